@@ -1,0 +1,187 @@
+package dev.dockwire.link;
+
+import dev.dockwire.sim.EventLoop;
+import dev.dockwire.wire.EthernetFrame;
+import dev.dockwire.wire.MacAddress;
+import io.netty.buffer.ByteBuf;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.function.UnaryOperator;
+
+/**
+ * A Linux-style learning bridge ({@code ip link add NAME type bridge}), STP off as Docker leaves
+ * it. Ports are enslaved devices; the bridge is itself a device that the namespace stack uses as
+ * an L3 interface (docker0 with 172.17.0.1/16).
+ *
+ * <p>Forwarding follows {@code br_handle_frame_finish}: learn the source, then broadcast and
+ * multicast are flooded and passed up, known unicast goes to its port (or up when local),
+ * unknown unicast is flooded. A frame is never sent back out of its ingress port unless that
+ * port is in hairpin mode. Flooding gives every receiver its own copy (the last one gets the
+ * original), so every frame keeps exactly one owner who may rewrite it.
+ */
+public final class Bridge extends NetDevice {
+    private final Fdb fdb;
+    private final List<BridgePort> ports = new ArrayList<>();
+    private final EthernetFrame eth = new EthernetFrame();
+    private FrameSink portInput = (dev, frame) -> input(dev.bridgePort, frame);
+
+    public Bridge(EventLoop loop, String name, int ifindex, long mac) {
+        super(name, ifindex, mac, Veth.DEFAULT_MTU);
+        this.fdb = new Fdb(loop);
+    }
+
+    @Override
+    public LinkType type() {
+        return LinkType.BRIDGE;
+    }
+
+    public Fdb fdb() {
+        return fdb;
+    }
+
+    public List<BridgePort> ports() {
+        return Collections.unmodifiableList(ports);
+    }
+
+    /** Like {@code ip link set DEV master BRIDGE}. */
+    public BridgePort addPort(NetDevice dev) {
+        if (dev.master() != null) {
+            throw new IllegalStateException("device " + dev.name() + " is already enslaved to " + dev.master().name());
+        }
+        if (dev == this) {
+            throw new IllegalArgumentException("cannot enslave bridge " + dev.name() + " to itself");
+        }
+        BridgePort port = new BridgePort(this, dev);
+        ports.add(port);
+        dev.master(this);
+        dev.bridgePort = port;
+        dev.rxHandler((d, frame) -> portInput.accept(d, frame));
+        fdb.addLocal(dev.mac(), port);
+        return port;
+    }
+
+    /** Like {@code ip link set DEV nomaster}. */
+    public void removePort(NetDevice dev) {
+        BridgePort port = dev.bridgePort;
+        if (port == null || port.bridge != this) {
+            throw new IllegalArgumentException("device " + dev.name() + " is not a port of " + name());
+        }
+        ports.remove(port);
+        fdb.flushPort(port);
+        dev.master(null);
+        dev.bridgePort = null;
+        dev.rxHandler(null);
+    }
+
+    public BridgePort port(NetDevice dev) {
+        return dev.bridgePort != null && dev.bridgePort.bridge == this ? dev.bridgePort : null;
+    }
+
+    /**
+     * Decorates the input of frames arriving from ports (before learning and forwarding). Together
+     * with this device's egress, that is everything {@code tcpdump -i BRIDGE} sees once the bridge
+     * is promiscuous.
+     */
+    public void wrapPortInput(UnaryOperator<FrameSink> decorator) {
+        portInput = decorator.apply(portInput);
+    }
+
+    @Override
+    public void mac(long mac) {
+        fdb.remove(mac());
+        super.mac(mac);
+        fdb.addLocal(mac, null);
+    }
+
+    /** Frames sent by the bridge's own stack (br_dev_xmit). */
+    @Override
+    protected void xmit(ByteBuf frame) {
+        countTx(frame);
+        if (!eth.wrapChecked(frame)) {
+            frame.release();
+            return;
+        }
+        long dst = eth.dst();
+        if (MacAddress.isMulticast(dst)) {
+            flood(null, frame, false);
+            return;
+        }
+        FdbEntry e = fdb.lookup(dst);
+        if (e == null || e.port == null) {
+            flood(null, frame, false);
+        } else if (e.local) {
+            frame.release(); // to a port's own address: nothing on the wire would answer
+        } else {
+            forward(e.port, frame);
+        }
+    }
+
+    private void input(BridgePort in, ByteBuf frame) {
+        if (!isUp() || !eth.wrapChecked(frame)) {
+            in.dev.stats().rxDropped++;
+            frame.release();
+            return;
+        }
+        long src = eth.src();
+        long dst = eth.dst();
+        if (MacAddress.isMulticast(src) || src == 0) {
+            // br_handle_frame: !is_valid_ether_addr(h_source) → drop.
+            in.dev.stats().rxDropped++;
+            frame.release();
+            return;
+        }
+        if (in.learning) {
+            fdb.learn(src, in);
+        }
+        if (MacAddress.isMulticast(dst)) {
+            flood(in, frame, true);
+            return;
+        }
+        FdbEntry e = fdb.lookup(dst);
+        if (e == null) {
+            flood(in, frame, false);
+        } else if (e.local) {
+            receive(frame);
+        } else if (e.port == in && !in.hairpin) {
+            frame.release();
+        } else {
+            forward(e.port, frame);
+        }
+    }
+
+    private void forward(BridgePort port, ByteBuf frame) {
+        NetDevice dev = port.dev;
+        // is_skb_forwardable: a frame larger than the egress MTU is dropped, not fragmented.
+        if (!dev.isUp() || frame.readableBytes() - EthernetFrame.HEADER_LENGTH > dev.mtu()) {
+            dev.stats().txDropped++;
+            frame.release();
+            return;
+        }
+        dev.transmit(frame);
+    }
+
+    private void flood(BridgePort in, ByteBuf frame, boolean toLocal) {
+        BridgePort last = null;
+        for (int i = 0, n = ports.size(); i < n; i++) {
+            BridgePort p = ports.get(i);
+            if ((p == in && !p.hairpin) || !p.flood || !p.dev.isUp()) {
+                continue;
+            }
+            if (last != null) {
+                forward(last, Frames.copy(frame));
+            }
+            last = p;
+        }
+        if (toLocal) {
+            if (last != null) {
+                forward(last, Frames.copy(frame));
+            }
+            receive(frame);
+        } else if (last != null) {
+            forward(last, frame);
+        } else {
+            frame.release();
+        }
+    }
+}

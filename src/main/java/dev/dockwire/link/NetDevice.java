@@ -1,0 +1,147 @@
+package dev.dockwire.link;
+
+import io.netty.buffer.ByteBuf;
+import java.util.function.UnaryOperator;
+
+/**
+ * A network device (the kernel's {@code struct net_device}): name, ifindex, MAC, MTU, up/down,
+ * counters, and two frame paths:
+ * <ul>
+ *   <li>egress: {@link #transmit} (like {@code dev_queue_xmit}) → decorators → the driver's
+ *       {@link #xmit} (like {@code ndo_start_xmit}), which counts tx;</li>
+ *   <li>ingress: the driver calls {@link #receive} (like {@code netif_receive_skb}), which counts
+ *       rx → decorators → the {@link RxHandler} (stack or bridge).</li>
+ * </ul>
+ * Capture taps and impairments wrap these paths ({@link #wrapEgress}, {@link #wrapIngress});
+ * the forwarding code has no branches for them.
+ */
+public abstract class NetDevice {
+    private String name;
+    private final int ifindex;
+    private long mac;
+    private int mtu;
+    private boolean up;
+    private final DeviceStats stats = new DeviceStats();
+    private RxHandler rxHandler = RxHandler.DROP;
+    private NetDevice master;
+    /** Set while enslaved to a bridge (the kernel's rx_handler_data). */
+    BridgePort bridgePort;
+    private FrameSink egress = (dev, frame) -> dev.xmit(frame);
+    private FrameSink ingress = (dev, frame) -> dev.rxHandler.handle(dev, frame);
+
+    protected NetDevice(String name, int ifindex, long mac, int mtu) {
+        this.name = name;
+        this.ifindex = ifindex;
+        this.mac = mac;
+        this.mtu = mtu;
+    }
+
+    public abstract LinkType type();
+
+    /** The driver's transmit: takes ownership of {@code frame} and counts it with {@link #countTx}. */
+    protected abstract void xmit(ByteBuf frame);
+
+    /** Counts a frame the driver sent (the driver decides: a veth with its peer down drops instead). */
+    protected final void countTx(ByteBuf frame) {
+        stats.tx(frame.readableBytes());
+    }
+
+    /** Sends a frame out of this device (takes ownership); dropped when the device is down. */
+    public final void transmit(ByteBuf frame) {
+        if (!up) {
+            stats.txDropped++;
+            frame.release();
+            return;
+        }
+        egress.accept(this, frame);
+    }
+
+    /** Called by the driver with a frame that arrived on this device (takes ownership). */
+    protected final void receive(ByteBuf frame) {
+        if (!up) {
+            stats.rxDropped++;
+            frame.release();
+            return;
+        }
+        stats.rx(frame.readableBytes());
+        ingress.accept(this, frame);
+    }
+
+    /** Puts a decorator in front of the transmit path, e.g. a capture tap. */
+    public void wrapEgress(UnaryOperator<FrameSink> decorator) {
+        egress = decorator.apply(egress);
+    }
+
+    /** Puts a decorator in front of the receive handler, e.g. a capture tap. */
+    public void wrapIngress(UnaryOperator<FrameSink> decorator) {
+        ingress = decorator.apply(ingress);
+    }
+
+    public String name() {
+        return name;
+    }
+
+    public void rename(String newName) {
+        this.name = newName;
+    }
+
+    public int ifindex() {
+        return ifindex;
+    }
+
+    public long mac() {
+        return mac;
+    }
+
+    public void mac(long mac) {
+        this.mac = mac;
+    }
+
+    public int mtu() {
+        return mtu;
+    }
+
+    public void mtu(int mtu) {
+        this.mtu = mtu;
+    }
+
+    public boolean isUp() {
+        return up;
+    }
+
+    /** Like {@code ip link set NAME up|down}. */
+    public void setUp(boolean up) {
+        this.up = up;
+    }
+
+    public DeviceStats stats() {
+        return stats;
+    }
+
+    public RxHandler rxHandler() {
+        return rxHandler;
+    }
+
+    public void rxHandler(RxHandler handler) {
+        this.rxHandler = handler == null ? RxHandler.DROP : handler;
+    }
+
+    /** The bridge this device is a port of, or null. */
+    public NetDevice master() {
+        return master;
+    }
+
+    void master(NetDevice master) {
+        this.master = master;
+    }
+
+    /** Whether the carrier is up: for a veth, both ends must be up (kernel: NO-CARRIER otherwise). */
+    public boolean hasCarrier() {
+        return up;
+    }
+
+    @Override
+    public String toString() {
+        return name + "(" + ifindex + ")";
+    }
+}

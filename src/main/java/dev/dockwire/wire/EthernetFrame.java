@@ -1,0 +1,93 @@
+package dev.dockwire.wire;
+
+import io.netty.buffer.ByteBuf;
+
+/**
+ * Flyweight over an Ethernet II header (IEEE 802.3 / RFC 894). Reusable: {@link #wrap} points it
+ * at a new frame without allocating.
+ *
+ * <pre>
+ *  0                   1                   2                   3
+ *  0 1 2 3 4 5 6 7 8 9 0 1 2 3 4 5 6 7 8 9 0 1 2 3 4 5 6 7 8 9 0 1
+ * +-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+
+ * |                 Destination MAC (6 octets)                    |
+ * +                               +-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+
+ * |                               |                               |
+ * +-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+                               +
+ * |                   Source MAC (6 octets)                       |
+ * +-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+
+ * |           EtherType           |   Payload ...
+ * +-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+
+ * </pre>
+ */
+public final class EthernetFrame {
+    public static final int DST = 0;
+    public static final int SRC = 6;
+    public static final int ETHERTYPE = 12;
+    public static final int HEADER_LENGTH = 14;
+    /** Minimum frame length without FCS; shorter frames are padded on transmit. */
+    public static final int MIN_LENGTH = 60;
+
+    private ByteBuf buf;
+    private int offset;
+
+    /** Points at the header starting at {@code offset}; the caller has checked the length. */
+    public EthernetFrame wrap(ByteBuf buf, int offset) {
+        this.buf = buf;
+        this.offset = offset;
+        return this;
+    }
+
+    /** Points at the frame in {@code buf}'s readable bytes; false when shorter than a header. */
+    public boolean wrapChecked(ByteBuf buf) {
+        if (buf.readableBytes() < HEADER_LENGTH) {
+            return false;
+        }
+        wrap(buf, buf.readerIndex());
+        return true;
+    }
+
+    public int offset() {
+        return offset;
+    }
+
+    public long dst() {
+        return get48(offset + DST);
+    }
+
+    public long src() {
+        return get48(offset + SRC);
+    }
+
+    public int etherType() {
+        return buf.getUnsignedShort(offset + ETHERTYPE);
+    }
+
+    public int payloadOffset() {
+        return offset + HEADER_LENGTH;
+    }
+
+    public EthernetFrame dst(long mac) {
+        set48(offset + DST, mac);
+        return this;
+    }
+
+    public EthernetFrame src(long mac) {
+        set48(offset + SRC, mac);
+        return this;
+    }
+
+    public EthernetFrame etherType(int type) {
+        buf.setShort(offset + ETHERTYPE, type);
+        return this;
+    }
+
+    private long get48(int at) {
+        return ((long) buf.getUnsignedShort(at) << 32) | buf.getUnsignedInt(at + 2);
+    }
+
+    private void set48(int at, long v) {
+        buf.setShort(at, (int) (v >>> 32));
+        buf.setInt(at + 2, (int) v);
+    }
+}

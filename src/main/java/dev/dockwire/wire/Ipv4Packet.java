@@ -1,0 +1,201 @@
+package dev.dockwire.wire;
+
+import io.netty.buffer.ByteBuf;
+
+/**
+ * Flyweight over an IPv4 header (RFC 791). Options are skipped by honouring IHL; the header
+ * checksum can be verified, recomputed, or updated incrementally (RFC 1624) when a field changes.
+ *
+ * <pre>
+ *  0                   1                   2                   3
+ *  0 1 2 3 4 5 6 7 8 9 0 1 2 3 4 5 6 7 8 9 0 1 2 3 4 5 6 7 8 9 0 1
+ * +-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+
+ * |Version|  IHL  |   DSCP/ECN    |          Total Length         |
+ * +-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+
+ * |         Identification        |Flags|      Fragment Offset    |
+ * +-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+
+ * |  Time to Live |    Protocol   |         Header Checksum       |
+ * +-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+
+ * |                       Source Address                          |
+ * +-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+
+ * |                    Destination Address                        |
+ * +-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+
+ * |                    Options (IHL > 5)                          |
+ * +-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+
+ * </pre>
+ */
+public final class Ipv4Packet {
+    public static final int VER_IHL = 0;
+    public static final int TOS = 1;
+    public static final int TOTAL_LENGTH = 2;
+    public static final int IDENT = 4;
+    public static final int FLAGS_FRAG = 6;
+    public static final int TTL = 8;
+    public static final int PROTOCOL = 9;
+    public static final int CHECKSUM = 10;
+    public static final int SRC = 12;
+    public static final int DST = 16;
+    public static final int MIN_HEADER_LENGTH = 20;
+
+    public static final int FLAG_DF = 0x4000;
+    public static final int FLAG_MF = 0x2000;
+    public static final int FRAG_OFFSET_MASK = 0x1FFF;
+
+    private ByteBuf buf;
+    private int offset;
+
+    public Ipv4Packet wrap(ByteBuf buf, int offset) {
+        this.buf = buf;
+        this.offset = offset;
+        return this;
+    }
+
+    /**
+     * Points at a packet of at most {@code available} bytes and checks what the kernel's ip_rcv
+     * checks before looking further: version 4, IHL at least 5, header and total length within
+     * what was received. Does not verify the checksum ({@link #verifyChecksum()}).
+     */
+    public boolean wrapChecked(ByteBuf buf, int offset, int available) {
+        if (available < MIN_HEADER_LENGTH) {
+            return false;
+        }
+        wrap(buf, offset);
+        int verIhl = buf.getUnsignedByte(offset + VER_IHL);
+        int ihl = (verIhl & 0xF) * 4;
+        int total = totalLength();
+        return (verIhl >>> 4) == 4 && ihl >= MIN_HEADER_LENGTH && total >= ihl && total <= available;
+    }
+
+    public int offset() {
+        return offset;
+    }
+
+    public int version() {
+        return buf.getUnsignedByte(offset + VER_IHL) >>> 4;
+    }
+
+    /** Header length in bytes (IHL * 4), options included. */
+    public int headerLength() {
+        return (buf.getUnsignedByte(offset + VER_IHL) & 0xF) * 4;
+    }
+
+    public int tos() {
+        return buf.getUnsignedByte(offset + TOS);
+    }
+
+    public int totalLength() {
+        return buf.getUnsignedShort(offset + TOTAL_LENGTH);
+    }
+
+    public int ident() {
+        return buf.getUnsignedShort(offset + IDENT);
+    }
+
+    public boolean dontFragment() {
+        return (buf.getUnsignedShort(offset + FLAGS_FRAG) & FLAG_DF) != 0;
+    }
+
+    public boolean moreFragments() {
+        return (buf.getUnsignedShort(offset + FLAGS_FRAG) & FLAG_MF) != 0;
+    }
+
+    /** Fragment offset in bytes. */
+    public int fragmentOffset() {
+        return (buf.getUnsignedShort(offset + FLAGS_FRAG) & FRAG_OFFSET_MASK) * 8;
+    }
+
+    public boolean isFragment() {
+        return (buf.getUnsignedShort(offset + FLAGS_FRAG) & (FLAG_MF | FRAG_OFFSET_MASK)) != 0;
+    }
+
+    public int ttl() {
+        return buf.getUnsignedByte(offset + TTL);
+    }
+
+    public int protocol() {
+        return buf.getUnsignedByte(offset + PROTOCOL);
+    }
+
+    public int checksum() {
+        return buf.getUnsignedShort(offset + CHECKSUM);
+    }
+
+    public int src() {
+        return buf.getInt(offset + SRC);
+    }
+
+    public int dst() {
+        return buf.getInt(offset + DST);
+    }
+
+    public int payloadOffset() {
+        return offset + headerLength();
+    }
+
+    public int payloadLength() {
+        return totalLength() - headerLength();
+    }
+
+    public boolean verifyChecksum() {
+        return Checksum.fold(Checksum.sum(buf, offset, headerLength(), 0)) == 0xFFFF;
+    }
+
+    /** Writes a 20-byte header without options; call {@link #fillChecksum()} after the last field. */
+    public Ipv4Packet set(int tos, int totalLength, int ident, int flagsFrag, int ttl, int protocol,
+                          int src, int dst) {
+        buf.setByte(offset + VER_IHL, 0x45);
+        buf.setByte(offset + TOS, tos);
+        buf.setShort(offset + TOTAL_LENGTH, totalLength);
+        buf.setShort(offset + IDENT, ident);
+        buf.setShort(offset + FLAGS_FRAG, flagsFrag);
+        buf.setByte(offset + TTL, ttl);
+        buf.setByte(offset + PROTOCOL, protocol);
+        buf.setShort(offset + CHECKSUM, 0);
+        buf.setInt(offset + SRC, src);
+        buf.setInt(offset + DST, dst);
+        return this;
+    }
+
+    public Ipv4Packet fillChecksum() {
+        buf.setShort(offset + CHECKSUM, 0);
+        buf.setShort(offset + CHECKSUM, Checksum.compute(buf, offset, headerLength()));
+        return this;
+    }
+
+    public Ipv4Packet totalLength(int length) {
+        int old = buf.getUnsignedShort(offset + TOTAL_LENGTH);
+        buf.setShort(offset + TOTAL_LENGTH, length);
+        buf.setShort(offset + CHECKSUM, Checksum.update16(checksum(), old, length));
+        return this;
+    }
+
+    /** Decrements TTL and patches the checksum incrementally (RFC 1624), as ip_decrease_ttl does. */
+    public Ipv4Packet decrementTtl() {
+        int word = buf.getUnsignedShort(offset + TTL);
+        int next = word - 0x0100;
+        buf.setShort(offset + TTL, next);
+        buf.setShort(offset + CHECKSUM, Checksum.update16(checksum(), word, next));
+        return this;
+    }
+
+    /** Rewrites the source address with an incremental checksum update (NAT). */
+    public Ipv4Packet src(int address) {
+        int old = src();
+        buf.setInt(offset + SRC, address);
+        buf.setShort(offset + CHECKSUM, Checksum.update32(checksum(), old, address));
+        return this;
+    }
+
+    /** Rewrites the destination address with an incremental checksum update (NAT). */
+    public Ipv4Packet dst(int address) {
+        int old = dst();
+        buf.setInt(offset + DST, address);
+        buf.setShort(offset + CHECKSUM, Checksum.update32(checksum(), old, address));
+        return this;
+    }
+
+    /** The pseudo-header sum for the transport checksum over this packet's payload. */
+    public long pseudoHeaderSum() {
+        return Checksum.pseudoHeader(src(), dst(), protocol(), payloadLength());
+    }
+}

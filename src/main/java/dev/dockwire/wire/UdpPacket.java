@@ -1,0 +1,109 @@
+package dev.dockwire.wire;
+
+import io.netty.buffer.ByteBuf;
+
+/**
+ * Flyweight over a UDP header (RFC 768). A zero checksum means "none" over IPv4 and is accepted;
+ * a computed checksum of zero is sent as 0xFFFF.
+ *
+ * <pre>
+ *  0                   1                   2                   3
+ *  0 1 2 3 4 5 6 7 8 9 0 1 2 3 4 5 6 7 8 9 0 1 2 3 4 5 6 7 8 9 0 1
+ * +-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+
+ * |          Source Port          |       Destination Port        |
+ * +-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+
+ * |            Length             |           Checksum            |
+ * +-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+
+ * </pre>
+ */
+public final class UdpPacket {
+    public static final int SRC_PORT = 0;
+    public static final int DST_PORT = 2;
+    public static final int LENGTH = 4;
+    public static final int CHECKSUM = 6;
+    public static final int HEADER_LENGTH = 8;
+
+    private ByteBuf buf;
+    private int offset;
+
+    public UdpPacket wrap(ByteBuf buf, int offset) {
+        this.buf = buf;
+        this.offset = offset;
+        return this;
+    }
+
+    /** Checks the header fits and its length field lies within {@code available} bytes. */
+    public boolean wrapChecked(ByteBuf buf, int offset, int available) {
+        if (available < HEADER_LENGTH) {
+            return false;
+        }
+        wrap(buf, offset);
+        int len = length();
+        return len >= HEADER_LENGTH && len <= available;
+    }
+
+    public int srcPort() {
+        return buf.getUnsignedShort(offset + SRC_PORT);
+    }
+
+    public int dstPort() {
+        return buf.getUnsignedShort(offset + DST_PORT);
+    }
+
+    public int length() {
+        return buf.getUnsignedShort(offset + LENGTH);
+    }
+
+    public int checksum() {
+        return buf.getUnsignedShort(offset + CHECKSUM);
+    }
+
+    public int payloadOffset() {
+        return offset + HEADER_LENGTH;
+    }
+
+    public int payloadLength() {
+        return length() - HEADER_LENGTH;
+    }
+
+    /** Verifies against the pseudo-header of {@code src}/{@code dst}; a zero checksum passes. */
+    public boolean verifyChecksum(int src, int dst) {
+        if (checksum() == 0) {
+            return true;
+        }
+        long sum = Checksum.pseudoHeader(src, dst, IpProtocol.UDP, length());
+        return Checksum.fold(Checksum.sum(buf, offset, length(), sum)) == 0xFFFF;
+    }
+
+    public UdpPacket set(int srcPort, int dstPort, int length) {
+        buf.setShort(offset + SRC_PORT, srcPort);
+        buf.setShort(offset + DST_PORT, dstPort);
+        buf.setShort(offset + LENGTH, length);
+        buf.setShort(offset + CHECKSUM, 0);
+        return this;
+    }
+
+    public UdpPacket srcPort(int port) {
+        buf.setShort(offset + SRC_PORT, port);
+        return this;
+    }
+
+    public UdpPacket dstPort(int port) {
+        buf.setShort(offset + DST_PORT, port);
+        return this;
+    }
+
+    public UdpPacket checksum(int checksum) {
+        buf.setShort(offset + CHECKSUM, checksum);
+        return this;
+    }
+
+    /** Computes the checksum over header and payload with the IPv4 pseudo-header. */
+    public UdpPacket fillChecksum(int src, int dst) {
+        buf.setShort(offset + CHECKSUM, 0);
+        long sum = Checksum.pseudoHeader(src, dst, IpProtocol.UDP, length());
+        int c = ~Checksum.fold(Checksum.sum(buf, offset, length(), sum)) & 0xFFFF;
+        buf.setShort(offset + CHECKSUM, c == 0 ? 0xFFFF : c);
+        return this;
+    }
+}
