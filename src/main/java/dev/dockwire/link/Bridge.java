@@ -29,6 +29,7 @@ public final class Bridge extends NetDevice {
     public Bridge(EventLoop loop, String name, int ifindex, long mac) {
         super(name, ifindex, mac, Veth.DEFAULT_MTU);
         this.fdb = new Fdb(loop);
+        fdb.addLocal(mac, null);
     }
 
     @Override

@@ -17,7 +17,7 @@ import java.util.function.UnaryOperator;
  */
 public abstract class NetDevice {
     private String name;
-    private final int ifindex;
+    private int ifindex;
     private long mac;
     private int mtu;
     private boolean up;
@@ -87,6 +87,11 @@ public abstract class NetDevice {
 
     public int ifindex() {
         return ifindex;
+    }
+
+    /** Changes the ifindex; only the namespace does this, when a move finds the old one taken. */
+    public void ifindex(int ifindex) {
+        this.ifindex = ifindex;
     }
 
     public long mac() {

@@ -1,0 +1,23 @@
+package dev.dockwire.app;
+
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.Supplier;
+
+/** The programs a container can run by name ({@code docker exec CTR NAME ARGS...}). */
+public final class Programs {
+    private static final Map<String, Supplier<Program>> BY_NAME = new TreeMap<>();
+
+    static {
+        BY_NAME.put("ping", Ping::new);
+    }
+
+    private Programs() {
+    }
+
+    /** A fresh instance of the program called {@code name}, or null when none is modelled. */
+    public static Program create(String name) {
+        Supplier<Program> s = BY_NAME.get(name);
+        return s == null ? null : s.get();
+    }
+}

@@ -1,0 +1,7 @@
+package dev.dockwire.app;
+
+/** A pending callback a program scheduled. */
+@FunctionalInterface
+public interface Timer {
+    void cancel();
+}

@@ -1,0 +1,228 @@
+package dev.dockwire.kernel;
+
+import dev.dockwire.link.Bridge;
+import dev.dockwire.link.NetDevice;
+import dev.dockwire.link.Veth;
+import dev.dockwire.netns.Emulation;
+import dev.dockwire.netns.Namespace;
+import dev.dockwire.netns.Route;
+import dev.dockwire.socket.Sockets;
+import dev.dockwire.wire.Cidr;
+import dev.dockwire.wire.MacAddress;
+
+/**
+ * The kernel seam implemented by the in-memory emulator: each call builds or changes
+ * {@code netns}/{@code link} objects. One instance per emulated host; its namespaces are named
+ * {@code PREFIX + ns} in the shared {@link Emulation} so several hosts can coexist.
+ */
+public final class EmulatedKernel implements Kernel {
+    private final Emulation emulation;
+    private final String prefix;
+
+    public EmulatedKernel(Emulation emulation, String hostName) {
+        this.emulation = emulation;
+        this.prefix = hostName + "/";
+        emulation.createNamespace(prefix + HOST);
+    }
+
+    public Emulation emulation() {
+        return emulation;
+    }
+
+    /** The emulated namespace behind a kernel namespace name. */
+    public Namespace namespace(String ns) {
+        Namespace n = emulation.namespace(prefix + ns);
+        if (n == null) {
+            throw new KernelException("Cannot open network namespace \"" + ns + "\": No such file or directory");
+        }
+        return n;
+    }
+
+    private NetDevice device(String ns, String dev) {
+        NetDevice d = namespace(ns).device(dev);
+        if (d == null) {
+            throw new KernelException("Cannot find device \"" + dev + "\"");
+        }
+        return d;
+    }
+
+    private void checkFree(Namespace n, String name) {
+        if (n.device(name) != null) {
+            throw new KernelException("RTNETLINK answers: File exists");
+        }
+        if (name.isEmpty() || name.length() > 15 || name.contains("/") || name.contains(" ")) {
+            throw new KernelException("Error: argument \"" + name + "\" is wrong: \"name\" not a valid ifname");
+        }
+    }
+
+    private long macOrRandom(MacAddress mac) {
+        return mac != null ? mac.bits() : MacAddress.randomLocal(emulation.random()).bits();
+    }
+
+    @Override
+    public void netnsAdd(String ns) {
+        if (emulation.namespace(prefix + ns) != null) {
+            throw new KernelException("Cannot create namespace file \"/run/netns/" + ns + "\": File exists");
+        }
+        emulation.createNamespace(prefix + ns);
+    }
+
+    @Override
+    public void netnsDel(String ns) {
+        namespace(ns);
+        emulation.deleteNamespace(prefix + ns);
+    }
+
+    @Override
+    public void linkAddVeth(String ns, String name, MacAddress mac, String peer, MacAddress peerMac) {
+        Namespace n = namespace(ns);
+        checkFree(n, name);
+        checkFree(n, peer);
+        if (name.equals(peer)) {
+            throw new KernelException("RTNETLINK answers: File exists");
+        }
+        long a = macOrRandom(mac);
+        long b = macOrRandom(peerMac);
+        int ia = n.allocateIfindex();
+        Veth v = Veth.createPair(emulation.backlog(), name, ia, a, peer, ia + 1, b);
+        n.addDevice(v);
+        v.peer().ifindex(n.allocateIfindex());
+        n.addDevice(v.peer());
+    }
+
+    @Override
+    public void linkAddBridge(String ns, String name, MacAddress mac) {
+        Namespace n = namespace(ns);
+        checkFree(n, name);
+        n.addDevice(new Bridge(emulation.loop(), name, n.allocateIfindex(), macOrRandom(mac)));
+    }
+
+    @Override
+    public void linkDel(String ns, String name) {
+        Namespace n = namespace(ns);
+        NetDevice d = device(ns, name);
+        if (d == n.lo()) {
+            throw new KernelException("RTNETLINK answers: Operation not supported");
+        }
+        if (d.master() instanceof Bridge br) {
+            br.removePort(d);
+        }
+        n.removeDevice(d);
+        if (d instanceof Veth v) {
+            for (Namespace other : emulation.namespaces()) {
+                if (other.device(v.peer().name()) == v.peer()) {
+                    if (v.peer().master() instanceof Bridge br) {
+                        br.removePort(v.peer());
+                    }
+                    other.removeDevice(v.peer());
+                }
+            }
+        }
+        if (d instanceof Bridge br) {
+            for (var p : java.util.List.copyOf(br.ports())) {
+                br.removePort(p.dev());
+                p.dev().rxHandler(n.stack());
+            }
+        }
+    }
+
+    @Override
+    public void linkSetMaster(String ns, String dev, String bridge) {
+        NetDevice d = device(ns, dev);
+        NetDevice b = device(ns, bridge);
+        if (!(b instanceof Bridge br)) {
+            throw new KernelException("Error: Device does not allow enslaving to a master.");
+        }
+        if (d.master() == br) {
+            return;
+        }
+        if (d.master() instanceof Bridge old) {
+            old.removePort(d);
+        }
+        br.addPort(d);
+    }
+
+    @Override
+    public void linkSetUp(String ns, String dev, boolean up) {
+        NetDevice d = device(ns, dev);
+        d.setUp(up);
+        if (!up) {
+            namespace(ns).neighbours().flush(d);
+        }
+    }
+
+    @Override
+    public void linkSetNetns(String ns, String dev, String target) {
+        Namespace from = namespace(ns);
+        Namespace to = namespace(target);
+        NetDevice d = device(ns, dev);
+        if (to.device(dev) != null) {
+            throw new KernelException("RTNETLINK answers: File exists");
+        }
+        if (d.master() instanceof Bridge br) {
+            br.removePort(d);
+        }
+        from.moveDevice(d, to);
+    }
+
+    @Override
+    public void linkSetName(String ns, String dev, String newName) {
+        Namespace n = namespace(ns);
+        NetDevice d = device(ns, dev);
+        if (d.isUp()) {
+            throw new KernelException("RTNETLINK answers: Device or resource busy");
+        }
+        checkFree(n, newName);
+        n.renameDevice(d, newName);
+    }
+
+    @Override
+    public void linkSetAddress(String ns, String dev, MacAddress mac) {
+        device(ns, dev).mac(mac.bits());
+    }
+
+    @Override
+    public void linkSetMtu(String ns, String dev, int mtu) {
+        if (mtu < 68 || mtu > 65535) {
+            throw new KernelException("Error: mtu less than device minimum.");
+        }
+        device(ns, dev).mtu(mtu);
+    }
+
+    @Override
+    public void addrAdd(String ns, String dev, Cidr cidr) {
+        try {
+            namespace(ns).addAddress(device(ns, dev), cidr);
+        } catch (IllegalStateException e) {
+            throw new KernelException(e.getMessage());
+        }
+    }
+
+    @Override
+    public void routeAdd(String ns, Cidr dst, int gateway, String dev) {
+        Namespace n = namespace(ns);
+        NetDevice d = device(ns, dev);
+        if (gateway != 0 && n.fib().lookup(gateway) == null) {
+            throw new KernelException("Error: Nexthop has invalid gateway.");
+        }
+        try {
+            n.addRoute(new Route(dst.network(), gateway, d, 0, 0, false));
+        } catch (IllegalStateException e) {
+            throw new KernelException(e.getMessage());
+        }
+    }
+
+    @Override
+    public void sysctl(String ns, String key, String value) {
+        try {
+            namespace(ns).sysctl(key, value);
+        } catch (IllegalArgumentException e) {
+            throw new KernelException(e.getMessage());
+        }
+    }
+
+    @Override
+    public Sockets sockets(String ns) {
+        return namespace(ns).sockets();
+    }
+}

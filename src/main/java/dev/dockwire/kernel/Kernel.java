@@ -1,0 +1,61 @@
+package dev.dockwire.kernel;
+
+import dev.dockwire.socket.Sockets;
+import dev.dockwire.wire.Cidr;
+import dev.dockwire.wire.MacAddress;
+
+/**
+ * The seam between the Docker engine model and a kernel, emulated or real: the calls dockerd's
+ * libnetwork makes through netlink and sysctl. Every call names its namespace; {@link #HOST} is
+ * the host's own. Each method's javadoc gives the command it mirrors. A failed call throws
+ * {@link KernelException} with the kernel's wording and changes nothing.
+ */
+public interface Kernel {
+    /** The host (initial) namespace. */
+    String HOST = "host";
+
+    /** {@code ip netns add NAME} (lo exists, down). */
+    void netnsAdd(String ns);
+
+    /** {@code ip netns del NAME}. */
+    void netnsDel(String ns);
+
+    /** {@code ip -n NS link add NAME [address MAC] type veth peer name PEER [address PEERMAC]}; null MAC = random. */
+    void linkAddVeth(String ns, String name, MacAddress mac, String peer, MacAddress peerMac);
+
+    /** {@code ip -n NS link add NAME [address MAC] type bridge}. */
+    void linkAddBridge(String ns, String name, MacAddress mac);
+
+    /** {@code ip -n NS link del NAME} (a veth takes its peer with it). */
+    void linkDel(String ns, String name);
+
+    /** {@code ip -n NS link set DEV master BRIDGE}. */
+    void linkSetMaster(String ns, String dev, String bridge);
+
+    /** {@code ip -n NS link set DEV up|down}. */
+    void linkSetUp(String ns, String dev, boolean up);
+
+    /** {@code ip -n NS link set DEV netns TARGET}. */
+    void linkSetNetns(String ns, String dev, String target);
+
+    /** {@code ip -n NS link set DEV name NEWNAME}. */
+    void linkSetName(String ns, String dev, String newName);
+
+    /** {@code ip -n NS link set DEV address MAC}. */
+    void linkSetAddress(String ns, String dev, MacAddress mac);
+
+    /** {@code ip -n NS link set DEV mtu MTU}. */
+    void linkSetMtu(String ns, String dev, int mtu);
+
+    /** {@code ip -n NS addr add CIDR dev DEV}. */
+    void addrAdd(String ns, String dev, Cidr cidr);
+
+    /** {@code ip -n NS route add DST [via GW] dev DEV}; {@code gateway} 0 = directly connected. */
+    void routeAdd(String ns, Cidr dst, int gateway, String dev);
+
+    /** {@code ip netns exec NS sysctl -w KEY=VALUE}. */
+    void sysctl(String ns, String key, String value);
+
+    /** The socket API of namespace {@code ns}, for programs running in it. */
+    Sockets sockets(String ns);
+}

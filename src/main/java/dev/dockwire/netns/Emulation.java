@@ -1,0 +1,69 @@
+package dev.dockwire.netns;
+
+import dev.dockwire.link.Backlog;
+import dev.dockwire.sim.EventLoop;
+import dev.dockwire.sim.SeededRandom;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * One emulated world: the event loop, the seeded random source, the receive backlog, and every
+ * namespace of every emulated host. Everything in it runs on the loop's thread.
+ */
+public final class Emulation {
+    private final EventLoop loop;
+    private final SeededRandom random;
+    private final Backlog backlog;
+    private final Map<String, Namespace> namespaces = new LinkedHashMap<>();
+
+    public Emulation(long seed) {
+        this(new EventLoop(), new SeededRandom(seed));
+    }
+
+    public Emulation(EventLoop loop, SeededRandom random) {
+        this.loop = loop;
+        this.random = random;
+        this.backlog = new Backlog();
+        loop.addAgent(backlog);
+    }
+
+    public EventLoop loop() {
+        return loop;
+    }
+
+    public SeededRandom random() {
+        return random;
+    }
+
+    public Backlog backlog() {
+        return backlog;
+    }
+
+    /** Like {@code ip netns add NAME}: a namespace with only {@code lo} (down, as in the kernel). */
+    public Namespace createNamespace(String name) {
+        if (namespaces.containsKey(name)) {
+            throw new IllegalArgumentException("Cannot create namespace \"" + name + "\": File exists");
+        }
+        Namespace ns = new Namespace(this, name);
+        namespaces.put(name, ns);
+        return ns;
+    }
+
+    public Namespace namespace(String name) {
+        return namespaces.get(name);
+    }
+
+    public Collection<Namespace> namespaces() {
+        return Collections.unmodifiableCollection(namespaces.values());
+    }
+
+    /** Like {@code ip netns del NAME}: its devices go away with it (veth peers too). */
+    public void deleteNamespace(String name) {
+        Namespace ns = namespaces.remove(name);
+        if (ns != null) {
+            ns.destroy();
+        }
+    }
+}

@@ -1,0 +1,252 @@
+package dev.dockwire.netns;
+
+import dev.dockwire.link.Loopback;
+import dev.dockwire.link.NetDevice;
+import dev.dockwire.link.Veth;
+import dev.dockwire.netns.stack.Ipv4Stack;
+import dev.dockwire.socket.Sockets;
+import dev.dockwire.wire.Cidr;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * A network namespace: its devices, addresses, main routing table, ARP cache, sysctls and IPv4
+ * stack (with its sockets). Configuration calls mirror {@code ip link/addr/route} and
+ * {@code sysctl}; the kernel seam drives them.
+ */
+public final class Namespace {
+    private final Emulation emulation;
+    private final String name;
+    private final Map<String, NetDevice> devices = new LinkedHashMap<>();
+    private final List<IfAddress> addresses = new ArrayList<>();
+    private final Fib fib = new Fib();
+    private final Map<String, String> sysctls = new TreeMap<>();
+    private final Ipv4Stack stack;
+    private final NeighbourTable neighbours;
+    private final Loopback lo;
+    private int nextIfindex = 1;
+    private int[] localAddresses = new int[0];
+
+    Namespace(Emulation emulation, String name) {
+        this.emulation = emulation;
+        this.name = name;
+        sysctls.put("net.ipv4.ip_forward", "0");
+        sysctls.put("net.ipv4.ip_default_ttl", "64");
+        sysctls.put("net.ipv4.ip_local_port_range", "32768\t60999");
+        this.stack = new Ipv4Stack(this);
+        stack.sysctlChanged();
+        this.neighbours = new NeighbourTable(emulation.loop(), emulation.random(), stack);
+        this.lo = new Loopback(emulation.backlog(), allocateIfindex());
+        addDevice(lo);
+    }
+
+    public String name() {
+        return name;
+    }
+
+    public Emulation emulation() {
+        return emulation;
+    }
+
+    public Loopback lo() {
+        return lo;
+    }
+
+    public Ipv4Stack stack() {
+        return stack;
+    }
+
+    public Sockets sockets() {
+        return stack;
+    }
+
+    public Fib fib() {
+        return fib;
+    }
+
+    public NeighbourTable neighbours() {
+        return neighbours;
+    }
+
+    /** The next free ifindex in this namespace (the kernel counts per namespace, lo is 1). */
+    public int allocateIfindex() {
+        while (ifindexTaken(nextIfindex)) {
+            nextIfindex++;
+        }
+        return nextIfindex++;
+    }
+
+    private boolean ifindexTaken(int index) {
+        for (NetDevice d : devices.values()) {
+            if (d.ifindex() == index) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Registers a device created in (or moved into) this namespace; its frames go to this stack. */
+    public void addDevice(NetDevice dev) {
+        if (devices.containsKey(dev.name())) {
+            throw new IllegalArgumentException("RTNETLINK answers: File exists (device " + dev.name()
+                    + " in namespace " + name + ")");
+        }
+        devices.put(dev.name(), dev);
+        if (dev.master() == null) {
+            dev.rxHandler(stack);
+        }
+    }
+
+    public NetDevice device(String devName) {
+        return devices.get(devName);
+    }
+
+    public NetDevice device(int ifindex) {
+        for (NetDevice d : devices.values()) {
+            if (d.ifindex() == ifindex) {
+                return d;
+            }
+        }
+        return null;
+    }
+
+    /** Devices in ifindex order, as {@code ip link} lists them. */
+    public List<NetDevice> devices() {
+        List<NetDevice> list = new ArrayList<>(devices.values());
+        list.sort((a, b) -> Integer.compare(a.ifindex(), b.ifindex()));
+        return list;
+    }
+
+    /** Unregisters a device: its addresses, routes and neighbours go with it. */
+    public void removeDevice(NetDevice dev) {
+        if (devices.remove(dev.name()) != dev) {
+            throw new IllegalArgumentException("Cannot find device \"" + dev.name() + "\" in namespace " + name);
+        }
+        addresses.removeIf(a -> a.dev() == dev);
+        refreshLocalAddresses();
+        fib.removeDevice(dev);
+        neighbours.flush(dev);
+        dev.setUp(false);
+        dev.rxHandler(null);
+    }
+
+    /** Like {@code ip link set DEV netns TARGET}: the device keeps its ifindex when it is free there. */
+    public void moveDevice(NetDevice dev, Namespace target) {
+        removeDevice(dev);
+        if (target.ifindexTaken(dev.ifindex())) {
+            dev.ifindex(target.allocateIfindex());
+        }
+        target.addDevice(dev);
+    }
+
+    /** Like {@code ip link set DEV name NEW}. */
+    public void renameDevice(NetDevice dev, String newName) {
+        if (devices.containsKey(newName)) {
+            throw new IllegalArgumentException("RTNETLINK answers: File exists");
+        }
+        devices.remove(dev.name());
+        dev.rename(newName);
+        devices.put(newName, dev);
+    }
+
+    /** Like {@code ip addr add CIDR dev DEV}: also adds the connected route (proto kernel). */
+    public void addAddress(NetDevice dev, Cidr cidr) {
+        for (IfAddress a : addresses) {
+            if (a.dev() == dev && a.cidr().equals(cidr)) {
+                throw new IllegalStateException("RTNETLINK answers: File exists");
+            }
+        }
+        addresses.add(new IfAddress(dev, cidr));
+        refreshLocalAddresses();
+        if (cidr.prefixLength() < 32 && dev != lo) {
+            fib.add(new Route(cidr.network(), 0, dev, cidr.addressBits(), 0, true));
+        }
+    }
+
+    public List<IfAddress> addresses() {
+        return Collections.unmodifiableList(addresses);
+    }
+
+    public List<IfAddress> addresses(NetDevice dev) {
+        return addresses.stream().filter(a -> a.dev() == dev).toList();
+    }
+
+    /** Like {@code ip route add}. */
+    public void addRoute(Route route) {
+        fib.add(route);
+    }
+
+    public String sysctl(String key) {
+        return sysctls.get(key);
+    }
+
+    /** Like {@code sysctl -w KEY=VALUE}; an unknown key fails like sysctl does. */
+    public void sysctl(String key, String value) {
+        if (!sysctls.containsKey(key)) {
+            throw new IllegalArgumentException("sysctl: cannot stat /proc/sys/" + key.replace('.', '/')
+                    + ": No such file or directory");
+        }
+        sysctls.put(key, value);
+        stack.sysctlChanged();
+    }
+
+    public Map<String, String> sysctls() {
+        return Collections.unmodifiableMap(sysctls);
+    }
+
+    /** True when {@code addr} is one of this namespace's addresses or in 127/8 (the local table). */
+    public boolean isLocal(int addr) {
+        if ((addr >>> 24) == 127) {
+            return lo.isUp();
+        }
+        int[] locals = localAddresses;
+        for (int a : locals) {
+            if (a == addr) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** True when {@code addr} is the broadcast address of one of the local subnets, or 255.255.255.255. */
+    public boolean isBroadcast(int addr) {
+        if (addr == -1) {
+            return true;
+        }
+        for (IfAddress a : addresses) {
+            if (a.broadcast() == addr && a.broadcast() != 0) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private void refreshLocalAddresses() {
+        localAddresses = addresses.stream().mapToInt(IfAddress::address).toArray();
+    }
+
+    /** Tears everything down: veth peers in other namespaces vanish too, as with {@code ip netns del}. */
+    void destroy() {
+        stack.closeAll();
+        for (NetDevice d : new ArrayList<>(devices.values())) {
+            removeDevice(d);
+            if (d instanceof Veth v && v.peer().rxHandler() != null) {
+                v.peer().setUp(false);
+            }
+        }
+    }
+
+    public Collection<String> deviceNames() {
+        return devices.keySet();
+    }
+
+    @Override
+    public String toString() {
+        return "netns " + name;
+    }
+}

@@ -1,0 +1,51 @@
+package dev.dockwire.netns;
+
+import dev.dockwire.link.NetDevice;
+import dev.dockwire.sim.Timeout;
+import dev.dockwire.wire.Ipv4Address;
+import dev.dockwire.wire.MacAddress;
+import io.netty.buffer.ByteBuf;
+import java.util.ArrayDeque;
+
+/** One ARP cache entry (kernel {@code struct neighbour}): address, link-layer address, NUD state, queued packets. */
+public final class Neighbour {
+    final NetDevice dev;
+    final int ip;
+    long mac;
+    NudState state;
+    int probes;
+    Timeout timer;
+    /** IP packets (reader index at the IP header) waiting for resolution, like {@code arp_queue}. */
+    final ArrayDeque<ByteBuf> queue = new ArrayDeque<>(2);
+
+    Neighbour(NetDevice dev, int ip, NudState state) {
+        this.dev = dev;
+        this.ip = ip;
+        this.state = state;
+    }
+
+    public NetDevice dev() {
+        return dev;
+    }
+
+    public int ip() {
+        return ip;
+    }
+
+    public long mac() {
+        return mac;
+    }
+
+    public NudState state() {
+        return state;
+    }
+
+    /** Like one line of {@code ip neigh}: {@code 172.18.0.3 dev eth0 lladdr 02:42:ac:12:00:03 REACHABLE}. */
+    public String format() {
+        StringBuilder sb = new StringBuilder(Ipv4Address.format(ip)).append(" dev ").append(dev.name());
+        if (state != NudState.INCOMPLETE && state != NudState.FAILED) {
+            sb.append(" lladdr ").append(MacAddress.format(mac));
+        }
+        return sb.append(' ').append(state).toString();
+    }
+}

@@ -1,0 +1,171 @@
+package dev.dockwire.netns.stack;
+
+import dev.dockwire.link.Frames;
+import dev.dockwire.link.NetDevice;
+import dev.dockwire.socket.SocketException;
+import dev.dockwire.wire.IcmpPacket;
+import dev.dockwire.wire.IpProtocol;
+import dev.dockwire.wire.Ipv4Packet;
+import dev.dockwire.wire.UdpPacket;
+import io.netty.buffer.ByteBuf;
+import io.netty.util.collection.IntObjectHashMap;
+
+/**
+ * ICMPv4 (RFC 792, RFC 1122 section 3.2.2): answers echo requests, hands echo replies to ping
+ * sockets by identifier, passes errors to the socket the quoted header belongs to, and builds
+ * errors for the rest of the stack. Never answers an error with an error, nor a broadcast, a
+ * non-first fragment or a packet from a non-unicast source (RFC 1122 3.2.2).
+ */
+final class Icmp {
+    /** Errors quote as much of the offending packet as fits in 576 bytes (icmp_send). */
+    private static final int MAX_ERROR_LENGTH = 576;
+    private final Ipv4Stack stack;
+    private final IcmpPacket icmp = new IcmpPacket();
+    private final IcmpPacket inner = new IcmpPacket();
+    private final Ipv4Packet ip = new Ipv4Packet();
+    private final Ipv4Packet quoted = new Ipv4Packet();
+    private final UdpPacket udp = new UdpPacket();
+    private final IntObjectHashMap<PingSocketImpl> pingSockets = new IntObjectHashMap<>();
+
+    Icmp(Ipv4Stack stack) {
+        this.stack = stack;
+    }
+
+    /** {@code packet} starts at the IP header; takes ownership. */
+    void input(NetDevice dev, ByteBuf packet) {
+        try {
+            ip.wrap(packet, packet.readerIndex());
+            int off = ip.payloadOffset();
+            int len = ip.payloadLength();
+            if (!icmp.wrapChecked(packet, off, len) || !icmp.verifyChecksum()) {
+                return;
+            }
+            switch (icmp.type()) {
+                case IcmpPacket.TYPE_ECHO_REQUEST -> echoReply(packet);
+                case IcmpPacket.TYPE_ECHO_REPLY -> {
+                    PingSocketImpl s = pingSockets.get(icmp.ident());
+                    if (s != null) {
+                        int src = ip.src();
+                        int ttl = ip.ttl();
+                        int seq = icmp.sequence();
+                        int r = packet.readerIndex();
+                        int w = packet.writerIndex();
+                        packet.setIndex(icmp.dataOffset(), off + len);
+                        s.deliverReply(src, seq, ttl, packet);
+                        packet.setIndex(r, w);
+                    }
+                }
+                case IcmpPacket.TYPE_DEST_UNREACHABLE, IcmpPacket.TYPE_TIME_EXCEEDED -> errorInput(packet);
+                default -> {
+                }
+            }
+        } finally {
+            packet.release();
+        }
+    }
+
+    /** Echo reply with the request's identifier, sequence and data (icmp_echo). */
+    private void echoReply(ByteBuf request) {
+        int dst = ip.src();
+        int src = ip.dst();
+        if (stack.ns.isBroadcast(src) || (src >>> 28) == 0xE) {
+            return; // icmp_echo_ignore_broadcasts=1
+        }
+        int len = icmp.length();
+        ByteBuf reply = Frames.allocate(len);
+        reply.writeBytes(request, icmp.dataOffset() - IcmpPacket.HEADER_LENGTH, len);
+        IcmpPacket out = new IcmpPacket().wrap(reply, reply.readerIndex(), len);
+        out.type(IcmpPacket.TYPE_ECHO_REPLY).code(0).fillChecksum();
+        send(reply, src, dst);
+    }
+
+    /** An ICMP error arrived: find the socket the quoted packet came from. */
+    private void errorInput(ByteBuf packet) {
+        int qoff = icmp.dataOffset();
+        int qlen = icmp.dataLength();
+        if (qlen < Ipv4Packet.MIN_HEADER_LENGTH + 8) {
+            return;
+        }
+        quoted.wrap(packet, qoff);
+        int ihl = quoted.headerLength();
+        if (ihl < Ipv4Packet.MIN_HEADER_LENGTH || qlen < ihl + 8) {
+            return;
+        }
+        int reporter = ip.src();
+        int type = icmp.type();
+        int code = icmp.code();
+        int proto = quoted.protocol();
+        if (proto == IpProtocol.ICMP) {
+            inner.wrap(packet, qoff + ihl, 8);
+            if (inner.type() == IcmpPacket.TYPE_ECHO_REQUEST) {
+                PingSocketImpl s = pingSockets.get(inner.ident());
+                if (s != null) {
+                    s.deliverError(reporter, inner.sequence(), type, code);
+                }
+            }
+        } else if (proto == IpProtocol.UDP) {
+            udp.wrap(packet, qoff + ihl);
+            stack.udp.error(quoted.src(), udp.srcPort(), quoted.dst(), udp.dstPort(), type, code);
+        }
+    }
+
+    /**
+     * Sends an ICMP error about {@code offending} (reader index at its IP header) to its source.
+     * Does not take ownership.
+     */
+    void error(ByteBuf offending, int type, int code, int mtu) {
+        ip.wrap(offending, offending.readerIndex());
+        int src = ip.src();
+        int dst = ip.dst();
+        if (src == 0 || (src >>> 28) >= 0xE || stack.ns.isBroadcast(dst) || (dst >>> 28) == 0xE
+                || ip.fragmentOffset() != 0) {
+            return;
+        }
+        if (ip.protocol() == IpProtocol.ICMP) {
+            icmp.wrap(offending, ip.payloadOffset(), ip.payloadLength());
+            if (ip.payloadLength() < IcmpPacket.HEADER_LENGTH || icmp.isError()) {
+                return;
+            }
+        }
+        int quoteLen = Math.min(ip.totalLength(), MAX_ERROR_LENGTH - Ipv4Packet.MIN_HEADER_LENGTH - IcmpPacket.HEADER_LENGTH);
+        int len = IcmpPacket.HEADER_LENGTH + quoteLen;
+        int from = stack.sourceAddressFor(src);
+        if (from == 0) {
+            return;
+        }
+        ByteBuf msg = Frames.allocate(len);
+        msg.writerIndex(msg.readerIndex() + IcmpPacket.HEADER_LENGTH);
+        msg.writeBytes(offending, offending.readerIndex(), quoteLen);
+        new IcmpPacket().wrap(msg, msg.readerIndex(), len).type(type).code(code)
+                .restOfHeader(0, code == IcmpPacket.CODE_FRAG_NEEDED && type == IcmpPacket.TYPE_DEST_UNREACHABLE ? mtu : 0)
+                .fillChecksum();
+        send(msg, from, src);
+    }
+
+    /** Sends an ICMP message; routing failures are silently dropped as for any kernel-made packet. */
+    private void send(ByteBuf msg, int src, int dst) {
+        try {
+            stack.output(msg, src, dst, IpProtocol.ICMP, stack.defaultTtl(), false);
+        } catch (SocketException e) {
+            // no route back: nothing to report to
+        }
+    }
+
+    PingSocketImpl openPing() {
+        int ident;
+        do {
+            ident = stack.ns.emulation().random().nextInt(1, 0x10000);
+        } while (pingSockets.containsKey(ident));
+        PingSocketImpl s = new PingSocketImpl(stack, ident);
+        pingSockets.put(ident, s);
+        return s;
+    }
+
+    void closePing(PingSocketImpl s) {
+        pingSockets.remove(s.ident());
+    }
+
+    void closeAll() {
+        pingSockets.clear();
+    }
+}

@@ -1,0 +1,295 @@
+package dev.dockwire.netns.stack;
+
+import dev.dockwire.link.Frames;
+import dev.dockwire.link.LinkType;
+import dev.dockwire.link.NetDevice;
+import dev.dockwire.link.RxHandler;
+import dev.dockwire.netns.IfAddress;
+import dev.dockwire.netns.Namespace;
+import dev.dockwire.netns.NeighbourTable;
+import dev.dockwire.netns.Route;
+import dev.dockwire.sim.EventLoop;
+import dev.dockwire.socket.PingSocket;
+import dev.dockwire.socket.SocketError;
+import dev.dockwire.socket.SocketException;
+import dev.dockwire.socket.Sockets;
+import dev.dockwire.socket.UdpSocket;
+import dev.dockwire.wire.EtherType;
+import dev.dockwire.wire.EthernetFrame;
+import dev.dockwire.wire.IcmpPacket;
+import dev.dockwire.wire.IpProtocol;
+import dev.dockwire.wire.Ipv4Packet;
+import dev.dockwire.wire.MacAddress;
+import io.netty.buffer.ByteBuf;
+
+/**
+ * The IPv4 stack of one namespace: Ethernet demux, ARP, IPv4 input with local delivery or
+ * forwarding ({@code net.ipv4.ip_forward}), output through the routing table and the neighbour
+ * table, ICMP and UDP. Follows the kernel's {@code ip_rcv → ip_rcv_finish → ip_local_deliver /
+ * ip_forward} and {@code ip_output → ip_finish_output2 → neigh_output} paths. The flyweights are
+ * fields, so receiving, forwarding and sending a datagram allocate no objects.
+ */
+public final class Ipv4Stack implements RxHandler, Sockets, NeighbourTable.Io {
+    final Namespace ns;
+    final EventLoop loop;
+    final Arp arp;
+    final Icmp icmp;
+    final Udp udp;
+    final Counters counters = new Counters();
+    private final EthernetFrame eth = new EthernetFrame();
+    private final Ipv4Packet ip = new Ipv4Packet();
+    private boolean forwarding;
+    private int defaultTtl = 64;
+    private int nextIdent;
+
+    public Ipv4Stack(Namespace ns) {
+        this.ns = ns;
+        this.loop = ns.emulation().loop();
+        this.arp = new Arp(this);
+        this.icmp = new Icmp(this);
+        this.udp = new Udp(this);
+        this.nextIdent = ns.emulation().random().nextInt(0x10000);
+    }
+
+    public Namespace namespace() {
+        return ns;
+    }
+
+    public Counters counters() {
+        return counters;
+    }
+
+    /** Re-reads the sysctls the fast path caches. */
+    public void sysctlChanged() {
+        forwarding = "1".equals(ns.sysctl("net.ipv4.ip_forward"));
+        defaultTtl = Integer.parseInt(ns.sysctl("net.ipv4.ip_default_ttl").trim());
+    }
+
+    int defaultTtl() {
+        return defaultTtl;
+    }
+
+    // ---- receive ---------------------------------------------------------------------------
+
+    /** Frames received on a device of this namespace (not enslaved to a bridge). */
+    @Override
+    public void handle(NetDevice dev, ByteBuf frame) {
+        if (!eth.wrapChecked(frame)) {
+            drop(frame);
+            return;
+        }
+        long dst = eth.dst();
+        // eth_type_trans: frames for another host are PACKET_OTHERHOST and not for us.
+        if (dst != dev.mac() && !MacAddress.isMulticast(dst)) {
+            frame.release();
+            return;
+        }
+        int type = eth.etherType();
+        int l3 = eth.payloadOffset();
+        if (type == EtherType.IPV4) {
+            ipInput(dev, frame, l3, dst);
+        } else if (type == EtherType.ARP) {
+            arp.input(dev, frame, l3);
+        } else {
+            frame.release();
+        }
+    }
+
+    private void ipInput(NetDevice dev, ByteBuf frame, int off, long dstMac) {
+        Ipv4Packet p = ip;
+        if (!p.wrapChecked(frame, off, frame.writerIndex() - off) || !p.verifyChecksum()) {
+            counters.inHdrErrors++;
+            drop(frame);
+            return;
+        }
+        counters.inReceives++;
+        // Drop link-layer padding (pskb_trim_rcsum) and the Ethernet header: the packet now
+        // starts at the IP header and ends with it.
+        frame.setIndex(off, off + p.totalLength());
+        if (p.isFragment()) {
+            // Reassembly is not modelled yet; count it as the kernel's ReasmFails would.
+            counters.reasmFails++;
+            drop(frame);
+            return;
+        }
+        int dst = p.dst();
+        if (ns.isLocal(dst) || ns.isBroadcast(dst) || (dst >>> 28) == 0xE) {
+            localDeliver(dev, frame, dstMac);
+        } else if (MacAddress.isMulticast(dstMac)) {
+            frame.release(); // link-layer broadcast to someone else's address: not forwarded
+        } else if (forwarding) {
+            forward(dev, frame);
+        } else {
+            counters.inAddrErrors++;
+            frame.release();
+        }
+    }
+
+    private void localDeliver(NetDevice dev, ByteBuf packet, long dstMac) {
+        counters.inDelivers++;
+        Ipv4Packet p = ip;
+        p.wrap(packet, packet.readerIndex());
+        switch (p.protocol()) {
+            case IpProtocol.ICMP -> icmp.input(dev, packet);
+            case IpProtocol.UDP -> udp.input(dev, packet);
+            default -> {
+                icmp.error(packet, IcmpPacket.TYPE_DEST_UNREACHABLE, IcmpPacket.CODE_PROTOCOL_UNREACHABLE, 0);
+                packet.release();
+            }
+        }
+    }
+
+    /** ip_forward: TTL, route, MTU, then out through the neighbour layer. */
+    private void forward(NetDevice in, ByteBuf packet) {
+        Ipv4Packet p = ip;
+        p.wrap(packet, packet.readerIndex());
+        if (p.ttl() <= 1) {
+            icmp.error(packet, IcmpPacket.TYPE_TIME_EXCEEDED, IcmpPacket.CODE_TTL_EXCEEDED, 0);
+            packet.release();
+            return;
+        }
+        int dst = p.dst();
+        Route r = ns.fib().lookup(dst);
+        if (r == null) {
+            icmp.error(packet, IcmpPacket.TYPE_DEST_UNREACHABLE, IcmpPacket.CODE_NET_UNREACHABLE, 0);
+            packet.release();
+            return;
+        }
+        NetDevice out = r.dev();
+        if (p.totalLength() > out.mtu()) {
+            // Fragmentation is not modelled yet: DF or not, the sender learns the path MTU.
+            icmp.error(packet, IcmpPacket.TYPE_DEST_UNREACHABLE, IcmpPacket.CODE_FRAG_NEEDED, out.mtu());
+            packet.release();
+            return;
+        }
+        p.decrementTtl();
+        counters.forwarded++;
+        ns.neighbours().output(out, r.nextHop(dst), packet);
+    }
+
+    // ---- send -------------------------------------------------------------------------------
+
+    /**
+     * Sends a locally generated packet. {@code packet}'s readable bytes are the transport header
+     * and payload; the IPv4 header is prepended here. Takes ownership.
+     *
+     * @throws SocketException ENETUNREACH when there is no route, EMSGSIZE when over the MTU
+     */
+    void output(ByteBuf packet, int src, int dst, int protocol, int ttl, boolean df) {
+        int len = packet.readableBytes() + Ipv4Packet.MIN_HEADER_LENGTH;
+        boolean local = ns.isLocal(dst);
+        Route r = local ? null : ns.fib().lookup(dst);
+        NetDevice out = local ? ns.lo() : (r == null ? null : r.dev());
+        if (out == null || !out.isUp()) {
+            packet.release();
+            throw new SocketException(SocketError.ENETUNREACH);
+        }
+        if (len > out.mtu()) {
+            packet.release();
+            throw new SocketException(SocketError.EMSGSIZE);
+        }
+        int at = Frames.prepend(packet, Ipv4Packet.MIN_HEADER_LENGTH);
+        ip.wrap(packet, at)
+                .set(0, len, nextIdent++ & 0xFFFF, df ? Ipv4Packet.FLAG_DF : 0, ttl, protocol, src, dst)
+                .fillChecksum();
+        counters.outRequests++;
+        if (local || out.type() == LinkType.LOOPBACK) {
+            transmit(ns.lo(), 0L, packet);
+        } else if (ns.isBroadcast(dst)) {
+            transmit(out, MacAddress.BROADCAST.bits(), packet);
+        } else {
+            ns.neighbours().output(out, r.nextHop(dst), packet);
+        }
+    }
+
+    /** The source address the kernel picks towards {@code dst} (inet_select_addr), or 0. */
+    @Override
+    public int sourceAddressFor(int dst) {
+        if (ns.isLocal(dst)) {
+            return dst;
+        }
+        Route r = ns.fib().lookup(dst);
+        if (r == null) {
+            return 0;
+        }
+        if (r.src() != 0) {
+            return r.src();
+        }
+        int nh = r.nextHop(dst);
+        int any = 0;
+        for (IfAddress a : ns.addresses()) {
+            if (a.dev() == r.dev()) {
+                if (a.cidr().contains(nh)) {
+                    return a.address();
+                }
+                if (any == 0) {
+                    any = a.address();
+                }
+            }
+        }
+        if (any != 0) {
+            return any;
+        }
+        for (IfAddress a : ns.addresses()) {
+            if (a.dev() != ns.lo()) {
+                return a.address();
+            }
+        }
+        return 0;
+    }
+
+    // ---- NeighbourTable.Io ------------------------------------------------------------------
+
+    /** Prepends the Ethernet header to an IP packet and sends it out of {@code dev}. */
+    @Override
+    public void transmit(NetDevice dev, long mac, ByteBuf packet) {
+        ByteBuf frame = Frames.ensureHeadroom(packet, EthernetFrame.HEADER_LENGTH);
+        int at = Frames.prepend(frame, EthernetFrame.HEADER_LENGTH);
+        eth.wrap(frame, at).dst(mac).src(dev.mac()).etherType(EtherType.IPV4);
+        dev.transmit(frame);
+    }
+
+    @Override
+    public void solicit(NetDevice dev, int targetIp, long targetMac) {
+        arp.request(dev, targetIp, targetMac);
+    }
+
+    @Override
+    public void unreachable(ByteBuf packet) {
+        icmp.error(packet, IcmpPacket.TYPE_DEST_UNREACHABLE, IcmpPacket.CODE_HOST_UNREACHABLE, 0);
+        packet.release();
+    }
+
+    // ---- sockets ----------------------------------------------------------------------------
+
+    @Override
+    public UdpSocket openUdp() {
+        return new UdpSocketImpl(udp);
+    }
+
+    @Override
+    public PingSocket openPing() {
+        return icmp.openPing();
+    }
+
+    /** Closes every socket (namespace deleted). */
+    public void closeAll() {
+        udp.closeAll();
+        icmp.closeAll();
+    }
+
+    private void drop(ByteBuf frame) {
+        frame.release();
+    }
+
+    /** A subset of the kernel's IP MIB counters ({@code nstat}/{@code netstat -s}). */
+    public static final class Counters {
+        public long inReceives;
+        public long inHdrErrors;
+        public long inAddrErrors;
+        public long inDelivers;
+        public long forwarded;
+        public long outRequests;
+        public long reasmFails;
+    }
+}

@@ -1,0 +1,69 @@
+package dev.dockwire.netns.stack;
+
+import dev.dockwire.link.Frames;
+import dev.dockwire.socket.PingSocket;
+import dev.dockwire.wire.IcmpPacket;
+import dev.dockwire.wire.IpProtocol;
+import io.netty.buffer.ByteBuf;
+
+/** A ping socket of an emulated namespace: the identifier is the socket's, as with Linux ping sockets. */
+final class PingSocketImpl implements PingSocket {
+    private final Ipv4Stack stack;
+    private final int ident;
+    private ReplyHandler replyHandler = (src, seq, ttl, data) -> { };
+    private ErrorHandler errorHandler = (reporter, seq, type, code) -> { };
+    private boolean closed;
+
+    PingSocketImpl(Ipv4Stack stack, int ident) {
+        this.stack = stack;
+        this.ident = ident;
+    }
+
+    @Override
+    public int ident() {
+        return ident;
+    }
+
+    @Override
+    public void send(int dstAddr, int sequence, ByteBuf data, int ttl) {
+        int len = IcmpPacket.HEADER_LENGTH + data.readableBytes();
+        ByteBuf msg = Frames.allocate(len);
+        msg.writerIndex(msg.readerIndex() + IcmpPacket.HEADER_LENGTH);
+        msg.writeBytes(data, data.readerIndex(), data.readableBytes());
+        new IcmpPacket().wrap(msg, msg.readerIndex(), len).type(IcmpPacket.TYPE_ECHO_REQUEST).code(0)
+                .restOfHeader(ident, sequence).fillChecksum();
+        int src = stack.sourceAddressFor(dstAddr);
+        // iputils sets DF on echo requests (IP_PMTUDISC_DO by default for ping).
+        stack.output(msg, src, dstAddr, IpProtocol.ICMP, ttl > 0 ? ttl : stack.defaultTtl(), true);
+    }
+
+    @Override
+    public void onReply(ReplyHandler handler) {
+        this.replyHandler = handler;
+    }
+
+    @Override
+    public void onError(ErrorHandler handler) {
+        this.errorHandler = handler;
+    }
+
+    void deliverReply(int src, int seq, int ttl, ByteBuf data) {
+        if (!closed) {
+            replyHandler.onReply(src, seq, ttl, data);
+        }
+    }
+
+    void deliverError(int reporter, int seq, int type, int code) {
+        if (!closed) {
+            errorHandler.onError(reporter, seq, type, code);
+        }
+    }
+
+    @Override
+    public void close() {
+        if (!closed) {
+            closed = true;
+            stack.icmp.closePing(this);
+        }
+    }
+}

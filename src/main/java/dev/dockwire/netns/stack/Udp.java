@@ -1,0 +1,129 @@
+package dev.dockwire.netns.stack;
+
+import dev.dockwire.link.NetDevice;
+import dev.dockwire.socket.SocketError;
+import dev.dockwire.socket.SocketException;
+import dev.dockwire.wire.IcmpPacket;
+import dev.dockwire.wire.IpProtocol;
+import dev.dockwire.wire.Ipv4Packet;
+import dev.dockwire.wire.UdpPacket;
+import io.netty.buffer.ByteBuf;
+import io.netty.util.collection.IntObjectHashMap;
+
+/**
+ * UDP (RFC 768) demux: one socket per local port (no SO_REUSEPORT), a bound address must match,
+ * ICMP port unreachable for a datagram nobody listens to (unless broadcast), ephemeral ports
+ * from {@code net.ipv4.ip_local_port_range} starting at a random offset like the kernel.
+ */
+final class Udp {
+    private final Ipv4Stack stack;
+    private final IntObjectHashMap<UdpSocketImpl> ports = new IntObjectHashMap<>();
+    private final Ipv4Packet ip = new Ipv4Packet();
+    private final UdpPacket udp = new UdpPacket();
+    long inDatagrams;
+    long noPorts;
+    long inErrors;
+
+    Udp(Ipv4Stack stack) {
+        this.stack = stack;
+    }
+
+    Ipv4Stack stack() {
+        return stack;
+    }
+
+    /** {@code packet} starts at the IP header; takes ownership. */
+    void input(NetDevice dev, ByteBuf packet) {
+        ip.wrap(packet, packet.readerIndex());
+        int src = ip.src();
+        int dst = ip.dst();
+        int off = ip.payloadOffset();
+        if (!udp.wrapChecked(packet, off, ip.payloadLength()) || !udp.verifyChecksum(src, dst)) {
+            inErrors++;
+            packet.release();
+            return;
+        }
+        UdpSocketImpl s = ports.get(udp.dstPort());
+        if (s == null || (s.localAddress() != 0 && s.localAddress() != dst && !stack.ns.isBroadcast(dst))
+                || !s.accepts(src, udp.srcPort())) {
+            noPorts++;
+            if (!stack.ns.isBroadcast(dst)) {
+                stack.icmp.error(packet, IcmpPacket.TYPE_DEST_UNREACHABLE, IcmpPacket.CODE_PORT_UNREACHABLE, 0);
+            }
+            packet.release();
+            return;
+        }
+        inDatagrams++;
+        int srcPort = udp.srcPort();
+        packet.setIndex(udp.payloadOffset(), off + udp.length());
+        try {
+            s.deliver(src, srcPort, packet);
+        } finally {
+            packet.release();
+        }
+    }
+
+    /** An ICMP error quoting a datagram we sent from {@code srcPort} to {@code dst:dstPort}. */
+    void error(int src, int srcPort, int dst, int dstPort, int type, int code) {
+        UdpSocketImpl s = ports.get(srcPort);
+        if (s == null || !s.isConnectedTo(dst, dstPort)) {
+            return; // unconnected sockets do not see ICMP errors (no IP_RECVERR)
+        }
+        SocketError err;
+        if (type == IcmpPacket.TYPE_DEST_UNREACHABLE) {
+            err = switch (code) {
+                case IcmpPacket.CODE_PORT_UNREACHABLE -> SocketError.ECONNREFUSED;
+                case IcmpPacket.CODE_NET_UNREACHABLE -> SocketError.ENETUNREACH;
+                case IcmpPacket.CODE_FRAG_NEEDED -> SocketError.EMSGSIZE;
+                default -> SocketError.EHOSTUNREACH;
+            };
+        } else {
+            err = SocketError.EHOSTUNREACH;
+        }
+        s.deliverError(err);
+    }
+
+    void bind(UdpSocketImpl s, int addr, int port) {
+        if (port == 0) {
+            port = ephemeralPort();
+        } else if (ports.containsKey(port)) {
+            throw new SocketException(SocketError.EADDRINUSE);
+        }
+        if (addr != 0 && !stack.ns.isLocal(addr)) {
+            throw new SocketException(SocketError.EADDRNOTAVAIL);
+        }
+        ports.put(port, s);
+        s.bound(addr, port);
+    }
+
+    private int ephemeralPort() {
+        String[] range = stack.ns.sysctl("net.ipv4.ip_local_port_range").trim().split("\\s+");
+        int low = Integer.parseInt(range[0]);
+        int high = Integer.parseInt(range[1]);
+        int n = high - low + 1;
+        int offset = stack.ns.emulation().random().nextInt(n);
+        for (int i = 0; i < n; i++) {
+            int port = low + (offset + i) % n;
+            if (!ports.containsKey(port)) {
+                return port;
+            }
+        }
+        throw new SocketException(SocketError.EADDRINUSE);
+    }
+
+    void unbind(UdpSocketImpl s) {
+        if (ports.get(s.localPort()) == s) {
+            ports.remove(s.localPort());
+        }
+    }
+
+    void send(int src, int srcPort, int dst, int dstPort, ByteBuf packet) {
+        int len = packet.readableBytes();
+        udp.wrap(packet, packet.readerIndex()).set(srcPort, dstPort, len).fillChecksum(src, dst);
+        stack.output(packet, src, dst, IpProtocol.UDP, stack.defaultTtl(), true);
+    }
+
+    void closeAll() {
+        ports.clear();
+    }
+}

@@ -1,0 +1,125 @@
+package dev.dockwire.netns.stack;
+
+import dev.dockwire.link.Frames;
+import dev.dockwire.socket.SocketError;
+import dev.dockwire.socket.SocketException;
+import dev.dockwire.socket.UdpSocket;
+import dev.dockwire.wire.UdpPacket;
+import io.netty.buffer.ByteBuf;
+import java.util.function.Consumer;
+
+/** A UDP socket of an emulated namespace. */
+final class UdpSocketImpl implements UdpSocket {
+    private final Udp udp;
+    private final Ipv4Stack stack;
+    private int localAddr;
+    private int localPort;
+    private int peerAddr;
+    private int peerPort;
+    private boolean bound;
+    private boolean closed;
+    private Receiver receiver = (s, a, p, d) -> { };
+    private Consumer<SocketError> errorHandler = e -> { };
+
+    UdpSocketImpl(Udp udp) {
+        this.udp = udp;
+        this.stack = udp.stack();
+    }
+
+    @Override
+    public void bind(int addr, int port) {
+        if (bound) {
+            throw new SocketException(SocketError.EADDRINUSE);
+        }
+        udp.bind(this, addr, port);
+    }
+
+    void bound(int addr, int port) {
+        this.localAddr = addr;
+        this.localPort = port;
+        this.bound = true;
+    }
+
+    @Override
+    public void connect(int addr, int port) {
+        if (!bound) {
+            bind(0, 0);
+        }
+        this.peerAddr = addr;
+        this.peerPort = port;
+    }
+
+    @Override
+    public int localAddress() {
+        return localAddr;
+    }
+
+    @Override
+    public int localPort() {
+        return localPort;
+    }
+
+    @Override
+    public void send(int dstAddr, int dstPort, ByteBuf data) {
+        if (closed) {
+            throw new IllegalStateException("socket closed");
+        }
+        if (!bound) {
+            bind(0, 0);
+        }
+        int src = localAddr != 0 ? localAddr : stack.sourceAddressFor(dstAddr);
+        if (src == 0) {
+            throw new SocketException(SocketError.ENETUNREACH);
+        }
+        int len = data.readableBytes();
+        ByteBuf packet = Frames.allocate(UdpPacket.HEADER_LENGTH + len);
+        packet.writerIndex(packet.readerIndex() + UdpPacket.HEADER_LENGTH);
+        packet.writeBytes(data, data.readerIndex(), len);
+        udp.send(src, localPort, dstAddr, dstPort, packet);
+    }
+
+    @Override
+    public void send(ByteBuf data) {
+        if (peerPort == 0) {
+            throw new IllegalStateException("socket is not connected");
+        }
+        send(peerAddr, peerPort, data);
+    }
+
+    @Override
+    public void onReceive(Receiver receiver) {
+        this.receiver = receiver;
+    }
+
+    @Override
+    public void onError(Consumer<SocketError> handler) {
+        this.errorHandler = handler;
+    }
+
+    /** A connected socket only takes datagrams from its peer. */
+    boolean accepts(int src, int srcPort) {
+        return peerPort == 0 || (src == peerAddr && srcPort == peerPort);
+    }
+
+    boolean isConnectedTo(int addr, int port) {
+        return peerPort != 0 && peerAddr == addr && peerPort == port;
+    }
+
+    void deliver(int src, int srcPort, ByteBuf data) {
+        receiver.onDatagram(this, src, srcPort, data);
+    }
+
+    void deliverError(SocketError error) {
+        errorHandler.accept(error);
+    }
+
+    @Override
+    public void close() {
+        if (!closed) {
+            closed = true;
+            if (bound) {
+                udp.unbind(this);
+            }
+        }
+    }
+}
