@@ -1,0 +1,80 @@
+package dev.dockwire.sim;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class EventLoopTest {
+
+    @Test
+    void timersFireInDeadlineOrderAndTiesInSchedulingOrder() {
+        EventLoop loop = new EventLoop();
+        List<String> order = new ArrayList<>();
+        loop.schedule(20, () -> order.add("b@" + loop.nanos()));
+        loop.schedule(10, () -> order.add("a@" + loop.nanos()));
+        loop.schedule(20, () -> order.add("c@" + loop.nanos()));
+        loop.runToCompletion();
+        assertEquals(List.of("a@10", "b@20", "c@20"), order);
+    }
+
+    @Test
+    void cancelledTimersNeverRun() {
+        EventLoop loop = new EventLoop();
+        List<String> ran = new ArrayList<>();
+        Timeout t = loop.schedule(5, () -> ran.add("x"));
+        t.cancel();
+        loop.runToCompletion();
+        assertTrue(ran.isEmpty());
+        assertFalse(loop.hasPendingTimers());
+    }
+
+    @Test
+    void runUntilTimeStopsAtTheDeadlineAndAdvancesTheClock() {
+        EventLoop loop = new EventLoop();
+        List<Long> ran = new ArrayList<>();
+        loop.schedule(100, () -> ran.add(loop.nanos()));
+        loop.schedule(300, () -> ran.add(loop.nanos()));
+        loop.runUntilTime(200);
+        assertEquals(List.of(100L), ran);
+        assertEquals(200, loop.nanos());
+        loop.runFor(100);
+        assertEquals(List.of(100L, 300L), ran);
+    }
+
+    @Test
+    void agentsRunUntilIdleBeforeTimeMoves() {
+        EventLoop loop = new EventLoop();
+        int[] pending = {3};
+        List<Long> seenAt = new ArrayList<>();
+        loop.addAgent(() -> {
+            if (pending[0] == 0) {
+                return 0;
+            }
+            pending[0]--;
+            seenAt.add(loop.nanos());
+            return 1;
+        });
+        loop.schedule(50, () -> pending[0] = 2);
+        loop.runToCompletion();
+        assertEquals(List.of(0L, 0L, 0L, 50L, 50L), seenAt);
+    }
+
+    @Test
+    void negativeDelaysAreRefused() {
+        assertThrows(IllegalArgumentException.class, () -> new EventLoop().schedule(-1, () -> { }));
+    }
+
+    @Test
+    void seededRandomRepeats() {
+        SeededRandom a = new SeededRandom(9);
+        SeededRandom b = new SeededRandom(9);
+        assertEquals(a.nextHex(64), b.nextHex(64));
+        assertEquals(a.nextInt(1000), b.nextInt(1000));
+        assertTrue(a.nextHex(7).matches("[0-9a-f]{7}"));
+    }
+}
