@@ -31,6 +31,8 @@ public final class Namespace {
     private final Loopback lo;
     private int nextIfindex = 1;
     private int[] localAddresses = new int[0];
+    private int[] broadcasts = new int[0];
+    private IfAddress[] addressArray = new IfAddress[0];
 
     Namespace(Emulation emulation, String name) {
         this.emulation = emulation;
@@ -218,8 +220,9 @@ public final class Namespace {
         if (addr == -1) {
             return true;
         }
-        for (IfAddress a : addresses) {
-            if (a.broadcast() == addr && a.broadcast() != 0) {
+        int[] bs = broadcasts;
+        for (int b : bs) {
+            if (b == addr) {
                 return true;
             }
         }
@@ -228,6 +231,13 @@ public final class Namespace {
 
     private void refreshLocalAddresses() {
         localAddresses = addresses.stream().mapToInt(IfAddress::address).toArray();
+        broadcasts = addresses.stream().mapToInt(IfAddress::broadcast).filter(b -> b != 0).toArray();
+        addressArray = addresses.toArray(new IfAddress[0]);
+    }
+
+    /** The addresses as an array snapshot, for loops on the packet path that must not allocate. */
+    public IfAddress[] addressArray() {
+        return addressArray;
     }
 
     /** Tears everything down: veth peers in other namespaces vanish too, as with {@code ip netns del}. */

@@ -217,7 +217,8 @@ public final class Ipv4Stack implements RxHandler, Sockets, NeighbourTable.Io {
         }
         int nh = r.nextHop(dst);
         int any = 0;
-        for (IfAddress a : ns.addresses()) {
+        IfAddress[] addrs = ns.addressArray();
+        for (IfAddress a : addrs) {
             if (a.dev() == r.dev()) {
                 if (a.cidr().contains(nh)) {
                     return a.address();
@@ -230,7 +231,7 @@ public final class Ipv4Stack implements RxHandler, Sockets, NeighbourTable.Io {
         if (any != 0) {
             return any;
         }
-        for (IfAddress a : ns.addresses()) {
+        for (IfAddress a : addrs) {
             if (a.dev() != ns.lo()) {
                 return a.address();
             }
