@@ -2,6 +2,7 @@ package dev.dockwire.wire;
 
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufUtil;
+import java.util.Arrays;
 
 /**
  * Value form of an ICMPv4 message: type, code, the 4-byte rest of header (echo id/sequence or
@@ -41,5 +42,23 @@ public record IcmpRepr(int type, int code, int restHi, int restLo, byte[] data) 
         p.type(type).code(code).restOfHeader(restHi, restLo);
         buf.setBytes(p.dataOffset(), data);
         p.fillChecksum();
+    }
+
+    /** Compares the data by content: a record's default equals would compare the array reference. */
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof IcmpRepr r && r.type == type && r.code == code && r.restHi == restHi
+                && r.restLo == restLo && Arrays.equals(r.data, data);
+    }
+
+    @Override
+    public int hashCode() {
+        return (((type * 31 + code) * 31 + restHi) * 31 + restLo) * 31 + Arrays.hashCode(data);
+    }
+
+    @Override
+    public String toString() {
+        return "IcmpRepr[type=" + type + ", code=" + code + ", restHi=" + restHi + ", restLo=" + restLo
+                + ", data=" + ByteBufUtil.hexDump(data) + "]";
     }
 }

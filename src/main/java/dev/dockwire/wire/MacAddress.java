@@ -37,16 +37,31 @@ public final class MacAddress implements Comparable<MacAddress> {
                 throw new IllegalArgumentException("invalid MAC address \"" + text
                         + "\": expected six hex octets like 02:42:ac:11:00:02");
             }
-            int b;
-            try {
-                b = Integer.parseInt(p, 16);
-            } catch (NumberFormatException e) {
-                throw new IllegalArgumentException("invalid MAC address \"" + text
-                        + "\": \"" + p + "\" is not a hex octet");
+            int b = 0;
+            for (int i = 0; i < p.length(); i++) {
+                int d = hexDigit(p.charAt(i));
+                if (d < 0) { // ASCII only: Integer.parseInt took "+f" and non-ASCII digits
+                    throw new IllegalArgumentException("invalid MAC address \"" + text
+                            + "\": \"" + p + "\" is not a hex octet");
+                }
+                b = (b << 4) | d;
             }
             v = (v << 8) | b;
         }
         return new MacAddress(v);
+    }
+
+    private static int hexDigit(char c) {
+        if (c >= '0' && c <= '9') {
+            return c - '0';
+        }
+        if (c >= 'a' && c <= 'f') {
+            return c - 'a' + 10;
+        }
+        if (c >= 'A' && c <= 'F') {
+            return c - 'A' + 10;
+        }
+        return -1;
     }
 
     /** A random unicast, locally administered address (what the kernel's eth_random_addr gives). */

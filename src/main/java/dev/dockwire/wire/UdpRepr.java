@@ -2,6 +2,7 @@ package dev.dockwire.wire;
 
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufUtil;
+import java.util.Arrays;
 
 /** Value form of a UDP datagram (RFC 768): ports and payload. */
 public record UdpRepr(int srcPort, int dstPort, byte[] payload) {
@@ -27,5 +28,22 @@ public record UdpRepr(int srcPort, int dstPort, byte[] payload) {
         UdpPacket p = new UdpPacket().wrap(buf, offset).set(srcPort, dstPort, length());
         buf.setBytes(p.payloadOffset(), payload);
         p.fillChecksum(src, dst);
+    }
+
+    /** Compares the payload by content: a record's default equals would compare the array reference. */
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof UdpRepr r && r.srcPort == srcPort && r.dstPort == dstPort
+                && Arrays.equals(r.payload, payload);
+    }
+
+    @Override
+    public int hashCode() {
+        return (srcPort * 31 + dstPort) * 31 + Arrays.hashCode(payload);
+    }
+
+    @Override
+    public String toString() {
+        return "UdpRepr[srcPort=" + srcPort + ", dstPort=" + dstPort + ", payload=" + ByteBufUtil.hexDump(payload) + "]";
     }
 }
