@@ -75,6 +75,20 @@ public final class Bridge extends NetDevice {
         dev.rxHandler(null);
     }
 
+    /**
+     * Like {@code bridge fdb show br NAME} on a bridge without VLAN filtering (as Docker's are):
+     * learned entries, then the permanent ones for each port's and the bridge's own address.
+     */
+    public List<String> fdbShow() {
+        List<String> lines = new ArrayList<>();
+        for (FdbEntry e : fdb.entries()) {
+            String dev = e.port() == null ? name() : e.port().dev().name();
+            lines.add(MacAddress.format(e.mac()) + " dev " + dev + " master " + name()
+                    + (e.isPermanent() ? " permanent" : ""));
+        }
+        return lines;
+    }
+
     public BridgePort port(NetDevice dev) {
         return dev.bridgePort != null && dev.bridgePort.bridge == this ? dev.bridgePort : null;
     }

@@ -77,4 +77,15 @@ class EventLoopTest {
         assertEquals(a.nextInt(1000), b.nextInt(1000));
         assertTrue(a.nextHex(7).matches("[0-9a-f]{7}"));
     }
+
+    @Test
+    void wallPacingWaitsForTheWallClock() {
+        EventLoop loop = new EventLoop(Pacing.WALL);
+        long[] firedAfter = new long[1];
+        long start = System.nanoTime();
+        loop.schedule(30_000_000L, () -> firedAfter[0] = System.nanoTime() - start);
+        loop.runToCompletion();
+        assertTrue(firedAfter[0] >= 25_000_000L, "fired after " + firedAfter[0] + " ns of wall time");
+        assertEquals(30_000_000L, loop.nanos());
+    }
 }
