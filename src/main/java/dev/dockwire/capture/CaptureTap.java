@@ -1,0 +1,162 @@
+package dev.dockwire.capture;
+
+import dev.dockwire.capture.CaptureFile.Direction;
+import dev.dockwire.link.Bridge;
+import dev.dockwire.link.FrameSink;
+import dev.dockwire.link.NetDevice;
+import dev.dockwire.sim.Clock;
+import io.netty.buffer.ByteBuf;
+import java.util.Objects;
+
+/**
+ * One running capture: a file, the clock that stamps frames, a filter, and the taps that feed
+ * it. A tap is a {@link FrameSink} decorator on a device's egress or ingress path (or a bridge's
+ * port input): it offers the frame to the capture and passes it on unchanged, so the forwarding
+ * code never knows it is being watched. Build one with {@link Captures}.
+ *
+ * <p>The capture owns its file and filter. After {@link #close()} (or an I/O error, see
+ * {@link #failure()}) the taps stay in place but only pass frames through: decorators cannot be
+ * removed, and writing nothing is what a stopped tcpdump does. Not thread-safe.
+ */
+public final class CaptureTap implements AutoCloseable {
+    private final CaptureFile file;
+    private final Clock clock;
+    private final PacketFilter filter;
+    private long captured;
+    private long filteredOut;
+    private boolean closed;
+    private RuntimeException failure;
+
+    public CaptureTap(CaptureFile file, Clock clock, PacketFilter filter) {
+        this.file = Objects.requireNonNull(file, "file");
+        this.clock = Objects.requireNonNull(clock, "clock");
+        this.filter = filter == null ? PacketFilter.ALL : filter;
+    }
+
+    /**
+     * Captures what {@code dev} sends and receives, as one interface named after it: like
+     * {@code tcpdump -p -i DEV}. For a bridge device that is only the traffic of its own stack;
+     * see {@link #attachBridge} for the promiscuous view. Returns the interface index.
+     */
+    public int attachDevice(NetDevice dev) {
+        int iface = declare(dev);
+        dev.wrapEgress(next -> new Tap(this, iface, Direction.OUTBOUND, next));
+        dev.wrapIngress(next -> new Tap(this, iface, Direction.INBOUND, next));
+        return iface;
+    }
+
+    /**
+     * Captures what {@code tcpdump -i BRIDGE} sees with the bridge promiscuous: every frame that
+     * arrives from any port (before learning and forwarding; inbound) and every frame the bridge's
+     * own stack sends (outbound), as one interface named after the bridge. Frames passed up to the
+     * bridge's stack were already seen at port input and are not written twice.
+     */
+    public int attachBridge(Bridge bridge) {
+        int iface = declare(bridge);
+        bridge.wrapPortInput(next -> new Tap(this, iface, Direction.INBOUND, next));
+        bridge.wrapEgress(next -> new Tap(this, iface, Direction.OUTBOUND, next));
+        return iface;
+    }
+
+    private int declare(NetDevice dev) {
+        if (closed) {
+            throw new IllegalStateException("capture is closed");
+        }
+        return file.addInterface(dev.name(), dev.type().kind() + " ifindex " + dev.ifindex());
+    }
+
+    /** Called by a tap with a frame it still owns; never throws into the forwarding path. */
+    void offer(int iface, Direction dir, ByteBuf frame) {
+        if (closed) {
+            return;
+        }
+        try {
+            if (!filter.matches(frame)) {
+                filteredOut++;
+                return;
+            }
+            file.write(iface, clock.nanos(), frame, dir);
+            captured++;
+        } catch (RuntimeException e) {
+            failure = e;
+            closeQuietly();
+        }
+    }
+
+    /** Frames written to the file. */
+    public long captured() {
+        return captured;
+    }
+
+    /** Frames the filter rejected. */
+    public long filteredOut() {
+        return filteredOut;
+    }
+
+    public boolean isClosed() {
+        return closed;
+    }
+
+    /** The error that stopped this capture (it is then closed), or null. */
+    public RuntimeException failure() {
+        return failure;
+    }
+
+    public CaptureFile file() {
+        return file;
+    }
+
+    public PacketFilter filter() {
+        return filter;
+    }
+
+    /** Writes buffered frames to the file; a no-op once closed. */
+    public void flush() {
+        if (!closed) {
+            file.flush();
+        }
+    }
+
+    /** Flushes and closes the file and frees the filter; taps pass frames through from now on. */
+    @Override
+    public void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        try {
+            file.close();
+        } finally {
+            filter.close();
+        }
+    }
+
+    private void closeQuietly() {
+        try {
+            close();
+        } catch (RuntimeException ignored) {
+            // the first failure is the one reported
+        }
+    }
+
+    /** The decorator: offer, then hand the frame on unchanged (ownership goes with it). */
+    private static final class Tap implements FrameSink {
+        private final CaptureTap capture;
+        private final int iface;
+        private final Direction dir;
+        private final FrameSink next;
+
+        Tap(CaptureTap capture, int iface, Direction dir, FrameSink next) {
+            this.capture = capture;
+            this.iface = iface;
+            this.dir = dir;
+            this.next = next;
+        }
+
+        @Override
+        public void accept(NetDevice dev, ByteBuf frame) {
+            capture.offer(iface, dir, frame);
+            next.accept(dev, frame);
+        }
+    }
+}

@@ -1,0 +1,213 @@
+package dev.dockwire.capture;
+
+import dev.dockwire.wire.IcmpPacket;
+import dev.dockwire.wire.IpProtocol;
+import dev.dockwire.wire.Ipv4Address;
+import dev.dockwire.wire.Ipv4Packet;
+import dev.dockwire.wire.UdpPacket;
+import io.netty.buffer.ByteBuf;
+
+/**
+ * The transport part of {@link FrameDecoder}'s line: tcpdump's print-icmp.c, print-udp.c and
+ * print-tcp.c in their default (non-verbose, {@code -n -S}) form. {@code len} is the IP payload
+ * length; every read is checked against it.
+ */
+final class L4Decoder {
+    // RFC 9293 header: ports 0/2, seq 4, ack 8, data offset 12, flags 13, window 14, checksum 16, urgent 18.
+    private static final int TCP_SEQ = 4;
+    private static final int TCP_ACK = 8;
+    private static final int TCP_OFFSET = 12;
+    private static final int TCP_FLAGS = 13;
+    private static final int TCP_WINDOW = 14;
+    private static final int TCP_URGENT = 18;
+    private static final int TCP_MIN_HEADER = 20;
+
+    private static final int FIN = 0x01;
+    private static final int SYN = 0x02;
+    private static final int RST = 0x04;
+    private static final int PSH = 0x08;
+    private static final int ACK = 0x10;
+    private static final int URG = 0x20;
+    private static final int ECE = 0x40;
+    private static final int CWR = 0x80;
+    /** tcpdump's tcp_flag_values order and letters. */
+    private static final int[] FLAG_BITS = {FIN, SYN, RST, PSH, ACK, URG, ECE, CWR};
+    private static final char[] FLAG_CHARS = {'F', 'S', 'R', 'P', '.', 'U', 'E', 'W'};
+
+    private L4Decoder() {
+    }
+
+    static void icmp(StringBuilder out, ByteBuf b, int p, int len) {
+        out.append("ICMP ");
+        if (len < IcmpPacket.HEADER_LENGTH) {
+            out.append("[|icmp]");
+            return;
+        }
+        int type = b.getUnsignedByte(p + IcmpPacket.TYPE);
+        int code = b.getUnsignedByte(p + IcmpPacket.CODE);
+        switch (type) {
+            case IcmpPacket.TYPE_ECHO_REQUEST, IcmpPacket.TYPE_ECHO_REPLY -> out
+                    .append(type == IcmpPacket.TYPE_ECHO_REQUEST ? "echo request" : "echo reply")
+                    .append(", id ").append(b.getUnsignedShort(p + IcmpPacket.IDENT))
+                    .append(", seq ").append(b.getUnsignedShort(p + IcmpPacket.SEQUENCE));
+            case IcmpPacket.TYPE_DEST_UNREACHABLE -> {
+                if (!unreachable(out, b, p, len, code)) {
+                    return;
+                }
+            }
+            case IcmpPacket.TYPE_TIME_EXCEEDED -> out.append(switch (code) {
+                case 0 -> "time exceeded in-transit";
+                case 1 -> "ip reassembly time exceeded";
+                default -> "time exceeded-#" + code;
+            });
+            case 4 -> out.append("source quench");
+            case 5 -> out.append("redirect");
+            case 9 -> out.append("router advertisement");
+            case 10 -> out.append("router solicitation");
+            case 12 -> out.append("parameter problem");
+            case 13 -> out.append("time stamp request");
+            case 14 -> out.append("time stamp reply");
+            default -> out.append("type-#").append(type);
+        }
+        out.append(", length ").append(len);
+    }
+
+    /** RFC 792 destination unreachable, named after the quoted packet; false when that is cut short. */
+    private static boolean unreachable(StringBuilder out, ByteBuf b, int p, int len, int code) {
+        int ip = p + IcmpPacket.HEADER_LENGTH;
+        int avail = len - IcmpPacket.HEADER_LENGTH;
+        if (avail < Ipv4Packet.MIN_HEADER_LENGTH) {
+            out.append("[|icmp]");
+            return false;
+        }
+        String dst = Ipv4Address.format(b.getInt(ip + Ipv4Packet.DST));
+        int proto = b.getUnsignedByte(ip + Ipv4Packet.PROTOCOL);
+        switch (code) {
+            case IcmpPacket.CODE_NET_UNREACHABLE -> out.append("net ").append(dst).append(" unreachable");
+            case IcmpPacket.CODE_HOST_UNREACHABLE -> out.append("host ").append(dst).append(" unreachable");
+            case IcmpPacket.CODE_PROTOCOL_UNREACHABLE -> out.append(dst).append(" protocol ").append(proto)
+                    .append(" unreachable");
+            case IcmpPacket.CODE_PORT_UNREACHABLE -> {
+                int hl = (b.getUnsignedByte(ip) & 0xF) * 4;
+                if (avail < hl + 4) {
+                    out.append("[|icmp]");
+                    return false;
+                }
+                int port = b.getUnsignedShort(ip + hl + 2);
+                out.append(dst);
+                if (proto == IpProtocol.UDP || proto == IpProtocol.TCP) {
+                    out.append(proto == IpProtocol.UDP ? " udp port " : " tcp port ").append(port);
+                } else {
+                    out.append(" protocol ").append(proto).append(" port ").append(port);
+                }
+                out.append(" unreachable");
+            }
+            case IcmpPacket.CODE_FRAG_NEEDED -> {
+                int mtu = b.getUnsignedShort(p + IcmpPacket.NEXT_HOP_MTU);
+                out.append(dst).append(" unreachable - need to frag");
+                if (mtu != 0) {
+                    out.append(" (mtu ").append(mtu).append(')');
+                }
+            }
+            case 5 -> out.append(dst).append(" unreachable - source route failed");
+            case 6 -> out.append("net ").append(dst).append(" unreachable - unknown");
+            case 7 -> out.append("host ").append(dst).append(" unreachable - unknown");
+            case 8 -> out.append(dst).append(" unreachable - source host isolated");
+            case 9 -> out.append("net ").append(dst).append(" unreachable - admin prohibited");
+            case 10 -> out.append("host ").append(dst).append(" unreachable - admin prohibited");
+            case 11 -> out.append("net ").append(dst).append(" unreachable - tos prohibited");
+            case 12 -> out.append("host ").append(dst).append(" unreachable - tos prohibited");
+            case IcmpPacket.CODE_ADMIN_PROHIBITED -> out.append("host ").append(dst)
+                    .append(" unreachable - admin prohibited filter");
+            case 14 -> out.append("host ").append(dst).append(" unreachable - host precedence violation");
+            case 15 -> out.append("host ").append(dst).append(" unreachable - precedence cutoff");
+            default -> out.append(dst).append(" unreachable - #").append(code);
+        }
+        return true;
+    }
+
+    static void udp(StringBuilder out, ByteBuf b, int p, int len, int src, int dst) {
+        if (len < 4) {
+            FrameDecoder.addresses(out, src, dst).append(": [|udp]");
+            return;
+        }
+        ports(out, b, p, src, dst).append(": ");
+        if (len < UdpPacket.HEADER_LENGTH) {
+            out.append("[|udp]");
+            return;
+        }
+        int ulen = b.getUnsignedShort(p + UdpPacket.LENGTH);
+        if (ulen < UdpPacket.HEADER_LENGTH) {
+            out.append("UDP, bad length ").append(ulen);
+        } else if (ulen > len) {
+            out.append("UDP, bad length ").append(ulen).append(" > ").append(len);
+        } else {
+            out.append("UDP, length ").append(ulen - UdpPacket.HEADER_LENGTH);
+        }
+    }
+
+    static void tcp(StringBuilder out, ByteBuf b, int p, int len, int src, int dst) {
+        if (len < 4) {
+            FrameDecoder.addresses(out, src, dst).append(": [|tcp]");
+            return;
+        }
+        ports(out, b, p, src, dst).append(": ");
+        if (len < TCP_MIN_HEADER) {
+            out.append("[|tcp]");
+            return;
+        }
+        int hlen = (b.getUnsignedByte(p + TCP_OFFSET) >>> 4) * 4;
+        if (hlen < TCP_MIN_HEADER) {
+            out.append("tcp ").append(len - TCP_MIN_HEADER).append(" [bad hdr length ").append(hlen)
+                    .append(" - too short, < 20]");
+            return;
+        }
+        if (hlen > len) {
+            out.append("tcp ").append(len - TCP_MIN_HEADER).append(" [bad hdr length ").append(hlen)
+                    .append(" - too long, > ").append(len).append(']');
+            return;
+        }
+        int flags = b.getUnsignedByte(p + TCP_FLAGS);
+        long seq = b.getUnsignedInt(p + TCP_SEQ);
+        int dataLen = len - hlen;
+        out.append("Flags [");
+        flags(out, flags);
+        out.append(']');
+        if (dataLen > 0 || (flags & (SYN | FIN | RST)) != 0) {
+            out.append(", seq ").append(seq);
+            if (dataLen > 0) {
+                out.append(':').append((seq + dataLen) & 0xFFFF_FFFFL);
+            }
+        }
+        if ((flags & ACK) != 0) {
+            out.append(", ack ").append(b.getUnsignedInt(p + TCP_ACK));
+        }
+        out.append(", win ").append(b.getUnsignedShort(p + TCP_WINDOW));
+        if ((flags & URG) != 0) {
+            out.append(", urg ").append(b.getUnsignedShort(p + TCP_URGENT));
+        }
+        if (hlen > TCP_MIN_HEADER) {
+            out.append(", options [");
+            TcpOptions.append(out, b, p + TCP_MIN_HEADER, hlen - TCP_MIN_HEADER);
+            out.append(']');
+        }
+        out.append(", length ").append(dataLen);
+    }
+
+    private static void flags(StringBuilder out, int flags) {
+        if (flags == 0) {
+            out.append("none");
+            return;
+        }
+        for (int i = 0; i < FLAG_BITS.length; i++) {
+            if ((flags & FLAG_BITS[i]) != 0) {
+                out.append(FLAG_CHARS[i]);
+            }
+        }
+    }
+
+    private static StringBuilder ports(StringBuilder out, ByteBuf b, int p, int src, int dst) {
+        return out.append(Ipv4Address.format(src)).append('.').append(b.getUnsignedShort(p))
+                .append(" > ").append(Ipv4Address.format(dst)).append('.').append(b.getUnsignedShort(p + 2));
+    }
+}

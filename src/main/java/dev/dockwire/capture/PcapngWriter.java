@@ -1,0 +1,184 @@
+package dev.dockwire.capture;
+
+import io.netty.buffer.ByteBuf;
+import java.io.OutputStream;
+import java.nio.channels.Channels;
+import java.nio.channels.WritableByteChannel;
+import java.nio.file.Path;
+import java.util.Objects;
+
+/**
+ * Writes pcapng (draft-ietf-opsawg-pcapng), little-endian: one Section Header Block
+ * (section length -1, {@code shb_userappl} "dockwire"), an Interface Description Block per
+ * {@link #addInterface} (link type 1 = Ethernet, the snaplen, {@code if_name}, optional
+ * {@code if_description}, {@code if_tsresol} = 9 so timestamps are nanoseconds), and an
+ * Enhanced Packet Block per frame with a 64-bit timestamp, the data padded to 32 bits and, when
+ * the direction is known, {@code epb_flags}. IDBs may be added between packets: readers (libpcap,
+ * Wireshark) accept an IDB anywhere in the section before its first packet.
+ */
+public final class PcapngWriter implements CaptureFile {
+    static final int SHB_TYPE = 0x0A0D0D0A;
+    static final int IDB_TYPE = 0x00000001;
+    static final int EPB_TYPE = 0x00000006;
+    static final int BYTE_ORDER_MAGIC = 0x1A2B3C4D;
+    static final int LINKTYPE_ETHERNET = 1;
+
+    static final int OPT_ENDOFOPT = 0;
+    static final int OPT_SHB_USERAPPL = 4;
+    static final int OPT_IF_NAME = 2;
+    static final int OPT_IF_DESCRIPTION = 3;
+    static final int OPT_IF_TSRESOL = 9;
+    static final int OPT_EPB_FLAGS = 2;
+
+    /** SHB application name; constant so that runs stay byte-identical. */
+    static final String USER_APPL = "dockwire";
+
+    /** EPB fixed part: type, length, interface id, timestamp (2 words), captured and original length, trailer. */
+    private static final int EPB_FIXED = 32;
+    /** {@code epb_flags} option (8 bytes) plus {@code opt_endofopt} (4 bytes). */
+    private static final int EPB_FLAGS_OPTION = 12;
+
+    private final BlockOutput out;
+    private final long epochNanos;
+    private final int snaplen;
+    private int interfaces;
+    private long frames;
+
+    /** A writer with {@link #DEFAULT_EPOCH_NANOS} and {@link #DEFAULT_SNAPLEN}. */
+    public PcapngWriter(WritableByteChannel channel) {
+        this(channel, DEFAULT_EPOCH_NANOS, DEFAULT_SNAPLEN);
+    }
+
+    public PcapngWriter(OutputStream stream, long epochNanos, int snaplen) {
+        this(Channels.newChannel(stream), epochNanos, snaplen);
+    }
+
+    /**
+     * Writes the Section Header Block into the buffer (it reaches the channel at the first flush).
+     *
+     * @param epochNanos nanoseconds since 1970 that virtual time 0 stands for
+     * @param snaplen    bytes kept of each frame (also the IDB's SnapLen)
+     */
+    public PcapngWriter(WritableByteChannel channel, long epochNanos, int snaplen) {
+        if (snaplen <= 0) {
+            throw new IllegalArgumentException("snaplen must be positive, got " + snaplen);
+        }
+        this.out = new BlockOutput(Objects.requireNonNull(channel, "channel"),
+                Math.max(256 * 1024, BlockOutput.padded(snaplen) + EPB_FIXED + EPB_FLAGS_OPTION));
+        this.epochNanos = epochNanos;
+        this.snaplen = snaplen;
+        writeSectionHeader();
+    }
+
+    /** Creates (or truncates) {@code path} and writes pcapng to it with the default epoch and snaplen. */
+    public static PcapngWriter create(Path path) {
+        return new PcapngWriter(BlockOutput.openFile(path), DEFAULT_EPOCH_NANOS, DEFAULT_SNAPLEN);
+    }
+
+    public int snaplen() {
+        return snaplen;
+    }
+
+    public long epochNanos() {
+        return epochNanos;
+    }
+
+    private void writeSectionHeader() {
+        byte[] appl = BlockOutput.utf8(USER_APPL);
+        int len = 28 + 4 + BlockOutput.padded(appl.length) + 4;
+        out.reserve(len);
+        out.putInt(SHB_TYPE);
+        out.putInt(len);
+        out.putInt(BYTE_ORDER_MAGIC);
+        out.putShort(1); // major version
+        out.putShort(0); // minor version
+        out.putLong(-1L); // section length: not specified (we stream)
+        putOption(OPT_SHB_USERAPPL, appl);
+        out.putInt(OPT_ENDOFOPT); // code 0, length 0
+        out.putInt(len);
+    }
+
+    @Override
+    public int addInterface(String name, String description) {
+        Objects.requireNonNull(name, "name");
+        byte[] n = BlockOutput.utf8(name);
+        byte[] d = description == null ? null : BlockOutput.utf8(description);
+        int len = 20 + 4 + BlockOutput.padded(n.length)
+                + (d == null ? 0 : 4 + BlockOutput.padded(d.length))
+                + 8 // if_tsresol: 4-byte option header, 1-byte value, 3 bytes padding
+                + 4; // opt_endofopt
+        out.reserve(len);
+        out.putInt(IDB_TYPE);
+        out.putInt(len);
+        out.putShort(LINKTYPE_ETHERNET);
+        out.putShort(0); // reserved
+        out.putInt(snaplen);
+        putOption(OPT_IF_NAME, n);
+        if (d != null) {
+            putOption(OPT_IF_DESCRIPTION, d);
+        }
+        out.putShort(OPT_IF_TSRESOL);
+        out.putShort(1);
+        out.putInt(9); // 10^-9 s; the value byte comes first in little-endian, then 3 zero pad bytes
+        out.putInt(OPT_ENDOFOPT);
+        out.putInt(len);
+        return interfaces++;
+    }
+
+    @Override
+    public int interfaceCount() {
+        return interfaces;
+    }
+
+    @Override
+    public void write(int iface, long nanos, ByteBuf frame, Direction direction) {
+        if (iface < 0 || iface >= interfaces) {
+            throw new IllegalArgumentException("no interface " + iface + " in this capture (" + interfaces + " declared)");
+        }
+        int orig = frame.readableBytes();
+        int cap = Math.min(orig, snaplen);
+        boolean flags = direction != Direction.UNKNOWN;
+        int len = EPB_FIXED + BlockOutput.padded(cap) + (flags ? EPB_FLAGS_OPTION : 0);
+        long ts = epochNanos + nanos;
+        out.reserve(len);
+        out.putInt(EPB_TYPE);
+        out.putInt(len);
+        out.putInt(iface);
+        out.putInt((int) (ts >>> 32));
+        out.putInt((int) ts);
+        out.putInt(cap);
+        out.putInt(orig);
+        out.putBytes(frame, frame.readerIndex(), cap);
+        out.pad(cap);
+        if (flags) {
+            out.putShort(OPT_EPB_FLAGS);
+            out.putShort(4);
+            out.putInt(direction.flagBits);
+            out.putInt(OPT_ENDOFOPT);
+        }
+        out.putInt(len);
+        frames++;
+    }
+
+    private void putOption(int code, byte[] value) {
+        out.putShort(code);
+        out.putShort(value.length);
+        out.putBytes(value);
+        out.pad(value.length);
+    }
+
+    @Override
+    public long frameCount() {
+        return frames;
+    }
+
+    @Override
+    public void flush() {
+        out.flush();
+    }
+
+    @Override
+    public void close() {
+        out.close();
+    }
+}

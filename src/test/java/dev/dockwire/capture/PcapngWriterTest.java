@@ -1,0 +1,117 @@
+package dev.dockwire.capture;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.dockwire.capture.CaptureFile.Direction;
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.Unpooled;
+import java.io.ByteArrayOutputStream;
+import org.junit.jupiter.api.Test;
+
+/** Golden bytes per draft-ietf-opsawg-pcapng, little-endian, built field by field. */
+class PcapngWriterTest {
+    private static final long EPOCH = CaptureFile.DEFAULT_EPOCH_NANOS;
+
+    /** Section Header Block: 44 bytes with shb_userappl "dockwire". */
+    static Hex shb(Hex h) {
+        return h.hex("0a0d0d0a")          // block type SHB
+                .hex("2c000000")          // block total length 44
+                .hex("4d3c2b1a")          // byte-order magic 0x1A2B3C4D
+                .hex("0100 0000")         // version 1.0
+                .hex("ffffffff ffffffff") // section length: unspecified
+                .hex("0400 0800").ascii("dockwire") // shb_userappl, 8 bytes, no padding needed
+                .hex("0000 0000")         // opt_endofopt
+                .hex("2c000000");         // block total length again
+    }
+
+    @Test
+    void sectionInterfaceAndPacketBlocks() {
+        ByteArrayOutputStream os = new ByteArrayOutputStream();
+        ByteBuf frame = Unpooled.buffer(32);
+        try (PcapngWriter w = new PcapngWriter(os, EPOCH, 65535)) {
+            assertEquals(0, w.addInterface("eth0"));
+            frame.writeBytes(TestFrames.pattern(17)).readerIndex(0);
+            w.write(0, 1_500_000_001L, frame);
+            assertEquals(0, frame.readerIndex(), "reader index untouched");
+            assertEquals(17, frame.writerIndex(), "writer index untouched");
+            assertEquals(0, os.size(), "nothing reaches the stream before a flush");
+        }
+        byte[] expected = shb(new Hex())
+                // Interface Description Block
+                .hex("01000000")          // block type IDB
+                .hex("28000000")          // block total length 40
+                .hex("0100 0000")         // LinkType 1 (Ethernet), reserved
+                .hex("ffff0000")          // SnapLen 65535
+                .hex("0200 0400").ascii("eth0") // if_name
+                .hex("0900 0100 09 000000") // if_tsresol = 9 (nanoseconds), 3 bytes padding
+                .hex("0000 0000")         // opt_endofopt
+                .hex("28000000")
+                // Enhanced Packet Block
+                .hex("06000000")          // block type EPB
+                .hex("34000000")          // block total length 52 = 32 + 20
+                .hex("00000000")          // interface id 0
+                .hex("7f681618")          // timestamp upper 32 bits of 1735689601500000001
+                .hex("012fbf19")          // timestamp lower 32 bits
+                .hex("11000000")          // captured length 17
+                .hex("11000000")          // original length 17
+                .hex("101112131415161718191a1b1c1d1e1f 20").hex("000000") // data, padded to 20
+                .hex("34000000")
+                .bytes();
+        assertEquals(Hex.dump(expected), Hex.dump(os.toByteArray()));
+        frame.release();
+    }
+
+    @Test
+    void descriptionDirectionAndSnaplen() {
+        ByteArrayOutputStream os = new ByteArrayOutputStream();
+        ByteBuf frame = Unpooled.wrappedBuffer(TestFrames.pattern(6));
+        try (PcapngWriter w = new PcapngWriter(os, EPOCH, 4)) {
+            w.addInterface("br0", "bridge");
+            w.write(0, 2_000_000_000L, frame, Direction.OUTBOUND);
+        }
+        byte[] expected = shb(new Hex())
+                .hex("01000000 34000000") // IDB, 52 bytes
+                .hex("0100 0000 04000000") // Ethernet, snaplen 4
+                .hex("0200 0300").ascii("br0").hex("00") // if_name, padded
+                .hex("0300 0600").ascii("bridge").hex("0000") // if_description, padded
+                .hex("0900 0100 09000000")
+                .hex("0000 0000")
+                .hex("34000000")
+                .hex("06000000 30000000") // EPB, 48 bytes = 32 + 4 data + 12 options
+                .hex("00000000")
+                .hex("7f681618 00948c37") // 1735689602.000000000
+                .hex("04000000 06000000") // captured 4 of 6 (snaplen)
+                .hex("10111213")
+                .hex("0200 0400 02000000") // epb_flags: direction outbound
+                .hex("0000 0000")
+                .hex("30000000")
+                .bytes();
+        assertEquals(Hex.dump(expected), Hex.dump(os.toByteArray()));
+        frame.release();
+    }
+
+    @Test
+    void flushesInLargeChunksAndRejectsUnknownInterface() {
+        ByteArrayOutputStream os = new ByteArrayOutputStream();
+        ByteBuf frame = Unpooled.wrappedBuffer(new byte[1500]);
+        PcapngWriter w = new PcapngWriter(os, EPOCH, CaptureFile.DEFAULT_SNAPLEN);
+        w.addInterface("eth0");
+        assertThrows(IllegalArgumentException.class, () -> w.write(1, 0, frame));
+        int perFrame = 32 + 1500;
+        int fit = 0;
+        while (os.size() == 0) {
+            w.write(0, fit, frame);
+            fit++;
+        }
+        // The buffer (>= 256 KiB) filled up once before anything was written out.
+        assertTrue(fit * perFrame > 256 * 1024, "frames buffered before the first write: " + fit);
+        w.close();
+        assertEquals(44 + 40 + (long) fit * perFrame, os.size()); // SHB + IDB + EPBs
+        assertEquals(fit, w.frameCount());
+        assertThrows(IllegalStateException.class, () -> w.write(0, 0, frame));
+        w.close(); // idempotent
+        frame.release();
+    }
+}

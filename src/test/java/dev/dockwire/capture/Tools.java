@@ -1,0 +1,63 @@
+package dev.dockwire.capture;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Assumptions;
+import org.pcap4j.core.Pcaps;
+
+/** External tools for tests: each test that needs one skips, saying why, when it is missing. */
+final class Tools {
+    private Tools() {
+    }
+
+    /** Skips the test unless libpcap (which pcap4j loads through JNA) is available. */
+    static void assumeLibpcap() {
+        String reason = null;
+        try {
+            Pcaps.libVersion();
+        } catch (Throwable t) {
+            reason = "libpcap not loadable (" + t + "); install libpcap0.8";
+        }
+        skipIf(reason);
+    }
+
+    /** Skips the test unless {@code name} is an executable on the PATH. */
+    static void assumeTool(String name) {
+        boolean found = Arrays.stream(System.getenv().getOrDefault("PATH", "").split(File.pathSeparator))
+                .anyMatch(dir -> !dir.isEmpty() && Files.isExecutable(Path.of(dir, name)));
+        skipIf(found ? null : name + " not found on PATH");
+    }
+
+    private static void skipIf(String reason) {
+        if (reason != null) {
+            System.out.println("SKIPPED: " + reason);
+        }
+        Assumptions.assumeTrue(reason == null, reason);
+    }
+
+    /** Runs {@code cmd}, asserts exit status 0 and returns stdout's lines. */
+    static List<String> run(String... cmd) throws IOException, InterruptedException {
+        Path err = Files.createTempFile("dockwire-tool", ".err");
+        try {
+            Process p = new ProcessBuilder(cmd).redirectError(err.toFile()).start();
+            byte[] out = p.getInputStream().readAllBytes();
+            assertTrue(p.waitFor(60, TimeUnit.SECONDS), String.join(" ", cmd) + " timed out");
+            String stderr = Files.readString(err);
+            assertEquals(0, p.exitValue(), String.join(" ", cmd) + " failed: " + stderr);
+            List<String> lines = new ArrayList<>(new String(out, StandardCharsets.UTF_8).lines().toList());
+            return lines;
+        } finally {
+            Files.deleteIfExists(err);
+        }
+    }
+}
