@@ -1,5 +1,6 @@
 package dev.dockwire.capture;
 
+import dev.dockwire.testing.ExternalTools;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -123,7 +124,7 @@ class AllocationTest {
     @Test
     void bpfFilteredCaptureAllocatesNothingPerFrame() {
         assumeCounter();
-        Tools.assumeLibpcap();
+        ExternalTools.assumeLibpcap();
         double b = bytesPerFrame(PacketFilter.compile("icmp"), 1);
         assertTrue(b < 0.5, "bytes allocated per frame: " + b);
     }

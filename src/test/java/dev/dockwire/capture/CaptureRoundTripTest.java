@@ -1,5 +1,6 @@
 package dev.dockwire.capture;
 
+import dev.dockwire.testing.ExternalTools;
 import static dev.dockwire.capture.CapturedFrame.expected;
 import static dev.dockwire.capture.TestFrames.GW;
 import static dev.dockwire.capture.TestFrames.GW_MAC;
@@ -35,7 +36,7 @@ class CaptureRoundTripTest {
 
     @BeforeEach
     void libpcap() {
-        Tools.assumeLibpcap();
+        ExternalTools.assumeLibpcap();
     }
 
     private void send(long at, boolean fromC1, ByteBuf frame) {

@@ -1,5 +1,6 @@
 package dev.dockwire.capture;
 
+import dev.dockwire.testing.ExternalTools;
 import static dev.dockwire.capture.TestFrames.IP1;
 import static dev.dockwire.capture.TestFrames.IP2;
 import static dev.dockwire.capture.TestFrames.MAC1;
@@ -29,7 +30,7 @@ class CaptureTapTest {
 
     @Test
     void filterKeepsOnlyMatchingFramesAndCountsTheRest() throws Exception {
-        Tools.assumeLibpcap();
+        ExternalTools.assumeLibpcap();
         Path file = dir.resolve("icmp.pcapng");
         CaptureTap cap = Captures.device(CaptureFile.open(file), lab.loop, lab.c1, PacketFilter.compile("icmp"));
         ByteBuf ping = tf.icmpEcho(true, MAC1, MAC2, IP1, IP2, 1, 1, 56);
@@ -96,7 +97,7 @@ class CaptureTapTest {
     /** Devices may join an "any" capture later: their IDB follows packets already written. */
     @Test
     void interfacesCanBeAddedMidCapture() throws Exception {
-        Tools.assumeLibpcap();
+        ExternalTools.assumeLibpcap();
         Path file = dir.resolve("late.pcapng");
         CaptureTap cap = Captures.any(CaptureFile.open(file), lab.loop, List.of(lab.c1), null);
         assertNull(cap.failure());

@@ -1,5 +1,6 @@
 package dev.dockwire.capture;
 
+import dev.dockwire.testing.ExternalTools;
 import static dev.dockwire.capture.TestFrames.IP1;
 import static dev.dockwire.capture.TestFrames.IP2;
 import static dev.dockwire.capture.TestFrames.MAC1;
@@ -64,7 +65,7 @@ class ExternalToolsTest {
 
     @Test
     void tsharkFindsNoMalformedPacketsNoBadChecksumsAndOurInterfaces() throws Exception {
-        Tools.assumeTool("tshark");
+        ExternalTools.assumeTool("tshark");
         Path file = dir.resolve("any.pcapng");
         CaptureTap cap = Captures.any(CaptureFile.open(file), lab.loop,
                 List.of(lab.c1, lab.c1.peer(), lab.c2.peer(), lab.c2), null);
@@ -87,7 +88,7 @@ class ExternalToolsTest {
                 "-e", "frame.interface_name", "-e", "frame.packet_flags_direction", "-e", "_ws.malformed",
                 "-e", "_ws.expert.severity", "-e", "ip.checksum.status", "-e", "udp.checksum.status",
                 "-e", "tcp.checksum.status", "-e", "icmp.checksum.status"));
-        List<String> lines = Tools.run(cmd.toArray(String[]::new));
+        List<String> lines = ExternalTools.run(cmd.toArray(String[]::new));
         List<String> seen = new ArrayList<>();
         int checksummed = 0;
         for (int i = 0; i < lines.size(); i++) {
@@ -109,7 +110,7 @@ class ExternalToolsTest {
         // IPv4 plus ICMP/UDP/TCP on the 11 IP frames, at each of 4 hops.
         assertEquals(4 * 11 * 2, checksummed);
 
-        List<String> expert = Tools.run("tshark", "-r", file.toString(), CHECKSUMS[0], CHECKSUMS[1], CHECKSUMS[2],
+        List<String> expert = ExternalTools.run("tshark", "-r", file.toString(), CHECKSUMS[0], CHECKSUMS[1], CHECKSUMS[2],
                 CHECKSUMS[3], CHECKSUMS[4], CHECKSUMS[5], "-q", "-z", "expert");
         assertFalse(expert.stream().anyMatch(l -> l.startsWith("Errors")), String.join("\n", expert));
         assertFalse(expert.stream().anyMatch(l -> l.contains("Malformed") || l.contains("hecksum")),
@@ -118,7 +119,7 @@ class ExternalToolsTest {
 
     @Test
     void tcpdumpReadsClassicPcapWithNanosecondTimestamps() throws Exception {
-        Tools.assumeTool("tcpdump");
+        ExternalTools.assumeTool("tcpdump");
         Path file = dir.resolve("br.pcap");
         CaptureTap cap = Captures.bridge(CaptureFile.open(file), lab.loop, lab.bridge, null);
         List<String> want = new ArrayList<>();
@@ -141,13 +142,13 @@ class ExternalToolsTest {
                 "1735689601.000000001 ARP, Request who-has 172.18.0.3 tell 172.18.0.2, length 28",
                 "1735689601.000000002 ARP, Reply 172.18.0.3 is-at 02:42:ac:12:00:03, length 28",
                 "1735689602.500000000 IP 172.18.0.2 > 172.18.0.3: ICMP echo request, id 1, seq 1, length 64"), want);
-        assertEquals(want, Tools.run("tcpdump", "-r", file.toString(), "-n", "-tt", "--time-stamp-precision=nano"));
+        assertEquals(want, ExternalTools.run("tcpdump", "-r", file.toString(), "-n", "-tt", "--time-stamp-precision=nano"));
     }
 
     /** FrameDecoder against tcpdump itself on the decoder corpus. */
     @Test
     void frameDecoderMatchesTcpdump() throws Exception {
-        Tools.assumeTool("tcpdump");
+        ExternalTools.assumeTool("tcpdump");
         Path file = dir.resolve("corpus.pcap");
         List<DecoderCorpus.Entry> corpus = DecoderCorpus.build(tf);
         try (CaptureFile f = CaptureFile.open(file)) {
@@ -157,7 +158,7 @@ class ExternalToolsTest {
             }
         }
         List<String> lines = new ArrayList<>();
-        for (String l : Tools.run("tcpdump", "-r", file.toString(), "-n", "-t", "-S")) {
+        for (String l : ExternalTools.run("tcpdump", "-r", file.toString(), "-n", "-t", "-S")) {
             if (!l.startsWith("\t")) { // hex dump of frames tcpdump cannot decode
                 lines.add(l.endsWith(": ") ? l.substring(0, l.length() - 2) : l);
             }

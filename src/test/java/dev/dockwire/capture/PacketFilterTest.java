@@ -1,5 +1,6 @@
 package dev.dockwire.capture;
 
+import dev.dockwire.testing.ExternalTools;
 import static dev.dockwire.capture.TestFrames.IP1;
 import static dev.dockwire.capture.TestFrames.IP2;
 import static dev.dockwire.capture.TestFrames.MAC1;
@@ -25,7 +26,7 @@ class PacketFilterTest {
 
     @BeforeEach
     void setUp() {
-        Tools.assumeLibpcap();
+        ExternalTools.assumeLibpcap();
         frames.put("arp", tf.arpRequest(MAC1, IP1, IP2));
         frames.put("ping", tf.icmpEcho(true, MAC1, MAC2, IP1, IP2, 1, 1, 56));
         frames.put("pong", tf.icmpEcho(false, MAC2, MAC1, IP2, IP1, 1, 1, 56));

@@ -1,4 +1,4 @@
-package dev.dockwire.capture;
+package dev.dockwire.testing;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -16,12 +16,12 @@ import org.junit.jupiter.api.Assumptions;
 import org.pcap4j.core.Pcaps;
 
 /** External tools for tests: each test that needs one skips, saying why, when it is missing. */
-final class Tools {
-    private Tools() {
+public final class ExternalTools {
+    private ExternalTools() {
     }
 
     /** Skips the test unless libpcap (which pcap4j loads through JNA) is available. */
-    static void assumeLibpcap() {
+    public static void assumeLibpcap() {
         String reason = null;
         try {
             Pcaps.libVersion();
@@ -32,7 +32,7 @@ final class Tools {
     }
 
     /** Skips the test unless {@code name} is an executable on the PATH. */
-    static void assumeTool(String name) {
+    public static void assumeTool(String name) {
         boolean found = Arrays.stream(System.getenv().getOrDefault("PATH", "").split(File.pathSeparator))
                 .anyMatch(dir -> !dir.isEmpty() && Files.isExecutable(Path.of(dir, name)));
         skipIf(found ? null : name + " not found on PATH");
@@ -46,7 +46,7 @@ final class Tools {
     }
 
     /** Runs {@code cmd}, asserts exit status 0 and returns stdout's lines. */
-    static List<String> run(String... cmd) throws IOException, InterruptedException {
+    public static List<String> run(String... cmd) throws IOException, InterruptedException {
         Path err = Files.createTempFile("dockwire-tool", ".err");
         try {
             Process p = new ProcessBuilder(cmd).redirectError(err.toFile()).start();
