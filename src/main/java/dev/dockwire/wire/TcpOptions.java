@@ -210,8 +210,14 @@ public final class TcpOptions {
         return this;
     }
 
-    /** Bytes {@link #emit} writes: always a multiple of 4. */
+    /** Bytes {@link #emit} writes: always a multiple of 4, at most {@link #MAX_LENGTH}. */
     public int length() {
+        int n = lengthWithoutSack();
+        int sacks = sacksThatFit(n);
+        return sacks > 0 ? n + 4 + 8 * sacks : n;
+    }
+
+    private int lengthWithoutSack() {
         int n = 0;
         if (mss >= 0) {
             n += 4;
@@ -224,19 +230,23 @@ public final class TcpOptions {
         if (windowScale >= 0) {
             n += 4;
         }
-        if (sackCount > 0) {
-            n += 4 + 8 * sackCount;
-        }
         return n;
+    }
+
+    /** SACK blocks that fit behind {@code used} bytes of other options, as tcp_established_options counts. */
+    private int sacksThatFit(int used) {
+        return Math.max(0, Math.min(sackCount, (MAX_LENGTH - used - 4) / 8));
     }
 
     /**
      * Writes the options in Linux's order (tcp_options_write): MSS; SACK_PERM+TS or NOP,NOP+TS;
-     * NOP,NOP+SACK_PERM without TS; NOP+WS; NOP,NOP+SACK blocks. Returns the bytes written
-     * ({@link #length()}); the caller checks it fits in {@link #MAX_LENGTH}.
+     * NOP,NOP+SACK_PERM without TS; NOP+WS; NOP,NOP+SACK blocks. SACK blocks that would not fit
+     * in {@link #MAX_LENGTH} are left out, first ones kept, as Linux does. Returns the bytes
+     * written ({@link #length()}).
      */
     public int emit(ByteBuf buf, int offset) {
         int i = offset;
+        int sacks = sacksThatFit(lengthWithoutSack());
         if (mss >= 0) {
             buf.setByte(i, KIND_MSS);
             buf.setByte(i + 1, LENGTH_MSS);
@@ -270,13 +280,13 @@ public final class TcpOptions {
             buf.setByte(i + 3, windowScale);
             i += 4;
         }
-        if (sackCount > 0) {
+        if (sacks > 0) {
             buf.setByte(i, KIND_NOP);
             buf.setByte(i + 1, KIND_NOP);
             buf.setByte(i + 2, KIND_SACK);
-            buf.setByte(i + 3, 2 + 8 * sackCount);
+            buf.setByte(i + 3, 2 + 8 * sacks);
             i += 4;
-            for (int b = 0; b < sackCount; b++) {
+            for (int b = 0; b < sacks; b++) {
                 buf.setInt(i, sackLeft[b]);
                 buf.setInt(i + 4, sackRight[b]);
                 i += 8;

@@ -112,6 +112,8 @@ class TcpOptionsTest {
         TcpOptions o = new TcpOptions().addSack(1, 2).addSack(3, 4).addSack(5, 6).addSack(7, 8);
         assertThrows(IllegalStateException.class, () -> o.addSack(9, 10));
         assertEquals(36, o.length());
+        o.mss(1460).timestamps(1, 2);
+        assertEquals(4 + 12 + 4 + 16, o.length(), "only two blocks fit behind MSS and timestamps");
     }
 
     @Test

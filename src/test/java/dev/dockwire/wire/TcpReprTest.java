@@ -111,13 +111,17 @@ class TcpReprTest {
     }
 
     @Test
-    void refusesOptionsThatDoNotFit() {
+    void leavesOutSackBlocksThatDoNotFitLikeLinux() {
         List<TcpRepr.SackBlock> four = List.of(new TcpRepr.SackBlock(1, 2), new TcpRepr.SackBlock(3, 4),
                 new TcpRepr.SackBlock(5, 6), new TcpRepr.SackBlock(7, 8));
-        assertThrows(IllegalArgumentException.class, () -> new TcpRepr(1, 2, 0, 0, FLAG_ACK, 0, 0, -1, -1, false, four,
-                new TcpRepr.Timestamps(1, 2), new byte[0]));
-        TcpRepr fits = new TcpRepr(1, 2, 0, 0, FLAG_ACK, 0, 0, -1, -1, false, four.subList(0, 3),
-                new TcpRepr.Timestamps(1, 2), new byte[0]);
-        assertEquals(60, fits.headerLength());
+        TcpRepr withTs = new TcpRepr(1, 2, 0, 0, FLAG_ACK, 0, 0, -1, -1, false, four, new TcpRepr.Timestamps(1, 2),
+                new byte[0]);
+        assertEquals(60, withTs.headerLength(), "12 for TS, 28 for three blocks");
+        TcpRepr back = with(emit(withTs, CLIENT, SERVER), buf -> TcpRepr.parse(buf, 0, 60, CLIENT, SERVER));
+        assertEquals(four.subList(0, 3), back.sackBlocks());
+        TcpRepr noTs = new TcpRepr(1, 2, 0, 0, FLAG_ACK, 0, 0, -1, -1, false, four, null, new byte[0]);
+        assertEquals(56, noTs.headerLength(), "all four blocks fit without timestamps");
+        assertThrows(IllegalArgumentException.class, () -> new TcpRepr(1, 2, 0, 0, FLAG_ACK, 0, 0, -1, -1, false,
+                List.of(four.get(0), four.get(1), four.get(2), four.get(3), four.get(0)), null, new byte[0]));
     }
 }
