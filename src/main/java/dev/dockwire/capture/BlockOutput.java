@@ -12,30 +12,57 @@ import java.nio.channels.WritableByteChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.concurrent.ArrayBlockingQueue;
 
 /**
- * The little-endian output buffer under both file writers: one preallocated array that blocks
- * are assembled in and that goes to the channel in large chunks. Appending a frame copies its
- * bytes with an absolute {@code getBytes} and allocates nothing. Not thread-safe.
+ * The little-endian output buffer under both file writers: blocks are assembled in a
+ * preallocated chunk, and full chunks go to the channel on the {@link ChunkWriter} thread while
+ * the emulation fills the next one (double buffering, as dumpcap keeps file I/O off the
+ * capturing path). The bytes and their order are exactly those written; {@link #flush} returns
+ * once everything handed over so far is in the channel. Appending a frame copies its bytes with
+ * an absolute {@code getBytes} and allocates nothing. Not thread-safe.
  */
 final class BlockOutput {
     private static final VarHandle SHORT = MethodHandles.byteArrayViewVarHandle(short[].class, ByteOrder.LITTLE_ENDIAN);
     private static final VarHandle INT = MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.LITTLE_ENDIAN);
     private static final VarHandle LONG = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+    private static final int CHUNKS = 2;
 
-    private final WritableByteChannel channel;
-    private final byte[] buf;
-    private final ByteBuffer view;
+    final WritableByteChannel channel;
+    /** Chunks the writer thread has finished with. */
+    final ArrayBlockingQueue<Chunk> free = new ArrayBlockingQueue<>(CHUNKS);
+    /** The first write error of the writer thread, reported on the caller's next call. */
+    volatile IOException error;
+    private final Chunk[] held = new Chunk[CHUNKS];
+    private Chunk chunk;
+    private byte[] buf;
     private int pos;
     private boolean closed;
 
-    BlockOutput(WritableByteChannel channel, int capacity) {
-        this.channel = channel;
-        this.buf = new byte[capacity];
-        this.view = ByteBuffer.wrap(buf);
+    /** A buffer and how much of it is filled, owned by one side at a time. */
+    static final class Chunk {
+        final BlockOutput owner;
+        final byte[] bytes;
+        final ByteBuffer view;
+        int length;
+
+        Chunk(BlockOutput owner, int capacity) {
+            this.owner = owner;
+            this.bytes = new byte[capacity];
+            this.view = ByteBuffer.wrap(bytes);
+        }
     }
 
-    /** Makes room for a block of {@code n} bytes, flushing first when it would not fit. */
+    BlockOutput(WritableByteChannel channel, int capacity) {
+        this.channel = channel;
+        for (int i = 1; i < CHUNKS; i++) {
+            free.add(new Chunk(this, capacity));
+        }
+        this.chunk = new Chunk(this, capacity);
+        this.buf = chunk.bytes;
+    }
+
+    /** Makes room for a block of {@code n} bytes, handing the chunk over first when it would not fit. */
     void reserve(int n) {
         if (closed) {
             throw new IllegalStateException("capture file is closed");
@@ -44,7 +71,7 @@ final class BlockOutput {
             throw new IllegalArgumentException("block of " + n + " bytes exceeds the " + buf.length + "-byte buffer");
         }
         if (pos + n > buf.length) {
-            flush();
+            handOver();
         }
     }
 
@@ -94,19 +121,55 @@ final class BlockOutput {
         return s.getBytes(StandardCharsets.UTF_8);
     }
 
-    void flush() {
+    /** Gives the filled chunk to the writer thread and continues in a free one (waits if none is free). */
+    private void handOver() {
+        checkError();
         if (pos == 0) {
             return;
         }
-        view.clear().limit(pos);
+        chunk.length = pos;
+        ChunkWriter.submit(chunk);
+        chunk = take();
+        buf = chunk.bytes;
+        pos = 0;
+    }
+
+    /** Writes everything so far to the channel and waits until it is there. */
+    void flush() {
+        handOver();
+        // Every chunk but the current one coming back to the free queue means the writer is done.
+        for (int i = 0; i < CHUNKS - 1; i++) {
+            held[i] = take();
+        }
+        for (int i = 0; i < CHUNKS - 1; i++) {
+            free.add(held[i]);
+            held[i] = null;
+        }
+        checkError();
+    }
+
+    private Chunk take() {
+        boolean interrupted = false;
         try {
-            while (view.hasRemaining()) {
-                channel.write(view);
+            while (true) {
+                try {
+                    return free.take();
+                } catch (InterruptedException e) {
+                    interrupted = true;
+                }
             }
-        } catch (IOException e) {
+        } finally {
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    private void checkError() {
+        IOException e = error;
+        if (e != null) {
             throw new UncheckedIOException("cannot write capture file: " + e.getMessage(), e);
         }
-        pos = 0;
     }
 
     /** Opens {@code path} for writing, creating or truncating it. */
