@@ -41,6 +41,17 @@ public final class BridgedUdpPath {
         net.loop().drain();
     }
 
+    /**
+     * Sends {@code n} datagrams, then runs the loop until all are delivered: the emulator's
+     * counterpart of the baseline's {@code sendmmsg} batches (n must stay under the backlog's 1000).
+     */
+    public void sendBatch(int n) {
+        for (int i = 0; i < n; i++) {
+            sender.send(dst, 9, payload);
+        }
+        net.loop().drain();
+    }
+
     public void close() {
         payload.release();
     }
