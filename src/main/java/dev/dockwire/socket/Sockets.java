@@ -6,6 +6,17 @@ public interface Sockets {
 
     PingSocket openPing();
 
+    /** A new, unconnected TCP socket. */
+    TcpSocket openTcp();
+
+    /**
+     * A TCP socket listening on {@code addr} (0 = any) and {@code port} (0 = ephemeral) with an
+     * accept queue of {@code backlog} connections.
+     *
+     * @throws SocketException EADDRINUSE or EADDRNOTAVAIL
+     */
+    TcpListener listenTcp(int addr, int port, int backlog);
+
     /** The address the kernel would use as source towards {@code dst}, or 0 when there is no route. */
     int sourceAddressFor(int dst);
 }
