@@ -2,6 +2,8 @@ package dev.dockwire.netns.stack;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.dockwire.link.FrameSink;
+import dev.dockwire.link.Frames;
 import dev.dockwire.link.NetDevice;
 import dev.dockwire.netns.Namespace;
 import dev.dockwire.socket.SocketError;
@@ -190,6 +192,59 @@ final class TcpLab {
         });
     }
 
+    /**
+     * Holds back the first frame from a that {@code hold} selects and lets it go after the next
+     * {@code after} frames from a (after the capture: a sent in order, b receives out of order).
+     */
+    void reorderFromA(Predicate<Seg> hold, int after) {
+        portOfA().wrapIngress(next -> new FrameSink() {
+            ByteBuf held;
+            int passed;
+            boolean done;
+
+            @Override
+            public void accept(NetDevice dev, ByteBuf frame) {
+                if (!done && held == null) {
+                    Seg s = decode(frame, true);
+                    if (s != null && hold.test(s)) {
+                        held = frame;
+                        return;
+                    }
+                }
+                next.accept(dev, frame);
+                if (held != null && ++passed == after) {
+                    ByteBuf h = held;
+                    held = null;
+                    done = true;
+                    next.accept(dev, h);
+                }
+            }
+        });
+    }
+
+    /** Sends a copy of the first frame from a that {@code dup} selects right after it. */
+    void duplicateFromA(Predicate<Seg> dup) {
+        portOfA().wrapIngress(next -> new FrameSink() {
+            boolean done;
+
+            @Override
+            public void accept(NetDevice dev, ByteBuf frame) {
+                ByteBuf copy = null;
+                if (!done) {
+                    Seg s = decode(frame, true);
+                    if (s != null && dup.test(s)) {
+                        copy = Frames.copy(frame);
+                        done = true;
+                    }
+                }
+                next.accept(dev, frame);
+                if (copy != null) {
+                    next.accept(dev, copy);
+                }
+            }
+        });
+    }
+
     /** Drops the frames to a that {@code drop} selects (before the capture sees them). */
     void dropToA(Predicate<Seg> drop) {
         portOfA().wrapEgress(next -> (dev, frame) -> {
@@ -200,6 +255,22 @@ final class TcpLab {
             }
             next.accept(dev, frame);
         });
+    }
+
+    /** Sends a forged segment from a's eth0 to b, as if a's stack had sent it (the capture sees it). */
+    void injectFromA(TcpRepr r) {
+        NetDevice from = net.dev("a", "eth0");
+        NetDevice to = net.dev("b", "eth0");
+        int tcpLen = r.length();
+        int ipLen = Ipv4Packet.MIN_HEADER_LENGTH + tcpLen;
+        ByteBuf f = Frames.allocate(EthernetFrame.HEADER_LENGTH + ipLen);
+        int at = f.readerIndex();
+        f.writerIndex(at + EthernetFrame.HEADER_LENGTH + ipLen);
+        new EthernetFrame().wrap(f, at).dst(to.mac()).src(from.mac()).etherType(EtherType.IPV4);
+        int ipAt = at + EthernetFrame.HEADER_LENGTH;
+        new Ipv4Packet().wrap(f, ipAt).set(0, ipLen, 0, Ipv4Packet.FLAG_DF, 64, IpProtocol.TCP, A, B).fillChecksum();
+        r.emit(f, ipAt + Ipv4Packet.MIN_HEADER_LENGTH, A, B);
+        from.transmit(f);
     }
 
     // ---- peers ------------------------------------------------------------------------------
