@@ -10,8 +10,9 @@ public interface Sockets {
     TcpSocket openTcp();
 
     /**
-     * A TCP socket listening on {@code addr} (0 = any) and {@code port} (0 = ephemeral) with an
-     * accept queue of {@code backlog} connections.
+     * A TCP socket listening on {@code addr} (0 = any) and {@code port} (0 = ephemeral). At most
+     * {@code backlog} handshakes may be pending and {@code backlog + 1} connections wait to be
+     * accepted; SYNs beyond are dropped (Linux without syncookies), so a backlog of 0 takes nothing.
      *
      * @throws SocketException EADDRINUSE or EADDRNOTAVAIL
      */

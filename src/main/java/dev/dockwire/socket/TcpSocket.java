@@ -58,7 +58,8 @@ public interface TcpSocket extends AutoCloseable {
     void onEof(Runnable handler);
 
     /**
-     * An asynchronous error that ends the connection (ECONNRESET, ETIMEDOUT, EHOSTUNREACH, ...);
+     * An asynchronous error that ends the connection (ECONNRESET, ETIMEDOUT, EHOSTUNREACH, ...),
+     * after the data received before it has been read (as recv returns queued data first);
      * connect failures go to the connect callback instead.
      */
     void onError(Consumer<SocketError> handler);

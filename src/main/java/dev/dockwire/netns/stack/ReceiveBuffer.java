@@ -7,10 +7,9 @@ import io.netty.buffer.Unpooled;
  * The receive buffer ({@code SO_RCVBUF}): a byte ring addressed from its first unread byte.
  * Offsets {@code [0, buffered)} hold in-order data the program has not read yet; out-of-order
  * segments are written further on, at their distance from {@code RCV.NXT}, and become readable
- * when the gap before them fills ({@link Assembler} tracks which ranges are there). The window
- * advertised never exceeds the free space (plus the rounding of window scaling, which the ring's
- * slack absorbs), so every acceptable segment fits. Grows on demand: a connection whose program
- * reads as data arrives never allocates it.
+ * when the gap before them fills ({@link Assembler} tracks which ranges are there). The right edge
+ * of the advertised window never passes the end of the free space, so every acceptable segment
+ * fits. Grows on demand: a connection whose program reads as data arrives never allocates it.
  */
 final class ReceiveBuffer {
     private static final int MIN_RING = 2048;
@@ -21,10 +20,9 @@ final class ReceiveBuffer {
     private int head;
     private int buffered;
 
-    /** {@code limit} bytes of window; {@code slack} extra bytes for the window-scaling round-up. */
-    ReceiveBuffer(int limit, int slack) {
+    ReceiveBuffer(int limit) {
         this.limit = limit;
-        this.maxRing = Integer.highestOneBit(limit + slack - 1) << 1;
+        this.maxRing = Integer.highestOneBit(limit - 1) << 1;
     }
 
     int limit() {

@@ -47,6 +47,8 @@ final class Tcp {
     boolean timestamps = true;
     boolean sack = true;
     boolean windowScaling = true;
+    /** Secret for the timestamp offsets (the kernel's ts_secret), drawn from the seeded source. */
+    private final int tsSecret;
     private int portLow = 32768;
     private int portHigh = 60999;
 
@@ -61,6 +63,7 @@ final class Tcp {
         this.stack = stack;
         this.loop = stack.loop;
         this.random = stack.ns.emulation().random();
+        this.tsSecret = random.nextInt();
         this.output = new TcpOutput(this);
         this.input = new TcpInput(this);
     }
@@ -154,6 +157,20 @@ final class Tcp {
         } else {
             c.softError = err;
         }
+    }
+
+    /**
+     * The timestamp clock's offset for a pair of addresses (secure_tcp_ts_off): random per pair,
+     * the same for every connection between them, so a new connection's TSval is newer than an old
+     * one's and a SYN may reopen a pair in TIME-WAIT (RFC 6191).
+     */
+    int tsOffset(int local, int remote) {
+        int h = tsSecret ^ (local * 0x9E3779B1) ^ Integer.rotateLeft(remote * 0x85EBCA77, 13);
+        h ^= h >>> 16;
+        h *= 0x7FEB352D;
+        h ^= h >>> 15;
+        h *= 0x846CA68B;
+        return h ^ (h >>> 16);
     }
 
     // ---- demux -------------------------------------------------------------------------------

@@ -96,7 +96,10 @@ final class TcpConnection implements TcpSocket {
     final NewReno cc = new NewReno();
     /** Consecutive timeouts without progress (icsk_retransmits). */
     int retransmits;
+    /** Zero-window probes the peer has not answered (icsk_probes_out): the abort counter. */
     int probesOut;
+    /** Doublings of the probe interval (icsk_backoff): kept while the window stays shut. */
+    int persistBackoff;
     boolean persisting;
     boolean rttTiming;
     int rttSeq;
@@ -136,7 +139,7 @@ final class TcpConnection implements TcpSocket {
         this.tcp = tcp;
         this.loop = tcp.loop;
         this.sndBuf = new SendBuffer(tcp.sndBufSize);
-        this.rcvBuf = new ReceiveBuffer(tcp.rcvBufSize, 1 << tcp.rcvWscale);
+        this.rcvBuf = new ReceiveBuffer(tcp.rcvBufSize);
         this.rtxTimer = new TcpTimer(loop, this::onRetransmitTimer);
         this.delackTimer = new TcpTimer(loop, this::onDelackTimer);
         this.waitTimer = new TcpTimer(loop, this::onWaitTimer);
@@ -163,7 +166,7 @@ final class TcpConnection implements TcpSocket {
         int mtu = Math.min(tcp.stack.routeMtu(remote), 0xFFFF);
         advMss = Math.max(DEFAULT_MSS, (mtu == 0 ? 1500 : mtu) - 40);
         mssClamp = advMss;
-        tsOffset = tcp.random.nextInt();
+        tsOffset = tcp.tsOffset(local, remote);
     }
 
     /** Applies the options of the peer's SYN or SYN-ACK (RFC 9293 3.7.1, RFC 7323 2.2/3.2, RFC 2018 2). */
@@ -485,10 +488,14 @@ final class TcpConnection implements TcpSocket {
     /** Starts the persist timer: unsent data, nothing in flight, no window (RFC 9293 3.8.6.1). */
     void armPersist() {
         persisting = true;
-        rtxTimer.arm(Math.min(RttEstimator.RTO_MAX, rtt.rto() << Math.min(probesOut, 20)));
+        rtxTimer.arm(Math.min(RttEstimator.RTO_MAX, rtt.rto() << Math.min(persistBackoff, 20)));
     }
 
-    /** tcp_probe_timer: send what the window allows, or a zero-window probe, with backoff. */
+    /**
+     * tcp_probe_timer: send what the window allows, or a zero-window probe. The interval doubles
+     * with each probe up to TCP_RTO_MAX; the connection is given up only after tcp_retries2 probes
+     * in a row went unanswered (an answered probe, even with a zero window, resets that count).
+     */
     private void onPersistTimer() {
         persisting = false;
         if (!tcp.output.hasUnsent(this) || sndNxt != sndUna) {
@@ -503,6 +510,7 @@ final class TcpConnection implements TcpSocket {
             return;
         }
         probesOut++;
+        persistBackoff++;
         tcp.output.windowProbe(this);
         armPersist();
     }
@@ -628,7 +636,7 @@ final class TcpConnection implements TcpSocket {
                 return;
             }
         }
-        if (error != null) {
+        if (error != null && rcvBuf.buffered() == 0) {
             SocketError e = error;
             error = null;
             errorHandler.accept(e);

@@ -30,8 +30,7 @@ final class TcpInput {
     boolean segmentArrives(TcpConnection c, ByteBuf packet, TcpSegment seg, TcpOptions opts) {
         if (c.state == TcpState.SYN_SENT) {
             synSent(c, seg, opts);
-        } else if (c.state == TcpState.TIME_WAIT && seg.syn() && !seg.ackFlag() && !seg.rst()
-                && Seq.gt(seg.seq(), c.rcvNxt)) {
+        } else if (c.state == TcpState.TIME_WAIT && reopens(c, seg, opts)) {
             c.destroy();
             return false;
         } else {
@@ -45,6 +44,17 @@ final class TcpInput {
             l.drain();
         }
         return true;
+    }
+
+    /**
+     * A SYN that may reuse a pair in TIME-WAIT (tcp_timewait_state_process): its sequence number
+     * is past the old connection's RCV.NXT, or its timestamp newer than TS.Recent (RFC 6191).
+     */
+    private static boolean reopens(TcpConnection c, TcpSegment seg, TcpOptions opts) {
+        if (!seg.syn() || seg.ackFlag() || seg.rst()) {
+            return false;
+        }
+        return Seq.gt(seg.seq(), c.rcvNxt) || (c.tsOk && opts.hasTimestamps() && opts.tsVal() - c.tsRecent > 0);
     }
 
     /** RFC 9293 3.10.7.3: the answer to our SYN. */

@@ -122,6 +122,7 @@ final class TcpOutput {
     private void afterSend(TcpConnection c, boolean sent) {
         if (sent) {
             c.lastSend = tcp.loop.nanos();
+            c.persistBackoff = 0;
             if (!c.rtxTimer.armed() || c.persisting) {
                 c.persisting = false;
                 c.rtxTimer.arm(c.rtt.rto());
@@ -201,7 +202,11 @@ final class TcpOutput {
 
     /**
      * tcp_select_window: the window to advertise, scaled. Grows only in steps of
-     * min(buffer/2, MSS) (RFC 9293 3.8.6.2.2) and never moves the right edge left (3.8.6.2.1).
+     * min(buffer/2, MSS) (RFC 9293 3.8.6.2.2), otherwise keeps the right edge where it was
+     * (3.8.6.2.1). Scaling rounds down: the edge may appear to retract by less than 2^scale, which
+     * RFC 7323 section 2.4 allows as long as the receiver still takes data up to the edge it
+     * advertised before ({@code rcvAdv}). Rounding up, as Linux does, would let the edge creep past
+     * the buffer.
      */
     private int selectWindow(TcpConnection c) {
         int cur = Math.max(0, c.rcvAdv - c.rcvNxt);
@@ -211,9 +216,6 @@ final class TcpOutput {
         }
         int scale = c.rcvWscale;
         int field = Math.min(win >>> scale, 0xFFFF);
-        if (field << scale < cur) {
-            field = (cur + (1 << scale) - 1) >>> scale;
-        }
         c.rcvAdv = Seq.max(c.rcvAdv, c.rcvNxt + (field << scale));
         return field;
     }
