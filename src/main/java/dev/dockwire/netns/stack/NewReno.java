@@ -15,7 +15,7 @@ final class NewReno {
     int ssthresh = Integer.MAX_VALUE;
     int dupAcks;
     boolean inRecovery;
-    /** Highest sequence number sent when recovery began (RFC 6582 "recover"). */
+    /** SND.MAX when recovery (or the last timeout) began: RFC 6582's "recover" plus one. */
     int recover;
     private int bytesAcked;
 
@@ -53,7 +53,8 @@ final class NewReno {
             cwnd += smss; // step 3: inflate for each segment that left the network
             return false;
         }
-        if (dupAcks != DUPACK_THRESHOLD || !Seq.gt(sndUna, recover)) {
+        // "covers more than recover": recover is kept as SND.MAX, one past the highest byte sent
+        if (dupAcks != DUPACK_THRESHOLD || Seq.lt(sndUna, recover)) {
             return false;
         }
         ssthresh = Math.max(flight / 2, 2 * smss);
