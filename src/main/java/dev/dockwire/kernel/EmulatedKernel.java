@@ -9,6 +9,14 @@ import dev.dockwire.netns.Route;
 import dev.dockwire.socket.Sockets;
 import dev.dockwire.wire.Cidr;
 import dev.dockwire.wire.MacAddress;
+import dev.dockwire.link.FdbEntry;
+import dev.dockwire.link.LinkType;
+import dev.dockwire.netns.IfAddress;
+import dev.dockwire.netns.Neighbour;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 
 /**
  * The kernel seam implemented by the in-memory emulator: each call builds or changes
@@ -18,6 +26,8 @@ import dev.dockwire.wire.MacAddress;
 public final class EmulatedKernel implements Kernel {
     private final Emulation emulation;
     private final String prefix;
+    /** Namespace ids as each namespace numbers the others (peernet2id), assigned when a link first spans them. */
+    private final Map<String, Map<String, Integer>> nsids = new HashMap<>();
 
     public EmulatedKernel(Emulation emulation, String hostName) {
         this.emulation = emulation;
@@ -146,6 +156,11 @@ public final class EmulatedKernel implements Kernel {
     public void linkSetUp(String ns, String dev, boolean up) {
         NetDevice d = device(ns, dev);
         d.setUp(up);
+        Namespace n = namespace(ns);
+        if (up && d == n.lo() && n.addresses(d).isEmpty()) {
+            // inetdev_event(NETDEV_UP) gives loopback 127.0.0.1/8 the first time it comes up.
+            n.addAddress(d, Cidr.parse("127.0.0.1/8"));
+        }
         if (!up) {
             namespace(ns).neighbours().flush(d);
         }
@@ -163,6 +178,27 @@ public final class EmulatedKernel implements Kernel {
             br.removePort(d);
         }
         from.moveDevice(d, to);
+        nsid(ns, target);
+        nsid(target, ns);
+    }
+
+    private int nsid(String viewer, String other) {
+        Map<String, Integer> ids = nsids.computeIfAbsent(viewer, k -> new HashMap<>());
+        return ids.computeIfAbsent(other, k -> ids.size());
+    }
+
+    /** The kernel namespace name (without this host's prefix) of an emulated namespace, or null. */
+    private String kernelName(Namespace n) {
+        return n.name().startsWith(prefix) ? n.name().substring(prefix.length()) : null;
+    }
+
+    private Namespace namespaceOf(NetDevice dev) {
+        for (Namespace n : emulation.namespaces()) {
+            if (n.device(dev.name()) == dev) {
+                return n;
+            }
+        }
+        return null;
     }
 
     @Override
@@ -224,5 +260,93 @@ public final class EmulatedKernel implements Kernel {
     @Override
     public Sockets sockets(String ns) {
         return namespace(ns).sockets();
+    }
+
+    @Override
+    public List<String> namespaces() {
+        List<String> names = new ArrayList<>();
+        for (Namespace n : emulation.namespaces()) {
+            String k = kernelName(n);
+            if (k != null && !k.equals(HOST)) {
+                names.add(k);
+            }
+        }
+        return names;
+    }
+
+    @Override
+    public List<LinkInfo> links(String ns) {
+        Namespace n = namespace(ns);
+        List<LinkInfo> out = new ArrayList<>();
+        for (NetDevice d : n.devices()) {
+            int peerIndex = 0;
+            int netnsid = -1;
+            if (d instanceof Veth v) {
+                peerIndex = v.peer().ifindex();
+                Namespace peerNs = namespaceOf(v.peer());
+                if (peerNs != null && peerNs != n && kernelName(peerNs) != null) {
+                    netnsid = nsid(ns, kernelName(peerNs));
+                }
+            }
+            var st = d.stats();
+            out.add(new LinkInfo(d.ifindex(), d.name(), d.type().kind(), d.mac(), d.mtu(), d.isUp(), d.hasCarrier(),
+                    d.master() == null ? null : d.master().name(), peerIndex, netnsid,
+                    st.rxPackets, st.rxBytes, st.rxDropped, st.txPackets, st.txBytes, st.txDropped));
+        }
+        return out;
+    }
+
+    @Override
+    public List<AddrInfo> addresses(String ns) {
+        Namespace n = namespace(ns);
+        List<AddrInfo> out = new ArrayList<>();
+        for (NetDevice d : n.devices()) {
+            for (IfAddress a : n.addresses(d)) {
+                out.add(new AddrInfo(d.ifindex(), d.name(), a.cidr(), d.type() == LinkType.LOOPBACK ? 0 : a.broadcast(),
+                        d.type() == LinkType.LOOPBACK));
+            }
+        }
+        return out;
+    }
+
+    @Override
+    public List<RouteInfo> routes(String ns) {
+        List<RouteInfo> out = new ArrayList<>();
+        for (Route r : namespace(ns).fib().routes()) {
+            out.add(new RouteInfo(r.dst(), r.gateway(), r.dev().name(), r.src(), r.metric(), r.kernel(),
+                    !r.dev().hasCarrier()));
+        }
+        return out;
+    }
+
+    @Override
+    public List<NeighInfo> neighbours(String ns) {
+        List<NeighInfo> out = new ArrayList<>();
+        for (Neighbour nb : namespace(ns).neighbours().entries()) {
+            out.add(new NeighInfo(nb.ip(), nb.dev().name(), nb.mac(), nb.state().name()));
+        }
+        return out;
+    }
+
+    @Override
+    public List<FdbInfo> fdb(String ns, String bridge) {
+        NetDevice d = device(ns, bridge);
+        if (!(d instanceof Bridge br)) {
+            throw new KernelException("Error: Device \"" + bridge + "\" is not a bridge.");
+        }
+        List<FdbInfo> out = new ArrayList<>();
+        for (FdbEntry e : br.fdb().entries()) {
+            out.add(new FdbInfo(e.mac(), e.port() == null ? br.name() : e.port().dev().name(), br.name(), e.isPermanent()));
+        }
+        return out;
+    }
+
+    @Override
+    public String sysctl(String ns, String key) {
+        String v = namespace(ns).sysctl(key);
+        if (v == null) {
+            throw new KernelException("sysctl: cannot stat /proc/sys/" + key.replace('.', '/') + ": No such file or directory");
+        }
+        return v;
     }
 }

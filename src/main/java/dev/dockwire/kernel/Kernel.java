@@ -1,6 +1,7 @@
 package dev.dockwire.kernel;
 
 import dev.dockwire.socket.Sockets;
+import java.util.List;
 import dev.dockwire.wire.Cidr;
 import dev.dockwire.wire.MacAddress;
 
@@ -58,4 +59,25 @@ public interface Kernel {
 
     /** The socket API of namespace {@code ns}, for programs running in it. */
     Sockets sockets(String ns);
+
+    /** Like {@code ip netns list}. */
+    List<String> namespaces();
+
+    /** Like {@code ip -n NS link show}, in ifindex order. */
+    List<LinkInfo> links(String ns);
+
+    /** Like {@code ip -n NS addr show}, per device in ifindex order. */
+    List<AddrInfo> addresses(String ns);
+
+    /** Like {@code ip -n NS route show} (main table). */
+    List<RouteInfo> routes(String ns);
+
+    /** Like {@code ip -n NS neigh show}. */
+    List<NeighInfo> neighbours(String ns);
+
+    /** Like {@code bridge -n NS fdb show br BRIDGE}. */
+    List<FdbInfo> fdb(String ns, String bridge);
+
+    /** The value of a sysctl, like {@code sysctl -n KEY}. */
+    String sysctl(String ns, String key);
 }
