@@ -7,7 +7,11 @@ import dev.dockwire.capture.PcapngWriter;
 import dev.dockwire.docker.Container;
 import dev.dockwire.docker.Engine;
 import dev.dockwire.docker.EngineException;
-import dev.dockwire.docker.Exec;
+import dev.dockwire.docker.ContainerCreate;
+import dev.dockwire.docker.DockerHost;
+import dev.dockwire.docker.EngineProfile;
+import dev.dockwire.docker.NetworkCreate;
+import dev.dockwire.tools.CommandResult;
 import dev.dockwire.docker.Network;
 import dev.dockwire.kernel.EmulatedKernel;
 import dev.dockwire.kernel.Kernel;
@@ -23,6 +27,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Consumer;
 
 /**
@@ -53,15 +58,17 @@ public final class TopologyRunner {
 
     public Report run(Topology t, Options options, Consumer<String> out) {
         long seed = options.seed() != null ? options.seed() : t.seed();
-        Emulation emu = new Emulation(seed);
-        EmulatedKernel kernel = new EmulatedKernel(emu, "host");
-        Engine engine = new Engine(kernel, emu.random());
-        engine.start();
+        World world = new World(seed, EngineProfile.DOCKER_28);
+        Engine engine = world.engine();
+        DockerHost host = world.host();
+        EmulatedKernel kernel = world.hostKernel();
+        Emulation emu = world.emulation();
         out.accept("dockwire: topology " + t.name() + " (seed " + seed + ")");
         for (Topology.NetworkSpec n : t.networks()) {
             try {
-                Network net = engine.createNetwork(n.name(), n.subnet() == null ? null : Cidr.parse(n.subnet()),
-                        n.gateway() == null ? null : Ipv4Address.parse(n.gateway()));
+                Network net = engine.createNetwork(new NetworkCreate(n.name(), "bridge",
+                        n.subnet() == null ? null : Cidr.parse(n.subnet()),
+                        n.gateway() == null ? null : Ipv4Address.parse(n.gateway()), null, false, false, Map.of(), Map.of()));
                 out.accept("network " + net.name() + ": " + net.subnet() + " gateway " + net.gateway()
                         + " bridge " + net.bridge());
             } catch (EngineException e) {
@@ -78,20 +85,30 @@ public final class TopologyRunner {
                 throw new UncheckedIOException("cannot create " + options.outDir(), e);
             }
             for (Network net : engine.networks()) {
+                if (net.bridge() == null) {
+                    continue;
+                }
                 Path p = options.outDir().resolve(net.bridge() + ".pcapng");
                 Bridge br = (Bridge) kernel.namespace(Kernel.HOST).device(net.bridge());
-                taps.add(Captures.bridge(PcapngWriter.create(p), emu.loop(), br, filter));
+                taps.add(Captures.bridge(PcapngWriter.create(p), emu.loop(), br,
+                        filter == PacketFilter.ALL ? filter : PacketFilter.compile(t.capture().filter())));
                 paths.add(p);
             }
         }
         for (Topology.ContainerSpec c : t.containers()) {
-            List<Engine.Attach> attach = c.networks().stream()
-                    .map(a -> new Engine.Attach(a.network(), a.ip() == null ? null : Ipv4Address.parse(a.ip())))
-                    .toList();
+            List<Topology.Attachment> nets = c.networks();
+            Topology.Attachment first = nets.isEmpty() ? null : nets.get(0);
             try {
-                Container ctr = engine.run(c.name(), c.image(), attach);
+                Container ctr = engine.create(new ContainerCreate(c.name(), c.image(), List.of(),
+                        first == null ? "bridge" : first.network(),
+                        first == null || first.ip() == null ? null : Ipv4Address.parse(first.ip()),
+                        List.of(), null, List.of(), List.of()));
+                for (Topology.Attachment a : nets.subList(Math.min(1, nets.size()), nets.size())) {
+                    engine.connect(a.network(), ctr.name(), a.ip() == null ? null : Ipv4Address.parse(a.ip()), List.of());
+                }
+                engine.start(ctr.name());
                 StringBuilder sb = new StringBuilder("container " + ctr.name() + " (" + ctr.image() + "):");
-                ctr.endpoints().forEach(e -> sb.append(' ').append(e.ifname()).append(' ').append(e.address())
+                ctr.endpoints().values().forEach(e -> sb.append(' ').append(e.ifname()).append(' ').append(e.address())
                         .append(" on ").append(e.network().name()));
                 out.accept(sb.toString());
             } catch (EngineException e) {
@@ -100,24 +117,24 @@ public final class TopologyRunner {
         }
         List<StepResult> results = new ArrayList<>();
         for (Topology.Step s : t.steps()) {
-            String cmd = "docker exec " + s.container() + " " + String.join(" ", s.argv());
+            String cmd = "docker exec " + s.container() + " " + quote(s.argv());
             out.accept("");
             out.accept("$ " + cmd);
-            Exec exec = new Exec(engine, emu.loop(), engine.container(s.container()));
-            int status = exec.run(s.argv());
-            exec.output().forEach(out);
+            CommandResult r = host.run(cmd);
+            int status = r.status();
+            r.output().forEach(out);
             List<String> failures = new ArrayList<>();
             if (s.expectStatus() != null && s.expectStatus() != status) {
                 failures.add("expected exit status " + s.expectStatus() + ", got " + status);
             }
-            String all = String.join("\n", exec.output());
+            String all = String.join("\n", r.output());
             for (String want : s.expectContains()) {
                 if (!all.contains(want)) {
                     failures.add("expected output to contain \"" + want + "\"");
                 }
             }
             failures.forEach(f -> out.accept("FAILED (" + file + ":" + s.line() + "): " + f));
-            results.add(new StepResult(cmd, status, List.copyOf(exec.output()), failures));
+            results.add(new StepResult(cmd, status, r.output(), failures));
         }
         List<CaptureResult> captures = new ArrayList<>();
         for (int i = 0; i < taps.size(); i++) {
@@ -131,5 +148,21 @@ public final class TopologyRunner {
             out.accept("capture: " + c.path() + " (" + c.frames() + " frames)");
         }
         return new Report(results, captures);
+    }
+
+    /** Words back into a command line that the shell splits into the same words. */
+    static String quote(List<String> words) {
+        StringBuilder sb = new StringBuilder();
+        for (String w : words) {
+            if (sb.length() > 0) {
+                sb.append(' ');
+            }
+            if (!w.isEmpty() && w.matches("[A-Za-z0-9_./:@%+=,-]+")) {
+                sb.append(w);
+            } else {
+                sb.append('\'').append(w.replace("'", "'\\''")).append('\'');
+            }
+        }
+        return sb.toString();
     }
 }
