@@ -35,6 +35,7 @@ public final class Engine {
     private final List<String> hostNameservers;
     private final Map<String, Network> networks = new LinkedHashMap<>();
     private final Map<String, Container> containers = new LinkedHashMap<>();
+    private final List<java.util.function.Consumer<Network>> bridgeListeners = new ArrayList<>();
 
     public Engine(Kernel kernel, Clock clock, SeededRandom random, EngineProfile profile, List<String> hostNameservers) {
         this.kernel = kernel;
@@ -93,6 +94,15 @@ public final class Engine {
 
     private void add(Network n) {
         networks.put(n.name(), n);
+        if (n.bridge() != null) {
+            bridgeListeners.forEach(l -> l.accept(n));
+        }
+    }
+
+    /** Calls {@code listener} for every bridge network, existing and created later (before any traffic on it). */
+    public void onBridgeNetwork(java.util.function.Consumer<Network> listener) {
+        bridgeListeners.add(listener);
+        networks.values().stream().filter(n -> n.bridge() != null).toList().forEach(listener);
     }
 
     // ---- networks ------------------------------------------------------------------------

@@ -45,15 +45,15 @@ public final class Shell {
     /** Runs one command line; returns the status of the last command and everything printed. */
     public CommandResult run(String line) {
         List<String> out = new ArrayList<>();
-        ShellParser parser;
+        List<ShellParser.AndOr> items;
         try {
-            parser = new ShellParser(line, this::substitute, vars);
+            items = new ShellParser(line, this::substitute, vars).parse();
         } catch (IllegalArgumentException e) {
             return CommandResult.fail(2, env.shellName() + ": " + e.getMessage());
         }
         int status = 0;
         String op = null;
-        for (ShellParser.AndOr item : parser.parse()) {
+        for (ShellParser.AndOr item : items) {
             if (op != null && (op.equals("&&") && status != 0 || op.equals("||") && status == 0)) {
                 op = item.op();
                 continue;

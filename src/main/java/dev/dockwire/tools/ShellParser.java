@@ -37,6 +37,7 @@ final class ShellParser {
         String redirect = null;
         boolean append = false;
         boolean discardErrors = false;
+        boolean assigned = false;
         while (true) {
             skipBlanks();
             if (i >= s.length() || s.charAt(i) == '#') {
@@ -48,13 +49,20 @@ final class ShellParser {
                 switch (op) {
                     case "|" -> {
                         pipeline.add(finish(words, redirect, append, discardErrors));
+                        assigned = false;
                         words = new ArrayList<>();
                         redirect = null;
                         append = false;
                         discardErrors = false;
                     }
                     case "&&", "||", ";" -> {
+                        if (words.isEmpty() && redirect == null && assigned && pipeline.isEmpty()) {
+                            // NAME=value alone: only sets a variable
+                            assigned = false;
+                            continue;
+                        }
                         pipeline.add(finish(words, redirect, append, discardErrors));
+                        assigned = false;
                         list.add(new AndOr(pipeline, op));
                         pipeline = new ArrayList<>();
                         words = new ArrayList<>();
@@ -95,6 +103,7 @@ final class ShellParser {
             if (words.isEmpty() && w.size() == 1 && isAssignment(w.get(0))) {
                 String a = w.get(0);
                 vars.put(a.substring(0, a.indexOf('=')), a.substring(a.indexOf('=') + 1));
+                assigned = true;
                 continue;
             }
             words.addAll(w);
