@@ -292,8 +292,11 @@ final class DockerCommand {
             out.add("Run 'docker run --help' for more information");
             return new CommandResult(125, out);
         }
+        List<String> warnings = publishWarning(f);
         if (f.has("detach")) {
-            return CommandResult.ok(List.of(c.id()));
+            List<String> out = new ArrayList<>(warnings);
+            out.add(c.id());
+            return CommandResult.ok(out);
         }
         // Foreground: the container's command runs to its end, then the container stops.
         List<String> cmd = c.cmd().isEmpty() ? Images.defaultCmd(c.image()) : c.cmd();
@@ -304,7 +307,24 @@ final class DockerCommand {
         if (f.has("rm")) {
             engine().remove(c.name(), true, () -> { });
         }
-        return r;
+        if (warnings.isEmpty()) {
+            return r;
+        }
+        List<String> out = new ArrayList<>(warnings);
+        out.addAll(r.output());
+        return new CommandResult(r.status(), out);
+    }
+
+    /** Port publishing needs the netfilter model (DNAT, docker-proxy); until then say so rather than pretend. */
+    private static List<String> publishWarning(CliFlags f) {
+        if (!f.has("publish") && !f.has("publish-all")) {
+            return List.of();
+        }
+        List<String> ports = new ArrayList<>(f.all("publish"));
+        if (f.has("publish-all")) {
+            ports.add("-P");
+        }
+        return List.of("WARNING: dockwire does not publish ports yet (no netfilter model): " + String.join(", ", ports) + " ignored");
     }
 
     private CommandResult create(List<String> args) {
@@ -313,7 +333,9 @@ final class DockerCommand {
             return usage("create", "at least 1 argument", "[OPTIONS] IMAGE [COMMAND] [ARG...]");
         }
         try {
-            return CommandResult.ok(List.of(engine().create(createRequest(f)).id()));
+            List<String> out = new ArrayList<>(publishWarning(f));
+            out.add(engine().create(createRequest(f)).id());
+            return CommandResult.ok(out);
         } catch (EngineException e) {
             return daemonError(e);
         }
