@@ -153,10 +153,9 @@ final class DockerCommand {
                 new Spec("format", (char) 0, true), new Spec("filter", 'f', true)), true);
         List<Network> nets = new ArrayList<>(engine().networks());
         nets.sort(Comparator.comparing(Network::name));
-        for (String filter : f.all("filter")) {
-            int eq = filter.indexOf('=');
-            String key = eq < 0 ? filter : filter.substring(0, eq);
-            String val = eq < 0 ? "" : filter.substring(eq + 1);
+        for (Map.Entry<String, String> filter : keyValues(f.all("filter")).entrySet()) {
+            String key = filter.getKey();
+            String val = filter.getValue();
             nets.removeIf(n -> switch (key) {
                 case "name" -> !n.name().contains(val);
                 case "driver" -> !n.driver().id().equals(val);
@@ -408,10 +407,9 @@ final class DockerCommand {
         if (!f.has("all")) {
             list.removeIf(c -> !c.running());
         }
-        for (String filter : f.all("filter")) {
-            int eq = filter.indexOf('=');
-            String key = eq < 0 ? filter : filter.substring(0, eq);
-            String val = eq < 0 ? "" : filter.substring(eq + 1);
+        for (Map.Entry<String, String> filter : keyValues(f.all("filter")).entrySet()) {
+            String key = filter.getKey();
+            String val = filter.getValue();
             list.removeIf(c -> switch (key) {
                 case "name" -> !c.name().contains(val);
                 case "network" -> !c.endpoints().containsKey(val);
