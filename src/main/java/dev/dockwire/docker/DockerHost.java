@@ -8,9 +8,7 @@ import dev.dockwire.tools.BridgeCommand;
 import dev.dockwire.tools.CommandResult;
 import dev.dockwire.tools.IpCommand;
 import dev.dockwire.tools.Shell;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * An emulated Docker host as a person at its terminal sees it: a shell whose commands are
@@ -21,7 +19,7 @@ public final class DockerHost implements Shell.Env {
     private final Engine engine;
     private final EventLoop loop;
     private final String hostname;
-    private final Map<String, String> files = new LinkedHashMap<>();
+    private final FileTable files = new FileTable();
     private final Shell shell;
     private final DockerCommand docker;
 
@@ -33,8 +31,8 @@ public final class DockerHost implements Shell.Env {
         this.docker = new DockerCommand(this);
         StringBuilder resolv = new StringBuilder();
         engine.hostNameservers().forEach(s -> resolv.append("nameserver ").append(s).append('\n'));
-        files.put("/etc/resolv.conf", resolv.toString());
-        files.put("/etc/hostname", hostname + "\n");
+        files.write("/etc/resolv.conf", resolv.toString(), false);
+        files.write("/etc/hostname", hostname + "\n", false);
     }
 
     public Engine engine() {
@@ -61,17 +59,12 @@ public final class DockerHost implements Shell.Env {
 
     @Override
     public String readFile(String path) {
-        return files.get(path);
+        return files.read(path);
     }
 
     @Override
     public boolean writeFile(String path, String content, boolean append) {
-        if (path.equals("/dev/null")) {
-            return true;
-        }
-        String old = append ? files.get(path) : null;
-        files.put(path, old == null ? content : old + content);
-        return true;
+        return files.write(path, content, append);
     }
 
     @Override
@@ -90,7 +83,7 @@ public final class DockerHost implements Shell.Env {
                 if (p == null) {
                     yield CommandResult.fail(127, "bash: " + name + ": command not found");
                 }
-                yield new Exec(engine, loop, Kernel.HOST, hostname, files::get).run(name, p, args);
+                yield new Exec(engine, loop, Kernel.HOST, hostname, files::read).run(name, p, args);
             }
         };
     }
