@@ -23,6 +23,7 @@ public final class Ping implements Program {
     private int count = -1;
     private long intervalNanos = SECOND;
     private long lingerNanos = 10 * SECOND;
+    private boolean lingerSet;
     private int size = 56;
     private int ttl;
     private int dst;
@@ -51,7 +52,10 @@ public final class Ping implements Program {
                 switch (a) {
                     case "-c" -> count = positiveInt(args, ++i, "invalid argument");
                     case "-i" -> intervalNanos = (long) (Double.parseDouble(value(args, ++i)) * SECOND);
-                    case "-W" -> lingerNanos = (long) (Double.parseDouble(value(args, ++i)) * SECOND);
+                    case "-W" -> {
+                        lingerNanos = (long) (Double.parseDouble(value(args, ++i)) * SECOND);
+                        lingerSet = true;
+                    }
                     case "-s" -> size = Integer.parseInt(value(args, ++i));
                     case "-t" -> ttl = Integer.parseInt(value(args, ++i));
                     default -> {
@@ -155,8 +159,19 @@ public final class Ping implements Program {
         if (count < 0 || sent < count) {
             next = ctx.schedule(intervalNanos, this::send);
         } else {
-            next = ctx.schedule(lingerNanos, this::finish);
+            next = ctx.schedule(exitWait(), this::finish);
         }
+    }
+
+    /**
+     * After the last request, iputils waits twice the largest RTT seen (at least one interval)
+     * when replies came, else the linger time (10 s, or -W).
+     */
+    private long exitWait() {
+        if (received > 0 && !lingerSet) {
+            return Math.max((long) (2 * rttMax * 1e6), intervalNanos);
+        }
+        return lingerNanos;
     }
 
     private void reply(int src, int seq, int replyTtl, ByteBuf data) {

@@ -5,6 +5,7 @@ import dev.dockwire.app.Programs;
 import dev.dockwire.tools.CommandResult;
 import dev.dockwire.tools.IpCommand;
 import dev.dockwire.tools.Shell;
+import dev.dockwire.tools.TcCommand;
 import java.util.List;
 
 /**
@@ -81,6 +82,9 @@ final class ContainerEnv implements Shell.Env {
             }
             case "sleep" -> {
                 return host.sleep(args);
+            }
+            case "tc" -> {
+                return new TcCommand(host.engine().kernel(), c.netns()).run(args);
             }
             default -> {
                 Program p = Programs.create(name);

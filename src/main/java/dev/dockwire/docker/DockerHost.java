@@ -8,6 +8,7 @@ import dev.dockwire.tools.BridgeCommand;
 import dev.dockwire.tools.CommandResult;
 import dev.dockwire.tools.IpCommand;
 import dev.dockwire.tools.Shell;
+import dev.dockwire.tools.TcCommand;
 import java.util.List;
 
 /**
@@ -75,6 +76,7 @@ public final class DockerHost implements Shell.Env {
             case "docker" -> docker.run(args);
             case "ip" -> new IpCommand(engine.kernel(), Kernel.HOST).run(args);
             case "bridge" -> new BridgeCommand(engine.kernel(), Kernel.HOST).run(args);
+            case "tc" -> new TcCommand(engine.kernel(), Kernel.HOST).run(args);
             case "sleep" -> sleep(args);
             case "hostname" -> CommandResult.ok(List.of(hostname));
             case "sudo" -> args.isEmpty() ? CommandResult.fail(1, "usage: sudo command") : exec(args, stdin);

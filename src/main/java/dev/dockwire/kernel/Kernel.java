@@ -80,4 +80,13 @@ public interface Kernel {
 
     /** The value of a sysctl, like {@code sysctl -n KEY}. */
     String sysctl(String ns, String key);
+
+    /**
+     * {@code tc qdisc add|change|replace|del dev DEV (root | parent P) [handle H] KIND OPTIONS...};
+     * {@code options} are the words after the kind, as tc takes them.
+     */
+    void qdisc(String ns, String verb, String dev, String parent, String handle, String kind, List<String> options);
+
+    /** {@code tc -s qdisc show}: every device's qdiscs, noqueue included. */
+    List<QdiscInfo> qdiscs(String ns);
 }
