@@ -10,6 +10,8 @@ public final class Programs {
 
     static {
         BY_NAME.put("ping", Ping::new);
+        BY_NAME.put("nslookup", Nslookup::new);
+        BY_NAME.put("dig", Dig::new);
     }
 
     private Programs() {

@@ -1,26 +1,36 @@
 package dev.dockwire.cli;
 
+import dev.dockwire.run.ScriptRunner;
+import dev.dockwire.run.Session;
 import dev.dockwire.run.TopologyRunner;
+import dev.dockwire.topology.Script;
+import dev.dockwire.topology.ScriptParser;
 import dev.dockwire.topology.Topology;
 import dev.dockwire.topology.TopologyException;
 import dev.dockwire.topology.TopologyLoader;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-/** {@code dockwire run FILE}: builds a topology in memory, runs its steps, writes captures. Exit 0 ok, 1 a step failed, 2 bad input. */
+/**
+ * {@code dockwire run FILE}: a topology YAML or a script of docker commands (told apart by
+ * content), built in memory and run headless; captures go to {@code captures/NAME/}. Exit 0 when
+ * every expectation held, 1 when one did not, 2 for bad input.
+ */
 @Command(name = "run", mixinStandardHelpOptions = true,
-        description = "Run a topology headless: build it, run its steps, write a pcapng per bridge.")
+        description = "Run a topology or a script headless: build it, run its steps, write a pcapng per bridge.")
 final class RunCommand implements Callable<Integer> {
-    @Parameters(index = "0", paramLabel = "FILE", description = "A topology YAML file (see topologies/README.md).")
+    @Parameters(index = "0", paramLabel = "FILE", description = "A topology YAML or a script of docker commands (see topologies/README.md).")
     Path file;
 
-    @Option(names = "--seed", description = "Seed for everything random (default: the topology's, else 1).")
+    @Option(names = "--seed", description = "Seed for everything random (default: the file's, else 1).")
     Long seed;
 
-    @Option(names = "--out", paramLabel = "DIR", description = "Where captures go (default: captures/<topology name>).")
+    @Option(names = "--out", paramLabel = "DIR", description = "Where captures go (default: captures/<name>).")
     Path out;
 
     @Option(names = "--no-capture", description = "Write no capture files.")
@@ -29,10 +39,25 @@ final class RunCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         try {
-            Topology t = TopologyLoader.load(file);
-            Path dir = out != null ? out : Path.of("captures", t.name());
-            TopologyRunner.Report report = new TopologyRunner(file.toString())
-                    .run(t, new TopologyRunner.Options(dir, seed, !noCapture), System.out::println);
+            String text;
+            try {
+                text = Files.readString(file);
+            } catch (IOException e) {
+                throw new TopologyException(file.toString(), 0, "", "cannot read file: " + e.getMessage());
+            }
+            String base = file.getFileName().toString().replaceFirst("\\.[A-Za-z]+$", "");
+            Session.Report report = switch (InputKind.of(text)) {
+                case TOPOLOGY -> {
+                    Topology t = TopologyLoader.parse(file.toString(), base, text);
+                    yield new TopologyRunner(file.toString()).run(t, options(t.name()), System.out::println);
+                }
+                case SCRIPT -> {
+                    Script s = ScriptParser.parse(file.toString(), base, text);
+                    yield new ScriptRunner(file.toString()).run(s, options(s.name()), System.out::println);
+                }
+                case COMPOSE -> throw new TopologyException(file.toString(), 1, "services",
+                        "compose files are not supported yet: write a topology (containers:) or a script of docker commands");
+            };
             return report.ok() ? 0 : 1;
         } catch (TopologyException e) {
             System.err.println("dockwire: " + e.getMessage());
@@ -41,5 +66,9 @@ final class RunCommand implements Callable<Integer> {
             System.err.println("dockwire: " + file + ": " + e.getMessage());
             return 2;
         }
+    }
+
+    private Session.Options options(String name) {
+        return new Session.Options(out != null ? out : Path.of("captures", name), seed, !noCapture);
     }
 }

@@ -2,21 +2,60 @@ package dev.dockwire.docker;
 
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
-/** A running container: id, name, image, its network namespace (sandbox) and endpoints in connect order. */
+/**
+ * A container: identity, image and command, its network mode and per-network endpoints (in
+ * connect order; the first carries the default route), its state, and the files Docker manages
+ * inside it ({@code /etc/hosts}, {@code /etc/resolv.conf}, {@code /etc/hostname}) plus files a
+ * command wrote.
+ */
 public final class Container {
+    /** Docker's container states as {@code docker inspect} names them. */
+    public enum State {
+        CREATED("created"), RUNNING("running"), EXITED("exited");
+
+        private final String id;
+
+        State(String id) {
+            this.id = id;
+        }
+
+        public String id() {
+            return id;
+        }
+    }
+
     private final String id;
     private final String name;
     private final String image;
-    private final String netns;
-    private final List<Endpoint> endpoints = new ArrayList<>();
+    private final List<String> cmd;
+    private final String hostname;
+    private final String networkMode;
+    private final long created;
+    private final List<String> extraHosts;
+    private final List<String> dns;
+    private final Map<String, Endpoint> endpoints = new LinkedHashMap<>();
+    private final FileTable files = new FileTable();
+    private State state = State.CREATED;
+    private int exitCode;
+    private long startedAt = -1;
+    private long finishedAt = -1;
+    private String netns;
 
-    Container(String id, String name, String image, String netns) {
+    Container(String id, String name, String image, List<String> cmd, String hostname, String networkMode,
+              long created, List<String> extraHosts, List<String> dns) {
         this.id = id;
         this.name = name;
         this.image = image;
-        this.netns = netns;
+        this.cmd = List.copyOf(cmd);
+        this.hostname = hostname;
+        this.networkMode = networkMode;
+        this.created = created;
+        this.extraHosts = List.copyOf(extraHosts);
+        this.dns = List.copyOf(dns);
     }
 
     public String id() {
@@ -35,16 +74,96 @@ public final class Container {
         return image;
     }
 
-    /** The kernel namespace name of the container's sandbox. */
+    public List<String> cmd() {
+        return cmd;
+    }
+
+    public String hostname() {
+        return hostname;
+    }
+
+    /** {@code bridge}, a network name, {@code host}, {@code none} or {@code container:NAME}. */
+    public String networkMode() {
+        return networkMode;
+    }
+
+    public long created() {
+        return created;
+    }
+
+    public List<String> extraHosts() {
+        return extraHosts;
+    }
+
+    public List<String> dns() {
+        return dns;
+    }
+
+    public State state() {
+        return state;
+    }
+
+    public boolean running() {
+        return state == State.RUNNING;
+    }
+
+    public int exitCode() {
+        return exitCode;
+    }
+
+    public long startedAt() {
+        return startedAt;
+    }
+
+    public long finishedAt() {
+        return finishedAt;
+    }
+
+    /** The kernel namespace of the running container's sandbox, or null. */
     public String netns() {
         return netns;
     }
 
-    public List<Endpoint> endpoints() {
-        return Collections.unmodifiableList(endpoints);
+    /** Endpoints by network name, in connect order. */
+    public Map<String, Endpoint> endpoints() {
+        return Collections.unmodifiableMap(endpoints);
     }
 
-    void add(Endpoint e) {
-        endpoints.add(e);
+    public List<Endpoint> endpointList() {
+        return new ArrayList<>(endpoints.values());
+    }
+
+    /** A file inside the container, or null. */
+    public String file(String path) {
+        return files.read(path);
+    }
+
+    public void writeFile(String path, String content) {
+        files.write(path, content, false);
+    }
+
+    boolean writeFile(String path, String content, boolean append) {
+        return files.write(path, content, append);
+    }
+
+    void putEndpoint(String network, Endpoint e) {
+        endpoints.put(network, e);
+    }
+
+    void removeEndpoint(String network) {
+        endpoints.remove(network);
+    }
+
+    void started(String netns, long now) {
+        this.netns = netns;
+        this.state = State.RUNNING;
+        this.startedAt = now;
+    }
+
+    void stopped(int exitCode, long now) {
+        this.netns = null;
+        this.state = State.EXITED;
+        this.exitCode = exitCode;
+        this.finishedAt = now;
     }
 }

@@ -1,178 +1,621 @@
 package dev.dockwire.docker;
 
+import dev.dockwire.kernel.AddrInfo;
 import dev.dockwire.kernel.Kernel;
+import dev.dockwire.kernel.KernelException;
+import dev.dockwire.kernel.RouteInfo;
+import dev.dockwire.app.Timer;
+import dev.dockwire.app.dns.EmbeddedResolver;
+import dev.dockwire.sim.Clock;
+import dev.dockwire.sim.EventLoop;
 import dev.dockwire.sim.SeededRandom;
 import dev.dockwire.wire.Cidr;
 import dev.dockwire.wire.Ipv4Address;
-import dev.dockwire.wire.MacAddress;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 /**
- * One emulated Docker host's engine: networks of the bridge driver with IPAM, and containers
- * with their sandboxes, programmed through the {@link Kernel} seam exactly in the order
- * libnetwork does it (bridge, veth pair in the host, host end to the bridge, peer moved into the
- * sandbox and renamed {@code eth0}, address, up, default route).
+ * One emulated Docker host's engine (dockerd + libnetwork's bridge, host and null drivers),
+ * written against the {@link Kernel} seam only. It keeps networks with Docker's IPAM and
+ * containers with their sandboxes, and programs the kernel in the order libnetwork does: bridge
+ * with the gateway address; per endpoint a veth pair in the host, the host end enslaved and up,
+ * the peer moved into the sandbox, renamed {@code ethN}, given its MAC, address and, for the
+ * first network, the default route. Every failed request leaves the engine as it was.
  */
 public final class Engine {
-    /** Local address pools in Docker's default order: 172.17-31/16 (docker0 takes 172.17). */
-    private static final int FIRST_POOL = Ipv4Address.parse("172.17.0.0").bits();
-    private static final int POOL_COUNT = 15;
+    private static final Pattern NAME = Pattern.compile("[a-zA-Z0-9][a-zA-Z0-9_.-]*");
+    /** Docker's default local pools: 172.17-31.0.0/16, then 192.168.0.0/16 in /20s. */
+    private static final List<Cidr> POOLS = defaultPools();
 
     private final Kernel kernel;
+    private final EventLoop clock;
     private final SeededRandom random;
+    private final EngineProfile profile;
+    private final List<String> hostNameservers;
     private final Map<String, Network> networks = new LinkedHashMap<>();
     private final Map<String, Container> containers = new LinkedHashMap<>();
+    private final List<java.util.function.Consumer<Network>> bridgeListeners = new ArrayList<>();
 
-    public Engine(Kernel kernel, SeededRandom random) {
+    private final Map<String, EmbeddedResolver> resolvers = new LinkedHashMap<>();
+    private final EmbeddedResolver.Host resolverHost = new EmbeddedResolver.Host() {
+        @Override
+        public Timer schedule(long delayNanos, Runnable task) {
+            return clock.schedule(delayNanos, task)::cancel;
+        }
+
+        @Override
+        public int random(int bound) {
+            return random.nextInt(bound);
+        }
+    };
+
+    public Engine(Kernel kernel, EventLoop clock, SeededRandom random, EngineProfile profile, List<String> hostNameservers) {
         this.kernel = kernel;
+        this.clock = clock;
         this.random = random;
+        this.profile = profile;
+        this.hostNameservers = List.copyOf(hostNameservers);
+    }
+
+    private static List<Cidr> defaultPools() {
+        List<Cidr> pools = new ArrayList<>();
+        int b172 = Ipv4Address.parse("172.17.0.0").bits();
+        for (int i = 0; i < 15; i++) {
+            pools.add(Cidr.of(b172 + (i << 16), 16));
+        }
+        int b192 = Ipv4Address.parse("192.168.0.0").bits();
+        for (int i = 0; i < 16; i++) {
+            pools.add(Cidr.of(b192 + (i << 12), 20));
+        }
+        return List.copyOf(pools);
     }
 
     public Kernel kernel() {
         return kernel;
     }
 
-    /** What dockerd does at start: host lo up, ip_forward on, docker0 with 172.17.0.1/16 for the default {@code bridge} network. */
+    public Clock clock() {
+        return clock;
+    }
+
+    /** The emulation's seeded random source. */
+    public SeededRandom random() {
+        return random;
+    }
+
+    public EngineProfile profile() {
+        return profile;
+    }
+
+    public List<String> hostNameservers() {
+        return hostNameservers;
+    }
+
+    /** What dockerd does at start: lo up, ip_forward on, the predefined networks bridge (docker0), host, none. */
     public void start() {
         kernel.linkSetUp(Kernel.HOST, "lo", true);
         kernel.sysctl(Kernel.HOST, "net.ipv4.ip_forward", "1");
-        createBridgeNetwork("bridge", "docker0", Cidr.parse("172.17.0.0/16"), null);
+        Map<String, String> opts = new LinkedHashMap<>();
+        opts.put("com.docker.network.bridge.default_bridge", "true");
+        opts.put("com.docker.network.bridge.enable_icc", "true");
+        opts.put("com.docker.network.bridge.enable_ip_masquerade", "true");
+        opts.put("com.docker.network.bridge.host_binding_ipv4", "0.0.0.0");
+        opts.put("com.docker.network.bridge.name", "docker0");
+        opts.put("com.docker.network.driver.mtu", "1500");
+        createBridge("bridge", "docker0", Cidr.parse("172.17.0.0/16"), null, null, false, false, opts, Map.of());
+        add(new Network(random.nextHex(64), "host", Network.Driver.HOST, null, null, null, null,
+                false, false, Map.of(), Map.of(), clock.nanos()));
+        add(new Network(random.nextHex(64), "none", Network.Driver.NULL, null, null, null, null,
+                false, false, Map.of(), Map.of(), clock.nanos()));
     }
 
-    /** {@code docker network create [--subnet S [--gateway G]] NAME} for the bridge driver. */
-    public Network createNetwork(String name, Cidr subnet, Ipv4Address gateway) {
+    private void add(Network n) {
+        networks.put(n.name(), n);
+        if (n.bridge() != null) {
+            bridgeListeners.forEach(l -> l.accept(n));
+        }
+    }
+
+    /** Calls {@code listener} for every bridge network, existing and created later (before any traffic on it). */
+    public void onBridgeNetwork(java.util.function.Consumer<Network> listener) {
+        bridgeListeners.add(listener);
+        networks.values().stream().filter(n -> n.bridge() != null).toList().forEach(listener);
+    }
+
+    // ---- networks ------------------------------------------------------------------------
+
+    /** {@code docker network create}. */
+    public Network createNetwork(NetworkCreate req) {
+        String name = req.name();
+        if (name == null || !NAME.matcher(name).matches()) {
+            throw new EngineException("invalid network name \"" + name + "\": only [a-zA-Z0-9][a-zA-Z0-9_.-] are allowed");
+        }
         if (networks.containsKey(name)) {
             throw new EngineException("network with name " + name + " already exists");
         }
-        if (subnet == null) {
-            subnet = nextPool();
-        } else {
-            if (!subnet.equals(subnet.network())) {
-                subnet = subnet.network();
+        String driver = req.driver() == null ? "bridge" : req.driver();
+        switch (driver) {
+            case "bridge" -> {
             }
+            case "host", "null" -> throw new EngineException("only one instance of \"" + driver + "\" network is allowed");
+            case "macvlan", "ipvlan", "overlay" -> throw new EngineException("dockwire does not model the "
+                    + driver + " driver yet; bridge, host and none are available");
+            default -> throw new EngineException("plugin \"" + driver + "\" not found");
+        }
+        Cidr subnet = req.subnet();
+        if (subnet != null) {
+            subnet = subnet.network();
             for (Network n : networks.values()) {
-                if (n.subnet().overlaps(subnet)) {
+                if (n.subnet() != null && n.subnet().overlaps(subnet)) {
                     throw new EngineException("invalid pool request: Pool overlaps with other one on this address space");
                 }
             }
+        } else {
+            if (req.gateway() != null || req.ipRange() != null) {
+                throw new EngineException("invalid network config:\n"
+                        + (req.gateway() != null ? "gateway" : "ip-range") + " specified without a subnet");
+            }
+            subnet = nextPool();
+        }
+        if (req.ipRange() != null && !(subnet.contains(req.ipRange().networkBits())
+                && req.ipRange().prefixLength() >= subnet.prefixLength())) {
+            throw new EngineException("invalid network config:\nip-range " + req.ipRange() + " is not within subnet " + subnet);
         }
         String id = random.nextHex(64);
-        return createBridgeNetwork(name, "br-" + id.substring(0, 12), subnet, gateway, id);
+        Map<String, String> opts = req.options() == null ? Map.of() : req.options();
+        String bridge = opts.getOrDefault("com.docker.network.bridge.name", "br-" + id.substring(0, 12));
+        return createBridge(name, bridge, subnet, req.gateway(), req.ipRange(), req.internal(), req.attachable(),
+                opts, req.labels() == null ? Map.of() : req.labels(), id);
     }
 
-    private Network createBridgeNetwork(String name, String bridge, Cidr subnet, Ipv4Address gateway) {
-        return createBridgeNetwork(name, bridge, subnet, gateway, random.nextHex(64));
+    private Network createBridge(String name, String bridge, Cidr subnet, Ipv4Address gateway, Cidr ipRange,
+                                 boolean internal, boolean attachable, Map<String, String> opts, Map<String, String> labels) {
+        return createBridge(name, bridge, subnet, gateway, ipRange, internal, attachable, opts, labels, random.nextHex(64));
     }
 
-    private Network createBridgeNetwork(String name, String bridge, Cidr subnet, Ipv4Address gateway, String id) {
+    private Network createBridge(String name, String bridge, Cidr subnet, Ipv4Address gateway, Cidr ipRange,
+                                 boolean internal, boolean attachable, Map<String, String> opts,
+                                 Map<String, String> labels, String id) {
         Ipv4Address gw = gateway != null ? gateway : Ipv4Address.of(subnet.networkBits() + 1);
-        if (!subnet.contains(gw)) {
-            throw new EngineException("Invalid gateway " + gw + ": It does not belong to subnet " + subnet);
+        if (!subnet.contains(gw) || gw.bits() == subnet.networkBits() || gw.bits() == subnet.broadcastBits()) {
+            throw new EngineException("invalid network config:\ngateway " + gw + " is not within subnet " + subnet);
         }
-        Network n = new Network(id, name, bridge, subnet, gw);
-        kernel.linkAddBridge(Kernel.HOST, bridge, MacAddress.randomLocal(random));
-        kernel.addrAdd(Kernel.HOST, bridge, Cidr.of(gw, subnet.prefixLength()));
-        kernel.linkSetUp(Kernel.HOST, bridge, true);
-        networks.put(name, n);
+        if (kernel.links(Kernel.HOST).stream().anyMatch(l -> l.name().equals(bridge))) {
+            throw new EngineException("bridge name " + bridge + " is already in use");
+        }
+        Network n = new Network(id, name, Network.Driver.BRIDGE, bridge, subnet, ipRange, gw, internal, attachable,
+                opts, labels, clock.nanos());
+        kernel.linkAddBridge(Kernel.HOST, bridge, null);
+        try {
+            if (opts.containsKey("com.docker.network.driver.mtu")) {
+                kernel.linkSetMtu(Kernel.HOST, bridge, Integer.parseInt(opts.get("com.docker.network.driver.mtu")));
+            }
+            kernel.addrAdd(Kernel.HOST, bridge, Cidr.of(gw, subnet.prefixLength()));
+            kernel.linkSetUp(Kernel.HOST, bridge, true);
+        } catch (RuntimeException e) {
+            kernel.linkDel(Kernel.HOST, bridge);
+            throw e instanceof KernelException ? new EngineException(e.getMessage()) : e;
+        }
+        add(n);
         return n;
     }
 
+    /** The first default pool that overlaps no network and no route or address of the host (as libnetwork checks). */
     private Cidr nextPool() {
-        for (int i = 0; i < POOL_COUNT; i++) {
-            Cidr pool = Cidr.of(FIRST_POOL + (i << 16), 16);
-            if (networks.values().stream().noneMatch(n -> n.subnet().overlaps(pool))) {
-                return pool;
+        List<Cidr> taken = new ArrayList<>();
+        networks.values().stream().filter(n -> n.subnet() != null).forEach(n -> taken.add(n.subnet()));
+        for (RouteInfo r : kernel.routes(Kernel.HOST)) {
+            if (r.dst().prefixLength() > 0) {
+                taken.add(r.dst());
             }
         }
-        // Then 192.168.0.0/16 in /20s.
-        int base = Ipv4Address.parse("192.168.0.0").bits();
-        for (int i = 0; i < 16; i++) {
-            Cidr pool = Cidr.of(base + (i << 12), 20);
-            if (networks.values().stream().noneMatch(n -> n.subnet().overlaps(pool))) {
+        for (AddrInfo a : kernel.addresses(Kernel.HOST)) {
+            taken.add(a.cidr().network());
+        }
+        for (Cidr pool : POOLS) {
+            if (taken.stream().noneMatch(t -> t.overlaps(pool))) {
                 return pool;
             }
         }
         throw new EngineException("could not find an available, non-overlapping IPv4 address pool among the defaults to assign to the network");
     }
 
-    public Network network(String name) {
-        Network n = networks.get(name);
+    /** A network by name, full id or unique id prefix. */
+    public Network network(String ref) {
+        Network n = findNetwork(ref);
         if (n == null) {
-            throw new EngineException("network " + name + " not found");
+            throw new EngineException("network " + ref + " not found");
         }
         return n;
+    }
+
+    public Network findNetwork(String ref) {
+        Network n = networks.get(ref);
+        if (n != null) {
+            return n;
+        }
+        Network match = null;
+        for (Network c : networks.values()) {
+            if (c.id().startsWith(ref)) {
+                if (match != null) {
+                    throw new EngineException("network " + ref + " is ambiguous (" + 2 + " matches found based on ID prefix)");
+                }
+                match = c;
+            }
+        }
+        return match;
     }
 
     public Collection<Network> networks() {
         return networks.values();
     }
 
-    /** A network attachment request: the network and an optional static address ({@code --ip}). */
-    public record Attach(String network, Ipv4Address ip) {
+    /** {@code docker network rm}: refused for predefined networks and while endpoints are attached. */
+    public void removeNetwork(String ref) {
+        Network n = network(ref);
+        if (n.predefined()) {
+            throw new EngineException(n.name() + " is a pre-defined network and cannot be removed");
+        }
+        if (!n.endpoints().isEmpty()) {
+            Map.Entry<String, Endpoint> e = n.endpoints().entrySet().iterator().next();
+            Container c = containerById(e.getKey());
+            throw new EngineException("error while removing network: network " + n.name() + " has active endpoints (name:\""
+                    + (c == null ? "?" : c.name()) + "\" id:\"" + e.getKey().substring(0, 12) + "\")");
+        }
+        if (containers.values().stream().anyMatch(c -> c.endpoints().containsKey(n.name()))) {
+            Container c = containers.values().stream().filter(x -> x.endpoints().containsKey(n.name())).findFirst().orElseThrow();
+            throw new EngineException("error while removing network: network " + n.name() + " is in use by container " + c.shortId());
+        }
+        kernel.linkDel(Kernel.HOST, n.bridge());
+        networks.remove(n.name());
     }
 
-    /** {@code docker run -d --name NAME --network N [--ip IP] IMAGE}: sandbox and one endpoint per network. */
-    public Container run(String name, String image, List<Attach> attachments) {
-        if (containers.containsKey(name)) {
-            throw new EngineException("Conflict. The container name \"/" + name + "\" is already in use by container \""
-                    + containers.get(name).id() + "\". You have to remove (or rename) that container to be able to reuse that name.");
+    /** {@code docker network prune -f}: removes unused user-defined networks; returns their names. */
+    public List<String> pruneNetworks() {
+        List<String> removed = new ArrayList<>();
+        for (Network n : new ArrayList<>(networks.values())) {
+            if (!n.predefined() && n.endpoints().isEmpty()
+                    && containers.values().stream().noneMatch(c -> c.endpoints().containsKey(n.name()))) {
+                removeNetwork(n.name());
+                removed.add(n.name());
+            }
         }
-        List<Attach> wanted = attachments.isEmpty() ? List.of(new Attach("bridge", null)) : attachments;
-        for (Attach a : wanted) {
-            network(a.network());
+        return removed;
+    }
+
+    // ---- containers ----------------------------------------------------------------------
+
+    /** {@code docker create}: the container and its network configuration, no sandbox yet. */
+    public Container create(ContainerCreate req) {
+        String name = req.name();
+        if (name != null) {
+            if (!NAME.matcher(name).matches()) {
+                throw new EngineException("Invalid container name (" + name + "), only [a-zA-Z0-9][a-zA-Z0-9_.-] are allowed");
+            }
+            Container other = containers.get(name);
+            if (other != null) {
+                throw new EngineException("Conflict. The container name \"/" + name + "\" is already in use by container \""
+                        + other.id() + "\". You have to remove (or rename) that container to be able to reuse that name.");
+            }
+        } else {
+            name = Names.generate(random, containers::containsKey);
+        }
+        String mode = req.network() == null || req.network().isEmpty() ? "bridge" : req.network();
+        Network first = null;
+        if (mode.startsWith("container:")) {
+            container(mode.substring("container:".length()));
+        } else {
+            first = network(mode);
+            if (req.ip() != null && first.name().equals("bridge")) {
+                throw new EngineException("invalid endpoint settings:\nuser specified IP address is supported on user defined networks only");
+            }
+            if (!req.aliases().isEmpty() && first.name().equals("bridge")) {
+                throw new EngineException("invalid endpoint settings:\nnetwork-scoped aliases are only supported for user-defined networks");
+            }
+            if (req.ip() != null && !first.subnet().contains(req.ip())) {
+                throw new EngineException("invalid endpoint settings:\nno configured subnet or ip-range contain the IP address " + req.ip());
+            }
         }
         String id = random.nextHex(64);
-        String sandbox = random.nextHex(12);
-        kernel.netnsAdd(sandbox);
-        Container c = new Container(id, name, image, sandbox);
-        kernel.linkSetUp(sandbox, "lo", true);
-        List<Endpoint> made = new ArrayList<>();
-        try {
-            for (Attach a : wanted) {
-                made.add(connect(c, network(a.network()), a.ip(), made.isEmpty()));
-            }
-        } catch (RuntimeException e) {
-            made.forEach(ep -> ep.network().release(ep.address()));
-            kernel.netnsDel(sandbox);
-            throw e;
+        String hostname = req.hostname() != null ? req.hostname()
+                : (first != null && first.driver() == Network.Driver.HOST ? "docker-host" : id.substring(0, 12));
+        String networkMode = first == null ? mode : (first.driver() == Network.Driver.BRIDGE && !first.name().equals("bridge")
+                ? first.name() : first.name().equals("bridge") ? "bridge" : first.name());
+        Container c = new Container(id, name, req.image(), req.cmd(), hostname, networkMode, clock.nanos(),
+                req.extraHosts(), req.dns());
+        if (first != null && first.driver() == Network.Driver.BRIDGE) {
+            c.putEndpoint(first.name(), new Endpoint(random.nextHex(64), first, null, null, null, null, req.ip(),
+                    List.copyOf(req.aliases())));
+        } else if (first != null) {
+            c.putEndpoint(first.name(), new Endpoint(random.nextHex(64), first, null, null, null, null, null, List.of()));
         }
         containers.put(name, c);
         return c;
     }
 
-    private Endpoint connect(Container c, Network n, Ipv4Address ip, boolean defaultRoute) {
-        Ipv4Address addr = ip != null ? n.allocate(ip) : n.allocate();
-        String ifname = "eth" + c.endpoints().size();
-        String hostVeth = "veth" + random.nextHex(7);
-        String tmpPeer = "veth" + random.nextHex(7);
-        MacAddress mac = MacAddress.randomLocal(random);
-        kernel.linkAddVeth(Kernel.HOST, hostVeth, null, tmpPeer, mac);
-        kernel.linkSetMaster(Kernel.HOST, hostVeth, n.bridge());
-        kernel.linkSetUp(Kernel.HOST, hostVeth, true);
-        kernel.linkSetNetns(Kernel.HOST, tmpPeer, c.netns());
-        kernel.linkSetName(c.netns(), tmpPeer, ifname);
-        kernel.addrAdd(c.netns(), ifname, Cidr.of(addr, n.subnet().prefixLength()));
-        kernel.linkSetUp(c.netns(), ifname, true);
-        if (defaultRoute) {
-            kernel.routeAdd(c.netns(), Cidr.parse("0.0.0.0/0"), n.gateway().bits(), ifname);
-        }
-        Endpoint e = new Endpoint(n, ifname, hostVeth, addr, mac);
-        c.add(e);
-        return e;
-    }
-
-    public Container container(String name) {
-        Container c = containers.get(name);
-        if (c == null) {
-            throw new EngineException("No such container: " + name);
+    /** {@code docker run -d}: create and start; a failed start removes the container again. */
+    public Container run(ContainerCreate req) {
+        Container c = create(req);
+        try {
+            start(c.name());
+        } catch (RuntimeException e) {
+            containers.remove(c.name());
+            throw e;
         }
         return c;
     }
 
+    /** {@code docker start}: builds the sandbox and its endpoints. */
+    public Container start(String ref) {
+        Container c = container(ref);
+        if (c.running()) {
+            return c;
+        }
+        String mode = c.networkMode();
+        if (mode.equals("host")) {
+            c.started(Kernel.HOST, clock.nanos());
+            attachNonBridge(c);
+        } else if (mode.startsWith("container:")) {
+            Container other = container(mode.substring("container:".length()));
+            if (!other.running()) {
+                throw new EngineException("cannot join network namespace of a non running container: " + other.id());
+            }
+            c.started(other.netns(), clock.nanos());
+        } else {
+            String sandbox = random.nextHex(12);
+            kernel.netnsAdd(sandbox);
+            List<Endpoint> made = new ArrayList<>();
+            try {
+                kernel.linkSetUp(sandbox, "lo", true);
+                for (Map.Entry<String, Endpoint> e : c.endpoints().entrySet()) {
+                    if (e.getValue().network().driver() == Network.Driver.BRIDGE) {
+                        Endpoint ep = plumb(c, sandbox, e.getValue(), made.isEmpty(), made.size());
+                        made.add(ep);
+                    }
+                }
+            } catch (RuntimeException ex) {
+                for (Endpoint ep : made) {
+                    ep.network().release(ep.address());
+                    ep.network().detach(c.id());
+                    c.putEndpoint(ep.network().name(), ep.withoutSandbox());
+                }
+                kernel.netnsDel(sandbox);
+                throw ex instanceof KernelException ? new EngineException(ex.getMessage()) : ex;
+            }
+            c.started(sandbox, clock.nanos());
+            attachNonBridge(c);
+        }
+        ContainerFiles.write(this, c);
+        startResolver(c);
+        return c;
+    }
+
+    /**
+     * Docker's embedded DNS for a container on a user-defined network: a resolver listening at
+     * 127.0.0.11 in its namespace (Docker listens on a random port and DNATs port 53 to it; without
+     * the netfilter model it listens on 53 itself), forwarding from the host's namespace.
+     */
+    private void startResolver(Container c) {
+        if (resolvers.containsKey(c.id()) || c.netns() == null || c.netns().equals(Kernel.HOST)
+                || c.networkMode().startsWith("container:")) {
+            return;
+        }
+        boolean userNetwork = c.endpoints().values().stream().anyMatch(e -> e.address() != null
+                && e.network().driver() == Network.Driver.BRIDGE && !e.network().name().equals("bridge"));
+        if (!userNetwork) {
+            return;
+        }
+        EmbeddedResolver r = new EmbeddedResolver(kernel.sockets(c.netns()), kernel.sockets(Kernel.HOST),
+                new ContainerRecords(this, c), resolverHost, 53);
+        r.start();
+        resolvers.put(c.id(), r);
+    }
+
+    private void attachNonBridge(Container c) {
+        for (Endpoint e : c.endpoints().values()) {
+            if (e.network().driver() != Network.Driver.BRIDGE) {
+                e.network().attach(c.id(), e);
+            }
+        }
+    }
+
+    /** One endpoint into a sandbox, in libnetwork's order. */
+    private Endpoint plumb(Container c, String sandbox, Endpoint e, boolean defaultRoute, int index) {
+        Network n = e.network();
+        Ipv4Address addr = e.requestedIp() != null ? n.allocate(e.requestedIp()) : n.allocate();
+        String ifname = "eth" + index;
+        String hostVeth = "veth" + random.nextHex(7);
+        String tmpPeer = "veth" + random.nextHex(7);
+        var mac = profile.endpointMac(addr, random);
+        try {
+            kernel.linkAddVeth(Kernel.HOST, hostVeth, null, tmpPeer, mac);
+            String mtu = n.options().get("com.docker.network.driver.mtu");
+            if (mtu != null) {
+                kernel.linkSetMtu(Kernel.HOST, hostVeth, Integer.parseInt(mtu));
+                kernel.linkSetMtu(Kernel.HOST, tmpPeer, Integer.parseInt(mtu));
+            }
+            kernel.linkSetMaster(Kernel.HOST, hostVeth, n.bridge());
+            kernel.linkSetUp(Kernel.HOST, hostVeth, true);
+            kernel.linkSetNetns(Kernel.HOST, tmpPeer, sandbox);
+            kernel.linkSetName(sandbox, tmpPeer, ifname);
+            kernel.addrAdd(sandbox, ifname, Cidr.of(addr, n.subnet().prefixLength()));
+            kernel.linkSetUp(sandbox, ifname, true);
+            if (defaultRoute && !n.internal()) {
+                kernel.routeAdd(sandbox, Cidr.parse("0.0.0.0/0"), n.gateway().bits(), ifname);
+            }
+        } catch (RuntimeException ex) {
+            n.release(addr);
+            if (kernel.links(Kernel.HOST).stream().anyMatch(l -> l.name().equals(hostVeth))) {
+                kernel.linkDel(Kernel.HOST, hostVeth);
+            }
+            throw ex;
+        }
+        Endpoint ep = e.withSandbox(ifname, hostVeth, addr, mac);
+        c.putEndpoint(n.name(), ep);
+        n.attach(c.id(), ep);
+        return ep;
+    }
+
+    /** {@code docker stop}: PID 1 ignores SIGTERM, so after the 10 s grace period it is killed (exit 137). */
+    public Container stop(String ref, Runnable waitGracePeriod) {
+        Container c = container(ref);
+        if (!c.running()) {
+            return c;
+        }
+        waitGracePeriod.run();
+        teardown(c);
+        c.stopped(137, clock.nanos());
+        return c;
+    }
+
+    private void teardown(Container c) {
+        EmbeddedResolver r = resolvers.remove(c.id());
+        if (r != null) {
+            r.stop();
+        }
+        for (Endpoint e : c.endpointList()) {
+            Network n = e.network();
+            n.detach(c.id());
+            if (n.driver() == Network.Driver.BRIDGE && e.hostVeth() != null) {
+                n.release(e.address());
+                kernel.linkDel(Kernel.HOST, e.hostVeth());
+                c.putEndpoint(n.name(), e.withoutSandbox());
+            }
+        }
+        String ns = c.netns();
+        if (ns != null && !ns.equals(Kernel.HOST) && !c.networkMode().startsWith("container:")
+                && containers.values().stream().noneMatch(o -> o != c && o.running() && ns.equals(o.netns()))) {
+            kernel.netnsDel(ns);
+        }
+    }
+
+    /** {@code docker rm [-f]}. */
+    public void remove(String ref, boolean force, Runnable waitGracePeriod) {
+        Container c = container(ref);
+        if (c.running()) {
+            if (!force) {
+                throw new EngineException("cannot remove container \"" + c.name()
+                        + "\": container is running: stop the container before removing or force remove");
+            }
+            teardown(c);
+            c.stopped(137, clock.nanos());
+        }
+        containers.remove(c.name());
+    }
+
+    /** {@code docker network connect [--ip IP] [--alias A] NET CTR}: a new interface when running. */
+    public Endpoint connect(String netRef, String ctrRef, Ipv4Address ip, List<String> aliases) {
+        Network n = network(netRef);
+        Container c = container(ctrRef);
+        if (c.networkMode().equals("host") || c.networkMode().equals("none") || c.networkMode().startsWith("container:")) {
+            throw new EngineException("container cannot be disconnected from host network or connected to host network");
+        }
+        if (n.driver() != Network.Driver.BRIDGE) {
+            throw new EngineException("container cannot be disconnected from host network or connected to host network");
+        }
+        if (c.endpoints().containsKey(n.name())) {
+            throw new EngineException("endpoint with name " + c.name() + " already exists in network " + n.name());
+        }
+        if (ip != null && n.name().equals("bridge")) {
+            throw new EngineException("invalid endpoint settings:\nuser specified IP address is supported on user defined networks only");
+        }
+        Endpoint e = new Endpoint(random.nextHex(64), n, null, null, null, null, ip,
+                aliases == null ? List.of() : List.copyOf(aliases));
+        if (c.running()) {
+            int index = nextIfIndex(c);
+            Endpoint made = plumb(c, c.netns(), e, false, index);
+            ContainerFiles.write(this, c);
+            startResolver(c);
+            return made;
+        }
+        c.putEndpoint(n.name(), e);
+        return e;
+    }
+
+    private static int nextIfIndex(Container c) {
+        int i = 0;
+        while (true) {
+            String name = "eth" + i;
+            if (c.endpoints().values().stream().noneMatch(e -> name.equals(e.ifname()))) {
+                return i;
+            }
+            i++;
+        }
+    }
+
+    /** {@code docker network disconnect NET CTR}: the interface goes, its address is freed. */
+    public void disconnect(String netRef, String ctrRef) {
+        Network n = network(netRef);
+        Container c = container(ctrRef);
+        Endpoint e = c.endpoints().get(n.name());
+        if (e == null) {
+            throw new EngineException("container " + c.id() + " is not connected to network " + n.name());
+        }
+        if (n.driver() != Network.Driver.BRIDGE) {
+            throw new EngineException("container cannot be disconnected from host network or connected to host network");
+        }
+        if (c.running()) {
+            n.detach(c.id());
+            n.release(e.address());
+            boolean hadDefault = kernel.routes(c.netns()).stream()
+                    .anyMatch(r -> r.dst().prefixLength() == 0 && r.dev().equals(e.ifname()));
+            kernel.linkDel(Kernel.HOST, e.hostVeth());
+            c.removeEndpoint(n.name());
+            if (hadDefault) {
+                // The default route went with the interface; libnetwork moves it to another endpoint's gateway.
+                for (Endpoint other : c.endpoints().values()) {
+                    if (other.ifname() != null && !other.network().internal()) {
+                        kernel.routeAdd(c.netns(), Cidr.parse("0.0.0.0/0"), other.network().gateway().bits(), other.ifname());
+                        break;
+                    }
+                }
+            }
+            ContainerFiles.write(this, c);
+        } else {
+            c.removeEndpoint(n.name());
+        }
+    }
+
+    /** A container by name, full id or unique id prefix. */
+    public Container container(String ref) {
+        Container c = findContainer(ref);
+        if (c == null) {
+            throw new EngineException("No such container: " + ref);
+        }
+        return c;
+    }
+
+    public Container findContainer(String ref) {
+        if (ref == null) {
+            return null;
+        }
+        String r = ref.startsWith("/") ? ref.substring(1) : ref;
+        Container c = containers.get(r);
+        if (c != null) {
+            return c;
+        }
+        for (Container x : containers.values()) {
+            if (r.length() >= 1 && x.id().startsWith(r)) {
+                return x;
+            }
+        }
+        return null;
+    }
+
+    Container containerById(String id) {
+        for (Container c : containers.values()) {
+            if (c.id().equals(id)) {
+                return c;
+            }
+        }
+        return null;
+    }
+
+    /** Containers in creation order. */
     public Collection<Container> containers() {
         return containers.values();
     }

@@ -2,61 +2,53 @@ package dev.dockwire.docker;
 
 import dev.dockwire.app.ProcessContext;
 import dev.dockwire.app.Program;
-import dev.dockwire.app.Programs;
 import dev.dockwire.app.Timer;
 import dev.dockwire.sim.EventLoop;
 import dev.dockwire.sim.Timeout;
 import dev.dockwire.socket.Sockets;
-import dev.dockwire.wire.Ipv4Address;
+import dev.dockwire.tools.CommandResult;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 
 /**
- * {@code docker exec CTR CMD ARGS...}: runs a modelled program in the container's namespace on
- * the event loop until it exits, collecting what it prints. An unknown command fails like a
- * shell does ({@code sh: foo: not found}, exit 127).
+ * Runs one modelled program (ping, ...) in a namespace on the event loop until it exits, and
+ * collects what it prints: the process side of {@code docker exec} and of host commands.
  */
 public final class Exec implements ProcessContext {
     /** Run start as wall time; fixed so runs are reproducible (captures use the same epoch). */
     public static final long EPOCH_MILLIS = 1_735_689_600_000L; // 2025-01-01T00:00:00Z
 
     private final Engine engine;
-    private final Container container;
     private final EventLoop loop;
+    private final String netns;
+    private final String hostname;
+    private final Function<String, String> files;
     private final List<String> output = new ArrayList<>();
     private Integer exitStatus;
 
-    public Exec(Engine engine, EventLoop loop, Container container) {
+    public Exec(Engine engine, EventLoop loop, String netns, String hostname, Function<String, String> files) {
         this.engine = engine;
         this.loop = loop;
-        this.container = container;
+        this.netns = netns;
+        this.hostname = hostname;
+        this.files = files;
     }
 
-    /** Runs {@code argv} and returns the exit status; output lines are in {@link #output()}. */
-    public int run(List<String> argv) {
-        Program p = argv.isEmpty() ? null : Programs.create(argv.get(0));
-        if (p == null) {
-            String cmd = argv.isEmpty() ? "" : argv.get(0);
-            output.add("sh: " + cmd + ": not found");
-            exitStatus = 127;
-            return 127;
-        }
-        loop.schedule(0, () -> p.start(this, argv.subList(1, argv.size())));
+    /** Starts {@code program} with {@code args} and runs the loop until it exits. */
+    public CommandResult run(String name, Program program, List<String> args) {
+        loop.schedule(0, () -> program.start(this, args));
         loop.runUntil(() -> exitStatus != null);
         if (exitStatus == null) {
-            output.add("dockwire: " + argv.get(0) + " did not exit (no more events)");
+            output.add("dockwire: " + name + " did not exit (no more events)");
             exitStatus = 1;
         }
-        return exitStatus;
-    }
-
-    public List<String> output() {
-        return output;
+        return new CommandResult(exitStatus, List.copyOf(output));
     }
 
     @Override
     public Sockets sockets() {
-        return engine.kernel().sockets(container.netns());
+        return engine.kernel().sockets(netns);
     }
 
     @Override
@@ -79,15 +71,19 @@ public final class Exec implements ProcessContext {
         return t::cancel;
     }
 
-    /** Dotted quads only: names resolve once the embedded DNS exists. */
     @Override
-    public Integer resolve(String host) {
-        return Ipv4Address.tryParse(host);
+    public String readFile(String path) {
+        return files.apply(path);
+    }
+
+    @Override
+    public int random(int bound) {
+        return engine.random().nextInt(bound);
     }
 
     @Override
     public String hostname() {
-        return container.shortId();
+        return hostname;
     }
 
     @Override

@@ -3,23 +3,62 @@ package dev.dockwire.docker;
 import dev.dockwire.wire.Cidr;
 import dev.dockwire.wire.Ipv4Address;
 import java.util.BitSet;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
-/** A Docker network of the bridge driver: id, name, subnet, gateway, and the addresses IPAM handed out. */
+/**
+ * A Docker network: id, name, driver, IPAM configuration (subnet, gateway, ip-range) with the
+ * addresses handed out, options and labels, and the endpoints attached to it.
+ */
 public final class Network {
+    /** Drivers as {@code docker network ls} names them. */
+    public enum Driver {
+        BRIDGE("bridge"), HOST("host"), NULL("null");
+
+        private final String id;
+
+        Driver(String id) {
+            this.id = id;
+        }
+
+        public String id() {
+            return id;
+        }
+    }
+
     private final String id;
     private final String name;
+    private final Driver driver;
     private final String bridge;
     private final Cidr subnet;
+    private final Cidr ipRange;
     private final Ipv4Address gateway;
+    private final boolean internal;
+    private final boolean attachable;
+    private final Map<String, String> options;
+    private final Map<String, String> labels;
+    private final long created;
+    private final Map<String, Endpoint> endpoints = new LinkedHashMap<>();
     private final BitSet used = new BitSet();
 
-    Network(String id, String name, String bridge, Cidr subnet, Ipv4Address gateway) {
+    Network(String id, String name, Driver driver, String bridge, Cidr subnet, Cidr ipRange, Ipv4Address gateway,
+            boolean internal, boolean attachable, Map<String, String> options, Map<String, String> labels, long created) {
         this.id = id;
         this.name = name;
+        this.driver = driver;
         this.bridge = bridge;
         this.subnet = subnet;
+        this.ipRange = ipRange;
         this.gateway = gateway;
-        reserve(gateway.bits());
+        this.internal = internal;
+        this.attachable = attachable;
+        this.options = Collections.unmodifiableMap(new LinkedHashMap<>(options));
+        this.labels = Collections.unmodifiableMap(new LinkedHashMap<>(labels));
+        this.created = created;
+        if (gateway != null) {
+            used.set(index(gateway.bits()));
+        }
     }
 
     public String id() {
@@ -34,50 +73,103 @@ public final class Network {
         return name;
     }
 
-    /** The Linux bridge: {@code docker0} or {@code br-<12 hex of the id>}. */
+    public Driver driver() {
+        return driver;
+    }
+
+    /** The Linux bridge: {@code docker0} or {@code br-<12 hex of the id>}; null for host/none. */
     public String bridge() {
         return bridge;
     }
 
+    /** Null for host and none. */
     public Cidr subnet() {
         return subnet;
+    }
+
+    public Cidr ipRange() {
+        return ipRange;
     }
 
     public Ipv4Address gateway() {
         return gateway;
     }
 
-    /** IPAM: the lowest free host address of the subnet. */
+    public boolean internal() {
+        return internal;
+    }
+
+    public boolean attachable() {
+        return attachable;
+    }
+
+    public Map<String, String> options() {
+        return options;
+    }
+
+    public Map<String, String> labels() {
+        return labels;
+    }
+
+    /** Creation time in virtual nanoseconds since the engine's epoch. */
+    public long created() {
+        return created;
+    }
+
+    /** True for the networks dockerd creates itself: bridge, host, none. */
+    public boolean predefined() {
+        return name.equals("bridge") || name.equals("host") || name.equals("none");
+    }
+
+    /** Endpoints by container id, in connect order. */
+    public Map<String, Endpoint> endpoints() {
+        return Collections.unmodifiableMap(endpoints);
+    }
+
+    void attach(String containerId, Endpoint e) {
+        endpoints.put(containerId, e);
+    }
+
+    void detach(String containerId) {
+        endpoints.remove(containerId);
+    }
+
+    private int index(int addr) {
+        return addr - subnet.networkBits();
+    }
+
+    /** IPAM: the lowest free host address of the ip-range (else the subnet). */
     Ipv4Address allocate() {
-        for (Ipv4Address a : subnet.hosts()) {
-            int idx = a.bits() - subnet.networkBits();
+        Cidr pool = ipRange != null ? ipRange : subnet;
+        for (Ipv4Address a : pool.hosts()) {
+            if (!subnet.contains(a) || a.bits() == subnet.broadcastBits() || a.bits() == subnet.networkBits()) {
+                continue;
+            }
+            int idx = index(a.bits());
             if (!used.get(idx)) {
                 used.set(idx);
                 return a;
             }
         }
-        throw new EngineException("no available IPv4 addresses on this network's address pools: "
-                + name + " (" + id + ")");
+        throw new EngineException("no available IPv4 addresses on this network's address pools: " + name + " (" + id + ")");
     }
 
     /** IPAM: a static address ({@code --ip}), checked against the subnet and against use. */
     Ipv4Address allocate(Ipv4Address wanted) {
-        if (!subnet.contains(wanted)) {
-            throw new EngineException("Invalid address " + wanted + ": It does not belong to any of this network's subnets");
+        if (!subnet.contains(wanted) || wanted.bits() == subnet.networkBits() || wanted.bits() == subnet.broadcastBits()) {
+            throw new EngineException("invalid endpoint settings:\nno configured subnet or ip-range contain the IP address " + wanted);
         }
-        int idx = wanted.bits() - subnet.networkBits();
+        int idx = index(wanted.bits());
         if (used.get(idx)) {
-            throw new EngineException("Address already in use");
+            throw new EngineException("failed to set up container networking: Address already in use");
         }
         used.set(idx);
         return wanted;
     }
 
     void release(Ipv4Address a) {
-        used.clear(a.bits() - subnet.networkBits());
-    }
-
-    private void reserve(int addr) {
-        used.set(addr - subnet.networkBits());
+        if (a != null && subnet != null && !a.equals(gateway)) {
+            used.clear(index(a.bits()));
+        }
     }
 }

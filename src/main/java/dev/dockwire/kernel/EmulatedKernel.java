@@ -9,6 +9,18 @@ import dev.dockwire.netns.Route;
 import dev.dockwire.socket.Sockets;
 import dev.dockwire.wire.Cidr;
 import dev.dockwire.wire.MacAddress;
+import dev.dockwire.link.FdbEntry;
+import dev.dockwire.link.LinkType;
+import dev.dockwire.netns.IfAddress;
+import dev.dockwire.netns.Neighbour;
+import dev.dockwire.link.tc.Netem;
+import dev.dockwire.link.tc.NetemSpec;
+import dev.dockwire.link.tc.Qdisc;
+import dev.dockwire.link.tc.Tbf;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 
 /**
  * The kernel seam implemented by the in-memory emulator: each call builds or changes
@@ -18,6 +30,12 @@ import dev.dockwire.wire.MacAddress;
 public final class EmulatedKernel implements Kernel {
     private final Emulation emulation;
     private final String prefix;
+    /** Installed qdiscs per device (root first), by device object. */
+    private final Map<NetDevice, List<Qdisc>> qdiscs = new HashMap<>();
+    private int nextHandle = 0x8001;
+
+    /** Namespace ids as each namespace numbers the others (peernet2id), assigned when a link first spans them. */
+    private final Map<String, Map<String, Integer>> nsids = new HashMap<>();
 
     public EmulatedKernel(Emulation emulation, String hostName) {
         this.emulation = emulation;
@@ -146,6 +164,11 @@ public final class EmulatedKernel implements Kernel {
     public void linkSetUp(String ns, String dev, boolean up) {
         NetDevice d = device(ns, dev);
         d.setUp(up);
+        Namespace n = namespace(ns);
+        if (up && d == n.lo() && n.addresses(d).isEmpty()) {
+            // inetdev_event(NETDEV_UP) gives loopback 127.0.0.1/8 the first time it comes up.
+            n.addAddress(d, Cidr.parse("127.0.0.1/8"));
+        }
         if (!up) {
             namespace(ns).neighbours().flush(d);
         }
@@ -163,6 +186,27 @@ public final class EmulatedKernel implements Kernel {
             br.removePort(d);
         }
         from.moveDevice(d, to);
+        nsid(ns, target);
+        nsid(target, ns);
+    }
+
+    private int nsid(String viewer, String other) {
+        Map<String, Integer> ids = nsids.computeIfAbsent(viewer, k -> new HashMap<>());
+        return ids.computeIfAbsent(other, k -> ids.size());
+    }
+
+    /** The kernel namespace name (without this host's prefix) of an emulated namespace, or null. */
+    private String kernelName(Namespace n) {
+        return n.name().startsWith(prefix) ? n.name().substring(prefix.length()) : null;
+    }
+
+    private Namespace namespaceOf(NetDevice dev) {
+        for (Namespace n : emulation.namespaces()) {
+            if (n.device(dev.name()) == dev) {
+                return n;
+            }
+        }
+        return null;
     }
 
     @Override
@@ -224,5 +268,196 @@ public final class EmulatedKernel implements Kernel {
     @Override
     public Sockets sockets(String ns) {
         return namespace(ns).sockets();
+    }
+
+    @Override
+    public List<String> namespaces() {
+        List<String> names = new ArrayList<>();
+        for (Namespace n : emulation.namespaces()) {
+            String k = kernelName(n);
+            if (k != null && !k.equals(HOST)) {
+                names.add(k);
+            }
+        }
+        return names;
+    }
+
+    @Override
+    public List<LinkInfo> links(String ns) {
+        Namespace n = namespace(ns);
+        List<LinkInfo> out = new ArrayList<>();
+        for (NetDevice d : n.devices()) {
+            int peerIndex = 0;
+            int netnsid = -1;
+            if (d instanceof Veth v) {
+                peerIndex = v.peer().ifindex();
+                Namespace peerNs = namespaceOf(v.peer());
+                if (peerNs != null && peerNs != n && kernelName(peerNs) != null) {
+                    netnsid = nsid(ns, kernelName(peerNs));
+                }
+            }
+            var st = d.stats();
+            out.add(new LinkInfo(d.ifindex(), d.name(), d.type().kind(), d.mac(), d.mtu(), d.isUp(), d.hasCarrier(),
+                    d.master() == null ? null : d.master().name(), peerIndex, netnsid,
+                    st.rxPackets, st.rxBytes, st.rxDropped, st.txPackets, st.txBytes, st.txDropped));
+        }
+        return out;
+    }
+
+    @Override
+    public List<AddrInfo> addresses(String ns) {
+        Namespace n = namespace(ns);
+        List<AddrInfo> out = new ArrayList<>();
+        for (NetDevice d : n.devices()) {
+            for (IfAddress a : n.addresses(d)) {
+                out.add(new AddrInfo(d.ifindex(), d.name(), a.cidr(), d.type() == LinkType.LOOPBACK ? 0 : a.broadcast(),
+                        d.type() == LinkType.LOOPBACK));
+            }
+        }
+        return out;
+    }
+
+    @Override
+    public List<RouteInfo> routes(String ns) {
+        List<RouteInfo> out = new ArrayList<>();
+        for (Route r : namespace(ns).fib().routes()) {
+            out.add(new RouteInfo(r.dst(), r.gateway(), r.dev().name(), r.src(), r.metric(), r.kernel(),
+                    !r.dev().hasCarrier()));
+        }
+        return out;
+    }
+
+    @Override
+    public List<NeighInfo> neighbours(String ns) {
+        List<NeighInfo> out = new ArrayList<>();
+        for (Neighbour nb : namespace(ns).neighbours().entries()) {
+            out.add(new NeighInfo(nb.ip(), nb.dev().name(), nb.mac(), nb.state().name()));
+        }
+        return out;
+    }
+
+    @Override
+    public List<FdbInfo> fdb(String ns, String bridge) {
+        NetDevice d = device(ns, bridge);
+        if (!(d instanceof Bridge br)) {
+            throw new KernelException("Error: Device \"" + bridge + "\" is not a bridge.");
+        }
+        List<FdbInfo> out = new ArrayList<>();
+        for (FdbEntry e : br.fdb().entries()) {
+            out.add(new FdbInfo(e.mac(), e.port() == null ? br.name() : e.port().dev().name(), br.name(), e.isPermanent()));
+        }
+        return out;
+    }
+
+    @Override
+    public String sysctl(String ns, String key) {
+        String v = namespace(ns).sysctl(key);
+        if (v == null) {
+            throw new KernelException("sysctl: cannot stat /proc/sys/" + key.replace('.', '/') + ": No such file or directory");
+        }
+        return v;
+    }
+
+    @Override
+    public void qdisc(String ns, String verb, String devName, String parent, String handle, String kind, List<String> options) {
+        NetDevice dev = device(ns, devName);
+        List<Qdisc> chain = qdiscs.computeIfAbsent(dev, k -> new ArrayList<>());
+        boolean root = parent == null || parent.equals("root");
+        Qdisc top = chain.isEmpty() ? null : chain.get(chain.size() - 1);
+        if (!root && (top == null || !parent.split(":")[0].equals(top.handle().replace(":", "")))) {
+            // A child hangs under the innermost qdisc (1:1 under 1:), the way netem and tbf are stacked.
+            Qdisc parentQ = chain.stream().filter(q -> parent.split(":")[0].equals(q.handle().replace(":", "")))
+                    .findFirst().orElseThrow(() -> new KernelException("Error: Failed to find specified qdisc."));
+            top = parentQ;
+        }
+        Qdisc existing = root ? (chain.isEmpty() ? null : chain.get(0)) : top.child();
+        if (!verb.startsWith("del")) {
+            // tc parses the options before it asks the kernel anything: option errors come first.
+            build(dev, "0:", "root", kind, options);
+        }
+        switch (verb) {
+            case "del", "delete" -> {
+                if (existing == null) {
+                    throw new KernelException("Error: Cannot delete qdisc with handle of zero.");
+                }
+                removeFrom(dev, chain, existing);
+                return;
+            }
+            case "add" -> {
+                if (existing != null) {
+                    throw new KernelException("Error: Exclusivity flag on, cannot modify.");
+                }
+            }
+            case "change" -> {
+                if (existing == null) {
+                    throw new KernelException("Error: Specified qdisc not found.");
+                }
+            }
+            case "replace" -> {
+            }
+            default -> throw new KernelException("Command \"" + verb + "\" is unknown, try \"tc qdisc help\".");
+        }
+        String h = handle != null ? (handle.endsWith(":") ? handle : handle.replaceAll(":.*", "") + ":")
+                : existing != null ? existing.handle() : Integer.toHexString(nextHandle++) + ":";
+        String p = root ? "root" : "parent " + parent;
+        Qdisc q = build(dev, h, p, kind, options);
+        if (existing != null) {
+            q.child(existing.child());
+            removeFrom(dev, chain, existing);
+            chain.add(root ? 0 : chain.size(), q);
+        } else {
+            chain.add(root ? 0 : chain.size(), q);
+        }
+        relink(dev, chain);
+    }
+
+    private Qdisc build(NetDevice dev, String handle, String parent, String kind, List<String> options) {
+        try {
+            return switch (kind) {
+                case "netem" -> new Netem(emulation.loop(), emulation.random(), dev, handle, parent, NetemSpec.parse(options));
+                case "tbf" -> new Tbf(emulation.loop(), dev, handle, parent, options);
+                default -> throw new KernelException("Unknown qdisc \"" + kind + "\", hence option \""
+                        + (options.isEmpty() ? "" : options.get(0)) + "\" is unparsable");
+            };
+        } catch (IllegalArgumentException e) {
+            throw new KernelException(e.getMessage());
+        }
+    }
+
+    private void removeFrom(NetDevice dev, List<Qdisc> chain, Qdisc q) {
+        q.reset();
+        int i = chain.indexOf(q);
+        chain.remove(q);
+        if (i == 0) {
+            // Deleting the root takes its children with it, as in the kernel.
+            chain.forEach(Qdisc::reset);
+            chain.clear();
+        }
+        relink(dev, chain);
+    }
+
+    /** Root first, each qdisc's child the next one; the root becomes the device's qdisc. */
+    private static void relink(NetDevice dev, List<Qdisc> chain) {
+        for (int i = 0; i < chain.size(); i++) {
+            chain.get(i).child(i + 1 < chain.size() ? chain.get(i + 1) : null);
+        }
+        dev.rootQdisc(chain.isEmpty() ? null : chain.get(0));
+    }
+
+    @Override
+    public List<QdiscInfo> qdiscs(String ns) {
+        List<QdiscInfo> out = new ArrayList<>();
+        for (NetDevice d : namespace(ns).devices()) {
+            List<Qdisc> chain = qdiscs.getOrDefault(d, List.of());
+            if (chain.isEmpty()) {
+                out.add(new QdiscInfo(d.name(), "noqueue", "0:", "root", "", 0, 0, 0, 0, 0, 0, 0));
+                continue;
+            }
+            for (Qdisc q : chain) {
+                out.add(new QdiscInfo(d.name(), q.kind(), q.handle(), q.parent(), q.options(), q.sentBytes, q.sentPackets,
+                        q.dropped, q.overlimits, q.requeues, q.backlogBytes, q.backlogPackets));
+            }
+        }
+        return out;
     }
 }

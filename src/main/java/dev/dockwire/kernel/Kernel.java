@@ -1,6 +1,7 @@
 package dev.dockwire.kernel;
 
 import dev.dockwire.socket.Sockets;
+import java.util.List;
 import dev.dockwire.wire.Cidr;
 import dev.dockwire.wire.MacAddress;
 
@@ -58,4 +59,34 @@ public interface Kernel {
 
     /** The socket API of namespace {@code ns}, for programs running in it. */
     Sockets sockets(String ns);
+
+    /** Like {@code ip netns list}. */
+    List<String> namespaces();
+
+    /** Like {@code ip -n NS link show}, in ifindex order. */
+    List<LinkInfo> links(String ns);
+
+    /** Like {@code ip -n NS addr show}, per device in ifindex order. */
+    List<AddrInfo> addresses(String ns);
+
+    /** Like {@code ip -n NS route show} (main table). */
+    List<RouteInfo> routes(String ns);
+
+    /** Like {@code ip -n NS neigh show}. */
+    List<NeighInfo> neighbours(String ns);
+
+    /** Like {@code bridge -n NS fdb show br BRIDGE}. */
+    List<FdbInfo> fdb(String ns, String bridge);
+
+    /** The value of a sysctl, like {@code sysctl -n KEY}. */
+    String sysctl(String ns, String key);
+
+    /**
+     * {@code tc qdisc add|change|replace|del dev DEV (root | parent P) [handle H] KIND OPTIONS...};
+     * {@code options} are the words after the kind, as tc takes them.
+     */
+    void qdisc(String ns, String verb, String dev, String parent, String handle, String kind, List<String> options);
+
+    /** {@code tc -s qdisc show}: every device's qdiscs, noqueue included. */
+    List<QdiscInfo> qdiscs(String ns);
 }

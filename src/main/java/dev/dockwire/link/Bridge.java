@@ -37,6 +37,20 @@ public final class Bridge extends NetDevice {
         return LinkType.BRIDGE;
     }
 
+    /** A bridge has carrier while at least one port does (br_port_carrier_check); docker0 without containers is NO-CARRIER. */
+    @Override
+    public boolean hasCarrier() {
+        if (!isUp()) {
+            return false;
+        }
+        for (int i = 0, n = ports.size(); i < n; i++) {
+            if (ports.get(i).dev.hasCarrier()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     public Fdb fdb() {
         return fdb;
     }
@@ -73,20 +87,6 @@ public final class Bridge extends NetDevice {
         dev.master(null);
         dev.bridgePort = null;
         dev.rxHandler(null);
-    }
-
-    /**
-     * Like {@code bridge fdb show br NAME} on a bridge without VLAN filtering (as Docker's are):
-     * learned entries, then the permanent ones for each port's and the bridge's own address.
-     */
-    public List<String> fdbShow() {
-        List<String> lines = new ArrayList<>();
-        for (FdbEntry e : fdb.entries()) {
-            String dev = e.port() == null ? name() : e.port().dev().name();
-            lines.add(MacAddress.format(e.mac()) + " dev " + dev + " master " + name()
-                    + (e.isPermanent() ? " permanent" : ""));
-        }
-        return lines;
     }
 
     public BridgePort port(NetDevice dev) {

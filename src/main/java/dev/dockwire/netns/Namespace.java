@@ -6,6 +6,7 @@ import dev.dockwire.link.Veth;
 import dev.dockwire.netns.stack.Ipv4Stack;
 import dev.dockwire.socket.Sockets;
 import dev.dockwire.wire.Cidr;
+import io.netty.util.collection.IntObjectHashMap;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
@@ -23,6 +24,7 @@ public final class Namespace {
     private final Emulation emulation;
     private final String name;
     private final Map<String, NetDevice> devices = new LinkedHashMap<>();
+    private final IntObjectHashMap<NetDevice> byIndex = new IntObjectHashMap<>();
     private final List<IfAddress> addresses = new ArrayList<>();
     private final Fib fib = new Fib();
     private final Map<String, String> sysctls = new TreeMap<>();
@@ -90,12 +92,7 @@ public final class Namespace {
     }
 
     private boolean ifindexTaken(int index) {
-        for (NetDevice d : devices.values()) {
-            if (d.ifindex() == index) {
-                return true;
-            }
-        }
-        return false;
+        return byIndex.containsKey(index);
     }
 
     /** Registers a device created in (or moved into) this namespace; its frames go to this stack. */
@@ -105,6 +102,7 @@ public final class Namespace {
                     + " in namespace " + name + ")");
         }
         devices.put(dev.name(), dev);
+        byIndex.put(dev.ifindex(), dev);
         if (dev.master() == null) {
             dev.rxHandler(stack);
         }
@@ -115,12 +113,7 @@ public final class Namespace {
     }
 
     public NetDevice device(int ifindex) {
-        for (NetDevice d : devices.values()) {
-            if (d.ifindex() == ifindex) {
-                return d;
-            }
-        }
-        return null;
+        return byIndex.get(ifindex);
     }
 
     /** Devices in ifindex order, as {@code ip link} lists them. */
@@ -135,6 +128,7 @@ public final class Namespace {
         if (devices.remove(dev.name()) != dev) {
             throw new IllegalArgumentException("Cannot find device \"" + dev.name() + "\" in namespace " + name);
         }
+        byIndex.remove(dev.ifindex());
         addresses.removeIf(a -> a.dev() == dev);
         refreshLocalAddresses();
         fib.removeDevice(dev);

@@ -2,8 +2,6 @@ package dev.dockwire.netns;
 
 import dev.dockwire.link.NetDevice;
 import dev.dockwire.sim.Timeout;
-import dev.dockwire.wire.Ipv4Address;
-import dev.dockwire.wire.MacAddress;
 import io.netty.buffer.ByteBuf;
 import java.util.ArrayDeque;
 
@@ -38,14 +36,5 @@ public final class Neighbour {
 
     public NudState state() {
         return state;
-    }
-
-    /** Like one line of {@code ip neigh}: {@code 172.18.0.3 dev eth0 lladdr 02:42:ac:12:00:03 REACHABLE}. */
-    public String format() {
-        StringBuilder sb = new StringBuilder(Ipv4Address.format(ip)).append(" dev ").append(dev.name());
-        if (state != NudState.INCOMPLETE && state != NudState.FAILED) {
-            sb.append(" lladdr ").append(MacAddress.format(mac));
-        }
-        return sb.append(' ').append(state).toString();
     }
 }

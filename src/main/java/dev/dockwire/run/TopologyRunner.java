@@ -1,135 +1,94 @@
 package dev.dockwire.run;
 
-import dev.dockwire.capture.CaptureTap;
-import dev.dockwire.capture.Captures;
-import dev.dockwire.capture.PacketFilter;
-import dev.dockwire.capture.PcapngWriter;
 import dev.dockwire.docker.Container;
+import dev.dockwire.docker.ContainerCreate;
 import dev.dockwire.docker.Engine;
 import dev.dockwire.docker.EngineException;
-import dev.dockwire.docker.Exec;
 import dev.dockwire.docker.Network;
-import dev.dockwire.kernel.EmulatedKernel;
-import dev.dockwire.kernel.Kernel;
-import dev.dockwire.link.Bridge;
-import dev.dockwire.netns.Emulation;
+import dev.dockwire.docker.NetworkCreate;
 import dev.dockwire.topology.Topology;
 import dev.dockwire.topology.TopologyException;
 import dev.dockwire.wire.Cidr;
 import dev.dockwire.wire.Ipv4Address;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Consumer;
 
 /**
- * Runs a topology headless on the emulated kernel: builds its networks and containers through
- * the engine, captures every bridge to {@code OUT/<bridge>.pcapng}, runs the steps, checks their
- * expectations, and reports. A step whose expectation fails fails the run.
+ * Runs a topology file headless: builds its networks and containers through the engine, then
+ * runs its steps as {@code docker exec} lines in a {@link Session}. Engine errors while building
+ * are reported with the topology's file, line and key.
  */
 public final class TopologyRunner {
-    /** Where the run writes and with which seed; {@code seed} null = the topology's. */
-    public record Options(Path outDir, Long seed, boolean capture) {
-    }
-
-    /** The outcome: every step, and the capture files written with their frame counts. */
-    public record Report(List<StepResult> steps, List<CaptureResult> captures) {
-        public boolean ok() {
-            return steps.stream().allMatch(StepResult::ok);
-        }
-    }
-
-    public record CaptureResult(Path path, long frames) {
-    }
-
     private final String file;
 
     public TopologyRunner(String file) {
         this.file = file;
     }
 
-    public Report run(Topology t, Options options, Consumer<String> out) {
+    public Session.Report run(Topology t, Session.Options options, Consumer<String> out) {
         long seed = options.seed() != null ? options.seed() : t.seed();
-        Emulation emu = new Emulation(seed);
-        EmulatedKernel kernel = new EmulatedKernel(emu, "host");
-        Engine engine = new Engine(kernel, emu.random());
-        engine.start();
-        out.accept("dockwire: topology " + t.name() + " (seed " + seed + ")");
-        for (Topology.NetworkSpec n : t.networks()) {
-            try {
-                Network net = engine.createNetwork(n.name(), n.subnet() == null ? null : Cidr.parse(n.subnet()),
-                        n.gateway() == null ? null : Ipv4Address.parse(n.gateway()));
-                out.accept("network " + net.name() + ": " + net.subnet() + " gateway " + net.gateway()
-                        + " bridge " + net.bridge());
-            } catch (EngineException e) {
-                throw new TopologyException(file, n.line(), "networks." + n.name(), "Error response from daemon: " + e.getMessage());
-            }
-        }
-        List<CaptureTap> taps = new ArrayList<>();
-        List<Path> paths = new ArrayList<>();
-        if (options.capture() && t.capture().bridges()) {
-            PacketFilter filter = t.capture().filter() == null ? PacketFilter.ALL : PacketFilter.compile(t.capture().filter());
-            try {
-                Files.createDirectories(options.outDir());
-            } catch (IOException e) {
-                throw new UncheckedIOException("cannot create " + options.outDir(), e);
-            }
-            for (Network net : engine.networks()) {
-                Path p = options.outDir().resolve(net.bridge() + ".pcapng");
-                Bridge br = (Bridge) kernel.namespace(Kernel.HOST).device(net.bridge());
-                taps.add(Captures.bridge(PcapngWriter.create(p), emu.loop(), br, filter));
-                paths.add(p);
-            }
-        }
-        for (Topology.ContainerSpec c : t.containers()) {
-            List<Engine.Attach> attach = c.networks().stream()
-                    .map(a -> new Engine.Attach(a.network(), a.ip() == null ? null : Ipv4Address.parse(a.ip())))
-                    .toList();
-            try {
-                Container ctr = engine.run(c.name(), c.image(), attach);
-                StringBuilder sb = new StringBuilder("container " + ctr.name() + " (" + ctr.image() + "):");
-                ctr.endpoints().forEach(e -> sb.append(' ').append(e.ifname()).append(' ').append(e.address())
-                        .append(" on ").append(e.network().name()));
-                out.accept(sb.toString());
-            } catch (EngineException e) {
-                throw new TopologyException(file, c.line(), "containers." + c.name(), "Error response from daemon: " + e.getMessage());
-            }
-        }
-        List<StepResult> results = new ArrayList<>();
-        for (Topology.Step s : t.steps()) {
-            String cmd = "docker exec " + s.container() + " " + String.join(" ", s.argv());
-            out.accept("");
-            out.accept("$ " + cmd);
-            Exec exec = new Exec(engine, emu.loop(), engine.container(s.container()));
-            int status = exec.run(s.argv());
-            exec.output().forEach(out);
-            List<String> failures = new ArrayList<>();
-            if (s.expectStatus() != null && s.expectStatus() != status) {
-                failures.add("expected exit status " + s.expectStatus() + ", got " + status);
-            }
-            String all = String.join("\n", exec.output());
-            for (String want : s.expectContains()) {
-                if (!all.contains(want)) {
-                    failures.add("expected output to contain \"" + want + "\"");
+        try (Session session = new Session(file, seed, options.capture() && t.capture().bridges()
+                ? options : new Session.Options(options.outDir(), seed, false), t.capture().filter(), out)) {
+            Engine engine = session.world().engine();
+            session.say("dockwire: topology " + t.name() + " (seed " + seed + ")");
+            for (Topology.NetworkSpec n : t.networks()) {
+                try {
+                    Network net = engine.createNetwork(new NetworkCreate(n.name(), "bridge",
+                            n.subnet() == null ? null : Cidr.parse(n.subnet()),
+                            n.gateway() == null ? null : Ipv4Address.parse(n.gateway()), null, false, false, Map.of(), Map.of()));
+                    session.say("network " + net.name() + ": " + net.subnet() + " gateway " + net.gateway()
+                            + " bridge " + net.bridge());
+                } catch (EngineException e) {
+                    throw new TopologyException(file, n.line(), "networks." + n.name(), "Error response from daemon: " + e.getMessage());
                 }
             }
-            failures.forEach(f -> out.accept("FAILED (" + file + ":" + s.line() + "): " + f));
-            results.add(new StepResult(cmd, status, List.copyOf(exec.output()), failures));
+            for (Topology.ContainerSpec c : t.containers()) {
+                build(engine, c, session);
+            }
+            for (Topology.Step s : t.steps()) {
+                String line = "docker exec " + s.container() + " " + quote(s.argv());
+                session.step(line, s.line(), new Session.Expect(s.expectStatus(), s.expectStatus() == null,
+                        s.expectContains(), List.of(), List.of()));
+            }
+            return session.finish();
         }
-        List<CaptureResult> captures = new ArrayList<>();
-        for (int i = 0; i < taps.size(); i++) {
-            taps.get(i).close();
-            captures.add(new CaptureResult(paths.get(i), taps.get(i).captured()));
+    }
+
+    private void build(Engine engine, Topology.ContainerSpec c, Session session) {
+        List<Topology.Attachment> nets = c.networks();
+        Topology.Attachment first = nets.isEmpty() ? null : nets.get(0);
+        try {
+            Container ctr = engine.create(new ContainerCreate(c.name(), c.image(), List.of(),
+                    first == null ? "bridge" : first.network(),
+                    first == null || first.ip() == null ? null : Ipv4Address.parse(first.ip()),
+                    List.of(), null, List.of(), List.of()));
+            for (Topology.Attachment a : nets.subList(Math.min(1, nets.size()), nets.size())) {
+                engine.connect(a.network(), ctr.name(), a.ip() == null ? null : Ipv4Address.parse(a.ip()), List.of());
+            }
+            engine.start(ctr.name());
+            StringBuilder sb = new StringBuilder("container " + ctr.name() + " (" + ctr.image() + "):");
+            ctr.endpoints().values().forEach(e -> sb.append(' ').append(e.ifname()).append(' ').append(e.address())
+                    .append(" on ").append(e.network().name()));
+            session.say(sb.toString());
+        } catch (EngineException e) {
+            throw new TopologyException(file, c.line(), "containers." + c.name(), "Error response from daemon: " + e.getMessage());
         }
-        out.accept("");
-        long ok = results.stream().filter(StepResult::ok).count();
-        out.accept("steps: " + ok + " passed, " + (results.size() - ok) + " failed");
-        for (CaptureResult c : captures) {
-            out.accept("capture: " + c.path() + " (" + c.frames() + " frames)");
+    }
+
+    /** Words back into a command line that the shell splits into the same words. */
+    static String quote(List<String> words) {
+        StringBuilder sb = new StringBuilder();
+        for (String w : words) {
+            if (sb.length() > 0) {
+                sb.append(' ');
+            }
+            if (!w.isEmpty() && w.matches("[A-Za-z0-9_./:@%+=,-]+")) {
+                sb.append(w);
+            } else {
+                sb.append('\'').append(w.replace("'", "'\\''")).append('\'');
+            }
         }
-        return new Report(results, captures);
+        return sb.toString();
     }
 }

@@ -199,15 +199,4 @@ class BridgeTest {
         assertTrue(st(1).received.isEmpty());
         assertEquals(1, st(0).port.stats().rxDropped);
     }
-
-    @Test
-    void fdbShowListsLearnedThenPermanentEntriesPerPort() {
-        st(0).send(B);
-        assertEquals(List.of(
-                "02:00:00:00:00:ff dev br0 master br0 permanent",
-                "02:00:00:00:00:0a dev va master br0",
-                "02:00:00:00:01:0a dev va master br0 permanent",
-                "02:00:00:00:01:0b dev vb master br0 permanent",
-                "02:00:00:00:01:0c dev vc master br0 permanent"), bridge.fdbShow());
-    }
 }

@@ -22,20 +22,20 @@ import org.junit.jupiter.api.io.TempDir;
 class TopologyRunnerTest {
     private static final Path BUNDLED = Path.of("topologies/two-containers.yml");
 
-    private static TopologyRunner.Report run(Path out, Long seed, List<String> lines) {
+    private static Session.Report run(Path out, Long seed, List<String> lines) {
         Topology t = TopologyLoader.load(BUNDLED);
-        return new TopologyRunner(BUNDLED.toString()).run(t, new TopologyRunner.Options(out, seed, true), lines::add);
+        return new TopologyRunner(BUNDLED.toString()).run(t, new Session.Options(out, seed, true), lines::add);
     }
 
-    private static Path bridgeCapture(TopologyRunner.Report r) {
-        return r.captures().stream().map(TopologyRunner.CaptureResult::path)
+    private static Path bridgeCapture(Session.Report r) {
+        return r.captures().stream().map(Session.CaptureResult::path)
                 .filter(p -> p.getFileName().toString().startsWith("br-")).findFirst().orElseThrow();
     }
 
     @Test
     void theBundledTopologyPingsAndCapturesTheBridge(@TempDir Path out) throws Exception {
         List<String> lines = new ArrayList<>();
-        TopologyRunner.Report r = run(out, null, lines);
+        Session.Report r = run(out, null, lines);
         assertTrue(r.ok(), String.join("\n", lines));
         List<String> ping = r.steps().get(0).output();
         assertEquals("PING 172.18.0.2 (172.18.0.2) 56(84) bytes of data.", ping.get(0));
@@ -49,9 +49,9 @@ class TopologyRunnerTest {
 
     @Test
     void theSameSeedGivesByteIdenticalCapturesAndAnotherSeedDoesNot(@TempDir Path out) throws Exception {
-        TopologyRunner.Report a = run(out.resolve("a"), 42L, new ArrayList<>());
-        TopologyRunner.Report b = run(out.resolve("b"), 42L, new ArrayList<>());
-        TopologyRunner.Report c = run(out.resolve("c"), 43L, new ArrayList<>());
+        Session.Report a = run(out.resolve("a"), 42L, new ArrayList<>());
+        Session.Report b = run(out.resolve("b"), 42L, new ArrayList<>());
+        Session.Report c = run(out.resolve("c"), 43L, new ArrayList<>());
         byte[] ba = Files.readAllBytes(bridgeCapture(a));
         assertArrayEquals(ba, Files.readAllBytes(bridgeCapture(b)));
         assertFalse(java.util.Arrays.equals(ba, Files.readAllBytes(bridgeCapture(c))), "different MACs and ids");

@@ -33,9 +33,17 @@ public final class ExternalTools {
 
     /** Skips the test unless {@code name} is an executable on the PATH. */
     public static void assumeTool(String name) {
+        skipIf(available(name) ? null : name + " not found on PATH");
+    }
+
+    /** Whether {@code name} is an executable on the PATH (for checks that are a part of a larger test). */
+    public static boolean available(String name) {
         boolean found = Arrays.stream(System.getenv().getOrDefault("PATH", "").split(File.pathSeparator))
                 .anyMatch(dir -> !dir.isEmpty() && Files.isExecutable(Path.of(dir, name)));
-        skipIf(found ? null : name + " not found on PATH");
+        if (!found) {
+            System.out.println("SKIPPED part: " + name + " not found on PATH");
+        }
+        return found;
     }
 
     private static void skipIf(String reason) {

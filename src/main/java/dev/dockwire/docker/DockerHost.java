@@ -1,0 +1,111 @@
+package dev.dockwire.docker;
+
+import dev.dockwire.app.Program;
+import dev.dockwire.app.Programs;
+import dev.dockwire.kernel.Kernel;
+import dev.dockwire.sim.EventLoop;
+import dev.dockwire.tools.BridgeCommand;
+import dev.dockwire.tools.CommandResult;
+import dev.dockwire.tools.IpCommand;
+import dev.dockwire.tools.Shell;
+import dev.dockwire.tools.TcCommand;
+import java.util.List;
+
+/**
+ * An emulated Docker host as a person at its terminal sees it: a shell whose commands are
+ * {@code docker ...}, {@code ip}, {@code bridge}, {@code ping}, {@code sleep} and the text tools,
+ * with the engine behind {@code docker}. Scripts and the interactive shell run lines here.
+ */
+public final class DockerHost implements Shell.Env {
+    private final Engine engine;
+    private final EventLoop loop;
+    private final String hostname;
+    private final FileTable files = new FileTable();
+    private final Shell shell;
+    private final DockerCommand docker;
+
+    public DockerHost(Engine engine, EventLoop loop, String hostname) {
+        this.engine = engine;
+        this.loop = loop;
+        this.hostname = hostname;
+        this.shell = new Shell(this);
+        this.docker = new DockerCommand(this);
+        StringBuilder resolv = new StringBuilder();
+        engine.hostNameservers().forEach(s -> resolv.append("nameserver ").append(s).append('\n'));
+        files.write("/etc/resolv.conf", resolv.toString(), false);
+        files.write("/etc/hostname", hostname + "\n", false);
+    }
+
+    public Engine engine() {
+        return engine;
+    }
+
+    public EventLoop loop() {
+        return loop;
+    }
+
+    public String hostname() {
+        return hostname;
+    }
+
+    /** Runs one command line at the host's prompt. */
+    public CommandResult run(String line) {
+        return shell.run(line);
+    }
+
+    @Override
+    public String shellName() {
+        return "bash";
+    }
+
+    @Override
+    public String readFile(String path) {
+        return files.read(path);
+    }
+
+    @Override
+    public boolean writeFile(String path, String content, boolean append) {
+        return files.write(path, content, append);
+    }
+
+    @Override
+    public CommandResult exec(List<String> argv, List<String> stdin) {
+        String name = argv.get(0);
+        List<String> args = argv.subList(1, argv.size());
+        return switch (name) {
+            case "docker" -> docker.run(args);
+            case "ip" -> new IpCommand(engine.kernel(), Kernel.HOST).run(args);
+            case "bridge" -> new BridgeCommand(engine.kernel(), Kernel.HOST).run(args);
+            case "tc" -> new TcCommand(engine.kernel(), Kernel.HOST).run(args);
+            case "sleep" -> sleep(args);
+            case "hostname" -> CommandResult.ok(List.of(hostname));
+            case "sudo" -> args.isEmpty() ? CommandResult.fail(1, "usage: sudo command") : exec(args, stdin);
+            default -> {
+                Program p = Programs.create(name);
+                if (p == null) {
+                    yield CommandResult.fail(127, "bash: " + name + ": command not found");
+                }
+                yield new Exec(engine, loop, Kernel.HOST, hostname, files::read).run(name, p, args);
+            }
+        };
+    }
+
+    /** {@code sleep N}: lets N seconds of virtual time pass (timers, ARP ageing, retransmissions run). */
+    CommandResult sleep(List<String> args) {
+        if (args.size() != 1) {
+            return CommandResult.fail(1, "sleep: invalid number of arguments");
+        }
+        try {
+            String a = args.get(0);
+            double seconds = Double.parseDouble(a.endsWith("s") ? a.substring(0, a.length() - 1) : a);
+            loop.runFor((long) (seconds * 1e9));
+            return CommandResult.ok(List.of());
+        } catch (NumberFormatException e) {
+            return CommandResult.fail(1, "sleep: invalid time interval '" + args.get(0) + "'");
+        }
+    }
+
+    ContainerEnv inside(Container c) {
+        return new ContainerEnv(this, c);
+    }
+}

@@ -1,0 +1,239 @@
+package dev.dockwire.tools;
+
+import dev.dockwire.kernel.AddrInfo;
+import dev.dockwire.kernel.Kernel;
+import dev.dockwire.kernel.KernelException;
+import dev.dockwire.kernel.LinkInfo;
+import dev.dockwire.kernel.NeighInfo;
+import dev.dockwire.kernel.RouteInfo;
+import dev.dockwire.wire.Ipv4Address;
+import dev.dockwire.wire.MacAddress;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * iproute2's {@code ip} for one namespace, printing what the real tool prints, from the kernel's
+ * dumps: {@code ip [-br] [-4] [-s] addr|link [show [dev DEV]]}, {@code ip route [show]},
+ * {@code ip neigh [show]}. Works the same on the emulated and the real kernel.
+ */
+public final class IpCommand {
+    private final Kernel kernel;
+    private final String ns;
+
+    public IpCommand(Kernel kernel, String ns) {
+        this.kernel = kernel;
+        this.ns = ns;
+    }
+
+    public CommandResult run(List<String> args) {
+        boolean brief = false;
+        boolean stats = false;
+        int i = 0;
+        while (i < args.size() && args.get(i).startsWith("-")) {
+            switch (args.get(i)) {
+                case "-br", "-brief" -> brief = true;
+                case "-s", "-stats" -> stats = true;
+                case "-4", "-c", "-color", "-d", "-details" -> {
+                    // accepted; IPv4 only and no colour anyway
+                }
+                default -> {
+                    return CommandResult.fail(255, "Option \"" + args.get(i) + "\" is unknown, try \"ip -help\".");
+                }
+            }
+            i++;
+        }
+        if (i >= args.size()) {
+            return CommandResult.fail(255, "Usage: ip [ OPTIONS ] OBJECT { COMMAND | help }");
+        }
+        String object = args.get(i++);
+        List<String> rest = args.subList(i, args.size());
+        String dev = null;
+        for (int j = 0; j < rest.size(); j++) {
+            String w = rest.get(j);
+            if (w.equals("dev") && j + 1 < rest.size()) {
+                dev = rest.get(++j);
+            } else if (!w.equals("show") && !w.equals("list") && !w.equals("ls")) {
+                if (j == rest.size() - 1 && !w.startsWith("-") && (object.startsWith("a") || object.startsWith("l"))) {
+                    dev = w;
+                } else {
+                    return CommandResult.fail(255, "Command \"" + w + "\" is unknown, try \"ip " + object + " help\".");
+                }
+            }
+        }
+        try {
+            return switch (object) {
+                case "a", "ad", "addr", "address" -> CommandResult.ok(brief ? addrBrief(dev) : addr(dev, false, stats));
+                case "l", "li", "link" -> CommandResult.ok(brief ? linkBrief(dev) : addr(dev, true, stats));
+                case "r", "ro", "route" -> CommandResult.ok(routes());
+                case "n", "neigh", "neighbour", "neighbor" -> CommandResult.ok(neigh());
+                default -> CommandResult.fail(255, "Object \"" + object + "\" is unknown, try \"ip help\".");
+            };
+        } catch (KernelException e) {
+            return CommandResult.fail(1, e.getMessage());
+        } catch (DeviceMissing e) {
+            return CommandResult.fail(1, "Device \"" + e.getMessage() + "\" does not exist.");
+        }
+    }
+
+    private static final class DeviceMissing extends RuntimeException {
+        DeviceMissing(String dev) {
+            super(dev, null, false, false);
+        }
+    }
+
+    private List<LinkInfo> links(String dev) {
+        List<LinkInfo> links = kernel.links(ns);
+        if (dev == null) {
+            return links;
+        }
+        List<LinkInfo> one = links.stream().filter(l -> l.name().equals(dev)).toList();
+        if (one.isEmpty()) {
+            throw new DeviceMissing(dev);
+        }
+        return one;
+    }
+
+    /** {@code ip addr} (or {@code ip link} when {@code linkOnly}). */
+    private List<String> addr(String dev, boolean linkOnly, boolean stats) {
+        List<String> out = new ArrayList<>();
+        List<AddrInfo> addrs = linkOnly ? List.of() : kernel.addresses(ns);
+        for (LinkInfo l : links(dev)) {
+            out.add(l.ifindex() + ": " + ifname(l) + ": <" + flags(l) + "> mtu " + l.mtu() + " qdisc noqueue"
+                    + (l.master() == null ? "" : " master " + l.master()) + " state " + operstate(l)
+                    + (linkOnly ? " mode DEFAULT" : "") + " group default" + (l.kind().equals("loopback") ? " qlen 1000" : " "));
+            if (l.kind().equals("loopback")) {
+                out.add("    link/loopback 00:00:00:00:00:00 brd 00:00:00:00:00:00");
+            } else {
+                out.add("    link/ether " + MacAddress.format(l.mac()) + " brd ff:ff:ff:ff:ff:ff"
+                        + (l.linkNetnsid() >= 0 ? " link-netnsid " + l.linkNetnsid() : ""));
+            }
+            for (AddrInfo a : addrs) {
+                if (a.ifindex() != l.ifindex()) {
+                    continue;
+                }
+                StringBuilder sb = new StringBuilder("    inet ").append(a.cidr());
+                if (a.broadcast() != 0) {
+                    sb.append(" brd ").append(Ipv4Address.format(a.broadcast()));
+                }
+                sb.append(a.hostScope() ? " scope host " : " scope global ").append(l.name());
+                out.add(sb.toString());
+                out.add("       valid_lft forever preferred_lft forever");
+            }
+            if (stats) {
+                out.add("    RX:  bytes packets errors dropped  missed   mcast           ");
+                out.add(String.format(Locale.ROOT, "    %10d %7d %6d %7d %7d %7d ", l.rxBytes(), l.rxPackets(), 0, l.rxDropped(), 0, 0));
+                out.add("    TX:  bytes packets errors dropped carrier collsns           ");
+                out.add(String.format(Locale.ROOT, "    %10d %7d %6d %7d %7d %7d ", l.txBytes(), l.txPackets(), 0, l.txDropped(), 0, 0));
+            }
+        }
+        return out;
+    }
+
+    private List<String> addrBrief(String dev) {
+        List<String> out = new ArrayList<>();
+        List<AddrInfo> addrs = kernel.addresses(ns);
+        for (LinkInfo l : links(dev)) {
+            StringBuilder sb = new StringBuilder(String.format(Locale.ROOT, "%-16s %-14s ", ifname(l), operstate(l)));
+            for (AddrInfo a : addrs) {
+                if (a.ifindex() == l.ifindex()) {
+                    sb.append(a.cidr()).append(' ');
+                }
+            }
+            out.add(sb.toString());
+        }
+        return out;
+    }
+
+    private List<String> linkBrief(String dev) {
+        List<String> out = new ArrayList<>();
+        for (LinkInfo l : links(dev)) {
+            String mac = l.kind().equals("loopback") ? "00:00:00:00:00:00" : MacAddress.format(l.mac());
+            out.add(String.format(Locale.ROOT, "%-16s %-14s %s <%s> ", ifname(l), operstate(l), mac, flags(l)));
+        }
+        return out;
+    }
+
+    private List<String> routes() {
+        List<String> out = new ArrayList<>();
+        for (RouteInfo r : kernel.routes(ns)) {
+            out.add(formatRoute(r));
+        }
+        return out;
+    }
+
+    /** One line of {@code ip route}. */
+    public static String formatRoute(RouteInfo r) {
+        StringBuilder sb = new StringBuilder();
+        sb.append(r.dst().prefixLength() == 0 ? "default"
+                : r.dst().prefixLength() == 32 ? r.dst().address().toString() : r.dst().network().toString());
+        if (r.gateway() != 0) {
+            sb.append(" via ").append(Ipv4Address.format(r.gateway()));
+        }
+        sb.append(" dev ").append(r.dev());
+        if (r.kernel()) {
+            sb.append(" proto kernel scope link");
+        } else if (r.gateway() == 0) {
+            sb.append(" scope link");
+        }
+        if (r.src() != 0) {
+            sb.append(" src ").append(Ipv4Address.format(r.src()));
+        }
+        if (r.metric() != 0) {
+            sb.append(" metric ").append(r.metric());
+        }
+        if (r.linkdown()) {
+            sb.append(" linkdown");
+        }
+        return sb.append(' ').toString();
+    }
+
+    private List<String> neigh() {
+        List<String> out = new ArrayList<>();
+        for (NeighInfo n : kernel.neighbours(ns)) {
+            StringBuilder sb = new StringBuilder(Ipv4Address.format(n.ip())).append(" dev ").append(n.dev());
+            if (!n.state().equals("INCOMPLETE") && !n.state().equals("FAILED")) {
+                sb.append(" lladdr ").append(MacAddress.format(n.mac()));
+            }
+            out.add(sb.append(' ').append(n.state()).toString());
+        }
+        return out;
+    }
+
+    private static String ifname(LinkInfo l) {
+        return l.peerIfindex() > 0 ? l.name() + "@if" + l.peerIfindex() : l.name();
+    }
+
+    /** The flags between angle brackets, in iproute2's order. */
+    private static String flags(LinkInfo l) {
+        List<String> f = new ArrayList<>();
+        boolean loop = l.kind().equals("loopback");
+        if (l.up() && !l.carrier() && !loop) {
+            f.add("NO-CARRIER");
+        }
+        if (loop) {
+            f.add("LOOPBACK");
+        } else {
+            f.add("BROADCAST");
+            f.add("MULTICAST");
+        }
+        if (l.up()) {
+            f.add("UP");
+            if (l.carrier()) {
+                f.add("LOWER_UP");
+            }
+        }
+        return String.join(",", f);
+    }
+
+    /** IF_OPER state: loopback reports UNKNOWN when up. */
+    private static String operstate(LinkInfo l) {
+        if (!l.up()) {
+            return "DOWN";
+        }
+        if (l.kind().equals("loopback")) {
+            return "UNKNOWN";
+        }
+        return l.carrier() ? "UP" : "DOWN";
+    }
+}

@@ -1,0 +1,22 @@
+package dev.dockwire.topology;
+
+import java.util.List;
+
+/**
+ * A script of command lines as typed on a Docker host, with what each must do. Pure data.
+ *
+ * @param name  the script's name (file name without extension), used for the capture directory
+ * @param seed  from a {@code # dockwire: seed N} directive, else 1
+ */
+public record Script(String name, long seed, List<Command> commands) {
+
+    /**
+     * One command line (continuations joined) and its expectations.
+     *
+     * @param status  the exit status it must have; null = any non-failing default (0)
+     * @param anyStatus true when the script said {@code # expect: any}
+     */
+    public record Command(String line, int lineNumber, Integer status, boolean anyStatus,
+                          List<String> contains, List<String> notContains, List<String> matches) {
+    }
+}

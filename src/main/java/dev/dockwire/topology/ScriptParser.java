@@ -1,0 +1,146 @@
+package dev.dockwire.topology;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
+
+/**
+ * Reads a script: one command per line, {@code \} continuations, {@code #} comments, blank
+ * lines. Expectations are comments after a command, so the same file still runs in bash on a
+ * real Docker host:
+ * <pre>
+ * docker exec a ping -c 1 172.19.0.2
+ * # expect: status 1
+ * # expect: contains 100% packet loss
+ * # expect: matches ^PING 172\.19
+ * # expect: not-contains ttl=
+ * # expect: any            (any exit status)
+ * </pre>
+ * Without an expectation a command must exit 0. {@code # dockwire: seed N} sets the seed.
+ */
+public final class ScriptParser {
+    private ScriptParser() {
+    }
+
+    public static Script parse(String file, String name, String text) {
+        List<Script.Command> commands = new ArrayList<>();
+        long seed = 1;
+        String[] lines = text.split("\r?\n", -1);
+        StringBuilder pending = null;
+        int pendingLine = 0;
+        Builder current = null;
+        for (int i = 0; i < lines.length; i++) {
+            String raw = lines[i];
+            int lineNo = i + 1;
+            if (pending != null) {
+                if (raw.endsWith("\\")) {
+                    pending.append(raw, 0, raw.length() - 1).append(' ');
+                    continue;
+                }
+                pending.append(raw);
+                current = new Builder(pending.toString().trim(), pendingLine);
+                commands.add(null);
+                pending = null;
+                continue;
+            }
+            String t = raw.trim();
+            if (t.isEmpty() || t.startsWith("#!")) {
+                continue;
+            }
+            if (t.startsWith("#")) {
+                String c = t.substring(1).trim();
+                if (c.startsWith("expect:")) {
+                    if (current == null) {
+                        throw new TopologyException(file, lineNo, "expect", "an expectation must follow a command");
+                    }
+                    current.expect(file, lineNo, c.substring("expect:".length()).trim());
+                } else if (c.startsWith("dockwire:")) {
+                    String d = c.substring("dockwire:".length()).trim();
+                    if (d.startsWith("seed ")) {
+                        try {
+                            seed = Long.parseLong(d.substring(5).trim());
+                        } catch (NumberFormatException e) {
+                            throw new TopologyException(file, lineNo, "dockwire: seed", "expected an integer, got \"" + d.substring(5).trim() + "\"");
+                        }
+                    } else {
+                        throw new TopologyException(file, lineNo, "dockwire", "unknown directive \"" + d + "\"; known: seed N");
+                    }
+                }
+                continue;
+            }
+            if (current != null) {
+                commands.set(commands.size() - 1, current.build());
+                current = null;
+            }
+            if (raw.endsWith("\\")) {
+                pending = new StringBuilder(raw.substring(0, raw.length() - 1)).append(' ');
+                pendingLine = lineNo;
+                continue;
+            }
+            current = new Builder(t, lineNo);
+            commands.add(null);
+        }
+        if (pending != null) {
+            throw new TopologyException(file, pendingLine, "", "the last line ends with a continuation backslash");
+        }
+        if (current != null) {
+            commands.set(commands.size() - 1, current.build());
+        }
+        return new Script(name, seed, List.copyOf(commands));
+    }
+
+    private static final class Builder {
+        final String line;
+        final int lineNo;
+        Integer status;
+        boolean any;
+        final List<String> contains = new ArrayList<>();
+        final List<String> notContains = new ArrayList<>();
+        final List<String> matches = new ArrayList<>();
+
+        Builder(String line, int lineNo) {
+            this.line = line;
+            this.lineNo = lineNo;
+        }
+
+        void expect(String file, int at, String e) {
+            String[] kv = e.split("\\s+", 2);
+            String arg = kv.length > 1 ? kv[1] : "";
+            switch (kv[0]) {
+                case "status" -> {
+                    try {
+                        status = Integer.parseInt(arg.trim());
+                    } catch (NumberFormatException ex) {
+                        throw new TopologyException(file, at, "expect: status", "expected an exit status 0-255, got \"" + arg + "\"");
+                    }
+                }
+                case "any" -> any = true;
+                case "contains" -> contains.add(unquote(arg));
+                case "not-contains" -> notContains.add(unquote(arg));
+                case "matches" -> {
+                    try {
+                        Pattern.compile(arg);
+                    } catch (PatternSyntaxException ex) {
+                        throw new TopologyException(file, at, "expect: matches", "invalid regular expression: " + ex.getDescription());
+                    }
+                    matches.add(arg);
+                }
+                default -> throw new TopologyException(file, at, "expect", "unknown expectation \"" + kv[0]
+                        + "\"; valid: status N, any, contains TEXT, not-contains TEXT, matches REGEX");
+            }
+        }
+
+        private static String unquote(String s) {
+            String t = s.trim();
+            if (t.length() >= 2 && (t.startsWith("\"") && t.endsWith("\"") || t.startsWith("'") && t.endsWith("'"))) {
+                return t.substring(1, t.length() - 1);
+            }
+            return t;
+        }
+
+        Script.Command build() {
+            return new Script.Command(line, lineNo, status, any, List.copyOf(contains), List.copyOf(notContains), List.copyOf(matches));
+        }
+    }
+}

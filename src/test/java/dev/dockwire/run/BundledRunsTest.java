@@ -1,0 +1,61 @@
+package dev.dockwire.run;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.dockwire.cli.Main;
+import dev.dockwire.testing.ExternalTools;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/** Every bundled topology and script runs end to end, meets its expectations, and writes captures tshark reads cleanly. */
+class BundledRunsTest {
+
+    static Stream<Path> bundled() throws IOException {
+        try (Stream<Path> s = Files.list(Path.of("topologies"))) {
+            return s.filter(p -> p.toString().endsWith(".yml") || p.toString().endsWith(".sh")).sorted().toList().stream();
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("bundled")
+    void runsCleanly(Path file, @TempDir Path out) throws Exception {
+        PrintStream stdout = System.out;
+        ByteArrayOutputStream buf = new ByteArrayOutputStream();
+        System.setOut(new PrintStream(buf, true));
+        int status;
+        try {
+            status = Main.execute("run", file.toString(), "--out", out.toString());
+        } finally {
+            System.setOut(stdout);
+        }
+        String transcript = buf.toString();
+        assertEquals(0, status, transcript);
+        assertFalse(transcript.contains("FAILED"), transcript);
+        List<Path> captures;
+        try (Stream<Path> s = Files.list(out)) {
+            captures = s.filter(p -> p.toString().endsWith(".pcapng")).toList();
+        }
+        assertFalse(captures.isEmpty(), "a capture per bridge");
+        if (ExternalTools.available("tshark")) {
+            for (Path cap : captures) {
+                List<String> rows = ExternalTools.run("tshark", "-r", cap.toString(), "-o", "ip.check_checksum:TRUE",
+                        "-T", "fields", "-e", "_ws.malformed", "-e", "_ws.expert.severity", "-e", "ip.checksum.status");
+                for (String row : rows) {
+                    String[] f = row.split("\t", -1);
+                    assertEquals("", f[0], cap + ": malformed: " + row);
+                    assertTrue(f[2].isEmpty() || f[2].equals("1"), cap + ": bad IP checksum: " + row);
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,54 @@
+package dev.dockwire.topology;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class ScriptParserTest {
+
+    @Test
+    void commandsContinuationsCommentsAndExpectations() {
+        Script s = ScriptParser.parse("s.sh", "s", """
+                #!/usr/bin/env bash
+                # dockwire: seed 9
+                # a comment
+
+                docker network create \\
+                  --subnet 10.0.0.0/24 n
+                docker exec a ping -c 1 10.0.0.9
+                # expect: status 1
+                # expect: contains "100% packet loss"
+                # expect: not-contains ttl=
+                # expect: matches ^PING
+                docker ps
+                # expect: any
+                """);
+        assertEquals(9, s.seed());
+        assertEquals(3, s.commands().size());
+        Script.Command c0 = s.commands().get(0);
+        assertEquals("docker network create    --subnet 10.0.0.0/24 n", c0.line());
+        assertEquals(5, c0.lineNumber());
+        Script.Command c1 = s.commands().get(1);
+        assertEquals(7, c1.lineNumber());
+        assertEquals(1, c1.status());
+        assertEquals(List.of("100% packet loss"), c1.contains());
+        assertEquals(List.of("ttl="), c1.notContains());
+        assertEquals(List.of("^PING"), c1.matches());
+        assertTrue(s.commands().get(2).anyStatus());
+    }
+
+    @Test
+    void badDirectivesNameTheLine() {
+        assertEquals("s.sh:2: expect: unknown expectation \"stauts\"; valid: status N, any, contains TEXT, not-contains TEXT, matches REGEX",
+                assertThrows(TopologyException.class, () -> ScriptParser.parse("s.sh", "s", "docker ps\n# expect: stauts 0\n")).getMessage());
+        assertEquals("s.sh:1: expect: an expectation must follow a command",
+                assertThrows(TopologyException.class, () -> ScriptParser.parse("s.sh", "s", "# expect: status 0\n")).getMessage());
+        assertEquals("s.sh:2: expect: status: expected an exit status 0-255, got \"x\"",
+                assertThrows(TopologyException.class, () -> ScriptParser.parse("s.sh", "s", "ls\n# expect: status x\n")).getMessage());
+        assertEquals("s.sh:1: the last line ends with a continuation backslash",
+                assertThrows(TopologyException.class, () -> ScriptParser.parse("s.sh", "s", "docker ps \\")).getMessage());
+    }
+}

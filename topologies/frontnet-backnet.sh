@@ -1,0 +1,28 @@
+#!/usr/bin/env bash
+# One container on two networks: the app reaches both the web tier and the database, and its
+# default route stays on the network it was started with.
+# dockwire: seed 11
+
+docker network create --subnet 10.10.1.0/24 frontnet
+docker network create --subnet 10.10.2.0/24 backnet
+docker run -d --name web --network frontnet alpine sleep 3600
+docker run -d --name db --network backnet alpine sleep 3600
+docker run -d --name app --network frontnet alpine sleep 3600
+docker network connect backnet app
+docker exec app ip -br addr
+# expect: matches eth0@if\d+\s+UP\s+10\.10\.1\.3/24
+# expect: matches eth1@if\d+\s+UP\s+10\.10\.2\.3/24
+docker exec app ip route
+# expect: contains default via 10.10.1.1 dev eth0
+docker exec app ping -c 1 10.10.1.2
+# expect: contains 1 received
+docker exec app ping -c 1 10.10.2.2
+# expect: contains 1 received
+docker network disconnect backnet app
+docker exec app ip -br addr
+# expect: not-contains eth1
+docker network inspect -f '{{range .Containers}}{{.Name}} {{end}}' backnet
+# expect: contains db
+# expect: not-contains app
+docker rm -f web db app
+docker network rm frontnet backnet
