@@ -21,6 +21,9 @@ public interface ProcessContext {
     /** A file inside the container ({@code /etc/resolv.conf}, {@code /etc/hosts}), or null. */
     String readFile(String path);
 
+    /** Writes a file inside the container ({@code curl -o}). */
+    void writeFile(String path, String content);
+
     /** Uniform in [0, bound), from the emulation's seeded source (DNS ids, ports). */
     int random(int bound);
 

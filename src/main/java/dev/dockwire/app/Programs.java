@@ -12,6 +12,7 @@ public final class Programs {
         BY_NAME.put("ping", Ping::new);
         BY_NAME.put("nslookup", Nslookup::new);
         BY_NAME.put("dig", Dig::new);
+        BY_NAME.put("curl", Curl::new);
     }
 
     private Programs() {

@@ -91,7 +91,7 @@ final class ContainerEnv implements Shell.Env {
                 if (p == null) {
                     return CommandResult.fail(127, "sh: " + name + ": not found");
                 }
-                return new Exec(host.engine(), host.loop(), c.netns(), c.hostname(), c::file).run(name, p, args);
+                return new Exec(host.engine(), host.loop(), c.netns(), c.hostname(), this).run(name, p, args);
             }
         }
     }

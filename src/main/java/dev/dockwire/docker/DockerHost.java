@@ -85,7 +85,7 @@ public final class DockerHost implements Shell.Env {
                 if (p == null) {
                     yield CommandResult.fail(127, "bash: " + name + ": command not found");
                 }
-                yield new Exec(engine, loop, Kernel.HOST, hostname, files::read).run(name, p, args);
+                yield new Exec(engine, loop, Kernel.HOST, hostname, this).run(name, p, args);
             }
         };
     }

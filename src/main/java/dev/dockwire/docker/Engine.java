@@ -41,6 +41,7 @@ public final class Engine {
     private final List<java.util.function.Consumer<Network>> bridgeListeners = new ArrayList<>();
 
     private final Map<String, EmbeddedResolver> resolvers = new LinkedHashMap<>();
+    private final Map<String, ImageDaemons.Daemon> daemons = new LinkedHashMap<>();
     private final EmbeddedResolver.Host resolverHost = new EmbeddedResolver.Host() {
         @Override
         public Timer schedule(long delayNanos, Runnable task) {
@@ -391,6 +392,10 @@ public final class Engine {
         }
         ContainerFiles.write(this, c);
         startResolver(c);
+        ImageDaemons.Daemon d = ImageDaemons.start(this, c, kernel.sockets(c.netns()));
+        if (d != null) {
+            daemons.put(c.id(), d);
+        }
         return c;
     }
 
@@ -476,6 +481,10 @@ public final class Engine {
         EmbeddedResolver r = resolvers.remove(c.id());
         if (r != null) {
             r.stop();
+        }
+        ImageDaemons.Daemon d = daemons.remove(c.id());
+        if (d != null) {
+            d.stop();
         }
         for (Endpoint e : c.endpointList()) {
             Network n = e.network();

@@ -7,9 +7,10 @@ import dev.dockwire.sim.EventLoop;
 import dev.dockwire.sim.Timeout;
 import dev.dockwire.socket.Sockets;
 import dev.dockwire.tools.CommandResult;
+import dev.dockwire.tools.Shell;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.Function;
+
 
 /**
  * Runs one modelled program (ping, ...) in a namespace on the event loop until it exits, and
@@ -23,11 +24,11 @@ public final class Exec implements ProcessContext {
     private final EventLoop loop;
     private final String netns;
     private final String hostname;
-    private final Function<String, String> files;
+    private final Shell.Env files;
     private final List<String> output = new ArrayList<>();
     private Integer exitStatus;
 
-    public Exec(Engine engine, EventLoop loop, String netns, String hostname, Function<String, String> files) {
+    public Exec(Engine engine, EventLoop loop, String netns, String hostname, Shell.Env files) {
         this.engine = engine;
         this.loop = loop;
         this.netns = netns;
@@ -73,7 +74,12 @@ public final class Exec implements ProcessContext {
 
     @Override
     public String readFile(String path) {
-        return files.apply(path);
+        return files.readFile(path);
+    }
+
+    @Override
+    public void writeFile(String path, String content) {
+        files.writeFile(path, content, false);
     }
 
     @Override
