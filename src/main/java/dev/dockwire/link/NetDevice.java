@@ -74,8 +74,15 @@ public abstract class NetDevice {
     }
 
     /** Installs a root qdisc ({@code tc qdisc replace dev DEV root ...}); null restores noqueue. */
-    public void rootQdisc(FrameSink root) {
+    public void rootQdisc(QueueingDiscipline root) {
         this.qdisc = root == null ? NOQUEUE : root;
+    }
+
+    /** Releases what the root qdisc holds (the emulation is ending). */
+    public void resetQdisc() {
+        if (qdisc instanceof QueueingDiscipline q) {
+            q.reset();
+        }
     }
 
     /** Called by the driver with a frame that arrived on this device (takes ownership). */

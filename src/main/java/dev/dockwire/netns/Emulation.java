@@ -59,12 +59,13 @@ public final class Emulation implements AutoCloseable {
         return Collections.unmodifiableCollection(namespaces.values());
     }
 
-    /** Ends the emulation: frames still queued (backlog, unresolved neighbours) are released. */
+    /** Ends the emulation: frames still queued (backlog, unresolved neighbours, qdiscs) are released. */
     @Override
     public void close() {
         backlog.clear();
         for (Namespace ns : namespaces.values()) {
             ns.neighbours().flushAll();
+            ns.devices().forEach(d -> d.resetQdisc());
         }
     }
 

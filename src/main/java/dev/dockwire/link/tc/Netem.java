@@ -195,5 +195,8 @@ public final class Netem extends Qdisc {
         }
         backlogPackets = 0;
         backlogBytes = 0;
+        if (child() != null) {
+            child().reset();
+        }
     }
 }

@@ -1,6 +1,6 @@
 package dev.dockwire.link.tc;
 
-import dev.dockwire.link.FrameSink;
+import dev.dockwire.link.QueueingDiscipline;
 import dev.dockwire.link.NetDevice;
 import dev.dockwire.sim.EventLoop;
 import io.netty.buffer.ByteBuf;
@@ -10,7 +10,7 @@ import io.netty.buffer.ByteBuf;
  * enter through {@link #accept} and leave, possibly later, possibly not at all, to its child
  * qdisc or to the device's driver path. Counters as {@code tc -s qdisc show} prints them.
  */
-public abstract class Qdisc implements FrameSink {
+public abstract class Qdisc implements QueueingDiscipline {
     protected final EventLoop loop;
     protected final NetDevice dev;
     private final String handle;
@@ -37,7 +37,8 @@ public abstract class Qdisc implements FrameSink {
     /** The options part of {@code tc qdisc show}. */
     public abstract String options();
 
-    /** Drops everything queued (qdisc deleted or replaced). */
+    /** Drops everything queued (qdisc deleted or replaced), and what its children hold. */
+    @Override
     public abstract void reset();
 
     /** {@code 8001:}. */

@@ -114,5 +114,8 @@ public final class Tbf extends Qdisc {
         queue.clear();
         backlogBytes = 0;
         backlogPackets = 0;
+        if (child() != null) {
+            child().reset();
+        }
     }
 }
