@@ -305,10 +305,6 @@ final class Tcp {
         }
     }
 
-    TcpListenerImpl listener(int port) {
-        return listeners.get(port);
-    }
-
     /** Namespace deleted: every connection and listener vanishes without a segment. */
     void closeAll() {
         for (TcpConnection c : connections()) {

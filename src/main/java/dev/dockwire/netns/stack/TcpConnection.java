@@ -405,6 +405,8 @@ final class TcpConnection implements TcpSocket {
         rtxTimer.stop();
         persisting = false;
         waitTimer.arm(TIME_WAIT_NANOS);
+        sndBuf.trim();
+        rcvBuf.trim();
     }
 
     /** tcp_done: CLOSED, out of the demux, timers stopped. */
@@ -413,6 +415,8 @@ final class TcpConnection implements TcpSocket {
         rtxTimer.dispose();
         delackTimer.dispose();
         waitTimer.dispose();
+        sndBuf.trim();
+        rcvBuf.trim();
         tcp.unregister(this);
         if (listener != null) {
             listener.childGone(this);
@@ -477,7 +481,11 @@ final class TcpConnection implements TcpSocket {
                 rtt.backoff();
                 rttTiming = false;
                 sndNxt = sndUna; // go back N: resend from the first unacknowledged byte in slow start
-                tcp.output.push(this);
+                if (!tcp.output.push(this)) {
+                    // The peer's window shut meanwhile: the head goes anyway and serves as a probe
+                    // (tcp_retransmit_timer).
+                    tcp.output.retransmitHead(this);
+                }
                 rtxTimer.arm(rtt.rto());
             }
             default -> {
