@@ -129,7 +129,7 @@ final class TcpOutput {
                 c.rtxTimer.arm(c.rtt.rto());
             }
         } else if (c.sndNxt == c.sndUna && !c.rtxTimer.armed() && hasUnsent(c)) {
-            c.armPersist();
+            tcp.timers.armPersist(c);
         }
     }
 

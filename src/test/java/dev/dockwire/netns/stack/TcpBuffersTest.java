@@ -125,6 +125,14 @@ class TcpBuffersTest {
     }
 
     @Test
+    void theWindowScaleCoversTheLargestReceiveBuffer() {
+        assertEquals(7, Tcp.windowScaleFor(6 * 1024 * 1024), "Linux's tcp_rmem[2]");
+        assertEquals(0, Tcp.windowScaleFor(65535));
+        assertEquals(1, Tcp.windowScaleFor(65536));
+        assertEquals(14, Tcp.windowScaleFor(Integer.MAX_VALUE), "RFC 7323 2.3");
+    }
+
+    @Test
     void sequenceComparisonsWrapAround() {
         assertTrue(Seq.lt(0xFFFF_FFF0, 0x10));
         assertTrue(Seq.gt(0x10, 0xFFFF_FFF0));
