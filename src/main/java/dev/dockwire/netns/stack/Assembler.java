@@ -97,8 +97,4 @@ final class Assembler {
         }
         return i <= first ? i - 1 : i;
     }
-
-    void clear() {
-        count = 0;
-    }
 }

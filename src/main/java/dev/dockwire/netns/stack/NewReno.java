@@ -29,10 +29,18 @@ final class NewReno {
         return smss;
     }
 
-    /** New data acknowledged outside recovery: grow the window (RFC 5681 section 3.1). */
-    void onAck(int acked) {
+    /**
+     * New data acknowledged outside recovery: grow the window (RFC 5681 section 3.1), but only
+     * while it is what limits the sender (RFC 7661; Linux's tcp_is_cwnd_limited: in slow start
+     * while cwnd is below twice the flight). {@code flight} is what was outstanding before the ACK.
+     */
+    void onAck(int acked, int flight) {
         dupAcks = 0;
-        if (cwnd < ssthresh) {
+        boolean slowStart = cwnd < ssthresh;
+        if (slowStart ? cwnd >= 2 * (long) flight : flight + smss < cwnd) {
+            return;
+        }
+        if (slowStart) {
             cwnd += Math.min(acked, smss);
         } else {
             bytesAcked += acked;

@@ -70,6 +70,15 @@ final class ReceiveBuffer {
         head = (head + n) & (ring.length - 1);
     }
 
+    /** Gives the ring back when nothing waits to be read. */
+    void trim() {
+        if (buffered == 0) {
+            ring = new byte[0];
+            view = Unpooled.EMPTY_BUFFER;
+            head = 0;
+        }
+    }
+
     private void ensure(int needed) {
         if (needed <= ring.length) {
             return;

@@ -43,12 +43,4 @@ final class RttEstimator {
     long srtt() {
         return srtt;
     }
-
-    long rttvar() {
-        return rttvar;
-    }
-
-    boolean measured() {
-        return measured;
-    }
 }

@@ -66,6 +66,14 @@ final class SendBuffer {
         head = size == 0 ? 0 : (head + n) & (ring.length - 1);
     }
 
+    /** Gives the ring back when it is empty (TIME-WAIT keeps the connection, not its memory). */
+    void trim() {
+        if (size == 0) {
+            ring = new byte[0];
+            head = 0;
+        }
+    }
+
     private void ensure(int needed) {
         if (needed <= ring.length) {
             return;

@@ -24,13 +24,15 @@ import java.util.List;
  * <p>Settings follow Linux's defaults and sysctls: {@code tcp_syn_retries} 6,
  * {@code tcp_synack_retries} 5, {@code tcp_retries2} 15, {@code tcp_timestamps}, {@code tcp_sack}
  * and {@code tcp_window_scaling} on. Both buffers are 128 KiB (tcp_rmem's default; Linux starts
- * the send buffer at 16 KiB and autotunes both, which is not modelled) and the window scale is 7,
- * what Linux derives from tcp_rmem's 6 MiB maximum.
+ * the send buffer at 16 KiB and autotunes both, which is not modelled) and the window scale is
+ * derived from tcp_rmem's 6 MiB maximum as Linux derives it: 7.
  */
 final class Tcp {
     static final int BUFFER_SIZE = 128 * 1024;
-    /** tcp_select_initial_window with tcp_rmem[2] = 6 MiB: 65535 << 7 covers it. */
-    static final int WINDOW_SCALE = 7;
+    /** The most a receive buffer may grow to: Linux's tcp_rmem[2] default, 6 MiB. */
+    static final int RMEM_MAX = 6 * 1024 * 1024;
+    /** The window scale we offer: 7, derived as Linux derives it. */
+    static final int WINDOW_SCALE = windowScaleFor(RMEM_MAX);
 
     final Ipv4Stack stack;
     final EventLoop loop;
@@ -38,6 +40,7 @@ final class Tcp {
     final Counters counters = new Counters();
     final TcpOutput output;
     final TcpInput input;
+    final TcpTimers timers;
     final int sndBufSize = BUFFER_SIZE;
     final int rcvBufSize = BUFFER_SIZE;
     final int rcvWscale = WINDOW_SCALE;
@@ -66,6 +69,19 @@ final class Tcp {
         this.tsSecret = random.nextInt();
         this.output = new TcpOutput(this);
         this.input = new TcpInput(this);
+        this.timers = new TcpTimers(this);
+    }
+
+    /**
+     * tcp_select_initial_window: the smallest shift that lets a 16-bit window field cover
+     * {@code space}, the largest the receive buffer may become (RFC 7323 2.3: at most 14).
+     */
+    static int windowScaleFor(int space) {
+        int scale = 0;
+        while (scale < dev.dockwire.wire.TcpOptions.MAX_WINDOW_SCALE && (0xFFFFL << scale) < space) {
+            scale++;
+        }
+        return scale;
     }
 
     /** Re-reads net.ipv4.tcp_* and the ephemeral port range. */
@@ -303,10 +319,6 @@ final class Tcp {
         if (listeners.get(l.localPort()) == l) {
             listeners.remove(l.localPort());
         }
-    }
-
-    TcpListenerImpl listener(int port) {
-        return listeners.get(port);
     }
 
     /** Namespace deleted: every connection and listener vanishes without a segment. */

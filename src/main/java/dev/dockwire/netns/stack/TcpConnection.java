@@ -10,9 +10,9 @@ import java.util.function.Consumer;
 /**
  * A TCP connection: the transmission control block of RFC 9293 section 3.3.1 (the kernel's
  * {@code struct tcp_sock}) and the socket a program holds. This class keeps the variables, the
- * program's calls (OPEN, SEND, CLOSE, ABORT of section 3.10) and what the program is told;
- * {@link TcpInput} processes arriving segments, {@link TcpOutput} sends, and the timers here
- * retransmit, probe zero windows, delay ACKs and end TIME-WAIT.
+ * program's calls (OPEN, SEND, CLOSE, ABORT of section 3.10) and the connection's life cycle;
+ * {@link TcpInput} processes arriving segments, {@link TcpOutput} sends, {@link TcpTimers} acts
+ * on expiry and {@link SocketCallbacks} tells the program.
  *
  * <p>Program callbacks run at the end of processing a segment or timer, never in the middle of
  * the state machine, so a program may write, close or abort from any callback.
@@ -27,10 +27,6 @@ final class TcpConnection implements TcpSocket {
     /** The MSS assumed when the peer sends no MSS option (RFC 9293 section 3.7.1). */
     static final int DEFAULT_MSS = 536;
     static final int TS_OPTION_LENGTH = 12;
-
-    private static final Consumer<ByteBuf> NO_DATA = d -> { };
-    private static final Runnable NOTHING = () -> { };
-    private static final Consumer<SocketError> NO_ERROR = e -> { };
 
     final Tcp tcp;
     final EventLoop loop;
@@ -115,34 +111,22 @@ final class TcpConnection implements TcpSocket {
     SocketError softError;
 
     // ---- the program's side
-    private Consumer<ByteBuf> dataHandler = NO_DATA;
-    private Runnable eofHandler = NOTHING;
-    private Runnable writableHandler = NOTHING;
-    private Consumer<SocketError> errorHandler = NO_ERROR;
-    private ConnectCallback connectCallback;
-    private boolean connectDone;
-    private SocketError connectError;
+    final SocketCallbacks callbacks = new SocketCallbacks();
     /** Set until accepted: nothing is handed to the program yet. */
     boolean held;
     boolean readPaused;
     /** close() or abort() was called: the program hears nothing more. */
     boolean userClosed;
     boolean shutWr;
-    private boolean eofDelivered;
-    private SocketError error;
-    private boolean writeBlocked;
-    private ByteBuf direct;
-    private int directOff;
-    private int directLen;
 
     TcpConnection(Tcp tcp) {
         this.tcp = tcp;
         this.loop = tcp.loop;
         this.sndBuf = new SendBuffer(tcp.sndBufSize);
         this.rcvBuf = new ReceiveBuffer(tcp.rcvBufSize);
-        this.rtxTimer = new TcpTimer(loop, this::onRetransmitTimer);
-        this.delackTimer = new TcpTimer(loop, this::onDelackTimer);
-        this.waitTimer = new TcpTimer(loop, this::onWaitTimer);
+        this.rtxTimer = new TcpTimer(loop, () -> tcp.timers.retransmit(this));
+        this.delackTimer = new TcpTimer(loop, () -> tcp.timers.delayedAck(this));
+        this.waitTimer = new TcpTimer(loop, () -> tcp.timers.waitOver(this));
     }
 
     TcpState state() {
@@ -233,7 +217,7 @@ final class TcpConnection implements TcpSocket {
             throw new SocketException(SocketError.EADDRNOTAVAIL);
         }
         init(src, lport, addr, port);
-        connectCallback = callback;
+        callbacks.connecting(callback);
         tcp.register(this);
         tcp.counters.activeOpens++;
         state = TcpState.SYN_SENT;
@@ -253,7 +237,7 @@ final class TcpConnection implements TcpSocket {
         int wanted = data.readableBytes();
         int n = sndBuf.append(data);
         if (n < wanted) {
-            writeBlocked = true;
+            callbacks.writeBlocked = true;
         }
         if (n > 0 && state.isSynchronized()) {
             tcp.output.push(this);
@@ -268,22 +252,22 @@ final class TcpConnection implements TcpSocket {
 
     @Override
     public void onWritable(Runnable handler) {
-        writableHandler = handler;
+        callbacks.writableHandler = handler;
     }
 
     @Override
     public void onData(Consumer<ByteBuf> handler) {
-        dataHandler = handler;
+        callbacks.dataHandler = handler;
     }
 
     @Override
     public void onEof(Runnable handler) {
-        eofHandler = handler;
+        callbacks.eofHandler = handler;
     }
 
     @Override
     public void onError(Consumer<SocketError> handler) {
-        errorHandler = handler;
+        callbacks.errorHandler = handler;
     }
 
     @Override
@@ -395,7 +379,7 @@ final class TcpConnection implements TcpSocket {
         sndWl2 = segAck;
         state = finQueued ? TcpState.FIN_WAIT_1 : TcpState.ESTABLISHED;
         if (!passive) {
-            connectDone = true;
+            callbacks.connected();
         }
     }
 
@@ -405,6 +389,8 @@ final class TcpConnection implements TcpSocket {
         rtxTimer.stop();
         persisting = false;
         waitTimer.arm(TIME_WAIT_NANOS);
+        sndBuf.trim();
+        rcvBuf.trim();
     }
 
     /** tcp_done: CLOSED, out of the demux, timers stopped. */
@@ -413,6 +399,8 @@ final class TcpConnection implements TcpSocket {
         rtxTimer.dispose();
         delackTimer.dispose();
         waitTimer.dispose();
+        sndBuf.trim();
+        rcvBuf.trim();
         tcp.unregister(this);
         if (listener != null) {
             listener.childGone(this);
@@ -425,108 +413,8 @@ final class TcpConnection implements TcpSocket {
         destroy();
         if (wasConnecting) {
             tcp.counters.attemptFails++;
-            connectError = err;
-        } else {
-            error = err;
         }
-    }
-
-    // ---- timers (the kernel's tcp_timer.c) -----------------------------------------------------
-
-    /** Retransmission timeout (RFC 6298 section 5.4-5.7), or the persist timer while probing. */
-    private void onRetransmitTimer() {
-        if (persisting) {
-            onPersistTimer();
-            return;
-        }
-        switch (state) {
-            case SYN_SENT, SYN_RECEIVED -> {
-                int limit = passive ? tcp.synackRetries : tcp.synRetries;
-                if (retransmits >= limit) {
-                    if (passive) {
-                        destroy(); // a request that never completed: forgotten silently
-                    } else {
-                        fail(softError != null ? softError : SocketError.ETIMEDOUT);
-                        deliver();
-                    }
-                    return;
-                }
-                retransmits++;
-                rtt.backoff();
-                rttTiming = false;
-                tcp.counters.timeouts++;
-                if (state == TcpState.SYN_SENT) {
-                    tcp.output.syn(this);
-                } else {
-                    tcp.output.synAck(this);
-                }
-                rtxTimer.arm(rtt.rto());
-            }
-            case ESTABLISHED, FIN_WAIT_1, CLOSE_WAIT, CLOSING, LAST_ACK -> {
-                if (sndUna == sndMax) {
-                    return;
-                }
-                if (retransmits >= tcp.retries2) {
-                    fail(softError != null ? softError : SocketError.ETIMEDOUT);
-                    deliver();
-                    return;
-                }
-                retransmits++;
-                tcp.counters.timeouts++;
-                cc.onTimeout(sndMax - sndUna, sndMax);
-                rtt.backoff();
-                rttTiming = false;
-                sndNxt = sndUna; // go back N: resend from the first unacknowledged byte in slow start
-                tcp.output.push(this);
-                rtxTimer.arm(rtt.rto());
-            }
-            default -> {
-            }
-        }
-    }
-
-    /** Starts the persist timer: unsent data, nothing in flight, no window (RFC 9293 3.8.6.1). */
-    void armPersist() {
-        persisting = true;
-        rtxTimer.arm(Math.min(RttEstimator.RTO_MAX, rtt.rto() << Math.min(persistBackoff, 20)));
-    }
-
-    /**
-     * tcp_probe_timer: send what the window allows, or a zero-window probe. The interval doubles
-     * with each probe up to TCP_RTO_MAX; the connection is given up only after tcp_retries2 probes
-     * in a row went unanswered (an answered probe, even with a zero window, resets that count).
-     */
-    private void onPersistTimer() {
-        persisting = false;
-        if (!tcp.output.hasUnsent(this) || sndNxt != sndUna) {
-            return;
-        }
-        if (tcp.output.forceSend(this)) {
-            return;
-        }
-        if (probesOut >= tcp.retries2) {
-            fail(softError != null ? softError : SocketError.ETIMEDOUT);
-            deliver();
-            return;
-        }
-        probesOut++;
-        persistBackoff++;
-        tcp.output.windowProbe(this);
-        armPersist();
-    }
-
-    private void onDelackTimer() {
-        if (ackPending && state != TcpState.CLOSED) {
-            tcp.counters.delayedAcks++;
-            tcp.output.ack(this);
-        }
-    }
-
-    /** End of TIME-WAIT, or of an orphaned FIN-WAIT-2 (tcp_fin_timeout). */
-    private void onWaitTimer() {
-        if (state == TcpState.TIME_WAIT || state == TcpState.FIN_WAIT_2) {
-            destroy();
-        }
+        callbacks.failed(err, wasConnecting);
     }
 
     // ---- ACK scheduling ------------------------------------------------------------------------
@@ -565,14 +453,12 @@ final class TcpConnection implements TcpSocket {
 
     /** Segment text for the program that need not be copied: handed over at the end of processing. */
     boolean canDeliverDirectly() {
-        return !held && !readPaused && !userClosed && direct == null && rcvBuf.buffered() == 0 && ooo.isEmpty()
-                && connectCallback == null;
+        return !held && !readPaused && !userClosed && !callbacks.hasDirect() && rcvBuf.buffered() == 0
+                && ooo.isEmpty() && !callbacks.connectPending();
     }
 
     void deliverDirectly(ByteBuf packet, int off, int len) {
-        direct = packet;
-        directOff = off;
-        directLen = len;
+        callbacks.direct(packet, off, len);
     }
 
     /** Received data that waits in the receive buffer. */
@@ -580,67 +466,9 @@ final class TcpConnection implements TcpSocket {
         return rcvBuf.buffered() > 0;
     }
 
-    /**
-     * Tells the program what happened, in order: connect result, data, end of stream, room to
-     * write, error. Stops as soon as the program closes.
-     */
+    /** Tells the program what happened (see {@link SocketCallbacks#deliver}). */
     void deliver() {
-        if (held) {
-            return;
-        }
-        if (connectCallback != null && (connectDone || connectError != null)) {
-            ConnectCallback cb = connectCallback;
-            connectCallback = null;
-            if (!userClosed) {
-                cb.done(connectError);
-            }
-            if (connectError != null) {
-                return;
-            }
-        }
-        if (userClosed) {
-            direct = null;
-            return;
-        }
-        if (direct != null) {
-            ByteBuf d = direct;
-            direct = null;
-            d.setIndex(directOff, directOff + directLen);
-            dataHandler.accept(d);
-        }
-        boolean consumed = false;
-        while (!readPaused && !userClosed && rcvBuf.buffered() > 0) {
-            ByteBuf v = rcvBuf.peek();
-            int n = v.readableBytes();
-            rcvBuf.consume(n); // before the call: the program may close from inside it
-            consumed = true;
-            dataHandler.accept(v);
-        }
-        if (userClosed) {
-            return;
-        }
-        if (consumed && state.isSynchronized() && state != TcpState.TIME_WAIT && tcp.output.windowUpdateDue(this)) {
-            tcp.output.ack(this);
-        }
-        if (finReceived && !eofDelivered && !readPaused && rcvBuf.buffered() == 0) {
-            eofDelivered = true;
-            eofHandler.run();
-            if (userClosed) {
-                return;
-            }
-        }
-        if (writeBlocked && !finQueued && state != TcpState.CLOSED && sndBuf.free() >= sndBuf.limit() / 2) {
-            writeBlocked = false;
-            writableHandler.run();
-            if (userClosed) {
-                return;
-            }
-        }
-        if (error != null && rcvBuf.buffered() == 0) {
-            SocketError e = error;
-            error = null;
-            errorHandler.accept(e);
-        }
+        callbacks.deliver(this);
     }
 
     /** After program callbacks: send what became sendable and the ACK that is due. */

@@ -233,6 +233,7 @@ final class TcpInput {
 
     private void newAck(TcpConnection c, int ack, TcpOptions opts) {
         int acked = ack - c.sndUna;
+        int flight = c.sndMax - c.sndUna;
         int dataAcked = Math.min(ack - c.sndBufSeq, c.sndBuf.size());
         if (dataAcked > 0) {
             c.sndBuf.drop(dataAcked);
@@ -249,7 +250,7 @@ final class TcpInput {
                 out.retransmitHead(c); // NewReno partial ACK (RFC 6582 section 3.2 step 5)
             }
         } else {
-            c.cc.onAck(acked);
+            c.cc.onAck(acked, flight);
         }
         c.persisting = false;
         if (c.sndUna == c.sndMax) {

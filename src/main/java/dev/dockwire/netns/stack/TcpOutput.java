@@ -35,13 +35,13 @@ final class TcpOutput {
      * congestion window allow, full segments first. No Nagle (TCP_NODELAY): a short segment goes
      * out when it carries all that is queued. Sender silly-window avoidance (RFC 9293 3.8.6.2.1):
      * a segment cut short by the peer's window only when that is at least half of the largest
-     * window it offered; otherwise the persist timer takes over.
+     * window it offered; otherwise the persist timer takes over. Returns whether anything went out.
      */
-    void push(TcpConnection c) {
+    boolean push(TcpConnection c) {
         TcpState s = c.state;
         if (s != TcpState.ESTABLISHED && s != TcpState.CLOSE_WAIT && s != TcpState.FIN_WAIT_1
                 && s != TcpState.CLOSING && s != TcpState.LAST_ACK) {
-            return;
+            return false;
         }
         long now = tcp.loop.nanos();
         if (c.sndUna == c.sndMax && now - c.lastSend > c.rtt.rto() && c.lastSend != 0) {
@@ -75,6 +75,7 @@ final class TcpOutput {
             sent = true;
         }
         afterSend(c, sent);
+        return sent;
     }
 
     /**
@@ -128,7 +129,7 @@ final class TcpOutput {
                 c.rtxTimer.arm(c.rtt.rto());
             }
         } else if (c.sndNxt == c.sndUna && !c.rtxTimer.armed() && hasUnsent(c)) {
-            c.armPersist();
+            tcp.timers.armPersist(c);
         }
     }
 

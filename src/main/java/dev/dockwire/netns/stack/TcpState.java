@@ -19,11 +19,6 @@ public enum TcpState {
         return ordinal() >= ESTABLISHED.ordinal();
     }
 
-    /** States in which we may still send data (no FIN queued yet). */
-    boolean canSend() {
-        return this == ESTABLISHED || this == CLOSE_WAIT;
-    }
-
     /** States in which segment text from the peer is accepted (RFC 9293 3.10.7.4, seventh). */
     boolean receivesText() {
         return this == ESTABLISHED || this == FIN_WAIT_1 || this == FIN_WAIT_2;

@@ -125,6 +125,14 @@ class TcpBuffersTest {
     }
 
     @Test
+    void theWindowScaleCoversTheLargestReceiveBuffer() {
+        assertEquals(7, Tcp.windowScaleFor(6 * 1024 * 1024), "Linux's tcp_rmem[2]");
+        assertEquals(0, Tcp.windowScaleFor(65535));
+        assertEquals(1, Tcp.windowScaleFor(65536));
+        assertEquals(14, Tcp.windowScaleFor(Integer.MAX_VALUE), "RFC 7323 2.3");
+    }
+
+    @Test
     void sequenceComparisonsWrapAround() {
         assertTrue(Seq.lt(0xFFFF_FFF0, 0x10));
         assertTrue(Seq.gt(0x10, 0xFFFF_FFF0));
@@ -161,8 +169,10 @@ class TcpBuffersTest {
         NewReno cc = new NewReno();
         cc.init(1000, 0);
         assertEquals(10_000, cc.cwnd);
-        cc.onAck(3000);
+        cc.onAck(3000, 10_000);
         assertEquals(11_000, cc.cwnd, "slow start grows by at most one SMSS per ACK");
+        cc.onAck(3000, 4000);
+        assertEquals(11_000, cc.cwnd, "not while the window is less than half used (RFC 7661)");
         // third duplicate ACK with 10 segments in flight
         assertFalse(cc.onDupAck(1, 10_001, 10_000));
         assertFalse(cc.onDupAck(1, 10_001, 10_000));
@@ -179,10 +189,12 @@ class TcpBuffersTest {
         // congestion avoidance: one SMSS per window's worth of ACKed bytes
         cc.cwnd = 6000;
         cc.ssthresh = 5000;
-        cc.onAck(3000);
+        cc.onAck(3000, 6000);
         assertEquals(6000, cc.cwnd);
-        cc.onAck(3000);
+        cc.onAck(3000, 6000);
         assertEquals(7000, cc.cwnd);
+        cc.onAck(7000, 2000);
+        assertEquals(7000, cc.cwnd, "congestion avoidance only grows a full window");
         cc.onTimeout(8000, 20_000);
         assertEquals(1000, cc.cwnd);
         assertEquals(4000, cc.ssthresh);

@@ -94,6 +94,26 @@ class TcpFlowControlTest {
     }
 
     @Test
+    void aWindowThatShrankUnderDataInFlightDoesNotStopTheRetransmissionTimer() {
+        Conn c = TcpLab.socketEstablished();
+        TcpLab lab = c.lab();
+        lab.dropFromA(s -> s.len() > 0 && lab.segs(x -> x.out() && x.len() > 0 && x.seq() == s.seq()).size() == 1);
+        c.client().send("lost");
+        lab.run(MS);
+        TcpConnection client = c.client().tcb();
+        // a peer that shrinks its window to zero (RFC 9293 discourages it; some stacks do it)
+        TcpConnection server = c.server().tcb();
+        lab.injectFromB(dev.dockwire.wire.TcpRepr.of(TcpLab.PORT, client.localPort, server.sndNxt, client.sndUna,
+                dev.dockwire.wire.TcpSegment.FLAG_ACK, 0, new byte[0]));
+        lab.run(MS);
+        assertEquals(0, client.sndWnd);
+        lab.run(300 * MS);
+        // the timer retransmits the head anyway: it is the probe, and b takes it
+        assertEquals("lost", c.server().text());
+        assertEquals(1, lab.tcp(lab.a).counters.timeouts, lab.dump());
+    }
+
+    @Test
     void aZeroWindowProbeUnansweredTcpRetries2TimesGivesUp() {
         Conn c = TcpLab.socketEstablished();
         TcpLab lab = c.lab();

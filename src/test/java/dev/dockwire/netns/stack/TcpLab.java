@@ -259,8 +259,15 @@ final class TcpLab {
 
     /** Sends a forged segment from a's eth0 to b, as if a's stack had sent it (the capture sees it). */
     void injectFromA(TcpRepr r) {
-        NetDevice from = net.dev("a", "eth0");
-        NetDevice to = net.dev("b", "eth0");
+        inject(r, net.dev("a", "eth0"), net.dev("b", "eth0"), A, B);
+    }
+
+    /** Sends a forged segment from b's eth0 to a. */
+    void injectFromB(TcpRepr r) {
+        inject(r, net.dev("b", "eth0"), net.dev("a", "eth0"), B, A);
+    }
+
+    private static void inject(TcpRepr r, NetDevice from, NetDevice to, int src, int dst) {
         int tcpLen = r.length();
         int ipLen = Ipv4Packet.MIN_HEADER_LENGTH + tcpLen;
         ByteBuf f = Frames.allocate(EthernetFrame.HEADER_LENGTH + ipLen);
@@ -268,8 +275,8 @@ final class TcpLab {
         f.writerIndex(at + EthernetFrame.HEADER_LENGTH + ipLen);
         new EthernetFrame().wrap(f, at).dst(to.mac()).src(from.mac()).etherType(EtherType.IPV4);
         int ipAt = at + EthernetFrame.HEADER_LENGTH;
-        new Ipv4Packet().wrap(f, ipAt).set(0, ipLen, 0, Ipv4Packet.FLAG_DF, 64, IpProtocol.TCP, A, B).fillChecksum();
-        r.emit(f, ipAt + Ipv4Packet.MIN_HEADER_LENGTH, A, B);
+        new Ipv4Packet().wrap(f, ipAt).set(0, ipLen, 0, Ipv4Packet.FLAG_DF, 64, IpProtocol.TCP, src, dst).fillChecksum();
+        r.emit(f, ipAt + Ipv4Packet.MIN_HEADER_LENGTH, src, dst);
         from.transmit(f);
     }
 

@@ -155,7 +155,7 @@ class TcpRetransmissionTest {
         TcpConnection tcb = c.client().tcb();
         int first = tcb.sndNxt;
         // lose the whole first flight: the timer fires and the window collapses to one segment
-        lab.dropFromA(s -> s.len() > 0 && lab.segs(x -> x.out() && x.seq() == s.seq()).size() == 1
+        lab.dropFromA(s -> s.len() > 0 && lab.segs(x -> x.out() && x.len() > 0 && x.seq() == s.seq()).size() == 1
                 && s.seq() - first < 10 * 1448);
         c.client().send(random(10 * 1448));
         lab.run(150 * MS);
