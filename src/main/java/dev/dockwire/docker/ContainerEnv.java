@@ -83,6 +83,11 @@ final class ContainerEnv implements Shell.Env {
             case "sleep" -> {
                 return host.sleep(args);
             }
+            case "nginx" -> {
+                ImageDaemons.Daemon d = host.engine().daemon(c);
+                CommandResult r = d == null ? null : d.control(args);
+                return r != null ? r : CommandResult.fail(127, "sh: nginx: not found");
+            }
             case "tc" -> {
                 return new TcCommand(host.engine().kernel(), c.netns()).run(args);
             }

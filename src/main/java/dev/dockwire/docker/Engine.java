@@ -589,6 +589,11 @@ public final class Engine {
         }
     }
 
+    /** The running main process of a container's image, or null. */
+    ImageDaemons.Daemon daemon(Container c) {
+        return daemons.get(c.id());
+    }
+
     /** A container by name, full id or unique id prefix. */
     public Container container(String ref) {
         Container c = findContainer(ref);

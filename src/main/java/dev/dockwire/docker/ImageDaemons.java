@@ -1,6 +1,11 @@
 package dev.dockwire.docker;
 
 import dev.dockwire.app.http.HttpServer;
+import dev.dockwire.app.http.Nginx;
+import dev.dockwire.app.http.NginxConfig;
+import dev.dockwire.sim.EventLoop;
+import dev.dockwire.tools.CommandResult;
+import dev.dockwire.tools.Shell;
 import dev.dockwire.app.http.Responses;
 import dev.dockwire.socket.Sockets;
 import dev.dockwire.socket.TcpListener;
@@ -8,7 +13,8 @@ import java.util.List;
 
 /**
  * What a container's image runs as its main process, for the images dockwire models:
- * {@code nginx} (welcome page on 80), {@code hashicorp/http-echo} ({@code -text=...} on 5678 or
+ * {@code nginx} (its default.conf: the welcome page on 80, or proxying), {@code traefik/whoami}
+ * (its hostname on 80), {@code hashicorp/http-echo} ({@code -text=...} on 5678 or
  * {@code -listen=:PORT}), {@code httpd} (on 80), and {@code postgres}, {@code mongo},
  * {@code redis}, {@code mysql} listening on their ports. Other images run nothing that listens.
  */
@@ -16,6 +22,11 @@ final class ImageDaemons {
     /** A started main process; stopped when the container stops. */
     interface Daemon {
         void stop();
+
+        /** The image's own command run beside it (nginx -s reload), or null when it has none. */
+        default CommandResult control(List<String> args) {
+            return null;
+        }
     }
 
     private ImageDaemons() {
@@ -26,7 +37,9 @@ final class ImageDaemons {
         List<String> cmd = c.cmd();
         long epoch = Exec.EPOCH_MILLIS;
         return switch (image) {
-            case "nginx" -> http(sockets, 80, req -> Responses.nginx(req, epoch + engine.clock().nanos() / 1_000_000));
+            case "nginx" -> nginx(engine, c);
+            case "whoami" -> http(sockets, 80, req -> Responses.hostname(req, "Hostname: " + c.hostname(),
+                    epoch + engine.clock().nanos() / 1_000_000));
             case "httpd" -> http(sockets, 80, req -> Responses.echo(req, "<html><body><h1>It works!</h1></body></html>",
                     epoch + engine.clock().nanos() / 1_000_000));
             case "http-echo" -> {
@@ -52,9 +65,69 @@ final class ImageDaemons {
 
     private static Daemon http(Sockets sockets, int port, java.util.function.Function<dev.dockwire.app.http.HttpMessage,
             dev.dockwire.app.http.HttpMessage> handler) {
-        HttpServer server = new HttpServer(sockets, port, handler);
+        HttpServer server = new HttpServer(sockets, port, HttpServer.sync(handler));
         server.start();
         return server::stop;
+    }
+
+    private static Daemon nginx(Engine engine, Container c) {
+        if (c.file(Nginx.CONF) == null) {
+            c.writeFile(Nginx.CONF, NginxConfig.DEFAULT_CONF);
+        }
+        Nginx nginx = new Nginx(new Exec(engine, (EventLoop) engine.clock(), c.netns(), c.hostname(), files(c)));
+        nginx.start();
+        return new Daemon() {
+            @Override
+            public void stop() {
+                nginx.stop();
+            }
+
+            @Override
+            public CommandResult control(List<String> args) {
+                if (args.equals(List.of("-s", "reload"))) {
+                    String error = nginx.reload();
+                    return error == null ? CommandResult.ok(List.of()) : CommandResult.fail(1, error);
+                }
+                if (args.equals(List.of("-t"))) {
+                    try {
+                        NginxConfig.parse(Nginx.CONF, c.file(Nginx.CONF));
+                        return CommandResult.ok(List.of("nginx: the configuration file /etc/nginx/nginx.conf syntax is ok",
+                                "nginx: configuration file /etc/nginx/nginx.conf test is successful"));
+                    } catch (NginxConfig.Invalid e) {
+                        return CommandResult.fail(1, e.getMessage() + "\nnginx: configuration file /etc/nginx/nginx.conf test failed");
+                    }
+                }
+                if (args.equals(List.of("-v"))) {
+                    return CommandResult.ok(List.of("nginx version: nginx/1.27.3"));
+                }
+                return CommandResult.fail(1, "nginx: [emerg] bind() to 0.0.0.0:80 failed (98: Address already in use)");
+            }
+        };
+    }
+
+    /** The container's files for a daemon's process context. */
+    private static Shell.Env files(Container c) {
+        return new Shell.Env() {
+            @Override
+            public CommandResult exec(List<String> argv, List<String> stdin) {
+                return CommandResult.fail(127, "sh: " + argv.get(0) + ": not found");
+            }
+
+            @Override
+            public String readFile(String path) {
+                return c.file(path);
+            }
+
+            @Override
+            public boolean writeFile(String path, String content, boolean append) {
+                return c.writeFile(path, content, append);
+            }
+
+            @Override
+            public String shellName() {
+                return "sh";
+            }
+        };
     }
 
     /** A server that accepts connections and keeps them open (enough for a TCP connect check). */

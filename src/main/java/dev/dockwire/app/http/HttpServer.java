@@ -6,6 +6,7 @@ import dev.dockwire.socket.TcpSocket;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufUtil;
 import io.netty.buffer.Unpooled;
+import java.util.function.Consumer;
 import java.util.function.Function;
 
 /**
@@ -16,11 +17,22 @@ import java.util.function.Function;
 public final class HttpServer {
     private final Sockets sockets;
     private final int port;
-    private final Function<HttpMessage, HttpMessage> handler;
+    private final Handler handler;
     private TcpListener listener;
     private long requests;
 
-    public HttpServer(Sockets sockets, int port, Function<HttpMessage, HttpMessage> handler) {
+    /** Answers a request, now or later (a proxy waits for its upstream), by calling {@code respond} once. */
+    @FunctionalInterface
+    public interface Handler {
+        void handle(HttpMessage request, Consumer<HttpMessage> respond);
+    }
+
+    /** A handler that answers at once. */
+    public static Handler sync(Function<HttpMessage, HttpMessage> f) {
+        return (req, respond) -> respond.accept(f.apply(req));
+    }
+
+    public HttpServer(Sockets sockets, int port, Handler handler) {
         this.sockets = sockets;
         this.port = port;
         this.handler = handler;
@@ -56,29 +68,41 @@ public final class HttpServer {
                     break;
                 }
                 requests++;
-                HttpMessage resp = handler.apply(req);
-                ByteBuf out = Unpooled.wrappedBuffer(resp.encode());
-                while (out.isReadable() && s.write(out) > 0) {
-                    // the send buffer takes what it can; the rest waits for onWritable
-                }
-                if (out.isReadable()) {
-                    s.onWritable(() -> {
-                        while (out.isReadable() && s.write(out) > 0) {
-                            // keep filling
-                        }
-                        if (!out.isReadable()) {
-                            out.release();
-                        }
-                    });
-                } else {
-                    out.release();
-                }
-                if ("close".equalsIgnoreCase(req.header("Connection"))) {
-                    s.shutdownOutput();
-                }
+                boolean close = "close".equalsIgnoreCase(req.header("Connection"));
+                handler.handle(req, resp -> send(s, resp, close));
             }
         });
         s.onEof(s::close);
         s.onError(e -> s.abort());
+    }
+
+    private static void send(TcpSocket s, HttpMessage resp, boolean close) {
+        ByteBuf out = Unpooled.wrappedBuffer(resp.encode());
+        try {
+            while (out.isReadable() && s.write(out) > 0) {
+                // the send buffer takes what it can; the rest waits for onWritable
+            }
+        } catch (RuntimeException e) {
+            out.release();
+            return; // the client went away
+        }
+        if (out.isReadable()) {
+            s.onWritable(() -> {
+                while (out.isReadable() && s.write(out) > 0) {
+                    // keep filling
+                }
+                if (!out.isReadable()) {
+                    out.release();
+                    if (close) {
+                        s.shutdownOutput();
+                    }
+                }
+            });
+            return;
+        }
+        out.release();
+        if (close) {
+            s.shutdownOutput();
+        }
     }
 }
