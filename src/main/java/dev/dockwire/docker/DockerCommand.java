@@ -291,7 +291,11 @@ final class DockerCommand {
             out.add("Run 'docker run --help' for more information");
             return new CommandResult(125, out);
         }
-        List<String> warnings = publishWarning(f);
+        List<String> warnings = new ArrayList<>(publishWarning(f));
+        if (!engine().knowsImage(c.image())) {
+            warnings.add("WARNING: dockwire does not model image \"" + c.image() + "\": it runs no program"
+                    + " (declare one with '# dockwire: image " + c.image() + " http PORT hostname')");
+        }
         if (f.has("detach")) {
             List<String> out = new ArrayList<>(warnings);
             out.add(c.id());

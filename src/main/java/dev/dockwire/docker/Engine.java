@@ -589,6 +589,26 @@ public final class Engine {
         }
     }
 
+    private final Map<String, ImageDaemons.Declared> declaredImages = new LinkedHashMap<>();
+
+    /**
+     * Declares what an image dockwire does not model runs: an HTTP server on {@code port} answering
+     * {@code text}, or its hostname when {@code text} is null (so load balancing is visible).
+     */
+    public void declareHttpImage(String image, int port, String text) {
+        declaredImages.put(image, new ImageDaemons.Declared(port, text));
+    }
+
+    ImageDaemons.Declared declaredImage(String image) {
+        ImageDaemons.Declared d = declaredImages.get(image);
+        return d != null ? d : declaredImages.get(image.contains(":") ? image : image + ":latest");
+    }
+
+    /** Whether dockwire knows what the image runs (its own models or a declaration). */
+    public boolean knowsImage(String image) {
+        return ImageDaemons.known(this, image);
+    }
+
     /** The running main process of a container's image, or null. */
     ImageDaemons.Daemon daemon(Container c) {
         return daemons.get(c.id());

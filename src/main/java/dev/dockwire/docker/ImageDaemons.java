@@ -32,7 +32,25 @@ final class ImageDaemons {
     private ImageDaemons() {
     }
 
+    /** Images whose program a script or topology declared: an HTTP server answering text or its hostname. */
+    record Declared(int port, String answer) {
+    }
+
+    /** Whether dockwire knows what {@code image} runs (modelled or declared). */
+    static boolean known(Engine engine, String image) {
+        return KNOWN.contains(Images.baseName(image)) || engine.declaredImage(image) != null;
+    }
+
+    private static final java.util.Set<String> KNOWN = java.util.Set.of("alpine", "busybox", "ubuntu", "debian", "centos",
+            "fedora", "nginx", "httpd", "http-echo", "whoami", "postgres", "mysql", "mariadb", "mongo", "redis", "netshoot");
+
     static Daemon start(Engine engine, Container c, Sockets sockets) {
+        Declared declared = engine.declaredImage(c.image());
+        if (declared != null) {
+            long epoch0 = Exec.EPOCH_MILLIS;
+            return http(sockets, declared.port(), req -> Responses.hostname(req,
+                    declared.answer() == null ? c.hostname() : declared.answer(), epoch0 + engine.clock().nanos() / 1_000_000));
+        }
         String image = Images.baseName(c.image());
         List<String> cmd = c.cmd();
         long epoch = Exec.EPOCH_MILLIS;

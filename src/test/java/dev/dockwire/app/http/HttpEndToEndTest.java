@@ -57,6 +57,34 @@ class HttpEndToEndTest {
     }
 
     @Test
+    void aDeclaredImageAnswersItsHostnameAndUnknownImagesWarn() {
+        world.engine().declareHttpImage("nodeserver:1", 8080, null);
+        ok("docker run -d --name nodeserver-container --network mynet nodeserver:1");
+        String id = ok("docker inspect -f '{{.Config.Hostname}}' nodeserver-container").get(0);
+        assertEquals(List.of(id), ok("docker exec client curl -s nodeserver-container:8080"));
+        assertEquals(List.of(id), ok("docker exec client curl -s nodeserver-container.mynet:8080"));
+        List<String> out = ok("docker run -d --name m --network mynet mystery/app");
+        assertTrue(out.get(0).startsWith("WARNING: dockwire does not model image \"mystery/app\""), out.get(0));
+    }
+
+    @Test
+    void nginxProxiesRoundRobinAfterAReload() {
+        ok("docker run -d --name web1 --hostname web1 --network mynet traefik/whoami");
+        ok("docker run -d --name web2 --hostname web2 --network mynet traefik/whoami");
+        ok("docker exec web sh -c \"printf 'upstream b { server web1:80; server web2:80; }\\nserver { listen 80; "
+                + "location / { proxy_pass http://b; } }\\n' > /etc/nginx/conf.d/default.conf\"");
+        ok("docker exec web nginx -s reload");
+        assertEquals(List.of("Hostname: web1"), ok("docker exec client curl -s web"));
+        assertEquals(List.of("Hostname: web2"), ok("docker exec client curl -s web"));
+        assertEquals(List.of("Hostname: web1"), ok("docker exec client curl -s web"));
+        ok("docker exec web sh -c \"printf 'server { listen 80; bogus on; }' > /etc/nginx/conf.d/default.conf\"");
+        CommandResult bad = h.run("docker exec web nginx -s reload");
+        assertEquals(1, bad.status());
+        assertEquals(List.of("nginx: [emerg] unknown directive \"bogus\" in /etc/nginx/conf.d/default.conf:1"), bad.output());
+        assertEquals(List.of("Hostname: web2"), ok("docker exec client curl -s web"), "the old configuration stays");
+    }
+
+    @Test
     void curlErrorsAreWordedLikeCurl() {
         CommandResult refused = h.run("docker exec client curl api:5679");
         assertEquals(7, refused.status());
