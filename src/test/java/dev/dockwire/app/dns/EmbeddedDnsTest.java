@@ -3,9 +3,8 @@ package dev.dockwire.app.dns;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.dockwire.docker.DockerHost;
-import dev.dockwire.docker.EngineProfile;
 import dev.dockwire.run.World;
+import dev.dockwire.testing.TestHost;
 import dev.dockwire.socket.UdpSocket;
 import dev.dockwire.tools.CommandResult;
 import dev.dockwire.wire.DnsHeader;
@@ -25,13 +24,13 @@ import org.junit.jupiter.api.Test;
 
 /** Docker's embedded DNS end to end: programs in containers query 127.0.0.11 over the emulated stack. */
 class EmbeddedDnsTest {
+    private TestHost h;
     private World world;
-    private DockerHost h;
 
     @BeforeEach
     void setUp() {
-        world = new World(1, EngineProfile.DOCKER_28);
-        h = world.host();
+        h = new TestHost(1);
+        world = h.world;
         ok("docker network create mynet");
         ok("docker run -d --name web --network mynet --network-alias www alpine sleep 3600");
         ok("docker run -d --name client --network mynet alpine sleep 3600");
@@ -39,13 +38,11 @@ class EmbeddedDnsTest {
 
     @AfterEach
     void tearDown() {
-        world.close();
+        h.close();
     }
 
     private List<String> ok(String line) {
-        CommandResult r = h.run(line);
-        assertEquals(0, r.status(), line + "\n" + String.join("\n", r.output()));
-        return r.output();
+        return h.ok(line);
     }
 
     @Test

@@ -4,9 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.dockwire.cli.Main;
-import dev.dockwire.docker.DockerHost;
-import dev.dockwire.docker.EngineProfile;
 import dev.dockwire.run.World;
+import dev.dockwire.testing.TestHost;
 import dev.dockwire.testing.ExternalTools;
 import dev.dockwire.tools.CommandResult;
 import java.io.ByteArrayOutputStream;
@@ -21,13 +20,13 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** curl against the modelled servers over emulated TCP, with curl's outputs and errors. */
 class HttpEndToEndTest {
+    private TestHost h;
     private World world;
-    private DockerHost h;
 
     @BeforeEach
     void setUp() {
-        world = new World(3, EngineProfile.DOCKER_28);
-        h = world.host();
+        h = new TestHost(3);
+        world = h.world;
         ok("docker network create mynet");
         ok("docker run -d --name api --network mynet hashicorp/http-echo -text=hello");
         ok("docker run -d --name web --network mynet nginx");
@@ -36,13 +35,11 @@ class HttpEndToEndTest {
 
     @AfterEach
     void tearDown() {
-        world.close();
+        h.close();
     }
 
     private List<String> ok(String line) {
-        CommandResult r = h.run(line);
-        assertEquals(0, r.status(), line + "\n" + String.join("\n", r.output()));
-        return r.output();
+        return h.ok(line);
     }
 
     @Test
