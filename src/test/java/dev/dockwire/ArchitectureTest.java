@@ -1,0 +1,66 @@
+package dev.dockwire;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The package layering of ../shared/ARCHITECTURE.md, checked over the sources: each top-level
+ * package may use only the packages listed for it (sub-packages count as their parent).
+ */
+class ArchitectureTest {
+    private static final Map<String, Set<String>> ALLOWED = Map.ofEntries(
+            Map.entry("sim", Set.of()),
+            Map.entry("topology", Set.of()),
+            Map.entry("wire", Set.of("sim")),
+            Map.entry("socket", Set.of("wire")),
+            Map.entry("link", Set.of("sim", "wire")),
+            Map.entry("netns", Set.of("link", "sim", "socket", "wire")),
+            Map.entry("netfilter", Set.of("netns", "link", "sim", "wire")),
+            Map.entry("capture", Set.of("link", "sim", "wire")),
+            Map.entry("app", Set.of("socket", "sim", "wire")),
+            Map.entry("kernel", Set.of("link", "netns", "netfilter", "sim", "socket", "wire")),
+            Map.entry("tools", Set.of("kernel", "sim", "wire")),
+            Map.entry("docker", Set.of("kernel", "app", "socket", "tools", "topology", "sim", "wire")),
+            Map.entry("linux", Set.of("kernel", "socket", "sim", "wire")),
+            Map.entry("run", Set.of("docker", "kernel", "netns", "netfilter", "link", "capture", "tools", "app",
+                    "socket", "topology", "sim", "wire")),
+            Map.entry("cli", Set.of("run", "docker", "tools", "topology", "sim", "wire")));
+
+    private static final Pattern REF = Pattern.compile("\\bdev\\.dockwire\\.([a-z]+)\\b");
+
+    @Test
+    void packagesDependOnlyOnTheLayersBelowThem() throws IOException {
+        Path root = Path.of("src/main/java/dev/dockwire");
+        List<String> violations = new ArrayList<>();
+        try (Stream<Path> files = Files.walk(root)) {
+            for (Path f : files.filter(p -> p.toString().endsWith(".java")).toList()) {
+                String pkg = root.relativize(f).getName(0).toString();
+                Set<String> allowed = ALLOWED.get(pkg);
+                if (allowed == null) {
+                    violations.add(f + ": package " + pkg + " is not in the map");
+                    continue;
+                }
+                String text = Files.readString(f).replaceFirst("(?m)^package .*;", "");
+                Matcher m = REF.matcher(text);
+                while (m.find()) {
+                    String used = m.group(1);
+                    if (!used.equals(pkg) && !allowed.contains(used)) {
+                        violations.add(f + ": " + pkg + " uses " + used);
+                    }
+                }
+            }
+        }
+        assertTrue(violations.isEmpty(), String.join("\n", violations.stream().distinct().toList()));
+    }
+}
