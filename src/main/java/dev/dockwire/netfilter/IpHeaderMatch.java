@@ -38,6 +38,37 @@ public final class IpHeaderMatch {
         return proto;
     }
 
+    public int src() {
+        return src;
+    }
+
+    public int srcMask() {
+        return smsk;
+    }
+
+    public int dst() {
+        return dst;
+    }
+
+    public int dstMask() {
+        return dmsk;
+    }
+
+    /** The input interface pattern, or null. */
+    public String in() {
+        return in;
+    }
+
+    /** The output interface pattern, or null. */
+    public String out() {
+        return out;
+    }
+
+    /** Whether the part with flag {@code inv} ({@link #INV_SRC}, ...) is inverted. */
+    public boolean inverted(int flag) {
+        return (inv & flag) != 0;
+    }
+
     public boolean protoInverted() {
         return (inv & INV_PROTO) != 0;
     }

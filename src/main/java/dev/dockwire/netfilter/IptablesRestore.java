@@ -16,6 +16,11 @@ final class IptablesRestore {
     }
 
     static void run(Tables tables, String text, boolean noflush, boolean counters) {
+        run(tables, text, noflush, counters, false);
+    }
+
+    /** With {@code test} (--test) the lines are only parsed: nothing is applied or committed. */
+    static void run(Tables tables, String text, boolean noflush, boolean counters, boolean test) {
         String[] lines = text.split("\n", -1);
         int count = text.endsWith("\n") ? lines.length - 1 : lines.length;
         XtTransaction tx = null;
@@ -38,14 +43,16 @@ final class IptablesRestore {
                     }
                     tx = tables.begin(table, !noflush);
                 } else if (line.startsWith("COMMIT")) {
-                    tx.commit(n);
+                    if (!test) {
+                        tx.commit(n);
+                    }
                     tx = null;
-                } else if (line.charAt(0) == '*') {
-                    throw new IptablesError("iptables-restore: line " + n + " failed", 1);
                 } else if (line.charAt(0) == ':') {
-                    chainLine(tx, line, n, noflush, counters);
+                    if (!test) {
+                        chainLine(tx, line, n, noflush, counters);
+                    }
                 } else {
-                    ruleLine(tx, table, line, n, counters);
+                    ruleLine(test ? null : tx, table, line, n, counters);
                 }
             } catch (XtablesException e) {
                 throw IptablesError.restore(e, n);
@@ -77,7 +84,11 @@ final class IptablesRestore {
         Hook h = Hook.byChainName(name);
         if (h != null && tx.table.builtin(h) != null) {
             if (!policy.equals("-")) {
-                XtTransaction.policy(chain, policy, c);
+                try {
+                    XtTransaction.policy(chain, policy, c);
+                } catch (XtablesException e) {
+                    throw XtablesException.resource("Bad policy name.");
+                }
             }
             return;
         }
@@ -121,6 +132,9 @@ final class IptablesRestore {
         if (c != null && cmd.rule() != null) {
             cmd.rule().packets = c[0];
             cmd.rule().bytes = c[1];
+        }
+        if (tx == null) {
+            return;
         }
         String op = switch (cmd.command()) {
             case XtCommand.INSERT -> "RULE_INSERT";

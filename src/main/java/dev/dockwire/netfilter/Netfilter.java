@@ -280,6 +280,11 @@ public final class Netfilter implements NfHooks {
         IptablesRestore.run(tables, rules, noflush, counters);
     }
 
+    /** {@code iptables-restore --test}: parses only; throws with iptables-restore's report. */
+    public static void testRestore(String rules) {
+        IptablesRestore.run(new Tables(), rules, false, false, true);
+    }
+
     /** {@code iptables-save [-c] [-t TABLE]}. */
     public String save(String table, boolean counters) {
         return IptablesSave.render(tables, table, counters, loop.nanos());

@@ -81,23 +81,39 @@ public final class Rule {
     /** The rule as iptables-save writes it after {@code -A CHAIN} (leading space included). */
     public String spec() {
         if (spec == null) {
-            StringBuilder sb = new StringBuilder();
-            ip.save(sb);
-            for (Match m : matches) {
-                sb.append(" -m ").append(m.name());
-                m.save(sb);
-            }
-            if (target != null) {
-                sb.append(" -j ").append(target.name());
-                target.save(sb);
-            } else if (jump != null) {
-                sb.append(isGoto ? " -g " : " -j ").append(jump);
-            } else if (verdict != Verdict.CONTINUE) {
-                sb.append(" -j ").append(Verdict.name(verdict));
-            }
-            spec = sb.toString();
+            spec = matchSpec() + targetSpec();
         }
         return spec;
+    }
+
+    /** The header and match part of {@link #spec()} ({@code iptables -S -v} puts {@code -c} after it). */
+    public String matchSpec() {
+        StringBuilder sb = new StringBuilder();
+        ip.save(sb);
+        for (Match m : matches) {
+            sb.append(" -m ").append(m.name());
+            m.save(sb);
+        }
+        return sb.toString();
+    }
+
+    /** The {@code -j}/{@code -g} part of {@link #spec()}, or "". */
+    public String targetSpec() {
+        StringBuilder sb = new StringBuilder();
+        if (target != null) {
+            sb.append(" -j ").append(target.name());
+            target.save(sb);
+        } else if (jump != null) {
+            sb.append(isGoto ? " -g " : " -j ").append(jump);
+        } else if (verdict != Verdict.CONTINUE) {
+            sb.append(" -j ").append(Verdict.name(verdict));
+        }
+        return sb.toString();
+    }
+
+    /** Whether the rule is {@code -g CHAIN}. */
+    public boolean isGoto() {
+        return isGoto;
     }
 
     /** The match and target text of {@code iptables -L} (after the destination column). */

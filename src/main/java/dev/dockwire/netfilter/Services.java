@@ -16,7 +16,7 @@ final class Services {
             netbios-dgm 138 u, netbios-ssn 139 t, imap2 143 t, imap 143 t, snmp 161 tu, snmp-trap 162 tu,
             bgp 179 t, ldap 389 tu, https 443 tu, microsoft-ds 445 t, syslog 514 u, submission 587 t,
             ldaps 636 tu, imaps 993 t, pop3s 995 t, openvpn 1194 tu, mysql 3306 t, postgresql 5432 t,
-            redis 6379 t, http-alt 8080 t""";
+            mdns 5353 u, redis 6379 t, http-alt 8080 t""";
     private static final Map<String, int[]> BY_NAME = new HashMap<>();
     private static final Map<Integer, String> TCP = new HashMap<>();
     private static final Map<Integer, String> UDP = new HashMap<>();

@@ -33,6 +33,13 @@ public final class Tables {
         return list;
     }
 
+    /** The tables an iptables-save text ({@code -c} or not) describes, for rendering listings. */
+    public static Tables parse(String saveText) {
+        Tables t = new Tables();
+        IptablesRestore.run(t, saveText, false, true);
+        return t;
+    }
+
     void onCommit(Runnable r) {
         this.onCommit = r;
     }

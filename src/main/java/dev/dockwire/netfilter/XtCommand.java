@@ -5,20 +5,29 @@ package dev.dockwire.netfilter;
  * results): the command letter, table, chain, rule number, the rule for rule commands, a policy or
  * new chain name, listing options and {@code -c} counters.
  */
-record XtCommand(char command, String table, String chain, int rulenum, String arg, Rule rule,
+public record XtCommand(char command, String table, String chain, int rulenum, String arg, Rule rule,
                  boolean verbose, boolean numeric, boolean exact, boolean lineNumbers, boolean zero,
                  long[] counters) {
-    static final char APPEND = 'A';
-    static final char INSERT = 'I';
-    static final char DELETE = 'D';
-    static final char REPLACE = 'R';
-    static final char CHECK = 'C';
-    static final char LIST = 'L';
-    static final char LIST_RULES = 'S';
-    static final char FLUSH = 'F';
-    static final char ZERO = 'Z';
-    static final char NEW_CHAIN = 'N';
-    static final char DELETE_CHAIN = 'X';
-    static final char RENAME_CHAIN = 'E';
-    static final char POLICY = 'P';
+    /** Parses an iptables command line; a bad one throws {@link IptablesError} with iptables' report. */
+    public static XtCommand parse(java.util.List<String> argv) {
+        try {
+            return XtablesParser.parse(argv, false, null);
+        } catch (XtablesException e) {
+            throw IptablesError.iptables(e);
+        }
+    }
+
+    public static final char APPEND = 'A';
+    public static final char INSERT = 'I';
+    public static final char DELETE = 'D';
+    public static final char REPLACE = 'R';
+    public static final char CHECK = 'C';
+    public static final char LIST = 'L';
+    public static final char LIST_RULES = 'S';
+    public static final char FLUSH = 'F';
+    public static final char ZERO = 'Z';
+    public static final char NEW_CHAIN = 'N';
+    public static final char DELETE_CHAIN = 'X';
+    public static final char RENAME_CHAIN = 'E';
+    public static final char POLICY = 'P';
 }

@@ -161,9 +161,20 @@ final class XtTransaction {
             }
             return;
         }
-        Chain c = table.user.get(name);
+        Chain c = table.chain(name);
         if (c == null) {
             throw XtablesException.resource(NO_CHAIN);
+        }
+        if (c.builtin()) {
+            // nft deletes an empty base chain; it comes back with the defaults when next used.
+            if (!c.rules.isEmpty()) {
+                throw new XtablesException(XtablesException.Kind.KERNEL,
+                        "CHAIN_DEL failed (Device or resource busy): chain " + name, line);
+            }
+            c.policy = Verdict.ACCEPT;
+            c.policyPackets = 0;
+            c.policyBytes = 0;
+            return;
         }
         if (refs.getOrDefault(name, 0) > 0) {
             throw new XtablesException(XtablesException.Kind.KERNEL,
@@ -278,7 +289,7 @@ final class XtTransaction {
                 }
             }
             throw new XtablesException(XtablesException.Kind.KERNEL, (closing == null ? "RULE_APPEND" : closing.op)
-                    + " failed (Too many levels of symbolic links): rule in chain " + last.name,
+                    + " failed (Too many links): rule in chain " + last.name,
                     closing == null ? 0 : closing.line);
         }
         path.addLast(c);
