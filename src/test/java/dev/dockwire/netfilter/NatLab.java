@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.dockwire.capture.Captures;
 import dev.dockwire.capture.PacketFilter;
 import dev.dockwire.kernel.Kernel;
+import dev.dockwire.link.Frames;
 import dev.dockwire.socket.UdpSocket;
 import dev.dockwire.testing.TestNet;
 import dev.dockwire.wire.Cidr;
@@ -85,6 +86,37 @@ final class NatLab {
         net.loop().runFor(2_000_000_000L);
         s.close();
         return got;
+    }
+
+    /** A connected UDP socket on {@code ns} that sends {@code text} to {@code dst}; returns its errors and datagrams. */
+    List<String> connected(String ns, int sport, String dst, int dport, String text) {
+        UdpSocket s = net.ns(ns).sockets().openUdp();
+        if (sport != 0) {
+            s.bind(0, sport);
+        }
+        List<String> got = new ArrayList<>();
+        s.onError(e -> got.add(e.name()));
+        s.onReceive((sock, src, port, data) ->
+                got.add(Ipv4Address.format(src) + ":" + port + " " + data.toString(StandardCharsets.US_ASCII)));
+        s.connect(TestNet.ip(dst), dport);
+        ByteBuf b = text(text);
+        s.send(b);
+        b.release();
+        net.loop().runFor(2_000_000_000L);
+        s.close();
+        return got;
+    }
+
+    /**
+     * Sends an IPv4 packet (reader index at its header) out of {@code ns}'s {@code dev} in an
+     * Ethernet frame addressed to {@code toNs}'s {@code toDev}, as a host without a socket for it would.
+     */
+    void inject(String ns, String dev, String toNs, String toDev, ByteBuf packet) {
+        var from = net.dev(ns, dev);
+        int at = Frames.prepend(packet, EthernetFrame.HEADER_LENGTH);
+        new EthernetFrame().wrap(packet, at).dst(net.dev(toNs, toDev).mac()).src(from.mac()).etherType(0x0800);
+        from.transmit(packet);
+        net.loop().runFor(1_000_000_000L);
     }
 
     /** The IPv4 packets captured on r's {@code iface}, as "SRC:SPORT > DST:DPORT", checking every checksum. */
