@@ -21,8 +21,8 @@ public final class Conntrack {
     static final long UDP_STREAM_TIMEOUT = 120 * S;
     static final long ICMP_TIMEOUT = 30 * S;
     static final long GENERIC_TIMEOUT = 600 * S;
-    private static final int INVALID = -1;
-    private static final int REPEAT = -2;
+    static final int INVALID = -1;
+    static final int REPEAT = -2;
 
     final ConntrackHash hash = new ConntrackHash();
     private final Clock clock;
@@ -178,7 +178,7 @@ public final class Conntrack {
     private int track(Conn c, int dir, NfPacket p, boolean isNew) {
         switch (c.proto) {
             case IpProtocol.TCP -> {
-                return tcp(c, dir, p.tcpFlags, isNew);
+                return TcpConntrack.packet(this, c, dir, p.tcpFlags, isNew);
             }
             case IpProtocol.UDP -> {
                 // nf_conntrack_udp_packet: a flow seen both ways is a stream once it is 2 s old.
@@ -203,40 +203,7 @@ public final class Conntrack {
         return Verdict.ACCEPT;
     }
 
-    /** nf_conntrack_tcp_packet without window checks. */
-    private int tcp(Conn c, int dir, int flags, boolean isNew) {
-        int old = isNew ? TcpConntrack.NONE : c.tcpState;
-        int next = TcpConntrack.next(dir, flags, old);
-        if (next == TcpConntrack.SYN_SENT && old >= TcpConntrack.TIME_WAIT && !isNew) {
-            return REPEAT; // re-opening a closed connection: kill it and track anew
-        }
-        if (next == TcpConntrack.IG) {
-            return Verdict.ACCEPT;
-        }
-        if (next == TcpConntrack.IV) {
-            return INVALID;
-        }
-        long timeout = TcpConntrack.TIMEOUTS[next];
-        if (!c.seenReply()) {
-            if (TcpConntrack.isRst(flags) && !isNew) {
-                // Only reply is a RST: no connection worth remembering.
-                c.tcpState = next;
-                kill(c);
-                return Verdict.ACCEPT;
-            }
-            if (next == TcpConntrack.ESTABLISHED && timeout > TcpConntrack.UNACK_TIMEOUT) {
-                timeout = TcpConntrack.UNACK_TIMEOUT;
-            }
-        } else if (!c.assured() && (old == TcpConntrack.SYN_RECV || old == TcpConntrack.ESTABLISHED)
-                && next == TcpConntrack.ESTABLISHED) {
-            c.status |= Conn.IPS_ASSURED;
-        }
-        c.tcpState = next;
-        refresh(c, timeout);
-        return Verdict.ACCEPT;
-    }
-
-    private void refresh(Conn c, long timeout) {
+    void refresh(Conn c, long timeout) {
         c.timeout = clock.nanos() + timeout;
     }
 

@@ -105,4 +105,40 @@ final class TcpConntrack {
     static int next(int dir, int flags, int old) {
         return TABLE[dir][index(flags)][old];
     }
+
+    /**
+     * nf_conntrack_tcp_packet without window checks: the new state, its timeout, ASSURED; returns
+     * NF_ACCEPT, {@link Conntrack#INVALID} or {@link Conntrack#REPEAT} (track anew).
+     */
+    static int packet(Conntrack ct, Conn c, int dir, int flags, boolean isNew) {
+        int old = isNew ? NONE : c.tcpState;
+        int next = next(dir, flags, old);
+        if (next == SYN_SENT && old >= TIME_WAIT && !isNew) {
+            return Conntrack.REPEAT; // re-opening a closed connection: kill it and track anew
+        }
+        if (next == IG) {
+            return Verdict.ACCEPT;
+        }
+        if (next == IV) {
+            return Conntrack.INVALID;
+        }
+        long timeout = TIMEOUTS[next];
+        if (!c.seenReply()) {
+            if (isRst(flags) && !isNew) {
+                // Only reply is a RST: no connection worth remembering.
+                c.tcpState = next;
+                ct.kill(c);
+                return Verdict.ACCEPT;
+            }
+            if (next == ESTABLISHED && timeout > UNACK_TIMEOUT) {
+                timeout = UNACK_TIMEOUT;
+            }
+        } else if (!c.assured() && (old == SYN_RECV || old == ESTABLISHED)
+                && next == ESTABLISHED) {
+            c.status |= Conn.IPS_ASSURED;
+        }
+        c.tcpState = next;
+        ct.refresh(c, timeout);
+        return Verdict.ACCEPT;
+    }
 }

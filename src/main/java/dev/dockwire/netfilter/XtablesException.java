@@ -44,10 +44,6 @@ public final class XtablesException extends RuntimeException {
         return line;
     }
 
-    public XtablesException atLine(int n) {
-        return line != 0 ? this : new XtablesException(kind, getMessage(), n);
-    }
-
     public int status() {
         return switch (kind) {
             case PARAMETER, BARE -> 2;

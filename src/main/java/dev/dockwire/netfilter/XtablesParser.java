@@ -13,11 +13,6 @@ import java.util.Set;
  * iptables makes before touching the kernel, with its error wording.
  */
 final class XtablesParser {
-    /** Targets libxtables ships that the emulated kernel does not implement. */
-    private static final Set<String> UNSUPPORTED_TARGETS = Set.of("AUDIT", "CHECKSUM", "CLASSIFY", "CLUSTERIP",
-            "CONNMARK", "CONNSECMARK", "CT", "DSCP", "ECN", "HMARK", "IDLETIMER", "LED", "MARK", "NETMAP", "NFLOG",
-            "NFQUEUE", "NOTRACK", "RATEEST", "REDIRECT", "SECMARK", "SET", "SYNPROXY", "TCPMSS", "TCPOPTSTRIP",
-            "TEE", "TOS", "TPROXY", "TRACE", "TTL", "ULOG");
     private static final Set<String> COMMANDS = Set.of("-A", "--append", "-D", "--delete", "-C", "--check", "-I",
             "--insert", "-R", "--replace", "-L", "--list", "-S", "--list-rules", "-F", "--flush", "-Z", "--zero",
             "-N", "--new-chain", "-X", "--delete-chain", "-E", "--rename-chain", "-P", "--policy");
@@ -248,8 +243,8 @@ final class XtablesParser {
 
     private static boolean isTargetName(String name) {
         return switch (name) {
-            case "ACCEPT", "DROP", "RETURN", "QUEUE", "REJECT", "DNAT", "SNAT", "MASQUERADE", "LOG" -> true;
-            default -> UNSUPPORTED_TARGETS.contains(name);
+            case "ACCEPT", "DROP", "RETURN", "QUEUE" -> true;
+            default -> XtExtensions.isTarget(name);
         };
     }
 
@@ -306,7 +301,7 @@ final class XtablesParser {
                 if (invert) {
                     throw XtablesException.param("unexpected ! flag before --match");
                 }
-                loadMatch(args.required(w), true);
+                loadMatch(args.required(w));
             }
             case "-t", "--table" -> {
                 flag('t', "-t", false);
@@ -389,33 +384,11 @@ final class XtablesParser {
         if (go) {
             return;
         }
-        switch (name) {
-            case "REJECT" -> targetParser = new XtReject.Parser();
-            case "DNAT" -> targetParser = new XtNat.Parser(true);
-            case "SNAT" -> targetParser = new XtNat.Parser(false);
-            case "MASQUERADE" -> targetParser = new XtMasquerade.Parser();
-            case "LOG" -> targetParser = new XtLog.Parser();
-            default -> {
-                if (UNSUPPORTED_TARGETS.contains(name)) {
-                    throw XtablesException.param("Couldn't load target `" + name + "':No such file or directory\n");
-                }
-            }
-        }
+        targetParser = XtExtensions.target(name);
     }
 
-    private void loadMatch(String name, boolean explicit) {
-        Extension<Match> m = switch (name) {
-            case "tcp" -> new XtTcpUdp.Parser(IpProtocol.TCP);
-            case "udp" -> new XtTcpUdp.Parser(IpProtocol.UDP);
-            case "icmp" -> new XtIcmp.Parser();
-            case "conntrack" -> new XtConntrack.Parser(false);
-            case "state" -> new XtConntrack.Parser(true);
-            case "addrtype" -> new XtAddrtype.Parser();
-            case "multiport" -> new XtMultiport.Parser();
-            case "comment" -> new XtComment.Parser();
-            default -> throw XtablesException.param("Couldn't load match `" + name + "':No such file or directory\n");
-        };
-        matchParsers.add(m);
+    private void loadMatch(String name) {
+        matchParsers.add(XtExtensions.match(name));
         matchNames.add(name);
         if (name.equals(XtFormat.protoName(draft.proto))) {
             protoMatchLoaded = true;
@@ -435,7 +408,7 @@ final class XtablesParser {
         if (!protoMatchLoaded && !draft.protoInverted
                 && (draft.proto == IpProtocol.TCP || draft.proto == IpProtocol.UDP || draft.proto == IpProtocol.ICMP)) {
             protoMatchLoaded = true;
-            loadMatch(XtFormat.protoName(draft.proto), false);
+            loadMatch(XtFormat.protoName(draft.proto));
             if (matchParsers.get(matchParsers.size() - 1).parse(w, invert, args, draft)) {
                 return;
             }
