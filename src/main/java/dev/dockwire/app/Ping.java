@@ -1,5 +1,6 @@
 package dev.dockwire.app;
 
+import dev.dockwire.app.dns.StubResolver;
 import dev.dockwire.socket.PingSocket;
 import dev.dockwire.socket.SocketException;
 import dev.dockwire.wire.IcmpPacket;
@@ -22,10 +23,12 @@ public final class Ping implements Program {
     private int count = -1;
     private long intervalNanos = SECOND;
     private long lingerNanos = 10 * SECOND;
+    private boolean lingerSet;
     private int size = 56;
     private int ttl;
     private int dst;
     private String target;
+    private String replyFrom;
     private int sent;
     private int received;
     private int errors;
@@ -49,7 +52,10 @@ public final class Ping implements Program {
                 switch (a) {
                     case "-c" -> count = positiveInt(args, ++i, "invalid argument");
                     case "-i" -> intervalNanos = (long) (Double.parseDouble(value(args, ++i)) * SECOND);
-                    case "-W" -> lingerNanos = (long) (Double.parseDouble(value(args, ++i)) * SECOND);
+                    case "-W" -> {
+                        lingerNanos = (long) (Double.parseDouble(value(args, ++i)) * SECOND);
+                        lingerSet = true;
+                    }
                     case "-s" -> size = Integer.parseInt(value(args, ++i));
                     case "-t" -> ttl = Integer.parseInt(value(args, ++i));
                     default -> {
@@ -71,24 +77,39 @@ public final class Ping implements Program {
             usage();
             return;
         }
-        Integer addr = ctx.resolve(host);
-        if (addr == null) {
-            ctx.err("ping: " + host + ": Name or service not known");
-            ctx.exit(2);
-            return;
-        }
-        dst = addr;
         target = host;
+        String name = host;
+        StubResolver resolver = new StubResolver(ctx);
+        resolver.lookup(name, result -> {
+            if (!result.ok()) {
+                ctx.err("ping: " + name + ": " + (result.failure() == StubResolver.Failure.TIMEOUT
+                        ? "Temporary failure in name resolution" : "Name or service not known"));
+                ctx.exit(2);
+                return;
+            }
+            dst = result.addresses().get(0);
+            if (Ipv4Address.tryParse(name) != null) {
+                begin(null);
+            } else {
+                // iputils prints replies from a named target with their reverse name (getnameinfo).
+                resolver.reverse(dst, this::begin);
+            }
+        });
+    }
+
+    private void begin(String reverseName) {
         if (ctx.sockets().sourceAddressFor(dst) == 0) {
             ctx.err("ping: connect: Network is unreachable");
             ctx.exit(2);
             return;
         }
+        String dotted = Ipv4Address.format(dst);
+        replyFrom = reverseName == null ? (Ipv4Address.tryParse(target) != null ? dotted : target + " (" + dotted + ")")
+                : reverseName + " (" + dotted + ")";
         socket = ctx.sockets().openPing();
         socket.onReply(this::reply);
         socket.onError(this::error);
-        String dotted = Ipv4Address.format(dst);
-        ctx.out("PING " + host + " (" + dotted + ") " + size + "(" + (size + 28) + ") bytes of data.");
+        ctx.out("PING " + target + " (" + dotted + ") " + size + "(" + (size + 28) + ") bytes of data.");
         start = ctx.nanos();
         send();
     }
@@ -138,8 +159,19 @@ public final class Ping implements Program {
         if (count < 0 || sent < count) {
             next = ctx.schedule(intervalNanos, this::send);
         } else {
-            next = ctx.schedule(lingerNanos, this::finish);
+            next = ctx.schedule(exitWait(), this::finish);
         }
+    }
+
+    /**
+     * After the last request, iputils waits twice the largest RTT seen (at least one interval)
+     * when replies came, else the linger time (10 s, or -W).
+     */
+    private long exitWait() {
+        if (received > 0 && !lingerSet) {
+            return Math.max((long) (2 * rttMax * 1e6), intervalNanos);
+        }
+        return lingerNanos;
     }
 
     private void reply(int src, int seq, int replyTtl, ByteBuf data) {
@@ -154,7 +186,8 @@ public final class Ping implements Program {
         rttMax = Math.max(rttMax, ms);
         rttSum += ms;
         rttSum2 += ms * ms;
-        ctx.out((data.readableBytes() + IcmpPacket.HEADER_LENGTH) + " bytes from " + Ipv4Address.format(src)
+        String from = src == dst ? replyFrom : Ipv4Address.format(src);
+        ctx.out((data.readableBytes() + IcmpPacket.HEADER_LENGTH) + " bytes from " + from
                 + ": icmp_seq=" + s + " ttl=" + replyTtl + " time=" + formatRtt(ms) + " ms");
         if (count > 0 && received + errors >= count && sent >= count) {
             finish();
@@ -204,7 +237,9 @@ public final class Ping implements Program {
         if (next != null) {
             next.cancel();
         }
-        socket.close();
+        if (socket != null) {
+            socket.close();
+        }
         long elapsedMs = (ctx.nanos() - start) / 1_000_000;
         ctx.out("");
         ctx.out("--- " + target + " ping statistics ---");

@@ -18,8 +18,14 @@ public interface ProcessContext {
 
     Timer schedule(long delayNanos, Runnable task);
 
-    /** Resolves a host name or dotted quad to an address; null when it cannot be resolved. */
-    Integer resolve(String host);
+    /** A file inside the container ({@code /etc/resolv.conf}, {@code /etc/hosts}), or null. */
+    String readFile(String path);
+
+    /** Writes a file inside the container ({@code curl -o}). */
+    void writeFile(String path, String content);
+
+    /** Uniform in [0, bound), from the emulation's seeded source (DNS ids, ports). */
+    int random(int bound);
 
     /** The container's hostname. */
     String hostname();

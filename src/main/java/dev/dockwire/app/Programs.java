@@ -10,6 +10,9 @@ public final class Programs {
 
     static {
         BY_NAME.put("ping", Ping::new);
+        BY_NAME.put("nslookup", Nslookup::new);
+        BY_NAME.put("dig", Dig::new);
+        BY_NAME.put("curl", Curl::new);
     }
 
     private Programs() {

@@ -38,7 +38,7 @@ public final class Container {
     private final List<String> extraHosts;
     private final List<String> dns;
     private final Map<String, Endpoint> endpoints = new LinkedHashMap<>();
-    private final Map<String, String> files = new LinkedHashMap<>();
+    private final FileTable files = new FileTable();
     private State state = State.CREATED;
     private int exitCode;
     private long startedAt = -1;
@@ -135,11 +135,15 @@ public final class Container {
 
     /** A file inside the container, or null. */
     public String file(String path) {
-        return files.get(path);
+        return files.read(path);
     }
 
     public void writeFile(String path, String content) {
-        files.put(path, content);
+        files.write(path, content, false);
+    }
+
+    boolean writeFile(String path, String content, boolean append) {
+        return files.write(path, content, append);
     }
 
     void putEndpoint(String network, Endpoint e) {

@@ -5,6 +5,7 @@ import dev.dockwire.app.Programs;
 import dev.dockwire.tools.CommandResult;
 import dev.dockwire.tools.IpCommand;
 import dev.dockwire.tools.Shell;
+import dev.dockwire.tools.TcCommand;
 import java.util.List;
 
 /**
@@ -33,15 +34,7 @@ final class ContainerEnv implements Shell.Env {
 
     @Override
     public boolean writeFile(String path, String content, boolean append) {
-        if (path.equals("/dev/null")) {
-            return true;
-        }
-        if (!path.startsWith("/")) {
-            path = "/" + path;
-        }
-        String old = append ? c.file(path) : null;
-        c.writeFile(path, old == null ? content : old + content);
-        return true;
+        return c.writeFile(path, content, append);
     }
 
     /** {@code docker exec CTR ARGV...}: no shell around it, so a missing binary is the runtime's error. */
@@ -90,12 +83,20 @@ final class ContainerEnv implements Shell.Env {
             case "sleep" -> {
                 return host.sleep(args);
             }
+            case "nginx" -> {
+                ImageDaemons.Daemon d = host.engine().daemon(c);
+                CommandResult r = d == null ? null : d.control(args);
+                return r != null ? r : CommandResult.fail(127, "sh: nginx: not found");
+            }
+            case "tc" -> {
+                return new TcCommand(host.engine().kernel(), c.netns()).run(args);
+            }
             default -> {
                 Program p = Programs.create(name);
                 if (p == null) {
                     return CommandResult.fail(127, "sh: " + name + ": not found");
                 }
-                return new Exec(host.engine(), host.loop(), c.netns(), c.hostname()).run(name, p, args);
+                return new Exec(host.engine(), host.loop(), c.netns(), c.hostname(), this).run(name, p, args);
             }
         }
     }

@@ -153,10 +153,9 @@ final class DockerCommand {
                 new Spec("format", (char) 0, true), new Spec("filter", 'f', true)), true);
         List<Network> nets = new ArrayList<>(engine().networks());
         nets.sort(Comparator.comparing(Network::name));
-        for (String filter : f.all("filter")) {
-            int eq = filter.indexOf('=');
-            String key = eq < 0 ? filter : filter.substring(0, eq);
-            String val = eq < 0 ? "" : filter.substring(eq + 1);
+        for (Map.Entry<String, String> filter : keyValues(f.all("filter")).entrySet()) {
+            String key = filter.getKey();
+            String val = filter.getValue();
             nets.removeIf(n -> switch (key) {
                 case "name" -> !n.name().contains(val);
                 case "driver" -> !n.driver().id().equals(val);
@@ -292,8 +291,15 @@ final class DockerCommand {
             out.add("Run 'docker run --help' for more information");
             return new CommandResult(125, out);
         }
+        List<String> warnings = new ArrayList<>(publishWarning(f));
+        if (!engine().knowsImage(c.image())) {
+            warnings.add("WARNING: dockwire does not model image \"" + c.image() + "\": it runs no program"
+                    + " (declare one with '# dockwire: image " + c.image() + " http PORT hostname')");
+        }
         if (f.has("detach")) {
-            return CommandResult.ok(List.of(c.id()));
+            List<String> out = new ArrayList<>(warnings);
+            out.add(c.id());
+            return CommandResult.ok(out);
         }
         // Foreground: the container's command runs to its end, then the container stops.
         List<String> cmd = c.cmd().isEmpty() ? Images.defaultCmd(c.image()) : c.cmd();
@@ -304,7 +310,24 @@ final class DockerCommand {
         if (f.has("rm")) {
             engine().remove(c.name(), true, () -> { });
         }
-        return r;
+        if (warnings.isEmpty()) {
+            return r;
+        }
+        List<String> out = new ArrayList<>(warnings);
+        out.addAll(r.output());
+        return new CommandResult(r.status(), out);
+    }
+
+    /** Port publishing needs the netfilter model (DNAT, docker-proxy); until then say so rather than pretend. */
+    private static List<String> publishWarning(CliFlags f) {
+        if (!f.has("publish") && !f.has("publish-all")) {
+            return List.of();
+        }
+        List<String> ports = new ArrayList<>(f.all("publish"));
+        if (f.has("publish-all")) {
+            ports.add("-P");
+        }
+        return List.of("WARNING: dockwire does not publish ports yet (no netfilter model): " + String.join(", ", ports) + " ignored");
     }
 
     private CommandResult create(List<String> args) {
@@ -313,7 +336,9 @@ final class DockerCommand {
             return usage("create", "at least 1 argument", "[OPTIONS] IMAGE [COMMAND] [ARG...]");
         }
         try {
-            return CommandResult.ok(List.of(engine().create(createRequest(f)).id()));
+            List<String> out = new ArrayList<>(publishWarning(f));
+            out.add(engine().create(createRequest(f)).id());
+            return CommandResult.ok(out);
         } catch (EngineException e) {
             return daemonError(e);
         }
@@ -386,10 +411,9 @@ final class DockerCommand {
         if (!f.has("all")) {
             list.removeIf(c -> !c.running());
         }
-        for (String filter : f.all("filter")) {
-            int eq = filter.indexOf('=');
-            String key = eq < 0 ? filter : filter.substring(0, eq);
-            String val = eq < 0 ? "" : filter.substring(eq + 1);
+        for (Map.Entry<String, String> filter : keyValues(f.all("filter")).entrySet()) {
+            String key = filter.getKey();
+            String val = filter.getValue();
             list.removeIf(c -> switch (key) {
                 case "name" -> !c.name().contains(val);
                 case "network" -> !c.endpoints().containsKey(val);

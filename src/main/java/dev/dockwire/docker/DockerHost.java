@@ -10,9 +10,8 @@ import dev.dockwire.tools.ConntrackCommand;
 import dev.dockwire.tools.IpCommand;
 import dev.dockwire.tools.IptablesCommand;
 import dev.dockwire.tools.Shell;
-import java.util.LinkedHashMap;
+import dev.dockwire.tools.TcCommand;
 import java.util.List;
-import java.util.Map;
 
 /**
  * An emulated Docker host as a person at its terminal sees it: a shell whose commands are
@@ -23,7 +22,7 @@ public final class DockerHost implements Shell.Env {
     private final Engine engine;
     private final EventLoop loop;
     private final String hostname;
-    private final Map<String, String> files = new LinkedHashMap<>();
+    private final FileTable files = new FileTable();
     private final Shell shell;
     private final DockerCommand docker;
 
@@ -35,8 +34,8 @@ public final class DockerHost implements Shell.Env {
         this.docker = new DockerCommand(this);
         StringBuilder resolv = new StringBuilder();
         engine.hostNameservers().forEach(s -> resolv.append("nameserver ").append(s).append('\n'));
-        files.put("/etc/resolv.conf", resolv.toString());
-        files.put("/etc/hostname", hostname + "\n");
+        files.write("/etc/resolv.conf", resolv.toString(), false);
+        files.write("/etc/hostname", hostname + "\n", false);
     }
 
     public Engine engine() {
@@ -63,17 +62,12 @@ public final class DockerHost implements Shell.Env {
 
     @Override
     public String readFile(String path) {
-        return files.get(path);
+        return files.read(path);
     }
 
     @Override
     public boolean writeFile(String path, String content, boolean append) {
-        if (path.equals("/dev/null")) {
-            return true;
-        }
-        String old = append ? files.get(path) : null;
-        files.put(path, old == null ? content : old + content);
-        return true;
+        return files.write(path, content, append);
     }
 
     @Override
@@ -84,6 +78,7 @@ public final class DockerHost implements Shell.Env {
             case "docker" -> docker.run(args);
             case "ip" -> new IpCommand(engine.kernel(), Kernel.HOST).run(args);
             case "bridge" -> new BridgeCommand(engine.kernel(), Kernel.HOST).run(args);
+            case "tc" -> new TcCommand(engine.kernel(), Kernel.HOST).run(args);
             case "iptables", "iptables-save", "iptables-restore" ->
                     new IptablesCommand(engine.kernel(), Kernel.HOST).run(name, args, stdin);
             case "conntrack" -> new ConntrackCommand(engine.kernel(), Kernel.HOST).run(args);
@@ -95,7 +90,7 @@ public final class DockerHost implements Shell.Env {
                 if (p == null) {
                     yield CommandResult.fail(127, "bash: " + name + ": command not found");
                 }
-                yield new Exec(engine, loop, Kernel.HOST, hostname).run(name, p, args);
+                yield new Exec(engine, loop, Kernel.HOST, hostname, this).run(name, p, args);
             }
         };
     }

@@ -4,7 +4,10 @@ import dev.dockwire.kernel.AddrInfo;
 import dev.dockwire.kernel.Kernel;
 import dev.dockwire.kernel.KernelException;
 import dev.dockwire.kernel.RouteInfo;
+import dev.dockwire.app.Timer;
+import dev.dockwire.app.dns.EmbeddedResolver;
 import dev.dockwire.sim.Clock;
+import dev.dockwire.sim.EventLoop;
 import dev.dockwire.sim.SeededRandom;
 import dev.dockwire.wire.Cidr;
 import dev.dockwire.wire.Ipv4Address;
@@ -29,7 +32,7 @@ public final class Engine {
     private static final List<Cidr> POOLS = defaultPools();
 
     private final Kernel kernel;
-    private final Clock clock;
+    private final EventLoop clock;
     private final SeededRandom random;
     private final EngineProfile profile;
     private final List<String> hostNameservers;
@@ -37,7 +40,21 @@ public final class Engine {
     private final Map<String, Container> containers = new LinkedHashMap<>();
     private final List<java.util.function.Consumer<Network>> bridgeListeners = new ArrayList<>();
 
-    public Engine(Kernel kernel, Clock clock, SeededRandom random, EngineProfile profile, List<String> hostNameservers) {
+    private final Map<String, EmbeddedResolver> resolvers = new LinkedHashMap<>();
+    private final Map<String, ImageDaemons.Daemon> daemons = new LinkedHashMap<>();
+    private final EmbeddedResolver.Host resolverHost = new EmbeddedResolver.Host() {
+        @Override
+        public Timer schedule(long delayNanos, Runnable task) {
+            return clock.schedule(delayNanos, task)::cancel;
+        }
+
+        @Override
+        public int random(int bound) {
+            return random.nextInt(bound);
+        }
+    };
+
+    public Engine(Kernel kernel, EventLoop clock, SeededRandom random, EngineProfile profile, List<String> hostNameservers) {
         this.kernel = kernel;
         this.clock = clock;
         this.random = random;
@@ -64,6 +81,11 @@ public final class Engine {
 
     public Clock clock() {
         return clock;
+    }
+
+    /** The emulation's seeded random source. */
+    public SeededRandom random() {
+        return random;
     }
 
     public EngineProfile profile() {
@@ -369,7 +391,33 @@ public final class Engine {
             attachNonBridge(c);
         }
         ContainerFiles.write(this, c);
+        startResolver(c);
+        ImageDaemons.Daemon d = ImageDaemons.start(this, c, kernel.sockets(c.netns()));
+        if (d != null) {
+            daemons.put(c.id(), d);
+        }
         return c;
+    }
+
+    /**
+     * Docker's embedded DNS for a container on a user-defined network: a resolver listening at
+     * 127.0.0.11 in its namespace (Docker listens on a random port and DNATs port 53 to it; without
+     * the netfilter model it listens on 53 itself), forwarding from the host's namespace.
+     */
+    private void startResolver(Container c) {
+        if (resolvers.containsKey(c.id()) || c.netns() == null || c.netns().equals(Kernel.HOST)
+                || c.networkMode().startsWith("container:")) {
+            return;
+        }
+        boolean userNetwork = c.endpoints().values().stream().anyMatch(e -> e.address() != null
+                && e.network().driver() == Network.Driver.BRIDGE && !e.network().name().equals("bridge"));
+        if (!userNetwork) {
+            return;
+        }
+        EmbeddedResolver r = new EmbeddedResolver(kernel.sockets(c.netns()), kernel.sockets(Kernel.HOST),
+                new ContainerRecords(this, c), resolverHost, 53);
+        r.start();
+        resolvers.put(c.id(), r);
     }
 
     private void attachNonBridge(Container c) {
@@ -430,6 +478,14 @@ public final class Engine {
     }
 
     private void teardown(Container c) {
+        EmbeddedResolver r = resolvers.remove(c.id());
+        if (r != null) {
+            r.stop();
+        }
+        ImageDaemons.Daemon d = daemons.remove(c.id());
+        if (d != null) {
+            d.stop();
+        }
         for (Endpoint e : c.endpointList()) {
             Network n = e.network();
             n.detach(c.id());
@@ -482,6 +538,7 @@ public final class Engine {
             int index = nextIfIndex(c);
             Endpoint made = plumb(c, c.netns(), e, false, index);
             ContainerFiles.write(this, c);
+            startResolver(c);
             return made;
         }
         c.putEndpoint(n.name(), e);
@@ -532,6 +589,31 @@ public final class Engine {
         }
     }
 
+    private final Map<String, ImageDaemons.Declared> declaredImages = new LinkedHashMap<>();
+
+    /**
+     * Declares what an image dockwire does not model runs: an HTTP server on {@code port} answering
+     * {@code text}, or its hostname when {@code text} is null (so load balancing is visible).
+     */
+    public void declareHttpImage(String image, int port, String text) {
+        declaredImages.put(image, new ImageDaemons.Declared(port, text));
+    }
+
+    ImageDaemons.Declared declaredImage(String image) {
+        ImageDaemons.Declared d = declaredImages.get(image);
+        return d != null ? d : declaredImages.get(image.contains(":") ? image : image + ":latest");
+    }
+
+    /** Whether dockwire knows what the image runs (its own models or a declaration). */
+    public boolean knowsImage(String image) {
+        return ImageDaemons.known(this, image);
+    }
+
+    /** The running main process of a container's image, or null. */
+    ImageDaemons.Daemon daemon(Container c) {
+        return daemons.get(c.id());
+    }
+
     /** A container by name, full id or unique id prefix. */
     public Container container(String ref) {
         Container c = findContainer(ref);
@@ -558,7 +640,7 @@ public final class Engine {
         return null;
     }
 
-    private Container containerById(String id) {
+    Container containerById(String id) {
         for (Container c : containers.values()) {
             if (c.id().equals(id)) {
                 return c;

@@ -7,9 +7,10 @@ import dev.dockwire.sim.EventLoop;
 import dev.dockwire.sim.Timeout;
 import dev.dockwire.socket.Sockets;
 import dev.dockwire.tools.CommandResult;
-import dev.dockwire.wire.Ipv4Address;
+import dev.dockwire.tools.Shell;
 import java.util.ArrayList;
 import java.util.List;
+
 
 /**
  * Runs one modelled program (ping, ...) in a namespace on the event loop until it exits, and
@@ -23,14 +24,16 @@ public final class Exec implements ProcessContext {
     private final EventLoop loop;
     private final String netns;
     private final String hostname;
+    private final Shell.Env files;
     private final List<String> output = new ArrayList<>();
     private Integer exitStatus;
 
-    public Exec(Engine engine, EventLoop loop, String netns, String hostname) {
+    public Exec(Engine engine, EventLoop loop, String netns, String hostname, Shell.Env files) {
         this.engine = engine;
         this.loop = loop;
         this.netns = netns;
         this.hostname = hostname;
+        this.files = files;
     }
 
     /** Starts {@code program} with {@code args} and runs the loop until it exits. */
@@ -69,10 +72,19 @@ public final class Exec implements ProcessContext {
         return t::cancel;
     }
 
-    /** Dotted quads only: names resolve once the embedded DNS exists (see the DNS issue). */
     @Override
-    public Integer resolve(String host) {
-        return Ipv4Address.tryParse(host);
+    public String readFile(String path) {
+        return files.readFile(path);
+    }
+
+    @Override
+    public void writeFile(String path, String content) {
+        files.writeFile(path, content, false);
+    }
+
+    @Override
+    public int random(int bound) {
+        return engine.random().nextInt(bound);
     }
 
     @Override

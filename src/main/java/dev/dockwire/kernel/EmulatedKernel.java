@@ -13,6 +13,10 @@ import dev.dockwire.link.FdbEntry;
 import dev.dockwire.link.LinkType;
 import dev.dockwire.netns.IfAddress;
 import dev.dockwire.netns.Neighbour;
+import dev.dockwire.link.tc.Netem;
+import dev.dockwire.link.tc.NetemSpec;
+import dev.dockwire.link.tc.Qdisc;
+import dev.dockwire.link.tc.Tbf;
 import dev.dockwire.netfilter.Conn;
 import dev.dockwire.netfilter.IptablesError;
 import dev.dockwire.netfilter.Netfilter;
@@ -29,6 +33,10 @@ import java.util.Map;
 public final class EmulatedKernel implements Kernel {
     private final Emulation emulation;
     private final String prefix;
+    /** Installed qdiscs per device (root first), by device object. */
+    private final Map<NetDevice, List<Qdisc>> qdiscs = new HashMap<>();
+    private int nextHandle = 0x8001;
+
     /** Namespace ids as each namespace numbers the others (peernet2id), assigned when a link first spans them. */
     private final Map<String, Map<String, Integer>> nsids = new HashMap<>();
     /** Netfilter of each namespace that has been given rules (created on first use). */
@@ -357,6 +365,109 @@ public final class EmulatedKernel implements Kernel {
             throw new KernelException("sysctl: cannot stat /proc/sys/" + key.replace('.', '/') + ": No such file or directory");
         }
         return v;
+    }
+
+    @Override
+    public void qdisc(String ns, String verb, String devName, String parent, String handle, String kind, List<String> options) {
+        NetDevice dev = device(ns, devName);
+        List<Qdisc> chain = qdiscs.computeIfAbsent(dev, k -> new ArrayList<>());
+        boolean root = parent == null || parent.equals("root");
+        Qdisc top = chain.isEmpty() ? null : chain.get(chain.size() - 1);
+        if (!root && (top == null || !parent.split(":")[0].equals(top.handle().replace(":", "")))) {
+            // A child hangs under the innermost qdisc (1:1 under 1:), the way netem and tbf are stacked.
+            Qdisc parentQ = chain.stream().filter(q -> parent.split(":")[0].equals(q.handle().replace(":", "")))
+                    .findFirst().orElseThrow(() -> new KernelException("Error: Failed to find specified qdisc."));
+            top = parentQ;
+        }
+        Qdisc existing = root ? (chain.isEmpty() ? null : chain.get(0)) : top.child();
+        if (!verb.startsWith("del")) {
+            // tc parses the options before it asks the kernel anything: option errors come first.
+            build(dev, "0:", "root", kind, options);
+        }
+        switch (verb) {
+            case "del", "delete" -> {
+                if (existing == null) {
+                    throw new KernelException("Error: Cannot delete qdisc with handle of zero.");
+                }
+                removeFrom(dev, chain, existing);
+                return;
+            }
+            case "add" -> {
+                if (existing != null) {
+                    throw new KernelException("Error: Exclusivity flag on, cannot modify.");
+                }
+            }
+            case "change" -> {
+                if (existing == null) {
+                    throw new KernelException("Error: Specified qdisc not found.");
+                }
+            }
+            case "replace" -> {
+            }
+            default -> throw new KernelException("Command \"" + verb + "\" is unknown, try \"tc qdisc help\".");
+        }
+        String h = handle != null ? (handle.endsWith(":") ? handle : handle.replaceAll(":.*", "") + ":")
+                : existing != null ? existing.handle() : Integer.toHexString(nextHandle++) + ":";
+        String p = root ? "root" : "parent " + parent;
+        Qdisc q = build(dev, h, p, kind, options);
+        if (existing != null) {
+            q.child(existing.child());
+            removeFrom(dev, chain, existing);
+            chain.add(root ? 0 : chain.size(), q);
+        } else {
+            chain.add(root ? 0 : chain.size(), q);
+        }
+        relink(dev, chain);
+    }
+
+    private Qdisc build(NetDevice dev, String handle, String parent, String kind, List<String> options) {
+        try {
+            return switch (kind) {
+                case "netem" -> new Netem(emulation.loop(), emulation.random(), dev, handle, parent, NetemSpec.parse(options));
+                case "tbf" -> new Tbf(emulation.loop(), dev, handle, parent, options);
+                default -> throw new KernelException("Unknown qdisc \"" + kind + "\", hence option \""
+                        + (options.isEmpty() ? "" : options.get(0)) + "\" is unparsable");
+            };
+        } catch (IllegalArgumentException e) {
+            throw new KernelException(e.getMessage());
+        }
+    }
+
+    private void removeFrom(NetDevice dev, List<Qdisc> chain, Qdisc q) {
+        q.reset();
+        int i = chain.indexOf(q);
+        chain.remove(q);
+        if (i == 0) {
+            // Deleting the root takes its children with it, as in the kernel.
+            chain.forEach(Qdisc::reset);
+            chain.clear();
+        }
+        relink(dev, chain);
+    }
+
+    /** Root first, each qdisc's child the next one; the root becomes the device's qdisc. */
+    private static void relink(NetDevice dev, List<Qdisc> chain) {
+        for (int i = 0; i < chain.size(); i++) {
+            chain.get(i).child(i + 1 < chain.size() ? chain.get(i + 1) : null);
+        }
+        dev.rootQdisc(chain.isEmpty() ? null : chain.get(0));
+    }
+
+    @Override
+    public List<QdiscInfo> qdiscs(String ns) {
+        List<QdiscInfo> out = new ArrayList<>();
+        for (NetDevice d : namespace(ns).devices()) {
+            List<Qdisc> chain = qdiscs.getOrDefault(d, List.of());
+            if (chain.isEmpty()) {
+                out.add(new QdiscInfo(d.name(), "noqueue", "0:", "root", "", 0, 0, 0, 0, 0, 0, 0));
+                continue;
+            }
+            for (Qdisc q : chain) {
+                out.add(new QdiscInfo(d.name(), q.kind(), q.handle(), q.parent(), q.options(), q.sentBytes, q.sentPackets,
+                        q.dropped, q.overlimits, q.requeues, q.backlogBytes, q.backlogPackets));
+            }
+        }
+        return out;
     }
 
     /** The netfilter of a namespace, set up on first use (the modules load when first needed). */

@@ -82,6 +82,15 @@ public interface Kernel {
     String sysctl(String ns, String key);
 
     /**
+     * {@code tc qdisc add|change|replace|del dev DEV (root | parent P) [handle H] KIND OPTIONS...};
+     * {@code options} are the words after the kind, as tc takes them.
+     */
+    void qdisc(String ns, String verb, String dev, String parent, String handle, String kind, List<String> options);
+
+    /** {@code tc -s qdisc show}: every device's qdiscs, noqueue included. */
+    List<QdiscInfo> qdiscs(String ns);
+
+    /**
      * {@code ip netns exec NS iptables-restore [--noflush]} with {@code rules} on stdin. A failure
      * throws {@link KernelException} with iptables-restore's stderr and exit status.
      */

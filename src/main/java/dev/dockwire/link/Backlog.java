@@ -63,6 +63,16 @@ public final class Backlog implements Agent {
         return done;
     }
 
+    /** Drops everything queued (the emulation is ending), releasing the frames. */
+    public void clear() {
+        while (head < tail) {
+            int i = (int) (head++ & mask);
+            devices[i] = null;
+            frames[i].release();
+            frames[i] = null;
+        }
+    }
+
     public int size() {
         return (int) (tail - head);
     }

@@ -27,6 +27,9 @@ public abstract class NetDevice {
     /** Set while enslaved to a bridge (the kernel's rx_handler_data). */
     BridgePort bridgePort;
     private FrameSink egress = (dev, frame) -> dev.xmit(frame);
+    /** The root queueing discipline: noqueue (straight to the driver) until {@code tc} installs one. */
+    private static final FrameSink NOQUEUE = (dev, frame) -> dev.egress.accept(dev, frame);
+    private FrameSink qdisc = NOQUEUE;
     private FrameSink ingress = (dev, frame) -> dev.rxHandler.handle(dev, frame);
 
     protected NetDevice(String name, int ifindex, long mac, int mtu) {
@@ -53,7 +56,33 @@ public abstract class NetDevice {
             frame.release();
             return;
         }
+        qdisc.accept(this, frame);
+    }
+
+    /**
+     * Hands a frame the qdisc releases to the driver path (capture taps, then xmit), like
+     * {@code dequeue → dev_hard_start_xmit}: taps see a delayed frame when it leaves, and never a
+     * frame the qdisc dropped.
+     */
+    public final void dequeue(ByteBuf frame) {
+        if (!up) {
+            stats.txDropped++;
+            frame.release();
+            return;
+        }
         egress.accept(this, frame);
+    }
+
+    /** Installs a root qdisc ({@code tc qdisc replace dev DEV root ...}); null restores noqueue. */
+    public void rootQdisc(QueueingDiscipline root) {
+        this.qdisc = root == null ? NOQUEUE : root;
+    }
+
+    /** Releases what the root qdisc holds (the emulation is ending). */
+    public void resetQdisc() {
+        if (qdisc instanceof QueueingDiscipline q) {
+            q.reset();
+        }
     }
 
     /** Called by the driver with a frame that arrived on this device (takes ownership). */

@@ -24,7 +24,10 @@ final class Iptables {
                 default -> "RULE_APPEND";
             };
             tx.apply(cmd, 0, op);
-            if (cmd.command() != XtCommand.CHECK) {
+            boolean changesNothing = cmd.command() == XtCommand.CHECK || tables.table(cmd.table()) == null
+                    && (cmd.command() == XtCommand.FLUSH || cmd.command() == XtCommand.ZERO
+                    || cmd.command() == XtCommand.DELETE_CHAIN);
+            if (!changesNothing) {
                 tx.commit(0);
             }
         } catch (XtablesException e) {

@@ -12,7 +12,7 @@ import java.util.Map;
  * One emulated world: the event loop, the seeded random source, the receive backlog, and every
  * namespace of every emulated host. Everything in it runs on the loop's thread.
  */
-public final class Emulation {
+public final class Emulation implements AutoCloseable {
     private final EventLoop loop;
     private final SeededRandom random;
     private final Backlog backlog;
@@ -57,6 +57,16 @@ public final class Emulation {
 
     public Collection<Namespace> namespaces() {
         return Collections.unmodifiableCollection(namespaces.values());
+    }
+
+    /** Ends the emulation: frames still queued (backlog, unresolved neighbours, qdiscs) are released. */
+    @Override
+    public void close() {
+        backlog.clear();
+        for (Namespace ns : namespaces.values()) {
+            ns.neighbours().flushAll();
+            ns.devices().forEach(d -> d.resetQdisc());
+        }
     }
 
     /** Like {@code ip netns del NAME}: its devices go away with it (veth peers too). */

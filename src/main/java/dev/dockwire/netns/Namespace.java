@@ -43,6 +43,12 @@ public final class Namespace {
         sysctls.put("net.ipv4.ip_forward", "0");
         sysctls.put("net.ipv4.ip_default_ttl", "64");
         sysctls.put("net.ipv4.ip_local_port_range", "32768\t60999");
+        sysctls.put("net.ipv4.tcp_syn_retries", "6");
+        sysctls.put("net.ipv4.tcp_synack_retries", "5");
+        sysctls.put("net.ipv4.tcp_retries2", "15");
+        sysctls.put("net.ipv4.tcp_timestamps", "1");
+        sysctls.put("net.ipv4.tcp_sack", "1");
+        sysctls.put("net.ipv4.tcp_window_scaling", "1");
         sysctls.put("net.netfilter.nf_conntrack_max", "262144");
         this.stack = new Ipv4Stack(this);
         stack.sysctlChanged();

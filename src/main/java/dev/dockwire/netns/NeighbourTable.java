@@ -230,6 +230,18 @@ public final class NeighbourTable {
         }
     }
 
+    /** Forgets every entry, releasing queued packets (the namespace is going away). */
+    public void flushAll() {
+        for (Neighbour n : entries.values()) {
+            if (n.timer != null) {
+                n.timer.cancel();
+            }
+            n.queue.forEach(ByteBuf::release);
+            n.queue.clear();
+        }
+        entries.clear();
+    }
+
     /** Entries as {@code ip neigh} lists them. */
     public List<Neighbour> entries() {
         List<Neighbour> list = new ArrayList<>(entries.values());

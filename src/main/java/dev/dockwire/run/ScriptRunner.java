@@ -15,6 +15,9 @@ public final class ScriptRunner {
         long seed = options.seed() != null ? options.seed() : script.seed();
         try (Session session = new Session(file, seed, options, null, out)) {
             session.say("dockwire: script " + script.name() + " (seed " + seed + ")");
+            for (Script.ImageDecl i : script.images()) {
+                session.world().engine().declareHttpImage(i.image(), i.port(), i.text());
+            }
             for (Script.Command c : script.commands()) {
                 session.step(c.line(), c.lineNumber(), new Session.Expect(c.status(), c.anyStatus(), c.contains(),
                         c.notContains(), c.matches()));

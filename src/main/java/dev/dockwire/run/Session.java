@@ -139,5 +139,6 @@ public final class Session implements AutoCloseable {
     @Override
     public void close() {
         taps.forEach(CaptureTap::close);
+        world.close();
     }
 }

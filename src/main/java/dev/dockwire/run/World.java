@@ -1,5 +1,6 @@
 package dev.dockwire.run;
 
+import dev.dockwire.app.dns.DnsServer;
 import dev.dockwire.docker.DockerHost;
 import dev.dockwire.docker.Engine;
 import dev.dockwire.docker.EngineProfile;
@@ -14,10 +15,10 @@ import java.util.List;
 /**
  * Everything one run emulates: a Docker host ({@code docker-host}) whose {@code eth0}
  * (192.168.1.10/24) sits on a LAN bridge with a router at 192.168.1.1, the default gateway and
- * the host's name server. The LAN is built through its own kernel seam; the host's uplink is a
+ * the host's name server (answering a few internet names: example.com, github.com, ...). The LAN is built through its own kernel seam; the host's uplink is a
  * veth from the LAN bridge moved into the host's namespace, as a cable would be.
  */
-public final class World {
+public final class World implements AutoCloseable {
     public static final String HOST_NAME = "docker-host";
     public static final Cidr HOST_ADDRESS = Cidr.parse("192.168.1.10/24");
     public static final Ipv4Address ROUTER = Ipv4Address.parse("192.168.1.1");
@@ -27,6 +28,7 @@ public final class World {
     private final EmulatedKernel lanKernel;
     private final Engine engine;
     private final DockerHost host;
+    private DnsServer dns;
 
     public World(long seed, EngineProfile profile) {
         emulation = new Emulation(seed);
@@ -53,6 +55,13 @@ public final class World {
         lanKernel.addrAdd("router", "eth0", Cidr.of(ROUTER, HOST_ADDRESS.prefixLength()));
         lanKernel.linkSetUp("router", "eth0", true);
         lanKernel.sysctl("router", "net.ipv4.ip_forward", "1");
+        // The router is the LAN's name server, standing in for the internet's DNS.
+        dns = new DnsServer(lanKernel.sockets("router"))
+                .add("example.com", "93.184.215.14")
+                .add("www.example.com", "93.184.215.14")
+                .add("registry-1.docker.io", "54.227.20.253")
+                .add("github.com", "140.82.121.4");
+        dns.start(ROUTER.bits());
         // The Docker host's uplink: the cable from the LAN bridge to its eth0.
         lanKernel.linkAddVeth(Kernel.HOST, "lan-host", null, "uplink", null);
         lanKernel.linkSetMaster(Kernel.HOST, "lan-host", "lan0");
@@ -79,5 +88,16 @@ public final class World {
 
     public DockerHost host() {
         return host;
+    }
+
+    /** Ends the run: releases frames still in flight. */
+    @Override
+    public void close() {
+        emulation.close();
+    }
+
+    /** The LAN router's name server (the host's upstream). */
+    public DnsServer dns() {
+        return dns;
     }
 }

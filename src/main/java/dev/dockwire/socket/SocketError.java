@@ -10,7 +10,9 @@ public enum SocketError {
     EHOSTUNREACH("No route to host"),
     ENETUNREACH("Network is unreachable"),
     ETIMEDOUT("Connection timed out"),
-    EMSGSIZE("Message too long");
+    EMSGSIZE("Message too long"),
+    ENOTCONN("Transport endpoint is not connected"),
+    EPIPE("Broken pipe");
 
     private final String message;
 

@@ -7,8 +7,13 @@ import java.util.List;
  *
  * @param name  the script's name (file name without extension), used for the capture directory
  * @param seed  from a {@code # dockwire: seed N} directive, else 1
+ * @param images images declared with {@code # dockwire: image ...}
  */
-public record Script(String name, long seed, List<Command> commands) {
+public record Script(String name, long seed, List<Command> commands, List<ImageDecl> images) {
+
+    /** {@code # dockwire: image NAME http PORT (hostname | text TEXT)}: what an unmodelled image runs. */
+    public record ImageDecl(String image, int port, String text) {
+    }
 
     /**
      * One command line (continuations joined) and its expectations.

@@ -25,6 +25,7 @@ public final class ScriptParser {
 
     public static Script parse(String file, String name, String text) {
         List<Script.Command> commands = new ArrayList<>();
+        List<Script.ImageDecl> images = new ArrayList<>();
         long seed = 1;
         String[] lines = text.split("\r?\n", -1);
         StringBuilder pending = null;
@@ -63,8 +64,11 @@ public final class ScriptParser {
                         } catch (NumberFormatException e) {
                             throw new TopologyException(file, lineNo, "dockwire: seed", "expected an integer, got \"" + d.substring(5).trim() + "\"");
                         }
+                    } else if (d.startsWith("image ")) {
+                        images.add(image(file, lineNo, d.substring(6).trim()));
                     } else {
-                        throw new TopologyException(file, lineNo, "dockwire", "unknown directive \"" + d + "\"; known: seed N");
+                        throw new TopologyException(file, lineNo, "dockwire", "unknown directive \"" + d
+                                + "\"; known: seed N, image NAME http PORT (hostname | text TEXT)");
                     }
                 }
                 continue;
@@ -87,7 +91,28 @@ public final class ScriptParser {
         if (current != null) {
             commands.set(commands.size() - 1, current.build());
         }
-        return new Script(name, seed, List.copyOf(commands));
+        return new Script(name, seed, List.copyOf(commands), List.copyOf(images));
+    }
+
+    private static Script.ImageDecl image(String file, int line, String text) {
+        String[] w = text.split("\\s+", 5);
+        String usage = "expected: image NAME http PORT (hostname | text TEXT)";
+        if (w.length < 4 || !w[1].equals("http")) {
+            throw new TopologyException(file, line, "dockwire: image", usage);
+        }
+        int port;
+        try {
+            port = Integer.parseInt(w[2]);
+        } catch (NumberFormatException e) {
+            throw new TopologyException(file, line, "dockwire: image", "invalid port \"" + w[2] + "\"; " + usage);
+        }
+        if (w[3].equals("hostname") && w.length == 4) {
+            return new Script.ImageDecl(w[0], port, null);
+        }
+        if (w[3].equals("text") && w.length == 5) {
+            return new Script.ImageDecl(w[0], port, w[4]);
+        }
+        throw new TopologyException(file, line, "dockwire: image", usage);
     }
 
     private static final class Builder {

@@ -51,4 +51,15 @@ class ScriptParserTest {
         assertEquals("s.sh:1: the last line ends with a continuation backslash",
                 assertThrows(TopologyException.class, () -> ScriptParser.parse("s.sh", "s", "docker ps \\")).getMessage());
     }
+
+    @Test
+    void imageDirectivesDeclareWhatUnmodelledImagesRun() {
+        Script s = ScriptParser.parse("s.sh", "s", "# dockwire: image nodeserver:1 http 8080 hostname\n"
+                + "# dockwire: image greeter http 80 text hi there\ndocker ps\n");
+        assertEquals(List.of(new Script.ImageDecl("nodeserver:1", 8080, null), new Script.ImageDecl("greeter", 80, "hi there")),
+                s.images());
+        assertEquals("s.sh:1: dockwire: image: invalid port \"x\"; expected: image NAME http PORT (hostname | text TEXT)",
+                assertThrows(TopologyException.class, () -> ScriptParser.parse("s.sh", "s", "# dockwire: image a http x hostname\n"))
+                        .getMessage());
+    }
 }

@@ -6,6 +6,7 @@ import dev.dockwire.socket.SocketException;
 import dev.dockwire.wire.IcmpPacket;
 import dev.dockwire.wire.IpProtocol;
 import dev.dockwire.wire.Ipv4Packet;
+import dev.dockwire.wire.TcpSegment;
 import dev.dockwire.wire.UdpPacket;
 import io.netty.buffer.ByteBuf;
 import io.netty.util.collection.IntObjectHashMap;
@@ -25,6 +26,7 @@ final class Icmp {
     private final Ipv4Packet ip = new Ipv4Packet();
     private final Ipv4Packet quoted = new Ipv4Packet();
     private final UdpPacket udp = new UdpPacket();
+    private final TcpSegment tcp = new TcpSegment();
     private final IntObjectHashMap<PingSocketImpl> pingSockets = new IntObjectHashMap<>();
 
     Icmp(Ipv4Stack stack) {
@@ -106,6 +108,10 @@ final class Icmp {
         } else if (proto == IpProtocol.UDP) {
             udp.wrap(packet, qoff + ihl);
             stack.udp.error(quoted.src(), udp.srcPort(), quoted.dst(), udp.dstPort(), type, code);
+        } else if (proto == IpProtocol.TCP) {
+            // The first 8 bytes of the quoted segment: ports and sequence number.
+            tcp.wrap(packet, qoff + ihl, 8);
+            stack.tcp.error(quoted.src(), tcp.srcPort(), quoted.dst(), tcp.dstPort(), tcp.seq(), type, code);
         }
     }
 

@@ -14,6 +14,8 @@ import dev.dockwire.socket.PingSocket;
 import dev.dockwire.socket.SocketError;
 import dev.dockwire.socket.SocketException;
 import dev.dockwire.socket.Sockets;
+import dev.dockwire.socket.TcpListener;
+import dev.dockwire.socket.TcpSocket;
 import dev.dockwire.socket.UdpSocket;
 import dev.dockwire.wire.EtherType;
 import dev.dockwire.wire.EthernetFrame;
@@ -26,7 +28,7 @@ import io.netty.buffer.ByteBuf;
 /**
  * The IPv4 stack of one namespace: Ethernet demux, ARP, IPv4 input with local delivery or
  * forwarding ({@code net.ipv4.ip_forward}), output through the routing table and the neighbour
- * table, ICMP and UDP. Follows the kernel's {@code ip_rcv → ip_rcv_finish → ip_local_deliver /
+ * table, ICMP, UDP and TCP. Follows the kernel's {@code ip_rcv → ip_rcv_finish → ip_local_deliver /
  * ip_forward} and {@code ip_output → ip_finish_output2 → neigh_output} paths. The flyweights are
  * fields, so receiving, forwarding and sending a datagram allocate no objects.
  */
@@ -36,6 +38,7 @@ public final class Ipv4Stack implements RxHandler, Sockets, NeighbourTable.Io {
     final Arp arp;
     final Icmp icmp;
     final Udp udp;
+    final Tcp tcp;
     final Counters counters = new Counters();
     private final EthernetFrame eth = new EthernetFrame();
     private final Ipv4Packet ip = new Ipv4Packet();
@@ -49,6 +52,7 @@ public final class Ipv4Stack implements RxHandler, Sockets, NeighbourTable.Io {
         this.arp = new Arp(this);
         this.icmp = new Icmp(this);
         this.udp = new Udp(this);
+        this.tcp = new Tcp(this);
         this.nextIdent = ns.emulation().random().nextInt(0x10000);
     }
 
@@ -64,6 +68,7 @@ public final class Ipv4Stack implements RxHandler, Sockets, NeighbourTable.Io {
     public void sysctlChanged() {
         forwarding = "1".equals(ns.sysctl("net.ipv4.ip_forward"));
         defaultTtl = Integer.parseInt(ns.sysctl("net.ipv4.ip_default_ttl").trim());
+        tcp.sysctlChanged();
     }
 
     int defaultTtl() {
@@ -139,6 +144,7 @@ public final class Ipv4Stack implements RxHandler, Sockets, NeighbourTable.Io {
         switch (p.protocol()) {
             case IpProtocol.ICMP -> icmp.input(dev, packet);
             case IpProtocol.UDP -> udp.input(dev, packet);
+            case IpProtocol.TCP -> tcp.input(dev, packet);
             default -> {
                 icmp.error(packet, IcmpPacket.TYPE_DEST_UNREACHABLE, IcmpPacket.CODE_PROTOCOL_UNREACHABLE, 0);
                 packet.release();
@@ -216,6 +222,15 @@ public final class Ipv4Stack implements RxHandler, Sockets, NeighbourTable.Io {
         } else {
             ns.neighbours().output(out, r.nextHop(dst), packet);
         }
+    }
+
+    /** MTU of the device the route towards {@code dst} leaves by (lo for local addresses), or 0 without a route. */
+    int routeMtu(int dst) {
+        if (ns.isLocal(dst)) {
+            return ns.lo().mtu();
+        }
+        Route r = ns.fib().lookup(dst);
+        return r == null ? 0 : r.dev().mtu();
     }
 
     /**
@@ -342,9 +357,20 @@ public final class Ipv4Stack implements RxHandler, Sockets, NeighbourTable.Io {
         return icmp.openPing();
     }
 
+    @Override
+    public TcpSocket openTcp() {
+        return new TcpConnection(tcp);
+    }
+
+    @Override
+    public TcpListener listenTcp(int addr, int port, int backlog) {
+        return tcp.listen(addr, port, backlog);
+    }
+
     /** Closes every socket (namespace deleted). */
     public void closeAll() {
         udp.closeAll();
+        tcp.closeAll();
         icmp.closeAll();
     }
 

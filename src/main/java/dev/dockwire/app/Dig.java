@@ -1,0 +1,204 @@
+package dev.dockwire.app;
+
+import dev.dockwire.app.dns.StubResolver;
+import dev.dockwire.wire.DnsHeader;
+import dev.dockwire.wire.DnsMessage;
+import dev.dockwire.wire.DnsQuestion;
+import dev.dockwire.wire.DnsRcode;
+import dev.dockwire.wire.DnsRecord;
+import dev.dockwire.wire.DnsRdata;
+import dev.dockwire.wire.DnsType;
+import dev.dockwire.wire.Edns;
+import dev.dockwire.wire.Ipv4Address;
+import java.text.SimpleDateFormat;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.List;
+import java.util.Locale;
+import java.util.TimeZone;
+
+/**
+ * BIND's {@code dig [@SERVER] NAME [TYPE] [+short]} and {@code dig -x ADDRESS} (9.18): one query with EDNS (UDP size 1232),
+ * printed in dig's layout (header, flags, sections with tab-aligned columns, query time, server,
+ * size), or only the answers' data with {@code +short}. Exit 0 on any reply, 9 when no server answered.
+ */
+public final class Dig implements Program {
+    private static final String VERSION = "9.18.33-1~deb12u2-Debian";
+
+    @Override
+    public void start(ProcessContext ctx, List<String> args) {
+        String server = null;
+        String name = null;
+        int type = DnsType.A;
+        boolean shortOut = false;
+        for (int i = 0; i < args.size(); i++) {
+            String a = args.get(i);
+            if (a.equals("-x") && i + 1 < args.size()) {
+                Integer addr = Ipv4Address.tryParse(args.get(++i));
+                if (addr == null) {
+                    ctx.err("dig: '" + args.get(i) + "' is not a legal IPv4 address");
+                    ctx.exit(1);
+                    return;
+                }
+                int v = addr;
+                name = (v & 0xFF) + "." + ((v >>> 8) & 0xFF) + "." + ((v >>> 16) & 0xFF) + "." + (v >>> 24) + ".in-addr.arpa.";
+                type = DnsType.PTR;
+            } else if (a.startsWith("@")) {
+                server = a.substring(1);
+            } else if (a.equals("+short")) {
+                shortOut = true;
+            } else if (a.startsWith("+")) {
+                continue; // other display options are accepted and ignored
+            } else if (name == null) {
+                name = a;
+            } else {
+                int t = typeOf(a);
+                if (t < 0) {
+                    ctx.err("dig: '" + a + "' is not a legal name (unexpected end of input)");
+                    ctx.exit(1);
+                    return;
+                }
+                type = t;
+            }
+        }
+        if (name == null) {
+            name = ".";
+            type = DnsType.NS;
+        }
+        StubResolver resolver = new StubResolver(ctx);
+        int srv;
+        if (server != null) {
+            Integer s = Ipv4Address.tryParse(server);
+            if (s == null) {
+                ctx.err("dig: couldn't get address for '" + server + "': not found");
+                ctx.exit(10);
+                return;
+            }
+            srv = s;
+        } else {
+            srv = resolver.conf().nameservers().get(0);
+        }
+        String qname = name.endsWith(".") ? name.substring(0, name.length() - 1) : name;
+        DnsMessage q = DnsMessage.query(ctx.random(0x10000), qname, type, DnsHeader.FLAG_RD, Edns.of(1232));
+        long sent = ctx.nanos();
+        String display = name;
+        int qtype = type;
+        boolean brief = shortOut;
+        resolver.query(srv, q, r -> {
+            if (r == null) {
+                ctx.out(";; communications error to " + Ipv4Address.format(srv) + "#53: timed out");
+                ctx.out(";; communications error to " + Ipv4Address.format(srv) + "#53: timed out");
+                ctx.out("");
+                ctx.out("; <<>> DiG " + VERSION + " <<>> " + display + (qtype == DnsType.A ? "" : " " + DnsType.name(qtype)));
+                ctx.out(";; global options: +cmd");
+                ctx.out(";; no servers could be reached");
+                ctx.exit(9);
+                return;
+            }
+            if (brief) {
+                for (DnsRecord rec : r.answers()) {
+                    ctx.out(rdata(rec));
+                }
+            } else {
+                full(ctx, display, qtype, srv, r, (ctx.nanos() - sent) / 1_000_000);
+            }
+            ctx.exit(0);
+        });
+    }
+
+    private static int typeOf(String t) {
+        for (int type : new int[] {DnsType.A, DnsType.AAAA, DnsType.PTR, DnsType.CNAME, DnsType.SRV, DnsType.TXT,
+                DnsType.NS, DnsType.SOA, DnsType.MX, DnsType.ANY}) {
+            if (DnsType.name(type).equalsIgnoreCase(t)) {
+                return type;
+            }
+        }
+        return -1;
+    }
+
+    private static void full(ProcessContext ctx, String name, int type, int server, DnsMessage r, long ms) {
+        ctx.out("");
+        ctx.out("; <<>> DiG " + VERSION + " <<>> " + name + (type == DnsType.A ? "" : " " + DnsType.name(type)));
+        ctx.out(";; global options: +cmd");
+        ctx.out(";; Got answer:");
+        ctx.out(";; ->>HEADER<<- opcode: QUERY, status: " + DnsRcode.name(r.rcode()) + ", id: " + r.id());
+        List<String> flags = new ArrayList<>();
+        flags.add("qr");
+        if (r.authoritative()) {
+            flags.add("aa");
+        }
+        if (r.truncated()) {
+            flags.add("tc");
+        }
+        if (r.recursionDesired()) {
+            flags.add("rd");
+        }
+        if (r.recursionAvailable()) {
+            flags.add("ra");
+        }
+        int additional = r.additionals().size();
+        ctx.out(";; flags: " + String.join(" ", flags) + "; QUERY: " + r.questions().size() + ", ANSWER: " + r.answers().size()
+                + ", AUTHORITY: " + r.authorities().size() + ", ADDITIONAL: " + additional);
+        if (r.edns() != null) {
+            ctx.out("");
+            ctx.out(";; OPT PSEUDOSECTION:");
+            ctx.out("; EDNS: version: " + r.edns().version() + ", flags:; udp: " + r.edns().udpPayloadSize());
+        }
+        ctx.out("");
+        ctx.out(";; QUESTION SECTION:");
+        for (DnsQuestion q : r.questions()) {
+            ctx.out(column(";" + fqdn(q.name()), 4) + "IN\t" + DnsType.name(q.type()));
+        }
+        section(ctx, "ANSWER", r.answers());
+        section(ctx, "AUTHORITY", r.authorities());
+        ctx.out("");
+        ctx.out(";; Query time: " + ms + " msec");
+        ctx.out(";; SERVER: " + Ipv4Address.format(server) + "#53(" + Ipv4Address.format(server) + ") (UDP)");
+        SimpleDateFormat when = new SimpleDateFormat("EEE MMM dd HH:mm:ss zzz yyyy", Locale.ROOT);
+        when.setTimeZone(TimeZone.getTimeZone("UTC"));
+        ctx.out(";; WHEN: " + when.format(new Date(ctx.epochMillis() + ctx.nanos() / 1_000_000)));
+        ctx.out(";; MSG SIZE  rcvd: " + r.length());
+        ctx.out("");
+    }
+
+    private static void section(ProcessContext ctx, String title, List<DnsRecord> records) {
+        List<DnsRecord> shown = records.stream().filter(rec -> rec.type() != DnsType.OPT).toList();
+        if (shown.isEmpty()) {
+            return;
+        }
+        ctx.out("");
+        ctx.out(";; " + title + " SECTION:");
+        for (DnsRecord rec : shown) {
+            ctx.out(column(fqdn(rec.name()), 3) + rec.ttl() + "\tIN\t" + DnsType.name(rec.type()) + "\t" + rdata(rec));
+        }
+    }
+
+    /** Pads with tabs to the given tab stop (8 columns each), at least one tab, as dig aligns names. */
+    private static String column(String text, int stop) {
+        StringBuilder sb = new StringBuilder(text);
+        int col = text.length();
+        do {
+            sb.append('\t');
+            col = (col / 8 + 1) * 8;
+        } while (col < stop * 8);
+        return sb.toString();
+    }
+
+    private static String fqdn(String name) {
+        return name.endsWith(".") ? name : name + ".";
+    }
+
+    private static String rdata(DnsRecord rec) {
+        DnsRdata d = rec.rdata();
+        if (d instanceof DnsRdata.A a) {
+            return a.address().toString();
+        } else if (d instanceof DnsRdata.Ptr p) {
+            return fqdn(p.target());
+        } else if (d instanceof DnsRdata.Cname c) {
+            return fqdn(c.target());
+        } else if (d instanceof DnsRdata.Srv s) {
+            return s.priority() + " " + s.weight() + " " + s.port() + " " + fqdn(s.target());
+        }
+        return d.toString();
+    }
+}

@@ -1,0 +1,99 @@
+package dev.dockwire.app.http;
+
+import java.nio.charset.StandardCharsets;
+import java.text.SimpleDateFormat;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.List;
+import java.util.Locale;
+import java.util.TimeZone;
+
+/** Responses as the modelled servers send them (their header sets and order). */
+public final class Responses {
+    public static final String NGINX_WELCOME = """
+            <!DOCTYPE html>
+            <html>
+            <head>
+            <title>Welcome to nginx!</title>
+            <style>
+            html { color-scheme: light dark; }
+            body { width: 35em; margin: 0 auto;
+            font-family: Tahoma, Verdana, Arial, sans-serif; }
+            </style>
+            </head>
+            <body>
+            <h1>Welcome to nginx!</h1>
+            <p>If you see this page, the nginx web server is successfully installed and
+            working. Further configuration is required.</p>
+
+            <p>For online documentation and support please refer to
+            <a href="http://nginx.org/">nginx.org</a>.<br/>
+            Commercial support is available at
+            <a href="http://nginx.com/">nginx.com</a>.</p>
+
+            <p><em>Thank you for using nginx.</em></p>
+            </body>
+            </html>
+            """;
+
+    private Responses() {
+    }
+
+    /** RFC 9110 IMF-fixdate for the virtual time. */
+    public static String date(long epochMillis) {
+        SimpleDateFormat f = new SimpleDateFormat("EEE, dd MMM yyyy HH:mm:ss 'GMT'", Locale.ROOT);
+        f.setTimeZone(TimeZone.getTimeZone("GMT"));
+        return f.format(new Date(epochMillis));
+    }
+
+    public static HttpMessage nginx(HttpMessage req, long now) {
+        List<String[]> h = new ArrayList<>();
+        byte[] body = NGINX_WELCOME.getBytes(StandardCharsets.UTF_8);
+        boolean found = req.startLine().split(" ").length > 1 && (req.startLine().split(" ")[1].equals("/")
+                || req.startLine().split(" ")[1].equals("/index.html"));
+        if (!found) {
+            body = ("<html>\r\n<head><title>404 Not Found</title></head>\r\n<body>\r\n<center><h1>404 Not Found</h1></center>\r\n"
+                    + "<hr><center>nginx/1.27.3</center>\r\n</body>\r\n</html>\r\n").getBytes(StandardCharsets.UTF_8);
+        }
+        h.add(new String[] {"Server", "nginx/1.27.3"});
+        h.add(new String[] {"Date", date(now)});
+        h.add(new String[] {"Content-Type", "text/html"});
+        h.add(new String[] {"Content-Length", Integer.toString(body.length)});
+        if (found) {
+            h.add(new String[] {"Last-Modified", "Tue, 26 Nov 2024 15:55:00 GMT"});
+        }
+        h.add(new String[] {"Connection", "close".equalsIgnoreCase(req.header("Connection")) ? "close" : "keep-alive"});
+        if (found) {
+            h.add(new String[] {"ETag", "\"6745ef54-267\""});
+            h.add(new String[] {"Accept-Ranges", "bytes"});
+        }
+        return new HttpMessage(found ? "HTTP/1.1 200 OK" : "HTTP/1.1 404 Not Found", h, head(req) ? new byte[0] : body);
+    }
+
+    /** hashicorp/http-echo: the text and a newline, as text/plain. */
+    public static HttpMessage echo(HttpMessage req, String text, long now) {
+        byte[] body = (text + "\n").getBytes(StandardCharsets.UTF_8);
+        List<String[]> h = new ArrayList<>();
+        h.add(new String[] {"X-App-Name", "http-echo"});
+        h.add(new String[] {"X-App-Version", "1.0.0"});
+        h.add(new String[] {"Date", date(now)});
+        h.add(new String[] {"Content-Length", Integer.toString(body.length)});
+        h.add(new String[] {"Content-Type", "text/plain; charset=utf-8"});
+        return new HttpMessage("HTTP/1.1 200 OK", h, head(req) ? new byte[0] : body);
+    }
+
+    /** A small app that answers with its hostname (so load balancing is visible). */
+    public static HttpMessage hostname(HttpMessage req, String hostname, long now) {
+        byte[] body = (hostname + "\n").getBytes(StandardCharsets.UTF_8);
+        List<String[]> h = new ArrayList<>();
+        h.add(new String[] {"Content-Type", "text/plain"});
+        h.add(new String[] {"Date", date(now)});
+        h.add(new String[] {"Connection", "keep-alive"});
+        h.add(new String[] {"Content-Length", Integer.toString(body.length)});
+        return new HttpMessage("HTTP/1.1 200 OK", h, head(req) ? new byte[0] : body);
+    }
+
+    private static boolean head(HttpMessage req) {
+        return req.startLine().startsWith("HEAD ");
+    }
+}

@@ -1,0 +1,27 @@
+package dev.dockwire.docker;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** The files of a container or of the host that commands read and write ({@code cat}, {@code printf ... > FILE}). */
+final class FileTable {
+    private final Map<String, String> files = new LinkedHashMap<>();
+
+    String read(String path) {
+        return files.get(normalize(path));
+    }
+
+    /** Writes or appends; {@code /dev/null} swallows everything. */
+    boolean write(String path, String content, boolean append) {
+        String p = normalize(path);
+        if (p.equals("/dev/null")) {
+            return true;
+        }
+        files.merge(p, content, (old, add) -> append ? old + add : add);
+        return true;
+    }
+
+    private static String normalize(String path) {
+        return path.startsWith("/") ? path : "/" + path;
+    }
+}

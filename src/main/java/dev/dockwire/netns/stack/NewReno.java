@@ -1,0 +1,105 @@
+package dev.dockwire.netns.stack;
+
+/**
+ * Congestion control, in bytes: slow start and congestion avoidance (RFC 5681 section 3.1, with
+ * appropriate byte counting, RFC 3465), an initial window of 10 segments (RFC 6928, Linux's
+ * {@code TCP_INIT_CWND}), fast retransmit on the third duplicate ACK and NewReno fast recovery
+ * (RFC 6582), and the loss window after a retransmission timeout. Linux's default is CUBIC; this
+ * is Reno, as with {@code net.ipv4.tcp_congestion_control=reno}.
+ */
+final class NewReno {
+    static final int INITIAL_WINDOW_SEGMENTS = 10;
+    static final int DUPACK_THRESHOLD = 3;
+    private int smss;
+    int cwnd;
+    int ssthresh = Integer.MAX_VALUE;
+    int dupAcks;
+    boolean inRecovery;
+    /** SND.MAX when recovery (or the last timeout) began: RFC 6582's "recover" plus one. */
+    int recover;
+    private int bytesAcked;
+
+    void init(int smss, int iss) {
+        this.smss = smss;
+        this.cwnd = INITIAL_WINDOW_SEGMENTS * smss;
+        this.recover = iss;
+    }
+
+    int smss() {
+        return smss;
+    }
+
+    /**
+     * New data acknowledged outside recovery: grow the window (RFC 5681 section 3.1), but only
+     * while it is what limits the sender (RFC 7661; Linux's tcp_is_cwnd_limited: in slow start
+     * while cwnd is below twice the flight). {@code flight} is what was outstanding before the ACK.
+     */
+    void onAck(int acked, int flight) {
+        dupAcks = 0;
+        boolean slowStart = cwnd < ssthresh;
+        if (slowStart ? cwnd >= 2 * (long) flight : flight + smss < cwnd) {
+            return;
+        }
+        if (slowStart) {
+            cwnd += Math.min(acked, smss);
+        } else {
+            bytesAcked += acked;
+            if (bytesAcked >= cwnd) {
+                bytesAcked -= cwnd;
+                cwnd += smss;
+            }
+        }
+    }
+
+    /**
+     * A duplicate ACK (RFC 5681 section 2 definition). Returns true when it is the third and the
+     * first unacknowledged segment must be retransmitted now (RFC 6582 section 3.2 steps 1-2).
+     */
+    boolean onDupAck(int sndUna, int sndMax, int flight) {
+        dupAcks++;
+        if (inRecovery) {
+            cwnd += smss; // step 3: inflate for each segment that left the network
+            return false;
+        }
+        // "covers more than recover": recover is kept as SND.MAX, one past the highest byte sent
+        if (dupAcks != DUPACK_THRESHOLD || Seq.lt(sndUna, recover)) {
+            return false;
+        }
+        ssthresh = Math.max(flight / 2, 2 * smss);
+        recover = sndMax;
+        cwnd = ssthresh + DUPACK_THRESHOLD * smss;
+        inRecovery = true;
+        return true;
+    }
+
+    /**
+     * New data acknowledged during recovery. Returns true for a partial ACK (RFC 6582 step 5:
+     * retransmit the next unacknowledged segment); a full ACK ends recovery (step 6, option 1).
+     */
+    boolean onRecoveryAck(int ack, int acked, int flightAfter) {
+        if (Seq.ge(ack, recover)) {
+            cwnd = Math.min(ssthresh, Math.max(flightAfter, smss) + smss);
+            inRecovery = false;
+            dupAcks = 0;
+            bytesAcked = 0;
+            return false;
+        }
+        cwnd = Math.max(smss, cwnd - acked + (acked >= smss ? smss : 0));
+        return true;
+    }
+
+    /** The retransmission timer expired (RFC 5681 section 3.1 equation 4, RFC 6582 section 4). */
+    void onTimeout(int flight, int sndMax) {
+        ssthresh = Math.max(flight / 2, 2 * smss);
+        cwnd = smss;
+        inRecovery = false;
+        dupAcks = 0;
+        bytesAcked = 0;
+        recover = sndMax;
+    }
+
+    /** Restart after an idle period longer than the RTO (RFC 5681 section 4.1, tcp_slow_start_after_idle). */
+    void restartAfterIdle() {
+        cwnd = Math.min(cwnd, INITIAL_WINDOW_SEGMENTS * smss);
+    }
+}

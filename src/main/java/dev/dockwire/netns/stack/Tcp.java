@@ -1,0 +1,360 @@
+package dev.dockwire.netns.stack;
+
+import dev.dockwire.link.NetDevice;
+import dev.dockwire.sim.EventLoop;
+import dev.dockwire.sim.SeededRandom;
+import dev.dockwire.socket.SocketError;
+import dev.dockwire.socket.SocketException;
+import dev.dockwire.wire.IcmpPacket;
+import dev.dockwire.wire.Ipv4Packet;
+import dev.dockwire.wire.TcpOptions;
+import dev.dockwire.wire.TcpSegment;
+import io.netty.buffer.ByteBuf;
+import io.netty.util.collection.IntObjectHashMap;
+import io.netty.util.collection.LongObjectHashMap;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * TCP (RFC 9293) of one namespace: demultiplexing, ports, resets for closed ports, ICMP errors,
+ * settings and counters. Connections are found by their 4-tuple in a primitive-keyed map (remote
+ * address, remote port and local port make the 64-bit key; connections that differ only in the
+ * local address share a chain), listeners by port: the per-segment path boxes nothing.
+ *
+ * <p>Settings follow Linux's defaults and sysctls: {@code tcp_syn_retries} 6,
+ * {@code tcp_synack_retries} 5, {@code tcp_retries2} 15, {@code tcp_timestamps}, {@code tcp_sack}
+ * and {@code tcp_window_scaling} on. Both buffers are 128 KiB (tcp_rmem's default; Linux starts
+ * the send buffer at 16 KiB and autotunes both, which is not modelled) and the window scale is
+ * derived from tcp_rmem's 6 MiB maximum as Linux derives it: 7.
+ */
+final class Tcp {
+    static final int BUFFER_SIZE = 128 * 1024;
+    /** The most a receive buffer may grow to: Linux's tcp_rmem[2] default, 6 MiB. */
+    static final int RMEM_MAX = 6 * 1024 * 1024;
+    /** The window scale we offer: 7, derived as Linux derives it. */
+    static final int WINDOW_SCALE = windowScaleFor(RMEM_MAX);
+
+    final Ipv4Stack stack;
+    final EventLoop loop;
+    final SeededRandom random;
+    final Counters counters = new Counters();
+    final TcpOutput output;
+    final TcpInput input;
+    final TcpTimers timers;
+    final int sndBufSize = BUFFER_SIZE;
+    final int rcvBufSize = BUFFER_SIZE;
+    final int rcvWscale = WINDOW_SCALE;
+    int synRetries = 6;
+    int synackRetries = 5;
+    int retries2 = 15;
+    boolean timestamps = true;
+    boolean sack = true;
+    boolean windowScaling = true;
+    /** Secret for the timestamp offsets (the kernel's ts_secret), drawn from the seeded source. */
+    private final int tsSecret;
+    private int portLow = 32768;
+    private int portHigh = 60999;
+
+    private final LongObjectHashMap<TcpConnection> connections = new LongObjectHashMap<>();
+    private final IntObjectHashMap<TcpListenerImpl> listeners = new IntObjectHashMap<>();
+    private final IntObjectHashMap<TcpConnection> bound = new IntObjectHashMap<>();
+    private final Ipv4Packet ip = new Ipv4Packet();
+    private final TcpSegment seg = new TcpSegment();
+    private final TcpOptions opts = new TcpOptions();
+
+    Tcp(Ipv4Stack stack) {
+        this.stack = stack;
+        this.loop = stack.loop;
+        this.random = stack.ns.emulation().random();
+        this.tsSecret = random.nextInt();
+        this.output = new TcpOutput(this);
+        this.input = new TcpInput(this);
+        this.timers = new TcpTimers(this);
+    }
+
+    /**
+     * tcp_select_initial_window: the smallest shift that lets a 16-bit window field cover
+     * {@code space}, the largest the receive buffer may become (RFC 7323 2.3: at most 14).
+     */
+    static int windowScaleFor(int space) {
+        int scale = 0;
+        while (scale < dev.dockwire.wire.TcpOptions.MAX_WINDOW_SCALE && (0xFFFFL << scale) < space) {
+            scale++;
+        }
+        return scale;
+    }
+
+    /** Re-reads net.ipv4.tcp_* and the ephemeral port range. */
+    void sysctlChanged() {
+        synRetries = intSysctl("net.ipv4.tcp_syn_retries");
+        synackRetries = intSysctl("net.ipv4.tcp_synack_retries");
+        retries2 = intSysctl("net.ipv4.tcp_retries2");
+        timestamps = intSysctl("net.ipv4.tcp_timestamps") != 0;
+        sack = intSysctl("net.ipv4.tcp_sack") != 0;
+        windowScaling = intSysctl("net.ipv4.tcp_window_scaling") != 0;
+        String[] range = stack.ns.sysctl("net.ipv4.ip_local_port_range").trim().split("\\s+");
+        portLow = Integer.parseInt(range[0]);
+        portHigh = Integer.parseInt(range[1]);
+    }
+
+    private int intSysctl(String key) {
+        return Integer.parseInt(stack.ns.sysctl(key).trim());
+    }
+
+    // ---- receive ---------------------------------------------------------------------------
+
+    /** tcp_v4_rcv: {@code packet} starts at the IP header; takes ownership. */
+    void input(NetDevice dev, ByteBuf packet) {
+        try {
+            ip.wrap(packet, packet.readerIndex());
+            int src = ip.src();
+            int dst = ip.dst();
+            if (!seg.wrapChecked(packet, ip.payloadOffset(), ip.payloadLength()) || !seg.verifyChecksum(src, dst)) {
+                counters.inErrs++;
+                return;
+            }
+            counters.inSegs++;
+            if (stack.ns.isBroadcast(dst) || (dst >>> 28) == 0xE) {
+                return; // TCP is unicast only
+            }
+            if (!seg.options(opts)) {
+                opts.clear();
+            }
+            int sport = seg.srcPort();
+            int dport = seg.dstPort();
+            TcpConnection c = lookup(dst, dport, src, sport);
+            if (c != null && input.segmentArrives(c, packet, seg, opts)) {
+                return;
+            }
+            TcpListenerImpl l = listeners.get(dport);
+            if (l != null && (l.localAddress() == 0 || l.localAddress() == dst)) {
+                l.segmentArrives(src, dst, seg, opts);
+                return;
+            }
+            output.resetFor(dst, dport, src, sport, seg); // CLOSED (RFC 9293 3.10.7.1)
+        } finally {
+            packet.release();
+        }
+    }
+
+    /**
+     * An ICMP error quoting a segment we sent (tcp_v4_err). Ignored unless its sequence number is
+     * in flight. A connection being opened is aborted with the error, as Linux does for any
+     * destination unreachable in SYN-SENT (RFC 5461 section 4.1); an established one only records
+     * it as the soft error it reports if it later times out (RFC 1122 4.2.3.9). Fragmentation
+     * needed is ignored: path MTU discovery is not modelled.
+     */
+    void error(int src, int srcPort, int dst, int dstPort, int seq, int type, int code) {
+        TcpConnection c = lookup(src, srcPort, dst, dstPort);
+        if (c == null || !Seq.ge(seq, c.sndUna) || !Seq.lt(seq, c.sndMax)) {
+            return;
+        }
+        SocketError err;
+        if (type == IcmpPacket.TYPE_DEST_UNREACHABLE) {
+            err = switch (code) {
+                case IcmpPacket.CODE_FRAG_NEEDED -> null;
+                case IcmpPacket.CODE_PORT_UNREACHABLE, IcmpPacket.CODE_PROTOCOL_UNREACHABLE -> SocketError.ECONNREFUSED;
+                case IcmpPacket.CODE_NET_UNREACHABLE, 6, 9, 11 -> SocketError.ENETUNREACH;
+                default -> SocketError.EHOSTUNREACH;
+            };
+        } else if (type == IcmpPacket.TYPE_TIME_EXCEEDED) {
+            err = SocketError.EHOSTUNREACH;
+        } else {
+            err = null;
+        }
+        if (err == null) {
+            return;
+        }
+        if (c.state == TcpState.SYN_SENT || (c.state == TcpState.SYN_RECEIVED && !c.passive)) {
+            c.fail(err);
+            c.deliver();
+        } else if (c.state == TcpState.SYN_RECEIVED) {
+            c.destroy(); // tcp_req_err: the request is dropped
+        } else {
+            c.softError = err;
+        }
+    }
+
+    /**
+     * The timestamp clock's offset for a pair of addresses (secure_tcp_ts_off): random per pair,
+     * the same for every connection between them, so a new connection's TSval is newer than an old
+     * one's and a SYN may reopen a pair in TIME-WAIT (RFC 6191).
+     */
+    int tsOffset(int local, int remote) {
+        int h = tsSecret ^ (local * 0x9E3779B1) ^ Integer.rotateLeft(remote * 0x85EBCA77, 13);
+        h ^= h >>> 16;
+        h *= 0x7FEB352D;
+        h ^= h >>> 15;
+        h *= 0x846CA68B;
+        return h ^ (h >>> 16);
+    }
+
+    // ---- demux -------------------------------------------------------------------------------
+
+    private static long key(int remoteAddr, int remotePort, int localPort) {
+        return ((long) remoteAddr << 32) | ((long) (remotePort & 0xFFFF) << 16) | (localPort & 0xFFFF);
+    }
+
+    TcpConnection lookup(int localAddr, int localPort, int remoteAddr, int remotePort) {
+        TcpConnection c = connections.get(key(remoteAddr, remotePort, localPort));
+        while (c != null && c.localAddr != localAddr) {
+            c = c.nextInChain;
+        }
+        return c;
+    }
+
+    void register(TcpConnection c) {
+        long k = key(c.remoteAddr, c.remotePort, c.localPort);
+        c.nextInChain = connections.get(k);
+        connections.put(k, c);
+        c.registered = true;
+    }
+
+    void unregister(TcpConnection c) {
+        if (c.registered) {
+            c.registered = false;
+            long k = key(c.remoteAddr, c.remotePort, c.localPort);
+            TcpConnection head = connections.get(k);
+            if (head == c) {
+                if (c.nextInChain == null) {
+                    connections.remove(k);
+                } else {
+                    connections.put(k, c.nextInChain);
+                }
+            } else {
+                TcpConnection prev = head;
+                while (prev != null && prev.nextInChain != c) {
+                    prev = prev.nextInChain;
+                }
+                if (prev != null) {
+                    prev.nextInChain = c.nextInChain;
+                }
+            }
+            c.nextInChain = null;
+        }
+        unbind(c);
+    }
+
+    /** Connections in the demux, for tests and listings ({@code ss -t}). */
+    List<TcpConnection> connections() {
+        List<TcpConnection> list = new ArrayList<>();
+        for (TcpConnection head : connections.values()) {
+            for (TcpConnection c = head; c != null; c = c.nextInChain) {
+                list.add(c);
+            }
+        }
+        return list;
+    }
+
+    // ---- ports -------------------------------------------------------------------------------
+
+    void bind(TcpConnection c, int addr, int port) {
+        if (addr != 0 && !stack.ns.isLocal(addr)) {
+            throw new SocketException(SocketError.EADDRNOTAVAIL);
+        }
+        if (port == 0) {
+            port = freePort();
+        } else if (listeners.containsKey(port) || bound.containsKey(port)) {
+            throw new SocketException(SocketError.EADDRINUSE);
+        }
+        bound.put(port, c);
+        c.boundPort = true;
+        c.localAddr = addr;
+        c.localPort = port;
+    }
+
+    void unbind(TcpConnection c) {
+        if (c.boundPort) {
+            c.boundPort = false;
+            if (bound.get(c.localPort) == c) {
+                bound.remove(c.localPort);
+            }
+        }
+    }
+
+    /**
+     * An ephemeral port for connect (__inet_hash_connect): from a random point of
+     * {@code ip_local_port_range}, the first port no socket is bound to or listens on whose
+     * 4-tuple towards {@code dst:dport} is unused.
+     */
+    int connectPort(int src, int dst, int dport) {
+        int n = portHigh - portLow + 1;
+        int offset = random.nextInt(n);
+        for (int i = 0; i < n; i++) {
+            int port = portLow + (offset + i) % n;
+            if (!listeners.containsKey(port) && !bound.containsKey(port) && lookup(src, port, dst, dport) == null) {
+                return port;
+            }
+        }
+        throw new SocketException(SocketError.EADDRNOTAVAIL);
+    }
+
+    private int freePort() {
+        int n = portHigh - portLow + 1;
+        int offset = random.nextInt(n);
+        for (int i = 0; i < n; i++) {
+            int port = portLow + (offset + i) % n;
+            if (!listeners.containsKey(port) && !bound.containsKey(port)) {
+                return port;
+            }
+        }
+        throw new SocketException(SocketError.EADDRINUSE);
+    }
+
+    TcpListenerImpl listen(int addr, int port, int backlog) {
+        if (addr != 0 && !stack.ns.isLocal(addr)) {
+            throw new SocketException(SocketError.EADDRNOTAVAIL);
+        }
+        if (port == 0) {
+            port = freePort();
+        } else if (listeners.containsKey(port) || bound.containsKey(port)) {
+            throw new SocketException(SocketError.EADDRINUSE);
+        }
+        TcpListenerImpl l = new TcpListenerImpl(this, addr, port, backlog);
+        listeners.put(port, l);
+        return l;
+    }
+
+    void unlisten(TcpListenerImpl l) {
+        if (listeners.get(l.localPort()) == l) {
+            listeners.remove(l.localPort());
+        }
+    }
+
+    /** Namespace deleted: every connection and listener vanishes without a segment. */
+    void closeAll() {
+        for (TcpConnection c : connections()) {
+            c.rtxTimer.dispose();
+            c.delackTimer.dispose();
+            c.waitTimer.dispose();
+            c.state = TcpState.CLOSED;
+            c.registered = false;
+        }
+        for (TcpListenerImpl l : listeners.values()) {
+            l.dispose();
+        }
+        connections.clear();
+        listeners.clear();
+        bound.clear();
+    }
+
+    /** Linux's TCP MIB counters ({@code nstat}: Tcp* and TcpExt*). */
+    public static final class Counters {
+        public long activeOpens;
+        public long passiveOpens;
+        public long attemptFails;
+        public long estabResets;
+        public long inSegs;
+        public long outSegs;
+        public long retransSegs;
+        public long inErrs;
+        public long outRsts;
+        public long listenOverflows;
+        public long listenDrops;
+        public long timeouts;
+        public long fastRetransmits;
+        public long delayedAcks;
+        public long challengeAcks;
+        public long abortOnData;
+    }
+}

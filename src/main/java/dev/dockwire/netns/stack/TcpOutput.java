@@ -1,0 +1,323 @@
+package dev.dockwire.netns.stack;
+
+import dev.dockwire.link.Frames;
+import dev.dockwire.socket.SocketException;
+import dev.dockwire.wire.IpProtocol;
+import dev.dockwire.wire.TcpOptions;
+import dev.dockwire.wire.TcpSegment;
+import io.netty.buffer.ByteBuf;
+
+/**
+ * Everything a namespace's TCP sends (the kernel's tcp_output.c): the transmit loop that fills the
+ * send and congestion windows ({@link #push}), SYN, SYN-ACK, ACK, FIN, retransmissions, window
+ * probes and resets. A segment is built in a {@link Frames} buffer with reused flyweights, its
+ * options laid out as Linux lays them out, and handed to {@link Ipv4Stack#output} with DF set.
+ */
+final class TcpOutput {
+    private final Tcp tcp;
+    private final TcpSegment seg = new TcpSegment();
+    private final TcpOptions opts = new TcpOptions();
+
+    TcpOutput(Tcp tcp) {
+        this.tcp = tcp;
+    }
+
+    // ---- the transmit loop ------------------------------------------------------------------
+
+    /** Whether data or a FIN waits to be sent from SND.NXT. */
+    boolean hasUnsent(TcpConnection c) {
+        int end = c.finSeq() + (c.finQueued ? 1 : 0);
+        return Seq.lt(c.sndNxt, end);
+    }
+
+    /**
+     * tcp_write_xmit: sends new data (and the FIN after it) while the send window and the
+     * congestion window allow, full segments first. No Nagle (TCP_NODELAY): a short segment goes
+     * out when it carries all that is queued. Sender silly-window avoidance (RFC 9293 3.8.6.2.1):
+     * a segment cut short by the peer's window only when that is at least half of the largest
+     * window it offered; otherwise the persist timer takes over. Returns whether anything went out.
+     */
+    boolean push(TcpConnection c) {
+        TcpState s = c.state;
+        if (s != TcpState.ESTABLISHED && s != TcpState.CLOSE_WAIT && s != TcpState.FIN_WAIT_1
+                && s != TcpState.CLOSING && s != TcpState.LAST_ACK) {
+            return false;
+        }
+        long now = tcp.loop.nanos();
+        if (c.sndUna == c.sndMax && now - c.lastSend > c.rtt.rto() && c.lastSend != 0) {
+            c.cc.restartAfterIdle();
+        }
+        boolean sent = false;
+        while (true) {
+            int dataEnd = c.finSeq();
+            int wndEnd = c.sndUna + c.sndWnd;
+            int cwndEnd = c.sndUna + c.cc.cwnd;
+            int limitEnd = Seq.min(wndEnd, cwndEnd);
+            int left = dataEnd - c.sndNxt;
+            if (left <= 0) {
+                if (c.finQueued && c.sndNxt == dataEnd && Seq.lt(c.sndNxt, limitEnd)) {
+                    send(c, c.sndNxt, TcpSegment.FLAG_ACK | TcpSegment.FLAG_FIN, 0);
+                    advance(c, 1);
+                    sent = true;
+                }
+                break;
+            }
+            int len = Math.min(left, maxPayload(c));
+            int usable = limitEnd - c.sndNxt;
+            if (len > usable) {
+                boolean peerLimited = Seq.le(wndEnd, cwndEnd);
+                if (!peerLimited || usable <= 0 || usable < c.maxSndWnd / 2) {
+                    break;
+                }
+                len = usable;
+            }
+            sendData(c, len, wndEnd);
+            sent = true;
+        }
+        afterSend(c, sent);
+        return sent;
+    }
+
+    /**
+     * The persist timer's override (RFC 9293 3.8.6.2.1 (d)): sends what the window allows even if
+     * small. False when the window is closed.
+     */
+    boolean forceSend(TcpConnection c) {
+        int wndEnd = c.sndUna + c.sndWnd;
+        int usable = wndEnd - c.sndNxt;
+        if (usable <= 0) {
+            return false;
+        }
+        int left = c.finSeq() - c.sndNxt;
+        if (left <= 0) {
+            send(c, c.sndNxt, TcpSegment.FLAG_ACK | TcpSegment.FLAG_FIN, 0);
+            advance(c, 1);
+        } else {
+            sendData(c, Math.min(Math.min(left, usable), maxPayload(c)), wndEnd);
+        }
+        afterSend(c, true);
+        return true;
+    }
+
+    private void sendData(TcpConnection c, int len, int wndEnd) {
+        int dataEnd = c.finSeq();
+        int end = c.sndNxt + len;
+        boolean fin = c.finQueued && end == dataEnd && Seq.lt(end, wndEnd);
+        int flags = TcpSegment.FLAG_ACK | (end == dataEnd ? TcpSegment.FLAG_PSH : 0) | (fin ? TcpSegment.FLAG_FIN : 0);
+        if (!c.rttTiming && !c.tsOk && c.sndNxt == c.sndMax) {
+            // Karn: time one first-transmission segment at a time.
+            c.startRttTiming(end);
+        }
+        send(c, c.sndNxt, flags, len);
+        advance(c, len + (fin ? 1 : 0));
+    }
+
+    private static void advance(TcpConnection c, int n) {
+        c.sndNxt += n;
+        if (Seq.gt(c.sndNxt, c.sndMax)) {
+            c.sndMax = c.sndNxt;
+        }
+    }
+
+    /** Starts the retransmission timer for what is in flight, or the persist timer when stuck. */
+    private void afterSend(TcpConnection c, boolean sent) {
+        if (sent) {
+            c.lastSend = tcp.loop.nanos();
+            c.persistBackoff = 0;
+            if (!c.rtxTimer.armed() || c.persisting) {
+                c.persisting = false;
+                c.rtxTimer.arm(c.rtt.rto());
+            }
+        } else if (c.sndNxt == c.sndUna && !c.rtxTimer.armed() && hasUnsent(c)) {
+            tcp.timers.armPersist(c);
+        }
+    }
+
+    /** Retransmits the first unacknowledged segment (fast retransmit, NewReno partial ACK). */
+    void retransmitHead(TcpConnection c) {
+        int dataEnd = c.finSeq();
+        int len = Math.min(dataEnd - c.sndUna, maxPayload(c));
+        if (len < 0) {
+            return;
+        }
+        boolean fin = c.finQueued && c.sndUna + len == dataEnd;
+        if (len == 0 && !fin) {
+            return;
+        }
+        c.rttTiming = false;
+        send(c, c.sndUna, TcpSegment.FLAG_ACK | (fin ? TcpSegment.FLAG_FIN : 0), len);
+    }
+
+    /** Payload that fits in one segment next to the options it carries. */
+    int maxPayload(TcpConnection c) {
+        int optLen = c.tsOk ? TcpConnection.TS_OPTION_LENGTH : 0;
+        int blocks = c.sackOk ? c.ooo.count() : 0;
+        if (blocks > 0) {
+            int fit = (TcpOptions.MAX_LENGTH - optLen - 4) / 8;
+            optLen += 4 + 8 * Math.min(blocks, fit);
+        }
+        return c.mssClamp - optLen;
+    }
+
+    // ---- single segments --------------------------------------------------------------------
+
+    /** The SYN of an active open: MSS, SACK_PERM, TS, NOP, WS as Linux sends them. */
+    void syn(TcpConnection c) {
+        c.sndNxt = c.iss + 1;
+        c.sndMax = c.iss + 1;
+        send(c, c.iss, TcpSegment.FLAG_SYN, 0);
+    }
+
+    /** The SYN-ACK of a passive open (or a simultaneous one), offering what the peer offered. */
+    void synAck(TcpConnection c) {
+        c.sndNxt = c.iss + 1;
+        c.sndMax = c.iss + 1;
+        send(c, c.iss, TcpSegment.FLAG_SYN | TcpSegment.FLAG_ACK, 0);
+    }
+
+    /** A bare ACK {@code <SEQ=SND.NXT><ACK=RCV.NXT><CTL=ACK>}. */
+    void ack(TcpConnection c) {
+        send(c, c.sndNxt, TcpSegment.FLAG_ACK, 0);
+    }
+
+    /** Linux's zero-window probe (tcp_xmit_probe_skb): an old sequence number that forces an ACK. */
+    void windowProbe(TcpConnection c) {
+        send(c, c.sndUna - 1, TcpSegment.FLAG_ACK, 0);
+    }
+
+    /** RFC 9293 3.10.5: {@code <SEQ=SND.NXT><CTL=RST>}, with an ACK as tcp_send_active_reset adds. */
+    void activeReset(TcpConnection c) {
+        tcp.counters.outRsts++;
+        send(c, c.sndNxt, TcpSegment.FLAG_RST | TcpSegment.FLAG_ACK, 0);
+    }
+
+    /** Whether reading opened the window enough to announce it (receiver SWS avoidance, RFC 9293 3.8.6.2.2). */
+    boolean windowUpdateDue(TcpConnection c) {
+        int cur = Math.max(0, c.rcvAdv - c.rcvNxt);
+        return c.rcvBuf.free() - cur >= swsThreshold(c);
+    }
+
+    private static int swsThreshold(TcpConnection c) {
+        return Math.min(c.rcvBuf.limit() / 2, c.advMss);
+    }
+
+    /**
+     * tcp_select_window: the window to advertise, scaled. Grows only in steps of
+     * min(buffer/2, MSS) (RFC 9293 3.8.6.2.2), otherwise keeps the right edge where it was
+     * (3.8.6.2.1). Scaling rounds down: the edge may appear to retract by less than 2^scale, which
+     * RFC 7323 section 2.4 allows as long as the receiver still takes data up to the edge it
+     * advertised before ({@code rcvAdv}). Rounding up, as Linux does, would let the edge creep past
+     * the buffer.
+     */
+    private int selectWindow(TcpConnection c) {
+        int cur = Math.max(0, c.rcvAdv - c.rcvNxt);
+        int win = c.rcvBuf.free();
+        if (win - cur < swsThreshold(c)) {
+            win = cur;
+        }
+        int scale = c.rcvWscale;
+        int field = Math.min(win >>> scale, 0xFFFF);
+        c.rcvAdv = Seq.max(c.rcvAdv, c.rcvNxt + (field << scale));
+        return field;
+    }
+
+    /** Builds and sends one segment of {@code c}; {@code len} data bytes come from the send buffer at {@code seq}. */
+    private void send(TcpConnection c, int seq, int flags, int len) {
+        boolean syn = (flags & TcpSegment.FLAG_SYN) != 0;
+        boolean ack = (flags & TcpSegment.FLAG_ACK) != 0;
+        TcpOptions o = opts.clear();
+        if (syn) {
+            boolean offer = !ack; // a SYN offers everything; a SYN-ACK answers what was offered
+            o.mss(c.advMss);
+            if (offer ? tcp.sack : c.sackOk) {
+                o.sackPermitted(true);
+            }
+            if (offer ? tcp.timestamps : c.tsOk) {
+                o.timestamps(c.tsNow(), ack ? c.tsRecent : 0);
+            }
+            if (offer ? tcp.windowScaling : c.wsOk) {
+                o.windowScale(tcp.rcvWscale);
+            }
+        } else {
+            if (c.tsOk) {
+                o.timestamps(c.tsNow(), c.tsRecent);
+            }
+            if (c.sackOk && (flags & TcpSegment.FLAG_RST) == 0) {
+                for (int i = 0, n = Math.min(c.ooo.count(), TcpOptions.MAX_SACK_BLOCKS); i < n; i++) {
+                    o.addSack(c.ooo.sackLeft(i), c.ooo.sackRight(i));
+                }
+            }
+        }
+        int hl = TcpSegment.MIN_HEADER_LENGTH + o.length();
+        int window;
+        if (syn) {
+            window = Math.min(c.rcvBuf.free(), 0xFFFF); // the window in a SYN is never scaled (RFC 7323 2.2)
+        } else {
+            window = selectWindow(c);
+        }
+        ByteBuf b = Frames.allocate(hl + len);
+        int at = b.readerIndex();
+        b.writerIndex(at + hl + len);
+        seg.wrap(b, at, hl + len).set(c.localPort, c.remotePort, seq, ack ? c.rcvNxt : 0, hl, flags, window, 0);
+        o.emit(b, at + TcpSegment.MIN_HEADER_LENGTH);
+        if (len > 0) {
+            c.sndBuf.copyTo(seq - c.sndBufSeq, b, at + hl, len);
+        }
+        seg.fillChecksum(c.localAddr, c.remoteAddr);
+        if (ack) {
+            if (syn) {
+                c.rcvAdv = c.rcvNxt + window;
+            }
+            c.ackSent();
+        }
+        tcp.counters.outSegs++;
+        if ((len > 0 || (flags & (TcpSegment.FLAG_SYN | TcpSegment.FLAG_FIN)) != 0) && Seq.lt(seq, c.sndMax)
+                && !(syn && c.retransmits == 0)) {
+            tcp.counters.retransSegs++;
+        }
+        transmit(b, c.localAddr, c.remoteAddr, c);
+    }
+
+    /**
+     * A reset for a segment that found no connection, or an unacceptable one (RFC 9293
+     * 3.10.7.1): {@code <SEQ=SEG.ACK><CTL=RST>} when it carried an ACK, else
+     * {@code <SEQ=0><ACK=SEG.SEQ+SEG.LEN><CTL=RST,ACK>}.
+     */
+    void resetFor(int localAddr, int localPort, int remoteAddr, int remotePort, TcpSegment in) {
+        if (in.rst()) {
+            return;
+        }
+        int seq;
+        int ackNo;
+        int flags;
+        if (in.ackFlag()) {
+            seq = in.ack();
+            ackNo = 0;
+            flags = TcpSegment.FLAG_RST;
+        } else {
+            seq = 0;
+            ackNo = in.seq() + in.payloadLength() + (in.syn() ? 1 : 0) + (in.fin() ? 1 : 0);
+            flags = TcpSegment.FLAG_RST | TcpSegment.FLAG_ACK;
+        }
+        int hl = TcpSegment.MIN_HEADER_LENGTH;
+        ByteBuf b = Frames.allocate(hl);
+        int at = b.readerIndex();
+        b.writerIndex(at + hl);
+        seg.wrap(b, at, hl).set(localPort, remotePort, seq, ackNo, hl, flags, 0, 0).fillChecksum(localAddr, remoteAddr);
+        tcp.counters.outSegs++;
+        tcp.counters.outRsts++;
+        transmit(b, localAddr, remoteAddr, null);
+    }
+
+    private void transmit(ByteBuf b, int src, int dst, TcpConnection c) {
+        try {
+            tcp.stack.output(b, src, dst, IpProtocol.TCP, tcp.stack.defaultTtl(), true);
+        } catch (SocketException e) {
+            // No route or device down: the segment is lost and the timers try again; the error is
+            // what the connection reports if it gives up (tcp_write_err uses sk_err_soft).
+            if (c != null) {
+                c.softError = e.error();
+            }
+        }
+    }
+}

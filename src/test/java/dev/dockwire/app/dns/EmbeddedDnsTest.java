@@ -1,0 +1,153 @@
+package dev.dockwire.app.dns;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.dockwire.run.World;
+import dev.dockwire.testing.TestHost;
+import dev.dockwire.socket.UdpSocket;
+import dev.dockwire.tools.CommandResult;
+import dev.dockwire.wire.DnsHeader;
+import dev.dockwire.wire.DnsMessage;
+import dev.dockwire.wire.DnsRcode;
+import dev.dockwire.wire.DnsType;
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.Unpooled;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Random;
+import java.util.Set;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** Docker's embedded DNS end to end: programs in containers query 127.0.0.11 over the emulated stack. */
+class EmbeddedDnsTest {
+    private TestHost h;
+    private World world;
+
+    @BeforeEach
+    void setUp() {
+        h = new TestHost(1);
+        world = h.world;
+        ok("docker network create mynet");
+        ok("docker run -d --name web --network mynet --network-alias www alpine sleep 3600");
+        ok("docker run -d --name client --network mynet alpine sleep 3600");
+    }
+
+    @AfterEach
+    void tearDown() {
+        h.close();
+    }
+
+    private List<String> ok(String line) {
+        return h.ok(line);
+    }
+
+    @Test
+    void containerNamesAliasesAndNameDotNetworkResolve() {
+        assertEquals(List.of("Server:\t\t127.0.0.11", "Address:\t127.0.0.11:53", "", "Non-authoritative answer:",
+                "Name:\tweb", "Address: 172.18.0.2", "", "Non-authoritative answer:", "*** Can't find web: No answer", ""),
+                ok("docker exec client nslookup web"));
+        assertEquals(List.of("172.18.0.2"), ok("docker exec client dig +short www"));
+        assertEquals(List.of("172.18.0.2"), ok("docker exec client dig +short web.mynet"));
+        assertEquals(List.of("172.18.0.2"), ok("docker exec client dig +short WEB"));
+        String shortId = ok("docker inspect -f '{{.Config.Hostname}}' web").get(0);
+        assertEquals(List.of("172.18.0.2"), ok("docker exec client dig +short " + shortId));
+        assertEquals(List.of("web.mynet."), ok("docker exec client dig +short -x 172.18.0.2"));
+        assertEquals(List.of("web.mynet."), ok("docker exec client dig +short 2.0.18.172.in-addr.arpa PTR"));
+        List<String> ping = ok("docker exec client ping -c 1 web");
+        assertEquals("PING web (172.18.0.2) 56(84) bytes of data.", ping.get(0));
+        assertEquals("64 bytes from web.mynet (172.18.0.2): icmp_seq=1 ttl=64 time=0.000 ms", ping.get(1));
+    }
+
+    @Test
+    void replicasAnswerWithEveryAddressInVaryingOrder() {
+        ok("docker run -d --name iotd1 --network mynet --network-alias iotd alpine sleep 3600");
+        ok("docker run -d --name iotd2 --network mynet --network-alias iotd alpine sleep 3600");
+        ok("docker run -d --name iotd3 --network mynet --network-alias iotd alpine sleep 3600");
+        Set<List<String>> orders = new HashSet<>();
+        for (int i = 0; i < 10; i++) {
+            List<String> answer = ok("docker exec client dig +short iotd");
+            assertEquals(Set.of("172.18.0.4", "172.18.0.5", "172.18.0.6"), new HashSet<>(answer));
+            orders.add(answer);
+        }
+        assertTrue(orders.size() > 1, "shuffled: " + orders);
+        List<String> dig = ok("docker exec client dig iotd");
+        assertTrue(dig.stream().anyMatch(l -> l.matches("iotd\\.\\t\\t\\t600\\tIN\\tA\\t172\\.18\\.0\\.[456]")), String.join("\n", dig));
+    }
+
+    @Test
+    void unknownNamesAreForwardedUpstreamFromTheHostAndNxdomainComesBack() {
+        assertEquals(List.of("93.184.215.14"), ok("docker exec client dig +short example.com"));
+        assertTrue(world.dns().queries() >= 1, "the router's server saw the forwarded query");
+        CommandResult nx = h.run("docker exec client nslookup nope.invalid");
+        assertEquals(1, nx.status());
+        assertTrue(nx.output().contains("** server can't find nope.invalid: NXDOMAIN"), String.join("\n", nx.output()));
+        List<String> dig = ok("docker exec client dig nope.invalid");
+        assertTrue(dig.contains(";; ->>HEADER<<- opcode: QUERY, status: NXDOMAIN, id: " + dig.get(4).replaceAll(".*id: ", "")), String.join("\n", dig));
+        CommandResult ping = h.run("docker exec client ping -c 1 nope.invalid");
+        assertEquals(2, ping.status());
+        assertEquals(List.of("ping: nope.invalid: Name or service not known"), ping.output());
+    }
+
+    @Test
+    void theDefaultBridgeHasNoContainerNames() {
+        ok("docker run -d --name a alpine sleep 3600");
+        ok("docker run -d --name b alpine sleep 3600");
+        CommandResult r = h.run("docker exec a ping -c 1 b");
+        assertEquals(2, r.status());
+        assertTrue(r.output().get(0).startsWith("ping: b: "), r.output().get(0));
+    }
+
+    @Test
+    void upstreamsThatNeverAnswerGiveServfailAfterEachServerTimesOut() {
+        ok("docker run -d --name lost --network mynet --dns 192.168.1.200 --dns 192.168.1.201 alpine sleep 3600");
+        long t0 = world.emulation().loop().nanos();
+        CommandResult r = h.run("docker exec lost nslookup example.com");
+        assertTrue(r.output().contains("** server can't find example.com: SERVFAIL"), String.join("\n", r.output()));
+        assertTrue(world.emulation().loop().nanos() - t0 >= 8_000_000_000L, "two servers, 4 s each");
+    }
+
+    @Test
+    void malformedQueriesNeverBreakTheResolver() {
+        String ns = world.engine().container("client").netns();
+        UdpSocket s = world.hostKernel().sockets(ns).openUdp();
+        List<DnsMessage> replies = new ArrayList<>();
+        s.onReceive((sock, src, port, data) -> {
+            DnsMessage m = DnsMessage.parse(data, data.readerIndex(), data.readableBytes());
+            if (m != null) {
+                replies.add(m);
+            }
+        });
+        Random random = new Random(7);
+        ByteBuf valid = Unpooled.buffer();
+        DnsMessage q = DnsMessage.query(1234, "web", DnsType.A, DnsHeader.FLAG_RD, null);
+        valid.writerIndex(q.emit(valid, 0));
+        byte[] good = new byte[valid.readableBytes()];
+        valid.getBytes(0, good);
+        valid.release();
+        for (int i = 0; i < 3000; i++) {
+            byte[] b;
+            if (i % 2 == 0) {
+                b = new byte[random.nextInt(64)];
+                random.nextBytes(b);
+            } else {
+                b = good.clone();
+                for (int k = 0; k < 1 + random.nextInt(4); k++) {
+                    b[random.nextInt(b.length)] = (byte) random.nextInt(256);
+                }
+            }
+            ByteBuf buf = Unpooled.wrappedBuffer(b);
+            s.send(EmbeddedResolver.ADDRESS, 53, buf);
+            buf.release();
+            world.emulation().loop().runFor(10_000_000L);
+        }
+        // Still answering afterwards.
+        assertEquals(List.of("172.18.0.2"), ok("docker exec client dig +short web"));
+        assertTrue(replies.stream().anyMatch(m -> m.rcode() == DnsRcode.FORMERR), "some garbage got FORMERR");
+        world.emulation().loop().runFor(20_000_000_000L); // let forwarded queries time out
+        s.close();
+    }
+}

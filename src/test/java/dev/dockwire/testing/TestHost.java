@@ -1,0 +1,33 @@
+package dev.dockwire.testing;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import dev.dockwire.docker.EngineProfile;
+import dev.dockwire.run.World;
+import dev.dockwire.tools.CommandResult;
+import java.util.List;
+
+/** An emulated Docker host for end-to-end tests: run command lines at its prompt, assert they succeed. */
+public final class TestHost implements AutoCloseable {
+    public final World world;
+
+    public TestHost(long seed) {
+        world = new World(seed, EngineProfile.DOCKER_28);
+    }
+
+    public CommandResult run(String line) {
+        return world.host().run(line);
+    }
+
+    /** Runs {@code line} and asserts exit status 0; returns what it printed. */
+    public List<String> ok(String line) {
+        CommandResult r = run(line);
+        assertEquals(0, r.status(), line + "\n" + String.join("\n", r.output()));
+        return r.output();
+    }
+
+    @Override
+    public void close() {
+        world.close();
+    }
+}
