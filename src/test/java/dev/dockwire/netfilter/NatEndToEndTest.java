@@ -4,10 +4,15 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.dockwire.socket.TcpListener;
+import dev.dockwire.socket.TcpSocket;
+import dev.dockwire.testing.TestNet;
 import dev.dockwire.tools.CommandResult;
 import dev.dockwire.tools.ConntrackCommand;
 import dev.dockwire.tools.IptablesCommand;
-import dev.dockwire.wire.TcpSegment;
+import io.netty.buffer.ByteBuf;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -155,16 +160,61 @@ class NatEndToEndTest {
     }
 
     @Test
-    void aTcpResetFromRejectComesFromTheTranslatedAddress() {
+    void aTcpResetFromRejectRefusesTheConnectionFromTheTranslatedAddress() {
         NatLab lab = new NatLab(9, true);
         lab.restore("r", DNAT_AND_REJECT.replace("WITH", "icmp-port-unreachable"));
-        lab.inject("a", "eth0", "r", "eth0",
-                TestPackets.tcp("10.0.0.2", 43000, "10.0.0.1", 80, TcpSegment.FLAG_SYN, 1000, 0));
-        // (a has no TCP of its own here: what it answers to the reset is not part of this test)
+        TcpSocket client = lab.net.ns("a").sockets().openTcp();
+        client.bind(0, 43000);
+        List<String> events = new ArrayList<>();
+        client.connect(TestNet.ip("10.0.0.1"), 80, err -> events.add(String.valueOf(err)));
+        lab.net.loop().runFor(1_000_000_000L);
+        assertEquals(List.of("ECONNREFUSED"), events);
         NatLab.assertFlows(List.of(
                 "tcp 10.0.0.2:43000 > 10.0.0.1:80 flags=0x2",
-                "tcp 10.0.0.1:80 > 10.0.0.2:43000 flags=0x14"), lab.flows("eth0").subList(0, 2));
+                "tcp 10.0.0.1:80 > 10.0.0.2:43000 flags=0x14"), lab.flows("eth0"));
         NatLab.assertFlows(List.of(), lab.flows("eth1"));
+        client.close();
+    }
+
+    @Test
+    void aTcpConnectionThroughMasqueradeIsTrackedUntilTimeWait() {
+        NatLab lab = new NatLab(14, false);
+        lab.restore("r", MASQUERADE);
+        TcpListener listener = lab.net.ns("c").sockets().listenTcp(0, 80, 16);
+        List<String> server = new ArrayList<>();
+        listener.onAccept(s -> {
+            s.onData(d -> {
+                server.add(d.toString(StandardCharsets.US_ASCII));
+                ByteBuf r = NatLab.text("ok");
+                s.write(r);
+                r.release();
+            });
+            s.onEof(s::close);
+        });
+        TcpSocket client = lab.net.ns("a").sockets().openTcp();
+        client.bind(0, 44444);
+        List<String> got = new ArrayList<>();
+        client.onData(d -> got.add(d.toString(StandardCharsets.US_ASCII)));
+        client.connect(TestNet.ip("10.1.0.2"), 80, err -> {
+            ByteBuf hello = NatLab.text("hello");
+            client.write(hello);
+            hello.release();
+        });
+        lab.net.loop().runFor(1_000_000_000L);
+        assertEquals(List.of("hello"), server);
+        assertEquals(List.of("ok"), got);
+        ConntrackCommand ct = new ConntrackCommand(lab.net.kernel, "r");
+        String tuples = "src=10.0.0.2 dst=10.1.0.2 sport=44444 dport=80 src=10.1.0.2 dst=10.1.0.1 sport=80 dport=44444 ";
+        assertEquals("tcp      6 431999 ESTABLISHED " + tuples + "[ASSURED] mark=0 use=1", ct.run(List.of("-L")).output().get(0));
+        client.close();
+        lab.net.loop().runFor(1_000_000_000L);
+        assertEquals("tcp      6 119 TIME_WAIT " + tuples + "[ASSURED] mark=0 use=1", ct.run(List.of("-L")).output().get(0));
+        for (String f : lab.flows("eth1")) {
+            assertTrue(f.startsWith("tcp 10.1.0.1:44444 > 10.1.0.2:80") || f.startsWith("tcp 10.1.0.2:80 > 10.1.0.1:44444"), f);
+        }
+        lab.net.loop().runFor(120_000_000_000L);
+        assertEquals(List.of("conntrack v1.4.7 (conntrack-tools): 0 flow entries have been shown."), ct.run(List.of("-L")).output());
+        listener.close();
     }
 
     @Test
