@@ -97,11 +97,30 @@ final class Nat {
         int off = p.buf.readerIndex();
         int end = off + p.length;
         if (mt == SRC) {
-            manip.manip(p.buf, off, end, true, c.dst(o), Conn.invertSport(c.proto, c.sport(o), c.dport(o)), true);
+            int port = Conn.invertSport(c.proto, c.sport(o), c.dport(o));
+            manip.manip(p.buf, off, end, true, c.dst(o), port, true);
+            p.src = c.dst(o);
+            rewritten(p, port, true);
         } else {
             manip.manip(p.buf, off, end, false, c.src(o), c.sport(o), true);
+            p.dst = c.src(o);
+            rewritten(p, c.sport(o), false);
         }
-        p.parse();
+    }
+
+    /** Keeps the packet's parsed ports in step with what {@link NatManip} wrote (no re-parse). */
+    private static void rewritten(NfPacket p, int port, boolean src) {
+        if (p.protocol == IpProtocol.ICMP) {
+            if (p.icmpType >= 0 && IcmpTypes.hasId(p.icmpType)) {
+                p.icmpId = port;
+            }
+        } else if (p.sport >= 0 && (p.protocol == IpProtocol.TCP || p.protocol == IpProtocol.UDP)) {
+            if (src) {
+                p.sport = port;
+            } else {
+                p.dport = port;
+            }
+        }
     }
 
     /** nf_nat_icmp_reply_translation. */
@@ -210,8 +229,7 @@ final class Nat {
     }
 
     private static boolean hasPorts(int proto) {
-        return proto == IpProtocol.TCP || proto == IpProtocol.UDP || proto == IpProtocol.ICMP
-                || proto == 33 || proto == 132 || proto == 136;
+        return proto == IpProtocol.TCP || proto == IpProtocol.UDP || proto == IpProtocol.ICMP;
     }
 
     /** nf_nat_used_tuple: is the reply of the candidate tuple already tracked (by another flow)? */
