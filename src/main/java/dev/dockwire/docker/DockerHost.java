@@ -6,7 +6,9 @@ import dev.dockwire.kernel.Kernel;
 import dev.dockwire.sim.EventLoop;
 import dev.dockwire.tools.BridgeCommand;
 import dev.dockwire.tools.CommandResult;
+import dev.dockwire.tools.ConntrackCommand;
 import dev.dockwire.tools.IpCommand;
+import dev.dockwire.tools.IptablesCommand;
 import dev.dockwire.tools.Shell;
 import dev.dockwire.tools.TcCommand;
 import java.util.List;
@@ -77,6 +79,9 @@ public final class DockerHost implements Shell.Env {
             case "ip" -> new IpCommand(engine.kernel(), Kernel.HOST).run(args);
             case "bridge" -> new BridgeCommand(engine.kernel(), Kernel.HOST).run(args);
             case "tc" -> new TcCommand(engine.kernel(), Kernel.HOST).run(args);
+            case "iptables", "iptables-save", "iptables-restore" ->
+                    new IptablesCommand(engine.kernel(), Kernel.HOST).run(name, args, stdin);
+            case "conntrack" -> new ConntrackCommand(engine.kernel(), Kernel.HOST).run(args);
             case "sleep" -> sleep(args);
             case "hostname" -> CommandResult.ok(List.of(hostname));
             case "sudo" -> args.isEmpty() ? CommandResult.fail(1, "usage: sudo command") : exec(args, stdin);

@@ -17,6 +17,9 @@ import dev.dockwire.link.tc.Netem;
 import dev.dockwire.link.tc.NetemSpec;
 import dev.dockwire.link.tc.Qdisc;
 import dev.dockwire.link.tc.Tbf;
+import dev.dockwire.netfilter.Conn;
+import dev.dockwire.netfilter.IptablesError;
+import dev.dockwire.netfilter.Netfilter;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -36,6 +39,8 @@ public final class EmulatedKernel implements Kernel {
 
     /** Namespace ids as each namespace numbers the others (peernet2id), assigned when a link first spans them. */
     private final Map<String, Map<String, Integer>> nsids = new HashMap<>();
+    /** Netfilter of each namespace that has been given rules (created on first use). */
+    private final Map<Namespace, Netfilter> netfilters = new HashMap<>();
 
     public EmulatedKernel(Emulation emulation, String hostName) {
         this.emulation = emulation;
@@ -87,7 +92,7 @@ public final class EmulatedKernel implements Kernel {
 
     @Override
     public void netnsDel(String ns) {
-        namespace(ns);
+        netfilters.remove(namespace(ns));
         emulation.deleteNamespace(prefix + ns);
     }
 
@@ -262,6 +267,10 @@ public final class EmulatedKernel implements Kernel {
             namespace(ns).sysctl(key, value);
         } catch (IllegalArgumentException e) {
             throw new KernelException(e.getMessage());
+        }
+        Netfilter nf = netfilters.get(namespace(ns));
+        if (nf != null) {
+            nf.sysctlChanged();
         }
     }
 
@@ -459,5 +468,62 @@ public final class EmulatedKernel implements Kernel {
             }
         }
         return out;
+    }
+
+    /** The netfilter of a namespace, set up on first use (the modules load when first needed). */
+    public Netfilter netfilter(String ns) {
+        return netfilters.computeIfAbsent(namespace(ns), Netfilter::new);
+    }
+
+    @Override
+    public void iptablesRestore(String ns, String rules, boolean noflush, boolean counters) {
+        try {
+            netfilter(ns).restore(rules, noflush, counters);
+        } catch (IptablesError e) {
+            throw new KernelException(e.getMessage(), e.status());
+        }
+    }
+
+    @Override
+    public String iptablesSave(String ns, String table, boolean counters) {
+        return netfilter(ns).save(table, counters);
+    }
+
+    @Override
+    public void iptables(String ns, List<String> args) {
+        try {
+            netfilter(ns).iptables(args);
+        } catch (IptablesError e) {
+            throw new KernelException(e.getMessage(), e.status());
+        }
+    }
+
+    @Override
+    public List<ConntrackInfo> conntrack(String ns) {
+        Netfilter nf = netfilter(ns);
+        List<ConntrackInfo> out = new ArrayList<>();
+        long now = emulation.loop().nanos();
+        for (Conn c : nf.conntrack().entries()) {
+            out.add(new ConntrackInfo(c.protocol(), Math.max(0, (c.timeoutNanos() - now) / 1_000_000_000L),
+                    c.protocol() == 6 ? c.tcpStateName() : null, tuple(c, Conn.ORIGINAL), tuple(c, Conn.REPLY),
+                    c.seenReply(), c.assured(), 0, 1));
+        }
+        return out;
+    }
+
+    private static ConntrackInfo.Tuple tuple(Conn c, int dir) {
+        if (c.protocol() == 1) {
+            return new ConntrackInfo.Tuple(c.src(dir), c.dst(dir), -1, -1, c.dport(dir) >>> 8, c.dport(dir) & 0xFF,
+                    c.sport(dir));
+        }
+        boolean ports = c.protocol() == 6 || c.protocol() == 17 || c.protocol() == 33 || c.protocol() == 132
+                || c.protocol() == 136;
+        return new ConntrackInfo.Tuple(c.src(dir), c.dst(dir), ports ? c.sport(dir) : -1, ports ? c.dport(dir) : -1,
+                -1, -1, -1);
+    }
+
+    @Override
+    public int conntrackFlush(String ns) {
+        return netfilter(ns).conntrack().flush();
     }
 }

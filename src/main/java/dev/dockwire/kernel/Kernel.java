@@ -89,4 +89,36 @@ public interface Kernel {
 
     /** {@code tc -s qdisc show}: every device's qdiscs, noqueue included. */
     List<QdiscInfo> qdiscs(String ns);
+
+    /**
+     * {@code ip netns exec NS iptables-restore [--noflush]} with {@code rules} on stdin. A failure
+     * throws {@link KernelException} with iptables-restore's stderr and exit status.
+     */
+    default void iptablesRestore(String ns, String rules, boolean noflush) {
+        iptablesRestore(ns, rules, noflush, false);
+    }
+
+    /** {@code ip netns exec NS iptables-restore [--noflush] [--counters]}. */
+    void iptablesRestore(String ns, String rules, boolean noflush, boolean counters);
+
+    /** {@code ip netns exec NS iptables-save [-t TABLE]}; {@code table} null for every table. */
+    default String iptablesSave(String ns, String table) {
+        return iptablesSave(ns, table, false);
+    }
+
+    /** {@code ip netns exec NS iptables-save [-c] [-t TABLE]}: with {@code counters}, rules carry {@code [PKTS:BYTES]}. */
+    String iptablesSave(String ns, String table, boolean counters);
+
+    /**
+     * {@code ip netns exec NS iptables ARGS} for a command that changes the tables ({@code -A -I -D
+     * -R -C -F -Z -N -X -E -P}, with {@code -t TABLE}); a failure throws {@link KernelException}
+     * with iptables' stderr and exit status.
+     */
+    void iptables(String ns, java.util.List<String> args);
+
+    /** {@code ip netns exec NS conntrack -L}, oldest first. */
+    List<ConntrackInfo> conntrack(String ns);
+
+    /** {@code ip netns exec NS conntrack -F}; returns how many entries were deleted. */
+    int conntrackFlush(String ns);
 }

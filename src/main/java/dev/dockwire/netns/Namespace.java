@@ -35,6 +35,7 @@ public final class Namespace {
     private int[] localAddresses = new int[0];
     private int[] broadcasts = new int[0];
     private IfAddress[] addressArray = new IfAddress[0];
+    private NfHooks nfHooks;
 
     Namespace(Emulation emulation, String name) {
         this.emulation = emulation;
@@ -48,6 +49,7 @@ public final class Namespace {
         sysctls.put("net.ipv4.tcp_timestamps", "1");
         sysctls.put("net.ipv4.tcp_sack", "1");
         sysctls.put("net.ipv4.tcp_window_scaling", "1");
+        sysctls.put("net.netfilter.nf_conntrack_max", "262144");
         this.stack = new Ipv4Stack(this);
         stack.sysctlChanged();
         this.neighbours = new NeighbourTable(emulation.loop(), emulation.random(), stack);
@@ -81,6 +83,16 @@ public final class Namespace {
 
     public NeighbourTable neighbours() {
         return neighbours;
+    }
+
+    /** The registered netfilter hooks, or null when nothing is registered (the stack's fast path). */
+    public NfHooks nfHooks() {
+        return nfHooks;
+    }
+
+    /** Registers (or with null unregisters) the netfilter hooks, like nf_register_net_hooks. */
+    public void nfHooks(NfHooks hooks) {
+        this.nfHooks = hooks;
     }
 
     /** The next free ifindex in this namespace (the kernel counts per namespace, lo is 1). */

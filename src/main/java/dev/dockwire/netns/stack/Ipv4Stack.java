@@ -7,6 +7,7 @@ import dev.dockwire.link.RxHandler;
 import dev.dockwire.netns.IfAddress;
 import dev.dockwire.netns.Namespace;
 import dev.dockwire.netns.NeighbourTable;
+import dev.dockwire.netns.NfHooks;
 import dev.dockwire.netns.Route;
 import dev.dockwire.sim.EventLoop;
 import dev.dockwire.socket.PingSocket;
@@ -117,9 +118,15 @@ public final class Ipv4Stack implements RxHandler, Sockets, NeighbourTable.Io {
             drop(frame);
             return;
         }
+        NfHooks nf = ns.nfHooks();
+        if (nf != null && !nf.preRouting(dev, frame)) {
+            return;
+        }
         int dst = p.dst();
         if (ns.isLocal(dst) || ns.isBroadcast(dst) || (dst >>> 28) == 0xE) {
-            localDeliver(dev, frame, dstMac);
+            if (nf == null || nf.localIn(dev, frame)) {
+                localDeliver(dev, frame, dstMac);
+            }
         } else if (MacAddress.isMulticast(dstMac)) {
             frame.release(); // link-layer broadcast to someone else's address: not forwarded
         } else if (forwarding) {
@@ -169,6 +176,10 @@ public final class Ipv4Stack implements RxHandler, Sockets, NeighbourTable.Io {
             return;
         }
         p.decrementTtl();
+        NfHooks nf = ns.nfHooks();
+        if (nf != null && !(nf.forward(in, out, packet) && nf.postRouting(in, out, packet))) {
+            return;
+        }
         counters.forwarded++;
         ns.neighbours().output(out, r.nextHop(dst), packet);
     }
@@ -199,6 +210,11 @@ public final class Ipv4Stack implements RxHandler, Sockets, NeighbourTable.Io {
                 .set(0, len, nextIdent++ & 0xFFFF, df ? Ipv4Packet.FLAG_DF : 0, ttl, protocol, src, dst)
                 .fillChecksum();
         counters.outRequests++;
+        NfHooks nf = ns.nfHooks();
+        if (nf != null) {
+            hookedOutput(nf, packet, dst, local, r, out);
+            return;
+        }
         if (local || out.type() == LinkType.LOOPBACK) {
             transmit(ns.lo(), 0L, packet);
         } else if (ns.isBroadcast(dst)) {
@@ -215,6 +231,59 @@ public final class Ipv4Stack implements RxHandler, Sockets, NeighbourTable.Io {
         }
         Route r = ns.fib().lookup(dst);
         return r == null ? 0 : r.dev().mtu();
+    }
+
+    /**
+     * The rest of {@link #output} when netfilter hooks are registered: NF_INET_LOCAL_OUT, a new
+     * route when DNAT changed the destination (ip_route_me_harder), NF_INET_POST_ROUTING. A drop
+     * is EPERM to the sender, as ip_local_out reports NF_DROP.
+     */
+    private void hookedOutput(NfHooks nf, ByteBuf packet, int dst, boolean local, Route r, NetDevice out) {
+        if (!nf.localOut(out, packet)) {
+            throw new SocketException(SocketError.EPERM);
+        }
+        int newDst = ip.wrap(packet, packet.readerIndex()).dst();
+        if (newDst != dst) {
+            dst = newDst;
+            local = ns.isLocal(dst);
+            r = local ? null : ns.fib().lookup(dst);
+            out = local ? ns.lo() : (r == null ? null : r.dev());
+            if (out == null || !out.isUp()) {
+                packet.release();
+                throw new SocketException(SocketError.ENETUNREACH);
+            }
+        }
+        if (!nf.postRouting(null, out, packet)) {
+            throw new SocketException(SocketError.EPERM);
+        }
+        if (local || out.type() == LinkType.LOOPBACK) {
+            transmit(ns.lo(), 0L, packet);
+        } else if (ns.isBroadcast(dst)) {
+            transmit(out, MacAddress.BROADCAST.bits(), packet);
+        } else {
+            ns.neighbours().output(out, r.nextHop(dst), packet);
+        }
+    }
+
+    /**
+     * Sends a packet netfilter made (a REJECT's TCP reset): {@code packet}'s readable bytes are the
+     * transport header and payload, sent from {@code src} like any kernel packet (it passes
+     * LOCAL_OUT and POST_ROUTING); a routing failure drops it silently. Takes ownership.
+     */
+    public void sendFromKernel(ByteBuf packet, int src, int dst, int protocol) {
+        try {
+            output(packet, src, dst, protocol, defaultTtl, true);
+        } catch (SocketException e) {
+            // no route back: nothing to report to
+        }
+    }
+
+    /**
+     * Sends an ICMP error about {@code offending} (reader index at its IPv4 header) as icmp_send
+     * does, for netfilter's REJECT. Does not take ownership.
+     */
+    public void sendIcmpError(ByteBuf offending, int type, int code) {
+        icmp.error(offending, type, code, 0);
     }
 
     /** The source address the kernel picks towards {@code dst} (inet_select_addr), or 0. */

@@ -1,0 +1,83 @@
+package dev.dockwire.netfilter;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A chain: built-in (bound to a hook, with a policy and the policy's counters) or user-defined
+ * (entered by jump or goto). Rules are edited as a list inside a transaction; {@link #compile}
+ * turns them into the arrays the packet path walks.
+ */
+public final class Chain {
+    String name;
+    final Hook hook;
+    int policy;
+    long policyPackets;
+    long policyBytes;
+    final List<Rule> rules = new ArrayList<>();
+    /** The compiled rules and, per rule, the chain it jumps to (or null). */
+    Rule[] compiled = new Rule[0];
+    Chain[] jumps = new Chain[0];
+    int references;
+
+    Chain(String name, Hook hook, int policy) {
+        this.name = name;
+        this.hook = hook;
+        this.policy = policy;
+    }
+
+    public String name() {
+        return name;
+    }
+
+    public boolean builtin() {
+        return hook != null;
+    }
+
+    /** ACCEPT or DROP for a built-in chain. */
+    public int policy() {
+        return policy;
+    }
+
+    public long policyPackets() {
+        return policyPackets;
+    }
+
+    public long policyBytes() {
+        return policyBytes;
+    }
+
+    public List<Rule> rules() {
+        return rules;
+    }
+
+    /** How many rules jump or go to this chain ({@code Chain X (N references)}). */
+    public int references() {
+        return references;
+    }
+
+    Chain copy() {
+        Chain c = new Chain(name, hook, policy);
+        c.policyPackets = policyPackets;
+        c.policyBytes = policyBytes;
+        c.rules.addAll(rules);
+        return c;
+    }
+
+    void compile(Table table) {
+        Rule[] rs = rules.toArray(new Rule[0]);
+        Chain[] js = new Chain[rs.length];
+        for (int i = 0; i < rs.length; i++) {
+            if (rs[i].jump != null) {
+                js[i] = table.chain(rs[i].jump);
+            }
+        }
+        compiled = rs;
+        jumps = js;
+    }
+
+    /** Nothing to do at its hook: no rules and an ACCEPT policy. */
+    boolean trivial() {
+        return compiled.length == 0 && policy == Verdict.ACCEPT;
+    }
+}

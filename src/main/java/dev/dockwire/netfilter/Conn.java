@@ -1,0 +1,114 @@
+package dev.dockwire.netfilter;
+
+import dev.dockwire.wire.IpProtocol;
+
+/**
+ * A tracked connection ({@code struct nf_conn}): the original and reply tuples, the status bits,
+ * the deadline on the virtual clock, the TCP state and the MASQUERADE interface. A tuple is
+ * {@code (src, dst, sport, dport)} plus the protocol; for ICMP {@code sport} is the identifier and
+ * {@code dport} is {@code type << 8 | code}, which keeps lookups primitive for every protocol.
+ */
+public final class Conn {
+    public static final int ORIGINAL = 0;
+    public static final int REPLY = 1;
+
+    // enum ip_conntrack_status bits
+    static final int IPS_EXPECTED = 1;
+    static final int IPS_SEEN_REPLY = 1 << 1;
+    static final int IPS_ASSURED = 1 << 2;
+    static final int IPS_CONFIRMED = 1 << 3;
+    static final int IPS_SRC_NAT = 1 << 4;
+    static final int IPS_DST_NAT = 1 << 5;
+    static final int IPS_NAT_MASK = IPS_SRC_NAT | IPS_DST_NAT;
+    static final int IPS_SRC_NAT_DONE = 1 << 7;
+    static final int IPS_DST_NAT_DONE = 1 << 8;
+    static final int IPS_DYING = 1 << 9;
+
+    final int proto;
+    /** {@code [dir * 4 + k]}: k = 0 src, 1 dst, 2 sport, 3 dport. */
+    final int[] t = new int[8];
+    int status;
+    /** Virtual-clock deadline in nanoseconds (ct->timeout). */
+    long timeout;
+    int tcpState;
+    /** UDP: after this instant a two-way flow counts as a stream (ct->proto.udp.stream_ts). */
+    long streamTs;
+    /** ifindex MASQUERADE picked the address from (nf_conn_nat.masq_index), or 0. */
+    int masqIndex;
+    Conn prev;
+    Conn next;
+
+    Conn(int proto, int src, int dst, int sport, int dport) {
+        this.proto = proto;
+        set(ORIGINAL, src, dst, sport, dport);
+        set(REPLY, dst, src, invertSport(proto, sport, dport), invertDport(proto, sport, dport));
+    }
+
+    void set(int dir, int src, int dst, int sport, int dport) {
+        int b = dir * 4;
+        t[b] = src;
+        t[b + 1] = dst;
+        t[b + 2] = sport;
+        t[b + 3] = dport;
+    }
+
+    public int protocol() {
+        return proto;
+    }
+
+    public int src(int dir) {
+        return t[dir * 4];
+    }
+
+    public int dst(int dir) {
+        return t[dir * 4 + 1];
+    }
+
+    public int sport(int dir) {
+        return t[dir * 4 + 2];
+    }
+
+    public int dport(int dir) {
+        return t[dir * 4 + 3];
+    }
+
+    public boolean seenReply() {
+        return (status & IPS_SEEN_REPLY) != 0;
+    }
+
+    public boolean assured() {
+        return (status & IPS_ASSURED) != 0;
+    }
+
+    boolean confirmed() {
+        return (status & IPS_CONFIRMED) != 0;
+    }
+
+    /** The TCP state (TCP_CONNTRACK_*), meaningful for TCP only. */
+    public int tcpState() {
+        return tcpState;
+    }
+
+    /** The TCP state's name as conntrack prints it. */
+    public String tcpStateName() {
+        return TcpConntrack.NAMES[tcpState];
+    }
+
+    public long timeoutNanos() {
+        return timeout;
+    }
+
+    /** nf_ct_invert_tuple, source half: ports swap, an ICMP identifier stays. */
+    static int invertSport(int proto, int sport, int dport) {
+        return proto == IpProtocol.ICMP ? sport : dport;
+    }
+
+    /** nf_ct_invert_tuple, destination half: ports swap, an ICMP request type becomes its reply. */
+    static int invertDport(int proto, int sport, int dport) {
+        if (proto == IpProtocol.ICMP) {
+            int type = IcmpTypes.invert(dport >>> 8);
+            return type < 0 ? -1 : (type << 8) | (dport & 0xFF);
+        }
+        return sport;
+    }
+}

@@ -1,0 +1,94 @@
+package dev.dockwire.netfilter;
+
+/**
+ * Rule traversal (ipt_do_table): from a built-in chain, rule by rule; a matching rule counts the
+ * packet, then its target decides: a verdict ends the walk, a jump pushes the return point, a goto
+ * does not, RETURN (or the end of a user chain) pops it, and the end of the built-in chain (or a
+ * RETURN with nothing to pop) applies the policy, which has counters of its own. Walks arrays
+ * with a preallocated stack, so it allocates nothing.
+ */
+final class IptDoTable {
+    private Chain[] stackChain = new Chain[16];
+    private int[] stackPos = new int[16];
+
+    int run(Chain base, NfPacket p, Netfilter nf) {
+        Chain c = base;
+        Rule[] rules = c.compiled;
+        Chain[] jumps = c.jumps;
+        int i = 0;
+        int sp = 0;
+        while (true) {
+            if (i >= rules.length) {
+                if (sp == 0) {
+                    return policy(base, p);
+                }
+                sp--;
+                c = stackChain[sp];
+                i = stackPos[sp];
+                rules = c.compiled;
+                jumps = c.jumps;
+                continue;
+            }
+            Rule r = rules[i];
+            if (!r.matches(p)) {
+                if (p.hotdrop) {
+                    return Verdict.DROP;
+                }
+                i++;
+                continue;
+            }
+            r.packets++;
+            r.bytes += p.length;
+            if (r.target != null) {
+                int v = r.target.target(p, nf);
+                if (v != Verdict.CONTINUE) {
+                    return v;
+                }
+                i++;
+                continue;
+            }
+            Chain j = jumps[i];
+            if (j != null) {
+                if (!r.isGoto) {
+                    if (sp == stackChain.length) {
+                        grow();
+                    }
+                    stackChain[sp] = c;
+                    stackPos[sp] = i + 1;
+                    sp++;
+                }
+                c = j;
+                rules = c.compiled;
+                jumps = c.jumps;
+                i = 0;
+                continue;
+            }
+            int v = r.verdict;
+            if (v == Verdict.CONTINUE) {
+                i++;
+            } else if (v == Verdict.RETURN) {
+                if (sp == 0) {
+                    return policy(base, p);
+                }
+                sp--;
+                c = stackChain[sp];
+                i = stackPos[sp];
+                rules = c.compiled;
+                jumps = c.jumps;
+            } else {
+                return v;
+            }
+        }
+    }
+
+    private static int policy(Chain base, NfPacket p) {
+        base.policyPackets++;
+        base.policyBytes += p.length;
+        return base.policy;
+    }
+
+    private void grow() {
+        stackChain = java.util.Arrays.copyOf(stackChain, stackChain.length * 2);
+        stackPos = java.util.Arrays.copyOf(stackPos, stackPos.length * 2);
+    }
+}

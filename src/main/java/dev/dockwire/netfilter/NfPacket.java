@@ -1,0 +1,135 @@
+package dev.dockwire.netfilter;
+
+import dev.dockwire.link.NetDevice;
+import dev.dockwire.wire.IcmpPacket;
+import dev.dockwire.wire.IpProtocol;
+import dev.dockwire.wire.Ipv4Packet;
+import dev.dockwire.wire.TcpSegment;
+import io.netty.buffer.ByteBuf;
+
+/**
+ * The packet as the hooks see it: the kernel's {@code sk_buff} fields netfilter reads plus the
+ * {@code nf_hook_state} (hook, in, out) and the conntrack attachment ({@code skb->_nfct}). One
+ * instance per namespace is reloaded for every hook call, so matching allocates nothing. The
+ * transport fields are read once per {@link #parse()} and again after NAT rewrote them.
+ */
+public final class NfPacket {
+    final Netfilter nf;
+    final Ipv4Packet ip = new Ipv4Packet();
+    ByteBuf buf;
+    int hook;
+    NetDevice in;
+    NetDevice out;
+
+    int protocol;
+    int src;
+    int dst;
+    int length;
+    int l4off;
+    int l4len;
+    /** Ports for TCP/UDP; -1 when the transport header is missing (truncated). */
+    int sport;
+    int dport;
+    int icmpType;
+    int icmpCode;
+    int icmpId;
+    int tcpFlags;
+
+    Conn ct;
+    int ctinfo = CtInfo.NONE;
+    /** The connection was found again on loopback: tracking and NAT were done on the way out. */
+    boolean ctSeen;
+    /** Set by a match that cannot read the headers it needs (xt_action_param.hotdrop). */
+    boolean hotdrop;
+    /** The REJECT answer to send once the verdict is DROP (0 none). */
+    int reject;
+
+    NfPacket(Netfilter nf) {
+        this.nf = nf;
+    }
+
+    void load(int hook, NetDevice in, NetDevice out, ByteBuf packet) {
+        this.buf = packet;
+        this.hook = hook;
+        this.in = in;
+        this.out = out;
+        this.ct = null;
+        this.ctinfo = CtInfo.NONE;
+        this.ctSeen = false;
+        this.hotdrop = false;
+        this.reject = 0;
+        parse();
+    }
+
+    /** (Re)reads the addresses and the transport header. */
+    void parse() {
+        Ipv4Packet p = ip.wrap(buf, buf.readerIndex());
+        protocol = p.protocol();
+        src = p.src();
+        dst = p.dst();
+        length = p.totalLength();
+        l4off = p.payloadOffset();
+        l4len = length - p.headerLength();
+        sport = -1;
+        dport = -1;
+        icmpType = -1;
+        icmpCode = -1;
+        icmpId = 0;
+        tcpFlags = 0;
+        if (p.fragmentOffset() != 0) {
+            return;
+        }
+        switch (protocol) {
+            case IpProtocol.TCP -> {
+                if (l4len >= TcpSegment.MIN_HEADER_LENGTH) {
+                    sport = buf.getUnsignedShort(l4off);
+                    dport = buf.getUnsignedShort(l4off + 2);
+                    tcpFlags = buf.getUnsignedByte(l4off + TcpSegment.FLAGS);
+                }
+            }
+            case IpProtocol.UDP -> {
+                if (l4len >= 8) {
+                    sport = buf.getUnsignedShort(l4off);
+                    dport = buf.getUnsignedShort(l4off + 2);
+                }
+            }
+            case IpProtocol.ICMP -> {
+                if (l4len >= IcmpPacket.HEADER_LENGTH) {
+                    icmpType = buf.getUnsignedByte(l4off);
+                    icmpCode = buf.getUnsignedByte(l4off + 1);
+                    icmpId = buf.getUnsignedShort(l4off + IcmpPacket.IDENT);
+                }
+            }
+            default -> {
+            }
+        }
+    }
+
+    public int hook() {
+        return hook;
+    }
+
+    public NetDevice in() {
+        return in;
+    }
+
+    public NetDevice out() {
+        return out;
+    }
+
+    public int src() {
+        return src;
+    }
+
+    public int dst() {
+        return dst;
+    }
+
+    public int protocol() {
+        return protocol;
+    }
+
+    public int length() {
+        return length;
+    }
+}

@@ -1,0 +1,135 @@
+package dev.dockwire.netfilter;
+
+/**
+ * One rule ({@code struct ipt_entry}): the header match, the match extensions in order, and a
+ * standard verdict, a jump or goto to a user chain, or a target extension; with its packet and
+ * byte counters. A rule without {@code -j} only counts.
+ */
+public final class Rule {
+    final IpHeaderMatch ip;
+    final Match[] matches;
+    /** A target extension, or null for a standard verdict or jump. */
+    final Target target;
+    /** ACCEPT, DROP or RETURN; CONTINUE for a jump, an extension or no target. */
+    final int verdict;
+    /** The user chain of {@code -j CHAIN} or {@code -g CHAIN}, or null. */
+    final String jump;
+    final boolean isGoto;
+    long packets;
+    long bytes;
+    /** The iptables-restore line that added the rule (for commit errors), or 0. */
+    int line;
+    /** The nft batch operation that added it (RULE_APPEND, RULE_INSERT, RULE_REPLACE), for commit errors. */
+    String op = "RULE_APPEND";
+    private String spec;
+
+    Rule(IpHeaderMatch ip, Match[] matches, Target target, int verdict, String jump, boolean isGoto) {
+        this.ip = ip;
+        this.matches = matches;
+        this.target = target;
+        this.verdict = verdict;
+        this.jump = jump;
+        this.isGoto = isGoto;
+    }
+
+    /** ipt_do_table's test: the header, then every match in order. */
+    boolean matches(NfPacket p) {
+        if (!ip.matches(p)) {
+            return false;
+        }
+        Match[] ms = matches;
+        for (int i = 0; i < ms.length; i++) {
+            if (!ms[i].matches(p)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    boolean needsConntrack() {
+        for (Match m : matches) {
+            if (m.needsConntrack()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The target name as {@code iptables -L} shows it (empty when there is none). */
+    public String targetName() {
+        if (target != null) {
+            return target.name();
+        }
+        if (jump != null) {
+            return jump;
+        }
+        return verdict == Verdict.CONTINUE ? "" : Verdict.name(verdict);
+    }
+
+    public IpHeaderMatch ip() {
+        return ip;
+    }
+
+    public long packets() {
+        return packets;
+    }
+
+    public long bytes() {
+        return bytes;
+    }
+
+    /** The rule as iptables-save writes it after {@code -A CHAIN} (leading space included). */
+    public String spec() {
+        if (spec == null) {
+            spec = matchSpec() + targetSpec();
+        }
+        return spec;
+    }
+
+    /** The header and match part of {@link #spec()} ({@code iptables -S -v} puts {@code -c} after it). */
+    public String matchSpec() {
+        StringBuilder sb = new StringBuilder();
+        ip.save(sb);
+        for (Match m : matches) {
+            sb.append(" -m ").append(m.name());
+            m.save(sb);
+        }
+        return sb.toString();
+    }
+
+    /** The {@code -j}/{@code -g} part of {@link #spec()}, or "". */
+    public String targetSpec() {
+        StringBuilder sb = new StringBuilder();
+        if (target != null) {
+            sb.append(" -j ").append(target.name());
+            target.save(sb);
+        } else if (jump != null) {
+            sb.append(isGoto ? " -g " : " -j ").append(jump);
+        } else if (verdict != Verdict.CONTINUE) {
+            sb.append(" -j ").append(Verdict.name(verdict));
+        }
+        return sb.toString();
+    }
+
+    /** Whether the rule is {@code -g CHAIN}. */
+    public boolean isGoto() {
+        return isGoto;
+    }
+
+    /** The match and target text of {@code iptables -L} (after the destination column). */
+    public String listExtras(boolean numeric) {
+        StringBuilder sb = new StringBuilder();
+        for (Match m : matches) {
+            m.print(sb, numeric);
+        }
+        if (target != null) {
+            target.print(sb, numeric);
+        }
+        return sb.toString();
+    }
+
+    @Override
+    public String toString() {
+        return spec();
+    }
+}

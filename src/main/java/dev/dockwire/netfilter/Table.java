@@ -1,0 +1,157 @@
+package dev.dockwire.netfilter;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * One of the IPv4 tables with its built-in chains ({@code iptable_raw}, {@code iptable_mangle},
+ * {@code iptable_nat}, {@code iptable_filter}) and its user-defined chains. Tables are changed by
+ * copying, editing the copy and swapping it in on COMMIT, as iptables-restore replaces a table
+ * in one transaction.
+ */
+public final class Table {
+    /** The tables in the order iptables-save (nft) lists them, with their built-in chains' hooks. */
+    public enum Kind {
+        MANGLE("mangle", Hook.PREROUTING, Hook.INPUT, Hook.FORWARD, Hook.OUTPUT, Hook.POSTROUTING),
+        RAW("raw", Hook.PREROUTING, Hook.OUTPUT),
+        FILTER("filter", Hook.INPUT, Hook.FORWARD, Hook.OUTPUT),
+        NAT("nat", Hook.PREROUTING, Hook.INPUT, Hook.OUTPUT, Hook.POSTROUTING);
+
+        final String tableName;
+        final Hook[] hooks;
+
+        Kind(String tableName, Hook... hooks) {
+            this.tableName = tableName;
+            this.hooks = hooks;
+        }
+
+        public String tableName() {
+            return tableName;
+        }
+
+        public List<Hook> hooks() {
+            return List.of(hooks);
+        }
+
+        public boolean has(Hook h) {
+            for (Hook x : hooks) {
+                if (x == h) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        public static Kind byName(String name) {
+            for (Kind k : values()) {
+                if (k.tableName.equals(name)) {
+                    return k;
+                }
+            }
+            return null;
+        }
+    }
+
+    final Kind kind;
+    final Chain[] builtin = new Chain[5];
+    /** User chains in strcmp order, as the nft backend lists them. */
+    final Map<String, Chain> user = new TreeMap<>();
+
+    /** A fresh table: built-in chains with ACCEPT policies, no rules. */
+    public Table(Kind kind) {
+        this.kind = kind;
+        for (Hook h : kind.hooks) {
+            builtin[h.ordinal()] = new Chain(h.name(), h, Verdict.ACCEPT);
+        }
+    }
+
+    private Table(Kind kind, boolean empty) {
+        this.kind = kind;
+    }
+
+    public Kind kind() {
+        return kind;
+    }
+
+    public String name() {
+        return kind.tableName;
+    }
+
+    /** The chain called {@code name}, built-in or user-defined, or null. */
+    public Chain chain(String name) {
+        Hook h = Hook.byChainName(name);
+        if (h != null && builtin[h.ordinal()] != null) {
+            return builtin[h.ordinal()];
+        }
+        return user.get(name);
+    }
+
+    public Chain builtin(Hook h) {
+        return builtin[h.ordinal()];
+    }
+
+    /** Built-in chains in hook order, then user chains in name order. */
+    public List<Chain> chains() {
+        List<Chain> list = new ArrayList<>();
+        for (Chain c : builtin) {
+            if (c != null) {
+                list.add(c);
+            }
+        }
+        list.addAll(user.values());
+        return list;
+    }
+
+    Collection<Chain> userChains() {
+        return user.values();
+    }
+
+    Table copy() {
+        Table t = new Table(kind, true);
+        for (int i = 0; i < 5; i++) {
+            if (builtin[i] != null) {
+                t.builtin[i] = builtin[i].copy();
+            }
+        }
+        for (Chain c : user.values()) {
+            t.user.put(c.name, c.copy());
+        }
+        return t;
+    }
+
+    /** Resolves jumps, counts references, and builds the arrays the packet path walks. */
+    void compile() {
+        List<Chain> all = chains();
+        for (Chain c : all) {
+            c.references = 0;
+        }
+        for (Chain c : all) {
+            c.compile(this);
+            for (Chain j : c.jumps) {
+                if (j != null) {
+                    j.references++;
+                }
+            }
+        }
+    }
+
+    /** Whether any chain of the table does something at {@code hook} (its chain is not trivial). */
+    boolean active(Hook h) {
+        Chain c = builtin[h.ordinal()];
+        return c != null && !c.trivial();
+    }
+
+    boolean needsConntrack() {
+        for (Chain c : chains()) {
+            for (Rule r : c.rules) {
+                if (r.needsConntrack()) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+}
