@@ -32,6 +32,7 @@ public final class TopologyRunner {
                 ? options : new Session.Options(options.outDir(), seed, false), t.capture().filter(), out)) {
             Engine engine = session.world().engine();
             session.say("dockwire: topology " + t.name() + " (seed " + seed + ")");
+            t.images().forEach(i -> engine.declareHttpImage(i.image(), i.port(), i.text()));
             for (Topology.NetworkSpec n : t.networks()) {
                 try {
                     Network net = engine.createNetwork(new NetworkCreate(n.name(), "bridge",

@@ -15,7 +15,7 @@ import java.util.regex.Pattern;
  * network is the engine's check, reported with the same location by the runner.
  */
 public final class TopologyLoader {
-    private static final Set<String> TOP_KEYS = Set.of("name", "seed", "networks", "containers", "steps", "capture");
+    private static final Set<String> TOP_KEYS = Set.of("name", "seed", "networks", "containers", "steps", "capture", "images");
     private static final Set<String> NETWORK_KEYS = Set.of("subnet", "gateway", "driver");
     private static final Set<String> CONTAINER_KEYS = Set.of("image", "networks");
     private static final Set<String> STEP_KEYS = Set.of("exec", "expect");
@@ -98,7 +98,34 @@ public final class TopologyLoader {
             String filter = cap.map().containsKey("filter") ? scalar(cap.map().get("filter"), "capture.filter") : null;
             capture = new Topology.CaptureSpec(bridges, filter);
         }
-        return new Topology(name, seed, networks, containers, steps, capture);
+        List<Script.ImageDecl> images = new ArrayList<>();
+        YamlNode img = top.get("images");
+        if (img != null && img.value() != null) {
+            requireMap(img, "images");
+            for (var e : img.map().entrySet()) {
+                images.add(image(e.getKey(), e.getValue()));
+            }
+        }
+        return new Topology(name, seed, networks, containers, steps, capture, images);
+    }
+
+    /** {@code images: {nodeserver:1: {http: 8080, answer: hostname}}} (or {@code answer: some text}). */
+    private Script.ImageDecl image(String name, YamlNode node) {
+        String path = "images." + name;
+        requireMap(node, path);
+        checkKeys(node.map(), Set.of("http", "answer"), path);
+        String port = optional(node, "http", path);
+        if (port == null) {
+            throw error(node, path + ".http", "missing: the port the image's HTTP server listens on");
+        }
+        int p;
+        try {
+            p = Integer.parseInt(port);
+        } catch (NumberFormatException e) {
+            throw error(node.map().get("http"), path + ".http", "expected a port 1-65535, got \"" + port + "\"");
+        }
+        String answer = optional(node, "answer", path);
+        return new Script.ImageDecl(name, p, answer == null || answer.equals("hostname") ? null : answer);
     }
 
     private Topology.NetworkSpec network(String name, YamlNode node) {

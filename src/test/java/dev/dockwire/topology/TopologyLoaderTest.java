@@ -126,4 +126,18 @@ class TopologyLoaderTest {
         assertEquals(List.of("a b", "c"), ShellWords.split("a\\ b c"));
         assertThrows(IllegalArgumentException.class, () -> ShellWords.split("echo 'x"));
     }
+
+    @Test
+    void imagesDeclareWhatUnmodelledImagesServe() {
+        Topology t = parse("""
+                images:
+                  nodeserver:1: {http: 8080, answer: hostname}
+                  greeter: {http: 80, answer: hi}
+                containers: {a: {image: nodeserver:1}}
+                """);
+        assertEquals(List.of(new Script.ImageDecl("nodeserver:1", 8080, null), new Script.ImageDecl("greeter", 80, "hi")),
+                t.images());
+        assertEquals("t.yml:2: images.x.http: expected a port 1-65535, got \"web\"",
+                error("images:\n  x: {http: web}\ncontainers: {a: {}}\n"));
+    }
 }
