@@ -125,4 +125,41 @@ class HttpEndToEndTest {
                 "-Y", "tcp.analysis.flags or tcp.checksum.status == 0 or _ws.malformed");
         assertEquals(List.of(), anomalies);
     }
+
+    @Test
+    void aCurlThroughTheProxyDecodesCleanlyOnBothBridges(@TempDir Path dir) throws Exception {
+        Path script = dir.resolve("proxy.sh");
+        Files.writeString(script, """
+                docker network create front
+                docker network create back
+                docker run -d --name api --network back hashicorp/http-echo -text=hello
+                docker run -d --name proxy --network front nginx
+                docker network connect back proxy
+                docker run -d --name client --network front alpine sleep 3600
+                docker exec proxy sh -c "printf 'server { listen 80; location / { proxy_pass http://api:5678; } }' > /etc/nginx/conf.d/default.conf"
+                docker exec proxy nginx -s reload
+                docker exec client curl -s proxy
+                # expect: contains hello
+                """);
+        PrintStream out = System.out;
+        System.setOut(new PrintStream(new ByteArrayOutputStream(), true));
+        try {
+            assertEquals(0, Main.execute("run", script.toString(), "--out", dir.resolve("cap").toString()));
+        } finally {
+            System.setOut(out);
+        }
+        ExternalTools.assumeTool("tshark");
+        List<Path> caps;
+        try (var s = Files.list(dir.resolve("cap"))) {
+            caps = s.filter(p -> p.getFileName().toString().startsWith("br-")).sorted().toList();
+        }
+        assertEquals(2, caps.size());
+        int requests = 0;
+        for (Path cap : caps) {
+            requests += ExternalTools.run("tshark", "-r", cap.toString(), "-Y", "http.request").size();
+            assertEquals(List.of(), ExternalTools.run("tshark", "-r", cap.toString(), "-o", "tcp.check_checksum:TRUE",
+                    "-Y", "tcp.analysis.flags or tcp.checksum.status == 0 or ip.checksum.status == 0 or _ws.malformed"), cap.toString());
+        }
+        assertEquals(2, requests, "client → proxy on front, proxy → api on back");
+    }
 }
