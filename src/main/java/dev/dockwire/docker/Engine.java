@@ -197,6 +197,9 @@ public final class Engine {
             }
             kernel.addrAdd(Kernel.HOST, bridge, Cidr.of(gw, subnet.prefixLength()));
             kernel.linkSetUp(Kernel.HOST, bridge, true);
+            if (!internal) {
+                kernel.iptables(Kernel.HOST, masquerade("-A", subnet, bridge));
+            }
         } catch (RuntimeException e) {
             kernel.linkDel(Kernel.HOST, bridge);
             throw e instanceof KernelException ? new EngineException(e.getMessage()) : e;
@@ -271,8 +274,20 @@ public final class Engine {
             Container c = containers.values().stream().filter(x -> x.endpoints().containsKey(n.name())).findFirst().orElseThrow();
             throw new EngineException("error while removing network: network " + n.name() + " is in use by container " + c.shortId());
         }
+        if (!n.internal()) {
+            kernel.iptables(Kernel.HOST, masquerade("-D", n.subnet(), n.bridge()));
+        }
         kernel.linkDel(Kernel.HOST, n.bridge());
         networks.remove(n.name());
+    }
+
+    /**
+     * Outbound NAT for a bridge network, the rule Docker has always installed:
+     * {@code -t nat -A POSTROUTING -s SUBNET ! -o BRIDGE -j MASQUERADE}. (The rest of Docker's
+     * filter and nat layout — isolation, published ports — comes with the netfilter issue.)
+     */
+    private static List<String> masquerade(String op, Cidr subnet, String bridge) {
+        return List.of("-t", "nat", op, "POSTROUTING", "-s", subnet.network().toString(), "!", "-o", bridge, "-j", "MASQUERADE");
     }
 
     /** {@code docker network prune -f}: removes unused user-defined networks; returns their names. */

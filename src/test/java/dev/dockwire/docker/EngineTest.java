@@ -182,4 +182,17 @@ class EngineTest {
         assertEquals(before, links(e, Kernel.HOST), "no half-built bridges or veths");
         assertEquals(List.of("bridge", "host", "none", "n"), e.networks().stream().map(Network::name).toList());
     }
+
+    @Test
+    void eachBridgeNetworkMasqueradesOutboundAndInternalOnesDoNot() {
+        Engine e = engine();
+        e.createNetwork(NetworkCreate.bridge("n", Cidr.parse("10.7.0.0/24")));
+        e.createNetwork(new NetworkCreate("secret", "bridge", Cidr.parse("10.8.0.0/24"), null, null, true, false, Map.of(), Map.of()));
+        String nat = e.kernel().iptablesSave(Kernel.HOST, "nat");
+        assertTrue(nat.contains("-A POSTROUTING -s 172.17.0.0/16 ! -o docker0 -j MASQUERADE"), nat);
+        assertTrue(nat.contains("-A POSTROUTING -s 10.7.0.0/24 ! -o " + e.network("n").bridge() + " -j MASQUERADE"), nat);
+        assertTrue(!nat.contains("10.8.0.0/24"), "internal networks get no outbound NAT");
+        e.removeNetwork("n");
+        assertTrue(!e.kernel().iptablesSave(Kernel.HOST, "nat").contains("10.7.0.0/24"), "removed with the network");
+    }
 }
