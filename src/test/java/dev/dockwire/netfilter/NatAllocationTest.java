@@ -4,8 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.dockwire.bench.NatUdpPath;
-import io.netty.util.ResourceLeakDetector;
-import java.lang.management.ManagementFactory;
+import dev.dockwire.testing.Allocations;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -16,29 +15,17 @@ import org.junit.jupiter.api.Test;
 class NatAllocationTest {
 
     @Test
-    void anEstablishedDnatFlowAllocatesNothingPerFrame() {
-        ResourceLeakDetector.Level level = ResourceLeakDetector.getLevel();
-        ResourceLeakDetector.setLevel(ResourceLeakDetector.Level.DISABLED);
+    void anEstablishedDnatFlowAllocatesNothingPerFrame() throws Throwable {
         NatUdpPath path = new NatUdpPath();
         try {
-            com.sun.management.ThreadMXBean mx = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
-            long tid = Thread.currentThread().getId();
-            for (int i = 0; i < 300_000; i++) {
-                path.sendOne();
-            }
             int frames = 200_000;
-            long before = mx.getThreadAllocatedBytes(tid);
-            for (int i = 0; i < frames; i++) {
-                path.sendOne();
-            }
-            long allocated = mx.getThreadAllocatedBytes(tid) - before;
+            long allocated = Allocations.measure(300_000, frames, path::sendOne);
             assertEquals(500_002, path.received);
             assertEquals(1, path.router().conntrack().count());
             assertTrue(allocated < 4_096, "allocated " + allocated + " bytes over " + frames + " frames ("
                     + (double) allocated / frames + " per frame)");
         } finally {
             path.close();
-            ResourceLeakDetector.setLevel(level);
         }
     }
 }
