@@ -2,6 +2,8 @@ package dev.dockwire.docker;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.dockwire.kernel.Kernel;
+import dev.dockwire.testing.ExternalTools;
 import dev.dockwire.testing.TestHost;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -171,6 +173,26 @@ class DockerIptablesTest {
                             || l.contains("192.0.2.0/24")).toList());
             // An internal network gets no MASQUERADE, nor any nat rule at all.
             assertEquals(List.of(), h.ok("iptables -t nat -S").stream().filter(l -> l.contains("bridgeICC")).toList());
+        }
+    }
+
+    /** Every rule set the engine generates is one the real iptables-restore accepts (CI: root with iptables). */
+    @Test
+    void theRealIptablesRestoreAcceptsEveryGeneratedRuleSet() throws Exception {
+        ExternalTools.assumeTool("iptables-restore");
+        ExternalTools.assumeRoot("iptables-restore --test");
+        for (EngineProfile profile : EngineProfile.values()) {
+            for (boolean proxy : new boolean[] {true, false}) {
+                try (TestHost h = new TestHost(1, profile, proxy)) {
+                    h.ok(NET);
+                    h.ok(RUN);
+                    h.ok("docker network create --internal internal");
+                    h.ok("docker network create -o com.docker.network.bridge.enable_icc=false quiet");
+                    h.ok("docker run -d --network quiet -p 127.0.0.1:5353:53/udp -P nginx");
+                    String saved = h.world.hostKernel().iptablesSave(Kernel.HOST, null);
+                    assertEquals(0, ExternalTools.iptablesRestoreTest(saved, false), profile.id() + " proxy " + proxy + ":\n" + saved);
+                }
+            }
         }
     }
 

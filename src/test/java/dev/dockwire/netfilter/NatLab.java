@@ -8,6 +8,7 @@ import dev.dockwire.capture.PacketFilter;
 import dev.dockwire.kernel.Kernel;
 import dev.dockwire.link.Frames;
 import dev.dockwire.socket.UdpSocket;
+import dev.dockwire.testing.MemoryCapture;
 import dev.dockwire.testing.TestNet;
 import dev.dockwire.wire.Cidr;
 import dev.dockwire.wire.EthernetFrame;
