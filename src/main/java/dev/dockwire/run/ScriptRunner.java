@@ -13,7 +13,7 @@ public final class ScriptRunner {
 
     public Session.Report run(Script script, Session.Options options, Consumer<String> out) {
         long seed = options.seed() != null ? options.seed() : script.seed();
-        try (Session session = new Session(file, seed, options, null, out)) {
+        try (Session session = new Session(file, seed, script.daemon(), options, null, out)) {
             session.say("dockwire: script " + script.name() + " (seed " + seed + ")");
             for (Script.ImageDecl i : script.images()) {
                 session.world().engine().declareHttpImage(i.image(), i.port(), i.text());

@@ -6,6 +6,7 @@ import dev.dockwire.capture.PacketFilter;
 import dev.dockwire.capture.PcapngWriter;
 import dev.dockwire.docker.DockerHost;
 import dev.dockwire.docker.EngineProfile;
+import dev.dockwire.topology.Daemon;
 import dev.dockwire.kernel.Kernel;
 import dev.dockwire.link.Bridge;
 import dev.dockwire.tools.CommandResult;
@@ -52,9 +53,14 @@ public final class Session implements AutoCloseable {
     private final List<StepResult> steps = new ArrayList<>();
 
     public Session(String file, long seed, Options options, String captureFilter, Consumer<String> out) {
+        this(file, seed, Daemon.DEFAULT, options, captureFilter, out);
+    }
+
+    /** A session whose dockerd is configured as {@code daemon} says. */
+    public Session(String file, long seed, Daemon daemon, Options options, String captureFilter, Consumer<String> out) {
         this.file = file;
         this.out = out;
-        this.world = new World(seed, EngineProfile.DOCKER_28);
+        this.world = new World(seed, EngineProfile.parse(daemon.engine()), daemon.userlandProxy());
         if (options.capture()) {
             try {
                 Files.createDirectories(options.outDir());

@@ -28,7 +28,7 @@ public final class TopologyRunner {
 
     public Session.Report run(Topology t, Session.Options options, Consumer<String> out) {
         long seed = options.seed() != null ? options.seed() : t.seed();
-        try (Session session = new Session(file, seed, options.capture() && t.capture().bridges()
+        try (Session session = new Session(file, seed, t.daemon(), options.capture() && t.capture().bridges()
                 ? options : new Session.Options(options.outDir(), seed, false), t.capture().filter(), out)) {
             Engine engine = session.world().engine();
             session.say("dockwire: topology " + t.name() + " (seed " + seed + ")");

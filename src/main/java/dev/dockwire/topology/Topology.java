@@ -7,7 +7,12 @@ import java.util.List;
  * attached to them, the steps to run, and what to capture. Pure data.
  */
 public record Topology(String name, long seed, List<NetworkSpec> networks, List<ContainerSpec> containers,
-                       List<Step> steps, CaptureSpec capture, List<Script.ImageDecl> images) {
+                       List<Step> steps, CaptureSpec capture, List<Script.ImageDecl> images, Daemon daemon) {
+
+    public Topology(String name, long seed, List<NetworkSpec> networks, List<ContainerSpec> containers,
+                    List<Step> steps, CaptureSpec capture, List<Script.ImageDecl> images) {
+        this(name, seed, networks, containers, steps, capture, images, Daemon.DEFAULT);
+    }
 
     /** A user-defined bridge network; {@code subnet}/{@code gateway} null = chosen by IPAM. */
     public record NetworkSpec(String name, String subnet, String gateway, int line) {

@@ -15,7 +15,9 @@ import java.util.regex.Pattern;
  * network is the engine's check, reported with the same location by the runner.
  */
 public final class TopologyLoader {
-    private static final Set<String> TOP_KEYS = Set.of("name", "seed", "networks", "containers", "steps", "capture", "images");
+    private static final Set<String> TOP_KEYS = Set.of("name", "seed", "networks", "containers", "steps", "capture", "images",
+            "daemon");
+    private static final Set<String> DAEMON_KEYS = Set.of("engine", "userland-proxy");
     private static final Set<String> NETWORK_KEYS = Set.of("subnet", "gateway", "driver");
     private static final Set<String> CONTAINER_KEYS = Set.of("image", "networks");
     private static final Set<String> STEP_KEYS = Set.of("exec", "expect");
@@ -106,7 +108,23 @@ public final class TopologyLoader {
                 images.add(image(e.getKey(), e.getValue()));
             }
         }
-        return new Topology(name, seed, networks, containers, steps, capture, images);
+        Daemon daemon = Daemon.DEFAULT;
+        YamlNode dm = top.get("daemon");
+        if (dm != null && dm.value() != null) {
+            requireMap(dm, "daemon");
+            checkKeys(dm.map(), DAEMON_KEYS, "daemon");
+            if (dm.map().containsKey("engine")) {
+                String engine = scalar(dm.map().get("engine"), "daemon.engine");
+                if (!Daemon.ENGINES.contains(engine)) {
+                    throw error(dm.map().get("engine"), "daemon.engine", "unknown engine \"" + engine + "\": expected docker-28 or docker-27");
+                }
+                daemon = daemon.withEngine(engine);
+            }
+            if (dm.map().containsKey("userland-proxy")) {
+                daemon = daemon.withUserlandProxy(bool(dm.map().get("userland-proxy"), "daemon.userland-proxy"));
+            }
+        }
+        return new Topology(name, seed, networks, containers, steps, capture, images, daemon);
     }
 
     /** {@code images: {nodeserver:1: {http: 8080, answer: hostname}}} (or {@code answer: some text}). */
