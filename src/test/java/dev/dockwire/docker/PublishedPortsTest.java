@@ -10,7 +10,11 @@ import dev.dockwire.link.Bridge;
 import dev.dockwire.testing.LanClient;
 import dev.dockwire.testing.MemoryCapture;
 import dev.dockwire.testing.TestHost;
+import dev.dockwire.socket.Sockets;
 import dev.dockwire.tools.CommandResult;
+import dev.dockwire.wire.Ipv4Address;
+import io.netty.buffer.Unpooled;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -181,6 +185,46 @@ class PublishedPortsTest {
             // Stopping frees the port for another container.
             h.ok("docker stop a");
             h.ok("docker run -d --name e -p 8080:80 nginx");
+        }
+    }
+
+    /** A UDP echo inside {@code ctr} answering "re:" + what came in from whom; returns what the sender saw. */
+    private static String udpRoundTrip(TestHost h, String ctr, String fromNs, Sockets from,
+                                       String dst, int port) {
+        var engine = h.world.engine();
+        var echo = engine.kernel().sockets(engine.container(ctr).netns()).openUdp();
+        echo.bind(0, 5300);
+        echo.onReceive((s, src, sport, data) -> {
+            var reply = Unpooled.copiedBuffer("re:" + data.toString(StandardCharsets.US_ASCII)
+                    + " from " + Ipv4Address.of(src), StandardCharsets.US_ASCII);
+            s.send(src, sport, reply);
+            reply.release();
+        });
+        var client = from.openUdp();
+        StringBuilder got = new StringBuilder();
+        client.onReceive((s, src, sport, data) -> got.append(data.toString(StandardCharsets.US_ASCII)));
+        var msg = Unpooled.copiedBuffer("hi from " + fromNs, StandardCharsets.US_ASCII);
+        client.send(Ipv4Address.parse(dst).bits(), port, msg);
+        msg.release();
+        h.world.emulation().loop().runFor(1_000_000_000L);
+        client.close();
+        echo.close();
+        return got.toString();
+    }
+
+    @Test
+    void udpPortsPublishThroughDnatAndThroughDockerProxy() {
+        try (TestHost h = new TestHost(1)) {
+            h.ok("docker network create --subnet 172.18.0.0/16 dns");
+            h.ok("docker run -d --name resolver --network dns -p 5353:5300/udp alpine sleep 1d");
+            assertEquals(List.of("5300/udp -> 0.0.0.0:5353"), h.ok("docker port resolver"));
+            LanClient laptop = new LanClient(h.world, "laptop", "192.168.1.20");
+            // From the LAN: DNAT keeps the client's address.
+            assertEquals("re:hi from laptop from 192.168.1.20",
+                    udpRoundTrip(h, "resolver", "laptop", h.world.lanKernel().sockets("laptop"), "192.168.1.10", 5353));
+            // From the host's loopback: docker-proxy relays from the bridge gateway.
+            assertEquals("re:hi from host from 172.18.0.1",
+                    udpRoundTrip(h, "resolver", "host", h.world.hostKernel().sockets(Kernel.HOST), "127.0.0.1", 5353));
         }
     }
 }
