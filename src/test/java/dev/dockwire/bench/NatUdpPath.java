@@ -70,11 +70,7 @@ public final class NatUdpPath {
             net.node("a", "br0", "10.0.0.2/24", "10.0.0.1");
             net.node("c", "br1", "10.1.0.2/24", "10.1.0.1");
             net.node("r", "br0", "10.0.0.1/24", null);
-            net.kernel.linkAddVeth(Kernel.HOST, "rv1", null, "rtmp", null);
-            net.kernel.linkSetMaster(Kernel.HOST, "rv1", "br1");
-            net.kernel.linkSetUp(Kernel.HOST, "rv1", true);
-            net.kernel.linkSetNetns(Kernel.HOST, "rtmp", "r");
-            net.kernel.linkSetName("r", "rtmp", "eth1");
+            net.leg("r", "eth1", "br1", "10.1.0.1/24");
         } else {
             for (String ns : new String[] {"a", "r", "c"}) {
                 net.kernel.netnsAdd(ns);
@@ -85,11 +81,10 @@ public final class NatUdpPath {
             net.kernel.addrAdd("a", "eth0", Cidr.parse("10.0.0.2/24"));
             net.kernel.addrAdd("r", "eth0", Cidr.parse("10.0.0.1/24"));
             net.kernel.addrAdd("c", "eth0", Cidr.parse("10.1.0.2/24"));
+            net.kernel.addrAdd("r", "eth1", Cidr.parse("10.1.0.1/24"));
             net.kernel.routeAdd("a", Cidr.parse("0.0.0.0/0"), TestNet.ip("10.0.0.1"), "eth0");
             net.kernel.routeAdd("c", Cidr.parse("0.0.0.0/0"), TestNet.ip("10.1.0.1"), "eth0");
         }
-        net.kernel.addrAdd("r", "eth1", Cidr.parse("10.1.0.1/24"));
-        net.kernel.linkSetUp("r", "eth1", true);
         net.kernel.sysctl("r", "net.ipv4.ip_forward", "1");
         net.kernel.iptablesRestore("r", mode == Mode.DNAT ? DNAT_RULES : MASQUERADE_RULES, false);
         UdpSocket sink = net.ns("c").sockets().openUdp();

@@ -40,13 +40,7 @@ final class NatLab {
         net.node("b", "br0", "10.0.0.3/24", "10.0.0.1");
         net.node("c", "br1", "10.1.0.2/24", gatewayOnServer ? "10.1.0.1" : null);
         net.node("r", "br0", "10.0.0.1/24", null);
-        net.kernel.linkAddVeth(Kernel.HOST, "rv1", null, "rtmp", null);
-        net.kernel.linkSetMaster(Kernel.HOST, "rv1", "br1");
-        net.kernel.linkSetUp(Kernel.HOST, "rv1", true);
-        net.kernel.linkSetNetns(Kernel.HOST, "rtmp", "r");
-        net.kernel.linkSetName("r", "rtmp", "eth1");
-        net.kernel.addrAdd("r", "eth1", Cidr.parse("10.1.0.1/24"));
-        net.kernel.linkSetUp("r", "eth1", true);
+        net.leg("r", "eth1", "br1", "10.1.0.1/24");
         net.kernel.sysctl("r", "net.ipv4.ip_forward", "1");
         Captures.device(capture, net.loop(), net.dev("r", "eth0"), PacketFilter.ALL);
         Captures.device(capture, net.loop(), net.dev("r", "eth1"), PacketFilter.ALL);
