@@ -58,7 +58,7 @@ public final class TestNet {
         return ns(name);
     }
 
-    /** A second leg for namespace {@code ns}: interface {@code ifname} on {@code bridge}, with {@code cidr}, up. */
+    /** A leg for namespace {@code ns}: interface {@code ifname} on {@code bridge}, with {@code cidr}, up. */
     public void leg(String ns, String ifname, String bridge, String cidr) {
         String hostSide = "veth" + (vethCounter++);
         String peer = "tmp" + vethCounter;
