@@ -416,8 +416,8 @@ public final class Engine {
 
     /**
      * Docker's embedded DNS for a container on a user-defined network: a resolver listening at
-     * 127.0.0.11 in its namespace (Docker listens on a random port and DNATs port 53 to it; without
-     * the netfilter model it listens on 53 itself), forwarding from the host's namespace.
+     * 127.0.0.11 on ephemeral UDP and TCP ports in its namespace, Docker's nat rules mapping port
+     * 53 to them ({@link ResolverRules}), forwarding from the host's namespace.
      */
     private void startResolver(Container c) {
         if (resolvers.containsKey(c.id()) || c.netns() == null || c.netns().equals(Kernel.HOST)
@@ -430,8 +430,9 @@ public final class Engine {
             return;
         }
         EmbeddedResolver r = new EmbeddedResolver(kernel.sockets(c.netns()), kernel.sockets(Kernel.HOST),
-                new ContainerRecords(this, c), resolverHost, 53);
+                new ContainerRecords(this, c), resolverHost);
         r.start();
+        ResolverRules.install(kernel, c.netns(), Ipv4Address.format(EmbeddedResolver.ADDRESS), r.udpPort(), r.tcpPort());
         resolvers.put(c.id(), r);
     }
 
