@@ -15,13 +15,17 @@ import java.util.List;
 /**
  * Everything one run emulates: a Docker host ({@code docker-host}) whose {@code eth0}
  * (192.168.1.10/24) sits on a LAN bridge with a router at 192.168.1.1, the default gateway and
- * the host's name server (answering a few internet names: example.com, github.com, ...). The LAN is built through its own kernel seam; the host's uplink is a
- * veth from the LAN bridge moved into the host's namespace, as a cable would be.
+ * the host's name server (answering a few internet names: example.com, github.com, ...,
+ * cdn.example.com with 80 addresses, too many for UDP). The LAN is built through its own kernel
+ * seam; the host's uplink is a veth from the LAN bridge moved into the host's namespace, as a
+ * cable would be.
  */
 public final class World implements AutoCloseable {
     public static final String HOST_NAME = "docker-host";
     public static final Cidr HOST_ADDRESS = Cidr.parse("192.168.1.10/24");
     public static final Ipv4Address ROUTER = Ipv4Address.parse("192.168.1.1");
+    /** How many A records the router's server holds for cdn.example.com. */
+    public static final int CDN_ADDRESSES = 80;
 
     private final Emulation emulation;
     private final EmulatedKernel hostKernel;
@@ -61,6 +65,11 @@ public final class World implements AutoCloseable {
                 .add("www.example.com", "93.184.215.14")
                 .add("registry-1.docker.io", "54.227.20.253")
                 .add("github.com", "140.82.121.4");
+        // A name with more addresses than a 1232-byte EDNS answer holds: UDP answers come back
+        // truncated and clients retry over TCP.
+        for (int i = 1; i <= CDN_ADDRESSES; i++) {
+            dns.add("cdn.example.com", "93.184.216." + i);
+        }
         dns.start(ROUTER.bits());
         // The Docker host's uplink: the cable from the LAN bridge to its eth0.
         lanKernel.linkAddVeth(Kernel.HOST, "lan-host", null, "uplink", null);

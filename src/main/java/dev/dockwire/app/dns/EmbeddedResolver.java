@@ -167,7 +167,8 @@ public final class EmbeddedResolver {
         }
         List<DnsRecord> answers = local(q.questions().get(0));
         if (answers != null) {
-            client.answer(truncate(q, answers, client.tcp() ? DnsStream.MAX_MESSAGE : udpLimit(q)));
+            client.answer(DnsUdp.fit(q, DnsHeader.FLAG_RA, DnsRcode.NOERROR, answers,
+                    client.tcp() ? DnsStream.MAX_MESSAGE : DnsUdp.limit(q)));
         } else {
             forward(q, client);
         }
@@ -201,22 +202,6 @@ public final class EmbeddedResolver {
                 return null;
             }
         }
-    }
-
-    /** The client's UDP limit: 512 bytes, or more when its EDNS OPT offers more (RFC 6891 section 6.2.5). */
-    private static int udpLimit(DnsMessage q) {
-        return q.edns() == null ? DnsUdp.MAX_UDP : Math.max(DnsUdp.MAX_UDP, q.edns().udpPayloadSize());
-    }
-
-    /** The reply with as many answers as fit in {@code limit} bytes; TC set when some were left out. */
-    static DnsMessage truncate(DnsMessage q, List<DnsRecord> answers, int limit) {
-        DnsMessage r = q.reply(DnsHeader.FLAG_RA, DnsRcode.NOERROR, answers, List.of(), List.of());
-        int keep = answers.size();
-        while (r.length() > limit && keep > 0) {
-            keep--;
-            r = q.reply(DnsHeader.FLAG_RA | DnsHeader.FLAG_TC, DnsRcode.NOERROR, answers.subList(0, keep), List.of(), List.of());
-        }
-        return r;
     }
 
     /** A query that did not parse: FORMERR when at least its 12-byte header is there (the id to answer). */
