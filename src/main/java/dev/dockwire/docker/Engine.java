@@ -39,6 +39,7 @@ public final class Engine {
     private final Map<String, Network> networks = new LinkedHashMap<>();
     private final Map<String, Container> containers = new LinkedHashMap<>();
     private final List<java.util.function.Consumer<Network>> bridgeListeners = new ArrayList<>();
+    private final List<java.util.function.Consumer<Container>> sandboxListeners = new ArrayList<>();
 
     private final Map<String, EmbeddedResolver> resolvers = new LinkedHashMap<>();
     private final Map<String, ImageDaemons.Daemon> daemons = new LinkedHashMap<>();
@@ -403,6 +404,7 @@ public final class Engine {
                 throw ex instanceof KernelException ? new EngineException(ex.getMessage()) : ex;
             }
             c.started(sandbox, clock.nanos());
+            sandboxListeners.forEach(l -> l.accept(c));
             attachNonBridge(c);
         }
         ContainerFiles.write(this, c);
@@ -434,6 +436,14 @@ public final class Engine {
         r.start();
         ResolverRules.install(kernel, c.netns(), Ipv4Address.format(EmbeddedResolver.ADDRESS), r.udpPort(), r.tcpPort());
         resolvers.put(c.id(), r);
+    }
+
+    /**
+     * Calls {@code listener} each time a container gets a namespace of its own (at start and
+     * restart), before its resolver starts and before anything runs in it.
+     */
+    public void onSandbox(java.util.function.Consumer<Container> listener) {
+        sandboxListeners.add(listener);
     }
 
     private void attachNonBridge(Container c) {
