@@ -37,6 +37,7 @@ public final class Dig implements Program {
         boolean shortOut = false;
         boolean tcp = false;
         boolean ignoreTc = false;
+        boolean typeGiven = false;
         for (int i = 0; i < args.size(); i++) {
             String a = args.get(i);
             if (a.equals("-x") && i + 1 < args.size()) {
@@ -61,16 +62,16 @@ public final class Dig implements Program {
                 ignoreTc = true;
             } else if (a.startsWith("+")) {
                 continue; // other display options are accepted and ignored
+            } else if (typeOf(a) >= 0 && !typeGiven) {
+                // dig takes a word that names a type as the type, before or after the name
+                type = typeOf(a);
+                typeGiven = true;
             } else if (name == null) {
                 name = a;
             } else {
-                int t = typeOf(a);
-                if (t < 0) {
-                    ctx.err("dig: '" + a + "' is not a legal name (unexpected end of input)");
-                    ctx.exit(1);
-                    return;
-                }
-                type = t;
+                ctx.err("dig: '" + a + "' is not a legal name (unexpected end of input)");
+                ctx.exit(1);
+                return;
             }
         }
         if (name == null) {

@@ -14,6 +14,7 @@ import dev.dockwire.wire.IpProtocol;
 import io.netty.buffer.Unpooled;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Random;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -108,5 +109,44 @@ class DnsOverTcpTest {
         assertEquals(1, replies.get(1).answers().size());
         stream.close();
         h.world.emulation().loop().runFor(1_000_000_000L);
+    }
+
+    @Test
+    void thousandsOfMalformedTcpMessagesAreAnsweredFormerrOrDroppedAndTheResolverGoesOn() {
+        String ns = h.world.engine().container("client").netns();
+        Random random = new Random(11);
+        byte[] good = DnsStream.frame(DnsMessage.query(99, "web", DnsType.A, DnsHeader.FLAG_RD, null));
+        List<DnsMessage> replies = new ArrayList<>();
+        for (int i = 0; i < 2000; i++) {
+            byte[] b;
+            if (i % 2 == 0) {
+                // a valid length prefix over random bytes (truncated headers, huge counts, pointer loops)
+                int len = random.nextInt(80);
+                b = new byte[2 + len];
+                random.nextBytes(b);
+                b[0] = 0;
+                b[1] = (byte) len;
+            } else {
+                b = good.clone();
+                for (int k = 0; k < 1 + random.nextInt(4); k++) {
+                    b[2 + random.nextInt(b.length - 2)] = (byte) random.nextInt(256);
+                }
+            }
+            TcpSocket s = h.world.hostKernel().sockets(ns).openTcp();
+            DnsStream stream = new DnsStream(s, (st, data) -> {
+                DnsMessage m = DnsUdp.parse(data);
+                if (m != null) {
+                    replies.add(m);
+                }
+            });
+            byte[] bytes = b;
+            s.connect(EmbeddedResolver.ADDRESS, 53, err -> s.write(Unpooled.wrappedBuffer(bytes)));
+            h.world.emulation().loop().runFor(5_000_000L);
+            stream.close();
+        }
+        h.world.emulation().loop().runFor(30_000_000_000L); // forwarded ones time out or come back
+        assertTrue(replies.stream().anyMatch(m -> m.rcode() == dev.dockwire.wire.DnsRcode.FORMERR), "some got FORMERR");
+        assertEquals(List.of("172.18.0.2"), h.ok("docker exec client dig +tcp +short web"));
+        assertEquals(List.of("172.18.0.2"), h.ok("docker exec client dig +short web"));
     }
 }
