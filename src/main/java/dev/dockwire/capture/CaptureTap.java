@@ -36,8 +36,9 @@ public final class CaptureTap implements AutoCloseable {
 
     /**
      * Captures what {@code dev} sends and receives, as one interface named after it: like
-     * {@code tcpdump -p -i DEV} (on {@code lo}, each frame once, as received). For a bridge device that is only the traffic of its own stack;
-     * see {@link #attachBridge} for the promiscuous view. Returns the interface index.
+     * {@code tcpdump -p -i DEV} (on {@code lo}, each frame once, as received). For a bridge device
+     * that is only the traffic of its own stack; see {@link #attachBridge} for the promiscuous
+     * view. Returns the interface index.
      */
     public int attachDevice(NetDevice dev) {
         int iface = declare(dev);
