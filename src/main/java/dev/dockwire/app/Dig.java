@@ -1,6 +1,8 @@
 package dev.dockwire.app;
 
 import dev.dockwire.app.dns.StubResolver;
+import dev.dockwire.app.dns.TcpQuery;
+import dev.dockwire.socket.SocketError;
 import dev.dockwire.wire.DnsHeader;
 import dev.dockwire.wire.DnsMessage;
 import dev.dockwire.wire.DnsQuestion;
@@ -18,9 +20,11 @@ import java.util.Locale;
 import java.util.TimeZone;
 
 /**
- * BIND's {@code dig [@SERVER] NAME [TYPE] [+short]} and {@code dig -x ADDRESS} (9.18): one query with EDNS (UDP size 1232),
- * printed in dig's layout (header, flags, sections with tab-aligned columns, query time, server,
- * size), or only the answers' data with {@code +short}. Exit 0 on any reply, 9 when no server answered.
+ * BIND's {@code dig [@SERVER] NAME [TYPE] [+short] [+tcp]} and {@code dig -x ADDRESS} (9.18): one
+ * query with EDNS (UDP size 1232), printed in dig's layout (header, flags, sections with
+ * tab-aligned columns, query time, server and transport, size), or only the answers' data with
+ * {@code +short}. Over UDP a truncated reply (TC) is retried over TCP, as dig does unless
+ * {@code +ignore}; {@code +tcp} asks over TCP at once. Exit 0 on any reply, 9 when no server answered.
  */
 public final class Dig implements Program {
     private static final String VERSION = "9.18.33-1~deb12u2-Debian";
@@ -31,6 +35,9 @@ public final class Dig implements Program {
         String name = null;
         int type = DnsType.A;
         boolean shortOut = false;
+        boolean tcp = false;
+        boolean ignoreTc = false;
+        boolean typeGiven = false;
         for (int i = 0; i < args.size(); i++) {
             String a = args.get(i);
             if (a.equals("-x") && i + 1 < args.size()) {
@@ -47,18 +54,24 @@ public final class Dig implements Program {
                 server = a.substring(1);
             } else if (a.equals("+short")) {
                 shortOut = true;
+            } else if (a.equals("+tcp") || a.equals("+vc")) {
+                tcp = true;
+            } else if (a.equals("+notcp") || a.equals("+novc")) {
+                tcp = false;
+            } else if (a.equals("+ignore")) {
+                ignoreTc = true;
             } else if (a.startsWith("+")) {
                 continue; // other display options are accepted and ignored
+            } else if (typeOf(a) >= 0 && !typeGiven) {
+                // dig takes a word that names a type as the type, before or after the name
+                type = typeOf(a);
+                typeGiven = true;
             } else if (name == null) {
                 name = a;
             } else {
-                int t = typeOf(a);
-                if (t < 0) {
-                    ctx.err("dig: '" + a + "' is not a legal name (unexpected end of input)");
-                    ctx.exit(1);
-                    return;
-                }
-                type = t;
+                ctx.err("dig: '" + a + "' is not a legal name (unexpected end of input)");
+                ctx.exit(1);
+                return;
             }
         }
         if (name == null) {
@@ -80,30 +93,61 @@ public final class Dig implements Program {
         }
         String qname = name.endsWith(".") ? name.substring(0, name.length() - 1) : name;
         DnsMessage q = DnsMessage.query(ctx.random(0x10000), qname, type, DnsHeader.FLAG_RD, Edns.of(1232));
-        long sent = ctx.nanos();
-        String display = name;
-        int qtype = type;
-        boolean brief = shortOut;
-        resolver.query(srv, q, r -> {
-            if (r == null) {
-                ctx.out(";; communications error to " + Ipv4Address.format(srv) + "#53: timed out");
-                ctx.out(";; communications error to " + Ipv4Address.format(srv) + "#53: timed out");
-                ctx.out("");
-                ctx.out("; <<>> DiG " + VERSION + " <<>> " + display + (qtype == DnsType.A ? "" : " " + DnsType.name(qtype)));
-                ctx.out(";; global options: +cmd");
-                ctx.out(";; no servers could be reached");
-                ctx.exit(9);
+        new Exchange(ctx, resolver, srv, q, name, type, shortOut, ignoreTc).start(tcp);
+    }
+
+    /** One dig run: the query over UDP (retried over TCP when truncated) or TCP, then the printout. */
+    private record Exchange(ProcessContext ctx, StubResolver resolver, int server, DnsMessage query, String display,
+                            int qtype, boolean brief, boolean ignoreTc) {
+        /** dig's +time default: 5 s per try. */
+        private static final long TCP_TIMEOUT_NANOS = 5_000_000_000L;
+
+        void start(boolean tcp) {
+            long sent = ctx.nanos();
+            if (tcp) {
+                TcpQuery.send(ctx.sockets(), ctx::schedule, TCP_TIMEOUT_NANOS, server, query, (r, error) -> {
+                    if (r == null) {
+                        String why = error == SocketError.ECONNREFUSED ? "connection refused"
+                                : error == SocketError.ETIMEDOUT ? "timed out" : error.message();
+                        fail(List.of(";; communications error to " + Ipv4Address.format(server) + "#53: " + why));
+                    } else {
+                        print(r, sent, "TCP");
+                    }
+                });
                 return;
             }
+            resolver.query(server, query, r -> {
+                if (r == null) {
+                    String timedOut = ";; communications error to " + Ipv4Address.format(server) + "#53: timed out";
+                    fail(List.of(timedOut, timedOut));
+                } else if (r.truncated() && !ignoreTc) {
+                    ctx.out(";; Truncated, retrying in TCP mode.");
+                    start(true);
+                } else {
+                    print(r, sent, "UDP");
+                }
+            });
+        }
+
+        private void fail(List<String> errors) {
+            errors.forEach(ctx::out);
+            ctx.out("");
+            ctx.out("; <<>> DiG " + VERSION + " <<>> " + display + (qtype == DnsType.A ? "" : " " + DnsType.name(qtype)));
+            ctx.out(";; global options: +cmd");
+            ctx.out(";; no servers could be reached");
+            ctx.exit(9);
+        }
+
+        private void print(DnsMessage r, long sent, String transport) {
             if (brief) {
                 for (DnsRecord rec : r.answers()) {
                     ctx.out(rdata(rec));
                 }
             } else {
-                full(ctx, display, qtype, srv, r, (ctx.nanos() - sent) / 1_000_000);
+                full(ctx, display, qtype, server, r, (ctx.nanos() - sent) / 1_000_000, transport);
             }
             ctx.exit(0);
-        });
+        }
     }
 
     private static int typeOf(String t) {
@@ -116,7 +160,8 @@ public final class Dig implements Program {
         return -1;
     }
 
-    private static void full(ProcessContext ctx, String name, int type, int server, DnsMessage r, long ms) {
+    private static void full(ProcessContext ctx, String name, int type, int server, DnsMessage r, long ms,
+                             String transport) {
         ctx.out("");
         ctx.out("; <<>> DiG " + VERSION + " <<>> " + name + (type == DnsType.A ? "" : " " + DnsType.name(type)));
         ctx.out(";; global options: +cmd");
@@ -153,7 +198,7 @@ public final class Dig implements Program {
         section(ctx, "AUTHORITY", r.authorities());
         ctx.out("");
         ctx.out(";; Query time: " + ms + " msec");
-        ctx.out(";; SERVER: " + Ipv4Address.format(server) + "#53(" + Ipv4Address.format(server) + ") (UDP)");
+        ctx.out(";; SERVER: " + Ipv4Address.format(server) + "#53(" + Ipv4Address.format(server) + ") (" + transport + ")");
         SimpleDateFormat when = new SimpleDateFormat("EEE MMM dd HH:mm:ss zzz yyyy", Locale.ROOT);
         when.setTimeZone(TimeZone.getTimeZone("UTC"));
         ctx.out(";; WHEN: " + when.format(new Date(ctx.epochMillis() + ctx.nanos() / 1_000_000)));

@@ -3,6 +3,7 @@ package dev.dockwire.capture;
 import dev.dockwire.capture.CaptureFile.Direction;
 import dev.dockwire.link.Bridge;
 import dev.dockwire.link.FrameSink;
+import dev.dockwire.link.LinkType;
 import dev.dockwire.link.NetDevice;
 import dev.dockwire.sim.Clock;
 import io.netty.buffer.ByteBuf;
@@ -35,12 +36,17 @@ public final class CaptureTap implements AutoCloseable {
 
     /**
      * Captures what {@code dev} sends and receives, as one interface named after it: like
-     * {@code tcpdump -p -i DEV}. For a bridge device that is only the traffic of its own stack;
-     * see {@link #attachBridge} for the promiscuous view. Returns the interface index.
+     * {@code tcpdump -p -i DEV} (on {@code lo}, each frame once, as received). For a bridge device
+     * that is only the traffic of its own stack; see {@link #attachBridge} for the promiscuous
+     * view. Returns the interface index.
      */
     public int attachDevice(NetDevice dev) {
         int iface = declare(dev);
-        dev.wrapEgress(next -> new Tap(this, iface, Direction.OUTBOUND, next));
+        // On lo every frame sent is received again by lo itself; libpcap skips the outgoing copy
+        // (pcap-linux.c: "we'll see it again as an incoming packet"), so each shows once, inbound.
+        if (dev.type() != LinkType.LOOPBACK) {
+            dev.wrapEgress(next -> new Tap(this, iface, Direction.OUTBOUND, next));
+        }
         dev.wrapIngress(next -> new Tap(this, iface, Direction.INBOUND, next));
         return iface;
     }

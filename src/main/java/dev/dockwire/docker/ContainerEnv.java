@@ -4,14 +4,15 @@ import dev.dockwire.app.Program;
 import dev.dockwire.app.Programs;
 import dev.dockwire.tools.CommandResult;
 import dev.dockwire.tools.IpCommand;
+import dev.dockwire.tools.IptablesCommand;
 import dev.dockwire.tools.Shell;
 import dev.dockwire.tools.TcCommand;
 import java.util.List;
 
 /**
- * The inside of a running container for {@code docker exec}: its files, its hostname, {@code ip}
- * on its namespace, the modelled programs, {@code sh -c} / {@code bash -c}, {@code sleep} on the
- * virtual clock. An unknown command fails like busybox sh ({@code sh: foo: not found}, 127).
+ * The inside of a running container for {@code docker exec}: its files, its hostname, {@code ip},
+ * {@code tc} and {@code iptables} on its namespace (as with {@code --cap-add NET_ADMIN}), the
+ * modelled programs, {@code sh -c} / {@code bash -c}, {@code sleep} on the virtual clock. An unknown command fails like busybox sh ({@code sh: foo: not found}, 127).
  */
 final class ContainerEnv implements Shell.Env {
     private final DockerHost host;
@@ -90,6 +91,9 @@ final class ContainerEnv implements Shell.Env {
             }
             case "tc" -> {
                 return new TcCommand(host.engine().kernel(), c.netns()).run(args);
+            }
+            case "iptables", "iptables-save", "iptables-restore" -> {
+                return new IptablesCommand(host.engine().kernel(), c.netns()).run(name, args, stdin);
             }
             default -> {
                 Program p = Programs.create(name);

@@ -39,6 +39,7 @@ public final class Engine {
     private final Map<String, Network> networks = new LinkedHashMap<>();
     private final Map<String, Container> containers = new LinkedHashMap<>();
     private final List<java.util.function.Consumer<Network>> bridgeListeners = new ArrayList<>();
+    private final List<java.util.function.Consumer<Container>> sandboxListeners = new ArrayList<>();
 
     private final Map<String, EmbeddedResolver> resolvers = new LinkedHashMap<>();
     private final Map<String, ImageDaemons.Daemon> daemons = new LinkedHashMap<>();
@@ -445,6 +446,7 @@ public final class Engine {
                 throw ex instanceof KernelException ? new EngineException(ex.getMessage()) : ex;
             }
             c.started(sandbox, clock.nanos());
+            sandboxListeners.forEach(l -> l.accept(c));
             attachNonBridge(c);
         }
         ContainerFiles.write(this, c);
@@ -458,8 +460,8 @@ public final class Engine {
 
     /**
      * Docker's embedded DNS for a container on a user-defined network: a resolver listening at
-     * 127.0.0.11 in its namespace (Docker listens on a random port and DNATs port 53 to it; without
-     * the netfilter model it listens on 53 itself), forwarding from the host's namespace.
+     * 127.0.0.11 on ephemeral UDP and TCP ports in its namespace, Docker's nat rules mapping port
+     * 53 to them ({@link ResolverRules}), forwarding from the host's namespace.
      */
     private void startResolver(Container c) {
         if (resolvers.containsKey(c.id()) || c.netns() == null || c.netns().equals(Kernel.HOST)
@@ -472,9 +474,18 @@ public final class Engine {
             return;
         }
         EmbeddedResolver r = new EmbeddedResolver(kernel.sockets(c.netns()), kernel.sockets(Kernel.HOST),
-                new ContainerRecords(this, c), resolverHost, 53);
+                new ContainerRecords(this, c), resolverHost);
         r.start();
+        ResolverRules.install(kernel, c.netns(), Ipv4Address.format(EmbeddedResolver.ADDRESS), r.udpPort(), r.tcpPort());
         resolvers.put(c.id(), r);
+    }
+
+    /**
+     * Calls {@code listener} each time a container gets a namespace of its own (at start and
+     * restart), before its resolver starts and before anything runs in it.
+     */
+    public void onSandbox(java.util.function.Consumer<Container> listener) {
+        sandboxListeners.add(listener);
     }
 
     private void attachNonBridge(Container c) {

@@ -6,22 +6,26 @@ import dev.dockwire.capture.PacketFilter;
 import dev.dockwire.capture.PcapngWriter;
 import dev.dockwire.docker.DockerHost;
 import dev.dockwire.docker.EngineProfile;
-import dev.dockwire.topology.Daemon;
 import dev.dockwire.kernel.Kernel;
-import dev.dockwire.link.Bridge;
+import dev.dockwire.link.NetDevice;
+import dev.dockwire.netns.Namespace;
+import dev.dockwire.topology.Daemon;
+import dev.dockwire.topology.Topology;
 import dev.dockwire.tools.CommandResult;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Consumer;
 import java.util.regex.Pattern;
 
 /**
- * One headless run: the emulated world, a pcapng capture of every bridge from the moment it is
- * created, the commands run at the host's prompt with their transcript, expectations checked,
+ * One headless run: the emulated world, pcapng captures (every bridge from the moment it is
+ * created, and on request each container's loopback and the host's eth0), the commands run at the host's prompt with their transcript, expectations checked,
  * and the closing summary.
  */
 public final class Session implements AutoCloseable {
@@ -53,11 +57,25 @@ public final class Session implements AutoCloseable {
     private final List<StepResult> steps = new ArrayList<>();
 
     public Session(String file, long seed, Options options, String captureFilter, Consumer<String> out) {
-        this(file, seed, Daemon.DEFAULT, options, captureFilter, out);
+        this(file, seed, Daemon.DEFAULT, options, new Topology.CaptureSpec(true, captureFilter), out);
     }
 
-    /** A session whose dockerd is configured as {@code daemon} says. */
+    /** A session whose dockerd is configured as {@code daemon} says, capturing every bridge. */
     public Session(String file, long seed, Daemon daemon, Options options, String captureFilter, Consumer<String> out) {
+        this(file, seed, daemon, options, new Topology.CaptureSpec(true, captureFilter), out);
+    }
+
+    /**
+     * A run capturing what {@code what} names when {@code options.capture()}: every bridge as
+     * {@code BRIDGE.pcapng}, each container's {@code lo} as {@code CONTAINER-lo.pcapng} (a restart's
+     * new namespace adds its {@code lo} to the same file) and the host's uplink as {@code eth0.pcapng}.
+     */
+    public static Session capturing(String file, long seed, Daemon daemon, Options options, Topology.CaptureSpec what,
+                                    Consumer<String> out) {
+        return new Session(file, seed, daemon, options, what, out);
+    }
+
+    private Session(String file, long seed, Daemon daemon, Options options, Topology.CaptureSpec what, Consumer<String> out) {
         this.file = file;
         this.out = out;
         this.world = new World(seed, EngineProfile.parse(daemon.engine()), daemon.userlandProxy());
@@ -67,16 +85,39 @@ public final class Session implements AutoCloseable {
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot create " + options.outDir(), e);
             }
+            String captureFilter = what.filter();
             PacketFilter probe = captureFilter == null ? PacketFilter.ALL : PacketFilter.compile(captureFilter);
             probe.close();
-            world.engine().onBridgeNetwork(n -> {
-                Path p = options.outDir().resolve(n.bridge() + ".pcapng");
-                Bridge br = (Bridge) world.hostKernel().namespace(Kernel.HOST).device(n.bridge());
-                PacketFilter filter = captureFilter == null ? PacketFilter.ALL : PacketFilter.compile(captureFilter);
-                taps.add(Captures.bridge(PcapngWriter.create(p), world.emulation().loop(), br, filter));
-                paths.add(p);
-            });
+            Namespace host = world.hostKernel().namespace(Kernel.HOST);
+            if (what.bridges()) {
+                world.engine().onBridgeNetwork(n -> open(options.outDir().resolve(n.bridge() + ".pcapng"),
+                        host.device(n.bridge()), captureFilter));
+            }
+            if (what.host()) {
+                open(options.outDir().resolve("eth0.pcapng"), host.device("eth0"), captureFilter);
+            }
+            if (what.loopback()) {
+                Map<String, CaptureTap> loopbacks = new HashMap<>();
+                world.engine().onSandbox(c -> {
+                    NetDevice lo = world.hostKernel().namespace(c.netns()).lo();
+                    CaptureTap tap = loopbacks.get(c.id());
+                    if (tap == null) {
+                        loopbacks.put(c.id(), open(options.outDir().resolve(c.name() + "-lo.pcapng"), lo, captureFilter));
+                    } else {
+                        tap.attachDevice(lo);
+                    }
+                });
+            }
         }
+    }
+
+    /** Like {@code tcpdump -i DEV -w PATH} from now on (a bridge promiscuously). */
+    private CaptureTap open(Path path, NetDevice dev, String captureFilter) {
+        PacketFilter filter = captureFilter == null ? PacketFilter.ALL : PacketFilter.compile(captureFilter);
+        CaptureTap tap = Captures.device(PcapngWriter.create(path), world.emulation().loop(), dev, filter);
+        taps.add(tap);
+        paths.add(path);
+        return tap;
     }
 
     public World world() {

@@ -28,8 +28,8 @@ public final class TopologyRunner {
 
     public Session.Report run(Topology t, Session.Options options, Consumer<String> out) {
         long seed = options.seed() != null ? options.seed() : t.seed();
-        try (Session session = new Session(file, seed, t.daemon(), options.capture() && t.capture().bridges()
-                ? options : new Session.Options(options.outDir(), seed, false), t.capture().filter(), out)) {
+        try (Session session = Session.capturing(file, seed, t.daemon(), options.capture() && t.capture().any()
+                ? options : new Session.Options(options.outDir(), seed, false), t.capture(), out)) {
             Engine engine = session.world().engine();
             session.say("dockwire: topology " + t.name() + " (seed " + seed + ")");
             t.images().forEach(i -> engine.declareHttpImage(i.image(), i.port(), i.text()));

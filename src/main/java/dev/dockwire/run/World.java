@@ -22,7 +22,7 @@ import java.util.Map;
  * and the host's name server. The router masquerades the LAN behind its WAN address 203.0.113.2
  * towards an emulated internet (203.0.113.1) that holds a web server (example.com at
  * 93.184.215.14 and the other names below) and public DNS servers (8.8.8.8, 1.1.1.1) knowing
- * the same names. Nothing leaves the process. The LAN and internet are built through their own
+ * the same names (and cdn.example.com with 80 addresses, too many for UDP). Nothing leaves the process. The LAN and internet are built through their own
  * kernel seam; the host's uplink is a veth from the LAN bridge moved into the host's namespace,
  * as a cable would be.
  */
@@ -39,6 +39,8 @@ public final class World implements AutoCloseable {
             "registry-1.docker.io", "54.227.20.253",
             "github.com", "140.82.121.4");
     public static final List<String> PUBLIC_DNS = List.of("8.8.8.8", "1.1.1.1");
+    /** How many A records the name servers hold for cdn.example.com: more than a UDP answer carries. */
+    public static final int CDN_ADDRESSES = 80;
 
     private static final String EXAMPLE_PAGE = """
             <!doctype html>
@@ -133,6 +135,11 @@ public final class World implements AutoCloseable {
 
     private static DnsServer names(DnsServer server) {
         INTERNET_NAMES.entrySet().stream().sorted(Map.Entry.comparingByKey()).forEach(e -> server.add(e.getKey(), e.getValue()));
+        // More addresses than a 1232-byte EDNS answer holds: UDP answers come back truncated and
+        // clients retry over TCP.
+        for (int i = 1; i <= CDN_ADDRESSES; i++) {
+            server.add("cdn.example.com", "93.184.216." + i);
+        }
         return server;
     }
 

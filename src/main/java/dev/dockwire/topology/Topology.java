@@ -31,7 +31,20 @@ public record Topology(String name, long seed, List<NetworkSpec> networks, List<
                        int line) {
     }
 
-    /** Which captures to write: one pcapng per bridge, optionally filtered (tcpdump syntax). */
-    public record CaptureSpec(boolean bridges, String filter) {
+    /**
+     * Which captures to write, optionally filtered (tcpdump syntax): one pcapng per bridge, one per
+     * container's {@code lo} (where queries to Docker's resolver at 127.0.0.11 show), and the
+     * host's {@code eth0} (where forwarded queries leave for the upstream servers).
+     */
+    public record CaptureSpec(boolean bridges, boolean loopback, boolean host, String filter) {
+        /** Bridges only, as before loopback and host captures existed. */
+        public CaptureSpec(boolean bridges, String filter) {
+            this(bridges, false, false, filter);
+        }
+
+        /** Whether anything is captured at all. */
+        public boolean any() {
+            return bridges || loopback || host;
+        }
     }
 }

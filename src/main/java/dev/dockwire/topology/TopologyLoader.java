@@ -22,7 +22,7 @@ public final class TopologyLoader {
     private static final Set<String> CONTAINER_KEYS = Set.of("image", "networks");
     private static final Set<String> STEP_KEYS = Set.of("exec", "expect");
     private static final Set<String> EXPECT_KEYS = Set.of("status", "contains");
-    private static final Set<String> CAPTURE_KEYS = Set.of("bridges", "filter");
+    private static final Set<String> CAPTURE_KEYS = Set.of("bridges", "loopback", "host", "filter");
     private static final Pattern NAME = Pattern.compile("[a-zA-Z0-9][a-zA-Z0-9_.-]*");
     private static final Pattern DOTTED_QUAD = Pattern.compile(
             "((25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)\\.){3}(25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)");
@@ -97,8 +97,10 @@ public final class TopologyLoader {
             requireMap(cap, "capture");
             checkKeys(cap.map(), CAPTURE_KEYS, "capture");
             boolean bridges = !cap.map().containsKey("bridges") || bool(cap.map().get("bridges"), "capture.bridges");
+            boolean loopback = cap.map().containsKey("loopback") && bool(cap.map().get("loopback"), "capture.loopback");
+            boolean host = cap.map().containsKey("host") && bool(cap.map().get("host"), "capture.host");
             String filter = cap.map().containsKey("filter") ? scalar(cap.map().get("filter"), "capture.filter") : null;
-            capture = new Topology.CaptureSpec(bridges, filter);
+            capture = new Topology.CaptureSpec(bridges, loopback, host, filter);
         }
         List<Script.ImageDecl> images = new ArrayList<>();
         YamlNode img = top.get("images");

@@ -2,11 +2,14 @@ package dev.dockwire.app.dns;
 
 import dev.dockwire.socket.SocketException;
 import dev.dockwire.socket.UdpSocket;
+import dev.dockwire.wire.DnsHeader;
 import dev.dockwire.wire.DnsMessage;
+import dev.dockwire.wire.DnsRecord;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
+import java.util.List;
 
-/** Sends and reads DNS messages over UDP sockets. */
+/** Sends and reads DNS messages over UDP sockets, within the size the client can take. */
 final class DnsUdp {
     /** The classic limit for a DNS message over UDP without EDNS (RFC 1035 section 4.2.1). */
     static final int MAX_UDP = 512;
@@ -30,6 +33,25 @@ final class DnsUdp {
         } finally {
             buf.release();
         }
+    }
+
+    /** What a client takes over UDP: 512 bytes, or more when its EDNS OPT offers more (RFC 6891 section 6.2.5). */
+    static int limit(DnsMessage q) {
+        return q.edns() == null ? MAX_UDP : Math.max(MAX_UDP, q.edns().udpPayloadSize());
+    }
+
+    /**
+     * The reply to {@code q} with as many of {@code answers} as fit in {@code limit} bytes, TC set
+     * when some were left out (RFC 2181 section 9; miekg/dns's {@code Truncate} does the same).
+     */
+    static DnsMessage fit(DnsMessage q, int flagBits, int rcode, List<DnsRecord> answers, int limit) {
+        DnsMessage r = q.reply(flagBits, rcode, answers, List.of(), List.of());
+        int keep = answers.size();
+        while (r.length() > limit && keep > 0) {
+            keep--;
+            r = q.reply(flagBits | DnsHeader.FLAG_TC, rcode, answers.subList(0, keep), List.of(), List.of());
+        }
+        return r;
     }
 
     /** The message in {@code data}'s readable bytes, or null when malformed. */

@@ -1,7 +1,7 @@
 package dev.dockwire.app.dns;
 
-import dev.dockwire.app.Timer;
 import dev.dockwire.socket.Sockets;
+import dev.dockwire.socket.TcpListener;
 import dev.dockwire.socket.UdpSocket;
 import dev.dockwire.wire.DnsHeader;
 import dev.dockwire.wire.DnsMessage;
@@ -12,110 +12,200 @@ import dev.dockwire.wire.DnsType;
 import dev.dockwire.wire.Ipv4Address;
 import io.netty.buffer.ByteBuf;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.function.IntUnaryOperator;
+import java.util.Set;
+import java.util.function.Consumer;
 
 /**
- * Docker's embedded DNS server at 127.0.0.11 (moby's libnetwork resolver): answers A queries for
- * local names with every matching address (TTL 600, shuffled), AAAA for known names with
- * NOERROR and no answer, PTR for container addresses, and forwards the rest to the host's
- * upstream servers from the host's namespace (at most 3 servers, 4 s each, the next server on
- * SERVFAIL or REFUSED, SERVFAIL to the client when all fail). Malformed queries get FORMERR when
- * their header can be read and are dropped otherwise.
+ * Docker's embedded DNS server (moby's libnetwork {@code resolver.go}): listens in the container's
+ * namespace on 127.0.0.11 at an ephemeral UDP port and an ephemeral TCP port (the engine DNATs
+ * port 53 to them), and answers as {@code serveDNS} does:
+ * <ul>
+ * <li>A for a local name: every matching address, TTL 600, shuffled; AAAA and MX for a local name:
+ * NOERROR with no answer (the name exists, just not in that family or with a mail exchanger);</li>
+ * <li>PTR for a container address: {@code name.network.};</li>
+ * <li>everything else — unknown names, SRV (only swarm services have service records, so for
+ * {@code docker run} containers libnetwork's {@code ResolveService} finds none), and other types —
+ * is forwarded from the host's namespace to the upstream servers over the client's transport
+ * ({@link Forwarder}); SERVFAIL when none answers.</li>
+ * </ul>
+ * Local answers are truncated to what the client can take (512 bytes, or its EDNS size, over UDP;
+ * 65535 over TCP) with TC set, as miekg/dns's {@code Truncate}. Queries are screened like miekg's
+ * default accept function: responses are ignored, opcodes other than QUERY get NOTIMP, a question
+ * count other than one FORMERR; bytes that do not parse get FORMERR when a header can be read and
+ * are dropped otherwise.
  */
 public final class EmbeddedResolver {
     /** The address Docker's resolver listens on inside every container on a user-defined network. */
     public static final int ADDRESS = Ipv4Address.parse("127.0.0.11").bits();
     public static final long TTL = 600;
+    /** libnetwork's extIOTimeout. */
     static final long UPSTREAM_TIMEOUT_NANOS = 4_000_000_000L;
     static final int MAX_UPSTREAMS = 3;
+    /** Go's net.Listen uses net.core.somaxconn as the backlog (4096 since Linux 5.4). */
+    private static final int BACKLOG = 4096;
 
     /** Timers and randomness from the emulation. */
-    public interface Host {
-        Timer schedule(long delayNanos, Runnable task);
-
+    public interface Host extends Scheduler {
         /** Uniform in [0, bound), from the seeded source. */
         int random(int bound);
+    }
+
+    /** Where an answer goes: back to a UDP client, or down a client's TCP connection. */
+    private interface Client {
+        void answer(DnsMessage m);
+
+        boolean tcp();
     }
 
     private final Sockets container;
     private final Sockets hostSockets;
     private final Records records;
     private final Host host;
-    private final int port;
-    private UdpSocket listener;
+    private final Set<DnsStream> streams = new HashSet<>();
+    private UdpSocket udp;
+    private TcpListener tcp;
 
     /**
      * @param container the container namespace's sockets (where the resolver listens)
      * @param hostSockets the host namespace's sockets (where forwarded queries leave from)
-     * @param port the UDP port to listen on at 127.0.0.11
      */
-    public EmbeddedResolver(Sockets container, Sockets hostSockets, Records records, Host host, int port) {
+    public EmbeddedResolver(Sockets container, Sockets hostSockets, Records records, Host host) {
         this.container = container;
         this.hostSockets = hostSockets;
         this.records = records;
         this.host = host;
-        this.port = port;
     }
 
+    /** Binds the UDP socket and the TCP listener to 127.0.0.11 on ports the kernel picks. */
     public void start() {
-        listener = container.openUdp();
-        listener.bind(ADDRESS, port);
-        listener.onReceive(this::query);
+        udp = container.openUdp();
+        udp.bind(ADDRESS, 0);
+        udp.onReceive(this::datagram);
+        tcp = container.listenTcp(ADDRESS, 0, BACKLOG);
+        tcp.onAccept(s -> {
+            DnsStream stream = new DnsStream(s, this::segmentMessage);
+            streams.add(stream);
+            Runnable gone = () -> {
+                streams.remove(stream);
+                stream.close();
+            };
+            s.onEof(gone);
+            s.onError(e -> gone.run());
+        });
     }
 
     public void stop() {
-        if (listener != null) {
-            listener.close();
-            listener = null;
+        if (udp != null) {
+            udp.close();
+            udp = null;
         }
+        if (tcp != null) {
+            tcp.close();
+            tcp = null;
+        }
+        new ArrayList<>(streams).forEach(DnsStream::close);
+        streams.clear();
     }
 
-    public int port() {
-        return port;
+    /** The UDP port the resolver listens on at 127.0.0.11. */
+    public int udpPort() {
+        return udp.localPort();
     }
 
-    private void query(UdpSocket s, int src, int srcPort, ByteBuf data) {
+    /** The TCP port the resolver listens on at 127.0.0.11. */
+    public int tcpPort() {
+        return tcp.localPort();
+    }
+
+    private void datagram(UdpSocket s, int src, int srcPort, ByteBuf data) {
+        serve(data, new Client() {
+            @Override
+            public void answer(DnsMessage m) {
+                DnsUdp.send(s, src, srcPort, m);
+            }
+
+            @Override
+            public boolean tcp() {
+                return false;
+            }
+        });
+    }
+
+    private void segmentMessage(DnsStream stream, ByteBuf data) {
+        serve(data, new Client() {
+            @Override
+            public void answer(DnsMessage m) {
+                stream.send(m);
+            }
+
+            @Override
+            public boolean tcp() {
+                return true;
+            }
+        });
+    }
+
+    private void serve(ByteBuf data, Client client) {
         DnsMessage q = DnsUdp.parse(data);
         if (q == null) {
-            formErr(s, src, srcPort, data);
+            formErr(data, client);
             return;
         }
-        if (q.isResponse() || q.questions().size() != 1) {
-            DnsUdp.send(s, src, srcPort, q.reply(DnsHeader.FLAG_RA, DnsRcode.FORMERR, List.of(), List.of(), List.of()));
+        if (q.isResponse()) {
             return;
         }
-        DnsQuestion question = q.questions().get(0);
+        if (q.opcode() != DnsHeader.OPCODE_QUERY) {
+            client.answer(q.reply(DnsHeader.FLAG_RA, DnsRcode.NOTIMP, List.of(), List.of(), List.of()));
+            return;
+        }
+        if (q.questions().size() != 1) {
+            client.answer(q.reply(DnsHeader.FLAG_RA, DnsRcode.FORMERR, List.of(), List.of(), List.of()));
+            return;
+        }
+        List<DnsRecord> answers = local(q.questions().get(0));
+        if (answers != null) {
+            client.answer(DnsUdp.fit(q, DnsHeader.FLAG_RA, DnsRcode.NOERROR, answers,
+                    client.tcp() ? DnsStream.MAX_MESSAGE : DnsUdp.limit(q)));
+        } else {
+            forward(q, client);
+        }
+    }
+
+    /** The local answer to {@code question}, or null when it is not ours to answer (forward it). */
+    private List<DnsRecord> local(DnsQuestion question) {
         String name = question.name().toLowerCase(Locale.ROOT);
-        List<DnsRecord> answers = new ArrayList<>();
         switch (question.type()) {
             case DnsType.A -> {
                 List<Integer> addrs = new ArrayList<>(records.a(name));
+                if (addrs.isEmpty() && !records.known(name)) {
+                    return null;
+                }
                 shuffle(addrs);
+                List<DnsRecord> answers = new ArrayList<>(addrs.size());
                 for (int a : addrs) {
                     answers.add(DnsRecord.a(question.name(), TTL, Ipv4Address.of(a)));
                 }
+                return answers;
+            }
+            case DnsType.AAAA, DnsType.MX -> {
+                return records.known(name) ? List.of() : null;
             }
             case DnsType.PTR -> {
                 Integer addr = reverse(name);
                 String target = addr == null ? null : records.ptr(addr);
-                if (target != null) {
-                    answers.add(DnsRecord.ptr(question.name(), TTL, target));
-                }
+                return target == null ? null : List.of(DnsRecord.ptr(question.name(), TTL, target));
             }
             default -> {
+                return null;
             }
         }
-        if (!answers.isEmpty() || records.known(name)) {
-            DnsUdp.send(s, src, srcPort, q.reply(DnsHeader.FLAG_RA, DnsRcode.NOERROR, answers, List.of(), List.of()));
-            return;
-        }
-        forward(q, s, src, srcPort);
     }
 
     /** A query that did not parse: FORMERR when at least its 12-byte header is there (the id to answer). */
-    private void formErr(UdpSocket s, int src, int srcPort, ByteBuf data) {
+    private void formErr(ByteBuf data, Client client) {
         if (data.readableBytes() < DnsHeader.LENGTH) {
             return;
         }
@@ -123,9 +213,8 @@ public final class EmbeddedResolver {
         if (h.response()) {
             return;
         }
-        DnsMessage reply = new DnsMessage(h.id(), DnsHeader.flags(DnsHeader.FLAG_QR | DnsHeader.FLAG_RA, h.opcode(),
-                DnsRcode.FORMERR), List.of(), List.of(), List.of(), List.of());
-        DnsUdp.send(s, src, srcPort, reply);
+        client.answer(new DnsMessage(h.id(), DnsHeader.flags(DnsHeader.FLAG_QR | DnsHeader.FLAG_RA, h.opcode(),
+                DnsRcode.FORMERR), List.of(), List.of(), List.of(), List.of()));
     }
 
     /** Fisher–Yates with the seeded source: the order of A answers changes from query to query. */
@@ -151,77 +240,11 @@ public final class EmbeddedResolver {
         return Ipv4Address.tryParse(parts[3] + "." + parts[2] + "." + parts[1] + "." + parts[0]);
     }
 
-    private void forward(DnsMessage q, UdpSocket client, int clientAddr, int clientPort) {
+    private void forward(DnsMessage q, Client client) {
         List<Integer> upstreams = records.upstreams();
-        if (upstreams.isEmpty()) {
-            DnsUdp.send(client, clientAddr, clientPort, q.reply(DnsHeader.FLAG_RA, DnsRcode.SERVFAIL, List.of(), List.of(), List.of()));
-            return;
-        }
-        new Forward(q, client, clientAddr, clientPort, upstreams.subList(0, Math.min(MAX_UPSTREAMS, upstreams.size()))).next();
-    }
-
-    /** One forwarded query walking through the upstream servers. */
-    private final class Forward {
-        final DnsMessage query;
-        final UdpSocket client;
-        final int clientAddr;
-        final int clientPort;
-        final List<Integer> servers;
-        int index = -1;
-        UdpSocket upstream;
-        Timer timeout;
-
-        Forward(DnsMessage query, UdpSocket client, int clientAddr, int clientPort, List<Integer> servers) {
-            this.query = query;
-            this.client = client;
-            this.clientAddr = clientAddr;
-            this.clientPort = clientPort;
-            this.servers = servers;
-        }
-
-        void next() {
-            close();
-            index++;
-            if (index >= servers.size()) {
-                DnsUdp.send(client, clientAddr, clientPort,
-                        query.reply(DnsHeader.FLAG_RA, DnsRcode.SERVFAIL, List.of(), List.of(), List.of()));
-                return;
-            }
-            int server = servers.get(index);
-            upstream = hostSockets.openUdp();
-            upstream.connect(server, 53);
-            upstream.onReceive((s, src, sport, data) -> answer(data));
-            upstream.onError(e -> next());
-            if (DnsUdp.send(upstream, server, 53, query)) {
-                timeout = host.schedule(UPSTREAM_TIMEOUT_NANOS, this::next);
-            } else {
-                // no route to this server: try the next one
-                timeout = host.schedule(0, this::next);
-            }
-        }
-
-        void answer(ByteBuf data) {
-            DnsMessage r = DnsUdp.parse(data);
-            if (r == null || r.id() != query.id()) {
-                return;
-            }
-            if (r.rcode() == DnsRcode.SERVFAIL || r.rcode() == DnsRcode.REFUSED) {
-                next();
-                return;
-            }
-            close();
-            DnsUdp.send(client, clientAddr, clientPort, r);
-        }
-
-        void close() {
-            if (timeout != null) {
-                timeout.cancel();
-                timeout = null;
-            }
-            if (upstream != null) {
-                upstream.close();
-                upstream = null;
-            }
-        }
+        Consumer<DnsMessage> reply = r -> client.answer(r != null ? r
+                : q.reply(DnsHeader.FLAG_RA, DnsRcode.SERVFAIL, List.of(), List.of(), List.of()));
+        new Forwarder(hostSockets, host, UPSTREAM_TIMEOUT_NANOS, q, client.tcp(),
+                upstreams.subList(0, Math.min(MAX_UPSTREAMS, upstreams.size())), reply).start();
     }
 }

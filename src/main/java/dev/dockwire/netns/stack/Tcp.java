@@ -19,7 +19,8 @@ import java.util.List;
  * TCP (RFC 9293) of one namespace: demultiplexing, ports, resets for closed ports, ICMP errors,
  * settings and counters. Connections are found by their 4-tuple in a primitive-keyed map (remote
  * address, remote port and local port make the 64-bit key; connections that differ only in the
- * local address share a chain), listeners by port: the per-segment path boxes nothing.
+ * local address share a chain), listeners by port (one per bound address, chained): the per-segment
+ * path boxes nothing.
  *
  * <p>Settings follow Linux's defaults and sysctls: {@code tcp_syn_retries} 6,
  * {@code tcp_synack_retries} 5, {@code tcp_retries2} 15, {@code tcp_timestamps}, {@code tcp_sack}
@@ -126,8 +127,8 @@ final class Tcp {
             if (c != null && input.segmentArrives(c, packet, seg, opts)) {
                 return;
             }
-            TcpListenerImpl l = listeners.get(dport);
-            if (l != null && (l.localAddress() == 0 || l.localAddress() == dst)) {
+            TcpListenerImpl l = listener(dport, dst);
+            if (l != null) {
                 l.segmentArrives(src, dst, seg, opts);
                 return;
             }
@@ -301,24 +302,62 @@ final class Tcp {
         throw new SocketException(SocketError.EADDRINUSE);
     }
 
+    /** The listener for a SYN to {@code addr:port}: the one bound to {@code addr}, else the wildcard one. */
+    private TcpListenerImpl listener(int port, int addr) {
+        TcpListenerImpl wildcard = null;
+        for (TcpListenerImpl l = listeners.get(port); l != null; l = l.nextOnPort) {
+            if (l.localAddress() == addr) {
+                return l;
+            }
+            if (l.localAddress() == 0) {
+                wildcard = l;
+            }
+        }
+        return wildcard;
+    }
+
+    /**
+     * {@code bind} + {@code listen}: one listener per address and port; as without SO_REUSEADDR
+     * tricks, a wildcard listener and a specific one on the same port exclude each other.
+     */
     TcpListenerImpl listen(int addr, int port, int backlog) {
         if (addr != 0 && !stack.ns.isLocal(addr)) {
             throw new SocketException(SocketError.EADDRNOTAVAIL);
         }
         if (port == 0) {
             port = freePort();
-        } else if (listeners.containsKey(port) || bound.containsKey(port)) {
+        } else if (bound.containsKey(port)) {
             throw new SocketException(SocketError.EADDRINUSE);
+        } else {
+            for (TcpListenerImpl o = listeners.get(port); o != null; o = o.nextOnPort) {
+                if (addr == 0 || o.localAddress() == 0 || o.localAddress() == addr) {
+                    throw new SocketException(SocketError.EADDRINUSE);
+                }
+            }
         }
         TcpListenerImpl l = new TcpListenerImpl(this, addr, port, backlog);
+        l.nextOnPort = listeners.get(port);
         listeners.put(port, l);
         return l;
     }
 
     void unlisten(TcpListenerImpl l) {
-        if (listeners.get(l.localPort()) == l) {
-            listeners.remove(l.localPort());
+        TcpListenerImpl first = listeners.get(l.localPort());
+        if (first == l) {
+            if (l.nextOnPort == null) {
+                listeners.remove(l.localPort());
+            } else {
+                listeners.put(l.localPort(), l.nextOnPort);
+            }
+        } else {
+            for (TcpListenerImpl o = first; o != null; o = o.nextOnPort) {
+                if (o.nextOnPort == l) {
+                    o.nextOnPort = l.nextOnPort;
+                    break;
+                }
+            }
         }
+        l.nextOnPort = null;
     }
 
     /** Namespace deleted: every connection and listener vanishes without a segment. */

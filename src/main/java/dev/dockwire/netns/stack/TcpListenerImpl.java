@@ -30,6 +30,8 @@ final class TcpListenerImpl implements TcpListener {
     private Consumer<TcpSocket> acceptHandler = s -> { };
     private boolean paused;
     private boolean closed;
+    /** The next listener on the same port, bound to another address (Tcp's per-port chain). */
+    TcpListenerImpl nextOnPort;
 
     TcpListenerImpl(Tcp tcp, int addr, int port, int backlog) {
         this.tcp = tcp;
