@@ -29,9 +29,9 @@ class ArchitectureTest {
             Map.entry("netfilter", Set.of("netns", "link", "sim", "wire")),
             Map.entry("capture", Set.of("link", "sim", "wire")),
             Map.entry("app", Set.of("socket", "sim", "wire")),
-            Map.entry("kernel", Set.of("link", "netns", "netfilter", "sim", "socket", "wire")),
+            Map.entry("kernel", Set.of("capture", "link", "netns", "netfilter", "sim", "socket", "wire")),
             // tools renders iptables -L from iptables-save text with netfilter's parser (the language, not the emulator).
-            Map.entry("tools", Set.of("kernel", "netfilter", "sim", "wire")),
+            Map.entry("tools", Set.of("capture", "kernel", "netfilter", "sim", "wire")),
             Map.entry("docker", Set.of("kernel", "app", "socket", "tools", "topology", "sim", "wire")),
             Map.entry("linux", Set.of("kernel", "socket", "sim", "wire")),
             Map.entry("run", Set.of("docker", "kernel", "netns", "netfilter", "link", "capture", "tools", "app",

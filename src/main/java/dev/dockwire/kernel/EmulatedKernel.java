@@ -1,5 +1,9 @@
 package dev.dockwire.kernel;
 
+import dev.dockwire.capture.CaptureFile;
+import dev.dockwire.capture.CaptureTap;
+import dev.dockwire.capture.Captures;
+import dev.dockwire.capture.PacketFilter;
 import dev.dockwire.link.Bridge;
 import dev.dockwire.link.NetDevice;
 import dev.dockwire.link.Veth;
@@ -163,6 +167,11 @@ public final class EmulatedKernel implements Kernel {
             old.removePort(d);
         }
         br.addPort(d);
+    }
+
+    @Override
+    public CaptureTap capture(String ns, String dev, CaptureFile file, PacketFilter filter) {
+        return Captures.device(file, emulation.loop(), device(ns, dev), filter);
     }
 
     @Override

@@ -1,5 +1,8 @@
 package dev.dockwire.kernel;
 
+import dev.dockwire.capture.CaptureFile;
+import dev.dockwire.capture.CaptureTap;
+import dev.dockwire.capture.PacketFilter;
 import dev.dockwire.socket.Sockets;
 import java.util.List;
 import dev.dockwire.wire.Cidr;
@@ -32,6 +35,12 @@ public interface Kernel {
 
     /** {@code ip -n NS link set DEV master BRIDGE}. */
     void linkSetMaster(String ns, String dev, String bridge);
+
+    /**
+     * Starts capturing {@code dev} in {@code ns} into {@code file} (a bridge promiscuously, as
+     * tcpdump does); close the returned tap to stop. {@code filter} null captures everything.
+     */
+    CaptureTap capture(String ns, String dev, CaptureFile file, PacketFilter filter);
 
     /** {@code bridge -n NS link set dev DEV hairpin on|off}: frames may go back out of the port they came in on. */
     void linkSetHairpin(String ns, String dev, boolean on);
