@@ -29,6 +29,8 @@ final class Iperf3Client implements Iperf3Control.Handler {
     private Timer endTimer;
     private Timer tick;
     private boolean running;
+    private boolean streamUp;
+    private boolean testRunning;
     private boolean ended;
     private boolean done;
     private String serverResults = "";
@@ -92,7 +94,10 @@ final class Iperf3Client implements Iperf3Control.Handler {
             case Iperf3Control.PARAM_EXCHANGE -> control.sendJson(params.toJson());
             case Iperf3Control.CREATE_STREAMS -> openStream();
             case Iperf3Control.TEST_START -> { }
-            case Iperf3Control.TEST_RUNNING -> run();
+            case Iperf3Control.TEST_RUNNING -> {
+                testRunning = true;
+                run();
+            }
             case Iperf3Control.EXCHANGE_RESULTS -> {
                 control.sendJson(stream.resultsJson(!params.reverse()));
                 control.expectJson();
@@ -118,13 +123,13 @@ final class Iperf3Client implements Iperf3Control.Handler {
             UdpSocket u = ctx.sockets().openUdp();
             u.connect(server, port);
             u.onReceive((sock, src, sport, d) -> {
-                if (d.readableBytes() == 4 && d.getInt(d.readerIndex()) == Iperf3Stream.UDP_CONNECT_REPLY) {
-                    connected(u.localAddress(), u.localPort());
+                if (!streamUp && d.readableBytes() == 4 && d.getInt(d.readerIndex()) == Iperf3Stream.UDP_CONNECT_REPLY) {
                     if (params.reverse()) {
                         stream.receiveUdp(u);
                     } else {
                         sendWhenRunning = () -> stream.sendUdp(u);
                     }
+                    connected(ctx.sockets().sourceAddressFor(server), u.localPort());
                 }
             });
             Iperf3Stream.sendUdpWord(u, Iperf3Stream.UDP_CONNECT_MSG);
@@ -137,22 +142,31 @@ final class Iperf3Client implements Iperf3Control.Handler {
                 return;
             }
             Iperf3Control.sendCookie(s, cookie);
-            connected(s.localAddress(), s.localPort());
             if (params.reverse()) {
                 stream.receiveTcp(s, 0);
             } else {
                 sendWhenRunning = () -> stream.sendTcp(s);
             }
+            connected(s.localAddress(), s.localPort());
         });
     }
 
     private void connected(int local, int localPort) {
+        streamUp = true;
         ctx.out(String.format("[%3d] local %s port %d connected to %s port %d", Iperf3Report.STREAM_ID,
                 Ipv4Address.format(local), localPort, Ipv4Address.format(server), port));
+        run();
     }
 
-    /** TEST_RUNNING: the clock starts, the sender sends, the interval reports begin. */
+    /**
+     * Once TEST_RUNNING has come and the data stream is up (iperf3 waits for a UDP stream's
+     * connect reply before it reads the control connection again): the clock starts, the sender
+     * sends, the interval reports begin.
+     */
     private void run() {
+        if (!testRunning || !streamUp || running) {
+            return;
+        }
         running = true;
         ctx.out(params.udp() ? (params.reverse() ? Iperf3Report.UDP_HEADER : Iperf3Report.UDP_SENDER_HEADER)
                 : Iperf3Report.TCP_HEADER);
