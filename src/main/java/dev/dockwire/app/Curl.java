@@ -148,6 +148,7 @@ public final class Curl implements Program {
                             : "Failed to connect to " + host + " port " + port + " after " + elapsedMs() + " ms: Couldn't connect to server");
                     return;
                 }
+                ctx.sample("curl connect", ctx.nanos() - start); // %{time_connect}: from the start, lookup included
                 verbose("* Connected to " + host + " (" + dotted + ") port " + port);
                 request(hostHeader, path);
             });
@@ -206,6 +207,7 @@ public final class Curl implements Program {
     }
 
     private void print(HttpMessage resp) {
+        ctx.sample("curl total", ctx.nanos() - start); // %{time_total}
         if (verbose) {
             verbose("< " + resp.startLine());
             resp.headers().forEach(h -> verbose("< " + h[0] + ": " + h[1]));

@@ -181,7 +181,9 @@ public final class Ping implements Program {
         }
         answered[s] = true;
         received++;
-        double ms = (ctx.nanos() - sentAt[s]) / 1e6;
+        long rtt = ctx.nanos() - sentAt[s];
+        ctx.sample("ping rtt", rtt);
+        double ms = rtt / 1e6;
         rttMin = Math.min(rttMin, ms);
         rttMax = Math.max(rttMax, ms);
         rttSum += ms;

@@ -34,6 +34,19 @@ public interface ProcessContext {
 
     void err(String line);
 
+    /**
+     * A latency the program measured ({@code ping rtt}, {@code curl connect}), in nanoseconds, for
+     * the run's report to summarise; the program's own output is unaffected.
+     */
+    void sample(String metric, long nanos);
+
+    /**
+     * Like daemon(3) ({@code iperf3 -s -D}): the command that started the program returns with
+     * status 0 while the program keeps running on the event loop; what it prints afterwards goes
+     * nowhere, as with stdout on /dev/null.
+     */
+    void daemonize();
+
     /** Ends the program with {@code status}; further output is ignored. */
     void exit(int status);
 }

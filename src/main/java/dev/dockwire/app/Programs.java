@@ -13,6 +13,7 @@ public final class Programs {
         BY_NAME.put("nslookup", Nslookup::new);
         BY_NAME.put("dig", Dig::new);
         BY_NAME.put("curl", Curl::new);
+        BY_NAME.put("iperf3", dev.dockwire.app.iperf.Iperf3::new);
     }
 
     private Programs() {

@@ -16,6 +16,7 @@ import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.ObjLongConsumer;
 import java.util.regex.Pattern;
 
 /**
@@ -660,6 +661,18 @@ public final class Engine {
         } else {
             c.removeEndpoint(n.name());
         }
+    }
+
+    private final List<ObjLongConsumer<String>> sampleListeners = new ArrayList<>();
+
+    /** Receives every latency a program in a container reports ({@code ping rtt}, {@code curl connect}, ...). */
+    public void onSample(ObjLongConsumer<String> listener) {
+        sampleListeners.add(listener);
+    }
+
+    /** A program measured {@code nanos} of {@code metric}. */
+    void sample(String metric, long nanos) {
+        sampleListeners.forEach(l -> l.accept(metric, nanos));
     }
 
     private final Map<String, ImageDaemons.Declared> declaredImages = new LinkedHashMap<>();

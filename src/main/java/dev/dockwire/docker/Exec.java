@@ -27,6 +27,7 @@ public final class Exec implements ProcessContext {
     private final Shell.Env files;
     private final List<String> output = new ArrayList<>();
     private Integer exitStatus;
+    private boolean daemon;
 
     public Exec(Engine engine, EventLoop loop, String netns, String hostname, Shell.Env files) {
         this.engine = engine;
@@ -36,10 +37,13 @@ public final class Exec implements ProcessContext {
         this.files = files;
     }
 
-    /** Starts {@code program} with {@code args} and runs the loop until it exits. */
+    /** Starts {@code program} with {@code args} and runs the loop until it exits or daemonizes. */
     public CommandResult run(String name, Program program, List<String> args) {
         loop.schedule(0, () -> program.start(this, args));
-        loop.runUntil(() -> exitStatus != null);
+        loop.runUntil(() -> exitStatus != null || daemon);
+        if (daemon && exitStatus == null) {
+            return CommandResult.ok(List.copyOf(output));
+        }
         if (exitStatus == null) {
             output.add("dockwire: " + name + " did not exit (no more events)");
             exitStatus = 1;
@@ -93,8 +97,18 @@ public final class Exec implements ProcessContext {
     }
 
     @Override
+    public void sample(String metric, long nanos) {
+        engine.sample(metric, nanos);
+    }
+
+    @Override
+    public void daemonize() {
+        daemon = true;
+    }
+
+    @Override
     public void out(String line) {
-        if (exitStatus == null) {
+        if (exitStatus == null && !daemon) {
             output.add(line);
         }
     }

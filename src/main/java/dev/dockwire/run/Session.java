@@ -18,6 +18,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
@@ -25,8 +26,9 @@ import java.util.regex.Pattern;
 
 /**
  * One headless run: the emulated world, pcapng captures (every bridge from the moment it is
- * created, and on request each container's loopback and the host's eth0), the commands run at the host's prompt with their transcript, expectations checked,
- * and the closing summary.
+ * created, and on request each container's loopback and the host's eth0), the commands run at the
+ * host's prompt with their transcript, the latencies their programs measured as percentiles,
+ * expectations checked, and the closing summary.
  */
 public final class Session implements AutoCloseable {
     /** Where the run writes and which seed it uses ({@code seed} null = the file's own). */
@@ -55,6 +57,8 @@ public final class Session implements AutoCloseable {
     private final List<CaptureTap> taps = new ArrayList<>();
     private final List<Path> paths = new ArrayList<>();
     private final List<StepResult> steps = new ArrayList<>();
+    /** Latencies the programs of the current step reported, by metric in first-seen order. */
+    private final Map<String, List<Long>> samples = new LinkedHashMap<>();
 
     public Session(String file, long seed, Options options, String captureFilter, Consumer<String> out) {
         this(file, seed, Daemon.DEFAULT, options, new Topology.CaptureSpec(true, captureFilter), out);
@@ -79,6 +83,7 @@ public final class Session implements AutoCloseable {
         this.file = file;
         this.out = out;
         this.world = new World(seed, EngineProfile.parse(daemon.engine()), daemon.userlandProxy());
+        world.engine().onSample((metric, nanos) -> samples.computeIfAbsent(metric, k -> new ArrayList<>()).add(nanos));
         if (options.capture()) {
             try {
                 Files.createDirectories(options.outDir());
@@ -136,8 +141,11 @@ public final class Session implements AutoCloseable {
     public StepResult step(String line, int lineNumber, Expect expect) {
         out.accept("");
         out.accept("$ " + line);
+        samples.clear();
         CommandResult r = world.host().run(line);
         r.output().forEach(out);
+        samples.forEach((metric, v) -> out.accept("latency " + Percentiles.summary(metric,
+                v.stream().mapToLong(Long::longValue).toArray())));
         List<String> failures = new ArrayList<>();
         if (expect.status() != null && expect.status() != r.status()) {
             failures.add("expected exit status " + expect.status() + ", got " + r.status());

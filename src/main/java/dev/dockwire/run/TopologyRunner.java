@@ -4,8 +4,11 @@ import dev.dockwire.docker.Container;
 import dev.dockwire.docker.ContainerCreate;
 import dev.dockwire.docker.Engine;
 import dev.dockwire.docker.EngineException;
+import dev.dockwire.docker.Endpoint;
 import dev.dockwire.docker.Network;
 import dev.dockwire.docker.NetworkCreate;
+import dev.dockwire.kernel.Kernel;
+import dev.dockwire.kernel.KernelException;
 import dev.dockwire.topology.Topology;
 import dev.dockwire.topology.TopologyException;
 import dev.dockwire.wire.Cidr;
@@ -46,6 +49,7 @@ public final class TopologyRunner {
             }
             for (Topology.ContainerSpec c : t.containers()) {
                 build(engine, c, session);
+                impair(engine, c, t.networks(), session);
             }
             for (Topology.Step s : t.steps()) {
                 String line = "docker exec " + s.container() + " " + quote(s.argv());
@@ -75,6 +79,34 @@ public final class TopologyRunner {
         } catch (EngineException e) {
             throw new TopologyException(file, c.line(), "containers." + c.name(), "Error response from daemon: " + e.getMessage());
         }
+    }
+
+    /**
+     * The container's impairments, once it has started: its own interfaces' root qdiscs in its
+     * namespace, then, for each network that declares one, the root qdisc of its bridge-side veth
+     * (egress towards the container). tc's own error is reported at the impairment's line.
+     */
+    private void impair(Engine engine, Topology.ContainerSpec c, List<Topology.NetworkSpec> networks, Session session) {
+        Container ctr = engine.container(c.name());
+        for (Topology.Impairment i : c.impair()) {
+            qdisc(engine, ctr.netns(), i.dev(), i, session, c.name() + " " + i.dev());
+        }
+        for (Topology.NetworkSpec n : networks) {
+            Endpoint ep = ctr.endpoints().get(n.name());
+            if (n.impair() != null && ep != null) {
+                qdisc(engine, Kernel.HOST, ep.hostVeth(), n.impair(), session, n.name() + " port " + ep.hostVeth() + " to " + c.name());
+            }
+        }
+    }
+
+    private void qdisc(Engine engine, String ns, String dev, Topology.Impairment i, Session session, String where) {
+        try {
+            engine.kernel().qdisc(ns, "add", dev, "root", null, i.kind(), i.options());
+        } catch (KernelException e) {
+            throw new TopologyException(file, i.line(), i.path(), "tc qdisc add dev " + dev + " root " + i.kind() + " "
+                    + String.join(" ", i.options()) + ": " + e.getMessage());
+        }
+        session.say("impair " + where + ": " + i.kind() + " " + String.join(" ", i.options()));
     }
 
     /** Words back into a command line that the shell splits into the same words. */

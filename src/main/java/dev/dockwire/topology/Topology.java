@@ -14,12 +14,28 @@ public record Topology(String name, long seed, List<NetworkSpec> networks, List<
         this(name, seed, networks, containers, steps, capture, images, Daemon.DEFAULT);
     }
 
-    /** A user-defined bridge network; {@code subnet}/{@code gateway} null = chosen by IPAM. */
-    public record NetworkSpec(String name, String subnet, String gateway, int line) {
+    /**
+     * A user-defined bridge network; {@code subnet}/{@code gateway} null = chosen by IPAM;
+     * {@code impair} (or null) goes on the bridge-side port of every container attached to it.
+     */
+    public record NetworkSpec(String name, String subnet, String gateway, Impairment impair, int line) {
     }
 
-    /** A container; attachments in connect order (the first one carries the default route). */
-    public record ContainerSpec(String name, String image, List<Attachment> networks, int line) {
+    /**
+     * A container; attachments in connect order (the first one carries the default route);
+     * impairments on its own interfaces, by interface name.
+     */
+    public record ContainerSpec(String name, String image, List<Attachment> networks, List<Impairment> impair,
+                                int line) {
+    }
+
+    /**
+     * A root qdisc as {@code tc qdisc add dev DEV root KIND OPTIONS...} installs it: {@code kind}
+     * is netem or tbf, {@code options} the words after it. {@code dev} is the container's
+     * interface, or null on a network (each attached container's bridge-side veth). {@code path}
+     * is the key path it was written at, for errors.
+     */
+    public record Impairment(String dev, String kind, List<String> options, String path, int line) {
     }
 
     /** {@code ip} null = the lowest free address. */

@@ -18,11 +18,12 @@ public final class TopologyLoader {
     private static final Set<String> TOP_KEYS = Set.of("name", "seed", "networks", "containers", "steps", "capture", "images",
             "daemon");
     private static final Set<String> DAEMON_KEYS = Set.of("engine", "userland-proxy");
-    private static final Set<String> NETWORK_KEYS = Set.of("subnet", "gateway", "driver");
-    private static final Set<String> CONTAINER_KEYS = Set.of("image", "networks");
+    private static final Set<String> NETWORK_KEYS = Set.of("subnet", "gateway", "driver", "impair");
+    private static final Set<String> CONTAINER_KEYS = Set.of("image", "networks", "impair");
     private static final Set<String> STEP_KEYS = Set.of("exec", "expect");
     private static final Set<String> EXPECT_KEYS = Set.of("status", "contains");
     private static final Set<String> CAPTURE_KEYS = Set.of("bridges", "loopback", "host", "filter");
+    private static final Set<String> QDISC_KINDS = Set.of("netem", "tbf");
     private static final Pattern NAME = Pattern.compile("[a-zA-Z0-9][a-zA-Z0-9_.-]*");
     private static final Pattern DOTTED_QUAD = Pattern.compile(
             "((25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)\\.){3}(25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)");
@@ -155,7 +156,7 @@ public final class TopologyLoader {
             throw error(node, path, "\"" + name + "\" is a predefined network; choose another name");
         }
         if (node.value() == null) {
-            return new Topology.NetworkSpec(name, null, null, node.line());
+            return new Topology.NetworkSpec(name, null, null, null, node.line());
         }
         requireMap(node, path);
         checkKeys(node.map(), NETWORK_KEYS, path);
@@ -183,7 +184,9 @@ public final class TopologyLoader {
                 throw error(node.map().get("gateway"), path + ".gateway", "a gateway needs a subnet");
             }
         }
-        return new Topology.NetworkSpec(name, subnet, gateway, node.line());
+        YamlNode impair = node.map().get("impair");
+        return new Topology.NetworkSpec(name, subnet, gateway,
+                impair == null || impair.value() == null ? null : impairment(impair, path + ".impair", null), node.line());
     }
 
     private Topology.ContainerSpec container(String name, YamlNode node, List<Topology.NetworkSpec> networks) {
@@ -219,7 +222,47 @@ public final class TopologyLoader {
                 throw error(nets, path + ".networks", "expected a list of network names or a mapping NAME: {ip: A.B.C.D}");
             }
         }
-        return new Topology.ContainerSpec(name, image == null ? "alpine" : image, attachments, node.line());
+        List<Topology.Impairment> impair = new ArrayList<>();
+        YamlNode imp = node.map().get("impair");
+        if (imp != null && imp.value() != null) {
+            if (!imp.isMap()) {
+                throw error(imp, path + ".impair", "expected a mapping of interface names to qdiscs, like eth0: \"netem delay 50ms\"");
+            }
+            for (var e : imp.map().entrySet()) {
+                String p = path + ".impair." + e.getKey();
+                // Docker names the interfaces eth0, eth1, ... in connect order; a container on no network is on bridge.
+                List<String> ifnames = new ArrayList<>(List.of("lo"));
+                for (int i = 0; i < Math.max(1, attachments.size()); i++) {
+                    ifnames.add("eth" + i);
+                }
+                if (!ifnames.contains(e.getKey())) {
+                    throw error(e.getValue(), p, "no interface \"" + e.getKey() + "\" in this container: it has " + ifnames
+                            + " (eth0, eth1, ... in the order of its networks)");
+                }
+                impair.add(impairment(e.getValue(), p, e.getKey()));
+            }
+        }
+        return new Topology.ContainerSpec(name, image == null ? "alpine" : image, attachments, impair, node.line());
+    }
+
+    /**
+     * {@code "netem delay 50ms 5ms loss 1%"}: what follows {@code tc qdisc add dev DEV root}. Only
+     * the kind is checked here; the options are tc's to judge when the qdisc is added.
+     */
+    private Topology.Impairment impairment(YamlNode node, String path, String dev) {
+        String text = scalar(node, path);
+        List<String> words;
+        try {
+            words = ShellWords.split(text);
+        } catch (IllegalArgumentException e) {
+            throw error(node, path, e.getMessage());
+        }
+        if (words.isEmpty() || !QDISC_KINDS.contains(words.get(0))) {
+            throw error(node, path, "unknown qdisc \"" + (words.isEmpty() ? "" : words.get(0)) + "\": expected "
+                    + sorted(QDISC_KINDS) + " and its options, like \"netem delay 50ms 5ms loss 1%\" or "
+                    + "\"tbf rate 10mbit burst 32kbit latency 400ms\"");
+        }
+        return new Topology.Impairment(dev, words.get(0), List.copyOf(words.subList(1, words.size())), path, node.line());
     }
 
     private String networkRef(YamlNode node, String path, String name, List<Topology.NetworkSpec> networks) {

@@ -41,6 +41,12 @@ class BundledRunsTest {
         String transcript = buf.toString();
         assertEquals(0, status, transcript);
         assertFalse(transcript.contains("FAILED"), transcript);
+        if (file.endsWith("slow-link.yml")) {
+            // The report's percentiles per step, and iperf3 near the 10 Mbit/s tbf on the db's port (slow start included).
+            assertTrue(transcript.matches("(?s).*\nlatency ping rtt: \\d+ samples, p50 [4-5]\\d\\.\\d ms, p90 .*"), transcript);
+            assertTrue(transcript.contains("\nlatency curl connect: 1 sample, p50 "), transcript);
+            assertTrue(transcript.matches("(?s).* [89]\\.\\d\\d Mbits/sec {18}receiver\n.*"), transcript);
+        }
         List<Path> captures;
         try (Stream<Path> s = Files.list(out)) {
             captures = s.filter(p -> p.toString().endsWith(".pcapng")).toList();

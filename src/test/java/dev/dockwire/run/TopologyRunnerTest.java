@@ -3,11 +3,13 @@ package dev.dockwire.run;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.dockwire.cli.Main;
 import dev.dockwire.testing.ExternalTools;
 import dev.dockwire.topology.Topology;
+import dev.dockwire.topology.TopologyException;
 import dev.dockwire.topology.TopologyLoader;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -116,5 +118,40 @@ class TopologyRunnerTest {
         assertEquals(1, status, buf.toString());
         assertTrue(buf.toString().contains("FAILED (" + t + ":5): expected exit status 0, got 1"), buf.toString());
         assertTrue(buf.toString().contains("From 10.1.0.2 icmp_seq=1 Destination Host Unreachable"), buf.toString());
+    }
+
+    @Test
+    void impairmentsGoOnTheContainersInterfaceAndTheNetworksPortsThroughTc(@TempDir Path dir) throws Exception {
+        Path t = dir.resolve("t.yml");
+        Files.writeString(t, """
+                networks:
+                  n: {subnet: 10.1.0.0/24, impair: "netem delay 20ms"}
+                containers:
+                  a: {networks: [n], impair: {eth0: "netem delay 30ms"}}
+                  b: {networks: [n]}
+                steps:
+                  - exec: a ping -c 2 10.1.0.3
+                  - exec: a tc qdisc show dev eth0
+                """);
+        List<String> lines = new ArrayList<>();
+        Session.Report r = new TopologyRunner(t.toString()).run(TopologyLoader.load(t), new Session.Options(dir, null, false),
+                lines::add);
+        assertTrue(r.ok(), String.join("\n", lines));
+        // 30 ms out of a, 20 ms into b from the bridge, then 20 ms back into a: 70 ms (the first also waits for ARP).
+        assertTrue(r.steps().get(0).output().get(2).endsWith("icmp_seq=2 ttl=64 time=70.0 ms"), String.join("\n", lines));
+        assertEquals(List.of("qdisc netem 8001: root refcnt 2 limit 1000 delay 30ms"), r.steps().get(1).output());
+        assertTrue(lines.contains("impair a eth0: netem delay 30ms"), String.join("\n", lines));
+        assertTrue(lines.stream().anyMatch(l -> l.matches("impair n port veth[0-9a-f]{7} to b: netem delay 20ms")),
+                String.join("\n", lines));
+    }
+
+    @Test
+    void aBadImpairmentReportsTcsErrorAtItsLine(@TempDir Path dir) throws Exception {
+        Path t = dir.resolve("t.yml");
+        Files.writeString(t, "containers:\n  a:\n    impair:\n      eth0: netem delay 5ms bogus 1\n");
+        TopologyException e = assertThrows(TopologyException.class, () -> new TopologyRunner(t.toString())
+                .run(TopologyLoader.load(t), new Session.Options(dir, null, false), l -> { }));
+        assertEquals(t + ":4: containers.a.impair.eth0: tc qdisc add dev eth0 root netem delay 5ms bogus 1: What is \"bogus\"?",
+                e.getMessage());
     }
 }

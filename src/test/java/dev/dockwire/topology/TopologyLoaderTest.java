@@ -81,7 +81,7 @@ class TopologyLoaderTest {
                             networks:
                               - nope
                         """));
-        assertEquals("t.yml:2: containers.a.imgae: unknown key \"imgae\"; valid keys: [image, networks]",
+        assertEquals("t.yml:2: containers.a.imgae: unknown key \"imgae\"; valid keys: [image, impair, networks]",
                 error("""
                         containers:
                           a: {imgae: alpine}
@@ -139,5 +139,33 @@ class TopologyLoaderTest {
                 t.images());
         assertEquals("t.yml:2: images.x.http: expected a port 1-65535, got \"web\"",
                 error("images:\n  x: {http: web}\ncontainers: {a: {}}\n"));
+    }
+
+    @Test
+    void impairmentsPerContainerInterfaceAndPerNetwork() {
+        Topology t = parse("""
+                networks:
+                  wan: {impair: "tbf rate 10mbit burst 32kbit latency 400ms"}
+                  lan:
+                containers:
+                  db:
+                    networks: [lan, wan]
+                    impair:
+                      eth1: "netem delay 50ms 5ms loss 1%"
+                  web: {networks: [lan]}
+                """);
+        assertEquals(new Topology.Impairment(null, "tbf", List.of("rate", "10mbit", "burst", "32kbit", "latency", "400ms"),
+                "networks.wan.impair", 2), t.networks().get(0).impair());
+        assertEquals(null, t.networks().get(1).impair());
+        assertEquals(List.of(new Topology.Impairment("eth1", "netem", List.of("delay", "50ms", "5ms", "loss", "1%"),
+                "containers.db.impair.eth1", 8)), t.containers().get(0).impair());
+        assertEquals(List.of(), t.containers().get(1).impair());
+        assertEquals("t.yml:2: containers.a.impair.eth0: unknown qdisc \"htb\": expected [netem, tbf] and its options, "
+                + "like \"netem delay 50ms 5ms loss 1%\" or \"tbf rate 10mbit burst 32kbit latency 400ms\"",
+                error("containers:\n  a: {impair: {eth0: htb rate 1mbit}}\n"));
+        assertEquals("t.yml:2: containers.a.impair.eth1: no interface \"eth1\" in this container: it has [lo, eth0] "
+                + "(eth0, eth1, ... in the order of its networks)", error("containers:\n  a: {impair: {eth1: netem delay 1ms}}\n"));
+        assertEquals("t.yml:2: containers.a.impair: expected a mapping of interface names to qdiscs, like eth0: \"netem delay 50ms\"",
+                error("containers:\n  a: {impair: netem delay 1ms}\n"));
     }
 }

@@ -10,7 +10,7 @@ import io.netty.buffer.ByteBuf;
  */
 final class SendBuffer {
     private static final int MIN_RING = 2048;
-    private final int limit;
+    private int limit;
     private byte[] ring = new byte[0];
     private int head;
     private int size;
@@ -29,6 +29,11 @@ final class SendBuffer {
 
     int free() {
         return limit - size;
+    }
+
+    /** Raises the limit to {@code newLimit} (autotuning only grows it, as tcp_sndbuf_expand does). */
+    void expand(int newLimit) {
+        limit = Math.max(limit, newLimit);
     }
 
     /** Copies up to {@link #free()} bytes from {@code src} (advancing its reader index); returns the count. */

@@ -24,14 +24,19 @@ import java.util.List;
  *
  * <p>Settings follow Linux's defaults and sysctls: {@code tcp_syn_retries} 6,
  * {@code tcp_synack_retries} 5, {@code tcp_retries2} 15, {@code tcp_timestamps}, {@code tcp_sack}
- * and {@code tcp_window_scaling} on. Both buffers are 128 KiB (tcp_rmem's default; Linux starts
- * the send buffer at 16 KiB and autotunes both, which is not modelled) and the window scale is
- * derived from tcp_rmem's 6 MiB maximum as Linux derives it: 7.
+ * and {@code tcp_window_scaling} on. Both buffers start at 128 KiB (tcp_rmem's default; Linux
+ * starts the send buffer at 16 KiB). The send buffer grows as Linux's tcp_sndbuf_expand grows it,
+ * to twice the congestion window up to tcp_wmem's 4 MiB maximum, so a window as large as the
+ * bandwidth-delay product stays in flight while the program refills the buffer; receive-buffer
+ * autotuning is not modelled. The window scale is derived from tcp_rmem's 6 MiB maximum as Linux
+ * derives it: 7.
  */
 final class Tcp {
     static final int BUFFER_SIZE = 128 * 1024;
     /** The most a receive buffer may grow to: Linux's tcp_rmem[2] default, 6 MiB. */
     static final int RMEM_MAX = 6 * 1024 * 1024;
+    /** The most a send buffer may grow to: Linux's tcp_wmem[2] default, 4 MiB. */
+    static final int WMEM_MAX = 4 * 1024 * 1024;
     /** The window scale we offer: 7, derived as Linux derives it. */
     static final int WINDOW_SCALE = windowScaleFor(RMEM_MAX);
 

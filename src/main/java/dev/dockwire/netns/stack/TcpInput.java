@@ -251,6 +251,9 @@ final class TcpInput {
             }
         } else {
             c.cc.onAck(acked, flight);
+            // tcp_new_space → tcp_sndbuf_expand: room for twice the congestion window, so the
+            // program can refill the buffer while a full window is in flight.
+            c.sndBuf.expand((int) Math.min(Tcp.WMEM_MAX, 2L * c.cc.cwnd));
         }
         c.persisting = false;
         if (c.sndUna == c.sndMax) {

@@ -4,19 +4,30 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.dockwire.capture.CaptureTap;
+import dev.dockwire.capture.Captures;
+import dev.dockwire.capture.PacketFilter;
+import dev.dockwire.capture.PcapWriter;
 import dev.dockwire.kernel.KernelException;
+import dev.dockwire.link.NetDevice;
 import dev.dockwire.kernel.QdiscInfo;
 import dev.dockwire.socket.PingSocket;
 import dev.dockwire.socket.UdpSocket;
 import dev.dockwire.testing.TestNet;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** netem and tbf on the virtual clock: statistics over many probes, within bounds, and reproducible. */
 class NetemTest {
@@ -210,5 +221,41 @@ class NetemTest {
                 assertThrows(KernelException.class, () -> tc("replace", "netem", "reorder", "5%")).getMessage());
         tc("del", "netem");
         assertEquals("noqueue", net.kernel.qdiscs("a").stream().filter(x -> x.dev().equals("eth0")).findFirst().orElseThrow().kind());
+    }
+
+    /**
+     * What {@code tc -s qdisc show} says netem sent is what a capture on the device saw leave it
+     * (a tap sees frames after the qdisc, as tcpdump does): same packets, same bytes, drops excluded.
+     */
+    @Test
+    void qdiscCountersAddUpToTheCapture(@TempDir Path dir) throws IOException {
+        tc("add", "netem", "delay", "5ms", "loss", "10%", "duplicate", "5%");
+        Path pcap = dir.resolve("eth0.pcap");
+        NetDevice eth0 = net.dev("a", "eth0");
+        CaptureTap tap = Captures.device(PcapWriter.create(pcap), net.loop(), eth0, PacketFilter.ALL);
+        probe(1000, MS);
+        tap.close();
+        long packets = 0;
+        long bytes = 0;
+        ByteBuffer b = ByteBuffer.wrap(Files.readAllBytes(pcap)).order(ByteOrder.LITTLE_ENDIAN);
+        b.position(24); // the pcap file header
+        while (b.remaining() >= 16) {
+            b.position(b.position() + 8); // timestamp
+            int incl = b.getInt();
+            int orig = b.getInt();
+            long src = 0;
+            for (int i = 6; i < 12; i++) {
+                src = src << 8 | (b.get(b.position() + i) & 0xFF);
+            }
+            if (src == eth0.mac()) { // sent by a, not received
+                packets++;
+                bytes += orig;
+            }
+            b.position(b.position() + incl);
+        }
+        QdiscInfo q = net.kernel.qdiscs("a").stream().filter(x -> x.dev().equals("eth0")).findFirst().orElseThrow();
+        assertTrue(q.dropped() > 50, "netem dropped some: " + q.dropped());
+        assertEquals(q.sentPackets(), packets, "packets: tc -s vs the capture");
+        assertEquals(q.sentBytes(), bytes, "bytes: tc -s vs the capture");
     }
 }
