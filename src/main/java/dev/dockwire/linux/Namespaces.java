@@ -147,7 +147,8 @@ public final class Namespaces {
 
     /**
      * Runs {@code task} inside namespace {@code name} on the dedicated thread, which enters the
-     * namespace with setns(2) and returns to its own afterwards. Calls are serialized.
+     * namespace with setns(2) and returns to its own afterwards. Calls are serialized; an
+     * IOException of the task comes back as {@link java.io.UncheckedIOException}.
      */
     public static <T> T call(String name, Callable<T> task) {
         Future<T> f;
@@ -199,6 +200,9 @@ public final class Namespaces {
             }
             if (c instanceof Error err) {
                 throw err;
+            }
+            if (c instanceof java.io.IOException io) {
+                throw new java.io.UncheckedIOException(io);
             }
             throw new KernelException(String.valueOf(c));
         }
