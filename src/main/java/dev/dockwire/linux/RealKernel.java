@@ -45,7 +45,7 @@ import java.util.function.Consumer;
  *
  * <p>With a {@link SeededRandom}, MACs the caller leaves null are drawn from it in the emulated
  * kernel's order (so the same seed gives the same addresses as the emulator); without one the kernel
- * picks them.
+ * picks them, and each new namespace takes the draws the emulated one does.
  */
 public final class RealKernel implements Kernel, AutoCloseable {
     private final String prefix;
@@ -137,6 +137,12 @@ public final class RealKernel implements Kernel, AutoCloseable {
     public void netnsAdd(String ns) {
         Namespaces.create(netnsName(ns));
         made.add(ns);
+        if (random != null) {
+            // The emulated stack draws each namespace's TCP timestamp secret and first IPv4 ID here;
+            // drawing them too keeps the seeded stream, and so every later name and MAC, in step.
+            random.nextInt();
+            random.nextInt(0x10000);
+        }
     }
 
     @Override
