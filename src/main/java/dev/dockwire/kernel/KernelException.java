@@ -3,8 +3,9 @@ package dev.dockwire.kernel;
 /**
  * A kernel call that failed, worded like iproute2 reports it ({@code RTNETLINK answers: File exists}),
  * or like the netfilter tool that was run (its stderr); {@link #status()} is that tool's exit status.
+ * The real kernel subclasses it to carry the errno ({@code linux.ErrnoException}).
  */
-public final class KernelException extends RuntimeException {
+public class KernelException extends RuntimeException {
     private final int status;
 
     public KernelException(String message) {

@@ -1,0 +1,483 @@
+package dev.dockwire.linux;
+
+import dev.dockwire.kernel.AddrInfo;
+import dev.dockwire.kernel.ConntrackInfo;
+import dev.dockwire.kernel.FdbInfo;
+import dev.dockwire.kernel.Kernel;
+import dev.dockwire.kernel.KernelException;
+import dev.dockwire.kernel.LinkInfo;
+import dev.dockwire.kernel.NeighInfo;
+import dev.dockwire.kernel.QdiscInfo;
+import dev.dockwire.kernel.RouteInfo;
+import dev.dockwire.linux.netlink.AddrMessage;
+import dev.dockwire.linux.netlink.Ifinfomsg;
+import dev.dockwire.linux.netlink.LinkMessage;
+import dev.dockwire.linux.netlink.NeighMessage;
+import dev.dockwire.linux.netlink.NlmsgWriter;
+import dev.dockwire.linux.netlink.Nlmsghdr;
+import dev.dockwire.linux.netlink.RouteMessage;
+import dev.dockwire.linux.netlink.Rtm;
+import dev.dockwire.sim.SeededRandom;
+import dev.dockwire.socket.Sockets;
+import dev.dockwire.wire.Cidr;
+import dev.dockwire.wire.MacAddress;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+
+/**
+ * The kernel seam on the machine's own kernel: each call is the rtnetlink request iproute2 would
+ * send, over a {@link NetlinkSocket} per namespace; sysctls go through /proc/sys on a thread inside
+ * the namespace; netfilter is the real {@code iptables-restore} run with {@code ip netns exec}.
+ *
+ * <p>Everything it makes is named with {@link #prefix()} ({@code dw-...}): kernel namespace
+ * {@code ns} is {@code /run/netns/PREFIX+ns}, and the engine's {@link Kernel#HOST} is the namespace
+ * {@code PREFIX+host}, so the machine's own namespace is never changed and bridges and veths never
+ * meet a real Docker's. {@link #close} deletes every namespace it made, which takes their links.
+ *
+ * <p>With a {@link SeededRandom}, MACs the caller leaves null are drawn from it in the emulated
+ * kernel's order (so the same seed gives the same addresses as the emulator); without one the kernel
+ * picks them, and each new namespace takes the draws the emulated one does.
+ */
+public final class RealKernel implements Kernel, AutoCloseable {
+    private final String prefix;
+    private final SeededRandom random;
+    private final Map<String, NetlinkSocket> sockets = new HashMap<>();
+    private final List<String> made = new ArrayList<>();
+
+    /** A kernel whose names start with {@code prefix}; makes the host namespace {@code PREFIX+host}. */
+    public RealKernel(String prefix, SeededRandom random) {
+        if (!prefix.startsWith("dw-")) {
+            throw new IllegalArgumentException("real-mode names must start with dw- (got \"" + prefix + "\")");
+        }
+        if (!Libc.available()) {
+            throw new UnsupportedOperationException("real mode needs Linux (libc could not be loaded)");
+        }
+        this.prefix = prefix;
+        this.random = random;
+        netnsAdd(HOST);
+    }
+
+    public String prefix() {
+        return prefix;
+    }
+
+    /** The /run/netns name behind kernel namespace {@code ns}. */
+    public String netnsName(String ns) {
+        return prefix + ns;
+    }
+
+    private NetlinkSocket nl(String ns) {
+        String name = netnsName(ns);
+        NetlinkSocket s = sockets.get(name);
+        if (s == null) {
+            if (!Namespaces.exists(name)) {
+                throw new KernelException("Cannot open network namespace \"" + ns + "\": No such file or directory");
+            }
+            s = NetlinkSocket.open(name);
+            sockets.put(name, s);
+        }
+        return s;
+    }
+
+    private void closeSocket(String ns) {
+        NetlinkSocket s = sockets.remove(netnsName(ns));
+        if (s != null) {
+            s.close();
+        }
+    }
+
+    /** The device's ifindex, resolved as iproute2 does (RTM_GETLINK by IFLA_IFNAME). */
+    private int ifindex(String ns, String dev) {
+        try {
+            return nl(ns).get(Rtm.RTM_GETLINK, new LinkMessage().extMask(LinkMessage.RTEXT_FILTER_VF_SKIP_STATS)
+                    .ifname(dev)::emit, LinkMessage::parse).index();
+        } catch (ErrnoException e) {
+            if (e.errno() == Errno.ENODEV) {
+                throw new KernelException("Cannot find device \"" + dev + "\"");
+            }
+            throw e;
+        }
+    }
+
+    private static void checkName(String name) {
+        if (name.isEmpty() || name.length() > 15 || name.contains("/") || name.contains(" ")) {
+            throw new KernelException("Error: argument \"" + name + "\" is wrong: \"name\" not a valid ifname");
+        }
+    }
+
+    private Long macOrRandom(MacAddress mac) {
+        if (mac != null) {
+            return mac.bits();
+        }
+        return random != null ? MacAddress.randomLocal(random).bits() : null;
+    }
+
+    /** RTM_NEWLINK with NLM_F_CREATE|NLM_F_EXCL, like {@code ip link add}. */
+    private void create(String ns, LinkMessage m) {
+        nl(ns).request(Rtm.RTM_NEWLINK, Nlmsghdr.NLM_F_CREATE | Nlmsghdr.NLM_F_EXCL, m::emit);
+    }
+
+    /** RTM_NEWLINK on an existing device, like {@code ip link set DEV ...}. */
+    private void set(String ns, String dev, Consumer<LinkMessage> change) {
+        LinkMessage m = new LinkMessage().index(ifindex(ns, dev));
+        change.accept(m);
+        nl(ns).request(Rtm.RTM_NEWLINK, 0, m::emit);
+    }
+
+    @Override
+    public void netnsAdd(String ns) {
+        Namespaces.create(netnsName(ns));
+        made.add(ns);
+        if (random != null) {
+            // The emulated stack draws each namespace's TCP timestamp secret and first IPv4 ID here;
+            // drawing them too keeps the seeded stream, and so every later name and MAC, in step.
+            random.nextInt();
+            random.nextInt(0x10000);
+        }
+    }
+
+    @Override
+    public void netnsDel(String ns) {
+        closeSocket(ns);
+        try {
+            Namespaces.delete(netnsName(ns));
+        } catch (KernelException e) {
+            throw new KernelException(e.getMessage().replace(netnsName(ns), ns));
+        }
+        made.remove(ns);
+    }
+
+    @Override
+    public void linkAddVeth(String ns, String name, MacAddress mac, String peer, MacAddress peerMac) {
+        checkName(name);
+        checkName(peer);
+        Long a = macOrRandom(mac);
+        Long b = macOrRandom(peerMac);
+        LinkMessage p = new LinkMessage().ifname(peer);
+        if (b != null) {
+            p.address(b);
+        }
+        LinkMessage m = new LinkMessage().ifname(name).peer(p);
+        if (a != null) {
+            m.address(a);
+        }
+        create(ns, m);
+    }
+
+    @Override
+    public void linkAddBridge(String ns, String name, MacAddress mac) {
+        checkName(name);
+        LinkMessage m = new LinkMessage().ifname(name).kind("bridge");
+        Long a = macOrRandom(mac);
+        if (a != null) {
+            m.address(a);
+        }
+        create(ns, m);
+    }
+
+    @Override
+    public void linkDel(String ns, String name) {
+        nl(ns).request(Rtm.RTM_DELLINK, 0, new LinkMessage().index(ifindex(ns, name))::emit);
+    }
+
+    @Override
+    public void linkSetMaster(String ns, String dev, String bridge) {
+        int master = ifindex(ns, bridge);
+        set(ns, dev, m -> m.master(master));
+    }
+
+    @Override
+    public void linkSetHairpin(String ns, String dev, boolean on) {
+        LinkMessage m = new LinkMessage().family(Rtm.AF_BRIDGE).index(ifindex(ns, dev)).hairpin(on);
+        nl(ns).request(Rtm.RTM_SETLINK, 0, m::emit);
+    }
+
+    @Override
+    public void linkSetUp(String ns, String dev, boolean up) {
+        set(ns, dev, m -> m.flags(up ? Ifinfomsg.IFF_UP : 0, Ifinfomsg.IFF_UP));
+    }
+
+    @Override
+    public void linkSetNetns(String ns, String dev, String target) {
+        int index = ifindex(ns, dev);
+        int fd = Namespaces.open(netnsName(target));
+        try {
+            nl(ns).request(Rtm.RTM_NEWLINK, 0, new LinkMessage().index(index).netnsFd(fd)::emit);
+        } finally {
+            Libc.closeFd(fd);
+        }
+    }
+
+    @Override
+    public void linkSetName(String ns, String dev, String newName) {
+        checkName(newName);
+        set(ns, dev, m -> m.ifname(newName));
+    }
+
+    @Override
+    public void linkSetAddress(String ns, String dev, MacAddress mac) {
+        set(ns, dev, m -> m.address(mac.bits()));
+    }
+
+    @Override
+    public void linkSetMtu(String ns, String dev, int mtu) {
+        set(ns, dev, m -> m.mtu(mtu));
+    }
+
+    /** {@code ip addr add CIDR dev DEV} with the broadcast address Docker's netlink library adds. */
+    @Override
+    public void addrAdd(String ns, String dev, Cidr cidr) {
+        int brd = cidr.prefixLength() >= 31 ? 0 : cidr.broadcastBits();
+        AddrMessage a = AddrMessage.inet(ifindex(ns, dev), cidr.addressBits(), cidr.prefixLength(), brd);
+        nl(ns).request(Rtm.RTM_NEWADDR, Nlmsghdr.NLM_F_CREATE | Nlmsghdr.NLM_F_EXCL, a::emit);
+    }
+
+    @Override
+    public void routeAdd(String ns, Cidr dst, int gateway, String dev) {
+        Cidr net = dst.network();
+        RouteMessage r = RouteMessage.add(net.addressBits(), net.prefixLength(), gateway, ifindex(ns, dev));
+        nl(ns).request(Rtm.RTM_NEWROUTE, Nlmsghdr.NLM_F_CREATE | Nlmsghdr.NLM_F_EXCL, r::emit);
+    }
+
+    private static Path sysctlPath(String key) {
+        return Path.of("/proc/sys", key.replace('.', '/'));
+    }
+
+    /** {@code ip netns exec NS sysctl -w KEY=VALUE}: written from a thread inside the namespace. */
+    @Override
+    public void sysctl(String ns, String key, String value) {
+        requireNamespace(ns);
+        try {
+            Namespaces.call(netnsName(ns), () -> Files.writeString(sysctlPath(key), value + "\n"));
+        } catch (UncheckedIOException e) {
+            throw sysctlError(key, e.getCause());
+        }
+    }
+
+    @Override
+    public String sysctl(String ns, String key) {
+        requireNamespace(ns);
+        try {
+            return Namespaces.call(netnsName(ns), () -> Files.readString(sysctlPath(key)).strip());
+        } catch (UncheckedIOException e) {
+            throw sysctlError(key, e.getCause());
+        }
+    }
+
+    private static KernelException sysctlError(String key, IOException e) {
+        if (e instanceof NoSuchFileException) {
+            return new KernelException("sysctl: cannot stat " + sysctlPath(key) + ": No such file or directory");
+        }
+        return new KernelException("sysctl: setting key \"" + key + "\": " + e.getMessage());
+    }
+
+    private void requireNamespace(String ns) {
+        if (!Namespaces.exists(netnsName(ns))) {
+            throw new KernelException("Cannot open network namespace \"" + ns + "\": No such file or directory");
+        }
+    }
+
+    /** Programs cannot run on real sockets yet: the handle's calls throw UnsupportedOperationException. */
+    @Override
+    public Sockets sockets(String ns) {
+        requireNamespace(ns);
+        return new UnsupportedSockets(netnsName(ns));
+    }
+
+    @Override
+    public List<String> namespaces() {
+        List<String> out = new ArrayList<>();
+        for (String n : Namespaces.list()) {
+            if (n.startsWith(prefix) && !n.equals(netnsName(HOST))) {
+                out.add(n.substring(prefix.length()));
+            }
+        }
+        return out;
+    }
+
+    private List<LinkMessage> dumpLinks(String ns) {
+        return nl(ns).dump(Rtm.RTM_GETLINK, new LinkMessage()::emit, LinkMessage::parse);
+    }
+
+    private Map<Integer, String> names(String ns) {
+        Map<Integer, String> names = new LinkedHashMap<>();
+        for (LinkMessage m : dumpLinks(ns)) {
+            names.put(m.index(), m.ifname());
+        }
+        return names;
+    }
+
+    @Override
+    public List<LinkInfo> links(String ns) {
+        List<LinkMessage> dump = dumpLinks(ns);
+        Map<Integer, String> names = new HashMap<>();
+        dump.forEach(m -> names.put(m.index(), m.ifname()));
+        List<LinkInfo> out = new ArrayList<>();
+        for (LinkMessage m : dump) {
+            String kind = m.kind() != null ? m.kind() : m.ifiType() == Ifinfomsg.ARPHRD_LOOPBACK ? "loopback" : "ether";
+            boolean veth = "veth".equals(kind);
+            out.add(new LinkInfo(m.index(), m.ifname(), kind, Math.max(0, m.address()), m.mtu(),
+                    (m.flags() & Ifinfomsg.IFF_UP) != 0, (m.flags() & Ifinfomsg.IFF_LOWER_UP) != 0,
+                    m.master() == 0 ? null : names.get(m.master()), veth ? m.link() : 0, veth ? m.linkNetnsid() : -1,
+                    m.stat(0), m.stat(2), m.stat(6), m.stat(1), m.stat(3), m.stat(7)));
+        }
+        return out;
+    }
+
+    private static void inet(NlmsgWriter w, int structLength) {
+        w.buf().setByte(w.reserve(structLength), Rtm.AF_INET);
+    }
+
+    @Override
+    public List<AddrInfo> addresses(String ns) {
+        Map<Integer, String> names = names(ns);
+        List<AddrInfo> out = new ArrayList<>();
+        for (AddrMessage a : nl(ns).dump(Rtm.RTM_GETADDR, w -> inet(w, 8), AddrMessage::parse)) {
+            if (a.family() == Rtm.AF_INET) {
+                out.add(new AddrInfo(a.index(), names.get(a.index()), Cidr.of(a.local(), a.prefixlen()), a.broadcast(),
+                        a.scope() == AddrMessage.RT_SCOPE_HOST));
+            }
+        }
+        out.sort(java.util.Comparator.comparingInt(AddrInfo::ifindex));
+        return out;
+    }
+
+    @Override
+    public List<RouteInfo> routes(String ns) {
+        Map<Integer, String> names = names(ns);
+        List<RouteInfo> out = new ArrayList<>();
+        for (RouteMessage r : nl(ns).dump(Rtm.RTM_GETROUTE, w -> inet(w, 12), RouteMessage::parse)) {
+            if (r.family() == Rtm.AF_INET && r.table() == RouteMessage.RT_TABLE_MAIN && r.type() == RouteMessage.RTN_UNICAST) {
+                out.add(new RouteInfo(Cidr.of(r.dst(), r.dstLen()), r.gateway(), names.get(r.oif()), r.prefsrc(),
+                        r.priority(), r.protocol() == RouteMessage.RTPROT_KERNEL,
+                        (r.flags() & RouteMessage.RTNH_F_LINKDOWN) != 0));
+            }
+        }
+        return out;
+    }
+
+    /** Like {@code ip neigh show}: NOARP and NONE entries are left out, as iproute2 does. */
+    @Override
+    public List<NeighInfo> neighbours(String ns) {
+        Map<Integer, String> names = names(ns);
+        List<NeighInfo> out = new ArrayList<>();
+        for (NeighMessage n : nl(ns).dump(Rtm.RTM_GETNEIGH, w -> inet(w, 12), NeighMessage::parse)) {
+            if (n.family() == Rtm.AF_INET && n.state() != 0 && n.state() != NeighMessage.NUD_NOARP) {
+                out.add(new NeighInfo(n.dst(), names.get(n.ifindex()), Math.max(0, n.lladdr()), n.stateName()));
+            }
+        }
+        return out;
+    }
+
+    /** Like {@code bridge fdb show br BRIDGE}, unicast entries only (the multicast ones are the kernel's own). */
+    @Override
+    public List<FdbInfo> fdb(String ns, String bridge) {
+        int br = ifindex(ns, bridge);
+        Map<Integer, String> names = names(ns);
+        List<FdbInfo> out = new ArrayList<>();
+        for (NeighMessage n : nl(ns).dump(Rtm.RTM_GETNEIGH,
+                w -> w.buf().setByte(w.reserve(12), Rtm.AF_BRIDGE), NeighMessage::parse)) {
+            boolean ours = n.master() == br || n.ifindex() == br;
+            if (ours && n.lladdr() >= 0 && !MacAddress.isMulticast(n.lladdr())) {
+                out.add(new FdbInfo(n.lladdr(), names.get(n.ifindex()), bridge,
+                        (n.state() & NeighMessage.NUD_PERMANENT) != 0));
+            }
+        }
+        return out;
+    }
+
+    private static UnsupportedOperationException notYet(String what) {
+        return new UnsupportedOperationException("real mode does not implement " + what + " yet");
+    }
+
+    @Override
+    public void qdisc(String ns, String verb, String dev, String parent, String handle, String kind, List<String> options) {
+        throw notYet("tc qdisc (it needs RTM_NEWQDISC with TCA_OPTIONS for netem/tbf)");
+    }
+
+    @Override
+    public List<QdiscInfo> qdiscs(String ns) {
+        throw notYet("tc -s qdisc show (RTM_GETQDISC dumps)");
+    }
+
+    @Override
+    public void iptablesRestore(String ns, String rules, boolean noflush, boolean counters) {
+        List<String> args = new ArrayList<>();
+        if (noflush) {
+            args.add("--noflush");
+        }
+        if (counters) {
+            args.add("--counters");
+        }
+        Iptables.run(netnsName(ns), "iptables-restore", args, rules);
+    }
+
+    @Override
+    public String iptablesSave(String ns, String table, boolean counters) {
+        List<String> args = new ArrayList<>();
+        if (counters) {
+            args.add("-c");
+        }
+        if (table != null) {
+            args.add("-t");
+            args.add(table);
+        }
+        return Iptables.run(netnsName(ns), "iptables-save", args, null);
+    }
+
+    @Override
+    public void iptables(String ns, List<String> args) {
+        Iptables.run(netnsName(ns), "iptables", args, null);
+    }
+
+    @Override
+    public List<ConntrackInfo> conntrack(String ns) {
+        throw notYet("conntrack -L (the ctnetlink dump, NETLINK_NETFILTER)");
+    }
+
+    @Override
+    public int conntrackFlush(String ns) {
+        throw notYet("conntrack -F (ctnetlink IPCTNL_MSG_CT_DELETE)");
+    }
+
+    /** Deletes every namespace this kernel made (the host's last), closing its sockets. */
+    @Override
+    public void close() {
+        List<String> all = new ArrayList<>(made);
+        java.util.Collections.reverse(all);
+        KernelException first = null;
+        for (String ns : all) {
+            try {
+                netnsDel(ns);
+            } catch (KernelException e) {
+                first = first == null ? e : first;
+            }
+        }
+        sockets.values().forEach(NetlinkSocket::close);
+        sockets.clear();
+        if (first != null) {
+            throw first;
+        }
+    }
+
+    /** Removes every namespace whose name starts with {@code prefix} (crash recovery: {@code down --all}). */
+    public static List<String> removeAll(String prefix) {
+        List<String> removed = new ArrayList<>();
+        for (String n : Namespaces.list()) {
+            if (n.startsWith(prefix)) {
+                Namespaces.delete(n);
+                removed.add(n);
+            }
+        }
+        return removed;
+    }
+}

@@ -1,0 +1,97 @@
+package dev.dockwire.linux;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.dockwire.docker.Container;
+import dev.dockwire.docker.ContainerCreate;
+import dev.dockwire.docker.Engine;
+import dev.dockwire.docker.EngineProfile;
+import dev.dockwire.docker.NetworkCreate;
+import dev.dockwire.kernel.EmulatedKernel;
+import dev.dockwire.kernel.Kernel;
+import dev.dockwire.netns.Emulation;
+import dev.dockwire.testing.ExternalTools;
+import dev.dockwire.wire.Cidr;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/**
+ * The docker engine driving the real kernel: the same calls with the same seed as on the emulated
+ * kernel must leave the same addresses and routes in every namespace (ifindexes aside: the real
+ * kernel numbers a veth's peer first). Root only.
+ */
+class RealEngineTest {
+    private static final long SEED = 7;
+    private static final List<String> NAMESERVERS = List.of("192.168.1.1");
+
+    @RegisterExtension
+    final TestNamespaces cleanup = new TestNamespaces();
+
+    @BeforeEach
+    void root() {
+        ExternalTools.assumeRoot("the engine on real namespaces");
+        ExternalTools.assumeTool("ip");
+        ExternalTools.assumeTool("iptables-restore");
+    }
+
+    /** What dockwire's scenario does on either kernel: start, a user network, two containers on docker0. */
+    private static List<Container> scenario(Engine engine) {
+        engine.start();
+        engine.createNetwork(NetworkCreate.bridge("mynet", Cidr.parse("10.125.0.0/24")));
+        List<Container> out = new ArrayList<>();
+        out.add(engine.run(ContainerCreate.of("web", "alpine", "bridge")));
+        out.add(engine.run(ContainerCreate.of("client", "alpine", "bridge")));
+        return out;
+    }
+
+    /** Addresses and routes of a namespace with ifindexes left out. */
+    private static List<String> view(Kernel k, String ns) {
+        List<String> out = new ArrayList<>();
+        k.addresses(ns).forEach(a -> out.add("addr " + a.dev() + " " + a.cidr() + " brd " + a.broadcast()
+                + (a.hostScope() ? " host" : "")));
+        k.routes(ns).forEach(r -> out.add("route " + r.dst() + " via " + r.gateway() + " dev " + r.dev() + " src "
+                + r.src() + " metric " + r.metric() + (r.kernel() ? " kernel" : "") + (r.linkdown() ? " linkdown" : "")));
+        k.links(ns).forEach(l -> out.add("link " + l.name() + " " + l.kind() + " " + Long.toHexString(l.mac()) + " mtu "
+                + l.mtu() + " master " + l.master() + (l.up() ? " up" : "")));
+        out.sort(null);
+        return out;
+    }
+
+    @Test
+    void engineBuildsTheSameNetworkOnTheRealKernelAsOnTheEmulatedOne() throws Exception {
+        Emulation emulated = new Emulation(SEED);
+        EmulatedKernel ek = new EmulatedKernel(emulated, "host");
+        Engine e1 = new Engine(ek, emulated.loop(), emulated.random(), EngineProfile.DOCKER_28, NAMESERVERS);
+        List<Container> c1 = scenario(e1);
+
+        Emulation clock = new Emulation(SEED);
+        try (RealKernel rk = new RealKernel(TestNamespaces.PREFIX + "e-", clock.random())) {
+            Engine e2 = new Engine(rk, clock.loop(), clock.random(), EngineProfile.DOCKER_28, NAMESERVERS);
+            List<Container> c2 = scenario(e2);
+            assertEquals(c1.stream().map(Container::netns).toList(), c2.stream().map(Container::netns).toList(),
+                    "the same seed names the same sandboxes");
+            List<String> namespaces = new ArrayList<>(List.of(Kernel.HOST));
+            c1.forEach(c -> namespaces.add(c.netns()));
+            for (String ns : namespaces) {
+                assertEquals(view(ek, ns), view(rk, ns), "namespace " + ns);
+            }
+            String rules = rk.iptablesSave(Kernel.HOST, "nat");
+            assertTrue(rules.contains("-A POSTROUTING -s 172.17.0.0/16 ! -o docker0 -j MASQUERADE"), rules);
+            if (ExternalTools.available("ping")) {
+                // Docker's rules loaded by the real iptables-restore let containers on docker0 reach each other.
+                String web = e2.container("web").endpoints().get("bridge").address().toString();
+                ExternalTools.run("ip", "netns", "exec", rk.netnsName(c2.get(1).netns()), "ping", "-c", "1", "-W", "5", web);
+            }
+            // Not yet: a container on a user network gets Docker's embedded DNS resolver, a program on sockets.
+            UnsupportedOperationException dns = assertThrows(UnsupportedOperationException.class,
+                    () -> e2.run(ContainerCreate.of("db", "alpine", "mynet")));
+            assertTrue(dns.getMessage().contains("UDP sockets"), dns.getMessage());
+        }
+        assertEquals(List.of(), TestNamespaces.left());
+    }
+}
