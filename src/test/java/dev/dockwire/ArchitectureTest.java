@@ -33,7 +33,7 @@ class ArchitectureTest {
             // tools renders iptables -L from iptables-save text with netfilter's parser (the language, not the emulator).
             Map.entry("tools", Set.of("capture", "kernel", "netfilter", "sim", "wire")),
             Map.entry("docker", Set.of("kernel", "app", "socket", "tools", "topology", "sim", "wire")),
-            Map.entry("linux", Set.of("kernel", "socket", "sim", "wire")),
+            Map.entry("linux", Set.of("capture", "kernel", "socket", "sim", "wire")),
             Map.entry("run", Set.of("docker", "kernel", "netns", "netfilter", "link", "capture", "tools", "app",
                     "socket", "topology", "sim", "wire")),
             Map.entry("cli", Set.of("run", "docker", "tools", "topology", "sim", "wire")));

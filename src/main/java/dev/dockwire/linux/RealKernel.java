@@ -1,5 +1,8 @@
 package dev.dockwire.linux;
 
+import dev.dockwire.capture.CaptureFile;
+import dev.dockwire.capture.CaptureTap;
+import dev.dockwire.capture.PacketFilter;
 import dev.dockwire.kernel.AddrInfo;
 import dev.dockwire.kernel.ConntrackInfo;
 import dev.dockwire.kernel.FdbInfo;
@@ -193,6 +196,11 @@ public final class RealKernel implements Kernel, AutoCloseable {
     public void linkSetMaster(String ns, String dev, String bridge) {
         int master = ifindex(ns, bridge);
         set(ns, dev, m -> m.master(master));
+    }
+
+    @Override
+    public CaptureTap capture(String ns, String dev, CaptureFile file, PacketFilter filter) {
+        throw notYet("live capture of a real interface (pcap4j) through the kernel seam");
     }
 
     @Override
