@@ -9,6 +9,7 @@ import dev.dockwire.docker.EngineProfile;
 import dev.dockwire.kernel.Kernel;
 import dev.dockwire.link.Bridge;
 import dev.dockwire.tools.CommandResult;
+import dev.dockwire.topology.Step;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -16,6 +17,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
+import java.util.function.UnaryOperator;
 import java.util.regex.Pattern;
 
 /**
@@ -118,6 +120,35 @@ public final class Session implements AutoCloseable {
         StepResult s = new StepResult(line, r.status(), r.output(), failures);
         steps.add(s);
         return s;
+    }
+
+    /**
+     * Runs topology steps in order: {@code exec} as {@code docker exec CONTAINER ...} with the
+     * container {@code containerOf} names for the step's target, {@code run} lines as written.
+     */
+    public void steps(List<Step> steps, UnaryOperator<String> containerOf) {
+        for (Step s : steps) {
+            String line = s.run() != null ? s.run()
+                    : "docker exec " + containerOf.apply(s.target()) + " " + quote(s.argv());
+            Step.Expect e = s.expect();
+            step(line, s.line(), new Expect(e.status(), e.status() == null, e.contains(), e.notContains(), e.matches()));
+        }
+    }
+
+    /** Words back into a command line that the shell splits into the same words. */
+    static String quote(List<String> words) {
+        StringBuilder sb = new StringBuilder();
+        for (String w : words) {
+            if (sb.length() > 0) {
+                sb.append(' ');
+            }
+            if (!w.isEmpty() && w.matches("[A-Za-z0-9_./:@%+=,-]+")) {
+                sb.append(w);
+            } else {
+                sb.append('\'').append(w.replace("'", "'\\''")).append('\'');
+            }
+        }
+        return sb.toString();
     }
 
     /** Closes the captures and prints the summary. */

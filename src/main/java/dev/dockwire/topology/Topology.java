@@ -21,11 +21,6 @@ public record Topology(String name, long seed, List<NetworkSpec> networks, List<
     public record Attachment(String network, String ip) {
     }
 
-    /** One command run in a container ({@code docker exec CTR ARGV...}) and what it must print. */
-    public record Step(String container, List<String> argv, Integer expectStatus, List<String> expectContains,
-                       int line) {
-    }
-
     /** Which captures to write: one pcapng per bridge, optionally filtered (tcpdump syntax). */
     public record CaptureSpec(boolean bridges, String filter) {
     }

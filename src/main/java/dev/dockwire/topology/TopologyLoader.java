@@ -7,7 +7,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 /**
  * Loads and validates our topology YAML. Every error names the file, the line and the key path,
@@ -18,18 +17,11 @@ public final class TopologyLoader {
     private static final Set<String> TOP_KEYS = Set.of("name", "seed", "networks", "containers", "steps", "capture", "images");
     private static final Set<String> NETWORK_KEYS = Set.of("subnet", "gateway", "driver");
     private static final Set<String> CONTAINER_KEYS = Set.of("image", "networks");
-    private static final Set<String> STEP_KEYS = Set.of("exec", "expect");
-    private static final Set<String> EXPECT_KEYS = Set.of("status", "contains");
     private static final Set<String> CAPTURE_KEYS = Set.of("bridges", "filter");
-    private static final Pattern NAME = Pattern.compile("[a-zA-Z0-9][a-zA-Z0-9_.-]*");
-    private static final Pattern DOTTED_QUAD = Pattern.compile(
-            "((25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)\\.){3}(25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)");
-    private static final Pattern CIDR = Pattern.compile("\\d{1,3}(\\.\\d{1,3}){3}/\\d{1,2}");
-
-    private final String file;
+    private final YamlFields f;
 
     private TopologyLoader(String file) {
-        this.file = file;
+        this.f = new YamlFields(file);
     }
 
     public static Topology load(Path path) {
@@ -49,14 +41,14 @@ public final class TopologyLoader {
 
     private Topology topology(YamlNode root, String defaultName) {
         if (!root.isMap()) {
-            throw error(root, "", "expected a mapping with keys " + sorted(TOP_KEYS));
+            throw error(root, "", "expected a mapping with keys " + YamlFields.sorted(TOP_KEYS));
         }
         Map<String, YamlNode> top = root.map();
-        checkKeys(top, TOP_KEYS, "");
-        String name = top.containsKey("name") ? scalar(top.get("name"), "name") : defaultName;
+        f.checkKeys(top, TOP_KEYS, "");
+        String name = top.containsKey("name") ? f.scalar(top.get("name"), "name") : defaultName;
         long seed = 1;
         if (top.containsKey("seed")) {
-            String s = scalar(top.get("seed"), "seed");
+            String s = f.scalar(top.get("seed"), "seed");
             try {
                 seed = Long.parseLong(s);
             } catch (NumberFormatException e) {
@@ -66,7 +58,7 @@ public final class TopologyLoader {
         List<Topology.NetworkSpec> networks = new ArrayList<>();
         YamlNode nets = top.get("networks");
         if (nets != null && nets.value() != null) {
-            requireMap(nets, "networks");
+            f.requireMap(nets, "networks");
             for (var e : nets.map().entrySet()) {
                 networks.add(network(e.getKey(), e.getValue()));
             }
@@ -79,29 +71,21 @@ public final class TopologyLoader {
         for (var e : ctrs.map().entrySet()) {
             containers.add(container(e.getKey(), e.getValue(), networks));
         }
-        List<Topology.Step> steps = new ArrayList<>();
-        YamlNode st = top.get("steps");
-        if (st != null && st.value() != null) {
-            if (!st.isList()) {
-                throw error(st, "steps", "expected a list of {exec: \"CONTAINER COMMAND...\", expect: {...}}");
-            }
-            for (int i = 0; i < st.list().size(); i++) {
-                steps.add(step(st.list().get(i), "steps[" + i + "]", containers));
-            }
-        }
+        List<Step> steps = new StepsLoader(f).steps(top.get("steps"), "steps",
+                containers.stream().map(Topology.ContainerSpec::name).toList(), "container");
         Topology.CaptureSpec capture = new Topology.CaptureSpec(true, null);
         YamlNode cap = top.get("capture");
         if (cap != null && cap.value() != null) {
-            requireMap(cap, "capture");
-            checkKeys(cap.map(), CAPTURE_KEYS, "capture");
-            boolean bridges = !cap.map().containsKey("bridges") || bool(cap.map().get("bridges"), "capture.bridges");
-            String filter = cap.map().containsKey("filter") ? scalar(cap.map().get("filter"), "capture.filter") : null;
+            f.requireMap(cap, "capture");
+            f.checkKeys(cap.map(), CAPTURE_KEYS, "capture");
+            boolean bridges = !cap.map().containsKey("bridges") || f.bool(cap.map().get("bridges"), "capture.bridges");
+            String filter = cap.map().containsKey("filter") ? f.scalar(cap.map().get("filter"), "capture.filter") : null;
             capture = new Topology.CaptureSpec(bridges, filter);
         }
         List<Script.ImageDecl> images = new ArrayList<>();
         YamlNode img = top.get("images");
         if (img != null && img.value() != null) {
-            requireMap(img, "images");
+            f.requireMap(img, "images");
             for (var e : img.map().entrySet()) {
                 images.add(image(e.getKey(), e.getValue()));
             }
@@ -112,9 +96,9 @@ public final class TopologyLoader {
     /** {@code images: {nodeserver:1: {http: 8080, answer: hostname}}} (or {@code answer: some text}). */
     private Script.ImageDecl image(String name, YamlNode node) {
         String path = "images." + name;
-        requireMap(node, path);
-        checkKeys(node.map(), Set.of("http", "answer"), path);
-        String port = optional(node, "http", path);
+        f.requireMap(node, path);
+        f.checkKeys(node.map(), Set.of("http", "answer"), path);
+        String port = f.optional(node, "http", path);
         if (port == null) {
             throw error(node, path + ".http", "missing: the port the image's HTTP server listens on");
         }
@@ -124,41 +108,33 @@ public final class TopologyLoader {
         } catch (NumberFormatException e) {
             throw error(node.map().get("http"), path + ".http", "expected a port 1-65535, got \"" + port + "\"");
         }
-        String answer = optional(node, "answer", path);
+        String answer = f.optional(node, "answer", path);
         return new Script.ImageDecl(name, p, answer == null || answer.equals("hostname") ? null : answer);
     }
 
     private Topology.NetworkSpec network(String name, YamlNode node) {
         String path = "networks." + name;
-        checkName(node, path, name);
+        f.checkName(node, path, name);
         if (name.equals("bridge") || name.equals("host") || name.equals("none")) {
             throw error(node, path, "\"" + name + "\" is a predefined network; choose another name");
         }
         if (node.value() == null) {
             return new Topology.NetworkSpec(name, null, null, node.line());
         }
-        requireMap(node, path);
-        checkKeys(node.map(), NETWORK_KEYS, path);
-        String driver = optional(node, "driver", path);
+        f.requireMap(node, path);
+        f.checkKeys(node.map(), NETWORK_KEYS, path);
+        String driver = f.optional(node, "driver", path);
         if (driver != null && !driver.equals("bridge")) {
             throw error(node.map().get("driver"), path + ".driver", "unsupported driver \"" + driver
                     + "\": this version supports bridge");
         }
-        String subnet = optional(node, "subnet", path);
-        if (subnet != null && !CIDR.matcher(subnet).matches()) {
-            throw error(node.map().get("subnet"), path + ".subnet", "invalid CIDR \"" + subnet
-                    + "\": expected an IPv4 prefix like 172.18.0.0/16");
-        }
+        String subnet = f.optional(node, "subnet", path);
         if (subnet != null) {
-            checkAddress(node.map().get("subnet"), path + ".subnet", subnet.substring(0, subnet.indexOf('/')));
-            int len = Integer.parseInt(subnet.substring(subnet.indexOf('/') + 1));
-            if (len > 30) {
-                throw error(node.map().get("subnet"), path + ".subnet", "prefix /" + len + " is too small for a network: use /30 or larger");
-            }
+            f.checkSubnet(node.map().get("subnet"), path + ".subnet", subnet);
         }
-        String gateway = optional(node, "gateway", path);
+        String gateway = f.optional(node, "gateway", path);
         if (gateway != null) {
-            checkAddress(node.map().get("gateway"), path + ".gateway", gateway);
+            f.checkAddress(node.map().get("gateway"), path + ".gateway", gateway);
             if (subnet == null) {
                 throw error(node.map().get("gateway"), path + ".gateway", "a gateway needs a subnet");
             }
@@ -168,17 +144,17 @@ public final class TopologyLoader {
 
     private Topology.ContainerSpec container(String name, YamlNode node, List<Topology.NetworkSpec> networks) {
         String path = "containers." + name;
-        checkName(node, path, name);
-        requireMap(node, path);
-        checkKeys(node.map(), CONTAINER_KEYS, path);
-        String image = optional(node, "image", path);
+        f.checkName(node, path, name);
+        f.requireMap(node, path);
+        f.checkKeys(node.map(), CONTAINER_KEYS, path);
+        String image = f.optional(node, "image", path);
         List<Topology.Attachment> attachments = new ArrayList<>();
         YamlNode nets = node.map().get("networks");
         if (nets != null && nets.value() != null) {
             if (nets.isList()) {
                 for (int i = 0; i < nets.list().size(); i++) {
                     YamlNode n = nets.list().get(i);
-                    attachments.add(new Topology.Attachment(networkRef(n, path + ".networks[" + i + "]", scalar(n, path + ".networks[" + i + "]"), networks), null));
+                    attachments.add(new Topology.Attachment(networkRef(n, path + ".networks[" + i + "]", f.scalar(n, path + ".networks[" + i + "]"), networks), null));
                 }
             } else if (nets.isMap()) {
                 for (var e : nets.map().entrySet()) {
@@ -186,11 +162,11 @@ public final class TopologyLoader {
                     String net = networkRef(e.getValue(), p, e.getKey(), networks);
                     String ip = null;
                     if (e.getValue().value() != null) {
-                        requireMap(e.getValue(), p);
-                        checkKeys(e.getValue().map(), Set.of("ip"), p);
-                        ip = optional(e.getValue(), "ip", p);
+                        f.requireMap(e.getValue(), p);
+                        f.checkKeys(e.getValue().map(), Set.of("ip"), p);
+                        ip = f.optional(e.getValue(), "ip", p);
                         if (ip != null) {
-                            checkAddress(e.getValue().map().get("ip"), p + ".ip", ip);
+                            f.checkAddress(e.getValue().map().get("ip"), p + ".ip", ip);
                         }
                     }
                     attachments.add(new Topology.Attachment(net, ip));
@@ -210,108 +186,7 @@ public final class TopologyLoader {
         return name;
     }
 
-    private Topology.Step step(YamlNode node, String path, List<Topology.ContainerSpec> containers) {
-        requireMap(node, path);
-        checkKeys(node.map(), STEP_KEYS, path);
-        String exec = optional(node, "exec", path);
-        if (exec == null) {
-            throw error(node, path + ".exec", "missing: a step is exec: \"CONTAINER COMMAND ARGS...\"");
-        }
-        List<String> words;
-        try {
-            words = ShellWords.split(exec);
-        } catch (IllegalArgumentException e) {
-            throw error(node.map().get("exec"), path + ".exec", e.getMessage());
-        }
-        if (words.size() < 2) {
-            throw error(node.map().get("exec"), path + ".exec", "expected \"CONTAINER COMMAND ARGS...\", got \"" + exec + "\"");
-        }
-        String ctr = words.get(0);
-        if (containers.stream().noneMatch(c -> c.name().equals(ctr))) {
-            throw error(node.map().get("exec"), path + ".exec", "unknown container \"" + ctr + "\"; declared: "
-                    + containers.stream().map(Topology.ContainerSpec::name).toList());
-        }
-        Integer status = null;
-        List<String> contains = new ArrayList<>();
-        YamlNode expect = node.map().get("expect");
-        if (expect != null && expect.value() != null) {
-            requireMap(expect, path + ".expect");
-            checkKeys(expect.map(), EXPECT_KEYS, path + ".expect");
-            String s = optional(expect, "status", path + ".expect");
-            if (s != null) {
-                try {
-                    status = Integer.parseInt(s);
-                } catch (NumberFormatException e) {
-                    throw error(expect.map().get("status"), path + ".expect.status", "expected an exit status 0-255, got \"" + s + "\"");
-                }
-            }
-            YamlNode c = expect.map().get("contains");
-            if (c != null) {
-                if (c.isList()) {
-                    for (int i = 0; i < c.list().size(); i++) {
-                        contains.add(scalar(c.list().get(i), path + ".expect.contains[" + i + "]"));
-                    }
-                } else {
-                    contains.add(scalar(c, path + ".expect.contains"));
-                }
-            }
-        }
-        return new Topology.Step(ctr, words.subList(1, words.size()), status, contains, node.line());
-    }
-
-    private void checkName(YamlNode node, String path, String name) {
-        if (!NAME.matcher(name).matches()) {
-            throw error(node, path, "invalid name \"" + name + "\": only [a-zA-Z0-9][a-zA-Z0-9_.-] are allowed");
-        }
-    }
-
-    private void checkAddress(YamlNode node, String path, String text) {
-        if (!DOTTED_QUAD.matcher(text).matches()) {
-            throw error(node, path, "invalid IPv4 address \"" + text + "\": expected four octets 0-255 like 172.18.0.2");
-        }
-    }
-
-    private void checkKeys(Map<String, YamlNode> map, Set<String> allowed, String path) {
-        for (var e : map.entrySet()) {
-            if (!allowed.contains(e.getKey())) {
-                String at = path.isEmpty() ? e.getKey() : path + "." + e.getKey();
-                throw error(e.getValue(), at, "unknown key \"" + e.getKey() + "\"; valid keys: " + sorted(allowed));
-            }
-        }
-    }
-
-    private String optional(YamlNode map, String key, String path) {
-        YamlNode v = map.map().get(key);
-        return v == null || v.value() == null ? null : scalar(v, path + "." + key);
-    }
-
-    private String scalar(YamlNode node, String path) {
-        if (!node.isScalar() || node.value() == null) {
-            throw error(node, path, "expected a single value, got " + (node.isMap() ? "a mapping" : node.isList() ? "a list" : "nothing"));
-        }
-        return node.text();
-    }
-
-    private boolean bool(YamlNode node, String path) {
-        String s = scalar(node, path);
-        return switch (s) {
-            case "true", "yes", "on" -> true;
-            case "false", "no", "off" -> false;
-            default -> throw error(node, path, "expected true or false, got \"" + s + "\"");
-        };
-    }
-
-    private void requireMap(YamlNode node, String path) {
-        if (!node.isMap()) {
-            throw error(node, path, "expected a mapping");
-        }
-    }
-
     private TopologyException error(YamlNode node, String path, String message) {
-        return new TopologyException(file, node.line(), path, message);
-    }
-
-    private static List<String> sorted(Set<String> keys) {
-        return keys.stream().sorted().toList();
+        return f.error(node, path, message);
     }
 }

@@ -26,7 +26,7 @@ class TopologyLoaderTest {
         assertEquals("172.18.0.0/16", t.networks().get(0).subnet());
         assertEquals(List.of("web", "client"), t.containers().stream().map(Topology.ContainerSpec::name).toList());
         assertEquals(List.of("ping", "-c", "3", "172.18.0.2"), t.steps().get(0).argv());
-        assertEquals(0, t.steps().get(0).expectStatus());
+        assertEquals(0, t.steps().get(0).expect().status());
     }
 
     @Test
@@ -62,7 +62,7 @@ class TopologyLoaderTest {
                     expect: {contains: ["1 received", "0% packet loss"]}
                 """);
         assertEquals(List.of("ping", "-c", "1", "10.0.0.1"), t.steps().get(0).argv());
-        assertEquals(List.of("1 received", "0% packet loss"), t.steps().get(0).expectContains());
+        assertEquals(List.of("1 received", "0% packet loss"), t.steps().get(0).expect().contains());
     }
 
     @Test
