@@ -17,7 +17,6 @@ public final class TopologyLoader {
     private static final Set<String> TOP_KEYS = Set.of("name", "seed", "networks", "containers", "steps", "capture", "images");
     private static final Set<String> NETWORK_KEYS = Set.of("subnet", "gateway", "driver");
     private static final Set<String> CONTAINER_KEYS = Set.of("image", "networks");
-    private static final Set<String> CAPTURE_KEYS = Set.of("bridges", "filter");
     private final YamlFields f;
 
     private TopologyLoader(String file) {
@@ -73,43 +72,10 @@ public final class TopologyLoader {
         }
         List<Step> steps = new StepsLoader(f).steps(top.get("steps"), "steps",
                 containers.stream().map(Topology.ContainerSpec::name).toList(), "container");
-        Topology.CaptureSpec capture = new Topology.CaptureSpec(true, null);
-        YamlNode cap = top.get("capture");
-        if (cap != null && cap.value() != null) {
-            f.requireMap(cap, "capture");
-            f.checkKeys(cap.map(), CAPTURE_KEYS, "capture");
-            boolean bridges = !cap.map().containsKey("bridges") || f.bool(cap.map().get("bridges"), "capture.bridges");
-            String filter = cap.map().containsKey("filter") ? f.scalar(cap.map().get("filter"), "capture.filter") : null;
-            capture = new Topology.CaptureSpec(bridges, filter);
-        }
-        List<Script.ImageDecl> images = new ArrayList<>();
-        YamlNode img = top.get("images");
-        if (img != null && img.value() != null) {
-            f.requireMap(img, "images");
-            for (var e : img.map().entrySet()) {
-                images.add(image(e.getKey(), e.getValue()));
-            }
-        }
+        RunExtras extras = new RunExtras(f);
+        Topology.CaptureSpec capture = extras.capture(top.get("capture"), "capture");
+        List<Script.ImageDecl> images = extras.images(top.get("images"), "images");
         return new Topology(name, seed, networks, containers, steps, capture, images);
-    }
-
-    /** {@code images: {nodeserver:1: {http: 8080, answer: hostname}}} (or {@code answer: some text}). */
-    private Script.ImageDecl image(String name, YamlNode node) {
-        String path = "images." + name;
-        f.requireMap(node, path);
-        f.checkKeys(node.map(), Set.of("http", "answer"), path);
-        String port = f.optional(node, "http", path);
-        if (port == null) {
-            throw error(node, path + ".http", "missing: the port the image's HTTP server listens on");
-        }
-        int p;
-        try {
-            p = Integer.parseInt(port);
-        } catch (NumberFormatException e) {
-            throw error(node.map().get("http"), path + ".http", "expected a port 1-65535, got \"" + port + "\"");
-        }
-        String answer = f.optional(node, "answer", path);
-        return new Script.ImageDecl(name, p, answer == null || answer.equals("hostname") ? null : answer);
     }
 
     private Topology.NetworkSpec network(String name, YamlNode node) {

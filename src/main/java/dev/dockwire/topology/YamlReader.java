@@ -17,7 +17,7 @@ import java.util.Set;
 
 /**
  * Reads YAML into {@link YamlNode}s that remember their line and column (Jackson's YAML parser
- * underneath). Anchors ({@code &name}) and aliases ({@code *name}) are resolved, and YAML merge
+ * underneath; a mapping's value is placed at its key's line). Anchors ({@code &name}) and aliases ({@code *name}) are resolved, and YAML merge
  * keys ({@code <<: *base} or {@code <<: [*a, *b]}) copy the merged mappings' entries that the
  * mapping does not set itself, as Compose files use them.
  */
@@ -101,7 +101,8 @@ public final class YamlReader {
             if (!explicit.add(key)) {
                 throw new TopologyException(file, keyLine, key, "duplicate key \"" + key + "\"");
             }
-            map.put(key, v);
+            // A block mapping or list starts on the line after its key: report it at the key.
+            map.put(key, v.line() == keyLine ? v : new YamlNode(v.value(), keyLine, v.column()));
         }
         return map;
     }
