@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * Loads and validates our topology YAML. Every error names the file, the line and the key path,
@@ -17,6 +18,8 @@ public final class TopologyLoader {
     private static final Set<String> TOP_KEYS = Set.of("name", "seed", "networks", "containers", "steps", "capture", "images");
     private static final Set<String> NETWORK_KEYS = Set.of("subnet", "gateway", "driver");
     private static final Set<String> CONTAINER_KEYS = Set.of("image", "networks");
+    private static final Pattern CIDR = Pattern.compile("\\d{1,3}(\\.\\d{1,3}){3}/\\d{1,2}");
+
     private final YamlFields f;
 
     private TopologyLoader(String file) {
@@ -40,14 +43,14 @@ public final class TopologyLoader {
 
     private Topology topology(YamlNode root, String defaultName) {
         if (!root.isMap()) {
-            throw error(root, "", "expected a mapping with keys " + YamlFields.sorted(TOP_KEYS));
+            throw error(root, "", "expected a mapping with keys " + sorted(TOP_KEYS));
         }
         Map<String, YamlNode> top = root.map();
-        f.checkKeys(top, TOP_KEYS, "");
-        String name = top.containsKey("name") ? f.scalar(top.get("name"), "name") : defaultName;
+        checkKeys(top, TOP_KEYS, "");
+        String name = top.containsKey("name") ? scalar(top.get("name"), "name") : defaultName;
         long seed = 1;
         if (top.containsKey("seed")) {
-            String s = f.scalar(top.get("seed"), "seed");
+            String s = scalar(top.get("seed"), "seed");
             try {
                 seed = Long.parseLong(s);
             } catch (NumberFormatException e) {
@@ -57,7 +60,7 @@ public final class TopologyLoader {
         List<Topology.NetworkSpec> networks = new ArrayList<>();
         YamlNode nets = top.get("networks");
         if (nets != null && nets.value() != null) {
-            f.requireMap(nets, "networks");
+            requireMap(nets, "networks");
             for (var e : nets.map().entrySet()) {
                 networks.add(network(e.getKey(), e.getValue()));
             }
@@ -80,27 +83,35 @@ public final class TopologyLoader {
 
     private Topology.NetworkSpec network(String name, YamlNode node) {
         String path = "networks." + name;
-        f.checkName(node, path, name);
+        checkName(node, path, name);
         if (name.equals("bridge") || name.equals("host") || name.equals("none")) {
             throw error(node, path, "\"" + name + "\" is a predefined network; choose another name");
         }
         if (node.value() == null) {
             return new Topology.NetworkSpec(name, null, null, node.line());
         }
-        f.requireMap(node, path);
-        f.checkKeys(node.map(), NETWORK_KEYS, path);
-        String driver = f.optional(node, "driver", path);
+        requireMap(node, path);
+        checkKeys(node.map(), NETWORK_KEYS, path);
+        String driver = optional(node, "driver", path);
         if (driver != null && !driver.equals("bridge")) {
             throw error(node.map().get("driver"), path + ".driver", "unsupported driver \"" + driver
                     + "\": this version supports bridge");
         }
-        String subnet = f.optional(node, "subnet", path);
-        if (subnet != null) {
-            f.checkSubnet(node.map().get("subnet"), path + ".subnet", subnet);
+        String subnet = optional(node, "subnet", path);
+        if (subnet != null && !CIDR.matcher(subnet).matches()) {
+            throw error(node.map().get("subnet"), path + ".subnet", "invalid CIDR \"" + subnet
+                    + "\": expected an IPv4 prefix like 172.18.0.0/16");
         }
-        String gateway = f.optional(node, "gateway", path);
+        if (subnet != null) {
+            checkAddress(node.map().get("subnet"), path + ".subnet", subnet.substring(0, subnet.indexOf('/')));
+            int len = Integer.parseInt(subnet.substring(subnet.indexOf('/') + 1));
+            if (len > 30) {
+                throw error(node.map().get("subnet"), path + ".subnet", "prefix /" + len + " is too small for a network: use /30 or larger");
+            }
+        }
+        String gateway = optional(node, "gateway", path);
         if (gateway != null) {
-            f.checkAddress(node.map().get("gateway"), path + ".gateway", gateway);
+            checkAddress(node.map().get("gateway"), path + ".gateway", gateway);
             if (subnet == null) {
                 throw error(node.map().get("gateway"), path + ".gateway", "a gateway needs a subnet");
             }
@@ -110,17 +121,17 @@ public final class TopologyLoader {
 
     private Topology.ContainerSpec container(String name, YamlNode node, List<Topology.NetworkSpec> networks) {
         String path = "containers." + name;
-        f.checkName(node, path, name);
-        f.requireMap(node, path);
-        f.checkKeys(node.map(), CONTAINER_KEYS, path);
-        String image = f.optional(node, "image", path);
+        checkName(node, path, name);
+        requireMap(node, path);
+        checkKeys(node.map(), CONTAINER_KEYS, path);
+        String image = optional(node, "image", path);
         List<Topology.Attachment> attachments = new ArrayList<>();
         YamlNode nets = node.map().get("networks");
         if (nets != null && nets.value() != null) {
             if (nets.isList()) {
                 for (int i = 0; i < nets.list().size(); i++) {
                     YamlNode n = nets.list().get(i);
-                    attachments.add(new Topology.Attachment(networkRef(n, path + ".networks[" + i + "]", f.scalar(n, path + ".networks[" + i + "]"), networks), null));
+                    attachments.add(new Topology.Attachment(networkRef(n, path + ".networks[" + i + "]", scalar(n, path + ".networks[" + i + "]"), networks), null));
                 }
             } else if (nets.isMap()) {
                 for (var e : nets.map().entrySet()) {
@@ -128,11 +139,11 @@ public final class TopologyLoader {
                     String net = networkRef(e.getValue(), p, e.getKey(), networks);
                     String ip = null;
                     if (e.getValue().value() != null) {
-                        f.requireMap(e.getValue(), p);
-                        f.checkKeys(e.getValue().map(), Set.of("ip"), p);
-                        ip = f.optional(e.getValue(), "ip", p);
+                        requireMap(e.getValue(), p);
+                        checkKeys(e.getValue().map(), Set.of("ip"), p);
+                        ip = optional(e.getValue(), "ip", p);
                         if (ip != null) {
-                            f.checkAddress(e.getValue().map().get("ip"), p + ".ip", ip);
+                            checkAddress(e.getValue().map().get("ip"), p + ".ip", ip);
                         }
                     }
                     attachments.add(new Topology.Attachment(net, ip));
@@ -152,7 +163,35 @@ public final class TopologyLoader {
         return name;
     }
 
+    private void checkName(YamlNode node, String path, String name) {
+        f.checkName(node, path, name);
+    }
+
+    private void checkAddress(YamlNode node, String path, String text) {
+        f.checkAddress(node, path, text);
+    }
+
+    private void checkKeys(Map<String, YamlNode> map, Set<String> allowed, String path) {
+        f.checkKeys(map, allowed, path);
+    }
+
+    private String optional(YamlNode map, String key, String path) {
+        return f.optional(map, key, path);
+    }
+
+    private String scalar(YamlNode node, String path) {
+        return f.scalar(node, path);
+    }
+
+    private void requireMap(YamlNode node, String path) {
+        f.requireMap(node, path);
+    }
+
     private TopologyException error(YamlNode node, String path, String message) {
         return f.error(node, path, message);
+    }
+
+    private static List<String> sorted(Set<String> keys) {
+        return YamlFields.sorted(keys);
     }
 }
