@@ -1,8 +1,11 @@
 package dev.dockwire.cli;
 
+import dev.dockwire.run.ComposeRunner;
 import dev.dockwire.run.ScriptRunner;
 import dev.dockwire.run.Session;
 import dev.dockwire.run.TopologyRunner;
+import dev.dockwire.topology.ComposeLoader;
+import dev.dockwire.topology.ComposeProject;
 import dev.dockwire.topology.Script;
 import dev.dockwire.topology.ScriptParser;
 import dev.dockwire.topology.Topology;
@@ -11,20 +14,22 @@ import dev.dockwire.topology.TopologyLoader;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /**
- * {@code dockwire run FILE}: a topology YAML or a script of docker commands (told apart by
- * content), built in memory and run headless; captures go to {@code captures/NAME/}. Exit 0 when
+ * {@code dockwire run FILE}: a topology YAML, a compose file or a script of docker commands (told
+ * apart by content), built in memory and run headless; captures go to {@code captures/NAME/}. Exit 0 when
  * every expectation held, 1 when one did not, 2 for bad input.
  */
 @Command(name = "run", mixinStandardHelpOptions = true,
         description = "Run a topology or a script headless: build it, run its steps, write a pcapng per bridge.")
 final class RunCommand implements Callable<Integer> {
-    @Parameters(index = "0", paramLabel = "FILE", description = "A topology YAML or a script of docker commands (see topologies/README.md).")
+    @Parameters(index = "0", paramLabel = "FILE", description = "A topology YAML, a compose file or a script of docker commands (see topologies/README.md).")
     Path file;
 
     @Option(names = "--seed", description = "Seed for everything random (default: the file's, else 1).")
@@ -35,6 +40,12 @@ final class RunCommand implements Callable<Integer> {
 
     @Option(names = "--no-capture", description = "Write no capture files.")
     boolean noCapture;
+
+    @Option(names = {"-p", "--project-name"}, paramLabel = "NAME", description = "Compose project name (default: the file's name:, else its directory).")
+    String projectName;
+
+    @Option(names = "--scale", paramLabel = "SERVICE=N", description = "Compose: run N containers of SERVICE (repeatable).")
+    Map<String, Integer> scale = new LinkedHashMap<>();
 
     @Override
     public Integer call() {
@@ -55,8 +66,10 @@ final class RunCommand implements Callable<Integer> {
                     Script s = ScriptParser.parse(file.toString(), base, text);
                     yield new ScriptRunner(file.toString()).run(s, options(s.name()), System.out::println);
                 }
-                case COMPOSE -> throw new TopologyException(file.toString(), 1, "services",
-                        "compose files are not supported yet: write a topology (containers:) or a script of docker commands");
+                case COMPOSE -> {
+                    ComposeProject p = ComposeLoader.load(file, projectName);
+                    yield new ComposeRunner(file).run(p, scale, options(p.name()), System.out::println);
+                }
             };
             return report.ok() ? 0 : 1;
         } catch (TopologyException e) {

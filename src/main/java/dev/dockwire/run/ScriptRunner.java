@@ -1,9 +1,13 @@
 package dev.dockwire.run;
 
 import dev.dockwire.topology.Script;
+import java.nio.file.Path;
 import java.util.function.Consumer;
 
-/** Runs a script of docker/host command lines headless, each with its expectations, in a {@link Session}. */
+/**
+ * Runs a script of docker/host command lines headless, each with its expectations, in a
+ * {@link Session}; relative paths (a {@code docker compose -f} file) name files beside the script.
+ */
 public final class ScriptRunner {
     private final String file;
 
@@ -15,6 +19,10 @@ public final class ScriptRunner {
         long seed = options.seed() != null ? options.seed() : script.seed();
         try (Session session = new Session(file, seed, options, null, out)) {
             session.say("dockwire: script " + script.name() + " (seed " + seed + ")");
+            Path dir = Path.of(file).toAbsolutePath().getParent();
+            if (dir != null) {
+                session.host().workingDirectory(dir);
+            }
             for (Script.ImageDecl i : script.images()) {
                 session.world().engine().declareHttpImage(i.image(), i.port(), i.text());
             }

@@ -1,0 +1,56 @@
+package dev.dockwire.run;
+
+import dev.dockwire.docker.Compose;
+import dev.dockwire.docker.ComposeException;
+import dev.dockwire.docker.DockerHost;
+import dev.dockwire.topology.ComposeProject;
+import dev.dockwire.topology.TopologyException;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.function.Consumer;
+
+/**
+ * Runs a compose file headless: brings the project up as {@code docker compose up -d} would, then
+ * runs the steps of its {@code x-dockwire} extension ({@code exec: SERVICE ...} in the service's
+ * first container). Host commands see {@code COMPOSE_FILE} and {@code COMPOSE_PROJECT_NAME}, so a
+ * {@code run: docker compose ps} step finds the project. A failed {@code up} is reported at the
+ * line of the service or network it failed on.
+ */
+public final class ComposeRunner {
+    private final Path file;
+
+    public ComposeRunner(Path file) {
+        this.file = file;
+    }
+
+    public Session.Report run(ComposeProject p, Map<String, Integer> scale, Session.Options options, Consumer<String> out) {
+        long seed = options.seed() != null ? options.seed() : p.seed();
+        Session.Options opts = options.capture() && p.capture().bridges() ? options
+                : new Session.Options(options.outDir(), seed, false);
+        try (Session session = new Session(file.toString(), seed, opts, p.capture().filter(), out)) {
+            session.say("dockwire: compose project " + p.name() + " (seed " + seed + ")");
+            p.notes().forEach(n -> session.say("WARN[0000] " + n));
+            p.images().forEach(i -> session.world().engine().declareHttpImage(i.image(), i.port(), i.text()));
+            DockerHost host = session.host();
+            Path abs = file.toAbsolutePath().normalize();
+            host.workingDirectory(abs.getParent());
+            host.environment().put("COMPOSE_FILE", abs.toString());
+            host.environment().put("COMPOSE_PROJECT_NAME", p.name());
+            StringBuilder line = new StringBuilder("docker compose up -d");
+            scale.forEach((svc, n) -> line.append(" --scale ").append(svc).append('=').append(n));
+            session.say("");
+            session.say("$ " + line);
+            try {
+                new Compose(host, p).up(scale).forEach(session::say);
+            } catch (ComposeException e) {
+                e.output().forEach(session::say);
+                throw new TopologyException(file.toString(), e.line(), e.path(), e.getMessage());
+            }
+            session.steps(p.steps(), svc -> {
+                ComposeProject.Service s = p.service(svc);
+                return s.containerName() != null ? s.containerName() : Compose.containerName(p, svc, 1);
+            });
+            return session.finish();
+        }
+    }
+}
