@@ -49,7 +49,7 @@ final class ComposeUp {
         for (ComposeProject.Service s : p.services()) {
             for (ComposeProject.Dependency d : s.dependsOn()) {
                 if (d.healthy()) {
-                    awaitHealthy(p.service(d.service()), s);
+                    awaitHealthy(p.service(d.service()), s, d.line());
                 }
             }
             int replicas = scale.getOrDefault(s.name(), s.replicas());
@@ -147,14 +147,14 @@ final class ComposeUp {
         progress.done("Container", name, "Created");
     }
 
-    private void awaitHealthy(ComposeProject.Service dep, ComposeProject.Service waiter) {
+    private void awaitHealthy(ComposeProject.Service dep, ComposeProject.Service waiter, int line) {
         for (Container c : Compose.containers(engine(), p, dep)) {
             if (healthy.contains(c.name())) {
                 continue;
             }
             if (!new HealthProbe(host).awaitHealthy(c, dep.healthcheck())) {
                 progress.failed("Container", c.name(), "Error");
-                throw fail("dependency failed to start: container " + c.name() + " is unhealthy", waiter.line(),
+                throw fail("dependency failed to start: container " + c.name() + " is unhealthy", line,
                         "services." + waiter.name() + ".depends_on." + dep.name());
             }
             healthy.add(c.name());
