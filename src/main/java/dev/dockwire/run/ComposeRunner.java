@@ -34,7 +34,7 @@ public final class ComposeRunner {
             DockerHost host = session.host();
             Path abs = file.toAbsolutePath().normalize();
             host.workingDirectory(abs.getParent());
-            host.environment().put("COMPOSE_FILE", abs.toString());
+            host.environment().put("COMPOSE_FILE", abs.getFileName().toString());
             host.environment().put("COMPOSE_PROJECT_NAME", p.name());
             StringBuilder line = new StringBuilder("docker compose up -d");
             scale.forEach((svc, n) -> line.append(" --scale ").append(svc).append('=').append(n));

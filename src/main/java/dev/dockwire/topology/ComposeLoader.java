@@ -181,7 +181,13 @@ public final class ComposeLoader {
         return Integer.parseInt(parts[1]);
     }
 
+    /** Notes {@code what} about {@code path}; a line merged into several places (an anchor) is noted once. */
     private void note(YamlNode at, String path, String what) {
+        String suffix = ": " + what;
+        String prefix = f.file() + ":" + at.line() + ": ";
+        if (notes.stream().anyMatch(n -> n.startsWith(prefix) && n.endsWith(suffix))) {
+            return;
+        }
         notes.add(f.file() + ":" + at.line() + ": " + path + ": " + what);
     }
 
