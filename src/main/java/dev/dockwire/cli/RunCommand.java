@@ -14,9 +14,12 @@ import dev.dockwire.topology.TopologyLoader;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.function.Consumer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -41,6 +44,13 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--no-capture", description = "Write no capture files.")
     boolean noCapture;
 
+    @Option(names = "--capture", paramLabel = "IFACE[,IFACE]", split = ",",
+            description = "Also capture these host interfaces (eth0, a bridge, or a network by name).")
+    List<String> capture = new ArrayList<>();
+
+    @Option(names = "--json", description = "Print a JSON report of every step, expectation and capture (the transcript goes to stderr).")
+    boolean json;
+
     @Option(names = {"-p", "--project-name"}, paramLabel = "NAME", description = "Compose project name (default: the file's name:, else its directory).")
     String projectName;
 
@@ -49,6 +59,8 @@ final class RunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        TerminalStatus status = !json && System.console() != null ? new TerminalStatus(System.out) : null;
+        Consumer<String> transcript = json ? System.err::println : status != null ? status::println : System.out::println;
         try {
             String text;
             try {
@@ -57,20 +69,25 @@ final class RunCommand implements Callable<Integer> {
                 throw new TopologyException(file.toString(), 0, "", "cannot read file: " + e.getMessage());
             }
             String base = file.getFileName().toString().replaceFirst("\\.[A-Za-z]+$", "");
-            Session.Report report = switch (InputKind.of(text)) {
+            InputKind kind = InputKind.of(text);
+            Session.Progress progress = status != null ? status : Session.Progress.NONE;
+            Session.Report report = switch (kind) {
                 case TOPOLOGY -> {
                     Topology t = TopologyLoader.parse(file.toString(), base, text);
-                    yield new TopologyRunner(file.toString()).run(t, options(t.name()), System.out::println);
+                    yield new TopologyRunner(file.toString()).run(t, options(t.name(), progress), transcript);
                 }
                 case SCRIPT -> {
                     Script s = ScriptParser.parse(file.toString(), base, text);
-                    yield new ScriptRunner(file.toString()).run(s, options(s.name()), System.out::println);
+                    yield new ScriptRunner(file.toString()).run(s, options(s.name(), progress), transcript);
                 }
                 case COMPOSE -> {
                     ComposeProject p = ComposeLoader.load(file, projectName);
-                    yield new ComposeRunner(file).run(p, scale, options(p.name()), System.out::println);
+                    yield new ComposeRunner(file).run(p, scale, options(p.name(), progress), transcript);
                 }
             };
+            if (json) {
+                System.out.println(JsonReport.render(file.toString(), kind, report));
+            }
             return report.ok() ? 0 : 1;
         } catch (TopologyException e) {
             System.err.println("dockwire: " + e.getMessage());
@@ -78,10 +95,14 @@ final class RunCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             System.err.println("dockwire: " + file + ": " + e.getMessage());
             return 2;
+        } finally {
+            if (status != null) {
+                status.end();
+            }
         }
     }
 
-    private Session.Options options(String name) {
-        return new Session.Options(out != null ? out : Path.of("captures", name), seed, !noCapture);
+    private Session.Options options(String name, Session.Progress progress) {
+        return new Session.Options(out != null ? out : Path.of("captures", name), seed, !noCapture, capture, progress);
     }
 }

@@ -15,6 +15,14 @@ public final class ScriptRunner {
         this.file = file;
     }
 
+    /** Runs the script's command lines as steps of {@code session}. */
+    static void commands(Session session, Script script) {
+        for (Script.Command c : script.commands()) {
+            session.step(c.line(), c.lineNumber(), new Session.Expect(c.status(), c.anyStatus(), c.contains(),
+                    c.notContains(), c.matches()));
+        }
+    }
+
     public Session.Report run(Script script, Session.Options options, Consumer<String> out) {
         long seed = options.seed() != null ? options.seed() : script.seed();
         try (Session session = new Session(file, seed, options, null, out)) {
@@ -26,10 +34,8 @@ public final class ScriptRunner {
             for (Script.ImageDecl i : script.images()) {
                 session.world().engine().declareHttpImage(i.image(), i.port(), i.text());
             }
-            for (Script.Command c : script.commands()) {
-                session.step(c.line(), c.lineNumber(), new Session.Expect(c.status(), c.anyStatus(), c.contains(),
-                        c.notContains(), c.matches()));
-            }
+            session.expectSteps(script.commands().size());
+            commands(session, script);
             return session.finish();
         }
     }

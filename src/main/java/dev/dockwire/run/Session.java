@@ -8,6 +8,8 @@ import dev.dockwire.docker.DockerHost;
 import dev.dockwire.docker.EngineProfile;
 import dev.dockwire.kernel.Kernel;
 import dev.dockwire.link.Bridge;
+import dev.dockwire.link.NetDevice;
+import dev.dockwire.netns.Namespace;
 import dev.dockwire.tools.CommandResult;
 import dev.dockwire.topology.Step;
 import java.io.IOException;
@@ -15,6 +17,8 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.Set;
 import java.util.List;
 import java.util.function.Consumer;
 import java.util.function.UnaryOperator;
@@ -26,8 +30,26 @@ import java.util.regex.Pattern;
  * and the closing summary.
  */
 public final class Session implements AutoCloseable {
-    /** Where the run writes and which seed it uses ({@code seed} null = the file's own). */
-    public record Options(Path outDir, Long seed, boolean capture) {
+    /**
+     * Where the run writes and which seed it uses ({@code seed} null = the file's own); which host
+     * interfaces to capture besides the bridges ({@code --capture}); who hears of progress.
+     */
+    public record Options(Path outDir, Long seed, boolean capture, List<String> interfaces, Progress progress) {
+        public Options(Path outDir, Long seed, boolean capture) {
+            this(outDir, seed, capture, List.of(), Progress.NONE);
+        }
+
+        /** The same options with capturing off. */
+        public Options withoutCapture() {
+            return new Options(outDir, seed, false, interfaces, progress);
+        }
+    }
+
+    /** Hears how far a run is: steps done of all, containers built, virtual time reached. */
+    public interface Progress {
+        Progress NONE = (stepsDone, stepsTotal, containers, virtualNanos) -> { };
+
+        void update(int stepsDone, int stepsTotal, int containers, long virtualNanos);
     }
 
     /** What one command must do; a null status means "0 unless {@code anyStatus}". */
@@ -52,27 +74,74 @@ public final class Session implements AutoCloseable {
     private final List<CaptureTap> taps = new ArrayList<>();
     private final List<Path> paths = new ArrayList<>();
     private final List<StepResult> steps = new ArrayList<>();
+    private final Options options;
+    private final Set<String> pendingInterfaces = new LinkedHashSet<>();
+    private int stepsTotal;
 
     public Session(String file, long seed, Options options, String captureFilter, Consumer<String> out) {
+        this(file, seed, options, EngineProfile.DOCKER_28, true, captureFilter, out);
+    }
+
+    /**
+     * A session on an engine with {@code profile}; with capturing on, every bridge is captured when
+     * {@code bridges} is true, and the options' interfaces (a host device, a bridge or a network by
+     * name) as soon as they exist.
+     */
+    public Session(String file, long seed, Options options, EngineProfile profile, boolean bridges, String captureFilter,
+                   Consumer<String> out) {
         this.file = file;
         this.out = out;
-        this.world = new World(seed, EngineProfile.DOCKER_28);
-        if (options.capture()) {
-            try {
-                Files.createDirectories(options.outDir());
-            } catch (IOException e) {
-                throw new UncheckedIOException("cannot create " + options.outDir(), e);
-            }
-            PacketFilter probe = captureFilter == null ? PacketFilter.ALL : PacketFilter.compile(captureFilter);
-            probe.close();
-            world.engine().onBridgeNetwork(n -> {
-                Path p = options.outDir().resolve(n.bridge() + ".pcapng");
-                Bridge br = (Bridge) world.hostKernel().namespace(Kernel.HOST).device(n.bridge());
-                PacketFilter filter = captureFilter == null ? PacketFilter.ALL : PacketFilter.compile(captureFilter);
-                taps.add(Captures.bridge(PcapngWriter.create(p), world.emulation().loop(), br, filter));
-                paths.add(p);
-            });
+        this.options = options;
+        this.world = new World(seed, profile);
+        if (!options.capture()) {
+            return;
         }
+        try {
+            Files.createDirectories(options.outDir());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create " + options.outDir(), e);
+        }
+        PacketFilter probe = captureFilter == null ? PacketFilter.ALL : PacketFilter.compile(captureFilter);
+        probe.close();
+        Namespace host = world.hostKernel().namespace(Kernel.HOST);
+        pendingInterfaces.addAll(options.interfaces());
+        for (String name : options.interfaces()) {
+            NetDevice dev = host.device(name);
+            if (dev != null && !(dev instanceof Bridge && bridges)) {
+                tap(name, dev, captureFilter);
+            }
+        }
+        world.engine().onBridgeNetwork(n -> {
+            Bridge br = (Bridge) host.device(n.bridge());
+            boolean named = pendingInterfaces.remove(n.bridge()) | pendingInterfaces.remove(n.name());
+            if (bridges || named) {
+                Path p = options.outDir().resolve(n.bridge() + ".pcapng");
+                taps.add(Captures.bridge(PcapngWriter.create(p), world.emulation().loop(), br, filter(captureFilter)));
+                paths.add(p);
+            }
+        });
+    }
+
+    private void tap(String name, NetDevice dev, String captureFilter) {
+        pendingInterfaces.remove(name);
+        Path p = options.outDir().resolve(name + ".pcapng");
+        taps.add(Captures.device(PcapngWriter.create(p), world.emulation().loop(), dev, filter(captureFilter)));
+        paths.add(p);
+    }
+
+    private static PacketFilter filter(String captureFilter) {
+        return captureFilter == null ? PacketFilter.ALL : PacketFilter.compile(captureFilter);
+    }
+
+    /** Says how many steps the run will take, for progress. */
+    public void expectSteps(int total) {
+        stepsTotal = total;
+        reportProgress();
+    }
+
+    private void reportProgress() {
+        options.progress().update(steps.size(), Math.max(stepsTotal, steps.size()), world.engine().containers().size(),
+                world.emulation().loop().nanos());
     }
 
     public World world() {
@@ -117,9 +186,24 @@ public final class Session implements AutoCloseable {
             }
         }
         failures.forEach(f -> out.accept("FAILED (" + file + ":" + lineNumber + "): " + f));
-        StepResult s = new StepResult(line, r.status(), r.output(), failures);
+        StepResult s = new StepResult(line, lineNumber, r.status(), r.output(), describe(expect), failures);
         steps.add(s);
+        reportProgress();
         return s;
+    }
+
+    /** The expectations as words: {@code status 0}, {@code contains TEXT}, ... */
+    private static List<String> describe(Expect e) {
+        List<String> d = new ArrayList<>();
+        if (e.status() != null) {
+            d.add("status " + e.status());
+        } else if (!e.anyStatus()) {
+            d.add("status 0");
+        }
+        e.contains().forEach(c -> d.add("contains " + c));
+        e.notContains().forEach(c -> d.add("not-contains " + c));
+        e.matches().forEach(c -> d.add("matches " + c));
+        return d;
     }
 
     /**
@@ -163,6 +247,9 @@ public final class Session implements AutoCloseable {
         out.accept("steps: " + ok + " passed, " + (steps.size() - ok) + " failed");
         for (CaptureResult c : captures) {
             out.accept("capture: " + c.path() + " (" + c.frames() + " frames)");
+        }
+        for (String missing : pendingInterfaces) {
+            out.accept("capture: no interface " + missing + " appeared on the host (a host device, a bridge or a network name)");
         }
         return new Report(List.copyOf(steps), captures);
     }

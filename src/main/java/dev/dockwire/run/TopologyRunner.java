@@ -4,19 +4,25 @@ import dev.dockwire.docker.Container;
 import dev.dockwire.docker.ContainerCreate;
 import dev.dockwire.docker.Engine;
 import dev.dockwire.docker.EngineException;
+import dev.dockwire.docker.EngineProfile;
 import dev.dockwire.docker.Network;
 import dev.dockwire.docker.NetworkCreate;
+import dev.dockwire.topology.ComposeProject;
+import dev.dockwire.topology.Script;
 import dev.dockwire.topology.Topology;
 import dev.dockwire.topology.TopologyException;
 import dev.dockwire.wire.Cidr;
 import dev.dockwire.wire.Ipv4Address;
+import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 
 /**
- * Runs a topology file headless: builds its networks and containers through the engine, then
- * runs its steps as {@code docker exec} lines in a {@link Session}. Engine errors while building
+ * Runs a topology file headless: builds its networks and containers through the engine, brings
+ * up its compose project, runs its scripts, then runs its steps as {@code docker exec} lines (or
+ * host command lines) in a {@link Session}. Engine errors while building
  * are reported with the topology's file, line and key.
  */
 public final class TopologyRunner {
@@ -28,10 +34,17 @@ public final class TopologyRunner {
 
     public Session.Report run(Topology t, Session.Options options, Consumer<String> out) {
         long seed = options.seed() != null ? options.seed() : t.seed();
-        try (Session session = new Session(file, seed, options.capture() && t.capture().bridges()
-                ? options : new Session.Options(options.outDir(), seed, false), t.capture().filter(), out)) {
+        List<String> interfaces = new ArrayList<>(options.interfaces());
+        interfaces.addAll(t.capture().interfaces());
+        Session.Options opts = new Session.Options(options.outDir(), options.seed(), options.capture(), interfaces,
+                options.progress());
+        try (Session session = new Session(file, seed, opts, EngineProfile.parse(t.engineProfile()), t.capture().bridges(),
+                t.capture().filter(), out)) {
             Engine engine = session.world().engine();
             session.say("dockwire: topology " + t.name() + " (seed " + seed + ")");
+            int total = t.steps().size() + t.scripts().stream().mapToInt(sc -> sc.commands().size()).sum();
+            session.expectSteps(total);
+            t.outsideDns().forEach((name, ip) -> session.world().dns().add(name, ip));
             t.images().forEach(i -> engine.declareHttpImage(i.image(), i.port(), i.text()));
             for (Topology.NetworkSpec n : t.networks()) {
                 try {
@@ -47,7 +60,14 @@ public final class TopologyRunner {
             for (Topology.ContainerSpec c : t.containers()) {
                 build(engine, c, session);
             }
-            session.steps(t.steps(), target -> target);
+            ComposeProject p = t.compose();
+            if (p != null) {
+                ComposeRunner.up(session, Path.of(p.file()), p, Map.of(), !p.file().equals(file));
+            }
+            for (Script sc : t.scripts()) {
+                ScriptRunner.commands(session, sc);
+            }
+            session.steps(t.steps(), target -> p == null || p.service(target) == null ? target : ComposeRunner.containerOf(p, target));
             return session.finish();
         }
     }

@@ -75,6 +75,12 @@ public final class ComposeLoader {
         return new ComposeLoader(file).project(YamlReader.read(file, text), env, directory, projectName);
     }
 
+    /** A compose file embedded in another YAML file ({@code compose:} in our topology), read from its node. */
+    static ComposeProject fromNode(String file, YamlNode node, Map<String, String> env, String directory,
+                                   String projectName) {
+        return new ComposeLoader(file).project(node, env, directory, projectName);
+    }
+
     private ComposeProject project(YamlNode raw, Map<String, String> env, String directory, String projectName) {
         if (!raw.isMap()) {
             throw f.error(raw, "", "expected a compose file: a mapping with services:");

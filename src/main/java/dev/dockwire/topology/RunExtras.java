@@ -6,10 +6,10 @@ import java.util.Set;
 
 /**
  * The run settings our topology YAML and a compose file's {@code x-dockwire} share:
- * {@code capture: {bridges, filter}} and {@code images: {NAME: {http: PORT, answer: hostname|TEXT}}}.
+ * {@code capture: {bridges, interfaces, filter}} and {@code images: {NAME: {http: PORT, answer: hostname|TEXT}}}.
  */
 final class RunExtras {
-    private static final Set<String> CAPTURE_KEYS = Set.of("bridges", "filter");
+    private static final Set<String> CAPTURE_KEYS = Set.of("bridges", "interfaces", "filter");
 
     private final YamlFields f;
 
@@ -24,7 +24,9 @@ final class RunExtras {
         f.requireMap(cap, path);
         f.checkKeys(cap.map(), CAPTURE_KEYS, path);
         boolean bridges = !cap.map().containsKey("bridges") || f.bool(cap.map().get("bridges"), path + ".bridges");
-        return new Topology.CaptureSpec(bridges, f.optional(cap, "filter", path));
+        YamlNode ifaces = cap.map().get("interfaces");
+        List<String> interfaces = ifaces == null ? List.of() : f.strings(ifaces, path + ".interfaces");
+        return new Topology.CaptureSpec(bridges, interfaces, f.optional(cap, "filter", path));
     }
 
     List<Script.ImageDecl> images(YamlNode img, String path) {

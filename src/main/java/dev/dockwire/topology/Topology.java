@@ -1,13 +1,22 @@
 package dev.dockwire.topology;
 
 import java.util.List;
+import java.util.Map;
 
 /**
- * A topology as our YAML describes it (schema in topologies/README.md): networks, containers
- * attached to them, the steps to run, and what to capture. Pure data.
+ * A topology as our YAML describes it (schema in topologies/README.md and
+ * topologies/dockwire-topology.schema.json): networks, containers attached to them, a compose
+ * project (embedded or referenced) and scripts run after them, the steps to run, what to capture,
+ * the engine's profile and what the outside world's name server answers. Pure data.
+ *
+ * @param compose      null when the topology has none
+ * @param engineProfile a Docker release id ({@code docker-28}, {@code docker-27})
+ * @param outsideDns   extra names the LAN's name server answers, name to IPv4 address
  */
 public record Topology(String name, long seed, List<NetworkSpec> networks, List<ContainerSpec> containers,
-                       List<Step> steps, CaptureSpec capture, List<Script.ImageDecl> images) {
+                       List<Step> steps, CaptureSpec capture, List<Script.ImageDecl> images,
+                       ComposeProject compose, List<Script> scripts, String engineProfile,
+                       Map<String, String> outsideDns) {
 
     /** A user-defined bridge network; {@code subnet}/{@code gateway} null = chosen by IPAM. */
     public record NetworkSpec(String name, String subnet, String gateway, int line) {
@@ -21,7 +30,14 @@ public record Topology(String name, long seed, List<NetworkSpec> networks, List<
     public record Attachment(String network, String ip) {
     }
 
-    /** Which captures to write: one pcapng per bridge, optionally filtered (tcpdump syntax). */
-    public record CaptureSpec(boolean bridges, String filter) {
+    /**
+     * Which captures to write: one pcapng per bridge, one per named host interface
+     * ({@code interfaces}: a host device such as eth0, a bridge, or a network by name), optionally
+     * filtered (tcpdump syntax).
+     */
+    public record CaptureSpec(boolean bridges, List<String> interfaces, String filter) {
+        public CaptureSpec(boolean bridges, String filter) {
+            this(bridges, List.of(), filter);
+        }
     }
 }

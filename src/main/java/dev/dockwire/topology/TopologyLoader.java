@@ -15,7 +15,8 @@ import java.util.regex.Pattern;
  * network is the engine's check, reported with the same location by the runner.
  */
 public final class TopologyLoader {
-    private static final Set<String> TOP_KEYS = Set.of("name", "seed", "networks", "containers", "steps", "capture", "images");
+    private static final Set<String> TOP_KEYS = Set.of("name", "seed", "networks", "containers", "steps", "capture", "images",
+            "compose", "scripts", "engine", "outside", "hosts");
     private static final Set<String> NETWORK_KEYS = Set.of("subnet", "gateway", "driver");
     private static final Set<String> CONTAINER_KEYS = Set.of("image", "networks");
     private static final Pattern CIDR = Pattern.compile("\\d{1,3}(\\.\\d{1,3}){3}/\\d{1,2}");
@@ -37,6 +38,7 @@ public final class TopologyLoader {
         return parse(path.toString(), base, text);
     }
 
+    /** Parses {@code text}; a referenced compose file or script is read relative to {@code file}'s directory. */
     public static Topology parse(String file, String defaultName, String text) {
         return new TopologyLoader(file).topology(YamlReader.read(file, text), defaultName);
     }
@@ -65,20 +67,35 @@ public final class TopologyLoader {
                 networks.add(network(e.getKey(), e.getValue()));
             }
         }
+        if (top.containsKey("hosts")) {
+            throw error(top.get("hosts"), "hosts", "several emulated hosts are not supported yet (they need the overlay driver)");
+        }
+        TopologyIncludes includes = new TopologyIncludes(f, name);
+        ComposeProject compose = includes.compose(top.get("compose"));
+        List<Script> scripts = includes.scripts(top.get("scripts"));
         List<Topology.ContainerSpec> containers = new ArrayList<>();
         YamlNode ctrs = top.get("containers");
-        if (ctrs == null || !ctrs.isMap() || ctrs.map().isEmpty()) {
-            throw error(ctrs == null ? root : ctrs, "containers", "expected a mapping of container names to {image, networks}");
+        boolean others = compose != null || !scripts.isEmpty();
+        if (ctrs == null && !others || ctrs != null && (!ctrs.isMap() || ctrs.map().isEmpty())) {
+            throw error(ctrs == null ? root : ctrs, "containers", "expected a mapping of container names to {image, networks}"
+                    + (ctrs == null ? " (or a compose: project, or scripts:)" : ""));
         }
-        for (var e : ctrs.map().entrySet()) {
-            containers.add(container(e.getKey(), e.getValue(), networks));
+        if (ctrs != null) {
+            for (var e : ctrs.map().entrySet()) {
+                containers.add(container(e.getKey(), e.getValue(), networks));
+            }
         }
-        List<Step> steps = new StepsLoader(f).steps(top.get("steps"), "steps",
-                containers.stream().map(Topology.ContainerSpec::name).toList(), "container");
+        List<String> targets = new ArrayList<>(containers.stream().map(Topology.ContainerSpec::name).toList());
+        if (compose != null) {
+            compose.services().forEach(sv -> targets.add(sv.name()));
+        }
+        List<Step> steps = new StepsLoader(f).steps(top.get("steps"), "steps", targets,
+                compose == null ? "container" : "container or service");
         RunExtras extras = new RunExtras(f);
         Topology.CaptureSpec capture = extras.capture(top.get("capture"), "capture");
         List<Script.ImageDecl> images = extras.images(top.get("images"), "images");
-        return new Topology(name, seed, networks, containers, steps, capture, images);
+        return new Topology(name, seed, networks, containers, steps, capture, images, compose, scripts,
+                includes.engineProfile(top.get("engine")), includes.outsideDns(top.get("outside")));
     }
 
     private Topology.NetworkSpec network(String name, YamlNode node) {
