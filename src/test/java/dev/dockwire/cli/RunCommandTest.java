@@ -1,0 +1,98 @@
+package dev.dockwire.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code dockwire run}: input kinds by content, the JSON report, extra captures, the terminal status line. */
+class RunCommandTest {
+
+    private static String[] run(String... args) {
+        PrintStream stdout = System.out;
+        PrintStream stderr = System.err;
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        System.setOut(new PrintStream(out, true));
+        System.setErr(new PrintStream(err, true));
+        try {
+            int status = Main.execute(args);
+            return new String[] {String.valueOf(status), out.toString(), err.toString()};
+        } finally {
+            System.setOut(stdout);
+            System.setErr(stderr);
+        }
+    }
+
+    @Test
+    void inputKindsAreToldApartByContent() {
+        assertEquals(InputKind.COMPOSE, InputKind.of("version: '3'\nservices:\n  web: {image: nginx}\n"));
+        assertEquals(InputKind.TOPOLOGY, InputKind.of("name: t\ncompose:\n  services:\n    web: {image: nginx}\n"));
+        assertEquals(InputKind.TOPOLOGY, InputKind.of("containers:\n  a: {}\nsteps:\n  - run: docker ps\n"));
+        assertEquals(InputKind.SCRIPT, InputKind.of("docker compose -f x.yml up -d\n"));
+    }
+
+    @Test
+    void jsonReportsEveryStepExpectationAndCapture(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("compose.yaml");
+        Files.writeString(file, """
+                name: j
+                services:
+                  a: {image: alpine}
+                x-dockwire:
+                  steps:
+                    - exec: a ping -c 1 a
+                      expect: {status: 0, contains: "1 received"}
+                    - run: docker compose ps --services
+                      expect: {contains: b}
+                """);
+        String[] r = run("run", file.toString(), "--json", "--out", dir.resolve("cap").toString(), "--capture", "eth0");
+        assertEquals("1", r[0], r[2]);
+        JsonNode json = new ObjectMapper().readTree(r[1]);
+        assertEquals("compose", json.get("kind").asText());
+        assertEquals(false, json.get("ok").asBoolean());
+        JsonNode first = json.get("steps").get(0);
+        assertEquals("docker exec j-a-1 ping -c 1 a", first.get("command").asText());
+        assertEquals(6, first.get("line").asInt());
+        assertEquals("[\"status 0\",\"contains 1 received\"]", first.get("expectations").toString());
+        assertTrue(first.get("ok").asBoolean());
+        JsonNode second = json.get("steps").get(1);
+        assertEquals("[\"expected output to contain \\\"b\\\"\"]", second.get("failures").toString());
+        assertEquals("[\"a\"]", second.get("output").toString());
+        assertTrue(r[2].contains("$ docker compose up -d"), "the transcript goes to stderr");
+        JsonNode captures = json.get("captures");
+        assertEquals(dir.resolve("cap").resolve("eth0.pcapng").toString(), captures.get(0).get("path").asText());
+        assertTrue(Files.size(dir.resolve("cap").resolve("eth0.pcapng")) > 0);
+        assertTrue(captures.size() >= 3, "eth0, docker0 and j_default's bridge: " + captures);
+    }
+
+    @Test
+    void aCaptureOfAnInterfaceThatNeverAppearsIsReported(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("t.yml");
+        Files.writeString(file, "containers:\n  a: {}\ncapture: {bridges: false, interfaces: [mynet, eth9]}\nnetworks:\n  mynet: {}\n");
+        String[] r = run("run", file.toString(), "--out", dir.toString());
+        assertEquals("0", r[0], r[2]);
+        assertTrue(r[1].matches("(?s).*capture: \\S+/br-[0-9a-f]{12}\\.pcapng \\(\\d+ frames\\)\n.*"), r[1]);
+        assertTrue(r[1].contains("capture: no interface eth9 appeared on the host (a host device, a bridge or a network name)"), r[1]);
+        assertTrue(!r[1].contains("docker0.pcapng"), "bridges: false captures only what is named");
+    }
+
+    @Test
+    void theStatusLineIsRedrawnBelowEachTranscriptLineAndErasedAtTheEnd() {
+        ByteArrayOutputStream buf = new ByteArrayOutputStream();
+        TerminalStatus s = new TerminalStatus(new PrintStream(buf, true));
+        s.update(1, 3, 2, 1_500_000_000L);
+        s.println("$ docker ps");
+        s.end();
+        String clear = "\r\u001b[K";
+        String status = "[dockwire] steps 1/3 · 2 containers · virtual time 1.5s";
+        assertEquals(clear + status + clear + "$ docker ps\n" + status + clear, buf.toString());
+    }
+}
