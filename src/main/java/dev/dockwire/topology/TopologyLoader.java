@@ -15,7 +15,7 @@ import java.util.regex.Pattern;
  * network is the engine's check, reported with the same location by the runner.
  */
 public final class TopologyLoader {
-    private static final Set<String> TOP_KEYS = Set.of("name", "seed", "networks", "containers", "steps", "capture", "images",
+    static final Set<String> TOP_KEYS = Set.of("name", "seed", "networks", "containers", "steps", "capture", "images",
             "compose", "scripts", "engine", "outside", "hosts");
     private static final Set<String> NETWORK_KEYS = Set.of("subnet", "gateway", "driver");
     private static final Set<String> CONTAINER_KEYS = Set.of("image", "networks");
