@@ -13,6 +13,12 @@ final class ComposeProgress {
     }
 
     private final List<Event> events = new ArrayList<>();
+    private final List<String> warnings = new ArrayList<>();
+
+    /** A warning printed before the progress display, as Compose prints them. */
+    void warn(String line) {
+        warnings.add(line);
+    }
 
     void done(String kind, String name, String state) {
         set(new Event(kind, name, state, true));
@@ -37,7 +43,7 @@ final class ComposeProgress {
     }
 
     List<String> lines() {
-        List<String> out = new ArrayList<>();
+        List<String> out = new ArrayList<>(warnings);
         if (events.isEmpty()) {
             return out;
         }

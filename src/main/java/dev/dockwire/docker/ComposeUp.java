@@ -138,6 +138,15 @@ final class ComposeUp {
         boolean userNetwork = s.networkMode() == null;
         engine().create(new ContainerCreate(name, s.image(), s.command(), mode, ip, userNetwork ? aliases : List.of(),
                 s.hostname(), s.extraHosts(), s.dns()).withPorts(s.ports(), false, s.expose()));
+        for (ComposeProject.Mount m : s.mounts()) {
+            String content = host.readHostOrDisk(m.source());
+            if (content == null) {
+                progress.warn("WARN[0000] " + p.file() + ":" + m.line() + ": services." + s.name() + ".volumes: " + m.source()
+                        + " is not a file: only single-file bind mounts are copied into the container");
+            } else {
+                engine().container(name).writeFile(m.target(), content);
+            }
+        }
         for (ComposeProject.ServiceNetwork sn : rest) {
             List<String> a = new ArrayList<>(List.of(name, s.name()));
             a.addAll(sn.aliases());

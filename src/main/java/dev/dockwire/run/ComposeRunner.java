@@ -58,10 +58,8 @@ public final class ComposeRunner {
     static void up(Session session, Path file, ComposeProject p, Map<String, Integer> scale, boolean ownFile) {
         p.notes().forEach(n -> session.say("WARN[0000] " + n));
         DockerHost host = session.host();
-        Path abs = file.toAbsolutePath().normalize();
-        host.workingDirectory(abs.getParent());
         if (ownFile) {
-            host.environment().put("COMPOSE_FILE", abs.getFileName().toString());
+            host.environment().put("COMPOSE_FILE", file.toString());
         }
         host.environment().put("COMPOSE_PROJECT_NAME", p.name());
         StringBuilder line = new StringBuilder("docker compose up -d");

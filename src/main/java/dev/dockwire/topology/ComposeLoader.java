@@ -26,7 +26,7 @@ public final class ComposeLoader {
     private static final Set<String> EXTENSION_KEYS = Set.of("seed", "steps", "capture", "images");
     private static final Set<String> SERVICE_KEYS = Set.of("image", "command", "container_name", "hostname", "networks",
             "network_mode", "ports", "expose", "depends_on", "deploy", "scale", "extra_hosts", "dns", "environment",
-            "healthcheck", "restart");
+            "healthcheck", "restart", "volumes");
     private static final Set<String> NETWORK_KEYS = Set.of("driver", "driver_opts", "ipam", "internal", "external",
             "attachable", "name", "labels", "enable_ipv6");
     private static final Set<String> PORT_KEYS = Set.of("target", "published", "host_ip", "protocol", "mode", "name",
@@ -435,7 +435,48 @@ public final class ComposeLoader {
                 extraHosts(m.get("extra_hosts"), path + ".extra_hosts"),
                 m.containsKey("dns") ? f.strings(m.get("dns"), path + ".dns") : List.of(),
                 m.containsKey("environment") ? keyValues(m.get("environment"), path + ".environment") : Map.of(),
-                healthcheck(m.get("healthcheck"), path + ".healthcheck"), node.line());
+                healthcheck(m.get("healthcheck"), path + ".healthcheck"), mounts(m.get("volumes"), path + ".volumes"),
+                node.line());
+    }
+
+    /** Bind mounts of {@code volumes:} in short and long syntax; named volumes shape nothing here and are noted. */
+    private List<ComposeProject.Mount> mounts(YamlNode node, String path) {
+        List<ComposeProject.Mount> out = new ArrayList<>();
+        if (node == null || node.value() == null) {
+            return out;
+        }
+        if (!node.isList()) {
+            throw f.error(node, path, "expected a list of volumes (\"./src:/target[:ro]\" or {type: bind, source, target})");
+        }
+        for (int i = 0; i < node.list().size(); i++) {
+            YamlNode v = node.list().get(i);
+            String p = path + "[" + i + "]";
+            String source;
+            String target;
+            if (v.isMap()) {
+                String type = f.optional(v, "type", p);
+                source = f.optional(v, "source", p);
+                target = f.optional(v, "target", p);
+                if (!"bind".equals(type)) {
+                    note(v, p, "ignored (only bind mounts of files are modelled)");
+                    continue;
+                }
+            } else {
+                String[] parts = f.scalar(v, p).split(":");
+                source = parts[0];
+                target = parts.length > 1 ? parts[1] : null;
+                if (!source.startsWith(".") && !source.startsWith("/") && !source.startsWith("~")) {
+                    note(v, p, "ignored (only bind mounts of files are modelled)");
+                    continue;
+                }
+            }
+            if (source == null || target == null || !target.startsWith("/")) {
+                throw f.error(v, p, "expected SOURCE:/TARGET[:MODE] with an absolute target, like ./default.conf:/etc/nginx/conf.d/default.conf:ro");
+            }
+            out.add(new ComposeProject.Mount(source.startsWith("/") ? source
+                    : Path.of(f.file()).resolveSibling(source).normalize().toString(), target, v.line()));
+        }
+        return out;
     }
 
     private void checkNetworkMode(YamlNode at, String path, String mode) {

@@ -33,7 +33,15 @@ public record ComposeProject(String file, String name, List<Service> services, L
     public record Service(String name, String image, List<String> command, String containerName, String hostname,
                           List<ServiceNetwork> networks, String networkMode, List<String> ports, List<String> expose,
                           List<Dependency> dependsOn, int replicas, List<String> extraHosts, List<String> dns,
-                          Map<String, String> environment, Healthcheck healthcheck, int line) {
+                          Map<String, String> environment, Healthcheck healthcheck, List<Mount> mounts, int line) {
+    }
+
+    /**
+     * A bind mount ({@code ./default.conf:/etc/nginx/conf.d/default.conf:ro}): {@code source} is
+     * resolved against the compose file's directory as the file was named; a file there is copied
+     * into the container at {@code target} before it starts.
+     */
+    public record Mount(String source, String target, int line) {
     }
 
     /** One network a service joins, with its aliases and static address ({@code ipv4_address}, null = IPAM's). */

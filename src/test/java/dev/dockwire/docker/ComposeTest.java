@@ -243,4 +243,28 @@ class ComposeTest {
                 + " expected [HOST_IP:][HOST_PORT[-END]:]CONTAINER_PORT[-END][/PROTOCOL] like \"8080:80\"", bad.output().get(0));
         assertEquals(new CommandResult(1, List.of("unknown docker command: \"compose build\"")), host.run("docker compose build"));
     }
+
+    @Test
+    void bindMountedFilesAreCopiedInBeforeTheContainerStartsAndOthersWarn() {
+        host.run("printf 'server { listen 80; location / { proxy_pass http://api:5678/; } }\\n' > /srv/default.conf");
+        ComposeProject p = ComposeLoader.parse("/srv/compose.yaml", """
+                services:
+                  proxy:
+                    image: nginx
+                    volumes:
+                      - ./default.conf:/etc/nginx/conf.d/default.conf:ro
+                      - ./html:/usr/share/nginx/html
+                  api:
+                    image: hashicorp/http-echo
+                    command: ["-text=proxied"]
+                  client:
+                    image: alpine
+                """, Map.of(), "srv", null);
+        List<String> out = new Compose(host, p).up(Map.of());
+        assertEquals("WARN[0000] /srv/compose.yaml:6: services.proxy.volumes: /srv/html is not a file: only single-file"
+                + " bind mounts are copied into the container", out.get(0));
+        assertEquals("server { listen 80; location / { proxy_pass http://api:5678/; } }\n",
+                engine.container("srv-proxy-1").file("/etc/nginx/conf.d/default.conf"));
+        assertEquals(List.of("proxied"), ok("docker exec srv-client-1 curl -s http://proxy"));
+    }
 }

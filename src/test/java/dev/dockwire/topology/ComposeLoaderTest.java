@@ -237,7 +237,7 @@ class ComposeLoaderTest {
                     deploy:
                       replicas: 3
                       resources: {limits: {cpus: "0.5"}}
-                    volumes: [./data:/data]
+                    volumes: [./data:/data, "logs:/var/log", {type: bind, source: /etc/app.conf, target: /app.conf, read_only: true}]
                 """);
         ComposeProject.Service web = p.service("web");
         assertEquals(List.of("sh", "-c", "echo hi && sleep 3600"), web.command());
@@ -255,7 +255,9 @@ class ComposeLoaderTest {
         assertEquals(List.of(
                 "compose.yml:15: services.web.restart: ignored (emulated containers do not exit on their own)",
                 "compose.yml:27: services.worker.deploy.resources: ignored (does not shape the network)",
-                "compose.yml:28: services.worker.volumes: ignored (does not shape the network)"), p.notes());
+                "compose.yml:28: services.worker.volumes[1]: ignored (only bind mounts of files are modelled)"), p.notes());
+        assertEquals(List.of(new ComposeProject.Mount("data", "/data", 28), new ComposeProject.Mount("/etc/app.conf", "/app.conf", 28)),
+                worker.mounts());
     }
 
     @Test
