@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.dockwire.testing.CliRun;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.file.Files;
@@ -14,22 +15,6 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** {@code dockwire run}: input kinds by content, the JSON report, extra captures, the terminal status line. */
 class RunCommandTest {
-
-    private static String[] run(String... args) {
-        PrintStream stdout = System.out;
-        PrintStream stderr = System.err;
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        System.setOut(new PrintStream(out, true));
-        System.setErr(new PrintStream(err, true));
-        try {
-            int status = Main.execute(args);
-            return new String[] {String.valueOf(status), out.toString(), err.toString()};
-        } finally {
-            System.setOut(stdout);
-            System.setErr(stderr);
-        }
-    }
 
     @Test
     void inputKindsAreToldApartByContent() {
@@ -53,9 +38,9 @@ class RunCommandTest {
                     - run: docker compose ps --services
                       expect: {contains: b}
                 """);
-        String[] r = run("run", file.toString(), "--json", "--out", dir.resolve("cap").toString(), "--capture", "eth0");
-        assertEquals("1", r[0], r[2]);
-        JsonNode json = new ObjectMapper().readTree(r[1]);
+        CliRun r = CliRun.of("run", file.toString(), "--json", "--out", dir.resolve("cap").toString(), "--capture", "eth0");
+        assertEquals("1", String.valueOf(r.status()), r.err());
+        JsonNode json = new ObjectMapper().readTree(r.out());
         assertEquals("compose", json.get("kind").asText());
         assertEquals(false, json.get("ok").asBoolean());
         JsonNode first = json.get("steps").get(0);
@@ -66,7 +51,7 @@ class RunCommandTest {
         JsonNode second = json.get("steps").get(1);
         assertEquals("[\"expected output to contain \\\"b\\\"\"]", second.get("failures").toString());
         assertEquals("[\"a\"]", second.get("output").toString());
-        assertTrue(r[2].contains("$ docker compose up -d"), "the transcript goes to stderr");
+        assertTrue(r.err().contains("$ docker compose up -d"), "the transcript goes to stderr");
         JsonNode captures = json.get("captures");
         assertEquals(dir.resolve("cap").resolve("eth0.pcapng").toString(), captures.get(0).get("path").asText());
         assertTrue(Files.size(dir.resolve("cap").resolve("eth0.pcapng")) > 0);
@@ -77,11 +62,11 @@ class RunCommandTest {
     void aCaptureOfAnInterfaceThatNeverAppearsIsReported(@TempDir Path dir) throws Exception {
         Path file = dir.resolve("t.yml");
         Files.writeString(file, "containers:\n  a: {}\ncapture: {bridges: false, interfaces: [mynet, eth9]}\nnetworks:\n  mynet: {}\n");
-        String[] r = run("run", file.toString(), "--out", dir.toString());
-        assertEquals("0", r[0], r[2]);
-        assertTrue(r[1].matches("(?s).*capture: \\S+/br-[0-9a-f]{12}\\.pcapng \\(\\d+ frames\\)\n.*"), r[1]);
-        assertTrue(r[1].contains("capture: no interface eth9 appeared on the host (a host device, a bridge or a network name)"), r[1]);
-        assertTrue(!r[1].contains("docker0.pcapng"), "bridges: false captures only what is named");
+        CliRun r = CliRun.of("run", file.toString(), "--out", dir.toString());
+        assertEquals("0", String.valueOf(r.status()), r.err());
+        assertTrue(r.out().matches("(?s).*capture: \\S+/br-[0-9a-f]{12}\\.pcapng \\(\\d+ frames\\)\n.*"), r.out());
+        assertTrue(r.out().contains("capture: no interface eth9 appeared on the host (a host device, a bridge or a network name)"), r.out());
+        assertTrue(!r.out().contains("docker0.pcapng"), "bridges: false captures only what is named");
     }
 
     @Test

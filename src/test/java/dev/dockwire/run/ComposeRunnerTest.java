@@ -3,9 +3,7 @@ package dev.dockwire.run;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.dockwire.cli.Main;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
+import dev.dockwire.testing.CliRun;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.regex.Matcher;
@@ -15,25 +13,6 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** {@code dockwire run} of a compose file end to end: up, steps, scale, the project name, errors at their line. */
 class ComposeRunnerTest {
-
-    private record Run(int status, String out, String err) {
-    }
-
-    private static Run run(String... args) {
-        PrintStream stdout = System.out;
-        PrintStream stderr = System.err;
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        System.setOut(new PrintStream(out, true));
-        System.setErr(new PrintStream(err, true));
-        try {
-            int status = Main.execute(args);
-            return new Run(status, out.toString(), err.toString());
-        } finally {
-            System.setOut(stdout);
-            System.setErr(stderr);
-        }
-    }
 
     private static Path write(Path dir, String text) throws Exception {
         Path file = dir.resolve("docker-compose.yml");
@@ -54,7 +33,7 @@ class ComposeRunnerTest {
                     - exec: client nslookup api
                       expect: {status: 0}
                 """);
-        Run r = run("run", file.toString(), "--no-capture", "-p", "shop", "--scale", "api=4");
+        CliRun r = CliRun.of("run", file.toString(), "--no-capture", "-p", "shop", "--scale", "api=4");
         assertEquals(0, r.status(), r.out() + r.err());
         assertTrue(r.out().contains("dockwire: compose project shop (seed 1)"), r.out());
         assertTrue(r.out().contains("$ docker compose up -d --scale api=4"), r.out());
@@ -84,7 +63,7 @@ class ComposeRunnerTest {
                     - run: docker compose exec echo curl -s http://localhost:5678
                       expect: {contains: "bye"}
                 """);
-        Run r = run("run", file.toString(), "--no-capture");
+        CliRun r = CliRun.of("run", file.toString(), "--no-capture");
         assertEquals(1, r.status(), r.out() + r.err());
         assertTrue(r.out().contains("Container my_shop-echo-1  Started"), r.out());
         assertTrue(r.out().contains("$ docker exec my_shop-echo-1 curl -s http://localhost:5678\nhi there"), r.out());
@@ -95,7 +74,7 @@ class ComposeRunnerTest {
     @Test
     void badInputAndEngineErrorsExitTwoWithTheLine(@TempDir Path dir) throws Exception {
         Path file = write(dir, "services:\n  web:\n    image: nginx\n    ports:\n      - \"80:abc\"\n");
-        Run bad = run("run", file.toString(), "--no-capture");
+        CliRun bad = CliRun.of("run", file.toString(), "--no-capture");
         assertEquals(2, bad.status());
         assertEquals("dockwire: " + file + ":5: services.web.ports[0]: invalid port \"80:abc\": container port \"abc\" is not a number"
                 + " 1-65535; expected [HOST_IP:][HOST_PORT[-END]:]CONTAINER_PORT[-END][/PROTOCOL] like \"8080:80\"\n", bad.err());
@@ -111,14 +90,14 @@ class ComposeRunnerTest {
                     ipam:
                       config: [{subnet: 10.1.0.0/24}]
                 """);
-        Run engine = run("run", file.toString(), "--no-capture");
+        CliRun engine = CliRun.of("run", file.toString(), "--no-capture");
         assertEquals(2, engine.status());
         assertEquals("dockwire: " + file + ":2: services.db: Error response from daemon: invalid endpoint settings:\n"
                 + "no configured subnet or ip-range contain the IP address 10.9.9.9\n", engine.err());
         assertTrue(engine.out().contains(" ✘ Container " + dir.getFileName().toString().toLowerCase().replaceAll("[^a-z0-9_-]", "")
                 + "-db-1"), engine.out());
         Files.writeString(file, "services:\n  a:\n    image: x\nnetworks:\n  o:\n    driver: overlay\n");
-        Run overlay = run("run", file.toString(), "--no-capture");
+        CliRun overlay = CliRun.of("run", file.toString(), "--no-capture");
         assertEquals("dockwire: " + file + ":6: networks.o.driver: driver \"overlay\" is not supported yet; use bridge (the default)\n",
                 overlay.err());
     }
