@@ -118,7 +118,7 @@ public final class Compose {
         for (int i : order) {
             Container c = list.get(i);
             t.row(c.name(), c.image(), DockerCommand.command(c, true), serviceOf.get(i),
-                    DockerCommand.HumanTime.ago(now - c.created()), DockerCommand.status(c, now), "");
+                    DockerCommand.HumanTime.ago(now - c.created()), DockerCommand.status(c, now), DockerCommand.portsColumn(c));
         }
         return CommandResult.ok(t.lines());
     }
@@ -144,19 +144,10 @@ public final class Compose {
         if (c == null) {
             return CommandResult.fail(1, "service \"" + service + "\" is not running");
         }
-        List<String> bindings = published(c, privatePort + "/" + protocol);
-        if (bindings.isEmpty()) {
-            return CommandResult.fail(1, "no port " + privatePort + "/" + protocol + " for container " + c.name());
-        }
-        return CommandResult.ok(List.of(bindings.get(0)));
-    }
-
-    /**
-     * The host bindings ({@code IP:PORT}) the engine made for {@code portProto} of {@code c}. The
-     * engine does not publish ports yet (its port publishing is being built), so it reports none.
-     */
-    static List<String> published(Container c, String portProto) {
-        return List.of();
+        String key = privatePort + "/" + protocol;
+        return c.published().stream().filter(b -> b.key().equals(key)).findFirst()
+                .map(b -> CommandResult.ok(List.of(b.hostIpText() + ":" + b.hostPort())))
+                .orElse(CommandResult.fail(1, "no port " + key + " for container " + c.name()));
     }
 
     private Container running(String service, int index) {

@@ -44,6 +44,8 @@ public final class Container {
     private long startedAt = -1;
     private long finishedAt = -1;
     private String netns;
+    private List<PortSpec> portSpecs = List.of();
+    private List<PortBinding> published = List.of();
 
     Container(String id, String name, String image, List<String> cmd, String hostname, String networkMode,
               long created, List<String> extraHosts, List<String> dns) {
@@ -60,6 +62,24 @@ public final class Container {
 
     public String id() {
         return id;
+    }
+
+    /** The ports asked for with {@code -p}/{@code -P} (HostConfig.PortBindings), published at each start. */
+    public List<PortSpec> portSpecs() {
+        return portSpecs;
+    }
+
+    void portSpecs(List<PortSpec> specs) {
+        portSpecs = List.copyOf(specs);
+    }
+
+    /** The ports published while running (NetworkSettings.Ports), in request order. */
+    public List<PortBinding> published() {
+        return published;
+    }
+
+    void published(List<PortBinding> bindings) {
+        published = List.copyOf(bindings);
     }
 
     public String shortId() {

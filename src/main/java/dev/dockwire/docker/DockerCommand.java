@@ -50,6 +50,7 @@ final class DockerCommand {
                 case "ps" -> ps(rest);
                 case "inspect" -> inspect(rest, null);
                 case "exec" -> exec(rest);
+                case "port" -> port(rest);
                 default -> CommandResult.fail(1, "docker: '" + cmd + "' is not a docker command.\nSee 'docker --help'");
             };
         } catch (CliFlags.ParseError e) {
@@ -257,7 +258,8 @@ final class DockerCommand {
             new Spec("net-alias", (char) 0, true), new Spec("hostname", 'h', true), new Spec("publish", 'p', true),
             new Spec("publish-all", 'P', false), new Spec("add-host", (char) 0, true), new Spec("dns", (char) 0, true),
             new Spec("rm", (char) 0, false), new Spec("env", 'e', true), new Spec("restart", (char) 0, true),
-            new Spec("label", 'l', true), new Spec("cap-add", (char) 0, true), new Spec("privileged", (char) 0, false));
+            new Spec("label", 'l', true), new Spec("cap-add", (char) 0, true), new Spec("privileged", (char) 0, false),
+            new Spec("expose", (char) 0, true));
 
     private ContainerCreate createRequest(CliFlags f) {
         String network = f.has("network") ? f.get("network") : f.get("net");
@@ -272,8 +274,16 @@ final class DockerCommand {
         List<String> aliases = new ArrayList<>(f.all("network-alias"));
         aliases.addAll(f.all("net-alias"));
         List<String> positional = f.positional();
+        for (String p : f.all("publish")) {
+            try {
+                PortSpec.parse(p);
+            } catch (EngineException e) {
+                throw new CliFlags.ParseError("docker: " + e.getMessage() + "."); // rejected by the CLI, before the daemon
+            }
+        }
         return new ContainerCreate(f.get("name"), positional.get(0), positional.subList(1, positional.size()),
-                network, ip, aliases, f.get("hostname"), f.all("add-host"), f.all("dns"));
+                network, ip, aliases, f.get("hostname"), f.all("add-host"), f.all("dns"))
+                .withPorts(f.all("publish"), f.has("publish-all"), f.all("expose"));
     }
 
     private CommandResult runContainer(List<String> args) {
@@ -318,16 +328,13 @@ final class DockerCommand {
         return new CommandResult(r.status(), out);
     }
 
-    /** Port publishing needs the netfilter model (DNAT, docker-proxy); until then say so rather than pretend. */
+    /** The CLI's warning when ports are asked for on a network mode that has none of its own. */
     private static List<String> publishWarning(CliFlags f) {
-        if (!f.has("publish") && !f.has("publish-all")) {
-            return List.of();
+        String mode = f.has("network") ? f.get("network") : f.has("net") ? f.get("net") : "bridge";
+        if ((f.has("publish") || f.has("publish-all")) && mode.equals("host")) {
+            return List.of("WARNING: Published ports are discarded when using host network mode");
         }
-        List<String> ports = new ArrayList<>(f.all("publish"));
-        if (f.has("publish-all")) {
-            ports.add("-P");
-        }
-        return List.of("WARNING: dockwire does not publish ports yet (no netfilter model): " + String.join(", ", ports) + " ignored");
+        return List.of();
     }
 
     private CommandResult create(List<String> args) {
@@ -435,7 +442,7 @@ final class DockerCommand {
             row.put("RunningFor", HumanTime.ago(now - c.created()));
             row.put("Status", status(c, now));
             row.put("State", c.state().id());
-            row.put("Ports", "");
+            row.put("Ports", portsColumn(c));
             row.put("Names", c.name());
             row.put("Networks", String.join(",", c.endpoints().keySet()));
             rows.add(row);
@@ -464,12 +471,48 @@ final class DockerCommand {
         return "\"" + command + "\"";
     }
 
+    /** The PORTS column: {@code 0.0.0.0:8080->80/tcp, 127.0.0.1:5432->5432/tcp}. */
+    static String portsColumn(Container c) {
+        return String.join(", ", c.published().stream().map(PortBinding::psText).toList());
+    }
+
     static String status(Container c, long now) {
         return switch (c.state()) {
             case CREATED -> "Created";
             case RUNNING -> "Up " + HumanTime.duration(now - c.startedAt());
             case EXITED -> "Exited (" + c.exitCode() + ") " + HumanTime.ago(now - c.finishedAt());
         };
+    }
+
+    /** {@code docker port CTR [PRIVATE_PORT[/PROTO]]}. */
+    private CommandResult port(List<String> args) {
+        CliFlags f = CliFlags.parse(args, List.of(), true);
+        if (f.positional().isEmpty() || f.positional().size() > 2) {
+            return usage("port", "at least 1 and at most 2 arguments", "CONTAINER [PRIVATE_PORT[/PROTO]]");
+        }
+        Container c;
+        try {
+            c = engine().container(f.positional().get(0));
+        } catch (EngineException e) {
+            return new CommandResult(1, List.of("Error response from daemon: No such container: " + f.positional().get(0)));
+        }
+        List<String> out = new ArrayList<>();
+        if (f.positional().size() == 2) {
+            String want = f.positional().get(1).contains("/") ? f.positional().get(1) : f.positional().get(1) + "/tcp";
+            for (PortBinding b : c.published()) {
+                if (b.key().equals(want)) {
+                    out.add(b.hostIpText() + ":" + b.hostPort());
+                }
+            }
+            if (out.isEmpty()) {
+                return new CommandResult(1, List.of("Error: No public port '" + want + "' published for " + c.name()));
+            }
+            return CommandResult.ok(out);
+        }
+        for (PortBinding b : c.published()) {
+            out.add(b.key() + " -> " + b.hostIpText() + ":" + b.hostPort());
+        }
+        return CommandResult.ok(out);
     }
 
     private CommandResult inspect(List<String> args, String type) {

@@ -42,6 +42,8 @@ public final class Engine {
 
     private final Map<String, EmbeddedResolver> resolvers = new LinkedHashMap<>();
     private final Map<String, ImageDaemons.Daemon> daemons = new LinkedHashMap<>();
+    private final Iptabler iptabler;
+    private final PortPublisher ports;
     private final EmbeddedResolver.Host resolverHost = new EmbeddedResolver.Host() {
         @Override
         public Timer schedule(long delayNanos, Runnable task) {
@@ -60,6 +62,20 @@ public final class Engine {
         this.random = random;
         this.profile = profile;
         this.hostNameservers = List.copyOf(hostNameservers);
+        this.iptabler = new Iptabler(kernel, profile);
+        this.ports = new PortPublisher(kernel, iptabler, profile);
+    }
+
+    /**
+     * dockerd's {@code userland-proxy} setting (default true): set before {@link #start}. Off, the
+     * engine relies on hairpin NAT and bridge netfilter instead of docker-proxy.
+     */
+    public void userlandProxy(boolean on) {
+        iptabler.userlandProxy(on);
+    }
+
+    public boolean userlandProxy() {
+        return iptabler.userlandProxy();
     }
 
     private static List<Cidr> defaultPools() {
@@ -100,6 +116,7 @@ public final class Engine {
     public void start() {
         kernel.linkSetUp(Kernel.HOST, "lo", true);
         kernel.sysctl(Kernel.HOST, "net.ipv4.ip_forward", "1");
+        iptabler.init();
         Map<String, String> opts = new LinkedHashMap<>();
         opts.put("com.docker.network.bridge.default_bridge", "true");
         opts.put("com.docker.network.bridge.enable_icc", "true");
@@ -197,8 +214,11 @@ public final class Engine {
             }
             kernel.addrAdd(Kernel.HOST, bridge, Cidr.of(gw, subnet.prefixLength()));
             kernel.linkSetUp(Kernel.HOST, bridge, true);
-            if (!internal) {
-                kernel.iptables(Kernel.HOST, masquerade("-A", subnet, bridge));
+            iptabler.addNetwork(n);
+            if (!iptabler.userlandProxy() || "false".equals(opts.get("com.docker.network.bridge.enable_icc"))) {
+                // Docker loads br_netfilter so that bridged traffic meets the FORWARD rules (icc=false)
+                // and hairpin NAT replies are un-NATed on the bridge (no userland proxy).
+                kernel.sysctl(Kernel.HOST, "net.bridge.bridge-nf-call-iptables", "1");
             }
         } catch (RuntimeException e) {
             kernel.linkDel(Kernel.HOST, bridge);
@@ -274,20 +294,9 @@ public final class Engine {
             Container c = containers.values().stream().filter(x -> x.endpoints().containsKey(n.name())).findFirst().orElseThrow();
             throw new EngineException("error while removing network: network " + n.name() + " is in use by container " + c.shortId());
         }
-        if (!n.internal()) {
-            kernel.iptables(Kernel.HOST, masquerade("-D", n.subnet(), n.bridge()));
-        }
+        iptabler.removeNetwork(n);
         kernel.linkDel(Kernel.HOST, n.bridge());
         networks.remove(n.name());
-    }
-
-    /**
-     * Outbound NAT for a bridge network, the rule Docker has always installed:
-     * {@code -t nat -A POSTROUTING -s SUBNET ! -o BRIDGE -j MASQUERADE}. (The rest of Docker's
-     * filter and nat layout — isolation, published ports — comes with the netfilter issue.)
-     */
-    private static List<String> masquerade(String op, Cidr subnet, String bridge) {
-        return List.of("-t", "nat", op, "POSTROUTING", "-s", subnet.network().toString(), "!", "-o", bridge, "-j", "MASQUERADE");
     }
 
     /** {@code docker network prune -f}: removes unused user-defined networks; returns their names. */
@@ -341,8 +350,10 @@ public final class Engine {
                 : (first != null && first.driver() == Network.Driver.HOST ? "docker-host" : id.substring(0, 12));
         String networkMode = first == null ? mode : (first.driver() == Network.Driver.BRIDGE && !first.name().equals("bridge")
                 ? first.name() : first.name().equals("bridge") ? "bridge" : first.name());
+        List<PortSpec> specs = portSpecs(req);
         Container c = new Container(id, name, req.image(), req.cmd(), hostname, networkMode, clock.nanos(),
                 req.extraHosts(), req.dns());
+        c.portSpecs(specs);
         if (first != null && first.driver() == Network.Driver.BRIDGE) {
             c.putEndpoint(first.name(), new Endpoint(random.nextHex(64), first, null, null, null, null, req.ip(),
                     List.copyOf(req.aliases())));
@@ -351,6 +362,34 @@ public final class Engine {
         }
         containers.put(name, c);
         return c;
+    }
+
+    /**
+     * The ports a request publishes: each {@code -p} spec, then with {@code -P} every exposed port
+     * (the image's EXPOSE and {@code --expose}) not already published, on an ephemeral host port.
+     * Host and none networking publish nothing (the CLI warns).
+     */
+    private List<PortSpec> portSpecs(ContainerCreate req) {
+        String mode = req.network() == null ? "bridge" : req.network();
+        if (mode.equals("host") || mode.equals("none") || mode.startsWith("container:")) {
+            return List.of();
+        }
+        List<PortSpec> specs = new ArrayList<>();
+        for (String p : req.publish()) {
+            specs.addAll(PortSpec.parse(p));
+        }
+        if (req.publishAll()) {
+            List<PortSpec> exposed = new ArrayList<>(Images.exposed(req.image(), declaredImage(req.image())));
+            for (String e : req.expose()) {
+                exposed.addAll(PortSpec.exposed(e));
+            }
+            for (PortSpec e : exposed) {
+                if (specs.stream().noneMatch(s -> s.key().equals(e.key()))) {
+                    specs.add(e);
+                }
+            }
+        }
+        return specs;
     }
 
     /** {@code docker run -d}: create and start; a failed start removes the container again. */
@@ -392,6 +431,9 @@ public final class Engine {
                         Endpoint ep = plumb(c, sandbox, e.getValue(), made.isEmpty(), made.size());
                         made.add(ep);
                     }
+                }
+                if (!made.isEmpty()) {
+                    ports.publish(c, made.get(0));
                 }
             } catch (RuntimeException ex) {
                 for (Endpoint ep : made) {
@@ -459,6 +501,10 @@ public final class Engine {
                 kernel.linkSetMtu(Kernel.HOST, tmpPeer, Integer.parseInt(mtu));
             }
             kernel.linkSetMaster(Kernel.HOST, hostVeth, n.bridge());
+            if (!iptabler.userlandProxy()) {
+                // Without docker-proxy a container reaches its own published port by hairpin NAT.
+                kernel.linkSetHairpin(Kernel.HOST, hostVeth, true);
+            }
             kernel.linkSetUp(Kernel.HOST, hostVeth, true);
             kernel.linkSetNetns(Kernel.HOST, tmpPeer, sandbox);
             kernel.linkSetName(sandbox, tmpPeer, ifname);
@@ -493,6 +539,7 @@ public final class Engine {
     }
 
     private void teardown(Container c) {
+        ports.unpublish(c);
         EmbeddedResolver r = resolvers.remove(c.id());
         if (r != null) {
             r.stop();

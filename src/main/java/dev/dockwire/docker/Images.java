@@ -17,6 +17,18 @@ final class Images {
             "nginx", List.of("/docker-entrypoint.sh", "nginx", "-g", "daemon off;"),
             "httpd", List.of("httpd-foreground"));
 
+    /** The ports each image's Dockerfile EXPOSEs, what {@code -P} publishes. */
+    private static final Map<String, List<String>> EXPOSED = Map.of(
+            "nginx", List.of("80/tcp"),
+            "httpd", List.of("80/tcp"),
+            "whoami", List.of("80/tcp"),
+            "http-echo", List.of("5678/tcp"),
+            "postgres", List.of("5432/tcp"),
+            "mysql", List.of("3306/tcp", "33060/tcp"),
+            "mariadb", List.of("3306/tcp"),
+            "mongo", List.of("27017/tcp"),
+            "redis", List.of("6379/tcp"));
+
     private Images() {
     }
 
@@ -33,6 +45,18 @@ final class Images {
             s = s.substring(0, colon);
         }
         return slash >= 0 ? s.substring(slash + 1) : s;
+    }
+
+    /** EXPOSEd ports of {@code image}; a declared image exposes the port it serves. */
+    static List<PortSpec> exposed(String image, ImageDaemons.Declared declared) {
+        if (declared != null) {
+            return PortSpec.exposed(declared.port() + "/tcp");
+        }
+        List<PortSpec> out = new java.util.ArrayList<>();
+        for (String p : EXPOSED.getOrDefault(baseName(image), List.of())) {
+            out.addAll(PortSpec.exposed(p));
+        }
+        return out;
     }
 
     static List<String> defaultCmd(String image) {

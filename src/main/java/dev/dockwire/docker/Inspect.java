@@ -104,6 +104,17 @@ final class Inspect {
         m.put("Driver", "overlay2");
         Map<String, Object> hostConfig = new LinkedHashMap<>();
         hostConfig.put("NetworkMode", c.networkMode());
+        Map<String, Object> portBindings = new LinkedHashMap<>();
+        for (PortSpec ps : c.portSpecs()) {
+            @SuppressWarnings("unchecked")
+            List<Object> list = (List<Object>) portBindings.computeIfAbsent(ps.key(), k -> new ArrayList<>());
+            Map<String, Object> hb = new LinkedHashMap<>();
+            hb.put("HostIp", ps.hostIp() == null ? "" : ps.hostIp().toString());
+            hb.put("HostPort", ps.hostLow() == 0 ? "" : ps.hostLow() == ps.hostHigh() ? String.valueOf(ps.hostLow())
+                    : ps.hostLow() + "-" + ps.hostHigh());
+            list.add(hb);
+        }
+        hostConfig.put("PortBindings", portBindings);
         hostConfig.put("Dns", new ArrayList<>(c.dns()));
         hostConfig.put("ExtraHosts", c.extraHosts().isEmpty() ? null : new ArrayList<>(c.extraHosts()));
         m.put("HostConfig", hostConfig);
@@ -118,7 +129,16 @@ final class Inspect {
         Map<String, Object> ns = new LinkedHashMap<>();
         ns.put("SandboxID", c.netns() == null ? "" : c.netns());
         ns.put("SandboxKey", c.netns() == null ? "" : "/var/run/docker/netns/" + c.netns());
-        ns.put("Ports", new LinkedHashMap<>());
+        Map<String, Object> ports = new LinkedHashMap<>();
+        for (PortBinding b : c.published()) {
+            @SuppressWarnings("unchecked")
+            List<Object> list = (List<Object>) ports.computeIfAbsent(b.key(), k -> new ArrayList<>());
+            Map<String, Object> hb = new LinkedHashMap<>();
+            hb.put("HostIp", b.hostIpText());
+            hb.put("HostPort", String.valueOf(b.hostPort()));
+            list.add(hb);
+        }
+        ns.put("Ports", ports);
         Endpoint def = c.endpoints().get("bridge");
         boolean onDefault = def != null && def.address() != null;
         ns.put("Gateway", onDefault ? def.network().gateway().toString() : "");

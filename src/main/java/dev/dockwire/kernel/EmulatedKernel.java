@@ -166,6 +166,15 @@ public final class EmulatedKernel implements Kernel {
     }
 
     @Override
+    public void linkSetHairpin(String ns, String dev, boolean on) {
+        NetDevice d = device(ns, dev);
+        if (!(d.master() instanceof Bridge br)) {
+            throw new KernelException("Error: Device is not a bridge port.");
+        }
+        br.port(d).hairpin(on);
+    }
+
+    @Override
     public void linkSetUp(String ns, String dev, boolean up) {
         NetDevice d = device(ns, dev);
         d.setUp(up);

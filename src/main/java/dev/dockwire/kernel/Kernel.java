@@ -33,6 +33,9 @@ public interface Kernel {
     /** {@code ip -n NS link set DEV master BRIDGE}. */
     void linkSetMaster(String ns, String dev, String bridge);
 
+    /** {@code bridge -n NS link set dev DEV hairpin on|off}: frames may go back out of the port they came in on. */
+    void linkSetHairpin(String ns, String dev, boolean on);
+
     /** {@code ip -n NS link set DEV up|down}. */
     void linkSetUp(String ns, String dev, boolean up);
 

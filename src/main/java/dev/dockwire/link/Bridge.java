@@ -25,6 +25,7 @@ public final class Bridge extends NetDevice {
     private final List<BridgePort> ports = new ArrayList<>();
     private final EthernetFrame eth = new EthernetFrame();
     private FrameSink portInput = (dev, frame) -> input(dev.bridgePort, frame);
+    private BridgeNfHook nfHook;
 
     public Bridge(EventLoop loop, String name, int ifindex, long mac) {
         super(name, ifindex, mac, Veth.DEFAULT_MTU);
@@ -102,6 +103,11 @@ public final class Bridge extends NetDevice {
         portInput = decorator.apply(portInput);
     }
 
+    /** Installs br_netfilter's hook for forwarded frames (null: none, the fast path). */
+    public void nfHook(BridgeNfHook hook) {
+        nfHook = hook;
+    }
+
     @Override
     public void mac(long mac) {
         fdb.remove(mac());
@@ -154,14 +160,16 @@ public final class Bridge extends NetDevice {
             return;
         }
         FdbEntry e = fdb.lookup(dst);
-        if (e == null) {
-            flood(in, frame, false);
-        } else if (e.local) {
+        if (e != null && e.local) {
             receive(frame);
-        } else if (e.port == in && !in.hairpin) {
+        } else if (e != null && e.port == in && !in.hairpin) {
             frame.release();
-        } else {
-            forward(e.port, frame);
+        } else if (nfHook == null || nfHook.forward(this, frame)) {
+            if (e == null) {
+                flood(in, frame, false);
+            } else {
+                forward(e.port, frame);
+            }
         }
     }
 

@@ -1,5 +1,6 @@
 package dev.dockwire.netns;
 
+import dev.dockwire.link.Bridge;
 import dev.dockwire.link.Loopback;
 import dev.dockwire.link.NetDevice;
 import dev.dockwire.link.Veth;
@@ -36,6 +37,7 @@ public final class Namespace {
     private int[] broadcasts = new int[0];
     private IfAddress[] addressArray = new IfAddress[0];
     private NfHooks nfHooks;
+    private final BridgeNetfilter bridgeNetfilter = new BridgeNetfilter(this);
 
     Namespace(Emulation emulation, String name) {
         this.emulation = emulation;
@@ -50,6 +52,8 @@ public final class Namespace {
         sysctls.put("net.ipv4.tcp_sack", "1");
         sysctls.put("net.ipv4.tcp_window_scaling", "1");
         sysctls.put("net.netfilter.nf_conntrack_max", "262144");
+        // As if br_netfilter were loaded with bridged traffic not passed to iptables: Docker turns it on when it needs it.
+        sysctls.put("net.bridge.bridge-nf-call-iptables", "0");
         this.stack = new Ipv4Stack(this);
         stack.sysctlChanged();
         this.neighbours = new NeighbourTable(emulation.loop(), emulation.random(), stack);
@@ -117,6 +121,9 @@ public final class Namespace {
         byIndex.put(dev.ifindex(), dev);
         if (dev.master() == null) {
             dev.rxHandler(stack);
+        }
+        if (dev instanceof Bridge br) {
+            br.nfHook(bridgeNetfilter);
         }
     }
 
@@ -207,6 +214,7 @@ public final class Namespace {
         }
         sysctls.put(key, value);
         stack.sysctlChanged();
+        bridgeNetfilter.callIptables("1".equals(sysctls.get("net.bridge.bridge-nf-call-iptables")));
     }
 
     public Map<String, String> sysctls() {

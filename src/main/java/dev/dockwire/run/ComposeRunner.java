@@ -3,8 +3,8 @@ package dev.dockwire.run;
 import dev.dockwire.docker.Compose;
 import dev.dockwire.docker.ComposeException;
 import dev.dockwire.docker.DockerHost;
-import dev.dockwire.docker.EngineProfile;
 import dev.dockwire.topology.ComposeProject;
+import dev.dockwire.topology.Daemon;
 import dev.dockwire.topology.TopologyException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -32,7 +32,7 @@ public final class ComposeRunner {
         interfaces.addAll(p.capture().interfaces());
         Session.Options opts = new Session.Options(options.outDir(), options.seed(), options.capture(), interfaces,
                 options.progress());
-        try (Session session = new Session(file.toString(), seed, opts, EngineProfile.DOCKER_28, p.capture().bridges(),
+        try (Session session = new Session(file.toString(), seed, Daemon.DEFAULT, opts, p.capture().bridges(),
                 p.capture().filter(), out)) {
             session.say("dockwire: compose project " + p.name() + " (seed " + seed + ")");
             session.expectSteps(p.steps().size());

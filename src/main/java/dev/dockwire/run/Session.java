@@ -6,6 +6,7 @@ import dev.dockwire.capture.PacketFilter;
 import dev.dockwire.capture.PcapngWriter;
 import dev.dockwire.docker.DockerHost;
 import dev.dockwire.docker.EngineProfile;
+import dev.dockwire.topology.Daemon;
 import dev.dockwire.kernel.Kernel;
 import dev.dockwire.link.Bridge;
 import dev.dockwire.link.NetDevice;
@@ -79,20 +80,25 @@ public final class Session implements AutoCloseable {
     private int stepsTotal;
 
     public Session(String file, long seed, Options options, String captureFilter, Consumer<String> out) {
-        this(file, seed, options, EngineProfile.DOCKER_28, true, captureFilter, out);
+        this(file, seed, Daemon.DEFAULT, options, true, captureFilter, out);
+    }
+
+    /** A session whose dockerd is configured as {@code daemon} says, capturing every bridge. */
+    public Session(String file, long seed, Daemon daemon, Options options, String captureFilter, Consumer<String> out) {
+        this(file, seed, daemon, options, true, captureFilter, out);
     }
 
     /**
-     * A session on an engine with {@code profile}; with capturing on, every bridge is captured when
-     * {@code bridges} is true, and the options' interfaces (a host device, a bridge or a network by
-     * name) as soon as they exist.
+     * A session whose dockerd is configured as {@code daemon} says; with capturing on, every bridge
+     * is captured when {@code bridges} is true, and the options' interfaces (a host device, a
+     * bridge or a network by name) as soon as they exist.
      */
-    public Session(String file, long seed, Options options, EngineProfile profile, boolean bridges, String captureFilter,
+    public Session(String file, long seed, Daemon daemon, Options options, boolean bridges, String captureFilter,
                    Consumer<String> out) {
         this.file = file;
         this.out = out;
         this.options = options;
-        this.world = new World(seed, profile);
+        this.world = new World(seed, EngineProfile.parse(daemon.engine()), daemon.userlandProxy());
         if (!options.capture()) {
             return;
         }

@@ -4,7 +4,6 @@ import dev.dockwire.docker.Container;
 import dev.dockwire.docker.ContainerCreate;
 import dev.dockwire.docker.Engine;
 import dev.dockwire.docker.EngineException;
-import dev.dockwire.docker.EngineProfile;
 import dev.dockwire.docker.Network;
 import dev.dockwire.docker.NetworkCreate;
 import dev.dockwire.topology.ComposeProject;
@@ -38,8 +37,7 @@ public final class TopologyRunner {
         interfaces.addAll(t.capture().interfaces());
         Session.Options opts = new Session.Options(options.outDir(), options.seed(), options.capture(), interfaces,
                 options.progress());
-        try (Session session = new Session(file, seed, opts, EngineProfile.parse(t.engineProfile()), t.capture().bridges(),
-                t.capture().filter(), out)) {
+        try (Session session = new Session(file, seed, t.daemon(), opts, t.capture().bridges(), t.capture().filter(), out)) {
             Engine engine = session.world().engine();
             session.say("dockwire: topology " + t.name() + " (seed " + seed + ")");
             int total = t.steps().size() + t.scripts().stream().mapToInt(sc -> sc.commands().size()).sum();

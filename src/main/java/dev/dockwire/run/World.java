@@ -1,8 +1,11 @@
 package dev.dockwire.run;
 
 import dev.dockwire.app.dns.DnsServer;
+import dev.dockwire.app.http.HttpServer;
+import dev.dockwire.app.http.Responses;
 import dev.dockwire.docker.DockerHost;
 import dev.dockwire.docker.Engine;
+import dev.dockwire.docker.Exec;
 import dev.dockwire.docker.EngineProfile;
 import dev.dockwire.kernel.EmulatedKernel;
 import dev.dockwire.kernel.Kernel;
@@ -11,17 +14,46 @@ import dev.dockwire.netns.Namespace;
 import dev.dockwire.wire.Cidr;
 import dev.dockwire.wire.Ipv4Address;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Everything one run emulates: a Docker host ({@code docker-host}) whose {@code eth0}
- * (192.168.1.10/24) sits on a LAN bridge with a router at 192.168.1.1, the default gateway and
- * the host's name server (answering a few internet names: example.com, github.com, ...). The LAN is built through its own kernel seam; the host's uplink is a
- * veth from the LAN bridge moved into the host's namespace, as a cable would be.
+ * (192.168.1.10/24) sits on a LAN bridge with a home router at 192.168.1.1, the default gateway
+ * and the host's name server. The router masquerades the LAN behind its WAN address 203.0.113.2
+ * towards an emulated internet (203.0.113.1) that holds a web server (example.com at
+ * 93.184.215.14 and the other names below) and public DNS servers (8.8.8.8, 1.1.1.1) knowing
+ * the same names. Nothing leaves the process. The LAN and internet are built through their own
+ * kernel seam; the host's uplink is a veth from the LAN bridge moved into the host's namespace,
+ * as a cable would be.
  */
 public final class World implements AutoCloseable {
     public static final String HOST_NAME = "docker-host";
     public static final Cidr HOST_ADDRESS = Cidr.parse("192.168.1.10/24");
     public static final Ipv4Address ROUTER = Ipv4Address.parse("192.168.1.1");
+    public static final Cidr ROUTER_WAN = Cidr.parse("203.0.113.2/24");
+    public static final Ipv4Address ISP = Ipv4Address.parse("203.0.113.1");
+    /** Names the internet's DNS servers (and the router) answer, with their addresses. */
+    public static final Map<String, String> INTERNET_NAMES = Map.of(
+            "example.com", "93.184.215.14",
+            "www.example.com", "93.184.215.14",
+            "registry-1.docker.io", "54.227.20.253",
+            "github.com", "140.82.121.4");
+    public static final List<String> PUBLIC_DNS = List.of("8.8.8.8", "1.1.1.1");
+
+    private static final String EXAMPLE_PAGE = """
+            <!doctype html>
+            <html>
+            <head>
+                <title>Example Domain</title>
+            </head>
+            <body>
+            <div>
+                <h1>Example Domain</h1>
+                <p>This domain is for use in illustrative examples in documents.</p>
+            </div>
+            </body>
+            </html>
+            """;
 
     private final Emulation emulation;
     private final EmulatedKernel hostKernel;
@@ -29,13 +61,21 @@ public final class World implements AutoCloseable {
     private final Engine engine;
     private final DockerHost host;
     private DnsServer dns;
+    private HttpServer web;
 
     public World(long seed, EngineProfile profile) {
+        this(seed, profile, true);
+    }
+
+    /** A world whose dockerd runs {@code profile} with the userland proxy on or off. */
+    public World(long seed, EngineProfile profile, boolean userlandProxy) {
         emulation = new Emulation(seed);
         hostKernel = new EmulatedKernel(emulation, "host");
         lanKernel = new EmulatedKernel(emulation, "lan");
         buildLan();
+        buildInternet();
         engine = new Engine(hostKernel, emulation.loop(), emulation.random(), profile, List.of(ROUTER.toString()));
+        engine.userlandProxy(userlandProxy);
         engine.start();
         host = new DockerHost(engine, emulation.loop(), HOST_NAME);
     }
@@ -44,23 +84,14 @@ public final class World implements AutoCloseable {
         lanKernel.linkSetUp(Kernel.HOST, "lo", true);
         lanKernel.linkAddBridge(Kernel.HOST, "lan0", null);
         lanKernel.linkSetUp(Kernel.HOST, "lan0", true);
-        // The router: one leg on the LAN.
         lanKernel.netnsAdd("router");
         lanKernel.linkSetUp("router", "lo", true);
-        lanKernel.linkAddVeth(Kernel.HOST, "lan-router", null, "router-eth0", null);
+        cable("lan-router", "router", "eth0");
         lanKernel.linkSetMaster(Kernel.HOST, "lan-router", "lan0");
-        lanKernel.linkSetUp(Kernel.HOST, "lan-router", true);
-        lanKernel.linkSetNetns(Kernel.HOST, "router-eth0", "router");
-        lanKernel.linkSetName("router", "router-eth0", "eth0");
         lanKernel.addrAdd("router", "eth0", Cidr.of(ROUTER, HOST_ADDRESS.prefixLength()));
-        lanKernel.linkSetUp("router", "eth0", true);
         lanKernel.sysctl("router", "net.ipv4.ip_forward", "1");
-        // The router is the LAN's name server, standing in for the internet's DNS.
-        dns = new DnsServer(lanKernel.sockets("router"))
-                .add("example.com", "93.184.215.14")
-                .add("www.example.com", "93.184.215.14")
-                .add("registry-1.docker.io", "54.227.20.253")
-                .add("github.com", "140.82.121.4");
+        // The router is the LAN's name server, as home routers are.
+        dns = names(new DnsServer(lanKernel.sockets("router")));
         dns.start(ROUTER.bits());
         // The Docker host's uplink: the cable from the LAN bridge to its eth0.
         lanKernel.linkAddVeth(Kernel.HOST, "lan-host", null, "uplink", null);
@@ -74,12 +105,57 @@ public final class World implements AutoCloseable {
         hostKernel.routeAdd(Kernel.HOST, Cidr.parse("0.0.0.0/0"), ROUTER.bits(), "eth0");
     }
 
+    /**
+     * The router's WAN leg to the internet namespace, which owns every public address (on its
+     * loopback, as anycast servers do) and serves HTTP on all of them and DNS on the resolvers'.
+     */
+    private void buildInternet() {
+        lanKernel.netnsAdd("internet");
+        lanKernel.linkSetUp("internet", "lo", true);
+        lanKernel.linkAddVeth("router", "eth1", null, "isp0", null);
+        lanKernel.linkSetNetns("router", "isp0", "internet");
+        lanKernel.addrAdd("router", "eth1", ROUTER_WAN);
+        lanKernel.linkSetUp("router", "eth1", true);
+        lanKernel.routeAdd("router", Cidr.parse("0.0.0.0/0"), ISP.bits(), "eth1");
+        lanKernel.iptables("router", List.of("-t", "nat", "-A", "POSTROUTING", "-o", "eth1", "-j", "MASQUERADE"));
+        lanKernel.addrAdd("internet", "isp0", Cidr.of(ISP, ROUTER_WAN.prefixLength()));
+        lanKernel.linkSetUp("internet", "isp0", true);
+        INTERNET_NAMES.values().stream().distinct()
+                .forEach(a -> lanKernel.addrAdd("internet", "lo", Cidr.parse(a + "/32")));
+        web = new HttpServer(lanKernel.sockets("internet"), 80, HttpServer.sync(req ->
+                Responses.page(req, EXAMPLE_PAGE, Exec.EPOCH_MILLIS + emulation.loop().nanos() / 1_000_000)));
+        web.start();
+        for (String resolver : PUBLIC_DNS) {
+            lanKernel.addrAdd("internet", "lo", Cidr.parse(resolver + "/32"));
+            names(new DnsServer(lanKernel.sockets("internet"))).start(Ipv4Address.parse(resolver).bits());
+        }
+    }
+
+    private static DnsServer names(DnsServer server) {
+        INTERNET_NAMES.entrySet().stream().sorted(Map.Entry.comparingByKey()).forEach(e -> server.add(e.getKey(), e.getValue()));
+        return server;
+    }
+
+    /** A veth from the LAN bridge side into {@code ns} as {@code ifname}, up on both ends. */
+    private void cable(String bridgeSide, String ns, String ifname) {
+        lanKernel.linkAddVeth(Kernel.HOST, bridgeSide, null, ns + "-" + ifname, null);
+        lanKernel.linkSetUp(Kernel.HOST, bridgeSide, true);
+        lanKernel.linkSetNetns(Kernel.HOST, ns + "-" + ifname, ns);
+        lanKernel.linkSetName(ns, ns + "-" + ifname, ifname);
+        lanKernel.linkSetUp(ns, ifname, true);
+    }
+
     public Emulation emulation() {
         return emulation;
     }
 
     public EmulatedKernel hostKernel() {
         return hostKernel;
+    }
+
+    /** The kernel seam of the LAN, the router and the internet (namespaces {@code router}, {@code internet}). */
+    public EmulatedKernel lanKernel() {
+        return lanKernel;
     }
 
     public Engine engine() {
@@ -99,5 +175,10 @@ public final class World implements AutoCloseable {
     /** The LAN router's name server (the host's upstream). */
     public DnsServer dns() {
         return dns;
+    }
+
+    /** The internet's web server (example.com and the other public names). */
+    public HttpServer web() {
+        return web;
     }
 }

@@ -8,8 +8,13 @@ import java.util.List;
  * @param name  the script's name (file name without extension), used for the capture directory
  * @param seed  from a {@code # dockwire: seed N} directive, else 1
  * @param images images declared with {@code # dockwire: image ...}
+ * @param daemon from {@code # dockwire: daemon engine=docker-27 userland-proxy=false}, else the default
  */
-public record Script(String name, long seed, List<Command> commands, List<ImageDecl> images) {
+public record Script(String name, long seed, List<Command> commands, List<ImageDecl> images, Daemon daemon) {
+
+    public Script(String name, long seed, List<Command> commands, List<ImageDecl> images) {
+        this(name, seed, commands, images, Daemon.DEFAULT);
+    }
 
     /** {@code # dockwire: image NAME http PORT (hostname | text TEXT)}: what an unmodelled image runs. */
     public record ImageDecl(String image, int port, String text) {

@@ -27,6 +27,7 @@ public final class ScriptParser {
         List<Script.Command> commands = new ArrayList<>();
         List<Script.ImageDecl> images = new ArrayList<>();
         long seed = 1;
+        Daemon daemon = Daemon.DEFAULT;
         String[] lines = text.split("\r?\n", -1);
         StringBuilder pending = null;
         int pendingLine = 0;
@@ -66,9 +67,12 @@ public final class ScriptParser {
                         }
                     } else if (d.startsWith("image ")) {
                         images.add(image(file, lineNo, d.substring(6).trim()));
+                    } else if (d.startsWith("daemon ")) {
+                        daemon = daemon(file, lineNo, d.substring(7).trim(), daemon);
                     } else {
                         throw new TopologyException(file, lineNo, "dockwire", "unknown directive \"" + d
-                                + "\"; known: seed N, image NAME http PORT (hostname | text TEXT)");
+                                + "\"; known: seed N, image NAME http PORT (hostname | text TEXT),"
+                                + " daemon [engine=docker-28|docker-27] [userland-proxy=true|false]");
                     }
                 }
                 continue;
@@ -91,7 +95,35 @@ public final class ScriptParser {
         if (current != null) {
             commands.set(commands.size() - 1, current.build());
         }
-        return new Script(name, seed, List.copyOf(commands), List.copyOf(images));
+        return new Script(name, seed, List.copyOf(commands), List.copyOf(images), daemon);
+    }
+
+    /** {@code daemon engine=docker-27 userland-proxy=false}: dockerd's settings for the run. */
+    private static Daemon daemon(String file, int line, String text, Daemon daemon) {
+        for (String kv : text.split("\\s+")) {
+            int eq = kv.indexOf('=');
+            String key = eq < 0 ? kv : kv.substring(0, eq);
+            String value = eq < 0 ? "" : kv.substring(eq + 1);
+            switch (key) {
+                case "engine" -> {
+                    if (!Daemon.ENGINES.contains(value)) {
+                        throw new TopologyException(file, line, "dockwire: daemon engine", "unknown engine \"" + value
+                                + "\"; expected docker-28 or docker-27");
+                    }
+                    daemon = daemon.withEngine(value);
+                }
+                case "userland-proxy" -> {
+                    if (!value.equals("true") && !value.equals("false")) {
+                        throw new TopologyException(file, line, "dockwire: daemon userland-proxy", "expected true or false, got \""
+                                + value + "\"");
+                    }
+                    daemon = daemon.withUserlandProxy(value.equals("true"));
+                }
+                default -> throw new TopologyException(file, line, "dockwire: daemon", "unknown setting \"" + kv
+                        + "\"; known: engine=docker-28|docker-27, userland-proxy=true|false");
+            }
+        }
+        return daemon;
     }
 
     private static Script.ImageDecl image(String file, int line, String text) {

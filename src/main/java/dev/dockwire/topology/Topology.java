@@ -7,16 +7,20 @@ import java.util.Map;
  * A topology as our YAML describes it (schema in topologies/README.md and
  * topologies/dockwire-topology.schema.json): networks, containers attached to them, a compose
  * project (embedded or referenced) and scripts run after them, the steps to run, what to capture,
- * the engine's profile and what the outside world's name server answers. Pure data.
+ * how the daemon is configured and what the outside world's name server answers. Pure data.
  *
- * @param compose      null when the topology has none
- * @param engineProfile a Docker release id ({@code docker-28}, {@code docker-27})
- * @param outsideDns   extra names the LAN's name server answers, name to IPv4 address
+ * @param compose    null when the topology has none
+ * @param outsideDns extra names the LAN's name server answers, name to IPv4 address
  */
 public record Topology(String name, long seed, List<NetworkSpec> networks, List<ContainerSpec> containers,
-                       List<Step> steps, CaptureSpec capture, List<Script.ImageDecl> images,
-                       ComposeProject compose, List<Script> scripts, String engineProfile,
-                       Map<String, String> outsideDns) {
+                       List<Step> steps, CaptureSpec capture, List<Script.ImageDecl> images, Daemon daemon,
+                       ComposeProject compose, List<Script> scripts, Map<String, String> outsideDns) {
+
+    /** A topology of networks, containers and steps only, on the default daemon. */
+    public Topology(String name, long seed, List<NetworkSpec> networks, List<ContainerSpec> containers,
+                    List<Step> steps, CaptureSpec capture, List<Script.ImageDecl> images) {
+        this(name, seed, networks, containers, steps, capture, images, Daemon.DEFAULT, null, List.of(), Map.of());
+    }
 
     /** A user-defined bridge network; {@code subnet}/{@code gateway} null = chosen by IPAM. */
     public record NetworkSpec(String name, String subnet, String gateway, int line) {

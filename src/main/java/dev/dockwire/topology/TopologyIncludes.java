@@ -13,12 +13,9 @@ import java.util.Set;
 /**
  * The parts of our topology YAML that bring in more than networks and containers: a compose
  * project ({@code compose: FILE} relative to the topology, or the compose file inline),
- * {@code scripts: [FILE...]}, {@code engine: {profile}} and {@code outside: {dns: {NAME: IP}}}.
+ * {@code scripts: [FILE...]} and {@code outside: {dns: {NAME: IP}}}.
  */
 final class TopologyIncludes {
-    private static final Set<String> PROFILES = Set.of("docker-28", "docker-27");
-    private static final Set<String> ENGINE_LATER = Set.of("userland-proxy", "host-gateway-ip", "default-address-pools");
-
     private final YamlFields f;
     private final String name;
 
@@ -62,25 +59,6 @@ final class TopologyIncludes {
             out.add(ScriptParser.parse(p.toString(), base, read(p, at, "scripts[" + i + "]")));
         }
         return out;
-    }
-
-    String engineProfile(YamlNode node) {
-        if (node == null || node.value() == null) {
-            return "docker-28";
-        }
-        f.requireMap(node, "engine");
-        for (var e : node.map().entrySet()) {
-            if (ENGINE_LATER.contains(e.getKey())) {
-                throw f.error(e.getValue(), "engine." + e.getKey(), "daemon option " + e.getKey() + " is not modelled yet");
-            }
-        }
-        f.checkKeys(node.map(), Set.of("profile"), "engine");
-        String profile = f.optional(node, "profile", "engine");
-        if (profile != null && !PROFILES.contains(profile)) {
-            throw f.error(node.map().get("profile"), "engine.profile", "unknown engine profile \"" + profile
-                    + "\"; valid: " + YamlFields.sorted(PROFILES));
-        }
-        return profile == null ? "docker-28" : profile;
     }
 
     Map<String, String> outsideDns(YamlNode node) {

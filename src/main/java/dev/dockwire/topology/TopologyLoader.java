@@ -16,7 +16,8 @@ import java.util.regex.Pattern;
  */
 public final class TopologyLoader {
     static final Set<String> TOP_KEYS = Set.of("name", "seed", "networks", "containers", "steps", "capture", "images",
-            "compose", "scripts", "engine", "outside", "hosts");
+            "daemon", "compose", "scripts", "outside", "hosts");
+    private static final Set<String> DAEMON_KEYS = Set.of("engine", "userland-proxy");
     private static final Set<String> NETWORK_KEYS = Set.of("subnet", "gateway", "driver");
     private static final Set<String> CONTAINER_KEYS = Set.of("image", "networks");
     private static final Pattern CIDR = Pattern.compile("\\d{1,3}(\\.\\d{1,3}){3}/\\d{1,2}");
@@ -94,8 +95,24 @@ public final class TopologyLoader {
         RunExtras extras = new RunExtras(f);
         Topology.CaptureSpec capture = extras.capture(top.get("capture"), "capture");
         List<Script.ImageDecl> images = extras.images(top.get("images"), "images");
-        return new Topology(name, seed, networks, containers, steps, capture, images, compose, scripts,
-                includes.engineProfile(top.get("engine")), includes.outsideDns(top.get("outside")));
+        Daemon daemon = Daemon.DEFAULT;
+        YamlNode dm = top.get("daemon");
+        if (dm != null && dm.value() != null) {
+            requireMap(dm, "daemon");
+            checkKeys(dm.map(), DAEMON_KEYS, "daemon");
+            if (dm.map().containsKey("engine")) {
+                String engine = scalar(dm.map().get("engine"), "daemon.engine");
+                if (!Daemon.ENGINES.contains(engine)) {
+                    throw error(dm.map().get("engine"), "daemon.engine", "unknown engine \"" + engine + "\": expected docker-28 or docker-27");
+                }
+                daemon = daemon.withEngine(engine);
+            }
+            if (dm.map().containsKey("userland-proxy")) {
+                daemon = daemon.withUserlandProxy(bool(dm.map().get("userland-proxy"), "daemon.userland-proxy"));
+            }
+        }
+        return new Topology(name, seed, networks, containers, steps, capture, images, daemon, compose, scripts,
+                includes.outsideDns(top.get("outside")));
     }
 
     private Topology.NetworkSpec network(String name, YamlNode node) {
@@ -198,6 +215,10 @@ public final class TopologyLoader {
 
     private String scalar(YamlNode node, String path) {
         return f.scalar(node, path);
+    }
+
+    private boolean bool(YamlNode node, String path) {
+        return f.bool(node, path);
     }
 
     private void requireMap(YamlNode node, String path) {

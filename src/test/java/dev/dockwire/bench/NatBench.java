@@ -17,6 +17,7 @@ import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OperationsPerInvocation;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
@@ -24,20 +25,29 @@ import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * An established DNAT flow through router namespace {@link NatUdpPath}: {@code frame} sends
- * 60-byte UDP frames from a socket in {@code a} through veth, bridge, the router (conntrack hit,
- * DNAT, filter FORWARD, forward) and on to a socket in {@code c}, in batches of 64 like the kernel
- * baseline's sendmmsg (frames per second); {@code lookupAndRewrite} is the router's PRE_ROUTING
+ * An established NAT flow through router namespace {@link NatUdpPath}: {@code frame} sends
+ * 60-byte UDP frames from a socket in {@code a} through the router (conntrack hit, DNAT or
+ * MASQUERADE, filter FORWARD, forward) to a socket in {@code c}, over veth legs (like the kernel
+ * baseline) or veth+bridge legs, in batches of 64 like the kernel baseline's sendmmsg (frames per
+ * second); {@code lookupAndRewrite} is the router's PRE_ROUTING
  * hook alone on a prepared packet: conntrack lookup and the destination rewrite with incremental
  * checksums (nanoseconds per packet).
  */
 @State(Scope.Thread)
 @Warmup(iterations = 4, time = 2)
 @Measurement(iterations = 4, time = 2)
-@Fork(value = 2, jvmArgsAppend = {"-Dio.netty.leakDetection.level=disabled"})
+@Fork(value = 1, jvmArgsAppend = {"-Dio.netty.leakDetection.level=disabled"})
 public class NatBench {
     /** Frames per batch, like the kernel baseline's sendmmsg vector. */
     public static final int BATCH = 64;
+
+    /** dnat: a published port (DNAT); masquerade: outbound NAT, as the kernel baseline measures. */
+    @Param({"dnat", "masquerade"})
+    public String mode;
+
+    /** veth: each leg a veth pair, as the kernel baseline; bridge: veth+bridge+veth, as Docker's. */
+    @Param({"veth", "bridge"})
+    public String legs;
 
     private NatUdpPath path;
     private Netfilter router;
@@ -47,7 +57,7 @@ public class NatBench {
 
     @Setup(Level.Trial)
     public void setUp() {
-        path = new NatUdpPath();
+        path = new NatUdpPath(mode.equals("dnat") ? NatUdpPath.Mode.DNAT : NatUdpPath.Mode.MASQUERADE, legs.equals("bridge"));
         router = path.router();
         in = path.routerIn();
         template = Frames.allocate(38);

@@ -11,20 +11,20 @@ import io.netty.buffer.Unpooled;
 
 /**
  * The path the NAT benchmark and its allocation test drive: a UDP socket in namespace {@code a}
- * (10.0.0.2) sends 18-byte datagrams (60-byte frames) to 10.0.0.1:9, the address of router
- * {@code r}, which DNATs them to 10.1.0.2:9 in namespace {@code c}, a socket that counts them.
- * Once the first datagram went through, every frame is a conntrack hit: lookup, rewrite of the
- * destination with incremental checksums, filter FORWARD's ESTABLISHED rule, forward.
+ * (10.0.0.2) sends 18-byte datagrams (60-byte frames) through router {@code r} (eth0 10.0.0.1,
+ * eth1 10.1.0.1) to a socket in {@code c} (10.1.0.2:9) that counts them. {@link Mode#DNAT}: a
+ * sends to 10.0.0.1:9, a published port the router DNATs to 10.1.0.2:9; {@link Mode#MASQUERADE}:
+ * a sends to 10.1.0.2:9 and the router masquerades it behind 10.1.0.1 (the kernel baseline's
+ * path). Unbridged, each leg is a veth pair as in ../shared/baselines/kernel-paths.sh; bridged,
+ * each leg is veth+bridge+veth as between Docker containers and the host. Once the first
+ * datagram went through, every frame is a conntrack hit: lookup, rewrite with incremental
+ * checksums, filter FORWARD's ESTABLISHED rule, forward.
  */
 public final class NatUdpPath {
-    public static final String RULES = """
-            *nat
-            :PREROUTING ACCEPT [0:0]
-            :INPUT ACCEPT [0:0]
-            :OUTPUT ACCEPT [0:0]
-            :POSTROUTING ACCEPT [0:0]
-            -A PREROUTING -d 10.0.0.1/32 -p udp -m udp --dport 9 -j DNAT --to-destination 10.1.0.2:9
-            COMMIT
+    /** Which translation the router applies. */
+    public enum Mode { DNAT, MASQUERADE }
+
+    private static final String FILTER = """
             *filter
             :INPUT ACCEPT [0:0]
             :FORWARD DROP [0:0]
@@ -33,37 +33,79 @@ public final class NatUdpPath {
             -A FORWARD -d 10.1.0.2/32 -p udp -m udp --dport 9 -j ACCEPT
             COMMIT
             """;
+    public static final String DNAT_RULES = """
+            *nat
+            :PREROUTING ACCEPT [0:0]
+            :INPUT ACCEPT [0:0]
+            :OUTPUT ACCEPT [0:0]
+            :POSTROUTING ACCEPT [0:0]
+            -A PREROUTING -d 10.0.0.1/32 -p udp -m udp --dport 9 -j DNAT --to-destination 10.1.0.2:9
+            COMMIT
+            """ + FILTER;
+    public static final String MASQUERADE_RULES = """
+            *nat
+            :PREROUTING ACCEPT [0:0]
+            :INPUT ACCEPT [0:0]
+            :OUTPUT ACCEPT [0:0]
+            :POSTROUTING ACCEPT [0:0]
+            -A POSTROUTING -o eth1 -j MASQUERADE
+            COMMIT
+            """ + FILTER;
     public final TestNet net;
     private final UdpSocket sender;
     private final ByteBuf payload = Unpooled.directBuffer(18).writeZero(18);
     private final int dst;
     public long received;
 
+    /** The DNAT path over bridges (what the allocation test and the earlier figures use). */
     public NatUdpPath() {
+        this(Mode.DNAT, true);
+    }
+
+    public NatUdpPath(Mode mode, boolean bridged) {
         net = new TestNet(1);
-        net.bridge("br0", null);
-        net.bridge("br1", null);
-        net.node("a", "br0", "10.0.0.2/24", "10.0.0.1");
-        net.node("c", "br1", "10.1.0.2/24", "10.1.0.1");
-        net.node("r", "br0", "10.0.0.1/24", null);
-        net.kernel.linkAddVeth(Kernel.HOST, "rv1", null, "rtmp", null);
-        net.kernel.linkSetMaster(Kernel.HOST, "rv1", "br1");
-        net.kernel.linkSetUp(Kernel.HOST, "rv1", true);
-        net.kernel.linkSetNetns(Kernel.HOST, "rtmp", "r");
-        net.kernel.linkSetName("r", "rtmp", "eth1");
-        net.kernel.addrAdd("r", "eth1", Cidr.parse("10.1.0.1/24"));
-        net.kernel.linkSetUp("r", "eth1", true);
+        if (bridged) {
+            net.bridge("br0", null);
+            net.bridge("br1", null);
+            net.node("a", "br0", "10.0.0.2/24", "10.0.0.1");
+            net.node("c", "br1", "10.1.0.2/24", "10.1.0.1");
+            net.node("r", "br0", "10.0.0.1/24", null);
+            net.leg("r", "eth1", "br1", "10.1.0.1/24");
+        } else {
+            for (String ns : new String[] {"a", "r", "c"}) {
+                net.kernel.netnsAdd(ns);
+                net.kernel.linkSetUp(ns, "lo", true);
+            }
+            cable("a", "eth0", "r", "eth0");
+            cable("r", "eth1", "c", "eth0");
+            net.kernel.addrAdd("a", "eth0", Cidr.parse("10.0.0.2/24"));
+            net.kernel.addrAdd("r", "eth0", Cidr.parse("10.0.0.1/24"));
+            net.kernel.addrAdd("c", "eth0", Cidr.parse("10.1.0.2/24"));
+            net.kernel.addrAdd("r", "eth1", Cidr.parse("10.1.0.1/24"));
+            net.kernel.routeAdd("a", Cidr.parse("0.0.0.0/0"), TestNet.ip("10.0.0.1"), "eth0");
+            net.kernel.routeAdd("c", Cidr.parse("0.0.0.0/0"), TestNet.ip("10.1.0.1"), "eth0");
+        }
         net.kernel.sysctl("r", "net.ipv4.ip_forward", "1");
-        net.kernel.iptablesRestore("r", RULES, false);
+        net.kernel.iptablesRestore("r", mode == Mode.DNAT ? DNAT_RULES : MASQUERADE_RULES, false);
         UdpSocket sink = net.ns("c").sockets().openUdp();
         sink.bind(0, 9);
         sink.onReceive((s, src, port, data) -> received++);
         sender = net.ns("a").sockets().openUdp();
         sender.bind(0, 40000);
-        dst = TestNet.ip("10.0.0.1");
+        dst = TestNet.ip(mode == Mode.DNAT ? "10.0.0.1" : "10.1.0.2");
         // Resolve ARP on both legs and set up the connection before measuring.
         sendOne();
         sendOne();
+    }
+
+    /** A veth pair from {@code ns1}'s {@code if1} to {@code ns2}'s {@code if2}, both up. */
+    private void cable(String ns1, String if1, String ns2, String if2) {
+        String tmp = ns2 + "-" + if2;
+        net.kernel.linkAddVeth(ns1, if1, null, tmp, null);
+        net.kernel.linkSetNetns(ns1, tmp, ns2);
+        net.kernel.linkSetName(ns2, tmp, if2);
+        net.kernel.linkSetUp(ns1, if1, true);
+        net.kernel.linkSetUp(ns2, if2, true);
     }
 
     public Netfilter router() {

@@ -220,8 +220,11 @@ class ComposeTest {
         assertTrue(ps.get(2).startsWith("shop-web-1   nginx     \"/docker-entrypoint.…\"   web       "), ps.get(2));
         assertEquals(List.of(up.get(0), engine.container("shop-web-1").hostname()),
                 ok("docker compose -f /app/compose.yaml -p shop exec web hostname"));
-        CommandResult port = host.run("docker compose -f /app/compose.yaml -p shop port web 80");
-        assertEquals(new CommandResult(1, List.of(up.get(0), "no port 80/tcp for container shop-web-1")), port);
+        assertTrue(ps.get(2).endsWith("0.0.0.0:8080->80/tcp"), ps.get(2));
+        assertEquals(List.of(up.get(0), "0.0.0.0:8080"), ok("docker compose -f /app/compose.yaml -p shop port web 80"));
+        assertEquals(new CommandResult(1, List.of(up.get(0), "no port 443/tcp for container shop-web-1")),
+                host.run("docker compose -f /app/compose.yaml -p shop port web 443"));
+        assertTrue(ok("curl -s http://192.168.1.10:8080").contains("<title>Welcome to nginx!</title>"), "published through the engine");
         CommandResult notRunning = host.run("docker compose -f /app/compose.yaml -p other exec web hostname");
         assertEquals(1, notRunning.status());
         assertEquals("service \"web\" is not running", notRunning.output().get(1));

@@ -61,14 +61,14 @@ class EngineTest {
         assertEquals("10.1.0.2", a.endpoints().get("n").address().toString());
         assertEquals("10.1.0.9", b.endpoints().get("n").address().toString());
         assertEquals("10.1.0.3", c.endpoints().get("n").address().toString());
-        EngineException used = assertThrows(EngineException.class, () -> e.run(new ContainerCreate("d", "alpine", List.of(), "n",
+        EngineException used = assertThrows(EngineException.class, () -> e.run(new ContainerCreate("z", "alpine", List.of(), "n",
                 Ipv4Address.parse("10.1.0.9"), List.of(), null, List.of(), List.of())));
         assertEquals("failed to set up container networking: Address already in use", used.getMessage());
-        assertNull(e.findContainer("d"), "a failed run leaves no container");
-        EngineException outside = assertThrows(EngineException.class, () -> e.run(new ContainerCreate("d", "alpine", List.of(), "n",
+        assertNull(e.findContainer("z"), "a failed run leaves no container");
+        EngineException outside = assertThrows(EngineException.class, () -> e.run(new ContainerCreate("z", "alpine", List.of(), "n",
                 Ipv4Address.parse("10.2.0.9"), List.of(), null, List.of(), List.of())));
         assertTrue(outside.getMessage().contains("no configured subnet or ip-range contain the IP address 10.2.0.9"));
-        EngineException onDefault = assertThrows(EngineException.class, () -> e.run(new ContainerCreate("d", "alpine", List.of(), "bridge",
+        EngineException onDefault = assertThrows(EngineException.class, () -> e.run(new ContainerCreate("z", "alpine", List.of(), "bridge",
                 Ipv4Address.parse("172.17.0.9"), List.of(), null, List.of(), List.of())));
         assertTrue(onDefault.getMessage().contains("user specified IP address is supported on user defined networks only"));
         // Removing a container frees its address for the next one.

@@ -4,13 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.dockwire.testing.ExternalTools;
 import dev.dockwire.testing.TestNet;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -22,32 +18,13 @@ import org.junit.jupiter.api.Test;
 class RealIptablesAgreementTest {
 
     @BeforeAll
-    static void needsRootAndIptablesRestore() throws Exception {
+    static void needsRootAndIptablesRestore() {
         ExternalTools.assumeTool("iptables-restore");
-        Process p = new ProcessBuilder("id", "-u").start();
-        String uid = new String(p.getInputStream().readAllBytes(), StandardCharsets.US_ASCII).trim();
-        p.waitFor();
-        if (!uid.equals("0")) {
-            System.out.println("SKIPPED: iptables-restore --test needs root (uid " + uid + ")");
-        }
-        Assumptions.assumeTrue(uid.equals("0"), "iptables-restore --test needs root");
+        ExternalTools.assumeRoot("iptables-restore --test");
     }
 
-    /** Exit status of {@code iptables-restore --test [-c]} on {@code text}. */
-    private static int realTest(String text, boolean counters) throws IOException, InterruptedException {
-        List<String> cmd = new ArrayList<>(List.of("iptables-restore", "--test"));
-        if (counters) {
-            cmd.add("--counters");
-        }
-        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
-        p.getOutputStream().write(text.getBytes(StandardCharsets.UTF_8));
-        p.getOutputStream().close();
-        p.getInputStream().readAllBytes();
-        if (!p.waitFor(30, TimeUnit.SECONDS)) {
-            p.destroyForcibly();
-            throw new IOException("iptables-restore --test timed out");
-        }
-        return p.exitValue();
+    private static int realTest(String text, boolean counters) throws Exception {
+        return ExternalTools.iptablesRestoreTest(text, counters);
     }
 
     private static int ourTest(String text) {

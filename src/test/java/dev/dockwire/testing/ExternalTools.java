@@ -46,6 +46,42 @@ public final class ExternalTools {
         return found;
     }
 
+    /** Skips the test unless it runs as root (CI does), saying {@code why} root is needed. */
+    public static void assumeRoot(String why) {
+        String uid;
+        try {
+            Process p = new ProcessBuilder("id", "-u").start();
+            uid = new String(p.getInputStream().readAllBytes(), StandardCharsets.US_ASCII).trim();
+            p.waitFor();
+        } catch (IOException | InterruptedException e) {
+            uid = "unknown (" + e + ")";
+        }
+        skipIf(uid.equals("0") ? null : why + " needs root (uid " + uid + ")");
+    }
+
+    /**
+     * Exit status of the real {@code iptables-restore --test [--counters]} on {@code text} (it
+     * only parses; it needs root and iptables, see {@link #assumeRoot} and {@link #assumeTool}).
+     */
+    public static int iptablesRestoreTest(String text, boolean counters) throws IOException, InterruptedException {
+        List<String> cmd = new ArrayList<>(List.of("iptables-restore", "--test"));
+        if (counters) {
+            cmd.add("--counters");
+        }
+        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+        p.getOutputStream().write(text.getBytes(StandardCharsets.UTF_8));
+        p.getOutputStream().close();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        if (!p.waitFor(30, TimeUnit.SECONDS)) {
+            p.destroyForcibly();
+            throw new IOException("iptables-restore --test timed out");
+        }
+        if (p.exitValue() != 0) {
+            System.out.println("iptables-restore --test: " + out);
+        }
+        return p.exitValue();
+    }
+
     private static void skipIf(String reason) {
         if (reason != null) {
             System.out.println("SKIPPED: " + reason);

@@ -12,7 +12,12 @@ public final class TestHost implements AutoCloseable {
     public final World world;
 
     public TestHost(long seed) {
-        world = new World(seed, EngineProfile.DOCKER_28);
+        this(seed, EngineProfile.DOCKER_28, true);
+    }
+
+    /** A host whose dockerd runs {@code profile} with the userland proxy on or off. */
+    public TestHost(long seed, EngineProfile profile, boolean userlandProxy) {
+        world = new World(seed, profile, userlandProxy);
     }
 
     public CommandResult run(String line) {

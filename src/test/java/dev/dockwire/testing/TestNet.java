@@ -51,19 +51,24 @@ public final class TestNet {
     public Namespace node(String name, String bridge, String cidr, String gateway) {
         kernel.netnsAdd(name);
         kernel.linkSetUp(name, "lo", true);
+        leg(name, "eth0", bridge, cidr);
+        if (gateway != null) {
+            kernel.routeAdd(name, Cidr.parse("0.0.0.0/0"), Ipv4Address.parse(gateway).bits(), "eth0");
+        }
+        return ns(name);
+    }
+
+    /** A second leg for namespace {@code ns}: interface {@code ifname} on {@code bridge}, with {@code cidr}, up. */
+    public void leg(String ns, String ifname, String bridge, String cidr) {
         String hostSide = "veth" + (vethCounter++);
         String peer = "tmp" + vethCounter;
         kernel.linkAddVeth(Kernel.HOST, hostSide, null, peer, null);
         kernel.linkSetMaster(Kernel.HOST, hostSide, bridge);
         kernel.linkSetUp(Kernel.HOST, hostSide, true);
-        kernel.linkSetNetns(Kernel.HOST, peer, name);
-        kernel.linkSetName(name, peer, "eth0");
-        kernel.addrAdd(name, "eth0", Cidr.parse(cidr));
-        kernel.linkSetUp(name, "eth0", true);
-        if (gateway != null) {
-            kernel.routeAdd(name, Cidr.parse("0.0.0.0/0"), Ipv4Address.parse(gateway).bits(), "eth0");
-        }
-        return ns(name);
+        kernel.linkSetNetns(Kernel.HOST, peer, ns);
+        kernel.linkSetName(ns, peer, ifname);
+        kernel.addrAdd(ns, ifname, Cidr.parse(cidr));
+        kernel.linkSetUp(ns, ifname, true);
     }
 
     public NetDevice dev(String ns, String name) {

@@ -143,10 +143,10 @@ class TopologyLoaderTest {
     }
 
     @Test
-    void aComposeProjectInlineWithStepsOnItsServicesEngineOutsideAndCaptures() {
+    void aComposeProjectInlineWithStepsOnItsServicesDaemonOutsideAndCaptures() {
         Topology t = parse("""
                 name: Store Front
-                engine: {profile: docker-27}
+                daemon: {engine: docker-27}
                 outside:
                   dns: {pay.example.net: 203.0.113.7}
                 compose:
@@ -160,7 +160,7 @@ class TopologyLoaderTest {
         assertEquals("t.yml", t.compose().file());
         assertEquals(7, t.compose().service("shop").line());
         assertEquals("shop", t.steps().get(0).target());
-        assertEquals("docker-27", t.engineProfile());
+        assertEquals("docker-27", t.daemon().engine());
         assertEquals(java.util.Map.of("pay.example.net", "203.0.113.7"), t.outsideDns());
         assertEquals(new Topology.CaptureSpec(true, List.of("eth0", "ops"), "tcp"), t.capture());
         assertEquals(List.of(), t.containers());
@@ -187,10 +187,6 @@ class TopologyLoaderTest {
     void whatIsNotModelledYetIsRefusedAtItsLine() {
         assertEquals("t.yml:2: hosts: several emulated hosts are not supported yet (they need the overlay driver)",
                 error("containers: {a: {}}\nhosts:\n  h1: {}\n"));
-        assertEquals("t.yml:3: engine.userland-proxy: daemon option userland-proxy is not modelled yet",
-                error("containers: {a: {}}\nengine:\n  userland-proxy: false\n"));
-        assertEquals("t.yml:2: engine.profile: unknown engine profile \"docker-20\"; valid: [docker-27, docker-28]",
-                error("containers: {a: {}}\nengine: {profile: docker-20}\n"));
         assertEquals("t.yml:4: outside.dns.a.example: invalid IPv4 address \"1.2.3\": expected four octets 0-255 like 172.18.0.2",
                 error("containers: {a: {}}\noutside:\n  dns:\n    a.example: 1.2.3\n"));
         assertEquals("t.yml:5: services.shop.ports[0]: invalid port \"x\": container port \"x\" is not a number 1-65535;"

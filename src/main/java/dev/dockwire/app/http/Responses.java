@@ -82,6 +82,16 @@ public final class Responses {
         return new HttpMessage("HTTP/1.1 200 OK", h, head(req) ? new byte[0] : body);
     }
 
+    /** A static web page (text/html), as a plain web server on the internet serves one. */
+    public static HttpMessage page(HttpMessage req, String html, long now) {
+        byte[] body = html.getBytes(StandardCharsets.UTF_8);
+        List<String[]> h = new ArrayList<>();
+        h.add(new String[] {"Content-Type", "text/html"});
+        h.add(new String[] {"Date", date(now)});
+        h.add(new String[] {"Content-Length", Integer.toString(body.length)});
+        return new HttpMessage("HTTP/1.1 200 OK", h, head(req) ? new byte[0] : body);
+    }
+
     /** A small app that answers with its hostname (so load balancing is visible). */
     public static HttpMessage hostname(HttpMessage req, String hostname, long now) {
         byte[] body = (hostname + "\n").getBytes(StandardCharsets.UTF_8);

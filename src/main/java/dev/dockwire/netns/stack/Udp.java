@@ -11,7 +11,9 @@ import io.netty.buffer.ByteBuf;
 import io.netty.util.collection.IntObjectHashMap;
 
 /**
- * UDP (RFC 768) demux: one socket per local port (no SO_REUSEPORT), a bound address must match,
+ * UDP (RFC 768) demux: per local port one socket per bound address, a socket bound to a specific
+ * address preferred over the wildcard one (no SO_REUSEADDR/SO_REUSEPORT: a wildcard bind and a
+ * specific bind on one port exclude each other, as in Linux), a bound address must match,
  * ICMP port unreachable for a datagram nobody listens to (unless broadcast), ephemeral ports
  * from {@code net.ipv4.ip_local_port_range} starting at a random offset like the kernel.
  */
@@ -43,7 +45,7 @@ final class Udp {
             packet.release();
             return;
         }
-        UdpSocketImpl s = ports.get(udp.dstPort());
+        UdpSocketImpl s = lookup(udp.dstPort(), dst);
         if (s == null || (s.localAddress() != 0 && s.localAddress() != dst && !stack.ns.isBroadcast(dst))
                 || !s.accepts(src, udp.srcPort())) {
             noPorts++;
@@ -65,7 +67,7 @@ final class Udp {
 
     /** An ICMP error quoting a datagram we sent from {@code srcPort} to {@code dst:dstPort}. */
     void error(int src, int srcPort, int dst, int dstPort, int type, int code) {
-        UdpSocketImpl s = ports.get(srcPort);
+        UdpSocketImpl s = lookup(srcPort, src);
         if (s == null || !s.isConnectedTo(dst, dstPort)) {
             return; // unconnected sockets do not see ICMP errors (no IP_RECVERR)
         }
@@ -83,15 +85,38 @@ final class Udp {
         s.deliverError(err);
     }
 
+    /** The socket on {@code port} bound to {@code addr}, else the wildcard one, else any (for the error path). */
+    private UdpSocketImpl lookup(int port, int addr) {
+        UdpSocketImpl first = ports.get(port);
+        if (first == null || first.nextOnPort == null) {
+            return first;
+        }
+        UdpSocketImpl wildcard = null;
+        for (UdpSocketImpl s = first; s != null; s = s.nextOnPort) {
+            if (s.localAddress() == addr) {
+                return s;
+            }
+            if (s.localAddress() == 0) {
+                wildcard = s;
+            }
+        }
+        return wildcard != null ? wildcard : first;
+    }
+
     void bind(UdpSocketImpl s, int addr, int port) {
         if (port == 0) {
             port = ephemeralPort();
-        } else if (ports.containsKey(port)) {
-            throw new SocketException(SocketError.EADDRINUSE);
+        } else {
+            for (UdpSocketImpl o = ports.get(port); o != null; o = o.nextOnPort) {
+                if (addr == 0 || o.localAddress() == 0 || o.localAddress() == addr) {
+                    throw new SocketException(SocketError.EADDRINUSE);
+                }
+            }
         }
         if (addr != 0 && !stack.ns.isLocal(addr)) {
             throw new SocketException(SocketError.EADDRNOTAVAIL);
         }
+        s.nextOnPort = ports.get(port);
         ports.put(port, s);
         s.bound(addr, port);
     }
@@ -112,9 +137,22 @@ final class Udp {
     }
 
     void unbind(UdpSocketImpl s) {
-        if (ports.get(s.localPort()) == s) {
-            ports.remove(s.localPort());
+        UdpSocketImpl first = ports.get(s.localPort());
+        if (first == s) {
+            if (s.nextOnPort == null) {
+                ports.remove(s.localPort());
+            } else {
+                ports.put(s.localPort(), s.nextOnPort);
+            }
+        } else {
+            for (UdpSocketImpl o = first; o != null; o = o.nextOnPort) {
+                if (o.nextOnPort == s) {
+                    o.nextOnPort = s.nextOnPort;
+                    break;
+                }
+            }
         }
+        s.nextOnPort = null;
     }
 
     void send(int src, int srcPort, int dst, int dstPort, ByteBuf packet) {

@@ -18,6 +18,8 @@ final class UdpSocketImpl implements UdpSocket {
     private int peerPort;
     private boolean bound;
     private boolean closed;
+    /** The next socket bound to the same port on another address (Udp's per-port chain). */
+    UdpSocketImpl nextOnPort;
     private Receiver receiver = (s, a, p, d) -> { };
     private Consumer<SocketError> errorHandler = e -> { };
 

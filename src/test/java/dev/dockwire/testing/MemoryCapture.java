@@ -1,18 +1,24 @@
-package dev.dockwire.netfilter;
+package dev.dockwire.testing;
 
 import dev.dockwire.capture.CaptureFile;
+import dev.dockwire.capture.FrameDecoder;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufUtil;
+import io.netty.buffer.Unpooled;
 import java.util.ArrayList;
 import java.util.List;
 
 /** A capture file that keeps each frame's bytes with the name of the interface it was seen on. */
-final class MemoryCapture implements CaptureFile {
-    record Frame(String iface, byte[] bytes) {
+public final class MemoryCapture implements CaptureFile {
+    public record Frame(String iface, byte[] bytes) {
+        /** The tcpdump-style one-line decoding, prefixed with the interface: {@code eth0 IP 1.2.3.4.5 > ...}. */
+        public String line() {
+            return iface + " " + FrameDecoder.decode(Unpooled.wrappedBuffer(bytes));
+        }
     }
 
     private final List<String> interfaces = new ArrayList<>();
-    final List<Frame> frames = new ArrayList<>();
+    public final List<Frame> frames = new ArrayList<>();
 
     @Override
     public int addInterface(String name, String description) {
@@ -28,6 +34,11 @@ final class MemoryCapture implements CaptureFile {
     @Override
     public void write(int iface, long nanos, ByteBuf frame, Direction direction) {
         frames.add(new Frame(interfaces.get(iface), ByteBufUtil.getBytes(frame)));
+    }
+
+    /** Every frame decoded, one line each. */
+    public List<String> lines() {
+        return frames.stream().map(Frame::line).toList();
     }
 
     @Override
