@@ -1,5 +1,6 @@
 package dev.dockwire.topology;
 
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -116,6 +117,32 @@ final class YamlFields {
         List<YamlNode> items = node.list();
         return java.util.stream.IntStream.range(0, items.size())
                 .mapToObj(i -> scalar(items.get(i), path + "[" + i + "]")).toList();
+    }
+
+    /** A mapping or a list of {@code KEY=VALUE} (a bare {@code KEY} maps to an empty value). */
+    Map<String, String> keyValues(YamlNode node, String path) {
+        if (node.isMap() || node.value() == null) {
+            return stringMap(node, path);
+        }
+        Map<String, String> out = new LinkedHashMap<>();
+        for (String kv : strings(node, path)) {
+            int eq = kv.indexOf('=');
+            out.put(eq < 0 ? kv : kv.substring(0, eq), eq < 0 ? "" : kv.substring(eq + 1));
+        }
+        return out;
+    }
+
+    Map<String, String> stringMap(YamlNode node, String path) {
+        Map<String, String> out = new LinkedHashMap<>();
+        if (node.value() == null) {
+            return out;
+        }
+        requireMap(node, path);
+        for (var e : node.map().entrySet()) {
+            YamlNode v = e.getValue();
+            out.put(e.getKey(), v.value() == null ? "" : scalar(v, path + "." + e.getKey()));
+        }
+        return out;
     }
 
     static List<String> sorted(Set<String> keys) {
