@@ -52,7 +52,7 @@ final class ComposeCommand {
         List<String> out = new ArrayList<>();
         try {
             project = load(g, out);
-        } catch (TopologyException e) {
+        } catch (TopologyException | ComposeException e) {
             return CommandResult.fail(1, e.getMessage());
         }
         Compose compose = new Compose(host, project);
@@ -88,7 +88,7 @@ final class ComposeCommand {
         if (file != null) {
             text = host.readHostOrDisk(file);
             if (text == null) {
-                throw new TopologyException(file, 0, "", "open " + file + ": no such file or directory");
+                throw missing("open " + file + ": no such file or directory");
             }
         } else {
             for (String candidate : DEFAULT_FILES) {
@@ -99,7 +99,7 @@ final class ComposeCommand {
                 }
             }
             if (text == null) {
-                throw new TopologyException("docker compose", 0, "", "no configuration file provided: not found");
+                throw missing("no configuration file provided: not found");
             }
         }
         Path abs = host.workingDirectory().resolve(file).toAbsolutePath().normalize();
@@ -112,6 +112,10 @@ final class ComposeCommand {
         ComposeProject p = ComposeLoader.parse(file, text, env, dir, name);
         p.notes().forEach(n -> warnings.add("WARN[0000] " + n));
         return p;
+    }
+
+    private static ComposeException missing(String message) {
+        return new ComposeException(message, List.of(message), 0, "");
     }
 
     private static String siblingEnv(String file) {

@@ -235,9 +235,9 @@ class ComposeTest {
 
     @Test
     void composeCommandErrors() {
-        assertEquals(new CommandResult(1, List.of("docker compose: no configuration file provided: not found")),
+        assertEquals(new CommandResult(1, List.of("no configuration file provided: not found")),
                 host.run("docker compose up -d"));
-        assertEquals(new CommandResult(1, List.of("nope.yml: open nope.yml: no such file or directory")),
+        assertEquals(new CommandResult(1, List.of("open nope.yml: no such file or directory")),
                 host.run("docker compose -f nope.yml ps"));
         host.run("printf 'services:\\n  web:\\n    image: nginx\\n    ports: [\"80:abc\"]\\n' > compose.yaml");
         CommandResult bad = host.run("docker compose up -d");
