@@ -3,6 +3,7 @@ package dev.dockwire.docker;
 import dev.dockwire.tools.CommandResult;
 import dev.dockwire.topology.ComposeProject;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -59,14 +60,14 @@ public final class Compose {
         return new ComposeUp(host, p).run(scale);
     }
 
-    /** {@code down}: containers in reverse start order, then the project's own networks. */
+    /** {@code down}: containers in reverse start order, then the networks this project created (by their labels). */
     public CommandResult down() {
         ComposeProgress progress = new ComposeProgress();
         List<ComposeProject.Service> reverse = new ArrayList<>(p.services());
-        java.util.Collections.reverse(reverse);
+        Collections.reverse(reverse);
         for (ComposeProject.Service s : reverse) {
             List<Container> cs = new ArrayList<>(containers(host.engine(), p, s));
-            java.util.Collections.reverse(cs);
+            Collections.reverse(cs);
             for (Container c : cs) {
                 host.engine().stop(c.name(), () -> { });
                 host.engine().remove(c.name(), true, () -> { });
@@ -74,7 +75,8 @@ public final class Compose {
             }
         }
         for (ComposeProject.NetworkDef n : p.networks()) {
-            if (n.external() || host.engine().findNetwork(n.name()) == null) {
+            Network net = host.engine().findNetwork(n.name());
+            if (n.external() || net == null || !p.name().equals(net.labels().get("com.docker.compose.project"))) {
                 continue;
             }
             try {

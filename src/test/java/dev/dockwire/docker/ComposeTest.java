@@ -231,6 +231,11 @@ class ComposeTest {
         List<String> down = ok("docker compose -f /app/compose.yaml -p shop down");
         assertEquals(List.of(up.get(0), "[+] Running 2/2", " ✔ Container shop-web-1  Removed", " ✔ Network shop_default  Removed"), down);
         assertNull(engine.findNetwork("shop_default"));
+        ok("docker network create mine");
+        host.run("printf 'services:\\n  a: {image: alpine}\\nnetworks:\\n  default: {name: mine}\\n' > /app/named.yaml");
+        ok("docker compose -f /app/named.yaml up -d");
+        assertEquals(List.of("[+] Running 1/1", " ✔ Container app-a-1  Removed"), ok("docker compose -f /app/named.yaml down"));
+        assertNotNull(engine.findNetwork("mine"), "a network compose did not create stays");
     }
 
     @Test
