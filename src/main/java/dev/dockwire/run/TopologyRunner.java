@@ -42,7 +42,7 @@ public final class TopologyRunner {
             session.say("dockwire: topology " + t.name() + " (seed " + seed + ")");
             int total = t.steps().size() + t.scripts().stream().mapToInt(sc -> sc.commands().size()).sum();
             session.expectSteps(total);
-            t.outsideDns().forEach((name, ip) -> session.world().dns().add(name, ip));
+            t.outsideDns().forEach(session.world()::addOutsideName);
             t.images().forEach(i -> engine.declareHttpImage(i.image(), i.port(), i.text()));
             for (Topology.NetworkSpec n : t.networks()) {
                 try {

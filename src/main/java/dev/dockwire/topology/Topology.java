@@ -10,7 +10,7 @@ import java.util.Map;
  * how the daemon is configured and what the outside world's name server answers. Pure data.
  *
  * @param compose    null when the topology has none
- * @param outsideDns extra names the LAN's name server answers, name to IPv4 address
+ * @param outsideDns extra names the outside world's name servers answer, name to IPv4 address
  */
 public record Topology(String name, long seed, List<NetworkSpec> networks, List<ContainerSpec> containers,
                        List<Step> steps, CaptureSpec capture, List<Script.ImageDecl> images, Daemon daemon,
