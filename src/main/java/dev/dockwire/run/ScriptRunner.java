@@ -15,10 +15,10 @@ public final class ScriptRunner {
         this.file = file;
     }
 
-    /** Runs the script's command lines as steps of {@code session}. */
-    static void commands(Session session, Script script) {
+    /** Runs the script's command lines (from {@code file}) as steps of {@code session}. */
+    static void commands(Session session, String file, Script script) {
         for (Script.Command c : script.commands()) {
-            session.step(c.line(), c.lineNumber(), new Session.Expect(c.status(), c.anyStatus(), c.contains(),
+            session.step(file, c.line(), c.lineNumber(), new Session.Expect(c.status(), c.anyStatus(), c.contains(),
                     c.notContains(), c.matches()));
         }
     }
@@ -35,7 +35,7 @@ public final class ScriptRunner {
                 session.world().engine().declareHttpImage(i.image(), i.port(), i.text());
             }
             session.expectSteps(script.commands().size());
-            commands(session, script);
+            commands(session, file, script);
             return session.finish();
         }
     }

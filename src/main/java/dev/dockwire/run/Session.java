@@ -164,6 +164,11 @@ public final class Session implements AutoCloseable {
 
     /** Runs {@code line} at the host's prompt, prints the transcript, checks {@code expect}. */
     public StepResult step(String line, int lineNumber, Expect expect) {
+        return step(file, line, lineNumber, expect);
+    }
+
+    /** As {@link #step(String, int, Expect)} for a line of another file (a script a topology runs). */
+    public StepResult step(String source, String line, int lineNumber, Expect expect) {
         out.accept("");
         out.accept("$ " + line);
         CommandResult r = world.host().run(line);
@@ -191,7 +196,7 @@ public final class Session implements AutoCloseable {
                 failures.add("expected output to match /" + regex + "/");
             }
         }
-        failures.forEach(f -> out.accept("FAILED (" + file + ":" + lineNumber + "): " + f));
+        failures.forEach(f -> out.accept("FAILED (" + source + ":" + lineNumber + "): " + f));
         StepResult s = new StepResult(line, lineNumber, r.status(), r.output(), describe(expect), failures);
         steps.add(s);
         reportProgress();

@@ -7,7 +7,6 @@ import dev.dockwire.docker.EngineException;
 import dev.dockwire.docker.Network;
 import dev.dockwire.docker.NetworkCreate;
 import dev.dockwire.topology.ComposeProject;
-import dev.dockwire.topology.Script;
 import dev.dockwire.topology.Topology;
 import dev.dockwire.topology.TopologyException;
 import dev.dockwire.wire.Cidr;
@@ -40,7 +39,7 @@ public final class TopologyRunner {
         try (Session session = new Session(file, seed, t.daemon(), opts, t.capture().bridges(), t.capture().filter(), out)) {
             Engine engine = session.world().engine();
             session.say("dockwire: topology " + t.name() + " (seed " + seed + ")");
-            int total = t.steps().size() + t.scripts().stream().mapToInt(sc -> sc.commands().size()).sum();
+            int total = t.steps().size() + t.scripts().stream().mapToInt(sc -> sc.script().commands().size()).sum();
             session.expectSteps(total);
             t.outsideDns().forEach(session.world()::addOutsideName);
             t.images().forEach(i -> engine.declareHttpImage(i.image(), i.port(), i.text()));
@@ -62,8 +61,8 @@ public final class TopologyRunner {
             if (p != null) {
                 ComposeRunner.up(session, Path.of(p.file()), p, Map.of(), !p.file().equals(file));
             }
-            for (Script sc : t.scripts()) {
-                ScriptRunner.commands(session, sc);
+            for (Topology.ScriptRef sc : t.scripts()) {
+                ScriptRunner.commands(session, sc.file(), sc.script());
             }
             session.steps(t.steps(), target -> p == null || p.service(target) == null ? target : ComposeRunner.containerOf(p, target));
             return session.finish();

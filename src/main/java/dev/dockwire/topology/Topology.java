@@ -14,7 +14,7 @@ import java.util.Map;
  */
 public record Topology(String name, long seed, List<NetworkSpec> networks, List<ContainerSpec> containers,
                        List<Step> steps, CaptureSpec capture, List<Script.ImageDecl> images, Daemon daemon,
-                       ComposeProject compose, List<Script> scripts, Map<String, String> outsideDns) {
+                       ComposeProject compose, List<ScriptRef> scripts, Map<String, String> outsideDns) {
 
     /** A topology of networks, containers and steps only, on the default daemon. */
     public Topology(String name, long seed, List<NetworkSpec> networks, List<ContainerSpec> containers,
@@ -28,6 +28,10 @@ public record Topology(String name, long seed, List<NetworkSpec> networks, List<
 
     /** A container; attachments in connect order (the first one carries the default route). */
     public record ContainerSpec(String name, String image, List<Attachment> networks, int line) {
+    }
+
+    /** A script a topology runs, with the file it was read from (its failures name that file). */
+    public record ScriptRef(String file, Script script) {
     }
 
     /** {@code ip} null = the lowest free address. */

@@ -46,8 +46,8 @@ final class TopologyIncludes {
         return ComposeLoader.load(file, null);
     }
 
-    List<Script> scripts(YamlNode node) {
-        List<Script> out = new ArrayList<>();
+    List<Topology.ScriptRef> scripts(YamlNode node) {
+        List<Topology.ScriptRef> out = new ArrayList<>();
         if (node == null) {
             return out;
         }
@@ -56,7 +56,7 @@ final class TopologyIncludes {
             YamlNode at = node.isList() ? node.list().get(i) : node;
             Path p = sibling(refs.get(i));
             String base = p.getFileName().toString().replaceFirst("\\.[A-Za-z]+$", "");
-            out.add(ScriptParser.parse(p.toString(), base, read(p, at, "scripts[" + i + "]")));
+            out.add(new Topology.ScriptRef(p.toString(), ScriptParser.parse(p.toString(), base, read(p, at, "scripts[" + i + "]"))));
         }
         return out;
     }

@@ -73,7 +73,7 @@ public final class TopologyLoader {
         }
         TopologyIncludes includes = new TopologyIncludes(f, name);
         ComposeProject compose = includes.compose(top.get("compose"));
-        List<Script> scripts = includes.scripts(top.get("scripts"));
+        List<Topology.ScriptRef> scripts = includes.scripts(top.get("scripts"));
         List<Topology.ContainerSpec> containers = new ArrayList<>();
         YamlNode ctrs = top.get("containers");
         boolean others = compose != null || !scripts.isEmpty();

@@ -176,7 +176,8 @@ class TopologyLoaderTest {
         Topology t = TopologyLoader.load(file);
         assertEquals("app", t.compose().name());
         assertEquals(dir.resolve("app/compose.yaml").toString(), t.compose().file());
-        assertEquals("docker ps", t.scripts().get(0).commands().get(0).line());
+        assertEquals(dir.resolve("setup.sh").toString(), t.scripts().get(0).file());
+        assertEquals("docker ps", t.scripts().get(0).script().commands().get(0).line());
         String missing = assertThrows(TopologyException.class, () -> TopologyLoader.parse(file.toString(), "t",
                 "compose: nope.yaml\n")).getMessage();
         assertEquals(file + ":1: compose: no compose file " + dir.resolve("nope.yaml")
