@@ -1,8 +1,11 @@
 package dev.dockwire.cli;
 
+import dev.dockwire.run.ComposeRunner;
 import dev.dockwire.run.ScriptRunner;
 import dev.dockwire.run.Session;
 import dev.dockwire.run.TopologyRunner;
+import dev.dockwire.topology.ComposeLoader;
+import dev.dockwire.topology.ComposeProject;
 import dev.dockwire.topology.Script;
 import dev.dockwire.topology.ScriptParser;
 import dev.dockwire.topology.Topology;
@@ -11,20 +14,25 @@ import dev.dockwire.topology.TopologyLoader;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.function.Consumer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /**
- * {@code dockwire run FILE}: a topology YAML or a script of docker commands (told apart by
- * content), built in memory and run headless; captures go to {@code captures/NAME/}. Exit 0 when
+ * {@code dockwire run FILE}: a topology YAML, a compose file or a script of docker commands (told
+ * apart by content), built in memory and run headless; captures go to {@code captures/NAME/}. Exit 0 when
  * every expectation held, 1 when one did not, 2 for bad input.
  */
 @Command(name = "run", mixinStandardHelpOptions = true,
         description = "Run a topology or a script headless: build it, run its steps, write a pcapng per bridge.")
 final class RunCommand implements Callable<Integer> {
-    @Parameters(index = "0", paramLabel = "FILE", description = "A topology YAML or a script of docker commands (see topologies/README.md).")
+    @Parameters(index = "0", paramLabel = "FILE", description = "A topology YAML, a compose file or a script of docker commands (see topologies/README.md).")
     Path file;
 
     @Option(names = "--seed", description = "Seed for everything random (default: the file's, else 1).")
@@ -36,8 +44,23 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--no-capture", description = "Write no capture files.")
     boolean noCapture;
 
+    @Option(names = "--capture", paramLabel = "IFACE[,IFACE]", split = ",",
+            description = "Also capture these host interfaces (eth0, a bridge, or a network by name).")
+    List<String> capture = new ArrayList<>();
+
+    @Option(names = "--json", description = "Print a JSON report of every step, expectation and capture (the transcript goes to stderr).")
+    boolean json;
+
+    @Option(names = {"-p", "--project-name"}, paramLabel = "NAME", description = "Compose project name (default: the file's name:, else its directory).")
+    String projectName;
+
+    @Option(names = "--scale", paramLabel = "SERVICE=N", description = "Compose: run N containers of SERVICE (repeatable).")
+    Map<String, Integer> scale = new LinkedHashMap<>();
+
     @Override
     public Integer call() {
+        TerminalStatus status = !json && System.console() != null ? new TerminalStatus(System.out) : null;
+        Consumer<String> transcript = json ? System.err::println : status != null ? status::println : System.out::println;
         try {
             String text;
             try {
@@ -46,18 +69,25 @@ final class RunCommand implements Callable<Integer> {
                 throw new TopologyException(file.toString(), 0, "", "cannot read file: " + e.getMessage());
             }
             String base = file.getFileName().toString().replaceFirst("\\.[A-Za-z]+$", "");
-            Session.Report report = switch (InputKind.of(text)) {
+            InputKind kind = InputKind.of(text);
+            Session.Progress progress = status != null ? status : Session.Progress.NONE;
+            Session.Report report = switch (kind) {
                 case TOPOLOGY -> {
                     Topology t = TopologyLoader.parse(file.toString(), base, text);
-                    yield new TopologyRunner(file.toString()).run(t, options(t.name()), System.out::println);
+                    yield new TopologyRunner(file.toString()).run(t, options(t.name(), progress), transcript);
                 }
                 case SCRIPT -> {
                     Script s = ScriptParser.parse(file.toString(), base, text);
-                    yield new ScriptRunner(file.toString()).run(s, options(s.name()), System.out::println);
+                    yield new ScriptRunner(file.toString()).run(s, options(s.name(), progress), transcript);
                 }
-                case COMPOSE -> throw new TopologyException(file.toString(), 1, "services",
-                        "compose files are not supported yet: write a topology (containers:) or a script of docker commands");
+                case COMPOSE -> {
+                    ComposeProject p = ComposeLoader.load(file, projectName);
+                    yield new ComposeRunner(file).run(p, scale, options(p.name(), progress), transcript);
+                }
             };
+            if (json) {
+                System.out.println(JsonReport.render(file.toString(), kind, report));
+            }
             return report.ok() ? 0 : 1;
         } catch (TopologyException e) {
             System.err.println("dockwire: " + e.getMessage());
@@ -65,10 +95,14 @@ final class RunCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             System.err.println("dockwire: " + file + ": " + e.getMessage());
             return 2;
+        } finally {
+            if (status != null) {
+                status.end();
+            }
         }
     }
 
-    private Session.Options options(String name) {
-        return new Session.Options(out != null ? out : Path.of("captures", name), seed, !noCapture);
+    private Session.Options options(String name, Session.Progress progress) {
+        return new Session.Options(out != null ? out : Path.of("captures", name), seed, !noCapture, capture, progress);
     }
 }

@@ -437,12 +437,7 @@ final class DockerCommand {
             Map<String, Object> row = new LinkedHashMap<>();
             row.put("ID", f.has("no-trunc") ? c.id() : c.shortId());
             row.put("Image", c.image());
-            List<String> cmd = c.cmd().isEmpty() ? Images.defaultCmd(c.image()) : c.cmd();
-            String command = String.join(" ", cmd);
-            if (!f.has("no-trunc") && command.length() > 20) {
-                command = command.substring(0, 19) + "…";
-            }
-            row.put("Command", "\"" + command + "\"");
+            row.put("Command", command(c, !f.has("no-trunc")));
             row.put("CreatedAt", Inspect.time(c.created()));
             row.put("RunningFor", HumanTime.ago(now - c.created()));
             row.put("Status", status(c, now));
@@ -466,12 +461,22 @@ final class DockerCommand {
         return CommandResult.ok(t.lines());
     }
 
+    /** The COMMAND column: quoted, cut to 20 characters with an ellipsis unless {@code --no-trunc}. */
+    static String command(Container c, boolean truncate) {
+        List<String> cmd = c.cmd().isEmpty() ? Images.defaultCmd(c.image()) : c.cmd();
+        String command = String.join(" ", cmd);
+        if (truncate && command.length() > 20) {
+            command = command.substring(0, 19) + "…";
+        }
+        return "\"" + command + "\"";
+    }
+
     /** The PORTS column: {@code 0.0.0.0:8080->80/tcp, 127.0.0.1:5432->5432/tcp}. */
-    private static String portsColumn(Container c) {
+    static String portsColumn(Container c) {
         return String.join(", ", c.published().stream().map(PortBinding::psText).toList());
     }
 
-    private static String status(Container c, long now) {
+    static String status(Container c, long now) {
         return switch (c.state()) {
             case CREATED -> "Created";
             case RUNNING -> "Up " + HumanTime.duration(now - c.startedAt());
@@ -577,7 +582,7 @@ final class DockerCommand {
     }
 
     /** The docker CLI's tab writer: columns padded by three spaces, at least ten wide. */
-    private static final class Table {
+    static final class Table {
         private final List<Object[]> rows = new ArrayList<>();
 
         Table(Object... header) {

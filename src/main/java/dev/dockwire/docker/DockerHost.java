@@ -11,7 +11,12 @@ import dev.dockwire.tools.IpCommand;
 import dev.dockwire.tools.IptablesCommand;
 import dev.dockwire.tools.Shell;
 import dev.dockwire.tools.TcCommand;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * An emulated Docker host as a person at its terminal sees it: a shell whose commands are
@@ -25,6 +30,8 @@ public final class DockerHost implements Shell.Env {
     private final FileTable files = new FileTable();
     private final Shell shell;
     private final DockerCommand docker;
+    private final Map<String, String> environment = new LinkedHashMap<>();
+    private Path workingDirectory = Path.of("");
 
     public DockerHost(Engine engine, EventLoop loop, String hostname) {
         this.engine = engine;
@@ -48,6 +55,37 @@ public final class DockerHost implements Shell.Env {
 
     public String hostname() {
         return hostname;
+    }
+
+    /** The directory relative paths name on disk: a script's own directory when a script runs. */
+    public void workingDirectory(Path dir) {
+        this.workingDirectory = dir;
+    }
+
+    public Path workingDirectory() {
+        return workingDirectory;
+    }
+
+    /** Variables the host's commands see, such as {@code COMPOSE_FILE} and {@code COMPOSE_PROJECT_NAME}. */
+    public Map<String, String> environment() {
+        return environment;
+    }
+
+    /**
+     * A file a command names: one written on the emulated host ({@code printf ... > FILE}), else
+     * one on disk relative to the working directory; null when neither exists.
+     */
+    String readHostOrDisk(String path) {
+        String written = files.read(path);
+        if (written != null) {
+            return written;
+        }
+        Path p = workingDirectory.resolve(path);
+        try {
+            return Files.isRegularFile(p) ? Files.readString(p) : null;
+        } catch (IOException e) {
+            return null;
+        }
     }
 
     /** Runs one command line at the host's prompt. */
@@ -75,7 +113,8 @@ public final class DockerHost implements Shell.Env {
         String name = argv.get(0);
         List<String> args = argv.subList(1, argv.size());
         return switch (name) {
-            case "docker" -> docker.run(args);
+            case "docker" -> args.isEmpty() || !args.get(0).equals("compose") ? docker.run(args)
+                    : new ComposeCommand(this).run(args.subList(1, args.size()));
             case "ip" -> new IpCommand(engine.kernel(), Kernel.HOST).run(args);
             case "bridge" -> new BridgeCommand(engine.kernel(), Kernel.HOST).run(args);
             case "tc" -> new TcCommand(engine.kernel(), Kernel.HOST).run(args);

@@ -1,9 +1,13 @@
 package dev.dockwire.run;
 
 import dev.dockwire.topology.Script;
+import java.nio.file.Path;
 import java.util.function.Consumer;
 
-/** Runs a script of docker/host command lines headless, each with its expectations, in a {@link Session}. */
+/**
+ * Runs a script of docker/host command lines headless, each with its expectations, in a
+ * {@link Session}; relative paths (a {@code docker compose -f} file) name files beside the script.
+ */
 public final class ScriptRunner {
     private final String file;
 
@@ -11,17 +15,27 @@ public final class ScriptRunner {
         this.file = file;
     }
 
+    /** Runs the script's command lines (from {@code file}) as steps of {@code session}. */
+    static void commands(Session session, String file, Script script) {
+        for (Script.Command c : script.commands()) {
+            session.step(file, c.line(), c.lineNumber(), new Session.Expect(c.status(), c.anyStatus(), c.contains(),
+                    c.notContains(), c.matches()));
+        }
+    }
+
     public Session.Report run(Script script, Session.Options options, Consumer<String> out) {
         long seed = options.seed() != null ? options.seed() : script.seed();
         try (Session session = new Session(file, seed, script.daemon(), options, null, out)) {
             session.say("dockwire: script " + script.name() + " (seed " + seed + ")");
+            Path dir = Path.of(file).toAbsolutePath().getParent();
+            if (dir != null) {
+                session.host().workingDirectory(dir);
+            }
             for (Script.ImageDecl i : script.images()) {
                 session.world().engine().declareHttpImage(i.image(), i.port(), i.text());
             }
-            for (Script.Command c : script.commands()) {
-                session.step(c.line(), c.lineNumber(), new Session.Expect(c.status(), c.anyStatus(), c.contains(),
-                        c.notContains(), c.matches()));
-            }
+            session.expectSteps(script.commands().size());
+            commands(session, file, script);
             return session.finish();
         }
     }

@@ -7,11 +7,13 @@ import dev.dockwire.capture.PcapngWriter;
 import dev.dockwire.docker.DockerHost;
 import dev.dockwire.docker.EngineProfile;
 import dev.dockwire.kernel.Kernel;
+import dev.dockwire.link.Bridge;
 import dev.dockwire.link.NetDevice;
 import dev.dockwire.netns.Namespace;
 import dev.dockwire.topology.Daemon;
 import dev.dockwire.topology.Topology;
 import dev.dockwire.tools.CommandResult;
+import dev.dockwire.topology.Step;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -19,9 +21,12 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.Set;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
+import java.util.function.UnaryOperator;
 import java.util.regex.Pattern;
 
 /**
@@ -31,8 +36,26 @@ import java.util.regex.Pattern;
  * expectations checked, and the closing summary.
  */
 public final class Session implements AutoCloseable {
-    /** Where the run writes and which seed it uses ({@code seed} null = the file's own). */
-    public record Options(Path outDir, Long seed, boolean capture) {
+    /**
+     * Where the run writes and which seed it uses ({@code seed} null = the file's own); which host
+     * interfaces to capture besides the bridges ({@code --capture}); who hears of progress.
+     */
+    public record Options(Path outDir, Long seed, boolean capture, List<String> interfaces, Progress progress) {
+        public Options(Path outDir, Long seed, boolean capture) {
+            this(outDir, seed, capture, List.of(), Progress.NONE);
+        }
+
+        /** The same options with capturing off. */
+        public Options withoutCapture() {
+            return new Options(outDir, seed, false, interfaces, progress);
+        }
+    }
+
+    /** Hears how far a run is: steps done of all, containers built, virtual time reached. */
+    public interface Progress {
+        Progress NONE = (stepsDone, stepsTotal, containers, virtualNanos) -> { };
+
+        void update(int stepsDone, int stepsTotal, int containers, long virtualNanos);
     }
 
     /** What one command must do; a null status means "0 unless {@code anyStatus}". */
@@ -59,6 +82,9 @@ public final class Session implements AutoCloseable {
     private final List<StepResult> steps = new ArrayList<>();
     /** Latencies the programs of the current step reported, by metric in first-seen order. */
     private final Map<String, List<Long>> samples = new LinkedHashMap<>();
+    private final Options options;
+    private final Set<String> pendingInterfaces = new LinkedHashSet<>();
+    private int stepsTotal;
 
     public Session(String file, long seed, Options options, String captureFilter, Consumer<String> out) {
         this(file, seed, Daemon.DEFAULT, options, new Topology.CaptureSpec(true, captureFilter), out);
@@ -70,9 +96,21 @@ public final class Session implements AutoCloseable {
     }
 
     /**
+     * A session whose dockerd is configured as {@code daemon} says; with capturing on, every bridge
+     * is captured when {@code bridges} is true, and the options' interfaces (a host device, a
+     * bridge or a network by name) as soon as they exist.
+     */
+    public Session(String file, long seed, Daemon daemon, Options options, boolean bridges, String captureFilter,
+                   Consumer<String> out) {
+        this(file, seed, daemon, options, new Topology.CaptureSpec(bridges, captureFilter), out);
+    }
+
+    /**
      * A run capturing what {@code what} names when {@code options.capture()}: every bridge as
      * {@code BRIDGE.pcapng}, each container's {@code lo} as {@code CONTAINER-lo.pcapng} (a restart's
-     * new namespace adds its {@code lo} to the same file) and the host's uplink as {@code eth0.pcapng}.
+     * new namespace adds its {@code lo} to the same file), the host's uplink as {@code eth0.pcapng},
+     * and each named interface (the options' and {@code what}'s: a host device, a bridge or a
+     * network by name) as {@code NAME.pcapng} as soon as it exists.
      */
     public static Session capturing(String file, long seed, Daemon daemon, Options options, Topology.CaptureSpec what,
                                     Consumer<String> out) {
@@ -82,38 +120,68 @@ public final class Session implements AutoCloseable {
     private Session(String file, long seed, Daemon daemon, Options options, Topology.CaptureSpec what, Consumer<String> out) {
         this.file = file;
         this.out = out;
+        this.options = options;
         this.world = new World(seed, EngineProfile.parse(daemon.engine()), daemon.userlandProxy());
         world.engine().onSample((metric, nanos) -> samples.computeIfAbsent(metric, k -> new ArrayList<>()).add(nanos));
-        if (options.capture()) {
-            try {
-                Files.createDirectories(options.outDir());
-            } catch (IOException e) {
-                throw new UncheckedIOException("cannot create " + options.outDir(), e);
-            }
-            String captureFilter = what.filter();
-            PacketFilter probe = captureFilter == null ? PacketFilter.ALL : PacketFilter.compile(captureFilter);
-            probe.close();
-            Namespace host = world.hostKernel().namespace(Kernel.HOST);
-            if (what.bridges()) {
-                world.engine().onBridgeNetwork(n -> open(options.outDir().resolve(n.bridge() + ".pcapng"),
-                        host.device(n.bridge()), captureFilter));
-            }
-            if (what.host()) {
-                open(options.outDir().resolve("eth0.pcapng"), host.device("eth0"), captureFilter);
-            }
-            if (what.loopback()) {
-                Map<String, CaptureTap> loopbacks = new HashMap<>();
-                world.engine().onSandbox(c -> {
-                    NetDevice lo = world.hostKernel().namespace(c.netns()).lo();
-                    CaptureTap tap = loopbacks.get(c.id());
-                    if (tap == null) {
-                        loopbacks.put(c.id(), open(options.outDir().resolve(c.name() + "-lo.pcapng"), lo, captureFilter));
-                    } else {
-                        tap.attachDevice(lo);
-                    }
-                });
+        if (!options.capture()) {
+            return;
+        }
+        try {
+            Files.createDirectories(options.outDir());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create " + options.outDir(), e);
+        }
+        String captureFilter = what.filter();
+        PacketFilter probe = captureFilter == null ? PacketFilter.ALL : PacketFilter.compile(captureFilter);
+        probe.close();
+        Namespace host = world.hostKernel().namespace(Kernel.HOST);
+        boolean bridges = what.bridges();
+        List<String> interfaces = new ArrayList<>(options.interfaces());
+        what.interfaces().stream().filter(i -> !interfaces.contains(i)).forEach(interfaces::add);
+        if (what.host() && !interfaces.contains("eth0")) {
+            interfaces.add("eth0");
+        }
+        pendingInterfaces.addAll(interfaces);
+        for (String name : interfaces) {
+            NetDevice dev = host.device(name);
+            if (dev != null && !(dev instanceof Bridge && bridges)) {
+                tap(name, dev, captureFilter);
             }
         }
+        world.engine().onBridgeNetwork(n -> {
+            boolean named = pendingInterfaces.remove(n.bridge()) | pendingInterfaces.remove(n.name());
+            if (bridges || named) {
+                open(options.outDir().resolve(n.bridge() + ".pcapng"), host.device(n.bridge()), captureFilter);
+            }
+        });
+        if (what.loopback()) {
+            Map<String, CaptureTap> loopbacks = new HashMap<>();
+            world.engine().onSandbox(c -> {
+                NetDevice lo = world.hostKernel().namespace(c.netns()).lo();
+                CaptureTap tap = loopbacks.get(c.id());
+                if (tap == null) {
+                    loopbacks.put(c.id(), open(options.outDir().resolve(c.name() + "-lo.pcapng"), lo, captureFilter));
+                } else {
+                    tap.attachDevice(lo);
+                }
+            });
+        }
+    }
+
+    private void tap(String name, NetDevice dev, String captureFilter) {
+        pendingInterfaces.remove(name);
+        open(options.outDir().resolve(name + ".pcapng"), dev, captureFilter);
+    }
+
+    /** Says how many steps the run will take, for progress. */
+    public void expectSteps(int total) {
+        stepsTotal = total;
+        reportProgress();
+    }
+
+    private void reportProgress() {
+        options.progress().update(steps.size(), Math.max(stepsTotal, steps.size()), world.engine().containers().size(),
+                world.emulation().loop().nanos());
     }
 
     /** Like {@code tcpdump -i DEV -w PATH} from now on (a bridge promiscuously). */
@@ -139,6 +207,11 @@ public final class Session implements AutoCloseable {
 
     /** Runs {@code line} at the host's prompt, prints the transcript, checks {@code expect}. */
     public StepResult step(String line, int lineNumber, Expect expect) {
+        return step(file, line, lineNumber, expect);
+    }
+
+    /** As {@link #step(String, int, Expect)} for a line of another file (a script a topology runs). */
+    public StepResult step(String source, String line, int lineNumber, Expect expect) {
         out.accept("");
         out.accept("$ " + line);
         samples.clear();
@@ -169,10 +242,54 @@ public final class Session implements AutoCloseable {
                 failures.add("expected output to match /" + regex + "/");
             }
         }
-        failures.forEach(f -> out.accept("FAILED (" + file + ":" + lineNumber + "): " + f));
-        StepResult s = new StepResult(line, r.status(), r.output(), failures);
+        failures.forEach(f -> out.accept("FAILED (" + source + ":" + lineNumber + "): " + f));
+        StepResult s = new StepResult(line, lineNumber, r.status(), r.output(), describe(expect), failures);
         steps.add(s);
+        reportProgress();
         return s;
+    }
+
+    /** The expectations as words: {@code status 0}, {@code contains TEXT}, ... */
+    private static List<String> describe(Expect e) {
+        List<String> d = new ArrayList<>();
+        if (e.status() != null) {
+            d.add("status " + e.status());
+        } else if (!e.anyStatus()) {
+            d.add("status 0");
+        }
+        e.contains().forEach(c -> d.add("contains " + c));
+        e.notContains().forEach(c -> d.add("not-contains " + c));
+        e.matches().forEach(c -> d.add("matches " + c));
+        return d;
+    }
+
+    /**
+     * Runs topology steps in order: {@code exec} as {@code docker exec CONTAINER ...} with the
+     * container {@code containerOf} names for the step's target, {@code run} lines as written.
+     */
+    public void steps(List<Step> steps, UnaryOperator<String> containerOf) {
+        for (Step s : steps) {
+            String line = s.run() != null ? s.run()
+                    : "docker exec " + containerOf.apply(s.target()) + " " + quote(s.argv());
+            Step.Expect e = s.expect();
+            step(line, s.line(), new Expect(e.status(), e.status() == null, e.contains(), e.notContains(), e.matches()));
+        }
+    }
+
+    /** Words back into a command line that the shell splits into the same words. */
+    static String quote(List<String> words) {
+        StringBuilder sb = new StringBuilder();
+        for (String w : words) {
+            if (sb.length() > 0) {
+                sb.append(' ');
+            }
+            if (!w.isEmpty() && w.matches("[A-Za-z0-9_./:@%+=,-]+")) {
+                sb.append(w);
+            } else {
+                sb.append('\'').append(w.replace("'", "'\\''")).append('\'');
+            }
+        }
+        return sb.toString();
     }
 
     /** Closes the captures and prints the summary. */
@@ -187,6 +304,9 @@ public final class Session implements AutoCloseable {
         out.accept("steps: " + ok + " passed, " + (steps.size() - ok) + " failed");
         for (CaptureResult c : captures) {
             out.accept("capture: " + c.path() + " (" + c.frames() + " frames)");
+        }
+        for (String missing : pendingInterfaces) {
+            out.accept("capture: no interface " + missing + " appeared on the host (a host device, a bridge or a network name)");
         }
         return new Report(List.copyOf(steps), captures);
     }

@@ -9,17 +9,21 @@ import dev.dockwire.docker.Network;
 import dev.dockwire.docker.NetworkCreate;
 import dev.dockwire.kernel.Kernel;
 import dev.dockwire.kernel.KernelException;
+import dev.dockwire.topology.ComposeProject;
 import dev.dockwire.topology.Topology;
 import dev.dockwire.topology.TopologyException;
 import dev.dockwire.wire.Cidr;
 import dev.dockwire.wire.Ipv4Address;
+import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 
 /**
- * Runs a topology file headless: builds its networks and containers through the engine, then
- * runs its steps as {@code docker exec} lines in a {@link Session}. Engine errors while building
+ * Runs a topology file headless: builds its networks and containers through the engine, brings
+ * up its compose project, runs its scripts, then runs its steps as {@code docker exec} lines (or
+ * host command lines) in a {@link Session}. Engine errors while building
  * are reported with the topology's file, line and key.
  */
 public final class TopologyRunner {
@@ -31,10 +35,14 @@ public final class TopologyRunner {
 
     public Session.Report run(Topology t, Session.Options options, Consumer<String> out) {
         long seed = options.seed() != null ? options.seed() : t.seed();
-        try (Session session = Session.capturing(file, seed, t.daemon(), options.capture() && t.capture().any()
-                ? options : new Session.Options(options.outDir(), seed, false), t.capture(), out)) {
+        boolean capture = options.capture() && (t.capture().any() || !options.interfaces().isEmpty());
+        try (Session session = Session.capturing(file, seed, t.daemon(), capture ? options : options.withoutCapture(),
+                t.capture(), out)) {
             Engine engine = session.world().engine();
             session.say("dockwire: topology " + t.name() + " (seed " + seed + ")");
+            int total = t.steps().size() + t.scripts().stream().mapToInt(sc -> sc.script().commands().size()).sum();
+            session.expectSteps(total);
+            t.outsideDns().forEach(session.world()::addOutsideName);
             t.images().forEach(i -> engine.declareHttpImage(i.image(), i.port(), i.text()));
             for (Topology.NetworkSpec n : t.networks()) {
                 try {
@@ -51,11 +59,14 @@ public final class TopologyRunner {
                 build(engine, c, session);
                 impair(engine, c, t.networks(), session);
             }
-            for (Topology.Step s : t.steps()) {
-                String line = "docker exec " + s.container() + " " + quote(s.argv());
-                session.step(line, s.line(), new Session.Expect(s.expectStatus(), s.expectStatus() == null,
-                        s.expectContains(), List.of(), List.of()));
+            ComposeProject p = t.compose();
+            if (p != null) {
+                ComposeRunner.up(session, Path.of(p.file()), p, Map.of(), !p.file().equals(file));
             }
+            for (Topology.ScriptRef sc : t.scripts()) {
+                ScriptRunner.commands(session, sc.file(), sc.script());
+            }
+            session.steps(t.steps(), target -> p == null || p.service(target) == null ? target : ComposeRunner.containerOf(p, target));
             return session.finish();
         }
     }

@@ -13,6 +13,7 @@ import dev.dockwire.netns.Emulation;
 import dev.dockwire.netns.Namespace;
 import dev.dockwire.wire.Cidr;
 import dev.dockwire.wire.Ipv4Address;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -63,6 +64,7 @@ public final class World implements AutoCloseable {
     private final Engine engine;
     private final DockerHost host;
     private DnsServer dns;
+    private final List<DnsServer> nameServers = new ArrayList<>();
     private HttpServer web;
 
     public World(long seed, EngineProfile profile) {
@@ -133,7 +135,8 @@ public final class World implements AutoCloseable {
         }
     }
 
-    private static DnsServer names(DnsServer server) {
+    private DnsServer names(DnsServer server) {
+        nameServers.add(server);
         INTERNET_NAMES.entrySet().stream().sorted(Map.Entry.comparingByKey()).forEach(e -> server.add(e.getKey(), e.getValue()));
         // More addresses than a 1232-byte EDNS answer holds: UDP answers come back truncated and
         // clients retry over TCP.
@@ -177,6 +180,14 @@ public final class World implements AutoCloseable {
     @Override
     public void close() {
         emulation.close();
+    }
+
+    /**
+     * Makes {@code name} resolve to {@code address} on every name server of the outside world (the
+     * LAN router's and the public resolvers). Its address answers nothing unless something listens.
+     */
+    public void addOutsideName(String name, String address) {
+        nameServers.forEach(s -> s.add(name, address));
     }
 
     /** The LAN router's name server (the host's upstream). */

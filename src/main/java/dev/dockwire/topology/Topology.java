@@ -1,17 +1,25 @@
 package dev.dockwire.topology;
 
 import java.util.List;
+import java.util.Map;
 
 /**
- * A topology as our YAML describes it (schema in topologies/README.md): networks, containers
- * attached to them, the steps to run, and what to capture. Pure data.
+ * A topology as our YAML describes it (schema in topologies/README.md and
+ * topologies/dockwire-topology.schema.json): networks, containers attached to them, a compose
+ * project (embedded or referenced) and scripts run after them, the steps to run, what to capture,
+ * how the daemon is configured and what the outside world's name server answers. Pure data.
+ *
+ * @param compose    null when the topology has none
+ * @param outsideDns extra names the outside world's name servers answer, name to IPv4 address
  */
 public record Topology(String name, long seed, List<NetworkSpec> networks, List<ContainerSpec> containers,
-                       List<Step> steps, CaptureSpec capture, List<Script.ImageDecl> images, Daemon daemon) {
+                       List<Step> steps, CaptureSpec capture, List<Script.ImageDecl> images, Daemon daemon,
+                       ComposeProject compose, List<ScriptRef> scripts, Map<String, String> outsideDns) {
 
+    /** A topology of networks, containers and steps only, on the default daemon. */
     public Topology(String name, long seed, List<NetworkSpec> networks, List<ContainerSpec> containers,
                     List<Step> steps, CaptureSpec capture, List<Script.ImageDecl> images) {
-        this(name, seed, networks, containers, steps, capture, images, Daemon.DEFAULT);
+        this(name, seed, networks, containers, steps, capture, images, Daemon.DEFAULT, null, List.of(), Map.of());
     }
 
     /**
@@ -38,29 +46,29 @@ public record Topology(String name, long seed, List<NetworkSpec> networks, List<
     public record Impairment(String dev, String kind, List<String> options, String path, int line) {
     }
 
+    /** A script a topology runs, with the file it was read from (its failures name that file). */
+    public record ScriptRef(String file, Script script) {
+    }
+
     /** {@code ip} null = the lowest free address. */
     public record Attachment(String network, String ip) {
     }
 
-    /** One command run in a container ({@code docker exec CTR ARGV...}) and what it must print. */
-    public record Step(String container, List<String> argv, Integer expectStatus, List<String> expectContains,
-                       int line) {
-    }
-
     /**
      * Which captures to write, optionally filtered (tcpdump syntax): one pcapng per bridge, one per
-     * container's {@code lo} (where queries to Docker's resolver at 127.0.0.11 show), and the
-     * host's {@code eth0} (where forwarded queries leave for the upstream servers).
+     * container's {@code lo} (where queries to Docker's resolver at 127.0.0.11 show), the host's
+     * {@code eth0} (where forwarded queries leave for the upstream servers), and one per named host
+     * interface ({@code interfaces}: a host device such as eth0, a bridge, or a network by name).
      */
-    public record CaptureSpec(boolean bridges, boolean loopback, boolean host, String filter) {
-        /** Bridges only, as before loopback and host captures existed. */
+    public record CaptureSpec(boolean bridges, boolean loopback, boolean host, List<String> interfaces, String filter) {
+        /** Bridges only, as before loopback, host and interface captures existed. */
         public CaptureSpec(boolean bridges, String filter) {
-            this(bridges, false, false, filter);
+            this(bridges, false, false, List.of(), filter);
         }
 
         /** Whether anything is captured at all. */
         public boolean any() {
-            return bridges || loopback || host;
+            return bridges || loopback || host || !interfaces.isEmpty();
         }
     }
 }

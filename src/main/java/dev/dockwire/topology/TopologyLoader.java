@@ -15,24 +15,18 @@ import java.util.regex.Pattern;
  * network is the engine's check, reported with the same location by the runner.
  */
 public final class TopologyLoader {
-    private static final Set<String> TOP_KEYS = Set.of("name", "seed", "networks", "containers", "steps", "capture", "images",
-            "daemon");
+    static final Set<String> TOP_KEYS = Set.of("name", "seed", "networks", "containers", "steps", "capture", "images",
+            "daemon", "compose", "scripts", "outside", "hosts");
     private static final Set<String> DAEMON_KEYS = Set.of("engine", "userland-proxy");
     private static final Set<String> NETWORK_KEYS = Set.of("subnet", "gateway", "driver", "impair");
     private static final Set<String> CONTAINER_KEYS = Set.of("image", "networks", "impair");
-    private static final Set<String> STEP_KEYS = Set.of("exec", "expect");
-    private static final Set<String> EXPECT_KEYS = Set.of("status", "contains");
-    private static final Set<String> CAPTURE_KEYS = Set.of("bridges", "loopback", "host", "filter");
     private static final Set<String> QDISC_KINDS = Set.of("netem", "tbf");
-    private static final Pattern NAME = Pattern.compile("[a-zA-Z0-9][a-zA-Z0-9_.-]*");
-    private static final Pattern DOTTED_QUAD = Pattern.compile(
-            "((25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)\\.){3}(25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)");
     private static final Pattern CIDR = Pattern.compile("\\d{1,3}(\\.\\d{1,3}){3}/\\d{1,2}");
 
-    private final String file;
+    private final YamlFields f;
 
     private TopologyLoader(String file) {
-        this.file = file;
+        this.f = new YamlFields(file);
     }
 
     public static Topology load(Path path) {
@@ -46,6 +40,7 @@ public final class TopologyLoader {
         return parse(path.toString(), base, text);
     }
 
+    /** Parses {@code text}; a referenced compose file or script is read relative to {@code file}'s directory. */
     public static Topology parse(String file, String defaultName, String text) {
         return new TopologyLoader(file).topology(YamlReader.read(file, text), defaultName);
     }
@@ -74,43 +69,33 @@ public final class TopologyLoader {
                 networks.add(network(e.getKey(), e.getValue()));
             }
         }
+        if (top.containsKey("hosts")) {
+            throw error(top.get("hosts"), "hosts", "several emulated hosts are not supported yet (they need the overlay driver)");
+        }
+        TopologyIncludes includes = new TopologyIncludes(f, name);
+        ComposeProject compose = includes.compose(top.get("compose"));
+        List<Topology.ScriptRef> scripts = includes.scripts(top.get("scripts"));
         List<Topology.ContainerSpec> containers = new ArrayList<>();
         YamlNode ctrs = top.get("containers");
-        if (ctrs == null || !ctrs.isMap() || ctrs.map().isEmpty()) {
-            throw error(ctrs == null ? root : ctrs, "containers", "expected a mapping of container names to {image, networks}");
+        boolean others = compose != null || !scripts.isEmpty();
+        if (ctrs == null && !others || ctrs != null && (!ctrs.isMap() || ctrs.map().isEmpty())) {
+            throw error(ctrs == null ? root : ctrs, "containers", "expected a mapping of container names to {image, networks}"
+                    + (ctrs == null ? " (or a compose: project, or scripts:)" : ""));
         }
-        for (var e : ctrs.map().entrySet()) {
-            containers.add(container(e.getKey(), e.getValue(), networks));
-        }
-        List<Topology.Step> steps = new ArrayList<>();
-        YamlNode st = top.get("steps");
-        if (st != null && st.value() != null) {
-            if (!st.isList()) {
-                throw error(st, "steps", "expected a list of {exec: \"CONTAINER COMMAND...\", expect: {...}}");
-            }
-            for (int i = 0; i < st.list().size(); i++) {
-                steps.add(step(st.list().get(i), "steps[" + i + "]", containers));
+        if (ctrs != null) {
+            for (var e : ctrs.map().entrySet()) {
+                containers.add(container(e.getKey(), e.getValue(), networks));
             }
         }
-        Topology.CaptureSpec capture = new Topology.CaptureSpec(true, null);
-        YamlNode cap = top.get("capture");
-        if (cap != null && cap.value() != null) {
-            requireMap(cap, "capture");
-            checkKeys(cap.map(), CAPTURE_KEYS, "capture");
-            boolean bridges = !cap.map().containsKey("bridges") || bool(cap.map().get("bridges"), "capture.bridges");
-            boolean loopback = cap.map().containsKey("loopback") && bool(cap.map().get("loopback"), "capture.loopback");
-            boolean host = cap.map().containsKey("host") && bool(cap.map().get("host"), "capture.host");
-            String filter = cap.map().containsKey("filter") ? scalar(cap.map().get("filter"), "capture.filter") : null;
-            capture = new Topology.CaptureSpec(bridges, loopback, host, filter);
+        List<String> targets = new ArrayList<>(containers.stream().map(Topology.ContainerSpec::name).toList());
+        if (compose != null) {
+            compose.services().forEach(sv -> targets.add(sv.name()));
         }
-        List<Script.ImageDecl> images = new ArrayList<>();
-        YamlNode img = top.get("images");
-        if (img != null && img.value() != null) {
-            requireMap(img, "images");
-            for (var e : img.map().entrySet()) {
-                images.add(image(e.getKey(), e.getValue()));
-            }
-        }
+        List<Step> steps = new StepsLoader(f).steps(top.get("steps"), "steps", targets,
+                compose == null ? "container" : "container or service");
+        RunExtras extras = new RunExtras(f);
+        Topology.CaptureSpec capture = extras.capture(top.get("capture"), "capture");
+        List<Script.ImageDecl> images = extras.images(top.get("images"), "images");
         Daemon daemon = Daemon.DEFAULT;
         YamlNode dm = top.get("daemon");
         if (dm != null && dm.value() != null) {
@@ -127,26 +112,8 @@ public final class TopologyLoader {
                 daemon = daemon.withUserlandProxy(bool(dm.map().get("userland-proxy"), "daemon.userland-proxy"));
             }
         }
-        return new Topology(name, seed, networks, containers, steps, capture, images, daemon);
-    }
-
-    /** {@code images: {nodeserver:1: {http: 8080, answer: hostname}}} (or {@code answer: some text}). */
-    private Script.ImageDecl image(String name, YamlNode node) {
-        String path = "images." + name;
-        requireMap(node, path);
-        checkKeys(node.map(), Set.of("http", "answer"), path);
-        String port = optional(node, "http", path);
-        if (port == null) {
-            throw error(node, path + ".http", "missing: the port the image's HTTP server listens on");
-        }
-        int p;
-        try {
-            p = Integer.parseInt(port);
-        } catch (NumberFormatException e) {
-            throw error(node.map().get("http"), path + ".http", "expected a port 1-65535, got \"" + port + "\"");
-        }
-        String answer = optional(node, "answer", path);
-        return new Script.ImageDecl(name, p, answer == null || answer.equals("hostname") ? null : answer);
+        return new Topology(name, seed, networks, containers, steps, capture, images, daemon, compose, scripts,
+                includes.outsideDns(top.get("outside")));
     }
 
     private Topology.NetworkSpec network(String name, YamlNode node) {
@@ -273,108 +240,39 @@ public final class TopologyLoader {
         return name;
     }
 
-    private Topology.Step step(YamlNode node, String path, List<Topology.ContainerSpec> containers) {
-        requireMap(node, path);
-        checkKeys(node.map(), STEP_KEYS, path);
-        String exec = optional(node, "exec", path);
-        if (exec == null) {
-            throw error(node, path + ".exec", "missing: a step is exec: \"CONTAINER COMMAND ARGS...\"");
-        }
-        List<String> words;
-        try {
-            words = ShellWords.split(exec);
-        } catch (IllegalArgumentException e) {
-            throw error(node.map().get("exec"), path + ".exec", e.getMessage());
-        }
-        if (words.size() < 2) {
-            throw error(node.map().get("exec"), path + ".exec", "expected \"CONTAINER COMMAND ARGS...\", got \"" + exec + "\"");
-        }
-        String ctr = words.get(0);
-        if (containers.stream().noneMatch(c -> c.name().equals(ctr))) {
-            throw error(node.map().get("exec"), path + ".exec", "unknown container \"" + ctr + "\"; declared: "
-                    + containers.stream().map(Topology.ContainerSpec::name).toList());
-        }
-        Integer status = null;
-        List<String> contains = new ArrayList<>();
-        YamlNode expect = node.map().get("expect");
-        if (expect != null && expect.value() != null) {
-            requireMap(expect, path + ".expect");
-            checkKeys(expect.map(), EXPECT_KEYS, path + ".expect");
-            String s = optional(expect, "status", path + ".expect");
-            if (s != null) {
-                try {
-                    status = Integer.parseInt(s);
-                } catch (NumberFormatException e) {
-                    throw error(expect.map().get("status"), path + ".expect.status", "expected an exit status 0-255, got \"" + s + "\"");
-                }
-            }
-            YamlNode c = expect.map().get("contains");
-            if (c != null) {
-                if (c.isList()) {
-                    for (int i = 0; i < c.list().size(); i++) {
-                        contains.add(scalar(c.list().get(i), path + ".expect.contains[" + i + "]"));
-                    }
-                } else {
-                    contains.add(scalar(c, path + ".expect.contains"));
-                }
-            }
-        }
-        return new Topology.Step(ctr, words.subList(1, words.size()), status, contains, node.line());
-    }
-
     private void checkName(YamlNode node, String path, String name) {
-        if (!NAME.matcher(name).matches()) {
-            throw error(node, path, "invalid name \"" + name + "\": only [a-zA-Z0-9][a-zA-Z0-9_.-] are allowed");
-        }
+        f.checkName(node, path, name);
     }
 
     private void checkAddress(YamlNode node, String path, String text) {
-        if (!DOTTED_QUAD.matcher(text).matches()) {
-            throw error(node, path, "invalid IPv4 address \"" + text + "\": expected four octets 0-255 like 172.18.0.2");
-        }
+        f.checkAddress(node, path, text);
     }
 
     private void checkKeys(Map<String, YamlNode> map, Set<String> allowed, String path) {
-        for (var e : map.entrySet()) {
-            if (!allowed.contains(e.getKey())) {
-                String at = path.isEmpty() ? e.getKey() : path + "." + e.getKey();
-                throw error(e.getValue(), at, "unknown key \"" + e.getKey() + "\"; valid keys: " + sorted(allowed));
-            }
-        }
+        f.checkKeys(map, allowed, path);
     }
 
     private String optional(YamlNode map, String key, String path) {
-        YamlNode v = map.map().get(key);
-        return v == null || v.value() == null ? null : scalar(v, path + "." + key);
+        return f.optional(map, key, path);
     }
 
     private String scalar(YamlNode node, String path) {
-        if (!node.isScalar() || node.value() == null) {
-            throw error(node, path, "expected a single value, got " + (node.isMap() ? "a mapping" : node.isList() ? "a list" : "nothing"));
-        }
-        return node.text();
+        return f.scalar(node, path);
     }
 
     private boolean bool(YamlNode node, String path) {
-        String s = scalar(node, path);
-        return switch (s) {
-            case "true", "yes", "on" -> true;
-            case "false", "no", "off" -> false;
-            default -> throw error(node, path, "expected true or false, got \"" + s + "\"");
-        };
+        return f.bool(node, path);
     }
 
     private void requireMap(YamlNode node, String path) {
-        if (!node.isMap()) {
-            throw error(node, path, "expected a mapping");
-        }
+        f.requireMap(node, path);
     }
 
     private TopologyException error(YamlNode node, String path, String message) {
-        return new TopologyException(file, node.line(), path, message);
+        return f.error(node, path, message);
     }
 
     private static List<String> sorted(Set<String> keys) {
-        return keys.stream().sorted().toList();
+        return YamlFields.sorted(keys);
     }
 }

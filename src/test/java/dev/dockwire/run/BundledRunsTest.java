@@ -17,12 +17,16 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
-/** Every bundled topology and script runs end to end, meets its expectations, and writes captures tshark reads cleanly. */
+/** Every bundled topology, compose project and script runs end to end, meets its expectations, and writes captures tshark reads cleanly. */
 class BundledRunsTest {
 
+    /** Topologies and scripts in topologies/, and the compose projects in its subdirectories. */
     static Stream<Path> bundled() throws IOException {
-        try (Stream<Path> s = Files.list(Path.of("topologies"))) {
-            return s.filter(p -> p.toString().endsWith(".yml") || p.toString().endsWith(".sh")).sorted().toList().stream();
+        try (Stream<Path> s = Files.walk(Path.of("topologies"), 2)) {
+            return s.filter(p -> !p.equals(Path.of("topologies")) && (p.getParent().equals(Path.of("topologies"))
+                            ? p.toString().endsWith(".yml") || p.toString().endsWith(".sh")
+                            : p.getFileName().toString().matches("(docker-)?compose\\.ya?ml")))
+                    .sorted().toList().stream();
         }
     }
 

@@ -1,0 +1,74 @@
+package dev.dockwire.topology;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A compose project as its file describes it (the parts of the Compose Specification that shape
+ * networks), after interpolation, anchors and merge keys; plus the {@code x-dockwire} extension
+ * (seed, steps, capture, images). Pure data: names here are the file's keys; the engine-side
+ * names ({@code <project>_<network>}, {@code <project>-<service>-<n>}) are derived by the mapping.
+ *
+ * @param notes what was ignored, one line each ({@code file:line: services.web.restart: ignored ...})
+ */
+public record ComposeProject(String file, String name, List<Service> services, List<NetworkDef> networks,
+                             long seed, List<Step> steps, Topology.CaptureSpec capture,
+                             List<Script.ImageDecl> images, List<String> notes) {
+
+    /** The service named {@code name}, or null. */
+    public Service service(String name) {
+        return services.stream().filter(s -> s.name().equals(name)).findFirst().orElse(null);
+    }
+
+    /** The network declared (or implied, for {@code default}) under {@code key}, or null. */
+    public NetworkDef network(String key) {
+        return networks.stream().filter(n -> n.key().equals(key)).findFirst().orElse(null);
+    }
+
+    /**
+     * A service. {@code networkMode} null means attached to {@code networks} (the {@code default}
+     * network when the file lists none); {@code ports} are docker CLI {@code -p} specs
+     * ({@code [ip:][host[-end]:]container[-end][/proto]}), {@code expose} {@code --expose} specs.
+     */
+    public record Service(String name, String image, List<String> command, String containerName, String hostname,
+                          List<ServiceNetwork> networks, String networkMode, List<String> ports, List<String> expose,
+                          List<Dependency> dependsOn, int replicas, List<String> extraHosts, List<String> dns,
+                          Map<String, String> environment, Healthcheck healthcheck, List<Mount> mounts, int line) {
+    }
+
+    /**
+     * A bind mount ({@code ./default.conf:/etc/nginx/conf.d/default.conf:ro}): {@code source} is
+     * resolved against the compose file's directory as the file was named; a file there is copied
+     * into the container at {@code target} before it starts.
+     */
+    public record Mount(String source, String target, int line) {
+    }
+
+    /** One network a service joins, with its aliases and static address ({@code ipv4_address}, null = IPAM's). */
+    public record ServiceNetwork(String key, List<String> aliases, String ipv4Address, int line) {
+    }
+
+    /** {@code depends_on} entry: {@code service_started} or {@code service_healthy}. */
+    public record Dependency(String service, String condition, int line) {
+        public boolean healthy() {
+            return condition.equals("service_healthy");
+        }
+    }
+
+    /**
+     * A healthcheck: the test as the argv run inside the container ({@code CMD-SHELL x} becomes
+     * {@code sh -c x}), and Docker's timings in nanoseconds.
+     */
+    public record Healthcheck(List<String> test, long intervalNanos, long timeoutNanos, int retries,
+                              long startPeriodNanos) {
+    }
+
+    /**
+     * A network. {@code name} is the engine-side name ({@code <project>_<key>} unless the file
+     * names it; for an external network the existing network's name).
+     */
+    public record NetworkDef(String key, String name, String driver, Map<String, String> options, String subnet,
+                             String gateway, String ipRange, boolean internal, boolean external, boolean attachable,
+                             Map<String, String> labels, int line) {
+    }
+}

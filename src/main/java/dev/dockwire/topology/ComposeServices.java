@@ -1,0 +1,373 @@
+package dev.dockwire.topology;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Reads one compose service in every form the Compose Specification allows for the keys that
+ * shape networks (image, command, container_name, hostname, networks, network_mode, ports,
+ * expose, depends_on, deploy.replicas/scale, extra_hosts, dns, environment, healthcheck, bind
+ * mounts of files); other keys are noted as ignored.
+ */
+final class ComposeServices {
+    private static final Set<String> SERVICE_KEYS = Set.of("image", "command", "container_name", "hostname", "networks",
+            "network_mode", "ports", "expose", "depends_on", "deploy", "scale", "extra_hosts", "dns", "environment",
+            "healthcheck", "restart", "volumes");
+    private static final Set<String> PORT_KEYS = Set.of("target", "published", "host_ip", "protocol", "mode", "name",
+            "app_protocol");
+    private static final Set<String> HEALTHCHECK_KEYS = Set.of("test", "interval", "timeout", "retries", "start_period",
+            "start_interval", "disable");
+
+    private final YamlFields f;
+    private final ComposeNotes notes;
+
+    ComposeServices(YamlFields f, ComposeNotes notes) {
+        this.f = f;
+        this.notes = notes;
+    }
+
+    /** The service declared under {@code name}. */
+    ComposeProject.Service service(String name, YamlNode node) {
+        String path = "services." + name;
+        f.checkName(node, path, name);
+        if (node.value() == null) {
+            throw f.error(node, path, "a service needs at least image:");
+        }
+        f.requireMap(node, path);
+        Map<String, YamlNode> m = node.map();
+        for (var e : m.entrySet()) {
+            String k = e.getKey();
+            if (k.equals("restart")) {
+                notes.note(e.getValue(), path + ".restart", "ignored (emulated containers do not exit on their own)");
+            } else if (k.equals("build") && !m.containsKey("image")) {
+                notes.note(e.getValue(), path + ".build", "ignored: no image is built, the service runs image "
+                        + name);
+            } else if (!SERVICE_KEYS.contains(k) && !k.startsWith("x-")) {
+                notes.note(e.getValue(), path + "." + k, "ignored (does not shape the network)");
+            }
+        }
+        String image = f.optional(node, "image", path);
+        if (image == null) {
+            if (!m.containsKey("build")) {
+                throw f.error(node, path, "service \"" + name + "\" has neither an image nor a build context specified");
+            }
+            image = name;
+        }
+        String networkMode = f.optional(node, "network_mode", path);
+        if (networkMode != null) {
+            checkNetworkMode(m.get("network_mode"), path + ".network_mode", networkMode);
+            if (m.containsKey("networks")) {
+                throw f.error(m.get("networks"), path + ".networks", "service " + name
+                        + " declares mutually exclusive `network_mode` and `networks`");
+            }
+        }
+        List<ComposeProject.ServiceNetwork> networks = networkMode != null ? List.of()
+                : serviceNetworks(m.get("networks"), path + ".networks", node.line());
+        String containerName = f.optional(node, "container_name", path);
+        if (containerName != null) {
+            f.checkName(m.get("container_name"), path + ".container_name", containerName);
+        }
+        int replicas = replicas(m, path);
+        if (containerName != null && replicas > 1) {
+            throw f.error(m.get("container_name"), path + ".container_name", "can't set container_name and "
+                    + replicas + " replicas as container name must be unique");
+        }
+        List<String> ports = new ArrayList<>();
+        if (m.containsKey("ports")) {
+            YamlNode list = m.get("ports");
+            if (!list.isList()) {
+                throw f.error(list, path + ".ports", "expected a list of ports (\"8080:80\" or {target: 80, published: 8080})");
+            }
+            for (int i = 0; i < list.list().size(); i++) {
+                ports.add(port(list.list().get(i), path + ".ports[" + i + "]"));
+            }
+        }
+        List<String> expose = new ArrayList<>();
+        YamlNode ex = m.get("expose");
+        List<String> exposed = ex == null ? List.of() : f.strings(ex, path + ".expose");
+        for (int i = 0; i < exposed.size(); i++) {
+            try {
+                expose.add(ComposePorts.expose(exposed.get(i)));
+            } catch (IllegalArgumentException e) {
+                throw f.error(ex.isList() ? ex.list().get(i) : ex, path + ".expose[" + i + "]", e.getMessage());
+            }
+        }
+        return new ComposeProject.Service(name, image, command(m.get("command"), path + ".command"), containerName,
+                f.optional(node, "hostname", path), networks, networkMode, ports, expose,
+                dependsOn(m.get("depends_on"), path + ".depends_on"), replicas,
+                extraHosts(m.get("extra_hosts"), path + ".extra_hosts"),
+                m.containsKey("dns") ? f.strings(m.get("dns"), path + ".dns") : List.of(),
+                m.containsKey("environment") ? f.keyValues(m.get("environment"), path + ".environment") : Map.of(),
+                healthcheck(m.get("healthcheck"), path + ".healthcheck"), mounts(m.get("volumes"), path + ".volumes"),
+                node.line());
+    }
+
+    /** Bind mounts of {@code volumes:} in short and long syntax; named volumes shape nothing here and are noted. */
+    private List<ComposeProject.Mount> mounts(YamlNode node, String path) {
+        List<ComposeProject.Mount> out = new ArrayList<>();
+        if (node == null || node.value() == null) {
+            return out;
+        }
+        if (!node.isList()) {
+            throw f.error(node, path, "expected a list of volumes (\"./src:/target[:ro]\" or {type: bind, source, target})");
+        }
+        for (int i = 0; i < node.list().size(); i++) {
+            YamlNode v = node.list().get(i);
+            String p = path + "[" + i + "]";
+            String source;
+            String target;
+            if (v.isMap()) {
+                String type = f.optional(v, "type", p);
+                source = f.optional(v, "source", p);
+                target = f.optional(v, "target", p);
+                if (!"bind".equals(type)) {
+                    notes.note(v, p, "ignored (only bind mounts of files are modelled)");
+                    continue;
+                }
+            } else {
+                String[] parts = f.scalar(v, p).split(":");
+                source = parts[0];
+                target = parts.length > 1 ? parts[1] : null;
+                if (!source.startsWith(".") && !source.startsWith("/") && !source.startsWith("~")) {
+                    notes.note(v, p, "ignored (only bind mounts of files are modelled)");
+                    continue;
+                }
+            }
+            if (source == null || target == null || !target.startsWith("/")) {
+                throw f.error(v, p, "expected SOURCE:/TARGET[:MODE] with an absolute target, like ./default.conf:/etc/nginx/conf.d/default.conf:ro");
+            }
+            out.add(new ComposeProject.Mount(source.startsWith("/") ? source
+                    : Path.of(f.file()).resolveSibling(source).normalize().toString(), target, v.line()));
+        }
+        return out;
+    }
+
+    private void checkNetworkMode(YamlNode at, String path, String mode) {
+        boolean ok = switch (mode) {
+            case "host", "none", "bridge" -> true;
+            default -> (mode.startsWith("service:") || mode.startsWith("container:")) && mode.indexOf(':') < mode.length() - 1;
+        };
+        if (!ok) {
+            throw f.error(at, path, "invalid network_mode \"" + mode
+                    + "\"; valid: host, none, bridge, service:NAME, container:NAME");
+        }
+    }
+
+    private List<ComposeProject.ServiceNetwork> serviceNetworks(YamlNode node, String path, int serviceLine) {
+        List<ComposeProject.ServiceNetwork> out = new ArrayList<>();
+        if (node == null || node.value() == null) {
+            out.add(new ComposeProject.ServiceNetwork(ComposeNetworks.DEFAULT, List.of(), null, serviceLine));
+            return out;
+        }
+        if (node.isList()) {
+            for (int i = 0; i < node.list().size(); i++) {
+                YamlNode n = node.list().get(i);
+                out.add(new ComposeProject.ServiceNetwork(f.scalar(n, path + "[" + i + "]"), List.of(), null, n.line()));
+            }
+            return out;
+        }
+        if (!node.isMap()) {
+            throw f.error(node, path, "expected a list of network names or a mapping NAME: {aliases, ipv4_address}");
+        }
+        for (var e : node.map().entrySet()) {
+            String p = path + "." + e.getKey();
+            YamlNode v = e.getValue();
+            List<String> aliases = List.of();
+            String ip = null;
+            if (v.value() != null) {
+                f.requireMap(v, p);
+                for (String k : v.map().keySet()) {
+                    if (!Set.of("aliases", "ipv4_address").contains(k)) {
+                        notes.note(v.map().get(k), p + "." + k, "ignored (does not shape the network)");
+                    }
+                }
+                aliases = v.map().containsKey("aliases") ? f.strings(v.map().get("aliases"), p + ".aliases") : List.of();
+                ip = f.optional(v, "ipv4_address", p);
+                if (ip != null) {
+                    f.checkAddress(v.map().get("ipv4_address"), p + ".ipv4_address", ip);
+                }
+            }
+            out.add(new ComposeProject.ServiceNetwork(e.getKey(), aliases, ip, v.line()));
+        }
+        return out;
+    }
+
+    private int replicas(Map<String, YamlNode> m, String path) {
+        int replicas = 1;
+        if (m.containsKey("scale")) {
+            replicas = f.integer(m.get("scale"), path + ".scale", 0, 1000, "a number of containers");
+        }
+        YamlNode deploy = m.get("deploy");
+        if (deploy != null && deploy.value() != null) {
+            f.requireMap(deploy, path + ".deploy");
+            for (var e : deploy.map().entrySet()) {
+                if (e.getKey().equals("replicas")) {
+                    replicas = f.integer(e.getValue(), path + ".deploy.replicas", 0, 1000, "a number of containers");
+                } else {
+                    notes.note(e.getValue(), path + ".deploy." + e.getKey(), "ignored (does not shape the network)");
+                }
+            }
+        }
+        return replicas;
+    }
+
+    private String port(YamlNode node, String path) {
+        try {
+            if (!node.isMap()) {
+                return ComposePorts.shortSyntax(f.scalar(node, path));
+            }
+            for (String k : node.map().keySet()) {
+                if (!PORT_KEYS.contains(k)) {
+                    throw f.error(node.map().get(k), path + "." + k, "unknown key \"" + k + "\"; valid keys: "
+                            + YamlFields.sorted(PORT_KEYS));
+                }
+            }
+            String target = f.optional(node, "target", path);
+            if (target == null) {
+                throw f.error(node, path + ".target", "missing: the container port (target: 80)");
+            }
+            String mode = f.optional(node, "mode", path);
+            if (mode != null && !mode.equals("host") && !mode.equals("ingress")) {
+                throw f.error(node.map().get("mode"), path + ".mode", "invalid mode \"" + mode + "\"; valid: host, ingress");
+            }
+            return ComposePorts.longSyntax(target, f.optional(node, "published", path), f.optional(node, "host_ip", path),
+                    f.optional(node, "protocol", path));
+        } catch (IllegalArgumentException e) {
+            throw f.error(node, path, e.getMessage());
+        }
+    }
+
+    private List<String> command(YamlNode node, String path) {
+        if (node == null || node.value() == null) {
+            return List.of();
+        }
+        if (node.isList()) {
+            return f.strings(node, path);
+        }
+        try {
+            return ShellWords.split(f.scalar(node, path));
+        } catch (IllegalArgumentException e) {
+            throw f.error(node, path, e.getMessage());
+        }
+    }
+
+    private List<ComposeProject.Dependency> dependsOn(YamlNode node, String path) {
+        List<ComposeProject.Dependency> out = new ArrayList<>();
+        if (node == null || node.value() == null) {
+            return out;
+        }
+        if (node.isList()) {
+            for (int i = 0; i < node.list().size(); i++) {
+                YamlNode d = node.list().get(i);
+                out.add(new ComposeProject.Dependency(f.scalar(d, path + "[" + i + "]"), "service_started", d.line()));
+            }
+            return out;
+        }
+        f.requireMap(node, path);
+        for (var e : node.map().entrySet()) {
+            String p = path + "." + e.getKey();
+            String condition = "service_started";
+            if (e.getValue().value() != null) {
+                f.requireMap(e.getValue(), p);
+                f.checkKeys(e.getValue().map(), Set.of("condition", "restart", "required"), p);
+                String c = f.optional(e.getValue(), "condition", p);
+                if (c != null) {
+                    condition = c;
+                }
+                YamlNode at = e.getValue().map().get("condition");
+                if (condition.equals("service_completed_successfully")) {
+                    throw f.error(at, p + ".condition", "service_completed_successfully is not supported yet"
+                            + " (emulated containers do not run to completion); use service_started or service_healthy");
+                }
+                if (!condition.equals("service_started") && !condition.equals("service_healthy")) {
+                    throw f.error(at, p + ".condition", "invalid condition \"" + condition
+                            + "\"; valid: service_started, service_healthy, service_completed_successfully");
+                }
+            }
+            out.add(new ComposeProject.Dependency(e.getKey(), condition, e.getValue().line()));
+        }
+        return out;
+    }
+
+    private List<String> extraHosts(YamlNode node, String path) {
+        if (node == null || node.value() == null) {
+            return List.of();
+        }
+        List<String> out = new ArrayList<>();
+        if (node.isMap()) {
+            for (var e : node.map().entrySet()) {
+                out.add(extraHost(e.getKey(), f.scalar(e.getValue(), path + "." + e.getKey()), e.getValue(), path + "." + e.getKey()));
+            }
+            return out;
+        }
+        List<String> items = f.strings(node, path);
+        for (int i = 0; i < items.size(); i++) {
+            String s = items.get(i);
+            int sep = s.indexOf('=') >= 0 ? s.indexOf('=') : s.indexOf(':');
+            YamlNode at = node.isList() ? node.list().get(i) : node;
+            if (sep <= 0) {
+                throw f.error(at, path + "[" + i + "]", "invalid extra host \"" + s + "\"; expected HOST:IP or HOST=IP");
+            }
+            out.add(extraHost(s.substring(0, sep), s.substring(sep + 1), at, path + "[" + i + "]"));
+        }
+        return out;
+    }
+
+    private String extraHost(String host, String ip, YamlNode at, String path) {
+        if (!ip.equals("host-gateway")) {
+            f.checkAddress(at, path, ip);
+        }
+        return host + ":" + ip;
+    }
+
+    private ComposeProject.Healthcheck healthcheck(YamlNode node, String path) {
+        if (node == null || node.value() == null) {
+            return null;
+        }
+        f.requireMap(node, path);
+        f.checkKeys(node.map(), HEALTHCHECK_KEYS, path);
+        if (node.map().containsKey("disable") && f.bool(node.map().get("disable"), path + ".disable")) {
+            return null;
+        }
+        YamlNode t = node.map().get("test");
+        if (t == null) {
+            throw f.error(node, path + ".test", "missing: the command to run, like [\"CMD\", \"curl\", \"-f\", \"http://localhost\"]");
+        }
+        List<String> test;
+        if (t.isList()) {
+            List<String> words = f.strings(t, path + ".test");
+            String kind = words.isEmpty() ? "" : words.get(0);
+            test = switch (kind) {
+                case "NONE" -> null;
+                case "CMD" -> List.copyOf(words.subList(1, words.size()));
+                case "CMD-SHELL" -> List.of("sh", "-c", String.join(" ", words.subList(1, words.size())));
+                default -> throw f.error(t, path + ".test", "expected [\"CMD\", ...], [\"CMD-SHELL\", \"...\"] or [\"NONE\"]");
+            };
+            if (test == null) {
+                return null;
+            }
+            if (test.isEmpty()) {
+                throw f.error(t, path + ".test", "the test names no command");
+            }
+        } else {
+            test = List.of("sh", "-c", f.scalar(t, path + ".test"));
+        }
+        YamlNode retries = node.map().get("retries");
+        return new ComposeProject.Healthcheck(test, duration(node, "interval", path, 30_000_000_000L),
+                duration(node, "timeout", path, 30_000_000_000L),
+                retries == null ? 3 : f.integer(retries, path + ".retries", 1, 1000, "a number of retries"),
+                duration(node, "start_period", path, 0));
+    }
+
+    private long duration(YamlNode node, String key, String path, long dflt) {
+        String v = f.optional(node, key, path);
+        try {
+            return v == null ? dflt : GoDuration.parse(v);
+        } catch (IllegalArgumentException e) {
+            throw f.error(node.map().get(key), path + "." + key, e.getMessage());
+        }
+    }
+}
