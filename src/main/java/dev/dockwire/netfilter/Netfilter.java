@@ -222,10 +222,11 @@ public final class Netfilter implements NfHooks {
     private NfPacket resume(Hook h, NetDevice in, NetDevice out, ByteBuf packet) {
         NfPacket p = pkt;
         if (p.buf == packet && p.buf.readerIndex() == p.ip.offset()) {
+            // The same packet: NAT kept the parsed fields in step with what it rewrote, and the
+            // stack only touched the TTL in between, so there is nothing to re-read.
             p.hook = h.ordinal();
             p.in = in;
             p.out = out;
-            p.parse();
         } else {
             p.load(h.ordinal(), in, out, packet);
             if (track) {
