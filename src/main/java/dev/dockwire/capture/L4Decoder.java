@@ -141,10 +141,14 @@ final class L4Decoder {
             out.append("UDP, bad length ").append(ulen);
         } else if (ulen > len) {
             out.append("UDP, bad length ").append(ulen).append(" > ").append(len);
+        } else if (b.getUnsignedShort(p) == DNS_PORT || b.getUnsignedShort(p + 2) == DNS_PORT) {
+            DnsDecoder.message(out, b, p + UdpPacket.HEADER_LENGTH, ulen - UdpPacket.HEADER_LENGTH);
         } else {
             out.append("UDP, length ").append(ulen - UdpPacket.HEADER_LENGTH);
         }
     }
+
+    private static final int DNS_PORT = 53;
 
     static void tcp(StringBuilder out, ByteBuf b, int p, int len, int src, int dst) {
         if (len < 4) {

@@ -7,6 +7,7 @@ import dev.dockwire.tools.IpCommand;
 import dev.dockwire.tools.IptablesCommand;
 import dev.dockwire.tools.Shell;
 import dev.dockwire.tools.TcCommand;
+import dev.dockwire.tools.Tcpdump;
 import java.util.List;
 
 /**
@@ -91,6 +92,9 @@ final class ContainerEnv implements Shell.Env {
             }
             case "tc" -> {
                 return new TcCommand(host.engine().kernel(), c.netns()).run(args);
+            }
+            case "tcpdump" -> {
+                return Tcpdump.run(host.engine().kernel(), host.loop(), c.netns(), args);
             }
             case "iptables", "iptables-save", "iptables-restore" -> {
                 return new IptablesCommand(host.engine().kernel(), c.netns()).run(name, args, stdin);

@@ -11,6 +11,7 @@ import dev.dockwire.tools.IpCommand;
 import dev.dockwire.tools.IptablesCommand;
 import dev.dockwire.tools.Shell;
 import dev.dockwire.tools.TcCommand;
+import dev.dockwire.tools.Tcpdump;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -30,6 +31,7 @@ public final class DockerHost implements Shell.Env {
     private final FileTable files = new FileTable();
     private final Shell shell;
     private final DockerCommand docker;
+    private final HostJobs jobs;
     private final Map<String, String> environment = new LinkedHashMap<>();
     private Path workingDirectory = Path.of("");
 
@@ -39,6 +41,7 @@ public final class DockerHost implements Shell.Env {
         this.hostname = hostname;
         this.shell = new Shell(this);
         this.docker = new DockerCommand(this);
+        this.jobs = new HostJobs(engine.kernel(), loop);
         StringBuilder resolv = new StringBuilder();
         engine.hostNameservers().forEach(s -> resolv.append("nameserver ").append(s).append('\n'));
         files.write("/etc/resolv.conf", resolv.toString(), false);
@@ -88,9 +91,26 @@ public final class DockerHost implements Shell.Env {
         }
     }
 
-    /** Runs one command line at the host's prompt. */
+    /** Runs one command line at the host's prompt; background jobs' output follows what it printed. */
     public CommandResult run(String line) {
-        return shell.run(line);
+        CommandResult r = shell.run(line);
+        List<String> background = jobs.output();
+        if (background.isEmpty()) {
+            return r;
+        }
+        List<String> out = new java.util.ArrayList<>(r.output());
+        out.addAll(background);
+        return new CommandResult(r.status(), out);
+    }
+
+    /** Ends the background jobs (as the shell's exit would) and returns what they printed last. */
+    public List<String> finishJobs() {
+        return jobs.finish();
+    }
+
+    @Override
+    public CommandResult spawn(List<String> argv) {
+        return HostJobs.backgroundable(argv) ? jobs.spawn(argv) : exec(argv, null);
     }
 
     @Override
@@ -122,6 +142,10 @@ public final class DockerHost implements Shell.Env {
                     new IptablesCommand(engine.kernel(), Kernel.HOST).run(name, args, stdin);
             case "conntrack" -> new ConntrackCommand(engine.kernel(), Kernel.HOST).run(args);
             case "sleep" -> sleep(args);
+            case "tcpdump" -> Tcpdump.run(engine.kernel(), loop, Kernel.HOST, args);
+            case "jobs" -> jobs.list();
+            case "wait" -> jobs.waitAll();
+            case "kill", "pkill", "killall" -> jobs.kill(name, args);
             case "hostname" -> CommandResult.ok(List.of(hostname));
             case "sudo" -> args.isEmpty() ? CommandResult.fail(1, "usage: sudo command") : exec(args, stdin);
             default -> {

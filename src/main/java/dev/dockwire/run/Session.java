@@ -294,6 +294,8 @@ public final class Session implements AutoCloseable {
 
     /** Closes the captures and prints the summary. */
     public Report finish() {
+        // Background jobs (tcpdump ... &) end with the run, as with the shell's exit.
+        world.host().finishJobs().forEach(out);
         List<CaptureResult> captures = new ArrayList<>();
         for (int i = 0; i < taps.size(); i++) {
             taps.get(i).close();

@@ -28,6 +28,14 @@ public final class Shell {
 
         /** The shell's name in error messages: {@code sh} in containers, {@code bash} on the host. */
         String shellName();
+
+        /**
+         * {@code COMMAND &}: starts it in the background where this place can (the host's
+         * {@code tcpdump}); by default it runs in the foreground, which keeps the transcript in order.
+         */
+        default CommandResult spawn(List<String> argv) {
+            return exec(argv, null);
+        }
     }
 
     private final Env env;
@@ -58,7 +66,10 @@ public final class Shell {
                 op = item.op();
                 continue;
             }
-            CommandResult r = pipeline(item.pipeline());
+            List<ShellParser.Command> stages = item.pipeline();
+            boolean background = "&".equals(item.op()) && stages.size() == 1 && stages.get(0).redirect() == null
+                    && !stages.get(0).words().isEmpty();
+            CommandResult r = background ? env.spawn(stages.get(0).words()) : pipeline(stages);
             out.addAll(r.output());
             status = r.status();
             lastStatus = status;

@@ -15,7 +15,7 @@ final class ShellParser {
     record Command(List<String> words, String redirect, boolean append, boolean discardErrors) {
     }
 
-    /** A pipeline and the operator after it ({@code &&}, {@code ||}, {@code ;} or null at the end). */
+    /** A pipeline and the operator after it ({@code &&}, {@code ||}, {@code ;}, {@code &} or null at the end). */
     record AndOr(List<Command> pipeline, String op) {
     }
 
@@ -55,7 +55,7 @@ final class ShellParser {
                         append = false;
                         discardErrors = false;
                     }
-                    case "&&", "||", ";" -> {
+                    case "&&", "||", ";", "&" -> {
                         if (words.isEmpty() && redirect == null && assigned && pipeline.isEmpty()) {
                             // NAME=value alone: only sets a variable
                             assigned = false;
@@ -88,9 +88,6 @@ final class ShellParser {
                         skipBlanks();
                         word();
                         discardErrors = true;
-                    }
-                    case "&" -> {
-                        // background jobs are run in the foreground: the transcript stays ordered
                     }
                     default -> throw new IllegalArgumentException("syntax error near unexpected token `" + op + "'");
                 }

@@ -5,6 +5,12 @@ import static dev.dockwire.capture.TestFrames.IP2;
 import static dev.dockwire.capture.TestFrames.MAC1;
 import static dev.dockwire.capture.TestFrames.MAC2;
 
+import dev.dockwire.wire.DnsHeader;
+import dev.dockwire.wire.DnsMessage;
+import dev.dockwire.wire.DnsRcode;
+import dev.dockwire.wire.DnsRecord;
+import dev.dockwire.wire.DnsType;
+import dev.dockwire.wire.Edns;
 import dev.dockwire.wire.EtherType;
 import dev.dockwire.wire.IcmpPacket;
 import dev.dockwire.wire.IcmpRepr;
@@ -107,7 +113,34 @@ final class DecoderCorpus {
         String innerLine = "IP 172.18.0.2 > 172.18.0.3: ICMP echo request, id 1, seq 2, length 64";
         e.add(new Entry(tf.vlanTagged(inner, 10, 0), "vlan 10, p 0, " + innerLine, innerLine));
         inner.release();
+
+        // DNS as tcpdump prints it: a query with EDNS, answers, NXDOMAIN, a CNAME chain.
+        DnsMessage q = DnsMessage.query(4660, "example.com", DnsType.A, DnsHeader.FLAG_RD, Edns.of(1232));
+        add(e, tf.udp(MAC1, MAC2, IP1, IP2, 40000, 53, dns(q)), "IP 172.18.0.2.40000 > 172.18.0.3.53: 4660+ [1au] A? example.com. (40)");
+        DnsMessage two = DnsMessage.query(4661, "web", DnsType.A, DnsHeader.FLAG_RD, null).reply(DnsHeader.FLAG_RA, DnsRcode.NOERROR,
+                List.of(DnsRecord.a("web", 600, IP1), DnsRecord.a("web", 600, IP2)), List.of(), List.of());
+        add(e, tf.udp(MAC2, MAC1, IP2, IP1, 53, 40000, dns(two)),
+                "IP 172.18.0.3.53 > 172.18.0.2.40000: 4661 2/0/0 A 172.18.0.2, A 172.18.0.3 (53)");
+        DnsMessage nx = DnsMessage.query(4662, "nope.example", DnsType.A, DnsHeader.FLAG_RD, null).reply(0, DnsRcode.NXDOMAIN,
+                List.of(), List.of(), List.of());
+        add(e, tf.udp(MAC2, MAC1, IP2, IP1, 53, 40000, dns(nx)), "IP 172.18.0.3.53 > 172.18.0.2.40000: 4662 NXDomain- 0/0/0 (30)");
+        DnsMessage chain = DnsMessage.query(4663, "www.example.com", DnsType.A, DnsHeader.FLAG_RD, null).reply(
+                DnsHeader.FLAG_RA | DnsHeader.FLAG_AA, DnsRcode.NOERROR, List.of(DnsRecord.cname("www.example.com", 300, "example.com"),
+                        DnsRecord.a("example.com", 300, IP1)), List.of(), List.of());
+        add(e, tf.udp(MAC2, MAC1, IP2, IP1, 53, 40000, dns(chain)),
+                "IP 172.18.0.3.53 > 172.18.0.2.40000: 4663* 2/0/0 CNAME example.com., A 172.18.0.2 (63)");
         return e;
+    }
+
+    private static byte[] dns(DnsMessage m) {
+        ByteBuf b = io.netty.buffer.Unpooled.buffer(m.length());
+        try {
+            m.emit(b, 0);
+            b.writerIndex(m.length());
+            return ByteBufUtil.getBytes(b);
+        } finally {
+            b.release();
+        }
     }
 
     private static void add(List<Entry> e, ByteBuf frame, String line) {

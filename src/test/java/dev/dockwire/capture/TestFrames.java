@@ -102,7 +102,13 @@ final class TestFrames {
 
     ByteBuf udp(MacAddress srcMac, MacAddress dstMac, Ipv4Address src, Ipv4Address dst,
                 int srcPort, int dstPort, int payloadLength) {
-        UdpRepr udp = new UdpRepr(srcPort, dstPort, pattern(payloadLength));
+        return udp(srcMac, dstMac, src, dst, srcPort, dstPort, pattern(payloadLength));
+    }
+
+    /** A UDP datagram carrying {@code payload}, with a correct checksum. */
+    ByteBuf udp(MacAddress srcMac, MacAddress dstMac, Ipv4Address src, Ipv4Address dst,
+                int srcPort, int dstPort, byte[] payload) {
+        UdpRepr udp = new UdpRepr(srcPort, dstPort, payload);
         ByteBuf f = ipv4(srcMac, dstMac, src, dst, IpProtocol.UDP, udp.length());
         udp.emit(f, l4Offset(f), src.bits(), dst.bits());
         return f;

@@ -1,0 +1,94 @@
+package dev.dockwire.capture;
+
+import dev.dockwire.wire.DnsHeader;
+import dev.dockwire.wire.DnsMessage;
+import dev.dockwire.wire.DnsQuestion;
+import dev.dockwire.wire.DnsRcode;
+import dev.dockwire.wire.DnsRecord;
+import dev.dockwire.wire.DnsType;
+import io.netty.buffer.ByteBuf;
+
+/**
+ * A DNS message as tcpdump prints it without {@code -v} (print-domain.c, {@code ns_print}):
+ * queries as {@code 4660+ [1au] A? example.com. (40)}, responses as
+ * {@code 4660 1/0/1 A 93.184.215.14 (56)} with the rcode ({@code NXDomain}, {@code ServFail}, ...)
+ * and the flag marks ({@code *} authoritative, {@code -} no recursion available, {@code |}
+ * truncated), and {@code [|domain]} when it does not parse.
+ */
+final class DnsDecoder {
+    private DnsDecoder() {
+    }
+
+    static void message(StringBuilder out, ByteBuf b, int offset, int length) {
+        DnsMessage m;
+        try {
+            m = DnsMessage.parse(b, offset, length);
+        } catch (RuntimeException e) {
+            out.append("[|domain]");
+            return;
+        }
+        int f = m.flags();
+        out.append(m.id());
+        int opcode = (f & DnsHeader.OPCODE_MASK) >>> DnsHeader.OPCODE_SHIFT;
+        if (opcode != DnsHeader.OPCODE_QUERY) {
+            out.append(" op").append(opcode);
+        }
+        int arcount = m.additionals().size();
+        if (m.isResponse()) {
+            if (m.rcode() != DnsRcode.NOERROR) {
+                out.append(' ').append(rcode(m.rcode()));
+            }
+            out.append((f & DnsHeader.FLAG_AA) != 0 ? "*" : "").append((f & DnsHeader.FLAG_RA) != 0 ? "" : "-")
+                    .append((f & DnsHeader.FLAG_TC) != 0 ? "|" : "").append((f & DnsHeader.FLAG_AD) != 0 ? "$" : "");
+            if (m.questions().size() != 1) {
+                out.append(" [").append(m.questions().size()).append("q]");
+            }
+            out.append(' ').append(m.answers().size()).append('/').append(m.authorities().size()).append('/').append(arcount);
+            for (int i = 0; i < m.answers().size(); i++) {
+                out.append(i == 0 ? " " : ", ");
+                record(out, m.answers().get(i));
+            }
+        } else {
+            out.append((f & DnsHeader.FLAG_RD) != 0 ? "+" : "").append((f & DnsHeader.FLAG_AD) != 0 ? "$" : "")
+                    .append((f & DnsHeader.FLAG_CD) != 0 ? "%" : "");
+            if (m.questions().size() != 1) {
+                out.append(" [").append(m.questions().size()).append("q]");
+            }
+            if (!m.answers().isEmpty()) {
+                out.append(" [").append(m.answers().size()).append("a]");
+            }
+            if (!m.authorities().isEmpty()) {
+                out.append(" [").append(m.authorities().size()).append("n]");
+            }
+            if (arcount > 0) {
+                out.append(" [").append(arcount).append("au]");
+            }
+            for (DnsQuestion q : m.questions()) {
+                out.append(' ').append(DnsType.name(q.type())).append("? ").append(absolute(q.name()));
+            }
+        }
+        out.append(" (").append(length).append(')');
+    }
+
+    private static void record(StringBuilder out, DnsRecord r) {
+        out.append(DnsType.name(r.type())).append(' ');
+        String data = r.rdata().toString();
+        out.append(r.type() == DnsType.CNAME || r.type() == DnsType.PTR || r.type() == DnsType.NS ? absolute(data) : data);
+    }
+
+    private static String absolute(String name) {
+        return name.endsWith(".") ? name : name + ".";
+    }
+
+    /** tcpdump's spelling of response codes. */
+    private static String rcode(int rcode) {
+        return switch (rcode) {
+            case DnsRcode.FORMERR -> "FormErr";
+            case DnsRcode.SERVFAIL -> "ServFail";
+            case DnsRcode.NXDOMAIN -> "NXDomain";
+            case DnsRcode.NOTIMP -> "NotImp";
+            case DnsRcode.REFUSED -> "Refused";
+            default -> "Resp" + rcode;
+        };
+    }
+}
