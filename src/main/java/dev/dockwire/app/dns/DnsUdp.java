@@ -13,6 +13,8 @@ import java.util.List;
 final class DnsUdp {
     /** The classic limit for a DNS message over UDP without EDNS (RFC 1035 section 4.2.1). */
     static final int MAX_UDP = 512;
+    /** The EDNS buffer size resolvers commonly offer (DNS Flag Day 2020): what a reply's buffer starts at. */
+    private static final int EDNS_GUESS = 1232;
 
     private DnsUdp() {
     }
@@ -22,9 +24,16 @@ final class DnsUdp {
      * ENETUNREACH), which a DNS server shrugs off like any lost datagram.
      */
     static boolean send(UdpSocket socket, int dst, int port, DnsMessage message) {
-        ByteBuf buf = Unpooled.buffer(message.length());
+        // Most answers fit an EDNS-sized buffer: write once instead of measuring (a full compression pass) first.
+        ByteBuf buf = Unpooled.buffer(EDNS_GUESS);
         try {
-            int len = message.emit(buf, 0);
+            int len;
+            try {
+                len = message.emit(buf, 0);
+            } catch (IndexOutOfBoundsException tooBig) {
+                buf.capacity(message.length());
+                len = message.emit(buf, 0);
+            }
             buf.writerIndex(len);
             socket.send(dst, port, buf);
             return true;
