@@ -409,12 +409,12 @@ public final class RealKernel implements Kernel, AutoCloseable {
 
     @Override
     public void qdisc(String ns, String verb, String dev, String parent, String handle, String kind, List<String> options) {
-        throw notYet("tc qdisc (it needs RTM_NEWQDISC with TCA_OPTIONS for netem/tbf)");
+        Tc.qdisc(netnsName(ns), verb, dev, parent, handle, kind, options);
     }
 
     @Override
     public List<QdiscInfo> qdiscs(String ns) {
-        throw notYet("tc -s qdisc show (RTM_GETQDISC dumps)");
+        return Tc.show(netnsName(ns));
     }
 
     @Override
