@@ -119,20 +119,4 @@ public final class TopologyRunner {
         }
         session.say("impair " + where + ": " + i.kind() + " " + String.join(" ", i.options()));
     }
-
-    /** Words back into a command line that the shell splits into the same words. */
-    static String quote(List<String> words) {
-        StringBuilder sb = new StringBuilder();
-        for (String w : words) {
-            if (sb.length() > 0) {
-                sb.append(' ');
-            }
-            if (!w.isEmpty() && w.matches("[A-Za-z0-9_./:@%+=,-]+")) {
-                sb.append(w);
-            } else {
-                sb.append('\'').append(w.replace("'", "'\\''")).append('\'');
-            }
-        }
-        return sb.toString();
-    }
 }
