@@ -523,6 +523,15 @@ public final class RealKernel implements Kernel, AutoCloseable {
         }
     }
 
+    /**
+     * Lets go of what this kernel made without removing it (the namespaces stay for {@code ip netns
+     * exec} and a later {@link #removeAll}): closes its netlink and program sockets.
+     */
+    public void detach() {
+        made.clear();
+        close();
+    }
+
     /** Removes every namespace whose name starts with {@code prefix} (crash recovery: {@code down --all}). */
     public static List<String> removeAll(String prefix) {
         List<String> removed = new ArrayList<>();

@@ -45,18 +45,10 @@ public final class TopologyRunner {
             t.outsideDns().forEach(session.world()::addOutsideName);
             t.images().forEach(i -> engine.declareHttpImage(i.image(), i.port(), i.text()));
             for (Topology.NetworkSpec n : t.networks()) {
-                try {
-                    Network net = engine.createNetwork(new NetworkCreate(n.name(), "bridge",
-                            n.subnet() == null ? null : Cidr.parse(n.subnet()),
-                            n.gateway() == null ? null : Ipv4Address.parse(n.gateway()), null, false, false, Map.of(), Map.of()));
-                    session.say("network " + net.name() + ": " + net.subnet() + " gateway " + net.gateway()
-                            + " bridge " + net.bridge());
-                } catch (EngineException e) {
-                    throw new TopologyException(file, n.line(), "networks." + n.name(), "Error response from daemon: " + e.getMessage());
-                }
+                network(engine, file, n, session::say);
             }
             for (Topology.ContainerSpec c : t.containers()) {
-                build(engine, c, session);
+                container(engine, file, c, session::say);
                 impair(engine, c, t.networks(), session);
             }
             ComposeProject p = t.compose();
@@ -71,7 +63,20 @@ public final class TopologyRunner {
         }
     }
 
-    private void build(Engine engine, Topology.ContainerSpec c, Session session) {
+    /** Creates the topology's network {@code n}; engine errors are reported at its line in {@code file}. */
+    static void network(Engine engine, String file, Topology.NetworkSpec n, Consumer<String> say) {
+        try {
+            Network net = engine.createNetwork(new NetworkCreate(n.name(), "bridge",
+                    n.subnet() == null ? null : Cidr.parse(n.subnet()),
+                    n.gateway() == null ? null : Ipv4Address.parse(n.gateway()), null, false, false, Map.of(), Map.of()));
+            say.accept("network " + net.name() + ": " + net.subnet() + " gateway " + net.gateway() + " bridge " + net.bridge());
+        } catch (EngineException e) {
+            throw new TopologyException(file, n.line(), "networks." + n.name(), "Error response from daemon: " + e.getMessage());
+        }
+    }
+
+    /** Creates, connects and starts the topology's container {@code c}; errors at its line in {@code file}. */
+    static void container(Engine engine, String file, Topology.ContainerSpec c, Consumer<String> say) {
         List<Topology.Attachment> nets = c.networks();
         Topology.Attachment first = nets.isEmpty() ? null : nets.get(0);
         try {
@@ -86,7 +91,7 @@ public final class TopologyRunner {
             StringBuilder sb = new StringBuilder("container " + ctr.name() + " (" + ctr.image() + "):");
             ctr.endpoints().values().forEach(e -> sb.append(' ').append(e.ifname()).append(' ').append(e.address())
                     .append(" on ").append(e.network().name()));
-            session.say(sb.toString());
+            say.accept(sb.toString());
         } catch (EngineException e) {
             throw new TopologyException(file, c.line(), "containers." + c.name(), "Error response from daemon: " + e.getMessage());
         }
