@@ -44,10 +44,11 @@ final class RealTcpListener implements TcpListener {
                     }
                 })
                 .bind(SocketErrors.address(addr, port));
-        bound.awaitUninterruptibly();
-        if (!bound.isSuccess()) {
+        try {
+            SocketErrors.await(bound);
+        } catch (SocketException e) {
             channel.close();
-            throw new SocketException(SocketErrors.of(bound.cause()));
+            throw e;
         }
         return l;
     }

@@ -5,7 +5,6 @@ import dev.dockwire.socket.SocketException;
 import dev.dockwire.socket.TcpSocket;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
-import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
@@ -141,16 +140,9 @@ final class RealTcpSocket implements TcpSocket {
         beforeConnect.clear();
     }
 
-    private static void sync(ChannelFuture f) {
-        f.awaitUninterruptibly();
-        if (!f.isSuccess()) {
-            throw SocketErrors.exception(f.cause());
-        }
-    }
-
     @Override
     public void bind(int addr, int port) {
-        sync(channel.bind(SocketErrors.address(addr, port)));
+        SocketErrors.await(channel.bind(SocketErrors.address(addr, port)));
     }
 
     @Override

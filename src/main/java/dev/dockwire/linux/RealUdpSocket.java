@@ -3,7 +3,6 @@ package dev.dockwire.linux;
 import dev.dockwire.socket.SocketError;
 import dev.dockwire.socket.UdpSocket;
 import io.netty.buffer.ByteBuf;
-import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.FixedRecvByteBufAllocator;
 import io.netty.channel.SimpleChannelInboundHandler;
@@ -53,17 +52,9 @@ final class RealUdpSocket implements UdpSocket {
         }
     }
 
-    /** Waits for {@code f} on the loop's thread; a failure becomes the socket call's errno. */
-    private static void sync(ChannelFuture f) {
-        f.awaitUninterruptibly();
-        if (!f.isSuccess()) {
-            throw SocketErrors.exception(f.cause());
-        }
-    }
-
     @Override
     public void bind(int addr, int port) {
-        sync(channel.bind(SocketErrors.address(addr, port)));
+        SocketErrors.await(channel.bind(SocketErrors.address(addr, port)));
         bound = true;
     }
 
@@ -72,7 +63,7 @@ final class RealUdpSocket implements UdpSocket {
         if (!bound) {
             bind(0, 0);
         }
-        sync(channel.connect(SocketErrors.address(addr, port)));
+        SocketErrors.await(channel.connect(SocketErrors.address(addr, port)));
     }
 
     @Override
@@ -91,13 +82,13 @@ final class RealUdpSocket implements UdpSocket {
             bind(0, 0);
         }
         ByteBuf copy = channel.alloc().buffer(data.readableBytes()).writeBytes(data, data.readerIndex(), data.readableBytes());
-        sync(channel.writeAndFlush(new DatagramPacket(copy, SocketErrors.address(dstAddr, dstPort))));
+        SocketErrors.await(channel.writeAndFlush(new DatagramPacket(copy, SocketErrors.address(dstAddr, dstPort))));
     }
 
     @Override
     public void send(ByteBuf data) {
         ByteBuf copy = channel.alloc().buffer(data.readableBytes()).writeBytes(data, data.readerIndex(), data.readableBytes());
-        sync(channel.writeAndFlush(copy));
+        SocketErrors.await(channel.writeAndFlush(copy));
     }
 
     @Override

@@ -3,6 +3,7 @@ package dev.dockwire.linux;
 import dev.dockwire.socket.SocketError;
 import dev.dockwire.socket.SocketException;
 import dev.dockwire.wire.Ipv4Address;
+import io.netty.channel.ChannelFuture;
 import java.net.BindException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -50,8 +51,12 @@ final class SocketErrors {
         return SocketError.ECONNRESET;
     }
 
-    static SocketException exception(Throwable e) {
-        return new SocketException(of(e));
+    /** Waits for {@code f} on the loop's thread; a failure becomes the socket call's errno. */
+    static void await(ChannelFuture f) {
+        f.awaitUninterruptibly();
+        if (!f.isSuccess()) {
+            throw new SocketException(of(f.cause()));
+        }
     }
 
     static InetSocketAddress address(int addr, int port) {
