@@ -34,7 +34,7 @@ class ArchitectureTest {
             Map.entry("tools", Set.of("capture", "kernel", "netfilter", "sim", "wire")),
             Map.entry("docker", Set.of("kernel", "app", "socket", "tools", "topology", "sim", "wire")),
             Map.entry("linux", Set.of("capture", "kernel", "socket", "sim", "wire")),
-            Map.entry("run", Set.of("docker", "kernel", "netns", "netfilter", "link", "capture", "tools", "app",
+            Map.entry("run", Set.of("docker", "kernel", "linux", "netns", "netfilter", "link", "capture", "tools", "app",
                     "socket", "topology", "sim", "wire")),
             Map.entry("cli", Set.of("run", "docker", "tools", "topology", "sim", "wire")));
 

@@ -84,6 +84,9 @@ public final class Libc {
 
     public static native int getpid();
 
+    /** geteuid(2): 0 when dockwire runs as root. */
+    public static native int geteuid();
+
     // ---- checked wrappers --------------------------------------------------------------------
 
     private static ErrnoException error(String call, LastErrorException e) {

@@ -1,77 +1,78 @@
 package dev.dockwire.linux;
 
-import dev.dockwire.kernel.KernelException;
-import java.io.File;
+import dev.dockwire.sim.EventLoop;
+import dev.dockwire.sim.Timeout;
+import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
- * A tool run inside a namespace: {@code ip netns exec NS TOOL ARGS...}, as Docker execs iptables
- * and a person runs tc. A missing binary is reported with the Debian package that provides it; a
- * failure carries the tool's stderr and exit status.
+ * {@code ip netns exec NETNS COMMAND...}: a real program in a real namespace, while the emulation's
+ * loop keeps running (wall clock) so that our programs on real sockets there — the embedded DNS
+ * resolver, HTTP servers, docker-proxy — answer it.
  */
-final class NetnsExec {
-    private static final long TIMEOUT_SECONDS = 60;
+public final class NetnsExec {
+    /** What the command printed (stdout and stderr, interleaved) and its exit status. */
+    public record Result(int status, List<String> lines) {
+        public String text() {
+            return String.join("\n", lines);
+        }
+    }
 
     private NetnsExec() {
     }
 
-    /** Runs {@code tool args} in namespace {@code netns} with {@code stdin}; returns stdout. */
-    static String run(String netns, String tool, String debianPackage, List<String> args, String stdin) {
-        require("ip", "iproute2");
-        require(tool, debianPackage);
-        List<String> cmd = new ArrayList<>(List.of("ip", "netns", "exec", netns, tool));
-        cmd.addAll(args);
-        Path errFile = null;
+    /** Runs the command, killing it after {@code timeoutMillis}; the loop runs on this thread meanwhile. */
+    public static Result run(EventLoop loop, String netns, long timeoutMillis, String... command) {
+        List<String> argv = new ArrayList<>(List.of("ip", "netns", "exec", netns));
+        argv.addAll(List.of(command));
+        Process p;
         try {
-            errFile = Files.createTempFile("dockwire-" + tool, ".err");
-            Process p = new ProcessBuilder(cmd).redirectError(errFile.toFile()).start();
-            try (var in = p.getOutputStream()) {
-                // iptables-restore reads all of its input before it writes anything.
-                if (stdin != null) {
-                    in.write(stdin.getBytes(StandardCharsets.UTF_8));
-                }
-            } catch (IOException e) {
-                // the tool exited early; its stderr says why
-            }
-            String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            if (!p.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
-                p.destroyForcibly();
-                throw new KernelException(tool + " in " + netns + " timed out after " + TIMEOUT_SECONDS + " s");
-            }
-            if (p.exitValue() != 0) {
-                throw new KernelException(Files.readString(errFile).strip(), p.exitValue());
-            }
-            return out;
+            p = new ProcessBuilder(argv).redirectErrorStream(true).start();
         } catch (IOException e) {
-            throw new KernelException(String.join(" ", cmd) + ": " + e.getMessage());
+            throw new UncheckedIOException("cannot run " + String.join(" ", argv), e);
+        }
+        try {
+            p.getOutputStream().close();
+        } catch (IOException ignored) {
+            // no stdin to give
+        }
+        List<String> lines = new ArrayList<>();
+        Thread reader = new Thread(() -> {
+            try (BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
+                for (String line; (line = r.readLine()) != null; ) {
+                    synchronized (lines) {
+                        lines.add(line);
+                    }
+                }
+            } catch (IOException ignored) {
+                // the process went away: what was read is the output
+            }
+        }, "dockwire-netns-exec");
+        reader.setDaemon(true);
+        reader.start();
+        p.onExit().thenRun(() -> loop.post(() -> { }));
+        Timeout kill = loop.schedule(TimeUnit.MILLISECONDS.toNanos(timeoutMillis), p::destroyForcibly);
+        loop.hold();
+        try {
+            loop.runUntil(() -> !p.isAlive());
+        } finally {
+            loop.release();
+            kill.cancel();
+        }
+        try {
+            p.waitFor();
+            reader.join(TimeUnit.SECONDS.toMillis(5));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new KernelException(tool + " interrupted");
-        } finally {
-            if (errFile != null) {
-                try {
-                    Files.deleteIfExists(errFile);
-                } catch (IOException ignored) {
-                    // a temp file left behind is harmless
-                }
-            }
         }
-    }
-
-    private static void require(String tool, String debianPackage) {
-        boolean found = Arrays.stream(System.getenv().getOrDefault("PATH", "/usr/sbin:/usr/bin:/sbin:/bin")
-                        .split(File.pathSeparator))
-                .anyMatch(dir -> !dir.isEmpty() && Files.isExecutable(Path.of(dir, tool)));
-        if (!found) {
-            throw new KernelException(tool + ": command not found; real mode needs the " + debianPackage
-                    + " package (apt-get install " + debianPackage + ")", 127);
+        synchronized (lines) {
+            return new Result(p.exitValue(), List.copyOf(lines));
         }
     }
 }

@@ -20,10 +20,14 @@ import dev.dockwire.linux.netlink.NlmsgWriter;
 import dev.dockwire.linux.netlink.Nlmsghdr;
 import dev.dockwire.linux.netlink.RouteMessage;
 import dev.dockwire.linux.netlink.Rtm;
+import dev.dockwire.sim.EventLoop;
+import dev.dockwire.sim.Pacing;
 import dev.dockwire.sim.SeededRandom;
 import dev.dockwire.socket.Sockets;
 import dev.dockwire.wire.Cidr;
 import dev.dockwire.wire.MacAddress;
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.nio.NioEventLoopGroup;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -55,17 +59,35 @@ public final class RealKernel implements Kernel, AutoCloseable {
     private final SeededRandom random;
     private final Map<String, NetlinkSocket> sockets = new HashMap<>();
     private final List<String> made = new ArrayList<>();
+    private final EventLoop loop;
+    private final Map<String, RealSockets> programSockets = new HashMap<>();
+    private EventLoopGroup io;
 
-    /** A kernel whose names start with {@code prefix}; makes the host namespace {@code PREFIX+host}. */
+    /**
+     * A kernel whose names start with {@code prefix}; makes the host namespace {@code PREFIX+host}.
+     * Programs cannot run on it: {@link #sockets} hands out sockets whose calls throw.
+     */
     public RealKernel(String prefix, SeededRandom random) {
+        this(prefix, random, null);
+    }
+
+    /**
+     * A kernel on which programs run on real sockets whose callbacks {@code loop} runs; the loop
+     * must be paced by the wall clock ({@link dev.dockwire.sim.Pacing#WALL}).
+     */
+    public RealKernel(String prefix, SeededRandom random, EventLoop loop) {
         if (!prefix.startsWith("dw-")) {
             throw new IllegalArgumentException("real-mode names must start with dw- (got \"" + prefix + "\")");
         }
         if (!Libc.available()) {
             throw new UnsupportedOperationException("real mode needs Linux (libc could not be loaded)");
         }
+        if (loop != null && loop.pacing() != Pacing.WALL) {
+            throw new IllegalArgumentException("real mode runs on the wall clock: give it an EventLoop(Pacing.WALL)");
+        }
         this.prefix = prefix;
         this.random = random;
+        this.loop = loop;
         netnsAdd(HOST);
     }
 
@@ -151,6 +173,10 @@ public final class RealKernel implements Kernel, AutoCloseable {
     @Override
     public void netnsDel(String ns) {
         closeSocket(ns);
+        RealSockets programs = programSockets.remove(netnsName(ns));
+        if (programs != null) {
+            programs.close();
+        }
         try {
             Namespaces.delete(netnsName(ns));
         } catch (KernelException e) {
@@ -294,11 +320,25 @@ public final class RealKernel implements Kernel, AutoCloseable {
         }
     }
 
-    /** Programs cannot run on real sockets yet: the handle's calls throw UnsupportedOperationException. */
+    /**
+     * Real sockets inside the namespace for programs (the embedded DNS resolver, HTTP servers,
+     * docker-proxy); without an event loop, a handle whose calls throw UnsupportedOperationException.
+     */
     @Override
     public Sockets sockets(String ns) {
         requireNamespace(ns);
-        return new UnsupportedSockets(netnsName(ns));
+        String name = netnsName(ns);
+        if (loop == null) {
+            return new UnsupportedSockets(name);
+        }
+        if (io == null) {
+            io = new NioEventLoopGroup(1, r -> {
+                Thread t = new Thread(r, "dockwire-real-io");
+                t.setDaemon(true);
+                return t;
+            });
+        }
+        return programSockets.computeIfAbsent(name, n -> new RealSockets(n, loop, io));
     }
 
     @Override
@@ -472,9 +512,24 @@ public final class RealKernel implements Kernel, AutoCloseable {
         }
         sockets.values().forEach(NetlinkSocket::close);
         sockets.clear();
+        programSockets.values().forEach(RealSockets::close);
+        programSockets.clear();
+        if (io != null) {
+            io.shutdownGracefully(0, 1, java.util.concurrent.TimeUnit.SECONDS).awaitUninterruptibly();
+            io = null;
+        }
         if (first != null) {
             throw first;
         }
+    }
+
+    /**
+     * Lets go of what this kernel made without removing it (the namespaces stay for {@code ip netns
+     * exec} and a later {@link #removeAll}): closes its netlink and program sockets.
+     */
+    public void detach() {
+        made.clear();
+        close();
     }
 
     /** Removes every namespace whose name starts with {@code prefix} (crash recovery: {@code down --all}). */

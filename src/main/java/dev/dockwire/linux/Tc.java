@@ -37,12 +37,12 @@ final class Tc {
             args.add(kind);
             args.addAll(options);
         }
-        NetnsExec.run(netns, "tc", "iproute2", args, null);
+        NetnsTool.run(netns, "tc", "iproute2", args, null);
     }
 
     /** {@code tc -s qdisc show} in {@code netns}, parsed. */
     static List<QdiscInfo> show(String netns) {
-        return parse(NetnsExec.run(netns, "tc", "iproute2", List.of("-s", "qdisc", "show"), null));
+        return parse(NetnsTool.run(netns, "tc", "iproute2", List.of("-s", "qdisc", "show"), null));
     }
 
     /** Parses {@code tc -s qdisc show}'s text: a {@code qdisc ...} line, then its Sent and backlog lines. */

@@ -45,19 +45,11 @@ public final class TopologyRunner {
             t.outsideDns().forEach(session.world()::addOutsideName);
             t.images().forEach(i -> engine.declareHttpImage(i.image(), i.port(), i.text()));
             for (Topology.NetworkSpec n : t.networks()) {
-                try {
-                    Network net = engine.createNetwork(new NetworkCreate(n.name(), "bridge",
-                            n.subnet() == null ? null : Cidr.parse(n.subnet()),
-                            n.gateway() == null ? null : Ipv4Address.parse(n.gateway()), null, false, false, Map.of(), Map.of()));
-                    session.say("network " + net.name() + ": " + net.subnet() + " gateway " + net.gateway()
-                            + " bridge " + net.bridge());
-                } catch (EngineException e) {
-                    throw new TopologyException(file, n.line(), "networks." + n.name(), "Error response from daemon: " + e.getMessage());
-                }
+                network(engine, file, n, session::say);
             }
             for (Topology.ContainerSpec c : t.containers()) {
-                build(engine, c, session);
-                impair(engine, c, t.networks(), session);
+                container(engine, file, c, session::say);
+                impair(engine, file, c, t.networks(), session::say);
             }
             ComposeProject p = t.compose();
             if (p != null) {
@@ -71,7 +63,20 @@ public final class TopologyRunner {
         }
     }
 
-    private void build(Engine engine, Topology.ContainerSpec c, Session session) {
+    /** Creates the topology's network {@code n}; engine errors are reported at its line in {@code file}. */
+    static void network(Engine engine, String file, Topology.NetworkSpec n, Consumer<String> say) {
+        try {
+            Network net = engine.createNetwork(new NetworkCreate(n.name(), "bridge",
+                    n.subnet() == null ? null : Cidr.parse(n.subnet()),
+                    n.gateway() == null ? null : Ipv4Address.parse(n.gateway()), null, false, false, Map.of(), Map.of()));
+            say.accept("network " + net.name() + ": " + net.subnet() + " gateway " + net.gateway() + " bridge " + net.bridge());
+        } catch (EngineException e) {
+            throw new TopologyException(file, n.line(), "networks." + n.name(), "Error response from daemon: " + e.getMessage());
+        }
+    }
+
+    /** Creates, connects and starts the topology's container {@code c}; errors at its line in {@code file}. */
+    static void container(Engine engine, String file, Topology.ContainerSpec c, Consumer<String> say) {
         List<Topology.Attachment> nets = c.networks();
         Topology.Attachment first = nets.isEmpty() ? null : nets.get(0);
         try {
@@ -86,7 +91,7 @@ public final class TopologyRunner {
             StringBuilder sb = new StringBuilder("container " + ctr.name() + " (" + ctr.image() + "):");
             ctr.endpoints().values().forEach(e -> sb.append(' ').append(e.ifname()).append(' ').append(e.address())
                     .append(" on ").append(e.network().name()));
-            session.say(sb.toString());
+            say.accept(sb.toString());
         } catch (EngineException e) {
             throw new TopologyException(file, c.line(), "containers." + c.name(), "Error response from daemon: " + e.getMessage());
         }
@@ -97,26 +102,28 @@ public final class TopologyRunner {
      * namespace, then, for each network that declares one, the root qdisc of its bridge-side veth
      * (egress towards the container). tc's own error is reported at the impairment's line.
      */
-    private void impair(Engine engine, Topology.ContainerSpec c, List<Topology.NetworkSpec> networks, Session session) {
+    static void impair(Engine engine, String file, Topology.ContainerSpec c, List<Topology.NetworkSpec> networks,
+                       Consumer<String> say) {
         Container ctr = engine.container(c.name());
         for (Topology.Impairment i : c.impair()) {
-            qdisc(engine, ctr.netns(), i.dev(), i, session, c.name() + " " + i.dev());
+            qdisc(engine, file, ctr.netns(), i.dev(), i, say, c.name() + " " + i.dev());
         }
         for (Topology.NetworkSpec n : networks) {
             Endpoint ep = ctr.endpoints().get(n.name());
             if (n.impair() != null && ep != null) {
-                qdisc(engine, Kernel.HOST, ep.hostVeth(), n.impair(), session, n.name() + " port " + ep.hostVeth() + " to " + c.name());
+                qdisc(engine, file, Kernel.HOST, ep.hostVeth(), n.impair(), say, n.name() + " port " + ep.hostVeth() + " to " + c.name());
             }
         }
     }
 
-    private void qdisc(Engine engine, String ns, String dev, Topology.Impairment i, Session session, String where) {
+    private static void qdisc(Engine engine, String file, String ns, String dev, Topology.Impairment i, Consumer<String> say,
+                              String where) {
         try {
             engine.kernel().qdisc(ns, "add", dev, "root", null, i.kind(), i.options());
         } catch (KernelException e) {
             throw new TopologyException(file, i.line(), i.path(), "tc qdisc add dev " + dev + " root " + i.kind() + " "
                     + String.join(" ", i.options()) + ": " + e.getMessage());
         }
-        session.say("impair " + where + ": " + i.kind() + " " + String.join(" ", i.options()));
+        say.accept("impair " + where + ": " + i.kind() + " " + String.join(" ", i.options()));
     }
 }

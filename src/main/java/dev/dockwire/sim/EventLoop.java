@@ -3,7 +3,10 @@ package dev.dockwire.sim;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.PriorityQueue;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
 import java.util.function.BooleanSupplier;
 
 /**
@@ -12,7 +15,11 @@ import java.util.function.BooleanSupplier;
  * crosses every device it can reach at the same virtual instant; then time jumps to the next
  * deadline (or, with {@link Pacing#WALL}, waits for the wall clock to get there).
  *
- * <p>Not thread-safe: everything runs on the thread that calls {@code run*}.
+ * <p>Not thread-safe: everything runs on the thread that calls {@code run*}, except
+ * {@link #post}, which real sockets call from their I/O threads to hand the loop an event. With
+ * {@link Pacing#WALL} the loop waits for the wall clock <em>or</em> a posted event, whichever comes
+ * first, and the virtual clock follows the wall clock when a posted event runs; while something
+ * holds the loop open ({@link #hold}) it waits for posted events even when no timer is left.
  */
 public final class EventLoop implements Clock {
     private final PriorityQueue<Timeout> timers = new PriorityQueue<>();
@@ -21,6 +28,9 @@ public final class EventLoop implements Clock {
     private long now;
     private long seq;
     private long wallStart = -1;
+    private final Queue<Runnable> posted = new ConcurrentLinkedQueue<>();
+    private volatile Thread waiter;
+    private int holds;
 
     public EventLoop() {
         this(Pacing.VIRTUAL);
@@ -53,6 +63,36 @@ public final class EventLoop implements Clock {
         return schedule(unit.toNanos(delay), task);
     }
 
+    /**
+     * Runs {@code task} on the loop's thread after the work pending there: the one call that is
+     * safe from any thread (a real socket's I/O thread delivering a datagram). Wakes a loop
+     * waiting for the wall clock.
+     */
+    public void post(Runnable task) {
+        posted.add(task);
+        Thread t = waiter;
+        if (t != null) {
+            LockSupport.unpark(t);
+        }
+    }
+
+    /**
+     * Keeps {@code run*} waiting for posted events with no timer left (wall pacing only), like an
+     * outstanding connect on a real socket whose answer comes from outside the loop; undo with
+     * {@link #release}. Loop thread only.
+     */
+    public void hold() {
+        holds++;
+    }
+
+    /** Undoes one {@link #hold}. */
+    public void release() {
+        if (holds == 0) {
+            throw new IllegalStateException("release without hold");
+        }
+        holds--;
+    }
+
     public void addAgent(Agent agent) {
         agents.add(agent);
     }
@@ -62,7 +102,7 @@ public final class EventLoop implements Clock {
         int total = 0;
         int done;
         do {
-            done = 0;
+            done = runPosted();
             for (int i = 0, n = agents.size(); i < n; i++) {
                 done += agents.get(i).doWork();
             }
@@ -88,7 +128,6 @@ public final class EventLoop implements Clock {
             // keep going
         }
         if (now < deadline) {
-            pace(deadline);
             now = deadline;
         }
     }
@@ -108,21 +147,83 @@ public final class EventLoop implements Clock {
         return !timers.isEmpty();
     }
 
-    /** Fires the next timer at or before {@code limit}; false when there is none. */
+    /**
+     * Fires the next timer at or before {@code limit}, or (wall pacing) runs events posted while
+     * waiting for it; false when there is nothing to do up to {@code limit}.
+     */
     private boolean step(long limit) {
         purgeCancelled();
         Timeout t = timers.peek();
-        if (t == null || t.deadline > limit) {
+        boolean due = t != null && t.deadline <= limit;
+        if (pacing == Pacing.WALL) {
+            long until = due ? t.deadline : limit != Long.MAX_VALUE || holds > 0 ? limit : -1;
+            if (until < 0) {
+                return false;
+            }
+            if (awaitPosted(until)) {
+                drain();
+                return true;
+            }
+            if (!due) {
+                return false;
+            }
+        } else if (!due) {
             return false;
         }
         timers.poll();
         if (t.deadline > now) {
-            pace(t.deadline);
             now = t.deadline;
         }
         t.task.run();
         drain();
         return true;
+    }
+
+    private int runPosted() {
+        int n = 0;
+        Runnable task;
+        while ((task = posted.poll()) != null) {
+            task.run();
+            n++;
+        }
+        return n;
+    }
+
+    /** Wall time on the virtual scale: equal to {@code now} when first read. */
+    private long wallNanos() {
+        // The only wall-clock read in core code, and only in WALL mode.
+        long wall = System.nanoTime();
+        if (wallStart < 0) {
+            wallStart = wall - now;
+        }
+        return wall - wallStart;
+    }
+
+    /**
+     * Waits until the wall clock reaches {@code target} (Long.MAX_VALUE: for ever) or an event is
+     * posted; true when one was (the clock then moves to the wall time it arrived at).
+     */
+    private boolean awaitPosted(long target) {
+        waiter = Thread.currentThread();
+        try {
+            while (true) {
+                if (!posted.isEmpty()) {
+                    now = Math.max(now, Math.min(target, wallNanos()));
+                    return true;
+                }
+                long wait = target == Long.MAX_VALUE ? Long.MAX_VALUE : target - wallNanos();
+                if (wait <= 0) {
+                    return false;
+                }
+                LockSupport.parkNanos(this, wait);
+                if (Thread.interrupted()) {
+                    Thread.currentThread().interrupt();
+                    return false;
+                }
+            }
+        } finally {
+            waiter = null;
+        }
     }
 
     private void purgeCancelled() {
@@ -131,22 +232,4 @@ public final class EventLoop implements Clock {
         }
     }
 
-    private void pace(long target) {
-        if (pacing != Pacing.WALL) {
-            return;
-        }
-        // The only wall-clock read in core code, and only in WALL mode.
-        long wall = System.nanoTime();
-        if (wallStart < 0) {
-            wallStart = wall - now;
-        }
-        long sleep = target - (wall - wallStart);
-        if (sleep > 0) {
-            try {
-                TimeUnit.NANOSECONDS.sleep(sleep);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
-    }
 }

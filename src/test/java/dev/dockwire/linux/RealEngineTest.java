@@ -11,7 +11,12 @@ import dev.dockwire.docker.EngineProfile;
 import dev.dockwire.docker.NetworkCreate;
 import dev.dockwire.kernel.EmulatedKernel;
 import dev.dockwire.kernel.Kernel;
+import dev.dockwire.docker.DockerHost;
 import dev.dockwire.netns.Emulation;
+import dev.dockwire.sim.EventLoop;
+import dev.dockwire.sim.Pacing;
+import dev.dockwire.sim.SeededRandom;
+import dev.dockwire.tools.CommandResult;
 import dev.dockwire.testing.ExternalTools;
 import dev.dockwire.wire.Cidr;
 import java.util.ArrayList;
@@ -23,7 +28,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 /**
  * The docker engine driving the real kernel: the same calls with the same seed as on the emulated
  * kernel must leave the same addresses and routes in every namespace (ifindexes aside: the real
- * kernel numbers a veth's peer first). Root only.
+ * kernel numbers a veth's peer first), and with an event loop its programs (the embedded DNS
+ * resolver, nginx) serve real clients on real sockets. Root only.
  */
 class RealEngineTest {
     private static final long SEED = 7;
@@ -87,10 +93,50 @@ class RealEngineTest {
                 String web = e2.container("web").endpoints().get("bridge").address().toString();
                 ExternalTools.run("ip", "netns", "exec", rk.netnsName(c2.get(1).netns()), "ping", "-c", "1", "-W", "5", web);
             }
-            // Not yet: a container on a user network gets Docker's embedded DNS resolver, a program on sockets.
+            // Without an event loop the real kernel runs no programs, so no embedded DNS resolver.
             UnsupportedOperationException dns = assertThrows(UnsupportedOperationException.class,
                     () -> e2.run(ContainerCreate.of("db", "alpine", "mynet")));
             assertTrue(dns.getMessage().contains("UDP sockets"), dns.getMessage());
+        }
+        assertEquals(List.of(), TestNamespaces.left());
+    }
+
+    /**
+     * Programs on real sockets: two containers on a user-defined network find each other through
+     * Docker's embedded DNS resolver (our code, listening on 127.0.0.11 in each container behind
+     * Docker's DNAT rules loaded by the real iptables), asked by the real {@code dig} and by our
+     * nslookup over a real socket; the real curl fetches nginx's welcome page from our HTTP server.
+     */
+    @Test
+    void containersOnAUserNetworkResolveEachOtherAndTalkHttpOnRealSockets() {
+        Emulation clock = new Emulation(new EventLoop(Pacing.WALL), new SeededRandom(SEED));
+        try (RealKernel rk = new RealKernel(TestNamespaces.PREFIX + "d-", clock.random(), clock.loop())) {
+            Engine engine = new Engine(rk, clock.loop(), clock.random(), EngineProfile.DOCKER_28, NAMESERVERS);
+            engine.start();
+            engine.createNetwork(NetworkCreate.bridge("mynet", Cidr.parse("10.126.0.0/24")));
+            Container web = engine.run(ContainerCreate.of("web", "nginx", "mynet"));
+            Container client = engine.run(ContainerCreate.of("client", "alpine", "mynet"));
+            String webIp = web.endpoints().get("mynet").address().toString();
+            String clientNs = rk.netnsName(client.netns());
+
+            if (ExternalTools.available("dig")) {
+                NetnsExec.Result dig = NetnsExec.run(clock.loop(), clientNs, 10_000,
+                        "dig", "+short", "+tries=1", "+time=3", "@127.0.0.11", "web");
+                assertEquals(new NetnsExec.Result(0, List.of(webIp)), dig);
+                NetnsExec.Result tcp = NetnsExec.run(clock.loop(), clientNs, 10_000,
+                        "dig", "+short", "+tcp", "+tries=1", "+time=3", "@127.0.0.11", "client.");
+                assertEquals(new NetnsExec.Result(0, List.of(client.endpoints().get("mynet").address().toString())), tcp);
+            }
+            CommandResult nslookup = new DockerHost(engine, clock.loop(), "docker-host").run("docker exec client nslookup web");
+            assertEquals(0, nslookup.status(), String.join("\n", nslookup.output()));
+            assertTrue(nslookup.output().contains("Address: " + webIp), nslookup.output().toString());
+
+            if (ExternalTools.available("curl")) {
+                NetnsExec.Result get = NetnsExec.run(clock.loop(), clientNs, 10_000,
+                        "curl", "-sS", "-m", "5", "http://" + webIp + "/");
+                assertEquals(0, get.status(), get.text());
+                assertTrue(get.text().contains("<title>Welcome to nginx!</title>"), get.text());
+            }
         }
         assertEquals(List.of(), TestNamespaces.left());
     }

@@ -88,4 +88,43 @@ class EventLoopTest {
         assertTrue(firedAfter[0] >= 25_000_000L, "fired after " + firedAfter[0] + " ns of wall time");
         assertEquals(30_000_000L, loop.nanos());
     }
+
+    @Test
+    void wallPacingWakesForPostedEventsAndFollowsTheWallClock() throws Exception {
+        EventLoop loop = new EventLoop(Pacing.WALL);
+        List<String> order = new java.util.ArrayList<>();
+        loop.schedule(5_000_000_000L, () -> order.add("timer"));
+        Thread poster = new Thread(() -> {
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            loop.post(() -> order.add("posted at " + (loop.nanos() > 0)));
+        });
+        long start = System.nanoTime();
+        poster.start();
+        loop.runUntil(() -> !order.isEmpty());
+        poster.join();
+        assertEquals(List.of("posted at true"), order);
+        assertTrue(System.nanoTime() - start < 2_000_000_000L, "woke for the post, not the timer");
+        assertTrue(loop.nanos() >= 15_000_000L && loop.nanos() < 2_000_000_000L, "clock at " + loop.nanos());
+    }
+
+    @Test
+    void aHoldKeepsTheLoopWaitingForPostsWithNoTimerLeft() throws Exception {
+        EventLoop loop = new EventLoop(Pacing.WALL);
+        boolean[] done = new boolean[1];
+        loop.hold();
+        Thread poster = new Thread(() -> loop.post(() -> {
+            done[0] = true;
+            loop.release();
+        }));
+        poster.start();
+        loop.runUntil(() -> done[0]);
+        poster.join();
+        assertTrue(done[0]);
+        loop.runToCompletion(); // released: nothing left, returns
+        assertThrows(IllegalStateException.class, loop::release);
+    }
 }

@@ -1,0 +1,56 @@
+package dev.dockwire.cli;
+
+import dev.dockwire.run.RealWorld;
+import dev.dockwire.topology.TopologyException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/**
+ * {@code dockwire down --real FILE}: removes the namespaces {@code up --real FILE} made (their
+ * veths, bridges and iptables rules go with them); {@code down --real --all} removes those of every
+ * real run ({@code dw-NAME.*}), e.g. after a crash. Nothing else on the machine is touched.
+ */
+@Command(name = "down", mixinStandardHelpOptions = true,
+        description = "Remove what 'up --real FILE' built (or, with --all, what every real run built).")
+final class DownCommand implements Callable<Integer> {
+    @Parameters(index = "0", arity = "0..1", paramLabel = "FILE", description = "The file given to up.")
+    Path file;
+
+    @Option(names = "--real", description = "Remove from this machine's kernel (the only mode down has).")
+    boolean real;
+
+    @Option(names = "--all", description = "Remove every real run's namespaces (dw-NAME.*).")
+    boolean all;
+
+    @Override
+    public Integer call() {
+        if (!real || (file == null) == !all) {
+            System.err.println("dockwire: usage: dockwire down --real FILE | dockwire down --real --all");
+            return 2;
+        }
+        String refusal = RealInput.notRoot("down --real");
+        if (refusal != null) {
+            System.err.println(refusal);
+            return 1;
+        }
+        List<String> removed = new ArrayList<>();
+        if (all) {
+            removed.addAll(RealWorld.removeAllRuns());
+        } else {
+            try {
+                removed.addAll(RealWorld.remove(RealInput.load(file).prefix()));
+            } catch (TopologyException e) {
+                System.err.println("dockwire: " + e.getMessage());
+                return 2;
+            }
+        }
+        removed.forEach(n -> System.out.println("removed netns " + n));
+        System.out.println("dockwire: removed " + removed.size() + " namespace" + (removed.size() == 1 ? "" : "s"));
+        return 0;
+    }
+}

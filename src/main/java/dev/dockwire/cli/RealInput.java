@@ -1,0 +1,55 @@
+package dev.dockwire.cli;
+
+import dev.dockwire.run.RealWorld;
+import dev.dockwire.topology.Daemon;
+import dev.dockwire.topology.Script;
+import dev.dockwire.topology.ScriptParser;
+import dev.dockwire.topology.Topology;
+import dev.dockwire.topology.TopologyException;
+import dev.dockwire.topology.TopologyLoader;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/** A topology or script given to {@code up --real}/{@code down --real}, with the name prefix its real run gets. */
+record RealInput(String file, Topology topology, Script script) {
+
+    static RealInput load(Path file) {
+        String text;
+        try {
+            text = Files.readString(file);
+        } catch (IOException e) {
+            throw new TopologyException(file.toString(), 0, "", "cannot read file: " + e.getMessage());
+        }
+        String base = file.getFileName().toString().replaceFirst("\\.[A-Za-z]+$", "");
+        return switch (InputKind.of(text)) {
+            case TOPOLOGY -> new RealInput(file.toString(), TopologyLoader.parse(file.toString(), base, text), null);
+            case SCRIPT -> new RealInput(file.toString(), null, ScriptParser.parse(file.toString(), base, text));
+            case COMPOSE -> throw new TopologyException(file.toString(), 0, "services",
+                    "real mode does not build compose files yet (topologies and scripts only)");
+        };
+    }
+
+    String name() {
+        return topology != null ? topology.name() : script.name();
+    }
+
+    long seed() {
+        return topology != null ? topology.seed() : script.seed();
+    }
+
+    Daemon daemon() {
+        return topology != null ? topology.daemon() : script.daemon();
+    }
+
+    String prefix() {
+        return RealWorld.prefixFor(name());
+    }
+
+    /** Null when dockwire runs as root, else why {@code what} cannot go on. */
+    static String notRoot(String what) {
+        int uid = RealWorld.euid();
+        return uid == 0 ? null : "dockwire: " + what + " builds real namespaces, veths, bridges and iptables rules"
+                + " and needs root (uid " + uid + "); run it with sudo, or use 'dockwire run FILE' to emulate it";
+    }
+}

@@ -1,0 +1,92 @@
+package dev.dockwire.cli;
+
+import dev.dockwire.docker.EngineProfile;
+import dev.dockwire.run.Build;
+import dev.dockwire.run.RealWorld;
+import dev.dockwire.topology.TopologyException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/**
+ * {@code dockwire up --real FILE}: builds a topology's (or a script's) networks and containers out
+ * of real namespaces, veths, bridges and iptables rules on this machine, every namespace named
+ * {@code dw-NAME.*}; {@code dockwire down --real FILE} removes them. A failure halfway removes what
+ * was made. Root only.
+ */
+@Command(name = "up", mixinStandardHelpOptions = true,
+        description = "Build a topology or script on the real kernel (--real, root only); 'down --real' removes it.")
+final class UpCommand implements Callable<Integer> {
+    @Parameters(index = "0", paramLabel = "FILE", description = "A topology YAML or a script of docker commands.")
+    Path file;
+
+    @Option(names = "--real", description = "Build on this machine's kernel (the only mode up has).")
+    boolean real;
+
+    @Option(names = "--seed", description = "Seed for everything random (default: the file's).")
+    Long seed;
+
+    @Option(names = "--serve", description = "Stay in the foreground serving the containers' programs (embedded DNS, HTTP servers) until interrupted.")
+    boolean serve;
+
+    @Override
+    public Integer call() {
+        if (!real) {
+            System.err.println("dockwire: up builds on the real kernel and needs --real (to emulate: dockwire run " + file + ")");
+            return 2;
+        }
+        String refusal = RealInput.notRoot("up --real");
+        if (refusal != null) {
+            System.err.println(refusal);
+            return 1;
+        }
+        RealInput in;
+        try {
+            in = RealInput.load(file);
+        } catch (TopologyException e) {
+            System.err.println("dockwire: " + e.getMessage());
+            return 2;
+        }
+        String prefix = in.prefix();
+        List<String> existing = RealWorld.namespaces(prefix);
+        if (!existing.isEmpty()) {
+            System.err.println("dockwire: " + in.name() + " is already up (" + String.join(" ", existing)
+                    + "); run 'dockwire down --real " + file + "' first");
+            return 1;
+        }
+        long s = seed != null ? seed : in.seed();
+        System.out.println("dockwire: " + in.name() + " on the real kernel (seed " + s + "), namespaces " + prefix + "*");
+        RealWorld world;
+        try {
+            world = new RealWorld(prefix, s, EngineProfile.parse(in.daemon().engine()), in.daemon().userlandProxy());
+        } catch (RuntimeException e) {
+            System.err.println("dockwire: building the host failed: " + e.getMessage());
+            return 1;
+        }
+        try {
+            if (in.topology() != null) {
+                Build.topology(world.host(), in.file(), in.topology(), System.out::println);
+            } else {
+                Build.script(world.host(), in.file(), in.script(), System.out::println);
+            }
+        } catch (RuntimeException e) {
+            world.close();
+            System.err.println("dockwire: " + e.getMessage());
+            System.err.println("dockwire: removed what was made (" + prefix + "*)");
+            return e instanceof TopologyException ? 2 : 1;
+        }
+        world.namespaceNames().forEach(n -> System.out.println("netns " + n));
+        if (serve) {
+            System.out.println("dockwire: serving; interrupt to stop (the namespaces stay until 'dockwire down --real " + file + "')");
+            world.loop().hold();
+            world.loop().runToCompletion();
+        }
+        world.keep();
+        System.out.println("dockwire: up; in-process programs (embedded DNS, HTTP servers) stopped with dockwire"
+                + (serve ? "" : " (--serve keeps them running)") + "; remove with 'dockwire down --real " + file + "'");
+        return 0;
+    }
+}

@@ -1,0 +1,125 @@
+package dev.dockwire.linux;
+
+import dev.dockwire.sim.EventLoop;
+import dev.dockwire.sim.Pacing;
+import dev.dockwire.socket.PingSocket;
+import dev.dockwire.socket.Sockets;
+import dev.dockwire.socket.TcpListener;
+import dev.dockwire.socket.TcpSocket;
+import dev.dockwire.socket.UdpSocket;
+import io.netty.channel.Channel;
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.socket.InternetProtocolFamily;
+import io.netty.channel.socket.nio.NioDatagramChannel;
+import io.netty.channel.socket.nio.NioServerSocketChannel;
+import io.netty.channel.socket.nio.NioSocketChannel;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.StandardProtocolFamily;
+import java.nio.channels.DatagramChannel;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.Set;
+import java.util.concurrent.Callable;
+
+/**
+ * The socket API of a real namespace: kernel sockets made by Netty NIO channels constructed on
+ * {@link Namespaces}' thread while it is inside the namespace (a socket belongs for good to the
+ * namespace it was created in), served by Netty's I/O threads, with every callback handed to the
+ * emulation's {@link EventLoop} through {@link EventLoop#post}, so programs run on the loop's
+ * thread as they do on emulated sockets. The loop must pace by the wall clock.
+ */
+final class RealSockets implements Sockets, AutoCloseable {
+    private final String netns;
+    private final EventLoop loop;
+    private final EventLoopGroup io;
+    private final Set<Channel> open = new LinkedHashSet<>();
+
+    RealSockets(String netns, EventLoop loop, EventLoopGroup io) {
+        if (loop.pacing() != Pacing.WALL) {
+            throw new IllegalArgumentException("real sockets need an event loop paced by the wall clock (Pacing.WALL)");
+        }
+        this.netns = netns;
+        this.loop = loop;
+        this.io = io;
+    }
+
+    EventLoop loop() {
+        return loop;
+    }
+
+    /** Makes {@code channel} inside the namespace and registers it with the I/O threads. */
+    <C extends Channel> C make(Callable<C> channel) {
+        return track(Namespaces.call(netns, channel));
+    }
+
+    /** Remembers {@code c} until it closes, so that {@link #close} can close it. */
+    <C extends Channel> C track(C c) {
+        synchronized (open) {
+            open.add(c);
+        }
+        c.closeFuture().addListener(f -> {
+            synchronized (open) {
+                open.remove(c);
+            }
+        });
+        return c;
+    }
+
+    void register(Channel c) {
+        io.register(c).syncUninterruptibly();
+    }
+
+    EventLoopGroup io() {
+        return io;
+    }
+
+    @Override
+    public UdpSocket openUdp() {
+        return new RealUdpSocket(this, make(() -> new NioDatagramChannel(InternetProtocolFamily.IPv4)));
+    }
+
+    @Override
+    public PingSocket openPing() {
+        throw new UnsupportedOperationException("real mode has no ping sockets in namespace " + netns
+                + ": run the real ping there (ip netns exec " + netns + " ping ...)");
+    }
+
+    @Override
+    public TcpSocket openTcp() {
+        NioSocketChannel c = make(NioSocketChannel::new);
+        RealTcpSocket s = new RealTcpSocket(this, c, false);
+        register(c);
+        return s;
+    }
+
+    @Override
+    public TcpListener listenTcp(int addr, int port, int backlog) {
+        return RealTcpListener.listen(this, make(NioServerSocketChannel::new), addr, port, backlog);
+    }
+
+    /** The kernel's choice, as {@code ip route get}: the local address of a UDP socket connected to {@code dst}. */
+    @Override
+    public int sourceAddressFor(int dst) {
+        return Namespaces.call(netns, () -> {
+            try (DatagramChannel c = DatagramChannel.open(StandardProtocolFamily.INET)) {
+                c.connect(SocketErrors.address(dst, 9));
+                return SocketErrors.bits((InetSocketAddress) c.getLocalAddress());
+            } catch (IOException unreachable) {
+                return 0;
+            }
+        });
+    }
+
+    /** Closes every socket still open here (a socket pins its namespace, and with it the links). */
+    @Override
+    public void close() {
+        java.util.List<Channel> all;
+        synchronized (open) {
+            all = new ArrayList<>(open);
+        }
+        for (Channel c : all) {
+            c.close().awaitUninterruptibly();
+        }
+    }
+}

@@ -1,0 +1,66 @@
+package dev.dockwire.run;
+
+import dev.dockwire.docker.DockerHost;
+import dev.dockwire.docker.Engine;
+import dev.dockwire.tools.CommandResult;
+import dev.dockwire.topology.Script;
+import dev.dockwire.topology.Topology;
+import dev.dockwire.topology.TopologyException;
+import java.util.function.Consumer;
+import java.util.regex.Pattern;
+
+/**
+ * What {@code up} builds from a file, on any engine: a topology's networks and containers (and
+ * the building lines of its scripts), or a script's building lines — {@code docker network
+ * create|connect}, {@code docker run|create|start} — in order. Steps, execs and teardown lines
+ * are not run. Failures are reported at the file's line.
+ */
+public final class Build {
+    private static final Pattern BUILDS = Pattern.compile("^docker\\s+(network\\s+(create|connect)|run|create|start)\\s.*");
+
+    private Build() {
+    }
+
+    /** Whether {@code line} builds something (rather than probing or tearing down). */
+    static boolean builds(String line) {
+        return BUILDS.matcher(line.strip()).matches();
+    }
+
+    public static void topology(DockerHost host, String file, Topology t, Consumer<String> say) {
+        if (t.compose() != null) {
+            throw new TopologyException(file, 0, "compose", "real mode does not build compose projects yet");
+        }
+        Engine engine = host.engine();
+        t.images().forEach(i -> engine.declareHttpImage(i.image(), i.port(), i.text()));
+        for (Topology.NetworkSpec n : t.networks()) {
+            TopologyRunner.network(engine, file, n, say);
+        }
+        for (Topology.ContainerSpec c : t.containers()) {
+            TopologyRunner.container(engine, file, c, say);
+            TopologyRunner.impair(engine, file, c, t.networks(), say);
+        }
+        for (Topology.ScriptRef sc : t.scripts()) {
+            commands(host, sc.file(), sc.script(), say);
+        }
+    }
+
+    public static void script(DockerHost host, String file, Script s, Consumer<String> say) {
+        s.images().forEach(i -> host.engine().declareHttpImage(i.image(), i.port(), i.text()));
+        commands(host, file, s, say);
+    }
+
+    private static void commands(DockerHost host, String file, Script s, Consumer<String> say) {
+        for (Script.Command c : s.commands()) {
+            if (!builds(c.line())) {
+                continue;
+            }
+            say.accept("$ " + c.line());
+            CommandResult r = host.run(c.line());
+            r.output().forEach(say);
+            if (r.status() != 0) {
+                throw new TopologyException(file, c.lineNumber(), "", c.line() + ": exit status " + r.status()
+                        + (r.output().isEmpty() ? "" : ": " + String.join(" ", r.output())));
+            }
+        }
+    }
+}

@@ -1,0 +1,128 @@
+package dev.dockwire.linux;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.dockwire.kernel.Kernel;
+import dev.dockwire.sim.EventLoop;
+import dev.dockwire.sim.Pacing;
+import dev.dockwire.socket.SocketError;
+import dev.dockwire.socket.SocketException;
+import dev.dockwire.socket.Sockets;
+import dev.dockwire.socket.TcpListener;
+import dev.dockwire.socket.TcpSocket;
+import dev.dockwire.socket.UdpSocket;
+import dev.dockwire.testing.ExternalTools;
+import dev.dockwire.wire.Cidr;
+import dev.dockwire.wire.Ipv4Address;
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.Unpooled;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/**
+ * Our socket API on real kernel sockets (root only): sockets opened inside a real namespace stay
+ * there, and every callback runs on the emulation's loop thread.
+ */
+class RealSocketsTest {
+    private static final int LOCALHOST = Ipv4Address.parse("127.0.0.1").bits();
+
+    @RegisterExtension
+    final TestNamespaces cleanup = new TestNamespaces();
+
+    @BeforeEach
+    void root() {
+        ExternalTools.assumeRoot("real sockets inside real namespaces");
+        ExternalTools.assumeTool("ip");
+    }
+
+    private static ByteBuf ascii(String s) {
+        return Unpooled.copiedBuffer(s, StandardCharsets.US_ASCII);
+    }
+
+    @Test
+    void udpAndTcpInsideANamespaceWithCallbacksOnTheLoop() {
+        EventLoop loop = new EventLoop(Pacing.WALL);
+        Thread loopThread = Thread.currentThread();
+        try (RealKernel k = new RealKernel(TestNamespaces.PREFIX + "s-", null, loop)) {
+            k.netnsAdd("a");
+            k.linkSetUp("a", "lo", true);
+            Sockets a = k.sockets("a");
+
+            // UDP: a datagram and its echo over the namespace's own loopback.
+            UdpSocket server = a.openUdp();
+            server.bind(LOCALHOST, 0);
+            server.onReceive((s, src, port, data) -> {
+                assertEquals(loopThread, Thread.currentThread());
+                s.send(src, port, data);
+            });
+            UdpSocket client = a.openUdp();
+            List<String> echoed = new ArrayList<>();
+            client.onReceive((s, src, port, data) -> echoed.add(data.toString(StandardCharsets.US_ASCII)));
+            ByteBuf hello = ascii("hello");
+            client.send(LOCALHOST, server.localPort(), hello);
+            hello.release();
+            loop.schedule(TimeUnit.SECONDS.toNanos(5), () -> { });
+            loop.runUntil(() -> !echoed.isEmpty());
+            assertEquals(List.of("hello"), echoed);
+
+            // TCP: connect, a request, the server's answer and FIN, the client's EOF.
+            TcpListener listener = a.listenTcp(0, 8080, 16);
+            listener.onAccept(s -> s.onData(d -> {
+                assertEquals(loopThread, Thread.currentThread());
+                ByteBuf answer = ascii("got " + d.toString(StandardCharsets.US_ASCII));
+                s.write(answer);
+                answer.release();
+                s.close();
+            }));
+            TcpSocket c = a.openTcp();
+            StringBuilder got = new StringBuilder();
+            boolean[] eof = new boolean[1];
+            SocketError[] connectError = {SocketError.EPERM};
+            c.onData(d -> got.append(d.toString(StandardCharsets.US_ASCII)));
+            c.onEof(() -> eof[0] = true);
+            c.connect(LOCALHOST, 8080, e -> connectError[0] = e);
+            ByteBuf ping = ascii("ping");
+            assertEquals(4, c.write(ping)); // queued during the handshake
+            ping.release();
+            loop.runUntil(() -> eof[0]);
+            assertNull(connectError[0]);
+            assertEquals("got ping", got.toString());
+            assertEquals(LOCALHOST, c.remoteAddress());
+            c.close();
+
+            // Errors come back as errno: nobody listens, the port is taken, no route.
+            SocketError[] refused = new SocketError[1];
+            a.openTcp().connect(LOCALHOST, 8081, e -> refused[0] = e);
+            loop.runUntil(() -> refused[0] != null);
+            assertEquals(SocketError.ECONNREFUSED, refused[0]);
+            assertEquals(SocketError.EADDRINUSE,
+                    assertThrows(SocketException.class, () -> a.listenTcp(0, 8080, 16)).error());
+            assertEquals(0, a.sourceAddressFor(Ipv4Address.parse("10.9.9.9").bits()));
+            assertEquals(LOCALHOST, a.sourceAddressFor(LOCALHOST));
+
+            // A socket belongs to its namespace: b has its own port 8080, and its own loopback.
+            k.netnsAdd("b");
+            k.linkSetUp("b", "lo", true);
+            k.sockets("b").listenTcp(0, 8080, 16).close();
+            k.linkAddVeth("a", "v0", null, "v1", null);
+            k.addrAdd("a", "v0", Cidr.parse("10.124.0.1/24"));
+            k.linkSetUp("a", "v0", true);
+            assertEquals(Ipv4Address.parse("10.124.0.1").bits(), a.sourceAddressFor(Ipv4Address.parse("10.124.0.2").bits()));
+            assertEquals(0, k.sockets("b").sourceAddressFor(Ipv4Address.parse("10.124.0.2").bits()));
+            listener.close();
+            server.close();
+            client.close();
+            assertTrue(k.namespaces().contains("a"));
+            assertEquals(List.of(), k.links(Kernel.HOST).stream().filter(l -> !l.name().equals("lo")).toList());
+        }
+        assertEquals(List.of(), TestNamespaces.left());
+    }
+}
