@@ -14,8 +14,8 @@ import java.util.Locale;
 
 /**
  * iproute2's {@code ip} for one namespace, printing what the real tool prints, from the kernel's
- * dumps: {@code ip [-br] [-4] [-s] addr|link [show [dev DEV]]}, {@code ip route [show]},
- * {@code ip neigh [show]}. Works the same on the emulated and the real kernel.
+ * dumps: {@code ip [-br] [-4] [-s] [-d] addr|link [show [dev DEV]]}, {@code ip route [show]},
+ * {@code ip neigh [show]}; changes ({@code add}, {@code del}, {@code set}) go to {@link IpChange}. Works the same on the emulated and the real kernel.
  */
 public final class IpCommand {
     private final Kernel kernel;
@@ -50,6 +50,9 @@ public final class IpCommand {
         }
         String object = args.get(i++);
         List<String> rest = args.subList(i, args.size());
+        if (!rest.isEmpty() && IpChange.handles(object, rest.get(0))) {
+            return new IpChange(kernel, ns).run(object, rest);
+        }
         String dev = null;
         for (int j = 0; j < rest.size(); j++) {
             String w = rest.get(j);
