@@ -38,6 +38,18 @@ class VlanTest {
     }
 
     @Test
+    void aFullSizeTaggedFrameCrossesTheSwitch() {
+        Vlan v = vlan(lab.eth0, 10);
+        ByteBuf f = Frames.allocate(1514);
+        f.writeZero(1514); // 1500 bytes of payload: 1518 on the wire once tagged
+        new EthernetFrame().wrap(f, f.readerIndex()).dst(L2Lab.LAN_MAC).src(v.mac()).etherType(EtherType.IPV4);
+        v.transmit(f);
+        lab.loop.drain();
+        assertEquals(1, lab.lanGot.size(), "is_skb_forwardable leaves room for VLAN_HLEN");
+        assertEquals(1518, lab.lanGot.get(0).length);
+    }
+
+    @Test
     void theParentHandsFramesOfTheVidToTheSubInterfaceUntagged() {
         Vlan v10 = vlan(lab.eth0, 10);
         List<byte[]> got = L2Lab.record(v10);
