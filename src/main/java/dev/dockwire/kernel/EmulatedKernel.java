@@ -137,8 +137,13 @@ public final class EmulatedKernel implements Kernel {
         if (m == null) {
             throw new KernelException("Error: argument of \"mode\" must be \"private\", \"vepa\", \"bridge\", \"passthru\" or \"source\"");
         }
+        addUpper(n, () -> Macvlan.create(emulation.backlog(), lower, name, n.allocateIfindex(), macOrRandom(mac), m));
+    }
+
+    /** Registers a device stacked on another; the driver's refusal (its IllegalArgumentException) is the kernel's error. */
+    private static void addUpper(Namespace n, java.util.function.Supplier<NetDevice> create) {
         try {
-            n.addDevice(Macvlan.create(emulation.backlog(), lower, name, n.allocateIfindex(), macOrRandom(mac), m));
+            n.addDevice(create.get());
         } catch (IllegalArgumentException e) {
             throw new KernelException(e.getMessage());
         }
@@ -149,11 +154,7 @@ public final class EmulatedKernel implements Kernel {
         Namespace n = namespace(ns);
         NetDevice lower = device(ns, parent);
         checkFree(n, name);
-        try {
-            n.addDevice(Vlan.create(lower, name, n.allocateIfindex(), vid));
-        } catch (IllegalArgumentException e) {
-            throw new KernelException(e.getMessage());
-        }
+        addUpper(n, () -> Vlan.create(lower, name, n.allocateIfindex(), vid));
     }
 
     @Override
@@ -369,8 +370,9 @@ public final class EmulatedKernel implements Kernel {
             if (link != null) {
                 peerIndex = link.ifindex();
                 Namespace linkNs = namespaceOf(link);
-                if (linkNs != null && linkNs != n && kernelName(linkNs) != null) {
-                    netnsid = nsid(ns, kernelName(linkNs));
+                if (linkNs != null && linkNs != n) {
+                    // Another emulated host's namespace (the LAN behind the host's eth0) is numbered too.
+                    netnsid = nsid(ns, kernelName(linkNs) != null ? kernelName(linkNs) : "/" + linkNs.name());
                 }
             }
             var st = d.stats();
