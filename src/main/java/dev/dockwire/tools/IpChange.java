@@ -62,13 +62,14 @@ final class IpChange {
                 case "type" -> type = a.get(++i);
                 case "mode" -> mode = a.get(++i);
                 case "id" -> vid = Integer.parseInt(a.get(++i));
-                case "peer" -> i++; // "peer name P"
+                case "peer" -> {
+                    i += a.get(i + 1).equals("name") ? 2 : 1; // "peer [name] P"
+                    peer = a.get(i);
+                }
                 case "up" -> up = true;
                 case "down" -> up = false;
                 default -> {
-                    if (i > 0 && a.get(i - 1).equals("peer")) {
-                        peer = a.get(i);
-                    } else if (name == null) {
+                    if (name == null) {
                         name = a.get(i);
                     } else {
                         throw new IllegalArgumentException("Error: either \"dev\" is duplicate, or \"" + a.get(i) + "\" is a garbage.");

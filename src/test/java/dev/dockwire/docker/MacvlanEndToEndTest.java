@@ -76,6 +76,12 @@ class MacvlanEndToEndTest {
         ok("ip link set shim up");
         ok("ip route add 192.168.1.200/32 dev shim");
         ok("ping -c 1 192.168.1.200");
+        ok("ip link add va type veth peer name vb");
+        assertTrue(String.join("\n", ok("ip -br link").output()).contains("va@vb "), "a local peer is named, as iproute2 does");
+        ok("ip link del va");
+        CommandResult bogus = h.run("ip link add x type bogus");
+        assertEquals(255, bogus.status());
+        assertEquals("Error: Unknown device type.", String.join("\n", bogus.output()));
     }
 
     @Test
