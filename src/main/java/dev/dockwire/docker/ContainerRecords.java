@@ -28,7 +28,7 @@ final class ContainerRecords implements Records {
         List<Network> out = new ArrayList<>();
         for (Endpoint e : container.endpoints().values()) {
             Network n = e.network();
-            if (n.driver() == Network.Driver.BRIDGE && !n.name().equals("bridge") && e.address() != null) {
+            if (n.driver().plumbed() && !n.name().equals("bridge") && e.address() != null) {
                 out.add(n);
             }
         }

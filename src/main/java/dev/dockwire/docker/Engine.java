@@ -11,6 +11,7 @@ import dev.dockwire.sim.EventLoop;
 import dev.dockwire.sim.SeededRandom;
 import dev.dockwire.wire.Cidr;
 import dev.dockwire.wire.Ipv4Address;
+import dev.dockwire.wire.MacAddress;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -46,6 +47,7 @@ public final class Engine {
     private final Map<String, ImageDaemons.Daemon> daemons = new LinkedHashMap<>();
     private final Iptabler iptabler;
     private final PortPublisher ports;
+    private final MacvlanDriver macvlan;
     private final EmbeddedResolver.Host resolverHost = new EmbeddedResolver.Host() {
         @Override
         public Timer schedule(long delayNanos, Runnable task) {
@@ -66,6 +68,7 @@ public final class Engine {
         this.hostNameservers = List.copyOf(hostNameservers);
         this.iptabler = new Iptabler(kernel, profile);
         this.ports = new PortPublisher(kernel, iptabler, profile);
+        this.macvlan = new MacvlanDriver(kernel, this);
     }
 
     /**
@@ -159,11 +162,11 @@ public final class Engine {
         }
         String driver = req.driver() == null ? "bridge" : req.driver();
         switch (driver) {
-            case "bridge" -> {
+            case "bridge", "macvlan" -> {
             }
             case "host", "null" -> throw new EngineException("only one instance of \"" + driver + "\" network is allowed");
-            case "macvlan", "ipvlan", "overlay" -> throw new EngineException("dockwire does not model the "
-                    + driver + " driver yet; bridge, host and none are available");
+            case "ipvlan", "overlay" -> throw new EngineException("dockwire does not model the "
+                    + driver + " driver yet; bridge, macvlan, host and none are available");
             default -> throw new EngineException("plugin \"" + driver + "\" not found");
         }
         Cidr subnet = req.subnet();
@@ -187,6 +190,9 @@ public final class Engine {
         }
         String id = random.nextHex(64);
         Map<String, String> opts = req.options() == null ? Map.of() : req.options();
+        if (driver.equals("macvlan")) {
+            return createMacvlan(name, id, subnet, req, opts);
+        }
         String bridge = opts.getOrDefault("com.docker.network.bridge.name", "br-" + id.substring(0, 12));
         return createBridge(name, bridge, subnet, req.gateway(), req.ipRange(), req.internal(), req.attachable(),
                 opts, req.labels() == null ? Map.of() : req.labels(), id);
@@ -200,10 +206,7 @@ public final class Engine {
     private Network createBridge(String name, String bridge, Cidr subnet, Ipv4Address gateway, Cidr ipRange,
                                  boolean internal, boolean attachable, Map<String, String> opts,
                                  Map<String, String> labels, String id) {
-        Ipv4Address gw = gateway != null ? gateway : Ipv4Address.of(subnet.networkBits() + 1);
-        if (!subnet.contains(gw) || gw.bits() == subnet.networkBits() || gw.bits() == subnet.broadcastBits()) {
-            throw new EngineException("invalid network config:\ngateway " + gw + " is not within subnet " + subnet);
-        }
+        Ipv4Address gw = gateway(subnet, gateway);
         if (kernel.links(Kernel.HOST).stream().anyMatch(l -> l.name().equals(bridge))) {
             throw new EngineException("bridge name " + bridge + " is already in use");
         }
@@ -228,6 +231,25 @@ public final class Engine {
         }
         add(n);
         return n;
+    }
+
+    /** A macvlan network: the gateway is the LAN's router, nothing is configured on the host but the parent. */
+    private Network createMacvlan(String name, String id, Cidr subnet, NetworkCreate req, Map<String, String> opts) {
+        Ipv4Address gw = gateway(subnet, req.gateway());
+        Network n = new Network(id, name, Network.Driver.MACVLAN, null, subnet, req.ipRange(), gw, req.internal(),
+                req.attachable(), opts, req.labels() == null ? Map.of() : req.labels(), clock.nanos());
+        n.createdLink(macvlan.createNetwork(id, opts));
+        add(n);
+        return n;
+    }
+
+    /** IPAM's gateway: the one asked for, checked against the subnet, else the subnet's first address. */
+    private static Ipv4Address gateway(Cidr subnet, Ipv4Address gateway) {
+        Ipv4Address gw = gateway != null ? gateway : Ipv4Address.of(subnet.networkBits() + 1);
+        if (!subnet.contains(gw) || gw.bits() == subnet.networkBits() || gw.bits() == subnet.broadcastBits()) {
+            throw new EngineException("invalid network config:\ngateway " + gw + " is not within subnet " + subnet);
+        }
+        return gw;
     }
 
     /** The first default pool that overlaps no network and no route or address of the host (as libnetwork checks). */
@@ -296,8 +318,12 @@ public final class Engine {
             Container c = containers.values().stream().filter(x -> x.endpoints().containsKey(n.name())).findFirst().orElseThrow();
             throw new EngineException("error while removing network: network " + n.name() + " is in use by container " + c.shortId());
         }
-        iptabler.removeNetwork(n);
-        kernel.linkDel(Kernel.HOST, n.bridge());
+        if (n.driver() == Network.Driver.MACVLAN) {
+            macvlan.deleteNetwork(n);
+        } else {
+            iptabler.removeNetwork(n);
+            kernel.linkDel(Kernel.HOST, n.bridge());
+        }
         networks.remove(n.name());
     }
 
@@ -350,13 +376,13 @@ public final class Engine {
         String id = random.nextHex(64);
         String hostname = req.hostname() != null ? req.hostname()
                 : (first != null && first.driver() == Network.Driver.HOST ? "docker-host" : id.substring(0, 12));
-        String networkMode = first == null ? mode : (first.driver() == Network.Driver.BRIDGE && !first.name().equals("bridge")
+        String networkMode = first == null ? mode : (first.driver().plumbed() && !first.name().equals("bridge")
                 ? first.name() : first.name().equals("bridge") ? "bridge" : first.name());
         List<PortSpec> specs = portSpecs(req);
         Container c = new Container(id, name, req.image(), req.cmd(), hostname, networkMode, clock.nanos(),
                 req.extraHosts(), req.dns());
         c.portSpecs(specs);
-        if (first != null && first.driver() == Network.Driver.BRIDGE) {
+        if (first != null && first.driver().plumbed()) {
             c.putEndpoint(first.name(), new Endpoint(random.nextHex(64), first, null, null, null, null, req.ip(),
                     List.copyOf(req.aliases())));
         } else if (first != null) {
@@ -429,12 +455,13 @@ public final class Engine {
             try {
                 kernel.linkSetUp(sandbox, "lo", true);
                 for (Map.Entry<String, Endpoint> e : c.endpoints().entrySet()) {
-                    if (e.getValue().network().driver() == Network.Driver.BRIDGE) {
+                    if (e.getValue().network().driver().plumbed()) {
                         Endpoint ep = plumb(c, sandbox, e.getValue(), made.isEmpty(), made.size());
                         made.add(ep);
                     }
                 }
-                if (!made.isEmpty()) {
+                if (!made.isEmpty() && made.get(0).network().driver() == Network.Driver.BRIDGE) {
+                    // The macvlan driver publishes nothing (it logs "macvlan driver does not support port mappings").
                     ports.publish(c, made.get(0));
                 }
             } catch (RuntimeException ex) {
@@ -470,7 +497,7 @@ public final class Engine {
             return;
         }
         boolean userNetwork = c.endpoints().values().stream().anyMatch(e -> e.address() != null
-                && e.network().driver() == Network.Driver.BRIDGE && !e.network().name().equals("bridge"));
+                && e.network().driver().plumbed() && !e.network().name().equals("bridge"));
         if (!userNetwork) {
             return;
         }
@@ -491,35 +518,27 @@ public final class Engine {
 
     private void attachNonBridge(Container c) {
         for (Endpoint e : c.endpoints().values()) {
-            if (e.network().driver() != Network.Driver.BRIDGE) {
+            if (!e.network().driver().plumbed()) {
                 e.network().attach(c.id(), e);
             }
         }
     }
 
-    /** One endpoint into a sandbox, in libnetwork's order. */
+    /** One endpoint into a sandbox, in libnetwork's order: the driver's link, then address and routes. */
     private Endpoint plumb(Container c, String sandbox, Endpoint e, boolean defaultRoute, int index) {
         Network n = e.network();
         Ipv4Address addr = e.requestedIp() != null ? n.allocate(e.requestedIp()) : n.allocate();
         String ifname = "eth" + index;
-        String hostVeth = "veth" + random.nextHex(7);
-        String tmpPeer = "veth" + random.nextHex(7);
+        boolean bridged = n.driver() == Network.Driver.BRIDGE;
+        String hostVeth = bridged ? "veth" + random.nextHex(7) : null;
+        String tmpPeer = bridged ? "veth" + random.nextHex(7) : null;
         var mac = profile.endpointMac(addr, random);
         try {
-            kernel.linkAddVeth(Kernel.HOST, hostVeth, null, tmpPeer, mac);
-            String mtu = n.options().get("com.docker.network.driver.mtu");
-            if (mtu != null) {
-                kernel.linkSetMtu(Kernel.HOST, hostVeth, Integer.parseInt(mtu));
-                kernel.linkSetMtu(Kernel.HOST, tmpPeer, Integer.parseInt(mtu));
+            if (bridged) {
+                bridgeJoin(n, sandbox, ifname, hostVeth, tmpPeer, mac);
+            } else {
+                macvlan.join(n, sandbox, ifname, mac);
             }
-            kernel.linkSetMaster(Kernel.HOST, hostVeth, n.bridge());
-            if (!iptabler.userlandProxy()) {
-                // Without docker-proxy a container reaches its own published port by hairpin NAT.
-                kernel.linkSetHairpin(Kernel.HOST, hostVeth, true);
-            }
-            kernel.linkSetUp(Kernel.HOST, hostVeth, true);
-            kernel.linkSetNetns(Kernel.HOST, tmpPeer, sandbox);
-            kernel.linkSetName(sandbox, tmpPeer, ifname);
             kernel.addrAdd(sandbox, ifname, Cidr.of(addr, n.subnet().prefixLength()));
             kernel.linkSetUp(sandbox, ifname, true);
             if (defaultRoute && !n.internal()) {
@@ -527,8 +546,10 @@ public final class Engine {
             }
         } catch (RuntimeException ex) {
             n.release(addr);
-            if (kernel.links(Kernel.HOST).stream().anyMatch(l -> l.name().equals(hostVeth))) {
+            if (hostVeth != null && kernel.links(Kernel.HOST).stream().anyMatch(l -> l.name().equals(hostVeth))) {
                 kernel.linkDel(Kernel.HOST, hostVeth);
+            } else if (!bridged && kernel.links(sandbox).stream().anyMatch(l -> l.name().equals(ifname))) {
+                kernel.linkDel(sandbox, ifname);
             }
             throw ex;
         }
@@ -536,6 +557,24 @@ public final class Engine {
         c.putEndpoint(n.name(), ep);
         n.attach(c.id(), ep);
         return ep;
+    }
+
+    /** The bridge driver's Join: a veth pair, the host end on the bridge, the peer into the sandbox as {@code ifname}. */
+    private void bridgeJoin(Network n, String sandbox, String ifname, String hostVeth, String tmpPeer, MacAddress mac) {
+        kernel.linkAddVeth(Kernel.HOST, hostVeth, null, tmpPeer, mac);
+        String mtu = n.options().get("com.docker.network.driver.mtu");
+        if (mtu != null) {
+            kernel.linkSetMtu(Kernel.HOST, hostVeth, Integer.parseInt(mtu));
+            kernel.linkSetMtu(Kernel.HOST, tmpPeer, Integer.parseInt(mtu));
+        }
+        kernel.linkSetMaster(Kernel.HOST, hostVeth, n.bridge());
+        if (!iptabler.userlandProxy()) {
+            // Without docker-proxy a container reaches its own published port by hairpin NAT.
+            kernel.linkSetHairpin(Kernel.HOST, hostVeth, true);
+        }
+        kernel.linkSetUp(Kernel.HOST, hostVeth, true);
+        kernel.linkSetNetns(Kernel.HOST, tmpPeer, sandbox);
+        kernel.linkSetName(sandbox, tmpPeer, ifname);
     }
 
     /** {@code docker stop}: PID 1 ignores SIGTERM, so after the 10 s grace period it is killed (exit 137). */
@@ -563,9 +602,9 @@ public final class Engine {
         for (Endpoint e : c.endpointList()) {
             Network n = e.network();
             n.detach(c.id());
-            if (n.driver() == Network.Driver.BRIDGE && e.hostVeth() != null) {
+            if (n.driver().plumbed() && e.address() != null) {
                 n.release(e.address());
-                kernel.linkDel(Kernel.HOST, e.hostVeth());
+                removeLink(c, e);
                 c.putEndpoint(n.name(), e.withoutSandbox());
             }
         }
@@ -573,6 +612,15 @@ public final class Engine {
         if (ns != null && !ns.equals(Kernel.HOST) && !c.networkMode().startsWith("container:")
                 && containers.values().stream().noneMatch(o -> o != c && o.running() && ns.equals(o.netns()))) {
             kernel.netnsDel(ns);
+        }
+    }
+
+    /** An endpoint's link: the host end of its veth (the peer goes with it), or its macvlan in the sandbox. */
+    private void removeLink(Container c, Endpoint e) {
+        if (e.hostVeth() != null) {
+            kernel.linkDel(Kernel.HOST, e.hostVeth());
+        } else {
+            kernel.linkDel(c.netns(), e.ifname());
         }
     }
 
@@ -597,7 +645,7 @@ public final class Engine {
         if (c.networkMode().equals("host") || c.networkMode().equals("none") || c.networkMode().startsWith("container:")) {
             throw new EngineException("container cannot be disconnected from host network or connected to host network");
         }
-        if (n.driver() != Network.Driver.BRIDGE) {
+        if (!n.driver().plumbed()) {
             throw new EngineException("container cannot be disconnected from host network or connected to host network");
         }
         if (c.endpoints().containsKey(n.name())) {
@@ -638,7 +686,7 @@ public final class Engine {
         if (e == null) {
             throw new EngineException("container " + c.id() + " is not connected to network " + n.name());
         }
-        if (n.driver() != Network.Driver.BRIDGE) {
+        if (!n.driver().plumbed()) {
             throw new EngineException("container cannot be disconnected from host network or connected to host network");
         }
         if (c.running()) {
@@ -646,7 +694,7 @@ public final class Engine {
             n.release(e.address());
             boolean hadDefault = kernel.routes(c.netns()).stream()
                     .anyMatch(r -> r.dst().prefixLength() == 0 && r.dev().equals(e.ifname()));
-            kernel.linkDel(Kernel.HOST, e.hostVeth());
+            removeLink(c, e);
             c.removeEndpoint(n.name());
             if (hadDefault) {
                 // The default route went with the interface; libnetwork moves it to another endpoint's gateway.

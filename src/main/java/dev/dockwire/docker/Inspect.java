@@ -158,7 +158,7 @@ final class Inspect {
             em.put("DriverOpts", null);
             em.put("GwPriority", 0);
             em.put("NetworkID", n.id());
-            em.put("EndpointID", up || n.driver() != Network.Driver.BRIDGE ? ep.id() : "");
+            em.put("EndpointID", up || !n.driver().plumbed() ? ep.id() : "");
             em.put("Gateway", up ? n.gateway().toString() : "");
             em.put("IPAddress", up ? ep.address().toString() : "");
             em.put("IPPrefixLen", up ? n.subnet().prefixLength() : 0);
@@ -166,7 +166,7 @@ final class Inspect {
             em.put("GlobalIPv6Address", "");
             em.put("GlobalIPv6PrefixLen", 0);
             List<String> dnsNames = new ArrayList<>();
-            if (n.driver() == Network.Driver.BRIDGE && !n.name().equals("bridge")) {
+            if (n.driver().plumbed() && !n.name().equals("bridge")) {
                 dnsNames.add(c.name());
                 dnsNames.add(c.shortId());
                 dnsNames.addAll(ep.aliases());

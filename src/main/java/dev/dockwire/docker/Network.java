@@ -14,7 +14,7 @@ import java.util.Map;
 public final class Network {
     /** Drivers as {@code docker network ls} names them. */
     public enum Driver {
-        BRIDGE("bridge"), HOST("host"), NULL("null");
+        BRIDGE("bridge"), HOST("host"), NULL("null"), MACVLAN("macvlan");
 
         private final String id;
 
@@ -24,6 +24,11 @@ public final class Network {
 
         public String id() {
             return id;
+        }
+
+        /** Whether endpoints get an interface of their own with an IPAM address (bridge, macvlan). */
+        public boolean plumbed() {
+            return this == BRIDGE || this == MACVLAN;
         }
     }
 
@@ -41,6 +46,7 @@ public final class Network {
     private final long created;
     private final Map<String, Endpoint> endpoints = new LinkedHashMap<>();
     private final BitSet used = new BitSet();
+    private String createdLink;
 
     Network(String id, String name, Driver driver, String bridge, Cidr subnet, Cidr ipRange, Ipv4Address gateway,
             boolean internal, boolean attachable, Map<String, String> options, Map<String, String> labels, long created) {
@@ -80,6 +86,15 @@ public final class Network {
     /** The Linux bridge: {@code docker0} or {@code br-<12 hex of the id>}; null for host/none. */
     public String bridge() {
         return bridge;
+    }
+
+    /** A link the driver created for this network and deletes with it (macvlan's {@code eth0.10} or {@code dm-<id>}), or null. */
+    public String createdLink() {
+        return createdLink;
+    }
+
+    void createdLink(String link) {
+        this.createdLink = link;
     }
 
     /** Null for host and none. */

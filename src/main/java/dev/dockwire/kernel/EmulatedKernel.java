@@ -5,6 +5,10 @@ import dev.dockwire.capture.CaptureTap;
 import dev.dockwire.capture.Captures;
 import dev.dockwire.capture.PacketFilter;
 import dev.dockwire.link.Bridge;
+import dev.dockwire.link.Dummy;
+import dev.dockwire.link.Macvlan;
+import dev.dockwire.link.MacvlanMode;
+import dev.dockwire.link.Vlan;
 import dev.dockwire.link.NetDevice;
 import dev.dockwire.link.Veth;
 import dev.dockwire.netns.Emulation;
@@ -125,12 +129,58 @@ public final class EmulatedKernel implements Kernel {
     }
 
     @Override
+    public void linkAddMacvlan(String ns, String name, String parent, String mode, MacAddress mac) {
+        Namespace n = namespace(ns);
+        NetDevice lower = device(ns, parent);
+        checkFree(n, name);
+        MacvlanMode m = MacvlanMode.of(mode);
+        if (m == null) {
+            throw new KernelException("Error: argument of \"mode\" must be \"private\", \"vepa\", \"bridge\", \"passthru\" or \"source\"");
+        }
+        addUpper(n, () -> Macvlan.create(emulation.backlog(), lower, name, n.allocateIfindex(), macOrRandom(mac), m));
+    }
+
+    /** Registers a device stacked on another; the driver's refusal (its IllegalArgumentException) is the kernel's error. */
+    private static void addUpper(Namespace n, java.util.function.Supplier<NetDevice> create) {
+        try {
+            n.addDevice(create.get());
+        } catch (IllegalArgumentException e) {
+            throw new KernelException(e.getMessage());
+        }
+    }
+
+    @Override
+    public void linkAddVlan(String ns, String name, String parent, int vid) {
+        Namespace n = namespace(ns);
+        NetDevice lower = device(ns, parent);
+        checkFree(n, name);
+        addUpper(n, () -> Vlan.create(lower, name, n.allocateIfindex(), vid));
+    }
+
+    @Override
+    public void linkAddDummy(String ns, String name) {
+        Namespace n = namespace(ns);
+        checkFree(n, name);
+        n.addDevice(new Dummy(name, n.allocateIfindex(), macOrRandom(null)));
+    }
+
+    @Override
     public void linkDel(String ns, String name) {
         Namespace n = namespace(ns);
         NetDevice d = device(ns, name);
         if (d == n.lo()) {
             throw new KernelException("RTNETLINK answers: Operation not supported");
         }
+        // Unregistering a parent unregisters the macvlans and vlans on it (NETDEV_UNREGISTER), wherever they are.
+        for (Namespace other : emulation.namespaces()) {
+            for (NetDevice upper : other.devices()) {
+                if (upper.lower() == d) {
+                    upper.unregister();
+                    other.removeDevice(upper);
+                }
+            }
+        }
+        d.unregister();
         if (d.master() instanceof Bridge br) {
             br.removePort(d);
         }
@@ -316,17 +366,20 @@ public final class EmulatedKernel implements Kernel {
         for (NetDevice d : n.devices()) {
             int peerIndex = 0;
             int netnsid = -1;
-            if (d instanceof Veth v) {
-                peerIndex = v.peer().ifindex();
-                Namespace peerNs = namespaceOf(v.peer());
-                if (peerNs != null && peerNs != n && kernelName(peerNs) != null) {
-                    netnsid = nsid(ns, kernelName(peerNs));
+            NetDevice link = d instanceof Veth v ? v.peer() : d.lower();
+            if (link != null) {
+                peerIndex = link.ifindex();
+                Namespace linkNs = namespaceOf(link);
+                if (linkNs != null && linkNs != n) {
+                    // Another emulated host's namespace (the LAN behind the host's eth0) is numbered too.
+                    netnsid = nsid(ns, kernelName(linkNs) != null ? kernelName(linkNs) : "/" + linkNs.name());
                 }
             }
             var st = d.stats();
             out.add(new LinkInfo(d.ifindex(), d.name(), d.type().kind(), d.mac(), d.mtu(), d.isUp(), d.hasCarrier(),
                     d.master() == null ? null : d.master().name(), peerIndex, netnsid,
-                    st.rxPackets, st.rxBytes, st.rxDropped, st.txPackets, st.txBytes, st.txDropped));
+                    st.rxPackets, st.rxBytes, st.rxDropped, st.txPackets, st.txBytes, st.txDropped,
+                    d instanceof Macvlan m ? m.mode().word() : null, d instanceof Vlan vl ? vl.vid() : 0));
         }
         return out;
     }

@@ -30,7 +30,20 @@ public interface Kernel {
     /** {@code ip -n NS link add NAME [address MAC] type bridge}. */
     void linkAddBridge(String ns, String name, MacAddress mac);
 
-    /** {@code ip -n NS link del NAME} (a veth takes its peer with it). */
+    /**
+     * {@code ip -n NS link add NAME link PARENT [address MAC] type macvlan mode MODE}: a macvlan on
+     * {@code parent} (in {@code ns}) with {@code mode} {@code bridge}, {@code private}, {@code vepa}
+     * or {@code passthru}; null MAC = random. Docker creates it next to the parent, then moves it.
+     */
+    void linkAddMacvlan(String ns, String name, String parent, String mode, MacAddress mac);
+
+    /** {@code ip -n NS link add link PARENT name NAME type vlan id VID}: an 802.1Q sub-interface (VID 1-4094). */
+    void linkAddVlan(String ns, String name, String parent, int vid);
+
+    /** {@code ip -n NS link add NAME type dummy}. */
+    void linkAddDummy(String ns, String name);
+
+    /** {@code ip -n NS link del NAME} (a veth takes its peer with it, a parent its macvlans and vlans). */
     void linkDel(String ns, String name);
 
     /** {@code ip -n NS link set DEV master BRIDGE}. */

@@ -3,6 +3,7 @@ package dev.dockwire.link;
 import dev.dockwire.sim.EventLoop;
 import dev.dockwire.wire.EthernetFrame;
 import dev.dockwire.wire.MacAddress;
+import dev.dockwire.wire.VlanTag;
 import io.netty.buffer.ByteBuf;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -175,8 +176,9 @@ public final class Bridge extends NetDevice {
 
     private void forward(BridgePort port, ByteBuf frame) {
         NetDevice dev = port.dev;
-        // is_skb_forwardable: a frame larger than the egress MTU is dropped, not fragmented.
-        if (!dev.isUp() || frame.readableBytes() - EthernetFrame.HEADER_LENGTH > dev.mtu()) {
+        // is_skb_forwardable: a frame larger than the egress MTU (plus room for an 802.1Q tag,
+        // VLAN_HLEN) is dropped, not fragmented.
+        if (!dev.isUp() || frame.readableBytes() - EthernetFrame.HEADER_LENGTH > dev.mtu() + VlanTag.TAG_LENGTH) {
             dev.stats().txDropped++;
             frame.release();
             return;

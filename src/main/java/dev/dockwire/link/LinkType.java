@@ -4,7 +4,10 @@ package dev.dockwire.link;
 public enum LinkType {
     LOOPBACK("loopback"),
     VETH("veth"),
-    BRIDGE("bridge");
+    BRIDGE("bridge"),
+    MACVLAN("macvlan"),
+    VLAN("vlan"),
+    DUMMY("dummy");
 
     private final String kind;
 

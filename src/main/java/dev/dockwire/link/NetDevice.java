@@ -1,5 +1,6 @@
 package dev.dockwire.link;
 
+import dev.dockwire.wire.VlanTag;
 import io.netty.buffer.ByteBuf;
 import java.util.function.UnaryOperator;
 
@@ -30,7 +31,11 @@ public abstract class NetDevice {
     /** The root queueing discipline: noqueue (straight to the driver) until {@code tc} installs one. */
     private static final FrameSink NOQUEUE = (dev, frame) -> dev.egress.accept(dev, frame);
     private FrameSink qdisc = NOQUEUE;
-    private FrameSink ingress = (dev, frame) -> dev.rxHandler.handle(dev, frame);
+    private FrameSink ingress = (dev, frame) -> dev.deliver(frame);
+    /** The 802.1Q sub-interfaces on this device by VID (the kernel's vlan_info), or null. */
+    private Vlan[] vlans;
+    /** Set while macvlans sit on this device (the kernel's macvlan_port, its rx_handler). */
+    MacvlanPort macvlanPort;
 
     protected NetDevice(String name, int ifindex, long mac, int mtu) {
         this.name = name;
@@ -94,6 +99,63 @@ public abstract class NetDevice {
         }
         stats.rx(frame.readableBytes());
         ingress.accept(this, frame);
+    }
+
+    /**
+     * After the taps, like {@code __netif_receive_skb_core}: a tagged frame whose VID has a
+     * sub-interface is untagged and received by it ({@code vlan_do_receive}), anything else goes
+     * to the rx handler (bridge, macvlan port or stack). Taps on this device see the tag.
+     */
+    private void deliver(ByteBuf frame) {
+        Vlan[] vs = vlans;
+        if (vs != null && VlanTag.isTagged(frame)) {
+            Vlan v = vs[frame.getUnsignedShort(frame.readerIndex() + VlanTag.FRAME_OFFSET + VlanTag.TCI) & VlanTag.VID_MASK];
+            if (v != null) {
+                VlanTag.pop(frame);
+                v.receive(frame);
+                return;
+            }
+        }
+        rxHandler.handle(this, frame);
+    }
+
+    /** Registers (or with null removes) the sub-interface for {@code vid}. */
+    void vlan(int vid, Vlan v) {
+        if (vlans == null) {
+            vlans = new Vlan[VlanTag.VID_MASK + 1];
+        }
+        vlans[vid] = v;
+    }
+
+    Vlan vlan(int vid) {
+        return vlans == null ? null : vlans[vid];
+    }
+
+    /** The device this one sits on ({@code IFLA_LINK}: a macvlan's or vlan's parent), or null. */
+    public NetDevice lower() {
+        return null;
+    }
+
+    /** Whether macvlans or 802.1Q sub-interfaces sit on this device (it cannot be deleted alone). */
+    public boolean hasUppers() {
+        if (macvlanPort != null) {
+            return true;
+        }
+        if (vlans != null) {
+            for (Vlan v : vlans) {
+                if (v != null) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /**
+     * The device is being unregistered for good ({@code ip link del}, or its namespace goes): an
+     * upper device lets go of its lower one. Nothing to do for most devices.
+     */
+    public void unregister() {
     }
 
     /** Puts a decorator in front of the transmit path, e.g. a capture tap. */

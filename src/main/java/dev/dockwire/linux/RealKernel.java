@@ -213,6 +213,41 @@ public final class RealKernel implements Kernel, AutoCloseable {
         create(ns, m);
     }
 
+    /** MACVLAN_MODE_* of include/uapi/linux/if_link.h, by iproute2's word. */
+    private static final List<String> MACVLAN_MODES = List.of("private", "vepa", "bridge", "passthru");
+
+    @Override
+    public void linkAddMacvlan(String ns, String name, String parent, String mode, MacAddress mac) {
+        checkName(name);
+        int bit = MACVLAN_MODES.indexOf(mode);
+        if (bit < 0) {
+            throw new KernelException("Error: argument of \"mode\" must be \"private\", \"vepa\", \"bridge\", \"passthru\" or \"source\"");
+        }
+        LinkMessage m = new LinkMessage().link(ifindex(ns, parent)).ifname(name).macvlan(1 << bit);
+        Long a = macOrRandom(mac);
+        if (a != null) {
+            m.address(a);
+        }
+        create(ns, m);
+    }
+
+    @Override
+    public void linkAddVlan(String ns, String name, String parent, int vid) {
+        checkName(name);
+        create(ns, new LinkMessage().link(ifindex(ns, parent)).ifname(name).vlan(vid));
+    }
+
+    @Override
+    public void linkAddDummy(String ns, String name) {
+        checkName(name);
+        LinkMessage m = new LinkMessage().ifname(name).kind("dummy");
+        Long a = macOrRandom(null);
+        if (a != null) {
+            m.address(a);
+        }
+        create(ns, m);
+    }
+
     @Override
     public void linkDel(String ns, String name) {
         nl(ns).request(Rtm.RTM_DELLINK, 0, new LinkMessage().index(ifindex(ns, name))::emit);
@@ -372,11 +407,14 @@ public final class RealKernel implements Kernel, AutoCloseable {
         List<LinkInfo> out = new ArrayList<>();
         for (LinkMessage m : dump) {
             String kind = m.kind() != null ? m.kind() : m.ifiType() == Ifinfomsg.ARPHRD_LOOPBACK ? "loopback" : "ether";
-            boolean veth = "veth".equals(kind);
+            boolean linked = "veth".equals(kind) || "macvlan".equals(kind) || "vlan".equals(kind);
+            int modeBit = Integer.numberOfTrailingZeros(m.macvlanMode());
             out.add(new LinkInfo(m.index(), m.ifname(), kind, Math.max(0, m.address()), m.mtu(),
                     (m.flags() & Ifinfomsg.IFF_UP) != 0, (m.flags() & Ifinfomsg.IFF_LOWER_UP) != 0,
-                    m.master() == 0 ? null : names.get(m.master()), veth ? m.link() : 0, veth ? m.linkNetnsid() : -1,
-                    m.stat(0), m.stat(2), m.stat(6), m.stat(1), m.stat(3), m.stat(7)));
+                    m.master() == 0 ? null : names.get(m.master()), linked ? m.link() : 0, linked ? m.linkNetnsid() : -1,
+                    m.stat(0), m.stat(2), m.stat(6), m.stat(1), m.stat(3), m.stat(7),
+                    "macvlan".equals(kind) && modeBit < MACVLAN_MODES.size() ? MACVLAN_MODES.get(modeBit) : null,
+                    m.vlanId()));
         }
         return out;
     }

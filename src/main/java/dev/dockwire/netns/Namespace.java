@@ -265,6 +265,7 @@ public final class Namespace {
         stack.closeAll();
         for (NetDevice d : new ArrayList<>(devices.values())) {
             removeDevice(d);
+            d.unregister();
             if (d instanceof Veth v && v.peer().rxHandler() != null) {
                 v.peer().setUp(false);
             }

@@ -23,7 +23,8 @@ import java.util.Map;
  * and the host's name server. The router masquerades the LAN behind its WAN address 203.0.113.2
  * towards an emulated internet (203.0.113.1) that holds a web server (example.com at
  * 93.184.215.14 and the other names below) and public DNS servers (8.8.8.8, 1.1.1.1) knowing
- * the same names (and cdn.example.com with 80 addresses, too many for UDP). Nothing leaves the process. The LAN and internet are built through their own
+ * the same names (and cdn.example.com with 80 addresses, too many for UDP). The router also routes
+ * VLAN 10 of the LAN (192.168.10.1 on its eth0.10). Nothing leaves the process. The LAN and internet are built through their own
  * kernel seam; the host's uplink is a veth from the LAN bridge moved into the host's namespace,
  * as a cable would be.
  */
@@ -32,6 +33,8 @@ public final class World implements AutoCloseable {
     public static final Cidr HOST_ADDRESS = Cidr.parse("192.168.1.10/24");
     public static final Ipv4Address ROUTER = Ipv4Address.parse("192.168.1.1");
     public static final Cidr ROUTER_WAN = Cidr.parse("203.0.113.2/24");
+    /** The router's leg on VLAN 10 of the LAN (router on a stick): {@code eth0.10} with 192.168.10.1/24. */
+    public static final Cidr ROUTER_VLAN10 = Cidr.parse("192.168.10.1/24");
     public static final Ipv4Address ISP = Ipv4Address.parse("203.0.113.1");
     /** Names the internet's DNS servers (and the router) answer, with their addresses. */
     public static final Map<String, String> INTERNET_NAMES = Map.of(
@@ -78,6 +81,7 @@ public final class World implements AutoCloseable {
         lanKernel = new EmulatedKernel(emulation, "lan");
         buildLan();
         buildInternet();
+        buildVlan10();
         engine = new Engine(hostKernel, emulation.loop(), emulation.random(), profile, List.of(ROUTER.toString()));
         engine.userlandProxy(userlandProxy);
         engine.start();
@@ -133,6 +137,13 @@ public final class World implements AutoCloseable {
             lanKernel.addrAdd("internet", "lo", Cidr.parse(resolver + "/32"));
             names(new DnsServer(lanKernel.sockets("internet"))).start(Ipv4Address.parse(resolver).bits());
         }
+    }
+
+    /** The router also routes VLAN 10 (tagged frames on the same LAN), so a macvlan on the host's eth0.10 has a gateway. */
+    private void buildVlan10() {
+        lanKernel.linkAddVlan("router", "eth0.10", "eth0", 10);
+        lanKernel.addrAdd("router", "eth0.10", ROUTER_VLAN10);
+        lanKernel.linkSetUp("router", "eth0.10", true);
     }
 
     private DnsServer names(DnsServer server) {

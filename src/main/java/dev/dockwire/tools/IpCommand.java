@@ -14,8 +14,8 @@ import java.util.Locale;
 
 /**
  * iproute2's {@code ip} for one namespace, printing what the real tool prints, from the kernel's
- * dumps: {@code ip [-br] [-4] [-s] addr|link [show [dev DEV]]}, {@code ip route [show]},
- * {@code ip neigh [show]}. Works the same on the emulated and the real kernel.
+ * dumps: {@code ip [-br] [-4] [-s] [-d] addr|link [show [dev DEV]]}, {@code ip route [show]},
+ * {@code ip neigh [show]}; changes ({@code add}, {@code del}, {@code set}) go to {@link IpChange}. Works the same on the emulated and the real kernel.
  */
 public final class IpCommand {
     private final Kernel kernel;
@@ -29,12 +29,14 @@ public final class IpCommand {
     public CommandResult run(List<String> args) {
         boolean brief = false;
         boolean stats = false;
+        boolean details = false;
         int i = 0;
         while (i < args.size() && args.get(i).startsWith("-")) {
             switch (args.get(i)) {
                 case "-br", "-brief" -> brief = true;
                 case "-s", "-stats" -> stats = true;
-                case "-4", "-c", "-color", "-d", "-details" -> {
+                case "-d", "-details" -> details = true;
+                case "-4", "-c", "-color" -> {
                     // accepted; IPv4 only and no colour anyway
                 }
                 default -> {
@@ -48,6 +50,9 @@ public final class IpCommand {
         }
         String object = args.get(i++);
         List<String> rest = args.subList(i, args.size());
+        if (!rest.isEmpty() && IpChange.handles(object, rest.get(0))) {
+            return new IpChange(kernel, ns).run(object, rest);
+        }
         String dev = null;
         for (int j = 0; j < rest.size(); j++) {
             String w = rest.get(j);
@@ -63,8 +68,8 @@ public final class IpCommand {
         }
         try {
             return switch (object) {
-                case "a", "ad", "addr", "address" -> CommandResult.ok(brief ? addrBrief(dev) : addr(dev, false, stats));
-                case "l", "li", "link" -> CommandResult.ok(brief ? linkBrief(dev) : addr(dev, true, stats));
+                case "a", "ad", "addr", "address" -> CommandResult.ok(brief ? addrBrief(dev) : addr(dev, false, stats, details));
+                case "l", "li", "link" -> CommandResult.ok(brief ? linkBrief(dev) : addr(dev, true, stats, details));
                 case "r", "ro", "route" -> CommandResult.ok(routes());
                 case "n", "neigh", "neighbour", "neighbor" -> CommandResult.ok(neigh());
                 default -> CommandResult.fail(255, "Object \"" + object + "\" is unknown, try \"ip help\".");
@@ -95,11 +100,12 @@ public final class IpCommand {
     }
 
     /** {@code ip addr} (or {@code ip link} when {@code linkOnly}). */
-    private List<String> addr(String dev, boolean linkOnly, boolean stats) {
+    private List<String> addr(String dev, boolean linkOnly, boolean stats, boolean details) {
         List<String> out = new ArrayList<>();
         List<AddrInfo> addrs = linkOnly ? List.of() : kernel.addresses(ns);
+        List<LinkInfo> all = kernel.links(ns);
         for (LinkInfo l : links(dev)) {
-            out.add(l.ifindex() + ": " + ifname(l) + ": <" + flags(l) + "> mtu " + l.mtu() + " qdisc noqueue"
+            out.add(l.ifindex() + ": " + ifname(l, all) + ": <" + flags(l) + "> mtu " + l.mtu() + " qdisc noqueue"
                     + (l.master() == null ? "" : " master " + l.master()) + " state " + operstate(l)
                     + (linkOnly ? " mode DEFAULT" : "") + " group default" + (l.kind().equals("loopback") ? " qlen 1000" : " "));
             if (l.kind().equals("loopback")) {
@@ -107,6 +113,9 @@ public final class IpCommand {
             } else {
                 out.add("    link/ether " + MacAddress.format(l.mac()) + " brd ff:ff:ff:ff:ff:ff"
                         + (l.linkNetnsid() >= 0 ? " link-netnsid " + l.linkNetnsid() : ""));
+            }
+            if (details && kindDetails(l) != null) {
+                out.add("    " + kindDetails(l));
             }
             for (AddrInfo a : addrs) {
                 if (a.ifindex() != l.ifindex()) {
@@ -133,8 +142,9 @@ public final class IpCommand {
     private List<String> addrBrief(String dev) {
         List<String> out = new ArrayList<>();
         List<AddrInfo> addrs = kernel.addresses(ns);
+        List<LinkInfo> all = kernel.links(ns);
         for (LinkInfo l : links(dev)) {
-            StringBuilder sb = new StringBuilder(String.format(Locale.ROOT, "%-16s %-14s ", ifname(l), operstate(l)));
+            StringBuilder sb = new StringBuilder(String.format(Locale.ROOT, "%-16s %-14s ", ifname(l, all), operstate(l)));
             for (AddrInfo a : addrs) {
                 if (a.ifindex() == l.ifindex()) {
                     sb.append(a.cidr()).append(' ');
@@ -147,9 +157,10 @@ public final class IpCommand {
 
     private List<String> linkBrief(String dev) {
         List<String> out = new ArrayList<>();
+        List<LinkInfo> all = kernel.links(ns);
         for (LinkInfo l : links(dev)) {
             String mac = l.kind().equals("loopback") ? "00:00:00:00:00:00" : MacAddress.format(l.mac());
-            out.add(String.format(Locale.ROOT, "%-16s %-14s %s <%s> ", ifname(l), operstate(l), mac, flags(l)));
+            out.add(String.format(Locale.ROOT, "%-16s %-14s %s <%s> ", ifname(l, all), operstate(l), mac, flags(l)));
         }
         return out;
     }
@@ -200,8 +211,32 @@ public final class IpCommand {
         return out;
     }
 
-    private static String ifname(LinkInfo l) {
-        return l.peerIfindex() > 0 ? l.name() + "@if" + l.peerIfindex() : l.name();
+    /**
+     * The name with its link as iproute2 prints it: {@code eth0@if5} when the link (a veth's peer, a
+     * macvlan's parent) is in another namespace, {@code eth0.10@eth0} when it is in this one.
+     */
+    private static String ifname(LinkInfo l, List<LinkInfo> all) {
+        if (l.peerIfindex() <= 0) {
+            return l.name();
+        }
+        if (l.linkNetnsid() < 0) {
+            for (LinkInfo o : all) {
+                if (o.ifindex() == l.peerIfindex()) {
+                    return l.name() + "@" + o.name();
+                }
+            }
+        }
+        return l.name() + "@if" + l.peerIfindex();
+    }
+
+    /** The kind's line of {@code ip -d link}, for the kinds whose options matter here; else null. */
+    private static String kindDetails(LinkInfo l) {
+        return switch (l.kind()) {
+            case "macvlan" -> "macvlan mode " + l.macvlanMode() + " bcqueuelen 1000 usedbcqueuelen 1000 ";
+            case "vlan" -> "vlan protocol 802.1Q id " + l.vlanId() + " <REORDER_HDR> ";
+            case "veth", "dummy" -> l.kind() + " ";
+            default -> null;
+        };
     }
 
     /** The flags between angle brackets, in iproute2's order. */

@@ -4,8 +4,8 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Reads a compose file's {@code networks:} entries: {@code driver} (bridge; overlay, macvlan and
- * ipvlan refused as not supported yet), {@code driver_opts}, {@code ipam.config[0]} (subnet,
+ * Reads a compose file's {@code networks:} entries: {@code driver} (bridge or macvlan; overlay and
+ * ipvlan refused as not supported yet), {@code driver_opts} (macvlan's {@code parent}, ...), {@code ipam.config[0]} (subnet,
  * gateway, ip_range), {@code internal}, {@code attachable}, {@code labels}, {@code name} and
  * {@code external} ({@code true} or the legacy {@code {name: X}}).
  */
@@ -78,12 +78,11 @@ final class ComposeNetworks {
         String driver = f.optional(node, "driver", path);
         if (driver != null) {
             switch (driver) {
-                case "bridge" -> {
-                }
-                case "overlay", "macvlan", "ipvlan" -> throw f.error(m.get("driver"), path + ".driver", "driver \""
-                        + driver + "\" is not supported yet; use bridge (the default)");
+                case "bridge", "macvlan" -> b.driver = driver;
+                case "overlay", "ipvlan" -> throw f.error(m.get("driver"), path + ".driver", "driver \""
+                        + driver + "\" is not supported yet; use bridge (the default) or macvlan");
                 default -> throw f.error(m.get("driver"), path + ".driver", "unknown driver \"" + driver
-                        + "\"; valid: bridge (overlay and macvlan are not supported yet)");
+                        + "\"; valid: bridge, macvlan (overlay and ipvlan are not supported yet)");
             }
         }
         if (b.external) {

@@ -65,8 +65,8 @@ class DockerCommandTest {
         fails("docker network create", 1, "\"docker network create\" requires exactly 1 argument.",
                 "See 'docker network create --help'.", "", "Usage:  docker network create [OPTIONS] NETWORK");
         fails("docker network connect nope x", 1, "Error response from daemon: network nope not found");
-        fails("docker network create -d macvlan mv", 1,
-                "Error response from daemon: dockwire does not model the macvlan driver yet; bridge, host and none are available");
+        fails("docker network create -d ipvlan iv", 1,
+                "Error response from daemon: dockwire does not model the ipvlan driver yet; bridge, macvlan, host and none are available");
         fails("docker network create -d host h2", 1, "Error response from daemon: only one instance of \"host\" network is allowed");
     }
 

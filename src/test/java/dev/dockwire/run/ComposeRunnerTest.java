@@ -98,7 +98,7 @@ class ComposeRunnerTest {
                 + "-db-1"), engine.out());
         Files.writeString(file, "services:\n  a:\n    image: x\nnetworks:\n  o:\n    driver: overlay\n");
         CliRun overlay = CliRun.of("run", file.toString(), "--no-capture");
-        assertEquals("dockwire: " + file + ":6: networks.o.driver: driver \"overlay\" is not supported yet; use bridge (the default)\n",
+        assertEquals("dockwire: " + file + ":6: networks.o.driver: driver \"overlay\" is not supported yet; use bridge (the default) or macvlan\n",
                 overlay.err());
     }
 }

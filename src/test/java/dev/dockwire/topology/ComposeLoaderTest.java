@@ -45,6 +45,16 @@ class ComposeLoaderTest {
     }
 
     @Test
+    void aMacvlanNetworkKeepsItsDriverAndParent() {
+        ComposeProject p = load("services:\n  a: {image: x, networks: [lan]}\nnetworks:\n  lan:\n    driver: macvlan\n"
+                + "    driver_opts: {parent: eth0.10}\n    ipam:\n      config:\n        - subnet: 192.168.10.0/24\n");
+        ComposeProject.NetworkDef d = p.network("lan");
+        assertEquals("macvlan", d.driver());
+        assertEquals(Map.of("parent", "eth0.10"), d.options());
+        assertEquals("192.168.10.0/24", d.subnet());
+    }
+
+    @Test
     void networksInListAndMapFormsWithAliasesAndStaticAddresses() {
         ComposeProject p = load("""
                 services:
@@ -353,9 +363,11 @@ class ComposeLoaderTest {
         assertEquals("old-net", p.network("legacy").name());
         assertEquals("custom_default", p.network("default").name());
         fails("services:\n  a: {image: x}\nnetworks:\n  o:\n    driver: overlay\n",
-                "compose.yml:5: networks.o.driver: driver \"overlay\" is not supported yet; use bridge (the default)");
-        fails("services:\n  a: {image: x}\nnetworks:\n  m:\n    driver: macvlan\n    driver_opts: {parent: eth0}\n",
-                "compose.yml:5: networks.m.driver: driver \"macvlan\" is not supported yet; use bridge (the default)");
+                "compose.yml:5: networks.o.driver: driver \"overlay\" is not supported yet; use bridge (the default) or macvlan");
+        fails("services:\n  a: {image: x}\nnetworks:\n  i:\n    driver: ipvlan\n",
+                "compose.yml:5: networks.i.driver: driver \"ipvlan\" is not supported yet; use bridge (the default) or macvlan");
+        fails("services:\n  a: {image: x}\nnetworks:\n  i:\n    driver: weave\n",
+                "compose.yml:5: networks.i.driver: unknown driver \"weave\"; valid: bridge, macvlan (overlay and ipvlan are not supported yet)");
         fails("services:\n  a: {image: x}\nnetworks:\n  e:\n    external: true\n    driver: bridge\n",
                 "compose.yml:6: networks.e.driver: conflicting parameters \"external\" and \"driver\" specified for network \"e\"");
         fails("services:\n  a: {image: x}\nnetworks:\n  n:\n    ipam:\n      config:\n        - subnet: 10.0.0/24\n",

@@ -23,6 +23,10 @@ public final class LinkMessage {
     public static final int IFLA_INFO_KIND = 1;
     public static final int IFLA_INFO_DATA = 2;
     public static final int VETH_INFO_PEER = 1;
+    /** In IFLA_INFO_DATA of kind macvlan: the mode, a {@code MACVLAN_MODE_*} bit (u32). */
+    public static final int IFLA_MACVLAN_MODE = 1;
+    /** In IFLA_INFO_DATA of kind vlan: the 802.1Q VID (u16). */
+    public static final int IFLA_VLAN_ID = 1;
     /** Bridge port attribute in IFLA_PROTINFO: hairpin mode ({@code bridge link set hairpin on}). */
     public static final int IFLA_BRPORT_MODE = 4;
     /** IFLA_EXT_MASK bits iproute2 sends: RTEXT_FILTER_VF | RTEXT_FILTER_SKIP_STATS. */
@@ -44,6 +48,8 @@ public final class LinkMessage {
     private String kind;
     private LinkMessage peer;
     private Boolean hairpin;
+    private Integer macvlanMode;
+    private Integer vlanId;
     private long[] stats64;
 
     public static LinkMessage parse(ByteBuf buf, int offset, int length) {
@@ -78,6 +84,14 @@ public final class LinkMessage {
                     peer = parse(data.buf(), data.offset(VETH_INFO_PEER), data.length(VETH_INFO_PEER));
                 }
             }
+            if (("macvlan".equals(kind) || "vlan".equals(kind)) && info.has(IFLA_INFO_DATA)) {
+                Rtattrs data = info.nested(IFLA_INFO_DATA);
+                if ("macvlan".equals(kind) && data.length(IFLA_MACVLAN_MODE) >= 4) {
+                    macvlanMode = data.u32(IFLA_MACVLAN_MODE);
+                } else if ("vlan".equals(kind) && data.length(IFLA_VLAN_ID) >= 2) {
+                    vlanId = data.u16(IFLA_VLAN_ID);
+                }
+            }
         }
         if (family == Rtm.AF_BRIDGE && a.has(IFLA_PROTINFO)) {
             Rtattrs port = a.nested(IFLA_PROTINFO);
@@ -91,6 +105,9 @@ public final class LinkMessage {
         if (extMask != null) {
             w.u32(IFLA_EXT_MASK, extMask);
         }
+        if (link != null) {
+            w.u32(IFLA_LINK, link); // iproute2 puts the parent ({@code link DEV}) first
+        }
         if (ifname != null) {
             w.string(IFLA_IFNAME, ifname);
         }
@@ -102,9 +119,6 @@ public final class LinkMessage {
         }
         if (master != null) {
             w.u32(IFLA_MASTER, master);
-        }
-        if (link != null) {
-            w.u32(IFLA_LINK, link);
         }
         if (netnsFd != null) {
             w.u32(IFLA_NET_NS_FD, netnsFd);
@@ -120,6 +134,14 @@ public final class LinkMessage {
                 int p = w.nest(VETH_INFO_PEER);
                 peer.emit(w);
                 w.end(p).end(data);
+            } else if (macvlanMode != null) {
+                int data = w.nest(IFLA_INFO_DATA);
+                w.u32(IFLA_MACVLAN_MODE, macvlanMode);
+                w.end(data);
+            } else if (vlanId != null) {
+                int data = w.nest(IFLA_INFO_DATA);
+                w.u16(IFLA_VLAN_ID, vlanId);
+                w.end(data);
             }
             w.end(info);
         }
@@ -186,6 +208,36 @@ public final class LinkMessage {
         this.kind = "veth";
         this.peer = peer;
         return this;
+    }
+
+    /** {@code link DEV}: the parent's ifindex (IFLA_LINK). */
+    public LinkMessage link(int ifindex) {
+        this.link = ifindex;
+        return this;
+    }
+
+    /** {@code type macvlan mode MODE} with the {@code MACVLAN_MODE_*} bit. */
+    public LinkMessage macvlan(int mode) {
+        this.kind = "macvlan";
+        this.macvlanMode = mode;
+        return this;
+    }
+
+    /** {@code type vlan id VID}. */
+    public LinkMessage vlan(int vid) {
+        this.kind = "vlan";
+        this.vlanId = vid;
+        return this;
+    }
+
+    /** A macvlan's {@code MACVLAN_MODE_*} bit, or 0. */
+    public int macvlanMode() {
+        return macvlanMode == null ? 0 : macvlanMode;
+    }
+
+    /** A vlan's VID, or 0. */
+    public int vlanId() {
+        return vlanId == null ? 0 : vlanId;
     }
 
     public LinkMessage hairpin(boolean on) {

@@ -47,6 +47,14 @@ public final class NlmsgWriter {
         return this;
     }
 
+    /** A host-order u16 ({@code nla_put_u16}), padded to 4 bytes. */
+    public NlmsgWriter u16(int type, int value) {
+        header(type, 2);
+        buf.writeShortLE(value);
+        pad();
+        return this;
+    }
+
     public NlmsgWriter u32(int type, int value) {
         header(type, 4);
         buf.writeIntLE(value);

@@ -52,6 +52,10 @@ public final class Rtattrs {
         return buf.getUnsignedByte(offsets[type]);
     }
 
+    public int u16(int type) {
+        return buf.getUnsignedShortLE(offsets[type]);
+    }
+
     public int u32(int type) {
         return buf.getIntLE(offsets[type]);
     }

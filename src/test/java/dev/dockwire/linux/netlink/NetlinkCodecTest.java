@@ -75,6 +75,53 @@ class NetlinkCodecTest {
         assertEquals("vb", m.peer().ifname());
     }
 
+    /** Captured with {@code strace -f -e trace=sendmsg -xx} from iproute2 6.1 (parent dw-v0 was ifindex 3). */
+    @Test
+    void ipLinkAddDwMv0LinkDwV0TypeMacvlanModeBridge() {
+        String golden = "50000000 1000 0506 01000000 00000000"
+                + "00000000 00000000 00000000 00000000"
+                + "08000500 03000000"                           // IFLA_LINK 3
+                + "0b000300 64772d6d 76300000"                  // IFLA_IFNAME "dw-mv0"
+                + "1c001200 0b000100 6d616376 6c616e00"         // IFLA_LINKINFO { IFLA_INFO_KIND "macvlan"
+                + "0c000200 08000100 04000000";                 //   IFLA_INFO_DATA { IFLA_MACVLAN_MODE 4 (bridge) } }
+        assertEquals(norm(golden), emit(Rtm.RTM_NEWLINK, NEW,
+                new LinkMessage().ifname("dw-mv0").link(3).macvlan(4)::emit));
+        LinkMessage m = link(golden, Rtm.RTM_NEWLINK, NEW);
+        assertEquals("macvlan", m.kind());
+        assertEquals(4, m.macvlanMode());
+        assertEquals(3, m.link());
+    }
+
+    /**
+     * {@code ip link add link eth0 name eth0.10 type vlan id 10}, built from the kernel headers
+     * (this machine's kernel has no 8021q to capture from): IFLA_VLAN_ID is a u16 (nla_len 6,
+     * padded), in the same layout as the captured macvlan request.
+     */
+    @Test
+    void ipLinkAddLinkEth0NameEth0Dot10TypeVlanId10() {
+        String golden = "4c000000 1000 0506 01000000 00000000"
+                + "00000000 00000000 00000000 00000000"
+                + "08000500 02000000"                           // IFLA_LINK 2
+                + "0c000300 65746830 2e313000"                  // IFLA_IFNAME "eth0.10"
+                + "18001200 08000100 766c616e"                  // IFLA_LINKINFO { IFLA_INFO_KIND "vlan"
+                + "0c000200 06000100 0a000000";                 //   IFLA_INFO_DATA { IFLA_VLAN_ID 10 } }
+        assertEquals(norm(golden), emit(Rtm.RTM_NEWLINK, NEW, new LinkMessage().ifname("eth0.10").link(2).vlan(10)::emit));
+        LinkMessage m = link(golden, Rtm.RTM_NEWLINK, NEW);
+        assertEquals("vlan", m.kind());
+        assertEquals(10, m.vlanId());
+    }
+
+    /** {@code ip link add dm-0123456789ab type dummy}, built from the headers like the bridge request. */
+    @Test
+    void ipLinkAddTypeDummy() {
+        String golden = "44000000 1000 0506 01000000 00000000"
+                + "00000000 00000000 00000000 00000000"
+                + "14000300 646d2d30 31323334 35363738 39616200" // IFLA_IFNAME "dm-0123456789ab" (15 bytes and NUL)
+                + "10001200 09000100 64756d6d 79000000";        // IFLA_LINKINFO { IFLA_INFO_KIND "dummy" }
+        assertEquals(norm(golden), emit(Rtm.RTM_NEWLINK, NEW, new LinkMessage().ifname("dm-0123456789ab").kind("dummy")::emit));
+        assertEquals("dummy", link(golden, Rtm.RTM_NEWLINK, NEW).kind());
+    }
+
     @Test
     void ipLinkAddBr0TypeBridge() {
         String golden = "38000000 1000 0506 01000000 00000000"
