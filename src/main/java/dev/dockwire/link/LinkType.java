@@ -4,7 +4,8 @@ package dev.dockwire.link;
 public enum LinkType {
     LOOPBACK("loopback"),
     VETH("veth"),
-    BRIDGE("bridge");
+    BRIDGE("bridge"),
+    VXLAN("vxlan");
 
     private final String kind;
 
