@@ -51,7 +51,8 @@ final class ContainerFiles {
 
     private static boolean usesEmbeddedDns(Container c) {
         return c.endpoints().values().stream()
-                .anyMatch(e -> e.network().driver() == Network.Driver.BRIDGE && !e.network().name().equals("bridge"));
+                .anyMatch(e -> (e.network().driver() == Network.Driver.BRIDGE || e.network().driver() == Network.Driver.OVERLAY)
+                        && !e.network().name().equals("bridge"));
     }
 
     private static String resolvConf(Engine engine, Container c) {

@@ -14,7 +14,7 @@ import java.util.Map;
 public final class Network {
     /** Drivers as {@code docker network ls} names them. */
     public enum Driver {
-        BRIDGE("bridge"), HOST("host"), NULL("null");
+        BRIDGE("bridge"), HOST("host"), NULL("null"), OVERLAY("overlay");
 
         private final String id;
 
@@ -65,6 +65,11 @@ public final class Network {
         return id;
     }
 
+    /** {@code local}, or {@code swarm} for an overlay network (the SCOPE column). */
+    public String scope() {
+        return driver == Driver.OVERLAY ? "swarm" : "local";
+    }
+
     public String shortId() {
         return id.substring(0, 12);
     }
@@ -77,7 +82,7 @@ public final class Network {
         return driver;
     }
 
-    /** The Linux bridge: {@code docker0} or {@code br-<12 hex of the id>}; null for host/none. */
+    /** The Linux bridge: {@code docker0} or {@code br-<12 hex of the id>}; null for host/none/overlay. */
     public String bridge() {
         return bridge;
     }
