@@ -615,9 +615,9 @@ public final class Engine {
                     made.add(plumb(c, sandbox, new Endpoint(random.nextHex(64), gw, null, null, null, null, null, List.of()),
                             true, made.size()));
                 }
-                if (!made.isEmpty()) {
-                    ports.publish(c, made.get(0));
-                }
+                // Ports publish on the first bridge endpoint (docker_gwbridge for a container only on overlays).
+                made.stream().filter(e -> e.network().driver() == Network.Driver.BRIDGE).findFirst()
+                        .ifPresent(e -> ports.publish(c, e));
             } catch (RuntimeException ex) {
                 for (Endpoint ep : made) {
                     if (ep.network().driver() == Network.Driver.OVERLAY) {

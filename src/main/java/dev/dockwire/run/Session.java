@@ -142,8 +142,11 @@ public final class Session implements AutoCloseable {
         if (what.host() && !interfaces.contains("eth0")) {
             interfaces.add("eth0");
         }
-        pendingInterfaces.addAll(interfaces);
         boolean several = world.nodes().size() > 1;
+        if (several && !interfaces.contains("eth0")) {
+            interfaces.add("eth0"); // with several hosts the underlay is what there is to see
+        }
+        pendingInterfaces.addAll(interfaces);
         for (World.Node node : world.nodes()) {
             // With several hosts every file name starts with the host's: docker-host-2-eth0.pcapng.
             captureNode(node, several ? node.name() + "-" : "", interfaces, bridges, what.loopback(), captureFilter);

@@ -95,4 +95,23 @@ class OverlayEndToEndTest {
                 """);
         run(script, dir.resolve("cap"));
     }
+
+    @Test
+    void aTopologyDeclaresItsHosts(@TempDir Path dir) throws Exception {
+        Path topo = dir.resolve("two.yml");
+        Files.writeString(topo, """
+                hosts: 2
+                containers:
+                  web: {image: alpine}
+                steps:
+                  - run: ssh docker-host-2 hostname
+                    expect: {status: 0, contains: docker-host-2}
+                  - run: ssh 192.168.1.11 ip -br addr show eth0
+                    expect: {contains: 192.168.1.11/24}
+                  - run: ssh docker-host-3 hostname
+                    expect: {status: 255, contains: "Could not resolve hostname docker-host-3"}
+                """);
+        String transcript = run(topo, dir.resolve("cap"));
+        assertTrue(Files.exists(dir.resolve("cap/docker-host-2-eth0.pcapng")), transcript);
+    }
 }
