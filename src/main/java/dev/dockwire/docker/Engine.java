@@ -606,11 +606,12 @@ public final class Engine {
                         made.add(plumb(c, sandbox, e, made.isEmpty(), made.size()));
                     } else if (e.network().driver() == Network.Driver.OVERLAY) {
                         made.add(overlay.join(c, sandbox, e, made.size()));
-                        overlays = true;
+                        overlays |= !e.network().internal();
                     }
                 }
                 if (overlays && made.stream().noneMatch(e -> e.network().driver() == Network.Driver.BRIDGE)) {
-                    // libnetwork's gateway endpoint: a way out through docker_gwbridge (eth1), the default route.
+                    // libnetwork's gateway endpoint: a way out through docker_gwbridge (eth1), the default route;
+                    // not for a container only on internal overlays.
                     Network gw = network("docker_gwbridge");
                     made.add(plumb(c, sandbox, new Endpoint(random.nextHex(64), gw, null, null, null, null, null, List.of()),
                             true, made.size()));

@@ -102,6 +102,11 @@ public final class EmulatedKernel implements Kernel {
 
     @Override
     public void netnsDel(String ns) {
+        for (NetDevice d : namespace(ns).devices()) {
+            if (d instanceof Vxlan vx) {
+                closeVxlanSocket(vx); // its devices go with the namespace; the socket must not keep them
+            }
+        }
         netfilters.remove(namespace(ns));
         emulation.deleteNamespace(prefix + ns);
     }
@@ -148,6 +153,14 @@ public final class EmulatedKernel implements Kernel {
             n.addDevice(vx);
         } catch (IllegalStateException | IllegalArgumentException e) {
             throw new KernelException(e.getMessage());
+        }
+    }
+
+    /** Takes a deleted device off its socket; the socket closes with its last device. */
+    private void closeVxlanSocket(Vxlan vx) {
+        VxlanSock sock = vxlanSockOf.remove(vx);
+        if (sock != null && sock.remove(vx)) {
+            vxlanSocks.values().forEach(m -> m.values().remove(sock));
         }
     }
 
@@ -199,10 +212,7 @@ public final class EmulatedKernel implements Kernel {
         }
         n.removeDevice(d);
         if (d instanceof Vxlan vx) {
-            VxlanSock sock = vxlanSockOf.remove(vx);
-            if (sock.remove(vx)) {
-                vxlanSocks.values().forEach(m -> m.values().remove(sock));
-            }
+            closeVxlanSocket(vx);
         }
         if (d instanceof Veth v) {
             for (Namespace other : emulation.namespaces()) {
