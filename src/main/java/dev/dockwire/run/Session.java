@@ -156,15 +156,19 @@ public final class Session implements AutoCloseable {
     private void captureNode(World.Node node, String prefix, List<String> interfaces, boolean bridges, boolean loopback,
                              String captureFilter) {
         Namespace host = node.kernel().namespace(Kernel.HOST);
+        Set<String> unseen = new LinkedHashSet<>(interfaces); // this host's named interfaces not captured yet
         for (String name : interfaces) {
             NetDevice dev = host.device(name);
             if (dev != null && !(dev instanceof Bridge && bridges)) {
                 pendingInterfaces.remove(name);
+                unseen.remove(name);
                 open(options.outDir().resolve(prefix + name + ".pcapng"), dev, captureFilter);
             }
         }
         node.engine().onBridgeNetwork(n -> {
-            boolean named = pendingInterfaces.remove(n.bridge()) | pendingInterfaces.remove(n.name());
+            pendingInterfaces.remove(n.bridge());
+            pendingInterfaces.remove(n.name());
+            boolean named = unseen.remove(n.bridge()) | unseen.remove(n.name());
             if (bridges || named) {
                 open(options.outDir().resolve(prefix + n.bridge() + ".pcapng"), host.device(n.bridge()), captureFilter);
             }

@@ -227,7 +227,8 @@ class VxlanTest {
             int frames = 100_000;
             long allocated = Allocations.measure(150_000, frames, sendOne::run);
             assertEquals(250_001, got[0]);
-            assertTrue(allocated < 4_096, "allocated " + allocated + " bytes over " + frames + " frames");
+            // Slack for the counter's and the JIT's own bookkeeping; one object per frame would be 1.6 MB.
+            assertTrue(allocated < 65_536, "allocated " + allocated + " bytes over " + frames + " frames");
         } finally {
             payload.release();
         }
