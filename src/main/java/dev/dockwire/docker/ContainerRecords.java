@@ -28,7 +28,8 @@ final class ContainerRecords implements Records {
         List<Network> out = new ArrayList<>();
         for (Endpoint e : container.endpoints().values()) {
             Network n = e.network();
-            if (n.driver().plumbed() && !n.name().equals("bridge") && e.address() != null) {
+            if (n.driver().plumbed() && !n.name().equals("bridge") && !n.name().equals("docker_gwbridge")
+                    && e.address() != null) {
                 out.add(n);
             }
         }
@@ -66,7 +67,7 @@ final class ContainerRecords implements Records {
         List<Integer> names = new ArrayList<>();
         for (var entry : n.endpoints().entrySet()) {
             Endpoint e = entry.getValue();
-            Container c = engine.containerById(entry.getKey());
+            Container c = engine.containerAnywhere(entry.getKey());
             if (c == null || e.address() == null) {
                 continue;
             }
@@ -92,7 +93,7 @@ final class ContainerRecords implements Records {
             for (var entry : n.endpoints().entrySet()) {
                 Endpoint e = entry.getValue();
                 if (e.address() != null && e.address().bits() == address) {
-                    Container c = engine.containerById(entry.getKey());
+                    Container c = engine.containerAnywhere(entry.getKey());
                     return c == null ? null : c.name() + "." + n.name();
                 }
             }

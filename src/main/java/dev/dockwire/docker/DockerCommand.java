@@ -40,6 +40,8 @@ final class DockerCommand {
         try {
             return switch (cmd) {
                 case "network" -> network(rest);
+                case "swarm" -> new SwarmCommand(engine()).swarm(rest);
+                case "node" -> new SwarmCommand(engine()).node(rest);
                 case "run" -> runContainer(rest);
                 case "create" -> create(rest);
                 case "container" -> container(rest);
@@ -59,7 +61,7 @@ final class DockerCommand {
         }
     }
 
-    private static CommandResult daemonError(EngineException e) {
+    static CommandResult daemonError(EngineException e) {
         return new CommandResult(1, List.of(("Error response from daemon: " + e.getMessage()).split("\n")));
     }
 
@@ -176,14 +178,14 @@ final class DockerCommand {
                 row.put("ID", full ? n.id() : n.shortId());
                 row.put("Name", n.name());
                 row.put("Driver", n.driver().id());
-                row.put("Scope", "local");
+                row.put("Scope", n.scope());
                 out.add(GoTemplate.render(f.get("format"), row));
             }
             return CommandResult.ok(out);
         }
         Table t = new Table("NETWORK ID", "NAME", "DRIVER", "SCOPE");
         for (Network n : nets) {
-            t.row(full ? n.id() : n.shortId(), n.name(), n.driver().id(), "local");
+            t.row(full ? n.id() : n.shortId(), n.name(), n.driver().id(), n.scope());
         }
         return CommandResult.ok(t.lines());
     }

@@ -34,6 +34,7 @@ public final class DockerHost implements Shell.Env {
     private final HostJobs jobs;
     private final Map<String, String> environment = new LinkedHashMap<>();
     private Path workingDirectory = Path.of("");
+    private java.util.function.Function<String, DockerHost> sshHosts = name -> null;
 
     public DockerHost(Engine engine, EventLoop loop, String hostname) {
         this.engine = engine;
@@ -91,6 +92,34 @@ public final class DockerHost implements Shell.Env {
         }
     }
 
+    /** How {@code ssh HOST} finds the other hosts of the LAN (by name or address); null when unknown. */
+    public void sshHosts(java.util.function.Function<String, DockerHost> lookup) {
+        this.sshHosts = lookup;
+    }
+
+    /**
+     * {@code ssh [USER@]HOST COMMAND...}: as ssh does, the words are joined with spaces and the
+     * line runs in the other host's shell; its output and exit status come back.
+     */
+    private CommandResult ssh(List<String> args) {
+        int i = 0;
+        while (i < args.size() && args.get(i).startsWith("-")) {
+            i += args.get(i).matches("-[oilpFJ]") ? 2 : 1;
+        }
+        if (i >= args.size()) {
+            return CommandResult.fail(255, "usage: ssh [-o option] destination [command [argument ...]]");
+        }
+        String target = args.get(i).replaceFirst("^[^@]*@", "");
+        DockerHost other = sshHosts.apply(target);
+        if (other == null) {
+            return CommandResult.fail(255, "ssh: Could not resolve hostname " + target + ": Name or service not known");
+        }
+        if (i + 1 >= args.size()) {
+            return CommandResult.fail(255, "Pseudo-terminal will not be allocated because stdin is not a terminal.");
+        }
+        return other.run(String.join(" ", args.subList(i + 1, args.size())));
+    }
+
     /** Runs one command line at the host's prompt; background jobs' output follows what it printed. */
     public CommandResult run(String line) {
         CommandResult r = shell.run(line);
@@ -146,6 +175,7 @@ public final class DockerHost implements Shell.Env {
             case "jobs" -> jobs.list();
             case "wait" -> jobs.waitAll();
             case "kill", "pkill", "killall" -> jobs.kill(name, args);
+            case "ssh" -> ssh(args);
             case "hostname" -> CommandResult.ok(List.of(hostname));
             case "sudo" -> args.isEmpty() ? CommandResult.fail(1, "usage: sudo command") : exec(args, stdin);
             default -> {

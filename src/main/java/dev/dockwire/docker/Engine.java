@@ -48,6 +48,10 @@ public final class Engine {
     private final Iptabler iptabler;
     private final PortPublisher ports;
     private final MacvlanDriver macvlan;
+    private final OverlayDriver overlay;
+    private SwarmDirectory swarms = new SwarmDirectory();
+    private String hostname = "docker-host";
+    private Swarm swarm;
     private final EmbeddedResolver.Host resolverHost = new EmbeddedResolver.Host() {
         @Override
         public Timer schedule(long delayNanos, Runnable task) {
@@ -69,6 +73,107 @@ public final class Engine {
         this.iptabler = new Iptabler(kernel, profile);
         this.ports = new PortPublisher(kernel, iptabler, profile);
         this.macvlan = new MacvlanDriver(kernel, this);
+        this.overlay = new OverlayDriver(this);
+    }
+
+    /** The directory where swarm joins find managers (shared by the hosts of one LAN), and this host's name. */
+    public void swarms(SwarmDirectory directory, String hostname) {
+        this.swarms = directory;
+        this.hostname = hostname;
+    }
+
+    /** The host's name, as {@code docker node ls} shows it. */
+    public String hostname() {
+        return hostname;
+    }
+
+    /** The swarm this node is part of, or null. */
+    Swarm swarm() {
+        return swarm;
+    }
+
+    OverlayDriver overlay() {
+        return overlay;
+    }
+
+    /**
+     * {@code docker swarm init [--advertise-addr IP]}: a new swarm with this node as leader; the
+     * advertised address defaults to that of the interface with the default route. Creates
+     * {@code docker_gwbridge} and reserves {@code ingress} (10.0.0.0/24, VNI 4096) as Docker does.
+     */
+    Swarm swarmInit(String advertise) {
+        if (swarm != null) {
+            throw new EngineException("This node is already part of a swarm. Use \"docker swarm leave\" to leave this swarm and join another one.");
+        }
+        Ipv4Address addr = advertiseAddress(advertise);
+        Swarm s = new Swarm(random);
+        s.join(hostname, this, true, addr);
+        Network ingress = new Network(Swarm.base36(random, 25), "ingress", Network.Driver.OVERLAY, null, s.nextSubnet(), null,
+                null, false, false, Map.of("com.docker.network.driver.overlay.vxlanid_list", String.valueOf(Swarm.FIRST_VNI)),
+                Map.of(), clock.nanos());
+        s.addOverlay(ingress, Swarm.FIRST_VNI);
+        swarms.register(addr.toString(), s);
+        swarm = s;
+        gatewayBridge();
+        return s;
+    }
+
+    /** {@code docker swarm join --token TOKEN ADDR[:2377]}: joins as worker or manager, as the token says. */
+    Swarm.Node swarmJoin(String token, String remote, String advertise) {
+        if (swarm != null) {
+            throw new EngineException("This node is already part of a swarm. Use \"docker swarm leave\" to leave this swarm and join another one.");
+        }
+        String host = remote.contains(":") ? remote.substring(0, remote.lastIndexOf(':')) : remote;
+        Swarm s = swarms.find(host);
+        if (s == null) {
+            throw new EngineException("Timeout was reached before node joined. The attempt to join the swarm will continue in the background. Use the \"docker info\" command to see the current swarm status of your node.");
+        }
+        boolean manager = token.equals(s.token(true));
+        if (!manager && !token.equals(s.token(false))) {
+            throw new EngineException("invalid join token");
+        }
+        Swarm.Node n = s.join(hostname, this, manager, advertiseAddress(advertise));
+        if (manager) {
+            swarms.register(n.address().toString(), s);
+        }
+        swarm = s;
+        gatewayBridge();
+        return n;
+    }
+
+    private Ipv4Address advertiseAddress(String advertise) {
+        if (advertise != null) {
+            Integer a = Ipv4Address.tryParse(advertise.contains(":") ? advertise.substring(0, advertise.indexOf(':')) : advertise);
+            if (a == null) {
+                throw new EngineException("advertise address must be a non-zero IP address or network interface (with optional port number)");
+            }
+            return Ipv4Address.of(a);
+        }
+        for (RouteInfo r : kernel.routes(Kernel.HOST)) {
+            if (r.dst().prefixLength() == 0) {
+                for (AddrInfo a : kernel.addresses(Kernel.HOST)) {
+                    if (a.dev().equals(r.dev())) {
+                        return a.cidr().address();
+                    }
+                }
+            }
+        }
+        throw new EngineException("could not choose an IP address to advertise since this system does not have a default route");
+    }
+
+    /**
+     * {@code docker_gwbridge}: the bridge network that gives overlay containers a way out (a
+     * local pool, icc off, masquerade on), as libnetwork creates it when a node enters a swarm.
+     */
+    private void gatewayBridge() {
+        if (networks.containsKey("docker_gwbridge")) {
+            return;
+        }
+        Map<String, String> opts = new LinkedHashMap<>();
+        opts.put("com.docker.network.bridge.enable_icc", "false");
+        opts.put("com.docker.network.bridge.enable_ip_masquerade", "true");
+        opts.put("com.docker.network.bridge.name", "docker_gwbridge");
+        createBridge("docker_gwbridge", "docker_gwbridge", nextPool(), null, null, false, false, opts, Map.of());
     }
 
     /**
@@ -165,8 +270,11 @@ public final class Engine {
             case "bridge", "macvlan" -> {
             }
             case "host", "null" -> throw new EngineException("only one instance of \"" + driver + "\" network is allowed");
-            case "ipvlan", "overlay" -> throw new EngineException("dockwire does not model the "
-                    + driver + " driver yet; bridge, macvlan, host and none are available");
+            case "overlay" -> {
+                return createOverlay(req);
+            }
+            case "ipvlan" -> throw new EngineException("dockwire does not model the "
+                    + driver + " driver yet; bridge, macvlan, overlay, host and none are available");
             default -> throw new EngineException("plugin \"" + driver + "\" not found");
         }
         Cidr subnet = req.subnet();
@@ -196,6 +304,41 @@ public final class Engine {
         String bridge = opts.getOrDefault("com.docker.network.bridge.name", "br-" + id.substring(0, 12));
         return createBridge(name, bridge, subnet, req.gateway(), req.ipRange(), req.internal(), req.attachable(),
                 opts, req.labels() == null ? Map.of() : req.labels(), id);
+    }
+
+    /**
+     * {@code docker network create -d overlay [--attachable] [--subnet S] NAME} on a manager: a
+     * swarm-scoped network whose subnet comes from 10.0.0.0/8 in /24s and whose VNI is the next
+     * free one from 4096 (or {@code -o com.docker.network.driver.overlay.vxlanid_list=N}). Nothing
+     * is built until a container on some node joins it.
+     */
+    private Network createOverlay(NetworkCreate req) {
+        if (swarm == null) {
+            throw new EngineException("This node is not a swarm manager. Use \"docker swarm init\" or \"docker swarm join\" to connect this node to swarm and try again.");
+        }
+        if (!swarm.node(this).manager()) {
+            throw new EngineException("Cannot create a multi-host network from a worker node. Please create the network from a manager node.");
+        }
+        if (swarm.overlay(req.name()) != null) {
+            throw new EngineException("network with name " + req.name() + " already exists");
+        }
+        Cidr subnet = req.subnet() != null ? req.subnet().network() : swarm.nextSubnet();
+        if (swarm.overlays().stream().anyMatch(o -> o.subnet().overlaps(subnet))) {
+            throw new EngineException("invalid pool request: Pool overlaps with other one on this address space");
+        }
+        Ipv4Address gw = req.gateway() != null ? req.gateway() : Ipv4Address.of(subnet.networkBits() + 1);
+        Map<String, String> opts = new LinkedHashMap<>(req.options() == null ? Map.of() : req.options());
+        String vniOpt = opts.get("com.docker.network.driver.overlay.vxlanid_list");
+        int vni;
+        try {
+            vni = vniOpt == null ? 0 : Integer.parseInt(vniOpt.split(",")[0].trim());
+        } catch (NumberFormatException e) {
+            throw new EngineException("invalid vxlanid_list " + vniOpt);
+        }
+        Network n = new Network(Swarm.base36(random, 25), req.name(), Network.Driver.OVERLAY, null, subnet, req.ipRange(), gw,
+                req.internal(), req.attachable(), opts, req.labels() == null ? Map.of() : req.labels(), clock.nanos());
+        swarm.addOverlay(n, vni);
+        return n;
     }
 
     private Network createBridge(String name, String bridge, Cidr subnet, Ipv4Address gateway, Cidr ipRange,
@@ -283,11 +426,14 @@ public final class Engine {
 
     public Network findNetwork(String ref) {
         Network n = networks.get(ref);
+        if (n == null && swarm != null) {
+            n = swarm.overlay(ref);
+        }
         if (n != null) {
             return n;
         }
         Network match = null;
-        for (Network c : networks.values()) {
+        for (Network c : networks()) {
             if (c.id().startsWith(ref)) {
                 if (match != null) {
                     throw new EngineException("network " + ref + " is ambiguous (" + 2 + " matches found based on ID prefix)");
@@ -298,8 +444,22 @@ public final class Engine {
         return match;
     }
 
+    /**
+     * The networks this node lists: its local ones, then the swarm's overlay networks (all of them
+     * on a manager; on a worker those it has a container on, as workers learn of networks lazily).
+     */
     public Collection<Network> networks() {
-        return networks.values();
+        if (swarm == null) {
+            return networks.values();
+        }
+        List<Network> all = new ArrayList<>(networks.values());
+        boolean manager = swarm.node(this).manager();
+        for (Network o : swarm.overlays()) {
+            if (manager || overlay.sandbox(o) != null) {
+                all.add(o);
+            }
+        }
+        return all;
     }
 
     /** {@code docker network rm}: refused for predefined networks and while endpoints are attached. */
@@ -307,6 +467,14 @@ public final class Engine {
         Network n = network(ref);
         if (n.predefined()) {
             throw new EngineException(n.name() + " is a pre-defined network and cannot be removed");
+        }
+        if (n.driver() == Network.Driver.OVERLAY) {
+            if (!n.endpoints().isEmpty()) {
+                throw new EngineException("rpc error: code = FailedPrecondition desc = network " + n.id()
+                        + " is in use by task");
+            }
+            swarm.removeOverlay(n);
+            return;
         }
         if (!n.endpoints().isEmpty()) {
             Map.Entry<String, Endpoint> e = n.endpoints().entrySet().iterator().next();
@@ -382,6 +550,10 @@ public final class Engine {
         Container c = new Container(id, name, req.image(), req.cmd(), hostname, networkMode, clock.nanos(),
                 req.extraHosts(), req.dns());
         c.portSpecs(specs);
+        if (first != null && first.driver() == Network.Driver.OVERLAY && !first.attachable()) {
+            throw new EngineException("Could not attach to network " + first.name()
+                    + ": rpc error: code = PermissionDenied desc = network " + first.name() + " not manually attachable");
+        }
         if (first != null && first.driver().plumbed()) {
             c.putEndpoint(first.name(), new Endpoint(random.nextHex(64), first, null, null, null, null, req.ip(),
                     List.copyOf(req.aliases())));
@@ -454,20 +626,34 @@ public final class Engine {
             List<Endpoint> made = new ArrayList<>();
             try {
                 kernel.linkSetUp(sandbox, "lo", true);
-                for (Map.Entry<String, Endpoint> e : c.endpoints().entrySet()) {
-                    if (e.getValue().network().driver().plumbed()) {
-                        Endpoint ep = plumb(c, sandbox, e.getValue(), made.isEmpty(), made.size());
-                        made.add(ep);
+                boolean overlays = false;
+                for (Endpoint e : List.copyOf(c.endpoints().values())) {
+                    Network.Driver d = e.network().driver();
+                    if (d == Network.Driver.OVERLAY) {
+                        made.add(overlay.join(c, sandbox, e, made.size()));
+                        overlays |= !e.network().internal();
+                    } else if (d.plumbed() && !e.network().name().equals("docker_gwbridge")) {
+                        made.add(plumb(c, sandbox, e, made.isEmpty(), made.size()));
                     }
                 }
-                if (!made.isEmpty() && made.get(0).network().driver() == Network.Driver.BRIDGE) {
-                    // The macvlan driver publishes nothing (it logs "macvlan driver does not support port mappings").
-                    ports.publish(c, made.get(0));
+                if (overlays && made.stream().noneMatch(e -> e.network().driver() == Network.Driver.BRIDGE)) {
+                    // libnetwork's gateway endpoint: a way out through docker_gwbridge (eth1), the default route;
+                    // not for a container only on internal overlays.
+                    Network gw = network("docker_gwbridge");
+                    made.add(plumb(c, sandbox, new Endpoint(random.nextHex(64), gw, null, null, null, null, null, List.of()),
+                            true, made.size()));
                 }
+                // Ports publish on the first bridge endpoint (docker_gwbridge for a container only on overlays).
+                made.stream().filter(e -> e.network().driver() == Network.Driver.BRIDGE).findFirst()
+                        .ifPresent(e -> ports.publish(c, e));
             } catch (RuntimeException ex) {
                 for (Endpoint ep : made) {
-                    ep.network().release(ep.address());
-                    ep.network().detach(c.id());
+                    if (ep.network().driver() == Network.Driver.OVERLAY) {
+                        overlay.leave(c, ep);
+                    } else {
+                        ep.network().release(ep.address());
+                        ep.network().detach(c.id());
+                    }
                     c.putEndpoint(ep.network().name(), ep.withoutSandbox());
                 }
                 kernel.netnsDel(sandbox);
@@ -601,8 +787,17 @@ public final class Engine {
         }
         for (Endpoint e : c.endpointList()) {
             Network n = e.network();
+            if (n.driver() == Network.Driver.OVERLAY && e.address() != null) {
+                overlay.leave(c, e);
+                c.putEndpoint(n.name(), e.withoutSandbox());
+                continue;
+            }
             n.detach(c.id());
-            if (n.driver().plumbed() && e.address() != null) {
+            if (n.name().equals("docker_gwbridge") && e.hostVeth() != null) {
+                n.release(e.address());
+                kernel.linkDel(Kernel.HOST, e.hostVeth());
+                c.removeEndpoint(n.name());
+            } else if (n.driver().plumbed() && e.address() != null) {
                 n.release(e.address());
                 removeLink(c, e);
                 c.putEndpoint(n.name(), e.withoutSandbox());
@@ -781,6 +976,12 @@ public final class Engine {
             }
         }
         return null;
+    }
+
+    /** A container of this node or, for swarm-scoped networks, of any node of the swarm. */
+    Container containerAnywhere(String id) {
+        Container c = containerById(id);
+        return c != null || swarm == null ? c : swarm.container(id);
     }
 
     /** Containers in creation order. */

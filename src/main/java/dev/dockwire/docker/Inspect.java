@@ -33,7 +33,7 @@ final class Inspect {
         m.put("Name", n.name());
         m.put("Id", n.id());
         m.put("Created", time(n.created()));
-        m.put("Scope", "local");
+        m.put("Scope", n.scope());
         m.put("Driver", n.driver().id());
         m.put("EnableIPv4", true);
         m.put("EnableIPv6", false);
@@ -149,6 +149,9 @@ final class Inspect {
         for (var e : c.endpoints().entrySet()) {
             Endpoint ep = e.getValue();
             Network n = ep.network();
+            if (n.name().equals("docker_gwbridge") && !c.networkMode().equals("docker_gwbridge")) {
+                continue; // libnetwork's gateway endpoint of an overlay container is not one of its networks
+            }
             boolean up = ep.address() != null;
             Map<String, Object> em = new LinkedHashMap<>();
             em.put("IPAMConfig", ep.requestedIp() == null ? null : Map.of("IPv4Address", ep.requestedIp().toString()));

@@ -14,7 +14,7 @@ import java.util.Map;
 public final class Network {
     /** Drivers as {@code docker network ls} names them. */
     public enum Driver {
-        BRIDGE("bridge"), HOST("host"), NULL("null"), MACVLAN("macvlan");
+        BRIDGE("bridge"), HOST("host"), NULL("null"), MACVLAN("macvlan"), OVERLAY("overlay");
 
         private final String id;
 
@@ -26,9 +26,9 @@ public final class Network {
             return id;
         }
 
-        /** Whether endpoints get an interface of their own with an IPAM address (bridge, macvlan). */
+        /** Whether endpoints get an interface of their own with an IPAM address (bridge, macvlan, overlay). */
         public boolean plumbed() {
-            return this == BRIDGE || this == MACVLAN;
+            return this == BRIDGE || this == MACVLAN || this == OVERLAY;
         }
     }
 
@@ -71,6 +71,11 @@ public final class Network {
         return id;
     }
 
+    /** {@code local}, or {@code swarm} for an overlay network (the SCOPE column). */
+    public String scope() {
+        return driver == Driver.OVERLAY ? "swarm" : "local";
+    }
+
     public String shortId() {
         return id.substring(0, 12);
     }
@@ -83,7 +88,7 @@ public final class Network {
         return driver;
     }
 
-    /** The Linux bridge: {@code docker0} or {@code br-<12 hex of the id>}; null for host/none. */
+    /** The Linux bridge: {@code docker0} or {@code br-<12 hex of the id>}; null for host/none/overlay. */
     public String bridge() {
         return bridge;
     }

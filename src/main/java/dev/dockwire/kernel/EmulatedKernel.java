@@ -11,6 +11,9 @@ import dev.dockwire.link.MacvlanMode;
 import dev.dockwire.link.Vlan;
 import dev.dockwire.link.NetDevice;
 import dev.dockwire.link.Veth;
+import dev.dockwire.link.Vxlan;
+import dev.dockwire.link.VxlanSock;
+import dev.dockwire.wire.Ipv4Address;
 import dev.dockwire.netns.Emulation;
 import dev.dockwire.netns.Namespace;
 import dev.dockwire.netns.Route;
@@ -49,6 +52,9 @@ public final class EmulatedKernel implements Kernel {
     private final Map<String, Map<String, Integer>> nsids = new HashMap<>();
     /** Netfilter of each namespace that has been given rules (created on first use). */
     private final Map<Namespace, Netfilter> netfilters = new HashMap<>();
+    /** VXLAN sockets by the namespace they were opened in and port, and the socket of each device. */
+    private final Map<Namespace, Map<Integer, VxlanSock>> vxlanSocks = new HashMap<>();
+    private final Map<Vxlan, VxlanSock> vxlanSockOf = new HashMap<>();
 
     public EmulatedKernel(Emulation emulation, String hostName) {
         this.emulation = emulation;
@@ -100,6 +106,11 @@ public final class EmulatedKernel implements Kernel {
 
     @Override
     public void netnsDel(String ns) {
+        for (NetDevice d : namespace(ns).devices()) {
+            if (d instanceof Vxlan vx) {
+                closeVxlanSocket(vx); // its devices go with the namespace; the socket must not keep them
+            }
+        }
         netfilters.remove(namespace(ns));
         emulation.deleteNamespace(prefix + ns);
     }
@@ -165,6 +176,71 @@ public final class EmulatedKernel implements Kernel {
     }
 
     @Override
+    public void linkAddVxlan(String ns, String name, int vni, Ipv4Address local, int dstport, boolean learning,
+                             boolean proxy) {
+        Namespace n = namespace(ns);
+        checkFree(n, name);
+        VxlanSock sock = vxlanSocks.computeIfAbsent(n, k -> new HashMap<>()).get(dstport);
+        try {
+            if (sock == null) {
+                sock = VxlanSock.open(n.stack(), dstport);
+                vxlanSocks.get(n).put(dstport, sock);
+            }
+            Vxlan vx = new Vxlan(emulation.backlog(), n.stack(), name, n.allocateIfindex(), macOrRandom(null), vni,
+                    local == null ? 0 : local.bits(), dstport, learning, proxy, emulation.random().nextInt());
+            sock.add(vx);
+            vxlanSockOf.put(vx, sock);
+            n.addDevice(vx);
+        } catch (IllegalStateException | IllegalArgumentException e) {
+            throw new KernelException(e.getMessage());
+        }
+    }
+
+    /** Takes a deleted device off its socket; the socket closes with its last device. */
+    private void closeVxlanSocket(Vxlan vx) {
+        VxlanSock sock = vxlanSockOf.remove(vx);
+        if (sock != null && sock.remove(vx)) {
+            vxlanSocks.values().forEach(m -> m.values().remove(sock));
+        }
+    }
+
+    private Vxlan vxlan(String ns, String dev) {
+        if (!(device(ns, dev) instanceof Vxlan vx)) {
+            throw new KernelException("Error: Device \"" + dev + "\" is not a vxlan device.");
+        }
+        return vx;
+    }
+
+    @Override
+    public void fdbAppend(String ns, String dev, MacAddress mac, Ipv4Address dst) {
+        vxlan(ns, dev).fdb().append(mac.bits(), dst.bits());
+    }
+
+    @Override
+    public void fdbDel(String ns, String dev, MacAddress mac, Ipv4Address dst) {
+        if (!vxlan(ns, dev).fdb().delete(mac.bits(), dst.bits())) {
+            throw new KernelException("RTNETLINK answers: No such file or directory");
+        }
+    }
+
+    @Override
+    public void neighAdd(String ns, String dev, Ipv4Address ip, MacAddress mac, boolean permanent) {
+        NetDevice d = device(ns, dev);
+        if (permanent) {
+            namespace(ns).neighbours().addPermanent(d, ip.bits(), mac.bits());
+        } else {
+            namespace(ns).neighbours().update(d, ip.bits(), mac.bits(), true, true);
+        }
+    }
+
+    @Override
+    public void neighDel(String ns, String dev, Ipv4Address ip) {
+        if (!namespace(ns).neighbours().delete(device(ns, dev), ip.bits())) {
+            throw new KernelException("RTNETLINK answers: No such file or directory");
+        }
+    }
+
+    @Override
     public void linkDel(String ns, String name) {
         Namespace n = namespace(ns);
         NetDevice d = device(ns, name);
@@ -185,6 +261,9 @@ public final class EmulatedKernel implements Kernel {
             br.removePort(d);
         }
         n.removeDevice(d);
+        if (d instanceof Vxlan vx) {
+            closeVxlanSocket(vx);
+        }
         if (d instanceof Veth v) {
             for (Namespace other : emulation.namespaces()) {
                 if (other.device(v.peer().name()) == v.peer()) {

@@ -6,6 +6,7 @@ import dev.dockwire.capture.PacketFilter;
 import dev.dockwire.socket.Sockets;
 import java.util.List;
 import dev.dockwire.wire.Cidr;
+import dev.dockwire.wire.Ipv4Address;
 import dev.dockwire.wire.MacAddress;
 
 /**
@@ -42,6 +43,25 @@ public interface Kernel {
 
     /** {@code ip -n NS link add NAME type dummy}. */
     void linkAddDummy(String ns, String name);
+
+    /**
+     * {@code ip -n NS link add NAME type vxlan id VNI dstport PORT [local LOCAL] [nolearning] [proxy]}
+     * ({@code local} null: none). The device's UDP socket stays in {@code ns} even when the device
+     * is moved to another namespace, as in Linux.
+     */
+    void linkAddVxlan(String ns, String name, int vni, Ipv4Address local, int dstport, boolean learning, boolean proxy);
+
+    /** {@code bridge -n NS fdb append MAC dev DEV dst DST} (a VXLAN device's own FDB, {@code self permanent}). */
+    void fdbAppend(String ns, String dev, MacAddress mac, Ipv4Address dst);
+
+    /** {@code bridge -n NS fdb del MAC dev DEV dst DST}. */
+    void fdbDel(String ns, String dev, MacAddress mac, Ipv4Address dst);
+
+    /** {@code ip -n NS neigh replace IP lladdr MAC dev DEV [nud permanent]} (else reachable). */
+    void neighAdd(String ns, String dev, Ipv4Address ip, MacAddress mac, boolean permanent);
+
+    /** {@code ip -n NS neigh del IP dev DEV}. */
+    void neighDel(String ns, String dev, Ipv4Address ip);
 
     /** {@code ip -n NS link del NAME} (a veth takes its peer with it, a parent its macvlans and vlans). */
     void linkDel(String ns, String name);

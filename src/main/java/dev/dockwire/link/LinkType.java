@@ -7,7 +7,8 @@ public enum LinkType {
     BRIDGE("bridge"),
     MACVLAN("macvlan"),
     VLAN("vlan"),
-    DUMMY("dummy");
+    DUMMY("dummy"),
+    VXLAN("vxlan");
 
     private final String kind;
 

@@ -25,6 +25,7 @@ import dev.dockwire.sim.Pacing;
 import dev.dockwire.sim.SeededRandom;
 import dev.dockwire.socket.Sockets;
 import dev.dockwire.wire.Cidr;
+import dev.dockwire.wire.Ipv4Address;
 import dev.dockwire.wire.MacAddress;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.nio.NioEventLoopGroup;
@@ -246,6 +247,38 @@ public final class RealKernel implements Kernel, AutoCloseable {
             m.address(a);
         }
         create(ns, m);
+    }
+
+    @Override
+    public void linkAddVxlan(String ns, String name, int vni, Ipv4Address local, int dstport, boolean learning,
+                             boolean proxy) {
+        throw unsupported("ip link add " + name + " type vxlan");
+    }
+
+    @Override
+    public void fdbAppend(String ns, String dev, MacAddress mac, Ipv4Address dst) {
+        throw unsupported("bridge fdb append " + mac + " dev " + dev + " dst " + dst);
+    }
+
+    @Override
+    public void fdbDel(String ns, String dev, MacAddress mac, Ipv4Address dst) {
+        throw unsupported("bridge fdb del " + mac + " dev " + dev + " dst " + dst);
+    }
+
+    @Override
+    public void neighAdd(String ns, String dev, Ipv4Address ip, MacAddress mac, boolean permanent) {
+        throw unsupported("ip neigh replace " + ip + " lladdr " + mac + " dev " + dev);
+    }
+
+    @Override
+    public void neighDel(String ns, String dev, Ipv4Address ip) {
+        throw unsupported("ip neigh del " + ip + " dev " + dev);
+    }
+
+    /** VXLAN links (IFLA_VXLAN_* in IFLA_INFO_DATA) and neighbour/FDB writes (RTM_NEWNEIGH) are not encoded yet. */
+    private static UnsupportedOperationException unsupported(String what) {
+        return new UnsupportedOperationException("RealKernel does not implement `" + what
+                + "` yet (needs RTM_NEWLINK with IFLA_VXLAN_* / RTM_NEWNEIGH); use the emulated kernel");
     }
 
     @Override

@@ -4,6 +4,7 @@ import dev.dockwire.link.Bridge;
 import dev.dockwire.link.Loopback;
 import dev.dockwire.link.NetDevice;
 import dev.dockwire.link.Veth;
+import dev.dockwire.link.Vxlan;
 import dev.dockwire.netns.stack.Ipv4Stack;
 import dev.dockwire.socket.Sockets;
 import dev.dockwire.wire.Cidr;
@@ -124,6 +125,9 @@ public final class Namespace {
         }
         if (dev instanceof Bridge br) {
             br.nfHook(bridgeNetfilter);
+        }
+        if (dev instanceof Vxlan vx) {
+            vx.neighbours(neighbours::connectedMac);
         }
     }
 

@@ -214,6 +214,29 @@ public final class NeighbourTable {
         }
     }
 
+    /** Like {@code ip neigh del IP dev DEV}; returns false when there was no entry. */
+    public boolean delete(NetDevice dev, int ip) {
+        Neighbour n = entries.remove(key(dev, ip));
+        if (n == null) {
+            return false;
+        }
+        if (n.timer != null) {
+            n.timer.cancel();
+        }
+        n.queue.forEach(ByteBuf::release);
+        n.queue.clear();
+        return true;
+    }
+
+    /**
+     * The MAC of an entry in a NUD_CONNECTED state (PERMANENT, NOARP or REACHABLE), else 0: what
+     * vxlan's proxy ARP may answer with.
+     */
+    public long connectedMac(NetDevice dev, int ip) {
+        Neighbour n = entries.get(key(dev, ip));
+        return n != null && (n.state == NudState.PERMANENT || n.state == NudState.REACHABLE) ? n.mac : 0L;
+    }
+
     /** Forgets entries on {@code dev}, releasing what they queued (device down or gone). */
     public void flush(NetDevice dev) {
         var it = entries.values().iterator();

@@ -121,8 +121,10 @@ public final class Session implements AutoCloseable {
         this.file = file;
         this.out = out;
         this.options = options;
-        this.world = new World(seed, EngineProfile.parse(daemon.engine()), daemon.userlandProxy());
-        world.engine().onSample((metric, nanos) -> samples.computeIfAbsent(metric, k -> new ArrayList<>()).add(nanos));
+        this.world = new World(seed, EngineProfile.parse(daemon.engine()), daemon.userlandProxy(), daemon.hosts());
+        for (World.Node node : world.nodes()) {
+            node.engine().onSample((metric, nanos) -> samples.computeIfAbsent(metric, k -> new ArrayList<>()).add(nanos));
+        }
         if (!options.capture()) {
             return;
         }
@@ -134,43 +136,55 @@ public final class Session implements AutoCloseable {
         String captureFilter = what.filter();
         PacketFilter probe = captureFilter == null ? PacketFilter.ALL : PacketFilter.compile(captureFilter);
         probe.close();
-        Namespace host = world.hostKernel().namespace(Kernel.HOST);
         boolean bridges = what.bridges();
         List<String> interfaces = new ArrayList<>(options.interfaces());
         what.interfaces().stream().filter(i -> !interfaces.contains(i)).forEach(interfaces::add);
         if (what.host() && !interfaces.contains("eth0")) {
             interfaces.add("eth0");
         }
+        boolean several = world.nodes().size() > 1;
+        if (several && !interfaces.contains("eth0")) {
+            interfaces.add("eth0"); // with several hosts the underlay is what there is to see
+        }
         pendingInterfaces.addAll(interfaces);
+        for (World.Node node : world.nodes()) {
+            // With several hosts every file name starts with the host's: docker-host-2-eth0.pcapng.
+            captureNode(node, several ? node.name() + "-" : "", interfaces, bridges, what.loopback(), captureFilter);
+        }
+    }
+
+    private void captureNode(World.Node node, String prefix, List<String> interfaces, boolean bridges, boolean loopback,
+                             String captureFilter) {
+        Namespace host = node.kernel().namespace(Kernel.HOST);
+        Set<String> unseen = new LinkedHashSet<>(interfaces); // this host's named interfaces not captured yet
         for (String name : interfaces) {
             NetDevice dev = host.device(name);
             if (dev != null && !(dev instanceof Bridge && bridges)) {
-                tap(name, dev, captureFilter);
+                pendingInterfaces.remove(name);
+                unseen.remove(name);
+                open(options.outDir().resolve(prefix + name + ".pcapng"), dev, captureFilter);
             }
         }
-        world.engine().onBridgeNetwork(n -> {
-            boolean named = pendingInterfaces.remove(n.bridge()) | pendingInterfaces.remove(n.name());
+        node.engine().onBridgeNetwork(n -> {
+            pendingInterfaces.remove(n.bridge());
+            pendingInterfaces.remove(n.name());
+            boolean named = unseen.remove(n.bridge()) | unseen.remove(n.name());
             if (bridges || named) {
-                open(options.outDir().resolve(n.bridge() + ".pcapng"), host.device(n.bridge()), captureFilter);
+                open(options.outDir().resolve(prefix + n.bridge() + ".pcapng"), host.device(n.bridge()), captureFilter);
             }
         });
-        if (what.loopback()) {
+        if (loopback) {
             Map<String, CaptureTap> loopbacks = new HashMap<>();
-            world.engine().onSandbox(c -> {
-                NetDevice lo = world.hostKernel().namespace(c.netns()).lo();
+            node.engine().onSandbox(c -> {
+                NetDevice lo = node.kernel().namespace(c.netns()).lo();
                 CaptureTap tap = loopbacks.get(c.id());
                 if (tap == null) {
-                    loopbacks.put(c.id(), open(options.outDir().resolve(c.name() + "-lo.pcapng"), lo, captureFilter));
+                    loopbacks.put(c.id(), open(options.outDir().resolve(prefix + c.name() + "-lo.pcapng"), lo, captureFilter));
                 } else {
                     tap.attachDevice(lo);
                 }
             });
         }
-    }
-
-    private void tap(String name, NetDevice dev, String captureFilter) {
-        pendingInterfaces.remove(name);
-        open(options.outDir().resolve(name + ".pcapng"), dev, captureFilter);
     }
 
     /** Says how many steps the run will take, for progress. */

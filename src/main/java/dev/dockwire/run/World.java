@@ -7,6 +7,7 @@ import dev.dockwire.docker.DockerHost;
 import dev.dockwire.docker.Engine;
 import dev.dockwire.docker.Exec;
 import dev.dockwire.docker.EngineProfile;
+import dev.dockwire.docker.SwarmDirectory;
 import dev.dockwire.kernel.EmulatedKernel;
 import dev.dockwire.kernel.Kernel;
 import dev.dockwire.netns.Emulation;
@@ -61,11 +62,20 @@ public final class World implements AutoCloseable {
             </html>
             """;
 
+    /** Names and addresses of the hosts when there are several: docker-host-1 at 192.168.1.11, -2 at .12, ... */
+    public static final String MULTI_HOST_PREFIX = "docker-host-";
+    public static final int MULTI_HOST_FIRST = 11;
+    /** The most Docker hosts one LAN holds here (192.168.1.11-.99). */
+    public static final int MAX_HOSTS = 89;
+
+    /** One emulated Docker host: its name, eth0 address, kernel, dockerd and shell. */
+    public record Node(String name, Cidr address, EmulatedKernel kernel, Engine engine, DockerHost shell) {
+    }
+
     private final Emulation emulation;
-    private final EmulatedKernel hostKernel;
     private final EmulatedKernel lanKernel;
-    private final Engine engine;
-    private final DockerHost host;
+    private final List<Node> nodes = new ArrayList<>();
+    private final SwarmDirectory swarms = new SwarmDirectory();
     private DnsServer dns;
     private final List<DnsServer> nameServers = new ArrayList<>();
     private HttpServer web;
@@ -76,16 +86,55 @@ public final class World implements AutoCloseable {
 
     /** A world whose dockerd runs {@code profile} with the userland proxy on or off. */
     public World(long seed, EngineProfile profile, boolean userlandProxy) {
+        this(seed, profile, userlandProxy, 1);
+    }
+
+    /**
+     * A world with {@code hosts} Docker hosts on the LAN: one is {@code docker-host} at
+     * 192.168.1.10 as always; several are {@code docker-host-1} at 192.168.1.11, {@code docker-host-2}
+     * at .12, and so on, each with its own kernel (host namespace, docker0, iptables) and dockerd.
+     */
+    public World(long seed, EngineProfile profile, boolean userlandProxy, int hosts) {
+        if (hosts < 1 || hosts > MAX_HOSTS) {
+            throw new IllegalArgumentException("hosts must be 1-" + MAX_HOSTS + ", got " + hosts);
+        }
         emulation = new Emulation(seed);
-        hostKernel = new EmulatedKernel(emulation, "host");
         lanKernel = new EmulatedKernel(emulation, "lan");
         buildLan();
         buildInternet();
         buildVlan10();
-        engine = new Engine(hostKernel, emulation.loop(), emulation.random(), profile, List.of(ROUTER.toString()));
-        engine.userlandProxy(userlandProxy);
-        engine.start();
-        host = new DockerHost(engine, emulation.loop(), HOST_NAME);
+        for (int i = 1; i <= hosts; i++) {
+            boolean one = hosts == 1;
+            String name = one ? HOST_NAME : MULTI_HOST_PREFIX + i;
+            Cidr address = one ? HOST_ADDRESS
+                    : Cidr.of(Ipv4Address.of(HOST_ADDRESS.networkBits() + MULTI_HOST_FIRST - 1 + i), HOST_ADDRESS.prefixLength());
+            EmulatedKernel kernel = new EmulatedKernel(emulation, one ? "host" : "host" + i);
+            uplink(kernel, one ? "lan-host" : "lan-host" + i, address);
+            Engine engine = new Engine(kernel, emulation.loop(), emulation.random(), profile, List.of(ROUTER.toString()));
+            engine.userlandProxy(userlandProxy);
+            engine.swarms(swarms, name);
+            engine.start();
+            nodes.add(new Node(name, address, kernel, engine, new DockerHost(engine, emulation.loop(), name)));
+        }
+        for (Node n : nodes) {
+            n.shell().sshHosts(target -> {
+                Node other = node(target);
+                return other == null ? null : other.shell();
+            });
+        }
+    }
+
+    /** The host's uplink: the cable from the LAN bridge to its eth0, the LAN router as default gateway. */
+    private void uplink(EmulatedKernel hostKernel, String lanSide, Cidr address) {
+        lanKernel.linkAddVeth(Kernel.HOST, lanSide, null, "uplink", null);
+        lanKernel.linkSetMaster(Kernel.HOST, lanSide, "lan0");
+        lanKernel.linkSetUp(Kernel.HOST, lanSide, true);
+        Namespace lan = lanKernel.namespace(Kernel.HOST);
+        lan.moveDevice(lan.device("uplink"), hostKernel.namespace(Kernel.HOST));
+        hostKernel.linkSetName(Kernel.HOST, "uplink", "eth0");
+        hostKernel.addrAdd(Kernel.HOST, "eth0", address);
+        hostKernel.linkSetUp(Kernel.HOST, "eth0", true);
+        hostKernel.routeAdd(Kernel.HOST, Cidr.parse("0.0.0.0/0"), ROUTER.bits(), "eth0");
     }
 
     private void buildLan() {
@@ -101,16 +150,6 @@ public final class World implements AutoCloseable {
         // The router is the LAN's name server, as home routers are.
         dns = names(new DnsServer(lanKernel.sockets("router")));
         dns.start(ROUTER.bits());
-        // The Docker host's uplink: the cable from the LAN bridge to its eth0.
-        lanKernel.linkAddVeth(Kernel.HOST, "lan-host", null, "uplink", null);
-        lanKernel.linkSetMaster(Kernel.HOST, "lan-host", "lan0");
-        lanKernel.linkSetUp(Kernel.HOST, "lan-host", true);
-        Namespace lan = lanKernel.namespace(Kernel.HOST);
-        lan.moveDevice(lan.device("uplink"), hostKernel.namespace(Kernel.HOST));
-        hostKernel.linkSetName(Kernel.HOST, "uplink", "eth0");
-        hostKernel.addrAdd(Kernel.HOST, "eth0", HOST_ADDRESS);
-        hostKernel.linkSetUp(Kernel.HOST, "eth0", true);
-        hostKernel.routeAdd(Kernel.HOST, Cidr.parse("0.0.0.0/0"), ROUTER.bits(), "eth0");
     }
 
     /**
@@ -170,8 +209,29 @@ public final class World implements AutoCloseable {
         return emulation;
     }
 
+    /** The first (or only) Docker host's kernel. */
     public EmulatedKernel hostKernel() {
-        return hostKernel;
+        return nodes.get(0).kernel();
+    }
+
+    /** Every Docker host, in order (one unless the run asked for several). */
+    public List<Node> nodes() {
+        return List.copyOf(nodes);
+    }
+
+    /**
+     * The Docker host called {@code name}: its full name ({@code docker-host-2}), {@code hostN},
+     * its number, or its address; null when there is none.
+     */
+    public Node node(String name) {
+        for (int i = 0; i < nodes.size(); i++) {
+            Node n = nodes.get(i);
+            if (n.name().equals(name) || name.equals("host" + (i + 1)) || name.equals(String.valueOf(i + 1))
+                    || name.equals(n.address().address().toString())) {
+                return n;
+            }
+        }
+        return null;
     }
 
     /** The kernel seam of the LAN, the router and the internet (namespaces {@code router}, {@code internet}). */
@@ -179,12 +239,14 @@ public final class World implements AutoCloseable {
         return lanKernel;
     }
 
+    /** The first (or only) Docker host's dockerd. */
     public Engine engine() {
-        return engine;
+        return nodes.get(0).engine();
     }
 
+    /** The first (or only) Docker host's shell. */
     public DockerHost host() {
-        return host;
+        return nodes.get(0).shell();
     }
 
     /** Ends the run: releases frames still in flight. */

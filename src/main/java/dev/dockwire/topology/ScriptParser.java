@@ -67,11 +67,13 @@ public final class ScriptParser {
                         }
                     } else if (d.startsWith("image ")) {
                         images.add(image(file, lineNo, d.substring(6).trim()));
+                    } else if (d.startsWith("hosts ")) {
+                        daemon = daemon.withHosts(hosts(file, lineNo, d.substring(6).trim()));
                     } else if (d.startsWith("daemon ")) {
                         daemon = daemon(file, lineNo, d.substring(7).trim(), daemon);
                     } else {
                         throw new TopologyException(file, lineNo, "dockwire", "unknown directive \"" + d
-                                + "\"; known: seed N, image NAME http PORT (hostname | text TEXT),"
+                                + "\"; known: seed N, hosts N, image NAME http PORT (hostname | text TEXT),"
                                 + " daemon [engine=docker-28|docker-27] [userland-proxy=true|false]");
                     }
                 }
@@ -199,5 +201,19 @@ public final class ScriptParser {
         Script.Command build() {
             return new Script.Command(line, lineNo, status, any, List.copyOf(contains), List.copyOf(notContains), List.copyOf(matches));
         }
+    }
+
+    /** {@code # dockwire: hosts N}: how many Docker hosts the script runs on (1-89). */
+    static int hosts(String file, int line, String value) {
+        try {
+            int n = Integer.parseInt(value);
+            if (n >= 1 && n <= Daemon.MAX_HOSTS) {
+                return n;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new TopologyException(file, line, "dockwire: hosts", "expected a number of hosts 1-" + Daemon.MAX_HOSTS
+                + ", got \"" + value + "\"");
     }
 }

@@ -69,9 +69,6 @@ public final class TopologyLoader {
                 networks.add(network(e.getKey(), e.getValue()));
             }
         }
-        if (top.containsKey("hosts")) {
-            throw error(top.get("hosts"), "hosts", "several emulated hosts are not supported yet (they need the overlay driver)");
-        }
         TopologyIncludes includes = new TopologyIncludes(f, name);
         ComposeProject compose = includes.compose(top.get("compose"));
         List<Topology.ScriptRef> scripts = includes.scripts(top.get("scripts"));
@@ -110,6 +107,15 @@ public final class TopologyLoader {
             }
             if (dm.map().containsKey("userland-proxy")) {
                 daemon = daemon.withUserlandProxy(bool(dm.map().get("userland-proxy"), "daemon.userland-proxy"));
+            }
+        }
+        if (top.containsKey("hosts")) {
+            YamlNode h = top.get("hosts");
+            String count = scalar(h, "hosts");
+            try {
+                daemon = daemon.withHosts(ScriptParser.hosts("", h.line(), count));
+            } catch (TopologyException e) {
+                throw error(h, "hosts", "expected a number of hosts 1-" + Daemon.MAX_HOSTS + ", got \"" + count + "\"");
             }
         }
         return new Topology(name, seed, networks, containers, steps, capture, images, daemon, compose, scripts,

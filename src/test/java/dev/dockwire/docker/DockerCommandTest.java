@@ -66,7 +66,7 @@ class DockerCommandTest {
                 "See 'docker network create --help'.", "", "Usage:  docker network create [OPTIONS] NETWORK");
         fails("docker network connect nope x", 1, "Error response from daemon: network nope not found");
         fails("docker network create -d ipvlan iv", 1,
-                "Error response from daemon: dockwire does not model the ipvlan driver yet; bridge, macvlan, host and none are available");
+                "Error response from daemon: dockwire does not model the ipvlan driver yet; bridge, macvlan, overlay, host and none are available");
         fails("docker network create -d host h2", 1, "Error response from daemon: only one instance of \"host\" network is allowed");
     }
 

@@ -4,6 +4,7 @@ import dev.dockwire.link.Frames;
 import dev.dockwire.link.LinkType;
 import dev.dockwire.link.NetDevice;
 import dev.dockwire.link.RxHandler;
+import dev.dockwire.link.UdpTunnel;
 import dev.dockwire.netns.IfAddress;
 import dev.dockwire.netns.Namespace;
 import dev.dockwire.netns.NeighbourTable;
@@ -32,7 +33,7 @@ import io.netty.buffer.ByteBuf;
  * ip_forward} and {@code ip_output → ip_finish_output2 → neigh_output} paths. The flyweights are
  * fields, so receiving, forwarding and sending a datagram allocate no objects.
  */
-public final class Ipv4Stack implements RxHandler, Sockets, NeighbourTable.Io {
+public final class Ipv4Stack implements RxHandler, Sockets, NeighbourTable.Io, UdpTunnel {
     final Namespace ns;
     final EventLoop loop;
     final Arp arp;
@@ -193,6 +194,10 @@ public final class Ipv4Stack implements RxHandler, Sockets, NeighbourTable.Io {
      * @throws SocketException ENETUNREACH when there is no route, EMSGSIZE when over the MTU
      */
     void output(ByteBuf packet, int src, int dst, int protocol, int ttl, boolean df) {
+        output(packet, 0, src, dst, protocol, ttl, df);
+    }
+
+    private void output(ByteBuf packet, int tos, int src, int dst, int protocol, int ttl, boolean df) {
         int len = packet.readableBytes() + Ipv4Packet.MIN_HEADER_LENGTH;
         boolean local = ns.isLocal(dst);
         Route r = local ? null : ns.fib().lookup(dst);
@@ -207,7 +212,7 @@ public final class Ipv4Stack implements RxHandler, Sockets, NeighbourTable.Io {
         }
         int at = Frames.prepend(packet, Ipv4Packet.MIN_HEADER_LENGTH);
         ip.wrap(packet, at)
-                .set(0, len, nextIdent++ & 0xFFFF, df ? Ipv4Packet.FLAG_DF : 0, ttl, protocol, src, dst)
+                .set(tos, len, nextIdent++ & 0xFFFF, df ? Ipv4Packet.FLAG_DF : 0, ttl, protocol, src, dst)
                 .fillChecksum();
         counters.outRequests++;
         NfHooks nf = ns.nfHooks();
@@ -321,6 +326,28 @@ public final class Ipv4Stack implements RxHandler, Sockets, NeighbourTable.Io {
             }
         }
         return 0;
+    }
+
+    // ---- UdpTunnel ----------------------------------------------------------------------------
+
+    @Override
+    public boolean open(int port, UdpTunnel.Receiver receiver) {
+        return udp.openTunnel(port, receiver);
+    }
+
+    @Override
+    public void close(int port) {
+        udp.closeTunnel(port);
+    }
+
+    @Override
+    public boolean xmit(ByteBuf datagram, int src, int dst, int tos, int ttl, boolean df) {
+        try {
+            output(datagram, tos, src, dst, IpProtocol.UDP, ttl, df);
+            return true;
+        } catch (SocketException e) {
+            return false;
+        }
     }
 
     // ---- NeighbourTable.Io ------------------------------------------------------------------

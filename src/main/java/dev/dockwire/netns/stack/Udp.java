@@ -1,6 +1,7 @@
 package dev.dockwire.netns.stack;
 
 import dev.dockwire.link.NetDevice;
+import dev.dockwire.link.UdpTunnel;
 import dev.dockwire.socket.SocketError;
 import dev.dockwire.socket.SocketException;
 import dev.dockwire.wire.IcmpPacket;
@@ -20,6 +21,8 @@ import io.netty.util.collection.IntObjectHashMap;
 final class Udp {
     private final Ipv4Stack stack;
     private final IntObjectHashMap<UdpSocketImpl> ports = new IntObjectHashMap<>();
+    /** Tunnel sockets (udp_tunnel_sock): their datagrams go to encap_rcv, not a socket queue. */
+    private final IntObjectHashMap<UdpTunnel.Receiver> tunnels = new IntObjectHashMap<>();
     private final Ipv4Packet ip = new Ipv4Packet();
     private final UdpPacket udp = new UdpPacket();
     long inDatagrams;
@@ -43,6 +46,12 @@ final class Udp {
         if (!udp.wrapChecked(packet, off, ip.payloadLength()) || !udp.verifyChecksum(src, dst)) {
             inErrors++;
             packet.release();
+            return;
+        }
+        UdpTunnel.Receiver t = tunnels.isEmpty() ? null : tunnels.get(udp.dstPort());
+        if (t != null) {
+            inDatagrams++;
+            t.encapRcv(packet, src, udp.payloadOffset(), off + udp.length());
             return;
         }
         UdpSocketImpl s = lookup(udp.dstPort(), dst);
@@ -107,6 +116,9 @@ final class Udp {
         if (port == 0) {
             port = ephemeralPort();
         } else {
+            if (tunnels.containsKey(port)) {
+                throw new SocketException(SocketError.EADDRINUSE);
+            }
             for (UdpSocketImpl o = ports.get(port); o != null; o = o.nextOnPort) {
                 if (addr == 0 || o.localAddress() == 0 || o.localAddress() == addr) {
                     throw new SocketException(SocketError.EADDRINUSE);
@@ -129,11 +141,24 @@ final class Udp {
         int offset = stack.ns.emulation().random().nextInt(n);
         for (int i = 0; i < n; i++) {
             int port = low + (offset + i) % n;
-            if (!ports.containsKey(port)) {
+            if (!ports.containsKey(port) && !tunnels.containsKey(port)) {
                 return port;
             }
         }
         throw new SocketException(SocketError.EADDRINUSE);
+    }
+
+    /** Binds a tunnel socket to {@code port} on the wildcard address; false when the port is taken. */
+    boolean openTunnel(int port, UdpTunnel.Receiver receiver) {
+        if (ports.containsKey(port) || tunnels.containsKey(port)) {
+            return false;
+        }
+        tunnels.put(port, receiver);
+        return true;
+    }
+
+    void closeTunnel(int port) {
+        tunnels.remove(port);
     }
 
     void unbind(UdpSocketImpl s) {

@@ -1,0 +1,168 @@
+package dev.dockwire.docker;
+
+import dev.dockwire.kernel.Kernel;
+import dev.dockwire.wire.Cidr;
+import dev.dockwire.wire.Ipv4Address;
+import dev.dockwire.wire.MacAddress;
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * libnetwork's overlay driver on one node (drivers/overlay): per network a sandbox namespace
+ * {@code 1-<netid[:10]>} holding a bridge with the gateway address and a VXLAN device, both
+ * created in the host namespace as {@code ov-<vni %06x>-<netid[:5]>} and
+ * {@code vx-<vni %06x>-<netid[:5]>} and renamed {@code br0} and {@code vxlan0} as the osl
+ * package moves them in (the vxlan socket stays in the host namespace, on the underlay); each
+ * container joins through a veth whose sandbox end ({@code veth0}, ...) is a bridge port and whose
+ * other end is the container's {@code ethN} with MTU 1450 and a MAC derived from its address
+ * (02:42 + the IPv4 address). Peers follow the control plane: for every remote endpoint a
+ * permanent neighbour entry (IP → MAC) and an FDB entry (MAC → remote VTEP) on the vxlan device,
+ * so proxy ARP answers locally and nothing is learned or flooded over the underlay.
+ */
+final class OverlayDriver {
+    static final int MTU = 1450;
+    static final int VXLAN_PORT = 4789;
+    private final Engine engine;
+    private final Kernel kernel;
+    private final Map<Network, String> sandboxes = new HashMap<>();
+
+    OverlayDriver(Engine engine) {
+        this.engine = engine;
+        this.kernel = engine.kernel();
+    }
+
+    private Swarm swarm() {
+        Swarm s = engine.swarm();
+        if (s == null) {
+            throw new EngineException("This node is not part of a swarm");
+        }
+        return s;
+    }
+
+    private Ipv4Address vtep() {
+        return swarm().node(engine).address();
+    }
+
+    /** The sandbox namespace of {@code n} on this node, or null before a container joined it here. */
+    String sandbox(Network n) {
+        return sandboxes.get(n);
+    }
+
+    /** Builds the network's sandbox on first use, with every remote endpoint already known as a peer. */
+    private String ensureSandbox(Network n) {
+        String sb = sandboxes.get(n);
+        if (sb != null) {
+            return sb;
+        }
+        int vni = swarm().vni(n);
+        String suffix = String.format(Locale.ROOT, "%06x-%s", vni, n.id().substring(0, 5));
+        sb = "1-" + n.id().substring(0, 10);
+        kernel.netnsAdd(sb);
+        kernel.linkSetUp(sb, "lo", true);
+        kernel.linkAddBridge(Kernel.HOST, "ov-" + suffix, null);
+        kernel.linkSetNetns(Kernel.HOST, "ov-" + suffix, sb);
+        kernel.linkSetName(sb, "ov-" + suffix, "br0");
+        kernel.linkSetMtu(sb, "br0", MTU);
+        kernel.addrAdd(sb, "br0", Cidr.of(n.gateway(), n.subnet().prefixLength()));
+        kernel.linkSetUp(sb, "br0", true);
+        kernel.linkAddVxlan(Kernel.HOST, "vx-" + suffix, vni, vtep(), VXLAN_PORT, false, true);
+        kernel.linkSetNetns(Kernel.HOST, "vx-" + suffix, sb);
+        kernel.linkSetName(sb, "vx-" + suffix, "vxlan0");
+        kernel.linkSetMaster(sb, "vxlan0", "br0");
+        kernel.linkSetUp(sb, "vxlan0", true);
+        sandboxes.put(n, sb);
+        for (Swarm.Peer p : swarm().peers(n).values()) {
+            peerAdd(n, p);
+        }
+        return sb;
+    }
+
+    /** Joins {@code c}'s namespace {@code ns} to overlay {@code e.network()} as {@code ethN}. */
+    Endpoint join(Container c, String ns, Endpoint e, int index) {
+        Network n = e.network();
+        String sb = ensureSandbox(n);
+        Ipv4Address addr = e.requestedIp() != null ? n.allocate(e.requestedIp()) : n.allocate();
+        MacAddress mac = MacAddress.of(0x0242_0000_0000L | Integer.toUnsignedLong(addr.bits()));
+        String ifname = "eth" + index;
+        String sbSide = "veth" + engine.random().nextHex(7);
+        String ctrSide = "veth" + engine.random().nextHex(7);
+        String port = nextPortName(sb);
+        try {
+            kernel.linkAddVeth(Kernel.HOST, sbSide, null, ctrSide, mac);
+            kernel.linkSetMtu(Kernel.HOST, sbSide, MTU);
+            kernel.linkSetMtu(Kernel.HOST, ctrSide, MTU);
+            kernel.linkSetNetns(Kernel.HOST, sbSide, sb);
+            kernel.linkSetName(sb, sbSide, port);
+            kernel.linkSetMaster(sb, port, "br0");
+            kernel.linkSetUp(sb, port, true);
+            kernel.linkSetNetns(Kernel.HOST, ctrSide, ns);
+            kernel.linkSetName(ns, ctrSide, ifname);
+            kernel.addrAdd(ns, ifname, Cidr.of(addr, n.subnet().prefixLength()));
+            kernel.linkSetUp(ns, ifname, true);
+        } catch (RuntimeException ex) {
+            n.release(addr);
+            if (kernel.links(sb).stream().anyMatch(l -> l.name().equals(port))) {
+                kernel.linkDel(sb, port);
+            } else if (kernel.links(Kernel.HOST).stream().anyMatch(l -> l.name().equals(sbSide))) {
+                kernel.linkDel(Kernel.HOST, sbSide);
+            }
+            throw ex;
+        }
+        Endpoint ep = e.withSandbox(ifname, port, addr, mac);
+        c.putEndpoint(n.name(), ep);
+        n.attach(c.id(), ep);
+        swarm().peerAdd(n, c.id(), new Swarm.Peer(addr, mac, vtep()));
+        return ep;
+    }
+
+    private String nextPortName(String sb) {
+        for (int i = 0; ; i++) {
+            String name = "veth" + i;
+            if (kernel.links(sb).stream().noneMatch(l -> l.name().equals(name))) {
+                return name;
+            }
+        }
+    }
+
+    /**
+     * The container's endpoint leaves: its veth goes, its address is freed, every node forgets the
+     * peer, and the sandbox is removed with the last local endpoint.
+     */
+    void leave(Container c, Endpoint e) {
+        Network n = e.network();
+        n.detach(c.id());
+        n.release(e.address());
+        String sb = sandboxes.get(n);
+        if (sb != null && e.hostVeth() != null) {
+            kernel.linkDel(sb, e.hostVeth());
+        }
+        swarm().peerDelete(n, c.id());
+        if (sb != null && n.endpoints().keySet().stream().noneMatch(id -> engine.containerById(id) != null)) {
+            // The last local endpoint left: the sandbox goes (the vxlan device first, closing its socket).
+            kernel.linkDel(sb, "vxlan0");
+            kernel.netnsDel(sb);
+            sandboxes.remove(n);
+        }
+    }
+
+    /** peerAdd: a remote endpoint becomes reachable through the vxlan device (local ones are bridge ports). */
+    void peerAdd(Network n, Swarm.Peer p) {
+        String sb = sandboxes.get(n);
+        if (sb == null || p.vtep().equals(vtep())) {
+            return;
+        }
+        kernel.neighAdd(sb, "vxlan0", p.ip(), p.mac(), true);
+        kernel.fdbAppend(sb, "vxlan0", p.mac(), p.vtep());
+    }
+
+    /** peerDelete: the neighbour and FDB entries of a remote endpoint that left. */
+    void peerDelete(Network n, Swarm.Peer p) {
+        String sb = sandboxes.get(n);
+        if (sb == null || p.vtep().equals(vtep())) {
+            return;
+        }
+        kernel.neighDel(sb, "vxlan0", p.ip());
+        kernel.fdbDel(sb, "vxlan0", p.mac(), p.vtep());
+    }
+}

@@ -1,0 +1,246 @@
+package dev.dockwire.link;
+
+import dev.dockwire.wire.ArpPacket;
+import dev.dockwire.wire.EtherType;
+import dev.dockwire.wire.EthernetFrame;
+import dev.dockwire.wire.IpProtocol;
+import dev.dockwire.wire.Ipv4Packet;
+import dev.dockwire.wire.MacAddress;
+import dev.dockwire.wire.UdpPacket;
+import dev.dockwire.wire.VxlanHeader;
+import io.netty.buffer.ByteBuf;
+
+/**
+ * A VXLAN device ({@code ip link add NAME type vxlan id VNI dstport 4789 [local A] [nolearning]
+ * [proxy]}), after drivers/net/vxlan: a transmitted Ethernet frame is looked up by destination
+ * MAC in the device's own {@link VxlanFdb} and sent to each remote VTEP as outer IPv4 + UDP +
+ * VXLAN header (RFC 7348 section 5) through the {@link UdpTunnel} of the namespace the device
+ * was created in; a received datagram for this VNI is stripped and the inner frame received on
+ * the device (then its bridge). Headers are prepended in the frame's headroom: nothing is copied.
+ *
+ * <p>As {@code vxlan_xmit_one} does by default: DF clear (df unset), TTL 64 (the route's
+ * hop limit), TOS 0, UDP checksum 0 ({@code udpcsum} off), and the UDP source port from the
+ * inner flow's hash scaled into {@code ip_local_port_range} (32768–60999) like
+ * {@code udp_flow_src_port}, so one flow keeps one port and ECMP can spread flows. With
+ * {@code proxy} an ARP request is answered from the namespace's neighbour table
+ * ({@code arp_reduce}) and never sent; without an entry it is dropped.
+ */
+public final class Vxlan extends NetDevice {
+    /** Outer Ethernet, IPv4, UDP and VXLAN: what encapsulation prepends (50 bytes). */
+    public static final int OVERHEAD = VxlanHeader.encapsulatedOverhead();
+    /** inet_get_local_port_range's default, which vxlan uses when no {@code srcport} is given. */
+    public static final int PORT_MIN = 32768;
+    public static final int PORT_MAX = 60999;
+    private static final int TTL = 64;
+
+    /** How the device finds a neighbour entry of the namespace it is in (arp_tbl), 0 when there is none. */
+    @FunctionalInterface
+    public interface Neighbours {
+        long permanentOrReachable(NetDevice dev, int ip);
+    }
+
+    private final Backlog backlog;
+    private final int vni;
+    private final int local;
+    private final int dstPort;
+    private final boolean learning;
+    private final boolean proxy;
+    private final int hashSeed;
+    private final VxlanFdb fdb = new VxlanFdb();
+    private final UdpTunnel tunnel;
+    private Neighbours neighbours = (dev, ip) -> 0L;
+    private final EthernetFrame eth = new EthernetFrame();
+    private final Ipv4Packet ip = new Ipv4Packet();
+    private final UdpPacket udp = new UdpPacket();
+    private final VxlanHeader vxlan = new VxlanHeader();
+    private final ArpPacket arp = new ArpPacket();
+
+    /**
+     * A device on {@code tunnel} (the creating namespace's stack) with {@code hashSeed} for the
+     * flow hash (the kernel's random hashrnd, here from the seeded source). MTU 1450: 1500 less
+     * the 50 bytes of encapsulation, as vxlan_config_apply sets it without a lower device.
+     */
+    public Vxlan(Backlog backlog, UdpTunnel tunnel, String name, int ifindex, long mac, int vni, int local,
+                 int dstPort, boolean learning, boolean proxy, int hashSeed) {
+        super(name, ifindex, mac, Veth.DEFAULT_MTU - OVERHEAD);
+        if (vni < 0 || vni > VxlanHeader.VNI_MAX) {
+            throw new IllegalArgumentException("Error: argument \"" + vni + "\" is wrong: invalid id");
+        }
+        this.backlog = backlog;
+        this.tunnel = tunnel;
+        this.vni = vni;
+        this.local = local;
+        this.dstPort = dstPort;
+        this.learning = learning;
+        this.proxy = proxy;
+        this.hashSeed = hashSeed;
+    }
+
+    @Override
+    public LinkType type() {
+        return LinkType.VXLAN;
+    }
+
+    public int vni() {
+        return vni;
+    }
+
+    public int local() {
+        return local;
+    }
+
+    public int dstPort() {
+        return dstPort;
+    }
+
+    public boolean learning() {
+        return learning;
+    }
+
+    public boolean proxy() {
+        return proxy;
+    }
+
+    public VxlanFdb fdb() {
+        return fdb;
+    }
+
+    /** The UDP socket the device sends and receives through (in the namespace it was created in). */
+    public UdpTunnel tunnel() {
+        return tunnel;
+    }
+
+    /** Set by the namespace the device is in: where {@code proxy} looks up neighbours. */
+    public void neighbours(Neighbours lookup) {
+        this.neighbours = lookup == null ? (dev, a) -> 0L : lookup;
+    }
+
+    @Override
+    protected void xmit(ByteBuf frame) {
+        if (!eth.wrapChecked(frame)) {
+            stats().txDropped++;
+            frame.release();
+            return;
+        }
+        if (proxy && eth.etherType() == EtherType.ARP) {
+            arpReduce(frame);
+            return;
+        }
+        VxlanFdb.Entry e = fdb.lookup(eth.dst());
+        if (e == null) {
+            stats().txDropped++; // vxlan_xmit: no entry and no default destination
+            frame.release();
+            return;
+        }
+        countTx(frame);
+        int[] remotes = e.remotes();
+        for (int i = 0; i < remotes.length - 1; i++) {
+            encap(Frames.copy(frame), remotes[i]);
+        }
+        encap(frame, remotes[remotes.length - 1]);
+    }
+
+    /** vxlan_xmit_one: prepends VXLAN and UDP headers; the tunnel adds IPv4 and Ethernet. */
+    private void encap(ByteBuf frame, int remote) {
+        int srcPort = flowSourcePort(frame);
+        int src = local != 0 ? local : tunnel.sourceAddressFor(remote);
+        frame = Frames.ensureHeadroom(frame, OVERHEAD);
+        vxlan.wrap(frame, Frames.prepend(frame, VxlanHeader.HEADER_LENGTH)).set(vni);
+        int len = frame.readableBytes() + UdpPacket.HEADER_LENGTH;
+        udp.wrap(frame, Frames.prepend(frame, UdpPacket.HEADER_LENGTH)).set(srcPort, dstPort, len).checksum(0);
+        if (!tunnel.xmit(frame, src, remote, 0, TTL, false)) {
+            stats().txDropped++;
+        }
+    }
+
+    /**
+     * udp_flow_src_port: the inner flow's hash (IPv4 addresses, protocol and ports, else the
+     * Ethernet header), folded ({@code hash ^= hash << 16}) and scaled into the port range.
+     */
+    int flowSourcePort(ByteBuf frame) {
+        int at = frame.readerIndex();
+        int h = hashSeed;
+        if (eth.wrap(frame, at).etherType() == EtherType.IPV4
+                && ip.wrapChecked(frame, eth.payloadOffset(), frame.writerIndex() - eth.payloadOffset())) {
+            h = mix(h, ip.src());
+            h = mix(h, ip.dst());
+            h = mix(h, ip.protocol());
+            int p = ip.protocol();
+            if ((p == IpProtocol.UDP || p == IpProtocol.TCP) && !ip.isFragment()
+                    && ip.payloadLength() >= 4) {
+                h = mix(h, frame.getInt(ip.payloadOffset()));
+            }
+        } else {
+            h = mix(h, (int) (eth.dst() >>> 16));
+            h = mix(h, (int) eth.src());
+            h = mix(h, eth.etherType());
+        }
+        h = fmix(h);
+        h ^= h << 16;
+        return (int) (((h & 0xFFFF_FFFFL) * (PORT_MAX - PORT_MIN)) >>> 32) + PORT_MIN;
+    }
+
+    private static int mix(int h, int k) {
+        k *= 0xcc9e2d51;
+        k = Integer.rotateLeft(k, 15) * 0x1b873593;
+        h ^= k;
+        return Integer.rotateLeft(h, 13) * 5 + 0xe6546b64;
+    }
+
+    private static int fmix(int h) {
+        h ^= h >>> 16;
+        h *= 0x85ebca6b;
+        h ^= h >>> 13;
+        h *= 0xc2b2ae35;
+        return h ^ (h >>> 16);
+    }
+
+    /**
+     * arp_reduce: a request for an address the neighbour table knows is answered as if the owner
+     * had (Ethernet and ARP sender = the neighbour's MAC), queued with netif_rx; the request is
+     * consumed either way.
+     */
+    private void arpReduce(ByteBuf frame) {
+        try {
+            int off = eth.payloadOffset();
+            if (!arp.wrapChecked(frame, off, frame.writerIndex() - off) || arp.operation() != ArpPacket.OP_REQUEST) {
+                return;
+            }
+            int tip = arp.targetIp();
+            if ((tip >>> 24) == 127 || (tip >>> 28) == 0xE) {
+                return;
+            }
+            long ha = neighbours.permanentOrReachable(this, tip);
+            if (ha == 0) {
+                return;
+            }
+            long sha = arp.senderMac();
+            int sip = arp.senderIp();
+            int len = EthernetFrame.HEADER_LENGTH + ArpPacket.LENGTH;
+            ByteBuf reply = Frames.allocate(len);
+            reply.writerIndex(reply.readerIndex() + len);
+            eth.wrap(reply, reply.readerIndex()).dst(sha).src(ha).etherType(EtherType.ARP);
+            arp.wrap(reply, eth.payloadOffset()).set(ArpPacket.OP_REPLY, ha, tip, sha, sip);
+            backlog.enqueue(this, reply);
+        } finally {
+            frame.release();
+        }
+    }
+
+    /**
+     * vxlan_rcv for a datagram the tunnel's socket demuxed to this VNI: {@code frame}'s readable
+     * bytes are already the inner Ethernet frame. A frame from our own MAC is a loop and dropped;
+     * with learning the source MAC is learned behind {@code remote}. Takes ownership.
+     */
+    void decap(ByteBuf frame, int remote) {
+        if (!eth.wrapChecked(frame) || eth.src() == mac() || MacAddress.isMulticast(eth.src())) {
+            stats().rxDropped++;
+            frame.release();
+            return;
+        }
+        if (learning) {
+            fdb.learn(eth.src(), remote);
+        }
+        receive(frame);
+    }
+}

@@ -1,0 +1,79 @@
+package dev.dockwire.link;
+
+import dev.dockwire.wire.VxlanHeader;
+import io.netty.buffer.ByteBuf;
+import io.netty.util.collection.IntObjectHashMap;
+
+/**
+ * The kernel's {@code vxlan_sock}: one UDP port in one namespace, shared by every VXLAN device
+ * created there with that {@code dstport}, demultiplexing received datagrams by VNI
+ * ({@code vxlan_vs_find_vni}). A datagram with reserved bits set, for an unknown VNI or for a
+ * device that is down is dropped, as {@code vxlan_rcv} drops it.
+ */
+public final class VxlanSock implements UdpTunnel.Receiver {
+    private final UdpTunnel tunnel;
+    private final int port;
+    private final IntObjectHashMap<Vxlan> byVni = new IntObjectHashMap<>();
+    private final VxlanHeader header = new VxlanHeader();
+    private long dropped;
+
+    private VxlanSock(UdpTunnel tunnel, int port) {
+        this.tunnel = tunnel;
+        this.port = port;
+    }
+
+    /** Opens the socket on {@code port}; fails like the kernel when something else holds the port. */
+    public static VxlanSock open(UdpTunnel tunnel, int port) {
+        VxlanSock s = new VxlanSock(tunnel, port);
+        if (!tunnel.open(port, s)) {
+            throw new IllegalStateException("RTNETLINK answers: Address already in use");
+        }
+        return s;
+    }
+
+    public int port() {
+        return port;
+    }
+
+    public UdpTunnel tunnel() {
+        return tunnel;
+    }
+
+    /** Adds a device; fails when its VNI is already served here ({@code vxlan_vni_in_use}). */
+    public void add(Vxlan dev) {
+        if (byVni.containsKey(dev.vni())) {
+            throw new IllegalStateException("Error: A VXLAN device with the specified VNI already exists.");
+        }
+        byVni.put(dev.vni(), dev);
+    }
+
+    /** Removes a device; returns true when the socket serves nothing any more (and should close). */
+    public boolean remove(Vxlan dev) {
+        byVni.remove(dev.vni());
+        if (byVni.isEmpty()) {
+            tunnel.close(port);
+            return true;
+        }
+        return false;
+    }
+
+    /** Datagrams dropped: bad header, unknown VNI, device down. */
+    public long dropped() {
+        return dropped;
+    }
+
+    @Override
+    public void encapRcv(ByteBuf packet, int srcIp, int payload, int end) {
+        Vxlan dev = null;
+        if (header.wrapChecked(packet, payload, end - payload) && header.reservedBitsClear()) {
+            dev = byVni.get(header.vni());
+        }
+        if (dev == null || !dev.isUp()) {
+            dropped++;
+            packet.release();
+            return;
+        }
+        packet.setIndex(header.payloadOffset(), end);
+        dev.decap(packet, srcIp);
+    }
+}

@@ -1,0 +1,117 @@
+package dev.dockwire.run;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.dockwire.cli.Main;
+import dev.dockwire.testing.ExternalTools;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Two Docker hosts in a swarm with an overlay network, end to end through the CLI: ping by name
+ * across hosts, peers programmed on join and removed on leave, and the underlay capture holding
+ * VXLAN that tshark decodes into the inner ICMP.
+ */
+class OverlayEndToEndTest {
+
+    private static String run(Path script, Path out, String... more) {
+        PrintStream stdout = System.out;
+        ByteArrayOutputStream buf = new ByteArrayOutputStream();
+        System.setOut(new PrintStream(buf, true));
+        int status;
+        try {
+            String[] args = new String[3 + more.length];
+            args[0] = "run";
+            args[1] = script.toString();
+            args[2] = "--out=" + out;
+            System.arraycopy(more, 0, args, 3, more.length);
+            status = Main.execute(args);
+        } finally {
+            System.setOut(stdout);
+        }
+        String transcript = buf.toString();
+        assertEquals(0, status, transcript);
+        assertFalse(transcript.contains("FAILED"), transcript);
+        return transcript;
+    }
+
+    @Test
+    void theBundledScriptPingsAcrossHostsAndTheUnderlayCarriesVxlan(@TempDir Path out) throws Exception {
+        String transcript = run(Path.of("topologies/overlay.sh"), out, "--capture", "eth0");
+        Path eth0 = out.resolve("docker-host-1-eth0.pcapng");
+        assertTrue(Files.exists(eth0), transcript);
+        ExternalTools.assumeTool("tshark");
+        List<String> icmp = ExternalTools.run("tshark", "-r", eth0.toString(), "-Y", "vxlan && icmp", "-T", "fields",
+                "-e", "vxlan.vni", "-e", "ip.src", "-e", "ip.dst");
+        assertTrue(icmp.contains("4097\t192.168.1.11,10.0.1.2\t192.168.1.12,10.0.1.3"), String.join("\n", icmp));
+        assertTrue(icmp.contains("4097\t192.168.1.12,10.0.1.3\t192.168.1.11,10.0.1.2"), String.join("\n", icmp));
+    }
+
+    @Test
+    void peersFollowJoinAndLeave(@TempDir Path dir) throws Exception {
+        Path script = dir.resolve("peers.sh");
+        Files.writeString(script, """
+                # dockwire: hosts 3
+                ssh host1 docker swarm init
+                ssh host2 docker swarm join --token SWMTKN-1-bad 192.168.1.11:2377
+                # expect: status 1
+                # expect: contains invalid join token
+                ssh host2 docker swarm join --token $(ssh host1 docker swarm join-token -q worker) 192.168.1.11:2377
+                ssh host3 docker swarm join --token $(ssh host1 docker swarm join-token -q manager) 192.168.1.11:2377
+                # expect: contains This node joined a swarm as a manager.
+                ssh host3 docker node ls
+                # expect: matches docker-host-3 +Ready +Active +Reachable
+                ssh host2 docker network create -d overlay nope
+                # expect: status 1
+                # expect: contains Cannot create a multi-host network from a worker node
+                docker network create -d overlay --attachable --subnet 10.20.0.0/24 backend
+                docker network create -d overlay plain
+                ssh host2 docker run -d --name x --network plain alpine sleep 1
+                # expect: status 125
+                # expect: contains not manually attachable
+                docker run -d --name a --network backend alpine sleep 3600
+                ssh host2 docker run -d --name b --network backend alpine sleep 3600
+                ssh host3 docker run -d --name c --network backend alpine sleep 3600
+                ssh host3 docker exec c ping -c 1 a
+                # expect: contains 1 received
+                ssh host3 docker exec c ping -c 1 b
+                # expect: contains 1 received
+                ssh host2 docker rm -f b
+                docker exec a ping -c 1 -W 1 10.20.0.3
+                # expect: status 1
+                docker exec a nslookup b
+                # expect: status 1
+                docker exec a nslookup c
+                # expect: contains Address: 10.20.0.4
+                ssh host2 docker network ls
+                # expect: not-contains backend
+                """);
+        run(script, dir.resolve("cap"));
+    }
+
+    @Test
+    void aTopologyDeclaresItsHosts(@TempDir Path dir) throws Exception {
+        Path topo = dir.resolve("two.yml");
+        Files.writeString(topo, """
+                hosts: 2
+                containers:
+                  web: {image: alpine}
+                steps:
+                  - run: ssh docker-host-2 hostname
+                    expect: {status: 0, contains: docker-host-2}
+                  - run: ssh 192.168.1.11 ip -br addr show eth0
+                    expect: {contains: 192.168.1.11/24}
+                  - run: ssh docker-host-3 hostname
+                    expect: {status: 255, contains: "Could not resolve hostname docker-host-3"}
+                """);
+        String transcript = run(topo, dir.resolve("cap"));
+        assertTrue(Files.exists(dir.resolve("cap/docker-host-2-eth0.pcapng")), transcript);
+    }
+}
