@@ -16,7 +16,7 @@ final class ConntrackHash {
     int foundDir;
 
     ConntrackHash() {
-        allocate(64);
+        allocate(8); // most namespaces track a handful of flows; the table doubles as it fills
     }
 
     private void allocate(int capacity) {

@@ -8,8 +8,8 @@ package dev.dockwire.netfilter;
  * with a preallocated stack, so it allocates nothing.
  */
 final class IptDoTable {
-    private Chain[] stackChain = new Chain[16];
-    private int[] stackPos = new int[16];
+    private Chain[] stackChain = new Chain[4]; // grows with deeper jumps (Docker nests three)
+    private int[] stackPos = new int[4];
 
     int run(Chain base, NfPacket p, Netfilter nf) {
         Chain c = base;

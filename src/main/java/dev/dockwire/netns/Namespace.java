@@ -26,10 +26,12 @@ public final class Namespace {
     private final Emulation emulation;
     private final String name;
     private final Map<String, NetDevice> devices = new LinkedHashMap<>();
-    private final IntObjectHashMap<NetDevice> byIndex = new IntObjectHashMap<>();
+    private final IntObjectHashMap<NetDevice> byIndex = new IntObjectHashMap<>(4);
     private final List<IfAddress> addresses = new ArrayList<>();
     private final Fib fib = new Fib();
-    private final Map<String, String> sysctls = new TreeMap<>();
+    /** The sysctls every namespace starts with; a namespace copies them on its first write (most never write). */
+    private static final Map<String, String> DEFAULT_SYSCTLS = defaultSysctls();
+    private Map<String, String> sysctls = DEFAULT_SYSCTLS;
     private final Ipv4Stack stack;
     private final NeighbourTable neighbours;
     private final Loopback lo;
@@ -43,23 +45,28 @@ public final class Namespace {
     Namespace(Emulation emulation, String name) {
         this.emulation = emulation;
         this.name = name;
-        sysctls.put("net.ipv4.ip_forward", "0");
-        sysctls.put("net.ipv4.ip_default_ttl", "64");
-        sysctls.put("net.ipv4.ip_local_port_range", "32768\t60999");
-        sysctls.put("net.ipv4.tcp_syn_retries", "6");
-        sysctls.put("net.ipv4.tcp_synack_retries", "5");
-        sysctls.put("net.ipv4.tcp_retries2", "15");
-        sysctls.put("net.ipv4.tcp_timestamps", "1");
-        sysctls.put("net.ipv4.tcp_sack", "1");
-        sysctls.put("net.ipv4.tcp_window_scaling", "1");
-        sysctls.put("net.netfilter.nf_conntrack_max", "262144");
-        // As if br_netfilter were loaded with bridged traffic not passed to iptables: Docker turns it on when it needs it.
-        sysctls.put("net.bridge.bridge-nf-call-iptables", "0");
         this.stack = new Ipv4Stack(this);
         stack.sysctlChanged();
         this.neighbours = new NeighbourTable(emulation.loop(), emulation.random(), stack);
         this.lo = new Loopback(emulation.backlog(), allocateIfindex());
         addDevice(lo);
+    }
+
+    private static Map<String, String> defaultSysctls() {
+        Map<String, String> s = new TreeMap<>();
+        s.put("net.ipv4.ip_forward", "0");
+        s.put("net.ipv4.ip_default_ttl", "64");
+        s.put("net.ipv4.ip_local_port_range", "32768\t60999");
+        s.put("net.ipv4.tcp_syn_retries", "6");
+        s.put("net.ipv4.tcp_synack_retries", "5");
+        s.put("net.ipv4.tcp_retries2", "15");
+        s.put("net.ipv4.tcp_timestamps", "1");
+        s.put("net.ipv4.tcp_sack", "1");
+        s.put("net.ipv4.tcp_window_scaling", "1");
+        s.put("net.netfilter.nf_conntrack_max", "262144");
+        // As if br_netfilter were loaded with bridged traffic not passed to iptables: Docker turns it on when it needs it.
+        s.put("net.bridge.bridge-nf-call-iptables", "0");
+        return Collections.unmodifiableMap(s);
     }
 
     public String name() {
@@ -215,6 +222,9 @@ public final class Namespace {
         if (!sysctls.containsKey(key)) {
             throw new IllegalArgumentException("sysctl: cannot stat /proc/sys/" + key.replace('.', '/')
                     + ": No such file or directory");
+        }
+        if (sysctls == DEFAULT_SYSCTLS) {
+            sysctls = new TreeMap<>(DEFAULT_SYSCTLS);
         }
         sysctls.put(key, value);
         stack.sysctlChanged();

@@ -27,7 +27,7 @@ final class Icmp {
     private final Ipv4Packet quoted = new Ipv4Packet();
     private final UdpPacket udp = new UdpPacket();
     private final TcpSegment tcp = new TcpSegment();
-    private final IntObjectHashMap<PingSocketImpl> pingSockets = new IntObjectHashMap<>();
+    private final IntObjectHashMap<PingSocketImpl> pingSockets = new IntObjectHashMap<>(4);
 
     Icmp(Ipv4Stack stack) {
         this.stack = stack;

@@ -62,8 +62,8 @@ final class Tcp {
     private int portHigh = 60999;
 
     private final LongObjectHashMap<TcpConnection> connections = new LongObjectHashMap<>();
-    private final IntObjectHashMap<TcpListenerImpl> listeners = new IntObjectHashMap<>();
-    private final IntObjectHashMap<TcpConnection> bound = new IntObjectHashMap<>();
+    private final IntObjectHashMap<TcpListenerImpl> listeners = new IntObjectHashMap<>(4);
+    private final IntObjectHashMap<TcpConnection> bound = new IntObjectHashMap<>(4);
     private final Ipv4Packet ip = new Ipv4Packet();
     private final TcpSegment seg = new TcpSegment();
     private final TcpOptions opts = new TcpOptions();

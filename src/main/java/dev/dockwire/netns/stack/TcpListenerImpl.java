@@ -26,7 +26,7 @@ final class TcpListenerImpl implements TcpListener {
     private final int port;
     private final int backlog;
     private final Set<TcpConnection> synReceived = new LinkedHashSet<>();
-    private final ArrayDeque<TcpConnection> acceptQueue = new ArrayDeque<>();
+    private final ArrayDeque<TcpConnection> acceptQueue = new ArrayDeque<>(2);
     private Consumer<TcpSocket> acceptHandler = s -> { };
     private boolean paused;
     private boolean closed;

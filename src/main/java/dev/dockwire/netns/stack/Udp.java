@@ -20,9 +20,9 @@ import io.netty.util.collection.IntObjectHashMap;
  */
 final class Udp {
     private final Ipv4Stack stack;
-    private final IntObjectHashMap<UdpSocketImpl> ports = new IntObjectHashMap<>();
+    private final IntObjectHashMap<UdpSocketImpl> ports = new IntObjectHashMap<>(4);
     /** Tunnel sockets (udp_tunnel_sock): their datagrams go to encap_rcv, not a socket queue. */
-    private final IntObjectHashMap<UdpTunnel.Receiver> tunnels = new IntObjectHashMap<>();
+    private final IntObjectHashMap<UdpTunnel.Receiver> tunnels = new IntObjectHashMap<>(4);
     private final Ipv4Packet ip = new Ipv4Packet();
     private final UdpPacket udp = new UdpPacket();
     long inDatagrams;
