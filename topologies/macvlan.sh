@@ -19,13 +19,13 @@ docker run -d --name client --network lan alpine sleep 3600
 docker exec client ip -d addr show eth0
 # expect: matches ^\d+: eth0@if\d+: <BROADCAST,MULTICAST,UP,LOWER_UP>
 # expect: contains macvlan mode bridge
-# expect: contains inet 192.168.1.194/24 brd 192.168.1.255 scope global eth0
+# expect: contains inet 192.168.1.193/24 brd 192.168.1.255 scope global eth0
 docker exec client ip route
 # expect: contains default via 192.168.1.1 dev eth0
 docker exec client ping -c 2 192.168.1.1
 # expect: contains 2 packets transmitted, 2 received, 0% packet loss
 docker exec client ping -c 2 web
-# expect: contains (192.168.1.193): icmp_seq=1 ttl=64
+# expect: contains (192.168.1.192): icmp_seq=1 ttl=64
 docker exec client curl -s http://web
 # expect: contains Welcome to nginx!
 docker exec client ping -c 1 example.com
@@ -33,14 +33,14 @@ docker exec client ping -c 1 example.com
 docker exec client ping -c 3 192.168.1.10
 # expect: status 1
 # expect: contains Destination Host Unreachable
-ping -c 1 -W 1 192.168.1.193
+ping -c 1 -W 1 192.168.1.192
 # expect: status 1
 # expect: contains 1 packets transmitted, 0 received
 ip link add mv-shim link eth0 type macvlan mode bridge
 ip addr add 192.168.1.223/32 dev mv-shim
 ip link set mv-shim up
 ip route add 192.168.1.192/27 dev mv-shim
-ping -c 1 192.168.1.193
+ping -c 1 192.168.1.192
 # expect: contains 1 received
 docker rm -f web client
 docker network rm lan

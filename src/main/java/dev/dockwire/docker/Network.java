@@ -160,15 +160,18 @@ public final class Network {
 
     /** IPAM: the lowest free host address of the ip-range (else the subnet). */
     Ipv4Address allocate() {
+        // Every address of the pool counts, an --ip-range's own first and last included: only the
+        // subnet's network and broadcast addresses (and what is taken) are skipped, as libnetwork's IPAM does.
         Cidr pool = ipRange != null ? ipRange : subnet;
-        for (Ipv4Address a : pool.hosts()) {
-            if (!subnet.contains(a) || a.bits() == subnet.broadcastBits() || a.bits() == subnet.networkBits()) {
+        for (long bits = Integer.toUnsignedLong(pool.networkBits()); bits <= Integer.toUnsignedLong(pool.broadcastBits()); bits++) {
+            int addr = (int) bits;
+            if (addr == subnet.broadcastBits() || addr == subnet.networkBits()) {
                 continue;
             }
-            int idx = index(a.bits());
+            int idx = index(addr);
             if (!used.get(idx)) {
                 used.set(idx);
-                return a;
+                return Ipv4Address.of(addr);
             }
         }
         throw new EngineException("no available IPv4 addresses on this network's address pools: " + name + " (" + id + ")");

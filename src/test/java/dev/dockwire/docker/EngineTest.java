@@ -52,6 +52,16 @@ class EngineTest {
     }
 
     @Test
+    void anIpRangeHandsOutItsOwnFirstAddress() {
+        Engine e = engine();
+        e.createNetwork(new NetworkCreate("r", "bridge", Cidr.parse("10.5.0.0/16"), null, Cidr.parse("10.5.1.0/24"), false, false,
+                Map.of(), Map.of()));
+        // libnetwork's IPAM skips only the subnet's network and broadcast addresses, not the range's.
+        assertEquals("10.5.1.0", e.run(ContainerCreate.of("a", "alpine", "r")).endpoints().get("r").address().toString());
+        assertEquals("10.5.1.1", e.run(ContainerCreate.of("b", "alpine", "r")).endpoints().get("r").address().toString());
+    }
+
+    @Test
     void containersGetTheLowestFreeAddressAndStaticOnesAreChecked() {
         Engine e = engine();
         e.createNetwork(new NetworkCreate("n", "bridge", Cidr.parse("10.1.0.0/24"), null, null, false, false, Map.of(), Map.of()));

@@ -46,18 +46,18 @@ class MacvlanEndToEndTest {
         String addr = String.join("\n", ok("docker exec web ip -d addr show eth0").output());
         assertTrue(addr.matches("(?s)\\d+: eth0@if\\d+: <BROADCAST,MULTICAST,UP,LOWER_UP> .*"), addr);
         assertTrue(addr.contains("    macvlan mode bridge "), addr);
-        assertTrue(addr.contains("inet 192.168.1.129/24 brd 192.168.1.255 scope global eth0"), addr);
+        assertTrue(addr.contains("inet 192.168.1.128/24 brd 192.168.1.255 scope global eth0"), addr);
         assertTrue(String.join("\n", ok("docker exec client ip route").output()).contains("default via 192.168.1.1 dev eth0"));
 
         ok("docker exec client ping -c 1 192.168.1.1");
         ok("docker exec client ping -c 1 web");
         ok("docker exec client ping -c 1 example.com");
-        String page = new LanClient(world, "laptop", "192.168.1.50").get("192.168.1.129", 80);
+        String page = new LanClient(world, "laptop", "192.168.1.50").get("192.168.1.128", 80);
         assertTrue(page.contains("Welcome to nginx!"), page);
 
         String fromContainer = fails("docker exec client ping -c 1 192.168.1.10");
         assertTrue(fromContainer.contains("Destination Host Unreachable"), fromContainer);
-        String fromHost = fails("ping -c 1 192.168.1.129");
+        String fromHost = fails("ping -c 1 192.168.1.128");
         assertTrue(fromHost.contains("1 packets transmitted, 0 received"), fromHost);
 
         assertEquals(rulesBefore, rules(), "Docker installs no rules for macvlan");
