@@ -89,7 +89,9 @@ final class ComposeUp {
         try {
             engine().createNetwork(new NetworkCreate(n.name(), n.driver(), n.subnet() == null ? null : Cidr.parse(n.subnet()),
                     n.gateway() == null ? null : Ipv4Address.parse(n.gateway()),
-                    n.ipRange() == null ? null : Cidr.parse(n.ipRange()), n.internal(), n.attachable(), n.options(), labels));
+                    n.ipRange() == null ? null : Cidr.parse(n.ipRange()), n.internal(),
+                    // Compose makes its overlay networks attachable: its containers are not swarm services.
+                    n.attachable() || "overlay".equals(n.driver()), n.options(), labels));
         } catch (EngineException e) {
             progress.failed("Network", n.name(), "Error");
             throw fail("Error response from daemon: " + e.getMessage(), n.line(), "networks." + n.key());

@@ -4,7 +4,7 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Reads a compose file's {@code networks:} entries: {@code driver} (bridge or macvlan; overlay and
+ * Reads a compose file's {@code networks:} entries: {@code driver} (bridge, macvlan or overlay; 
  * ipvlan refused as not supported yet), {@code driver_opts} (macvlan's {@code parent}, ...), {@code ipam.config[0]} (subnet,
  * gateway, ip_range), {@code internal}, {@code attachable}, {@code labels}, {@code name} and
  * {@code external} ({@code true} or the legacy {@code {name: X}}).
@@ -78,11 +78,11 @@ final class ComposeNetworks {
         String driver = f.optional(node, "driver", path);
         if (driver != null) {
             switch (driver) {
-                case "bridge", "macvlan" -> b.driver = driver;
-                case "overlay", "ipvlan" -> throw f.error(m.get("driver"), path + ".driver", "driver \""
-                        + driver + "\" is not supported yet; use bridge (the default) or macvlan");
+                case "bridge", "macvlan", "overlay" -> b.driver = driver;
+                case "ipvlan" -> throw f.error(m.get("driver"), path + ".driver", "driver \""
+                        + driver + "\" is not supported yet; use bridge (the default), macvlan or overlay");
                 default -> throw f.error(m.get("driver"), path + ".driver", "unknown driver \"" + driver
-                        + "\"; valid: bridge, macvlan (overlay and ipvlan are not supported yet)");
+                        + "\"; valid: bridge, macvlan, overlay (ipvlan is not supported yet)");
             }
         }
         if (b.external) {

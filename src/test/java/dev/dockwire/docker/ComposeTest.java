@@ -239,6 +239,20 @@ class ComposeTest {
     }
 
     @Test
+    void anOverlayNetworkOnASwarmManagerIsAttachableAndTwoServicesMeetOnIt() {
+        host.run("printf 'services:\\n  a: {image: alpine, command: sleep 1d, networks: [mesh]}\\n"
+                + "  b: {image: alpine, command: sleep 1d, networks: [mesh]}\\nnetworks:\\n  mesh: {driver: overlay}\\n' > /app/o.yaml");
+        CommandResult notSwarm = host.run("docker compose -f /app/o.yaml -p ov up -d");
+        assertEquals(1, notSwarm.status(), String.join("\n", notSwarm.output()));
+        ok("docker swarm init");
+        ok("docker compose -f /app/o.yaml -p ov up -d");
+        Network mesh = engine.network("ov_mesh");
+        assertEquals(Network.Driver.OVERLAY, mesh.driver());
+        assertTrue(mesh.attachable(), "compose makes its overlays attachable");
+        assertTrue(ok("docker exec ov-a-1 ping -c 1 b").get(1).contains("ttl=64"));
+    }
+
+    @Test
     void composeCommandErrors() {
         assertEquals(new CommandResult(1, List.of("no configuration file provided: not found")),
                 host.run("docker compose up -d"));

@@ -362,12 +362,10 @@ class ComposeLoaderTest {
         assertEquals("outside", p.network("outside").name());
         assertEquals("old-net", p.network("legacy").name());
         assertEquals("custom_default", p.network("default").name());
-        fails("services:\n  a: {image: x}\nnetworks:\n  o:\n    driver: overlay\n",
-                "compose.yml:5: networks.o.driver: driver \"overlay\" is not supported yet; use bridge (the default) or macvlan");
         fails("services:\n  a: {image: x}\nnetworks:\n  i:\n    driver: ipvlan\n",
-                "compose.yml:5: networks.i.driver: driver \"ipvlan\" is not supported yet; use bridge (the default) or macvlan");
+                "compose.yml:5: networks.i.driver: driver \"ipvlan\" is not supported yet; use bridge (the default), macvlan or overlay");
         fails("services:\n  a: {image: x}\nnetworks:\n  i:\n    driver: weave\n",
-                "compose.yml:5: networks.i.driver: unknown driver \"weave\"; valid: bridge, macvlan (overlay and ipvlan are not supported yet)");
+                "compose.yml:5: networks.i.driver: unknown driver \"weave\"; valid: bridge, macvlan, overlay (ipvlan is not supported yet)");
         fails("services:\n  a: {image: x}\nnetworks:\n  e:\n    external: true\n    driver: bridge\n",
                 "compose.yml:6: networks.e.driver: conflicting parameters \"external\" and \"driver\" specified for network \"e\"");
         fails("services:\n  a: {image: x}\nnetworks:\n  n:\n    ipam:\n      config:\n        - subnet: 10.0.0/24\n",
