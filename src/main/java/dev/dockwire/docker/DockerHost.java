@@ -47,6 +47,10 @@ public final class DockerHost implements Shell.Env {
         engine.hostNameservers().forEach(s -> resolv.append("nameserver ").append(s).append('\n'));
         files.write("/etc/resolv.conf", resolv.toString(), false);
         files.write("/etc/hostname", hostname + "\n", false);
+        // A Debian host's /etc/hosts, so that curl localhost and ping docker-host resolve as there.
+        files.write("/etc/hosts", "127.0.0.1\tlocalhost\n127.0.1.1\t" + hostname + "\n\n"
+                + "# The following lines are desirable for IPv6 capable hosts\n"
+                + "::1     localhost ip6-localhost ip6-loopback\nff02::1 ip6-allnodes\nff02::2 ip6-allrouters\n", false);
     }
 
     public Engine engine() {
