@@ -25,7 +25,7 @@ public final class ScriptRunner {
 
     public Session.Report run(Script script, Session.Options options, Consumer<String> out) {
         long seed = options.seed() != null ? options.seed() : script.seed();
-        try (Session session = new Session(file, seed, script.daemon(), options, null, out)) {
+        try (Session session = Session.capturing(file, seed, script.daemon(), options, script.capture(), out)) {
             session.say("dockwire: script " + script.name() + " (seed " + seed + ")");
             Path dir = Path.of(file).toAbsolutePath().getParent();
             if (dir != null) {

@@ -9,11 +9,13 @@ import java.util.List;
  * @param seed  from a {@code # dockwire: seed N} directive, else 1
  * @param images images declared with {@code # dockwire: image ...}
  * @param daemon from {@code # dockwire: daemon engine=docker-27 userland-proxy=false}, else the default
+ * @param capture every bridge, plus what {@code # dockwire: capture loopback host IFACE...} adds
  */
-public record Script(String name, long seed, List<Command> commands, List<ImageDecl> images, Daemon daemon) {
+public record Script(String name, long seed, List<Command> commands, List<ImageDecl> images, Daemon daemon,
+                     Topology.CaptureSpec capture) {
 
     public Script(String name, long seed, List<Command> commands, List<ImageDecl> images) {
-        this(name, seed, commands, images, Daemon.DEFAULT);
+        this(name, seed, commands, images, Daemon.DEFAULT, new Topology.CaptureSpec(true, null));
     }
 
     /** {@code # dockwire: image NAME http PORT (hostname | text TEXT)}: what an unmodelled image runs. */

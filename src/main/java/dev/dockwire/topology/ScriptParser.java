@@ -28,6 +28,7 @@ public final class ScriptParser {
         List<Script.ImageDecl> images = new ArrayList<>();
         long seed = 1;
         Daemon daemon = Daemon.DEFAULT;
+        Topology.CaptureSpec capture = new Topology.CaptureSpec(true, null);
         String[] lines = text.split("\r?\n", -1);
         StringBuilder pending = null;
         int pendingLine = 0;
@@ -71,9 +72,11 @@ public final class ScriptParser {
                         daemon = daemon.withHosts(hosts(file, lineNo, d.substring(6).trim()));
                     } else if (d.startsWith("daemon ")) {
                         daemon = daemon(file, lineNo, d.substring(7).trim(), daemon);
+                    } else if (d.startsWith("capture ")) {
+                        capture = capture(d.substring(8).trim(), capture);
                     } else {
                         throw new TopologyException(file, lineNo, "dockwire", "unknown directive \"" + d
-                                + "\"; known: seed N, hosts N, image NAME http PORT (hostname | text TEXT),"
+                                + "\"; known: seed N, hosts N, capture [loopback] [host] [IFACE...], image NAME http PORT (hostname | text TEXT),"
                                 + " daemon [engine=docker-28|docker-27] [userland-proxy=true|false]");
                     }
                 }
@@ -97,7 +100,25 @@ public final class ScriptParser {
         if (current != null) {
             commands.set(commands.size() - 1, current.build());
         }
-        return new Script(name, seed, List.copyOf(commands), List.copyOf(images), daemon);
+        return new Script(name, seed, List.copyOf(commands), List.copyOf(images), daemon, capture);
+    }
+
+    /**
+     * {@code capture loopback host eth0 br-x}: besides every bridge, each container's {@code lo}
+     * ({@code loopback}), the host's {@code eth0} ({@code host}) and named host interfaces.
+     */
+    private static Topology.CaptureSpec capture(String text, Topology.CaptureSpec c) {
+        boolean loopback = c.loopback();
+        boolean host = c.host();
+        List<String> interfaces = new ArrayList<>(c.interfaces());
+        for (String w : text.split("\\s+")) {
+            switch (w) {
+                case "loopback" -> loopback = true;
+                case "host" -> host = true;
+                default -> interfaces.add(w);
+            }
+        }
+        return new Topology.CaptureSpec(c.bridges(), loopback, host, List.copyOf(interfaces), c.filter());
     }
 
     /** {@code daemon engine=docker-27 userland-proxy=false}: dockerd's settings for the run. */

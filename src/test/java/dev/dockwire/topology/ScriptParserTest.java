@@ -53,6 +53,13 @@ class ScriptParserTest {
     }
 
     @Test
+    void captureDirectivesAddLoopbackHostAndInterfaces() {
+        Script s = ScriptParser.parse("t.sh", "t", "# dockwire: capture loopback\n# dockwire: capture host br-x\ndocker ps\n");
+        assertEquals(new Topology.CaptureSpec(true, true, true, List.of("br-x"), null), s.capture());
+        assertEquals(new Topology.CaptureSpec(true, null), ScriptParser.parse("t.sh", "t", "docker ps\n").capture());
+    }
+
+    @Test
     void imageDirectivesDeclareWhatUnmodelledImagesRun() {
         Script s = ScriptParser.parse("s.sh", "s", "# dockwire: image nodeserver:1 http 8080 hostname\n"
                 + "# dockwire: image greeter http 80 text hi there\ndocker ps\n");
