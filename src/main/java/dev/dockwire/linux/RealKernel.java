@@ -252,33 +252,41 @@ public final class RealKernel implements Kernel, AutoCloseable {
     @Override
     public void linkAddVxlan(String ns, String name, int vni, Ipv4Address local, int dstport, boolean learning,
                              boolean proxy) {
-        throw unsupported("ip link add " + name + " type vxlan");
+        checkName(name);
+        LinkMessage m = new LinkMessage().ifname(name).vxlan(vni, local == null ? 0 : local.bits(), dstport, learning, proxy);
+        Long a = macOrRandom(null);
+        if (a != null) {
+            m.address(a);
+        }
+        create(ns, m);
     }
 
+    /** {@code bridge fdb append MAC dev DEV dst DST self permanent}: an entry in the vxlan device's own FDB. */
     @Override
     public void fdbAppend(String ns, String dev, MacAddress mac, Ipv4Address dst) {
-        throw unsupported("bridge fdb append " + mac + " dev " + dev + " dst " + dst);
+        NeighMessage n = new NeighMessage(Rtm.AF_BRIDGE, ifindex(ns, dev), NeighMessage.NUD_PERMANENT, NeighMessage.NTF_SELF, 0,
+                dst.bits(), mac.bits(), 0);
+        nl(ns).request(Rtm.RTM_NEWNEIGH, Nlmsghdr.NLM_F_CREATE | Nlmsghdr.NLM_F_APPEND, n::emit);
     }
 
     @Override
     public void fdbDel(String ns, String dev, MacAddress mac, Ipv4Address dst) {
-        throw unsupported("bridge fdb del " + mac + " dev " + dev + " dst " + dst);
+        NeighMessage n = new NeighMessage(Rtm.AF_BRIDGE, ifindex(ns, dev), 0, NeighMessage.NTF_SELF, 0, dst.bits(), mac.bits(), 0);
+        nl(ns).request(Rtm.RTM_DELNEIGH, 0, n::emit);
     }
 
+    /** {@code ip neigh replace IP lladdr MAC dev DEV [nud permanent]} (else reachable). */
     @Override
     public void neighAdd(String ns, String dev, Ipv4Address ip, MacAddress mac, boolean permanent) {
-        throw unsupported("ip neigh replace " + ip + " lladdr " + mac + " dev " + dev);
+        NeighMessage n = new NeighMessage(Rtm.AF_INET, ifindex(ns, dev),
+                permanent ? NeighMessage.NUD_PERMANENT : NeighMessage.NUD_REACHABLE, 0, 0, ip.bits(), mac.bits(), 0);
+        nl(ns).request(Rtm.RTM_NEWNEIGH, Nlmsghdr.NLM_F_CREATE | Nlmsghdr.NLM_F_REPLACE, n::emit);
     }
 
     @Override
     public void neighDel(String ns, String dev, Ipv4Address ip) {
-        throw unsupported("ip neigh del " + ip + " dev " + dev);
-    }
-
-    /** VXLAN links (IFLA_VXLAN_* in IFLA_INFO_DATA) and neighbour/FDB writes (RTM_NEWNEIGH) are not encoded yet. */
-    private static UnsupportedOperationException unsupported(String what) {
-        return new UnsupportedOperationException("RealKernel does not implement `" + what
-                + "` yet (needs RTM_NEWLINK with IFLA_VXLAN_* / RTM_NEWNEIGH); use the emulated kernel");
+        NeighMessage n = new NeighMessage(Rtm.AF_INET, ifindex(ns, dev), 0, 0, 0, ip.bits(), -1, 0);
+        nl(ns).request(Rtm.RTM_DELNEIGH, 0, n::emit);
     }
 
     @Override

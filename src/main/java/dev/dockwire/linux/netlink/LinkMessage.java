@@ -23,6 +23,12 @@ public final class LinkMessage {
     public static final int IFLA_INFO_KIND = 1;
     public static final int IFLA_INFO_DATA = 2;
     public static final int VETH_INFO_PEER = 1;
+    /** In IFLA_INFO_DATA of kind vxlan (include/uapi/linux/if_link.h): VNI (u32), local (in_addr), learning and proxy (u8), dstport (be16). */
+    public static final int IFLA_VXLAN_ID = 1;
+    public static final int IFLA_VXLAN_LOCAL = 4;
+    public static final int IFLA_VXLAN_LEARNING = 7;
+    public static final int IFLA_VXLAN_PROXY = 11;
+    public static final int IFLA_VXLAN_PORT = 15;
     /** In IFLA_INFO_DATA of kind macvlan: the mode, a {@code MACVLAN_MODE_*} bit (u32). */
     public static final int IFLA_MACVLAN_MODE = 1;
     /** In IFLA_INFO_DATA of kind vlan: the 802.1Q VID (u16). */
@@ -50,6 +56,11 @@ public final class LinkMessage {
     private Boolean hairpin;
     private Integer macvlanMode;
     private Integer vlanId;
+    private Integer vxlanId;
+    private int vxlanLocal;
+    private int vxlanPort;
+    private boolean vxlanLearning;
+    private boolean vxlanProxy;
     private long[] stats64;
 
     public static LinkMessage parse(ByteBuf buf, int offset, int length) {
@@ -142,6 +153,19 @@ public final class LinkMessage {
                 int data = w.nest(IFLA_INFO_DATA);
                 w.u16(IFLA_VLAN_ID, vlanId);
                 w.end(data);
+            } else if (vxlanId != null) {
+                int data = w.nest(IFLA_INFO_DATA);
+                // In iproute2's order (ip/iplink_vxlan.c), so the request is byte for byte the same.
+                if (vxlanProxy) {
+                    w.u8(IFLA_VXLAN_PROXY, 1);
+                }
+                w.u32(IFLA_VXLAN_ID, vxlanId);
+                if (vxlanLocal != 0) {
+                    w.ipv4(IFLA_VXLAN_LOCAL, vxlanLocal);
+                }
+                w.u8(IFLA_VXLAN_LEARNING, vxlanLearning ? 1 : 0);
+                w.bytes(IFLA_VXLAN_PORT, new byte[] {(byte) (vxlanPort >>> 8), (byte) vxlanPort});
+                w.end(data);
             }
             w.end(info);
         }
@@ -220,6 +244,17 @@ public final class LinkMessage {
     public LinkMessage macvlan(int mode) {
         this.kind = "macvlan";
         this.macvlanMode = mode;
+        return this;
+    }
+
+    /** {@code type vxlan id VNI [local A] dstport PORT [no]learning [proxy]} ({@code local} 0: none). */
+    public LinkMessage vxlan(int vni, int local, int dstport, boolean learning, boolean proxy) {
+        this.kind = "vxlan";
+        this.vxlanId = vni;
+        this.vxlanLocal = local;
+        this.vxlanPort = dstport;
+        this.vxlanLearning = learning;
+        this.vxlanProxy = proxy;
         return this;
     }
 

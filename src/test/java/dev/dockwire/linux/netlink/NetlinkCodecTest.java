@@ -92,6 +92,20 @@ class NetlinkCodecTest {
         assertEquals(3, m.link());
     }
 
+    /** {@code ip link add vx0 type vxlan id 4097 local 10.131.0.1 dstport 4789 nolearning proxy}, captured from iproute2 with strace. */
+    @Test
+    void ipLinkAddVx0TypeVxlan() {
+        String golden = "64000000 1000 0506 01000000 00000000"
+                + "00000000 00000000 00000000 00000000"
+                + "08000300 76783000"                           // IFLA_IFNAME "vx0"
+                + "3c001200 09000100 7678 6c61 6e000000"        // IFLA_LINKINFO { IFLA_INFO_KIND "vxlan"
+                + "2c000200 05000b00 01000000"                  //   IFLA_INFO_DATA { IFLA_VXLAN_PROXY 1
+                + "08000100 01100000 08000400 0a830001"         //     IFLA_VXLAN_ID 4097, IFLA_VXLAN_LOCAL 10.131.0.1
+                + "05000700 00000000 06000f00 12b50000";        //     IFLA_VXLAN_LEARNING 0, IFLA_VXLAN_PORT 4789 } }
+        assertEquals(norm(golden), emit(Rtm.RTM_NEWLINK, NEW,
+                new LinkMessage().ifname("vx0").vxlan(4097, 0x0a830001, 4789, false, true)::emit));
+    }
+
     /**
      * {@code ip link add link eth0 name eth0.10 type vlan id 10}, built from the kernel headers
      * (this machine's kernel has no 8021q to capture from): IFLA_VLAN_ID is a u16 (nla_len 6,
