@@ -1,5 +1,9 @@
 package dev.dockwire.cli;
 
+import dev.dockwire.topology.TopologyException;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.regex.Pattern;
 
 /** What a file given to {@code dockwire run} is, judged by its content (not its name). */
@@ -7,6 +11,20 @@ enum InputKind {
     TOPOLOGY, COMPOSE, SCRIPT;
 
     private static final Pattern TOP_KEY = Pattern.compile("(?m)^([A-Za-z_][A-Za-z0-9_-]*):");
+
+    /** The file's text; a file that cannot be read is bad input naming the file. */
+    static String read(Path file) {
+        try {
+            return Files.readString(file);
+        } catch (IOException e) {
+            throw new TopologyException(file.toString(), 0, "", "cannot read file: " + e.getMessage());
+        }
+    }
+
+    /** The name a run takes from its file: the file name without its extension. */
+    static String baseName(Path file) {
+        return file.getFileName().toString().replaceFirst("\\.[A-Za-z]+$", "");
+    }
 
     static InputKind of(String text) {
         var m = TOP_KEY.matcher(text);

@@ -7,21 +7,14 @@ import dev.dockwire.topology.ScriptParser;
 import dev.dockwire.topology.Topology;
 import dev.dockwire.topology.TopologyException;
 import dev.dockwire.topology.TopologyLoader;
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 
 /** A topology or script given to {@code up --real}/{@code down --real}, with the name prefix its real run gets. */
 record RealInput(String file, Topology topology, Script script) {
 
     static RealInput load(Path file) {
-        String text;
-        try {
-            text = Files.readString(file);
-        } catch (IOException e) {
-            throw new TopologyException(file.toString(), 0, "", "cannot read file: " + e.getMessage());
-        }
-        String base = file.getFileName().toString().replaceFirst("\\.[A-Za-z]+$", "");
+        String text = InputKind.read(file);
+        String base = InputKind.baseName(file);
         return switch (InputKind.of(text)) {
             case TOPOLOGY -> new RealInput(file.toString(), TopologyLoader.parse(file.toString(), base, text), null);
             case SCRIPT -> new RealInput(file.toString(), null, ScriptParser.parse(file.toString(), base, text));

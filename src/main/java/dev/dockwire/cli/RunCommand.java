@@ -11,8 +11,6 @@ import dev.dockwire.topology.ScriptParser;
 import dev.dockwire.topology.Topology;
 import dev.dockwire.topology.TopologyException;
 import dev.dockwire.topology.TopologyLoader;
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -62,13 +60,8 @@ final class RunCommand implements Callable<Integer> {
         TerminalStatus status = !json && System.console() != null ? new TerminalStatus(System.out) : null;
         Consumer<String> transcript = json ? System.err::println : status != null ? status::println : System.out::println;
         try {
-            String text;
-            try {
-                text = Files.readString(file);
-            } catch (IOException e) {
-                throw new TopologyException(file.toString(), 0, "", "cannot read file: " + e.getMessage());
-            }
-            String base = file.getFileName().toString().replaceFirst("\\.[A-Za-z]+$", "");
+            String text = InputKind.read(file);
+            String base = InputKind.baseName(file);
             InputKind kind = InputKind.of(text);
             Session.Progress progress = status != null ? status : Session.Progress.NONE;
             Session.Report report = switch (kind) {

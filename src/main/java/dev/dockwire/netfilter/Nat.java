@@ -82,18 +82,22 @@ final class Nat {
                 && out != null && c.masqIndex != out.ifindex();
     }
 
-    /** nf_nat_packet: rewrite when this direction needs this manip. */
-    private void packet(NfPacket p, Conn c, int ctinfo, int mt) {
-        int dir = CtInfo.dir(ctinfo);
+    /** Whether the connection has this manip type in this packet's direction (a reply undoes the other one). */
+    private static boolean manipHere(Conn c, int ctinfo, int mt) {
         int bit = mt == SRC ? Conn.IPS_SRC_NAT : Conn.IPS_DST_NAT;
-        if (dir == Conn.REPLY) {
+        if (CtInfo.dir(ctinfo) == Conn.REPLY) {
             bit ^= Conn.IPS_NAT_MASK;
         }
-        if ((c.status & bit) == 0) {
+        return (c.status & bit) != 0;
+    }
+
+    /** nf_nat_packet: rewrite when this direction needs this manip. */
+    private void packet(NfPacket p, Conn c, int ctinfo, int mt) {
+        if (!manipHere(c, ctinfo, mt)) {
             return;
         }
         // The target is the inverse of the other direction's tuple.
-        int o = 1 - dir;
+        int o = 1 - CtInfo.dir(ctinfo);
         int off = p.buf.readerIndex();
         int end = off + p.length;
         if (mt == SRC) {
@@ -125,15 +129,10 @@ final class Nat {
 
     /** nf_nat_icmp_reply_translation. */
     private void icmpReplyTranslation(NfPacket p, Conn c, int ctinfo, int mt) {
-        int dir = CtInfo.dir(ctinfo);
-        int bit = mt == SRC ? Conn.IPS_SRC_NAT : Conn.IPS_DST_NAT;
-        if (dir == Conn.REPLY) {
-            bit ^= Conn.IPS_NAT_MASK;
-        }
-        if ((c.status & bit) == 0) {
+        if (!manipHere(c, ctinfo, mt)) {
             return;
         }
-        int o = 1 - dir;
+        int o = 1 - CtInfo.dir(ctinfo);
         int off = p.buf.readerIndex();
         int end = off + p.length;
         int inner = p.l4off + 8;

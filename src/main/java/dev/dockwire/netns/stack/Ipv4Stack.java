@@ -220,6 +220,11 @@ public final class Ipv4Stack implements RxHandler, Sockets, NeighbourTable.Io, U
             hookedOutput(nf, packet, dst, local, r, out);
             return;
         }
+        send(packet, dst, local, r, out);
+    }
+
+    /** The last step of a local send: loopback, link broadcast, or the neighbour layer towards the next hop. */
+    private void send(ByteBuf packet, int dst, boolean local, Route r, NetDevice out) {
         if (local || out.type() == LinkType.LOOPBACK) {
             transmit(ns.lo(), 0L, packet);
         } else if (ns.isBroadcast(dst)) {
@@ -261,13 +266,7 @@ public final class Ipv4Stack implements RxHandler, Sockets, NeighbourTable.Io, U
         if (!nf.postRouting(null, out, packet)) {
             throw new SocketException(SocketError.EPERM);
         }
-        if (local || out.type() == LinkType.LOOPBACK) {
-            transmit(ns.lo(), 0L, packet);
-        } else if (ns.isBroadcast(dst)) {
-            transmit(out, MacAddress.BROADCAST.bits(), packet);
-        } else {
-            ns.neighbours().output(out, r.nextHop(dst), packet);
-        }
+        send(packet, dst, local, r, out);
     }
 
     /**
