@@ -2,6 +2,7 @@ package dev.dockwire.app;
 
 import dev.dockwire.app.dns.StubResolver;
 import dev.dockwire.socket.PingSocket;
+import dev.dockwire.socket.SocketError;
 import dev.dockwire.socket.SocketException;
 import dev.dockwire.wire.IcmpPacket;
 import dev.dockwire.wire.Ipv4Address;
@@ -11,7 +12,7 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * {@code ping [-c COUNT] [-i INTERVAL] [-W TIMEOUT] [-s SIZE] [-t TTL] HOST}, printing what
+ * {@code ping [-c COUNT] [-i INTERVAL] [-W TIMEOUT] [-s SIZE] [-t TTL] [-M do|want|dont] HOST}, printing what
  * iputils' ping prints: the PING banner, one line per reply or ICMP error, and the statistics
  * block. Exit status as iputils: 0 when a reply came, 1 when none did, 2 on other errors.
  * Payload as iputils lays it out: a struct timeval, then bytes counting up from 0x10.
@@ -26,6 +27,7 @@ public final class Ping implements Program {
     private boolean lingerSet;
     private int size = 56;
     private int ttl;
+    private PingSocket.PmtuDisc pmtudisc;
     private int dst;
     private String target;
     private String replyFrom;
@@ -58,6 +60,20 @@ public final class Ping implements Program {
                     }
                     case "-s" -> size = Integer.parseInt(value(args, ++i));
                     case "-t" -> ttl = Integer.parseInt(value(args, ++i));
+                    case "-M" -> {
+                        String m = value(args, ++i);
+                        pmtudisc = switch (m) {
+                            case "do" -> PingSocket.PmtuDisc.DO;
+                            case "want" -> PingSocket.PmtuDisc.WANT;
+                            case "dont" -> PingSocket.PmtuDisc.DONT;
+                            default -> null;
+                        };
+                        if (pmtudisc == null) {
+                            ctx.err("ping: invalid -M argument: " + m);
+                            ctx.exit(2);
+                            return;
+                        }
+                    }
                     default -> {
                         if (a.startsWith("-")) {
                             ctx.err("ping: invalid option -- '" + a.substring(1) + "'");
@@ -109,6 +125,9 @@ public final class Ping implements Program {
         socket = ctx.sockets().openPing();
         socket.onReply(this::reply);
         socket.onError(this::error);
+        if (pmtudisc != null) {
+            socket.pmtuDiscover(pmtudisc);
+        }
         ctx.out("PING " + target + " (" + dotted + ") " + size + "(" + (size + 28) + ") bytes of data.");
         start = ctx.nanos();
         send();
@@ -127,7 +146,7 @@ public final class Ping implements Program {
     }
 
     private void usage() {
-        ctx.err("Usage: ping [-c count] [-i interval] [-W timeout] [-s packetsize] [-t ttl] destination");
+        ctx.err("Usage: ping [-c count] [-i interval] [-W timeout] [-s packetsize] [-t ttl] [-M pmtudisc_option] destination");
         ctx.exit(2);
     }
 
@@ -151,7 +170,12 @@ public final class Ping implements Program {
         try {
             socket.send(dst, seq & 0xFFFF, data, ttl);
         } catch (SocketException e) {
-            ctx.err("ping: sendmsg: " + e.error().message());
+            if (e.error() == SocketError.EMSGSIZE) {
+                // The kernel queued a local error (ip_local_error) that ping reads from its error queue.
+                ctx.err("ping: local error: message too long, mtu=" + e.info());
+            } else {
+                ctx.err("ping: sendmsg: " + e.error().message());
+            }
             errors++;
         } finally {
             data.release();
@@ -196,24 +220,24 @@ public final class Ping implements Program {
         }
     }
 
-    private void error(int reporter, int seq, int type, int code) {
+    private void error(int reporter, int seq, int type, int code, int info) {
         errors++;
-        ctx.out("From " + Ipv4Address.format(reporter) + " icmp_seq=" + seq + " " + describe(type, code));
+        ctx.out("From " + Ipv4Address.format(reporter) + " icmp_seq=" + seq + " " + describe(type, code, info));
         if (count > 0 && received + errors >= count && sent >= count) {
             finish();
         }
     }
 
-    private static String describe(int type, int code) {
+    private static String describe(int type, int code, int info) {
         if (type == IcmpPacket.TYPE_TIME_EXCEEDED) {
-            return "Time to live exceeded";
+            return code == IcmpPacket.CODE_FRAG_REASSEMBLY ? "Frag reassembly time exceeded" : "Time to live exceeded";
         }
         return switch (code) {
             case IcmpPacket.CODE_NET_UNREACHABLE -> "Destination Net Unreachable";
             case IcmpPacket.CODE_HOST_UNREACHABLE -> "Destination Host Unreachable";
             case IcmpPacket.CODE_PROTOCOL_UNREACHABLE -> "Destination Protocol Unreachable";
             case IcmpPacket.CODE_PORT_UNREACHABLE -> "Destination Port Unreachable";
-            case IcmpPacket.CODE_FRAG_NEEDED -> "Frag needed and DF set";
+            case IcmpPacket.CODE_FRAG_NEEDED -> "Frag needed and DF set (mtu = " + info + ")";
             case IcmpPacket.CODE_ADMIN_PROHIBITED -> "Packet filtered";
             default -> "Dest Unreachable, Bad Code: " + code;
         };

@@ -98,6 +98,11 @@ public final class Netfilter implements NfHooks {
         log.add(String.format("[%5d.%06d] %s", us / 1_000_000, us % 1_000_000, line));
     }
 
+    @Override
+    public boolean defragments() {
+        return track;
+    }
+
     /** After a commit: cache the tables and (un)register the hooks. */
     private void refresh() {
         raw = tables.table(Table.Kind.RAW);

@@ -56,6 +56,8 @@ public final class Namespace {
         Map<String, String> s = new TreeMap<>();
         s.put("net.ipv4.ip_forward", "0");
         s.put("net.ipv4.ip_default_ttl", "64");
+        s.put("net.ipv4.ipfrag_time", "30");
+        s.put("net.ipv4.ipfrag_high_thresh", "4194304");
         s.put("net.ipv4.ip_local_port_range", "32768\t60999");
         s.put("net.ipv4.tcp_syn_retries", "6");
         s.put("net.ipv4.tcp_synack_retries", "5");

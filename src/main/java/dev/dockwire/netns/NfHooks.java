@@ -12,6 +12,12 @@ import io.netty.buffer.ByteBuf;
  * released it.
  */
 public interface NfHooks {
+    /**
+     * Whether conntrack is loaded, and with it nf_defrag_ipv4: fragments are then reassembled
+     * before PRE_ROUTING, so conntrack and NAT only see whole datagrams.
+     */
+    boolean defragments();
+
     /** NF_INET_PRE_ROUTING: before the routing decision (ip_rcv); DNAT may change the destination. */
     boolean preRouting(NetDevice in, ByteBuf packet);
 

@@ -17,11 +17,23 @@ public interface PingSocket extends AutoCloseable {
 
     @FunctionalInterface
     interface ErrorHandler {
-        /** An ICMP error about one of our requests, from {@code reporter}. */
-        void onError(int reporter, int sequence, int icmpType, int icmpCode);
+        /**
+         * An ICMP error about one of our requests, from {@code reporter}; {@code info} is the
+         * next-hop MTU of a fragmentation-needed error (RFC 1191), else 0.
+         */
+        void onError(int reporter, int sequence, int icmpType, int icmpCode, int info);
     }
 
     int ident();
+
+    /** IP_MTU_DISCOVER modes as {@code ping -M dont|want|do} sets them (linux/in.h IP_PMTUDISC_*). */
+    enum PmtuDisc { DONT, WANT, DO }
+
+    /**
+     * Sets IP_MTU_DISCOVER. The default is WANT: DF when the request fits the route's MTU, else
+     * it leaves in fragments; DO makes an oversize send fail with EMSGSIZE carrying the MTU.
+     */
+    void pmtuDiscover(PmtuDisc mode);
 
     /** Sends an echo request carrying {@code data}'s readable bytes, with the given TTL (0 = default). */
     void send(int dstAddr, int sequence, ByteBuf data, int ttl);

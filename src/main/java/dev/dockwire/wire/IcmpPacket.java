@@ -39,6 +39,8 @@ public final class IcmpPacket {
     public static final int CODE_FRAG_NEEDED = 4;
     public static final int CODE_ADMIN_PROHIBITED = 13;
     public static final int CODE_TTL_EXCEEDED = 0;
+    /** Time exceeded code 1: fragment reassembly time exceeded (RFC 792). */
+    public static final int CODE_FRAG_REASSEMBLY = 1;
 
     private ByteBuf buf;
     private int offset;

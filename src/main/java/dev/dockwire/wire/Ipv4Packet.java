@@ -104,6 +104,17 @@ public final class Ipv4Packet {
         return (buf.getUnsignedShort(offset + FLAGS_FRAG) & FRAG_OFFSET_MASK) * 8;
     }
 
+    /** The flags and fragment offset word as on the wire (DF, MF, offset in 8-byte units). */
+    public int flagsFrag() {
+        return buf.getUnsignedShort(offset + FLAGS_FRAG);
+    }
+
+    /** Sets the flags and fragment offset word; call {@link #fillChecksum()} afterwards. */
+    public Ipv4Packet flagsFrag(int word) {
+        buf.setShort(offset + FLAGS_FRAG, word);
+        return this;
+    }
+
     public boolean isFragment() {
         return (buf.getUnsignedShort(offset + FLAGS_FRAG) & (FLAG_MF | FRAG_OFFSET_MASK)) != 0;
     }

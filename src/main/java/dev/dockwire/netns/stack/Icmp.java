@@ -102,7 +102,10 @@ final class Icmp {
             if (inner.type() == IcmpPacket.TYPE_ECHO_REQUEST) {
                 PingSocketImpl s = pingSockets.get(inner.ident());
                 if (s != null) {
-                    s.deliverError(reporter, inner.sequence(), type, code);
+                    // Bytes 6-7 of a fragmentation-needed error carry the next-hop MTU (RFC 1191).
+                    int mtu = type == IcmpPacket.TYPE_DEST_UNREACHABLE && code == IcmpPacket.CODE_FRAG_NEEDED
+                            ? icmp.sequence() : 0;
+                    s.deliverError(reporter, inner.sequence(), type, code, mtu);
                 }
             }
         } else if (proto == IpProtocol.UDP) {

@@ -41,6 +41,7 @@ public final class Ipv4Stack implements RxHandler, Sockets, NeighbourTable.Io, U
     final Udp udp;
     final Tcp tcp;
     final Counters counters = new Counters();
+    final IpDefrag defrag;
     private final EthernetFrame eth = new EthernetFrame();
     private final Ipv4Packet ip = new Ipv4Packet();
     private boolean forwarding;
@@ -54,6 +55,8 @@ public final class Ipv4Stack implements RxHandler, Sockets, NeighbourTable.Io, U
         this.icmp = new Icmp(this);
         this.udp = new Udp(this);
         this.tcp = new Tcp(this);
+        this.defrag = new IpDefrag(loop, first ->
+                icmp.error(first, IcmpPacket.TYPE_TIME_EXCEEDED, IcmpPacket.CODE_FRAG_REASSEMBLY, 0));
         this.nextIdent = ns.emulation().random().nextInt(0x10000);
     }
 
@@ -69,6 +72,8 @@ public final class Ipv4Stack implements RxHandler, Sockets, NeighbourTable.Io, U
     public void sysctlChanged() {
         forwarding = "1".equals(ns.sysctl("net.ipv4.ip_forward"));
         defaultTtl = Integer.parseInt(ns.sysctl("net.ipv4.ip_default_ttl").trim());
+        defrag.timeoutSeconds(Integer.parseInt(ns.sysctl("net.ipv4.ipfrag_time").trim()));
+        defrag.highThresh(Long.parseLong(ns.sysctl("net.ipv4.ipfrag_high_thresh").trim()));
         tcp.sysctlChanged();
     }
 
@@ -113,29 +118,46 @@ public final class Ipv4Stack implements RxHandler, Sockets, NeighbourTable.Io, U
         // Drop link-layer padding (pskb_trim_rcsum) and the Ethernet header: the packet now
         // starts at the IP header and ends with it.
         frame.setIndex(off, off + p.totalLength());
-        if (p.isFragment()) {
-            // Reassembly is not modelled yet; count it as the kernel's ReasmFails would.
-            counters.reasmFails++;
-            drop(frame);
-            return;
-        }
         NfHooks nf = ns.nfHooks();
+        int fragMax = 0;
+        if (p.isFragment() && nf != null && nf.defragments()) {
+            // nf_defrag_ipv4 at PRE_ROUTING: conntrack and NAT see the whole datagram.
+            frame = defrag.input(frame);
+            if (frame == null) {
+                return;
+            }
+            fragMax = defragged(p, frame);
+        }
         if (nf != null && !nf.preRouting(dev, frame)) {
             return;
         }
         int dst = p.dst();
         if (ns.isLocal(dst) || ns.isBroadcast(dst) || (dst >>> 28) == 0xE) {
+            if (p.isFragment()) {
+                // ip_local_deliver reassembles before NF_INET_LOCAL_IN.
+                frame = defrag.input(frame);
+                if (frame == null) {
+                    return;
+                }
+                defragged(p, frame);
+            }
             if (nf == null || nf.localIn(dev, frame)) {
                 localDeliver(dev, frame, dstMac);
             }
         } else if (MacAddress.isMulticast(dstMac)) {
             frame.release(); // link-layer broadcast to someone else's address: not forwarded
         } else if (forwarding) {
-            forward(dev, frame);
+            forward(dev, frame, fragMax);
         } else {
             counters.inAddrErrors++;
             frame.release();
         }
+    }
+
+    /** After reassembly: the flyweight on the whole datagram; returns its frag_max_size. */
+    private int defragged(Ipv4Packet p, ByteBuf whole) {
+        p.wrap(whole, whole.readerIndex());
+        return defrag.fragMaxSize();
     }
 
     private void localDeliver(NetDevice dev, ByteBuf packet, long dstMac) {
@@ -153,8 +175,13 @@ public final class Ipv4Stack implements RxHandler, Sockets, NeighbourTable.Io, U
         }
     }
 
-    /** ip_forward: TTL, route, MTU, then out through the neighbour layer. */
-    private void forward(NetDevice in, ByteBuf packet) {
+    /**
+     * ip_forward: TTL, route, MTU, then out through the neighbour layer. A datagram over the
+     * MTU is refused with ICMP fragmentation needed when it has DF (or was reassembled from
+     * fragments larger than the MTU, ip_exceeds_mtu), else fragmented after POST_ROUTING; a
+     * reassembled datagram ({@code fragMax} > 0) leaves in fragments no larger than it came in.
+     */
+    private void forward(NetDevice in, ByteBuf packet, int fragMax) {
         Ipv4Packet p = ip;
         p.wrap(packet, packet.readerIndex());
         if (p.ttl() <= 1) {
@@ -170,9 +197,11 @@ public final class Ipv4Stack implements RxHandler, Sockets, NeighbourTable.Io, U
             return;
         }
         NetDevice out = r.dev();
-        if (p.totalLength() > out.mtu()) {
-            // Fragmentation is not modelled yet: DF or not, the sender learns the path MTU.
-            icmp.error(packet, IcmpPacket.TYPE_DEST_UNREACHABLE, IcmpPacket.CODE_FRAG_NEEDED, out.mtu());
+        int mtu = out.mtu();
+        int len = p.totalLength();
+        if (len > mtu && p.dontFragment() && (fragMax == 0 || fragMax > mtu)) {
+            counters.fragFails++;
+            icmp.error(packet, IcmpPacket.TYPE_DEST_UNREACHABLE, IcmpPacket.CODE_FRAG_NEEDED, mtu);
             packet.release();
             return;
         }
@@ -182,22 +211,57 @@ public final class Ipv4Stack implements RxHandler, Sockets, NeighbourTable.Io, U
             return;
         }
         counters.forwarded++;
-        ns.neighbours().output(out, r.nextHop(dst), packet);
+        int nh = r.nextHop(dst);
+        if (len > mtu || fragMax > 0) {
+            boolean keepDf = ip.wrap(packet, packet.readerIndex()).dontFragment();
+            fragmentOut(packet, fragMax > 0 ? Math.min(mtu, fragMax) : mtu, keepDf,
+                    f -> ns.neighbours().output(out, nh, f));
+            return;
+        }
+        ns.neighbours().output(out, nh, packet);
+    }
+
+    /** ip_fragment's call of ip_do_fragment, with the MIB counters; a datagram that fits goes out whole. */
+    private void fragmentOut(ByteBuf packet, int mtu, boolean keepDf, java.util.function.Consumer<ByteBuf> out) {
+        if (ip.wrap(packet, packet.readerIndex()).totalLength() <= mtu) {
+            out.accept(packet);
+            return;
+        }
+        int made = IpFragmenter.fragment(packet, mtu, keepDf, out);
+        if (made == 0) {
+            counters.fragFails++;
+        } else {
+            counters.fragOks++;
+            counters.fragCreates += made;
+        }
     }
 
     // ---- send -------------------------------------------------------------------------------
+
+    /** IP_PMTUDISC_DONT: never set DF, fragment what does not fit (linux/in.h values). */
+    static final int PMTUDISC_DONT = 0;
+    /** IP_PMTUDISC_WANT, the default (ip_no_pmtu_disc=0): DF when the datagram fits the MTU, fragments otherwise. */
+    static final int PMTUDISC_WANT = 1;
+    /** IP_PMTUDISC_DO: always DF; a datagram over the MTU fails with EMSGSIZE. */
+    static final int PMTUDISC_DO = 2;
 
     /**
      * Sends a locally generated packet. {@code packet}'s readable bytes are the transport header
      * and payload; the IPv4 header is prepended here. Takes ownership.
      *
-     * @throws SocketException ENETUNREACH when there is no route, EMSGSIZE when over the MTU
+     * @throws SocketException ENETUNREACH when there is no route, EMSGSIZE when over the MTU with DF
      */
     void output(ByteBuf packet, int src, int dst, int protocol, int ttl, boolean df) {
-        output(packet, 0, src, dst, protocol, ttl, df);
+        output(packet, 0, src, dst, protocol, ttl, df ? PMTUDISC_DO : PMTUDISC_DONT);
     }
 
-    private void output(ByteBuf packet, int tos, int src, int dst, int protocol, int ttl, boolean df) {
+    /**
+     * As {@code ip_append_data}/{@code __ip_make_skb} with the socket's IP_MTU_DISCOVER mode
+     * {@code pmtudisc}: DF per the mode; a datagram over the route's MTU with DF fails with
+     * EMSGSIZE carrying the MTU (ip_local_error's ee_info), one without DF leaves in fragments
+     * after POST_ROUTING (ip_finish_output → ip_fragment).
+     */
+    void output(ByteBuf packet, int tos, int src, int dst, int protocol, int ttl, int pmtudisc) {
         int len = packet.readableBytes() + Ipv4Packet.MIN_HEADER_LENGTH;
         boolean local = ns.isLocal(dst);
         Route r = local ? null : ns.fib().lookup(dst);
@@ -206,9 +270,11 @@ public final class Ipv4Stack implements RxHandler, Sockets, NeighbourTable.Io, U
             packet.release();
             throw new SocketException(SocketError.ENETUNREACH);
         }
-        if (len > out.mtu()) {
+        int mtu = out.mtu();
+        boolean df = pmtudisc == PMTUDISC_DO || (pmtudisc == PMTUDISC_WANT && len <= mtu);
+        if (len > mtu && df) {
             packet.release();
-            throw new SocketException(SocketError.EMSGSIZE);
+            throw new SocketException(SocketError.EMSGSIZE, mtu);
         }
         int at = Frames.prepend(packet, Ipv4Packet.MIN_HEADER_LENGTH);
         ip.wrap(packet, at)
@@ -223,8 +289,19 @@ public final class Ipv4Stack implements RxHandler, Sockets, NeighbourTable.Io, U
         send(packet, dst, local, r, out);
     }
 
-    /** The last step of a local send: loopback, link broadcast, or the neighbour layer towards the next hop. */
+    /**
+     * The last step of a local send: loopback, link broadcast, or the neighbour layer towards the
+     * next hop; in fragments when it does not fit the device.
+     */
     private void send(ByteBuf packet, int dst, boolean local, Route r, NetDevice out) {
+        if (packet.readableBytes() > out.mtu()) {
+            fragmentOut(packet, out.mtu(), false, f -> sendWhole(f, dst, local, r, out));
+            return;
+        }
+        sendWhole(packet, dst, local, r, out);
+    }
+
+    private void sendWhole(ByteBuf packet, int dst, boolean local, Route r, NetDevice out) {
         if (local || out.type() == LinkType.LOOPBACK) {
             transmit(ns.lo(), 0L, packet);
         } else if (ns.isBroadcast(dst)) {
@@ -342,7 +419,7 @@ public final class Ipv4Stack implements RxHandler, Sockets, NeighbourTable.Io, U
     @Override
     public boolean xmit(ByteBuf datagram, int src, int dst, int tos, int ttl, boolean df) {
         try {
-            output(datagram, tos, src, dst, IpProtocol.UDP, ttl, df);
+            output(datagram, tos, src, dst, IpProtocol.UDP, ttl, df ? PMTUDISC_DO : PMTUDISC_DONT);
             return true;
         } catch (SocketException e) {
             return false;
@@ -398,6 +475,7 @@ public final class Ipv4Stack implements RxHandler, Sockets, NeighbourTable.Io, U
         udp.closeAll();
         tcp.closeAll();
         icmp.closeAll();
+        defrag.clear();
     }
 
     private void drop(ByteBuf frame) {
@@ -412,6 +490,8 @@ public final class Ipv4Stack implements RxHandler, Sockets, NeighbourTable.Io, U
         public long inDelivers;
         public long forwarded;
         public long outRequests;
-        public long reasmFails;
+        public long fragOks;
+        public long fragCreates;
+        public long fragFails;
     }
 }

@@ -11,8 +11,9 @@ final class PingSocketImpl implements PingSocket {
     private final Ipv4Stack stack;
     private final int ident;
     private ReplyHandler replyHandler = (src, seq, ttl, data) -> { };
-    private ErrorHandler errorHandler = (reporter, seq, type, code) -> { };
+    private ErrorHandler errorHandler = (reporter, seq, type, code, info) -> { };
     private boolean closed;
+    private int pmtudisc = Ipv4Stack.PMTUDISC_WANT;
 
     PingSocketImpl(Ipv4Stack stack, int ident) {
         this.stack = stack;
@@ -33,8 +34,17 @@ final class PingSocketImpl implements PingSocket {
         new IcmpPacket().wrap(msg, msg.readerIndex(), len).type(IcmpPacket.TYPE_ECHO_REQUEST).code(0)
                 .restOfHeader(ident, sequence).fillChecksum();
         int src = stack.sourceAddressFor(dstAddr);
-        // iputils sets DF on echo requests (IP_PMTUDISC_DO by default for ping).
-        stack.output(msg, src, dstAddr, IpProtocol.ICMP, ttl > 0 ? ttl : stack.defaultTtl(), true);
+        // iputils leaves IP_MTU_DISCOVER alone unless -M: the kernel default WANT sets DF on what fits.
+        stack.output(msg, 0, src, dstAddr, IpProtocol.ICMP, ttl > 0 ? ttl : stack.defaultTtl(), pmtudisc);
+    }
+
+    @Override
+    public void pmtuDiscover(PmtuDisc mode) {
+        pmtudisc = switch (mode) {
+            case DONT -> Ipv4Stack.PMTUDISC_DONT;
+            case WANT -> Ipv4Stack.PMTUDISC_WANT;
+            case DO -> Ipv4Stack.PMTUDISC_DO;
+        };
     }
 
     @Override
@@ -53,9 +63,9 @@ final class PingSocketImpl implements PingSocket {
         }
     }
 
-    void deliverError(int reporter, int seq, int type, int code) {
+    void deliverError(int reporter, int seq, int type, int code, int info) {
         if (!closed) {
-            errorHandler.onError(reporter, seq, type, code);
+            errorHandler.onError(reporter, seq, type, code, info);
         }
     }
 

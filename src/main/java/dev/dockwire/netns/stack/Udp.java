@@ -183,7 +183,8 @@ final class Udp {
     void send(int src, int srcPort, int dst, int dstPort, ByteBuf packet) {
         int len = packet.readableBytes();
         udp.wrap(packet, packet.readerIndex()).set(srcPort, dstPort, len).fillChecksum(src, dst);
-        stack.output(packet, src, dst, IpProtocol.UDP, stack.defaultTtl(), true);
+        // UDP sockets default to IP_PMTUDISC_WANT: a datagram over the MTU leaves in fragments.
+        stack.output(packet, 0, src, dst, IpProtocol.UDP, stack.defaultTtl(), Ipv4Stack.PMTUDISC_WANT);
     }
 
     void closeAll() {

@@ -138,7 +138,7 @@ class Ipv4StackTest {
         PingSocket ping = net.ns(from).sockets().openPing();
         List<String> events = new ArrayList<>();
         ping.onReply((src, seq, t, data) -> events.add("reply ttl=" + t));
-        ping.onError((rep, seq, type, code) -> events.add("error " + type + "/" + code + " from "
+        ping.onError((rep, seq, type, code, info) -> events.add("error " + type + "/" + code + " from "
                 + dev.dockwire.wire.Ipv4Address.format(rep)));
         ByteBuf d = text("ping");
         ping.send(ip(to), 1, d, ttl);
