@@ -328,6 +328,7 @@ public final class Engine {
         }
         Ipv4Address gw = req.gateway() != null ? req.gateway() : Ipv4Address.of(subnet.networkBits() + 1);
         Map<String, String> opts = new LinkedHashMap<>(req.options() == null ? Map.of() : req.options());
+        OverlayDriver.maxMtu(opts); // CreateNetwork refuses a bad MTU option before anything exists
         String vniOpt = opts.get("com.docker.network.driver.overlay.vxlanid_list");
         int vni;
         try {

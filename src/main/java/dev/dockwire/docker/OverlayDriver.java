@@ -10,18 +10,21 @@ import java.util.Map;
 
 /**
  * libnetwork's overlay driver on one node (drivers/overlay): per network a sandbox namespace
- * {@code 1-<netid[:10]>} holding a bridge with the gateway address and a VXLAN device, both
+ * {@code 1-<netid[:10]>} (osl.GenerateKey("1-" + id), 12 characters, in ov_network.go's
+ * initSandbox) holding a bridge with the gateway address and a VXLAN device, both
  * created in the host namespace as {@code ov-<vni %06x>-<netid[:5]>} and
- * {@code vx-<vni %06x>-<netid[:5]>} and renamed {@code br0} and {@code vxlan0} as the osl
+ * {@code vx-<vni %06x>-<netid[:5]>} (generateBridgeName / generateVxlanName in
+ * moby libnetwork/drivers/overlay/ov_network.go) and renamed {@code br0} and {@code vxlan0} as the osl
  * package moves them in (the vxlan socket stays in the host namespace, on the underlay); each
  * container joins through a veth whose sandbox end ({@code veth0}, ...) is a bridge port and whose
- * other end is the container's {@code ethN} with MTU 1450 and a MAC derived from its address
+ * other end is the container's {@code ethN} with MTU 1450 ({@link #maxMtu}) and a MAC derived from its address
  * (02:42 + the IPv4 address). Peers follow the control plane: for every remote endpoint a
  * permanent neighbour entry (IP → MAC) and an FDB entry (MAC → remote VTEP) on the vxlan device,
  * so proxy ARP answers locally and nothing is learned or flooded over the underlay.
  */
 final class OverlayDriver {
-    static final int MTU = 1450;
+    /** The VXLAN encapsulation overhead moby's overlay driver subtracts (vxlanEncap): Ethernet + IPv4 + UDP + VXLAN. */
+    static final int VXLAN_ENCAP = 50;
     static final int VXLAN_PORT = 4789;
     private final Engine engine;
     private final Kernel kernel;
@@ -44,6 +47,32 @@ final class OverlayDriver {
         return swarm().node(engine).address();
     }
 
+    /**
+     * The MTU of the network's vxlan device and container interfaces, as moby's
+     * {@code (*network).maxMTU} (libnetwork/drivers/overlay/encryption.go): 1500, or the
+     * {@code com.docker.network.driver.mtu} option, less the 50 bytes of VXLAN encapsulation.
+     * The option names the underlay MTU, so {@code -o com.docker.network.driver.mtu=1400} gives
+     * containers 1350. A value that is not a number, or negative, fails as CreateNetwork does.
+     */
+    static int maxMtu(Map<String, String> options) {
+        String v = options.get("com.docker.network.driver.mtu");
+        int mtu = 1500;
+        if (v != null) {
+            try {
+                mtu = Integer.parseInt(v);
+            } catch (NumberFormatException e) {
+                throw new EngineException("failed to parse " + v + ": strconv.Atoi: parsing \"" + v + "\": invalid syntax");
+            }
+            if (mtu < 0) {
+                throw new EngineException("invalid MTU value: " + mtu);
+            }
+            if (mtu == 0) {
+                mtu = 1500;
+            }
+        }
+        return mtu - VXLAN_ENCAP;
+    }
+
     /** The sandbox namespace of {@code n} on this node, or null before a container joined it here. */
     String sandbox(Network n) {
         return sandboxes.get(n);
@@ -63,12 +92,15 @@ final class OverlayDriver {
         kernel.linkAddBridge(Kernel.HOST, "ov-" + suffix, null);
         kernel.linkSetNetns(Kernel.HOST, "ov-" + suffix, sb);
         kernel.linkSetName(sb, "ov-" + suffix, "br0");
-        kernel.linkSetMtu(sb, "br0", MTU);
+        int mtu = maxMtu(n.options());
+        kernel.linkSetMtu(sb, "br0", mtu);
         kernel.addrAdd(sb, "br0", Cidr.of(n.gateway(), n.subnet().prefixLength()));
         kernel.linkSetUp(sb, "br0", true);
         kernel.linkAddVxlan(Kernel.HOST, "vx-" + suffix, vni, vtep(), VXLAN_PORT, false, true);
         kernel.linkSetNetns(Kernel.HOST, "vx-" + suffix, sb);
         kernel.linkSetName(sb, "vx-" + suffix, "vxlan0");
+        // createVxlan(name, vni, n.maxMTU()): the vxlan device itself has the overlay MTU.
+        kernel.linkSetMtu(sb, "vxlan0", mtu);
         kernel.linkSetMaster(sb, "vxlan0", "br0");
         kernel.linkSetUp(sb, "vxlan0", true);
         sandboxes.put(n, sb);
@@ -90,8 +122,9 @@ final class OverlayDriver {
         String port = nextPortName(sb);
         try {
             kernel.linkAddVeth(Kernel.HOST, sbSide, null, ctrSide, mac);
-            kernel.linkSetMtu(Kernel.HOST, sbSide, MTU);
-            kernel.linkSetMtu(Kernel.HOST, ctrSide, MTU);
+            int mtu = maxMtu(n.options());
+            kernel.linkSetMtu(Kernel.HOST, sbSide, mtu);
+            kernel.linkSetMtu(Kernel.HOST, ctrSide, mtu);
             kernel.linkSetNetns(Kernel.HOST, sbSide, sb);
             kernel.linkSetName(sb, sbSide, port);
             kernel.linkSetMaster(sb, port, "br0");

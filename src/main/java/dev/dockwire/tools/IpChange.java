@@ -54,6 +54,7 @@ final class IpChange {
         MacAddress mac = null;
         Integer vid = null;
         Boolean up = null;
+        Integer mtu = null;
         for (int i = 1; i < a.size(); i++) {
             switch (a.get(i)) {
                 case "name", "dev" -> name = a.get(++i);
@@ -66,6 +67,7 @@ final class IpChange {
                     i += a.get(i + 1).equals("name") ? 2 : 1; // "peer [name] P"
                     peer = a.get(i);
                 }
+                case "mtu" -> mtu = Integer.parseInt(a.get(++i));
                 case "up" -> up = true;
                 case "down" -> up = false;
                 default -> {
@@ -83,6 +85,9 @@ final class IpChange {
         switch (verb) {
             case "del", "delete" -> kernel.linkDel(ns, name);
             case "set" -> {
+                if (mtu != null) {
+                    kernel.linkSetMtu(ns, name, mtu);
+                }
                 if (up != null) {
                     kernel.linkSetUp(ns, name, up);
                 }

@@ -114,4 +114,73 @@ class OverlayEndToEndTest {
         String transcript = run(topo, dir.resolve("cap"));
         assertTrue(Files.exists(dir.resolve("cap/docker-host-2-eth0.pcapng")), transcript);
     }
+
+    private static final String TWO_HOSTS_ONE_OVERLAY = """
+            # dockwire: hosts 2
+            # dockwire: seed 5
+            ssh host1 docker swarm init
+            ssh host2 docker swarm join --token $(ssh host1 docker swarm join-token -q worker) 192.168.1.11:2377
+            """;
+
+    @Test
+    void bigPingsCrossTheOverlayInFragmentsAndDfPingsMeetTheOverlayMtu(@TempDir Path dir) throws Exception {
+        Path script = dir.resolve("frag.sh");
+        Files.writeString(script, TWO_HOSTS_ONE_OVERLAY + """
+                docker network create -d overlay --attachable ov
+                docker run -d --name a --network ov alpine sleep 3600
+                ssh host2 docker run -d --name b --network ov alpine sleep 3600
+                docker exec a ping -c 2 -s 2000 b
+                # expect: contains 2008 bytes from b.ov (10.0.1.3): icmp_seq=1
+                # expect: contains 2 packets transmitted, 2 received
+                docker exec a ping -c 1 -M do -s 1450 b
+                # expect: status 1
+                # expect: contains ping: local error: message too long, mtu=1450
+                # expect: contains 1 packets transmitted, 0 received, +1 errors, 100% packet loss
+                docker exec a ping -c 1 -M do -s 1422 b
+                # expect: contains 1 packets transmitted, 1 received
+                docker exec a ping -c 1 -M bogus b
+                # expect: status 2
+                # expect: contains ping: invalid -M argument: bogus
+                """);
+        Path cap = dir.resolve("cap");
+        String transcript = run(script, cap, "--capture", "eth0");
+        ExternalTools.assumeTool("tshark");
+        // On the underlay: VXLAN around each inner fragment of the 2028-byte echo request: 1444 bytes
+        // (1424 of payload, a multiple of 8 under the 1450 MTU) with MF, then 604 at offset 1424
+        // (this tshark shows offsets in 8-byte units: 178).
+        List<String> frags = ExternalTools.run("tshark", "-r", cap.resolve("docker-host-1-eth0.pcapng").toString(),
+                "-Y", "vxlan && (ip.flags.mf == 1 || ip.frag_offset > 0)", "-T", "fields",
+                "-e", "ip.len", "-e", "ip.flags.mf", "-e", "ip.frag_offset");
+        assertTrue(frags.stream().anyMatch(l -> l.equals("1494,1444\t0,1\t0,0")), transcript + String.join("\n", frags));
+        assertTrue(frags.stream().anyMatch(l -> l.equals("654,604\t0,0\t0,178")), String.join("\n", frags));
+    }
+
+    @Test
+    void anUnderlayMtuBelow1500FragmentsTheVxlanDatagrams(@TempDir Path dir) throws Exception {
+        Path script = dir.resolve("underlay.sh");
+        Files.writeString(script, TWO_HOSTS_ONE_OVERLAY + """
+                ssh host1 ip link set eth0 mtu 1400
+                ssh host2 ip link set eth0 mtu 1400
+                docker network create -d overlay --attachable -o com.docker.network.driver.mtu=abc bad
+                # expect: status 1
+                # expect: contains failed to parse abc
+                docker network create -d overlay --attachable ov
+                docker run -d --name a --network ov alpine sleep 3600
+                ssh host2 docker run -d --name b --network ov alpine sleep 3600
+                docker exec a ping -c 2 -M dont -s 1400 b
+                # expect: contains 1408 bytes from b.ov (10.0.1.3): icmp_seq=2
+                # expect: contains 2 packets transmitted, 2 received
+                docker network create -d overlay --attachable -o com.docker.network.driver.mtu=1400 small
+                docker run -d --name c --network small alpine sleep 3600
+                docker exec c ip link show eth0
+                # expect: contains mtu 1350
+                """);
+        Path cap = dir.resolve("cap");
+        String transcript = run(script, cap, "--capture", "eth0");
+        ExternalTools.assumeTool("tshark");
+        // The 1478-byte VXLAN datagrams leave eth0 (MTU 1400) as two outer IP fragments.
+        List<String> outer = ExternalTools.run("tshark", "-r", cap.resolve("docker-host-1-eth0.pcapng").toString(),
+                "-Y", "ip.src == 192.168.1.11 && ip.flags.mf == 1", "-T", "fields", "-e", "ip.len", "-e", "ip.frag_offset");
+        assertTrue(outer.contains("1396\t0"), transcript + String.join("\n", outer));
+    }
 }
