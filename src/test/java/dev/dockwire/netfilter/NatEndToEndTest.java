@@ -6,11 +6,16 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.dockwire.socket.TcpListener;
 import dev.dockwire.socket.TcpSocket;
+import dev.dockwire.testing.MemoryCapture;
 import dev.dockwire.testing.TestNet;
 import dev.dockwire.tools.CommandResult;
 import dev.dockwire.tools.ConntrackCommand;
 import dev.dockwire.tools.IptablesCommand;
+import dev.dockwire.wire.EthernetFrame;
+import dev.dockwire.wire.Ipv4Address;
+import dev.dockwire.wire.Ipv4Packet;
 import io.netty.buffer.ByteBuf;
+import io.netty.buffer.Unpooled;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -268,5 +273,37 @@ class NatEndToEndTest {
         lab.echo("a", 5353);
         assertEquals(List.of("10.0.0.1:53 re:lo"), lab.udp("a", 47000, "10.0.0.1", 53, "lo"));
         NatLab.assertFlows(List.of(), lab.flows("eth0"));
+    }
+
+    /**
+     * nf_defrag_ipv4: the router reassembles a's fragments before PREROUTING, so conntrack sees
+     * one UDP datagram and MASQUERADE rewrites it; it leaves in fragments no larger than it came
+     * in (frag_max_size), every one with the new source, and c's reply finds its way back.
+     */
+    @Test
+    void fragmentedUdpIsReassembledForConntrackMasqueradedAndFragmentedAgain() {
+        NatLab lab = new NatLab(4, false);
+        lab.restore("r", MASQUERADE);
+        lab.net.kernel.linkSetMtu("a", "eth0", 576);
+        lab.echo("c", 7);
+        String big = "x".repeat(1200);
+        assertEquals(List.of("10.1.0.2:7 re:" + big), lab.udp("a", 40000, "10.1.0.2", 7, big));
+        List<String> onEth1 = new ArrayList<>();
+        for (MemoryCapture.Frame f : lab.capture.frames) {
+            if (f.iface().equals("eth1")) {
+                ByteBuf b = Unpooled.wrappedBuffer(f.bytes());
+                Ipv4Packet ip = new Ipv4Packet().wrap(b, EthernetFrame.HEADER_LENGTH);
+                if (b.getUnsignedShort(EthernetFrame.ETHERTYPE) == 0x0800) {
+                    assertTrue(ip.verifyChecksum());
+                    onEth1.add(Ipv4Address.format(ip.src()) + " > " + Ipv4Address.format(ip.dst()) + " len " + ip.totalLength()
+                            + (ip.moreFragments() ? " MF" : "") + " off " + ip.fragmentOffset());
+                }
+            }
+        }
+        assertEquals(List.of(
+                "10.1.0.1 > 10.1.0.2 len 572 MF off 0",
+                "10.1.0.1 > 10.1.0.2 len 572 MF off 552",
+                "10.1.0.1 > 10.1.0.2 len 124 off 1104",
+                "10.1.0.2 > 10.1.0.1 len 1231 off 0"), onEth1);
     }
 }
