@@ -42,6 +42,7 @@ final class DockerCommand {
                 case "network" -> network(rest);
                 case "swarm" -> new SwarmCommand(engine()).swarm(rest);
                 case "node" -> new SwarmCommand(engine()).node(rest);
+                case "service" -> new ServiceCommand(engine()).service(rest);
                 case "run" -> runContainer(rest);
                 case "create" -> create(rest);
                 case "container" -> container(rest);

@@ -82,6 +82,11 @@ public final class Engine {
         this.hostname = hostname;
     }
 
+    /** The engine's clock (virtual unless paced), for timestamps such as a task's state change. */
+    long nanos() {
+        return clock.nanos();
+    }
+
     /** The host's name, as {@code docker node ls} shows it. */
     public String hostname() {
         return hostname;
@@ -513,6 +518,18 @@ public final class Engine {
 
     /** {@code docker create}: the container and its network configuration, no sandbox yet. */
     public Container create(ContainerCreate req) {
+        return create(req, false);
+    }
+
+    /**
+     * A swarm task's container, created and started by the orchestrator: unlike {@code docker
+     * run}, it may join an overlay network that is not attachable.
+     */
+    Container runTask(ContainerCreate req) {
+        return startCreated(create(req, true));
+    }
+
+    private Container create(ContainerCreate req, boolean swarmTask) {
         String name = req.name();
         if (name != null) {
             if (!NAME.matcher(name).matches()) {
@@ -551,7 +568,7 @@ public final class Engine {
         Container c = new Container(id, name, req.image(), req.cmd(), hostname, networkMode, clock.nanos(),
                 req.extraHosts(), req.dns());
         c.portSpecs(specs);
-        if (first != null && first.driver() == Network.Driver.OVERLAY && !first.attachable()) {
+        if (first != null && first.driver() == Network.Driver.OVERLAY && !first.attachable() && !swarmTask) {
             throw new EngineException("Could not attach to network " + first.name()
                     + ": rpc error: code = PermissionDenied desc = network " + first.name() + " not manually attachable");
         }
@@ -595,7 +612,10 @@ public final class Engine {
 
     /** {@code docker run -d}: create and start; a failed start removes the container again. */
     public Container run(ContainerCreate req) {
-        Container c = create(req);
+        return startCreated(create(req, false));
+    }
+
+    private Container startCreated(Container c) {
         try {
             start(c.name());
         } catch (RuntimeException e) {

@@ -40,6 +40,7 @@ final class Swarm {
     private final Map<String, Network> overlays = new LinkedHashMap<>();
     private final Map<Network, Integer> vnis = new LinkedHashMap<>();
     private final Map<Network, Map<String, Peer>> peers = new LinkedHashMap<>();
+    private final Map<String, Service> services = new LinkedHashMap<>();
     private int nextVni = FIRST_VNI;
 
     Swarm(SeededRandom random) {
@@ -159,6 +160,39 @@ final class Swarm {
                 node.engine().overlay().peerDelete(n, p);
             }
         }
+    }
+
+    // ---- services ----------------------------------------------------------------------------
+
+    /** The services in creation order. */
+    Collection<Service> services() {
+        return Collections.unmodifiableCollection(services.values());
+    }
+
+    /** A service by name, full id or unique id prefix, or null. */
+    Service service(String ref) {
+        Service s = services.get(ref);
+        if (s != null) {
+            return s;
+        }
+        Service found = null;
+        for (Service c : services.values()) {
+            if (c.id().startsWith(ref)) {
+                if (found != null) {
+                    return null;
+                }
+                found = c;
+            }
+        }
+        return found;
+    }
+
+    void addService(Service s) {
+        services.put(s.name(), s);
+    }
+
+    void removeService(Service s) {
+        services.remove(s.name());
     }
 
     /** The container with {@code id} on any node, for names across hosts. */

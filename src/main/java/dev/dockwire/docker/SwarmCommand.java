@@ -68,7 +68,7 @@ final class SwarmCommand {
 
     private CommandResult joinToken(List<String> args) {
         CliFlags f = CliFlags.parse(args, List.of(new Spec("quiet", 'q', false)), true);
-        Swarm s = requireManager();
+        Swarm s = requireManager(engine);
         boolean manager = !f.positional().isEmpty() && f.positional().get(0).equals("manager");
         if (f.has("quiet")) {
             return CommandResult.ok(List.of(s.token(manager)));
@@ -76,7 +76,8 @@ final class SwarmCommand {
         return CommandResult.ok(joinInstructions(s, manager, s.node(engine)));
     }
 
-    private Swarm requireManager() {
+    /** The swarm {@code engine} manages, or the daemon's error on a worker or outside a swarm. */
+    static Swarm requireManager(Engine engine) {
         Swarm s = engine.swarm();
         if (s == null || !s.node(engine).manager()) {
             throw new EngineException("This node is not a swarm manager. "
@@ -91,7 +92,7 @@ final class SwarmCommand {
             return CommandResult.fail(1, "Usage:  docker node COMMAND");
         }
         try {
-            Swarm s = requireManager();
+            Swarm s = requireManager(engine);
             DockerCommand.Table t = new DockerCommand.Table("ID", "HOSTNAME", "STATUS", "AVAILABILITY", "MANAGER STATUS",
                     "ENGINE VERSION");
             String version = engine.profile() == EngineProfile.DOCKER_27 ? "27.5.1" : "28.0.1";

@@ -64,6 +64,12 @@ class BundledRunsTest {
                 assertTrue(tagged.contains("10\t192.168.10.2\t192.168.10.1"), String.join("\n", tagged));
                 assertTrue(tagged.stream().allMatch(r -> r.startsWith("10\t")), String.join("\n", tagged));
             }
+            if (file.endsWith("swarm-services.sh")) {
+                // The client task on host 2 pings web.1 on host 1: VXLAN on the underlay, the inner ICMP inside.
+                List<String> icmp = ExternalTools.run("tshark", "-r", out.resolve("docker-host-1-eth0.pcapng").toString(),
+                        "-Y", "vxlan && icmp", "-T", "fields", "-e", "ip.src", "-e", "ip.dst");
+                assertTrue(icmp.contains("192.168.1.12,10.0.1.5\t192.168.1.11,10.0.1.2"), String.join("\n", icmp));
+            }
             for (Path cap : captures) {
                 List<String> rows = ExternalTools.run("tshark", "-r", cap.toString(), "-o", "ip.check_checksum:TRUE",
                         "-T", "fields", "-e", "_ws.malformed", "-e", "_ws.expert.severity", "-e", "ip.checksum.status");
