@@ -870,17 +870,60 @@ public final class Engine {
         if (ip != null && n.name().equals("bridge")) {
             throw new EngineException("invalid endpoint settings:\nuser specified IP address is supported on user defined networks only");
         }
+        if (n.driver() == Network.Driver.OVERLAY && !n.attachable()) {
+            throw new EngineException("Could not attach to network " + n.name()
+                    + ": rpc error: code = PermissionDenied desc = network " + n.name() + " not manually attachable");
+        }
         Endpoint e = new Endpoint(random.nextHex(64), n, null, null, null, null, ip,
                 aliases == null ? List.of() : List.copyOf(aliases));
         if (c.running()) {
             int index = nextIfIndex(c);
-            Endpoint made = plumb(c, c.netns(), e, false, index);
+            Endpoint made = n.driver() == Network.Driver.OVERLAY ? connectOverlay(c, e, index)
+                    : plumb(c, c.netns(), e, false, index);
             ContainerFiles.write(this, c);
             startResolver(c);
             return made;
         }
         c.putEndpoint(n.name(), e);
         return e;
+    }
+
+    /**
+     * A running container joins an overlay: the driver's Join (every node learns the peer), and
+     * libnetwork's gateway endpoint on docker_gwbridge with the default route when nothing else
+     * gives the container a way out.
+     */
+    private Endpoint connectOverlay(Container c, Endpoint e, int index) {
+        Endpoint made = overlay.join(c, c.netns(), e, index);
+        boolean wayOut = c.endpoints().values().stream()
+                .anyMatch(x -> x.network().driver() == Network.Driver.BRIDGE && x.address() != null)
+                || kernel.routes(c.netns()).stream().anyMatch(r -> r.dst().prefixLength() == 0);
+        if (!wayOut && !e.network().internal()) {
+            Network gw = network("docker_gwbridge");
+            Endpoint g = plumb(c, c.netns(), new Endpoint(random.nextHex(64), gw, null, null, null, null, null, List.of()),
+                    true, nextIfIndex(c));
+            ports.publish(c, g);
+        }
+        return made;
+    }
+
+    /**
+     * A running container leaves an overlay: the driver's Leave (every node forgets the peer); the
+     * gateway endpoint on docker_gwbridge goes with the last overlay, as libnetwork's sandbox drops
+     * a default gateway it no longer needs.
+     */
+    private void disconnectOverlay(Container c, Endpoint e) {
+        overlay.leave(c, e);
+        c.removeEndpoint(e.network().name());
+        Endpoint gw = c.endpoints().get("docker_gwbridge");
+        boolean overlaysLeft = c.endpoints().values().stream().anyMatch(x -> x.network().driver() == Network.Driver.OVERLAY);
+        if (gw != null && !overlaysLeft) {
+            ports.unpublish(c);
+            gw.network().detach(c.id());
+            gw.network().release(gw.address());
+            removeLink(c, gw);
+            c.removeEndpoint("docker_gwbridge");
+        }
     }
 
     private static int nextIfIndex(Container c) {
@@ -905,7 +948,10 @@ public final class Engine {
         if (!n.driver().plumbed()) {
             throw new EngineException("container cannot be disconnected from host network or connected to host network");
         }
-        if (c.running()) {
+        if (c.running() && n.driver() == Network.Driver.OVERLAY) {
+            disconnectOverlay(c, e);
+            ContainerFiles.write(this, c);
+        } else if (c.running()) {
             n.detach(c.id());
             n.release(e.address());
             boolean hadDefault = kernel.routes(c.netns()).stream()

@@ -183,4 +183,84 @@ class OverlayEndToEndTest {
                 "-Y", "ip.src == 192.168.1.11 && ip.flags.mf == 1", "-T", "fields", "-e", "ip.len", "-e", "ip.frag_offset");
         assertTrue(outer.contains("1396\t0"), transcript + String.join("\n", outer));
     }
+
+    @Test
+    void runningContainersConnectToAndDisconnectFromAnAttachableOverlay(@TempDir Path dir) throws Exception {
+        Path script = dir.resolve("connect.sh");
+        Files.writeString(script, TWO_HOSTS_ONE_OVERLAY + """
+                docker network create -d overlay --attachable ov
+                docker network create -d overlay plain
+                docker network create local
+                docker run -d --name a alpine sleep 3600
+                docker run -d --name d --network local alpine sleep 3600
+                ssh host2 docker run -d --name b --network ov alpine sleep 3600
+                docker network connect ov a
+                docker exec a ip -br addr show eth1
+                # expect: contains 10.0.1.3/24
+                ssh host2 docker exec b ping -c 1 a
+                # expect: contains 64 bytes from a.ov (10.0.1.3)
+                docker network connect plain a
+                # expect: status 1
+                # expect: contains network plain not manually attachable
+                docker network disconnect ov a
+                ssh host2 docker exec b nslookup a
+                # expect: status 1
+                ssh host2 docker exec b ping -c 1 -W 1 10.0.1.3
+                # expect: status 1
+                docker network disconnect local d
+                docker network connect ov d
+                docker exec d ip route
+                # expect: contains default via 172.18.0.1 dev eth1
+                # expect: contains 10.0.1.0/24 dev eth0
+                ssh host2 docker exec b ping -c 1 d
+                # expect: contains 64 bytes from d.ov (10.0.1.3)
+                docker network disconnect ov d
+                docker exec d ip -br addr
+                # expect: not-contains eth
+                """);
+        run(script, dir.resolve("cap"));
+    }
+
+    @Test
+    void serviceCommandsFailAsDockerDoes(@TempDir Path dir) throws Exception {
+        Path script = dir.resolve("services.sh");
+        Files.writeString(script, TWO_HOSTS_ONE_OVERLAY + """
+                docker network create -d overlay plain
+                ssh host2 docker service create --name x alpine
+                # expect: status 1
+                # expect: contains Worker nodes can't be used to view or modify cluster state
+                docker service create --name x --network bridge alpine
+                # expect: status 1
+                # expect: contains The network bridge cannot be used with services
+                docker service create --name x --network nope alpine
+                # expect: status 1
+                # expect: contains network nope not found
+                docker service ps nope
+                # expect: status 1
+                # expect: contains Error: No such service: nope
+                docker service create -d --name x --replicas 4 --endpoint-mode dnsrr --network plain alpine sleep 1d
+                # expect: not-contains WARNING
+                # expect: not-contains progress
+                docker service create --name x alpine
+                # expect: status 1
+                # expect: contains name conflicts with an existing object
+                docker service ps -q x
+                # expect: matches ^\\w{12}$
+                docker service ps x
+                # expect: matches ^\\w{12} +x\\.4 +alpine:latest +docker-host-2 +Running +Running less than a second ago
+                ssh host2 docker ps --format '{{.Names}}'
+                # expect: matches ^x\\.2\\.\\w{25}$
+                # expect: matches ^x\\.4\\.\\w{25}$
+                docker service scale x=1
+                # expect: contains x scaled to 1
+                ssh host2 docker ps -q | wc -l
+                # expect: matches ^0$
+                docker service rm x nope
+                # expect: status 1
+                # expect: contains Error: No such service: nope
+                docker ps -q | wc -l
+                # expect: matches ^0$
+                """);
+        run(script, dir.resolve("cap"));
+    }
 }
