@@ -121,7 +121,7 @@ public final class Session implements AutoCloseable {
         this.file = file;
         this.out = out;
         this.options = options;
-        this.world = new World(seed, EngineProfile.parse(daemon.engine()), daemon.userlandProxy(), daemon.hosts());
+        this.world = new World(seed, EngineProfile.parse(daemon.engine()), daemon.userlandProxy(), daemon.hosts(), daemon.subnets());
         for (World.Node node : world.nodes()) {
             node.engine().onSample((metric, nanos) -> samples.computeIfAbsent(metric, k -> new ArrayList<>()).add(nanos));
         }

@@ -95,21 +95,41 @@ public final class World implements AutoCloseable {
      * at .12, and so on, each with its own kernel (host namespace, docker0, iptables) and dockerd.
      */
     public World(long seed, EngineProfile profile, boolean userlandProxy, int hosts) {
+        this(seed, profile, userlandProxy, hosts, 1);
+    }
+
+    /**
+     * As above, with the hosts spread over {@code subnets} LAN subnets that the router joins:
+     * subnet 1 is the LAN (192.168.1.0/24, bridge lan0, the router's eth0); subnet k is
+     * 192.168.k.0/24 on its own bridge {@code lan<k-1>} behind the router's {@code eth<k>} at
+     * 192.168.k.1. Host i sits on subnet ((i - 1) mod subnets) + 1 at 192.168.k.(10 + i), its
+     * default gateway that subnet's router address, so traffic between hosts of different subnets
+     * (VXLAN included) is routed: one hop, TTL decremented.
+     */
+    public World(long seed, EngineProfile profile, boolean userlandProxy, int hosts, int subnets) {
         if (hosts < 1 || hosts > MAX_HOSTS) {
             throw new IllegalArgumentException("hosts must be 1-" + MAX_HOSTS + ", got " + hosts);
+        }
+        if (subnets < 1 || subnets > Math.min(hosts, 9)) {
+            throw new IllegalArgumentException("subnets must be 1-" + Math.min(hosts, 9) + ", got " + subnets);
         }
         emulation = new Emulation(seed);
         lanKernel = new EmulatedKernel(emulation, "lan");
         buildLan();
         buildInternet();
         buildVlan10();
+        for (int k = 2; k <= subnets; k++) {
+            buildSubnet(k);
+        }
         for (int i = 1; i <= hosts; i++) {
             boolean one = hosts == 1;
             String name = one ? HOST_NAME : MULTI_HOST_PREFIX + i;
+            int subnet = (i - 1) % subnets + 1;
+            int net = subnetBits(subnet);
             Cidr address = one ? HOST_ADDRESS
-                    : Cidr.of(Ipv4Address.of(HOST_ADDRESS.networkBits() + MULTI_HOST_FIRST - 1 + i), HOST_ADDRESS.prefixLength());
+                    : Cidr.of(Ipv4Address.of(net + MULTI_HOST_FIRST - 1 + i), HOST_ADDRESS.prefixLength());
             EmulatedKernel kernel = new EmulatedKernel(emulation, one ? "host" : "host" + i);
-            uplink(kernel, one ? "lan-host" : "lan-host" + i, address);
+            uplink(kernel, one ? "lan-host" : "lan-host" + i, address, "lan" + (subnet - 1), Ipv4Address.of(net + 1));
             Engine engine = new Engine(kernel, emulation.loop(), emulation.random(), profile, List.of(ROUTER.toString()));
             engine.userlandProxy(userlandProxy);
             engine.swarms(swarms, name);
@@ -124,17 +144,32 @@ public final class World implements AutoCloseable {
         }
     }
 
-    /** The host's uplink: the cable from the LAN bridge to its eth0, the LAN router as default gateway. */
-    private void uplink(EmulatedKernel hostKernel, String lanSide, Cidr address) {
+    /** The network address of LAN subnet {@code k}: 192.168.k.0. */
+    private static int subnetBits(int k) {
+        return HOST_ADDRESS.networkBits() + ((k - 1) << 8);
+    }
+
+    /** Subnet {@code k} (2-9): its bridge and the router's leg {@code eth<k>} at 192.168.k.1/24. */
+    private void buildSubnet(int k) {
+        String bridge = "lan" + (k - 1);
+        lanKernel.linkAddBridge(Kernel.HOST, bridge, null);
+        lanKernel.linkSetUp(Kernel.HOST, bridge, true);
+        cable("lan-router" + k, "router", "eth" + k);
+        lanKernel.linkSetMaster(Kernel.HOST, "lan-router" + k, bridge);
+        lanKernel.addrAdd("router", "eth" + k, Cidr.of(Ipv4Address.of(subnetBits(k) + 1), HOST_ADDRESS.prefixLength()));
+    }
+
+    /** The host's uplink: the cable from its LAN bridge to its eth0, that subnet's router address as default gateway. */
+    private void uplink(EmulatedKernel hostKernel, String lanSide, Cidr address, String bridge, Ipv4Address gateway) {
         lanKernel.linkAddVeth(Kernel.HOST, lanSide, null, "uplink", null);
-        lanKernel.linkSetMaster(Kernel.HOST, lanSide, "lan0");
+        lanKernel.linkSetMaster(Kernel.HOST, lanSide, bridge);
         lanKernel.linkSetUp(Kernel.HOST, lanSide, true);
         Namespace lan = lanKernel.namespace(Kernel.HOST);
         lan.moveDevice(lan.device("uplink"), hostKernel.namespace(Kernel.HOST));
         hostKernel.linkSetName(Kernel.HOST, "uplink", "eth0");
         hostKernel.addrAdd(Kernel.HOST, "eth0", address);
         hostKernel.linkSetUp(Kernel.HOST, "eth0", true);
-        hostKernel.routeAdd(Kernel.HOST, Cidr.parse("0.0.0.0/0"), ROUTER.bits(), "eth0");
+        hostKernel.routeAdd(Kernel.HOST, Cidr.parse("0.0.0.0/0"), gateway.bits(), "eth0");
     }
 
     private void buildLan() {

@@ -5,27 +5,38 @@ import java.util.Set;
 /**
  * How the emulated dockerd is configured: which release it behaves like ({@code docker-28} or
  * {@code docker-27}), daemon.json's {@code userland-proxy}, and on how many Docker hosts it runs
- * ({@code # dockwire: hosts N}, the topology's {@code hosts:}). Pure data.
+ * ({@code # dockwire: hosts N}, the topology's {@code hosts:}) spread over how many LAN subnets
+ * joined by the router ({@code # dockwire: hosts N subnets S}). Pure data.
  */
-public record Daemon(String engine, boolean userlandProxy, int hosts) {
-    public static final Daemon DEFAULT = new Daemon("docker-28", true, 1);
+public record Daemon(String engine, boolean userlandProxy, int hosts, int subnets) {
+    public static final Daemon DEFAULT = new Daemon("docker-28", true, 1, 1);
+    /** The most LAN subnets (192.168.1.0/24 to 192.168.9.0/24). */
+    public static final int MAX_SUBNETS = 9;
     public static final Set<String> ENGINES = Set.of("docker-28", "docker-27");
     /** The most hosts a run may have (192.168.1.11-.99 on the LAN). */
     public static final int MAX_HOSTS = 89;
 
     public Daemon(String engine, boolean userlandProxy) {
-        this(engine, userlandProxy, 1);
+        this(engine, userlandProxy, 1, 1);
+    }
+
+    public Daemon(String engine, boolean userlandProxy, int hosts) {
+        this(engine, userlandProxy, hosts, 1);
     }
 
     public Daemon withEngine(String e) {
-        return new Daemon(e, userlandProxy, hosts);
+        return new Daemon(e, userlandProxy, hosts, subnets);
     }
 
     public Daemon withUserlandProxy(boolean on) {
-        return new Daemon(engine, on, hosts);
+        return new Daemon(engine, on, hosts, subnets);
     }
 
     public Daemon withHosts(int n) {
-        return new Daemon(engine, userlandProxy, n);
+        return new Daemon(engine, userlandProxy, n, subnets);
+    }
+
+    public Daemon withSubnets(int n) {
+        return new Daemon(engine, userlandProxy, hosts, n);
     }
 }

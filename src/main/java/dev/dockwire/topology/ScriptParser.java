@@ -69,14 +69,21 @@ public final class ScriptParser {
                     } else if (d.startsWith("image ")) {
                         images.add(image(file, lineNo, d.substring(6).trim()));
                     } else if (d.startsWith("hosts ")) {
-                        daemon = daemon.withHosts(hosts(file, lineNo, d.substring(6).trim()));
+                        String[] w = d.substring(6).trim().split("\\s+");
+                        daemon = daemon.withHosts(hosts(file, lineNo, w[0]));
+                        if (w.length == 3 && w[1].equals("subnets")) {
+                            daemon = daemon.withSubnets(subnets(file, lineNo, w[2], daemon.hosts()));
+                        } else if (w.length != 1) {
+                            throw new TopologyException(file, lineNo, "dockwire: hosts", "expected \"hosts N\" or \"hosts N subnets S\", got \""
+                                    + d.substring(6).trim() + "\"");
+                        }
                     } else if (d.startsWith("daemon ")) {
                         daemon = daemon(file, lineNo, d.substring(7).trim(), daemon);
                     } else if (d.startsWith("capture ")) {
                         capture = capture(d.substring(8).trim(), capture);
                     } else {
                         throw new TopologyException(file, lineNo, "dockwire", "unknown directive \"" + d
-                                + "\"; known: seed N, hosts N, capture [loopback] [host] [IFACE...], image NAME http PORT (hostname | text TEXT),"
+                                + "\"; known: seed N, hosts N [subnets S], capture [loopback] [host] [IFACE...], image NAME http PORT (hostname | text TEXT),"
                                 + " daemon [engine=docker-28|docker-27] [userland-proxy=true|false]");
                     }
                 }
@@ -222,6 +229,20 @@ public final class ScriptParser {
         Script.Command build() {
             return new Script.Command(line, lineNo, status, any, List.copyOf(contains), List.copyOf(notContains), List.copyOf(matches));
         }
+    }
+
+    /** {@code # dockwire: hosts N subnets S}: over how many routed LAN subnets the hosts are spread (1-9, at most N). */
+    static int subnets(String file, int line, String value, int hosts) {
+        try {
+            int n = Integer.parseInt(value);
+            if (n >= 1 && n <= Math.min(hosts, Daemon.MAX_SUBNETS)) {
+                return n;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new TopologyException(file, line, "dockwire: hosts", "expected a number of subnets 1-"
+                + Math.min(hosts, Daemon.MAX_SUBNETS) + " (no more than the hosts), got \"" + value + "\"");
     }
 
     /** {@code # dockwire: hosts N}: how many Docker hosts the script runs on (1-89). */

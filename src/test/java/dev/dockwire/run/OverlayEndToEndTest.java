@@ -263,4 +263,49 @@ class OverlayEndToEndTest {
                 """);
         run(script, dir.resolve("cap"));
     }
+
+    @Test
+    void vxlanCrossesARouterBetweenTwoUnderlaySubnets(@TempDir Path dir) throws Exception {
+        Path script = dir.resolve("routed.sh");
+        Files.writeString(script, """
+                # dockwire: hosts 2 subnets 2
+                ssh host2 ip -br addr show eth0
+                # expect: contains 192.168.2.12/24
+                ssh host2 ip route
+                # expect: contains default via 192.168.2.1 dev eth0
+                ssh host1 docker swarm init
+                ssh host2 docker swarm join --token $(ssh host1 docker swarm join-token -q worker) 192.168.1.11:2377
+                docker network create -d overlay --attachable ov
+                docker run -d --name a --network ov alpine sleep 3600
+                ssh host2 docker run -d --name b --network ov alpine sleep 3600
+                docker exec a ping -c 2 b
+                # expect: contains 2 packets transmitted, 2 received
+                docker exec a ping -c 1 -s 3000 b
+                # expect: contains 3008 bytes from b.ov (10.0.1.3)
+                """);
+        Path cap = dir.resolve("cap");
+        String transcript = run(script, cap, "--capture", "eth0");
+        ExternalTools.assumeTool("tshark");
+        // Host 2 sees host 1's VXLAN one router hop later: outer TTL 63, the inner packet's 64 untouched.
+        List<String> rows = ExternalTools.run("tshark", "-r", cap.resolve("docker-host-2-eth0.pcapng").toString(),
+                "-Y", "vxlan && ip.src == 192.168.1.11", "-T", "fields", "-e", "ip.src", "-e", "ip.dst", "-e", "ip.ttl");
+        assertFalse(rows.isEmpty(), transcript);
+        assertTrue(rows.stream().allMatch(r -> r.equals("192.168.1.11,10.0.1.2\t192.168.2.12,10.0.1.3\t63,64")),
+                String.join("\n", rows));
+    }
+
+    @Test
+    void theSubnetsDirectiveIsChecked(@TempDir Path dir) throws Exception {
+        Path script = dir.resolve("bad.sh");
+        Files.writeString(script, "# dockwire: hosts 2 subnets 3\nhostname\n");
+        PrintStream err = System.err;
+        ByteArrayOutputStream buf = new ByteArrayOutputStream();
+        System.setErr(new PrintStream(buf, true));
+        try {
+            assertEquals(2, Main.execute("run", script.toString(), "--out=" + dir.resolve("cap")));
+        } finally {
+            System.setErr(err);
+        }
+        assertTrue(buf.toString().contains("expected a number of subnets 1-2 (no more than the hosts), got \"3\""), buf.toString());
+    }
 }
