@@ -10,8 +10,9 @@ import java.util.Map;
 
 /**
  * libnetwork's overlay driver on one node (drivers/overlay): per network a sandbox namespace
- * {@code 1-<netid[:10]>} (osl.GenerateKey("1-" + id), 12 characters, in ov_network.go's
- * initSandbox) holding a bridge with the gateway address and a VXLAN device, both
+ * {@code 1-<netid[:10]>} (osl.GenerateKey("<initEpoch>-" + id) cut to 12 characters, in
+ * ov_network.go's initSandbox; {@code 2-...} when it is built again after the last local
+ * endpoint left) holding a bridge with the gateway address and a VXLAN device, both
  * created in the host namespace as {@code ov-<vni %06x>-<netid[:5]>} and
  * {@code vx-<vni %06x>-<netid[:5]>} (generateBridgeName / generateVxlanName in
  * moby libnetwork/drivers/overlay/ov_network.go) and renamed {@code br0} and {@code vxlan0} as the osl
@@ -29,6 +30,8 @@ final class OverlayDriver {
     private final Engine engine;
     private final Kernel kernel;
     private final Map<Network, String> sandboxes = new HashMap<>();
+    private final Map<Network, Integer> nextVeth = new HashMap<>();
+    private final Map<Network, Integer> epochs = new HashMap<>();
 
     OverlayDriver(Engine engine) {
         this.engine = engine;
@@ -86,7 +89,10 @@ final class OverlayDriver {
         }
         int vni = swarm().vni(n);
         String suffix = String.format(Locale.ROOT, "%06x-%s", vni, n.id().substring(0, 5));
-        sb = "1-" + n.id().substring(0, 10);
+        // initSandbox: key osl.GenerateKey(fmt.Sprintf("%d-", n.initEpoch) + n.id), cut to 12
+        // characters; the epoch grows each time the network's sandbox is built on this node.
+        int epoch = epochs.merge(n, 1, Integer::sum);
+        sb = (epoch + "-" + n.id()).substring(0, 12);
         kernel.netnsAdd(sb);
         kernel.linkSetUp(sb, "lo", true);
         kernel.linkAddBridge(Kernel.HOST, "ov-" + suffix, null);
@@ -119,7 +125,7 @@ final class OverlayDriver {
         String ifname = "eth" + index;
         String sbSide = "veth" + engine.random().nextHex(7);
         String ctrSide = "veth" + engine.random().nextHex(7);
-        String port = nextPortName(sb);
+        String port = nextPortName(n);
         try {
             kernel.linkAddVeth(Kernel.HOST, sbSide, null, ctrSide, mac);
             int mtu = maxMtu(n.options());
@@ -149,13 +155,14 @@ final class OverlayDriver {
         return ep;
     }
 
-    private String nextPortName(String sb) {
-        for (int i = 0; ; i++) {
-            String name = "veth" + i;
-            if (kernel.links(sb).stream().noneMatch(l -> l.name().equals(name))) {
-                return name;
-            }
-        }
+    /**
+     * The sandbox-side name of the next endpoint's veth: osl's AddInterface(src, "veth") names it
+     * {@code veth<n>} from a per-namespace counter that only grows (nextIfIndex in moby
+     * libnetwork/osl/namespace_linux.go), so a name is not reused while the sandbox lives.
+     */
+    private String nextPortName(Network n) {
+        int i = nextVeth.merge(n, 1, Integer::sum) - 1;
+        return "veth" + i;
     }
 
     /**
@@ -176,6 +183,7 @@ final class OverlayDriver {
             kernel.linkDel(sb, "vxlan0");
             kernel.netnsDel(sb);
             sandboxes.remove(n);
+            nextVeth.remove(n);
         }
     }
 
