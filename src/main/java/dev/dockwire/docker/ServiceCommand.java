@@ -46,9 +46,7 @@ final class ServiceCommand {
     private CommandResult create(List<String> args) {
         CliFlags f = CliFlags.parse(args, CREATE_FLAGS, false);
         if (f.positional().isEmpty()) {
-            return new CommandResult(1, List.of("\"docker service create\" requires at least 1 argument.",
-                    "See 'docker service create --help'.", "",
-                    "Usage:  docker service create [OPTIONS] IMAGE [COMMAND] [ARG...]", "", "Create a new service"));
+            return requiresArgument("create", "[OPTIONS] IMAGE [COMMAND] [ARG...]", "Create a new service");
         }
         if (f.has("mode") && !f.get("mode").equals("replicated")) {
             return CommandResult.fail(1, "dockwire models replicated services only, not --mode " + f.get("mode"));
@@ -113,6 +111,12 @@ final class ServiceCommand {
         }
         out.add("verify: Service converged ");
         return out;
+    }
+
+    /** The CLI's complaint when a subcommand gets no argument (cobra's RequiresMinArgs). */
+    private static CommandResult requiresArgument(String cmd, String usage, String description) {
+        return new CommandResult(1, List.of("\"docker service " + cmd + "\" requires at least 1 argument.",
+                "See 'docker service " + cmd + " --help'.", "", "Usage:  docker service " + cmd + " " + usage, "", description));
     }
 
     private static int replicas(String v, String flag) {
@@ -180,9 +184,7 @@ final class ServiceCommand {
         CliFlags f = CliFlags.parse(args, List.of(new Spec("quiet", 'q', false), new Spec("no-trunc", (char) 0, false)), true);
         Swarm swarm = SwarmCommand.requireManager(engine);
         if (f.positional().isEmpty()) {
-            return new CommandResult(1, List.of("\"docker service ps\" requires at least 1 argument.",
-                    "See 'docker service ps --help'.", "", "Usage:  docker service ps [OPTIONS] SERVICE [SERVICE...]", "",
-                    "List the tasks of one or more services"));
+            return requiresArgument("ps", "[OPTIONS] SERVICE [SERVICE...]", "List the tasks of one or more services");
         }
         try {
             List<String> out = new ArrayList<>();
@@ -221,9 +223,7 @@ final class ServiceCommand {
     private CommandResult rm(List<String> args) {
         Swarm swarm = SwarmCommand.requireManager(engine);
         if (args.isEmpty()) {
-            return new CommandResult(1, List.of("\"docker service rm\" requires at least 1 argument.",
-                    "See 'docker service rm --help'.", "", "Usage:  docker service rm SERVICE [SERVICE...]", "",
-                    "Remove one or more services"));
+            return requiresArgument("rm", "SERVICE [SERVICE...]", "Remove one or more services");
         }
         List<String> out = new ArrayList<>();
         int status = 0;
@@ -244,9 +244,7 @@ final class ServiceCommand {
     private CommandResult scale(List<String> args) {
         Swarm swarm = SwarmCommand.requireManager(engine);
         if (args.isEmpty()) {
-            return new CommandResult(1, List.of("\"docker service scale\" requires at least 1 argument.",
-                    "See 'docker service scale --help'.", "", "Usage:  docker service scale SERVICE=REPLICAS [SERVICE=REPLICAS...]", "",
-                    "Scale one or multiple replicated services"));
+            return requiresArgument("scale", "SERVICE=REPLICAS [SERVICE=REPLICAS...]", "Scale one or multiple replicated services");
         }
         List<String> out = new ArrayList<>();
         int status = 0;

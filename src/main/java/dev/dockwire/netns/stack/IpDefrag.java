@@ -38,6 +38,8 @@ final class IpDefrag {
     /** Default of net.ipv4.ipfrag_high_thresh, bytes. */
     static final long DEFAULT_HIGH_THRESH = 4L * 1024 * 1024;
     private static final int MAX_DATAGRAM = 65535;
+    private static final int DUPLICATE = -1;
+    private static final int OVERLAP = -2;
 
     /** The reassembly counters of the kernel's IP MIB. */
     static final class Stats {
@@ -122,13 +124,6 @@ final class IpDefrag {
         return fragMaxSize;
     }
 
-    /** Whether the datagram {@link #input} last returned had DF on every fragment (IPSKB_FRAG_PMTU). */
-    boolean fragPmtu() {
-        return lastPmtu;
-    }
-
-    private boolean lastPmtu;
-
     /**
      * Takes a fragment (reader index at its IPv4 header, writer index at its end) and ownership
      * of it. Returns the reassembled datagram when this fragment completed one, else null.
@@ -206,9 +201,6 @@ final class IpDefrag {
         return null;
     }
 
-    private static final int DUPLICATE = -1;
-    private static final int OVERLAP = -2;
-
     /**
      * inet_frag_queue_insert: where [offset, end) goes among the queued fragments, or DUPLICATE
      * when a run of contiguous fragments already holds all of it, or OVERLAP when it covers part
@@ -253,9 +245,10 @@ final class IpDefrag {
             whole.writeBytes(f.packet, ip.payloadOffset(), f.end - f.offset);
         }
         free(q);
-        lastPmtu = q.maxDfSize == q.maxSize;
+        // IPSKB_FRAG_PMTU: DF on every fragment keeps DF on the whole (and on a forwarder's re-fragments).
+        boolean pmtu = q.maxDfSize == q.maxSize;
         fragMaxSize = Math.max(q.maxSize, q.maxDfSize);
-        ip.wrap(whole, whole.readerIndex()).flagsFrag(lastPmtu ? Ipv4Packet.FLAG_DF : 0);
+        ip.wrap(whole, whole.readerIndex()).flagsFrag(pmtu ? Ipv4Packet.FLAG_DF : 0);
         ip.totalLength(ihl + q.len).fillChecksum();
         stats.reasmOks++;
         return whole;
