@@ -97,6 +97,9 @@ final class Icmp {
         int type = icmp.type();
         int code = icmp.code();
         int proto = quoted.protocol();
+        if (type == IcmpPacket.TYPE_DEST_UNREACHABLE && code == IcmpPacket.CODE_FRAG_NEEDED) {
+            stack.pmtuLearned(quoted.dst(), icmp.sequence());
+        }
         if (proto == IpProtocol.ICMP) {
             inner.wrap(packet, qoff + ihl, 8);
             if (inner.type() == IcmpPacket.TYPE_ECHO_REQUEST) {

@@ -42,6 +42,7 @@ public final class Ipv4Stack implements RxHandler, Sockets, NeighbourTable.Io, U
     final Tcp tcp;
     final Counters counters = new Counters();
     final IpDefrag defrag;
+    final PmtuCache pmtu = new PmtuCache();
     private final EthernetFrame eth = new EthernetFrame();
     private final Ipv4Packet ip = new Ipv4Packet();
     private boolean forwarding;
@@ -270,7 +271,7 @@ public final class Ipv4Stack implements RxHandler, Sockets, NeighbourTable.Io, U
             packet.release();
             throw new SocketException(SocketError.ENETUNREACH);
         }
-        int mtu = out.mtu();
+        int mtu = pmtu.mtu(dst, out.mtu(), loop.nanos());
         boolean df = pmtudisc == PMTUDISC_DO || (pmtudisc == PMTUDISC_WANT && len <= mtu);
         if (len > mtu && df) {
             packet.release();
@@ -294,8 +295,9 @@ public final class Ipv4Stack implements RxHandler, Sockets, NeighbourTable.Io, U
      * next hop; in fragments when it does not fit the device.
      */
     private void send(ByteBuf packet, int dst, boolean local, Route r, NetDevice out) {
-        if (packet.readableBytes() > out.mtu()) {
-            fragmentOut(packet, out.mtu(), false, f -> sendWhole(f, dst, local, r, out));
+        int mtu = pmtu.mtu(dst, out.mtu(), loop.nanos());
+        if (packet.readableBytes() > mtu) {
+            fragmentOut(packet, mtu, false, f -> sendWhole(f, dst, local, r, out));
             return;
         }
         sendWhole(packet, dst, local, r, out);
@@ -318,6 +320,14 @@ public final class Ipv4Stack implements RxHandler, Sockets, NeighbourTable.Io, U
         }
         Route r = ns.fib().lookup(dst);
         return r == null ? 0 : r.dev().mtu();
+    }
+
+    /** ipv4_update_pmtu: an ICMP fragmentation-needed about a packet we sent to {@code dst}. */
+    void pmtuLearned(int dst, int mtu) {
+        int dev = routeMtu(dst);
+        if (dev > 0) {
+            pmtu.update(dst, mtu, dev, loop.nanos());
+        }
     }
 
     /**

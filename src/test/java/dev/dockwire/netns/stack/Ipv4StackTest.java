@@ -181,4 +181,44 @@ class Ipv4StackTest {
         assertEquals(List.of("reply ttl=64"), ping(net, "a", "10.0.0.2", 0));
         assertTrue(net.ns("a").lo().stats().rxPackets >= 4);
     }
+
+    /**
+     * RFC 1191 through a router whose far leg has MTU 1000: a 1228-byte echo request fits a's
+     * eth0, so it leaves with DF (IP_PMTUDISC_WANT); r answers fragmentation needed (mtu 1000), a
+     * learns the path MTU, and the next request leaves a in fragments that reach c. Fragments
+     * (DF clear) that then meet a smaller MTU are fragmented again by r.
+     */
+    @Test
+    void pathMtuIsLearnedFromFragmentationNeededAndUsedForTheNextSend() {
+        TestNet net = routed(true);
+        net.kernel.linkSetMtu("r", "eth1", 1000);
+        PingSocket ping = net.ns("a").sockets().openPing();
+        List<String> events = new ArrayList<>();
+        ping.onReply((src, seq, t, data) -> events.add("reply " + seq + " " + data.readableBytes()));
+        ping.onError((rep, seq, type, code, info) -> events.add("error " + seq + " " + type + "/" + code + " mtu " + info));
+        ByteBuf d = Unpooled.buffer(1200).writeZero(1200);
+        ping.send(ip("10.1.0.2"), 1, d, 0);
+        net.loop().runUntilTime(net.loop().nanos() + 1_000_000_000L);
+        ping.send(ip("10.1.0.2"), 2, d, 0);
+        net.loop().runUntilTime(net.loop().nanos() + 1_000_000_000L);
+        d.release();
+        ping.close();
+        assertEquals(List.of("error 1 3/4 mtu 1000", "reply 2 1200"), events);
+        assertEquals(1, net.ns("a").stack().counters().fragOks);
+        assertEquals(1, net.ns("c").stack().defrag.stats.reasmOks);
+
+        net.kernel.linkSetMtu("r", "eth1", 800);
+        UdpSocket server = net.ns("c").sockets().openUdp();
+        server.bind(0, 9);
+        List<Integer> got = new ArrayList<>();
+        server.onReceive((s, src, port, data) -> got.add(data.readableBytes()));
+        UdpSocket client = net.ns("a").sockets().openUdp();
+        ByteBuf big = Unpooled.buffer(1400).writeZero(1400);
+        client.send(ip("10.1.0.2"), 9, big); // 1428 bytes: two fragments for the learned 1000, the first cut again at r
+        big.release();
+        net.loop().runUntilTime(net.loop().nanos() + 1_000_000_000L);
+        assertEquals(List.of(1400), got);
+        assertEquals(1, net.ns("r").stack().counters().fragOks);
+        assertEquals(2, net.ns("r").stack().counters().fragCreates);
+    }
 }
