@@ -16,7 +16,7 @@ import java.util.regex.Pattern;
  */
 public final class TopologyLoader {
     static final Set<String> TOP_KEYS = Set.of("name", "seed", "networks", "containers", "steps", "capture", "images",
-            "daemon", "compose", "scripts", "outside", "hosts");
+            "daemon", "compose", "scripts", "outside", "hosts", "subnets");
     private static final Set<String> DAEMON_KEYS = Set.of("engine", "userland-proxy");
     private static final Set<String> NETWORK_KEYS = Set.of("subnet", "gateway", "driver", "impair");
     private static final Set<String> CONTAINER_KEYS = Set.of("image", "networks", "impair");
@@ -116,6 +116,16 @@ public final class TopologyLoader {
                 daemon = daemon.withHosts(ScriptParser.hosts("", h.line(), count));
             } catch (TopologyException e) {
                 throw error(h, "hosts", "expected a number of hosts 1-" + Daemon.MAX_HOSTS + ", got \"" + count + "\"");
+            }
+        }
+        if (top.containsKey("subnets")) {
+            YamlNode sn = top.get("subnets");
+            String count = scalar(sn, "subnets");
+            try {
+                daemon = daemon.withSubnets(ScriptParser.subnets("", sn.line(), count, daemon.hosts()));
+            } catch (TopologyException e) {
+                throw error(sn, "subnets", "expected a number of subnets 1-" + Math.min(daemon.hosts(), Daemon.MAX_SUBNETS)
+                        + " (no more than the hosts), got \"" + count + "\"");
             }
         }
         return new Topology(name, seed, networks, containers, steps, capture, images, daemon, compose, scripts,

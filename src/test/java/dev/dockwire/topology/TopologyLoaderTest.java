@@ -218,6 +218,9 @@ class TopologyLoaderTest {
                 error("containers: {a: {}}\nhosts:\n  h1: {}\n"));
         assertEquals("t.yml:2: hosts: expected a number of hosts 1-89, got \"0\"",
                 error("containers: {a: {}}\nhosts: 0\n"));
+        assertEquals("t.yml:3: subnets: expected a number of subnets 1-2 (no more than the hosts), got \"3\"",
+                error("containers: {a: {}}\nhosts: 2\nsubnets: 3\n"));
+        assertEquals(2, parse("containers: {a: {}}\nhosts: 3\nsubnets: 2\n").daemon().subnets());
         assertEquals("t.yml:4: outside.dns.a.example: invalid IPv4 address \"1.2.3\": expected four octets 0-255 like 172.18.0.2",
                 error("containers: {a: {}}\noutside:\n  dns:\n    a.example: 1.2.3\n"));
         assertEquals("t.yml:5: services.shop.ports[0]: invalid port \"x\": container port \"x\" is not a number 1-65535;"
