@@ -84,6 +84,11 @@ final class Service {
         }
         for (int slot = tasks.size() + 1; slot <= want; slot++) {
             Swarm.Node node = leastLoaded(swarm);
+            if (node == null) {
+                // Host-mode ports taken on every node: the rest stay pending, as swarmkit leaves them
+                // ("no suitable node (host-mode port already in use on N nodes)").
+                break;
+            }
             String taskId = Swarm.base36(node.engine().random(), 25);
             String container = name + "." + slot + "." + taskId;
             // The task's endpoint carries the service name and tasks.NAME as network-scoped aliases,
@@ -101,13 +106,19 @@ final class Service {
         scale(null, 0);
     }
 
-    /** swarmkit's spread: fewest tasks of this service, then fewest tasks of all services, then node order. */
+    /**
+     * swarmkit's spread: fewest tasks of this service, then fewest tasks of all services, then node
+     * order; with published ports one task per node; null when no node fits.
+     */
     private Swarm.Node leastLoaded(Swarm swarm) {
         Swarm.Node best = null;
         long bestOwn = Long.MAX_VALUE;
         long bestAll = Long.MAX_VALUE;
         for (Swarm.Node n : swarm.nodes()) {
             long own = tasks.stream().filter(t -> t.node() == n).count();
+            if (own > 0 && !publish.isEmpty()) {
+                continue; // a host-mode published port fits one task per node
+            }
             long all = swarm.services().stream().flatMap(x -> x.tasks().stream()).filter(t -> t.node() == n).count();
             if (own < bestOwn || (own == bestOwn && all < bestAll)) {
                 best = n;

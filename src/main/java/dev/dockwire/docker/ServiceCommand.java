@@ -84,7 +84,7 @@ final class ServiceCommand {
         List<String> out = new ArrayList<>(List.of(s.id()));
         out.addAll(caveats(s));
         if (!f.has("detach")) {
-            out.addAll(progress(replicas));
+            out.addAll(progress(s));
         }
         return CommandResult.ok(out);
     }
@@ -102,14 +102,21 @@ final class ServiceCommand {
         return out;
     }
 
-    /** The lines the CLI prints while it waits for the service to converge (a terminal's final frame). */
-    private static List<String> progress(int replicas) {
+    /**
+     * The lines the CLI prints while it waits for the service to converge (a terminal's final
+     * frame). A service with pending tasks never converges; the real CLI would wait, this one stops.
+     */
+    private static List<String> progress(Service s) {
+        int replicas = s.replicas();
+        int running = s.tasks().size();
         List<String> out = new ArrayList<>();
-        out.add("overall progress: " + replicas + " out of " + replicas + " tasks ");
+        out.add("overall progress: " + running + " out of " + replicas + " tasks ");
         for (int i = 1; i <= replicas; i++) {
-            out.add(i + "/" + replicas + ": running   " + BAR);
+            out.add(i + "/" + replicas + (i <= running ? ": running   " + BAR : ": pending   "));
         }
-        out.add("verify: Service converged ");
+        if (running == replicas) {
+            out.add("verify: Service converged ");
+        }
         return out;
     }
 
@@ -263,7 +270,7 @@ final class ServiceCommand {
             }
             s.scale(swarm, n);
             out.add(ref + " scaled to " + n);
-            out.addAll(progress(n));
+            out.addAll(progress(s));
         }
         return new CommandResult(status, out);
     }

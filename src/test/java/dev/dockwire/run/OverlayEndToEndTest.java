@@ -255,7 +255,17 @@ class OverlayEndToEndTest {
                 # expect: contains x scaled to 1
                 ssh host2 docker ps -q | wc -l
                 # expect: matches ^0$
-                docker service rm x nope
+                docker service create --name web --network plain --replicas 3 -p 8080:80 nginx
+                # expect: contains WARNING: dockwire does not model the ingress routing mesh
+                # expect: contains 3/3: pending
+                # expect: not-contains converged
+                docker service ls
+                # expect: matches ^\\w{12} +web +replicated +2/3 +nginx:latest
+                docker service ps web
+                # expect: matches web\\.1 +nginx:latest +docker-host-2 .* \\*:8080->80/tcp$
+                curl -s 192.168.1.12:8080
+                # expect: contains Welcome to nginx!
+                docker service rm x nope web
                 # expect: status 1
                 # expect: contains Error: No such service: nope
                 docker ps -q | wc -l
