@@ -170,7 +170,7 @@ public final class Ping implements Program {
         try {
             socket.send(dst, seq & 0xFFFF, data, ttl);
         } catch (SocketException e) {
-            if (e.error() == SocketError.EMSGSIZE) {
+            if (e.error() == SocketError.EMSGSIZE && e.info() > 0) {
                 // The kernel queued a local error (ip_local_error) that ping reads from its error queue.
                 ctx.err("ping: local error: message too long, mtu=" + e.info());
             } else {

@@ -31,6 +31,8 @@ final class RealPingSocket implements PingSocket {
     private static final int MAX_MESSAGE = 65536;
     /** SO_EE_ORIGIN_ICMP: the error queue entry was made from an ICMP message. */
     private static final int SO_EE_ORIGIN_ICMP = 2;
+    /** IP_MTU_DISCOVER (linux/in.h); its values IP_PMTUDISC_DONT 0, WANT 1, DO 2 are PmtuDisc's order. */
+    private static final int IP_MTU_DISCOVER = 10;
 
     private final EventLoop loop;
     private final int fd;
@@ -38,7 +40,7 @@ final class RealPingSocket implements PingSocket {
     private final Thread reader;
     private volatile boolean closed;
     private volatile ReplyHandler replies = (src, seq, ttl, data) -> { };
-    private volatile ErrorHandler errors = (reporter, seq, type, code) -> { };
+    private volatile ErrorHandler errors = (reporter, seq, type, code, info) -> { };
     private int ttl = -1;
 
     RealPingSocket(String netns, EventLoop loop) {
@@ -107,6 +109,11 @@ final class RealPingSocket implements PingSocket {
         } catch (ErrnoException e) {
             throw new SocketException(SocketErrors.of(e));
         }
+    }
+
+    @Override
+    public void pmtuDiscover(PmtuDisc mode) {
+        Libc.setIntOption(fd, Libc.SOL_IP, IP_MTU_DISCOVER, mode.ordinal());
     }
 
     @Override
@@ -179,9 +186,10 @@ final class RealPingSocket implements PingSocket {
         }
         int type = ee.getByte(5) & 0xFF;
         int code = ee.getByte(6) & 0xFF;
+        int info = ee.getInt(8); // ee_info: the next-hop MTU of a fragmentation-needed error
         int reporter = Integer.reverseBytes(ee.getInt(16 + 4));
         int seq = ((m.data.getByte(6) & 0xFF) << 8) | (m.data.getByte(7) & 0xFF);
-        loop.post(() -> errors.onError(reporter, seq, type, code));
+        loop.post(() -> errors.onError(reporter, seq, type, code, info));
     }
 
     /**

@@ -64,9 +64,10 @@ class RealPingSocketTest {
                 got.add("reply " + Ipv4Address.format(src) + " seq=" + seq + " ttl=" + ttl + " len=" + data.readableBytes()
                         + " first=" + data.getByte(data.readerIndex()));
             });
-            s.onError((reporter, seq, type, code) -> {
+            s.onError((reporter, seq, type, code, info) -> {
                 assertEquals(loopThread, Thread.currentThread());
-                got.add("error " + Ipv4Address.format(reporter) + " seq=" + seq + " type=" + type + " code=" + code);
+                got.add("error " + Ipv4Address.format(reporter) + " seq=" + seq + " type=" + type + " code=" + code
+                        + " info=" + info);
             });
             ByteBuf data = Unpooled.buffer(56);
             data.writeByte(42).writeZero(55);
@@ -76,8 +77,18 @@ class RealPingSocketTest {
             loop.schedule(TimeUnit.SECONDS.toNanos(5), () -> { });
             loop.runUntil(() -> got.size() == 2);
             assertTrue(got.contains("reply 10.126.1.2 seq=1 ttl=63 len=56 first=42"), got.toString());
-            assertTrue(got.contains("error 10.126.0.1 seq=2 type=" + IcmpPacket.TYPE_TIME_EXCEEDED + " code=0"), got.toString());
+            assertTrue(got.contains("error 10.126.0.1 seq=2 type=" + IcmpPacket.TYPE_TIME_EXCEEDED + " code=0 info=0"), got.toString());
             assertTrue(s.ident() > 0);
+
+            // IP_PMTUDISC_DO through a 1000-byte hop: fragmentation needed, the MTU in ee_info.
+            k.linkSetMtu("r", "to-b", 1000);
+            s.pmtuDiscover(PingSocket.PmtuDisc.DO);
+            ByteBuf big = Unpooled.buffer(1200).writeZero(1200);
+            s.send(B, 3, big, 0);
+            big.release();
+            loop.schedule(TimeUnit.SECONDS.toNanos(5), () -> { });
+            loop.runUntil(() -> got.size() == 3);
+            assertTrue(got.contains("error 10.126.0.1 seq=3 type=3 code=4 info=1000"), got.toString());
 
             // No route: the kernel's errno, as ping prints it.
             k.netnsAdd("c");
