@@ -41,8 +41,13 @@ record RealInput(String file, Topology topology, Script script) {
 
     /** Null when dockwire runs as root, else why {@code what} cannot go on. */
     static String notRoot(String what) {
+        return notRoot(what, "builds real namespaces, veths, bridges and iptables rules");
+    }
+
+    /** As {@link #notRoot(String)}, saying what {@code what} does that needs root. */
+    static String notRoot(String what, String does) {
         int uid = RealWorld.euid();
-        return uid == 0 ? null : "dockwire: " + what + " builds real namespaces, veths, bridges and iptables rules"
+        return uid == 0 ? null : "dockwire: " + what + " " + does
                 + " and needs root (uid " + uid + "); run it with sudo, or use 'dockwire run FILE' to emulate it";
     }
 }

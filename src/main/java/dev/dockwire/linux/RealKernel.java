@@ -27,6 +27,8 @@ import dev.dockwire.socket.Sockets;
 import dev.dockwire.wire.Cidr;
 import dev.dockwire.wire.Ipv4Address;
 import dev.dockwire.wire.MacAddress;
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.Unpooled;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.nio.NioEventLoopGroup;
 import java.io.IOException;
@@ -39,6 +41,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 
 /**
@@ -300,9 +303,48 @@ public final class RealKernel implements Kernel, AutoCloseable {
         set(ns, dev, m -> m.master(master));
     }
 
+    /**
+     * Like {@code ip netns exec NS tcpdump -i DEV -w FILE}: a {@link LiveCapture} of the real
+     * device (a bridge promiscuously) feeding the returned tap, whose filter the kernel's socket
+     * filter runs first. With an event loop the frames are handed to the loop, which owns the file
+     * and stamps them by its wall-paced clock; without one they are written on the capture's
+     * thread, stamped with the kernel's time less {@link CaptureFile#DEFAULT_EPOCH_NANOS}, so a file
+     * with the default epoch shows when they were seen. Closing the tap stops the capture.
+     */
     @Override
     public CaptureTap capture(String ns, String dev, CaptureFile file, PacketFilter filter) {
-        throw notYet("live capture of a real interface (pcap4j) through the kernel seam");
+        requireNamespace(ns);
+        long[] seen = new long[1]; // the kernel's stamp of the frame being offered (no loop)
+        CaptureTap tap = new CaptureTap(file, loop != null ? loop : () -> seen[0] - CaptureFile.DEFAULT_EPOCH_NANOS, filter);
+        AtomicReference<LiveCapture> live = new AtomicReference<>();
+        int iface = tap.attachSource(dev, "real " + netnsName(ns) + " " + dev, () -> {
+            LiveCapture c = live.get();
+            if (c != null && loop != null) {
+                c.stop(); // the loop's thread closes the tap: frames still posted find it closed
+            } else if (c != null) {
+                c.close(); // frames are written on the capture's thread: wait for it before the file closes
+            }
+        });
+        String expression = filter == null ? null : filter.expression();
+        live.set(LiveCapture.start(netnsName(ns), dev, CaptureFile.DEFAULT_SNAPLEN, expression, (data, wire, nanos) -> {
+            ByteBuf frame = Unpooled.wrappedBuffer(data);
+            if (loop != null) {
+                loop.post(() -> offer(tap, iface, frame));
+            } else {
+                seen[0] = nanos;
+                offer(tap, iface, frame);
+            }
+            return true;
+        }));
+        return tap;
+    }
+
+    private static void offer(CaptureTap tap, int iface, ByteBuf frame) {
+        try {
+            tap.offer(iface, CaptureFile.Direction.UNKNOWN, frame);
+        } finally {
+            frame.release();
+        }
     }
 
     @Override
