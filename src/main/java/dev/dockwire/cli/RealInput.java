@@ -1,6 +1,8 @@
 package dev.dockwire.cli;
 
 import dev.dockwire.run.RealWorld;
+import dev.dockwire.topology.ComposeLoader;
+import dev.dockwire.topology.ComposeProject;
 import dev.dockwire.topology.Daemon;
 import dev.dockwire.topology.Script;
 import dev.dockwire.topology.ScriptParser;
@@ -9,30 +11,38 @@ import dev.dockwire.topology.TopologyException;
 import dev.dockwire.topology.TopologyLoader;
 import java.nio.file.Path;
 
-/** A topology or script given to {@code up --real}/{@code down --real}, with the name prefix its real run gets. */
-record RealInput(String file, Topology topology, Script script) {
+/**
+ * A topology, compose file or script given to {@code up --real}/{@code down --real}, with the
+ * name prefix its real run gets (a compose project's: its project name, as {@code -p} or the file
+ * sets it).
+ */
+record RealInput(String file, Topology topology, Script script, ComposeProject compose) {
 
-    static RealInput load(Path file) {
+    static RealInput load(Path file, String projectName) {
         String text = InputKind.read(file);
         String base = InputKind.baseName(file);
         return switch (InputKind.of(text)) {
-            case TOPOLOGY -> new RealInput(file.toString(), TopologyLoader.parse(file.toString(), base, text), null);
-            case SCRIPT -> new RealInput(file.toString(), null, ScriptParser.parse(file.toString(), base, text));
-            case COMPOSE -> throw new TopologyException(file.toString(), 0, "services",
-                    "real mode does not build compose files yet (topologies and scripts only)");
+            case TOPOLOGY -> new RealInput(file.toString(), TopologyLoader.parse(file.toString(), base, text), null, null);
+            case SCRIPT -> new RealInput(file.toString(), null, ScriptParser.parse(file.toString(), base, text), null);
+            case COMPOSE -> new RealInput(file.toString(), null, null, ComposeLoader.load(file, projectName));
         };
     }
 
     String name() {
-        return topology != null ? topology.name() : script.name();
+        return topology != null ? topology.name() : script != null ? script.name() : compose.name();
     }
 
     long seed() {
-        return topology != null ? topology.seed() : script.seed();
+        return topology != null ? topology.seed() : script != null ? script.seed() : compose.seed();
     }
 
     Daemon daemon() {
-        return topology != null ? topology.daemon() : script.daemon();
+        return topology != null ? topology.daemon() : script != null ? script.daemon() : Daemon.DEFAULT;
+    }
+
+    /** What the file asks to capture (every bridge unless it says otherwise). */
+    Topology.CaptureSpec capture() {
+        return topology != null ? topology.capture() : script != null ? script.capture() : compose.capture();
     }
 
     String prefix() {

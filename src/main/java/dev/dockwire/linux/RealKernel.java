@@ -306,16 +306,16 @@ public final class RealKernel implements Kernel, AutoCloseable {
     /**
      * Like {@code ip netns exec NS tcpdump -i DEV -w FILE}: a {@link LiveCapture} of the real
      * device (a bridge promiscuously) feeding the returned tap, whose filter the kernel's socket
-     * filter runs first. With an event loop the frames are handed to the loop, which owns the file
-     * and stamps them by its wall-paced clock; without one they are written on the capture's
-     * thread, stamped with the kernel's time less {@link CaptureFile#DEFAULT_EPOCH_NANOS}, so a file
-     * with the default epoch shows when they were seen. Closing the tap stops the capture.
+     * filter runs first. Frames are stamped with the kernel's time less
+     * {@link CaptureFile#DEFAULT_EPOCH_NANOS}, so a file with the default epoch shows when they
+     * were seen. With an event loop they are handed to the loop, which owns the file; without one
+     * they are written on the capture's thread. Closing the tap stops the capture.
      */
     @Override
     public CaptureTap capture(String ns, String dev, CaptureFile file, PacketFilter filter) {
         requireNamespace(ns);
-        long[] seen = new long[1]; // the kernel's stamp of the frame being offered (no loop)
-        CaptureTap tap = new CaptureTap(file, loop != null ? loop : () -> seen[0] - CaptureFile.DEFAULT_EPOCH_NANOS, filter);
+        long[] seen = new long[1]; // the kernel's stamp of the frame being offered, read by the tap's clock
+        CaptureTap tap = new CaptureTap(file, () -> seen[0] - CaptureFile.DEFAULT_EPOCH_NANOS, filter);
         AtomicReference<LiveCapture> live = new AtomicReference<>();
         int iface = tap.attachSource(dev, "real " + netnsName(ns) + " " + dev, () -> {
             LiveCapture c = live.get();
@@ -329,17 +329,17 @@ public final class RealKernel implements Kernel, AutoCloseable {
         live.set(LiveCapture.start(netnsName(ns), dev, CaptureFile.DEFAULT_SNAPLEN, expression, (data, wire, nanos) -> {
             ByteBuf frame = Unpooled.wrappedBuffer(data);
             if (loop != null) {
-                loop.post(() -> offer(tap, iface, frame));
+                loop.post(() -> offer(tap, iface, frame, seen, nanos));
             } else {
-                seen[0] = nanos;
-                offer(tap, iface, frame);
+                offer(tap, iface, frame, seen, nanos);
             }
             return true;
         }));
         return tap;
     }
 
-    private static void offer(CaptureTap tap, int iface, ByteBuf frame) {
+    private static void offer(CaptureTap tap, int iface, ByteBuf frame, long[] stamp, long nanos) {
+        stamp[0] = nanos;
         try {
             tap.offer(iface, CaptureFile.Direction.UNKNOWN, frame);
         } finally {
