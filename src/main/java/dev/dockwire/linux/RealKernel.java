@@ -65,6 +65,7 @@ public final class RealKernel implements Kernel, AutoCloseable {
     private final List<String> made = new ArrayList<>();
     private final EventLoop loop;
     private final Map<String, RealSockets> programSockets = new HashMap<>();
+    private PendingVeth pendingVeth;
     private EventLoopGroup io;
 
     /**
@@ -104,7 +105,13 @@ public final class RealKernel implements Kernel, AutoCloseable {
         return prefix + ns;
     }
 
+    /** The namespace's rtnetlink socket, after any held-back veth is made (calls apply in order). */
     private NetlinkSocket nl(String ns) {
+        settle();
+        return socket(ns);
+    }
+
+    private NetlinkSocket socket(String ns) {
         String name = netnsName(ns);
         NetlinkSocket s = sockets.get(name);
         if (s == null) {
@@ -126,8 +133,14 @@ public final class RealKernel implements Kernel, AutoCloseable {
 
     /** The device's ifindex, resolved as iproute2 does (RTM_GETLINK by IFLA_IFNAME). */
     private int ifindex(String ns, String dev) {
+        settle();
+        return lookup(ns, dev);
+    }
+
+    /** {@link #ifindex} without making a held-back veth first (its own ends are not asked for). */
+    private int lookup(String ns, String dev) {
         try {
-            return nl(ns).get(Rtm.RTM_GETLINK, new LinkMessage().extMask(LinkMessage.RTEXT_FILTER_VF_SKIP_STATS)
+            return socket(ns).get(Rtm.RTM_GETLINK, new LinkMessage().extMask(LinkMessage.RTEXT_FILTER_VF_SKIP_STATS)
                     .ifname(dev)::emit, LinkMessage::parse).index();
         } catch (ErrnoException e) {
             if (e.errno() == Errno.ENODEV) {
@@ -176,6 +189,7 @@ public final class RealKernel implements Kernel, AutoCloseable {
 
     @Override
     public void netnsDel(String ns) {
+        settle();
         closeSocket(ns);
         RealSockets programs = programSockets.remove(netnsName(ns));
         if (programs != null) {
@@ -189,21 +203,43 @@ public final class RealKernel implements Kernel, AutoCloseable {
         made.remove(ns);
     }
 
+    /**
+     * {@code ip link add NAME type veth peer name PEER}, held back as a {@link PendingVeth} until
+     * the peer's namespace is known: the host end's master, up and MTU calls, and the peer's move,
+     * fold into the one request; any other call makes the pair first. An error the kernel has for
+     * the pair (a name in use) comes from the call that makes it.
+     */
     @Override
     public void linkAddVeth(String ns, String name, MacAddress mac, String peer, MacAddress peerMac) {
         checkName(name);
         checkName(peer);
-        Long a = macOrRandom(mac);
-        Long b = macOrRandom(peerMac);
-        LinkMessage p = new LinkMessage().ifname(peer);
-        if (b != null) {
-            p.address(b);
+        settle();
+        requireNamespace(ns);
+        pendingVeth = new PendingVeth(ns, name, macOrRandom(mac), peer, macOrRandom(peerMac));
+    }
+
+    /** Makes the held-back veth, if any, where it is (calls apply in order). */
+    private void settle() {
+        PendingVeth v = pendingVeth;
+        if (v != null) {
+            pendingVeth = null;
+            make(v, null);
         }
-        LinkMessage m = new LinkMessage().ifname(name).peer(p);
-        if (a != null) {
-            m.address(a);
+    }
+
+    /** Creates {@code v} with its peer in {@code peerNs} (null: beside the host end), then its hairpin. */
+    private void make(PendingVeth v, String peerNs) {
+        int fd = peerNs == null ? -1 : Namespaces.open(netnsName(peerNs));
+        try {
+            socket(v.ns).request(Rtm.RTM_NEWLINK, Nlmsghdr.NLM_F_CREATE | Nlmsghdr.NLM_F_EXCL, v.request(fd)::emit);
+        } finally {
+            if (fd >= 0) {
+                Libc.closeFd(fd);
+            }
         }
-        create(ns, m);
+        if (v.hairpin != null) {
+            linkSetHairpin(v.ns, v.name, v.hairpin);
+        }
     }
 
     @Override
@@ -299,6 +335,10 @@ public final class RealKernel implements Kernel, AutoCloseable {
 
     @Override
     public void linkSetMaster(String ns, String dev, String bridge) {
+        if (pendingVeth != null && pendingVeth.isHostEnd(ns, dev)) {
+            pendingVeth.master(lookup(ns, bridge));
+            return;
+        }
         int master = ifindex(ns, bridge);
         set(ns, dev, m -> m.master(master));
     }
@@ -313,6 +353,7 @@ public final class RealKernel implements Kernel, AutoCloseable {
      */
     @Override
     public CaptureTap capture(String ns, String dev, CaptureFile file, PacketFilter filter) {
+        settle();
         requireNamespace(ns);
         long[] seen = new long[1]; // the kernel's stamp of the frame being offered, read by the tap's clock
         CaptureTap tap = new CaptureTap(file, () -> seen[0] - CaptureFile.DEFAULT_EPOCH_NANOS, filter);
@@ -349,17 +390,31 @@ public final class RealKernel implements Kernel, AutoCloseable {
 
     @Override
     public void linkSetHairpin(String ns, String dev, boolean on) {
+        if (pendingVeth != null && pendingVeth.isHostEnd(ns, dev)) {
+            pendingVeth.hairpin = on;
+            return;
+        }
         LinkMessage m = new LinkMessage().family(Rtm.AF_BRIDGE).index(ifindex(ns, dev)).hairpin(on);
         nl(ns).request(Rtm.RTM_SETLINK, 0, m::emit);
     }
 
     @Override
     public void linkSetUp(String ns, String dev, boolean up) {
+        if (pendingVeth != null && pendingVeth.isHostEnd(ns, dev)) {
+            pendingVeth.up(up);
+            return;
+        }
         set(ns, dev, m -> m.flags(up ? Ifinfomsg.IFF_UP : 0, Ifinfomsg.IFF_UP));
     }
 
     @Override
     public void linkSetNetns(String ns, String dev, String target) {
+        if (pendingVeth != null && pendingVeth.isPeer(ns, dev)) {
+            PendingVeth v = pendingVeth;
+            pendingVeth = null;
+            make(v, target);
+            return;
+        }
         int index = ifindex(ns, dev);
         int fd = Namespaces.open(netnsName(target));
         try {
@@ -382,6 +437,10 @@ public final class RealKernel implements Kernel, AutoCloseable {
 
     @Override
     public void linkSetMtu(String ns, String dev, int mtu) {
+        if (pendingVeth != null && (pendingVeth.isHostEnd(ns, dev) || pendingVeth.isPeer(ns, dev))) {
+            pendingVeth.mtu(dev, mtu);
+            return;
+        }
         set(ns, dev, m -> m.mtu(mtu));
     }
 
@@ -407,6 +466,7 @@ public final class RealKernel implements Kernel, AutoCloseable {
     /** {@code ip netns exec NS sysctl -w KEY=VALUE}: written from a thread inside the namespace. */
     @Override
     public void sysctl(String ns, String key, String value) {
+        settle();
         requireNamespace(ns);
         try {
             Namespaces.call(netnsName(ns), () -> Files.writeString(sysctlPath(key), value + "\n"));
@@ -417,6 +477,7 @@ public final class RealKernel implements Kernel, AutoCloseable {
 
     @Override
     public String sysctl(String ns, String key) {
+        settle();
         requireNamespace(ns);
         try {
             return Namespaces.call(netnsName(ns), () -> Files.readString(sysctlPath(key)).strip());
@@ -444,6 +505,7 @@ public final class RealKernel implements Kernel, AutoCloseable {
      */
     @Override
     public Sockets sockets(String ns) {
+        settle();
         requireNamespace(ns);
         String name = netnsName(ns);
         if (loop == null) {
@@ -570,16 +632,19 @@ public final class RealKernel implements Kernel, AutoCloseable {
 
     @Override
     public void qdisc(String ns, String verb, String dev, String parent, String handle, String kind, List<String> options) {
+        settle();
         Tc.qdisc(netnsName(ns), verb, dev, parent, handle, kind, options);
     }
 
     @Override
     public List<QdiscInfo> qdiscs(String ns) {
+        settle();
         return Tc.show(netnsName(ns));
     }
 
     @Override
     public void iptablesRestore(String ns, String rules, boolean noflush, boolean counters) {
+        settle();
         List<String> args = new ArrayList<>();
         if (noflush) {
             args.add("--noflush");
@@ -592,6 +657,7 @@ public final class RealKernel implements Kernel, AutoCloseable {
 
     @Override
     public String iptablesSave(String ns, String table, boolean counters) {
+        settle();
         List<String> args = new ArrayList<>();
         if (counters) {
             args.add("-c");
@@ -605,7 +671,24 @@ public final class RealKernel implements Kernel, AutoCloseable {
 
     @Override
     public void iptables(String ns, List<String> args) {
+        settle();
         Iptables.run(netnsName(ns), "iptables", args, null);
+    }
+
+    /**
+     * Commands that only add chains and rules go to one {@code iptables-restore --noflush} (see
+     * {@link RestoreLines}): one fork instead of one per rule; others run one by one.
+     */
+    @Override
+    public void iptablesAll(String ns, List<List<String>> commands) {
+        String text = RestoreLines.of(commands);
+        if (text == null) {
+            Kernel.super.iptablesAll(ns, commands);
+            return;
+        }
+        settle();
+        requireNamespace(ns);
+        Iptables.run(netnsName(ns), "iptables-restore", List.of("--noflush"), text);
     }
 
     @Override
@@ -621,6 +704,7 @@ public final class RealKernel implements Kernel, AutoCloseable {
     /** Deletes every namespace this kernel made (the host's last), closing its sockets. */
     @Override
     public void close() {
+        pendingVeth = null; // never made: its namespace is about to go
         List<String> all = new ArrayList<>(made);
         java.util.Collections.reverse(all);
         KernelException first = null;
@@ -649,6 +733,7 @@ public final class RealKernel implements Kernel, AutoCloseable {
      * exec} and a later {@link #removeAll}): closes its netlink and program sockets.
      */
     public void detach() {
+        settle();
         made.clear();
         close();
     }
