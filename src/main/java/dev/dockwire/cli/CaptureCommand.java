@@ -1,20 +1,11 @@
 package dev.dockwire.cli;
 
-import dev.dockwire.capture.CaptureFile;
-import dev.dockwire.capture.FrameDecoder;
-import dev.dockwire.kernel.KernelException;
-import dev.dockwire.linux.LiveCapture;
-import io.netty.buffer.ByteBuf;
-import io.netty.buffer.Unpooled;
+import dev.dockwire.run.InterfaceRecording;
 import java.io.PrintStream;
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
-import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
+import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -22,14 +13,14 @@ import picocli.CommandLine.Parameters;
 /**
  * {@code dockwire capture --real IFACE [-n NETNS] [-w FILE] [-c COUNT] [-f EXPR] [--duration S]}:
  * like {@code ip netns exec NETNS tcpdump -i IFACE -w FILE}, through libpcap (pcap4j), written by
- * our own pcapng writer (an IDB named after the interface, nanosecond timestamps). Without
- * {@code -w} it prints a line per frame as tcpdump does. Ends after COUNT frames, after S seconds
- * or at Ctrl-C, closing the file cleanly and printing tcpdump's counts. Root only.
+ * our own pcapng writer ({@link InterfaceRecording}). Without {@code -w} it prints a line per frame
+ * as tcpdump does. Ends after COUNT frames, after S seconds or at Ctrl-C, finishing the file and
+ * printing tcpdump's counts. Root only.
  */
 @Command(name = "capture", mixinStandardHelpOptions = true,
         description = "Record a real interface (--real, root only) to pcapng, like tcpdump -i IFACE -w FILE.")
-final class CaptureCommand implements java.util.concurrent.Callable<Integer> {
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss").withZone(ZoneOffset.UTC);
+final class CaptureCommand implements Callable<Integer> {
+    private static final int SNAPLEN = 262_144;
 
     @Parameters(index = "0", paramLabel = "IFACE", description = "The interface (a dw- bridge, a container's eth0, lo, ...).")
     String iface;
@@ -69,46 +60,23 @@ final class CaptureCommand implements java.util.concurrent.Callable<Integer> {
             err.println(refusal);
             return 1;
         }
-        CaptureFile file;
+        InterfaceRecording rec;
         try {
-            file = write == null ? null : CaptureFile.open(write, 0, CaptureFile.DEFAULT_SNAPLEN);
-        } catch (UncheckedIOException e) {
-            err.println("dockwire: capture: " + e.getMessage());
-            return 1;
-        }
-        if (file != null) {
-            file.addInterface(iface, netns == null ? null : "netns " + netns);
-        }
-        AtomicLong seen = new AtomicLong();
-        LiveCapture.Sink sink = (data, wire, nanos) -> {
-            ByteBuf frame = Unpooled.wrappedBuffer(data);
-            if (file != null) {
-                file.write(0, nanos, frame, CaptureFile.Direction.UNKNOWN);
-            } else {
-                System.out.println(line(nanos, frame));
-            }
-            long n = seen.incrementAndGet();
-            return count == null || n < count; // tcpdump -c ends right after the last one
-        };
-        LiveCapture live;
-        try {
-            live = LiveCapture.start(netns, iface, CaptureFile.DEFAULT_SNAPLEN, filter, sink);
-        } catch (KernelException | IllegalStateException e) {
-            closeQuietly(file);
-            err.println("dockwire: capture: " + e.getMessage());
-            return 1;
+            rec = new InterfaceRecording(netns, iface, write, count, filter, System.out::println);
         } catch (IllegalArgumentException e) {
-            closeQuietly(file);
             err.println("dockwire: capture: " + e.getMessage());
             return 2;
+        } catch (RuntimeException e) {
+            err.println("dockwire: capture: " + e.getMessage());
+            return 1;
         }
         err.println("dockwire: listening on " + iface + (netns == null ? "" : " in netns " + netns)
-                + ", link-type EN10MB (Ethernet), snapshot length " + CaptureFile.DEFAULT_SNAPLEN + " bytes"
+                + ", link-type EN10MB (Ethernet), snapshot length " + SNAPLEN + " bytes"
                 + (write == null ? "" : ", writing " + write));
         // Ctrl-C: stop the capture and let this thread finish the file before the JVM exits.
         CountDownLatch finished = new CountDownLatch(1);
         Thread hook = new Thread(() -> {
-            live.stop();
+            rec.stop();
             try {
                 finished.await(5, TimeUnit.SECONDS);
             } catch (InterruptedException ignored) {
@@ -117,17 +85,13 @@ final class CaptureCommand implements java.util.concurrent.Callable<Integer> {
         }, "dockwire-capture-interrupt");
         Runtime.getRuntime().addShutdownHook(hook);
         try {
-            // Until the count is reached or Ctrl-C (the hook stops it), or for the duration.
-            live.awaitEnd(duration == null ? Long.MAX_VALUE : (long) (duration * 1e9), TimeUnit.NANOSECONDS);
-            live.close();
-            if (file != null) {
-                file.close();
-            }
-            err.println(seen.get() + " packet" + (seen.get() == 1 ? "" : "s") + " captured");
-            err.println(live.received() + " packet" + (live.received() == 1 ? "" : "s") + " received by filter");
-            err.println(live.dropped() + " packet" + (live.dropped() == 1 ? "" : "s") + " dropped by kernel");
-            if (live.failure() != null) {
-                err.println("dockwire: capture: " + live.failure().getMessage());
+            rec.await(duration == null ? Long.MAX_VALUE : (long) (duration * 1e9));
+            InterfaceRecording.Counts c = rec.finish();
+            err.println(packets(c.captured()) + " captured");
+            err.println(packets(c.received()) + " received by filter");
+            err.println(packets(c.dropped()) + " dropped by kernel");
+            if (c.failure() != null) {
+                err.println("dockwire: capture: " + c.failure());
                 return 1;
             }
             return 0;
@@ -141,21 +105,7 @@ final class CaptureCommand implements java.util.concurrent.Callable<Integer> {
         }
     }
 
-    /** tcpdump's line: time of day (UTC) with microseconds, then the frame decoded. */
-    private static String line(long nanos, ByteBuf frame) {
-        Instant t = Instant.ofEpochSecond(0, nanos);
-        StringBuilder sb = new StringBuilder(TIME.format(t)).append('.')
-                .append(String.format("%06d", t.getNano() / 1000)).append(' ');
-        return FrameDecoder.decode(frame, sb).toString();
-    }
-
-    private static void closeQuietly(CaptureFile file) {
-        if (file != null) {
-            try {
-                file.close();
-            } catch (RuntimeException ignored) {
-                // the capture's own error is the one to report
-            }
-        }
+    private static String packets(long n) {
+        return n + (n == 1 ? " packet" : " packets");
     }
 }
