@@ -7,6 +7,8 @@ import dev.dockwire.link.LinkType;
 import dev.dockwire.link.NetDevice;
 import dev.dockwire.sim.Clock;
 import io.netty.buffer.ByteBuf;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -23,6 +25,7 @@ public final class CaptureTap implements AutoCloseable {
     private final CaptureFile file;
     private final Clock clock;
     private final PacketFilter filter;
+    private final List<AutoCloseable> sources = new ArrayList<>();
     private long captured;
     private long filteredOut;
     private boolean closed;
@@ -65,14 +68,33 @@ public final class CaptureTap implements AutoCloseable {
     }
 
     private int declare(NetDevice dev) {
+        return declare(dev.name(), dev.type().kind() + " ifindex " + dev.ifindex());
+    }
+
+    private int declare(String name, String description) {
         if (closed) {
             throw new IllegalStateException("capture is closed");
         }
-        return file.addInterface(dev.name(), dev.type().kind() + " ifindex " + dev.ifindex());
+        return file.addInterface(name, description);
     }
 
-    /** Called by a tap with a frame it still owns; never throws into the forwarding path. */
-    void offer(int iface, Direction dir, ByteBuf frame) {
+    /**
+     * Declares an interface whose frames come from outside the emulation (a real interface's live
+     * capture) and returns its index; the source gives its frames to {@link #offer} and is closed
+     * first when this capture closes.
+     */
+    public int attachSource(String name, String description, AutoCloseable source) {
+        int iface = declare(name, description);
+        sources.add(source);
+        return iface;
+    }
+
+    /**
+     * A frame seen on interface {@code iface} now (by this capture's clock): filtered, then
+     * written. The caller keeps the frame. Called by taps, and by sources on the thread that owns
+     * the file; never throws.
+     */
+    public void offer(int iface, Direction dir, ByteBuf frame) {
         if (closed) {
             return;
         }
@@ -130,6 +152,13 @@ public final class CaptureTap implements AutoCloseable {
             return;
         }
         closed = true;
+        for (AutoCloseable s : sources) {
+            try {
+                s.close();
+            } catch (Exception e) {
+                failure = failure == null ? new IllegalStateException("stopping a capture source: " + e.getMessage(), e) : failure;
+            }
+        }
         try {
             file.close();
         } finally {

@@ -24,6 +24,9 @@ final class DownCommand implements Callable<Integer> {
     @Option(names = "--real", description = "Remove from this machine's kernel (the only mode down has).")
     boolean real;
 
+    @Option(names = {"-p", "--project-name"}, paramLabel = "NAME", description = "Compose project name, as given to up.")
+    String projectName;
+
     @Option(names = "--all", description = "Remove every real run's namespaces (dw-NAME.*).")
     boolean all;
 
@@ -43,7 +46,7 @@ final class DownCommand implements Callable<Integer> {
             removed.addAll(RealWorld.removeAllRuns());
         } else {
             try {
-                removed.addAll(RealWorld.remove(RealInput.load(file).prefix()));
+                removed.addAll(RealWorld.remove(RealInput.load(file, projectName).prefix()));
             } catch (TopologyException e) {
                 System.err.println("dockwire: " + e.getMessage());
                 return 2;

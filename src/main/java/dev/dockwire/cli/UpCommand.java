@@ -2,17 +2,22 @@ package dev.dockwire.cli;
 
 import dev.dockwire.docker.EngineProfile;
 import dev.dockwire.run.Build;
+import dev.dockwire.run.RealCaptures;
 import dev.dockwire.run.RealWorld;
 import dev.dockwire.topology.TopologyException;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /**
- * {@code dockwire up --real FILE}: builds a topology's (or a script's) networks and containers out
+ * {@code dockwire up --real FILE}: builds a topology's (a compose project's, a script's) networks and containers out
  * of real namespaces, veths, bridges and iptables rules on this machine, every namespace named
  * {@code dw-NAME.*}; {@code dockwire down --real FILE} removes them. A failure halfway removes what
  * was made. Root only.
@@ -20,8 +25,14 @@ import picocli.CommandLine.Parameters;
 @Command(name = "up", mixinStandardHelpOptions = true,
         description = "Build a topology or script on the real kernel (--real, root only); 'down --real' removes it.")
 final class UpCommand implements Callable<Integer> {
-    @Parameters(index = "0", paramLabel = "FILE", description = "A topology YAML or a script of docker commands.")
+    @Parameters(index = "0", paramLabel = "FILE", description = "A topology YAML, a compose file or a script of docker commands.")
     Path file;
+
+    @Option(names = {"-p", "--project-name"}, paramLabel = "NAME", description = "Compose project name (default: the file's name:, else its directory).")
+    String projectName;
+
+    @Option(names = "--scale", paramLabel = "SERVICE=N", description = "Compose: run N containers of SERVICE (repeatable).")
+    Map<String, Integer> scale = new LinkedHashMap<>();
 
     @Option(names = "--real", description = "Build on this machine's kernel (the only mode up has).")
     boolean real;
@@ -29,8 +40,44 @@ final class UpCommand implements Callable<Integer> {
     @Option(names = "--seed", description = "Seed for everything random (default: the file's).")
     Long seed;
 
-    @Option(names = "--serve", description = "Stay in the foreground serving the containers' programs (embedded DNS, HTTP servers) until interrupted.")
+    @Option(names = "--serve", description = "Stay in the foreground serving the containers' programs (embedded DNS, HTTP servers)"
+            + " and capturing the bridges until interrupted.")
     boolean serve;
+
+    @Option(names = "--out", paramLabel = "DIR", description = "Where --serve writes its captures (default: captures/<name>).")
+    Path out;
+
+    @Option(names = "--no-capture", description = "With --serve: capture nothing.")
+    boolean noCapture;
+
+    /**
+     * Ctrl-C while serving: the loop's thread (which owns the capture files) closes the captures
+     * and stops holding; the hook waits for that so the files are complete when the JVM exits.
+     */
+    private static Thread stopServing(RealWorld world, RealCaptures captures) {
+        CountDownLatch done = new CountDownLatch(1);
+        Thread hook = new Thread(() -> {
+            world.loop().post(() -> {
+                if (captures != null) {
+                    captures.close();
+                }
+                world.loop().release();
+                done.countDown();
+            });
+            try {
+                done.await(5, TimeUnit.SECONDS);
+            } catch (InterruptedException ignored) {
+                // exiting anyway
+            }
+        }, "dockwire-serve-interrupt");
+        Runtime.getRuntime().addShutdownHook(hook);
+        return hook;
+    }
+
+    /** What to give {@code down --real} to remove this run. */
+    private String downArgs() {
+        return file + (projectName == null ? "" : " -p " + projectName);
+    }
 
     @Override
     public Integer call() {
@@ -45,7 +92,7 @@ final class UpCommand implements Callable<Integer> {
         }
         RealInput in;
         try {
-            in = RealInput.load(file);
+            in = RealInput.load(file, projectName);
         } catch (TopologyException e) {
             System.err.println("dockwire: " + e.getMessage());
             return 2;
@@ -54,7 +101,7 @@ final class UpCommand implements Callable<Integer> {
         List<String> existing = RealWorld.namespaces(prefix);
         if (!existing.isEmpty()) {
             System.err.println("dockwire: " + in.name() + " is already up (" + String.join(" ", existing)
-                    + "); run 'dockwire down --real " + file + "' first");
+                    + "); run 'dockwire down --real " + downArgs() + "' first");
             return 1;
         }
         long s = seed != null ? seed : in.seed();
@@ -66,13 +113,28 @@ final class UpCommand implements Callable<Integer> {
             System.err.println("dockwire: building the host failed: " + e.getMessage());
             return 1;
         }
+        RealCaptures captures;
+        try {
+            captures = serve && !noCapture && in.capture().any()
+                    ? new RealCaptures(world, out != null ? out : Path.of("captures", in.name()), in.capture(), System.out::println)
+                    : null;
+        } catch (RuntimeException e) {
+            world.close();
+            System.err.println("dockwire: capture: " + e.getMessage());
+            return 2;
+        }
         try {
             if (in.topology() != null) {
                 Build.topology(world.host(), in.file(), in.topology(), System.out::println);
+            } else if (in.compose() != null) {
+                Build.compose(world.host(), file, in.compose(), scale, System.out::println);
             } else {
                 Build.script(world.host(), in.file(), in.script(), System.out::println);
             }
         } catch (RuntimeException e) {
+            if (captures != null) {
+                captures.close();
+            }
             world.close();
             System.err.println("dockwire: " + e.getMessage());
             System.err.println("dockwire: removed what was made (" + prefix + "*)");
@@ -80,13 +142,18 @@ final class UpCommand implements Callable<Integer> {
         }
         world.namespaceNames().forEach(n -> System.out.println("netns " + n));
         if (serve) {
-            System.out.println("dockwire: serving; interrupt to stop (the namespaces stay until 'dockwire down --real " + file + "')");
+            System.out.println("dockwire: serving; interrupt to stop (the namespaces stay until 'dockwire down --real " + downArgs() + "')");
             world.loop().hold();
+            Thread hook = stopServing(world, captures);
             world.loop().runToCompletion();
+            Runtime.getRuntime().removeShutdownHook(hook);
+        } else if (in.capture().any() && !noCapture) {
+            System.out.println("dockwire: captures are written while 'up --real --serve' runs"
+                    + " (or: dockwire capture --real IFACE -n NETNS -w FILE)");
         }
         world.keep();
         System.out.println("dockwire: up; in-process programs (embedded DNS, HTTP servers) stopped with dockwire"
-                + (serve ? "" : " (--serve keeps them running)") + "; remove with 'dockwire down --real " + file + "'");
+                + (serve ? "" : " (--serve keeps them running)") + "; remove with 'dockwire down --real " + downArgs() + "'");
         return 0;
     }
 }

@@ -52,10 +52,8 @@ final class ResolverRules {
                 "-j", "SNAT", "--to-source", ":" + DNS_PORT);
     }
 
-    /** Programs the rules into namespace {@code ns} through the kernel seam, one command at a time as Docker does. */
+    /** Programs the rules into namespace {@code ns} through the kernel seam, the commands in Docker's order. */
     static void install(Kernel kernel, String ns, String ip, int udpPort, int tcpPort) {
-        for (List<String> cmd : commands(ip, udpPort, tcpPort)) {
-            kernel.iptables(ns, cmd);
-        }
+        kernel.iptablesAll(ns, commands(ip, udpPort, tcpPort));
     }
 }

@@ -161,6 +161,17 @@ public interface Kernel {
      */
     void iptables(String ns, java.util.List<String> args);
 
+    /**
+     * The {@code iptables} commands in order, as the separate commands Docker runs (its embedded
+     * resolver's rules): the tables end as after {@link #iptables} for each. A kernel may load them
+     * at once; the first failure throws, and with a batch nothing of it is applied.
+     */
+    default void iptablesAll(String ns, java.util.List<java.util.List<String>> commands) {
+        for (java.util.List<String> args : commands) {
+            iptables(ns, args);
+        }
+    }
+
     /** {@code ip netns exec NS conntrack -L}, oldest first. */
     List<ConntrackInfo> conntrack(String ns);
 

@@ -27,6 +27,8 @@ import dev.dockwire.socket.Sockets;
 import dev.dockwire.wire.Cidr;
 import dev.dockwire.wire.Ipv4Address;
 import dev.dockwire.wire.MacAddress;
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.Unpooled;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.nio.NioEventLoopGroup;
 import java.io.IOException;
@@ -41,6 +43,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 
 /**
@@ -64,6 +67,7 @@ public final class RealKernel implements Kernel, AutoCloseable {
     private final List<String> made = new ArrayList<>();
     private final EventLoop loop;
     private final Map<String, RealSockets> programSockets = new HashMap<>();
+    private PendingVeth pendingVeth;
     private EventLoopGroup io;
 
     /**
@@ -103,7 +107,13 @@ public final class RealKernel implements Kernel, AutoCloseable {
         return prefix + ns;
     }
 
+    /** The namespace's rtnetlink socket, after any held-back veth is made (calls apply in order). */
     private NetlinkSocket nl(String ns) {
+        settle();
+        return socket(ns);
+    }
+
+    private NetlinkSocket socket(String ns) {
         String name = netnsName(ns);
         NetlinkSocket s = sockets.get(name);
         if (s == null) {
@@ -125,8 +135,14 @@ public final class RealKernel implements Kernel, AutoCloseable {
 
     /** The device's ifindex, resolved as iproute2 does (RTM_GETLINK by IFLA_IFNAME). */
     private int ifindex(String ns, String dev) {
+        settle();
+        return lookup(ns, dev);
+    }
+
+    /** {@link #ifindex} without making a held-back veth first (its own ends are not asked for). */
+    private int lookup(String ns, String dev) {
         try {
-            return nl(ns).get(Rtm.RTM_GETLINK, new LinkMessage().extMask(LinkMessage.RTEXT_FILTER_VF_SKIP_STATS)
+            return socket(ns).get(Rtm.RTM_GETLINK, new LinkMessage().extMask(LinkMessage.RTEXT_FILTER_VF_SKIP_STATS)
                     .ifname(dev)::emit, LinkMessage::parse).index();
         } catch (ErrnoException e) {
             if (e.errno() == Errno.ENODEV) {
@@ -175,6 +191,7 @@ public final class RealKernel implements Kernel, AutoCloseable {
 
     @Override
     public void netnsDel(String ns) {
+        settle();
         closeSocket(ns);
         RealSockets programs = programSockets.remove(netnsName(ns));
         if (programs != null) {
@@ -188,21 +205,43 @@ public final class RealKernel implements Kernel, AutoCloseable {
         made.remove(ns);
     }
 
+    /**
+     * {@code ip link add NAME type veth peer name PEER}, held back as a {@link PendingVeth} until
+     * the peer's namespace is known: the host end's master, up and MTU calls, and the peer's move,
+     * fold into the one request; any other call makes the pair first. An error the kernel has for
+     * the pair (a name in use) comes from the call that makes it.
+     */
     @Override
     public void linkAddVeth(String ns, String name, MacAddress mac, String peer, MacAddress peerMac) {
         checkName(name);
         checkName(peer);
-        Long a = macOrRandom(mac);
-        Long b = macOrRandom(peerMac);
-        LinkMessage p = new LinkMessage().ifname(peer);
-        if (b != null) {
-            p.address(b);
+        settle();
+        requireNamespace(ns);
+        pendingVeth = new PendingVeth(ns, name, macOrRandom(mac), peer, macOrRandom(peerMac));
+    }
+
+    /** Makes the held-back veth, if any, where it is (calls apply in order). */
+    private void settle() {
+        PendingVeth v = pendingVeth;
+        if (v != null) {
+            pendingVeth = null;
+            make(v, null);
         }
-        LinkMessage m = new LinkMessage().ifname(name).peer(p);
-        if (a != null) {
-            m.address(a);
+    }
+
+    /** Creates {@code v} with its peer in {@code peerNs} (null: beside the host end), then its hairpin. */
+    private void make(PendingVeth v, String peerNs) {
+        int fd = peerNs == null ? -1 : Namespaces.open(netnsName(peerNs));
+        try {
+            socket(v.ns).request(Rtm.RTM_NEWLINK, Nlmsghdr.NLM_F_CREATE | Nlmsghdr.NLM_F_EXCL, v.request(fd)::emit);
+        } finally {
+            if (fd >= 0) {
+                Libc.closeFd(fd);
+            }
         }
-        create(ns, m);
+        if (v.hairpin != null) {
+            linkSetHairpin(v.ns, v.name, v.hairpin);
+        }
     }
 
     @Override
@@ -298,28 +337,86 @@ public final class RealKernel implements Kernel, AutoCloseable {
 
     @Override
     public void linkSetMaster(String ns, String dev, String bridge) {
+        if (pendingVeth != null && pendingVeth.isHostEnd(ns, dev)) {
+            pendingVeth.master(lookup(ns, bridge));
+            return;
+        }
         int master = ifindex(ns, bridge);
         set(ns, dev, m -> m.master(master));
     }
 
+    /**
+     * Like {@code ip netns exec NS tcpdump -i DEV -w FILE}: a {@link LiveCapture} of the real
+     * device (a bridge promiscuously) feeding the returned tap, whose filter the kernel's socket
+     * filter runs first. Frames are stamped with the kernel's time less
+     * {@link CaptureFile#DEFAULT_EPOCH_NANOS}, so a file with the default epoch shows when they
+     * were seen. With an event loop they are handed to the loop, which owns the file; without one
+     * they are written on the capture's thread. Closing the tap stops the capture.
+     */
     @Override
     public CaptureTap capture(String ns, String dev, CaptureFile file, PacketFilter filter) {
-        throw notYet("live capture of a real interface (pcap4j) through the kernel seam");
+        settle();
+        requireNamespace(ns);
+        long[] seen = new long[1]; // the kernel's stamp of the frame being offered, read by the tap's clock
+        CaptureTap tap = new CaptureTap(file, () -> seen[0] - CaptureFile.DEFAULT_EPOCH_NANOS, filter);
+        AtomicReference<LiveCapture> live = new AtomicReference<>();
+        int iface = tap.attachSource(dev, "real " + netnsName(ns) + " " + dev, () -> {
+            LiveCapture c = live.get();
+            if (c != null && loop != null) {
+                c.stop(); // the loop's thread closes the tap: frames still posted find it closed
+            } else if (c != null) {
+                c.close(); // frames are written on the capture's thread: wait for it before the file closes
+            }
+        });
+        String expression = filter == null ? null : filter.expression();
+        live.set(LiveCapture.start(netnsName(ns), dev, CaptureFile.DEFAULT_SNAPLEN, expression, (data, wire, nanos) -> {
+            ByteBuf frame = Unpooled.wrappedBuffer(data);
+            if (loop != null) {
+                loop.post(() -> offer(tap, iface, frame, seen, nanos));
+            } else {
+                offer(tap, iface, frame, seen, nanos);
+            }
+            return true;
+        }));
+        return tap;
+    }
+
+    private static void offer(CaptureTap tap, int iface, ByteBuf frame, long[] stamp, long nanos) {
+        stamp[0] = nanos;
+        try {
+            tap.offer(iface, CaptureFile.Direction.UNKNOWN, frame);
+        } finally {
+            frame.release();
+        }
     }
 
     @Override
     public void linkSetHairpin(String ns, String dev, boolean on) {
+        if (pendingVeth != null && pendingVeth.isHostEnd(ns, dev)) {
+            pendingVeth.hairpin = on;
+            return;
+        }
         LinkMessage m = new LinkMessage().family(Rtm.AF_BRIDGE).index(ifindex(ns, dev)).hairpin(on);
         nl(ns).request(Rtm.RTM_SETLINK, 0, m::emit);
     }
 
     @Override
     public void linkSetUp(String ns, String dev, boolean up) {
+        if (pendingVeth != null && pendingVeth.isHostEnd(ns, dev)) {
+            pendingVeth.up(up);
+            return;
+        }
         set(ns, dev, m -> m.flags(up ? Ifinfomsg.IFF_UP : 0, Ifinfomsg.IFF_UP));
     }
 
     @Override
     public void linkSetNetns(String ns, String dev, String target) {
+        if (pendingVeth != null && pendingVeth.isPeer(ns, dev)) {
+            PendingVeth v = pendingVeth;
+            pendingVeth = null;
+            make(v, target);
+            return;
+        }
         int index = ifindex(ns, dev);
         int fd = Namespaces.open(netnsName(target));
         try {
@@ -342,6 +439,10 @@ public final class RealKernel implements Kernel, AutoCloseable {
 
     @Override
     public void linkSetMtu(String ns, String dev, int mtu) {
+        if (pendingVeth != null && (pendingVeth.isHostEnd(ns, dev) || pendingVeth.isPeer(ns, dev))) {
+            pendingVeth.mtu(dev, mtu);
+            return;
+        }
         set(ns, dev, m -> m.mtu(mtu));
     }
 
@@ -367,6 +468,7 @@ public final class RealKernel implements Kernel, AutoCloseable {
     /** {@code ip netns exec NS sysctl -w KEY=VALUE}: written from a thread inside the namespace. */
     @Override
     public void sysctl(String ns, String key, String value) {
+        settle();
         requireNamespace(ns);
         try {
             Namespaces.call(netnsName(ns), () -> Files.writeString(sysctlPath(key), value + "\n"));
@@ -377,6 +479,7 @@ public final class RealKernel implements Kernel, AutoCloseable {
 
     @Override
     public String sysctl(String ns, String key) {
+        settle();
         requireNamespace(ns);
         try {
             return Namespaces.call(netnsName(ns), () -> readProc(sysctlPath(key)));
@@ -417,6 +520,7 @@ public final class RealKernel implements Kernel, AutoCloseable {
      */
     @Override
     public Sockets sockets(String ns) {
+        settle();
         requireNamespace(ns);
         String name = netnsName(ns);
         if (loop == null) {
@@ -543,16 +647,19 @@ public final class RealKernel implements Kernel, AutoCloseable {
 
     @Override
     public void qdisc(String ns, String verb, String dev, String parent, String handle, String kind, List<String> options) {
+        settle();
         Tc.qdisc(netnsName(ns), verb, dev, parent, handle, kind, options);
     }
 
     @Override
     public List<QdiscInfo> qdiscs(String ns) {
+        settle();
         return Tc.show(netnsName(ns));
     }
 
     @Override
     public void iptablesRestore(String ns, String rules, boolean noflush, boolean counters) {
+        settle();
         List<String> args = new ArrayList<>();
         if (noflush) {
             args.add("--noflush");
@@ -565,6 +672,7 @@ public final class RealKernel implements Kernel, AutoCloseable {
 
     @Override
     public String iptablesSave(String ns, String table, boolean counters) {
+        settle();
         List<String> args = new ArrayList<>();
         if (counters) {
             args.add("-c");
@@ -578,7 +686,24 @@ public final class RealKernel implements Kernel, AutoCloseable {
 
     @Override
     public void iptables(String ns, List<String> args) {
+        settle();
         Iptables.run(netnsName(ns), "iptables", args, null);
+    }
+
+    /**
+     * Commands that only add chains and rules go to one {@code iptables-restore --noflush} (see
+     * {@link RestoreLines}): one fork instead of one per rule; others run one by one.
+     */
+    @Override
+    public void iptablesAll(String ns, List<List<String>> commands) {
+        String text = RestoreLines.of(commands);
+        if (text == null) {
+            Kernel.super.iptablesAll(ns, commands);
+            return;
+        }
+        settle();
+        requireNamespace(ns);
+        Iptables.run(netnsName(ns), "iptables-restore", List.of("--noflush"), text);
     }
 
     @Override
@@ -594,6 +719,7 @@ public final class RealKernel implements Kernel, AutoCloseable {
     /** Deletes every namespace this kernel made (the host's last), closing its sockets. */
     @Override
     public void close() {
+        pendingVeth = null; // never made: its namespace is about to go
         List<String> all = new ArrayList<>(made);
         java.util.Collections.reverse(all);
         KernelException first = null;
@@ -622,6 +748,7 @@ public final class RealKernel implements Kernel, AutoCloseable {
      * exec} and a later {@link #removeAll}): closes its netlink and program sockets.
      */
     public void detach() {
+        settle();
         made.clear();
         close();
     }

@@ -3,15 +3,19 @@ package dev.dockwire.run;
 import dev.dockwire.docker.DockerHost;
 import dev.dockwire.docker.Engine;
 import dev.dockwire.tools.CommandResult;
+import dev.dockwire.topology.ComposeProject;
 import dev.dockwire.topology.Script;
 import dev.dockwire.topology.Topology;
 import dev.dockwire.topology.TopologyException;
+import java.nio.file.Path;
+import java.util.Map;
 import java.util.function.Consumer;
 import java.util.regex.Pattern;
 
 /**
- * What {@code up} builds from a file, on any engine: a topology's networks and containers (and
- * the building lines of its scripts), or a script's building lines — {@code docker network
+ * What {@code up} builds from a file, on any engine: a topology's networks and containers (its
+ * compose project and the building lines of its scripts), a compose file's project as
+ * {@code docker compose up -d} brings it up, or a script's building lines — {@code docker network
  * create|connect}, {@code docker run|create|start} — in order. Steps, execs and teardown lines
  * are not run. Failures are reported at the file's line.
  */
@@ -27,9 +31,6 @@ public final class Build {
     }
 
     public static void topology(DockerHost host, String file, Topology t, Consumer<String> say) {
-        if (t.compose() != null) {
-            throw new TopologyException(file, 0, "compose", "real mode does not build compose projects yet");
-        }
         Engine engine = host.engine();
         t.images().forEach(i -> engine.declareHttpImage(i.image(), i.port(), i.text()));
         for (Topology.NetworkSpec n : t.networks()) {
@@ -39,9 +40,20 @@ public final class Build {
             TopologyRunner.container(engine, file, c, say);
             TopologyRunner.impair(engine, file, c, t.networks(), say);
         }
+        ComposeProject p = t.compose();
+        if (p != null) {
+            p.images().forEach(i -> engine.declareHttpImage(i.image(), i.port(), i.text()));
+            ComposeRunner.up(host, say, Path.of(p.file()), p, Map.of(), !p.file().equals(file));
+        }
         for (Topology.ScriptRef sc : t.scripts()) {
             commands(host, sc.file(), sc.script(), say);
         }
+    }
+
+    /** {@code docker compose up -d [--scale SERVICE=N]} of a compose file's project; its steps are not run. */
+    public static void compose(DockerHost host, Path file, ComposeProject p, Map<String, Integer> scale, Consumer<String> say) {
+        p.images().forEach(i -> host.engine().declareHttpImage(i.image(), i.port(), i.text()));
+        ComposeRunner.up(host, say, file, p, scale, true);
     }
 
     public static void script(DockerHost host, String file, Script s, Consumer<String> say) {

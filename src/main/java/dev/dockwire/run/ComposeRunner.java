@@ -56,20 +56,25 @@ public final class ComposeRunner {
      * could read). A failure is bad input at the failing service's or network's line.
      */
     static void up(Session session, Path file, ComposeProject p, Map<String, Integer> scale, boolean ownFile) {
-        p.notes().forEach(n -> session.say("WARN[0000] " + n));
-        DockerHost host = session.host();
+        up(session.host(), session::say, file, p, scale, ownFile);
+    }
+
+    /** As {@link #up(Session, Path, ComposeProject, Map, boolean)} on any Docker host (the real kernel's too). */
+    static void up(DockerHost host, Consumer<String> say, Path file, ComposeProject p, Map<String, Integer> scale,
+                   boolean ownFile) {
+        p.notes().forEach(n -> say.accept("WARN[0000] " + n));
         if (ownFile) {
             host.environment().put("COMPOSE_FILE", file.toString());
         }
         host.environment().put("COMPOSE_PROJECT_NAME", p.name());
         StringBuilder line = new StringBuilder("docker compose up -d");
         scale.forEach((svc, n) -> line.append(" --scale ").append(svc).append('=').append(n));
-        session.say("");
-        session.say("$ " + line);
+        say.accept("");
+        say.accept("$ " + line);
         try {
-            new Compose(host, p).up(scale).forEach(session::say);
+            new Compose(host, p).up(scale).forEach(say);
         } catch (ComposeException e) {
-            e.output().forEach(session::say);
+            e.output().forEach(say);
             throw new TopologyException(file.toString(), e.line(), e.path(), e.getMessage());
         }
     }

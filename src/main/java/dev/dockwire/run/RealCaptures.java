@@ -1,0 +1,93 @@
+package dev.dockwire.run;
+
+import dev.dockwire.capture.CaptureFile;
+import dev.dockwire.capture.CaptureTap;
+import dev.dockwire.capture.PacketFilter;
+import dev.dockwire.kernel.Kernel;
+import dev.dockwire.topology.Topology;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Consumer;
+
+/**
+ * The captures of a real run, as a {@link Session} writes them for an emulated one: every bridge
+ * the engine makes as {@code BRIDGE.pcapng} (from the moment it exists), the Docker host's
+ * {@code eth0} when asked, and each named interface (a bridge or a network by name) — here live
+ * captures of the real devices in the run's {@code dw-} host namespace
+ * ({@link Kernel#capture} on the real kernel). The files belong to the world's event loop, which
+ * writes what the captures hand it: open and {@link #close} them on the loop's thread. Timestamps
+ * are the kernel's. Container loopbacks are not captured in real mode.
+ */
+public final class RealCaptures {
+    private final RealWorld world;
+    private final Path dir;
+    private final String filter;
+    private final List<CaptureTap> taps = new ArrayList<>();
+    private final List<Path> paths = new ArrayList<>();
+    private final Set<String> pending = new LinkedHashSet<>();
+    private final Consumer<String> say;
+
+    /** Starts capturing what {@code what} names into {@code dir}; bridges made later are captured as they appear. */
+    public RealCaptures(RealWorld world, Path dir, Topology.CaptureSpec what, Consumer<String> say) {
+        this.world = world;
+        this.dir = dir;
+        this.filter = what.filter();
+        this.say = say;
+        try {
+            Files.createDirectories(dir);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create " + dir, e);
+        }
+        PacketFilter.compile(filter).close(); // a bad expression fails here, before anything is captured
+        pending.addAll(what.interfaces());
+        if (what.host()) {
+            pending.add("eth0");
+        }
+        if (pending.remove("eth0")) {
+            open("eth0");
+        }
+        if (what.loopback()) {
+            say.accept("capture: container loopbacks are not captured in real mode (dockwire capture --real lo -n NETNS)");
+        }
+        world.engine().onBridgeNetwork(n -> {
+            boolean named = pending.remove(n.bridge()) | pending.remove(n.name());
+            if (what.bridges() || named) {
+                open(n.bridge());
+            }
+        });
+    }
+
+    private void open(String dev) {
+        Path path = dir.resolve(dev + ".pcapng");
+        CaptureFile file = CaptureFile.open(path); // the real kernel stamps frames relative to the default epoch
+        PacketFilter f = PacketFilter.compile(filter);
+        try {
+            taps.add(world.kernel().capture(Kernel.HOST, dev, file, f));
+        } catch (RuntimeException e) {
+            f.close();
+            file.close();
+            throw e;
+        }
+        paths.add(path);
+        say.accept("capture: " + path + " (live, " + world.kernel().netnsName(Kernel.HOST) + " " + dev + ")");
+    }
+
+    /** Stops every capture and finishes its file; what was written, and the names that never appeared. */
+    public List<Session.CaptureResult> close() {
+        List<Session.CaptureResult> out = new ArrayList<>();
+        for (int i = 0; i < taps.size(); i++) {
+            taps.get(i).close();
+            out.add(new Session.CaptureResult(paths.get(i), taps.get(i).captured()));
+        }
+        taps.clear();
+        out.forEach(c -> say.accept("capture: " + c.path() + " (" + c.frames() + " frames)"));
+        pending.forEach(p -> say.accept("capture: no interface " + p + " appeared on the host (a bridge or a network name)"));
+        return out;
+    }
+}

@@ -1,0 +1,78 @@
+package dev.dockwire.linux;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.dockwire.kernel.Kernel;
+import dev.dockwire.kernel.KernelException;
+import dev.dockwire.kernel.LinkInfo;
+import dev.dockwire.testing.ExternalTools;
+import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/**
+ * A veth whose peer goes to another namespace is made there in one RTM_NEWLINK, with what was
+ * asked of its host end meanwhile ({@link PendingVeth}); the outcome is the one the separate calls
+ * give (root only).
+ */
+class RealVethFoldTest {
+    @RegisterExtension
+    final TestNamespaces cleanup = new TestNamespaces();
+
+    @BeforeEach
+    void root() {
+        ExternalTools.assumeRoot("building real veths");
+        ExternalTools.assumeTool("bridge");
+    }
+
+    private static LinkInfo link(RealKernel k, String ns, String name) {
+        return k.links(ns).stream().filter(l -> l.name().equals(name)).findFirst()
+                .orElseThrow(() -> new AssertionError("no " + name + " in " + ns + ": " + k.links(ns)));
+    }
+
+    @Test
+    void thePairIsMadeWithItsPeerInTheSandboxAndTheHostEndConfigured() throws Exception {
+        try (RealKernel k = new RealKernel(TestNamespaces.PREFIX + "vf-", null)) {
+            k.linkAddBridge(Kernel.HOST, "br0", null);
+            k.netnsAdd("c");
+            k.linkAddVeth(Kernel.HOST, "p1", null, "t1", null);
+            k.linkSetMtu(Kernel.HOST, "p1", 1400);
+            k.linkSetMtu(Kernel.HOST, "t1", 1400);
+            k.linkSetMaster(Kernel.HOST, "p1", "br0");
+            k.linkSetHairpin(Kernel.HOST, "p1", true);
+            k.linkSetUp(Kernel.HOST, "p1", true);
+            k.linkSetNetns(Kernel.HOST, "t1", "c");
+            k.linkSetName("c", "t1", "eth0");
+
+            LinkInfo p1 = link(k, Kernel.HOST, "p1");
+            assertEquals("br0", p1.master());
+            assertTrue(p1.up());
+            assertEquals(1400, p1.mtu());
+            assertEquals(1400, link(k, "c", "eth0").mtu());
+            assertTrue(k.links(Kernel.HOST).stream().noneMatch(l -> l.name().equals("t1")));
+            String shown = String.join("\n", ExternalTools.run("bridge", "-n", k.netnsName(Kernel.HOST), "-d", "link", "show", "dev", "p1"));
+            assertTrue(shown.contains("hairpin on"), shown);
+
+            // A veth nobody moves is made in place by the next call.
+            k.linkAddVeth(Kernel.HOST, "x1", null, "x2", null);
+            List<String> names = k.links(Kernel.HOST).stream().map(LinkInfo::name).toList();
+            assertTrue(names.containsAll(List.of("x1", "x2")), names.toString());
+        }
+    }
+
+    @Test
+    void theKernelsRefusalComesFromTheCallThatMakesThePair() {
+        try (RealKernel k = new RealKernel(TestNamespaces.PREFIX + "ve-", null)) {
+            k.linkAddBridge(Kernel.HOST, "br0", null);
+            k.netnsAdd("c");
+            k.linkAddVeth(Kernel.HOST, "br0", null, "t1", null); // br0 is taken
+            k.linkSetUp(Kernel.HOST, "br0", true);
+            KernelException e = assertThrows(KernelException.class, () -> k.linkSetNetns(Kernel.HOST, "t1", "c"));
+            assertEquals("RTNETLINK answers: File exists", e.getMessage());
+            assertTrue(k.links("c").stream().noneMatch(l -> l.name().equals("t1")));
+        }
+    }
+}
