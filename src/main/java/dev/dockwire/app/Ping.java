@@ -24,6 +24,9 @@ public final class Ping implements Program {
     private long intervalNanos = SECOND;
     private long lingerNanos = 10 * SECOND;
     private boolean lingerSet;
+    /** -w: iputils' deadline; ping then sends until {@code count} replies came or the deadline passed. */
+    private long deadlineNanos;
+    private Timer deadline;
     private int size = 56;
     private int ttl;
     private int dst;
@@ -56,6 +59,7 @@ public final class Ping implements Program {
                         lingerNanos = (long) (Double.parseDouble(value(args, ++i)) * SECOND);
                         lingerSet = true;
                     }
+                    case "-w" -> deadlineNanos = (long) (Double.parseDouble(value(args, ++i)) * SECOND);
                     case "-s" -> size = Integer.parseInt(value(args, ++i));
                     case "-t" -> ttl = Integer.parseInt(value(args, ++i));
                     default -> {
@@ -111,6 +115,9 @@ public final class Ping implements Program {
         socket.onError(this::error);
         ctx.out("PING " + target + " (" + dotted + ") " + size + "(" + (size + 28) + ") bytes of data.");
         start = ctx.nanos();
+        if (deadlineNanos > 0) {
+            deadline = ctx.schedule(deadlineNanos, this::finish);
+        }
         send();
     }
 
@@ -127,7 +134,7 @@ public final class Ping implements Program {
     }
 
     private void usage() {
-        ctx.err("Usage: ping [-c count] [-i interval] [-W timeout] [-s packetsize] [-t ttl] destination");
+        ctx.err("Usage: ping [-c count] [-i interval] [-W timeout] [-w deadline] [-s packetsize] [-t ttl] destination");
         ctx.exit(2);
     }
 
@@ -156,7 +163,7 @@ public final class Ping implements Program {
         } finally {
             data.release();
         }
-        if (count < 0 || sent < count) {
+        if (count < 0 || sent < count || deadlineNanos > 0) {
             next = ctx.schedule(intervalNanos, this::send);
         } else {
             next = ctx.schedule(exitWait(), this::finish);
@@ -191,7 +198,7 @@ public final class Ping implements Program {
         String from = src == dst ? replyFrom : Ipv4Address.format(src);
         ctx.out((data.readableBytes() + IcmpPacket.HEADER_LENGTH) + " bytes from " + from
                 + ": icmp_seq=" + s + " ttl=" + replyTtl + " time=" + formatRtt(ms) + " ms");
-        if (count > 0 && received + errors >= count && sent >= count) {
+        if (count > 0 && (deadlineNanos > 0 ? received >= count : received + errors >= count && sent >= count)) {
             finish();
         }
     }
@@ -199,7 +206,7 @@ public final class Ping implements Program {
     private void error(int reporter, int seq, int type, int code) {
         errors++;
         ctx.out("From " + Ipv4Address.format(reporter) + " icmp_seq=" + seq + " " + describe(type, code));
-        if (count > 0 && received + errors >= count && sent >= count) {
+        if (count > 0 && deadlineNanos == 0 && received + errors >= count && sent >= count) {
             finish();
         }
     }
@@ -238,6 +245,9 @@ public final class Ping implements Program {
         finished = true;
         if (next != null) {
             next.cancel();
+        }
+        if (deadline != null) {
+            deadline.cancel();
         }
         if (socket != null) {
             socket.close();

@@ -12,6 +12,9 @@ import dev.dockwire.kernel.EmulatedKernel;
 import dev.dockwire.kernel.Kernel;
 import dev.dockwire.netns.Emulation;
 import dev.dockwire.netns.Namespace;
+import dev.dockwire.sim.EventLoop;
+import dev.dockwire.sim.Pacing;
+import dev.dockwire.sim.SeededRandom;
 import dev.dockwire.wire.Cidr;
 import dev.dockwire.wire.Ipv4Address;
 import java.util.ArrayList;
@@ -95,10 +98,15 @@ public final class World implements AutoCloseable {
      * at .12, and so on, each with its own kernel (host namespace, docker0, iptables) and dockerd.
      */
     public World(long seed, EngineProfile profile, boolean userlandProxy, int hosts) {
+        this(seed, profile, userlandProxy, hosts, Pacing.VIRTUAL);
+    }
+
+    /** As above, the loop paced by {@code pacing} ({@link Pacing#WALL} when a host's underlay is a real socket). */
+    public World(long seed, EngineProfile profile, boolean userlandProxy, int hosts, Pacing pacing) {
         if (hosts < 1 || hosts > MAX_HOSTS) {
             throw new IllegalArgumentException("hosts must be 1-" + MAX_HOSTS + ", got " + hosts);
         }
-        emulation = new Emulation(seed);
+        emulation = new Emulation(new EventLoop(pacing), new SeededRandom(seed));
         lanKernel = new EmulatedKernel(emulation, "lan");
         buildLan();
         buildInternet();
