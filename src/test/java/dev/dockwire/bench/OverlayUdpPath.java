@@ -1,0 +1,114 @@
+package dev.dockwire.bench;
+
+import dev.dockwire.kernel.EmulatedKernel;
+import dev.dockwire.kernel.Kernel;
+import dev.dockwire.netns.Emulation;
+import dev.dockwire.netns.Namespace;
+import dev.dockwire.socket.UdpSocket;
+import dev.dockwire.wire.Cidr;
+import dev.dockwire.wire.Ipv4Address;
+import dev.dockwire.wire.MacAddress;
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.Unpooled;
+
+/**
+ * The overlay path the overlay benchmark and allocation test drive, built through the kernel seam
+ * as Docker's overlay driver programs two hosts: on each, a sandbox namespace {@code sb} with a
+ * bridge {@code br0} and a VXLAN device {@code vxlan0} (VNI 4097, created in the host namespace
+ * with {@code local} = the host's address, learning off, proxy ARP), a container {@code c} whose
+ * {@code eth0} (MTU 1450, MAC from its address) is a veth port of {@code br0}, and for the remote
+ * container a permanent neighbour entry and an FDB entry pointing at the other host. The hosts'
+ * {@code eth0}s are the two ends of one veth (the underlay). A UDP socket in host 1's container
+ * sends 18-byte datagrams (60-byte inner frames) to a socket in host 2's container, which counts
+ * them: veth, bridge, vxlan encap, host 1's IPv4 output, the underlay, host 2's IPv4 input and
+ * UDP tunnel demux, decap, bridge, veth.
+ */
+public final class OverlayUdpPath {
+    private static final int VNI = 4097;
+    private final Emulation emu = new Emulation(1);
+    private final EmulatedKernel h1 = new EmulatedKernel(emu, "h1");
+    private final EmulatedKernel h2 = new EmulatedKernel(emu, "h2");
+    private final UdpSocket sender;
+    private final ByteBuf payload = Unpooled.directBuffer(18).writeZero(18);
+    private final int dst = Ipv4Address.parse("10.0.1.3").bits();
+    public long received;
+
+    public OverlayUdpPath() {
+        h1.linkAddVeth(Kernel.HOST, "eth0", null, "underlay", null);
+        Namespace n1 = h1.namespace(Kernel.HOST);
+        n1.moveDevice(n1.device("underlay"), h2.namespace(Kernel.HOST));
+        h2.linkSetName(Kernel.HOST, "underlay", "eth0");
+        Ipv4Address vtep1 = Ipv4Address.parse("192.168.1.11");
+        Ipv4Address vtep2 = Ipv4Address.parse("192.168.1.12");
+        host(h1, vtep1, "10.0.1.2");
+        host(h2, vtep2, "10.0.1.3");
+        peer(h1, "10.0.1.3", vtep2);
+        peer(h2, "10.0.1.2", vtep1);
+        UdpSocket sink = h2.sockets("c").openUdp();
+        sink.bind(0, 9);
+        sink.onReceive((s, src, port, data) -> received++);
+        sender = h1.sockets("c").openUdp();
+        sender.bind(0, 40000);
+        // Resolve the underlay's ARP and fill the bridges' FDBs before measuring.
+        sendOne();
+        sendOne();
+    }
+
+    private static MacAddress mac(String ip) {
+        return MacAddress.of(0x0242_0000_0000L | Integer.toUnsignedLong(Ipv4Address.parse(ip).bits()));
+    }
+
+    private static void host(EmulatedKernel k, Ipv4Address vtep, String container) {
+        k.linkSetUp(Kernel.HOST, "lo", true);
+        k.addrAdd(Kernel.HOST, "eth0", Cidr.of(vtep, 24));
+        k.linkSetUp(Kernel.HOST, "eth0", true);
+        k.netnsAdd("sb");
+        k.linkAddBridge(Kernel.HOST, "ov-001001-abcde", null);
+        k.linkSetNetns(Kernel.HOST, "ov-001001-abcde", "sb");
+        k.linkSetName("sb", "ov-001001-abcde", "br0");
+        k.linkSetMtu("sb", "br0", 1450);
+        k.addrAdd("sb", "br0", Cidr.parse("10.0.1.1/24"));
+        k.linkSetUp("sb", "br0", true);
+        k.linkAddVxlan(Kernel.HOST, "vx-001001-abcde", VNI, vtep, 4789, false, true);
+        k.linkSetNetns(Kernel.HOST, "vx-001001-abcde", "sb");
+        k.linkSetName("sb", "vx-001001-abcde", "vxlan0");
+        k.linkSetMaster("sb", "vxlan0", "br0");
+        k.linkSetUp("sb", "vxlan0", true);
+        k.netnsAdd("c");
+        k.linkSetUp("c", "lo", true);
+        k.linkAddVeth(Kernel.HOST, "veth0", null, "ctr", mac(container));
+        k.linkSetMtu(Kernel.HOST, "veth0", 1450);
+        k.linkSetMtu(Kernel.HOST, "ctr", 1450);
+        k.linkSetNetns(Kernel.HOST, "veth0", "sb");
+        k.linkSetMaster("sb", "veth0", "br0");
+        k.linkSetUp("sb", "veth0", true);
+        k.linkSetNetns(Kernel.HOST, "ctr", "c");
+        k.linkSetName("c", "ctr", "eth0");
+        k.addrAdd("c", "eth0", Cidr.parse(container + "/24"));
+        k.linkSetUp("c", "eth0", true);
+    }
+
+    private static void peer(EmulatedKernel k, String ip, Ipv4Address vtep) {
+        k.neighAdd("sb", "vxlan0", Ipv4Address.parse(ip), mac(ip), true);
+        k.fdbAppend("sb", "vxlan0", mac(ip), vtep);
+    }
+
+    /** Sends one datagram and runs the loop until it has been delivered (or dropped). */
+    public void sendOne() {
+        sender.send(dst, 9, payload);
+        emu.loop().drain();
+    }
+
+    /** Sends {@code n} datagrams (under the backlog's 1000), then runs the loop until all are delivered. */
+    public void sendBatch(int n) {
+        for (int i = 0; i < n; i++) {
+            sender.send(dst, 9, payload);
+        }
+        emu.loop().drain();
+    }
+
+    public void close() {
+        payload.release();
+        emu.close();
+    }
+}
