@@ -40,10 +40,15 @@ public final class OverlayUdpPath {
         h2.linkSetName(Kernel.HOST, "underlay", "eth0");
         Ipv4Address vtep1 = Ipv4Address.parse("192.168.1.11");
         Ipv4Address vtep2 = Ipv4Address.parse("192.168.1.12");
-        host(h1, vtep1, "10.0.1.2");
-        host(h2, vtep2, "10.0.1.3");
-        peer(h1, "10.0.1.3", vtep2);
-        peer(h2, "10.0.1.2", vtep1);
+        for (EmulatedKernel k : new EmulatedKernel[] {h1, h2}) {
+            k.linkSetUp(Kernel.HOST, "lo", true);
+            k.addrAdd(Kernel.HOST, "eth0", Cidr.of(k == h1 ? vtep1 : vtep2, 24));
+            k.linkSetUp(Kernel.HOST, "eth0", true);
+        }
+        sandbox(h1, vtep1, "10.0.1.2");
+        sandbox(h2, vtep2, "10.0.1.3");
+        peer(h1, "10.0.1.3", mac("10.0.1.3"), vtep2);
+        peer(h2, "10.0.1.2", mac("10.0.1.2"), vtep1);
         UdpSocket sink = h2.sockets("c").openUdp();
         sink.bind(0, 9);
         sink.onReceive((s, src, port, data) -> received++);
@@ -54,14 +59,16 @@ public final class OverlayUdpPath {
         sendOne();
     }
 
-    private static MacAddress mac(String ip) {
+    /** Docker's overlay MAC for a container address: 02:42 and the address. */
+    public static MacAddress mac(String ip) {
         return MacAddress.of(0x0242_0000_0000L | Integer.toUnsignedLong(Ipv4Address.parse(ip).bits()));
     }
 
-    private static void host(EmulatedKernel k, Ipv4Address vtep, String container) {
-        k.linkSetUp(Kernel.HOST, "lo", true);
-        k.addrAdd(Kernel.HOST, "eth0", Cidr.of(vtep, 24));
-        k.linkSetUp(Kernel.HOST, "eth0", true);
+    /**
+     * On {@code k}: the overlay's sandbox {@code sb} (br0 + vxlan0 with VNI 4097, local {@code vtep})
+     * and a container namespace {@code c} whose eth0 has {@code container}/24 on br0.
+     */
+    public static void sandbox(EmulatedKernel k, Ipv4Address vtep, String container) {
         k.netnsAdd("sb");
         k.linkAddBridge(Kernel.HOST, "ov-001001-abcde", null);
         k.linkSetNetns(Kernel.HOST, "ov-001001-abcde", "sb");
@@ -88,9 +95,10 @@ public final class OverlayUdpPath {
         k.linkSetUp("c", "eth0", true);
     }
 
-    private static void peer(EmulatedKernel k, String ip, Ipv4Address vtep) {
-        k.neighAdd("sb", "vxlan0", Ipv4Address.parse(ip), mac(ip), true);
-        k.fdbAppend("sb", "vxlan0", mac(ip), vtep);
+    /** Docker's peerAdd: {@code ip} is {@code mac} behind the VTEP {@code vtep} (neighbour + FDB entry on vxlan0). */
+    public static void peer(EmulatedKernel k, String ip, MacAddress mac, Ipv4Address vtep) {
+        k.neighAdd("sb", "vxlan0", Ipv4Address.parse(ip), mac, true);
+        k.fdbAppend("sb", "vxlan0", mac, vtep);
     }
 
     /** Sends one datagram and runs the loop until it has been delivered (or dropped). */
