@@ -4,12 +4,9 @@ import dev.dockwire.kernel.EmulatedKernel;
 import dev.dockwire.kernel.Kernel;
 import dev.dockwire.netns.Emulation;
 import dev.dockwire.netns.Namespace;
-import dev.dockwire.socket.UdpSocket;
 import dev.dockwire.wire.Cidr;
 import dev.dockwire.wire.Ipv4Address;
 import dev.dockwire.wire.MacAddress;
-import io.netty.buffer.ByteBuf;
-import io.netty.buffer.Unpooled;
 
 /**
  * The overlay path the overlay benchmark and allocation test drive, built through the kernel seam
@@ -23,15 +20,11 @@ import io.netty.buffer.Unpooled;
  * them: veth, bridge, vxlan encap, host 1's IPv4 output, the underlay, host 2's IPv4 input and
  * UDP tunnel demux, decap, bridge, veth.
  */
-public final class OverlayUdpPath {
+public final class OverlayUdpPath extends UdpPath {
     private static final int VNI = 4097;
     private final Emulation emu = new Emulation(1);
     private final EmulatedKernel h1 = new EmulatedKernel(emu, "h1");
     private final EmulatedKernel h2 = new EmulatedKernel(emu, "h2");
-    private final UdpSocket sender;
-    private final ByteBuf payload = Unpooled.directBuffer(18).writeZero(18);
-    private final int dst = Ipv4Address.parse("10.0.1.3").bits();
-    public long received;
 
     public OverlayUdpPath() {
         h1.linkAddVeth(Kernel.HOST, "eth0", null, "underlay", null);
@@ -49,14 +42,8 @@ public final class OverlayUdpPath {
         sandbox(h2, vtep2, "10.0.1.3");
         peer(h1, "10.0.1.3", mac("10.0.1.3"), vtep2);
         peer(h2, "10.0.1.2", mac("10.0.1.2"), vtep1);
-        UdpSocket sink = h2.sockets("c").openUdp();
-        sink.bind(0, 9);
-        sink.onReceive((s, src, port, data) -> received++);
-        sender = h1.sockets("c").openUdp();
-        sender.bind(0, 40000);
-        // Resolve the underlay's ARP and fill the bridges' FDBs before measuring.
-        sendOne();
-        sendOne();
+        // The first datagrams resolve the underlay's ARP and fill the bridges' FDBs before measuring.
+        connect(emu.loop(), h1.sockets("c"), h2.sockets("c"), Ipv4Address.parse("10.0.1.3").bits());
     }
 
     /** Docker's overlay MAC for a container address: 02:42 and the address. */
@@ -101,22 +88,9 @@ public final class OverlayUdpPath {
         k.fdbAppend("sb", "vxlan0", mac, vtep);
     }
 
-    /** Sends one datagram and runs the loop until it has been delivered (or dropped). */
-    public void sendOne() {
-        sender.send(dst, 9, payload);
-        emu.loop().drain();
-    }
-
-    /** Sends {@code n} datagrams (under the backlog's 1000), then runs the loop until all are delivered. */
-    public void sendBatch(int n) {
-        for (int i = 0; i < n; i++) {
-            sender.send(dst, 9, payload);
-        }
-        emu.loop().drain();
-    }
-
+    @Override
     public void close() {
-        payload.release();
+        super.close();
         emu.close();
     }
 }

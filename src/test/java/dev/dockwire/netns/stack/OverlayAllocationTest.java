@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.dockwire.bench.MacvlanUdpPath;
 import dev.dockwire.bench.OverlayUdpPath;
+import dev.dockwire.bench.UdpPath;
 import dev.dockwire.testing.Allocations;
 import org.junit.jupiter.api.Test;
 
@@ -20,31 +21,23 @@ class OverlayAllocationTest {
 
     @Test
     void theOverlayPathAllocatesNothingPerFrame() throws Throwable {
-        OverlayUdpPath path = new OverlayUdpPath();
-        try {
-            long allocated = Allocations.measure(WARMUP, FRAMES, path::sendOne);
-            assertEquals(2 + WARMUP + FRAMES, path.received);
-            assertNoAllocation(allocated);
-        } finally {
-            path.close();
-        }
+        assertNoAllocationPerFrame(new OverlayUdpPath());
     }
 
     @Test
     void theMacvlanSiblingPathAllocatesNothingPerFrame() throws Throwable {
-        MacvlanUdpPath path = new MacvlanUdpPath();
+        assertNoAllocationPerFrame(new MacvlanUdpPath());
+    }
+
+    private static void assertNoAllocationPerFrame(UdpPath path) throws Throwable {
         try {
             long allocated = Allocations.measure(WARMUP, FRAMES, path::sendOne);
             assertEquals(2 + WARMUP + FRAMES, path.received);
-            assertNoAllocation(allocated);
+            // A few hundred bytes of slack for the counter's own bookkeeping; one object per frame would be 3.2 MB.
+            assertTrue(allocated < 4_096, "allocated " + allocated + " bytes over " + FRAMES + " frames ("
+                    + (double) allocated / FRAMES + " per frame)");
         } finally {
             path.close();
         }
-    }
-
-    private static void assertNoAllocation(long allocated) {
-        // A few hundred bytes of slack for the counter's own bookkeeping; one object per frame would be 3.2 MB.
-        assertTrue(allocated < 4_096, "allocated " + allocated + " bytes over " + FRAMES + " frames ("
-                + (double) allocated / FRAMES + " per frame)");
     }
 }
