@@ -68,6 +68,10 @@ final class RunCommand implements Callable<Integer> {
     public Integer call() {
         TerminalStatus status = !json && System.console() != null ? new TerminalStatus(System.out) : null;
         Consumer<String> transcript = json ? System.err::println : status != null ? status::println : System.out::println;
+        if (serve != 0 && host == null) {
+            System.err.println("dockwire: --serve keeps one host of a several-host run answering: give it with --host HOST");
+            return 2;
+        }
         try {
             String text = InputKind.read(file);
             String base = InputKind.baseName(file);

@@ -1,5 +1,6 @@
 package dev.dockwire.run;
 
+import dev.dockwire.socket.SocketException;
 import dev.dockwire.topology.Daemon;
 import dev.dockwire.topology.ShellWords;
 import dev.dockwire.wire.Ipv4Address;
@@ -57,8 +58,14 @@ final class Distributed implements AutoCloseable {
                         Ipv4Address.parse(e.getValue().address()).bits(), e.getValue().port()));
             }
         }
-        RealUnderlay u = new RealUnderlay(world.emulation().loop(), null, Ipv4Address.parse(mine.address()).bits(),
-                mine.port(), host.address().address().bits(), VXLAN_PORT, peers);
+        RealUnderlay u;
+        try {
+            u = new RealUnderlay(world.emulation().loop(), null, Ipv4Address.parse(mine.address()).bits(),
+                    mine.port(), host.address().address().bits(), VXLAN_PORT, peers);
+        } catch (SocketException e) {
+            throw new IllegalArgumentException("--host " + host.name() + ": cannot bind its underlay " + mine.address() + ":"
+                    + mine.port() + " (line " + mine.line() + "): " + e.error().message());
+        }
         host.kernel().underlay(u);
         out.accept("dockwire: this process runs " + host.name() + "; its VTEP " + host.address().address()
                 + " sends and receives VXLAN on " + mine.address() + ":" + mine.port() + " (udp)");

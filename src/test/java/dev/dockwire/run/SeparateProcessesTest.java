@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.dockwire.testing.CliRun;
 import dev.dockwire.testing.ExternalTools;
 import java.io.IOException;
 import java.net.DatagramSocket;
@@ -53,6 +54,30 @@ class SeparateProcessesTest {
             assertTrue(new TreeSet<>(sent).containsAll(received) && received.size() >= 2, sent + "\n" + received);
             // VXLAN header: I flag, VNI 4097 (0x001001), then the inner frame to alpine2's MAC 02:42:0a:00:01:03.
             assertTrue(sent.stream().allMatch(p -> p.startsWith("0800000000100100" + "02420a000103")), sent.toString());
+        }
+    }
+
+    @Test
+    void badHostsAndTakenPortsAreNamed(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("o.sh");
+        Files.writeString(file, "# dockwire: hosts 2\n# dockwire: underlay docker-host-1 127.0.0.1:1\ndocker ps\n");
+        CliRun r = CliRun.of("run", file.toString(), "--host", "docker-host-3", "--out", dir.toString());
+        assertEquals(2, r.status());
+        assertTrue(r.err().contains("--host docker-host-3: the file's run has no such host (it has docker-host-1, docker-host-2;"), r.err());
+        r = CliRun.of("run", file.toString(), "--host", "docker-host-2", "--out", dir.toString());
+        assertEquals(2, r.status());
+        assertTrue(r.err().contains("--host docker-host-2: the file gives no underlay address for it"
+                + " (add # dockwire: underlay docker-host-2 ADDRESS:PORT)"), r.err());
+        r = CliRun.of("run", file.toString(), "--serve", "3");
+        assertEquals(2, r.status());
+        assertTrue(r.err().contains("--serve keeps one host of a several-host run answering: give it with --host HOST"), r.err());
+        try (DatagramSocket taken = new DatagramSocket(0, java.net.InetAddress.getLoopbackAddress())) {
+            Files.writeString(file, "# dockwire: hosts 2\n# dockwire: underlay docker-host-1 127.0.0.1:" + taken.getLocalPort()
+                    + "\ndocker ps\n");
+            r = CliRun.of("run", file.toString(), "--host", "docker-host-1", "--out", dir.toString());
+            assertEquals(2, r.status());
+            assertTrue(r.err().contains("--host docker-host-1: cannot bind its underlay 127.0.0.1:" + taken.getLocalPort()
+                    + " (line 2): Address already in use"), r.err());
         }
     }
 
