@@ -4,7 +4,8 @@ import io.netty.buffer.ByteBuf;
 import io.netty.buffer.PooledByteBufAllocator;
 
 /**
- * Frame buffers: pooled heap {@link ByteBuf}s with {@link #HEADROOM} bytes reserved in front of
+ * Frame buffers: heap {@link ByteBuf}s (from the thread's {@link FrameCache} up to
+ * {@link FrameCache#LARGE} bytes, Netty's pooled allocator above) with {@link #HEADROOM} bytes reserved in front of
  * the reader index, so encapsulation (802.1Q, VXLAN's 50 bytes) and the Ethernet header of a
  * locally built packet are prepended without copying. A frame's readable bytes are exactly the
  * Ethernet frame (no FCS).
@@ -19,7 +20,10 @@ public final class Frames {
 
     /** A new empty frame with headroom and room for {@code capacity} bytes after it. */
     public static ByteBuf allocate(int capacity) {
-        ByteBuf buf = ALLOC.heapBuffer(HEADROOM + capacity);
+        ByteBuf buf = FrameCache.take(HEADROOM + capacity);
+        if (buf == null) {
+            buf = ALLOC.heapBuffer(HEADROOM + capacity);
+        }
         buf.setIndex(HEADROOM, HEADROOM);
         return buf;
     }

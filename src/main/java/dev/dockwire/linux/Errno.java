@@ -30,6 +30,9 @@ public final class Errno {
     public static final int EADDRNOTAVAIL = 99;
     public static final int ENETUNREACH = 101;
     public static final int ENETDOWN = 100;
+    public static final int ENOTCONN = 107;
+    public static final int EHOSTUNREACH = 113;
+    public static final int EMSGSIZE = 90;
     public static final int EPROTONOSUPPORT = 93;
 
     private record Entry(String name, String text) {
@@ -59,6 +62,9 @@ public final class Errno {
             Map.entry(EADDRNOTAVAIL, new Entry("EADDRNOTAVAIL", "Cannot assign requested address")),
             Map.entry(ENETDOWN, new Entry("ENETDOWN", "Network is down")),
             Map.entry(ENETUNREACH, new Entry("ENETUNREACH", "Network is unreachable")),
+            Map.entry(ENOTCONN, new Entry("ENOTCONN", "Transport endpoint is not connected")),
+            Map.entry(EHOSTUNREACH, new Entry("EHOSTUNREACH", "No route to host")),
+            Map.entry(EMSGSIZE, new Entry("EMSGSIZE", "Message too long")),
             Map.entry(EPROTONOSUPPORT, new Entry("EPROTONOSUPPORT", "Protocol not supported")));
 
     private Errno() {

@@ -31,6 +31,19 @@ public final class Libc {
     public static final long MS_SHARED = 1 << 20;
     public static final int MNT_DETACH = 2;
 
+    public static final int AF_INET = 2;
+    public static final int SOCK_DGRAM = 2;
+    public static final int IPPROTO_ICMP = 1;
+    public static final int SOL_SOCKET = 1;
+    public static final int SO_RCVTIMEO = 20;
+    public static final int SOL_IP = 0;
+    public static final int IP_TTL = 2;
+    public static final int IP_RECVERR = 11;
+    public static final int IP_RECVTTL = 12;
+    public static final int MSG_DONTWAIT = 0x40;
+    public static final int MSG_ERRQUEUE = 0x2000;
+    public static final int SHUT_RDWR = 2;
+
     private static final boolean LOADED;
 
     static {
@@ -68,6 +81,14 @@ public final class Libc {
             throws LastErrorException;
 
     static native int close(int fd) throws LastErrorException;
+
+    static native int setsockopt(int fd, int level, int optname, long[] optval, int optlen) throws LastErrorException;
+
+    static native int getsockname(int fd, byte[] addr, int[] addrlen) throws LastErrorException;
+
+    static native long recvmsg(int fd, Pointer msg, int flags) throws LastErrorException;
+
+    static native int shutdown(int fd, int how) throws LastErrorException;
 
     static native int open(String path, int flags, int mode) throws LastErrorException;
 
@@ -117,6 +138,54 @@ public final class Libc {
             setsockopt(fd, level, name, new int[] {value}, 4);
         } catch (LastErrorException e) {
             throw error("setsockopt", e);
+        }
+    }
+
+    /** setsockopt(2) SO_RCVTIMEO: a blocking receive gives up with EAGAIN after {@code millis}. */
+    public static void setReceiveTimeout(int fd, long millis) {
+        try {
+            setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, new long[] {millis / 1000, (millis % 1000) * 1000}, 16);
+        } catch (LastErrorException e) {
+            throw error("setsockopt", e);
+        }
+    }
+
+    /** getsockname(2) of an AF_INET socket: its sockaddr_in (16 bytes). */
+    public static byte[] localAddress(int fd) {
+        byte[] sa = new byte[16];
+        try {
+            getsockname(fd, sa, new int[] {sa.length});
+        } catch (LastErrorException e) {
+            throw error("getsockname", e);
+        }
+        return sa;
+    }
+
+    /**
+     * recvmsg(2) with a prepared {@code struct msghdr}; returns the byte count, or minus errno for
+     * EAGAIN and the socket errors a receive reports (so that a reader loop can carry on), retrying
+     * on EINTR.
+     */
+    public static int receiveMessage(int fd, Pointer msghdr, int flags) {
+        while (true) {
+            try {
+                return (int) recvmsg(fd, msghdr, flags);
+            } catch (LastErrorException e) {
+                if (e.getErrorCode() != Errno.EINTR) {
+                    return -e.getErrorCode();
+                }
+            }
+        }
+    }
+
+    /** shutdown(2), ignoring ENOTCONN: wakes a thread blocked in a receive on the socket. */
+    public static void shutdownSocket(int fd) {
+        try {
+            shutdown(fd, SHUT_RDWR);
+        } catch (LastErrorException e) {
+            if (e.getErrorCode() != Errno.ENOTCONN) {
+                throw error("shutdown", e);
+            }
         }
     }
 

@@ -19,6 +19,7 @@ import java.net.StandardProtocolFamily;
 import java.nio.channels.DatagramChannel;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Set;
 import java.util.concurrent.Callable;
 
@@ -34,6 +35,7 @@ final class RealSockets implements Sockets, AutoCloseable {
     private final EventLoop loop;
     private final EventLoopGroup io;
     private final Set<Channel> open = new LinkedHashSet<>();
+    private final List<RealPingSocket> pings = new ArrayList<>();
 
     RealSockets(String netns, EventLoop loop, EventLoopGroup io) {
         if (loop.pacing() != Pacing.WALL) {
@@ -81,8 +83,12 @@ final class RealSockets implements Sockets, AutoCloseable {
 
     @Override
     public PingSocket openPing() {
-        throw new UnsupportedOperationException("real mode has no ping sockets in namespace " + netns
-                + ": run the real ping there (ip netns exec " + netns + " ping ...)");
+        RealPingSocket s = new RealPingSocket(netns, loop);
+        synchronized (open) {
+            pings.removeIf(RealPingSocket::isClosed);
+            pings.add(s);
+        }
+        return s;
     }
 
     @Override
@@ -114,12 +120,16 @@ final class RealSockets implements Sockets, AutoCloseable {
     /** Closes every socket still open here (a socket pins its namespace, and with it the links). */
     @Override
     public void close() {
-        java.util.List<Channel> all;
+        List<Channel> all;
+        List<RealPingSocket> allPings;
         synchronized (open) {
             all = new ArrayList<>(open);
+            allPings = new ArrayList<>(pings);
+            pings.clear();
         }
         for (Channel c : all) {
             c.close().awaitUninterruptibly();
         }
+        allPings.forEach(RealPingSocket::close);
     }
 }

@@ -26,12 +26,13 @@ import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * An established NAT flow through router namespace {@link NatUdpPath}: {@code frame} sends
- * 60-byte UDP frames from a socket in {@code a} through the router (conntrack hit, DNAT or
- * MASQUERADE, filter FORWARD, forward) to a socket in {@code c}, over veth legs (like the kernel
- * baseline) or veth+bridge legs, in batches of 64 like the kernel baseline's sendmmsg (frames per
- * second); {@code lookupAndRewrite} is the router's PRE_ROUTING
- * hook alone on a prepared packet: conntrack lookup and the destination rewrite with incremental
- * checksums (nanoseconds per packet).
+ * 60-byte UDP frames from a connected socket in {@code a} through the router (conntrack hit, DNAT
+ * or MASQUERADE, filter FORWARD, forward) to {@code c}, over veth legs (like the kernel baseline)
+ * or veth+bridge legs, ending in a raw PREROUTING DROP (like the baseline) or a socket, in
+ * batches of 64 like the kernel baseline's sendmmsg (frames per second); {@code lookupAndRewrite}
+ * is the router's PRE_ROUTING hook alone on a prepared packet: conntrack lookup and the
+ * destination rewrite with incremental checksums (nanoseconds per packet; scripts/bench runs it
+ * for one parameter set).
  */
 @State(Scope.Thread)
 @Warmup(iterations = 4, time = 2)
@@ -49,6 +50,10 @@ public class NatBench {
     @Param({"veth", "bridge"})
     public String legs;
 
+    /** drop: a raw PREROUTING DROP in the sink namespace, as the kernel baseline; socket: a UDP socket. */
+    @Param({"drop", "socket"})
+    public String sink;
+
     private NatUdpPath path;
     private Netfilter router;
     private NetDevice in;
@@ -57,7 +62,8 @@ public class NatBench {
 
     @Setup(Level.Trial)
     public void setUp() {
-        path = new NatUdpPath(mode.equals("dnat") ? NatUdpPath.Mode.DNAT : NatUdpPath.Mode.MASQUERADE, legs.equals("bridge"));
+        path = new NatUdpPath(mode.equals("dnat") ? NatUdpPath.Mode.DNAT : NatUdpPath.Mode.MASQUERADE, legs.equals("bridge"),
+                sink.equals("drop") ? NatUdpPath.Sink.DROP : NatUdpPath.Sink.SOCKET);
         router = path.router();
         in = path.routerIn();
         template = Frames.allocate(38);

@@ -2,6 +2,7 @@ package dev.dockwire.bench;
 
 import dev.dockwire.kernel.Kernel;
 import dev.dockwire.link.NetDevice;
+import dev.dockwire.netfilter.Hook;
 import dev.dockwire.netfilter.Netfilter;
 import dev.dockwire.socket.UdpSocket;
 import dev.dockwire.testing.TestNet;
@@ -18,11 +19,16 @@ import io.netty.buffer.Unpooled;
  * path). Unbridged, each leg is a veth pair as in ../shared/baselines/kernel-paths.sh; bridged,
  * each leg is veth+bridge+veth as between Docker containers and the host. Once the first
  * datagram went through, every frame is a conntrack hit: lookup, rewrite with incremental
- * checksums, filter FORWARD's ESTABLISHED rule, forward.
+ * checksums, filter FORWARD's ESTABLISHED rule, forward. The sender is a connected socket, as
+ * the baseline's udpblast; the sink is {@link Sink#SOCKET} or, as the baseline's sink, a raw
+ * PREROUTING DROP rule in {@code c} whose packet counter counts the arrivals ({@link Sink#DROP}).
  */
 public final class NatUdpPath {
     /** Which translation the router applies. */
     public enum Mode { DNAT, MASQUERADE }
+
+    /** Where the datagrams end in {@code c}. */
+    public enum Sink { SOCKET, DROP }
 
     private static final String FILTER = """
             *filter
@@ -54,15 +60,16 @@ public final class NatUdpPath {
     public final TestNet net;
     private final UdpSocket sender;
     private final ByteBuf payload = Unpooled.directBuffer(18).writeZero(18);
-    private final int dst;
-    public long received;
+    private final boolean dropSink;
+    private long received;
 
     /** The DNAT path over bridges (what the allocation test and the earlier figures use). */
     public NatUdpPath() {
-        this(Mode.DNAT, true);
+        this(Mode.DNAT, true, Sink.SOCKET);
     }
 
-    public NatUdpPath(Mode mode, boolean bridged) {
+    public NatUdpPath(Mode mode, boolean bridged, Sink sink) {
+        dropSink = sink == Sink.DROP;
         net = new TestNet(1);
         if (bridged) {
             net.bridge("br0", null);
@@ -87,12 +94,16 @@ public final class NatUdpPath {
         }
         net.kernel.sysctl("r", "net.ipv4.ip_forward", "1");
         net.kernel.iptablesRestore("r", mode == Mode.DNAT ? DNAT_RULES : MASQUERADE_RULES, false);
-        UdpSocket sink = net.ns("c").sockets().openUdp();
-        sink.bind(0, 9);
-        sink.onReceive((s, src, port, data) -> received++);
+        if (dropSink) {
+            net.kernel.iptablesRestore("c", "*raw\n-A PREROUTING -p udp -m udp --dport 9 -j DROP\nCOMMIT\n", false);
+        } else {
+            UdpSocket socket = net.ns("c").sockets().openUdp();
+            socket.bind(0, 9);
+            socket.onReceive((s, src, port, data) -> received++);
+        }
         sender = net.ns("a").sockets().openUdp();
         sender.bind(0, 40000);
-        dst = TestNet.ip(mode == Mode.DNAT ? "10.0.0.1" : "10.1.0.2");
+        sender.connect(TestNet.ip(mode == Mode.DNAT ? "10.0.0.1" : "10.1.0.2"), 9);
         // Resolve ARP on both legs and set up the connection before measuring.
         sendOne();
         sendOne();
@@ -116,16 +127,21 @@ public final class NatUdpPath {
         return net.dev("r", "eth0");
     }
 
+    /** Datagrams that reached the sink. */
+    public long received() {
+        return dropSink ? net.kernel.netfilter("c").drops(Hook.PREROUTING) : received;
+    }
+
     /** Sends one datagram and runs the loop until it has been delivered (or dropped). */
     public void sendOne() {
-        sender.send(dst, 9, payload);
+        sender.send(payload);
         net.loop().drain();
     }
 
     /** Sends {@code n} datagrams (n under the backlog's 1000), then runs the loop until all are delivered. */
     public void sendBatch(int n) {
         for (int i = 0; i < n; i++) {
-            sender.send(dst, 9, payload);
+            sender.send(payload);
         }
         net.loop().drain();
     }

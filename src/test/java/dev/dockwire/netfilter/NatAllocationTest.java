@@ -20,7 +20,7 @@ class NatAllocationTest {
         try {
             int frames = 200_000;
             long allocated = Allocations.measure(300_000, frames, path::sendOne);
-            assertEquals(500_002, path.received);
+            assertEquals(500_002, path.received());
             assertEquals(1, path.router().conntrack().count());
             assertTrue(allocated < 4_096, "allocated " + allocated + " bytes over " + frames + " frames ("
                     + (double) allocated / frames + " per frame)");

@@ -2,7 +2,7 @@ package dev.dockwire.testing;
 
 import static org.junit.jupiter.api.Assertions.fail;
 
-import io.netty.buffer.ByteBuf;
+import dev.dockwire.link.Frames;
 import io.netty.buffer.PooledByteBufAllocator;
 import io.netty.util.ResourceLeakDetector;
 import io.netty.util.ResourceLeakDetectorFactory;
@@ -46,21 +46,27 @@ public final class LeakCheck implements AfterAllCallback {
 
     @Override
     public void afterAll(ExtensionContext context) throws Exception {
-        // Leaks are found when a collected, unreleased buffer's reference is polled, which the
-        // detector does on the next allocation: collect, then allocate a few buffers.
+        List<String> found = collect();
+        if (!found.isEmpty()) {
+            fail(context.getDisplayName() + " leaked " + found.size() + " buffer(s):\n" + String.join("\n", found));
+        }
+    }
+
+    /** The leaks reported since the last call, after a collection; clears them. */
+    public static List<String> collect() throws InterruptedException {
+        // Leaks are found when a collected, unreleased buffer's reference is polled, which each
+        // detector (Netty's pool's, the frame cache's) does on its next allocation: collect, then
+        // allocate a few buffers of each kind.
         for (int i = 0; i < 3; i++) {
             System.gc();
             Thread.sleep(20);
-            ByteBuf b = PooledByteBufAllocator.DEFAULT.heapBuffer(16);
-            b.release();
+            PooledByteBufAllocator.DEFAULT.heapBuffer(16).release();
+            Frames.allocate(16).release();
         }
-        List<String> found;
         synchronized (LeakCheck.class) {
-            found = new ArrayList<>(LEAKS);
+            List<String> found = new ArrayList<>(LEAKS);
             LEAKS.clear();
-        }
-        if (!found.isEmpty()) {
-            fail(context.getDisplayName() + " leaked " + found.size() + " buffer(s):\n" + String.join("\n", found));
+            return found;
         }
     }
 }

@@ -16,6 +16,8 @@ final class UdpSocketImpl implements UdpSocket {
     private int localPort;
     private int peerAddr;
     private int peerPort;
+    /** The source address connect chose for an unbound address (ip4_datagram_connect's inet_saddr). */
+    private int connectedSrc;
     private boolean bound;
     private boolean closed;
     /** The next socket bound to the same port on another address (Udp's per-port chain). */
@@ -49,6 +51,7 @@ final class UdpSocketImpl implements UdpSocket {
         }
         this.peerAddr = addr;
         this.peerPort = port;
+        this.connectedSrc = localAddr != 0 ? localAddr : stack.sourceAddressFor(addr);
     }
 
     @Override
@@ -69,7 +72,8 @@ final class UdpSocketImpl implements UdpSocket {
         if (!bound) {
             bind(0, 0);
         }
-        int src = localAddr != 0 ? localAddr : stack.sourceAddressFor(dstAddr);
+        int src = localAddr != 0 ? localAddr
+                : connectedSrc != 0 && dstAddr == peerAddr ? connectedSrc : stack.sourceAddressFor(dstAddr);
         if (src == 0) {
             throw new SocketException(SocketError.ENETUNREACH);
         }
