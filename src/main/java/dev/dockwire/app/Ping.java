@@ -25,6 +25,9 @@ public final class Ping implements Program {
     private long intervalNanos = SECOND;
     private long lingerNanos = 10 * SECOND;
     private boolean lingerSet;
+    /** -w: iputils' deadline; ping then sends until {@code count} replies came or the deadline passed. */
+    private long deadlineNanos;
+    private Timer deadline;
     private int size = 56;
     private int ttl;
     private PingSocket.PmtuDisc pmtudisc;
@@ -58,6 +61,7 @@ public final class Ping implements Program {
                         lingerNanos = (long) (Double.parseDouble(value(args, ++i)) * SECOND);
                         lingerSet = true;
                     }
+                    case "-w" -> deadlineNanos = (long) (Double.parseDouble(value(args, ++i)) * SECOND);
                     case "-s" -> size = Integer.parseInt(value(args, ++i));
                     case "-t" -> ttl = Integer.parseInt(value(args, ++i));
                     case "-M" -> {
@@ -130,6 +134,9 @@ public final class Ping implements Program {
         }
         ctx.out("PING " + target + " (" + dotted + ") " + size + "(" + (size + 28) + ") bytes of data.");
         start = ctx.nanos();
+        if (deadlineNanos > 0) {
+            deadline = ctx.schedule(deadlineNanos, this::finish);
+        }
         send();
     }
 
@@ -146,7 +153,7 @@ public final class Ping implements Program {
     }
 
     private void usage() {
-        ctx.err("Usage: ping [-c count] [-i interval] [-W timeout] [-s packetsize] [-t ttl] [-M pmtudisc_option] destination");
+        ctx.err("Usage: ping [-c count] [-i interval] [-W timeout] [-w deadline] [-s packetsize] [-t ttl] [-M pmtudisc_option] destination");
         ctx.exit(2);
     }
 
@@ -180,7 +187,7 @@ public final class Ping implements Program {
         } finally {
             data.release();
         }
-        if (count < 0 || sent < count) {
+        if (count < 0 || sent < count || deadlineNanos > 0) {
             next = ctx.schedule(intervalNanos, this::send);
         } else {
             next = ctx.schedule(exitWait(), this::finish);
@@ -215,7 +222,7 @@ public final class Ping implements Program {
         String from = src == dst ? replyFrom : Ipv4Address.format(src);
         ctx.out((data.readableBytes() + IcmpPacket.HEADER_LENGTH) + " bytes from " + from
                 + ": icmp_seq=" + s + " ttl=" + replyTtl + " time=" + formatRtt(ms) + " ms");
-        if (count > 0 && received + errors >= count && sent >= count) {
+        if (count > 0 && (deadlineNanos > 0 ? received >= count : received + errors >= count && sent >= count)) {
             finish();
         }
     }
@@ -223,7 +230,7 @@ public final class Ping implements Program {
     private void error(int reporter, int seq, int type, int code, int info) {
         errors++;
         ctx.out("From " + Ipv4Address.format(reporter) + " icmp_seq=" + seq + " " + describe(type, code, info));
-        if (count > 0 && received + errors >= count && sent >= count) {
+        if (count > 0 && deadlineNanos == 0 && received + errors >= count && sent >= count) {
             finish();
         }
     }
@@ -262,6 +269,9 @@ public final class Ping implements Program {
         finished = true;
         if (next != null) {
             next.cancel();
+        }
+        if (deadline != null) {
+            deadline.cancel();
         }
         if (socket != null) {
             socket.close();

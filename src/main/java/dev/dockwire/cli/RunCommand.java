@@ -55,10 +55,23 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--scale", paramLabel = "SERVICE=N", description = "Compose: run N containers of SERVICE (repeatable).")
     Map<String, Integer> scale = new LinkedHashMap<>();
 
+    @Option(names = "--host", paramLabel = "HOST", description = "Run only this host of a several-host script"
+            + " (docker-host-2); its VTEP exchanges real VXLAN datagrams with the processes running the others"
+            + " at their '# dockwire: underlay HOST ADDRESS:PORT' addresses.")
+    String host;
+
+    @Option(names = "--serve", paramLabel = "SECONDS", description = "With --host: keep the host answering for"
+            + " this long after the last step (wall clock).")
+    int serve;
+
     @Override
     public Integer call() {
         TerminalStatus status = !json && System.console() != null ? new TerminalStatus(System.out) : null;
         Consumer<String> transcript = json ? System.err::println : status != null ? status::println : System.out::println;
+        if (serve != 0 && host == null) {
+            System.err.println("dockwire: --serve keeps one host of a several-host run answering: give it with --host HOST");
+            return 2;
+        }
         try {
             String text = InputKind.read(file);
             String base = InputKind.baseName(file);
@@ -96,6 +109,7 @@ final class RunCommand implements Callable<Integer> {
     }
 
     private Session.Options options(String name, Session.Progress progress) {
-        return new Session.Options(out != null ? out : Path.of("captures", name), seed, !noCapture, capture, progress);
+        return new Session.Options(out != null ? out : Path.of("captures", name), seed, !noCapture, capture, progress,
+                host == null ? null : new Session.OwnHost(host, serve));
     }
 }

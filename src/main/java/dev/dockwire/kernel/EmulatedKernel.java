@@ -11,6 +11,7 @@ import dev.dockwire.link.MacvlanMode;
 import dev.dockwire.link.Vlan;
 import dev.dockwire.link.NetDevice;
 import dev.dockwire.link.Veth;
+import dev.dockwire.link.UdpTunnel;
 import dev.dockwire.link.Vxlan;
 import dev.dockwire.link.VxlanSock;
 import dev.dockwire.wire.Ipv4Address;
@@ -55,6 +56,8 @@ public final class EmulatedKernel implements Kernel {
     /** VXLAN sockets by the namespace they were opened in and port, and the socket of each device. */
     private final Map<Namespace, Map<Integer, VxlanSock>> vxlanSocks = new HashMap<>();
     private final Map<Vxlan, VxlanSock> vxlanSockOf = new HashMap<>();
+    /** The host namespace's UDP tunnel for vxlan devices when its underlay is real (null: its stack). */
+    private UdpTunnel underlay;
 
     public EmulatedKernel(Emulation emulation, String hostName) {
         this.emulation = emulation;
@@ -183,10 +186,10 @@ public final class EmulatedKernel implements Kernel {
         VxlanSock sock = vxlanSocks.computeIfAbsent(n, k -> new HashMap<>()).get(dstport);
         try {
             if (sock == null) {
-                sock = VxlanSock.open(n.stack(), dstport);
+                sock = VxlanSock.open(tunnel(ns, n), dstport);
                 vxlanSocks.get(n).put(dstport, sock);
             }
-            Vxlan vx = new Vxlan(emulation.backlog(), n.stack(), name, n.allocateIfindex(), macOrRandom(null), vni,
+            Vxlan vx = new Vxlan(emulation.backlog(), tunnel(ns, n), name, n.allocateIfindex(), macOrRandom(null), vni,
                     local == null ? 0 : local.bits(), dstport, learning, proxy, emulation.random().nextInt());
             sock.add(vx);
             vxlanSockOf.put(vx, sock);
@@ -194,6 +197,19 @@ public final class EmulatedKernel implements Kernel {
         } catch (IllegalStateException | IllegalArgumentException e) {
             throw new KernelException(e.getMessage());
         }
+    }
+
+    /**
+     * Makes vxlan devices created in the host namespace from now on send and receive through
+     * {@code tunnel} instead of the host's emulated stack: a real UDP socket when the host's VTEP
+     * talks to VTEPs in other processes or real kernels.
+     */
+    public void underlay(UdpTunnel tunnel) {
+        this.underlay = tunnel;
+    }
+
+    private UdpTunnel tunnel(String ns, Namespace n) {
+        return underlay != null && ns.equals(HOST) ? underlay : n.stack();
     }
 
     /** Takes a deleted device off its socket; the socket closes with its last device. */

@@ -10,6 +10,7 @@ import dev.dockwire.kernel.Kernel;
 import dev.dockwire.link.Bridge;
 import dev.dockwire.link.NetDevice;
 import dev.dockwire.netns.Namespace;
+import dev.dockwire.sim.Pacing;
 import dev.dockwire.topology.Daemon;
 import dev.dockwire.topology.Topology;
 import dev.dockwire.tools.CommandResult;
@@ -40,15 +41,31 @@ public final class Session implements AutoCloseable {
      * Where the run writes and which seed it uses ({@code seed} null = the file's own); which host
      * interfaces to capture besides the bridges ({@code --capture}); who hears of progress.
      */
-    public record Options(Path outDir, Long seed, boolean capture, List<String> interfaces, Progress progress) {
+    public record Options(Path outDir, Long seed, boolean capture, List<String> interfaces, Progress progress,
+                          OwnHost own) {
         public Options(Path outDir, Long seed, boolean capture) {
             this(outDir, seed, capture, List.of(), Progress.NONE);
         }
 
+        public Options(Path outDir, Long seed, boolean capture, List<String> interfaces, Progress progress) {
+            this(outDir, seed, capture, interfaces, progress, null);
+        }
+
         /** The same options with capturing off. */
         public Options withoutCapture() {
-            return new Options(outDir, seed, false, interfaces, progress);
+            return new Options(outDir, seed, false, interfaces, progress, own);
         }
+    }
+
+    /**
+     * {@code dockwire run --host docker-host-2 [--serve SECONDS]}: this process runs only that host
+     * of the file's several; the others run in their own processes. Every process replays the whole
+     * script's control plane (same seed: same networks, VNIs, addresses and MACs, so the peers each
+     * computes agree) but runs programs ({@code docker exec}) only on its own host, whose VTEP
+     * sends real VXLAN datagrams from its {@code # dockwire: underlay} address to the others'. After
+     * the last step it keeps serving for {@code serveSeconds} of wall-clock time.
+     */
+    public record OwnHost(String host, int serveSeconds) {
     }
 
     /** Hears how far a run is: steps done of all, containers built, virtual time reached. */
@@ -85,6 +102,9 @@ public final class Session implements AutoCloseable {
     private final Options options;
     private final Set<String> pendingInterfaces = new LinkedHashSet<>();
     private int stepsTotal;
+    private final Distributed distributed;
+    private PcapngWriter underlayCapture;
+    private Path underlayPath;
 
     public Session(String file, long seed, Options options, String captureFilter, Consumer<String> out) {
         this(file, seed, Daemon.DEFAULT, options, new Topology.CaptureSpec(true, captureFilter), out);
@@ -121,7 +141,9 @@ public final class Session implements AutoCloseable {
         this.file = file;
         this.out = out;
         this.options = options;
-        this.world = new World(seed, EngineProfile.parse(daemon.engine()), daemon.userlandProxy(), daemon.hosts(), daemon.subnets());
+        this.world = new World(seed, EngineProfile.parse(daemon.engine()), daemon.userlandProxy(), daemon.hosts(),
+                daemon.subnets(), options.own() != null ? Pacing.WALL : Pacing.VIRTUAL);
+        this.distributed = options.own() != null ? Distributed.start(world, daemon, options.own(), out) : null;
         for (World.Node node : world.nodes()) {
             node.engine().onSample((metric, nanos) -> samples.computeIfAbsent(metric, k -> new ArrayList<>()).add(nanos));
         }
@@ -147,6 +169,13 @@ public final class Session implements AutoCloseable {
             interfaces.add("eth0"); // with several hosts the underlay is what there is to see
         }
         pendingInterfaces.addAll(interfaces);
+        if (distributed != null) {
+            Path underlayFile = options.outDir().resolve(distributed.host().name() + "-underlay.pcapng");
+            PcapngWriter w = PcapngWriter.create(underlayFile);
+            distributed.underlay().capture(w, "underlay");
+            underlayCapture = w;
+            underlayPath = underlayFile;
+        }
         for (World.Node node : world.nodes()) {
             // With several hosts every file name starts with the host's: docker-host-2-eth0.pcapng.
             captureNode(node, several ? node.name() + "-" : "", interfaces, bridges, what.loopback(), captureFilter);
@@ -229,6 +258,11 @@ public final class Session implements AutoCloseable {
         out.accept("");
         out.accept("$ " + line);
         samples.clear();
+        String elsewhere = distributed == null ? null : distributed.runsElsewhere(line);
+        if (elsewhere != null) {
+            out.accept("(runs in " + elsewhere + "'s process)");
+            return new StepResult(line, lineNumber, 0, List.of(), List.of(), List.of());
+        }
         CommandResult r = world.host().run(line);
         r.output().forEach(out);
         samples.forEach((metric, v) -> out.accept("latency " + Percentiles.summary(metric,
@@ -308,9 +342,16 @@ public final class Session implements AutoCloseable {
 
     /** Closes the captures and prints the summary. */
     public Report finish() {
+        if (distributed != null) {
+            distributed.serve(out);
+        }
         // Background jobs (tcpdump ... &) end with the run, as with the shell's exit.
         world.host().finishJobs().forEach(out);
         List<CaptureResult> captures = new ArrayList<>();
+        if (underlayCapture != null) {
+            underlayCapture.close();
+            captures.add(new CaptureResult(underlayPath, underlayCapture.frameCount()));
+        }
         for (int i = 0; i < taps.size(); i++) {
             taps.get(i).close();
             captures.add(new CaptureResult(paths.get(i), taps.get(i).captured()));
@@ -330,6 +371,12 @@ public final class Session implements AutoCloseable {
     @Override
     public void close() {
         taps.forEach(CaptureTap::close);
+        if (underlayCapture != null) {
+            underlayCapture.close();
+        }
+        if (distributed != null) {
+            distributed.close();
+        }
         world.close();
     }
 }

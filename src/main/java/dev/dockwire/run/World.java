@@ -12,6 +12,9 @@ import dev.dockwire.kernel.EmulatedKernel;
 import dev.dockwire.kernel.Kernel;
 import dev.dockwire.netns.Emulation;
 import dev.dockwire.netns.Namespace;
+import dev.dockwire.sim.EventLoop;
+import dev.dockwire.sim.Pacing;
+import dev.dockwire.sim.SeededRandom;
 import dev.dockwire.wire.Cidr;
 import dev.dockwire.wire.Ipv4Address;
 import java.util.ArrayList;
@@ -95,7 +98,7 @@ public final class World implements AutoCloseable {
      * at .12, and so on, each with its own kernel (host namespace, docker0, iptables) and dockerd.
      */
     public World(long seed, EngineProfile profile, boolean userlandProxy, int hosts) {
-        this(seed, profile, userlandProxy, hosts, 1);
+        this(seed, profile, userlandProxy, hosts, 1, Pacing.VIRTUAL);
     }
 
     /**
@@ -104,16 +107,17 @@ public final class World implements AutoCloseable {
      * 192.168.k.0/24 on its own bridge {@code lan<k-1>} behind the router's {@code eth<k>} at
      * 192.168.k.1. Host i sits on subnet ((i - 1) mod subnets) + 1 at 192.168.k.(10 + i), its
      * default gateway that subnet's router address, so traffic between hosts of different subnets
-     * (VXLAN included) is routed: one hop, TTL decremented.
+     * (VXLAN included) is routed: one hop, TTL decremented. The loop is paced by {@code pacing}
+     * ({@link Pacing#WALL} when a host's underlay is a real socket).
      */
-    public World(long seed, EngineProfile profile, boolean userlandProxy, int hosts, int subnets) {
+    public World(long seed, EngineProfile profile, boolean userlandProxy, int hosts, int subnets, Pacing pacing) {
         if (hosts < 1 || hosts > MAX_HOSTS) {
             throw new IllegalArgumentException("hosts must be 1-" + MAX_HOSTS + ", got " + hosts);
         }
         if (subnets < 1 || subnets > Math.min(hosts, 9)) {
             throw new IllegalArgumentException("subnets must be 1-" + Math.min(hosts, 9) + ", got " + subnets);
         }
-        emulation = new Emulation(seed);
+        emulation = new Emulation(new EventLoop(pacing), new SeededRandom(seed));
         lanKernel = new EmulatedKernel(emulation, "lan");
         buildLan();
         buildInternet();

@@ -77,13 +77,15 @@ public final class ScriptParser {
                             throw new TopologyException(file, lineNo, "dockwire: hosts", "expected \"hosts N\" or \"hosts N subnets S\", got \""
                                     + d.substring(6).trim() + "\"");
                         }
+                    } else if (d.startsWith("underlay ")) {
+                        daemon = underlay(file, lineNo, d.substring(9).trim(), daemon);
                     } else if (d.startsWith("daemon ")) {
                         daemon = daemon(file, lineNo, d.substring(7).trim(), daemon);
                     } else if (d.startsWith("capture ")) {
                         capture = capture(d.substring(8).trim(), capture);
                     } else {
                         throw new TopologyException(file, lineNo, "dockwire", "unknown directive \"" + d
-                                + "\"; known: seed N, hosts N [subnets S], capture [loopback] [host] [IFACE...], image NAME http PORT (hostname | text TEXT),"
+                                + "\"; known: seed N, hosts N [subnets S], underlay HOST ADDRESS:PORT, capture [loopback] [host] [IFACE...], image NAME http PORT (hostname | text TEXT),"
                                 + " daemon [engine=docker-28|docker-27] [userland-proxy=true|false]");
                     }
                 }
@@ -106,6 +108,13 @@ public final class ScriptParser {
         }
         if (current != null) {
             commands.set(commands.size() - 1, current.build());
+        }
+        for (var u : daemon.underlay().entrySet()) {
+            int n = Integer.parseInt(u.getKey().substring(MULTI_HOST.length()));
+            if (n > daemon.hosts()) {
+                throw new TopologyException(file, u.getValue().line(), "dockwire: underlay", "no host " + u.getKey()
+                        + " in a run of " + daemon.hosts() + " host(s) (# dockwire: hosts N names docker-host-1 to docker-host-N)");
+            }
         }
         return new Script(name, seed, List.copyOf(commands), List.copyOf(images), daemon, capture);
     }
@@ -243,6 +252,27 @@ public final class ScriptParser {
         }
         throw new TopologyException(file, line, "dockwire: hosts", "expected a number of subnets 1-"
                 + Math.min(hosts, Daemon.MAX_SUBNETS) + " (no more than the hosts), got \"" + value + "\"");
+    }
+
+    private static final String MULTI_HOST = "docker-host-";
+    private static final Pattern UNDERLAY = Pattern.compile(
+            "(docker-host-[1-9][0-9]?)\\s+((?:(?:25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])\\.){3}(?:25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])):([0-9]{1,5})");
+
+    /**
+     * {@code # dockwire: underlay docker-host-2 127.0.0.1:47892}: where the process that runs that
+     * host ({@code dockwire run --host docker-host-2}) takes its VTEP's VXLAN datagrams for real.
+     */
+    static Daemon underlay(String file, int line, String value, Daemon daemon) {
+        var m = UNDERLAY.matcher(value);
+        int port = m.matches() ? Integer.parseInt(m.group(3)) : 0;
+        if (port < 1 || port > 65535) {
+            throw new TopologyException(file, line, "dockwire: underlay", "expected HOST ADDRESS:PORT like"
+                    + " \"docker-host-2 127.0.0.1:47892\" (HOST docker-host-N, an IPv4 address, a port 1-65535), got \"" + value + "\"");
+        }
+        if (daemon.underlay().containsKey(m.group(1))) {
+            throw new TopologyException(file, line, "dockwire: underlay", m.group(1) + " already has an underlay address");
+        }
+        return daemon.withUnderlay(m.group(1), new Daemon.Underlay(m.group(2), port, line));
     }
 
     /** {@code # dockwire: hosts N}: how many Docker hosts the script runs on (1-89). */

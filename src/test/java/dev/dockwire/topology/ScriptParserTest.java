@@ -69,4 +69,20 @@ class ScriptParserTest {
                 assertThrows(TopologyException.class, () -> ScriptParser.parse("s.sh", "s", "# dockwire: image a http x hostname\n"))
                         .getMessage());
     }
+
+    @Test
+    void underlayDirectivesGiveEachHostsRealAddress() {
+        Script s = ScriptParser.parse("o.sh", "o", "# dockwire: hosts 2\n# dockwire: underlay docker-host-1 127.0.0.1:47891\n"
+                + "# dockwire: underlay docker-host-2 10.1.2.3:4789\ndocker ps\n");
+        assertEquals(List.of("docker-host-1", "docker-host-2"), List.copyOf(s.daemon().underlay().keySet()));
+        assertEquals(new Daemon.Underlay("10.1.2.3", 4789, 3), s.daemon().underlay().get("docker-host-2"));
+        assertEquals("o.sh:1: dockwire: underlay: expected HOST ADDRESS:PORT like \"docker-host-2 127.0.0.1:47892\""
+                        + " (HOST docker-host-N, an IPv4 address, a port 1-65535), got \"docker-host-2 127.0.0.1:70000\"",
+                assertThrows(TopologyException.class, () -> ScriptParser.parse("o.sh", "o",
+                        "# dockwire: underlay docker-host-2 127.0.0.1:70000\n")).getMessage());
+        assertEquals("o.sh:2: dockwire: underlay: no host docker-host-3 in a run of 2 host(s)"
+                        + " (# dockwire: hosts N names docker-host-1 to docker-host-N)",
+                assertThrows(TopologyException.class, () -> ScriptParser.parse("o.sh", "o",
+                        "# dockwire: hosts 2\n# dockwire: underlay docker-host-3 127.0.0.1:1\n")).getMessage());
+    }
 }

@@ -1,0 +1,96 @@
+package dev.dockwire.bench;
+
+import dev.dockwire.kernel.EmulatedKernel;
+import dev.dockwire.kernel.Kernel;
+import dev.dockwire.netns.Emulation;
+import dev.dockwire.netns.Namespace;
+import dev.dockwire.wire.Cidr;
+import dev.dockwire.wire.Ipv4Address;
+import dev.dockwire.wire.MacAddress;
+
+/**
+ * The overlay path the overlay benchmark and allocation test drive, built through the kernel seam
+ * as Docker's overlay driver programs two hosts: on each, a sandbox namespace {@code sb} with a
+ * bridge {@code br0} and a VXLAN device {@code vxlan0} (VNI 4097, created in the host namespace
+ * with {@code local} = the host's address, learning off, proxy ARP), a container {@code c} whose
+ * {@code eth0} (MTU 1450, MAC from its address) is a veth port of {@code br0}, and for the remote
+ * container a permanent neighbour entry and an FDB entry pointing at the other host. The hosts'
+ * {@code eth0}s are the two ends of one veth (the underlay). A UDP socket in host 1's container
+ * sends 18-byte datagrams (60-byte inner frames) to a socket in host 2's container, which counts
+ * them: veth, bridge, vxlan encap, host 1's IPv4 output, the underlay, host 2's IPv4 input and
+ * UDP tunnel demux, decap, bridge, veth.
+ */
+public final class OverlayUdpPath extends UdpPath {
+    private static final int VNI = 4097;
+    private final Emulation emu = new Emulation(1);
+    private final EmulatedKernel h1 = new EmulatedKernel(emu, "h1");
+    private final EmulatedKernel h2 = new EmulatedKernel(emu, "h2");
+
+    public OverlayUdpPath() {
+        h1.linkAddVeth(Kernel.HOST, "eth0", null, "underlay", null);
+        Namespace n1 = h1.namespace(Kernel.HOST);
+        n1.moveDevice(n1.device("underlay"), h2.namespace(Kernel.HOST));
+        h2.linkSetName(Kernel.HOST, "underlay", "eth0");
+        Ipv4Address vtep1 = Ipv4Address.parse("192.168.1.11");
+        Ipv4Address vtep2 = Ipv4Address.parse("192.168.1.12");
+        for (EmulatedKernel k : new EmulatedKernel[] {h1, h2}) {
+            k.linkSetUp(Kernel.HOST, "lo", true);
+            k.addrAdd(Kernel.HOST, "eth0", Cidr.of(k == h1 ? vtep1 : vtep2, 24));
+            k.linkSetUp(Kernel.HOST, "eth0", true);
+        }
+        sandbox(h1, vtep1, "10.0.1.2");
+        sandbox(h2, vtep2, "10.0.1.3");
+        peer(h1, "10.0.1.3", mac("10.0.1.3"), vtep2);
+        peer(h2, "10.0.1.2", mac("10.0.1.2"), vtep1);
+        // The first datagrams resolve the underlay's ARP and fill the bridges' FDBs before measuring.
+        connect(emu.loop(), h1.sockets("c"), h2.sockets("c"), Ipv4Address.parse("10.0.1.3").bits());
+    }
+
+    /** Docker's overlay MAC for a container address: 02:42 and the address. */
+    public static MacAddress mac(String ip) {
+        return MacAddress.of(0x0242_0000_0000L | Integer.toUnsignedLong(Ipv4Address.parse(ip).bits()));
+    }
+
+    /**
+     * On {@code k}: the overlay's sandbox {@code sb} (br0 + vxlan0 with VNI 4097, local {@code vtep})
+     * and a container namespace {@code c} whose eth0 has {@code container}/24 on br0.
+     */
+    public static void sandbox(EmulatedKernel k, Ipv4Address vtep, String container) {
+        k.netnsAdd("sb");
+        k.linkAddBridge(Kernel.HOST, "ov-001001-abcde", null);
+        k.linkSetNetns(Kernel.HOST, "ov-001001-abcde", "sb");
+        k.linkSetName("sb", "ov-001001-abcde", "br0");
+        k.linkSetMtu("sb", "br0", 1450);
+        k.addrAdd("sb", "br0", Cidr.parse("10.0.1.1/24"));
+        k.linkSetUp("sb", "br0", true);
+        k.linkAddVxlan(Kernel.HOST, "vx-001001-abcde", VNI, vtep, 4789, false, true);
+        k.linkSetNetns(Kernel.HOST, "vx-001001-abcde", "sb");
+        k.linkSetName("sb", "vx-001001-abcde", "vxlan0");
+        k.linkSetMaster("sb", "vxlan0", "br0");
+        k.linkSetUp("sb", "vxlan0", true);
+        k.netnsAdd("c");
+        k.linkSetUp("c", "lo", true);
+        k.linkAddVeth(Kernel.HOST, "veth0", null, "ctr", mac(container));
+        k.linkSetMtu(Kernel.HOST, "veth0", 1450);
+        k.linkSetMtu(Kernel.HOST, "ctr", 1450);
+        k.linkSetNetns(Kernel.HOST, "veth0", "sb");
+        k.linkSetMaster("sb", "veth0", "br0");
+        k.linkSetUp("sb", "veth0", true);
+        k.linkSetNetns(Kernel.HOST, "ctr", "c");
+        k.linkSetName("c", "ctr", "eth0");
+        k.addrAdd("c", "eth0", Cidr.parse(container + "/24"));
+        k.linkSetUp("c", "eth0", true);
+    }
+
+    /** Docker's peerAdd: {@code ip} is {@code mac} behind the VTEP {@code vtep} (neighbour + FDB entry on vxlan0). */
+    public static void peer(EmulatedKernel k, String ip, MacAddress mac, Ipv4Address vtep) {
+        k.neighAdd("sb", "vxlan0", Ipv4Address.parse(ip), mac, true);
+        k.fdbAppend("sb", "vxlan0", mac, vtep);
+    }
+
+    @Override
+    public void close() {
+        super.close();
+        emu.close();
+    }
+}

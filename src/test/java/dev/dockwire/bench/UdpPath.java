@@ -1,0 +1,54 @@
+package dev.dockwire.bench;
+
+import dev.dockwire.sim.EventLoop;
+import dev.dockwire.socket.Sockets;
+import dev.dockwire.socket.UdpSocket;
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.Unpooled;
+
+/**
+ * What every benchmarked UDP path shares: a socket (port 40000) sending 18-byte datagrams (60-byte
+ * Ethernet frames, like the kernel baseline's) to port 9 of a socket that counts them, and the
+ * loop run until the frames are delivered. A subclass builds its path and then calls {@link #connect}.
+ */
+public abstract class UdpPath {
+    private final ByteBuf payload = Unpooled.directBuffer(18).writeZero(18);
+    private EventLoop loop;
+    private UdpSocket sender;
+    private int dst;
+    public long received;
+
+    /** Opens the counting socket in {@code to} and the sender in {@code from}, then sends two datagrams (ARP, FDB learning). */
+    protected final void connect(EventLoop loop, Sockets from, Sockets to, int dstIp) {
+        this.loop = loop;
+        UdpSocket sink = to.openUdp();
+        sink.bind(0, 9);
+        sink.onReceive((s, src, port, data) -> received++);
+        sender = from.openUdp();
+        sender.bind(0, 40000);
+        dst = dstIp;
+        sendOne();
+        sendOne();
+    }
+
+    /** Sends one datagram and runs the loop until it has been delivered (or dropped). */
+    public void sendOne() {
+        sender.send(dst, 9, payload);
+        loop.drain();
+    }
+
+    /**
+     * Sends {@code n} datagrams, then runs the loop until all are delivered: the emulator's
+     * counterpart of the baseline's {@code sendmmsg} batches (n must stay under the backlog's 1000).
+     */
+    public void sendBatch(int n) {
+        for (int i = 0; i < n; i++) {
+            sender.send(dst, 9, payload);
+        }
+        loop.drain();
+    }
+
+    public void close() {
+        payload.release();
+    }
+}
