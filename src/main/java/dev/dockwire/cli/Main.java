@@ -15,6 +15,7 @@ public final class Main implements Runnable {
     }
 
     public static void main(String[] args) {
+        ProductionJvm.apply();
         System.exit(execute(args));
     }
 

@@ -1,5 +1,6 @@
 package dev.dockwire.bench;
 
+import dev.dockwire.cli.ProductionJvm;
 import dev.dockwire.capture.CaptureTap;
 import dev.dockwire.capture.Captures;
 import dev.dockwire.capture.PacketFilter;
@@ -38,7 +39,7 @@ import org.openjdk.jmh.annotations.Warmup;
 @OutputTimeUnit(TimeUnit.SECONDS)
 @Warmup(iterations = 4, time = 2)
 @Measurement(iterations = 4, time = 2)
-@Fork(value = 2, jvmArgsAppend = {"-Dio.netty.leakDetection.level=disabled"})
+@Fork(value = 2, jvmArgsAppend = {ProductionJvm.LEAK_DETECTION, ProductionJvm.CHECK_ACCESSIBLE})
 public class BridgedUdpBench {
     @Param({"off", "on", "tap", "mem"})
     public String capture;

@@ -1,5 +1,6 @@
 package dev.dockwire.bench;
 
+import dev.dockwire.cli.ProductionJvm;
 import dev.dockwire.link.Frames;
 import dev.dockwire.link.NetDevice;
 import dev.dockwire.netfilter.Netfilter;
@@ -37,7 +38,7 @@ import org.openjdk.jmh.annotations.Warmup;
 @State(Scope.Thread)
 @Warmup(iterations = 4, time = 2)
 @Measurement(iterations = 4, time = 2)
-@Fork(value = 1, jvmArgsAppend = {"-Dio.netty.leakDetection.level=disabled"})
+@Fork(value = 1, jvmArgsAppend = {ProductionJvm.LEAK_DETECTION, ProductionJvm.CHECK_ACCESSIBLE})
 public class NatBench {
     /** Frames per batch, like the kernel baseline's sendmmsg vector. */
     public static final int BATCH = 64;

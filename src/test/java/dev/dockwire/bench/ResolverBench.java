@@ -1,5 +1,6 @@
 package dev.dockwire.bench;
 
+import dev.dockwire.cli.ProductionJvm;
 import dev.dockwire.app.dns.EmbeddedResolver;
 import dev.dockwire.docker.EngineProfile;
 import dev.dockwire.run.World;
@@ -32,7 +33,7 @@ import org.openjdk.jmh.annotations.Warmup;
 @OutputTimeUnit(TimeUnit.SECONDS)
 @Warmup(iterations = 4, time = 2)
 @Measurement(iterations = 4, time = 2)
-@Fork(value = 2, jvmArgsAppend = {"-Dio.netty.leakDetection.level=disabled"})
+@Fork(value = 2, jvmArgsAppend = {ProductionJvm.LEAK_DETECTION, ProductionJvm.CHECK_ACCESSIBLE})
 public class ResolverBench {
     private World world;
     private UdpSocket client;

@@ -1,5 +1,6 @@
 package dev.dockwire.bench;
 
+import dev.dockwire.cli.ProductionJvm;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -29,7 +30,7 @@ import org.openjdk.jmh.annotations.Warmup;
 @OutputTimeUnit(TimeUnit.SECONDS)
 @Warmup(iterations = 4, time = 2)
 @Measurement(iterations = 4, time = 2)
-@Fork(value = 2, jvmArgsAppend = {"-Dio.netty.leakDetection.level=disabled"})
+@Fork(value = 2, jvmArgsAppend = {ProductionJvm.LEAK_DETECTION, ProductionJvm.CHECK_ACCESSIBLE})
 public class UdpPathBench {
     @Param({"overlay", "bridged", "macvlan"})
     public String path;

@@ -1,5 +1,6 @@
 package dev.dockwire.bench;
 
+import dev.dockwire.cli.ProductionJvm;
 import dev.dockwire.link.Backlog;
 import dev.dockwire.link.Frames;
 import dev.dockwire.link.NetDevice;
@@ -42,7 +43,7 @@ import org.openjdk.jmh.annotations.Warmup;
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
 @Warmup(iterations = 4, time = 2)
 @Measurement(iterations = 4, time = 2)
-@Fork(value = 2, jvmArgsAppend = {"-Dio.netty.leakDetection.level=disabled"})
+@Fork(value = 2, jvmArgsAppend = {ProductionJvm.LEAK_DETECTION, ProductionJvm.CHECK_ACCESSIBLE})
 public class VxlanEncapBench {
     private static final long MAC_A = 0x02_42_0a_00_01_02L;
     private static final long MAC_B = 0x02_42_0a_00_01_03L;
