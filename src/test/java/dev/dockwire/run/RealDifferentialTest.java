@@ -1,7 +1,6 @@
 package dev.dockwire.run;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
 
 import dev.dockwire.docker.Container;
 import dev.dockwire.docker.DockerHost;
@@ -28,6 +27,9 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.function.BiFunction;
+import java.util.function.Function;
+import dev.dockwire.sim.EventLoop;
+import dev.dockwire.socket.Sockets;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -45,6 +47,15 @@ import org.junit.jupiter.params.provider.ValueSource;
  */
 class RealDifferentialTest {
     private static final String OUTSIDE = World.ROUTER.toString();
+    private static final String EXAMPLE_COM = World.INTERNET_NAMES.get("example.com");
+    private static final String HOST = "host";
+    private static final String LAPTOP = "laptop";
+    private static final String INTERNET = "internet";
+    private static final Ipv4Address LAPTOP_ADDRESS = Ipv4Address.parse("192.168.1.20");
+    /** A container of the test's own on the default bridge, publishing {@link #PUBLISHED_PORT} to the receivers' port. */
+    private static final String PROBE_CONTAINER = "dwprobe";
+    private static final int PROBE_PORT = 7000;
+    private static final int PUBLISHED_PORT = 7001;
 
     @RegisterExtension
     final TestNamespaces cleanup = new TestNamespaces();
@@ -77,41 +88,6 @@ class RealDifferentialTest {
             } else {
                 Build.script(host, file, script, line -> { });
             }
-        }
-    }
-
-    /** Rows that differ, printed as {@code what | emulated | real}. */
-    private static final class SideBySide {
-        private final List<String[]> rows = new ArrayList<>();
-        /** What both sides agreed on, for the printed summary (and to show the test compared something). */
-        private final List<String> same = new ArrayList<>();
-
-        void compare(String what, Object emulated, Object real) {
-            if (emulated.equals(real)) {
-                same.add(what + ": " + emulated);
-            }
-            if (!emulated.equals(real)) {
-                rows.add(new String[] {what, String.valueOf(emulated), String.valueOf(real)});
-            }
-        }
-
-        void failIfAny(String file) {
-            System.out.println(file + ": " + same.size() + " agreements\n  " + String.join("\n  ", same));
-            if (rows.isEmpty()) {
-                return;
-            }
-            int w0 = "what".length();
-            int w1 = "emulated".length();
-            for (String[] r : rows) {
-                w0 = Math.max(w0, r[0].length());
-                w1 = Math.max(w1, r[1].length());
-            }
-            StringBuilder sb = new StringBuilder(file + ": the emulator and the real kernel differ\n");
-            String fmt = "%-" + w0 + "s | %-" + w1 + "s | %s%n";
-            sb.append(String.format(fmt, "what", "emulated", "real"));
-            rows.forEach(r -> sb.append(String.format(fmt, (Object[]) r)));
-            System.out.println(sb);
-            fail(sb.toString());
         }
     }
 
@@ -153,6 +129,68 @@ class RealDifferentialTest {
         return out;
     }
 
+    /** One world as the probes see it: its loop, engine, and the socket API of each place. */
+    private record Side(EventLoop loop, Engine engine, Function<String, Sockets> sockets) {
+    }
+
+    private static Side side(World w) {
+        Engine e = w.engine();
+        return new Side(w.emulation().loop(), e, place -> switch (place) {
+            case HOST -> w.hostKernel().sockets(Kernel.HOST);
+            case LAPTOP, INTERNET -> w.lanKernel().sockets(place);
+            default -> w.hostKernel().sockets(e.container(place).netns());
+        });
+    }
+
+    private static Side side(RealWorld w) {
+        Engine e = w.engine();
+        return new Side(w.loop(), e, place -> switch (place) {
+            case HOST -> w.kernel().sockets(Kernel.HOST);
+            case LAPTOP, INTERNET -> w.kernel().sockets(place);
+            default -> w.kernel().sockets(e.container(place).netns());
+        });
+    }
+
+    /**
+     * The TCP probes of one topology: from every container and the host to every other container's
+     * addresses, to the published probe port through the host's address (and loopback from the
+     * host), to the internet's web server and a receiver behind it, to a machine on the LAN; and from
+     * that LAN machine to the published port and to every container address.
+     */
+    private static List<TcpProbes.Probe> tcpProbes(Map<String, List<String>> addrs) {
+        List<TcpProbes.Probe> out = new ArrayList<>();
+        List<String> sources = new ArrayList<>(addrs.keySet());
+        sources.add(HOST);
+        for (String from : sources) {
+            addrs.forEach((to, list) -> {
+                if (!to.equals(from)) {
+                    list.forEach(a -> out.add(new TcpProbes.Probe(from, to, a, PROBE_PORT)));
+                }
+            });
+            out.add(new TcpProbes.Probe(from, "published", World.HOST_ADDRESS.address().toString(), PUBLISHED_PORT));
+            if (from.equals(HOST)) {
+                out.add(new TcpProbes.Probe(from, "published", "127.0.0.1", PUBLISHED_PORT));
+            }
+            out.add(new TcpProbes.Probe(from, "web", EXAMPLE_COM, 80));
+            out.add(new TcpProbes.Probe(from, INTERNET, EXAMPLE_COM, PROBE_PORT));
+            out.add(new TcpProbes.Probe(from, LAPTOP, LAPTOP_ADDRESS.toString(), PROBE_PORT));
+        }
+        out.add(new TcpProbes.Probe(LAPTOP, "published", World.HOST_ADDRESS.address().toString(), PUBLISHED_PORT));
+        out.add(new TcpProbes.Probe(LAPTOP, HOST, World.HOST_ADDRESS.address().toString(), PROBE_PORT));
+        addrs.forEach((to, list) -> list.forEach(a -> out.add(new TcpProbes.Probe(LAPTOP, to, a, PROBE_PORT))));
+        return out;
+    }
+
+    /** Receivers on the probe port in every container, the internet and the LAN machine; then {@link #tcpProbes} run. */
+    private static Map<TcpProbes.Probe, TcpProbes.Result> tcp(Side side, List<TcpProbes.Probe> probes) {
+        try (TcpProbes p = new TcpProbes(side.loop())) {
+            side.engine().containers().forEach(c -> p.listen(side.sockets().apply(c.name()), PROBE_PORT));
+            p.listen(side.sockets().apply(INTERNET), PROBE_PORT);
+            p.listen(side.sockets().apply(LAPTOP), PROBE_PORT);
+            return p.run(probes, side.sockets());
+        }
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"topologies/two-containers.yml", "topologies/frontnet-backnet.sh", "topologies/published-ports.sh"})
     void theEmulatorAndTheRealKernelAgree(String file) throws Exception {
@@ -162,6 +200,13 @@ class RealDifferentialTest {
              RealWorld real = new RealWorld(TestNamespaces.PREFIX + "diff.", in.seed(), EngineProfile.DOCKER_28, true)) {
             in.build(emulated.host());
             in.build(real.host());
+            for (DockerHost h : List.of(emulated.host(), real.host())) {
+                CommandResult r = h.run("docker run -d --name " + PROBE_CONTAINER + " -p " + PUBLISHED_PORT + ":" + PROBE_PORT
+                        + " alpine sleep 1d");
+                assertTrue(r.status() == 0, r.output().toString());
+            }
+            emulated.outside().machine(LAPTOP, LAPTOP_ADDRESS);
+            real.outside().machine(LAPTOP, LAPTOP_ADDRESS);
             Engine ee = emulated.engine();
             Engine re = real.engine();
             Map<String, List<String>> addrs = addresses(ee);
@@ -185,6 +230,7 @@ class RealDifferentialTest {
                     }
                 });
                 targets.add(OUTSIDE);
+                targets.add(EXAMPLE_COM);
                 for (String to : targets) {
                     String[] ping = {"ping", "-c", "1", "-W", "1", to};
                     diff.compare("ping " + from + " -> " + to, emulatedExec.apply(from, ping).status() == 0
@@ -193,16 +239,35 @@ class RealDifferentialTest {
                 if (!onUserNetwork(ee.container(from))) {
                     continue;
                 }
-                for (String name : addrs.keySet()) {
+                List<String> names = new ArrayList<>(addrs.keySet());
+                names.add("example.com");
+                for (String name : names) {
                     TreeSet<String> e = answers(emulatedExec.apply(from, new String[] {"dig", "+short", name}).output());
                     TreeSet<String> r = answers(realExec.apply(from,
                             new String[] {"dig", "+short", "+tries=1", "+time=2", "@127.0.0.11", name}).lines());
                     diff.compare("dig " + name + " in " + from, e, r);
                 }
             }
+
+            List<TcpProbes.Probe> probes = tcpProbes(addrs);
+            Map<TcpProbes.Probe, TcpProbes.Result> te = tcp(side(emulated), probes);
+            Map<TcpProbes.Probe, TcpProbes.Result> tr = tcp(side(real), probes);
+            for (TcpProbes.Probe p : probes) {
+                diff.compare(p.label(), te.get(p).outcome(), tr.get(p).outcome());
+                if (te.get(p).seenFrom() != null || tr.get(p).seenFrom() != null) {
+                    diff.compare(p.label() + " seen from", String.valueOf(te.get(p).seenFrom()), String.valueOf(tr.get(p).seenFrom()));
+                }
+            }
         }
         diff.failIfAny(file);
-        assertTrue(diff.same.stream().anyMatch(l -> l.startsWith("ping") && l.endsWith(": reached")), "no pair reached");
-        assertTrue(diff.same.stream().anyMatch(l -> l.startsWith("dig") && !l.endsWith("[]")), "no name resolved");
+        List<String> same = diff.agreements();
+        assertTrue(same.stream().anyMatch(l -> l.startsWith("ping") && l.endsWith(": reached")), "no pair reached");
+        assertTrue(same.stream().anyMatch(l -> l.startsWith("dig") && !l.endsWith("[]")), "no name resolved");
+        assertTrue(same.stream().anyMatch(l -> l.startsWith("tcp") && l.endsWith(": open")), "no TCP probe connected");
+        assertTrue(same.stream().anyMatch(l -> l.startsWith("dig example.com") && l.endsWith("[" + EXAMPLE_COM + "]")),
+                "no outside name resolved: " + same);
+        assertTrue(same.stream().anyMatch(l -> l.contains("-> web " + EXAMPLE_COM + ":80: open")), "the internet's web server not reached");
+        assertTrue(same.stream().anyMatch(l -> l.contains("seen from: " + World.ROUTER_WAN.address() + " same port")),
+                "no masqueraded connection seen at the internet");
     }
 }
