@@ -26,10 +26,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.concurrent.TimeUnit;
 import java.util.function.BiFunction;
 import java.util.function.Function;
 import dev.dockwire.sim.EventLoop;
 import dev.dockwire.socket.Sockets;
+import dev.dockwire.capture.CaptureTap;
+import dev.dockwire.capture.PacketFilter;
+import dev.dockwire.capture.PcapWriter;
 import dev.dockwire.topology.TopologyException;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
@@ -194,7 +198,57 @@ class RealDifferentialTest {
             byNetns.values().forEach(name -> p.listen(side.sockets().apply(name), PROBE_PORT));
             p.listen(side.sockets().apply(INTERNET), PROBE_PORT);
             p.listen(side.sockets().apply(LAPTOP), PROBE_PORT);
-            return p.run(probes, side.sockets());
+            Map<TcpProbes.Probe, TcpProbes.Result> out = p.run(probes, side.sockets());
+            // Let the closes finish (FINs, the web server's keep-alive ends) before anything else.
+            side.loop().runFor(TimeUnit.MILLISECONDS.toNanos(500));
+            return out;
+        }
+    }
+
+    /**
+     * The scripted exchange whose frames are compared: from {@code client}, one ping to
+     * {@code peer} (on {@code network}, whose bridge is captured) and one to example.com, then a TCP
+     * connection carrying a line to the peer's receiver and one to the internet's, one after another.
+     */
+    private record Exchange(String network, String client, String peerName, String peer) {
+        /** The first bridge network (by name) with two containers on it, or null. */
+        static Exchange pick(Engine e) {
+            List<Network> nets = new ArrayList<>(e.networks());
+            nets.sort(java.util.Comparator.comparing(Network::name));
+            for (Network n : nets) {
+                if (n.driver() != Network.Driver.BRIDGE || n.bridge() == null) {
+                    continue;
+                }
+                List<String[]> on = new ArrayList<>();
+                for (Container c : e.containers()) {
+                    Endpoint ep = c.endpoints().values().stream().filter(x -> x.network() == n && x.address() != null)
+                            .findFirst().orElse(null);
+                    if (ep != null) {
+                        on.add(new String[] {c.name(), ep.address().toString()});
+                    }
+                }
+                on.sort(java.util.Comparator.comparing(a -> a[0]));
+                if (on.size() >= 2) {
+                    return new Exchange(n.name(), on.get(0)[0], on.get(1)[0], on.get(1)[1]);
+                }
+            }
+            return null;
+        }
+
+        String bridge(Engine e) {
+            return e.networks().stream().filter(n -> n.name().equals(network)).findFirst().orElseThrow().bridge();
+        }
+
+        void run(Side side, java.util.function.Consumer<String> ping) {
+            ping.accept(peer);
+            ping.accept(EXAMPLE_COM);
+            try (TcpProbes p = new TcpProbes(side.loop())) {
+                p.listen(side.sockets().apply(peerName), PROBE_PORT);
+                p.listen(side.sockets().apply(INTERNET), PROBE_PORT);
+                p.run(List.of(new TcpProbes.Probe(client, peerName, peer, PROBE_PORT)), side.sockets());
+                p.run(List.of(new TcpProbes.Probe(client, INTERNET, EXAMPLE_COM, PROBE_PORT)), side.sockets());
+            }
+            side.loop().runFor(TimeUnit.MILLISECONDS.toNanos(300)); // the last FIN's ACK
         }
     }
 
@@ -204,6 +258,8 @@ class RealDifferentialTest {
         "topologies/dns.sh", "topologies/host-none.sh", "topologies/http.sh", "topologies/macvlan.sh",
         "topologies/nginx-proxy.sh", "topologies/user-bridge.sh"})
     void theEmulatorAndTheRealKernelAgree(String file) throws Exception {
+        String only = System.getProperty("dw.diff.only");
+        Assumptions.assumeTrue(only == null || file.contains(only), "-Ddw.diff.only=" + only);
         Input in = Input.of(file);
         SideBySide diff = new SideBySide();
         boolean embedded = false;
@@ -276,6 +332,29 @@ class RealDifferentialTest {
                 if (te.get(p).seenFrom() != null || tr.get(p).seenFrom() != null) {
                     diff.compare(p.label() + " seen from", String.valueOf(te.get(p).seenFrom()), String.valueOf(tr.get(p).seenFrom()));
                 }
+            }
+
+            Exchange x = Exchange.pick(ee);
+            if (x != null && ExternalTools.available("tcpdump")) {
+                Path dir = Files.createTempDirectory("dw-diff");
+                Path ef = dir.resolve("emulated.pcap");
+                Path rf = dir.resolve("real.pcap");
+                try (CaptureTap tap = emulated.hostKernel().capture(Kernel.HOST, x.bridge(ee), PcapWriter.create(ef), PacketFilter.ALL)) {
+                    x.run(side(emulated), to -> emulatedExec.apply(x.client(), new String[] {"ping", "-c", "1", "-W", "1", to}));
+                }
+                try (NetnsTcpdump t = new NetnsTcpdump(real.loop(), real.kernel().netnsName(Kernel.HOST), x.bridge(re), rf)) {
+                    x.run(side(real), to -> realExec.apply(x.client(), new String[] {"ping", "-c", "1", "-W", "1", to}));
+                }
+                List<String> eh = FrameHeaders.read(ef);
+                List<String> rh = FrameHeaders.read(rf);
+                assertTrue(eh.size() >= 5 && rh.size() >= 5, "the exchange crossed br(" + x.network() + "): " + eh + " / " + rh);
+                for (int i = 0; i < Math.max(eh.size(), rh.size()); i++) {
+                    diff.compare("frame " + (i + 1) + " on br(" + x.network() + ")", i < eh.size() ? eh.get(i) : "-",
+                            i < rh.size() ? rh.get(i) : "-");
+                }
+                Files.delete(ef);
+                Files.delete(rf);
+                Files.delete(dir);
             }
         }
         diff.failIfAny(file);

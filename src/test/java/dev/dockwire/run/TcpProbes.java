@@ -24,8 +24,13 @@ import java.util.concurrent.TimeUnit;
  * unanswered ones.
  */
 final class TcpProbes implements AutoCloseable {
-    /** How long a SYN may go unanswered before the probe gives up ("no answer"). */
-    static final long CONNECT_TIMEOUT_MS = 1500;
+    /**
+     * How long a SYN may go unanswered before the probe gives up ("no answer"): longer than a failed
+     * neighbour resolution (mcast_solicit 3 × retrans_time 1 s, then EHOSTUNREACH), so the outcome
+     * does not hang on where an earlier ARP cycle for the same address stands — which differs
+     * between virtual and wall time.
+     */
+    static final long CONNECT_TIMEOUT_MS = 6000;
     /** How long a receiver's note may take after the connect succeeded. */
     static final long NOTE_TIMEOUT_MS = 3000;
 
