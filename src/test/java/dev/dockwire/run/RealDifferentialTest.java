@@ -1,5 +1,6 @@
 package dev.dockwire.run;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.dockwire.docker.Container;
@@ -42,14 +43,25 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * The differential test of issue 9 (root only): a bundled topology built in the emulator
- * ({@link World}) and on the real kernel ({@link RealWorld}) from the same file and seed, then
- * compared — per namespace its links, addresses and routes (through the kernel dumps, with
- * bridge and veth names, which come from differently drawn random ids, replaced by their network
- * and {@code veth*}), the reachability matrix (our ping from each container to every address of
- * every other container and to the LAN router, against the real {@code ping} in the real
- * namespace), and DNS answers through the embedded resolver as sets (our dig against the real
- * {@code dig @127.0.0.11}). Differences are printed side by side and fail the test.
+ * The differential test of issue 9 (root only): each bundled topology that real mode builds, built
+ * in the emulator ({@link World}) and on the real kernel ({@link RealWorld}, with the same outside:
+ * LAN, masquerading router, internet) from the same file and seed, plus a container of the test's
+ * publishing a port and a machine on the LAN; then compared:
+ * <ul>
+ * <li>per namespace its links, addresses and routes (kernel dumps; bridge and veth names, drawn
+ *     from different random ids, replaced by their network and {@code veth*});</li>
+ * <li>the ping matrix: our ping from each container to every address of every other container,
+ *     the LAN router and example.com, against the real {@code ping} in the real namespace;</li>
+ * <li>DNS answers as sets: our dig against the real {@code dig} asking the name server of the
+ *     container's resolv.conf (the embedded 127.0.0.11, or the router);</li>
+ * <li>a TCP connect matrix ({@link TcpProbes}: the same code on our socket API on both sides) and,
+ *     for each connection, the source address and port (kept or translated) its receiver saw;</li>
+ * <li>the header fields of each frame of a scripted exchange captured on a bridge
+ *     ({@link FrameHeaders}: our capture tap against {@code tcpdump} in the real namespace).</li>
+ * </ul>
+ * Differences are printed side by side and fail the test; afterwards nothing with the test's
+ * {@code dw-} prefix may be left. {@code -Ddw.diff.only=NAME} runs only the topologies whose
+ * file name contains NAME.
  */
 class RealDifferentialTest {
     private static final String OUTSIDE = World.ROUTER.toString();
@@ -357,6 +369,10 @@ class RealDifferentialTest {
                 Files.delete(dir);
             }
         }
+        // Both worlds are closed: nothing real with the test's prefix may be left, even before the verdict.
+        assertEquals(List.of(), TestNamespaces.left(), "namespaces left behind");
+        assertTrue(ExternalTools.run("ip", "-o", "link", "show").stream().noneMatch(l -> l.contains(TestNamespaces.PREFIX)),
+                "links left in the machine's namespace");
         diff.failIfAny(file);
         List<String> same = diff.agreements();
         assertTrue(same.stream().anyMatch(l -> l.startsWith("ping") && l.endsWith(": reached")), "no pair reached");
