@@ -18,20 +18,22 @@ import java.util.Locale;
 
 /**
  * The real-kernel counterpart of {@link World}: a Docker host namespace ({@code PREFIX+host}) whose
- * {@code eth0} has World's address (192.168.1.10/24) and default route via 192.168.1.1, which sits
- * in a namespace of its own ({@code PREFIX+lan}) at the other end of a veth. Unlike World's LAN
- * there is no router behind it: no NAT, no internet, no name server (what the engine forwards to
- * 192.168.1.1 goes unanswered). The engine runs on a wall-clock loop and its programs on real
+ * {@code eth0} has World's address (192.168.1.10/24) and default route via 192.168.1.1, cabled to
+ * the LAN bridge of the same {@link Outside} World has, made of real namespaces ({@code PREFIX+lan},
+ * {@code PREFIX+router}, {@code PREFIX+internet}): the router masquerades with the real
+ * iptables and answers DNS, the internet's web and name servers are our programs on real sockets,
+ * and nothing leaves the machine. The engine runs on a wall-clock loop and its programs on real
  * sockets. Closing removes every namespace, unless {@link #keep} let go of them first.
  */
 public final class RealWorld implements AutoCloseable {
-    /** The namespace standing in for World's LAN: 192.168.1.1 on the host's uplink. */
+    /** The namespace of World's LAN bridge ({@code lan0}). */
     public static final String LAN = "lan";
 
     private final Emulation emulation;
     private final RealKernel kernel;
     private final Engine engine;
     private final DockerHost host;
+    private Outside outside;
 
     public RealWorld(String prefix, long seed, EngineProfile profile, boolean userlandProxy) {
         emulation = new Emulation(new EventLoop(Pacing.WALL), new SeededRandom(seed));
@@ -96,13 +98,12 @@ public final class RealWorld implements AutoCloseable {
         return out;
     }
 
+    /** The LAN, router and internet, and the host's cable to the LAN bridge. */
     private void uplink() {
         kernel.linkSetUp(Kernel.HOST, "lo", true);
         kernel.netnsAdd(LAN);
-        kernel.linkSetUp(LAN, "lo", true);
-        kernel.linkAddVeth(LAN, "lan-host", null, "uplink", null);
-        kernel.addrAdd(LAN, "lan-host", Cidr.of(World.ROUTER, World.HOST_ADDRESS.prefixLength()));
-        kernel.linkSetUp(LAN, "lan-host", true);
+        outside = new Outside(kernel, LAN, emulation.loop());
+        outside.port("lan-host", "uplink");
         kernel.linkSetNetns(LAN, "uplink", Kernel.HOST);
         kernel.linkSetName(Kernel.HOST, "uplink", "eth0");
         kernel.addrAdd(Kernel.HOST, "eth0", World.HOST_ADDRESS);
@@ -120,6 +121,11 @@ public final class RealWorld implements AutoCloseable {
 
     public DockerHost host() {
         return host;
+    }
+
+    /** The LAN, router and internet around the host. */
+    public Outside outside() {
+        return outside;
     }
 
     public EventLoop loop() {

@@ -2,10 +2,8 @@ package dev.dockwire.run;
 
 import dev.dockwire.app.dns.DnsServer;
 import dev.dockwire.app.http.HttpServer;
-import dev.dockwire.app.http.Responses;
 import dev.dockwire.docker.DockerHost;
 import dev.dockwire.docker.Engine;
-import dev.dockwire.docker.Exec;
 import dev.dockwire.docker.EngineProfile;
 import dev.dockwire.docker.SwarmDirectory;
 import dev.dockwire.kernel.EmulatedKernel;
@@ -28,8 +26,8 @@ import java.util.Map;
  * towards an emulated internet (203.0.113.1) that holds a web server (example.com at
  * 93.184.215.14 and the other names below) and public DNS servers (8.8.8.8, 1.1.1.1) knowing
  * the same names (and cdn.example.com with 80 addresses, too many for UDP). The router also routes
- * VLAN 10 of the LAN (192.168.10.1 on its eth0.10). Nothing leaves the process. The LAN and internet are built through their own
- * kernel seam; the host's uplink is a veth from the LAN bridge moved into the host's namespace,
+ * VLAN 10 of the LAN (192.168.10.1 on its eth0.10). Nothing leaves the process. The LAN and
+ * internet ({@link Outside}) are built through their own kernel seam; the host's uplink is a veth from the LAN bridge moved into the host's namespace,
  * as a cable would be.
  */
 public final class World implements AutoCloseable {
@@ -50,21 +48,6 @@ public final class World implements AutoCloseable {
     /** How many A records the name servers hold for cdn.example.com: more than a UDP answer carries. */
     public static final int CDN_ADDRESSES = 80;
 
-    private static final String EXAMPLE_PAGE = """
-            <!doctype html>
-            <html>
-            <head>
-                <title>Example Domain</title>
-            </head>
-            <body>
-            <div>
-                <h1>Example Domain</h1>
-                <p>This domain is for use in illustrative examples in documents.</p>
-            </div>
-            </body>
-            </html>
-            """;
-
     /** Names and addresses of the hosts when there are several: docker-host-1 at 192.168.1.11, -2 at .12, ... */
     public static final String MULTI_HOST_PREFIX = "docker-host-";
     public static final int MULTI_HOST_FIRST = 11;
@@ -79,9 +62,7 @@ public final class World implements AutoCloseable {
     private final EmulatedKernel lanKernel;
     private final List<Node> nodes = new ArrayList<>();
     private final SwarmDirectory swarms = new SwarmDirectory();
-    private DnsServer dns;
-    private final List<DnsServer> nameServers = new ArrayList<>();
-    private HttpServer web;
+    private final Outside outside;
 
     public World(long seed, EngineProfile profile) {
         this(seed, profile, true);
@@ -119,11 +100,9 @@ public final class World implements AutoCloseable {
         }
         emulation = new Emulation(new EventLoop(pacing), new SeededRandom(seed));
         lanKernel = new EmulatedKernel(emulation, "lan");
-        buildLan();
-        buildInternet();
-        buildVlan10();
+        outside = new Outside(lanKernel, Kernel.HOST, emulation.loop());
         for (int k = 2; k <= subnets; k++) {
-            buildSubnet(k);
+            outside.subnet("lan" + (k - 1), "lan-router" + k, "eth" + k, Cidr.of(Ipv4Address.of(subnetBits(k) + 1), HOST_ADDRESS.prefixLength()));
         }
         for (int i = 1; i <= hosts; i++) {
             boolean one = hosts == 1;
@@ -153,95 +132,15 @@ public final class World implements AutoCloseable {
         return HOST_ADDRESS.networkBits() + ((k - 1) << 8);
     }
 
-    /** Subnet {@code k} (2-9): its bridge and the router's leg {@code eth<k>} at 192.168.k.1/24. */
-    private void buildSubnet(int k) {
-        String bridge = "lan" + (k - 1);
-        lanKernel.linkAddBridge(Kernel.HOST, bridge, null);
-        lanKernel.linkSetUp(Kernel.HOST, bridge, true);
-        cable("lan-router" + k, "router", "eth" + k);
-        lanKernel.linkSetMaster(Kernel.HOST, "lan-router" + k, bridge);
-        lanKernel.addrAdd("router", "eth" + k, Cidr.of(Ipv4Address.of(subnetBits(k) + 1), HOST_ADDRESS.prefixLength()));
-    }
-
     /** The host's uplink: the cable from its LAN bridge to its eth0, that subnet's router address as default gateway. */
     private void uplink(EmulatedKernel hostKernel, String lanSide, Cidr address, String bridge, Ipv4Address gateway) {
-        lanKernel.linkAddVeth(Kernel.HOST, lanSide, null, "uplink", null);
-        lanKernel.linkSetMaster(Kernel.HOST, lanSide, bridge);
-        lanKernel.linkSetUp(Kernel.HOST, lanSide, true);
+        outside.port(lanSide, "uplink", bridge);
         Namespace lan = lanKernel.namespace(Kernel.HOST);
         lan.moveDevice(lan.device("uplink"), hostKernel.namespace(Kernel.HOST));
         hostKernel.linkSetName(Kernel.HOST, "uplink", "eth0");
         hostKernel.addrAdd(Kernel.HOST, "eth0", address);
         hostKernel.linkSetUp(Kernel.HOST, "eth0", true);
         hostKernel.routeAdd(Kernel.HOST, Cidr.parse("0.0.0.0/0"), gateway.bits(), "eth0");
-    }
-
-    private void buildLan() {
-        lanKernel.linkSetUp(Kernel.HOST, "lo", true);
-        lanKernel.linkAddBridge(Kernel.HOST, "lan0", null);
-        lanKernel.linkSetUp(Kernel.HOST, "lan0", true);
-        lanKernel.netnsAdd("router");
-        lanKernel.linkSetUp("router", "lo", true);
-        cable("lan-router", "router", "eth0");
-        lanKernel.linkSetMaster(Kernel.HOST, "lan-router", "lan0");
-        lanKernel.addrAdd("router", "eth0", Cidr.of(ROUTER, HOST_ADDRESS.prefixLength()));
-        lanKernel.sysctl("router", "net.ipv4.ip_forward", "1");
-        // The router is the LAN's name server, as home routers are.
-        dns = names(new DnsServer(lanKernel.sockets("router")));
-        dns.start(ROUTER.bits());
-    }
-
-    /**
-     * The router's WAN leg to the internet namespace, which owns every public address (on its
-     * loopback, as anycast servers do) and serves HTTP on all of them and DNS on the resolvers'.
-     */
-    private void buildInternet() {
-        lanKernel.netnsAdd("internet");
-        lanKernel.linkSetUp("internet", "lo", true);
-        lanKernel.linkAddVeth("router", "eth1", null, "isp0", null);
-        lanKernel.linkSetNetns("router", "isp0", "internet");
-        lanKernel.addrAdd("router", "eth1", ROUTER_WAN);
-        lanKernel.linkSetUp("router", "eth1", true);
-        lanKernel.routeAdd("router", Cidr.parse("0.0.0.0/0"), ISP.bits(), "eth1");
-        lanKernel.iptables("router", List.of("-t", "nat", "-A", "POSTROUTING", "-o", "eth1", "-j", "MASQUERADE"));
-        lanKernel.addrAdd("internet", "isp0", Cidr.of(ISP, ROUTER_WAN.prefixLength()));
-        lanKernel.linkSetUp("internet", "isp0", true);
-        INTERNET_NAMES.values().stream().distinct()
-                .forEach(a -> lanKernel.addrAdd("internet", "lo", Cidr.parse(a + "/32")));
-        web = new HttpServer(lanKernel.sockets("internet"), 80, HttpServer.sync(req ->
-                Responses.page(req, EXAMPLE_PAGE, Exec.EPOCH_MILLIS + emulation.loop().nanos() / 1_000_000)));
-        web.start();
-        for (String resolver : PUBLIC_DNS) {
-            lanKernel.addrAdd("internet", "lo", Cidr.parse(resolver + "/32"));
-            names(new DnsServer(lanKernel.sockets("internet"))).start(Ipv4Address.parse(resolver).bits());
-        }
-    }
-
-    /** The router also routes VLAN 10 (tagged frames on the same LAN), so a macvlan on the host's eth0.10 has a gateway. */
-    private void buildVlan10() {
-        lanKernel.linkAddVlan("router", "eth0.10", "eth0", 10);
-        lanKernel.addrAdd("router", "eth0.10", ROUTER_VLAN10);
-        lanKernel.linkSetUp("router", "eth0.10", true);
-    }
-
-    private DnsServer names(DnsServer server) {
-        nameServers.add(server);
-        INTERNET_NAMES.entrySet().stream().sorted(Map.Entry.comparingByKey()).forEach(e -> server.add(e.getKey(), e.getValue()));
-        // More addresses than a 1232-byte EDNS answer holds: UDP answers come back truncated and
-        // clients retry over TCP.
-        for (int i = 1; i <= CDN_ADDRESSES; i++) {
-            server.add("cdn.example.com", "93.184.216." + i);
-        }
-        return server;
-    }
-
-    /** A veth from the LAN bridge side into {@code ns} as {@code ifname}, up on both ends. */
-    private void cable(String bridgeSide, String ns, String ifname) {
-        lanKernel.linkAddVeth(Kernel.HOST, bridgeSide, null, ns + "-" + ifname, null);
-        lanKernel.linkSetUp(Kernel.HOST, bridgeSide, true);
-        lanKernel.linkSetNetns(Kernel.HOST, ns + "-" + ifname, ns);
-        lanKernel.linkSetName(ns, ns + "-" + ifname, ifname);
-        lanKernel.linkSetUp(ns, ifname, true);
     }
 
     public Emulation emulation() {
@@ -299,16 +198,21 @@ public final class World implements AutoCloseable {
      * LAN router's and the public resolvers). Its address answers nothing unless something listens.
      */
     public void addOutsideName(String name, String address) {
-        nameServers.forEach(s -> s.add(name, address));
+        outside.addName(name, address);
     }
 
     /** The LAN router's name server (the host's upstream). */
     public DnsServer dns() {
-        return dns;
+        return outside.dns();
     }
 
     /** The internet's web server (example.com and the other public names). */
     public HttpServer web() {
-        return web;
+        return outside.web();
+    }
+
+    /** The LAN, router and internet around the hosts. */
+    public Outside outside() {
+        return outside;
     }
 }

@@ -11,13 +11,13 @@ import org.pcap4j.core.PcapHandle;
 import org.pcap4j.core.Pcaps;
 
 /** A frame as a reader sees it in a file: timestamp (ns since 1970) and bytes. */
-record CapturedFrame(long nanos, byte[] bytes) {
+public record CapturedFrame(long nanos, byte[] bytes) {
     static CapturedFrame expected(long virtualNanos, byte[] bytes) {
         return new CapturedFrame(CaptureFile.DEFAULT_EPOCH_NANOS + virtualNanos, bytes);
     }
 
     /** Reads a pcap or pcapng file with libpcap through pcap4j, nanosecond precision. */
-    static List<CapturedFrame> readWithPcap4j(Path file) throws Exception {
+    public static List<CapturedFrame> readWithPcap4j(Path file) throws Exception {
         List<CapturedFrame> out = new ArrayList<>();
         PcapHandle h = Pcaps.openOffline(file.toString(), PcapHandle.TimestampPrecision.NANO);
         try {

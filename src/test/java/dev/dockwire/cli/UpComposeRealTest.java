@@ -117,9 +117,10 @@ class UpComposeRealTest {
                     "Container " + PROJECT + "-client-1")) {
                 assertTrue(all.matches("(?s).*" + java.util.regex.Pattern.quote(made) + " +(Created|Started).*"), made + " in " + all);
             }
-            // The host, the LAN and one namespace per container, all named dw-PROJECT.*
-            List<String> containers = ours().stream().filter(n -> !n.endsWith(".host") && !n.endsWith(".lan")).toList();
-            assertEquals(4, ours().size(), ours().toString());
+            // The host, the LAN, its router and the internet, and one namespace per container, all named dw-PROJECT.*
+            List<String> containers = ours().stream().filter(n -> !n.endsWith(".host") && !n.endsWith(".lan")
+                    && !n.endsWith(".router") && !n.endsWith(".internet")).toList();
+            assertEquals(6, ours().size(), ours().toString());
             assertEquals(2, containers.size(), ours().toString());
             List<String> hostLinks = ExternalTools.run("ip", "-n", PREFIX + "host", "-br", "link");
             String bridge = hostLinks.stream().map(l -> l.split("\\s+")[0]).filter(n -> n.startsWith("br-")).findFirst()
@@ -156,7 +157,7 @@ class UpComposeRealTest {
             stop(up);
             CliRun down = CliRun.of("down", "--real", f.toString());
             assertEquals(0, down.status(), down.err());
-            assertTrue(down.out().contains("dockwire: removed 4 namespaces"), down.out());
+            assertTrue(down.out().contains("dockwire: removed 6 namespaces"), down.out());
         }
         assertEquals(List.of(), ours());
     }

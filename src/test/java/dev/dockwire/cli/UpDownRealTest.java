@@ -53,10 +53,10 @@ class UpDownRealTest {
         assertEquals(0, up.status(), up.out() + up.err());
         assertTrue(up.out().contains("container web (nginx): eth0 10.127.0.2 on mynet"), up.out());
         assertTrue(up.out().contains("netns " + PREFIX + "host"), up.out());
-        // host, lan and one per container
-        assertEquals(4, ours().size(), ours().toString());
-        String client = up.out().lines().filter(l -> l.startsWith("netns " + PREFIX) && !l.endsWith("host")
-                && !l.endsWith(".lan")).map(l -> l.substring(6)).toList().get(1);
+        // host, lan, router, internet and one per container
+        assertEquals(6, ours().size(), ours().toString());
+        String client = up.out().lines().filter(l -> l.startsWith("netns " + PREFIX)
+                && !l.matches(".*\\.(host|lan|router|internet)")).map(l -> l.substring(6)).toList().get(1);
         if (ExternalTools.available("ping")) {
             ExternalTools.run("ip", "netns", "exec", client, "ping", "-c", "1", "-W", "2", "10.127.0.2");
             ExternalTools.run("ip", "netns", "exec", client, "ping", "-c", "1", "-W", "2", "192.168.1.1");
@@ -68,7 +68,7 @@ class UpDownRealTest {
 
         CliRun down = CliRun.of("down", "--real", f.toString());
         assertEquals(0, down.status(), down.err());
-        assertTrue(down.out().contains("dockwire: removed 4 namespaces"), down.out());
+        assertTrue(down.out().contains("dockwire: removed 6 namespaces"), down.out());
         assertEquals(List.of(), ours());
     }
 
@@ -81,8 +81,8 @@ class UpDownRealTest {
         try {
             assertEquals(0, up.status(), up.out() + up.err());
             assertTrue(up.out().contains("impair web eth0: tbf rate 10mbit burst 32kbit latency 400ms"), up.out());
-            String web = up.out().lines().filter(l -> l.startsWith("netns " + PREFIX) && !l.endsWith("host")
-                    && !l.endsWith(".lan")).map(l -> l.substring(6)).findFirst().orElseThrow();
+            String web = up.out().lines().filter(l -> l.startsWith("netns " + PREFIX)
+                    && !l.matches(".*\\.(host|lan|router|internet)")).map(l -> l.substring(6)).findFirst().orElseThrow();
             String shown = String.join("\n", ExternalTools.run("ip", "netns", "exec", web, "tc", "qdisc", "show", "dev", "eth0"));
             assertTrue(shown.startsWith("qdisc tbf ") && shown.contains("rate 10Mbit"), shown);
         } finally {

@@ -1,11 +1,8 @@
 package dev.dockwire.testing;
 
-import dev.dockwire.kernel.EmulatedKernel;
-import dev.dockwire.kernel.Kernel;
 import dev.dockwire.run.World;
 import dev.dockwire.socket.SocketError;
 import dev.dockwire.socket.TcpSocket;
-import dev.dockwire.wire.Cidr;
 import dev.dockwire.wire.Ipv4Address;
 import io.netty.buffer.Unpooled;
 import java.nio.charset.StandardCharsets;
@@ -21,17 +18,7 @@ public final class LanClient {
     public LanClient(World world, String name, String address) {
         this.world = world;
         this.ns = name;
-        EmulatedKernel lan = world.lanKernel();
-        lan.netnsAdd(name);
-        lan.linkSetUp(name, "lo", true);
-        lan.linkAddVeth(Kernel.HOST, "lan-" + name, null, name + "-eth0", null);
-        lan.linkSetMaster(Kernel.HOST, "lan-" + name, "lan0");
-        lan.linkSetUp(Kernel.HOST, "lan-" + name, true);
-        lan.linkSetNetns(Kernel.HOST, name + "-eth0", name);
-        lan.linkSetName(name, name + "-eth0", "eth0");
-        lan.addrAdd(name, "eth0", Cidr.parse(address + "/24"));
-        lan.linkSetUp(name, "eth0", true);
-        lan.routeAdd(name, Cidr.parse("0.0.0.0/0"), World.ROUTER.bits(), "eth0");
+        world.outside().machine(name, Ipv4Address.parse(address));
     }
 
     /** {@code GET /} to {@code addr:port}: the whole response, or {@code "error: ECONNREFUSED"} and the like. */

@@ -24,6 +24,8 @@ final class TcpConnection implements TcpSocket {
     static final long FIN_TIMEOUT_NANOS = 60_000_000_000L;
     /** TCP_DELACK_MIN: the delayed-ACK timer. */
     static final long DELACK_NANOS = 40_000_000L;
+    /** TCP_MAX_QUICKACKS: the most ACKs quickack mode sends at once. */
+    static final int MAX_QUICKACKS = 16;
     /** The MSS assumed when the peer sends no MSS option (RFC 9293 section 3.7.1). */
     static final int DEFAULT_MSS = 536;
     static final int TS_OPTION_LENGTH = 12;
@@ -108,6 +110,14 @@ final class TcpConnection implements TcpSocket {
     // ---- ACKs
     boolean ackPending;
     boolean ackNow;
+    /** ACKs still sent at once (icsk_ack.quick): set when the first data arrives (quickack mode). */
+    int quickAcks;
+    /** Data has arrived before (Linux: icsk_ack.ato is no longer 0). */
+    boolean dataSeen;
+    /** When in-order data last arrived (icsk_ack.lrcvtime). */
+    long lastDataRecv;
+    /** Interactive exchange seen (inet_csk_in_pingpong_mode): ACKs wait to ride on the reply. */
+    boolean pingpong;
     SocketError softError;
 
     // ---- the program's side
@@ -419,17 +429,46 @@ final class TcpConnection implements TcpSocket {
 
     // ---- ACK scheduling ------------------------------------------------------------------------
 
-    /** Data or a FIN arrived: ACK now or within the delayed-ACK time (RFC 9293 3.8.6.3, RFC 5681 4.2). */
+    /**
+     * In-order data arrived: ACK now or within the delayed-ACK time (RFC 9293 3.8.6.3, RFC 5681
+     * 4.2). As Linux, the first data of a connection starts quickack mode (tcp_event_data_recv,
+     * tcp_incr_quickack): the next min(window / (2 × rcv_mss), 16) ACKs go at once, unless the
+     * connection is interactive (pingpong), where the ACK waits to ride on the reply.
+     */
     void scheduleAck() {
         ackPending = true;
-        // __tcp_ack_snd_check: more than one full-sized segment unacknowledged: ACK now.
-        if (rcvNxt - rcvWup > rcvMss) {
+        if (!dataSeen) {
+            dataSeen = true;
+            int window = Math.max(0, rcvAdv - rcvNxt);
+            quickAcks = Math.min(MAX_QUICKACKS, Math.max(2, window / (2 * Math.max(rcvMss, DEFAULT_MSS))));
+        }
+        lastDataRecv = loop.nanos();
+        // __tcp_ack_snd_check: more than one full-sized segment unacknowledged, or quickack mode: ACK now.
+        if (rcvNxt - rcvWup > rcvMss || (quickAcks > 0 && !pingpong)) {
             ackNow = true;
         }
     }
 
+    /**
+     * Data is being sent (tcp_event_data_sent): a reply within the delayed-ACK time of the last
+     * data received makes the connection interactive (pingpong, TCP_PINGPONG_THRESH 1).
+     */
+    void dataSent() {
+        if (dataSeen && loop.nanos() - lastDataRecv < DELACK_NANOS) {
+            pingpong = true;
+        }
+    }
+
+    /** The delayed-ACK timer fired: an interactive connection missed its reply, so it leaves pingpong mode. */
+    void delayedAckMissed() {
+        pingpong = false;
+    }
+
     /** Called by the output for every segment carrying an ACK. */
     void ackSent() {
+        if (ackPending && quickAcks > 0) {
+            quickAcks--; // tcp_dec_quickack_mode: one ACK of new data sent
+        }
         ackPending = false;
         rcvWup = rcvNxt;
         delackTimer.stop();

@@ -34,7 +34,15 @@ final class TcpInput {
             c.destroy();
             return false;
         } else {
+            boolean finBefore = c.finReceived;
             otherStates(c, packet, seg, opts);
+            if (c.ackNow && c.finReceived == finBefore) {
+                // Linux sends an ACK that is due at once (quickack, two full segments, out of order)
+                // from softirq, before the program runs and could have it ride on a reply
+                // (tcp_rcv_established: tcp_data_snd_check, then __tcp_ack_snd_check). The ACK of
+                // a FIN may wait: tcp_fin enters pingpong mode, so the program's own FIN carries it.
+                c.afterProgram();
+            }
         }
         c.deliver();
         c.afterProgram();

@@ -108,6 +108,9 @@ final class TcpOutput {
             // Karn: time one first-transmission segment at a time.
             c.startRttTiming(end);
         }
+        if (len > 0) {
+            c.dataSent();
+        }
         send(c, c.sndNxt, flags, len);
         advance(c, len + (fin ? 1 : 0));
     }

@@ -104,6 +104,7 @@ final class TcpTimers {
     /** The delayed-ACK timer (TCP_DELACK_MIN): the ACK no outgoing segment carried. */
     void delayedAck(TcpConnection c) {
         if (c.ackPending && c.state != TcpState.CLOSED) {
+            c.delayedAckMissed();
             tcp.counters.delayedAcks++;
             tcp.output.ack(c);
         }
