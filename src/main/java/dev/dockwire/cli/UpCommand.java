@@ -108,7 +108,8 @@ final class UpCommand implements Callable<Integer> {
         System.out.println("dockwire: " + in.name() + " on the real kernel (seed " + s + "), namespaces " + prefix + "*");
         RealWorld world;
         try {
-            world = new RealWorld(prefix, s, EngineProfile.parse(in.daemon().engine()), in.daemon().userlandProxy());
+            world = new RealWorld(prefix, s, EngineProfile.parse(in.daemon().engine()), in.daemon().userlandProxy(),
+                    in.daemon().hosts(), in.daemon().subnets());
         } catch (RuntimeException e) {
             System.err.println("dockwire: building the host failed: " + e.getMessage());
             return 1;

@@ -95,8 +95,10 @@ final class OverlayDriver {
         sb = (epoch + "-" + n.id()).substring(0, 12);
         kernel.netnsAdd(sb);
         kernel.linkSetUp(sb, "lo", true);
-        kernel.linkAddBridge(Kernel.HOST, "ov-" + suffix, null);
-        kernel.linkSetNetns(Kernel.HOST, "ov-" + suffix, sb);
+        // osl AddInterface(..., WithIsBridge(true)) makes the bridge inside the sandbox: a bridge
+        // cannot change namespace (NETIF_F_NETNS_LOCAL). The vxlan device is made on the host, so
+        // its UDP socket stays in the host namespace, and moved in.
+        kernel.linkAddBridge(sb, "ov-" + suffix, null);
         kernel.linkSetName(sb, "ov-" + suffix, "br0");
         int mtu = maxMtu(n.options());
         kernel.linkSetMtu(sb, "br0", mtu);

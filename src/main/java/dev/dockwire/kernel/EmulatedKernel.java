@@ -347,6 +347,10 @@ public final class EmulatedKernel implements Kernel {
         Namespace from = namespace(ns);
         Namespace to = namespace(target);
         NetDevice d = device(ns, dev);
+        // Bridges and loopback are NETIF_F_NETNS_LOCAL: do_setlink refuses to move them.
+        if (d instanceof Bridge || d == from.lo()) {
+            throw new KernelException("Error: The interface netns is immutable.");
+        }
         if (to.device(dev) != null) {
             throw new KernelException("RTNETLINK answers: File exists");
         }

@@ -229,9 +229,9 @@ public final class RealKernel implements Kernel, AutoCloseable {
         }
     }
 
-    /** Creates {@code v} with its peer in {@code peerNs} (null: beside the host end), then its hairpin. */
-    private void make(PendingVeth v, String peerNs) {
-        int fd = peerNs == null ? -1 : Namespaces.open(netnsName(peerNs));
+    /** Creates {@code v} with its peer in /run/netns {@code peerNetns} (null: beside the host end), then its hairpin. */
+    private void make(PendingVeth v, String peerNetns) {
+        int fd = peerNetns == null ? -1 : Namespaces.open(peerNetns);
         try {
             socket(v.ns).request(Rtm.RTM_NEWLINK, Nlmsghdr.NLM_F_CREATE | Nlmsghdr.NLM_F_EXCL, v.request(fd)::emit);
         } finally {
@@ -411,14 +411,28 @@ public final class RealKernel implements Kernel, AutoCloseable {
 
     @Override
     public void linkSetNetns(String ns, String dev, String target) {
+        moveTo(ns, dev, netnsName(target));
+    }
+
+    /**
+     * Moves {@code dev} into namespace {@code target} of another kernel (another machine: the
+     * cable from a LAN bridge to a Docker host's {@code eth0}); like {@code ip link set DEV netns
+     * NAME}. From then on {@code other} owns it.
+     */
+    public void linkSetNetns(String ns, String dev, RealKernel other, String target) {
+        other.requireNamespace(target);
+        moveTo(ns, dev, other.netnsName(target));
+    }
+
+    private void moveTo(String ns, String dev, String netns) {
         if (pendingVeth != null && pendingVeth.isPeer(ns, dev)) {
             PendingVeth v = pendingVeth;
             pendingVeth = null;
-            make(v, target);
+            make(v, netns);
             return;
         }
         int index = ifindex(ns, dev);
-        int fd = Namespaces.open(netnsName(target));
+        int fd = Namespaces.open(netns);
         try {
             nl(ns).request(Rtm.RTM_NEWLINK, 0, new LinkMessage().index(index).netnsFd(fd)::emit);
         } finally {

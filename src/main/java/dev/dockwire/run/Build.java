@@ -16,18 +16,24 @@ import java.util.regex.Pattern;
  * What {@code up} builds from a file, on any engine: a topology's networks and containers (its
  * compose project and the building lines of its scripts), a compose file's project as
  * {@code docker compose up -d} brings it up, or a script's building lines — {@code docker network
- * create|connect}, {@code docker run|create|start} — in order. Steps, execs and teardown lines
+ * create|connect}, {@code docker run|create|start}, {@code docker swarm init|join}, each maybe
+ * behind {@code ssh HOST} (a script over several hosts), and {@code NAME=$(...)} assignments that
+ * carry values such as a join token to later lines — in order. Steps, execs and teardown lines
  * are not run. Failures are reported at the file's line.
  */
 public final class Build {
-    private static final Pattern BUILDS = Pattern.compile("^docker\\s+(network\\s+(create|connect)|run|create|start)\\s.*");
+    private static final Pattern BUILDS = Pattern.compile(
+            "^(ssh\\s+\\S+\\s+)?docker\\s+(network\\s+(create|connect)|swarm\\s+(init|join)|run|create|start)\\s.*");
+    /** {@code NAME=$(...)}: a value later lines use, such as a swarm join token. */
+    private static final Pattern ASSIGNS = Pattern.compile("^[A-Za-z_][A-Za-z0-9_]*=\\$\\(.*\\)$");
 
     private Build() {
     }
 
     /** Whether {@code line} builds something (rather than probing or tearing down). */
     static boolean builds(String line) {
-        return BUILDS.matcher(line.strip()).matches();
+        String l = line.strip();
+        return BUILDS.matcher(l).matches() || ASSIGNS.matcher(l).matches();
     }
 
     public static void topology(DockerHost host, String file, Topology t, Consumer<String> say) {

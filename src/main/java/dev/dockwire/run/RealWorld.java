@@ -3,6 +3,7 @@ package dev.dockwire.run;
 import dev.dockwire.docker.DockerHost;
 import dev.dockwire.docker.Engine;
 import dev.dockwire.docker.EngineProfile;
+import dev.dockwire.docker.SwarmDirectory;
 import dev.dockwire.kernel.Kernel;
 import dev.dockwire.linux.Libc;
 import dev.dockwire.linux.Namespaces;
@@ -24,30 +25,96 @@ import java.util.Locale;
  * iptables and answers DNS, the internet's web and name servers are our programs on real sockets,
  * and nothing leaves the machine. The engine runs on a wall-clock loop and its programs on real
  * sockets. Closing removes every namespace, unless {@link #keep} let go of them first.
+ *
+ * <p>With several hosts it is World's LAN of machines: the outside is its own kernel
+ * ({@code PREFIX+lan.host} holds the LAN bridges, {@code PREFIX+lan.router}, ...), and each host
+ * {@code docker-host-i} its own kernel ({@code PREFIX+docker-host-i.host}, its containers'
+ * {@code PREFIX+docker-host-i.ID}) and dockerd, its eth0 cabled to the LAN bridge at World's address,
+ * the dockerds in one swarm directory; everything is made in World's order, so the same seed draws
+ * the same names, IDs and MACs. Every name starts with {@code PREFIX}, so {@code down --real} finds it.
  */
 public final class RealWorld implements AutoCloseable {
-    /** The namespace of World's LAN bridge ({@code lan0}). */
+    /** The namespace of World's LAN bridge ({@code lan0}) with one host; with several, the LAN kernel's prefix. */
     public static final String LAN = "lan";
 
+    /** One real Docker host: its name, eth0 address, kernel, dockerd and shell. */
+    public record Node(String name, Cidr address, RealKernel kernel, Engine engine, DockerHost shell) {
+    }
+
     private final Emulation emulation;
-    private final RealKernel kernel;
-    private final Engine engine;
-    private final DockerHost host;
+    /** Every kernel made, in order: the LAN's first (with several hosts), then each host's. */
+    private final List<RealKernel> kernels = new ArrayList<>();
+    private final List<Node> nodes = new ArrayList<>();
+    private final SwarmDirectory swarms = new SwarmDirectory();
+    private RealKernel lanKernel;
+    private String lanNs;
     private Outside outside;
 
     public RealWorld(String prefix, long seed, EngineProfile profile, boolean userlandProxy) {
+        this(prefix, seed, profile, userlandProxy, 1, 1);
+    }
+
+    /**
+     * A world of {@code hosts} Docker hosts over {@code subnets} LAN subnets, as {@link World}
+     * makes them; a failure halfway removes what was made.
+     */
+    public RealWorld(String prefix, long seed, EngineProfile profile, boolean userlandProxy, int hosts, int subnets) {
+        World.checkShape(hosts, subnets);
         emulation = new Emulation(new EventLoop(Pacing.WALL), new SeededRandom(seed));
-        kernel = new RealKernel(prefix, emulation.random(), emulation.loop());
         try {
-            uplink();
-            engine = new Engine(kernel, emulation.loop(), emulation.random(), profile, List.of(World.ROUTER.toString()));
-            engine.userlandProxy(userlandProxy);
-            engine.start();
-            host = new DockerHost(engine, emulation.loop(), World.HOST_NAME);
+            if (hosts == 1) {
+                RealKernel kernel = kernel(prefix);
+                kernel.linkSetUp(Kernel.HOST, "lo", true);
+                kernel.netnsAdd(LAN);
+                lan(kernel, LAN);
+                host(kernel, 1, hosts, subnets, profile, userlandProxy);
+            } else {
+                // World's order: the LAN kernel and the outside, then host after host.
+                lan(kernel(prefix + LAN + "."), Kernel.HOST);
+                World.subnets(outside, subnets);
+                for (int i = 1; i <= hosts; i++) {
+                    RealKernel kernel = kernel(prefix + World.hostName(i, hosts) + ".");
+                    kernel.linkSetUp(Kernel.HOST, "lo", true);
+                    host(kernel, i, hosts, subnets, profile, userlandProxy);
+                }
+            }
+            for (Node n : nodes) {
+                n.shell().sshHosts(target -> {
+                    Node other = node(target);
+                    return other == null ? null : other.shell();
+                });
+            }
         } catch (RuntimeException e) {
             close();
             throw e;
         }
+    }
+
+    private RealKernel kernel(String prefix) {
+        RealKernel k = new RealKernel(prefix, emulation.random(), emulation.loop());
+        kernels.add(k);
+        return k;
+    }
+
+    /** The LAN, router and internet, built on {@code kernel} with the LAN bridge in {@code ns}. */
+    private void lan(RealKernel kernel, String ns) {
+        lanKernel = kernel;
+        lanNs = ns;
+        outside = new Outside(kernel, ns, emulation.loop());
+    }
+
+    /** Host {@code i}: its cable from the LAN bridge as eth0, then its dockerd (the hosts share a swarm directory). */
+    private void host(RealKernel kernel, int i, int hosts, int subnets, EngineProfile profile, boolean userlandProxy) {
+        String name = World.hostName(i, hosts);
+        Cidr address = World.hostAddress(i, hosts, subnets);
+        outside.port(World.lanSide(i, hosts), "uplink", World.lanBridge(i, subnets));
+        lanKernel.linkSetNetns(lanNs, "uplink", kernel, Kernel.HOST);
+        World.eth0(kernel, address, World.gateway(i, subnets));
+        Engine engine = new Engine(kernel, emulation.loop(), emulation.random(), profile, List.of(World.ROUTER.toString()));
+        engine.userlandProxy(userlandProxy);
+        engine.swarms(swarms, name);
+        engine.start();
+        nodes.add(new Node(name, address, kernel, engine, new DockerHost(engine, emulation.loop(), name)));
     }
 
     /**
@@ -90,40 +157,53 @@ public final class RealWorld implements AutoCloseable {
         return Libc.available() ? Libc.geteuid() : -1;
     }
 
-    /** This world's namespaces, the Docker host's last. */
+    /** This world's namespaces (/run/netns names): per kernel, its others, then its host namespace. */
     public List<String> namespaceNames() {
         List<String> out = new ArrayList<>();
-        kernel.namespaces().forEach(ns -> out.add(kernel.netnsName(ns)));
-        out.add(kernel.netnsName(Kernel.HOST));
+        for (RealKernel k : kernels) {
+            k.namespaces().forEach(ns -> out.add(k.netnsName(ns)));
+            out.add(k.netnsName(Kernel.HOST));
+        }
         return out;
     }
 
-    /** The LAN, router and internet, and the host's cable to the LAN bridge. */
-    private void uplink() {
-        kernel.linkSetUp(Kernel.HOST, "lo", true);
-        kernel.netnsAdd(LAN);
-        outside = new Outside(kernel, LAN, emulation.loop());
-        outside.port("lan-host", "uplink");
-        kernel.linkSetNetns(LAN, "uplink", Kernel.HOST);
-        kernel.linkSetName(Kernel.HOST, "uplink", "eth0");
-        kernel.addrAdd(Kernel.HOST, "eth0", World.HOST_ADDRESS);
-        kernel.linkSetUp(Kernel.HOST, "eth0", true);
-        kernel.routeAdd(Kernel.HOST, Cidr.parse("0.0.0.0/0"), World.ROUTER.bits(), "eth0");
-    }
-
+    /** The first (or only) Docker host's kernel. */
     public RealKernel kernel() {
-        return kernel;
+        return nodes.get(0).kernel();
     }
 
+    /** The first (or only) Docker host's dockerd. */
     public Engine engine() {
-        return engine;
+        return nodes.get(0).engine();
     }
 
+    /** The first (or only) Docker host's shell. */
     public DockerHost host() {
-        return host;
+        return nodes.get(0).shell();
     }
 
-    /** The LAN, router and internet around the host. */
+    /** Every Docker host, in order. */
+    public List<Node> nodes() {
+        return List.copyOf(nodes);
+    }
+
+    /** The Docker host called {@code name} (as {@link World#node} finds it); null when there is none. */
+    public Node node(String name) {
+        int i = World.find(nodes.stream().map(Node::name).toList(), nodes.stream().map(Node::address).toList(), name);
+        return i < 0 ? null : nodes.get(i);
+    }
+
+    /** The kernel of the LAN, router and internet (namespaces {@code router}, {@code internet}): the host's with one host. */
+    public RealKernel lanKernel() {
+        return lanKernel;
+    }
+
+    /** The /run/netns name of the namespace holding the LAN bridges ({@code lan0}). */
+    public String lanNetns() {
+        return lanKernel.netnsName(lanNs);
+    }
+
+    /** The LAN, router and internet around the hosts. */
     public Outside outside() {
         return outside;
     }
@@ -134,15 +214,23 @@ public final class RealWorld implements AutoCloseable {
 
     /** Leaves the namespaces in place when this world closes ({@code up}); programs stop with the process. */
     public void keep() {
-        kernel.detach();
+        kernels.forEach(RealKernel::detach);
     }
 
+    /** Removes every namespace made, the hosts' (last first) before the LAN's. */
     @Override
     public void close() {
-        try {
-            kernel.close();
-        } finally {
-            emulation.close();
+        RuntimeException first = null;
+        for (int i = kernels.size() - 1; i >= 0; i--) {
+            try {
+                kernels.get(i).close();
+            } catch (RuntimeException e) {
+                first = first == null ? e : first;
+            }
+        }
+        emulation.close();
+        if (first != null) {
+            throw first;
         }
     }
 }

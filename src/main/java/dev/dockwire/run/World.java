@@ -92,27 +92,17 @@ public final class World implements AutoCloseable {
      * ({@link Pacing#WALL} when a host's underlay is a real socket).
      */
     public World(long seed, EngineProfile profile, boolean userlandProxy, int hosts, int subnets, Pacing pacing) {
-        if (hosts < 1 || hosts > MAX_HOSTS) {
-            throw new IllegalArgumentException("hosts must be 1-" + MAX_HOSTS + ", got " + hosts);
-        }
-        if (subnets < 1 || subnets > Math.min(hosts, 9)) {
-            throw new IllegalArgumentException("subnets must be 1-" + Math.min(hosts, 9) + ", got " + subnets);
-        }
+        checkShape(hosts, subnets);
         emulation = new Emulation(new EventLoop(pacing), new SeededRandom(seed));
         lanKernel = new EmulatedKernel(emulation, "lan");
         outside = new Outside(lanKernel, Kernel.HOST, emulation.loop());
-        for (int k = 2; k <= subnets; k++) {
-            outside.subnet("lan" + (k - 1), "lan-router" + k, "eth" + k, Cidr.of(Ipv4Address.of(subnetBits(k) + 1), HOST_ADDRESS.prefixLength()));
-        }
+        subnets(outside, subnets);
         for (int i = 1; i <= hosts; i++) {
             boolean one = hosts == 1;
-            String name = one ? HOST_NAME : MULTI_HOST_PREFIX + i;
-            int subnet = (i - 1) % subnets + 1;
-            int net = subnetBits(subnet);
-            Cidr address = one ? HOST_ADDRESS
-                    : Cidr.of(Ipv4Address.of(net + MULTI_HOST_FIRST - 1 + i), HOST_ADDRESS.prefixLength());
+            String name = hostName(i, hosts);
+            Cidr address = hostAddress(i, hosts, subnets);
             EmulatedKernel kernel = new EmulatedKernel(emulation, one ? "host" : "host" + i);
-            uplink(kernel, one ? "lan-host" : "lan-host" + i, address, "lan" + (subnet - 1), Ipv4Address.of(net + 1));
+            uplink(kernel, lanSide(i, hosts), address, lanBridge(i, subnets), gateway(i, subnets));
             Engine engine = new Engine(kernel, emulation.loop(), emulation.random(), profile, List.of(ROUTER.toString()));
             engine.userlandProxy(userlandProxy);
             engine.swarms(swarms, name);
@@ -127,9 +117,70 @@ public final class World implements AutoCloseable {
         }
     }
 
+    /** Refuses a world of {@code hosts} hosts over {@code subnets} LAN subnets that cannot be built. */
+    static void checkShape(int hosts, int subnets) {
+        if (hosts < 1 || hosts > MAX_HOSTS) {
+            throw new IllegalArgumentException("hosts must be 1-" + MAX_HOSTS + ", got " + hosts);
+        }
+        if (subnets < 1 || subnets > Math.min(hosts, 9)) {
+            throw new IllegalArgumentException("subnets must be 1-" + Math.min(hosts, 9) + ", got " + subnets);
+        }
+    }
+
+    /** LAN subnets 2..{@code subnets} (bridge lan1, ...; the router's eth2, ... at 192.168.k.1), the same in every world. */
+    static void subnets(Outside outside, int subnets) {
+        for (int k = 2; k <= subnets; k++) {
+            outside.subnet("lan" + (k - 1), "lan-router" + k, "eth" + k, Cidr.of(Ipv4Address.of(subnetBits(k) + 1), HOST_ADDRESS.prefixLength()));
+        }
+    }
+
+    /** The name of host {@code i} (from 1) of {@code hosts}: docker-host alone, else docker-host-i. */
+    static String hostName(int i, int hosts) {
+        return hosts == 1 ? HOST_NAME : MULTI_HOST_PREFIX + i;
+    }
+
+    /** Host {@code i}'s eth0 address: 192.168.1.10/24 alone, else 192.168.k.(10 + i) on its subnet k. */
+    static Cidr hostAddress(int i, int hosts, int subnets) {
+        return hosts == 1 ? HOST_ADDRESS
+                : Cidr.of(Ipv4Address.of(subnetBits(subnet(i, subnets)) + MULTI_HOST_FIRST - 1 + i), HOST_ADDRESS.prefixLength());
+    }
+
+    /** The LAN bridge's port for host {@code i}'s cable. */
+    static String lanSide(int i, int hosts) {
+        return hosts == 1 ? "lan-host" : "lan-host" + i;
+    }
+
+    /** The bridge of host {@code i}'s subnet: lan0, lan1, ... */
+    static String lanBridge(int i, int subnets) {
+        return "lan" + (subnet(i, subnets) - 1);
+    }
+
+    /** Host {@code i}'s default gateway: its subnet's router address. */
+    static Ipv4Address gateway(int i, int subnets) {
+        return Ipv4Address.of(subnetBits(subnet(i, subnets)) + 1);
+    }
+
+    private static int subnet(int i, int subnets) {
+        return (i - 1) % subnets + 1;
+    }
+
     /** The network address of LAN subnet {@code k}: 192.168.k.0. */
     private static int subnetBits(int k) {
         return HOST_ADDRESS.networkBits() + ((k - 1) << 8);
+    }
+
+    /**
+     * The host of {@code names} (with {@code addresses}) that {@code query} means: its full name,
+     * {@code hostN}, its number, or its address; -1 when none.
+     */
+    static int find(List<String> names, List<Cidr> addresses, String query) {
+        for (int i = 0; i < names.size(); i++) {
+            if (names.get(i).equals(query) || query.equals("host" + (i + 1)) || query.equals(String.valueOf(i + 1))
+                    || query.equals(addresses.get(i).address().toString())) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     /** The host's uplink: the cable from its LAN bridge to its eth0, that subnet's router address as default gateway. */
@@ -137,6 +188,11 @@ public final class World implements AutoCloseable {
         outside.port(lanSide, "uplink", bridge);
         Namespace lan = lanKernel.namespace(Kernel.HOST);
         lan.moveDevice(lan.device("uplink"), hostKernel.namespace(Kernel.HOST));
+        eth0(hostKernel, address, gateway);
+    }
+
+    /** The cable's end in a host ({@code uplink}) becomes its eth0 at {@code address}, default route via {@code gateway}. */
+    static void eth0(Kernel hostKernel, Cidr address, Ipv4Address gateway) {
         hostKernel.linkSetName(Kernel.HOST, "uplink", "eth0");
         hostKernel.addrAdd(Kernel.HOST, "eth0", address);
         hostKernel.linkSetUp(Kernel.HOST, "eth0", true);
@@ -162,14 +218,8 @@ public final class World implements AutoCloseable {
      * its number, or its address; null when there is none.
      */
     public Node node(String name) {
-        for (int i = 0; i < nodes.size(); i++) {
-            Node n = nodes.get(i);
-            if (n.name().equals(name) || name.equals("host" + (i + 1)) || name.equals(String.valueOf(i + 1))
-                    || name.equals(n.address().address().toString())) {
-                return n;
-            }
-        }
-        return null;
+        int i = find(nodes.stream().map(Node::name).toList(), nodes.stream().map(Node::address).toList(), name);
+        return i < 0 ? null : nodes.get(i);
     }
 
     /** The kernel seam of the LAN, the router and the internet (namespaces {@code router}, {@code internet}). */
