@@ -299,6 +299,11 @@ public final class RealKernel implements Kernel, AutoCloseable {
         if (a != null) {
             m.address(a);
         }
+        if (random != null) {
+            // The emulated device draws its flow-hash salt (for the UDP source port) here; the
+            // kernel has its own, but drawing keeps the seeded stream in step.
+            random.nextInt();
+        }
         create(ns, m);
     }
 
@@ -547,7 +552,7 @@ public final class RealKernel implements Kernel, AutoCloseable {
                 return t;
             });
         }
-        return programSockets.computeIfAbsent(name, n -> new RealSockets(n, loop, io));
+        return programSockets.computeIfAbsent(name, n -> new RealSockets(n, loop, io, random));
     }
 
     @Override

@@ -2,6 +2,7 @@ package dev.dockwire.linux;
 
 import dev.dockwire.sim.EventLoop;
 import dev.dockwire.sim.Pacing;
+import dev.dockwire.sim.SeededRandom;
 import dev.dockwire.socket.PingSocket;
 import dev.dockwire.socket.Sockets;
 import dev.dockwire.socket.TcpListener;
@@ -31,19 +32,36 @@ import java.util.concurrent.Callable;
  * thread as they do on emulated sockets. The loop must pace by the wall clock.
  */
 final class RealSockets implements Sockets, AutoCloseable {
+    /** How many ports net.ipv4.ip_local_port_range (32768-60999) holds. */
+    private static final int EPHEMERAL_PORTS = 60999 - 32768 + 1;
     private final String netns;
     private final EventLoop loop;
     private final EventLoopGroup io;
     private final Set<Channel> open = new LinkedHashSet<>();
     private final List<RealPingSocket> pings = new ArrayList<>();
+    private final SeededRandom random;
 
-    RealSockets(String netns, EventLoop loop, EventLoopGroup io) {
+    /** {@code random}: the emulation's stream, whose draws the emulated stack would make here (null: none). */
+    RealSockets(String netns, EventLoop loop, EventLoopGroup io, SeededRandom random) {
         if (loop.pacing() != Pacing.WALL) {
             throw new IllegalArgumentException("real sockets need an event loop paced by the wall clock (Pacing.WALL)");
         }
         this.netns = netns;
         this.loop = loop;
         this.io = io;
+        this.random = random;
+    }
+
+    /**
+     * A bind to {@code port} 0: the emulated stack draws the ephemeral port's offset in
+     * ip_local_port_range (32768-60999) here. The kernel picks its own; drawing as well keeps the
+     * seeded stream, and so the ids and MACs made after a program starts (the embedded DNS
+     * resolver's sockets), in step with the emulator's.
+     */
+    void ephemeral(int port) {
+        if (port == 0 && random != null) {
+            random.nextInt(EPHEMERAL_PORTS);
+        }
     }
 
     EventLoop loop() {
@@ -101,6 +119,7 @@ final class RealSockets implements Sockets, AutoCloseable {
 
     @Override
     public TcpListener listenTcp(int addr, int port, int backlog) {
+        ephemeral(port);
         return RealTcpListener.listen(this, make(NioServerSocketChannel::new), addr, port, backlog);
     }
 

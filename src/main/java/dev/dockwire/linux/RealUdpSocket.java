@@ -54,6 +54,7 @@ final class RealUdpSocket implements UdpSocket {
 
     @Override
     public void bind(int addr, int port) {
+        sockets.ephemeral(port);
         SocketErrors.await(channel.bind(SocketErrors.address(addr, port)));
         bound = true;
     }

@@ -64,15 +64,15 @@ import org.junit.jupiter.params.provider.ValueSource;
  * file name contains NAME.
  */
 class RealDifferentialTest {
-    private static final String OUTSIDE = World.ROUTER.toString();
-    private static final String EXAMPLE_COM = World.INTERNET_NAMES.get("example.com");
+    static final String OUTSIDE = World.ROUTER.toString();
+    static final String EXAMPLE_COM = World.INTERNET_NAMES.get("example.com");
     private static final String HOST = "host";
     private static final String LAPTOP = "laptop";
-    private static final String INTERNET = "internet";
+    static final String INTERNET = "internet";
     private static final Ipv4Address LAPTOP_ADDRESS = Ipv4Address.parse("192.168.1.20");
     /** A container of the test's own on the default bridge, publishing {@link #PUBLISHED_PORT} to the receivers' port. */
     private static final String PROBE_CONTAINER = "dwprobe";
-    private static final int PROBE_PORT = 7000;
+    static final int PROBE_PORT = 7000;
     private static final int PUBLISHED_PORT = 7001;
 
     @RegisterExtension
@@ -88,7 +88,7 @@ class RealDifferentialTest {
     }
 
     /** The same file built on either side: a topology's networks and containers or a script's building lines. */
-    private record Input(String file, Topology topology, Script script) {
+    record Input(String file, Topology topology, Script script) {
         static Input of(String file) throws Exception {
             String text = Files.readString(Path.of(file));
             String base = Path.of(file).getFileName().toString().replaceFirst("\\.[A-Za-z]+$", "");
@@ -110,7 +110,7 @@ class RealDifferentialTest {
     }
 
     /** Links, addresses and routes of {@code ns}, with random-derived device names normalized. */
-    private static List<String> view(Kernel k, String ns, Engine e) {
+    static List<String> view(Kernel k, String ns, Engine e) {
         Map<String, String> names = new HashMap<>();
         e.networks().forEach(n -> names.put(n.bridge(), "br(" + n.name() + ")"));
         java.util.function.UnaryOperator<String> dev = d -> d == null ? "-" : names.getOrDefault(d,
@@ -126,7 +126,7 @@ class RealDifferentialTest {
     }
 
     /** Every address of every container, by container name. */
-    private static Map<String, List<String>> addresses(Engine e) {
+    static Map<String, List<String>> addresses(Engine e) {
         Map<String, List<String>> out = new TreeMap<>();
         for (Container c : e.containers()) {
             List<String> a = new ArrayList<>();
@@ -137,20 +137,20 @@ class RealDifferentialTest {
     }
 
     /** The first {@code nameserver} of a resolv.conf that {@code cat} printed. */
-    private static String nameserver(CommandResult cat) {
+    static String nameserver(CommandResult cat) {
         return cat.output().stream().filter(l -> l.startsWith("nameserver ")).map(l -> l.substring(11).strip())
                 .findFirst().orElseThrow(() -> new AssertionError("no nameserver in " + cat.output()));
     }
 
     /** The IPv4 addresses among dig's lines, as a set. */
-    private static TreeSet<String> answers(List<String> lines) {
+    static TreeSet<String> answers(List<String> lines) {
         TreeSet<String> out = new TreeSet<>();
         lines.stream().map(String::strip).filter(l -> l.matches("\\d+\\.\\d+\\.\\d+\\.\\d+")).forEach(out::add);
         return out;
     }
 
     /** One world as the probes see it: its loop, engine, and the socket API of each place. */
-    private record Side(EventLoop loop, Engine engine, Function<String, Sockets> sockets) {
+    record Side(EventLoop loop, Engine engine, Function<String, Sockets> sockets) {
     }
 
     private static Side side(World w) {
@@ -222,7 +222,7 @@ class RealDifferentialTest {
      * {@code peer} (on {@code network}, whose bridge is captured) and one to example.com, then a TCP
      * connection carrying a line to the peer's receiver and one to the internet's, one after another.
      */
-    private record Exchange(String network, String client, String peerName, String peer) {
+    record Exchange(String network, String client, String peerName, String peer) {
         /** The first bridge network (by name) with two containers on it, or null. */
         static Exchange pick(Engine e) {
             List<Network> nets = new ArrayList<>(e.networks());

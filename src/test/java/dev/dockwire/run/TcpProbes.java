@@ -84,13 +84,17 @@ final class TcpProbes implements AutoCloseable {
         Map<Probe, String> outcome = new LinkedHashMap<>();
         Map<Probe, TcpSocket> open = new LinkedHashMap<>();
         Map<Probe, Integer> tags = new LinkedHashMap<>();
+        java.util.Set<Probe> closedByPeer = new java.util.HashSet<>();
         for (Probe p : probes) {
             int tag = nextTag++;
             tags.put(p, tag);
             TcpSocket s = from.apply(p.from()).openTcp();
             open.put(p, s);
             s.onError(e -> outcome.putIfAbsent(p, e.name()));
-            s.onEof(s::close);
+            s.onEof(() -> {
+                closedByPeer.add(p);
+                s.close();
+            });
             try {
                 s.connect(Ipv4Address.parse(p.addr()).bits(), p.port(), err -> {
                     if (err != null) {
@@ -120,6 +124,10 @@ final class TcpProbes implements AutoCloseable {
         var noteTimer = loop.schedule(NOTE_TIMEOUT_MS, TimeUnit.MILLISECONDS, () -> tooLong[0] = true);
         loop.runUntil(() -> tooLong[0] || probes.stream().filter(p -> "open".equals(outcome.get(p)) && p.port() != 80)
                 .allMatch(p -> notes.containsKey(tags.get(p))));
+        // A receiver closes once it has the line: the client closes on its FIN, not at the same
+        // time (a simultaneous close's frame order would be a race on the real kernel).
+        loop.runUntil(() -> tooLong[0] || probes.stream().filter(p -> notes.containsKey(tags.get(p)))
+                .allMatch(closedByPeer::contains));
         noteTimer.cancel();
         open.values().forEach(TcpSocket::close);
         Map<Probe, Result> out = new LinkedHashMap<>();
