@@ -57,8 +57,7 @@ public final class OverlayUdpPath extends UdpPath {
      */
     public static void sandbox(EmulatedKernel k, Ipv4Address vtep, String container) {
         k.netnsAdd("sb");
-        k.linkAddBridge(Kernel.HOST, "ov-001001-abcde", null);
-        k.linkSetNetns(Kernel.HOST, "ov-001001-abcde", "sb");
+        k.linkAddBridge("sb", "ov-001001-abcde", null); // made inside: a bridge cannot change namespace
         k.linkSetName("sb", "ov-001001-abcde", "br0");
         k.linkSetMtu("sb", "br0", 1450);
         k.addrAdd("sb", "br0", Cidr.parse("10.0.1.1/24"));

@@ -107,11 +107,65 @@ class UpDownRealTest {
         assertEquals(List.of(), ours());
     }
 
+    /** Two Docker hosts in a swarm with an attachable overlay and a container each; then {@code extra}. */
+    private Path swarm(String extra) throws Exception {
+        Path f = dir.resolve(NAME + ".sh");
+        Files.writeString(f, """
+                # dockwire: hosts 2
+                ssh docker-host-1 docker swarm init --advertise-addr 192.168.1.11
+                TOKEN=$(ssh docker-host-1 docker swarm join-token -q worker)
+                ssh docker-host-2 docker swarm join --token $TOKEN 192.168.1.11:2377
+                ssh docker-host-1 docker network create -d overlay --attachable ov
+                ssh docker-host-1 docker run -d --name c1 --network ov alpine sleep 1d
+                ssh docker-host-2 docker run -d --name c2 --network ov alpine sleep 1d
+                """ + extra);
+        return f;
+    }
+
+    @Test
+    void severalHostsComeUpAsMachinesOfTheLanAndGoDownTogether() throws Exception {
+        Path f = swarm("");
+        CliRun up = CliRun.of("up", "--real", f.toString());
+        try {
+            assertEquals(0, up.status(), up.out() + up.err());
+            assertTrue(up.out().contains("This node joined a swarm as a worker."), up.out());
+            // The outside's kernel (LAN bridge, router, internet) and each host's (host, overlay sandbox, container).
+            List<String> made = ours();
+            assertEquals(9, made.size(), made.toString());
+            for (String ns : List.of("lan.host", "lan.router", "lan.internet", "docker-host-1.host", "docker-host-2.host")) {
+                assertTrue(made.contains(PREFIX + ns), ns + " in " + made);
+            }
+            List<String> eth0 = ExternalTools.run("ip", "-n", PREFIX + "docker-host-2.host", "-br", "addr", "show", "eth0");
+            assertTrue(eth0.toString().contains("192.168.1.12/24"), eth0.toString());
+            if (ExternalTools.available("ping")) {
+                String c1 = made.stream().filter(n -> n.matches(java.util.regex.Pattern.quote(PREFIX) + "docker-host-1\\.[0-9a-f]{12}"))
+                        .findFirst().orElseThrow(() -> new AssertionError("no container namespace on docker-host-1: " + made));
+                // c2 on the other host, over the real vxlan of the hosts' overlay sandboxes.
+                List<String> ping = ExternalTools.run("ip", "netns", "exec", c1, "ping", "-c", "1", "-W", "2", "10.0.1.3");
+                assertTrue(ping.toString().contains("1 received"), ping.toString());
+            }
+        } finally {
+            CliRun down = CliRun.of("down", "--real", f.toString());
+            assertTrue(down.out().contains("dockwire: removed 9 namespaces"), down.out() + down.err());
+        }
+        assertEquals(List.of(), ours());
+    }
+
+    @Test
+    void aFailureHalfwayOnTheSecondHostRemovesEveryHost() throws Exception {
+        Path f = swarm("ssh docker-host-2 docker run -d --name c3 --network nosuchnet alpine sleep 1d\n");
+        CliRun up = CliRun.of("up", "--real", f.toString());
+        assertEquals(2, up.status(), up.out());
+        assertTrue(up.err().contains(":8: ssh docker-host-2 docker run -d --name c3"), up.err());
+        assertTrue(up.err().contains("removed what was made"), up.err());
+        assertEquals(List.of(), ours());
+    }
+
     @Test
     void downAllRemovesEveryRealRunAfterACrash() throws Exception {
         Path f = topology("  web:\n    image: alpine\n    networks: [mynet]\n");
         assertEquals(0, CliRun.of("up", "--real", f.toString()).status());
-        assertEquals(3, ours().size());
+        assertEquals(5, ours().size(), ours().toString()); // host, lan, router, internet, web
         CliRun down = CliRun.of("down", "--real", "--all");
         assertEquals(0, down.status(), down.err());
         assertEquals(List.of(), ours());
