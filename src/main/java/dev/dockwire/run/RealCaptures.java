@@ -19,7 +19,8 @@ import java.util.function.Consumer;
  * The captures of a real run, as a {@link Session} writes them for an emulated one: every bridge
  * the engine makes as {@code BRIDGE.pcapng} (from the moment it exists), the Docker host's
  * {@code eth0} when asked, and each named interface (a bridge or a network by name) — here live
- * captures of the real devices in the run's {@code dw-} host namespace
+ * captures of the real devices in the run's {@code dw-} host namespace; with several hosts, those
+ * of every host, each file named after its host ({@code docker-host-2-eth0.pcapng}), eth0 always
  * ({@link Kernel#capture} on the real kernel). The files belong to the world's event loop, which
  * writes what the captures hand it: open and {@link #close} them on the loop's thread. Timestamps
  * are the kernel's. Container loopbacks are not captured in real mode.
@@ -46,36 +47,42 @@ public final class RealCaptures {
         }
         PacketFilter.compile(filter).close(); // a bad expression fails here, before anything is captured
         pending.addAll(what.interfaces());
-        if (what.host()) {
-            pending.add("eth0");
-        }
-        if (pending.remove("eth0")) {
-            open("eth0");
-        }
+        boolean several = world.nodes().size() > 1;
+        // With several hosts the underlay is what there is to see, as in emulated runs.
+        boolean eth0 = pending.remove("eth0") | what.host() | several;
         if (what.loopback()) {
             say.accept("capture: container loopbacks are not captured in real mode (dockwire capture --real lo -n NETNS)");
         }
-        world.engine().onBridgeNetwork(n -> {
-            boolean named = pending.remove(n.bridge()) | pending.remove(n.name());
-            if (what.bridges() || named) {
-                open(n.bridge());
+        Set<String> named = Set.copyOf(pending);
+        for (RealWorld.Node node : world.nodes()) {
+            // With several hosts every file name starts with the host's: docker-host-2-eth0.pcapng.
+            String file = several ? node.name() + "-" : "";
+            if (eth0) {
+                open(node, file, "eth0");
             }
-        });
+            node.engine().onBridgeNetwork(n -> {
+                pending.remove(n.bridge());
+                pending.remove(n.name());
+                if (what.bridges() || named.contains(n.bridge()) || named.contains(n.name())) {
+                    open(node, file, n.bridge());
+                }
+            });
+        }
     }
 
-    private void open(String dev) {
-        Path path = dir.resolve(dev + ".pcapng");
+    private void open(RealWorld.Node node, String filePrefix, String dev) {
+        Path path = dir.resolve(filePrefix + dev + ".pcapng");
         CaptureFile file = CaptureFile.open(path); // the real kernel stamps frames relative to the default epoch
         PacketFilter f = PacketFilter.compile(filter);
         try {
-            taps.add(world.kernel().capture(Kernel.HOST, dev, file, f));
+            taps.add(node.kernel().capture(Kernel.HOST, dev, file, f));
         } catch (RuntimeException e) {
             f.close();
             file.close();
             throw e;
         }
         paths.add(path);
-        say.accept("capture: " + path + " (live, " + world.kernel().netnsName(Kernel.HOST) + " " + dev + ")");
+        say.accept("capture: " + path + " (live, " + node.kernel().netnsName(Kernel.HOST) + " " + dev + ")");
     }
 
     /** Stops every capture and finishes its file; what was written, and the names that never appeared. */
