@@ -12,7 +12,9 @@ import dev.dockwire.kernel.Kernel;
 import dev.dockwire.linux.NetnsExec;
 import dev.dockwire.linux.TestNamespaces;
 import dev.dockwire.testing.ExternalTools;
+import dev.dockwire.sim.Pacing;
 import dev.dockwire.tools.CommandResult;
+import dev.dockwire.topology.ScriptParser;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -22,7 +24,8 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.function.BiFunction;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
@@ -34,7 +37,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * namespace's links, addresses and routes; the ping matrix across hosts and to the outside; DNS
  * answers of the embedded resolvers; a TCP matrix with what each receiver saw; and the header fields
  * (VXLAN VNI and inner frame included) of a scripted exchange between the hosts captured on the
- * LAN bridge {@code lan0}, the underlay.
+ * LAN bridge {@code lan0}, the underlay (docker-host-1's side of it when the hosts are on two
+ * subnets and the VXLAN between them is routed).
  */
 class RealOverlayDifferentialTest {
     private static final String FILE = "topologies/overlay.sh";
@@ -98,14 +102,24 @@ class RealOverlayDifferentialTest {
         });
     }
 
-    @Test
-    void containersOnTwoHostsAgreeOverRealVxlan() throws Exception {
-        RealDifferentialTest.Input in = RealDifferentialTest.Input.of(FILE);
+    /**
+     * The file as it is (both hosts on the LAN), and with its hosts spread over two LAN subnets
+     * ({@code # dockwire: hosts 2 subnets 2}): docker-host-2 at 192.168.2.12 behind the router, so
+     * the VXLAN between the hosts is routed.
+     */
+    @ParameterizedTest(name = "subnets {0}")
+    @ValueSource(ints = {1, 2})
+    void containersOnTwoHostsAgreeOverRealVxlan(int subnets) throws Exception {
+        String text = Files.readString(Path.of(FILE));
+        String shape = "# dockwire: hosts 2\n";
+        assertTrue(text.contains(shape), FILE + " asks for two hosts");
+        RealDifferentialTest.Input in = new RealDifferentialTest.Input(FILE, null, ScriptParser.parse(FILE, "overlay",
+                subnets == 1 ? text : text.replace(shape, "# dockwire: hosts 2 subnets " + subnets + "\n")));
         int hosts = in.script().daemon().hosts();
-        assertTrue(hosts >= 2, FILE + " asks for several hosts");
+        assertEquals(subnets, in.script().daemon().subnets());
         SideBySide diff = new SideBySide();
-        try (World emulated = new World(in.seed(), EngineProfile.DOCKER_28, true, hosts);
-             RealWorld real = new RealWorld(TestNamespaces.PREFIX + "ov.", in.seed(), EngineProfile.DOCKER_28, true, hosts, 1)) {
+        try (World emulated = new World(in.seed(), EngineProfile.DOCKER_28, true, hosts, subnets, Pacing.VIRTUAL);
+             RealWorld real = new RealWorld(TestNamespaces.PREFIX + "ov.", in.seed(), EngineProfile.DOCKER_28, true, hosts, subnets)) {
             in.build(emulated.host());
             in.build(real.host());
             List<Engine> ee = emulated.nodes().stream().map(World.Node::engine).toList();
@@ -191,7 +205,7 @@ class RealOverlayDifferentialTest {
         assertEquals(List.of(), TestNamespaces.left(), "namespaces left behind");
         assertTrue(ExternalTools.run("ip", "-o", "link", "show").stream().noneMatch(l -> l.contains(TestNamespaces.PREFIX)),
                 "links left in the machine's namespace");
-        diff.failIfAny(FILE);
+        diff.failIfAny(FILE + " over " + subnets + " subnet" + (subnets == 1 ? "" : "s"));
         List<String> same = diff.agreements();
         assertTrue(same.stream().anyMatch(l -> l.startsWith("ping alpine1 -> 10.0.1.3: reached")), "no ping across hosts: " + same);
         assertTrue(same.stream().anyMatch(l -> l.startsWith("dig alpine2 in alpine1") && l.endsWith("[10.0.1.3]")),
