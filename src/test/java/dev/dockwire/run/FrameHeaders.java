@@ -22,7 +22,7 @@ import org.pcap4j.packet.UdpPacket;
  * random by Linux and by our seeded source) become {@code eph}, and ICMP echo identifiers are left
  * out (iputils' ping takes a random one). Timing, IP IDs, checksums, TCP sequence numbers, windows
  * and options are left out; ARP and IPv6 frames (neighbour traffic whose timing is the kernel's own)
- * are skipped, and so are pure ACKs after a connection's first FIN (see {@link #ackOfAClose}).
+ * are skipped, and so are pure ACKs after a connection's first FIN (see {@link #ackOfAClose}; inside VXLAN too).
  */
 final class FrameHeaders {
     /** IANA's VXLAN port, which Docker's overlay uses. */
@@ -37,7 +37,7 @@ final class FrameHeaders {
         for (CapturedFrame f : CapturedFrame.readWithPcap4j(pcap)) {
             Packet frame = EthernetPacket.newPacket(f.bytes(), 0, f.bytes().length);
             String line = describe(frame);
-            if (line != null && !ackOfAClose(frame, closing)) {
+            if (line != null && !ackOfAClose(innermost(frame), closing)) {
                 out.add(line);
             }
         }
@@ -66,6 +66,17 @@ final class FrameHeaders {
         }
         boolean pure = (tcp.getPayload() == null || tcp.getPayload().length() == 0) && !t.getSyn() && !t.getRst();
         return pure && closing.contains(key);
+    }
+
+    /** The frame a VXLAN datagram (RFC 7348) carries, else {@code frame} itself. */
+    private static Packet innermost(Packet frame) throws Exception {
+        IpV4Packet ip = frame.get(IpV4Packet.class);
+        UdpPacket udp = ip == null ? null : ip.get(UdpPacket.class);
+        if (udp == null || udp.getHeader().getDstPort().valueAsInt() != VXLAN_PORT || udp.getPayload() == null) {
+            return frame;
+        }
+        byte[] p = udp.getPayload().getRawData();
+        return p.length < 8 + 14 ? frame : innermost(EthernetPacket.newPacket(p, 8, p.length - 8));
     }
 
     private static String port(int p) {
