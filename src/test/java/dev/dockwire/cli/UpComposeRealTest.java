@@ -143,8 +143,8 @@ class UpComposeRealTest {
             }
             assertEquals(addresses, answers);
 
-            // The published port answers from the LAN, through the host's DNAT (or docker-proxy) to web.
-            String page = String.join("\n", ExternalTools.run("ip", "netns", "exec", PREFIX + "lan", "curl", "-s",
+            // The published port answers from the LAN (the router at 192.168.1.1), through the host's DNAT to web.
+            String page = String.join("\n", ExternalTools.run("ip", "netns", "exec", PREFIX + "router", "curl", "-s",
                     "--max-time", "5", "http://192.168.1.10:8080/"));
             assertTrue(page.contains("nginx"), page);
 

@@ -111,7 +111,7 @@ class UpDownRealTest {
     void downAllRemovesEveryRealRunAfterACrash() throws Exception {
         Path f = topology("  web:\n    image: alpine\n    networks: [mynet]\n");
         assertEquals(0, CliRun.of("up", "--real", f.toString()).status());
-        assertEquals(3, ours().size());
+        assertEquals(5, ours().size(), ours().toString()); // host, lan, router, internet, web
         CliRun down = CliRun.of("down", "--real", "--all");
         assertEquals(0, down.status(), down.err());
         assertEquals(List.of(), ours());
