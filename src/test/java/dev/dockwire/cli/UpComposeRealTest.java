@@ -143,7 +143,7 @@ class UpComposeRealTest {
             }
             assertEquals(addresses, answers);
 
-            // The published port answers from the LAN (its router; the lan namespace only holds the bridge), through the host's DNAT (or docker-proxy) to web.
+            // The published port answers from the LAN (the router at 192.168.1.1), through the host's DNAT to web.
             String page = String.join("\n", ExternalTools.run("ip", "netns", "exec", PREFIX + "router", "curl", "-s",
                     "--max-time", "5", "http://192.168.1.10:8080/"));
             assertTrue(page.contains("nginx"), page);

@@ -41,7 +41,10 @@ public final class Ipv4Stack implements RxHandler, Sockets, NeighbourTable.Io, U
     final Udp udp;
     final Tcp tcp;
     final Counters counters = new Counters();
-    final IpDefrag defrag;
+    /** Made by the first fragment that needs it: most namespaces never see one (10,000 containers). */
+    private IpDefrag defrag;
+    private int fragTimeSeconds = IpDefrag.DEFAULT_TIME_SECONDS;
+    private long fragHighThresh = IpDefrag.DEFAULT_HIGH_THRESH;
     final PmtuCache pmtu = new PmtuCache();
     private final EthernetFrame eth = new EthernetFrame();
     private final Ipv4Packet ip = new Ipv4Packet();
@@ -56,8 +59,6 @@ public final class Ipv4Stack implements RxHandler, Sockets, NeighbourTable.Io, U
         this.icmp = new Icmp(this);
         this.udp = new Udp(this);
         this.tcp = new Tcp(this);
-        this.defrag = new IpDefrag(loop, first ->
-                icmp.error(first, IcmpPacket.TYPE_TIME_EXCEEDED, IcmpPacket.CODE_FRAG_REASSEMBLY, 0));
         this.nextIdent = ns.emulation().random().nextInt(0x10000);
     }
 
@@ -73,8 +74,12 @@ public final class Ipv4Stack implements RxHandler, Sockets, NeighbourTable.Io, U
     public void sysctlChanged() {
         forwarding = "1".equals(ns.sysctl("net.ipv4.ip_forward"));
         defaultTtl = Integer.parseInt(ns.sysctl("net.ipv4.ip_default_ttl").trim());
-        defrag.timeoutSeconds(Integer.parseInt(ns.sysctl("net.ipv4.ipfrag_time").trim()));
-        defrag.highThresh(Long.parseLong(ns.sysctl("net.ipv4.ipfrag_high_thresh").trim()));
+        fragTimeSeconds = Integer.parseInt(ns.sysctl("net.ipv4.ipfrag_time").trim());
+        fragHighThresh = Long.parseLong(ns.sysctl("net.ipv4.ipfrag_high_thresh").trim());
+        if (defrag != null) {
+            defrag.timeoutSeconds(fragTimeSeconds);
+            defrag.highThresh(fragHighThresh);
+        }
         tcp.sysctlChanged();
     }
 
@@ -123,7 +128,7 @@ public final class Ipv4Stack implements RxHandler, Sockets, NeighbourTable.Io, U
         int fragMax = 0;
         if (p.isFragment() && nf != null && nf.defragments()) {
             // nf_defrag_ipv4 at PRE_ROUTING: conntrack and NAT see the whole datagram.
-            frame = defrag.input(frame);
+            frame = defrag().input(frame);
             if (frame == null) {
                 return;
             }
@@ -136,7 +141,7 @@ public final class Ipv4Stack implements RxHandler, Sockets, NeighbourTable.Io, U
         if (ns.isLocal(dst) || ns.isBroadcast(dst) || (dst >>> 28) == 0xE) {
             if (p.isFragment()) {
                 // ip_local_deliver reassembles before NF_INET_LOCAL_IN.
-                frame = defrag.input(frame);
+                frame = defrag().input(frame);
                 if (frame == null) {
                     return;
                 }
@@ -155,10 +160,21 @@ public final class Ipv4Stack implements RxHandler, Sockets, NeighbourTable.Io, U
         }
     }
 
+    /** The reassembly queues (ip_defrag), made on first use with the namespace's ipfrag sysctls. */
+    IpDefrag defrag() {
+        if (defrag == null) {
+            defrag = new IpDefrag(loop, first ->
+                    icmp.error(first, IcmpPacket.TYPE_TIME_EXCEEDED, IcmpPacket.CODE_FRAG_REASSEMBLY, 0));
+            defrag.timeoutSeconds(fragTimeSeconds);
+            defrag.highThresh(fragHighThresh);
+        }
+        return defrag;
+    }
+
     /** After reassembly: the flyweight on the whole datagram; returns its frag_max_size. */
     private int defragged(Ipv4Packet p, ByteBuf whole) {
         p.wrap(whole, whole.readerIndex());
-        return defrag.fragMaxSize();
+        return defrag().fragMaxSize();
     }
 
     private void localDeliver(NetDevice dev, ByteBuf packet, long dstMac) {
@@ -485,7 +501,9 @@ public final class Ipv4Stack implements RxHandler, Sockets, NeighbourTable.Io, U
         udp.closeAll();
         tcp.closeAll();
         icmp.closeAll();
-        defrag.clear();
+        if (defrag != null) {
+            defrag.clear();
+        }
     }
 
     private void drop(ByteBuf frame) {

@@ -7,7 +7,7 @@ import io.netty.util.collection.IntObjectHashMap;
  * ({@code fib_nh_exception}, {@code __ip_rt_update_pmtu}): per destination, only ever lowered,
  * never below {@code net.ipv4.route.min_pmtu} (552), forgotten after {@code
  * net.ipv4.route.mtu_expires} (600 s). Locally generated packets use it: a socket in the default
- * IP_PMTUDISC_WANT mode then fragments to the learned MTU. Empty, it costs one branch.
+ * IP_PMTUDISC_WANT mode then fragments to the learned MTU. Empty, it costs one branch and no memory.
  */
 final class PmtuCache {
     static final int MIN_PMTU = 552;
@@ -18,7 +18,8 @@ final class PmtuCache {
         long expires;
     }
 
-    private final IntObjectHashMap<Exception> byDst = new IntObjectHashMap<>(4);
+    /** Made by the first exception: most namespaces never learn one. */
+    private IntObjectHashMap<Exception> byDst;
 
     /** An ICMP fragmentation-needed for {@code dst} said {@code mtu} at {@code now}. */
     void update(int dst, int mtu, int deviceMtu, long now) {
@@ -26,6 +27,9 @@ final class PmtuCache {
             return;
         }
         mtu = Math.max(mtu, MIN_PMTU);
+        if (byDst == null) {
+            byDst = new IntObjectHashMap<>(4);
+        }
         Exception e = byDst.get(dst);
         if (e == null || e.expires <= now) {
             e = new Exception();
@@ -41,7 +45,7 @@ final class PmtuCache {
 
     /** The path MTU towards {@code dst}: {@code deviceMtu} unless a smaller one was learned and has not expired. */
     int mtu(int dst, int deviceMtu, long now) {
-        if (byDst.isEmpty()) {
+        if (byDst == null || byDst.isEmpty()) {
             return deviceMtu;
         }
         Exception e = byDst.get(dst);

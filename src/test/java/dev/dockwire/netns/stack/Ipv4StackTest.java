@@ -205,7 +205,7 @@ class Ipv4StackTest {
         ping.close();
         assertEquals(List.of("error 1 3/4 mtu 1000", "reply 2 1200"), events);
         assertEquals(1, net.ns("a").stack().counters().fragOks);
-        assertEquals(1, net.ns("c").stack().defrag.stats.reasmOks);
+        assertEquals(1, net.ns("c").stack().defrag().stats.reasmOks);
 
         net.kernel.linkSetMtu("r", "eth1", 800);
         UdpSocket server = net.ns("c").sockets().openUdp();
