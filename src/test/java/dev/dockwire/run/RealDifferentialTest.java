@@ -14,6 +14,8 @@ import dev.dockwire.linux.NetnsExec;
 import dev.dockwire.linux.TestNamespaces;
 import dev.dockwire.testing.ExternalTools;
 import dev.dockwire.tools.CommandResult;
+import dev.dockwire.topology.ComposeLoader;
+import dev.dockwire.topology.ComposeProject;
 import dev.dockwire.topology.Script;
 import dev.dockwire.topology.ScriptParser;
 import dev.dockwire.topology.Topology;
@@ -88,23 +90,28 @@ class RealDifferentialTest {
     }
 
     /** The same file built on either side: a topology's networks and containers or a script's building lines. */
-    record Input(String file, Topology topology, Script script) {
+    record Input(String file, Topology topology, Script script, ComposeProject compose) {
         static Input of(String file) throws Exception {
+            if (file.endsWith("/compose.yaml")) {
+                return new Input(file, null, null, ComposeLoader.load(Path.of(file), null));
+            }
             String text = Files.readString(Path.of(file));
             String base = Path.of(file).getFileName().toString().replaceFirst("\\.[A-Za-z]+$", "");
-            return file.endsWith(".sh") ? new Input(file, null, ScriptParser.parse(file, base, text))
-                    : new Input(file, TopologyLoader.parse(file, base, text), null);
+            return file.endsWith(".sh") ? new Input(file, null, ScriptParser.parse(file, base, text), null)
+                    : new Input(file, TopologyLoader.parse(file, base, text), null, null);
         }
 
         long seed() {
-            return topology != null ? topology.seed() : script.seed();
+            return topology != null ? topology.seed() : script != null ? script.seed() : compose.seed();
         }
 
         void build(DockerHost host) {
             if (topology != null) {
                 Build.topology(host, file, topology, line -> { });
-            } else {
+            } else if (script != null) {
                 Build.script(host, file, script, line -> { });
+            } else {
+                Build.compose(host, Path.of(file), compose, Map.of(), line -> { });
             }
         }
     }
@@ -268,7 +275,9 @@ class RealDifferentialTest {
     @ValueSource(strings = {"topologies/two-containers.yml", "topologies/frontnet-backnet.sh", "topologies/published-ports.sh",
         "topologies/slow-link.yml", "topologies/dns-captures.yml", "topologies/default-bridge.sh",
         "topologies/dns.sh", "topologies/host-none.sh", "topologies/http.sh", "topologies/macvlan.sh",
-        "topologies/nginx-proxy.sh", "topologies/user-bridge.sh"})
+        "topologies/nginx-proxy.sh", "topologies/user-bridge.sh", "topologies/storefront.yml",
+        "topologies/webapp/compose.yaml", "topologies/proxy/compose.yaml", "topologies/nginx-lb/compose.yaml",
+        "topologies/scaled/compose.yaml", "topologies/healthcheck/compose.yaml"})
     void theEmulatorAndTheRealKernelAgree(String file) throws Exception {
         String only = System.getProperty("dw.diff.only");
         Assumptions.assumeTrue(only == null || file.contains(only), "-Ddw.diff.only=" + only);

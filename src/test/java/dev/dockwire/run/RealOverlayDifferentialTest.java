@@ -114,7 +114,7 @@ class RealOverlayDifferentialTest {
         String shape = "# dockwire: hosts 2\n";
         assertTrue(text.contains(shape), FILE + " asks for two hosts");
         RealDifferentialTest.Input in = new RealDifferentialTest.Input(FILE, null, ScriptParser.parse(FILE, "overlay",
-                subnets == 1 ? text : text.replace(shape, "# dockwire: hosts 2 subnets " + subnets + "\n")));
+                subnets == 1 ? text : text.replace(shape, "# dockwire: hosts 2 subnets " + subnets + "\n")), null);
         int hosts = in.script().daemon().hosts();
         assertEquals(subnets, in.script().daemon().subnets());
         SideBySide diff = new SideBySide();
