@@ -273,25 +273,28 @@ final class RealTcpSocket implements TcpSocket {
     /** A FIN after what was written (Netty flushes in order), then the socket is closed. */
     @Override
     public void close() {
-        if (closed) {
-            return;
+        if (markClosed()) {
+            channel.writeAndFlush(Unpooled.EMPTY_BUFFER).addListener(ChannelFutureListener.CLOSE);
         }
-        closed = true;
-        unhold();
-        releaseQueued();
-        channel.writeAndFlush(Unpooled.EMPTY_BUFFER).addListener(ChannelFutureListener.CLOSE);
     }
 
     @Override
     public void abort() {
+        if (markClosed()) {
+            channel.config().setOption(ChannelOption.SO_LINGER, 0);
+            channel.close();
+        }
+    }
+
+    /** The program is done with the socket: drops what it holds; false if it already was closed. */
+    private boolean markClosed() {
         if (closed) {
-            return;
+            return false;
         }
         closed = true;
         unhold();
         releaseQueued();
-        channel.config().setOption(ChannelOption.SO_LINGER, 0);
-        channel.close();
+        return true;
     }
 
     @Override
