@@ -34,14 +34,32 @@ final class FrameHeaders {
     static List<String> read(Path pcap) throws Exception {
         List<String> out = new ArrayList<>();
         Set<String> closing = new HashSet<>();
+        Set<String> fins = new HashSet<>();
         for (CapturedFrame f : CapturedFrame.readWithPcap4j(pcap)) {
             Packet frame = EthernetPacket.newPacket(f.bytes(), 0, f.bytes().length);
             String line = describe(frame);
-            if (line != null && !ackOfAClose(innermost(frame), closing)) {
+            Packet inner = line == null ? null : innermost(frame);
+            if (line != null && !retransmittedFin(inner, fins) && !ackOfAClose(inner, closing)) {
                 out.add(line);
             }
         }
         return out;
+    }
+
+    /**
+     * Whether {@code frame} is a FIN sent again with the sequence number of one seen before in the
+     * same direction (noted in {@code fins}): the real kernel retransmits a FIN whose ACK is late
+     * (the RTO on the wall clock, under load), which virtual time never does.
+     */
+    private static boolean retransmittedFin(Packet frame, Set<String> fins) {
+        IpV4Packet ip = frame.get(IpV4Packet.class);
+        TcpPacket tcp = ip == null ? null : ip.get(TcpPacket.class);
+        if (tcp == null || !tcp.getHeader().getFin()) {
+            return false;
+        }
+        TcpPacket.TcpHeader t = tcp.getHeader();
+        return !fins.add(ip.getHeader().getSrcAddr().getHostAddress() + ":" + t.getSrcPort().valueAsInt() + ">"
+                + ip.getHeader().getDstAddr().getHostAddress() + ":" + t.getDstPort().valueAsInt() + " " + t.getSequenceNumberAsLong());
     }
 
     /**
