@@ -1,7 +1,7 @@
 package dev.dockwire.docker;
 
 import dev.dockwire.app.Program;
-import dev.dockwire.app.Programs;
+import dev.dockwire.app.bin.Programs;
 import dev.dockwire.tools.CommandResult;
 import dev.dockwire.tools.IpCommand;
 import dev.dockwire.tools.IptablesCommand;

@@ -1,11 +1,13 @@
-package dev.dockwire.app;
+package dev.dockwire.app.bin;
 
+import dev.dockwire.app.ProcessContext;
+import dev.dockwire.app.Program;
 import dev.dockwire.app.dns.StubResolver;
 import dev.dockwire.wire.DnsHeader;
 import dev.dockwire.wire.DnsMessage;
 import dev.dockwire.wire.DnsRcode;
-import dev.dockwire.wire.DnsRecord;
 import dev.dockwire.wire.DnsRdata;
+import dev.dockwire.wire.DnsRecord;
 import dev.dockwire.wire.DnsType;
 import dev.dockwire.wire.Ipv4Address;
 import java.util.List;

@@ -1,5 +1,7 @@
-package dev.dockwire.app;
+package dev.dockwire.app.bin;
 
+import dev.dockwire.app.Program;
+import dev.dockwire.app.iperf.Iperf3;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.Supplier;
@@ -13,7 +15,7 @@ public final class Programs {
         BY_NAME.put("nslookup", Nslookup::new);
         BY_NAME.put("dig", Dig::new);
         BY_NAME.put("curl", Curl::new);
-        BY_NAME.put("iperf3", dev.dockwire.app.iperf.Iperf3::new);
+        BY_NAME.put("iperf3", Iperf3::new);
     }
 
     private Programs() {

@@ -1,5 +1,8 @@
-package dev.dockwire.app;
+package dev.dockwire.app.bin;
 
+import dev.dockwire.app.ProcessContext;
+import dev.dockwire.app.Program;
+import dev.dockwire.app.Timer;
 import dev.dockwire.app.dns.StubResolver;
 import dev.dockwire.socket.PingSocket;
 import dev.dockwire.socket.SocketError;
