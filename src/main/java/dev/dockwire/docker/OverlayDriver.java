@@ -1,6 +1,7 @@
 package dev.dockwire.docker;
 
 import dev.dockwire.kernel.Kernel;
+import dev.dockwire.kernel.LinkSpec;
 import dev.dockwire.wire.Cidr;
 import dev.dockwire.wire.Ipv4Address;
 import dev.dockwire.wire.MacAddress;
@@ -129,10 +130,9 @@ final class OverlayDriver {
         String ctrSide = "veth" + engine.random().nextHex(7);
         String port = nextPortName(n);
         try {
-            kernel.linkAddVeth(Kernel.HOST, sbSide, null, ctrSide, mac);
             int mtu = maxMtu(n.options());
-            kernel.linkSetMtu(Kernel.HOST, sbSide, mtu);
-            kernel.linkSetMtu(Kernel.HOST, ctrSide, mtu);
+            kernel.linkAdd(Kernel.HOST, new LinkSpec.Veth(LinkSpec.Attrs.named(sbSide).mtu(mtu),
+                    LinkSpec.Attrs.named(ctrSide).mac(mac).mtu(mtu), false));
             kernel.linkSetNetns(Kernel.HOST, sbSide, sb);
             kernel.linkSetName(sb, sbSide, port);
             kernel.linkSetMaster(sb, port, "br0");
