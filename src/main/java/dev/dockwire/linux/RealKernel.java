@@ -19,7 +19,6 @@ import dev.dockwire.linux.netlink.AddrMessage;
 import dev.dockwire.linux.netlink.Ifinfomsg;
 import dev.dockwire.linux.netlink.LinkMessage;
 import dev.dockwire.linux.netlink.NeighMessage;
-import dev.dockwire.linux.netlink.NlmsgWriter;
 import dev.dockwire.linux.netlink.Nlmsghdr;
 import dev.dockwire.linux.netlink.RouteMessage;
 import dev.dockwire.linux.netlink.Rtm;
@@ -30,8 +29,6 @@ import dev.dockwire.socket.Sockets;
 import dev.dockwire.wire.Cidr;
 import dev.dockwire.wire.Ipv4Address;
 import dev.dockwire.wire.MacAddress;
-import io.netty.buffer.ByteBuf;
-import io.netty.buffer.Unpooled;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.nio.NioEventLoopGroup;
 import java.io.IOException;
@@ -43,10 +40,8 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 
 /**
@@ -417,98 +412,29 @@ public final class RealKernel implements Kernel, AutoCloseable {
         return out;
     }
 
-    private List<LinkMessage> dumpLinks(String ns) {
-        return nl(ns).dump(Rtm.RTM_GETLINK, new LinkMessage()::emit, LinkMessage::parse);
-    }
-
-    private Map<Integer, String> names(String ns) {
-        Map<Integer, String> names = new LinkedHashMap<>();
-        for (LinkMessage m : dumpLinks(ns)) {
-            names.put(m.index(), m.ifname());
-        }
-        return names;
-    }
-
     @Override
     public List<LinkInfo> links(String ns) {
-        List<LinkMessage> dump = dumpLinks(ns);
-        Map<Integer, String> names = new HashMap<>();
-        dump.forEach(m -> names.put(m.index(), m.ifname()));
-        List<LinkInfo> out = new ArrayList<>();
-        for (LinkMessage m : dump) {
-            String kind = m.kind() != null ? m.kind() : m.ifiType() == Ifinfomsg.ARPHRD_LOOPBACK ? "loopback" : "ether";
-            boolean linked = "veth".equals(kind) || "macvlan".equals(kind) || "vlan".equals(kind);
-            int modeBit = Integer.numberOfTrailingZeros(m.macvlanMode());
-            out.add(new LinkInfo(m.index(), m.ifname(), kind, Math.max(0, m.address()), m.mtu(),
-                    (m.flags() & Ifinfomsg.IFF_UP) != 0, (m.flags() & Ifinfomsg.IFF_LOWER_UP) != 0,
-                    m.master() == 0 ? null : names.get(m.master()), linked ? m.link() : 0, linked ? m.linkNetnsid() : -1,
-                    m.stat(0), m.stat(2), m.stat(6), m.stat(1), m.stat(3), m.stat(7),
-                    "macvlan".equals(kind) && modeBit < LinkRequest.MACVLAN_MODES.size() ? LinkRequest.MACVLAN_MODES.get(modeBit) : null,
-                    m.vlanId()));
-        }
-        return out;
-    }
-
-    private static void inet(NlmsgWriter w, int structLength) {
-        w.buf().setByte(w.reserve(structLength), Rtm.AF_INET);
+        return RealDumps.links(nl(ns));
     }
 
     @Override
     public List<AddrInfo> addresses(String ns) {
-        Map<Integer, String> names = names(ns);
-        List<AddrInfo> out = new ArrayList<>();
-        for (AddrMessage a : nl(ns).dump(Rtm.RTM_GETADDR, w -> inet(w, 8), AddrMessage::parse)) {
-            if (a.family() == Rtm.AF_INET) {
-                out.add(new AddrInfo(a.index(), names.get(a.index()), Cidr.of(a.local(), a.prefixlen()), a.broadcast(),
-                        a.scope() == AddrMessage.RT_SCOPE_HOST));
-            }
-        }
-        out.sort(java.util.Comparator.comparingInt(AddrInfo::ifindex));
-        return out;
+        return RealDumps.addresses(nl(ns));
     }
 
     @Override
     public List<RouteInfo> routes(String ns) {
-        Map<Integer, String> names = names(ns);
-        List<RouteInfo> out = new ArrayList<>();
-        for (RouteMessage r : nl(ns).dump(Rtm.RTM_GETROUTE, w -> inet(w, 12), RouteMessage::parse)) {
-            if (r.family() == Rtm.AF_INET && r.table() == RouteMessage.RT_TABLE_MAIN && r.type() == RouteMessage.RTN_UNICAST) {
-                out.add(new RouteInfo(Cidr.of(r.dst(), r.dstLen()), r.gateway(), names.get(r.oif()), r.prefsrc(),
-                        r.priority(), r.protocol() == RouteMessage.RTPROT_KERNEL,
-                        (r.flags() & RouteMessage.RTNH_F_LINKDOWN) != 0));
-            }
-        }
-        return out;
+        return RealDumps.routes(nl(ns));
     }
 
-    /** Like {@code ip neigh show}: NOARP and NONE entries are left out, as iproute2 does. */
     @Override
     public List<NeighInfo> neighbours(String ns) {
-        Map<Integer, String> names = names(ns);
-        List<NeighInfo> out = new ArrayList<>();
-        for (NeighMessage n : nl(ns).dump(Rtm.RTM_GETNEIGH, w -> inet(w, 12), NeighMessage::parse)) {
-            if (n.family() == Rtm.AF_INET && n.state() != 0 && n.state() != NeighMessage.NUD_NOARP) {
-                out.add(new NeighInfo(n.dst(), names.get(n.ifindex()), Math.max(0, n.lladdr()), n.stateName()));
-            }
-        }
-        return out;
+        return RealDumps.neighbours(nl(ns));
     }
 
-    /** Like {@code bridge fdb show br BRIDGE}, unicast entries only (the multicast ones are the kernel's own). */
     @Override
     public List<FdbInfo> fdb(String ns, String bridge) {
-        int br = ifindex(ns, bridge);
-        Map<Integer, String> names = names(ns);
-        List<FdbInfo> out = new ArrayList<>();
-        for (NeighMessage n : nl(ns).dump(Rtm.RTM_GETNEIGH,
-                w -> w.buf().setByte(w.reserve(12), Rtm.AF_BRIDGE), NeighMessage::parse)) {
-            boolean ours = n.master() == br || n.ifindex() == br;
-            if (ours && n.lladdr() >= 0 && !MacAddress.isMulticast(n.lladdr())) {
-                out.add(new FdbInfo(n.lladdr(), names.get(n.ifindex()), bridge,
-                        (n.state() & NeighMessage.NUD_PERMANENT) != 0));
-            }
-        }
-        return out;
+        return RealDumps.fdb(nl(ns), ifindex(ns, bridge), bridge);
     }
 
     private static UnsupportedOperationException notYet(String what) {
