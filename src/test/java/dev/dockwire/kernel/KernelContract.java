@@ -106,6 +106,24 @@ public abstract class KernelContract {
     }
 
     @Test
+    void aVethCanBeMadeWithBothEndsInOtherNamespacesItsMasterFoundWhereItEnds() {
+        k.netnsAdd("sb");
+        k.netnsAdd("c");
+        k.linkAddBridge("sb", "br0", null);
+        k.linkAdd(Kernel.HOST, new LinkSpec.Veth(Attrs.named("veth0").mtu(1450).master("br0").up(true).netns("sb"),
+                Attrs.named("eth0").mac(PEER_MAC).mtu(1450).netns("c"), false));
+        assertTrue(k.links(Kernel.HOST).stream().noneMatch(l -> l.kind().equals("veth")), k.links(Kernel.HOST).toString());
+        LinkInfo port = link("sb", "veth0");
+        assertEquals("br0", port.master());
+        assertTrue(port.up());
+        assertEquals(1450, port.mtu());
+        LinkInfo eth0 = link("c", "eth0");
+        assertEquals(1450, eth0.mtu());
+        assertEquals(port.ifindex(), eth0.peerIfindex());
+        assertTrue(eth0.linkNetnsid() >= 0 && port.linkNetnsid() >= 0);
+    }
+
+    @Test
     void theBridgeMasterCanBeSetAndItsFdbHoldsThePortsAddress() {
         k.linkAddBridge(Kernel.HOST, "br1", null);
         k.linkAddVeth(Kernel.HOST, "v1", MacAddress.parse("02:00:00:00:01:01"), "v2", null);
