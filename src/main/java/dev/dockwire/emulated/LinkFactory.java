@@ -95,7 +95,8 @@ final class LinkFactory {
         if (a.mtu() != 0) {
             dev.mtu(a.mtu());
         }
-        settle(ns, n, dev, a);
+        register(ns, n, dev, a);
+        up(ns, a);
     }
 
     /**
@@ -126,21 +127,17 @@ final class LinkFactory {
         if (p.mtu() != 0) {
             end.peer().mtu(p.mtu());
         }
-        settle(ns, n, end, a);
+        register(ns, n, end, a);
         if (v.hairpin()) {
             kernel.linkSetHairpin(home(ns, a), a.name(), true);
         }
-        if (a.up()) {
-            kernel.linkSetUp(home(ns, a), a.name(), true);
-        }
-        settle(ns, n, end.peer(), p);
-        if (p.up()) {
-            kernel.linkSetUp(home(ns, p), p.name(), true);
-        }
+        up(ns, a);
+        register(ns, n, end.peer(), p);
+        up(ns, p);
     }
 
-    /** Registers {@code dev} (made in {@code n}) in its namespace, then its master and up state. */
-    private void settle(String ns, Namespace n, NetDevice dev, Attrs a) {
+    /** Registers {@code dev} (made in {@code n}) in the namespace it ends in, then enslaves it as asked. */
+    private void register(String ns, Namespace n, NetDevice dev, Attrs a) {
         String home = home(ns, a);
         Namespace target = kernel.namespace(home);
         if (target != n && target.device(dev.ifindex()) != null) {
@@ -153,8 +150,11 @@ final class LinkFactory {
         if (a.master() != null) {
             kernel.linkSetMaster(home, a.name(), a.master());
         }
-        if (a.up() && !(dev instanceof Veth)) {
-            kernel.linkSetUp(home, a.name(), true);
+    }
+
+    private void up(String ns, Attrs a) {
+        if (a.up()) {
+            kernel.linkSetUp(home(ns, a), a.name(), true);
         }
     }
 
