@@ -29,12 +29,13 @@ class ArchitectureTest {
             Map.entry("netfilter", Set.of("netns", "link", "sim", "wire")),
             Map.entry("capture", Set.of("link", "sim", "wire")),
             Map.entry("app", Set.of("socket", "sim", "wire")),
-            Map.entry("kernel", Set.of("capture", "link", "netns", "netfilter", "sim", "socket", "wire")),
+            Map.entry("kernel", Set.of("sim", "socket", "wire")),
+            Map.entry("emulated", Set.of("capture", "kernel", "link", "netns", "netfilter", "sim", "socket", "wire")),
             // tools renders iptables -L from iptables-save text with netfilter's parser (the language, not the emulator).
             Map.entry("tools", Set.of("capture", "kernel", "netfilter", "sim", "wire")),
             Map.entry("docker", Set.of("kernel", "app", "socket", "tools", "topology", "sim", "wire")),
             Map.entry("linux", Set.of("capture", "kernel", "socket", "sim", "wire")),
-            Map.entry("run", Set.of("docker", "kernel", "linux", "netns", "netfilter", "link", "capture", "tools", "app",
+            Map.entry("run", Set.of("docker", "kernel", "emulated", "linux", "netns", "netfilter", "link", "capture", "tools", "app",
                     "socket", "topology", "sim", "wire")),
             Map.entry("cli", Set.of("run", "docker", "tools", "topology", "sim", "wire")));
 

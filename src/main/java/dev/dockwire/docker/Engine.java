@@ -2,6 +2,7 @@ package dev.dockwire.docker;
 
 import dev.dockwire.kernel.AddrInfo;
 import dev.dockwire.kernel.Kernel;
+import dev.dockwire.kernel.LinkSpec;
 import dev.dockwire.kernel.KernelException;
 import dev.dockwire.kernel.RouteInfo;
 import dev.dockwire.app.Timer;
@@ -738,11 +739,13 @@ public final class Engine {
         String ifname = "eth" + index;
         boolean bridged = n.driver() == Network.Driver.BRIDGE;
         String hostVeth = bridged ? "veth" + random.nextHex(7) : null;
-        String tmpPeer = bridged ? "veth" + random.nextHex(7) : null;
+        if (bridged) {
+            random.nextHex(7); // libnetwork's temporary peer name: the peer is made in the sandbox as ifname instead
+        }
         var mac = profile.endpointMac(addr, random);
         try {
             if (bridged) {
-                bridgeJoin(n, sandbox, ifname, hostVeth, tmpPeer, mac);
+                bridgeJoin(n, sandbox, ifname, hostVeth, mac);
             } else {
                 macvlan.join(n, sandbox, ifname, mac);
             }
@@ -766,22 +769,16 @@ public final class Engine {
         return ep;
     }
 
-    /** The bridge driver's Join: a veth pair, the host end on the bridge, the peer into the sandbox as {@code ifname}. */
-    private void bridgeJoin(Network n, String sandbox, String ifname, String hostVeth, String tmpPeer, MacAddress mac) {
-        kernel.linkAddVeth(Kernel.HOST, hostVeth, null, tmpPeer, mac);
-        String mtu = n.options().get("com.docker.network.driver.mtu");
-        if (mtu != null) {
-            kernel.linkSetMtu(Kernel.HOST, hostVeth, Integer.parseInt(mtu));
-            kernel.linkSetMtu(Kernel.HOST, tmpPeer, Integer.parseInt(mtu));
-        }
-        kernel.linkSetMaster(Kernel.HOST, hostVeth, n.bridge());
-        if (!iptabler.userlandProxy()) {
-            // Without docker-proxy a container reaches its own published port by hairpin NAT.
-            kernel.linkSetHairpin(Kernel.HOST, hostVeth, true);
-        }
-        kernel.linkSetUp(Kernel.HOST, hostVeth, true);
-        kernel.linkSetNetns(Kernel.HOST, tmpPeer, sandbox);
-        kernel.linkSetName(sandbox, tmpPeer, ifname);
+    /**
+     * The bridge driver's Join: one veth pair, the host end on the bridge and up, the peer made in
+     * the sandbox as {@code ifname}; without docker-proxy a container reaches its own published port
+     * by hairpin NAT, so the port is hairpinned.
+     */
+    private void bridgeJoin(Network n, String sandbox, String ifname, String hostVeth, MacAddress mac) {
+        String option = n.options().get("com.docker.network.driver.mtu");
+        int mtu = option == null ? 0 : Integer.parseInt(option);
+        kernel.linkAdd(Kernel.HOST, new LinkSpec.Veth(LinkSpec.Attrs.named(hostVeth).mtu(mtu).master(n.bridge()).up(true),
+                LinkSpec.Attrs.named(ifname).mac(mac).mtu(mtu).netns(sandbox), !iptabler.userlandProxy()));
     }
 
     /** {@code docker stop}: PID 1 ignores SIGTERM, so after the 10 s grace period it is killed (exit 137). */

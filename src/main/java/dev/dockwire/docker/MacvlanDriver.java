@@ -1,6 +1,7 @@
 package dev.dockwire.docker;
 
 import dev.dockwire.kernel.Kernel;
+import dev.dockwire.kernel.LinkSpec;
 import dev.dockwire.kernel.KernelException;
 import dev.dockwire.wire.MacAddress;
 import java.util.Map;
@@ -114,7 +115,7 @@ final class MacvlanDriver {
         }
         String tmp = "veth" + engine.random().nextHex(7);
         try {
-            kernel.linkAddMacvlan(Kernel.HOST, tmp, parent, mode(n), mac);
+            kernel.linkAdd(Kernel.HOST, new LinkSpec.Macvlan(LinkSpec.Attrs.named(tmp).mac(mac), parent, mode(n)));
         } catch (KernelException e) {
             throw new EngineException("failed to create the macvlan port: " + e.getMessage());
         }

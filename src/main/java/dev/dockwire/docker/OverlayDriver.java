@@ -1,6 +1,7 @@
 package dev.dockwire.docker;
 
 import dev.dockwire.kernel.Kernel;
+import dev.dockwire.kernel.LinkSpec;
 import dev.dockwire.wire.Cidr;
 import dev.dockwire.wire.Ipv4Address;
 import dev.dockwire.wire.MacAddress;
@@ -125,28 +126,21 @@ final class OverlayDriver {
         Ipv4Address addr = e.requestedIp() != null ? n.allocate(e.requestedIp()) : n.allocate();
         MacAddress mac = MacAddress.of(0x0242_0000_0000L | Integer.toUnsignedLong(addr.bits()));
         String ifname = "eth" + index;
-        String sbSide = "veth" + engine.random().nextHex(7);
-        String ctrSide = "veth" + engine.random().nextHex(7);
+        // libnetwork names both ends in the host first (two draws, kept for the seeded stream); here
+        // the pair is made in one request, each end in its namespace under its final name.
+        engine.random().nextHex(7);
+        engine.random().nextHex(7);
         String port = nextPortName(n);
         try {
-            kernel.linkAddVeth(Kernel.HOST, sbSide, null, ctrSide, mac);
             int mtu = maxMtu(n.options());
-            kernel.linkSetMtu(Kernel.HOST, sbSide, mtu);
-            kernel.linkSetMtu(Kernel.HOST, ctrSide, mtu);
-            kernel.linkSetNetns(Kernel.HOST, sbSide, sb);
-            kernel.linkSetName(sb, sbSide, port);
-            kernel.linkSetMaster(sb, port, "br0");
-            kernel.linkSetUp(sb, port, true);
-            kernel.linkSetNetns(Kernel.HOST, ctrSide, ns);
-            kernel.linkSetName(ns, ctrSide, ifname);
+            kernel.linkAdd(Kernel.HOST, new LinkSpec.Veth(LinkSpec.Attrs.named(port).mtu(mtu).master("br0").up(true).netns(sb),
+                    LinkSpec.Attrs.named(ifname).mac(mac).mtu(mtu).netns(ns), false));
             kernel.addrAdd(ns, ifname, Cidr.of(addr, n.subnet().prefixLength()));
             kernel.linkSetUp(ns, ifname, true);
         } catch (RuntimeException ex) {
             n.release(addr);
             if (kernel.links(sb).stream().anyMatch(l -> l.name().equals(port))) {
                 kernel.linkDel(sb, port);
-            } else if (kernel.links(Kernel.HOST).stream().anyMatch(l -> l.name().equals(sbSide))) {
-                kernel.linkDel(Kernel.HOST, sbSide);
             }
             throw ex;
         }

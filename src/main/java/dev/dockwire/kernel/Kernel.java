@@ -1,8 +1,5 @@
 package dev.dockwire.kernel;
 
-import dev.dockwire.capture.CaptureFile;
-import dev.dockwire.capture.CaptureTap;
-import dev.dockwire.capture.PacketFilter;
 import dev.dockwire.socket.Sockets;
 import java.util.List;
 import dev.dockwire.wire.Cidr;
@@ -25,31 +22,45 @@ public interface Kernel {
     /** {@code ip netns del NAME}. */
     void netnsDel(String ns);
 
+    /**
+     * {@code ip -n NS link add ...}: makes the link {@code spec} describes, in one request made in
+     * namespace {@code ns} (the spec's namespaces, master and up included).
+     */
+    void linkAdd(String ns, LinkSpec spec);
+
     /** {@code ip -n NS link add NAME [address MAC] type veth peer name PEER [address PEERMAC]}; null MAC = random. */
-    void linkAddVeth(String ns, String name, MacAddress mac, String peer, MacAddress peerMac);
+    default void linkAddVeth(String ns, String name, MacAddress mac, String peer, MacAddress peerMac) {
+        linkAdd(ns, new LinkSpec.Veth(LinkSpec.Attrs.named(name).mac(mac), LinkSpec.Attrs.named(peer).mac(peerMac), false));
+    }
 
     /** {@code ip -n NS link add NAME [address MAC] type bridge}. */
-    void linkAddBridge(String ns, String name, MacAddress mac);
+    default void linkAddBridge(String ns, String name, MacAddress mac) {
+        linkAdd(ns, new LinkSpec.Bridge(LinkSpec.Attrs.named(name).mac(mac)));
+    }
 
     /**
      * {@code ip -n NS link add NAME link PARENT [address MAC] type macvlan mode MODE}: a macvlan on
-     * {@code parent} (in {@code ns}) with {@code mode} {@code bridge}, {@code private}, {@code vepa}
-     * or {@code passthru}; null MAC = random. Docker creates it next to the parent, then moves it.
+     * {@code parent} (in {@code ns}); null MAC = random. Docker creates it next to the parent, then moves it.
      */
-    void linkAddMacvlan(String ns, String name, String parent, String mode, MacAddress mac);
+    default void linkAddMacvlan(String ns, String name, String parent, String mode, MacAddress mac) {
+        linkAdd(ns, new LinkSpec.Macvlan(LinkSpec.Attrs.named(name).mac(mac), parent, mode));
+    }
 
-    /** {@code ip -n NS link add link PARENT name NAME type vlan id VID}: an 802.1Q sub-interface (VID 1-4094). */
-    void linkAddVlan(String ns, String name, String parent, int vid);
+    /** {@code ip -n NS link add link PARENT name NAME type vlan id VID}. */
+    default void linkAddVlan(String ns, String name, String parent, int vid) {
+        linkAdd(ns, new LinkSpec.Vlan(LinkSpec.Attrs.named(name), parent, vid));
+    }
 
     /** {@code ip -n NS link add NAME type dummy}. */
-    void linkAddDummy(String ns, String name);
+    default void linkAddDummy(String ns, String name) {
+        linkAdd(ns, new LinkSpec.Dummy(LinkSpec.Attrs.named(name)));
+    }
 
-    /**
-     * {@code ip -n NS link add NAME type vxlan id VNI dstport PORT [local LOCAL] [nolearning] [proxy]}
-     * ({@code local} null: none). The device's UDP socket stays in {@code ns} even when the device
-     * is moved to another namespace, as in Linux.
-     */
-    void linkAddVxlan(String ns, String name, int vni, Ipv4Address local, int dstport, boolean learning, boolean proxy);
+    /** {@code ip -n NS link add NAME type vxlan id VNI dstport PORT [local LOCAL] [nolearning] [proxy]}. */
+    default void linkAddVxlan(String ns, String name, int vni, Ipv4Address local, int dstport, boolean learning,
+                              boolean proxy) {
+        linkAdd(ns, new LinkSpec.Vxlan(LinkSpec.Attrs.named(name), vni, local, dstport, learning, proxy));
+    }
 
     /** {@code bridge -n NS fdb append MAC dev DEV dst DST} (a VXLAN device's own FDB, {@code self permanent}). */
     void fdbAppend(String ns, String dev, MacAddress mac, Ipv4Address dst);
@@ -70,10 +81,12 @@ public interface Kernel {
     void linkSetMaster(String ns, String dev, String bridge);
 
     /**
-     * Starts capturing {@code dev} in {@code ns} into {@code file} (a bridge promiscuously, as
-     * tcpdump does); close the returned tap to stop. {@code filter} null captures everything.
+     * {@code ip netns exec NS tcpdump -i DEV -w SINK [FILTER]}: starts capturing {@code dev} in
+     * {@code ns} into {@code sink} (a bridge promiscuously, as tcpdump does); {@code filter} is a
+     * tcpdump expression, null for everything. Close the returned capture to stop. A filter that
+     * does not compile throws {@link KernelException} with the compiler's message.
      */
-    CaptureTap capture(String ns, String dev, CaptureFile file, PacketFilter filter);
+    Capture capture(String ns, String dev, CaptureSink sink, String filter);
 
     /** {@code bridge -n NS link set dev DEV hairpin on|off}: frames may go back out of the port they came in on. */
     void linkSetHairpin(String ns, String dev, boolean on);

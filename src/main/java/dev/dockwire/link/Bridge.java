@@ -25,11 +25,11 @@ public final class Bridge extends NetDevice {
     private final Fdb fdb;
     private final List<BridgePort> ports = new ArrayList<>();
     private final EthernetFrame eth = new EthernetFrame();
-    private FrameSink portInput = (dev, frame) -> input(dev.bridgePort, frame);
+    private FrameSink portInput = (dev, frame) -> input((BridgePort) dev.rxHandlerData(), frame);
     private BridgeNfHook nfHook;
 
     public Bridge(EventLoop loop, String name, int ifindex, long mac) {
-        super(name, ifindex, mac, Veth.DEFAULT_MTU);
+        super(name, ifindex, mac, ETH_DATA_LEN);
         this.fdb = new Fdb(loop);
         fdb.addLocal(mac, null);
     }
@@ -72,7 +72,7 @@ public final class Bridge extends NetDevice {
         BridgePort port = new BridgePort(this, dev);
         ports.add(port);
         dev.master(this);
-        dev.bridgePort = port;
+        dev.rxHandlerData(port);
         dev.rxHandler((d, frame) -> portInput.accept(d, frame));
         fdb.addLocal(dev.mac(), port);
         return port;
@@ -80,19 +80,19 @@ public final class Bridge extends NetDevice {
 
     /** Like {@code ip link set DEV nomaster}. */
     public void removePort(NetDevice dev) {
-        BridgePort port = dev.bridgePort;
-        if (port == null || port.bridge != this) {
+        BridgePort port = port(dev);
+        if (port == null) {
             throw new IllegalArgumentException("device " + dev.name() + " is not a port of " + name());
         }
         ports.remove(port);
         fdb.flushPort(port);
         dev.master(null);
-        dev.bridgePort = null;
+        dev.rxHandlerData(null);
         dev.rxHandler(null);
     }
 
     public BridgePort port(NetDevice dev) {
-        return dev.bridgePort != null && dev.bridgePort.bridge == this ? dev.bridgePort : null;
+        return dev.rxHandlerData() instanceof BridgePort p && p.bridge == this ? p : null;
     }
 
     /**

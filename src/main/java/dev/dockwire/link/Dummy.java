@@ -9,7 +9,7 @@ import io.netty.buffer.ByteBuf;
  */
 public final class Dummy extends NetDevice {
     public Dummy(String name, int ifindex, long mac) {
-        super(name, ifindex, mac, Veth.DEFAULT_MTU);
+        super(name, ifindex, mac, ETH_DATA_LEN);
     }
 
     @Override

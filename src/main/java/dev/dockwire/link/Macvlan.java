@@ -32,11 +32,12 @@ public final class Macvlan extends NetDevice {
         if (lower.type() == LinkType.LOOPBACK) {
             throw new IllegalArgumentException("RTNETLINK answers: Invalid argument");
         }
-        if (lower.macvlanPort == null && lower.master() != null) {
+        MacvlanPort existing = MacvlanPort.of(lower);
+        if (existing == null && lower.master() != null) {
             // netdev_is_rx_handler_busy: a bridge port's rx_handler is taken.
             throw new IllegalArgumentException("RTNETLINK answers: Device or resource busy");
         }
-        MacvlanPort port = lower.macvlanPort != null ? lower.macvlanPort : new MacvlanPort(backlog, lower);
+        MacvlanPort port = existing != null ? existing : new MacvlanPort(backlog, lower);
         if (port.passthru() || (mode == MacvlanMode.PASSTHRU && !port.isEmpty())) {
             throw new IllegalArgumentException("RTNETLINK answers: Invalid argument");
         }

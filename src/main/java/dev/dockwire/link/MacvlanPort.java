@@ -17,7 +17,7 @@ import java.util.List;
  * the unicast path allocates nothing; broadcast copies a frame per receiver as a bridge floods.
  * The kernel defers broadcast delivery to a work queue; here copies are delivered at once.
  */
-final class MacvlanPort implements RxHandler {
+final class MacvlanPort implements RxHandler, NetDevice.UpperPort {
     private static final int ALL_MODES = MacvlanMode.PRIVATE.bit() | MacvlanMode.VEPA.bit()
             | MacvlanMode.BRIDGE.bit() | MacvlanMode.PASSTHRU.bit();
 
@@ -39,6 +39,11 @@ final class MacvlanPort implements RxHandler {
         return lower;
     }
 
+    /** The port of the macvlans on {@code dev}, or null. */
+    static MacvlanPort of(NetDevice dev) {
+        return dev.rxHandlerData() instanceof MacvlanPort p ? p : null;
+    }
+
     boolean isEmpty() {
         return vlans.isEmpty();
     }
@@ -50,7 +55,7 @@ final class MacvlanPort implements RxHandler {
     /** macvlan_port_create on the first macvlan: the port becomes the parent's rx handler. */
     void add(Macvlan v) {
         if (vlans.isEmpty()) {
-            lower.macvlanPort = this;
+            lower.rxHandlerData(this);
             lower.rxHandler(this);
         }
         vlans.add(v);
@@ -67,8 +72,8 @@ final class MacvlanPort implements RxHandler {
         if (byMac.get(v.mac()) == v) {
             byMac.remove(v.mac());
         }
-        if (vlans.isEmpty() && lower.macvlanPort == this) {
-            lower.macvlanPort = null;
+        if (vlans.isEmpty() && lower.rxHandlerData() == this) {
+            lower.rxHandlerData(null);
             lower.rxHandler(pass);
         }
     }

@@ -17,6 +17,9 @@ import java.util.function.UnaryOperator;
  * the forwarding code has no branches for them.
  */
 public abstract class NetDevice {
+    /** ETH_DATA_LEN: an Ethernet device's default MTU (ether_setup). */
+    public static final int ETH_DATA_LEN = 1500;
+
     private String name;
     private int ifindex;
     private long mac;
@@ -25,17 +28,18 @@ public abstract class NetDevice {
     private final DeviceStats stats = new DeviceStats();
     private RxHandler rxHandler = RxHandler.DROP;
     private NetDevice master;
-    /** Set while enslaved to a bridge (the kernel's rx_handler_data). */
-    BridgePort bridgePort;
+    /**
+     * The kernel's {@code rx_handler_data}: what owns this device's rx handler (a bridge port, the
+     * port of the macvlans on it), for that owner to find itself from the device.
+     */
+    private Object rxHandlerData;
     private FrameSink egress = (dev, frame) -> dev.xmit(frame);
     /** The root queueing discipline: noqueue (straight to the driver) until {@code tc} installs one. */
     private static final FrameSink NOQUEUE = (dev, frame) -> dev.egress.accept(dev, frame);
     private FrameSink qdisc = NOQUEUE;
     private FrameSink ingress = (dev, frame) -> dev.deliver(frame);
     /** The 802.1Q sub-interfaces on this device by VID (the kernel's vlan_info), or null. */
-    private Vlan[] vlans;
-    /** Set while macvlans sit on this device (the kernel's macvlan_port, its rx_handler). */
-    MacvlanPort macvlanPort;
+    private NetDevice[] vlans;
 
     protected NetDevice(String name, int ifindex, long mac, int mtu) {
         this.name = name;
@@ -107,9 +111,9 @@ public abstract class NetDevice {
      * to the rx handler (bridge, macvlan port or stack). Taps on this device see the tag.
      */
     private void deliver(ByteBuf frame) {
-        Vlan[] vs = vlans;
+        NetDevice[] vs = vlans;
         if (vs != null && VlanTag.isTagged(frame)) {
-            Vlan v = vs[frame.getUnsignedShort(frame.readerIndex() + VlanTag.FRAME_OFFSET + VlanTag.TCI) & VlanTag.VID_MASK];
+            NetDevice v = vs[frame.getUnsignedShort(frame.readerIndex() + VlanTag.FRAME_OFFSET + VlanTag.TCI) & VlanTag.VID_MASK];
             if (v != null) {
                 VlanTag.pop(frame);
                 v.receive(frame);
@@ -120,14 +124,14 @@ public abstract class NetDevice {
     }
 
     /** Registers (or with null removes) the sub-interface for {@code vid}. */
-    void vlan(int vid, Vlan v) {
+    void vlan(int vid, NetDevice v) {
         if (vlans == null) {
-            vlans = new Vlan[VlanTag.VID_MASK + 1];
+            vlans = new NetDevice[VlanTag.VID_MASK + 1];
         }
         vlans[vid] = v;
     }
 
-    Vlan vlan(int vid) {
+    NetDevice vlan(int vid) {
         return vlans == null ? null : vlans[vid];
     }
 
@@ -138,17 +142,21 @@ public abstract class NetDevice {
 
     /** Whether macvlans or 802.1Q sub-interfaces sit on this device (it cannot be deleted alone). */
     public boolean hasUppers() {
-        if (macvlanPort != null) {
+        if (rxHandlerData instanceof UpperPort) {
             return true;
         }
         if (vlans != null) {
-            for (Vlan v : vlans) {
+            for (NetDevice v : vlans) {
                 if (v != null) {
                     return true;
                 }
             }
         }
         return false;
+    }
+
+    /** The {@code rx_handler_data} of a device that upper devices sit on (the macvlans' port). */
+    interface UpperPort {
     }
 
     /**
@@ -220,6 +228,14 @@ public abstract class NetDevice {
 
     public void rxHandler(RxHandler handler) {
         this.rxHandler = handler == null ? RxHandler.DROP : handler;
+    }
+
+    Object rxHandlerData() {
+        return rxHandlerData;
+    }
+
+    void rxHandlerData(Object data) {
+        this.rxHandlerData = data;
     }
 
     /** The bridge this device is a port of, or null. */

@@ -8,7 +8,7 @@ import io.netty.buffer.ByteBuf;
  * kernel, a frame is dropped (tx_dropped) when the peer is down.
  */
 public final class Veth extends NetDevice {
-    public static final int DEFAULT_MTU = 1500;
+    public static final int DEFAULT_MTU = ETH_DATA_LEN;
     private final Backlog backlog;
     private Veth peer;
 

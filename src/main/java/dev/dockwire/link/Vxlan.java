@@ -68,7 +68,7 @@ public final class Vxlan extends NetDevice {
      */
     public Vxlan(Backlog backlog, UdpTunnel tunnel, String name, int ifindex, long mac, int vni, int local,
                  int dstPort, boolean learning, boolean proxy, int hashSeed) {
-        super(name, ifindex, mac, Veth.DEFAULT_MTU - OVERHEAD);
+        super(name, ifindex, mac, ETH_DATA_LEN - OVERHEAD);
         if (vni < 0 || vni > VxlanHeader.VNI_MAX) {
             throw new IllegalArgumentException("Error: argument \"" + vni + "\" is wrong: invalid id");
         }

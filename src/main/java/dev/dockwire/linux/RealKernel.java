@@ -4,11 +4,14 @@ import dev.dockwire.capture.CaptureFile;
 import dev.dockwire.capture.CaptureTap;
 import dev.dockwire.capture.PacketFilter;
 import dev.dockwire.kernel.AddrInfo;
+import dev.dockwire.kernel.Capture;
+import dev.dockwire.kernel.CaptureSink;
 import dev.dockwire.kernel.ConntrackInfo;
 import dev.dockwire.kernel.FdbInfo;
 import dev.dockwire.kernel.Kernel;
 import dev.dockwire.kernel.KernelException;
 import dev.dockwire.kernel.LinkInfo;
+import dev.dockwire.kernel.LinkSpec;
 import dev.dockwire.kernel.NeighInfo;
 import dev.dockwire.kernel.QdiscInfo;
 import dev.dockwire.kernel.RouteInfo;
@@ -16,7 +19,6 @@ import dev.dockwire.linux.netlink.AddrMessage;
 import dev.dockwire.linux.netlink.Ifinfomsg;
 import dev.dockwire.linux.netlink.LinkMessage;
 import dev.dockwire.linux.netlink.NeighMessage;
-import dev.dockwire.linux.netlink.NlmsgWriter;
 import dev.dockwire.linux.netlink.Nlmsghdr;
 import dev.dockwire.linux.netlink.RouteMessage;
 import dev.dockwire.linux.netlink.Rtm;
@@ -27,8 +29,6 @@ import dev.dockwire.socket.Sockets;
 import dev.dockwire.wire.Cidr;
 import dev.dockwire.wire.Ipv4Address;
 import dev.dockwire.wire.MacAddress;
-import io.netty.buffer.ByteBuf;
-import io.netty.buffer.Unpooled;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.nio.NioEventLoopGroup;
 import java.io.IOException;
@@ -40,10 +40,8 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 
 /**
@@ -67,7 +65,6 @@ public final class RealKernel implements Kernel, AutoCloseable {
     private final List<String> made = new ArrayList<>();
     private final EventLoop loop;
     private final Map<String, RealSockets> programSockets = new HashMap<>();
-    private PendingVeth pendingVeth;
     private EventLoopGroup io;
 
     /**
@@ -107,9 +104,7 @@ public final class RealKernel implements Kernel, AutoCloseable {
         return prefix + ns;
     }
 
-    /** The namespace's rtnetlink socket, after any held-back veth is made (calls apply in order). */
     private NetlinkSocket nl(String ns) {
-        settle();
         return socket(ns);
     }
 
@@ -135,12 +130,6 @@ public final class RealKernel implements Kernel, AutoCloseable {
 
     /** The device's ifindex, resolved as iproute2 does (RTM_GETLINK by IFLA_IFNAME). */
     private int ifindex(String ns, String dev) {
-        settle();
-        return lookup(ns, dev);
-    }
-
-    /** {@link #ifindex} without making a held-back veth first (its own ends are not asked for). */
-    private int lookup(String ns, String dev) {
         try {
             return socket(ns).get(Rtm.RTM_GETLINK, new LinkMessage().extMask(LinkMessage.RTEXT_FILTER_VF_SKIP_STATS)
                     .ifname(dev)::emit, LinkMessage::parse).index();
@@ -149,12 +138,6 @@ public final class RealKernel implements Kernel, AutoCloseable {
                 throw new KernelException("Cannot find device \"" + dev + "\"");
             }
             throw e;
-        }
-    }
-
-    private static void checkName(String name) {
-        if (name.isEmpty() || name.length() > 15 || name.contains("/") || name.contains(" ")) {
-            throw new KernelException("Error: argument \"" + name + "\" is wrong: \"name\" not a valid ifname");
         }
     }
 
@@ -191,7 +174,6 @@ public final class RealKernel implements Kernel, AutoCloseable {
 
     @Override
     public void netnsDel(String ns) {
-        settle();
         closeSocket(ns);
         RealSockets programs = programSockets.remove(netnsName(ns));
         if (programs != null) {
@@ -206,105 +188,19 @@ public final class RealKernel implements Kernel, AutoCloseable {
     }
 
     /**
-     * {@code ip link add NAME type veth peer name PEER}, held back as a {@link PendingVeth} until
-     * the peer's namespace is known: the host end's master, up and MTU calls, and the peer's move,
-     * fold into the one request; any other call makes the pair first. An error the kernel has for
-     * the pair (a name in use) comes from the call that makes it.
+     * {@code ip link add ...}: the spec as one RTM_NEWLINK (see {@link LinkRequest}); a veth's peer
+     * is made straight in its namespace, the pair enslaved, sized and up in the same request, as
+     * {@code ip link add A master BR up type veth peer name B netns NS} does. Only the hairpin, a
+     * bridge-port attribute, is a request of its own after it.
      */
     @Override
-    public void linkAddVeth(String ns, String name, MacAddress mac, String peer, MacAddress peerMac) {
-        checkName(name);
-        checkName(peer);
-        settle();
-        requireNamespace(ns);
-        pendingVeth = new PendingVeth(ns, name, macOrRandom(mac), peer, macOrRandom(peerMac));
-    }
-
-    /** Makes the held-back veth, if any, where it is (calls apply in order). */
-    private void settle() {
-        PendingVeth v = pendingVeth;
-        if (v != null) {
-            pendingVeth = null;
-            make(v, null);
+    public void linkAdd(String ns, LinkSpec spec) {
+        try (LinkRequest r = new LinkRequest(ns, this::ifindex, mac -> macOrRandom(mac), this::netnsName, random)) {
+            create(ns, r.message(spec));
         }
-    }
-
-    /** Creates {@code v} with its peer in /run/netns {@code peerNetns} (null: beside the host end), then its hairpin. */
-    private void make(PendingVeth v, String peerNetns) {
-        int fd = peerNetns == null ? -1 : Namespaces.open(peerNetns);
-        try {
-            socket(v.ns).request(Rtm.RTM_NEWLINK, Nlmsghdr.NLM_F_CREATE | Nlmsghdr.NLM_F_EXCL, v.request(fd)::emit);
-        } finally {
-            if (fd >= 0) {
-                Libc.closeFd(fd);
-            }
+        if (spec instanceof LinkSpec.Veth v && v.hairpin()) {
+            linkSetHairpin(v.attrs().netns() == null ? ns : v.attrs().netns(), v.attrs().name(), true);
         }
-        if (v.hairpin != null) {
-            linkSetHairpin(v.ns, v.name, v.hairpin);
-        }
-    }
-
-    @Override
-    public void linkAddBridge(String ns, String name, MacAddress mac) {
-        checkName(name);
-        LinkMessage m = new LinkMessage().ifname(name).kind("bridge");
-        Long a = macOrRandom(mac);
-        if (a != null) {
-            m.address(a);
-        }
-        create(ns, m);
-    }
-
-    /** MACVLAN_MODE_* of include/uapi/linux/if_link.h, by iproute2's word. */
-    private static final List<String> MACVLAN_MODES = List.of("private", "vepa", "bridge", "passthru");
-
-    @Override
-    public void linkAddMacvlan(String ns, String name, String parent, String mode, MacAddress mac) {
-        checkName(name);
-        int bit = MACVLAN_MODES.indexOf(mode);
-        if (bit < 0) {
-            throw new KernelException("Error: argument of \"mode\" must be \"private\", \"vepa\", \"bridge\", \"passthru\" or \"source\"");
-        }
-        LinkMessage m = new LinkMessage().link(ifindex(ns, parent)).ifname(name).macvlan(1 << bit);
-        Long a = macOrRandom(mac);
-        if (a != null) {
-            m.address(a);
-        }
-        create(ns, m);
-    }
-
-    @Override
-    public void linkAddVlan(String ns, String name, String parent, int vid) {
-        checkName(name);
-        create(ns, new LinkMessage().link(ifindex(ns, parent)).ifname(name).vlan(vid));
-    }
-
-    @Override
-    public void linkAddDummy(String ns, String name) {
-        checkName(name);
-        LinkMessage m = new LinkMessage().ifname(name).kind("dummy");
-        Long a = macOrRandom(null);
-        if (a != null) {
-            m.address(a);
-        }
-        create(ns, m);
-    }
-
-    @Override
-    public void linkAddVxlan(String ns, String name, int vni, Ipv4Address local, int dstport, boolean learning,
-                             boolean proxy) {
-        checkName(name);
-        LinkMessage m = new LinkMessage().ifname(name).vxlan(vni, local == null ? 0 : local.bits(), dstport, learning, proxy);
-        Long a = macOrRandom(null);
-        if (a != null) {
-            m.address(a);
-        }
-        if (random != null) {
-            // The emulated device draws its flow-hash salt (for the UDP source port) here; the
-            // kernel has its own, but drawing keeps the seeded stream in step.
-            random.nextInt();
-        }
-        create(ns, m);
     }
 
     /** {@code bridge fdb append MAC dev DEV dst DST self permanent}: an entry in the vxlan device's own FDB. */
@@ -342,75 +238,38 @@ public final class RealKernel implements Kernel, AutoCloseable {
 
     @Override
     public void linkSetMaster(String ns, String dev, String bridge) {
-        if (pendingVeth != null && pendingVeth.isHostEnd(ns, dev)) {
-            pendingVeth.master(lookup(ns, bridge));
-            return;
-        }
         int master = ifindex(ns, bridge);
         set(ns, dev, m -> m.master(master));
     }
 
     /**
      * Like {@code ip netns exec NS tcpdump -i DEV -w FILE}: a {@link LiveCapture} of the real
-     * device (a bridge promiscuously) feeding the returned tap, whose filter the kernel's socket
-     * filter runs first. Frames are stamped with the kernel's time less
-     * {@link CaptureFile#DEFAULT_EPOCH_NANOS}, so a file with the default epoch shows when they
-     * were seen. With an event loop they are handed to the loop, which owns the file; without one
-     * they are written on the capture's thread. Closing the tap stops the capture.
+     * device (a bridge promiscuously) into {@code sink}, the kernel's socket filter running
+     * {@code filter} first (see {@link RealCapture}).
      */
     @Override
-    public CaptureTap capture(String ns, String dev, CaptureFile file, PacketFilter filter) {
-        settle();
+    public Capture capture(String ns, String dev, CaptureSink sink, String filter) {
         requireNamespace(ns);
-        long[] seen = new long[1]; // the kernel's stamp of the frame being offered, read by the tap's clock
-        CaptureTap tap = new CaptureTap(file, () -> seen[0] - CaptureFile.DEFAULT_EPOCH_NANOS, filter);
-        AtomicReference<LiveCapture> live = new AtomicReference<>();
-        int iface = tap.attachSource(dev, "real " + netnsName(ns) + " " + dev, () -> {
-            LiveCapture c = live.get();
-            if (c != null && loop != null) {
-                c.stop(); // the loop's thread closes the tap: frames still posted find it closed
-            } else if (c != null) {
-                c.close(); // frames are written on the capture's thread: wait for it before the file closes
-            }
+        return RealCapture.start(netnsName(ns), dev, sink, filter, loop, n -> {
+            requireNamespace(n);
+            return netnsName(n);
         });
-        String expression = filter == null ? null : filter.expression();
-        live.set(LiveCapture.start(netnsName(ns), dev, CaptureFile.DEFAULT_SNAPLEN, expression, (data, wire, nanos) -> {
-            ByteBuf frame = Unpooled.wrappedBuffer(data);
-            if (loop != null) {
-                loop.post(() -> offer(tap, iface, frame, seen, nanos));
-            } else {
-                offer(tap, iface, frame, seen, nanos);
-            }
-            return true;
-        }));
-        return tap;
     }
 
-    private static void offer(CaptureTap tap, int iface, ByteBuf frame, long[] stamp, long nanos) {
-        stamp[0] = nanos;
-        try {
-            tap.offer(iface, CaptureFile.Direction.UNKNOWN, frame);
-        } finally {
-            frame.release();
-        }
+    /** {@link #capture(String, String, CaptureSink, String)} on capture's own types: the tap owns {@code file}. */
+    public CaptureTap capture(String ns, String dev, CaptureFile file, PacketFilter filter) {
+        requireNamespace(ns);
+        return RealCapture.tap(netnsName(ns), dev, file, filter, loop);
     }
 
     @Override
     public void linkSetHairpin(String ns, String dev, boolean on) {
-        if (pendingVeth != null && pendingVeth.isHostEnd(ns, dev)) {
-            pendingVeth.hairpin = on;
-            return;
-        }
         LinkMessage m = new LinkMessage().family(Rtm.AF_BRIDGE).index(ifindex(ns, dev)).hairpin(on);
         nl(ns).request(Rtm.RTM_SETLINK, 0, m::emit);
     }
 
     @Override
     public void linkSetUp(String ns, String dev, boolean up) {
-        if (pendingVeth != null && pendingVeth.isHostEnd(ns, dev)) {
-            pendingVeth.up(up);
-            return;
-        }
         set(ns, dev, m -> m.flags(up ? Ifinfomsg.IFF_UP : 0, Ifinfomsg.IFF_UP));
     }
 
@@ -430,12 +289,6 @@ public final class RealKernel implements Kernel, AutoCloseable {
     }
 
     private void moveTo(String ns, String dev, String netns) {
-        if (pendingVeth != null && pendingVeth.isPeer(ns, dev)) {
-            PendingVeth v = pendingVeth;
-            pendingVeth = null;
-            make(v, netns);
-            return;
-        }
         int index = ifindex(ns, dev);
         int fd = Namespaces.open(netns);
         try {
@@ -447,7 +300,7 @@ public final class RealKernel implements Kernel, AutoCloseable {
 
     @Override
     public void linkSetName(String ns, String dev, String newName) {
-        checkName(newName);
+        LinkRequest.checkName(newName);
         set(ns, dev, m -> m.ifname(newName));
     }
 
@@ -458,10 +311,6 @@ public final class RealKernel implements Kernel, AutoCloseable {
 
     @Override
     public void linkSetMtu(String ns, String dev, int mtu) {
-        if (pendingVeth != null && (pendingVeth.isHostEnd(ns, dev) || pendingVeth.isPeer(ns, dev))) {
-            pendingVeth.mtu(dev, mtu);
-            return;
-        }
         set(ns, dev, m -> m.mtu(mtu));
     }
 
@@ -487,7 +336,6 @@ public final class RealKernel implements Kernel, AutoCloseable {
     /** {@code ip netns exec NS sysctl -w KEY=VALUE}: written from a thread inside the namespace. */
     @Override
     public void sysctl(String ns, String key, String value) {
-        settle();
         requireNamespace(ns);
         try {
             Namespaces.call(netnsName(ns), () -> Files.writeString(sysctlPath(key), value + "\n"));
@@ -498,7 +346,6 @@ public final class RealKernel implements Kernel, AutoCloseable {
 
     @Override
     public String sysctl(String ns, String key) {
-        settle();
         requireNamespace(ns);
         try {
             return Namespaces.call(netnsName(ns), () -> readProc(sysctlPath(key)));
@@ -539,7 +386,6 @@ public final class RealKernel implements Kernel, AutoCloseable {
      */
     @Override
     public Sockets sockets(String ns) {
-        settle();
         requireNamespace(ns);
         String name = netnsName(ns);
         if (loop == null) {
@@ -566,98 +412,29 @@ public final class RealKernel implements Kernel, AutoCloseable {
         return out;
     }
 
-    private List<LinkMessage> dumpLinks(String ns) {
-        return nl(ns).dump(Rtm.RTM_GETLINK, new LinkMessage()::emit, LinkMessage::parse);
-    }
-
-    private Map<Integer, String> names(String ns) {
-        Map<Integer, String> names = new LinkedHashMap<>();
-        for (LinkMessage m : dumpLinks(ns)) {
-            names.put(m.index(), m.ifname());
-        }
-        return names;
-    }
-
     @Override
     public List<LinkInfo> links(String ns) {
-        List<LinkMessage> dump = dumpLinks(ns);
-        Map<Integer, String> names = new HashMap<>();
-        dump.forEach(m -> names.put(m.index(), m.ifname()));
-        List<LinkInfo> out = new ArrayList<>();
-        for (LinkMessage m : dump) {
-            String kind = m.kind() != null ? m.kind() : m.ifiType() == Ifinfomsg.ARPHRD_LOOPBACK ? "loopback" : "ether";
-            boolean linked = "veth".equals(kind) || "macvlan".equals(kind) || "vlan".equals(kind);
-            int modeBit = Integer.numberOfTrailingZeros(m.macvlanMode());
-            out.add(new LinkInfo(m.index(), m.ifname(), kind, Math.max(0, m.address()), m.mtu(),
-                    (m.flags() & Ifinfomsg.IFF_UP) != 0, (m.flags() & Ifinfomsg.IFF_LOWER_UP) != 0,
-                    m.master() == 0 ? null : names.get(m.master()), linked ? m.link() : 0, linked ? m.linkNetnsid() : -1,
-                    m.stat(0), m.stat(2), m.stat(6), m.stat(1), m.stat(3), m.stat(7),
-                    "macvlan".equals(kind) && modeBit < MACVLAN_MODES.size() ? MACVLAN_MODES.get(modeBit) : null,
-                    m.vlanId()));
-        }
-        return out;
-    }
-
-    private static void inet(NlmsgWriter w, int structLength) {
-        w.buf().setByte(w.reserve(structLength), Rtm.AF_INET);
+        return RealDumps.links(nl(ns));
     }
 
     @Override
     public List<AddrInfo> addresses(String ns) {
-        Map<Integer, String> names = names(ns);
-        List<AddrInfo> out = new ArrayList<>();
-        for (AddrMessage a : nl(ns).dump(Rtm.RTM_GETADDR, w -> inet(w, 8), AddrMessage::parse)) {
-            if (a.family() == Rtm.AF_INET) {
-                out.add(new AddrInfo(a.index(), names.get(a.index()), Cidr.of(a.local(), a.prefixlen()), a.broadcast(),
-                        a.scope() == AddrMessage.RT_SCOPE_HOST));
-            }
-        }
-        out.sort(java.util.Comparator.comparingInt(AddrInfo::ifindex));
-        return out;
+        return RealDumps.addresses(nl(ns));
     }
 
     @Override
     public List<RouteInfo> routes(String ns) {
-        Map<Integer, String> names = names(ns);
-        List<RouteInfo> out = new ArrayList<>();
-        for (RouteMessage r : nl(ns).dump(Rtm.RTM_GETROUTE, w -> inet(w, 12), RouteMessage::parse)) {
-            if (r.family() == Rtm.AF_INET && r.table() == RouteMessage.RT_TABLE_MAIN && r.type() == RouteMessage.RTN_UNICAST) {
-                out.add(new RouteInfo(Cidr.of(r.dst(), r.dstLen()), r.gateway(), names.get(r.oif()), r.prefsrc(),
-                        r.priority(), r.protocol() == RouteMessage.RTPROT_KERNEL,
-                        (r.flags() & RouteMessage.RTNH_F_LINKDOWN) != 0));
-            }
-        }
-        return out;
+        return RealDumps.routes(nl(ns));
     }
 
-    /** Like {@code ip neigh show}: NOARP and NONE entries are left out, as iproute2 does. */
     @Override
     public List<NeighInfo> neighbours(String ns) {
-        Map<Integer, String> names = names(ns);
-        List<NeighInfo> out = new ArrayList<>();
-        for (NeighMessage n : nl(ns).dump(Rtm.RTM_GETNEIGH, w -> inet(w, 12), NeighMessage::parse)) {
-            if (n.family() == Rtm.AF_INET && n.state() != 0 && n.state() != NeighMessage.NUD_NOARP) {
-                out.add(new NeighInfo(n.dst(), names.get(n.ifindex()), Math.max(0, n.lladdr()), n.stateName()));
-            }
-        }
-        return out;
+        return RealDumps.neighbours(nl(ns));
     }
 
-    /** Like {@code bridge fdb show br BRIDGE}, unicast entries only (the multicast ones are the kernel's own). */
     @Override
     public List<FdbInfo> fdb(String ns, String bridge) {
-        int br = ifindex(ns, bridge);
-        Map<Integer, String> names = names(ns);
-        List<FdbInfo> out = new ArrayList<>();
-        for (NeighMessage n : nl(ns).dump(Rtm.RTM_GETNEIGH,
-                w -> w.buf().setByte(w.reserve(12), Rtm.AF_BRIDGE), NeighMessage::parse)) {
-            boolean ours = n.master() == br || n.ifindex() == br;
-            if (ours && n.lladdr() >= 0 && !MacAddress.isMulticast(n.lladdr())) {
-                out.add(new FdbInfo(n.lladdr(), names.get(n.ifindex()), bridge,
-                        (n.state() & NeighMessage.NUD_PERMANENT) != 0));
-            }
-        }
-        return out;
+        return RealDumps.fdb(nl(ns), ifindex(ns, bridge), bridge);
     }
 
     private static UnsupportedOperationException notYet(String what) {
@@ -666,19 +443,16 @@ public final class RealKernel implements Kernel, AutoCloseable {
 
     @Override
     public void qdisc(String ns, String verb, String dev, String parent, String handle, String kind, List<String> options) {
-        settle();
         Tc.qdisc(netnsName(ns), verb, dev, parent, handle, kind, options);
     }
 
     @Override
     public List<QdiscInfo> qdiscs(String ns) {
-        settle();
         return Tc.show(netnsName(ns));
     }
 
     @Override
     public void iptablesRestore(String ns, String rules, boolean noflush, boolean counters) {
-        settle();
         List<String> args = new ArrayList<>();
         if (noflush) {
             args.add("--noflush");
@@ -691,7 +465,6 @@ public final class RealKernel implements Kernel, AutoCloseable {
 
     @Override
     public String iptablesSave(String ns, String table, boolean counters) {
-        settle();
         List<String> args = new ArrayList<>();
         if (counters) {
             args.add("-c");
@@ -705,7 +478,6 @@ public final class RealKernel implements Kernel, AutoCloseable {
 
     @Override
     public void iptables(String ns, List<String> args) {
-        settle();
         Iptables.run(netnsName(ns), "iptables", args, null);
     }
 
@@ -720,7 +492,6 @@ public final class RealKernel implements Kernel, AutoCloseable {
             Kernel.super.iptablesAll(ns, commands);
             return;
         }
-        settle();
         requireNamespace(ns);
         Iptables.run(netnsName(ns), "iptables-restore", List.of("--noflush"), text);
     }
@@ -738,7 +509,6 @@ public final class RealKernel implements Kernel, AutoCloseable {
     /** Deletes every namespace this kernel made (the host's last), closing its sockets. */
     @Override
     public void close() {
-        pendingVeth = null; // never made: its namespace is about to go
         List<String> all = new ArrayList<>(made);
         java.util.Collections.reverse(all);
         KernelException first = null;
@@ -767,7 +537,6 @@ public final class RealKernel implements Kernel, AutoCloseable {
      * exec} and a later {@link #removeAll}): closes its netlink and program sockets.
      */
     public void detach() {
-        settle();
         made.clear();
         close();
     }

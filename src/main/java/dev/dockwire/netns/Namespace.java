@@ -169,6 +169,43 @@ public final class Namespace {
         dev.rxHandler(null);
     }
 
+    /**
+     * Like {@code ip link del DEV} (unregister_netdevice_many): the macvlans and vlans on it go too,
+     * wherever they are (NETDEV_UNREGISTER), a veth takes its peer, a port leaves its bridge, and a
+     * bridge's ports go back to their namespace's stack.
+     */
+    public void deleteDevice(NetDevice dev) {
+        for (Namespace other : emulation.namespaces()) {
+            for (NetDevice upper : other.devices()) {
+                if (upper.lower() == dev) {
+                    upper.unregister();
+                    other.removeDevice(upper);
+                }
+            }
+        }
+        dev.unregister();
+        if (dev.master() instanceof Bridge br) {
+            br.removePort(dev);
+        }
+        removeDevice(dev);
+        if (dev instanceof Veth v) {
+            for (Namespace other : emulation.namespaces()) {
+                if (other.device(v.peer().name()) == v.peer()) {
+                    if (v.peer().master() instanceof Bridge br) {
+                        br.removePort(v.peer());
+                    }
+                    other.removeDevice(v.peer());
+                }
+            }
+        }
+        if (dev instanceof Bridge br) {
+            for (var p : List.copyOf(br.ports())) {
+                br.removePort(p.dev());
+                p.dev().rxHandler(stack);
+            }
+        }
+    }
+
     /** Like {@code ip link set DEV netns TARGET}: the device keeps its ifindex when it is free there. */
     public void moveDevice(NetDevice dev, Namespace target) {
         removeDevice(dev);

@@ -6,6 +6,8 @@ import dev.dockwire.app.http.Responses;
 import dev.dockwire.docker.Exec;
 import dev.dockwire.kernel.Kernel;
 import dev.dockwire.kernel.KernelException;
+import dev.dockwire.kernel.LinkSpec;
+import dev.dockwire.kernel.LinkSpec.Attrs;
 import dev.dockwire.sim.Clock;
 import dev.dockwire.wire.Cidr;
 import dev.dockwire.wire.Ipv4Address;
@@ -82,8 +84,7 @@ public final class Outside {
     private void buildInternet() {
         kernel.netnsAdd("internet");
         kernel.linkSetUp("internet", "lo", true);
-        kernel.linkAddVeth("router", "eth1", null, "isp0", null);
-        kernel.linkSetNetns("router", "isp0", "internet");
+        kernel.linkAdd("router", new LinkSpec.Veth(Attrs.named("eth1"), Attrs.named("isp0").netns("internet"), false));
         kernel.addrAdd("router", "eth1", World.ROUTER_WAN);
         kernel.linkSetUp("router", "eth1", true);
         kernel.routeAdd("router", Cidr.parse("0.0.0.0/0"), World.ISP.bits(), "eth1");
@@ -133,11 +134,8 @@ public final class Outside {
 
     /** A veth from the LAN bridge side into {@code ns} as {@code ifname}, up on both ends. */
     private void cable(String bridgeSide, String ns, String ifname) {
-        kernel.linkAddVeth(lan, bridgeSide, null, ns + "-" + ifname, null);
-        kernel.linkSetUp(lan, bridgeSide, true);
-        kernel.linkSetNetns(lan, ns + "-" + ifname, ns);
-        kernel.linkSetName(ns, ns + "-" + ifname, ifname);
-        kernel.linkSetUp(ns, ifname, true);
+        kernel.linkAdd(lan, new LinkSpec.Veth(Attrs.named(bridgeSide).up(true), Attrs.named(ifname).netns(ns).up(true),
+                false));
     }
 
     /**
@@ -150,9 +148,7 @@ public final class Outside {
 
     /** As {@link #port(String, String)}, on another LAN subnet's bridge. */
     public void port(String bridgeSide, String uplink, String bridge) {
-        kernel.linkAddVeth(lan, bridgeSide, null, uplink, null);
-        kernel.linkSetMaster(lan, bridgeSide, bridge);
-        kernel.linkSetUp(lan, bridgeSide, true);
+        kernel.linkAdd(lan, new LinkSpec.Veth(Attrs.named(bridgeSide).master(bridge).up(true), Attrs.named(uplink), false));
     }
 
     /**

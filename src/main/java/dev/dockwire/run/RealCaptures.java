@@ -1,8 +1,8 @@
 package dev.dockwire.run;
 
 import dev.dockwire.capture.CaptureFile;
-import dev.dockwire.capture.CaptureTap;
 import dev.dockwire.capture.PacketFilter;
+import dev.dockwire.kernel.Capture;
 import dev.dockwire.kernel.Kernel;
 import dev.dockwire.topology.Topology;
 import java.io.IOException;
@@ -29,7 +29,7 @@ public final class RealCaptures {
     private final RealWorld world;
     private final Path dir;
     private final String filter;
-    private final List<CaptureTap> taps = new ArrayList<>();
+    private final List<Capture> taps = new ArrayList<>();
     private final List<Path> paths = new ArrayList<>();
     private final Set<String> pending = new LinkedHashSet<>();
     private final Consumer<String> say;
@@ -73,11 +73,9 @@ public final class RealCaptures {
     private void open(RealWorld.Node node, String filePrefix, String dev) {
         Path path = dir.resolve(filePrefix + dev + ".pcapng");
         CaptureFile file = CaptureFile.open(path); // the real kernel stamps frames relative to the default epoch
-        PacketFilter f = PacketFilter.compile(filter);
         try {
-            taps.add(node.kernel().capture(Kernel.HOST, dev, file, f));
+            taps.add(node.kernel().capture(Kernel.HOST, dev, new FileSink(file), filter));
         } catch (RuntimeException e) {
-            f.close();
             file.close();
             throw e;
         }

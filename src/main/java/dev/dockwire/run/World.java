@@ -6,7 +6,7 @@ import dev.dockwire.docker.DockerHost;
 import dev.dockwire.docker.Engine;
 import dev.dockwire.docker.EngineProfile;
 import dev.dockwire.docker.SwarmDirectory;
-import dev.dockwire.kernel.EmulatedKernel;
+import dev.dockwire.emulated.EmulatedKernel;
 import dev.dockwire.kernel.Kernel;
 import dev.dockwire.netns.Emulation;
 import dev.dockwire.netns.Namespace;

@@ -1,9 +1,8 @@
 package dev.dockwire.tools;
 
-import dev.dockwire.capture.CaptureFile;
-import dev.dockwire.capture.CaptureTap;
 import dev.dockwire.capture.FrameDecoder;
-import dev.dockwire.capture.PacketFilter;
+import dev.dockwire.kernel.Capture;
+import dev.dockwire.kernel.CaptureSink;
 import dev.dockwire.kernel.Kernel;
 import dev.dockwire.kernel.KernelException;
 import dev.dockwire.kernel.LinkInfo;
@@ -25,13 +24,13 @@ public final class Tcpdump {
     }
 
     /** A running capture: its printed lines so far and whether it has stopped. */
-    public static final class Job implements CaptureFile {
+    public static final class Job implements CaptureSink {
         private final List<String> pending = new ArrayList<>();
         private final long count;
         private final boolean timestamps;
         private final String command;
         private final StringBuilder line = new StringBuilder(128);
-        private CaptureTap tap;
+        private Capture tap;
         private long seen;
         private boolean stopped;
 
@@ -82,11 +81,6 @@ public final class Tcpdump {
         }
 
         @Override
-        public int interfaceCount() {
-            return 1;
-        }
-
-        @Override
         public void write(int iface, long nanos, ByteBuf frame, Direction direction) {
             if (stopped) {
                 return;
@@ -107,11 +101,6 @@ public final class Tcpdump {
 
         private static String two(long v) {
             return v < 10 ? "0" + v : Long.toString(v);
-        }
-
-        @Override
-        public long frameCount() {
-            return seen;
         }
 
         @Override
@@ -189,17 +178,10 @@ public final class Tcpdump {
         if (kernel.links(ns).stream().noneMatch(l -> l.name().equals(device))) {
             throw new Refused("tcpdump: " + iface + ": No such device exists\n(SIOCGIFHWADDR: No such device)");
         }
-        PacketFilter filter;
-        try {
-            filter = expr.isEmpty() ? PacketFilter.ALL : PacketFilter.compile(String.join(" ", expr));
-        } catch (IllegalArgumentException | IllegalStateException e) {
-            throw new Refused("tcpdump: " + e.getMessage());
-        }
         Job job = new Job(count, timestamps, "tcpdump " + String.join(" ", args));
         try {
-            job.tap = kernel.capture(ns, iface, job, filter);
+            job.tap = kernel.capture(ns, iface, job, expr.isEmpty() ? null : String.join(" ", expr));
         } catch (KernelException | UnsupportedOperationException e) {
-            filter.close();
             throw new Refused("tcpdump: " + e.getMessage());
         }
         if (!verbose) {

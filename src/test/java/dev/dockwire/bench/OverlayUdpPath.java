@@ -1,6 +1,6 @@
 package dev.dockwire.bench;
 
-import dev.dockwire.kernel.EmulatedKernel;
+import dev.dockwire.emulated.EmulatedKernel;
 import dev.dockwire.kernel.Kernel;
 import dev.dockwire.netns.Emulation;
 import dev.dockwire.netns.Namespace;

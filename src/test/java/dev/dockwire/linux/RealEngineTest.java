@@ -9,7 +9,7 @@ import dev.dockwire.docker.ContainerCreate;
 import dev.dockwire.docker.Engine;
 import dev.dockwire.docker.EngineProfile;
 import dev.dockwire.docker.NetworkCreate;
-import dev.dockwire.kernel.EmulatedKernel;
+import dev.dockwire.emulated.EmulatedKernel;
 import dev.dockwire.kernel.Kernel;
 import dev.dockwire.docker.DockerHost;
 import dev.dockwire.netns.Emulation;

@@ -7,6 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.dockwire.kernel.Kernel;
 import dev.dockwire.kernel.KernelException;
 import dev.dockwire.kernel.LinkInfo;
+import dev.dockwire.kernel.LinkSpec;
+import dev.dockwire.kernel.LinkSpec.Attrs;
 import dev.dockwire.testing.ExternalTools;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
@@ -14,9 +16,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
- * A veth whose peer goes to another namespace is made there in one RTM_NEWLINK, with what was
- * asked of its host end meanwhile ({@link PendingVeth}); the outcome is the one the separate calls
- * give (root only).
+ * A veth whose peer goes to another namespace is made there in one RTM_NEWLINK from its
+ * {@link LinkSpec}, the host end enslaved, sized, hairpinned and up; the outcome is the one the
+ * separate calls give (root only).
  */
 class RealVethFoldTest {
     @RegisterExtension
@@ -64,13 +66,30 @@ class RealVethFoldTest {
     }
 
     @Test
-    void theKernelsRefusalComesFromTheCallThatMakesThePair() {
+    void oneSpecMakesThePairWithItsPeerInTheSandboxAndTheHostEndConfigured() throws Exception {
+        try (RealKernel k = new RealKernel(TestNamespaces.PREFIX + "vs-", null)) {
+            k.linkAddBridge(Kernel.HOST, "br0", null);
+            k.netnsAdd("c");
+            k.linkAdd(Kernel.HOST, new LinkSpec.Veth(Attrs.named("p1").mtu(1400).master("br0").up(true),
+                    Attrs.named("eth0").mtu(1400).netns("c"), true));
+
+            LinkInfo p1 = link(k, Kernel.HOST, "p1");
+            assertEquals("br0", p1.master());
+            assertTrue(p1.up());
+            assertEquals(1400, p1.mtu());
+            assertEquals(1400, link(k, "c", "eth0").mtu());
+            String shown = String.join("\n", ExternalTools.run("bridge", "-n", k.netnsName(Kernel.HOST), "-d", "link", "show", "dev", "p1"));
+            assertTrue(shown.contains("hairpin on"), shown);
+        }
+    }
+
+    @Test
+    void theKernelsRefusalComesFromTheRequestThatMakesThePair() {
         try (RealKernel k = new RealKernel(TestNamespaces.PREFIX + "ve-", null)) {
             k.linkAddBridge(Kernel.HOST, "br0", null);
             k.netnsAdd("c");
-            k.linkAddVeth(Kernel.HOST, "br0", null, "t1", null); // br0 is taken
-            k.linkSetUp(Kernel.HOST, "br0", true);
-            KernelException e = assertThrows(KernelException.class, () -> k.linkSetNetns(Kernel.HOST, "t1", "c"));
+            KernelException e = assertThrows(KernelException.class, () -> k.linkAdd(Kernel.HOST,
+                    new LinkSpec.Veth(Attrs.named("br0").up(true), Attrs.named("t1").netns("c"), false))); // br0 is taken
             assertEquals("RTNETLINK answers: File exists", e.getMessage());
             assertTrue(k.links("c").stream().noneMatch(l -> l.name().equals("t1")));
         }

@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.dockwire.bench.OverlayUdpPath;
 import dev.dockwire.capture.PcapngWriter;
-import dev.dockwire.kernel.EmulatedKernel;
+import dev.dockwire.emulated.EmulatedKernel;
 import dev.dockwire.linux.TestNamespaces;
 import dev.dockwire.netns.Emulation;
 import dev.dockwire.sim.EventLoop;

@@ -1,6 +1,6 @@
 package dev.dockwire.testing;
 
-import dev.dockwire.kernel.EmulatedKernel;
+import dev.dockwire.emulated.EmulatedKernel;
 import dev.dockwire.kernel.Kernel;
 import dev.dockwire.link.Bridge;
 import dev.dockwire.link.NetDevice;

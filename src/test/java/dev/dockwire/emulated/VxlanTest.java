@@ -1,4 +1,4 @@
-package dev.dockwire.kernel;
+package dev.dockwire.emulated;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.dockwire.capture.CaptureFile;
 import dev.dockwire.capture.CaptureTap;
+import dev.dockwire.kernel.Kernel;
+import dev.dockwire.kernel.KernelException;
 import dev.dockwire.link.NetDevice;
 import dev.dockwire.link.Vxlan;
 import dev.dockwire.netns.Emulation;

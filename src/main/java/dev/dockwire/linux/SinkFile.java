@@ -1,0 +1,48 @@
+package dev.dockwire.linux;
+
+import dev.dockwire.capture.CaptureFile;
+import dev.dockwire.kernel.CaptureSink;
+import io.netty.buffer.ByteBuf;
+
+/** The seam's {@link CaptureSink} as the {@link CaptureFile} a capture tap writes. */
+final class SinkFile implements CaptureFile {
+    private final CaptureSink sink;
+    private int interfaces;
+    private long frames;
+
+    SinkFile(CaptureSink sink) {
+        this.sink = sink;
+    }
+
+    @Override
+    public int addInterface(String name, String description) {
+        interfaces++;
+        return sink.addInterface(name, description);
+    }
+
+    @Override
+    public int interfaceCount() {
+        return interfaces;
+    }
+
+    @Override
+    public void write(int iface, long nanos, ByteBuf frame, Direction direction) {
+        sink.write(iface, nanos, frame, CaptureSink.Direction.values()[direction.ordinal()]);
+        frames++;
+    }
+
+    @Override
+    public long frameCount() {
+        return frames;
+    }
+
+    @Override
+    public void flush() {
+        sink.flush();
+    }
+
+    @Override
+    public void close() {
+        sink.close();
+    }
+}

@@ -1,0 +1,221 @@
+package dev.dockwire.kernel;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.dockwire.kernel.LinkSpec.Attrs;
+import dev.dockwire.wire.Cidr;
+import dev.dockwire.wire.Ipv4Address;
+import dev.dockwire.wire.MacAddress;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * What every {@link Kernel} does, asserted the same way on each: a subclass gives the kernel (the
+ * emulated one, or the machine's own as root) and these tests hold for both, so the emulator is
+ * held to the kernel it stands in for. A part the kernel at hand cannot do (a module or tool not
+ * installed) is left out with a printed reason.
+ */
+public abstract class KernelContract {
+    private static final MacAddress PEER_MAC = MacAddress.parse("02:42:0a:c8:00:02");
+
+    protected Kernel k;
+
+    /** A fresh kernel whose {@link Kernel#HOST} namespace exists. */
+    protected abstract Kernel newKernel();
+
+    /** Releases what {@link #newKernel} made. */
+    protected abstract void close(Kernel kernel);
+
+    /** Whether the kernel has the tool or module {@code what} names; prints why not. */
+    protected boolean supports(String what) {
+        return true;
+    }
+
+    @BeforeEach
+    void open() {
+        k = newKernel();
+    }
+
+    @AfterEach
+    void release() {
+        close(k);
+    }
+
+    private Optional<LinkInfo> find(String ns, String name) {
+        return k.links(ns).stream().filter(l -> l.name().equals(name)).findFirst();
+    }
+
+    private LinkInfo link(String ns, String name) {
+        return find(ns, name).orElseThrow(() -> new AssertionError("no " + name + " in " + ns + ": " + k.links(ns)));
+    }
+
+    /** A sandbox {@code c} whose eth0 is a veth's peer, the host end p1 on bridge br0: one request. */
+    private void sandbox() {
+        k.netnsAdd("c");
+        k.linkAddBridge(Kernel.HOST, "br0", null);
+        k.linkSetUp(Kernel.HOST, "br0", true);
+        k.linkAdd(Kernel.HOST, new LinkSpec.Veth(Attrs.named("p1").mtu(1400).master("br0").up(true),
+                Attrs.named("eth0").mac(PEER_MAC).mtu(1400).netns("c"), false));
+    }
+
+    @Test
+    void netnsAddAndDel() {
+        k.netnsAdd("a");
+        assertTrue(k.namespaces().contains("a"), k.namespaces().toString());
+        LinkInfo lo = link("a", "lo");
+        assertEquals("loopback", lo.kind());
+        assertFalse(lo.up());
+        assertThrows(KernelException.class, () -> k.netnsAdd("a"));
+        k.netnsDel("a");
+        assertFalse(k.namespaces().contains("a"));
+        KernelException e = assertThrows(KernelException.class, () -> k.links("a"));
+        assertEquals("Cannot open network namespace \"a\": No such file or directory", e.getMessage());
+    }
+
+    @Test
+    void aVethIsMadeWithItsPeerInAnotherNamespaceAndItsHostEndOnTheBridge() {
+        sandbox();
+        LinkInfo p1 = link(Kernel.HOST, "p1");
+        LinkInfo eth0 = link("c", "eth0");
+        assertEquals("veth", p1.kind());
+        assertEquals("br0", p1.master());
+        assertTrue(p1.up());
+        assertEquals(1400, p1.mtu());
+        assertFalse(p1.carrier(), "the peer is down");
+        assertEquals("veth", eth0.kind());
+        assertEquals(PEER_MAC.bits(), eth0.mac());
+        assertEquals(1400, eth0.mtu());
+        assertFalse(eth0.up());
+        assertEquals(eth0.ifindex(), p1.peerIfindex());
+        assertEquals(p1.ifindex(), eth0.peerIfindex());
+        assertTrue(eth0.linkNetnsid() >= 0, "the peer is in another namespace: " + eth0);
+        assertTrue(find(Kernel.HOST, "eth0").isEmpty() || find(Kernel.HOST, "eth0").get().ifindex() != p1.peerIfindex());
+        k.linkSetUp("c", "eth0", true);
+        assertTrue(link(Kernel.HOST, "p1").carrier());
+        KernelException e = assertThrows(KernelException.class, () -> k.linkAdd(Kernel.HOST,
+                new LinkSpec.Veth(Attrs.named("p1"), Attrs.named("t1").netns("c"), false)));
+        assertEquals("RTNETLINK answers: File exists", e.getMessage());
+        assertTrue(find("c", "t1").isEmpty(), "a refused pair leaves nothing behind");
+    }
+
+    @Test
+    void aVethCanBeMadeWithBothEndsInOtherNamespacesItsMasterFoundWhereItEnds() {
+        k.netnsAdd("sb");
+        k.netnsAdd("c");
+        k.linkAddBridge("sb", "br0", null);
+        k.linkAdd(Kernel.HOST, new LinkSpec.Veth(Attrs.named("veth0").mtu(1450).master("br0").up(true).netns("sb"),
+                Attrs.named("eth0").mac(PEER_MAC).mtu(1450).netns("c"), false));
+        assertTrue(k.links(Kernel.HOST).stream().noneMatch(l -> l.kind().equals("veth")), k.links(Kernel.HOST).toString());
+        LinkInfo port = link("sb", "veth0");
+        assertEquals("br0", port.master());
+        assertTrue(port.up());
+        assertEquals(1450, port.mtu());
+        LinkInfo eth0 = link("c", "eth0");
+        assertEquals(1450, eth0.mtu());
+        assertEquals(port.ifindex(), eth0.peerIfindex());
+        assertTrue(eth0.linkNetnsid() >= 0 && port.linkNetnsid() >= 0);
+    }
+
+    @Test
+    void theBridgeMasterCanBeSetAndItsFdbHoldsThePortsAddress() {
+        k.linkAddBridge(Kernel.HOST, "br1", null);
+        k.linkAddVeth(Kernel.HOST, "v1", MacAddress.parse("02:00:00:00:01:01"), "v2", null);
+        assertNull(link(Kernel.HOST, "v1").master());
+        k.linkSetMaster(Kernel.HOST, "v1", "br1");
+        assertEquals("br1", link(Kernel.HOST, "v1").master());
+        assertTrue(k.fdb(Kernel.HOST, "br1").stream().anyMatch(f -> f.mac() == MacAddress.parse("02:00:00:00:01:01").bits()
+                && f.dev().equals("v1") && f.permanent()), k.fdb(Kernel.HOST, "br1").toString());
+    }
+
+    @Test
+    void addressesAndRoutes() {
+        sandbox();
+        k.addrAdd("c", "eth0", Cidr.parse("10.200.0.2/24"));
+        k.linkSetUp("c", "eth0", true);
+        k.routeAdd("c", Cidr.parse("0.0.0.0/0"), Ipv4Address.parse("10.200.0.1").bits(), "eth0");
+        AddrInfo a = k.addresses("c").stream().filter(x -> x.dev().equals("eth0")).findFirst().orElseThrow();
+        assertEquals(Cidr.parse("10.200.0.2/24"), a.cidr());
+        assertEquals(Ipv4Address.parse("10.200.0.255").bits(), a.broadcast());
+        List<RouteInfo> routes = k.routes("c");
+        assertTrue(routes.stream().anyMatch(r -> r.dst().equals(Cidr.parse("10.200.0.0/24")) && r.gateway() == 0
+                && r.dev().equals("eth0") && r.kernel()), routes.toString());
+        assertTrue(routes.stream().anyMatch(r -> r.dst().equals(Cidr.parse("0.0.0.0/0"))
+                && r.gateway() == Ipv4Address.parse("10.200.0.1").bits() && r.dev().equals("eth0")), routes.toString());
+    }
+
+    @Test
+    void deletingALinkTakesWhatHangsOnIt() {
+        sandbox();
+        k.linkDel(Kernel.HOST, "p1");
+        assertTrue(find("c", "eth0").isEmpty(), "a veth takes its peer");
+        assertTrue(find(Kernel.HOST, "p1").isEmpty());
+        k.linkAddVeth(Kernel.HOST, "x1", null, "x2", null);
+        if (supports("macvlan")) {
+            k.linkAddMacvlan(Kernel.HOST, "mv0", "x1", "bridge", null);
+            k.linkSetNetns(Kernel.HOST, "mv0", "c");
+        }
+        if (supports("8021q")) {
+            k.linkAddVlan(Kernel.HOST, "x1.5", "x1", 5);
+        }
+        k.linkDel(Kernel.HOST, "x1");
+        assertTrue(find(Kernel.HOST, "x2").isEmpty(), "a veth takes its peer in the same namespace too");
+        assertTrue(find("c", "mv0").isEmpty(), "a parent takes its macvlans, wherever they are");
+        assertTrue(find(Kernel.HOST, "x1.5").isEmpty(), "and its vlans");
+    }
+
+    @Test
+    void aLinkMovesIsRenamedSizedAndBroughtUp() {
+        k.netnsAdd("c");
+        k.linkAddVeth(Kernel.HOST, "x1", null, "x2", null);
+        k.linkSetNetns(Kernel.HOST, "x2", "c");
+        assertTrue(find(Kernel.HOST, "x2").isEmpty());
+        k.linkSetName("c", "x2", "eth1");
+        k.linkSetMtu("c", "eth1", 1300);
+        k.linkSetUp("c", "eth1", true);
+        LinkInfo eth1 = link("c", "eth1");
+        assertEquals(1300, eth1.mtu());
+        assertTrue(eth1.up());
+        KernelException missing = assertThrows(KernelException.class, () -> k.linkSetUp("c", "nope", true));
+        assertEquals("Cannot find device \"nope\"", missing.getMessage());
+    }
+
+    @Test
+    void sysctlsAreWrittenAndReadPerNamespace() {
+        k.netnsAdd("c");
+        assertEquals("0", k.sysctl("c", "net.ipv4.ip_forward"));
+        k.sysctl("c", "net.ipv4.ip_forward", "1");
+        assertEquals("1", k.sysctl("c", "net.ipv4.ip_forward"));
+    }
+
+    @Test
+    void neighboursAreAddedAndDeleted() {
+        sandbox();
+        k.linkSetUp("c", "eth0", true);
+        int ip = Ipv4Address.parse("10.200.0.9").bits();
+        MacAddress mac = MacAddress.parse("02:42:0a:c8:00:09");
+        k.neighAdd("c", "eth0", Ipv4Address.parse("10.200.0.9"), mac, true);
+        assertTrue(k.neighbours("c").contains(new NeighInfo(ip, "eth0", mac.bits(), "PERMANENT")), k.neighbours("c").toString());
+        k.neighDel("c", "eth0", Ipv4Address.parse("10.200.0.9"));
+        assertTrue(k.neighbours("c").stream().noneMatch(n -> n.ip() == ip), k.neighbours("c").toString());
+    }
+
+    @Test
+    void iptablesRestoreThenSave() {
+        if (!supports("iptables-restore")) {
+            return;
+        }
+        k.netnsAdd("c");
+        k.iptablesRestore("c", "*filter\n:INPUT ACCEPT [0:0]\n:FORWARD DROP [0:0]\n:OUTPUT ACCEPT [0:0]\n"
+                + "-A INPUT -s 10.0.0.0/8 -j DROP\nCOMMIT\n", false);
+        String saved = k.iptablesSave("c", "filter");
+        assertTrue(saved.contains(":FORWARD DROP"), saved);
+        assertTrue(saved.contains("-A INPUT -s 10.0.0.0/8 -j DROP"), saved);
+    }
+}

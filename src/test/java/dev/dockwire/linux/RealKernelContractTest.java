@@ -1,0 +1,61 @@
+package dev.dockwire.linux;
+
+import dev.dockwire.kernel.Kernel;
+import dev.dockwire.kernel.KernelContract;
+import dev.dockwire.testing.ExternalTools;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/**
+ * The kernel contract on this machine's kernel (root only), in namespaces named with
+ * {@link TestNamespaces#PREFIX}; a part needing a module or tool the machine lacks is skipped with
+ * its reason printed.
+ */
+class RealKernelContractTest extends KernelContract {
+    /** What each optional part needs: a kernel module, or a tool on the PATH. */
+    private static final Map<String, String> MODULES = Map.of("macvlan", "macvlan", "8021q", "8021q");
+
+    @RegisterExtension
+    final TestNamespaces cleanup = new TestNamespaces();
+
+    @Override
+    protected Kernel newKernel() {
+        ExternalTools.assumeRoot("the kernel contract on real namespaces");
+        return new RealKernel(TestNamespaces.PREFIX + "kc-", null);
+    }
+
+    @Override
+    protected void close(Kernel kernel) {
+        if (kernel != null) {
+            ((RealKernel) kernel).close();
+        }
+    }
+
+    @Override
+    protected boolean supports(String what) {
+        String module = MODULES.get(what);
+        boolean ok = module != null ? Files.isDirectory(Path.of("/sys/module", module)) || probe(what)
+                : ExternalTools.available(what);
+        if (!ok) {
+            System.out.println("SKIPPED part: " + what + " is not available on this machine");
+        }
+        return ok;
+    }
+
+    /** Whether this kernel makes a link of {@code kind} (its module may load on first use). */
+    private boolean probe(String kind) {
+        try (RealKernel probe = new RealKernel(TestNamespaces.PREFIX + "probe-", null)) {
+            probe.linkAddVeth(Kernel.HOST, "v0", null, "v1", null);
+            if (kind.equals("macvlan")) {
+                probe.linkAddMacvlan(Kernel.HOST, "m0", "v0", "bridge", null);
+            } else {
+                probe.linkAddVlan(Kernel.HOST, "v0.5", "v0", 5);
+            }
+            return true;
+        } catch (RuntimeException e) {
+            return false;
+        }
+    }
+}
