@@ -59,7 +59,10 @@ final class LinkRequest implements AutoCloseable {
         if (spec instanceof LinkSpec.Veth v) {
             checkName(v.peer().name());
             LinkMessage m = attrs(new LinkMessage(), a);
-            return m.peer(attrs(new LinkMessage(), v.peer()));
+            // Never IFF_UP on the peer: veth_newlink configures the peer before it links the pair,
+            // and veth_open refuses a device with no peer yet (-ENOTCONN). RealKernel.linkAdd brings
+            // the peer up with a request of its own, as `ip link add ... peer ... up` cannot either.
+            return m.peer(attrs(new LinkMessage(), v.peer().up(false)));
         }
         if (spec instanceof LinkSpec.Macvlan mv) {
             int bit = MACVLAN_MODES.indexOf(mv.mode());

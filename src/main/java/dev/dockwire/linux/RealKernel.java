@@ -190,16 +190,22 @@ public final class RealKernel implements Kernel, AutoCloseable {
     /**
      * {@code ip link add ...}: the spec as one RTM_NEWLINK (see {@link LinkRequest}); a veth's peer
      * is made straight in its namespace, the pair enslaved, sized and up in the same request, as
-     * {@code ip link add A master BR up type veth peer name B netns NS} does. Only the hairpin, a
-     * bridge-port attribute, is a request of its own after it.
+     * {@code ip link add A master BR up type veth peer name B netns NS} does. Two things take a
+     * request of their own after it: the hairpin (a bridge-port attribute) and bringing the peer up
+     * (the kernel cannot open a veth before veth_newlink has linked the pair).
      */
     @Override
     public void linkAdd(String ns, LinkSpec spec) {
         try (LinkRequest r = new LinkRequest(ns, this::ifindex, mac -> macOrRandom(mac), this::netnsName, random)) {
             create(ns, r.message(spec));
         }
-        if (spec instanceof LinkSpec.Veth v && v.hairpin()) {
-            linkSetHairpin(v.attrs().netns() == null ? ns : v.attrs().netns(), v.attrs().name(), true);
+        if (spec instanceof LinkSpec.Veth v) {
+            if (v.hairpin()) {
+                linkSetHairpin(v.attrs().netns() == null ? ns : v.attrs().netns(), v.attrs().name(), true);
+            }
+            if (v.peer().up()) {
+                linkSetUp(v.peer().netns() == null ? ns : v.peer().netns(), v.peer().name(), true);
+            }
         }
     }
 

@@ -106,6 +106,16 @@ public abstract class KernelContract {
     }
 
     @Test
+    void aVethIsMadeWithBothEndsUpItsPeerInAnotherNamespace() {
+        k.netnsAdd("c");
+        k.linkAdd(Kernel.HOST, new LinkSpec.Veth(Attrs.named("lan1").up(true), Attrs.named("eth0").netns("c").up(true),
+                false));
+        assertTrue(link(Kernel.HOST, "lan1").up());
+        assertTrue(link("c", "eth0").up());
+        assertTrue(link(Kernel.HOST, "lan1").carrier(), "both ends are up");
+    }
+
+    @Test
     void aVethCanBeMadeWithBothEndsInOtherNamespacesItsMasterFoundWhereItEnds() {
         k.netnsAdd("sb");
         k.netnsAdd("c");
