@@ -17,21 +17,21 @@ import dev.dockwire.link.VxlanSock;
 import dev.dockwire.wire.Ipv4Address;
 import dev.dockwire.netns.Emulation;
 import dev.dockwire.netns.Namespace;
-import dev.dockwire.netns.Route;
+import dev.dockwire.netns.stack.Route;
 import dev.dockwire.socket.Sockets;
 import dev.dockwire.wire.Cidr;
 import dev.dockwire.wire.MacAddress;
 import dev.dockwire.link.FdbEntry;
 import dev.dockwire.link.LinkType;
-import dev.dockwire.netns.IfAddress;
-import dev.dockwire.netns.Neighbour;
+import dev.dockwire.netns.stack.IfAddress;
+import dev.dockwire.netns.stack.Neighbour;
 import dev.dockwire.link.tc.Netem;
 import dev.dockwire.link.tc.NetemSpec;
 import dev.dockwire.link.tc.Qdisc;
 import dev.dockwire.link.tc.Tbf;
 import dev.dockwire.netfilter.Conn;
-import dev.dockwire.netfilter.IptablesError;
-import dev.dockwire.netfilter.Netfilter;
+import dev.dockwire.netfilter.iptables.IptablesError;
+import dev.dockwire.netfilter.ipv4.Netfilter;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -51,8 +51,6 @@ public final class EmulatedKernel implements Kernel {
 
     /** Namespace ids as each namespace numbers the others (peernet2id), assigned when a link first spans them. */
     private final Map<String, Map<String, Integer>> nsids = new HashMap<>();
-    /** Netfilter of each namespace that has been given rules (created on first use). */
-    private final Map<Namespace, Netfilter> netfilters = new HashMap<>();
     /** VXLAN sockets by the namespace they were opened in and port, and the socket of each device. */
     private final Map<Namespace, Map<Integer, VxlanSock>> vxlanSocks = new HashMap<>();
     private final Map<Vxlan, VxlanSock> vxlanSockOf = new HashMap<>();
@@ -114,7 +112,6 @@ public final class EmulatedKernel implements Kernel {
                 closeVxlanSocket(vx); // its devices go with the namespace; the socket must not keep them
             }
         }
-        netfilters.remove(namespace(ns));
         emulation.deleteNamespace(prefix + ns);
     }
 
@@ -435,10 +432,6 @@ public final class EmulatedKernel implements Kernel {
         } catch (IllegalArgumentException e) {
             throw new KernelException(e.getMessage());
         }
-        Netfilter nf = netfilters.get(namespace(ns));
-        if (nf != null) {
-            nf.sysctlChanged();
-        }
     }
 
     @Override
@@ -642,7 +635,7 @@ public final class EmulatedKernel implements Kernel {
 
     /** The netfilter of a namespace, set up on first use (the modules load when first needed). */
     public Netfilter netfilter(String ns) {
-        return netfilters.computeIfAbsent(namespace(ns), Netfilter::new);
+        return namespace(ns).netfilter();
     }
 
     @Override

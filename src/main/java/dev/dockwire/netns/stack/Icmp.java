@@ -166,7 +166,7 @@ final class Icmp {
     PingSocketImpl openPing() {
         int ident;
         do {
-            ident = stack.ns.emulation().random().nextInt(1, 0x10000);
+            ident = stack.ns.random().nextInt(1, 0x10000);
         } while (pingSockets.containsKey(ident));
         PingSocketImpl s = new PingSocketImpl(stack, ident);
         pingSockets.put(ident, s);

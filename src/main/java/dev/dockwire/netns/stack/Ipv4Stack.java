@@ -5,11 +5,7 @@ import dev.dockwire.link.LinkType;
 import dev.dockwire.link.NetDevice;
 import dev.dockwire.link.RxHandler;
 import dev.dockwire.link.UdpTunnel;
-import dev.dockwire.netns.IfAddress;
-import dev.dockwire.netns.Namespace;
-import dev.dockwire.netns.NeighbourTable;
-import dev.dockwire.netns.NfHooks;
-import dev.dockwire.netns.Route;
+import dev.dockwire.netfilter.NfHooks;
 import dev.dockwire.sim.EventLoop;
 import dev.dockwire.socket.PingSocket;
 import dev.dockwire.socket.SocketError;
@@ -34,7 +30,7 @@ import io.netty.buffer.ByteBuf;
  * fields, so receiving, forwarding and sending a datagram allocate no objects.
  */
 public final class Ipv4Stack implements RxHandler, Sockets, NeighbourTable.Io, UdpTunnel {
-    final Namespace ns;
+    final StackNet ns;
     final EventLoop loop;
     final Arp arp;
     final Icmp icmp;
@@ -52,18 +48,14 @@ public final class Ipv4Stack implements RxHandler, Sockets, NeighbourTable.Io, U
     private int defaultTtl = 64;
     private int nextIdent;
 
-    public Ipv4Stack(Namespace ns) {
+    public Ipv4Stack(StackNet ns) {
         this.ns = ns;
-        this.loop = ns.emulation().loop();
-        this.arp = new Arp(this);
+        this.loop = ns.loop();
+        this.arp = new Arp(ns);
         this.icmp = new Icmp(this);
         this.udp = new Udp(this);
         this.tcp = new Tcp(this);
-        this.nextIdent = ns.emulation().random().nextInt(0x10000);
-    }
-
-    public Namespace namespace() {
-        return ns;
+        this.nextIdent = ns.random().nextInt(0x10000);
     }
 
     public Counters counters() {

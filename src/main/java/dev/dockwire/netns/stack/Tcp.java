@@ -71,7 +71,7 @@ final class Tcp {
     Tcp(Ipv4Stack stack) {
         this.stack = stack;
         this.loop = stack.loop;
-        this.random = stack.ns.emulation().random();
+        this.random = stack.ns.random();
         this.tsSecret = random.nextInt();
         this.output = new TcpOutput(this);
         this.input = new TcpInput(this);

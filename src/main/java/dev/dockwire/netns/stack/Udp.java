@@ -138,7 +138,7 @@ final class Udp {
         int low = Integer.parseInt(range[0]);
         int high = Integer.parseInt(range[1]);
         int n = high - low + 1;
-        int offset = stack.ns.emulation().random().nextInt(n);
+        int offset = stack.ns.random().nextInt(n);
         for (int i = 0; i < n; i++) {
             int port = low + (offset + i) % n;
             if (!ports.containsKey(port) && !tunnels.containsKey(port)) {
