@@ -5,8 +5,8 @@ import io.netty.buffer.ByteBuf;
 
 /**
  * The IPv4 netfilter hook points of a namespace's stack ({@code NF_HOOK(NFPROTO_IPV4, NF_INET_*)}).
- * The stack calls them only while a namespace has hooks registered ({@link Namespace#nfHooks()} is
- * not null), so a namespace without rules or conntrack pays one branch per hook point. Each call
+ * The stack calls them only while a namespace has hooks registered ({@link NfNet#registerHooks}
+ * with a non-null set), so a namespace without rules or conntrack pays one branch per hook point. Each call
  * gets the packet with its reader index at the IPv4 header; {@code true} means NF_ACCEPT (go on,
  * possibly with a rewritten header), {@code false} means the hooks dropped or stole the packet and
  * released it.

@@ -13,7 +13,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Changes to one table, applied to a copy and installed on {@link #commit()} (nft's batch, or
+ * Changes to one table, applied to a copy and installed on {@link #commit(int)} (nft's batch, or
  * libiptc's commit): the rule and chain commands with the errors iptables reports for them, then
  * the kernel's checks at commit: every jump has its chain, no chain loops, each target and
  * match runs only in its table and at its hooks.
