@@ -6,7 +6,8 @@ import java.util.List;
 /**
  * A chain: built-in (bound to a hook, with a policy and the policy's counters) or user-defined
  * (entered by jump or goto). Rules are edited as a list inside a transaction; {@link #compile}
- * turns them into the arrays the packet path walks.
+ * turns them into the arrays the packet path walks. Its fields are open to the iptables language
+ * (transactions edit them, iptables-save renders them).
  */
 public final class Chain {
     public String name;

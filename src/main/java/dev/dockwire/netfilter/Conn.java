@@ -7,6 +7,9 @@ import dev.dockwire.wire.IpProtocol;
  * the deadline on the virtual clock, the TCP state and the MASQUERADE interface. A tuple is
  * {@code (src, dst, sport, dport)} plus the protocol; for ICMP {@code sport} is the identifier and
  * {@code dport} is {@code type << 8 | code}, which keeps lookups primitive for every protocol.
+ * It lives in the core because a packet carries it ({@code skb->_nfct}); its fields are open to
+ * the rooms above as nf_conn's are to the conntrack and NAT modules: conntrack owns the status
+ * bits, deadline, TCP state and hash links, NAT the tuples it rewrites and the MASQUERADE index.
  */
 public final class Conn {
     public static final int ORIGINAL = 0;

@@ -3,7 +3,8 @@ package dev.dockwire.netfilter;
 /**
  * One rule ({@code struct ipt_entry}): the header match, the match extensions in order, and a
  * standard verdict, a jump or goto to a user chain, or a target extension; with its packet and
- * byte counters. A rule without {@code -j} only counts.
+ * byte counters. A rule without {@code -j} only counts. Its fields are open to the iptables
+ * language, which builds, compares and renders rules, as ipt_entry is to iptables' libiptc.
  */
 public final class Rule {
     public final IpHeaderMatch ip;

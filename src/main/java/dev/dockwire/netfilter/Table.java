@@ -10,7 +10,8 @@ import java.util.TreeMap;
  * One of the IPv4 tables with its built-in chains ({@code iptable_raw}, {@code iptable_mangle},
  * {@code iptable_nat}, {@code iptable_filter}) and its user-defined chains. Tables are changed by
  * copying, editing the copy and swapping it in on COMMIT, as iptables-restore replaces a table
- * in one transaction.
+ * in one transaction; the iptables language does the copying and editing, {@link Tables#install}
+ * the swap.
  */
 public final class Table {
     /** The tables in the order iptables-save (nft) lists them, with their built-in chains' hooks. */

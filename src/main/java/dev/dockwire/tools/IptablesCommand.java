@@ -4,7 +4,6 @@ import dev.dockwire.kernel.Kernel;
 import dev.dockwire.kernel.KernelException;
 import dev.dockwire.netfilter.Chain;
 import dev.dockwire.netfilter.Table;
-import dev.dockwire.netfilter.Tables;
 import dev.dockwire.netfilter.iptables.IptablesError;
 import dev.dockwire.netfilter.iptables.IptablesRestore;
 import dev.dockwire.netfilter.iptables.XtCommand;

@@ -6,7 +6,6 @@ import dev.dockwire.link.NetDevice;
 import dev.dockwire.link.RxHandler;
 import dev.dockwire.link.UdpTunnel;
 import dev.dockwire.netfilter.NfHooks;
-import dev.dockwire.sim.EventLoop;
 import dev.dockwire.socket.PingSocket;
 import dev.dockwire.socket.SocketError;
 import dev.dockwire.socket.SocketException;
