@@ -146,11 +146,6 @@ public final class Namespace implements StackNet, NfNet {
         return netfilter;
     }
 
-    /** The netfilter if it was ever used, else null (nothing loaded). */
-    public Netfilter netfilterIfLoaded() {
-        return netfilter;
-    }
-
     /** The next free ifindex in this namespace (the kernel counts per namespace, lo is 1). */
     public int allocateIfindex() {
         while (ifindexTaken(nextIfindex)) {
