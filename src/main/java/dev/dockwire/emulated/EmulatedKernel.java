@@ -25,11 +25,11 @@ import dev.dockwire.link.tc.NetemSpec;
 import dev.dockwire.link.tc.Qdisc;
 import dev.dockwire.link.tc.QdiscTree;
 import dev.dockwire.link.tc.Tbf;
-import dev.dockwire.netfilter.IptablesError;
-import dev.dockwire.netfilter.Netfilter;
+import dev.dockwire.netfilter.iptables.IptablesError;
+import dev.dockwire.netfilter.ipv4.Netfilter;
 import dev.dockwire.netns.Emulation;
 import dev.dockwire.netns.Namespace;
-import dev.dockwire.netns.Route;
+import dev.dockwire.netns.stack.Route;
 import dev.dockwire.socket.Sockets;
 import dev.dockwire.wire.Cidr;
 import dev.dockwire.wire.Ipv4Address;
@@ -56,8 +56,6 @@ public final class EmulatedKernel implements Kernel {
 
     /** Namespace ids as each namespace numbers the others (peernet2id), assigned when a link first spans them. */
     private final Map<String, Map<String, Integer>> nsids = new HashMap<>();
-    /** Netfilter of each namespace that has been given rules (created on first use). */
-    private final Map<Namespace, Netfilter> netfilters = new HashMap<>();
 
     public EmulatedKernel(Emulation emulation, String hostName) {
         this.emulation = emulation;
@@ -102,7 +100,6 @@ public final class EmulatedKernel implements Kernel {
                 links.closeVxlanSocket(vx); // its devices go with the namespace; the socket must not keep them
             }
         }
-        netfilters.remove(namespace(ns));
         emulation.deleteNamespace(prefix + ns);
     }
 
@@ -320,10 +317,6 @@ public final class EmulatedKernel implements Kernel {
         } catch (IllegalArgumentException e) {
             throw new KernelException(e.getMessage());
         }
-        Netfilter nf = netfilters.get(namespace(ns));
-        if (nf != null) {
-            nf.sysctlChanged();
-        }
     }
 
     @Override
@@ -415,7 +408,7 @@ public final class EmulatedKernel implements Kernel {
 
     /** The netfilter of a namespace, set up on first use (the modules load when first needed). */
     public Netfilter netfilter(String ns) {
-        return netfilters.computeIfAbsent(namespace(ns), Netfilter::new);
+        return namespace(ns).netfilter();
     }
 
     @Override

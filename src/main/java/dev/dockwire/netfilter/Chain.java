@@ -6,21 +6,22 @@ import java.util.List;
 /**
  * A chain: built-in (bound to a hook, with a policy and the policy's counters) or user-defined
  * (entered by jump or goto). Rules are edited as a list inside a transaction; {@link #compile}
- * turns them into the arrays the packet path walks.
+ * turns them into the arrays the packet path walks. Its fields are open to the iptables language
+ * (transactions edit them, iptables-save renders them).
  */
 public final class Chain {
-    String name;
-    final Hook hook;
-    int policy;
-    long policyPackets;
-    long policyBytes;
-    final List<Rule> rules = new ArrayList<>();
+    public String name;
+    public final Hook hook;
+    public int policy;
+    public long policyPackets;
+    public long policyBytes;
+    public final List<Rule> rules = new ArrayList<>();
     /** The compiled rules and, per rule, the chain it jumps to (or null). */
     Rule[] compiled = new Rule[0];
     Chain[] jumps = new Chain[0];
     int references;
 
-    Chain(String name, Hook hook, int policy) {
+    public Chain(String name, Hook hook, int policy) {
         this.name = name;
         this.hook = hook;
         this.policy = policy;
@@ -77,7 +78,7 @@ public final class Chain {
     }
 
     /** Nothing to do at its hook: no rules and an ACCEPT policy. */
-    boolean trivial() {
+    public boolean trivial() {
         return compiled.length == 0 && policy == Verdict.ACCEPT;
     }
 }

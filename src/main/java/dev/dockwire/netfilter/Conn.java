@@ -7,44 +7,50 @@ import dev.dockwire.wire.IpProtocol;
  * the deadline on the virtual clock, the TCP state and the MASQUERADE interface. A tuple is
  * {@code (src, dst, sport, dport)} plus the protocol; for ICMP {@code sport} is the identifier and
  * {@code dport} is {@code type << 8 | code}, which keeps lookups primitive for every protocol.
+ * It lives in the core because a packet carries it ({@code skb->_nfct}); its fields are open to
+ * the rooms above as nf_conn's are to the conntrack and NAT modules: conntrack owns the status
+ * bits, deadline, TCP state and hash links, NAT the tuples it rewrites and the MASQUERADE index.
  */
 public final class Conn {
     public static final int ORIGINAL = 0;
     public static final int REPLY = 1;
+    /** The TCP_CONNTRACK_* state names, as conntrack prints them. */
+    private static final String[] TCP_STATE_NAMES = {"NONE", "SYN_SENT", "SYN_RECV", "ESTABLISHED", "FIN_WAIT",
+        "CLOSE_WAIT", "LAST_ACK", "TIME_WAIT", "CLOSE", "SYN_SENT2"};
 
     // enum ip_conntrack_status bits
     static final int IPS_EXPECTED = 1;
-    static final int IPS_SEEN_REPLY = 1 << 1;
-    static final int IPS_ASSURED = 1 << 2;
-    static final int IPS_CONFIRMED = 1 << 3;
-    static final int IPS_SRC_NAT = 1 << 4;
-    static final int IPS_DST_NAT = 1 << 5;
-    static final int IPS_NAT_MASK = IPS_SRC_NAT | IPS_DST_NAT;
-    static final int IPS_SRC_NAT_DONE = 1 << 7;
-    static final int IPS_DST_NAT_DONE = 1 << 8;
-    static final int IPS_DYING = 1 << 9;
+    public static final int IPS_SEEN_REPLY = 1 << 1;
+    public static final int IPS_ASSURED = 1 << 2;
+    public static final int IPS_CONFIRMED = 1 << 3;
+    public static final int IPS_SRC_NAT = 1 << 4;
+    public static final int IPS_DST_NAT = 1 << 5;
+    public static final int IPS_NAT_MASK = IPS_SRC_NAT | IPS_DST_NAT;
+    public static final int IPS_SRC_NAT_DONE = 1 << 7;
+    public static final int IPS_DST_NAT_DONE = 1 << 8;
+    public static final int IPS_DYING = 1 << 9;
 
-    final int proto;
+    public final int proto;
     /** {@code [dir * 4 + k]}: k = 0 src, 1 dst, 2 sport, 3 dport. */
     final int[] t = new int[8];
-    int status;
+    public int status;
     /** Virtual-clock deadline in nanoseconds (ct->timeout). */
-    long timeout;
-    int tcpState;
+    public long timeout;
+    public int tcpState;
     /** UDP: after this instant a two-way flow counts as a stream (ct->proto.udp.stream_ts). */
-    long streamTs;
+    public long streamTs;
     /** ifindex MASQUERADE picked the address from (nf_conn_nat.masq_index), or 0. */
-    int masqIndex;
-    Conn prev;
-    Conn next;
+    public int masqIndex;
+    public Conn prev;
+    public Conn next;
 
-    Conn(int proto, int src, int dst, int sport, int dport) {
+    public Conn(int proto, int src, int dst, int sport, int dport) {
         this.proto = proto;
         set(ORIGINAL, src, dst, sport, dport);
         set(REPLY, dst, src, invertSport(proto, sport, dport), invertDport(proto, sport, dport));
     }
 
-    void set(int dir, int src, int dst, int sport, int dport) {
+    public void set(int dir, int src, int dst, int sport, int dport) {
         int b = dir * 4;
         t[b] = src;
         t[b + 1] = dst;
@@ -80,7 +86,7 @@ public final class Conn {
         return (status & IPS_ASSURED) != 0;
     }
 
-    boolean confirmed() {
+    public boolean confirmed() {
         return (status & IPS_CONFIRMED) != 0;
     }
 
@@ -91,7 +97,7 @@ public final class Conn {
 
     /** The TCP state's name as conntrack prints it. */
     public String tcpStateName() {
-        return TcpConntrack.NAMES[tcpState];
+        return TCP_STATE_NAMES[tcpState];
     }
 
     public long timeoutNanos() {
@@ -99,12 +105,12 @@ public final class Conn {
     }
 
     /** nf_ct_invert_tuple, source half: ports swap, an ICMP identifier stays. */
-    static int invertSport(int proto, int sport, int dport) {
+    public static int invertSport(int proto, int sport, int dport) {
         return proto == IpProtocol.ICMP ? sport : dport;
     }
 
     /** nf_ct_invert_tuple, destination half: ports swap, an ICMP request type becomes its reply. */
-    static int invertDport(int proto, int sport, int dport) {
+    public static int invertDport(int proto, int sport, int dport) {
         if (proto == IpProtocol.ICMP) {
             int type = IcmpTypes.invert(dport >>> 8);
             return type < 0 ? -1 : (type << 8) | (dport & 0xFF);

@@ -1,12 +1,12 @@
 package dev.dockwire.netfilter;
 
 /** ICMP type facts conntrack needs: which requests start a connection and their reply types. */
-final class IcmpTypes {
+public final class IcmpTypes {
     private IcmpTypes() {
     }
 
     /** The reply to a query type and back (echo 8/0, timestamp 13/14, info 15/16, mask 17/18), or -1. */
-    static int invert(int type) {
+    public static int invert(int type) {
         return switch (type) {
             case 8 -> 0;
             case 0 -> 8;
@@ -21,17 +21,17 @@ final class IcmpTypes {
     }
 
     /** icmp_new's valid_new: the request types that may create a connection. */
-    static boolean validNew(int type) {
+    public static boolean validNew(int type) {
         return type == 8 || type == 13 || type == 15 || type == 17;
     }
 
     /** The error types whose payload quotes an offending packet (icmp_error). */
-    static boolean isError(int type) {
+    public static boolean isError(int type) {
         return type == 3 || type == 4 || type == 5 || type == 11 || type == 12;
     }
 
     /** The query types whose identifier NAT may remap (icmp_manip_pkt). */
-    static boolean hasId(int type) {
+    public static boolean hasId(int type) {
         return type == 0 || type == 8 || type == 13 || type == 14 || type == 15 || type == 16 || type == 17
                 || type == 18;
     }

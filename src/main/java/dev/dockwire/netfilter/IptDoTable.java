@@ -7,11 +7,11 @@ package dev.dockwire.netfilter;
  * RETURN with nothing to pop) applies the policy, which has counters of its own. Walks arrays
  * with a preallocated stack, so it allocates nothing.
  */
-final class IptDoTable {
+public final class IptDoTable {
     private Chain[] stackChain = new Chain[4]; // grows with deeper jumps (Docker nests three)
     private int[] stackPos = new int[4];
 
-    int run(Chain base, NfPacket p, Netfilter nf) {
+    public int run(Chain base, NfPacket p, XtContext ctx) {
         Chain c = base;
         Rule[] rules = c.compiled;
         Chain[] jumps = c.jumps;
@@ -40,7 +40,7 @@ final class IptDoTable {
             r.packets++;
             r.bytes += p.length;
             if (r.target != null) {
-                int v = r.target.target(p, nf);
+                int v = r.target.target(p, ctx);
                 if (v != Verdict.CONTINUE) {
                     return v;
                 }

@@ -4,20 +4,23 @@ package dev.dockwire.netfilter;
  * {@code struct nf_nat_range2}: the addresses and ports a NAT target may map to.
  * {@link #MAP_IPS} means the address range applies, {@link #PROTO_SPECIFIED} the port range.
  */
-record NatRange(int flags, int minIp, int maxIp, int minPort, int maxPort) {
-    static final int MAP_IPS = 1;
-    static final int PROTO_SPECIFIED = 2;
+public record NatRange(int flags, int minIp, int maxIp, int minPort, int maxPort) {
+    public static final int MAP_IPS = 1;
+    public static final int PROTO_SPECIFIED = 2;
+    /** enum nf_nat_manip_type: NF_NAT_MANIP_SRC (SNAT, MASQUERADE) and NF_NAT_MANIP_DST (DNAT). */
+    public static final int MANIP_SRC = 0;
+    public static final int MANIP_DST = 1;
 
-    boolean mapIps() {
+    public boolean mapIps() {
         return (flags & MAP_IPS) != 0;
     }
 
-    boolean protoSpecified() {
+    public boolean protoSpecified() {
         return (flags & PROTO_SPECIFIED) != 0;
     }
 
     /** {@code IP[-IP][:PORT[-PORT]]} as the DNAT/SNAT targets print it after {@code to:}. */
-    String format() {
+    public String format() {
         StringBuilder sb = new StringBuilder();
         if (mapIps()) {
             sb.append(dev.dockwire.wire.Ipv4Address.format(minIp));

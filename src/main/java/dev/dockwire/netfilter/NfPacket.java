@@ -11,44 +11,47 @@ import io.netty.buffer.ByteBuf;
  * The packet as the hooks see it: the kernel's {@code sk_buff} fields netfilter reads plus the
  * {@code nf_hook_state} (hook, in, out) and the conntrack attachment ({@code skb->_nfct}). One
  * instance per namespace is reloaded for every hook call, so matching allocates nothing. The
- * transport fields are read once per {@link #parse()} and again after NAT rewrote them.
+ * transport fields are read once per {@link #parse()} and again after NAT rewrote them. The fields
+ * are public, as the sk_buff's are to every netfilter module: conntrack, NAT and the extensions
+ * read them on every packet.
  */
 public final class NfPacket {
-    final Netfilter nf;
-    final Ipv4Packet ip = new Ipv4Packet();
-    ByteBuf buf;
-    int hook;
-    NetDevice in;
-    NetDevice out;
+    /** The namespace the hooks run in ({@code state->net}), for matches that ask about its addresses. */
+    public final NfNet net;
+    public final Ipv4Packet ip = new Ipv4Packet();
+    public ByteBuf buf;
+    public int hook;
+    public NetDevice in;
+    public NetDevice out;
 
-    int protocol;
-    int src;
-    int dst;
-    int length;
-    int l4off;
-    int l4len;
+    public int protocol;
+    public int src;
+    public int dst;
+    public int length;
+    public int l4off;
+    public int l4len;
     /** Ports for TCP/UDP; -1 when the transport header is missing (truncated). */
-    int sport;
-    int dport;
-    int icmpType;
-    int icmpCode;
-    int icmpId;
-    int tcpFlags;
+    public int sport;
+    public int dport;
+    public int icmpType;
+    public int icmpCode;
+    public int icmpId;
+    public int tcpFlags;
 
-    Conn ct;
-    int ctinfo = CtInfo.NONE;
+    public Conn ct;
+    public int ctinfo = CtInfo.NONE;
     /** The connection was found again on loopback: tracking and NAT were done on the way out. */
-    boolean ctSeen;
+    public boolean ctSeen;
     /** Set by a match that cannot read the headers it needs (xt_action_param.hotdrop). */
-    boolean hotdrop;
+    public boolean hotdrop;
     /** The REJECT answer to send once the verdict is DROP (0 none). */
-    int reject;
+    public int reject;
 
-    NfPacket(Netfilter nf) {
-        this.nf = nf;
+    public NfPacket(NfNet net) {
+        this.net = net;
     }
 
-    void load(int hook, NetDevice in, NetDevice out, ByteBuf packet) {
+    public void load(int hook, NetDevice in, NetDevice out, ByteBuf packet) {
         this.buf = packet;
         this.hook = hook;
         this.in = in;
@@ -62,7 +65,7 @@ public final class NfPacket {
     }
 
     /** (Re)reads the addresses and the transport header. */
-    void parse() {
+    public void parse() {
         Ipv4Packet p = ip.wrap(buf, buf.readerIndex());
         protocol = p.protocol();
         src = p.src();

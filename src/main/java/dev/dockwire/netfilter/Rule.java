@@ -3,27 +3,28 @@ package dev.dockwire.netfilter;
 /**
  * One rule ({@code struct ipt_entry}): the header match, the match extensions in order, and a
  * standard verdict, a jump or goto to a user chain, or a target extension; with its packet and
- * byte counters. A rule without {@code -j} only counts.
+ * byte counters. A rule without {@code -j} only counts. Its fields are open to the iptables
+ * language, which builds, compares and renders rules, as ipt_entry is to iptables' libiptc.
  */
 public final class Rule {
-    final IpHeaderMatch ip;
-    final Match[] matches;
+    public final IpHeaderMatch ip;
+    public final Match[] matches;
     /** A target extension, or null for a standard verdict or jump. */
-    final Target target;
+    public final Target target;
     /** ACCEPT, DROP or RETURN; CONTINUE for a jump, an extension or no target. */
-    final int verdict;
+    public final int verdict;
     /** The user chain of {@code -j CHAIN} or {@code -g CHAIN}, or null. */
-    final String jump;
-    final boolean isGoto;
-    long packets;
-    long bytes;
+    public final String jump;
+    public final boolean isGoto;
+    public long packets;
+    public long bytes;
     /** The iptables-restore line that added the rule (for commit errors), or 0. */
-    int line;
+    public int line;
     /** The nft batch operation that added it (RULE_APPEND, RULE_INSERT, RULE_REPLACE), for commit errors. */
-    String op = "RULE_APPEND";
+    public String op = "RULE_APPEND";
     private String spec;
 
-    Rule(IpHeaderMatch ip, Match[] matches, Target target, int verdict, String jump, boolean isGoto) {
+    public Rule(IpHeaderMatch ip, Match[] matches, Target target, int verdict, String jump, boolean isGoto) {
         this.ip = ip;
         this.matches = matches;
         this.target = target;

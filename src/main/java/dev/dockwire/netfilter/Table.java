@@ -10,7 +10,8 @@ import java.util.TreeMap;
  * One of the IPv4 tables with its built-in chains ({@code iptable_raw}, {@code iptable_mangle},
  * {@code iptable_nat}, {@code iptable_filter}) and its user-defined chains. Tables are changed by
  * copying, editing the copy and swapping it in on COMMIT, as iptables-restore replaces a table
- * in one transaction.
+ * in one transaction; the iptables language does the copying and editing, {@link Tables#install}
+ * the swap.
  */
 public final class Table {
     /** The tables in the order iptables-save (nft) lists them, with their built-in chains' hooks. */
@@ -56,9 +57,9 @@ public final class Table {
     }
 
     final Kind kind;
-    final Chain[] builtin = new Chain[5];
+    public final Chain[] builtin = new Chain[5];
     /** User chains in strcmp order, as the nft backend lists them. */
-    final Map<String, Chain> user = new TreeMap<>();
+    public final Map<String, Chain> user = new TreeMap<>();
 
     /** A fresh table: built-in chains with ACCEPT policies, no rules. */
     public Table(Kind kind) {
@@ -109,7 +110,7 @@ public final class Table {
         return user.values();
     }
 
-    Table copy() {
+    public Table copy() {
         Table t = new Table(kind, true);
         for (int i = 0; i < 5; i++) {
             if (builtin[i] != null) {
@@ -123,7 +124,7 @@ public final class Table {
     }
 
     /** Resolves jumps, counts references, and builds the arrays the packet path walks. */
-    void compile() {
+    public void compile() {
         List<Chain> all = chains();
         for (Chain c : all) {
             c.references = 0;
@@ -139,12 +140,12 @@ public final class Table {
     }
 
     /** Whether any chain of the table does something at {@code hook} (its chain is not trivial). */
-    boolean active(Hook h) {
+    public boolean active(Hook h) {
         Chain c = builtin[h.ordinal()];
         return c != null && !c.trivial();
     }
 
-    boolean needsConntrack() {
+    public boolean needsConntrack() {
         for (Chain c : chains()) {
             for (Rule r : c.rules) {
                 if (r.needsConntrack()) {

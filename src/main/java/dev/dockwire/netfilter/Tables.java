@@ -5,8 +5,8 @@ import java.util.List;
 
 /**
  * The iptables tables of one namespace ({@code net->ipv4.iptable_*}): a table exists once a
- * restore or command created it, as nft tables do. Changes go through a {@link XtTransaction} per
- * table; {@link #onCommit} tells the owner to re-register its hooks.
+ * restore or command created it, as nft tables do. Changes go through an iptables transaction per
+ * table, which {@link #install}s the new table; {@link #onCommit} tells the owner to re-register its hooks.
  */
 public final class Tables {
     private final Table[] tables = new Table[Table.Kind.values().length];
@@ -33,32 +33,13 @@ public final class Tables {
         return list;
     }
 
-    /** The tables an iptables-save text ({@code -c} or not) describes, for rendering listings. */
-    public static Tables parse(String saveText) {
-        Tables t = new Tables();
-        IptablesRestore.run(t, saveText, false, true);
-        return t;
-    }
-
-    void onCommit(Runnable r) {
+    /** Sets the owner's callback after every commit (netfilter re-registers its hooks). */
+    public void onCommit(Runnable r) {
         this.onCommit = r;
     }
 
-    /**
-     * A transaction on table {@code name}: on a copy of it, or on a fresh one when {@code flush}
-     * (iptables-restore without --noflush) or when it does not exist yet.
-     */
-    XtTransaction begin(String name, boolean flush) {
-        Table.Kind k = Table.Kind.byName(name);
-        if (k == null) {
-            throw new XtablesException(XtablesException.Kind.VERSION,
-                    "table '" + name + "' does not exist\nPerhaps iptables or your kernel needs to be upgraded.");
-        }
-        Table cur = tables[k.ordinal()];
-        return new XtTransaction(this, flush || cur == null ? new Table(k) : cur.copy());
-    }
-
-    void install(Table t) {
+    /** Installs a committed table (xt_replace_table) and tells the owner. */
+    public void install(Table t) {
         tables[t.kind.ordinal()] = t;
         onCommit.run();
     }

@@ -10,7 +10,7 @@ public interface Target {
     String name();
 
     /** xt_target.target: a verdict ({@link Verdict#ACCEPT}, {@link Verdict#DROP}, {@link Verdict#CONTINUE}). */
-    int target(NfPacket p, Netfilter nf);
+    int target(NfPacket p, XtContext ctx);
 
     /** The options after {@code -j NAME} in iptables-save form, each with a leading space. */
     void save(StringBuilder sb);

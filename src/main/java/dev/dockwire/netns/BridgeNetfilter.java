@@ -2,6 +2,7 @@ package dev.dockwire.netns;
 
 import dev.dockwire.link.Bridge;
 import dev.dockwire.link.BridgeNfHook;
+import dev.dockwire.netfilter.NfHooks;
 import dev.dockwire.wire.EthernetFrame;
 import io.netty.buffer.ByteBuf;
 

@@ -5,9 +5,20 @@ import dev.dockwire.link.Loopback;
 import dev.dockwire.link.NetDevice;
 import dev.dockwire.link.Veth;
 import dev.dockwire.link.Vxlan;
+import dev.dockwire.netfilter.NfHooks;
+import dev.dockwire.netfilter.NfNet;
+import dev.dockwire.netfilter.ipv4.Netfilter;
+import dev.dockwire.netns.stack.Fib;
+import dev.dockwire.netns.stack.IfAddress;
 import dev.dockwire.netns.stack.Ipv4Stack;
+import dev.dockwire.netns.stack.NeighbourTable;
+import dev.dockwire.netns.stack.Route;
+import dev.dockwire.netns.stack.StackNet;
+import dev.dockwire.sim.EventLoop;
+import dev.dockwire.sim.SeededRandom;
 import dev.dockwire.socket.Sockets;
 import dev.dockwire.wire.Cidr;
+import io.netty.buffer.ByteBuf;
 import io.netty.util.collection.IntObjectHashMap;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -18,11 +29,12 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * A network namespace: its devices, addresses, main routing table, ARP cache, sysctls and IPv4
- * stack (with its sockets). Configuration calls mirror {@code ip link/addr/route} and
- * {@code sysctl}; the kernel seam drives them.
+ * A network namespace: its devices, addresses, main routing table, ARP cache, sysctls, IPv4
+ * stack (with its sockets) and netfilter. Configuration calls mirror {@code ip link/addr/route}
+ * and {@code sysctl}; the kernel seam drives them. The stack sees the namespace as
+ * {@link StackNet} and netfilter as {@link NfNet}, so neither knows this class.
  */
-public final class Namespace {
+public final class Namespace implements StackNet, NfNet {
     private final Emulation emulation;
     private final String name;
     private final Map<String, NetDevice> devices = new LinkedHashMap<>();
@@ -40,6 +52,7 @@ public final class Namespace {
     private int[] broadcasts = new int[0];
     private IfAddress[] addressArray = new IfAddress[0];
     private NfHooks nfHooks;
+    private Netfilter netfilter;
     private final BridgeNetfilter bridgeNetfilter = new BridgeNetfilter(this);
 
     Namespace(Emulation emulation, String name) {
@@ -79,6 +92,17 @@ public final class Namespace {
         return emulation;
     }
 
+    @Override
+    public EventLoop loop() {
+        return emulation.loop();
+    }
+
+    @Override
+    public SeededRandom random() {
+        return emulation.random();
+    }
+
+    @Override
     public Loopback lo() {
         return lo;
     }
@@ -91,22 +115,35 @@ public final class Namespace {
         return stack;
     }
 
+    @Override
     public Fib fib() {
         return fib;
     }
 
+    @Override
     public NeighbourTable neighbours() {
         return neighbours;
     }
 
-    /** The registered netfilter hooks, or null when nothing is registered (the stack's fast path). */
+    @Override
     public NfHooks nfHooks() {
         return nfHooks;
     }
 
-    /** Registers (or with null unregisters) the netfilter hooks, like nf_register_net_hooks. */
-    public void nfHooks(NfHooks hooks) {
+    @Override
+    public void registerHooks(NfHooks hooks) {
         this.nfHooks = hooks;
+    }
+
+    /**
+     * This namespace's netfilter, made on first use, as the kernel loads the netfilter modules
+     * when a namespace is first given rules; it registers its hooks only while it has work.
+     */
+    public Netfilter netfilter() {
+        if (netfilter == null) {
+            netfilter = new Netfilter(this);
+        }
+        return netfilter;
     }
 
     /** The next free ifindex in this namespace (the kernel counts per namespace, lo is 1). */
@@ -239,6 +276,7 @@ public final class Namespace {
         }
     }
 
+    @Override
     public List<IfAddress> addresses() {
         return Collections.unmodifiableList(addresses);
     }
@@ -252,6 +290,7 @@ public final class Namespace {
         fib.add(route);
     }
 
+    @Override
     public String sysctl(String key) {
         return sysctls.get(key);
     }
@@ -267,6 +306,9 @@ public final class Namespace {
         }
         sysctls.put(key, value);
         stack.sysctlChanged();
+        if (netfilter != null) {
+            netfilter.sysctlChanged();
+        }
         bridgeNetfilter.callIptables("1".equals(sysctls.get("net.bridge.bridge-nf-call-iptables")));
     }
 
@@ -274,7 +316,7 @@ public final class Namespace {
         return Collections.unmodifiableMap(sysctls);
     }
 
-    /** True when {@code addr} is one of this namespace's addresses or in 127/8 (the local table). */
+    @Override
     public boolean isLocal(int addr) {
         if ((addr >>> 24) == 127) {
             return lo.isUp();
@@ -288,7 +330,7 @@ public final class Namespace {
         return false;
     }
 
-    /** True when {@code addr} is the broadcast address of one of the local subnets, or 255.255.255.255. */
+    @Override
     public boolean isBroadcast(int addr) {
         if (addr == -1) {
             return true;
@@ -308,9 +350,69 @@ public final class Namespace {
         addressArray = addresses.toArray(new IfAddress[0]);
     }
 
-    /** The addresses as an array snapshot, for loops on the packet path that must not allocate. */
+    @Override
     public IfAddress[] addressArray() {
         return addressArray;
+    }
+
+    @Override
+    public int inetAddrType(int addr, NetDevice dev) {
+        if (dev == null) {
+            if (isLocal(addr)) {
+                return RTN_LOCAL;
+            }
+            return isBroadcast(addr) ? RTN_BROADCAST : RTN_UNICAST;
+        }
+        for (IfAddress a : addressArray) {
+            if (a.dev() == dev) {
+                if (a.address() == addr) {
+                    return RTN_LOCAL;
+                }
+                if (a.broadcast() == addr && a.broadcast() != 0) {
+                    return RTN_BROADCAST;
+                }
+            }
+        }
+        if ((addr >>> 24) == 127 && dev == lo) {
+            return RTN_LOCAL;
+        }
+        return RTN_UNICAST;
+    }
+
+    @Override
+    public int inetSelectAddress(NetDevice out, int dst) {
+        Route r = fib.lookup(dst);
+        int nh = r == null || r.dev() != out ? dst : r.nextHop(dst);
+        int first = 0;
+        for (IfAddress a : addressArray) {
+            if (a.dev() == out && (a.address() >>> 24) != 127) {
+                if (a.cidr().contains(nh)) {
+                    return a.address();
+                }
+                if (first == 0) {
+                    first = a.address();
+                }
+            }
+        }
+        if (first != 0) {
+            return first;
+        }
+        for (IfAddress a : addressArray) {
+            if (a.dev() != lo && (a.address() >>> 24) != 127) {
+                return a.address();
+            }
+        }
+        return 0;
+    }
+
+    @Override
+    public void sendFromKernel(ByteBuf payload, int src, int dst, int protocol) {
+        stack.sendFromKernel(payload, src, dst, protocol);
+    }
+
+    @Override
+    public void sendIcmpError(ByteBuf packet, int type, int code) {
+        stack.sendIcmpError(packet, type, code);
     }
 
     /** Tears everything down: veth peers in other namespaces vanish too, as with {@code ip netns del}. */

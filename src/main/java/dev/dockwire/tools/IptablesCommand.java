@@ -3,11 +3,10 @@ package dev.dockwire.tools;
 import dev.dockwire.kernel.Kernel;
 import dev.dockwire.kernel.KernelException;
 import dev.dockwire.netfilter.Chain;
-import dev.dockwire.netfilter.IptablesError;
-import dev.dockwire.netfilter.Netfilter;
 import dev.dockwire.netfilter.Table;
-import dev.dockwire.netfilter.Tables;
-import dev.dockwire.netfilter.XtCommand;
+import dev.dockwire.netfilter.iptables.IptablesError;
+import dev.dockwire.netfilter.iptables.IptablesRestore;
+import dev.dockwire.netfilter.iptables.XtCommand;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -95,7 +94,7 @@ public final class IptablesCommand {
         }
         try {
             if (test) {
-                Netfilter.testRestore(text.toString());
+                IptablesRestore.test(text.toString());
             } else {
                 kernel.iptablesRestore(ns, text.toString(), noflush, counters);
             }
@@ -130,7 +129,7 @@ public final class IptablesCommand {
         }
         Table t;
         try {
-            t = Tables.parse(kernel.iptablesSave(ns, cmd.table(), true)).table(kind);
+            t = IptablesRestore.parse(kernel.iptablesSave(ns, cmd.table(), true)).table(kind);
         } catch (KernelException e) {
             return failed(e.getMessage(), e.status());
         }
@@ -171,7 +170,7 @@ public final class IptablesCommand {
         if (chain != null) {
             return List.of("Zeroing chain `" + chain + "'");
         }
-        Table t = Tables.parse(kernel.iptablesSave(ns, table, false)).table(Table.Kind.byName(table));
+        Table t = IptablesRestore.parse(kernel.iptablesSave(ns, table, false)).table(Table.Kind.byName(table));
         List<String> out = new ArrayList<>();
         for (Chain c : (t == null ? new Table(Table.Kind.byName(table)) : t).chains()) {
             out.add("Zeroing chain `" + c.name() + "'");

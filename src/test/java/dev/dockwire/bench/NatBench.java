@@ -3,7 +3,7 @@ package dev.dockwire.bench;
 import dev.dockwire.cli.ProductionJvm;
 import dev.dockwire.link.Frames;
 import dev.dockwire.link.NetDevice;
-import dev.dockwire.netfilter.Netfilter;
+import dev.dockwire.netfilter.ipv4.Netfilter;
 import dev.dockwire.testing.TestNet;
 import dev.dockwire.wire.IpProtocol;
 import dev.dockwire.wire.Ipv4Packet;

@@ -3,7 +3,7 @@ package dev.dockwire.bench;
 import dev.dockwire.kernel.Kernel;
 import dev.dockwire.link.NetDevice;
 import dev.dockwire.netfilter.Hook;
-import dev.dockwire.netfilter.Netfilter;
+import dev.dockwire.netfilter.ipv4.Netfilter;
 import dev.dockwire.socket.UdpSocket;
 import dev.dockwire.testing.TestNet;
 import dev.dockwire.wire.Cidr;

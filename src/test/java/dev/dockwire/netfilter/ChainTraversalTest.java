@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.dockwire.link.NetDevice;
+import dev.dockwire.netfilter.ipv4.Netfilter;
 import dev.dockwire.testing.TestNet;
 import io.netty.buffer.ByteBuf;
 import java.util.List;

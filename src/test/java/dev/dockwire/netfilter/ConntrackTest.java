@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.dockwire.link.NetDevice;
+import dev.dockwire.netfilter.ipv4.Netfilter;
 import dev.dockwire.tools.ConntrackCommand;
 import io.netty.buffer.ByteBuf;
 import java.util.List;

@@ -3,6 +3,7 @@ package dev.dockwire.netfilter;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.dockwire.link.NetDevice;
+import dev.dockwire.netfilter.ipv4.Netfilter;
 import dev.dockwire.testing.TestNet;
 import dev.dockwire.wire.TcpSegment;
 import io.netty.buffer.ByteBuf;

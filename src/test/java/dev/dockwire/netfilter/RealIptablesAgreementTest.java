@@ -2,6 +2,8 @@ package dev.dockwire.netfilter;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.dockwire.netfilter.iptables.IptablesError;
+import dev.dockwire.netfilter.ipv4.Netfilter;
 import dev.dockwire.testing.ExternalTools;
 import dev.dockwire.testing.TestNet;
 import java.nio.file.Path;

@@ -3,6 +3,7 @@ package dev.dockwire.netfilter;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import dev.dockwire.netfilter.ipv4.Netfilter;
 import dev.dockwire.socket.SocketError;
 import dev.dockwire.socket.SocketException;
 import dev.dockwire.socket.UdpSocket;

@@ -2,7 +2,6 @@ package dev.dockwire.netns.stack;
 
 import dev.dockwire.link.Frames;
 import dev.dockwire.link.NetDevice;
-import dev.dockwire.netns.IfAddress;
 import dev.dockwire.wire.ArpPacket;
 import dev.dockwire.wire.EtherType;
 import dev.dockwire.wire.EthernetFrame;
@@ -17,12 +16,13 @@ import io.netty.buffer.ByteBuf;
  */
 final class Arp {
     static final int FRAME_LENGTH = EthernetFrame.HEADER_LENGTH + ArpPacket.LENGTH;
-    private final Ipv4Stack stack;
+    /** The namespace only: ARP answers and learns from its addresses and neighbour table, never the IP layer. */
+    private final StackNet ns;
     private final ArpPacket arp = new ArpPacket();
     private final EthernetFrame eth = new EthernetFrame();
 
-    Arp(Ipv4Stack stack) {
-        this.stack = stack;
+    Arp(StackNet ns) {
+        this.ns = ns;
     }
 
     void input(NetDevice dev, ByteBuf frame, int off) {
@@ -37,15 +37,15 @@ final class Arp {
             if (MacAddress.isMulticast(sha) || (sip >>> 24) == 127 || (sip >>> 28) == 0xE) {
                 return;
             }
-            boolean forUs = stack.ns.isLocal(tip) && (tip >>> 24) != 127;
+            boolean forUs = ns.isLocal(tip) && (tip >>> 24) != 127;
             if (op == ArpPacket.OP_REQUEST && forUs && sip != 0) {
-                stack.ns.neighbours().update(dev, sip, sha, false, true);
+                ns.neighbours().update(dev, sip, sha, false, true);
                 reply(dev, sha, sip, tip);
             } else if (op == ArpPacket.OP_REQUEST && forUs) {
                 reply(dev, sha, sip, tip); // duplicate address detection probe (sender 0.0.0.0)
             } else if (sip != 0) {
                 // A reply confirms; a gratuitous ARP or someone else's request only refreshes.
-                stack.ns.neighbours().update(dev, sip, sha, op == ArpPacket.OP_REPLY && forUs, false);
+                ns.neighbours().update(dev, sip, sha, op == ArpPacket.OP_REPLY && forUs, false);
             }
         } finally {
             frame.release();
@@ -75,7 +75,7 @@ final class Arp {
     /** arp_solicit picks the device address on the target's subnet (arp_announce=0: any local address). */
     private int sourceFor(NetDevice dev, int targetIp) {
         int first = 0;
-        for (IfAddress a : stack.ns.addresses()) {
+        for (IfAddress a : ns.addresses()) {
             if (a.dev() == dev) {
                 if (a.cidr().contains(targetIp)) {
                     return a.address();

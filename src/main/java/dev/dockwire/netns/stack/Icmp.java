@@ -20,7 +20,10 @@ import io.netty.util.collection.IntObjectHashMap;
 final class Icmp {
     /** Errors quote as much of the offending packet as fits in 576 bytes (icmp_send). */
     private static final int MAX_ERROR_LENGTH = 576;
-    private final Ipv4Stack stack;
+    private final IpLayer stack;
+    /** Take the errors that quote their segments (their err_handler). */
+    private final Udp udpLayer;
+    private final Tcp tcpLayer;
     private final IcmpPacket icmp = new IcmpPacket();
     private final IcmpPacket inner = new IcmpPacket();
     private final Ipv4Packet ip = new Ipv4Packet();
@@ -29,8 +32,10 @@ final class Icmp {
     private final TcpSegment tcp = new TcpSegment();
     private final IntObjectHashMap<PingSocketImpl> pingSockets = new IntObjectHashMap<>(4);
 
-    Icmp(Ipv4Stack stack) {
+    Icmp(IpLayer stack, Udp udp, Tcp tcp) {
         this.stack = stack;
+        this.udpLayer = udp;
+        this.tcpLayer = tcp;
     }
 
     /** {@code packet} starts at the IP header; takes ownership. */
@@ -113,11 +118,11 @@ final class Icmp {
             }
         } else if (proto == IpProtocol.UDP) {
             udp.wrap(packet, qoff + ihl);
-            stack.udp.error(quoted.src(), udp.srcPort(), quoted.dst(), udp.dstPort(), type, code);
+            udpLayer.error(quoted.src(), udp.srcPort(), quoted.dst(), udp.dstPort(), type, code);
         } else if (proto == IpProtocol.TCP) {
             // The first 8 bytes of the quoted segment: ports and sequence number.
             tcp.wrap(packet, qoff + ihl, 8);
-            stack.tcp.error(quoted.src(), tcp.srcPort(), quoted.dst(), tcp.dstPort(), tcp.seq(), type, code);
+            tcpLayer.error(quoted.src(), tcp.srcPort(), quoted.dst(), tcp.dstPort(), tcp.seq(), type, code);
         }
     }
 
@@ -166,9 +171,9 @@ final class Icmp {
     PingSocketImpl openPing() {
         int ident;
         do {
-            ident = stack.ns.emulation().random().nextInt(1, 0x10000);
+            ident = stack.ns.random().nextInt(1, 0x10000);
         } while (pingSockets.containsKey(ident));
-        PingSocketImpl s = new PingSocketImpl(stack, ident);
+        PingSocketImpl s = new PingSocketImpl(this, stack, ident);
         pingSockets.put(ident, s);
         return s;
     }

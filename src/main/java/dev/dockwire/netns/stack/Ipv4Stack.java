@@ -5,12 +5,7 @@ import dev.dockwire.link.LinkType;
 import dev.dockwire.link.NetDevice;
 import dev.dockwire.link.RxHandler;
 import dev.dockwire.link.UdpTunnel;
-import dev.dockwire.netns.IfAddress;
-import dev.dockwire.netns.Namespace;
-import dev.dockwire.netns.NeighbourTable;
-import dev.dockwire.netns.NfHooks;
-import dev.dockwire.netns.Route;
-import dev.dockwire.sim.EventLoop;
+import dev.dockwire.netfilter.NfHooks;
 import dev.dockwire.socket.PingSocket;
 import dev.dockwire.socket.SocketError;
 import dev.dockwire.socket.SocketException;
@@ -33,9 +28,7 @@ import io.netty.buffer.ByteBuf;
  * ip_forward} and {@code ip_output → ip_finish_output2 → neigh_output} paths. The flyweights are
  * fields, so receiving, forwarding and sending a datagram allocate no objects.
  */
-public final class Ipv4Stack implements RxHandler, Sockets, NeighbourTable.Io, UdpTunnel {
-    final Namespace ns;
-    final EventLoop loop;
+public final class Ipv4Stack extends IpLayer implements RxHandler, Sockets, NeighbourTable.Io, UdpTunnel {
     final Arp arp;
     final Icmp icmp;
     final Udp udp;
@@ -52,18 +45,13 @@ public final class Ipv4Stack implements RxHandler, Sockets, NeighbourTable.Io, U
     private int defaultTtl = 64;
     private int nextIdent;
 
-    public Ipv4Stack(Namespace ns) {
-        this.ns = ns;
-        this.loop = ns.emulation().loop();
-        this.arp = new Arp(this);
-        this.icmp = new Icmp(this);
+    public Ipv4Stack(StackNet ns) {
+        super(ns);
+        this.arp = new Arp(ns);
         this.udp = new Udp(this);
         this.tcp = new Tcp(this);
-        this.nextIdent = ns.emulation().random().nextInt(0x10000);
-    }
-
-    public Namespace namespace() {
-        return ns;
+        this.icmp = new Icmp(this, udp, tcp);
+        this.nextIdent = ns.random().nextInt(0x10000);
     }
 
     public Counters counters() {
@@ -83,6 +71,7 @@ public final class Ipv4Stack implements RxHandler, Sockets, NeighbourTable.Io, U
         tcp.sysctlChanged();
     }
 
+    @Override
     int defaultTtl() {
         return defaultTtl;
     }
@@ -255,19 +244,13 @@ public final class Ipv4Stack implements RxHandler, Sockets, NeighbourTable.Io, U
 
     // ---- send -------------------------------------------------------------------------------
 
-    /** IP_PMTUDISC_DONT: never set DF, fragment what does not fit (linux/in.h values). */
-    static final int PMTUDISC_DONT = 0;
-    /** IP_PMTUDISC_WANT, the default (ip_no_pmtu_disc=0): DF when the datagram fits the MTU, fragments otherwise. */
-    static final int PMTUDISC_WANT = 1;
-    /** IP_PMTUDISC_DO: always DF; a datagram over the MTU fails with EMSGSIZE. */
-    static final int PMTUDISC_DO = 2;
-
     /**
      * Sends a locally generated packet. {@code packet}'s readable bytes are the transport header
      * and payload; the IPv4 header is prepended here. Takes ownership.
      *
      * @throws SocketException ENETUNREACH when there is no route, EMSGSIZE when over the MTU with DF
      */
+    @Override
     void output(ByteBuf packet, int src, int dst, int protocol, int ttl, boolean df) {
         output(packet, 0, src, dst, protocol, ttl, df ? PMTUDISC_DO : PMTUDISC_DONT);
     }
@@ -278,6 +261,7 @@ public final class Ipv4Stack implements RxHandler, Sockets, NeighbourTable.Io, U
      * EMSGSIZE carrying the MTU (ip_local_error's ee_info), one without DF leaves in fragments
      * after POST_ROUTING (ip_finish_output → ip_fragment).
      */
+    @Override
     void output(ByteBuf packet, int tos, int src, int dst, int protocol, int ttl, int pmtudisc) {
         int len = packet.readableBytes() + Ipv4Packet.MIN_HEADER_LENGTH;
         boolean local = ns.isLocal(dst);
@@ -329,7 +313,7 @@ public final class Ipv4Stack implements RxHandler, Sockets, NeighbourTable.Io, U
         }
     }
 
-    /** MTU of the device the route towards {@code dst} leaves by (lo for local addresses), or 0 without a route. */
+    @Override
     int routeMtu(int dst) {
         if (ns.isLocal(dst)) {
             return ns.lo().mtu();
@@ -338,7 +322,7 @@ public final class Ipv4Stack implements RxHandler, Sockets, NeighbourTable.Io, U
         return r == null ? 0 : r.dev().mtu();
     }
 
-    /** ipv4_update_pmtu: an ICMP fragmentation-needed about a packet we sent to {@code dst}. */
+    @Override
     void pmtuLearned(int dst, int mtu) {
         int dev = routeMtu(dst);
         if (dev > 0) {
@@ -391,6 +375,11 @@ public final class Ipv4Stack implements RxHandler, Sockets, NeighbourTable.Io, U
      */
     public void sendIcmpError(ByteBuf offending, int type, int code) {
         icmp.error(offending, type, code, 0);
+    }
+
+    @Override
+    void icmpSend(ByteBuf offending, int type, int code, int info) {
+        icmp.error(offending, type, code, info);
     }
 
     /** The source address the kernel picks towards {@code dst} (inet_select_addr), or 0. */

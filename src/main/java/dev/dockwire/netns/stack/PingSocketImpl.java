@@ -8,14 +8,16 @@ import io.netty.buffer.ByteBuf;
 
 /** A ping socket of an emulated namespace: the identifier is the socket's, as with Linux ping sockets. */
 final class PingSocketImpl implements PingSocket {
-    private final Ipv4Stack stack;
+    private final Icmp icmp;
+    private final IpLayer stack;
     private final int ident;
     private ReplyHandler replyHandler = (src, seq, ttl, data) -> { };
     private ErrorHandler errorHandler = (reporter, seq, type, code, info) -> { };
     private boolean closed;
-    private int pmtudisc = Ipv4Stack.PMTUDISC_WANT;
+    private int pmtudisc = IpLayer.PMTUDISC_WANT;
 
-    PingSocketImpl(Ipv4Stack stack, int ident) {
+    PingSocketImpl(Icmp icmp, IpLayer stack, int ident) {
+        this.icmp = icmp;
         this.stack = stack;
         this.ident = ident;
     }
@@ -41,9 +43,9 @@ final class PingSocketImpl implements PingSocket {
     @Override
     public void pmtuDiscover(PmtuDisc mode) {
         pmtudisc = switch (mode) {
-            case DONT -> Ipv4Stack.PMTUDISC_DONT;
-            case WANT -> Ipv4Stack.PMTUDISC_WANT;
-            case DO -> Ipv4Stack.PMTUDISC_DO;
+            case DONT -> IpLayer.PMTUDISC_DONT;
+            case WANT -> IpLayer.PMTUDISC_WANT;
+            case DO -> IpLayer.PMTUDISC_DO;
         };
     }
 
@@ -73,7 +75,7 @@ final class PingSocketImpl implements PingSocket {
     public void close() {
         if (!closed) {
             closed = true;
-            stack.icmp.closePing(this);
+            icmp.closePing(this);
         }
     }
 }

@@ -40,7 +40,7 @@ final class Tcp {
     /** The window scale we offer: 7, derived as Linux derives it. */
     static final int WINDOW_SCALE = windowScaleFor(RMEM_MAX);
 
-    final Ipv4Stack stack;
+    final IpLayer stack;
     final EventLoop loop;
     final SeededRandom random;
     final Counters counters = new Counters();
@@ -68,10 +68,10 @@ final class Tcp {
     private final TcpSegment seg = new TcpSegment();
     private final TcpOptions opts = new TcpOptions();
 
-    Tcp(Ipv4Stack stack) {
+    Tcp(IpLayer stack) {
         this.stack = stack;
         this.loop = stack.loop;
-        this.random = stack.ns.emulation().random();
+        this.random = stack.ns.random();
         this.tsSecret = random.nextInt();
         this.output = new TcpOutput(this);
         this.input = new TcpInput(this);

@@ -11,7 +11,7 @@ import io.netty.buffer.ByteBuf;
  * Everything a namespace's TCP sends (the kernel's tcp_output.c): the transmit loop that fills the
  * send and congestion windows ({@link #push}), SYN, SYN-ACK, ACK, FIN, retransmissions, window
  * probes and resets. A segment is built in a {@link Frames} buffer with reused flyweights, its
- * options laid out as Linux lays them out, and handed to {@link Ipv4Stack#output} with DF set.
+ * options laid out as Linux lays them out, and handed to {@link IpLayer#output} with DF set.
  */
 final class TcpOutput {
     private final Tcp tcp;

@@ -19,7 +19,7 @@ import io.netty.util.collection.IntObjectHashMap;
  * from {@code net.ipv4.ip_local_port_range} starting at a random offset like the kernel.
  */
 final class Udp {
-    private final Ipv4Stack stack;
+    private final IpLayer stack;
     private final IntObjectHashMap<UdpSocketImpl> ports = new IntObjectHashMap<>(4);
     /** Tunnel sockets (udp_tunnel_sock): their datagrams go to encap_rcv, not a socket queue. */
     private final IntObjectHashMap<UdpTunnel.Receiver> tunnels = new IntObjectHashMap<>(4);
@@ -29,11 +29,11 @@ final class Udp {
     long noPorts;
     long inErrors;
 
-    Udp(Ipv4Stack stack) {
+    Udp(IpLayer stack) {
         this.stack = stack;
     }
 
-    Ipv4Stack stack() {
+    IpLayer stack() {
         return stack;
     }
 
@@ -59,7 +59,7 @@ final class Udp {
                 || !s.accepts(src, udp.srcPort())) {
             noPorts++;
             if (!stack.ns.isBroadcast(dst)) {
-                stack.icmp.error(packet, IcmpPacket.TYPE_DEST_UNREACHABLE, IcmpPacket.CODE_PORT_UNREACHABLE, 0);
+                stack.icmpSend(packet, IcmpPacket.TYPE_DEST_UNREACHABLE, IcmpPacket.CODE_PORT_UNREACHABLE, 0);
             }
             packet.release();
             return;
@@ -138,7 +138,7 @@ final class Udp {
         int low = Integer.parseInt(range[0]);
         int high = Integer.parseInt(range[1]);
         int n = high - low + 1;
-        int offset = stack.ns.emulation().random().nextInt(n);
+        int offset = stack.ns.random().nextInt(n);
         for (int i = 0; i < n; i++) {
             int port = low + (offset + i) % n;
             if (!ports.containsKey(port) && !tunnels.containsKey(port)) {
@@ -184,7 +184,7 @@ final class Udp {
         int len = packet.readableBytes();
         udp.wrap(packet, packet.readerIndex()).set(srcPort, dstPort, len).fillChecksum(src, dst);
         // UDP sockets default to IP_PMTUDISC_WANT: a datagram over the MTU leaves in fragments.
-        stack.output(packet, 0, src, dst, IpProtocol.UDP, stack.defaultTtl(), Ipv4Stack.PMTUDISC_WANT);
+        stack.output(packet, 0, src, dst, IpProtocol.UDP, stack.defaultTtl(), IpLayer.PMTUDISC_WANT);
     }
 
     void closeAll() {

@@ -11,7 +11,7 @@ import java.util.function.Consumer;
 /** A UDP socket of an emulated namespace. */
 final class UdpSocketImpl implements UdpSocket {
     private final Udp udp;
-    private final Ipv4Stack stack;
+    private final IpLayer stack;
     private int localAddr;
     private int localPort;
     private int peerAddr;

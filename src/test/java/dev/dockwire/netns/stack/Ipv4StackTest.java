@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.dockwire.kernel.Kernel;
 import dev.dockwire.netns.Namespace;
-import dev.dockwire.netns.NudState;
 import dev.dockwire.socket.PingSocket;
 import dev.dockwire.socket.SocketError;
 import dev.dockwire.socket.SocketException;

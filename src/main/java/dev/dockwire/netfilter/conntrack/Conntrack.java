@@ -1,0 +1,397 @@
+package dev.dockwire.netfilter.conntrack;
+
+import dev.dockwire.link.LinkType;
+import dev.dockwire.netfilter.Conn;
+import dev.dockwire.netfilter.CtInfo;
+import dev.dockwire.netfilter.Hook;
+import dev.dockwire.netfilter.IcmpTypes;
+import dev.dockwire.netfilter.NfPacket;
+import dev.dockwire.netfilter.Verdict;
+import dev.dockwire.sim.Clock;
+import dev.dockwire.wire.IpProtocol;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Connection tracking of one namespace (nf_conntrack_core.c): {@link #in} at PRE_ROUTING and
+ * LOCAL_OUT finds a packet's connection in either direction or starts one (unconfirmed),
+ * classifies it (NEW, ESTABLISHED, RELATED for ICMP errors quoting a tracked packet, INVALID),
+ * runs the protocol tracker that sets the timeout; {@link #confirm} at LOCAL_IN and POST_ROUTING
+ * inserts a new connection into the hash. Timeouts run on the virtual clock and expire lazily
+ * (the kernel's gc worker); {@code nf_conntrack_max} bounds the table, evicting a connection that
+ * is not ASSURED first (early_drop) and otherwise dropping the packet.
+ */
+public final class Conntrack {
+    private static final long S = 1_000_000_000L;
+    static final long UDP_TIMEOUT = 30 * S;
+    static final long UDP_STREAM_TIMEOUT = 120 * S;
+    static final long ICMP_TIMEOUT = 30 * S;
+    static final long GENERIC_TIMEOUT = 600 * S;
+    static final int INVALID = -1;
+    static final int REPEAT = -2;
+
+    final ConntrackHash hash = new ConntrackHash();
+    private final Clock clock;
+    private final ConntrackContext ctx;
+    private Conn head;
+    private Conn tail;
+    private int count;
+    final Stats stats = new Stats();
+
+    /** The counters of {@code conntrack -S}. */
+    public static final class Stats {
+        public long found;
+        public long invalid;
+        public long insert;
+        public long insertFailed;
+        public long drop;
+        public long earlyDrop;
+        public long created;
+    }
+
+    public Conntrack(Clock clock, ConntrackContext ctx) {
+        this.clock = clock;
+        this.ctx = ctx;
+    }
+
+    public Stats stats() {
+        return stats;
+    }
+
+    /** nf_conntrack_count. */
+    public int count() {
+        return count;
+    }
+
+    /**
+     * nf_conntrack_in. Returns NF_ACCEPT, or NF_DROP when the table is full. {@code pending} is an
+     * unconfirmed connection an ICMP error may belong to (the packet the stack is answering).
+     */
+    public int in(NfPacket p, Conn pending) {
+        if (p.ct != null) {
+            return Verdict.ACCEPT; // attached by nf_ct_attach (a REJECT's reset)
+        }
+        int proto = p.protocol;
+        int sport;
+        int dport;
+        switch (proto) {
+            case IpProtocol.TCP, IpProtocol.UDP -> {
+                if (p.sport < 0) {
+                    stats.invalid++;
+                    return Verdict.ACCEPT;
+                }
+                sport = p.sport;
+                dport = p.dport;
+            }
+            case IpProtocol.ICMP -> {
+                if (p.icmpType < 0) {
+                    stats.invalid++;
+                    return Verdict.ACCEPT;
+                }
+                if (IcmpTypes.isError(p.icmpType)) {
+                    icmpError(p, pending);
+                    return Verdict.ACCEPT;
+                }
+                sport = p.icmpId;
+                dport = (p.icmpType << 8) | p.icmpCode;
+            }
+            default -> {
+                sport = 0;
+                dport = 0;
+            }
+        }
+        Conn c = lookup(proto, p.src, p.dst, sport, dport);
+        int dir = hash.foundDir;
+        if (p.hook == Hook.PREROUTING.ordinal() && p.in != null && p.in.type() == LinkType.LOOPBACK) {
+            // Looped back: the kernel keeps skb->_nfct across lo. Find the connection again,
+            // also by the already translated tuple, and leave it alone.
+            if (c == null) {
+                c = lookup(proto, p.dst, p.src, Conn.invertSport(proto, sport, dport),
+                        Conn.invertDport(proto, sport, dport));
+                dir = 1 - hash.foundDir;
+            }
+            if (c != null) {
+                p.ct = c;
+                p.ctinfo = ctinfo(c, dir);
+                p.ctSeen = true;
+                return Verdict.ACCEPT;
+            }
+        }
+        boolean isNew = false;
+        if (c == null) {
+            if (!canCreate(p)) {
+                stats.invalid++;
+                return Verdict.ACCEPT;
+            }
+            if (ctx.conntrackMax() > 0 && count >= ctx.conntrackMax() && !makeRoom()) {
+                stats.drop++;
+                ctx.log("nf_conntrack: nf_conntrack: table full, dropping packet");
+                return Verdict.DROP;
+            }
+            c = new Conn(proto, p.src, p.dst, sport, dport);
+            c.streamTs = clock.nanos() + 2 * S;
+            dir = Conn.ORIGINAL;
+            isNew = true;
+            stats.created++;
+        } else {
+            stats.found++;
+        }
+        int ctinfo = ctinfo(c, dir);
+        int r = track(c, dir, p, isNew);
+        if (r == REPEAT) {
+            kill(c);
+            return in(p, pending);
+        }
+        if (r == INVALID) {
+            stats.invalid++;
+            return Verdict.ACCEPT;
+        }
+        if (ctinfo == CtInfo.ESTABLISHED_REPLY) {
+            c.status |= Conn.IPS_SEEN_REPLY;
+        }
+        p.ct = c;
+        p.ctinfo = ctinfo;
+        return Verdict.ACCEPT;
+    }
+
+    private static int ctinfo(Conn c, int dir) {
+        if (dir == Conn.REPLY) {
+            return CtInfo.ESTABLISHED_REPLY;
+        }
+        return c.seenReply() ? CtInfo.ESTABLISHED : CtInfo.NEW;
+    }
+
+    /** A live connection with this tuple (direction in hash.foundDir); an expired one is removed. */
+    public Conn lookup(int proto, int src, int dst, int sport, int dport) {
+        Conn c = hash.find(proto, src, dst, sport, dport);
+        if (c != null && c.timeout - clock.nanos() <= 0) {
+            kill(c);
+            return null;
+        }
+        return c;
+    }
+
+    /** The per-protocol "new" check (tcp_new, icmp_new). */
+    private boolean canCreate(NfPacket p) {
+        return switch (p.protocol) {
+            case IpProtocol.TCP -> TcpConntrack.canCreate(p.tcpFlags);
+            case IpProtocol.ICMP -> IcmpTypes.validNew(p.icmpType);
+            default -> true;
+        };
+    }
+
+    /** The protocol tracker (l4proto->packet): state and timeout. */
+    private int track(Conn c, int dir, NfPacket p, boolean isNew) {
+        switch (c.proto) {
+            case IpProtocol.TCP -> {
+                return TcpConntrack.packet(this, c, dir, p.tcpFlags, isNew);
+            }
+            case IpProtocol.UDP -> {
+                // nf_conntrack_udp_packet: a flow seen both ways is a stream once it is 2 s old.
+                if (c.seenReply()) {
+                    long extra = UDP_TIMEOUT;
+                    boolean stream = false;
+                    if (clock.nanos() - c.streamTs > 0) {
+                        extra = UDP_STREAM_TIMEOUT;
+                        stream = !c.assured();
+                    }
+                    refresh(c, extra);
+                    if (stream) {
+                        c.status |= Conn.IPS_ASSURED;
+                    }
+                } else {
+                    refresh(c, UDP_TIMEOUT);
+                }
+            }
+            case IpProtocol.ICMP -> refresh(c, ICMP_TIMEOUT);
+            default -> refresh(c, GENERIC_TIMEOUT);
+        }
+        return Verdict.ACCEPT;
+    }
+
+    void refresh(Conn c, long timeout) {
+        c.timeout = clock.nanos() + timeout;
+    }
+
+    /**
+     * nf_conntrack_inet_error: an ICMP error is RELATED to the connection of the packet it quotes
+     * (looked up inverted), when the error travels to that connection's peer.
+     */
+    private void icmpError(NfPacket p, Conn pending) {
+        int off = p.l4off + 8;
+        int avail = p.l4len - 8;
+        if (avail < 28) {
+            stats.invalid++;
+            return;
+        }
+        int verIhl = p.buf.getUnsignedByte(off);
+        int ihl = (verIhl & 0xF) * 4;
+        if ((verIhl >>> 4) != 4 || ihl < 20 || avail < ihl + 8) {
+            stats.invalid++;
+            return;
+        }
+        int proto = p.buf.getUnsignedByte(off + 9);
+        int isrc = p.buf.getInt(off + 12);
+        int idst = p.buf.getInt(off + 16);
+        int l4 = off + ihl;
+        int sport = 0;
+        int dport = 0;
+        if (proto == IpProtocol.TCP || proto == IpProtocol.UDP) {
+            sport = p.buf.getUnsignedShort(l4);
+            dport = p.buf.getUnsignedShort(l4 + 2);
+        } else if (proto == IpProtocol.ICMP) {
+            int type = p.buf.getUnsignedByte(l4);
+            if (IcmpTypes.invert(type) < 0) {
+                stats.invalid++;
+                return;
+            }
+            sport = p.buf.getUnsignedShort(l4 + 4);
+            dport = (type << 8) | p.buf.getUnsignedByte(l4 + 1);
+        }
+        int rsport = Conn.invertSport(proto, sport, dport);
+        int rdport = Conn.invertDport(proto, sport, dport);
+        Conn c = lookup(proto, idst, isrc, rsport, rdport);
+        int dir = hash.foundDir;
+        if (c == null && pending != null && pending.proto == proto) {
+            for (int d = 0; d < 2 && c == null; d++) {
+                if (pending.src(d) == idst && pending.dst(d) == isrc && pending.sport(d) == rsport
+                        && pending.dport(d) == rdport) {
+                    c = pending;
+                    dir = d;
+                }
+            }
+        }
+        if (c == null || c.dst(dir) != p.dst) {
+            stats.invalid++;
+            return;
+        }
+        p.ct = c;
+        p.ctinfo = dir == Conn.REPLY ? CtInfo.RELATED_REPLY : CtInfo.RELATED;
+    }
+
+    /**
+     * Finds the connection of a packet whose hook context was lost, without changing any state:
+     * the direction's ESTABLISHED or NEW, or nothing.
+     */
+    public void find(NfPacket p) {
+        int sport = 0;
+        int dport = 0;
+        if (p.protocol == IpProtocol.TCP || p.protocol == IpProtocol.UDP) {
+            sport = p.sport;
+            dport = p.dport;
+        } else if (p.protocol == IpProtocol.ICMP) {
+            sport = p.icmpId;
+            dport = (p.icmpType << 8) | p.icmpCode;
+        }
+        Conn c = hash.find(p.protocol, p.src, p.dst, sport, dport);
+        if (c != null) {
+            p.ct = c;
+            p.ctinfo = ctinfo(c, hash.foundDir);
+        }
+    }
+
+    /** __nf_conntrack_confirm: a new connection enters the hash when its first packet leaves the hooks. */
+    public int confirm(NfPacket p) {
+        Conn c = p.ct;
+        if (c == null || c.confirmed() || (c.status & Conn.IPS_DYING) != 0 || CtInfo.dir(p.ctinfo) != Conn.ORIGINAL) {
+            return Verdict.ACCEPT;
+        }
+        if (hash.find(c.proto, c.src(0), c.dst(0), c.sport(0), c.dport(0)) != null
+                || hash.find(c.proto, c.src(1), c.dst(1), c.sport(1), c.dport(1)) != null) {
+            stats.insertFailed++;
+            stats.drop++;
+            return Verdict.DROP;
+        }
+        hash.put(Conn.ORIGINAL, c);
+        hash.put(Conn.REPLY, c);
+        c.status |= Conn.IPS_CONFIRMED;
+        c.prev = tail;
+        if (tail == null) {
+            head = c;
+        } else {
+            tail.next = c;
+        }
+        tail = c;
+        count++;
+        stats.insert++;
+        return Verdict.ACCEPT;
+    }
+
+    /** nf_ct_kill: out of the hash (it may still be attached to the packet in flight). */
+    public void kill(Conn c) {
+        if ((c.status & Conn.IPS_DYING) != 0) {
+            return;
+        }
+        c.status |= Conn.IPS_DYING;
+        if (!c.confirmed()) {
+            return;
+        }
+        hash.remove(Conn.ORIGINAL, c);
+        hash.remove(Conn.REPLY, c);
+        if (c.prev == null) {
+            head = c.next;
+        } else {
+            c.prev.next = c.next;
+        }
+        if (c.next == null) {
+            tail = c.prev;
+        } else {
+            c.next.prev = c.prev;
+        }
+        c.prev = null;
+        c.next = null;
+        count--;
+    }
+
+    /** Expired entries out (gc_worker), then early_drop of the oldest connection not ASSURED. */
+    private boolean makeRoom() {
+        gc();
+        if (count < ctx.conntrackMax()) {
+            return true;
+        }
+        for (Conn c = head; c != null; c = c.next) {
+            if (!c.assured()) {
+                kill(c);
+                stats.earlyDrop++;
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private void gc() {
+        long now = clock.nanos();
+        Conn c = head;
+        while (c != null) {
+            Conn next = c.next;
+            if (c.timeout - now <= 0) {
+                kill(c);
+            }
+            c = next;
+        }
+    }
+
+    /** The live connections, oldest first (what {@code conntrack -L} dumps). */
+    public List<Conn> entries() {
+        gc();
+        List<Conn> list = new ArrayList<>(count);
+        for (Conn c = head; c != null; c = c.next) {
+            list.add(c);
+        }
+        return list;
+    }
+
+    /** {@code conntrack -F}: forgets every connection; returns how many there were. */
+    public int flush() {
+        int n = 0;
+        while (head != null) {
+            kill(head);
+            n++;
+        }
+        return n;
+    }
+
+    long now() {
+        return clock.nanos();
+    }
+}

@@ -1,0 +1,322 @@
+package dev.dockwire.netfilter.ipv4;
+
+import dev.dockwire.link.NetDevice;
+import dev.dockwire.netfilter.Chain;
+import dev.dockwire.netfilter.Conn;
+import dev.dockwire.netfilter.CtInfo;
+import dev.dockwire.netfilter.Hook;
+import dev.dockwire.netfilter.IptDoTable;
+import dev.dockwire.netfilter.NatRange;
+import dev.dockwire.netfilter.NfHooks;
+import dev.dockwire.netfilter.NfNet;
+import dev.dockwire.netfilter.NfPacket;
+import dev.dockwire.netfilter.Table;
+import dev.dockwire.netfilter.Tables;
+import dev.dockwire.netfilter.Verdict;
+import dev.dockwire.netfilter.XtContext;
+import dev.dockwire.netfilter.conntrack.Conntrack;
+import dev.dockwire.netfilter.conntrack.ConntrackContext;
+import dev.dockwire.netfilter.iptables.Iptables;
+import dev.dockwire.netfilter.iptables.IptablesRestore;
+import dev.dockwire.netfilter.iptables.IptablesSave;
+import dev.dockwire.netfilter.nat.Nat;
+import dev.dockwire.netfilter.xt.XtReject;
+import dev.dockwire.sim.EventLoop;
+import dev.dockwire.wire.IcmpPacket;
+import dev.dockwire.wire.IpProtocol;
+import dev.dockwire.wire.Ipv4Packet;
+import io.netty.buffer.ByteBuf;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+
+/**
+ * Netfilter for IPv4 in one namespace: the tables, conntrack and NAT, and the hook functions in
+ * the kernel's priority order:
+ * <pre>
+ *   PREROUTING   raw, conntrack, mangle, nat (DNAT)
+ *   INPUT        mangle, filter, nat (SNAT), conntrack confirm
+ *   FORWARD      mangle, filter
+ *   OUTPUT       raw, conntrack, mangle, nat (DNAT), filter
+ *   POSTROUTING  mangle, nat (SNAT), conntrack confirm
+ * </pre>
+ * The hooks are registered on the namespace only while there is something to do: a table with a
+ * rule or a DROP policy at some hook, or conntrack (loaded by the nat table or a state match); so
+ * a namespace without rules keeps the stack's fast path. A packet's connection stays attached
+ * from its first hook to its last, as {@code skb->_nfct} does. It sees its namespace only as
+ * {@link NfNet}; conntrack, NAT and the targets see it only through their narrow contexts.
+ */
+public final class Netfilter implements NfHooks, XtContext, ConntrackContext {
+    private final NfNet ns;
+    private final EventLoop loop;
+    private final Tables tables = new Tables();
+    private final Conntrack conntrack;
+    private final Nat nat;
+    private final NfPacket pkt;
+    private final IptDoTable ipt = new IptDoTable();
+    private final NfReject reject = new NfReject();
+    private final Ipv4Packet ip = new Ipv4Packet();
+    private final List<String> log = new ArrayList<>();
+    private final long[] drops = new long[5];
+    private Table raw;
+    private Table mangle;
+    private Table filter;
+    private Table natTable;
+    private boolean track;
+    private int conntrackMax = 262144;
+    private Conn attachCt;
+    private int attachInfo;
+
+    public Netfilter(NfNet ns) {
+        this.ns = ns;
+        this.loop = ns.loop();
+        this.pkt = new NfPacket(ns);
+        this.conntrack = new Conntrack(loop, this);
+        this.nat = new Nat(conntrack, ns.random(), this::natTable);
+        tables.onCommit(this::refresh);
+        sysctlChanged();
+    }
+
+    public Tables tables() {
+        return tables;
+    }
+
+    public Conntrack conntrack() {
+        return conntrack;
+    }
+
+    /** Packets each hook dropped (by a rule, a policy, a full conntrack table or a NAT clash). */
+    public long drops(Hook h) {
+        return drops[h.ordinal()];
+    }
+
+    /** The kernel log lines netfilter wrote ({@code dmesg}): LOG targets and conntrack warnings. */
+    public List<String> log() {
+        return Collections.unmodifiableList(log);
+    }
+
+    /** Re-reads {@code net.netfilter.nf_conntrack_max}. */
+    public void sysctlChanged() {
+        String v = ns.sysctl("net.netfilter.nf_conntrack_max");
+        conntrackMax = v == null ? 262144 : Integer.parseInt(v.trim());
+    }
+
+    @Override
+    public int conntrackMax() {
+        return conntrackMax;
+    }
+
+    @Override
+    public void log(String line) {
+        long us = loop.nanos() / 1000;
+        log.add(String.format("[%5d.%06d] %s", us / 1_000_000, us % 1_000_000, line));
+    }
+
+    @Override
+    public boolean defragments() {
+        return track;
+    }
+
+    /** After a commit: cache the tables and (un)register the hooks. */
+    private void refresh() {
+        raw = tables.table(Table.Kind.RAW);
+        mangle = tables.table(Table.Kind.MANGLE);
+        filter = tables.table(Table.Kind.FILTER);
+        natTable = tables.table(Table.Kind.NAT);
+        boolean ct = natTable != null;
+        boolean active = false;
+        for (Table t : tables.tables()) {
+            ct |= t.needsConntrack();
+            for (Hook h : Hook.values()) {
+                active |= t.active(h);
+            }
+        }
+        track = ct;
+        ns.registerHooks(active || ct ? this : null);
+    }
+
+    private int table(Table t, NfPacket p) {
+        if (t == null) {
+            return Verdict.ACCEPT;
+        }
+        Chain c = t.builtin[p.hook];
+        if (c == null || c.trivial()) {
+            return Verdict.ACCEPT;
+        }
+        return ipt.run(c, p, this);
+    }
+
+    /** The nat table's chain at {@code hook}, for a connection's first packet (NAT's {@code NatContext}). */
+    private int natTable(NfPacket p, int hook) {
+        return table(natTable, p);
+    }
+
+    @Override
+    public int natSetup(Conn ct, NatRange range, int maniptype) {
+        return nat.setup(ct, range, maniptype);
+    }
+
+    // ---- the hooks -------------------------------------------------------------------------
+
+    @Override
+    public boolean preRouting(NetDevice in, ByteBuf packet) {
+        NfPacket p = pkt;
+        p.load(Hook.PREROUTING.ordinal(), in, null, packet);
+        int v = table(raw, p);
+        if (v == Verdict.ACCEPT && track) {
+            v = conntrack.in(p, null);
+        }
+        if (v == Verdict.ACCEPT) {
+            v = table(mangle, p);
+        }
+        if (v == Verdict.ACCEPT && natTable != null && track) {
+            v = nat.hook(p, Hook.PREROUTING.ordinal());
+        }
+        return verdict(v, p, packet);
+    }
+
+    @Override
+    public boolean localIn(NetDevice in, ByteBuf packet) {
+        NfPacket p = resume(Hook.INPUT, in, null, packet);
+        int v = table(mangle, p);
+        if (v == Verdict.ACCEPT) {
+            v = table(filter, p);
+        }
+        if (v == Verdict.ACCEPT && natTable != null && track) {
+            v = nat.hook(p, Hook.INPUT.ordinal());
+        }
+        if (v == Verdict.ACCEPT && track) {
+            v = conntrack.confirm(p);
+        }
+        return verdict(v, p, packet);
+    }
+
+    @Override
+    public boolean forward(NetDevice in, NetDevice out, ByteBuf packet) {
+        NfPacket p = resume(Hook.FORWARD, in, out, packet);
+        int v = table(mangle, p);
+        if (v == Verdict.ACCEPT) {
+            v = table(filter, p);
+        }
+        return verdict(v, p, packet);
+    }
+
+    @Override
+    public boolean localOut(NetDevice out, ByteBuf packet) {
+        NfPacket p = pkt;
+        Conn prev = p.ct;
+        p.load(Hook.OUTPUT.ordinal(), null, out, packet);
+        if (attachCt != null) {
+            p.ct = attachCt;
+            p.ctinfo = attachInfo;
+            attachCt = null;
+        }
+        int v = table(raw, p);
+        if (v == Verdict.ACCEPT && track) {
+            // An ICMP error the stack makes about a packet still in flight belongs to that
+            // packet's (maybe unconfirmed) connection, as icmp_send's nf_ct_attach does.
+            v = conntrack.in(p, prev != null && !prev.confirmed() ? prev : null);
+        }
+        if (v == Verdict.ACCEPT) {
+            v = table(mangle, p);
+        }
+        if (v == Verdict.ACCEPT && natTable != null && track) {
+            v = nat.hook(p, Hook.OUTPUT.ordinal());
+        }
+        if (v == Verdict.ACCEPT) {
+            v = table(filter, p);
+        }
+        return verdict(v, p, packet);
+    }
+
+    @Override
+    public boolean postRouting(NetDevice in, NetDevice out, ByteBuf packet) {
+        NfPacket p = resume(Hook.POSTROUTING, in, out, packet);
+        int v = table(mangle, p);
+        if (v == Verdict.ACCEPT && natTable != null && track) {
+            v = nat.hook(p, Hook.POSTROUTING.ordinal());
+        }
+        if (v == Verdict.ACCEPT && track) {
+            v = conntrack.confirm(p);
+        }
+        return verdict(v, p, packet);
+    }
+
+    /** The packet context of the previous hook, or (if another packet passed in between) a fresh one. */
+    private NfPacket resume(Hook h, NetDevice in, NetDevice out, ByteBuf packet) {
+        NfPacket p = pkt;
+        if (p.buf == packet && p.buf.readerIndex() == p.ip.offset()) {
+            // The same packet: NAT kept the parsed fields in step with what it rewrote, and the
+            // stack only touched the TTL in between, so there is nothing to re-read.
+            p.hook = h.ordinal();
+            p.in = in;
+            p.out = out;
+        } else {
+            p.load(h.ordinal(), in, out, packet);
+            if (track) {
+                conntrack.find(p);
+            }
+        }
+        return p;
+    }
+
+    private boolean verdict(int v, NfPacket p, ByteBuf packet) {
+        if (v == Verdict.ACCEPT) {
+            return true;
+        }
+        int hook = p.hook;
+        drops[hook]++;
+        int answer = p.reject;
+        Conn ct = p.ct;
+        int ctinfo = p.ctinfo;
+        p.buf = null;
+        if (answer != 0) {
+            sendReject(answer, ct, ctinfo, packet);
+        }
+        packet.release();
+        return false;
+    }
+
+    /** REJECT's answer, attached to the rejected packet's connection (nf_ct_attach). */
+    private void sendReject(int answer, Conn ct, int ctinfo, ByteBuf packet) {
+        try {
+            if (ct != null) {
+                attachCt = ct;
+                attachInfo = CtInfo.dir(ctinfo) == Conn.ORIGINAL ? CtInfo.RELATED_REPLY : CtInfo.RELATED;
+            }
+            if (answer == XtReject.TCP_RESET) {
+                ByteBuf rst = reject.tcpReset(packet);
+                if (rst != null) {
+                    Ipv4Packet p = ip.wrap(packet, packet.readerIndex());
+                    ns.sendFromKernel(rst, p.dst(), p.src(), IpProtocol.TCP);
+                }
+            } else if (reject.unreachableAllowed(packet)) {
+                ns.sendIcmpError(packet, IcmpPacket.TYPE_DEST_UNREACHABLE, answer & 0xFF);
+            }
+        } finally {
+            attachCt = null;
+        }
+    }
+
+    // ---- configuration (the kernel seam) ---------------------------------------------------
+
+    /** {@code iptables-restore [--noflush] [--counters]}; throws with iptables-restore's report. */
+    public void restore(String rules, boolean noflush, boolean counters) {
+        IptablesRestore.run(tables, rules, noflush, counters);
+    }
+
+    /** {@code iptables-restore --test}: parses only; throws with iptables-restore's report. */
+    public static void testRestore(String rules) {
+        IptablesRestore.test(rules);
+    }
+
+    /** {@code iptables-save [-c] [-t TABLE]}. */
+    public String save(String table, boolean counters) {
+        return IptablesSave.render(tables, table, counters, loop.nanos());
+    }
+
+    /** A table-changing {@code iptables} command; throws with iptables' report. */
+    public void iptables(List<String> argv) {
+        Iptables.run(tables, argv);
+    }
+}

@@ -1,0 +1,85 @@
+package dev.dockwire.netfilter.nat;
+
+import dev.dockwire.netfilter.IcmpTypes;
+import dev.dockwire.wire.Checksum;
+import dev.dockwire.wire.IpProtocol;
+import dev.dockwire.wire.Ipv4Packet;
+import io.netty.buffer.ByteBuf;
+
+/**
+ * Rewrites a packet for NAT as nf_nat_ipv4_manip_pkt does: the transport part first (port or
+ * ICMP identifier, with the checksum patched for the port and for the pseudo-header address
+ * (RFC 1624), a UDP checksum of zero left alone and a result of zero sent as 0xFFFF), then the
+ * IPv4 address with its header checksum patched. Works on a packet and on the header an ICMP
+ * error quotes, where the transport header may be cut short.
+ */
+final class NatManip {
+    private final Ipv4Packet ip = new Ipv4Packet();
+
+    /**
+     * Rewrites the source ({@code src}) or destination address to {@code addr} and the matching
+     * port (or ICMP identifier) to {@code port} in the IPv4 packet at {@code off}, whose bytes end
+     * at {@code end}; with {@code l4} false only the address changes.
+     */
+    void manip(ByteBuf buf, int off, int end, boolean src, int addr, int port, boolean l4) {
+        Ipv4Packet p = ip.wrap(buf, off);
+        int old = src ? p.src() : p.dst();
+        int t = p.payloadOffset();
+        int avail = end - t;
+        if (l4 && p.fragmentOffset() == 0) {
+            switch (p.protocol()) {
+                case IpProtocol.TCP -> tcp(buf, t, avail, src, old, addr, port);
+                case IpProtocol.UDP -> udp(buf, t, avail, src, old, addr, port);
+                case IpProtocol.ICMP -> icmp(buf, t, avail, port);
+                default -> {
+                }
+            }
+        }
+        if (old != addr) {
+            if (src) {
+                p.src(addr);
+            } else {
+                p.dst(addr);
+            }
+        }
+    }
+
+    private static void tcp(ByteBuf buf, int t, int avail, boolean src, int oldAddr, int addr, int port) {
+        if (avail < 4) {
+            return;
+        }
+        int at = t + (src ? 0 : 2);
+        int oldPort = buf.getUnsignedShort(at);
+        if (avail >= 20) {
+            int c = buf.getUnsignedShort(t + 16);
+            c = Checksum.update32(c, oldAddr, addr);
+            c = Checksum.update16(c, oldPort, port);
+            buf.setShort(t + 16, c);
+        }
+        buf.setShort(at, port);
+    }
+
+    private static void udp(ByteBuf buf, int t, int avail, boolean src, int oldAddr, int addr, int port) {
+        if (avail < 8) {
+            return;
+        }
+        int at = t + (src ? 0 : 2);
+        int oldPort = buf.getUnsignedShort(at);
+        int c = buf.getUnsignedShort(t + 6);
+        if (c != 0) {
+            c = Checksum.update32(c, oldAddr, addr);
+            c = Checksum.update16(c, oldPort, port);
+            buf.setShort(t + 6, c == 0 ? 0xFFFF : c);
+        }
+        buf.setShort(at, port);
+    }
+
+    private static void icmp(ByteBuf buf, int t, int avail, int id) {
+        if (avail < 8 || !IcmpTypes.hasId(buf.getUnsignedByte(t))) {
+            return;
+        }
+        int old = buf.getUnsignedShort(t + 4);
+        buf.setShort(t + 2, Checksum.update16(buf.getUnsignedShort(t + 2), old, id));
+        buf.setShort(t + 4, id);
+    }
+}
