@@ -48,7 +48,7 @@ public final class Network {
     private final BitSet used = new BitSet();
     private String createdLink;
 
-    Network(String id, String name, Driver driver, String bridge, Cidr subnet, Cidr ipRange, Ipv4Address gateway,
+    public Network(String id, String name, Driver driver, String bridge, Cidr subnet, Cidr ipRange, Ipv4Address gateway,
             boolean internal, boolean attachable, Map<String, String> options, Map<String, String> labels, long created) {
         this.id = id;
         this.name = name;
@@ -98,7 +98,7 @@ public final class Network {
         return createdLink;
     }
 
-    void createdLink(String link) {
+    public void createdLink(String link) {
         this.createdLink = link;
     }
 
@@ -146,11 +146,11 @@ public final class Network {
         return Collections.unmodifiableMap(endpoints);
     }
 
-    void attach(String containerId, Endpoint e) {
+    public void attach(String containerId, Endpoint e) {
         endpoints.put(containerId, e);
     }
 
-    void detach(String containerId) {
+    public void detach(String containerId) {
         endpoints.remove(containerId);
     }
 
@@ -159,7 +159,7 @@ public final class Network {
     }
 
     /** IPAM: the lowest free host address of the ip-range (else the subnet). */
-    Ipv4Address allocate() {
+    public Ipv4Address allocate() {
         // Every address of the pool counts, an --ip-range's own first and last included: only the
         // subnet's network and broadcast addresses (and what is taken) are skipped, as libnetwork's IPAM does.
         Cidr pool = ipRange != null ? ipRange : subnet;
@@ -178,7 +178,7 @@ public final class Network {
     }
 
     /** IPAM: a static address ({@code --ip}), checked against the subnet and against use. */
-    Ipv4Address allocate(Ipv4Address wanted) {
+    public Ipv4Address allocate(Ipv4Address wanted) {
         if (!subnet.contains(wanted) || wanted.bits() == subnet.networkBits() || wanted.bits() == subnet.broadcastBits()) {
             throw new EngineException("invalid endpoint settings:\nno configured subnet or ip-range contain the IP address " + wanted);
         }
@@ -190,7 +190,7 @@ public final class Network {
         return wanted;
     }
 
-    void release(Ipv4Address a) {
+    public void release(Ipv4Address a) {
         if (a != null && subnet != null && !a.equals(gateway)) {
             used.clear(index(a.bits()));
         }

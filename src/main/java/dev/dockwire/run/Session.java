@@ -4,7 +4,7 @@ import dev.dockwire.capture.CaptureTap;
 import dev.dockwire.capture.Captures;
 import dev.dockwire.capture.PacketFilter;
 import dev.dockwire.capture.PcapngWriter;
-import dev.dockwire.docker.DockerHost;
+import dev.dockwire.host.DockerHost;
 import dev.dockwire.docker.EngineProfile;
 import dev.dockwire.kernel.Kernel;
 import dev.dockwire.link.Bridge;

@@ -6,6 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.dockwire.docker.compose.Compose;
+import dev.dockwire.docker.compose.ComposeException;
+import dev.dockwire.docker.engine.Engine;
+import dev.dockwire.host.DockerHost;
 import dev.dockwire.run.World;
 import dev.dockwire.tools.CommandResult;
 import dev.dockwire.topology.ComposeLoader;

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.dockwire.docker.engine.Engine;
 import dev.dockwire.kernel.Kernel;
 import dev.dockwire.run.World;
 import dev.dockwire.wire.Cidr;

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.dockwire.host.DockerHost;
 import dev.dockwire.kernel.Kernel;
 import dev.dockwire.run.World;
 import dev.dockwire.testing.LanClient;

@@ -2,6 +2,7 @@ package dev.dockwire.docker;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.dockwire.docker.engine.Engine;
 import dev.dockwire.kernel.Kernel;
 import dev.dockwire.kernel.LinkInfo;
 import dev.dockwire.testing.TestHost;

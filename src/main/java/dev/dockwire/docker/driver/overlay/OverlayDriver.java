@@ -1,0 +1,217 @@
+package dev.dockwire.docker.driver.overlay;
+
+import dev.dockwire.docker.Container;
+import dev.dockwire.docker.Endpoint;
+import dev.dockwire.docker.EngineException;
+import dev.dockwire.docker.Network;
+import dev.dockwire.docker.engine.Engine;
+import dev.dockwire.docker.swarm.Swarm;
+import dev.dockwire.kernel.Kernel;
+import dev.dockwire.wire.Cidr;
+import dev.dockwire.wire.Ipv4Address;
+import dev.dockwire.wire.MacAddress;
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * libnetwork's overlay driver on one node (drivers/overlay): per network a sandbox namespace
+ * {@code 1-<netid[:10]>} (osl.GenerateKey("<initEpoch>-" + id) cut to 12 characters, in
+ * ov_network.go's initSandbox; {@code 2-...} when it is built again after the last local
+ * endpoint left) holding a bridge with the gateway address and a VXLAN device, both
+ * created in the host namespace as {@code ov-<vni %06x>-<netid[:5]>} and
+ * {@code vx-<vni %06x>-<netid[:5]>} (generateBridgeName / generateVxlanName in
+ * moby libnetwork/drivers/overlay/ov_network.go) and renamed {@code br0} and {@code vxlan0} as the osl
+ * package moves them in (the vxlan socket stays in the host namespace, on the underlay); each
+ * container joins through a veth whose sandbox end ({@code veth0}, ...) is a bridge port and whose
+ * other end is the container's {@code ethN} with MTU 1450 ({@link #maxMtu}) and a MAC derived from its address
+ * (02:42 + the IPv4 address). Peers follow the control plane: for every remote endpoint a
+ * permanent neighbour entry (IP → MAC) and an FDB entry (MAC → remote VTEP) on the vxlan device,
+ * so proxy ARP answers locally and nothing is learned or flooded over the underlay.
+ */
+public final class OverlayDriver {
+    /** The VXLAN encapsulation overhead moby's overlay driver subtracts (vxlanEncap): Ethernet + IPv4 + UDP + VXLAN. */
+    static final int VXLAN_ENCAP = 50;
+    static final int VXLAN_PORT = 4789;
+    private final Engine engine;
+    private final Kernel kernel;
+    private final Map<Network, String> sandboxes = new HashMap<>();
+    private final Map<Network, Integer> nextVeth = new HashMap<>();
+    private final Map<Network, Integer> epochs = new HashMap<>();
+
+    public OverlayDriver(Engine engine) {
+        this.engine = engine;
+        this.kernel = engine.kernel();
+    }
+
+    private Swarm swarm() {
+        Swarm s = engine.swarm();
+        if (s == null) {
+            throw new EngineException("This node is not part of a swarm");
+        }
+        return s;
+    }
+
+    private Ipv4Address vtep() {
+        return swarm().node(engine).address();
+    }
+
+    /**
+     * The MTU of the network's vxlan device and container interfaces, as moby's
+     * {@code (*network).maxMTU} (libnetwork/drivers/overlay/encryption.go): 1500, or the
+     * {@code com.docker.network.driver.mtu} option, less the 50 bytes of VXLAN encapsulation.
+     * The option names the underlay MTU, so {@code -o com.docker.network.driver.mtu=1400} gives
+     * containers 1350. A value that is not a number, or negative, fails as CreateNetwork does.
+     */
+    public static int maxMtu(Map<String, String> options) {
+        String v = options.get("com.docker.network.driver.mtu");
+        int mtu = 1500;
+        if (v != null) {
+            try {
+                mtu = Integer.parseInt(v);
+            } catch (NumberFormatException e) {
+                throw new EngineException("failed to parse " + v + ": strconv.Atoi: parsing \"" + v + "\": invalid syntax");
+            }
+            if (mtu < 0) {
+                throw new EngineException("invalid MTU value: " + mtu);
+            }
+            if (mtu == 0) {
+                mtu = 1500;
+            }
+        }
+        return mtu - VXLAN_ENCAP;
+    }
+
+    /** The sandbox namespace of {@code n} on this node, or null before a container joined it here. */
+    public String sandbox(Network n) {
+        return sandboxes.get(n);
+    }
+
+    /** Builds the network's sandbox on first use, with every remote endpoint already known as a peer. */
+    private String ensureSandbox(Network n) {
+        String sb = sandboxes.get(n);
+        if (sb != null) {
+            return sb;
+        }
+        int vni = swarm().vni(n);
+        String suffix = String.format(Locale.ROOT, "%06x-%s", vni, n.id().substring(0, 5));
+        // initSandbox: key osl.GenerateKey(fmt.Sprintf("%d-", n.initEpoch) + n.id), cut to 12
+        // characters; the epoch grows each time the network's sandbox is built on this node.
+        int epoch = epochs.merge(n, 1, Integer::sum);
+        sb = (epoch + "-" + n.id()).substring(0, 12);
+        kernel.netnsAdd(sb);
+        kernel.linkSetUp(sb, "lo", true);
+        // osl AddInterface(..., WithIsBridge(true)) makes the bridge inside the sandbox: a bridge
+        // cannot change namespace (NETIF_F_NETNS_LOCAL). The vxlan device is made on the host, so
+        // its UDP socket stays in the host namespace, and moved in.
+        kernel.linkAddBridge(sb, "ov-" + suffix, null);
+        kernel.linkSetName(sb, "ov-" + suffix, "br0");
+        int mtu = maxMtu(n.options());
+        kernel.linkSetMtu(sb, "br0", mtu);
+        kernel.addrAdd(sb, "br0", Cidr.of(n.gateway(), n.subnet().prefixLength()));
+        kernel.linkSetUp(sb, "br0", true);
+        kernel.linkAddVxlan(Kernel.HOST, "vx-" + suffix, vni, vtep(), VXLAN_PORT, false, true);
+        kernel.linkSetNetns(Kernel.HOST, "vx-" + suffix, sb);
+        kernel.linkSetName(sb, "vx-" + suffix, "vxlan0");
+        // createVxlan(name, vni, n.maxMTU()): the vxlan device itself has the overlay MTU.
+        kernel.linkSetMtu(sb, "vxlan0", mtu);
+        kernel.linkSetMaster(sb, "vxlan0", "br0");
+        kernel.linkSetUp(sb, "vxlan0", true);
+        sandboxes.put(n, sb);
+        for (Swarm.Peer p : swarm().peers(n).values()) {
+            peerAdd(n, p);
+        }
+        return sb;
+    }
+
+    /** Joins {@code c}'s namespace {@code ns} to overlay {@code e.network()} as {@code ethN}. */
+    public Endpoint join(Container c, String ns, Endpoint e, int index) {
+        Network n = e.network();
+        String sb = ensureSandbox(n);
+        Ipv4Address addr = e.requestedIp() != null ? n.allocate(e.requestedIp()) : n.allocate();
+        MacAddress mac = MacAddress.of(0x0242_0000_0000L | Integer.toUnsignedLong(addr.bits()));
+        String ifname = "eth" + index;
+        String sbSide = "veth" + engine.random().nextHex(7);
+        String ctrSide = "veth" + engine.random().nextHex(7);
+        String port = nextPortName(n);
+        try {
+            kernel.linkAddVeth(Kernel.HOST, sbSide, null, ctrSide, mac);
+            int mtu = maxMtu(n.options());
+            kernel.linkSetMtu(Kernel.HOST, sbSide, mtu);
+            kernel.linkSetMtu(Kernel.HOST, ctrSide, mtu);
+            kernel.linkSetNetns(Kernel.HOST, sbSide, sb);
+            kernel.linkSetName(sb, sbSide, port);
+            kernel.linkSetMaster(sb, port, "br0");
+            kernel.linkSetUp(sb, port, true);
+            kernel.linkSetNetns(Kernel.HOST, ctrSide, ns);
+            kernel.linkSetName(ns, ctrSide, ifname);
+            kernel.addrAdd(ns, ifname, Cidr.of(addr, n.subnet().prefixLength()));
+            kernel.linkSetUp(ns, ifname, true);
+        } catch (RuntimeException ex) {
+            n.release(addr);
+            if (kernel.links(sb).stream().anyMatch(l -> l.name().equals(port))) {
+                kernel.linkDel(sb, port);
+            } else if (kernel.links(Kernel.HOST).stream().anyMatch(l -> l.name().equals(sbSide))) {
+                kernel.linkDel(Kernel.HOST, sbSide);
+            }
+            throw ex;
+        }
+        Endpoint ep = e.withSandbox(ifname, port, addr, mac);
+        c.putEndpoint(n.name(), ep);
+        n.attach(c.id(), ep);
+        swarm().peerAdd(n, c.id(), new Swarm.Peer(addr, mac, vtep()));
+        return ep;
+    }
+
+    /**
+     * The sandbox-side name of the next endpoint's veth: osl's AddInterface(src, "veth") names it
+     * {@code veth<n>} from a per-namespace counter that only grows (nextIfIndex in moby
+     * libnetwork/osl/namespace_linux.go), so a name is not reused while the sandbox lives.
+     */
+    private String nextPortName(Network n) {
+        int i = nextVeth.merge(n, 1, Integer::sum) - 1;
+        return "veth" + i;
+    }
+
+    /**
+     * The container's endpoint leaves: its veth goes, its address is freed, every node forgets the
+     * peer, and the sandbox is removed with the last local endpoint.
+     */
+    public void leave(Container c, Endpoint e) {
+        Network n = e.network();
+        n.detach(c.id());
+        n.release(e.address());
+        String sb = sandboxes.get(n);
+        if (sb != null && e.hostVeth() != null) {
+            kernel.linkDel(sb, e.hostVeth());
+        }
+        swarm().peerDelete(n, c.id());
+        if (sb != null && n.endpoints().keySet().stream().noneMatch(id -> engine.containerById(id) != null)) {
+            // The last local endpoint left: the sandbox goes (the vxlan device first, closing its socket).
+            kernel.linkDel(sb, "vxlan0");
+            kernel.netnsDel(sb);
+            sandboxes.remove(n);
+            nextVeth.remove(n);
+        }
+    }
+
+    /** peerAdd: a remote endpoint becomes reachable through the vxlan device (local ones are bridge ports). */
+    public void peerAdd(Network n, Swarm.Peer p) {
+        String sb = sandboxes.get(n);
+        if (sb == null || p.vtep().equals(vtep())) {
+            return;
+        }
+        kernel.neighAdd(sb, "vxlan0", p.ip(), p.mac(), true);
+        kernel.fdbAppend(sb, "vxlan0", p.mac(), p.vtep());
+    }
+
+    /** peerDelete: the neighbour and FDB entries of a remote endpoint that left. */
+    public void peerDelete(Network n, Swarm.Peer p) {
+        String sb = sandboxes.get(n);
+        if (sb == null || p.vtep().equals(vtep())) {
+            return;
+        }
+        kernel.neighDel(sb, "vxlan0", p.ip());
+        kernel.fdbDel(sb, "vxlan0", p.mac(), p.vtep());
+    }
+}
