@@ -1,8 +1,9 @@
 package dev.dockwire.docker;
 
+import dev.dockwire.docker.ipam.AddressPool;
+import dev.dockwire.docker.ipam.IpamException;
 import dev.dockwire.wire.Cidr;
 import dev.dockwire.wire.Ipv4Address;
-import java.util.BitSet;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -45,7 +46,7 @@ public final class Network {
     private final Map<String, String> labels;
     private final long created;
     private final Map<String, Endpoint> endpoints = new LinkedHashMap<>();
-    private final BitSet used = new BitSet();
+    private final AddressPool pool;
     private String createdLink;
 
     public Network(String id, String name, Driver driver, String bridge, Cidr subnet, Cidr ipRange, Ipv4Address gateway,
@@ -62,9 +63,7 @@ public final class Network {
         this.options = Collections.unmodifiableMap(new LinkedHashMap<>(options));
         this.labels = Collections.unmodifiableMap(new LinkedHashMap<>(labels));
         this.created = created;
-        if (gateway != null) {
-            used.set(index(gateway.bits()));
-        }
+        this.pool = subnet == null ? null : new AddressPool(subnet, ipRange, gateway);
     }
 
     public String id() {
@@ -154,45 +153,29 @@ public final class Network {
         endpoints.remove(containerId);
     }
 
-    private int index(int addr) {
-        return addr - subnet.networkBits();
-    }
-
     /** IPAM: the lowest free host address of the ip-range (else the subnet). */
     public Ipv4Address allocate() {
-        // Every address of the pool counts, an --ip-range's own first and last included: only the
-        // subnet's network and broadcast addresses (and what is taken) are skipped, as libnetwork's IPAM does.
-        Cidr pool = ipRange != null ? ipRange : subnet;
-        for (long bits = Integer.toUnsignedLong(pool.networkBits()); bits <= Integer.toUnsignedLong(pool.broadcastBits()); bits++) {
-            int addr = (int) bits;
-            if (addr == subnet.broadcastBits() || addr == subnet.networkBits()) {
-                continue;
-            }
-            int idx = index(addr);
-            if (!used.get(idx)) {
-                used.set(idx);
-                return Ipv4Address.of(addr);
-            }
+        try {
+            return pool.requestAddress();
+        } catch (IpamException e) {
+            throw new EngineException("no available IPv4 addresses on this network's address pools: " + name + " (" + id + ")");
         }
-        throw new EngineException("no available IPv4 addresses on this network's address pools: " + name + " (" + id + ")");
     }
 
     /** IPAM: a static address ({@code --ip}), checked against the subnet and against use. */
     public Ipv4Address allocate(Ipv4Address wanted) {
-        if (!subnet.contains(wanted) || wanted.bits() == subnet.networkBits() || wanted.bits() == subnet.broadcastBits()) {
-            throw new EngineException("invalid endpoint settings:\nno configured subnet or ip-range contain the IP address " + wanted);
+        try {
+            return pool.requestAddress(wanted);
+        } catch (IpamException e) {
+            throw new EngineException(e.kind() == IpamException.Kind.IP_OUT_OF_RANGE
+                    ? "invalid endpoint settings:\nno configured subnet or ip-range contain the IP address " + wanted
+                    : "failed to set up container networking: " + e.getMessage());
         }
-        int idx = index(wanted.bits());
-        if (used.get(idx)) {
-            throw new EngineException("failed to set up container networking: Address already in use");
-        }
-        used.set(idx);
-        return wanted;
     }
 
     public void release(Ipv4Address a) {
-        if (a != null && subnet != null && !a.equals(gateway)) {
-            used.clear(index(a.bits()));
+        if (pool != null) {
+            pool.releaseAddress(a);
         }
     }
 }

@@ -6,19 +6,14 @@ import dev.dockwire.docker.CommandOutput;
 import dev.dockwire.docker.Container;
 import dev.dockwire.docker.ContainerCreate;
 import dev.dockwire.docker.EngineException;
-import dev.dockwire.docker.Network;
-import dev.dockwire.docker.NetworkCreate;
 import dev.dockwire.docker.PortBinding;
 import dev.dockwire.docker.PortSpec;
 import dev.dockwire.docker.engine.Engine;
 import dev.dockwire.docker.engine.Images;
-import dev.dockwire.wire.Cidr;
 import dev.dockwire.wire.Ipv4Address;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -47,7 +42,7 @@ public final class DockerCommand {
         List<String> rest = args.subList(1, args.size());
         try {
             return switch (cmd) {
-                case "network" -> network(rest);
+                case "network" -> new NetworkCommand(engine()).run(rest);
                 case "swarm" -> new SwarmCommand(engine()).swarm(rest);
                 case "node" -> new SwarmCommand(engine()).node(rest);
                 case "service" -> new ServiceCommand(engine()).service(rest);
@@ -59,7 +54,7 @@ public final class DockerCommand {
                 case "restart" -> stop(rest, true);
                 case "rm" -> rm(rest);
                 case "ps" -> ps(rest);
-                case "inspect" -> inspect(rest, null);
+                case "inspect" -> new InspectCommand(engine()).run(rest, null);
                 case "exec" -> exec(rest);
                 case "port" -> port(rest);
                 default -> CommandOutput.fail(1, "docker: '" + cmd + "' is not a docker command.\nSee 'docker --help'");
@@ -67,197 +62,6 @@ public final class DockerCommand {
         } catch (CliFlags.ParseError e) {
             String sub = cmd.equals("network") && !rest.isEmpty() ? "network " + rest.get(0) : cmd;
             return CommandOutput.fail(125, e.getMessage() + "\nSee 'docker " + sub + " --help'.");
-        }
-    }
-
-    static CommandOutput daemonError(EngineException e) {
-        return new CommandOutput(1, List.of(("Error response from daemon: " + e.getMessage()).split("\n")));
-    }
-
-    private static CommandOutput usage(String cmd, String exactly, String usage) {
-        return new CommandOutput(1, List.of("\"docker " + cmd + "\" requires " + exactly + ".",
-                "See 'docker " + cmd + " --help'.", "", "Usage:  docker " + cmd + " " + usage));
-    }
-
-    // ---- network ------------------------------------------------------------------------
-
-    private CommandOutput network(List<String> args) {
-        if (args.isEmpty()) {
-            return CommandOutput.ok(List.of("Usage:  docker network COMMAND", "", "Manage networks"));
-        }
-        List<String> rest = args.subList(1, args.size());
-        return switch (args.get(0)) {
-            case "create" -> networkCreate(rest);
-            case "ls", "list" -> networkLs(rest);
-            case "inspect" -> inspect(rest, "network");
-            case "rm", "remove" -> networkRm(rest);
-            case "prune" -> networkPrune(rest);
-            case "connect" -> networkConnect(rest);
-            case "disconnect" -> networkDisconnect(rest);
-            default -> CommandOutput.fail(1, "docker: 'network " + args.get(0) + "' is not a docker command.\nSee 'docker --help'");
-        };
-    }
-
-    private CommandOutput networkCreate(List<String> args) {
-        CliFlags f = CliFlags.parse(args, List.of(new Spec("driver", 'd', true), new Spec("subnet", (char) 0, true),
-                new Spec("gateway", (char) 0, true), new Spec("ip-range", (char) 0, true), new Spec("internal", (char) 0, false),
-                new Spec("attachable", (char) 0, false), new Spec("opt", 'o', true), new Spec("label", (char) 0, true),
-                new Spec("ipv6", (char) 0, false), new Spec("scope", (char) 0, true)), true);
-        if (f.positional().size() != 1) {
-            return usage("network create", "exactly 1 argument", "[OPTIONS] NETWORK");
-        }
-        Cidr subnet;
-        Ipv4Address gateway;
-        Cidr ipRange;
-        try {
-            subnet = f.has("subnet") ? parseCidr(f.get("subnet")) : null;
-            ipRange = f.has("ip-range") ? parseCidr(f.get("ip-range")) : null;
-            gateway = f.has("gateway") ? parseIp(f.get("gateway"), "gateway") : null;
-        } catch (EngineException e) {
-            return daemonError(e);
-        }
-        Map<String, String> opts = keyValues(f.all("opt"));
-        Map<String, String> labels = keyValues(f.all("label"));
-        String driver = f.get("driver");
-        if ("none".equals(driver)) {
-            driver = "null";
-        }
-        try {
-            Network n = engine().createNetwork(new NetworkCreate(f.positional().get(0), driver, subnet, gateway, ipRange,
-                    f.has("internal"), f.has("attachable"), opts, labels));
-            return CommandOutput.ok(List.of(n.id()));
-        } catch (EngineException e) {
-            return daemonError(e);
-        }
-    }
-
-    private static Cidr parseCidr(String text) {
-        try {
-            Cidr c = Cidr.parse(text);
-            if (!text.contains("/")) {
-                throw new IllegalArgumentException();
-            }
-            return c;
-        } catch (IllegalArgumentException e) {
-            throw new EngineException("invalid network config:\ninvalid subnet " + text + ": invalid CIDR address: " + text);
-        }
-    }
-
-    private static Ipv4Address parseIp(String text, String what) {
-        Integer v = Ipv4Address.tryParse(text);
-        if (v == null) {
-            throw new EngineException("invalid network config:\ninvalid " + what + " address " + text);
-        }
-        return Ipv4Address.of(v);
-    }
-
-    private static Map<String, String> keyValues(List<String> items) {
-        Map<String, String> m = new LinkedHashMap<>();
-        for (String kv : items) {
-            int eq = kv.indexOf('=');
-            m.put(eq < 0 ? kv : kv.substring(0, eq), eq < 0 ? "" : kv.substring(eq + 1));
-        }
-        return m;
-    }
-
-    private CommandOutput networkLs(List<String> args) {
-        CliFlags f = CliFlags.parse(args, List.of(new Spec("quiet", 'q', false), new Spec("no-trunc", (char) 0, false),
-                new Spec("format", (char) 0, true), new Spec("filter", 'f', true)), true);
-        List<Network> nets = new ArrayList<>(engine().networks());
-        nets.sort(Comparator.comparing(Network::name));
-        for (Map.Entry<String, String> filter : keyValues(f.all("filter")).entrySet()) {
-            String key = filter.getKey();
-            String val = filter.getValue();
-            nets.removeIf(n -> switch (key) {
-                case "name" -> !n.name().contains(val);
-                case "driver" -> !n.driver().id().equals(val);
-                case "id" -> !n.id().startsWith(val);
-                case "type" -> val.equals("custom") == n.predefined();
-                default -> false;
-            });
-        }
-        boolean full = f.has("no-trunc");
-        if (f.has("quiet")) {
-            return CommandOutput.ok(nets.stream().map(n -> full ? n.id() : n.shortId()).toList());
-        }
-        if (f.has("format")) {
-            List<String> out = new ArrayList<>();
-            for (Network n : nets) {
-                Map<String, Object> row = new LinkedHashMap<>();
-                row.put("ID", full ? n.id() : n.shortId());
-                row.put("Name", n.name());
-                row.put("Driver", n.driver().id());
-                row.put("Scope", n.scope());
-                out.add(GoTemplate.render(f.get("format"), row));
-            }
-            return CommandOutput.ok(out);
-        }
-        Table t = new Table("NETWORK ID", "NAME", "DRIVER", "SCOPE");
-        for (Network n : nets) {
-            t.row(full ? n.id() : n.shortId(), n.name(), n.driver().id(), n.scope());
-        }
-        return CommandOutput.ok(t.lines());
-    }
-
-    private CommandOutput networkRm(List<String> args) {
-        CliFlags f = CliFlags.parse(args, List.of(new Spec("force", 'f', false)), true);
-        if (f.positional().isEmpty()) {
-            return usage("network rm", "at least 1 argument", "[OPTIONS] NETWORK [NETWORK...]");
-        }
-        List<String> out = new ArrayList<>();
-        int status = 0;
-        for (String ref : f.positional()) {
-            try {
-                engine().removeNetwork(ref);
-                out.add(ref);
-            } catch (EngineException e) {
-                if (f.has("force") && e.getMessage().endsWith("not found")) {
-                    continue;
-                }
-                out.addAll(daemonError(e).output());
-                status = 1;
-            }
-        }
-        return new CommandOutput(status, out);
-    }
-
-    private CommandOutput networkPrune(List<String> args) {
-        CliFlags.parse(args, List.of(new Spec("force", 'f', false), new Spec("filter", (char) 0, true)), true);
-        List<String> removed = engine().pruneNetworks();
-        List<String> out = new ArrayList<>();
-        if (!removed.isEmpty()) {
-            out.add("Deleted Networks:");
-            out.addAll(removed);
-            out.add("");
-        }
-        return CommandOutput.ok(out);
-    }
-
-    private CommandOutput networkConnect(List<String> args) {
-        CliFlags f = CliFlags.parse(args, List.of(new Spec("ip", (char) 0, true), new Spec("alias", (char) 0, true),
-                new Spec("ip6", (char) 0, true), new Spec("link", (char) 0, true)), true);
-        if (f.positional().size() != 2) {
-            return usage("network connect", "exactly 2 arguments", "[OPTIONS] NETWORK CONTAINER");
-        }
-        try {
-            Ipv4Address ip = f.has("ip") ? parseIp(f.get("ip"), "IPv4") : null;
-            engine().connect(f.positional().get(0), f.positional().get(1), ip, f.all("alias"));
-            return CommandOutput.ok(List.of());
-        } catch (EngineException e) {
-            return daemonError(e);
-        }
-    }
-
-    private CommandOutput networkDisconnect(List<String> args) {
-        CliFlags f = CliFlags.parse(args, List.of(new Spec("force", 'f', false)), true);
-        if (f.positional().size() != 2) {
-            return usage("network disconnect", "exactly 2 arguments", "[OPTIONS] NETWORK CONTAINER");
-        }
-        try {
-            engine().disconnect(f.positional().get(0), f.positional().get(1));
-            return CommandOutput.ok(List.of());
-        } catch (EngineException e) {
-            return daemonError(e);
         }
     }
 
@@ -351,14 +155,14 @@ public final class DockerCommand {
     private CommandOutput create(List<String> args) {
         CliFlags f = CliFlags.parse(args, CREATE_FLAGS, false);
         if (f.positional().isEmpty()) {
-            return usage("create", "at least 1 argument", "[OPTIONS] IMAGE [COMMAND] [ARG...]");
+            return CliErrors.usage("create", "at least 1 argument", "[OPTIONS] IMAGE [COMMAND] [ARG...]");
         }
         try {
             List<String> out = new ArrayList<>(publishWarning(f));
             out.add(engine().create(createRequest(f)).id());
             return CommandOutput.ok(out);
         } catch (EngineException e) {
-            return daemonError(e);
+            return CliErrors.daemonError(e);
         }
     }
 
@@ -369,7 +173,7 @@ public final class DockerCommand {
         List<String> rest = args.subList(1, args.size());
         return switch (args.get(0)) {
             case "ls", "list", "ps" -> ps(rest);
-            case "inspect" -> inspect(rest, "container");
+            case "inspect" -> new InspectCommand(engine()).run(rest, "container");
             default -> run(args);
         };
     }
@@ -405,7 +209,7 @@ public final class DockerCommand {
 
     private CommandOutput each(List<String> refs, String cmd, RefAction action) {
         if (refs.isEmpty()) {
-            return usage(cmd, "at least 1 argument", "[OPTIONS] CONTAINER [CONTAINER...]");
+            return CliErrors.usage(cmd, "at least 1 argument", "[OPTIONS] CONTAINER [CONTAINER...]");
         }
         List<String> out = new ArrayList<>();
         int status = 0;
@@ -413,7 +217,7 @@ public final class DockerCommand {
             try {
                 out.add(action.apply(ref));
             } catch (EngineException e) {
-                out.addAll(daemonError(e).output());
+                out.addAll(CliErrors.daemonError(e).output());
                 status = 1;
             }
         }
@@ -429,7 +233,7 @@ public final class DockerCommand {
         if (!f.has("all")) {
             list.removeIf(c -> !c.running());
         }
-        for (Map.Entry<String, String> filter : keyValues(f.all("filter")).entrySet()) {
+        for (Map.Entry<String, String> filter : NetworkCommand.keyValues(f.all("filter")).entrySet()) {
             String key = filter.getKey();
             String val = filter.getValue();
             list.removeIf(c -> switch (key) {
@@ -499,7 +303,7 @@ public final class DockerCommand {
     private CommandOutput port(List<String> args) {
         CliFlags f = CliFlags.parse(args, List.of(), true);
         if (f.positional().isEmpty() || f.positional().size() > 2) {
-            return usage("port", "at least 1 and at most 2 arguments", "CONTAINER [PRIVATE_PORT[/PROTO]]");
+            return CliErrors.usage("port", "at least 1 and at most 2 arguments", "CONTAINER [PRIVATE_PORT[/PROTO]]");
         }
         Container c;
         try {
@@ -526,60 +330,12 @@ public final class DockerCommand {
         return CommandOutput.ok(out);
     }
 
-    private CommandOutput inspect(List<String> args, String type) {
-        CliFlags f = CliFlags.parse(args, List.of(new Spec("format", 'f', true), new Spec("type", (char) 0, true),
-                new Spec("size", 's', false), new Spec("verbose", 'v', false)), true);
-        if (f.positional().isEmpty()) {
-            return usage(type == null ? "inspect" : type + " inspect", "at least 1 argument", "[OPTIONS] NAME [NAME...]");
-        }
-        String wanted = type != null ? type : f.get("type");
-        List<Object> objects = new ArrayList<>();
-        List<String> errors = new ArrayList<>();
-        for (String ref : f.positional()) {
-            Object o = null;
-            if (wanted == null || wanted.equals("container")) {
-                Container c = engine().findContainer(ref);
-                if (c != null) {
-                    o = Inspect.container(c, engine());
-                }
-            }
-            if (o == null && (wanted == null || wanted.equals("network"))) {
-                Network n = engine().findNetwork(ref);
-                if (n != null) {
-                    o = Inspect.network(n, engine());
-                }
-            }
-            if (o == null) {
-                errors.add(wanted == null ? "Error: No such object: " + ref
-                        : "Error: No such " + wanted + ": " + ref);
-            } else {
-                objects.add(o);
-            }
-        }
-        List<String> out = new ArrayList<>();
-        if (f.has("format")) {
-            try {
-                for (Object o : objects) {
-                    out.addAll(List.of(GoTemplate.render(f.get("format"), o).split("\n", -1)));
-                }
-            } catch (IllegalArgumentException e) {
-                return new CommandOutput(1, List.of("Error: " + e.getMessage()));
-            }
-        } else if (!objects.isEmpty() || errors.isEmpty()) {
-            out.addAll(List.of(Json.pretty(objects).split("\n")));
-        } else {
-            out.add("[]");
-        }
-        out.addAll(errors);
-        return new CommandOutput(errors.isEmpty() ? 0 : 1, out);
-    }
-
     private CommandOutput exec(List<String> args) {
         CliFlags f = CliFlags.parse(args, List.of(new Spec("detach", 'd', false), new Spec("interactive", 'i', false),
                 new Spec("tty", 't', false), new Spec("env", 'e', true), new Spec("user", 'u', true),
                 new Spec("workdir", 'w', true), new Spec("privileged", (char) 0, false)), false);
         if (f.positional().size() < 2) {
-            return usage("exec", "at least 2 arguments", "[OPTIONS] CONTAINER COMMAND [ARG...]");
+            return CliErrors.usage("exec", "at least 2 arguments", "[OPTIONS] CONTAINER COMMAND [ARG...]");
         }
         Container c = engine().findContainer(f.positional().get(0));
         if (c == null) {
@@ -591,77 +347,4 @@ public final class DockerCommand {
         List<String> argv = f.positional().subList(1, f.positional().size());
         return host.execIn(c, argv);
     }
-
-    /** The docker CLI's tab writer: columns padded by three spaces, at least ten wide. */
-    public static final class Table {
-        private final List<Object[]> rows = new ArrayList<>();
-
-        public Table(Object... header) {
-            rows.add(header);
-        }
-
-        public void row(Object... cells) {
-            rows.add(cells);
-        }
-
-        public List<String> lines() {
-            int cols = rows.get(0).length;
-            int[] w = new int[cols];
-            for (Object[] r : rows) {
-                for (int i = 0; i < cols - 1; i++) {
-                    w[i] = Math.max(w[i], Math.max(10, String.valueOf(r[i]).length() + 3));
-                }
-            }
-            List<String> out = new ArrayList<>();
-            for (Object[] r : rows) {
-                StringBuilder sb = new StringBuilder();
-                for (int i = 0; i < cols; i++) {
-                    String cell = String.valueOf(r[i]);
-                    sb.append(cell);
-                    if (i < cols - 1) {
-                        sb.append(" ".repeat(w[i] - cell.length()));
-                    }
-                }
-                out.add(sb.toString());
-            }
-            return out;
-        }
-    }
-
-    /** Docker's go-units HumanDuration. */
-    public static final class HumanTime {
-        private HumanTime() {
-        }
-
-        static String duration(long nanos) {
-            long s = nanos / 1_000_000_000L;
-            if (s < 1) {
-                return "Less than a second";
-            } else if (s == 1) {
-                return "1 second";
-            } else if (s < 60) {
-                return s + " seconds";
-            }
-            long m = s / 60;
-            if (m == 1) {
-                return "About a minute";
-            } else if (m < 60) {
-                return m + " minutes";
-            }
-            long h = Math.round(m / 60.0);
-            if (h == 1) {
-                return "About an hour";
-            } else if (h < 48) {
-                return h + " hours";
-            } else if (h < 24 * 7 * 2) {
-                return h / 24 + " days";
-            }
-            return String.format(Locale.ROOT, "%d weeks", h / 24 / 7);
-        }
-
-        public static String ago(long nanos) {
-            return duration(nanos) + " ago";
-        }
-    }
-
 }

@@ -1,6 +1,7 @@
 package dev.dockwire.docker.cli;
 
 import static dev.dockwire.docker.cli.CliFlags.Spec;
+
 import dev.dockwire.docker.CommandOutput;
 import dev.dockwire.docker.EngineException;
 import dev.dockwire.docker.Names;
@@ -46,7 +47,7 @@ final class ServiceCommand {
                 default -> CommandOutput.fail(1, "docker: 'service " + args.get(0) + "' is not a docker command.\nSee 'docker --help'");
             };
         } catch (EngineException e) {
-            return DockerCommand.daemonError(e);
+            return CliErrors.daemonError(e);
         }
     }
 
@@ -187,7 +188,7 @@ final class ServiceCommand {
 
     private CommandOutput ls() {
         Swarm swarm = SwarmCommand.requireManager(engine);
-        DockerCommand.Table t = new DockerCommand.Table("ID", "NAME", "MODE", "REPLICAS", "IMAGE", "PORTS");
+        Table t = new Table("ID", "NAME", "MODE", "REPLICAS", "IMAGE", "PORTS");
         for (Service s : swarm.services()) {
             t.row(s.id().substring(0, 12), s.name(), "replicated", s.tasks().size() + "/" + s.replicas(), s.image(), "");
         }
@@ -202,7 +203,7 @@ final class ServiceCommand {
         }
         try {
             List<String> out = new ArrayList<>();
-            DockerCommand.Table t = new DockerCommand.Table("ID", "NAME", "IMAGE", "NODE", "DESIRED STATE", "CURRENT STATE",
+            Table t = new Table("ID", "NAME", "IMAGE", "NODE", "DESIRED STATE", "CURRENT STATE",
                     "ERROR", "PORTS");
             for (String ref : f.positional()) {
                 Service s = service(swarm, ref);
@@ -212,7 +213,7 @@ final class ServiceCommand {
                         out.add(id);
                         continue;
                     }
-                    String since = DockerCommand.HumanTime.ago(engine.nanos() - task.startedNanos()).toLowerCase(Locale.ROOT);
+                    String since = HumanTime.ago(engine.nanos() - task.startedNanos()).toLowerCase(Locale.ROOT);
                     t.row(id, s.name() + "." + task.slot(), s.image(), task.node().hostname(), "Running", "Running " + since,
                             "", ports(s));
                 }

@@ -1,6 +1,7 @@
 package dev.dockwire.docker.cli;
 
 import static dev.dockwire.docker.cli.CliFlags.Spec;
+
 import dev.dockwire.docker.CommandOutput;
 import dev.dockwire.docker.EngineException;
 import dev.dockwire.docker.EngineProfile;
@@ -33,7 +34,7 @@ final class SwarmCommand {
                 default -> CommandOutput.fail(1, "docker: 'swarm " + args.get(0) + "' is not a docker command.\nSee 'docker --help'");
             };
         } catch (EngineException e) {
-            return DockerCommand.daemonError(e);
+            return CliErrors.daemonError(e);
         }
     }
 
@@ -97,7 +98,7 @@ final class SwarmCommand {
         }
         try {
             Swarm s = requireManager(engine);
-            DockerCommand.Table t = new DockerCommand.Table("ID", "HOSTNAME", "STATUS", "AVAILABILITY", "MANAGER STATUS",
+            Table t = new Table("ID", "HOSTNAME", "STATUS", "AVAILABILITY", "MANAGER STATUS",
                     "ENGINE VERSION");
             String version = engine.profile() == EngineProfile.DOCKER_27 ? "27.5.1" : "28.0.1";
             for (Swarm.Node n : s.nodes()) {
@@ -106,7 +107,7 @@ final class SwarmCommand {
             }
             return CommandOutput.ok(t.lines());
         } catch (EngineException e) {
-            return DockerCommand.daemonError(e);
+            return CliErrors.daemonError(e);
         }
     }
 }

@@ -6,6 +6,8 @@ import dev.dockwire.docker.EngineException;
 import dev.dockwire.docker.Network;
 import dev.dockwire.docker.cli.CliEnv;
 import dev.dockwire.docker.cli.DockerCommand;
+import dev.dockwire.docker.cli.HumanTime;
+import dev.dockwire.docker.cli.Table;
 import dev.dockwire.docker.engine.Engine;
 import dev.dockwire.topology.ComposeProject;
 import java.util.ArrayList;
@@ -122,11 +124,11 @@ public final class Compose {
             return CommandOutput.ok(order.stream().map(i -> list.get(i).shortId()).toList());
         }
         long now = host.loop().nanos();
-        DockerCommand.Table t = new DockerCommand.Table("NAME", "IMAGE", "COMMAND", "SERVICE", "CREATED", "STATUS", "PORTS");
+        Table t = new Table("NAME", "IMAGE", "COMMAND", "SERVICE", "CREATED", "STATUS", "PORTS");
         for (int i : order) {
             Container c = list.get(i);
             t.row(c.name(), c.image(), DockerCommand.command(c, true), serviceOf.get(i),
-                    DockerCommand.HumanTime.ago(now - c.created()), DockerCommand.status(c, now), DockerCommand.portsColumn(c));
+                    HumanTime.ago(now - c.created()), DockerCommand.status(c, now), DockerCommand.portsColumn(c));
         }
         return CommandOutput.ok(t.lines());
     }

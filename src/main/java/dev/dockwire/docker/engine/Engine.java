@@ -12,6 +12,7 @@ import dev.dockwire.docker.Network;
 import dev.dockwire.docker.NetworkCreate;
 import dev.dockwire.docker.PortSpec;
 import dev.dockwire.docker.driver.bridge.Iptabler;
+import dev.dockwire.docker.ipam.Pools;
 import dev.dockwire.docker.driver.bridge.PortPublisher;
 import dev.dockwire.docker.driver.macvlan.MacvlanDriver;
 import dev.dockwire.docker.driver.overlay.OverlayDriver;
@@ -45,8 +46,6 @@ import java.util.regex.Pattern;
  */
 public final class Engine {
     private static final Pattern NAME = Pattern.compile("[a-zA-Z0-9][a-zA-Z0-9_.-]*");
-    /** Docker's default local pools: 172.17-31.0.0/16, then 192.168.0.0/16 in /20s. */
-    private static final List<Cidr> POOLS = defaultPools();
 
     private final Kernel kernel;
     private final EventLoop clock;
@@ -206,19 +205,6 @@ public final class Engine {
 
     public boolean userlandProxy() {
         return iptabler.userlandProxy();
-    }
-
-    private static List<Cidr> defaultPools() {
-        List<Cidr> pools = new ArrayList<>();
-        int b172 = Ipv4Address.parse("172.17.0.0").bits();
-        for (int i = 0; i < 15; i++) {
-            pools.add(Cidr.of(b172 + (i << 16), 16));
-        }
-        int b192 = Ipv4Address.parse("192.168.0.0").bits();
-        for (int i = 0; i < 16; i++) {
-            pools.add(Cidr.of(b192 + (i << 12), 20));
-        }
-        return List.copyOf(pools);
     }
 
     public Kernel kernel() {
@@ -428,12 +414,11 @@ public final class Engine {
         for (AddrInfo a : kernel.addresses(Kernel.HOST)) {
             taken.add(a.cidr().network());
         }
-        for (Cidr pool : POOLS) {
-            if (taken.stream().noneMatch(t -> t.overlaps(pool))) {
-                return pool;
-            }
+        Cidr pool = Pools.firstFree(Pools.LOCAL, taken);
+        if (pool == null) {
+            throw new EngineException("could not find an available, non-overlapping IPv4 address pool among the defaults to assign to the network");
         }
-        throw new EngineException("could not find an available, non-overlapping IPv4 address pool among the defaults to assign to the network");
+        return pool;
     }
 
     /** A network by name, full id or unique id prefix. */

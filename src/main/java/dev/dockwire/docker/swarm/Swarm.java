@@ -4,6 +4,7 @@ import dev.dockwire.docker.Container;
 import dev.dockwire.docker.EngineException;
 import dev.dockwire.docker.Network;
 import dev.dockwire.docker.engine.Engine;
+import dev.dockwire.docker.ipam.Pools;
 import dev.dockwire.sim.SeededRandom;
 import dev.dockwire.wire.Cidr;
 import dev.dockwire.wire.Ipv4Address;
@@ -26,7 +27,6 @@ public final class Swarm {
     public static final int PORT = 2377;
     public static final int FIRST_VNI = 4096;
     private static final String BASE36 = "0123456789abcdefghijklmnopqrstuvwxyz";
-    private static final Cidr DEFAULT_POOL = Cidr.parse("10.0.0.0/8");
 
     /** A member: its node id, hostname, engine, role and the address it advertises (its VTEP). */
     public record Node(String id, String hostname, Engine engine, boolean manager, Ipv4Address address) {
@@ -132,15 +132,13 @@ public final class Swarm {
         return vnis.get(n);
     }
 
-    /** The first /24 of 10.0.0.0/8 that no overlay network overlaps. */
+    /** The first /24 of the default address pool 10.0.0.0/8 that no overlay network overlaps. */
     public Cidr nextSubnet() {
-        for (long a = DEFAULT_POOL.networkBits() & 0xFFFF_FFFFL; a < (DEFAULT_POOL.broadcastBits() & 0xFFFF_FFFFL); a += 256) {
-            Cidr c = Cidr.of((int) a, 24);
-            if (overlays.values().stream().noneMatch(n -> n.subnet().overlaps(c))) {
-                return c;
-            }
+        Cidr c = Pools.firstFree(Pools.GLOBAL, Pools.GLOBAL_SIZE, overlays.values().stream().map(Network::subnet).toList());
+        if (c == null) {
+            throw new EngineException("could not find an available, non-overlapping IPv4 address pool among the defaults to assign to the network");
         }
-        throw new EngineException("could not find an available, non-overlapping IPv4 address pool among the defaults to assign to the network");
+        return c;
     }
 
     /** The endpoints of {@code n} by container id, as peers. */

@@ -1,39 +1,40 @@
 package dev.dockwire.docker.driver.bridge;
 
+import com.google.common.collect.DiscreteDomain;
+import com.google.common.collect.Range;
+import com.google.common.collect.RangeSet;
+import com.google.common.collect.TreeRangeSet;
 import dev.dockwire.docker.EngineException;
 import dev.dockwire.docker.PortBinding;
 import dev.dockwire.docker.PortSpec;
 import dev.dockwire.wire.Ipv4Address;
-import java.util.HashSet;
-import java.util.Set;
+import java.util.HashMap;
+import java.util.Map;
 
 /**
  * Host ports in use by published ports, per protocol and host address (libnetwork's
- * portallocator). 0.0.0.0 overlaps every address. Ephemeral ports come from
- * net.ipv4.ip_local_port_range, lowest free first.
+ * portallocator), each address's ports a Guava range set. 0.0.0.0 overlaps every address.
+ * Ephemeral ports come from net.ipv4.ip_local_port_range, lowest free first.
  */
 final class PortAllocator {
     static final int EPHEMERAL_LOW = 32768;
     static final int EPHEMERAL_HIGH = 60999;
 
-    private final Set<String> used = new HashSet<>();
+    /** Ports taken, by protocol, then host address (null for 0.0.0.0). */
+    private final Map<String, Map<Ipv4Address, RangeSet<Integer>>> used = new HashMap<>();
 
     /** Takes a port from {@code spec}'s host range (or the ephemeral range); Docker's error when none is free. */
     int allocate(PortSpec spec) {
-        if (spec.hostLow() == 0) {
-            for (int p = EPHEMERAL_LOW; p <= EPHEMERAL_HIGH; p++) {
-                if (free(spec.proto(), spec.hostIp(), p)) {
-                    take(spec.proto(), spec.hostIp(), p);
-                    return p;
-                }
-            }
-            throw new EngineException("no available ports in range " + EPHEMERAL_LOW + "-" + EPHEMERAL_HIGH);
+        boolean ephemeral = spec.hostLow() == 0;
+        Range<Integer> wanted = ephemeral ? Range.closed(EPHEMERAL_LOW, EPHEMERAL_HIGH) : Range.closed(spec.hostLow(), spec.hostHigh());
+        RangeSet<Integer> free = blocked(spec.proto(), spec.hostIp()).complement().subRangeSet(wanted);
+        if (!free.isEmpty()) {
+            int p = free.asRanges().iterator().next().canonical(DiscreteDomain.integers()).lowerEndpoint();
+            ports(spec.proto(), spec.hostIp()).add(Range.singleton(p));
+            return p;
         }
-        for (int p = spec.hostLow(); p <= spec.hostHigh(); p++) {
-            if (free(spec.proto(), spec.hostIp(), p)) {
-                take(spec.proto(), spec.hostIp(), p);
-                return p;
-            }
+        if (ephemeral) {
+            throw new EngineException("no available ports in range " + EPHEMERAL_LOW + "-" + EPHEMERAL_HIGH);
         }
         String ip = spec.hostIp() == null ? "0.0.0.0" : spec.hostIp().toString();
         String port = spec.hostLow() == spec.hostHigh() ? String.valueOf(spec.hostLow())
@@ -42,25 +43,23 @@ final class PortAllocator {
     }
 
     void release(PortBinding b) {
-        used.remove(key(b.proto(), b.hostIp(), b.hostPort()));
+        ports(b.proto(), b.hostIp()).remove(Range.singleton(b.hostPort()));
     }
 
-    private boolean free(String proto, Ipv4Address ip, int port) {
-        if (used.contains(key(proto, null, port))) {
-            return false;
-        }
+    /** The ports {@code ip} cannot take: those of 0.0.0.0 and its own, or with no address given those of every address. */
+    private RangeSet<Integer> blocked(String proto, Ipv4Address ip) {
+        RangeSet<Integer> b = TreeRangeSet.create(ports(proto, null));
         if (ip == null) {
-            String prefix = proto + "/" + port + "/";
-            return used.stream().noneMatch(k -> k.startsWith(prefix));
+            used.get(proto).values().forEach(b::addAll);
+        } else {
+            b.addAll(ports(proto, ip));
         }
-        return !used.contains(key(proto, ip, port));
+        return b;
     }
 
-    private void take(String proto, Ipv4Address ip, int port) {
-        used.add(key(proto, ip, port));
-    }
-
-    private static String key(String proto, Ipv4Address ip, int port) {
-        return proto + "/" + port + "/" + (ip == null ? "0.0.0.0" : ip.toString());
+    /** The ports taken on {@code ip}; an explicit 0.0.0.0 shares the wildcard's set. */
+    private RangeSet<Integer> ports(String proto, Ipv4Address ip) {
+        Ipv4Address key = ip == null || ip.bits() == 0 ? null : ip;
+        return used.computeIfAbsent(proto, k -> new HashMap<>()).computeIfAbsent(key, k -> TreeRangeSet.create());
     }
 }
