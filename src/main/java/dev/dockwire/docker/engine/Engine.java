@@ -1,7 +1,5 @@
 package dev.dockwire.docker.engine;
 
-import dev.dockwire.app.Timer;
-import dev.dockwire.app.dns.EmbeddedResolver;
 import dev.dockwire.docker.Container;
 import dev.dockwire.docker.ContainerCreate;
 import dev.dockwire.docker.Endpoint;
@@ -11,11 +9,13 @@ import dev.dockwire.docker.Names;
 import dev.dockwire.docker.Network;
 import dev.dockwire.docker.NetworkCreate;
 import dev.dockwire.docker.PortSpec;
-import dev.dockwire.docker.driver.bridge.Iptabler;
-import dev.dockwire.docker.ipam.Pools;
-import dev.dockwire.docker.driver.bridge.PortPublisher;
+import dev.dockwire.docker.driver.HostDriver;
+import dev.dockwire.docker.driver.NetworkDriver;
+import dev.dockwire.docker.driver.NullDriver;
+import dev.dockwire.docker.driver.bridge.BridgeDriver;
 import dev.dockwire.docker.driver.macvlan.MacvlanDriver;
 import dev.dockwire.docker.driver.overlay.OverlayDriver;
+import dev.dockwire.docker.ipam.Pools;
 import dev.dockwire.docker.swarm.Swarm;
 import dev.dockwire.docker.swarm.SwarmDirectory;
 import dev.dockwire.kernel.AddrInfo;
@@ -27,24 +27,24 @@ import dev.dockwire.sim.EventLoop;
 import dev.dockwire.sim.SeededRandom;
 import dev.dockwire.wire.Cidr;
 import dev.dockwire.wire.Ipv4Address;
-import dev.dockwire.wire.MacAddress;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 import java.util.function.ObjLongConsumer;
 import java.util.regex.Pattern;
 
 /**
- * One emulated Docker host's engine (dockerd + libnetwork's bridge, host and null drivers),
- * written against the {@link Kernel} seam only. It keeps networks with Docker's IPAM and
- * containers with their sandboxes, and programs the kernel in the order libnetwork does: bridge
- * with the gateway address; per endpoint a veth pair in the host, the host end enslaved and up,
- * the peer moved into the sandbox, renamed {@code ethN}, given its MAC, address and, for the
- * first network, the default route. Every failed request leaves the engine as it was.
+ * One emulated Docker host's engine, keeping what dockerd and libnetwork's controller keep: the
+ * networks (their IPAM from {@code docker.ipam}), the containers and their lifecycle, and each
+ * container's sandbox, whose endpoints the network drivers ({@link NetworkDriver}: bridge,
+ * macvlan, overlay, host, null) build, in libnetwork's order ({@link Sandboxes}). Written against
+ * the {@link Kernel} seam only. Every failed request leaves the engine as it was.
  */
-public final class Engine {
+public final class Engine implements Swarm.Member {
     private static final Pattern NAME = Pattern.compile("[a-zA-Z0-9][a-zA-Z0-9_.-]*");
 
     private final Kernel kernel;
@@ -54,29 +54,16 @@ public final class Engine {
     private final List<String> hostNameservers;
     private final Map<String, Network> networks = new LinkedHashMap<>();
     private final Map<String, Container> containers = new LinkedHashMap<>();
-    private final List<java.util.function.Consumer<Network>> bridgeListeners = new ArrayList<>();
-    private final List<java.util.function.Consumer<Container>> sandboxListeners = new ArrayList<>();
-
-    private final Map<String, EmbeddedResolver> resolvers = new LinkedHashMap<>();
+    private final List<Consumer<Network>> bridgeListeners = new ArrayList<>();
+    private final List<Consumer<Container>> sandboxListeners = new ArrayList<>();
     private final Map<String, ImageDaemons.Daemon> daemons = new LinkedHashMap<>();
-    private final Iptabler iptabler;
-    private final PortPublisher ports;
-    private final MacvlanDriver macvlan;
+    private final Map<Network.Driver, NetworkDriver> drivers = new EnumMap<>(Network.Driver.class);
+    private final BridgeDriver bridge;
     private final OverlayDriver overlay;
-    private SwarmDirectory swarms = new SwarmDirectory();
-    private String hostname = "docker-host";
-    private Swarm swarm;
-    private final EmbeddedResolver.Host resolverHost = new EmbeddedResolver.Host() {
-        @Override
-        public Timer schedule(long delayNanos, Runnable task) {
-            return clock.schedule(delayNanos, task)::cancel;
-        }
-
-        @Override
-        public int random(int bound) {
-            return random.nextInt(bound);
-        }
-    };
+    private final Cluster cluster = new Cluster(this);
+    private final Sandboxes sandboxes;
+    private final DefaultGateway gateway;
+    private final EmbeddedDns dns;
 
     public Engine(Kernel kernel, EventLoop clock, SeededRandom random, EngineProfile profile, List<String> hostNameservers) {
         this.kernel = kernel;
@@ -84,115 +71,69 @@ public final class Engine {
         this.random = random;
         this.profile = profile;
         this.hostNameservers = List.copyOf(hostNameservers);
-        this.iptabler = new Iptabler(kernel, profile);
-        this.ports = new PortPublisher(kernel, iptabler, profile);
-        this.macvlan = new MacvlanDriver(kernel, this);
-        this.overlay = new OverlayDriver(this);
+        this.bridge = new BridgeDriver(kernel, random, profile);
+        this.overlay = new OverlayDriver(kernel, random, cluster::swarm, this);
+        for (NetworkDriver d : List.of(bridge, new MacvlanDriver(kernel, random, profile), overlay, new HostDriver(), new NullDriver())) {
+            drivers.put(d.type(), d);
+        }
+        this.sandboxes = new Sandboxes(this);
+        this.gateway = new DefaultGateway(this, sandboxes);
+        this.dns = new EmbeddedDns(this);
     }
 
     /** The directory where swarm joins find managers (shared by the hosts of one LAN), and this host's name. */
     public void swarms(SwarmDirectory directory, String hostname) {
-        this.swarms = directory;
-        this.hostname = hostname;
+        cluster.directory(directory, hostname);
     }
 
     /** The engine's clock (virtual unless paced), for timestamps such as a task's state change. */
+    @Override
     public long nanos() {
         return clock.nanos();
     }
 
     /** The host's name, as {@code docker node ls} shows it. */
     public String hostname() {
-        return hostname;
+        return cluster.hostname();
     }
 
     /** The swarm this node is part of, or null. */
     public Swarm swarm() {
-        return swarm;
+        return cluster.swarm();
     }
 
-    public OverlayDriver overlay() {
-        return overlay;
-    }
-
-    /**
-     * {@code docker swarm init [--advertise-addr IP]}: a new swarm with this node as leader; the
-     * advertised address defaults to that of the interface with the default route. Creates
-     * {@code docker_gwbridge} and reserves {@code ingress} (10.0.0.0/24, VNI 4096) as Docker does.
-     */
+    /** {@code docker swarm init [--advertise-addr IP]} ({@link Cluster#init}). */
     public Swarm swarmInit(String advertise) {
-        if (swarm != null) {
-            throw new EngineException("This node is already part of a swarm. Use \"docker swarm leave\" to leave this swarm and join another one.");
-        }
-        Ipv4Address addr = advertiseAddress(advertise);
-        Swarm s = new Swarm(random);
-        s.join(hostname, this, true, addr);
-        Network ingress = new Network(Swarm.base36(random, 25), "ingress", Network.Driver.OVERLAY, null, s.nextSubnet(), null,
-                null, false, false, Map.of("com.docker.network.driver.overlay.vxlanid_list", String.valueOf(Swarm.FIRST_VNI)),
-                Map.of(), clock.nanos());
-        s.addOverlay(ingress, Swarm.FIRST_VNI);
-        swarms.register(addr.toString(), s);
-        swarm = s;
-        gatewayBridge();
-        return s;
+        return cluster.init(advertise);
     }
 
-    /** {@code docker swarm join --token TOKEN ADDR[:2377]}: joins as worker or manager, as the token says. */
+    /** {@code docker swarm join --token TOKEN ADDR[:2377]} ({@link Cluster#join}). */
     public Swarm.Node swarmJoin(String token, String remote, String advertise) {
-        if (swarm != null) {
-            throw new EngineException("This node is already part of a swarm. Use \"docker swarm leave\" to leave this swarm and join another one.");
-        }
-        String host = remote.contains(":") ? remote.substring(0, remote.lastIndexOf(':')) : remote;
-        Swarm s = swarms.find(host);
-        if (s == null) {
-            throw new EngineException("Timeout was reached before node joined. The attempt to join the swarm will continue in the background. Use the \"docker info\" command to see the current swarm status of your node.");
-        }
-        boolean manager = token.equals(s.token(true));
-        if (!manager && !token.equals(s.token(false))) {
-            throw new EngineException("invalid join token");
-        }
-        Swarm.Node n = s.join(hostname, this, manager, advertiseAddress(advertise));
-        if (manager) {
-            swarms.register(n.address().toString(), s);
-        }
-        swarm = s;
-        gatewayBridge();
-        return n;
+        return cluster.join(token, remote, advertise);
     }
 
-    private Ipv4Address advertiseAddress(String advertise) {
-        if (advertise != null) {
-            Integer a = Ipv4Address.tryParse(advertise.contains(":") ? advertise.substring(0, advertise.indexOf(':')) : advertise);
-            if (a == null) {
-                throw new EngineException("advertise address must be a non-zero IP address or network interface (with optional port number)");
-            }
-            return Ipv4Address.of(a);
-        }
-        for (RouteInfo r : kernel.routes(Kernel.HOST)) {
-            if (r.dst().prefixLength() == 0) {
-                for (AddrInfo a : kernel.addresses(Kernel.HOST)) {
-                    if (a.dev().equals(r.dev())) {
-                        return a.cidr().address();
-                    }
-                }
-            }
-        }
-        throw new EngineException("could not choose an IP address to advertise since this system does not have a default route");
+    @Override
+    public void peerAdd(Network n, Swarm.Peer p) {
+        overlay.peerAdd(n, p);
     }
 
-    /**
-     * {@code docker_gwbridge}: the bridge network that gives overlay containers a way out (a
-     * local pool, icc off, masquerade on), as libnetwork creates it when a node enters a swarm.
-     */
-    private void gatewayBridge() {
-        if (networks.containsKey("docker_gwbridge")) {
-            return;
-        }
-        Map<String, String> opts = new LinkedHashMap<>();
-        opts.put("com.docker.network.bridge.enable_icc", "false");
-        opts.put("com.docker.network.bridge.enable_ip_masquerade", "true");
-        opts.put("com.docker.network.bridge.name", "docker_gwbridge");
-        createBridge("docker_gwbridge", "docker_gwbridge", nextPool(), null, null, false, false, opts, Map.of());
+    @Override
+    public void peerDelete(Network n, Swarm.Peer p) {
+        overlay.peerDelete(n, p);
+    }
+
+    @Override
+    public void removeTask(String container) {
+        remove(container, true, () -> { });
+    }
+
+    /** The driver of network {@code n}. */
+    NetworkDriver driver(Network n) {
+        return drivers.get(n.driver());
+    }
+
+    DefaultGateway defaultGateway() {
+        return gateway;
     }
 
     /**
@@ -200,11 +141,11 @@ public final class Engine {
      * engine relies on hairpin NAT and bridge netfilter instead of docker-proxy.
      */
     public void userlandProxy(boolean on) {
-        iptabler.userlandProxy(on);
+        bridge.userlandProxy(on);
     }
 
     public boolean userlandProxy() {
-        return iptabler.userlandProxy();
+        return bridge.userlandProxy();
     }
 
     public Kernel kernel() {
@@ -216,6 +157,7 @@ public final class Engine {
     }
 
     /** The emulation's seeded random source. */
+    @Override
     public SeededRandom random() {
         return random;
     }
@@ -232,19 +174,23 @@ public final class Engine {
     public void start() {
         kernel.linkSetUp(Kernel.HOST, "lo", true);
         kernel.sysctl(Kernel.HOST, "net.ipv4.ip_forward", "1");
-        iptabler.init();
+        bridge.init();
         Map<String, String> opts = new LinkedHashMap<>();
         opts.put("com.docker.network.bridge.default_bridge", "true");
         opts.put("com.docker.network.bridge.enable_icc", "true");
         opts.put("com.docker.network.bridge.enable_ip_masquerade", "true");
         opts.put("com.docker.network.bridge.host_binding_ipv4", "0.0.0.0");
-        opts.put("com.docker.network.bridge.name", "docker0");
+        opts.put(BridgeDriver.NAME_OPTION, "docker0");
         opts.put("com.docker.network.driver.mtu", "1500");
-        createBridge("bridge", "docker0", Cidr.parse("172.17.0.0/16"), null, null, false, false, opts, Map.of());
-        add(new Network(random.nextHex(64), "host", Network.Driver.HOST, null, null, null, null,
-                false, false, Map.of(), Map.of(), clock.nanos()));
-        add(new Network(random.nextHex(64), "none", Network.Driver.NULL, null, null, null, null,
-                false, false, Map.of(), Map.of(), clock.nanos()));
+        createBridge("bridge", "docker0", Cidr.parse("172.17.0.0/16"), opts);
+        for (Network n : List.of(
+                new Network(random.nextHex(64), "host", Network.Driver.HOST, null, null, null, null,
+                        false, false, Map.of(), Map.of(), clock.nanos()),
+                new Network(random.nextHex(64), "none", Network.Driver.NULL, null, null, null, null,
+                        false, false, Map.of(), Map.of(), clock.nanos()))) {
+            driver(n).createNetwork(n);
+            add(n);
+        }
     }
 
     private void add(Network n) {
@@ -255,7 +201,7 @@ public final class Engine {
     }
 
     /** Calls {@code listener} for every bridge network, existing and created later (before any traffic on it). */
-    public void onBridgeNetwork(java.util.function.Consumer<Network> listener) {
+    public void onBridgeNetwork(Consumer<Network> listener) {
         bridgeListeners.add(listener);
         networks.values().stream().filter(n -> n.bridge() != null).toList().forEach(listener);
     }
@@ -277,7 +223,7 @@ public final class Engine {
             }
             case "host", "null" -> throw new EngineException("only one instance of \"" + driver + "\" network is allowed");
             case "overlay" -> {
-                return createOverlay(req);
+                return cluster.createOverlay(req);
             }
             case "ipvlan" -> throw new EngineException("dockwire does not model the "
                     + driver + " driver yet; bridge, macvlan, overlay, host and none are available");
@@ -304,91 +250,22 @@ public final class Engine {
         }
         String id = random.nextHex(64);
         Map<String, String> opts = req.options() == null ? Map.of() : req.options();
-        if (driver.equals("macvlan")) {
-            return createMacvlan(name, id, subnet, req, opts);
-        }
-        String bridge = opts.getOrDefault("com.docker.network.bridge.name", "br-" + id.substring(0, 12));
-        return createBridge(name, bridge, subnet, req.gateway(), req.ipRange(), req.internal(), req.attachable(),
-                opts, req.labels() == null ? Map.of() : req.labels(), id);
+        Network.Driver type = driver.equals("macvlan") ? Network.Driver.MACVLAN : Network.Driver.BRIDGE;
+        String bridgeName = type == Network.Driver.BRIDGE ? opts.getOrDefault(BridgeDriver.NAME_OPTION, "br-" + id.substring(0, 12)) : null;
+        return createLocal(new Network(id, name, type, bridgeName, subnet, req.ipRange(), gateway(subnet, req.gateway()),
+                req.internal(), req.attachable(), opts, req.labels() == null ? Map.of() : req.labels(), clock.nanos()));
     }
 
-    /**
-     * {@code docker network create -d overlay [--attachable] [--subnet S] NAME} on a manager: a
-     * swarm-scoped network whose subnet comes from 10.0.0.0/8 in /24s and whose VNI is the next
-     * free one from 4096 (or {@code -o com.docker.network.driver.overlay.vxlanid_list=N}). Nothing
-     * is built until a container on some node joins it.
-     */
-    private Network createOverlay(NetworkCreate req) {
-        if (swarm == null) {
-            throw new EngineException("This node is not a swarm manager. Use \"docker swarm init\" or \"docker swarm join\" to connect this node to swarm and try again.");
-        }
-        if (!swarm.node(this).manager()) {
-            throw new EngineException("Cannot create a multi-host network from a worker node. Please create the network from a manager node.");
-        }
-        if (swarm.overlay(req.name()) != null) {
-            throw new EngineException("network with name " + req.name() + " already exists");
-        }
-        Cidr subnet = req.subnet() != null ? req.subnet().network() : swarm.nextSubnet();
-        if (swarm.overlays().stream().anyMatch(o -> o.subnet().overlaps(subnet))) {
-            throw new EngineException("invalid pool request: Pool overlaps with other one on this address space");
-        }
-        Ipv4Address gw = req.gateway() != null ? req.gateway() : Ipv4Address.of(subnet.networkBits() + 1);
-        Map<String, String> opts = new LinkedHashMap<>(req.options() == null ? Map.of() : req.options());
-        OverlayDriver.maxMtu(opts); // CreateNetwork refuses a bad MTU option before anything exists
-        String vniOpt = opts.get("com.docker.network.driver.overlay.vxlanid_list");
-        int vni;
-        try {
-            vni = vniOpt == null ? 0 : Integer.parseInt(vniOpt.split(",")[0].trim());
-        } catch (NumberFormatException e) {
-            throw new EngineException("invalid vxlanid_list " + vniOpt);
-        }
-        Network n = new Network(Swarm.base36(random, 25), req.name(), Network.Driver.OVERLAY, null, subnet, req.ipRange(), gw,
-                req.internal(), req.attachable(), opts, req.labels() == null ? Map.of() : req.labels(), clock.nanos());
-        swarm.addOverlay(n, vni);
-        return n;
+    /** A bridge network dockerd or libnetwork creates itself (docker0, docker_gwbridge). */
+    void createBridge(String name, String bridgeName, Cidr subnet, Map<String, String> opts) {
+        String id = random.nextHex(64);
+        createLocal(new Network(id, name, Network.Driver.BRIDGE, bridgeName, subnet, null, gateway(subnet, null),
+                false, false, opts, Map.of(), clock.nanos()));
     }
 
-    private Network createBridge(String name, String bridge, Cidr subnet, Ipv4Address gateway, Cidr ipRange,
-                                 boolean internal, boolean attachable, Map<String, String> opts, Map<String, String> labels) {
-        return createBridge(name, bridge, subnet, gateway, ipRange, internal, attachable, opts, labels, random.nextHex(64));
-    }
-
-    private Network createBridge(String name, String bridge, Cidr subnet, Ipv4Address gateway, Cidr ipRange,
-                                 boolean internal, boolean attachable, Map<String, String> opts,
-                                 Map<String, String> labels, String id) {
-        Ipv4Address gw = gateway(subnet, gateway);
-        if (kernel.links(Kernel.HOST).stream().anyMatch(l -> l.name().equals(bridge))) {
-            throw new EngineException("bridge name " + bridge + " is already in use");
-        }
-        Network n = new Network(id, name, Network.Driver.BRIDGE, bridge, subnet, ipRange, gw, internal, attachable,
-                opts, labels, clock.nanos());
-        kernel.linkAddBridge(Kernel.HOST, bridge, null);
-        try {
-            if (opts.containsKey("com.docker.network.driver.mtu")) {
-                kernel.linkSetMtu(Kernel.HOST, bridge, Integer.parseInt(opts.get("com.docker.network.driver.mtu")));
-            }
-            kernel.addrAdd(Kernel.HOST, bridge, Cidr.of(gw, subnet.prefixLength()));
-            kernel.linkSetUp(Kernel.HOST, bridge, true);
-            iptabler.addNetwork(n);
-            if (!iptabler.userlandProxy() || "false".equals(opts.get("com.docker.network.bridge.enable_icc"))) {
-                // Docker loads br_netfilter so that bridged traffic meets the FORWARD rules (icc=false)
-                // and hairpin NAT replies are un-NATed on the bridge (no userland proxy).
-                kernel.sysctl(Kernel.HOST, "net.bridge.bridge-nf-call-iptables", "1");
-            }
-        } catch (RuntimeException e) {
-            kernel.linkDel(Kernel.HOST, bridge);
-            throw e instanceof KernelException ? new EngineException(e.getMessage()) : e;
-        }
-        add(n);
-        return n;
-    }
-
-    /** A macvlan network: the gateway is the LAN's router, nothing is configured on the host but the parent. */
-    private Network createMacvlan(String name, String id, Cidr subnet, NetworkCreate req, Map<String, String> opts) {
-        Ipv4Address gw = gateway(subnet, req.gateway());
-        Network n = new Network(id, name, Network.Driver.MACVLAN, null, subnet, req.ipRange(), gw, req.internal(),
-                req.attachable(), opts, req.labels() == null ? Map.of() : req.labels(), clock.nanos());
-        n.createdLink(macvlan.createNetwork(id, opts));
+    /** A local network: the driver's CreateNetwork, then the registry. */
+    private Network createLocal(Network n) {
+        driver(n).createNetwork(n);
         add(n);
         return n;
     }
@@ -402,8 +279,8 @@ public final class Engine {
         return gw;
     }
 
-    /** The first default pool that overlaps no network and no route or address of the host (as libnetwork checks). */
-    private Cidr nextPool() {
+    /** RequestPool without a subnet: the first default pool that overlaps no network and no route or address of the host (as libnetwork checks). */
+    Cidr nextPool() {
         List<Cidr> taken = new ArrayList<>();
         networks.values().stream().filter(n -> n.subnet() != null).forEach(n -> taken.add(n.subnet()));
         for (RouteInfo r : kernel.routes(Kernel.HOST)) {
@@ -421,6 +298,11 @@ public final class Engine {
         return pool;
     }
 
+    /** A network of this node's own (not a swarm's), or null. */
+    Network findLocalNetwork(String name) {
+        return networks.get(name);
+    }
+
     /** A network by name, full id or unique id prefix. */
     public Network network(String ref) {
         Network n = findNetwork(ref);
@@ -432,8 +314,8 @@ public final class Engine {
 
     public Network findNetwork(String ref) {
         Network n = networks.get(ref);
-        if (n == null && swarm != null) {
-            n = swarm.overlay(ref);
+        if (n == null && swarm() != null) {
+            n = swarm().overlay(ref);
         }
         if (n != null) {
             return n;
@@ -455,6 +337,7 @@ public final class Engine {
      * on a manager; on a worker those it has a container on, as workers learn of networks lazily).
      */
     public Collection<Network> networks() {
+        Swarm swarm = swarm();
         if (swarm == null) {
             return networks.values();
         }
@@ -479,7 +362,7 @@ public final class Engine {
                 throw new EngineException("rpc error: code = FailedPrecondition desc = network " + n.id()
                         + " is in use by task");
             }
-            swarm.removeOverlay(n);
+            swarm().removeOverlay(n);
             return;
         }
         if (!n.endpoints().isEmpty()) {
@@ -492,12 +375,7 @@ public final class Engine {
             Container c = containers.values().stream().filter(x -> x.endpoints().containsKey(n.name())).findFirst().orElseThrow();
             throw new EngineException("error while removing network: network " + n.name() + " is in use by container " + c.shortId());
         }
-        if (n.driver() == Network.Driver.MACVLAN) {
-            macvlan.deleteNetwork(n);
-        } else {
-            iptabler.removeNetwork(n);
-            kernel.linkDel(Kernel.HOST, n.bridge());
-        }
+        driver(n).deleteNetwork(n);
         networks.remove(n.name());
     }
 
@@ -525,6 +403,7 @@ public final class Engine {
      * A swarm task's container, created and started by the orchestrator: unlike {@code docker
      * run}, it may join an overlay network that is not attachable.
      */
+    @Override
     public Container runTask(ContainerCreate req) {
         return startCreated(create(req, true));
     }
@@ -644,48 +523,13 @@ public final class Engine {
         } else {
             String sandbox = random.nextHex(12);
             kernel.netnsAdd(sandbox);
-            List<Endpoint> made = new ArrayList<>();
-            try {
-                kernel.linkSetUp(sandbox, "lo", true);
-                boolean overlays = false;
-                for (Endpoint e : List.copyOf(c.endpoints().values())) {
-                    Network.Driver d = e.network().driver();
-                    if (d == Network.Driver.OVERLAY) {
-                        made.add(overlay.join(c, sandbox, e, made.size()));
-                        overlays |= !e.network().internal();
-                    } else if (d.plumbed() && !e.network().name().equals("docker_gwbridge")) {
-                        made.add(plumb(c, sandbox, e, made.isEmpty(), made.size()));
-                    }
-                }
-                if (overlays && made.stream().noneMatch(e -> e.network().driver() == Network.Driver.BRIDGE)) {
-                    // libnetwork's gateway endpoint: a way out through docker_gwbridge (eth1), the default route;
-                    // not for a container only on internal overlays.
-                    Network gw = network("docker_gwbridge");
-                    made.add(plumb(c, sandbox, new Endpoint(random.nextHex(64), gw, null, null, null, null, null, List.of()),
-                            true, made.size()));
-                }
-                // Ports publish on the first bridge endpoint (docker_gwbridge for a container only on overlays).
-                made.stream().filter(e -> e.network().driver() == Network.Driver.BRIDGE).findFirst()
-                        .ifPresent(e -> ports.publish(c, e));
-            } catch (RuntimeException ex) {
-                for (Endpoint ep : made) {
-                    if (ep.network().driver() == Network.Driver.OVERLAY) {
-                        overlay.leave(c, ep);
-                    } else {
-                        ep.network().release(ep.address());
-                        ep.network().detach(c.id());
-                    }
-                    c.putEndpoint(ep.network().name(), ep.withoutSandbox());
-                }
-                kernel.netnsDel(sandbox);
-                throw ex instanceof KernelException ? new EngineException(ex.getMessage()) : ex;
-            }
+            joinEndpoints(c, sandbox);
             c.started(sandbox, clock.nanos());
             sandboxListeners.forEach(l -> l.accept(c));
             attachNonBridge(c);
         }
         ContainerFiles.write(this, c);
-        startResolver(c);
+        dns.start(c);
         ImageDaemons.Daemon d = ImageDaemons.start(this, c, kernel.sockets(c.netns()));
         if (d != null) {
             daemons.put(c.id(), d);
@@ -694,32 +538,45 @@ public final class Engine {
     }
 
     /**
-     * Docker's embedded DNS for a container on a user-defined network: a resolver listening at
-     * 127.0.0.11 on ephemeral UDP and TCP ports in its namespace, Docker's nat rules mapping port
-     * 53 to them ({@link ResolverRules}), forwarding from the host's namespace.
+     * The new sandbox's endpoints in order: the first local one gets the default route; a container
+     * on a non-internal overlay and no bridge network also gets the gateway endpoint on
+     * docker_gwbridge; ports publish on the first bridge endpoint. A failure leaves every endpoint
+     * and removes the sandbox.
      */
-    private void startResolver(Container c) {
-        if (resolvers.containsKey(c.id()) || c.netns() == null || c.netns().equals(Kernel.HOST)
-                || c.networkMode().startsWith("container:")) {
-            return;
+    private void joinEndpoints(Container c, String sandbox) {
+        List<Endpoint> made = new ArrayList<>();
+        try {
+            kernel.linkSetUp(sandbox, "lo", true);
+            boolean overlays = false;
+            for (Endpoint e : List.copyOf(c.endpoints().values())) {
+                Network n = e.network();
+                if (n.driver() == Network.Driver.OVERLAY) {
+                    made.add(sandboxes.join(c, sandbox, e, false, made.size()));
+                    overlays |= !n.internal();
+                } else if (n.driver().plumbed() && !DefaultGateway.isGateway(n)) {
+                    made.add(sandboxes.join(c, sandbox, e, made.isEmpty(), made.size()));
+                }
+            }
+            if (overlays && gateway.needed(made)) {
+                made.add(gateway.join(c, sandbox, made.size()));
+            }
+            made.stream().filter(e -> e.network().driver() == Network.Driver.BRIDGE).findFirst()
+                    .ifPresent(e -> driver(e.network()).programExternalConnectivity(c, e));
+        } catch (RuntimeException ex) {
+            for (Endpoint ep : made) {
+                sandboxes.leave(c, ep);
+                c.putEndpoint(ep.network().name(), ep.withoutSandbox());
+            }
+            kernel.netnsDel(sandbox);
+            throw ex instanceof KernelException ? new EngineException(ex.getMessage()) : ex;
         }
-        boolean userNetwork = c.endpoints().values().stream().anyMatch(e -> e.address() != null
-                && e.network().driver().plumbed() && !e.network().name().equals("bridge"));
-        if (!userNetwork) {
-            return;
-        }
-        EmbeddedResolver r = new EmbeddedResolver(kernel.sockets(c.netns()), kernel.sockets(Kernel.HOST),
-                new ContainerRecords(this, c), resolverHost);
-        r.start();
-        ResolverRules.install(kernel, c.netns(), Ipv4Address.format(EmbeddedResolver.ADDRESS), r.udpPort(), r.tcpPort());
-        resolvers.put(c.id(), r);
     }
 
     /**
      * Calls {@code listener} each time a container gets a namespace of its own (at start and
      * restart), before its resolver starts and before anything runs in it.
      */
-    public void onSandbox(java.util.function.Consumer<Container> listener) {
+    public void onSandbox(Consumer<Container> listener) {
         sandboxListeners.add(listener);
     }
 
@@ -729,59 +586,6 @@ public final class Engine {
                 e.network().attach(c.id(), e);
             }
         }
-    }
-
-    /** One endpoint into a sandbox, in libnetwork's order: the driver's link, then address and routes. */
-    private Endpoint plumb(Container c, String sandbox, Endpoint e, boolean defaultRoute, int index) {
-        Network n = e.network();
-        Ipv4Address addr = e.requestedIp() != null ? n.allocate(e.requestedIp()) : n.allocate();
-        String ifname = "eth" + index;
-        boolean bridged = n.driver() == Network.Driver.BRIDGE;
-        String hostVeth = bridged ? "veth" + random.nextHex(7) : null;
-        String tmpPeer = bridged ? "veth" + random.nextHex(7) : null;
-        var mac = profile.endpointMac(addr, random);
-        try {
-            if (bridged) {
-                bridgeJoin(n, sandbox, ifname, hostVeth, tmpPeer, mac);
-            } else {
-                macvlan.join(n, sandbox, ifname, mac);
-            }
-            kernel.addrAdd(sandbox, ifname, Cidr.of(addr, n.subnet().prefixLength()));
-            kernel.linkSetUp(sandbox, ifname, true);
-            if (defaultRoute && !n.internal()) {
-                kernel.routeAdd(sandbox, Cidr.parse("0.0.0.0/0"), n.gateway().bits(), ifname);
-            }
-        } catch (RuntimeException ex) {
-            n.release(addr);
-            if (hostVeth != null && kernel.links(Kernel.HOST).stream().anyMatch(l -> l.name().equals(hostVeth))) {
-                kernel.linkDel(Kernel.HOST, hostVeth);
-            } else if (!bridged && kernel.links(sandbox).stream().anyMatch(l -> l.name().equals(ifname))) {
-                kernel.linkDel(sandbox, ifname);
-            }
-            throw ex;
-        }
-        Endpoint ep = e.withSandbox(ifname, hostVeth, addr, mac);
-        c.putEndpoint(n.name(), ep);
-        n.attach(c.id(), ep);
-        return ep;
-    }
-
-    /** The bridge driver's Join: a veth pair, the host end on the bridge, the peer into the sandbox as {@code ifname}. */
-    private void bridgeJoin(Network n, String sandbox, String ifname, String hostVeth, String tmpPeer, MacAddress mac) {
-        kernel.linkAddVeth(Kernel.HOST, hostVeth, null, tmpPeer, mac);
-        String mtu = n.options().get("com.docker.network.driver.mtu");
-        if (mtu != null) {
-            kernel.linkSetMtu(Kernel.HOST, hostVeth, Integer.parseInt(mtu));
-            kernel.linkSetMtu(Kernel.HOST, tmpPeer, Integer.parseInt(mtu));
-        }
-        kernel.linkSetMaster(Kernel.HOST, hostVeth, n.bridge());
-        if (!iptabler.userlandProxy()) {
-            // Without docker-proxy a container reaches its own published port by hairpin NAT.
-            kernel.linkSetHairpin(Kernel.HOST, hostVeth, true);
-        }
-        kernel.linkSetUp(Kernel.HOST, hostVeth, true);
-        kernel.linkSetNetns(Kernel.HOST, tmpPeer, sandbox);
-        kernel.linkSetName(sandbox, tmpPeer, ifname);
     }
 
     /** {@code docker stop}: PID 1 ignores SIGTERM, so after the 10 s grace period it is killed (exit 137). */
@@ -797,30 +601,22 @@ public final class Engine {
     }
 
     private void teardown(Container c) {
-        ports.unpublish(c);
-        EmbeddedResolver r = resolvers.remove(c.id());
-        if (r != null) {
-            r.stop();
-        }
+        drivers.values().forEach(d -> d.revokeExternalConnectivity(c));
+        dns.stop(c);
         ImageDaemons.Daemon d = daemons.remove(c.id());
         if (d != null) {
             d.stop();
         }
         for (Endpoint e : c.endpointList()) {
             Network n = e.network();
-            if (n.driver() == Network.Driver.OVERLAY && e.address() != null) {
-                overlay.leave(c, e);
-                c.putEndpoint(n.name(), e.withoutSandbox());
+            if (!n.driver().plumbed() || e.address() == null) {
+                n.detach(c.id());
                 continue;
             }
-            n.detach(c.id());
-            if (n.name().equals("docker_gwbridge") && e.hostVeth() != null) {
-                n.release(e.address());
-                kernel.linkDel(Kernel.HOST, e.hostVeth());
+            sandboxes.leave(c, e);
+            if (DefaultGateway.isGateway(n)) {
                 c.removeEndpoint(n.name());
-            } else if (n.driver().plumbed() && e.address() != null) {
-                n.release(e.address());
-                removeLink(c, e);
+            } else {
                 c.putEndpoint(n.name(), e.withoutSandbox());
             }
         }
@@ -828,15 +624,6 @@ public final class Engine {
         if (ns != null && !ns.equals(Kernel.HOST) && !c.networkMode().startsWith("container:")
                 && containers.values().stream().noneMatch(o -> o != c && o.running() && ns.equals(o.netns()))) {
             kernel.netnsDel(ns);
-        }
-    }
-
-    /** An endpoint's link: the host end of its veth (the peer goes with it), or its macvlan in the sandbox. */
-    private void removeLink(Container c, Endpoint e) {
-        if (e.hostVeth() != null) {
-            kernel.linkDel(Kernel.HOST, e.hostVeth());
-        } else {
-            kernel.linkDel(c.netns(), e.ifname());
         }
     }
 
@@ -877,64 +664,16 @@ public final class Engine {
         Endpoint e = new Endpoint(random.nextHex(64), n, null, null, null, null, ip,
                 aliases == null ? List.of() : List.copyOf(aliases));
         if (c.running()) {
-            int index = nextIfIndex(c);
-            Endpoint made = n.driver() == Network.Driver.OVERLAY ? connectOverlay(c, e, index)
-                    : plumb(c, c.netns(), e, false, index);
+            Endpoint made = sandboxes.join(c, c.netns(), e, false, Sandboxes.nextIfIndex(c));
+            if (n.driver() == Network.Driver.OVERLAY) {
+                gateway.joinIfNeeded(c, made);
+            }
             ContainerFiles.write(this, c);
-            startResolver(c);
+            dns.start(c);
             return made;
         }
         c.putEndpoint(n.name(), e);
         return e;
-    }
-
-    /**
-     * A running container joins an overlay: the driver's Join (every node learns the peer), and
-     * libnetwork's gateway endpoint on docker_gwbridge with the default route when nothing else
-     * gives the container a way out.
-     */
-    private Endpoint connectOverlay(Container c, Endpoint e, int index) {
-        Endpoint made = overlay.join(c, c.netns(), e, index);
-        boolean wayOut = c.endpoints().values().stream()
-                .anyMatch(x -> x.network().driver() == Network.Driver.BRIDGE && x.address() != null)
-                || kernel.routes(c.netns()).stream().anyMatch(r -> r.dst().prefixLength() == 0);
-        if (!wayOut && !e.network().internal()) {
-            Network gw = network("docker_gwbridge");
-            Endpoint g = plumb(c, c.netns(), new Endpoint(random.nextHex(64), gw, null, null, null, null, null, List.of()),
-                    true, nextIfIndex(c));
-            ports.publish(c, g);
-        }
-        return made;
-    }
-
-    /**
-     * A running container leaves an overlay: the driver's Leave (every node forgets the peer); the
-     * gateway endpoint on docker_gwbridge goes with the last overlay, as libnetwork's sandbox drops
-     * a default gateway it no longer needs.
-     */
-    private void disconnectOverlay(Container c, Endpoint e) {
-        overlay.leave(c, e);
-        c.removeEndpoint(e.network().name());
-        Endpoint gw = c.endpoints().get("docker_gwbridge");
-        boolean overlaysLeft = c.endpoints().values().stream().anyMatch(x -> x.network().driver() == Network.Driver.OVERLAY);
-        if (gw != null && !overlaysLeft) {
-            ports.unpublish(c);
-            gw.network().detach(c.id());
-            gw.network().release(gw.address());
-            removeLink(c, gw);
-            c.removeEndpoint("docker_gwbridge");
-        }
-    }
-
-    private static int nextIfIndex(Container c) {
-        int i = 0;
-        while (true) {
-            String name = "eth" + i;
-            if (c.endpoints().values().stream().noneMatch(e -> name.equals(e.ifname()))) {
-                return i;
-            }
-            i++;
-        }
     }
 
     /** {@code docker network disconnect NET CTR}: the interface goes, its address is freed. */
@@ -949,24 +688,12 @@ public final class Engine {
             throw new EngineException("container cannot be disconnected from host network or connected to host network");
         }
         if (c.running() && n.driver() == Network.Driver.OVERLAY) {
-            disconnectOverlay(c, e);
+            sandboxes.leave(c, e);
+            c.removeEndpoint(n.name());
+            gateway.leaveIfUnneeded(c);
             ContainerFiles.write(this, c);
         } else if (c.running()) {
-            n.detach(c.id());
-            n.release(e.address());
-            boolean hadDefault = kernel.routes(c.netns()).stream()
-                    .anyMatch(r -> r.dst().prefixLength() == 0 && r.dev().equals(e.ifname()));
-            removeLink(c, e);
-            c.removeEndpoint(n.name());
-            if (hadDefault) {
-                // The default route went with the interface; libnetwork moves it to another endpoint's gateway.
-                for (Endpoint other : c.endpoints().values()) {
-                    if (other.ifname() != null && !other.network().internal()) {
-                        kernel.routeAdd(c.netns(), Cidr.parse("0.0.0.0/0"), other.network().gateway().bits(), other.ifname());
-                        break;
-                    }
-                }
-            }
+            sandboxes.disconnect(c, e);
             ContainerFiles.write(this, c);
         } else {
             c.removeEndpoint(n.name());
@@ -1036,6 +763,7 @@ public final class Engine {
         return null;
     }
 
+    @Override
     public Container containerById(String id) {
         for (Container c : containers.values()) {
             if (c.id().equals(id)) {
@@ -1048,11 +776,10 @@ public final class Engine {
     /** A container of this node or, for swarm-scoped networks, of any node of the swarm. */
     Container containerAnywhere(String id) {
         Container c = containerById(id);
-        return c != null || swarm == null ? c : swarm.container(id);
+        return c != null || swarm() == null ? c : swarm().container(id);
     }
 
     /** Containers in creation order. */
     public Collection<Container> containers() {
         return containers.values();
-    }
-}
+    }}

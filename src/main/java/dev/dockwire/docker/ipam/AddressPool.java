@@ -1,6 +1,5 @@
 package dev.dockwire.docker.ipam;
 
-import com.google.common.collect.DiscreteDomain;
 import com.google.common.collect.Range;
 import com.google.common.collect.RangeSet;
 import com.google.common.collect.TreeRangeSet;
@@ -12,7 +11,8 @@ import dev.dockwire.wire.Ipv4Address;
  * one bitmap per subnet): the subnet, the range addresses are handed out from ({@code
  * --ip-range}, else the subnet), and what is allocated, as a set of address ranges. The subnet's
  * network and broadcast addresses and the gateway are never handed out; every other address of the
- * range is, its own first and last included.
+ * range is, its own first and last included. Ranges are kept closed-open ({@code [a, b)}), so
+ * neighbouring addresses coalesce and the lowest free address is a lower bound.
  */
 public final class AddressPool {
     private final Cidr subnet;
@@ -25,10 +25,10 @@ public final class AddressPool {
         this.subnet = subnet;
         this.handOut = Pools.range(ipRange != null ? ipRange : subnet);
         this.gateway = gateway;
-        allocated.add(Range.singleton(Pools.unsigned(subnet.networkBits())));
-        allocated.add(Range.singleton(Pools.unsigned(subnet.broadcastBits())));
+        allocated.add(Pools.single(Pools.unsigned(subnet.networkBits())));
+        allocated.add(Pools.single(Pools.unsigned(subnet.broadcastBits())));
         if (gateway != null) {
-            allocated.add(Range.singleton(Pools.unsigned(gateway.bits())));
+            allocated.add(Pools.single(Pools.unsigned(gateway.bits())));
         }
     }
 
@@ -38,8 +38,8 @@ public final class AddressPool {
         if (free.isEmpty()) {
             throw new IpamException(IpamException.Kind.NO_AVAILABLE_IPS);
         }
-        long first = free.asRanges().iterator().next().canonical(DiscreteDomain.longs()).lowerEndpoint();
-        allocated.add(Range.singleton(first));
+        long first = free.asRanges().iterator().next().lowerEndpoint();
+        allocated.add(Pools.single(first));
         return Ipv4Address.of((int) first);
     }
 
@@ -52,14 +52,14 @@ public final class AddressPool {
         if (allocated.contains(a)) {
             throw new IpamException(IpamException.Kind.IP_ALREADY_ALLOCATED);
         }
-        allocated.add(Range.singleton(a));
+        allocated.add(Pools.single(a));
         return wanted;
     }
 
     /** ReleaseAddress: the address may be handed out again (the gateway stays reserved). */
     public void releaseAddress(Ipv4Address a) {
         if (a != null && !a.equals(gateway)) {
-            allocated.remove(Range.singleton(Pools.unsigned(a.bits())));
+            allocated.remove(Pools.single(Pools.unsigned(a.bits())));
         }
     }
 }

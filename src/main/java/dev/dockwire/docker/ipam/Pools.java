@@ -68,9 +68,14 @@ public final class Pools {
         return set;
     }
 
-    /** A subnet's addresses, network to broadcast, as unsigned values. */
+    /** A subnet's addresses, network to broadcast, as unsigned values, closed-open. */
     public static Range<Long> range(Cidr c) {
-        return Range.closed(unsigned(c.networkBits()), unsigned(c.broadcastBits()));
+        return Range.closedOpen(unsigned(c.networkBits()), unsigned(c.broadcastBits()) + 1);
+    }
+
+    /** One address, closed-open ({@code [a, a+1)}), so that neighbours coalesce in a range set. */
+    static Range<Long> single(long a) {
+        return Range.closedOpen(a, a + 1);
     }
 
     static long unsigned(int bits) {

@@ -82,7 +82,7 @@ public final class Service {
         replicas = want;
         while (tasks.size() > want) {
             Task t = tasks.remove(tasks.size() - 1);
-            t.node().engine().remove(t.container(), true, () -> { });
+            t.node().engine().removeTask(t.container());
         }
         for (int slot = tasks.size() + 1; slot <= want; slot++) {
             Swarm.Node node = leastLoaded(swarm);

@@ -1,9 +1,9 @@
 package dev.dockwire.docker.swarm;
 
 import dev.dockwire.docker.Container;
+import dev.dockwire.docker.ContainerCreate;
 import dev.dockwire.docker.EngineException;
 import dev.dockwire.docker.Network;
-import dev.dockwire.docker.engine.Engine;
 import dev.dockwire.docker.ipam.Pools;
 import dev.dockwire.sim.SeededRandom;
 import dev.dockwire.wire.Cidr;
@@ -21,15 +21,41 @@ import java.util.Map;
  * overlay networks with their global IPAM (subnets from the default address pool 10.0.0.0/8 in
  * /24s, VNIs from 4096 up; {@code ingress} takes the first of each at init as in Docker) and the
  * endpoints every node must program as peers (the control plane's networkdb, distributed here by
- * calling each node's {@link OverlayDriver}).
+ * calling each node's {@link Member}).
  */
 public final class Swarm {
     public static final int PORT = 2377;
     public static final int FIRST_VNI = 4096;
     private static final String BASE36 = "0123456789abcdefghijklmnopqrstuvwxyz";
 
+    /**
+     * What the swarm asks of a node's engine, as swarmkit's agent executes tasks and networkdb
+     * tells each node's overlay driver about peers (the engine implements it).
+     */
+    public interface Member {
+        SeededRandom random();
+
+        /** The member's clock, for a task's state change. */
+        long nanos();
+
+        /** Creates and starts a task's container (it may join a non-attachable overlay). */
+        Container runTask(ContainerCreate req);
+
+        /** Removes a task's container, running or not. */
+        void removeTask(String container);
+
+        /** The member's container with that id, or null. */
+        Container containerById(String id);
+
+        /** A remote endpoint became reachable on {@code n}: the member's overlay driver programs it. */
+        void peerAdd(Network n, Peer p);
+
+        /** A remote endpoint of {@code n} left. */
+        void peerDelete(Network n, Peer p);
+    }
+
     /** A member: its node id, hostname, engine, role and the address it advertises (its VTEP). */
-    public record Node(String id, String hostname, Engine engine, boolean manager, Ipv4Address address) {
+    public record Node(String id, String hostname, Member engine, boolean manager, Ipv4Address address) {
     }
 
     /** A remote endpoint as peers see it: overlay address and MAC, and the VTEP it lives behind. */
@@ -73,7 +99,7 @@ public final class Swarm {
     }
 
     /** Adds a node; the first one is the leader. */
-    public Node join(String hostname, Engine engine, boolean manager, Ipv4Address address) {
+    public Node join(String hostname, Member engine, boolean manager, Ipv4Address address) {
         Node n = new Node(base36(random, 25), hostname, engine, manager, address);
         nodes.add(n);
         return n;
@@ -83,7 +109,7 @@ public final class Swarm {
         return Collections.unmodifiableList(nodes);
     }
 
-    public Node node(Engine engine) {
+    public Node node(Member engine) {
         for (Node n : nodes) {
             if (n.engine() == engine) {
                 return n;
@@ -150,7 +176,7 @@ public final class Swarm {
     public void peerAdd(Network n, String containerId, Peer p) {
         peers.get(n).put(containerId, p);
         for (Node node : nodes) {
-            node.engine().overlay().peerAdd(n, p);
+            node.engine().peerAdd(n, p);
         }
     }
 
@@ -159,7 +185,7 @@ public final class Swarm {
         Peer p = peers.get(n).remove(containerId);
         if (p != null) {
             for (Node node : nodes) {
-                node.engine().overlay().peerDelete(n, p);
+                node.engine().peerDelete(n, p);
             }
         }
     }

@@ -21,7 +21,7 @@ import java.util.List;
  * rules also catch loopback and hairpin traffic (src-type LOCAL MASQUERADE, DNAT without
  * {@code ! -i BRIDGE}).
  */
-public final class Iptabler {
+final class Iptabler {
     /** One iptables rule: where it goes and its match/target words. */
     private record Rule(String table, String chain, boolean insert, int position, List<String> spec) {
         List<String> add() {

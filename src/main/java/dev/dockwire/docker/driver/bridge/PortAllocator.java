@@ -1,6 +1,5 @@
 package dev.dockwire.docker.driver.bridge;
 
-import com.google.common.collect.DiscreteDomain;
 import com.google.common.collect.Range;
 import com.google.common.collect.RangeSet;
 import com.google.common.collect.TreeRangeSet;
@@ -13,7 +12,8 @@ import java.util.Map;
 
 /**
  * Host ports in use by published ports, per protocol and host address (libnetwork's
- * portallocator), each address's ports a Guava range set. 0.0.0.0 overlaps every address.
+ * portallocator), each address's ports a Guava range set of closed-open ranges. 0.0.0.0
+ * overlaps every address.
  * Ephemeral ports come from net.ipv4.ip_local_port_range, lowest free first.
  */
 final class PortAllocator {
@@ -26,11 +26,12 @@ final class PortAllocator {
     /** Takes a port from {@code spec}'s host range (or the ephemeral range); Docker's error when none is free. */
     int allocate(PortSpec spec) {
         boolean ephemeral = spec.hostLow() == 0;
-        Range<Integer> wanted = ephemeral ? Range.closed(EPHEMERAL_LOW, EPHEMERAL_HIGH) : Range.closed(spec.hostLow(), spec.hostHigh());
+        Range<Integer> wanted = ephemeral ? Range.closedOpen(EPHEMERAL_LOW, EPHEMERAL_HIGH + 1)
+                : Range.closedOpen(spec.hostLow(), spec.hostHigh() + 1);
         RangeSet<Integer> free = blocked(spec.proto(), spec.hostIp()).complement().subRangeSet(wanted);
         if (!free.isEmpty()) {
-            int p = free.asRanges().iterator().next().canonical(DiscreteDomain.integers()).lowerEndpoint();
-            ports(spec.proto(), spec.hostIp()).add(Range.singleton(p));
+            int p = free.asRanges().iterator().next().lowerEndpoint();
+            ports(spec.proto(), spec.hostIp()).add(Range.closedOpen(p, p + 1));
             return p;
         }
         if (ephemeral) {
@@ -43,7 +44,7 @@ final class PortAllocator {
     }
 
     void release(PortBinding b) {
-        ports(b.proto(), b.hostIp()).remove(Range.singleton(b.hostPort()));
+        ports(b.proto(), b.hostIp()).remove(Range.closedOpen(b.hostPort(), b.hostPort() + 1));
     }
 
     /** The ports {@code ip} cannot take: those of 0.0.0.0 and its own, or with no address given those of every address. */

@@ -18,7 +18,7 @@ import java.util.Map;
  * installed, and with the userland proxy on a docker-proxy per port. A failure undoes what was
  * done and reports Docker's error for the endpoint.
  */
-public final class PortPublisher {
+final class PortPublisher {
     private final Kernel kernel;
     private final Iptabler iptabler;
     private final EngineProfile profile;

@@ -2,10 +2,16 @@ package dev.dockwire.docker.driver.macvlan;
 
 import dev.dockwire.docker.EngineException;
 import dev.dockwire.docker.Network;
-import dev.dockwire.docker.engine.Engine;
+import dev.dockwire.docker.Endpoint;
+import dev.dockwire.docker.EngineProfile;
+import dev.dockwire.docker.driver.NetworkDriver;
 import dev.dockwire.kernel.Kernel;
 import dev.dockwire.kernel.KernelException;
+import dev.dockwire.sim.SeededRandom;
+import dev.dockwire.wire.Cidr;
+import dev.dockwire.wire.Ipv4Address;
 import dev.dockwire.wire.MacAddress;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -16,18 +22,26 @@ import java.util.Map;
  * sandbox. No bridge, no veth, no iptables rules: the containers sit on the parent's LAN and the
  * gateway is that LAN's router. Error texts are the driver's own.
  */
-public final class MacvlanDriver {
+public final class MacvlanDriver implements NetworkDriver {
     static final String PARENT = "parent";
     static final String MODE = "macvlan_mode";
 
     private final Kernel kernel;
-    private final Engine engine;
+    private final SeededRandom random;
+    private final EngineProfile profile;
+    /** The driver's own networks, to refuse a parent another network already uses. */
+    private final Map<String, Network> networks = new LinkedHashMap<>();
 
-    public MacvlanDriver(Kernel kernel, Engine engine) {
+    public MacvlanDriver(Kernel kernel, SeededRandom random, EngineProfile profile) {
         this.kernel = kernel;
-        this.engine = engine;
+        this.random = random;
+        this.profile = profile;
     }
 
+    @Override
+    public Network.Driver type() {
+        return Network.Driver.MACVLAN;
+    }
     /** The parent link a network's endpoints sit on ({@code -o parent}, else the dummy {@code dm-<12 hex>}). */
     static String parent(Network n) {
         String p = n.options().get(PARENT);
@@ -41,9 +55,16 @@ public final class MacvlanDriver {
 
     /**
      * CreateNetwork: validates the mode and the parent and makes the parent when the driver owns
-     * it. Returns the link it created (to delete with the network), or null.
+     * it, which then goes with the network ({@link Network#createdLink}).
      */
-    public String createNetwork(String id, Map<String, String> opts) {
+    @Override
+    public void createNetwork(Network n) {
+        n.createdLink(parentLink(n.id(), n.options()));
+        networks.put(n.id(), n);
+    }
+
+    /** Checks the options, makes the parent when missing; returns the link it made, or null. */
+    private String parentLink(String id, Map<String, String> opts) {
         String mode = opts.getOrDefault(MODE, "");
         if (!mode.isEmpty() && !mode.equals("bridge") && !mode.equals("private") && !mode.equals("vepa")
                 && !mode.equals("passthru")) {
@@ -57,8 +78,8 @@ public final class MacvlanDriver {
         if (parent.isEmpty()) {
             parent = dummy;
         }
-        for (Network other : engine.networks()) {
-            if (other.driver() == Network.Driver.MACVLAN && parent(other).equals(parent)) {
+        for (Network other : networks.values()) {
+            if (parent(other).equals(parent)) {
                 throw new EngineException("network dm-" + other.shortId() + " is already using parent interface " + parent);
             }
         }
@@ -100,34 +121,55 @@ public final class MacvlanDriver {
     }
 
     /** DeleteNetwork: the link the driver made goes with the network; a user's own parent stays. */
+    @Override
     public void deleteNetwork(Network n) {
+        networks.remove(n.id());
         if (n.createdLink() != null && exists(n.createdLink())) {
             kernel.linkDel(Kernel.HOST, n.createdLink());
         }
     }
 
     /**
-     * Join: a macvlan on the parent in the host namespace, moved into {@code sandbox} as
-     * {@code ifname} with the endpoint's MAC (the sandbox then adds the address and routes).
+     * Join: a macvlan on the parent in the host namespace with the endpoint's MAC, moved into
+     * {@code sandbox} as {@code ifname}, addressed and up. A failure deletes it.
      */
-    public void join(Network n, String sandbox, String ifname, MacAddress mac) {
+    @Override
+    public Endpoint join(String containerId, Endpoint e, Ipv4Address address, String sandbox, String ifname) {
+        Network n = e.network();
+        MacAddress mac = profile.endpointMac(address, random);
         String parent = parent(n);
         if (!exists(parent)) {
             throw new EngineException("the requested parent interface " + parent + " was not found on the Docker host");
         }
-        String tmp = "veth" + engine.random().nextHex(7);
+        String tmp = "veth" + random.nextHex(7);
         try {
             kernel.linkAddMacvlan(Kernel.HOST, tmp, parent, mode(n), mac);
-        } catch (KernelException e) {
-            throw new EngineException("failed to create the macvlan port: " + e.getMessage());
+        } catch (KernelException ex) {
+            throw new EngineException("failed to create the macvlan port: " + ex.getMessage());
         }
         try {
             kernel.linkSetNetns(Kernel.HOST, tmp, sandbox);
-        } catch (RuntimeException e) {
+        } catch (RuntimeException ex) {
             kernel.linkDel(Kernel.HOST, tmp);
-            throw e;
+            throw ex;
         }
-        kernel.linkSetName(sandbox, tmp, ifname);
+        try {
+            kernel.linkSetName(sandbox, tmp, ifname);
+            kernel.addrAdd(sandbox, ifname, Cidr.of(address, n.subnet().prefixLength()));
+            kernel.linkSetUp(sandbox, ifname, true);
+        } catch (RuntimeException ex) {
+            if (kernel.links(sandbox).stream().anyMatch(l -> l.name().equals(ifname))) {
+                kernel.linkDel(sandbox, ifname);
+            }
+            throw ex;
+        }
+        return e.withSandbox(ifname, null, address, mac);
+    }
+
+    /** The endpoint's macvlan goes from the sandbox. */
+    @Override
+    public void leave(String containerId, Endpoint e, String sandbox) {
+        kernel.linkDel(sandbox, e.ifname());
     }
 
     private boolean exists(String link) {

@@ -1,18 +1,19 @@
 package dev.dockwire.docker.driver.overlay;
 
-import dev.dockwire.docker.Container;
 import dev.dockwire.docker.Endpoint;
 import dev.dockwire.docker.EngineException;
 import dev.dockwire.docker.Network;
-import dev.dockwire.docker.engine.Engine;
 import dev.dockwire.docker.swarm.Swarm;
+import dev.dockwire.docker.driver.NetworkDriver;
 import dev.dockwire.kernel.Kernel;
+import dev.dockwire.sim.SeededRandom;
 import dev.dockwire.wire.Cidr;
 import dev.dockwire.wire.Ipv4Address;
 import dev.dockwire.wire.MacAddress;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /**
  * libnetwork's overlay driver on one node (drivers/overlay): per network a sandbox namespace
@@ -29,23 +30,44 @@ import java.util.Map;
  * permanent neighbour entry (IP → MAC) and an FDB entry (MAC → remote VTEP) on the vxlan device,
  * so proxy ARP answers locally and nothing is learned or flooded over the underlay.
  */
-public final class OverlayDriver {
+public final class OverlayDriver implements NetworkDriver {
     /** The VXLAN encapsulation overhead moby's overlay driver subtracts (vxlanEncap): Ethernet + IPv4 + UDP + VXLAN. */
     static final int VXLAN_ENCAP = 50;
     static final int VXLAN_PORT = 4789;
-    private final Engine engine;
     private final Kernel kernel;
+    private final SeededRandom random;
+    private final Supplier<Swarm> swarm;
+    private final Swarm.Member self;
     private final Map<Network, String> sandboxes = new HashMap<>();
     private final Map<Network, Integer> nextVeth = new HashMap<>();
     private final Map<Network, Integer> epochs = new HashMap<>();
 
-    public OverlayDriver(Engine engine) {
-        this.engine = engine;
-        this.kernel = engine.kernel();
+    /** The driver of node {@code self}, learning peers and VNIs from the swarm it is part of ({@code swarm}, null when none). */
+    public OverlayDriver(Kernel kernel, SeededRandom random, Supplier<Swarm> swarm, Swarm.Member self) {
+        this.kernel = kernel;
+        this.random = random;
+        this.swarm = swarm;
+        this.self = self;
+    }
+
+    @Override
+    public Network.Driver type() {
+        return Network.Driver.OVERLAY;
+    }
+
+    /** CreateNetwork: the swarm allocated the network; nothing is built on a node until a container joins it here. */
+    @Override
+    public void createNetwork(Network n) {
+        maxMtu(n.options());
+    }
+
+    /** DeleteNetwork: the sandbox already went with the last local endpoint. */
+    @Override
+    public void deleteNetwork(Network n) {
     }
 
     private Swarm swarm() {
-        Swarm s = engine.swarm();
+        Swarm s = swarm.get();
         if (s == null) {
             throw new EngineException("This node is not part of a swarm");
         }
@@ -53,7 +75,7 @@ public final class OverlayDriver {
     }
 
     private Ipv4Address vtep() {
-        return swarm().node(engine).address();
+        return swarm().node(self).address();
     }
 
     /**
@@ -124,15 +146,18 @@ public final class OverlayDriver {
         return sb;
     }
 
-    /** Joins {@code c}'s namespace {@code ns} to overlay {@code e.network()} as {@code ethN}. */
-    public Endpoint join(Container c, String ns, Endpoint e, int index) {
+    /**
+     * Join: the network's sandbox on first use, then a veth whose one end is a port of its bridge
+     * and whose other end goes into the container's namespace {@code ns} as {@code ifname},
+     * addressed and up (its MAC is 02:42 and the address); every node learns the new peer.
+     */
+    @Override
+    public Endpoint join(String containerId, Endpoint e, Ipv4Address addr, String ns, String ifname) {
         Network n = e.network();
         String sb = ensureSandbox(n);
-        Ipv4Address addr = e.requestedIp() != null ? n.allocate(e.requestedIp()) : n.allocate();
         MacAddress mac = MacAddress.of(0x0242_0000_0000L | Integer.toUnsignedLong(addr.bits()));
-        String ifname = "eth" + index;
-        String sbSide = "veth" + engine.random().nextHex(7);
-        String ctrSide = "veth" + engine.random().nextHex(7);
+        String sbSide = "veth" + random.nextHex(7);
+        String ctrSide = "veth" + random.nextHex(7);
         String port = nextPortName(n);
         try {
             kernel.linkAddVeth(Kernel.HOST, sbSide, null, ctrSide, mac);
@@ -148,7 +173,6 @@ public final class OverlayDriver {
             kernel.addrAdd(ns, ifname, Cidr.of(addr, n.subnet().prefixLength()));
             kernel.linkSetUp(ns, ifname, true);
         } catch (RuntimeException ex) {
-            n.release(addr);
             if (kernel.links(sb).stream().anyMatch(l -> l.name().equals(port))) {
                 kernel.linkDel(sb, port);
             } else if (kernel.links(Kernel.HOST).stream().anyMatch(l -> l.name().equals(sbSide))) {
@@ -156,11 +180,8 @@ public final class OverlayDriver {
             }
             throw ex;
         }
-        Endpoint ep = e.withSandbox(ifname, port, addr, mac);
-        c.putEndpoint(n.name(), ep);
-        n.attach(c.id(), ep);
-        swarm().peerAdd(n, c.id(), new Swarm.Peer(addr, mac, vtep()));
-        return ep;
+        swarm().peerAdd(n, containerId, new Swarm.Peer(addr, mac, vtep()));
+        return e.withSandbox(ifname, port, addr, mac);
     }
 
     /**
@@ -174,19 +195,18 @@ public final class OverlayDriver {
     }
 
     /**
-     * The container's endpoint leaves: its veth goes, its address is freed, every node forgets the
-     * peer, and the sandbox is removed with the last local endpoint.
+     * Leave: the endpoint's veth goes, every node forgets the peer, and the sandbox is removed
+     * with the last local endpoint.
      */
-    public void leave(Container c, Endpoint e) {
+    @Override
+    public void leave(String containerId, Endpoint e, String ns) {
         Network n = e.network();
-        n.detach(c.id());
-        n.release(e.address());
         String sb = sandboxes.get(n);
         if (sb != null && e.hostVeth() != null) {
             kernel.linkDel(sb, e.hostVeth());
         }
-        swarm().peerDelete(n, c.id());
-        if (sb != null && n.endpoints().keySet().stream().noneMatch(id -> engine.containerById(id) != null)) {
+        swarm().peerDelete(n, containerId);
+        if (sb != null && n.endpoints().keySet().stream().noneMatch(id -> self.containerById(id) != null)) {
             // The last local endpoint left: the sandbox goes (the vxlan device first, closing its socket).
             kernel.linkDel(sb, "vxlan0");
             kernel.netnsDel(sb);
