@@ -30,14 +30,15 @@ final class DefaultGateway {
 
     /** The network, as libnetwork creates it when the node enters a swarm (once). */
     void createNetwork() {
-        if (engine.findLocalNetwork(NETWORK) != null) {
+        if (engine.networkRegistry().findLocalNetwork(NETWORK) != null) {
             return;
         }
         Map<String, String> opts = new LinkedHashMap<>();
         opts.put("com.docker.network.bridge.enable_icc", "false");
         opts.put("com.docker.network.bridge.enable_ip_masquerade", "true");
         opts.put("com.docker.network.bridge.name", NETWORK);
-        engine.createBridge(NETWORK, NETWORK, engine.nextPool(), opts);
+        Networks registry = engine.networkRegistry();
+        registry.createBridge(NETWORK, NETWORK, registry.nextPool(), opts);
     }
 
     /**

@@ -5,23 +5,18 @@ import dev.dockwire.docker.ContainerCreate;
 import dev.dockwire.docker.Endpoint;
 import dev.dockwire.docker.EngineException;
 import dev.dockwire.docker.EngineProfile;
-import dev.dockwire.docker.Names;
 import dev.dockwire.docker.Network;
 import dev.dockwire.docker.NetworkCreate;
-import dev.dockwire.docker.PortSpec;
 import dev.dockwire.docker.driver.HostDriver;
 import dev.dockwire.docker.driver.NetworkDriver;
 import dev.dockwire.docker.driver.NullDriver;
 import dev.dockwire.docker.driver.bridge.BridgeDriver;
 import dev.dockwire.docker.driver.macvlan.MacvlanDriver;
 import dev.dockwire.docker.driver.overlay.OverlayDriver;
-import dev.dockwire.docker.ipam.Pools;
 import dev.dockwire.docker.swarm.Swarm;
 import dev.dockwire.docker.swarm.SwarmDirectory;
-import dev.dockwire.kernel.AddrInfo;
 import dev.dockwire.kernel.Kernel;
 import dev.dockwire.kernel.KernelException;
-import dev.dockwire.kernel.RouteInfo;
 import dev.dockwire.sim.Clock;
 import dev.dockwire.sim.EventLoop;
 import dev.dockwire.sim.SeededRandom;
@@ -35,7 +30,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 import java.util.function.ObjLongConsumer;
-import java.util.regex.Pattern;
 
 /**
  * One emulated Docker host's engine, keeping what dockerd and libnetwork's controller keep: the
@@ -45,16 +39,13 @@ import java.util.regex.Pattern;
  * the {@link Kernel} seam only. Every failed request leaves the engine as it was.
  */
 public final class Engine implements Swarm.Member {
-    private static final Pattern NAME = Pattern.compile("[a-zA-Z0-9][a-zA-Z0-9_.-]*");
-
     private final Kernel kernel;
     private final EventLoop clock;
     private final SeededRandom random;
     private final EngineProfile profile;
     private final List<String> hostNameservers;
-    private final Map<String, Network> networks = new LinkedHashMap<>();
-    private final Map<String, Container> containers = new LinkedHashMap<>();
-    private final List<Consumer<Network>> bridgeListeners = new ArrayList<>();
+    private final Networks networks;
+    private final Containers containers = new Containers(this);
     private final List<Consumer<Container>> sandboxListeners = new ArrayList<>();
     private final Map<String, ImageDaemons.Daemon> daemons = new LinkedHashMap<>();
     private final Map<Network.Driver, NetworkDriver> drivers = new EnumMap<>(Network.Driver.class);
@@ -76,6 +67,7 @@ public final class Engine implements Swarm.Member {
         for (NetworkDriver d : List.of(bridge, new MacvlanDriver(kernel, random, profile), overlay, new HostDriver(), new NullDriver())) {
             drivers.put(d.type(), d);
         }
+        this.networks = new Networks(this);
         this.sandboxes = new Sandboxes(this);
         this.gateway = new DefaultGateway(this, sandboxes);
         this.dns = new EmbeddedDns(this);
@@ -182,221 +174,70 @@ public final class Engine implements Swarm.Member {
         opts.put("com.docker.network.bridge.host_binding_ipv4", "0.0.0.0");
         opts.put(BridgeDriver.NAME_OPTION, "docker0");
         opts.put("com.docker.network.driver.mtu", "1500");
-        createBridge("bridge", "docker0", Cidr.parse("172.17.0.0/16"), opts);
+        networks.createBridge("bridge", "docker0", Cidr.parse("172.17.0.0/16"), opts);
         for (Network n : List.of(
                 new Network(random.nextHex(64), "host", Network.Driver.HOST, null, null, null, null,
                         false, false, Map.of(), Map.of(), clock.nanos()),
                 new Network(random.nextHex(64), "none", Network.Driver.NULL, null, null, null, null,
                         false, false, Map.of(), Map.of(), clock.nanos()))) {
             driver(n).createNetwork(n);
-            add(n);
-        }
-    }
-
-    private void add(Network n) {
-        networks.put(n.name(), n);
-        if (n.bridge() != null) {
-            bridgeListeners.forEach(l -> l.accept(n));
+            networks.add(n);
         }
     }
 
     /** Calls {@code listener} for every bridge network, existing and created later (before any traffic on it). */
     public void onBridgeNetwork(Consumer<Network> listener) {
-        bridgeListeners.add(listener);
-        networks.values().stream().filter(n -> n.bridge() != null).toList().forEach(listener);
+        networks.onBridgeNetwork(listener);
     }
-
-    // ---- networks ------------------------------------------------------------------------
 
     /** {@code docker network create}. */
     public Network createNetwork(NetworkCreate req) {
-        String name = req.name();
-        if (name == null || !NAME.matcher(name).matches()) {
-            throw new EngineException("invalid network name \"" + name + "\": only [a-zA-Z0-9][a-zA-Z0-9_.-] are allowed");
-        }
-        if (networks.containsKey(name)) {
-            throw new EngineException("network with name " + name + " already exists");
-        }
-        String driver = req.driver() == null ? "bridge" : req.driver();
-        switch (driver) {
-            case "bridge", "macvlan" -> {
-            }
-            case "host", "null" -> throw new EngineException("only one instance of \"" + driver + "\" network is allowed");
-            case "overlay" -> {
-                return cluster.createOverlay(req);
-            }
-            case "ipvlan" -> throw new EngineException("dockwire does not model the "
-                    + driver + " driver yet; bridge, macvlan, overlay, host and none are available");
-            default -> throw new EngineException("plugin \"" + driver + "\" not found");
-        }
-        Cidr subnet = req.subnet();
-        if (subnet != null) {
-            subnet = subnet.network();
-            for (Network n : networks.values()) {
-                if (n.subnet() != null && n.subnet().overlaps(subnet)) {
-                    throw new EngineException("invalid pool request: Pool overlaps with other one on this address space");
-                }
-            }
-        } else {
-            if (req.gateway() != null || req.ipRange() != null) {
-                throw new EngineException("invalid network config:\n"
-                        + (req.gateway() != null ? "gateway" : "ip-range") + " specified without a subnet");
-            }
-            subnet = nextPool();
-        }
-        if (req.ipRange() != null && !(subnet.contains(req.ipRange().networkBits())
-                && req.ipRange().prefixLength() >= subnet.prefixLength())) {
-            throw new EngineException("invalid network config:\nip-range " + req.ipRange() + " is not within subnet " + subnet);
-        }
-        String id = random.nextHex(64);
-        Map<String, String> opts = req.options() == null ? Map.of() : req.options();
-        Network.Driver type = driver.equals("macvlan") ? Network.Driver.MACVLAN : Network.Driver.BRIDGE;
-        String bridgeName = type == Network.Driver.BRIDGE ? opts.getOrDefault(BridgeDriver.NAME_OPTION, "br-" + id.substring(0, 12)) : null;
-        return createLocal(new Network(id, name, type, bridgeName, subnet, req.ipRange(), gateway(subnet, req.gateway()),
-                req.internal(), req.attachable(), opts, req.labels() == null ? Map.of() : req.labels(), clock.nanos()));
-    }
-
-    /** A bridge network dockerd or libnetwork creates itself (docker0, docker_gwbridge). */
-    void createBridge(String name, String bridgeName, Cidr subnet, Map<String, String> opts) {
-        String id = random.nextHex(64);
-        createLocal(new Network(id, name, Network.Driver.BRIDGE, bridgeName, subnet, null, gateway(subnet, null),
-                false, false, opts, Map.of(), clock.nanos()));
-    }
-
-    /** A local network: the driver's CreateNetwork, then the registry. */
-    private Network createLocal(Network n) {
-        driver(n).createNetwork(n);
-        add(n);
-        return n;
-    }
-
-    /** IPAM's gateway: the one asked for, checked against the subnet, else the subnet's first address. */
-    private static Ipv4Address gateway(Cidr subnet, Ipv4Address gateway) {
-        Ipv4Address gw = gateway != null ? gateway : Ipv4Address.of(subnet.networkBits() + 1);
-        if (!subnet.contains(gw) || gw.bits() == subnet.networkBits() || gw.bits() == subnet.broadcastBits()) {
-            throw new EngineException("invalid network config:\ngateway " + gw + " is not within subnet " + subnet);
-        }
-        return gw;
-    }
-
-    /** RequestPool without a subnet: the first default pool that overlaps no network and no route or address of the host (as libnetwork checks). */
-    Cidr nextPool() {
-        List<Cidr> taken = new ArrayList<>();
-        networks.values().stream().filter(n -> n.subnet() != null).forEach(n -> taken.add(n.subnet()));
-        for (RouteInfo r : kernel.routes(Kernel.HOST)) {
-            if (r.dst().prefixLength() > 0) {
-                taken.add(r.dst());
-            }
-        }
-        for (AddrInfo a : kernel.addresses(Kernel.HOST)) {
-            taken.add(a.cidr().network());
-        }
-        Cidr pool = Pools.firstFree(Pools.LOCAL, taken);
-        if (pool == null) {
-            throw new EngineException("could not find an available, non-overlapping IPv4 address pool among the defaults to assign to the network");
-        }
-        return pool;
-    }
-
-    /** A network of this node's own (not a swarm's), or null. */
-    Network findLocalNetwork(String name) {
-        return networks.get(name);
+        return networks.createNetwork(req);
     }
 
     /** A network by name, full id or unique id prefix. */
     public Network network(String ref) {
-        Network n = findNetwork(ref);
-        if (n == null) {
-            throw new EngineException("network " + ref + " not found");
-        }
-        return n;
+        return networks.network(ref);
     }
 
+    /** A network by name, full id or unique id prefix, or null. */
     public Network findNetwork(String ref) {
-        Network n = networks.get(ref);
-        if (n == null && swarm() != null) {
-            n = swarm().overlay(ref);
-        }
-        if (n != null) {
-            return n;
-        }
-        Network match = null;
-        for (Network c : networks()) {
-            if (c.id().startsWith(ref)) {
-                if (match != null) {
-                    throw new EngineException("network " + ref + " is ambiguous (" + 2 + " matches found based on ID prefix)");
-                }
-                match = c;
-            }
-        }
-        return match;
+        return networks.findNetwork(ref);
     }
 
-    /**
-     * The networks this node lists: its local ones, then the swarm's overlay networks (all of them
-     * on a manager; on a worker those it has a container on, as workers learn of networks lazily).
-     */
+    /** The networks this node lists: its local ones, then the swarm's overlay networks it knows. */
     public Collection<Network> networks() {
-        Swarm swarm = swarm();
-        if (swarm == null) {
-            return networks.values();
-        }
-        List<Network> all = new ArrayList<>(networks.values());
-        boolean manager = swarm.node(this).manager();
-        for (Network o : swarm.overlays()) {
-            if (manager || overlay.sandbox(o) != null) {
-                all.add(o);
-            }
-        }
-        return all;
+        return networks.networks();
     }
 
     /** {@code docker network rm}: refused for predefined networks and while endpoints are attached. */
     public void removeNetwork(String ref) {
-        Network n = network(ref);
-        if (n.predefined()) {
-            throw new EngineException(n.name() + " is a pre-defined network and cannot be removed");
-        }
-        if (n.driver() == Network.Driver.OVERLAY) {
-            if (!n.endpoints().isEmpty()) {
-                throw new EngineException("rpc error: code = FailedPrecondition desc = network " + n.id()
-                        + " is in use by task");
-            }
-            swarm().removeOverlay(n);
-            return;
-        }
-        if (!n.endpoints().isEmpty()) {
-            Map.Entry<String, Endpoint> e = n.endpoints().entrySet().iterator().next();
-            Container c = containerById(e.getKey());
-            throw new EngineException("error while removing network: network " + n.name() + " has active endpoints (name:\""
-                    + (c == null ? "?" : c.name()) + "\" id:\"" + e.getKey().substring(0, 12) + "\")");
-        }
-        if (containers.values().stream().anyMatch(c -> c.endpoints().containsKey(n.name()))) {
-            Container c = containers.values().stream().filter(x -> x.endpoints().containsKey(n.name())).findFirst().orElseThrow();
-            throw new EngineException("error while removing network: network " + n.name() + " is in use by container " + c.shortId());
-        }
-        driver(n).deleteNetwork(n);
-        networks.remove(n.name());
+        networks.removeNetwork(ref);
     }
 
     /** {@code docker network prune -f}: removes unused user-defined networks; returns their names. */
     public List<String> pruneNetworks() {
-        List<String> removed = new ArrayList<>();
-        for (Network n : new ArrayList<>(networks.values())) {
-            if (!n.predefined() && n.endpoints().isEmpty()
-                    && containers.values().stream().noneMatch(c -> c.endpoints().containsKey(n.name()))) {
-                removeNetwork(n.name());
-                removed.add(n.name());
-            }
-        }
-        return removed;
+        return networks.pruneNetworks();
+    }
+
+    Networks networkRegistry() {
+        return networks;
+    }
+
+    Cluster cluster() {
+        return cluster;
+    }
+
+    /** The sandbox namespace of overlay {@code n} on this node, or null. */
+    String overlaySandbox(Network n) {
+        return overlay.sandbox(n);
     }
 
     // ---- containers ----------------------------------------------------------------------
 
     /** {@code docker create}: the container and its network configuration, no sandbox yet. */
     public Container create(ContainerCreate req) {
-        return create(req, false);
+        return containers.create(req, false);
     }
 
     /**
@@ -405,100 +246,19 @@ public final class Engine implements Swarm.Member {
      */
     @Override
     public Container runTask(ContainerCreate req) {
-        return startCreated(create(req, true));
-    }
-
-    private Container create(ContainerCreate req, boolean swarmTask) {
-        String name = req.name();
-        if (name != null) {
-            if (!NAME.matcher(name).matches()) {
-                throw new EngineException("Invalid container name (" + name + "), only [a-zA-Z0-9][a-zA-Z0-9_.-] are allowed");
-            }
-            Container other = containers.get(name);
-            if (other != null) {
-                throw new EngineException("Conflict. The container name \"/" + name + "\" is already in use by container \""
-                        + other.id() + "\". You have to remove (or rename) that container to be able to reuse that name.");
-            }
-        } else {
-            name = Names.generate(random, containers::containsKey);
-        }
-        String mode = req.network() == null || req.network().isEmpty() ? "bridge" : req.network();
-        Network first = null;
-        if (mode.startsWith("container:")) {
-            container(mode.substring("container:".length()));
-        } else {
-            first = network(mode);
-            if (req.ip() != null && first.name().equals("bridge")) {
-                throw new EngineException("invalid endpoint settings:\nuser specified IP address is supported on user defined networks only");
-            }
-            if (!req.aliases().isEmpty() && first.name().equals("bridge")) {
-                throw new EngineException("invalid endpoint settings:\nnetwork-scoped aliases are only supported for user-defined networks");
-            }
-            if (req.ip() != null && !first.subnet().contains(req.ip())) {
-                throw new EngineException("invalid endpoint settings:\nno configured subnet or ip-range contain the IP address " + req.ip());
-            }
-        }
-        String id = random.nextHex(64);
-        String hostname = req.hostname() != null ? req.hostname()
-                : (first != null && first.driver() == Network.Driver.HOST ? "docker-host" : id.substring(0, 12));
-        String networkMode = first == null ? mode : (first.driver().plumbed() && !first.name().equals("bridge")
-                ? first.name() : first.name().equals("bridge") ? "bridge" : first.name());
-        List<PortSpec> specs = portSpecs(req);
-        Container c = new Container(id, name, req.image(), req.cmd(), hostname, networkMode, clock.nanos(),
-                req.extraHosts(), req.dns());
-        c.portSpecs(specs);
-        if (first != null && first.driver() == Network.Driver.OVERLAY && !first.attachable() && !swarmTask) {
-            throw new EngineException("Could not attach to network " + first.name()
-                    + ": rpc error: code = PermissionDenied desc = network " + first.name() + " not manually attachable");
-        }
-        if (first != null && first.driver().plumbed()) {
-            c.putEndpoint(first.name(), new Endpoint(random.nextHex(64), first, null, null, null, null, req.ip(),
-                    List.copyOf(req.aliases())));
-        } else if (first != null) {
-            c.putEndpoint(first.name(), new Endpoint(random.nextHex(64), first, null, null, null, null, null, List.of()));
-        }
-        containers.put(name, c);
-        return c;
-    }
-
-    /**
-     * The ports a request publishes: each {@code -p} spec, then with {@code -P} every exposed port
-     * (the image's EXPOSE and {@code --expose}) not already published, on an ephemeral host port.
-     * Host and none networking publish nothing (the CLI warns).
-     */
-    private List<PortSpec> portSpecs(ContainerCreate req) {
-        String mode = req.network() == null ? "bridge" : req.network();
-        if (mode.equals("host") || mode.equals("none") || mode.startsWith("container:")) {
-            return List.of();
-        }
-        List<PortSpec> specs = new ArrayList<>();
-        for (String p : req.publish()) {
-            specs.addAll(PortSpec.parse(p));
-        }
-        if (req.publishAll()) {
-            List<PortSpec> exposed = new ArrayList<>(Images.exposed(req.image(), declaredImage(req.image())));
-            for (String e : req.expose()) {
-                exposed.addAll(PortSpec.exposed(e));
-            }
-            for (PortSpec e : exposed) {
-                if (specs.stream().noneMatch(s -> s.key().equals(e.key()))) {
-                    specs.add(e);
-                }
-            }
-        }
-        return specs;
+        return startCreated(containers.create(req, true));
     }
 
     /** {@code docker run -d}: create and start; a failed start removes the container again. */
     public Container run(ContainerCreate req) {
-        return startCreated(create(req, false));
+        return startCreated(containers.create(req, false));
     }
 
     private Container startCreated(Container c) {
         try {
             start(c.name());
         } catch (RuntimeException e) {
-            containers.remove(c.name());
+            containers.remove(c);
             throw e;
         }
         return c;
@@ -622,7 +382,7 @@ public final class Engine implements Swarm.Member {
         }
         String ns = c.netns();
         if (ns != null && !ns.equals(Kernel.HOST) && !c.networkMode().startsWith("container:")
-                && containers.values().stream().noneMatch(o -> o != c && o.running() && ns.equals(o.netns()))) {
+                && containers.all().stream().noneMatch(o -> o != c && o.running() && ns.equals(o.netns()))) {
             kernel.netnsDel(ns);
         }
     }
@@ -638,7 +398,7 @@ public final class Engine implements Swarm.Member {
             teardown(c);
             c.stopped(137, clock.nanos());
         }
-        containers.remove(c.name());
+        containers.remove(c);
     }
 
     /** {@code docker network connect [--ip IP] [--alias A] NET CTR}: a new interface when running. */
@@ -739,38 +499,17 @@ public final class Engine implements Swarm.Member {
 
     /** A container by name, full id or unique id prefix. */
     public Container container(String ref) {
-        Container c = findContainer(ref);
-        if (c == null) {
-            throw new EngineException("No such container: " + ref);
-        }
-        return c;
+        return containers.container(ref);
     }
 
+    /** A container by name, full id or unique id prefix, or null. */
     public Container findContainer(String ref) {
-        if (ref == null) {
-            return null;
-        }
-        String r = ref.startsWith("/") ? ref.substring(1) : ref;
-        Container c = containers.get(r);
-        if (c != null) {
-            return c;
-        }
-        for (Container x : containers.values()) {
-            if (r.length() >= 1 && x.id().startsWith(r)) {
-                return x;
-            }
-        }
-        return null;
+        return containers.find(ref);
     }
 
     @Override
     public Container containerById(String id) {
-        for (Container c : containers.values()) {
-            if (c.id().equals(id)) {
-                return c;
-            }
-        }
-        return null;
+        return containers.byId(id);
     }
 
     /** A container of this node or, for swarm-scoped networks, of any node of the swarm. */
@@ -781,5 +520,6 @@ public final class Engine implements Swarm.Member {
 
     /** Containers in creation order. */
     public Collection<Container> containers() {
-        return containers.values();
-    }}
+        return containers.all();
+    }
+}
