@@ -22,10 +22,10 @@ final class ContainerFiles {
     private ContainerFiles() {
     }
 
-    static void write(Engine engine, Container c) {
+    static void write(List<String> hostNameservers, Container c) {
         c.writeFile("/etc/hostname", c.hostname() + "\n");
         c.writeFile("/etc/hosts", hosts(c));
-        c.writeFile("/etc/resolv.conf", resolvConf(engine, c));
+        c.writeFile("/etc/resolv.conf", resolvConf(hostNameservers, c));
     }
 
     private static String hosts(Container c) {
@@ -56,8 +56,8 @@ final class ContainerFiles {
                 .anyMatch(e -> e.network().driver().plumbed() && !e.network().name().equals("bridge"));
     }
 
-    private static String resolvConf(Engine engine, Container c) {
-        List<String> upstream = new ArrayList<>(c.dns().isEmpty() ? engine.hostNameservers() : c.dns());
+    private static String resolvConf(List<String> hostNameservers, Container c) {
+        List<String> upstream = new ArrayList<>(c.dns().isEmpty() ? hostNameservers : c.dns());
         StringBuilder sb = new StringBuilder(HEADER).append('\n');
         if (usesEmbeddedDns(c)) {
             sb.append("nameserver 127.0.0.11\n");

@@ -10,6 +10,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.function.Function;
 
 /**
  * The embedded DNS server's view for one container, read from the engine at query time:
@@ -19,11 +20,13 @@ import java.util.Set;
  * none when the container is only on internal networks).
  */
 final class ContainerRecords implements Records {
-    private final Engine engine;
+    private final Function<String, Container> containers;
+    private final List<String> hostNameservers;
     private final Container container;
 
-    ContainerRecords(Engine engine, Container container) {
-        this.engine = engine;
+    ContainerRecords(Function<String, Container> containers, List<String> hostNameservers, Container container) {
+        this.containers = containers;
+        this.hostNameservers = hostNameservers;
         this.container = container;
     }
 
@@ -70,7 +73,7 @@ final class ContainerRecords implements Records {
         List<Integer> names = new ArrayList<>();
         for (var entry : n.endpoints().entrySet()) {
             Endpoint e = entry.getValue();
-            Container c = engine.containerAnywhere(entry.getKey());
+            Container c = containers.apply(entry.getKey());
             if (c == null || e.address() == null) {
                 continue;
             }
@@ -96,7 +99,7 @@ final class ContainerRecords implements Records {
             for (var entry : n.endpoints().entrySet()) {
                 Endpoint e = entry.getValue();
                 if (e.address() != null && e.address().bits() == address) {
-                    Container c = engine.containerAnywhere(entry.getKey());
+                    Container c = containers.apply(entry.getKey());
                     return c == null ? null : c.name() + "." + n.name();
                 }
             }
@@ -110,7 +113,7 @@ final class ContainerRecords implements Records {
         if (!nets.isEmpty() && nets.stream().allMatch(Network::internal)) {
             return List.of();
         }
-        List<String> servers = container.dns().isEmpty() ? engine.hostNameservers() : container.dns();
+        List<String> servers = container.dns().isEmpty() ? hostNameservers : container.dns();
         List<Integer> out = new ArrayList<>();
         for (String s : servers) {
             Integer a = Ipv4Address.tryParse(s);

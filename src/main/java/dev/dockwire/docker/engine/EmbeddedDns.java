@@ -5,9 +5,12 @@ import dev.dockwire.app.dns.EmbeddedResolver;
 import dev.dockwire.docker.Container;
 import dev.dockwire.kernel.Kernel;
 import dev.dockwire.sim.EventLoop;
+import dev.dockwire.sim.SeededRandom;
 import dev.dockwire.wire.Ipv4Address;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 /**
  * Docker's embedded DNS for containers on user-defined networks (libnetwork/resolver.go): per
@@ -16,13 +19,17 @@ import java.util.Map;
  * namespace, answering from the engine's records ({@link ContainerRecords}).
  */
 final class EmbeddedDns {
-    private final Engine engine;
+    private final Kernel kernel;
+    private final Function<String, Container> containers;
+    private final List<String> hostNameservers;
     private final Map<String, EmbeddedResolver> resolvers = new LinkedHashMap<>();
     private final EmbeddedResolver.Host host;
 
-    EmbeddedDns(Engine engine) {
-        this.engine = engine;
-        EventLoop clock = (EventLoop) engine.clock();
+    /** Resolvers on {@code kernel}, naming containers found by id with {@code containers} (across a swarm), forwarding to {@code hostNameservers}. */
+    EmbeddedDns(Kernel kernel, EventLoop clock, SeededRandom random, Function<String, Container> containers, List<String> hostNameservers) {
+        this.kernel = kernel;
+        this.containers = containers;
+        this.hostNameservers = hostNameservers;
         this.host = new EmbeddedResolver.Host() {
             @Override
             public Timer schedule(long delayNanos, Runnable task) {
@@ -31,7 +38,7 @@ final class EmbeddedDns {
 
             @Override
             public int random(int bound) {
-                return engine.random().nextInt(bound);
+                return random.nextInt(bound);
             }
         };
     }
@@ -47,9 +54,8 @@ final class EmbeddedDns {
         if (!userNetwork) {
             return;
         }
-        Kernel kernel = engine.kernel();
         EmbeddedResolver r = new EmbeddedResolver(kernel.sockets(c.netns()), kernel.sockets(Kernel.HOST),
-                new ContainerRecords(engine, c), host);
+                new ContainerRecords(containers, hostNameservers, c), host);
         r.start();
         ResolverRules.install(kernel, c.netns(), Ipv4Address.format(EmbeddedResolver.ADDRESS), r.udpPort(), r.tcpPort());
         resolvers.put(c.id(), r);

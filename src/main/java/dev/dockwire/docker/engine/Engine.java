@@ -38,7 +38,7 @@ import java.util.function.ObjLongConsumer;
  * macvlan, overlay, host, null) build, in libnetwork's order ({@link Sandboxes}). Written against
  * the {@link Kernel} seam only. Every failed request leaves the engine as it was.
  */
-public final class Engine implements Swarm.Member {
+public final class Engine implements Swarm.Member, ProcessHost {
     private final Kernel kernel;
     private final EventLoop clock;
     private final SeededRandom random;
@@ -70,7 +70,7 @@ public final class Engine implements Swarm.Member {
         this.networks = new Networks(this);
         this.sandboxes = new Sandboxes(this);
         this.gateway = new DefaultGateway(this, sandboxes);
-        this.dns = new EmbeddedDns(this);
+        this.dns = new EmbeddedDns(kernel, clock, random, this::containerAnywhere, this.hostNameservers);
     }
 
     /** The directory where swarm joins find managers (shared by the hosts of one LAN), and this host's name. */
@@ -140,6 +140,7 @@ public final class Engine implements Swarm.Member {
         return bridge.userlandProxy();
     }
 
+    @Override
     public Kernel kernel() {
         return kernel;
     }
@@ -288,9 +289,10 @@ public final class Engine implements Swarm.Member {
             sandboxListeners.forEach(l -> l.accept(c));
             attachNonBridge(c);
         }
-        ContainerFiles.write(this, c);
+        ContainerFiles.write(hostNameservers, c);
         dns.start(c);
-        ImageDaemons.Daemon d = ImageDaemons.start(this, c, kernel.sockets(c.netns()));
+        ImageDaemons.Daemon d = ImageDaemons.start(declaredImage(c.image()), clock, c, kernel.sockets(c.netns()),
+                files -> new Exec(this, clock, c.netns(), c.hostname(), files));
         if (d != null) {
             daemons.put(c.id(), d);
         }
@@ -428,7 +430,7 @@ public final class Engine implements Swarm.Member {
             if (n.driver() == Network.Driver.OVERLAY) {
                 gateway.joinIfNeeded(c, made);
             }
-            ContainerFiles.write(this, c);
+            ContainerFiles.write(hostNameservers, c);
             dns.start(c);
             return made;
         }
@@ -451,10 +453,10 @@ public final class Engine implements Swarm.Member {
             sandboxes.leave(c, e);
             c.removeEndpoint(n.name());
             gateway.leaveIfUnneeded(c);
-            ContainerFiles.write(this, c);
+            ContainerFiles.write(hostNameservers, c);
         } else if (c.running()) {
             sandboxes.disconnect(c, e);
-            ContainerFiles.write(this, c);
+            ContainerFiles.write(hostNameservers, c);
         } else {
             c.removeEndpoint(n.name());
         }
@@ -467,8 +469,8 @@ public final class Engine implements Swarm.Member {
         sampleListeners.add(listener);
     }
 
-    /** A program measured {@code nanos} of {@code metric}. */
-    void sample(String metric, long nanos) {
+    @Override
+    public void sample(String metric, long nanos) {
         sampleListeners.forEach(l -> l.accept(metric, nanos));
     }
 
@@ -489,7 +491,7 @@ public final class Engine implements Swarm.Member {
 
     /** Whether dockwire knows what the image runs (its own models or a declaration). */
     public boolean knowsImage(String image) {
-        return ImageDaemons.known(this, image);
+        return ImageDaemons.known(declaredImage(image), image);
     }
 
     /** The running main process of a container's image, or null. */

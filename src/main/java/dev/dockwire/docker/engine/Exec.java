@@ -25,7 +25,7 @@ public final class Exec implements ProcessContext {
     /** Run start as wall time; fixed so runs are reproducible (captures use the same epoch). */
     public static final long EPOCH_MILLIS = 1_735_689_600_000L; // 2025-01-01T00:00:00Z
 
-    private final Engine engine;
+    private final ProcessHost engine;
     private final EventLoop loop;
     private final String netns;
     private final String hostname;
@@ -34,7 +34,7 @@ public final class Exec implements ProcessContext {
     private Integer exitStatus;
     private boolean daemon;
 
-    public Exec(Engine engine, EventLoop loop, String netns, String hostname, Files files) {
+    public Exec(ProcessHost engine, EventLoop loop, String netns, String hostname, Files files) {
         this.engine = engine;
         this.loop = loop;
         this.netns = netns;

@@ -1,15 +1,17 @@
 package dev.dockwire.docker.engine;
 
+import dev.dockwire.app.ProcessContext;
 import dev.dockwire.app.http.HttpServer;
 import dev.dockwire.app.http.Nginx;
 import dev.dockwire.app.http.NginxConfig;
 import dev.dockwire.app.http.Responses;
 import dev.dockwire.docker.CommandOutput;
 import dev.dockwire.docker.Container;
-import dev.dockwire.sim.EventLoop;
+import dev.dockwire.sim.Clock;
 import dev.dockwire.socket.Sockets;
 import dev.dockwire.socket.TcpListener;
 import java.util.List;
+import java.util.function.Function;
 
 /**
  * What a container's image runs as its main process, for the images dockwire models:
@@ -37,29 +39,33 @@ public final class ImageDaemons {
     }
 
     /** Whether dockwire knows what {@code image} runs (modelled or declared). */
-    static boolean known(Engine engine, String image) {
-        return KNOWN.contains(Images.baseName(image)) || engine.declaredImage(image) != null;
+    static boolean known(Declared declared, String image) {
+        return KNOWN.contains(Images.baseName(image)) || declared != null;
     }
 
     private static final java.util.Set<String> KNOWN = java.util.Set.of("alpine", "busybox", "ubuntu", "debian", "centos",
             "fedora", "nginx", "httpd", "http-echo", "whoami", "postgres", "mysql", "mariadb", "mongo", "redis", "netshoot");
 
-    static Daemon start(Engine engine, Container c, Sockets sockets) {
-        Declared declared = engine.declaredImage(c.image());
+    /**
+     * Starts {@code c}'s main process as its image (or {@code declared}) says, on its namespace's
+     * {@code sockets}; {@code process} gives a process context over files (nginx's). Null when the
+     * image runs nothing dockwire serves.
+     */
+    static Daemon start(Declared declared, Clock clock, Container c, Sockets sockets, Function<Exec.Files, ProcessContext> process) {
         if (declared != null) {
             long epoch0 = Exec.EPOCH_MILLIS;
             return http(sockets, declared.port(), req -> Responses.hostname(req,
-                    declared.answer() == null ? c.hostname() : declared.answer(), epoch0 + engine.clock().nanos() / 1_000_000));
+                    declared.answer() == null ? c.hostname() : declared.answer(), epoch0 + clock.nanos() / 1_000_000));
         }
         String image = Images.baseName(c.image());
         List<String> cmd = c.cmd();
         long epoch = Exec.EPOCH_MILLIS;
         return switch (image) {
-            case "nginx" -> nginx(engine, c);
+            case "nginx" -> nginx(c, process);
             case "whoami" -> http(sockets, 80, req -> Responses.hostname(req, "Hostname: " + c.hostname(),
-                    epoch + engine.clock().nanos() / 1_000_000));
+                    epoch + clock.nanos() / 1_000_000));
             case "httpd" -> http(sockets, 80, req -> Responses.echo(req, "<html><body><h1>It works!</h1></body></html>",
-                    epoch + engine.clock().nanos() / 1_000_000));
+                    epoch + clock.nanos() / 1_000_000));
             case "http-echo" -> {
                 String text = "hello-world";
                 int port = 5678;
@@ -71,7 +77,7 @@ public final class ImageDaemons {
                     }
                 }
                 String t = text;
-                yield http(sockets, port, req -> Responses.echo(req, t, epoch + engine.clock().nanos() / 1_000_000));
+                yield http(sockets, port, req -> Responses.echo(req, t, epoch + clock.nanos() / 1_000_000));
             }
             case "postgres" -> listen(sockets, 5432);
             case "mysql", "mariadb" -> listen(sockets, 3306);
@@ -81,18 +87,18 @@ public final class ImageDaemons {
         };
     }
 
-    private static Daemon http(Sockets sockets, int port, java.util.function.Function<dev.dockwire.app.http.HttpMessage,
+    private static Daemon http(Sockets sockets, int port, Function<dev.dockwire.app.http.HttpMessage,
             dev.dockwire.app.http.HttpMessage> handler) {
         HttpServer server = new HttpServer(sockets, port, HttpServer.sync(handler));
         server.start();
         return server::stop;
     }
 
-    private static Daemon nginx(Engine engine, Container c) {
+    private static Daemon nginx(Container c, Function<Exec.Files, ProcessContext> process) {
         if (c.file(Nginx.CONF) == null) {
             c.writeFile(Nginx.CONF, NginxConfig.DEFAULT_CONF);
         }
-        Nginx nginx = new Nginx(new Exec(engine, (EventLoop) engine.clock(), c.netns(), c.hostname(), files(c)));
+        Nginx nginx = new Nginx(process.apply(files(c)));
         nginx.start();
         return new Daemon() {
             @Override
