@@ -1,8 +1,9 @@
-package dev.dockwire.docker;
+package dev.dockwire.docker.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.dockwire.docker.EngineProfile;
 import dev.dockwire.host.DockerHost;
 import dev.dockwire.run.World;
 import dev.dockwire.tools.CommandResult;

@@ -1,10 +1,12 @@
-package dev.dockwire.docker;
+package dev.dockwire.docker.driver.bridge;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.dockwire.capture.Captures;
 import dev.dockwire.capture.PacketFilter;
+import dev.dockwire.docker.EngineProfile;
+import dev.dockwire.docker.Network;
 import dev.dockwire.kernel.Kernel;
 import dev.dockwire.link.Bridge;
 import dev.dockwire.socket.Sockets;

@@ -1,9 +1,11 @@
-package dev.dockwire.docker;
+package dev.dockwire.docker.driver.macvlan;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.dockwire.docker.EngineProfile;
+import dev.dockwire.docker.Network;
 import dev.dockwire.host.DockerHost;
 import dev.dockwire.kernel.Kernel;
 import dev.dockwire.run.World;

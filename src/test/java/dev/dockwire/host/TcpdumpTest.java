@@ -1,4 +1,4 @@
-package dev.dockwire.docker;
+package dev.dockwire.host;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;

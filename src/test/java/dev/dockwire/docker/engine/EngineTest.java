@@ -1,11 +1,17 @@
-package dev.dockwire.docker;
+package dev.dockwire.docker.engine;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.dockwire.docker.engine.Engine;
+import dev.dockwire.docker.Container;
+import dev.dockwire.docker.ContainerCreate;
+import dev.dockwire.docker.Endpoint;
+import dev.dockwire.docker.EngineException;
+import dev.dockwire.docker.EngineProfile;
+import dev.dockwire.docker.Network;
+import dev.dockwire.docker.NetworkCreate;
 import dev.dockwire.kernel.Kernel;
 import dev.dockwire.run.World;
 import dev.dockwire.wire.Cidr;

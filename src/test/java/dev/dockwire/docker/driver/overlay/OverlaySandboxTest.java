@@ -1,4 +1,4 @@
-package dev.dockwire.docker;
+package dev.dockwire.docker.driver.overlay;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 

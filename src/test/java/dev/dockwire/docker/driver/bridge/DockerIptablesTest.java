@@ -1,7 +1,8 @@
-package dev.dockwire.docker;
+package dev.dockwire.docker.driver.bridge;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.dockwire.docker.EngineProfile;
 import dev.dockwire.kernel.Kernel;
 import dev.dockwire.testing.ExternalTools;
 import dev.dockwire.testing.TestHost;

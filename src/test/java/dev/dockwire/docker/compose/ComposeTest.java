@@ -1,4 +1,4 @@
-package dev.dockwire.docker;
+package dev.dockwire.docker.compose;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -6,8 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.dockwire.docker.compose.Compose;
-import dev.dockwire.docker.compose.ComposeException;
+import dev.dockwire.docker.Container;
+import dev.dockwire.docker.EngineProfile;
+import dev.dockwire.docker.Network;
 import dev.dockwire.docker.engine.Engine;
 import dev.dockwire.host.DockerHost;
 import dev.dockwire.run.World;
