@@ -72,7 +72,15 @@ public final class Network {
 
     /** {@code local}, or {@code swarm} for an overlay network (the SCOPE column). */
     public String scope() {
-        return driver == Driver.OVERLAY ? "swarm" : "local";
+        return swarmScoped() ? "swarm" : "local";
+    }
+
+    /**
+     * Whether the network belongs to the swarm rather than this node (an overlay network): the
+     * swarm allocates it, only swarm tasks join it unless attachable, and it gives no way out.
+     */
+    public boolean swarmScoped() {
+        return driver == Driver.OVERLAY;
     }
 
     public String shortId() {
@@ -134,6 +142,9 @@ public final class Network {
     public long created() {
         return created;
     }
+
+    /** libnetwork's default gateway network (libnGWNetwork), created when a node enters a swarm. */
+    public static final String DEFAULT_GATEWAY = "docker_gwbridge";
 
     /** True for the networks dockerd creates itself: bridge, host, none. */
     public boolean predefined() {

@@ -17,8 +17,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The docker CLI against the emulated engine: {@code network create|ls|inspect|rm|prune|connect|disconnect},
- * {@code run|create|start|stop|restart|rm|ps|inspect|exec}, printing what the real CLI prints
+ * The docker CLI against the emulated engine: the container commands
+ * {@code run|create|start|stop|restart|rm|ps|port|exec} here, the other families dispatched to
+ * {@link NetworkCommand}, {@link InspectCommand}, {@link SwarmCommand} and {@link ServiceCommand};
+ * printing what the real CLI prints
  * (table layouts, JSON, error wording and exit statuses: 125 for CLI/flag errors and failed
  * {@code run}, 1 for daemon errors, the command's own status for {@code exec}).
  */

@@ -157,7 +157,7 @@ final class Inspect {
         for (var e : c.endpoints().entrySet()) {
             Endpoint ep = e.getValue();
             Network n = ep.network();
-            if (n.name().equals("docker_gwbridge") && !c.networkMode().equals("docker_gwbridge")) {
+            if (n.name().equals(Network.DEFAULT_GATEWAY) && !c.networkMode().equals(Network.DEFAULT_GATEWAY)) {
                 continue; // libnetwork's gateway endpoint of an overlay container is not one of its networks
             }
             boolean up = ep.address() != null;

@@ -34,7 +34,7 @@ final class ContainerRecords implements Records {
         List<Network> out = new ArrayList<>();
         for (Endpoint e : container.endpoints().values()) {
             Network n = e.network();
-            if (n.driver().plumbed() && !n.name().equals("bridge") && !n.name().equals("docker_gwbridge")
+            if (n.driver().plumbed() && !n.name().equals("bridge") && !n.name().equals(Network.DEFAULT_GATEWAY)
                     && e.address() != null) {
                 out.add(n);
             }

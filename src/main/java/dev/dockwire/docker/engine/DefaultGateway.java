@@ -13,8 +13,7 @@ import java.util.Map;
  * masquerade on), and the gateway endpoint a sandbox gets on it while it needs one.
  */
 final class DefaultGateway {
-    /** libnGWNetwork. */
-    static final String NETWORK = "docker_gwbridge";
+    static final String NETWORK = Network.DEFAULT_GATEWAY;
 
     private final Engine engine;
     private final Sandboxes sandboxes;
@@ -76,7 +75,7 @@ final class DefaultGateway {
      */
     void leaveIfUnneeded(Container c) {
         Endpoint gw = c.endpoints().get(NETWORK);
-        boolean overlaysLeft = c.endpoints().values().stream().anyMatch(x -> x.network().driver() == Network.Driver.OVERLAY);
+        boolean overlaysLeft = c.endpoints().values().stream().anyMatch(x -> x.network().swarmScoped());
         if (gw != null && !overlaysLeft) {
             engine.driver(gw.network()).revokeExternalConnectivity(c);
             sandboxes.leave(c, gw);

@@ -312,7 +312,7 @@ public final class Engine implements Swarm.Member, ProcessHost {
             boolean overlays = false;
             for (Endpoint e : List.copyOf(c.endpoints().values())) {
                 Network n = e.network();
-                if (n.driver() == Network.Driver.OVERLAY) {
+                if (n.swarmScoped()) {
                     made.add(sandboxes.join(c, sandbox, e, false, made.size()));
                     overlays |= !n.internal();
                 } else if (n.driver().plumbed() && !DefaultGateway.isGateway(n)) {
@@ -419,7 +419,7 @@ public final class Engine implements Swarm.Member, ProcessHost {
         if (ip != null && n.name().equals("bridge")) {
             throw new EngineException("invalid endpoint settings:\nuser specified IP address is supported on user defined networks only");
         }
-        if (n.driver() == Network.Driver.OVERLAY && !n.attachable()) {
+        if (n.swarmScoped() && !n.attachable()) {
             throw new EngineException("Could not attach to network " + n.name()
                     + ": rpc error: code = PermissionDenied desc = network " + n.name() + " not manually attachable");
         }
@@ -427,7 +427,7 @@ public final class Engine implements Swarm.Member, ProcessHost {
                 aliases == null ? List.of() : List.copyOf(aliases));
         if (c.running()) {
             Endpoint made = sandboxes.join(c, c.netns(), e, false, Sandboxes.nextIfIndex(c));
-            if (n.driver() == Network.Driver.OVERLAY) {
+            if (n.swarmScoped()) {
                 gateway.joinIfNeeded(c, made);
             }
             ContainerFiles.write(hostNameservers, c);
@@ -449,7 +449,7 @@ public final class Engine implements Swarm.Member, ProcessHost {
         if (!n.driver().plumbed()) {
             throw new EngineException("container cannot be disconnected from host network or connected to host network");
         }
-        if (c.running() && n.driver() == Network.Driver.OVERLAY) {
+        if (c.running() && n.swarmScoped()) {
             sandboxes.leave(c, e);
             c.removeEndpoint(n.name());
             gateway.leaveIfUnneeded(c);

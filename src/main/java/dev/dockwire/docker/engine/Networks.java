@@ -202,7 +202,7 @@ final class Networks {
         if (n.predefined()) {
             throw new EngineException(n.name() + " is a pre-defined network and cannot be removed");
         }
-        if (n.driver() == Network.Driver.OVERLAY) {
+        if (n.swarmScoped()) {
             if (!n.endpoints().isEmpty()) {
                 throw new EngineException("rpc error: code = FailedPrecondition desc = network " + n.id()
                         + " is in use by task");
