@@ -25,20 +25,20 @@ class ArchitectureTest {
             Map.entry("wire", Set.of("sim")),
             Map.entry("socket", Set.of("wire")),
             Map.entry("link", Set.of("sim", "wire")),
-            Map.entry("netfilter", Set.of("link", "sim", "wire")),
-            // The namespace owns its netfilter; netfilter sees the namespace only through its NfNet interface.
-            Map.entry("netns", Set.of("link", "netfilter", "sim", "socket", "wire")),
+            Map.entry("netns", Set.of("link", "sim", "socket", "wire")),
+            Map.entry("netfilter", Set.of("netns", "link", "sim", "wire")),
             Map.entry("capture", Set.of("link", "sim", "wire")),
             Map.entry("app", Set.of("socket", "sim", "wire")),
-            Map.entry("kernel", Set.of("sim", "socket", "wire")),
-            Map.entry("emulated", Set.of("capture", "kernel", "link", "netns", "netfilter", "sim", "socket", "wire")),
+            Map.entry("kernel", Set.of("capture", "link", "netns", "netfilter", "sim", "socket", "wire")),
             // tools renders iptables -L from iptables-save text with netfilter's parser (the language, not the emulator).
             Map.entry("tools", Set.of("capture", "kernel", "netfilter", "sim", "wire")),
-            Map.entry("docker", Set.of("kernel", "app", "socket", "tools", "topology", "sim", "wire")),
+            Map.entry("docker", Set.of("kernel", "app", "socket", "topology", "sim", "wire")),
+            // host is the Docker host's terminal: the shell with docker and the host tools side by side.
+            Map.entry("host", Set.of("docker", "tools", "kernel", "app", "socket", "topology", "sim", "wire")),
             Map.entry("linux", Set.of("capture", "kernel", "socket", "sim", "wire")),
-            Map.entry("run", Set.of("docker", "kernel", "emulated", "linux", "netns", "netfilter", "link", "capture", "tools", "app",
+            Map.entry("run", Set.of("host", "docker", "kernel", "linux", "netns", "netfilter", "link", "capture", "tools", "app",
                     "socket", "topology", "sim", "wire")),
-            Map.entry("cli", Set.of("run", "docker", "tools", "topology", "sim", "wire")));
+            Map.entry("cli", Set.of("run", "host", "docker", "tools", "topology", "sim", "wire")));
 
     private static final Pattern REF = Pattern.compile("\\bdev\\.dockwire\\.([a-z]+)\\b");
 

@@ -47,7 +47,7 @@ public final class Container {
     private List<PortSpec> portSpecs = List.of();
     private List<PortBinding> published = List.of();
 
-    Container(String id, String name, String image, List<String> cmd, String hostname, String networkMode,
+    public Container(String id, String name, String image, List<String> cmd, String hostname, String networkMode,
               long created, List<String> extraHosts, List<String> dns) {
         this.id = id;
         this.name = name;
@@ -69,7 +69,7 @@ public final class Container {
         return portSpecs;
     }
 
-    void portSpecs(List<PortSpec> specs) {
+    public void portSpecs(List<PortSpec> specs) {
         portSpecs = List.copyOf(specs);
     }
 
@@ -78,7 +78,7 @@ public final class Container {
         return published;
     }
 
-    void published(List<PortBinding> bindings) {
+    public void published(List<PortBinding> bindings) {
         published = List.copyOf(bindings);
     }
 
@@ -162,25 +162,25 @@ public final class Container {
         files.write(path, content, false);
     }
 
-    boolean writeFile(String path, String content, boolean append) {
+    public boolean writeFile(String path, String content, boolean append) {
         return files.write(path, content, append);
     }
 
-    void putEndpoint(String network, Endpoint e) {
+    public void putEndpoint(String network, Endpoint e) {
         endpoints.put(network, e);
     }
 
-    void removeEndpoint(String network) {
+    public void removeEndpoint(String network) {
         endpoints.remove(network);
     }
 
-    void started(String netns, long now) {
+    public void started(String netns, long now) {
         this.netns = netns;
         this.state = State.RUNNING;
         this.startedAt = now;
     }
 
-    void stopped(int exitCode, long now) {
+    public void stopped(int exitCode, long now) {
         this.netns = null;
         this.state = State.EXITED;
         this.exitCode = exitCode;

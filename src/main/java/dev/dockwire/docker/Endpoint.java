@@ -12,11 +12,11 @@ import java.util.List;
 public record Endpoint(String id, Network network, String ifname, String hostVeth, Ipv4Address address,
                        MacAddress mac, Ipv4Address requestedIp, List<String> aliases) {
 
-    Endpoint withSandbox(String ifname, String hostVeth, Ipv4Address address, MacAddress mac) {
+    public Endpoint withSandbox(String ifname, String hostVeth, Ipv4Address address, MacAddress mac) {
         return new Endpoint(id, network, ifname, hostVeth, address, mac, requestedIp, aliases);
     }
 
-    Endpoint withoutSandbox() {
+    public Endpoint withoutSandbox() {
         return new Endpoint(id, network, null, null, null, null, requestedIp, aliases);
     }
 }

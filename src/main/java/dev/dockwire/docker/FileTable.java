@@ -4,15 +4,15 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /** The files of a container or of the host that commands read and write ({@code cat}, {@code printf ... > FILE}). */
-final class FileTable {
+public final class FileTable {
     private final Map<String, String> files = new LinkedHashMap<>();
 
-    String read(String path) {
+    public String read(String path) {
         return files.get(normalize(path));
     }
 
     /** Writes or appends; {@code /dev/null} swallows everything. */
-    boolean write(String path, String content, boolean append) {
+    public boolean write(String path, String content, boolean append) {
         String p = normalize(path);
         if (p.equals("/dev/null")) {
             return true;

@@ -8,7 +8,7 @@ import java.util.function.Predicate;
  * {@code adjective_surname} (a subset of its lists), never {@code boring_wozniak}; a digit is
  * appended when the name is taken.
  */
-final class Names {
+public final class Names {
     private static final String[] LEFT = {
         "admiring", "adoring", "affectionate", "agitated", "amazing", "angry", "awesome", "beautiful",
         "blissful", "bold", "boring", "brave", "busy", "charming", "clever", "compassionate", "competent",
@@ -54,7 +54,7 @@ final class Names {
     private Names() {
     }
 
-    static String generate(SeededRandom random, Predicate<String> taken) {
+    public static String generate(SeededRandom random, Predicate<String> taken) {
         for (int attempt = 0; ; attempt++) {
             String name = LEFT[random.nextInt(LEFT.length)] + "_" + RIGHT[random.nextInt(RIGHT.length)];
             if (name.equals("boring_wozniak")) {

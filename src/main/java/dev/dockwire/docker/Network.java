@@ -1,8 +1,9 @@
 package dev.dockwire.docker;
 
+import dev.dockwire.docker.ipam.AddressPool;
+import dev.dockwire.docker.ipam.IpamException;
 import dev.dockwire.wire.Cidr;
 import dev.dockwire.wire.Ipv4Address;
-import java.util.BitSet;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -45,10 +46,10 @@ public final class Network {
     private final Map<String, String> labels;
     private final long created;
     private final Map<String, Endpoint> endpoints = new LinkedHashMap<>();
-    private final BitSet used = new BitSet();
+    private final AddressPool pool;
     private String createdLink;
 
-    Network(String id, String name, Driver driver, String bridge, Cidr subnet, Cidr ipRange, Ipv4Address gateway,
+    public Network(String id, String name, Driver driver, String bridge, Cidr subnet, Cidr ipRange, Ipv4Address gateway,
             boolean internal, boolean attachable, Map<String, String> options, Map<String, String> labels, long created) {
         this.id = id;
         this.name = name;
@@ -62,9 +63,7 @@ public final class Network {
         this.options = Collections.unmodifiableMap(new LinkedHashMap<>(options));
         this.labels = Collections.unmodifiableMap(new LinkedHashMap<>(labels));
         this.created = created;
-        if (gateway != null) {
-            used.set(index(gateway.bits()));
-        }
+        this.pool = subnet == null ? null : new AddressPool(subnet, ipRange, gateway);
     }
 
     public String id() {
@@ -73,7 +72,15 @@ public final class Network {
 
     /** {@code local}, or {@code swarm} for an overlay network (the SCOPE column). */
     public String scope() {
-        return driver == Driver.OVERLAY ? "swarm" : "local";
+        return swarmScoped() ? "swarm" : "local";
+    }
+
+    /**
+     * Whether the network belongs to the swarm rather than this node (an overlay network): the
+     * swarm allocates it, only swarm tasks join it unless attachable, and it gives no way out.
+     */
+    public boolean swarmScoped() {
+        return driver == Driver.OVERLAY;
     }
 
     public String shortId() {
@@ -98,7 +105,7 @@ public final class Network {
         return createdLink;
     }
 
-    void createdLink(String link) {
+    public void createdLink(String link) {
         this.createdLink = link;
     }
 
@@ -136,6 +143,9 @@ public final class Network {
         return created;
     }
 
+    /** libnetwork's default gateway network (libnGWNetwork), created when a node enters a swarm. */
+    public static final String DEFAULT_GATEWAY = "docker_gwbridge";
+
     /** True for the networks dockerd creates itself: bridge, host, none. */
     public boolean predefined() {
         return name.equals("bridge") || name.equals("host") || name.equals("none");
@@ -146,53 +156,37 @@ public final class Network {
         return Collections.unmodifiableMap(endpoints);
     }
 
-    void attach(String containerId, Endpoint e) {
+    public void attach(String containerId, Endpoint e) {
         endpoints.put(containerId, e);
     }
 
-    void detach(String containerId) {
+    public void detach(String containerId) {
         endpoints.remove(containerId);
     }
 
-    private int index(int addr) {
-        return addr - subnet.networkBits();
-    }
-
     /** IPAM: the lowest free host address of the ip-range (else the subnet). */
-    Ipv4Address allocate() {
-        // Every address of the pool counts, an --ip-range's own first and last included: only the
-        // subnet's network and broadcast addresses (and what is taken) are skipped, as libnetwork's IPAM does.
-        Cidr pool = ipRange != null ? ipRange : subnet;
-        for (long bits = Integer.toUnsignedLong(pool.networkBits()); bits <= Integer.toUnsignedLong(pool.broadcastBits()); bits++) {
-            int addr = (int) bits;
-            if (addr == subnet.broadcastBits() || addr == subnet.networkBits()) {
-                continue;
-            }
-            int idx = index(addr);
-            if (!used.get(idx)) {
-                used.set(idx);
-                return Ipv4Address.of(addr);
-            }
+    public Ipv4Address allocate() {
+        try {
+            return pool.requestAddress();
+        } catch (IpamException e) {
+            throw new EngineException("no available IPv4 addresses on this network's address pools: " + name + " (" + id + ")");
         }
-        throw new EngineException("no available IPv4 addresses on this network's address pools: " + name + " (" + id + ")");
     }
 
     /** IPAM: a static address ({@code --ip}), checked against the subnet and against use. */
-    Ipv4Address allocate(Ipv4Address wanted) {
-        if (!subnet.contains(wanted) || wanted.bits() == subnet.networkBits() || wanted.bits() == subnet.broadcastBits()) {
-            throw new EngineException("invalid endpoint settings:\nno configured subnet or ip-range contain the IP address " + wanted);
+    public Ipv4Address allocate(Ipv4Address wanted) {
+        try {
+            return pool.requestAddress(wanted);
+        } catch (IpamException e) {
+            throw new EngineException(e.kind() == IpamException.Kind.IP_OUT_OF_RANGE
+                    ? "invalid endpoint settings:\nno configured subnet or ip-range contain the IP address " + wanted
+                    : "failed to set up container networking: " + e.getMessage());
         }
-        int idx = index(wanted.bits());
-        if (used.get(idx)) {
-            throw new EngineException("failed to set up container networking: Address already in use");
-        }
-        used.set(idx);
-        return wanted;
     }
 
-    void release(Ipv4Address a) {
-        if (a != null && subnet != null && !a.equals(gateway)) {
-            used.clear(index(a.bits()));
+    public void release(Ipv4Address a) {
+        if (pool != null) {
+            pool.releaseAddress(a);
         }
     }
 }

@@ -1,7 +1,7 @@
 package dev.dockwire.run;
 
-import dev.dockwire.docker.DockerHost;
-import dev.dockwire.docker.Engine;
+import dev.dockwire.host.DockerHost;
+import dev.dockwire.docker.engine.Engine;
 import dev.dockwire.tools.CommandResult;
 import dev.dockwire.topology.ComposeProject;
 import dev.dockwire.topology.Script;

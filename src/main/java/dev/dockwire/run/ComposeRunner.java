@@ -1,8 +1,8 @@
 package dev.dockwire.run;
 
-import dev.dockwire.docker.Compose;
-import dev.dockwire.docker.ComposeException;
-import dev.dockwire.docker.DockerHost;
+import dev.dockwire.docker.compose.Compose;
+import dev.dockwire.docker.compose.ComposeException;
+import dev.dockwire.host.DockerHost;
 import dev.dockwire.topology.ComposeProject;
 import dev.dockwire.topology.Daemon;
 import dev.dockwire.topology.TopologyException;

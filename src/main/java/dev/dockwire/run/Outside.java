@@ -3,7 +3,7 @@ package dev.dockwire.run;
 import dev.dockwire.app.dns.DnsServer;
 import dev.dockwire.app.http.HttpServer;
 import dev.dockwire.app.http.Responses;
-import dev.dockwire.docker.Exec;
+import dev.dockwire.docker.engine.Exec;
 import dev.dockwire.kernel.Kernel;
 import dev.dockwire.kernel.KernelException;
 import dev.dockwire.kernel.LinkSpec;

@@ -1,9 +1,9 @@
 package dev.dockwire.run;
 
-import dev.dockwire.docker.DockerHost;
-import dev.dockwire.docker.Engine;
+import dev.dockwire.host.DockerHost;
+import dev.dockwire.docker.engine.Engine;
 import dev.dockwire.docker.EngineProfile;
-import dev.dockwire.docker.SwarmDirectory;
+import dev.dockwire.docker.swarm.SwarmDirectory;
 import dev.dockwire.kernel.Kernel;
 import dev.dockwire.linux.Libc;
 import dev.dockwire.linux.Namespaces;

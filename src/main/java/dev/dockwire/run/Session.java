@@ -1,12 +1,12 @@
 package dev.dockwire.run;
 
-import dev.dockwire.docker.DockerHost;
 import dev.dockwire.docker.EngineProfile;
+import dev.dockwire.host.DockerHost;
 import dev.dockwire.sim.Pacing;
+import dev.dockwire.tools.CommandResult;
 import dev.dockwire.topology.Daemon;
 import dev.dockwire.topology.Step;
 import dev.dockwire.topology.Topology;
-import dev.dockwire.tools.CommandResult;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;

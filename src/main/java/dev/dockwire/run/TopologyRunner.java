@@ -2,7 +2,7 @@ package dev.dockwire.run;
 
 import dev.dockwire.docker.Container;
 import dev.dockwire.docker.ContainerCreate;
-import dev.dockwire.docker.Engine;
+import dev.dockwire.docker.engine.Engine;
 import dev.dockwire.docker.EngineException;
 import dev.dockwire.docker.Endpoint;
 import dev.dockwire.docker.Network;

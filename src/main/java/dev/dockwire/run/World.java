@@ -2,11 +2,11 @@ package dev.dockwire.run;
 
 import dev.dockwire.app.dns.DnsServer;
 import dev.dockwire.app.http.HttpServer;
-import dev.dockwire.docker.DockerHost;
-import dev.dockwire.docker.Engine;
 import dev.dockwire.docker.EngineProfile;
-import dev.dockwire.docker.SwarmDirectory;
+import dev.dockwire.docker.engine.Engine;
+import dev.dockwire.docker.swarm.SwarmDirectory;
 import dev.dockwire.emulated.EmulatedKernel;
+import dev.dockwire.host.DockerHost;
 import dev.dockwire.kernel.Kernel;
 import dev.dockwire.netns.Emulation;
 import dev.dockwire.netns.Namespace;

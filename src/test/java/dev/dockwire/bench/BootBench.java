@@ -1,7 +1,7 @@
 package dev.dockwire.bench;
 
 import dev.dockwire.docker.ContainerCreate;
-import dev.dockwire.docker.Engine;
+import dev.dockwire.docker.engine.Engine;
 import dev.dockwire.docker.EngineProfile;
 import dev.dockwire.docker.NetworkCreate;
 import dev.dockwire.run.World;

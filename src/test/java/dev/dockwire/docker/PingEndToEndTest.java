@@ -3,6 +3,7 @@ package dev.dockwire.docker;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.dockwire.host.DockerHost;
 import dev.dockwire.run.World;
 import dev.dockwire.tools.CommandResult;
 import java.util.List;

@@ -6,12 +6,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.dockwire.docker.Container;
 import dev.dockwire.docker.ContainerCreate;
-import dev.dockwire.docker.Engine;
+import dev.dockwire.docker.engine.Engine;
 import dev.dockwire.docker.EngineProfile;
 import dev.dockwire.docker.NetworkCreate;
 import dev.dockwire.emulated.EmulatedKernel;
 import dev.dockwire.kernel.Kernel;
-import dev.dockwire.docker.DockerHost;
+import dev.dockwire.host.DockerHost;
 import dev.dockwire.netns.Emulation;
 import dev.dockwire.sim.EventLoop;
 import dev.dockwire.sim.Pacing;

@@ -4,9 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.dockwire.docker.Container;
-import dev.dockwire.docker.DockerHost;
+import dev.dockwire.host.DockerHost;
 import dev.dockwire.docker.Endpoint;
-import dev.dockwire.docker.Engine;
+import dev.dockwire.docker.engine.Engine;
 import dev.dockwire.docker.EngineProfile;
 import dev.dockwire.docker.Network;
 import dev.dockwire.kernel.Kernel;

@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.dockwire.capture.CaptureTap;
 import dev.dockwire.capture.PacketFilter;
 import dev.dockwire.capture.PcapWriter;
-import dev.dockwire.docker.Engine;
+import dev.dockwire.docker.engine.Engine;
 import dev.dockwire.docker.EngineProfile;
 import dev.dockwire.kernel.Kernel;
 import dev.dockwire.linux.NetnsExec;

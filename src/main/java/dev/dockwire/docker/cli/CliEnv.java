@@ -1,0 +1,33 @@
+package dev.dockwire.docker.cli;
+
+import dev.dockwire.docker.CommandOutput;
+import dev.dockwire.docker.Container;
+import dev.dockwire.docker.engine.Engine;
+import dev.dockwire.sim.EventLoop;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What the docker CLI (and the compose plugin) sees of the host it runs on, as docker/cli's
+ * {@code command.Cli} gives its commands a client and streams: the engine it talks to, the clock,
+ * the host's files and environment, and the runtime side of {@code docker exec}. The host's
+ * terminal implements it; the CLI never reaches the host's own tools.
+ */
+public interface CliEnv {
+    Engine engine();
+
+    EventLoop loop();
+
+    /** {@code docker exec CTR ARGV...}: runs {@code argv} inside the running container {@code c}, without a shell around it. */
+    CommandOutput execIn(Container c, List<String> argv);
+
+    /** A file a command names: one written on the host, else one on disk relative to {@link #workingDirectory}; null when neither exists. */
+    String readHostOrDisk(String path);
+
+    /** Variables the host's commands see, such as {@code COMPOSE_FILE} and {@code COMPOSE_PROJECT_NAME}. */
+    Map<String, String> environment();
+
+    /** The directory relative paths name on disk. */
+    Path workingDirectory();
+}

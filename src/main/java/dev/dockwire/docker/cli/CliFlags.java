@@ -1,0 +1,106 @@
+package dev.dockwire.docker.cli;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Flag parsing the way the docker CLI (cobra/pflag) does it: {@code --name value},
+ * {@code --name=value}, {@code -d}, combined shorthands {@code -dit}, repeatable flags, and, for
+ * commands like {@code run} and {@code exec}, flags only before the first positional argument.
+ * Errors are cobra's: {@code unknown flag: --foo}, {@code unknown shorthand flag: 'x' in -x},
+ * {@code flag needs an argument: --ip}.
+ */
+public final class CliFlags {
+    /** A flag: long name, shorthand (or 0), whether it takes a value. */
+    public record Spec(String name, char shorthand, boolean value) {
+    }
+
+    public static final class ParseError extends RuntimeException {
+        public ParseError(String message) {
+            super(message, null, false, false);
+        }
+    }
+
+    private final Map<String, List<String>> values = new HashMap<>();
+    private final List<String> positional = new ArrayList<>();
+
+    public List<String> positional() {
+        return positional;
+    }
+
+    public boolean has(String name) {
+        return values.containsKey(name);
+    }
+
+    public String get(String name) {
+        List<String> v = values.get(name);
+        return v == null ? null : v.get(v.size() - 1);
+    }
+
+    public List<String> all(String name) {
+        return values.getOrDefault(name, List.of());
+    }
+
+    public static CliFlags parse(List<String> args, List<Spec> specs, boolean interspersed) {
+        CliFlags f = new CliFlags();
+        boolean flagsDone = false;
+        for (int i = 0; i < args.size(); i++) {
+            String a = args.get(i);
+            if (flagsDone || !a.startsWith("-") || a.equals("-")) {
+                f.positional.add(a);
+                if (!interspersed) {
+                    flagsDone = true;
+                }
+                continue;
+            }
+            if (a.equals("--")) {
+                flagsDone = true;
+                continue;
+            }
+            if (a.startsWith("--")) {
+                String name = a.substring(2);
+                String value = null;
+                int eq = name.indexOf('=');
+                if (eq >= 0) {
+                    value = name.substring(eq + 1);
+                    name = name.substring(0, eq);
+                }
+                String n = name;
+                Spec s = specs.stream().filter(x -> x.name().equals(n)).findFirst()
+                        .orElseThrow(() -> new ParseError("unknown flag: --" + n));
+                if (s.value() && value == null) {
+                    if (i + 1 >= args.size()) {
+                        throw new ParseError("flag needs an argument: --" + n);
+                    }
+                    value = args.get(++i);
+                }
+                f.values.computeIfAbsent(s.name(), k -> new ArrayList<>()).add(value == null ? "true" : value);
+                continue;
+            }
+            String shorts = a.substring(1);
+            for (int k = 0; k < shorts.length(); k++) {
+                char c = shorts.charAt(k);
+                Spec s = specs.stream().filter(x -> x.shorthand() == c).findFirst()
+                        .orElseThrow(() -> new ParseError("unknown shorthand flag: '" + c + "' in " + a));
+                if (s.value()) {
+                    String value = k + 1 < shorts.length() ? shorts.substring(k + 1) : null;
+                    if (value != null && value.startsWith("=")) {
+                        value = value.substring(1);
+                    }
+                    if (value == null) {
+                        if (i + 1 >= args.size()) {
+                            throw new ParseError("flag needs an argument: '" + c + "' in -" + c);
+                        }
+                        value = args.get(++i);
+                    }
+                    f.values.computeIfAbsent(s.name(), x -> new ArrayList<>()).add(value);
+                    break;
+                }
+                f.values.computeIfAbsent(s.name(), x -> new ArrayList<>()).add("true");
+            }
+        }
+        return f;
+    }
+}

@@ -1,0 +1,352 @@
+package dev.dockwire.docker.cli;
+
+import static dev.dockwire.docker.cli.CliFlags.Spec;
+
+import dev.dockwire.docker.CommandOutput;
+import dev.dockwire.docker.Container;
+import dev.dockwire.docker.ContainerCreate;
+import dev.dockwire.docker.EngineException;
+import dev.dockwire.docker.PortBinding;
+import dev.dockwire.docker.PortSpec;
+import dev.dockwire.docker.engine.Engine;
+import dev.dockwire.docker.engine.Images;
+import dev.dockwire.wire.Ipv4Address;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The docker CLI against the emulated engine: the container commands
+ * {@code run|create|start|stop|restart|rm|ps|port|exec} here, the other families dispatched to
+ * {@link NetworkCommand}, {@link InspectCommand}, {@link SwarmCommand} and {@link ServiceCommand};
+ * printing what the real CLI prints
+ * (table layouts, JSON, error wording and exit statuses: 125 for CLI/flag errors and failed
+ * {@code run}, 1 for daemon errors, the command's own status for {@code exec}).
+ */
+public final class DockerCommand {
+    private static final long GRACE_NANOS = 10_000_000_000L;
+    private final CliEnv host;
+
+    public DockerCommand(CliEnv host) {
+        this.host = host;
+    }
+
+    private Engine engine() {
+        return host.engine();
+    }
+
+    public CommandOutput run(List<String> args) {
+        if (args.isEmpty()) {
+            return CommandOutput.fail(0, "Usage:  docker [OPTIONS] COMMAND");
+        }
+        String cmd = args.get(0);
+        List<String> rest = args.subList(1, args.size());
+        try {
+            return switch (cmd) {
+                case "network" -> new NetworkCommand(engine()).run(rest);
+                case "swarm" -> new SwarmCommand(engine()).swarm(rest);
+                case "node" -> new SwarmCommand(engine()).node(rest);
+                case "service" -> new ServiceCommand(engine()).service(rest);
+                case "run" -> runContainer(rest);
+                case "create" -> create(rest);
+                case "container" -> container(rest);
+                case "start" -> start(rest);
+                case "stop" -> stop(rest, false);
+                case "restart" -> stop(rest, true);
+                case "rm" -> rm(rest);
+                case "ps" -> ps(rest);
+                case "inspect" -> new InspectCommand(engine()).run(rest, null);
+                case "exec" -> exec(rest);
+                case "port" -> port(rest);
+                default -> CommandOutput.fail(1, "docker: '" + cmd + "' is not a docker command.\nSee 'docker --help'");
+            };
+        } catch (CliFlags.ParseError e) {
+            String sub = cmd.equals("network") && !rest.isEmpty() ? "network " + rest.get(0) : cmd;
+            return CommandOutput.fail(125, e.getMessage() + "\nSee 'docker " + sub + " --help'.");
+        }
+    }
+
+    // ---- containers ---------------------------------------------------------------------
+
+    private static final List<Spec> CREATE_FLAGS = List.of(new Spec("detach", 'd', false), new Spec("interactive", 'i', false),
+            new Spec("tty", 't', false), new Spec("name", (char) 0, true), new Spec("network", (char) 0, true),
+            new Spec("net", (char) 0, true), new Spec("ip", (char) 0, true), new Spec("network-alias", (char) 0, true),
+            new Spec("net-alias", (char) 0, true), new Spec("hostname", 'h', true), new Spec("publish", 'p', true),
+            new Spec("publish-all", 'P', false), new Spec("add-host", (char) 0, true), new Spec("dns", (char) 0, true),
+            new Spec("rm", (char) 0, false), new Spec("env", 'e', true), new Spec("restart", (char) 0, true),
+            new Spec("label", 'l', true), new Spec("cap-add", (char) 0, true), new Spec("privileged", (char) 0, false),
+            new Spec("expose", (char) 0, true));
+
+    private ContainerCreate createRequest(CliFlags f) {
+        String network = f.has("network") ? f.get("network") : f.get("net");
+        Ipv4Address ip = null;
+        if (f.has("ip")) {
+            Integer v = Ipv4Address.tryParse(f.get("ip"));
+            if (v == null) {
+                throw new EngineException("invalid IPv4 address: " + f.get("ip"));
+            }
+            ip = Ipv4Address.of(v);
+        }
+        List<String> aliases = new ArrayList<>(f.all("network-alias"));
+        aliases.addAll(f.all("net-alias"));
+        List<String> positional = f.positional();
+        for (String p : f.all("publish")) {
+            try {
+                PortSpec.parse(p);
+            } catch (EngineException e) {
+                throw new CliFlags.ParseError("docker: " + e.getMessage() + "."); // rejected by the CLI, before the daemon
+            }
+        }
+        return new ContainerCreate(f.get("name"), positional.get(0), positional.subList(1, positional.size()),
+                network, ip, aliases, f.get("hostname"), f.all("add-host"), f.all("dns"))
+                .withPorts(f.all("publish"), f.has("publish-all"), f.all("expose"));
+    }
+
+    private CommandOutput runContainer(List<String> args) {
+        CliFlags f = CliFlags.parse(args, CREATE_FLAGS, false);
+        if (f.positional().isEmpty()) {
+            return new CommandOutput(125, List.of("docker: 'docker run' requires at least 1 argument.",
+                    "See 'docker run --help'."));
+        }
+        Container c;
+        try {
+            c = engine().run(createRequest(f));
+        } catch (EngineException e) {
+            List<String> out = new ArrayList<>(List.of(("docker: Error response from daemon: " + e.getMessage()).split("\n")));
+            out.add("");
+            out.add("Run 'docker run --help' for more information");
+            return new CommandOutput(125, out);
+        }
+        List<String> warnings = new ArrayList<>(publishWarning(f));
+        if (!engine().knowsImage(c.image())) {
+            warnings.add("WARNING: dockwire does not model image \"" + c.image() + "\": it runs no program"
+                    + " (declare one with '# dockwire: image " + c.image() + " http PORT hostname')");
+        }
+        if (f.has("detach")) {
+            List<String> out = new ArrayList<>(warnings);
+            out.add(c.id());
+            return CommandOutput.ok(out);
+        }
+        // Foreground: the container's command runs to its end, then the container stops.
+        List<String> cmd = c.cmd().isEmpty() ? Images.defaultCmd(c.image()) : c.cmd();
+        CommandOutput r = cmd.isEmpty() || cmd.get(0).equals("/bin/sh") || cmd.get(0).equals("sh")
+                ? CommandOutput.ok(List.of())
+                : host.execIn(c, cmd);
+        engine().stop(c.name(), () -> { });
+        if (f.has("rm")) {
+            engine().remove(c.name(), true, () -> { });
+        }
+        if (warnings.isEmpty()) {
+            return r;
+        }
+        List<String> out = new ArrayList<>(warnings);
+        out.addAll(r.output());
+        return new CommandOutput(r.status(), out);
+    }
+
+    /** The CLI's warning when ports are asked for on a network mode that has none of its own. */
+    private static List<String> publishWarning(CliFlags f) {
+        String mode = f.has("network") ? f.get("network") : f.has("net") ? f.get("net") : "bridge";
+        if ((f.has("publish") || f.has("publish-all")) && mode.equals("host")) {
+            return List.of("WARNING: Published ports are discarded when using host network mode");
+        }
+        return List.of();
+    }
+
+    private CommandOutput create(List<String> args) {
+        CliFlags f = CliFlags.parse(args, CREATE_FLAGS, false);
+        if (f.positional().isEmpty()) {
+            return CliErrors.usage("create", "at least 1 argument", "[OPTIONS] IMAGE [COMMAND] [ARG...]");
+        }
+        try {
+            List<String> out = new ArrayList<>(publishWarning(f));
+            out.add(engine().create(createRequest(f)).id());
+            return CommandOutput.ok(out);
+        } catch (EngineException e) {
+            return CliErrors.daemonError(e);
+        }
+    }
+
+    private CommandOutput container(List<String> args) {
+        if (args.isEmpty()) {
+            return CommandOutput.ok(List.of("Usage:  docker container COMMAND"));
+        }
+        List<String> rest = args.subList(1, args.size());
+        return switch (args.get(0)) {
+            case "ls", "list", "ps" -> ps(rest);
+            case "inspect" -> new InspectCommand(engine()).run(rest, "container");
+            default -> run(args);
+        };
+    }
+
+    private CommandOutput start(List<String> args) {
+        CliFlags f = CliFlags.parse(args, List.of(new Spec("attach", 'a', false), new Spec("interactive", 'i', false)), true);
+        return each(f.positional(), "start", ref -> engine().start(ref).name().equals(ref) ? ref : ref);
+    }
+
+    private CommandOutput stop(List<String> args, boolean restart) {
+        CliFlags f = CliFlags.parse(args, List.of(new Spec("time", 't', true), new Spec("signal", 's', true)), true);
+        long grace = f.has("time") ? Long.parseLong(f.get("time")) * 1_000_000_000L : GRACE_NANOS;
+        return each(f.positional(), restart ? "restart" : "stop", ref -> {
+            Container c = engine().stop(ref, () -> host.loop().runFor(grace));
+            if (restart) {
+                engine().start(c.name());
+            }
+            return ref;
+        });
+    }
+
+    private CommandOutput rm(List<String> args) {
+        CliFlags f = CliFlags.parse(args, List.of(new Spec("force", 'f', false), new Spec("volumes", 'v', false)), true);
+        return each(f.positional(), "rm", ref -> {
+            engine().remove(ref, f.has("force"), () -> { });
+            return ref;
+        });
+    }
+
+    private interface RefAction {
+        String apply(String ref);
+    }
+
+    private CommandOutput each(List<String> refs, String cmd, RefAction action) {
+        if (refs.isEmpty()) {
+            return CliErrors.usage(cmd, "at least 1 argument", "[OPTIONS] CONTAINER [CONTAINER...]");
+        }
+        List<String> out = new ArrayList<>();
+        int status = 0;
+        for (String ref : refs) {
+            try {
+                out.add(action.apply(ref));
+            } catch (EngineException e) {
+                out.addAll(CliErrors.daemonError(e).output());
+                status = 1;
+            }
+        }
+        return new CommandOutput(status, out);
+    }
+
+    private CommandOutput ps(List<String> args) {
+        CliFlags f = CliFlags.parse(args, List.of(new Spec("all", 'a', false), new Spec("quiet", 'q', false),
+                new Spec("no-trunc", (char) 0, false), new Spec("format", (char) 0, true), new Spec("filter", 'f', true),
+                new Spec("latest", 'l', false), new Spec("size", 's', false)), true);
+        List<Container> list = new ArrayList<>(engine().containers());
+        java.util.Collections.reverse(list);
+        if (!f.has("all")) {
+            list.removeIf(c -> !c.running());
+        }
+        for (Map.Entry<String, String> filter : NetworkCommand.keyValues(f.all("filter")).entrySet()) {
+            String key = filter.getKey();
+            String val = filter.getValue();
+            list.removeIf(c -> switch (key) {
+                case "name" -> !c.name().contains(val);
+                case "network" -> !c.endpoints().containsKey(val);
+                case "status" -> !c.state().id().equals(val);
+                default -> false;
+            });
+        }
+        long now = host.loop().nanos();
+        if (f.has("quiet")) {
+            return CommandOutput.ok(list.stream().map(c -> f.has("no-trunc") ? c.id() : c.shortId()).toList());
+        }
+        List<Map<String, Object>> rows = new ArrayList<>();
+        for (Container c : list) {
+            Map<String, Object> row = new LinkedHashMap<>();
+            row.put("ID", f.has("no-trunc") ? c.id() : c.shortId());
+            row.put("Image", c.image());
+            row.put("Command", command(c, !f.has("no-trunc")));
+            row.put("CreatedAt", Inspect.time(c.created()));
+            row.put("RunningFor", HumanTime.ago(now - c.created()));
+            row.put("Status", status(c, now));
+            row.put("State", c.state().id());
+            row.put("Ports", portsColumn(c));
+            row.put("Names", c.name());
+            row.put("Networks", String.join(",", c.endpoints().keySet()));
+            rows.add(row);
+        }
+        if (f.has("format")) {
+            String fmt = f.get("format");
+            if (fmt.startsWith("table ")) {
+                return CommandOutput.ok(List.of("unsupported: table formats"));
+            }
+            return CommandOutput.ok(rows.stream().map(r -> GoTemplate.render(fmt, r)).toList());
+        }
+        Table t = new Table("CONTAINER ID", "IMAGE", "COMMAND", "CREATED", "STATUS", "PORTS", "NAMES");
+        for (Map<String, Object> r : rows) {
+            t.row(r.get("ID"), r.get("Image"), r.get("Command"), r.get("RunningFor"), r.get("Status"), r.get("Ports"), r.get("Names"));
+        }
+        return CommandOutput.ok(t.lines());
+    }
+
+    /** The COMMAND column: quoted, cut to 20 characters with an ellipsis unless {@code --no-trunc}. */
+    public static String command(Container c, boolean truncate) {
+        List<String> cmd = c.cmd().isEmpty() ? Images.defaultCmd(c.image()) : c.cmd();
+        String command = String.join(" ", cmd);
+        if (truncate && command.length() > 20) {
+            command = command.substring(0, 19) + "…";
+        }
+        return "\"" + command + "\"";
+    }
+
+    /** The PORTS column: {@code 0.0.0.0:8080->80/tcp, 127.0.0.1:5432->5432/tcp}. */
+    public static String portsColumn(Container c) {
+        return String.join(", ", c.published().stream().map(PortBinding::psText).toList());
+    }
+
+    public static String status(Container c, long now) {
+        return switch (c.state()) {
+            case CREATED -> "Created";
+            case RUNNING -> "Up " + HumanTime.duration(now - c.startedAt());
+            case EXITED -> "Exited (" + c.exitCode() + ") " + HumanTime.ago(now - c.finishedAt());
+        };
+    }
+
+    /** {@code docker port CTR [PRIVATE_PORT[/PROTO]]}. */
+    private CommandOutput port(List<String> args) {
+        CliFlags f = CliFlags.parse(args, List.of(), true);
+        if (f.positional().isEmpty() || f.positional().size() > 2) {
+            return CliErrors.usage("port", "at least 1 and at most 2 arguments", "CONTAINER [PRIVATE_PORT[/PROTO]]");
+        }
+        Container c;
+        try {
+            c = engine().container(f.positional().get(0));
+        } catch (EngineException e) {
+            return new CommandOutput(1, List.of("Error response from daemon: No such container: " + f.positional().get(0)));
+        }
+        List<String> out = new ArrayList<>();
+        if (f.positional().size() == 2) {
+            String want = f.positional().get(1).contains("/") ? f.positional().get(1) : f.positional().get(1) + "/tcp";
+            for (PortBinding b : c.published()) {
+                if (b.key().equals(want)) {
+                    out.add(b.hostIpText() + ":" + b.hostPort());
+                }
+            }
+            if (out.isEmpty()) {
+                return new CommandOutput(1, List.of("Error: No public port '" + want + "' published for " + c.name()));
+            }
+            return CommandOutput.ok(out);
+        }
+        for (PortBinding b : c.published()) {
+            out.add(b.key() + " -> " + b.hostIpText() + ":" + b.hostPort());
+        }
+        return CommandOutput.ok(out);
+    }
+
+    private CommandOutput exec(List<String> args) {
+        CliFlags f = CliFlags.parse(args, List.of(new Spec("detach", 'd', false), new Spec("interactive", 'i', false),
+                new Spec("tty", 't', false), new Spec("env", 'e', true), new Spec("user", 'u', true),
+                new Spec("workdir", 'w', true), new Spec("privileged", (char) 0, false)), false);
+        if (f.positional().size() < 2) {
+            return CliErrors.usage("exec", "at least 2 arguments", "[OPTIONS] CONTAINER COMMAND [ARG...]");
+        }
+        Container c = engine().findContainer(f.positional().get(0));
+        if (c == null) {
+            return CommandOutput.fail(1, "Error response from daemon: No such container: " + f.positional().get(0));
+        }
+        if (!c.running()) {
+            return CommandOutput.fail(1, "Error response from daemon: container " + c.id() + " is not running");
+        }
+        List<String> argv = f.positional().subList(1, f.positional().size());
+        return host.execIn(c, argv);
+    }
+}

@@ -1,0 +1,192 @@
+package dev.dockwire.docker.cli;
+
+import dev.dockwire.docker.Container;
+import dev.dockwire.docker.Endpoint;
+import dev.dockwire.docker.Network;
+import dev.dockwire.docker.PortBinding;
+import dev.dockwire.docker.PortSpec;
+import dev.dockwire.docker.engine.Engine;
+import dev.dockwire.docker.engine.Exec;
+import dev.dockwire.docker.engine.Images;
+import java.time.Instant;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The objects {@code docker network inspect} and {@code docker inspect} print, with the real
+ * schema's field names and order (Docker 28), as ordered maps that both the JSON printer and
+ * {@code -f} templates read.
+ */
+final class Inspect {
+    /** The engine's clock starts at this wall time (the same epoch as the captures). */
+    static final long EPOCH_MILLIS = Exec.EPOCH_MILLIS;
+    private static final DateTimeFormatter RFC3339_NANO = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.nnnnnnnnn'Z'")
+            .withZone(java.time.ZoneOffset.UTC);
+
+    private Inspect() {
+    }
+
+    static String time(long virtualNanos) {
+        if (virtualNanos < 0) {
+            return "0001-01-01T00:00:00Z";
+        }
+        return RFC3339_NANO.format(Instant.ofEpochMilli(EPOCH_MILLIS).plusNanos(virtualNanos));
+    }
+
+    static Map<String, Object> network(Network n, Engine engine) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("Name", n.name());
+        m.put("Id", n.id());
+        m.put("Created", time(n.created()));
+        m.put("Scope", n.scope());
+        m.put("Driver", n.driver().id());
+        m.put("EnableIPv4", true);
+        m.put("EnableIPv6", false);
+        Map<String, Object> ipam = new LinkedHashMap<>();
+        ipam.put("Driver", "default");
+        ipam.put("Options", n.predefined() && n.driver() == Network.Driver.BRIDGE ? null : new LinkedHashMap<>());
+        List<Object> config = new ArrayList<>();
+        if (n.subnet() != null) {
+            Map<String, Object> c = new LinkedHashMap<>();
+            c.put("Subnet", n.subnet().toString());
+            if (n.ipRange() != null) {
+                c.put("IPRange", n.ipRange().toString());
+            }
+            c.put("Gateway", n.gateway().toString());
+            config.add(c);
+        }
+        ipam.put("Config", config);
+        m.put("IPAM", ipam);
+        m.put("Internal", n.internal());
+        m.put("Attachable", n.attachable());
+        m.put("Ingress", false);
+        m.put("ConfigFrom", Map.of("Network", ""));
+        m.put("ConfigOnly", false);
+        Map<String, Object> containers = new LinkedHashMap<>();
+        for (var e : n.endpoints().entrySet()) {
+            Container c = engine.findContainer(e.getKey());
+            Endpoint ep = e.getValue();
+            Map<String, Object> cm = new LinkedHashMap<>();
+            cm.put("Name", c == null ? "" : c.name());
+            cm.put("EndpointID", ep.id());
+            cm.put("MacAddress", ep.mac() == null ? "" : ep.mac().toString());
+            cm.put("IPv4Address", ep.address() == null ? "" : ep.address() + "/" + n.subnet().prefixLength());
+            cm.put("IPv6Address", "");
+            containers.put(e.getKey(), cm);
+        }
+        m.put("Containers", containers);
+        m.put("Options", new LinkedHashMap<>(n.options()));
+        m.put("Labels", new LinkedHashMap<>(n.labels()));
+        return m;
+    }
+
+    static Map<String, Object> container(Container c, Engine engine) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("Id", c.id());
+        m.put("Created", time(c.created()));
+        List<String> cmd = c.cmd().isEmpty() ? Images.defaultCmd(c.image()) : c.cmd();
+        m.put("Path", cmd.isEmpty() ? "" : cmd.get(0));
+        m.put("Args", cmd.size() > 1 ? new ArrayList<>(cmd.subList(1, cmd.size())) : List.of());
+        Map<String, Object> state = new LinkedHashMap<>();
+        state.put("Status", c.state().id());
+        state.put("Running", c.running());
+        state.put("Paused", false);
+        state.put("Restarting", false);
+        state.put("OOMKilled", false);
+        state.put("Dead", false);
+        state.put("Pid", c.running() ? 1000 + Math.abs(c.id().hashCode() % 30000) : 0);
+        state.put("ExitCode", c.exitCode());
+        state.put("Error", "");
+        state.put("StartedAt", time(c.startedAt()));
+        state.put("FinishedAt", time(c.finishedAt()));
+        m.put("State", state);
+        m.put("Image", "sha256:" + Images.digest(c.image()));
+        m.put("ResolvConfPath", "/var/lib/docker/containers/" + c.id() + "/resolv.conf");
+        m.put("HostnamePath", "/var/lib/docker/containers/" + c.id() + "/hostname");
+        m.put("HostsPath", "/var/lib/docker/containers/" + c.id() + "/hosts");
+        m.put("Name", "/" + c.name());
+        m.put("RestartCount", 0);
+        m.put("Driver", "overlay2");
+        Map<String, Object> hostConfig = new LinkedHashMap<>();
+        hostConfig.put("NetworkMode", c.networkMode());
+        Map<String, Object> portBindings = new LinkedHashMap<>();
+        for (PortSpec ps : c.portSpecs()) {
+            @SuppressWarnings("unchecked")
+            List<Object> list = (List<Object>) portBindings.computeIfAbsent(ps.key(), k -> new ArrayList<>());
+            Map<String, Object> hb = new LinkedHashMap<>();
+            hb.put("HostIp", ps.hostIp() == null ? "" : ps.hostIp().toString());
+            hb.put("HostPort", ps.hostLow() == 0 ? "" : ps.hostLow() == ps.hostHigh() ? String.valueOf(ps.hostLow())
+                    : ps.hostLow() + "-" + ps.hostHigh());
+            list.add(hb);
+        }
+        hostConfig.put("PortBindings", portBindings);
+        hostConfig.put("Dns", new ArrayList<>(c.dns()));
+        hostConfig.put("ExtraHosts", c.extraHosts().isEmpty() ? null : new ArrayList<>(c.extraHosts()));
+        m.put("HostConfig", hostConfig);
+        Map<String, Object> config = new LinkedHashMap<>();
+        config.put("Hostname", c.hostname());
+        config.put("Domainname", "");
+        config.put("User", "");
+        config.put("Tty", false);
+        config.put("Cmd", new ArrayList<>(cmd));
+        config.put("Image", c.image());
+        m.put("Config", config);
+        Map<String, Object> ns = new LinkedHashMap<>();
+        ns.put("SandboxID", c.netns() == null ? "" : c.netns());
+        ns.put("SandboxKey", c.netns() == null ? "" : "/var/run/docker/netns/" + c.netns());
+        Map<String, Object> ports = new LinkedHashMap<>();
+        for (PortBinding b : c.published()) {
+            @SuppressWarnings("unchecked")
+            List<Object> list = (List<Object>) ports.computeIfAbsent(b.key(), k -> new ArrayList<>());
+            Map<String, Object> hb = new LinkedHashMap<>();
+            hb.put("HostIp", b.hostIpText());
+            hb.put("HostPort", String.valueOf(b.hostPort()));
+            list.add(hb);
+        }
+        ns.put("Ports", ports);
+        Endpoint def = c.endpoints().get("bridge");
+        boolean onDefault = def != null && def.address() != null;
+        ns.put("Gateway", onDefault ? def.network().gateway().toString() : "");
+        ns.put("IPAddress", onDefault ? def.address().toString() : "");
+        ns.put("IPPrefixLen", onDefault ? def.network().subnet().prefixLength() : 0);
+        ns.put("MacAddress", onDefault ? def.mac().toString() : "");
+        Map<String, Object> nets = new LinkedHashMap<>();
+        for (var e : c.endpoints().entrySet()) {
+            Endpoint ep = e.getValue();
+            Network n = ep.network();
+            if (n.name().equals(Network.DEFAULT_GATEWAY) && !c.networkMode().equals(Network.DEFAULT_GATEWAY)) {
+                continue; // libnetwork's gateway endpoint of an overlay container is not one of its networks
+            }
+            boolean up = ep.address() != null;
+            Map<String, Object> em = new LinkedHashMap<>();
+            em.put("IPAMConfig", ep.requestedIp() == null ? null : Map.of("IPv4Address", ep.requestedIp().toString()));
+            em.put("Links", null);
+            em.put("Aliases", ep.aliases().isEmpty() ? null : new ArrayList<>(ep.aliases()));
+            em.put("MacAddress", up ? ep.mac().toString() : "");
+            em.put("DriverOpts", null);
+            em.put("GwPriority", 0);
+            em.put("NetworkID", n.id());
+            em.put("EndpointID", up || !n.driver().plumbed() ? ep.id() : "");
+            em.put("Gateway", up ? n.gateway().toString() : "");
+            em.put("IPAddress", up ? ep.address().toString() : "");
+            em.put("IPPrefixLen", up ? n.subnet().prefixLength() : 0);
+            em.put("IPv6Gateway", "");
+            em.put("GlobalIPv6Address", "");
+            em.put("GlobalIPv6PrefixLen", 0);
+            List<String> dnsNames = new ArrayList<>();
+            if (n.driver().plumbed() && !n.name().equals("bridge")) {
+                dnsNames.add(c.name());
+                dnsNames.add(c.shortId());
+                dnsNames.addAll(ep.aliases());
+            }
+            em.put("DNSNames", dnsNames.isEmpty() ? null : dnsNames);
+            nets.put(e.getKey(), em);
+        }
+        ns.put("Networks", nets);
+        m.put("NetworkSettings", ns);
+        return m;
+    }
+}

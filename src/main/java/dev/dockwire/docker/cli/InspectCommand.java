@@ -1,0 +1,75 @@
+package dev.dockwire.docker.cli;
+
+import static dev.dockwire.docker.cli.CliFlags.Spec;
+
+import dev.dockwire.docker.CommandOutput;
+import dev.dockwire.docker.Container;
+import dev.dockwire.docker.Network;
+import dev.dockwire.docker.engine.Engine;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * {@code docker inspect [--type T]} and {@code docker network inspect}: the objects as the engine
+ * API returns them ({@link Inspect}), as indented JSON or through {@code --format}.
+ */
+final class InspectCommand {
+    private final Engine engine;
+
+    InspectCommand(Engine engine) {
+        this.engine = engine;
+    }
+
+    private Engine engine() {
+        return engine;
+    }
+
+    CommandOutput run(List<String> args, String type) {
+        CliFlags f = CliFlags.parse(args, List.of(new Spec("format", 'f', true), new Spec("type", (char) 0, true),
+                new Spec("size", 's', false), new Spec("verbose", 'v', false)), true);
+        if (f.positional().isEmpty()) {
+            return CliErrors.usage(type == null ? "inspect" : type + " inspect", "at least 1 argument", "[OPTIONS] NAME [NAME...]");
+        }
+        String wanted = type != null ? type : f.get("type");
+        List<Object> objects = new ArrayList<>();
+        List<String> errors = new ArrayList<>();
+        for (String ref : f.positional()) {
+            Object o = null;
+            if (wanted == null || wanted.equals("container")) {
+                Container c = engine().findContainer(ref);
+                if (c != null) {
+                    o = Inspect.container(c, engine());
+                }
+            }
+            if (o == null && (wanted == null || wanted.equals("network"))) {
+                Network n = engine().findNetwork(ref);
+                if (n != null) {
+                    o = Inspect.network(n, engine());
+                }
+            }
+            if (o == null) {
+                errors.add(wanted == null ? "Error: No such object: " + ref
+                        : "Error: No such " + wanted + ": " + ref);
+            } else {
+                objects.add(o);
+            }
+        }
+        List<String> out = new ArrayList<>();
+        if (f.has("format")) {
+            try {
+                for (Object o : objects) {
+                    out.addAll(List.of(GoTemplate.render(f.get("format"), o).split("\n", -1)));
+                }
+            } catch (IllegalArgumentException e) {
+                return new CommandOutput(1, List.of("Error: " + e.getMessage()));
+            }
+        } else if (!objects.isEmpty() || errors.isEmpty()) {
+            out.addAll(List.of(Json.pretty(objects).split("\n")));
+        } else {
+            out.add("[]");
+        }
+        out.addAll(errors);
+        return new CommandOutput(errors.isEmpty() ? 0 : 1, out);
+    }
+
+}

@@ -1,0 +1,214 @@
+package dev.dockwire.docker.cli;
+
+import static dev.dockwire.docker.cli.CliFlags.Spec;
+
+import dev.dockwire.docker.CommandOutput;
+import dev.dockwire.docker.EngineException;
+import dev.dockwire.docker.Network;
+import dev.dockwire.docker.NetworkCreate;
+import dev.dockwire.docker.engine.Engine;
+import dev.dockwire.wire.Cidr;
+import dev.dockwire.wire.Ipv4Address;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * {@code docker network create|ls|inspect|rm|prune|connect|disconnect} against the engine, printing
+ * what docker/cli's cli/command/network prints.
+ */
+public final class NetworkCommand {
+    private final Engine engine;
+
+    NetworkCommand(Engine engine) {
+        this.engine = engine;
+    }
+
+    private Engine engine() {
+        return engine;
+    }
+
+    CommandOutput run(List<String> args) {
+        if (args.isEmpty()) {
+            return CommandOutput.ok(List.of("Usage:  docker network COMMAND", "", "Manage networks"));
+        }
+        List<String> rest = args.subList(1, args.size());
+        return switch (args.get(0)) {
+            case "create" -> networkCreate(rest);
+            case "ls", "list" -> networkLs(rest);
+            case "inspect" -> new InspectCommand(engine).run(rest, "network");
+            case "rm", "remove" -> networkRm(rest);
+            case "prune" -> networkPrune(rest);
+            case "connect" -> networkConnect(rest);
+            case "disconnect" -> networkDisconnect(rest);
+            default -> CommandOutput.fail(1, "docker: 'network " + args.get(0) + "' is not a docker command.\nSee 'docker --help'");
+        };
+    }
+
+    private CommandOutput networkCreate(List<String> args) {
+        CliFlags f = CliFlags.parse(args, List.of(new Spec("driver", 'd', true), new Spec("subnet", (char) 0, true),
+                new Spec("gateway", (char) 0, true), new Spec("ip-range", (char) 0, true), new Spec("internal", (char) 0, false),
+                new Spec("attachable", (char) 0, false), new Spec("opt", 'o', true), new Spec("label", (char) 0, true),
+                new Spec("ipv6", (char) 0, false), new Spec("scope", (char) 0, true)), true);
+        if (f.positional().size() != 1) {
+            return CliErrors.usage("network create", "exactly 1 argument", "[OPTIONS] NETWORK");
+        }
+        Cidr subnet;
+        Ipv4Address gateway;
+        Cidr ipRange;
+        try {
+            subnet = f.has("subnet") ? parseCidr(f.get("subnet")) : null;
+            ipRange = f.has("ip-range") ? parseCidr(f.get("ip-range")) : null;
+            gateway = f.has("gateway") ? parseIp(f.get("gateway"), "gateway") : null;
+        } catch (EngineException e) {
+            return CliErrors.daemonError(e);
+        }
+        Map<String, String> opts = keyValues(f.all("opt"));
+        Map<String, String> labels = keyValues(f.all("label"));
+        String driver = f.get("driver");
+        if ("none".equals(driver)) {
+            driver = "null";
+        }
+        try {
+            Network n = engine().createNetwork(new NetworkCreate(f.positional().get(0), driver, subnet, gateway, ipRange,
+                    f.has("internal"), f.has("attachable"), opts, labels));
+            return CommandOutput.ok(List.of(n.id()));
+        } catch (EngineException e) {
+            return CliErrors.daemonError(e);
+        }
+    }
+
+    private static Cidr parseCidr(String text) {
+        try {
+            Cidr c = Cidr.parse(text);
+            if (!text.contains("/")) {
+                throw new IllegalArgumentException();
+            }
+            return c;
+        } catch (IllegalArgumentException e) {
+            throw new EngineException("invalid network config:\ninvalid subnet " + text + ": invalid CIDR address: " + text);
+        }
+    }
+
+    private static Ipv4Address parseIp(String text, String what) {
+        Integer v = Ipv4Address.tryParse(text);
+        if (v == null) {
+            throw new EngineException("invalid network config:\ninvalid " + what + " address " + text);
+        }
+        return Ipv4Address.of(v);
+    }
+
+    /** {@code KEY=VALUE} flag values ({@code -o}, {@code --label}, {@code --filter}) in order. */
+    static Map<String, String> keyValues(List<String> items) {
+        Map<String, String> m = new LinkedHashMap<>();
+        for (String kv : items) {
+            int eq = kv.indexOf('=');
+            m.put(eq < 0 ? kv : kv.substring(0, eq), eq < 0 ? "" : kv.substring(eq + 1));
+        }
+        return m;
+    }
+
+    private CommandOutput networkLs(List<String> args) {
+        CliFlags f = CliFlags.parse(args, List.of(new Spec("quiet", 'q', false), new Spec("no-trunc", (char) 0, false),
+                new Spec("format", (char) 0, true), new Spec("filter", 'f', true)), true);
+        List<Network> nets = new ArrayList<>(engine().networks());
+        nets.sort(Comparator.comparing(Network::name));
+        for (Map.Entry<String, String> filter : keyValues(f.all("filter")).entrySet()) {
+            String key = filter.getKey();
+            String val = filter.getValue();
+            nets.removeIf(n -> switch (key) {
+                case "name" -> !n.name().contains(val);
+                case "driver" -> !n.driver().id().equals(val);
+                case "id" -> !n.id().startsWith(val);
+                case "type" -> val.equals("custom") == n.predefined();
+                default -> false;
+            });
+        }
+        boolean full = f.has("no-trunc");
+        if (f.has("quiet")) {
+            return CommandOutput.ok(nets.stream().map(n -> full ? n.id() : n.shortId()).toList());
+        }
+        if (f.has("format")) {
+            List<String> out = new ArrayList<>();
+            for (Network n : nets) {
+                Map<String, Object> row = new LinkedHashMap<>();
+                row.put("ID", full ? n.id() : n.shortId());
+                row.put("Name", n.name());
+                row.put("Driver", n.driver().id());
+                row.put("Scope", n.scope());
+                out.add(GoTemplate.render(f.get("format"), row));
+            }
+            return CommandOutput.ok(out);
+        }
+        Table t = new Table("NETWORK ID", "NAME", "DRIVER", "SCOPE");
+        for (Network n : nets) {
+            t.row(full ? n.id() : n.shortId(), n.name(), n.driver().id(), n.scope());
+        }
+        return CommandOutput.ok(t.lines());
+    }
+
+    private CommandOutput networkRm(List<String> args) {
+        CliFlags f = CliFlags.parse(args, List.of(new Spec("force", 'f', false)), true);
+        if (f.positional().isEmpty()) {
+            return CliErrors.usage("network rm", "at least 1 argument", "[OPTIONS] NETWORK [NETWORK...]");
+        }
+        List<String> out = new ArrayList<>();
+        int status = 0;
+        for (String ref : f.positional()) {
+            try {
+                engine().removeNetwork(ref);
+                out.add(ref);
+            } catch (EngineException e) {
+                if (f.has("force") && e.getMessage().endsWith("not found")) {
+                    continue;
+                }
+                out.addAll(CliErrors.daemonError(e).output());
+                status = 1;
+            }
+        }
+        return new CommandOutput(status, out);
+    }
+
+    private CommandOutput networkPrune(List<String> args) {
+        CliFlags.parse(args, List.of(new Spec("force", 'f', false), new Spec("filter", (char) 0, true)), true);
+        List<String> removed = engine().pruneNetworks();
+        List<String> out = new ArrayList<>();
+        if (!removed.isEmpty()) {
+            out.add("Deleted Networks:");
+            out.addAll(removed);
+            out.add("");
+        }
+        return CommandOutput.ok(out);
+    }
+
+    private CommandOutput networkConnect(List<String> args) {
+        CliFlags f = CliFlags.parse(args, List.of(new Spec("ip", (char) 0, true), new Spec("alias", (char) 0, true),
+                new Spec("ip6", (char) 0, true), new Spec("link", (char) 0, true)), true);
+        if (f.positional().size() != 2) {
+            return CliErrors.usage("network connect", "exactly 2 arguments", "[OPTIONS] NETWORK CONTAINER");
+        }
+        try {
+            Ipv4Address ip = f.has("ip") ? parseIp(f.get("ip"), "IPv4") : null;
+            engine().connect(f.positional().get(0), f.positional().get(1), ip, f.all("alias"));
+            return CommandOutput.ok(List.of());
+        } catch (EngineException e) {
+            return CliErrors.daemonError(e);
+        }
+    }
+
+    private CommandOutput networkDisconnect(List<String> args) {
+        CliFlags f = CliFlags.parse(args, List.of(new Spec("force", 'f', false)), true);
+        if (f.positional().size() != 2) {
+            return CliErrors.usage("network disconnect", "exactly 2 arguments", "[OPTIONS] NETWORK CONTAINER");
+        }
+        try {
+            engine().disconnect(f.positional().get(0), f.positional().get(1));
+            return CommandOutput.ok(List.of());
+        } catch (EngineException e) {
+            return CliErrors.daemonError(e);
+        }
+    }
+
+}

@@ -1,0 +1,285 @@
+package dev.dockwire.docker.cli;
+
+import static dev.dockwire.docker.cli.CliFlags.Spec;
+
+import dev.dockwire.docker.CommandOutput;
+import dev.dockwire.docker.EngineException;
+import dev.dockwire.docker.Names;
+import dev.dockwire.docker.Network;
+import dev.dockwire.docker.PortSpec;
+import dev.dockwire.docker.engine.Engine;
+import dev.dockwire.docker.swarm.Service;
+import dev.dockwire.docker.swarm.Swarm;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * {@code docker service create|ls|ps|rm|scale} on a swarm manager, with the docker CLI's tables
+ * ({@code service ls}: ID NAME MODE REPLICAS IMAGE PORTS; {@code service ps}: ID NAME IMAGE NODE
+ * DESIRED STATE CURRENT STATE ERROR PORTS) and the progress lines it prints while waiting for a
+ * service to converge ({@code -d} prints the id alone). What {@link Service} does not model (the
+ * VIP, the routing mesh) is said in a WARNING line when a command relies on it.
+ */
+final class ServiceCommand {
+    private static final List<Spec> CREATE_FLAGS = List.of(new Spec("name", (char) 0, true),
+            new Spec("network", (char) 0, true), new Spec("replicas", (char) 0, true), new Spec("publish", 'p', true),
+            new Spec("endpoint-mode", (char) 0, true), new Spec("mode", (char) 0, true), new Spec("detach", 'd', false));
+    private static final String BAR = "[==================================================>] ";
+    private final Engine engine;
+
+    ServiceCommand(Engine engine) {
+        this.engine = engine;
+    }
+
+    CommandOutput service(List<String> args) {
+        if (args.isEmpty()) {
+            return CommandOutput.fail(0, "Usage:  docker service COMMAND");
+        }
+        List<String> rest = args.subList(1, args.size());
+        try {
+            return switch (args.get(0)) {
+                case "create" -> create(rest);
+                case "ls", "list" -> ls();
+                case "ps" -> ps(rest);
+                case "rm", "remove" -> rm(rest);
+                case "scale" -> scale(rest);
+                default -> CommandOutput.fail(1, "docker: 'service " + args.get(0) + "' is not a docker command.\nSee 'docker --help'");
+            };
+        } catch (EngineException e) {
+            return CliErrors.daemonError(e);
+        }
+    }
+
+    private CommandOutput create(List<String> args) {
+        CliFlags f = CliFlags.parse(args, CREATE_FLAGS, false);
+        if (f.positional().isEmpty()) {
+            return requiresArgument("create", "[OPTIONS] IMAGE [COMMAND] [ARG...]", "Create a new service");
+        }
+        if (f.has("mode") && !f.get("mode").equals("replicated")) {
+            return CommandOutput.fail(1, "dockwire models replicated services only, not --mode " + f.get("mode"));
+        }
+        String mode = f.has("endpoint-mode") ? f.get("endpoint-mode") : "vip";
+        if (!mode.equals("vip") && !mode.equals("dnsrr")) {
+            return CommandOutput.fail(1, "invalid argument \"" + mode + "\" for \"--endpoint-mode\" flag: invalid endpoint mode: must be vip or dnsrr");
+        }
+        int replicas = f.has("replicas") ? replicas(f.get("replicas"), "--replicas") : 1;
+        Swarm swarm = SwarmCommand.requireManager(engine);
+        String name = f.has("name") ? f.get("name") : Names.generate(engine.random(), n -> swarm.service(n) != null);
+        if (swarm.service(name) != null) {
+            throw new EngineException("rpc error: code = AlreadyExists desc = name conflicts with an existing object: service " + name + " already exists");
+        }
+        Network net = null;
+        if (f.has("network")) {
+            net = swarm.overlay(f.get("network"));
+            if (net == null) {
+                Network local = engine.findNetwork(f.get("network"));
+                if (local == null) {
+                    throw new EngineException("network " + f.get("network") + " not found");
+                }
+                throw new EngineException("The network " + local.name() + " cannot be used with services. Only networks scoped to the swarm can be used, such as those created with the overlay driver.");
+            }
+        }
+        List<String> publish = new ArrayList<>();
+        for (String p : f.all("publish")) {
+            publish.add(shortPublish(p));
+        }
+        List<String> positional = f.positional();
+        Service s = new Service(Swarm.base36(engine.random(), 25), name, Service.normalizeImage(positional.get(0)),
+                positional.subList(1, positional.size()), net, publish, mode.equals("dnsrr"));
+        swarm.addService(s);
+        s.scale(swarm, replicas);
+        List<String> out = new ArrayList<>(List.of(s.id()));
+        out.addAll(caveats(s));
+        if (!f.has("detach")) {
+            out.addAll(progress(s));
+        }
+        return CommandOutput.ok(out);
+    }
+
+    /** What this service would do in Docker that dockwire does not model, said where the user looks. */
+    private static List<String> caveats(Service s) {
+        List<String> out = new ArrayList<>();
+        if (!s.dnsrr() && s.network() != null) {
+            out.add("WARNING: dockwire does not model service VIPs (IPVS): \"" + s.name()
+                    + "\" resolves to its tasks' addresses, as with --endpoint-mode dnsrr");
+        }
+        if (!s.publish().isEmpty()) {
+            out.add("WARNING: dockwire does not model the ingress routing mesh: ports are published on the nodes running a task, as with mode=host");
+        }
+        return out;
+    }
+
+    /**
+     * The lines the CLI prints while it waits for the service to converge (a terminal's final
+     * frame). A service with pending tasks never converges; the real CLI would wait, this one stops.
+     */
+    private static List<String> progress(Service s) {
+        int replicas = s.replicas();
+        int running = s.tasks().size();
+        List<String> out = new ArrayList<>();
+        out.add("overall progress: " + running + " out of " + replicas + " tasks ");
+        for (int i = 1; i <= replicas; i++) {
+            out.add(i + "/" + replicas + (i <= running ? ": running   " + BAR : ": pending   "));
+        }
+        if (running == replicas) {
+            out.add("verify: Service converged ");
+        }
+        return out;
+    }
+
+    /** The CLI's complaint when a subcommand gets no argument (cobra's RequiresMinArgs). */
+    private static CommandOutput requiresArgument(String cmd, String usage, String description) {
+        return new CommandOutput(1, List.of("\"docker service " + cmd + "\" requires at least 1 argument.",
+                "See 'docker service " + cmd + " --help'.", "", "Usage:  docker service " + cmd + " " + usage, "", description));
+    }
+
+    private static int replicas(String v, String flag) {
+        try {
+            int n = Integer.parseInt(v);
+            if (n >= 0) {
+                return n;
+            }
+        } catch (NumberFormatException e) {
+            // fall through to the CLI's message
+        }
+        throw new CliFlags.ParseError("invalid argument \"" + v + "\" for \"" + flag + "\" flag: invalid replicas value " + v);
+    }
+
+    /** {@code -p 8080:80[/udp]} or the long form {@code published=8080,target=80[,protocol=udp]} as a short spec. */
+    private static String shortPublish(String p) {
+        if (!p.contains("=")) {
+            return p;
+        }
+        String published = null;
+        String target = null;
+        String proto = "tcp";
+        for (String kv : p.split(",")) {
+            String[] x = kv.split("=", 2);
+            switch (x[0]) {
+                case "published" -> published = x[1];
+                case "target" -> target = x[1];
+                case "protocol" -> proto = x[1];
+                default -> {
+                    // mode=host|ingress: published per node either way (see Service)
+                }
+            }
+        }
+        if (target == null) {
+            throw new CliFlags.ParseError("invalid argument \"" + p + "\" for \"-p, --publish\" flag: missing mandatory field \"target\"");
+        }
+        return (published == null ? "" : published + ":") + target + "/" + proto;
+    }
+
+    private Service service(Swarm swarm, String ref) {
+        Service s = swarm.service(ref);
+        if (s == null) {
+            throw new NoSuchService(ref);
+        }
+        return s;
+    }
+
+    /** The CLI's own error for an unknown service (not a daemon error). */
+    private static final class NoSuchService extends RuntimeException {
+        NoSuchService(String ref) {
+            super("Error: No such service: " + ref, null, false, false);
+        }
+    }
+
+    private CommandOutput ls() {
+        Swarm swarm = SwarmCommand.requireManager(engine);
+        Table t = new Table("ID", "NAME", "MODE", "REPLICAS", "IMAGE", "PORTS");
+        for (Service s : swarm.services()) {
+            t.row(s.id().substring(0, 12), s.name(), "replicated", s.tasks().size() + "/" + s.replicas(), s.image(), "");
+        }
+        return CommandOutput.ok(t.lines());
+    }
+
+    private CommandOutput ps(List<String> args) {
+        CliFlags f = CliFlags.parse(args, List.of(new Spec("quiet", 'q', false), new Spec("no-trunc", (char) 0, false)), true);
+        Swarm swarm = SwarmCommand.requireManager(engine);
+        if (f.positional().isEmpty()) {
+            return requiresArgument("ps", "[OPTIONS] SERVICE [SERVICE...]", "List the tasks of one or more services");
+        }
+        try {
+            List<String> out = new ArrayList<>();
+            Table t = new Table("ID", "NAME", "IMAGE", "NODE", "DESIRED STATE", "CURRENT STATE",
+                    "ERROR", "PORTS");
+            for (String ref : f.positional()) {
+                Service s = service(swarm, ref);
+                for (Service.Task task : s.tasks()) {
+                    String id = f.has("no-trunc") ? task.id() : task.id().substring(0, 12);
+                    if (f.has("quiet")) {
+                        out.add(id);
+                        continue;
+                    }
+                    String since = HumanTime.ago(engine.nanos() - task.startedNanos()).toLowerCase(Locale.ROOT);
+                    t.row(id, s.name() + "." + task.slot(), s.image(), task.node().hostname(), "Running", "Running " + since,
+                            "", ports(s));
+                }
+            }
+            return CommandOutput.ok(f.has("quiet") ? out : t.lines());
+        } catch (NoSuchService e) {
+            return CommandOutput.fail(1, e.getMessage());
+        }
+    }
+
+    /** A task's published ports as {@code service ps} shows host-mode ones: {@code *:8080->80/tcp}. */
+    private static String ports(Service s) {
+        List<String> out = new ArrayList<>();
+        for (String p : s.publish()) {
+            for (PortSpec spec : PortSpec.parse(p)) {
+                out.add("*:" + (spec.hostLow() == 0 ? "" : spec.hostLow()) + "->" + spec.containerPort() + "/" + spec.proto());
+            }
+        }
+        return String.join(",", out);
+    }
+
+    private CommandOutput rm(List<String> args) {
+        Swarm swarm = SwarmCommand.requireManager(engine);
+        if (args.isEmpty()) {
+            return requiresArgument("rm", "SERVICE [SERVICE...]", "Remove one or more services");
+        }
+        List<String> out = new ArrayList<>();
+        int status = 0;
+        for (String ref : args) {
+            Service s = swarm.service(ref);
+            if (s == null) {
+                out.add("Error: No such service: " + ref);
+                status = 1;
+                continue;
+            }
+            s.remove();
+            swarm.removeService(s);
+            out.add(ref);
+        }
+        return new CommandOutput(status, out);
+    }
+
+    private CommandOutput scale(List<String> args) {
+        Swarm swarm = SwarmCommand.requireManager(engine);
+        if (args.isEmpty()) {
+            return requiresArgument("scale", "SERVICE=REPLICAS [SERVICE=REPLICAS...]", "Scale one or multiple replicated services");
+        }
+        List<String> out = new ArrayList<>();
+        int status = 0;
+        for (String a : args) {
+            int eq = a.indexOf('=');
+            if (eq <= 0) {
+                return CommandOutput.fail(1, "Invalid scale specifier '" + a + "'.\nSee 'docker service scale --help'.");
+            }
+            String ref = a.substring(0, eq);
+            int n = replicas(a.substring(eq + 1), "scale");
+            Service s = swarm.service(ref);
+            if (s == null) {
+                out.add("Error: No such service: " + ref);
+                status = 1;
+                continue;
+            }
+            s.scale(swarm, n);
+            out.add(ref + " scaled to " + n);
+            out.addAll(progress(s));
+        }
+        return new CommandOutput(status, out);
+    }
+}

@@ -1,0 +1,179 @@
+package dev.dockwire.docker.compose;
+
+import static dev.dockwire.docker.cli.CliFlags.Spec;
+
+import dev.dockwire.docker.CommandOutput;
+import dev.dockwire.docker.cli.CliEnv;
+import dev.dockwire.docker.cli.CliFlags;
+import dev.dockwire.topology.ComposeLoader;
+import dev.dockwire.topology.ComposeProject;
+import dev.dockwire.topology.TopologyException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * {@code docker compose [-f FILE] [-p NAME] up|down|ps|exec|port ...} on the emulated host. The
+ * file is {@code -f}, else {@code $COMPOSE_FILE}, else the first of compose.yaml, compose.yml,
+ * docker-compose.yaml, docker-compose.yml; one the script wrote on the host, else on disk relative
+ * to the script's directory, with the {@code .env} beside it. The project is {@code -p}, else
+ * {@code $COMPOSE_PROJECT_NAME}, else the file's {@code name:}, else its directory's name.
+ */
+public final class ComposeCommand {
+    private static final List<String> DEFAULT_FILES = List.of("compose.yaml", "compose.yml", "docker-compose.yaml",
+            "docker-compose.yml");
+    private static final List<Spec> GLOBAL = List.of(new Spec("file", 'f', true), new Spec("project-name", 'p', true),
+            new Spec("env-file", (char) 0, true), new Spec("project-directory", (char) 0, true));
+
+    private final CliEnv host;
+
+    public ComposeCommand(CliEnv host) {
+        this.host = host;
+    }
+
+    public CommandOutput run(List<String> args) {
+        CliFlags g;
+        try {
+            g = CliFlags.parse(args, GLOBAL, false);
+        } catch (CliFlags.ParseError e) {
+            return CommandOutput.fail(1, e.getMessage());
+        }
+        if (g.positional().isEmpty()) {
+            return CommandOutput.ok(List.of("Usage:  docker compose [OPTIONS] COMMAND", "",
+                    "Define and run multi-container applications with Docker", "",
+                    "Commands: up, down, ps, exec, port"));
+        }
+        String cmd = g.positional().get(0);
+        List<String> rest = g.positional().subList(1, g.positional().size());
+        if (!List.of("up", "down", "ps", "exec", "port").contains(cmd)) {
+            return CommandOutput.fail(1, "unknown docker command: \"compose " + cmd + "\"");
+        }
+        ComposeProject project;
+        List<String> out = new ArrayList<>();
+        try {
+            project = load(g, out);
+        } catch (TopologyException | ComposeException e) {
+            return CommandOutput.fail(1, e.getMessage());
+        }
+        Compose compose = new Compose(host, project);
+        try {
+            CommandOutput r = switch (cmd) {
+                case "up" -> up(compose, rest);
+                case "down" -> {
+                    CliFlags.parse(rest, List.of(new Spec("volumes", 'v', false), new Spec("remove-orphans", (char) 0, false),
+                            new Spec("timeout", 't', true), new Spec("rmi", (char) 0, true)), true);
+                    yield compose.down();
+                }
+                case "ps" -> {
+                    CliFlags f = CliFlags.parse(rest, List.of(new Spec("all", 'a', false), new Spec("quiet", 'q', false),
+                            new Spec("services", (char) 0, false)), true);
+                    yield compose.ps(f.has("all"), f.has("quiet"), f.has("services"));
+                }
+                case "exec" -> exec(compose, rest);
+                default -> port(compose, rest);
+            };
+            out.addAll(r.output());
+            return new CommandOutput(r.status(), out);
+        } catch (CliFlags.ParseError e) {
+            return CommandOutput.fail(1, e.getMessage());
+        } catch (ComposeException e) {
+            out.addAll(e.output());
+            return new CommandOutput(1, out);
+        }
+    }
+
+    private ComposeProject load(CliFlags g, List<String> warnings) {
+        String file = g.has("file") ? g.get("file") : host.environment().get("COMPOSE_FILE");
+        String text = null;
+        if (file != null) {
+            text = host.readHostOrDisk(file);
+            if (text == null) {
+                throw missing("open " + file + ": no such file or directory");
+            }
+        } else {
+            for (String candidate : DEFAULT_FILES) {
+                text = host.readHostOrDisk(candidate);
+                if (text != null) {
+                    file = candidate;
+                    break;
+                }
+            }
+            if (text == null) {
+                throw missing("no configuration file provided: not found");
+            }
+        }
+        Path abs = host.workingDirectory().resolve(file).toAbsolutePath().normalize();
+        String dir = abs.getParent() == null || abs.getParent().getFileName() == null ? ""
+                : abs.getParent().getFileName().toString();
+        String envFile = g.has("env-file") ? g.get("env-file") : siblingEnv(file);
+        String envText = host.readHostOrDisk(envFile);
+        Map<String, String> env = envText == null ? Map.of() : ComposeLoader.dotEnv(envFile, envText);
+        String name = g.has("project-name") ? g.get("project-name") : host.environment().get("COMPOSE_PROJECT_NAME");
+        ComposeProject p = ComposeLoader.parse(file, text, env, dir, name);
+        p.notes().forEach(n -> warnings.add("WARN[0000] " + n));
+        return p;
+    }
+
+    private static ComposeException missing(String message) {
+        return new ComposeException(message, List.of(message), 0, "");
+    }
+
+    private static String siblingEnv(String file) {
+        int slash = file.lastIndexOf('/');
+        return slash < 0 ? ".env" : file.substring(0, slash + 1) + ".env";
+    }
+
+    private CommandOutput up(Compose compose, List<String> args) {
+        CliFlags f = CliFlags.parse(args, List.of(new Spec("detach", 'd', false), new Spec("scale", (char) 0, true),
+                new Spec("wait", (char) 0, false), new Spec("no-recreate", (char) 0, false),
+                new Spec("remove-orphans", (char) 0, false), new Spec("build", (char) 0, false),
+                new Spec("quiet-pull", (char) 0, false)), true);
+        Map<String, Integer> scale = new LinkedHashMap<>();
+        for (String s : f.all("scale")) {
+            int eq = s.indexOf('=');
+            try {
+                scale.put(s.substring(0, eq), Integer.parseInt(s.substring(eq + 1)));
+            } catch (RuntimeException e) {
+                return CommandOutput.fail(1, "invalid --scale \"" + s + "\": expected SERVICE=NUMBER");
+            }
+        }
+        return CommandOutput.ok(compose.up(scale));
+    }
+
+    private CommandOutput exec(Compose compose, List<String> args) {
+        CliFlags f = CliFlags.parse(args, List.of(new Spec("detach", 'd', false), new Spec("interactive", 'i', false),
+                new Spec("tty", 't', false), new Spec("no-TTY", 'T', false), new Spec("env", 'e', true),
+                new Spec("user", 'u', true), new Spec("workdir", 'w', true), new Spec("index", (char) 0, true),
+                new Spec("privileged", (char) 0, false)), false);
+        if (f.positional().size() < 2) {
+            return CommandOutput.fail(1, "\"docker compose exec\" requires at least 2 arguments.");
+        }
+        List<String> argv = f.positional().subList(1, f.positional().size());
+        return compose.exec(f.positional().get(0), index(f), argv);
+    }
+
+    private CommandOutput port(Compose compose, List<String> args) {
+        CliFlags f = CliFlags.parse(args, List.of(new Spec("protocol", (char) 0, true), new Spec("index", (char) 0, true)), true);
+        if (f.positional().size() != 2) {
+            return CommandOutput.fail(1, "\"docker compose port\" requires exactly 2 arguments.");
+        }
+        int port;
+        try {
+            port = Integer.parseInt(f.positional().get(1));
+        } catch (NumberFormatException e) {
+            return CommandOutput.fail(1, "strconv.Atoi: parsing \"" + f.positional().get(1) + "\": invalid syntax");
+        }
+        String proto = f.has("protocol") ? f.get("protocol") : "tcp";
+        return compose.port(f.positional().get(0), index(f), port, proto);
+    }
+
+    private static int index(CliFlags f) {
+        try {
+            return f.has("index") ? Integer.parseInt(f.get("index")) : 1;
+        } catch (NumberFormatException e) {
+            throw new CliFlags.ParseError("invalid argument \"" + f.get("index") + "\" for \"--index\" flag");
+        }
+    }
+}

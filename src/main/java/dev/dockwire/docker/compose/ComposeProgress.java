@@ -1,0 +1,59 @@
+package dev.dockwire.docker.compose;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * What Docker Compose v2 leaves on a terminal after {@code up} or {@code down}: the last frame of
+ * its progress display, {@code [+] Running 3/3} and one line per resource with its final state
+ * ({@code  ✔ Network demo_default  Created}, {@code  ✘ Container demo-db-1   Error}).
+ */
+final class ComposeProgress {
+    private record Event(String kind, String name, String state, boolean ok) {
+    }
+
+    private final List<Event> events = new ArrayList<>();
+    private final List<String> warnings = new ArrayList<>();
+
+    /** A warning printed before the progress display, as Compose prints them. */
+    void warn(String line) {
+        warnings.add(line);
+    }
+
+    void done(String kind, String name, String state) {
+        set(new Event(kind, name, state, true));
+    }
+
+    void failed(String kind, String name, String state) {
+        set(new Event(kind, name, state, false));
+    }
+
+    private void set(Event e) {
+        for (int i = 0; i < events.size(); i++) {
+            if (events.get(i).kind().equals(e.kind()) && events.get(i).name().equals(e.name())) {
+                events.set(i, e);
+                return;
+            }
+        }
+        events.add(e);
+    }
+
+    boolean isEmpty() {
+        return events.isEmpty();
+    }
+
+    List<String> lines() {
+        List<String> out = new ArrayList<>(warnings);
+        if (events.isEmpty()) {
+            return out;
+        }
+        long ok = events.stream().filter(Event::ok).count();
+        out.add("[+] Running " + ok + "/" + events.size());
+        int width = events.stream().mapToInt(e -> e.kind().length() + 1 + e.name().length()).max().orElse(0);
+        for (Event e : events) {
+            String what = e.kind() + " " + e.name();
+            out.add(" " + (e.ok() ? "✔" : "✘") + " " + what + " ".repeat(width - what.length()) + "  " + e.state());
+        }
+        return out;
+    }
+}

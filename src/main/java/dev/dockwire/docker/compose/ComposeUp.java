@@ -1,0 +1,188 @@
+package dev.dockwire.docker.compose;
+
+import dev.dockwire.docker.Container;
+import dev.dockwire.docker.ContainerCreate;
+import dev.dockwire.docker.EngineException;
+import dev.dockwire.docker.Network;
+import dev.dockwire.docker.NetworkCreate;
+import dev.dockwire.docker.cli.CliEnv;
+import dev.dockwire.docker.engine.Engine;
+import dev.dockwire.topology.ComposeProject;
+import dev.dockwire.wire.Cidr;
+import dev.dockwire.wire.Ipv4Address;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * {@code docker compose up -d}: the project's networks ({@code <project>_<name>}, labelled as
+ * Compose labels them; external ones must exist), then its services in dependency order, each
+ * replica a container {@code <project>-<service>-<n>} with the service name and container name as
+ * aliases on every network, started once the services it depends on are started or healthy.
+ * Existing containers are kept (started if stopped); replicas beyond the scale are removed.
+ */
+final class ComposeUp {
+    private final CliEnv host;
+    private final ComposeProject p;
+    private final ComposeProgress progress = new ComposeProgress();
+    private final Set<String> healthy = new HashSet<>();
+
+    ComposeUp(CliEnv host, ComposeProject project) {
+        this.host = host;
+        this.p = project;
+    }
+
+    private Engine engine() {
+        return host.engine();
+    }
+
+    /** Brings the project up; {@code scale} overrides replicas per service. Returns the progress lines. */
+    List<String> run(Map<String, Integer> scale) {
+        for (String svc : scale.keySet()) {
+            if (p.service(svc) == null) {
+                throw new ComposeException("no such service: " + svc, progress.lines(), 0, "");
+            }
+        }
+        Set<String> used = new HashSet<>();
+        p.services().forEach(s -> s.networks().forEach(n -> used.add(n.key())));
+        for (ComposeProject.NetworkDef n : p.networks()) {
+            if (used.contains(n.key())) {
+                network(n);
+            }
+        }
+        for (ComposeProject.Service s : p.services()) {
+            for (ComposeProject.Dependency d : s.dependsOn()) {
+                if (d.healthy()) {
+                    awaitHealthy(p.service(d.service()), s, d.line());
+                }
+            }
+            int replicas = scale.getOrDefault(s.name(), s.replicas());
+            if (s.containerName() != null && replicas > 1) {
+                throw fail("services.deploy.replicas: can't set container_name and " + s.name()
+                        + " as container name must be unique", s.line(), "services." + s.name());
+            }
+            for (int n = 1; n <= replicas; n++) {
+                container(s, n);
+            }
+            for (Container extra : Compose.containers(engine(), p, s)) {
+                if (Compose.replicaNumber(p, s, extra) > replicas) {
+                    engine().stop(extra.name(), () -> { });
+                    engine().remove(extra.name(), true, () -> { });
+                    progress.done("Container", extra.name(), "Removed");
+                }
+            }
+        }
+        return progress.lines();
+    }
+
+    private void network(ComposeProject.NetworkDef n) {
+        Network existing = engine().findNetwork(n.name());
+        if (n.external()) {
+            if (existing == null) {
+                throw fail("network " + n.name() + " declared as external, but could not be found", n.line(),
+                        "networks." + n.key());
+            }
+            return;
+        }
+        if (existing != null) {
+            return;
+        }
+        Map<String, String> labels = new LinkedHashMap<>(n.labels());
+        labels.put("com.docker.compose.network", n.key());
+        labels.put("com.docker.compose.project", p.name());
+        try {
+            engine().createNetwork(new NetworkCreate(n.name(), n.driver(), n.subnet() == null ? null : Cidr.parse(n.subnet()),
+                    n.gateway() == null ? null : Ipv4Address.parse(n.gateway()),
+                    n.ipRange() == null ? null : Cidr.parse(n.ipRange()), n.internal(),
+                    // Compose makes its overlay networks attachable: its containers are not swarm services.
+                    n.attachable() || "overlay".equals(n.driver()), n.options(), labels));
+        } catch (EngineException e) {
+            progress.failed("Network", n.name(), "Error");
+            throw fail("Error response from daemon: " + e.getMessage(), n.line(), "networks." + n.key());
+        }
+        progress.done("Network", n.name(), "Created");
+    }
+
+    private void container(ComposeProject.Service s, int n) {
+        String name = s.containerName() != null ? s.containerName() : Compose.containerName(p, s.name(), n);
+        Container existing = engine().findContainer(name);
+        try {
+            if (existing != null && existing.running()) {
+                progress.done("Container", name, "Running");
+                return;
+            }
+            if (existing == null) {
+                create(s, name);
+            }
+            engine().start(name);
+            progress.done("Container", name, "Started");
+        } catch (EngineException e) {
+            progress.failed("Container", name, "Error");
+            throw fail("Error response from daemon: " + e.getMessage(), s.line(), "services." + s.name());
+        }
+    }
+
+    private void create(ComposeProject.Service s, String name) {
+        List<String> aliases = new ArrayList<>(List.of(name, s.name()));
+        String mode = s.networkMode();
+        Ipv4Address ip = null;
+        List<ComposeProject.ServiceNetwork> rest = List.of();
+        if (mode != null && mode.startsWith("service:")) {
+            ComposeProject.Service target = p.service(mode.substring("service:".length()));
+            List<Container> targets = Compose.containers(engine(), p, target);
+            if (targets.isEmpty()) {
+                throw new EngineException("service " + target.name() + " has no container to share its network with");
+            }
+            mode = "container:" + targets.get(0).name();
+        } else if (mode == null) {
+            ComposeProject.ServiceNetwork first = s.networks().get(0);
+            mode = p.network(first.key()).name();
+            aliases.addAll(first.aliases());
+            ip = first.ipv4Address() == null ? null : Ipv4Address.parse(first.ipv4Address());
+            rest = s.networks().subList(1, s.networks().size());
+        }
+        boolean userNetwork = s.networkMode() == null;
+        engine().create(new ContainerCreate(name, s.image(), s.command(), mode, ip, userNetwork ? aliases : List.of(),
+                s.hostname(), s.extraHosts(), s.dns()).withPorts(s.ports(), false, s.expose()));
+        for (ComposeProject.Mount m : s.mounts()) {
+            String content = host.readHostOrDisk(m.source());
+            if (content == null) {
+                progress.warn("WARN[0000] " + p.file() + ":" + m.line() + ": services." + s.name() + ".volumes: " + m.source()
+                        + " is not a file: only single-file bind mounts are copied into the container");
+            } else {
+                engine().container(name).writeFile(m.target(), content);
+            }
+        }
+        for (ComposeProject.ServiceNetwork sn : rest) {
+            List<String> a = new ArrayList<>(List.of(name, s.name()));
+            a.addAll(sn.aliases());
+            engine().connect(p.network(sn.key()).name(), name,
+                    sn.ipv4Address() == null ? null : Ipv4Address.parse(sn.ipv4Address()), a);
+        }
+        progress.done("Container", name, "Created");
+    }
+
+    private void awaitHealthy(ComposeProject.Service dep, ComposeProject.Service waiter, int line) {
+        for (Container c : Compose.containers(engine(), p, dep)) {
+            if (healthy.contains(c.name())) {
+                continue;
+            }
+            if (!new HealthProbe(host).awaitHealthy(c, dep.healthcheck())) {
+                progress.failed("Container", c.name(), "Error");
+                throw fail("dependency failed to start: container " + c.name() + " is unhealthy", line,
+                        "services." + waiter.name() + ".depends_on." + dep.name());
+            }
+            healthy.add(c.name());
+            progress.done("Container", c.name(), "Healthy");
+        }
+    }
+
+    private ComposeException fail(String message, int line, String path) {
+        List<String> out = new ArrayList<>(progress.lines());
+        out.add(message);
+        return new ComposeException(message, out, line, path);
+    }
+}

@@ -1,0 +1,81 @@
+package dev.dockwire.docker.driver.bridge;
+
+import dev.dockwire.docker.Container;
+import dev.dockwire.docker.Endpoint;
+import dev.dockwire.docker.EngineException;
+import dev.dockwire.docker.EngineProfile;
+import dev.dockwire.docker.PortBinding;
+import dev.dockwire.docker.PortSpec;
+import dev.dockwire.kernel.Kernel;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Publishes a container's ports when it starts and withdraws them when it stops, the way the
+ * bridge driver's ProgramExternalConnectivity does: host ports allocated, nat/filter rules
+ * installed, and with the userland proxy on a docker-proxy per port. A failure undoes what was
+ * done and reports Docker's error for the endpoint.
+ */
+final class PortPublisher {
+    private final Kernel kernel;
+    private final Iptabler iptabler;
+    private final EngineProfile profile;
+    private final PortAllocator allocator = new PortAllocator();
+    private final Map<String, List<DockerProxy>> proxies = new LinkedHashMap<>();
+
+    public PortPublisher(Kernel kernel, Iptabler iptabler, EngineProfile profile) {
+        this.kernel = kernel;
+        this.iptabler = iptabler;
+        this.profile = profile;
+    }
+
+    /** Publishes {@code c}'s requested ports on endpoint {@code ep} (its first bridge network). */
+    public void publish(Container c, Endpoint ep) {
+        if (c.portSpecs().isEmpty()) {
+            return;
+        }
+        List<PortBinding> bindings = new ArrayList<>();
+        List<DockerProxy> started = new ArrayList<>();
+        boolean rules = false;
+        try {
+            for (PortSpec s : c.portSpecs()) {
+                int hostPort = allocator.allocate(s);
+                bindings.add(new PortBinding(s.proto(), s.hostIp(), hostPort, ep.address(), s.containerPort(), ep.network()));
+            }
+            iptabler.addPorts(bindings);
+            rules = true;
+            if (iptabler.userlandProxy()) {
+                for (PortBinding b : bindings) {
+                    started.add(DockerProxy.start(b, kernel.sockets(Kernel.HOST)));
+                }
+            }
+        } catch (EngineException e) {
+            started.forEach(DockerProxy::stop);
+            if (rules) {
+                iptabler.removePorts(bindings);
+            }
+            bindings.forEach(allocator::release);
+            String detail = "driver failed programming external connectivity on endpoint " + c.name()
+                    + " (" + ep.id() + "): " + e.getMessage();
+            throw new EngineException(profile == EngineProfile.DOCKER_28
+                    ? "failed to set up container networking: " + detail : detail);
+        }
+        proxies.put(c.id(), started);
+        c.published(bindings);
+    }
+
+    /** Withdraws what {@link #publish} set up for {@code c}. */
+    public void unpublish(Container c) {
+        List<DockerProxy> ps = proxies.remove(c.id());
+        if (ps != null) {
+            ps.forEach(DockerProxy::stop);
+        }
+        if (!c.published().isEmpty()) {
+            iptabler.removePorts(c.published());
+            c.published().forEach(allocator::release);
+            c.published(List.of());
+        }
+    }
+}

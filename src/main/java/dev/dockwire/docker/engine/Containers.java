@@ -1,0 +1,161 @@
+package dev.dockwire.docker.engine;
+
+import dev.dockwire.docker.Container;
+import dev.dockwire.docker.ContainerCreate;
+import dev.dockwire.docker.Endpoint;
+import dev.dockwire.docker.EngineException;
+import dev.dockwire.docker.Names;
+import dev.dockwire.docker.Network;
+import dev.dockwire.docker.PortSpec;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+/**
+ * The engine's containers by name, as dockerd's container store keeps them (daemon/create.go,
+ * container/view.go): creation with its checks (name, network mode, static address, aliases,
+ * published ports) and lookup by name, id or id prefix.
+ */
+final class Containers {
+    private static final Pattern NAME = Pattern.compile("[a-zA-Z0-9][a-zA-Z0-9_.-]*");
+
+    private final Engine engine;
+    private final Map<String, Container> containers = new LinkedHashMap<>();
+
+    Containers(Engine engine) {
+        this.engine = engine;
+    }
+
+    /**
+     * {@code docker create}: the container and its network configuration, no sandbox yet; a swarm
+     * task ({@code swarmTask}) may name an overlay network that is not attachable.
+     */
+    Container create(ContainerCreate req, boolean swarmTask) {
+        String name = req.name();
+        if (name != null) {
+            if (!NAME.matcher(name).matches()) {
+                throw new EngineException("Invalid container name (" + name + "), only [a-zA-Z0-9][a-zA-Z0-9_.-] are allowed");
+            }
+            Container other = containers.get(name);
+            if (other != null) {
+                throw new EngineException("Conflict. The container name \"/" + name + "\" is already in use by container \""
+                        + other.id() + "\". You have to remove (or rename) that container to be able to reuse that name.");
+            }
+        } else {
+            name = Names.generate(engine.random(), containers::containsKey);
+        }
+        String mode = req.network() == null || req.network().isEmpty() ? "bridge" : req.network();
+        Network first = null;
+        if (mode.startsWith("container:")) {
+            container(mode.substring("container:".length()));
+        } else {
+            first = engine.network(mode);
+            if (req.ip() != null && first.name().equals("bridge")) {
+                throw new EngineException("invalid endpoint settings:\nuser specified IP address is supported on user defined networks only");
+            }
+            if (!req.aliases().isEmpty() && first.name().equals("bridge")) {
+                throw new EngineException("invalid endpoint settings:\nnetwork-scoped aliases are only supported for user-defined networks");
+            }
+            if (req.ip() != null && !first.subnet().contains(req.ip())) {
+                throw new EngineException("invalid endpoint settings:\nno configured subnet or ip-range contain the IP address " + req.ip());
+            }
+        }
+        String id = engine.random().nextHex(64);
+        String hostname = req.hostname() != null ? req.hostname()
+                : (first != null && first.driver() == Network.Driver.HOST ? "docker-host" : id.substring(0, 12));
+        String networkMode = first == null ? mode : (first.driver().plumbed() && !first.name().equals("bridge")
+                ? first.name() : first.name().equals("bridge") ? "bridge" : first.name());
+        List<PortSpec> specs = portSpecs(req);
+        Container c = new Container(id, name, req.image(), req.cmd(), hostname, networkMode, engine.nanos(),
+                req.extraHosts(), req.dns());
+        c.portSpecs(specs);
+        if (first != null && first.swarmScoped() && !first.attachable() && !swarmTask) {
+            throw new EngineException("Could not attach to network " + first.name()
+                    + ": rpc error: code = PermissionDenied desc = network " + first.name() + " not manually attachable");
+        }
+        if (first != null && first.driver().plumbed()) {
+            c.putEndpoint(first.name(), new Endpoint(engine.random().nextHex(64), first, null, null, null, null, req.ip(),
+                    List.copyOf(req.aliases())));
+        } else if (first != null) {
+            c.putEndpoint(first.name(), new Endpoint(engine.random().nextHex(64), first, null, null, null, null, null, List.of()));
+        }
+        containers.put(name, c);
+        return c;
+    }
+
+    /**
+     * The ports a request publishes: each {@code -p} spec, then with {@code -P} every exposed port
+     * (the image's EXPOSE and {@code --expose}) not already published, on an ephemeral host port.
+     * Host and none networking publish nothing (the CLI warns).
+     */
+    private List<PortSpec> portSpecs(ContainerCreate req) {
+        String mode = req.network() == null ? "bridge" : req.network();
+        if (mode.equals("host") || mode.equals("none") || mode.startsWith("container:")) {
+            return List.of();
+        }
+        List<PortSpec> specs = new ArrayList<>();
+        for (String p : req.publish()) {
+            specs.addAll(PortSpec.parse(p));
+        }
+        if (req.publishAll()) {
+            List<PortSpec> exposed = new ArrayList<>(Images.exposed(req.image(), engine.declaredImage(req.image())));
+            for (String e : req.expose()) {
+                exposed.addAll(PortSpec.exposed(e));
+            }
+            for (PortSpec e : exposed) {
+                if (specs.stream().noneMatch(s -> s.key().equals(e.key()))) {
+                    specs.add(e);
+                }
+            }
+        }
+        return specs;
+    }
+
+    /** A container by name, full id or unique id prefix. */
+    Container container(String ref) {
+        Container c = find(ref);
+        if (c == null) {
+            throw new EngineException("No such container: " + ref);
+        }
+        return c;
+    }
+
+    /** A container by name, full id or unique id prefix, or null. */
+    Container find(String ref) {
+        if (ref == null) {
+            return null;
+        }
+        String r = ref.startsWith("/") ? ref.substring(1) : ref;
+        Container c = containers.get(r);
+        if (c != null) {
+            return c;
+        }
+        for (Container x : containers.values()) {
+            if (r.length() >= 1 && x.id().startsWith(r)) {
+                return x;
+            }
+        }
+        return null;
+    }
+
+    Container byId(String id) {
+        for (Container c : containers.values()) {
+            if (c.id().equals(id)) {
+                return c;
+            }
+        }
+        return null;
+    }
+
+    void remove(Container c) {
+        containers.remove(c.name());
+    }
+
+    /** Containers in creation order. */
+    Collection<Container> all() {
+        return containers.values();
+    }
+}

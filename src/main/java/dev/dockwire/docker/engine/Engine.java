@@ -1,0 +1,527 @@
+package dev.dockwire.docker.engine;
+
+import dev.dockwire.docker.Container;
+import dev.dockwire.docker.ContainerCreate;
+import dev.dockwire.docker.Endpoint;
+import dev.dockwire.docker.EngineException;
+import dev.dockwire.docker.EngineProfile;
+import dev.dockwire.docker.Network;
+import dev.dockwire.docker.NetworkCreate;
+import dev.dockwire.docker.driver.HostDriver;
+import dev.dockwire.docker.driver.NetworkDriver;
+import dev.dockwire.docker.driver.NullDriver;
+import dev.dockwire.docker.driver.bridge.BridgeDriver;
+import dev.dockwire.docker.driver.macvlan.MacvlanDriver;
+import dev.dockwire.docker.driver.overlay.OverlayDriver;
+import dev.dockwire.docker.swarm.Swarm;
+import dev.dockwire.docker.swarm.SwarmDirectory;
+import dev.dockwire.kernel.Kernel;
+import dev.dockwire.kernel.KernelException;
+import dev.dockwire.sim.Clock;
+import dev.dockwire.sim.EventLoop;
+import dev.dockwire.sim.SeededRandom;
+import dev.dockwire.wire.Cidr;
+import dev.dockwire.wire.Ipv4Address;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+import java.util.function.ObjLongConsumer;
+
+/**
+ * One emulated Docker host's engine, keeping what dockerd and libnetwork's controller keep: the
+ * networks (their IPAM from {@code docker.ipam}), the containers and their lifecycle, and each
+ * container's sandbox, whose endpoints the network drivers ({@link NetworkDriver}: bridge,
+ * macvlan, overlay, host, null) build, in libnetwork's order ({@link Sandboxes}). Written against
+ * the {@link Kernel} seam only. Every failed request leaves the engine as it was.
+ */
+public final class Engine implements Swarm.Member, ProcessHost {
+    private final Kernel kernel;
+    private final EventLoop clock;
+    private final SeededRandom random;
+    private final EngineProfile profile;
+    private final List<String> hostNameservers;
+    private final Networks networks;
+    private final Containers containers = new Containers(this);
+    private final List<Consumer<Container>> sandboxListeners = new ArrayList<>();
+    private final Map<String, ImageDaemons.Daemon> daemons = new LinkedHashMap<>();
+    private final Map<Network.Driver, NetworkDriver> drivers = new EnumMap<>(Network.Driver.class);
+    private final BridgeDriver bridge;
+    private final OverlayDriver overlay;
+    private final Cluster cluster = new Cluster(this);
+    private final Sandboxes sandboxes;
+    private final DefaultGateway gateway;
+    private final EmbeddedDns dns;
+
+    public Engine(Kernel kernel, EventLoop clock, SeededRandom random, EngineProfile profile, List<String> hostNameservers) {
+        this.kernel = kernel;
+        this.clock = clock;
+        this.random = random;
+        this.profile = profile;
+        this.hostNameservers = List.copyOf(hostNameservers);
+        this.bridge = new BridgeDriver(kernel, random, profile);
+        this.overlay = new OverlayDriver(kernel, random, cluster::swarm, this);
+        for (NetworkDriver d : List.of(bridge, new MacvlanDriver(kernel, random, profile), overlay, new HostDriver(), new NullDriver())) {
+            drivers.put(d.type(), d);
+        }
+        this.networks = new Networks(this);
+        this.sandboxes = new Sandboxes(this);
+        this.gateway = new DefaultGateway(this, sandboxes);
+        this.dns = new EmbeddedDns(kernel, clock, random, this::containerAnywhere, this.hostNameservers);
+    }
+
+    /** The directory where swarm joins find managers (shared by the hosts of one LAN), and this host's name. */
+    public void swarms(SwarmDirectory directory, String hostname) {
+        cluster.directory(directory, hostname);
+    }
+
+    /** The engine's clock (virtual unless paced), for timestamps such as a task's state change. */
+    @Override
+    public long nanos() {
+        return clock.nanos();
+    }
+
+    /** The host's name, as {@code docker node ls} shows it. */
+    public String hostname() {
+        return cluster.hostname();
+    }
+
+    /** The swarm this node is part of, or null. */
+    public Swarm swarm() {
+        return cluster.swarm();
+    }
+
+    /** {@code docker swarm init [--advertise-addr IP]} ({@link Cluster#init}). */
+    public Swarm swarmInit(String advertise) {
+        return cluster.init(advertise);
+    }
+
+    /** {@code docker swarm join --token TOKEN ADDR[:2377]} ({@link Cluster#join}). */
+    public Swarm.Node swarmJoin(String token, String remote, String advertise) {
+        return cluster.join(token, remote, advertise);
+    }
+
+    @Override
+    public void peerAdd(Network n, Swarm.Peer p) {
+        overlay.peerAdd(n, p);
+    }
+
+    @Override
+    public void peerDelete(Network n, Swarm.Peer p) {
+        overlay.peerDelete(n, p);
+    }
+
+    @Override
+    public void removeTask(String container) {
+        remove(container, true, () -> { });
+    }
+
+    /** The driver of network {@code n}. */
+    NetworkDriver driver(Network n) {
+        return drivers.get(n.driver());
+    }
+
+    DefaultGateway defaultGateway() {
+        return gateway;
+    }
+
+    /**
+     * dockerd's {@code userland-proxy} setting (default true): set before {@link #start}. Off, the
+     * engine relies on hairpin NAT and bridge netfilter instead of docker-proxy.
+     */
+    public void userlandProxy(boolean on) {
+        bridge.userlandProxy(on);
+    }
+
+    public boolean userlandProxy() {
+        return bridge.userlandProxy();
+    }
+
+    @Override
+    public Kernel kernel() {
+        return kernel;
+    }
+
+    public Clock clock() {
+        return clock;
+    }
+
+    /** The emulation's seeded random source. */
+    @Override
+    public SeededRandom random() {
+        return random;
+    }
+
+    public EngineProfile profile() {
+        return profile;
+    }
+
+    public List<String> hostNameservers() {
+        return hostNameservers;
+    }
+
+    /** What dockerd does at start: lo up, ip_forward on, the predefined networks bridge (docker0), host, none. */
+    public void start() {
+        kernel.linkSetUp(Kernel.HOST, "lo", true);
+        kernel.sysctl(Kernel.HOST, "net.ipv4.ip_forward", "1");
+        bridge.init();
+        Map<String, String> opts = new LinkedHashMap<>();
+        opts.put("com.docker.network.bridge.default_bridge", "true");
+        opts.put("com.docker.network.bridge.enable_icc", "true");
+        opts.put("com.docker.network.bridge.enable_ip_masquerade", "true");
+        opts.put("com.docker.network.bridge.host_binding_ipv4", "0.0.0.0");
+        opts.put(BridgeDriver.NAME_OPTION, "docker0");
+        opts.put("com.docker.network.driver.mtu", "1500");
+        networks.createBridge("bridge", "docker0", Cidr.parse("172.17.0.0/16"), opts);
+        for (Network n : List.of(
+                new Network(random.nextHex(64), "host", Network.Driver.HOST, null, null, null, null,
+                        false, false, Map.of(), Map.of(), clock.nanos()),
+                new Network(random.nextHex(64), "none", Network.Driver.NULL, null, null, null, null,
+                        false, false, Map.of(), Map.of(), clock.nanos()))) {
+            driver(n).createNetwork(n);
+            networks.add(n);
+        }
+    }
+
+    /** Calls {@code listener} for every bridge network, existing and created later (before any traffic on it). */
+    public void onBridgeNetwork(Consumer<Network> listener) {
+        networks.onBridgeNetwork(listener);
+    }
+
+    /** {@code docker network create}. */
+    public Network createNetwork(NetworkCreate req) {
+        return networks.createNetwork(req);
+    }
+
+    /** A network by name, full id or unique id prefix. */
+    public Network network(String ref) {
+        return networks.network(ref);
+    }
+
+    /** A network by name, full id or unique id prefix, or null. */
+    public Network findNetwork(String ref) {
+        return networks.findNetwork(ref);
+    }
+
+    /** The networks this node lists: its local ones, then the swarm's overlay networks it knows. */
+    public Collection<Network> networks() {
+        return networks.networks();
+    }
+
+    /** {@code docker network rm}: refused for predefined networks and while endpoints are attached. */
+    public void removeNetwork(String ref) {
+        networks.removeNetwork(ref);
+    }
+
+    /** {@code docker network prune -f}: removes unused user-defined networks; returns their names. */
+    public List<String> pruneNetworks() {
+        return networks.pruneNetworks();
+    }
+
+    Networks networkRegistry() {
+        return networks;
+    }
+
+    Cluster cluster() {
+        return cluster;
+    }
+
+    /** The sandbox namespace of overlay {@code n} on this node, or null. */
+    String overlaySandbox(Network n) {
+        return overlay.sandbox(n);
+    }
+
+    // ---- containers ----------------------------------------------------------------------
+
+    /** {@code docker create}: the container and its network configuration, no sandbox yet. */
+    public Container create(ContainerCreate req) {
+        return containers.create(req, false);
+    }
+
+    /**
+     * A swarm task's container, created and started by the orchestrator: unlike {@code docker
+     * run}, it may join an overlay network that is not attachable.
+     */
+    @Override
+    public Container runTask(ContainerCreate req) {
+        return startCreated(containers.create(req, true));
+    }
+
+    /** {@code docker run -d}: create and start; a failed start removes the container again. */
+    public Container run(ContainerCreate req) {
+        return startCreated(containers.create(req, false));
+    }
+
+    private Container startCreated(Container c) {
+        try {
+            start(c.name());
+        } catch (RuntimeException e) {
+            containers.remove(c);
+            throw e;
+        }
+        return c;
+    }
+
+    /** {@code docker start}: builds the sandbox and its endpoints. */
+    public Container start(String ref) {
+        Container c = container(ref);
+        if (c.running()) {
+            return c;
+        }
+        String mode = c.networkMode();
+        if (mode.equals("host")) {
+            c.started(Kernel.HOST, clock.nanos());
+            attachNonBridge(c);
+        } else if (mode.startsWith("container:")) {
+            Container other = container(mode.substring("container:".length()));
+            if (!other.running()) {
+                throw new EngineException("cannot join network namespace of a non running container: " + other.id());
+            }
+            c.started(other.netns(), clock.nanos());
+        } else {
+            String sandbox = random.nextHex(12);
+            kernel.netnsAdd(sandbox);
+            joinEndpoints(c, sandbox);
+            c.started(sandbox, clock.nanos());
+            sandboxListeners.forEach(l -> l.accept(c));
+            attachNonBridge(c);
+        }
+        ContainerFiles.write(hostNameservers, c);
+        dns.start(c);
+        ImageDaemons.Daemon d = ImageDaemons.start(declaredImage(c.image()), clock, c, kernel.sockets(c.netns()),
+                files -> new Exec(this, clock, c.netns(), c.hostname(), files));
+        if (d != null) {
+            daemons.put(c.id(), d);
+        }
+        return c;
+    }
+
+    /**
+     * The new sandbox's endpoints in order: the first local one gets the default route; a container
+     * on a non-internal overlay and no bridge network also gets the gateway endpoint on
+     * docker_gwbridge; ports publish on the first bridge endpoint. A failure leaves every endpoint
+     * and removes the sandbox.
+     */
+    private void joinEndpoints(Container c, String sandbox) {
+        List<Endpoint> made = new ArrayList<>();
+        try {
+            kernel.linkSetUp(sandbox, "lo", true);
+            boolean overlays = false;
+            for (Endpoint e : List.copyOf(c.endpoints().values())) {
+                Network n = e.network();
+                if (n.swarmScoped()) {
+                    made.add(sandboxes.join(c, sandbox, e, false, made.size()));
+                    overlays |= !n.internal();
+                } else if (n.driver().plumbed() && !DefaultGateway.isGateway(n)) {
+                    made.add(sandboxes.join(c, sandbox, e, made.isEmpty(), made.size()));
+                }
+            }
+            if (overlays && gateway.needed(made)) {
+                made.add(gateway.join(c, sandbox, made.size()));
+            }
+            made.stream().filter(e -> e.network().driver() == Network.Driver.BRIDGE).findFirst()
+                    .ifPresent(e -> driver(e.network()).programExternalConnectivity(c, e));
+        } catch (RuntimeException ex) {
+            for (Endpoint ep : made) {
+                sandboxes.leave(c, ep);
+                c.putEndpoint(ep.network().name(), ep.withoutSandbox());
+            }
+            kernel.netnsDel(sandbox);
+            throw ex instanceof KernelException ? new EngineException(ex.getMessage()) : ex;
+        }
+    }
+
+    /**
+     * Calls {@code listener} each time a container gets a namespace of its own (at start and
+     * restart), before its resolver starts and before anything runs in it.
+     */
+    public void onSandbox(Consumer<Container> listener) {
+        sandboxListeners.add(listener);
+    }
+
+    private void attachNonBridge(Container c) {
+        for (Endpoint e : c.endpoints().values()) {
+            if (!e.network().driver().plumbed()) {
+                e.network().attach(c.id(), e);
+            }
+        }
+    }
+
+    /** {@code docker stop}: PID 1 ignores SIGTERM, so after the 10 s grace period it is killed (exit 137). */
+    public Container stop(String ref, Runnable waitGracePeriod) {
+        Container c = container(ref);
+        if (!c.running()) {
+            return c;
+        }
+        waitGracePeriod.run();
+        teardown(c);
+        c.stopped(137, clock.nanos());
+        return c;
+    }
+
+    private void teardown(Container c) {
+        drivers.values().forEach(d -> d.revokeExternalConnectivity(c));
+        dns.stop(c);
+        ImageDaemons.Daemon d = daemons.remove(c.id());
+        if (d != null) {
+            d.stop();
+        }
+        for (Endpoint e : c.endpointList()) {
+            Network n = e.network();
+            if (!n.driver().plumbed() || e.address() == null) {
+                n.detach(c.id());
+                continue;
+            }
+            sandboxes.leave(c, e);
+            if (DefaultGateway.isGateway(n)) {
+                c.removeEndpoint(n.name());
+            } else {
+                c.putEndpoint(n.name(), e.withoutSandbox());
+            }
+        }
+        String ns = c.netns();
+        if (ns != null && !ns.equals(Kernel.HOST) && !c.networkMode().startsWith("container:")
+                && containers.all().stream().noneMatch(o -> o != c && o.running() && ns.equals(o.netns()))) {
+            kernel.netnsDel(ns);
+        }
+    }
+
+    /** {@code docker rm [-f]}. */
+    public void remove(String ref, boolean force, Runnable waitGracePeriod) {
+        Container c = container(ref);
+        if (c.running()) {
+            if (!force) {
+                throw new EngineException("cannot remove container \"" + c.name()
+                        + "\": container is running: stop the container before removing or force remove");
+            }
+            teardown(c);
+            c.stopped(137, clock.nanos());
+        }
+        containers.remove(c);
+    }
+
+    /** {@code docker network connect [--ip IP] [--alias A] NET CTR}: a new interface when running. */
+    public Endpoint connect(String netRef, String ctrRef, Ipv4Address ip, List<String> aliases) {
+        Network n = network(netRef);
+        Container c = container(ctrRef);
+        if (c.networkMode().equals("host") || c.networkMode().equals("none") || c.networkMode().startsWith("container:")) {
+            throw new EngineException("container cannot be disconnected from host network or connected to host network");
+        }
+        if (!n.driver().plumbed()) {
+            throw new EngineException("container cannot be disconnected from host network or connected to host network");
+        }
+        if (c.endpoints().containsKey(n.name())) {
+            throw new EngineException("endpoint with name " + c.name() + " already exists in network " + n.name());
+        }
+        if (ip != null && n.name().equals("bridge")) {
+            throw new EngineException("invalid endpoint settings:\nuser specified IP address is supported on user defined networks only");
+        }
+        if (n.swarmScoped() && !n.attachable()) {
+            throw new EngineException("Could not attach to network " + n.name()
+                    + ": rpc error: code = PermissionDenied desc = network " + n.name() + " not manually attachable");
+        }
+        Endpoint e = new Endpoint(random.nextHex(64), n, null, null, null, null, ip,
+                aliases == null ? List.of() : List.copyOf(aliases));
+        if (c.running()) {
+            Endpoint made = sandboxes.join(c, c.netns(), e, false, Sandboxes.nextIfIndex(c));
+            if (n.swarmScoped()) {
+                gateway.joinIfNeeded(c, made);
+            }
+            ContainerFiles.write(hostNameservers, c);
+            dns.start(c);
+            return made;
+        }
+        c.putEndpoint(n.name(), e);
+        return e;
+    }
+
+    /** {@code docker network disconnect NET CTR}: the interface goes, its address is freed. */
+    public void disconnect(String netRef, String ctrRef) {
+        Network n = network(netRef);
+        Container c = container(ctrRef);
+        Endpoint e = c.endpoints().get(n.name());
+        if (e == null) {
+            throw new EngineException("container " + c.id() + " is not connected to network " + n.name());
+        }
+        if (!n.driver().plumbed()) {
+            throw new EngineException("container cannot be disconnected from host network or connected to host network");
+        }
+        if (c.running() && n.swarmScoped()) {
+            sandboxes.leave(c, e);
+            c.removeEndpoint(n.name());
+            gateway.leaveIfUnneeded(c);
+            ContainerFiles.write(hostNameservers, c);
+        } else if (c.running()) {
+            sandboxes.disconnect(c, e);
+            ContainerFiles.write(hostNameservers, c);
+        } else {
+            c.removeEndpoint(n.name());
+        }
+    }
+
+    private final List<ObjLongConsumer<String>> sampleListeners = new ArrayList<>();
+
+    /** Receives every latency a program in a container reports ({@code ping rtt}, {@code curl connect}, ...). */
+    public void onSample(ObjLongConsumer<String> listener) {
+        sampleListeners.add(listener);
+    }
+
+    @Override
+    public void sample(String metric, long nanos) {
+        sampleListeners.forEach(l -> l.accept(metric, nanos));
+    }
+
+    private final Map<String, ImageDaemons.Declared> declaredImages = new LinkedHashMap<>();
+
+    /**
+     * Declares what an image dockwire does not model runs: an HTTP server on {@code port} answering
+     * {@code text}, or its hostname when {@code text} is null (so load balancing is visible).
+     */
+    public void declareHttpImage(String image, int port, String text) {
+        declaredImages.put(image, new ImageDaemons.Declared(port, text));
+    }
+
+    ImageDaemons.Declared declaredImage(String image) {
+        ImageDaemons.Declared d = declaredImages.get(image);
+        return d != null ? d : declaredImages.get(image.contains(":") ? image : image + ":latest");
+    }
+
+    /** Whether dockwire knows what the image runs (its own models or a declaration). */
+    public boolean knowsImage(String image) {
+        return ImageDaemons.known(declaredImage(image), image);
+    }
+
+    /** The running main process of a container's image, or null. */
+    public ImageDaemons.Daemon daemon(Container c) {
+        return daemons.get(c.id());
+    }
+
+    /** A container by name, full id or unique id prefix. */
+    public Container container(String ref) {
+        return containers.container(ref);
+    }
+
+    /** A container by name, full id or unique id prefix, or null. */
+    public Container findContainer(String ref) {
+        return containers.find(ref);
+    }
+
+    @Override
+    public Container containerById(String id) {
+        return containers.byId(id);
+    }
+
+    /** A container of this node or, for swarm-scoped networks, of any node of the swarm. */
+    Container containerAnywhere(String id) {
+        Container c = containerById(id);
+        return c != null || swarm() == null ? c : swarm().container(id);
+    }
+
+    /** Containers in creation order. */
+    public Collection<Container> containers() {
+        return containers.all();
+    }
+}

@@ -1,0 +1,156 @@
+package dev.dockwire.docker.engine;
+
+import dev.dockwire.app.ProcessContext;
+import dev.dockwire.app.http.HttpServer;
+import dev.dockwire.app.http.Nginx;
+import dev.dockwire.app.http.NginxConfig;
+import dev.dockwire.app.http.Responses;
+import dev.dockwire.docker.CommandOutput;
+import dev.dockwire.docker.Container;
+import dev.dockwire.sim.Clock;
+import dev.dockwire.socket.Sockets;
+import dev.dockwire.socket.TcpListener;
+import java.util.List;
+import java.util.function.Function;
+
+/**
+ * What a container's image runs as its main process, for the images dockwire models:
+ * {@code nginx} (its default.conf: the welcome page on 80, or proxying), {@code traefik/whoami}
+ * (its hostname on 80), {@code hashicorp/http-echo} ({@code -text=...} on 5678 or
+ * {@code -listen=:PORT}), {@code httpd} (on 80), and {@code postgres}, {@code mongo},
+ * {@code redis}, {@code mysql} listening on their ports. Other images run nothing that listens.
+ */
+public final class ImageDaemons {
+    /** A started main process; stopped when the container stops. */
+    public interface Daemon {
+        void stop();
+
+        /** The image's own command run beside it (nginx -s reload), or null when it has none. */
+        default CommandOutput control(List<String> args) {
+            return null;
+        }
+    }
+
+    private ImageDaemons() {
+    }
+
+    /** Images whose program a script or topology declared: an HTTP server answering text or its hostname. */
+    record Declared(int port, String answer) {
+    }
+
+    /** Whether dockwire knows what {@code image} runs (modelled or declared). */
+    static boolean known(Declared declared, String image) {
+        return KNOWN.contains(Images.baseName(image)) || declared != null;
+    }
+
+    private static final java.util.Set<String> KNOWN = java.util.Set.of("alpine", "busybox", "ubuntu", "debian", "centos",
+            "fedora", "nginx", "httpd", "http-echo", "whoami", "postgres", "mysql", "mariadb", "mongo", "redis", "netshoot");
+
+    /**
+     * Starts {@code c}'s main process as its image (or {@code declared}) says, on its namespace's
+     * {@code sockets}; {@code process} gives a process context over files (nginx's). Null when the
+     * image runs nothing dockwire serves.
+     */
+    static Daemon start(Declared declared, Clock clock, Container c, Sockets sockets, Function<Exec.Files, ProcessContext> process) {
+        if (declared != null) {
+            long epoch0 = Exec.EPOCH_MILLIS;
+            return http(sockets, declared.port(), req -> Responses.hostname(req,
+                    declared.answer() == null ? c.hostname() : declared.answer(), epoch0 + clock.nanos() / 1_000_000));
+        }
+        String image = Images.baseName(c.image());
+        List<String> cmd = c.cmd();
+        long epoch = Exec.EPOCH_MILLIS;
+        return switch (image) {
+            case "nginx" -> nginx(c, process);
+            case "whoami" -> http(sockets, 80, req -> Responses.hostname(req, "Hostname: " + c.hostname(),
+                    epoch + clock.nanos() / 1_000_000));
+            case "httpd" -> http(sockets, 80, req -> Responses.echo(req, "<html><body><h1>It works!</h1></body></html>",
+                    epoch + clock.nanos() / 1_000_000));
+            case "http-echo" -> {
+                String text = "hello-world";
+                int port = 5678;
+                for (String a : cmd) {
+                    if (a.startsWith("-text=")) {
+                        text = a.substring(6);
+                    } else if (a.startsWith("-listen=")) {
+                        port = Integer.parseInt(a.substring(a.lastIndexOf(':') + 1));
+                    }
+                }
+                String t = text;
+                yield http(sockets, port, req -> Responses.echo(req, t, epoch + clock.nanos() / 1_000_000));
+            }
+            case "postgres" -> listen(sockets, 5432);
+            case "mysql", "mariadb" -> listen(sockets, 3306);
+            case "mongo" -> listen(sockets, 27017);
+            case "redis" -> listen(sockets, 6379);
+            default -> null;
+        };
+    }
+
+    private static Daemon http(Sockets sockets, int port, Function<dev.dockwire.app.http.HttpMessage,
+            dev.dockwire.app.http.HttpMessage> handler) {
+        HttpServer server = new HttpServer(sockets, port, HttpServer.sync(handler));
+        server.start();
+        return server::stop;
+    }
+
+    private static Daemon nginx(Container c, Function<Exec.Files, ProcessContext> process) {
+        if (c.file(Nginx.CONF) == null) {
+            c.writeFile(Nginx.CONF, NginxConfig.DEFAULT_CONF);
+        }
+        Nginx nginx = new Nginx(process.apply(files(c)));
+        nginx.start();
+        return new Daemon() {
+            @Override
+            public void stop() {
+                nginx.stop();
+            }
+
+            @Override
+            public CommandOutput control(List<String> args) {
+                if (args.equals(List.of("-s", "reload"))) {
+                    String error = nginx.reload();
+                    return error == null ? CommandOutput.ok(List.of()) : CommandOutput.fail(1, error);
+                }
+                if (args.equals(List.of("-t"))) {
+                    try {
+                        NginxConfig.parse(Nginx.CONF, c.file(Nginx.CONF));
+                        return CommandOutput.ok(List.of("nginx: the configuration file /etc/nginx/nginx.conf syntax is ok",
+                                "nginx: configuration file /etc/nginx/nginx.conf test is successful"));
+                    } catch (NginxConfig.Invalid e) {
+                        return CommandOutput.fail(1, e.getMessage() + "\nnginx: configuration file /etc/nginx/nginx.conf test failed");
+                    }
+                }
+                if (args.equals(List.of("-v"))) {
+                    return CommandOutput.ok(List.of("nginx version: nginx/1.27.3"));
+                }
+                return CommandOutput.fail(1, "nginx: [emerg] bind() to 0.0.0.0:80 failed (98: Address already in use)");
+            }
+        };
+    }
+
+    /** The container's files for a daemon's process context. */
+    private static Exec.Files files(Container c) {
+        return new Exec.Files() {
+            @Override
+            public String readFile(String path) {
+                return c.file(path);
+            }
+
+            @Override
+            public boolean writeFile(String path, String content, boolean append) {
+                return c.writeFile(path, content, append);
+            }
+        };
+    }
+
+    /** A server that accepts connections and keeps them open (enough for a TCP connect check). */
+    private static Daemon listen(Sockets sockets, int port) {
+        TcpListener l = sockets.listenTcp(0, port, 511);
+        l.onAccept(s -> {
+            s.onData(d -> { });
+            s.onEof(s::close);
+        });
+        return l::close;
+    }
+}

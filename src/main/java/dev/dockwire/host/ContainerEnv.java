@@ -1,0 +1,115 @@
+package dev.dockwire.host;
+
+import dev.dockwire.app.Program;
+import dev.dockwire.app.bin.Programs;
+import dev.dockwire.docker.CommandOutput;
+import dev.dockwire.docker.Container;
+import dev.dockwire.docker.Endpoint;
+import dev.dockwire.docker.engine.Exec;
+import dev.dockwire.docker.engine.ImageDaemons;
+import dev.dockwire.tools.CommandResult;
+import dev.dockwire.tools.IpCommand;
+import dev.dockwire.tools.IptablesCommand;
+import dev.dockwire.tools.TcCommand;
+import dev.dockwire.tools.Tcpdump;
+import java.util.List;
+
+/**
+ * The inside of a running container for {@code docker exec}: its files, its hostname, {@code ip},
+ * {@code tc} and {@code iptables} on its namespace (as with {@code --cap-add NET_ADMIN}), the
+ * modelled programs, {@code sh -c} / {@code bash -c}, {@code sleep} on the virtual clock. An unknown command fails like busybox sh ({@code sh: foo: not found}, 127).
+ */
+final class ContainerEnv implements Shell.Env {
+    private final DockerHost host;
+    private final Container c;
+
+    ContainerEnv(DockerHost host, Container c) {
+        this.host = host;
+        this.c = c;
+    }
+
+    @Override
+    public String shellName() {
+        return "sh";
+    }
+
+    @Override
+    public String readFile(String path) {
+        return c.file(path);
+    }
+
+    @Override
+    public boolean writeFile(String path, String content, boolean append) {
+        return c.writeFile(path, content, append);
+    }
+
+    /** {@code docker exec CTR ARGV...}: no shell around it, so a missing binary is the runtime's error. */
+    CommandResult execDirect(List<String> argv) {
+        CommandResult r = new Shell(this).run(argv);
+        if (r.status() == 127 && r.output().equals(List.of("sh: " + argv.get(0) + ": not found"))) {
+            return CommandResult.fail(127, "OCI runtime exec failed: exec failed: unable to start container process: exec: \""
+                    + argv.get(0) + "\": executable file not found in $PATH: unknown");
+        }
+        return r;
+    }
+
+    @Override
+    public CommandResult exec(List<String> argv, List<String> stdin) {
+        String name = argv.get(0);
+        List<String> args = argv.subList(1, argv.size());
+        switch (name) {
+            case "sh", "/bin/sh", "ash", "bash", "/bin/bash" -> {
+                int i = 0;
+                while (i < args.size() && args.get(i).startsWith("-") && !args.get(i).equals("-c")) {
+                    if (args.get(i).contains("c")) {
+                        break;
+                    }
+                    i++;
+                }
+                if (i < args.size() && args.get(i).startsWith("-") && args.get(i).contains("c") && i + 1 < args.size()) {
+                    return new Shell(this).run(args.get(i + 1));
+                }
+                return CommandResult.ok(List.of());
+            }
+            case "hostname" -> {
+                if (args.contains("-i")) {
+                    StringBuilder sb = new StringBuilder();
+                    for (Endpoint e : c.endpoints().values()) {
+                        if (e.address() != null) {
+                            sb.append(e.address()).append(' ');
+                        }
+                    }
+                    return CommandResult.ok(List.of(sb.toString()));
+                }
+                return CommandResult.ok(List.of(c.hostname()));
+            }
+            case "ip" -> {
+                return new IpCommand(host.engine().kernel(), c.netns()).run(args);
+            }
+            case "sleep" -> {
+                return host.sleep(args);
+            }
+            case "nginx" -> {
+                ImageDaemons.Daemon d = host.engine().daemon(c);
+                CommandOutput r = d == null ? null : d.control(args);
+                return r != null ? DockerHost.result(r) : CommandResult.fail(127, "sh: nginx: not found");
+            }
+            case "tc" -> {
+                return new TcCommand(host.engine().kernel(), c.netns()).run(args);
+            }
+            case "tcpdump" -> {
+                return Tcpdump.run(host.engine().kernel(), host.loop(), c.netns(), args);
+            }
+            case "iptables", "iptables-save", "iptables-restore" -> {
+                return new IptablesCommand(host.engine().kernel(), c.netns()).run(name, args, stdin);
+            }
+            default -> {
+                Program p = Programs.create(name);
+                if (p == null) {
+                    return CommandResult.fail(127, "sh: " + name + ": not found");
+                }
+                return DockerHost.result(new Exec(host.engine(), host.loop(), c.netns(), c.hostname(), this).run(name, p, args));
+            }
+        }
+    }
+}

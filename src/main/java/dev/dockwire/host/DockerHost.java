@@ -1,0 +1,236 @@
+package dev.dockwire.host;
+
+import dev.dockwire.app.Program;
+import dev.dockwire.app.bin.Programs;
+import dev.dockwire.docker.CommandOutput;
+import dev.dockwire.docker.Container;
+import dev.dockwire.docker.FileTable;
+import dev.dockwire.docker.cli.CliEnv;
+import dev.dockwire.docker.cli.DockerCommand;
+import dev.dockwire.docker.compose.ComposeCommand;
+import dev.dockwire.docker.engine.Engine;
+import dev.dockwire.docker.engine.Exec;
+import dev.dockwire.kernel.Kernel;
+import dev.dockwire.sim.EventLoop;
+import dev.dockwire.tools.BridgeCommand;
+import dev.dockwire.tools.CommandResult;
+import dev.dockwire.tools.ConntrackCommand;
+import dev.dockwire.tools.IpCommand;
+import dev.dockwire.tools.IptablesCommand;
+import dev.dockwire.tools.TcCommand;
+import dev.dockwire.tools.Tcpdump;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * An emulated Docker host as a person at its terminal sees it: a shell whose commands are
+ * {@code docker ...}, {@code ip}, {@code bridge}, {@code ping}, {@code sleep} and the text tools,
+ * with the engine behind {@code docker}. Scripts and the interactive shell run lines here.
+ */
+public final class DockerHost implements Shell.Env, CliEnv {
+    private final Engine engine;
+    private final EventLoop loop;
+    private final String hostname;
+    private final FileTable files = new FileTable();
+    private final Shell shell;
+    private final DockerCommand docker;
+    private final HostJobs jobs;
+    private final Map<String, String> environment = new LinkedHashMap<>();
+    private Path workingDirectory = Path.of("");
+    private java.util.function.Function<String, DockerHost> sshHosts = name -> null;
+
+    public DockerHost(Engine engine, EventLoop loop, String hostname) {
+        this.engine = engine;
+        this.loop = loop;
+        this.hostname = hostname;
+        this.shell = new Shell(this);
+        this.docker = new DockerCommand(this);
+        this.jobs = new HostJobs(engine.kernel(), loop);
+        StringBuilder resolv = new StringBuilder();
+        engine.hostNameservers().forEach(s -> resolv.append("nameserver ").append(s).append('\n'));
+        files.write("/etc/resolv.conf", resolv.toString(), false);
+        files.write("/etc/hostname", hostname + "\n", false);
+        // A Debian host's /etc/hosts, so that curl localhost and ping docker-host resolve as there.
+        files.write("/etc/hosts", "127.0.0.1\tlocalhost\n127.0.1.1\t" + hostname + "\n\n"
+                + "# The following lines are desirable for IPv6 capable hosts\n"
+                + "::1     localhost ip6-localhost ip6-loopback\nff02::1 ip6-allnodes\nff02::2 ip6-allrouters\n", false);
+    }
+
+    @Override
+    public Engine engine() {
+        return engine;
+    }
+
+    @Override
+    public EventLoop loop() {
+        return loop;
+    }
+
+    public String hostname() {
+        return hostname;
+    }
+
+    /** The directory relative paths name on disk: a script's own directory when a script runs. */
+    public void workingDirectory(Path dir) {
+        this.workingDirectory = dir;
+    }
+
+    @Override
+    public Path workingDirectory() {
+        return workingDirectory;
+    }
+
+    /** Variables the host's commands see, such as {@code COMPOSE_FILE} and {@code COMPOSE_PROJECT_NAME}. */
+    @Override
+    public Map<String, String> environment() {
+        return environment;
+    }
+
+    /**
+     * A file a command names: one written on the emulated host ({@code printf ... > FILE}), else
+     * one on disk relative to the working directory; null when neither exists.
+     */
+    @Override
+    public String readHostOrDisk(String path) {
+        String written = files.read(path);
+        if (written != null) {
+            return written;
+        }
+        Path p = workingDirectory.resolve(path);
+        try {
+            return Files.isRegularFile(p) ? Files.readString(p) : null;
+        } catch (IOException e) {
+            return null;
+        }
+    }
+
+    /** How {@code ssh HOST} finds the other hosts of the LAN (by name or address); null when unknown. */
+    public void sshHosts(java.util.function.Function<String, DockerHost> lookup) {
+        this.sshHosts = lookup;
+    }
+
+    /**
+     * {@code ssh [USER@]HOST COMMAND...}: as ssh does, the words are joined with spaces and the
+     * line runs in the other host's shell; its output and exit status come back.
+     */
+    private CommandResult ssh(List<String> args) {
+        int i = 0;
+        while (i < args.size() && args.get(i).startsWith("-")) {
+            i += args.get(i).matches("-[oilpFJ]") ? 2 : 1;
+        }
+        if (i >= args.size()) {
+            return CommandResult.fail(255, "usage: ssh [-o option] destination [command [argument ...]]");
+        }
+        String target = args.get(i).replaceFirst("^[^@]*@", "");
+        DockerHost other = sshHosts.apply(target);
+        if (other == null) {
+            return CommandResult.fail(255, "ssh: Could not resolve hostname " + target + ": Name or service not known");
+        }
+        if (i + 1 >= args.size()) {
+            return CommandResult.fail(255, "Pseudo-terminal will not be allocated because stdin is not a terminal.");
+        }
+        return other.run(String.join(" ", args.subList(i + 1, args.size())));
+    }
+
+    /** Runs one command line at the host's prompt; background jobs' output follows what it printed. */
+    public CommandResult run(String line) {
+        CommandResult r = shell.run(line);
+        List<String> background = jobs.output();
+        if (background.isEmpty()) {
+            return r;
+        }
+        List<String> out = new java.util.ArrayList<>(r.output());
+        out.addAll(background);
+        return new CommandResult(r.status(), out);
+    }
+
+    /** Ends the background jobs (as the shell's exit would) and returns what they printed last. */
+    public List<String> finishJobs() {
+        return jobs.finish();
+    }
+
+    @Override
+    public CommandResult spawn(List<String> argv) {
+        return HostJobs.backgroundable(argv) ? jobs.spawn(argv) : exec(argv, null);
+    }
+
+    @Override
+    public String shellName() {
+        return "bash";
+    }
+
+    @Override
+    public String readFile(String path) {
+        return files.read(path);
+    }
+
+    @Override
+    public boolean writeFile(String path, String content, boolean append) {
+        return files.write(path, content, append);
+    }
+
+    @Override
+    public CommandResult exec(List<String> argv, List<String> stdin) {
+        String name = argv.get(0);
+        List<String> args = argv.subList(1, argv.size());
+        return switch (name) {
+            case "docker" -> result(args.isEmpty() || !args.get(0).equals("compose") ? docker.run(args)
+                    : new ComposeCommand(this).run(args.subList(1, args.size())));
+            case "ip" -> new IpCommand(engine.kernel(), Kernel.HOST).run(args);
+            case "bridge" -> new BridgeCommand(engine.kernel(), Kernel.HOST).run(args);
+            case "tc" -> new TcCommand(engine.kernel(), Kernel.HOST).run(args);
+            case "iptables", "iptables-save", "iptables-restore" ->
+                    new IptablesCommand(engine.kernel(), Kernel.HOST).run(name, args, stdin);
+            case "conntrack" -> new ConntrackCommand(engine.kernel(), Kernel.HOST).run(args);
+            case "sleep" -> sleep(args);
+            case "tcpdump" -> Tcpdump.run(engine.kernel(), loop, Kernel.HOST, args);
+            case "jobs" -> jobs.list();
+            case "wait" -> jobs.waitAll();
+            case "kill", "pkill", "killall" -> jobs.kill(name, args);
+            case "ssh" -> ssh(args);
+            case "hostname" -> CommandResult.ok(List.of(hostname));
+            case "sudo" -> args.isEmpty() ? CommandResult.fail(1, "usage: sudo command") : exec(args, stdin);
+            default -> {
+                Program p = Programs.create(name);
+                if (p == null) {
+                    yield CommandResult.fail(127, "bash: " + name + ": command not found");
+                }
+                yield result(new Exec(engine, loop, Kernel.HOST, hostname, this).run(name, p, args));
+            }
+        };
+    }
+
+    /** {@code sleep N}: lets N seconds of virtual time pass (timers, ARP ageing, retransmissions run). */
+    CommandResult sleep(List<String> args) {
+        if (args.size() != 1) {
+            return CommandResult.fail(1, "sleep: invalid number of arguments");
+        }
+        try {
+            String a = args.get(0);
+            double seconds = Double.parseDouble(a.endsWith("s") ? a.substring(0, a.length() - 1) : a);
+            loop.runFor((long) (seconds * 1e9));
+            return CommandResult.ok(List.of());
+        } catch (NumberFormatException e) {
+            return CommandResult.fail(1, "sleep: invalid time interval '" + args.get(0) + "'");
+        }
+    }
+
+    ContainerEnv inside(Container c) {
+        return new ContainerEnv(this, c);
+    }
+
+    @Override
+    public CommandOutput execIn(Container c, List<String> argv) {
+        CommandResult r = inside(c).execDirect(argv);
+        return new CommandOutput(r.status(), r.output());
+    }
+
+    /** The engine's output as the shell's result: the one place the docker side meets the host's tools. */
+    static CommandResult result(CommandOutput o) {
+        return new CommandResult(o.status(), o.output());
+    }
+}

@@ -1,0 +1,215 @@
+package dev.dockwire.host;
+
+import dev.dockwire.docker.engine.Exec;
+import dev.dockwire.tools.CommandResult;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A small POSIX-sh-like interpreter for the command lines people type on a Docker host or in
+ * {@code docker exec CTR sh -c "..."}: words with single/double quotes and backslashes,
+ * {@code $VAR}/{@code ${VAR}} and {@code $(...)} expansion, {@code NAME=value} assignments,
+ * pipelines {@code |}, lists {@code ;} {@code &&} {@code ||}, redirections {@code > FILE},
+ * {@code >> FILE}, {@code 2>&1}, {@code 2>/dev/null}, and the text builtins
+ * (echo, printf, cat of files, grep, head, tail, wc, sort, true, false). Everything else goes
+ * to the {@link Env}, which knows the commands of its place (host or container).
+ */
+public final class Shell {
+    /** Where commands run: the host or a container. */
+    public interface Env extends Exec.Files {
+        /** Runs a non-builtin command; {@code stdin} is the previous pipeline stage's output or null. */
+        CommandResult exec(List<String> argv, List<String> stdin);
+
+        /** The shell's name in error messages: {@code sh} in containers, {@code bash} on the host. */
+        String shellName();
+
+        /**
+         * {@code COMMAND &}: starts it in the background where this place can (the host's
+         * {@code tcpdump}); by default it runs in the foreground, which keeps the transcript in order.
+         */
+        default CommandResult spawn(List<String> argv) {
+            return exec(argv, null);
+        }
+    }
+
+    private final Env env;
+    private final Map<String, String> vars = new HashMap<>();
+    private int lastStatus;
+
+    public Shell(Env env) {
+        this.env = env;
+    }
+
+    public Map<String, String> variables() {
+        return vars;
+    }
+
+    /** Runs one command line; returns the status of the last command and everything printed. */
+    public CommandResult run(String line) {
+        List<String> out = new ArrayList<>();
+        List<ShellParser.AndOr> items;
+        try {
+            items = new ShellParser(line, this::substitute, vars).parse();
+        } catch (IllegalArgumentException e) {
+            return CommandResult.fail(2, env.shellName() + ": " + e.getMessage());
+        }
+        int status = 0;
+        String op = null;
+        for (ShellParser.AndOr item : items) {
+            if (op != null && (op.equals("&&") && status != 0 || op.equals("||") && status == 0)) {
+                op = item.op();
+                continue;
+            }
+            List<ShellParser.Command> stages = item.pipeline();
+            boolean background = "&".equals(item.op()) && stages.size() == 1 && stages.get(0).redirect() == null
+                    && !stages.get(0).words().isEmpty();
+            CommandResult r = background ? env.spawn(stages.get(0).words()) : pipeline(stages);
+            out.addAll(r.output());
+            status = r.status();
+            lastStatus = status;
+            op = item.op();
+        }
+        return new CommandResult(status, out);
+    }
+
+    private List<String> substitute(String command) {
+        CommandResult r = new Shell(env).withVars(vars).run(command);
+        return r.output();
+    }
+
+    /** Runs one command given as words (no parsing or expansion), with the builtins available. */
+    public CommandResult run(List<String> argv) {
+        return command(new ShellParser.Command(List.copyOf(argv), null, false, false), null);
+    }
+
+    private Shell withVars(Map<String, String> v) {
+        vars.putAll(v);
+        return this;
+    }
+
+    private CommandResult pipeline(List<ShellParser.Command> stages) {
+        List<String> stdin = null;
+        CommandResult last = CommandResult.ok(List.of());
+        List<String> errors = new ArrayList<>();
+        for (int i = 0; i < stages.size(); i++) {
+            ShellParser.Command cmd = stages.get(i);
+            last = command(cmd, stdin);
+            List<String> output = last.output();
+            if (cmd.discardErrors() || cmd.redirect() != null) {
+                // Output went to a file (or errors to /dev/null): nothing reaches the next stage from errors.
+                output = output == null ? List.of() : output;
+            }
+            if (cmd.redirect() != null) {
+                StringBuilder sb = new StringBuilder();
+                output.forEach(l -> sb.append(l).append('\n'));
+                if (!env.writeFile(cmd.redirect(), sb.toString(), cmd.append())) {
+                    errors.add(env.shellName() + ": can't create " + cmd.redirect() + ": nonexistent directory");
+                    last = new CommandResult(1, List.of());
+                } else {
+                    last = new CommandResult(last.status(), List.of());
+                }
+            }
+            stdin = last.output();
+        }
+        List<String> all = new ArrayList<>(errors);
+        all.addAll(last.output());
+        return new CommandResult(last.status(), all);
+    }
+
+    private CommandResult command(ShellParser.Command cmd, List<String> stdin) {
+        List<String> argv = cmd.words();
+        if (argv.isEmpty()) {
+            return CommandResult.ok(List.of());
+        }
+        String name = argv.get(0);
+        List<String> args = argv.subList(1, argv.size());
+        return switch (name) {
+            case "echo" -> echo(args);
+            case "printf" -> printf(args);
+            case "true", ":" -> CommandResult.ok(List.of());
+            case "false" -> new CommandResult(1, List.of());
+            case "cat" -> cat(args, stdin);
+            case "grep", "egrep" -> TextFilters.grep(name.equals("egrep"), args, stdin, env);
+            case "head" -> TextFilters.head(args, stdin);
+            case "tail" -> TextFilters.tail(args, stdin);
+            case "wc" -> TextFilters.wc(args, stdin);
+            case "sort" -> TextFilters.sort(args, stdin);
+            default -> env.exec(argv, stdin);
+        };
+    }
+
+    private static CommandResult echo(List<String> args) {
+        boolean newline = true;
+        int i = 0;
+        if (!args.isEmpty() && args.get(0).equals("-n")) {
+            newline = false;
+            i = 1;
+        }
+        String text = String.join(" ", args.subList(i, args.size()));
+        if (!newline && text.isEmpty()) {
+            return CommandResult.ok(List.of());
+        }
+        return CommandResult.ok(List.of(text.split("\n", -1)));
+    }
+
+    /** printf FORMAT [ARG...]: %s, %d, %%, and the escapes \n \t \\. */
+    private static CommandResult printf(List<String> args) {
+        if (args.isEmpty()) {
+            return CommandResult.fail(2, "printf: usage: printf format [arguments]");
+        }
+        String fmt = args.get(0);
+        List<String> values = args.subList(1, args.size());
+        StringBuilder sb = new StringBuilder();
+        int v = 0;
+        do {
+            for (int i = 0; i < fmt.length(); i++) {
+                char c = fmt.charAt(i);
+                if (c == '\\' && i + 1 < fmt.length()) {
+                    char n = fmt.charAt(++i);
+                    sb.append(switch (n) {
+                        case 'n' -> '\n';
+                        case 't' -> '\t';
+                        case '\\' -> '\\';
+                        default -> n;
+                    });
+                } else if (c == '%' && i + 1 < fmt.length()) {
+                    char n = fmt.charAt(++i);
+                    if (n == '%') {
+                        sb.append('%');
+                    } else {
+                        sb.append(v < values.size() ? values.get(v) : (n == 'd' ? "0" : ""));
+                        v++;
+                    }
+                } else {
+                    sb.append(c);
+                }
+            }
+        } while (v < values.size());
+        // An unterminated last line still shows, as on a terminal.
+        return CommandResult.ok(sb.toString().lines().toList());
+    }
+
+    private CommandResult cat(List<String> args, List<String> stdin) {
+        if (args.isEmpty()) {
+            return CommandResult.ok(stdin == null ? List.of() : stdin);
+        }
+        List<String> out = new ArrayList<>();
+        int status = 0;
+        for (String path : args) {
+            String content = env.readFile(path);
+            if (content == null) {
+                out.add("cat: can't open '" + path + "': No such file or directory");
+                status = 1;
+            } else {
+                out.addAll(content.lines().toList());
+            }
+        }
+        return new CommandResult(status, out);
+    }
+
+    public int lastStatus() {
+        return lastStatus;
+    }
+}

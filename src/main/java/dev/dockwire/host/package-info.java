@@ -1,0 +1,13 @@
+/**
+ * The Docker host's terminal: the shell ({@code Shell}, {@code ShellParser}, {@code TextFilters})
+ * with the {@code docker} CLI and the host's tools ({@code ip}, {@code tc}, {@code iptables},
+ * {@code bridge}, {@code conntrack}, {@code tcpdump}) side by side, the inside of a container for
+ * {@code docker exec}, background jobs and {@code ssh} between hosts.
+ *
+ * <p>Follows a Debian host's bash and busybox sh as far as scripts use them. Sits above both
+ * {@code docker} and {@code tools}: it implements {@link dev.dockwire.docker.cli.CliEnv} for the
+ * CLI and turns the engine's {@link dev.dockwire.docker.CommandOutput} into the shell's
+ * {@link dev.dockwire.tools.CommandResult}. Depends on {@code docker.*}, {@code tools},
+ * {@code kernel}, {@code app}, {@code sim} and {@code wire}.
+ */
+package dev.dockwire.host;
