@@ -1,5 +1,6 @@
 package dev.dockwire.capture;
 
+import dev.dockwire.kernel.CaptureSink;
 import io.netty.buffer.ByteBuf;
 import java.io.UncheckedIOException;
 import java.nio.channels.FileChannel;
@@ -14,7 +15,7 @@ import java.time.Instant;
  * <p>Methods throw {@link UncheckedIOException} on I/O errors and {@link IllegalStateException}
  * after {@link #close()}. Not thread-safe: use it from the event loop's thread.
  */
-public interface CaptureFile extends AutoCloseable {
+public interface CaptureFile extends CaptureSink {
     /** 2025-01-01T00:00:00Z in nanoseconds since the Unix epoch: virtual time 0 in every file. */
     long DEFAULT_EPOCH_NANOS = Instant.parse("2025-01-01T00:00:00Z").getEpochSecond() * 1_000_000_000L;
 
@@ -27,6 +28,7 @@ public interface CaptureFile extends AutoCloseable {
     }
 
     /** As {@link #addInterface(String)} with a free-text description (pcapng {@code if_description}); null for none. */
+    @Override
     int addInterface(String name, String description);
 
     /** Number of interfaces declared so far. */
@@ -41,12 +43,14 @@ public interface CaptureFile extends AutoCloseable {
     }
 
     /** As {@link #write(int, long, ByteBuf)}, recording the direction where the format can. */
+    @Override
     void write(int iface, long nanos, ByteBuf frame, Direction direction);
 
     /** Frames written so far. */
     long frameCount();
 
     /** Writes buffered blocks to the underlying channel. */
+    @Override
     void flush();
 
     /** Flushes and closes the underlying channel; idempotent. */
@@ -67,16 +71,11 @@ public interface CaptureFile extends AutoCloseable {
                 : new PcapngWriter(ch, epochNanos, snaplen);
     }
 
-    /** Direction of a frame relative to the interface it was seen on (pcapng {@code epb_flags} bits 0-1). */
-    enum Direction {
-        UNKNOWN(0),
-        INBOUND(1),
-        OUTBOUND(2);
-
-        final int flagBits;
-
-        Direction(int flagBits) {
-            this.flagBits = flagBits;
-        }
+    /**
+     * {@code sink} as a capture file: itself when it is one, else a view that counts what passes
+     * through it (a kernel capture's taps write any {@link CaptureSink} a caller hands the seam).
+     */
+    static CaptureFile of(CaptureSink sink) {
+        return sink instanceof CaptureFile file ? file : new SinkFile(sink);
     }
 }

@@ -1,6 +1,6 @@
 package dev.dockwire.capture;
 
-import dev.dockwire.capture.CaptureFile.Direction;
+import dev.dockwire.kernel.CaptureSink.Direction;
 import dev.dockwire.link.Bridge;
 import dev.dockwire.link.FrameSink;
 import dev.dockwire.link.LinkType;

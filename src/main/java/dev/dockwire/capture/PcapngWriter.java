@@ -153,7 +153,7 @@ public final class PcapngWriter implements CaptureFile {
         if (flags) {
             out.putShort(OPT_EPB_FLAGS);
             out.putShort(4);
-            out.putInt(direction.flagBits);
+            out.putInt(direction.ordinal()); // CaptureSink.Direction is in epb_flags order: 0, inbound 1, outbound 2
             out.putInt(OPT_ENDOFOPT);
         }
         out.putInt(len);

@@ -4,6 +4,7 @@
  * {@code if} in the forwarding path), tcpdump filter expressions compiled by libpcap, and the
  * one-line decoding {@code tcpdump -n} prints.
  *
- * <p>Sees devices ({@code link}) and codecs ({@code wire}); knows nothing of namespaces or Docker.
+ * <p>Sees devices ({@code link}) and codecs ({@code wire}); a capture file is the seam's
+ * {@code kernel.CaptureSink}, so either kernel records into it. Knows nothing of namespaces or Docker.
  */
 package dev.dockwire.capture;

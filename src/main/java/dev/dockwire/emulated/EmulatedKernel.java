@@ -190,7 +190,7 @@ public final class EmulatedKernel implements Kernel {
         } catch (IllegalArgumentException | IllegalStateException e) {
             throw new KernelException(e.getMessage());
         }
-        CaptureTap tap = capture(ns, dev, SeamCapture.file(sink), f);
+        CaptureTap tap = tap(ns, dev, CaptureFile.of(sink), f);
         return new SeamCapture(tap, (n, d) -> tap.attachDevice(device(n, d)));
     }
 
@@ -198,7 +198,7 @@ public final class EmulatedKernel implements Kernel {
      * {@link #capture(String, String, CaptureSink, String)} on capture's own types: the returned tap
      * owns {@code file} and {@code filter} (null: everything).
      */
-    public CaptureTap capture(String ns, String dev, CaptureFile file, PacketFilter filter) {
+    public CaptureTap tap(String ns, String dev, CaptureFile file, PacketFilter filter) {
         return Captures.device(file, emulation.loop(), device(ns, dev), filter);
     }
 

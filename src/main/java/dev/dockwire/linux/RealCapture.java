@@ -54,7 +54,7 @@ final class RealCapture implements Capture {
         } catch (IllegalArgumentException | IllegalStateException e) {
             throw new KernelException(e.getMessage());
         }
-        RealCapture c = new RealCapture(new SinkFile(sink), f, loop, netnsName);
+        RealCapture c = new RealCapture(CaptureFile.of(sink), f, loop, netnsName);
         c.live(netns, dev);
         return c;
     }

@@ -74,7 +74,7 @@ public final class RealCaptures {
         Path path = dir.resolve(filePrefix + dev + ".pcapng");
         CaptureFile file = CaptureFile.open(path); // the real kernel stamps frames relative to the default epoch
         try {
-            taps.add(node.kernel().capture(Kernel.HOST, dev, new FileSink(file), filter));
+            taps.add(node.kernel().capture(Kernel.HOST, dev, file, filter));
         } catch (RuntimeException e) {
             file.close();
             throw e;

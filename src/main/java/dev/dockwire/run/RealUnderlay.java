@@ -1,7 +1,7 @@
 package dev.dockwire.run;
 
 import dev.dockwire.capture.CaptureFile;
-import dev.dockwire.capture.CaptureFile.Direction;
+import dev.dockwire.kernel.CaptureSink.Direction;
 import dev.dockwire.link.Frames;
 import dev.dockwire.link.UdpTunnel;
 import dev.dockwire.linux.RealDatagramPort;

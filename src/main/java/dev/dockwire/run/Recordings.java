@@ -102,7 +102,7 @@ final class Recordings {
     /** Like {@code tcpdump -i DEV -w NAME.pcapng} from now on (a bridge promiscuously). */
     private Capture open(String name, Kernel kernel, String ns, String dev) {
         Path path = dir.resolve(name + ".pcapng");
-        Capture capture = kernel.capture(ns, dev, new FileSink(PcapngWriter.create(path)), filter);
+        Capture capture = kernel.capture(ns, dev, PcapngWriter.create(path), filter);
         captures.add(capture);
         paths.add(path);
         return capture;

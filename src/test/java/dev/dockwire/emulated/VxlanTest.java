@@ -198,7 +198,7 @@ class VxlanTest {
     void tsharkDecodesTheUnderlayCapture(@TempDir Path dir) throws Exception {
         Path file = dir.resolve("eth0.pcapng");
         CaptureFile cf = CaptureFile.open(file);
-        CaptureTap tap = h1.capture(HOST, "eth0", cf, null);
+        CaptureTap tap = h1.tap(HOST, "eth0", cf, null);
         received(h2, 7777);
         send(h1, Ipv4Address.parse("10.0.0.3").bits(), "hello");
         tap.close();

@@ -360,7 +360,7 @@ class RealDifferentialTest {
                 Path dir = Files.createTempDirectory("dw-diff");
                 Path ef = dir.resolve("emulated.pcap");
                 Path rf = dir.resolve("real.pcap");
-                try (CaptureTap tap = emulated.hostKernel().capture(Kernel.HOST, x.bridge(ee), PcapWriter.create(ef), PacketFilter.ALL)) {
+                try (CaptureTap tap = emulated.hostKernel().tap(Kernel.HOST, x.bridge(ee), PcapWriter.create(ef), PacketFilter.ALL)) {
                     x.run(side(emulated), to -> emulatedExec.apply(x.client(), new String[] {"ping", "-c", "1", "-W", "1", to}));
                 }
                 try (NetnsTcpdump t = new NetnsTcpdump(real.loop(), real.kernel().netnsName(Kernel.HOST), x.bridge(re), rf)) {

@@ -243,7 +243,7 @@ class RealOverlayDifferentialTest {
         Path ef = dir.resolve("emulated.pcap");
         Path rf = dir.resolve("real.pcap");
         try {
-            try (CaptureTap tap = emulated.lanKernel().capture(Kernel.HOST, "lan0", PcapWriter.create(ef), PacketFilter.ALL)) {
+            try (CaptureTap tap = emulated.lanKernel().tap(Kernel.HOST, "lan0", PcapWriter.create(ef), PacketFilter.ALL)) {
                 x.run(side(emulated), to -> emulatedExec.apply(x.client(), new String[] {"ping", "-c", "1", "-W", "1", to}));
             }
             try (NetnsTcpdump t = new NetnsTcpdump(real.loop(), real.lanNetns(), "lan0", rf)) {

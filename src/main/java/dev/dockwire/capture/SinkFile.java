@@ -1,10 +1,9 @@
-package dev.dockwire.linux;
+package dev.dockwire.capture;
 
-import dev.dockwire.capture.CaptureFile;
 import dev.dockwire.kernel.CaptureSink;
 import io.netty.buffer.ByteBuf;
 
-/** The seam's {@link CaptureSink} as the {@link CaptureFile} a capture tap writes. */
+/** A {@link CaptureSink} that is not a file, as the {@link CaptureFile} a capture tap writes: it counts what passes. */
 final class SinkFile implements CaptureFile {
     private final CaptureSink sink;
     private int interfaces;
@@ -27,7 +26,7 @@ final class SinkFile implements CaptureFile {
 
     @Override
     public void write(int iface, long nanos, ByteBuf frame, Direction direction) {
-        sink.write(iface, nanos, frame, CaptureSink.Direction.values()[direction.ordinal()]);
+        sink.write(iface, nanos, frame, direction);
         frames++;
     }
 
