@@ -1,10 +1,10 @@
 package dev.dockwire.kernel;
 
 import dev.dockwire.socket.Sockets;
-import java.util.List;
 import dev.dockwire.wire.Cidr;
 import dev.dockwire.wire.Ipv4Address;
 import dev.dockwire.wire.MacAddress;
+import java.util.List;
 
 /**
  * The seam between the Docker engine model and a kernel, emulated or real: the calls dockerd's
@@ -24,43 +24,10 @@ public interface Kernel {
 
     /**
      * {@code ip -n NS link add ...}: makes the link {@code spec} describes, in one request made in
-     * namespace {@code ns} (the spec's namespaces, master and up included).
+     * namespace {@code ns} (the spec's namespaces, master and up included). {@link LinkSpec}'s
+     * factories spell the plain forms ({@code LinkSpec.veth(NAME, MAC, PEER, PEERMAC)}).
      */
     void linkAdd(String ns, LinkSpec spec);
-
-    /** {@code ip -n NS link add NAME [address MAC] type veth peer name PEER [address PEERMAC]}; null MAC = random. */
-    default void linkAddVeth(String ns, String name, MacAddress mac, String peer, MacAddress peerMac) {
-        linkAdd(ns, new LinkSpec.Veth(LinkSpec.Attrs.named(name).mac(mac), LinkSpec.Attrs.named(peer).mac(peerMac), false));
-    }
-
-    /** {@code ip -n NS link add NAME [address MAC] type bridge}. */
-    default void linkAddBridge(String ns, String name, MacAddress mac) {
-        linkAdd(ns, new LinkSpec.Bridge(LinkSpec.Attrs.named(name).mac(mac)));
-    }
-
-    /**
-     * {@code ip -n NS link add NAME link PARENT [address MAC] type macvlan mode MODE}: a macvlan on
-     * {@code parent} (in {@code ns}); null MAC = random. Docker creates it next to the parent, then moves it.
-     */
-    default void linkAddMacvlan(String ns, String name, String parent, String mode, MacAddress mac) {
-        linkAdd(ns, new LinkSpec.Macvlan(LinkSpec.Attrs.named(name).mac(mac), parent, mode));
-    }
-
-    /** {@code ip -n NS link add link PARENT name NAME type vlan id VID}. */
-    default void linkAddVlan(String ns, String name, String parent, int vid) {
-        linkAdd(ns, new LinkSpec.Vlan(LinkSpec.Attrs.named(name), parent, vid));
-    }
-
-    /** {@code ip -n NS link add NAME type dummy}. */
-    default void linkAddDummy(String ns, String name) {
-        linkAdd(ns, new LinkSpec.Dummy(LinkSpec.Attrs.named(name)));
-    }
-
-    /** {@code ip -n NS link add NAME type vxlan id VNI dstport PORT [local LOCAL] [nolearning] [proxy]}. */
-    default void linkAddVxlan(String ns, String name, int vni, Ipv4Address local, int dstport, boolean learning,
-                              boolean proxy) {
-        linkAdd(ns, new LinkSpec.Vxlan(LinkSpec.Attrs.named(name), vni, local, dstport, learning, proxy));
-    }
 
     /** {@code bridge -n NS fdb append MAC dev DEV dst DST} (a VXLAN device's own FDB, {@code self permanent}). */
     void fdbAppend(String ns, String dev, MacAddress mac, Ipv4Address dst);

@@ -14,6 +14,39 @@ public sealed interface LinkSpec {
     /** The device's common attributes. */
     Attrs attrs();
 
+    /** {@code ip link add NAME [address MAC] type veth peer name PEER [address PEERMAC]}; null MAC = random. */
+    static Veth veth(String name, MacAddress mac, String peer, MacAddress peerMac) {
+        return new Veth(Attrs.named(name).mac(mac), Attrs.named(peer).mac(peerMac), false);
+    }
+
+    /** {@code ip link add NAME [address MAC] type bridge}. */
+    static Bridge bridge(String name, MacAddress mac) {
+        return new Bridge(Attrs.named(name).mac(mac));
+    }
+
+    /**
+     * {@code ip link add NAME link PARENT [address MAC] type macvlan mode MODE}: a macvlan on
+     * {@code parent}; null MAC = random. Docker creates it next to the parent, then moves it.
+     */
+    static Macvlan macvlan(String name, String parent, String mode, MacAddress mac) {
+        return new Macvlan(Attrs.named(name).mac(mac), parent, mode);
+    }
+
+    /** {@code ip link add link PARENT name NAME type vlan id VID}. */
+    static Vlan vlan(String name, String parent, int vid) {
+        return new Vlan(Attrs.named(name), parent, vid);
+    }
+
+    /** {@code ip link add NAME type dummy}. */
+    static Dummy dummy(String name) {
+        return new Dummy(Attrs.named(name));
+    }
+
+    /** {@code ip link add NAME type vxlan id VNI dstport PORT [local LOCAL] [nolearning] [proxy]}. */
+    static Vxlan vxlan(String name, int vni, Ipv4Address local, int dstport, boolean learning, boolean proxy) {
+        return new Vxlan(Attrs.named(name), vni, local, dstport, learning, proxy);
+    }
+
     /**
      * {@code LinkAttrs}: {@code name}; {@code mac} null for a random one; {@code mtu} 0 for the
      * kind's default; {@code master} the bridge to enslave it to (in the namespace it ends in), or

@@ -6,8 +6,8 @@ import dev.dockwire.app.http.Responses;
 import dev.dockwire.docker.engine.Exec;
 import dev.dockwire.kernel.Kernel;
 import dev.dockwire.kernel.KernelException;
-import dev.dockwire.kernel.LinkSpec;
 import dev.dockwire.kernel.LinkSpec.Attrs;
+import dev.dockwire.kernel.LinkSpec;
 import dev.dockwire.sim.Clock;
 import dev.dockwire.wire.Cidr;
 import dev.dockwire.wire.Ipv4Address;
@@ -64,7 +64,7 @@ public final class Outside {
 
     private void buildLan() {
         kernel.linkSetUp(lan, "lo", true);
-        kernel.linkAddBridge(lan, "lan0", null);
+        kernel.linkAdd(lan, LinkSpec.bridge("lan0", null));
         kernel.linkSetUp(lan, "lan0", true);
         kernel.netnsAdd("router");
         kernel.linkSetUp("router", "lo", true);
@@ -108,7 +108,7 @@ public final class Outside {
      */
     private void buildVlan10() {
         try {
-            kernel.linkAddVlan("router", "eth0.10", "eth0", 10);
+            kernel.linkAdd("router", LinkSpec.vlan("eth0.10", "eth0", 10));
         } catch (KernelException e) {
             if (!e.getMessage().contains("Unknown device type")) {
                 throw e;
@@ -156,7 +156,7 @@ public final class Outside {
      * router's leg {@code routerIf} on it at {@code routerAddress}, cabled from {@code bridgeSide}.
      */
     public void subnet(String bridge, String bridgeSide, String routerIf, Cidr routerAddress) {
-        kernel.linkAddBridge(lan, bridge, null);
+        kernel.linkAdd(lan, LinkSpec.bridge(bridge, null));
         kernel.linkSetUp(lan, bridge, true);
         cable(bridgeSide, "router", routerIf);
         kernel.linkSetMaster(lan, bridgeSide, bridge);

@@ -2,6 +2,7 @@ package dev.dockwire.tools;
 
 import dev.dockwire.kernel.Kernel;
 import dev.dockwire.kernel.KernelException;
+import dev.dockwire.kernel.LinkSpec;
 import dev.dockwire.wire.Cidr;
 import dev.dockwire.wire.Ipv4Address;
 import dev.dockwire.wire.MacAddress;
@@ -104,16 +105,16 @@ final class IpChange {
             throw new IllegalArgumentException("Error: link is required for " + type + ".");
         }
         switch (type) {
-            case "macvlan" -> kernel.linkAddMacvlan(ns, name, link, mode, mac);
+            case "macvlan" -> kernel.linkAdd(ns, LinkSpec.macvlan(name, link, mode, mac));
             case "vlan" -> {
                 if (vid == null) {
                     throw new IllegalArgumentException("8021q: VLAN device needs VLAN ID.");
                 }
-                kernel.linkAddVlan(ns, name, link, vid);
+                kernel.linkAdd(ns, LinkSpec.vlan(name, link, vid));
             }
-            case "dummy" -> kernel.linkAddDummy(ns, name);
-            case "bridge" -> kernel.linkAddBridge(ns, name, mac);
-            case "veth" -> kernel.linkAddVeth(ns, name, mac, peer != null ? peer : "veth0", null);
+            case "dummy" -> kernel.linkAdd(ns, LinkSpec.dummy(name));
+            case "bridge" -> kernel.linkAdd(ns, LinkSpec.bridge(name, mac));
+            case "veth" -> kernel.linkAdd(ns, LinkSpec.veth(name, mac, peer != null ? peer : "veth0", null));
             default -> throw new IllegalArgumentException("Error: Unknown device type.");
         }
     }

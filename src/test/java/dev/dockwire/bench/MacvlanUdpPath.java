@@ -2,6 +2,7 @@ package dev.dockwire.bench;
 
 import dev.dockwire.emulated.EmulatedKernel;
 import dev.dockwire.kernel.Kernel;
+import dev.dockwire.kernel.LinkSpec;
 import dev.dockwire.netns.Emulation;
 import dev.dockwire.wire.Cidr;
 import dev.dockwire.wire.Ipv4Address;
@@ -18,7 +19,7 @@ public final class MacvlanUdpPath extends UdpPath {
     private final EmulatedKernel k = new EmulatedKernel(emu, "m");
 
     public MacvlanUdpPath() {
-        k.linkAddVeth(Kernel.HOST, "d0", null, "d1", null);
+        k.linkAdd(Kernel.HOST, LinkSpec.veth("d0", null, "d1", null));
         k.linkSetUp(Kernel.HOST, "d0", true);
         k.linkSetUp(Kernel.HOST, "d1", true);
         leg("m0", "a", "10.9.0.1/24");
@@ -29,7 +30,7 @@ public final class MacvlanUdpPath extends UdpPath {
     private void leg(String name, String ns, String cidr) {
         k.netnsAdd(ns);
         k.linkSetUp(ns, "lo", true);
-        k.linkAddMacvlan(Kernel.HOST, name, "d0", "bridge", null);
+        k.linkAdd(Kernel.HOST, LinkSpec.macvlan(name, "d0", "bridge", null));
         k.linkSetNetns(Kernel.HOST, name, ns);
         k.addrAdd(ns, name, Cidr.parse(cidr));
         k.linkSetUp(ns, name, true);

@@ -1,6 +1,7 @@
 package dev.dockwire.bench;
 
 import dev.dockwire.kernel.Kernel;
+import dev.dockwire.kernel.LinkSpec;
 import dev.dockwire.link.NetDevice;
 import dev.dockwire.netfilter.Hook;
 import dev.dockwire.netfilter.ipv4.Netfilter;
@@ -112,7 +113,7 @@ public final class NatUdpPath {
     /** A veth pair from {@code ns1}'s {@code if1} to {@code ns2}'s {@code if2}, both up. */
     private void cable(String ns1, String if1, String ns2, String if2) {
         String tmp = ns2 + "-" + if2;
-        net.kernel.linkAddVeth(ns1, if1, null, tmp, null);
+        net.kernel.linkAdd(ns1, LinkSpec.veth(if1, null, tmp, null));
         net.kernel.linkSetNetns(ns1, tmp, ns2);
         net.kernel.linkSetName(ns2, tmp, if2);
         net.kernel.linkSetUp(ns1, if1, true);

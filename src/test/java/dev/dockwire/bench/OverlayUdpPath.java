@@ -2,6 +2,7 @@ package dev.dockwire.bench;
 
 import dev.dockwire.emulated.EmulatedKernel;
 import dev.dockwire.kernel.Kernel;
+import dev.dockwire.kernel.LinkSpec;
 import dev.dockwire.netns.Emulation;
 import dev.dockwire.netns.Namespace;
 import dev.dockwire.wire.Cidr;
@@ -27,7 +28,7 @@ public final class OverlayUdpPath extends UdpPath {
     private final EmulatedKernel h2 = new EmulatedKernel(emu, "h2");
 
     public OverlayUdpPath() {
-        h1.linkAddVeth(Kernel.HOST, "eth0", null, "underlay", null);
+        h1.linkAdd(Kernel.HOST, LinkSpec.veth("eth0", null, "underlay", null));
         Namespace n1 = h1.namespace(Kernel.HOST);
         n1.moveDevice(n1.device("underlay"), h2.namespace(Kernel.HOST));
         h2.linkSetName(Kernel.HOST, "underlay", "eth0");
@@ -57,19 +58,19 @@ public final class OverlayUdpPath extends UdpPath {
      */
     public static void sandbox(EmulatedKernel k, Ipv4Address vtep, String container) {
         k.netnsAdd("sb");
-        k.linkAddBridge("sb", "ov-001001-abcde", null); // made inside: a bridge cannot change namespace
+        k.linkAdd("sb", LinkSpec.bridge("ov-001001-abcde", null)); // made inside: a bridge cannot change namespace
         k.linkSetName("sb", "ov-001001-abcde", "br0");
         k.linkSetMtu("sb", "br0", 1450);
         k.addrAdd("sb", "br0", Cidr.parse("10.0.1.1/24"));
         k.linkSetUp("sb", "br0", true);
-        k.linkAddVxlan(Kernel.HOST, "vx-001001-abcde", VNI, vtep, 4789, false, true);
+        k.linkAdd(Kernel.HOST, LinkSpec.vxlan("vx-001001-abcde", VNI, vtep, 4789, false, true));
         k.linkSetNetns(Kernel.HOST, "vx-001001-abcde", "sb");
         k.linkSetName("sb", "vx-001001-abcde", "vxlan0");
         k.linkSetMaster("sb", "vxlan0", "br0");
         k.linkSetUp("sb", "vxlan0", true);
         k.netnsAdd("c");
         k.linkSetUp("c", "lo", true);
-        k.linkAddVeth(Kernel.HOST, "veth0", null, "ctr", mac(container));
+        k.linkAdd(Kernel.HOST, LinkSpec.veth("veth0", null, "ctr", mac(container)));
         k.linkSetMtu(Kernel.HOST, "veth0", 1450);
         k.linkSetMtu(Kernel.HOST, "ctr", 1450);
         k.linkSetNetns(Kernel.HOST, "veth0", "sb");

@@ -1,10 +1,11 @@
 package dev.dockwire.bench;
 
 import dev.dockwire.docker.ContainerCreate;
-import dev.dockwire.docker.engine.Engine;
 import dev.dockwire.docker.EngineProfile;
 import dev.dockwire.docker.NetworkCreate;
+import dev.dockwire.docker.engine.Engine;
 import dev.dockwire.kernel.Kernel;
+import dev.dockwire.kernel.LinkSpec;
 import dev.dockwire.linux.RealKernel;
 import dev.dockwire.run.RealWorld;
 import dev.dockwire.wire.Cidr;
@@ -51,14 +52,14 @@ public final class RealBootBench {
         long t0;
         long t1;
         try (RealKernel k = new RealKernel("dw-rboot-k-", null)) {
-            k.linkAddBridge(Kernel.HOST, "br0", null);
+            k.linkAdd(Kernel.HOST, LinkSpec.bridge("br0", null));
             k.linkSetUp(Kernel.HOST, "br0", true);
             t0 = System.nanoTime();
             for (int i = 1; i <= containers; i++) {
                 String ns = "c" + i;
                 k.netnsAdd(ns);
                 k.linkSetUp(ns, "lo", true);
-                k.linkAddVeth(Kernel.HOST, "p" + i, null, "e" + i, null);
+                k.linkAdd(Kernel.HOST, LinkSpec.veth("p" + i, null, "e" + i, null));
                 k.linkSetMaster(Kernel.HOST, "p" + i, "br0");
                 k.linkSetUp(Kernel.HOST, "p" + i, true);
                 k.linkSetNetns(Kernel.HOST, "e" + i, ns);

@@ -8,6 +8,7 @@ import dev.dockwire.capture.CaptureFile;
 import dev.dockwire.capture.CaptureTap;
 import dev.dockwire.kernel.Kernel;
 import dev.dockwire.kernel.KernelException;
+import dev.dockwire.kernel.LinkSpec;
 import dev.dockwire.link.NetDevice;
 import dev.dockwire.link.Vxlan;
 import dev.dockwire.netns.Emulation;
@@ -53,7 +54,7 @@ class VxlanTest {
         emulation = new Emulation(7);
         h1 = new EmulatedKernel(emulation, "h1");
         h2 = new EmulatedKernel(emulation, "h2");
-        h1.linkAddVeth(HOST, "eth0", MacAddress.parse("02:00:00:00:00:11"), "cable", MacAddress.parse("02:00:00:00:00:12"));
+        h1.linkAdd(HOST, LinkSpec.veth("eth0", MacAddress.parse("02:00:00:00:00:11"), "cable", MacAddress.parse("02:00:00:00:00:12")));
         h1.namespace(HOST).moveDevice(h1.namespace(HOST).device("cable"), h2.namespace(HOST));
         h2.linkSetName(HOST, "cable", "eth0");
         host(h1, "192.168.1.11", "10.0.0.2", C1, "10.0.0.3", C2, "192.168.1.12");
@@ -73,13 +74,13 @@ class VxlanTest {
         k.addrAdd(HOST, "eth0", Cidr.parse(vtep + "/24"));
         k.linkSetUp(HOST, "eth0", true);
         k.netnsAdd("ov");
-        k.linkAddBridge("ov", "br0", null);
+        k.linkAdd("ov", LinkSpec.bridge("br0", null));
         k.addrAdd("ov", "br0", Cidr.parse("10.0.0.1/24"));
-        k.linkAddVxlan(HOST, "vx0", VNI, Ipv4Address.parse(vtep), 4789, false, true);
+        k.linkAdd(HOST, LinkSpec.vxlan("vx0", VNI, Ipv4Address.parse(vtep), 4789, false, true));
         k.linkSetNetns(HOST, "vx0", "ov");
         k.linkSetMaster("ov", "vx0", "br0");
         k.netnsAdd("c");
-        k.linkAddVeth("ov", "veth0", null, "eth0", mac);
+        k.linkAdd("ov", LinkSpec.veth("veth0", null, "eth0", mac));
         k.linkSetNetns("ov", "eth0", "c");
         k.linkSetMaster("ov", "veth0", "br0");
         k.linkSetMtu("ov", "veth0", 1450);
@@ -184,7 +185,7 @@ class VxlanTest {
     @Test
     void theVniIsUniquePerSocketAndTheSocketStaysInItsNamespace() {
         KernelException e = assertThrows(KernelException.class,
-                () -> h1.linkAddVxlan(HOST, "vx1", VNI, null, 4789, false, true));
+                () -> h1.linkAdd(HOST, LinkSpec.vxlan("vx1", VNI, null, 4789, false, true)));
         assertTrue(e.getMessage().contains("VNI"), e.getMessage());
         // vx0 lives in "ov", but its socket is the host's: the host's UDP port 4789 is taken.
         UdpSocket s = h1.sockets(HOST).openUdp();

@@ -59,7 +59,7 @@ public abstract class KernelContract {
     /** A sandbox {@code c} whose eth0 is a veth's peer, the host end p1 on bridge br0: one request. */
     private void sandbox() {
         k.netnsAdd("c");
-        k.linkAddBridge(Kernel.HOST, "br0", null);
+        k.linkAdd(Kernel.HOST, LinkSpec.bridge("br0", null));
         k.linkSetUp(Kernel.HOST, "br0", true);
         k.linkAdd(Kernel.HOST, new LinkSpec.Veth(Attrs.named("p1").mtu(1400).master("br0").up(true),
                 Attrs.named("eth0").mac(PEER_MAC).mtu(1400).netns("c"), false));
@@ -119,7 +119,7 @@ public abstract class KernelContract {
     void aVethCanBeMadeWithBothEndsInOtherNamespacesItsMasterFoundWhereItEnds() {
         k.netnsAdd("sb");
         k.netnsAdd("c");
-        k.linkAddBridge("sb", "br0", null);
+        k.linkAdd("sb", LinkSpec.bridge("br0", null));
         k.linkAdd(Kernel.HOST, new LinkSpec.Veth(Attrs.named("veth0").mtu(1450).master("br0").up(true).netns("sb"),
                 Attrs.named("eth0").mac(PEER_MAC).mtu(1450).netns("c"), false));
         assertTrue(k.links(Kernel.HOST).stream().noneMatch(l -> l.kind().equals("veth")), k.links(Kernel.HOST).toString());
@@ -135,8 +135,8 @@ public abstract class KernelContract {
 
     @Test
     void theBridgeMasterCanBeSetAndItsFdbHoldsThePortsAddress() {
-        k.linkAddBridge(Kernel.HOST, "br1", null);
-        k.linkAddVeth(Kernel.HOST, "v1", MacAddress.parse("02:00:00:00:01:01"), "v2", null);
+        k.linkAdd(Kernel.HOST, LinkSpec.bridge("br1", null));
+        k.linkAdd(Kernel.HOST, LinkSpec.veth("v1", MacAddress.parse("02:00:00:00:01:01"), "v2", null));
         assertNull(link(Kernel.HOST, "v1").master());
         k.linkSetMaster(Kernel.HOST, "v1", "br1");
         assertEquals("br1", link(Kernel.HOST, "v1").master());
@@ -166,13 +166,13 @@ public abstract class KernelContract {
         k.linkDel(Kernel.HOST, "p1");
         assertTrue(find("c", "eth0").isEmpty(), "a veth takes its peer");
         assertTrue(find(Kernel.HOST, "p1").isEmpty());
-        k.linkAddVeth(Kernel.HOST, "x1", null, "x2", null);
+        k.linkAdd(Kernel.HOST, LinkSpec.veth("x1", null, "x2", null));
         if (supports("macvlan")) {
-            k.linkAddMacvlan(Kernel.HOST, "mv0", "x1", "bridge", null);
+            k.linkAdd(Kernel.HOST, LinkSpec.macvlan("mv0", "x1", "bridge", null));
             k.linkSetNetns(Kernel.HOST, "mv0", "c");
         }
         if (supports("8021q")) {
-            k.linkAddVlan(Kernel.HOST, "x1.5", "x1", 5);
+            k.linkAdd(Kernel.HOST, LinkSpec.vlan("x1.5", "x1", 5));
         }
         k.linkDel(Kernel.HOST, "x1");
         assertTrue(find(Kernel.HOST, "x2").isEmpty(), "a veth takes its peer in the same namespace too");
@@ -183,7 +183,7 @@ public abstract class KernelContract {
     @Test
     void aLinkMovesIsRenamedSizedAndBroughtUp() {
         k.netnsAdd("c");
-        k.linkAddVeth(Kernel.HOST, "x1", null, "x2", null);
+        k.linkAdd(Kernel.HOST, LinkSpec.veth("x1", null, "x2", null));
         k.linkSetNetns(Kernel.HOST, "x2", "c");
         assertTrue(find(Kernel.HOST, "x2").isEmpty());
         k.linkSetName("c", "x2", "eth1");

@@ -9,6 +9,7 @@ import dev.dockwire.capture.CaptureTap;
 import dev.dockwire.capture.PacketFilter;
 import dev.dockwire.kernel.Kernel;
 import dev.dockwire.kernel.KernelException;
+import dev.dockwire.kernel.LinkSpec;
 import dev.dockwire.sim.EventLoop;
 import dev.dockwire.sim.Pacing;
 import dev.dockwire.testing.ExternalTools;
@@ -44,13 +45,13 @@ class RealCaptureTest {
 
     /** br0 (10.124.0.1/24) in the host namespace, containers a (.2) and b (.3) on it. */
     private static void bridged(RealKernel k) {
-        k.linkAddBridge(Kernel.HOST, "br0", null);
+        k.linkAdd(Kernel.HOST, LinkSpec.bridge("br0", null));
         k.addrAdd(Kernel.HOST, "br0", Cidr.parse("10.124.0.1/24"));
         k.linkSetUp(Kernel.HOST, "br0", true);
         for (int i = 2; i <= 3; i++) {
             String ns = "c" + i;
             k.netnsAdd(ns);
-            k.linkAddVeth(Kernel.HOST, "veth" + i, null, "tmp" + i, null);
+            k.linkAdd(Kernel.HOST, LinkSpec.veth("veth" + i, null, "tmp" + i, null));
             k.linkSetMaster(Kernel.HOST, "veth" + i, "br0");
             k.linkSetUp(Kernel.HOST, "veth" + i, true);
             k.linkSetNetns(Kernel.HOST, "tmp" + i, ns);

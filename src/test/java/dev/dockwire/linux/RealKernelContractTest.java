@@ -2,6 +2,7 @@ package dev.dockwire.linux;
 
 import dev.dockwire.kernel.Kernel;
 import dev.dockwire.kernel.KernelContract;
+import dev.dockwire.kernel.LinkSpec;
 import dev.dockwire.testing.ExternalTools;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -47,11 +48,11 @@ class RealKernelContractTest extends KernelContract {
     /** Whether this kernel makes a link of {@code kind} (its module may load on first use). */
     private boolean probe(String kind) {
         try (RealKernel probe = new RealKernel(TestNamespaces.PREFIX + "probe-", null)) {
-            probe.linkAddVeth(Kernel.HOST, "v0", null, "v1", null);
+            probe.linkAdd(Kernel.HOST, LinkSpec.veth("v0", null, "v1", null));
             if (kind.equals("macvlan")) {
-                probe.linkAddMacvlan(Kernel.HOST, "m0", "v0", "bridge", null);
+                probe.linkAdd(Kernel.HOST, LinkSpec.macvlan("m0", "v0", "bridge", null));
             } else {
-                probe.linkAddVlan(Kernel.HOST, "v0.5", "v0", 5);
+                probe.linkAdd(Kernel.HOST, LinkSpec.vlan("v0.5", "v0", 5));
             }
             return true;
         } catch (RuntimeException e) {

@@ -10,6 +10,7 @@ import dev.dockwire.kernel.AddrInfo;
 import dev.dockwire.kernel.Kernel;
 import dev.dockwire.kernel.KernelException;
 import dev.dockwire.kernel.LinkInfo;
+import dev.dockwire.kernel.LinkSpec;
 import dev.dockwire.kernel.RouteInfo;
 import dev.dockwire.testing.ExternalTools;
 import dev.dockwire.wire.Cidr;
@@ -45,7 +46,7 @@ class RealKernelTest {
     private static void container(RealKernel k, String ns, int host, String hostVeth) {
         k.netnsAdd(ns);
         k.linkSetUp(ns, "lo", true);
-        k.linkAddVeth(Kernel.HOST, hostVeth, null, "tmp" + host, MacAddress.parse("02:42:0a:7b:00:0" + host));
+        k.linkAdd(Kernel.HOST, LinkSpec.veth(hostVeth, null, "tmp" + host, MacAddress.parse("02:42:0a:7b:00:0" + host)));
         k.linkSetMaster(Kernel.HOST, hostVeth, "br0");
         k.linkSetUp(Kernel.HOST, hostVeth, true);
         k.linkSetNetns(Kernel.HOST, "tmp" + host, ns);
@@ -67,7 +68,7 @@ class RealKernelTest {
         String prefix = TestNamespaces.PREFIX + "k-";
         try (RealKernel k = new RealKernel(prefix, null)) {
             k.linkSetUp(Kernel.HOST, "lo", true);
-            k.linkAddBridge(Kernel.HOST, "br0", MacAddress.parse("02:42:0a:7b:00:01"));
+            k.linkAdd(Kernel.HOST, LinkSpec.bridge("br0", MacAddress.parse("02:42:0a:7b:00:01")));
             k.addrAdd(Kernel.HOST, "br0", GATEWAY);
             k.linkSetUp(Kernel.HOST, "br0", true);
             container(k, "a", 2, "vetha");
@@ -118,7 +119,7 @@ class RealKernelTest {
 
             // Errors are worded as iproute2 prints them.
             assertEquals("RTNETLINK answers: File exists",
-                    assertThrows(KernelException.class, () -> k.linkAddBridge(Kernel.HOST, "br0", null)).getMessage());
+                    assertThrows(KernelException.class, () -> k.linkAdd(Kernel.HOST, LinkSpec.bridge("br0", null))).getMessage());
             assertEquals("Cannot find device \"nosuch\"",
                     assertThrows(KernelException.class, () -> k.linkSetUp("a", "nosuch", true)).getMessage());
             assertThrows(UnsupportedOperationException.class, () -> k.sockets("a").openUdp());

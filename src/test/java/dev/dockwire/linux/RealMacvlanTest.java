@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.dockwire.kernel.Kernel;
 import dev.dockwire.kernel.KernelException;
 import dev.dockwire.kernel.LinkInfo;
+import dev.dockwire.kernel.LinkSpec;
 import dev.dockwire.testing.ExternalTools;
 import dev.dockwire.wire.Cidr;
 import java.util.List;
@@ -35,7 +36,7 @@ class RealMacvlanTest {
     private static void lan(RealKernel k) {
         k.linkSetUp(Kernel.HOST, "lo", true);
         k.netnsAdd("lan");
-        k.linkAddVeth(Kernel.HOST, "eth0", null, "cable", null);
+        k.linkAdd(Kernel.HOST, LinkSpec.veth("eth0", null, "cable", null));
         k.linkSetNetns(Kernel.HOST, "cable", "lan");
         k.addrAdd("lan", "cable", Cidr.parse("10.124.0.100/24"));
         k.linkSetUp("lan", "cable", true);
@@ -46,7 +47,7 @@ class RealMacvlanTest {
     private static void container(RealKernel k, String ns, String parent, String mode, String address) {
         k.netnsAdd(ns);
         k.linkSetUp(ns, "lo", true);
-        k.linkAddMacvlan(Kernel.HOST, "mv-" + ns, parent, mode, null);
+        k.linkAdd(Kernel.HOST, LinkSpec.macvlan("mv-" + ns, parent, mode, null));
         k.linkSetNetns(Kernel.HOST, "mv-" + ns, ns);
         k.linkSetName(ns, "mv-" + ns, "eth0");
         k.addrAdd(ns, "eth0", Cidr.parse(address));
@@ -77,7 +78,7 @@ class RealMacvlanTest {
             var json = String.join("\n", ExternalTools.run("ip", "-j", "-d", "-n", k.netnsName("a"), "link", "show", "eth0"));
             assertTrue(json.contains("\"info_kind\":\"macvlan\"") && json.contains("\"mode\":\"bridge\""), json);
             assertEquals("RTNETLINK answers: File exists",
-                    assertThrows(KernelException.class, () -> k.linkAddMacvlan(Kernel.HOST, "eth0", "eth0", "bridge", null))
+                    assertThrows(KernelException.class, () -> k.linkAdd(Kernel.HOST, LinkSpec.macvlan("eth0", "eth0", "bridge", null)))
                             .getMessage());
             if (ExternalTools.available("ping")) {
                 assertTrue(ping(k, "a", "10.124.0.3"), "bridge-mode siblings");
@@ -96,7 +97,7 @@ class RealMacvlanTest {
         try (RealKernel k = new RealKernel(TestNamespaces.PREFIX + "v-", null)) {
             lan(k);
             try {
-                k.linkAddVlan(Kernel.HOST, "eth0.10", "eth0", 10);
+                k.linkAdd(Kernel.HOST, LinkSpec.vlan("eth0.10", "eth0", 10));
             } catch (RuntimeException e) {
                 Assumptions.abort("this kernel cannot make an 802.1Q link (no 8021q module?): " + e.getMessage());
             }

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.dockwire.kernel.LinkSpec;
 import dev.dockwire.sim.EventLoop;
 import dev.dockwire.sim.Pacing;
 import dev.dockwire.socket.PingSocket;
@@ -108,7 +109,7 @@ class RealPingSocketTest {
 
     private static void cable(RealKernel k, String ns, String router, String addr, String routerAddr) {
         String peer = "to-" + ns;
-        k.linkAddVeth(ns, "eth0", null, peer, null);
+        k.linkAdd(ns, LinkSpec.veth("eth0", null, peer, null));
         k.linkSetNetns(ns, peer, router);
         k.addrAdd(ns, "eth0", Cidr.parse(addr));
         k.addrAdd(router, peer, Cidr.parse(routerAddr));

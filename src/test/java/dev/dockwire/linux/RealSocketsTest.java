@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.dockwire.kernel.Kernel;
+import dev.dockwire.kernel.LinkSpec;
 import dev.dockwire.sim.EventLoop;
 import dev.dockwire.sim.Pacing;
 import dev.dockwire.socket.SocketError;
@@ -112,7 +113,7 @@ class RealSocketsTest {
             k.netnsAdd("b");
             k.linkSetUp("b", "lo", true);
             k.sockets("b").listenTcp(0, 8080, 16).close();
-            k.linkAddVeth("a", "v0", null, "v1", null);
+            k.linkAdd("a", LinkSpec.veth("v0", null, "v1", null));
             k.addrAdd("a", "v0", Cidr.parse("10.124.0.1/24"));
             k.linkSetUp("a", "v0", true);
             assertEquals(Ipv4Address.parse("10.124.0.1").bits(), a.sourceAddressFor(Ipv4Address.parse("10.124.0.2").bits()));

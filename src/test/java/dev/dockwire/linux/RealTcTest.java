@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.dockwire.kernel.KernelException;
+import dev.dockwire.kernel.LinkSpec;
 import dev.dockwire.kernel.QdiscInfo;
 import dev.dockwire.testing.ExternalTools;
 import dev.dockwire.wire.Cidr;
@@ -42,7 +43,7 @@ class RealTcTest {
         try (RealKernel k = new RealKernel(TestNamespaces.PREFIX + "tc-", null)) {
             k.netnsAdd("a");
             k.netnsAdd("b");
-            k.linkAddVeth("a", "eth0", null, "peer", null);
+            k.linkAdd("a", LinkSpec.veth("eth0", null, "peer", null));
             k.linkSetNetns("a", "peer", "b");
             k.linkSetName("b", "peer", "eth0");
             k.addrAdd("a", "eth0", Cidr.parse("10.124.0.1/24"));

@@ -7,8 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.dockwire.kernel.Kernel;
 import dev.dockwire.kernel.KernelException;
 import dev.dockwire.kernel.LinkInfo;
-import dev.dockwire.kernel.LinkSpec;
 import dev.dockwire.kernel.LinkSpec.Attrs;
+import dev.dockwire.kernel.LinkSpec;
 import dev.dockwire.testing.ExternalTools;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
@@ -38,9 +38,9 @@ class RealVethFoldTest {
     @Test
     void thePairIsMadeWithItsPeerInTheSandboxAndTheHostEndConfigured() throws Exception {
         try (RealKernel k = new RealKernel(TestNamespaces.PREFIX + "vf-", null)) {
-            k.linkAddBridge(Kernel.HOST, "br0", null);
+            k.linkAdd(Kernel.HOST, LinkSpec.bridge("br0", null));
             k.netnsAdd("c");
-            k.linkAddVeth(Kernel.HOST, "p1", null, "t1", null);
+            k.linkAdd(Kernel.HOST, LinkSpec.veth("p1", null, "t1", null));
             k.linkSetMtu(Kernel.HOST, "p1", 1400);
             k.linkSetMtu(Kernel.HOST, "t1", 1400);
             k.linkSetMaster(Kernel.HOST, "p1", "br0");
@@ -59,7 +59,7 @@ class RealVethFoldTest {
             assertTrue(shown.contains("hairpin on"), shown);
 
             // A veth nobody moves is made in place by the next call.
-            k.linkAddVeth(Kernel.HOST, "x1", null, "x2", null);
+            k.linkAdd(Kernel.HOST, LinkSpec.veth("x1", null, "x2", null));
             List<String> names = k.links(Kernel.HOST).stream().map(LinkInfo::name).toList();
             assertTrue(names.containsAll(List.of("x1", "x2")), names.toString());
         }
@@ -68,7 +68,7 @@ class RealVethFoldTest {
     @Test
     void oneSpecMakesThePairWithItsPeerInTheSandboxAndTheHostEndConfigured() throws Exception {
         try (RealKernel k = new RealKernel(TestNamespaces.PREFIX + "vs-", null)) {
-            k.linkAddBridge(Kernel.HOST, "br0", null);
+            k.linkAdd(Kernel.HOST, LinkSpec.bridge("br0", null));
             k.netnsAdd("c");
             k.linkAdd(Kernel.HOST, new LinkSpec.Veth(Attrs.named("p1").mtu(1400).master("br0").up(true),
                     Attrs.named("eth0").mtu(1400).netns("c"), true));
@@ -86,7 +86,7 @@ class RealVethFoldTest {
     @Test
     void theKernelsRefusalComesFromTheRequestThatMakesThePair() {
         try (RealKernel k = new RealKernel(TestNamespaces.PREFIX + "ve-", null)) {
-            k.linkAddBridge(Kernel.HOST, "br0", null);
+            k.linkAdd(Kernel.HOST, LinkSpec.bridge("br0", null));
             k.netnsAdd("c");
             KernelException e = assertThrows(KernelException.class, () -> k.linkAdd(Kernel.HOST,
                     new LinkSpec.Veth(Attrs.named("br0").up(true), Attrs.named("t1").netns("c"), false))); // br0 is taken

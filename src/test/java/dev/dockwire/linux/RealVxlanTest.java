@@ -2,6 +2,7 @@ package dev.dockwire.linux;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.dockwire.kernel.LinkSpec;
 import dev.dockwire.testing.ExternalTools;
 import dev.dockwire.wire.Cidr;
 import dev.dockwire.wire.Ipv4Address;
@@ -25,7 +26,7 @@ class RealVxlanTest {
         try (RealKernel k = new RealKernel(TestNamespaces.PREFIX + "vx-", null)) {
             k.netnsAdd("a");
             k.netnsAdd("b");
-            k.linkAddVeth("a", "u0", null, "peer", null);
+            k.linkAdd("a", LinkSpec.veth("u0", null, "peer", null));
             k.linkSetNetns("a", "peer", "b");
             k.linkSetName("b", "peer", "u0");
             String[] ns = {"a", "b"};
@@ -33,7 +34,7 @@ class RealVxlanTest {
                 k.linkSetUp(ns[i], "lo", true);
                 k.addrAdd(ns[i], "u0", Cidr.parse("10.131.0." + (i + 1) + "/24"));
                 k.linkSetUp(ns[i], "u0", true);
-                k.linkAddVxlan(ns[i], "vx0", 4097, Ipv4Address.parse("10.131.0." + (i + 1)), 4789, false, true);
+                k.linkAdd(ns[i], LinkSpec.vxlan("vx0", 4097, Ipv4Address.parse("10.131.0." + (i + 1)), 4789, false, true));
                 k.addrAdd(ns[i], "vx0", Cidr.parse("10.0.1." + (i + 2) + "/24"));
             }
             MacAddress macA = MacAddress.parse(linkMac(k, "a"));

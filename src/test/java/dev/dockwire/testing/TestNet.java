@@ -2,6 +2,7 @@ package dev.dockwire.testing;
 
 import dev.dockwire.emulated.EmulatedKernel;
 import dev.dockwire.kernel.Kernel;
+import dev.dockwire.kernel.LinkSpec;
 import dev.dockwire.link.Bridge;
 import dev.dockwire.link.NetDevice;
 import dev.dockwire.netns.Emulation;
@@ -39,7 +40,7 @@ public final class TestNet {
 
     /** {@code ip link add NAME type bridge}, with {@code gatewayCidr} on it (null for none), up. */
     public Bridge bridge(String name, String gatewayCidr) {
-        kernel.linkAddBridge(Kernel.HOST, name, null);
+        kernel.linkAdd(Kernel.HOST, LinkSpec.bridge(name, null));
         if (gatewayCidr != null) {
             kernel.addrAdd(Kernel.HOST, name, Cidr.parse(gatewayCidr));
         }
@@ -62,7 +63,7 @@ public final class TestNet {
     public void leg(String ns, String ifname, String bridge, String cidr) {
         String hostSide = "veth" + (vethCounter++);
         String peer = "tmp" + vethCounter;
-        kernel.linkAddVeth(Kernel.HOST, hostSide, null, peer, null);
+        kernel.linkAdd(Kernel.HOST, LinkSpec.veth(hostSide, null, peer, null));
         kernel.linkSetMaster(Kernel.HOST, hostSide, bridge);
         kernel.linkSetUp(Kernel.HOST, hostSide, true);
         kernel.linkSetNetns(Kernel.HOST, peer, ns);

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.dockwire.kernel.Kernel;
+import dev.dockwire.kernel.LinkSpec;
 import dev.dockwire.netns.Namespace;
 import dev.dockwire.socket.PingSocket;
 import dev.dockwire.socket.SocketError;
@@ -119,7 +120,7 @@ class Ipv4StackTest {
         net.node("c", "br1", "10.1.0.2/24", "10.1.0.1");
         Namespace r = net.node("r", "br0", "10.0.0.1/24", null);
         // second leg of the router
-        net.kernel.linkAddVeth(Kernel.HOST, "rv1", null, "rtmp", null);
+        net.kernel.linkAdd(Kernel.HOST, LinkSpec.veth("rv1", null, "rtmp", null));
         net.kernel.linkSetMaster(Kernel.HOST, "rv1", "br1");
         net.kernel.linkSetUp(Kernel.HOST, "rv1", true);
         net.kernel.linkSetNetns(Kernel.HOST, "rtmp", "r");

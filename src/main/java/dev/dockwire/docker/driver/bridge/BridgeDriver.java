@@ -75,7 +75,7 @@ public final class BridgeDriver implements NetworkDriver {
         if (linkExists(bridge)) {
             throw new EngineException("bridge name " + bridge + " is already in use");
         }
-        kernel.linkAddBridge(Kernel.HOST, bridge, null);
+        kernel.linkAdd(Kernel.HOST, LinkSpec.bridge(bridge, null));
         try {
             if (n.options().containsKey(MTU_OPTION)) {
                 kernel.linkSetMtu(Kernel.HOST, bridge, Integer.parseInt(n.options().get(MTU_OPTION)));

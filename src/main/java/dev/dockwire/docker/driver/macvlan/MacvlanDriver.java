@@ -88,7 +88,7 @@ public final class MacvlanDriver implements NetworkDriver {
             return null;
         }
         if (parent.equals(dummy)) {
-            kernel.linkAddDummy(Kernel.HOST, dummy);
+            kernel.linkAdd(Kernel.HOST, LinkSpec.dummy(dummy));
             kernel.linkSetUp(Kernel.HOST, dummy, true);
             return dummy;
         }
@@ -113,7 +113,7 @@ public final class MacvlanDriver implements NetworkDriver {
             throw new EngineException("vlan id must be between 1-4094, received: " + vid);
         }
         try {
-            kernel.linkAddVlan(Kernel.HOST, parent, split[0], vid);
+            kernel.linkAdd(Kernel.HOST, LinkSpec.vlan(parent, split[0], vid));
         } catch (KernelException e) {
             throw new EngineException("failed to create " + parent + " vlan link: " + e.getMessage());
         }

@@ -127,13 +127,13 @@ public final class OverlayDriver implements NetworkDriver {
         // osl AddInterface(..., WithIsBridge(true)) makes the bridge inside the sandbox: a bridge
         // cannot change namespace (NETIF_F_NETNS_LOCAL). The vxlan device is made on the host, so
         // its UDP socket stays in the host namespace, and moved in.
-        kernel.linkAddBridge(sb, "ov-" + suffix, null);
+        kernel.linkAdd(sb, LinkSpec.bridge("ov-" + suffix, null));
         kernel.linkSetName(sb, "ov-" + suffix, "br0");
         int mtu = maxMtu(n.options());
         kernel.linkSetMtu(sb, "br0", mtu);
         kernel.addrAdd(sb, "br0", Cidr.of(n.gateway(), n.subnet().prefixLength()));
         kernel.linkSetUp(sb, "br0", true);
-        kernel.linkAddVxlan(Kernel.HOST, "vx-" + suffix, vni, vtep(), VXLAN_PORT, false, true);
+        kernel.linkAdd(Kernel.HOST, LinkSpec.vxlan("vx-" + suffix, vni, vtep(), VXLAN_PORT, false, true));
         kernel.linkSetNetns(Kernel.HOST, "vx-" + suffix, sb);
         kernel.linkSetName(sb, "vx-" + suffix, "vxlan0");
         // createVxlan(name, vni, n.maxMTU()): the vxlan device itself has the overlay MTU.
