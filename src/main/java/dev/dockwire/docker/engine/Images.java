@@ -1,5 +1,6 @@
 package dev.dockwire.docker.engine;
 
+import dev.dockwire.docker.ImageConfig;
 import dev.dockwire.docker.PortSpec;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -58,6 +59,30 @@ public final class Images {
             out.addAll(PortSpec.exposed(p));
         }
         return out;
+    }
+
+    /**
+     * The config of {@code image} as far as dockwire knows it, or null for an image it does not
+     * know: the nginx images run {@code /docker-entrypoint.sh} with CMD {@code nginx -g 'daemon
+     * off;'} and stop on SIGQUIT (their Dockerfile's STOPSIGNAL); every other known image has only
+     * a CMD and stops on SIGTERM.
+     */
+    public static ImageConfig config(String image) {
+        String base = baseName(image);
+        List<String> cmd = DEFAULT_CMD.get(base);
+        List<String> exposed = EXPOSED.getOrDefault(base, List.of());
+        if (cmd == null && !EXPOSED.containsKey(base)) {
+            return null;
+        }
+        List<String> entrypoint = List.of();
+        String stopSignal = "SIGTERM";
+        if (base.equals("nginx")) {
+            entrypoint = cmd.subList(0, 1);
+            cmd = cmd.subList(1, cmd.size());
+            stopSignal = "SIGQUIT";
+        }
+        return new ImageConfig(image, entrypoint, cmd == null ? List.of() : cmd, List.of(), "", "", exposed, stopSignal,
+                null, java.util.Set.of());
     }
 
     public static List<String> defaultCmd(String image) {

@@ -1,0 +1,45 @@
+package dev.dockwire.docker;
+
+import java.util.List;
+import java.util.Set;
+
+/**
+ * What an image says about the container it makes, as {@code docker image inspect} shows its
+ * {@code Config} (the OCI image config; moby api/types/container.Config): the entrypoint and
+ * command, environment, working directory, user, exposed ports ({@code 80/tcp}), stop signal
+ * ({@code SIGQUIT} for the nginx images) and healthcheck — plus which programs the image has on
+ * its PATH, which no inspect shows but every {@code docker exec} meets.
+ *
+ * @param reference the name it is known by ({@code nginx:alpine})
+ * @param stopSignal the signal's name ({@code SIGTERM} when the image sets none)
+ * @param healthcheck null when the image has none
+ */
+public record ImageConfig(String reference, List<String> entrypoint, List<String> cmd, List<String> env,
+                          String workingDir, String user, List<String> exposedPorts, String stopSignal,
+                          Healthcheck healthcheck, Set<String> programs) {
+    public ImageConfig {
+        entrypoint = List.copyOf(entrypoint);
+        cmd = List.copyOf(cmd);
+        env = List.copyOf(env);
+        exposedPorts = List.copyOf(exposedPorts);
+        programs = Set.copyOf(programs);
+    }
+
+    /** A container's first process: the entrypoint followed by {@code command}, or by the image's CMD when none is given. */
+    public List<String> argv(List<String> command) {
+        List<String> args = new java.util.ArrayList<>(entrypoint);
+        args.addAll(command.isEmpty() ? cmd : command);
+        return List.copyOf(args);
+    }
+
+    /**
+     * {@code HEALTHCHECK}: {@code test} as the config holds it ({@code ["CMD-SHELL", "pg_isready"]},
+     * {@code ["CMD", ...]} or {@code ["NONE"]}), durations in nanoseconds (0: Docker's default).
+     */
+    public record Healthcheck(List<String> test, long intervalNanos, long timeoutNanos, long startPeriodNanos,
+                              int retries) {
+        public Healthcheck {
+            test = List.copyOf(test);
+        }
+    }
+}
