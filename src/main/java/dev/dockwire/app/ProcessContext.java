@@ -47,6 +47,13 @@ public interface ProcessContext {
      */
     void daemonize();
 
+    /**
+     * Installs {@code handler} for {@code signal} (sigaction(2)): instead of the default action
+     * (termination with status {@code 128 + n}) the handler runs; it may end the program with
+     * {@link #exit}. SIGKILL cannot be caught.
+     */
+    void onSignal(Signal signal, Runnable handler);
+
     /** Ends the program with {@code status}; further output is ignored. */
     void exit(int status);
 }

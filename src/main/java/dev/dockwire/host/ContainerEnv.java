@@ -5,6 +5,7 @@ import dev.dockwire.app.bin.Programs;
 import dev.dockwire.docker.CommandOutput;
 import dev.dockwire.docker.Container;
 import dev.dockwire.docker.Endpoint;
+import dev.dockwire.docker.engine.ContainerProcesses;
 import dev.dockwire.docker.engine.Exec;
 import dev.dockwire.docker.engine.ImageDaemons;
 import dev.dockwire.tools.CommandResult;
@@ -108,7 +109,10 @@ final class ContainerEnv implements Shell.Env {
                 if (p == null) {
                     return CommandResult.fail(127, "sh: " + name + ": not found");
                 }
-                return DockerHost.result(new Exec(host.engine(), host.loop(), c.netns(), c.hostname(), this).run(name, p, args));
+                ContainerProcesses procs = host.engine().processes(c);
+                Exec exec = procs == null ? new Exec(host.engine(), host.loop(), c.netns(), c.hostname(), this)
+                        : new Exec(host.engine(), host.loop(), c.netns(), c.hostname(), this, procs.pids());
+                return DockerHost.result(exec.run(name, p, args));
             }
         }
     }

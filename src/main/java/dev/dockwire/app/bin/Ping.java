@@ -1,6 +1,7 @@
 package dev.dockwire.app.bin;
 
 import dev.dockwire.app.ProcessContext;
+import dev.dockwire.app.Signal;
 import dev.dockwire.app.Program;
 import dev.dockwire.app.Timer;
 import dev.dockwire.app.dns.StubResolver;
@@ -53,6 +54,8 @@ public final class Ping implements Program {
     @Override
     public void start(ProcessContext ctx, List<String> args) {
         this.ctx = ctx;
+        // iputils ping.c: SIGINT (Ctrl-C, docker stop -s INT) ends the run with the statistics.
+        ctx.onSignal(Signal.SIGINT, this::finish);
         String host = null;
         try {
             for (int i = 0; i < args.size(); i++) {

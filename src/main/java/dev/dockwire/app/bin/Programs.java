@@ -16,14 +16,19 @@ public final class Programs {
         BY_NAME.put("dig", Dig::new);
         BY_NAME.put("curl", Curl::new);
         BY_NAME.put("iperf3", Iperf3::new);
+        BY_NAME.put("echo", Echo::new);
+        BY_NAME.put("sleep", Sleep::new);
+        BY_NAME.put("true", () -> new Status(0));
+        BY_NAME.put("false", () -> new Status(1));
+        BY_NAME.put("cat", Cat::new);
     }
 
     private Programs() {
     }
 
-    /** A fresh instance of the program called {@code name}, or null when none is modelled. */
+    /** A fresh instance of the program called {@code name} (or a path to it, {@code /bin/echo}), or null when none is modelled. */
     public static Program create(String name) {
-        Supplier<Program> s = BY_NAME.get(name);
+        Supplier<Program> s = BY_NAME.get(name.substring(name.lastIndexOf('/') + 1));
         return s == null ? null : s.get();
     }
 }

@@ -2,12 +2,14 @@ package dev.dockwire.docker.cli;
 
 import static dev.dockwire.docker.cli.CliFlags.Spec;
 
+import dev.dockwire.app.Signal;
 import dev.dockwire.docker.CommandOutput;
 import dev.dockwire.docker.Container;
 import dev.dockwire.docker.ContainerCreate;
 import dev.dockwire.docker.EngineException;
 import dev.dockwire.docker.PortBinding;
 import dev.dockwire.docker.PortSpec;
+import dev.dockwire.docker.engine.ContainerProcesses;
 import dev.dockwire.docker.engine.Engine;
 import dev.dockwire.docker.engine.Images;
 import dev.dockwire.wire.Ipv4Address;
@@ -36,6 +38,10 @@ public final class DockerCommand {
         return host.engine();
     }
 
+    private ProcessCommands processes() {
+        return new ProcessCommands(engine(), host.loop());
+    }
+
     public CommandOutput run(List<String> args) {
         if (args.isEmpty()) {
             return CommandOutput.fail(0, "Usage:  docker [OPTIONS] COMMAND");
@@ -59,6 +65,9 @@ public final class DockerCommand {
                 case "inspect" -> new InspectCommand(engine()).run(rest, null);
                 case "exec" -> exec(rest);
                 case "port" -> port(rest);
+                case "logs" -> processes().logs(rest);
+                case "wait" -> processes().await(rest);
+                case "top" -> processes().top(rest);
                 default -> CommandOutput.fail(1, "docker: '" + cmd + "' is not a docker command.\nSee 'docker --help'");
             };
         } catch (CliFlags.ParseError e) {
@@ -124,11 +133,19 @@ public final class DockerCommand {
                     + " (declare one with '# dockwire: image " + c.image() + " http PORT hostname')");
         }
         if (f.has("detach")) {
+            if (f.has("rm")) {
+                engine().autoRemove(c);
+            }
             List<String> out = new ArrayList<>(warnings);
             out.add(c.id());
             return CommandOutput.ok(out);
         }
-        // Foreground: the container's command runs to its end, then the container stops.
+        ContainerProcesses procs = engine().processes(c);
+        if (procs != null && procs.modelled()) {
+            warnings.addAll(attach(c, f.has("rm")));
+            return new CommandOutput(c.exitCode(), warnings);
+        }
+        // PID 1 is no program dockwire models: the command runs inside as docker exec would, then the container stops.
         List<String> cmd = c.cmd().isEmpty() ? Images.defaultCmd(c.image()) : c.cmd();
         CommandOutput r = cmd.isEmpty() || cmd.get(0).equals("/bin/sh") || cmd.get(0).equals("sh")
                 ? CommandOutput.ok(List.of())
@@ -143,6 +160,27 @@ public final class DockerCommand {
         List<String> out = new ArrayList<>(warnings);
         out.addAll(r.output());
         return new CommandOutput(r.status(), out);
+    }
+
+    /**
+     * {@code docker run} without {@code -d}: attached to the container, it prints what the main
+     * process writes and ends when the container stops, with its exit code; one that does not end
+     * is stopped after the step timeout. {@code --rm} removes it afterwards.
+     */
+    private List<String> attach(Container c, boolean rm) {
+        ProcessCommands p = processes();
+        int from = engine().log(c).size();
+        boolean ended = p.await(() -> !c.running());
+        List<String> out = new ArrayList<>(engine().log(c).entries().subList(from, engine().log(c).size()).stream()
+                .map(e -> e.line()).toList());
+        if (!ended) {
+            out.add(ProcessCommands.timedOut("docker run " + c.image()));
+            engine().stop(c.name(), 0, Signal.SIGKILL);
+        }
+        if (rm) {
+            engine().remove(c.name(), true, () -> { });
+        }
+        return out;
     }
 
     /** The CLI's warning when ports are asked for on a network mode that has none of its own. */
@@ -188,8 +226,12 @@ public final class DockerCommand {
     private CommandOutput stop(List<String> args, boolean restart) {
         CliFlags f = CliFlags.parse(args, List.of(new Spec("time", 't', true), new Spec("signal", 's', true)), true);
         long grace = f.has("time") ? Long.parseLong(f.get("time")) * 1_000_000_000L : GRACE_NANOS;
+        Signal signal = f.has("signal") ? Signal.parse(f.get("signal")) : null;
+        if (f.has("signal") && signal == null) {
+            return CommandOutput.fail(1, "Error response from daemon: Invalid signal: " + f.get("signal"));
+        }
         return each(f.positional(), restart ? "restart" : "stop", ref -> {
-            Container c = engine().stop(ref, () -> host.loop().runFor(grace));
+            Container c = engine().stop(ref, grace, signal);
             if (restart) {
                 engine().start(c.name());
             }

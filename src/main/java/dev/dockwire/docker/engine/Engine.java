@@ -1,5 +1,6 @@
 package dev.dockwire.docker.engine;
 
+import dev.dockwire.app.Signal;
 import dev.dockwire.docker.Container;
 import dev.dockwire.docker.ContainerCreate;
 import dev.dockwire.docker.Endpoint;
@@ -17,9 +18,11 @@ import dev.dockwire.docker.swarm.Swarm;
 import dev.dockwire.docker.swarm.SwarmDirectory;
 import dev.dockwire.kernel.Kernel;
 import dev.dockwire.kernel.KernelException;
+import dev.dockwire.proc.Process;
 import dev.dockwire.sim.Clock;
 import dev.dockwire.sim.EventLoop;
 import dev.dockwire.sim.SeededRandom;
+import dev.dockwire.sim.Timeout;
 import dev.dockwire.wire.Cidr;
 import dev.dockwire.wire.Ipv4Address;
 import java.util.ArrayList;
@@ -47,7 +50,8 @@ public final class Engine implements Swarm.Member, ProcessHost {
     private final Networks networks;
     private final Containers containers = new Containers(this);
     private final List<Consumer<Container>> sandboxListeners = new ArrayList<>();
-    private final Map<String, ImageDaemons.Daemon> daemons = new LinkedHashMap<>();
+    private final MainProcesses mains;
+    private final java.util.Set<String> autoRemove = new java.util.HashSet<>();
     private final Map<Network.Driver, NetworkDriver> drivers = new EnumMap<>(Network.Driver.class);
     private final BridgeDriver bridge;
     private final OverlayDriver overlay;
@@ -71,6 +75,7 @@ public final class Engine implements Swarm.Member, ProcessHost {
         this.sandboxes = new Sandboxes(this);
         this.gateway = new DefaultGateway(this, sandboxes);
         this.dns = new EmbeddedDns(kernel, clock, random, this::containerAnywhere, this.hostNameservers);
+        this.mains = new MainProcesses(this, clock);
     }
 
     /** The directory where swarm joins find managers (shared by the hosts of one LAN), and this host's name. */
@@ -291,12 +296,29 @@ public final class Engine implements Swarm.Member, ProcessHost {
         }
         ContainerFiles.write(hostNameservers, c);
         dns.start(c);
-        ImageDaemons.Daemon d = ImageDaemons.start(declaredImage(c.image()), clock, c, kernel.sockets(c.netns()),
-                files -> new Exec(this, clock, c.netns(), c.hostname(), files));
-        if (d != null) {
-            daemons.put(c.id(), d);
-        }
+        mains.start(c, declaredImage(c.image()), this::mainExited);
         return c;
+    }
+
+    /** PID 1 ended by itself or by a signal: the container stops with its status ({@code --rm}: and goes). */
+    private void mainExited(Container c, Process init) {
+        ContainerProcesses r = mains.running(c);
+        if (!c.running() || r == null || r.init() != init) {
+            return;
+        }
+        c.stopped(teardown(c), clock.nanos());
+        if (autoRemove.remove(c.id())) {
+            remove(c.name(), false, () -> { });
+        }
+    }
+
+    /** {@code docker run --rm}: the container goes once it has stopped (at once if it has). */
+    public void autoRemove(Container c) {
+        if (c.running()) {
+            autoRemove.add(c.id());
+        } else if (containers.byId(c.id()) != null) {
+            remove(c.name(), false, () -> { });
+        }
     }
 
     /**
@@ -350,25 +372,53 @@ public final class Engine implements Swarm.Member, ProcessHost {
         }
     }
 
-    /** {@code docker stop}: PID 1 ignores SIGTERM, so after the 10 s grace period it is killed (exit 137). */
+    /**
+     * {@code docker stop} as dockerd does it (daemon/stop.go): the image's STOPSIGNAL (SIGTERM by
+     * default) to PID 1; if it is still running, {@code waitGracePeriod}, then SIGKILL (137). A PID
+     * 1 without a handler for the signal ignores it, as the kernel spares a namespace's init.
+     */
     public Container stop(String ref, Runnable waitGracePeriod) {
         Container c = container(ref);
         if (!c.running()) {
             return c;
         }
-        waitGracePeriod.run();
-        teardown(c);
-        c.stopped(137, clock.nanos());
+        Process init = mains.signal(c, null);
+        if (!init.exited()) {
+            waitGracePeriod.run();
+        }
+        return killIfRunning(c);
+    }
+
+    /**
+     * {@code docker stop [-s SIGNAL] [-t N] CTR}: {@code signal} (null: the image's STOPSIGNAL) to
+     * PID 1, up to {@code graceNanos} of the clock for it to end, then SIGKILL.
+     */
+    public Container stop(String ref, long graceNanos, Signal signal) {
+        Container c = container(ref);
+        if (!c.running()) {
+            return c;
+        }
+        Process init = mains.signal(c, signal);
+        long deadline = clock.nanos() + graceNanos;
+        Timeout end = clock.schedule(graceNanos, () -> { }); // the loop wakes at the deadline at the latest
+        clock.runUntil(() -> init.exited() || !c.running() || clock.nanos() >= deadline);
+        end.cancel();
+        return killIfRunning(c);
+    }
+
+    private Container killIfRunning(Container c) {
+        if (c.running()) {
+            mains.signal(c, Signal.SIGKILL);
+            c.stopped(teardown(c), clock.nanos());
+        }
         return c;
     }
 
-    private void teardown(Container c) {
+    /** Takes the running container apart; returns PID 1's exit status. */
+    private int teardown(Container c) {
         drivers.values().forEach(d -> d.revokeExternalConnectivity(c));
         dns.stop(c);
-        ImageDaemons.Daemon d = daemons.remove(c.id());
-        if (d != null) {
-            d.stop();
-        }
+        int status = mains.stopped(c);
         for (Endpoint e : c.endpointList()) {
             Network n = e.network();
             if (!n.driver().plumbed() || e.address() == null) {
@@ -387,6 +437,7 @@ public final class Engine implements Swarm.Member, ProcessHost {
                 && containers.all().stream().noneMatch(o -> o != c && o.running() && ns.equals(o.netns()))) {
             kernel.netnsDel(ns);
         }
+        return status;
     }
 
     /** {@code docker rm [-f]}. */
@@ -397,9 +448,11 @@ public final class Engine implements Swarm.Member, ProcessHost {
                 throw new EngineException("cannot remove container \"" + c.name()
                         + "\": container is running: stop the container before removing or force remove");
             }
-            teardown(c);
-            c.stopped(137, clock.nanos());
+            mains.signal(c, Signal.SIGKILL);
+            c.stopped(teardown(c), clock.nanos());
         }
+        autoRemove.remove(c.id());
+        mains.removed(c);
         containers.remove(c);
     }
 
@@ -496,7 +549,18 @@ public final class Engine implements Swarm.Member, ProcessHost {
 
     /** The running main process of a container's image, or null. */
     public ImageDaemons.Daemon daemon(Container c) {
-        return daemons.get(c.id());
+        ContainerProcesses r = mains.running(c);
+        return r == null ? null : r.daemon();
+    }
+
+    /** The running container's processes ({@code docker exec} starts its own among them), or null. */
+    public ContainerProcesses processes(Container c) {
+        return mains.running(c);
+    }
+
+    /** What the container's main process wrote ({@code docker logs}). */
+    public ContainerLog log(Container c) {
+        return mains.log(c);
     }
 
     /** A container by name, full id or unique id prefix. */

@@ -2,17 +2,23 @@ package dev.dockwire.docker.engine;
 
 import dev.dockwire.app.ProcessContext;
 import dev.dockwire.app.Program;
+import dev.dockwire.app.Signal;
 import dev.dockwire.app.Timer;
 import dev.dockwire.docker.CommandOutput;
+import dev.dockwire.proc.PidNamespace;
+import dev.dockwire.proc.Process;
 import dev.dockwire.sim.EventLoop;
 import dev.dockwire.sim.Timeout;
 import dev.dockwire.socket.Sockets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
- * Runs one modelled program (ping, ...) in a namespace on the event loop until it exits, and
- * collects what it prints: the process side of {@code docker exec} and of host commands.
+ * Runs one modelled program (ping, ...) as a process of a PID namespace, in a network namespace,
+ * on the event loop: to its end, collecting what it prints ({@link #run}: {@code docker exec} and
+ * host commands), or in the background with its output going to a sink ({@link #start}: a
+ * container's main process, whose lines go to its log).
  */
 public final class Exec implements ProcessContext {
     /** The files a process reads and writes: the container's, or the host's for a command at the host's prompt. */
@@ -20,6 +26,12 @@ public final class Exec implements ProcessContext {
         String readFile(String path);
 
         boolean writeFile(String path, String content, boolean append);
+    }
+
+    /** Where a background process's lines go: {@code stream} is {@code stdout} or {@code stderr}. */
+    @FunctionalInterface
+    public interface Output {
+        void line(String stream, String text);
     }
 
     /** Run start as wall time; fixed so runs are reproducible (captures use the same epoch). */
@@ -30,22 +42,64 @@ public final class Exec implements ProcessContext {
     private final String netns;
     private final String hostname;
     private final Files files;
+    private final PidNamespace pids;
     private final List<String> output = new ArrayList<>();
+    private Output sink;
+    private Process process;
     private Integer exitStatus;
     private boolean daemon;
 
+    /** A process of a PID namespace of its own (a host command, an image's daemon). */
     public Exec(ProcessHost engine, EventLoop loop, String netns, String hostname, Files files) {
+        this(engine, loop, netns, hostname, files, new PidNamespace(() -> 0));
+    }
+
+    /** A process of {@code pids} (a container's). */
+    public Exec(ProcessHost engine, EventLoop loop, String netns, String hostname, Files files, PidNamespace pids) {
         this.engine = engine;
         this.loop = loop;
         this.netns = netns;
         this.hostname = hostname;
         this.files = files;
+        this.pids = pids;
+    }
+
+    /**
+     * Starts {@code program} as a new process of the namespace with argv {@code name args...} and
+     * returns at once; its lines go to {@code out} while the loop runs.
+     */
+    public Process start(String name, Program program, List<String> args, Map<String, String> env, Output out) {
+        this.sink = out;
+        spawn(name, args, env);
+        loop.schedule(0, () -> program.start(this, args));
+        return process;
+    }
+
+    private void spawn(String name, List<String> args, Map<String, String> env) {
+        List<String> argv = new ArrayList<>();
+        argv.add(name);
+        argv.addAll(args);
+        process = pids.spawn(0, argv, env, loop.nanos());
+        process.onExit(status -> {
+            if (exitStatus == null) {
+                exitStatus = status;
+            }
+        });
+    }
+
+    /** The process, once started. */
+    public Process process() {
+        return process;
     }
 
     /** Starts {@code program} with {@code args} and runs the loop until it exits or daemonizes. */
     public CommandOutput run(String name, Program program, List<String> args) {
+        spawn(name, args, Map.of());
         loop.schedule(0, () -> program.start(this, args));
         loop.runUntil(() -> exitStatus != null || daemon);
+        if (exitStatus != null) {
+            pids.reap(process.pid());
+        }
         if (daemon && exitStatus == null) {
             return CommandOutput.ok(List.copyOf(output));
         }
@@ -112,21 +166,45 @@ public final class Exec implements ProcessContext {
     }
 
     @Override
-    public void out(String line) {
-        if (exitStatus == null && !daemon) {
-            output.add(line);
+    public void onSignal(Signal signal, Runnable handler) {
+        if (process == null) {
+            spawn("daemon", List.of(), Map.of());
         }
+        process.handle(signal, () -> {
+            if (exitStatus == null) {
+                handler.run();
+            }
+        });
+    }
+
+    @Override
+    public void out(String line) {
+        write("stdout", line);
     }
 
     @Override
     public void err(String line) {
-        out(line);
+        write("stderr", line);
+    }
+
+    private void write(String stream, String line) {
+        if (exitStatus != null) {
+            return;
+        }
+        if (sink != null) {
+            sink.line(stream, line);
+        } else if (!daemon) {
+            output.add(line);
+        }
     }
 
     @Override
     public void exit(int status) {
         if (exitStatus == null) {
             exitStatus = status;
+            if (process != null) {
+                process.exit(status);
+            }
         }
     }
 }

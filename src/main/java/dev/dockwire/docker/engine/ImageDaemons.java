@@ -130,7 +130,7 @@ public final class ImageDaemons {
     }
 
     /** The container's files for a daemon's process context. */
-    private static Exec.Files files(Container c) {
+    static Exec.Files files(Container c) {
         return new Exec.Files() {
             @Override
             public String readFile(String path) {

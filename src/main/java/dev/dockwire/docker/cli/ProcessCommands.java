@@ -1,0 +1,166 @@
+package dev.dockwire.docker.cli;
+
+import dev.dockwire.docker.CommandOutput;
+import dev.dockwire.docker.Container;
+import dev.dockwire.docker.EngineException;
+import dev.dockwire.docker.engine.ContainerLog;
+import dev.dockwire.docker.engine.ContainerProcesses;
+import dev.dockwire.docker.engine.Engine;
+import dev.dockwire.docker.engine.Exec;
+import dev.dockwire.proc.Process;
+import dev.dockwire.sim.EventLoop;
+import dev.dockwire.sim.Timeout;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.BooleanSupplier;
+
+/**
+ * The CLI's commands about a container's processes: {@code docker logs [-f] [-t] [--tail N]}
+ * (docker/cli cli/command/container/logs.go over the json-file log), {@code docker wait}
+ * (prints the exit code) and {@code docker top} ({@code ps -ef} columns, as dockerd's
+ * daemon/top_unix.go reports them); and the wait of a foreground command, bounded by
+ * {@link #STEP_TIMEOUT_NANOS} of virtual time so a script never hangs.
+ */
+final class ProcessCommands {
+    /** How long a foreground command that does not end may run in a script (virtual time). */
+    static final long STEP_TIMEOUT_NANOS = 60_000_000_000L;
+
+    /** jsonmessage.RFC3339NanoFixed: nine fraction digits always. */
+    private static final DateTimeFormatter RFC3339_NANO =
+            DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSSSSSSS'Z'", Locale.ROOT).withZone(ZoneOffset.UTC);
+
+    private final Engine engine;
+    private final EventLoop loop;
+
+    ProcessCommands(Engine engine, EventLoop loop) {
+        this.engine = engine;
+        this.loop = loop;
+    }
+
+    /**
+     * Runs the loop until {@code done} holds or {@link #STEP_TIMEOUT_NANOS} have passed; false when
+     * the time ran out.
+     */
+    boolean await(BooleanSupplier done) {
+        long deadline = loop.nanos() + STEP_TIMEOUT_NANOS;
+        Timeout wake = loop.schedule(STEP_TIMEOUT_NANOS, () -> { });
+        loop.runUntil(() -> done.getAsBoolean() || loop.nanos() >= deadline);
+        wake.cancel();
+        return done.getAsBoolean();
+    }
+
+    /** The line that says a foreground command was ended by the step timeout. */
+    static String timedOut(String command) {
+        return "dockwire: '" + command + "' was still running after " + STEP_TIMEOUT_NANOS / 1_000_000_000L
+                + " s of virtual time (the step timeout); ended it";
+    }
+
+    /** {@code docker logs [-f] [-t] [-n|--tail N] CONTAINER}. */
+    CommandOutput logs(List<String> args) {
+        CliFlags f = CliFlags.parse(args, List.of(new CliFlags.Spec("follow", 'f', false),
+                new CliFlags.Spec("timestamps", 't', false), new CliFlags.Spec("tail", 'n', true),
+                new CliFlags.Spec("details", (char) 0, false), new CliFlags.Spec("since", (char) 0, true),
+                new CliFlags.Spec("until", (char) 0, true)), true);
+        if (f.positional().size() != 1) {
+            return CliErrors.usage("logs", "exactly 1 argument", "[OPTIONS] CONTAINER");
+        }
+        Container c;
+        try {
+            c = engine.container(f.positional().get(0));
+        } catch (EngineException e) {
+            return CliErrors.daemonError(e);
+        }
+        List<String> out = new ArrayList<>();
+        if (f.has("follow") && c.running() && !await(() -> !c.running())) {
+            out.add(timedOut("docker logs -f " + f.positional().get(0)));
+        }
+        List<ContainerLog.Entry> entries = engine.log(c).entries();
+        String tail = f.has("tail") ? f.get("tail") : "all";
+        if (!tail.equals("all")) {
+            int n;
+            try {
+                n = Integer.parseInt(tail);
+            } catch (NumberFormatException e) {
+                return CommandOutput.fail(1, "Error response from daemon: invalid value for \"tail\": \"" + tail + "\"");
+            }
+            if (n >= 0 && n < entries.size()) {
+                entries = entries.subList(entries.size() - n, entries.size());
+            }
+        }
+        List<String> lines = new ArrayList<>();
+        for (ContainerLog.Entry e : entries) {
+            lines.add(f.has("timestamps") ? timestamp(e.nanos()) + " " + e.line() : e.line());
+        }
+        lines.addAll(out);
+        return CommandOutput.ok(lines);
+    }
+
+    /** A log entry's time as {@code docker logs -t} prints it: {@code 2025-01-01T00:00:03.004000000Z}. */
+    static String timestamp(long nanos) {
+        Instant t = Instant.ofEpochMilli(Exec.EPOCH_MILLIS).plusNanos(nanos);
+        return RFC3339_NANO.format(t);
+    }
+
+    /** {@code docker wait CONTAINER...}: each one's exit code once it has stopped. */
+    CommandOutput await(List<String> args) {
+        CliFlags f = CliFlags.parse(args, List.of(), true);
+        if (f.positional().isEmpty()) {
+            return CliErrors.usage("wait", "at least 1 argument", "CONTAINER [CONTAINER...]");
+        }
+        List<String> out = new ArrayList<>();
+        int status = 0;
+        for (String ref : f.positional()) {
+            Container c = engine.findContainer(ref);
+            if (c == null) {
+                out.add("Error response from daemon: No such container: " + ref);
+                status = 1;
+            } else if (c.running() && !await(() -> !c.running())) {
+                out.add(timedOut("docker wait " + ref));
+                status = 1;
+            } else {
+                out.add(Integer.toString(c.exitCode()));
+            }
+        }
+        return new CommandOutput(status, out);
+    }
+
+    /** {@code docker top CONTAINER}: the container's processes in {@code ps -ef} columns. */
+    CommandOutput top(List<String> args) {
+        CliFlags f = CliFlags.parse(args, List.of(), false);
+        if (f.positional().isEmpty()) {
+            return CliErrors.usage("top", "at least 1 argument", "CONTAINER [ps OPTIONS]");
+        }
+        Container c;
+        try {
+            c = engine.container(f.positional().get(0));
+        } catch (EngineException e) {
+            return CliErrors.daemonError(e);
+        }
+        if (engine.processes(c) == null) {
+            return CommandOutput.fail(1, "Error response from daemon: container " + c.id() + " is not running");
+        }
+        // cli/command/container/top.go: tabwriter with minwidth 20, padding 3; CMD is the last column.
+        List<String> out = new ArrayList<>();
+        out.add(topRow("UID", "PID", "PPID", "C", "STIME", "TTY", "TIME", "CMD"));
+        ContainerProcesses procs = engine.processes(c);
+        for (Process p : procs.running()) {
+            long secs = (Exec.EPOCH_MILLIS / 1000 + p.startNanos() / 1_000_000_000L) % 86_400;
+            String stime = String.format(Locale.ROOT, "%02d:%02d", secs / 3600, secs / 60 % 60);
+            out.add(topRow("root", Integer.toString(p.hostPid()), Integer.toString(procs.hostParent(p)), "0", stime, "?", "00:00:00",
+                    p.commandLine()));
+        }
+        return CommandOutput.ok(out);
+    }
+
+    private static String topRow(String... cells) {
+        StringBuilder sb = new StringBuilder();
+        for (int i = 0; i < cells.length - 1; i++) {
+            sb.append(cells[i]).append(" ".repeat(Math.max(20 - cells[i].length(), 3)));
+        }
+        return sb.append(cells[cells.length - 1]).toString();
+    }
+}

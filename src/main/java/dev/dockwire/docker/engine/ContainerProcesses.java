@@ -1,0 +1,25 @@
+package dev.dockwire.docker.engine;
+
+import dev.dockwire.proc.PidNamespace;
+import dev.dockwire.proc.Process;
+import java.util.List;
+
+/**
+ * A running container's processes: its PID namespace, PID 1, the pid of the containerd-shim that
+ * is PID 1's parent on the host, and the image's daemon when PID 1 is one.
+ *
+ * @param modelled whether PID 1 is a program or daemon dockwire models (it may end by itself)
+ */
+public record ContainerProcesses(PidNamespace pids, Process init, int shimPid, ImageDaemons.Daemon daemon,
+                                 boolean modelled) {
+    /** The running processes in pid order. */
+    public List<Process> running() {
+        return pids.running();
+    }
+
+    /** The host's pid of {@code p}'s parent: the shim for PID 1 and {@code docker exec}'s processes. */
+    public int hostParent(Process p) {
+        Process parent = p.ppid() == 0 ? null : pids.process(p.ppid());
+        return parent == null ? shimPid : parent.hostPid();
+    }
+}

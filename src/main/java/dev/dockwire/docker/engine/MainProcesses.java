@@ -1,0 +1,145 @@
+package dev.dockwire.docker.engine;
+
+import dev.dockwire.app.Program;
+import dev.dockwire.app.Signal;
+import dev.dockwire.app.bin.Programs;
+import dev.dockwire.docker.Container;
+import dev.dockwire.docker.ImageConfig;
+import dev.dockwire.proc.PidNamespace;
+import dev.dockwire.proc.Process;
+import dev.dockwire.sim.EventLoop;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.BiConsumer;
+
+/**
+ * Each running container's PID namespace and its first process, as containerd-shim starts it on
+ * {@code docker start}: argv is the image's ENTRYPOINT followed by the command given or the
+ * image's CMD ({@link ImageConfig#argv}); {@code /docker-entrypoint.sh} runs its arguments. The
+ * process is a modelled program when {@code argv[0]} names one ({@link Programs}), else the
+ * image's daemon ({@link ImageDaemons}: nginx, httpd, ...), which quits on SIGTERM, SIGQUIT and
+ * SIGINT with status 0; else a process with no program that runs until it is killed. Its stdout
+ * and stderr go to the container's {@link ContainerLog}.
+ */
+final class MainProcesses {
+    private final Engine engine;
+    private final EventLoop clock;
+    private final Map<String, ContainerProcesses> running = new HashMap<>();
+    private final Map<String, ContainerLog> logs = new LinkedHashMap<>();
+    private int lastHostPid = 1000;
+
+    MainProcesses(Engine engine, EventLoop clock) {
+        this.engine = engine;
+        this.clock = clock;
+    }
+
+    /** The first process of {@code c}: ENTRYPOINT + (command or CMD). */
+    static List<String> argv(Container c) {
+        ImageConfig config = Images.config(c.image());
+        return config == null ? c.cmd() : config.argv(c.cmd());
+    }
+
+    /** What runs: argv without the images' entrypoint script, which execs its arguments. */
+    private static List<String> effective(List<String> argv) {
+        if (!argv.isEmpty() && (argv.get(0).equals("/docker-entrypoint.sh") || argv.get(0).equals("docker-entrypoint.sh"))) {
+            return argv.subList(1, argv.size());
+        }
+        return argv;
+    }
+
+    /**
+     * Starts {@code c}'s main process as PID 1 of a new PID namespace; {@code exited} hears its
+     * status when it ends by itself or by a signal.
+     */
+    void start(Container c, ImageDaemons.Declared declared, BiConsumer<Container, Process> exited) {
+        int shim = ++lastHostPid;
+        PidNamespace pids = new PidNamespace(() -> ++lastHostPid);
+        ContainerLog log = logs.computeIfAbsent(c.id(), id -> new ContainerLog());
+        List<String> argv = argv(c);
+        List<String> run = effective(argv);
+        Map<String, String> env = env(c);
+        Program program = declared != null || run.isEmpty() ? null : Programs.create(run.get(0));
+        ContainerProcesses r;
+        if (program != null) {
+            Exec exec = new Exec(engine, clock, c.netns(), c.hostname(), ImageDaemons.files(c), pids);
+            Process init = exec.start(run.get(0), program, run.subList(1, run.size()), env,
+                    (stream, line) -> log.append(stream, clock.nanos(), line));
+            r = new ContainerProcesses(pids, init, shim, null, true);
+        } else {
+            Process init = pids.spawn(0, argv.isEmpty() ? List.of("/bin/sh") : argv, env, clock.nanos());
+            ImageDaemons.Daemon d = ImageDaemons.start(declared, clock, c, engine.kernel().sockets(c.netns()),
+                    files -> new Exec(engine, clock, c.netns(), c.hostname(), files));
+            if (d != null) {
+                for (Signal s : List.of(Signal.SIGTERM, Signal.SIGQUIT, Signal.SIGINT)) {
+                    init.handle(s, () -> init.exit(0)); // nginx: SIGQUIT graceful, SIGTERM/SIGINT fast shutdown; both exit 0
+                }
+            }
+            r = new ContainerProcesses(pids, init, shim, d, d != null);
+        }
+        running.put(c.id(), r);
+        r.init().onExit(status -> clock.schedule(0, () -> exited.accept(c, r.init())));
+    }
+
+    private static Map<String, String> env(Container c) {
+        Map<String, String> env = new LinkedHashMap<>();
+        env.put("PATH", "/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin");
+        env.put("HOSTNAME", c.hostname());
+        ImageConfig config = Images.config(c.image());
+        if (config != null) {
+            for (String kv : config.env()) {
+                int eq = kv.indexOf('=');
+                env.put(eq < 0 ? kv : kv.substring(0, eq), eq < 0 ? "" : kv.substring(eq + 1));
+            }
+        }
+        return env;
+    }
+
+    /**
+     * kill(2) to the container's PID 1: {@code signal}, or when null the image's STOPSIGNAL
+     * (SIGTERM when it names none). Returns PID 1.
+     */
+    Process signal(Container c, Signal signal) {
+        ContainerProcesses r = running.get(c.id());
+        Signal sig = signal;
+        if (sig == null) {
+            ImageConfig config = Images.config(c.image());
+            sig = config == null ? null : Signal.parse(config.stopSignal());
+        }
+        r.pids().kill(1, sig == null ? Signal.SIGTERM : sig);
+        return r.init();
+    }
+
+    /** The running container's processes, or null. */
+    ContainerProcesses running(Container c) {
+        return running.get(c.id());
+    }
+
+    /** The container's log (empty before its first start). */
+    ContainerLog log(Container c) {
+        return logs.computeIfAbsent(c.id(), id -> new ContainerLog());
+    }
+
+    /**
+     * The container stopped: every process left in its namespace is killed (as when init dies),
+     * the daemon closes its sockets. Returns PID 1's status (137 if it had to be killed now).
+     */
+    int stopped(Container c) {
+        ContainerProcesses r = running.remove(c.id());
+        if (r == null) {
+            return 137;
+        }
+        r.pids().killAll();
+        if (r.daemon() != null) {
+            r.daemon().stop();
+        }
+        return r.init().status();
+    }
+
+    /** {@code docker rm}: the log goes with the container. */
+    void removed(Container c) {
+        logs.remove(c.id());
+    }
+
+}

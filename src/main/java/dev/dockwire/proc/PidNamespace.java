@@ -1,0 +1,90 @@
+package dev.dockwire.proc;
+
+import dev.dockwire.app.Signal;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.IntSupplier;
+
+/**
+ * A PID namespace (kernel/pid_namespace.c): pids from 1, the first process its init. Signals go
+ * as kill(2) sends them (kernel/signal.c {@code sig_task_ignored}): a handled signal runs the
+ * handler; an unhandled one terminates the process with {@code 128 + n} — but the init of a
+ * namespace is spared every signal it did not install a handler for, except SIGKILL. This is why
+ * {@code docker stop} of a container whose PID 1 is {@code ping} or {@code sleep} waits its grace
+ * period and ends in SIGKILL (137).
+ */
+public final class PidNamespace {
+    private final IntSupplier hostPids;
+    private final Map<Integer, Process> table = new TreeMap<>();
+    private int lastPid;
+
+    /** {@code hostPids} hands out the pids the host sees, shared by all namespaces of one host. */
+    public PidNamespace(IntSupplier hostPids) {
+        this.hostPids = hostPids;
+    }
+
+    /** fork+exec: a new process with the next free pid; its parent is {@code ppid} (0: started from outside). */
+    public Process spawn(int ppid, List<String> argv, Map<String, String> env, long nowNanos) {
+        int pid = ++lastPid;
+        Process p = new Process(pid, hostPids.getAsInt(), ppid, argv, env, nowNanos);
+        table.put(pid, p);
+        return p;
+    }
+
+    /** The namespace's init (pid 1) while it is in the table, else null. */
+    public Process init() {
+        return table.get(1);
+    }
+
+    /** The process with {@code pid}, running or a zombie; null when there is none. */
+    public Process process(int pid) {
+        return table.get(pid);
+    }
+
+    /**
+     * kill(2) with {@code signal}: false (ESRCH) when no running process has {@code pid}. A signal
+     * init does not handle is discarded, as the kernel does for SIGNAL_UNKILLABLE tasks.
+     */
+    public boolean kill(int pid, Signal signal) {
+        Process p = table.get(pid);
+        if (p == null || p.exited()) {
+            return false;
+        }
+        if (signal.catchable() && p.handles(signal)) {
+            p.deliver(signal);
+        } else if (pid != 1 || !signal.catchable()) {
+            p.terminate(signal);
+        }
+        return true;
+    }
+
+    /** What happens when init dies: the kernel SIGKILLs every other process of the namespace (zap_pid_ns_processes). */
+    public void killAll() {
+        for (Process p : List.copyOf(table.values())) {
+            p.terminate(Signal.SIGKILL);
+        }
+    }
+
+    /** wait(2) for {@code pid}: its status, removing the zombie from the table; null while it runs or when there is none. */
+    public Integer reap(int pid) {
+        Process p = table.get(pid);
+        if (p == null || !p.exited()) {
+            return null;
+        }
+        table.remove(pid);
+        return p.status();
+    }
+
+    /** The running processes in pid order, as {@code ps} lists them. */
+    public List<Process> running() {
+        List<Process> out = new ArrayList<>();
+        for (Process p : table.values()) {
+            if (!p.exited()) {
+                out.add(p);
+            }
+        }
+        return out;
+    }
+}

@@ -1,0 +1,128 @@
+package dev.dockwire.proc;
+
+import dev.dockwire.app.Signal;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.IntConsumer;
+
+/**
+ * One process (the kernel's task_struct, as far as {@code ps} and signals see it): its pid in its
+ * namespace and on the host, its parent, argv and environment, the handlers its program
+ * installed, and its exit status once it has ended (a zombie until {@link PidNamespace#reap}).
+ */
+public final class Process {
+    private final int pid;
+    private final int hostPid;
+    private final int ppid;
+    private final List<String> argv;
+    private final Map<String, String> env;
+    private final long startNanos;
+    private final Map<Signal, Runnable> handlers = new EnumMap<>(Signal.class);
+    private final List<IntConsumer> exitListeners = new ArrayList<>();
+    private Integer status;
+    private Signal killedBy;
+
+    Process(int pid, int hostPid, int ppid, List<String> argv, Map<String, String> env, long startNanos) {
+        this.pid = pid;
+        this.hostPid = hostPid;
+        this.ppid = ppid;
+        this.argv = List.copyOf(argv);
+        this.env = Map.copyOf(env);
+        this.startNanos = startNanos;
+    }
+
+    /** The pid inside its namespace (1 for a container's main process). */
+    public int pid() {
+        return pid;
+    }
+
+    /** The pid the host sees ({@code docker top}, {@code ps} on the host). */
+    public int hostPid() {
+        return hostPid;
+    }
+
+    /** The parent's pid in the namespace; 0 for a process started from outside it (init, {@code docker exec}). */
+    public int ppid() {
+        return ppid;
+    }
+
+    public List<String> argv() {
+        return argv;
+    }
+
+    public Map<String, String> env() {
+        return env;
+    }
+
+    /** When it started, on the emulation's clock. */
+    public long startNanos() {
+        return startNanos;
+    }
+
+    /** Installs {@code handler} for {@code signal} (sigaction(2)); SIGKILL cannot be caught. */
+    public void handle(Signal signal, Runnable handler) {
+        if (!signal.catchable()) {
+            throw new IllegalArgumentException("SIGKILL cannot be caught");
+        }
+        handlers.put(signal, handler);
+    }
+
+    boolean handles(Signal signal) {
+        return handlers.containsKey(signal);
+    }
+
+    /** Runs the handler for a delivered signal. */
+    void deliver(Signal signal) {
+        handlers.get(signal).run();
+    }
+
+    /** Calls {@code listener} with the status when the process ends (at once when it already has). */
+    public void onExit(IntConsumer listener) {
+        if (status != null) {
+            listener.accept(status);
+        } else {
+            exitListeners.add(listener);
+        }
+    }
+
+    /** exit(2): ends the process with {@code code} (0-255); later calls change nothing. */
+    public void exit(int code) {
+        if (status != null) {
+            return;
+        }
+        status = code & 0xff;
+        handlers.clear();
+        List<IntConsumer> listeners = List.copyOf(exitListeners);
+        exitListeners.clear();
+        listeners.forEach(l -> l.accept(status));
+    }
+
+    /** The default action of {@code signal}: terminate, with the status {@code 128 + n} Docker reports. */
+    void terminate(Signal signal) {
+        if (status == null) {
+            killedBy = signal;
+            exit(signal.exitStatus());
+        }
+    }
+
+    public boolean exited() {
+        return status != null;
+    }
+
+    /** The exit status, or null while it runs. */
+    public Integer status() {
+        return status;
+    }
+
+    /** The signal whose default action ended it, or null. */
+    public Signal killedBy() {
+        return killedBy;
+    }
+
+    /** The command line as {@code ps} shows it. */
+    public String commandLine() {
+        return String.join(" ", argv);
+    }
+}

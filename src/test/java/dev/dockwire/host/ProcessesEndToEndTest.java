@@ -1,0 +1,92 @@
+package dev.dockwire.host;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.dockwire.testing.TestHost;
+import dev.dockwire.tools.CommandResult;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/** Containers run their programs: the transcript, on what the commands print. */
+class ProcessesEndToEndTest {
+    private final TestHost h = new TestHost(1);
+
+    @AfterEach
+    void close() {
+        h.close();
+    }
+
+    @Test
+    void pingerRunsToItsEndItsLogHoldsTheRepliesAndNginxStopsOnSigquit() {
+        h.ok("docker network create pnet");
+        h.ok("docker run -d --name web --network pnet nginx");
+        h.ok("docker run -d --name pinger --network pnet alpine ping -c 3 web");
+        h.ok("sleep 4");
+        List<String> logs = h.ok("docker logs pinger");
+        assertTrue(logs.get(0).matches("PING web \\(10\\.\\d+\\.\\d+\\.2\\): 56 data bytes|PING web \\(.*\\) 56\\(84\\) bytes of data\\."),
+                String.join("\n", logs));
+        assertEquals(3, logs.stream().filter(l -> l.matches("64 bytes from web\\.pnet \\(.*\\): icmp_seq=\\d ttl=64 time=.*")).count(),
+                String.join("\n", logs));
+        assertTrue(logs.contains("--- web ping statistics ---"), String.join("\n", logs));
+        assertTrue(logs.stream().anyMatch(l -> l.startsWith("3 packets transmitted, 3 received, 0% packet loss")), String.join("\n", logs));
+        List<String> ps = h.ok("docker ps -a");
+        String pinger = ps.stream().filter(l -> l.endsWith("pinger")).findFirst().orElseThrow();
+        assertTrue(pinger.contains("Exited (0) "), pinger);
+        assertEquals(List.of("0"), h.ok("docker wait pinger"));
+        assertEquals(List.of("hi"), h.ok("docker run --rm alpine echo hi"));
+        assertEquals(List.of("pinger", "web"), h.ok("docker ps -a --format '{{.Names}}'"), "--rm removed the third");
+        CommandResult stop = h.run("docker stop web");
+        assertEquals(0, stop.status());
+        assertEquals(List.of("web"), stop.output());
+        String web = h.ok("docker ps -a").stream().filter(l -> l.endsWith("web")).findFirst().orElseThrow();
+        assertTrue(web.contains("Exited (0) Less than a second ago"), "nginx quits on SIGQUIT at once: " + web);
+    }
+
+    @Test
+    void aPid1WithoutAHandlerIgnoresSigtermAndIsKilledAfterTheGracePeriod() {
+        h.ok("docker run -d --name s alpine sleep 3600");
+        h.ok("docker stop -t 3 s");
+        String s = h.ok("docker ps -a").get(1);
+        assertTrue(s.contains("Exited (137) 3 seconds ago") || s.contains("Exited (137) Less than a second ago"), s);
+        h.ok("docker run -d --name p alpine ping -c 100 127.0.0.1");
+        h.ok("sleep 2");
+        h.ok("docker stop -s INT p");
+        List<String> logs = h.ok("docker logs --tail 2 p");
+        assertTrue(logs.get(0).startsWith("3 packets transmitted, 3 received"), String.join("\n", logs));
+        assertEquals(List.of("0"), h.ok("docker wait p"), "ping handles SIGINT: its statistics, then status 0");
+    }
+
+    @Test
+    void foregroundRunReturnsTheProgramsStatusAndLogsCarryTimestamps() {
+        CommandResult r = h.run("docker run --name f alpine false");
+        assertEquals(1, r.status());
+        assertTrue(h.ok("docker ps -a").get(1).contains("Exited (1) "));
+        h.ok("sleep 1");
+        h.ok("docker run -d --name e alpine echo hello");
+        h.ok("sleep 1");
+        assertEquals(List.of("2025-01-01T00:00:01.000000000Z hello"), h.ok("docker logs -t e"));
+        CommandResult cat = h.run("docker run --rm alpine cat /nonexistent");
+        assertEquals(1, cat.status());
+        assertEquals(List.of("cat: can't open '/nonexistent': No such file or directory"), cat.output());
+    }
+
+    @Test
+    void topListsPid1AndAnExecdProcess() {
+        h.ok("docker run -d --name t alpine sleep 3600");
+        List<String> top = h.ok("docker top t");
+        assertEquals("UID                 PID                 PPID                C                   STIME               TTY"
+                + "                 TIME                CMD", top.get(0));
+        assertTrue(top.get(1).matches("root                \\d+ +\\d+ +0                   00:00               \\?"
+                + "                   00:00:00            sleep 3600"), top.get(1));
+    }
+
+    @Test
+    void aForegroundCommandThatNeverEndsIsEndedByTheStepTimeout() {
+        CommandResult r = h.run("docker run --name forever alpine sleep infinity");
+        assertEquals(137, r.status());
+        assertEquals(List.of("dockwire: 'docker run alpine' was still running after 60 s of virtual time (the step timeout); ended it"),
+                r.output());
+    }
+}
