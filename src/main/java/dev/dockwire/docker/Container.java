@@ -45,6 +45,7 @@ public final class Container {
     private long finishedAt = -1;
     private String netns;
     private List<PortSpec> portSpecs = List.of();
+    private List<String> entrypoint;
     private List<PortBinding> published = List.of();
 
     public Container(String id, String name, String image, List<String> cmd, String hostname, String networkMode,
@@ -80,6 +81,15 @@ public final class Container {
 
     public void published(List<PortBinding> bindings) {
         published = List.copyOf(bindings);
+    }
+
+    /** {@code --entrypoint} as given (Config.Entrypoint when set), or null for the image's. */
+    public List<String> entrypoint() {
+        return entrypoint;
+    }
+
+    public void entrypoint(List<String> entrypoint) {
+        this.entrypoint = entrypoint == null ? null : List.copyOf(entrypoint);
     }
 
     public String shortId() {

@@ -8,15 +8,16 @@ import java.util.List;
  * (default), a network name, {@code host}, {@code none} or {@code container:NAME}; {@code ip}
  * and {@code aliases} apply to that first network. {@code publish} holds {@code -p} specs as the
  * docker CLI takes them ({@code [ip:][hostPort[-end]:]containerPort[-end][/proto]}),
- * {@code publishAll} is {@code -P} and {@code expose} the image's and {@code --expose} ports.
+ * {@code publishAll} is {@code -P} and {@code expose} the image's and {@code --expose} ports;
+ * {@code entrypoint} is {@code --entrypoint} (null: the image's).
  */
 public record ContainerCreate(String name, String image, List<String> cmd, String network, Ipv4Address ip,
                               List<String> aliases, String hostname, List<String> extraHosts, List<String> dns,
-                              List<String> publish, boolean publishAll, List<String> expose) {
+                              List<String> publish, boolean publishAll, List<String> expose, List<String> entrypoint) {
 
     public ContainerCreate(String name, String image, List<String> cmd, String network, Ipv4Address ip,
                            List<String> aliases, String hostname, List<String> extraHosts, List<String> dns) {
-        this(name, image, cmd, network, ip, aliases, hostname, extraHosts, dns, List.of(), false, List.of());
+        this(name, image, cmd, network, ip, aliases, hostname, extraHosts, dns, List.of(), false, List.of(), null);
     }
 
     public static ContainerCreate of(String name, String image, String network) {
@@ -26,6 +27,15 @@ public record ContainerCreate(String name, String image, List<String> cmd, Strin
     /** The same request with {@code -p} specs, {@code -P} and exposed ports. */
     public ContainerCreate withPorts(List<String> publish, boolean publishAll, List<String> expose) {
         return new ContainerCreate(name, image, cmd, network, ip, aliases, hostname, extraHosts, dns,
-                List.copyOf(publish), publishAll, List.copyOf(expose));
+                List.copyOf(publish), publishAll, List.copyOf(expose), entrypoint);
+    }
+
+    /**
+     * The same request with {@code --entrypoint}: it replaces the image's ENTRYPOINT and, as in
+     * dockerd, drops the image's CMD (only the command given follows it); null keeps the image's.
+     */
+    public ContainerCreate withEntrypoint(List<String> entrypoint) {
+        return new ContainerCreate(name, image, cmd, network, ip, aliases, hostname, extraHosts, dns, publish,
+                publishAll, expose, entrypoint == null ? null : List.copyOf(entrypoint));
     }
 }

@@ -41,6 +41,7 @@ public final class DockerHost implements Shell.Env, CliEnv {
     private final HostJobs jobs;
     private final Map<String, String> environment = new LinkedHashMap<>();
     private Path workingDirectory = Path.of("");
+    private long stepTimeoutNanos = 60_000_000_000L;
     private java.util.function.Function<String, DockerHost> sshHosts = name -> null;
 
     public DockerHost(Engine engine, EventLoop loop, String hostname) {
@@ -72,6 +73,16 @@ public final class DockerHost implements Shell.Env, CliEnv {
 
     public String hostname() {
         return hostname;
+    }
+
+    /** {@code # dockwire: step-timeout N}: how long a foreground command that does not end may run. */
+    public void stepTimeout(long nanos) {
+        this.stepTimeoutNanos = nanos;
+    }
+
+    @Override
+    public long stepTimeoutNanos() {
+        return stepTimeoutNanos;
     }
 
     /** The directory relative paths name on disk: a script's own directory when a script runs. */

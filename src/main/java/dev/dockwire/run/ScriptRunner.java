@@ -31,6 +31,7 @@ public final class ScriptRunner {
             if (dir != null) {
                 session.host().workingDirectory(dir);
             }
+            session.world().nodes().forEach(n -> n.shell().stepTimeout(script.stepTimeoutSeconds() * 1_000_000_000L));
             for (Script.ImageDecl i : script.images()) {
                 session.world().engine().declareHttpImage(i.image(), i.port(), i.text());
             }

@@ -10,12 +10,16 @@ import java.util.List;
  * @param images images declared with {@code # dockwire: image ...}
  * @param daemon from {@code # dockwire: daemon engine=docker-27 userland-proxy=false}, else the default
  * @param capture every bridge, plus what {@code # dockwire: capture loopback host IFACE...} adds
+ * @param stepTimeoutSeconds from {@code # dockwire: step-timeout N}: how long (virtual seconds) a
+ *     foreground command that does not end may run before it is ended, else {@link #STEP_TIMEOUT_SECONDS}
  */
 public record Script(String name, long seed, List<Command> commands, List<ImageDecl> images, Daemon daemon,
-                     Topology.CaptureSpec capture) {
+                     Topology.CaptureSpec capture, long stepTimeoutSeconds) {
+    /** The step timeout unless a script sets another. */
+    public static final long STEP_TIMEOUT_SECONDS = 60;
 
     public Script(String name, long seed, List<Command> commands, List<ImageDecl> images) {
-        this(name, seed, commands, images, Daemon.DEFAULT, new Topology.CaptureSpec(true, null));
+        this(name, seed, commands, images, Daemon.DEFAULT, new Topology.CaptureSpec(true, null), STEP_TIMEOUT_SECONDS);
     }
 
     /** {@code # dockwire: image NAME http PORT (hostname | text TEXT)}: what an unmodelled image runs. */

@@ -27,6 +27,7 @@ public final class ScriptParser {
         List<Script.Command> commands = new ArrayList<>();
         List<Script.ImageDecl> images = new ArrayList<>();
         long seed = 1;
+        long stepTimeout = Script.STEP_TIMEOUT_SECONDS;
         Daemon daemon = Daemon.DEFAULT;
         Topology.CaptureSpec capture = new Topology.CaptureSpec(true, null);
         String[] lines = text.split("\r?\n", -1);
@@ -66,6 +67,16 @@ public final class ScriptParser {
                         } catch (NumberFormatException e) {
                             throw new TopologyException(file, lineNo, "dockwire: seed", "expected an integer, got \"" + d.substring(5).trim() + "\"");
                         }
+                    } else if (d.startsWith("step-timeout ")) {
+                        try {
+                            stepTimeout = Long.parseLong(d.substring(13).trim());
+                        } catch (NumberFormatException e) {
+                            stepTimeout = -1;
+                        }
+                        if (stepTimeout <= 0) {
+                            throw new TopologyException(file, lineNo, "dockwire: step-timeout",
+                                    "expected a number of seconds > 0, got \"" + d.substring(13).trim() + "\"");
+                        }
                     } else if (d.startsWith("image ")) {
                         images.add(image(file, lineNo, d.substring(6).trim()));
                     } else if (d.startsWith("hosts ")) {
@@ -85,7 +96,7 @@ public final class ScriptParser {
                         capture = capture(d.substring(8).trim(), capture);
                     } else {
                         throw new TopologyException(file, lineNo, "dockwire", "unknown directive \"" + d
-                                + "\"; known: seed N, hosts N [subnets S], underlay HOST ADDRESS:PORT, capture [loopback] [host] [IFACE...], image NAME http PORT (hostname | text TEXT),"
+                                + "\"; known: seed N, hosts N [subnets S], underlay HOST ADDRESS:PORT, capture [loopback] [host] [IFACE...], image NAME http PORT (hostname | text TEXT), step-timeout SECONDS,"
                                 + " daemon [engine=docker-28|docker-27] [userland-proxy=true|false]");
                     }
                 }
@@ -116,7 +127,7 @@ public final class ScriptParser {
                         + " in a run of " + daemon.hosts() + " host(s) (# dockwire: hosts N names docker-host-1 to docker-host-N)");
             }
         }
-        return new Script(name, seed, List.copyOf(commands), List.copyOf(images), daemon, capture);
+        return new Script(name, seed, List.copyOf(commands), List.copyOf(images), daemon, capture, stepTimeout);
     }
 
     /**

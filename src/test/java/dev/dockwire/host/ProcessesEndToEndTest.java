@@ -86,7 +86,23 @@ class ProcessesEndToEndTest {
     void aForegroundCommandThatNeverEndsIsEndedByTheStepTimeout() {
         CommandResult r = h.run("docker run --name forever alpine sleep infinity");
         assertEquals(137, r.status());
-        assertEquals(List.of("dockwire: 'docker run alpine' was still running after 60 s of virtual time (the step timeout); ended it"),
-                r.output());
+        assertEquals(List.of("dockwire: 'docker run alpine' was still running after 60 s of virtual time"
+                + " (the step timeout; '# dockwire: step-timeout N' changes it); ended it"), r.output());
+        assertTrue(h.ok("docker ps -a").get(1).contains("Exited (137) Less than a second ago"));
+        h.world.host().stepTimeout(5_000_000_000L);
+        h.ok("docker run -d --name srv nginx");
+        CommandResult follow = h.run("docker logs -f srv");
+        assertEquals(0, follow.status());
+        assertTrue(follow.output().get(0).contains("after 5 s of virtual time"), String.join("\n", follow.output()));
+    }
+
+    @Test
+    void entrypointReplacesTheImagesAndDropsItsCmd() {
+        assertEquals(List.of("hello"), h.ok("docker run --rm --entrypoint echo nginx hello"));
+        assertEquals(List.of("-g daemon off;"), h.ok("docker run --rm --entrypoint /bin/echo nginx -g 'daemon off;'"));
+        h.ok("docker run -d --name w alpine sleep 3");
+        CommandResult follow = h.run("docker logs -f w");
+        assertEquals(List.of(), follow.output(), "follows until the container stops");
+        assertEquals(List.of("0"), h.ok("docker wait w"));
     }
 }

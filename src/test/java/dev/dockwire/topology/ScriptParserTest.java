@@ -85,4 +85,11 @@ class ScriptParserTest {
                 assertThrows(TopologyException.class, () -> ScriptParser.parse("o.sh", "o",
                         "# dockwire: hosts 2\n# dockwire: underlay docker-host-3 127.0.0.1:1\n")).getMessage());
     }
+
+    @Test
+    void stepTimeoutDirectiveSetsHowLongAForegroundCommandMayRun() {
+        assertEquals(Script.STEP_TIMEOUT_SECONDS, ScriptParser.parse("t.sh", "t", "docker ps\n").stepTimeoutSeconds());
+        assertEquals(5, ScriptParser.parse("t.sh", "t", "# dockwire: step-timeout 5\ndocker ps\n").stepTimeoutSeconds());
+        assertThrows(TopologyException.class, () -> ScriptParser.parse("t.sh", "t", "# dockwire: step-timeout soon\n"));
+    }
 }

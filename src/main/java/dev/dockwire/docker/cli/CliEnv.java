@@ -28,6 +28,12 @@ public interface CliEnv {
     /** Variables the host's commands see, such as {@code COMPOSE_FILE} and {@code COMPOSE_PROJECT_NAME}. */
     Map<String, String> environment();
 
+    /**
+     * How long (virtual nanoseconds) a foreground command that does not end ({@code docker run}
+     * of a server, {@code docker logs -f}, {@code docker wait}) may run before it is ended.
+     */
+    long stepTimeoutNanos();
+
     /** The directory relative paths name on disk. */
     Path workingDirectory();
 }

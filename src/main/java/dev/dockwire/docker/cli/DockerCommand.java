@@ -39,7 +39,7 @@ public final class DockerCommand {
     }
 
     private ProcessCommands processes() {
-        return new ProcessCommands(engine(), host.loop());
+        return new ProcessCommands(engine(), host.loop(), host.stepTimeoutNanos());
     }
 
     public CommandOutput run(List<String> args) {
@@ -85,7 +85,7 @@ public final class DockerCommand {
             new Spec("publish-all", 'P', false), new Spec("add-host", (char) 0, true), new Spec("dns", (char) 0, true),
             new Spec("rm", (char) 0, false), new Spec("env", 'e', true), new Spec("restart", (char) 0, true),
             new Spec("label", 'l', true), new Spec("cap-add", (char) 0, true), new Spec("privileged", (char) 0, false),
-            new Spec("expose", (char) 0, true));
+            new Spec("expose", (char) 0, true), new Spec("entrypoint", (char) 0, true));
 
     private ContainerCreate createRequest(CliFlags f) {
         String network = f.has("network") ? f.get("network") : f.get("net");
@@ -109,7 +109,13 @@ public final class DockerCommand {
         }
         return new ContainerCreate(f.get("name"), positional.get(0), positional.subList(1, positional.size()),
                 network, ip, aliases, f.get("hostname"), f.all("add-host"), f.all("dns"))
-                .withPorts(f.all("publish"), f.has("publish-all"), f.all("expose"));
+                .withPorts(f.all("publish"), f.has("publish-all"), f.all("expose"))
+                .withEntrypoint(f.has("entrypoint") ? entrypoint(f.get("entrypoint")) : null);
+    }
+
+    /** {@code --entrypoint ""} resets it; the CLI passes any other value as the one word of the entrypoint. */
+    private static List<String> entrypoint(String value) {
+        return value.isEmpty() ? List.of() : List.of(value);
     }
 
     private CommandOutput runContainer(List<String> args) {
@@ -174,7 +180,7 @@ public final class DockerCommand {
         List<String> out = new ArrayList<>(engine().log(c).entries().subList(from, engine().log(c).size()).stream()
                 .map(e -> e.line()).toList());
         if (!ended) {
-            out.add(ProcessCommands.timedOut("docker run " + c.image()));
+            out.add(p.timedOut("docker run " + c.image()));
             engine().stop(c.name(), 0, Signal.SIGKILL);
         }
         if (rm) {

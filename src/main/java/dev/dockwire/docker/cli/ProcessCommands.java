@@ -26,37 +26,36 @@ import java.util.function.BooleanSupplier;
  * {@link #STEP_TIMEOUT_NANOS} of virtual time so a script never hangs.
  */
 final class ProcessCommands {
-    /** How long a foreground command that does not end may run in a script (virtual time). */
-    static final long STEP_TIMEOUT_NANOS = 60_000_000_000L;
-
     /** jsonmessage.RFC3339NanoFixed: nine fraction digits always. */
     private static final DateTimeFormatter RFC3339_NANO =
             DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSSSSSSS'Z'", Locale.ROOT).withZone(ZoneOffset.UTC);
 
     private final Engine engine;
     private final EventLoop loop;
+    private final long stepTimeoutNanos;
 
-    ProcessCommands(Engine engine, EventLoop loop) {
+    ProcessCommands(Engine engine, EventLoop loop, long stepTimeoutNanos) {
         this.engine = engine;
         this.loop = loop;
+        this.stepTimeoutNanos = stepTimeoutNanos;
     }
 
     /**
-     * Runs the loop until {@code done} holds or {@link #STEP_TIMEOUT_NANOS} have passed; false when
-     * the time ran out.
+     * Runs the loop until {@code done} holds or the step timeout has passed; false when the time
+     * ran out.
      */
     boolean await(BooleanSupplier done) {
-        long deadline = loop.nanos() + STEP_TIMEOUT_NANOS;
-        Timeout wake = loop.schedule(STEP_TIMEOUT_NANOS, () -> { });
+        long deadline = loop.nanos() + stepTimeoutNanos;
+        Timeout wake = loop.schedule(stepTimeoutNanos, () -> { });
         loop.runUntil(() -> done.getAsBoolean() || loop.nanos() >= deadline);
         wake.cancel();
         return done.getAsBoolean();
     }
 
     /** The line that says a foreground command was ended by the step timeout. */
-    static String timedOut(String command) {
-        return "dockwire: '" + command + "' was still running after " + STEP_TIMEOUT_NANOS / 1_000_000_000L
-                + " s of virtual time (the step timeout); ended it";
+    String timedOut(String command) {
+        return "dockwire: '" + command + "' was still running after " + stepTimeoutNanos / 1_000_000_000L
+                + " s of virtual time (the step timeout; '# dockwire: step-timeout N' changes it); ended it";
     }
 
     /** {@code docker logs [-f] [-t] [-n|--tail N] CONTAINER}. */

@@ -72,6 +72,7 @@ final class Containers {
         Container c = new Container(id, name, req.image(), req.cmd(), hostname, networkMode, engine.nanos(),
                 req.extraHosts(), req.dns());
         c.portSpecs(specs);
+        c.entrypoint(req.entrypoint());
         if (first != null && first.swarmScoped() && !first.attachable() && !swarmTask) {
             throw new EngineException("Could not attach to network " + first.name()
                     + ": rpc error: code = PermissionDenied desc = network " + first.name() + " not manually attachable");

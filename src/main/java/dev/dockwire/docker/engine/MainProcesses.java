@@ -8,6 +8,7 @@ import dev.dockwire.docker.ImageConfig;
 import dev.dockwire.proc.PidNamespace;
 import dev.dockwire.proc.Process;
 import dev.dockwire.sim.EventLoop;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -35,8 +36,13 @@ final class MainProcesses {
         this.clock = clock;
     }
 
-    /** The first process of {@code c}: ENTRYPOINT + (command or CMD). */
+    /** The first process of {@code c}: ENTRYPOINT + (command or CMD); {@code --entrypoint} + command when one was given. */
     static List<String> argv(Container c) {
+        if (c.entrypoint() != null) {
+            List<String> argv = new ArrayList<>(c.entrypoint());
+            argv.addAll(c.cmd());
+            return argv;
+        }
         ImageConfig config = Images.config(c.image());
         return config == null ? c.cmd() : config.argv(c.cmd());
     }
