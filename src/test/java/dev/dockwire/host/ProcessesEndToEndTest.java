@@ -105,4 +105,18 @@ class ProcessesEndToEndTest {
         assertEquals(List.of(), follow.output(), "follows until the container stops");
         assertEquals(List.of("0"), h.ok("docker wait w"));
     }
+
+    @Test
+    void serviceLogsShowEachTasksLinesAfterItsNameAndNode() {
+        h.ok("docker swarm init --advertise-addr 192.168.1.11");
+        h.ok("docker network create -d overlay my_overlay_net");
+        h.ok("docker service create --name web --network my_overlay_net nginx");
+        h.ok("docker service create --name app --network my_overlay_net alpine ping -c 2 web");
+        h.ok("sleep 3");
+        List<String> logs = h.ok("docker service logs app");
+        assertTrue(logs.get(0).matches("app\\.1\\.[0-9a-z]{12}@docker-host    \\| PING web \\(10\\.0\\.1\\.\\d+\\) 56\\(84\\) bytes of data\\."),
+                String.join("\n", logs));
+        assertEquals(2, logs.stream().filter(l -> l.contains("    | 64 bytes from web")).count(), String.join("\n", logs));
+        assertEquals(List.of("no such task or service: nothing"), h.run("docker service logs nothing").output());
+    }
 }

@@ -7,6 +7,7 @@ import dev.dockwire.docker.CommandOutput;
 import dev.dockwire.docker.Container;
 import dev.dockwire.docker.ContainerCreate;
 import dev.dockwire.docker.EngineException;
+import dev.dockwire.docker.LogEntry;
 import dev.dockwire.docker.PortBinding;
 import dev.dockwire.docker.PortSpec;
 import dev.dockwire.docker.engine.ContainerProcesses;
@@ -178,7 +179,7 @@ public final class DockerCommand {
         int from = engine().log(c).size();
         boolean ended = p.await(() -> !c.running());
         List<String> out = new ArrayList<>(engine().log(c).entries().subList(from, engine().log(c).size()).stream()
-                .map(e -> e.line()).toList());
+                .map(LogEntry::line).toList());
         if (!ended) {
             out.add(p.timedOut("docker run " + c.image()));
             engine().stop(c.name(), 0, Signal.SIGKILL);

@@ -3,7 +3,7 @@ package dev.dockwire.docker.cli;
 import dev.dockwire.docker.CommandOutput;
 import dev.dockwire.docker.Container;
 import dev.dockwire.docker.EngineException;
-import dev.dockwire.docker.engine.ContainerLog;
+import dev.dockwire.docker.LogEntry;
 import dev.dockwire.docker.engine.ContainerProcesses;
 import dev.dockwire.docker.engine.Engine;
 import dev.dockwire.docker.engine.Exec;
@@ -77,7 +77,7 @@ final class ProcessCommands {
         if (f.has("follow") && c.running() && !await(() -> !c.running())) {
             out.add(timedOut("docker logs -f " + f.positional().get(0)));
         }
-        List<ContainerLog.Entry> entries = engine.log(c).entries();
+        List<LogEntry> entries = engine.log(c).entries();
         String tail = f.has("tail") ? f.get("tail") : "all";
         if (!tail.equals("all")) {
             int n;
@@ -91,7 +91,7 @@ final class ProcessCommands {
             }
         }
         List<String> lines = new ArrayList<>();
-        for (ContainerLog.Entry e : entries) {
+        for (LogEntry e : entries) {
             lines.add(f.has("timestamps") ? timestamp(e.nanos()) + " " + e.line() : e.line());
         }
         lines.addAll(out);

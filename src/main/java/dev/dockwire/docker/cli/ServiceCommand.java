@@ -44,6 +44,7 @@ final class ServiceCommand {
                 case "ps" -> ps(rest);
                 case "rm", "remove" -> rm(rest);
                 case "scale" -> scale(rest);
+                case "logs" -> ServiceLogs.run(SwarmCommand.requireManager(engine), rest);
                 default -> CommandOutput.fail(1, "docker: 'service " + args.get(0) + "' is not a docker command.\nSee 'docker --help'");
             };
         } catch (EngineException e) {

@@ -1,5 +1,6 @@
 package dev.dockwire.docker.engine;
 
+import dev.dockwire.docker.LogEntry;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -9,18 +10,14 @@ import java.util.List;
  * the container is removed.
  */
 public final class ContainerLog {
-    /** One entry, as json-file writes {@code {"log":"...\n","stream":"stdout","time":"..."}}. */
-    public record Entry(String stream, long nanos, String line) {
-    }
-
-    private final List<Entry> entries = new ArrayList<>();
+    private final List<LogEntry> entries = new ArrayList<>();
 
     void append(String stream, long nanos, String line) {
-        entries.add(new Entry(stream, nanos, line));
+        entries.add(new LogEntry(stream, nanos, line));
     }
 
     /** The entries in the order written. */
-    public List<Entry> entries() {
+    public List<LogEntry> entries() {
         return List.copyOf(entries);
     }
 

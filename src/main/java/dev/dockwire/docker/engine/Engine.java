@@ -6,6 +6,7 @@ import dev.dockwire.docker.ContainerCreate;
 import dev.dockwire.docker.Endpoint;
 import dev.dockwire.docker.EngineException;
 import dev.dockwire.docker.EngineProfile;
+import dev.dockwire.docker.LogEntry;
 import dev.dockwire.docker.Network;
 import dev.dockwire.docker.NetworkCreate;
 import dev.dockwire.docker.driver.HostDriver;
@@ -556,6 +557,12 @@ public final class Engine implements Swarm.Member, ProcessHost {
     /** The running container's processes ({@code docker exec} starts its own among them), or null. */
     public ContainerProcesses processes(Container c) {
         return mains.running(c);
+    }
+
+    @Override
+    public List<LogEntry> taskLog(String container) {
+        Container c = findContainer(container);
+        return c == null ? List.of() : mains.log(c).entries();
     }
 
     /** What the container's main process wrote ({@code docker logs}). */

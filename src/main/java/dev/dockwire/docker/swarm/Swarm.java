@@ -3,6 +3,7 @@ package dev.dockwire.docker.swarm;
 import dev.dockwire.docker.Container;
 import dev.dockwire.docker.ContainerCreate;
 import dev.dockwire.docker.EngineException;
+import dev.dockwire.docker.LogEntry;
 import dev.dockwire.docker.Network;
 import dev.dockwire.docker.ipam.Pools;
 import dev.dockwire.sim.SeededRandom;
@@ -43,6 +44,9 @@ public final class Swarm {
 
         /** Removes a task's container, running or not. */
         void removeTask(String container);
+
+        /** What a task's container wrote ({@code docker service logs}); empty when it has gone. */
+        List<LogEntry> taskLog(String container);
 
         /** The member's container with that id, or null. */
         Container containerById(String id);
