@@ -119,4 +119,15 @@ class ProcessesEndToEndTest {
         assertEquals(2, logs.stream().filter(l -> l.contains("    | 64 bytes from web")).count(), String.join("\n", logs));
         assertEquals(List.of("no such task or service: nothing"), h.run("docker service logs nothing").output());
     }
+
+    @Test
+    void composeLogsPrefixEachLineWithTheContainersNameInTheProject() {
+        h.ok("printf 'services:\\n  web:\\n    image: nginx\\n  pinger:\\n    image: alpine\\n    command: ping -c 1 web\\n' > compose.yaml");
+        h.ok("docker compose -p demo up -d");
+        h.ok("sleep 2");
+        List<String> logs = h.ok("docker compose -p demo logs pinger");
+        assertTrue(logs.get(0).matches("pinger-1 \\| PING web \\(.*\\) 56\\(84\\) bytes of data\\."), String.join("\n", logs));
+        assertTrue(logs.contains("pinger-1 | --- web ping statistics ---"), String.join("\n", logs));
+        assertTrue(h.ok("docker compose -p demo ps -a").stream().anyMatch(l -> l.contains("Exited (0)")));
+    }
 }

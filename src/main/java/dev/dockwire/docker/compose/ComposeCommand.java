@@ -43,11 +43,11 @@ public final class ComposeCommand {
         if (g.positional().isEmpty()) {
             return CommandOutput.ok(List.of("Usage:  docker compose [OPTIONS] COMMAND", "",
                     "Define and run multi-container applications with Docker", "",
-                    "Commands: up, down, ps, exec, port"));
+                    "Commands: up, down, ps, exec, port, logs"));
         }
         String cmd = g.positional().get(0);
         List<String> rest = g.positional().subList(1, g.positional().size());
-        if (!List.of("up", "down", "ps", "exec", "port").contains(cmd)) {
+        if (!List.of("up", "down", "ps", "exec", "port", "logs").contains(cmd)) {
             return CommandOutput.fail(1, "unknown docker command: \"compose " + cmd + "\"");
         }
         ComposeProject project;
@@ -72,6 +72,11 @@ public final class ComposeCommand {
                     yield compose.ps(f.has("all"), f.has("quiet"), f.has("services"));
                 }
                 case "exec" -> exec(compose, rest);
+                case "logs" -> {
+                    CliFlags f = CliFlags.parse(rest, List.of(new Spec("follow", 'f', false), new Spec("timestamps", 't', false),
+                            new Spec("tail", 'n', true), new Spec("no-color", (char) 0, false), new Spec("no-log-prefix", (char) 0, false)), true);
+                    yield ComposeLogs.run(host.engine(), project, f.positional());
+                }
                 default -> port(compose, rest);
             };
             out.addAll(r.output());
