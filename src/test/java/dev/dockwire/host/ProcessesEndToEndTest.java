@@ -130,4 +130,35 @@ class ProcessesEndToEndTest {
         assertTrue(logs.contains("pinger-1 | --- web ping statistics ---"), String.join("\n", logs));
         assertTrue(h.ok("docker compose -p demo ps -a").stream().anyMatch(l -> l.contains("Exited (0)")));
     }
+
+    @Test
+    void aSwarmTaskThatExitsCompletesAndIsReplacedAfterTheRestartDelay() {
+        h.ok("docker swarm init --advertise-addr 192.168.1.11");
+        h.ok("docker service create --name once alpine sleep 3");
+        h.ok("sleep 4");
+        List<String> ps = h.ok("docker service ps once");
+        assertEquals(2, ps.size(), String.join("\n", ps));
+        assertTrue(ps.get(1).matches("[0-9a-z]{12}   once\\.1    alpine:latest   docker-host   Shutdown        Complete 1 second ago +"),
+                String.join("\n", ps));
+        h.ok("sleep 5");
+        ps = h.ok("docker service ps once");
+        assertEquals(3, ps.size(), String.join("\n", ps));
+        assertTrue(ps.get(1).contains(" once.1 ") && ps.get(1).contains("Running 1 second ago"), String.join("\n", ps));
+        assertTrue(ps.get(2).contains(" \\_ once.1") && ps.get(2).contains("Complete 6 seconds ago"), String.join("\n", ps));
+        h.ok("docker service rm once");
+        assertEquals(List.of(), h.ok("docker ps -aq"), "the service's tasks, ended ones too, go with it");
+    }
+
+    @Test
+    void aSwarmTaskThatFailsShowsItsExitCode() {
+        h.ok("docker swarm init --advertise-addr 192.168.1.11");
+        h.ok("docker service create --name f alpine false");
+        h.ok("sleep 1");
+        List<String> ps = h.ok("docker service ps f");
+        assertTrue(ps.get(1).contains("Failed 1 second ago   \"task: non-zero exit (1)\""), String.join("\n", ps));
+        h.ok("docker service create --name echoer alpine echo hi");
+        h.ok("sleep 6");
+        assertEquals(List.of("echoer.1@", "echoer.1@"), h.ok("docker service logs --no-task-ids echoer").stream()
+                .map(l -> l.substring(0, 9)).toList());
+    }
 }

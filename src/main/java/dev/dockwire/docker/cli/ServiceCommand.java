@@ -208,20 +208,51 @@ final class ServiceCommand {
                     "ERROR", "PORTS");
             for (String ref : f.positional()) {
                 Service s = service(swarm, ref);
-                for (Service.Task task : s.tasks()) {
-                    String id = f.has("no-trunc") ? task.id() : task.id().substring(0, 12);
-                    if (f.has("quiet")) {
-                        out.add(id);
-                        continue;
+                for (int slot = 1; slot <= slots(s); slot++) {
+                    // The slot's newest task first, its earlier ones under it as " \\_ NAME" (docker/cli formatter/task.go).
+                    String name = s.name() + "." + slot;
+                    boolean first = true;
+                    for (Service.Task task : s.tasks()) {
+                        if (task.slot() == slot) {
+                            String since = HumanTime.ago(engine.nanos() - task.startedNanos()).toLowerCase(Locale.ROOT);
+                            row(t, out, f, task, name, s.image(), "Running", "Running " + since, "", ports(s));
+                            first = false;
+                        }
                     }
-                    String since = HumanTime.ago(engine.nanos() - task.startedNanos()).toLowerCase(Locale.ROOT);
-                    t.row(id, s.name() + "." + task.slot(), s.image(), task.node().hostname(), "Running", "Running " + since,
-                            "", ports(s));
+                    List<Service.Ended> ended = new ArrayList<>(s.history());
+                    java.util.Collections.reverse(ended);
+                    for (Service.Ended e : ended) {
+                        if (e.task().slot() == slot) {
+                            String since = HumanTime.ago(engine.nanos() - e.endedNanos()).toLowerCase(Locale.ROOT);
+                            row(t, out, f, e.task(), first ? name : " \\_ " + name, s.image(), "Shutdown", e.state() + " " + since,
+                                    e.exitCode() == 0 ? "" : "\"task: non-zero exit (" + e.exitCode() + ")\"", "");
+                            first = false;
+                        }
+                    }
                 }
             }
             return CommandOutput.ok(f.has("quiet") ? out : t.lines());
         } catch (NoSuchService e) {
             return CommandOutput.fail(1, e.getMessage());
+        }
+    }
+
+    /** The slots a service's tasks, running or ended, occupy. */
+    private static int slots(Service s) {
+        int max = s.replicas();
+        for (Service.Ended e : s.history()) {
+            max = Math.max(max, e.task().slot());
+        }
+        return max;
+    }
+
+    private static void row(Table t, List<String> ids, CliFlags f, Service.Task task, String name, String image,
+                            String desired, String current, String error, String ports) {
+        String id = f.has("no-trunc") ? task.id() : task.id().substring(0, 12);
+        if (f.has("quiet")) {
+            ids.add(id);
+        } else {
+            t.row(id, name, image, task.node().hostname(), desired, current, error, ports);
         }
     }
 

@@ -36,7 +36,9 @@ final class ServiceLogs {
         }
         List<Line> lines = new ArrayList<>();
         int width = Integer.toString(s.replicas()).length();
-        for (Service.Task t : s.tasks()) {
+        List<Service.Task> tasks = new ArrayList<>(s.tasks());
+        s.history().forEach(e -> tasks.add(e.task()));
+        for (Service.Task t : tasks) {
             String name = s.name() + "." + t.slot();
             if (!f.has("no-task-ids")) {
                 name += "." + (f.has("no-trunc") ? t.id() : t.id().substring(0, 12));

@@ -307,7 +307,11 @@ public final class Engine implements Swarm.Member, ProcessHost {
         if (!c.running() || r == null || r.init() != init) {
             return;
         }
-        c.stopped(teardown(c), clock.nanos());
+        int status = teardown(c);
+        c.stopped(status, clock.nanos());
+        if (swarm() != null) {
+            swarm().taskExited(c.name(), status, clock.nanos(), (delay, task) -> clock.schedule(delay, task));
+        }
         if (autoRemove.remove(c.id())) {
             remove(c.name(), false, () -> { });
         }
@@ -374,9 +378,8 @@ public final class Engine implements Swarm.Member, ProcessHost {
     }
 
     /**
-     * {@code docker stop} as dockerd does it (daemon/stop.go): the image's STOPSIGNAL (SIGTERM by
-     * default) to PID 1; if it is still running, {@code waitGracePeriod}, then SIGKILL (137). A PID
-     * 1 without a handler for the signal ignores it, as the kernel spares a namespace's init.
+     * {@code docker stop} (daemon/stop.go): the image's STOPSIGNAL to PID 1 (which ignores it
+     * without a handler); while it runs, {@code waitGracePeriod}, then SIGKILL (137).
      */
     public Container stop(String ref, Runnable waitGracePeriod) {
         Container c = container(ref);
@@ -561,8 +564,7 @@ public final class Engine implements Swarm.Member, ProcessHost {
 
     @Override
     public List<LogEntry> taskLog(String container) {
-        Container c = findContainer(container);
-        return c == null ? List.of() : mains.log(c).entries();
+        return findContainer(container) == null ? List.of() : mains.log(findContainer(container)).entries();
     }
 
     /** What the container's main process wrote ({@code docker logs}). */

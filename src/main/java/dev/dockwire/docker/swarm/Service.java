@@ -24,6 +24,16 @@ public final class Service {
     public record Task(int slot, String id, Swarm.Node node, String container, long startedNanos) {
     }
 
+    /**
+     * A task whose container exited: {@code Complete} (status 0) or {@code Failed}, as swarmkit's
+     * task states name them, kept in the service's history ({@code \_ app.1} in {@code service ps}).
+     */
+    public record Ended(Task task, String state, int exitCode, long endedNanos) {
+    }
+
+    /** swarmkit's default restart policy: condition any, delay 5 s (api/types.proto RestartPolicy). */
+    public static final long RESTART_DELAY_NANOS = 5_000_000_000L;
+
     private final String id;
     private final String name;
     private final String image;
@@ -32,6 +42,8 @@ public final class Service {
     private final List<String> publish;
     private final boolean dnsrr;
     private final List<Task> tasks = new ArrayList<>();
+    private final List<Ended> history = new ArrayList<>();
+    private Swarm swarm;
     private int replicas;
 
     public Service(String id, String name, String image, List<String> cmd, Network network, List<String> publish, boolean dnsrr) {
@@ -77,35 +89,80 @@ public final class Service {
         return Collections.unmodifiableList(tasks);
     }
 
+    /** The tasks that have ended, oldest first. */
+    public List<Ended> history() {
+        return Collections.unmodifiableList(history);
+    }
+
     /** {@code docker service create/scale}: starts or removes tasks until {@code want} run. */
     public void scale(Swarm swarm, int want) {
+        if (swarm != null) {
+            this.swarm = swarm;
+        }
         replicas = want;
-        while (tasks.size() > want) {
+        while (!tasks.isEmpty() && tasks.get(tasks.size() - 1).slot() > want) {
             Task t = tasks.remove(tasks.size() - 1);
             t.node().engine().removeTask(t.container());
         }
-        for (int slot = tasks.size() + 1; slot <= want; slot++) {
-            Swarm.Node node = leastLoaded(swarm);
-            if (node == null) {
-                // Host-mode ports taken on every node: the rest stay pending, as swarmkit leaves them
-                // ("no suitable node (host-mode port already in use on N nodes)").
+        for (int slot = 1; slot <= want; slot++) {
+            int s = slot;
+            if (tasks.stream().noneMatch(t -> t.slot() == s) && !startTask(slot)) {
                 break;
             }
-            String taskId = Swarm.base36(node.engine().random(), 25);
-            String container = name + "." + slot + "." + taskId;
-            // The task's endpoint carries the service name and tasks.NAME as network-scoped aliases,
-            // so the embedded DNS answers both with every task's address (dnsrr).
-            ContainerCreate req = new ContainerCreate(container, image, cmd, network == null ? null : network.name(), null,
-                    network == null ? List.of() : List.of(name, "tasks." + name), null, List.of(), List.of())
-                    .withPorts(publish, false, List.of());
-            node.engine().runTask(req);
-            tasks.add(new Task(slot, taskId, node, container, node.engine().nanos()));
         }
     }
 
-    /** {@code docker service rm}: every task's container goes. */
+    /** Starts a task in {@code slot} on the least loaded node; false when no node fits. */
+    private boolean startTask(int slot) {
+        Swarm.Node node = leastLoaded(swarm);
+        if (node == null) {
+            // Host-mode ports taken on every node: the rest stay pending, as swarmkit leaves them
+            // ("no suitable node (host-mode port already in use on N nodes)").
+            return false;
+        }
+        String taskId = Swarm.base36(node.engine().random(), 25);
+        String container = name + "." + slot + "." + taskId;
+        // The task's endpoint carries the service name and tasks.NAME as network-scoped aliases,
+        // so the embedded DNS answers both with every task's address (dnsrr).
+        ContainerCreate req = new ContainerCreate(container, image, cmd, network == null ? null : network.name(), null,
+                network == null ? List.of() : List.of(name, "tasks." + name), null, List.of(), List.of())
+                .withPorts(publish, false, List.of());
+        Task t = new Task(slot, taskId, node, container, node.engine().nanos());
+        tasks.add(t);
+        tasks.sort(java.util.Comparator.comparingInt(Task::slot));
+        node.engine().runTask(req);
+        return true;
+    }
+
+    /**
+     * The container of one of this service's tasks exited with {@code status}: the task ends
+     * ({@code Complete} or {@code Failed}) and, by the restart policy, a new task takes its slot
+     * after {@link #RESTART_DELAY_NANOS}, which {@code later} schedules. False when the
+     * container is none of the running tasks.
+     */
+    public boolean taskExited(String container, int status, long now, java.util.function.BiConsumer<Long, Runnable> later) {
+        Task t = tasks.stream().filter(x -> x.container().equals(container)).findFirst().orElse(null);
+        if (t == null) {
+            return false;
+        }
+        tasks.remove(t);
+        history.add(new Ended(t, status == 0 ? "Complete" : "Failed", status, now));
+        later.accept(RESTART_DELAY_NANOS, () -> {
+            if (swarm != null && swarm.service(name) == this && t.slot() <= replicas
+                    && tasks.stream().noneMatch(x -> x.slot() == t.slot())) {
+                startTask(t.slot());
+            }
+        });
+        return true;
+    }
+
+    /** {@code docker service rm}: every task's container goes, the ended ones' too. */
     public void remove() {
         scale(null, 0);
+        for (Ended e : history) {
+            e.task().node().engine().removeTask(e.task().container());
+        }
+        history.clear();
     }
 
     /**

@@ -227,6 +227,18 @@ public final class Swarm {
         services.remove(s.name());
     }
 
+    /**
+     * A task's container on {@code member} exited with {@code status}: its service records the
+     * end and schedules the replacement through {@code later} (delay, task).
+     */
+    public void taskExited(String container, int status, long now, java.util.function.BiConsumer<Long, Runnable> later) {
+        for (Service s : List.copyOf(services.values())) {
+            if (s.taskExited(container, status, now, later)) {
+                return;
+            }
+        }
+    }
+
     /** The container with {@code id} on any node, for names across hosts. */
     public Container container(String containerId) {
         for (Node node : nodes) {
