@@ -8,6 +8,7 @@ import dev.dockwire.docker.Endpoint;
 import dev.dockwire.docker.engine.ContainerProcesses;
 import dev.dockwire.docker.engine.Exec;
 import dev.dockwire.docker.engine.ImageDaemons;
+import dev.dockwire.proc.Process;
 import dev.dockwire.tools.CommandResult;
 import dev.dockwire.tools.IpCommand;
 import dev.dockwire.tools.IptablesCommand;
@@ -54,6 +55,26 @@ final class ContainerEnv implements Shell.Env {
         return r;
     }
 
+    /**
+     * BusyBox {@code ps} (procps/ps.c, alpine's default columns pid,user,time,args): the
+     * container's processes, {@code ps} itself among them.
+     */
+    private CommandResult ps(List<String> argv) {
+        ContainerProcesses procs = host.engine().processes(c);
+        if (procs == null) {
+            return CommandResult.ok(List.of("PID   USER     TIME  COMMAND"));
+        }
+        Process self = procs.pids().spawn(0, argv, java.util.Map.of(), host.loop().nanos());
+        List<String> out = new java.util.ArrayList<>();
+        out.add("PID   USER     TIME  COMMAND");
+        for (Process p : procs.running()) {
+            out.add(String.format("%5d %-8s %5s %s", p.pid(), "root", "0:00", p.commandLine()));
+        }
+        self.exit(0);
+        procs.pids().reap(self.pid());
+        return CommandResult.ok(out);
+    }
+
     @Override
     public CommandResult exec(List<String> argv, List<String> stdin) {
         String name = argv.get(0);
@@ -94,6 +115,9 @@ final class ContainerEnv implements Shell.Env {
                 ImageDaemons.Daemon d = host.engine().daemon(c);
                 CommandOutput r = d == null ? null : d.control(args);
                 return r != null ? DockerHost.result(r) : CommandResult.fail(127, "sh: nginx: not found");
+            }
+            case "ps" -> {
+                return ps(argv);
             }
             case "tc" -> {
                 return new TcCommand(host.engine().kernel(), c.netns()).run(args);

@@ -83,6 +83,14 @@ class ProcessesEndToEndTest {
     }
 
     @Test
+    void psInsideTheContainerListsPid1AndItself() {
+        h.ok("docker run -d --name t alpine sleep 3600");
+        assertEquals(List.of("PID   USER     TIME  COMMAND", "    1 root      0:00 sleep 3600", "    2 root      0:00 ps"),
+                h.ok("docker exec t ps"));
+        assertEquals("    3 root      0:00 ps aux", h.ok("docker exec t ps aux").get(2), "pids are not reused at once");
+    }
+
+    @Test
     void aForegroundCommandThatNeverEndsIsEndedByTheStepTimeout() {
         CommandResult r = h.run("docker run --name forever alpine sleep infinity");
         assertEquals(137, r.status());
