@@ -15,7 +15,7 @@ import java.util.Map;
 public final class Container {
     /** Docker's container states as {@code docker inspect} names them. */
     public enum State {
-        CREATED("created"), RUNNING("running"), EXITED("exited");
+        CREATED("created"), RUNNING("running"), RESTARTING("restarting"), EXITED("exited");
 
         private final String id;
 
@@ -46,6 +46,7 @@ public final class Container {
     private String netns;
     private List<PortSpec> portSpecs = List.of();
     private List<String> entrypoint;
+    private String restartPolicy = "no";
     private List<PortBinding> published = List.of();
 
     public Container(String id, String name, String image, List<String> cmd, String hostname, String networkMode,
@@ -90,6 +91,20 @@ public final class Container {
 
     public void entrypoint(List<String> entrypoint) {
         this.entrypoint = entrypoint == null ? null : List.copyOf(entrypoint);
+    }
+
+    /** {@code --restart}: {@code no}, {@code always}, {@code unless-stopped} or {@code on-failure[:N]}. */
+    public String restartPolicy() {
+        return restartPolicy;
+    }
+
+    public void restartPolicy(String policy) {
+        this.restartPolicy = policy == null ? "no" : policy;
+    }
+
+    /** PID 1 exited and the restart policy will start it again after a back-off. */
+    public void restarting() {
+        this.state = State.RESTARTING;
     }
 
     public String shortId() {

@@ -169,4 +169,22 @@ class ProcessesEndToEndTest {
         assertEquals(List.of("echoer.1@", "echoer.1@"), h.ok("docker service logs --no-task-ids echoer").stream()
                 .map(l -> l.substring(0, 9)).toList());
     }
+
+    @Test
+    void restartPoliciesStartPid1AgainWithTheDaemonsBackOff() {
+        h.ok("docker run -d --name f --restart on-failure:2 alpine false");
+        h.ok("sleep 0.05");
+        assertTrue(h.ok("docker ps -a").get(1).contains("Restarting (1) Less than a second ago"), h.ok("docker ps -a").get(1));
+        h.ok("sleep 1");
+        assertTrue(h.ok("docker ps -a").get(1).contains("Exited (1) "), "two restarts (after 100 and 200 ms), then it stays down");
+        h.ok("docker run -d --name a --restart always alpine sleep 1");
+        h.ok("sleep 1.05");
+        String a = h.ok("docker ps").get(1);
+        assertTrue(a.contains("Restarting (0) Less than a second ago"), a);
+        h.ok("sleep 0.1");
+        assertTrue(h.ok("docker ps").get(1).contains("Up Less than a second"), h.ok("docker ps").get(1));
+        h.ok("docker stop a");
+        h.ok("sleep 5");
+        assertTrue(h.ok("docker ps -a").get(1).contains("Exited (0) 5 seconds ago"), "sleep 1 ended by itself during the grace period; docker stop ends the restarts: " + h.ok("docker ps -a").get(1));
+    }
 }

@@ -111,7 +111,8 @@ public final class DockerCommand {
         return new ContainerCreate(f.get("name"), positional.get(0), positional.subList(1, positional.size()),
                 network, ip, aliases, f.get("hostname"), f.all("add-host"), f.all("dns"))
                 .withPorts(f.all("publish"), f.has("publish-all"), f.all("expose"))
-                .withEntrypoint(f.has("entrypoint") ? entrypoint(f.get("entrypoint")) : null);
+                .withEntrypoint(f.has("entrypoint") ? entrypoint(f.get("entrypoint")) : null)
+                .withRestart(f.get("restart"));
     }
 
     /** {@code --entrypoint ""} resets it; the CLI passes any other value as the one word of the entrypoint. */
@@ -282,7 +283,7 @@ public final class DockerCommand {
         List<Container> list = new ArrayList<>(engine().containers());
         java.util.Collections.reverse(list);
         if (!f.has("all")) {
-            list.removeIf(c -> !c.running());
+            list.removeIf(c -> !c.running() && c.state() != Container.State.RESTARTING); // moby: a restarting container is running
         }
         for (Map.Entry<String, String> filter : NetworkCommand.keyValues(f.all("filter")).entrySet()) {
             String key = filter.getKey();
@@ -346,6 +347,7 @@ public final class DockerCommand {
         return switch (c.state()) {
             case CREATED -> "Created";
             case RUNNING -> "Up " + HumanTime.duration(now - c.startedAt());
+            case RESTARTING -> "Restarting (" + c.exitCode() + ") " + HumanTime.ago(now - c.finishedAt());
             case EXITED -> "Exited (" + c.exitCode() + ") " + HumanTime.ago(now - c.finishedAt());
         };
     }

@@ -94,7 +94,7 @@ final class Inspect {
         state.put("Status", c.state().id());
         state.put("Running", c.running());
         state.put("Paused", false);
-        state.put("Restarting", false);
+        state.put("Restarting", c.state() == Container.State.RESTARTING);
         state.put("OOMKilled", false);
         state.put("Dead", false);
         state.put("Pid", c.running() ? 1000 + Math.abs(c.id().hashCode() % 30000) : 0);

@@ -73,6 +73,7 @@ final class Containers {
                 req.extraHosts(), req.dns());
         c.portSpecs(specs);
         c.entrypoint(req.entrypoint());
+        c.restartPolicy(req.restart());
         if (first != null && first.swarmScoped() && !first.attachable() && !swarmTask) {
             throw new EngineException("Could not attach to network " + first.name()
                     + ": rpc error: code = PermissionDenied desc = network " + first.name() + " not manually attachable");

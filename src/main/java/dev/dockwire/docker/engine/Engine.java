@@ -52,7 +52,7 @@ public final class Engine implements Swarm.Member, ProcessHost {
     private final Containers containers = new Containers(this);
     private final List<Consumer<Container>> sandboxListeners = new ArrayList<>();
     private final MainProcesses mains;
-    private final java.util.Set<String> autoRemove = new java.util.HashSet<>();
+    private final ContainerMonitor monitor;
     private final Map<Network.Driver, NetworkDriver> drivers = new EnumMap<>(Network.Driver.class);
     private final BridgeDriver bridge;
     private final OverlayDriver overlay;
@@ -77,6 +77,7 @@ public final class Engine implements Swarm.Member, ProcessHost {
         this.gateway = new DefaultGateway(this, sandboxes);
         this.dns = new EmbeddedDns(kernel, clock, random, this::containerAnywhere, this.hostNameservers);
         this.mains = new MainProcesses(this, clock);
+        this.monitor = new ContainerMonitor(this, clock);
     }
 
     /** The directory where swarm joins find managers (shared by the hosts of one LAN), and this host's name. */
@@ -297,30 +298,14 @@ public final class Engine implements Swarm.Member, ProcessHost {
         }
         ContainerFiles.write(hostNameservers, c);
         dns.start(c);
-        mains.start(c, declaredImage(c.image()), this::mainExited);
+        mains.start(c, declaredImage(c.image()), monitor::exited);
         return c;
-    }
-
-    /** PID 1 ended by itself or by a signal: the container stops with its status ({@code --rm}: and goes). */
-    private void mainExited(Container c, Process init) {
-        ContainerProcesses r = mains.running(c);
-        if (!c.running() || r == null || r.init() != init) {
-            return;
-        }
-        int status = teardown(c);
-        c.stopped(status, clock.nanos());
-        if (swarm() != null) {
-            swarm().taskExited(c.name(), status, clock.nanos(), (delay, task) -> clock.schedule(delay, task));
-        }
-        if (autoRemove.remove(c.id())) {
-            remove(c.name(), false, () -> { });
-        }
     }
 
     /** {@code docker run --rm}: the container goes once it has stopped (at once if it has). */
     public void autoRemove(Container c) {
         if (c.running()) {
-            autoRemove.add(c.id());
+            monitor.autoRemove(c);
         } else if (containers.byId(c.id()) != null) {
             remove(c.name(), false, () -> { });
         }
@@ -384,8 +369,9 @@ public final class Engine implements Swarm.Member, ProcessHost {
     public Container stop(String ref, Runnable waitGracePeriod) {
         Container c = container(ref);
         if (!c.running()) {
-            return c;
+            return monitor.stopWhileRestarting(c);
         }
+        monitor.stopping(c);
         Process init = mains.signal(c, null);
         if (!init.exited()) {
             waitGracePeriod.run();
@@ -400,8 +386,9 @@ public final class Engine implements Swarm.Member, ProcessHost {
     public Container stop(String ref, long graceNanos, Signal signal) {
         Container c = container(ref);
         if (!c.running()) {
-            return c;
+            return monitor.stopWhileRestarting(c);
         }
+        monitor.stopping(c);
         Process init = mains.signal(c, signal);
         long deadline = clock.nanos() + graceNanos;
         Timeout end = clock.schedule(graceNanos, () -> { }); // the loop wakes at the deadline at the latest
@@ -419,7 +406,7 @@ public final class Engine implements Swarm.Member, ProcessHost {
     }
 
     /** Takes the running container apart; returns PID 1's exit status. */
-    private int teardown(Container c) {
+    int teardown(Container c) {
         drivers.values().forEach(d -> d.revokeExternalConnectivity(c));
         dns.stop(c);
         int status = mains.stopped(c);
@@ -455,7 +442,7 @@ public final class Engine implements Swarm.Member, ProcessHost {
             mains.signal(c, Signal.SIGKILL);
             c.stopped(teardown(c), clock.nanos());
         }
-        autoRemove.remove(c.id());
+        monitor.removed(c);
         mains.removed(c);
         containers.remove(c);
     }

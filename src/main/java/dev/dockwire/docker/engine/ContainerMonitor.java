@@ -1,0 +1,80 @@
+package dev.dockwire.docker.engine;
+
+import dev.dockwire.docker.Container;
+import dev.dockwire.proc.Process;
+import dev.dockwire.sim.EventLoop;
+import java.util.HashSet;
+import java.util.Set;
+
+/**
+ * What dockerd does when a container's PID 1 exits (daemon/monitor.go, handleContainerExit): the
+ * container stops with its status, a swarm task's end goes to the swarm, the restart policy may
+ * start it again after its back-off ({@link RestartManager}), and {@code --rm} removes it.
+ */
+final class ContainerMonitor {
+    private final Engine engine;
+    private final EventLoop clock;
+    private final RestartManager restarts = new RestartManager();
+    private final Set<String> autoRemove = new HashSet<>();
+    private final Set<String> stopping = new HashSet<>();
+
+    ContainerMonitor(Engine engine, EventLoop clock) {
+        this.engine = engine;
+        this.clock = clock;
+    }
+
+    /** PID 1 of {@code c} ended (by itself or by a signal). */
+    void exited(Container c, Process init) {
+        boolean stoppedByUser = stopping.remove(c.id());
+        ContainerProcesses r = engine.processes(c);
+        if (!c.running() || r == null || r.init() != init) {
+            return; // docker stop/rm already took the container down
+        }
+        long ran = clock.nanos() - c.startedAt();
+        int status = engine.teardown(c);
+        c.stopped(status, clock.nanos());
+        if (engine.swarm() != null) {
+            engine.swarm().taskExited(c.name(), status, clock.nanos(), (delay, task) -> clock.schedule(delay, task));
+        }
+        long delay = stoppedByUser ? -1 : restarts.next(c, status, ran);
+        if (delay >= 0) {
+            c.restarting();
+            clock.schedule(delay, () -> {
+                if (c.state() == Container.State.RESTARTING && engine.findContainer(c.id()) == c) {
+                    engine.start(c.id());
+                }
+            });
+        } else if (autoRemove.remove(c.id())) {
+            engine.remove(c.id(), false, () -> { });
+        }
+    }
+
+    /** {@code docker stop} is under way: PID 1's exit is not one the restart policy answers. */
+    void stopping(Container c) {
+        stopping.add(c.id());
+    }
+
+    /** {@code docker stop} of a container waiting to restart: it stays stopped. */
+    Container stopWhileRestarting(Container c) {
+        if (c.state() == Container.State.RESTARTING) {
+            c.stopped(c.exitCode(), c.finishedAt());
+        }
+        return c;
+    }
+
+    /** {@code docker run --rm}: remove {@code c} once it has stopped. */
+    void autoRemove(Container c) {
+        autoRemove.add(c.id());
+    }
+
+    /** {@code docker inspect}'s RestartCount. */
+    int restartCount(Container c) {
+        return restarts.count(c);
+    }
+
+    void removed(Container c) {
+        autoRemove.remove(c.id());
+        stopping.remove(c.id());
+        restarts.forget(c);
+    }
+}
