@@ -187,4 +187,22 @@ class ProcessesEndToEndTest {
         h.ok("sleep 5");
         assertTrue(h.ok("docker ps -a").get(1).contains("Exited (0) 5 seconds ago"), "sleep 1 ended by itself during the grace period; docker stop ends the restarts: " + h.ok("docker ps -a").get(1));
     }
+
+    @Test
+    void killSendsSigkillOrTheSignalNamedWhichPid1IgnoresWithoutAHandler() {
+        h.ok("docker run -d --name k alpine sleep 3600");
+        assertEquals(List.of("k"), h.ok("docker kill -s TERM k"));
+        assertTrue(h.ok("docker ps").get(1).contains("Up "), "init ignores an unhandled SIGTERM");
+        h.ok("docker kill k");
+        assertTrue(h.ok("docker ps -a").get(1).contains("Exited (137) Less than a second ago"));
+        CommandResult again = h.run("docker kill k");
+        assertEquals(1, again.status());
+        assertTrue(again.output().get(0).matches("Error response from daemon: cannot kill container: k: container [0-9a-f]{64} is not running"),
+                again.output().get(0));
+        h.ok("docker run -d --name p alpine ping 127.0.0.1");
+        h.ok("sleep 1");
+        h.ok("docker kill -s INT p");
+        h.ok("sleep 1");
+        assertTrue(h.ok("docker ps -a").get(1).contains("Exited (0) 1 second ago"), "ping's SIGINT handler: statistics, then 0");
+    }
 }

@@ -60,6 +60,7 @@ public final class DockerCommand {
                 case "container" -> container(rest);
                 case "start" -> start(rest);
                 case "stop" -> stop(rest, false);
+                case "kill" -> kill(rest);
                 case "restart" -> stop(rest, true);
                 case "rm" -> rm(rest);
                 case "ps" -> ps(rest);
@@ -243,6 +244,19 @@ public final class DockerCommand {
             if (restart) {
                 engine().start(c.name());
             }
+            return ref;
+        });
+    }
+
+    /** {@code docker kill [-s SIGNAL] CONTAINER...}: SIGKILL unless another signal is named. */
+    private CommandOutput kill(List<String> args) {
+        CliFlags f = CliFlags.parse(args, List.of(new Spec("signal", 's', true)), true);
+        Signal signal = f.has("signal") ? Signal.parse(f.get("signal")) : Signal.SIGKILL;
+        if (signal == null) {
+            return CommandOutput.fail(1, "Error response from daemon: Invalid signal: " + f.get("signal"));
+        }
+        return each(f.positional(), "kill", ref -> {
+            engine().kill(ref, signal);
             return ref;
         });
     }

@@ -397,6 +397,17 @@ public final class Engine implements Swarm.Member, ProcessHost {
         return killIfRunning(c);
     }
 
+    /** {@code docker kill [-s SIGNAL]} (daemon/kill.go): the signal to PID 1; the container stops when PID 1 ends. */
+    public Container kill(String ref, Signal signal) {
+        Container c = container(ref);
+        if (!c.running()) {
+            throw new EngineException("cannot kill container: " + ref + ": container " + c.id() + " is not running");
+        }
+        monitor.stopping(c);
+        mains.signal(c, signal);
+        return signal == Signal.SIGKILL ? killIfRunning(c) : c;
+    }
+
     private Container killIfRunning(Container c) {
         if (c.running()) {
             mains.signal(c, Signal.SIGKILL);
