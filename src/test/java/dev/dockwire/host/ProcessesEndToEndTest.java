@@ -205,4 +205,18 @@ class ProcessesEndToEndTest {
         h.ok("sleep 1");
         assertTrue(h.ok("docker ps -a").get(1).contains("Exited (0) 1 second ago"), "ping's SIGINT handler: statistics, then 0");
     }
+
+    @Test
+    void logsSinceAndUntilAndStartAttached() {
+        h.ok("docker run -d --name p alpine ping -c 5 127.0.0.1");
+        h.ok("sleep 6");
+        List<String> recent = h.ok("docker logs --since 3s p");
+        assertTrue(recent.get(0).contains("icmp_seq=4"), String.join("\n", recent));
+        List<String> early = h.ok("docker logs --until 2025-01-01T00:00:00.5Z p");
+        assertEquals(2, early.size(), String.join("\n", early));
+        h.ok("docker create --name c alpine echo attached");
+        CommandResult a = h.run("docker start -a c");
+        assertEquals(0, a.status());
+        assertEquals(List.of("attached"), a.output());
+    }
 }

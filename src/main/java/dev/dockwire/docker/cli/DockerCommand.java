@@ -229,6 +229,17 @@ public final class DockerCommand {
 
     private CommandOutput start(List<String> args) {
         CliFlags f = CliFlags.parse(args, List.of(new Spec("attach", 'a', false), new Spec("interactive", 'i', false)), true);
+        if (f.has("attach") && f.positional().size() == 1) {
+            // start -a: attached as docker run is, the output until the container stops and its exit code.
+            try {
+                Container c = engine().start(f.positional().get(0));
+                ContainerProcesses procs = engine().processes(c);
+                return procs != null && procs.modelled() ? new CommandOutput(c.exitCode(), attach(c, false))
+                        : CommandOutput.ok(List.of());
+            } catch (EngineException e) {
+                return CliErrors.daemonError(e);
+            }
+        }
         return each(f.positional(), "start", ref -> engine().start(ref).name().equals(ref) ? ref : ref);
     }
 

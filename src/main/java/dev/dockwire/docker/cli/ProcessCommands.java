@@ -77,7 +77,19 @@ final class ProcessCommands {
         if (f.has("follow") && c.running() && !await(() -> !c.running())) {
             out.add(timedOut("docker logs -f " + f.positional().get(0)));
         }
-        List<LogEntry> entries = engine.log(c).entries();
+        List<LogEntry> entries = new ArrayList<>(engine.log(c).entries());
+        try {
+            if (f.has("since")) {
+                long since = instant("since", f.get("since"));
+                entries.removeIf(e -> e.nanos() < since);
+            }
+            if (f.has("until")) {
+                long until = instant("until", f.get("until"));
+                entries.removeIf(e -> e.nanos() > until);
+            }
+        } catch (IllegalArgumentException e) {
+            return CommandOutput.fail(1, e.getMessage());
+        }
         String tail = f.has("tail") ? f.get("tail") : "all";
         if (!tail.equals("all")) {
             int n;
@@ -96,6 +108,37 @@ final class ProcessCommands {
         }
         lines.addAll(out);
         return CommandOutput.ok(lines);
+    }
+
+    /**
+     * {@code --since}/{@code --until} as the CLI reads them (api/types/time.GetTimestamp): a Go
+     * duration before now ({@code 10s}, {@code 2m}, {@code 1h30m}), an RFC 3339 time or Unix
+     * seconds; the time on the engine's clock.
+     */
+    private long instant(String flag, String value) {
+        java.util.regex.Matcher d = java.util.regex.Pattern.compile("((\\d+(\\.\\d+)?)(h|m|s|ms))+").matcher(value);
+        if (d.matches()) {
+            long nanos = 0;
+            java.util.regex.Matcher part = java.util.regex.Pattern.compile("(\\d+(?:\\.\\d+)?)(ms|h|m|s)").matcher(value);
+            while (part.find()) {
+                double v = Double.parseDouble(part.group(1));
+                nanos += (long) (v * switch (part.group(2)) {
+                    case "h" -> 3.6e12;
+                    case "m" -> 6e10;
+                    case "ms" -> 1e6;
+                    default -> 1e9;
+                });
+            }
+            return loop.nanos() - nanos;
+        }
+        try {
+            Instant t = value.matches("\\d+(\\.\\d+)?") ? Instant.ofEpochMilli((long) (Double.parseDouble(value) * 1000))
+                    : Instant.parse(value);
+            return (t.toEpochMilli() - Exec.EPOCH_MILLIS) * 1_000_000L;
+        } catch (java.time.format.DateTimeParseException e) {
+            throw new IllegalArgumentException("invalid value for \"" + flag + "\": failed to parse value as time or duration: \""
+                    + value + "\"");
+        }
     }
 
     /** A log entry's time as {@code docker logs -t} prints it: {@code 2025-01-01T00:00:03.004000000Z}. */
