@@ -97,7 +97,7 @@ final class Inspect {
         state.put("Restarting", c.state() == Container.State.RESTARTING);
         state.put("OOMKilled", false);
         state.put("Dead", false);
-        state.put("Pid", c.running() ? 1000 + Math.abs(c.id().hashCode() % 30000) : 0);
+        state.put("Pid", engine.processes(c) == null ? 0 : engine.processes(c).init().hostPid()); // PID 1 as the host sees it
         state.put("ExitCode", c.exitCode());
         state.put("Error", "");
         state.put("StartedAt", time(c.startedAt()));
