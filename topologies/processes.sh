@@ -33,3 +33,12 @@ docker ps -a --format '{{.Names}} {{.Status}}'
 # expect: contains napper Exited (137)
 # expect: contains web Exited (0)
 # expect: contains pinger Exited (0)
+# The overlay example: a swarm service's task pings another service; docker service logs shows it.
+docker swarm init --advertise-addr 192.168.1.11
+docker network create -d overlay my_overlay_net
+docker service create --name webapp --network my_overlay_net nginx
+docker service create --name app --network my_overlay_net alpine ping webapp
+sleep 3
+docker service logs app
+# expect: matches ^app\.1\.[0-9a-z]{12}@docker-host    \| PING webapp \(10\.0\.1\.\d+\) 56\(84\) bytes of data\.$
+# expect: matches ^app\.1\.[0-9a-z]{12}@docker-host    \| 64 bytes from webapp\.1\.[0-9a-z]{25}\.my_overlay_net \(10\.0\.1\.\d+\): icmp_seq=3 ttl=64
