@@ -54,8 +54,6 @@ public final class Ping implements Program {
     @Override
     public void start(ProcessContext ctx, List<String> args) {
         this.ctx = ctx;
-        // iputils ping.c: SIGINT (Ctrl-C, docker stop -s INT) ends the run with the statistics.
-        ctx.onSignal(Signal.SIGINT, this::finish);
         String host = null;
         try {
             for (int i = 0; i < args.size(); i++) {
@@ -140,6 +138,8 @@ public final class Ping implements Program {
         }
         ctx.out("PING " + target + " (" + dotted + ") " + size + "(" + (size + 28) + ") bytes of data.");
         start = ctx.nanos();
+        // iputils ping.c: once it is set up, SIGINT (Ctrl-C, docker stop -s INT) ends the run with the statistics.
+        ctx.onSignal(Signal.SIGINT, this::finish);
         if (deadlineNanos > 0) {
             deadline = ctx.schedule(deadlineNanos, this::finish);
         }
