@@ -6,6 +6,7 @@ import dev.dockwire.docker.CommandOutput;
 import dev.dockwire.docker.Container;
 import dev.dockwire.docker.ContainerCreate;
 import dev.dockwire.docker.EngineException;
+import dev.dockwire.docker.ImageConfig;
 import dev.dockwire.docker.PortBinding;
 import dev.dockwire.docker.PortSpec;
 import dev.dockwire.docker.engine.Engine;
@@ -111,7 +112,13 @@ public final class DockerCommand {
         }
         Container c;
         try {
-            c = engine().run(createRequest(f));
+            ContainerCreate req = createRequest(f);
+            String denied = engine().pullError(req.image());
+            if (denied != null) {
+                return new CommandOutput(125, List.of(Engine.unableToFind(req.image()), "docker: Error response from daemon: "
+                        + denied, "", "Run 'docker run --help' for more information"));
+            }
+            c = engine().run(req);
         } catch (EngineException e) {
             List<String> out = new ArrayList<>(List.of(("docker: Error response from daemon: " + e.getMessage()).split("\n")));
             out.add("");
@@ -160,8 +167,13 @@ public final class DockerCommand {
             return CliErrors.usage("create", "at least 1 argument", "[OPTIONS] IMAGE [COMMAND] [ARG...]");
         }
         try {
+            ContainerCreate req = createRequest(f);
+            String denied = engine().pullError(req.image());
+            if (denied != null) {
+                return new CommandOutput(1, List.of(Engine.unableToFind(req.image()), "Error response from daemon: " + denied));
+            }
             List<String> out = new ArrayList<>(publishWarning(f));
-            out.add(engine().create(createRequest(f)).id());
+            out.add(engine().create(req).id());
             return CommandOutput.ok(out);
         } catch (EngineException e) {
             return CliErrors.daemonError(e);
@@ -259,7 +271,7 @@ public final class DockerCommand {
             row.put("RunningFor", HumanTime.ago(now - c.created()));
             row.put("Status", status(c, now));
             row.put("State", c.state().id());
-            row.put("Ports", portsColumn(c));
+            row.put("Ports", portsColumn(c, engine().imageConfig(c.image())));
             row.put("Names", c.name());
             row.put("Networks", String.join(",", c.endpoints().keySet()));
             rows.add(row);
@@ -278,19 +290,22 @@ public final class DockerCommand {
         return CommandOutput.ok(t.lines());
     }
 
-    /** The COMMAND column: quoted, cut to 20 characters with an ellipsis unless {@code --no-trunc}. */
+    /** The COMMAND column: the container's command line (its image's ENTRYPOINT and CMD, or what run gave), quoted, cut to 20 runes unless {@code --no-trunc}. */
     public static String command(Container c, boolean truncate) {
-        List<String> cmd = c.cmd().isEmpty() ? Images.defaultCmd(c.image()) : c.cmd();
-        String command = String.join(" ", cmd);
-        if (truncate && command.length() > 20) {
-            command = command.substring(0, 19) + "…";
-        }
-        return "\"" + command + "\"";
+        return PsColumns.command(Images.argv(c.image(), c.cmd()), truncate);
     }
 
-    /** The PORTS column: {@code 0.0.0.0:8080->80/tcp, 127.0.0.1:5432->5432/tcp}. */
+    /** The PORTS column: {@code 80/tcp, 0.0.0.0:8080->80/tcp}; a container that is not running shows none. */
     public static String portsColumn(Container c) {
-        return String.join(", ", c.published().stream().map(PortBinding::psText).toList());
+        return portsColumn(c, Images.config(c.image()));
+    }
+
+    /** The PORTS column for a container of an image with {@code config} (null: an image without one). */
+    public static String portsColumn(Container c, ImageConfig config) {
+        if (!c.running()) {
+            return "";
+        }
+        return PsColumns.displayable(PsColumns.ports(c.published(), config == null ? List.of() : config.exposedPorts()));
     }
 
     public static String status(Container c, long now) {

@@ -5,6 +5,7 @@ import dev.dockwire.docker.ContainerCreate;
 import dev.dockwire.docker.Endpoint;
 import dev.dockwire.docker.EngineException;
 import dev.dockwire.docker.EngineProfile;
+import dev.dockwire.docker.ImageConfig;
 import dev.dockwire.docker.Network;
 import dev.dockwire.docker.NetworkCreate;
 import dev.dockwire.docker.driver.HostDriver;
@@ -474,24 +475,38 @@ public final class Engine implements Swarm.Member, ProcessHost {
         sampleListeners.forEach(l -> l.accept(metric, nanos));
     }
 
-    private final Map<String, ImageDaemons.Declared> declaredImages = new LinkedHashMap<>();
+    private final ImageService images = new ImageService();
 
     /**
      * Declares what an image dockwire does not model runs: an HTTP server on {@code port} answering
      * {@code text}, or its hostname when {@code text} is null (so load balancing is visible).
      */
     public void declareHttpImage(String image, int port, String text) {
-        declaredImages.put(image, new ImageDaemons.Declared(port, text));
+        images.declare(image, port, text);
     }
 
     ImageDaemons.Declared declaredImage(String image) {
-        ImageDaemons.Declared d = declaredImages.get(image);
-        return d != null ? d : declaredImages.get(image.contains(":") ? image : image + ":latest");
+        return images.declared(image);
     }
 
-    /** Whether dockwire knows what the image runs (its own models or a declaration). */
+    /** Whether the daemon has the image: one of the catalogue's or a declared one. */
     public boolean knowsImage(String image) {
-        return ImageDaemons.known(declaredImage(image), image);
+        return images.config(image) != null;
+    }
+
+    /** The image's config ({@code docker image inspect}'s Config), or null when the daemon does not have it. */
+    public ImageConfig imageConfig(String image) {
+        return images.config(image);
+    }
+
+    /** Why pulling an image the daemon does not have fails (the daemon's words), or null when it has it. */
+    public String pullError(String image) {
+        return images.pullError(image);
+    }
+
+    /** The CLI's {@code Unable to find image 'NAME:latest' locally}, printed before it pulls. */
+    public static String unableToFind(String image) {
+        return ImageService.unableToFind(image);
     }
 
     /** The running main process of a container's image, or null. */
