@@ -19,9 +19,17 @@ final class PsColumns {
     private PsColumns() {
     }
 
-    /** The command line (Path and Args joined by spaces), cut with an ellipsis and quoted as Go's strconv.Quote does. */
+    /**
+     * The command line as the daemon lists it (moby daemon/list.go: Path, then the Args, each one
+     * holding a space in single quotes), cut with an ellipsis and quoted as Go's strconv.Quote does.
+     */
     static String command(List<String> argv, boolean truncate) {
-        String command = String.join(" ", argv);
+        StringBuilder b = new StringBuilder();
+        for (int i = 0; i < argv.size(); i++) {
+            String a = argv.get(i);
+            b.append(i == 0 ? "" : " ").append(i > 0 && a.contains(" ") ? "'" + a + "'" : a);
+        }
+        String command = b.toString();
         if (truncate) {
             command = ellipsis(command, COMMAND_WIDTH);
         }
