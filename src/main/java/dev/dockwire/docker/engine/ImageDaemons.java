@@ -49,7 +49,8 @@ public final class ImageDaemons {
             return http(sockets, declared.port(), req -> Responses.hostname(req,
                     declared.answer() == null ? c.hostname() : declared.answer(), epoch0 + clock.nanos() / 1_000_000));
         }
-        String image = Images.baseName(c.image());
+        // Only a catalogue image runs its model: shop-nginx (built) or ghcr.io/x/nginx is not Docker Hub's nginx.
+        String image = Images.config(c.image()) == null ? "" : Images.baseName(c.image());
         List<String> cmd = c.cmd();
         long epoch = Exec.EPOCH_MILLIS;
         return switch (image) {
