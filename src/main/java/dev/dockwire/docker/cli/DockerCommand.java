@@ -113,6 +113,10 @@ public final class DockerCommand {
         Container c;
         try {
             ContainerCreate req = createRequest(f);
+            String invalid = Engine.referenceError(req.image());
+            if (invalid != null) {
+                return new CommandOutput(125, List.of("docker: " + invalid, "", "Run 'docker run --help' for more information"));
+            }
             String denied = engine().pullError(req.image());
             if (denied != null) {
                 return new CommandOutput(125, List.of(Engine.unableToFind(req.image()), "docker: Error response from daemon: "
@@ -168,6 +172,10 @@ public final class DockerCommand {
         }
         try {
             ContainerCreate req = createRequest(f);
+            String invalid = Engine.referenceError(req.image());
+            if (invalid != null) {
+                return CommandOutput.fail(1, invalid);
+            }
             String denied = engine().pullError(req.image());
             if (denied != null) {
                 return new CommandOutput(1, List.of(Engine.unableToFind(req.image()), "Error response from daemon: " + denied));

@@ -504,6 +504,11 @@ public final class Engine implements Swarm.Member, ProcessHost {
         return images.pullError(image);
     }
 
+    /** Why the CLI refuses an image reference before asking the daemon ({@code invalid reference format}), or null. */
+    public static String referenceError(String image) {
+        return ImageService.referenceError(image);
+    }
+
     /** The CLI's {@code Unable to find image 'NAME:latest' locally}, printed before it pulls. */
     public static String unableToFind(String image) {
         return ImageService.unableToFind(image);

@@ -53,6 +53,30 @@ final class ImageService {
                 + "denied: requested access to the resource is denied";
     }
 
+    /**
+     * Why the CLI refuses {@code image} before asking the daemon (distribution/reference
+     * ParseNormalizedNamed), or null for a valid reference: an upper-case repository is named with
+     * the {@code library/} prefix Docker Hub's official images get.
+     */
+    static String referenceError(String image) {
+        if (Reference.parse(image) != null) {
+            return null;
+        }
+        String remote = image.split("[:@]", 2)[0];
+        int slash = remote.indexOf('/');
+        String first = slash < 0 ? "" : remote.substring(0, slash);
+        if (slash >= 0 && (first.contains(".") || first.contains(":") || first.equals("localhost"))) {
+            remote = remote.substring(slash + 1);
+        } else if (slash < 0) {
+            remote = "library/" + remote;
+        }
+        if (!remote.toLowerCase(java.util.Locale.ROOT).equals(remote)
+                && Reference.parse(image.toLowerCase(java.util.Locale.ROOT)) != null) {
+            return "invalid reference format: repository name (" + remote + ") must be lowercase";
+        }
+        return "invalid reference format";
+    }
+
     /** The CLI's line before it pulls (docker/cli container/create.go): {@code Unable to find image 'app:latest' locally}. */
     static String unableToFind(String image) {
         Reference ref = Reference.parse(image);

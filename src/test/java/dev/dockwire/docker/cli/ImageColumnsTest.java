@@ -69,6 +69,11 @@ class ImageColumnsTest {
                 "Error response from daemon: pull access denied for myorg/api, repository does not exist or may require "
                         + "'docker login': denied: requested access to the resource is denied")), create);
         assertEquals(List.of(), h.ok("docker ps -a -q"), "nothing was created");
+        assertEquals(new CommandResult(125, List.of("docker: invalid reference format: repository name (library/NGINX) must be lowercase",
+                "", "Run 'docker run --help' for more information")), h.run("docker run NGINX:1.27"));
+        assertEquals(new CommandResult(1, List.of("invalid reference format: repository name (myorg/Api) must be lowercase")),
+                h.run("docker create myorg/Api"));
+        assertEquals(new CommandResult(1, List.of("invalid reference format")), h.run("docker create nginx:"));
     }
 
     @Test
