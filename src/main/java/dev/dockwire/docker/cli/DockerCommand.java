@@ -113,14 +113,9 @@ public final class DockerCommand {
         Container c;
         try {
             ContainerCreate req = createRequest(f);
-            String invalid = Engine.referenceError(req.image());
-            if (invalid != null) {
-                return new CommandOutput(125, List.of("docker: " + invalid, "", "Run 'docker run --help' for more information"));
-            }
-            String denied = engine().pullError(req.image());
-            if (denied != null) {
-                return new CommandOutput(125, List.of(Engine.unableToFind(req.image()), "docker: Error response from daemon: "
-                        + denied, "", "Run 'docker run --help' for more information"));
+            CommandOutput pull = ImagePull.failure(engine(), req.image(), true);
+            if (pull != null) {
+                return pull;
             }
             c = engine().run(req);
         } catch (EngineException e) {
@@ -172,13 +167,9 @@ public final class DockerCommand {
         }
         try {
             ContainerCreate req = createRequest(f);
-            String invalid = Engine.referenceError(req.image());
-            if (invalid != null) {
-                return CommandOutput.fail(1, invalid);
-            }
-            String denied = engine().pullError(req.image());
-            if (denied != null) {
-                return new CommandOutput(1, List.of(Engine.unableToFind(req.image()), "Error response from daemon: " + denied));
+            CommandOutput pull = ImagePull.failure(engine(), req.image(), false);
+            if (pull != null) {
+                return pull;
             }
             List<String> out = new ArrayList<>(publishWarning(f));
             out.add(engine().create(req).id());
@@ -279,7 +270,7 @@ public final class DockerCommand {
             row.put("RunningFor", HumanTime.ago(now - c.created()));
             row.put("Status", status(c, now));
             row.put("State", c.state().id());
-            row.put("Ports", portsColumn(c, engine().imageConfig(c.image())));
+            row.put("Ports", portsColumn(c, engine().images().config(c.image())));
             row.put("Names", c.name());
             row.put("Networks", String.join(",", c.endpoints().keySet()));
             rows.add(row);

@@ -129,7 +129,7 @@ final class Inspect {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("Id", c.id());
         m.put("Created", time(c.created()));
-        ImageConfig image = engine.imageConfig(c.image());
+        ImageConfig image = engine.images().config(c.image());
         List<String> argv = image == null ? c.cmd() : image.argv(c.cmd());
         m.put("Path", argv.isEmpty() ? "" : argv.get(0));
         m.put("Args", argv.size() > 1 ? new ArrayList<>(argv.subList(1, argv.size())) : List.of());

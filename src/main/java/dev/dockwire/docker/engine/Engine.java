@@ -5,7 +5,6 @@ import dev.dockwire.docker.ContainerCreate;
 import dev.dockwire.docker.Endpoint;
 import dev.dockwire.docker.EngineException;
 import dev.dockwire.docker.EngineProfile;
-import dev.dockwire.docker.ImageConfig;
 import dev.dockwire.docker.Network;
 import dev.dockwire.docker.NetworkCreate;
 import dev.dockwire.docker.driver.HostDriver;
@@ -494,24 +493,9 @@ public final class Engine implements Swarm.Member, ProcessHost {
         return images.config(image) != null;
     }
 
-    /** The image's config ({@code docker image inspect}'s Config), or null when the daemon does not have it. */
-    public ImageConfig imageConfig(String image) {
-        return images.config(image);
-    }
-
-    /** Why pulling an image the daemon does not have fails (the daemon's words), or null when it has it. */
-    public String pullError(String image) {
-        return images.pullError(image);
-    }
-
-    /** Why the CLI refuses an image reference before asking the daemon ({@code invalid reference format}), or null. */
-    public static String referenceError(String image) {
-        return ImageService.referenceError(image);
-    }
-
-    /** The CLI's {@code Unable to find image 'NAME:latest' locally}, printed before it pulls. */
-    public static String unableToFind(String image) {
-        return ImageService.unableToFind(image);
+    /** The images this daemon has: the catalogue's and the declared ones. */
+    public ImageService images() {
+        return images;
     }
 
     /** The running main process of a container's image, or null. */

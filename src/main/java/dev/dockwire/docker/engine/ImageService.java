@@ -11,7 +11,7 @@ import java.util.Set;
  * pulled from Docker Hub) and the ones a script or the prompt declared with {@code # dockwire:
  * image NAME http PORT ...}. Any other image is one the daemon cannot pull.
  */
-final class ImageService {
+public final class ImageService {
     private final Map<String, ImageDaemons.Declared> declared = new LinkedHashMap<>();
 
     /** Declares what {@code image} runs: an HTTP server on {@code port} answering {@code text} (its hostname when null). */
@@ -29,7 +29,7 @@ final class ImageService {
      * declaration names no entrypoint); otherwise the catalogue's; null for an image the daemon
      * does not have.
      */
-    ImageConfig config(String image) {
+    public ImageConfig config(String image) {
         ImageDaemons.Declared d = declared(image);
         if (d != null) {
             return new ImageConfig(image, List.of(), List.of(), List.of(ImageConfig.DEFAULT_PATH), "", "",
@@ -44,7 +44,7 @@ final class ImageService {
      * errcode.ErrorCodeDenied), or null when the daemon has it. A reference that does not parse is
      * left to the daemon's other checks.
      */
-    String pullError(String image) {
+    public String pullError(String image) {
         Reference ref = Reference.parse(image);
         if (ref == null || config(image) != null) {
             return null;
@@ -58,7 +58,7 @@ final class ImageService {
      * ParseNormalizedNamed), or null for a valid reference: an upper-case repository is named with
      * the {@code library/} prefix Docker Hub's official images get.
      */
-    static String referenceError(String image) {
+    public static String referenceError(String image) {
         if (Reference.parse(image) != null) {
             return null;
         }
@@ -78,7 +78,7 @@ final class ImageService {
     }
 
     /** The CLI's line before it pulls (docker/cli container/create.go): {@code Unable to find image 'app:latest' locally}. */
-    static String unableToFind(String image) {
+    public static String unableToFind(String image) {
         Reference ref = Reference.parse(image);
         return "Unable to find image '" + (ref == null ? image : ref.familiarTagged()) + "' locally";
     }
