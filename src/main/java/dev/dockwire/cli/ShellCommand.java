@@ -5,6 +5,7 @@ import dev.dockwire.topology.ScriptParser;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.Callable;
 import org.jline.reader.EndOfFileException;
 import org.jline.reader.LineReader;
@@ -65,7 +66,8 @@ final class ShellCommand implements Callable<Integer> {
                 if (t.equals("exit") || t.equals("logout")) {
                     break;
                 }
-                session.host().run(t).output().forEach(terminal.writer()::println);
+                List<String> declared = PromptDirective.apply(t, session.world().engine());
+                (declared != null ? declared : session.host().run(t).output()).forEach(terminal.writer()::println);
                 terminal.flush();
             }
             session.finish();

@@ -17,6 +17,9 @@ import java.util.Set;
 public record ImageConfig(String reference, List<String> entrypoint, List<String> cmd, List<String> env,
                           String workingDir, String user, List<String> exposedPorts, String stopSignal,
                           Healthcheck healthcheck, Set<String> programs) {
+    /** The PATH a container gets when its image sets none (moby's oci.DefaultPathEnv on Linux). */
+    public static final String DEFAULT_PATH = "PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin";
+
     public ImageConfig {
         entrypoint = List.copyOf(entrypoint);
         cmd = List.copyOf(cmd);

@@ -107,7 +107,7 @@ public final class ComposeLoader {
             }
         }
         List<ComposeProject.Service> list = new ArrayList<>();
-        ComposeServices reader = new ComposeServices(f, notes);
+        ComposeServices reader = new ComposeServices(f, notes, name);
         for (var e : services.map().entrySet()) {
             list.add(reader.service(e.getKey(), e.getValue()));
         }

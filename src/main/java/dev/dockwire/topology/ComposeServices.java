@@ -23,10 +23,22 @@ final class ComposeServices {
 
     private final YamlFields f;
     private final ComposeNotes notes;
+    private final String project;
 
-    ComposeServices(YamlFields f, ComposeNotes notes) {
+    /** Reads the services of {@code project}, whose name prefixes the images its build-only services build. */
+    ComposeServices(YamlFields f, ComposeNotes notes, String project) {
         this.f = f;
         this.notes = notes;
+        this.project = project;
+    }
+
+    /**
+     * The image Compose v2 builds for a service with {@code build:} and no {@code image:}:
+     * {@code <project>-<service>} (docker/compose's api.GetImageNameOrDefault), never a stock image of
+     * the service's name.
+     */
+    static String builtImage(String project, String service) {
+        return project + "-" + service;
     }
 
     /** The service declared under {@code name}. */
@@ -43,8 +55,8 @@ final class ComposeServices {
             if (k.equals("restart")) {
                 notes.note(e.getValue(), path + ".restart", "ignored (emulated containers do not exit on their own)");
             } else if (k.equals("build") && !m.containsKey("image")) {
-                notes.note(e.getValue(), path + ".build", "ignored: no image is built, the service runs image "
-                        + name);
+                notes.note(e.getValue(), path + ".build", "ignored: no image is built; the service runs image "
+                        + builtImage(project, name) + ", which runs nothing unless declared (x-dockwire: images)");
             } else if (!SERVICE_KEYS.contains(k) && !k.startsWith("x-")) {
                 notes.note(e.getValue(), path + "." + k, "ignored (does not shape the network)");
             }
@@ -54,7 +66,7 @@ final class ComposeServices {
             if (!m.containsKey("build")) {
                 throw f.error(node, path, "service \"" + name + "\" has neither an image nor a build context specified");
             }
-            image = name;
+            image = builtImage(project, name);
         }
         String networkMode = f.optional(node, "network_mode", path);
         if (networkMode != null) {

@@ -176,6 +176,24 @@ public final class ScriptParser {
         return daemon;
     }
 
+    /**
+     * The image a {@code # dockwire: image NAME http PORT (hostname | text TEXT)} line declares,
+     * read as a script reads it, or null when {@code line} is not such a line; {@code source}
+     * names where it was typed for the error of a malformed one.
+     */
+    public static Script.ImageDecl imageDirective(String source, String line) {
+        String t = line.trim();
+        if (!t.startsWith("#")) {
+            return null;
+        }
+        String c = t.substring(1).trim();
+        if (!c.startsWith("dockwire:")) {
+            return null;
+        }
+        String d = c.substring("dockwire:".length()).trim();
+        return d.startsWith("image ") ? image(source, 0, d.substring(6).trim()) : null;
+    }
+
     private static Script.ImageDecl image(String file, int line, String text) {
         String[] w = text.split("\\s+", 5);
         String usage = "expected: image NAME http PORT (hostname | text TEXT)";

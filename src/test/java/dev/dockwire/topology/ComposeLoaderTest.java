@@ -35,6 +35,15 @@ class ComposeLoaderTest {
     }
 
     @Test
+    void aBuildOnlyServiceRunsTheImageComposeBuildsNamedAfterTheProject() {
+        ComposeProject p = load("name: shop\nservices:\n  nginx:\n    build: .\n  api:\n    build: ./api\n    image: shop/api:1\n");
+        assertEquals(List.of("shop-nginx", "shop/api:1"), p.services().stream().map(ComposeProject.Service::image).toList());
+        assertEquals(List.of("compose.yml:4: services.nginx.build: ignored: no image is built; the service runs image shop-nginx,"
+                + " which runs nothing unless declared (x-dockwire: images)",
+                "compose.yml:6: services.api.build: ignored (does not shape the network)"), p.notes());
+    }
+
+    @Test
     void aServiceWithoutNetworksJoinsTheImpliedDefaultNetwork() {
         ComposeProject p = load("version: '3.8'\nservices:\n  web:\n    image: nginx\n");
         assertEquals(List.of("default"), p.services().get(0).networks().stream().map(ComposeProject.ServiceNetwork::key).toList());

@@ -7,6 +7,7 @@ import dev.dockwire.docker.CommandOutput;
 import dev.dockwire.docker.Container;
 import dev.dockwire.docker.ContainerCreate;
 import dev.dockwire.docker.EngineException;
+import dev.dockwire.docker.ImageConfig;
 import dev.dockwire.docker.LogEntry;
 import dev.dockwire.docker.PortBinding;
 import dev.dockwire.docker.PortSpec;
@@ -129,7 +130,12 @@ public final class DockerCommand {
         }
         Container c;
         try {
-            c = engine().run(createRequest(f));
+            ContainerCreate req = createRequest(f);
+            CommandOutput pull = ImagePull.failure(engine(), req.image(), true);
+            if (pull != null) {
+                return pull;
+            }
+            c = engine().run(req);
         } catch (EngineException e) {
             List<String> out = new ArrayList<>(List.of(("docker: Error response from daemon: " + e.getMessage()).split("\n")));
             out.add("");
@@ -137,7 +143,7 @@ public final class DockerCommand {
             return new CommandOutput(125, out);
         }
         List<String> warnings = new ArrayList<>(publishWarning(f));
-        if (!engine().knowsImage(c.image())) {
+        if (engine().images().config(c.image()) == null) {
             warnings.add("WARNING: dockwire does not model image \"" + c.image() + "\": it runs no program"
                     + " (declare one with '# dockwire: image " + c.image() + " http PORT hostname')");
         }
@@ -155,7 +161,7 @@ public final class DockerCommand {
             return new CommandOutput(c.exitCode(), warnings);
         }
         // PID 1 is no program dockwire models: the command runs inside as docker exec would, then the container stops.
-        List<String> cmd = c.cmd().isEmpty() ? Images.defaultCmd(c.image()) : c.cmd();
+        List<String> cmd = engine().program(c);
         CommandOutput r = cmd.isEmpty() || cmd.get(0).equals("/bin/sh") || cmd.get(0).equals("sh")
                 ? CommandOutput.ok(List.of())
                 : host.execIn(c, cmd);
@@ -207,8 +213,13 @@ public final class DockerCommand {
             return CliErrors.usage("create", "at least 1 argument", "[OPTIONS] IMAGE [COMMAND] [ARG...]");
         }
         try {
+            ContainerCreate req = createRequest(f);
+            CommandOutput pull = ImagePull.failure(engine(), req.image(), false);
+            if (pull != null) {
+                return pull;
+            }
             List<String> out = new ArrayList<>(publishWarning(f));
-            out.add(engine().create(createRequest(f)).id());
+            out.add(engine().create(req).id());
             return CommandOutput.ok(out);
         } catch (EngineException e) {
             return CliErrors.daemonError(e);
@@ -334,7 +345,7 @@ public final class DockerCommand {
             row.put("RunningFor", HumanTime.ago(now - c.created()));
             row.put("Status", status(c, now));
             row.put("State", c.state().id());
-            row.put("Ports", portsColumn(c));
+            row.put("Ports", portsColumn(c, engine().images().config(c.image())));
             row.put("Names", c.name());
             row.put("Networks", String.join(",", c.endpoints().keySet()));
             rows.add(row);
@@ -353,19 +364,22 @@ public final class DockerCommand {
         return CommandOutput.ok(t.lines());
     }
 
-    /** The COMMAND column: quoted, cut to 20 characters with an ellipsis unless {@code --no-trunc}. */
+    /** The COMMAND column: the container's command line (its image's ENTRYPOINT and CMD, or what run gave), quoted, cut to 20 runes unless {@code --no-trunc}. */
     public static String command(Container c, boolean truncate) {
-        List<String> cmd = c.cmd().isEmpty() ? Images.defaultCmd(c.image()) : c.cmd();
-        String command = String.join(" ", cmd);
-        if (truncate && command.length() > 20) {
-            command = command.substring(0, 19) + "…";
-        }
-        return "\"" + command + "\"";
+        return PsColumns.command(Images.argv(c.image(), c.cmd()), truncate);
     }
 
-    /** The PORTS column: {@code 0.0.0.0:8080->80/tcp, 127.0.0.1:5432->5432/tcp}. */
+    /** The PORTS column: {@code 80/tcp, 0.0.0.0:8080->80/tcp}; a container that is not running shows none. */
     public static String portsColumn(Container c) {
-        return String.join(", ", c.published().stream().map(PortBinding::psText).toList());
+        return portsColumn(c, Images.config(c.image()));
+    }
+
+    /** The PORTS column for a container of an image with {@code config} (null: an image without one). */
+    public static String portsColumn(Container c, ImageConfig config) {
+        if (!c.running()) {
+            return "";
+        }
+        return PsColumns.displayable(PsColumns.ports(c.published(), config == null ? List.of() : config.exposedPorts()));
     }
 
     public static String status(Container c, long now) {

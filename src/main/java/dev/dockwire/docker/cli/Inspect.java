@@ -2,6 +2,7 @@ package dev.dockwire.docker.cli;
 
 import dev.dockwire.docker.Container;
 import dev.dockwire.docker.Endpoint;
+import dev.dockwire.docker.ImageConfig;
 import dev.dockwire.docker.Network;
 import dev.dockwire.docker.PortBinding;
 import dev.dockwire.docker.PortSpec;
@@ -83,13 +84,55 @@ final class Inspect {
         return m;
     }
 
+    /**
+     * Config as moby's api/types/container.Config marshals it, in its field order: the image's
+     * ExposedPorts, Env, WorkingDir, Entrypoint, User, StopSignal and Healthcheck (fields with
+     * omitempty left out when unset), and Cmd: the command run gave, else the image's CMD.
+     */
+    static Map<String, Object> config(Container c, ImageConfig image) {
+        Map<String, Object> config = new LinkedHashMap<>();
+        config.put("Hostname", c.hostname());
+        config.put("Domainname", "");
+        config.put("User", image == null ? "" : image.user());
+        config.put("AttachStdin", false);
+        config.put("AttachStdout", false);
+        config.put("AttachStderr", false);
+        if (image != null && !image.exposedPorts().isEmpty()) {
+            Map<String, Object> exposed = new LinkedHashMap<>();
+            image.exposedPorts().forEach(p -> exposed.put(p, Map.of()));
+            config.put("ExposedPorts", exposed);
+        }
+        config.put("Tty", false);
+        config.put("OpenStdin", false);
+        config.put("StdinOnce", false);
+        config.put("Env", new ArrayList<>(image == null ? List.of(ImageConfig.DEFAULT_PATH) : image.env()));
+        List<String> cmd = c.cmd().isEmpty() && image != null ? image.cmd() : c.cmd();
+        config.put("Cmd", cmd.isEmpty() ? null : new ArrayList<>(cmd));
+        if (image != null && image.healthcheck() != null) {
+            Map<String, Object> hc = new LinkedHashMap<>();
+            hc.put("Test", new ArrayList<>(image.healthcheck().test()));
+            config.put("Healthcheck", hc);
+        }
+        config.put("Image", c.image());
+        config.put("Volumes", null);
+        config.put("WorkingDir", image == null ? "" : image.workingDir());
+        config.put("Entrypoint", image == null || image.entrypoint().isEmpty() ? null : new ArrayList<>(image.entrypoint()));
+        config.put("OnBuild", null);
+        config.put("Labels", new LinkedHashMap<>());
+        if (image != null && !image.stopSignal().equals("SIGTERM")) {
+            config.put("StopSignal", image.stopSignal());
+        }
+        return config;
+    }
+
     static Map<String, Object> container(Container c, Engine engine) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("Id", c.id());
         m.put("Created", time(c.created()));
-        List<String> cmd = c.cmd().isEmpty() ? Images.defaultCmd(c.image()) : c.cmd();
-        m.put("Path", cmd.isEmpty() ? "" : cmd.get(0));
-        m.put("Args", cmd.size() > 1 ? new ArrayList<>(cmd.subList(1, cmd.size())) : List.of());
+        ImageConfig image = engine.images().config(c.image());
+        List<String> argv = image == null ? c.cmd() : image.argv(c.cmd());
+        m.put("Path", argv.isEmpty() ? "" : argv.get(0));
+        m.put("Args", argv.size() > 1 ? new ArrayList<>(argv.subList(1, argv.size())) : List.of());
         Map<String, Object> state = new LinkedHashMap<>();
         state.put("Status", c.state().id());
         state.put("Running", c.running());
@@ -126,14 +169,7 @@ final class Inspect {
         hostConfig.put("Dns", new ArrayList<>(c.dns()));
         hostConfig.put("ExtraHosts", c.extraHosts().isEmpty() ? null : new ArrayList<>(c.extraHosts()));
         m.put("HostConfig", hostConfig);
-        Map<String, Object> config = new LinkedHashMap<>();
-        config.put("Hostname", c.hostname());
-        config.put("Domainname", "");
-        config.put("User", "");
-        config.put("Tty", false);
-        config.put("Cmd", new ArrayList<>(cmd));
-        config.put("Image", c.image());
-        m.put("Config", config);
+        m.put("Config", config(c, image));
         Map<String, Object> ns = new LinkedHashMap<>();
         ns.put("SandboxID", c.netns() == null ? "" : c.netns());
         ns.put("SandboxKey", c.netns() == null ? "" : "/var/run/docker/netns/" + c.netns());

@@ -46,6 +46,8 @@ final class ComposeUp {
                 throw new ComposeException("no such service: " + svc, progress.lines(), 0, "");
             }
         }
+        // What the file's x-dockwire images say the built or unmodelled images run, as `dockwire run` declares them.
+        p.images().forEach(i -> engine().declareHttpImage(i.image(), i.port(), i.text()));
         Set<String> used = new HashSet<>();
         p.services().forEach(s -> s.networks().forEach(n -> used.add(n.key())));
         for (ComposeProject.NetworkDef n : p.networks()) {

@@ -103,7 +103,7 @@ final class Containers {
             specs.addAll(PortSpec.parse(p));
         }
         if (req.publishAll()) {
-            List<PortSpec> exposed = new ArrayList<>(Images.exposed(req.image(), engine.declaredImage(req.image())));
+            List<PortSpec> exposed = new ArrayList<>(Images.exposed(req.image(), engine.images().declared(req.image())));
             for (String e : req.expose()) {
                 exposed.addAll(PortSpec.exposed(e));
             }

@@ -298,7 +298,7 @@ public final class Engine implements Swarm.Member, ProcessHost {
         }
         ContainerFiles.write(hostNameservers, c);
         dns.start(c);
-        mains.start(c, declaredImage(c.image()), monitor::exited);
+        mains.start(c, images.declared(c.image()), monitor::exited);
         return c;
     }
 
@@ -529,24 +529,24 @@ public final class Engine implements Swarm.Member, ProcessHost {
         sampleListeners.forEach(l -> l.accept(metric, nanos));
     }
 
-    private final Map<String, ImageDaemons.Declared> declaredImages = new LinkedHashMap<>();
+    private final ImageService images = new ImageService();
 
     /**
      * Declares what an image dockwire does not model runs: an HTTP server on {@code port} answering
      * {@code text}, or its hostname when {@code text} is null (so load balancing is visible).
      */
     public void declareHttpImage(String image, int port, String text) {
-        declaredImages.put(image, new ImageDaemons.Declared(port, text));
+        images.declare(image, port, text);
     }
 
-    ImageDaemons.Declared declaredImage(String image) {
-        ImageDaemons.Declared d = declaredImages.get(image);
-        return d != null ? d : declaredImages.get(image.contains(":") ? image : image + ":latest");
+    /** What {@code c}'s main process runs: ENTRYPOINT + CMD (or run's command) past the images' entrypoint script. */
+    public List<String> program(Container c) {
+        return MainProcesses.program(c);
     }
 
-    /** Whether dockwire knows what the image runs (its own models or a declaration). */
-    public boolean knowsImage(String image) {
-        return ImageDaemons.known(declaredImage(image), image);
+    /** The images this daemon has: the catalogue's and the declared ones. */
+    public ImageService images() {
+        return images;
     }
 
     /** The running main process of a container's image, or null. */

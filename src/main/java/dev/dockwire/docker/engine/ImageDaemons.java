@@ -38,14 +38,6 @@ public final class ImageDaemons {
     record Declared(int port, String answer) {
     }
 
-    /** Whether dockwire knows what {@code image} runs (modelled or declared). */
-    static boolean known(Declared declared, String image) {
-        return KNOWN.contains(Images.baseName(image)) || declared != null;
-    }
-
-    private static final java.util.Set<String> KNOWN = java.util.Set.of("alpine", "busybox", "ubuntu", "debian", "centos",
-            "fedora", "nginx", "httpd", "http-echo", "whoami", "postgres", "mysql", "mariadb", "mongo", "redis", "netshoot");
-
     /**
      * Starts {@code c}'s main process as its image (or {@code declared}) says, on its namespace's
      * {@code sockets}; {@code process} gives a process context over files (nginx's). Null when the
@@ -57,7 +49,8 @@ public final class ImageDaemons {
             return http(sockets, declared.port(), req -> Responses.hostname(req,
                     declared.answer() == null ? c.hostname() : declared.answer(), epoch0 + clock.nanos() / 1_000_000));
         }
-        String image = Images.baseName(c.image());
+        // Only a catalogue image runs its model: shop-nginx (built) or ghcr.io/x/nginx is not Docker Hub's nginx.
+        String image = Images.config(c.image()) == null ? "" : Images.baseName(c.image());
         List<String> cmd = c.cmd();
         long epoch = Exec.EPOCH_MILLIS;
         return switch (image) {

@@ -1,37 +1,61 @@
 package dev.dockwire.docker.engine;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import dev.dockwire.docker.ImageConfig;
 import dev.dockwire.docker.PortSpec;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
-/** What dockwire knows of common images: their default command (for ps and inspect) and a stable digest. */
+/**
+ * The images dockwire knows, as Docker Hub publishes them: the catalogue in {@code images.yaml}
+ * (each image's config as {@code docker image inspect} shows it, and the programs on its PATH),
+ * read once. A reference resolves as the daemon would name it (distribution/reference's
+ * ParseNormalizedNamed): {@code nginx} is {@code docker.io/library/nginx:latest}, a tag names a
+ * variant when it carries one ({@code nginx:1.27-alpine} is {@code nginx:alpine}), and a digest
+ * pins the image its repository publishes.
+ */
 public final class Images {
-    private static final Map<String, List<String>> DEFAULT_CMD = Map.of(
-            "alpine", List.of("/bin/sh"),
-            "busybox", List.of("sh"),
-            "ubuntu", List.of("/bin/bash"),
-            "debian", List.of("bash"),
-            "nginx", List.of("/docker-entrypoint.sh", "nginx", "-g", "daemon off;"),
-            "httpd", List.of("httpd-foreground"));
-
-    /** The ports each image's Dockerfile EXPOSEs, what {@code -P} publishes. */
-    private static final Map<String, List<String>> EXPOSED = Map.of(
-            "nginx", List.of("80/tcp"),
-            "httpd", List.of("80/tcp"),
-            "whoami", List.of("80/tcp"),
-            "http-echo", List.of("5678/tcp"),
-            "postgres", List.of("5432/tcp"),
-            "mysql", List.of("3306/tcp", "33060/tcp"),
-            "mariadb", List.of("3306/tcp"),
-            "mongo", List.of("27017/tcp"),
-            "redis", List.of("6379/tcp"));
+    private static final String RESOURCE = "/dev/dockwire/docker/images.yaml";
+    private static final Map<String, ImageConfig> CATALOGUE = load();
 
     private Images() {
+    }
+
+    /** The image's config as Docker Hub publishes it, or null for an image dockwire does not know. */
+    public static ImageConfig config(String image) {
+        Reference ref = Reference.parse(image);
+        if (ref == null || !ref.domain().equals(Reference.DOCKER_HUB)) {
+            return null;
+        }
+        ImageConfig exact = CATALOGUE.get(ref.path() + ":" + ref.tagOrLatest());
+        if (exact != null) {
+            return exact;
+        }
+        // Variant tags name their base after the version: 1.27-alpine, 1-alpine3.24, mainline-alpine-slim.
+        for (String part : ref.tagOrLatest().split("-")) {
+            ImageConfig v = CATALOGUE.get(ref.path() + ":" + part.replaceAll("[0-9.]+$", ""));
+            if (v != null) {
+                return v;
+            }
+        }
+        return CATALOGUE.get(ref.path());
+    }
+
+    /** The names the catalogue holds ({@code nginx}, {@code nginx:alpine}, {@code traefik/whoami}, ...). */
+    public static Set<String> names() {
+        return CATALOGUE.keySet();
     }
 
     /** The image name without registry, tag or digest: {@code docker.io/library/nginx:1.27} → {@code nginx}. */
@@ -54,39 +78,28 @@ public final class Images {
         if (declared != null) {
             return PortSpec.exposed(declared.port() + "/tcp");
         }
-        List<PortSpec> out = new java.util.ArrayList<>();
-        for (String p : EXPOSED.getOrDefault(baseName(image), List.of())) {
+        ImageConfig c = config(image);
+        List<PortSpec> out = new ArrayList<>();
+        for (String p : c == null ? List.<String>of() : c.exposedPorts()) {
             out.addAll(PortSpec.exposed(p));
         }
         return out;
     }
 
-    /**
-     * The config of {@code image} as far as dockwire knows it, or null for an image it does not
-     * know: the nginx images run {@code /docker-entrypoint.sh} with CMD {@code nginx -g 'daemon
-     * off;'} and stop on SIGQUIT (their Dockerfile's STOPSIGNAL); every other known image has only
-     * a CMD and stops on SIGTERM.
-     */
-    public static ImageConfig config(String image) {
-        String base = baseName(image);
-        List<String> cmd = DEFAULT_CMD.get(base);
-        List<String> exposed = EXPOSED.getOrDefault(base, List.of());
-        if (cmd == null && !EXPOSED.containsKey(base)) {
-            return null;
-        }
-        List<String> entrypoint = List.of();
-        String stopSignal = "SIGTERM";
-        if (base.equals("nginx")) {
-            entrypoint = cmd.subList(0, 1);
-            cmd = cmd.subList(1, cmd.size());
-            stopSignal = "SIGQUIT";
-        }
-        return new ImageConfig(image, entrypoint, cmd == null ? List.of() : cmd, List.of(), "", "", exposed, stopSignal,
-                null, java.util.Set.of());
+    /** The image's default command line (ENTRYPOINT + CMD); empty for an image dockwire does not know. */
+    public static List<String> defaultCmd(String image) {
+        ImageConfig c = config(image);
+        return c == null ? List.of() : c.argv(List.of());
     }
 
-    public static List<String> defaultCmd(String image) {
-        return DEFAULT_CMD.getOrDefault(baseName(image), List.of());
+    /**
+     * The command line a container of {@code image} runs: the image's ENTRYPOINT followed by
+     * {@code cmd}, or by its CMD when {@code cmd} is empty; {@code cmd} alone for an image not in
+     * the catalogue.
+     */
+    public static List<String> argv(String image, List<String> cmd) {
+        ImageConfig c = config(image);
+        return c == null ? cmd : c.argv(cmd);
     }
 
     /** A made-up but stable image id: sha256 of the name. */
@@ -96,5 +109,51 @@ public final class Images {
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    private static Map<String, ImageConfig> load() {
+        JsonNode root;
+        try (InputStream in = Images.class.getResourceAsStream(RESOURCE)) {
+            if (in == null) {
+                throw new IllegalStateException("missing resource " + RESOURCE);
+            }
+            root = new YAMLMapper().readTree(in);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        Map<String, List<String>> sets = new LinkedHashMap<>();
+        root.path("programSets").fields().forEachRemaining(e -> sets.put(e.getKey(), strings(e.getValue())));
+        Map<String, ImageConfig> out = new LinkedHashMap<>();
+        root.path("images").fields().forEachRemaining(e -> out.put(e.getKey(), image(e.getKey(), e.getValue(), sets)));
+        return Map.copyOf(out);
+    }
+
+    private static ImageConfig image(String name, JsonNode n, Map<String, List<String>> sets) {
+        return new ImageConfig(name, strings(n.path("entrypoint")), strings(n.path("cmd")), strings(n.path("env")),
+                n.path("workingDir").asText(""), n.path("user").asText(""), strings(n.path("exposedPorts")),
+                n.path("stopSignal").asText("SIGTERM"), null, programs(strings(n.path("programs")), sets));
+    }
+
+    /** The program list with each {@code @set} replaced by that set (sets may name sets). */
+    private static Set<String> programs(List<String> names, Map<String, List<String>> sets) {
+        Set<String> out = new LinkedHashSet<>();
+        for (String p : names) {
+            if (p.startsWith("@")) {
+                List<String> set = sets.get(p.substring(1));
+                if (set == null) {
+                    throw new IllegalStateException(RESOURCE + ": unknown program set " + p);
+                }
+                out.addAll(programs(set, sets));
+            } else {
+                out.add(p);
+            }
+        }
+        return out;
+    }
+
+    private static List<String> strings(JsonNode n) {
+        List<String> out = new ArrayList<>();
+        n.forEach(x -> out.add(x.asText()));
+        return out;
     }
 }

@@ -47,6 +47,11 @@ final class MainProcesses {
         return config == null ? c.cmd() : config.argv(c.cmd());
     }
 
+    /** What {@code c} runs: its first process's argv without the images' entrypoint script, which execs its arguments. */
+    static List<String> program(Container c) {
+        return effective(argv(c));
+    }
+
     /** What runs: argv without the images' entrypoint script, which execs its arguments. */
     private static List<String> effective(List<String> argv) {
         if (!argv.isEmpty() && (argv.get(0).equals("/docker-entrypoint.sh") || argv.get(0).equals("docker-entrypoint.sh"))) {

@@ -54,14 +54,18 @@ class HttpEndToEndTest {
     }
 
     @Test
-    void aDeclaredImageAnswersItsHostnameAndUnknownImagesWarn() {
+    void aDeclaredImageAnswersItsHostnameAndUnknownImagesCannotBePulled() {
         world.engine().declareHttpImage("nodeserver:1", 8080, null);
         ok("docker run -d --name nodeserver-container --network mynet nodeserver:1");
         String id = ok("docker inspect -f '{{.Config.Hostname}}' nodeserver-container").get(0);
         assertEquals(List.of(id), ok("docker exec client curl -s nodeserver-container:8080"));
         assertEquals(List.of(id), ok("docker exec client curl -s nodeserver-container.mynet:8080"));
-        List<String> out = ok("docker run -d --name m --network mynet mystery/app");
-        assertTrue(out.get(0).startsWith("WARNING: dockwire does not model image \"mystery/app\""), out.get(0));
+        CommandResult r = h.run("docker run -d --name m --network mynet mystery/app");
+        assertEquals(125, r.status());
+        assertEquals(List.of("Unable to find image 'mystery/app:latest' locally",
+                "docker: Error response from daemon: pull access denied for mystery/app, repository does not exist or may "
+                        + "require 'docker login': denied: requested access to the resource is denied",
+                "", "Run 'docker run --help' for more information"), r.output());
     }
 
     @Test

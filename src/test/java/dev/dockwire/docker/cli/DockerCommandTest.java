@@ -98,7 +98,7 @@ class DockerCommandTest {
         ok("docker run -d --name second nginx");
         List<String> ps = ok("docker ps");
         assertEquals("CONTAINER ID   IMAGE     COMMAND                  CREATED                  STATUS                  PORTS     NAMES", ps.get(0));
-        assertTrue(ps.get(1).matches("[0-9a-f]{12}   nginx     \"/docker-entrypoint\\.…\"   Less than a second ago   Up Less than a second             second"), ps.get(1));
+        assertTrue(ps.get(1).matches("[0-9a-f]{12}   nginx     \"/docker-entrypoint\\.…\"   Less than a second ago   Up Less than a second   80/tcp    second"), ps.get(1));
         assertTrue(ps.get(2).matches("[0-9a-f]{12}   alpine    \"sleep 3600\"             About a minute ago       Up About a minute                 first"), ps.get(2));
         ok("docker stop first");
         assertEquals(2, ok("docker ps").size());

@@ -1,0 +1,149 @@
+package dev.dockwire.docker.cli;
+
+import dev.dockwire.docker.PortBinding;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The COMMAND and PORTS columns of {@code docker ps} as docker/cli's formatter renders them
+ * (cli/command/formatter/container.go: ContainerContext.Command with formatter.Ellipsis, and
+ * DisplayablePorts).
+ */
+final class PsColumns {
+    /** docker ps cuts COMMAND to this many runes unless {@code --no-trunc}. */
+    static final int COMMAND_WIDTH = 20;
+
+    private PsColumns() {
+    }
+
+    /**
+     * The command line as the daemon lists it (moby daemon/list.go: Path, then the Args, each one
+     * holding a space in single quotes), cut with an ellipsis and quoted as Go's strconv.Quote does.
+     */
+    static String command(List<String> argv, boolean truncate) {
+        StringBuilder b = new StringBuilder();
+        for (int i = 0; i < argv.size(); i++) {
+            String a = argv.get(i);
+            b.append(i == 0 ? "" : " ").append(i > 0 && a.contains(" ") ? "'" + a + "'" : a);
+        }
+        String command = b.toString();
+        if (truncate) {
+            command = ellipsis(command, COMMAND_WIDTH);
+        }
+        return quote(command);
+    }
+
+    /** formatter.Ellipsis: at most {@code width} runes, the last one replaced by … when cut. */
+    static String ellipsis(String s, int width) {
+        int[] runes = s.codePoints().toArray();
+        if (runes.length <= width) {
+            return s;
+        }
+        return new String(runes, 0, width - 1) + "…";
+    }
+
+    /** strconv.Quote: double quotes around {@code s}, with backslash escapes for quotes, backslashes and control characters. */
+    static String quote(String s) {
+        StringBuilder b = new StringBuilder("\"");
+        s.codePoints().forEach(c -> {
+            switch (c) {
+                case '"' -> b.append("\\\"");
+                case '\\' -> b.append("\\\\");
+                case '\n' -> b.append("\\n");
+                case '\t' -> b.append("\\t");
+                case '\r' -> b.append("\\r");
+                case 0x07 -> b.append("\\a");
+                case '\b' -> b.append("\\b");
+                case '\f' -> b.append("\\f");
+                case 0x0b -> b.append("\\v");
+                default -> {
+                    if (c < 0x20 || c == 0x7f) {
+                        b.append(String.format("\\x%02x", c));
+                    } else {
+                        b.appendCodePoint(c);
+                    }
+                }
+            }
+        });
+        return b.append('"').toString();
+    }
+
+    /** One entry of the API's container list Ports: a published binding, or an exposed port ({@code ip} empty, {@code publicPort} 0). */
+    record Port(String ip, int privatePort, int publicPort, String type) {
+    }
+
+    /** The ports of a running container: its published bindings and its exposed ports ({@code 80/tcp}) not published. */
+    static List<Port> ports(List<PortBinding> published, List<String> exposed) {
+        List<Port> out = new ArrayList<>();
+        for (PortBinding b : published) {
+            out.add(new Port(b.hostIpText(), b.containerPort(), b.hostPort(), b.proto()));
+        }
+        for (String e : exposed) {
+            int slash = e.indexOf('/');
+            int port = Integer.parseInt(slash < 0 ? e : e.substring(0, slash));
+            String proto = slash < 0 ? "tcp" : e.substring(slash + 1);
+            if (published.stream().noneMatch(b -> b.containerPort() == port && b.proto().equals(proto))) {
+                out.add(new Port("", port, 0, proto));
+            }
+        }
+        return out;
+    }
+
+    /**
+     * DisplayablePorts: sorted by private port, IP, public port and type; ports published on the
+     * same port number, and exposed ones, are grouped into ranges per IP and type
+     * ({@code 80-81/tcp}, {@code 0.0.0.0:5432->5432/tcp}); other mappings follow.
+     */
+    static String displayable(List<Port> ports) {
+        List<Port> sorted = new ArrayList<>(ports);
+        sorted.sort(Comparator.comparingInt(Port::privatePort).thenComparing(Port::ip).thenComparingInt(Port::publicPort)
+                .thenComparing(Port::type));
+        Map<String, int[]> groups = new LinkedHashMap<>();
+        List<String> result = new ArrayList<>();
+        List<String> hostMappings = new ArrayList<>();
+        for (Port p : sorted) {
+            int current = p.privatePort();
+            String key = p.type();
+            if (!p.ip().isEmpty()) {
+                if (p.publicPort() != current) {
+                    hostMappings.add(hostPort(p.ip(), p.publicPort()) + "->" + current + "/" + p.type());
+                    continue;
+                }
+                key = p.ip() + "/" + p.type();
+            }
+            int[] group = groups.get(key);
+            if (group == null) {
+                groups.put(key, new int[] {current, current});
+                continue;
+            }
+            if (current == group[1] + 1) {
+                group[1] = current;
+                continue;
+            }
+            result.add(formGroup(key, group[0], group[1]));
+            groups.put(key, new int[] {current, current});
+        }
+        groups.forEach((key, g) -> result.add(formGroup(key, g[0], g[1])));
+        result.addAll(hostMappings);
+        return String.join(", ", result);
+    }
+
+    private static String formGroup(String key, int first, int last) {
+        String[] parts = key.split("/");
+        String ip = parts.length > 1 ? parts[0] : "";
+        String type = parts.length > 1 ? parts[1] : parts[0];
+        String group = first == last ? String.valueOf(first) : first + "-" + last;
+        if (!ip.isEmpty()) {
+            group = ip + ":" + group + "->" + group;
+        }
+        return group + "/" + type;
+    }
+
+    /** net.JoinHostPort: brackets around an IPv6 address. */
+    private static String hostPort(String ip, int port) {
+        return (ip.contains(":") ? "[" + ip + "]" : ip) + ":" + port;
+    }
+}
