@@ -68,12 +68,28 @@ public final class HttpServer {
                     break;
                 }
                 requests++;
-                boolean close = "close".equalsIgnoreCase(req.header("Connection"));
+                boolean close = !persistent(req);
                 handler.handle(req, resp -> send(s, resp, close));
             }
         });
         s.onEof(s::close);
         s.onError(e -> s.abort());
+    }
+
+    /**
+     * Whether the connection stays open after the response (RFC 9112 section 9.3): not with
+     * {@code Connection: close}; an HTTP/1.1 request by default; an HTTP/1.0 one only with
+     * {@code Connection: keep-alive}, as nginx keeps it.
+     */
+    static boolean persistent(HttpMessage req) {
+        String connection = req.header("Connection");
+        if (connection != null && connection.toLowerCase(java.util.Locale.ROOT).contains("close")) {
+            return false;
+        }
+        if (req.startLine().endsWith(" HTTP/1.0")) {
+            return connection != null && connection.toLowerCase(java.util.Locale.ROOT).contains("keep-alive");
+        }
+        return true;
     }
 
     private static void send(TcpSocket s, HttpMessage resp, boolean close) {
