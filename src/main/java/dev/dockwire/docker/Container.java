@@ -47,6 +47,7 @@ public final class Container {
     private List<PortSpec> portSpecs = List.of();
     private List<String> entrypoint;
     private String restartPolicy = "no";
+    private int restartCount;
     private List<PortBinding> published = List.of();
 
     public Container(String id, String name, String image, List<String> cmd, String hostname, String networkMode,
@@ -102,9 +103,15 @@ public final class Container {
         this.restartPolicy = policy == null ? "no" : policy;
     }
 
-    /** PID 1 exited and the restart policy will start it again after a back-off. */
+    /** {@code docker inspect}'s RestartCount: how often the restart policy has started it again (moby container.RestartCount). */
+    public int restartCount() {
+        return restartCount;
+    }
+
+    /** PID 1 exited and the restart policy will start it again after a back-off (counted in RestartCount). */
     public void restarting() {
         this.state = State.RESTARTING;
+        restartCount++;
     }
 
     public String shortId() {

@@ -6,7 +6,7 @@ import java.util.List;
 
 /**
  * What a compose file asks for that dockwire ignores, one line each in file order
- * ({@code compose.yml:6: services.web.restart: ignored (...)}); a line merged into several
+ * ({@code compose.yml:6: services.web.labels: ignored (...)}); a line merged into several
  * places through an anchor is noted once.
  */
 final class ComposeNotes {

@@ -9,7 +9,7 @@ import java.util.Map;
  * (seed, steps, capture, images). Pure data: names here are the file's keys; the engine-side
  * names ({@code <project>_<network>}, {@code <project>-<service>-<n>}) are derived by the mapping.
  *
- * @param notes what was ignored, one line each ({@code file:line: services.web.restart: ignored ...})
+ * @param notes what was ignored, one line each ({@code file:line: services.web.labels: ignored ...})
  */
 public record ComposeProject(String file, String name, List<Service> services, List<NetworkDef> networks,
                              long seed, List<Step> steps, Topology.CaptureSpec capture,
@@ -28,9 +28,11 @@ public record ComposeProject(String file, String name, List<Service> services, L
     /**
      * A service. {@code networkMode} null means attached to {@code networks} (the {@code default}
      * network when the file lists none); {@code ports} are docker CLI {@code -p} specs
-     * ({@code [ip:][host[-end]:]container[-end][/proto]}), {@code expose} {@code --expose} specs.
+     * ({@code [ip:][host[-end]:]container[-end][/proto]}), {@code expose} {@code --expose} specs;
+     * {@code entrypoint} null keeps the image's, {@code restart} null is {@code no}.
      */
-    public record Service(String name, String image, List<String> command, String containerName, String hostname,
+    public record Service(String name, String image, List<String> command, List<String> entrypoint, String restart,
+                          String containerName, String hostname,
                           List<ServiceNetwork> networks, String networkMode, List<String> ports, List<String> expose,
                           List<Dependency> dependsOn, int replicas, List<String> extraHosts, List<String> dns,
                           Map<String, String> environment, Healthcheck healthcheck, List<Mount> mounts, int line) {

@@ -8,18 +8,22 @@ import java.util.Set;
 
 /**
  * Reads one compose service in every form the Compose Specification allows for the keys that
- * shape networks (image, command, container_name, hostname, networks, network_mode, ports,
+ * shape networks or what runs (image, command, entrypoint, restart, container_name, hostname, networks, network_mode, ports,
  * expose, depends_on, deploy.replicas/scale, extra_hosts, dns, environment, healthcheck, bind
  * mounts of files); other keys are noted as ignored.
  */
 final class ComposeServices {
-    private static final Set<String> SERVICE_KEYS = Set.of("image", "command", "container_name", "hostname", "networks",
+    private static final Set<String> SERVICE_KEYS = Set.of("image", "command", "entrypoint", "container_name", "hostname", "networks",
             "network_mode", "ports", "expose", "depends_on", "deploy", "scale", "extra_hosts", "dns", "environment",
             "healthcheck", "restart", "volumes");
     private static final Set<String> PORT_KEYS = Set.of("target", "published", "host_ip", "protocol", "mode", "name",
             "app_protocol");
     private static final Set<String> HEALTHCHECK_KEYS = Set.of("test", "interval", "timeout", "retries", "start_period",
             "start_interval", "disable");
+
+    /** The restart policies the engine knows (moby api/types/container RestartPolicyMode), with on-failure's retry limit. */
+    private static final java.util.regex.Pattern RESTART =
+            java.util.regex.Pattern.compile("no|always|unless-stopped|on-failure(:\\d+)?");
 
     private final YamlFields f;
     private final ComposeNotes notes;
@@ -52,9 +56,7 @@ final class ComposeServices {
         Map<String, YamlNode> m = node.map();
         for (var e : m.entrySet()) {
             String k = e.getKey();
-            if (k.equals("restart")) {
-                notes.note(e.getValue(), path + ".restart", "ignored (emulated containers do not exit on their own)");
-            } else if (k.equals("build") && !m.containsKey("image")) {
+            if (k.equals("build") && !m.containsKey("image")) {
                 notes.note(e.getValue(), path + ".build", "ignored: no image is built; the service runs image "
                         + builtImage(project, name) + ", which runs nothing unless declared (x-dockwire: images)");
             } else if (!SERVICE_KEYS.contains(k) && !k.startsWith("x-")) {
@@ -107,7 +109,10 @@ final class ComposeServices {
                 throw f.error(ex.isList() ? ex.list().get(i) : ex, path + ".expose[" + i + "]", e.getMessage());
             }
         }
-        return new ComposeProject.Service(name, image, command(m.get("command"), path + ".command"), containerName,
+        YamlNode entrypoint = m.get("entrypoint");
+        return new ComposeProject.Service(name, image, command(m.get("command"), path + ".command"),
+                entrypoint == null ? null : command(entrypoint, path + ".entrypoint"), restart(m.get("restart"), path + ".restart"),
+                containerName,
                 f.optional(node, "hostname", path), networks, networkMode, ports, expose,
                 dependsOn(m.get("depends_on"), path + ".depends_on"), replicas,
                 extraHosts(m.get("extra_hosts"), path + ".extra_hosts"),
@@ -264,6 +269,19 @@ final class ComposeServices {
         } catch (IllegalArgumentException e) {
             throw f.error(node, path, e.getMessage());
         }
+    }
+
+    /** {@code restart:} as Compose passes it to the engine (a docker run --restart policy), or null when absent. */
+    private String restart(YamlNode node, String path) {
+        if (node == null || node.value() == null) {
+            return null;
+        }
+        String policy = f.scalar(node, path);
+        if (!RESTART.matcher(policy).matches()) {
+            throw f.error(node, path, "invalid restart policy \"" + policy
+                    + "\": expected no, always, on-failure, on-failure:MAX-RETRIES or unless-stopped");
+        }
+        return policy;
     }
 
     private List<ComposeProject.Dependency> dependsOn(YamlNode node, String path) {

@@ -271,12 +271,46 @@ class ComposeLoaderTest {
         assertEquals(List.of("db.local:10.0.0.9"), worker.extraHosts());
         assertEquals(Map.of("MODE", "fast", "EMPTY", ""), worker.environment());
         assertEquals(3, worker.replicas());
+        assertEquals("always", web.restart());
+        assertEquals(null, worker.restart());
+        assertEquals(null, web.entrypoint());
         assertEquals(List.of(
-                "compose.yml:15: services.web.restart: ignored (emulated containers do not exit on their own)",
                 "compose.yml:27: services.worker.deploy.resources: ignored (does not shape the network)",
                 "compose.yml:28: services.worker.volumes[1]: ignored (only bind mounts of files are modelled)"), p.notes());
         assertEquals(List.of(new ComposeProject.Mount("data", "/data", 28), new ComposeProject.Mount("/etc/app.conf", "/app.conf", 28)),
                 worker.mounts());
+    }
+
+    @Test
+    void entrypointAndRestartAreReadInEachForm() {
+        ComposeProject p = load("""
+                services:
+                  a:
+                    image: alpine
+                    entrypoint: /bin/echo -n
+                    restart: "no"
+                  b:
+                    image: alpine
+                    entrypoint: [ping, -c, "3"]
+                    command: web
+                    restart: on-failure:5
+                  c:
+                    image: alpine
+                    restart: unless-stopped
+                  d:
+                    image: alpine
+                    restart: no
+                """);
+        assertEquals(List.of("/bin/echo", "-n"), p.service("a").entrypoint());
+        assertEquals("no", p.service("a").restart());
+        assertEquals(List.of("ping", "-c", "3"), p.service("b").entrypoint());
+        assertEquals(List.of("web"), p.service("b").command());
+        assertEquals("on-failure:5", p.service("b").restart());
+        assertEquals("unless-stopped", p.service("c").restart());
+        assertEquals("no", p.service("d").restart(), "unquoted no is a string, as YAML 1.2 and Compose read it");
+        assertEquals(List.of(), p.notes());
+        fails("services:\n  a:\n    image: alpine\n    restart: sometimes\n", "compose.yml:4: services.a.restart: invalid restart"
+                + " policy \"sometimes\": expected no, always, on-failure, on-failure:MAX-RETRIES or unless-stopped");
     }
 
     @Test

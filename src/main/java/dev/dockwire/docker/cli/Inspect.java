@@ -151,7 +151,7 @@ final class Inspect {
         m.put("HostnamePath", "/var/lib/docker/containers/" + c.id() + "/hostname");
         m.put("HostsPath", "/var/lib/docker/containers/" + c.id() + "/hosts");
         m.put("Name", "/" + c.name());
-        m.put("RestartCount", 0);
+        m.put("RestartCount", c.restartCount());
         m.put("Driver", "overlay2");
         Map<String, Object> hostConfig = new LinkedHashMap<>();
         hostConfig.put("NetworkMode", c.networkMode());

@@ -67,11 +67,6 @@ final class ContainerMonitor {
         autoRemove.add(c.id());
     }
 
-    /** {@code docker inspect}'s RestartCount. */
-    int restartCount(Container c) {
-        return restarts.count(c);
-    }
-
     void removed(Container c) {
         autoRemove.remove(c.id());
         stopping.remove(c.id());

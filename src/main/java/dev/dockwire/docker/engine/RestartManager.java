@@ -16,7 +16,6 @@ final class RestartManager {
     static final long MAX_DELAY_NANOS = 60_000_000_000L;
 
     private final Map<String, Long> delay = new HashMap<>();
-    private final Map<String, Integer> count = new HashMap<>();
 
     /**
      * The delay before {@code c} starts again after PID 1 exited with {@code status} having run
@@ -24,7 +23,7 @@ final class RestartManager {
      */
     long next(Container c, int status, long ranNanos) {
         String p = c.restartPolicy();
-        int n = count.getOrDefault(c.id(), 0);
+        int n = c.restartCount();
         boolean restart = switch (p.contains(":") ? p.substring(0, p.indexOf(':')) : p) {
             case "always", "unless-stopped" -> true;
             case "on-failure" -> status != 0 && (!p.contains(":") || n < Integer.parseInt(p.substring(p.indexOf(':') + 1))
@@ -37,18 +36,11 @@ final class RestartManager {
         long d = ranNanos >= 10_000_000_000L ? 0 : delay.getOrDefault(c.id(), 0L);
         d = d == 0 ? FIRST_DELAY_NANOS : Math.min(d * 2, MAX_DELAY_NANOS);
         delay.put(c.id(), d);
-        count.put(c.id(), n + 1);
         return d;
-    }
-
-    /** {@code docker inspect}'s RestartCount. */
-    int count(Container c) {
-        return count.getOrDefault(c.id(), 0);
     }
 
     /** {@code docker rm}: its history goes. */
     void forget(Container c) {
         delay.remove(c.id());
-        count.remove(c.id());
     }
 }

@@ -117,6 +117,26 @@ class ComposeTest {
     }
 
     @Test
+    void entrypointReplacesTheImagesAndRestartFollowsThePolicy() {
+        new Compose(host, project("""
+                services:
+                  say:
+                    image: alpine
+                    entrypoint: [echo]
+                    command: hi
+                  flaky:
+                    image: alpine
+                    entrypoint: ["false"]
+                    restart: on-failure:2
+                """)).up(Map.of());
+        ok("sleep 30");
+        assertEquals(List.of("hi"), ok("docker logs demo-say-1"));
+        assertEquals(List.of("demo-flaky-1 Exited (1) 29 seconds ago", "demo-say-1 Exited (0) 30 seconds ago"),
+                ok("docker ps -a --format '{{.Names}} {{.Status}}'"));
+        assertEquals(List.of("2"), ok("docker inspect -f '{{.RestartCount}}' demo-flaky-1"));
+    }
+
+    @Test
     void replicasAndScaleUpAndDown() {
         ComposeProject p = project("services:\n  web:\n    image: traefik/whoami\n    deploy: {replicas: 2}\n");
         new Compose(host, p).up(Map.of());
@@ -216,9 +236,9 @@ class ComposeTest {
 
     @Test
     void composeCommandInScriptsUpPsExecPortDown() {
-        host.run("printf 'services:\\n  web:\\n    image: nginx\\n    ports: [\"8080:80\"]\\n    restart: always\\n' > /app/compose.yaml");
+        host.run("printf 'services:\\n  web:\\n    image: nginx\\n    ports: [\"8080:80\"]\\n    labels: {tier: web}\\n' > /app/compose.yaml");
         List<String> up = ok("docker compose -f /app/compose.yaml -p shop up -d");
-        assertEquals(List.of("WARN[0000] /app/compose.yaml:5: services.web.restart: ignored (emulated containers do not exit on their own)",
+        assertEquals(List.of("WARN[0000] /app/compose.yaml:5: services.web.labels: ignored (does not shape the network)",
                 "[+] Running 2/2", " ✔ Network shop_default  Created", " ✔ Container shop-web-1  Started"), up);
         List<String> ps = ok("docker compose -f /app/compose.yaml -p shop ps");
         assertEquals("NAME         IMAGE     COMMAND                  SERVICE   CREATED                  STATUS                  PORTS", ps.get(1));
