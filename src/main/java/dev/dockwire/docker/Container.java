@@ -48,6 +48,8 @@ public final class Container {
     private List<String> entrypoint;
     private String restartPolicy = "no";
     private int restartCount;
+    private boolean openStdin;
+    private boolean tty;
     private List<PortBinding> published = List.of();
 
     public Container(String id, String name, String image, List<String> cmd, String hostname, String networkMode,
@@ -94,6 +96,21 @@ public final class Container {
         this.entrypoint = entrypoint == null ? null : List.copyOf(entrypoint);
     }
 
+    /** {@code -i}: stdin stays open (Config.OpenStdin), so a shell as PID 1 waits for input instead of exiting. */
+    public boolean openStdin() {
+        return openStdin;
+    }
+
+    /** {@code -t}: the container has a terminal (Config.Tty). */
+    public boolean tty() {
+        return tty;
+    }
+
+    public void stdio(boolean openStdin, boolean tty) {
+        this.openStdin = openStdin;
+        this.tty = tty;
+    }
+
     /** {@code --restart}: {@code no}, {@code always}, {@code unless-stopped} or {@code on-failure[:N]}. */
     public String restartPolicy() {
         return restartPolicy;
@@ -106,6 +123,11 @@ public final class Container {
     /** {@code docker inspect}'s RestartCount: how often the restart policy has started it again (moby container.RestartCount). */
     public int restartCount() {
         return restartCount;
+    }
+
+    /** {@code docker start} by a user gives the container a fresh restart manager (moby ResetRestartManager). */
+    public void resetRestartCount() {
+        restartCount = 0;
     }
 
     /** PID 1 exited and the restart policy will start it again after a back-off (counted in RestartCount). */

@@ -13,7 +13,7 @@ import java.util.Map;
  * {@code $VAR}/{@code ${VAR}} and {@code $(...)} expansion, {@code NAME=value} assignments,
  * pipelines {@code |}, lists {@code ;} {@code &&} {@code ||}, redirections {@code > FILE},
  * {@code >> FILE}, {@code 2>&1}, {@code 2>/dev/null}, and the text builtins
- * (echo, printf, cat of files, grep, head, tail, wc, sort, true, false). Everything else goes
+ * (echo, printf, cat of files, grep, head, tail, wc, sort, true, false, exit). Everything else goes
  * to the {@link Env}, which knows the commands of its place (host or container).
  */
 public final class Shell {
@@ -37,6 +37,7 @@ public final class Shell {
     private final Env env;
     private final Map<String, String> vars = new HashMap<>();
     private int lastStatus;
+    private Integer exited;
 
     public Shell(Env env) {
         this.env = env;
@@ -48,6 +49,7 @@ public final class Shell {
 
     /** Runs one command line; returns the status of the last command and everything printed. */
     public CommandResult run(String line) {
+        exited = null;
         List<String> out = new ArrayList<>();
         List<ShellParser.AndOr> items;
         try {
@@ -58,6 +60,9 @@ public final class Shell {
         int status = 0;
         String op = null;
         for (ShellParser.AndOr item : items) {
+            if (exited != null) {
+                break;
+            }
             if (op != null && (op.equals("&&") && status != 0 || op.equals("||") && status == 0)) {
                 op = item.op();
                 continue;
@@ -130,6 +135,7 @@ public final class Shell {
             case "printf" -> printf(args);
             case "true", ":" -> CommandResult.ok(List.of());
             case "false" -> new CommandResult(1, List.of());
+            case "exit" -> exit(args);
             case "cat" -> cat(args, stdin);
             case "grep", "egrep" -> TextFilters.grep(name.equals("egrep"), args, stdin, env);
             case "head" -> TextFilters.head(args, stdin);
@@ -138,6 +144,27 @@ public final class Shell {
             case "sort" -> TextFilters.sort(args, stdin);
             default -> env.exec(argv, stdin);
         };
+    }
+
+    /** {@code exit [N]}: the rest of the line does not run; the status is N, else the last command's. */
+    private CommandResult exit(List<String> args) {
+        int status = lastStatus;
+        if (!args.isEmpty()) {
+            try {
+                status = Integer.parseInt(args.get(0)) & 0xff;
+            } catch (NumberFormatException e) {
+                exited = 2; // bash and ash still exit
+                return CommandResult.fail(2, env.shellName().equals("bash") ? "bash: exit: " + args.get(0) + ": numeric argument required"
+                        : env.shellName() + ": exit: Illegal number: " + args.get(0));
+            }
+        }
+        exited = status;
+        return new CommandResult(status, List.of());
+    }
+
+    /** The status {@code exit} asked for, or null while the shell has not exited. */
+    public Integer exited() {
+        return exited;
     }
 
     private static CommandResult echo(List<String> args) {

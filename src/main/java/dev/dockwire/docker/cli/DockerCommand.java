@@ -114,7 +114,8 @@ public final class DockerCommand {
                 network, ip, aliases, f.get("hostname"), f.all("add-host"), f.all("dns"))
                 .withPorts(f.all("publish"), f.has("publish-all"), f.all("expose"))
                 .withEntrypoint(f.has("entrypoint") ? entrypoint(f.get("entrypoint")) : null)
-                .withRestart(f.get("restart"));
+                .withRestart(f.get("restart"))
+                .withStdio(f.has("interactive"), f.has("tty"));
     }
 
     /** {@code --entrypoint ""} resets it; the CLI passes any other value as the one word of the entrypoint. */
@@ -160,12 +161,11 @@ public final class DockerCommand {
             warnings.addAll(attach(c, f.has("rm")));
             return new CommandOutput(c.exitCode(), warnings);
         }
-        // PID 1 is no program dockwire models: the command runs inside as docker exec would, then the container stops.
+        // PID 1 is no program dockwire models: the command runs inside as docker exec would, and PID 1 ends with its status.
         List<String> cmd = engine().program(c);
-        CommandOutput r = cmd.isEmpty() || cmd.get(0).equals("/bin/sh") || cmd.get(0).equals("sh")
-                ? CommandOutput.ok(List.of())
-                : host.execIn(c, cmd);
-        engine().stop(c.name(), () -> { });
+        CommandOutput r = cmd.isEmpty() ? CommandOutput.ok(List.of()) : host.execIn(c, cmd);
+        engine().exited(c, r.status(), r.output());
+        processes().await(() -> !c.running());
         if (f.has("rm")) {
             engine().remove(c.name(), true, () -> { });
         }

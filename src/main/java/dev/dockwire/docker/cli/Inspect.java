@@ -102,8 +102,8 @@ final class Inspect {
             image.exposedPorts().forEach(p -> exposed.put(p, Map.of()));
             config.put("ExposedPorts", exposed);
         }
-        config.put("Tty", false);
-        config.put("OpenStdin", false);
+        config.put("Tty", c.tty());
+        config.put("OpenStdin", c.openStdin());
         config.put("StdinOnce", false);
         config.put("Env", new ArrayList<>(image == null ? List.of(ImageConfig.DEFAULT_PATH) : image.env()));
         List<String> cmd = c.cmd().isEmpty() && image != null ? image.cmd() : c.cmd();
@@ -135,7 +135,7 @@ final class Inspect {
         m.put("Args", argv.size() > 1 ? new ArrayList<>(argv.subList(1, argv.size())) : List.of());
         Map<String, Object> state = new LinkedHashMap<>();
         state.put("Status", c.state().id());
-        state.put("Running", c.running());
+        state.put("Running", c.running() || c.state() == Container.State.RESTARTING); // moby SetRestarting: still "running"
         state.put("Paused", false);
         state.put("Restarting", c.state() == Container.State.RESTARTING);
         state.put("OOMKilled", false);

@@ -17,6 +17,7 @@ final class ContainerMonitor {
     private final RestartManager restarts = new RestartManager();
     private final Set<String> autoRemove = new HashSet<>();
     private final Set<String> stopping = new HashSet<>();
+    private final Set<String> stoppedByHand = new HashSet<>();
 
     ContainerMonitor(Engine engine, EventLoop clock) {
         this.engine = engine;
@@ -36,12 +37,12 @@ final class ContainerMonitor {
         if (engine.swarm() != null) {
             engine.swarm().taskExited(c.name(), status, clock.nanos(), (delay, task) -> clock.schedule(delay, task));
         }
-        long delay = stoppedByUser ? -1 : restarts.next(c, status, ran);
+        long delay = stoppedByUser ? -1 : restarts.next(c, status, ran, stoppedByHand.contains(c.id()));
         if (delay >= 0) {
             c.restarting();
             clock.schedule(delay, () -> {
                 if (c.state() == Container.State.RESTARTING && engine.findContainer(c.id()) == c) {
-                    engine.start(c.id());
+                    engine.restart(c);
                 }
             });
         } else if (autoRemove.remove(c.id())) {
@@ -49,9 +50,29 @@ final class ContainerMonitor {
         }
     }
 
-    /** {@code docker stop} is under way: PID 1's exit is not one the restart policy answers. */
+    /** {@code docker stop} is under way: PID 1's exit is not one the restart policy answers (container.ExitOnNext). */
     void stopping(Container c) {
         stopping.add(c.id());
+        stoppedByHand.add(c.id());
+    }
+
+    /**
+     * {@code docker kill} with a signal other than the container's STOPSIGNAL: the restart policy
+     * still answers PID 1's exit, but {@code unless-stopped} sees a container stopped by hand
+     * (moby's HasBeenManuallyStopped).
+     */
+    void stoppedByHand(Container c) {
+        stoppedByHand.add(c.id());
+    }
+
+    /**
+     * {@code docker start} by a user (daemon/start.go with resetRestartManager): a fresh restart
+     * manager, RestartCount back to 0, no longer stopped by hand.
+     */
+    void startedByHand(Container c) {
+        stoppedByHand.remove(c.id());
+        restarts.forget(c);
+        c.resetRestartCount();
     }
 
     /** {@code docker stop} of a container waiting to restart: it stays stopped. */
@@ -70,6 +91,7 @@ final class ContainerMonitor {
     void removed(Container c) {
         autoRemove.remove(c.id());
         stopping.remove(c.id());
+        stoppedByHand.remove(c.id());
         restarts.forget(c);
     }
 }

@@ -19,11 +19,9 @@ import dev.dockwire.docker.swarm.Swarm;
 import dev.dockwire.docker.swarm.SwarmDirectory;
 import dev.dockwire.kernel.Kernel;
 import dev.dockwire.kernel.KernelException;
-import dev.dockwire.proc.Process;
 import dev.dockwire.sim.Clock;
 import dev.dockwire.sim.EventLoop;
 import dev.dockwire.sim.SeededRandom;
-import dev.dockwire.sim.Timeout;
 import dev.dockwire.wire.Cidr;
 import dev.dockwire.wire.Ipv4Address;
 import java.util.ArrayList;
@@ -53,6 +51,7 @@ public final class Engine implements Swarm.Member, ProcessHost {
     private final List<Consumer<Container>> sandboxListeners = new ArrayList<>();
     private final MainProcesses mains;
     private final ContainerMonitor monitor;
+    private final ContainerStop stops;
     private final Map<Network.Driver, NetworkDriver> drivers = new EnumMap<>(Network.Driver.class);
     private final BridgeDriver bridge;
     private final OverlayDriver overlay;
@@ -78,6 +77,7 @@ public final class Engine implements Swarm.Member, ProcessHost {
         this.dns = new EmbeddedDns(kernel, clock, random, this::containerAnywhere, this.hostNameservers);
         this.mains = new MainProcesses(this, clock);
         this.monitor = new ContainerMonitor(this, clock);
+        this.stops = new ContainerStop(this, clock, mains, monitor);
     }
 
     /** The directory where swarm joins find managers (shared by the hosts of one LAN), and this host's name. */
@@ -272,12 +272,21 @@ public final class Engine implements Swarm.Member, ProcessHost {
         return c;
     }
 
-    /** {@code docker start}: builds the sandbox and its endpoints. */
+    /**
+     * {@code docker start}: builds the sandbox and its endpoints; a fresh restart manager
+     * (RestartCount 0). A container waiting to restart counts as running, as in moby.
+     */
     public Container start(String ref) {
         Container c = container(ref);
-        if (c.running()) {
+        if (c.running() || c.state() == Container.State.RESTARTING) {
             return c;
         }
+        monitor.startedByHand(c);
+        return restart(c);
+    }
+
+    /** Starts {@code c} again: its restart policy's doing, or {@link #start}'s. */
+    Container restart(Container c) {
         String mode = c.networkMode();
         if (mode.equals("host")) {
             c.started(Kernel.HOST, clock.nanos());
@@ -300,6 +309,14 @@ public final class Engine implements Swarm.Member, ProcessHost {
         dns.start(c);
         mains.start(c, images.declared(c.image()), monitor::exited);
         return c;
+    }
+
+    /**
+     * PID 1 of {@code c}, a program dockwire does not model, ran {@code output} as the container's
+     * shell would run its command: the lines go to the log and PID 1 exits with {@code status}.
+     */
+    public void exited(Container c, int status, List<String> output) {
+        mains.exited(c, status, output);
     }
 
     /** {@code docker run --rm}: the container goes once it has stopped (at once if it has). */
@@ -362,58 +379,19 @@ public final class Engine implements Swarm.Member, ProcessHost {
         }
     }
 
-    /**
-     * {@code docker stop} (daemon/stop.go): the image's STOPSIGNAL to PID 1 (which ignores it
-     * without a handler); while it runs, {@code waitGracePeriod}, then SIGKILL (137).
-     */
+    /** {@code docker stop} (daemon/stop.go): the image's STOPSIGNAL, {@code waitGracePeriod} while PID 1 runs, then SIGKILL (137). */
     public Container stop(String ref, Runnable waitGracePeriod) {
-        Container c = container(ref);
-        if (!c.running()) {
-            return monitor.stopWhileRestarting(c);
-        }
-        monitor.stopping(c);
-        Process init = mains.signal(c, null);
-        if (!init.exited()) {
-            waitGracePeriod.run();
-        }
-        return killIfRunning(c);
+        return stops.stop(container(ref), waitGracePeriod);
     }
 
-    /**
-     * {@code docker stop [-s SIGNAL] [-t N] CTR}: {@code signal} (null: the image's STOPSIGNAL) to
-     * PID 1, up to {@code graceNanos} of the clock for it to end, then SIGKILL.
-     */
+    /** {@code docker stop [-s SIGNAL] [-t N] CTR}: {@code signal} (null: STOPSIGNAL), {@code graceNanos}, then SIGKILL. */
     public Container stop(String ref, long graceNanos, Signal signal) {
-        Container c = container(ref);
-        if (!c.running()) {
-            return monitor.stopWhileRestarting(c);
-        }
-        monitor.stopping(c);
-        Process init = mains.signal(c, signal);
-        long deadline = clock.nanos() + graceNanos;
-        Timeout end = clock.schedule(graceNanos, () -> { }); // the loop wakes at the deadline at the latest
-        clock.runUntil(() -> init.exited() || !c.running() || clock.nanos() >= deadline);
-        end.cancel();
-        return killIfRunning(c);
+        return stops.stop(container(ref), graceNanos, signal);
     }
 
     /** {@code docker kill [-s SIGNAL]} (daemon/kill.go): the signal to PID 1; the container stops when PID 1 ends. */
     public Container kill(String ref, Signal signal) {
-        Container c = container(ref);
-        if (!c.running()) {
-            throw new EngineException("cannot kill container: " + ref + ": container " + c.id() + " is not running");
-        }
-        monitor.stopping(c);
-        mains.signal(c, signal);
-        return signal == Signal.SIGKILL ? killIfRunning(c) : c;
-    }
-
-    private Container killIfRunning(Container c) {
-        if (c.running()) {
-            mains.signal(c, Signal.SIGKILL);
-            c.stopped(teardown(c), clock.nanos());
-        }
-        return c;
+        return stops.kill(container(ref), ref, signal);
     }
 
     /** Takes the running container apart; returns PID 1's exit status. */
@@ -450,8 +428,7 @@ public final class Engine implements Swarm.Member, ProcessHost {
                 throw new EngineException("cannot remove container \"" + c.name()
                         + "\": container is running: stop the container before removing or force remove");
             }
-            mains.signal(c, Signal.SIGKILL);
-            c.stopped(teardown(c), clock.nanos());
+            stops.killIfRunning(c);
         }
         monitor.removed(c);
         mains.removed(c);

@@ -21,7 +21,8 @@ import java.util.function.BiConsumer;
  * image's CMD ({@link ImageConfig#argv}); {@code /docker-entrypoint.sh} runs its arguments. The
  * process is a modelled program when {@code argv[0]} names one ({@link Programs}), else the
  * image's daemon ({@link ImageDaemons}: nginx, httpd, ...), which quits on SIGTERM, SIGQUIT and
- * SIGINT with status 0; else a process with no program that runs until it is killed. Its stdout
+ * SIGINT with status 0; else a process with no program that runs until it is killed. A shell
+ * becomes what it execs ({@link ShellExec}), or exits at once when its stdin is closed. Its stdout
  * and stderr go to the container's {@link ContainerLog}.
  */
 final class MainProcesses {
@@ -69,9 +70,12 @@ final class MainProcesses {
         PidNamespace pids = new PidNamespace(() -> ++lastHostPid);
         ContainerLog log = logs.computeIfAbsent(c.id(), id -> new ContainerLog());
         List<String> argv = argv(c);
-        List<String> run = effective(argv);
+        List<String> run = ShellExec.direct(effective(argv));
         Map<String, String> env = env(c);
         Program program = declared != null || run.isEmpty() ? null : Programs.create(run.get(0));
+        if (program == null && declared == null && !c.openStdin() && ShellExec.readsStdin(run)) {
+            program = Programs.create("true"); // stdin is /dev/null: the shell reads end of file and exits 0
+        }
         ContainerProcesses r;
         if (program != null) {
             Exec exec = new Exec(engine, clock, c.netns(), c.hostname(), ImageDaemons.files(c), pids);
@@ -120,6 +124,17 @@ final class MainProcesses {
         }
         r.pids().kill(1, sig == null ? Signal.SIGTERM : sig);
         return r.init();
+    }
+
+    /** PID 1 ends with {@code status} after writing {@code output} to stdout (see {@link Engine#exited}). */
+    void exited(Container c, int status, List<String> output) {
+        ContainerProcesses r = running.get(c.id());
+        if (r == null) {
+            return;
+        }
+        ContainerLog log = log(c);
+        output.forEach(line -> log.append("stdout", clock.nanos(), line));
+        r.init().exit(status);
     }
 
     /** The running container's processes, or null. */

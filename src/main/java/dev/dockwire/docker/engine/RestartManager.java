@@ -9,7 +9,8 @@ import java.util.Map;
  * decides it: {@code no} never; {@code always} and {@code unless-stopped} always;
  * {@code on-failure[:N]} on a non-zero status, at most N times. The delay starts at 100 ms and
  * doubles up to a minute; a run of 10 s or more resets it. A container stopped by
- * {@code docker stop} is not restarted.
+ * {@code docker stop} is not restarted; {@code unless-stopped} also not once stopped by hand
+ * (daemon/internal/restartmanager ShouldRestart).
  */
 final class RestartManager {
     static final long FIRST_DELAY_NANOS = 100_000_000L;
@@ -21,11 +22,12 @@ final class RestartManager {
      * The delay before {@code c} starts again after PID 1 exited with {@code status} having run
      * {@code ranNanos}, or -1 when it stays stopped.
      */
-    long next(Container c, int status, long ranNanos) {
+    long next(Container c, int status, long ranNanos, boolean stoppedByHand) {
         String p = c.restartPolicy();
         int n = c.restartCount();
         boolean restart = switch (p.contains(":") ? p.substring(0, p.indexOf(':')) : p) {
-            case "always", "unless-stopped" -> true;
+            case "always" -> true;
+            case "unless-stopped" -> !stoppedByHand;
             case "on-failure" -> status != 0 && (!p.contains(":") || n < Integer.parseInt(p.substring(p.indexOf(':') + 1))
                     || Integer.parseInt(p.substring(p.indexOf(':') + 1)) == 0);
             default -> false;

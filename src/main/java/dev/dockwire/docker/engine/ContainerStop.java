@@ -1,0 +1,86 @@
+package dev.dockwire.docker.engine;
+
+import dev.dockwire.app.Signal;
+import dev.dockwire.docker.Container;
+import dev.dockwire.docker.EngineException;
+import dev.dockwire.docker.ImageConfig;
+import dev.dockwire.proc.Process;
+import dev.dockwire.sim.EventLoop;
+import dev.dockwire.sim.Timeout;
+
+/**
+ * How dockerd ends a container on request: {@code docker stop} (daemon/stop.go: the stop signal,
+ * a grace period, then SIGKILL) and {@code docker kill} (daemon/kill.go: one signal to PID 1, the
+ * container stops when PID 1 ends). Both tell the restart policy that the user stopped it.
+ */
+final class ContainerStop {
+    private final Engine engine;
+    private final EventLoop clock;
+    private final MainProcesses mains;
+    private final ContainerMonitor monitor;
+
+    ContainerStop(Engine engine, EventLoop clock, MainProcesses mains, ContainerMonitor monitor) {
+        this.engine = engine;
+        this.clock = clock;
+        this.mains = mains;
+        this.monitor = monitor;
+    }
+
+    /** The image's STOPSIGNAL to PID 1 (ignored without a handler); while it runs, {@code waitGracePeriod}, then SIGKILL. */
+    Container stop(Container c, Runnable waitGracePeriod) {
+        if (!c.running()) {
+            return monitor.stopWhileRestarting(c);
+        }
+        monitor.stopping(c);
+        Process init = mains.signal(c, null);
+        if (!init.exited()) {
+            waitGracePeriod.run();
+        }
+        return killIfRunning(c);
+    }
+
+    /** {@code signal} (null: the image's STOPSIGNAL) to PID 1, up to {@code graceNanos} of the clock for it to end, then SIGKILL. */
+    Container stop(Container c, long graceNanos, Signal signal) {
+        if (!c.running()) {
+            return monitor.stopWhileRestarting(c);
+        }
+        monitor.stopping(c);
+        Process init = mains.signal(c, signal);
+        long deadline = clock.nanos() + graceNanos;
+        Timeout end = clock.schedule(graceNanos, () -> { }); // the loop wakes at the deadline at the latest
+        clock.runUntil(() -> init.exited() || !c.running() || clock.nanos() >= deadline);
+        end.cancel();
+        return killIfRunning(c);
+    }
+
+    /**
+     * {@code docker kill [-s SIGNAL]}. As killWithSignal does, the restart policy is cancelled
+     * (container.ExitOnNext) when the signal is SIGKILL, the container's STOPSIGNAL, or any signal
+     * for a container without one; another signal that ends PID 1 leaves {@code always} and
+     * {@code on-failure} to restart it. Either way the container counts as stopped by hand, which
+     * {@code unless-stopped} heeds.
+     */
+    Container kill(Container c, String ref, Signal signal) {
+        if (!c.running()) {
+            throw new EngineException("cannot kill container: " + ref + ": container " + c.id() + " is not running");
+        }
+        ImageConfig image = Images.config(c.image());
+        Signal stopSignal = image == null || image.stopSignal().equals("SIGTERM") ? null : Signal.parse(image.stopSignal());
+        if (signal == Signal.SIGKILL || stopSignal == null || stopSignal == signal) {
+            monitor.stopping(c);
+        } else {
+            monitor.stoppedByHand(c);
+        }
+        mains.signal(c, signal);
+        return signal == Signal.SIGKILL ? killIfRunning(c) : c;
+    }
+
+    /** {@code docker rm -f} of a running container: SIGKILL and the teardown, without waiting. */
+    Container killIfRunning(Container c) {
+        if (c.running()) {
+            mains.signal(c, Signal.SIGKILL);
+            c.stopped(engine.teardown(c), clock.nanos());
+        }
+        return c;
+    }
+}

@@ -1,0 +1,102 @@
+package dev.dockwire.docker.engine;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * What a shell as a container's PID 1 turns into. {@code sh -c 'ping -c 3 web'}: BusyBox ash,
+ * dash and bash exec the last simple command of {@code -c} (and an explicit {@code exec}), so
+ * PID 1 becomes {@code ping -c 3 web}. {@code sh} with no script reads commands from stdin,
+ * which for a container without {@code -i} is {@code /dev/null}: it exits 0 at once.
+ */
+final class ShellExec {
+    private static final Set<String> SHELLS = Set.of("sh", "ash", "bash", "dash", "zsh", "mksh", "ksh");
+    /** Characters that make a script more than one simple command with literal words. */
+    private static final String SPECIAL = ";&|<>`$()\n*?[]{}~#\\";
+
+    private ShellExec() {
+    }
+
+    static boolean isShell(List<String> argv) {
+        return !argv.isEmpty() && SHELLS.contains(argv.get(0).substring(argv.get(0).lastIndexOf('/') + 1));
+    }
+
+    /** The shell reads its commands from stdin: no {@code -c} script and no script file. */
+    static boolean readsStdin(List<String> argv) {
+        if (!isShell(argv)) {
+            return false;
+        }
+        for (String a : argv.subList(1, argv.size())) {
+            if (!a.startsWith("-") || !a.startsWith("--") && a.indexOf('c') > 0) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** The argv a shell running {@code argv} execs, or {@code argv} itself when it is not a shell with a one-command script. */
+    static List<String> direct(List<String> argv) {
+        if (!isShell(argv)) {
+            return argv;
+        }
+        int i = 1;
+        boolean script = false;
+        while (i < argv.size() && argv.get(i).startsWith("-") && argv.get(i).length() > 1) {
+            String opt = argv.get(i++);
+            if (!opt.startsWith("--") && opt.indexOf('c') > 0) {
+                script = true;
+            }
+        }
+        if (!script || i >= argv.size()) {
+            return argv;
+        }
+        List<String> words = words(argv.get(i).strip());
+        if (words == null || words.isEmpty()) {
+            return argv;
+        }
+        if (words.get(0).equals("exec")) {
+            words = words.subList(1, words.size());
+        }
+        return words.isEmpty() || words.get(0).contains("=") ? argv : List.copyOf(words);
+    }
+
+    /** The words of one simple command with literal quoting only; null when the script is anything more. */
+    private static List<String> words(String script) {
+        List<String> words = new ArrayList<>();
+        StringBuilder w = null;
+        char quote = 0;
+        for (int i = 0; i < script.length(); i++) {
+            char ch = script.charAt(i);
+            if (quote != 0) {
+                if (ch == quote) {
+                    quote = 0;
+                } else if (quote == '"' && (ch == '$' || ch == '`' || ch == '\\')) {
+                    return null;
+                } else {
+                    w.append(ch);
+                }
+            } else if (ch == '\'' || ch == '"') {
+                quote = ch;
+                w = w == null ? new StringBuilder() : w;
+            } else if (ch == ' ' || ch == '\t') {
+                if (w != null) {
+                    words.add(w.toString());
+                    w = null;
+                }
+            } else if (SPECIAL.indexOf(ch) >= 0) {
+                return null;
+            } else {
+                w = w == null ? new StringBuilder() : w;
+                w.append(ch);
+            }
+        }
+        if (quote != 0) {
+            return null;
+        }
+        if (w != null) {
+            words.add(w.toString());
+        }
+        return words;
+    }
+}

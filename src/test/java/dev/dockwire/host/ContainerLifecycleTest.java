@@ -1,0 +1,85 @@
+package dev.dockwire.host;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.dockwire.testing.TestHost;
+import dev.dockwire.tools.CommandResult;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/** A container's life around its PID 1 as dockerd leads it: shells as PID 1, restarts by hand and by policy. */
+class ContainerLifecycleTest {
+    private final TestHost h = new TestHost(1);
+
+    @AfterEach
+    void close() {
+        h.close();
+    }
+
+    private String row(String name) {
+        return h.ok("docker ps -a").stream().filter(l -> l.endsWith(" " + name)).findFirst().orElseThrow();
+    }
+
+    @Test
+    void aShellAsPid1ExitsAtOnceWithoutStdinAndWaitsWithIt() {
+        h.ok("docker run -d --name plain alpine");
+        h.ok("docker run -dit --name alpine1 alpine ash");
+        h.ok("sleep 1");
+        assertTrue(row("plain").contains("Exited (0) 1 second ago"), "stdin is /dev/null: sh reads EOF: " + row("plain"));
+        assertTrue(row("alpine1").contains("Up 1 second"), "-i keeps stdin open: " + row("alpine1"));
+        assertEquals(List.of("true true"), h.ok("docker inspect -f '{{.Config.OpenStdin}} {{.Config.Tty}}' alpine1"));
+        CommandResult fg = h.run("docker run --name fg alpine");
+        assertEquals(0, fg.status());
+        assertEquals(List.of(), fg.output());
+    }
+
+    @Test
+    void shDashCExecsItsOneSimpleCommandAsPid1() {
+        h.ok("docker run -d --name p alpine sh -c 'ping -c 2 127.0.0.1'");
+        List<String> top = h.ok("docker top p");
+        assertTrue(top.get(1).endsWith("ping -c 2 127.0.0.1"), String.join("\n", top));
+        h.ok("sleep 3");
+        assertTrue(row("p").contains("Exited (0) "), row("p"));
+        assertTrue(h.ok("docker logs p").contains("--- 127.0.0.1 ping statistics ---"));
+    }
+
+    @Test
+    void aForegroundScriptEndsPid1WithItsStatusAndLogsItsOutput() {
+        CommandResult r = h.run("docker run --name s alpine sh -c 'echo one; echo two; exit 3'");
+        assertEquals(3, r.status());
+        assertEquals(List.of("one", "two"), r.output());
+        assertTrue(row("s").contains("Exited (3) Less than a second ago"), row("s"));
+        assertEquals(List.of("one", "two"), h.ok("docker logs s"));
+    }
+
+    @Test
+    void aRestartingContainerCountsAsRunningAndDockerStartResetsTheCount() {
+        h.ok("docker run -d --name f --restart always alpine false");
+        h.ok("sleep 0.05");
+        assertEquals(List.of("restarting true true 1"),
+                h.ok("docker inspect -f '{{.State.Status}} {{.State.Running}} {{.State.Restarting}} {{.RestartCount}}' f"));
+        h.ok("sleep 2");
+        h.ok("docker stop f");
+        assertTrue(Integer.parseInt(h.ok("docker inspect -f '{{.RestartCount}}' f").get(0)) > 1);
+        h.ok("docker start f");
+        assertEquals(List.of("0"), h.ok("docker inspect -f '{{.RestartCount}}' f"), "daemon/start.go: ResetRestartManager(true)");
+    }
+
+    @Test
+    void killWithAnotherSignalThanStopsignalLeavesTheRestartPolicyOn() {
+        h.ok("docker run -d --name pg --restart always postgres");
+        h.ok("docker kill -s TERM pg");
+        h.ok("sleep 1");
+        assertTrue(row("pg").contains("Up "), "SIGTERM is not postgres' STOPSIGNAL (SIGINT): always restarts it: " + row("pg"));
+        assertEquals(List.of("1"), h.ok("docker inspect -f '{{.RestartCount}}' pg"));
+        h.ok("docker kill -s INT pg");
+        h.ok("sleep 1");
+        assertTrue(row("pg").contains("Exited (0) 1 second ago"), "the STOPSIGNAL cancels the restart: " + row("pg"));
+        h.ok("docker run -d --name u --restart unless-stopped postgres");
+        h.ok("docker kill -s TERM u");
+        h.ok("sleep 1");
+        assertTrue(row("u").contains("Exited (0) 1 second ago"), "unless-stopped heeds a kill by hand: " + row("u"));
+    }
+}
