@@ -56,6 +56,24 @@ final class ContainerEnv implements Shell.Env {
     }
 
     /**
+     * {@code docker exec -d CTR ARGV...}: a modelled program starts in the container's PID
+     * namespace and runs on while the command returns; what it prints goes nowhere, as exec -d
+     * attaches no stream. Anything else runs to its end at once, its output discarded.
+     */
+    CommandResult execDetached(List<String> argv) {
+        Program p = Programs.create(argv.get(0));
+        ContainerProcesses procs = host.engine().processes(c);
+        if (p == null || procs == null) {
+            CommandResult r = execDirect(argv);
+            return r.status() == 127 && r.output().size() == 1 && r.output().get(0).startsWith("OCI runtime exec failed")
+                    ? r : CommandResult.ok(List.of());
+        }
+        new Exec(host.engine(), host.loop(), c.netns(), c.hostname(), this, procs.pids())
+                .start(argv.get(0), p, argv.subList(1, argv.size()), java.util.Map.of(), (stream, line) -> { });
+        return CommandResult.ok(List.of());
+    }
+
+    /**
      * BusyBox {@code ps} (procps/ps.c, alpine's default columns pid,user,time,args): the
      * container's processes, {@code ps} itself among them.
      */

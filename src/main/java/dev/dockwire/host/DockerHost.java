@@ -240,6 +240,12 @@ public final class DockerHost implements Shell.Env, CliEnv {
         return new CommandOutput(r.status(), r.output());
     }
 
+    @Override
+    public CommandOutput execDetached(Container c, List<String> argv) {
+        CommandResult r = inside(c).execDetached(argv);
+        return new CommandOutput(r.status(), r.output());
+    }
+
     /** The engine's output as the shell's result: the one place the docker side meets the host's tools. */
     static CommandResult result(CommandOutput o) {
         return new CommandResult(o.status(), o.output());

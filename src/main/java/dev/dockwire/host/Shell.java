@@ -155,7 +155,7 @@ public final class Shell {
             } catch (NumberFormatException e) {
                 exited = 2; // bash and ash still exit
                 return CommandResult.fail(2, env.shellName().equals("bash") ? "bash: exit: " + args.get(0) + ": numeric argument required"
-                        : env.shellName() + ": exit: Illegal number: " + args.get(0));
+                        : env.shellName() + ": exit: line 0: Illegal number: " + args.get(0)); // BusyBox ash, non-interactive (sh -c)
             }
         }
         exited = status;

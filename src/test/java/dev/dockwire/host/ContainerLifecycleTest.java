@@ -82,4 +82,20 @@ class ContainerLifecycleTest {
         h.ok("sleep 1");
         assertTrue(row("u").contains("Exited (0) 1 second ago"), "unless-stopped heeds a kill by hand: " + row("u"));
     }
+
+    @Test
+    void execDetachedStartsTheProgramInTheContainerAndReturnsAtOnce() {
+        h.ok("docker run -d --name t1 alpine sleep 3600");
+        assertEquals(List.of(), h.ok("docker exec -d t1 ping -c 3 127.0.0.1"));
+        List<String> top = h.ok("docker top t1");
+        assertEquals(3, top.size(), String.join("\n", top));
+        assertTrue(top.get(2).endsWith("ping -c 3 127.0.0.1"), String.join("\n", top));
+        h.ok("sleep 3");
+        assertEquals(2, h.ok("docker top t1").size(), "ping ended after its third reply");
+        assertEquals(List.of(), h.ok("docker exec -d t1 sh -c 'echo hi > /tmp/x'"));
+        assertEquals(List.of("hi"), h.ok("docker exec t1 cat /tmp/x"));
+        CommandResult missing = h.run("docker exec -d nosuch true");
+        assertEquals(1, missing.status());
+        assertEquals(List.of("Error response from daemon: No such container: nosuch"), missing.output());
+    }
 }

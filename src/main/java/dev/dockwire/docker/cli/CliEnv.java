@@ -22,6 +22,9 @@ public interface CliEnv {
     /** {@code docker exec CTR ARGV...}: runs {@code argv} inside the running container {@code c}, without a shell around it. */
     CommandOutput execIn(Container c, List<String> argv);
 
+    /** {@code docker exec -d CTR ARGV...}: starts {@code argv} inside {@code c} and returns at once; its output goes nowhere. */
+    CommandOutput execDetached(Container c, List<String> argv);
+
     /** A file a command names: one written on the host, else one on disk relative to {@link #workingDirectory}; null when neither exists. */
     String readHostOrDisk(String path);
 

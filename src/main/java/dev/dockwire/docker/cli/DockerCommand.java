@@ -437,6 +437,6 @@ public final class DockerCommand {
             return CommandOutput.fail(1, "Error response from daemon: container " + c.id() + " is not running");
         }
         List<String> argv = f.positional().subList(1, f.positional().size());
-        return host.execIn(c, argv);
+        return f.has("detach") ? host.execDetached(c, argv) : host.execIn(c, argv);
     }
 }
