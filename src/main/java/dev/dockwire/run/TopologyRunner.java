@@ -83,7 +83,7 @@ public final class TopologyRunner {
             Container ctr = engine.create(new ContainerCreate(c.name(), c.image(), List.of(),
                     first == null ? "bridge" : first.network(),
                     first == null || first.ip() == null ? null : Ipv4Address.parse(first.ip()),
-                    List.of(), null, List.of(), List.of()));
+                    List.of(), null, List.of(), List.of()).withStdio(true, true)); // as docker run -dit: a shell stays up
             for (Topology.Attachment a : nets.subList(Math.min(1, nets.size()), nets.size())) {
                 engine.connect(a.network(), ctr.name(), a.ip() == null ? null : Ipv4Address.parse(a.ip()), List.of());
             }

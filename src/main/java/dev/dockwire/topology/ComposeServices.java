@@ -15,7 +15,7 @@ import java.util.Set;
 final class ComposeServices {
     private static final Set<String> SERVICE_KEYS = Set.of("image", "command", "entrypoint", "container_name", "hostname", "networks",
             "network_mode", "ports", "expose", "depends_on", "deploy", "scale", "extra_hosts", "dns", "environment",
-            "healthcheck", "restart", "volumes");
+            "healthcheck", "restart", "volumes", "stdin_open", "tty");
     private static final Set<String> PORT_KEYS = Set.of("target", "published", "host_ip", "protocol", "mode", "name",
             "app_protocol");
     private static final Set<String> HEALTHCHECK_KEYS = Set.of("test", "interval", "timeout", "retries", "start_period",
@@ -119,7 +119,8 @@ final class ComposeServices {
                 m.containsKey("dns") ? f.strings(m.get("dns"), path + ".dns") : List.of(),
                 m.containsKey("environment") ? f.keyValues(m.get("environment"), path + ".environment") : Map.of(),
                 healthcheck(m.get("healthcheck"), path + ".healthcheck"), mounts(m.get("volumes"), path + ".volumes"),
-                node.line());
+                m.containsKey("stdin_open") && f.bool(m.get("stdin_open"), path + ".stdin_open"),
+                m.containsKey("tty") && f.bool(m.get("tty"), path + ".tty"), node.line());
     }
 
     /** Bind mounts of {@code volumes:} in short and long syntax; named volumes shape nothing here and are noted. */

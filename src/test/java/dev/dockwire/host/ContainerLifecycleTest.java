@@ -98,4 +98,16 @@ class ContainerLifecycleTest {
         assertEquals(1, missing.status());
         assertEquals(List.of("Error response from daemon: No such container: nosuch"), missing.output());
     }
+
+    @Test
+    void nginxLogsItsEntrypointAndEachRequestItServes() {
+        h.ok("docker run -d --name web -p 8080:80 nginx");
+        h.ok("sleep 5");
+        h.ok("curl -s -o /dev/null localhost:8080");
+        List<String> logs = h.ok("docker logs web");
+        assertEquals("/docker-entrypoint.sh: /docker-entrypoint.d/ is not empty, will attempt to perform configuration", logs.get(0));
+        assertEquals("/docker-entrypoint.sh: Configuration complete; ready for start up", logs.get(8));
+        assertTrue(logs.get(9).matches("172\\.17\\.0\\.1 - - \\[01/Jan/2025:00:00:05 \\+0000\\] \"GET / HTTP/1\\.1\" 200 615 \"-\" \"curl/[0-9.]+\" \"-\""),
+                logs.get(9));
+    }
 }

@@ -18,6 +18,7 @@ public final class HttpServer {
     private final Sockets sockets;
     private final int port;
     private final Handler handler;
+    private AccessLog accessLog = (addr, req, resp) -> { };
     private TcpListener listener;
     private long requests;
 
@@ -25,6 +26,12 @@ public final class HttpServer {
     @FunctionalInterface
     public interface Handler {
         void handle(HttpMessage request, Consumer<HttpMessage> respond);
+    }
+
+    /** Hears each response as it is sent, with the client's address (nginx's access_log). */
+    @FunctionalInterface
+    public interface AccessLog {
+        void served(int remoteAddress, HttpMessage request, HttpMessage response);
     }
 
     /** A handler that answers at once. */
@@ -36,6 +43,12 @@ public final class HttpServer {
         this.sockets = sockets;
         this.port = port;
         this.handler = handler;
+    }
+
+    /** Where each answered request is reported; by default nowhere. */
+    public HttpServer accessLog(AccessLog log) {
+        this.accessLog = log;
+        return this;
     }
 
     public void start() {
@@ -69,7 +82,10 @@ public final class HttpServer {
                 }
                 requests++;
                 boolean close = !persistent(req);
-                handler.handle(req, resp -> send(s, resp, close));
+                handler.handle(req, resp -> {
+                    accessLog.served(s.remoteAddress(), req, resp);
+                    send(s, resp, close);
+                });
             }
         });
         s.onEof(s::close);

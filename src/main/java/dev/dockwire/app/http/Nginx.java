@@ -27,6 +27,9 @@ import java.util.function.Consumer;
 public final class Nginx {
     public static final String CONF = "/etc/nginx/conf.d/default.conf";
     private static final String VERSION = "nginx/1.27.3";
+    /** $time_local: {@code 01/Jan/2025:00:00:05 +0000}. */
+    private static final java.time.format.DateTimeFormatter ACCESS_TIME =
+            java.time.format.DateTimeFormatter.ofPattern("dd/MMM/yyyy:HH:mm:ss Z", java.util.Locale.ROOT);
     private final ProcessContext ctx;
     private final Map<Integer, HttpServer> listeners = new LinkedHashMap<>();
     private final Map<String, Integer> roundRobin = new HashMap<>();
@@ -66,11 +69,29 @@ public final class Nginx {
     private void listen() {
         for (NginxConfig.Server s : config.servers()) {
             if (!listeners.containsKey(s.port())) {
-                HttpServer server = new HttpServer(ctx.sockets(), s.port(), (req, respond) -> handle(s, req, respond));
+                HttpServer server = new HttpServer(ctx.sockets(), s.port(), (req, respond) -> handle(s, req, respond))
+                        .accessLog(this::accessLog);
                 server.start();
                 listeners.put(s.port(), server);
             }
         }
+    }
+
+    /**
+     * The image's access_log, format {@code main} of its nginx.conf, to stdout:
+     * {@code $remote_addr - $remote_user [$time_local] "$request" $status $body_bytes_sent
+     * "$http_referer" "$http_user_agent" "$http_x_forwarded_for"}.
+     */
+    private void accessLog(int remote, HttpMessage req, HttpMessage resp) {
+        java.time.ZonedDateTime t = java.time.Instant.ofEpochMilli(ctx.epochMillis() + ctx.nanos() / 1_000_000)
+                .atZone(java.time.ZoneOffset.UTC);
+        ctx.out((remote >>> 24) + "." + (remote >>> 16 & 0xff) + "." + (remote >>> 8 & 0xff) + "." + (remote & 0xff) + " - - [" + ACCESS_TIME.format(t) + "] \"" + req.startLine() + "\" "
+                + resp.status() + " " + (resp.body() == null ? 0 : resp.body().length) + " \"" + orDash(req.header("Referer"))
+                + "\" \"" + orDash(req.header("User-Agent")) + "\" \"" + orDash(req.header("X-Forwarded-For")) + "\"");
+    }
+
+    private static String orDash(String v) {
+        return v == null || v.isEmpty() ? "-" : v;
     }
 
     private void handle(NginxConfig.Server server, HttpMessage req, Consumer<HttpMessage> respond) {

@@ -149,7 +149,7 @@ final class ComposeUp {
         boolean userNetwork = s.networkMode() == null;
         engine().create(new ContainerCreate(name, s.image(), s.command(), mode, ip, userNetwork ? aliases : List.of(),
                 s.hostname(), s.extraHosts(), s.dns()).withPorts(s.ports(), false, s.expose())
-                .withEntrypoint(s.entrypoint()).withRestart(s.restart()));
+                .withEntrypoint(s.entrypoint()).withRestart(s.restart()).withStdio(s.stdinOpen(), s.tty()));
         for (ComposeProject.Mount m : s.mounts()) {
             String content = host.readHostOrDisk(m.source());
             if (content == null) {

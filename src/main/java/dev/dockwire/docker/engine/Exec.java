@@ -87,6 +87,12 @@ public final class Exec implements ProcessContext {
         });
     }
 
+    /** Sends what this context's program prints to {@code out} (an image's daemon writing to the container's log). */
+    Exec output(Output out) {
+        this.sink = out;
+        return this;
+    }
+
     /** The process, once started. */
     public Process process() {
         return process;

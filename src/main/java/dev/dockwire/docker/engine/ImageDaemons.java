@@ -31,6 +31,21 @@ public final class ImageDaemons {
         }
     }
 
+    /**
+     * What the nginx images' /docker-entrypoint.sh prints to stdout before it execs nginx
+     * (nginx/docker-nginx entrypoint/docker-entrypoint.sh and the scripts of /docker-entrypoint.d).
+     */
+    private static final List<String> ENTRYPOINT_LINES = List.of(
+            "/docker-entrypoint.sh: /docker-entrypoint.d/ is not empty, will attempt to perform configuration",
+            "/docker-entrypoint.sh: Looking for shell scripts in /docker-entrypoint.d/",
+            "/docker-entrypoint.sh: Launching /docker-entrypoint.d/10-listen-on-ipv6-by-default.sh",
+            "10-listen-on-ipv6-by-default.sh: info: Getting the checksum of /etc/nginx/conf.d/default.conf",
+            "10-listen-on-ipv6-by-default.sh: info: Enabled listen on IPv6 in /etc/nginx/conf.d/default.conf",
+            "/docker-entrypoint.sh: Sourcing /docker-entrypoint.d/15-local-resolvers.envsh",
+            "/docker-entrypoint.sh: Launching /docker-entrypoint.d/20-envsubst-on-templates.sh",
+            "/docker-entrypoint.sh: Launching /docker-entrypoint.d/30-tune-worker-processes.sh",
+            "/docker-entrypoint.sh: Configuration complete; ready for start up");
+
     private ImageDaemons() {
     }
 
@@ -91,7 +106,11 @@ public final class ImageDaemons {
         if (c.file(Nginx.CONF) == null) {
             c.writeFile(Nginx.CONF, NginxConfig.DEFAULT_CONF);
         }
-        Nginx nginx = new Nginx(process.apply(files(c)));
+        ProcessContext ctx = process.apply(files(c));
+        if (MainProcesses.argv(c).get(0).endsWith("docker-entrypoint.sh")) {
+            ENTRYPOINT_LINES.forEach(ctx::out);
+        }
+        Nginx nginx = new Nginx(ctx);
         nginx.start();
         return new Daemon() {
             @Override

@@ -85,7 +85,8 @@ final class MainProcesses {
         } else {
             Process init = pids.spawn(0, argv.isEmpty() ? List.of("/bin/sh") : argv, env, clock.nanos());
             ImageDaemons.Daemon d = ImageDaemons.start(declared, clock, c, engine.kernel().sockets(c.netns()),
-                    files -> new Exec(engine, clock, c.netns(), c.hostname(), files));
+                    files -> new Exec(engine, clock, c.netns(), c.hostname(), files)
+                            .output((stream, line) -> log.append(stream, clock.nanos(), line)));
             if (d != null) {
                 for (Signal s : List.of(Signal.SIGTERM, Signal.SIGQUIT, Signal.SIGINT)) {
                     init.handle(s, () -> init.exit(0)); // nginx: SIGQUIT graceful, SIGTERM/SIGINT fast shutdown; both exit 0

@@ -184,6 +184,7 @@ class ComposeTest {
                         condition: service_healthy
                   db:
                     image: alpine
+                    command: sleep infinity
                     healthcheck:
                       test: ["CMD", "curl", "-sf", "http://localhost:5432"]
                       interval: 2s
