@@ -30,14 +30,15 @@ public record ComposeProject(String file, String name, List<Service> services, L
      * network when the file lists none); {@code ports} are docker CLI {@code -p} specs
      * ({@code [ip:][host[-end]:]container[-end][/proto]}), {@code expose} {@code --expose} specs;
      * {@code entrypoint} null keeps the image's, {@code restart} null is {@code no};
-     * {@code stdinOpen} and {@code tty} are {@code stdin_open:} and {@code tty:} (docker run -i and -t).
+     * {@code stdinOpen} and {@code tty} are {@code stdin_open:} and {@code tty:} (docker run -i and -t);
+     * {@code built} says the service has {@code build:}, so Compose builds its image rather than pulling it.
      */
     public record Service(String name, String image, List<String> command, List<String> entrypoint, String restart,
                           String containerName, String hostname,
                           List<ServiceNetwork> networks, String networkMode, List<String> ports, List<String> expose,
                           List<Dependency> dependsOn, int replicas, List<String> extraHosts, List<String> dns,
                           Map<String, String> environment, Healthcheck healthcheck, List<Mount> mounts,
-                          boolean stdinOpen, boolean tty, int line) {
+                          boolean stdinOpen, boolean tty, boolean built, int line) {
     }
 
     /**

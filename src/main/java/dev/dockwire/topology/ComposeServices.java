@@ -120,7 +120,7 @@ final class ComposeServices {
                 m.containsKey("environment") ? f.keyValues(m.get("environment"), path + ".environment") : Map.of(),
                 healthcheck(m.get("healthcheck"), path + ".healthcheck"), mounts(m.get("volumes"), path + ".volumes"),
                 m.containsKey("stdin_open") && f.bool(m.get("stdin_open"), path + ".stdin_open"),
-                m.containsKey("tty") && f.bool(m.get("tty"), path + ".tty"), node.line());
+                m.containsKey("tty") && f.bool(m.get("tty"), path + ".tty"), m.containsKey("build"), node.line());
     }
 
     /** Bind mounts of {@code volumes:} in short and long syntax; named volumes shape nothing here and are noted. */

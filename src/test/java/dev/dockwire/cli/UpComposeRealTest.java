@@ -107,6 +107,7 @@ class UpComposeRealTest {
                     ports: ["8080:80"]
                   client:
                     image: alpine
+                    command: sleep infinity
                 """);
         Path captures = dir.resolve("captures");
         List<String> out = new ArrayList<>();

@@ -96,7 +96,7 @@ class ComposeRunnerTest {
                 + "no configured subnet or ip-range contain the IP address 10.9.9.9\n", engine.err());
         assertTrue(engine.out().contains(" ✘ Container " + dir.getFileName().toString().toLowerCase().replaceAll("[^a-z0-9_-]", "")
                 + "-db-1"), engine.out());
-        Files.writeString(file, "services:\n  a:\n    image: x\n    networks: [o]\nnetworks:\n  o:\n    driver: overlay\n");
+        Files.writeString(file, "services:\n  a:\n    image: alpine\n    networks: [o]\nnetworks:\n  o:\n    driver: overlay\n");
         CliRun overlay = CliRun.of("run", file.toString(), "--no-capture");
         // An overlay needs a swarm manager, which a compose run's single host is not: Docker's error, at the network's line.
         assertEquals(2, overlay.status());

@@ -42,6 +42,11 @@ final class ComposeProgress {
         return events.isEmpty();
     }
 
+    /** {@code Network demo_default}; a service's pull is named by the service alone ({@code web}). */
+    private static String what(Event e) {
+        return e.kind().isEmpty() ? e.name() : e.kind() + " " + e.name();
+    }
+
     List<String> lines() {
         List<String> out = new ArrayList<>(warnings);
         if (events.isEmpty()) {
@@ -49,9 +54,9 @@ final class ComposeProgress {
         }
         long ok = events.stream().filter(Event::ok).count();
         out.add("[+] Running " + ok + "/" + events.size());
-        int width = events.stream().mapToInt(e -> e.kind().length() + 1 + e.name().length()).max().orElse(0);
+        int width = events.stream().mapToInt(e -> what(e).length()).max().orElse(0);
         for (Event e : events) {
-            String what = e.kind() + " " + e.name();
+            String what = what(e);
             out.add(" " + (e.ok() ? "✔" : "✘") + " " + what + " ".repeat(width - what.length()) + "  " + e.state());
         }
         return out;

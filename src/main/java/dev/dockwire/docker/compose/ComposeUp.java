@@ -48,6 +48,7 @@ final class ComposeUp {
         }
         // What the file's x-dockwire images say the built or unmodelled images run, as `dockwire run` declares them.
         p.images().forEach(i -> engine().declareHttpImage(i.image(), i.port(), i.text()));
+        pullMissing();
         Set<String> used = new HashSet<>();
         p.services().forEach(s -> s.networks().forEach(n -> used.add(n.key())));
         for (ComposeProject.NetworkDef n : p.networks()) {
@@ -166,6 +167,29 @@ final class ComposeUp {
                     sn.ipv4Address() == null ? null : Ipv4Address.parse(sn.ipv4Address()), a);
         }
         progress.done("Container", name, "Created");
+    }
+
+    /**
+     * Compose pulls the images of services without {@code build:} that the daemon lacks before it
+     * creates anything (pkg/compose/pull.go, pull_policy missing); a pull the registry refuses ends
+     * {@code up} with the daemon's error and the service's line marked Error.
+     */
+    private void pullMissing() {
+        ComposeProject.Service first = null;
+        String error = null;
+        for (ComposeProject.Service s : p.services()) {
+            String denied = s.built() ? null : engine().images().pullError(s.image());
+            if (denied != null) {
+                progress.failed("", s.name(), "Error");
+                if (first == null) {
+                    first = s;
+                    error = "Error response from daemon: " + denied;
+                }
+            }
+        }
+        if (first != null) {
+            throw fail(error, first.line(), "services." + first.name() + ".image");
+        }
     }
 
     private void awaitHealthy(ComposeProject.Service dep, ComposeProject.Service waiter, int line) {

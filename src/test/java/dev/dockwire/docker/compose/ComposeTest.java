@@ -174,6 +174,28 @@ class ComposeTest {
     }
 
     @Test
+    void anImageTheRegistryRefusesEndsUpBeforeAnythingIsCreated() {
+        ComposeProject p = project("""
+                services:
+                  web:
+                    image: nginx
+                  api:
+                    image: mycorp/api:2
+                  built:
+                    build: .
+                """);
+        ComposeException e = assertThrows(ComposeException.class, () -> new Compose(host, p).up(Map.of()));
+        String denied = "Error response from daemon: pull access denied for mycorp/api, repository does not exist or may require"
+                + " 'docker login': denied: requested access to the resource is denied";
+        assertEquals(denied, e.getMessage());
+        assertEquals(List.of("[+] Running 0/1", " ✘ api  Error", denied), e.output(), "a built service is not pulled");
+        assertEquals(4, e.line());
+        assertEquals("services.api.image", e.path());
+        assertNull(engine.findNetwork("demo_default"));
+        assertTrue(engine.containers().isEmpty());
+    }
+
+    @Test
     void anUnhealthyDependencyStopsUpAfterItsRetriesAtTheDependantsLine() {
         ComposeProject p = project("""
                 services:
