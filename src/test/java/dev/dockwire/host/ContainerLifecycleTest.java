@@ -110,4 +110,25 @@ class ContainerLifecycleTest {
         assertTrue(logs.get(9).matches("172\\.17\\.0\\.1 - - \\[01/Jan/2025:00:00:05 \\+0000\\] \"GET / HTTP/1\\.1\" 200 615 \"-\" \"curl/[0-9.]+\" \"-\""),
                 logs.get(9));
     }
+
+    @Test
+    void aServiceWhoseImageCannotBePulledHasItsTasksRejectedAndRetried() {
+        h.ok("docker swarm init --advertise-addr 192.168.1.11");
+        List<String> create = h.ok("docker service create --name badsvc nosuchimage");
+        assertEquals(List.of("image nosuchimage:latest could not be accessed on a registry to record",
+                "its digest. Each node will access nosuchimage:latest independently,",
+                "possibly leading to different nodes running different", "versions of the image.", ""),
+                create.subList(0, 5), "docker 28.2's warning, as the reference host printed it");
+        assertTrue(create.contains("overall progress: 0 out of 1 tasks "), String.join("\n", create));
+        assertTrue(create.contains("1/1: No such image: nosuchimage:latest "), String.join("\n", create));
+        h.ok("sleep 6");
+        List<String> ps = h.ok("docker service ps badsvc");
+        assertEquals(3, ps.size(), String.join("\n", ps));
+        assertTrue(ps.get(1).matches("[0-9a-z]{12} +badsvc\\.1 +nosuchimage:latest +docker-host +Shutdown +"
+                + "Rejected 1 second ago +\"No such image: nosuchimage:la…\" *"), ps.get(1));
+        assertTrue(ps.get(2).contains(" \\_ badsvc.1 ") && ps.get(2).contains("Rejected 6 seconds ago"), ps.get(2));
+        assertTrue(h.ok("docker service ps --no-trunc badsvc").get(1).contains("\"No such image: nosuchimage:latest\""));
+        assertEquals(List.of(), h.ok("docker ps -aq"), "a rejected task has no container");
+        h.ok("docker service rm badsvc");
+    }
 }

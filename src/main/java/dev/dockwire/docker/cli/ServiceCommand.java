@@ -24,7 +24,8 @@ import java.util.Locale;
 final class ServiceCommand {
     private static final List<Spec> CREATE_FLAGS = List.of(new Spec("name", (char) 0, true),
             new Spec("network", (char) 0, true), new Spec("replicas", (char) 0, true), new Spec("publish", 'p', true),
-            new Spec("endpoint-mode", (char) 0, true), new Spec("mode", (char) 0, true), new Spec("detach", 'd', false));
+            new Spec("endpoint-mode", (char) 0, true), new Spec("mode", (char) 0, true), new Spec("detach", 'd', false),
+            new Spec("no-resolve-image", (char) 0, false));
     private static final String BAR = "[==================================================>] ";
     private final Engine engine;
 
@@ -90,7 +91,14 @@ final class ServiceCommand {
                 positional.subList(1, positional.size()), net, publish, mode.equals("dnsrr"));
         swarm.addService(s);
         s.scale(swarm, replicas);
-        List<String> out = new ArrayList<>(List.of(s.id()));
+        List<String> out = new ArrayList<>();
+        if (!f.has("no-resolve-image") && engine.imageError(s.image()) != null) {
+            // cli/command/service/create.go: the digest could not be resolved; each node pulls for itself.
+            out.addAll(List.of("image " + s.image() + " could not be accessed on a registry to record",
+                    "its digest. Each node will access " + s.image() + " independently,",
+                    "possibly leading to different nodes running different", "versions of the image.", ""));
+        }
+        out.add(s.id());
         out.addAll(caveats(s));
         if (!f.has("detach")) {
             out.addAll(progress(s));
@@ -121,12 +129,23 @@ final class ServiceCommand {
         List<String> out = new ArrayList<>();
         out.add("overall progress: " + running + " out of " + replicas + " tasks ");
         for (int i = 1; i <= replicas; i++) {
-            out.add(i + "/" + replicas + (i <= running ? ": running   " + BAR : ": pending   "));
+            out.add(i + "/" + replicas + (i <= running ? ": running   " + BAR : ": " + pending(s, i)));
         }
         if (running == replicas) {
             out.add("verify: Service converged ");
         }
         return out;
+    }
+
+    /** A slot without a running task: its last task's error while it keeps being rejected, else pending. */
+    private static String pending(Service s, int slot) {
+        for (int i = s.history().size() - 1; i >= 0; i--) {
+            Service.Ended e = s.history().get(i);
+            if (e.task().slot() == slot) {
+                return e.state().equals("Rejected") ? e.error() + " " : "pending   ";
+            }
+        }
+        return "pending   ";
     }
 
     /** The CLI's complaint when a subcommand gets no argument (cobra's RequiresMinArgs). */
@@ -225,7 +244,7 @@ final class ServiceCommand {
                         if (e.task().slot() == slot) {
                             String since = HumanTime.ago(engine.nanos() - e.endedNanos()).toLowerCase(Locale.ROOT);
                             row(t, out, f, e.task(), first ? name : " \\_ " + name, s.image(), "Shutdown", e.state() + " " + since,
-                                    e.exitCode() == 0 ? "" : "\"task: non-zero exit (" + e.exitCode() + ")\"", "");
+                                    error(e.error(), f.has("no-trunc")), "");
                             first = false;
                         }
                     }
@@ -235,6 +254,12 @@ final class ServiceCommand {
         } catch (NoSuchService e) {
             return CommandOutput.fail(1, e.getMessage());
         }
+    }
+
+    /** The ERROR column (docker/cli formatter/task.go): cut to 30 runes unless --no-trunc, then quoted. */
+    private static String error(String err, boolean noTrunc) {
+        String e = noTrunc ? err : PsColumns.ellipsis(err, 30);
+        return e.isEmpty() ? "" : "\"" + e + "\"";
     }
 
     /** The slots a service's tasks, running or ended, occupy. */

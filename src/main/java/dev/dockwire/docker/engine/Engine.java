@@ -122,6 +122,16 @@ public final class Engine implements Swarm.Member, ProcessHost {
     }
 
     @Override
+    public String imageError(String image) {
+        return images().config(image) == null ? "No such image: " + image : null;
+    }
+
+    @Override
+    public void later(long delayNanos, Runnable task) {
+        clock.schedule(delayNanos, task);
+    }
+
+    @Override
     public void removeTask(String container) {
         remove(container, true, () -> { });
     }

@@ -25,10 +25,12 @@ public final class Service {
     }
 
     /**
-     * A task whose container exited: {@code Complete} (status 0) or {@code Failed}, as swarmkit's
-     * task states name them, kept in the service's history ({@code \_ app.1} in {@code service ps}).
+     * A task that ended: its container exited ({@code Complete} with status 0, else {@code Failed}
+     * with {@code task: non-zero exit (N)}), or the node could not get its image
+     * ({@code Rejected}, {@code No such image: ...}); swarmkit's task states and Status.Err, kept
+     * in the service's history ({@code \_ app.1} in {@code service ps}).
      */
-    public record Ended(Task task, String state, int exitCode, long endedNanos) {
+    public record Ended(Task task, String state, String error, long endedNanos) {
     }
 
     /** swarmkit's default restart policy: condition any, delay 5 s (api/types.proto RestartPolicy). */
@@ -128,6 +130,13 @@ public final class Service {
                 network == null ? List.of() : List.of(name, "tasks." + name), null, List.of(), List.of())
                 .withPorts(publish, false, List.of());
         Task t = new Task(slot, taskId, node, container, node.engine().nanos());
+        String imageError = node.engine().imageError(image);
+        if (imageError != null) {
+            // The executor's prepare step fails: the task is rejected and the slot tries again after the restart delay.
+            history.add(new Ended(t, "Rejected", imageError, t.startedNanos()));
+            retry(t, (delay, task) -> node.engine().later(delay, task));
+            return true;
+        }
         tasks.add(t);
         tasks.sort(java.util.Comparator.comparingInt(Task::slot));
         node.engine().runTask(req);
@@ -146,21 +155,28 @@ public final class Service {
             return false;
         }
         tasks.remove(t);
-        history.add(new Ended(t, status == 0 ? "Complete" : "Failed", status, now));
+        history.add(new Ended(t, status == 0 ? "Complete" : "Failed", status == 0 ? "" : "task: non-zero exit (" + status + ")", now));
+        retry(t, later);
+        return true;
+    }
+
+    /** By the restart policy, a new task takes the ended task's slot after {@link #RESTART_DELAY_NANOS}. */
+    private void retry(Task t, java.util.function.BiConsumer<Long, Runnable> later) {
         later.accept(RESTART_DELAY_NANOS, () -> {
             if (swarm != null && swarm.service(name) == this && t.slot() <= replicas
                     && tasks.stream().noneMatch(x -> x.slot() == t.slot())) {
                 startTask(t.slot());
             }
         });
-        return true;
     }
 
     /** {@code docker service rm}: every task's container goes, the ended ones' too. */
     public void remove() {
         scale(null, 0);
         for (Ended e : history) {
-            e.task().node().engine().removeTask(e.task().container());
+            if (!e.state().equals("Rejected")) { // a rejected task never had a container
+                e.task().node().engine().removeTask(e.task().container());
+            }
         }
         history.clear();
     }

@@ -39,6 +39,15 @@ public final class Swarm {
         /** The member's clock, for a task's state change. */
         long nanos();
 
+        /**
+         * Why the member cannot run {@code image}, as its executor's pull reports it
+         * ({@code No such image: nosuch:latest}), or null when it has the image.
+         */
+        String imageError(String image);
+
+        /** Runs {@code task} after {@code delayNanos} of the member's clock (a task's restart delay). */
+        void later(long delayNanos, Runnable task);
+
         /** Creates and starts a task's container (it may join a non-attachable overlay). */
         Container runTask(ContainerCreate req);
 
