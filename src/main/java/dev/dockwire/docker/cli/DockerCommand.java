@@ -156,25 +156,34 @@ public final class DockerCommand {
             out.add(c.id());
             return CommandOutput.ok(out);
         }
-        ContainerProcesses procs = engine().processes(c);
-        if (procs != null && procs.modelled()) {
-            warnings.addAll(attach(c, f.has("rm")));
-            return new CommandOutput(c.exitCode(), warnings);
-        }
-        // PID 1 is no program dockwire models: the command runs inside as docker exec would, and PID 1 ends with its status.
-        List<String> cmd = engine().program(c);
-        CommandOutput r = cmd.isEmpty() ? CommandOutput.ok(List.of()) : host.execIn(c, cmd);
-        engine().exited(c, r.status(), r.output());
-        processes().await(() -> !c.running());
-        if (f.has("rm")) {
-            engine().remove(c.name(), true, () -> { });
-        }
+        CommandOutput r = attached(c, f.has("rm"));
         if (warnings.isEmpty()) {
             return r;
         }
         List<String> out = new ArrayList<>(warnings);
         out.addAll(r.output());
         return new CommandOutput(r.status(), out);
+    }
+
+    /**
+     * {@code docker run} without {@code -d} and {@code docker start -a}: attached to {@code c} until
+     * it stops, its output and exit status. A PID 1 dockwire does not model runs its command
+     * inside as {@code docker exec} would, and then ends with that command's status.
+     */
+    private CommandOutput attached(Container c, boolean rm) {
+        ContainerProcesses procs = engine().processes(c);
+        if (procs != null && procs.modelled()) {
+            List<String> out = attach(c, rm);
+            return new CommandOutput(c.exitCode(), out);
+        }
+        List<String> cmd = engine().program(c);
+        CommandOutput r = cmd.isEmpty() ? CommandOutput.ok(List.of()) : host.execIn(c, cmd);
+        engine().exited(c, r.status(), r.output());
+        processes().await(() -> !c.running());
+        if (rm) {
+            engine().remove(c.name(), true, () -> { });
+        }
+        return r;
     }
 
     /**
@@ -243,10 +252,7 @@ public final class DockerCommand {
         if (f.has("attach") && f.positional().size() == 1) {
             // start -a: attached as docker run is, the output until the container stops and its exit code.
             try {
-                Container c = engine().start(f.positional().get(0));
-                ContainerProcesses procs = engine().processes(c);
-                return procs != null && procs.modelled() ? new CommandOutput(c.exitCode(), attach(c, false))
-                        : CommandOutput.ok(List.of());
+                return attached(engine().start(f.positional().get(0)), false);
             } catch (EngineException e) {
                 return CliErrors.daemonError(e);
             }
