@@ -189,8 +189,7 @@ public final class DockerHost implements Shell.Env, CliEnv {
         String name = argv.get(0);
         List<String> args = argv.subList(1, argv.size());
         return switch (name) {
-            case "docker" -> result(args.isEmpty() || !args.get(0).equals("compose") ? docker.run(args)
-                    : new ComposeCommand(this).run(args.subList(1, args.size())));
+            case "docker" -> result(args.isEmpty() || !args.get(0).equals("compose") ? docker.run(args) : compose(args));
             case "ip" -> new IpCommand(engine.kernel(), Kernel.HOST).run(args);
             case "bridge" -> new BridgeCommand(engine.kernel(), Kernel.HOST).run(args);
             case "tc" -> new TcCommand(engine.kernel(), Kernel.HOST).run(args);
@@ -213,6 +212,15 @@ public final class DockerHost implements Shell.Env, CliEnv {
                 yield result(new Exec(engine, loop, Kernel.HOST, hostname, this).run(name, p, args));
             }
         };
+    }
+
+    /** {@code docker compose ...}; its {@code --help} prints the plugin's usage (dockwire stores no text of the plugin's own). */
+    private CommandOutput compose(List<String> args) {
+        try {
+            return new ComposeCommand(this).run(args.subList(1, args.size()));
+        } catch (dev.dockwire.docker.cli.CliFlags.HelpRequested e) {
+            return new ComposeCommand(this).run(List.of());
+        }
     }
 
     /** {@code sleep N}: lets N seconds of virtual time pass (timers, ARP ageing, retransmissions run). */

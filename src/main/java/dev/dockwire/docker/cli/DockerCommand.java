@@ -45,38 +45,48 @@ public final class DockerCommand {
     }
 
     public CommandOutput run(List<String> args) {
-        if (args.isEmpty()) {
-            return CommandOutput.fail(0, "Usage:  docker [OPTIONS] COMMAND");
+        CommandOutput help = DockerUsage.answer(args);
+        if (help != null) {
+            return help;
         }
+        String path = DockerHelp.path(args);
+        try {
+            return dispatch(args);
+        } catch (CliFlags.HelpRequested e) {
+            return DockerHelp.help(path, e.shorthand());
+        } catch (CliFlags.FlagError e) {
+            return DockerHelp.flagError(e.getMessage(), path);
+        } catch (CliFlags.ParseError e) {
+            return CommandOutput.fail(125, e.getMessage() + "\nSee 'docker " + path + " --help'.");
+        }
+    }
+
+    private CommandOutput dispatch(List<String> args) {
         String cmd = args.get(0);
         List<String> rest = args.subList(1, args.size());
-        try {
-            return switch (cmd) {
-                case "network" -> new NetworkCommand(engine()).run(rest);
-                case "swarm" -> new SwarmCommand(engine()).swarm(rest);
-                case "node" -> new SwarmCommand(engine()).node(rest);
-                case "service" -> new ServiceCommand(engine()).service(rest);
-                case "run" -> runContainer(rest);
-                case "create" -> create(rest);
-                case "container" -> container(rest);
-                case "start" -> start(rest);
-                case "stop" -> stop(rest, false);
-                case "kill" -> kill(rest);
-                case "restart" -> stop(rest, true);
-                case "rm" -> rm(rest);
-                case "ps" -> ps(rest);
-                case "inspect" -> new InspectCommand(engine()).run(rest, null);
-                case "exec" -> exec(rest);
-                case "port" -> port(rest);
-                case "logs" -> processes().logs(rest);
-                case "wait" -> processes().await(rest);
-                case "top" -> processes().top(rest);
-                default -> CommandOutput.fail(1, "docker: '" + cmd + "' is not a docker command.\nSee 'docker --help'");
-            };
-        } catch (CliFlags.ParseError e) {
-            String sub = cmd.equals("network") && !rest.isEmpty() ? "network " + rest.get(0) : cmd;
-            return CommandOutput.fail(125, e.getMessage() + "\nSee 'docker " + sub + " --help'.");
-        }
+        return switch (cmd) {
+            case "network" -> new NetworkCommand(engine()).run(rest);
+            case "swarm" -> new SwarmCommand(engine()).swarm(rest);
+            case "node" -> new SwarmCommand(engine()).node(rest);
+            case "service" -> new ServiceCommand(engine()).service(rest);
+            case "run" -> runContainer(rest);
+            case "create" -> create(rest);
+            case "container" -> container(rest);
+            case "start" -> start(rest);
+            case "stop" -> stop(rest, false);
+            case "kill" -> kill(rest);
+            case "restart" -> stop(rest, true);
+            case "rm" -> rm(rest);
+            case "ps" -> ps(rest);
+            case "inspect" -> new InspectCommand(engine()).run(rest, null);
+            case "exec" -> exec(rest);
+            case "port" -> port(rest);
+            case "logs" -> processes().logs(rest);
+            case "wait" -> processes().await(rest);
+            case "top" -> processes().top(rest);
+            case "version" -> DockerUsage.version(rest);
+            default -> CommandOutput.fail(1, "docker: '" + cmd + "' is not a docker command.\nSee 'docker --help'");
+        };
     }
 
     // ---- containers ---------------------------------------------------------------------
@@ -234,7 +244,7 @@ public final class DockerCommand {
         return switch (args.get(0)) {
             case "ls", "list", "ps" -> ps(rest);
             case "inspect" -> new InspectCommand(engine()).run(rest, "container");
-            default -> run(args);
+            default -> dispatch(args);
         };
     }
 
