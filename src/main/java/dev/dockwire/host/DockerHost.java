@@ -41,6 +41,7 @@ public final class DockerHost implements Shell.Env, CliEnv {
     private final HostJobs jobs;
     private final Map<String, String> environment = new LinkedHashMap<>();
     private Path workingDirectory = Path.of("");
+    private Path home;
     private long stepTimeoutNanos = 60_000_000_000L;
     private java.util.function.Function<String, DockerHost> sshHosts = name -> null;
 
@@ -88,6 +89,41 @@ public final class DockerHost implements Shell.Env, CliEnv {
     /** The directory relative paths name on disk: a script's own directory when a script runs. */
     public void workingDirectory(Path dir) {
         this.workingDirectory = dir;
+        this.home = null;
+    }
+
+    /** {@code cd DIR}: a directory on disk, relative to the working directory; the home is where the host started. */
+    @Override
+    public String changeDirectory(String dir) {
+        Path target = dir == null ? home() : workingDirectory.toAbsolutePath().resolve(dir).normalize();
+        if (Files.isDirectory(target)) {
+            home();
+            workingDirectory = target;
+            return null;
+        }
+        return dir + (Files.exists(target) ? ": Not a directory" : ": No such file or directory");
+    }
+
+    @Override
+    public String currentDirectory() {
+        return workingDirectory.toAbsolutePath().normalize().toString();
+    }
+
+    /** The host's {@code ~}: the directory it started in (a prompt shows {@code ~} there). */
+    public Path home() {
+        if (home == null) {
+            home = workingDirectory.toAbsolutePath().normalize();
+        }
+        return home;
+    }
+
+    @Override
+    public void export(String name, String value) {
+        if (value == null) {
+            environment.remove(name);
+        } else {
+            environment.put(name, value);
+        }
     }
 
     @Override
@@ -203,6 +239,7 @@ public final class DockerHost implements Shell.Env, CliEnv {
             case "kill", "pkill", "killall" -> jobs.kill(name, args);
             case "ssh" -> ssh(args);
             case "hostname" -> CommandResult.ok(List.of(hostname));
+            case "help" -> CommandResult.ok(HostHelp.text(hostname));
             case "sudo" -> args.isEmpty() ? CommandResult.fail(1, "usage: sudo command") : exec(args, stdin);
             default -> {
                 Program p = Programs.create(name);

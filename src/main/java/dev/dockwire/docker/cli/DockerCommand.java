@@ -365,7 +365,8 @@ public final class DockerCommand {
             if (fmt.startsWith("table ")) {
                 return CommandOutput.ok(List.of("unsupported: table formats"));
             }
-            return CommandOutput.ok(rows.stream().map(r -> GoTemplate.render(fmt, r)).toList());
+            String pre = GoTemplate.preFormat(fmt);
+            return CommandOutput.ok(rows.stream().flatMap(r -> java.util.Arrays.stream(GoTemplate.render(pre, r).split("\n", -1))).toList());
         }
         Table t = new Table("CONTAINER ID", "IMAGE", "COMMAND", "CREATED", "STATUS", "PORTS", "NAMES");
         for (Map<String, Object> r : rows) {
