@@ -42,6 +42,8 @@ public final class DockerHost implements Shell.Env, CliEnv {
     private final Map<String, String> environment = new LinkedHashMap<>();
     private Path workingDirectory = Path.of("");
     private Path home;
+    /** The terminal a user types at, or null when scripts run the host. */
+    private InteractiveShell terminal;
     private long stepTimeoutNanos = 60_000_000_000L;
     private java.util.function.Function<String, DockerHost> sshHosts = name -> null;
 
@@ -277,6 +279,26 @@ public final class DockerHost implements Shell.Env, CliEnv {
 
     ContainerEnv inside(Container c) {
         return new ContainerEnv(this, c);
+    }
+
+    /** A user's terminal now reads this host's commands: {@code -it} opens shells on it. */
+    void terminal(InteractiveShell t) {
+        this.terminal = t;
+    }
+
+    @Override
+    public boolean stdinIsTerminal() {
+        return terminal != null;
+    }
+
+    @Override
+    public CommandOutput attachShell(Container c, List<String> argv, java.util.function.IntConsumer afterExit) {
+        return terminal == null ? null : terminal.open(c, argv, afterExit);
+    }
+
+    /** A shell opened from this host's prompt ended with {@code status}: the host's {@code $?}. */
+    void exited(int status) {
+        shell.setStatus(status);
     }
 
     @Override

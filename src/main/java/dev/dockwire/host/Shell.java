@@ -104,7 +104,8 @@ public final class Shell {
         return new CommandResult(status, out);
     }
 
-    private void setStatus(int status) {
+    /** Sets {@code $?}, as a command that ended elsewhere (a shell inside a container left with {@code exit N}) does. */
+    void setStatus(int status) {
         lastStatus = status;
         vars.put("?", Integer.toString(status));
     }

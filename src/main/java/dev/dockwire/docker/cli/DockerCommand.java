@@ -30,6 +30,8 @@ import java.util.Map;
  */
 public final class DockerCommand {
     private static final long GRACE_NANOS = 10_000_000_000L;
+    /** {@code -it} without a terminal: docker/cli's cli/streams/in.go CheckTty, status 1. */
+    private static final CommandOutput NOT_A_TTY = CommandOutput.fail(1, "the input device is not a TTY");
     private final CliEnv host;
 
     public DockerCommand(CliEnv host) {
@@ -138,6 +140,10 @@ public final class DockerCommand {
             return new CommandOutput(125, List.of("docker: 'docker run' requires at least 1 argument.",
                     "See 'docker run --help'."));
         }
+        boolean tty = !f.has("detach") && f.has("tty") && f.has("interactive");
+        if (tty && !host.stdinIsTerminal()) {
+            return NOT_A_TTY; // before the container is created (run.go, runContainer)
+        }
         Container c;
         try {
             ContainerCreate req = createRequest(f);
@@ -172,6 +178,18 @@ public final class DockerCommand {
         }
         // PID 1 is no program dockwire models: the command runs inside as docker exec would, then the container stops.
         List<String> cmd = engine().program(c);
+        boolean rm = f.has("rm");
+        CommandOutput shell = tty && !cmd.isEmpty() ? host.attachShell(c, cmd, status -> {
+            engine().stop(c.name(), () -> { });
+            if (rm) {
+                engine().remove(c.name(), true, () -> { });
+            }
+        }) : null;
+        if (shell != null) {
+            List<String> out = new ArrayList<>(warnings);
+            out.addAll(shell.output());
+            return new CommandOutput(shell.status(), out);
+        }
         CommandOutput r = cmd.isEmpty() || cmd.get(0).equals("/bin/sh") || cmd.get(0).equals("sh")
                 ? CommandOutput.ok(List.of())
                 : host.execIn(c, cmd);
@@ -444,10 +462,15 @@ public final class DockerCommand {
         if (c == null) {
             return CommandOutput.fail(1, "Error response from daemon: No such container: " + f.positional().get(0));
         }
+        boolean tty = !f.has("detach") && f.has("tty") && f.has("interactive");
+        if (tty && !host.stdinIsTerminal()) {
+            return NOT_A_TTY; // checked after the container is found and before the exec is created (exec.go, RunExec)
+        }
         if (!c.running()) {
             return CommandOutput.fail(1, "Error response from daemon: container " + c.id() + " is not running");
         }
         List<String> argv = f.positional().subList(1, f.positional().size());
-        return host.execIn(c, argv);
+        CommandOutput shell = tty ? host.attachShell(c, argv, status -> { }) : null;
+        return shell != null ? shell : host.execIn(c, argv);
     }
 }

@@ -47,6 +47,39 @@ public final class DockerHelp {
         return cmd;
     }
 
+    /** The commands with a usage text ({@code run}, {@code network create}, ...), as commands.txt lists them. */
+    public static List<String> commands() {
+        try (InputStream in = DockerHelp.class.getResourceAsStream("help/commands.txt")) {
+            return in == null ? List.of() : new String(in.readAllBytes(), StandardCharsets.UTF_8).lines().toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * The flags of {@code path} as its usage text lists them ({@code --name} and {@code -d}), each
+     * with whether it takes a value (a type after the name: {@code --name string}).
+     */
+    public static Map<String, Boolean> flags(String path) {
+        Map<String, Boolean> flags = new java.util.LinkedHashMap<>();
+        List<String> t = text(path);
+        if (t == null) {
+            return flags;
+        }
+        java.util.regex.Pattern line = java.util.regex.Pattern.compile("^\\s{2,6}(?:-(\\w), )?--([\\w-]+)( [a-z][\\w-]*)?\\s");
+        for (String l : t) {
+            java.util.regex.Matcher m = line.matcher(l + " ");
+            if (m.find()) {
+                boolean value = m.group(3) != null;
+                flags.put("--" + m.group(2), value);
+                if (m.group(1) != null) {
+                    flags.put("-" + m.group(1), value);
+                }
+            }
+        }
+        return flags;
+    }
+
     /** The usage text of {@code path} ("" for docker itself), or null for a command dockwire lacks. */
     public static List<String> text(String path) {
         String name = path.isEmpty() ? "docker" : path.replace(' ', '-');

@@ -51,7 +51,7 @@ class DockerHelpTest {
         try (var files = Files.list(TEXTS)) {
             for (Path p : files.filter(f -> f.toString().endsWith(".txt")).toList()) {
                 String name = p.getFileName().toString().replace(".txt", "");
-                if (name.equals("docker")) {
+                if (name.equals("docker") || name.equals("commands")) {
                     continue;
                 }
                 String cmd = name.replaceFirst("^(network|container|swarm|node|service)-", "$1 ");
@@ -98,6 +98,17 @@ class DockerHelpTest {
                 "Run 'docker service create --help' for more information"));
         prints("docker run --help --foo", 125, List.of("unknown flag: --foo", "",
                 "Usage:  docker run [OPTIONS] IMAGE [COMMAND] [ARG...]", "", "Run 'docker run --help' for more information"));
+    }
+
+    @Test
+    void flagsFromTheUsageText() {
+        var run = DockerHelp.flags("run");
+        assertEquals(Boolean.TRUE, run.get("--name"));
+        assertEquals(Boolean.TRUE, run.get("--network"));
+        assertEquals(Boolean.FALSE, run.get("--rm"));
+        assertEquals(Boolean.FALSE, run.get("-d"));
+        assertEquals(Boolean.TRUE, run.get("-p"));
+        assertEquals(true, DockerHelp.commands().contains("network connect"));
     }
 
     @Test
