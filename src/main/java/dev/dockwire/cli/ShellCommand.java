@@ -75,7 +75,7 @@ final class ShellCommand implements Callable<Integer> {
                 if (t.isEmpty()) {
                     continue;
                 }
-                if (shell.atHost() && (t.equals("exit") || t.equals("logout"))) {
+                if (shell.leavesHost(t)) {
                     break;
                 }
                 List<String> declared = PromptDirective.apply(t, session.world().engine());

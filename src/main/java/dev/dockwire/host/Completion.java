@@ -101,23 +101,23 @@ public final class Completion {
             }
         }
         String cmd = path.startsWith("container ") ? path.substring("container ".length()) : path;
-        return positional(cmd, position);
+        return positional(cmd, position, current);
     }
 
-    private List<String> positional(String cmd, int position) {
+    private List<String> positional(String cmd, int position, String current) {
         if (RUNNING.contains(cmd)) {
-            return position == 0 ? containers(Container::running) : cmd.equals("exec") ? List.of() : containers(Container::running);
+            return position == 0 ? containers(Container::running, current) : cmd.equals("exec") ? List.of() : containers(Container::running, current);
         }
         if (cmd.equals("start")) {
-            return containers(c -> !c.running());
+            return containers(c -> !c.running(), current);
         }
         if (ALL.contains(cmd)) {
-            return position == 0 || !cmd.equals("port") ? containers(c -> true) : List.of();
+            return position == 0 || !cmd.equals("port") ? containers(c -> true, current) : List.of();
         }
         return switch (cmd) {
             case "run", "create" -> position == 0 ? images() : List.of();
             case "network connect", "network disconnect" -> position == 0 ? networks() : position == 1
-                    ? containers(c -> true) : List.of();
+                    ? containers(c -> true, current) : List.of();
             case "network rm", "network inspect" -> networks();
             case "service rm", "service ps", "service logs", "service scale", "service inspect" -> services();
             default -> List.of();
@@ -150,16 +150,20 @@ public final class Completion {
         return List.of("exec", "logs", "port", "ps", "up").contains(positional.get(0)) ? composeServices() : List.of();
     }
 
-    /** Container names, and their IDs (docker's completion shows IDs when asked; a typed hex prefix asks). */
-    private List<String> containers(Predicate<Container> which) {
-        List<String> out = new ArrayList<>();
+    /**
+     * Container names; their IDs only where no name starts with what was typed (docker's completion
+     * shows names unless DOCKER_COMPLETION_SHOW_CONTAINER_IDS asks, and an ID typed asks here).
+     */
+    private List<String> containers(Predicate<Container> which, String current) {
+        List<String> names = new ArrayList<>();
+        List<String> ids = new ArrayList<>();
         for (Container c : host.engine().containers()) {
             if (which.test(c)) {
-                out.add(c.name());
-                out.add(c.shortId());
+                names.add(c.name());
+                ids.add(c.shortId());
             }
         }
-        return out;
+        return names.stream().anyMatch(n -> n.startsWith(current)) ? names : ids;
     }
 
     private List<String> networks() {

@@ -2,6 +2,7 @@ package dev.dockwire.host;
 
 import dev.dockwire.docker.Container;
 import dev.dockwire.docker.ImageConfig;
+import dev.dockwire.docker.cli.TtyCheck;
 import dev.dockwire.docker.engine.Images;
 import dev.dockwire.tools.CommandResult;
 import java.util.List;
@@ -40,7 +41,7 @@ final class ContainerShell {
      * {@code ash}, {@code bash}, {@code dash}, by path too, without {@code -c}); null otherwise.
      */
     static ContainerShell of(Container c, ContainerEnv env, List<String> argv) {
-        if (argv.isEmpty() || argv.stream().skip(1).anyMatch(a -> !a.startsWith("-") || a.contains("c"))) {
+        if (!TtyCheck.interactiveShell(argv)) {
             return null;
         }
         String name = argv.get(0).substring(argv.get(0).lastIndexOf('/') + 1);

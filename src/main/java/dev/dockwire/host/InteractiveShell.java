@@ -42,6 +42,11 @@ public final class InteractiveShell {
         return frames.isEmpty();
     }
 
+    /** Whether {@code text} is {@code exit [N]} or {@code logout} typed at the host's own prompt: the session ends. */
+    public boolean leavesHost(String text) {
+        return frames.isEmpty() && EXIT.matcher(text).matches();
+    }
+
     /** How many container shells are open on the host's. */
     public int depth() {
         return frames.size();

@@ -30,8 +30,6 @@ import java.util.Map;
  */
 public final class DockerCommand {
     private static final long GRACE_NANOS = 10_000_000_000L;
-    /** {@code -it} without a terminal: docker/cli's cli/streams/in.go CheckTty, status 1. */
-    private static final CommandOutput NOT_A_TTY = CommandOutput.fail(1, "the input device is not a TTY");
     private final CliEnv host;
 
     public DockerCommand(CliEnv host) {
@@ -141,8 +139,10 @@ public final class DockerCommand {
                     "See 'docker run --help'."));
         }
         boolean tty = !f.has("detach") && f.has("tty") && f.has("interactive");
-        if (tty && !host.stdinIsTerminal()) {
-            return NOT_A_TTY; // before the container is created (run.go, runContainer)
+        List<String> command = f.positional().subList(1, f.positional().size());
+        if (tty && !host.stdinIsTerminal() && TtyCheck.interactiveShell(command.isEmpty()
+                ? Images.argv(f.positional().get(0), List.of()) : command)) {
+            return TtyCheck.NOT_A_TTY; // before the container is created (run.go, runContainer)
         }
         Container c;
         try {
@@ -463,8 +463,8 @@ public final class DockerCommand {
             return CommandOutput.fail(1, "Error response from daemon: No such container: " + f.positional().get(0));
         }
         boolean tty = !f.has("detach") && f.has("tty") && f.has("interactive");
-        if (tty && !host.stdinIsTerminal()) {
-            return NOT_A_TTY; // checked after the container is found and before the exec is created (exec.go, RunExec)
+        if (tty && !host.stdinIsTerminal() && TtyCheck.interactiveShell(f.positional().subList(1, f.positional().size()))) {
+            return TtyCheck.NOT_A_TTY; // after the container is found, before the exec is created (exec.go, RunExec)
         }
         if (!c.running()) {
             return CommandOutput.fail(1, "Error response from daemon: container " + c.id() + " is not running");
