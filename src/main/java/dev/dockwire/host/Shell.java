@@ -77,8 +77,9 @@ public final class Shell {
         String op = null;
         while (true) {
             ShellParser.AndOr item;
+            boolean skip = op != null && (op.equals("&&") && status != 0 || op.equals("||") && status == 0);
             try {
-                item = parser.next();
+                item = parser.next(skip);
             } catch (IllegalArgumentException e) {
                 out.add(env.shellName() + ": " + e.getMessage());
                 status = 2;
@@ -88,7 +89,7 @@ public final class Shell {
             if (item == null) {
                 break;
             }
-            if (op != null && (op.equals("&&") && status != 0 || op.equals("||") && status == 0)) {
+            if (skip) {
                 op = item.op();
                 continue;
             }

@@ -36,6 +36,7 @@ final class ShellParser {
     }
 
     private String s;
+    private boolean skipped;
     private final Function<String, List<String>> substitute;
     private final Map<String, String> vars;
     private int i;
@@ -61,6 +62,15 @@ final class ShellParser {
      * {@code ;} does.
      */
     AndOr next() {
+        return next(false);
+    }
+
+    /**
+     * The next and-or list; {@code skipped} when {@code &&} or {@code ||} will not run it, so that
+     * it is read without running its command substitutions or making its assignments, as sh does.
+     */
+    AndOr next(boolean skipped) {
+        this.skipped = skipped;
         List<Command> pipeline = new ArrayList<>();
         List<String> words = new ArrayList<>();
         String redirect = null;
@@ -81,10 +91,12 @@ final class ShellParser {
                     i++;
                 }
                 if (words.isEmpty() && redirect == null && pipeline.isEmpty()) {
+                    if (assigned) {
+                        return new AndOr(List.of(), newline ? ";" : null); // NAME=value alone: a command of its own
+                    }
                     if (!newline) {
                         return null;
                     }
-                    assigned = false;
                     continue;
                 }
                 pipeline.add(finish(words, redirect, append, discardErrors, input));
@@ -106,9 +118,7 @@ final class ShellParser {
                     }
                     case "&&", "||", ";", "&" -> {
                         if (words.isEmpty() && redirect == null && assigned && pipeline.isEmpty()) {
-                            // NAME=value alone: only sets a variable
-                            assigned = false;
-                            continue;
+                            return new AndOr(List.of(), op); // NAME=value alone: only sets a variable
                         }
                         pipeline.add(finish(words, redirect, append, discardErrors, input));
                         if (!op.equals(";") && !op.equals("&")) {
@@ -151,7 +161,9 @@ final class ShellParser {
             List<String> w = word();
             if (words.isEmpty() && w.size() == 1 && isAssignment(w.get(0))) {
                 String a = w.get(0);
-                vars.put(a.substring(0, a.indexOf('=')), a.substring(a.indexOf('=') + 1));
+                if (!skipped) {
+                    vars.put(a.substring(0, a.indexOf('=')), a.substring(a.indexOf('=') + 1));
+                }
                 assigned = true;
                 continue;
             }
@@ -400,7 +412,7 @@ final class ShellParser {
             if (depth > 0) {
                 throw new IllegalArgumentException("syntax error: unterminated $(");
             }
-            List<String> lines = substitute.apply(s.substring(start, i - 1));
+            List<String> lines = skipped ? List.of() : substitute.apply(s.substring(start, i - 1));
             // Trailing newlines are removed by command substitution.
             List<String> trimmed = new ArrayList<>(lines);
             while (!trimmed.isEmpty() && trimmed.get(trimmed.size() - 1).isEmpty()) {

@@ -52,6 +52,14 @@ class ShellLinesTest {
     }
 
     @Test
+    void aListThatDoesNotRunExpandsNothing() {
+        h.ok("docker run -d --name keep alpine sleep 3600");
+        assertEquals(List.of(), out("false && echo $(docker rm -f keep)"));
+        assertEquals(List.of("keep"), out("docker ps --format '{{.Names}}'"));
+        assertEquals(List.of(""), out("true || X=1; echo $X"));
+    }
+
+    @Test
     void hereDocuments() {
         h.ok("cat > nginx.conf <<'EOF'\nserver {\n  listen $PORT;\n}\nEOF");
         assertEquals(List.of("server {", "  listen $PORT;", "}"), out("cat nginx.conf"));

@@ -31,7 +31,8 @@ final class DockerUsage {
                     return DockerHelp.help("", false);
                 }
                 String path = DockerHelp.path(args.subList(1, args.size()));
-                return DockerHelp.text(path) != null ? DockerHelp.help(path, false) : null;
+                return DockerHelp.text(path) != null ? DockerHelp.help(path, false)
+                        : CommandOutput.fail(1, "docker: '" + args.get(1) + "' is not a docker command.\nSee 'docker --help'");
             }
             default -> {
             }
