@@ -52,7 +52,7 @@ final class ShellCommand implements Callable<Integer> {
             InteractiveShell shell = new InteractiveShell(session.host());
             LineReader reader = LineReaderBuilder.builder().terminal(terminal)
                     .variable(LineReader.HISTORY_FILE, Path.of(System.getProperty("user.home"), ".dockwire_history"))
-                    .parser(new ShellLineParser()).completer(new ShellCompleter(new Completion(session.host())))
+                    .parser(new ShellLineParser()).completer(new ShellCompleter(new Completion(session.host(), shell)))
                     .variable(LineReader.SECONDARY_PROMPT_PATTERN, "> ").option(LineReader.Option.DISABLE_EVENT_EXPANSION, true)
                     .build();
             Banner.lines(session.host().hostname(), session.world().engine(), session.captureDirectory())

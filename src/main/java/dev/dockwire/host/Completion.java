@@ -29,9 +29,16 @@ public final class Completion {
     private static final List<String> COMPOSE = List.of("up", "down", "ps", "exec", "port", "logs");
 
     private final DockerHost host;
+    private final InteractiveShell terminal;
 
     public Completion(DockerHost host) {
+        this(host, null);
+    }
+
+    /** Completion on {@code terminal}: in a shell inside a container, that container's commands. */
+    public Completion(DockerHost host, InteractiveShell terminal) {
         this.host = host;
+        this.terminal = terminal;
     }
 
     /**
@@ -40,6 +47,16 @@ public final class Completion {
      */
     public List<String> complete(List<String> words, String current) {
         TreeSet<String> out = new TreeSet<>();
+        Container inside = terminal == null ? null : terminal.container();
+        if (inside != null) {
+            // In a container's shell: its image's programs first; its files are not the host's.
+            if (words.isEmpty()) {
+                var config = Images.config(inside.image());
+                out.addAll(config == null || config.programs().isEmpty() ? dev.dockwire.app.bin.Programs.names() : config.programs());
+                out.addAll(HostHelp.BUILTINS);
+            }
+            return out.stream().filter(s -> s.startsWith(current)).toList();
+        }
         List<String> w = words;
         while (!w.isEmpty() && w.get(0).equals("sudo")) {
             w = w.subList(1, w.size());

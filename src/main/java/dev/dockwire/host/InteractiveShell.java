@@ -47,6 +47,11 @@ public final class InteractiveShell {
         return frames.isEmpty() && EXIT.matcher(text).matches();
     }
 
+    /** The container whose shell is on top, or null at the host's prompt. */
+    Container container() {
+        return frames.isEmpty() ? null : frames.peek().shell().container();
+    }
+
     /** How many container shells are open on the host's. */
     public int depth() {
         return frames.size();

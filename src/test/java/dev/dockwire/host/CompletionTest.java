@@ -80,6 +80,17 @@ class CompletionTest {
     }
 
     @Test
+    void insideAContainersShellItsImagesCommands() {
+        InteractiveShell t = new InteractiveShell(h.world.host());
+        Completion inside = new Completion(h.world.host(), t);
+        assertTrue(inside.complete(List.of(), "do").contains("docker"));
+        t.run("docker exec -it worker sh");
+        assertEquals(List.of("nslookup"), inside.complete(List.of(), "nsl"));
+        assertEquals(List.of(), inside.complete(List.of(), "dock"), "no docker inside alpine");
+        assertTrue(inside.complete(List.of(), "ap").contains("apk"));
+    }
+
+    @Test
     void filePathsOnTheHostsDisk(@TempDir Path dir) throws Exception {
         Files.createDirectories(dir.resolve("conf.d"));
         Files.writeString(dir.resolve("compose.yaml"), "services: {}\n");
