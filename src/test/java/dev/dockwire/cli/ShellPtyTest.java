@@ -72,7 +72,7 @@ class ShellPtyTest {
             assertTrue(s.endsWith("/ #\n") || s.contains("/ #\n"), s);
             s = type("eth0", "ip addr", "Enter");
             assertTrue(s.contains("172.17.0.2/16"), s);
-            s = type("2\nroot@docker-host", "exit 2", "Enter", "echo $?", "Enter");
+            s = type("\n2\nroot@docker-host", "exit 2", "Enter", "echo $?", "Enter");
             assertTrue(s.contains("\n2\n"), s);
             s = type("A self-sufficient runtime for containers", "docker --help", "Enter");
             assertTrue(s.contains("Usage:  docker [OPTIONS] COMMAND"), s);
