@@ -1,6 +1,9 @@
 package dev.dockwire.cli;
 
+import dev.dockwire.host.Completion;
+import dev.dockwire.host.InteractiveShell;
 import dev.dockwire.run.Session;
+import dev.dockwire.tools.CommandResult;
 import dev.dockwire.topology.ScriptParser;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -46,28 +49,37 @@ final class ShellCommand implements Callable<Integer> {
                             c.notContains(), c.matches()));
                 }
             }
+            InteractiveShell shell = new InteractiveShell(session.host());
             LineReader reader = LineReaderBuilder.builder().terminal(terminal)
                     .variable(LineReader.HISTORY_FILE, Path.of(System.getProperty("user.home"), ".dockwire_history"))
+                    .parser(new ShellLineParser()).completer(new ShellCompleter(new Completion(session.host(), shell)))
+                    .variable(LineReader.SECONDARY_PROMPT_PATTERN, "> ").option(LineReader.Option.DISABLE_EVENT_EXPANSION, true)
                     .build();
-            String prompt = "root@" + session.host().hostname() + ":~# ";
+            Banner.lines(session.host().hostname(), session.world().engine(), session.captureDirectory())
+                    .forEach(terminal.writer()::println);
             while (true) {
                 String line;
                 try {
-                    line = reader.readLine(prompt);
+                    line = reader.readLine(shell.prompt());
                 } catch (UserInterruptException e) {
                     continue;
                 } catch (EndOfFileException e) {
-                    break;
+                    CommandResult left = shell.endOfInput();
+                    if (left == null) {
+                        break;
+                    }
+                    left.output().forEach(terminal.writer()::println);
+                    continue;
                 }
                 String t = line.trim();
                 if (t.isEmpty()) {
                     continue;
                 }
-                if (t.equals("exit") || t.equals("logout")) {
+                if (shell.leavesHost(t)) {
                     break;
                 }
                 List<String> declared = PromptDirective.apply(t, session.world().engine());
-                (declared != null ? declared : session.host().run(t).output()).forEach(terminal.writer()::println);
+                (declared != null ? declared : shell.run(line).output()).forEach(terminal.writer()::println);
                 terminal.flush();
             }
             session.finish();

@@ -35,6 +35,12 @@ final class ContainerEnv implements Shell.Env {
         return "sh";
     }
 
+    /** BusyBox ash's wording (shell/ash.c, cdcmd): the container's file system is {@code /} and its files. */
+    @Override
+    public String changeDirectory(String dir) {
+        return dir == null || dir.equals("/") ? null : "can't cd to " + dir + ": No such file or directory";
+    }
+
     @Override
     public String readFile(String path) {
         return c.file(path);

@@ -41,6 +41,9 @@ public final class DockerHost implements Shell.Env, CliEnv {
     private final HostJobs jobs;
     private final Map<String, String> environment = new LinkedHashMap<>();
     private Path workingDirectory = Path.of("");
+    private Path home;
+    /** The terminal a user types at, or null when scripts run the host. */
+    private InteractiveShell terminal;
     private long stepTimeoutNanos = 60_000_000_000L;
     private java.util.function.Function<String, DockerHost> sshHosts = name -> null;
 
@@ -88,6 +91,41 @@ public final class DockerHost implements Shell.Env, CliEnv {
     /** The directory relative paths name on disk: a script's own directory when a script runs. */
     public void workingDirectory(Path dir) {
         this.workingDirectory = dir;
+        this.home = null;
+    }
+
+    /** {@code cd DIR}: a directory on disk, relative to the working directory; the home is where the host started. */
+    @Override
+    public String changeDirectory(String dir) {
+        Path target = dir == null ? home() : workingDirectory.toAbsolutePath().resolve(dir).normalize();
+        if (Files.isDirectory(target)) {
+            home();
+            workingDirectory = target;
+            return null;
+        }
+        return dir + (Files.exists(target) ? ": Not a directory" : ": No such file or directory");
+    }
+
+    @Override
+    public String currentDirectory() {
+        return workingDirectory.toAbsolutePath().normalize().toString();
+    }
+
+    /** The host's {@code ~}: the directory it started in (a prompt shows {@code ~} there). */
+    public Path home() {
+        if (home == null) {
+            home = workingDirectory.toAbsolutePath().normalize();
+        }
+        return home;
+    }
+
+    @Override
+    public void export(String name, String value) {
+        if (value == null) {
+            environment.remove(name);
+        } else {
+            environment.put(name, value);
+        }
     }
 
     @Override
@@ -189,8 +227,7 @@ public final class DockerHost implements Shell.Env, CliEnv {
         String name = argv.get(0);
         List<String> args = argv.subList(1, argv.size());
         return switch (name) {
-            case "docker" -> result(args.isEmpty() || !args.get(0).equals("compose") ? docker.run(args)
-                    : new ComposeCommand(this).run(args.subList(1, args.size())));
+            case "docker" -> result(args.isEmpty() || !args.get(0).equals("compose") ? docker.run(args) : compose(args));
             case "ip" -> new IpCommand(engine.kernel(), Kernel.HOST).run(args);
             case "bridge" -> new BridgeCommand(engine.kernel(), Kernel.HOST).run(args);
             case "tc" -> new TcCommand(engine.kernel(), Kernel.HOST).run(args);
@@ -204,6 +241,7 @@ public final class DockerHost implements Shell.Env, CliEnv {
             case "kill", "pkill", "killall" -> jobs.kill(name, args);
             case "ssh" -> ssh(args);
             case "hostname" -> CommandResult.ok(List.of(hostname));
+            case "help" -> CommandResult.ok(HostHelp.text(hostname));
             case "sudo" -> args.isEmpty() ? CommandResult.fail(1, "usage: sudo command") : exec(args, stdin);
             default -> {
                 Program p = Programs.create(name);
@@ -213,6 +251,15 @@ public final class DockerHost implements Shell.Env, CliEnv {
                 yield result(new Exec(engine, loop, Kernel.HOST, hostname, this).run(name, p, args));
             }
         };
+    }
+
+    /** {@code docker compose ...}; its {@code --help} prints the plugin's usage (dockwire stores no text of the plugin's own). */
+    private CommandOutput compose(List<String> args) {
+        try {
+            return new ComposeCommand(this).run(args.subList(1, args.size()));
+        } catch (dev.dockwire.docker.cli.CliFlags.HelpRequested e) {
+            return new ComposeCommand(this).run(List.of());
+        }
     }
 
     /** {@code sleep N}: lets N seconds of virtual time pass (timers, ARP ageing, retransmissions run). */
@@ -232,6 +279,26 @@ public final class DockerHost implements Shell.Env, CliEnv {
 
     ContainerEnv inside(Container c) {
         return new ContainerEnv(this, c);
+    }
+
+    /** A user's terminal now reads this host's commands: {@code -it} opens shells on it. */
+    void terminal(InteractiveShell t) {
+        this.terminal = t;
+    }
+
+    @Override
+    public boolean stdinIsTerminal() {
+        return terminal != null;
+    }
+
+    @Override
+    public CommandOutput attachShell(Container c, List<String> argv, java.util.function.IntConsumer afterExit) {
+        return terminal == null ? null : terminal.open(c, argv, afterExit);
+    }
+
+    /** A shell opened from this host's prompt ended with {@code status}: the host's {@code $?}. */
+    void exited(int status) {
+        shell.setStatus(status);
     }
 
     @Override

@@ -12,8 +12,10 @@ import java.util.Map;
  * {@code docker exec CTR sh -c "..."}: words with single/double quotes and backslashes,
  * {@code $VAR}/{@code ${VAR}} and {@code $(...)} expansion, {@code NAME=value} assignments,
  * pipelines {@code |}, lists {@code ;} {@code &&} {@code ||}, redirections {@code > FILE},
- * {@code >> FILE}, {@code 2>&1}, {@code 2>/dev/null}, and the text builtins
- * (echo, printf, cat of files, grep, head, tail, wc, sort, true, false, exit). Everything else goes
+ * {@code >> FILE}, {@code 2>&1}, {@code 2>/dev/null}, {@code < FILE}, here-documents, several
+ * lines (a newline ends a command as {@code ;} does, a backslash-newline joins two), {@code $?},
+ * the text builtins (echo, printf, cat of files, grep, head, tail, wc, sort, true, false, exit) and
+ * {@code export}, {@code unset}, {@code cd}, {@code pwd} ({@link ShellBuiltins}). Everything else goes
  * to the {@link Env}, which knows the commands of its place (host or container).
  */
 public final class Shell {
@@ -24,6 +26,23 @@ public final class Shell {
 
         /** The shell's name in error messages: {@code sh} in containers, {@code bash} on the host. */
         String shellName();
+
+        /** {@code export NAME=value} (value null: {@code unset NAME}): the variable reaches the place's commands. */
+        default void export(String name, String value) {
+        }
+
+        /**
+         * {@code cd DIR}: the place's working directory becomes DIR (null: the home directory);
+         * returns null, or why not as the shell words it after {@code cd: } ({@code X: No such file or directory}).
+         */
+        default String changeDirectory(String dir) {
+            return dir == null || dir.equals("/") ? null : dir + ": No such file or directory";
+        }
+
+        /** {@code pwd}: the working directory. */
+        default String currentDirectory() {
+            return "/";
+        }
 
         /**
          * {@code COMMAND &}: starts it in the background where this place can (the host's
@@ -47,23 +66,32 @@ public final class Shell {
         return vars;
     }
 
-    /** Runs one command line; returns the status of the last command and everything printed. */
+    /**
+     * Runs a command line (or several, one a line, with their here-documents); returns the status
+     * of the last command and everything printed. Each and-or list is expanded just before it
+     * runs, so {@code $?} and {@code export} of one line reach the next.
+     */
     public CommandResult run(String line) {
         exited = null;
         List<String> out = new ArrayList<>();
-        List<ShellParser.AndOr> items;
-        try {
-            items = new ShellParser(line, this::substitute, vars).parse();
-        } catch (IllegalArgumentException e) {
-            return CommandResult.fail(2, env.shellName() + ": " + e.getMessage());
-        }
+        ShellParser parser = new ShellParser(line, this::substitute, vars);
         int status = 0;
         String op = null;
-        for (ShellParser.AndOr item : items) {
-            if (exited != null) {
+        while (exited == null) {
+            ShellParser.AndOr item;
+            boolean skip = op != null && (op.equals("&&") && status != 0 || op.equals("||") && status == 0);
+            try {
+                item = parser.next(skip);
+            } catch (IllegalArgumentException e) {
+                out.add(env.shellName() + ": " + e.getMessage());
+                status = 2;
+                setStatus(status);
                 break;
             }
-            if (op != null && (op.equals("&&") && status != 0 || op.equals("||") && status == 0)) {
+            if (item == null) {
+                break;
+            }
+            if (skip) {
                 op = item.op();
                 continue;
             }
@@ -73,10 +101,16 @@ public final class Shell {
             CommandResult r = background ? env.spawn(stages.get(0).words()) : pipeline(stages);
             out.addAll(r.output());
             status = r.status();
-            lastStatus = status;
+            setStatus(status);
             op = item.op();
         }
         return new CommandResult(status, out);
+    }
+
+    /** Sets {@code $?}, as a command that ended elsewhere (a shell inside a container left with {@code exit N}) does. */
+    void setStatus(int status) {
+        lastStatus = status;
+        vars.put("?", Integer.toString(status));
     }
 
     private List<String> substitute(String command) {
@@ -100,6 +134,14 @@ public final class Shell {
         List<String> errors = new ArrayList<>();
         for (int i = 0; i < stages.size(); i++) {
             ShellParser.Command cmd = stages.get(i);
+            if (cmd.input() != null) {
+                stdin = cmd.input().file == null ? cmd.input().lines : inputFile(cmd.input().file);
+                if (stdin == null) {
+                    errors.add(env.shellName() + ": " + cmd.input().file + ": No such file or directory");
+                    last = new CommandResult(1, List.of());
+                    continue;
+                }
+            }
             last = command(cmd, stdin);
             List<String> output = last.output();
             if (cmd.discardErrors() || cmd.redirect() != null) {
@@ -123,6 +165,12 @@ public final class Shell {
         return new CommandResult(last.status(), all);
     }
 
+    /** {@code < FILE}: the file's lines, or null when there is none. */
+    private List<String> inputFile(String path) {
+        String content = env.readFile(path);
+        return content == null ? null : content.lines().toList();
+    }
+
     private CommandResult command(ShellParser.Command cmd, List<String> stdin) {
         List<String> argv = cmd.words();
         if (argv.isEmpty()) {
@@ -142,6 +190,7 @@ public final class Shell {
             case "tail" -> TextFilters.tail(args, stdin);
             case "wc" -> TextFilters.wc(args, stdin);
             case "sort" -> TextFilters.sort(args, stdin);
+            case "export", "unset", "cd", "pwd" -> ShellBuiltins.run(name, args, vars, env);
             default -> env.exec(argv, stdin);
         };
     }

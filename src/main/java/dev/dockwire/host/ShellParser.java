@@ -11,15 +11,32 @@ import java.util.function.Function;
  * simple cases people type). Unquoted expansions split on blanks; quoted ones do not.
  */
 final class ShellParser {
-    /** A command: its words after expansion, and where its output goes. */
-    record Command(List<String> words, String redirect, boolean append, boolean discardErrors) {
+    /**
+     * A command: its words after expansion, where its output goes and where its input comes from
+     * (null: the pipeline's; a here-document's lines, or a file named by {@code < FILE}).
+     */
+    record Command(List<String> words, String redirect, boolean append, boolean discardErrors, Input input) {
+        Command(List<String> words, String redirect, boolean append, boolean discardErrors) {
+            this(words, redirect, append, discardErrors, null);
+        }
+    }
+
+    /** A command's standard input: a here-document's lines (filled when its body has been read) or a file. */
+    static final class Input {
+        final String file;
+        List<String> lines = List.of();
+
+        Input(String file) {
+            this.file = file;
+        }
     }
 
     /** A pipeline and the operator after it ({@code &&}, {@code ||}, {@code ;}, {@code &} or null at the end). */
     record AndOr(List<Command> pipeline, String op) {
     }
 
-    private final String s;
+    private String s;
+    private boolean skipped;
     private final Function<String, List<String>> substitute;
     private final Map<String, String> vars;
     private int i;
@@ -30,45 +47,84 @@ final class ShellParser {
         this.vars = vars;
     }
 
+    /** Every and-or list of the text, expanded now (variables as they are before any runs). */
     List<AndOr> parse() {
         List<AndOr> list = new ArrayList<>();
+        for (AndOr item = next(); item != null; item = next()) {
+            list.add(item);
+        }
+        return list;
+    }
+
+    /**
+     * The next and-or list, expanded as it is read, so that it sees what the lists before it did
+     * ({@code $?}, assignments, {@code export}); null at the end. A newline ends a list as
+     * {@code ;} does.
+     */
+    AndOr next() {
+        return next(false);
+    }
+
+    /**
+     * The next and-or list; {@code skipped} when {@code &&} or {@code ||} will not run it, so that
+     * it is read without running its command substitutions or making its assignments, as sh does.
+     */
+    AndOr next(boolean skipped) {
+        this.skipped = skipped;
         List<Command> pipeline = new ArrayList<>();
         List<String> words = new ArrayList<>();
         String redirect = null;
         boolean append = false;
         boolean discardErrors = false;
         boolean assigned = false;
+        Input input = null;
         while (true) {
             skipBlanks();
-            if (i >= s.length() || s.charAt(i) == '#') {
-                break;
+            if (i < s.length() && s.charAt(i) == '#') {
+                while (i < s.length() && s.charAt(i) != '\n') {
+                    i++;
+                }
+            }
+            if (i >= s.length() || s.charAt(i) == '\n') {
+                boolean newline = i < s.length();
+                if (newline) {
+                    i++;
+                }
+                if (words.isEmpty() && redirect == null && pipeline.isEmpty()) {
+                    if (assigned) {
+                        return new AndOr(List.of(), newline ? ";" : null); // NAME=value alone: a command of its own
+                    }
+                    if (!newline) {
+                        return null;
+                    }
+                    continue;
+                }
+                pipeline.add(finish(words, redirect, append, discardErrors, input));
+                return new AndOr(pipeline, newline ? ";" : null);
             }
             char c = s.charAt(i);
             String op = operator();
             if (op != null) {
                 switch (op) {
                     case "|" -> {
-                        pipeline.add(finish(words, redirect, append, discardErrors));
+                        pipeline.add(finish(words, redirect, append, discardErrors, input));
                         assigned = false;
                         words = new ArrayList<>();
                         redirect = null;
                         append = false;
                         discardErrors = false;
+                        input = null;
+                        skipNewlines();
                     }
                     case "&&", "||", ";", "&" -> {
                         if (words.isEmpty() && redirect == null && assigned && pipeline.isEmpty()) {
-                            // NAME=value alone: only sets a variable
-                            assigned = false;
-                            continue;
+                            return new AndOr(List.of(), op); // NAME=value alone: only sets a variable
                         }
-                        pipeline.add(finish(words, redirect, append, discardErrors));
-                        assigned = false;
-                        list.add(new AndOr(pipeline, op));
-                        pipeline = new ArrayList<>();
-                        words = new ArrayList<>();
-                        redirect = null;
-                        append = false;
-                        discardErrors = false;
+                        pipeline.add(finish(words, redirect, append, discardErrors, input));
+                        if (!op.equals(";") && !op.equals("&")) {
+                            skipNewlines();
+                        }
+                        return new AndOr(pipeline, op);
                     }
                     case ">", ">>", "1>", "1>>" -> {
                         skipBlanks();
@@ -89,27 +145,118 @@ final class ShellParser {
                         word();
                         discardErrors = true;
                     }
+                    case "<<", "<<-" -> input = hereDocument(op.equals("<<-"));
+                    case "<" -> {
+                        skipBlanks();
+                        List<String> source = word();
+                        if (source.isEmpty()) {
+                            throw new IllegalArgumentException("syntax error: unexpected newline");
+                        }
+                        input = new Input(source.get(0));
+                    }
                     default -> throw new IllegalArgumentException("syntax error near unexpected token `" + op + "'");
                 }
                 continue;
             }
-            if (c == '<') {
-                throw new IllegalArgumentException("input redirection is not supported");
-            }
             List<String> w = word();
             if (words.isEmpty() && w.size() == 1 && isAssignment(w.get(0))) {
                 String a = w.get(0);
-                vars.put(a.substring(0, a.indexOf('=')), a.substring(a.indexOf('=') + 1));
+                if (!skipped) {
+                    vars.put(a.substring(0, a.indexOf('=')), a.substring(a.indexOf('=') + 1));
+                }
                 assigned = true;
                 continue;
             }
             words.addAll(w);
+            if (w.isEmpty() && i < s.length() && s.charAt(i) == c && c != '$') {
+                throw new IllegalArgumentException("syntax error near unexpected token `" + c + "'");
+            }
         }
-        if (!words.isEmpty() || !pipeline.isEmpty()) {
-            pipeline.add(finish(words, redirect, append, discardErrors));
-            list.add(new AndOr(pipeline, null));
+    }
+
+    /** {@code <<WORD}: the delimiter (quoted: the body is taken as it is), its body read after this line. */
+    private Input hereDocument(boolean stripTabs) {
+        skipBlanks();
+        StringBuilder d = new StringBuilder();
+        boolean quoted = false;
+        while (i < s.length() && " \t\n;&|<>()".indexOf(s.charAt(i)) < 0) {
+            char c = s.charAt(i);
+            if (c == '\'' || c == '"') {
+                int end = s.indexOf(c, i + 1);
+                if (end < 0) {
+                    throw new IllegalArgumentException("syntax error: unterminated quoted string");
+                }
+                d.append(s, i + 1, end);
+                i = end + 1;
+                quoted = true;
+            } else if (c == '\\' && i + 1 < s.length()) {
+                d.append(s.charAt(i + 1));
+                i += 2;
+                quoted = true;
+            } else {
+                d.append(c);
+                i++;
+            }
         }
-        return list;
+        if (d.length() == 0) {
+            throw new IllegalArgumentException("syntax error near unexpected token `newline'");
+        }
+        return body(d.toString(), stripTabs, !quoted);
+    }
+
+    /**
+     * The here-document's body: the lines after the current one up to the delimiter (at the end
+     * of the text bash takes what there is and warns), cut out of the text so that parsing goes on
+     * after the operator as if they were not there; expanded unless the delimiter was quoted.
+     */
+    private Input body(String delimiter, boolean stripTabs, boolean expand) {
+        int lineEnd = s.indexOf('\n', i);
+        Input input = new Input(null);
+        if (lineEnd < 0) {
+            return input;
+        }
+        List<String> lines = new ArrayList<>();
+        int at = lineEnd + 1;
+        while (at < s.length()) {
+            int end = s.indexOf('\n', at);
+            String line = s.substring(at, end < 0 ? s.length() : end);
+            at = end < 0 ? s.length() : end + 1;
+            if (stripTabs) {
+                line = line.replaceFirst("^\t+", "");
+            }
+            if (line.equals(delimiter)) {
+                break;
+            }
+            lines.add(line);
+        }
+        s = s.substring(0, lineEnd + 1) + s.substring(at);
+        if (expand && !lines.isEmpty()) {
+            String text = new ShellParser(String.join("\n", lines), substitute, vars).hereDocumentText();
+            input.lines = List.of(text.split("\n", -1));
+        } else {
+            input.lines = List.copyOf(lines);
+        }
+        return input;
+    }
+
+    /** An unquoted here-document's body expanded: parameters, command substitutions, {@code \$ \` \\} and {@code \newline}. */
+    private String hereDocumentText() {
+        StringBuilder out = new StringBuilder();
+        while (i < s.length()) {
+            char c = s.charAt(i);
+            if (c == '\\' && i + 1 < s.length() && "$`\\\n".indexOf(s.charAt(i + 1)) >= 0) {
+                if (s.charAt(i + 1) != '\n') {
+                    out.append(s.charAt(i + 1));
+                }
+                i += 2;
+            } else if (c == '$') {
+                out.append(String.join("\n", dollar()));
+            } else {
+                out.append(c);
+                i++;
+            }
+        }
+        return out.toString();
     }
 
     /** Marker for output thrown away. */
@@ -120,21 +267,38 @@ final class ShellParser {
         return eq > 0 && w.substring(0, eq).matches("[A-Za-z_][A-Za-z0-9_]*");
     }
 
-    private static Command finish(List<String> words, String redirect, boolean append, boolean discardErrors) {
+    private static Command finish(List<String> words, String redirect, boolean append, boolean discardErrors, Input input) {
         if (words.isEmpty() && redirect == null) {
             throw new IllegalArgumentException("syntax error: unexpected operator");
         }
-        return new Command(List.copyOf(words), redirect, append, discardErrors);
+        return new Command(List.copyOf(words), redirect, append, discardErrors, input);
     }
 
+    /** Blanks, and backslash-newlines, which join two lines into one. */
     private void skipBlanks() {
-        while (i < s.length() && (s.charAt(i) == ' ' || s.charAt(i) == '\t')) {
+        while (i < s.length()) {
+            char c = s.charAt(i);
+            if (c == ' ' || c == '\t') {
+                i++;
+            } else if (c == '\\' && i + 1 < s.length() && s.charAt(i + 1) == '\n') {
+                i += 2;
+            } else {
+                break;
+            }
+        }
+    }
+
+    /** After {@code |}, {@code &&} or {@code ||} the command may go on after a newline. */
+    private void skipNewlines() {
+        skipBlanks();
+        while (i < s.length() && s.charAt(i) == '\n') {
             i++;
+            skipBlanks();
         }
     }
 
     private String operator() {
-        for (String op : new String[] {"2>&1", "&&", "||", ">>", "1>>", "1>", "2>", "|", ";", ">", "&"}) {
+        for (String op : new String[] {"2>&1", "&&", "||", ">>", "1>>", "1>", "2>", "<<-", "<<", "|", ";", ">", "&", "<"}) {
             if (s.startsWith(op, i)) {
                 // "2>" only when it starts a word
                 if ((op.startsWith("2") || op.startsWith("1")) && i > 0 && s.charAt(i - 1) != ' ') {
@@ -154,8 +318,12 @@ final class ShellParser {
         boolean any = false;
         while (i < s.length()) {
             char c = s.charAt(i);
-            if (c == ' ' || c == '\t' || c == '|' || c == ';' || c == '&' || c == '>' || c == '<') {
+            if (c == ' ' || c == '\t' || c == '\n' || c == '|' || c == ';' || c == '&' || c == '>' || c == '<') {
                 break;
+            }
+            if (c == '\\' && i + 1 < s.length() && s.charAt(i + 1) == '\n') {
+                i += 2; // a line continuation inside a word joins its halves
+                continue;
             }
             any = true;
             if (c == '\'') {
@@ -175,6 +343,8 @@ final class ShellParser {
                     if (d == '"') {
                         i++;
                         break;
+                    } else if (d == '\\' && i + 1 < s.length() && s.charAt(i + 1) == '\n') {
+                        i += 2;
                     } else if (d == '\\' && i + 1 < s.length() && "\"\\$`".indexOf(s.charAt(i + 1)) >= 0) {
                         cur.append(s.charAt(i + 1));
                         i += 2;
@@ -242,7 +412,7 @@ final class ShellParser {
             if (depth > 0) {
                 throw new IllegalArgumentException("syntax error: unterminated $(");
             }
-            List<String> lines = substitute.apply(s.substring(start, i - 1));
+            List<String> lines = skipped ? List.of() : substitute.apply(s.substring(start, i - 1));
             // Trailing newlines are removed by command substitution.
             List<String> trimmed = new ArrayList<>(lines);
             while (!trimmed.isEmpty() && trimmed.get(trimmed.size() - 1).isEmpty()) {
@@ -258,6 +428,10 @@ final class ShellParser {
             String name = s.substring(i + 1, end);
             i = end + 1;
             return List.of(vars.getOrDefault(name, ""));
+        }
+        if (i < s.length() && s.charAt(i) == '?') {
+            i++;
+            return List.of(vars.getOrDefault("?", "0"));
         }
         int start = i;
         while (i < s.length() && (Character.isLetterOrDigit(s.charAt(i)) || s.charAt(i) == '_')) {

@@ -145,6 +145,11 @@ public final class Session implements AutoCloseable {
         return world;
     }
 
+    /** Where this session's captures go. */
+    public Path captureDirectory() {
+        return options.outDir();
+    }
+
     public DockerHost host() {
         return world.host();
     }

@@ -7,8 +7,9 @@ import java.util.regex.PatternSyntaxException;
 
 /**
  * Reads a script: one command per line, {@code \} continuations, {@code #} comments, blank
- * lines. Expectations are comments after a command, so the same file still runs in bash on a
- * real Docker host:
+ * lines; a command whose here-document, quote or trailing {@code |}/{@code &&}/{@code ||} goes
+ * on ({@link CommandText}) takes the following lines too. Expectations are comments after a
+ * command, so the same file still runs in bash on a real Docker host:
  * <pre>
  * docker exec a ping -c 1 172.19.0.2
  * # expect: status 1
@@ -32,20 +33,20 @@ public final class ScriptParser {
         Topology.CaptureSpec capture = new Topology.CaptureSpec(true, null);
         String[] lines = text.split("\r?\n", -1);
         StringBuilder pending = null;
+        CommandText.Need need = CommandText.Need.NOTHING;
         int pendingLine = 0;
         Builder current = null;
         for (int i = 0; i < lines.length; i++) {
             String raw = lines[i];
             int lineNo = i + 1;
             if (pending != null) {
-                if (raw.endsWith("\\")) {
-                    pending.append(raw, 0, raw.length() - 1).append(' ');
-                    continue;
+                appendLine(pending, need, raw);
+                need = CommandText.need(pending.toString());
+                if (need == CommandText.Need.NOTHING) {
+                    current = new Builder(pending.toString().trim(), pendingLine);
+                    commands.add(null);
+                    pending = null;
                 }
-                pending.append(raw);
-                current = new Builder(pending.toString().trim(), pendingLine);
-                commands.add(null);
-                pending = null;
                 continue;
             }
             String t = raw.trim();
@@ -106,8 +107,9 @@ public final class ScriptParser {
                 commands.set(commands.size() - 1, current.build());
                 current = null;
             }
-            if (raw.endsWith("\\")) {
-                pending = new StringBuilder(raw.substring(0, raw.length() - 1)).append(' ');
+            need = CommandText.need(raw);
+            if (need != CommandText.Need.NOTHING) {
+                pending = new StringBuilder(raw);
                 pendingLine = lineNo;
                 continue;
             }
@@ -115,7 +117,7 @@ public final class ScriptParser {
             commands.add(null);
         }
         if (pending != null) {
-            throw new TopologyException(file, pendingLine, "", "the last line ends with a continuation backslash");
+            throw new TopologyException(file, pendingLine, "", CommandText.missing(pending.toString()).message());
         }
         if (current != null) {
             commands.set(commands.size() - 1, current.build());
@@ -128,6 +130,20 @@ public final class ScriptParser {
             }
         }
         return new Script(name, seed, List.copyOf(commands), List.copyOf(images), daemon, capture, stepTimeout);
+    }
+
+    /**
+     * Adds the next line of a command written over several: after a backslash the two lines become
+     * one (the backslash a blank, as the transcript has always shown them); otherwise (a here-document,
+     * an open quote, a trailing {@code |}) the line follows on a line of its own.
+     */
+    private static void appendLine(StringBuilder command, CommandText.Need need, String raw) {
+        if (need == CommandText.Need.LINE_CONTINUATION) {
+            command.setLength(command.length() - 1);
+            command.append(' ').append(raw);
+        } else {
+            command.append('\n').append(raw);
+        }
     }
 
     /**

@@ -51,9 +51,24 @@ public final class Ping implements Program {
     private Timer next;
     private boolean finished;
 
+    /** getopt's attached values: {@code -c1} is {@code -c 1}, as iputils and BusyBox take it. */
+    private static List<String> splitAttached(List<String> args) {
+        List<String> out = new java.util.ArrayList<>();
+        for (String a : args) {
+            if (a.length() > 2 && a.charAt(0) == '-' && "ciWwstM".indexOf(a.charAt(1)) >= 0) {
+                out.add(a.substring(0, 2));
+                out.add(a.substring(2));
+            } else {
+                out.add(a);
+            }
+        }
+        return out;
+    }
+
     @Override
-    public void start(ProcessContext ctx, List<String> args) {
+    public void start(ProcessContext ctx, List<String> given) {
         this.ctx = ctx;
+        List<String> args = splitAttached(given);
         String host = null;
         try {
             for (int i = 0; i < args.size(); i++) {

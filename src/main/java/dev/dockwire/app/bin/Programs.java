@@ -26,6 +26,11 @@ public final class Programs {
     private Programs() {
     }
 
+    /** The names of the modelled programs, sorted. */
+    public static java.util.Set<String> names() {
+        return java.util.Collections.unmodifiableSet(BY_NAME.keySet());
+    }
+
     /** A fresh instance of the program called {@code name} (or a path to it, {@code /bin/echo}), or null when none is modelled. */
     public static Program create(String name) {
         Supplier<Program> s = BY_NAME.get(name.substring(name.lastIndexOf('/') + 1));

@@ -39,4 +39,22 @@ public interface CliEnv {
 
     /** The directory relative paths name on disk. */
     Path workingDirectory();
+
+    /**
+     * Whether the client's standard input is a terminal (docker/cli's cli/streams/in.go): a user
+     * at the interactive prompt, not a script.
+     */
+    default boolean stdinIsTerminal() {
+        return false;
+    }
+
+    /**
+     * {@code docker exec -it CTR sh} and {@code docker run -it IMAGE sh} on a terminal: opens the
+     * shell {@code argv} names inside {@code c} at the terminal's prompt; {@code afterExit} runs
+     * with its status when the user leaves it. Null when {@code argv} is no interactive shell, which
+     * then runs as without {@code -t}.
+     */
+    default CommandOutput attachShell(Container c, List<String> argv, java.util.function.IntConsumer afterExit) {
+        return null;
+    }
 }

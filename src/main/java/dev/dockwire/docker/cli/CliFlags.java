@@ -17,9 +17,33 @@ public final class CliFlags {
     public record Spec(String name, char shorthand, boolean value) {
     }
 
-    public static final class ParseError extends RuntimeException {
+    public static class ParseError extends RuntimeException {
         public ParseError(String message) {
             super(message, null, false, false);
+        }
+    }
+
+    /** A flag pflag rejects (unknown, or missing its value): the CLI answers with the command's usage line. */
+    public static final class FlagError extends ParseError {
+        public FlagError(String message) {
+            super(message);
+        }
+    }
+
+    /**
+     * {@code --help} (or {@code -h} where no flag claims it) among flags that parsed: cobra prints
+     * the command's usage instead of running it; {@code shorthand} when {@code -h} asked.
+     */
+    public static final class HelpRequested extends RuntimeException {
+        private final boolean shorthand;
+
+        HelpRequested(boolean shorthand) {
+            super("help", null, false, false);
+            this.shorthand = shorthand;
+        }
+
+        public boolean shorthand() {
+            return shorthand;
         }
     }
 
@@ -46,6 +70,8 @@ public final class CliFlags {
     public static CliFlags parse(List<String> args, List<Spec> specs, boolean interspersed) {
         CliFlags f = new CliFlags();
         boolean flagsDone = false;
+        boolean ownH = specs.stream().anyMatch(x -> x.shorthand() == 'h');
+        Boolean help = null;
         for (int i = 0; i < args.size(); i++) {
             String a = args.get(i);
             if (flagsDone || !a.startsWith("-") || a.equals("-")) {
@@ -59,6 +85,14 @@ public final class CliFlags {
                 flagsDone = true;
                 continue;
             }
+            if (a.equals("--help")) {
+                help = help == null ? Boolean.FALSE : help;
+                continue;
+            }
+            if (a.equals("-h") && !ownH) {
+                help = Boolean.TRUE;
+                continue;
+            }
             if (a.startsWith("--")) {
                 String name = a.substring(2);
                 String value = null;
@@ -69,10 +103,10 @@ public final class CliFlags {
                 }
                 String n = name;
                 Spec s = specs.stream().filter(x -> x.name().equals(n)).findFirst()
-                        .orElseThrow(() -> new ParseError("unknown flag: --" + n));
+                        .orElseThrow(() -> new FlagError("unknown flag: --" + n));
                 if (s.value() && value == null) {
                     if (i + 1 >= args.size()) {
-                        throw new ParseError("flag needs an argument: --" + n);
+                        throw new FlagError("flag needs an argument: --" + n);
                     }
                     value = args.get(++i);
                 }
@@ -83,7 +117,7 @@ public final class CliFlags {
             for (int k = 0; k < shorts.length(); k++) {
                 char c = shorts.charAt(k);
                 Spec s = specs.stream().filter(x -> x.shorthand() == c).findFirst()
-                        .orElseThrow(() -> new ParseError("unknown shorthand flag: '" + c + "' in " + a));
+                        .orElseThrow(() -> new FlagError("unknown shorthand flag: '" + c + "' in " + a));
                 if (s.value()) {
                     String value = k + 1 < shorts.length() ? shorts.substring(k + 1) : null;
                     if (value != null && value.startsWith("=")) {
@@ -91,7 +125,7 @@ public final class CliFlags {
                     }
                     if (value == null) {
                         if (i + 1 >= args.size()) {
-                            throw new ParseError("flag needs an argument: '" + c + "' in -" + c);
+                            throw new FlagError("flag needs an argument: '" + c + "' in -" + c);
                         }
                         value = args.get(++i);
                     }
@@ -100,6 +134,9 @@ public final class CliFlags {
                 }
                 f.values.computeIfAbsent(s.name(), x -> new ArrayList<>()).add("true");
             }
+        }
+        if (help != null) {
+            throw new HelpRequested(help);
         }
         return f;
     }

@@ -45,38 +45,48 @@ public final class DockerCommand {
     }
 
     public CommandOutput run(List<String> args) {
-        if (args.isEmpty()) {
-            return CommandOutput.fail(0, "Usage:  docker [OPTIONS] COMMAND");
+        CommandOutput help = DockerUsage.answer(args);
+        if (help != null) {
+            return help;
         }
+        String path = DockerHelp.path(args);
+        try {
+            return dispatch(args);
+        } catch (CliFlags.HelpRequested e) {
+            return DockerHelp.help(path, e.shorthand());
+        } catch (CliFlags.FlagError e) {
+            return DockerHelp.flagError(e.getMessage(), path);
+        } catch (CliFlags.ParseError e) {
+            return CommandOutput.fail(125, e.getMessage() + "\nSee 'docker " + path + " --help'.");
+        }
+    }
+
+    private CommandOutput dispatch(List<String> args) {
         String cmd = args.get(0);
         List<String> rest = args.subList(1, args.size());
-        try {
-            return switch (cmd) {
-                case "network" -> new NetworkCommand(engine()).run(rest);
-                case "swarm" -> new SwarmCommand(engine()).swarm(rest);
-                case "node" -> new SwarmCommand(engine()).node(rest);
-                case "service" -> new ServiceCommand(engine()).service(rest);
-                case "run" -> runContainer(rest);
-                case "create" -> create(rest);
-                case "container" -> container(rest);
-                case "start" -> start(rest);
-                case "stop" -> stop(rest, false);
-                case "kill" -> kill(rest);
-                case "restart" -> stop(rest, true);
-                case "rm" -> rm(rest);
-                case "ps" -> ps(rest);
-                case "inspect" -> new InspectCommand(engine()).run(rest, null);
-                case "exec" -> exec(rest);
-                case "port" -> port(rest);
-                case "logs" -> processes().logs(rest);
-                case "wait" -> processes().await(rest);
-                case "top" -> processes().top(rest);
-                default -> CommandOutput.fail(1, "docker: '" + cmd + "' is not a docker command.\nSee 'docker --help'");
-            };
-        } catch (CliFlags.ParseError e) {
-            String sub = cmd.equals("network") && !rest.isEmpty() ? "network " + rest.get(0) : cmd;
-            return CommandOutput.fail(125, e.getMessage() + "\nSee 'docker " + sub + " --help'.");
-        }
+        return switch (cmd) {
+            case "network" -> new NetworkCommand(engine()).run(rest);
+            case "swarm" -> new SwarmCommand(engine()).swarm(rest);
+            case "node" -> new SwarmCommand(engine()).node(rest);
+            case "service" -> new ServiceCommand(engine()).service(rest);
+            case "run" -> runContainer(rest);
+            case "create" -> create(rest);
+            case "container" -> container(rest);
+            case "start" -> start(rest);
+            case "stop" -> stop(rest, false);
+            case "kill" -> kill(rest);
+            case "restart" -> stop(rest, true);
+            case "rm" -> rm(rest);
+            case "ps" -> ps(rest);
+            case "inspect" -> new InspectCommand(engine()).run(rest, null);
+            case "exec" -> exec(rest);
+            case "port" -> port(rest);
+            case "logs" -> processes().logs(rest);
+            case "wait" -> processes().await(rest);
+            case "top" -> processes().top(rest);
+            case "version" -> DockerUsage.version(rest);
+            default -> CommandOutput.fail(1, "docker: '" + cmd + "' is not a docker command.\nSee 'docker --help'");
+        };
     }
 
     // ---- containers ---------------------------------------------------------------------
@@ -129,6 +139,12 @@ public final class DockerCommand {
             return new CommandOutput(125, List.of("docker: 'docker run' requires at least 1 argument.",
                     "See 'docker run --help'."));
         }
+        boolean tty = !f.has("detach") && f.has("tty") && f.has("interactive");
+        List<String> command = f.positional().subList(1, f.positional().size());
+        if (tty && !host.stdinIsTerminal() && TtyCheck.interactiveShell(command.isEmpty()
+                ? Images.argv(f.positional().get(0), List.of()) : command)) {
+            return TtyCheck.NOT_A_TTY; // before the container is created (run.go, runContainer)
+        }
         Container c;
         try {
             ContainerCreate req = createRequest(f);
@@ -156,7 +172,21 @@ public final class DockerCommand {
             out.add(c.id());
             return CommandOutput.ok(out);
         }
-        CommandOutput r = attached(c, f.has("rm"));
+        boolean rm = f.has("rm");
+        List<String> cmd = engine().program(c);
+        // -it with an interactive shell: a prompt inside the container; leaving it ends PID 1 with the shell's status.
+        CommandOutput shell = tty && !cmd.isEmpty() ? host.attachShell(c, cmd, status -> {
+            engine().exited(c, status, List.of());
+            if (rm) {
+                engine().autoRemove(c);
+            }
+        }) : null;
+        if (shell != null) {
+            List<String> out = new ArrayList<>(warnings);
+            out.addAll(shell.output());
+            return new CommandOutput(shell.status(), out);
+        }
+        CommandOutput r = attached(c, rm);
         if (warnings.isEmpty()) {
             return r;
         }
@@ -243,7 +273,7 @@ public final class DockerCommand {
         return switch (args.get(0)) {
             case "ls", "list", "ps" -> ps(rest);
             case "inspect" -> new InspectCommand(engine()).run(rest, "container");
-            default -> run(args);
+            default -> dispatch(args);
         };
     }
 
@@ -361,7 +391,8 @@ public final class DockerCommand {
             if (fmt.startsWith("table ")) {
                 return CommandOutput.ok(List.of("unsupported: table formats"));
             }
-            return CommandOutput.ok(rows.stream().map(r -> GoTemplate.render(fmt, r)).toList());
+            String pre = GoTemplate.preFormat(fmt);
+            return CommandOutput.ok(rows.stream().flatMap(r -> java.util.Arrays.stream(GoTemplate.render(pre, r).split("\n", -1))).toList());
         }
         Table t = new Table("CONTAINER ID", "IMAGE", "COMMAND", "CREATED", "STATUS", "PORTS", "NAMES");
         for (Map<String, Object> r : rows) {
@@ -439,10 +470,18 @@ public final class DockerCommand {
         if (c == null) {
             return CommandOutput.fail(1, "Error response from daemon: No such container: " + f.positional().get(0));
         }
+        boolean tty = !f.has("detach") && f.has("tty") && f.has("interactive");
+        if (tty && !host.stdinIsTerminal() && TtyCheck.interactiveShell(f.positional().subList(1, f.positional().size()))) {
+            return TtyCheck.NOT_A_TTY; // after the container is found, before the exec is created (exec.go, RunExec)
+        }
         if (!c.running()) {
             return CommandOutput.fail(1, "Error response from daemon: container " + c.id() + " is not running");
         }
         List<String> argv = f.positional().subList(1, f.positional().size());
-        return f.has("detach") ? host.execDetached(c, argv) : host.execIn(c, argv);
+        if (f.has("detach")) {
+            return host.execDetached(c, argv);
+        }
+        CommandOutput shell = tty ? host.attachShell(c, argv, status -> { }) : null;
+        return shell != null ? shell : host.execIn(c, argv);
     }
 }

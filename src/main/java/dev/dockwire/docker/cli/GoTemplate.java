@@ -19,6 +19,15 @@ final class GoTemplate {
         this.text = text;
     }
 
+    /**
+     * The escapes docker/cli's formatter turns into characters before parsing a {@code --format}
+     * of {@code ps} and the {@code ls} commands (cli/command/formatter/formatter.go, preFormat):
+     * {@code \t} becomes a tab, {@code \n} a newline.
+     */
+    static String preFormat(String format) {
+        return format.replace("\\t", "\t").replace("\\n", "\n");
+    }
+
     /** Renders {@code template} against {@code data}; errors are worded like Go's template errors. */
     static String render(String template, Object data) {
         GoTemplate t = new GoTemplate(template);

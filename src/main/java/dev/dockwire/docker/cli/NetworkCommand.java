@@ -138,7 +138,7 @@ public final class NetworkCommand {
                 row.put("Name", n.name());
                 row.put("Driver", n.driver().id());
                 row.put("Scope", n.scope());
-                out.add(GoTemplate.render(f.get("format"), row));
+                out.addAll(List.of(GoTemplate.render(GoTemplate.preFormat(f.get("format")), row).split("\n", -1)));
             }
             return CommandOutput.ok(out);
         }

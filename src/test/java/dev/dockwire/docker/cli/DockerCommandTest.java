@@ -58,9 +58,12 @@ class DockerCommandTest {
         fails("docker network create n", 1, "Error response from daemon: network with name n already exists");
         fails("docker network create --subnet 172.18.1.0/24 m", 1,
                 "Error response from daemon: invalid pool request: Pool overlaps with other one on this address space");
-        fails("docker network create --bogus x", 125, "unknown flag: --bogus\nSee 'docker network create --help'.");
-        fails("docker network create -z x", 125, "unknown shorthand flag: 'z' in -z\nSee 'docker network create --help'.");
-        fails("docker network create --subnet", 125, "flag needs an argument: --subnet\nSee 'docker network create --help'.");
+        fails("docker network create --bogus x", 125, "unknown flag: --bogus", "",
+                "Usage:  docker network create [OPTIONS] NETWORK", "", "Run 'docker network create --help' for more information");
+        fails("docker network create -z x", 125, "unknown shorthand flag: 'z' in -z", "",
+                "Usage:  docker network create [OPTIONS] NETWORK", "", "Run 'docker network create --help' for more information");
+        fails("docker network create --subnet", 125, "flag needs an argument: --subnet", "",
+                "Usage:  docker network create [OPTIONS] NETWORK", "", "Run 'docker network create --help' for more information");
         fails("docker network rm nope", 1, "Error response from daemon: network nope not found");
         fails("docker network rm host", 1, "Error response from daemon: host is a pre-defined network and cannot be removed");
         fails("docker network inspect nope", 1, "[]", "Error: No such network: nope");

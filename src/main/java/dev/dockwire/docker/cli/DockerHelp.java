@@ -1,0 +1,122 @@
+package dev.dockwire.docker.cli;
+
+import dev.dockwire.docker.CommandOutput;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The docker 28.2 client's usage texts, stored as resources by {@code scripts/docker-help-texts}
+ * from the real client (cobra's usage template, docker/cli's cli/cobra.go), and what the client
+ * builds from them: {@code docker COMMAND --help}, the bare {@code docker} and
+ * {@code docker network} (help, status 0), and the flag errors of cli/flags.go's
+ * FlagErrorFunc: the error, the command's usage line, {@code Run 'docker X --help' for more
+ * information}, status 125. Only commands dockwire implements have a text.
+ */
+public final class DockerHelp {
+    /** The client's own version line, {@code docker --version}. */
+    public static final String VERSION = "Docker version 28.2.2, build e6534b4";
+    /** The management commands whose second word is a sub-command. */
+    static final List<String> GROUPS = List.of("network", "container", "swarm", "node", "service");
+    /** Cobra's aliases of the sub-commands dockwire implements (its {@code Use} name is the file's). */
+    private static final Map<String, String> ALIASES = Map.of("list", "ls", "remove", "rm", "ps", "ls");
+
+    private DockerHelp() {
+    }
+
+    /**
+     * The command path the words name, as cobra finds it: {@code network create} for
+     * {@code network create --foo x}, {@code run} for {@code run alpine}; "" for docker itself.
+     */
+    public static String path(List<String> args) {
+        if (args.isEmpty() || args.get(0).startsWith("-")) {
+            return "";
+        }
+        String cmd = args.get(0);
+        if (GROUPS.contains(cmd) && args.size() > 1 && !args.get(1).startsWith("-")) {
+            String sub = args.get(1);
+            String canonical = cmd.equals("container") || !sub.equals("ps") ? ALIASES.getOrDefault(sub, sub) : sub;
+            if (text(cmd + " " + canonical) != null) {
+                return cmd + " " + canonical;
+            }
+        }
+        return cmd;
+    }
+
+    /** The commands with a usage text ({@code run}, {@code network create}, ...), as commands.txt lists them. */
+    public static List<String> commands() {
+        try (InputStream in = DockerHelp.class.getResourceAsStream("help/commands.txt")) {
+            return in == null ? List.of() : new String(in.readAllBytes(), StandardCharsets.UTF_8).lines().toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * The flags of {@code path} as its usage text lists them ({@code --name} and {@code -d}), each
+     * with whether it takes a value (a type after the name: {@code --name string}).
+     */
+    public static Map<String, Boolean> flags(String path) {
+        Map<String, Boolean> flags = new java.util.LinkedHashMap<>();
+        List<String> t = text(path);
+        if (t == null) {
+            return flags;
+        }
+        java.util.regex.Pattern line = java.util.regex.Pattern.compile("^\\s{2,6}(?:-(\\w), )?--([\\w-]+)( [a-z][\\w-]*)?\\s");
+        for (String l : t) {
+            java.util.regex.Matcher m = line.matcher(l + " ");
+            if (m.find()) {
+                boolean value = m.group(3) != null;
+                flags.put("--" + m.group(2), value);
+                if (m.group(1) != null) {
+                    flags.put("-" + m.group(1), value);
+                }
+            }
+        }
+        return flags;
+    }
+
+    /** The usage text of {@code path} ("" for docker itself), or null for a command dockwire lacks. */
+    public static List<String> text(String path) {
+        String name = path.isEmpty() ? "docker" : path.replace(' ', '-');
+        if (!name.matches("[a-z-]+")) {
+            return null;
+        }
+        try (InputStream in = DockerHelp.class.getResourceAsStream("help/" + name + ".txt")) {
+            if (in == null) {
+                return null;
+            }
+            List<String> lines = new ArrayList<>(new String(in.readAllBytes(), StandardCharsets.UTF_8).lines().toList());
+            return List.copyOf(lines);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** {@code docker PATH --help}: the text, status 0; {@code -h} adds pflag's deprecation notice first. */
+    public static CommandOutput help(String path, boolean shorthand) {
+        List<String> out = new ArrayList<>();
+        if (shorthand) {
+            out.add("Flag shorthand -h has been deprecated, use --help");
+        }
+        out.addAll(text(path));
+        return CommandOutput.ok(out);
+    }
+
+    /** The first line of the usage text: {@code Usage:  docker run [OPTIONS] IMAGE [COMMAND] [ARG...]}. */
+    static String usageLine(String path) {
+        List<String> t = text(path);
+        return t == null ? "Usage:  docker " + path : t.get(0);
+    }
+
+    /** A flag error as docker/cli's FlagErrorFunc prints it, status 125. */
+    static CommandOutput flagError(String message, String path) {
+        String shown = path.isEmpty() ? "" : " " + path;
+        return new CommandOutput(125, List.of(message, "", usageLine(path), "",
+                "Run 'docker" + shown + " --help' for more information"));
+    }
+}

@@ -1,0 +1,82 @@
+package dev.dockwire.docker.cli;
+
+import dev.dockwire.docker.CommandOutput;
+import java.util.List;
+
+/**
+ * What the docker client answers itself, before any command runs (docker/cli's
+ * cmd/docker/docker.go and cli/cobra.go): {@code docker} alone and {@code docker --help} print
+ * the top-level usage, {@code docker network} a group's, {@code docker help CMD} and
+ * {@code docker CMD --help} the command's; {@code docker --version} the client's version line.
+ */
+final class DockerUsage {
+    private DockerUsage() {
+    }
+
+    /** The client's own answer to {@code args}, or null when a command must run. */
+    static CommandOutput answer(List<String> args) {
+        if (args.isEmpty() || args.get(0).equals("--help")) {
+            return DockerHelp.help("", false);
+        }
+        String first = args.get(0);
+        switch (first) {
+            case "-h" -> {
+                return DockerHelp.help("", true);
+            }
+            case "--version", "-v" -> {
+                return CommandOutput.ok(List.of(DockerHelp.VERSION));
+            }
+            case "help" -> {
+                if (args.size() == 1) {
+                    return DockerHelp.help("", false);
+                }
+                String path = DockerHelp.path(args.subList(1, args.size()));
+                return DockerHelp.text(path) != null ? DockerHelp.help(path, false)
+                        : CommandOutput.fail(1, "docker: '" + args.get(1) + "' is not a docker command.\nSee 'docker --help'");
+            }
+            default -> {
+            }
+        }
+        String path = DockerHelp.path(args);
+        int words = path.isEmpty() ? 0 : path.split(" ").length;
+        if (DockerHelp.text(path) == null) {
+            return null;
+        }
+        if (words == 1 && DockerHelp.GROUPS.contains(first) && args.size() == 1) {
+            return DockerHelp.help(path, false); // a group without its sub-command prints its usage
+        }
+        // The first word after the command: cobra's help flag even where the command parses no flags.
+        String next = args.size() > words ? args.get(words) : null;
+        if (args.subList(Math.min(words + 1, args.size()), args.size()).stream().anyMatch(a -> a.startsWith("-"))) {
+            return null; // other flags: cobra parses them all first, and an unknown one wins over --help
+        }
+        if ("--help".equals(next)) {
+            return DockerHelp.help(path, false);
+        }
+        if ("-h".equals(next) && (DockerHelp.GROUPS.contains(first) && words == 1 || !claimsH(path))) {
+            return DockerHelp.help(path, true);
+        }
+        return null;
+    }
+
+    /** Commands whose {@code -h} is a flag of their own ({@code --hostname}). */
+    private static boolean claimsH(String path) {
+        return List.of("run", "create", "container run", "container create").contains(path);
+    }
+
+    /**
+     * {@code docker version}: the client's part as docker 28.2.2 prints it (cli/command/system/version.go's
+     * template); the emulated engine has no build of its own to report.
+     */
+    static CommandOutput version(List<String> args) {
+        CliFlags.parse(args, List.of(new CliFlags.Spec("format", 'f', true)), true);
+        return CommandOutput.ok(List.of("Client:",
+                " Version:           28.2.2",
+                " API version:       1.50",
+                " Go version:        go1.24.3",
+                " Git commit:        e6534b4",
+                " Built:             Fri May 30 12:07:14 2025",
+                " OS/Arch:           linux/amd64",
+                " Context:           default"));
+    }
+}

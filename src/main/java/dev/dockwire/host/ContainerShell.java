@@ -1,0 +1,93 @@
+package dev.dockwire.host;
+
+import dev.dockwire.docker.Container;
+import dev.dockwire.docker.ImageConfig;
+import dev.dockwire.docker.cli.TtyCheck;
+import dev.dockwire.docker.engine.Images;
+import dev.dockwire.tools.CommandResult;
+import java.util.List;
+
+/**
+ * An interactive shell inside a container ({@code docker exec -it CTR sh}): the container's
+ * commands and the prompt its image's shell prints by default: BusyBox ash's working directory
+ * and {@code #} ({@code / # } on alpine and busybox), the Debian bash's user@host:directory#
+ * ({@code root@<hostname>:/# }, the hostname being the container's 12-character id unless set),
+ * dash's {@code # } ({@code $ } for a user other than root).
+ */
+final class ContainerShell {
+    /** Which shell runs, by its prompt. */
+    enum Flavour {
+        ASH, BASH, DASH
+    }
+
+    private final Container container;
+    private final Shell shell;
+    private final Flavour flavour;
+    private final String directory;
+    private final boolean root;
+
+    private ContainerShell(Container container, ContainerEnv env, Flavour flavour, ImageConfig config) {
+        this.container = container;
+        this.shell = new Shell(env);
+        this.flavour = flavour;
+        String wd = config == null || config.workingDir() == null || config.workingDir().isEmpty() ? "/" : config.workingDir();
+        this.directory = wd;
+        String user = config == null || config.user() == null ? "" : config.user();
+        this.root = user.isEmpty() || user.equals("root") || user.equals("0") || user.startsWith("0:") || user.startsWith("root:");
+    }
+
+    /**
+     * The shell {@code argv} starts inside {@code c} when it is an interactive one ({@code sh},
+     * {@code ash}, {@code bash}, {@code dash}, by path too, without {@code -c}); null otherwise.
+     */
+    static ContainerShell of(Container c, ContainerEnv env, List<String> argv) {
+        if (!TtyCheck.interactiveShell(argv)) {
+            return null;
+        }
+        String name = argv.get(0).substring(argv.get(0).lastIndexOf('/') + 1);
+        ImageConfig config = Images.config(c.image());
+        boolean busybox = config == null || config.programs().contains("apk") || config.programs().contains("ash");
+        Flavour flavour = switch (name) {
+            case "bash" -> Flavour.BASH;
+            case "ash" -> Flavour.ASH;
+            case "dash" -> Flavour.DASH;
+            case "sh" -> busybox ? Flavour.ASH : Flavour.DASH;
+            default -> null;
+        };
+        return flavour == null ? null : new ContainerShell(c, env, flavour, config);
+    }
+
+    /** Whether the image has the shell on its PATH (an image dockwire does not model has them all). */
+    static boolean present(Container c, String program) {
+        ImageConfig config = Images.config(c.image());
+        String name = program.substring(program.lastIndexOf('/') + 1);
+        return config == null || config.programs().isEmpty() || config.programs().contains(name);
+    }
+
+    String prompt() {
+        String sign = root ? "#" : "$";
+        return switch (flavour) {
+            case ASH -> directory + " " + sign + " ";
+            case BASH -> (root ? "root" : "user") + "@" + container.hostname() + ":" + (root && directory.equals("/root") ? "~" : directory)
+                    + sign + " ";
+            case DASH -> sign + " ";
+        };
+    }
+
+    Flavour flavour() {
+        return flavour;
+    }
+
+    Container container() {
+        return container;
+    }
+
+    CommandResult run(String line) {
+        return shell.run(line);
+    }
+
+    /** {@code $?} of the last command, what {@code exit} without a number returns. */
+    int lastStatus() {
+        return shell.lastStatus();
+    }
+}

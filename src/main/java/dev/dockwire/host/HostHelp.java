@@ -1,0 +1,65 @@
+package dev.dockwire.host;
+
+import dev.dockwire.app.bin.Programs;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.TreeSet;
+
+/**
+ * {@code help} at the host's prompt: what this host has, by kind (the shell's builtins, the text
+ * tools, docker, the network tools and the programs), and the names Tab completes at the start
+ * of a line.
+ */
+public final class HostHelp {
+    /** bash's builtins the host's shell has. */
+    static final List<String> BUILTINS = List.of("cd", "pwd", "export", "unset", "echo", "printf", "true", "false",
+            "jobs", "wait", "kill", "exit", "help");
+    /** The text tools of the shell. */
+    static final List<String> TEXT = List.of("cat", "grep", "egrep", "head", "tail", "wc", "sort");
+    /** The host's network tools (iproute2, iptables, conntrack-tools, tcpdump). */
+    static final List<String> NETWORK = List.of("ip", "bridge", "tc", "iptables", "iptables-save", "iptables-restore",
+            "conntrack", "tcpdump");
+    /** Other commands of the host. */
+    static final List<String> OTHER = List.of("hostname", "sleep", "ssh", "sudo", "pkill", "killall");
+
+    private HostHelp() {
+    }
+
+    /** Every command name the host runs, sorted: what Tab offers at the start of a line. */
+    public static List<String> commands() {
+        TreeSet<String> all = new TreeSet<>();
+        all.addAll(BUILTINS);
+        all.addAll(TEXT);
+        all.addAll(NETWORK);
+        all.addAll(OTHER);
+        all.addAll(Programs.names());
+        all.add("docker");
+        return List.copyOf(all);
+    }
+
+    static List<String> text(String hostname) {
+        List<String> out = new ArrayList<>();
+        out.add("Commands of " + hostname + ", an emulated Docker host (type a command, Tab completes):");
+        out.add("");
+        out.add("Shell builtins (as bash):");
+        out.add("  cd [DIR|-]   pwd   export [NAME[=VALUE]...]   unset NAME...   echo   printf   true   false");
+        out.add("  jobs   wait   kill [-SIGNAL] %N|PID   exit [N]   help");
+        out.add("  ; && || | > >> 2>&1 < <<EOF here-documents, $VAR ${VAR} $? $(...), \\ continues a line");
+        out.add("Text tools:");
+        out.add("  " + String.join("   ", TEXT));
+        out.add("Docker (the docker 28 client against this host's engine):");
+        out.add("  docker COMMAND      docker --help lists the commands, docker COMMAND --help their options");
+        out.add("  docker compose up|down|ps|exec|port|logs");
+        out.add("Network tools on the host's namespace:");
+        out.add("  " + String.join("   ", NETWORK));
+        out.add("Programs:");
+        TreeSet<String> programs = new TreeSet<>(Programs.names());
+        programs.addAll(List.of("hostname", "sleep", "ssh", "sudo"));
+        programs.removeAll(BUILTINS);
+        programs.removeAll(TEXT);
+        out.add("  " + String.join("   ", programs));
+        out.add("");
+        out.add("Inside a container: docker exec -it CONTAINER sh; exit or Ctrl-D comes back here.");
+        return out;
+    }
+}

@@ -1,0 +1,114 @@
+package dev.dockwire.host;
+
+import dev.dockwire.docker.CommandOutput;
+import dev.dockwire.docker.Container;
+import dev.dockwire.tools.CommandResult;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.List;
+import java.util.function.IntConsumer;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The host's terminal as a user at {@code dockwire shell} has it: a stack of prompts, the host's
+ * at the bottom and on it each shell opened inside a container ({@code docker exec -it CTR sh},
+ * {@code docker run -it IMAGE sh}). Lines go to the shell on top; {@code exit [N]} or the end of
+ * input (Ctrl-D) there leaves it and the command that opened it ends with that status. Having one
+ * makes the host's standard input a terminal, so {@code -it} is allowed.
+ */
+public final class InteractiveShell {
+    private static final Pattern EXIT = Pattern.compile("\\s*(?:exit|logout)(?:\\s+(-?\\d+))?\\s*;?\\s*");
+
+    /** A shell opened inside a container and what to do when it ends. */
+    private record Frame(ContainerShell shell, IntConsumer afterExit) {
+    }
+
+    private final DockerHost host;
+    private final Deque<Frame> frames = new ArrayDeque<>();
+
+    public InteractiveShell(DockerHost host) {
+        this.host = host;
+        host.terminal(this);
+    }
+
+    /** The prompt of the shell on top: {@code root@docker-host:~# } at the host, {@code / # } in an alpine container. */
+    public String prompt() {
+        return frames.isEmpty() ? hostPrompt() : frames.peek().shell().prompt();
+    }
+
+    /** Whether the host's own shell reads the next line (its {@code exit} ends the session). */
+    public boolean atHost() {
+        return frames.isEmpty();
+    }
+
+    /** Whether {@code text} is {@code exit [N]} or {@code logout} typed at the host's own prompt: the session ends. */
+    public boolean leavesHost(String text) {
+        return frames.isEmpty() && EXIT.matcher(text).matches();
+    }
+
+    /** The container whose shell is on top, or null at the host's prompt. */
+    Container container() {
+        return frames.isEmpty() ? null : frames.peek().shell().container();
+    }
+
+    /** How many container shells are open on the host's. */
+    public int depth() {
+        return frames.size();
+    }
+
+    /** Runs what was typed in the shell on top; {@code exit [N]} there returns to the shell below. */
+    public CommandResult run(String text) {
+        if (frames.isEmpty()) {
+            return host.run(text);
+        }
+        Matcher m = EXIT.matcher(text);
+        if (m.matches()) {
+            return leave(m.group(1) == null ? frames.peek().shell().lastStatus() : Integer.parseInt(m.group(1)) & 0xff);
+        }
+        return frames.peek().shell().run(text);
+    }
+
+    /**
+     * Ctrl-D: in a container's shell it leaves it (bash says {@code exit}); null at the host's
+     * prompt, where the session ends.
+     */
+    public CommandResult endOfInput() {
+        if (frames.isEmpty()) {
+            return null;
+        }
+        boolean bash = frames.peek().shell().flavour() == ContainerShell.Flavour.BASH;
+        CommandResult r = leave(frames.peek().shell().lastStatus());
+        return bash ? new CommandResult(r.status(), List.of("exit")) : r;
+    }
+
+    /** Opens the shell {@code argv} names inside {@code c}; null when it is no interactive shell. */
+    CommandOutput open(Container c, List<String> argv, IntConsumer afterExit) {
+        ContainerShell shell = ContainerShell.of(c, host.inside(c), argv);
+        if (shell == null) {
+            return null;
+        }
+        if (!ContainerShell.present(c, argv.get(0))) {
+            // runc cannot find it: the same error as docker exec of any missing program
+            return new CommandOutput(127, List.of("OCI runtime exec failed: exec failed: unable to start container process: exec: \""
+                    + argv.get(0) + "\": executable file not found in $PATH: unknown"));
+        }
+        frames.push(new Frame(shell, afterExit));
+        return CommandOutput.ok(List.of());
+    }
+
+    private CommandResult leave(int status) {
+        Frame f = frames.pop();
+        f.afterExit().accept(status);
+        host.exited(status);
+        return new CommandResult(status, List.of());
+    }
+
+    /** bash's user@host:directory# prompt for root, the working directory as {@code ~} under the host's home. */
+    private String hostPrompt() {
+        String cwd = host.currentDirectory();
+        String home = host.home().toString();
+        String w = cwd.equals(home) ? "~" : cwd.startsWith(home + "/") ? "~" + cwd.substring(home.length()) : cwd;
+        return "root@" + host.hostname() + ":" + w + "# ";
+    }
+}

@@ -1,0 +1,98 @@
+package dev.dockwire.host;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.dockwire.testing.TestHost;
+import dev.dockwire.tools.CommandResult;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/** Shells inside containers opened from a terminal, and -it refused without one. */
+class InteractiveShellTest {
+    private final TestHost h = new TestHost(1);
+
+    @AfterEach
+    void close() {
+        h.close();
+    }
+
+    @Test
+    void withoutATerminalDockerSaysSo() {
+        h.ok("docker run -d --name c1 alpine sleep 3600");
+        CommandResult exec = h.run("docker exec -it c1 sh");
+        assertEquals(List.of("the input device is not a TTY"), exec.output());
+        assertEquals(1, exec.status());
+        CommandResult run = h.run("docker run -it --name c2 alpine sh");
+        assertEquals(List.of("the input device is not a TTY"), run.output());
+        assertEquals(1, run.status());
+        assertFalse(String.join("\n", h.ok("docker ps -a")).contains("c2"), "run -it checks the terminal before creating");
+        assertEquals(List.of("Error response from daemon: No such container: nope"), h.run("docker exec -it nope sh").output());
+        assertEquals(0, h.run("docker exec -i c1 sh -c 'echo hi'").status(), "-i alone needs no terminal");
+        assertEquals(List.of("hi"), h.ok("docker exec -it c1 sh -c 'echo hi'"), "a script's -it with a command runs as without -t");
+        assertEquals(List.of("the input device is not a TTY"), h.run("docker run -it --rm alpine").output(), "alpine's CMD is sh");
+    }
+
+    @Test
+    void execItOpensAshInAlpineAndExitReturnsItsStatus() {
+        h.ok("docker run -d --name c1 alpine sleep 3600");
+        InteractiveShell t = new InteractiveShell(h.world.host());
+        assertEquals("root@docker-host:~# ", t.prompt());
+        CommandResult open = t.run("docker exec -it c1 sh");
+        assertEquals(0, open.status(), String.join("\n", open.output()));
+        assertEquals("/ # ", t.prompt());
+        assertFalse(t.atHost());
+        String id = h.ok("docker inspect -f '{{.Id}}' c1").get(0);
+        assertEquals(List.of(id.substring(0, 12)), t.run("hostname").output());
+        assertTrue(String.join("\n", t.run("ip addr").output()).contains("172.17.0.2"));
+        assertEquals(List.of("sh: nope: not found"), t.run("nope").output());
+        assertEquals(3, t.run("exit 3").status());
+        assertTrue(t.atHost());
+        assertEquals(List.of("3"), t.run("echo $?").output());
+    }
+
+    @Test
+    void bashAndDashInDebianAndCtrlD() {
+        h.ok("docker run -d --name d1 debian sleep 3600");
+        InteractiveShell t = new InteractiveShell(h.world.host());
+        t.run("docker exec -it d1 bash");
+        String hostname = h.ok("docker exec d1 hostname").get(0);
+        assertEquals("root@" + hostname + ":/# ", t.prompt());
+        t.run("false");
+        CommandResult eof = t.endOfInput();
+        assertEquals(List.of("exit"), eof.output(), "bash says exit on Ctrl-D");
+        assertEquals(1, eof.status());
+        t.run("docker exec -it d1 sh");
+        assertEquals("# ", t.prompt());
+        t.run("exit");
+        assertEquals(null, t.endOfInput(), "Ctrl-D at the host ends the session");
+    }
+
+    @Test
+    void runItOpensTheImagesShellAndRmRemovesTheContainer() {
+        InteractiveShell t = new InteractiveShell(h.world.host());
+        assertEquals(0, t.run("docker run -it --rm --name tmp alpine sh").status());
+        assertEquals("/ # ", t.prompt());
+        assertTrue(String.join("\n", h.ok("docker ps")).contains("tmp"));
+        t.run("exit 0");
+        assertFalse(String.join("\n", h.ok("docker ps -a")).contains("tmp"));
+        t.run("docker run -it --name kept alpine");
+        assertEquals("/ # ", t.prompt(), "alpine's CMD is /bin/sh");
+        t.run("exit");
+        assertTrue(String.join("\n", h.ok("docker ps -a")).contains("Exited"));
+    }
+
+    @Test
+    void aShellTheImageLacksIsRuncsError() {
+        h.ok("docker run -d --name c1 alpine sleep 3600");
+        InteractiveShell t = new InteractiveShell(h.world.host());
+        CommandResult r = t.run("docker exec -it c1 bash");
+        assertEquals(127, r.status());
+        assertEquals(List.of("OCI runtime exec failed: exec failed: unable to start container process: exec: \"bash\": executable file not found in $PATH: unknown"),
+                r.output());
+        assertTrue(t.atHost());
+        assertEquals(List.of("hi"), t.run("docker exec -it c1 echo hi").output(), "a command that is no shell runs as without -t");
+    }
+}
