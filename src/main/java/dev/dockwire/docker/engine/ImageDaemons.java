@@ -107,7 +107,8 @@ public final class ImageDaemons {
             c.writeFile(Nginx.CONF, NginxConfig.DEFAULT_CONF);
         }
         ProcessContext ctx = process.apply(files(c));
-        if (MainProcesses.argv(c).get(0).endsWith("docker-entrypoint.sh")) {
+        List<String> entrypoint = c.entrypoint() != null ? c.entrypoint() : Images.config(c.image()).entrypoint();
+        if (!entrypoint.isEmpty() && entrypoint.get(0).endsWith("docker-entrypoint.sh")) {
             ENTRYPOINT_LINES.forEach(ctx::out);
         }
         Nginx nginx = new Nginx(ctx);
