@@ -177,8 +177,9 @@ public final class DockerCommand {
         // -it with an interactive shell: a prompt inside the container; leaving it ends PID 1 with the shell's status.
         CommandOutput shell = tty && !cmd.isEmpty() ? host.attachShell(c, cmd, status -> {
             engine().exited(c, status, List.of());
+            processes().await(() -> !c.running());
             if (rm) {
-                engine().autoRemove(c);
+                engine().remove(c.name(), true, () -> { });
             }
         }) : null;
         if (shell != null) {
