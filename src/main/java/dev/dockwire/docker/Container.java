@@ -49,6 +49,8 @@ public final class Container {
     private String restartPolicy = "no";
     private int restartCount;
     private List<PortBinding> published = List.of();
+    private ImageConfig.Healthcheck healthcheck;
+    private Health health;
 
     public Container(String id, String name, String image, List<String> cmd, String hostname, String networkMode,
               long created, List<String> extraHosts, List<String> dns) {
@@ -112,6 +114,24 @@ public final class Container {
     public void restarting() {
         this.state = State.RESTARTING;
         restartCount++;
+    }
+
+    /** {@code --health-*} or compose's {@code healthcheck:} (Config.Healthcheck when set), or null for the image's. */
+    public ImageConfig.Healthcheck healthcheck() {
+        return healthcheck;
+    }
+
+    public void healthcheck(ImageConfig.Healthcheck check) {
+        this.healthcheck = check;
+    }
+
+    /** State.Health: null until the container first starts with a healthcheck. */
+    public Health health() {
+        return health;
+    }
+
+    public void health(Health h) {
+        this.health = h;
     }
 
     public String shortId() {

@@ -22,18 +22,20 @@ import java.util.function.BiConsumer;
  * process is a modelled program when {@code argv[0]} names one ({@link Programs}), else the
  * image's daemon ({@link ImageDaemons}: nginx, httpd, ...), which quits on SIGTERM, SIGQUIT and
  * SIGINT with status 0; else a process with no program that runs until it is killed. Its stdout
- * and stderr go to the container's {@link ContainerLog}.
+ * and stderr go to the container's {@link ContainerLog}. Its {@link HealthMonitor} probes it while it runs.
  */
 final class MainProcesses {
     private final Engine engine;
     private final EventLoop clock;
     private final Map<String, ContainerProcesses> running = new HashMap<>();
     private final Map<String, ContainerLog> logs = new LinkedHashMap<>();
+    private final HealthMonitor health;
     private int lastHostPid = 1000;
 
     MainProcesses(Engine engine, EventLoop clock) {
         this.engine = engine;
         this.clock = clock;
+        this.health = new HealthMonitor(engine, clock);
     }
 
     /** The first process of {@code c}: ENTRYPOINT + (command or CMD); {@code --entrypoint} + command when one was given. */
@@ -91,9 +93,11 @@ final class MainProcesses {
         }
         running.put(c.id(), r);
         r.init().onExit(status -> clock.schedule(0, () -> exited.accept(c, r.init())));
+        health.started(c);
     }
 
-    private static Map<String, String> env(Container c) {
+    /** The environment of the container's processes: PATH, HOSTNAME and the image's ENV. */
+    static Map<String, String> env(Container c) {
         Map<String, String> env = new LinkedHashMap<>();
         env.put("PATH", "/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin");
         env.put("HOSTNAME", c.hostname());
@@ -137,6 +141,7 @@ final class MainProcesses {
      * the daemon closes its sockets. Returns PID 1's status (137 if it had to be killed now).
      */
     int stopped(Container c) {
+        health.stopped(c);
         ContainerProcesses r = running.remove(c.id());
         if (r == null) {
             return 137;
