@@ -73,6 +73,8 @@ public final class DockerCommand {
                 case "top" -> processes().top(rest);
                 default -> CommandOutput.fail(1, "docker: '" + cmd + "' is not a docker command.\nSee 'docker --help'");
             };
+        } catch (HealthFlags.Invalid e) {
+            return CommandOutput.fail(125, e.text(cmd));
         } catch (CliFlags.ParseError e) {
             String sub = cmd.equals("network") && !rest.isEmpty() ? "network " + rest.get(0) : cmd;
             return CommandOutput.fail(125, e.getMessage() + "\nSee 'docker " + sub + " --help'.");

@@ -17,6 +17,28 @@ final class HealthFlags {
             new CliFlags.Spec("health-retries", (char) 0, true), new CliFlags.Spec("health-start-period", (char) 0, true),
             new CliFlags.Spec("health-start-interval", (char) 0, true), new CliFlags.Spec("no-healthcheck", (char) 0, false));
 
+    /**
+     * A healthcheck flag docker/cli refuses, printed as docker 28 prints it: a validation error
+     * after {@code docker: } (cli.StatusError withHelp), a flag value pflag cannot parse with the
+     * usage line between.
+     */
+    static final class Invalid extends RuntimeException {
+        private final boolean flagValue;
+
+        Invalid(String message, boolean flagValue) {
+            super(message, null, false, false);
+            this.flagValue = flagValue;
+        }
+
+        /** The text for {@code docker CMD}. */
+        String text(String cmd) {
+            return flagValue
+                    ? getMessage() + "\n\nUsage:  docker " + cmd + " [OPTIONS] IMAGE [COMMAND] [ARG...]\n\nRun 'docker " + cmd
+                    + " --help' for more information"
+                    : "docker: " + getMessage() + "\n\nRun 'docker " + cmd + " --help' for more information";
+        }
+    }
+
     private static final Pattern PART = Pattern.compile("(\\d+(?:\\.\\d*)?|\\.\\d+)(ns|us|µs|ms|s|m|h)");
 
     private HealthFlags() {
@@ -27,7 +49,7 @@ final class HealthFlags {
         boolean any = SPECS.stream().anyMatch(s -> !s.name().equals("no-healthcheck") && f.has(s.name()));
         if (f.has("no-healthcheck")) {
             if (any) {
-                throw new CliFlags.ParseError("docker: --no-healthcheck conflicts with --health-* options.");
+                throw new Invalid("--no-healthcheck conflicts with --health-* options", false);
             }
             return new ImageConfig.Healthcheck(List.of("NONE"), 0, 0, 0, 0);
         }
@@ -40,12 +62,12 @@ final class HealthFlags {
         try {
             retries = f.has("health-retries") ? Integer.parseInt(f.get("health-retries")) : 0;
         } catch (NumberFormatException e) {
-            throw new CliFlags.ParseError("invalid argument \"" + f.get("health-retries")
+            throw new Invalid("invalid argument \"" + f.get("health-retries")
                     + "\" for \"--health-retries\" flag: strconv.ParseInt: parsing \"" + f.get("health-retries")
-                    + "\": invalid syntax");
+                    + "\": invalid syntax", true);
         }
         if (retries < 0) {
-            throw new CliFlags.ParseError("docker: --health-retries cannot be negative.");
+            throw new Invalid("--health-retries cannot be negative", false);
         }
         return new ImageConfig.Healthcheck(test, duration(f, "health-interval"), duration(f, "health-timeout"),
                 duration(f, "health-start-period"), duration(f, "health-start-interval"), retries);
@@ -75,12 +97,12 @@ final class HealthFlags {
             m.region(at, t.length());
         }
         if (!t.equals("0") && (at == 0 || at != t.length())) {
-            throw new CliFlags.ParseError("invalid argument \"" + text + "\" for \"--" + flag
+            throw new Invalid("invalid argument \"" + text + "\" for \"--" + flag
                     + "\" flag: time: " + (at == 0 && !t.isEmpty() && Character.isDigit(t.charAt(t.length() - 1))
-                    ? "missing unit in duration \"" + text + "\"" : "invalid duration \"" + text + "\""));
+                    ? "missing unit in duration \"" + text + "\"" : "invalid duration \"" + text + "\""), true);
         }
         if (text.startsWith("-") && total > 0) {
-            throw new CliFlags.ParseError("docker: --" + flag + " cannot be negative.");
+            throw new Invalid("--" + flag + " cannot be negative", false);
         }
         return total;
     }
