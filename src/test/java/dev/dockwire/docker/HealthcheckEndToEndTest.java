@@ -135,6 +135,8 @@ class HealthcheckEndToEndTest {
                 + "{\"Start\":\"2025-01-01T00:00:05Z\",\"End\":\"2025-01-01T00:00:05Z\",\"ExitCode\":3,\"Output\":\"bad\\n\"}]"),
                 ok("docker inspect --format '{{json .State.Health.Log}}' h2"));
         assertEquals(List.of("{\"Test\":[\"NONE\"]}"), ok("docker inspect --format '{{json .Config.Healthcheck}}' h7"));
+        assertEquals(List.of("h2"), ok("docker ps --filter health=unhealthy --format '{{.Names}}'"));
+        assertEquals(List.of("h7"), ok("docker ps --filter health=none --format '{{.Names}}'"));
         ok("docker stop h1");
         assertEquals(List.of("unhealthy"), ok("docker inspect --format '{{.State.Health.Status}}' h1"),
                 "moby marks a stopped container's health unhealthy");

@@ -84,8 +84,8 @@ public final class DockerCommand {
     // ---- containers ---------------------------------------------------------------------
 
     private static final List<Spec> CREATE_FLAGS = java.util.stream.Stream.concat(java.util.stream.Stream.of(
-            new Spec("detach", 'd', false), new Spec("interactive", 'i', false), new Spec("tty", 't', false), new Spec("name", (char) 0, true), new Spec("network", (char) 0, true),
-            new Spec("net", (char) 0, true), new Spec("ip", (char) 0, true), new Spec("network-alias", (char) 0, true),
+            new Spec("detach", 'd', false), new Spec("interactive", 'i', false), new Spec("tty", 't', false),
+            new Spec("name", (char) 0, true), new Spec("network", (char) 0, true), new Spec("net", (char) 0, true), new Spec("ip", (char) 0, true), new Spec("network-alias", (char) 0, true),
             new Spec("net-alias", (char) 0, true), new Spec("hostname", 'h', true), new Spec("publish", 'p', true),
             new Spec("publish-all", 'P', false), new Spec("add-host", (char) 0, true), new Spec("dns", (char) 0, true),
             new Spec("rm", (char) 0, false), new Spec("env", 'e', true), new Spec("restart", (char) 0, true),
@@ -331,6 +331,7 @@ public final class DockerCommand {
                 case "name" -> !c.name().contains(val);
                 case "network" -> !c.endpoints().containsKey(val);
                 case "status" -> !c.state().id().equals(val);
+                case "health" -> !(c.health() == null ? "none" : c.health().status().id()).equals(val); // moby daemon/list.go
                 default -> false;
             });
         }
