@@ -51,6 +51,7 @@ public final class Container {
     private List<PortBinding> published = List.of();
     private ImageConfig.Healthcheck healthcheck;
     private Health health;
+    private List<String> env = List.of();
 
     public Container(String id, String name, String image, List<String> cmd, String hostname, String networkMode,
               long created, List<String> extraHosts, List<String> dns) {
@@ -123,6 +124,15 @@ public final class Container {
 
     public void healthcheck(ImageConfig.Healthcheck check) {
         this.healthcheck = check;
+    }
+
+    /** {@code -e}/compose's {@code environment:} as {@code KEY=VALUE}, before the image's ENV. */
+    public List<String> env() {
+        return env;
+    }
+
+    public void env(List<String> variables) {
+        this.env = variables == null ? List.of() : List.copyOf(variables);
     }
 
     /** State.Health: null until the container first starts with a healthcheck. */

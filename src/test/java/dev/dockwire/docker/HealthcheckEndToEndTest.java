@@ -1,6 +1,7 @@
 package dev.dockwire.docker;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.dockwire.host.DockerHost;
 import dev.dockwire.run.World;
@@ -141,6 +142,16 @@ class HealthcheckEndToEndTest {
         assertEquals(List.of("unhealthy"), ok("docker inspect --format '{{.State.Health.Status}}' h1"),
                 "moby marks a stopped container's health unhealthy");
         assertEquals(List.of("h1 Exited (137) Less than a second ago"), ok("docker ps -a --filter name=h1 --format '{{.Names}} {{.Status}}'"));
+    }
+
+    @Test
+    void runsEnvironmentReachesTheProbeAndConfigEnv() {
+        ok("docker run -d --name e -e GREETING=hi -e PATH=/bin --health-cmd 'echo $GREETING' --health-interval 1s busybox sleep 100");
+        ok("sleep 1");
+        String log = String.join("\n", ok("docker inspect --format '{{json .State.Health.Log}}' e"));
+        assertTrue(log.contains("\"ExitCode\":0,\"Output\":\"hi\\n\""), log);
+        assertEquals(List.of("[\"GREETING=hi\",\"PATH=/bin\"]"), ok("docker inspect --format '{{json .Config.Env}}' e"),
+                "run's variables first, then the image's it does not set");
     }
 
     @Test

@@ -117,7 +117,21 @@ public final class DockerCommand {
                 .withPorts(f.all("publish"), f.has("publish-all"), f.all("expose"))
                 .withEntrypoint(f.has("entrypoint") ? entrypoint(f.get("entrypoint")) : null)
                 .withRestart(f.get("restart"))
-                .withHealthcheck(HealthFlags.parse(f));
+                .withHealthcheck(HealthFlags.parse(f))
+                .withEnv(env(f.all("env")));
+    }
+
+    /** {@code -e KEY=VALUE}, or {@code -e KEY} for the client's own value (dropped when it has none), as docker/cli's opts.ValidateEnv. */
+    private List<String> env(List<String> flags) {
+        List<String> out = new ArrayList<>();
+        for (String e : flags) {
+            if (e.contains("=")) {
+                out.add(e);
+            } else if (host.environment().containsKey(e)) {
+                out.add(e + "=" + host.environment().get(e));
+            }
+        }
+        return out;
     }
 
     /** {@code --entrypoint ""} resets it; the CLI passes any other value as the one word of the entrypoint. */

@@ -106,7 +106,7 @@ final class Inspect {
         config.put("Tty", false);
         config.put("OpenStdin", false);
         config.put("StdinOnce", false);
-        config.put("Env", new ArrayList<>(image == null ? List.of(ImageConfig.DEFAULT_PATH) : image.env()));
+        config.put("Env", env(c, image));
         List<String> cmd = c.cmd().isEmpty() && image != null ? image.cmd() : c.cmd();
         config.put("Cmd", cmd.isEmpty() ? null : new ArrayList<>(cmd));
         ImageConfig.Healthcheck check = c.healthcheck() != null ? c.healthcheck() : image == null ? null : image.healthcheck();
@@ -123,6 +123,18 @@ final class Inspect {
             config.put("StopSignal", image.stopSignal());
         }
         return config;
+    }
+
+    /** Config.Env as moby merges it (daemon/commit.go merge): the container's variables, then the image's it does not set. */
+    private static List<Object> env(Container c, ImageConfig image) {
+        List<Object> env = new ArrayList<>(c.env());
+        for (String kv : image == null ? List.of(ImageConfig.DEFAULT_PATH) : image.env()) {
+            String key = kv.split("=", 2)[0];
+            if (c.env().stream().noneMatch(u -> u.split("=", 2)[0].equals(key))) {
+                env.add(kv);
+            }
+        }
+        return env;
     }
 
     /** moby's api/types/container.HealthConfig: Test, then the durations (nanoseconds) and Retries, each left out when 0. */

@@ -152,7 +152,9 @@ final class ComposeUp {
         boolean userNetwork = s.networkMode() == null;
         engine().create(new ContainerCreate(name, s.image(), s.command(), mode, ip, userNetwork ? aliases : List.of(),
                 s.hostname(), s.extraHosts(), s.dns()).withPorts(s.ports(), false, s.expose())
-                .withEntrypoint(s.entrypoint()).withRestart(s.restart()).withHealthcheck(healthcheck(s.healthcheck())));
+                .withEntrypoint(s.entrypoint()).withRestart(s.restart()).withHealthcheck(healthcheck(s.healthcheck()))
+                .withEnv(s.environment().entrySet().stream().filter(e -> e.getValue() != null)
+                        .map(e -> e.getKey() + "=" + e.getValue()).toList()));
         for (ComposeProject.Mount m : s.mounts()) {
             String content = host.readHostOrDisk(m.source());
             if (content == null) {

@@ -96,17 +96,17 @@ final class MainProcesses {
         health.started(c);
     }
 
-    /** The environment of the container's processes: PATH, HOSTNAME and the image's ENV. */
+    /** The environment of the container's processes: PATH, HOSTNAME, the image's ENV and over it {@code -e}'s. */
     static Map<String, String> env(Container c) {
         Map<String, String> env = new LinkedHashMap<>();
         env.put("PATH", "/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin");
         env.put("HOSTNAME", c.hostname());
         ImageConfig config = Images.config(c.image());
-        if (config != null) {
-            for (String kv : config.env()) {
-                int eq = kv.indexOf('=');
-                env.put(eq < 0 ? kv : kv.substring(0, eq), eq < 0 ? "" : kv.substring(eq + 1));
-            }
+        List<String> all = new ArrayList<>(config == null ? List.of() : config.env());
+        all.addAll(c.env());
+        for (String kv : all) {
+            int eq = kv.indexOf('=');
+            env.put(eq < 0 ? kv : kv.substring(0, eq), eq < 0 ? "" : kv.substring(eq + 1));
         }
         return env;
     }
