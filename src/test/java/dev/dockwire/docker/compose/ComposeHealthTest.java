@@ -100,6 +100,39 @@ class ComposeHealthTest {
     }
 
     @Test
+    void awesomeComposesMariadb10IsHealthyByMysqladminPing() {
+        ComposeProject p = project("""
+                services:
+                  backend:
+                    image: alpine
+                    command: sleep 1000
+                    depends_on:
+                      db:
+                        condition: service_healthy
+                  db:
+                    image: mariadb:10-focal
+                    command: '--default-authentication-plugin=mysql_native_password'
+                    restart: always
+                    healthcheck:
+                      test: ['CMD-SHELL', 'mysqladmin ping -h 127.0.0.1 --password="$$(cat /run/secrets/db-password)" --silent']
+                      interval: 3s
+                      retries: 5
+                      start_period: 30s
+                    environment:
+                      - MYSQL_DATABASE=example
+                      - MYSQL_ROOT_PASSWORD_FILE=/run/secrets/db-password
+                    expose:
+                      - 3306
+                      - 33060
+                """);
+        List<String> out = new Compose(host, p).up(Map.of());
+        assertEquals(" ✔ Container demo-db-1       Healthy", out.get(2));
+        assertEquals("cat: /run/secrets/db-password: No such file or directory\nmysqld is alive\n",
+                engine.container("demo-db-1").health().log().get(0).output());
+        assertEquals(List.of("mysqld is alive"), host.run("docker exec demo-db-1 mysqladmin ping").output());
+    }
+
+    @Test
     void theServicesEnvironmentReachesTheProbe() {
         ComposeProject p = project("""
                 services:
