@@ -8,6 +8,7 @@ import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.function.Consumer;
+import java.util.function.IntConsumer;
 
 /**
  * One run of a container's healthcheck (moby daemon/health.go, cmdProbe.run): the test exec'd in
@@ -51,7 +52,7 @@ final class HealthProbe {
                         + goDuration(timeoutNanos) + ")" + (out.isEmpty() ? "" : ": " + out)));
             }
         });
-        java.util.function.IntConsumer exited = status -> {
+        IntConsumer exited = status -> {
             if (!p.done) {
                 p.done = true;
                 p.timer.cancel();

@@ -100,6 +100,57 @@ class ComposeHealthTest {
     }
 
     @Test
+    void awesomeComposesNginxGolangPostgresComesUpHealthy() {
+        // docker/awesome-compose nginx-golang-postgres/compose.yaml as published (the backend is build-only).
+        ComposeProject p = project("""
+                services:
+                  backend:
+                    build:
+                      context: backend
+                      target: builder
+                    secrets:
+                      - db-password
+                    depends_on:
+                      db:
+                        condition: service_healthy
+
+                  db:
+                    image: postgres
+                    restart: always
+                    user: postgres
+                    secrets:
+                      - db-password
+                    volumes:
+                      - db-data:/var/lib/postgresql
+                    environment:
+                      - POSTGRES_DB=example
+                      - POSTGRES_PASSWORD_FILE=/run/secrets/db-password
+                    expose:
+                      - 5432
+                    healthcheck:
+                      test: [ "CMD", "pg_isready" ]
+                      interval: 10s
+                      timeout: 5s
+                      retries: 5
+
+                volumes:
+                  db-data:
+
+                secrets:
+                  db-password:
+                    file: db/password.txt
+                """);
+        List<String> out = new Compose(host, p).up(Map.of());
+        assertEquals(List.of("[+] Running 3/3", " ✔ Network demo_default      Created", " ✔ Container demo-db-1       Healthy",
+                " ✔ Container demo-backend-1  Started"), out);
+        assertEquals(List.of("demo-backend-1 Up Less than a second", "demo-db-1 Up 10 seconds (healthy)"),
+                host.run("docker ps --format '{{.Names}} {{.Status}}'").output());
+        assertEquals(List.of("{\"Status\":\"healthy\",\"FailingStreak\":0,\"Log\":[{\"Start\":\"2025-01-01T00:00:10Z\","
+                + "\"End\":\"2025-01-01T00:00:10Z\",\"ExitCode\":0,\"Output\":\"/var/run/postgresql:5432 - accepting connections\\n\"}]}"),
+                host.run("docker inspect --format '{{json .State.Health}}' demo-db-1").output());
+    }
+
+    @Test
     void awesomeComposesMariadb10IsHealthyByMysqladminPing() {
         ComposeProject p = project("""
                 services:
