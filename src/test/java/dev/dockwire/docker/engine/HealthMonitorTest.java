@@ -124,6 +124,18 @@ class HealthMonitorTest {
     }
 
     @Test
+    void aShellTestRunsListsAndPipesIntoGrepWithTheContainersEnvironment() {
+        Container redis = run("redis", shell("redis-cli ping | grep -q PONG && echo up $REDIS_VERSION || exit 1", S, 0, 0, 1));
+        Container failing = run("busybox", shell("false || exit 4; echo never", S, 0, 0, 1), "sleep", "100");
+        Container quoted = run("busybox", shell("echo 'a  b' \"$HOSTNAME\" \\$x # comment", S, 0, 0, 1), "sleep", "100");
+        loop.runFor(S);
+        assertEquals(new Health.Result(redis.startedAt() + S, redis.startedAt() + S, 0, "up 8.10.1\n"), redis.health().log().get(0));
+        assertEquals(4, failing.health().log().get(0).exitCode());
+        assertEquals("", failing.health().log().get(0).output());
+        assertEquals("a  b " + quoted.hostname() + " $x\n", quoted.health().log().get(0).output());
+    }
+
+    @Test
     void theMonitorStopsWithTheContainerAndItsHealthReadsUnhealthy() {
         Container c = run("busybox", shell("true", S, 0, 0, 0), "sleep", "100");
         loop.runFor(S);
