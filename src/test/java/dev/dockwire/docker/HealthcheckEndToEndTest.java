@@ -45,6 +45,10 @@ class HealthcheckEndToEndTest {
         ok("docker run -d --name client --network dbnet postgres sleep 1000");
         assertEquals(List.of("db:5432 - accepting connections"), ok("docker exec client pg_isready -h db -U postgres"));
         assertEquals(List.of(), ok("docker exec client pg_isready -q -h db"));
+        assertEquals(List.of("db:5432 - accepting connections"), ok("docker exec client pg_isready --host=db -p5432 -t 1"));
+        assertEquals(List.of("pg_isready: option requires an argument -- 'U'",
+                "pg_isready: hint: Try \"pg_isready --help\" for more information."), run("docker exec client pg_isready -U", 3),
+                "an empty $POSTGRES_USER in a test vanishes and leaves -U without its argument");
         assertEquals(List.of("/var/run/postgresql:5432 - no response"), run("docker exec client pg_isready", 2),
                 "no server in the client's own container");
         ok("docker stop db");

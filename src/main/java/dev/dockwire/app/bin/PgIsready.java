@@ -19,6 +19,8 @@ import java.util.List;
  */
 public final class PgIsready implements Program {
     private static final String SOCKET_DIR = "/var/run/postgresql";
+    private static final List<String> OPTIONS = List.of("-h", "--host", "-p", "--port", "-U", "--username", "-d", "--dbname",
+            "-t", "--timeout");
 
     private ProcessContext ctx;
     private boolean quiet;
@@ -35,24 +37,34 @@ public final class PgIsready implements Program {
         long timeout = 3_000_000_000L;
         for (int i = 0; i < args.size(); i++) {
             String a = args.get(i);
-            String opt = a.contains("=") && a.startsWith("--") ? a.substring(0, a.indexOf('=')) : a;
-            String inline = a.contains("=") && a.startsWith("--") ? a.substring(a.indexOf('=') + 1)
-                    : a.length() > 2 && a.charAt(0) == '-' && a.charAt(1) != '-' ? a.substring(2) : null;
-            String key = inline != null && !opt.startsWith("--") ? a.substring(0, 2) : opt;
-            if (key.equals("-q") || key.equals("--quiet")) {
+            if (a.equals("-q") || a.equals("--quiet")) {
                 quiet = true;
                 continue;
             }
-            if (key.equals("-V") || key.equals("--version")) {
+            if (a.equals("-V") || a.equals("--version")) {
                 ctx.out("pg_isready (PostgreSQL) 18.6 (Debian 18.6-1.pgdg13+2)");
                 ctx.exit(0);
                 return;
             }
-            String value = inline != null ? inline : i + 1 < args.size() ? args.get(++i) : null;
-            if (value == null || !List.of("-h", "--host", "-p", "--port", "-U", "--username", "-d", "--dbname",
-                    "-t", "--timeout").contains(key)) {
-                ctx.err(value == null && key.startsWith("-") ? "pg_isready: option requires an argument -- '"
-                        + key.replaceFirst("^-+", "") + "'" : "pg_isready: invalid option -- '" + a.replaceFirst("^-+", "") + "'");
+            // getopt_long: -hHOST, -h HOST, --host=HOST, --host HOST
+            String key;
+            String value;
+            if (a.startsWith("--")) {
+                int eq = a.indexOf('=');
+                key = eq < 0 ? a : a.substring(0, eq);
+                value = eq >= 0 ? a.substring(eq + 1) : i + 1 < args.size() ? args.get(++i) : null;
+            } else {
+                key = a.length() >= 2 ? a.substring(0, 2) : a;
+                value = a.length() > 2 ? a.substring(2) : i + 1 < args.size() ? args.get(++i) : null;
+            }
+            if (!OPTIONS.contains(key)) {
+                ctx.err("pg_isready: invalid option -- '" + a.replaceFirst("^-+", "") + "'");
+                ctx.err("pg_isready: hint: Try \"pg_isready --help\" for more information.");
+                ctx.exit(3);
+                return;
+            }
+            if (value == null) {
+                ctx.err("pg_isready: option requires an argument -- '" + key.replaceFirst("^-+", "") + "'");
                 ctx.err("pg_isready: hint: Try \"pg_isready --help\" for more information.");
                 ctx.exit(3);
                 return;
