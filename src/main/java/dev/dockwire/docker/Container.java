@@ -51,6 +51,9 @@ public final class Container {
     private boolean openStdin;
     private boolean tty;
     private List<PortBinding> published = List.of();
+    private ImageConfig.Healthcheck healthcheck;
+    private Health health;
+    private List<String> env = List.of();
 
     public Container(String id, String name, String image, List<String> cmd, String hostname, String networkMode,
               long created, List<String> extraHosts, List<String> dns) {
@@ -134,6 +137,33 @@ public final class Container {
     public void restarting() {
         this.state = State.RESTARTING;
         restartCount++;
+    }
+
+    /** {@code --health-*} or compose's {@code healthcheck:} (Config.Healthcheck when set), or null for the image's. */
+    public ImageConfig.Healthcheck healthcheck() {
+        return healthcheck;
+    }
+
+    public void healthcheck(ImageConfig.Healthcheck check) {
+        this.healthcheck = check;
+    }
+
+    /** {@code -e}/compose's {@code environment:} as {@code KEY=VALUE}, before the image's ENV. */
+    public List<String> env() {
+        return env;
+    }
+
+    public void env(List<String> variables) {
+        this.env = variables == null ? List.of() : List.copyOf(variables);
+    }
+
+    /** State.Health: null until the container first starts with a healthcheck. */
+    public Health health() {
+        return health;
+    }
+
+    public void health(Health h) {
+        this.health = h;
     }
 
     public String shortId() {

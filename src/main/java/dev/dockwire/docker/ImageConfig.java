@@ -37,12 +37,22 @@ public record ImageConfig(String reference, List<String> entrypoint, List<String
 
     /**
      * {@code HEALTHCHECK}: {@code test} as the config holds it ({@code ["CMD-SHELL", "pg_isready"]},
-     * {@code ["CMD", ...]} or {@code ["NONE"]}), durations in nanoseconds (0: Docker's default).
+     * {@code ["CMD", ...]} or {@code ["NONE"]}), durations in nanoseconds and retries (0: Docker's
+     * default), as moby's api/types/container.HealthConfig.
      */
     public record Healthcheck(List<String> test, long intervalNanos, long timeoutNanos, long startPeriodNanos,
-                              int retries) {
+                              long startIntervalNanos, int retries) {
         public Healthcheck {
             test = List.copyOf(test);
+        }
+
+        public Healthcheck(List<String> test, long intervalNanos, long timeoutNanos, long startPeriodNanos, int retries) {
+            this(test, intervalNanos, timeoutNanos, startPeriodNanos, 0, retries);
+        }
+
+        /** Whether it disables the image's check ({@code NONE}, {@code --no-healthcheck}). */
+        public boolean none() {
+            return test.isEmpty() || test.get(0).equals("NONE");
         }
     }
 }

@@ -5,9 +5,11 @@ import dev.dockwire.app.bin.Programs;
 import dev.dockwire.docker.CommandOutput;
 import dev.dockwire.docker.Container;
 import dev.dockwire.docker.Endpoint;
+import dev.dockwire.docker.ImageConfig;
 import dev.dockwire.docker.engine.ContainerProcesses;
 import dev.dockwire.docker.engine.Exec;
 import dev.dockwire.docker.engine.ImageDaemons;
+import dev.dockwire.docker.engine.Images;
 import dev.dockwire.proc.Process;
 import dev.dockwire.tools.CommandResult;
 import dev.dockwire.tools.IpCommand;
@@ -154,7 +156,9 @@ final class ContainerEnv implements Shell.Env {
             }
             default -> {
                 Program p = Programs.create(name);
-                if (p == null) {
+                String base = name.substring(name.lastIndexOf('/') + 1);
+                ImageConfig image = Images.config(c.image());
+                if (p == null || Programs.IMAGE_TOOLS.contains(base) && image != null && !image.programs().contains(base)) {
                     return CommandResult.fail(127, "sh: " + name + ": not found");
                 }
                 ContainerProcesses procs = host.engine().processes(c);

@@ -62,10 +62,24 @@ public record ComposeProject(String file, String name, List<Service> services, L
 
     /**
      * A healthcheck: the test as the argv run inside the container ({@code CMD-SHELL x} becomes
-     * {@code sh -c x}), and Docker's timings in nanoseconds.
+     * {@code sh -c x}), and Docker's timings in nanoseconds; {@code config} is the test as the
+     * container's Config.Healthcheck holds it ({@code ["CMD-SHELL", "x"]}, {@code ["CMD", ...]}).
      */
     public record Healthcheck(List<String> test, long intervalNanos, long timeoutNanos, int retries,
-                              long startPeriodNanos) {
+                              long startPeriodNanos, List<String> config, long startIntervalNanos) {
+        /** A check whose config is read back from {@code test}: {@code sh -c x} as {@code CMD-SHELL x}, else {@code CMD}. */
+        public Healthcheck(List<String> test, long intervalNanos, long timeoutNanos, int retries, long startPeriodNanos) {
+            this(test, intervalNanos, timeoutNanos, retries, startPeriodNanos, configOf(test), 0);
+        }
+
+        private static List<String> configOf(List<String> test) {
+            if (test.size() == 3 && test.get(0).equals("sh") && test.get(1).equals("-c")) {
+                return List.of("CMD-SHELL", test.get(2));
+            }
+            List<String> c = new java.util.ArrayList<>(List.of("CMD"));
+            c.addAll(test);
+            return List.copyOf(c);
+        }
     }
 
     /**

@@ -368,6 +368,7 @@ final class ComposeServices {
             throw f.error(node, path + ".test", "missing: the command to run, like [\"CMD\", \"curl\", \"-f\", \"http://localhost\"]");
         }
         List<String> test;
+        List<String> config;
         if (t.isList()) {
             List<String> words = f.strings(t, path + ".test");
             String kind = words.isEmpty() ? "" : words.get(0);
@@ -383,14 +384,16 @@ final class ComposeServices {
             if (test.isEmpty()) {
                 throw f.error(t, path + ".test", "the test names no command");
             }
+            config = kind.equals("CMD-SHELL") ? List.of("CMD-SHELL", test.get(2)) : List.copyOf(words);
         } else {
             test = List.of("sh", "-c", f.scalar(t, path + ".test"));
+            config = List.of("CMD-SHELL", f.scalar(t, path + ".test"));
         }
         YamlNode retries = node.map().get("retries");
         return new ComposeProject.Healthcheck(test, duration(node, "interval", path, 30_000_000_000L),
                 duration(node, "timeout", path, 30_000_000_000L),
                 retries == null ? 3 : f.integer(retries, path + ".retries", 1, 1000, "a number of retries"),
-                duration(node, "start_period", path, 0));
+                duration(node, "start_period", path, 0), config, duration(node, "start_interval", path, 0));
     }
 
     private long duration(YamlNode node, String key, String path, long dflt) {

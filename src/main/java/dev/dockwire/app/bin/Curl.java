@@ -17,10 +17,11 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * {@code curl [-s] [-I] [-v] [-i] [-o FILE] [--max-time S] [-H 'Name: value'] URL}: one HTTP/1.1
+ * {@code curl [-s] [-S] [-f] [-I] [-v] [-i] [-o FILE] [--max-time S] [-H 'Name: value'] URL}: one HTTP/1.1
  * request over the socket API, the body (or headers) printed, and curl's own error wording and
- * exit codes: (6) could not resolve host, (7) failed to connect, (28) timeout, (52) empty reply,
- * (56) receive failure.
+ * exit codes: (6) could not resolve host, (7) failed to connect, (22) an HTTP status of 400 or
+ * more with {@code -f}/{@code --fail} (nothing of the body printed), (28) timeout, (52) empty
+ * reply, (56) receive failure; {@code -S} shows the error under {@code -s}.
  */
 public final class Curl implements Program {
     private ProcessContext ctx;
@@ -28,6 +29,8 @@ public final class Curl implements Program {
     private boolean headOnly;
     private boolean verbose;
     private boolean include;
+    private boolean failOnError;
+    private boolean showError;
     private String outFile;
     private long maxTimeNanos;
     private final List<String> extraHeaders = new ArrayList<>();
@@ -45,7 +48,9 @@ public final class Curl implements Program {
             String a = args.get(i);
             switch (a) {
                 case "-s", "--silent" -> silent = true;
-                case "-S", "--show-error", "-L", "--location", "-f", "--fail", "-k", "--insecure" -> {
+                case "-f", "--fail" -> failOnError = true;
+                case "-S", "--show-error" -> showError = true;
+                case "-L", "--location", "-k", "--insecure" -> {
                     // accepted: no redirects or TLS to follow here
                 }
                 case "-I", "--head" -> headOnly = true;
@@ -211,6 +216,10 @@ public final class Curl implements Program {
 
     private void print(HttpMessage resp) {
         ctx.sample("curl total", ctx.nanos() - start); // %{time_total}
+        if (failOnError && resp.status() >= 400) {
+            fail(22, "The requested URL returned error: " + resp.status());
+            return;
+        }
         if (verbose) {
             verbose("< " + resp.startLine());
             resp.headers().forEach(h -> verbose("< " + h[0] + ": " + h[1]));
@@ -238,7 +247,7 @@ public final class Curl implements Program {
         if (done) {
             return;
         }
-        if (!silent || verbose) {
+        if (!silent || verbose || showError) {
             ctx.err("curl: (" + code + ") " + message);
         }
         finish(code);

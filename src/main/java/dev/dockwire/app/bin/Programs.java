@@ -21,7 +21,20 @@ public final class Programs {
         BY_NAME.put("true", () -> new Status(0));
         BY_NAME.put("false", () -> new Status(1));
         BY_NAME.put("cat", Cat::new);
+        BY_NAME.put("wget", Wget::new);
+        BY_NAME.put("pg_isready", PgIsready::new);
+        BY_NAME.put("redis-cli", RedisCli::new);
+        BY_NAME.put("mysqladmin", () -> new Mysqladmin("mysqladmin", "/var/run/mysqld/mysqld.sock"));
+        BY_NAME.put("mariadb-admin", () -> new Mysqladmin("mariadb-admin", "/run/mysqld/mysqld.sock"));
+        BY_NAME.put("healthcheck.sh", MariadbHealthcheck::new);
     }
+
+    /**
+     * The programs only some images have (the databases' clients, BusyBox's wget): a container
+     * runs one only when its image lists it, as the catalogue says.
+     */
+    public static final java.util.Set<String> IMAGE_TOOLS = java.util.Set.of("wget", "pg_isready", "redis-cli",
+            "mysqladmin", "mariadb-admin", "healthcheck.sh");
 
     private Programs() {
     }

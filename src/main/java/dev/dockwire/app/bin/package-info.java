@@ -1,7 +1,10 @@
 /**
  * The programs a container can run by name ({@code docker exec CTR ping ...}): iputils {@code ping},
- * {@code curl}, BusyBox {@code nslookup}, bind9 {@code dig}, and {@code iperf3} through
- * {@link dev.dockwire.app.bin.Programs}, each printing what the real tool prints.
+ * {@code curl}, BusyBox {@code nslookup} and {@code wget}, bind9 {@code dig}, {@code iperf3}, and the
+ * database images' check programs ({@code pg_isready}, {@code mysqladmin}, {@code redis-cli},
+ * mariadb's {@code healthcheck.sh}) through {@link dev.dockwire.app.bin.Programs}, each printing
+ * what the real tool prints; and the servers those check programs talk to (postgres, mysql,
+ * redis), as the database images run them.
  *
  * <p>Written against {@code socket} and the program contract in {@code app}; name lookups go through
  * {@code app.dns}'s stub resolver.

@@ -52,6 +52,8 @@ public final class DockerCommand {
         String path = DockerHelp.path(args);
         try {
             return dispatch(args);
+        } catch (HealthFlags.Invalid e) {
+            return CommandOutput.fail(125, e.text(args.get(0)));
         } catch (CliFlags.HelpRequested e) {
             return DockerHelp.help(path, e.shorthand());
         } catch (CliFlags.FlagError e) {
@@ -91,14 +93,14 @@ public final class DockerCommand {
 
     // ---- containers ---------------------------------------------------------------------
 
-    private static final List<Spec> CREATE_FLAGS = List.of(new Spec("detach", 'd', false), new Spec("interactive", 'i', false),
-            new Spec("tty", 't', false), new Spec("name", (char) 0, true), new Spec("network", (char) 0, true),
-            new Spec("net", (char) 0, true), new Spec("ip", (char) 0, true), new Spec("network-alias", (char) 0, true),
+    private static final List<Spec> CREATE_FLAGS = java.util.stream.Stream.concat(java.util.stream.Stream.of(
+            new Spec("detach", 'd', false), new Spec("interactive", 'i', false), new Spec("tty", 't', false),
+            new Spec("name", (char) 0, true), new Spec("network", (char) 0, true), new Spec("net", (char) 0, true), new Spec("ip", (char) 0, true), new Spec("network-alias", (char) 0, true),
             new Spec("net-alias", (char) 0, true), new Spec("hostname", 'h', true), new Spec("publish", 'p', true),
             new Spec("publish-all", 'P', false), new Spec("add-host", (char) 0, true), new Spec("dns", (char) 0, true),
             new Spec("rm", (char) 0, false), new Spec("env", 'e', true), new Spec("restart", (char) 0, true),
             new Spec("label", 'l', true), new Spec("cap-add", (char) 0, true), new Spec("privileged", (char) 0, false),
-            new Spec("expose", (char) 0, true), new Spec("entrypoint", (char) 0, true));
+            new Spec("expose", (char) 0, true), new Spec("entrypoint", (char) 0, true)), HealthFlags.SPECS.stream()).toList();
 
     private ContainerCreate createRequest(CliFlags f) {
         String network = f.has("network") ? f.get("network") : f.get("net");
@@ -125,7 +127,22 @@ public final class DockerCommand {
                 .withPorts(f.all("publish"), f.has("publish-all"), f.all("expose"))
                 .withEntrypoint(f.has("entrypoint") ? entrypoint(f.get("entrypoint")) : null)
                 .withRestart(f.get("restart"))
+                .withHealthcheck(HealthFlags.parse(f))
+                .withEnv(env(f.all("env")))
                 .withStdio(f.has("interactive"), f.has("tty"));
+    }
+
+    /** {@code -e KEY=VALUE}, or {@code -e KEY} for the client's own value (dropped when it has none), as docker/cli's opts.ValidateEnv. */
+    private List<String> env(List<String> flags) {
+        List<String> out = new ArrayList<>();
+        for (String e : flags) {
+            if (e.contains("=")) {
+                out.add(e);
+            } else if (host.environment().containsKey(e)) {
+                out.add(e + "=" + host.environment().get(e));
+            }
+        }
+        return out;
     }
 
     /** {@code --entrypoint ""} resets it; the CLI passes any other value as the one word of the entrypoint. */
@@ -365,6 +382,7 @@ public final class DockerCommand {
                 case "name" -> !c.name().contains(val);
                 case "network" -> !c.endpoints().containsKey(val);
                 case "status" -> !c.state().id().equals(val);
+                case "health" -> !(c.health() == null ? "none" : c.health().status().id()).equals(val); // moby daemon/list.go
                 default -> false;
             });
         }
@@ -423,7 +441,7 @@ public final class DockerCommand {
     public static String status(Container c, long now) {
         return switch (c.state()) {
             case CREATED -> "Created";
-            case RUNNING -> "Up " + HumanTime.duration(now - c.startedAt());
+            case RUNNING -> "Up " + HumanTime.duration(now - c.startedAt()) + (c.health() == null ? "" : " (" + c.health() + ")");
             case RESTARTING -> "Restarting (" + c.exitCode() + ") " + HumanTime.ago(now - c.finishedAt());
             case EXITED -> "Exited (" + c.exitCode() + ") " + HumanTime.ago(now - c.finishedAt());
         };

@@ -2,6 +2,7 @@ package dev.dockwire.docker.cli;
 
 import dev.dockwire.docker.Container;
 import dev.dockwire.docker.Endpoint;
+import dev.dockwire.docker.Health;
 import dev.dockwire.docker.ImageConfig;
 import dev.dockwire.docker.Network;
 import dev.dockwire.docker.PortBinding;
@@ -105,13 +106,12 @@ final class Inspect {
         config.put("Tty", c.tty());
         config.put("OpenStdin", c.openStdin());
         config.put("StdinOnce", false);
-        config.put("Env", new ArrayList<>(image == null ? List.of(ImageConfig.DEFAULT_PATH) : image.env()));
+        config.put("Env", env(c, image));
         List<String> cmd = c.cmd().isEmpty() && image != null ? image.cmd() : c.cmd();
         config.put("Cmd", cmd.isEmpty() ? null : new ArrayList<>(cmd));
-        if (image != null && image.healthcheck() != null) {
-            Map<String, Object> hc = new LinkedHashMap<>();
-            hc.put("Test", new ArrayList<>(image.healthcheck().test()));
-            config.put("Healthcheck", hc);
+        ImageConfig.Healthcheck check = c.healthcheck() != null ? c.healthcheck() : image == null ? null : image.healthcheck();
+        if (check != null) {
+            config.put("Healthcheck", healthConfig(check));
         }
         config.put("Image", c.image());
         config.put("Volumes", null);
@@ -123,6 +123,64 @@ final class Inspect {
             config.put("StopSignal", image.stopSignal());
         }
         return config;
+    }
+
+    /** Config.Env as moby merges it (daemon/commit.go merge): the container's variables, then the image's it does not set. */
+    private static List<Object> env(Container c, ImageConfig image) {
+        List<Object> env = new ArrayList<>(c.env());
+        for (String kv : image == null ? List.of(ImageConfig.DEFAULT_PATH) : image.env()) {
+            String key = kv.split("=", 2)[0];
+            if (c.env().stream().noneMatch(u -> u.split("=", 2)[0].equals(key))) {
+                env.add(kv);
+            }
+        }
+        return env;
+    }
+
+    /** moby's api/types/container.HealthConfig: Test, then the durations (nanoseconds) and Retries, each left out when 0. */
+    private static Map<String, Object> healthConfig(ImageConfig.Healthcheck hc) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("Test", new ArrayList<>(hc.test()));
+        putNonZero(m, "Interval", hc.intervalNanos());
+        putNonZero(m, "Timeout", hc.timeoutNanos());
+        putNonZero(m, "StartPeriod", hc.startPeriodNanos());
+        putNonZero(m, "StartInterval", hc.startIntervalNanos());
+        putNonZero(m, "Retries", hc.retries());
+        return m;
+    }
+
+    private static void putNonZero(Map<String, Object> m, String key, long value) {
+        if (value != 0) {
+            m.put(key, value);
+        }
+    }
+
+    /** State.Health (moby api/types/container.Health): Status, FailingStreak, Log of {Start, End, ExitCode, Output}. */
+    private static Map<String, Object> health(Health h) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("Status", h.status().id());
+        m.put("FailingStreak", h.failingStreak());
+        List<Object> log = new ArrayList<>();
+        for (Health.Result r : h.log()) {
+            Map<String, Object> e = new LinkedHashMap<>();
+            e.put("Start", goTime(r.start()));
+            e.put("End", goTime(r.end()));
+            e.put("ExitCode", r.exitCode());
+            e.put("Output", r.output());
+            log.add(e);
+        }
+        m.put("Log", log);
+        return m;
+    }
+
+    /** Go's time.Time in JSON (RFC 3339 with nanoseconds, trailing zeros of the fraction dropped): {@code 2025-01-01T00:00:15.64403777Z}. */
+    static String goTime(long virtualNanos) {
+        String t = time(virtualNanos);
+        if (!t.contains(".")) {
+            return t;
+        }
+        String frac = t.substring(t.indexOf('.') + 1, t.length() - 1).replaceAll("0+$", "");
+        return t.substring(0, t.indexOf('.')) + (frac.isEmpty() ? "" : "." + frac) + "Z";
     }
 
     static Map<String, Object> container(Container c, Engine engine) {
@@ -145,6 +203,9 @@ final class Inspect {
         state.put("Error", "");
         state.put("StartedAt", time(c.startedAt()));
         state.put("FinishedAt", time(c.finishedAt()));
+        if (c.health() != null) {
+            state.put("Health", health(c.health()));
+        }
         m.put("State", state);
         m.put("Image", "sha256:" + Images.digest(c.image()));
         m.put("ResolvConfPath", "/var/lib/docker/containers/" + c.id() + "/resolv.conf");

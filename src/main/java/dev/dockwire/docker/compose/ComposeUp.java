@@ -3,10 +3,13 @@ package dev.dockwire.docker.compose;
 import dev.dockwire.docker.Container;
 import dev.dockwire.docker.ContainerCreate;
 import dev.dockwire.docker.EngineException;
+import dev.dockwire.docker.Health;
+import dev.dockwire.docker.ImageConfig;
 import dev.dockwire.docker.Network;
 import dev.dockwire.docker.NetworkCreate;
 import dev.dockwire.docker.cli.CliEnv;
 import dev.dockwire.docker.engine.Engine;
+import dev.dockwire.sim.Timeout;
 import dev.dockwire.topology.ComposeProject;
 import dev.dockwire.wire.Cidr;
 import dev.dockwire.wire.Ipv4Address;
@@ -150,7 +153,10 @@ final class ComposeUp {
         boolean userNetwork = s.networkMode() == null;
         engine().create(new ContainerCreate(name, s.image(), s.command(), mode, ip, userNetwork ? aliases : List.of(),
                 s.hostname(), s.extraHosts(), s.dns()).withPorts(s.ports(), false, s.expose())
-                .withEntrypoint(s.entrypoint()).withRestart(s.restart()).withStdio(s.stdinOpen(), s.tty()));
+                .withEntrypoint(s.entrypoint()).withRestart(s.restart()).withHealthcheck(healthcheck(s.healthcheck()))
+                .withEnv(s.environment().entrySet().stream().filter(e -> e.getValue() != null)
+                        .map(e -> e.getKey() + "=" + e.getValue()).toList())
+                .withStdio(s.stdinOpen(), s.tty()));
         for (ComposeProject.Mount m : s.mounts()) {
             String content = host.readHostOrDisk(m.source());
             if (content == null) {
@@ -192,14 +198,38 @@ final class ComposeUp {
         }
     }
 
+    /** Config.Healthcheck of a service's containers: its {@code healthcheck:} as compose passes it (null: the image's). */
+    private static ImageConfig.Healthcheck healthcheck(ComposeProject.Healthcheck h) {
+        return h == null ? null : new ImageConfig.Healthcheck(h.config(), h.intervalNanos(), h.timeoutNanos(),
+                h.startPeriodNanos(), h.startIntervalNanos(), h.retries());
+    }
+
+    /**
+     * Waits, as compose's waitDependencies does, until each container of {@code dep} is healthy by
+     * the engine's health monitor: an unhealthy one, or one that exited, fails {@code up}. The
+     * monitor decides within the start period plus one interval and timeout per retry.
+     */
     private void awaitHealthy(ComposeProject.Service dep, ComposeProject.Service waiter, int line) {
+        ComposeProject.Healthcheck hc = dep.healthcheck();
+        long bound = hc.startPeriodNanos() + (hc.retries() + 1L) * (hc.intervalNanos() + hc.timeoutNanos())
+                + host.stepTimeoutNanos();
         for (Container c : Compose.containers(engine(), p, dep)) {
             if (healthy.contains(c.name())) {
                 continue;
             }
-            if (!new HealthProbe(host).awaitHealthy(c, dep.healthcheck())) {
+            long deadline = host.loop().nanos() + bound;
+            Timeout wake = host.loop().schedule(bound, () -> { });
+            host.loop().runUntil(() -> !c.running() || c.health() == null
+                    || c.health().status() != Health.Status.STARTING || host.loop().nanos() >= deadline);
+            wake.cancel();
+            String failure = !c.running() ? "container " + c.name() + " exited (" + c.exitCode() + ")"
+                    : c.health() == null ? "container " + c.name() + " has no healthcheck configured"
+                    : c.health().status() == Health.Status.UNHEALTHY ? "container " + c.name() + " is unhealthy"
+                    : c.health().status() == Health.Status.STARTING ? "container " + c.name() + " was still starting after "
+                    + bound / 1_000_000_000L + " s of virtual time (its checks, then the step timeout)" : null;
+            if (failure != null) {
                 progress.failed("Container", c.name(), "Error");
-                throw fail("dependency failed to start: container " + c.name() + " is unhealthy", line,
+                throw fail("dependency failed to start: " + failure, line,
                         "services." + waiter.name() + ".depends_on." + dep.name());
             }
             healthy.add(c.name());

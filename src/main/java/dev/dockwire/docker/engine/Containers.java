@@ -75,6 +75,8 @@ final class Containers {
         c.entrypoint(req.entrypoint());
         c.restartPolicy(req.restart());
         c.stdio(req.openStdin(), req.tty());
+        c.healthcheck(req.healthcheck());
+        c.env(req.env());
         if (first != null && first.swarmScoped() && !first.attachable() && !swarmTask) {
             throw new EngineException("Could not attach to network " + first.name()
                     + ": rpc error: code = PermissionDenied desc = network " + first.name() + " not manually attachable");

@@ -1,6 +1,9 @@
 package dev.dockwire.docker.engine;
 
 import dev.dockwire.app.ProcessContext;
+import dev.dockwire.app.bin.MysqlServer;
+import dev.dockwire.app.bin.PostgresServer;
+import dev.dockwire.app.bin.RedisServer;
 import dev.dockwire.app.http.HttpServer;
 import dev.dockwire.app.http.Nginx;
 import dev.dockwire.app.http.NginxConfig;
@@ -17,8 +20,10 @@ import java.util.function.Function;
  * What a container's image runs as its main process, for the images dockwire models:
  * {@code nginx} (its default.conf: the welcome page on 80, or proxying), {@code traefik/whoami}
  * (its hostname on 80), {@code hashicorp/http-echo} ({@code -text=...} on 5678 or
- * {@code -listen=:PORT}), {@code httpd} (on 80), and {@code postgres}, {@code mongo},
- * {@code redis}, {@code mysql} listening on their ports. Other images run nothing that listens.
+ * {@code -listen=:PORT}), {@code httpd} (on 80), and the databases on their ports: {@code postgres}
+ * (5432, its startup protocol), {@code mysql}/{@code mariadb} (3306, greeting and ping),
+ * {@code redis} (6379, RESP), {@code mongo} (27017, accepting connections). Other images run
+ * nothing that listens.
  */
 public final class ImageDaemons {
     /** A started main process; stopped when the container stops. */
@@ -87,10 +92,10 @@ public final class ImageDaemons {
                 String t = text;
                 yield http(sockets, port, req -> Responses.echo(req, t, epoch + clock.nanos() / 1_000_000));
             }
-            case "postgres" -> listen(sockets, 5432);
-            case "mysql", "mariadb" -> listen(sockets, 3306);
+            case "postgres" -> PostgresServer.start(sockets, clock::nanos)::stop;
+            case "mysql", "mariadb" -> MysqlServer.start(sockets, mysqlVersion(c.image()))::stop;
             case "mongo" -> listen(sockets, 27017);
-            case "redis" -> listen(sockets, 6379);
+            case "redis" -> RedisServer.start(sockets)::stop;
             default -> null;
         };
     }
@@ -140,6 +145,19 @@ public final class ImageDaemons {
                 return CommandOutput.fail(1, "nginx: [emerg] bind() to 0.0.0.0:80 failed (98: Address already in use)");
             }
         };
+    }
+
+    /** The server version a MySQL greeting names, from the image's ENV ({@code MYSQL_VERSION}, {@code MARIADB_VERSION}). */
+    private static String mysqlVersion(String image) {
+        for (String kv : Images.config(image).env()) {
+            if (kv.startsWith("MYSQL_VERSION=")) {
+                return kv.substring(14).replaceFirst("-.*", "");
+            }
+            if (kv.startsWith("MARIADB_VERSION=")) {
+                return kv.substring(16).replaceFirst("^\\d+:", "").replaceFirst("\\+maria~", "-MariaDB-");
+            }
+        }
+        return "8.0.0";
     }
 
     /** The container's files for a daemon's process context. */

@@ -43,9 +43,13 @@ public final class Images {
         if (exact != null) {
             return exact;
         }
-        // Variant tags name their base after the version: 1.27-alpine, 1-alpine3.24, mainline-alpine-slim.
+        // Variant tags name their base after the version: 1.27-alpine, 1-alpine3.24, mainline-alpine-slim;
+        // a major version with an entry of its own (mariadb:10, before the mysql names went) is one too.
         for (String part : ref.tagOrLatest().split("-")) {
             ImageConfig v = CATALOGUE.get(ref.path() + ":" + part.replaceAll("[0-9.]+$", ""));
+            if (v == null && part.matches("[0-9]+(\\.[0-9.]*)?")) {
+                v = CATALOGUE.get(ref.path() + ":" + part.split("\\.")[0]);
+            }
             if (v != null) {
                 return v;
             }

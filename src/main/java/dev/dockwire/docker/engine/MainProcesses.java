@@ -23,18 +23,20 @@ import java.util.function.BiConsumer;
  * image's daemon ({@link ImageDaemons}: nginx, httpd, ...), which quits on SIGTERM, SIGQUIT and
  * SIGINT with status 0; else a process with no program that runs until it is killed. A shell
  * becomes what it execs ({@link ShellExec}), or exits at once when its stdin is closed. Its stdout
- * and stderr go to the container's {@link ContainerLog}.
+ * and stderr go to the container's {@link ContainerLog}. Its {@link HealthMonitor} probes it while it runs.
  */
 final class MainProcesses {
     private final Engine engine;
     private final EventLoop clock;
     private final Map<String, ContainerProcesses> running = new HashMap<>();
     private final Map<String, ContainerLog> logs = new LinkedHashMap<>();
+    private final HealthMonitor health;
     private int lastHostPid = 1000;
 
     MainProcesses(Engine engine, EventLoop clock) {
         this.engine = engine;
         this.clock = clock;
+        this.health = new HealthMonitor(engine, clock);
     }
 
     /** The first process of {@code c}: ENTRYPOINT + (command or CMD); {@code --entrypoint} + command when one was given. */
@@ -96,18 +98,20 @@ final class MainProcesses {
         }
         running.put(c.id(), r);
         r.init().onExit(status -> clock.schedule(0, () -> exited.accept(c, r.init())));
+        health.started(c);
     }
 
-    private static Map<String, String> env(Container c) {
+    /** The environment of the container's processes: PATH, HOSTNAME, the image's ENV and over it {@code -e}'s. */
+    static Map<String, String> env(Container c) {
         Map<String, String> env = new LinkedHashMap<>();
         env.put("PATH", "/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin");
         env.put("HOSTNAME", c.hostname());
         ImageConfig config = Images.config(c.image());
-        if (config != null) {
-            for (String kv : config.env()) {
-                int eq = kv.indexOf('=');
-                env.put(eq < 0 ? kv : kv.substring(0, eq), eq < 0 ? "" : kv.substring(eq + 1));
-            }
+        List<String> all = new ArrayList<>(config == null ? List.of() : config.env());
+        all.addAll(c.env());
+        for (String kv : all) {
+            int eq = kv.indexOf('=');
+            env.put(eq < 0 ? kv : kv.substring(0, eq), eq < 0 ? "" : kv.substring(eq + 1));
         }
         return env;
     }
@@ -153,6 +157,7 @@ final class MainProcesses {
      * the daemon closes its sockets. Returns PID 1's status (137 if it had to be killed now).
      */
     int stopped(Container c) {
+        health.stopped(c);
         ContainerProcesses r = running.remove(c.id());
         if (r == null) {
             return 137;

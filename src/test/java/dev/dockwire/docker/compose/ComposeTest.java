@@ -160,9 +160,9 @@ class ComposeTest {
                     depends_on:
                       api: {condition: service_healthy}
                   api:
-                    image: hashicorp/http-echo
+                    image: nginx
                     healthcheck:
-                      test: curl -sf http://localhost:5678
+                      test: curl -sf http://localhost
                       interval: 7s
                 """);
         long t0 = host.loop().nanos();

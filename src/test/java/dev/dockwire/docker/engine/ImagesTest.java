@@ -75,6 +75,10 @@ class ImagesTest {
         assertTrue(Images.config("mysql").programs().contains("mysqladmin"));
         assertTrue(Images.config("mariadb").programs().containsAll(List.of("mariadb-admin", "healthcheck.sh")));
         assertFalse(Images.config("mariadb").programs().contains("mysqladmin"), "MariaDB 11+ images dropped the mysql names");
+        for (String ref : List.of("mariadb:10", "mariadb:10-focal", "mariadb:10.6.4-focal", "mariadb:10.11")) {
+            assertTrue(Images.config(ref).programs().contains("mysqladmin"), ref + ": MariaDB 10 still has the mysql names");
+        }
+        assertFalse(Images.config("mariadb:11.8").programs().contains("mysqladmin"));
         ImageConfig redis = Images.config("redis");
         assertEquals("/data", redis.workingDir());
         assertTrue(redis.programs().contains("redis-cli"));

@@ -1,0 +1,109 @@
+package dev.dockwire.docker.cli;
+
+import dev.dockwire.docker.ImageConfig;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * {@code docker run/create}'s healthcheck flags as docker/cli's container opts turn them into
+ * Config.Healthcheck (cli/command/container/opts.go): {@code --health-cmd} is a {@code CMD-SHELL}
+ * test, durations are Go durations (pflag's error for a bad one), {@code --no-healthcheck} is
+ * {@code ["NONE"]} and conflicts with every {@code --health-*} flag.
+ */
+final class HealthFlags {
+    static final List<CliFlags.Spec> SPECS = List.of(new CliFlags.Spec("health-cmd", (char) 0, true),
+            new CliFlags.Spec("health-interval", (char) 0, true), new CliFlags.Spec("health-timeout", (char) 0, true),
+            new CliFlags.Spec("health-retries", (char) 0, true), new CliFlags.Spec("health-start-period", (char) 0, true),
+            new CliFlags.Spec("health-start-interval", (char) 0, true), new CliFlags.Spec("no-healthcheck", (char) 0, false));
+
+    /**
+     * A healthcheck flag docker/cli refuses, printed as docker 28 prints it: a validation error
+     * after {@code docker: } (cli.StatusError withHelp), a flag value pflag cannot parse with the
+     * usage line between.
+     */
+    static final class Invalid extends RuntimeException {
+        private final boolean flagValue;
+
+        Invalid(String message, boolean flagValue) {
+            super(message, null, false, false);
+            this.flagValue = flagValue;
+        }
+
+        /** The text for {@code docker CMD}. */
+        String text(String cmd) {
+            return flagValue
+                    ? getMessage() + "\n\nUsage:  docker " + cmd + " [OPTIONS] IMAGE [COMMAND] [ARG...]\n\nRun 'docker " + cmd
+                    + " --help' for more information"
+                    : "docker: " + getMessage() + "\n\nRun 'docker " + cmd + " --help' for more information";
+        }
+    }
+
+    private static final Pattern PART = Pattern.compile("(\\d+(?:\\.\\d*)?|\\.\\d+)(ns|us|µs|ms|s|m|h)");
+
+    private HealthFlags() {
+    }
+
+    /** The healthcheck {@code f} asks for, or null when it sets none (the image's applies). */
+    static ImageConfig.Healthcheck parse(CliFlags f) {
+        boolean any = SPECS.stream().anyMatch(s -> !s.name().equals("no-healthcheck") && f.has(s.name()));
+        if (f.has("no-healthcheck")) {
+            if (any) {
+                throw new Invalid("--no-healthcheck conflicts with --health-* options", false);
+            }
+            return new ImageConfig.Healthcheck(List.of("NONE"), 0, 0, 0, 0);
+        }
+        if (!any) {
+            return null;
+        }
+        List<String> test = f.has("health-cmd") && !f.get("health-cmd").isEmpty()
+                ? List.of("CMD-SHELL", f.get("health-cmd")) : List.of();
+        int retries;
+        try {
+            retries = f.has("health-retries") ? Integer.parseInt(f.get("health-retries")) : 0;
+        } catch (NumberFormatException e) {
+            throw new Invalid("invalid argument \"" + f.get("health-retries")
+                    + "\" for \"--health-retries\" flag: strconv.ParseInt: parsing \"" + f.get("health-retries")
+                    + "\": invalid syntax", true);
+        }
+        if (retries < 0) {
+            throw new Invalid("--health-retries cannot be negative", false);
+        }
+        return new ImageConfig.Healthcheck(test, duration(f, "health-interval"), duration(f, "health-timeout"),
+                duration(f, "health-start-period"), duration(f, "health-start-interval"), retries);
+    }
+
+    /** Go's time.ParseDuration of the flag's value; 0 when unset. */
+    private static long duration(CliFlags f, String flag) {
+        if (!f.has(flag)) {
+            return 0;
+        }
+        String text = f.get(flag);
+        String t = text.startsWith("-") || text.startsWith("+") ? text.substring(1) : text;
+        long total = 0;
+        int at = 0;
+        Matcher m = PART.matcher(t);
+        while (m.lookingAt()) {
+            double v = Double.parseDouble(m.group(1));
+            total += (long) (v * switch (m.group(2)) {
+                case "ns" -> 1L;
+                case "us", "µs" -> 1_000L;
+                case "ms" -> 1_000_000L;
+                case "s" -> 1_000_000_000L;
+                case "m" -> 60_000_000_000L;
+                default -> 3_600_000_000_000L;
+            });
+            at = m.end();
+            m.region(at, t.length());
+        }
+        if (!t.equals("0") && (at == 0 || at != t.length())) {
+            throw new Invalid("invalid argument \"" + text + "\" for \"--" + flag
+                    + "\" flag: time: " + (at == 0 && !t.isEmpty() && Character.isDigit(t.charAt(t.length() - 1))
+                    ? "missing unit in duration \"" + text + "\"" : "invalid duration \"" + text + "\""), true);
+        }
+        if (text.startsWith("-") && total > 0) {
+            throw new Invalid("--" + flag + " cannot be negative", false);
+        }
+        return total;
+    }
+}

@@ -1,0 +1,132 @@
+package dev.dockwire.docker.engine;
+
+import dev.dockwire.docker.Container;
+import dev.dockwire.docker.Health;
+import dev.dockwire.sim.EventLoop;
+import dev.dockwire.sim.Timeout;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.function.Consumer;
+import java.util.function.IntConsumer;
+
+/**
+ * One run of a container's healthcheck (moby daemon/health.go, cmdProbe.run): the test exec'd in
+ * the container with stdout and stderr in one buffer kept to 4096 bytes ({@code limitedBuffer},
+ * {@code ...} marking the cut), ended after the timeout with exit code -1 and
+ * {@code Health check exceeded timeout (30s)} (followed by {@code : } and what it printed, as
+ * moby 28 has it); a test that cannot start ends with -1 and the runtime's error.
+ */
+final class HealthProbe {
+    /** maxOutputLen. */
+    static final int MAX_OUTPUT = 4096;
+
+    private final StringBuilder output = new StringBuilder();
+    private int bytes;
+    private boolean truncated;
+    private boolean done;
+    private ProbeShell shell;
+    private Timeout timer;
+
+    private HealthProbe() {
+    }
+
+    /** Starts {@code test} ({@code ["CMD", ...]} or {@code ["CMD-SHELL", LINE]}) in running {@code c}; {@code result} hears how it ended. */
+    static HealthProbe start(Engine engine, EventLoop clock, Container c, List<String> test, long timeoutNanos,
+                             Consumer<Health.Result> result) {
+        HealthProbe p = new HealthProbe();
+        long start = clock.nanos();
+        ContainerProcesses procs = engine.processes(c);
+        if (procs == null) {
+            p.done = true;
+            result.accept(new Health.Result(start, start, -1, "container " + c.id() + " is not running"));
+            return p;
+        }
+        p.shell = new ProbeShell(engine, clock, c, procs, MainProcesses.env(c), p::line);
+        p.timer = clock.schedule(timeoutNanos, () -> {
+            if (!p.done) {
+                p.done = true;
+                p.shell.kill();
+                String out = p.output();
+                result.accept(new Health.Result(start, clock.nanos(), -1, "Health check exceeded timeout ("
+                        + goDuration(timeoutNanos) + ")" + (out.isEmpty() ? "" : ": " + out)));
+            }
+        });
+        IntConsumer exited = status -> {
+            if (!p.done) {
+                p.done = true;
+                p.timer.cancel();
+                result.accept(new Health.Result(start, clock.nanos(), status, p.output()));
+            }
+        };
+        List<String> argv = test.subList(1, test.size());
+        try {
+            if (test.get(0).equals("CMD-SHELL")) {
+                if (!p.shell.has("/bin/sh")) {
+                    throw new ProbeShell.ExecFailed("OCI runtime exec failed: exec failed: unable to start container process: "
+                            + "exec: \"/bin/sh\": stat /bin/sh: no such file or directory: unknown");
+                }
+                p.shell.shell(String.join(" ", argv), exited);
+            } else {
+                p.shell.exec(argv, exited);
+            }
+        } catch (ProbeShell.ExecFailed e) {
+            p.done = true;
+            p.timer.cancel();
+            result.accept(new Health.Result(start, clock.nanos(), -1, e.getMessage()));
+        }
+        return p;
+    }
+
+    /** The container stopped while the probe ran: its process is killed and nothing is reported. */
+    void cancel() {
+        if (!done) {
+            done = true;
+            timer.cancel();
+            shell.kill();
+        }
+    }
+
+    private void line(String text) {
+        byte[] b = (text + "\n").getBytes(StandardCharsets.UTF_8);
+        int keep = Math.min(MAX_OUTPUT - bytes, b.length);
+        if (keep > 0) {
+            output.append(new String(b, 0, keep, StandardCharsets.UTF_8));
+            bytes += keep;
+        }
+        if (keep < b.length) {
+            truncated = true;
+        }
+    }
+
+    private String output() {
+        return truncated ? output + "..." : output.toString();
+    }
+
+    /** Go's time.Duration.String: {@code 30s}, {@code 1.5s}, {@code 500ms}, {@code 1m30s}, {@code 1h0m0s}. */
+    static String goDuration(long nanos) {
+        if (nanos == 0) {
+            return "0s";
+        }
+        if (nanos < 1_000L) {
+            return nanos + "ns";
+        }
+        if (nanos < 1_000_000L) {
+            return decimal(nanos, 1_000L) + "µs";
+        }
+        if (nanos < 1_000_000_000L) {
+            return decimal(nanos, 1_000_000L) + "ms";
+        }
+        long h = nanos / 3_600_000_000_000L;
+        long m = nanos / 60_000_000_000L % 60;
+        String s = decimal(nanos % 60_000_000_000L, 1_000_000_000L) + "s";
+        if (h > 0) {
+            return h + "h" + m + "m" + s;
+        }
+        return m > 0 ? m + "m" + s : s;
+    }
+
+    private static String decimal(long value, long unit) {
+        return BigDecimal.valueOf(value).divide(BigDecimal.valueOf(unit)).stripTrailingZeros().toPlainString();
+    }
+}
