@@ -263,23 +263,36 @@ public final class JobControl {
 
     /** The job {@code %N}, {@code %%}/{@code %+}/none (the current one) or {@code %-} names; null when none. */
     private Job find(String spec) {
-        table.removeIf(j -> j.done() && !j.stopped());
-        if (table.isEmpty()) {
+        List<Job> open = table.stream().filter(j -> !j.done()).toList();
+        if (open.isEmpty()) {
             return null;
         }
         if (spec == null || spec.equals("%%") || spec.equals("%+") || spec.equals("%")) {
-            return table.get(table.size() - 1);
+            return open.get(open.size() - 1);
         }
         if (spec.equals("%-")) {
-            return table.size() > 1 ? table.get(table.size() - 2) : table.get(0);
+            return open.size() > 1 ? open.get(open.size() - 2) : open.get(0);
         }
         try {
             int n = Integer.parseInt(spec.startsWith("%") ? spec.substring(1) : spec);
-            return table.stream().filter(j -> j.number() == n).findFirst().orElse(null);
+            return open.stream().filter(j -> j.number() == n || !spec.startsWith("%") && j.pid() == n).findFirst().orElse(null);
         } catch (NumberFormatException e) {
             String prefix = spec.startsWith("%") ? spec.substring(1) : spec;
-            return table.stream().filter(j -> j.command().startsWith(prefix)).findFirst().orElse(null);
+            return open.stream().filter(j -> j.command().startsWith(prefix)).findFirst().orElse(null);
         }
+    }
+
+    /** {@code pkill NAME}/{@code killall NAME}: {@code signal} to every job whose program is {@code name}; how many. */
+    public int killAll(String name, Signal signal) {
+        int n = 0;
+        for (Job j : List.copyOf(table)) {
+            String program = j.command().startsWith("sudo ") ? j.command().substring(5) : j.command();
+            if (!j.done() && program.split(" ", 2)[0].equals(name)) {
+                kill("%" + j.number(), signal);
+                n++;
+            }
+        }
+        return n;
     }
 
     private static String state(Job j) {

@@ -31,6 +31,7 @@ public final class Tcpdump {
         private final String command;
         private final StringBuilder line = new StringBuilder(128);
         private Capture tap;
+        private java.util.function.Consumer<String> follower;
         private long seen;
         private boolean stopped;
 
@@ -55,6 +56,21 @@ public final class Tcpdump {
             return count > 0;
         }
 
+        /** From now on every line goes to {@code out} as the frame crosses (those pending first), not to {@link #drain}. */
+        public void follow(java.util.function.Consumer<String> out) {
+            this.follower = out;
+            List<String> earlier = drain();
+            earlier.forEach(out);
+        }
+
+        private void emit(String text) {
+            if (follower != null) {
+                follower.accept(text);
+            } else {
+                pending.add(text);
+            }
+        }
+
         /** The lines printed since the last call. */
         public List<String> drain() {
             List<String> out = List.copyOf(pending);
@@ -69,10 +85,10 @@ public final class Tcpdump {
             }
             stopped = true;
             tap.close();
-            pending.add("");
-            pending.add(seen + (seen == 1 ? " packet" : " packets") + " captured");
-            pending.add(seen + (seen == 1 ? " packet" : " packets") + " received by filter");
-            pending.add("0 packets dropped by kernel");
+            emit("");
+            emit(seen + (seen == 1 ? " packet" : " packets") + " captured");
+            emit(seen + (seen == 1 ? " packet" : " packets") + " received by filter");
+            emit("0 packets dropped by kernel");
         }
 
         @Override
@@ -92,7 +108,7 @@ public final class Tcpdump {
                 line.append(two(secs / 3600 % 24)).append(':').append(two(secs / 60 % 60)).append(':')
                         .append(two(secs % 60)).append('.').append(String.format("%06d", micros % 1_000_000)).append(' ');
             }
-            pending.add(FrameDecoder.decode(frame, line).toString());
+            emit(FrameDecoder.decode(frame, line).toString());
             seen++;
             if (count > 0 && seen >= count) {
                 stop(); // tcpdump -c exits right after the last packet

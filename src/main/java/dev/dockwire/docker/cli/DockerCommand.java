@@ -41,7 +41,7 @@ public final class DockerCommand {
     }
 
     private ProcessCommands processes() {
-        return new ProcessCommands(engine(), host.loop(), host.stepTimeoutNanos());
+        return new ProcessCommands(engine(), host.loop(), host.stepTimeoutNanos(), host.jobControl());
     }
 
     public CommandOutput run(List<String> args) {
@@ -185,6 +185,20 @@ public final class DockerCommand {
     private List<String> attach(Container c, boolean rm) {
         ProcessCommands p = processes();
         int from = engine().log(c).size();
+        if (p.live()) {
+            // --sig-proxy=true (the default): the terminal's signals go to the container's PID 1 (cli/command/container/run.go).
+            List<String> collected = new ArrayList<>();
+            p.follow(c, from, () -> !c.running(), s -> {
+                if (c.running()) {
+                    engine().kill(c.name(), s);
+                }
+                return false;
+            }, collected::add);
+            if (rm && !c.running()) {
+                engine().remove(c.name(), true, () -> { });
+            }
+            return collected;
+        }
         boolean ended = p.await(() -> !c.running());
         List<String> out = new ArrayList<>(engine().log(c).entries().subList(from, engine().log(c).size()).stream()
                 .map(LogEntry::line).toList());
@@ -437,6 +451,8 @@ public final class DockerCommand {
             return CommandOutput.fail(1, "Error response from daemon: container " + c.id() + " is not running");
         }
         List<String> argv = f.positional().subList(1, f.positional().size());
-        return host.execIn(c, argv);
+        // Without -t the client does not proxy signals (cli/command/container/exec.go, moby/moby#9098):
+        // Ctrl-C ends the client and the process in the container runs on; with -t the tty delivers it.
+        return f.has("tty") ? host.execIn(c, argv) : host.jobControl().viaClient(() -> host.execIn(c, argv));
     }
 }

@@ -121,7 +121,7 @@ public final class Exec implements ProcessContext {
             job = jobs.begin(p.hostPid(), s -> pids.kill(p.pid(), s), () -> exitStatus != null || daemon,
                     () -> exitStatus == null ? 0 : exitStatus);
             JobControl.Wait w = jobs.await(job);
-            if (w != JobControl.Wait.DONE || exitStatus == null && !daemon) {
+            if (jobs.live() && (w != JobControl.Wait.DONE || exitStatus == null && !daemon)) {
                 // Stopped, in the background, or its docker client gone: the process lives on.
                 return new CommandOutput(w == JobControl.Wait.STOPPED ? 148 : w == JobControl.Wait.BACKGROUND ? 0 : job.status(),
                         List.copyOf(output));
