@@ -1,6 +1,5 @@
 package dev.dockwire.cli;
 
-import dev.dockwire.app.Signal;
 import dev.dockwire.run.LiveHost;
 import dev.dockwire.run.Session;
 import dev.dockwire.topology.ScriptParser;
@@ -85,8 +84,8 @@ final class ShellCommand implements Callable<Integer> {
     }
 
     private static void run(Terminal terminal, LineReader reader, Session session, LiveHost live) {
-        terminal.handle(Terminal.Signal.INT, s -> live.signal(Signal.SIGINT));
-        terminal.handle(Terminal.Signal.TSTP, s -> live.signal(Signal.SIGTSTP));
+        terminal.handle(Terminal.Signal.INT, s -> live.interrupt());
+        terminal.handle(Terminal.Signal.TSTP, s -> live.suspend());
         String prompt = "root@" + session.host().hostname() + ":~# ";
         while (true) {
             String line;

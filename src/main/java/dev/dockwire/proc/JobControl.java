@@ -211,6 +211,7 @@ public final class JobControl {
             return null;
         }
         terminal.accept(j.command());
+        j.foreground(true); // in the foreground before SIGCONT, so what it prints next is on the terminal
         j.signal(Signal.SIGCONT);
         Wait w = await(j);
         return w == Wait.STOPPED ? 128 + Signal.SIGTSTP.number() : j.status();

@@ -78,9 +78,14 @@ public final class LiveHost implements AutoCloseable {
         }
     }
 
-    /** The terminal's Ctrl-C (SIGINT) or Ctrl-Z (SIGTSTP), for the foreground job only: safe from any thread. */
-    public void signal(Signal signal) {
-        loop.post(() -> jobs.signalForeground(signal));
+    /** The terminal's Ctrl-C: SIGINT to the foreground job only (none at the prompt); safe from any thread. */
+    public void interrupt() {
+        loop.post(() -> jobs.signalForeground(Signal.SIGINT));
+    }
+
+    /** The terminal's Ctrl-Z: SIGTSTP to the foreground job only; safe from any thread. */
+    public void suspend() {
+        loop.post(() -> jobs.signalForeground(Signal.SIGTSTP));
     }
 
     /**
