@@ -49,7 +49,13 @@ public final class LiveHost implements AutoCloseable {
      */
     public int run(String line) {
         return call(() -> {
-            int status = line.isBlank() ? 0 : session.host().run(line).status();
+            int status = 0;
+            if (!line.isBlank()) {
+                // What did not stream (a parse error, say) is printed when the line is done.
+                var r = session.host().run(line);
+                r.output().forEach(jobs::print);
+                status = r.status();
+            }
             jobs.notifications().forEach(jobs::print);
             return status;
         });
