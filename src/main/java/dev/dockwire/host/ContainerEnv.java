@@ -128,7 +128,7 @@ final class ContainerEnv implements Shell.Env {
                 return new TcCommand(host.engine().kernel(), c.netns()).run(args);
             }
             case "tcpdump" -> {
-                return host.jobControl().live() ? new LiveCommands(host.jobControl(), host.engine().kernel(), host.loop()).tcpdump(c.netns(), args)
+                return host.jobControl().live() ? new LiveCommands(host.jobControl(), host.engine().kernel(), host.loop()).tcpdump(c.netns(), args, null)
                         : Tcpdump.run(host.engine().kernel(), host.loop(), c.netns(), args);
             }
             case "iptables", "iptables-save", "iptables-restore" -> {

@@ -182,7 +182,7 @@ public final class DockerHost implements Shell.Env, CliEnv {
             return jobControl.spawning(() -> exec(argv, null));
         }
         List<String> command = argv.get(0).equals("sudo") && argv.size() > 1 ? argv.subList(1, argv.size()) : argv;
-        return HostJobs.backgroundable(command) ? jobs.spawn(command) : exec(argv, null);
+        return HostJobs.backgroundable(command) && !Tcpdump.reads(command) ? jobs.spawn(command, workingDirectory) : exec(argv, null);
     }
 
     @Override
@@ -214,7 +214,9 @@ public final class DockerHost implements Shell.Env, CliEnv {
                     new IptablesCommand(engine.kernel(), Kernel.HOST).run(name, args, stdin);
             case "conntrack" -> new ConntrackCommand(engine.kernel(), Kernel.HOST).run(args);
             case "sleep" -> sleep(args);
-            case "tcpdump" -> jobControl.live() ? live.tcpdump(Kernel.HOST, args) : Tcpdump.run(engine.kernel(), loop, Kernel.HOST, args);
+            case "tcpdump" -> Tcpdump.reads(args) ? Tcpdump.read(workingDirectory, args)
+                    : jobControl.live() ? live.tcpdump(Kernel.HOST, args, workingDirectory)
+                    : Tcpdump.run(engine.kernel(), loop, Kernel.HOST, args, workingDirectory);
             case "jobs", "wait", "kill", "pkill", "killall", "fg", "bg" -> jobControl.live() ? live.builtin(name, args)
                     : name.equals("jobs") ? jobs.list() : name.equals("wait") ? jobs.waitAll()
                     : name.equals("fg") || name.equals("bg") ? CommandResult.fail(1, "bash: " + name + ": no job control")

@@ -30,10 +30,10 @@ final class LiveCommands {
     }
 
     /** {@code tcpdump ARGS} in namespace {@code ns}: lines as they happen, the counts when it ends. */
-    CommandResult tcpdump(String ns, List<String> args) {
+    CommandResult tcpdump(String ns, List<String> args, java.nio.file.Path cwd) {
         Tcpdump.Job capture;
         try {
-            capture = Tcpdump.start(kernel, loop, ns, args);
+            capture = Tcpdump.start(kernel, loop, ns, args, cwd);
         } catch (Tcpdump.Refused e) {
             return e.result();
         }

@@ -1,6 +1,10 @@
 package dev.dockwire.tools;
 
+import dev.dockwire.capture.CaptureFile;
 import dev.dockwire.capture.FrameDecoder;
+import dev.dockwire.capture.PacketFilter;
+import dev.dockwire.capture.PcapWriter;
+import dev.dockwire.capture.SavefileReader;
 import dev.dockwire.kernel.Capture;
 import dev.dockwire.kernel.CaptureSink;
 import dev.dockwire.kernel.Kernel;
@@ -8,6 +12,8 @@ import dev.dockwire.kernel.KernelException;
 import dev.dockwire.kernel.LinkInfo;
 import dev.dockwire.sim.EventLoop;
 import io.netty.buffer.ByteBuf;
+import io.netty.buffer.Unpooled;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -31,6 +37,8 @@ public final class Tcpdump {
         private final String command;
         private final StringBuilder line = new StringBuilder(128);
         private Capture tap;
+        private CaptureFile file;
+        private boolean unbuffered;
         private java.util.function.Consumer<String> follower;
         private long seen;
         private boolean stopped;
@@ -85,6 +93,9 @@ public final class Tcpdump {
             }
             stopped = true;
             tap.close();
+            if (file != null) {
+                file.close();
+            }
             emit("");
             emit(seen + (seen == 1 ? " packet" : " packets") + " captured");
             emit(seen + (seen == 1 ? " packet" : " packets") + " received by filter");
@@ -101,6 +112,14 @@ public final class Tcpdump {
             if (stopped) {
                 return;
             }
+            if (file != null) {
+                file.write(0, nanos, frame, direction);
+                if (unbuffered) {
+                    file.flush();
+                }
+                countAndMaybeStop();
+                return;
+            }
             line.setLength(0);
             if (timestamps) {
                 long micros = nanos / 1000;
@@ -109,6 +128,10 @@ public final class Tcpdump {
                         .append(two(secs % 60)).append('.').append(String.format("%06d", micros % 1_000_000)).append(' ');
             }
             emit(FrameDecoder.decode(frame, line).toString());
+            countAndMaybeStop();
+        }
+
+        private void countAndMaybeStop() {
             seen++;
             if (count > 0 && seen >= count) {
                 stop(); // tcpdump -c exits right after the last packet
@@ -139,9 +162,19 @@ public final class Tcpdump {
         }
     }
 
-    /** Parses {@code args} and starts capturing in {@code ns}. */
+    /** Parses {@code args} and starts capturing in {@code ns}; {@code -w}/{@code -r} are refused (no disk here). */
     public static Job start(Kernel kernel, EventLoop loop, String ns, List<String> args) {
+        return start(kernel, loop, ns, args, null);
+    }
+
+    /**
+     * Parses {@code args} and starts capturing in {@code ns}; {@code -w FILE} writes a pcap on the
+     * disk relative to {@code cwd} instead of printing lines ({@code -U}: each packet flushed).
+     */
+    public static Job start(Kernel kernel, EventLoop loop, String ns, List<String> args, Path cwd) {
         String iface = null;
+        String write = null;
+        boolean unbuffered = false;
         long count = 0;
         boolean timestamps = true;
         boolean verbose = false;
@@ -168,14 +201,24 @@ public final class Tcpdump {
                         throw new Refused("tcpdump: invalid packet count " + args.get(i));
                     }
                 }
-                case "-n", "-nn", "-l", "-q", "-p", "-U", "-e" -> {
+                case "-U" -> unbuffered = true;
+                case "-n", "-nn", "-l", "-q", "-p", "-e" -> {
                     // -n/-nn: names are never resolved here; the others change nothing visible.
                 }
                 case "-v", "-vv", "-vvv" -> verbose = true;
                 case "-t" -> timestamps = false;
                 case "-w", "-r" -> {
-                    throw new Refused("tcpdump: " + a + " is not supported here: dockwire already writes a pcapng"
-                            + " of every bridge to captures/<run>/ (and --capture IFACE for others)");
+                    if (cwd == null) {
+                        throw new Refused("tcpdump: " + a + " is not supported here: dockwire already writes a pcapng"
+                                + " of every bridge to captures/<run>/ (and --capture IFACE for others)");
+                    }
+                    if (++i >= args.size()) {
+                        throw new Refused("tcpdump: option requires an argument -- '" + a.substring(1) + "'");
+                    }
+                    if (a.equals("-r")) {
+                        throw new Refused("tcpdump: -r is read with Tcpdump.read");
+                    }
+                    write = args.get(i);
                 }
                 default -> {
                     if (a.startsWith("-") && expr.isEmpty()) {
@@ -195,10 +238,26 @@ public final class Tcpdump {
             throw new Refused("tcpdump: " + iface + ": No such device exists\n(SIOCGIFHWADDR: No such device)");
         }
         Job job = new Job(count, timestamps, "tcpdump " + String.join(" ", args));
+        if (write != null) {
+            try {
+                job.file = PcapWriter.create(cwd.resolve(write));
+            } catch (RuntimeException e) {
+                throw new Refused("tcpdump: " + write + ": " + (e.getCause() != null ? e.getCause().getMessage() : e.getMessage()));
+            }
+            job.file.addInterface(iface, iface);
+            job.unbuffered = unbuffered;
+        }
         try {
             job.tap = kernel.capture(ns, iface, job, expr.isEmpty() ? null : String.join(" ", expr));
         } catch (KernelException | UnsupportedOperationException e) {
+            if (job.file != null) {
+                job.file.close();
+            }
             throw new Refused("tcpdump: " + e.getMessage());
+        }
+        if (write != null) {
+            job.pending.add("tcpdump: listening on " + iface + ", link-type EN10MB (Ethernet), snapshot length 262144 bytes");
+            return job;
         }
         if (!verbose) {
             job.pending.add("tcpdump: verbose output suppressed, use -v[v]... for full protocol decode");
@@ -207,15 +266,88 @@ public final class Tcpdump {
         return job;
     }
 
+    /** Whether {@code args} read a file ({@code -r FILE}) rather than capture. */
+    public static boolean reads(List<String> args) {
+        return args.contains("-r");
+    }
+
+    /**
+     * {@code tcpdump -r FILE [-c N] [-t] [EXPRESSION]}: the file's packets as lines, relative to
+     * {@code cwd}, after the line libpcap prints on opening it; times are the time of day (UTC).
+     */
+    public static CommandResult read(Path cwd, List<String> args) {
+        String file = null;
+        long count = Long.MAX_VALUE;
+        boolean timestamps = true;
+        List<String> expr = new ArrayList<>();
+        for (int i = 0; i < args.size(); i++) {
+            String a = args.get(i);
+            switch (a) {
+                case "-r" -> file = ++i < args.size() ? args.get(i) : null;
+                case "-c" -> count = ++i < args.size() && args.get(i).matches("[1-9][0-9]*") ? Long.parseLong(args.get(i)) : -1;
+                case "-t" -> timestamps = false;
+                default -> {
+                    if (!a.startsWith("-")) {
+                        expr.add(a);
+                    }
+                }
+            }
+        }
+        if (file == null) {
+            return CommandResult.fail(1, "tcpdump: option requires an argument -- 'r'");
+        }
+        if (count < 0) {
+            return CommandResult.fail(1, "tcpdump: invalid packet count");
+        }
+        SavefileReader.Savefile f;
+        try {
+            f = SavefileReader.read(cwd.resolve(file));
+        } catch (java.nio.file.NoSuchFileException e) {
+            return CommandResult.fail(1, "tcpdump: " + file + ": No such file or directory");
+        } catch (java.io.IOException e) {
+            return CommandResult.fail(1, "tcpdump: " + file + ": " + e.getMessage());
+        }
+        List<String> out = new ArrayList<>();
+        out.add("reading from file " + file + ", link-type EN10MB (Ethernet), snapshot length " + f.snaplen());
+        try (PacketFilter filter = expr.isEmpty() ? PacketFilter.ALL : PacketFilter.compile(String.join(" ", expr))) {
+            StringBuilder line = new StringBuilder(128);
+            for (SavefileReader.Packet p : f.packets()) {
+                if (out.size() > count) {
+                    break;
+                }
+                ByteBuf frame = Unpooled.wrappedBuffer(p.data());
+                if (filter.matches(frame)) {
+                    line.setLength(0);
+                    if (timestamps) {
+                        long micros = p.epochNanos() / 1000;
+                        long secs = micros / 1_000_000;
+                        line.append(String.format("%02d:%02d:%02d.%06d ", secs / 3600 % 24, secs / 60 % 60, secs % 60,
+                                micros % 1_000_000));
+                    }
+                    out.add(FrameDecoder.decode(frame, line).toString());
+                }
+                frame.release();
+            }
+        } catch (IllegalArgumentException e) {
+            return CommandResult.fail(1, "tcpdump: " + e.getMessage());
+        }
+        return CommandResult.ok(out);
+    }
+
     /**
      * Foreground {@code tcpdump}: runs the loop until the count is reached or nothing is left to
      * happen (a tcpdump without {@code -c} would wait for Ctrl-C; here it ends when the network
      * falls silent), then prints everything.
      */
     public static CommandResult run(Kernel kernel, EventLoop loop, String ns, List<String> args) {
+        return run(kernel, loop, ns, args, null);
+    }
+
+    /** As {@link #run(Kernel, EventLoop, String, List)}, with {@code -w FILE} written relative to {@code cwd}. */
+    public static CommandResult run(Kernel kernel, EventLoop loop, String ns, List<String> args, Path cwd) {
         Job job;
         try {
-            job = start(kernel, loop, ns, args);
+            job = start(kernel, loop, ns, args, cwd);
         } catch (Refused e) {
             return e.result();
         }
