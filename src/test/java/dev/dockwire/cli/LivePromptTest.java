@@ -64,7 +64,8 @@ class LivePromptTest {
         session = new Session("shell", 1, new Session.Options(dir.resolve("captures"), 1L, true), null, line -> { });
         for (String setup : new String[] {"docker network create n", "docker run -d --name web --network n nginx",
                 "docker run -d --name site -p 8080:80 nginx",
-                "docker run -d --name c1 --network n alpine sleep 3600"}) {
+                "docker run -d --name c1 --network n alpine sleep 3600",
+                "printf 'services:\\n  pinger:\\n    image: alpine\\n    command: ping 127.0.0.1\\n' > compose.yaml"}) {
             assertEquals(0, session.host().run(setup).status(), setup);
         }
         prompt = new Thread(() -> ShellCommand.prompt(terminal, reader, session, SPEED), "prompt");
@@ -202,5 +203,16 @@ class LivePromptTest {
         assertFalse(screen().substring(at).contains("ping statistics"), "docker logs -f stops; the container runs on");
         type("docker ps --format '{{.Names}}'\n");
         await("q", at, 1);
+    }
+
+    @Test
+    void composeLogsFollowsEveryContainerUntilCtrlC() throws Exception {
+        type("docker compose up -d\n");
+        int at = await("Started", 0, 1);
+        type("docker compose logs -f\n");
+        at = await("pinger-1 | 64 bytes from 127.0.0.1", at, 3);
+        type("\u0003");
+        type("echo after\n");
+        await("after", await("echo after", at, 1), 1);
     }
 }
