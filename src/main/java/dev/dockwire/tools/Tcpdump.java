@@ -36,7 +36,7 @@ public final class Tcpdump {
         private final boolean timestamps;
         private final String command;
         private final StringBuilder line = new StringBuilder(128);
-        private Capture tap;
+        private final List<Capture> taps = new ArrayList<>();
         private CaptureFile file;
         private boolean unbuffered;
         private java.util.function.Consumer<String> follower;
@@ -92,7 +92,7 @@ public final class Tcpdump {
                 return;
             }
             stopped = true;
-            tap.close();
+            taps.forEach(Capture::close);
             if (file != null) {
                 file.close();
             }
@@ -109,6 +109,15 @@ public final class Tcpdump {
 
         @Override
         public void write(int iface, long nanos, ByteBuf frame, Direction direction) {
+            write(null, nanos, frame, direction);
+        }
+
+        /**
+         * A frame seen on {@code device} ({@code -i any}, printed after the time as tcpdump's
+         * sll2_if_print does: the name padded to 5, then In/Out/B/M padded to 3) or on the one
+         * interface (null).
+         */
+        void write(String device, long nanos, ByteBuf frame, Direction direction) {
             if (stopped) {
                 return;
             }
@@ -127,8 +136,21 @@ public final class Tcpdump {
                 line.append(two(secs / 3600 % 24)).append(':').append(two(secs / 60 % 60)).append(':')
                         .append(two(secs % 60)).append('.').append(String.format("%06d", micros % 1_000_000)).append(' ');
             }
+            if (device != null) {
+                line.append(String.format("%-5s %-3s ", device, packetType(frame, direction)));
+            }
             emit(FrameDecoder.decode(frame, line).toString());
             countAndMaybeStop();
+        }
+
+        /** The sll_pkttype of a frame (linux/if_packet.h PACKET_*), as tcpdump names it. */
+        private static String packetType(ByteBuf frame, Direction direction) {
+            if (direction == Direction.OUTBOUND) {
+                return "Out";
+            }
+            int first = frame.getUnsignedByte(frame.readerIndex());
+            boolean broadcast = frame.getInt(frame.readerIndex()) == -1 && frame.getShort(frame.readerIndex() + 4) == -1;
+            return broadcast ? "B" : (first & 1) != 0 ? "M" : "In";
         }
 
         private void countAndMaybeStop() {
@@ -140,6 +162,27 @@ public final class Tcpdump {
 
         private static String two(long v) {
             return v < 10 ? "0" + v : Long.toString(v);
+        }
+
+        @Override
+        public void flush() {
+        }
+
+        @Override
+        public void close() {
+        }
+    }
+
+    /** One interface of {@code -i any}: its frames go to the job with the device's name. */
+    private record AnyDevice(Job job, String device) implements CaptureSink {
+        @Override
+        public int addInterface(String name, String description) {
+            return 0;
+        }
+
+        @Override
+        public void write(int iface, long nanos, ByteBuf frame, Direction direction) {
+            job.write(device, nanos, frame, direction);
         }
 
         @Override
@@ -234,7 +277,8 @@ public final class Tcpdump {
                     .findFirst().orElse("lo");
         }
         String device = iface;
-        if (kernel.links(ns).stream().noneMatch(l -> l.name().equals(device))) {
+        boolean any = iface.equals("any");
+        if (!any && kernel.links(ns).stream().noneMatch(l -> l.name().equals(device))) {
             throw new Refused("tcpdump: " + iface + ": No such device exists\n(SIOCGIFHWADDR: No such device)");
         }
         Job job = new Job(count, timestamps, "tcpdump " + String.join(" ", args));
@@ -247,9 +291,18 @@ public final class Tcpdump {
             job.file.addInterface(iface, iface);
             job.unbuffered = unbuffered;
         }
+        String filter = expr.isEmpty() ? null : String.join(" ", expr);
         try {
-            job.tap = kernel.capture(ns, iface, job, expr.isEmpty() ? null : String.join(" ", expr));
+            if (any) {
+                // Linux's "any" device: every interface of the namespace (those there when it starts).
+                for (LinkInfo l : kernel.links(ns)) {
+                    job.taps.add(kernel.capture(ns, l.name(), new AnyDevice(job, l.name()), filter));
+                }
+            } else {
+                job.taps.add(kernel.capture(ns, iface, job, filter));
+            }
         } catch (KernelException | UnsupportedOperationException e) {
+            job.taps.forEach(Capture::close);
             if (job.file != null) {
                 job.file.close();
             }
@@ -262,7 +315,8 @@ public final class Tcpdump {
         if (!verbose) {
             job.pending.add("tcpdump: verbose output suppressed, use -v[v]... for full protocol decode");
         }
-        job.pending.add("listening on " + iface + ", link-type EN10MB (Ethernet), snapshot length 262144 bytes");
+        job.pending.add("listening on " + iface + (any ? ", link-type LINUX_SLL2 (Linux cooked v2)" : ", link-type EN10MB (Ethernet)")
+                + ", snapshot length 262144 bytes");
         return job;
     }
 

@@ -38,4 +38,21 @@ class TcpdumpFileTest {
             assertEquals(1, h.run("tcpdump -r missing.pcap").status());
         }
     }
+
+    @Test
+    void anyCapturesEveryInterfaceWithItsNameAndDirection() {
+        ExternalTools.assumeLibpcap();
+        try (TestHost h = new TestHost(1)) {
+            h.ok("docker network create -o com.docker.network.bridge.name=br-lab --subnet 172.20.0.0/16 lab");
+            h.ok("docker run -d --name a --network lab alpine sleep 1d");
+            h.ok("docker run -d --name b --network lab alpine sleep 1d");
+            assertEquals(List.of("tcpdump: verbose output suppressed, use -v[v]... for full protocol decode",
+                    "listening on any, link-type LINUX_SLL2 (Linux cooked v2), snapshot length 262144 bytes"),
+                    h.ok("tcpdump -i any -n -c 3 icmp &"));
+            List<String> out = h.ok("docker exec a ping -c 1 b");
+            List<String> dump = out.subList(out.indexOf("rtt min/avg/max/mdev = 0.000/0.000/0.000/0.000 ms") + 1, out.size());
+            assertTrue(dump.get(0).matches("00:00:0\\d\\.\\d{6} (veth\\w{7}|br-lab) (In |Out) IP 172\\.20\\.0\\.2 > 172\\.20\\.0\\.3: ICMP echo request.*"),
+                    String.join("\n", dump));
+        }
+    }
 }
