@@ -100,11 +100,15 @@ final class ShellCommand implements Callable<Integer> {
             if (t.equals("exit") || t.equals("logout")) {
                 break;
             }
-            List<String> declared = t.isEmpty() ? null : live.call(() -> PromptDirective.apply(t, session.world().engine()));
-            if (declared != null) {
-                declared.forEach(reader::printAbove);
-            } else {
-                live.run(t);
+            try {
+                List<String> declared = t.isEmpty() ? null : live.call(() -> PromptDirective.apply(t, session.world().engine()));
+                if (declared != null) {
+                    declared.forEach(reader::printAbove);
+                } else {
+                    live.run(t);
+                }
+            } catch (RuntimeException e) {
+                reader.printAbove("dockwire: internal error: " + e); // the host and its containers live on
             }
         }
     }

@@ -37,7 +37,17 @@ public final class LiveHost implements AutoCloseable {
         loop.onIdle(session::flushCaptures);
         jobs.attach(terminal, above);
         loop.hold(); // the prompt may post a line at any time
-        thread = new Thread(() -> loop.runUntil(() -> closed), "dockwire-loop");
+        thread = new Thread(() -> {
+            while (!closed) {
+                try {
+                    loop.runUntil(() -> closed);
+                } catch (RuntimeException e) {
+                    // A fault in a background event (a command's own faults go back to its caller):
+                    // say so and keep the host running rather than leave the prompt without a loop.
+                    above.accept("dockwire: internal error in the background: " + e);
+                }
+            }
+        }, "dockwire-loop");
         thread.setDaemon(true);
         thread.start();
     }
