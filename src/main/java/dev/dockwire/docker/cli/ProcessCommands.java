@@ -80,7 +80,11 @@ final class ProcessCommands {
         Runnable unfollow = () -> { };
         if (c != null) {
             engine.log(c).entries().stream().skip(from).forEach(e -> out.accept(e.line()));
-            unfollow = engine.log(c).follow(e -> out.accept(e.line()));
+            unfollow = engine.log(c).follow(e -> {
+                if (!job.done()) { // a background follower that ended hears nothing more
+                    out.accept(e.line());
+                }
+            });
         }
         JobControl.Wait w = jobs.await(job);
         if (w == JobControl.Wait.DONE) {

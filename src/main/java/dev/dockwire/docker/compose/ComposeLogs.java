@@ -79,7 +79,11 @@ final class ComposeLogs {
         List<Runnable> unfollow = new ArrayList<>();
         for (int i = 0; i < containers.size(); i++) {
             String name = names.get(i);
-            unfollow.add(engine.log(containers.get(i)).follow(e -> print.accept(String.format(format, name, e.line()))));
+            unfollow.add(engine.log(containers.get(i)).follow(e -> {
+                if (!job.done()) {
+                    print.accept(String.format(format, name, e.line()));
+                }
+            }));
         }
         if (follow.await(job) == JobControl.Wait.DONE) {
             unfollow.forEach(Runnable::run);
