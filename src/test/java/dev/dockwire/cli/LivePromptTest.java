@@ -215,4 +215,17 @@ class LivePromptTest {
         type("echo after\n");
         await("after", await("echo after", at, 1), 1);
     }
+
+    @Test
+    void serviceLogsFollowUntilCtrlC() throws Exception {
+        type("docker swarm init\n");
+        int at = await("To add a worker", 0, 1);
+        type("docker service create --name pinger alpine ping 127.0.0.1\n");
+        at = await("verify: Service", at, 1);
+        type("docker service logs -f pinger\n");
+        at = await("    | 64 bytes from 127.0.0.1", at, 3);
+        type("\u0003");
+        type("echo after\n");
+        await("after", await("echo after", at, 1), 1);
+    }
 }

@@ -55,7 +55,7 @@ public final class DockerCommand {
                 case "network" -> new NetworkCommand(engine()).run(rest);
                 case "swarm" -> new SwarmCommand(engine()).swarm(rest);
                 case "node" -> new SwarmCommand(engine()).node(rest);
-                case "service" -> new ServiceCommand(engine()).service(rest);
+                case "service" -> new ServiceCommand(engine(), host.jobControl()).service(rest);
                 case "run" -> runContainer(rest);
                 case "create" -> create(rest);
                 case "container" -> container(rest);
