@@ -87,6 +87,7 @@ final class ShellCommand implements Callable<Integer> {
         terminal.handle(Terminal.Signal.INT, s -> live.interrupt());
         terminal.handle(Terminal.Signal.TSTP, s -> live.suspend());
         String prompt = "root@" + session.host().hostname() + ":~# ";
+        boolean warned = false;
         while (true) {
             String line;
             try {
@@ -94,12 +95,18 @@ final class ShellCommand implements Callable<Integer> {
             } catch (UserInterruptException e) {
                 continue;
             } catch (EndOfFileException e) {
-                break;
+                line = "exit";
             }
             String t = line.trim();
             if (t.equals("exit") || t.equals("logout")) {
-                break;
+                if (warned || !live.anyStopped()) {
+                    break;
+                }
+                reader.printAbove("There are stopped jobs."); // bash's exit_or_logout: a second exit leaves them
+                warned = true;
+                continue;
             }
+            warned = false;
             try {
                 List<String> declared = t.isEmpty() ? null : live.call(() -> PromptDirective.apply(t, session.world().engine()));
                 if (declared != null) {

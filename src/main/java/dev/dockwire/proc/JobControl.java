@@ -182,6 +182,11 @@ public final class JobControl {
         return foreground != null;
     }
 
+    /** Whether a job is stopped: bash's first {@code exit} then only warns ("There are stopped jobs."). */
+    public boolean anyStopped() {
+        return table.stream().anyMatch(j -> j.stopped() && !j.done());
+    }
+
     /** {@code jobs}. */
     public List<String> jobs() {
         List<String> out = new ArrayList<>();

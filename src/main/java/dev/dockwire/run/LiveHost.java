@@ -71,6 +71,11 @@ public final class LiveHost implements AutoCloseable {
         });
     }
 
+    /** Whether a job is stopped (bash warns once before {@code exit} leaves them). */
+    public boolean anyStopped() {
+        return call(jobs::anyStopped);
+    }
+
     /** Runs {@code task} on the loop's thread and waits for its result. */
     public <T> T call(Supplier<T> task) {
         CompletableFuture<T> result = new CompletableFuture<>();

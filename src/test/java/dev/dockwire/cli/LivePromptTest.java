@@ -228,4 +228,18 @@ class LivePromptTest {
         type("echo after\n");
         await("after", await("echo after", at, 1), 1);
     }
+
+    @Test
+    void exitWithAStoppedJobWarnsOnceAsBashDoes() throws Exception {
+        type("docker exec -t c1 ping web\n");
+        int at = await("icmp_seq=", 0, 1);
+        type("\u001a");
+        at = await("Stopped", at, 1);
+        type("exit\n");
+        at = await("There are stopped jobs.", at, 1);
+        assertTrue(prompt.isAlive());
+        type("exit\n");
+        prompt.join(5_000);
+        assertFalse(prompt.isAlive(), "a second exit leaves them (SIGHUP)");
+    }
 }
