@@ -2,7 +2,8 @@
  * The Docker host's terminal: the shell ({@code Shell}, {@code ShellParser}, {@code TextFilters})
  * with the {@code docker} CLI and the host's tools ({@code ip}, {@code tc}, {@code iptables},
  * {@code bridge}, {@code conntrack}, {@code tcpdump}) side by side, the inside of a container for
- * {@code docker exec}, background jobs and {@code ssh} between hosts.
+ * {@code docker exec}, background jobs and {@code ssh} between hosts; at a live terminal
+ * ({@code LiveCommands}) the commands that wait stream their lines and answer Ctrl-C.
  *
  * <p>Follows a Debian host's bash and busybox sh as far as scripts use them. Sits above both
  * {@code docker} and {@code tools}: it implements {@link dev.dockwire.docker.cli.CliEnv} for the
