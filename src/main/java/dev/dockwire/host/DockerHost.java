@@ -20,6 +20,7 @@ import dev.dockwire.tools.IpCommand;
 import dev.dockwire.tools.IptablesCommand;
 import dev.dockwire.tools.TcCommand;
 import dev.dockwire.tools.Tcpdump;
+import dev.dockwire.tools.TcpdumpRead;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -182,7 +183,7 @@ public final class DockerHost implements Shell.Env, CliEnv {
             return jobControl.spawning(() -> exec(argv, null));
         }
         List<String> command = argv.get(0).equals("sudo") && argv.size() > 1 ? argv.subList(1, argv.size()) : argv;
-        return HostJobs.backgroundable(command) && !Tcpdump.reads(command) ? jobs.spawn(command, workingDirectory) : exec(argv, null);
+        return HostJobs.backgroundable(command) && !TcpdumpRead.reads(command) ? jobs.spawn(command, workingDirectory) : exec(argv, null);
     }
 
     @Override
@@ -214,7 +215,7 @@ public final class DockerHost implements Shell.Env, CliEnv {
                     new IptablesCommand(engine.kernel(), Kernel.HOST).run(name, args, stdin);
             case "conntrack" -> new ConntrackCommand(engine.kernel(), Kernel.HOST).run(args);
             case "sleep" -> sleep(args);
-            case "tcpdump" -> Tcpdump.reads(args) ? Tcpdump.read(workingDirectory, args)
+            case "tcpdump" -> TcpdumpRead.reads(args) ? TcpdumpRead.run(workingDirectory, args)
                     : jobControl.live() ? live.tcpdump(Kernel.HOST, args, workingDirectory)
                     : Tcpdump.run(engine.kernel(), loop, Kernel.HOST, args, workingDirectory);
             case "jobs", "wait", "kill", "pkill", "killall", "fg", "bg" -> jobControl.live() ? live.builtin(name, args)

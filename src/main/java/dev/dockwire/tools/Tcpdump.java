@@ -2,9 +2,7 @@ package dev.dockwire.tools;
 
 import dev.dockwire.capture.CaptureFile;
 import dev.dockwire.capture.FrameDecoder;
-import dev.dockwire.capture.PacketFilter;
 import dev.dockwire.capture.PcapWriter;
-import dev.dockwire.capture.SavefileReader;
 import dev.dockwire.kernel.Capture;
 import dev.dockwire.kernel.CaptureSink;
 import dev.dockwire.kernel.Kernel;
@@ -12,18 +10,19 @@ import dev.dockwire.kernel.KernelException;
 import dev.dockwire.kernel.LinkInfo;
 import dev.dockwire.sim.EventLoop;
 import io.netty.buffer.ByteBuf;
-import io.netty.buffer.Unpooled;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * {@code tcpdump [-i IFACE] [-n|-nn] [-c COUNT] [-t] [-v] [-q] [-l] [EXPRESSION]} on an interface
- * of a namespace: one line per packet as tcpdump prints them with {@code -n} (the decoder is
- * capture.FrameDecoder; names are never resolved), a bridge captured promiscuously, and the
- * closing counts. A {@link Job} runs in the foreground until COUNT packets were seen (or nothing
- * more can happen), or in the background ({@code tcpdump ... &}) while later commands run, its
- * lines appearing as they would on a terminal, until COUNT, {@code kill} or the end of the run.
+ * {@code tcpdump [-i IFACE|any] [-n|-nn] [-c COUNT] [-t] [-v] [-q] [-l] [-U] [-w FILE] [EXPRESSION]}
+ * on an interface of a namespace (or all of them): one line per packet as tcpdump prints them with
+ * {@code -n} (the decoder is capture.FrameDecoder; names are never resolved), a bridge captured
+ * promiscuously, and the closing counts; with {@code -w} a pcap on the disk instead of lines. A
+ * {@link Job} runs in the foreground until COUNT packets were seen (or nothing more can happen;
+ * at a live terminal until Ctrl-C), or in the background ({@code tcpdump ... &}) while later
+ * commands run, its lines appearing as they would on a terminal ({@link Job#follow}: as the frame
+ * crosses), until COUNT, {@code kill} or the end of the run.
  */
 public final class Tcpdump {
     private Tcpdump() {
@@ -251,15 +250,12 @@ public final class Tcpdump {
                 case "-v", "-vv", "-vvv" -> verbose = true;
                 case "-t" -> timestamps = false;
                 case "-w", "-r" -> {
-                    if (cwd == null) {
+                    if (cwd == null || a.equals("-r")) { // -r FILE on the host is TcpdumpRead's
                         throw new Refused("tcpdump: " + a + " is not supported here: dockwire already writes a pcapng"
                                 + " of every bridge to captures/<run>/ (and --capture IFACE for others)");
                     }
                     if (++i >= args.size()) {
                         throw new Refused("tcpdump: option requires an argument -- '" + a.substring(1) + "'");
-                    }
-                    if (a.equals("-r")) {
-                        throw new Refused("tcpdump: -r is read with Tcpdump.read");
                     }
                     write = args.get(i);
                 }
@@ -318,74 +314,6 @@ public final class Tcpdump {
         job.pending.add("listening on " + iface + (any ? ", link-type LINUX_SLL2 (Linux cooked v2)" : ", link-type EN10MB (Ethernet)")
                 + ", snapshot length 262144 bytes");
         return job;
-    }
-
-    /** Whether {@code args} read a file ({@code -r FILE}) rather than capture. */
-    public static boolean reads(List<String> args) {
-        return args.contains("-r");
-    }
-
-    /**
-     * {@code tcpdump -r FILE [-c N] [-t] [EXPRESSION]}: the file's packets as lines, relative to
-     * {@code cwd}, after the line libpcap prints on opening it; times are the time of day (UTC).
-     */
-    public static CommandResult read(Path cwd, List<String> args) {
-        String file = null;
-        long count = Long.MAX_VALUE;
-        boolean timestamps = true;
-        List<String> expr = new ArrayList<>();
-        for (int i = 0; i < args.size(); i++) {
-            String a = args.get(i);
-            switch (a) {
-                case "-r" -> file = ++i < args.size() ? args.get(i) : null;
-                case "-c" -> count = ++i < args.size() && args.get(i).matches("[1-9][0-9]*") ? Long.parseLong(args.get(i)) : -1;
-                case "-t" -> timestamps = false;
-                default -> {
-                    if (!a.startsWith("-")) {
-                        expr.add(a);
-                    }
-                }
-            }
-        }
-        if (file == null) {
-            return CommandResult.fail(1, "tcpdump: option requires an argument -- 'r'");
-        }
-        if (count < 0) {
-            return CommandResult.fail(1, "tcpdump: invalid packet count");
-        }
-        SavefileReader.Savefile f;
-        try {
-            f = SavefileReader.read(cwd.resolve(file));
-        } catch (java.nio.file.NoSuchFileException e) {
-            return CommandResult.fail(1, "tcpdump: " + file + ": No such file or directory");
-        } catch (java.io.IOException e) {
-            return CommandResult.fail(1, "tcpdump: " + file + ": " + e.getMessage());
-        }
-        List<String> out = new ArrayList<>();
-        out.add("reading from file " + file + ", link-type EN10MB (Ethernet), snapshot length " + f.snaplen());
-        try (PacketFilter filter = expr.isEmpty() ? PacketFilter.ALL : PacketFilter.compile(String.join(" ", expr))) {
-            StringBuilder line = new StringBuilder(128);
-            for (SavefileReader.Packet p : f.packets()) {
-                if (out.size() > count) {
-                    break;
-                }
-                ByteBuf frame = Unpooled.wrappedBuffer(p.data());
-                if (filter.matches(frame)) {
-                    line.setLength(0);
-                    if (timestamps) {
-                        long micros = p.epochNanos() / 1000;
-                        long secs = micros / 1_000_000;
-                        line.append(String.format("%02d:%02d:%02d.%06d ", secs / 3600 % 24, secs / 60 % 60, secs % 60,
-                                micros % 1_000_000));
-                    }
-                    out.add(FrameDecoder.decode(frame, line).toString());
-                }
-                frame.release();
-            }
-        } catch (IllegalArgumentException e) {
-            return CommandResult.fail(1, "tcpdump: " + e.getMessage());
-        }
-        return CommandResult.ok(out);
     }
 
     /**
