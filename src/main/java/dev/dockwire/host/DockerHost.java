@@ -52,7 +52,7 @@ public final class DockerHost implements Shell.Env, CliEnv {
         this.engine = engine;
         this.loop = loop;
         this.hostname = hostname;
-        this.shell = new Shell(this);
+        this.shell = new Shell(this, true);
         this.docker = new DockerCommand(this);
         this.jobs = new HostJobs(engine.kernel(), loop);
         this.jobControl = new JobControl(loop);

@@ -41,11 +41,18 @@ public final class Shell {
     }
 
     private final Env env;
+    private final boolean namesJobs;
     private final Map<String, String> vars = new HashMap<>();
     private int lastStatus;
 
     public Shell(Env env) {
+        this(env, false);
+    }
+
+    /** {@code namesJobs}: the host's own shell, whose command lines name the jobs ({@code jobs}, "Stopped"). */
+    Shell(Env env, boolean namesJobs) {
         this.env = env;
+        this.namesJobs = namesJobs;
     }
 
     public Map<String, String> variables() {
@@ -70,7 +77,7 @@ public final class Shell {
             }
             List<ShellParser.Command> stages = item.pipeline();
             JobControl jobs = env.jobControl();
-            if (jobs != null && jobs.live()) {
+            if (namesJobs && jobs != null && jobs.live()) {
                 jobs.command(describe(stages));
             }
             boolean background = "&".equals(item.op()) && stages.size() == 1 && stages.get(0).redirect() == null
