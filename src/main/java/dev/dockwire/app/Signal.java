@@ -4,11 +4,12 @@ import java.util.Locale;
 
 /**
  * The signals a container's processes meet, with their Linux numbers (asm-generic/signal.h).
- * Each one's default action terminates the process, which then reports status {@code 128 + n}
- * as a shell and {@code docker ps} show it ({@code Exited (137)} after SIGKILL).
+ * The default action of most terminates the process, which then reports status {@code 128 + n}
+ * as a shell and {@code docker ps} show it ({@code Exited (137)} after SIGKILL); SIGSTOP and
+ * SIGTSTP (Ctrl-Z) stop it and SIGCONT resumes it (signal(7)).
  */
 public enum Signal {
-    SIGHUP(1), SIGINT(2), SIGQUIT(3), SIGKILL(9), SIGTERM(15);
+    SIGHUP(1), SIGINT(2), SIGQUIT(3), SIGKILL(9), SIGTERM(15), SIGCONT(18), SIGSTOP(19), SIGTSTP(20);
 
     private final int number;
 
@@ -25,9 +26,14 @@ public enum Signal {
         return 128 + number;
     }
 
-    /** Whether a program may catch it; SIGKILL cannot be caught or ignored (signal(7)). */
+    /** Whether a program may catch it; SIGKILL and SIGSTOP cannot be caught or ignored (signal(7)). */
     public boolean catchable() {
-        return this != SIGKILL;
+        return this != SIGKILL && this != SIGSTOP;
+    }
+
+    /** Whether its default action stops the process rather than ending it (SIGSTOP, SIGTSTP). */
+    public boolean stops() {
+        return this == SIGSTOP || this == SIGTSTP;
     }
 
     /**

@@ -2,6 +2,7 @@ package dev.dockwire.cli;
 
 import dev.dockwire.host.Completion;
 import dev.dockwire.host.InteractiveShell;
+import dev.dockwire.run.LiveHost;
 import dev.dockwire.run.Session;
 import dev.dockwire.tools.CommandResult;
 import dev.dockwire.topology.ScriptParser;
@@ -22,7 +23,9 @@ import picocli.CommandLine.Parameters;
 
 /**
  * {@code dockwire shell [FILE]}: an interactive prompt on the emulated Docker host, with line
- * editing and history; a script given as FILE runs first. {@code exit} or Ctrl-D ends it.
+ * editing and history; a script given as FILE runs first at full speed, then the host goes live
+ * ({@link LiveHost}: time follows the wall clock, {@code --speed N} times as fast). Ctrl-C and
+ * Ctrl-Z go to the foreground job; {@code exit} or Ctrl-D ends the session.
  */
 @Command(name = "shell", mixinStandardHelpOptions = true,
         description = "Type docker and host commands at an emulated Docker host's prompt.")
@@ -33,13 +36,31 @@ final class ShellCommand implements Callable<Integer> {
     @Option(names = "--seed", description = "Seed for everything random (default 1).")
     long seed = 1;
 
-    @Option(names = "--out", paramLabel = "DIR", description = "Where captures go (default: captures/shell).")
-    Path out = Path.of("captures", "shell");
+    @Option(names = "--out", paramLabel = "DIR",
+            description = "Where captures go (default: a new captures/shell/N for each session).")
+    Path out;
+
+    @Option(names = "--speed", paramLabel = "N", description = "Run time N times as fast as the wall clock (default 1).")
+    double speed = 1;
+
+    /** The first {@code BASE/N} no earlier session has written to. */
+    static Path freshDir(Path base) {
+        for (int n = 1; ; n++) {
+            Path dir = base.resolve(Integer.toString(n));
+            if (!Files.exists(dir)) {
+                return dir;
+            }
+        }
+    }
 
     @Override
     public Integer call() throws IOException {
+        if (!(speed > 0)) {
+            throw new picocli.CommandLine.ParameterException(new picocli.CommandLine(this), "--speed must be positive");
+        }
+        Path dir = out != null ? out : freshDir(Path.of("captures", "shell"));
         try (Terminal terminal = TerminalBuilder.builder().system(true).dumb(true).build();
-             Session session = new Session("shell", seed, new Session.Options(out, seed, true), null,
+             Session session = new Session("shell", seed, new Session.Options(dir, seed, true), null,
                      line -> terminal.writer().println(line))) {
             if (file != null) {
                 var script = ScriptParser.parse(file.toString(), "shell", Files.readString(file));
@@ -50,40 +71,85 @@ final class ShellCommand implements Callable<Integer> {
                 }
             }
             InteractiveShell shell = new InteractiveShell(session.host());
+            LiveHost[] live = new LiveHost[1]; // Tab asks the host on the loop's thread once it is live
             LineReader reader = LineReaderBuilder.builder().terminal(terminal)
                     .variable(LineReader.HISTORY_FILE, Path.of(System.getProperty("user.home"), ".dockwire_history"))
-                    .parser(new ShellLineParser()).completer(new ShellCompleter(new Completion(session.host(), shell)))
+                    .parser(new ShellLineParser())
+                    .completer(new ShellCompleter(new Completion(session.host(), shell),
+                            task -> live[0] == null ? task.get() : live[0].call(task)))
                     .variable(LineReader.SECONDARY_PROMPT_PATTERN, "> ").option(LineReader.Option.DISABLE_EVENT_EXPANSION, true)
                     .build();
             Banner.lines(session.host().hostname(), session.world().engine(), session.captureDirectory())
                     .forEach(terminal.writer()::println);
-            while (true) {
-                String line;
-                try {
-                    line = reader.readLine(shell.prompt());
-                } catch (UserInterruptException e) {
-                    continue;
-                } catch (EndOfFileException e) {
-                    CommandResult left = shell.endOfInput();
-                    if (left == null) {
-                        break;
-                    }
-                    left.output().forEach(terminal.writer()::println);
-                    continue;
-                }
-                String t = line.trim();
-                if (t.isEmpty()) {
-                    continue;
-                }
-                if (shell.leavesHost(t)) {
-                    break;
-                }
-                List<String> declared = PromptDirective.apply(t, session.world().engine());
-                (declared != null ? declared : shell.run(line).output()).forEach(terminal.writer()::println);
-                terminal.flush();
-            }
+            terminal.flush();
+            prompt(terminal, reader, session, shell, speed, l -> live[0] = l);
             session.finish();
         }
         return 0;
+    }
+
+    /** The live prompt on the host's own shell (what tests drive through a terminal on pipes). */
+    static void prompt(Terminal terminal, LineReader reader, Session session, double speed) {
+        prompt(terminal, reader, session, new InteractiveShell(session.host()), speed, l -> { });
+    }
+
+    /** Makes the host live ({@code started} hears it), reads lines until the session ends, and takes the host back. */
+    static void prompt(Terminal terminal, LineReader reader, Session session, InteractiveShell shell, double speed,
+                       java.util.function.Consumer<LiveHost> started) {
+        try (LiveHost live = new LiveHost(session, speed, reader::printAbove, reader::printAbove)) {
+            started.accept(live);
+            run(terminal, reader, session, shell, live);
+        }
+    }
+
+    /**
+     * Reads lines until Ctrl-D or {@code exit} at the host's own prompt, each run live in the shell
+     * on top ({@link InteractiveShell}: the host's, or one inside a container); Ctrl-C at the
+     * prompt only clears the line.
+     */
+    private static void run(Terminal terminal, LineReader reader, Session session, InteractiveShell shell, LiveHost live) {
+        terminal.handle(Terminal.Signal.INT, s -> live.interrupt());
+        terminal.handle(Terminal.Signal.TSTP, s -> live.suspend());
+        boolean warned = false;
+        while (true) {
+            String line;
+            boolean leaving;
+            try {
+                line = reader.readLine(live.call(shell::prompt));
+                leaving = shell.leavesHost(line.trim());
+            } catch (UserInterruptException e) {
+                continue;
+            } catch (EndOfFileException e) {
+                // Ctrl-D leaves a container's shell (bash prints exit), or at the host's prompt ends the session.
+                CommandResult left = live.call(shell::endOfInput);
+                if (left != null) {
+                    left.output().forEach(reader::printAbove);
+                    continue;
+                }
+                line = "exit";
+                leaving = true;
+            }
+            String t = line.trim();
+            if (leaving) {
+                if (warned || !live.anyStopped()) {
+                    break;
+                }
+                reader.printAbove("There are stopped jobs."); // bash's exit_or_logout: a second exit leaves them
+                warned = true;
+                continue;
+            }
+            warned = false;
+            try {
+                List<String> declared = t.isEmpty() ? null : live.call(() -> PromptDirective.apply(t, session.world().engine()));
+                if (declared != null) {
+                    declared.forEach(reader::printAbove);
+                } else {
+                    String typed = line;
+                    live.run(() -> shell.run(typed));
+                }
+            } catch (RuntimeException e) {
+                reader.printAbove("dockwire: internal error: " + e); // the host and its containers live on
+            }
+        }
     }
 }

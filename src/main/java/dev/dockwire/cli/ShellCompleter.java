@@ -3,6 +3,8 @@ package dev.dockwire.cli;
 import dev.dockwire.host.Completion;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Function;
+import java.util.function.Supplier;
 import org.jline.reader.Candidate;
 import org.jline.reader.Completer;
 import org.jline.reader.LineReader;
@@ -16,9 +18,16 @@ import org.jline.reader.ParsedLine;
 final class ShellCompleter implements Completer {
     private static final Set<String> SEPARATORS = Set.of("|", ";", "&&", "||", "&");
     private final Completion completion;
+    private final Function<Supplier<List<String>>, List<String>> onLoop;
 
     ShellCompleter(Completion completion) {
+        this(completion, Supplier::get);
+    }
+
+    /** {@code onLoop} runs the host's answer on the emulation's thread (the live prompt's loop). */
+    ShellCompleter(Completion completion, Function<Supplier<List<String>>, List<String>> onLoop) {
         this.completion = completion;
+        this.onLoop = onLoop;
     }
 
     @Override
@@ -32,7 +41,8 @@ final class ShellCompleter implements Completer {
             }
         }
         String current = line.word().substring(0, Math.min(line.wordCursor(), line.word().length()));
-        for (String c : completion.complete(before.subList(start, before.size()), current)) {
+        List<String> words = before.subList(start, before.size());
+        for (String c : onLoop.apply(() -> completion.complete(words, current))) {
             boolean directory = c.endsWith("/");
             candidates.add(new Candidate(c, c, null, null, null, null, !directory));
         }

@@ -44,6 +44,11 @@ final class ContainerEnv implements Shell.Env {
     }
 
     @Override
+    public dev.dockwire.proc.JobControl jobControl() {
+        return host.jobControl();
+    }
+
+    @Override
     public String readFile(String path) {
         return c.file(path);
     }
@@ -149,7 +154,8 @@ final class ContainerEnv implements Shell.Env {
                 return new TcCommand(host.engine().kernel(), c.netns()).run(args);
             }
             case "tcpdump" -> {
-                return Tcpdump.run(host.engine().kernel(), host.loop(), c.netns(), args);
+                return host.jobControl().live() ? new LiveCommands(host.jobControl(), host.engine().kernel(), host.loop()).tcpdump(c.netns(), args, null)
+                        : Tcpdump.run(host.engine().kernel(), host.loop(), c.netns(), args);
             }
             case "iptables", "iptables-save", "iptables-restore" -> {
                 return new IptablesCommand(host.engine().kernel(), c.netns()).run(name, args, stdin);
@@ -164,7 +170,7 @@ final class ContainerEnv implements Shell.Env {
                 ContainerProcesses procs = host.engine().processes(c);
                 Exec exec = procs == null ? new Exec(host.engine(), host.loop(), c.netns(), c.hostname(), this)
                         : new Exec(host.engine(), host.loop(), c.netns(), c.hostname(), this, procs.pids());
-                return DockerHost.result(exec.run(name, p, args));
+                return DockerHost.result(exec.foreground(host.jobControl()).run(name, p, args));
             }
         }
     }

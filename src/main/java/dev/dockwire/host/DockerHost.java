@@ -11,6 +11,7 @@ import dev.dockwire.docker.compose.ComposeCommand;
 import dev.dockwire.docker.engine.Engine;
 import dev.dockwire.docker.engine.Exec;
 import dev.dockwire.kernel.Kernel;
+import dev.dockwire.proc.JobControl;
 import dev.dockwire.sim.EventLoop;
 import dev.dockwire.tools.BridgeCommand;
 import dev.dockwire.tools.CommandResult;
@@ -19,6 +20,7 @@ import dev.dockwire.tools.IpCommand;
 import dev.dockwire.tools.IptablesCommand;
 import dev.dockwire.tools.TcCommand;
 import dev.dockwire.tools.Tcpdump;
+import dev.dockwire.tools.TcpdumpRead;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -39,6 +41,8 @@ public final class DockerHost implements Shell.Env, CliEnv {
     private final Shell shell;
     private final DockerCommand docker;
     private final HostJobs jobs;
+    private final JobControl jobControl;
+    private final LiveCommands live;
     private final Map<String, String> environment = new LinkedHashMap<>();
     private Path workingDirectory = Path.of("");
     private Path home;
@@ -51,9 +55,11 @@ public final class DockerHost implements Shell.Env, CliEnv {
         this.engine = engine;
         this.loop = loop;
         this.hostname = hostname;
-        this.shell = new Shell(this);
+        this.shell = new Shell(this, true);
         this.docker = new DockerCommand(this);
         this.jobs = new HostJobs(engine.kernel(), loop);
+        this.jobControl = new JobControl(loop);
+        this.live = new LiveCommands(jobControl, engine.kernel(), loop);
         StringBuilder resolv = new StringBuilder();
         engine.hostNameservers().forEach(s -> resolv.append("nameserver ").append(s).append('\n'));
         files.write("/etc/resolv.conf", resolv.toString(), false);
@@ -76,6 +82,12 @@ public final class DockerHost implements Shell.Env, CliEnv {
 
     public String hostname() {
         return hostname;
+    }
+
+    /** The terminal's job control: live once an interactive prompt attaches a terminal. */
+    @Override
+    public JobControl jobControl() {
+        return jobControl;
     }
 
     /** {@code # dockwire: step-timeout N}: how long a foreground command that does not end may run. */
@@ -202,9 +214,14 @@ public final class DockerHost implements Shell.Env, CliEnv {
         return jobs.finish();
     }
 
+    /** {@code COMMAND &} (and {@code sudo COMMAND &}): at a live terminal any command; in a script {@code tcpdump}. */
     @Override
     public CommandResult spawn(List<String> argv) {
-        return HostJobs.backgroundable(argv) ? jobs.spawn(argv) : exec(argv, null);
+        if (jobControl.live()) {
+            return jobControl.spawning(() -> exec(argv, null));
+        }
+        List<String> command = argv.get(0).equals("sudo") && argv.size() > 1 ? argv.subList(1, argv.size()) : argv;
+        return HostJobs.backgroundable(command) && !TcpdumpRead.reads(command) ? jobs.spawn(command, workingDirectory) : exec(argv, null);
     }
 
     @Override
@@ -235,10 +252,13 @@ public final class DockerHost implements Shell.Env, CliEnv {
                     new IptablesCommand(engine.kernel(), Kernel.HOST).run(name, args, stdin);
             case "conntrack" -> new ConntrackCommand(engine.kernel(), Kernel.HOST).run(args);
             case "sleep" -> sleep(args);
-            case "tcpdump" -> Tcpdump.run(engine.kernel(), loop, Kernel.HOST, args);
-            case "jobs" -> jobs.list();
-            case "wait" -> jobs.waitAll();
-            case "kill", "pkill", "killall" -> jobs.kill(name, args);
+            case "tcpdump" -> TcpdumpRead.reads(args) ? TcpdumpRead.run(workingDirectory, args)
+                    : jobControl.live() ? live.tcpdump(Kernel.HOST, args, workingDirectory)
+                    : Tcpdump.run(engine.kernel(), loop, Kernel.HOST, args, workingDirectory);
+            case "jobs", "wait", "kill", "pkill", "killall", "fg", "bg" -> jobControl.live() ? live.builtin(name, args)
+                    : name.equals("jobs") ? jobs.list() : name.equals("wait") ? jobs.waitAll()
+                    : name.equals("fg") || name.equals("bg") ? CommandResult.fail(1, "bash: " + name + ": no job control")
+                    : jobs.kill(name, args);
             case "ssh" -> ssh(args);
             case "hostname" -> CommandResult.ok(List.of(hostname));
             case "help" -> CommandResult.ok(HostHelp.text(hostname));
@@ -248,7 +268,7 @@ public final class DockerHost implements Shell.Env, CliEnv {
                 if (p == null) {
                     yield CommandResult.fail(127, "bash: " + name + ": command not found");
                 }
-                yield result(new Exec(engine, loop, Kernel.HOST, hostname, this).run(name, p, args));
+                yield result(new Exec(engine, loop, Kernel.HOST, hostname, this).foreground(jobControl).run(name, p, args));
             }
         };
     }
@@ -270,6 +290,9 @@ public final class DockerHost implements Shell.Env, CliEnv {
         try {
             String a = args.get(0);
             double seconds = Double.parseDouble(a.endsWith("s") ? a.substring(0, a.length() - 1) : a);
+            if (jobControl.live()) {
+                return live.sleep((long) (seconds * 1e9));
+            }
             loop.runFor((long) (seconds * 1e9));
             return CommandResult.ok(List.of());
         } catch (NumberFormatException e) {

@@ -28,9 +28,9 @@ final class HostJobs {
     }
 
     /** {@code tcpdump ... &}. */
-    CommandResult spawn(List<String> argv) {
+    CommandResult spawn(List<String> argv, java.nio.file.Path cwd) {
         try {
-            jobs.add(Tcpdump.start(kernel, loop, Kernel.HOST, argv.subList(1, argv.size())));
+            jobs.add(Tcpdump.start(kernel, loop, Kernel.HOST, argv.subList(1, argv.size()), cwd));
         } catch (Tcpdump.Refused e) {
             return e.result();
         }

@@ -1,6 +1,7 @@
 package dev.dockwire.host;
 
 import dev.dockwire.docker.engine.Exec;
+import dev.dockwire.proc.JobControl;
 import dev.dockwire.tools.CommandResult;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -51,15 +52,27 @@ public final class Shell {
         default CommandResult spawn(List<String> argv) {
             return exec(argv, null);
         }
+
+        /** The terminal's job control when a command's output may stream to it; null where it never does. */
+        default JobControl jobControl() {
+            return null;
+        }
     }
 
     private final Env env;
+    private final boolean namesJobs;
     private final Map<String, String> vars = new HashMap<>();
     private int lastStatus;
     private Integer exited;
 
     public Shell(Env env) {
+        this(env, false);
+    }
+
+    /** {@code namesJobs}: the host's own shell, whose command lines name the jobs ({@code jobs}, "Stopped"). */
+    Shell(Env env, boolean namesJobs) {
         this.env = env;
+        this.namesJobs = namesJobs;
     }
 
     public Map<String, String> variables() {
@@ -96,10 +109,18 @@ public final class Shell {
                 continue;
             }
             List<ShellParser.Command> stages = item.pipeline();
+            JobControl jobs = env.jobControl();
+            if (namesJobs && jobs != null && jobs.live()) {
+                jobs.command(describe(stages));
+            }
             boolean background = "&".equals(item.op()) && stages.size() == 1 && stages.get(0).redirect() == null
                     && !stages.get(0).words().isEmpty();
             CommandResult r = background ? env.spawn(stages.get(0).words()) : pipeline(stages);
-            out.addAll(r.output());
+            if (jobs != null && jobs.streaming()) {
+                r.output().forEach(jobs::print); // in order with what the next item streams
+            } else {
+                out.addAll(r.output());
+            }
             status = r.status();
             setStatus(status);
             op = item.op();
@@ -114,8 +135,26 @@ public final class Shell {
     }
 
     private List<String> substitute(String command) {
-        CommandResult r = new Shell(env).withVars(vars).run(command);
+        CommandResult r = collected(() -> new Shell(env).withVars(vars).run(command));
         return r.output();
+    }
+
+    /** Runs {@code task} with its output captured rather than on the terminal ($(...), a pipe, a redirect). */
+    private CommandResult collected(java.util.function.Supplier<CommandResult> task) {
+        JobControl jobs = env.jobControl();
+        return jobs == null ? task.get() : jobs.collected(task);
+    }
+
+    /** A pipeline as {@code jobs} names it. */
+    private static String describe(List<ShellParser.Command> stages) {
+        StringBuilder sb = new StringBuilder();
+        for (ShellParser.Command c : stages) {
+            if (sb.length() > 0) {
+                sb.append(" | ");
+            }
+            sb.append(String.join(" ", c.words()));
+        }
+        return sb.toString();
     }
 
     /** Runs one command given as words (no parsing or expansion), with the builtins available. */
@@ -142,7 +181,8 @@ public final class Shell {
                     continue;
                 }
             }
-            last = command(cmd, stdin);
+            List<String> in = stdin;
+            last = i < stages.size() - 1 || cmd.redirect() != null ? collected(() -> command(cmd, in)) : command(cmd, in);
             List<String> output = last.output();
             if (cmd.discardErrors() || cmd.redirect() != null) {
                 // Output went to a file (or errors to /dev/null): nothing reaches the next stage from errors.

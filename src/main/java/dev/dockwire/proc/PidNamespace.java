@@ -13,7 +13,7 @@ import java.util.function.IntSupplier;
  * handler; an unhandled one terminates the process with {@code 128 + n} — but the init of a
  * namespace is spared every signal it did not install a handler for, except SIGKILL. This is why
  * {@code docker stop} of a container whose PID 1 is {@code ping} or {@code sleep} waits its grace
- * period and ends in SIGKILL (137).
+ * period and ends in SIGKILL (137). SIGSTOP/SIGTSTP stop a process and SIGCONT resumes it.
  */
 public final class PidNamespace {
     private final IntSupplier hostPids;
@@ -22,7 +22,16 @@ public final class PidNamespace {
 
     /** {@code hostPids} hands out the pids the host sees, shared by all namespaces of one host. */
     public PidNamespace(IntSupplier hostPids) {
+        this(hostPids, 0);
+    }
+
+    /**
+     * A namespace whose pids up to {@code lastPid} are taken: the host's own, whose init is not
+     * among the processes dockwire runs, so none of them is spared as init is.
+     */
+    public PidNamespace(IntSupplier hostPids, int lastPid) {
         this.hostPids = hostPids;
+        this.lastPid = lastPid;
     }
 
     /** fork+exec: a new process with the next free pid; its parent is {@code ppid} (0: started from outside). */
@@ -52,8 +61,18 @@ public final class PidNamespace {
         if (p == null || p.exited()) {
             return false;
         }
-        if (signal.catchable() && p.handles(signal)) {
+        if (signal == Signal.SIGCONT) {
+            // SIGCONT resumes even a process that handles it (prepare_signal), before any handler runs.
+            p.resume();
+            if (p.handles(signal)) {
+                p.deliver(signal);
+            }
+        } else if (signal.catchable() && p.handles(signal)) {
             p.deliver(signal);
+        } else if (signal.stops()) {
+            if (pid != 1 || !signal.catchable()) {
+                p.stop();
+            }
         } else if (pid != 1 || !signal.catchable()) {
             p.terminate(signal);
         }

@@ -21,8 +21,10 @@ public final class Process {
     private final long startNanos;
     private final Map<Signal, Runnable> handlers = new EnumMap<>(Signal.class);
     private final List<IntConsumer> exitListeners = new ArrayList<>();
+    private final List<Runnable> whileStopped = new ArrayList<>();
     private Integer status;
     private Signal killedBy;
+    private boolean stopped;
 
     Process(int pid, int hostPid, int ppid, List<String> argv, Map<String, String> env, long startNanos) {
         this.pid = pid;
@@ -87,12 +89,49 @@ public final class Process {
         }
     }
 
+    /** Whether SIGSTOP/SIGTSTP stopped it and no SIGCONT has come since (state T in {@code ps}). */
+    public boolean stopped() {
+        return stopped;
+    }
+
+    /**
+     * Runs {@code task} now, or when SIGCONT resumes the process if it is stopped: a stopped
+     * process's timers do not fire until it runs again (do_signal_stop).
+     */
+    public void whenRunning(Runnable task) {
+        if (stopped) {
+            whileStopped.add(task);
+        } else {
+            task.run();
+        }
+    }
+
+    /** The default action of SIGSTOP/SIGTSTP. */
+    void stop() {
+        if (status == null) {
+            stopped = true;
+        }
+    }
+
+    /** SIGCONT: resumes a stopped process; what it would have done meanwhile happens now. */
+    void resume() {
+        if (!stopped) {
+            return;
+        }
+        stopped = false;
+        List<Runnable> due = List.copyOf(whileStopped);
+        whileStopped.clear();
+        due.forEach(Runnable::run);
+    }
+
     /** exit(2): ends the process with {@code code} (0-255); later calls change nothing. */
     public void exit(int code) {
         if (status != null) {
             return;
         }
         status = code & 0xff;
+        stopped = false;
+        whileStopped.clear();
         handlers.clear();
         List<IntConsumer> listeners = List.copyOf(exitListeners);
         exitListeners.clear();

@@ -28,6 +28,7 @@ final class Recordings {
     private final String filter;
     private final List<Capture> captures = new ArrayList<>();
     private final List<Path> paths = new ArrayList<>();
+    private final List<PcapngWriter> writers = new ArrayList<>();
     /** Named interfaces no host has shown yet. */
     private final Set<String> pending = new LinkedHashSet<>();
     private PcapngWriter underlay;
@@ -102,7 +103,9 @@ final class Recordings {
     /** Like {@code tcpdump -i DEV -w NAME.pcapng} from now on (a bridge promiscuously). */
     private Capture open(String name, Kernel kernel, String ns, String dev) {
         Path path = dir.resolve(name + ".pcapng");
-        Capture capture = kernel.capture(ns, dev, PcapngWriter.create(path), filter);
+        PcapngWriter writer = PcapngWriter.create(path);
+        writers.add(writer);
+        Capture capture = kernel.capture(ns, dev, writer, filter);
         captures.add(capture);
         paths.add(path);
         return capture;
@@ -120,6 +123,18 @@ final class Recordings {
             out.add(new Session.CaptureResult(paths.get(i), captures.get(i).captured()));
         }
         return out;
+    }
+
+    /** Writes what the files hold so far to disk, so that Wireshark or {@code tshark -r} reads them mid-session. */
+    void flush() {
+        for (int i = 0; i < writers.size(); i++) {
+            if (captures.get(i).failure() == null) {
+                writers.get(i).flush();
+            }
+        }
+        if (underlay != null) {
+            underlay.flush();
+        }
     }
 
     /** The named interfaces that never appeared. */

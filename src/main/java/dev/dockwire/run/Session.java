@@ -154,6 +154,18 @@ public final class Session implements AutoCloseable {
         return world.host();
     }
 
+    /** The directory the captures go to (a banner says where). */
+    public Path captureDir() {
+        return options.outDir();
+    }
+
+    /** Writes the captures so far to disk (a live session does so whenever its loop waits). */
+    public void flushCaptures() {
+        if (recordings != null) {
+            recordings.flush();
+        }
+    }
+
     public void say(String line) {
         out.accept(line);
     }

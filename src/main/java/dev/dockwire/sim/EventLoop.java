@@ -24,10 +24,14 @@ import java.util.function.BooleanSupplier;
 public final class EventLoop implements Clock {
     private final PriorityQueue<Timeout> timers = new PriorityQueue<>();
     private final List<Agent> agents = new ArrayList<>();
-    private final Pacing pacing;
+    private Pacing pacing;
+    private double speed = 1;
     private long now;
     private long seq;
-    private long wallStart = -1;
+    /** The wall clock (System.nanoTime) when pacing last began, and the virtual time then; -1 until read. */
+    private long wallOrigin = -1;
+    private long virtualOrigin;
+    private Runnable idle = () -> { };
     private final Queue<Runnable> posted = new ConcurrentLinkedQueue<>();
     private volatile Thread waiter;
     private int holds;
@@ -47,6 +51,28 @@ public final class EventLoop implements Clock {
 
     public Pacing pacing() {
         return pacing;
+    }
+
+    /**
+     * Changes the pacing from now on: an interactive prompt runs a script at full speed
+     * ({@link Pacing#VIRTUAL}), then lets virtual time follow the wall clock ({@link Pacing#WALL}),
+     * {@code speed} times as fast. Loop thread only.
+     */
+    public void pace(Pacing pacing, double speed) {
+        if (!(speed > 0)) {
+            throw new IllegalArgumentException("speed must be positive: " + speed);
+        }
+        this.pacing = pacing;
+        this.speed = speed;
+        this.wallOrigin = -1;
+    }
+
+    /**
+     * Runs {@code task} each time a {@link Pacing#WALL} loop is about to wait (for the wall clock or
+     * a posted event): the moment to flush what was written, as nothing changes until it wakes.
+     */
+    public void onIdle(Runnable task) {
+        this.idle = task;
     }
 
     /** Runs {@code task} after {@code delayNanos} of virtual time (0 = after pending work). */
@@ -189,14 +215,15 @@ public final class EventLoop implements Clock {
         return n;
     }
 
-    /** Wall time on the virtual scale: equal to {@code now} when first read. */
+    /** Wall time on the virtual scale: equal to {@code now} when first read, then {@code speed} times the wall clock's pace. */
     private long wallNanos() {
         // The only wall-clock read in core code, and only in WALL mode.
         long wall = System.nanoTime();
-        if (wallStart < 0) {
-            wallStart = wall - now;
+        if (wallOrigin < 0) {
+            wallOrigin = wall;
+            virtualOrigin = now;
         }
-        return wall - wallStart;
+        return virtualOrigin + (long) ((wall - wallOrigin) * speed);
     }
 
     /**
@@ -205,6 +232,7 @@ public final class EventLoop implements Clock {
      */
     private boolean awaitPosted(long target) {
         waiter = Thread.currentThread();
+        idle.run();
         try {
             while (true) {
                 if (!posted.isEmpty()) {
@@ -215,6 +243,7 @@ public final class EventLoop implements Clock {
                 if (wait <= 0) {
                     return false;
                 }
+                wait = wait == Long.MAX_VALUE ? wait : (long) Math.ceil(wait / speed);
                 LockSupport.parkNanos(this, wait);
                 if (Thread.interrupted()) {
                     Thread.currentThread().interrupt();

@@ -1,6 +1,8 @@
 package dev.dockwire.tools;
 
+import dev.dockwire.capture.CaptureFile;
 import dev.dockwire.capture.FrameDecoder;
+import dev.dockwire.capture.PcapWriter;
 import dev.dockwire.kernel.Capture;
 import dev.dockwire.kernel.CaptureSink;
 import dev.dockwire.kernel.Kernel;
@@ -8,16 +10,19 @@ import dev.dockwire.kernel.KernelException;
 import dev.dockwire.kernel.LinkInfo;
 import dev.dockwire.sim.EventLoop;
 import io.netty.buffer.ByteBuf;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * {@code tcpdump [-i IFACE] [-n|-nn] [-c COUNT] [-t] [-v] [-q] [-l] [EXPRESSION]} on an interface
- * of a namespace: one line per packet as tcpdump prints them with {@code -n} (the decoder is
- * capture.FrameDecoder; names are never resolved), a bridge captured promiscuously, and the
- * closing counts. A {@link Job} runs in the foreground until COUNT packets were seen (or nothing
- * more can happen), or in the background ({@code tcpdump ... &}) while later commands run, its
- * lines appearing as they would on a terminal, until COUNT, {@code kill} or the end of the run.
+ * {@code tcpdump [-i IFACE|any] [-n|-nn] [-c COUNT] [-t] [-v] [-q] [-l] [-U] [-w FILE] [EXPRESSION]}
+ * on an interface of a namespace (or all of them): one line per packet as tcpdump prints them with
+ * {@code -n} (the decoder is capture.FrameDecoder; names are never resolved), a bridge captured
+ * promiscuously, and the closing counts; with {@code -w} a pcap on the disk instead of lines. A
+ * {@link Job} runs in the foreground until COUNT packets were seen (or nothing more can happen;
+ * at a live terminal until Ctrl-C), or in the background ({@code tcpdump ... &}) while later
+ * commands run, its lines appearing as they would on a terminal ({@link Job#follow}: as the frame
+ * crosses), until COUNT, {@code kill} or the end of the run.
  */
 public final class Tcpdump {
     private Tcpdump() {
@@ -30,7 +35,10 @@ public final class Tcpdump {
         private final boolean timestamps;
         private final String command;
         private final StringBuilder line = new StringBuilder(128);
-        private Capture tap;
+        private final List<Capture> taps = new ArrayList<>();
+        private CaptureFile file;
+        private boolean unbuffered;
+        private java.util.function.Consumer<String> follower;
         private long seen;
         private boolean stopped;
 
@@ -55,6 +63,21 @@ public final class Tcpdump {
             return count > 0;
         }
 
+        /** From now on every line goes to {@code out} as the frame crosses (those pending first), not to {@link #drain}. */
+        public void follow(java.util.function.Consumer<String> out) {
+            this.follower = out;
+            List<String> earlier = drain();
+            earlier.forEach(out);
+        }
+
+        private void emit(String text) {
+            if (follower != null) {
+                follower.accept(text);
+            } else {
+                pending.add(text);
+            }
+        }
+
         /** The lines printed since the last call. */
         public List<String> drain() {
             List<String> out = List.copyOf(pending);
@@ -68,11 +91,14 @@ public final class Tcpdump {
                 return;
             }
             stopped = true;
-            tap.close();
-            pending.add("");
-            pending.add(seen + (seen == 1 ? " packet" : " packets") + " captured");
-            pending.add(seen + (seen == 1 ? " packet" : " packets") + " received by filter");
-            pending.add("0 packets dropped by kernel");
+            taps.forEach(Capture::close);
+            if (file != null) {
+                file.close();
+            }
+            emit("");
+            emit(seen + (seen == 1 ? " packet" : " packets") + " captured");
+            emit(seen + (seen == 1 ? " packet" : " packets") + " received by filter");
+            emit("0 packets dropped by kernel");
         }
 
         @Override
@@ -82,7 +108,24 @@ public final class Tcpdump {
 
         @Override
         public void write(int iface, long nanos, ByteBuf frame, Direction direction) {
+            write(null, nanos, frame, direction);
+        }
+
+        /**
+         * A frame seen on {@code device} ({@code -i any}, printed after the time as tcpdump's
+         * sll2_if_print does: the name padded to 5, then In/Out/B/M padded to 3) or on the one
+         * interface (null).
+         */
+        void write(String device, long nanos, ByteBuf frame, Direction direction) {
             if (stopped) {
+                return;
+            }
+            if (file != null) {
+                file.write(0, nanos, frame, direction);
+                if (unbuffered) {
+                    file.flush();
+                }
+                countAndMaybeStop();
                 return;
             }
             line.setLength(0);
@@ -92,7 +135,24 @@ public final class Tcpdump {
                 line.append(two(secs / 3600 % 24)).append(':').append(two(secs / 60 % 60)).append(':')
                         .append(two(secs % 60)).append('.').append(String.format("%06d", micros % 1_000_000)).append(' ');
             }
-            pending.add(FrameDecoder.decode(frame, line).toString());
+            if (device != null) {
+                line.append(String.format("%-5s %-3s ", device, packetType(frame, direction)));
+            }
+            emit(FrameDecoder.decode(frame, line).toString());
+            countAndMaybeStop();
+        }
+
+        /** The sll_pkttype of a frame (linux/if_packet.h PACKET_*), as tcpdump names it. */
+        private static String packetType(ByteBuf frame, Direction direction) {
+            if (direction == Direction.OUTBOUND) {
+                return "Out";
+            }
+            int first = frame.getUnsignedByte(frame.readerIndex());
+            boolean broadcast = frame.getInt(frame.readerIndex()) == -1 && frame.getShort(frame.readerIndex() + 4) == -1;
+            return broadcast ? "B" : (first & 1) != 0 ? "M" : "In";
+        }
+
+        private void countAndMaybeStop() {
             seen++;
             if (count > 0 && seen >= count) {
                 stop(); // tcpdump -c exits right after the last packet
@@ -101,6 +161,27 @@ public final class Tcpdump {
 
         private static String two(long v) {
             return v < 10 ? "0" + v : Long.toString(v);
+        }
+
+        @Override
+        public void flush() {
+        }
+
+        @Override
+        public void close() {
+        }
+    }
+
+    /** One interface of {@code -i any}: its frames go to the job with the device's name. */
+    private record AnyDevice(Job job, String device) implements CaptureSink {
+        @Override
+        public int addInterface(String name, String description) {
+            return 0;
+        }
+
+        @Override
+        public void write(int iface, long nanos, ByteBuf frame, Direction direction) {
+            job.write(device, nanos, frame, direction);
         }
 
         @Override
@@ -123,9 +204,19 @@ public final class Tcpdump {
         }
     }
 
-    /** Parses {@code args} and starts capturing in {@code ns}. */
+    /** Parses {@code args} and starts capturing in {@code ns}; {@code -w}/{@code -r} are refused (no disk here). */
     public static Job start(Kernel kernel, EventLoop loop, String ns, List<String> args) {
+        return start(kernel, loop, ns, args, null);
+    }
+
+    /**
+     * Parses {@code args} and starts capturing in {@code ns}; {@code -w FILE} writes a pcap on the
+     * disk relative to {@code cwd} instead of printing lines ({@code -U}: each packet flushed).
+     */
+    public static Job start(Kernel kernel, EventLoop loop, String ns, List<String> args, Path cwd) {
         String iface = null;
+        String write = null;
+        boolean unbuffered = false;
         long count = 0;
         boolean timestamps = true;
         boolean verbose = false;
@@ -152,14 +243,21 @@ public final class Tcpdump {
                         throw new Refused("tcpdump: invalid packet count " + args.get(i));
                     }
                 }
-                case "-n", "-nn", "-l", "-q", "-p", "-U", "-e" -> {
+                case "-U" -> unbuffered = true;
+                case "-n", "-nn", "-l", "-q", "-p", "-e" -> {
                     // -n/-nn: names are never resolved here; the others change nothing visible.
                 }
                 case "-v", "-vv", "-vvv" -> verbose = true;
                 case "-t" -> timestamps = false;
                 case "-w", "-r" -> {
-                    throw new Refused("tcpdump: " + a + " is not supported here: dockwire already writes a pcapng"
-                            + " of every bridge to captures/<run>/ (and --capture IFACE for others)");
+                    if (cwd == null || a.equals("-r")) { // -r FILE on the host is TcpdumpRead's
+                        throw new Refused("tcpdump: " + a + " is not supported here: dockwire already writes a pcapng"
+                                + " of every bridge to captures/<run>/ (and --capture IFACE for others)");
+                    }
+                    if (++i >= args.size()) {
+                        throw new Refused("tcpdump: option requires an argument -- '" + a.substring(1) + "'");
+                    }
+                    write = args.get(i);
                 }
                 default -> {
                     if (a.startsWith("-") && expr.isEmpty()) {
@@ -175,19 +273,46 @@ public final class Tcpdump {
                     .findFirst().orElse("lo");
         }
         String device = iface;
-        if (kernel.links(ns).stream().noneMatch(l -> l.name().equals(device))) {
+        boolean any = iface.equals("any");
+        if (!any && kernel.links(ns).stream().noneMatch(l -> l.name().equals(device))) {
             throw new Refused("tcpdump: " + iface + ": No such device exists\n(SIOCGIFHWADDR: No such device)");
         }
         Job job = new Job(count, timestamps, "tcpdump " + String.join(" ", args));
+        if (write != null) {
+            try {
+                job.file = PcapWriter.create(cwd.resolve(write));
+            } catch (RuntimeException e) {
+                throw new Refused("tcpdump: " + write + ": " + (e.getCause() != null ? e.getCause().getMessage() : e.getMessage()));
+            }
+            job.file.addInterface(iface, iface);
+            job.unbuffered = unbuffered;
+        }
+        String filter = expr.isEmpty() ? null : String.join(" ", expr);
         try {
-            job.tap = kernel.capture(ns, iface, job, expr.isEmpty() ? null : String.join(" ", expr));
+            if (any) {
+                // Linux's "any" device: every interface of the namespace (those there when it starts).
+                for (LinkInfo l : kernel.links(ns)) {
+                    job.taps.add(kernel.capture(ns, l.name(), new AnyDevice(job, l.name()), filter));
+                }
+            } else {
+                job.taps.add(kernel.capture(ns, iface, job, filter));
+            }
         } catch (KernelException | UnsupportedOperationException e) {
+            job.taps.forEach(Capture::close);
+            if (job.file != null) {
+                job.file.close();
+            }
             throw new Refused("tcpdump: " + e.getMessage());
+        }
+        if (write != null) {
+            job.pending.add("tcpdump: listening on " + iface + ", link-type EN10MB (Ethernet), snapshot length 262144 bytes");
+            return job;
         }
         if (!verbose) {
             job.pending.add("tcpdump: verbose output suppressed, use -v[v]... for full protocol decode");
         }
-        job.pending.add("listening on " + iface + ", link-type EN10MB (Ethernet), snapshot length 262144 bytes");
+        job.pending.add("listening on " + iface + (any ? ", link-type LINUX_SLL2 (Linux cooked v2)" : ", link-type EN10MB (Ethernet)")
+                + ", snapshot length 262144 bytes");
         return job;
     }
 
@@ -197,9 +322,14 @@ public final class Tcpdump {
      * falls silent), then prints everything.
      */
     public static CommandResult run(Kernel kernel, EventLoop loop, String ns, List<String> args) {
+        return run(kernel, loop, ns, args, null);
+    }
+
+    /** As {@link #run(Kernel, EventLoop, String, List)}, with {@code -w FILE} written relative to {@code cwd}. */
+    public static CommandResult run(Kernel kernel, EventLoop loop, String ns, List<String> args, Path cwd) {
         Job job;
         try {
-            job = start(kernel, loop, ns, args);
+            job = start(kernel, loop, ns, args, cwd);
         } catch (Refused e) {
             return e.result();
         }

@@ -37,6 +37,9 @@ public interface CliEnv {
      */
     long stepTimeoutNanos();
 
+    /** The terminal's job control: a foreground command's wait, Ctrl-C and Ctrl-Z, streaming its lines. */
+    dev.dockwire.proc.JobControl jobControl();
+
     /** The directory relative paths name on disk. */
     Path workingDirectory();
 

@@ -41,7 +41,7 @@ public final class DockerCommand {
     }
 
     private ProcessCommands processes() {
-        return new ProcessCommands(engine(), host.loop(), host.stepTimeoutNanos());
+        return new ProcessCommands(engine(), host.loop(), host.stepTimeoutNanos(), host.jobControl());
     }
 
     public CommandOutput run(List<String> args) {
@@ -70,7 +70,7 @@ public final class DockerCommand {
             case "network" -> new NetworkCommand(engine()).run(rest);
             case "swarm" -> new SwarmCommand(engine()).swarm(rest);
             case "node" -> new SwarmCommand(engine()).node(rest);
-            case "service" -> new ServiceCommand(engine()).service(rest);
+            case "service" -> new ServiceCommand(engine(), host.jobControl()).service(rest);
             case "run" -> runContainer(rest);
             case "create" -> create(rest);
             case "container" -> container(rest);
@@ -242,6 +242,20 @@ public final class DockerCommand {
     private List<String> attach(Container c, boolean rm) {
         ProcessCommands p = processes();
         int from = engine().log(c).size();
+        if (p.live()) {
+            // --sig-proxy=true (the default): the terminal's signals go to the container's PID 1 (cli/command/container/run.go).
+            List<String> collected = new ArrayList<>();
+            p.follow(c, from, () -> !c.running(), s -> {
+                if (c.running()) {
+                    engine().kill(c.name(), s);
+                }
+                return false;
+            }, collected::add);
+            if (rm && !c.running()) {
+                engine().remove(c.name(), true, () -> { });
+            }
+            return collected;
+        }
         boolean ended = p.await(() -> !c.running());
         List<String> out = new ArrayList<>(engine().log(c).entries().subList(from, engine().log(c).size()).stream()
                 .map(LogEntry::line).toList());
@@ -501,6 +515,11 @@ public final class DockerCommand {
             return host.execDetached(c, argv);
         }
         CommandOutput shell = tty ? host.attachShell(c, argv, status -> { }) : null;
-        return shell != null ? shell : host.execIn(c, argv);
+        if (shell != null) {
+            return shell;
+        }
+        // Without -t the client does not proxy signals (cli/command/container/exec.go, moby/moby#9098):
+        // Ctrl-C ends the client and the process in the container runs on; with -t the tty delivers it.
+        return f.has("tty") ? host.execIn(c, argv) : host.jobControl().viaClient(() -> host.execIn(c, argv));
     }
 }

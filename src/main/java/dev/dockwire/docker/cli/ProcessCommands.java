@@ -7,6 +7,9 @@ import dev.dockwire.docker.LogEntry;
 import dev.dockwire.docker.engine.ContainerProcesses;
 import dev.dockwire.docker.engine.Engine;
 import dev.dockwire.docker.engine.Exec;
+import dev.dockwire.app.Signal;
+import dev.dockwire.proc.Job;
+import dev.dockwire.proc.JobControl;
 import dev.dockwire.proc.Process;
 import dev.dockwire.sim.EventLoop;
 import dev.dockwire.sim.Timeout;
@@ -33,23 +36,66 @@ final class ProcessCommands {
     private final Engine engine;
     private final EventLoop loop;
     private final long stepTimeoutNanos;
+    private final JobControl jobs;
 
-    ProcessCommands(Engine engine, EventLoop loop, long stepTimeoutNanos) {
+    ProcessCommands(Engine engine, EventLoop loop, long stepTimeoutNanos, JobControl jobs) {
         this.engine = engine;
         this.loop = loop;
         this.stepTimeoutNanos = stepTimeoutNanos;
+        this.jobs = jobs;
     }
 
     /**
      * Runs the loop until {@code done} holds or the step timeout has passed; false when the time
-     * ran out.
+     * ran out. At a live terminal there is no step timeout (the user has Ctrl-C, which ends the
+     * wait as it ends the client: false).
      */
     boolean await(BooleanSupplier done) {
+        if (jobs.live()) {
+            return follow(null, 0, done, s -> true, line -> { }) == 0;
+        }
         long deadline = loop.nanos() + stepTimeoutNanos;
         Timeout wake = loop.schedule(stepTimeoutNanos, () -> { });
         loop.runUntil(() -> done.getAsBoolean() || loop.nanos() >= deadline);
         wake.cancel();
         return done.getAsBoolean();
+    }
+
+    /**
+     * A client command that follows container {@code c}'s log at the terminal ({@code docker logs
+     * -f}, {@code docker run} attached) from entry {@code from}: each entry is printed as it is
+     * written until {@code done} holds; a signal of the terminal goes to {@code signal}, which says
+     * whether it ended the client. Returns 0, or the status of the client a signal ended (130 for
+     * Ctrl-C); -1 when Ctrl-Z stopped it. Entries go to {@code collect} when stdout is not the terminal.
+     */
+    int follow(Container c, int from, BooleanSupplier done, java.util.function.Predicate<Signal> signal,
+               java.util.function.Consumer<String> collect) {
+        int[] killedBy = {0};
+        Job job = jobs.begin(0, s -> {
+            if (!s.stops() && s != Signal.SIGCONT && signal.test(s)) {
+                killedBy[0] = s.exitStatus();
+            }
+        }, () -> killedBy[0] != 0 || done.getAsBoolean(), () -> killedBy[0]);
+        java.util.function.Consumer<String> out = job.streams() ? job::print : collect;
+        Runnable unfollow = () -> { };
+        if (c != null) {
+            engine.log(c).entries().stream().skip(from).forEach(e -> out.accept(e.line()));
+            unfollow = engine.log(c).follow(e -> {
+                if (!job.done()) { // a background follower that ended hears nothing more
+                    out.accept(e.line());
+                }
+            });
+        }
+        JobControl.Wait w = jobs.await(job);
+        if (w == JobControl.Wait.DONE) {
+            unfollow.run();
+        }
+        return w == JobControl.Wait.STOPPED ? -1 : killedBy[0];
+    }
+
+    /** Whether {@code docker logs -f} follows at a live terminal (else it waits, then prints). */
+    boolean live() {
+        return jobs.live();
     }
 
     /** The line that says a foreground command was ended by the step timeout. */
@@ -74,6 +120,12 @@ final class ProcessCommands {
             return CliErrors.daemonError(e);
         }
         List<String> out = new ArrayList<>();
+        if (f.has("follow") && c.running() && jobs.live() && !f.has("timestamps") && !f.has("tail") && !f.has("since")
+                && !f.has("until")) {
+            List<String> collected = new ArrayList<>();
+            int status = follow(c, 0, () -> !c.running(), s -> true, collected::add);
+            return new CommandOutput(status < 0 ? 148 : status, collected);
+        }
         if (f.has("follow") && c.running() && !await(() -> !c.running())) {
             out.add(timedOut("docker logs -f " + f.positional().get(0)));
         }

@@ -28,9 +28,11 @@ final class ServiceCommand {
             new Spec("no-resolve-image", (char) 0, false));
     private static final String BAR = "[==================================================>] ";
     private final Engine engine;
+    private final dev.dockwire.proc.JobControl jobs;
 
-    ServiceCommand(Engine engine) {
+    ServiceCommand(Engine engine, dev.dockwire.proc.JobControl jobs) {
         this.engine = engine;
+        this.jobs = jobs;
     }
 
     CommandOutput service(List<String> args) {
@@ -45,7 +47,7 @@ final class ServiceCommand {
                 case "ps" -> ps(rest);
                 case "rm", "remove" -> rm(rest);
                 case "scale" -> scale(rest);
-                case "logs" -> ServiceLogs.run(SwarmCommand.requireManager(engine), rest);
+                case "logs" -> ServiceLogs.run(SwarmCommand.requireManager(engine), rest, jobs);
                 default -> CommandOutput.fail(1, "docker: 'service " + args.get(0) + "' is not a docker command.\nSee 'docker --help'");
             };
         } catch (EngineException e) {

@@ -1,6 +1,11 @@
 package dev.dockwire.docker.cli;
 
+import dev.dockwire.app.Signal;
 import dev.dockwire.docker.CommandOutput;
+import dev.dockwire.docker.Container;
+import dev.dockwire.docker.engine.Engine;
+import dev.dockwire.proc.Job;
+import dev.dockwire.proc.JobControl;
 import dev.dockwire.docker.LogEntry;
 import dev.dockwire.docker.swarm.Service;
 import dev.dockwire.docker.swarm.Swarm;
@@ -18,6 +23,14 @@ final class ServiceLogs {
     }
 
     static CommandOutput run(Swarm swarm, List<String> args) {
+        return run(swarm, args, null);
+    }
+
+    /**
+     * As {@link #run(Swarm, List)}; with {@code -f} at a live terminal ({@code jobs}) each task's new
+     * lines are printed as they are written until Ctrl-C (the CLI follows until interrupted).
+     */
+    static CommandOutput run(Swarm swarm, List<String> args, JobControl jobs) {
         CliFlags f = CliFlags.parse(args, List.of(new CliFlags.Spec("follow", 'f', false),
                 new CliFlags.Spec("timestamps", 't', false), new CliFlags.Spec("tail", 'n', true),
                 new CliFlags.Spec("no-task-ids", (char) 0, false), new CliFlags.Spec("no-trunc", (char) 0, false),
@@ -55,9 +68,51 @@ final class ServiceLogs {
         lines.sort(Comparator.comparingLong(l -> l.entry().nanos()));
         List<String> out = new ArrayList<>();
         for (Line l : lines) {
-            String text = f.has("raw") ? l.entry().line() : l.prefix() + "    | " + l.entry().line();
-            out.add(f.has("timestamps") ? ProcessCommands.timestamp(l.entry().nanos()) + " " + text : text);
+            out.add(format(f, l.entry(), l.prefix()));
+        }
+        if (f.has("follow") && jobs != null && jobs.live()) {
+            return follow(f, tasks, s, width, out, jobs);
         }
         return CommandOutput.ok(out);
+    }
+
+    private static String format(CliFlags f, LogEntry e, String prefix) {
+        String text = f.has("raw") ? e.line() : prefix + "    | " + e.line();
+        return f.has("timestamps") ? ProcessCommands.timestamp(e.nanos()) + " " + text : text;
+    }
+
+    /** {@code docker service logs -f}: what was written so far, then each task's lines as they come, until Ctrl-C. */
+    private static CommandOutput follow(CliFlags f, List<Service.Task> tasks, Service s, int width, List<String> earlier,
+                                        JobControl jobs) {
+        int[] killedBy = {0};
+        Job job = jobs.begin(0, sig -> {
+            if (!sig.stops() && sig != Signal.SIGCONT) {
+                killedBy[0] = sig.exitStatus();
+            }
+        }, () -> killedBy[0] != 0, () -> killedBy[0]);
+        List<String> collected = new ArrayList<>(earlier);
+        java.util.function.Consumer<String> print = job.streams() ? job::print : collected::add;
+        if (job.streams()) {
+            earlier.forEach(print);
+        }
+        List<Runnable> unfollow = new ArrayList<>();
+        for (Service.Task t : tasks) {
+            // Every member is an engine of this emulation: its task containers' logs can be followed.
+            if (!(t.node().engine() instanceof Engine engine) || engine.findContainer(t.container()) == null) {
+                continue;
+            }
+            Container c = engine.findContainer(t.container());
+            String name = s.name() + "." + t.slot() + (f.has("no-task-ids") ? "" : "." + (f.has("no-trunc") ? t.id() : t.id().substring(0, 12)));
+            String prefix = name + "@" + t.node().hostname() + " ".repeat(Math.max(0, width - Integer.toString(t.slot()).length()));
+            unfollow.add(engine.log(c).follow(e -> {
+                if (!job.done()) {
+                    print.accept(format(f, e, prefix));
+                }
+            }));
+        }
+        if (jobs.await(job) == JobControl.Wait.DONE) {
+            unfollow.forEach(Runnable::run);
+        }
+        return new CommandOutput(killedBy[0], job.streams() ? List.of() : collected);
     }
 }

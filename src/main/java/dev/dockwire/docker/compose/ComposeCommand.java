@@ -75,7 +75,7 @@ public final class ComposeCommand {
                 case "logs" -> {
                     CliFlags f = CliFlags.parse(rest, List.of(new Spec("follow", 'f', false), new Spec("timestamps", 't', false),
                             new Spec("tail", 'n', true), new Spec("no-color", (char) 0, false), new Spec("no-log-prefix", (char) 0, false)), true);
-                    yield ComposeLogs.run(host.engine(), project, f.positional());
+                    yield ComposeLogs.run(host.engine(), project, f.positional(), f.has("follow") ? host.jobControl() : null);
                 }
                 default -> port(compose, rest);
             };

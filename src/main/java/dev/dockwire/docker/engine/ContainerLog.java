@@ -11,9 +11,18 @@ import java.util.List;
  */
 public final class ContainerLog {
     private final List<LogEntry> entries = new ArrayList<>();
+    private final List<java.util.function.Consumer<LogEntry>> followers = new ArrayList<>();
 
     void append(String stream, long nanos, String line) {
-        entries.add(new LogEntry(stream, nanos, line));
+        LogEntry e = new LogEntry(stream, nanos, line);
+        entries.add(e);
+        List.copyOf(followers).forEach(f -> f.accept(e));
+    }
+
+    /** Calls {@code follower} with each entry as it is written ({@code docker logs -f}) until the returned handle runs. */
+    public Runnable follow(java.util.function.Consumer<LogEntry> follower) {
+        followers.add(follower);
+        return () -> followers.remove(follower);
     }
 
     /** The entries in the order written. */

@@ -5,6 +5,8 @@ import dev.dockwire.app.Program;
 import dev.dockwire.app.Signal;
 import dev.dockwire.app.Timer;
 import dev.dockwire.docker.CommandOutput;
+import dev.dockwire.proc.Job;
+import dev.dockwire.proc.JobControl;
 import dev.dockwire.proc.PidNamespace;
 import dev.dockwire.proc.Process;
 import dev.dockwire.sim.EventLoop;
@@ -45,13 +47,15 @@ public final class Exec implements ProcessContext {
     private final PidNamespace pids;
     private final List<String> output = new ArrayList<>();
     private Output sink;
+    private JobControl jobs;
+    private Job job;
     private Process process;
     private Integer exitStatus;
     private boolean daemon;
 
     /** A process of a PID namespace of its own (a host command, an image's daemon). */
     public Exec(ProcessHost engine, EventLoop loop, String netns, String hostname, Files files) {
-        this(engine, loop, netns, hostname, files, new PidNamespace(() -> 0));
+        this(engine, loop, netns, hostname, files, new PidNamespace(() -> 0, 1));
     }
 
     /** A process of {@code pids} (a container's). */
@@ -93,16 +97,42 @@ public final class Exec implements ProcessContext {
         return this;
     }
 
+    /**
+     * Runs as a command of the host's terminal: {@link #run} waits for the process as a job of
+     * {@code jobs} (Ctrl-C, Ctrl-Z, {@code &}), its lines reaching the terminal as they are written
+     * when the command's stdout is the terminal.
+     */
+    public Exec foreground(JobControl jobs) {
+        this.jobs = jobs;
+        return this;
+    }
+
     /** The process, once started. */
     public Process process() {
         return process;
     }
 
-    /** Starts {@code program} with {@code args} and runs the loop until it exits or daemonizes. */
+    /**
+     * Starts {@code program} with {@code args} and runs the loop until it exits or daemonizes; as
+     * a job of the terminal also until Ctrl-Z stops it or {@code &} leaves it in the background
+     * (then it returns what it printed so far: status 148 when stopped).
+     */
     public CommandOutput run(String name, Program program, List<String> args) {
         spawn(name, args, Map.of());
         loop.schedule(0, () -> program.start(this, args));
-        loop.runUntil(() -> exitStatus != null || daemon);
+        if (jobs == null) {
+            loop.runUntil(() -> exitStatus != null || daemon);
+        } else {
+            Process p = process;
+            job = jobs.begin(p.hostPid(), s -> pids.kill(p.pid(), s), () -> exitStatus != null || daemon,
+                    () -> exitStatus == null ? 0 : exitStatus);
+            JobControl.Wait w = jobs.await(job);
+            if (jobs.live() && (w != JobControl.Wait.DONE || exitStatus == null && !daemon)) {
+                // Stopped, in the background, or its docker client gone: the process lives on.
+                return new CommandOutput(w == JobControl.Wait.STOPPED ? 148 : w == JobControl.Wait.BACKGROUND ? 0 : job.status(),
+                        List.copyOf(output));
+            }
+        }
         if (exitStatus != null) {
             pids.reap(process.pid());
         }
@@ -134,7 +164,14 @@ public final class Exec implements ProcessContext {
     @Override
     public Timer schedule(long delayNanos, Runnable task) {
         Timeout t = loop.schedule(delayNanos, () -> {
-            if (exitStatus == null) {
+            if (exitStatus == null && process != null) {
+                // A stopped process's timer fires when SIGCONT resumes it.
+                process.whenRunning(() -> {
+                    if (exitStatus == null) {
+                        task.run();
+                    }
+                });
+            } else if (exitStatus == null) {
                 task.run();
             }
         });
@@ -199,6 +236,8 @@ public final class Exec implements ProcessContext {
         }
         if (sink != null) {
             sink.line(stream, line);
+        } else if (job != null && job.streams()) {
+            job.print(line);
         } else if (!daemon) {
             output.add(line);
         }

@@ -1,0 +1,330 @@
+package dev.dockwire.proc;
+
+import dev.dockwire.app.Signal;
+import dev.dockwire.sim.EventLoop;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.BooleanSupplier;
+import java.util.function.Consumer;
+import java.util.function.IntSupplier;
+import java.util.function.Supplier;
+
+/**
+ * The host terminal's job control, as bash's jobs.c and the tty driver share it: the foreground
+ * job a command waits for ({@link #await}), which the terminal's Ctrl-C and Ctrl-Z signal
+ * ({@link #signalForeground}); the job table of {@code COMMAND &} and stopped jobs with
+ * {@code jobs}, {@code fg}, {@code bg}, {@code kill %N} and {@code wait}; and where a job's lines
+ * go. It is live only at an interactive prompt ({@link #attach}): in a script a command's output
+ * is collected and printed when it ends, and nothing is ever in the background.
+ *
+ * <p>Loop thread only: the terminal posts its signals to the event loop.
+ */
+public final class JobControl {
+    /** How a foreground wait ended. */
+    public enum Wait {
+        /** Its processes ended. */
+        DONE,
+        /** Ctrl-Z (or {@code kill -STOP}) stopped it; it is in the job table. */
+        STOPPED,
+        /** It was started with {@code &}; it runs on in the job table. */
+        BACKGROUND
+    }
+
+    /** Where the host's own pids (for host commands, which have none of the engine's) count up from: past a booted host's. */
+    private static final int FIRST_HOST_PID = 4200;
+
+    private final EventLoop loop;
+    private final List<Job> table = new ArrayList<>();
+    private Consumer<String> terminal;
+    private Consumer<String> above;
+    private Job foreground;
+    private int collecting;
+    private boolean spawning;
+    private boolean viaClient;
+    private String command = "";
+    private int lastPid = FIRST_HOST_PID;
+
+    public JobControl(EventLoop loop) {
+        this.loop = loop;
+    }
+
+    /**
+     * Makes job control live: foreground lines go to {@code terminal} as they are written,
+     * background lines to {@code above} (printed above the prompt, which is redrawn).
+     */
+    public void attach(Consumer<String> terminal, Consumer<String> above) {
+        this.terminal = terminal;
+        this.above = above;
+    }
+
+    /** Whether a terminal is attached (an interactive prompt) rather than a script running. */
+    public boolean live() {
+        return terminal != null;
+    }
+
+    /** Whether a command's output would reach the terminal now (not piped, redirected or substituted). */
+    public boolean streaming() {
+        return terminal != null && collecting == 0;
+    }
+
+    /** Prints a line of the shell's own (a builtin's output) to the terminal. */
+    public void print(String line) {
+        terminal.accept(line);
+    }
+
+    void print(String line, boolean inForeground) {
+        (inForeground ? terminal : above).accept(line);
+    }
+
+    /** Runs {@code task} with its output collected (a pipeline stage, a redirect, {@code $(...)}). */
+    public <T> T collected(Supplier<T> task) {
+        collecting++;
+        try {
+            return task.get();
+        } finally {
+            collecting--;
+        }
+    }
+
+    /** The command line the next job is named by in {@code jobs}. */
+    public void command(String line) {
+        this.command = line;
+    }
+
+    /**
+     * Runs {@code task}, a command that waits for processes ({@code docker exec} without
+     * {@code -t}), with its job's signals going to the client only (moby/moby#9098).
+     */
+    public <T> T viaClient(Supplier<T> task) {
+        boolean before = viaClient;
+        viaClient = true;
+        try {
+            return task.get();
+        } finally {
+            viaClient = before;
+        }
+    }
+
+    /** Runs {@code task}, {@code COMMAND &}: its first wait puts its job in the background. */
+    public <T> T spawning(Supplier<T> task) {
+        spawning = true;
+        try {
+            return task.get();
+        } finally {
+            spawning = false;
+        }
+    }
+
+    /**
+     * A job for processes a command has started: {@code pid} is the host's pid of its process (0
+     * when it has none of the engine's), {@code signals} delivers a signal to them, {@code done} and
+     * {@code status} say when and how they ended.
+     */
+    public Job begin(int pid, Consumer<Signal> signals, BooleanSupplier done, IntSupplier status) {
+        return new Job(this, command, pid > 0 ? pid : ++lastPid, signals, done, status,
+                streaming() || spawning && terminal != null, viaClient);
+    }
+
+    /**
+     * Waits in the foreground until {@code job} is done; Ctrl-Z stops it (back to the prompt, the
+     * job in the table), and {@code COMMAND &} puts it in the background at once. Without a
+     * terminal the loop just runs until it is done or nothing is left to happen.
+     */
+    public Wait await(Job job) {
+        if (terminal == null) {
+            loop.runUntil(job::done);
+            return Wait.DONE;
+        }
+        if (spawning) {
+            spawning = false;
+            enter(job);
+            terminal.accept("[" + job.number() + "] " + job.pid());
+            return Wait.BACKGROUND;
+        }
+        Job before = foreground;
+        foreground = job;
+        job.foreground(true);
+        try {
+            loop.runUntil(() -> job.done() || job.stopped());
+        } finally {
+            job.foreground(false);
+            foreground = before;
+        }
+        if (job.stopped()) {
+            enter(job);
+            terminal.accept("");
+            terminal.accept(describe(job, "Stopped"));
+            return Wait.STOPPED;
+        }
+        table.remove(job);
+        return Wait.DONE;
+    }
+
+    private void enter(Job job) {
+        if (!table.contains(job)) {
+            job.number(table.isEmpty() ? 1 : table.get(table.size() - 1).number() + 1);
+            table.add(job);
+        } else {
+            table.remove(job);
+            table.add(job); // the most recent becomes the current job (+)
+        }
+    }
+
+    /** The terminal's Ctrl-C (SIGINT) or Ctrl-Z (SIGTSTP): to the foreground job only; none at the prompt. */
+    public void signalForeground(Signal signal) {
+        if (foreground != null) {
+            foreground.signal(signal);
+        }
+    }
+
+    /** Whether a command is waiting for a foreground job. */
+    public boolean busy() {
+        return foreground != null;
+    }
+
+    /** Whether a job is stopped: bash's first {@code exit} then only warns ("There are stopped jobs."). */
+    public boolean anyStopped() {
+        return table.stream().anyMatch(j -> j.stopped() && !j.done());
+    }
+
+    /** {@code jobs}. */
+    public List<String> jobs() {
+        List<String> out = new ArrayList<>();
+        for (Job j : table) {
+            out.add(describe(j, j.done() ? state(j) : j.stopped() ? "Stopped" : "Running") + (j.done() || j.stopped() ? "" : " &"));
+        }
+        table.removeIf(Job::done);
+        return out;
+    }
+
+    /** What bash prints at the prompt about background jobs that ended: {@code [1]+  Done  ping -c 3 web}. */
+    public List<String> notifications() {
+        List<String> out = new ArrayList<>();
+        for (Job j : table) {
+            if (j.done()) {
+                out.add(describe(j, state(j)));
+            }
+        }
+        table.removeIf(Job::done);
+        return out;
+    }
+
+    /** {@code fg [%N]}: continues the job in the foreground and waits for it; its status, or null when there is no such job. */
+    public Integer fg(String spec) {
+        Job j = find(spec);
+        if (j == null) {
+            return null;
+        }
+        terminal.accept(j.command());
+        j.foreground(true); // in the foreground before SIGCONT, so what it prints next is on the terminal
+        j.signal(Signal.SIGCONT);
+        Wait w = await(j);
+        return w == Wait.STOPPED ? 128 + Signal.SIGTSTP.number() : j.status();
+    }
+
+    /** {@code bg [%N]}: continues a stopped job in the background; false when there is no such job. */
+    public boolean bg(String spec) {
+        Job j = find(spec);
+        if (j == null) {
+            return false;
+        }
+        j.signal(Signal.SIGCONT);
+        terminal.accept("[" + j.number() + "]" + mark(j) + " " + j.command() + " &");
+        return true;
+    }
+
+    /** {@code kill [-SIG] %N}: false when there is no such job. A stopped job also gets SIGCONT, as bash sends it. */
+    public boolean kill(String spec, Signal signal) {
+        Job j = find(spec);
+        if (j == null) {
+            return false;
+        }
+        j.signal(signal);
+        if (j.stopped() && !signal.stops() && signal != Signal.SIGCONT) {
+            j.signal(Signal.SIGCONT);
+        }
+        return true;
+    }
+
+    /** {@code wait}: until every running background job is done, or Ctrl-C. */
+    public void waitAll() {
+        boolean[] interrupted = {false};
+        Job waiter = new Job(this, "wait", 0, s -> interrupted[0] |= s == Signal.SIGINT, () -> interrupted[0], () -> 130,
+                false, false);
+        Job before = foreground;
+        foreground = waiter;
+        try {
+            loop.runUntil(() -> interrupted[0] || table.stream().allMatch(j -> j.done() || j.stopped()));
+        } finally {
+            foreground = before;
+        }
+    }
+
+    /** The end of the session: every job gets SIGHUP (and a stopped one SIGCONT), as bash's exit sends them. */
+    public void hangUp() {
+        for (Job j : List.copyOf(table)) {
+            kill("%" + j.number(), Signal.SIGHUP);
+        }
+    }
+
+    /** The job {@code %N}, {@code %%}/{@code %+}/none (the current one) or {@code %-} names; null when none. */
+    private Job find(String spec) {
+        List<Job> open = table.stream().filter(j -> !j.done()).toList();
+        if (open.isEmpty()) {
+            return null;
+        }
+        if (spec == null || spec.equals("%%") || spec.equals("%+") || spec.equals("%")) {
+            return open.get(open.size() - 1);
+        }
+        if (spec.equals("%-")) {
+            return open.size() > 1 ? open.get(open.size() - 2) : open.get(0);
+        }
+        try {
+            int n = Integer.parseInt(spec.startsWith("%") ? spec.substring(1) : spec);
+            return open.stream().filter(j -> j.number() == n || !spec.startsWith("%") && j.pid() == n).findFirst().orElse(null);
+        } catch (NumberFormatException e) {
+            String prefix = spec.startsWith("%") ? spec.substring(1) : spec;
+            return open.stream().filter(j -> j.command().startsWith(prefix)).findFirst().orElse(null);
+        }
+    }
+
+    /** {@code pkill NAME}/{@code killall NAME}: {@code signal} to every job whose program is {@code name}; how many. */
+    public int killAll(String name, Signal signal) {
+        int n = 0;
+        for (Job j : List.copyOf(table)) {
+            String program = j.command().startsWith("sudo ") ? j.command().substring(5) : j.command();
+            if (!j.done() && program.split(" ", 2)[0].equals(name)) {
+                kill("%" + j.number(), signal);
+                n++;
+            }
+        }
+        return n;
+    }
+
+    private static String state(Job j) {
+        int s = j.status();
+        return s == 0 ? "Done" : s > 128 ? signalName(s - 128) : "Exit " + s;
+    }
+
+    /** bash's strsignal texts for a job killed by a signal. */
+    private static String signalName(int n) {
+        return switch (n) {
+            case 1 -> "Hangup";
+            case 2 -> "Interrupt";
+            case 3 -> "Quit";
+            case 9 -> "Killed";
+            case 15 -> "Terminated";
+            default -> "Exit " + (128 + n);
+        };
+    }
+
+    private String mark(Job j) {
+        int i = table.indexOf(j);
+        return i == table.size() - 1 ? "+" : i == table.size() - 2 ? "-" : " ";
+    }
+
+    /** bash's {@code [1]+  Stopped                 docker exec c1 ping web}. */
+    private String describe(Job j, String state) {
+        return String.format("[%d]%s  %-24s%s", j.number(), mark(j), state, j.command());
+    }
+}

@@ -1,0 +1,245 @@
+package dev.dockwire.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.dockwire.run.Session;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PipedInputStream;
+import java.io.PipedOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+import org.jline.reader.LineReader;
+import org.jline.reader.LineReaderBuilder;
+import org.jline.terminal.Terminal;
+import org.jline.terminal.impl.ExternalTerminal;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The live prompt as a user types at it, through a JLine ExternalTerminal on piped streams (^C and ^Z
+ * written into its input raise INT and TSTP as a tty's line discipline does), at 20 times the
+ * wall clock's pace: lines stream, Ctrl-C reaches the foreground job only, the host lives on.
+ */
+class LivePromptTest {
+    private static final double SPEED = 20;
+
+    @TempDir
+    Path dir;
+    private PipedOutputStream keys;
+    private final ByteArrayOutputStream screen = new ByteArrayOutputStream();
+    private Terminal terminal;
+    private Session session;
+    private Thread prompt;
+
+    @BeforeEach
+    void start() throws IOException {
+        keys = new PipedOutputStream();
+        PipedInputStream in = new PipedInputStream(keys, 1 << 16);
+        OutputStream out = new OutputStream() {
+            @Override
+            public void write(int b) {
+                synchronized (screen) {
+                    screen.write(b);
+                }
+            }
+
+            @Override
+            public void write(byte[] b, int off, int len) {
+                synchronized (screen) {
+                    screen.write(b, off, len);
+                }
+            }
+        };
+        // An ExternalTerminal runs JLine's own line discipline (isig, intr ^C, susp ^Z); the builder would pick a pty.
+        terminal = new ExternalTerminal("live", "dumb", in, out, StandardCharsets.UTF_8);
+        LineReader reader = LineReaderBuilder.builder().terminal(terminal).build();
+        session = new Session("shell", 1, new Session.Options(dir.resolve("captures"), 1L, true), null, line -> { });
+        for (String setup : new String[] {"docker network create n", "docker run -d --name web --network n nginx",
+                "docker run -d --name site -p 8080:80 nginx",
+                "docker run -d --name c1 --network n alpine sleep 3600",
+                "printf 'services:\\n  pinger:\\n    image: alpine\\n    command: ping 127.0.0.1\\n' > compose.yaml"}) {
+            assertEquals(0, session.host().run(setup).status(), setup);
+        }
+        prompt = new Thread(() -> ShellCommand.prompt(terminal, reader, session, SPEED), "prompt");
+        prompt.start();
+    }
+
+    @AfterEach
+    void stop() throws Exception {
+        if (prompt.isAlive()) {
+            type("exit\n");
+        }
+        prompt.join(10_000);
+        assertFalse(prompt.isAlive(), "the prompt ended");
+        session.finish();
+        session.close();
+        terminal.close();
+        assertTrue(Thread.getAllStackTraces().keySet().stream().noneMatch(t -> t.getName().equals("dockwire-loop") && t.isAlive()),
+                "no loop thread is left");
+    }
+
+    private void type(String text) throws IOException {
+        keys.write(text.getBytes(StandardCharsets.UTF_8));
+        keys.flush();
+    }
+
+    private String screen() {
+        synchronized (screen) {
+            return screen.toString(StandardCharsets.UTF_8);
+        }
+    }
+
+    /** Waits (a few seconds at most) until the screen shows {@code text} {@code times} times after {@code from}. */
+    private int await(String text, int from, int times) throws InterruptedException {
+        long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(8);
+        while (System.nanoTime() < end) {
+            String s = screen().substring(from);
+            int n = 0;
+            int at = -1;
+            for (int i = s.indexOf(text); i >= 0; i = s.indexOf(text, i + 1)) {
+                n++;
+                at = i;
+            }
+            if (n >= times) {
+                return from + at + text.length();
+            }
+            Thread.sleep(20);
+        }
+        throw new AssertionError("no " + times + " x '" + text + "' on the screen:\n" + screen().substring(from));
+    }
+
+    @Test
+    void pingStreamsUntilCtrlCThenItsStatisticsAndTheHostRunsOn() throws Exception {
+        type("docker exec -t c1 ping web\n");
+        int at = await("icmp_seq=", 0, 3);
+        assertFalse(screen().contains("ping statistics"), "still running after three replies");
+        type("\u0003");
+        at = await("--- web ping statistics ---", at, 1);
+        await("packets transmitted", at, 1);
+        type("docker ps --format '{{.Names}}'\n");
+        at = await("c1", at, 1);
+        type("echo alive\n");
+        await("alive", at, 1);
+    }
+
+    @Test
+    void ctrlCOnDockerExecWithoutTtyEndsTheClientAndThePingRunsOnInTheContainer() throws Exception {
+        type("docker exec c1 ping web\n");
+        int at = await("icmp_seq=", 0, 2);
+        type("\u0003");
+        type("echo back\n");
+        at = await("back", await("echo back", at, 1), 1);
+        assertFalse(screen().substring(at).contains("ping statistics"), "docker exec does not proxy SIGINT");
+        type("docker top c1\n");
+        await("ping web", at, 1);
+    }
+
+    @Test
+    void ctrlZStopsTheJobFgContinuesItAndABackgroundJobSaysDone() throws Exception {
+        type("docker exec -t c1 ping web\n");
+        int at = await("icmp_seq=", 0, 2);
+        type("\u001a");
+        at = await("[1]+  Stopped                 docker exec -t c1 ping web", at, 1);
+        Thread.sleep(300); // 6 s of the host's time: a stopped ping sends nothing
+        assertFalse(screen().substring(at).contains("icmp_seq="), screen().substring(at));
+        type("jobs\n");
+        at = await("[1]+  Stopped                 docker exec -t c1 ping web", at, 1);
+        type("fg\n");
+        at = await("icmp_seq=", at, 2);
+        type("\u0003");
+        at = await("ping statistics", at, 1);
+        type("docker exec c1 ping -c 2 web &\n");
+        at = await("[1] ", at, 1);
+        at = await("icmp_seq=", at, 2);
+        Thread.sleep(200);
+        type("\n");
+        await("[1]+  Done                    docker exec c1 ping -c 2 web", at, 1);
+    }
+
+    @Test
+    void backgroundTcpdumpPrintsWhileCurlRunsAndTheCaptureIsReadableMidSession() throws Exception {
+        type("tcpdump -i docker0 -n &\n");
+        int at = await("listening on docker0", 0, 1);
+        type("curl -s localhost:8080 > /dev/null; echo fetched\n");
+        at = await("fetched", await("echo fetched", at, 1), 1);
+        assertTrue(screen().contains(".80: Flags [S]") || screen().contains(" > 172.17.0."), screen());
+        Path capture = dir.resolve("captures").resolve("docker0.pcapng");
+        assertTrue(Files.size(capture) > 0, "flushed while the session is open");
+        Path tshark = Path.of("/usr/bin/tshark");
+        if (!Files.isExecutable(tshark)) {
+            System.out.println("LivePromptTest: tshark is missing; the mid-session capture is checked by size only");
+        } else {
+            Process p = new ProcessBuilder(tshark.toString(), "-r", capture.toString()).redirectErrorStream(true).start();
+            String read = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertEquals(0, p.waitFor(), read);
+            assertTrue(read.contains("HTTP"), read);
+        }
+        type("kill %1\n");
+        await("packets captured", at, 1);
+    }
+
+    @Test
+    void anAttachedDockerRunStreamsAndProxiesCtrlCToPid1AndLogsFollowUntilCtrlC() throws Exception {
+        type("docker run --name p --network n alpine ping web\n");
+        int at = await("icmp_seq=", 0, 2);
+        type("\u0003");
+        at = await("packets transmitted", at, 1);
+        type("docker ps -a --format '{{.Names}} {{.Status}}'\n");
+        at = await("p Exited (0)", at, 1);
+        type("docker run -d --name q --network n alpine ping web\n");
+        type("docker logs -f q\n");
+        at = await("icmp_seq=", await("docker logs -f q", at, 1), 3);
+        type("\u0003");
+        type("echo after\n");
+        at = await("after", await("echo after", at, 1), 1);
+        assertFalse(screen().substring(at).contains("ping statistics"), "docker logs -f stops; the container runs on");
+        type("docker ps --format '{{.Names}}'\n");
+        await("q", at, 1);
+    }
+
+    @Test
+    void composeLogsFollowsEveryContainerUntilCtrlC() throws Exception {
+        type("docker compose up -d\n");
+        int at = await("Started", 0, 1);
+        type("docker compose logs -f\n");
+        at = await("pinger-1 | 64 bytes from 127.0.0.1", at, 3);
+        type("\u0003");
+        type("echo after\n");
+        await("after", await("echo after", at, 1), 1);
+    }
+
+    @Test
+    void serviceLogsFollowUntilCtrlC() throws Exception {
+        type("docker swarm init\n");
+        int at = await("To add a worker", 0, 1);
+        type("docker service create --name pinger alpine ping 127.0.0.1\n");
+        at = await("verify: Service", at, 1);
+        type("docker service logs -f pinger\n");
+        at = await("    | 64 bytes from 127.0.0.1", at, 3);
+        type("\u0003");
+        type("echo after\n");
+        await("after", await("echo after", at, 1), 1);
+    }
+
+    @Test
+    void exitWithAStoppedJobWarnsOnceAsBashDoes() throws Exception {
+        type("docker exec -t c1 ping web\n");
+        int at = await("icmp_seq=", 0, 1);
+        type("\u001a");
+        at = await("Stopped", at, 1);
+        type("exit\n");
+        at = await("There are stopped jobs.", at, 1);
+        assertTrue(prompt.isAlive());
+        type("exit\n");
+        prompt.join(5_000);
+        assertFalse(prompt.isAlive(), "a second exit leaves them (SIGHUP)");
+    }
+}

@@ -1,0 +1,120 @@
+package dev.dockwire.proc;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.dockwire.app.Signal;
+import dev.dockwire.sim.EventLoop;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Job control as a state machine on the virtual clock: a process that prints every second,
+ * signalled as the terminal's Ctrl-C and Ctrl-Z would (posted to the loop), stopped with its
+ * timers held, continued, put in the background, reported done.
+ */
+class JobControlTest {
+    private final EventLoop loop = new EventLoop();
+    private final JobControl jobs = new JobControl(loop);
+    private final List<String> terminal = new ArrayList<>();
+    private final List<String> above = new ArrayList<>();
+    private final PidNamespace pids = new PidNamespace(() -> 0, 1);
+
+    /** A ticker: prints "tick N" each second of virtual time until it has printed {@code count} (0: for ever); SIGINT ends it with "bye". */
+    private Job ticker(int count) {
+        Process p = pids.spawn(0, List.of("ticker"), Map.of(), loop.nanos());
+        int[] n = {0};
+        Job[] job = new Job[1];
+        Runnable[] tick = new Runnable[1];
+        tick[0] = () -> loop.schedule(1_000_000_000L, () -> p.whenRunning(() -> {
+            if (p.exited()) {
+                return;
+            }
+            n[0]++;
+            if (job[0].streams()) {
+                job[0].print("tick " + n[0]);
+            }
+            if (count > 0 && n[0] >= count) {
+                p.exit(0);
+            } else {
+                tick[0].run();
+            }
+        }));
+        p.handle(Signal.SIGINT, () -> {
+            job[0].print("bye");
+            p.exit(130);
+        });
+        job[0] = jobs.begin(p.hostPid(), s -> pids.kill(p.pid(), s), p::exited, () -> p.status() == null ? 0 : p.status());
+        tick[0].run();
+        return job[0];
+    }
+
+    @Test
+    void withoutATerminalAWaitRunsToTheEndAndNothingStreams() {
+        Job job = ticker(3);
+        assertFalse(job.streams());
+        assertEquals(JobControl.Wait.DONE, jobs.await(job));
+        assertTrue(job.done());
+        assertEquals(3_000_000_000L, loop.nanos());
+    }
+
+    @Test
+    void ctrlCReachesTheForegroundJobOnlyAndNothingAtThePrompt() {
+        jobs.attach(terminal::add, above::add);
+        jobs.signalForeground(Signal.SIGINT); // at the prompt: nobody to signal
+        Job job = ticker(0);
+        assertTrue(job.streams());
+        loop.schedule(2_500_000_000L, () -> jobs.signalForeground(Signal.SIGINT));
+        assertEquals(JobControl.Wait.DONE, jobs.await(job));
+        assertEquals(List.of("tick 1", "tick 2", "bye"), terminal);
+        assertEquals(130, job.status());
+        assertFalse(jobs.busy());
+    }
+
+    @Test
+    void ctrlZStopsTheTimersUntilFgAndAnAmpersandJobSaysDoneAtThePrompt() {
+        jobs.attach(terminal::add, above::add);
+        jobs.command("ticker");
+        Job job = ticker(4);
+        loop.schedule(1_500_000_000L, () -> jobs.signalForeground(Signal.SIGTSTP));
+        assertEquals(JobControl.Wait.STOPPED, jobs.await(job));
+        assertEquals(List.of("tick 1", "", "[1]+  Stopped                 ticker"), terminal);
+        loop.runFor(10_000_000_000L);
+        assertEquals(3, terminal.size(), "a stopped process's timers wait for SIGCONT");
+        assertEquals(List.of("[1]+  Stopped                 ticker"), jobs.jobs());
+        terminal.clear();
+        assertEquals(0, jobs.fg("%1"));
+        assertEquals(List.of("ticker", "tick 2", "tick 3", "tick 4"), terminal);
+        assertEquals(List.of(), jobs.jobs());
+
+        terminal.clear();
+        jobs.command("ticker 2");
+        Job background = jobs.spawning(() -> {
+            Job j = ticker(2);
+            assertEquals(JobControl.Wait.BACKGROUND, jobs.await(j));
+            return j;
+        });
+        assertEquals(List.of("[1] " + background.pid()), terminal);
+        assertEquals(List.of("[1]+  Running                 ticker 2 &"), jobs.jobs());
+        jobs.waitAll();
+        assertEquals(List.of("tick 1", "tick 2"), above, "a background job's lines go above the prompt");
+        assertEquals(List.of("[1]+  Done                    ticker 2"), jobs.notifications());
+        assertEquals(List.of(), jobs.notifications());
+    }
+
+    @Test
+    void killSendsTheSignalAndAStoppedJobAlsoGetsSigcont() {
+        jobs.attach(terminal::add, above::add);
+        jobs.command("ticker");
+        Job job = ticker(0);
+        loop.schedule(1_500_000_000L, () -> jobs.signalForeground(Signal.SIGTSTP));
+        jobs.await(job);
+        assertTrue(jobs.kill("%1", Signal.SIGINT));
+        assertTrue(job.done());
+        assertEquals(List.of("[1]+  Interrupt               ticker"), jobs.notifications());
+        assertFalse(jobs.kill("%1", Signal.SIGTERM), "no such job");
+    }
+}

@@ -1,0 +1,52 @@
+package dev.dockwire.sim;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+
+/** Pacing changed at run time: a script at full speed, then the wall clock at a speed, waiting for events, not polling. */
+class WallPacingTest {
+    @Test
+    void virtualThenWallAtFiftyTimesWithTheIdleHookBeforeEachWait() {
+        EventLoop loop = new EventLoop();
+        loop.runFor(TimeUnit.HOURS.toNanos(1));
+        assertEquals(TimeUnit.HOURS.toNanos(1), loop.nanos(), "virtual: an hour at once");
+        AtomicInteger idle = new AtomicInteger();
+        loop.onIdle(idle::incrementAndGet);
+        loop.pace(Pacing.WALL, 50);
+        long start = System.nanoTime();
+        int[] fired = {0};
+        loop.schedule(TimeUnit.SECONDS.toNanos(1), () -> fired[0]++);
+        loop.runUntil(() -> fired[0] == 1);
+        long wall = System.nanoTime() - start;
+        assertTrue(wall >= TimeUnit.MILLISECONDS.toNanos(15) && wall < TimeUnit.MILLISECONDS.toNanos(500),
+                "a virtual second at 50x takes 20 ms of wall time: " + wall / 1_000_000 + " ms");
+        assertTrue(idle.get() >= 1, "the loop flushed before it waited");
+    }
+
+    @Test
+    void aHeldWallLoopSleepsUntilAnotherThreadPostsAnEvent() throws Exception {
+        EventLoop loop = new EventLoop();
+        loop.pace(Pacing.WALL, 1);
+        loop.hold();
+        boolean[] done = {false};
+        Thread poster = new Thread(() -> {
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            loop.post(() -> done[0] = true);
+        });
+        long cpu = java.lang.management.ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime();
+        poster.start();
+        loop.runUntil(() -> done[0]);
+        poster.join();
+        long used = java.lang.management.ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime() - cpu;
+        assertTrue(done[0]);
+        assertTrue(used < TimeUnit.MILLISECONDS.toNanos(30), "parked, not polling: " + used / 1_000_000 + " ms of CPU");
+    }
+}
