@@ -1,5 +1,5 @@
 # The container lifecycle as the commands meet it, run on the reference Docker host and on
-# dockwire by LifecycleReferenceTest; ids and ages are normalised, everything else must agree.
+# dockwire by ReferenceScriptsTest; ids and ages are normalised, everything else must agree.
 # Left out: where Docker 20.10 and 28 word it differently (exec into a stopped container), and what
 # depends on how fast a real daemon starts containers (restart back-offs).
 docker run --name dwref-s busybox sh -c 'echo one; echo two; exit 3'

@@ -157,9 +157,7 @@ public final class DockerCommand {
                     "See 'docker run --help'."));
         }
         boolean tty = !f.has("detach") && f.has("tty") && f.has("interactive");
-        List<String> command = f.positional().subList(1, f.positional().size());
-        if (tty && !host.stdinIsTerminal() && TtyCheck.interactiveShell(command.isEmpty()
-                ? Images.argv(f.positional().get(0), List.of()) : command)) {
+        if (tty && !host.stdinIsTerminal()) {
             return TtyCheck.NOT_A_TTY; // before the container is created (run.go, runContainer)
         }
         Container c;
@@ -504,7 +502,7 @@ public final class DockerCommand {
             return CommandOutput.fail(1, "Error response from daemon: No such container: " + f.positional().get(0));
         }
         boolean tty = !f.has("detach") && f.has("tty") && f.has("interactive");
-        if (tty && !host.stdinIsTerminal() && TtyCheck.interactiveShell(f.positional().subList(1, f.positional().size()))) {
+        if (tty && !host.stdinIsTerminal()) {
             return TtyCheck.NOT_A_TTY; // after the container is found, before the exec is created (exec.go, RunExec)
         }
         if (!c.running()) {

@@ -97,13 +97,29 @@ final class HealthFlags {
             m.region(at, t.length());
         }
         if (!t.equals("0") && (at == 0 || at != t.length())) {
-            throw new Invalid("invalid argument \"" + text + "\" for \"--" + flag
-                    + "\" flag: time: " + (at == 0 && !t.isEmpty() && Character.isDigit(t.charAt(t.length() - 1))
-                    ? "missing unit in duration \"" + text + "\"" : "invalid duration \"" + text + "\""), true);
+            throw new Invalid("invalid argument \"" + text + "\" for \"--" + flag + "\" flag: time: " + durationError(t, at, text), true);
         }
         if (text.startsWith("-") && total > 0) {
             throw new Invalid("--" + flag + " cannot be negative", false);
         }
         return total;
+    }
+
+    /**
+     * Go's time.ParseDuration error for what follows the last good part at {@code at}: a number
+     * without a unit, a unit it does not know ({@code "x"}), or anything else.
+     */
+    private static String durationError(String t, int at, String text) {
+        Matcher number = Pattern.compile("[0-9]*(\\.[0-9]*)?").matcher(t).region(at, t.length());
+        if (!number.lookingAt() || number.end() == at) {
+            return "invalid duration \"" + text + "\"";
+        }
+        int u = number.end();
+        int end = u;
+        while (end < t.length() && ".0123456789".indexOf(t.charAt(end)) < 0) {
+            end++;
+        }
+        return u == end ? "missing unit in duration \"" + text + "\""
+                : "unknown unit \"" + t.substring(u, end) + "\" in duration \"" + text + "\"";
     }
 }

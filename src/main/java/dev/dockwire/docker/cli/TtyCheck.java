@@ -6,9 +6,9 @@ import java.util.List;
 /**
  * {@code -it} and the terminal (docker/cli's cli/streams/in.go, CheckTty): attaching standard
  * input to a pseudo-TTY needs the client's input to be a terminal, else {@code the input device is
- * not a TTY}, status 1. dockwire asks it of the commands that would open a prompt (an interactive
- * shell): a script's {@code docker exec -it CTR sh -c '...'}, copied from a tutorial, runs as
- * without {@code -t}.
+ * not a TTY}, status 1, whatever the command (a script's {@code docker exec -it CTR sh -c '...'}
+ * fails as on a real host). At a terminal, an interactive shell ({@link #interactiveShell}) opens
+ * a prompt inside the container; any other command runs as without {@code -t}.
  */
 public final class TtyCheck {
     static final CommandOutput NOT_A_TTY = CommandOutput.fail(1, "the input device is not a TTY");

@@ -138,7 +138,7 @@ class DockerCommandTest {
                 ok("docker exec web grep -E '^(nameserver|options)' /etc/resolv.conf"));
         ok("docker exec web sh -c \"printf 'server { listen 80; }\\n' > /etc/nginx/conf.d/default.conf\"");
         assertEquals(List.of("server { listen 80; }"), ok("docker exec web cat /etc/nginx/conf.d/default.conf"));
-        assertEquals(List.of("2"), ok("docker exec -it web sh -lc 'ip -br addr | wc -l'"));
+        assertEquals(List.of("2"), ok("docker exec web sh -lc 'ip -br addr | wc -l'"));
         CommandResult missing = run("docker exec web cat /nope");
         assertEquals(1, missing.status());
         assertEquals(List.of("cat: can't open '/nope': No such file or directory"), missing.output());
