@@ -5,11 +5,15 @@ import java.util.Locale;
 /**
  * The signals a container's processes meet, with their Linux numbers (asm-generic/signal.h).
  * The default action of most terminates the process, which then reports status {@code 128 + n}
- * as a shell and {@code docker ps} show it ({@code Exited (137)} after SIGKILL); SIGSTOP and
- * SIGTSTP (Ctrl-Z) stop it and SIGCONT resumes it (signal(7)).
+ * as a shell and {@code docker ps} show it ({@code Exited (137)} after SIGKILL); SIGSTOP, SIGTSTP
+ * (Ctrl-Z), SIGTTIN and SIGTTOU stop it, SIGCONT resumes it, SIGCHLD, SIGURG and SIGWINCH are
+ * ignored (signal(7)).
  */
 public enum Signal {
-    SIGHUP(1), SIGINT(2), SIGQUIT(3), SIGKILL(9), SIGTERM(15), SIGCONT(18), SIGSTOP(19), SIGTSTP(20);
+    SIGHUP(1), SIGINT(2), SIGQUIT(3), SIGILL(4), SIGTRAP(5), SIGABRT(6), SIGBUS(7), SIGFPE(8), SIGKILL(9),
+    SIGUSR1(10), SIGSEGV(11), SIGUSR2(12), SIGPIPE(13), SIGALRM(14), SIGTERM(15), SIGSTKFLT(16), SIGCHLD(17),
+    SIGCONT(18), SIGSTOP(19), SIGTSTP(20), SIGTTIN(21), SIGTTOU(22), SIGURG(23), SIGXCPU(24), SIGXFSZ(25),
+    SIGVTALRM(26), SIGPROF(27), SIGWINCH(28), SIGIO(29), SIGPWR(30), SIGSYS(31);
 
     private final int number;
 
@@ -31,9 +35,14 @@ public enum Signal {
         return this != SIGKILL && this != SIGSTOP;
     }
 
-    /** Whether its default action stops the process rather than ending it (SIGSTOP, SIGTSTP). */
+    /** Whether its default action stops the process rather than ending it (SIGSTOP, SIGTSTP, SIGTTIN, SIGTTOU). */
     public boolean stops() {
-        return this == SIGSTOP || this == SIGTSTP;
+        return this == SIGSTOP || this == SIGTSTP || this == SIGTTIN || this == SIGTTOU;
+    }
+
+    /** Whether its default action is to ignore it (SIGCHLD, SIGURG, SIGWINCH; signal(7)): httpd's STOPSIGNAL SIGWINCH ends nothing unhandled. */
+    public boolean ignoredByDefault() {
+        return this == SIGCHLD || this == SIGURG || this == SIGWINCH;
     }
 
     /**

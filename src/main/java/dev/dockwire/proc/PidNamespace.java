@@ -73,7 +73,7 @@ public final class PidNamespace {
             if (pid != 1 || !signal.catchable()) {
                 p.stop();
             }
-        } else if (pid != 1 || !signal.catchable()) {
+        } else if (!signal.ignoredByDefault() && (pid != 1 || !signal.catchable())) {
             p.terminate(signal);
         }
         return true;

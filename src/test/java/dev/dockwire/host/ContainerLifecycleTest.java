@@ -131,4 +131,16 @@ class ContainerLifecycleTest {
         assertEquals(List.of(), h.ok("docker ps -aq"), "a rejected task has no container");
         h.ok("docker service rm badsvc");
     }
+
+    @Test
+    void everyLinuxSignalIsKnownWithItsDefaultAction() {
+        h.ok("docker run -d --name web httpd");
+        h.ok("docker stop web");
+        assertTrue(row("web").contains("Exited (0) Less than a second ago"), "httpd's STOPSIGNAL SIGWINCH is its graceful stop: " + row("web"));
+        h.ok("docker run -d --name s1 alpine sleep 3600");
+        assertEquals(List.of("s1"), h.ok("docker kill -s USR1 s1"));
+        assertTrue(row("s1").contains("Up "), "init ignores a signal it does not handle: " + row("s1"));
+        CommandResult bad = h.run("docker kill -s SIGFOO s1");
+        assertEquals(List.of("Error response from daemon: Invalid signal: SIGFOO"), bad.output());
+    }
 }

@@ -90,8 +90,12 @@ final class MainProcesses {
                     files -> new Exec(engine, clock, c.netns(), c.hostname(), files)
                             .output((stream, line) -> log.append(stream, clock.nanos(), line)));
             if (d != null) {
-                for (Signal s : List.of(Signal.SIGTERM, Signal.SIGQUIT, Signal.SIGINT)) {
-                    init.handle(s, () -> init.exit(0)); // nginx: SIGQUIT graceful, SIGTERM/SIGINT fast shutdown; both exit 0
+                // nginx: SIGQUIT graceful, SIGTERM/SIGINT fast shutdown, both exit 0; every daemon ends
+                // cleanly on its image's STOPSIGNAL too (httpd's SIGWINCH is its graceful stop).
+                ImageConfig config = Images.config(c.image());
+                Signal stop = config == null ? null : Signal.parse(config.stopSignal());
+                for (Signal s : List.of(Signal.SIGTERM, Signal.SIGQUIT, Signal.SIGINT, stop == null ? Signal.SIGTERM : stop)) {
+                    init.handle(s, () -> init.exit(0));
                 }
             }
             r = new ContainerProcesses(pids, init, shim, d, d != null);
