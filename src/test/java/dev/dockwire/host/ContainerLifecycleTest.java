@@ -143,4 +143,19 @@ class ContainerLifecycleTest {
         CommandResult bad = h.run("docker kill -s SIGFOO s1");
         assertEquals(List.of("Error response from daemon: Invalid signal: SIGFOO"), bad.output());
     }
+
+    @Test
+    void aShellScriptAsPid1RunsItsCommandsInTurnAndExitsWithTheLastStatus() {
+        h.ok("docker run -d --name seq alpine sh -c 'echo start; ping -c 2 127.0.0.1 && echo done; false'");
+        List<String> top = h.ok("docker top seq");
+        assertTrue(top.get(1).endsWith("sh -c echo start; ping -c 2 127.0.0.1 && echo done; false"), String.join("\n", top));
+        h.ok("sleep 3");
+        List<String> logs = h.ok("docker logs seq");
+        assertEquals("start", logs.get(0));
+        assertEquals("done", logs.get(logs.size() - 1));
+        assertTrue(row("seq").contains("Exited (1) "), row("seq"));
+        h.ok("docker run -d --name loop alpine sh -c 'while true; do sleep 1; done'");
+        h.ok("sleep 2");
+        assertTrue(row("loop").contains("Up 2 seconds"), "a loop is no list of commands: it stays up as before: " + row("loop"));
+    }
 }

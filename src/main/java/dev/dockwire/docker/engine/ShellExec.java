@@ -61,6 +61,35 @@ final class ShellExec {
         return words.isEmpty() || words.get(0).contains("=") ? argv : List.copyOf(words);
     }
 
+    /** The script of {@code sh -c SCRIPT} (options before {@code -c} allowed), or null when {@code argv} is no such shell. */
+    static String script(List<String> argv) {
+        if (!isShell(argv)) {
+            return null;
+        }
+        for (int i = 1; i < argv.size() - 1; i++) {
+            String opt = argv.get(i);
+            if (!opt.startsWith("-") || opt.startsWith("--")) {
+                return null;
+            }
+            if (opt.indexOf('c') > 0) {
+                return argv.get(i + 1);
+            }
+        }
+        return null;
+    }
+
+    /**
+     * Whether {@code script} is a list of commands joined by {@code ;}, {@code &&}, {@code ||} and
+     * pipes into {@code grep}, which {@link ProbeShell} runs: no loops, conditionals, groups,
+     * subshells, redirections or background jobs.
+     */
+    static boolean sequential(String script) {
+        if (script.matches("(?s).*[<>(){}`\\n].*") || script.matches("(?s).*(^|[^&])&([^&]|$).*")) {
+            return false;
+        }
+        return !script.matches("(?s)(.*[;|&]\\s*|\\s*)(while|for|until|if|case|function|then|do)\\b.*");
+    }
+
     /** The words of one simple command with literal quoting only; null when the script is anything more. */
     private static List<String> words(String script) {
         List<String> words = new ArrayList<>();
