@@ -145,18 +145,13 @@ public final class Session implements AutoCloseable {
         return world;
     }
 
-    /** Where this session's captures go. */
+    /** Where this session's captures go (the shell's banner says where). */
     public Path captureDirectory() {
         return options.outDir();
     }
 
     public DockerHost host() {
         return world.host();
-    }
-
-    /** The directory the captures go to (a banner says where). */
-    public Path captureDir() {
-        return options.outDir();
     }
 
     /** Writes the captures so far to disk (a live session does so whenever its loop waits). */

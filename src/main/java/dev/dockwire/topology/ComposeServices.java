@@ -1,5 +1,6 @@
 package dev.dockwire.topology;
 
+import dev.dockwire.sim.GoDuration;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -399,9 +400,14 @@ final class ComposeServices {
     private long duration(YamlNode node, String key, String path, long dflt) {
         String v = f.optional(node, key, path);
         try {
-            return v == null ? dflt : GoDuration.parse(v);
+            long nanos = v == null ? dflt : GoDuration.parse(v);
+            if (nanos < 0) {
+                throw new IllegalArgumentException("time: negative duration \"" + v + "\"");
+            }
+            return nanos;
         } catch (IllegalArgumentException e) {
-            throw f.error(node.map().get(key), path + "." + key, e.getMessage());
+            throw f.error(node.map().get(key), path + "." + key, e.getMessage().replaceFirst("^time: ", "")
+                    + ": expected a number with a unit like 10s, 1m30s or 500ms");
         }
     }
 }

@@ -223,7 +223,7 @@ class ComposeLoaderTest {
         assertNull(p.service("c").healthcheck());
         assertNull(p.service("d").healthcheck());
         fails("services:\n  a:\n    image: x\n    healthcheck:\n      test: [CMD, \"true\"]\n      interval: 10 seconds\n",
-                "compose.yml:6: services.a.healthcheck.interval: invalid duration \"10 seconds\": expected a number with a unit like 10s, 1m30s or 500ms");
+                "compose.yml:6: services.a.healthcheck.interval: unknown unit \" seconds\" in duration \"10 seconds\": expected a number with a unit like 10s, 1m30s or 500ms");
     }
 
     @Test

@@ -1,9 +1,8 @@
 package dev.dockwire.docker.cli;
 
 import dev.dockwire.docker.ImageConfig;
+import dev.dockwire.sim.GoDuration;
 import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * {@code docker run/create}'s healthcheck flags as docker/cli's container opts turn them into
@@ -39,8 +38,6 @@ final class HealthFlags {
         }
     }
 
-    private static final Pattern PART = Pattern.compile("(\\d+(?:\\.\\d*)?|\\.\\d+)(ns|us|µs|ms|s|m|h)");
-
     private HealthFlags() {
     }
 
@@ -73,53 +70,20 @@ final class HealthFlags {
                 duration(f, "health-start-period"), duration(f, "health-start-interval"), retries);
     }
 
-    /** Go's time.ParseDuration of the flag's value; 0 when unset. */
+    /** Go's time.ParseDuration of the flag's value, as pflag reports a bad one; 0 when unset. */
     private static long duration(CliFlags f, String flag) {
         if (!f.has(flag)) {
             return 0;
         }
-        String text = f.get(flag);
-        String t = text.startsWith("-") || text.startsWith("+") ? text.substring(1) : text;
-        long total = 0;
-        int at = 0;
-        Matcher m = PART.matcher(t);
-        while (m.lookingAt()) {
-            double v = Double.parseDouble(m.group(1));
-            total += (long) (v * switch (m.group(2)) {
-                case "ns" -> 1L;
-                case "us", "µs" -> 1_000L;
-                case "ms" -> 1_000_000L;
-                case "s" -> 1_000_000_000L;
-                case "m" -> 60_000_000_000L;
-                default -> 3_600_000_000_000L;
-            });
-            at = m.end();
-            m.region(at, t.length());
+        long nanos;
+        try {
+            nanos = GoDuration.parse(f.get(flag));
+        } catch (IllegalArgumentException e) {
+            throw new Invalid("invalid argument \"" + f.get(flag) + "\" for \"--" + flag + "\" flag: " + e.getMessage(), true);
         }
-        if (!t.equals("0") && (at == 0 || at != t.length())) {
-            throw new Invalid("invalid argument \"" + text + "\" for \"--" + flag + "\" flag: time: " + durationError(t, at, text), true);
-        }
-        if (text.startsWith("-") && total > 0) {
+        if (nanos < 0) {
             throw new Invalid("--" + flag + " cannot be negative", false);
         }
-        return total;
-    }
-
-    /**
-     * Go's time.ParseDuration error for what follows the last good part at {@code at}: a number
-     * without a unit, a unit it does not know ({@code "x"}), or anything else.
-     */
-    private static String durationError(String t, int at, String text) {
-        Matcher number = Pattern.compile("[0-9]*(\\.[0-9]*)?").matcher(t).region(at, t.length());
-        if (!number.lookingAt() || number.end() == at) {
-            return "invalid duration \"" + text + "\"";
-        }
-        int u = number.end();
-        int end = u;
-        while (end < t.length() && ".0123456789".indexOf(t.charAt(end)) < 0) {
-            end++;
-        }
-        return u == end ? "missing unit in duration \"" + text + "\""
-                : "unknown unit \"" + t.substring(u, end) + "\" in duration \"" + text + "\"";
+        return nanos;
     }
 }
