@@ -12,6 +12,7 @@ import dev.dockwire.proc.Job;
 import dev.dockwire.proc.JobControl;
 import dev.dockwire.proc.Process;
 import dev.dockwire.sim.EventLoop;
+import dev.dockwire.sim.GoDuration;
 import dev.dockwire.sim.Timeout;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -168,20 +169,12 @@ final class ProcessCommands {
      * seconds; the time on the engine's clock.
      */
     private long instant(String flag, String value) {
-        java.util.regex.Matcher d = java.util.regex.Pattern.compile("((\\d+(\\.\\d+)?)(h|m|s|ms))+").matcher(value);
-        if (d.matches()) {
-            long nanos = 0;
-            java.util.regex.Matcher part = java.util.regex.Pattern.compile("(\\d+(?:\\.\\d+)?)(ms|h|m|s)").matcher(value);
-            while (part.find()) {
-                double v = Double.parseDouble(part.group(1));
-                nanos += (long) (v * switch (part.group(2)) {
-                    case "h" -> 3.6e12;
-                    case "m" -> 6e10;
-                    case "ms" -> 1e6;
-                    default -> 1e9;
-                });
+        if (!value.matches("\\d+(\\.\\d+)?")) {
+            try {
+                return loop.nanos() - GoDuration.parse(value); // a duration before now
+            } catch (IllegalArgumentException notADuration) {
+                // an RFC 3339 time, below
             }
-            return loop.nanos() - nanos;
         }
         try {
             Instant t = value.matches("\\d+(\\.\\d+)?") ? Instant.ofEpochMilli((long) (Double.parseDouble(value) * 1000))
