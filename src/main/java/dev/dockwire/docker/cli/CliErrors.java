@@ -14,9 +14,15 @@ final class CliErrors {
         return new CommandOutput(1, List.of(("Error response from daemon: " + e.getMessage()).split("\n")));
     }
 
-    /** A wrong argument count, as cobra's ExactArgs/MinimumNArgs print it. */
-    static CommandOutput usage(String cmd, String exactly, String usage) {
-        return new CommandOutput(1, List.of("\"docker " + cmd + "\" requires " + exactly + ".",
-                "See 'docker " + cmd + " --help'.", "", "Usage:  docker " + cmd + " " + usage));
+    /**
+     * A wrong argument count ({@code requirement}: {@code exactly 1 argument} or {@code at least 2
+     * arguments}) as docker 28's cli/required.go prints it: ExactArgs says {@code Run 'docker X
+     * --help'}, RequiresMinArgs {@code See 'docker X --help'}; status 1.
+     */
+    static CommandOutput usage(String cmd, String requirement, String usage) {
+        boolean exact = requirement.startsWith("exactly ");
+        return new CommandOutput(1, List.of("docker: 'docker " + cmd + "' requires " + (exact ? requirement.substring(8) : requirement),
+                "", "Usage:  docker " + cmd + " " + usage, "",
+                (exact ? "Run" : "See") + " 'docker " + cmd + " --help' for more information"));
     }
 }

@@ -28,7 +28,8 @@ final class InspectCommand {
         CliFlags f = CliFlags.parse(args, List.of(new Spec("format", 'f', true), new Spec("type", (char) 0, true),
                 new Spec("size", 's', false), new Spec("verbose", 'v', false)), true);
         if (f.positional().isEmpty()) {
-            return CliErrors.usage(type == null ? "inspect" : type + " inspect", "at least 1 argument", "[OPTIONS] NAME [NAME...]");
+            return CliErrors.usage(type == null ? "inspect" : type + " inspect", "at least 1 argument", type == null ? "[OPTIONS] NAME|ID [NAME|ID...]"
+                    : "[OPTIONS] " + type.toUpperCase(java.util.Locale.ROOT) + " [" + type.toUpperCase(java.util.Locale.ROOT) + "...]");
         }
         String wanted = type != null ? type : f.get("type");
         List<Object> objects = new ArrayList<>();

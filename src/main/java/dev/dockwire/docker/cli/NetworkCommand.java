@@ -152,7 +152,7 @@ public final class NetworkCommand {
     private CommandOutput networkRm(List<String> args) {
         CliFlags f = CliFlags.parse(args, List.of(new Spec("force", 'f', false)), true);
         if (f.positional().isEmpty()) {
-            return CliErrors.usage("network rm", "at least 1 argument", "[OPTIONS] NETWORK [NETWORK...]");
+            return CliErrors.usage("network rm", "at least 1 argument", "NETWORK [NETWORK...]");
         }
         List<String> out = new ArrayList<>();
         int status = 0;

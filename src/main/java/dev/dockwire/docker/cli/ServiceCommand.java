@@ -47,7 +47,7 @@ final class ServiceCommand {
                 case "ps" -> ps(rest);
                 case "rm", "remove" -> rm(rest);
                 case "scale" -> scale(rest);
-                case "logs" -> ServiceLogs.run(SwarmCommand.requireManager(engine), rest, jobs);
+                case "logs" -> ServiceLogs.run(() -> SwarmCommand.requireManager(engine), rest, jobs);
                 default -> CommandOutput.fail(1, "docker: 'service " + args.get(0) + "' is not a docker command.\nSee 'docker --help'");
             };
         } catch (EngineException e) {
@@ -58,7 +58,7 @@ final class ServiceCommand {
     private CommandOutput create(List<String> args) {
         CliFlags f = CliFlags.parse(args, CREATE_FLAGS, false);
         if (f.positional().isEmpty()) {
-            return requiresArgument("create", "[OPTIONS] IMAGE [COMMAND] [ARG...]", "Create a new service");
+            return CliErrors.usage("service create", "at least 1 argument", "[OPTIONS] IMAGE [COMMAND] [ARG...]");
         }
         if (f.has("mode") && !f.get("mode").equals("replicated")) {
             return CommandOutput.fail(1, "dockwire models replicated services only, not --mode " + f.get("mode"));
@@ -150,12 +150,6 @@ final class ServiceCommand {
         return "pending   ";
     }
 
-    /** The CLI's complaint when a subcommand gets no argument (cobra's RequiresMinArgs). */
-    private static CommandOutput requiresArgument(String cmd, String usage, String description) {
-        return new CommandOutput(1, List.of("\"docker service " + cmd + "\" requires at least 1 argument.",
-                "See 'docker service " + cmd + " --help'.", "", "Usage:  docker service " + cmd + " " + usage, "", description));
-    }
-
     private static int replicas(String v, String flag) {
         try {
             int n = Integer.parseInt(v);
@@ -219,10 +213,10 @@ final class ServiceCommand {
 
     private CommandOutput ps(List<String> args) {
         CliFlags f = CliFlags.parse(args, List.of(new Spec("quiet", 'q', false), new Spec("no-trunc", (char) 0, false)), true);
-        Swarm swarm = SwarmCommand.requireManager(engine);
         if (f.positional().isEmpty()) {
-            return requiresArgument("ps", "[OPTIONS] SERVICE [SERVICE...]", "List the tasks of one or more services");
+            return CliErrors.usage("service ps", "at least 1 argument", "[OPTIONS] SERVICE [SERVICE...]");
         }
+        Swarm swarm = SwarmCommand.requireManager(engine);
         try {
             List<String> out = new ArrayList<>();
             Table t = new Table("ID", "NAME", "IMAGE", "NODE", "DESIRED STATE", "CURRENT STATE",
@@ -295,10 +289,10 @@ final class ServiceCommand {
     }
 
     private CommandOutput rm(List<String> args) {
-        Swarm swarm = SwarmCommand.requireManager(engine);
         if (args.isEmpty()) {
-            return requiresArgument("rm", "SERVICE [SERVICE...]", "Remove one or more services");
+            return CliErrors.usage("service rm", "at least 1 argument", "SERVICE [SERVICE...]");
         }
+        Swarm swarm = SwarmCommand.requireManager(engine);
         List<String> out = new ArrayList<>();
         int status = 0;
         for (String ref : args) {
@@ -316,10 +310,10 @@ final class ServiceCommand {
     }
 
     private CommandOutput scale(List<String> args) {
-        Swarm swarm = SwarmCommand.requireManager(engine);
         if (args.isEmpty()) {
-            return requiresArgument("scale", "SERVICE=REPLICAS [SERVICE=REPLICAS...]", "Scale one or multiple replicated services");
+            return CliErrors.usage("service scale", "at least 1 argument", "SERVICE=REPLICAS [SERVICE=REPLICAS...]");
         }
+        Swarm swarm = SwarmCommand.requireManager(engine);
         List<String> out = new ArrayList<>();
         int status = 0;
         for (String a : args) {

@@ -23,24 +23,23 @@ final class ServiceLogs {
     }
 
     static CommandOutput run(Swarm swarm, List<String> args) {
-        return run(swarm, args, null);
+        return run(() -> swarm, args, null);
     }
 
     /**
-     * As {@link #run(Swarm, List)}; with {@code -f} at a live terminal ({@code jobs}) each task's new
+     * As {@link #run(Swarm, List)}, the swarm asked of {@code manager} once the arguments are good; with {@code -f} at a live terminal ({@code jobs}) each task's new
      * lines are printed as they are written until Ctrl-C (the CLI follows until interrupted).
      */
-    static CommandOutput run(Swarm swarm, List<String> args, JobControl jobs) {
+    static CommandOutput run(java.util.function.Supplier<Swarm> manager, List<String> args, JobControl jobs) {
         CliFlags f = CliFlags.parse(args, List.of(new CliFlags.Spec("follow", 'f', false),
                 new CliFlags.Spec("timestamps", 't', false), new CliFlags.Spec("tail", 'n', true),
                 new CliFlags.Spec("no-task-ids", (char) 0, false), new CliFlags.Spec("no-trunc", (char) 0, false),
                 new CliFlags.Spec("no-resolve", (char) 0, false), new CliFlags.Spec("raw", (char) 0, false),
                 new CliFlags.Spec("details", (char) 0, false)), true);
         if (f.positional().size() != 1) {
-            return new CommandOutput(1, List.of("\"docker service logs\" requires exactly 1 argument.",
-                    "See 'docker service logs --help'.", "", "Usage:  docker service logs [OPTIONS] SERVICE|TASK", "",
-                    "Fetch the logs of a service or task"));
+            return CliErrors.usage("service logs", "exactly 1 argument", "[OPTIONS] SERVICE|TASK");
         }
+        Swarm swarm = manager.get(); // the client checks its arguments before it asks the daemon
         Service s = swarm.service(f.positional().get(0));
         if (s == null) {
             return CommandOutput.fail(1, "no such task or service: " + f.positional().get(0));

@@ -61,8 +61,7 @@ final class SwarmCommand {
         CliFlags f = CliFlags.parse(args, List.of(new Spec("token", (char) 0, true),
                 new Spec("advertise-addr", (char) 0, true), new Spec("listen-addr", (char) 0, true)), true);
         if (f.positional().size() != 1) {
-            return new CommandOutput(1, List.of("\"docker swarm join\" requires exactly 1 argument.",
-                    "See 'docker swarm join --help'.", "", "Usage:  docker swarm join [OPTIONS] HOST:PORT"));
+            return CliErrors.usage("swarm join", "exactly 1 argument", "[OPTIONS] HOST:PORT");
         }
         if (!f.has("token")) {
             throw new EngineException("invalid join token");
