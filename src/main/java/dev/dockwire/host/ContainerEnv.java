@@ -60,7 +60,12 @@ final class ContainerEnv implements Shell.Env {
 
     /** {@code docker exec CTR ARGV...}: no shell around it, so a missing binary is the runtime's error. */
     CommandResult execDirect(List<String> argv) {
-        CommandResult r = new Shell(this).run(argv);
+        return execDirect(argv, null);
+    }
+
+    /** As {@link #execDirect(List)}, {@code stdin} (null: none) reaching the process ({@code docker exec -i}). */
+    CommandResult execDirect(List<String> argv, List<String> stdin) {
+        CommandResult r = new Shell(this).run(argv, stdin);
         if (r.status() == 127 && r.output().equals(List.of("sh: " + argv.get(0) + ": not found"))) {
             return CommandResult.fail(127, "OCI runtime exec failed: exec failed: unable to start container process: exec: \""
                     + argv.get(0) + "\": executable file not found in $PATH: unknown");

@@ -244,7 +244,7 @@ public final class DockerHost implements Shell.Env, CliEnv {
         String name = argv.get(0);
         List<String> args = argv.subList(1, argv.size());
         return switch (name) {
-            case "docker" -> result(args.isEmpty() || !args.get(0).equals("compose") ? docker.run(args) : compose(args));
+            case "docker" -> result(args.isEmpty() || !args.get(0).equals("compose") ? docker.run(args, stdin) : compose(args));
             case "ip" -> new IpCommand(engine.kernel(), Kernel.HOST).run(args);
             case "bridge" -> new BridgeCommand(engine.kernel(), Kernel.HOST).run(args);
             case "tc" -> new TcCommand(engine.kernel(), Kernel.HOST).run(args);
@@ -326,7 +326,12 @@ public final class DockerHost implements Shell.Env, CliEnv {
 
     @Override
     public CommandOutput execIn(Container c, List<String> argv) {
-        CommandResult r = inside(c).execDirect(argv);
+        return execIn(c, argv, null);
+    }
+
+    @Override
+    public CommandOutput execIn(Container c, List<String> argv, List<String> stdin) {
+        CommandResult r = inside(c).execDirect(argv, stdin);
         return new CommandOutput(r.status(), r.output());
     }
 

@@ -159,7 +159,12 @@ public final class Shell {
 
     /** Runs one command given as words (no parsing or expansion), with the builtins available. */
     public CommandResult run(List<String> argv) {
-        return command(new ShellParser.Command(List.copyOf(argv), null, false, false), null);
+        return run(argv, null);
+    }
+
+    /** As {@link #run(List)}, with {@code stdin} (null: none) as the command's input. */
+    public CommandResult run(List<String> argv, List<String> stdin) {
+        return command(new ShellParser.Command(List.copyOf(argv), null, false, false), stdin);
     }
 
     private Shell withVars(Map<String, String> v) {

@@ -158,4 +158,12 @@ class ContainerLifecycleTest {
         h.ok("sleep 2");
         assertTrue(row("loop").contains("Up 2 seconds"), "a loop is no list of commands: it stays up as before: " + row("loop"));
     }
+
+    @Test
+    void execDashIPassesWhatWasPipedToTheClientToTheProcess() {
+        h.ok("docker run -d --name c1 alpine sleep 3600");
+        assertEquals(List.of("hi"), h.ok("echo hi | docker exec -i c1 cat"));
+        assertEquals(List.of(), h.ok("echo hi | docker exec c1 cat"), "without -i the client's stdin is not attached");
+        assertEquals(List.of("2"), h.ok("printf 'a\\nb\\nab\\n' | docker exec -i c1 grep -c b"));
+    }
 }

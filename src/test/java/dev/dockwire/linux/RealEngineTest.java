@@ -115,7 +115,8 @@ class RealEngineTest {
             engine.start();
             engine.createNetwork(NetworkCreate.bridge("mynet", Cidr.parse("10.126.0.0/24")));
             Container web = engine.run(ContainerCreate.of("web", "nginx", "mynet"));
-            Container client = engine.run(ContainerCreate.of("client", "alpine", "mynet"));
+            // -dit as the tutorials start it: alpine's sh with no stdin would exit at once.
+            Container client = engine.run(ContainerCreate.of("client", "alpine", "mynet").withStdio(true, true));
             String webIp = web.endpoints().get("mynet").address().toString();
             String clientNs = rk.netnsName(client.netns());
 

@@ -22,6 +22,9 @@ public interface CliEnv {
     /** {@code docker exec CTR ARGV...}: runs {@code argv} inside the running container {@code c}, without a shell around it. */
     CommandOutput execIn(Container c, List<String> argv);
 
+    /** {@code docker exec -i CTR ARGV...} with what was piped to the client: the lines reach the process's stdin. */
+    CommandOutput execIn(Container c, List<String> argv, List<String> stdin);
+
     /** {@code docker exec -d CTR ARGV...}: starts {@code argv} inside {@code c} and returns at once; its output goes nowhere. */
     CommandOutput execDetached(Container c, List<String> argv);
 

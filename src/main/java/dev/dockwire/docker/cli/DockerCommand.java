@@ -31,6 +31,8 @@ import java.util.Map;
 public final class DockerCommand {
     private static final long GRACE_NANOS = 10_000_000_000L;
     private final CliEnv host;
+    /** What was piped to the client for the command under way, or null. */
+    private List<String> stdin;
 
     public DockerCommand(CliEnv host) {
         this.host = host;
@@ -45,6 +47,20 @@ public final class DockerCommand {
     }
 
     public CommandOutput run(List<String> args) {
+        return run(args, null);
+    }
+
+    /** Runs {@code docker ARGS...} with {@code stdin} (null: none) piped to the client, which {@code exec -i} passes on. */
+    public CommandOutput run(List<String> args, List<String> stdin) {
+        this.stdin = stdin;
+        try {
+            return command(args);
+        } finally {
+            this.stdin = null;
+        }
+    }
+
+    private CommandOutput command(List<String> args) {
         CommandOutput help = DockerUsage.answer(args);
         if (help != null) {
             return help;
@@ -569,8 +585,10 @@ public final class DockerCommand {
         if (shell != null) {
             return shell;
         }
+        // -i attaches the client's stdin; without it the process reads nothing.
+        List<String> in = f.has("interactive") ? stdin : null;
         // Without -t the client does not proxy signals (cli/command/container/exec.go, moby/moby#9098):
         // Ctrl-C ends the client and the process in the container runs on; with -t the tty delivers it.
-        return f.has("tty") ? host.execIn(c, argv) : host.jobControl().viaClient(() -> host.execIn(c, argv));
+        return f.has("tty") ? host.execIn(c, argv, in) : host.jobControl().viaClient(() -> host.execIn(c, argv, in));
     }
 }
