@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Assumptions;
  * (a developer's) is used and left as it was. Tests skip, saying why, without root or the kit.
  */
 public final class ReferenceDocker implements AutoCloseable {
-    /** The docker 28 client these machines have; the kit's 20.10 client otherwise. */
+    /** The docker 28 client these machines have. */
     private static final Path CLIENT_28 = Path.of("/usr/local/bin/docker");
 
     private final Path kit;
@@ -31,6 +31,8 @@ public final class ReferenceDocker implements AutoCloseable {
     public static ReferenceDocker start() throws IOException, InterruptedException {
         Path kit = Path.of("..", "shared", "reference-docker").toAbsolutePath().normalize();
         skipIf(!Files.isRegularFile(kit.resolve("start.sh")), "no reference Docker kit at " + kit);
+        // The scripts compare what the docker 28 client prints; the kit's own client is 20.10.
+        skipIf(!Files.isExecutable(CLIENT_28), "no docker 28 client at " + CLIENT_28);
         ExternalTools.assumeRoot("the reference Docker host");
         boolean running = sh(kit, 20, "[ -f ${DREF:-/var/tmp/dref}/docker.pid ] && kill -0 $(cat ${DREF:-/var/tmp/dref}/docker.pid)") == 0;
         if (!running) {
@@ -49,8 +51,7 @@ public final class ReferenceDocker implements AutoCloseable {
     public List<String> transcript(Path script) throws IOException, InterruptedException {
         Path out = Files.createTempFile("dockwire-ref", ".out");
         try {
-            String client = Files.isExecutable(CLIENT_28) ? "DOCKER_CLIENT=" + CLIENT_28 + " " : "";
-            int rc = sh(kit, 600, client + "./rec.sh '" + script.toAbsolutePath() + "' > '" + out + "' 2>&1");
+            int rc = sh(kit, 600, "DOCKER_CLIENT=" + CLIENT_28 + " ./rec.sh '" + script.toAbsolutePath() + "' > '" + out + "' 2>&1");
             if (rc != 0) {
                 throw new IOException("rec.sh exited " + rc + ": " + Files.readString(out));
             }
