@@ -165,6 +165,17 @@ class LivePromptTest {
     }
 
     @Test
+    void aBackgroundedRunWithRmIsRemovedWhenItEnds() throws Exception {
+        type("docker run --rm --name brief alpine sleep 2 &\n");
+        int at = await("[1] ", 0, 1);
+        type("docker ps -a --format '{{.Names}}' | grep -c brief\n");
+        at = await("1", await("grep -c brief", at, 1), 1);
+        Thread.sleep(400); // 8 s of the host's time: the container has ended
+        type("docker ps -a --format '{{.Names}}' | grep -c brief\n");
+        await("0", await("grep -c brief", at, 1), 1);
+    }
+
+    @Test
     void backgroundTcpdumpPrintsWhileCurlRunsAndTheCaptureIsReadableMidSession() throws Exception {
         type("tcpdump -i docker0 -n &\n");
         int at = await("listening on docker0", 0, 1);

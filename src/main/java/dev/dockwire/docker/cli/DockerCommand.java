@@ -259,15 +259,15 @@ public final class DockerCommand {
         if (p.live()) {
             // --sig-proxy=true (the default): the terminal's signals go to the container's PID 1 (cli/command/container/run.go).
             List<String> collected = new ArrayList<>();
+            if (rm) {
+                engine().autoRemove(c); // when it stops, even after the client went to the background (&, Ctrl-Z)
+            }
             p.follow(c, from, () -> !c.running(), s -> {
                 if (c.running()) {
                     engine().kill(c.name(), s);
                 }
                 return false;
             }, collected::add);
-            if (rm && !c.running()) {
-                engine().remove(c.name(), true, () -> { });
-            }
             return collected;
         }
         boolean ended = p.await(() -> !c.running());
