@@ -165,6 +165,23 @@ class LivePromptTest {
     }
 
     @Test
+    void ctrlCDuringDockerStopEndsTheClientAndTheDaemonStillKillsAfterTheGracePeriod() throws Exception {
+        type("docker run -d --name napper alpine sleep 3600\n");
+        int at = await("docker run -d --name napper", 0, 1);
+        type("docker stop -t 20 napper\n");
+        at = await("docker stop -t 20 napper", at, 1);
+        Thread.sleep(150); // 3 s of the host's time into the grace period
+        type("\u0003");
+        type("echo back $?\n");
+        at = await("back 130", at, 1);
+        type("docker ps --format '{{.Names}}' | grep -c napper\n");
+        at = await("1", await("grep -c napper", at, 1), 1);
+        Thread.sleep(1100); // past the 20 s grace period
+        type("docker ps -a --format '{{.Status}}'\n");
+        await("Exited (137)", at, 1);
+    }
+
+    @Test
     void aBackgroundedRunWithRmIsRemovedWhenItEnds() throws Exception {
         type("docker run --rm --name brief alpine sleep 2 &\n");
         int at = await("[1] ", 0, 1);

@@ -396,13 +396,28 @@ public final class DockerCommand {
         if (f.has("signal") && signal == null) {
             return CommandOutput.fail(1, "Error response from daemon: Invalid signal: " + f.get("signal"));
         }
-        return each(f.positional(), restart ? "restart" : "stop", ref -> {
-            Container c = engine().stop(ref, grace, signal);
+        ProcessCommands p = processes();
+        int[] gone = {0};
+        CommandOutput out = each(f.positional(), restart ? "restart" : "stop", ref -> {
+            if (gone[0] != 0) {
+                return null;
+            }
+            // At a terminal the client's wait is a job: Ctrl-C ends the client, dockerd's SIGKILL timer runs on.
+            Container c = p.live() ? engine().stop(ref, grace, signal, done -> gone[0] = p.follow(null, 0, done, s -> true, l -> { }))
+                    : engine().stop(ref, grace, signal);
+            if (gone[0] != 0) {
+                return null;
+            }
             if (restart) {
                 engine().start(c.name());
             }
             return ref;
         });
+        if (gone[0] == 0) {
+            return out;
+        }
+        // Ctrl-C (130) or Ctrl-Z (148, the job stopped) left the wait: the names stopped so far.
+        return new CommandOutput(gone[0] < 0 ? 148 : gone[0], out.output().stream().filter(java.util.Objects::nonNull).toList());
     }
 
     /** {@code docker kill [-s SIGNAL] CONTAINER...}: SIGKILL unless another signal is named. */

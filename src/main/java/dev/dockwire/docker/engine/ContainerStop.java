@@ -7,6 +7,8 @@ import dev.dockwire.docker.ImageConfig;
 import dev.dockwire.proc.Process;
 import dev.dockwire.sim.EventLoop;
 import dev.dockwire.sim.Timeout;
+import java.util.function.BooleanSupplier;
+import java.util.function.Consumer;
 
 /**
  * How dockerd ends a container on request: {@code docker stop} (daemon/stop.go: the stop signal,
@@ -39,18 +41,29 @@ final class ContainerStop {
         return killIfRunning(c);
     }
 
-    /** {@code signal} (null: the image's STOPSIGNAL) to PID 1, up to {@code graceNanos} of the clock for it to end, then SIGKILL. */
-    Container stop(Container c, long graceNanos, Signal signal) {
+    /**
+     * {@code signal} (null: the image's STOPSIGNAL) to PID 1, and SIGKILL when {@code graceNanos}
+     * of the clock have passed: the daemon's timer, which runs whether or not the client still
+     * waits. {@code client} waits for the condition that the container has stopped (the client
+     * may give up first: Ctrl-C at a terminal).
+     */
+    Container stop(Container c, long graceNanos, Signal signal, Consumer<BooleanSupplier> client) {
         if (!c.running()) {
             return monitor.stopWhileRestarting(c);
         }
         monitor.stopping(c);
         Process init = mains.signal(c, signal);
-        long deadline = clock.nanos() + graceNanos;
-        Timeout end = clock.schedule(graceNanos, () -> { }); // the loop wakes at the deadline at the latest
-        clock.runUntil(() -> init.exited() || !c.running() || clock.nanos() >= deadline);
-        end.cancel();
-        return killIfRunning(c);
+        Timeout kill = clock.schedule(graceNanos, () -> {
+            if (mains.running(c) != null && mains.running(c).init() == init) {
+                killIfRunning(c);
+            }
+        });
+        client.accept(() -> init.exited() || !c.running());
+        if (init.exited()) {
+            kill.cancel();
+            clock.runUntil(() -> !c.running()); // the monitor takes the container down at once
+        }
+        return c;
     }
 
     /**

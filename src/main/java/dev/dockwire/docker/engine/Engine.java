@@ -396,7 +396,12 @@ public final class Engine implements Swarm.Member, ProcessHost {
 
     /** {@code docker stop [-s SIGNAL] [-t N] CTR}: {@code signal} (null: STOPSIGNAL), {@code graceNanos}, then SIGKILL. */
     public Container stop(String ref, long graceNanos, Signal signal) {
-        return stops.stop(container(ref), graceNanos, signal);
+        return stop(ref, graceNanos, signal, clock::runUntil);
+    }
+
+    /** As {@link #stop(String, long, Signal)}, {@code client} waiting for the container to stop (it may give up first). */
+    public Container stop(String ref, long graceNanos, Signal signal, java.util.function.Consumer<java.util.function.BooleanSupplier> client) {
+        return stops.stop(container(ref), graceNanos, signal, client);
     }
 
     /** {@code docker kill [-s SIGNAL]} (daemon/kill.go): the signal to PID 1; the container stops when PID 1 ends. */
