@@ -13,7 +13,6 @@ import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -106,6 +105,25 @@ public final class Images {
         return c == null ? cmd : c.argv(cmd);
     }
 
+    /**
+     * What the runtime finds for {@code argv0} in a container of {@code image} (runc's
+     * libcontainer/standard_init_linux.go: exec.LookPath, then the exec): the program and its
+     * provider, or runc's error. An image outside the catalogue has every name, BusyBox's.
+     */
+    public static ProgramLookup lookup(String image, String argv0) {
+        return lookup(image, argv0, path -> false);
+    }
+
+    /** As {@link #lookup(String, String)}, {@code file} saying which paths are the container's (non-executable) files. */
+    public static ProgramLookup lookup(String image, String argv0, java.util.function.Predicate<String> file) {
+        ImageConfig c = config(image);
+        return c == null ? new ProgramLookup.Found(argv0.substring(argv0.lastIndexOf('/') + 1), BUSYBOX)
+                : ProgramLookup.in(c, argv0, file);
+    }
+
+    /** The provider of every program of an image the catalogue does not hold. */
+    public static final String BUSYBOX = "busybox";
+
     /** A made-up but stable image id: sha256 of the name. */
     public static String digest(String image) {
         try {
@@ -125,31 +143,44 @@ public final class Images {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        Map<String, List<String>> sets = new LinkedHashMap<>();
-        root.path("programSets").fields().forEachRemaining(e -> sets.put(e.getKey(), strings(e.getValue())));
+        Map<String, ProgramSet> sets = new LinkedHashMap<>();
+        root.path("programSets").fields().forEachRemaining(e -> sets.put(e.getKey(),
+                new ProgramSet(e.getValue().path("provider").asText(e.getKey()), strings(e.getValue().path("programs")))));
         Map<String, ImageConfig> out = new LinkedHashMap<>();
         root.path("images").fields().forEachRemaining(e -> out.put(e.getKey(), image(e.getKey(), e.getValue(), sets)));
         return Map.copyOf(out);
     }
 
-    private static ImageConfig image(String name, JsonNode n, Map<String, List<String>> sets) {
-        return new ImageConfig(name, strings(n.path("entrypoint")), strings(n.path("cmd")), strings(n.path("env")),
-                n.path("workingDir").asText(""), n.path("user").asText(""), strings(n.path("exposedPorts")),
-                n.path("stopSignal").asText("SIGTERM"), null, programs(strings(n.path("programs")), sets));
+    /** A named set of programs and the package family they come from. */
+    private record ProgramSet(String provider, List<String> programs) {
     }
 
-    /** The program list with each {@code @set} replaced by that set (sets may name sets). */
-    private static Set<String> programs(List<String> names, Map<String, List<String>> sets) {
-        Set<String> out = new LinkedHashSet<>();
+    private static ImageConfig image(String name, JsonNode n, Map<String, ProgramSet> sets) {
+        return new ImageConfig(name, strings(n.path("entrypoint")), strings(n.path("cmd")), strings(n.path("env")),
+                n.path("workingDir").asText(""), n.path("user").asText(""), strings(n.path("exposedPorts")),
+                n.path("stopSignal").asText("SIGTERM"), null, programs(strings(n.path("programs")), null, sets, new LinkedHashMap<>()));
+    }
+
+    /**
+     * The programs as name -> provider: each {@code @set} replaced by that set's programs under its
+     * provider (sets may name sets), {@code name=provider} under that provider, any other name
+     * under {@code provider} (null: the name's own package, as nginx's {@code curl}); a later
+     * entry overrides an earlier one.
+     */
+    private static Map<String, String> programs(List<String> names, String provider, Map<String, ProgramSet> sets,
+                                                Map<String, String> out) {
         for (String p : names) {
             if (p.startsWith("@")) {
-                List<String> set = sets.get(p.substring(1));
+                ProgramSet set = sets.get(p.substring(1));
                 if (set == null) {
                     throw new IllegalStateException(RESOURCE + ": unknown program set " + p);
                 }
-                out.addAll(programs(set, sets));
+                programs(set.programs(), set.provider(), sets, out);
             } else {
-                out.add(p);
+                int eq = p.indexOf('=');
+                String name = eq < 0 ? p : p.substring(0, eq);
+                out.remove(name);
+                out.put(name, eq >= 0 ? p.substring(eq + 1) : provider != null ? provider : name);
             }
         }
         return out;
