@@ -50,6 +50,10 @@ class MissingProgramsTest {
                         + "failed: unable to start container process: exec: \"ping\": executable file not found in $PATH: unknown", "",
                 "Run 'docker run --help' for more information"), run("docker run --rm --name r2 ubuntu ping -c 1 127.0.0.1", 127));
         assertEquals(List.of("sh: 1: curl: not found"), run("docker run --rm --name r3 ubuntu sh -c curl", 127));
+        assertEquals(List.of("bash: line 1: curl: command not found"), run("docker run --rm --name r4 ubuntu bash -c curl", 127));
+        run("docker create --name s ubuntu ping -c 1 127.0.0.1", 0);
+        assertEquals("Error response from daemon: failed to create shim task: OCI runtime create failed: runc create failed: unable to "
+                + "start container process: exec: \"ping\": executable file not found in $PATH: unknown", run("docker start s", 1).get(0));
     }
 
     @Test
