@@ -122,6 +122,9 @@ final class ContainerEnv implements Shell.Env {
      * attaches no stream. Anything else runs to its end at once, its output discarded.
      */
     CommandResult execDetached(List<String> argv) {
+        if (lookup(argv.get(0)) instanceof ProgramLookup.Missing m) {
+            return CommandResult.fail(EXEC_FAILED, m.execFailed());
+        }
         Program p = Programs.create(argv.get(0));
         ContainerProcesses procs = host.engine().processes(c);
         if (p == null || procs == null) {

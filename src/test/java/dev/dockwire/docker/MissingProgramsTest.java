@@ -42,6 +42,8 @@ class MissingProgramsTest {
         assertEquals(List.of("bash: line 1: curl: command not found"), run("docker exec u bash -c 'curl http://example.com'", 127));
         assertEquals(List.of("bash: line 1: ping: command not found"), run("docker exec u bash -c 'ping -c 1 127.0.0.1'", 127));
         assertEquals(List.of("hi"), run("docker exec u sh -c 'echo hi'", 0), "what the image has still runs");
+        assertEquals(List.of(OCI + "exec: \"ping\": executable file not found in $PATH: unknown"),
+                run("docker exec -d u ping 127.0.0.1", 126), "exec -d: the daemon answers before detaching");
     }
 
     @Test
