@@ -1,6 +1,9 @@
 package dev.dockwire.docker;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -8,15 +11,18 @@ import java.util.Set;
  * {@code Config} (the OCI image config; moby api/types/container.Config): the entrypoint and
  * command, environment, working directory, user, exposed ports ({@code 80/tcp}), stop signal
  * ({@code SIGQUIT} for the nginx images) and healthcheck — plus which programs the image has on
- * its PATH, which no inspect shows but every {@code docker exec} meets.
+ * its PATH, which no inspect shows but every {@code docker exec} meets, each with the package family
+ * that provides it ({@code busybox}, {@code iputils}, {@code bind9}, {@code curl}, ...), as a
+ * string: which code runs it is for the engine to decide.
  *
  * @param reference the name it is known by ({@code nginx:alpine})
  * @param stopSignal the signal's name ({@code SIGTERM} when the image sets none)
  * @param healthcheck null when the image has none
+ * @param providers program name (or absolute path) -> its provider, in catalogue order
  */
 public record ImageConfig(String reference, List<String> entrypoint, List<String> cmd, List<String> env,
                           String workingDir, String user, List<String> exposedPorts, String stopSignal,
-                          Healthcheck healthcheck, Set<String> programs) {
+                          Healthcheck healthcheck, Map<String, String> providers) {
     /** The PATH a container gets when its image sets none (moby's oci.DefaultPathEnv on Linux). */
     public static final String DEFAULT_PATH = "PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin";
 
@@ -25,7 +31,12 @@ public record ImageConfig(String reference, List<String> entrypoint, List<String
         cmd = List.copyOf(cmd);
         env = List.copyOf(env);
         exposedPorts = List.copyOf(exposedPorts);
-        programs = Set.copyOf(programs);
+        providers = Collections.unmodifiableMap(new LinkedHashMap<>(providers));
+    }
+
+    /** The programs on the image's PATH (and the absolute paths it lists). */
+    public Set<String> programs() {
+        return providers.keySet();
     }
 
     /** A container's first process: the entrypoint followed by {@code command}, or by the image's CMD when none is given. */

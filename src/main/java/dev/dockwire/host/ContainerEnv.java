@@ -5,11 +5,11 @@ import dev.dockwire.app.bin.Programs;
 import dev.dockwire.docker.CommandOutput;
 import dev.dockwire.docker.Container;
 import dev.dockwire.docker.Endpoint;
-import dev.dockwire.docker.ImageConfig;
 import dev.dockwire.docker.engine.ContainerProcesses;
 import dev.dockwire.docker.engine.Exec;
 import dev.dockwire.docker.engine.ImageDaemons;
 import dev.dockwire.docker.engine.Images;
+import dev.dockwire.docker.engine.ProgramLookup;
 import dev.dockwire.proc.Process;
 import dev.dockwire.tools.CommandResult;
 import dev.dockwire.tools.IpCommand;
@@ -21,20 +21,56 @@ import java.util.List;
 /**
  * The inside of a running container for {@code docker exec}: its files, its hostname, {@code ip},
  * {@code tc} and {@code iptables} on its namespace (as with {@code --cap-add NET_ADMIN}), the
- * modelled programs, {@code sh -c} / {@code bash -c}, {@code sleep} on the virtual clock. An unknown command fails like busybox sh ({@code sh: foo: not found}, 127).
+ * modelled programs, {@code sh -c} / {@code bash -c}, {@code sleep} on the virtual clock. A program
+ * the image lacks (the catalogue's {@link Images#lookup}) is runc's error for {@code docker exec}
+ * and the shell's own inside {@code sh -c}: BusyBox ash {@code sh: curl: not found}, dash
+ * {@code sh: 1: curl: not found}, bash {@code bash: line 1: curl: command not found}, all 127.
  */
 final class ContainerEnv implements Shell.Env {
+    /** The shell running the command line: BusyBox's ash, Debian's dash or bash; they differ in texts here. */
+    enum Flavour { ASH, DASH, BASH }
+
     private final DockerHost host;
     private final Container c;
+    private final Flavour flavour;
 
     ContainerEnv(DockerHost host, Container c) {
+        this(host, c, flavour(c, "sh"));
+    }
+
+    private ContainerEnv(DockerHost host, Container c, Flavour flavour) {
         this.host = host;
         this.c = c;
+        this.flavour = flavour;
+    }
+
+    /** Which shell {@code name} is in {@code c}'s image: bash by name, dash when the image's sh is dash's, else BusyBox ash. */
+    private static Flavour flavour(Container c, String name) {
+        String base = name.substring(name.lastIndexOf('/') + 1);
+        if (base.equals("bash")) {
+            return Flavour.BASH;
+        }
+        return Images.lookup(c.image(), name) instanceof ProgramLookup.Found f && f.provider().equals("dash")
+                ? Flavour.DASH : Flavour.ASH;
     }
 
     @Override
     public String shellName() {
-        return "sh";
+        return flavour == Flavour.BASH ? "bash" : "sh";
+    }
+
+    /** The shell's text for a command it cannot find in {@code sh -c} (ash's, dash's with the line number, bash's). */
+    private String notFound(String name) {
+        return switch (flavour) {
+            case ASH -> "sh: " + name + ": not found";
+            case DASH -> "sh: 1: " + name + ": not found";
+            case BASH -> "bash: line 1: " + name + ": command not found";
+        };
+    }
+
+    /** The runtime's lookup of {@code argv0} in the container's image, its files being what is not executable. */
+    private ProgramLookup lookup(String argv0) {
+        return Images.lookup(c.image(), argv0, path -> c.file(path) != null);
     }
 
     /** BusyBox ash's wording (shell/ash.c, cdcmd): the container's file system is {@code /} and its files. */
@@ -58,6 +94,9 @@ final class ContainerEnv implements Shell.Env {
         return c.writeFile(path, content, append);
     }
 
+    /** The docker 28 client's exit status when the daemon could not start the exec'd process (cli/command/container/exec.go). */
+    static final int EXEC_FAILED = 126;
+
     /** {@code docker exec CTR ARGV...}: no shell around it, so a missing binary is the runtime's error. */
     CommandResult execDirect(List<String> argv) {
         return execDirect(argv, null);
@@ -65,9 +104,13 @@ final class ContainerEnv implements Shell.Env {
 
     /** As {@link #execDirect(List)}, {@code stdin} (null: none) reaching the process ({@code docker exec -i}). */
     CommandResult execDirect(List<String> argv, List<String> stdin) {
+        if (lookup(argv.get(0)) instanceof ProgramLookup.Missing m) {
+            return CommandResult.fail(EXEC_FAILED, m.execFailed());
+        }
         CommandResult r = new Shell(this).run(argv, stdin);
-        if (r.status() == 127 && r.output().equals(List.of("sh: " + argv.get(0) + ": not found"))) {
-            return CommandResult.fail(127, "OCI runtime exec failed: exec failed: unable to start container process: exec: \""
+        if (r.status() == 127 && r.output().equals(List.of(notFound(argv.get(0))))) {
+            // An image outside the catalogue, or a program it lists that dockwire does not model.
+            return CommandResult.fail(EXEC_FAILED, "OCI runtime exec failed: exec failed: unable to start container process: exec: \""
                     + argv.get(0) + "\": executable file not found in $PATH: unknown");
         }
         return r;
@@ -79,11 +122,14 @@ final class ContainerEnv implements Shell.Env {
      * attaches no stream. Anything else runs to its end at once, its output discarded.
      */
     CommandResult execDetached(List<String> argv) {
+        if (lookup(argv.get(0)) instanceof ProgramLookup.Missing m) {
+            return CommandResult.fail(EXEC_FAILED, m.execFailed());
+        }
         Program p = Programs.create(argv.get(0));
         ContainerProcesses procs = host.engine().processes(c);
         if (p == null || procs == null) {
             CommandResult r = execDirect(argv);
-            return r.status() == 127 && r.output().size() == 1 && r.output().get(0).startsWith("OCI runtime exec failed")
+            return r.status() == EXEC_FAILED && r.output().size() == 1 && r.output().get(0).startsWith("OCI runtime exec failed")
                     ? r : CommandResult.ok(List.of());
         }
         new Exec(host.engine(), host.loop(), c.netns(), c.hostname(), this, procs.pids())
@@ -115,8 +161,11 @@ final class ContainerEnv implements Shell.Env {
     public CommandResult exec(List<String> argv, List<String> stdin) {
         String name = argv.get(0);
         List<String> args = argv.subList(1, argv.size());
+        if (lookup(name) instanceof ProgramLookup.Missing) {
+            return CommandResult.fail(127, notFound(name));
+        }
         switch (name) {
-            case "sh", "/bin/sh", "ash", "bash", "/bin/bash" -> {
+            case "sh", "/bin/sh", "ash", "bash", "/bin/bash", "dash", "/bin/dash" -> {
                 int i = 0;
                 while (i < args.size() && args.get(i).startsWith("-") && !args.get(i).equals("-c")) {
                     if (args.get(i).contains("c")) {
@@ -125,7 +174,7 @@ final class ContainerEnv implements Shell.Env {
                     i++;
                 }
                 if (i < args.size() && args.get(i).startsWith("-") && args.get(i).contains("c") && i + 1 < args.size()) {
-                    return new Shell(this).run(args.get(i + 1));
+                    return new Shell(new ContainerEnv(host, c, flavour(c, name))).run(args.get(i + 1));
                 }
                 return CommandResult.ok(List.of());
             }
@@ -150,7 +199,7 @@ final class ContainerEnv implements Shell.Env {
             case "nginx" -> {
                 ImageDaemons.Daemon d = host.engine().daemon(c);
                 CommandOutput r = d == null ? null : d.control(args);
-                return r != null ? DockerHost.result(r) : CommandResult.fail(127, "sh: nginx: not found");
+                return r != null ? DockerHost.result(r) : CommandResult.fail(127, notFound("nginx"));
             }
             case "ps" -> {
                 return ps(argv);
@@ -167,10 +216,8 @@ final class ContainerEnv implements Shell.Env {
             }
             default -> {
                 Program p = Programs.create(name);
-                String base = name.substring(name.lastIndexOf('/') + 1);
-                ImageConfig image = Images.config(c.image());
-                if (p == null || Programs.IMAGE_TOOLS.contains(base) && image != null && !image.programs().contains(base)) {
-                    return CommandResult.fail(127, "sh: " + name + ": not found");
+                if (p == null) {
+                    return CommandResult.fail(127, notFound(name));
                 }
                 ContainerProcesses procs = host.engine().processes(c);
                 Exec exec = procs == null ? new Exec(host.engine(), host.loop(), c.netns(), c.hostname(), this)

@@ -55,7 +55,7 @@ class HealthcheckEndToEndTest {
         assertEquals(List.of("db:5432 - no response"), run("docker exec client pg_isready -h db", 2));
         ok("docker run -d --name a alpine sleep 1000");
         assertEquals(List.of("OCI runtime exec failed: exec failed: unable to start container process: exec: \"pg_isready\": "
-                + "executable file not found in $PATH: unknown"), run("docker exec a pg_isready", 127), "alpine has no pg_isready");
+                + "executable file not found in $PATH: unknown"), run("docker exec a pg_isready", 126), "alpine has no pg_isready");
     }
 
     @Test
@@ -104,7 +104,7 @@ class HealthcheckEndToEndTest {
         assertEquals(List.of("Connecting to web:81 (172.18.0.2:81)", "wget: can't connect to remote host (172.18.0.2): Connection refused"),
                 run("docker exec a wget --spider http://web:81/", 1));
         assertEquals(List.of("wget: bad address 'nosuch'"), run("docker exec a wget --spider http://nosuch/", 1));
-        assertEquals(List.of("sh: wget: not found"), run("docker exec web sh -c 'wget -q http://web/'", 127),
+        assertEquals(List.of("sh: 1: wget: not found"), run("docker exec web sh -c 'wget -q http://web/'", 127),
                 "nginx's Debian image has no wget");
         assertEquals(List.of("curl: (22) The requested URL returned error: 404"), run("docker exec web curl -fsS http://web/nope", 22));
         assertEquals(List.of(), run("docker exec web curl -sf http://web/nope", 22));

@@ -74,7 +74,7 @@ class PingEndToEndTest {
         DockerHost h = host(1);
         ok(h, "docker run -d --name a alpine sleep 3600");
         CommandResult direct = h.run("docker exec a frobnicate");
-        assertEquals(127, direct.status());
+        assertEquals(126, direct.status());
         assertEquals(List.of("OCI runtime exec failed: exec failed: unable to start container process: exec: \"frobnicate\": "
                 + "executable file not found in $PATH: unknown"), direct.output());
         CommandResult sh = h.run("docker exec a sh -c 'frobnicate --x'");

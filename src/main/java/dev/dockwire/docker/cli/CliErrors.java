@@ -25,4 +25,19 @@ final class CliErrors {
                 "", "Usage:  docker " + cmd + " " + usage, "",
                 (exact ? "Run" : "See") + " 'docker " + cmd + " --help' for more information"));
     }
+
+    /**
+     * The client's exit status for a failed {@code docker run} (cli/command/container/run.go,
+     * runStartContainerErr): 127 when the runtime found no program to start, 126 when it could not
+     * exec it, else 125, the daemon's.
+     */
+    static int runStatus(String error) {
+        if (!error.startsWith("failed to create shim task")) {
+            return 125;
+        }
+        if (error.contains("executable file not found") || error.contains("no such file or directory")) {
+            return 127;
+        }
+        return error.contains("permission denied") ? 126 : 125;
+    }
 }

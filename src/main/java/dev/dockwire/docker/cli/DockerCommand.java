@@ -188,7 +188,7 @@ public final class DockerCommand {
             List<String> out = new ArrayList<>(List.of(("docker: Error response from daemon: " + e.getMessage()).split("\n")));
             out.add("");
             out.add("Run 'docker run --help' for more information");
-            return new CommandOutput(125, out);
+            return new CommandOutput(CliErrors.runStatus(e.getMessage()), out);
         }
         List<String> warnings = new ArrayList<>(publishWarning(f));
         if (engine().images().config(c.image()) == null) {

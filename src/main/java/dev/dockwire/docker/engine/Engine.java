@@ -291,6 +291,10 @@ public final class Engine implements Swarm.Member, ProcessHost {
         if (c.running() || c.state() == Container.State.RESTARTING) {
             return c;
         }
+        ProgramLookup.Missing missing = MainProcesses.missing(c, images.declared(c.image()));
+        if (missing != null) {
+            throw new EngineException(missing.createFailed());
+        }
         monitor.startedByHand(c);
         return restart(c);
     }

@@ -4,7 +4,6 @@ import dev.dockwire.docker.ImageConfig;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * The images this daemon has, after moby's daemon/images ImageService: the catalogue's (as if
@@ -33,7 +32,7 @@ public final class ImageService {
         ImageDaemons.Declared d = declared(image);
         if (d != null) {
             return new ImageConfig(image, List.of(), List.of(), List.of(ImageConfig.DEFAULT_PATH), "", "",
-                    List.of(d.port() + "/tcp"), "SIGTERM", null, Set.of());
+                    List.of(d.port() + "/tcp"), "SIGTERM", null, Map.of());
         }
         return Images.config(image);
     }

@@ -3,6 +3,7 @@ package dev.dockwire.docker.engine;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import dev.dockwire.docker.ImageConfig;
+import dev.dockwire.app.bin.Programs;
 import dev.dockwire.docker.PortSpec;
 import java.io.IOException;
 import java.io.InputStream;
@@ -13,7 +14,6 @@ import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -29,6 +29,7 @@ import java.util.Set;
 public final class Images {
     private static final String RESOURCE = "/dev/dockwire/docker/images.yaml";
     private static final Map<String, ImageConfig> CATALOGUE = load();
+    private static final Set<String> LENIENT = lenient();
 
     private Images() {
     }
@@ -106,12 +107,54 @@ public final class Images {
         return c == null ? cmd : c.argv(cmd);
     }
 
+    /**
+     * What the runtime finds for {@code argv0} in a container of {@code image} (runc's
+     * libcontainer/standard_init_linux.go: exec.LookPath, then the exec): the program and its
+     * provider, or runc's error. An image outside the catalogue has every name, BusyBox's; so has
+     * one images.yaml calls lenient, but for the image tools ({@link Programs#IMAGE_TOOLS}) it does not list.
+     */
+    public static ProgramLookup lookup(String image, String argv0) {
+        return lookup(image, argv0, path -> false);
+    }
+
+    /** As {@link #lookup(String, String)}, {@code file} saying which paths are the container's (non-executable) files. */
+    public static ProgramLookup lookup(String image, String argv0, java.util.function.Predicate<String> file) {
+        ImageConfig c = config(image);
+        String base = argv0.substring(argv0.lastIndexOf('/') + 1);
+        if (c == null) {
+            return new ProgramLookup.Found(base, BUSYBOX);
+        }
+        ProgramLookup found = ProgramLookup.in(c, argv0, file);
+        if (found instanceof ProgramLookup.Missing && LENIENT.contains(c.reference()) && !Programs.IMAGE_TOOLS.contains(base)) {
+            return new ProgramLookup.Found(base, BUSYBOX);
+        }
+        return found;
+    }
+
+    /** The provider of every program of an image the catalogue does not hold. */
+    public static final String BUSYBOX = "busybox";
+
     /** A made-up but stable image id: sha256 of the name. */
     public static String digest(String image) {
         try {
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(image.getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
+        }
+    }
+
+    /** The images images.yaml's {@code lenient} names: they run every program dockwire models but the image tools. */
+    private static Set<String> lenient() {
+        try (InputStream in = Images.class.getResourceAsStream(RESOURCE)) {
+            Set<String> out = new java.util.HashSet<>(strings(new YAMLMapper().readTree(in).path("lenient")));
+            for (String name : out) {
+                if (!CATALOGUE.containsKey(name)) {
+                    throw new IllegalStateException(RESOURCE + ": lenient names no image " + name);
+                }
+            }
+            return Set.copyOf(out);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 
@@ -125,31 +168,44 @@ public final class Images {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        Map<String, List<String>> sets = new LinkedHashMap<>();
-        root.path("programSets").fields().forEachRemaining(e -> sets.put(e.getKey(), strings(e.getValue())));
+        Map<String, ProgramSet> sets = new LinkedHashMap<>();
+        root.path("programSets").fields().forEachRemaining(e -> sets.put(e.getKey(),
+                new ProgramSet(e.getValue().path("provider").asText(e.getKey()), strings(e.getValue().path("programs")))));
         Map<String, ImageConfig> out = new LinkedHashMap<>();
         root.path("images").fields().forEachRemaining(e -> out.put(e.getKey(), image(e.getKey(), e.getValue(), sets)));
         return Map.copyOf(out);
     }
 
-    private static ImageConfig image(String name, JsonNode n, Map<String, List<String>> sets) {
-        return new ImageConfig(name, strings(n.path("entrypoint")), strings(n.path("cmd")), strings(n.path("env")),
-                n.path("workingDir").asText(""), n.path("user").asText(""), strings(n.path("exposedPorts")),
-                n.path("stopSignal").asText("SIGTERM"), null, programs(strings(n.path("programs")), sets));
+    /** A named set of programs and the package family they come from. */
+    private record ProgramSet(String provider, List<String> programs) {
     }
 
-    /** The program list with each {@code @set} replaced by that set (sets may name sets). */
-    private static Set<String> programs(List<String> names, Map<String, List<String>> sets) {
-        Set<String> out = new LinkedHashSet<>();
+    private static ImageConfig image(String name, JsonNode n, Map<String, ProgramSet> sets) {
+        return new ImageConfig(name, strings(n.path("entrypoint")), strings(n.path("cmd")), strings(n.path("env")),
+                n.path("workingDir").asText(""), n.path("user").asText(""), strings(n.path("exposedPorts")),
+                n.path("stopSignal").asText("SIGTERM"), null, programs(strings(n.path("programs")), null, sets, new LinkedHashMap<>()));
+    }
+
+    /**
+     * The programs as name -> provider: each {@code @set} replaced by that set's programs under its
+     * provider (sets may name sets), {@code name=provider} under that provider, any other name
+     * under {@code provider} (null: the name's own package, as nginx's {@code curl}); a later
+     * entry overrides an earlier one.
+     */
+    private static Map<String, String> programs(List<String> names, String provider, Map<String, ProgramSet> sets,
+                                                Map<String, String> out) {
         for (String p : names) {
             if (p.startsWith("@")) {
-                List<String> set = sets.get(p.substring(1));
+                ProgramSet set = sets.get(p.substring(1));
                 if (set == null) {
                     throw new IllegalStateException(RESOURCE + ": unknown program set " + p);
                 }
-                out.addAll(programs(set, sets));
+                programs(set.programs(), set.provider(), sets, out);
             } else {
-                out.add(p);
+                int eq = p.indexOf('=');
+                String name = eq < 0 ? p : p.substring(0, eq);
+                out.remove(name);
+                out.put(name, eq >= 0 ? p.substring(eq + 1) : provider != null ? provider : name);
             }
         }
         return out;

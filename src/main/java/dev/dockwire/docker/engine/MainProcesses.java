@@ -56,6 +56,18 @@ final class MainProcesses {
         return effective(argv(c));
     }
 
+    /**
+     * runc's error when {@code c}'s first process is a program its image lacks (a declared image
+     * serves and runs nothing to look up), or null.
+     */
+    static ProgramLookup.Missing missing(Container c, ImageDaemons.Declared declared) {
+        List<String> argv = argv(c);
+        if (declared != null || argv.isEmpty()) {
+            return null;
+        }
+        return Images.lookup(c.image(), argv.get(0), path -> c.file(path) != null) instanceof ProgramLookup.Missing m ? m : null;
+    }
+
     /** What runs: argv without the images' entrypoint script, which execs its arguments. */
     private static List<String> effective(List<String> argv) {
         if (!argv.isEmpty() && (argv.get(0).equals("/docker-entrypoint.sh") || argv.get(0).equals("docker-entrypoint.sh"))) {
@@ -76,6 +88,11 @@ final class MainProcesses {
         List<String> run = ShellExec.direct(effective(argv));
         Map<String, String> env = env(c);
         Program program = declared != null || run.isEmpty() ? null : Programs.create(run.get(0));
+        if (program != null && !run.equals(effective(argv))
+                && Images.lookup(c.image(), run.get(0), path -> c.file(path) != null) instanceof ProgramLookup.Missing) {
+            program = null; // sh -c NAME for a NAME the image lacks: the shell looks it up and says so
+            run = effective(argv);
+        }
         if (program == null && declared == null && !c.openStdin() && ShellExec.readsStdin(run)) {
             program = Programs.create("true"); // stdin is /dev/null: the shell reads end of file and exits 0
         }
@@ -89,7 +106,8 @@ final class MainProcesses {
             // sh -c 'echo start; ping -c 3 web': the shell runs its list, its children in the container's namespace.
             Process init = pids.spawn(0, argv, env, clock.nanos());
             r = new ContainerProcesses(pids, init, shim, null, true);
-            ProbeShell sh = new ProbeShell(engine, clock, c, r, env, line -> log.append("stdout", clock.nanos(), line));
+            ProbeShell sh = new ProbeShell(engine, clock, c, r, env, line -> log.append("stdout", clock.nanos(), line))
+                    .named(run.get(0));
             init.onExit(status -> sh.kill());
             String script = ShellExec.script(run);
             clock.schedule(0, () -> {

@@ -42,6 +42,7 @@ final class ProbeShell {
     private final ContainerProcesses procs;
     private final Map<String, String> env;
     private final Consumer<String> out;
+    private String shell = "/bin/sh";
     private Process running;
     private boolean killed;
     private int last;
@@ -77,10 +78,16 @@ final class ProbeShell {
         if (config == null) {
             return Programs.create(base) != null || SHELLS.contains(base);
         }
-        return config.programs().contains(name) || config.programs().contains(base);
+        return ProgramLookup.in(config, name, path -> c.file(path) != null) instanceof ProgramLookup.Found;
     }
 
     private static final List<String> SHELLS = List.of("sh", "ash", "bash", "dash");
+
+    /** The shell as its argv[0] names it ({@code sh}, {@code bash}), which its messages begin with; {@code /bin/sh} for a healthcheck. */
+    ProbeShell named(String argv0) {
+        this.shell = argv0;
+        return this;
+    }
 
     /** Kills the command under way; {@code done} is not called any more. */
     void kill() {
@@ -232,11 +239,18 @@ final class ProbeShell {
         }
     }
 
-    /** The shell's word for a command it cannot find: dash (Debian-based images) numbers the line, BusyBox ash does not. */
+    /**
+     * The shell's word for a command it cannot find: bash's {@code line 1: ...: command not found},
+     * dash (the Debian-based images' sh) numbers the line, BusyBox ash does not.
+     */
     private String notFound(String name) {
+        String base = shell.substring(shell.lastIndexOf('/') + 1);
+        if (base.equals("bash")) {
+            return shell + ": line 1: " + name + ": command not found";
+        }
         ImageConfig config = Images.config(c.image());
-        boolean dash = config != null && config.programs().contains("dash");
-        return "/bin/sh: " + (dash ? "1: " : "") + name + ": not found";
+        boolean dash = config != null && "dash".equals(config.providers().get(base));
+        return shell + ": " + (dash ? "1: " : "") + name + ": not found";
     }
 
     // ---- parsing -----------------------------------------------------------------------------

@@ -129,6 +129,57 @@ class ImagesTest {
     }
 
     @Test
+    void eachProgramResolvesToItsProviderLaterSetsWinning() {
+        assertEquals(new ProgramLookup.Found("ping", "busybox"), Images.lookup("alpine", "ping"));
+        assertEquals(new ProgramLookup.Found("sh", "busybox"), Images.lookup("alpine", "/bin/sh"));
+        assertEquals(new ProgramLookup.Found("curl", "curl"), Images.lookup("nginx", "curl"));
+        assertEquals(new ProgramLookup.Found("sh", "dash"), Images.lookup("nginx", "sh"));
+        assertEquals(new ProgramLookup.Found("ping", "iputils"), Images.lookup("nicolaka/netshoot", "ping"));
+        assertEquals(new ProgramLookup.Found("dig", "bind9"), Images.lookup("nicolaka/netshoot", "dig"));
+        assertEquals(new ProgramLookup.Found("nslookup", "bind9"), Images.lookup("nicolaka/netshoot", "nslookup"));
+        assertEquals(new ProgramLookup.Found("nslookup", "busybox"), Images.lookup("alpine", "nslookup"));
+        assertEquals(new ProgramLookup.Found("wget", "gnu-wget"), Images.lookup("node", "wget"));
+        assertEquals(new ProgramLookup.Found("ping", "busybox"), Images.lookup("mystery/app", "ping"), "outside the catalogue: BusyBox's");
+    }
+
+    @Test
+    void aProgramTheImageLacksIsRuncsError() {
+        assertEquals(new ProgramLookup.Missing("exec: \"ping\": executable file not found in $PATH"), Images.lookup("ubuntu", "ping"));
+        assertEquals("OCI runtime exec failed: exec failed: unable to start container process: exec: \"curl\": executable file not found"
+                + " in $PATH: unknown", ((ProgramLookup.Missing) Images.lookup("ubuntu", "curl")).execFailed());
+        assertEquals("failed to create shim task: OCI runtime create failed: runc create failed: unable to start container process: "
+                + "exec: \"curl\": executable file not found in $PATH: unknown",
+                ((ProgramLookup.Missing) Images.lookup("ubuntu", "curl")).createFailed());
+        assertEquals(new ProgramLookup.Missing("exec: \"/usr/bin/curl\": stat /usr/bin/curl: no such file or directory"),
+                Images.lookup("ubuntu", "/usr/bin/curl"));
+        assertEquals(new ProgramLookup.Missing("exec: \"/tmp\": permission denied"), Images.lookup("ubuntu", "/tmp"));
+        assertEquals(new ProgramLookup.Missing("exec: \"/etc/hosts\": permission denied"),
+                Images.lookup("ubuntu", "/etc/hosts", "/etc/hosts"::equals));
+        assertTrue(Images.lookup("alpine", "pg_isready") instanceof ProgramLookup.Missing, "an image tool alpine does not list");
+        assertEquals(new ProgramLookup.Found("curl", "busybox"), Images.lookup("alpine", "curl"),
+                "alpine is lenient until its tests' clients move to netshoot (images.yaml)");
+        assertEquals(new ProgramLookup.Found("/http-echo", "/http-echo"), Images.lookup("hashicorp/http-echo", "/http-echo"));
+        assertEquals(List.of("/http-echo"), List.copyOf(Images.config("hashicorp/http-echo").programs()));
+        for (String missing : List.of("sh", "http-echo", "ls")) {
+            assertTrue(ProgramLookup.in(Images.config("hashicorp/http-echo"), missing, p -> false) instanceof ProgramLookup.Missing,
+                    missing);
+        }
+    }
+
+    @Test
+    void netshootIsAlpineWithItsToolsInRootsHome() {
+        ImageConfig c = Images.config("nicolaka/netshoot");
+        assertEquals("/root", c.workingDir());
+        assertTrue(c.env().contains("HOSTNAME=netshoot"));
+        for (String p : List.of("curl", "dig", "iptables", "tc", "iperf3", "tcpdump", "ss", "apk", "wget")) {
+            assertTrue(c.programs().contains(p), p);
+        }
+        assertEquals("iproute2", c.providers().get("ip"));
+        assertEquals("netcat-openbsd", c.providers().get("nc"));
+        assertEquals("busybox", c.providers().get("wget"));
+    }
+
+    @Test
     void referencesPrintInTheirFamiliarForm() {
         assertEquals("mystery/app:latest", Reference.parse("docker.io/mystery/app").familiarTagged());
         assertEquals("nginx:1.27", Reference.parse("docker.io/library/nginx:1.27").familiarTagged());
