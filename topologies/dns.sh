@@ -15,14 +15,16 @@ docker exec web nslookup accesslog
 docker run -d --name iotd1 --network mynet --network-alias iotd alpine sleep 3600
 docker run -d --name iotd2 --network mynet --network-alias iotd alpine sleep 3600
 docker run -d --name iotd3 --network mynet --network-alias iotd alpine sleep 3600
+# dig is bind9's and alpine has none: it runs from netshoot.
+docker run -d --name digger --network mynet nicolaka/netshoot sleep infinity
 docker exec web nslookup iotd
 # expect: contains Address: 172.18.0.4
 # expect: contains Address: 172.18.0.5
 # expect: contains Address: 172.18.0.6
-docker exec web dig +short iotd
+docker exec digger dig +short iotd
 docker exec web ping -c 1 accesslog.mynet
 # expect: contains 64 bytes from accesslog.mynet (172.18.0.2): icmp_seq=1
-docker exec web dig -x 172.18.0.2 +short
+docker exec digger dig -x 172.18.0.2 +short
 # expect: contains accesslog.mynet.
 docker exec web nslookup example.com
 # expect: contains Address: 93.184.215.14

@@ -26,7 +26,7 @@ docker exec client ping -c 2 192.168.1.1
 # expect: contains 2 packets transmitted, 2 received, 0% packet loss
 docker exec client ping -c 2 web
 # expect: contains (192.168.1.192): icmp_seq=1 ttl=64
-docker exec client curl -s http://web
+docker exec client wget -qO- http://web
 # expect: contains Welcome to nginx!
 docker exec client ping -c 1 example.com
 # expect: contains 1 received

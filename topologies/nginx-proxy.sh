@@ -11,7 +11,7 @@ docker run -d --name web2 --hostname web2 --network backnet traefik/whoami
 docker run -d --name api --network backnet hashicorp/http-echo -text=hello
 docker run -d --name proxy --network frontnet nginx
 docker network connect backnet proxy
-docker run -d --name client --network frontnet alpine sleep 3600
+docker run -d --name client --network frontnet nicolaka/netshoot sleep infinity
 docker exec client curl -s proxy | grep title
 # expect: contains Welcome to nginx!
 docker exec proxy sh -c "printf 'upstream backend { server web1:80; server web2:80; }\nserver { listen 80; location / { proxy_pass http://backend; } location /api { proxy_pass http://api:5678/; } }\n' > /etc/nginx/conf.d/default.conf"

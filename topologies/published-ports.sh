@@ -30,13 +30,14 @@ iptables -S DOCKER
 # expect: contains -A DOCKER -d 10.10.1.2/32 ! -i br-front -o br-front -p tcp -m tcp --dport 80 -j ACCEPT
 
 # A container on the frontend network cannot reach the backend: no name, and no route through the host.
-docker run -d --name other --network frontnet alpine sleep 1d
+docker run -d --name other --network frontnet nicolaka/netshoot sleep 1d
 docker exec other nslookup api
 # expect: status 1
 docker exec other curl -s --max-time 2 http://10.10.2.2:5678/
 # expect: status 28
 iptables -L DOCKER-ISOLATION-STAGE-1 -n -v
 # expect: matches ^\s+[1-9]\d*\s+\d+\s+DROP\s.*!10\.10\.2\.0/24
-# The backend has no way out.
-docker exec api ping -c 1 -W 1 192.168.1.1
+# The backend has no way out (http-echo has no ping: ask from netshoot on the backend).
+docker run -d --name probe --network backnet nicolaka/netshoot sleep 1d
+docker exec probe ping -c 1 -W 1 192.168.1.1
 # expect: status 2

@@ -32,7 +32,7 @@ ssh docker-host-2 docker exec $(ssh docker-host-2 docker ps -q --filter name=cli
 # expect: contains Address: 10.0.1.4
 ssh docker-host-2 docker exec $(ssh docker-host-2 docker ps -q --filter name=client) ping -c 2 web
 # expect: contains 2 packets transmitted, 2 received, 0% packet loss
-ssh docker-host-2 docker exec $(ssh docker-host-2 docker ps -q --filter name=client) curl -s web
+ssh docker-host-2 docker exec $(ssh docker-host-2 docker ps -q --filter name=client) wget -qO- web
 # expect: contains Welcome to nginx!
 # A task's container is also reachable by its name or short id: web.1 runs on the other host.
 ssh docker-host-2 docker exec $(ssh docker-host-2 docker ps -q --filter name=client) ping -c 1 $(ssh docker-host-1 docker ps -q --filter name=web.1)

@@ -297,7 +297,7 @@ class RealDifferentialTest {
             }
             for (DockerHost h : List.of(emulated.host(), real.host())) {
                 CommandResult r = h.run("docker run -d --name " + PROBE_CONTAINER + " -p " + PUBLISHED_PORT + ":" + PROBE_PORT
-                        + " alpine sleep 1d");
+                        + " nicolaka/netshoot sleep 1d");
                 assertTrue(r.status() == 0, r.output().toString());
             }
             emulated.outside().machine(LAPTOP, LAPTOP_ADDRESS);

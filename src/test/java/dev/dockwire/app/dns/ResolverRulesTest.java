@@ -27,8 +27,9 @@ class ResolverRulesTest {
     void setUp() {
         h = new TestHost(1);
         h.ok("docker network create mynet");
-        h.ok("docker run -d --name web --network mynet alpine sleep 3600");
-        h.ok("docker run -d --name client --network mynet alpine sleep 3600");
+        // iptables and dig are netshoot's; alpine has neither.
+        h.ok("docker run -d --name web --network mynet nicolaka/netshoot sleep infinity");
+        h.ok("docker run -d --name client --network mynet nicolaka/netshoot sleep infinity");
     }
 
     @AfterEach
@@ -77,9 +78,11 @@ class ResolverRulesTest {
     @Test
     void aQueryToPort53IsDnattedToTheResolverAndTheReplyComesBackFrom53() {
         int udp = port("client", "udp");
+        // BusyBox's nslookup from alpine, in the client's namespace (netshoot's nslookup is bind9's).
+        h.ok("docker run -d --name busybox-client --network container:client alpine sleep infinity");
         assertEquals(List.of("Server:\t\t127.0.0.11", "Address:\t127.0.0.11:53", "", "Non-authoritative answer:",
                 "Name:\tweb", "Address: 172.18.0.2", "", "Non-authoritative answer:", "*** Can't find web: No answer", ""),
-                h.ok("docker exec client nslookup web 127.0.0.11"));
+                h.ok("docker exec busybox-client nslookup web 127.0.0.11"));
         String ns = h.world.engine().container("client").netns();
         List<ConntrackInfo> flows = h.world.hostKernel().conntrack(ns);
         assertEquals(2, flows.size(), "A and AAAA, one socket each: " + flows);

@@ -21,7 +21,8 @@ class ServiceDiscoveryTest {
     void setUp() {
         h = new TestHost(5);
         h.ok("docker network create mynet1");
-        h.ok("docker run -d --name client --network mynet1 alpine sleep 3600");
+        // curl and dig are netshoot's; alpine has neither.
+        h.ok("docker run -d --name client --network mynet1 nicolaka/netshoot sleep infinity");
     }
 
     @AfterEach
@@ -65,7 +66,9 @@ class ServiceDiscoveryTest {
 
     @Test
     void anUnknownNameGivesNxdomainInEachToolsOwnWords() {
-        CommandResult ns = h.run("docker exec client nslookup nope.invalid");
+        // BusyBox's words come from alpine (netshoot's nslookup is bind9's).
+        ok("docker run -d --name busybox --network mynet1 alpine sleep infinity");
+        CommandResult ns = h.run("docker exec busybox nslookup nope.invalid");
         assertEquals(1, ns.status());
         assertEquals(List.of("Server:\t\t127.0.0.11", "Address:\t127.0.0.11:53", "",
                 "** server can't find nope.invalid: NXDOMAIN", "", "** server can't find nope.invalid: NXDOMAIN", ""), ns.output());
@@ -82,7 +85,7 @@ class ServiceDiscoveryTest {
 
     @Test
     void aRestartedContainerKeepsResolvingByNameToItsNewAddress() {
-        ok("docker run -d --name web --network mynet1 alpine sleep 3600");
+        ok("docker run -d --name web --network mynet1 nicolaka/netshoot sleep infinity");
         assertEquals(List.of("172.18.0.3"), ok("docker exec client dig +short web"));
         ok("docker stop web");
         ok("docker run -d --name squatter --network mynet1 alpine sleep 3600"); // takes .3
@@ -97,7 +100,7 @@ class ServiceDiscoveryTest {
 
     @Test
     void dnsOverridesTheHostsServersAndTheNextOneIsTriedWhenTheFirstFails() {
-        ok("docker run -d --name custom --network mynet1 --dns 192.168.1.200 --dns 192.168.1.1 alpine sleep 3600");
+        ok("docker run -d --name custom --network mynet1 --dns 192.168.1.200 --dns 192.168.1.1 nicolaka/netshoot sleep infinity");
         List<String> resolv = ok("docker exec custom cat /etc/resolv.conf");
         assertTrue(resolv.contains("# ExtServers: [host(192.168.1.200) host(192.168.1.1)]"), String.join("\n", resolv));
         long t0 = h.world.emulation().loop().nanos();
@@ -113,7 +116,7 @@ class ServiceDiscoveryTest {
     void anInternalNetworkResolvesItsNamesButForwardsNothing() {
         ok("docker network create --internal priv");
         ok("docker run -d --name vault --network priv alpine sleep 3600");
-        ok("docker run -d --name app --network priv alpine sleep 3600");
+        ok("docker run -d --name app --network priv nicolaka/netshoot sleep infinity");
         assertEquals(List.of("172.19.0.2"), ok("docker exec app dig +short vault"));
         CommandResult r = h.run("docker exec app nslookup example.com");
         assertEquals(1, r.status());

@@ -30,7 +30,7 @@ class HttpEndToEndTest {
         ok("docker network create mynet");
         ok("docker run -d --name api --network mynet hashicorp/http-echo -text=hello");
         ok("docker run -d --name web --network mynet nginx");
-        ok("docker run -d --name client --network mynet alpine sleep 3600");
+        ok("docker run -d --name client --network mynet nicolaka/netshoot sleep infinity");
     }
 
     @AfterEach
@@ -106,7 +106,7 @@ class HttpEndToEndTest {
         Files.writeString(script, """
                 docker network create mynet
                 docker run -d --name api --network mynet hashicorp/http-echo -text=hello
-                docker run -d --name client --network mynet alpine sleep 3600
+                docker run -d --name client --network mynet nicolaka/netshoot sleep infinity
                 docker exec client curl -s api:5678
                 # expect: contains hello
                 """);
@@ -139,7 +139,7 @@ class HttpEndToEndTest {
                 docker run -d --name api --network back hashicorp/http-echo -text=hello
                 docker run -d --name proxy --network front nginx
                 docker network connect back proxy
-                docker run -d --name client --network front alpine sleep 3600
+                docker run -d --name client --network front nicolaka/netshoot sleep infinity
                 docker exec proxy sh -c "printf 'server { listen 80; location / { proxy_pass http://api:5678; } }' > /etc/nginx/conf.d/default.conf"
                 docker exec proxy nginx -s reload
                 docker exec client curl -s proxy

@@ -68,7 +68,7 @@ class PublishedPortsTest {
     void outboundTrafficLeavesWithTheHostsAddress() {
         try (TestHost h = new TestHost(1)) {
             h.ok("docker network create --subnet 172.18.0.0/16 web");
-            h.ok("docker run -d --name c --network web alpine sleep 1d");
+            h.ok("docker run -d --name c --network web nicolaka/netshoot sleep 1d");
             String br = h.world.engine().network("web").bridge();
             MemoryCapture cap = capture(h, "eth0", br);
             List<String> out = h.ok("docker exec c curl -s http://93.184.215.14/");
@@ -154,7 +154,7 @@ class PublishedPortsTest {
         try (TestHost h = new TestHost(1, EngineProfile.DOCKER_28, false)) {
             h.ok("docker network create --subnet 172.18.0.0/16 web");
             h.ok("docker run -d --name nginx --network web -p 8080:80 nginx");
-            h.ok("docker run -d --name client --network web alpine sleep 1d");
+            h.ok("docker run -d --name client --network web nicolaka/netshoot sleep 1d");
             MemoryCapture cap = capture(h, h.world.engine().network("web").bridge());
             // Its own published port: DNAT back out of the same port (hairpin), MASQUERADE to the gateway.
             assertTrue(h.ok("docker exec nginx curl -s http://192.168.1.10:8080/").contains("<h1>Welcome to nginx!</h1>"));
