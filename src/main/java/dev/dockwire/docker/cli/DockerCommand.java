@@ -333,7 +333,10 @@ public final class DockerCommand {
                 return CliErrors.daemonError(e);
             }
         }
-        return each(f.positional(), "start", ref -> engine().start(ref).name().equals(ref) ? ref : ref);
+        return each(f.positional(), "start", ref -> {
+            engine().start(ref);
+            return ref;
+        });
     }
 
     private CommandOutput stop(List<String> args, boolean restart) {
@@ -343,28 +346,32 @@ public final class DockerCommand {
         if (f.has("signal") && signal == null) {
             return CommandOutput.fail(1, "Error response from daemon: Invalid signal: " + f.get("signal"));
         }
-        ProcessCommands p = processes();
-        int[] gone = {0};
-        CommandOutput out = each(f.positional(), restart ? "restart" : "stop", ref -> {
-            if (gone[0] != 0) {
-                return null;
-            }
-            // At a terminal the client's wait is a job: Ctrl-C ends the client, dockerd's SIGKILL timer runs on.
-            Container c = p.live() ? engine().stop(ref, grace, signal, done -> gone[0] = p.follow(null, 0, done, s -> true, l -> { }))
-                    : engine().stop(ref, grace, signal);
-            if (gone[0] != 0) {
-                return null;
-            }
-            if (restart) {
-                engine().start(c.name());
-            }
-            return ref;
-        });
-        if (gone[0] == 0) {
-            return out;
+        String cmd = restart ? "restart" : "stop";
+        if (f.positional().isEmpty()) {
+            return CliErrors.usage(cmd, "at least 1 argument", "[OPTIONS] CONTAINER [CONTAINER...]");
         }
-        // Ctrl-C (130) or Ctrl-Z (148, the job stopped) left the wait: the names stopped so far.
-        return new CommandOutput(gone[0] < 0 ? 148 : gone[0], out.output().stream().filter(java.util.Objects::nonNull).toList());
+        ProcessCommands p = processes();
+        List<String> out = new ArrayList<>();
+        int status = 0;
+        for (String ref : f.positional()) {
+            int[] gone = {0};
+            try {
+                // At a terminal the client's wait is a job: Ctrl-C ends the client, dockerd's SIGKILL timer runs on.
+                Container c = p.live() ? engine().stop(ref, grace, signal, done -> gone[0] = p.follow(null, 0, done, s -> true, l -> { }))
+                        : engine().stop(ref, grace, signal);
+                if (gone[0] != 0) {
+                    return new CommandOutput(gone[0] < 0 ? 148 : gone[0], out); // Ctrl-C (130) or Ctrl-Z (148)
+                }
+                if (restart) {
+                    engine().start(c.name());
+                }
+                out.add(ref);
+            } catch (EngineException e) {
+                out.addAll(CliErrors.daemonError(e).output());
+                status = 1;
+            }
+        }
+        return new CommandOutput(status, out);
     }
 
     /** {@code docker kill [-s SIGNAL] CONTAINER...}: SIGKILL unless another signal is named. */

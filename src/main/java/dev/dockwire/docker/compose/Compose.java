@@ -77,7 +77,7 @@ public final class Compose {
             List<Container> cs = new ArrayList<>(containers(host.engine(), p, s));
             Collections.reverse(cs);
             for (Container c : cs) {
-                host.engine().stop(c.name(), () -> { });
+                host.engine().stop(c.name());
                 host.engine().remove(c.name(), true, () -> { });
                 progress.done("Container", c.name(), "Removed");
             }

@@ -75,7 +75,7 @@ final class ComposeUp {
             }
             for (Container extra : Compose.containers(engine(), p, s)) {
                 if (Compose.replicaNumber(p, s, extra) > replicas) {
-                    engine().stop(extra.name(), () -> { });
+                    engine().stop(extra.name());
                     engine().remove(extra.name(), true, () -> { });
                     progress.done("Container", extra.name(), "Removed");
                 }

@@ -28,16 +28,13 @@ final class ContainerStop {
         this.monitor = monitor;
     }
 
-    /** The image's STOPSIGNAL to PID 1 (ignored without a handler); while it runs, {@code waitGracePeriod}, then SIGKILL. */
-    Container stop(Container c, Runnable waitGracePeriod) {
+    /** The image's STOPSIGNAL to PID 1 (ignored without a handler), then SIGKILL at once unless PID 1 ended on it. */
+    Container stop(Container c) {
         if (!c.running()) {
             return monitor.stopWhileRestarting(c);
         }
         monitor.stopping(c);
-        Process init = mains.signal(c, null);
-        if (!init.exited()) {
-            waitGracePeriod.run();
-        }
+        mains.signal(c, null);
         return killIfRunning(c);
     }
 

@@ -393,9 +393,9 @@ public final class Engine implements Swarm.Member, ProcessHost {
         }
     }
 
-    /** {@code docker stop} (daemon/stop.go): the image's STOPSIGNAL, {@code waitGracePeriod} while PID 1 runs, then SIGKILL (137). */
-    public Container stop(String ref, Runnable waitGracePeriod) {
-        return stops.stop(container(ref), waitGracePeriod);
+    /** Compose's stop of a container it removes: the image's STOPSIGNAL, then SIGKILL (137) at once unless PID 1 ended on it. */
+    public Container stop(String ref) {
+        return stops.stop(container(ref));
     }
 
     /** {@code docker stop [-s SIGNAL] [-t N] CTR}: {@code signal} (null: STOPSIGNAL), {@code graceNanos}, then SIGKILL. */

@@ -37,21 +37,11 @@ final class ShellExec {
 
     /** The argv a shell running {@code argv} execs, or {@code argv} itself when it is not a shell with a one-command script. */
     static List<String> direct(List<String> argv) {
-        if (!isShell(argv)) {
+        String script = script(argv);
+        if (script == null) {
             return argv;
         }
-        int i = 1;
-        boolean script = false;
-        while (i < argv.size() && argv.get(i).startsWith("-") && argv.get(i).length() > 1) {
-            String opt = argv.get(i++);
-            if (!opt.startsWith("--") && opt.indexOf('c') > 0) {
-                script = true;
-            }
-        }
-        if (!script || i >= argv.size()) {
-            return argv;
-        }
-        List<String> words = words(argv.get(i).strip());
+        List<String> words = words(script.strip());
         if (words == null || words.isEmpty()) {
             return argv;
         }

@@ -108,7 +108,7 @@ class ComposeTest {
         List<Container> all = List.copyOf(engine.containers());
         assertEquals(List.of("demo-db-1", "the-api", "demo-web-1"), all.stream().map(Container::name).toList());
         assertTrue(all.get(0).startedAt() <= all.get(1).startedAt() && all.get(1).startedAt() <= all.get(2).startedAt());
-        engine.stop("demo-web-1", () -> { });
+        engine.stop("demo-web-1");
         List<String> again = new Compose(host, project(TIERS)).up(Map.of());
         assertEquals(List.of("[+] Running 3/3",
                 " ✔ Container demo-db-1   Running",

@@ -154,7 +154,7 @@ class EngineTest {
         e.createNetwork(NetworkCreate.bridge("n", Cidr.parse("10.1.0.0/24")));
         Container a = e.run(ContainerCreate.of("a", "alpine", "n"));
         String ns = a.netns();
-        e.stop("a", () -> { });
+        e.stop("a");
         assertEquals(Container.State.EXITED, a.state());
         assertEquals(137, a.exitCode());
         assertTrue(!e.kernel().namespaces().contains(ns), "sandbox deleted");
