@@ -72,12 +72,9 @@ final class ShellCommand implements Callable<Integer> {
             }
             InteractiveShell shell = new InteractiveShell(session.host());
             LiveHost[] live = new LiveHost[1]; // Tab asks the host on the loop's thread once it is live
-            LineReader reader = LineReaderBuilder.builder().terminal(terminal)
-                    .variable(LineReader.HISTORY_FILE, Path.of(System.getProperty("user.home"), ".dockwire_history"))
-                    .parser(new ShellLineParser())
-                    .completer(new ShellCompleter(new Completion(session.host(), shell),
+            LineReader reader = reader(terminal, new ShellCompleter(new Completion(session.host(), shell),
                             task -> live[0] == null ? task.get() : live[0].call(task)))
-                    .variable(LineReader.SECONDARY_PROMPT_PATTERN, "> ").option(LineReader.Option.DISABLE_EVENT_EXPANSION, true)
+                    .variable(LineReader.HISTORY_FILE, Path.of(System.getProperty("user.home"), ".dockwire_history"))
                     .build();
             Banner.lines(session.host().hostname(), session.world().engine(), session.captureDirectory())
                     .forEach(terminal.writer()::println);
@@ -86,6 +83,12 @@ final class ShellCommand implements Callable<Integer> {
             session.finish();
         }
         return 0;
+    }
+
+    /** The prompt's reader as bash reads: backslashes kept, {@code > } (PS2) for more, no {@code !} history expansion. */
+    static LineReaderBuilder reader(Terminal terminal, ShellCompleter completer) {
+        return LineReaderBuilder.builder().terminal(terminal).parser(new ShellLineParser()).completer(completer)
+                .variable(LineReader.SECONDARY_PROMPT_PATTERN, "> ").option(LineReader.Option.DISABLE_EVENT_EXPANSION, true);
     }
 
     /** The live prompt on the host's own shell (what tests drive through a terminal on pipes). */

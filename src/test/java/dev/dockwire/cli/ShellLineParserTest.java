@@ -14,12 +14,14 @@ import java.io.PipedOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import org.jline.reader.Candidate;
 import org.jline.reader.EOFError;
 import org.jline.reader.LineReader;
-import org.jline.reader.LineReaderBuilder;
 import org.jline.reader.Parser;
 import org.jline.terminal.Terminal;
+import org.jline.terminal.Size;
 import org.jline.terminal.TerminalBuilder;
 import org.junit.jupiter.api.Test;
 
@@ -31,14 +33,16 @@ class ShellLineParserTest {
         PipedInputStream in = new PipedInputStream(keyboard, 1 << 16);
         keyboard.write(typed.getBytes(StandardCharsets.UTF_8));
         keyboard.flush();
-        return TerminalBuilder.builder().system(false).dumb(false).type("xterm").streams(in, screen).build();
+        return terminal(in, screen);
+    }
+
+    /** An 80x24 xterm (JLine lays out a line by the width: a terminal of width 0 mangles the prompts). */
+    private static Terminal terminal(PipedInputStream in, ByteArrayOutputStream screen) throws IOException {
+        return TerminalBuilder.builder().system(false).dumb(false).type("xterm").size(new Size(80, 24)).streams(in, screen).build();
     }
 
     private static LineReader reader(Terminal t, TestHost h) {
-        return LineReaderBuilder.builder().terminal(t).parser(new ShellLineParser())
-                .completer(new ShellCompleter(new Completion(h.world.host())))
-                .variable(LineReader.SECONDARY_PROMPT_PATTERN, "> ").option(LineReader.Option.DISABLE_EVENT_EXPANSION, true)
-                .build();
+        return ShellCommand.reader(t, new ShellCompleter(new Completion(h.world.host()))).build();
     }
 
     /** The first {@code count} lines the reader accepts from {@code typed}. */
@@ -71,7 +75,6 @@ class ShellLineParserTest {
                     + "docker run -d \\\r  --name web nginx\rcat > n.conf <<'EOF'\rserver {}\rEOF\recho !x\r", 5, h, screen);
             assertEquals(List.of("printf \"a\\nb\"", "docker ps --format \"{{.Names}}\\t{{.Ports}}\"",
                     "docker run -d \\\n  --name web nginx", "cat > n.conf <<'EOF'\nserver {}\nEOF", "echo !x"), got);
-            assertTrue(screen.toString(StandardCharsets.UTF_8).contains("> "), "the secondary prompt");
             // What was read runs as bash would run it.
             InteractiveShell shell = new InteractiveShell(h.world.host());
             assertEquals(List.of("a", "b"), shell.run(got.get(0)).output());
@@ -79,6 +82,36 @@ class ShellLineParserTest {
             assertEquals(List.of("web\t80/tcp"), shell.run(got.get(1)).output(), "docker turns \\t into a tab");
             shell.run(got.get(3));
             assertEquals(List.of("server {}"), shell.run("cat n.conf").output());
+        }
+    }
+
+    @Test
+    void aContinuedLineShowsTheSecondaryPrompt() throws Exception {
+        try (TestHost h = new TestHost(1)) {
+            PipedOutputStream keyboard = new PipedOutputStream();
+            PipedInputStream in = new PipedInputStream(keyboard, 1 << 16);
+            ByteArrayOutputStream screen = new ByteArrayOutputStream();
+            try (Terminal t = terminal(in, screen)) {
+                LineReader r = reader(t, h);
+                CompletableFuture<String> line = CompletableFuture.supplyAsync(() -> r.readLine("$ "));
+                keyboard.write("echo a \\\r".getBytes(StandardCharsets.UTF_8));
+                keyboard.flush();
+                // JLine redraws only when no typed key is pending, so the rest is typed once "> " is shown.
+                long deadline = System.nanoTime() + 10_000_000_000L;
+                while (!screenText(screen).contains("\n> ") && System.nanoTime() < deadline) {
+                    Thread.sleep(10);
+                }
+                assertTrue(screenText(screen).contains("\n> "), () -> "the secondary prompt, screen: " + screenText(screen).replace("\u001b", "ESC"));
+                keyboard.write("b\r".getBytes(StandardCharsets.UTF_8));
+                keyboard.flush();
+                assertEquals("echo a \\\nb", line.get(10, TimeUnit.SECONDS));
+            }
+        }
+    }
+
+    private static String screenText(ByteArrayOutputStream screen) {
+        synchronized (screen) {
+            return screen.toString(StandardCharsets.UTF_8).replace("\r", "");
         }
     }
 
