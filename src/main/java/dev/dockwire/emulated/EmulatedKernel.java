@@ -12,6 +12,7 @@ import dev.dockwire.kernel.FdbInfo;
 import dev.dockwire.kernel.Kernel;
 import dev.dockwire.kernel.KernelException;
 import dev.dockwire.kernel.LinkInfo;
+import dev.dockwire.kernel.LinkMonitor;
 import dev.dockwire.kernel.LinkSpec;
 import dev.dockwire.kernel.NeighInfo;
 import dev.dockwire.kernel.QdiscInfo;
@@ -38,6 +39,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 
 /**
  * The kernel seam implemented by the in-memory emulator: each call builds or changes
@@ -52,6 +54,7 @@ public final class EmulatedKernel implements Kernel {
     private final LinkFactory links;
     /** Each device's qdiscs, made on the first {@code tc qdisc} for it. */
     private final Map<NetDevice, QdiscTree> qdiscs = new HashMap<>();
+    private final LinkMonitor monitor = new LinkMonitor(this);
     private int nextHandle = 0x8001;
 
     /** Namespace ids as each namespace numbers the others (peernet2id), assigned when a link first spans them. */
@@ -106,6 +109,13 @@ public final class EmulatedKernel implements Kernel {
     @Override
     public void linkAdd(String ns, LinkSpec spec) {
         links.add(ns, spec);
+        monitor.changed();
+    }
+
+    @Override
+    public AutoCloseable monitorLinks(String ns, Consumer<String> added) {
+        namespace(ns);
+        return monitor.watch(ns, added);
     }
 
     /**
@@ -183,14 +193,15 @@ public final class EmulatedKernel implements Kernel {
     }
 
     @Override
-    public Capture capture(String ns, String dev, CaptureSink sink, String filter) {
+    public Capture capture(String ns, String dev, CaptureSink sink, String filter, boolean promiscuous) {
         PacketFilter f;
         try {
             f = filter == null ? PacketFilter.ALL : PacketFilter.compile(filter);
         } catch (IllegalArgumentException | IllegalStateException e) {
             throw new KernelException(e.getMessage());
         }
-        CaptureTap tap = tap(ns, dev, CaptureFile.of(sink), f);
+        CaptureTap tap = promiscuous ? tap(ns, dev, CaptureFile.of(sink), f)
+                : Captures.any(CaptureFile.of(sink), emulation.loop(), List.of(device(ns, dev)), f);
         return new SeamCapture(tap, (n, d) -> tap.attachDevice(device(n, d)));
     }
 
@@ -242,6 +253,7 @@ public final class EmulatedKernel implements Kernel {
         }
         from.moveDevice(d, to);
         linked(ns, target);
+        monitor.changed();
     }
 
     private int nsid(String viewer, String other) {
@@ -272,6 +284,7 @@ public final class EmulatedKernel implements Kernel {
         }
         LinkFactory.checkFree(n, newName);
         n.renameDevice(d, newName);
+        monitor.changed();
     }
 
     @Override

@@ -5,6 +5,7 @@ import dev.dockwire.wire.Cidr;
 import dev.dockwire.wire.Ipv4Address;
 import dev.dockwire.wire.MacAddress;
 import java.util.List;
+import java.util.function.Consumer;
 
 /**
  * The seam between the Docker engine model and a kernel, emulated or real: the calls dockerd's
@@ -53,7 +54,23 @@ public interface Kernel {
      * tcpdump expression, null for everything. Close the returned capture to stop. A filter that
      * does not compile throws {@link KernelException} with the compiler's message.
      */
-    Capture capture(String ns, String dev, CaptureSink sink, String filter);
+    default Capture capture(String ns, String dev, CaptureSink sink, String filter) {
+        return capture(ns, dev, sink, filter, true);
+    }
+
+    /**
+     * As {@link #capture(String, String, CaptureSink, String)}; not {@code promiscuous} ({@code
+     * tcpdump -p}, and every device of {@code -i any}), a bridge shows only the frames its own stack
+     * sends and receives, not those it forwards between ports.
+     */
+    Capture capture(String ns, String dev, CaptureSink sink, String filter, boolean promiscuous);
+
+    /**
+     * {@code ip -n NS monitor link}: {@code added} hears the name of each link that appears in
+     * {@code ns} from now on (made there, moved in or renamed), on the caller's thread of the call that
+     * made it, until the returned handle is closed (tcpdump's {@code any} device follows new links so).
+     */
+    AutoCloseable monitorLinks(String ns, Consumer<String> added);
 
     /** {@code bridge -n NS link set dev DEV hairpin on|off}: frames may go back out of the port they came in on. */
     void linkSetHairpin(String ns, String dev, boolean on);

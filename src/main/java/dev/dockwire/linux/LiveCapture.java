@@ -19,7 +19,7 @@ import org.pcap4j.packet.namednumber.DataLinkType;
 
 /**
  * A live capture of one real interface through libpcap (pcap4j), like {@code ip netns exec NS
- * tcpdump -i DEV}: promiscuous (so a bridge shows what crosses it between ports, as tcpdump on
+ * tcpdump -i DEV}: promiscuous unless asked not to be ({@code -p}; so a bridge shows what crosses it between ports, as tcpdump on
  * {@code docker0} does), immediate mode, nanosecond timestamps, an optional BPF filter run in the
  * kernel's socket filter. The capture has a platform thread of its own that enters the namespace
  * with setns(2) before opening the handle — the packet socket libpcap makes, and the ifindex it
@@ -44,6 +44,7 @@ public final class LiveCapture implements AutoCloseable {
 
     private final String netns;
     private final String dev;
+    private final boolean promiscuous;
     private final CountDownLatch ended = new CountDownLatch(1);
     private final Thread thread;
     private volatile boolean stopping;
@@ -52,9 +53,10 @@ public final class LiveCapture implements AutoCloseable {
     private volatile long dropped;
     private volatile RuntimeException failure;
 
-    private LiveCapture(String netns, String dev, int snaplen, String filter, Sink sink) {
+    private LiveCapture(String netns, String dev, int snaplen, String filter, boolean promiscuous, Sink sink) {
         this.netns = netns;
         this.dev = dev;
+        this.promiscuous = promiscuous;
         CompletableFuture<PcapHandle> opened = new CompletableFuture<>();
         thread = new Thread(() -> run(snaplen, filter, sink, opened), "dockwire-capture-" + dev);
         thread.setDaemon(true);
@@ -84,7 +86,12 @@ public final class LiveCapture implements AutoCloseable {
      * @throws IllegalArgumentException when the filter does not compile
      */
     public static LiveCapture start(String netns, String dev, int snaplen, String filter, Sink sink) {
-        return new LiveCapture(netns, dev, snaplen, filter, sink);
+        return start(netns, dev, snaplen, filter, true, sink);
+    }
+
+    /** As {@link #start(String, String, int, String, Sink)}; not {@code promiscuous} as {@code tcpdump -p} opens it. */
+    public static LiveCapture start(String netns, String dev, int snaplen, String filter, boolean promiscuous, Sink sink) {
+        return new LiveCapture(netns, dev, snaplen, filter, promiscuous, sink);
     }
 
     private void run(int snaplen, String filter, Sink sink, CompletableFuture<PcapHandle> opened) {
@@ -156,7 +163,7 @@ public final class LiveCapture implements AutoCloseable {
     private PcapHandle open(int snaplen, String filter) {
         PcapHandle handle;
         try {
-            handle = new PcapHandle.Builder(dev).snaplen(snaplen).promiscuousMode(PromiscuousMode.PROMISCUOUS)
+            handle = new PcapHandle.Builder(dev).snaplen(snaplen).promiscuousMode(promiscuous ? PromiscuousMode.PROMISCUOUS : PromiscuousMode.NONPROMISCUOUS)
                     .timeoutMillis(POLL_MILLIS).immediateMode(true)
                     .timestampPrecision(PcapHandle.TimestampPrecision.NANO).build();
         } catch (PcapNativeException e) {

@@ -25,10 +25,13 @@ final class RealCapture implements Capture {
     private final UnaryOperator<String> netnsName;
     /** The tcpdump expression the kernel's socket filter runs, or null. */
     private final String expression;
+    private final boolean promiscuous;
     /** The kernel's stamp of the frame being offered, read by the tap's clock. */
     private final long[] seen = new long[1];
 
-    private RealCapture(CaptureFile file, PacketFilter filter, EventLoop loop, UnaryOperator<String> netnsName) {
+    private RealCapture(CaptureFile file, PacketFilter filter, boolean promiscuous, EventLoop loop,
+                        UnaryOperator<String> netnsName) {
+        this.promiscuous = promiscuous;
         this.tap = new CaptureTap(file, () -> seen[0] - CaptureFile.DEFAULT_EPOCH_NANOS, filter);
         this.expression = filter == null ? null : filter.expression();
         this.loop = loop;
@@ -37,7 +40,7 @@ final class RealCapture implements Capture {
 
     /** Captures {@code dev} of /run/netns {@code netns} into a tap that owns {@code file} and {@code filter}. */
     static CaptureTap tap(String netns, String dev, CaptureFile file, PacketFilter filter, EventLoop loop) {
-        RealCapture c = new RealCapture(file, filter, loop, UnaryOperator.identity());
+        RealCapture c = new RealCapture(file, filter, true, loop, UnaryOperator.identity());
         c.attach(netns, dev);
         return c.tap;
     }
@@ -46,7 +49,7 @@ final class RealCapture implements Capture {
      * The seam's capture of {@code dev} in /run/netns {@code netns} into {@code sink};
      * {@code netnsName} gives the /run/netns name of a kernel namespace later {@link #attach}ed.
      */
-    static Capture start(String netns, String dev, CaptureSink sink, String filter, EventLoop loop,
+    static Capture start(String netns, String dev, CaptureSink sink, String filter, boolean promiscuous, EventLoop loop,
                          UnaryOperator<String> netnsName) {
         PacketFilter f;
         try {
@@ -54,7 +57,7 @@ final class RealCapture implements Capture {
         } catch (IllegalArgumentException | IllegalStateException e) {
             throw new KernelException(e.getMessage());
         }
-        RealCapture c = new RealCapture(CaptureFile.of(sink), f, loop, netnsName);
+        RealCapture c = new RealCapture(CaptureFile.of(sink), f, promiscuous, loop, netnsName);
         c.live(netns, dev);
         return c;
     }
@@ -75,7 +78,7 @@ final class RealCapture implements Capture {
                 c.close(); // frames are written on the capture's thread: wait for it before the file closes
             }
         });
-        live.set(LiveCapture.start(netns, dev, CaptureFile.DEFAULT_SNAPLEN, expression, (data, wire, nanos) -> {
+        live.set(LiveCapture.start(netns, dev, CaptureFile.DEFAULT_SNAPLEN, expression, promiscuous, (data, wire, nanos) -> {
             ByteBuf frame = Unpooled.wrappedBuffer(data);
             if (loop != null) {
                 loop.post(() -> offer(iface, frame, nanos));

@@ -11,6 +11,7 @@ import dev.dockwire.kernel.FdbInfo;
 import dev.dockwire.kernel.Kernel;
 import dev.dockwire.kernel.KernelException;
 import dev.dockwire.kernel.LinkInfo;
+import dev.dockwire.kernel.LinkMonitor;
 import dev.dockwire.kernel.LinkSpec;
 import dev.dockwire.kernel.NeighInfo;
 import dev.dockwire.kernel.QdiscInfo;
@@ -63,6 +64,7 @@ public final class RealKernel implements Kernel, AutoCloseable {
     private final SeededRandom random;
     private final Map<String, NetlinkSocket> sockets = new HashMap<>();
     private final List<String> made = new ArrayList<>();
+    private final LinkMonitor monitor = new LinkMonitor(this);
     private final EventLoop loop;
     private final Map<String, RealSockets> programSockets = new HashMap<>();
     private EventLoopGroup io;
@@ -207,6 +209,14 @@ public final class RealKernel implements Kernel, AutoCloseable {
                 linkSetUp(v.peer().netns() == null ? ns : v.peer().netns(), v.peer().name(), true);
             }
         }
+        monitor.changed();
+    }
+
+    /** Watches the links dockwire makes, moves and renames here (every link of its namespaces is its own). */
+    @Override
+    public AutoCloseable monitorLinks(String ns, Consumer<String> added) {
+        requireNamespace(ns);
+        return monitor.watch(ns, added);
     }
 
     /** {@code bridge fdb append MAC dev DEV dst DST self permanent}: an entry in the vxlan device's own FDB. */
@@ -254,9 +264,9 @@ public final class RealKernel implements Kernel, AutoCloseable {
      * {@code filter} first (see {@link RealCapture}).
      */
     @Override
-    public Capture capture(String ns, String dev, CaptureSink sink, String filter) {
+    public Capture capture(String ns, String dev, CaptureSink sink, String filter, boolean promiscuous) {
         requireNamespace(ns);
-        return RealCapture.start(netnsName(ns), dev, sink, filter, loop, n -> {
+        return RealCapture.start(netnsName(ns), dev, sink, filter, promiscuous, loop, n -> {
             requireNamespace(n);
             return netnsName(n);
         });
@@ -302,12 +312,14 @@ public final class RealKernel implements Kernel, AutoCloseable {
         } finally {
             Libc.closeFd(fd);
         }
+        monitor.changed();
     }
 
     @Override
     public void linkSetName(String ns, String dev, String newName) {
         LinkRequest.checkName(newName);
         set(ns, dev, m -> m.ifname(newName));
+        monitor.changed();
     }
 
     @Override

@@ -12,7 +12,9 @@ import dev.dockwire.sim.EventLoop;
 import io.netty.buffer.ByteBuf;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * {@code tcpdump [-i IFACE|any] [-n|-nn] [-c COUNT] [-t] [-v] [-q] [-l] [-U] [-w FILE] [EXPRESSION]}
@@ -36,6 +38,10 @@ public final class Tcpdump {
         private final String command;
         private final StringBuilder line = new StringBuilder(128);
         private final List<Capture> taps = new ArrayList<>();
+        /** The ifindexes {@code -i any} captures (a link renamed or moved in is not captured twice). */
+        private final Set<Integer> tapped = new HashSet<>();
+        /** {@code -i any}'s watch for links that appear while it runs, or null. */
+        private AutoCloseable watch;
         private CaptureFile file;
         private boolean unbuffered;
         private java.util.function.Consumer<String> follower;
@@ -91,6 +97,13 @@ public final class Tcpdump {
                 return;
             }
             stopped = true;
+            if (watch != null) {
+                try {
+                    watch.close();
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                }
+            }
             taps.forEach(Capture::close);
             if (file != null) {
                 file.close();
@@ -108,7 +121,7 @@ public final class Tcpdump {
 
         @Override
         public void write(int iface, long nanos, ByteBuf frame, Direction direction) {
-            write(null, nanos, frame, direction);
+            write(null, 0, nanos, frame, direction);
         }
 
         /**
@@ -116,7 +129,7 @@ public final class Tcpdump {
          * sll2_if_print does: the name padded to 5, then In/Out/B/M padded to 3) or on the one
          * interface (null).
          */
-        void write(String device, long nanos, ByteBuf frame, Direction direction) {
+        void write(String device, long mac, long nanos, ByteBuf frame, Direction direction) {
             if (stopped) {
                 return;
             }
@@ -136,20 +149,27 @@ public final class Tcpdump {
                         .append(two(secs % 60)).append('.').append(String.format("%06d", micros % 1_000_000)).append(' ');
             }
             if (device != null) {
-                line.append(String.format("%-5s %-3s ", device, packetType(frame, direction)));
+                line.append(String.format("%-5s %-3s ", device, packetType(frame, mac, direction)));
             }
             emit(FrameDecoder.decode(frame, line).toString());
             countAndMaybeStop();
         }
 
-        /** The sll_pkttype of a frame (linux/if_packet.h PACKET_*), as tcpdump names it. */
-        private static String packetType(ByteBuf frame, Direction direction) {
+        /**
+         * The sll_pkttype of a frame that reached a device with address {@code mac}, as
+         * eth_type_trans sets it (linux/if_packet.h PACKET_*) and tcpdump names it: a unicast frame
+         * for another address is PACKET_OTHERHOST, {@code P} (a bridge port's frames in transit).
+         */
+        private static String packetType(ByteBuf frame, long mac, Direction direction) {
             if (direction == Direction.OUTBOUND) {
                 return "Out";
             }
-            int first = frame.getUnsignedByte(frame.readerIndex());
-            boolean broadcast = frame.getInt(frame.readerIndex()) == -1 && frame.getShort(frame.readerIndex() + 4) == -1;
-            return broadcast ? "B" : (first & 1) != 0 ? "M" : "In";
+            int at = frame.readerIndex();
+            long dst = ((long) frame.getInt(at) & 0xffffffffL) << 16 | frame.getUnsignedShort(at + 4);
+            if (dst == 0xffff_ffff_ffffL) {
+                return "B";
+            }
+            return (dst >>> 40 & 1) != 0 ? "M" : dst == mac ? "In" : "P";
         }
 
         private void countAndMaybeStop() {
@@ -173,7 +193,7 @@ public final class Tcpdump {
     }
 
     /** One interface of {@code -i any}: its frames go to the job with the device's name. */
-    private record AnyDevice(Job job, String device) implements CaptureSink {
+    private record AnyDevice(Job job, String device, long mac) implements CaptureSink {
         @Override
         public int addInterface(String name, String description) {
             return 0;
@@ -181,7 +201,7 @@ public final class Tcpdump {
 
         @Override
         public void write(int iface, long nanos, ByteBuf frame, Direction direction) {
-            job.write(device, nanos, frame, direction);
+            job.write(device, mac, nanos, frame, direction);
         }
 
         @Override
@@ -220,6 +240,7 @@ public final class Tcpdump {
         long count = 0;
         boolean timestamps = true;
         boolean verbose = false;
+        boolean promiscuous = true;
         List<String> expr = new ArrayList<>();
         for (int i = 0; i < args.size(); i++) {
             String a = args.get(i);
@@ -244,7 +265,8 @@ public final class Tcpdump {
                     }
                 }
                 case "-U" -> unbuffered = true;
-                case "-n", "-nn", "-l", "-q", "-p", "-e" -> {
+                case "-p", "--no-promiscuous-mode" -> promiscuous = false;
+                case "-n", "-nn", "-l", "-q", "-e" -> {
                     // -n/-nn: names are never resolved here; the others change nothing visible.
                 }
                 case "-v", "-vv", "-vvv" -> verbose = true;
@@ -290,12 +312,13 @@ public final class Tcpdump {
         String filter = expr.isEmpty() ? null : String.join(" ", expr);
         try {
             if (any) {
-                // Linux's "any" device: every interface of the namespace (those there when it starts).
-                for (LinkInfo l : kernel.links(ns)) {
-                    job.taps.add(kernel.capture(ns, l.name(), new AnyDevice(job, l.name()), filter));
-                }
+                // Linux's "any" device (a packet socket bound to no ifindex): every interface of the
+                // namespace, those that appear while it runs included (a container started after it).
+                kernel.links(ns).forEach(l -> tapAny(kernel, ns, job, l, filter));
+                job.watch = kernel.monitorLinks(ns, name -> kernel.links(ns).stream().filter(l -> l.name().equals(name))
+                        .findFirst().ifPresent(l -> tapAny(kernel, ns, job, l, filter)));
             } else {
-                job.taps.add(kernel.capture(ns, iface, job, filter));
+                job.taps.add(kernel.capture(ns, iface, job, filter, promiscuous));
             }
         } catch (KernelException | UnsupportedOperationException e) {
             job.taps.forEach(Capture::close);
@@ -314,6 +337,14 @@ public final class Tcpdump {
         job.pending.add("listening on " + iface + (any ? ", link-type LINUX_SLL2 (Linux cooked v2)" : ", link-type EN10MB (Ethernet)")
                 + ", snapshot length 262144 bytes");
         return job;
+    }
+
+    /** Captures link {@code l} into {@code -i any}'s job, once per ifindex. */
+    private static void tapAny(Kernel kernel, String ns, Job job, LinkInfo l, String filter) {
+        if (job.tapped.add(l.ifindex())) {
+            // The any device is never promiscuous (a bridge shows its own stack's frames only).
+            job.taps.add(kernel.capture(ns, l.name(), new AnyDevice(job, l.name(), l.mac()), filter, false));
+        }
     }
 
     /**

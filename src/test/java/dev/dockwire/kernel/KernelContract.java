@@ -66,6 +66,25 @@ public abstract class KernelContract {
     }
 
     @Test
+    void monitorLinksHearsLinksThatAppear() throws Exception {
+        k.netnsAdd("c");
+        List<String> host = new java.util.ArrayList<>();
+        List<String> c = new java.util.ArrayList<>();
+        AutoCloseable watchHost = k.monitorLinks(Kernel.HOST, host::add);
+        try (AutoCloseable watchC = k.monitorLinks("c", c::add)) {
+            k.linkAdd(Kernel.HOST, LinkSpec.veth("mv0", null, "mv1", null));
+            assertEquals(List.of("mv0", "mv1"), host.stream().sorted().toList());
+            k.linkSetNetns(Kernel.HOST, "mv1", "c");
+            k.linkSetName("c", "mv1", "eth0");
+            assertEquals(List.of("mv1", "eth0"), c, "moved in, then renamed");
+            assertEquals(2, host.size(), "a link that leaves is not news");
+        }
+        watchHost.close();
+        k.linkAdd(Kernel.HOST, LinkSpec.bridge("mvbr", null));
+        assertEquals(2, host.size(), "a closed watch hears nothing");
+    }
+
+    @Test
     void netnsAddAndDel() {
         k.netnsAdd("a");
         assertTrue(k.namespaces().contains("a"), k.namespaces().toString());
