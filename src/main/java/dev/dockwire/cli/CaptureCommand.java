@@ -31,7 +31,8 @@ final class CaptureCommand implements Callable<Integer> {
     @Option(names = {"-n", "--netns"}, paramLabel = "NETNS", description = "The namespace (as 'ip netns' names it) the interface is in.")
     String netns;
 
-    @Option(names = "-w", paramLabel = "FILE", description = "Write frames to FILE: pcapng, or classic pcap when it ends in .pcap.")
+    @Option(names = "-w", paramLabel = "FILE", description = "Write frames to FILE: pcapng, or classic pcap when it ends in .pcap;"
+            + " '-' streams pcapng to standard output (dockwire capture --real -n NS eth0 -w - | wireshark -k -i -).")
     Path write;
 
     @Option(names = "-c", paramLabel = "COUNT", description = "Stop after COUNT frames.")
@@ -62,7 +63,7 @@ final class CaptureCommand implements Callable<Integer> {
         }
         InterfaceRecording rec;
         try {
-            rec = new InterfaceRecording(netns, iface, write, count, filter, System.out::println);
+            rec = new InterfaceRecording(netns, iface, write, count, filter, System.out::println, System.out);
         } catch (IllegalArgumentException e) {
             err.println("dockwire: capture: " + e.getMessage());
             return 2;

@@ -2,9 +2,11 @@ package dev.dockwire.run;
 
 import dev.dockwire.capture.CaptureFile;
 import dev.dockwire.capture.FrameDecoder;
+import dev.dockwire.capture.PcapngWriter;
 import dev.dockwire.linux.LiveCapture;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
+import java.io.OutputStream;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -27,18 +29,25 @@ public final class InterfaceRecording {
     }
 
     private final CaptureFile file;
+    /** Whether each frame is flushed as it comes ({@code -w -}: a reader on a pipe, such as {@code wireshark -k -i -}). */
+    private final boolean streaming;
     private final AtomicLong seen = new AtomicLong();
     private final LiveCapture live;
 
     /**
      * Starts recording {@code iface} in {@code netns} (null: dockwire's own namespace) to
-     * {@code write}, or printing to {@code lines} when it is null; {@code count} null for no limit.
+     * {@code write} ({@code -}: a pcapng stream on standard output, each frame flushed), or printing to
+     * {@code lines} when it is null; {@code count} null for no limit.
      *
      * @throws IllegalArgumentException for a filter that does not compile
      * @throws RuntimeException         naming the file, the namespace or the interface (listing those that exist)
      */
-    public InterfaceRecording(String netns, String iface, Path write, Long count, String filter, Consumer<String> lines) {
-        file = write == null ? null : CaptureFile.open(write, 0, CaptureFile.DEFAULT_SNAPLEN);
+    public InterfaceRecording(String netns, String iface, Path write, Long count, String filter, Consumer<String> lines,
+                              OutputStream stdout) {
+        streaming = write != null && write.toString().equals("-");
+        file = write == null ? null : streaming
+                ? new PcapngWriter(stdout, 0, CaptureFile.DEFAULT_SNAPLEN)
+                : CaptureFile.open(write, 0, CaptureFile.DEFAULT_SNAPLEN);
         if (file != null) {
             file.addInterface(iface, netns == null ? null : "netns " + netns);
         }
@@ -46,6 +55,9 @@ public final class InterfaceRecording {
             ByteBuf frame = Unpooled.wrappedBuffer(data);
             if (file != null) {
                 file.write(0, nanos, frame, CaptureFile.Direction.UNKNOWN);
+                if (streaming) {
+                    file.flush();
+                }
             } else {
                 lines.accept(line(nanos, frame));
             }

@@ -7,6 +7,7 @@ import dev.dockwire.linux.TestNamespaces;
 import dev.dockwire.testing.CliRun;
 import dev.dockwire.testing.ExternalTools;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -80,6 +81,31 @@ class CaptureRealTest {
         List<String> times = ExternalTools.run("tshark", "-r", file.toString(), "-T", "fields", "-e", "frame.time_epoch");
         assertTrue(times.stream().allMatch(t -> t.matches("\\d{10}\\.\\d{9}")), times.toString());
         assertTrue(new java.math.BigDecimal(times.get(3)).compareTo(new java.math.BigDecimal(times.get(0))) > 0, times.toString());
+    }
+
+    @Test
+    void streamsPcapngToStandardOutputForWiresharkOnAPipe() throws Exception {
+        ExternalTools.assumeTool("ping");
+        ExternalTools.assumeTool("tshark");
+        cable();
+        Process ping = new ProcessBuilder("ip", "netns", "exec", A, "ping", "-c", "40", "-i", "0.2", "10.126.0.2")
+                .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        CliRun cap;
+        try {
+            cap = CliRun.of("capture", "--real", "v1", "-n", B, "-w", "-", "-c", "2", "-f", "icmp", "--duration", "15");
+        } finally {
+            ping.destroy();
+            ping.waitFor(5, TimeUnit.SECONDS);
+        }
+        assertEquals(0, cap.status(), cap.err());
+        assertTrue(cap.err().contains("2 packets captured"), cap.err());
+        // What `wireshark -k -i -` would read: a pcapng stream (the section header block's magic first).
+        assertEquals(0x0a0d0d0a, java.nio.ByteBuffer.wrap(cap.outBytes(), 0, 4).getInt(), "pcapng's SHB block type");
+        Path file = dir.resolve("stdout.pcapng");
+        Files.write(file, cap.outBytes());
+        assertEquals(List.of("v1,10.126.0.1,10.126.0.2,8", "v1,10.126.0.2,10.126.0.1,0"), ExternalTools.run("tshark", "-r",
+                file.toString(), "-T", "fields", "-E", "separator=,", "-e", "frame.interface_name", "-e", "ip.src", "-e", "ip.dst",
+                "-e", "icmp.type"));
     }
 
     @Test

@@ -4,8 +4,8 @@ import dev.dockwire.cli.Main;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 
-/** One {@code dockwire ...} command line run in-process: its exit status, stdout and stderr. */
-public record CliRun(int status, String out, String err) {
+/** A run of dockwire's command line in this JVM: its status, what it printed, and its standard output's bytes. */
+public record CliRun(int status, String out, String err, byte[] outBytes) {
 
     public static CliRun of(String... args) {
         PrintStream stdout = System.out;
@@ -16,7 +16,7 @@ public record CliRun(int status, String out, String err) {
         System.setErr(new PrintStream(err, true));
         try {
             int status = Main.execute(args);
-            return new CliRun(status, out.toString(), err.toString());
+            return new CliRun(status, out.toString(), err.toString(), out.toByteArray());
         } finally {
             System.setOut(stdout);
             System.setErr(stderr);
