@@ -82,9 +82,7 @@ public final class Completion {
             if (current.startsWith("-")) {
                 return List.copyOf(DockerHelp.flags("").keySet());
             }
-            List<String> top = new ArrayList<>(DockerHelp.commands().stream().filter(c -> !c.contains(" ")).toList());
-            top.add("compose");
-            return top;
+            return DockerHelp.commands().stream().filter(c -> !c.contains(" ")).toList();
         }
         String first = args.get(0);
         if (first.equals("compose")) {

@@ -273,13 +273,9 @@ public final class DockerHost implements Shell.Env, CliEnv {
         };
     }
 
-    /** {@code docker compose ...}; its {@code --help} prints the plugin's usage (dockwire stores no text of the plugin's own). */
+    /** {@code docker compose ...}, usage texts included (the Compose plugin's, stored from the real one). */
     private CommandOutput compose(List<String> args) {
-        try {
-            return new ComposeCommand(this).run(args.subList(1, args.size()));
-        } catch (dev.dockwire.docker.cli.CliFlags.HelpRequested e) {
-            return new ComposeCommand(this).run(List.of());
-        }
+        return new ComposeCommand(this).run(args.subList(1, args.size()));
     }
 
     /** {@code sleep N}: lets N seconds of virtual time pass (timers, ARP ageing, retransmissions run). */

@@ -21,7 +21,10 @@ public final class DockerHelp {
     /** The client's own version line, {@code docker --version}. */
     public static final String VERSION = "Docker version 28.2.2, build e6534b4";
     /** The management commands whose second word is a sub-command. */
-    static final List<String> GROUPS = List.of("network", "container", "swarm", "node", "service");
+    static final List<String> GROUPS = List.of("network", "container", "swarm", "node", "service", "compose");
+    /** Compose's own flags that take a value, which may come before its sub-command ({@code docker compose -f x.yml up}). */
+    private static final List<String> COMPOSE_VALUE_FLAGS = List.of("-f", "--file", "-p", "--project-name", "--env-file",
+            "--profile", "--project-directory", "--ansi", "--progress", "--parallel");
     /** Cobra's aliases of the sub-commands dockwire implements (its {@code Use} name is the file's). */
     private static final Map<String, String> ALIASES = Map.of("list", "ls", "remove", "rm", "ps", "ls");
 
@@ -37,14 +40,32 @@ public final class DockerHelp {
             return "";
         }
         String cmd = args.get(0);
-        if (GROUPS.contains(cmd) && args.size() > 1 && !args.get(1).startsWith("-")) {
-            String sub = args.get(1);
+        int at = cmd.equals("compose") ? composeCommand(args) : 1;
+        if (GROUPS.contains(cmd) && args.size() > at && !args.get(at).startsWith("-")) {
+            String sub = args.get(at);
             String canonical = cmd.equals("container") || !sub.equals("ps") ? ALIASES.getOrDefault(sub, sub) : sub;
             if (text(cmd + " " + canonical) != null) {
                 return cmd + " " + canonical;
             }
         }
         return cmd;
+    }
+
+    /** Where compose's sub-command is in {@code args}, past compose's own flags and their values. */
+    private static int composeCommand(List<String> args) {
+        int i = 1;
+        while (i < args.size() && args.get(i).startsWith("-")) {
+            i += COMPOSE_VALUE_FLAGS.contains(args.get(i)) ? 2 : 1;
+        }
+        return i;
+    }
+
+    /**
+     * What the client (or, for {@code compose ...}, the Compose plugin) answers by itself for the
+     * words after {@code docker}: a usage text, the version line; null when a command must run.
+     */
+    public static CommandOutput answer(List<String> args) {
+        return DockerUsage.answer(args);
     }
 
     /** The commands with a usage text ({@code run}, {@code network create}, ...), as commands.txt lists them. */

@@ -45,6 +45,19 @@ final class DockerUsage {
         if (words == 1 && DockerHelp.GROUPS.contains(first) && args.size() == 1) {
             return DockerHelp.help(path, false); // a group without its sub-command prints its usage
         }
+        if (first.equals("compose")) {
+            // The Compose plugin's cobra: --help anywhere prints the usage of the command it names, and
+            // -h does too after its own notice (docker/compose's cmd/compose/compose.go).
+            if (args.contains("--help")) {
+                return DockerHelp.help(path, false);
+            }
+            if (args.contains("-h")) {
+                List<String> out = new java.util.ArrayList<>(List.of("Flag shorthand -h has been deprecated, please use --help"));
+                out.addAll(DockerHelp.text(path));
+                return CommandOutput.ok(out);
+            }
+            return null;
+        }
         // The first word after the command: cobra's help flag even where the command parses no flags.
         String next = args.size() > words ? args.get(words) : null;
         if (args.subList(Math.min(words + 1, args.size()), args.size()).stream().anyMatch(a -> a.startsWith("-"))) {

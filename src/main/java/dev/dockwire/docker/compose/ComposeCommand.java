@@ -5,6 +5,7 @@ import static dev.dockwire.docker.cli.CliFlags.Spec;
 import dev.dockwire.docker.CommandOutput;
 import dev.dockwire.docker.cli.CliEnv;
 import dev.dockwire.docker.cli.CliFlags;
+import dev.dockwire.docker.cli.DockerHelp;
 import dev.dockwire.topology.ComposeLoader;
 import dev.dockwire.topology.ComposeProject;
 import dev.dockwire.topology.TopologyException;
@@ -27,6 +28,20 @@ public final class ComposeCommand {
     private static final List<Spec> GLOBAL = List.of(new Spec("file", 'f', true), new Spec("project-name", 'p', true),
             new Spec("env-file", (char) 0, true), new Spec("project-directory", (char) 0, true));
 
+    /**
+     * Compose's exit statuses by failure (docker/compose pkg/compose/metrics.go): no file 14, a file
+     * that does not parse 15, a command line that does not (unknown command or flag) 16.
+     */
+    private static final int FILE_NOT_FOUND_FAILURE = 14;
+    private static final int PARSE_FAILURE = 15;
+    private static final int SYNTAX_FAILURE = 16;
+
+    private static final List<Spec> EXEC_FLAGS = List.of(new Spec("detach", 'd', false), new Spec("interactive", 'i', false),
+            new Spec("tty", 't', false), new Spec("no-TTY", 'T', false), new Spec("env", 'e', true),
+            new Spec("user", 'u', true), new Spec("workdir", 'w', true), new Spec("index", (char) 0, true),
+            new Spec("privileged", (char) 0, false));
+    private static final List<Spec> PORT_FLAGS = List.of(new Spec("protocol", (char) 0, true), new Spec("index", (char) 0, true));
+
     private final CliEnv host;
 
     public ComposeCommand(CliEnv host) {
@@ -34,28 +49,45 @@ public final class ComposeCommand {
     }
 
     public CommandOutput run(List<String> args) {
+        List<String> words = new ArrayList<>(List.of("compose"));
+        words.addAll(args);
+        CommandOutput usage = DockerHelp.answer(words);
+        if (usage != null) {
+            return usage;
+        }
         CliFlags g;
         try {
             g = CliFlags.parse(args, GLOBAL, false);
         } catch (CliFlags.ParseError e) {
-            return CommandOutput.fail(1, e.getMessage());
+            return CommandOutput.fail(SYNTAX_FAILURE, e.getMessage());
         }
         if (g.positional().isEmpty()) {
-            return CommandOutput.ok(List.of("Usage:  docker compose [OPTIONS] COMMAND", "",
-                    "Define and run multi-container applications with Docker", "",
-                    "Commands: up, down, ps, exec, port, logs"));
+            return DockerHelp.help("compose", false);
         }
         String cmd = g.positional().get(0);
         List<String> rest = g.positional().subList(1, g.positional().size());
         if (!List.of("up", "down", "ps", "exec", "port", "logs").contains(cmd)) {
-            return CommandOutput.fail(1, "unknown docker command: \"compose " + cmd + "\"");
+            return CommandOutput.fail(SYNTAX_FAILURE, "unknown docker command: \"compose " + cmd + "\"");
+        }
+        if (List.of("exec", "port").contains(cmd)) {
+            // cobra checks the arguments (MinimumNArgs(2)) before the command reads any file.
+            try {
+                int given = CliFlags.parse(rest, cmd.equals("exec") ? EXEC_FLAGS : PORT_FLAGS, cmd.equals("port")).positional().size();
+                if (given < 2) {
+                    return CommandOutput.fail(1, "requires at least 2 arg(s), only received " + given);
+                }
+            } catch (CliFlags.ParseError e) {
+                return CommandOutput.fail(SYNTAX_FAILURE, e.getMessage());
+            }
         }
         ComposeProject project;
         List<String> out = new ArrayList<>();
         try {
             project = load(g, out);
+        } catch (NoFile e) {
+            return CommandOutput.fail(FILE_NOT_FOUND_FAILURE, e.getMessage());
         } catch (TopologyException | ComposeException e) {
-            return CommandOutput.fail(1, e.getMessage());
+            return CommandOutput.fail(PARSE_FAILURE, e.getMessage());
         }
         Compose compose = new Compose(host, project);
         try {
@@ -82,7 +114,7 @@ public final class ComposeCommand {
             out.addAll(r.output());
             return new CommandOutput(r.status(), out);
         } catch (CliFlags.ParseError e) {
-            return CommandOutput.fail(1, e.getMessage());
+            return CommandOutput.fail(SYNTAX_FAILURE, e.getMessage());
         } catch (ComposeException e) {
             out.addAll(e.output());
             return new CommandOutput(1, out);
@@ -95,7 +127,7 @@ public final class ComposeCommand {
         if (file != null) {
             text = host.readHostOrDisk(file);
             if (text == null) {
-                throw missing("open " + file + ": no such file or directory");
+                throw missing("open " + host.workingDirectory().resolve(file).toAbsolutePath().normalize() + ": no such file or directory");
             }
         } else {
             for (String candidate : DEFAULT_FILES) {
@@ -121,8 +153,15 @@ public final class ComposeCommand {
         return p;
     }
 
-    private static ComposeException missing(String message) {
-        return new ComposeException(message, List.of(message), 0, "");
+    private static NoFile missing(String message) {
+        return new NoFile(message);
+    }
+
+    /** No Compose file to read: compose's FileNotFoundFailure. */
+    private static final class NoFile extends RuntimeException {
+        NoFile(String message) {
+            super(message, null, false, false);
+        }
     }
 
     private static String siblingEnv(String file) {
@@ -148,27 +187,18 @@ public final class ComposeCommand {
     }
 
     private CommandOutput exec(Compose compose, List<String> args) {
-        CliFlags f = CliFlags.parse(args, List.of(new Spec("detach", 'd', false), new Spec("interactive", 'i', false),
-                new Spec("tty", 't', false), new Spec("no-TTY", 'T', false), new Spec("env", 'e', true),
-                new Spec("user", 'u', true), new Spec("workdir", 'w', true), new Spec("index", (char) 0, true),
-                new Spec("privileged", (char) 0, false)), false);
-        if (f.positional().size() < 2) {
-            return CommandOutput.fail(1, "\"docker compose exec\" requires at least 2 arguments.");
-        }
+        CliFlags f = CliFlags.parse(args, EXEC_FLAGS, false);
         List<String> argv = f.positional().subList(1, f.positional().size());
         return compose.exec(f.positional().get(0), index(f), argv);
     }
 
     private CommandOutput port(Compose compose, List<String> args) {
-        CliFlags f = CliFlags.parse(args, List.of(new Spec("protocol", (char) 0, true), new Spec("index", (char) 0, true)), true);
-        if (f.positional().size() != 2) {
-            return CommandOutput.fail(1, "\"docker compose port\" requires exactly 2 arguments.");
-        }
+        CliFlags f = CliFlags.parse(args, PORT_FLAGS, true);
         int port;
         try {
             port = Integer.parseInt(f.positional().get(1));
         } catch (NumberFormatException e) {
-            return CommandOutput.fail(1, "strconv.Atoi: parsing \"" + f.positional().get(1) + "\": invalid syntax");
+            return CommandOutput.fail(1, "strconv.ParseUint: parsing \"" + f.positional().get(1) + "\": invalid syntax");
         }
         String proto = f.has("protocol") ? f.get("protocol") : "tcp";
         return compose.port(f.positional().get(0), index(f), port, proto);

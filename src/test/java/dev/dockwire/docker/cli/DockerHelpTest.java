@@ -2,6 +2,7 @@ package dev.dockwire.docker.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.dockwire.docker.EngineProfile;
 import dev.dockwire.host.DockerHost;
@@ -54,7 +55,7 @@ class DockerHelpTest {
                 if (name.equals("docker") || name.equals("commands")) {
                     continue;
                 }
-                String cmd = name.replaceFirst("^(network|container|swarm|node|service)-", "$1 ");
+                String cmd = name.replaceFirst("^(network|container|swarm|node|service|compose)-", "$1 ");
                 prints("docker " + cmd + " --help", 0, stored(name));
                 prints("docker help " + cmd, 0, stored(name));
             }
@@ -71,6 +72,20 @@ class DockerHelpTest {
         List<String> withNotice = new java.util.ArrayList<>(List.of("Flag shorthand -h has been deprecated, use --help"));
         withNotice.addAll(stored("network-create"));
         prints("docker network create -h", 0, withNotice);
+    }
+
+    @Test
+    void composeHelpIsThePluginsOwn() throws IOException {
+        // Compose v2's texts (scripts/docker-help-texts stores them from the real plugin, 2.26.1).
+        List<String> compose = stored("compose");
+        assertEquals("Usage:  docker compose [OPTIONS] COMMAND", compose.get(1));
+        prints("docker compose", 0, compose);
+        prints("docker compose -f other.yml -p demo up --help", 0, stored("compose-up"));
+        prints("docker compose logs -f --help", 0, stored("compose-logs"));
+        List<String> withNotice = new java.util.ArrayList<>(List.of("Flag shorthand -h has been deprecated, please use --help"));
+        withNotice.addAll(stored("compose-up"));
+        prints("docker compose up -h", 0, withNotice);
+        assertTrue(stored("docker").contains("  compose*    Docker Compose"), "docker --help lists the plugin");
     }
 
     @Test
