@@ -107,7 +107,7 @@ class ContainerLifecycleTest {
         List<String> logs = h.ok("docker logs web");
         assertEquals("/docker-entrypoint.sh: /docker-entrypoint.d/ is not empty, will attempt to perform configuration", logs.get(0));
         assertEquals("/docker-entrypoint.sh: Configuration complete; ready for start up", logs.get(8));
-        assertTrue(logs.get(9).matches("172\\.17\\.0\\.1 - - \\[01/Jan/2025:00:00:05 \\+0000\\] \"GET / HTTP/1\\.1\" 200 615 \"-\" \"curl/[0-9.]+\" \"-\""),
+        assertTrue(logs.get(9).matches("172\\.17\\.0\\.1 - - \\[01/Jan/2025:00:00:05 \\+0000\\] \"GET / HTTP/1\\.1\" 200 896 \"-\" \"curl/[0-9.]+\" \"-\""),
                 logs.get(9));
     }
 

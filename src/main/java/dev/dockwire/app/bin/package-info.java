@@ -3,8 +3,9 @@
  * {@code curl}, BusyBox {@code nslookup} and {@code wget}, bind9 {@code dig}, {@code iperf3}, and the
  * database images' check programs ({@code pg_isready}, {@code mysqladmin}, {@code redis-cli},
  * mariadb's {@code healthcheck.sh}) through {@link dev.dockwire.app.bin.Programs}, each printing
- * what the real tool prints; and the servers those check programs talk to (postgres, mysql,
- * redis), as the database images run them.
+ * what the real tool prints (BusyBox's applets as alpine's 1.36.1 build does, their usage texts
+ * from the {@code busybox/*.usage} resources); and the servers those check programs talk to
+ * (postgres, mysql, redis), as the database images run them.
  *
  * <p>Written against {@code socket} and the program contract in {@code app}; name lookups go through
  * {@code app.dns}'s stub resolver.

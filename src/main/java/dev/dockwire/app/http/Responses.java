@@ -10,6 +10,10 @@ import java.util.TimeZone;
 
 /** Responses as the modelled servers send them (their header sets and order). */
 public final class Responses {
+    /**
+     * nginx's html/index.html since 1.29.6 (896 bytes, the page nginx 1.31 and nginx:alpine
+     * serve); {@code \s} keeps the two lines' trailing blanks the file has.
+     */
     public static final String NGINX_WELCOME = """
             <!DOCTYPE html>
             <html>
@@ -23,13 +27,17 @@ public final class Responses {
             </head>
             <body>
             <h1>Welcome to nginx!</h1>
-            <p>If you see this page, the nginx web server is successfully installed and
-            working. Further configuration is required.</p>
+            <p>If you see this page, nginx is successfully installed and working.
+            Further configuration is required for the web server, reverse proxy,\s
+            API gateway, load balancer, content cache, or other features.</p>
 
             <p>For online documentation and support please refer to
-            <a href="http://nginx.org/">nginx.org</a>.<br/>
-            Commercial support is available at
-            <a href="http://nginx.com/">nginx.com</a>.</p>
+            <a href="https://nginx.org/">nginx.org</a>.<br/>
+            To engage with the community please visit
+            <a href="https://community.nginx.org/">community.nginx.org</a>.<br/>
+            For enterprise grade support, professional services, additional\s
+            security features and capabilities please refer to
+            <a href="https://f5.com/nginx">f5.com/nginx</a>.</p>
 
             <p><em>Thank you for using nginx.</em></p>
             </body>
@@ -64,7 +72,7 @@ public final class Responses {
         }
         h.add(new String[] {"Connection", "close".equalsIgnoreCase(req.header("Connection")) ? "close" : "keep-alive"});
         if (found) {
-            h.add(new String[] {"ETag", "\"6745ef54-267\""});
+            h.add(new String[] {"ETag", "\"6745ef54-380\""});
             h.add(new String[] {"Accept-Ranges", "bytes"});
         }
         return new HttpMessage(found ? "HTTP/1.1 200 OK" : "HTTP/1.1 404 Not Found", h, head(req) ? new byte[0] : body);

@@ -50,7 +50,7 @@ class HttpEndToEndTest {
         List<String> head = ok("docker exec client curl -sI web");
         assertEquals("HTTP/1.1 200 OK", head.get(0));
         assertEquals("Server: nginx/1.27.3", head.get(1));
-        assertEquals("Content-Length: 615", head.get(4));
+        assertEquals("Content-Length: 896", head.get(4));
     }
 
     @Test
