@@ -27,8 +27,10 @@ import java.util.Locale;
  * last of {@code -c} it waits about two round trips (at least 1 s) when replies came, else {@code -W}
  * (10 s). Exit 1 when nothing came back or a {@code -w} run saw fewer than {@code -c} replies.
  *
- * <p>stdout is a pipe under {@code docker exec}, so stdio buffers it: what was printed reaches the
- * stream at each reply (unpack_tail's fflush_all) or at exit, after anything said on stderr. The
+ * <p>stdout is a pipe under {@code docker exec}, {@code docker run -d} and in the logs, so stdio
+ * buffers it: what was printed reaches the stream at each reply (unpack_tail's fflush_all) or at
+ * exit, after anything said on stderr. (A program here is not told whether its stdout is a terminal,
+ * so {@code docker exec -t} buffers the same way; on a real terminal stdio flushes each line.) The
  * usage text (resource {@code app/bin/busybox/ping.usage}) is BusyBox's with alpine's banner as its
  * busybox 1.36.1 apk prints it ({@code BusyBox v1.36.1 (2023-11-07 18:53:09 UTC) multi-call binary.},
  * the build alpine 3.19 published). Not modelled: {@code -I} (accepted; the socket is not bound),
