@@ -19,7 +19,7 @@ docker exec alpine1 cat /etc/hosts
 docker exec alpine1 ping -c 2 172.17.0.3
 # expect: contains 0% packet loss
 docker exec alpine1 ping -c 1 192.168.1.1
-# expect: contains 64 bytes from 192.168.1.1: icmp_seq=1 ttl=63
+# expect: contains 64 bytes from 192.168.1.1: seq=0 ttl=63
 iptables -t nat -S POSTROUTING
 # expect: contains -A POSTROUTING -s 172.17.0.0/16 ! -o docker0 -j MASQUERADE
 conntrack -L

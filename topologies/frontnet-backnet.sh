@@ -15,9 +15,9 @@ docker exec app ip -br addr
 docker exec app ip route
 # expect: contains default via 10.10.1.1 dev eth0
 docker exec app ping -c 1 10.10.1.2
-# expect: contains 1 received
+# expect: contains 1 packets received
 docker exec app ping -c 1 10.10.2.2
-# expect: contains 1 received
+# expect: contains 1 packets received
 docker network disconnect backnet app
 docker exec app ip -br addr
 # expect: not-contains eth1

@@ -7,14 +7,14 @@ docker exec hosty ip -br addr
 # expect: contains docker0
 # expect: contains 192.168.1.10/24
 docker exec hosty ping -c 1 192.168.1.1
-# expect: contains 1 received
+# expect: contains 1 packets received
 docker run -d --name lonely --network none alpine sleep 3600
 docker exec lonely ip -br addr
 # expect: matches ^lo\s+UNKNOWN\s+127\.0\.0\.1/8
 # expect: not-contains eth0
 docker exec lonely ping -c 1 192.168.1.1
-# expect: status 2
-# expect: contains ping: connect: Network is unreachable
+# expect: status 1
+# expect: contains ping: sendto: Network is unreachable
 docker inspect -f '{{json .NetworkSettings.Networks}}' lonely
 # expect: contains "none"
 docker rm -f hosty lonely

@@ -23,16 +23,16 @@ docker exec client ip -d addr show eth0
 docker exec client ip route
 # expect: contains default via 192.168.1.1 dev eth0
 docker exec client ping -c 2 192.168.1.1
-# expect: contains 2 packets transmitted, 2 received, 0% packet loss
+# expect: contains 2 packets transmitted, 2 packets received, 0% packet loss
 docker exec client ping -c 2 web
-# expect: contains (192.168.1.192): icmp_seq=1 ttl=64
+# expect: contains 64 bytes from 192.168.1.192: seq=0 ttl=64
 docker exec client wget -qO- http://web
 # expect: contains Welcome to nginx!
 docker exec client ping -c 1 example.com
-# expect: contains 1 received
+# expect: contains 1 packets received
 docker exec client ping -c 3 192.168.1.10
 # expect: status 1
-# expect: contains Destination Host Unreachable
+# expect: contains 3 packets transmitted, 0 packets received, 100% packet loss
 ping -c 1 -W 1 192.168.1.192
 # expect: status 1
 # expect: contains 1 packets transmitted, 0 received

@@ -22,10 +22,10 @@ ssh docker-host-1 docker network create -d overlay --attachable test-net
 ssh docker-host-1 docker run -dit --name alpine1 --network test-net alpine
 ssh docker-host-2 docker run -dit --name alpine2 --network test-net alpine
 ssh docker-host-1 docker exec alpine1 ping -c 2 -w 30 alpine2
-# expect: contains PING alpine2 (10.0.1.3) 56(84) bytes of data.
-# expect: matches ^64 bytes from alpine2.test-net \(10.0.1.3\): icmp_seq=\d+ ttl=64 time=
-# expect: contains 2 received
+# expect: contains PING alpine2 (10.0.1.3): 56 data bytes
+# expect: matches ^64 bytes from 10.0.1.3: seq=\d+ ttl=64 time=
+# expect: contains 2 packets received
 ssh docker-host-2 docker exec alpine2 ping -c 2 -w 30 alpine1
-# expect: contains PING alpine1 (10.0.1.2) 56(84) bytes of data.
-# expect: matches ^64 bytes from alpine1.test-net \(10.0.1.2\): icmp_seq=\d+ ttl=64 time=
-# expect: contains 2 received
+# expect: contains PING alpine1 (10.0.1.2): 56 data bytes
+# expect: matches ^64 bytes from 10.0.1.2: seq=\d+ ttl=64 time=
+# expect: contains 2 packets received

@@ -29,9 +29,9 @@ ssh docker-host-2 docker exec alpine2 ip route
 # expect: contains default via 172.18.0.1 dev eth1
 # expect: contains 10.0.1.0/24 dev eth0
 ssh docker-host-1 docker exec alpine1 ping -c 2 alpine2
-# expect: contains PING alpine2 (10.0.1.3)
-# expect: contains 2 packets transmitted, 2 received, 0% packet loss
+# expect: contains PING alpine2 (10.0.1.3): 56 data bytes
+# expect: contains 2 packets transmitted, 2 packets received, 0% packet loss
 ssh docker-host-2 docker exec alpine2 ping -c 2 alpine1.test-net
-# expect: contains 2 packets transmitted, 2 received, 0% packet loss
+# expect: contains 2 packets transmitted, 2 packets received, 0% packet loss
 ssh docker-host-2 docker exec alpine2 ping -c 1 example.com
-# expect: contains 1 packets transmitted, 1 received
+# expect: contains 1 packets transmitted, 1 packets received

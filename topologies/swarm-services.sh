@@ -31,13 +31,13 @@ ssh docker-host-2 docker exec $(ssh docker-host-2 docker ps -q --filter name=cli
 # expect: contains Address: 10.0.1.3
 # expect: contains Address: 10.0.1.4
 ssh docker-host-2 docker exec $(ssh docker-host-2 docker ps -q --filter name=client) ping -c 2 web
-# expect: contains 2 packets transmitted, 2 received, 0% packet loss
+# expect: contains 2 packets transmitted, 2 packets received, 0% packet loss
 ssh docker-host-2 docker exec $(ssh docker-host-2 docker ps -q --filter name=client) wget -qO- web
 # expect: contains Welcome to nginx!
 # A task's container is also reachable by its name or short id: web.1 runs on the other host.
 ssh docker-host-2 docker exec $(ssh docker-host-2 docker ps -q --filter name=client) ping -c 1 $(ssh docker-host-1 docker ps -q --filter name=web.1)
-# expect: contains 64 bytes from web.1.
-# expect: contains (10.0.1.2)
+# expect: contains (10.0.1.2): 56 data bytes
+# expect: contains 64 bytes from 10.0.1.2: seq=0
 ssh docker-host-1 docker service scale web=1
 # expect: contains web scaled to 1
 ssh docker-host-2 docker exec $(ssh docker-host-2 docker ps -q --filter name=client) nslookup tasks.web

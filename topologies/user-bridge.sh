@@ -17,7 +17,7 @@ docker exec alpine1 ip addr show eth0
 docker exec alpine1 ip route
 # expect: contains default via 172.18.0.1 dev eth0
 docker exec alpine1 ping -c 2 172.18.0.3
-# expect: contains 2 packets transmitted, 2 received, 0% packet loss
+# expect: contains 2 packets transmitted, 2 packets received, 0% packet loss
 docker exec alpine2 ip neigh
 # expect: matches ^172\.18\.0\.2 dev eth0 lladdr ([0-9a-f]{2}:){5}[0-9a-f]{2}
 bridge fdb show br br-$(docker network ls -q -f name=alpine-net)

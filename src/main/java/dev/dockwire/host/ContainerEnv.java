@@ -125,7 +125,7 @@ final class ContainerEnv implements Shell.Env {
         if (lookup(argv.get(0)) instanceof ProgramLookup.Missing m) {
             return CommandResult.fail(EXEC_FAILED, m.execFailed());
         }
-        Program p = Programs.create(argv.get(0));
+        Program p = Programs.create(Images.provider(c.image(), argv.get(0)), argv.get(0));
         ContainerProcesses procs = host.engine().processes(c);
         if (p == null || procs == null) {
             CommandResult r = execDirect(argv);
@@ -215,7 +215,7 @@ final class ContainerEnv implements Shell.Env {
                 return new IptablesCommand(host.engine().kernel(), c.netns()).run(name, args, stdin);
             }
             default -> {
-                Program p = Programs.create(name);
+                Program p = Programs.create(Images.provider(c.image(), name), name);
                 if (p == null) {
                     return CommandResult.fail(127, notFound(name));
                 }

@@ -119,7 +119,7 @@ class LivePromptTest {
     @Test
     void pingStreamsUntilCtrlCThenItsStatisticsAndTheHostRunsOn() throws Exception {
         type("docker exec -t c1 ping web\n");
-        int at = await("icmp_seq=", 0, 3);
+        int at = await(": seq=", 0, 3);
         assertFalse(screen().contains("ping statistics"), "still running after three replies");
         type("\u0003");
         at = await("--- web ping statistics ---", at, 1);
@@ -133,7 +133,7 @@ class LivePromptTest {
     @Test
     void ctrlCOnDockerExecWithoutTtyEndsTheClientAndThePingRunsOnInTheContainer() throws Exception {
         type("docker exec c1 ping web\n");
-        int at = await("icmp_seq=", 0, 2);
+        int at = await(": seq=", 0, 2);
         type("\u0003");
         type("echo back\n");
         at = await("back", await("echo back", at, 1), 1);
@@ -145,20 +145,20 @@ class LivePromptTest {
     @Test
     void ctrlZStopsTheJobFgContinuesItAndABackgroundJobSaysDone() throws Exception {
         type("docker exec -t c1 ping web\n");
-        int at = await("icmp_seq=", 0, 2);
+        int at = await(": seq=", 0, 2);
         type("\u001a");
         at = await("[1]+  Stopped                 docker exec -t c1 ping web", at, 1);
         Thread.sleep(300); // 6 s of the host's time: a stopped ping sends nothing
-        assertFalse(screen().substring(at).contains("icmp_seq="), screen().substring(at));
+        assertFalse(screen().substring(at).contains(": seq="), screen().substring(at));
         type("jobs\n");
         at = await("[1]+  Stopped                 docker exec -t c1 ping web", at, 1);
         type("fg\n");
-        at = await("icmp_seq=", at, 2);
+        at = await(": seq=", at, 2);
         type("\u0003");
         at = await("ping statistics", at, 1);
         type("docker exec c1 ping -c 2 web &\n");
         at = await("[1] ", at, 1);
-        at = await("icmp_seq=", at, 2);
+        at = await(": seq=", at, 2);
         Thread.sleep(200);
         type("\n");
         await("[1]+  Done                    docker exec c1 ping -c 2 web", at, 1);
@@ -217,14 +217,14 @@ class LivePromptTest {
     @Test
     void anAttachedDockerRunStreamsAndProxiesCtrlCToPid1AndLogsFollowUntilCtrlC() throws Exception {
         type("docker run --name p --network n alpine ping web\n");
-        int at = await("icmp_seq=", 0, 2);
+        int at = await(": seq=", 0, 2);
         type("\u0003");
         at = await("packets transmitted", at, 1);
         type("docker ps -a --format '{{.Names}} {{.Status}}'\n");
         at = await("p Exited (0)", at, 1);
         type("docker run -d --name q --network n alpine ping web\n");
         type("docker logs -f q\n");
-        at = await("icmp_seq=", await("docker logs -f q", at, 1), 3);
+        at = await(": seq=", await("docker logs -f q", at, 1), 3);
         type("\u0003");
         type("echo after\n");
         at = await("after", await("echo after", at, 1), 1);
@@ -260,7 +260,7 @@ class LivePromptTest {
     @Test
     void exitWithAStoppedJobWarnsOnceAsBashDoes() throws Exception {
         type("docker exec -t c1 ping web\n");
-        int at = await("icmp_seq=", 0, 1);
+        int at = await(": seq=", 0, 1);
         type("\u001a");
         at = await("Stopped", at, 1);
         type("exit\n");

@@ -34,7 +34,7 @@ class RunCommandTest {
                 x-dockwire:
                   steps:
                     - exec: a ping -c 1 a
-                      expect: {status: 0, contains: "1 received"}
+                      expect: {status: 0, contains: "1 packets received"}
                     - run: docker compose ps --services
                       expect: {contains: b}
                 """);
@@ -46,7 +46,7 @@ class RunCommandTest {
         JsonNode first = json.get("steps").get(0);
         assertEquals("docker exec j-a-1 ping -c 1 a", first.get("command").asText());
         assertEquals(6, first.get("line").asInt());
-        assertEquals("[\"status 0\",\"contains 1 received\"]", first.get("expectations").toString());
+        assertEquals("[\"status 0\",\"contains 1 packets received\"]", first.get("expectations").toString());
         assertTrue(first.get("ok").asBoolean());
         JsonNode second = json.get("steps").get(1);
         assertEquals("[\"expected output to contain \\\"b\\\"\"]", second.get("failures").toString());

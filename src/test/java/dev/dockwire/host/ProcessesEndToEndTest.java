@@ -25,12 +25,12 @@ class ProcessesEndToEndTest {
         h.ok("docker run -d --name pinger --network pnet alpine ping -c 3 web");
         h.ok("sleep 4");
         List<String> logs = h.ok("docker logs pinger");
-        assertTrue(logs.get(0).matches("PING web \\(10\\.\\d+\\.\\d+\\.2\\): 56 data bytes|PING web \\(.*\\) 56\\(84\\) bytes of data\\."),
+        assertTrue(logs.get(0).equals("PING web (172.18.0.2): 56 data bytes"),
                 String.join("\n", logs));
-        assertEquals(3, logs.stream().filter(l -> l.matches("64 bytes from web\\.pnet \\(.*\\): icmp_seq=\\d ttl=64 time=.*")).count(),
+        assertEquals(3, logs.stream().filter(l -> l.matches("64 bytes from 172\\.18\\.0\\.2: seq=\\d ttl=64 time=.*")).count(),
                 String.join("\n", logs));
         assertTrue(logs.contains("--- web ping statistics ---"), String.join("\n", logs));
-        assertTrue(logs.stream().anyMatch(l -> l.startsWith("3 packets transmitted, 3 received, 0% packet loss")), String.join("\n", logs));
+        assertTrue(logs.stream().anyMatch(l -> l.equals("3 packets transmitted, 3 packets received, 0% packet loss")), String.join("\n", logs));
         List<String> ps = h.ok("docker ps -a");
         String pinger = ps.stream().filter(l -> l.endsWith("pinger")).findFirst().orElseThrow();
         assertTrue(pinger.contains("Exited (0) "), pinger);
@@ -54,7 +54,7 @@ class ProcessesEndToEndTest {
         h.ok("sleep 2");
         h.ok("docker stop -s INT p");
         List<String> logs = h.ok("docker logs --tail 2 p");
-        assertTrue(logs.get(0).startsWith("3 packets transmitted, 3 received"), String.join("\n", logs));
+        assertTrue(logs.get(0).startsWith("3 packets transmitted, 3 packets received"), String.join("\n", logs));
         assertEquals(List.of("0"), h.ok("docker wait p"), "ping handles SIGINT: its statistics, then status 0");
     }
 
@@ -123,9 +123,9 @@ class ProcessesEndToEndTest {
         h.ok("docker service create --name app --network my_overlay_net alpine ping -c 2 web");
         h.ok("sleep 3");
         List<String> logs = h.ok("docker service logs app");
-        assertTrue(logs.get(0).matches("app\\.1\\.[0-9a-z]{12}@docker-host    \\| PING web \\(10\\.0\\.1\\.\\d+\\) 56\\(84\\) bytes of data\\."),
+        assertTrue(logs.get(0).matches("app\\.1\\.[0-9a-z]{12}@docker-host    \\| PING web \\(10\\.0\\.1\\.\\d+\\): 56 data bytes"),
                 String.join("\n", logs));
-        assertEquals(2, logs.stream().filter(l -> l.contains("    | 64 bytes from web")).count(), String.join("\n", logs));
+        assertEquals(2, logs.stream().filter(l -> l.contains("    | 64 bytes from 10.0.1.")).count(), String.join("\n", logs));
         assertEquals(List.of("no such task or service: nothing"), h.run("docker service logs nothing").output());
     }
 
@@ -135,7 +135,7 @@ class ProcessesEndToEndTest {
         h.ok("docker compose -p demo up -d");
         h.ok("sleep 2");
         List<String> logs = h.ok("docker compose -p demo logs pinger");
-        assertTrue(logs.get(0).matches("pinger-1 \\| PING web \\(.*\\) 56\\(84\\) bytes of data\\."), String.join("\n", logs));
+        assertTrue(logs.get(0).matches("pinger-1 \\| PING web \\(.*\\): 56 data bytes"), String.join("\n", logs));
         assertTrue(logs.contains("pinger-1 | --- web ping statistics ---"), String.join("\n", logs));
         assertTrue(h.ok("docker compose -p demo ps -a").stream().anyMatch(l -> l.contains("Exited (0)")));
     }
@@ -212,7 +212,7 @@ class ProcessesEndToEndTest {
         h.ok("docker run -d --name p alpine ping -c 5 127.0.0.1");
         h.ok("sleep 6");
         List<String> recent = h.ok("docker logs --since 3s p");
-        assertTrue(recent.get(0).contains("icmp_seq=4"), String.join("\n", recent));
+        assertTrue(recent.get(0).contains("seq=3"), String.join("\n", recent));
         List<String> early = h.ok("docker logs --until 2025-01-01T00:00:00.5Z p");
         assertEquals(2, early.size(), String.join("\n", early));
         h.ok("docker create --name c alpine echo attached");

@@ -63,14 +63,18 @@ final class ReferenceScripts {
     }
 
     /**
-     * What differs between two runs of the same script on any two hosts: ids and how long ago; and
-     * what differs between the reference kit and alpine on Docker 28 without being dockwire's doing.
+     * What differs between two runs of the same script on any two hosts: ids, how long ago, ping
+     * times; and what differs between the reference kit and alpine on Docker 28 without being
+     * dockwire's doing.
      */
     static String normalise(List<String> lines) {
         return String.join("\n", lines.stream()
                 .map(l -> l.replaceAll("\\b[0-9a-f]{64}\\b", "<id>")
                         .replaceAll("(Less than a second|\\d+ seconds?|About a minute|\\d+ minutes?) ago", "<when> ago")
                         .replaceAll("Up (Less than a second|\\d+ seconds?|About a minute|\\d+ minutes?)", "Up <how long>")
+                        // ping's round-trip times: the reference engine's wall clock, dockwire's virtual one
+                        .replaceAll("time=\\d+(\\.\\d+)? ms", "time=<t> ms")
+                        .replaceAll("^round-trip min/avg/max = [\\d./]+ ms$", "round-trip min/avg/max = <t> ms")
                         // the stand-in's BusyBox is Debian's 1.35.0, alpine's is 1.36.1: same applet code, other banner
                         .replaceAll("^BusyBox v1\\.3\\d\\.\\d+ \\(.*\\) multi-call binary\\.$", "BusyBox <version> multi-call binary."))
                 .toList())

@@ -80,9 +80,9 @@ class OverlayEndToEndTest {
                 ssh host2 docker run -d --name b --network backend alpine sleep 3600
                 ssh host3 docker run -d --name c --network backend alpine sleep 3600
                 ssh host3 docker exec c ping -c 1 a
-                # expect: contains 1 received
+                # expect: contains 1 packets received
                 ssh host3 docker exec c ping -c 1 b
-                # expect: contains 1 received
+                # expect: contains 1 packets received
                 ssh host2 docker rm -f b
                 docker exec a ping -c 1 -W 1 10.20.0.3
                 # expect: status 1
@@ -130,15 +130,19 @@ class OverlayEndToEndTest {
                 docker run -d --name a --network ov alpine sleep 3600
                 ssh host2 docker run -d --name b --network ov alpine sleep 3600
                 docker exec a ping -c 2 -s 2000 b
-                # expect: contains 2008 bytes from b.ov (10.0.1.3): icmp_seq=1
-                # expect: contains 2 packets transmitted, 2 received
+                # expect: contains 2008 bytes from 10.0.1.3: seq=0
+                # expect: contains 2 packets transmitted, 2 packets received
                 docker exec a ping -c 1 -M do -s 1450 b
+                # expect: status 1
+                # expect: contains ping: invalid option -- 'M'
+                docker run -d --name n --network ov nicolaka/netshoot sleep 3600
+                docker exec n ping -c 1 -M do -s 1450 b
                 # expect: status 1
                 # expect: contains ping: local error: message too long, mtu=1450
                 # expect: contains 1 packets transmitted, 0 received, +1 errors, 100% packet loss
-                docker exec a ping -c 1 -M do -s 1422 b
+                docker exec n ping -c 1 -M do -s 1422 b
                 # expect: contains 1 packets transmitted, 1 received
-                docker exec a ping -c 1 -M bogus b
+                docker exec n ping -c 1 -M bogus b
                 # expect: status 2
                 # expect: contains ping: invalid -M argument: bogus
                 """);
@@ -167,7 +171,8 @@ class OverlayEndToEndTest {
                 docker network create -d overlay --attachable ov
                 docker run -d --name a --network ov alpine sleep 3600
                 ssh host2 docker run -d --name b --network ov alpine sleep 3600
-                docker exec a ping -c 2 -M dont -s 1400 b
+                docker run -d --name n --network ov nicolaka/netshoot sleep 3600
+                docker exec n ping -c 2 -M dont -s 1400 b
                 # expect: contains 1408 bytes from b.ov (10.0.1.3): icmp_seq=2
                 # expect: contains 2 packets transmitted, 2 received
                 docker network create -d overlay --attachable -o com.docker.network.driver.mtu=1400 small
@@ -198,7 +203,7 @@ class OverlayEndToEndTest {
                 docker exec a ip -br addr show eth1
                 # expect: contains 10.0.1.3/24
                 ssh host2 docker exec b ping -c 1 a
-                # expect: contains 64 bytes from a.ov (10.0.1.3)
+                # expect: contains 64 bytes from 10.0.1.3: seq=0
                 docker network connect plain a
                 # expect: status 1
                 # expect: contains network plain not manually attachable
@@ -213,7 +218,7 @@ class OverlayEndToEndTest {
                 # expect: contains default via 172.18.0.1 dev eth1
                 # expect: contains 10.0.1.0/24 dev eth0
                 ssh host2 docker exec b ping -c 1 d
-                # expect: contains 64 bytes from d.ov (10.0.1.3)
+                # expect: contains 64 bytes from 10.0.1.3: seq=0
                 docker network disconnect ov d
                 docker exec d ip -br addr
                 # expect: not-contains eth
@@ -289,9 +294,9 @@ class OverlayEndToEndTest {
                 docker run -d --name a --network ov alpine sleep 3600
                 ssh host2 docker run -d --name b --network ov alpine sleep 3600
                 docker exec a ping -c 2 b
-                # expect: contains 2 packets transmitted, 2 received
+                # expect: contains 2 packets transmitted, 2 packets received
                 docker exec a ping -c 1 -s 3000 b
-                # expect: contains 3008 bytes from b.ov (10.0.1.3)
+                # expect: contains 3008 bytes from 10.0.1.3: seq=0
                 """);
         Path cap = dir.resolve("cap");
         String transcript = run(script, cap, "--capture", "eth0");

@@ -40,9 +40,9 @@ class TopologyRunnerTest {
         Session.Report r = run(out, null, lines);
         assertTrue(r.ok(), String.join("\n", lines));
         List<String> ping = r.steps().get(0).output();
-        assertEquals("PING 172.18.0.2 (172.18.0.2) 56(84) bytes of data.", ping.get(0));
-        assertTrue(ping.get(1).matches("64 bytes from 172\\.18\\.0\\.2: icmp_seq=1 ttl=64 time=\\d+\\.\\d{3} ms"), ping.get(1));
-        assertEquals("3 packets transmitted, 3 received, 0% packet loss, time 2000ms", ping.get(6));
+        assertEquals("PING 172.18.0.2 (172.18.0.2): 56 data bytes", ping.get(0));
+        assertTrue(ping.get(1).matches("64 bytes from 172\\.18\\.0\\.2: seq=0 ttl=64 time=\\d+\\.\\d{3} ms"), ping.get(1));
+        assertEquals("3 packets transmitted, 3 packets received, 0% packet loss", ping.get(6));
         Path cap = bridgeCapture(r);
         assertTrue(lines.contains("capture: " + cap + " (8 frames)"), String.join("\n", lines));
         // ARP request + reply, then three echo request/reply pairs, as on a real bridge.
@@ -117,7 +117,8 @@ class TopologyRunnerTest {
         }
         assertEquals(1, status, buf.toString());
         assertTrue(buf.toString().contains("FAILED (" + t + ":5): expected exit status 0, got 1"), buf.toString());
-        assertTrue(buf.toString().contains("From 10.1.0.2 icmp_seq=1 Destination Host Unreachable"), buf.toString());
+        // alpine's BusyBox ping prints no line for the ICMP error, only the loss.
+        assertTrue(buf.toString().contains("1 packets transmitted, 0 packets received, 100% packet loss"), buf.toString());
     }
 
     @Test
@@ -138,7 +139,7 @@ class TopologyRunnerTest {
                 lines::add);
         assertTrue(r.ok(), String.join("\n", lines));
         // 30 ms out of a, 20 ms into b from the bridge, then 20 ms back into a: 70 ms (the first also waits for ARP).
-        assertTrue(r.steps().get(0).output().get(2).endsWith("icmp_seq=2 ttl=64 time=70.0 ms"), String.join("\n", lines));
+        assertTrue(r.steps().get(0).output().get(2).endsWith("seq=1 ttl=64 time=70.000 ms"), String.join("\n", lines));
         assertEquals(List.of("qdisc netem 8001: root refcnt 2 limit 1000 delay 30ms"), r.steps().get(1).output());
         assertTrue(lines.contains("impair a eth0: netem delay 30ms"), String.join("\n", lines));
         assertTrue(lines.stream().anyMatch(l -> l.matches("impair n port veth[0-9a-f]{7} to b: netem delay 20ms")),

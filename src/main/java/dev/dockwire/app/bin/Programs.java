@@ -1,6 +1,8 @@
 package dev.dockwire.app.bin;
 
 import dev.dockwire.app.Program;
+import dev.dockwire.app.bin.ping.BusyboxPing;
+import dev.dockwire.app.bin.ping.IputilsPing;
 import dev.dockwire.app.iperf.Iperf3;
 import java.util.Map;
 import java.util.TreeMap;
@@ -11,7 +13,7 @@ public final class Programs {
     private static final Map<String, Supplier<Program>> BY_NAME = new TreeMap<>();
 
     static {
-        BY_NAME.put("ping", Ping::new);
+        BY_NAME.put("ping", IputilsPing::new);
         BY_NAME.put("nslookup", Nslookup::new);
         BY_NAME.put("dig", Dig::new);
         BY_NAME.put("curl", Curl::new);
@@ -44,7 +46,23 @@ public final class Programs {
         return java.util.Collections.unmodifiableSet(BY_NAME.keySet());
     }
 
-    /** A fresh instance of the program called {@code name} (or a path to it, {@code /bin/echo}), or null when none is modelled. */
+    /**
+     * A fresh instance of {@code name} (or a path to it) as {@code provider}'s package writes it
+     * (the catalogue's provider, {@code docker.engine.Images.lookup}): BusyBox's ping for
+     * {@code busybox}, else the program's own family; null when none is modelled.
+     */
+    public static Program create(String provider, String name) {
+        String base = name.substring(name.lastIndexOf('/') + 1);
+        if (BUSYBOX.equals(provider) && base.equals("ping")) {
+            return new BusyboxPing();
+        }
+        return create(name);
+    }
+
+    /** The provider whose applets are BusyBox's (images.yaml's {@code busybox} set, and images outside the catalogue). */
+    public static final String BUSYBOX = "busybox";
+
+    /** A fresh instance of the program called {@code name} (or a path to it, {@code /bin/echo}) as the host's packages write it, or null when none is modelled. */
     public static Program create(String name) {
         Supplier<Program> s = BY_NAME.get(name.substring(name.lastIndexOf('/') + 1));
         return s == null ? null : s.get();

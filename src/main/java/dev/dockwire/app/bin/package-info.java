@@ -1,5 +1,5 @@
 /**
- * The programs a container can run by name ({@code docker exec CTR ping ...}): iputils {@code ping},
+ * The programs a container can run by name ({@code docker exec CTR ping ...}), each as the package its image has writes it: {@code ping} (iputils or BusyBox, in {@code app.bin.ping}),
  * {@code curl}, BusyBox {@code nslookup} and {@code wget}, bind9 {@code dig}, {@code iperf3}, and the
  * database images' check programs ({@code pg_isready}, {@code mysqladmin}, {@code redis-cli},
  * mariadb's {@code healthcheck.sh}) through {@link dev.dockwire.app.bin.Programs}, each printing

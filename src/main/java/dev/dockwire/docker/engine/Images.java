@@ -131,6 +131,11 @@ public final class Images {
         return found;
     }
 
+    /** Whose {@code argv0} is in a container of {@code image} ({@link #lookup}'s provider), or null when the image lacks it. */
+    public static String provider(String image, String argv0) {
+        return lookup(image, argv0) instanceof ProgramLookup.Found f ? f.provider() : null;
+    }
+
     /** The provider of every program of an image the catalogue does not hold. */
     public static final String BUSYBOX = "busybox";
 

@@ -87,7 +87,7 @@ final class MainProcesses {
         List<String> argv = argv(c);
         List<String> run = ShellExec.direct(effective(argv));
         Map<String, String> env = env(c);
-        Program program = declared != null || run.isEmpty() ? null : Programs.create(run.get(0));
+        Program program = declared != null || run.isEmpty() ? null : Programs.create(Images.provider(c.image(), run.get(0)), run.get(0));
         if (program != null && !run.equals(effective(argv))
                 && Images.lookup(c.image(), run.get(0), path -> c.file(path) != null) instanceof ProgramLookup.Missing) {
             program = null; // sh -c NAME for a NAME the image lacks: the shell looks it up and says so

@@ -218,7 +218,7 @@ final class ProbeShell {
                     }
                     return;
                 }
-                Program program = Programs.create(base);
+                Program program = Programs.create(Images.provider(c.image(), name), base);
                 if (program == null) {
                     out.accept("dockwire: " + base + " is on the image's PATH but not modelled, so it cannot run here");
                     done.accept(NOT_MODELLED);

@@ -64,8 +64,8 @@ class EmbeddedDnsTest {
         assertEquals(List.of("web.mynet."), ok("docker exec digger dig +short -x 172.18.0.2"));
         assertEquals(List.of("web.mynet."), ok("docker exec digger dig +short 2.0.18.172.in-addr.arpa PTR"));
         List<String> ping = ok("docker exec client ping -c 1 web");
-        assertEquals("PING web (172.18.0.2) 56(84) bytes of data.", ping.get(0));
-        assertEquals("64 bytes from web.mynet (172.18.0.2): icmp_seq=1 ttl=64 time=0.000 ms", ping.get(1));
+        assertEquals("PING web (172.18.0.2): 56 data bytes", ping.get(0));
+        assertEquals("64 bytes from 172.18.0.2: seq=0 ttl=64 time=0.000 ms", ping.get(1));
     }
 
     @Test
@@ -96,8 +96,8 @@ class EmbeddedDnsTest {
         List<String> dig = ok("docker exec digger dig nope.invalid");
         assertTrue(dig.contains(";; ->>HEADER<<- opcode: QUERY, status: NXDOMAIN, id: " + dig.get(4).replaceAll(".*id: ", "")), String.join("\n", dig));
         CommandResult ping = h.run("docker exec client ping -c 1 nope.invalid");
-        assertEquals(2, ping.status());
-        assertEquals(List.of("ping: nope.invalid: Name or service not known"), ping.output());
+        assertEquals(1, ping.status());
+        assertEquals(List.of("ping: bad address 'nope.invalid'"), ping.output());
     }
 
     @Test
@@ -105,8 +105,8 @@ class EmbeddedDnsTest {
         ok("docker run -d --name a alpine sleep 3600");
         ok("docker run -d --name b alpine sleep 3600");
         CommandResult r = h.run("docker exec a ping -c 1 b");
-        assertEquals(2, r.status());
-        assertTrue(r.output().get(0).startsWith("ping: b: "), r.output().get(0));
+        assertEquals(1, r.status());
+        assertEquals(List.of("ping: bad address 'b'"), r.output());
     }
 
     @Test
