@@ -75,6 +75,9 @@ final class ReferenceScripts {
                         // ping's round-trip times: the reference engine's wall clock, dockwire's virtual one
                         .replaceAll("time=\\d+(\\.\\d+)? ms", "time=<t> ms")
                         .replaceAll("^round-trip min/avg/max = [\\d./]+ ms$", "round-trip min/avg/max = <t> ms")
+                        // the stand-in's BusyBox links glibc, alpine's musl: getopt's two wordings of the same errors
+                        .replaceAll("^(\\w+): invalid option -- '(.)'$", "$1: unrecognized option: $2")
+                        .replaceAll("^(\\w+): option requires an argument -- '(.)'$", "$1: option requires an argument: $2")
                         // the stand-in's BusyBox is Debian's 1.35.0, alpine's is 1.36.1: same applet code, other banner
                         .replaceAll("^BusyBox v1\\.3\\d\\.\\d+ \\(.*\\) multi-call binary\\.$", "BusyBox <version> multi-call binary."))
                 .toList())

@@ -134,7 +134,7 @@ class OverlayEndToEndTest {
                 # expect: contains 2 packets transmitted, 2 packets received
                 docker exec a ping -c 1 -M do -s 1450 b
                 # expect: status 1
-                # expect: contains ping: invalid option -- 'M'
+                # expect: contains ping: unrecognized option: M
                 docker run -d --name n --network ov nicolaka/netshoot sleep 3600
                 docker exec n ping -c 1 -M do -s 1450 b
                 # expect: status 1

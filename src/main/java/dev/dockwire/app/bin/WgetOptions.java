@@ -1,5 +1,6 @@
 package dev.dockwire.app.bin;
 
+import dev.dockwire.app.Getopt;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -70,8 +71,7 @@ final class WgetOptions {
         if (key == null) {
             List<String> prefixed = LONG.keySet().stream().filter(k -> k.startsWith(name)).toList();
             if (prefixed.size() != 1) {
-                error = prefixed.isEmpty() ? "unrecognized option '--" + name + "'"
-                        : "option '--" + name + "' is ambiguous";
+                error = prefixed.isEmpty() ? Getopt.MUSL.unrecognizedLong(a) : Getopt.MUSL.ambiguous(a);
                 return i;
             }
             key = LONG.get(prefixed.get(0));
@@ -84,11 +84,11 @@ final class WgetOptions {
             } else if (i + 1 < args.size()) {
                 value = args.get(++i);
             } else {
-                error = "option '--" + name + "' requires an argument";
+                error = Getopt.MUSL.longRequiresArgument(name);
                 return i;
             }
         } else if (eq >= 0) {
-            error = "option '--" + name + "' doesn't allow an argument";
+            error = Getopt.MUSL.longTakesNoArgument(name);
             return i;
         }
         apply(takesArg ? key.substring(0, key.length() - 1) : key, value);
@@ -110,13 +110,13 @@ final class WgetOptions {
                 } else if (i + 1 < args.size()) {
                     value = args.get(++i);
                 } else {
-                    error = "option requires an argument -- '" + c + "'";
+                    error = Getopt.MUSL.requiresArgument(c);
                     return i;
                 }
                 apply(String.valueOf(c), value);
                 return i;
             } else {
-                error = "invalid option -- '" + c + "'";
+                error = Getopt.MUSL.invalid(c);
                 return i;
             }
         }

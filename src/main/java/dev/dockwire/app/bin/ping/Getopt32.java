@@ -1,5 +1,6 @@
 package dev.dockwire.app.bin.ping;
 
+import dev.dockwire.app.Getopt;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -12,7 +13,8 @@ import java.util.Set;
  * an option string such as {@code "qc:+s:"} where {@code x:} takes a value, joined ({@code -c1}) or
  * the next word ({@code -c 1}), {@code x:+} a value converted by xatoi_positive at once, flags may be
  * bundled ({@code -qc1}), {@code --} ends the options, and operands may come between options. Errors
- * carry getopt's text ({@code invalid option -- 'M'}, {@code option requires an argument -- 'c'}) or
+ * carry musl's getopt text, as alpine's BusyBox prints it ({@code unrecognized option: M},
+ * {@code option requires an argument: c}; {@link Getopt}), or
  * libbb's ({@code invalid number 'x'}); the program prints them after {@code NAME: } and then its usage.
  */
 final class Getopt32 {
@@ -53,7 +55,7 @@ final class Getopt32 {
                 break;
             }
             if (a.startsWith("--")) {
-                throw new Failure("unrecognized option '" + a + "'", true);
+                throw new Failure(Getopt.MUSL.unrecognizedLong(a.substring(2)), true);
             }
             if (!a.startsWith("-") || a.length() == 1) {
                 operands.add(a);
@@ -63,7 +65,7 @@ final class Getopt32 {
                 char c = a.charAt(j);
                 int at = c == ':' || c == '+' ? -1 : optstring.indexOf(c);
                 if (at < 0) {
-                    throw new Failure("invalid option -- '" + c + "'", true);
+                    throw new Failure(Getopt.MUSL.invalid(c), true);
                 }
                 flags.add(c);
                 if (at + 1 < optstring.length() && optstring.charAt(at + 1) == ':') {
@@ -73,7 +75,7 @@ final class Getopt32 {
                     } else if (i + 1 < args.size()) {
                         value = args.get(++i);
                     } else {
-                        throw new Failure("option requires an argument -- '" + c + "'", true);
+                        throw new Failure(Getopt.MUSL.requiresArgument(c), true);
                     }
                     values.put(c, value);
                     if (at + 2 < optstring.length() && optstring.charAt(at + 2) == '+') {
