@@ -63,7 +63,11 @@ final class ReferenceScripts {
         return String.join("\n", lines.stream()
                 .map(l -> l.replaceAll("\\b[0-9a-f]{64}\\b", "<id>")
                         .replaceAll("(Less than a second|\\d+ seconds?|About a minute|\\d+ minutes?) ago", "<when> ago")
-                        .replaceAll("Up (Less than a second|\\d+ seconds?|About a minute|\\d+ minutes?)", "Up <how long>"))
+                        .replaceAll("Up (Less than a second|\\d+ seconds?|About a minute|\\d+ minutes?)", "Up <how long>")
+                        // BusyBox's banner: the reference host's Debian 1.35 stand-in, alpine's 1.36.1 here (same applet code).
+                        .replaceAll("^BusyBox v1\\.3\\d\\.\\d+ \\(.*\\) multi-call binary\\.$", "BusyBox <version> multi-call binary.")
+                        // /etc/hosts: 20.10 writes fe00::0 and ff00::0, 28 formats them with netip as fe00:: and ff00::.
+                        .replaceAll("^(fe00|ff00)::0\t", "$1::\t"))
                 .toList());
     }
 }
