@@ -18,6 +18,7 @@ import dev.dockwire.tools.Tcpdump;
 import dev.dockwire.tools.busybox.Arp;
 import dev.dockwire.tools.busybox.BusyboxIp;
 import dev.dockwire.tools.busybox.Ifconfig;
+import dev.dockwire.tools.busybox.Netstat;
 import dev.dockwire.tools.busybox.RouteTable;
 import java.util.List;
 
@@ -217,10 +218,7 @@ final class ContainerEnv implements Shell.Env {
                 return new RouteTable(host.engine().kernel(), c.netns()).route(args);
             }
             case "netstat" -> {
-                // BusyBox netstat's routing table; its socket listings are not modelled.
-                boolean routing = args.stream().anyMatch(a -> a.matches("-[a-zA-Z]*r[a-zA-Z]*"));
-                return routing ? CommandResult.ok(new RouteTable(host.engine().kernel(), c.netns())
-                        .lines(args.stream().anyMatch(a -> a.matches("-[a-zA-Z]*n[a-zA-Z]*")), true)) : program(name, args);
+                return new Netstat(host.engine().kernel(), c.netns()).run(args);
             }
             case "arp" -> {
                 return new Arp(host.engine().kernel(), c.netns()).run(args);

@@ -34,6 +34,7 @@ class BusyboxNetToolsTest {
                 .replaceAll("([0-9a-fA-F]{2}:){5}[0-9a-fA-F]{2}", "MAC")
                 .replaceAll("(packets|bytes):\\d+( \\([^)]*\\))?", "$1:N")
                 .replaceAll("^hostname: [0-9a-f]{12}: ", "hostname: ID: ")
+                .replaceAll("127\\.0\\.0\\.11:\\d{5} ", "127.0.0.11:NNNNN ")
                 .replaceAll("^BusyBox v1\\.3\\d\\.\\d+ \\(.*\\) multi-call binary\\.$", "BusyBox <version> multi-call binary.");
     }
 
@@ -73,7 +74,7 @@ class BusyboxNetToolsTest {
             command = line.substring(2);
             expected = new ArrayList<>();
         }
-        assertEquals(52, compared);
+        assertEquals(53, compared);
     }
 
     private void check(String command, List<String> expected) {
@@ -86,5 +87,42 @@ class BusyboxNetToolsTest {
         assertEquals(String.join("\n", expected.stream().map(BusyboxNetToolsTest::normalise).toList()),
                 String.join("\n", r.output().stream().map(BusyboxNetToolsTest::normalise).toList()), command);
         assertEquals(status, r.status(), command);
+    }
+
+    /**
+     * netstat's socket listings in nc2.out's form: the embedded DNS's listeners on 127.0.0.11, a
+     * server's listener, a finished client connection in TIME_WAIT; ephemeral ports compared as
+     * five digits.
+     */
+    @Test
+    void netstatListsTheNamespacesSocketsAsBusyboxDoes() {
+        ok("docker network create --subnet 172.25.0.0/16 i18-nc2-net");
+        ok("docker run -d --name srv --network i18-nc2-net nginx");
+        ok("docker run -d --name c --network i18-nc2-net alpine sleep 600");
+        String head = "Proto Recv-Q Send-Q Local Address           Foreign Address         State       ";
+        assertEquals(List.of("Active Internet connections (only servers)", head,
+                "tcp        0      0 0.0.0.0:80              0.0.0.0:*               LISTEN      ",
+                "tcp        0      0 127.0.0.11:NNNNN        0.0.0.0:*               LISTEN      "), ports("docker exec srv netstat -tln"));
+        ok("docker exec c wget -qO- http://srv");
+        assertEquals(List.of("Active Internet connections (w/o servers)", head,
+                "tcp        0      0 172.25.0.3:NNNNN        172.25.0.2:80           TIME_WAIT   "), ports("docker exec c netstat -tn"));
+        assertEquals(List.of("Active Internet connections (only servers)", head,
+                "udp        0      0 127.0.0.11:NNNNN        0.0.0.0:*                           "), ports("docker exec c netstat -lnu"));
+        assertEquals(List.of("Active Internet connections (servers and established)", head,
+                "tcp        0      0 127.0.0.11:NNNNN        0.0.0.0:*               LISTEN      ",
+                "tcp        0      0 172.25.0.3:NNNNN        172.25.0.2:80           TIME_WAIT   ",
+                "udp        0      0 127.0.0.11:NNNNN        0.0.0.0:*                           ",
+                "Active UNIX domain sockets (servers and established)",
+                "Proto RefCnt Flags       Type       State         I-Node Path"), ports("docker exec c netstat -an"));
+        CommandResult bad = h.run("docker exec c netstat -z");
+        assertEquals(1, bad.status());
+        assertEquals(List.of("netstat: invalid option -- 'z'", Usage.BANNER, "", "Usage: netstat [-ral] [-tuwx] [-enWp]"),
+                bad.output().subList(0, 4));
+    }
+
+    private List<String> ports(String line) {
+        CommandResult r = h.run(line);
+        assertEquals(0, r.status(), line);
+        return r.output().stream().map(l -> l.replaceAll(":\\d{5}( |$)", ":NNNNN$1")).toList();
     }
 }
