@@ -172,7 +172,8 @@ final class ContainerEnv implements Shell.Env {
         if (!args.contains("-i")) {
             return CommandResult.ok(List.of(c.hostname()));
         }
-        String hosts = c.file("/etc/hosts");
+        // --network host: Docker copies the host's /etc/hosts (libnetwork's originHostsPath).
+        String hosts = "host".equals(c.networkMode()) ? host.readFile("/etc/hosts") : c.file("/etc/hosts");
         for (String line : hosts == null ? List.<String>of() : hosts.lines().toList()) {
             List<String> words = List.of(line.trim().split("\\s+"));
             if (words.size() > 1 && !words.get(0).startsWith("#") && words.subList(1, words.size()).contains(c.hostname())) {

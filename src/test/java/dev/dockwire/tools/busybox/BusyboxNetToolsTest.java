@@ -125,4 +125,13 @@ class BusyboxNetToolsTest {
         assertEquals(0, r.status(), line);
         return r.output().stream().map(l -> l.replaceAll(":\\d{5}( |$)", ":NNNNN$1")).toList();
     }
+
+    /** With --network host the container sees the host's links and routes, and resolves its name from the host's /etc/hosts. */
+    @Test
+    void hostNetworkSeesTheHostsLinksRoutesAndHostsFile() {
+        ok("docker run -d --name hosty --network host alpine sleep 3600");
+        assertEquals(List.of("127.0.1.1"), h.run("docker exec hosty hostname -i").output());
+        assertEquals(List.of("default via 192.168.1.1 dev eth0 ", "172.17.0.0/16 dev docker0 scope link  src 172.17.0.1 ",
+                "192.168.1.0/24 dev eth0 scope link  src 192.168.1.10 "), h.run("docker exec hosty ip route").output());
+    }
 }
