@@ -9,9 +9,9 @@ docker run -d --name web --network frontnet alpine sleep 3600
 docker run -d --name db --network backnet alpine sleep 3600
 docker run -d --name app --network frontnet alpine sleep 3600
 docker network connect backnet app
-docker exec app ip -br addr
-# expect: matches eth0@if\d+\s+UP\s+10\.10\.1\.3/24
-# expect: matches eth1@if\d+\s+UP\s+10\.10\.2\.3/24
+docker exec app ip -o -4 addr
+# expect: matches \d+: eth0\s+inet 10\.10\.1\.3/24 brd 10\.10\.1\.255 scope global eth0
+# expect: matches \d+: eth1\s+inet 10\.10\.2\.3/24 brd 10\.10\.2\.255 scope global eth1
 docker exec app ip route
 # expect: contains default via 10.10.1.1 dev eth0
 docker exec app ping -c 1 10.10.1.2
@@ -19,7 +19,7 @@ docker exec app ping -c 1 10.10.1.2
 docker exec app ping -c 1 10.10.2.2
 # expect: contains 1 packets received
 docker network disconnect backnet app
-docker exec app ip -br addr
+docker exec app ip -o -4 addr
 # expect: not-contains eth1
 docker network inspect -f '{{range .Containers}}{{.Name}} {{end}}' backnet
 # expect: contains db

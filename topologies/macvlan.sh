@@ -15,7 +15,7 @@ docker network inspect lan
 # expect: contains "parent": "eth0"
 # expect: contains "Gateway": "192.168.1.1"
 docker run -d --name web --network lan nginx
-docker run -d --name client --network lan alpine sleep 3600
+docker run -d --name client --network lan nicolaka/netshoot sleep 3600
 docker exec client ip -d addr show eth0
 # expect: matches ^\d+: eth0@if\d+: <BROADCAST,MULTICAST,UP,LOWER_UP>
 # expect: contains macvlan mode bridge

@@ -26,8 +26,8 @@ docker run -d --name c2 --network mynet2 --ip 172.30.0.10 alpine sleep 3600
 # expect: status 125
 # expect: contains Address already in use
 docker network connect mynet c1
-docker exec c1 ip -br addr show eth1
-# expect: contains 172.18.0.2/16
+docker exec c1 ip addr show eth1
+# expect: contains inet 172.18.0.2/16
 docker network rm mynet
 # expect: status 1
 # expect: contains has active endpoints

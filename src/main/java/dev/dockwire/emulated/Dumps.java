@@ -7,6 +7,7 @@ import dev.dockwire.kernel.LinkInfo;
 import dev.dockwire.kernel.NeighInfo;
 import dev.dockwire.kernel.QdiscInfo;
 import dev.dockwire.kernel.RouteInfo;
+import dev.dockwire.kernel.SocketInfo;
 import dev.dockwire.link.Bridge;
 import dev.dockwire.link.FdbEntry;
 import dev.dockwire.link.LinkType;
@@ -20,6 +21,7 @@ import dev.dockwire.netns.Namespace;
 import dev.dockwire.netns.stack.IfAddress;
 import dev.dockwire.netns.stack.Neighbour;
 import dev.dockwire.netns.stack.Route;
+import dev.dockwire.netns.stack.SocketEntry;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
@@ -76,6 +78,14 @@ final class Dumps {
         List<NeighInfo> out = new ArrayList<>();
         for (Neighbour nb : n.neighbours().entries()) {
             out.add(new NeighInfo(nb.ip(), nb.dev().name(), nb.mac(), nb.state().name()));
+        }
+        return out;
+    }
+
+    static List<SocketInfo> sockets(Namespace n) {
+        List<SocketInfo> out = new ArrayList<>();
+        for (SocketEntry s : n.stack().sockets()) {
+            out.add(new SocketInfo(s.proto(), s.localAddr(), s.localPort(), s.remoteAddr(), s.remotePort(), s.state()));
         }
         return out;
     }

@@ -378,6 +378,11 @@ public final class EmulatedKernel implements Kernel {
     }
 
     @Override
+    public List<dev.dockwire.kernel.SocketInfo> inetSockets(String ns) {
+        return Dumps.sockets(namespace(ns));
+    }
+
+    @Override
     public List<FdbInfo> fdb(String ns, String bridge) {
         if (!(device(ns, bridge) instanceof Bridge br)) {
             throw new KernelException("Error: Device \"" + bridge + "\" is not a bridge.");

@@ -4,7 +4,6 @@ import dev.dockwire.app.Program;
 import dev.dockwire.app.bin.Programs;
 import dev.dockwire.docker.CommandOutput;
 import dev.dockwire.docker.Container;
-import dev.dockwire.docker.Endpoint;
 import dev.dockwire.docker.engine.ContainerProcesses;
 import dev.dockwire.docker.engine.Exec;
 import dev.dockwire.docker.engine.ImageDaemons;
@@ -16,11 +15,17 @@ import dev.dockwire.tools.IpCommand;
 import dev.dockwire.tools.IptablesCommand;
 import dev.dockwire.tools.TcCommand;
 import dev.dockwire.tools.Tcpdump;
+import dev.dockwire.tools.busybox.Arp;
+import dev.dockwire.tools.busybox.BusyboxIp;
+import dev.dockwire.tools.busybox.Ifconfig;
+import dev.dockwire.tools.busybox.Netstat;
+import dev.dockwire.tools.busybox.RouteTable;
 import java.util.List;
 
 /**
- * The inside of a running container for {@code docker exec}: its files, its hostname, {@code ip},
- * {@code tc} and {@code iptables} on its namespace (as with {@code --cap-add NET_ADMIN}), the
+ * The inside of a running container for {@code docker exec}: its files, its hostname, {@code ip}
+ * (BusyBox's or, where the image's is iproute2's, {@code tools}'), {@code ifconfig}, {@code route},
+ * {@code netstat}, {@code arp}, {@code tc} and {@code iptables} on its namespace (as with {@code --cap-add NET_ADMIN}), the
  * modelled programs, {@code sh -c} / {@code bash -c}, {@code sleep} on the virtual clock. A program
  * the image lacks (the catalogue's {@link Images#lookup}) is runc's error for {@code docker exec}
  * and the shell's own inside {@code sh -c}: BusyBox ash {@code sh: curl: not found}, dash
@@ -157,6 +162,27 @@ final class ContainerEnv implements Shell.Env {
         return CommandResult.ok(out);
     }
 
+    /**
+     * {@code hostname [-i]}: BusyBox's -i resolves the hostname (networking/hostname.c,
+     * xgethostbyname) and prints its addresses; from the container's /etc/hosts that is the first
+     * line naming it (the reference host's static glibc stops at the first match), and with no
+     * such line (--network none) the lookup fails.
+     */
+    private CommandResult hostname(List<String> args) {
+        if (!args.contains("-i")) {
+            return CommandResult.ok(List.of(c.hostname()));
+        }
+        // --network host: Docker copies the host's /etc/hosts (libnetwork's originHostsPath).
+        String hosts = "host".equals(c.networkMode()) ? host.readFile("/etc/hosts") : c.file("/etc/hosts");
+        for (String line : hosts == null ? List.<String>of() : hosts.lines().toList()) {
+            List<String> words = List.of(line.trim().split("\\s+"));
+            if (words.size() > 1 && !words.get(0).startsWith("#") && words.subList(1, words.size()).contains(c.hostname())) {
+                return CommandResult.ok(List.of(words.get(0)));
+            }
+        }
+        return CommandResult.fail(1, "hostname: " + c.hostname() + ": Host name lookup failure");
+    }
+
     @Override
     public CommandResult exec(List<String> argv, List<String> stdin) {
         String name = argv.get(0);
@@ -179,19 +205,24 @@ final class ContainerEnv implements Shell.Env {
                 return CommandResult.ok(List.of());
             }
             case "hostname" -> {
-                if (args.contains("-i")) {
-                    StringBuilder sb = new StringBuilder();
-                    for (Endpoint e : c.endpoints().values()) {
-                        if (e.address() != null) {
-                            sb.append(e.address()).append(' ');
-                        }
-                    }
-                    return CommandResult.ok(List.of(sb.toString()));
-                }
-                return CommandResult.ok(List.of(c.hostname()));
+                return hostname(args);
             }
             case "ip" -> {
-                return new IpCommand(host.engine().kernel(), c.netns()).run(args);
+                return lookup(name) instanceof ProgramLookup.Found f && f.provider().equals("iproute2")
+                        ? new IpCommand(host.engine().kernel(), c.netns()).run(args)
+                        : new BusyboxIp(host.engine().kernel(), c.netns()).run(args);
+            }
+            case "ifconfig" -> {
+                return new Ifconfig(host.engine().kernel(), c.netns()).run(args);
+            }
+            case "route" -> {
+                return new RouteTable(host.engine().kernel(), c.netns()).route(args);
+            }
+            case "netstat" -> {
+                return new Netstat(host.engine().kernel(), c.netns()).run(args);
+            }
+            case "arp" -> {
+                return new Arp(host.engine().kernel(), c.netns()).run(args);
             }
             case "sleep" -> {
                 return host.sleep(args);
@@ -215,15 +246,20 @@ final class ContainerEnv implements Shell.Env {
                 return new IptablesCommand(host.engine().kernel(), c.netns()).run(name, args, stdin);
             }
             default -> {
-                Program p = Programs.create(Images.provider(c.image(), name), name);
-                if (p == null) {
-                    return CommandResult.fail(127, notFound(name));
-                }
-                ContainerProcesses procs = host.engine().processes(c);
-                Exec exec = procs == null ? new Exec(host.engine(), host.loop(), c.netns(), c.hostname(), this)
-                        : new Exec(host.engine(), host.loop(), c.netns(), c.hostname(), this, procs.pids());
-                return DockerHost.result(exec.foreground(host.jobControl()).run(name, p, args));
+                return program(name, args);
             }
         }
+    }
+
+    /** A modelled program, run in the foreground in the container's PID namespace. */
+    private CommandResult program(String name, List<String> args) {
+        Program p = Programs.create(Images.provider(c.image(), name), name);
+        if (p == null) {
+            return CommandResult.fail(127, notFound(name));
+        }
+        ContainerProcesses procs = host.engine().processes(c);
+        Exec exec = procs == null ? new Exec(host.engine(), host.loop(), c.netns(), c.hostname(), this)
+                : new Exec(host.engine(), host.loop(), c.netns(), c.hostname(), this, procs.pids());
+        return DockerHost.result(exec.foreground(host.jobControl()).run(name, p, args));
     }
 }

@@ -117,6 +117,9 @@ public interface Kernel {
     /** Like {@code ip -n NS neigh show}. */
     List<NeighInfo> neighbours(String ns);
 
+    /** The namespace's IPv4 TCP and UDP sockets, as {@code /proc/net/tcp} and {@code /proc/net/udp} list them. */
+    List<SocketInfo> inetSockets(String ns);
+
     /** Like {@code bridge -n NS fdb show br BRIDGE}. */
     List<FdbInfo> fdb(String ns, String bridge);
 

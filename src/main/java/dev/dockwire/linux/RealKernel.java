@@ -451,6 +451,12 @@ public final class RealKernel implements Kernel, AutoCloseable {
     }
 
     @Override
+    public List<dev.dockwire.kernel.SocketInfo> inetSockets(String ns) {
+        requireNamespace(ns);
+        return Namespaces.call(netnsName(ns), ProcNetSockets::read);
+    }
+
+    @Override
     public List<FdbInfo> fdb(String ns, String bridge) {
         return RealDumps.fdb(nl(ns), ifindex(ns, bridge), bridge);
     }

@@ -200,8 +200,8 @@ class OverlayEndToEndTest {
                 docker run -d --name d --network local alpine sleep 3600
                 ssh host2 docker run -d --name b --network ov alpine sleep 3600
                 docker network connect ov a
-                docker exec a ip -br addr show eth1
-                # expect: contains 10.0.1.3/24
+                docker exec a ip addr show eth1
+                # expect: contains inet 10.0.1.3/24
                 ssh host2 docker exec b ping -c 1 a
                 # expect: contains 64 bytes from 10.0.1.3: seq=0
                 docker network connect plain a
@@ -220,7 +220,7 @@ class OverlayEndToEndTest {
                 ssh host2 docker exec b ping -c 1 d
                 # expect: contains 64 bytes from 10.0.1.3: seq=0
                 docker network disconnect ov d
-                docker exec d ip -br addr
+                docker exec d ip -o addr
                 # expect: not-contains eth
                 """);
         run(script, dir.resolve("cap"));

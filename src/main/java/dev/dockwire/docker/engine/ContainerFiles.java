@@ -42,10 +42,10 @@ final class ContainerFiles {
                 sb.append(extra.substring(colon + 1)).append('\t').append(extra, 0, colon).append('\n');
             }
         }
+        // libnetwork's sbJoin calls Sandbox.updateHostsFile (sandbox_dns_unix.go) for each endpoint: one line per network joined.
         for (Endpoint e : c.endpoints().values()) {
             if (e.address() != null) {
                 sb.append(e.address()).append('\t').append(c.hostname()).append('\n');
-                break;
             }
         }
         return sb.toString();

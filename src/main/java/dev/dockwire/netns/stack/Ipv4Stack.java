@@ -465,6 +465,14 @@ public final class Ipv4Stack extends IpLayer implements RxHandler, Sockets, Neig
 
     // ---- sockets ----------------------------------------------------------------------------
 
+    /** The TCP then the UDP sockets, as /proc/net/tcp and /proc/net/udp list them. */
+    public java.util.List<SocketEntry> sockets() {
+        java.util.List<SocketEntry> out = new java.util.ArrayList<>();
+        tcp.sockets(out);
+        udp.sockets(out);
+        return out;
+    }
+
     @Override
     public UdpSocket openUdp() {
         return new UdpSocketImpl(udp);

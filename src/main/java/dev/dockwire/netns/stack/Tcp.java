@@ -68,6 +68,41 @@ final class Tcp {
     private final TcpSegment seg = new TcpSegment();
     private final TcpOptions opts = new TcpOptions();
 
+    /**
+     * The sockets as /proc/net/tcp lists them (tcp4_seq_show): listeners first, by port, then the
+     * connections, TIME_WAIT ones included, by local port.
+     */
+    void sockets(java.util.List<SocketEntry> out) {
+        java.util.List<SocketEntry> listening = new java.util.ArrayList<>();
+        for (TcpListenerImpl first : listeners.values()) {
+            for (TcpListenerImpl l = first; l != null; l = l.nextOnPort) {
+                listening.add(new SocketEntry("tcp", l.localAddress(), l.localPort(), 0, 0, "LISTEN"));
+            }
+        }
+        listening.sort(java.util.Comparator.comparingInt(SocketEntry::localPort));
+        out.addAll(listening);
+        java.util.List<SocketEntry> connected = new java.util.ArrayList<>();
+        for (TcpConnection first : connections.values()) {
+            for (TcpConnection c = first; c != null; c = c.nextInChain) {
+                connected.add(new SocketEntry("tcp", c.localAddress(), c.localPort(), c.remoteAddress(), c.remotePort(),
+                        procState(c.state())));
+            }
+        }
+        connected.sort(java.util.Comparator.comparingInt(SocketEntry::localPort));
+        out.addAll(connected);
+    }
+
+    /** The kernel's name of a state (include/net/tcp_states.h as /proc/net/tcp numbers them, netstat names them). */
+    private static String procState(TcpState s) {
+        return switch (s) {
+            case SYN_RECEIVED -> "SYN_RECV";
+            case FIN_WAIT_1 -> "FIN_WAIT1";
+            case FIN_WAIT_2 -> "FIN_WAIT2";
+            case CLOSED -> "CLOSE";
+            default -> s.name();
+        };
+    }
+
     Tcp(IpLayer stack) {
         this.stack = stack;
         this.loop = stack.loop;

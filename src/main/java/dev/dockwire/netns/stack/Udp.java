@@ -33,6 +33,19 @@ final class Udp {
         this.stack = stack;
     }
 
+    /** The sockets as /proc/net/udp lists them (udp4_seq_show), by port. */
+    void sockets(java.util.List<SocketEntry> out) {
+        java.util.List<SocketEntry> all = new java.util.ArrayList<>();
+        for (UdpSocketImpl first : ports.values()) {
+            for (UdpSocketImpl s = first; s != null; s = s.nextOnPort) {
+                all.add(new SocketEntry("udp", s.localAddress(), s.localPort(), s.peerAddress(), s.peerPort(),
+                        s.peerPort() != 0 ? "ESTABLISHED" : "CLOSE"));
+            }
+        }
+        all.sort(java.util.Comparator.comparingInt(SocketEntry::localPort));
+        out.addAll(all);
+    }
+
     IpLayer stack() {
         return stack;
     }

@@ -103,6 +103,14 @@ final class UdpSocketImpl implements UdpSocket {
     }
 
     /** A connected socket only takes datagrams from its peer. */
+    int peerAddress() {
+        return peerAddr;
+    }
+
+    int peerPort() {
+        return peerPort;
+    }
+
     boolean accepts(int src, int srcPort) {
         return peerPort == 0 || (src == peerAddr && srcPort == peerPort);
     }

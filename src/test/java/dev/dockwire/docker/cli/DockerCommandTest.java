@@ -132,13 +132,13 @@ class DockerCommandTest {
         ok("docker network create --subnet 10.8.0.0/24 n");
         ok("docker run -d --name web --hostname webhost --network n --add-host db.local:10.8.0.99 alpine sleep 1000");
         assertEquals(List.of("webhost"), ok("docker exec web hostname"));
-        assertEquals(List.of("10.8.0.2 "), ok("docker exec web hostname -i"));
+        assertEquals(List.of("10.8.0.2"), ok("docker exec web hostname -i"));
         assertEquals(List.of("10.8.0.99\tdb.local"), ok("docker exec web sh -c 'cat /etc/hosts | grep db.local'"));
         assertEquals(List.of("nameserver 127.0.0.11", "options ndots:0"),
                 ok("docker exec web grep -E '^(nameserver|options)' /etc/resolv.conf"));
         ok("docker exec web sh -c \"printf 'server { listen 80; }\\n' > /etc/nginx/conf.d/default.conf\"");
         assertEquals(List.of("server { listen 80; }"), ok("docker exec web cat /etc/nginx/conf.d/default.conf"));
-        assertEquals(List.of("2"), ok("docker exec web sh -lc 'ip -br addr | wc -l'"));
+        assertEquals(List.of("2"), ok("docker exec web sh -lc 'ip -o -4 addr | wc -l'"));
         CommandResult missing = run("docker exec web cat /nope");
         assertEquals(1, missing.status());
         assertEquals(List.of("cat: can't open '/nope': No such file or directory"), missing.output());

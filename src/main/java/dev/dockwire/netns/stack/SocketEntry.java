@@ -1,0 +1,10 @@
+package dev.dockwire.netns.stack;
+
+/**
+ * One socket of the stack as /proc/net/tcp and /proc/net/udp list it: {@code proto} {@code tcp}
+ * or {@code udp}, addresses 0 for the wildcard, and the state under the kernel's TCP_* name
+ * ({@code LISTEN}, {@code ESTABLISHED}, {@code TIME_WAIT}, ...; a UDP socket is
+ * {@code ESTABLISHED} when connected, else {@code CLOSE}).
+ */
+public record SocketEntry(String proto, int localAddr, int localPort, int remoteAddr, int remotePort, String state) {
+}
