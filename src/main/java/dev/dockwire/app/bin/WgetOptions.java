@@ -1,6 +1,6 @@
 package dev.dockwire.app.bin;
 
-import dev.dockwire.app.Getopt;
+import dev.dockwire.libc.Getopt;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

@@ -1,5 +1,6 @@
 package dev.dockwire.tools.busybox;
 
+import dev.dockwire.libc.Getopt;
 import dev.dockwire.tools.CommandResult;
 import java.io.IOException;
 import java.io.InputStream;
@@ -39,10 +40,10 @@ final class Usage {
         return new CommandResult(1, text(applet));
     }
 
-    /** A getopt32 complaint ({@code ip: invalid option -- 'x'}) followed by the usage, exit 1. */
+    /** A getopt32 complaint in musl's words ({@code ip: unrecognized option: x}) followed by the usage, exit 1. */
     static CommandResult invalidOption(String applet, char option) {
         List<String> out = new ArrayList<>();
-        out.add(applet + ": invalid option -- '" + option + "'");
+        out.add(applet + ": " + Getopt.MUSL.invalid(option));
         out.addAll(text(applet));
         return new CommandResult(1, out);
     }

@@ -1,6 +1,6 @@
 package dev.dockwire.app.bin.ping;
 
-import dev.dockwire.app.Getopt;
+import dev.dockwire.libc.Getopt;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;

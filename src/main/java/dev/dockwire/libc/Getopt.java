@@ -1,4 +1,4 @@
-package dev.dockwire.app;
+package dev.dockwire.libc;
 
 /**
  * The C library's getopt/getopt_long error messages, which a program prints after {@code NAME: }: the
