@@ -46,7 +46,9 @@ class MacvlanEndToEndTest {
                 + " -o parent=eth0 lan");
         ok("docker run -d --name web --network lan nginx");
         ok("docker run -d --name client --network lan alpine sleep 3600");
-        String addr = String.join("\n", ok("docker exec web ip -d addr show eth0").output());
+        // nginx has no ip: iproute2's, from netshoot in web's network namespace.
+        ok("docker run -d --name web-tools --network container:web nicolaka/netshoot sleep infinity");
+        String addr = String.join("\n", ok("docker exec web-tools ip -d addr show eth0").output());
         assertTrue(addr.matches("(?s)\\d+: eth0@if\\d+: <BROADCAST,MULTICAST,UP,LOWER_UP> .*"), addr);
         assertTrue(addr.contains("    macvlan mode bridge "), addr);
         assertTrue(addr.contains("inet 192.168.1.128/24 brd 192.168.1.255 scope global eth0"), addr);
