@@ -23,10 +23,10 @@ final class ContainerFiles {
             # has been modified.
             """;
 
+    private static final List<String> FILES = List.of("/etc/hostname", "/etc/hosts", "/etc/resolv.conf");
+
     private ContainerFiles() {
     }
-
-    private static final List<String> FILES = List.of("/etc/hostname", "/etc/hosts", "/etc/resolv.conf");
 
     /** Writes {@code c}'s files (X's, for a container joined to X), then copies them into the running containers joined to {@code c}. */
     static void write(List<String> hostNameservers, Container c, Collection<Container> all) {
