@@ -200,7 +200,14 @@ final class ContainerEnv implements Shell.Env {
                     i++;
                 }
                 if (i < args.size() && args.get(i).startsWith("-") && args.get(i).contains("c") && i + 1 < args.size()) {
-                    return new Shell(new ContainerEnv(host, c, flavour(c, name))).run(args.get(i + 1));
+                    // sh -c SCRIPT [NAME [ARG...]]: $0 is NAME, else the shell's own argv[0] as exec'd (POSIX sh, "-c").
+                    Shell sh = new Shell(new ContainerEnv(host, c, flavour(c, name)));
+                    List<String> positional = args.subList(i + 2, args.size());
+                    sh.variables().put("0", positional.isEmpty() ? name : positional.get(0));
+                    for (int p = 1; p < positional.size(); p++) {
+                        sh.variables().put(Integer.toString(p), positional.get(p));
+                    }
+                    return sh.run(args.get(i + 1));
                 }
                 return CommandResult.ok(List.of());
             }

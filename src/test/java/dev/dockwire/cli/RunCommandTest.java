@@ -85,7 +85,9 @@ class RunCommandTest {
     void aTopologyRunsItsComposeFileAndScriptsAndAFailureNamesTheScriptsLine(@TempDir Path dir) throws Exception {
         Files.createDirectories(dir.resolve("app"));
         Files.writeString(dir.resolve("app/compose.yaml"), "services:\n  api:\n    image: hashicorp/http-echo\n"
-                + "    command: [\"-text=from compose\"]\n");
+                + "    command: [\"-text=from compose\"]\n"
+                // http-echo is distroless: curl from netshoot in api's network namespace.
+                + "  tools:\n    image: nicolaka/netshoot\n    network_mode: \"service:api\"\n");
         Files.writeString(dir.resolve("check.sh"), "docker compose ps --services\n# expect: contains api\n"
                 + "docker ps\n# expect: contains nothing-like-this\n");
         Path file = dir.resolve("t.yml");
@@ -97,17 +99,17 @@ class RunCommandTest {
                 compose: app/compose.yaml
                 scripts: [check.sh]
                 steps:
-                  - exec: api curl -s http://localhost:5678
+                  - exec: tools curl -s http://localhost:5678
                     expect: {status: 0, contains: from compose}
                   - run: docker network ls --format "{{.Name}}"
                     expect: {matches: "^app_default$"}
                 """);
         CliRun r = CliRun.of("run", file.toString(), "--no-capture");
         assertEquals(1, r.status(), r.out() + r.err());
-        assertTrue(r.out().contains(" ✔ Container app-api-1  Started"), r.out());
+        assertTrue(r.out().matches("(?s).* ✔ Container app-api-1 +Started\n.*"), r.out());
         assertTrue(r.out().contains("$ docker compose ps --services\napi\n"), r.out());
         assertTrue(r.out().contains("FAILED (" + dir.resolve("check.sh") + ":3): expected output to contain \"nothing-like-this\""), r.out());
-        assertTrue(r.out().contains("$ docker exec app-api-1 curl -s http://localhost:5678\nfrom compose"), r.out());
+        assertTrue(r.out().contains("$ docker exec app-tools-1 curl -s http://localhost:5678\nfrom compose"), r.out());
         assertTrue(r.out().contains("steps: 3 passed, 1 failed"), r.out());
     }
 }

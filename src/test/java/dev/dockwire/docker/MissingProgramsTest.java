@@ -59,6 +59,33 @@ class MissingProgramsTest {
     }
 
     @Test
+    void alpineHasBusyboxsAppletsAndNothingElse() {
+        run("docker run -d --name a alpine sleep 300", 0);
+        for (String p : List.of("curl http://example.com", "dig example.com", "bash", "tcpdump -i eth0", "tc qdisc",
+                "iptables -S", "iperf3 -s")) {
+            String name = p.split(" ")[0];
+            assertEquals(List.of(OCI + "exec: \"" + name + "\": executable file not found in $PATH: unknown"),
+                    run("docker exec a " + p, 126), p);
+        }
+        assertEquals(List.of(OCI + "exec: \"/usr/bin/curl\": stat /usr/bin/curl: no such file or directory: unknown"),
+                run("docker exec a /usr/bin/curl", 126));
+        assertEquals(List.of("sh: curl: not found"), run("docker exec a sh -c curl", 127));
+        assertEquals(List.of("sh: dig: not found"), run("docker exec a sh -c 'dig +short web'", 127));
+        assertEquals(List.of("docker: Error response from daemon: failed to create shim task: OCI runtime create failed: runc create "
+                        + "failed: unable to start container process: exec: \"curl\": executable file not found in $PATH: unknown", "",
+                "Run 'docker run --help' for more information"), run("docker run --rm --name r1 alpine curl", 127));
+        run("docker exec a ping -c 1 127.0.0.1", 0);
+    }
+
+    @Test
+    void aShellsDollarZeroIsItsNameOrTheNameAfterTheScript() {
+        run("docker run -d --name u ubuntu sleep 300", 0);
+        assertEquals(List.of("sh"), run("docker exec u sh -c 'echo $0'", 0));
+        assertEquals(List.of("/bin/bash"), run("docker exec u /bin/bash -c 'echo $0'", 0));
+        assertEquals(List.of("me a b"), run("docker exec u sh -c 'echo $0 $1 $2' me a b", 0));
+    }
+
+    @Test
     void netshootHasItsToolsAndBusyboxsShell() {
         run("docker run -d --name n nicolaka/netshoot sleep 300", 0);
         assertEquals(List.of(OCI + "exec: \"frobnicate\": executable file not found in $PATH: unknown"),

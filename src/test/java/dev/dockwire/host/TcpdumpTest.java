@@ -64,8 +64,10 @@ class TcpdumpTest {
             List<String> arp = h.ok("docker exec a ping -c 1 172.17.0.3");
             assertTrue(arp.stream().anyMatch(l -> l.endsWith("ARP, Request who-has 172.17.0.3 tell 172.17.0.2, length 28")),
                     String.join("\n", arp));
+            // alpine has no tcpdump: netshoot's, in a's network namespace.
+            h.ok("docker run -d --name a-tools --network container:a nicolaka/netshoot sleep 1d");
             assertEquals(List.of("tcpdump: eth7: No such device exists", "(SIOCGIFHWADDR: No such device)"),
-                    h.run("docker exec a tcpdump -i eth7").output());
+                    h.run("docker exec a-tools tcpdump -i eth7").output());
             assertEquals(1, h.run("tcpdump -w").status(), "-w FILE writes a pcap now (TcpdumpFileTest); without FILE it is an error");
         }
     }

@@ -56,18 +56,21 @@ class ComposeRunnerTest {
                   echo:
                     image: hashicorp/http-echo
                     command: ["-text=${GREETING}"]
+                  tools:
+                    image: nicolaka/netshoot  # http-echo is distroless: curl from netshoot in echo's namespace
+                    network_mode: "service:echo"
                 x-dockwire:
                   steps:
-                    - exec: echo curl -s http://localhost:5678
+                    - exec: tools curl -s http://localhost:5678
                       expect: {contains: "hi there"}
-                    - run: docker compose exec echo curl -s http://localhost:5678
+                    - run: docker compose exec tools curl -s http://localhost:5678
                       expect: {contains: "bye"}
                 """);
         CliRun r = CliRun.of("run", file.toString(), "--no-capture");
         assertEquals(1, r.status(), r.out() + r.err());
-        assertTrue(r.out().contains("Container my_shop-echo-1  Started"), r.out());
-        assertTrue(r.out().contains("$ docker exec my_shop-echo-1 curl -s http://localhost:5678\nhi there"), r.out());
-        assertTrue(r.out().contains("FAILED (" + file + ":9): expected output to contain \"bye\""), r.out());
+        assertTrue(r.out().matches("(?s).*Container my_shop-echo-1 +Started\n.*"), r.out());
+        assertTrue(r.out().contains("$ docker exec my_shop-tools-1 curl -s http://localhost:5678\nhi there"), r.out());
+        assertTrue(r.out().contains("FAILED (" + file + ":12): expected output to contain \"bye\""), r.out());
         assertTrue(r.out().contains("steps: 1 passed, 1 failed"), r.out());
     }
 

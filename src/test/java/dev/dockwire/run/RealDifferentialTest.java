@@ -143,6 +143,22 @@ class RealDifferentialTest {
         return out;
     }
 
+    /**
+     * The container the emulated side runs {@code c}'s probe programs in: {@code c} when it is a
+     * netshoot (iputils ping, bind9 dig: the programs the real side runs in the namespace), else a
+     * netshoot joined to its network namespace, since the real images lack them (alpine has no dig,
+     * nginx neither ping nor dig) and dockwire runs only what an image has.
+     */
+    static String probeRunner(Function<String, CommandResult> docker, Container c) {
+        if (c.image().startsWith("nicolaka/netshoot") || !c.running()) {
+            return c.name();
+        }
+        String name = "dwtools-" + c.name();
+        CommandResult r = docker.apply("docker run -d --name " + name + " --network container:" + c.name() + " nicolaka/netshoot sleep 1d");
+        assertTrue(r.status() == 0, name + ": " + r.output());
+        return name;
+    }
+
     /** The first {@code nameserver} of a resolv.conf that {@code cat} printed. */
     static String nameserver(CommandResult cat) {
         return cat.output().stream().filter(l -> l.startsWith("nameserver ")).map(l -> l.substring(11).strip())
@@ -313,8 +329,9 @@ class RealDifferentialTest {
                         view(real.kernel(), re.container(name).netns(), re));
             }
 
-            BiFunction<String, String[], CommandResult> emulatedExec = (ctr, argv) ->
-                    emulated.host().run("docker exec " + ctr + " " + String.join(" ", argv));
+            Map<String, String> runners = new HashMap<>();
+            BiFunction<String, String[], CommandResult> emulatedExec = (ctr, argv) -> emulated.host().run("docker exec "
+                    + runners.computeIfAbsent(ctr, n -> probeRunner(emulated.host()::run, ee.container(n))) + " " + String.join(" ", argv));
             BiFunction<String, String[], NetnsExec.Result> realExec = (ctr, argv) -> NetnsExec.run(real.loop(),
                     real.kernel().netnsName(re.container(ctr).netns()), 10_000, argv);
             for (String from : addrs.keySet()) {
@@ -332,8 +349,9 @@ class RealDifferentialTest {
                             ? "reached" : "unreached", realExec.apply(from, ping).status() == 0 ? "reached" : "unreached");
                 }
                 // The real dig asks the name server the engine wrote into the container's
-                // resolv.conf (the embedded 127.0.0.11 on user networks, else the host's: the router).
-                String server = nameserver(real.host().run("docker exec " + from + " cat /etc/resolv.conf"));
+                // resolv.conf (the embedded 127.0.0.11 on user networks, else the host's: the router),
+                // read from the engine: not every image has a cat (http-echo, whoami).
+                String server = nameserver(CommandResult.ok(List.of(re.container(from).file("/etc/resolv.conf").split("\n"))));
                 embedded |= server.equals("127.0.0.11");
                 List<String> names = new ArrayList<>(addrs.keySet());
                 names.add("example.com");

@@ -18,6 +18,7 @@ import dev.dockwire.topology.ScriptParser;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -142,8 +143,13 @@ class RealOverlayDifferentialTest {
                 }
             }
 
-            BiFunction<String, String[], CommandResult> emulatedExec = (ctr, argv) ->
-                    emulated.nodes().get(hostOf(ee, ctr)).shell().run("docker exec " + ctr + " " + String.join(" ", argv));
+            Map<String, String> runners = new HashMap<>();
+            BiFunction<String, String[], CommandResult> emulatedExec = (ctr, argv) -> {
+                int node = hostOf(ee, ctr);
+                var shell = emulated.nodes().get(node).shell();
+                String runner = runners.computeIfAbsent(ctr, n -> RealDifferentialTest.probeRunner(shell::run, ee.get(node).container(n)));
+                return shell.run("docker exec " + runner + " " + String.join(" ", argv));
+            };
             BiFunction<String, String[], NetnsExec.Result> realExec = (ctr, argv) -> {
                 RealWorld.Node n = real.nodes().get(hostOf(re, ctr));
                 return NetnsExec.run(real.loop(), n.kernel().netnsName(n.engine().container(ctr).netns()), 10_000, argv);
@@ -163,7 +169,8 @@ class RealOverlayDifferentialTest {
                             ? "reached" : "unreached", realExec.apply(from, ping).status() == 0 ? "reached" : "unreached");
                 }
                 RealWorld.Node rn = real.nodes().get(hostOf(re, from));
-                String server = RealDifferentialTest.nameserver(rn.shell().run("docker exec " + from + " cat /etc/resolv.conf"));
+                String server = RealDifferentialTest.nameserver(
+                        CommandResult.ok(List.of(rn.engine().container(from).file("/etc/resolv.conf").split("\n"))));
                 List<String> names = new ArrayList<>();
                 addrs.keySet().forEach(n -> {
                     names.add(n);

@@ -31,13 +31,6 @@ public final class Programs {
         BY_NAME.put("healthcheck.sh", MariadbHealthcheck::new);
     }
 
-    /**
-     * The programs only some images have (the databases' clients, BusyBox's wget): a container
-     * runs one only when its image lists it, as the catalogue says.
-     */
-    public static final java.util.Set<String> IMAGE_TOOLS = java.util.Set.of("wget", "pg_isready", "redis-cli",
-            "mysqladmin", "mariadb-admin", "healthcheck.sh");
-
     private Programs() {
     }
 

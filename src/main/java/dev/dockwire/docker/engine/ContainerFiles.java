@@ -3,6 +3,7 @@ package dev.dockwire.docker.engine;
 import dev.dockwire.docker.Container;
 import dev.dockwire.docker.Endpoint;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 
 /**
@@ -10,7 +11,10 @@ import java.util.List;
  * {@code /etc/hostname}, {@code /etc/hosts} and {@code /etc/resolv.conf}, worded as Docker 28
  * writes them. On user-defined networks resolv.conf points at the embedded DNS server
  * 127.0.0.11 and keeps the host's servers as a comment; on the default bridge it is the host's
- * file with localhost servers removed (8.8.8.8 and 8.8.4.4 when nothing is left).
+ * file with localhost servers removed (8.8.8.8 and 8.8.4.4 when nothing is left). A container
+ * joined to X's network namespace ({@code --network container:X}) has X's three files, the same
+ * files moby bind-mounts into both (daemon/container_operations.go initializeNetworking,
+ * initializeNetworkingPaths), so a rewrite of X's reaches it too.
  */
 final class ContainerFiles {
     private static final String HEADER = """
@@ -19,13 +23,43 @@ final class ContainerFiles {
             # has been modified.
             """;
 
+    private static final List<String> FILES = List.of("/etc/hostname", "/etc/hosts", "/etc/resolv.conf");
+
     private ContainerFiles() {
     }
 
-    static void write(List<String> hostNameservers, Container c) {
+    /** Writes {@code c}'s files (X's, for a container joined to X), then copies them into the running containers joined to {@code c}. */
+    static void write(List<String> hostNameservers, Container c, Collection<Container> all) {
+        for (Container x : all) {
+            if (joined(c, x)) {
+                share(x, c);
+                return;
+            }
+        }
         c.writeFile("/etc/hostname", c.hostname() + "\n");
         c.writeFile("/etc/hosts", hosts(c));
         c.writeFile("/etc/resolv.conf", resolvConf(hostNameservers, c));
+        for (Container j : all) {
+            if (j.running() && joined(j, c)) {
+                share(c, j);
+            }
+        }
+    }
+
+    /** Whether {@code j} runs in {@code x}'s network namespace: {@code --network container:X} by name or (a prefix of) id. */
+    private static boolean joined(Container j, Container x) {
+        String mode = j.networkMode();
+        if (j == x || !mode.startsWith("container:")) {
+            return false;
+        }
+        String ref = mode.substring("container:".length());
+        return ref.equals(x.name()) || x.id().startsWith(ref);
+    }
+
+    private static void share(Container from, Container to) {
+        for (String f : FILES) {
+            to.writeFile(f, from.file(f));
+        }
     }
 
     private static String hosts(Container c) {

@@ -49,8 +49,9 @@ final class Containers {
         }
         String mode = req.network() == null || req.network().isEmpty() ? "bridge" : req.network();
         Network first = null;
+        Container joined = null;
         if (mode.startsWith("container:")) {
-            container(mode.substring("container:".length()));
+            joined = container(mode.substring("container:".length()));
         } else {
             first = engine.network(mode);
             if (req.ip() != null && first.name().equals("bridge")) {
@@ -64,7 +65,8 @@ final class Containers {
             }
         }
         String id = engine.random().nextHex(64);
-        String hostname = req.hostname() != null ? req.hostname()
+        // A container joined to X's namespace takes X's hostname (moby: initializeNetworking).
+        String hostname = req.hostname() != null ? req.hostname() : joined != null ? joined.hostname()
                 : (first != null && first.driver() == Network.Driver.HOST ? "docker-host" : id.substring(0, 12));
         String networkMode = first == null ? mode : (first.driver().plumbed() && !first.name().equals("bridge")
                 ? first.name() : first.name().equals("bridge") ? "bridge" : first.name());

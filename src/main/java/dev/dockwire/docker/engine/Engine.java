@@ -319,7 +319,7 @@ public final class Engine implements Swarm.Member, ProcessHost {
             sandboxListeners.forEach(l -> l.accept(c));
             attachNonBridge(c);
         }
-        ContainerFiles.write(hostNameservers, c);
+        ContainerFiles.write(hostNameservers, c, containers());
         dns.start(c);
         mains.start(c, images.declared(c.image()), monitor::exited);
         return c;
@@ -481,7 +481,7 @@ public final class Engine implements Swarm.Member, ProcessHost {
             if (n.swarmScoped()) {
                 gateway.joinIfNeeded(c, made);
             }
-            ContainerFiles.write(hostNameservers, c);
+            ContainerFiles.write(hostNameservers, c, containers());
             dns.start(c);
             return made;
         }
@@ -504,10 +504,10 @@ public final class Engine implements Swarm.Member, ProcessHost {
             sandboxes.leave(c, e);
             c.removeEndpoint(n.name());
             gateway.leaveIfUnneeded(c);
-            ContainerFiles.write(hostNameservers, c);
+            ContainerFiles.write(hostNameservers, c, containers());
         } else if (c.running()) {
             sandboxes.disconnect(c, e);
-            ContainerFiles.write(hostNameservers, c);
+            ContainerFiles.write(hostNameservers, c, containers());
         } else {
             c.removeEndpoint(n.name());
         }

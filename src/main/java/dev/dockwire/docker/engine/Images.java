@@ -3,7 +3,6 @@ package dev.dockwire.docker.engine;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import dev.dockwire.docker.ImageConfig;
-import dev.dockwire.app.bin.Programs;
 import dev.dockwire.docker.PortSpec;
 import java.io.IOException;
 import java.io.InputStream;
@@ -29,7 +28,6 @@ import java.util.Set;
 public final class Images {
     private static final String RESOURCE = "/dev/dockwire/docker/images.yaml";
     private static final Map<String, ImageConfig> CATALOGUE = load();
-    private static final Set<String> LENIENT = lenient();
 
     private Images() {
     }
@@ -110,8 +108,7 @@ public final class Images {
     /**
      * What the runtime finds for {@code argv0} in a container of {@code image} (runc's
      * libcontainer/standard_init_linux.go: exec.LookPath, then the exec): the program and its
-     * provider, or runc's error. An image outside the catalogue has every name, BusyBox's; so has
-     * one images.yaml calls lenient, but for the image tools ({@link Programs#IMAGE_TOOLS}) it does not list.
+     * provider, or runc's error. An image outside the catalogue has every name, BusyBox's.
      */
     public static ProgramLookup lookup(String image, String argv0) {
         return lookup(image, argv0, path -> false);
@@ -124,11 +121,7 @@ public final class Images {
         if (c == null) {
             return new ProgramLookup.Found(base, BUSYBOX);
         }
-        ProgramLookup found = ProgramLookup.in(c, argv0, file);
-        if (found instanceof ProgramLookup.Missing && LENIENT.contains(c.reference()) && !Programs.IMAGE_TOOLS.contains(base)) {
-            return new ProgramLookup.Found(base, BUSYBOX);
-        }
-        return found;
+        return ProgramLookup.in(c, argv0, file);
     }
 
     /** Whose {@code argv0} is in a container of {@code image} ({@link #lookup}'s provider), or null when the image lacks it. */
@@ -145,21 +138,6 @@ public final class Images {
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(image.getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
-        }
-    }
-
-    /** The images images.yaml's {@code lenient} names: they run every program dockwire models but the image tools. */
-    private static Set<String> lenient() {
-        try (InputStream in = Images.class.getResourceAsStream(RESOURCE)) {
-            Set<String> out = new java.util.HashSet<>(strings(new YAMLMapper().readTree(in).path("lenient")));
-            for (String name : out) {
-                if (!CATALOGUE.containsKey(name)) {
-                    throw new IllegalStateException(RESOURCE + ": lenient names no image " + name);
-                }
-            }
-            return Set.copyOf(out);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
     }
 

@@ -99,6 +99,21 @@ class ServiceDiscoveryTest {
     }
 
     @Test
+    void aContainerInAnothersNamespaceHasItsResolvConfHostsAndHostname() {
+        ok("docker run -d --name web --network mynet1 --hostname webhost --add-host db.local:10.8.0.99 alpine sleep 3600");
+        ok("docker run -d --name web-tools --network container:web nicolaka/netshoot sleep infinity");
+        for (String f : List.of("/etc/resolv.conf", "/etc/hosts", "/etc/hostname")) {
+            assertEquals(ok("docker exec web cat " + f), ok("docker exec web-tools cat " + f), f);
+        }
+        assertTrue(ok("docker exec web-tools cat /etc/resolv.conf").contains("nameserver 127.0.0.11"));
+        assertEquals(List.of("webhost"), ok("docker exec web-tools hostname"));
+        assertEquals(List.of("172.18.0.2"), ok("docker exec web-tools dig +short client"), "through web's embedded resolver");
+        ok("docker network create mynet2");
+        ok("docker network connect mynet2 web");
+        assertEquals(ok("docker exec web cat /etc/hosts"), ok("docker exec web-tools cat /etc/hosts"), "web's files, rewritten");
+    }
+
+    @Test
     void dnsOverridesTheHostsServersAndTheNextOneIsTriedWhenTheFirstFails() {
         ok("docker run -d --name custom --network mynet1 --dns 192.168.1.200 --dns 192.168.1.1 nicolaka/netshoot sleep infinity");
         List<String> resolv = ok("docker exec custom cat /etc/resolv.conf");

@@ -96,10 +96,13 @@ class ComposeTest {
         assertEquals(List.of("the-api", "api", "service-api"), api.endpoints().get("demo_backend").aliases());
         assertEquals("10.30.0.40", api.endpoints().get("demo_backend").address().toString());
         assertEquals(List.of("demo-web-1", "web"), engine.container("demo-web-1").endpoints().get("demo_frontend").aliases());
-        // The aliases resolve through the embedded DNS, on the network they were given on.
-        assertTrue(ok("docker exec demo-db-1 nslookup service-api").contains("Address: 10.30.0.40"));
-        assertEquals(1, host.run("docker exec demo-web-1 nslookup service-api").status(), "backend alias, web is on frontend only");
-        assertTrue(String.join("\n", ok("docker exec demo-web-1 nslookup api")).contains("Name:\tapi"));
+        // The aliases resolve through the embedded DNS, on the network they were given on; postgres and nginx
+        // have no nslookup, so it runs from netshoot on db's network (backend) and on web's (frontend).
+        ok("docker run -d --name back-tools --network demo_backend nicolaka/netshoot sleep infinity");
+        ok("docker run -d --name front-tools --network demo_frontend nicolaka/netshoot sleep infinity");
+        assertTrue(ok("docker exec back-tools nslookup service-api").contains("Address: 10.30.0.40"));
+        assertEquals(1, host.run("docker exec front-tools nslookup service-api").status(), "backend alias, web is on frontend only");
+        assertTrue(String.join("\n", ok("docker exec front-tools nslookup api")).contains("Name:\tapi"));
     }
 
     @Test
@@ -333,7 +336,7 @@ class ComposeTest {
                     image: hashicorp/http-echo
                     command: ["-text=proxied"]
                   client:
-                    image: alpine
+                    image: nicolaka/netshoot
                 """, Map.of(), "srv", null);
         List<String> out = new Compose(host, p).up(Map.of());
         assertEquals("WARN[0000] /srv/compose.yaml:6: services.proxy.volumes: /srv/html is not a file: only single-file"

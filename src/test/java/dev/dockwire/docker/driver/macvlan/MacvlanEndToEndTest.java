@@ -45,11 +45,13 @@ class MacvlanEndToEndTest {
         ok("docker network create -d macvlan --subnet 192.168.1.0/24 --gateway 192.168.1.1 --ip-range 192.168.1.128/25"
                 + " -o parent=eth0 lan");
         ok("docker run -d --name web --network lan nginx");
-        ok("docker run -d --name client --network lan nicolaka/netshoot sleep 3600");
-        String addr = String.join("\n", ok("docker exec client ip -d addr show eth0").output());
+        ok("docker run -d --name client --network lan alpine sleep 3600");
+        // nginx has no ip: iproute2's, from netshoot in web's network namespace.
+        ok("docker run -d --name web-tools --network container:web nicolaka/netshoot sleep infinity");
+        String addr = String.join("\n", ok("docker exec web-tools ip -d addr show eth0").output());
         assertTrue(addr.matches("(?s)\\d+: eth0@if\\d+: <BROADCAST,MULTICAST,UP,LOWER_UP> .*"), addr);
         assertTrue(addr.contains("    macvlan mode bridge "), addr);
-        assertTrue(addr.contains("inet 192.168.1.129/24 brd 192.168.1.255 scope global eth0"), addr);
+        assertTrue(addr.contains("inet 192.168.1.128/24 brd 192.168.1.255 scope global eth0"), addr);
         assertTrue(String.join("\n", ok("docker exec client ip route").output()).contains("default via 192.168.1.1 dev eth0"));
 
         ok("docker exec client ping -c 1 192.168.1.1");
