@@ -97,7 +97,7 @@ class BusyboxNetToolsTest {
     @Test
     void netstatListsTheNamespacesSocketsAsBusyboxDoes() {
         ok("docker network create --subnet 172.25.0.0/16 i18-nc2-net");
-        ok("docker run -d --name srv --network i18-nc2-net nginx");
+        ok("docker run -d --name srv --network i18-nc2-net nginx:alpine"); // nginx (Debian) has no netstat
         ok("docker run -d --name c --network i18-nc2-net alpine sleep 600");
         String head = "Proto Recv-Q Send-Q Local Address           Foreign Address         State       ";
         assertEquals(List.of("Active Internet connections (only servers)", head,
