@@ -15,8 +15,10 @@ docker network inspect lan
 # expect: contains "parent": "eth0"
 # expect: contains "Gateway": "192.168.1.1"
 docker run -d --name web --network lan nginx
-docker run -d --name client --network lan nicolaka/netshoot sleep 3600
-docker exec client ip -d addr show eth0
+docker run -d --name client --network lan alpine sleep 3600
+# BusyBox ip has no -d: iproute2's, from netshoot in client's network namespace.
+docker run -d --name tools --network container:client nicolaka/netshoot sleep 3600
+docker exec tools ip -d addr show eth0
 # expect: matches ^\d+: eth0@if\d+: <BROADCAST,MULTICAST,UP,LOWER_UP>
 # expect: contains macvlan mode bridge
 # expect: contains inet 192.168.1.193/24 brd 192.168.1.255 scope global eth0
@@ -42,5 +44,5 @@ ip link set mv-shim up
 ip route add 192.168.1.192/27 dev mv-shim
 ping -c 1 192.168.1.192
 # expect: contains 1 received
-docker rm -f web client
+docker rm -f web client tools
 docker network rm lan
