@@ -14,7 +14,7 @@ public final class Programs {
 
     static {
         BY_NAME.put("ping", IputilsPing::new);
-        BY_NAME.put("nslookup", Nslookup::new);
+        BY_NAME.put("nslookup", BindNslookup::new);
         BY_NAME.put("dig", Dig::new);
         BY_NAME.put("curl", Curl::new);
         BY_NAME.put("iperf3", Iperf3::new);
@@ -42,12 +42,16 @@ public final class Programs {
     /**
      * A fresh instance of {@code name} (or a path to it) as {@code provider}'s package writes it
      * (the catalogue's provider, {@code docker.engine.Images.lookup}): BusyBox's ping for
-     * {@code busybox}, else the program's own family; null when none is modelled.
+     * {@code busybox} (and its nslookup), else the program's own family (the host's: bind9's nslookup);
+     * null when none is modelled.
      */
     public static Program create(String provider, String name) {
         String base = name.substring(name.lastIndexOf('/') + 1);
         if (BUSYBOX.equals(provider) && base.equals("ping")) {
             return new BusyboxPing();
+        }
+        if (BUSYBOX.equals(provider) && base.equals("nslookup")) {
+            return new Nslookup();
         }
         return create(name);
     }

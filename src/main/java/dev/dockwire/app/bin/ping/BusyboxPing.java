@@ -32,7 +32,7 @@ import java.util.Locale;
  * exit, after anything said on stderr. (A program here is not told whether its stdout is a terminal,
  * so {@code docker exec -t} buffers the same way; on a real terminal stdio flushes each line.) The
  * usage text (resource {@code app/bin/busybox/ping.usage}) is BusyBox's with alpine's banner as its
- * busybox 1.36.1 apk prints it ({@code BusyBox v1.36.1 (2023-11-07 18:53:09 UTC) multi-call binary.},
+ * busybox 1.36.1 apk prints it ({@code BusyBox v1.36.1 (2024-06-10 07:11:47 UTC) multi-call binary.},
  * the build alpine 3.19 published). Not modelled: {@code -I} (accepted; the socket is not bound),
  * {@code -A}, and IPv6 ({@code -6} finds no address, as in a container without IPv6).
  */
