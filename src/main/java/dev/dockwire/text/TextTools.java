@@ -19,7 +19,7 @@ public final class TextTools {
         TOOLS.put("cut", new Cut());
         TOOLS.put("tr", new Tr());
         TOOLS.put("sed", new Sed());
-//AWK
+        TOOLS.put("awk", new Awk());
         TOOLS.put("tee", new Tee());
         TOOLS.put("xargs", new Xargs());
         TOOLS.put("nl", SmallTools::nl);
