@@ -34,7 +34,7 @@ class HostTextToolsTest {
         assertEquals(List.of("NAMES", "db", "web"), host.ok("docker ps | awk '{print $NF}' | sort"));
         assertEquals(List.of("db", "web"), host.ok("docker ps --format '{{.Names}}' | sort | xargs -n1"));
         assertEquals(List.of("2 containers"), host.ok("docker ps -q | wc -l | awk '{print $1 \" containers\"}'"));
-        assertEquals(List.of("172.17.0.1"), host.ok("ip -o -4 addr show docker0 | awk '{print $4}' | cut -d/ -f1"));
+        assertEquals(List.of("172.17.0.1"), host.ok("ip -4 addr show docker0 | awk '/inet / {print $2}' | cut -d/ -f1"));
         assertEquals(List.of("stop: db", "stop: web"),
                 host.ok("docker ps --format '{{.Names}}' | sort | xargs -I{} echo stop: {}"));
     }
@@ -45,7 +45,7 @@ class HostTextToolsTest {
         assertEquals(List.of("      2 b", "      1 a"), host.ok("sort /tmp/x | uniq -c | sort -rn"));
         host.ok("sed -i 's/b/B/' /tmp/x");
         assertEquals(List.of("B", "a", "B"), host.ok("cat /tmp/x"));
-        assertEquals(List.of("a B"), host.ok("sort /tmp/x | uniq | tr '\\n' ' ' | sed 's/ $//'"));
+        assertEquals(List.of("B a"), host.ok("sort /tmp/x | uniq | tr '\\n' ' ' | sed 's/ $//'"));
         CommandResult r = host.run("echo x | sed 's/a'");
         assertEquals(1, r.status());
         assertEquals(List.of("sed: -e expression #1, char 3: unterminated `s' command"), r.output());
