@@ -273,7 +273,8 @@ public final class DockerHost implements Shell.Env, CliEnv {
             default -> {
                 if (HostText.has(name)) {
                     yield HostText.run(name, args, stdin, this, Flavour.GNU, (words, in) -> {
-                        CommandResult r = shell.run(HostText.quote(words));
+                        CommandResult r = words.size() == 3 && words.get(0).equals("sh") && words.get(1).equals("-c")
+                                ? shell.run(HostText.withInput(words.get(2), in)) : shell.run(words, in);
                         return new TextResult(r.status(), r.output());
                     });
                 }

@@ -43,15 +43,29 @@ final class HostText {
         return new CommandResult(r.status(), r.output());
     }
 
-    /** A command's words as one shell line that gives them back unchanged (each single-quoted). */
-    static String quote(List<String> argv) {
-        StringBuilder sb = new StringBuilder();
-        for (String w : argv) {
-            if (sb.length() > 0) {
-                sb.append(' ');
-            }
-            sb.append('\'').append(w.replace("'", "'\\''")).append('\'');
+    /**
+     * {@code sh -c LINE} fed {@code stdin} (awk's {@code print | "sort"}, {@code system()}): the lines
+     * become a here-document of the line's first command, as a pipe into it would deliver them.
+     */
+    static String withInput(String line, List<String> stdin) {
+        if (stdin == null) {
+            return line;
         }
-        return sb.toString();
+        int cut = line.length();
+        char quote = 0;
+        for (int i = 0; i < line.length(); i++) {
+            char c = line.charAt(i);
+            if (quote != 0) {
+                quote = c == quote ? 0 : quote;
+            } else if (c == '\'' || c == '"') {
+                quote = c;
+            } else if (c == '|' || c == ';' || c == '&' || c == '\n') {
+                cut = i;
+                break;
+            }
+        }
+        String tag = "DOCKWIRE_INPUT";
+        return line.substring(0, cut) + " <<'" + tag + "'" + line.substring(cut) + "\n"
+                + String.join("\n", stdin) + (stdin.isEmpty() ? "" : "\n") + tag;
     }
 }

@@ -133,9 +133,7 @@ final class AwkInterp {
         if (pr.redirect() == null) {
             rt.out.append(text);
         } else if (pr.redirect().equals("|")) {
-            String command = rt.str(eval(pr.dest()));
-            TextResult r = rt.ctx.commands().run(List.of("sh", "-c", command), text.lines().toList());
-            r.output().forEach(l -> rt.out.append(l).append('\n'));
+            rt.pipe(rt.str(eval(pr.dest())), text);
         } else {
             rt.write(rt.str(eval(pr.dest())), text, pr.redirect().equals(">>"));
         }

@@ -69,6 +69,7 @@ final class AwkMain {
                     + " NR=" + AwkValues.str(rt.globals.get("NR"), "%.6g"));
             return 2;
         }
+        rt.closePipes();
         if (exit != null) {
             return exit & 0xff;
         }

@@ -30,6 +30,7 @@ final class AwkRuntime {
     private final Map<String, List<String>> readers = new HashMap<>();
     private final Map<String, Integer> readPos = new HashMap<>();
     private final Map<String, Boolean> written = new HashMap<>();
+    private final Map<String, StringBuilder> pipes = new LinkedHashMap<>();
     private String record = "";
     private List<String> fields;
     String filename = "";
@@ -203,7 +204,25 @@ final class AwkRuntime {
         ctx.files().write(file, text, append || again);
     }
 
+    /** {@code print | "CMD"}: the text waits for the command, which runs at close(CMD) or at the end. */
+    void pipe(String command, String text) {
+        pipes.computeIfAbsent(command, c -> new StringBuilder()).append(text);
+    }
+
+    /** Runs every open pipe's command (mawk closes them at exit), in the order they were opened. */
+    void closePipes() {
+        for (String command : new ArrayList<>(pipes.keySet())) {
+            close(command);
+        }
+    }
+
     int close(String file) {
+        StringBuilder piped = pipes.remove(file);
+        if (piped != null) {
+            TextResult r = ctx.commands().run(List.of("sh", "-c", file), piped.toString().lines().toList());
+            r.output().forEach(l -> out.append(l).append('\n'));
+            return r.status();
+        }
         boolean known = readers.remove(file) != null | written.remove(file) != null;
         readPos.remove(file);
         return known ? 0 : -1;

@@ -35,6 +35,8 @@ class HostTextToolsTest {
         assertEquals(List.of("db", "web"), host.ok("docker ps --format '{{.Names}}' | sort | xargs -n1"));
         assertEquals(List.of("2 containers"), host.ok("docker ps -q | wc -l | awk '{print $1 \" containers\"}'"));
         assertEquals(List.of("172.17.0.1"), host.ok("ip -4 addr show docker0 | awk '/inet / {print $2}' | cut -d/ -f1"));
+        assertEquals(List.of("      2 db", "      2 web"),
+                host.ok("docker ps --format '{{.Names}}' | awk '{for (i = 0; i < 2; i++) print | \"sort | uniq -c\"}'"));
         assertEquals(List.of("stop: db", "stop: web"),
                 host.ok("docker ps --format '{{.Names}}' | sort | xargs -I{} echo stop: {}"));
     }
