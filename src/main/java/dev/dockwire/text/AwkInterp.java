@@ -52,7 +52,7 @@ final class AwkInterp {
                 exec(i.otherwise());
             }
         } else if (s instanceof AwkNode.While w) {
-            loop(w.doWhile() ? null : w.test(), null, w.body(), w.test());
+            loop(w.doWhile() ? null : w.test(), null, w.body(), w.doWhile() ? w.test() : null);
         } else if (s instanceof AwkNode.For f) {
             if (f.init() != null) {
                 exec(f.init());
