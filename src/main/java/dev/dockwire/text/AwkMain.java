@@ -158,6 +158,7 @@ final class AwkMain {
         }
         if (!stdinUsed) {
             stdinUsed = true;
+            rt.filename = "-"; // mawk's name for stdin in its error reports
             current = stdin;
             currentPos = 0;
             return true;

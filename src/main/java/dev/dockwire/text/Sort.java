@@ -5,7 +5,7 @@ import java.util.Comparator;
 import java.util.List;
 
 /**
- * {@code sort [-r] [-u] [-n] [-t SEP] [-k N[,M]] [FILE...]}: byte order as in the C locale, numbers by
+ * {@code sort [-r] [-u] [-n] [-f] [-t SEP] [-k N[,M]] [FILE...]}: byte order as in the C locale, numbers by
  * their leading numeric value with {@code -n}, keys as fields (blank-separated, or by SEP).
  */
 final class Sort implements TextTool {
@@ -15,6 +15,7 @@ final class Sort implements TextTool {
         boolean keyReverse = false;
         boolean unique = false;
         boolean numeric = false;
+        boolean fold = false;
         String sep = null;
         int keyFrom = 0;
         int keyTo = 0;
@@ -31,7 +32,8 @@ final class Sort implements TextTool {
                     case 'r' -> reverse = true;
                     case 'u' -> unique = true;
                     case 'n', 'g', 'h' -> numeric = true;
-                    case 'b', 'f', 's', 'V' -> {
+                    case 'f' -> fold = true;
+                    case 'b', 's' -> {
                     }
                     case 't', 'k' -> {
                         String v = j + 1 < a.length() ? a.substring(j + 1) : i + 1 < args.size() ? args.get(++i) : null;
@@ -63,8 +65,9 @@ final class Sort implements TextTool {
         final String s = sep;
         final int from = keyFrom;
         final int to = keyTo;
+        final boolean upper = fold;
         Comparator<String> key = numeric ? Comparator.comparingDouble(l -> number(key(l, s, from, to)))
-                : Comparator.comparing(l -> key(l, s, from, to));
+                : Comparator.comparing(l -> upper ? key(l, s, from, to).toUpperCase(java.util.Locale.ROOT) : key(l, s, from, to));
         Comparator<String> byKey = keyReverse ? key.reversed() : key;
         // the last-resort comparison of whole lines follows -r but not a key's own r
         Comparator<String> order = byKey.thenComparing(Comparator.naturalOrder());
