@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 
-/** {@code grep}/{@code egrep}: -v -i -c -o -q -E -F over stdin or files (exit 0 on a match, 1 on none, 2 on errors). */
+/** {@code grep}/{@code egrep}: -v -i -c -o -q -E -F -w -x -n over stdin or files (exit 0 on a match, 1 on none, 2 on errors). */
 final class Grep implements TextTool {
     private final boolean egrep;
 
@@ -22,6 +22,9 @@ final class Grep implements TextTool {
         boolean onlyMatching = false;
         boolean quiet = false;
         boolean fixed = false;
+        boolean word = false;
+        boolean line = false;
+        boolean number = false;
         String pattern = null;
         List<String> files = new ArrayList<>();
         for (String a : args) {
@@ -35,10 +38,13 @@ final class Grep implements TextTool {
                         case 'q' -> quiet = true;
                         case 'E' -> extended = true;
                         case 'F' -> fixed = true;
-                        case 'w', 'n', 'h' -> {
+                        case 'w' -> word = true;
+                        case 'x' -> line = true;
+                        case 'n' -> number = true;
+                        case 'h', 's' -> {
                         }
                         default -> {
-                            return TextResult.fail(2, "grep: invalid option -- '" + f + "'");
+                            return usage(ctx, "grep: invalid option -- '" + f + "'");
                         }
                     }
                 }
@@ -49,14 +55,20 @@ final class Grep implements TextTool {
             }
         }
         if (pattern == null) {
-            return TextResult.fail(2, "Usage: grep [-vicoqEF] PATTERN [FILE]...");
+            return usage(ctx, null);
         }
         Pattern p;
         try {
-            p = fixed ? Pattern.compile(Pattern.quote(pattern), ignoreCase ? Pattern.CASE_INSENSITIVE : 0)
-                    : Regex.compile(pattern, extended, ignoreCase);
+            String regex = fixed ? Pattern.quote(pattern) : Regex.toJava(pattern, extended);
+            if (line) {
+                regex = "^(?:" + regex + ")$";
+            } else if (word) {
+                regex = "(?<![\\w])(?:" + regex + ")(?![\\w])";
+            }
+            p = Pattern.compile(regex, ignoreCase ? Pattern.CASE_INSENSITIVE : 0);
         } catch (PatternSyntaxException e) {
-            return TextResult.fail(2, "grep: bad regex '" + pattern + "'");
+            return TextResult.fail(2, ctx.flavour() == Flavour.GNU ? "grep: " + Regex.regerror(e, extended)
+                    : "grep: bad regex '" + pattern + "'");
         }
         List<String> input = new ArrayList<>();
         if (files.isEmpty()) {
@@ -74,17 +86,19 @@ final class Grep implements TextTool {
         }
         List<String> out = new ArrayList<>();
         int matched = 0;
-        for (String line : input) {
-            var m = p.matcher(line);
+        for (int n = 0; n < input.size(); n++) {
+            String text = input.get(n);
+            String prefix = number ? (n + 1) + ":" : "";
+            var m = p.matcher(text);
             boolean hit = m.find();
             if (hit != invert) {
                 matched++;
                 if (onlyMatching && !invert) {
                     do {
-                        out.add(m.group());
+                        out.add(prefix + m.group());
                     } while (m.find());
                 } else {
-                    out.add(line);
+                    out.add(prefix + text);
                 }
             }
         }
@@ -94,5 +108,20 @@ final class Grep implements TextTool {
             out = List.of(Integer.toString(matched));
         }
         return new TextResult(matched > 0 ? 0 : 1, out);
+    }
+
+    /** GNU grep's usage error (exit 2); BusyBox's short usage line. */
+    private static TextResult usage(TextContext ctx, String message) {
+        List<String> out = new ArrayList<>();
+        if (message != null) {
+            out.add(message);
+        }
+        if (ctx.flavour() == Flavour.GNU) {
+            out.add("Usage: grep [OPTION]... PATTERNS [FILE]...");
+            out.add("Try 'grep --help' for more information.");
+        } else {
+            out.add("Usage: grep [-vicoqEFwxn] PATTERN [FILE]...");
+        }
+        return new TextResult(2, out);
     }
 }

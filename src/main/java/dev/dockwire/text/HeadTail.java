@@ -17,7 +17,10 @@ final class HeadTail implements TextTool {
             int n = lines(args, 10);
             return TextResult.ok(head ? in.subList(0, Math.min(n, in.size())) : in.subList(Math.max(0, in.size() - n), in.size()));
         } catch (NumberFormatException e) {
-            return TextResult.fail(1, (head ? "head" : "tail") + ": invalid number of lines");
+            String tool = head ? "head" : "tail";
+            String bad = args.stream().filter(a -> !a.equals("-n") && !a.matches("-n?\\d+")).findFirst().orElse("");
+            return TextResult.fail(1, ctx.flavour() == Flavour.GNU ? tool + ": invalid number of lines: ‘" + bad.replaceFirst("^-n", "") + "’"
+                    : tool + ": invalid number '" + bad.replaceFirst("^-n", "") + "'");
         }
     }
 

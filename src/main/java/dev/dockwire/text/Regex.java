@@ -89,6 +89,24 @@ public final class Regex {
         return sb.toString();
     }
 
+    /** glibc's regerror() text for a failed compile, as grep and sed print it. */
+    public static String regerror(PatternSyntaxException e, boolean extended) {
+        String d = e.getDescription();
+        if (d.startsWith("Unclosed group") || d.startsWith("Unmatched closing")) {
+            return d.startsWith("Unmatched") && !extended ? "Unmatched ) or \\)" : "Unmatched ( or \\(";
+        }
+        if (d.startsWith("Unclosed counted closure") || d.startsWith("Illegal repetition")) {
+            return extended ? "Unmatched { or \\{" : "Unmatched \\{";
+        }
+        if (d.startsWith("Unclosed character class") || d.startsWith("Unmatched [")) {
+            return "Unmatched [, [^, [:, [., or [=";
+        }
+        if (d.startsWith("Invalid character class")) {
+            return "Invalid character class name";
+        }
+        return "Invalid preceding regular expression";
+    }
+
     private static boolean interval(String re, int i) {
         int close = re.indexOf('}', i);
         return close > i + 1 && re.substring(i + 1, close).matches("\\d*(,\\d*)?");

@@ -198,7 +198,16 @@ final class TextCorpus {
             List.of("words", "head", "-n", "3"),
             List.of("words", "tail", "-n", "2"),
             List.of("words", "wc", "-l"),
-            List.of("words", "grep", "-c", "apple")
+            List.of("words", "grep", "-c", "apple"),
+            List.of("words", "grep", "-n", "an"),
+            List.of("words", "grep", "-w", "apple"),
+            List.of("words", "grep", "-x", "apple 2"),
+            List.of("words", "grep", "-E", "("),
+            List.of("words", "grep", "a\\("),
+            List.of("words", "grep"),
+            List.of("words", "grep", "-j", "x"),
+            List.of("words", "head", "-n", "x"),
+            List.of("words", "tail", "-n", "x")
     );
 
     private TextCorpus() {
