@@ -6,6 +6,8 @@ import dev.dockwire.docker.CommandOutput;
 import dev.dockwire.docker.Container;
 import dev.dockwire.docker.FileTable;
 import dev.dockwire.docker.cli.CliEnv;
+import dev.dockwire.text.Flavour;
+import dev.dockwire.text.TextResult;
 import dev.dockwire.docker.cli.DockerCommand;
 import dev.dockwire.docker.compose.ComposeCommand;
 import dev.dockwire.docker.engine.Engine;
@@ -230,6 +232,11 @@ public final class DockerHost implements Shell.Env, CliEnv {
     }
 
     @Override
+    public Flavour textFlavour() {
+        return Flavour.GNU;
+    }
+
+    @Override
     public String readFile(String path) {
         return files.read(path);
     }
@@ -264,6 +271,13 @@ public final class DockerHost implements Shell.Env, CliEnv {
             case "help" -> CommandResult.ok(HostHelp.text(hostname));
             case "sudo" -> args.isEmpty() ? CommandResult.fail(1, "usage: sudo command") : exec(args, stdin);
             default -> {
+                if (HostText.has(name)) {
+                    yield HostText.run(name, args, stdin, this, Flavour.GNU, (words, in) -> {
+                        CommandResult r = words.size() == 3 && words.get(0).equals("sh") && words.get(1).equals("-c")
+                                ? shell.run(HostText.withInput(words.get(2), in)) : shell.run(words, in);
+                        return new TextResult(r.status(), r.output());
+                    });
+                }
                 Program p = Programs.create(name);
                 if (p == null) {
                     yield CommandResult.fail(127, "bash: " + name + ": command not found");

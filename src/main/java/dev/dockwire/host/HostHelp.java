@@ -1,6 +1,7 @@
 package dev.dockwire.host;
 
 import dev.dockwire.app.bin.Programs;
+import dev.dockwire.text.TextTools;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.TreeSet;
@@ -14,8 +15,8 @@ public final class HostHelp {
     /** bash's builtins the host's shell has. */
     static final List<String> BUILTINS = List.of("cd", "pwd", "export", "unset", "echo", "printf", "true", "false",
             "jobs", "wait", "kill", "exit", "help");
-    /** The text tools of the shell. */
-    static final List<String> TEXT = List.of("cat", "grep", "egrep", "head", "tail", "wc", "sort");
+    /** The text tools of the shell: {@code cat} and those of {@code dev.dockwire.text}, GNU's on this host. */
+    static final List<String> TEXT = textTools();
     /** The host's network tools (iproute2, iptables, conntrack-tools, tcpdump). */
     static final List<String> NETWORK = List.of("ip", "bridge", "tc", "iptables", "iptables-save", "iptables-restore",
             "conntrack", "tcpdump");
@@ -23,6 +24,12 @@ public final class HostHelp {
     static final List<String> OTHER = List.of("hostname", "sleep", "ssh", "sudo", "pkill", "killall");
 
     private HostHelp() {
+    }
+
+    private static List<String> textTools() {
+        List<String> names = new ArrayList<>(List.of("cat"));
+        names.addAll(TextTools.names());
+        return List.copyOf(names);
     }
 
     /** Every command name the host runs, sorted: what Tab offers at the start of a line. */
@@ -45,8 +52,10 @@ public final class HostHelp {
         out.add("  cd [DIR|-]   pwd   export [NAME[=VALUE]...]   unset NAME...   echo   printf   true   false");
         out.add("  jobs   wait   kill [-SIGNAL] %N|PID   exit [N]   help");
         out.add("  ; && || | > >> 2>&1 < <<EOF here-documents, $VAR ${VAR} $? $(...), \\ continues a line");
-        out.add("Text tools:");
-        out.add("  " + String.join("   ", TEXT));
+        out.add("Text tools (GNU's; awk is mawk, as on Debian and Ubuntu):");
+        for (int i = 0; i < TEXT.size(); i += 10) {
+            out.add("  " + String.join("   ", TEXT.subList(i, Math.min(TEXT.size(), i + 10))));
+        }
         out.add("Docker (the docker 28 client against this host's engine):");
         out.add("  docker COMMAND      docker --help lists the commands, docker COMMAND --help their options");
         out.add("  docker compose up|down|ps|exec|port|logs");

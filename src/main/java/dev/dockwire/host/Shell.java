@@ -2,6 +2,7 @@ package dev.dockwire.host;
 
 import dev.dockwire.docker.engine.Exec;
 import dev.dockwire.proc.JobControl;
+import dev.dockwire.text.Flavour;
 import dev.dockwire.tools.CommandResult;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -51,6 +52,11 @@ public final class Shell {
          */
         default CommandResult spawn(List<String> argv) {
             return exec(argv, null);
+        }
+
+        /** Whose texts the text tools print here: GNU's on the host, BusyBox's in a container by default. */
+        default Flavour textFlavour() {
+            return Flavour.BUSYBOX;
         }
 
         /** The terminal's job control when a command's output may stream to it; null where it never does. */
@@ -230,11 +236,7 @@ public final class Shell {
             case "false" -> new CommandResult(1, List.of());
             case "exit" -> exit(args);
             case "cat" -> cat(args, stdin);
-            case "grep", "egrep" -> TextFilters.grep(name.equals("egrep"), args, stdin, env);
-            case "head" -> TextFilters.head(args, stdin);
-            case "tail" -> TextFilters.tail(args, stdin);
-            case "wc" -> TextFilters.wc(args, stdin);
-            case "sort" -> TextFilters.sort(args, stdin);
+            case "grep", "egrep", "head", "tail", "wc", "sort" -> HostText.run(name, args, stdin, env, env.textFlavour(), null);
             case "export", "unset", "cd", "pwd" -> ShellBuiltins.run(name, args, vars, env);
             default -> env.exec(argv, stdin);
         };

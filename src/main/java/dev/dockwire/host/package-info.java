@@ -1,5 +1,5 @@
 /**
- * The Docker host's terminal: the shell ({@code Shell}, {@code ShellParser}, {@code TextFilters})
+ * The Docker host's terminal: the shell ({@code Shell}, {@code ShellParser}, {@code HostText} for the text tools of {@code dev.dockwire.text})
  * with the {@code docker} CLI and the host's tools ({@code ip}, {@code tc}, {@code iptables},
  * {@code bridge}, {@code conntrack}, {@code tcpdump}) side by side, the inside of a container for
  * {@code docker exec}, background jobs and {@code ssh} between hosts; for a user at a terminal, the

@@ -1,0 +1,71 @@
+package dev.dockwire.host;
+
+import dev.dockwire.text.Flavour;
+import dev.dockwire.text.TextContext;
+import dev.dockwire.text.TextFiles;
+import dev.dockwire.text.TextResult;
+import dev.dockwire.text.TextTool;
+import dev.dockwire.text.TextTools;
+import dev.dockwire.tools.CommandResult;
+import java.util.List;
+
+/** The shell's side of {@code dev.dockwire.text}: a tool run over the place's file view, its result as a command's. */
+final class HostText {
+    private HostText() {
+    }
+
+    /** Whether {@code name} is a text tool. */
+    static boolean has(String name) {
+        return TextTools.find(name) != null;
+    }
+
+    /**
+     * Runs the text tool {@code name}; {@code commands} runs what {@code xargs} starts (null: it
+     * starts nothing but reports the command as not found).
+     */
+    static CommandResult run(String name, List<String> args, List<String> stdin, Shell.Env env, Flavour flavour,
+            TextContext.Commands commands) {
+        TextTool tool = TextTools.find(name);
+        TextFiles files = new TextFiles() {
+            @Override
+            public String read(String path) {
+                return env.readFile(path);
+            }
+
+            @Override
+            public boolean write(String path, String content, boolean append) {
+                return env.writeFile(path, content, append);
+            }
+        };
+        TextContext.Commands run = commands != null ? commands
+                : (argv, in) -> TextResult.fail(127, name + ": " + argv.get(0) + ": No such file or directory");
+        TextResult r = tool.run(args, stdin, new TextContext(files, flavour, run));
+        return new CommandResult(r.status(), r.output());
+    }
+
+    /**
+     * {@code sh -c LINE} fed {@code stdin} (awk's {@code print | "sort"}, {@code system()}): the lines
+     * become a here-document of the line's first command, as a pipe into it would deliver them.
+     */
+    static String withInput(String line, List<String> stdin) {
+        if (stdin == null) {
+            return line;
+        }
+        int cut = line.length();
+        char quote = 0;
+        for (int i = 0; i < line.length(); i++) {
+            char c = line.charAt(i);
+            if (quote != 0) {
+                quote = c == quote ? 0 : quote;
+            } else if (c == '\'' || c == '"') {
+                quote = c;
+            } else if (c == '|' || c == ';' || c == '&' || c == '\n') {
+                cut = i;
+                break;
+            }
+        }
+        String tag = "DOCKWIRE_INPUT";
+        return line.substring(0, cut) + " <<'" + tag + "'" + line.substring(cut) + "\n"
+                + String.join("\n", stdin) + (stdin.isEmpty() ? "" : "\n") + tag;
+    }
+}

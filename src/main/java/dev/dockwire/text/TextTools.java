@@ -1,0 +1,44 @@
+package dev.dockwire.text;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** The text tools by name: what a shell looks a command up in before its place's other programs. */
+public final class TextTools {
+    private static final Map<String, TextTool> TOOLS = new LinkedHashMap<>();
+
+    static {
+        TOOLS.put("grep", new Grep(false));
+        TOOLS.put("egrep", new Grep(true));
+        TOOLS.put("head", new HeadTail(true));
+        TOOLS.put("tail", new HeadTail(false));
+        TOOLS.put("wc", new Wc());
+        TOOLS.put("sort", new Sort());
+        TOOLS.put("uniq", new Uniq());
+        TOOLS.put("cut", new Cut());
+        TOOLS.put("tr", new Tr());
+        TOOLS.put("sed", new Sed());
+        TOOLS.put("awk", new Awk());
+        TOOLS.put("tee", new Tee());
+        TOOLS.put("xargs", new Xargs());
+        TOOLS.put("nl", SmallTools::nl);
+        TOOLS.put("rev", SmallTools::rev);
+        TOOLS.put("seq", SmallTools::seq);
+        TOOLS.put("basename", SmallTools::basename);
+        TOOLS.put("dirname", SmallTools::dirname);
+    }
+
+    private TextTools() {
+    }
+
+    /** The tool of that name, or null. */
+    public static TextTool find(String name) {
+        return TOOLS.get(name);
+    }
+
+    /** Every tool's name, in the order above. */
+    public static List<String> names() {
+        return List.copyOf(TOOLS.keySet());
+    }
+}

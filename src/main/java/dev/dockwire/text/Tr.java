@@ -1,0 +1,120 @@
+package dev.dockwire.text;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * {@code tr [-c] [-d] [-s] SET1 [SET2]} (coreutils src/tr.c): sets with ranges {@code a-z}, escapes
+ * ({@code \n \t \\ \NNN}) and classes {@code [:upper:]}...; SET2 is padded with its last character;
+ * {@code -s} squeezes runs of the last set's characters.
+ */
+final class Tr implements TextTool {
+    private static final Map<String, String> CLASSES = Map.of(
+            "upper", "A-Z", "lower", "a-z", "digit", "0-9", "alpha", "A-Za-z", "alnum", "0-9A-Za-z",
+            "space", " \\t\\n\\r\\v\\f", "blank", " \\t", "punct", "!-/:-@[-`{-~", "xdigit", "0-9A-Fa-f");
+
+    @Override
+    public TextResult run(List<String> args, List<String> stdin, TextContext ctx) {
+        boolean complement = false;
+        boolean delete = false;
+        boolean squeeze = false;
+        List<String> sets = new ArrayList<>();
+        for (String a : args) {
+            if (a.startsWith("-") && a.length() > 1 && sets.isEmpty()) {
+                for (char f : a.substring(1).toCharArray()) {
+                    switch (f) {
+                        case 'c', 'C' -> complement = true;
+                        case 'd' -> delete = true;
+                        case 's' -> squeeze = true;
+                        default -> {
+                            return ctx.usage("tr", 1, "invalid option -- '" + f + "'");
+                        }
+                    }
+                }
+            } else {
+                sets.add(a);
+            }
+        }
+        int needed = delete && squeeze || !delete && !squeeze ? 2 : 1;
+        if (sets.size() < needed) {
+            return ctx.usage("tr", 1, sets.isEmpty() ? "missing operand" : "missing operand after ‘" + sets.get(0) + "’");
+        }
+        if (sets.size() > needed && !(squeeze && !delete && sets.size() == 2)) {
+            return ctx.usage("tr", 1, "extra operand ‘" + sets.get(needed) + "’");
+        }
+        String set1 = expand(sets.get(0));
+        String set2 = sets.size() > 1 ? expand(sets.get(1)) : "";
+        List<String> out = new ArrayList<>();
+        StringBuilder text = new StringBuilder();
+        for (String l : stdin == null ? List.<String>of() : stdin) {
+            text.append(l).append('\n');
+        }
+        StringBuilder sb = new StringBuilder();
+        char lastOut = 0;
+        boolean haveLast = false;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            boolean in1 = set1.indexOf(c) >= 0 != complement;
+            if (delete && in1) {
+                continue;
+            }
+            char o = c;
+            if (!delete && sets.size() > 1 && in1) {
+                int idx = complement ? set2.length() - 1 : set1.indexOf(c);
+                o = set2.isEmpty() ? c : set2.charAt(Math.min(idx, set2.length() - 1));
+            }
+            String squeezeSet = sets.size() > 1 ? set2 : set1;
+            boolean sq = squeeze && (sets.size() > 1 ? squeezeSet.indexOf(o) >= 0 : in1);
+            if (sq && haveLast && lastOut == o) {
+                continue;
+            }
+            sb.append(o);
+            lastOut = o;
+            haveLast = true;
+        }
+        String s = sb.toString();
+        if (!s.isEmpty()) {
+            out.addAll(List.of((s.endsWith("\n") ? s.substring(0, s.length() - 1) : s).split("\n", -1)));
+        }
+        return TextResult.ok(out);
+    }
+
+    /** The characters a set names, in order. */
+    static String expand(String set) {
+        StringBuilder chars = new StringBuilder();
+        for (int i = 0; i < set.length(); i++) {
+            char c = set.charAt(i);
+            if (c == '[' && set.startsWith("[:", i)) {
+                int end = set.indexOf(":]", i);
+                String cls = end < 0 ? null : CLASSES.get(set.substring(i + 2, end));
+                if (cls != null) {
+                    chars.append(expand(cls));
+                    i = end + 1;
+                    continue;
+                }
+            }
+            if (c == '\\' && i + 1 < set.length()) {
+                char n = set.charAt(++i);
+                c = switch (n) {
+                    case 'n' -> '\n';
+                    case 't' -> '\t';
+                    case 'r' -> '\r';
+                    case 'v' -> '\u000b';
+                    case 'f' -> '\f';
+                    default -> n;
+                };
+            }
+            if (i + 2 < set.length() && set.charAt(i + 1) == '-') {
+                char hi = set.charAt(i + 2);
+                for (char x = c; x <= hi; x++) {
+                    chars.append(x);
+                }
+                i += 2;
+            } else {
+                chars.append(c);
+            }
+        }
+        return chars.toString();
+    }
+}
