@@ -49,12 +49,24 @@ public final class Programs {
     /**
      * A fresh instance of {@code name} (or a path to it) as {@code provider}'s package writes it
      * (the catalogue's provider, {@code docker.engine.Images.lookup}): BusyBox's ping for
-     * {@code busybox}, else the program's own family; null when none is modelled.
+     * {@code busybox} (and its nc and traceroute), else the program's own family; null when none is modelled.
      */
     public static Program create(String provider, String name) {
         String base = name.substring(name.lastIndexOf('/') + 1);
-        if (BUSYBOX.equals(provider) && base.equals("ping")) {
-            return new BusyboxPing();
+        if (BUSYBOX.equals(provider)) {
+            switch (base) {
+                case "ping" -> {
+                    return new BusyboxPing();
+                }
+                case "nc" -> {
+                    return new BusyboxNc();
+                }
+                case "traceroute" -> {
+                    return new BusyboxTraceroute();
+                }
+                default -> {
+                }
+            }
         }
         return create(name);
     }
