@@ -222,15 +222,16 @@ public final class BusyboxNc implements Program {
         }
         // udptest: a first byte, a pause, then a second byte that fails with the ICMP error that came back.
         s.onError(e -> pending[0] = e);
-        s.send(io.netty.buffer.Unpooled.wrappedBuffer(new byte[1]));
+        NcNet net = NcNet.udp(s);
+        net.write(new byte[1]);
         Runnable second = () -> {
             if (pending[0] != null) {
                 s.close();
                 failed(pending[0]);
                 return;
             }
-            s.send(io.netty.buffer.Unpooled.wrappedBuffer(new byte[1]));
-            open(NcNet.udp(s), interval);
+            net.write(new byte[1]);
+            open(net, interval);
         };
         if (wait > 0) {
             ctx.schedule(wait * SECOND, second);
