@@ -2,6 +2,7 @@ package dev.dockwire.app.bin;
 
 import dev.dockwire.app.ProcessContext;
 import dev.dockwire.app.Timer;
+import dev.dockwire.app.dns.StubResolver;
 import dev.dockwire.socket.SocketException;
 import dev.dockwire.socket.TcpListener;
 import dev.dockwire.socket.TcpSocket;
@@ -18,8 +19,8 @@ import java.util.function.IntConsumer;
  * sender. {@code -w SEC} bounds that wait ({@code nc: timeout}, 1). Without {@code -s} nor a HOST
  * the socket is IPv6's wildcard (xsocket_type tries AF_INET6 first), so {@code -v} says
  * {@code listening on [::]:8080 ...} and names addresses v4-mapped. bind failing is
- * {@code nc: bind: Address already in use} (1). The {@code connect to} line names the peer by its
- * numeric address (the reverse lookup getnameinfo would make is not modelled).
+ * {@code nc: bind: Address already in use} (1). With {@code -v} the {@code connect to} line
+ * names the peer by its PTR name unless {@code -n}.
  */
 final class NcListen {
     private static final long SECOND = 1_000_000_000L;
@@ -30,6 +31,7 @@ final class NcListen {
     private final int interval;
     private final List<String> prog;
     private final boolean persistent;
+    private final boolean numeric;
     private boolean ipv6;
     private Integer them;
     private int themPort;
@@ -45,6 +47,7 @@ final class NcListen {
         this.interval = interval;
         this.prog = prog;
         this.persistent = persistent && prog != null;
+        this.numeric = numeric;
     }
 
     /** Binds {@code ours:lport} and waits for the peer; {@code them} (null: anyone) filters who may connect. */
@@ -99,11 +102,17 @@ final class NcListen {
             alarm.cancel();
         }
         l.close();
+        NcNet net = NcNet.tcp(s);
         if (verbose > 0) {
-            String remote = addr(s.remoteAddress(), s.remotePort());
-            ctx.err("connect to " + addr(s.localAddress(), s.localPort()) + " from " + remote + " (" + remote + ")");
+            // Reads wait while getnameinfo runs, as the real one blocks in it.
+            s.pauseReading();
+            connectLine(s.localAddress(), s.localPort(), s.remoteAddress(), s.remotePort(), () -> {
+                connected(net);
+                s.resumeReading();
+            });
+            return;
         }
-        connected(NcNet.tcp(s));
+        connected(net);
     }
 
     private void udp(int ours, int lport) {
@@ -130,12 +139,12 @@ final class NcListen {
             if (them == null) {
                 s.connect(src, srcPort);
             }
-            if (verbose > 0) {
-                String remote = addr(src, srcPort);
-                ctx.err("connect to " + addr(ours, s.localPort()) + " from " + remote + " (" + remote + ")");
-            }
             // MSG_PEEK: the first datagram is read again by what runs on the socket.
-            connected(NcNet.udp(s, first));
+            if (verbose > 0) {
+                connectLine(ours, s.localPort(), src, srcPort, () -> connected(NcNet.udp(s, first)));
+            } else {
+                connected(NcNet.udp(s, first));
+            }
         });
     }
 
@@ -150,6 +159,24 @@ final class NcListen {
                 ctx.err(stream.counts());
             }
             done.accept(status);
+        });
+    }
+
+    /**
+     * {@code connect to LOCAL from REMHOST (REMADDR)}: REMHOST is the peer's PTR name and port
+     * (xmalloc_sockaddr2host), or its address when there is none or with {@code -n}.
+     */
+    private void connectLine(int local, int localPort, int remote, int remotePort, Runnable then) {
+        String remaddr = addr(remote, remotePort);
+        String prefix = "connect to " + addr(local, localPort) + " from ";
+        if (numeric) {
+            ctx.err(prefix + remaddr + " (" + remaddr + ")");
+            then.run();
+            return;
+        }
+        new StubResolver(ctx).reverse(remote, name -> {
+            ctx.err(prefix + (name == null ? remaddr : name + ":" + remotePort) + " (" + remaddr + ")");
+            then.run();
         });
     }
 

@@ -1,6 +1,7 @@
 package dev.dockwire.app.bin;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.dockwire.docker.EngineProfile;
 import dev.dockwire.host.DockerHost;
@@ -69,6 +70,21 @@ class BusyboxNcTracerouteTest {
         run("docker exec -d c nc -lu -p 5000 -e /bin/cat", 0);
         assertEquals(List.of("ping"), run("docker exec srv sh -c 'echo ping | nc -u -w 1 c 5000'", 0));
         assertEquals(List.of("nc: timeout"), run("docker exec c nc -l -p 8081 -w 1", 1));
+    }
+
+    @Test
+    void aVerboseListenerSaysWhereItListensAndWhoCame() {
+        run("docker run -d --name l --network i18-nc-net alpine nc -lv -p 9001", 0);
+        run("docker run -d --name ln --network i18-nc-net alpine nc -lvn -p 9002", 0);
+        assertEquals(List.of(), run("docker exec srv nc -w 1 l 9001", 0));
+        assertEquals(List.of(), run("docker exec srv nc -w 1 ln 9002", 0));
+        List<String> log = run("docker logs l", 0);
+        assertEquals("listening on [::]:9001 ...", log.get(0), "IPv6's wildcard: xsocket_type tries AF_INET6 first");
+        assertTrue(log.get(1).matches("connect to \\[::ffff:172\\.25\\.0\\.5\\]:9001 from srv\\.i18-nc-net:\\d+ "
+                + "\\(\\[::ffff:172\\.25\\.0\\.2\\]:\\d+\\)"), log.get(1));
+        List<String> numeric = run("docker logs ln", 0);
+        assertTrue(numeric.get(1).matches("connect to \\[::ffff:172\\.25\\.0\\.6\\]:9002 from \\[::ffff:172\\.25\\.0\\.2\\]:\\d+ "
+                + "\\(\\[::ffff:172\\.25\\.0\\.2\\]:\\d+\\)"), numeric.get(1));
     }
 
     @Test
