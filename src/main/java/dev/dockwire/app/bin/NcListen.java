@@ -94,8 +94,12 @@ final class NcListen {
             return;
         }
         if (persistent) {
-            // The forked child runs PROG; the parent goes back to accept.
+            // The forked child runs PROG; the parent goes back to accept, under a fresh alarm(-w).
             NcExec.run(ctx, NcNet.tcp(s), prog, status -> { });
+            if (alarm != null) {
+                alarm.cancel();
+                armTimeout(l::close);
+            }
             return;
         }
         if (alarm != null) {
