@@ -26,8 +26,10 @@ import java.util.Locale;
  * with {@code -I}) means the host was reached; the run stops after that hop, or when all probes of
  * a hop but one were unreachable. A name that does not resolve is {@code traceroute: bad address
  * 'x'} (1); otherwise the exit status is 0. The errors reach it by IP_RECVERR on the probe socket
- * where the real one reads a raw ICMP socket: the same routers, codes and TTLs. Not modelled:
- * {@code -F}, {@code -t}, {@code -r}, {@code -i}, {@code -v}'s extra lines (accepted, no effect).
+ * where the real one reads a raw ICMP socket: the same routers, codes and TTLs. {@code -v} adds each
+ * reply's ICMP length and the local address it came to. Not modelled: {@code -F}, {@code -t},
+ * {@code -r}, {@code -i} (accepted, no effect), {@code -l}'s TTL of an ICMP error to {@code -I}
+ * probes (the ping socket does not report it: printed as 0), {@code !F}'s next-hop MTU (0).
  */
 public final class BusyboxTraceroute implements Program {
     private static final String OPTIONS = "FIlnrdvt:i:m:p:q:s:w:z:f:46";
@@ -43,6 +45,7 @@ public final class BusyboxTraceroute implements Program {
     private int ttl = 1;
     private int packlen = 46;
     private int dst;
+    private int local;
     private UdpSocket udp;
     private PingSocket ping;
     private int seq;
@@ -107,6 +110,7 @@ public final class BusyboxTraceroute implements Program {
                 return;
             }
             dst = r.addresses().get(0);
+            local = ctx.sockets().sourceAddressFor(dst);
             if (!open()) {
                 return;
             }
@@ -138,6 +142,9 @@ public final class BusyboxTraceroute implements Program {
             } else {
                 udp = ctx.sockets().openUdp();
                 udp.bind(source == null ? 0 : source, 0);
+                if (source != null) {
+                    local = source;
+                }
                 udp.onIcmpError((reporter, replyTtl, type, code, to, toPort) -> {
                     if (to == dst) {
                         answered(toPort - port, reporter, replyTtl, mark(type, code));
@@ -213,15 +220,31 @@ public final class BusyboxTraceroute implements Program {
             String dotted = Ipv4Address.format(from);
             if (opts.has('n')) {
                 line.append("  ").append(dotted);
+                verbose(code);
             } else {
                 new StubResolver(ctx).reverse(from, name -> {
                     line.append("  ").append(name != null ? name : dotted).append(" (").append(dotted).append(")");
+                    verbose(code);
                     rest(us, replyTtl, code);
                 });
                 return;
             }
         }
         rest(us, replyTtl, code);
+    }
+
+    /**
+     * {@code -v}: the ICMP message's length and the local address it came to (print's read_len
+     * less the IP header, IP_PKTINFO). An echo reply carries the probe's data; an error quotes the
+     * probe, IP header included, as far as 576 bytes allow (icmp_send).
+     */
+    private void verbose(int code) {
+        if (!opts.has('v')) {
+            return;
+        }
+        boolean echoReply = ping != null && code == IcmpPacket.CODE_PORT_UNREACHABLE + 1;
+        int length = IcmpPacket.HEADER_LENGTH + (echoReply ? packlen - 28 : Math.min(packlen, 576 - 28));
+        line.append(" ").append(length).append(" bytes to ").append(Ipv4Address.format(local));
     }
 
     private void rest(long us, int replyTtl, int code) {

@@ -108,6 +108,10 @@ class BusyboxNcTracerouteTest {
                 run("docker exec c traceroute -I -n -q 1 srv", 0));
         assertEquals(List.of("traceroute to 172.25.0.1 (172.25.0.1), 30 hops max, 46 byte packets", " 1  172.25.0.1  0.000 ms"),
                 run("docker exec c traceroute -n -q 1 172.25.0.1", 0));
+        assertEquals(" 1  172.25.0.2 54 bytes to 172.25.0.4  0.000 ms", run("docker exec c traceroute -n -v -q 1 srv", 0).get(1),
+                "-v: the port unreachable quotes the 46-byte probe");
+        assertEquals(" 1  172.25.0.2 26 bytes to 172.25.0.4  0.000 ms (64)", run("docker exec c traceroute -I -n -v -l -q 1 srv", 0).get(1),
+                "-I: the echo reply carries the probe's 18 bytes; -l its TTL");
     }
 
     @Test
