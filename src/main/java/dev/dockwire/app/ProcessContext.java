@@ -30,6 +30,14 @@ public interface ProcessContext {
     /** The container's hostname. */
     String hostname();
 
+    /**
+     * What the process reads on stdin, line by line, all there before it starts ({@code echo hi |
+     * nc web 80}, {@code docker exec -i}); empty when stdin is /dev/null. End of file follows the last line.
+     */
+    default java.util.List<String> stdin() {
+        return java.util.List.of();
+    }
+
     void out(String line);
 
     void err(String line);

@@ -253,13 +253,13 @@ final class ContainerEnv implements Shell.Env {
                 return new IptablesCommand(host.engine().kernel(), c.netns()).run(name, args, stdin);
             }
             default -> {
-                return program(name, args);
+                return program(name, args, stdin);
             }
         }
     }
 
     /** A modelled program, run in the foreground in the container's PID namespace. */
-    private CommandResult program(String name, List<String> args) {
+    private CommandResult program(String name, List<String> args, List<String> stdin) {
         Program p = Programs.create(Images.provider(c.image(), name), name);
         if (p == null) {
             return CommandResult.fail(127, notFound(name));
@@ -267,6 +267,6 @@ final class ContainerEnv implements Shell.Env {
         ContainerProcesses procs = host.engine().processes(c);
         Exec exec = procs == null ? new Exec(host.engine(), host.loop(), c.netns(), c.hostname(), this)
                 : new Exec(host.engine(), host.loop(), c.netns(), c.hostname(), this, procs.pids());
-        return DockerHost.result(exec.foreground(host.jobControl()).run(name, p, args));
+        return DockerHost.result(exec.stdin(stdin).foreground(host.jobControl()).run(name, p, args));
     }
 }

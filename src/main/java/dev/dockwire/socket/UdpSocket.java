@@ -35,6 +35,37 @@ public interface UdpSocket extends AutoCloseable {
     /** Asynchronous errors (ICMP unreachable for the connected peer), like a later recv's errno. */
     void onError(java.util.function.Consumer<SocketError> handler);
 
+    /** An ICMP error quoting a datagram this socket sent, as IP_RECVERR's error queue reports it. */
+    @FunctionalInterface
+    interface IcmpErrorHandler {
+        /**
+         * {@code reporter} sent the error (sock_extended_err's offender) about the datagram to
+         * {@code dstAddr:dstPort}; {@code ttl} is the error's own IP TTL as it arrived (IP_RECVTTL).
+         */
+        void onIcmpError(int reporter, int ttl, int icmpType, int icmpCode, int dstAddr, int dstPort);
+    }
+
+    /**
+     * {@code setsockopt(IP_TTL)}: the TTL of the datagrams sent from now on (0: the namespace's
+     * {@code net.ipv4.ip_default_ttl}), as traceroute sets it per probe.
+     *
+     * @throws UnsupportedOperationException on a socket that cannot set it
+     */
+    default void ttl(int ttl) {
+        throw new UnsupportedOperationException("IP_TTL");
+    }
+
+    /**
+     * {@code setsockopt(IP_RECVERR)}: every ICMP error (time exceeded, destination unreachable)
+     * quoting one of this socket's datagrams reaches {@code handler} with the router that sent it,
+     * connected or not, as traceroute reads them.
+     *
+     * @throws UnsupportedOperationException on a socket without an error queue
+     */
+    default void onIcmpError(IcmpErrorHandler handler) {
+        throw new UnsupportedOperationException("IP_RECVERR");
+    }
+
     @Override
     void close();
 }

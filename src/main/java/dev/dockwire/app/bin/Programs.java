@@ -31,6 +31,10 @@ public final class Programs {
         BY_NAME.put("healthcheck.sh", MariadbHealthcheck::new);
     }
 
+    /** BusyBox's own applets where the host's package writes the program otherwise. */
+    private static final Map<String, Supplier<Program>> BUSYBOX_APPLETS = Map.of("ping", BusyboxPing::new,
+            "nslookup", Nslookup::new, "nc", BusyboxNc::new, "traceroute", BusyboxTraceroute::new);
+
     private Programs() {
     }
 
@@ -41,19 +45,13 @@ public final class Programs {
 
     /**
      * A fresh instance of {@code name} (or a path to it) as {@code provider}'s package writes it
-     * (the catalogue's provider, {@code docker.engine.Images.lookup}): BusyBox's ping for
-     * {@code busybox} (and its nslookup), else the program's own family (the host's: bind9's nslookup);
-     * null when none is modelled.
+     * (the catalogue's provider, {@code docker.engine.Images.lookup}): BusyBox's applets for
+     * {@code busybox} (ping, nslookup, nc, traceroute), else the program as the host's packages write
+     * it (iputils' ping, bind9's nslookup); null when none is modelled.
      */
     public static Program create(String provider, String name) {
-        String base = name.substring(name.lastIndexOf('/') + 1);
-        if (BUSYBOX.equals(provider) && base.equals("ping")) {
-            return new BusyboxPing();
-        }
-        if (BUSYBOX.equals(provider) && base.equals("nslookup")) {
-            return new Nslookup();
-        }
-        return create(name);
+        Supplier<Program> applet = BUSYBOX.equals(provider) ? BUSYBOX_APPLETS.get(name.substring(name.lastIndexOf('/') + 1)) : null;
+        return applet != null ? applet.get() : create(name);
     }
 
     /** The provider whose applets are BusyBox's (images.yaml's {@code busybox} set, and images outside the catalogue). */

@@ -52,6 +52,7 @@ public final class Exec implements ProcessContext {
     private Process process;
     private Integer exitStatus;
     private boolean daemon;
+    private List<String> stdin = List.of();
 
     /** A process of a PID namespace of its own (a host command, an image's daemon). */
     public Exec(ProcessHost engine, EventLoop loop, String netns, String hostname, Files files) {
@@ -105,6 +106,17 @@ public final class Exec implements ProcessContext {
     public Exec foreground(JobControl jobs) {
         this.jobs = jobs;
         return this;
+    }
+
+    /** Lines piped to the process's stdin (null: /dev/null). */
+    public Exec stdin(List<String> lines) {
+        this.stdin = lines == null ? List.of() : List.copyOf(lines);
+        return this;
+    }
+
+    @Override
+    public List<String> stdin() {
+        return stdin;
     }
 
     /** The process, once started. */

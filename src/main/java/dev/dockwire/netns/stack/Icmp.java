@@ -118,7 +118,7 @@ final class Icmp {
             }
         } else if (proto == IpProtocol.UDP) {
             udp.wrap(packet, qoff + ihl);
-            udpLayer.error(quoted.src(), udp.srcPort(), quoted.dst(), udp.dstPort(), type, code);
+            udpLayer.error(reporter, ip.ttl(), quoted.src(), udp.srcPort(), quoted.dst(), udp.dstPort(), type, code);
         } else if (proto == IpProtocol.TCP) {
             // The first 8 bytes of the quoted segment: ports and sequence number.
             tcp.wrap(packet, qoff + ihl, 8);

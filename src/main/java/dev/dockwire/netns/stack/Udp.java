@@ -87,9 +87,15 @@ final class Udp {
         }
     }
 
-    /** An ICMP error quoting a datagram we sent from {@code srcPort} to {@code dst:dstPort}. */
-    void error(int src, int srcPort, int dst, int dstPort, int type, int code) {
+    /**
+     * An ICMP error from {@code reporter} (arriving with {@code ttl}) quoting a datagram we sent from {@code srcPort} to
+     * {@code dst:dstPort} (__udp4_lib_err): a socket with IP_RECVERR queues it whatever its state.
+     */
+    void error(int reporter, int ttl, int src, int srcPort, int dst, int dstPort, int type, int code) {
         UdpSocketImpl s = lookup(srcPort, src);
+        if (s != null && s.recvErr()) {
+            s.deliverIcmpError(reporter, ttl, type, code, dst, dstPort);
+        }
         if (s == null || !s.isConnectedTo(dst, dstPort)) {
             return; // unconnected sockets do not see ICMP errors (no IP_RECVERR)
         }
@@ -193,11 +199,11 @@ final class Udp {
         s.nextOnPort = null;
     }
 
-    void send(int src, int srcPort, int dst, int dstPort, ByteBuf packet) {
+    void send(int src, int srcPort, int dst, int dstPort, ByteBuf packet, int ttl) {
         int len = packet.readableBytes();
         udp.wrap(packet, packet.readerIndex()).set(srcPort, dstPort, len).fillChecksum(src, dst);
         // UDP sockets default to IP_PMTUDISC_WANT: a datagram over the MTU leaves in fragments.
-        stack.output(packet, 0, src, dst, IpProtocol.UDP, stack.defaultTtl(), IpLayer.PMTUDISC_WANT);
+        stack.output(packet, 0, src, dst, IpProtocol.UDP, ttl, IpLayer.PMTUDISC_WANT);
     }
 
     void closeAll() {

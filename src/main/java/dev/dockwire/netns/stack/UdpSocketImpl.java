@@ -24,6 +24,8 @@ final class UdpSocketImpl implements UdpSocket {
     UdpSocketImpl nextOnPort;
     private Receiver receiver = (s, a, p, d) -> { };
     private Consumer<SocketError> errorHandler = e -> { };
+    private IcmpErrorHandler icmpErrors;
+    private int ttl;
 
     UdpSocketImpl(Udp udp) {
         this.udp = udp;
@@ -81,7 +83,7 @@ final class UdpSocketImpl implements UdpSocket {
         ByteBuf packet = Frames.allocate(UdpPacket.HEADER_LENGTH + len);
         packet.writerIndex(packet.readerIndex() + UdpPacket.HEADER_LENGTH);
         packet.writeBytes(data, data.readerIndex(), len);
-        udp.send(src, localPort, dstAddr, dstPort, packet);
+        udp.send(src, localPort, dstAddr, dstPort, packet, ttl > 0 ? ttl : stack.defaultTtl());
     }
 
     @Override
@@ -100,6 +102,28 @@ final class UdpSocketImpl implements UdpSocket {
     @Override
     public void onError(Consumer<SocketError> handler) {
         this.errorHandler = handler;
+    }
+
+    @Override
+    public void ttl(int ttl) {
+        if (ttl < 0 || ttl > 255) {
+            throw new IllegalArgumentException("IP_TTL " + ttl); // EINVAL
+        }
+        this.ttl = ttl;
+    }
+
+    @Override
+    public void onIcmpError(IcmpErrorHandler handler) {
+        this.icmpErrors = handler;
+    }
+
+    /** IP_RECVERR is set: errors reach the socket whether it is connected or not (ip_icmp_error). */
+    boolean recvErr() {
+        return icmpErrors != null;
+    }
+
+    void deliverIcmpError(int reporter, int ttl, int type, int code, int dst, int dstPort) {
+        icmpErrors.onIcmpError(reporter, ttl, type, code, dst, dstPort);
     }
 
     /** A connected socket only takes datagrams from its peer. */

@@ -169,6 +169,25 @@ class Ipv4StackTest {
     }
 
     @Test
+    void ipRecvErrHearsTheRouterAndTheHostAboutUdpProbesWithTheirTtl() {
+        TestNet net = routed(true);
+        UdpSocket probe = net.ns("a").sockets().openUdp();
+        List<String> events = new ArrayList<>();
+        probe.onIcmpError((rep, ttl, type, code, to, port) -> events.add(type + "/" + code + " from "
+                + dev.dockwire.wire.Ipv4Address.format(rep) + " ttl=" + ttl + " about " + port));
+        for (int ttl = 1; ttl <= 2; ttl++) {
+            probe.ttl(ttl);
+            ByteBuf d = text("probe");
+            probe.send(ip("10.1.0.2"), 33434 + ttl, d);
+            d.release();
+            net.loop().runUntilTime(net.loop().nanos() + 1_000_000_000L);
+        }
+        assertEquals(List.of("11/0 from 10.0.0.1 ttl=64 about 33435", "3/3 from 10.1.0.2 ttl=63 about 33436"), events,
+                "unconnected, the socket still hears both (ip_icmp_error); the host's error crossed the router");
+        probe.close();
+    }
+
+    @Test
     void anUnresolvableNextHopGivesHostUnreachableFromTheRouter() {
         TestNet net = routed(true);
         assertEquals(List.of("error 3/1 from 10.0.0.1"), ping(net, "a", "10.1.0.77", 0));

@@ -17,25 +17,34 @@ import java.util.Set;
  * {@code option requires an argument: c}; {@link Getopt}), or
  * libbb's ({@code invalid number 'x'}); the program prints them after {@code NAME: } and then its usage.
  */
-final class Getopt32 {
-    /** What the command line held: the flags seen, the last value of each option, the operands in order. */
-    record Parsed(Set<Character> flags, Map<Character, String> values, Map<Character, Integer> numbers, List<String> operands) {
-        boolean has(char c) {
+public final class Getopt32 {
+    /**
+     * What the command line held: the flags seen, the last value of each option, the operands in
+     * order, and how often each option was given (getopt32's {@code "vv"} counters: {@code -vv}).
+     */
+    public record Parsed(Set<Character> flags, Map<Character, String> values, Map<Character, Integer> numbers, List<String> operands,
+                         Map<Character, Integer> counts) {
+        public boolean has(char c) {
             return flags.contains(c);
+        }
+
+        /** How many times {@code c} was given. */
+        public int count(char c) {
+            return counts.getOrDefault(c, 0);
         }
     }
 
     /** A parse error: getopt's message followed by the usage, or libbb's alone. */
-    static final class Failure extends Exception {
+    public static final class Failure extends Exception {
         private final boolean usage;
 
-        Failure(String message, boolean usage) {
+        public Failure(String message, boolean usage) {
             super(message, null, false, false);
             this.usage = usage;
         }
 
         /** Whether bb_show_usage follows the message (getopt's errors), not just exit 1 (xatoi's). */
-        boolean usage() {
+        public boolean usage() {
             return usage;
         }
     }
@@ -43,11 +52,12 @@ final class Getopt32 {
     private Getopt32() {
     }
 
-    static Parsed parse(String optstring, List<String> args) throws Failure {
+    public static Parsed parse(String optstring, List<String> args) throws Failure {
         Set<Character> flags = new HashSet<>();
         Map<Character, String> values = new HashMap<>();
         Map<Character, Integer> numbers = new HashMap<>();
         List<String> operands = new ArrayList<>();
+        Map<Character, Integer> counts = new HashMap<>();
         for (int i = 0; i < args.size(); i++) {
             String a = args.get(i);
             if (a.equals("--")) {
@@ -68,6 +78,7 @@ final class Getopt32 {
                     throw new Failure(Getopt.MUSL.invalid(c), true);
                 }
                 flags.add(c);
+                counts.merge(c, 1, Integer::sum);
                 if (at + 1 < optstring.length() && optstring.charAt(at + 1) == ':') {
                     String value;
                     if (j + 1 < a.length()) {
@@ -85,7 +96,7 @@ final class Getopt32 {
                 }
             }
         }
-        return new Parsed(flags, values, numbers, operands);
+        return new Parsed(flags, values, numbers, operands, counts);
     }
 
     /** libbb's xatoi_positive: decimal digits only, 0..INT_MAX. */
@@ -94,7 +105,7 @@ final class Getopt32 {
     }
 
     /** libbb's xstrtou_range (base 10): no sign or blank, digits only, within [lower, upper]. */
-    static long xatou(String s, long lower, long upper) throws Failure {
+    public static long xatou(String s, long lower, long upper) throws Failure {
         if (s.isEmpty() || !s.chars().allMatch(Character::isDigit)) {
             throw new Failure("invalid number '" + s + "'", false);
         }
