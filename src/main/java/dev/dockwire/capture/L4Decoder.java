@@ -1,5 +1,6 @@
 package dev.dockwire.capture;
 
+import dev.dockwire.wire.Checksum;
 import dev.dockwire.wire.IcmpPacket;
 import dev.dockwire.wire.IpProtocol;
 import dev.dockwire.wire.Ipv4Address;
@@ -19,6 +20,7 @@ final class L4Decoder {
     private static final int TCP_OFFSET = 12;
     private static final int TCP_FLAGS = 13;
     private static final int TCP_WINDOW = 14;
+    private static final int TCP_CHECKSUM = 16;
     private static final int TCP_URGENT = 18;
     private static final int TCP_MIN_HEADER = 20;
 
@@ -150,7 +152,8 @@ final class L4Decoder {
 
     private static final int DNS_PORT = 53;
 
-    static void tcp(StringBuilder out, ByteBuf b, int p, int len, int src, int dst) {
+    /** print-tcp.c's tcp_print: flags, checksum ({@code -v}), numbers (relative unless {@code -S}), options, HTTP. */
+    static void tcp(StringBuilder out, ByteBuf b, int p, int len, int src, int dst, PacketPrinter printer) {
         if (len < 4) {
             FrameDecoder.addresses(out, src, dst).append(": [|tcp]");
             return;
@@ -173,18 +176,39 @@ final class L4Decoder {
         }
         int flags = b.getUnsignedByte(p + TCP_FLAGS);
         long seq = b.getUnsignedInt(p + TCP_SEQ);
+        long ack = b.getUnsignedInt(p + TCP_ACK);
+        PrintOptions options = printer.options();
+        if (!options.absolute() && (flags & ACK) != 0) {
+            long[] rel = printer.seqs().relative(src, b.getUnsignedShort(p), dst, b.getUnsignedShort(p + 2), seq, ack,
+                    (flags & SYN) != 0);
+            seq = rel[0];
+            ack = rel[1];
+        }
         int dataLen = len - hlen;
         out.append("Flags [");
         flags(out, flags);
         out.append(']');
-        if (dataLen > 0 || (flags & (SYN | FIN | RST)) != 0) {
+        if (options.verbose() > 0) {
+            int stored = b.getUnsignedShort(p + TCP_CHECKSUM);
+            int sum = ~Checksum.fold(Checksum.sum(b, p, len, Checksum.pseudoHeader(src, dst, IpProtocol.TCP, len))) & 0xFFFF;
+            out.append(", cksum 0x");
+            FrameDecoder.hex4(out, stored);
+            if (sum != 0) {
+                out.append(" (incorrect -> 0x");
+                FrameDecoder.hex4(out, IpVerbose.shouldBe(stored, sum));
+                out.append(')');
+            } else {
+                out.append(" (correct)");
+            }
+        }
+        if (options.verbose() > 1 || dataLen > 0 || (flags & (SYN | FIN | RST)) != 0) {
             out.append(", seq ").append(seq);
             if (dataLen > 0) {
                 out.append(':').append((seq + dataLen) & 0xFFFF_FFFFL);
             }
         }
         if ((flags & ACK) != 0) {
-            out.append(", ack ").append(b.getUnsignedInt(p + TCP_ACK));
+            out.append(", ack ").append(ack);
         }
         out.append(", win ").append(b.getUnsignedShort(p + TCP_WINDOW));
         if ((flags & URG) != 0) {
@@ -196,6 +220,17 @@ final class L4Decoder {
             out.append(']');
         }
         out.append(", length ").append(dataLen);
+        int sport = b.getUnsignedShort(p);
+        int dport = b.getUnsignedShort(p + 2);
+        if (dataLen > 0 && (flags & RST) == 0 && (isHttp(sport) || isHttp(dport))) {
+            out.append(": ");
+            HttpText.print(out, b, p + hlen, dataLen, options.verbose());
+        }
+    }
+
+    /** HTTP_PORT and HTTP_PORT_ALT of tcpdump's tcp.h. */
+    private static boolean isHttp(int port) {
+        return port == 80 || port == 8080;
     }
 
     private static void flags(StringBuilder out, int flags) {
