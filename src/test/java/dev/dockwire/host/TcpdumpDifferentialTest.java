@@ -38,10 +38,14 @@ class TcpdumpDifferentialTest {
             h.ok("docker run -d --name web --network lab nginx");
             h.ok("docker run -d --name c --network lab nicolaka/netshoot sleep 1d");
             h.ok("sudo tcpdump -i br-lab -n -U -w web.pcap &");
-            h.run("docker exec c curl -s -o /dev/null http://web/");
+            h.ok("tcpdump -i br-lab -n -v -A -c 12 &");
+            List<String> live = h.run("docker exec c curl -s -o /dev/null http://web/").output();
             h.run("docker exec c ping -c 1 web");
             h.run("docker exec c curl -s http://web:81/");
             h.run("docker exec c ping -c 3 -W 1 web");
+            List<String> read = h.ok("tcpdump -n -v -A -c 12 -r web.pcap");
+            assertEquals(String.join("\n", read.subList(1, read.size())),
+                    String.join("\n", live.subList(0, live.lastIndexOf("12 packets captured") - 1)), "live as read");
             int compared = 0;
             for (String flags : FLAGS) {
                 List<String> args = new ArrayList<>(List.of("tcpdump", "-n", "-r", "web.pcap"));
