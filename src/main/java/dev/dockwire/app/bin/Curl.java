@@ -190,8 +190,6 @@ public final class Curl implements Program {
 
     private void connect(String host, int addr, int port, String hostHeader, String path) {
         String dotted = Ipv4Address.format(addr);
-        vars.put("remote_ip", dotted);
-        vars.put("remote_port", Integer.toString(port));
         verbose("*   Trying " + dotted + ":" + port + "...");
         socket = ctx.sockets().openTcp();
         try {
@@ -205,6 +203,8 @@ public final class Curl implements Program {
                 ctx.sample("curl connect", ctx.nanos() - start); // %{time_connect}: from the start, lookup included
                 vars.put("time_connect", CurlWriteOut.seconds(ctx.nanos() - start));
                 connected = true;
+                vars.put("remote_ip", dotted); // the connection's peer: empty and 0 until connected
+                vars.put("remote_port", Integer.toString(port));
                 verbose("* Connected to " + host + " (" + dotted + ") port " + port);
                 request(hostHeader, path);
             });
@@ -368,7 +368,7 @@ public final class Curl implements Program {
         vars.putIfAbsent("size_download", "0");
         vars.putIfAbsent("num_redirects", "0");
         vars.putIfAbsent("remote_ip", "");
-        vars.putIfAbsent("remote_port", "");
+        vars.putIfAbsent("remote_port", "0");
         vars.putIfAbsent("content_type", "");
         vars.putIfAbsent("time_connect", "0.000000");
         vars.putIfAbsent("url_effective", "");
@@ -378,7 +378,7 @@ public final class Curl implements Program {
         if (stdout.length() > 0) {
             // Lines as a terminal shows them: a last line without its newline is still a line.
             int end = stdout.charAt(stdout.length() - 1) == '\n' ? stdout.length() - 1 : stdout.length();
-            for (String line : stdout.substring(0, end).split("\n", -1)) {
+            for (String line : stdout.substring(0, end).split("\r\n|\n|\r", -1)) { // as String.lines() splits
                 ctx.out(line);
             }
         }
