@@ -90,7 +90,7 @@ public final class FrameDecoder {
             }
         }
         if (type == EtherType.IPV4) {
-            ipv4(out, b, p, end, printer);
+            ipv4(out, b, p, end, printer, false);
         } else if (type == EtherType.ARP) {
             arp(out, b, p, end, printer.options());
         } else {
@@ -179,7 +179,7 @@ public final class FrameDecoder {
      * tcpdump's print-ip.c: {@code IP SRC > DST: } and the transport; with {@code -v} the header's
      * fields in parentheses first ({@link IpVerbose}), the addresses on the next line.
      */
-    private static void ipv4(StringBuilder out, ByteBuf b, int p, int end, PacketPrinter printer) {
+    static void ipv4(StringBuilder out, ByteBuf b, int p, int end, PacketPrinter printer, boolean quoted) {
         int avail = end - p;
         if (!printer.options().ether()) {
             out.append("IP ");
@@ -203,7 +203,7 @@ public final class FrameDecoder {
             out.append("bad-len ").append(total);
             return;
         }
-        if (total > avail) {
+        if (total > avail && !quoted) { // an ICMP error's quote is cut short by design
             out.append("truncated-ip - ").append(total - avail).append(" bytes missing! ");
             total = avail; // decode what is there
         }
@@ -228,9 +228,9 @@ public final class FrameDecoder {
         switch (proto) {
             case IpProtocol.ICMP -> {
                 addresses(out, src, dst).append(": ");
-                L4Decoder.icmp(out, b, q, len);
+                L4Decoder.icmp(out, b, q, Math.min(len, end - q), printer);
             }
-            case IpProtocol.UDP -> L4Decoder.udp(out, b, q, len, src, dst);
+            case IpProtocol.UDP -> L4Decoder.udp(out, b, q, len, src, dst, printer.options().verbose());
             case IpProtocol.TCP -> L4Decoder.tcp(out, b, q, len, src, dst, printer);
             // tcpdump -n: two spaces, then the protocol number and the payload length.
             default -> addresses(out, src, dst).append(":  ip-proto-").append(proto).append(' ').append(len);

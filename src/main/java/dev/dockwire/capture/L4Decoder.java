@@ -39,7 +39,8 @@ final class L4Decoder {
     private L4Decoder() {
     }
 
-    static void icmp(StringBuilder out, ByteBuf b, int p, int len) {
+    /** print-icmp.c; with {@code -v} an error's quoted packet follows on its own line (ICMP_ERRTYPE). */
+    static void icmp(StringBuilder out, ByteBuf b, int p, int len, PacketPrinter printer) {
         out.append("ICMP ");
         if (len < IcmpPacket.HEADER_LENGTH) {
             out.append("[|icmp]");
@@ -72,6 +73,12 @@ final class L4Decoder {
             default -> out.append("type-#").append(type);
         }
         out.append(", length ").append(len);
+        boolean error = type == IcmpPacket.TYPE_DEST_UNREACHABLE || type == 4 || type == 5
+                || type == IcmpPacket.TYPE_TIME_EXCEEDED || type == 12;
+        if (printer.options().verbose() > 0 && error && len >= IcmpPacket.HEADER_LENGTH + Ipv4Packet.MIN_HEADER_LENGTH) {
+            out.append("\n\t");
+            FrameDecoder.ipv4(out, b, p + IcmpPacket.HEADER_LENGTH, p + len, printer, true);
+        }
     }
 
     /** RFC 792 destination unreachable, named after the quoted packet; false when that is cut short. */
@@ -128,7 +135,7 @@ final class L4Decoder {
         return true;
     }
 
-    static void udp(StringBuilder out, ByteBuf b, int p, int len, int src, int dst) {
+    static void udp(StringBuilder out, ByteBuf b, int p, int len, int src, int dst, int verbose) {
         if (len < 4) {
             FrameDecoder.addresses(out, src, dst).append(": [|udp]");
             return;
@@ -144,9 +151,33 @@ final class L4Decoder {
         } else if (ulen > len) {
             out.append("UDP, bad length ").append(ulen).append(" > ").append(len);
         } else if (b.getUnsignedShort(p) == DNS_PORT || b.getUnsignedShort(p + 2) == DNS_PORT) {
-            DnsDecoder.message(out, b, p + UdpPacket.HEADER_LENGTH, ulen - UdpPacket.HEADER_LENGTH);
+            udpChecksum(out, b, p, ulen, src, dst, verbose);
+            DnsDecoder.message(out, b, p + UdpPacket.HEADER_LENGTH, ulen - UdpPacket.HEADER_LENGTH, verbose);
         } else {
+            udpChecksum(out, b, p, ulen, src, dst, verbose);
             out.append("UDP, length ").append(ulen - UdpPacket.HEADER_LENGTH);
+        }
+    }
+
+    /** print-udp.c with {@code -vv}: the checksum's verdict, when the whole datagram was captured. */
+    private static void udpChecksum(StringBuilder out, ByteBuf b, int p, int ulen, int src, int dst, int verbose) {
+        if (verbose < 2) {
+            return;
+        }
+        int stored = b.getUnsignedShort(p + UdpPacket.CHECKSUM);
+        if (stored == 0) {
+            out.append("[no cksum] ");
+        } else if (p + ulen <= b.writerIndex()) {
+            int sum = ~Checksum.fold(Checksum.sum(b, p, ulen, Checksum.pseudoHeader(src, dst, IpProtocol.UDP, ulen))) & 0xFFFF;
+            if (sum != 0) {
+                out.append("[bad udp cksum 0x");
+                FrameDecoder.hex4(out, stored);
+                out.append(" -> 0x");
+                FrameDecoder.hex4(out, IpVerbose.shouldBe(stored, sum));
+                out.append("!] ");
+            } else {
+                out.append("[udp sum ok] ");
+            }
         }
     }
 

@@ -43,6 +43,8 @@ class TcpdumpDifferentialTest {
             h.run("docker exec c ping -c 1 web");
             h.run("docker exec c curl -s http://web:81/");
             h.run("docker exec c ping -c 3 -W 1 web");
+            h.run("docker exec c traceroute -n -q 1 -m 1 web");
+            h.run("docker exec c dig +tries=1 +timeout=1 @172.20.0.2 web");
             List<String> read = h.ok("tcpdump -n -v -A -c 12 -r web.pcap");
             assertEquals(String.join("\n", read.subList(1, read.size())),
                     String.join("\n", live.subList(0, live.lastIndexOf("12 packets captured") - 1)), "live as read");
