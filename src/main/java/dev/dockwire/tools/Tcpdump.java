@@ -91,6 +91,14 @@ public final class Tcpdump {
 
         /** Like SIGINT: stops capturing and prints the counts (once). */
         public void stop() {
+            stop(true);
+        }
+
+        /**
+         * Stops and prints the counts; {@code interrupted}: after the newline tcpdump.c puts out
+         * when pcap_breakloop ended the loop (status -2), in case a line was cut; -c's end has none.
+         */
+        private void stop(boolean interrupted) {
             if (stopped) {
                 return;
             }
@@ -106,7 +114,9 @@ public final class Tcpdump {
             if (file != null) {
                 file.close();
             }
-            emit("");
+            if (interrupted) {
+                emit("");
+            }
             emit(seen + (seen == 1 ? " packet" : " packets") + " captured");
             emit(seen + (seen == 1 ? " packet" : " packets") + " received by filter");
             emit("0 packets dropped by kernel");
@@ -165,7 +175,7 @@ public final class Tcpdump {
         private void countAndMaybeStop() {
             seen++;
             if (count > 0 && seen >= count) {
-                stop(); // tcpdump -c exits right after the last packet
+                stop(false); // tcpdump -c exits right after the last packet
             }
         }
 
