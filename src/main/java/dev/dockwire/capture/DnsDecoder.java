@@ -20,6 +20,11 @@ final class DnsDecoder {
     }
 
     static void message(StringBuilder out, ByteBuf b, int offset, int length) {
+        message(out, b, offset, length, 0);
+    }
+
+    /** With {@code -vv} ({@code verbose > 1}) a query's additional section follows its questions ({@code ar: . OPT UDPsize=1232}). */
+    static void message(StringBuilder out, ByteBuf b, int offset, int length, int verbose) {
         DnsMessage m;
         try {
             m = DnsMessage.parse(b, offset, length);
@@ -65,6 +70,20 @@ final class DnsDecoder {
             }
             for (DnsQuestion q : m.questions()) {
                 out.append(' ').append(DnsType.name(q.type())).append("? ").append(absolute(q.name()));
+            }
+            if (verbose > 1 && arcount > 0) {
+                out.append(" ar:");
+                for (int i = 0; i < arcount; i++) {
+                    DnsRecord r = m.additionals().get(i);
+                    out.append(i == 0 ? " " : ", ").append(absolute(r.name()));
+                    if (r.type() == DnsType.OPT) {
+                        // ns_rprint's T_OPT: the class is the payload size, DO the TTL's top flag bit.
+                        out.append(" OPT UDPsize=").append(r.dnsClass()).append((r.ttl() & 0x8000) != 0 ? " DO" : "");
+                    } else {
+                        out.append(' ');
+                        record(out, r);
+                    }
+                }
             }
         }
         out.append(" (").append(length).append(')');

@@ -20,9 +20,10 @@ import io.netty.buffer.ByteBuf;
  * IP 172.18.0.2.40000 > 172.18.0.3.80: Flags [S], seq 123, win 64240, options [mss 1460], length 0
  * </pre>
  * Differences from tcpdump: an 802.1Q tag is always shown ({@code vlan 10, p 0, } in front, as
- * tcpdump shows it with {@code -e}); TCP sequence numbers are absolute (as with {@code -S});
- * application payloads (DNS, HTTP, DHCP, VXLAN...) are not decoded; IPv6 and other EtherTypes
- * are named, not decoded. Reads the frame's readable bytes with absolute accessors and never
+ * tcpdump shows it with {@code -e}); application payloads other than DNS and HTTP (DHCP, VXLAN...)
+ * are not decoded; IPv6 and other EtherTypes are named, not decoded. TCP sequence numbers are
+ * absolute here (as with {@code -S}); a {@link PacketPrinter} prints them relative, and the other
+ * flags ({@code -v -e -A -X}). Reads the frame's readable bytes with absolute accessors and never
  * changes its indices. Never throws on a malformed frame: what is missing is shown as tcpdump's
  * truncation marker {@code [|proto]}.
  */
@@ -39,9 +40,14 @@ public final class FrameDecoder {
 
     /** Appends the line for {@code frame}'s readable bytes to {@code out} and returns it. */
     public static StringBuilder decode(ByteBuf frame, StringBuilder out) {
+        return decode(frame, out, PacketPrinter.STATELESS);
+    }
+
+    /** As {@link #decode(ByteBuf, StringBuilder)}, with {@code printer}'s flags and flow state. */
+    static StringBuilder decode(ByteBuf frame, StringBuilder out, PacketPrinter printer) {
         int start = out.length();
         try {
-            ethernet(out, frame, frame.readerIndex(), frame.writerIndex());
+            ethernet(out, frame, frame.readerIndex(), frame.writerIndex(), printer);
         } catch (IndexOutOfBoundsException e) {
             // Every read is bounds-checked first; this only guards against a decoder bug.
             out.setLength(start);
@@ -50,7 +56,7 @@ public final class FrameDecoder {
         return out;
     }
 
-    private static void ethernet(StringBuilder out, ByteBuf b, int off, int end) {
+    private static void ethernet(StringBuilder out, ByteBuf b, int off, int end, PacketPrinter printer) {
         int frameLength = end - off;
         if (frameLength < EthernetFrame.HEADER_LENGTH) {
             out.append("[|ether]");
@@ -60,6 +66,12 @@ public final class FrameDecoder {
         long src = get48(b, off + EthernetFrame.SRC);
         int type = b.getUnsignedShort(off + EthernetFrame.ETHERTYPE);
         int p = off + EthernetFrame.HEADER_LENGTH;
+        boolean ether = printer.options().ether();
+        if (ether && (type == EtherType.IPV4 || type == EtherType.ARP || type == EtherType.VLAN || type == QINQ)) {
+            // print-ether.c with -e: addresses, then each EtherType, the frame's length before the first.
+            out.append(MacAddress.format(src)).append(" > ").append(MacAddress.format(dst)).append(", ");
+            etherType(out, type).append(", length ").append(frameLength).append(": ");
+        }
         while (type == EtherType.VLAN || type == QINQ) {
             if (end - p < 4) {
                 out.append("vlan [|vlan]");
@@ -73,11 +85,14 @@ public final class FrameDecoder {
             out.append(", ");
             type = b.getUnsignedShort(p + 2);
             p += 4;
+            if (ether) {
+                etherType(out, type).append(", ");
+            }
         }
         if (type == EtherType.IPV4) {
-            ipv4(out, b, p, end);
+            ipv4(out, b, p, end, printer, false);
         } else if (type == EtherType.ARP) {
-            arp(out, b, p, end);
+            arp(out, b, p, end, printer.options());
         } else {
             out.append(MacAddress.format(src)).append(" > ").append(MacAddress.format(dst)).append(", ");
             if (type < 0x0600) {
@@ -91,8 +106,19 @@ public final class FrameDecoder {
         }
     }
 
+    /** ether_type_print: {@code ethertype IPv4 (0x0800)}. */
+    private static StringBuilder etherType(StringBuilder out, int type) {
+        out.append("ethertype ").append(etherTypeName(type)).append(" (0x");
+        hex4(out, type);
+        return out.append(')');
+    }
+
     private static String etherTypeName(int type) {
         return switch (type) {
+            case EtherType.IPV4 -> "IPv4";
+            case EtherType.ARP -> "ARP";
+            case EtherType.VLAN -> "802.1Q";
+            case QINQ -> "802.1Q-QinQ";
             case EtherType.IPV6 -> "IPv6";
             case 0x88CC -> "LLDP";
             case 0x888E -> "EAPOL";
@@ -103,9 +129,11 @@ public final class FrameDecoder {
     }
 
     /** tcpdump's print-arp.c for Ethernet/IPv4; the length is what follows the Ethernet header. */
-    private static void arp(StringBuilder out, ByteBuf b, int p, int end) {
+    private static void arp(StringBuilder out, ByteBuf b, int p, int end, PrintOptions options) {
         int len = end - p;
-        out.append("ARP, ");
+        if (!options.ether()) {
+            out.append("ARP, "); // with -e the EtherType said so
+        }
         if (len < 8) {
             out.append("[|arp]");
             return;
@@ -115,6 +143,9 @@ public final class FrameDecoder {
         int hlen = b.getUnsignedByte(p + ArpPacket.HLEN);
         int plen = b.getUnsignedByte(p + ArpPacket.PLEN);
         int op = b.getUnsignedShort(p + ArpPacket.OPER);
+        if (options.verbose() > 0 && htype == ArpPacket.HTYPE_ETHERNET && ptype == EtherType.IPV4) {
+            out.append("Ethernet (len ").append(hlen).append("), IPv4 (len ").append(plen).append("), ");
+        }
         if (htype != ArpPacket.HTYPE_ETHERNET || ptype != EtherType.IPV4 || hlen != 6 || plen != 4) {
             out.append("hardware type ").append(htype).append(" (len ").append(hlen).append("), protocol 0x");
             hex4(out, ptype);
@@ -144,10 +175,15 @@ public final class FrameDecoder {
         out.append(", length ").append(len);
     }
 
-    /** tcpdump's print-ip.c in its non-verbose form: {@code IP SRC > DST: } and the transport. */
-    private static void ipv4(StringBuilder out, ByteBuf b, int p, int end) {
+    /**
+     * tcpdump's print-ip.c: {@code IP SRC > DST: } and the transport; with {@code -v} the header's
+     * fields in parentheses first ({@link IpVerbose}), the addresses on the next line.
+     */
+    static void ipv4(StringBuilder out, ByteBuf b, int p, int end, PacketPrinter printer, boolean quoted) {
         int avail = end - p;
-        out.append("IP ");
+        if (!printer.options().ether()) {
+            out.append("IP ");
+        }
         if (avail < Ipv4Packet.MIN_HEADER_LENGTH) {
             out.append("[|ip]");
             return;
@@ -167,13 +203,16 @@ public final class FrameDecoder {
             out.append("bad-len ").append(total);
             return;
         }
-        if (total > avail) {
+        if (total > avail && !quoted) { // an ICMP error's quote is cut short by design
             out.append("truncated-ip - ").append(total - avail).append(" bytes missing! ");
             total = avail; // decode what is there
         }
         if (hlen > total) {
             out.append("[|ip]");
             return;
+        }
+        if (printer.options().verbose() > 0) {
+            IpVerbose.header(out, b, p, hlen);
         }
         int src = b.getInt(p + Ipv4Packet.SRC);
         int dst = b.getInt(p + Ipv4Packet.DST);
@@ -189,10 +228,10 @@ public final class FrameDecoder {
         switch (proto) {
             case IpProtocol.ICMP -> {
                 addresses(out, src, dst).append(": ");
-                L4Decoder.icmp(out, b, q, len);
+                L4Decoder.icmp(out, b, q, Math.min(len, end - q), printer);
             }
-            case IpProtocol.UDP -> L4Decoder.udp(out, b, q, len, src, dst);
-            case IpProtocol.TCP -> L4Decoder.tcp(out, b, q, len, src, dst);
+            case IpProtocol.UDP -> L4Decoder.udp(out, b, q, len, src, dst, printer.options().verbose());
+            case IpProtocol.TCP -> L4Decoder.tcp(out, b, q, len, src, dst, printer);
             // tcpdump -n: two spaces, then the protocol number and the payload length.
             default -> addresses(out, src, dst).append(":  ip-proto-").append(proto).append(' ').append(len);
         }

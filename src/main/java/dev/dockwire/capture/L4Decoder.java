@@ -1,5 +1,6 @@
 package dev.dockwire.capture;
 
+import dev.dockwire.wire.Checksum;
 import dev.dockwire.wire.IcmpPacket;
 import dev.dockwire.wire.IpProtocol;
 import dev.dockwire.wire.Ipv4Address;
@@ -19,6 +20,7 @@ final class L4Decoder {
     private static final int TCP_OFFSET = 12;
     private static final int TCP_FLAGS = 13;
     private static final int TCP_WINDOW = 14;
+    private static final int TCP_CHECKSUM = 16;
     private static final int TCP_URGENT = 18;
     private static final int TCP_MIN_HEADER = 20;
 
@@ -37,7 +39,8 @@ final class L4Decoder {
     private L4Decoder() {
     }
 
-    static void icmp(StringBuilder out, ByteBuf b, int p, int len) {
+    /** print-icmp.c; with {@code -v} an error's quoted packet follows on its own line (ICMP_ERRTYPE). */
+    static void icmp(StringBuilder out, ByteBuf b, int p, int len, PacketPrinter printer) {
         out.append("ICMP ");
         if (len < IcmpPacket.HEADER_LENGTH) {
             out.append("[|icmp]");
@@ -70,6 +73,12 @@ final class L4Decoder {
             default -> out.append("type-#").append(type);
         }
         out.append(", length ").append(len);
+        boolean error = type == IcmpPacket.TYPE_DEST_UNREACHABLE || type == 4 || type == 5
+                || type == IcmpPacket.TYPE_TIME_EXCEEDED || type == 12;
+        if (printer.options().verbose() > 0 && error && len >= IcmpPacket.HEADER_LENGTH + Ipv4Packet.MIN_HEADER_LENGTH) {
+            out.append("\n\t");
+            FrameDecoder.ipv4(out, b, p + IcmpPacket.HEADER_LENGTH, p + len, printer, true);
+        }
     }
 
     /** RFC 792 destination unreachable, named after the quoted packet; false when that is cut short. */
@@ -126,7 +135,7 @@ final class L4Decoder {
         return true;
     }
 
-    static void udp(StringBuilder out, ByteBuf b, int p, int len, int src, int dst) {
+    static void udp(StringBuilder out, ByteBuf b, int p, int len, int src, int dst, int verbose) {
         if (len < 4) {
             FrameDecoder.addresses(out, src, dst).append(": [|udp]");
             return;
@@ -142,15 +151,40 @@ final class L4Decoder {
         } else if (ulen > len) {
             out.append("UDP, bad length ").append(ulen).append(" > ").append(len);
         } else if (b.getUnsignedShort(p) == DNS_PORT || b.getUnsignedShort(p + 2) == DNS_PORT) {
-            DnsDecoder.message(out, b, p + UdpPacket.HEADER_LENGTH, ulen - UdpPacket.HEADER_LENGTH);
+            udpChecksum(out, b, p, ulen, src, dst, verbose);
+            DnsDecoder.message(out, b, p + UdpPacket.HEADER_LENGTH, ulen - UdpPacket.HEADER_LENGTH, verbose);
         } else {
+            udpChecksum(out, b, p, ulen, src, dst, verbose);
             out.append("UDP, length ").append(ulen - UdpPacket.HEADER_LENGTH);
+        }
+    }
+
+    /** print-udp.c with {@code -vv}: the checksum's verdict, when the whole datagram was captured. */
+    private static void udpChecksum(StringBuilder out, ByteBuf b, int p, int ulen, int src, int dst, int verbose) {
+        if (verbose < 2) {
+            return;
+        }
+        int stored = b.getUnsignedShort(p + UdpPacket.CHECKSUM);
+        if (stored == 0) {
+            out.append("[no cksum] ");
+        } else if (p + ulen <= b.writerIndex()) {
+            int sum = ~Checksum.fold(Checksum.sum(b, p, ulen, Checksum.pseudoHeader(src, dst, IpProtocol.UDP, ulen))) & 0xFFFF;
+            if (sum != 0) {
+                out.append("[bad udp cksum 0x");
+                FrameDecoder.hex4(out, stored);
+                out.append(" -> 0x");
+                FrameDecoder.hex4(out, IpVerbose.shouldBe(stored, sum));
+                out.append("!] ");
+            } else {
+                out.append("[udp sum ok] ");
+            }
         }
     }
 
     private static final int DNS_PORT = 53;
 
-    static void tcp(StringBuilder out, ByteBuf b, int p, int len, int src, int dst) {
+    /** print-tcp.c's tcp_print: flags, checksum ({@code -v}), numbers (relative unless {@code -S}), options, HTTP. */
+    static void tcp(StringBuilder out, ByteBuf b, int p, int len, int src, int dst, PacketPrinter printer) {
         if (len < 4) {
             FrameDecoder.addresses(out, src, dst).append(": [|tcp]");
             return;
@@ -173,18 +207,39 @@ final class L4Decoder {
         }
         int flags = b.getUnsignedByte(p + TCP_FLAGS);
         long seq = b.getUnsignedInt(p + TCP_SEQ);
+        long ack = b.getUnsignedInt(p + TCP_ACK);
+        PrintOptions options = printer.options();
+        if (!options.absolute() && (flags & ACK) != 0) {
+            long[] rel = printer.seqs().relative(src, b.getUnsignedShort(p), dst, b.getUnsignedShort(p + 2), seq, ack,
+                    (flags & SYN) != 0);
+            seq = rel[0];
+            ack = rel[1];
+        }
         int dataLen = len - hlen;
         out.append("Flags [");
         flags(out, flags);
         out.append(']');
-        if (dataLen > 0 || (flags & (SYN | FIN | RST)) != 0) {
+        if (options.verbose() > 0) {
+            int stored = b.getUnsignedShort(p + TCP_CHECKSUM);
+            int sum = ~Checksum.fold(Checksum.sum(b, p, len, Checksum.pseudoHeader(src, dst, IpProtocol.TCP, len))) & 0xFFFF;
+            out.append(", cksum 0x");
+            FrameDecoder.hex4(out, stored);
+            if (sum != 0) {
+                out.append(" (incorrect -> 0x");
+                FrameDecoder.hex4(out, IpVerbose.shouldBe(stored, sum));
+                out.append(')');
+            } else {
+                out.append(" (correct)");
+            }
+        }
+        if (options.verbose() > 1 || dataLen > 0 || (flags & (SYN | FIN | RST)) != 0) {
             out.append(", seq ").append(seq);
             if (dataLen > 0) {
                 out.append(':').append((seq + dataLen) & 0xFFFF_FFFFL);
             }
         }
         if ((flags & ACK) != 0) {
-            out.append(", ack ").append(b.getUnsignedInt(p + TCP_ACK));
+            out.append(", ack ").append(ack);
         }
         out.append(", win ").append(b.getUnsignedShort(p + TCP_WINDOW));
         if ((flags & URG) != 0) {
@@ -196,6 +251,17 @@ final class L4Decoder {
             out.append(']');
         }
         out.append(", length ").append(dataLen);
+        int sport = b.getUnsignedShort(p);
+        int dport = b.getUnsignedShort(p + 2);
+        if (dataLen > 0 && (flags & RST) == 0 && (isHttp(sport) || isHttp(dport))) {
+            out.append(": ");
+            HttpText.print(out, b, p + hlen, dataLen, options.verbose());
+        }
+    }
+
+    /** HTTP_PORT and HTTP_PORT_ALT of tcpdump's tcp.h. */
+    private static boolean isHttp(int port) {
+        return port == 80 || port == 8080;
     }
 
     private static void flags(StringBuilder out, int flags) {

@@ -1,7 +1,6 @@
 package dev.dockwire.tools;
 
 import dev.dockwire.capture.CaptureFile;
-import dev.dockwire.capture.FrameDecoder;
 import dev.dockwire.capture.PcapWriter;
 import dev.dockwire.kernel.Capture;
 import dev.dockwire.kernel.CaptureSink;
@@ -17,9 +16,9 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * {@code tcpdump [-i IFACE|any] [-n|-nn] [-c COUNT] [-t] [-v] [-q] [-l] [-U] [-w FILE] [EXPRESSION]}
- * on an interface of a namespace (or all of them): one line per packet as tcpdump prints them with
- * {@code -n} (the decoder is capture.FrameDecoder; names are never resolved), a bridge captured
+ * {@code tcpdump [-i IFACE|any] [-n|-nn] [-c COUNT] [-t...] [-v...] [-S] [-e] [-A|-X] [-q] [-l] [-U] [-w FILE]
+ * [EXPRESSION]} on an interface of a namespace (or all of them): each packet as tcpdump prints it
+ * with {@code -n} ({@link TcpdumpOptions}, capture.PacketPrinter; names are never resolved), a bridge captured
  * promiscuously, and the closing counts; with {@code -w} a pcap on the disk instead of lines. A
  * {@link Job} runs in the foreground until COUNT packets were seen (or nothing more can happen;
  * at a live terminal until Ctrl-C), or in the background ({@code tcpdump ... &}) while later
@@ -34,9 +33,8 @@ public final class Tcpdump {
     public static final class Job implements CaptureSink {
         private final List<String> pending = new ArrayList<>();
         private final long count;
-        private final boolean timestamps;
+        private final TcpdumpOptions options;
         private final String command;
-        private final StringBuilder line = new StringBuilder(128);
         private final List<Capture> taps = new ArrayList<>();
         /** The ifindexes {@code -i any} captures (a link renamed or moved in is not captured twice). */
         private final Set<Integer> tapped = new HashSet<>();
@@ -48,9 +46,9 @@ public final class Tcpdump {
         private long seen;
         private boolean stopped;
 
-        private Job(long count, boolean timestamps, String command) {
+        private Job(long count, TcpdumpOptions options, String command) {
             this.count = count;
-            this.timestamps = timestamps;
+            this.options = options;
             this.command = command;
         }
 
@@ -93,6 +91,14 @@ public final class Tcpdump {
 
         /** Like SIGINT: stops capturing and prints the counts (once). */
         public void stop() {
+            stop(true);
+        }
+
+        /**
+         * Stops and prints the counts; {@code interrupted}: after the newline tcpdump.c puts out
+         * when pcap_breakloop ended the loop (status -2), in case a line was cut; -c's end has none.
+         */
+        private void stop(boolean interrupted) {
             if (stopped) {
                 return;
             }
@@ -108,7 +114,9 @@ public final class Tcpdump {
             if (file != null) {
                 file.close();
             }
-            emit("");
+            if (interrupted) {
+                emit("");
+            }
             emit(seen + (seen == 1 ? " packet" : " packets") + " captured");
             emit(seen + (seen == 1 ? " packet" : " packets") + " received by filter");
             emit("0 packets dropped by kernel");
@@ -141,17 +149,9 @@ public final class Tcpdump {
                 countAndMaybeStop();
                 return;
             }
-            line.setLength(0);
-            if (timestamps) {
-                long micros = nanos / 1000;
-                long secs = micros / 1_000_000;
-                line.append(two(secs / 3600 % 24)).append(':').append(two(secs / 60 % 60)).append(':')
-                        .append(two(secs % 60)).append('.').append(String.format("%06d", micros % 1_000_000)).append(' ');
-            }
-            if (device != null) {
-                line.append(String.format("%-5s %-3s ", device, packetType(frame, mac, direction)));
-            }
-            emit(FrameDecoder.decode(frame, line).toString());
+            String column = device == null ? null : String.format("%-5s %-3s ", device, packetType(frame, mac, direction));
+            // The file's clock: virtual time 0 is CaptureFile's epoch, so live lines and -w/-r agree.
+            options.lines(CaptureFile.DEFAULT_EPOCH_NANOS + nanos, column, frame).forEach(this::emit);
             countAndMaybeStop();
         }
 
@@ -175,12 +175,8 @@ public final class Tcpdump {
         private void countAndMaybeStop() {
             seen++;
             if (count > 0 && seen >= count) {
-                stop(); // tcpdump -c exits right after the last packet
+                stop(false); // tcpdump -c exits right after the last packet
             }
-        }
-
-        private static String two(long v) {
-            return v < 10 ? "0" + v : Long.toString(v);
         }
 
         @Override
@@ -234,61 +230,17 @@ public final class Tcpdump {
      * disk relative to {@code cwd} instead of printing lines ({@code -U}: each packet flushed).
      */
     public static Job start(Kernel kernel, EventLoop loop, String ns, List<String> args, Path cwd) {
-        String iface = null;
-        String write = null;
-        boolean unbuffered = false;
-        long count = 0;
-        boolean timestamps = true;
-        boolean verbose = false;
-        boolean promiscuous = true;
-        List<String> expr = new ArrayList<>();
-        for (int i = 0; i < args.size(); i++) {
-            String a = args.get(i);
-            switch (a) {
-                case "-i", "--interface" -> {
-                    if (++i >= args.size()) {
-                        throw new Refused("tcpdump: option requires an argument -- 'i'");
-                    }
-                    iface = args.get(i);
-                }
-                case "-c" -> {
-                    if (++i >= args.size()) {
-                        throw new Refused("tcpdump: option requires an argument -- 'c'");
-                    }
-                    try {
-                        count = Long.parseLong(args.get(i));
-                    } catch (NumberFormatException e) {
-                        count = -1;
-                    }
-                    if (count <= 0) {
-                        throw new Refused("tcpdump: invalid packet count " + args.get(i));
-                    }
-                }
-                case "-U" -> unbuffered = true;
-                case "-p", "--no-promiscuous-mode" -> promiscuous = false;
-                case "-n", "-nn", "-l", "-q", "-e" -> {
-                    // -n/-nn: names are never resolved here; the others change nothing visible.
-                }
-                case "-v", "-vv", "-vvv" -> verbose = true;
-                case "-t" -> timestamps = false;
-                case "-w", "-r" -> {
-                    if (cwd == null || a.equals("-r")) { // -r FILE on the host is TcpdumpRead's
-                        throw new Refused("tcpdump: " + a + " is not supported here: dockwire already writes a pcapng"
-                                + " of every bridge to captures/<run>/ (and --capture IFACE for others)");
-                    }
-                    if (++i >= args.size()) {
-                        throw new Refused("tcpdump: option requires an argument -- '" + a.substring(1) + "'");
-                    }
-                    write = args.get(i);
-                }
-                default -> {
-                    if (a.startsWith("-") && expr.isEmpty()) {
-                        throw new Refused("tcpdump: invalid option -- '" + a.substring(1) + "'");
-                    }
-                    expr.add(a);
-                }
-            }
+        TcpdumpOptions o = TcpdumpOptions.parse(args);
+        if (o.read != null || (o.write != null && cwd == null)) { // -r FILE on the host is TcpdumpRead's
+            throw new Refused("tcpdump: " + (o.read != null ? "-r" : "-w") + " is not supported here: dockwire already"
+                    + " writes a pcapng of every bridge to captures/<run>/ (and --capture IFACE for others)");
         }
+        String iface = o.iface;
+        String write = o.write;
+        long count = o.count;
+        boolean verbose = o.verbose > 0;
+        boolean promiscuous = o.promiscuous;
+        boolean unbuffered = o.unbuffered;
         if (iface == null) {
             // tcpdump's default: the first interface that is up and not loopback.
             iface = kernel.links(ns).stream().filter(l -> l.up() && !l.name().equals("lo")).map(LinkInfo::name)
@@ -299,7 +251,7 @@ public final class Tcpdump {
         if (!any && kernel.links(ns).stream().noneMatch(l -> l.name().equals(device))) {
             throw new Refused("tcpdump: " + iface + ": No such device exists\n(SIOCGIFHWADDR: No such device)");
         }
-        Job job = new Job(count, timestamps, "tcpdump " + String.join(" ", args));
+        Job job = new Job(count, o, "tcpdump " + String.join(" ", args));
         if (write != null) {
             try {
                 job.file = PcapWriter.create(cwd.resolve(write));
@@ -309,7 +261,7 @@ public final class Tcpdump {
             job.file.addInterface(iface, iface);
             job.unbuffered = unbuffered;
         }
-        String filter = expr.isEmpty() ? null : String.join(" ", expr);
+        String filter = o.filter();
         try {
             if (any) {
                 // Linux's "any" device (a packet socket bound to no ifindex): every interface of the

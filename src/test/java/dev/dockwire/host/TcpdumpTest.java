@@ -25,12 +25,13 @@ class TcpdumpTest {
             assertEquals(1, h.ok("jobs").size());
             List<String> out = h.ok("docker exec a ping -c 2 b");
             List<String> dump = out.subList(out.indexOf("round-trip min/avg/max = 0.000/0.000/0.000 ms") + 1, out.size());
-            assertEquals(4 + 4, dump.size(), String.join("\n", out));
+            assertEquals(4 + 3, dump.size(), String.join("\n", out));
             assertTrue(dump.get(0).matches("00:00:0\\d\\.\\d{6} IP 172\\.20\\.0\\.2 > 172\\.20\\.0\\.3: ICMP echo request, id \\d+, seq 0, length 64"),
                     dump.get(0));
             assertTrue(dump.get(1).contains("IP 172.20.0.3 > 172.20.0.2: ICMP echo reply"), dump.get(1));
-            assertEquals(List.of("", "4 packets captured", "4 packets received by filter", "0 packets dropped by kernel"),
-                    dump.subList(4, 8));
+            // As tcpdump 4.99 ends at -c (wire.out): no blank line, which it prints only when interrupted.
+            assertEquals(List.of("4 packets captured", "4 packets received by filter", "0 packets dropped by kernel"),
+                    dump.subList(4, 7));
             assertEquals(List.of(), h.ok("jobs"), "the job ended at -c 4");
         }
     }

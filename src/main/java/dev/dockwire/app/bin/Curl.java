@@ -14,16 +14,23 @@ import io.netty.buffer.ByteBufUtil;
 import io.netty.buffer.Unpooled;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
- * {@code curl [-s] [-S] [-f] [-I] [-v] [-i] [-o FILE] [--max-time S] [-H 'Name: value'] URL}: one HTTP/1.1
- * request over the socket API, the body (or headers) printed, and curl's own error wording and
- * exit codes: (6) could not resolve host, (7) failed to connect, (22) an HTTP status of 400 or
- * more with {@code -f}/{@code --fail} (nothing of the body printed), (28) timeout, (52) empty
- * reply, (56) receive failure; {@code -S} shows the error under {@code -s}.
+ * {@code curl [-s] [-S] [-f] [-L] [-I] [-v] [-i] [-o FILE] [-w FORMAT] [--resolve HOST:PORT:ADDR]
+ * [--max-time S] [-H 'Name: value'] URL}: HTTP/1.1 requests over the socket API (a new one for
+ * each redirect {@code -L} follows), the body (or headers) printed, {@code -w}'s variables
+ * ({@link CurlWriteOut}) after it, and curl 8's error wording and exit codes (lib/strerror.c and
+ * the failf() calls): (1) a reply that is not HTTP, (6) could not resolve host, (7) failed to
+ * connect, (22) an HTTP status of 400 or more with {@code -f}/{@code --fail} (nothing of the body
+ * printed), (28) timeout, (47) too many redirects, (52) empty reply, (56) receive failure;
+ * {@code -S} shows the error under {@code -s}.
  */
 public final class Curl implements Program {
+    /** curl's default --max-redirs. */
+    private static final int MAX_REDIRECTS = 50;
     private ProcessContext ctx;
     private boolean silent;
     private boolean headOnly;
@@ -34,10 +41,19 @@ public final class Curl implements Program {
     private String outFile;
     private long maxTimeNanos;
     private final List<String> extraHeaders = new ArrayList<>();
+    private final Map<String, Integer> resolved = new HashMap<>();
+    private String writeOut;
+    private boolean follow;
     private long start;
     private boolean done;
+    private boolean connected;
     private Timer deadline;
     private TcpSocket socket;
+    /** What curl writes to stdout, printed at the end with {@code -w}'s text after it. */
+    private final StringBuilder stdout = new StringBuilder();
+    private final Map<String, String> vars = new HashMap<>();
+    private int redirects;
+    private long received;
 
     @Override
     public void start(ProcessContext ctx, List<String> args) {
@@ -50,8 +66,18 @@ public final class Curl implements Program {
                 case "-s", "--silent" -> silent = true;
                 case "-f", "--fail" -> failOnError = true;
                 case "-S", "--show-error" -> showError = true;
-                case "-L", "--location", "-k", "--insecure" -> {
-                    // accepted: no redirects or TLS to follow here
+                case "-L", "--location" -> follow = true;
+                case "-k", "--insecure" -> {
+                    // accepted: no TLS here
+                }
+                case "-w", "--write-out" -> writeOut = i + 1 < args.size() ? args.get(++i) : "";
+                case "--resolve" -> {
+                    // HOST:PORT:ADDRESS, as curl's --resolve adds it to the DNS cache
+                    String[] r = i + 1 < args.size() ? args.get(++i).split(":", 3) : new String[0];
+                    Integer addr = r.length == 3 ? Ipv4Address.tryParse(r[2]) : null;
+                    if (addr != null) {
+                        resolved.put(r[0].toLowerCase(java.util.Locale.ROOT) + ":" + r[1], addr);
+                    }
                 }
                 case "-I", "--head" -> headOnly = true;
                 case "-v", "--verbose" -> verbose = true;
@@ -77,10 +103,26 @@ public final class Curl implements Program {
             ctx.exit(2);
             return;
         }
+        start = ctx.nanos();
+        vars.put("http_code", "000");
+        vars.put("response_code", "000");
+        if (maxTimeNanos > 0) {
+            deadline = ctx.schedule(maxTimeNanos, this::timedOut);
+        }
+        transfer(url);
+    }
+
+    /** multi.c multi_handle_timeout: what curl was doing when {@code --max-time} ran out. */
+    private void timedOut() {
+        fail(28, connected ? "Operation timed out after " + elapsedMs() + " milliseconds with " + received + " bytes received"
+                : "Connection timed out after " + elapsedMs() + " milliseconds");
+    }
+
+    /** One request for {@code url}: its host resolved (or taken from {@code --resolve}), then connected to. */
+    private void transfer(String url) {
         String u = url.contains("://") ? url : "http://" + url;
         if (!u.startsWith("http://")) {
-            ctx.err("curl: (1) Protocol \"" + u.substring(0, u.indexOf(':')) + "\" not supported");
-            ctx.exit(1);
+            fail(1, "Protocol \"" + u.substring(0, u.indexOf(':')) + "\" not supported");
             return;
         }
         String rest = u.substring(7);
@@ -93,15 +135,17 @@ public final class Curl implements Program {
         try {
             port = colon < 0 ? 80 : Integer.parseInt(hostPort.substring(colon + 1));
         } catch (NumberFormatException e) {
-            ctx.err("curl: (3) URL rejected: Port number was not a decimal number between 0 and 65535");
-            ctx.exit(3);
+            fail(3, "URL rejected: Port number was not a decimal number between 0 and 65535");
             return;
         }
-        start = ctx.nanos();
-        if (maxTimeNanos > 0) {
-            deadline = ctx.schedule(maxTimeNanos, () -> fail(28, "Connection timed out after " + elapsedMs() + " milliseconds"));
-        }
+        vars.put("url_effective", "http://" + hostPort + path);
         String hostHeader = colon < 0 ? host : hostPort;
+        Integer pinned = resolved.get(host.toLowerCase(java.util.Locale.ROOT) + ":" + port);
+        if (pinned != null) {
+            verbose("* Added " + host + ":" + port + ":" + Ipv4Address.format(pinned) + " to DNS cache");
+            connect(host, pinned, port, hostHeader, path);
+            return;
+        }
         new StubResolver(ctx).lookup(host, r -> {
             if (done) {
                 return;
@@ -157,6 +201,10 @@ public final class Curl implements Program {
                     return;
                 }
                 ctx.sample("curl connect", ctx.nanos() - start); // %{time_connect}: from the start, lookup included
+                vars.put("time_connect", CurlWriteOut.seconds(ctx.nanos() - start));
+                connected = true;
+                vars.put("remote_ip", dotted); // the connection's peer: empty and 0 until connected
+                vars.put("remote_port", Integer.toString(port));
                 verbose("* Connected to " + host + " (" + dotted + ") port " + port);
                 request(hostHeader, path);
             });
@@ -187,18 +235,27 @@ public final class Curl implements Program {
         if (headOnly) {
             parser.expectNoBody();
         }
+        TcpSocket sock = socket;
+        boolean[] first = {true};
         socket.onData(data -> {
-            if (done) {
+            if (done || sock != socket) {
                 return;
             }
             byte[] bytes = ByteBufUtil.getBytes(data);
+            if (first[0] && !startsLikeHttp(bytes)) {
+                // http.c: a status line is required since curl 7.66 (--http0.9 is off by default).
+                fail(1, "Received HTTP/0.9 when not allowed");
+                return;
+            }
+            first[0] = false;
+            received += bytes.length;
             HttpMessage resp = parser.feed(bytes, new int[1]);
             if (resp != null) {
                 print(resp);
             }
         });
         socket.onEof(() -> {
-            if (done) {
+            if (done || sock != socket) {
                 return;
             }
             HttpMessage resp = parser.closed();
@@ -208,45 +265,96 @@ public final class Curl implements Program {
                 fail(52, "Empty reply from server");
             }
         });
-        socket.onError(e -> fail(56, "Recv failure: " + e.message()));
+        socket.onError(e -> {
+            if (sock == socket) {
+                fail(56, "Recv failure: " + e.message());
+            }
+        });
         ByteBuf out = Unpooled.wrappedBuffer(req.encode());
         socket.write(out);
         out.release();
     }
 
+    /** "HTTP/" or as much of it as has come. */
+    private static boolean startsLikeHttp(byte[] bytes) {
+        byte[] http = "HTTP/".getBytes(StandardCharsets.US_ASCII);
+        for (int i = 0; i < Math.min(bytes.length, http.length); i++) {
+            if (bytes[i] != http[i]) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     private void print(HttpMessage resp) {
         ctx.sample("curl total", ctx.nanos() - start); // %{time_total}
-        if (failOnError && resp.status() >= 400) {
-            fail(22, "The requested URL returned error: " + resp.status());
-            return;
-        }
+        String code = String.format("%03d", resp.status());
+        vars.put("http_code", code);
+        vars.put("response_code", code);
+        String type = resp.header("Content-Type");
+        vars.put("content_type", type == null ? "" : type);
         if (verbose) {
             verbose("< " + resp.startLine());
             resp.headers().forEach(h -> verbose("< " + h[0] + ": " + h[1]));
             verbose("<");
         }
-        List<String> lines = new ArrayList<>();
+        String location = resp.header("Location");
+        boolean redirect = follow && location != null && List.of(301, 302, 303, 307, 308).contains(resp.status());
+        if (failOnError && resp.status() >= 400) {
+            fail(22, "The requested URL returned error: " + resp.status());
+            return;
+        }
         if (headOnly || include) {
-            lines.add(resp.startLine());
-            resp.headers().forEach(h -> lines.add(h[0] + ": " + h[1]));
-            lines.add("");
+            stdout.append(resp.startLine()).append('\n');
+            resp.headers().forEach(h -> stdout.append(h[0]).append(": ").append(h[1]).append('\n'));
+            stdout.append('\n');
         }
+        if (redirect) {
+            if (redirects == MAX_REDIRECTS) {
+                fail(47, "Maximum (" + MAX_REDIRECTS + ") redirects followed");
+                return;
+            }
+            redirects++;
+            vars.put("num_redirects", Integer.toString(redirects));
+            verbose("* Connection #0 to host left intact");
+            verbose("* Issue another request to this URL: '" + absolute(location) + "'");
+            socket.close();
+            socket = null;
+            connected = false;
+            received = 0;
+            transfer(absolute(location));
+            return;
+        }
+        vars.put("size_download", Integer.toString(headOnly ? 0 : resp.body().length));
         if (!headOnly) {
-            lines.addAll(resp.bodyText().lines().toList());
-        }
-        if (outFile != null && !headOnly) {
-            ctx.writeFile(outFile, resp.bodyText());
-        } else {
-            lines.forEach(ctx::out);
+            if (outFile == null) {
+                stdout.append(resp.bodyText());
+            } else if (!outFile.equals("/dev/null")) {
+                ctx.writeFile(outFile, resp.bodyText());
+            }
         }
         verbose("* Connection #0 to host left intact");
         finish(0);
+    }
+
+    /** A Location as the URL it names: absolute, from the host's root, or beside the current path. */
+    private String absolute(String location) {
+        if (location.contains("://")) {
+            return location;
+        }
+        String current = vars.get("url_effective");
+        int root = current.indexOf('/', "http://".length());
+        if (location.startsWith("/")) {
+            return current.substring(0, root) + location;
+        }
+        return current.substring(0, current.lastIndexOf('/') + 1) + location;
     }
 
     private void fail(int code, String message) {
         if (done) {
             return;
         }
+        vars.put("errormsg", message);
         if (!silent || verbose || showError) {
             ctx.err("curl: (" + code + ") " + message);
         }
@@ -255,6 +363,25 @@ public final class Curl implements Program {
 
     private void finish(int code) {
         done = true;
+        vars.put("time_total", CurlWriteOut.seconds(ctx.nanos() - start));
+        vars.put("exitcode", Integer.toString(code));
+        vars.putIfAbsent("size_download", "0");
+        vars.putIfAbsent("num_redirects", "0");
+        vars.putIfAbsent("remote_ip", "");
+        vars.putIfAbsent("remote_port", "0");
+        vars.putIfAbsent("content_type", "");
+        vars.putIfAbsent("time_connect", "0.000000");
+        vars.putIfAbsent("url_effective", "");
+        if (writeOut != null) {
+            stdout.append(CurlWriteOut.expand(writeOut, vars, ctx::err));
+        }
+        if (stdout.length() > 0) {
+            // Lines as a terminal shows them: a last line without its newline is still a line.
+            int end = stdout.charAt(stdout.length() - 1) == '\n' ? stdout.length() - 1 : stdout.length();
+            for (String line : stdout.substring(0, end).split("\r\n|\n|\r", -1)) { // as String.lines() splits
+                ctx.out(line);
+            }
+        }
         if (deadline != null) {
             deadline.cancel();
         }

@@ -22,6 +22,8 @@ public final class PostgresServer {
     static final int PORT = 5432;
     static final int SSL_REQUEST = 80877103;
     static final int PROTOCOL_3 = 196608;
+    /** pqcomm.h MAX_STARTUP_PACKET_LENGTH. */
+    static final int MAX_STARTUP_PACKET_LENGTH = 10000;
 
     private final TcpListener listener;
 
@@ -40,6 +42,12 @@ public final class PostgresServer {
                 byte[] b = in.toByteArray();
                 while (b.length >= 8) {
                     int len = ByteBuffer.wrap(b).getInt();
+                    if (len < 8 || len > MAX_STARTUP_PACKET_LENGTH) {
+                        // backend_startup.c ProcessStartupPacket: "invalid length of startup packet",
+                        // logged, and the connection closed without a reply (curl: Empty reply).
+                        s.close();
+                        return;
+                    }
                     if (b.length < len) {
                         return;
                     }

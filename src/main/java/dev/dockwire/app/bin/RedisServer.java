@@ -29,9 +29,22 @@ public final class RedisServer {
             ByteArrayOutputStream in = new ByteArrayOutputStream();
             Dial.receive(s, chunk -> {
                 in.writeBytes(chunk);
+                List<List<String>> read = new java.util.ArrayList<>();
                 List<String> cmd;
                 while ((cmd = Resp.command(in)) != null) {
-                    if (!cmd.isEmpty() && answer(s, cmd)) {
+                    if (!cmd.isEmpty()) {
+                        read.add(cmd);
+                    }
+                }
+                // server.c securityWarningCommand: "POST" or "Host:" is an HTTP request (a browser or
+                // curl at 6379); the client is closed at once, the replies of this read unwritten
+                // (handleClientsWithPendingWrites skips CLIENT_CLOSE_ASAP), so curl sees an empty reply.
+                if (read.stream().anyMatch(c -> c.get(0).equalsIgnoreCase("post") || c.get(0).equalsIgnoreCase("host:"))) {
+                    s.close();
+                    return;
+                }
+                for (List<String> c : read) {
+                    if (answer(s, c)) {
                         return;
                     }
                 }

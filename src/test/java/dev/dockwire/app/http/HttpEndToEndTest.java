@@ -85,6 +85,21 @@ class HttpEndToEndTest {
         assertEquals(List.of("Hostname: web2"), ok("docker exec client curl -s web"), "the old configuration stays");
     }
 
+    /** curl -w's variables (src/tool_writeout.c) and --resolve's address, as curl 8 prints them. */
+    @Test
+    void curlWritesOutItsVariablesAndResolvesAsTold() {
+        assertEquals(List.of("hello", "200 6 5678 http://api:5678/ text/plain; charset=utf-8 0"),
+                ok("docker exec client curl -s -w '%{http_code} %{size_download} %{remote_port} %{url_effective} %{content_type} %{exitcode}\\n' api:5678"));
+        CommandResult closed = h.run("docker exec client curl -s -o /dev/null -w '%{http_code} %{remote_ip}|%{remote_port}' api:5679");
+        assertEquals(7, closed.status());
+        assertEquals(List.of("000 |0"), closed.output(), "nothing connected: no peer");
+        String ip = ok("docker inspect -f '{{range .NetworkSettings.Networks}}{{.IPAddress}}{{end}}' web").get(0);
+        assertEquals(List.of("200 " + ip), ok("docker exec client curl -sS --resolve example.com:80:" + ip
+                + " -o /dev/null -w '%{http_code} %{remote_ip}\\n' http://example.com/"));
+        assertTrue(h.run("docker exec client curl -s -w '%{nope}' -o /dev/null web").output()
+                .contains("curl: unknown --write-out variable: 'nope'"));
+    }
+
     @Test
     void curlErrorsAreWordedLikeCurl() {
         CommandResult refused = h.run("docker exec client curl api:5679");
@@ -95,9 +110,14 @@ class HttpEndToEndTest {
         assertEquals(List.of(), unknown.output(), "-s hides the error");
         assertEquals(List.of("curl: (6) Could not resolve host: x"), h.run("docker exec client curl http://x/").output());
         ok("docker run -d --name db --network mynet postgres");
+        // A real postgres reads "GET " as a startup packet of 1195725856 bytes, logs "invalid length
+        // of startup packet" and closes without a word: curl says so instead of waiting for --max-time.
         CommandResult empty = h.run("docker exec client curl --max-time 2 db:5432");
-        assertEquals(28, empty.status());
-        assertTrue(empty.output().get(0).startsWith("curl: (28) "), empty.output().get(0));
+        assertEquals(52, empty.status());
+        assertEquals(List.of("curl: (52) Empty reply from server"), empty.output());
+        CommandResult silent = h.run("docker exec client curl --max-time 1 10.255.255.1");
+        assertEquals(28, silent.status());
+        assertTrue(silent.output().get(0).startsWith("curl: (28) Connection timed out after 10"), silent.output().get(0));
     }
 
     @Test

@@ -1,0 +1,176 @@
+package dev.dockwire.host;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import dev.dockwire.testing.ExternalTools;
+import dev.dockwire.testing.TestHost;
+import dev.dockwire.tools.CommandResult;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * dockwire's curl (from a netshoot container) against the real curl on this machine, each on the
+ * same behaviours: the real one against small servers on 127.0.0.1 (loopback only) that answer as
+ * the emulated nginx, redis and mysql do (a page, a 404, a connection closed after the request, a
+ * greeting that is not HTTP) and a closed port. What each prints and its exit status must agree
+ * once addresses, ports and milliseconds are masked. Skips, saying so, without curl.
+ */
+class CurlDifferentialTest {
+    /** Each case: curl's arguments, URL last; {@code PAGE}, {@code MISSING}, {@code EMPTY}, {@code GREETING}, {@code CLOSED} stand for the server. */
+    private static final List<String> CASES = List.of(
+            "-sS -o /dev/null -w %{http_code}_%{content_type}_%{size_download}_%{exitcode}\\n PAGE",
+            "-s -w %{http_code} MISSING",
+            "-sS -f MISSING",
+            "-sS CLOSED",
+            "-s CLOSED",
+            "-s -o /dev/null -w %{http_code}_%{exitcode}_%{remote_port} CLOSED",
+            "-sS EMPTY",
+            "-sS GREETING",
+            "-sS -I PAGE",
+            "-sS -w %{foo}\\n -o /dev/null PAGE");
+    /** nginx's 404 page (ngx_http_special_response.c), as the emulated nginx 1.27.3 sends it. */
+    private static final String PAGE_BODY = "<html>\r\n<head><title>404 Not Found</title></head>\r\n<body>\r\n"
+            + "<center><h1>404 Not Found</h1></center>\r\n<hr><center>nginx/1.27.3</center>\r\n</body>\r\n</html>\r\n";
+
+    private final List<ServerSocket> servers = new ArrayList<>();
+
+    @AfterEach
+    void close() throws IOException {
+        for (ServerSocket s : servers) {
+            s.close();
+        }
+    }
+
+    @Test
+    void errorsWriteOutAndExitCodesAsTheRealCurl() throws Exception {
+        ExternalTools.assumeTool("curl");
+        int page = serve(true, false);
+        int empty = serve(false, false);
+        int greeting = serve(false, true);
+        int closed;
+        try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            closed = s.getLocalPort();
+        }
+        try (TestHost h = new TestHost(1)) {
+            h.ok("docker network create --subnet 172.30.0.0/16 lab");
+            h.ok("docker run -d --name web --network lab nginx");
+            h.ok("docker run -d --name r --network lab redis");
+            h.ok("docker run -d --name db --network lab -e MYSQL_ROOT_PASSWORD=x mysql");
+            h.ok("docker run -d --name c --network lab nicolaka/netshoot sleep 1d");
+            h.ok("sleep 2"); // the servers' start-up
+            for (String c : CASES) {
+                String real = run(realCommand(c, page, empty, greeting, closed));
+                String emulated = emulated(h, c.replace("PAGE", "http://web/").replace("MISSING", "http://web/missing")
+                        .replace("EMPTY", "http://r:6379/").replace("GREETING", "http://db:3306/")
+                        .replace("CLOSED", "http://172.30.0.2:5679/"));
+                assertEquals(mask(real), mask(emulated), "curl " + c + "\nreal:\n" + real + "\ndockwire:\n" + emulated);
+            }
+        }
+    }
+
+    private static List<String> realCommand(String c, int page, int empty, int greeting, int closed) {
+        List<String> cmd = new ArrayList<>(List.of("curl"));
+        for (String a : c.split(" ")) {
+            cmd.add(a.replace("\\n", "\n").replace("PAGE", "http://127.0.0.1:" + page + "/")
+                    .replace("MISSING", "http://127.0.0.1:" + page + "/missing").replace("EMPTY", "http://127.0.0.1:" + empty + "/")
+                    .replace("GREETING", "http://127.0.0.1:" + greeting + "/").replace("CLOSED", "http://127.0.0.1:" + closed + "/"));
+        }
+        return cmd;
+    }
+
+    private static String emulated(TestHost h, String c) {
+        StringBuilder line = new StringBuilder("docker exec c curl");
+        for (String a : c.split(" ")) {
+            line.append(" '").append(a).append('\'');
+        }
+        CommandResult r = h.run(line.toString());
+        return String.join("\n", r.output()) + "\n[exit " + r.status() + "]";
+    }
+
+    /** Addresses, ports, milliseconds, the header lines of -I after the status line. */
+    private static String mask(String text) {
+        List<String> out = new ArrayList<>();
+        boolean headers = false;
+        for (String l : text.split("\n", -1)) {
+            if (headers && !l.isEmpty() && !l.startsWith("[exit")) {
+                continue; // -I: servers differ in their headers; the status line is compared
+            }
+            headers = l.startsWith("HTTP/1.1 ");
+            out.add(l.replaceAll("\\b(127\\.0\\.0\\.1|172\\.30\\.0\\.\\d+)\\b", "ADDR").replaceAll("port \\d+", "port P")
+                    .replaceAll("after \\d+ ms", "after T ms").replaceAll("_\\d{2,5}$", "_PORT")
+                    .replaceAll("_(text/html)_\\d+_", "_$1_SIZE_"));
+        }
+        return String.join("\n", out);
+    }
+
+    /** The real curl's stderr then stdout (as the terminal shows them for these one-liners) and status. */
+    private static String run(List<String> cmd) throws IOException, InterruptedException {
+        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+        byte[] out = p.getInputStream().readAllBytes();
+        if (!p.waitFor(20, TimeUnit.SECONDS)) {
+            p.destroyForcibly();
+            throw new IOException(cmd + " timed out");
+        }
+        String text = String.join("\n", new String(out, StandardCharsets.UTF_8).split("\r\n|\n|\r", -1));
+        if (text.endsWith("\n")) {
+            text = text.substring(0, text.length() - 1);
+        }
+        return text + "\n[exit " + p.exitValue() + "]";
+    }
+
+    /**
+     * A server on 127.0.0.1: {@code http} answers GET / with a page and anything else with a 404
+     * (as nginx); otherwise it closes after reading the request (as redis), or first sends a
+     * greeting that is not HTTP ({@code greet}, as mysql).
+     */
+    private int serve(boolean http, boolean greet) throws IOException {
+        ServerSocket server = new ServerSocket(0, 16, InetAddress.getLoopbackAddress());
+        servers.add(server);
+        Thread t = new Thread(() -> {
+            while (!server.isClosed()) {
+                try (Socket s = server.accept()) {
+                    OutputStream out = s.getOutputStream();
+                    if (greet) {
+                        out.write("J\0\0\0\n8.0.40\0".getBytes(StandardCharsets.ISO_8859_1));
+                        out.flush();
+                    }
+                    String request = readRequest(s.getInputStream());
+                    if (http) {
+                        boolean root = request.startsWith("GET / ") || request.startsWith("HEAD / ");
+                        String body = root ? "<html>welcome</html>\n" : PAGE_BODY;
+                        out.write(((root ? "HTTP/1.1 200 OK" : "HTTP/1.1 404 Not Found") + "\r\nContent-Type: text/html\r\n"
+                                + "Content-Length: " + body.length() + "\r\n\r\n" + (request.startsWith("HEAD") ? "" : body))
+                                .getBytes(StandardCharsets.ISO_8859_1));
+                    }
+                } catch (IOException e) {
+                    // closed by the test's end
+                }
+            }
+        });
+        t.setDaemon(true);
+        t.start();
+        return server.getLocalPort();
+    }
+
+    private static String readRequest(InputStream in) throws IOException {
+        StringBuilder b = new StringBuilder();
+        int c;
+        while ((c = in.read()) >= 0) {
+            b.append((char) c);
+            if (b.toString().endsWith("\r\n\r\n")) {
+                break;
+            }
+        }
+        return b.toString();
+    }
+}
