@@ -136,7 +136,20 @@ final class TcpProbes implements AutoCloseable {
             int[] client = clientEnds.get(tags.get(p));
             if (seen != null) {
                 String[] ap = seen.split(":");
-                seen = ap[0] + (Integer.parseInt(ap[1]) == client[1] ? " same port" : " other port");
+                boolean same = Integer.parseInt(ap[1]) == client[1];
+                // NAT keeps a source port unless another flow to the same destination already holds
+                // it (nf_nat_used_tuple): a clash between two probes whose kernels happened to pick
+                // the same ephemeral port says nothing about the translation, so it counts as kept.
+                boolean clash = !same && probes.stream().anyMatch(o -> o != p && o.addr().equals(p.addr()) && o.port() == p.port()
+                        && clientEnds.containsKey(tags.get(o)) && clientEnds.get(tags.get(o))[1] == client[1]);
+                if (clash) {
+                    System.out.println("  " + p.label() + ": source port " + client[1] + " also used by another probe to "
+                            + p.addr() + ":" + p.port() + " (a NAT clash, counted as kept)");
+                } else if (!same) {
+                    System.out.println("  " + p.label() + ": client " + Ipv4Address.format(client[0]) + ":" + client[1]
+                            + " seen as " + seen + " (translated)");
+                }
+                seen = ap[0] + (same || clash ? " same port" : " other port");
             }
             out.put(p, new Result(outcome.get(p), seen));
         }
