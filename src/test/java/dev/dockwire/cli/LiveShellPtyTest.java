@@ -21,6 +21,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class LiveShellPtyTest {
     private static final String TMUX = "/usr/bin/tmux";
+    private static final String SOCKET = "dockwire-live-" + ProcessHandle.current().pid();
 
     @TempDir
     Path dir;
@@ -75,11 +76,12 @@ class LiveShellPtyTest {
     }
 
     private static boolean alive(String session) throws IOException, InterruptedException {
-        return new ProcessBuilder(TMUX, "has-session", "-t", session).redirectErrorStream(true).start().waitFor() == 0;
+        return new ProcessBuilder(TMUX, "-L", SOCKET, "has-session", "-t", session).redirectErrorStream(true).start().waitFor() == 0;
     }
 
     private static String tmux(String... args) throws IOException, InterruptedException {
-        List<String> argv = new ArrayList<>(List.of(TMUX));
+        // A tmux server of the test's own (-L): a user's or another test's tmux is never touched.
+        List<String> argv = new ArrayList<>(List.of(TMUX, "-L", SOCKET));
         argv.addAll(List.of(args));
         Process p = new ProcessBuilder(argv).redirectErrorStream(true).start();
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);

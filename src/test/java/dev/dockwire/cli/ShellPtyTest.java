@@ -20,7 +20,8 @@ class ShellPtyTest {
     private static final String SESSION = "dockwire-pty-" + ProcessHandle.current().pid();
 
     private static String tmux(String... args) throws IOException, InterruptedException {
-        List<String> cmd = new java.util.ArrayList<>(List.of("tmux"));
+        // A tmux server of the test's own (-L): a user's or another test's tmux is never touched.
+        List<String> cmd = new java.util.ArrayList<>(List.of("tmux", "-L", SESSION));
         cmd.addAll(List.of(args));
         Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
