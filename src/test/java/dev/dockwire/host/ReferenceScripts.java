@@ -33,7 +33,7 @@ final class ReferenceScripts {
         Path out = script.resolveSibling(script.getFileName().toString().replaceFirst("\\.sh$", ".out"));
         if (!Files.isRegularFile(out)) {
             throw new IOException(script.getFileName() + " has no recorded transcript " + out.getFileName()
-                    + ": record it with the reference kit's rec.sh (see pending/README.md)");
+                    + ": record it on the reference host: DOCKER_CLIENT=/usr/local/bin/docker ../shared/reference-docker/rec.sh X.sh > X.out");
         }
         return Files.readAllLines(out, StandardCharsets.UTF_8);
     }
