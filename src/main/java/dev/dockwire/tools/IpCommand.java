@@ -30,12 +30,14 @@ public final class IpCommand {
         boolean brief = false;
         boolean stats = false;
         boolean details = false;
+        boolean oneline = false;
         int i = 0;
         while (i < args.size() && args.get(i).startsWith("-")) {
             switch (args.get(i)) {
                 case "-br", "-brief" -> brief = true;
                 case "-s", "-stats" -> stats = true;
                 case "-d", "-details" -> details = true;
+                case "-o", "-oneline" -> oneline = true;
                 case "-4", "-c", "-color" -> {
                     // accepted; IPv4 only and no colour anyway
                 }
@@ -68,8 +70,10 @@ public final class IpCommand {
         }
         try {
             return switch (object) {
-                case "a", "ad", "addr", "address" -> CommandResult.ok(brief ? addrBrief(dev) : addr(dev, false, stats, details));
-                case "l", "li", "link" -> CommandResult.ok(brief ? linkBrief(dev) : addr(dev, true, stats, details));
+                case "a", "ad", "addr", "address" -> CommandResult.ok(brief ? addrBrief(dev)
+                        : oneline ? onelineAddr(addr(dev, false, false, details)) : addr(dev, false, stats, details));
+                case "l", "li", "link" -> CommandResult.ok(brief ? linkBrief(dev)
+                        : oneline ? onelineLink(addr(dev, true, stats, details)) : addr(dev, true, stats, details));
                 case "r", "ro", "route" -> CommandResult.ok(routes());
                 case "n", "neigh", "neighbour", "neighbor" -> CommandResult.ok(neigh());
                 default -> CommandResult.fail(255, "Object \"" + object + "\" is unknown, try \"ip help\".");
@@ -134,6 +138,38 @@ public final class IpCommand {
                 out.add(String.format(Locale.ROOT, "    %10d %7d %6d %7d %7d %7d ", l.rxBytes(), l.rxPackets(), 0, l.rxDropped(), 0, 0));
                 out.add("    TX:  bytes packets errors dropped carrier collsns           ");
                 out.add(String.format(Locale.ROOT, "    %10d %7d %6d %7d %7d %7d ", l.txBytes(), l.txPackets(), 0, l.txDropped(), 0, 0));
+            }
+        }
+        return out;
+    }
+
+    /**
+     * {@code ip -o addr}: one line per address, {@code IDX: NAME    inet ...} with its continuation
+     * after a backslash, and no link lines (iproute2's ipaddress.c with oneline set).
+     */
+    private static List<String> onelineAddr(List<String> lines) {
+        List<String> out = new ArrayList<>();
+        String link = null;
+        for (int k = 0; k < lines.size(); k++) {
+            String l = lines.get(k);
+            if (!l.startsWith(" ")) {
+                String name = l.substring(l.indexOf(": ") + 2, l.indexOf(": <"));
+                link = l.substring(0, l.indexOf(": ")) + ": " + (name.contains("@") ? name.substring(0, name.indexOf('@')) : name);
+            } else if (l.startsWith("    inet ") && k + 1 < lines.size()) {
+                out.add(link + "    " + l.trim() + "\\" + lines.get(++k));
+            }
+        }
+        return out;
+    }
+
+    /** {@code ip -o link}: each link's lines joined by backslashes. */
+    private static List<String> onelineLink(List<String> lines) {
+        List<String> out = new ArrayList<>();
+        for (String l : lines) {
+            if (l.startsWith(" ") && !out.isEmpty()) {
+                out.set(out.size() - 1, out.get(out.size() - 1) + "\\" + l);
+            } else {
+                out.add(l);
             }
         }
         return out;

@@ -28,6 +28,17 @@ class HostTextToolsTest {
     }
 
     @Test
+    void ipOnelineThroughAwk() {
+        // iproute2's -o: one line per address, the continuation after a backslash, no link lines.
+        assertEquals(List.of("2: docker0    inet 172.17.0.1/16 brd 172.17.255.255 scope global docker0\\"
+                + "       valid_lft forever preferred_lft forever"), host.ok("ip -o -4 addr show docker0"));
+        assertEquals(List.of("127.0.0.1", "172.17.0.1"), host.ok("ip -o -4 addr | awk '{print $4}' | cut -d/ -f1 | grep -v ^192"));
+        List<String> lo = host.ok("ip -o link show lo");
+        assertEquals(1, lo.size(), lo.toString());
+        assertTrue(lo.get(0).matches("1: lo: <LOOPBACK,UP,LOWER_UP> .*\\\\    link/loopback 00:00:00:00:00:00 brd 00:00:00:00:00:00"), lo.get(0));
+    }
+
+    @Test
     void dockerPsThroughAwkAndFriends() {
         host.ok("docker run -d --name web nginx:alpine");
         host.ok("docker run -d --name db redis:7");
