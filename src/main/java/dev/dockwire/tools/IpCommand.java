@@ -275,8 +275,11 @@ public final class IpCommand {
         };
     }
 
-    /** The flags between angle brackets, in iproute2's order. */
-    private static String flags(LinkInfo l) {
+    /**
+     * The flags between angle brackets, in the order iproute2's and BusyBox's print_link_flags
+     * share (NO-CARRIER, then the kernel's IFF_ flags; loopback always has its carrier).
+     */
+    public static String flags(LinkInfo l) {
         List<String> f = new ArrayList<>();
         boolean loop = l.kind().equals("loopback");
         if (l.up() && !l.carrier() && !loop) {

@@ -2,6 +2,7 @@ package dev.dockwire.tools.busybox;
 
 import dev.dockwire.kernel.AddrInfo;
 import dev.dockwire.kernel.LinkInfo;
+import dev.dockwire.tools.IpCommand;
 import dev.dockwire.wire.Ipv4Address;
 import dev.dockwire.wire.MacAddress;
 import java.util.ArrayList;
@@ -74,7 +75,7 @@ final class IpLinks {
         } else {
             sb.append(": ");
         }
-        sb.append('<').append(flags(l));
+        sb.append('<').append(IpCommand.flags(l));
         if (mdown) {
             sb.append(",M-DOWN");
         }
@@ -108,27 +109,5 @@ final class IpLinks {
         }
         sb.append("scope ").append(a.hostScope() ? "host" : "global").append(' ').append(l.name());
         return sb.append(oneline ? "\\" : "\n").append("       valid_lft forever preferred_lft forever").toString();
-    }
-
-    /** print_link_flags: NO-CARRIER first when up without carrier, then the kernel's flags in BusyBox's order. */
-    static String flags(LinkInfo l) {
-        List<String> f = new ArrayList<>();
-        boolean loop = l.kind().equals("loopback");
-        if (l.up() && !l.carrier()) {
-            f.add("NO-CARRIER");
-        }
-        if (loop) {
-            f.add("LOOPBACK");
-        } else {
-            f.add("BROADCAST");
-            f.add("MULTICAST");
-        }
-        if (l.up()) {
-            f.add("UP");
-            if (l.carrier()) {
-                f.add("LOWER_UP");
-            }
-        }
-        return String.join(",", f);
     }
 }
