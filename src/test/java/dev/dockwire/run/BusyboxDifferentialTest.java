@@ -1,0 +1,144 @@
+package dev.dockwire.run;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.dockwire.app.http.Responses;
+import dev.dockwire.docker.EngineProfile;
+import dev.dockwire.host.DockerHost;
+import dev.dockwire.testing.ExternalTools;
+import dev.dockwire.tools.CommandResult;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Issue 18's program tier for BusyBox (root only): the real BusyBox applets (Debian's
+ * busybox-static 1.35) in real namespaces laid out as a Docker bridge network ({@link BusyboxLab}),
+ * and dockwire's applets in alpine containers on an emulated network with the same subnet, gateway
+ * and addresses, run as the same commands in the same order; what each printed (stdout and stderr as
+ * one stream) and its exit status must agree line by line once {@link AppletLines}' rules have masked
+ * times, ifindexes, MACs, counters and ephemeral ports, and mapped 1.35's banner to alpine's 1.36.1.
+ *
+ * <p>Not compared, because Debian's build is not alpine's: {@code nc -z}/{@code -v} and a refused
+ * {@code nc} (Debian builds the small nc.c, alpine nc_bloaty.c with NC_110_COMPAT: its texts are
+ * held against nc_bloaty.c in {@code BusyboxNcTracerouteTest}). Not compared, because the lab has
+ * no name server: {@code nslookup} and names (the embedded DNS is dockerd's; a name that resolves
+ * nowhere is compared, as {@code ping: bad address}).
+ */
+class BusyboxDifferentialTest {
+    /** Each case: where it runs ({@code c} or {@code s}, the lab's namespace and the container's name) and the applet's command line. */
+    record Case(String where, String command) {
+    }
+
+    static final List<Case> CASES = List.of(
+            new Case("c", "ping -c 2 172.30.0.3"),
+            new Case("c", "ip neigh"),
+            new Case("c", "arp -n"),
+            new Case("c", "ip addr"),
+            new Case("c", "ip -4 addr show eth0"),
+            new Case("c", "ip -o addr"),
+            new Case("c", "ip route"),
+            new Case("c", "ip link"),
+            new Case("c", "ifconfig"),
+            new Case("c", "route -n"),
+            new Case("c", "netstat -rn"),
+            new Case("c", "wget -qO- http://172.30.0.3/"),
+            new Case("c", "wget -O index.html http://172.30.0.3/"),
+            new Case("c", "wget http://172.30.0.3:81/"),
+            new Case("c", "wget -q http://172.30.0.3:81/"),
+            new Case("c", "traceroute -n 192.168.1.1"),
+            new Case("c", "hostname"),
+            new Case("s", "hostname"),
+            new Case("c", "ping bad.name"),
+            new Case("c", "ping -c1 -W1 172.30.0.99"),
+            new Case("c", "ping"),
+            new Case("c", "ip foo"));
+
+    @Test
+    void appletsPrintAndExitAsTheRealBusybox() throws Exception {
+        ExternalTools.assumeRoot("the BusyBox differential test (real namespaces)");
+        ExternalTools.assumeTool("ip");
+        ExternalTools.assumeTool("unshare");
+        boolean busybox = Files.isExecutable(Path.of(BusyboxLab.BUSYBOX));
+        if (!busybox) {
+            System.out.println("SKIPPED: " + BusyboxLab.BUSYBOX + " missing (scripts/ensure-deps busybox installs busybox-static)");
+        }
+        Assumptions.assumeTrue(busybox, BusyboxLab.BUSYBOX + " missing");
+        List<String> differences = new ArrayList<>();
+        int compared = 0;
+        try (BusyboxLab lab = new BusyboxLab()) {
+            Path www = Files.createDirectory(lab.dir().resolve("www"));
+            Files.writeString(www.resolve("index.html"), Responses.NGINX_WELCOME);
+            lab.serve("s", "httpd", "-f", "-p", "80", "-h", www.toString());
+            lab.serve("s", "nc", "-ll", "-p", "8080", "-e", "/bin/cat");
+            lab.serve("c", "nc", "-l", "-p", "9000");
+            awaitListeners(lab);
+            World world = new World(3, EngineProfile.DOCKER_28);
+            DockerHost h = emulated(world);
+            for (Case c : CASES) {
+                BusyboxLab.Result real = real(lab, c);
+                CommandResult ours = h.run("docker exec " + c.where() + " " + c.command());
+                List<String> r = AppletLines.normalise(withStatus(real.lines(), real.status()));
+                List<String> o = AppletLines.normalise(withStatus(ours.output(), ours.status()));
+                compared += r.size();
+                System.out.println(c.where() + "$ busybox " + c.command() + ": " + r.size() + " lines, " + (r.equals(o) ? "equal" : "DIFFERENT"));
+                if (!r.equals(o)) {
+                    differences.add(c.where() + "$ " + c.command() + "\n--- busybox\n" + String.join("\n", r)
+                            + "\n--- dockwire\n" + String.join("\n", o));
+                }
+            }
+            // The unreachable ping's last probe waits in the neighbour queue for ARP: let its resolution fail and free it.
+            h.run("docker exec c sleep 5");
+            world.close();
+        } finally {
+            assertEquals(List.of(), BusyboxLab.left(), "namespaces left behind");
+        }
+        assertTrue(compared > 5 * CASES.size(), "lines compared: " + compared);
+        assertTrue(differences.isEmpty(), differences.size() + " of " + CASES.size() + " differ:\n" + String.join("\n\n", differences));
+    }
+
+    /** The emulated side: the same network as {@code docker network create --subnet}, alpine as {@code c} (.2), nginx:alpine as {@code s} (.3). */
+    private static DockerHost emulated(World world) {
+        DockerHost h = world.host();
+        for (String line : List.of("docker network create --subnet 172.30.0.0/16 lab",
+                "docker run -d --name c --hostname c --network lab alpine sleep 1d",
+                "docker run -d --name s --hostname s --network lab nginx:alpine",
+                "docker exec -d s nc -lk -p 8080 -e /bin/cat",
+                "docker exec -d c nc -l -p 9000")) {
+            CommandResult r = h.run(line);
+            assertEquals(0, r.status(), line + "\n" + String.join("\n", r.output()));
+        }
+        return h;
+    }
+
+    /** The real applet in its namespace, in a UTS namespace of its own named as the container ({@code --hostname}). */
+    private static BusyboxLab.Result real(BusyboxLab lab, Case c) {
+        List<String> argv = new ArrayList<>(List.of("unshare", "--uts", BusyboxLab.BUSYBOX, "sh", "-c",
+                BusyboxLab.BUSYBOX + " hostname \"$0\" && exec " + BusyboxLab.BUSYBOX + " \"$@\"", c.where()));
+        argv.addAll(List.of(c.command().split(" ")));
+        return lab.exec(c.where(), argv.toArray(String[]::new));
+    }
+
+    private static List<String> withStatus(List<String> lines, int status) {
+        List<String> out = new ArrayList<>(lines);
+        out.add("[exit " + status + "]");
+        return out;
+    }
+
+    /** Waits (at most 5 s) until the lab's servers listen: httpd and nc in s, nc in c. */
+    private static void awaitListeners(BusyboxLab lab) throws InterruptedException {
+        for (int i = 0; i < 50; i++) {
+            long s = lab.busybox("s", "netstat", "-tln").lines().stream().filter(l -> l.contains("LISTEN")).count();
+            long c = lab.busybox("c", "netstat", "-tln").lines().stream().filter(l -> l.contains("LISTEN")).count();
+            if (s >= 2 && c >= 1) {
+                return;
+            }
+            Thread.sleep(100);
+        }
+        throw new IllegalStateException("the lab's servers did not start");
+    }
+}
