@@ -18,6 +18,7 @@ import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.StandardProtocolFamily;
 import java.nio.channels.DatagramChannel;
+import java.nio.channels.spi.SelectorProvider;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -111,7 +112,8 @@ final class RealSockets implements Sockets, AutoCloseable {
 
     @Override
     public TcpSocket openTcp() {
-        NioSocketChannel c = make(NioSocketChannel::new);
+        NioSocketChannel c = make(() -> new NioSocketChannel(SelectorProvider.provider()
+                .openSocketChannel(StandardProtocolFamily.INET)));
         RealTcpSocket s = new RealTcpSocket(this, c, false);
         register(c);
         return s;
@@ -120,7 +122,19 @@ final class RealSockets implements Sockets, AutoCloseable {
     @Override
     public TcpListener listenTcp(int addr, int port, int backlog) {
         ephemeral(port);
-        return RealTcpListener.listen(this, make(NioServerSocketChannel::new), addr, port, backlog);
+        // AF_INET, as the emulated stack's: Java's default channel is IPv6's, bound v4-mapped and listed in tcp6.
+        NioServerSocketChannel c = make(() -> new NioServerSocketChannel(
+                SelectorProvider.provider().openServerSocketChannel(StandardProtocolFamily.INET)));
+        return RealTcpListener.listen(this, c, SocketErrors.address(addr, port), backlog);
+    }
+
+    /** An AF_INET6 channel bound to {@code [::]:port}; Linux leaves IPV6_V6ONLY off (net.ipv6.bindv6only=0). */
+    @Override
+    public TcpListener listenTcp6(int port, int backlog) {
+        ephemeral(port);
+        NioServerSocketChannel c = make(() -> new NioServerSocketChannel(
+                SelectorProvider.provider().openServerSocketChannel(StandardProtocolFamily.INET6)));
+        return RealTcpListener.listen(this, c, new InetSocketAddress("::", port), backlog);
     }
 
     /** The kernel's choice, as {@code ip route get}: the local address of a UDP socket connected to {@code dst}. */

@@ -9,6 +9,7 @@ import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.netty.channel.socket.nio.NioSocketChannel;
+import java.net.SocketAddress;
 import java.util.ArrayDeque;
 import java.util.function.Consumer;
 
@@ -31,7 +32,7 @@ final class RealTcpListener implements TcpListener {
         this.channel = channel;
     }
 
-    static RealTcpListener listen(RealSockets sockets, NioServerSocketChannel channel, int addr, int port, int backlog) {
+    static RealTcpListener listen(RealSockets sockets, NioServerSocketChannel channel, SocketAddress local, int backlog) {
         RealTcpListener l = new RealTcpListener(sockets, channel);
         ChannelFuture bound = new ServerBootstrap().group(sockets.io()).channelFactory(() -> channel)
                 .option(ChannelOption.SO_BACKLOG, Math.max(1, backlog))
@@ -43,7 +44,7 @@ final class RealTcpListener implements TcpListener {
                         sockets.loop().post(() -> l.arrived(s));
                     }
                 })
-                .bind(SocketErrors.address(addr, port));
+                .bind(local);
         try {
             SocketErrors.await(bound);
         } catch (SocketException e) {

@@ -45,6 +45,11 @@ final class UnsupportedSockets implements Sockets {
     }
 
     @Override
+    public TcpListener listenTcp6(int port, int backlog) {
+        throw missing("TCP listeners");
+    }
+
+    @Override
     public int sourceAddressFor(int dst) {
         throw missing("route lookups for sockets");
     }

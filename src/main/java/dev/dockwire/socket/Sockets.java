@@ -18,6 +18,17 @@ public interface Sockets {
      */
     TcpListener listenTcp(int addr, int port, int backlog);
 
+    /**
+     * A TCP socket of family AF_INET6 listening on {@code [::]:port} with IPV6_V6ONLY off (Linux's
+     * net.ipv6.bindv6only=0), as a program that asks for IPv6's wildcard first gets it (BusyBox's
+     * xsocket_type): it takes IPv4 connections, whose ends it names v4-mapped, it and its
+     * connections are listed in /proc/net/tcp6, and it excludes an IPv4 wildcard listener on the
+     * same port (inet6_bind's conflict check). Otherwise as {@link #listenTcp}.
+     *
+     * @throws SocketException EADDRINUSE
+     */
+    TcpListener listenTcp6(int port, int backlog);
+
     /** The address the kernel would use as source towards {@code dst}, or 0 when there is no route. */
     int sourceAddressFor(int dst);
 }

@@ -27,4 +27,18 @@ class ProcNetSocketsTest {
                 new SocketInfo("tcp", Ipv4Address.parse("172.25.0.3").bits(), 53711, Ipv4Address.parse("172.25.0.2").bits(), 80, "TIME_WAIT"),
                 new SocketInfo("udp", Ipv4Address.parse("127.0.0.11").bits(), 44682, 0, 0, "CLOSE")), out);
     }
+
+    /** BusyBox nc -l's AF_INET6 wildcard and a v4-mapped connection (as a 6.1 kernel printed them); IPv6's own addresses are not kept. */
+    @Test
+    void parsesTcp6SocketsOfIpv4Peers() {
+        List<SocketInfo> out = new ArrayList<>();
+        ProcNetSockets.parse("tcp6", """
+                  sl  local_address                         remote_address                        st tx_queue rx_queue tr tm->when retrnsmt   uid  timeout inode
+                   0: 00000000000000000000000000000000:2328 00000000000000000000000000000000:0000 0A 00000000:00000000 00:00000000 00000000     0        0 1 1 0
+                   1: 0000000000000000FFFF00000100007F:2328 0000000000000000FFFF00000100007F:9CEE 06 00000000:00000000 03:00001757 00000000     0        0 0 3 0
+                   2: 00000000000000000000000001000000:0035 00000000000000000000000000000000:0000 0A 00000000:00000000 00:00000000 00000000     0        0 2 1 0
+                """, out);
+        int lo = Ipv4Address.parse("127.0.0.1").bits();
+        assertEquals(List.of(new SocketInfo("tcp6", 0, 9000, 0, 0, "LISTEN"), new SocketInfo("tcp6", lo, 9000, lo, 40174, "TIME_WAIT")), out);
+    }
 }

@@ -48,6 +48,36 @@ class RealSocketsTest {
         return Unpooled.copiedBuffer(s, StandardCharsets.US_ASCII);
     }
 
+    /** inet6_bind with IPV6_V6ONLY off: IPv6's wildcard takes IPv4 connections and the port for IPv4; /proc/net/tcp6 lists it. */
+    @Test
+    void aDualStackListenerIsATcp6SocketThatTakesIpv4() {
+        EventLoop loop = new EventLoop(Pacing.WALL);
+        try (RealKernel k = new RealKernel(TestNamespaces.PREFIX + "s6-", null, loop)) {
+            k.netnsAdd("a");
+            k.linkSetUp("a", "lo", true);
+            Sockets a = k.sockets("a");
+            TcpListener v6 = a.listenTcp6(9000, 1);
+            TcpListener v4 = a.listenTcp(0, 9001, 1);
+            List<dev.dockwire.kernel.SocketInfo> listed = k.inetSockets("a");
+            assertTrue(listed.contains(new dev.dockwire.kernel.SocketInfo("tcp6", 0, 9000, 0, 0, "LISTEN")), listed.toString());
+            assertTrue(listed.contains(new dev.dockwire.kernel.SocketInfo("tcp", 0, 9001, 0, 0, "LISTEN")), listed.toString());
+            assertEquals(SocketError.EADDRINUSE, assertThrows(SocketException.class, () -> a.listenTcp(0, 9000, 1)).error());
+            assertEquals(SocketError.EADDRINUSE, assertThrows(SocketException.class, () -> a.listenTcp6(9001, 1)).error());
+            List<TcpSocket> accepted = new ArrayList<>();
+            v6.onAccept(accepted::add);
+            SocketError[] connectError = {SocketError.EPERM};
+            TcpSocket c = a.openTcp();
+            c.connect(LOCALHOST, 9000, e -> connectError[0] = e);
+            loop.schedule(TimeUnit.SECONDS.toNanos(5), () -> { });
+            loop.runUntil(() -> !accepted.isEmpty() && connectError[0] != SocketError.EPERM);
+            assertNull(connectError[0]);
+            assertEquals(LOCALHOST, accepted.get(0).remoteAddress(), "v4-mapped, named as IPv4");
+            c.close();
+            v6.close();
+            v4.close();
+        }
+    }
+
     @Test
     void udpAndTcpInsideANamespaceWithCallbacksOnTheLoop() {
         EventLoop loop = new EventLoop(Pacing.WALL);

@@ -46,6 +46,8 @@ class BusyboxDifferentialTest {
             new Case("c", "ifconfig"),
             new Case("c", "route -n"),
             new Case("c", "netstat -rn"),
+            new Case("c", "netstat -tln"),
+            new Case("c", "netstat -an"),
             new Case("c", "wget -qO- http://172.30.0.3/"),
             new Case("c", "wget -O index.html http://172.30.0.3/"),
             new Case("c", "wget http://172.30.0.3:81/"),

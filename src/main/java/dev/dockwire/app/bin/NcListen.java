@@ -17,7 +17,8 @@ import java.util.function.IntConsumer;
  * ignored}) one not from HOST[:PORT]; {@code -lk} (or {@code -ll}) with {@code -e PROG} gives each
  * connection its own PROG and keeps accepting. UDP waits for the first datagram and connects to its
  * sender. {@code -w SEC} bounds that wait ({@code nc: timeout}, 1). Without {@code -s} nor a HOST
- * the socket is IPv6's wildcard (xsocket_type tries AF_INET6 first), so {@code -v} says
+ * the socket is IPv6's wildcard (xsocket_type tries AF_INET6 first; TCP's is listed so by
+ * netstat, {@code :::8080}), so {@code -v} says
  * {@code listening on [::]:8080 ...} and names addresses v4-mapped. bind failing is
  * {@code nc: bind: Address already in use} (1). With {@code -v} the {@code connect to} line
  * names the peer by its PTR name unless {@code -n}.
@@ -62,7 +63,7 @@ final class NcListen {
         }
         TcpListener l;
         try {
-            l = ctx.sockets().listenTcp(ours, lport, 1);
+            l = ipv6 ? ctx.sockets().listenTcp6(lport, 1) : ctx.sockets().listenTcp(ours, lport, 1);
         } catch (SocketException e) {
             ctx.err("nc: bind: " + e.error().message());
             done.accept(1);

@@ -490,7 +490,12 @@ public final class Ipv4Stack extends IpLayer implements RxHandler, Sockets, Neig
 
     @Override
     public TcpListener listenTcp(int addr, int port, int backlog) {
-        return tcp.listen(addr, port, backlog);
+        return tcp.listen(addr, port, backlog, false);
+    }
+
+    @Override
+    public TcpListener listenTcp6(int port, int backlog) {
+        return tcp.listen(0, port, backlog, true);
     }
 
     /** Closes every socket (namespace deleted). */

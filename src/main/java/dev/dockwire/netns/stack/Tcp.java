@@ -69,14 +69,22 @@ final class Tcp {
     private final TcpOptions opts = new TcpOptions();
 
     /**
-     * The sockets as /proc/net/tcp lists them (tcp4_seq_show): listeners first, by port, then the
-     * connections, TIME_WAIT ones included, by local port.
+     * The sockets as /proc/net/tcp, then /proc/net/tcp6, list them (tcp4_seq_show, tcp6_seq_show):
+     * in each, listeners first, by port, then the connections, TIME_WAIT ones included, by local port.
      */
     void sockets(java.util.List<SocketEntry> out) {
+        sockets(false, out);
+        sockets(true, out);
+    }
+
+    private void sockets(boolean inet6, java.util.List<SocketEntry> out) {
+        String proto = inet6 ? "tcp6" : "tcp";
         java.util.List<SocketEntry> listening = new java.util.ArrayList<>();
         for (TcpListenerImpl first : listeners.values()) {
             for (TcpListenerImpl l = first; l != null; l = l.nextOnPort) {
-                listening.add(new SocketEntry("tcp", l.localAddress(), l.localPort(), 0, 0, "LISTEN"));
+                if (l.inet6 == inet6) {
+                    listening.add(new SocketEntry(proto, l.localAddress(), l.localPort(), 0, 0, "LISTEN"));
+                }
             }
         }
         listening.sort(java.util.Comparator.comparingInt(SocketEntry::localPort));
@@ -84,8 +92,10 @@ final class Tcp {
         java.util.List<SocketEntry> connected = new java.util.ArrayList<>();
         for (TcpConnection first : connections.values()) {
             for (TcpConnection c = first; c != null; c = c.nextInChain) {
-                connected.add(new SocketEntry("tcp", c.localAddress(), c.localPort(), c.remoteAddress(), c.remotePort(),
-                        procState(c.state())));
+                if (c.inet6 == inet6) {
+                    connected.add(new SocketEntry(proto, c.localAddress(), c.localPort(), c.remoteAddress(), c.remotePort(),
+                            procState(c.state())));
+                }
             }
         }
         connected.sort(java.util.Comparator.comparingInt(SocketEntry::localPort));
@@ -358,9 +368,11 @@ final class Tcp {
 
     /**
      * {@code bind} + {@code listen}: one listener per address and port; as without SO_REUSEADDR
-     * tricks, a wildcard listener and a specific one on the same port exclude each other.
+     * tricks, a wildcard listener and a specific one on the same port exclude each other. An
+     * {@code inet6} listener is IPv6's dual-stack wildcard ({@code addr} 0), which takes IPv4
+     * connections as IPv4's wildcard does and so excludes the same listeners.
      */
-    TcpListenerImpl listen(int addr, int port, int backlog) {
+    TcpListenerImpl listen(int addr, int port, int backlog, boolean inet6) {
         if (addr != 0 && !stack.ns.isLocal(addr)) {
             throw new SocketException(SocketError.EADDRNOTAVAIL);
         }
@@ -375,7 +387,7 @@ final class Tcp {
                 }
             }
         }
-        TcpListenerImpl l = new TcpListenerImpl(this, addr, port, backlog);
+        TcpListenerImpl l = new TcpListenerImpl(this, addr, port, backlog, inet6);
         l.nextOnPort = listeners.get(port);
         listeners.put(port, l);
         return l;

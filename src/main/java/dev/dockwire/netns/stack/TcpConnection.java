@@ -45,6 +45,8 @@ final class TcpConnection implements TcpSocket {
     /** The listener of a passive open, until the connection is accepted or gone. */
     TcpListenerImpl listener;
     boolean passive;
+    /** An AF_INET6 socket (accepted from a {@code listenTcp6} listener): listed in /proc/net/tcp6. */
+    boolean inet6;
 
     // ---- send sequence variables (RFC 9293 section 3.3.1)
     int iss;

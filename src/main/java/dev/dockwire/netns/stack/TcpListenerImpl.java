@@ -25,6 +25,8 @@ final class TcpListenerImpl implements TcpListener {
     private final int addr;
     private final int port;
     private final int backlog;
+    /** AF_INET6 on {@code [::]} ({@code Sockets.listenTcp6}): it and its connections are tcp6 sockets. */
+    final boolean inet6;
     private final Set<TcpConnection> synReceived = new LinkedHashSet<>();
     private final ArrayDeque<TcpConnection> acceptQueue = new ArrayDeque<>(2);
     private Consumer<TcpSocket> acceptHandler = s -> { };
@@ -33,8 +35,9 @@ final class TcpListenerImpl implements TcpListener {
     /** The next listener on the same port, bound to another address (Tcp's per-port chain). */
     TcpListenerImpl nextOnPort;
 
-    TcpListenerImpl(Tcp tcp, int addr, int port, int backlog) {
+    TcpListenerImpl(Tcp tcp, int addr, int port, int backlog, boolean inet6) {
         this.tcp = tcp;
+        this.inet6 = inet6;
         this.addr = addr;
         this.port = port;
         this.backlog = Math.max(0, Math.min(backlog, SOMAXCONN));
@@ -79,6 +82,7 @@ final class TcpListenerImpl implements TcpListener {
         }
         TcpConnection child = new TcpConnection(tcp);
         child.passive = true;
+        child.inet6 = inet6;
         child.listener = this;
         child.held = true;
         child.init(dst, port, src, seg.srcPort());

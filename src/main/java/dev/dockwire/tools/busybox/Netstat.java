@@ -11,7 +11,7 @@ import java.util.Locale;
 /**
  * BusyBox's {@code netstat} with alpine's options {@code -laentuwxrWp} (networking/netstat.c):
  * {@code -r} is the routing table (route.c's, in netstat's columns unless {@code -e}); otherwise
- * the IPv4 TCP and UDP sockets from the kernel's tables, listening ones ({@code -l}), connected
+ * the TCP (IPv4 and AF_INET6) and UDP sockets from the kernel's tables, listening ones ({@code -l}), connected
  * ones (the default) or both ({@code -a}), then the (empty) UNIX-socket section when no protocol
  * is asked for or {@code -x} is. Names are not resolved either way: nothing answers a container's
  * reverse lookups, and the services of /etc/services are not modelled. With {@code -p} the
@@ -60,18 +60,22 @@ public final class Netstat {
             out.add("Active Internet connections " + which);
             out.add(String.format(Locale.ROOT, "Proto Recv-Q Send-Q %-" + width + "s %-" + width + "s State       %s",
                     "Local Address", "Foreign Address", prog));
+            // do_info of /proc/net/tcp, tcp6, then udp: the kernel's listing is in that order.
             for (SocketInfo s : kernel.inetSockets(ns)) {
-                if (!(s.proto().equals("tcp") ? tcp : udp)) {
+                boolean isTcp = s.proto().startsWith("tcp");
+                if (!(isTcp ? tcp : udp)) {
                     continue;
                 }
                 // tcp_do_one: connected means a remote port; udp_do_one: a remote address.
-                boolean isConnected = s.proto().equals("tcp") ? s.remotePort() != 0 : s.remoteAddr() != 0;
+                boolean isConnected = isTcp ? s.remotePort() != 0 : s.remoteAddr() != 0;
                 if (isConnected ? !connected : !listening) {
                     continue;
                 }
-                String state = s.proto().equals("tcp") ? s.state() : s.state().equals("ESTABLISHED") ? "ESTABLISHED" : "";
-                out.add(String.format(Locale.ROOT, "%s   %6d %6d %-" + width + "s %-" + width + "s %-12s%s", s.proto(), 0, 0,
-                        address(s.localAddr(), s.localPort()), address(s.remoteAddr(), s.remotePort()), state,
+                String state = isTcp ? s.state() : s.state().equals("ESTABLISHED") ? "ESTABLISHED" : "";
+                boolean inet6 = s.proto().endsWith("6");
+                // print_inet_line names both families "tcp"/"udp"; only the address says AF_INET6.
+                out.add(String.format(Locale.ROOT, "%s   %6d %6d %-" + width + "s %-" + width + "s %-12s%s", isTcp ? "tcp" : "udp",
+                        0, 0, address(inet6, s.localAddr(), s.localPort()), address(inet6, s.remoteAddr(), s.remotePort()), state,
                         prog.isEmpty() ? "" : "-"));
             }
         }
@@ -82,8 +86,12 @@ public final class Netstat {
         return CommandResult.ok(out);
     }
 
-    /** ip_port_str: the dotted address, {@code :}, the port or {@code *} for none. */
-    private static String address(int addr, int port) {
-        return Ipv4Address.format(addr) + ":" + (port == 0 ? "*" : Integer.toString(port));
+    /**
+     * ip_port_str: the address as inet_ntop writes it ({@code ::} and {@code ::ffff:a.b.c.d} for
+     * AF_INET6), {@code :}, the port or {@code *} for none.
+     */
+    private static String address(boolean inet6, int addr, int port) {
+        String a = !inet6 ? Ipv4Address.format(addr) : addr == 0 ? "::" : "::ffff:" + Ipv4Address.format(addr);
+        return a + ":" + (port == 0 ? "*" : Integer.toString(port));
     }
 }

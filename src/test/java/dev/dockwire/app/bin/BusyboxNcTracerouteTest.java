@@ -87,6 +87,24 @@ class BusyboxNcTracerouteTest {
                 + "\\(\\[::ffff:172\\.25\\.0\\.2\\]:\\d+\\)"), numeric.get(1));
     }
 
+    /** xsocket_type's AF_INET6 wildcard is a tcp6 socket: netstat names it and its v4-mapped connections as BusyBox does. */
+    @Test
+    void aListenerIsIpv6sWildcardInNetstat() {
+        run("docker exec -d c nc -l -p 9000", 0);
+        run("docker exec -d c nc -l -s 172.25.0.4 -p 9001", 0);
+        run("docker exec c sleep 1", 0);
+        List<String> listening = run("docker exec c netstat -tln", 0);
+        assertEquals(5, listening.size(), String.join("\n", listening));
+        assertEquals("tcp        0      0 172.25.0.4:9001         0.0.0.0:*               LISTEN      ", listening.get(2), "bound: AF_INET");
+        assertEquals("tcp        0      0 :::9000                 :::*                    LISTEN      ", listening.get(4), "tcp6 after tcp");
+        run("docker exec -d srv sh -c 'sleep 5 | nc c 9000'", 0);
+        run("docker exec c sleep 1", 0);
+        List<String> all = run("docker exec c netstat -tn", 0);
+        assertTrue(all.get(2).startsWith("tcp        0      0 ::ffff:172.25.0.4:9000  ::ffff:172.25.0.2:"), all.get(2));
+        assertEquals(List.of("nc: bind: Address already in use"), run("docker exec c nc -l -p 9001", 1),
+                "IPv6's wildcard takes IPv4: it and an AF_INET socket on one port exclude each other (inet6_bind)");
+    }
+
     @Test
     void optionErrorsAreMuslsThenTheUsage() {
         List<String> out = run("docker exec c nc -Q", 1);

@@ -182,6 +182,11 @@ final class PingRig implements ProcessContext, Sockets, PingSocket {
     }
 
     @Override
+    public TcpListener listenTcp6(int port, int backlog) {
+        throw new UnsupportedOperationException();
+    }
+
+    @Override
     public int sourceAddressFor(int dst) {
         return peer == Peer.NO_ROUTE ? 0 : Ipv4Address.tryParse("172.18.0.3");
     }
