@@ -26,8 +26,10 @@ import org.junit.jupiter.api.Test;
  * <p>Not compared, because Debian's build is not alpine's: {@code nc -z}/{@code -v} and a refused
  * {@code nc} (Debian builds the small nc.c, alpine nc_bloaty.c with NC_110_COMPAT: its texts are
  * held against nc_bloaty.c in {@code BusyboxNcTracerouteTest}). Not compared, because the lab has
- * no name server: {@code nslookup} and names (the embedded DNS is dockerd's; a name that resolves
- * nowhere is compared, as {@code ping: bad address}).
+ * no dockerd: names through the embedded DNS (127.0.0.11); {@code nslookup} asks the LAN router's
+ * name server instead (dockwire's {@code DnsServer} on both sides), and a name the namespaces'
+ * resolv.conf cannot look up is compared as {@code ping: bad address}. {@code -Ddw.bd.show=true}
+ * prints BusyBox's lines of every case.
  */
 class BusyboxDifferentialTest {
     /** Each case: where it runs ({@code c} or {@code s}, the lab's namespace and the container's name) and the applet's command line. */
@@ -53,6 +55,9 @@ class BusyboxDifferentialTest {
             new Case("c", "wget http://172.30.0.3:81/"),
             new Case("c", "wget -q http://172.30.0.3:81/"),
             new Case("c", "traceroute -n 192.168.1.1"),
+            new Case("c", "nslookup example.com 192.168.1.1"),
+            new Case("c", "nslookup -type=a example.com 192.168.1.1"),
+            new Case("c", "nslookup nosuch.example 192.168.1.1"),
             new Case("c", "hostname"),
             new Case("s", "hostname"),
             new Case("c", "ping bad.name"),
@@ -88,6 +93,9 @@ class BusyboxDifferentialTest {
                 List<String> o = AppletLines.normalise(withStatus(ours.output(), ours.status()));
                 compared += r.size();
                 System.out.println(c.where() + "$ busybox " + c.command() + ": " + r.size() + " lines, " + (r.equals(o) ? "equal" : "DIFFERENT"));
+                if (Boolean.getBoolean("dw.bd.show")) {
+                    r.forEach(l -> System.out.println("  | " + l));
+                }
                 if (!r.equals(o)) {
                     differences.add(c.where() + "$ " + c.command() + "\n--- busybox\n" + String.join("\n", r)
                             + "\n--- dockwire\n" + String.join("\n", o));
@@ -120,7 +128,8 @@ class BusyboxDifferentialTest {
     /** The real applet in its namespace, in a UTS namespace of its own named as the container ({@code --hostname}). */
     private static BusyboxLab.Result real(BusyboxLab lab, Case c) {
         List<String> argv = new ArrayList<>(List.of("unshare", "--uts", BusyboxLab.BUSYBOX, "sh", "-c",
-                BusyboxLab.BUSYBOX + " hostname \"$0\" && exec " + BusyboxLab.BUSYBOX + " \"$@\"", c.where()));
+                "cd " + lab.dir() + " && " + BusyboxLab.BUSYBOX + " hostname \"$0\" && exec " + BusyboxLab.BUSYBOX + " \"$@\"",
+                c.where()));
         argv.addAll(List.of(c.command().split(" ")));
         return lab.exec(c.where(), argv.toArray(String[]::new));
     }

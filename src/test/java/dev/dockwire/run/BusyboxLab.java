@@ -1,5 +1,11 @@
 package dev.dockwire.run;
 
+import dev.dockwire.app.dns.DnsServer;
+import dev.dockwire.kernel.Kernel;
+import dev.dockwire.linux.NetnsExec;
+import dev.dockwire.linux.RealKernel;
+import dev.dockwire.sim.EventLoop;
+import dev.dockwire.sim.Pacing;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -23,11 +29,14 @@ import java.util.stream.Stream;
  *     route via the gateway, IPv6 off (as dockerd leaves a container of a network without
  *     {@code --ipv6});</li>
  * <li>{@code lan}: the home router at 192.168.1.1 (traceroute's second hop), routing the network
- *     back through the host (dockwire's host masquerades instead; traceroute prints hops only).</li>
+ *     back through the host (dockwire's host masquerades instead; traceroute prints hops only), and
+ *     its name server: dockwire's own ({@link DnsServer}, on real sockets through {@link RealKernel})
+ *     holding the names the emulated router's holds.</li>
  * </ul>
  * Each namespace's {@code /etc/netns/NS/resolv.conf} names 127.0.0.1, where nothing listens: a name
- * lookup fails at once, as BusyBox's {@code bad address}. {@link #close} stops the servers and
- * deletes the namespaces and those files, whatever happened before.
+ * lookup fails at once, as BusyBox's {@code bad address}. Commands run while the loop of the name
+ * server runs ({@link NetnsExec}). {@link #close} stops the servers and deletes the namespaces and
+ * those files, whatever happened before.
  */
 final class BusyboxLab implements AutoCloseable {
     static final String BUSYBOX = "/usr/bin/busybox";
@@ -41,6 +50,8 @@ final class BusyboxLab implements AutoCloseable {
 
     private final List<Process> servers = new ArrayList<>();
     private final Path dir;
+    private final EventLoop loop = new EventLoop(Pacing.WALL);
+    private RealKernel kernel;
 
     BusyboxLab() throws IOException {
         dir = Files.createTempDirectory("dw-bd");
@@ -63,8 +74,11 @@ final class BusyboxLab implements AutoCloseable {
     }
 
     private void build() throws IOException {
+        kernel = new RealKernel(PREFIX, null, loop); // makes the host namespace
         for (String n : NAMESPACES) {
-            ip("netns", "add", ns(n));
+            if (!n.equals(Kernel.HOST)) {
+                kernel.netnsAdd(n);
+            }
             Path etc = Path.of("/etc/netns", ns(n));
             Files.createDirectories(etc);
             Files.writeString(etc.resolve("resolv.conf"), "nameserver 127.0.0.1\n");
@@ -84,6 +98,9 @@ final class BusyboxLab implements AutoCloseable {
         ip("-n", ns("lan"), "link", "set", "eth0", "up");
         ip("-n", ns("lan"), "route", "add", "172.30.0.0/16", "via", "192.168.1.10");
         exec("host", "sysctl", "-qw", "net.ipv4.ip_forward=1");
+        DnsServer dns = new DnsServer(kernel.sockets("lan"));
+        World.INTERNET_NAMES.forEach(dns::add);
+        dns.start(World.ROUTER.bits());
     }
 
     /** A container's eth0 (the veth's end in its namespace) and its host end on the bridge, as libnetwork joins it. */
@@ -113,11 +130,10 @@ final class BusyboxLab implements AutoCloseable {
         return exec(role, argv.toArray(String[]::new));
     }
 
-    /** {@code COMMAND...} in namespace {@code role} with the lab's directory as working directory, killed after 20 s. */
+    /** {@code COMMAND...} in namespace {@code role}, killed after 20 s; the name server answers meanwhile. */
     Result exec(String role, String... command) {
-        List<String> argv = new ArrayList<>(List.of("ip", "netns", "exec", ns(role)));
-        argv.addAll(List.of(command));
-        return run(argv);
+        NetnsExec.Result r = NetnsExec.run(loop, ns(role), 20_000, command);
+        return new Result(r.status(), r.lines());
     }
 
     private Result run(List<String> argv) {
@@ -168,6 +184,13 @@ final class BusyboxLab implements AutoCloseable {
                 }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
+            }
+        }
+        if (kernel != null) {
+            try {
+                kernel.close();
+            } catch (RuntimeException e) {
+                System.out.println("cleanup of the lab's kernel failed: " + e);
             }
         }
         for (String n : NAMESPACES) {
