@@ -84,26 +84,26 @@ class BusyboxDifferentialTest {
             lab.serve("s", "nc", "-ll", "-p", "8080", "-e", "/bin/cat");
             lab.serve("c", "nc", "-l", "-p", "9000");
             awaitListeners(lab);
-            World world = new World(3, EngineProfile.DOCKER_28);
-            DockerHost h = emulated(world);
-            for (Case c : CASES) {
-                BusyboxLab.Result real = real(lab, c);
-                CommandResult ours = h.run("docker exec " + c.where() + " " + c.command());
-                List<String> r = AppletLines.normalise(withStatus(real.lines(), real.status()));
-                List<String> o = AppletLines.normalise(withStatus(ours.output(), ours.status()));
-                compared += r.size();
-                System.out.println(c.where() + "$ busybox " + c.command() + ": " + r.size() + " lines, " + (r.equals(o) ? "equal" : "DIFFERENT"));
-                if (Boolean.getBoolean("dw.bd.show")) {
-                    r.forEach(l -> System.out.println("  | " + l));
+            try (World world = new World(3, EngineProfile.DOCKER_28)) {
+                DockerHost h = emulated(world);
+                for (Case c : CASES) {
+                    BusyboxLab.Result real = real(lab, c);
+                    CommandResult ours = h.run("docker exec " + c.where() + " " + c.command());
+                    List<String> r = AppletLines.normalise(withStatus(real.lines(), real.status()));
+                    List<String> o = AppletLines.normalise(withStatus(ours.output(), ours.status()));
+                    compared += r.size();
+                    System.out.println(c.where() + "$ busybox " + c.command() + ": " + r.size() + " lines, " + (r.equals(o) ? "equal" : "DIFFERENT"));
+                    if (Boolean.getBoolean("dw.bd.show")) {
+                        r.forEach(l -> System.out.println("  | " + l));
+                    }
+                    if (!r.equals(o)) {
+                        differences.add(c.where() + "$ " + c.command() + "\n--- busybox\n" + String.join("\n", r)
+                                + "\n--- dockwire\n" + String.join("\n", o));
+                    }
                 }
-                if (!r.equals(o)) {
-                    differences.add(c.where() + "$ " + c.command() + "\n--- busybox\n" + String.join("\n", r)
-                            + "\n--- dockwire\n" + String.join("\n", o));
-                }
+                // The unreachable ping's last probe waits in the neighbour queue for ARP: let its resolution fail and free it.
+                h.run("docker exec c sleep 5");
             }
-            // The unreachable ping's last probe waits in the neighbour queue for ARP: let its resolution fail and free it.
-            h.run("docker exec c sleep 5");
-            world.close();
         } finally {
             assertEquals(List.of(), BusyboxLab.left(), "namespaces left behind");
         }
