@@ -82,6 +82,11 @@ public final class ImageService {
         return "Unable to find image '" + (ref == null ? image : ref.familiarTagged()) + "' locally";
     }
 
+    /** The name the daemon gives {@code image}: {@code nginx} and {@code docker.io/library/nginx:latest} are {@code nginx:latest}. */
+    public static String familiar(String image) {
+        return key(image);
+    }
+
     private static String key(String image) {
         Reference ref = Reference.parse(image);
         return ref == null ? image : ref.familiarTagged();
