@@ -29,7 +29,7 @@ public final class Container {
     }
 
     private final String id;
-    private final String name;
+    private String name;
     private final String image;
     private final List<String> cmd;
     private final String hostname;
@@ -182,6 +182,11 @@ public final class Container {
 
     public String name() {
         return name;
+    }
+
+    /** {@code docker rename}: the engine's registry re-keys it (moby daemon/rename.go). */
+    public void rename(String newName) {
+        this.name = newName;
     }
 
     public String image() {

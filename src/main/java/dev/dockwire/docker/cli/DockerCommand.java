@@ -81,7 +81,10 @@ public final class DockerCommand {
         String cmd = args.get(0);
         List<String> rest = args.subList(1, args.size());
         return switch (cmd) {
-            case "network" -> new NetworkCommand(engine()).run(rest);
+            case "network" -> !rest.isEmpty() && rest.get(0).equals("prune") ? prune().network(rest.subList(1, rest.size()))
+                    : new NetworkCommand(engine()).run(rest);
+            case "system" -> system(rest);
+            case "rename" -> rename(rest);
             case "swarm" -> new SwarmCommand(engine()).swarm(rest);
             case "node" -> new SwarmCommand(engine()).node(rest);
             case "service" -> new ServiceCommand(engine(), host.jobControl()).service(rest);
@@ -102,8 +105,45 @@ public final class DockerCommand {
             case "attach" -> new AttachCommand(host, processes()).run(rest);
             case "top" -> processes().top(rest);
             case "version" -> DockerUsage.version(rest);
+            case "info" -> new SystemInfo(engine()).info(rest);
+            case "pull" -> ImagePull.pull(engine(), rest);
             default -> CommandOutput.fail(1, "docker: '" + cmd + "' is not a docker command.\nSee 'docker --help'");
         };
+    }
+
+    private PruneCommands prune() {
+        return new PruneCommands(engine(), stdin);
+    }
+
+    private CommandOutput system(List<String> args) {
+        List<String> rest = args.isEmpty() ? args : args.subList(1, args.size());
+        return switch (args.isEmpty() ? "" : args.get(0)) {
+            case "prune" -> prune().system(rest);
+            case "info" -> new SystemInfo(engine()).info(rest);
+            default -> new CommandOutput(1, List.of("docker: unknown command: docker system " + args.get(0), "", "Usage:  docker system", "",
+                    "Run 'docker system --help' for more information"));
+        };
+    }
+
+    /** {@code docker rename CONTAINER NEW_NAME} (cli/command/container/rename.go over moby daemon/rename.go). */
+    private CommandOutput rename(List<String> args) {
+        CliFlags f = CliFlags.parse(args, List.of(), true);
+        if (f.positional().size() != 2) {
+            return CliErrors.usage("rename", "exactly 2 arguments", "CONTAINER NEW_NAME");
+        }
+        String old = f.positional().get(0).strip();
+        String name = f.positional().get(1).strip();
+        if (old.isEmpty() || name.isEmpty()) {
+            return CommandOutput.fail(1, "Error: Neither old nor new names may be empty");
+        }
+        try {
+            engine().rename(old, name);
+            return CommandOutput.ok(List.of());
+        } catch (EngineException e) {
+            List<String> out = new ArrayList<>(CliErrors.daemonError(e).output());
+            out.add("Error: failed to rename container named " + old);
+            return new CommandOutput(1, out);
+        }
     }
 
     // ---- containers ---------------------------------------------------------------------
@@ -330,6 +370,7 @@ public final class DockerCommand {
         return switch (args.get(0)) {
             case "ls", "list", "ps" -> new PsCommand(engine(), host.loop().nanos()).run(rest);
             case "inspect" -> new InspectCommand(engine()).run(rest, "container");
+            case "prune" -> prune().container(rest);
             default -> dispatch(args);
         };
     }

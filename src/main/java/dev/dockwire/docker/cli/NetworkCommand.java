@@ -40,7 +40,6 @@ public final class NetworkCommand {
             case "ls", "list" -> networkLs(rest);
             case "inspect" -> new InspectCommand(engine).run(rest, "network");
             case "rm", "remove" -> networkRm(rest);
-            case "prune" -> networkPrune(rest);
             case "connect" -> networkConnect(rest);
             case "disconnect" -> networkDisconnect(rest);
             default -> CommandOutput.fail(1, "docker: 'network " + args.get(0) + "' is not a docker command.\nSee 'docker --help'");
@@ -169,18 +168,6 @@ public final class NetworkCommand {
             }
         }
         return new CommandOutput(status, out);
-    }
-
-    private CommandOutput networkPrune(List<String> args) {
-        CliFlags.parse(args, List.of(new Spec("force", 'f', false), new Spec("filter", (char) 0, true)), true);
-        List<String> removed = engine().pruneNetworks();
-        List<String> out = new ArrayList<>();
-        if (!removed.isEmpty()) {
-            out.add("Deleted Networks:");
-            out.addAll(removed);
-            out.add("");
-        }
-        return CommandOutput.ok(out);
     }
 
     private CommandOutput networkConnect(List<String> args) {
