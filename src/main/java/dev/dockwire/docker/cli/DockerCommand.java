@@ -107,6 +107,7 @@ public final class DockerCommand {
             case "version" -> DockerUsage.version(rest);
             case "info" -> new SystemInfo(engine()).info(rest);
             case "pull" -> ImagePull.pull(engine(), rest);
+            case "stats" -> new StatsCommand(engine()).run(rest);
             default -> CommandOutput.fail(1, "docker: '" + cmd + "' is not a docker command.\nSee 'docker --help'");
         };
     }

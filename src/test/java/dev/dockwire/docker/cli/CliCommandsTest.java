@@ -113,4 +113,22 @@ class CliCommandsTest {
         assertEquals(List.of("  Is Manager: true", "  Node Address: 192.168.1.10", "  Manager Addresses:", "   192.168.1.10:2377"),
                 active.subList(at + 2, at + 6));
     }
+
+    @Test
+    void statsReadsTheInterfacesCounters() {
+        h.ok("docker network create n");
+        h.ok("docker run -d --name a --network n alpine sleep 600");
+        h.ok("docker run -d --name b --network n alpine sleep 600");
+        h.ok("docker create --name idle alpine");
+        List<String> before = h.ok("docker stats --no-stream");
+        assertEquals("CONTAINER ID   NAME      CPU %     MEM USAGE / LIMIT   MEM %     NET I/O   BLOCK I/O   PIDS", before.get(0));
+        assertEquals(3, before.size(), "running containers only");
+        h.ok("docker exec a ping -c 2 b");
+        String io = h.ok("docker stats --no-stream --format '{{.NetIO}}' a").get(0);
+        assertTrue(io.matches("[0-9.]+k?B / [0-9.]+k?B") && !io.startsWith("0B"), io);
+        assertEquals(List.of("NAME      NET I/O", "idle      0B / 0B"), h.ok("docker stats --no-stream --format 'table {{.Name}}\\t{{.NetIO}}' idle"));
+        prints("docker stats --no-stream nope", 1, "Error response from daemon: No such container: nope");
+        assertEquals(List.of("0B", "648B", "1.6kB", "12.3kB", "123MB", "1e+03kB"), List.of(StatsCommand.humanSize(0), StatsCommand.humanSize(648),
+                StatsCommand.humanSize(1600), StatsCommand.humanSize(12_345), StatsCommand.humanSize(123_456_789), StatsCommand.humanSize(999_999)));
+    }
 }
