@@ -129,23 +129,31 @@ public final class NetworkCommand {
         if (f.has("quiet")) {
             return CommandOutput.ok(nets.stream().map(n -> full ? n.id() : n.shortId()).toList());
         }
-        if (f.has("format")) {
-            List<String> out = new ArrayList<>();
-            for (Network n : nets) {
-                Map<String, Object> row = new LinkedHashMap<>();
-                row.put("ID", full ? n.id() : n.shortId());
-                row.put("Name", n.name());
-                row.put("Driver", n.driver().id());
-                row.put("Scope", n.scope());
-                out.addAll(List.of(GoTemplate.render(GoTemplate.preFormat(f.get("format")), row).split("\n", -1)));
-            }
-            return CommandOutput.ok(out);
-        }
-        Table t = new Table("NETWORK ID", "NAME", "DRIVER", "SCOPE");
+        // cli/command/formatter/network.go: networkContext's fields, and its default table.
+        List<ListFormat.Row> rows = new ArrayList<>();
         for (Network n : nets) {
-            t.row(full ? n.id() : n.shortId(), n.name(), n.driver().id(), n.scope());
+            ListFormat.Row row = new ListFormat.Row();
+            row.put("CreatedAt", goTimeString(n.created()));
+            row.put("Driver", n.driver().id());
+            row.put("ID", full ? n.id() : n.shortId());
+            row.put("IPv4", "true");
+            row.put("IPv6", "false");
+            row.put("Internal", String.valueOf(n.internal()));
+            row.put("Labels", n.labels().entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).sorted()
+                    .collect(java.util.stream.Collectors.joining(",")));
+            row.put("Name", n.name());
+            row.put("Scope", n.scope());
+            rows.add(row.function("Label", key -> n.labels().getOrDefault(key, "")));
         }
-        return CommandOutput.ok(t.lines());
+        ListFormat.Row header = ListFormat.header("ID", "NETWORK ID", "Name", "NAME", "Driver", "DRIVER", "Scope", "SCOPE", "IPv4", "IPV4",
+                "IPv6", "IPV6", "Internal", "INTERNAL", "Labels", "LABELS", "CreatedAt", "CREATED AT");
+        return CommandOutput.ok(ListFormat.write(f.get("format"), "table {{.ID}}\\t{{.Name}}\\t{{.Driver}}\\t{{.Scope}}", header, rows));
+    }
+
+    /** Go's time.Time.String in UTC: {@code 2026-12-05 12:59:46.529520998 +0000 UTC}, trailing zeros of the fraction dropped. */
+    private static String goTimeString(long virtualNanos) {
+        String rfc = Inspect.goTime(virtualNanos);
+        return rfc.replace('T', ' ').replace("Z", " +0000 UTC");
     }
 
     private CommandOutput networkRm(List<String> args) {

@@ -105,4 +105,15 @@ class PsFormatTest {
                 "5001/tcp -> 0.0.0.0:5001", "5001/tcp -> [::]:5001", "9000/udp -> 127.0.0.1:9000"), h.ok("docker port p"));
         assertEquals(List.of("0.0.0.0:8080", "[::]:8080"), h.ok("docker port p 80"));
     }
+
+    @Test
+    void networkLsTakesTheSameFormats() {
+        h.ok("docker network create --internal --label team=a back");
+        assertEquals(List.of("NAME      DRIVER    IPV6      INTERNAL   LABELS", "back      bridge    false     true       team=a"),
+                h.ok("docker network ls --filter name=back --format 'table {{.Name}}\\t{{.Driver}}\\t{{.IPv6}}\\t{{.Internal}}\\t{{.Labels}}'"));
+        String json = h.ok("docker network ls --filter name=back --format json").get(0);
+        assertTrue(json.matches("\\{\"CreatedAt\":\"\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d(\\.\\d+)? \\+0000 UTC\",\"Driver\":\"bridge\","
+                + "\"ID\":\"[0-9a-f]{12}\",\"IPv4\":\"true\",\"IPv6\":\"false\",\"Internal\":\"true\",\"Labels\":\"team=a\",\"Name\":\"back\","
+                + "\"Scope\":\"local\"}"), json);
+    }
 }
