@@ -29,7 +29,7 @@ public final class Container {
     }
 
     private final String id;
-    private final String name;
+    private String name;
     private final String image;
     private final List<String> cmd;
     private final String hostname;
@@ -54,6 +54,7 @@ public final class Container {
     private ImageConfig.Healthcheck healthcheck;
     private Health health;
     private List<String> env = List.of();
+    private Map<String, String> labels = Map.of();
 
     public Container(String id, String name, String image, List<String> cmd, String hostname, String networkMode,
               long created, List<String> extraHosts, List<String> dns) {
@@ -158,6 +159,15 @@ public final class Container {
     }
 
     /** State.Health: null until the container first starts with a healthcheck. */
+    /** Config.Labels: {@code --label KEY=VALUE}, in the order given. */
+    public Map<String, String> labels() {
+        return labels;
+    }
+
+    public void labels(Map<String, String> labels) {
+        this.labels = Collections.unmodifiableMap(new LinkedHashMap<>(labels));
+    }
+
     public Health health() {
         return health;
     }
@@ -172,6 +182,11 @@ public final class Container {
 
     public String name() {
         return name;
+    }
+
+    /** {@code docker rename}: the engine's registry re-keys it (moby daemon/rename.go). */
+    public void rename(String newName) {
+        this.name = newName;
     }
 
     public String image() {

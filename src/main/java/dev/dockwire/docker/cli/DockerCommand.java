@@ -16,9 +16,7 @@ import dev.dockwire.docker.engine.Engine;
 import dev.dockwire.docker.engine.Images;
 import dev.dockwire.wire.Ipv4Address;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * The docker CLI against the emulated engine: the container commands
@@ -83,7 +81,10 @@ public final class DockerCommand {
         String cmd = args.get(0);
         List<String> rest = args.subList(1, args.size());
         return switch (cmd) {
-            case "network" -> new NetworkCommand(engine()).run(rest);
+            case "network" -> !rest.isEmpty() && rest.get(0).equals("prune") ? prune().network(rest.subList(1, rest.size()))
+                    : new NetworkCommand(engine()).run(rest);
+            case "system" -> system(rest);
+            case "rename" -> rename(rest);
             case "swarm" -> new SwarmCommand(engine()).swarm(rest);
             case "node" -> new SwarmCommand(engine()).node(rest);
             case "service" -> new ServiceCommand(engine(), host.jobControl()).service(rest);
@@ -95,7 +96,7 @@ public final class DockerCommand {
             case "kill" -> kill(rest);
             case "restart" -> stop(rest, true);
             case "rm" -> rm(rest);
-            case "ps" -> ps(rest);
+            case "ps" -> new PsCommand(engine(), host.loop().nanos()).run(rest);
             case "inspect" -> new InspectCommand(engine()).run(rest, null);
             case "exec" -> exec(rest);
             case "port" -> port(rest);
@@ -104,8 +105,46 @@ public final class DockerCommand {
             case "attach" -> new AttachCommand(host, processes()).run(rest);
             case "top" -> processes().top(rest);
             case "version" -> DockerUsage.version(rest);
+            case "info" -> new SystemInfo(engine()).info(rest);
+            case "pull" -> ImagePull.pull(engine(), rest);
+            case "stats" -> new StatsCommand(engine()).run(rest);
             default -> CommandOutput.fail(1, "docker: '" + cmd + "' is not a docker command.\nSee 'docker --help'");
         };
+    }
+
+    private PruneCommands prune() {
+        return new PruneCommands(engine(), stdin);
+    }
+
+    private CommandOutput system(List<String> args) {
+        List<String> rest = args.isEmpty() ? args : args.subList(1, args.size());
+        return switch (args.isEmpty() ? "" : args.get(0)) {
+            case "prune" -> prune().system(rest);
+            case "info" -> new SystemInfo(engine()).info(rest);
+            default -> new CommandOutput(1, List.of("docker: unknown command: docker system " + args.get(0), "", "Usage:  docker system", "",
+                    "Run 'docker system --help' for more information"));
+        };
+    }
+
+    /** {@code docker rename CONTAINER NEW_NAME} (cli/command/container/rename.go over moby daemon/rename.go). */
+    private CommandOutput rename(List<String> args) {
+        CliFlags f = CliFlags.parse(args, List.of(), true);
+        if (f.positional().size() != 2) {
+            return CliErrors.usage("rename", "exactly 2 arguments", "CONTAINER NEW_NAME");
+        }
+        String old = f.positional().get(0).strip();
+        String name = f.positional().get(1).strip();
+        if (old.isEmpty() || name.isEmpty()) {
+            return CommandOutput.fail(1, "Error: Neither old nor new names may be empty");
+        }
+        try {
+            engine().rename(old, name);
+            return CommandOutput.ok(List.of());
+        } catch (EngineException e) {
+            List<String> out = new ArrayList<>(CliErrors.daemonError(e).output());
+            out.add("Error: failed to rename container named " + old);
+            return new CommandOutput(1, out);
+        }
     }
 
     // ---- containers ---------------------------------------------------------------------
@@ -162,6 +201,16 @@ public final class DockerCommand {
         return out;
     }
 
+    /** {@code --label KEY=VALUE} (or {@code KEY}, an empty value) as docker/cli's opts.ConvertKVStringsToMap. */
+    private static java.util.Map<String, String> labels(List<String> flags) {
+        java.util.Map<String, String> out = new java.util.LinkedHashMap<>();
+        for (String l : flags) {
+            String[] kv = l.split("=", 2);
+            out.put(kv[0], kv.length == 2 ? kv[1] : "");
+        }
+        return out;
+    }
+
     /** {@code --entrypoint ""} resets it; the CLI passes any other value as the one word of the entrypoint. */
     private static List<String> entrypoint(String value) {
         return value.isEmpty() ? List.of() : List.of(value);
@@ -184,6 +233,7 @@ public final class DockerCommand {
                 return pull;
             }
             c = engine().run(req);
+            c.labels(labels(f.all("label")));
         } catch (EngineException e) {
             List<String> out = new ArrayList<>(List.of(("docker: Error response from daemon: " + e.getMessage()).split("\n")));
             out.add("");
@@ -304,7 +354,9 @@ public final class DockerCommand {
                 return pull;
             }
             List<String> out = new ArrayList<>(publishWarning(f));
-            out.add(engine().create(req).id());
+            Container c = engine().create(req);
+            c.labels(labels(f.all("label")));
+            out.add(c.id());
             return CommandOutput.ok(out);
         } catch (EngineException e) {
             return CliErrors.daemonError(e);
@@ -317,8 +369,9 @@ public final class DockerCommand {
         }
         List<String> rest = args.subList(1, args.size());
         return switch (args.get(0)) {
-            case "ls", "list", "ps" -> ps(rest);
+            case "ls", "list", "ps" -> new PsCommand(engine(), host.loop().nanos()).run(rest);
             case "inspect" -> new InspectCommand(engine()).run(rest, "container");
+            case "prune" -> prune().container(rest);
             default -> dispatch(args);
         };
     }
@@ -416,60 +469,6 @@ public final class DockerCommand {
         return new CommandOutput(status, out);
     }
 
-    private CommandOutput ps(List<String> args) {
-        CliFlags f = CliFlags.parse(args, List.of(new Spec("all", 'a', false), new Spec("quiet", 'q', false),
-                new Spec("no-trunc", (char) 0, false), new Spec("format", (char) 0, true), new Spec("filter", 'f', true),
-                new Spec("latest", 'l', false), new Spec("size", 's', false)), true);
-        List<Container> list = new ArrayList<>(engine().containers());
-        java.util.Collections.reverse(list);
-        if (!f.has("all")) {
-            list.removeIf(c -> !c.running() && c.state() != Container.State.RESTARTING); // moby: a restarting container is running
-        }
-        for (Map.Entry<String, String> filter : NetworkCommand.keyValues(f.all("filter")).entrySet()) {
-            String key = filter.getKey();
-            String val = filter.getValue();
-            list.removeIf(c -> switch (key) {
-                case "name" -> !c.name().contains(val);
-                case "network" -> !c.endpoints().containsKey(val);
-                case "status" -> !c.state().id().equals(val);
-                case "health" -> !(c.health() == null ? "none" : c.health().status().id()).equals(val); // moby daemon/list.go
-                default -> false;
-            });
-        }
-        long now = host.loop().nanos();
-        if (f.has("quiet")) {
-            return CommandOutput.ok(list.stream().map(c -> f.has("no-trunc") ? c.id() : c.shortId()).toList());
-        }
-        List<Map<String, Object>> rows = new ArrayList<>();
-        for (Container c : list) {
-            Map<String, Object> row = new LinkedHashMap<>();
-            row.put("ID", f.has("no-trunc") ? c.id() : c.shortId());
-            row.put("Image", c.image());
-            row.put("Command", command(c, !f.has("no-trunc")));
-            row.put("CreatedAt", Inspect.time(c.created()));
-            row.put("RunningFor", HumanTime.ago(now - c.created()));
-            row.put("Status", status(c, now));
-            row.put("State", c.state().id());
-            row.put("Ports", portsColumn(c, engine().images().config(c.image())));
-            row.put("Names", c.name());
-            row.put("Networks", String.join(",", c.endpoints().keySet()));
-            rows.add(row);
-        }
-        if (f.has("format")) {
-            String fmt = f.get("format");
-            if (fmt.startsWith("table ")) {
-                return CommandOutput.ok(List.of("unsupported: table formats"));
-            }
-            String pre = GoTemplate.preFormat(fmt);
-            return CommandOutput.ok(rows.stream().flatMap(r -> java.util.Arrays.stream(GoTemplate.render(pre, r).split("\n", -1))).toList());
-        }
-        Table t = new Table("CONTAINER ID", "IMAGE", "COMMAND", "CREATED", "STATUS", "PORTS", "NAMES");
-        for (Map<String, Object> r : rows) {
-            t.row(r.get("ID"), r.get("Image"), r.get("Command"), r.get("RunningFor"), r.get("Status"), r.get("Ports"), r.get("Names"));
-        }
-        return CommandOutput.ok(t.lines());
-    }
-
     /** The COMMAND column: the container's command line (its image's ENTRYPOINT and CMD, or what run gave), quoted, cut to 20 runes unless {@code --no-trunc}. */
     public static String command(Container c, boolean truncate) {
         return PsColumns.command(Images.argv(c.image(), c.cmd()), truncate);
@@ -514,17 +513,18 @@ public final class DockerCommand {
             String want = f.positional().get(1).contains("/") ? f.positional().get(1) : f.positional().get(1) + "/tcp";
             for (PortBinding b : c.published()) {
                 if (b.key().equals(want)) {
-                    out.add(b.hostIpText() + ":" + b.hostPort());
+                    PsColumns.hostIps(b).forEach(ip -> out.add(PsColumns.joinHostPort(ip, b.hostPort())));
                 }
             }
             if (out.isEmpty()) {
                 return new CommandOutput(1, List.of("Error: No public port '" + want + "' published for " + c.name()));
             }
-            return CommandOutput.ok(out);
+        } else {
+            for (PortBinding b : c.published()) {
+                PsColumns.hostIps(b).forEach(ip -> out.add(b.key() + " -> " + PsColumns.joinHostPort(ip, b.hostPort())));
+            }
         }
-        for (PortBinding b : c.published()) {
-            out.add(b.key() + " -> " + b.hostIpText() + ":" + b.hostPort());
-        }
+        out.sort(PsColumns::naturalCompare); // cli/command/container/port.go: sortorder.NaturalLess
         return CommandOutput.ok(out);
     }
 

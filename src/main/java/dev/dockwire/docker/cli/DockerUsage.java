@@ -77,19 +77,37 @@ final class DockerUsage {
         return List.of("run", "create", "container run", "container create").contains(path);
     }
 
+    /** The docker client dockwire's CLI is: 28.2.2 (its usage texts and layouts are that release's). */
+    static final String CLIENT_VERSION = "28.2.2";
+    /** The engine release dockwire's daemon behaves as (its API 1.50, its texts and fields). */
+    static final String ENGINE_VERSION = "28.2.2";
+
     /**
-     * {@code docker version}: the client's part as docker 28.2.2 prints it (cli/command/system/version.go's
-     * template); the emulated engine has no build of its own to report.
+     * {@code docker version}: cli/command/system/version.go's template through a tab writer of
+     * minimum width 20. The client part is the 28.2.2 client's; the server part names its platform
+     * dockwire and its engine component by the release it behaves as, with moby v28.2.2's API
+     * versions (api/common.go), Go release (its Dockerfile's GO_VERSION), commit and commit date;
+     * containerd, runc and docker-init are not part of it, so they are not listed.
      */
     static CommandOutput version(List<String> args) {
         CliFlags.parse(args, List.of(new CliFlags.Spec("format", 'f', true)), true);
         return CommandOutput.ok(List.of("Client:",
-                " Version:           28.2.2",
+                " Version:           " + CLIENT_VERSION,
                 " API version:       1.50",
                 " Go version:        go1.24.3",
                 " Git commit:        e6534b4",
                 " Built:             Fri May 30 12:07:14 2025",
                 " OS/Arch:           linux/amd64",
-                " Context:           default"));
+                " Context:           default",
+                "",
+                "Server: dockwire",
+                " Engine:",
+                "  Version:          " + ENGINE_VERSION,
+                "  API version:      1.50 (minimum version 1.24)",
+                "  Go version:       go1.24.3",
+                "  Git commit:       45873be",
+                "  Built:            Fri May 30 08:53:59 2025",
+                "  OS/Arch:          linux/amd64",
+                "  Experimental:     false"));
     }
 }

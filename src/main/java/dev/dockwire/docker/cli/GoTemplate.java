@@ -13,10 +13,13 @@ import java.util.Map;
  */
 final class GoTemplate {
     private final String text;
+    /** Rendering a table's header: the formatting functions give back their argument (docker/cli templates.HeaderFunctions). */
+    private final boolean header;
     private int i;
 
-    private GoTemplate(String text) {
+    private GoTemplate(String text, boolean header) {
         this.text = text;
+        this.header = header;
     }
 
     /**
@@ -30,9 +33,17 @@ final class GoTemplate {
 
     /** Renders {@code template} against {@code data}; errors are worded like Go's template errors. */
     static String render(String template, Object data) {
-        GoTemplate t = new GoTemplate(template);
+        GoTemplate t = new GoTemplate(template, false);
         StringBuilder out = new StringBuilder();
         t.block(data, out, false);
+        return out.toString();
+    }
+
+    /** Renders a table format's {@code template} over its header context: {@code json}, {@code upper} and the like print the column name as it is. */
+    static String renderHeader(String template, Object header) {
+        GoTemplate t = new GoTemplate(template, true);
+        StringBuilder out = new StringBuilder();
+        t.block(header, out, false);
         return out.toString();
     }
 
@@ -109,7 +120,13 @@ final class GoTemplate {
         String fn = words.get(0);
         switch (fn) {
             case "json" -> {
-                return new Raw(Json.compact(value(words.get(1), dot)));
+                Object v = value(words.get(1), dot);
+                if (header) {
+                    return v;
+                }
+                // A list's row marshals itself with encoding/json's HTML escaping (formatter.MarshalJSON); other values
+                // go through the template's json, an encoder with SetEscapeHTML(false) (docker/cli templates).
+                return new Raw(v instanceof ListFormat.Row ? Json.escapeHtml(Json.compact(v)) : Json.compact(v));
             }
             case "index" -> {
                 Object m = value(words.get(1), dot);
@@ -123,10 +140,15 @@ final class GoTemplate {
                 }
                 return new Raw(sb.append('\n').toString());
             }
-            case "upper" -> {
-                return format(value(words.get(1), dot)).toUpperCase(java.util.Locale.ROOT);
+            case "upper", "lower" -> {
+                String v = format(value(words.get(1), dot));
+                return header ? v : fn.equals("upper") ? v.toUpperCase(java.util.Locale.ROOT) : v.toLowerCase(java.util.Locale.ROOT);
             }
             default -> {
+                if (words.size() > 1 && fn.startsWith(".") && fn.lastIndexOf('.') == 0 && dot instanceof ListFormat.Row row
+                        && row.function(fn.substring(1)) != null) {
+                    return row.function(fn.substring(1)).apply(unquote(words.get(1))); // a method of the row: {{.Label "k"}}
+                }
                 return value(fn, dot);
             }
         }

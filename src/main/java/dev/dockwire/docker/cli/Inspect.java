@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * The objects {@code docker network inspect} and {@code docker inspect} print, with the real
@@ -67,7 +68,7 @@ final class Inspect {
         m.put("Ingress", false);
         m.put("ConfigFrom", Map.of("Network", ""));
         m.put("ConfigOnly", false);
-        Map<String, Object> containers = new LinkedHashMap<>();
+        Map<String, Object> containers = new TreeMap<>(); // by container id, as encoding/json sorts a map's keys
         for (var e : n.endpoints().entrySet()) {
             Container c = engine.findContainer(e.getKey());
             Endpoint ep = e.getValue();
@@ -80,8 +81,8 @@ final class Inspect {
             containers.put(e.getKey(), cm);
         }
         m.put("Containers", containers);
-        m.put("Options", new LinkedHashMap<>(n.options()));
-        m.put("Labels", new LinkedHashMap<>(n.labels()));
+        m.put("Options", new TreeMap<>(n.options()));
+        m.put("Labels", new TreeMap<>(n.labels()));
         return m;
     }
 
@@ -99,7 +100,7 @@ final class Inspect {
         config.put("AttachStdout", false);
         config.put("AttachStderr", false);
         if (image != null && !image.exposedPorts().isEmpty()) {
-            Map<String, Object> exposed = new LinkedHashMap<>();
+            Map<String, Object> exposed = new TreeMap<>();
             image.exposedPorts().forEach(p -> exposed.put(p, Map.of()));
             config.put("ExposedPorts", exposed);
         }
@@ -118,7 +119,7 @@ final class Inspect {
         config.put("WorkingDir", image == null ? "" : image.workingDir());
         config.put("Entrypoint", image == null || image.entrypoint().isEmpty() ? null : new ArrayList<>(image.entrypoint()));
         config.put("OnBuild", null);
-        config.put("Labels", new LinkedHashMap<>());
+        config.put("Labels", new TreeMap<>(c.labels()));
         if (image != null && !image.stopSignal().equals("SIGTERM")) {
             config.put("StopSignal", image.stopSignal());
         }
@@ -183,6 +184,40 @@ final class Inspect {
         return t.substring(0, t.indexOf('.')) + (frac.isEmpty() ? "" : "." + frac) + "Z";
     }
 
+    /**
+     * NetworkSettings.Ports (a nat.PortMap, keys sorted): each published port with every address
+     * dockerd bound it on, and each exposed port of a running container, unbound, as null.
+     */
+    private static Map<String, Object> ports(Container c, ImageConfig image) {
+        Map<String, Object> ports = new TreeMap<>();
+        if (c.running() && image != null) {
+            image.exposedPorts().forEach(p -> ports.put(p.contains("/") ? p : p + "/tcp", null));
+        }
+        for (PortBinding b : c.published()) {
+            @SuppressWarnings("unchecked")
+            List<Object> list = ports.get(b.key()) instanceof List<?> l ? (List<Object>) l : new ArrayList<>();
+            ports.put(b.key(), list);
+            for (String ip : PsColumns.hostIps(b)) {
+                Map<String, Object> hb = new LinkedHashMap<>();
+                hb.put("HostIp", ip);
+                hb.put("HostPort", String.valueOf(b.hostPort()));
+                list.add(hb);
+            }
+        }
+        return ports;
+    }
+
+    /**
+     * The sandbox's id: libnetwork's is 64 random hex digits whose first 12 name the namespace
+     * (SandboxKey); dockwire's namespace name is those 12, the rest follows from it and the container.
+     */
+    private static String sandboxId(Container c) {
+        if (!c.netns().matches("[0-9a-f]{12}")) {
+            return Images.digest(c.id() + "/" + c.netns());
+        }
+        return c.netns() + Images.digest(c.id() + "/" + c.netns()).substring(12);
+    }
+
     static Map<String, Object> container(Container c, Engine engine) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("Id", c.id());
@@ -216,7 +251,7 @@ final class Inspect {
         m.put("Driver", "overlay2");
         Map<String, Object> hostConfig = new LinkedHashMap<>();
         hostConfig.put("NetworkMode", c.networkMode());
-        Map<String, Object> portBindings = new LinkedHashMap<>();
+        Map<String, Object> portBindings = new TreeMap<>();
         for (PortSpec ps : c.portSpecs()) {
             @SuppressWarnings("unchecked")
             List<Object> list = (List<Object>) portBindings.computeIfAbsent(ps.key(), k -> new ArrayList<>());
@@ -232,25 +267,28 @@ final class Inspect {
         m.put("HostConfig", hostConfig);
         m.put("Config", config(c, image));
         Map<String, Object> ns = new LinkedHashMap<>();
-        ns.put("SandboxID", c.netns() == null ? "" : c.netns());
+        // moby 28 api/types/container.NetworkSettings: NetworkSettingsBase, then DefaultNetworkSettings, then Networks.
+        ns.put("Bridge", "");
+        ns.put("SandboxID", c.netns() == null ? "" : sandboxId(c));
         ns.put("SandboxKey", c.netns() == null ? "" : "/var/run/docker/netns/" + c.netns());
-        Map<String, Object> ports = new LinkedHashMap<>();
-        for (PortBinding b : c.published()) {
-            @SuppressWarnings("unchecked")
-            List<Object> list = (List<Object>) ports.computeIfAbsent(b.key(), k -> new ArrayList<>());
-            Map<String, Object> hb = new LinkedHashMap<>();
-            hb.put("HostIp", b.hostIpText());
-            hb.put("HostPort", String.valueOf(b.hostPort()));
-            list.add(hb);
-        }
-        ns.put("Ports", ports);
+        ns.put("Ports", ports(c, image));
+        ns.put("HairpinMode", false);
+        ns.put("LinkLocalIPv6Address", "");
+        ns.put("LinkLocalIPv6PrefixLen", 0);
+        ns.put("SecondaryIPAddresses", null);
+        ns.put("SecondaryIPv6Addresses", null);
+        // daemon/inspect.go getDefaultNetworkSettings: the deprecated top-level fields are the "bridge" network's endpoint.
         Endpoint def = c.endpoints().get("bridge");
         boolean onDefault = def != null && def.address() != null;
+        ns.put("EndpointID", onDefault ? def.id() : "");
         ns.put("Gateway", onDefault ? def.network().gateway().toString() : "");
+        ns.put("GlobalIPv6Address", "");
+        ns.put("GlobalIPv6PrefixLen", 0);
         ns.put("IPAddress", onDefault ? def.address().toString() : "");
         ns.put("IPPrefixLen", onDefault ? def.network().subnet().prefixLength() : 0);
+        ns.put("IPv6Gateway", "");
         ns.put("MacAddress", onDefault ? def.mac().toString() : "");
-        Map<String, Object> nets = new LinkedHashMap<>();
+        Map<String, Object> nets = new TreeMap<>(); // a Go map: encoding/json sorts its keys
         for (var e : c.endpoints().entrySet()) {
             Endpoint ep = e.getValue();
             Network n = ep.network();

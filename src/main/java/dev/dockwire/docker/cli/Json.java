@@ -36,6 +36,11 @@ final class Json {
         }
     }
 
+    /** encoding/json's HTML escaping of marshalled text: {@code <}, {@code >} and {@code &} as {@code \\u003c}, {@code \\u003e}, {@code \\u0026}. */
+    static String escapeHtml(String json) {
+        return json.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026");
+    }
+
     private static final class DockerPrinter extends DefaultPrettyPrinter {
         DockerPrinter() {
             super(DefaultPrettyPrinter.DEFAULT_ROOT_VALUE_SEPARATOR);

@@ -40,7 +40,6 @@ public final class NetworkCommand {
             case "ls", "list" -> networkLs(rest);
             case "inspect" -> new InspectCommand(engine).run(rest, "network");
             case "rm", "remove" -> networkRm(rest);
-            case "prune" -> networkPrune(rest);
             case "connect" -> networkConnect(rest);
             case "disconnect" -> networkDisconnect(rest);
             default -> CommandOutput.fail(1, "docker: 'network " + args.get(0) + "' is not a docker command.\nSee 'docker --help'");
@@ -130,23 +129,31 @@ public final class NetworkCommand {
         if (f.has("quiet")) {
             return CommandOutput.ok(nets.stream().map(n -> full ? n.id() : n.shortId()).toList());
         }
-        if (f.has("format")) {
-            List<String> out = new ArrayList<>();
-            for (Network n : nets) {
-                Map<String, Object> row = new LinkedHashMap<>();
-                row.put("ID", full ? n.id() : n.shortId());
-                row.put("Name", n.name());
-                row.put("Driver", n.driver().id());
-                row.put("Scope", n.scope());
-                out.addAll(List.of(GoTemplate.render(GoTemplate.preFormat(f.get("format")), row).split("\n", -1)));
-            }
-            return CommandOutput.ok(out);
-        }
-        Table t = new Table("NETWORK ID", "NAME", "DRIVER", "SCOPE");
+        // cli/command/formatter/network.go: networkContext's fields, and its default table.
+        List<ListFormat.Row> rows = new ArrayList<>();
         for (Network n : nets) {
-            t.row(full ? n.id() : n.shortId(), n.name(), n.driver().id(), n.scope());
+            ListFormat.Row row = new ListFormat.Row();
+            row.put("CreatedAt", goTimeString(n.created()));
+            row.put("Driver", n.driver().id());
+            row.put("ID", full ? n.id() : n.shortId());
+            row.put("IPv4", "true");
+            row.put("IPv6", "false");
+            row.put("Internal", String.valueOf(n.internal()));
+            row.put("Labels", n.labels().entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).sorted()
+                    .collect(java.util.stream.Collectors.joining(",")));
+            row.put("Name", n.name());
+            row.put("Scope", n.scope());
+            rows.add(row.function("Label", key -> n.labels().getOrDefault(key, "")));
         }
-        return CommandOutput.ok(t.lines());
+        ListFormat.Row header = ListFormat.header("ID", "NETWORK ID", "Name", "NAME", "Driver", "DRIVER", "Scope", "SCOPE", "IPv4", "IPV4",
+                "IPv6", "IPV6", "Internal", "INTERNAL", "Labels", "LABELS", "CreatedAt", "CREATED AT");
+        return CommandOutput.ok(ListFormat.write(f.get("format"), "table {{.ID}}\\t{{.Name}}\\t{{.Driver}}\\t{{.Scope}}", header, rows));
+    }
+
+    /** Go's time.Time.String in UTC: {@code 2026-12-05 12:59:46.529520998 +0000 UTC}, trailing zeros of the fraction dropped. */
+    private static String goTimeString(long virtualNanos) {
+        String rfc = Inspect.goTime(virtualNanos);
+        return rfc.replace('T', ' ').replace("Z", " +0000 UTC");
     }
 
     private CommandOutput networkRm(List<String> args) {
@@ -169,18 +176,6 @@ public final class NetworkCommand {
             }
         }
         return new CommandOutput(status, out);
-    }
-
-    private CommandOutput networkPrune(List<String> args) {
-        CliFlags.parse(args, List.of(new Spec("force", 'f', false), new Spec("filter", (char) 0, true)), true);
-        List<String> removed = engine().pruneNetworks();
-        List<String> out = new ArrayList<>();
-        if (!removed.isEmpty()) {
-            out.add("Deleted Networks:");
-            out.addAll(removed);
-            out.add("");
-        }
-        return CommandOutput.ok(out);
     }
 
     private CommandOutput networkConnect(List<String> args) {

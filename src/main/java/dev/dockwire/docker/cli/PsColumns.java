@@ -79,7 +79,9 @@ final class PsColumns {
     static List<Port> ports(List<PortBinding> published, List<String> exposed) {
         List<Port> out = new ArrayList<>();
         for (PortBinding b : published) {
-            out.add(new Port(b.hostIpText(), b.containerPort(), b.hostPort(), b.proto()));
+            for (String ip : hostIps(b)) {
+                out.add(new Port(ip, b.containerPort(), b.hostPort(), b.proto()));
+            }
         }
         for (String e : exposed) {
             int slash = e.indexOf('/');
@@ -109,7 +111,7 @@ final class PsColumns {
             String key = p.type();
             if (!p.ip().isEmpty()) {
                 if (p.publicPort() != current) {
-                    hostMappings.add(hostPort(p.ip(), p.publicPort()) + "->" + current + "/" + p.type());
+                    hostMappings.add(joinHostPort(p.ip(), String.valueOf(p.publicPort())) + "->" + current + "/" + p.type());
                     continue;
                 }
                 key = p.ip() + "/" + p.type();
@@ -132,18 +134,61 @@ final class PsColumns {
     }
 
     private static String formGroup(String key, int first, int last) {
-        String[] parts = key.split("/");
-        String ip = parts.length > 1 ? parts[0] : "";
-        String type = parts.length > 1 ? parts[1] : parts[0];
+        int slash = key.lastIndexOf('/');
+        String ip = slash < 0 ? "" : key.substring(0, slash);
+        String type = key.substring(slash + 1);
         String group = first == last ? String.valueOf(first) : first + "-" + last;
         if (!ip.isEmpty()) {
-            group = ip + ":" + group + "->" + group;
+            group = joinHostPort(ip, group) + "->" + group;
         }
         return group + "/" + type;
     }
 
     /** net.JoinHostPort: brackets around an IPv6 address. */
-    private static String hostPort(String ip, int port) {
+    static String joinHostPort(String ip, Object port) {
         return (ip.contains(":") ? "[" + ip + "]" : ip) + ":" + port;
+    }
+
+    /**
+     * The addresses dockerd binds a published port on: the one asked for, or with none both
+     * 0.0.0.0 and :: (moby 28 libnetwork/drivers/bridge port_mapping_linux.go: an unspecified
+     * HostIP is bound for IPv4 and IPv6, the IPv6 side through docker-proxy on an IPv4-only
+     * network; the reference engine lists both in NetworkSettings.Ports too).
+     */
+    static List<String> hostIps(PortBinding b) {
+        return b.hostIp() == null ? List.of("0.0.0.0", "::") : List.of(b.hostIpText());
+    }
+
+    /** sortorder.NaturalLess as a comparator: runs of digits compare as numbers, the rest byte by byte. */
+    static int naturalCompare(String a, String b) {
+        int i = 0;
+        int j = 0;
+        while (i < a.length() && j < b.length()) {
+            char x = a.charAt(i);
+            char y = b.charAt(j);
+            if (Character.isDigit(x) && Character.isDigit(y)) {
+                int ei = i;
+                while (ei < a.length() && Character.isDigit(a.charAt(ei))) {
+                    ei++;
+                }
+                int ej = j;
+                while (ej < b.length() && Character.isDigit(b.charAt(ej))) {
+                    ej++;
+                }
+                int c = new java.math.BigInteger(a.substring(i, ei)).compareTo(new java.math.BigInteger(b.substring(j, ej)));
+                if (c != 0) {
+                    return c;
+                }
+                i = ei;
+                j = ej;
+            } else {
+                if (x != y) {
+                    return Character.compare(x, y);
+                }
+                i++;
+                j++;
+            }
+        }
+        return Integer.compare(a.length() - i, b.length() - j);
     }
 }

@@ -21,6 +21,8 @@ import java.util.regex.Pattern;
  */
 final class Containers {
     private static final Pattern NAME = Pattern.compile("[a-zA-Z0-9][a-zA-Z0-9_.-]*");
+    /** moby's validContainerNamePattern, {@code ^/?[a-zA-Z0-9][a-zA-Z0-9_.-]+$}. */
+    private static final Pattern RENAME = Pattern.compile("/?[a-zA-Z0-9][a-zA-Z0-9_.-]+");
 
     private final Engine engine;
     private final Map<String, Container> containers = new LinkedHashMap<>();
@@ -90,6 +92,9 @@ final class Containers {
             c.putEndpoint(first.name(), new Endpoint(engine.random().nextHex(64), first, null, null, null, null, null, List.of()));
         }
         containers.put(name, c);
+        if (engine.images().config(req.image()) != null) {
+            engine.images().pull(req.image()); // the daemon has the image of every container it created
+        }
         return c;
     }
 
@@ -119,6 +124,33 @@ final class Containers {
             }
         }
         return specs;
+    }
+
+    /**
+     * {@code docker rename} as moby's daemon/rename.go checks it: the same name refused, then the
+     * new one reserved (validContainerNamePattern, then a conflict); the embedded DNS answers the
+     * new name at once, as libnetwork's Sandbox.Rename makes it.
+     */
+    void rename(String ref, String newName) {
+        Container c = container(ref);
+        String name = newName.startsWith("/") ? newName : "/" + newName;
+        if (name.equals("/" + c.name())) {
+            throw new EngineException("Renaming a container with the same name as its current name");
+        }
+        if (!RENAME.matcher(name).matches()) {
+            throw new EngineException("Error when allocating new name: Invalid container name (" + name
+                    + "), only [a-zA-Z0-9][a-zA-Z0-9_.-] are allowed");
+        }
+        Container other = containers.get(name.substring(1));
+        if (other != null) {
+            throw new EngineException("Error when allocating new name: Conflict. The container name \"" + name
+                    + "\" is already in use by container \"" + other.id() + "\". You have to remove (or rename) that container to be able to reuse that name.");
+        }
+        Map<String, Container> reordered = new LinkedHashMap<>();
+        containers.forEach((k, v) -> reordered.put(v == c ? name.substring(1) : k, v));
+        containers.clear();
+        containers.putAll(reordered);
+        c.rename(name.substring(1));
     }
 
     /** A container by name, full id or unique id prefix. */

@@ -253,6 +253,11 @@ public final class Engine implements Swarm.Member, ProcessHost {
 
     // ---- containers ----------------------------------------------------------------------
 
+    /** {@code docker rename REF NAME}. */
+    public void rename(String ref, String name) {
+        containers.rename(ref, name);
+    }
+
     /** {@code docker create}: the container and its network configuration, no sandbox yet. */
     public Container create(ContainerCreate req) {
         return containers.create(req, false);

@@ -12,6 +12,39 @@ import java.util.Map;
  */
 public final class ImageService {
     private final Map<String, ImageDaemons.Declared> declared = new LinkedHashMap<>();
+    /** The images pulled so far (by docker pull, or for a container), by their familiar tagged names. */
+    private final java.util.Set<String> pulled = new java.util.LinkedHashSet<>();
+
+    /**
+     * How {@code docker pull} names {@code image}: the tag it pulls ({@code defaultTag} when the
+     * reference named none), the repository on its registry ({@code library/alpine}), the familiar
+     * name with tag ({@code alpine:latest}) and the canonical one ({@code docker.io/library/alpine:latest}).
+     */
+    public record PullNames(String tag, boolean defaultTag, String remote, String familiar, String canonical) {
+    }
+
+    /** The names of {@code image} (reference.ParseNormalizedNamed), or null when it does not parse. */
+    public static PullNames pullNames(String image) {
+        Reference ref = Reference.parse(image);
+        if (ref == null) {
+            return null;
+        }
+        String remote = ref.domain().equals(Reference.DOCKER_HUB) && !ref.path().contains("/") ? "library/" + ref.path() : ref.path();
+        String tagged = ref.tag() != null || ref.digest() == null ? ":" + ref.tagOrLatest() : "";
+        String digest = ref.digest() == null ? "" : "@" + ref.digest();
+        return new PullNames(ref.tagOrLatest(), ref.tag() == null && ref.digest() == null, remote, ref.familiarTagged(),
+                ref.domain() + "/" + remote + tagged + digest);
+    }
+
+    /** Records that the daemon has {@code image} now; false when it had it already. */
+    public boolean pull(String image) {
+        return pulled.add(key(image));
+    }
+
+    /** The images the daemon has pulled, by their familiar tagged names, in pull order. */
+    public java.util.List<String> pulled() {
+        return java.util.List.copyOf(pulled);
+    }
 
     /** Declares what {@code image} runs: an HTTP server on {@code port} answering {@code text} (its hostname when null). */
     void declare(String image, int port, String text) {
@@ -80,6 +113,11 @@ public final class ImageService {
     public static String unableToFind(String image) {
         Reference ref = Reference.parse(image);
         return "Unable to find image '" + (ref == null ? image : ref.familiarTagged()) + "' locally";
+    }
+
+    /** The name the daemon gives {@code image}: {@code nginx} and {@code docker.io/library/nginx:latest} are {@code nginx:latest}. */
+    public static String familiar(String image) {
+        return key(image);
     }
 
     private static String key(String image) {

@@ -37,7 +37,7 @@ class ImageColumnsTest {
         h.ok("docker run -d --name sql mysql");
         h.ok("docker create --name idle nginx");
         assertEquals(List.of("80/tcp"), h.ok("docker ps --filter name=web --format '{{.Ports}}'"));
-        assertEquals(List.of("0.0.0.0:5433->5432/tcp"), h.ok("docker ps --filter name=db --format '{{.Ports}}'"));
+        assertEquals(List.of("0.0.0.0:5433->5432/tcp, [::]:5433->5432/tcp"), h.ok("docker ps --filter name=db --format '{{.Ports}}'"));
         assertEquals(List.of("3306/tcp, 33060/tcp"), h.ok("docker ps --filter name=sql --format '{{.Ports}}'"));
         assertEquals(List.of(""), h.ok("docker ps -a --filter name=idle --format '{{.Ports}}'"), "a created container publishes nothing");
     }

@@ -271,7 +271,7 @@ class ComposeTest {
         assertTrue(ps.get(2).startsWith("shop-web-1   nginx     \"/docker-entrypoint.…\"   web       "), ps.get(2));
         assertEquals(List.of(up.get(0), engine.container("shop-web-1").hostname()),
                 ok("docker compose -f /app/compose.yaml -p shop exec web hostname"));
-        assertTrue(ps.get(2).endsWith("0.0.0.0:8080->80/tcp"), ps.get(2));
+        assertTrue(ps.get(2).endsWith("0.0.0.0:8080->80/tcp, [::]:8080->80/tcp"), ps.get(2));
         assertEquals(List.of(up.get(0), "0.0.0.0:8080"), ok("docker compose -f /app/compose.yaml -p shop port web 80"));
         assertEquals(new CommandResult(1, List.of(up.get(0), "no port 443/tcp for container shop-web-1")),
                 host.run("docker compose -f /app/compose.yaml -p shop port web 443"));

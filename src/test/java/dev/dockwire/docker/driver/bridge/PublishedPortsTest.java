@@ -178,11 +178,12 @@ class PublishedPortsTest {
                     + " driver failed programming external connectivity on endpoint b ("), taken.output().get(0));
             assertTrue(taken.output().get(0).endsWith("): Bind for 0.0.0.0:8080 failed: port is already allocated"), taken.output().get(0));
             h.ok("docker run -d --name c -P nginx");
-            assertEquals(List.of("80/tcp -> 0.0.0.0:32768"), h.ok("docker port c"));
+            assertEquals(List.of("80/tcp -> 0.0.0.0:32768", "80/tcp -> [::]:32768"), h.ok("docker port c"));
             h.ok("docker run -d --name d -p 9000-9001:7000-7001/udp alpine sleep 1d");
-            assertEquals(List.of("7000/udp -> 0.0.0.0:9000", "7001/udp -> 0.0.0.0:9001"), h.ok("docker port d"));
-            assertEquals(List.of("0.0.0.0:9001"), h.ok("docker port d 7001/udp"));
-            assertTrue(h.ok("docker ps").get(1).contains("0.0.0.0:9000->7000/udp, 0.0.0.0:9001->7001/udp"));
+            assertEquals(List.of("7000/udp -> 0.0.0.0:9000", "7000/udp -> [::]:9000", "7001/udp -> 0.0.0.0:9001", "7001/udp -> [::]:9001"),
+                    h.ok("docker port d"));
+            assertEquals(List.of("0.0.0.0:9001", "[::]:9001"), h.ok("docker port d 7001/udp"));
+            assertTrue(h.ok("docker ps").get(1).contains("0.0.0.0:9000->7000/udp, [::]:9000->7000/udp, 0.0.0.0:9001->7001/udp, [::]:9001->7001/udp"));
             CommandResult bad = h.run("docker run -d -p 80:abc nginx");
             assertEquals("docker: invalid containerPort: abc.\nSee 'docker run --help'.", String.join("\n", bad.output()));
             // Stopping frees the port for another container.
@@ -220,7 +221,7 @@ class PublishedPortsTest {
         try (TestHost h = new TestHost(1)) {
             h.ok("docker network create --subnet 172.18.0.0/16 dns");
             h.ok("docker run -d --name resolver --network dns -p 5353:5300/udp alpine sleep 1d");
-            assertEquals(List.of("5300/udp -> 0.0.0.0:5353"), h.ok("docker port resolver"));
+            assertEquals(List.of("5300/udp -> 0.0.0.0:5353", "5300/udp -> [::]:5353"), h.ok("docker port resolver"));
             LanClient laptop = new LanClient(h.world, "laptop", "192.168.1.20");
             // From the LAN: DNAT keeps the client's address.
             assertEquals("re:hi from laptop from 192.168.1.20",

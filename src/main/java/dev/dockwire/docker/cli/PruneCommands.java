@@ -1,0 +1,124 @@
+package dev.dockwire.docker.cli;
+
+import static dev.dockwire.docker.cli.CliFlags.Spec;
+
+import dev.dockwire.docker.CommandOutput;
+import dev.dockwire.docker.Container;
+import dev.dockwire.docker.engine.Engine;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * {@code docker network prune}, {@code docker container prune} and {@code docker system prune}
+ * as the docker 28.2 client runs them (cli/command/network/prune.go, container/prune.go,
+ * system/prune.go): the warning and its {@code [y/N]} prompt unless {@code -f}, answered from
+ * what was piped to the client (nothing, or anything but {@code y}, declines and prints nothing
+ * more); then the daemon's report, {@code Deleted Networks:} and {@code Deleted Containers:}
+ * followed by an empty line, and for {@code system prune} the space reclaimed.
+ */
+final class PruneCommands {
+    private static final String PROMPT = "Are you sure you want to continue? [y/N] ";
+    private static final List<Spec> FLAGS = List.of(new Spec("force", 'f', false), new Spec("filter", (char) 0, true));
+
+    private final Engine engine;
+    private final List<String> stdin;
+
+    /** {@code stdin}: the lines piped to the client, or null when none were. */
+    PruneCommands(Engine engine, List<String> stdin) {
+        this.engine = engine;
+        this.stdin = stdin;
+    }
+
+    CommandOutput network(List<String> args) {
+        CliFlags f = CliFlags.parse(args, FLAGS, true);
+        if (!f.positional().isEmpty()) {
+            return noArgs("network prune");
+        }
+        List<String> out = new ArrayList<>();
+        if (!f.has("force") && !confirm(out, List.of("WARNING! This will remove all custom networks not used by at least one container."))) {
+            return CommandOutput.ok(out);
+        }
+        out.addAll(deletedNetworks());
+        return CommandOutput.ok(out);
+    }
+
+    CommandOutput container(List<String> args) {
+        CliFlags f = CliFlags.parse(args, FLAGS, true);
+        if (!f.positional().isEmpty()) {
+            return noArgs("container prune");
+        }
+        List<String> out = new ArrayList<>();
+        if (!f.has("force") && !confirm(out, List.of("WARNING! This will remove all stopped containers."))) {
+            return CommandOutput.ok(out);
+        }
+        out.addAll(deletedContainers());
+        out.add("Total reclaimed space: 0B");
+        return CommandOutput.ok(out);
+    }
+
+    CommandOutput system(List<String> args) {
+        CliFlags f = CliFlags.parse(args, List.of(new Spec("force", 'f', false), new Spec("filter", (char) 0, true),
+                new Spec("all", 'a', false), new Spec("volumes", (char) 0, false)), true);
+        if (!f.positional().isEmpty()) {
+            return noArgs("system prune");
+        }
+        List<String> warning = new ArrayList<>(List.of("WARNING! This will remove:", "  - all stopped containers",
+                "  - all networks not used by at least one container"));
+        if (f.has("volumes")) {
+            warning.add("  - all anonymous volumes not used by at least one container");
+        }
+        warning.add(f.has("all") ? "  - all images without at least one container associated to them" : "  - all dangling images");
+        warning.add(f.has("all") ? "  - all build cache" : "  - unused build cache");
+        warning.add("");
+        List<String> out = new ArrayList<>();
+        if (!f.has("force") && !confirm(out, warning)) {
+            return CommandOutput.ok(out);
+        }
+        // system/prune.go: containers, networks, (volumes,) images and build cache in turn, each report
+        // printed when it deleted something; the writable layers dockwire's containers have hold nothing.
+        out.addAll(deletedContainers());
+        out.addAll(deletedNetworks());
+        out.add("Total reclaimed space: 0B");
+        return CommandOutput.ok(out);
+    }
+
+    /** The prompt after {@code warning}; true when the first line piped to the client is {@code y} or {@code Y}. */
+    private boolean confirm(List<String> out, List<String> warning) {
+        out.addAll(warning);
+        out.add(PROMPT);
+        String answer = stdin == null || stdin.isEmpty() ? "" : stdin.get(0).strip();
+        return answer.equalsIgnoreCase("y");
+    }
+
+    private List<String> deletedNetworks() {
+        List<String> removed = engine.pruneNetworks();
+        List<String> out = new ArrayList<>();
+        if (!removed.isEmpty()) {
+            out.add("Deleted Networks:");
+            out.addAll(removed);
+            out.add("");
+        }
+        return out;
+    }
+
+    private List<String> deletedContainers() {
+        List<String> out = new ArrayList<>();
+        for (Container c : new ArrayList<>(engine.containers())) {
+            if (!c.running() && c.state() != Container.State.RESTARTING) {
+                engine.remove(c.id(), false, () -> { });
+                out.add(c.id());
+            }
+        }
+        if (!out.isEmpty()) {
+            out.add(0, "Deleted Containers:");
+            out.add("");
+        }
+        return out;
+    }
+
+    /** cli.NoArgs. */
+    private static CommandOutput noArgs(String cmd) {
+        return new CommandOutput(1, List.of("docker: 'docker " + cmd + "' accepts no arguments", "", "Usage:  docker " + cmd + " [OPTIONS]", "",
+                "Run 'docker " + cmd + " --help' for more information"));
+    }
+}

@@ -1,0 +1,122 @@
+package dev.dockwire.docker.cli;
+
+import static dev.dockwire.docker.cli.CliFlags.Spec;
+
+import dev.dockwire.docker.CommandOutput;
+import dev.dockwire.docker.Container;
+import dev.dockwire.docker.EngineException;
+import dev.dockwire.docker.engine.Engine;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Collectors;
+
+/**
+ * {@code docker ps} (and {@code docker container ls}): the daemon's list (moby daemon/list.go:
+ * newest first, running ones unless {@code -a}, {@code -n N}/{@code -l} the last N created in any
+ * state, {@code --filter}) printed by docker/cli's container formatter
+ * (cli/command/formatter/container.go and cli/command/container/ps.go): the default table,
+ * {@code table TEMPLATE}, {@code json} or a template per container.
+ */
+final class PsCommand {
+    /** formatter.defaultContainerTableFormat. */
+    static final String DEFAULT_TABLE = "table {{.ID}}\\t{{.Image}}\\t{{.Command}}\\t{{.RunningFor}}\\t{{.Status}}\\t{{.Ports}}\\t{{.Names}}";
+    private static final List<Spec> FLAGS = List.of(new Spec("all", 'a', false), new Spec("quiet", 'q', false),
+            new Spec("no-trunc", (char) 0, false), new Spec("format", (char) 0, true), new Spec("filter", 'f', true),
+            new Spec("latest", 'l', false), new Spec("last", 'n', true), new Spec("size", 's', false));
+    /** Go's time.Time.String of the API's Created (Unix seconds), in the client's zone, UTC here. */
+    private static final DateTimeFormatter CREATED_AT = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss '+0000 UTC'", Locale.ROOT)
+            .withZone(ZoneOffset.UTC);
+
+    private final Engine engine;
+    private final long now;
+
+    PsCommand(Engine engine, long now) {
+        this.engine = engine;
+        this.now = now;
+    }
+
+    CommandOutput run(List<String> args) {
+        CliFlags f = CliFlags.parse(args, FLAGS, true);
+        if (!f.positional().isEmpty()) {
+            // cli.NoArgs
+            return new CommandOutput(1, List.of("docker: 'docker ps' accepts no arguments", "", "Usage:  docker ps [OPTIONS]", "",
+                    "Run 'docker ps --help' for more information"));
+        }
+        int last = -1;
+        if (f.has("last")) {
+            try {
+                last = Integer.parseInt(f.get("last"));
+            } catch (NumberFormatException e) {
+                throw new CliFlags.FlagError("invalid argument \"" + f.get("last") + "\" for \"-n, --last\" flag: strconv.ParseInt: parsing \""
+                        + f.get("last") + "\": invalid syntax");
+            }
+        }
+        if (f.has("latest") && last == -1) {
+            last = 1; // ps.go buildContainerListOptions
+        }
+        List<Container> list;
+        try {
+            list = list(PsFilter.parse(f.all("filter")), f.has("all"), last);
+        } catch (EngineException e) {
+            return CliErrors.daemonError(e);
+        }
+        boolean noTrunc = f.has("no-trunc");
+        List<String> out = new ArrayList<>();
+        if (f.has("quiet")) {
+            if (f.has("format")) {
+                out.add("WARNING: Ignoring custom format, because both --format and --quiet are set.");
+            }
+            list.forEach(c -> out.add(noTrunc ? c.id() : c.shortId()));
+            return CommandOutput.ok(out);
+        }
+        List<ListFormat.Row> rows = new ArrayList<>();
+        for (Container c : list) {
+            rows.add(row(c, noTrunc));
+        }
+        String table = f.has("size") ? DEFAULT_TABLE + "\\t{{.Size}}" : DEFAULT_TABLE;
+        return CommandOutput.ok(ListFormat.write(f.get("format"), table, header(), rows));
+    }
+
+    /** The containers the daemon lists: newest first; stopped ones with {@code all}, a status filter or a limit. */
+    private List<Container> list(PsFilter filter, boolean all, int limit) {
+        List<Container> list = new ArrayList<>(engine.containers());
+        Collections.reverse(list);
+        boolean everyState = all || filter.listsAll() || limit > 0;
+        // moby: a restarting container is running
+        list.removeIf(c -> !everyState && !c.running() && c.state() != Container.State.RESTARTING || !filter.accepts(c));
+        return limit > 0 && list.size() > limit ? new ArrayList<>(list.subList(0, limit)) : list;
+    }
+
+    /** formatter.ContainerContext's fields for {@code c}. */
+    private ListFormat.Row row(Container c, boolean noTrunc) {
+        ListFormat.Row row = new ListFormat.Row();
+        row.put("Command", DockerCommand.command(c, !noTrunc));
+        row.put("CreatedAt", CREATED_AT.format(Instant.ofEpochMilli(Inspect.EPOCH_MILLIS).plusNanos(c.created())));
+        row.put("ID", noTrunc ? c.id() : c.shortId());
+        row.put("Image", c.image());
+        row.put("Labels", c.labels().entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).sorted().collect(Collectors.joining(",")));
+        row.put("LocalVolumes", "0");
+        row.put("Mounts", "");
+        row.put("Names", c.name());
+        row.put("Networks", c.endpoints().keySet().stream().sorted().collect(Collectors.joining(",")));
+        row.put("Platform", null);
+        row.put("Ports", DockerCommand.portsColumn(c, engine.images().config(c.image())));
+        row.put("RunningFor", HumanTime.ago(now - c.created()));
+        row.put("Size", "0B");
+        row.put("State", c.state().id());
+        row.put("Status", DockerCommand.status(c, now));
+        return row.function("Label", key -> c.labels().getOrDefault(key, ""));
+    }
+
+    /** formatter.ContainerContext's header: each field's column name. */
+    private static ListFormat.Row header() {
+        return ListFormat.header("ID", "CONTAINER ID", "Image", "IMAGE", "Command", "COMMAND", "CreatedAt", "CREATED AT",
+                "RunningFor", "CREATED", "Ports", "PORTS", "State", "STATE", "Status", "STATUS", "Size", "SIZE", "Names", "NAMES",
+                "Labels", "LABELS", "Mounts", "MOUNTS", "LocalVolumes", "LOCAL VOLUMES", "Networks", "NETWORKS", "Platform", "PLATFORM");
+    }
+}

@@ -1,0 +1,134 @@
+package dev.dockwire.docker.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.dockwire.testing.TestHost;
+import dev.dockwire.tools.CommandResult;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * docker rename, network/container/system prune, pull, version and info as docker 28.2 prints
+ * them: client-side texts from /usr/local/bin/docker (28.2.2), the daemon's from moby v28.2.2
+ * (daemon/rename.go, daemon/names.go) and the reference engine.
+ */
+class CliCommandsTest {
+    private final TestHost h = new TestHost(3);
+
+    @AfterEach
+    void tearDown() {
+        h.close();
+    }
+
+    private void prints(String line, int status, String... lines) {
+        CommandResult r = h.run(line);
+        assertEquals(List.of(lines), r.output(), line);
+        assertEquals(status, r.status(), line);
+    }
+
+    @Test
+    void renameKeepsTheContainerAndItsDnsNameFollows() {
+        h.ok("docker network create n");
+        h.ok("docker run -d --name web --network n nginx");
+        h.ok("docker run -d --name client --network n alpine sleep 600");
+        prints("docker rename web front", 0);
+        assertEquals(List.of("front running"), h.ok("docker ps -a --filter name=front --format '{{.Names}} {{.State}}'"));
+        assertTrue(String.join("\n", h.ok("docker exec client nslookup front")).contains("Address: 172.18.0.2"));
+        prints("docker rename nope x", 1, "Error response from daemon: No such container: nope", "Error: failed to rename container named nope");
+        prints("docker rename front front", 1, "Error response from daemon: Renaming a container with the same name as its current name",
+                "Error: failed to rename container named front");
+        CommandResult taken = h.run("docker rename front client");
+        assertEquals(1, taken.status());
+        assertTrue(taken.output().get(0).matches("Error response from daemon: Error when allocating new name: Conflict\\. The container name "
+                + "\"/client\" is already in use by container \"[0-9a-f]{64}\"\\. You have to remove \\(or rename\\) that container to be able to reuse that name\\."),
+                taken.output().get(0));
+        prints("docker rename front a", 1, "Error response from daemon: Error when allocating new name: Invalid container name (/a), "
+                + "only [a-zA-Z0-9][a-zA-Z0-9_.-] are allowed", "Error: failed to rename container named front");
+        prints("docker rename front ' '", 1, "Error: Neither old nor new names may be empty");
+        prints("docker rename front", 1, "docker: 'docker rename' requires 2 arguments", "", "Usage:  docker rename CONTAINER NEW_NAME", "",
+                "Run 'docker rename --help' for more information");
+    }
+
+    @Test
+    void networkPruneAsksFirstUnlessForced() {
+        h.ok("docker network create unused");
+        h.ok("docker network create used");
+        h.ok("docker run -d --network used --name c alpine sleep 600");
+        prints("docker network prune", 0, "WARNING! This will remove all custom networks not used by at least one container.",
+                "Are you sure you want to continue? [y/N] ");
+        assertEquals(5, h.ok("docker network ls -q").size(), "declined: nothing removed");
+        prints("echo y | docker network prune", 0, "WARNING! This will remove all custom networks not used by at least one container.",
+                "Are you sure you want to continue? [y/N] ", "Deleted Networks:", "unused", "");
+        prints("docker network prune -f", 0);
+        prints("docker network prune x", 1, "docker: 'docker network prune' accepts no arguments", "", "Usage:  docker network prune [OPTIONS]", "",
+                "Run 'docker network prune --help' for more information");
+    }
+
+    @Test
+    void systemPruneRemovesStoppedContainersAndUnusedNetworks() {
+        h.ok("docker network create spare");
+        h.ok("docker run -d --name up alpine sleep 600");
+        String stopped = h.ok("docker create --name idle alpine").get(0);
+        prints("docker system prune", 0, "WARNING! This will remove:", "  - all stopped containers",
+                "  - all networks not used by at least one container", "  - all dangling images", "  - unused build cache", "",
+                "Are you sure you want to continue? [y/N] ");
+        prints("docker system prune -f", 0, "Deleted Containers:", stopped, "", "Deleted Networks:", "spare", "", "Total reclaimed space: 0B");
+        assertEquals(List.of("up"), h.ok("docker ps -a --format '{{.Names}}'"));
+        prints("docker system prune -f", 0, "Total reclaimed space: 0B");
+    }
+
+    @Test
+    void pullPrintsTheProgressOfACatalogueImage() {
+        CommandResult first = h.run("docker pull alpine");
+        assertEquals(0, first.status());
+        assertEquals(List.of("Using default tag: latest", "latest: Pulling from library/alpine"), first.output().subList(0, 2));
+        assertTrue(first.output().get(2).matches("Digest: sha256:[0-9a-f]{64}"), first.output().get(2));
+        assertEquals(List.of("Status: Downloaded newer image for alpine:latest", "docker.io/library/alpine:latest"), first.output().subList(3, 5));
+        assertEquals("Status: Image is up to date for alpine:latest", h.ok("docker pull alpine:latest").get(2));
+        assertEquals(List.of("docker.io/traefik/whoami:latest"), h.ok("docker pull -q traefik/whoami"));
+        assertEquals("3.20: Pulling from library/alpine", h.ok("docker pull alpine:3.20").get(0));
+        prints("docker pull nosuchimage", 1, "Using default tag: latest", "Error response from daemon: pull access denied for nosuchimage, "
+                + "repository does not exist or may require 'docker login': denied: requested access to the resource is denied");
+        prints("docker pull Alpine", 1, "invalid reference format: repository name (library/Alpine) must be lowercase");
+    }
+
+    @Test
+    void versionAndInfoNameTheEngine() {
+        List<String> v = h.ok("docker version");
+        assertEquals(List.of("", "Server: dockwire", " Engine:", "  Version:          28.2.2", "  API version:      1.50 (minimum version 1.24)"),
+                v.subList(8, 13));
+        h.ok("docker run -d --name up alpine sleep 600");
+        h.ok("docker create --name idle nginx");
+        List<String> info = h.ok("docker info");
+        assertEquals(List.of("Client:", " Version:    28.2.2", " Context:    default", " Debug Mode: false", "", "Server:", " Containers: 2",
+                "  Running: 1", "  Paused: 0", "  Stopped: 1", " Images: 2", " Server Version: 28.2.2"), info.subList(0, 12));
+        assertTrue(info.contains("  Network: bridge host macvlan null overlay"), String.join("\n", info));
+        assertTrue(info.contains(" Swarm: inactive"));
+        h.ok("docker swarm init --advertise-addr 192.168.1.10");
+        List<String> active = h.ok("docker system info");
+        int at = active.indexOf(" Swarm: active");
+        assertTrue(active.get(at + 1).matches("  NodeID: [0-9a-z]{25}"), active.get(at + 1));
+        assertEquals(List.of("  Is Manager: true", "  Node Address: 192.168.1.10", "  Manager Addresses:", "   192.168.1.10:2377"),
+                active.subList(at + 2, at + 6));
+    }
+
+    @Test
+    void statsReadsTheInterfacesCounters() {
+        h.ok("docker network create n");
+        h.ok("docker run -d --name a --network n alpine sleep 600");
+        h.ok("docker run -d --name b --network n alpine sleep 600");
+        h.ok("docker create --name idle alpine");
+        List<String> before = h.ok("docker stats --no-stream");
+        assertEquals("CONTAINER ID   NAME      CPU %     MEM USAGE / LIMIT   MEM %     NET I/O   BLOCK I/O   PIDS", before.get(0));
+        assertEquals(3, before.size(), "running containers only");
+        h.ok("docker exec a ping -c 2 b");
+        String io = h.ok("docker stats --no-stream --format '{{.NetIO}}' a").get(0);
+        assertTrue(io.matches("[0-9.]+k?B / [0-9.]+k?B") && !io.startsWith("0B"), io);
+        assertEquals(List.of("NAME      NET I/O", "idle      0B / 0B"), h.ok("docker stats --no-stream --format 'table {{.Name}}\\t{{.NetIO}}' idle"));
+        prints("docker stats --no-stream nope", 1, "Error response from daemon: No such container: nope");
+        assertEquals(List.of("0B", "648B", "1.6kB", "12.3kB", "123MB", "1e+03kB"), List.of(StatsCommand.humanSize(0), StatsCommand.humanSize(648),
+                StatsCommand.humanSize(1600), StatsCommand.humanSize(12_345), StatsCommand.humanSize(123_456_789), StatsCommand.humanSize(999_999)));
+    }
+}
