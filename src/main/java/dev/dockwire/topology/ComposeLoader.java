@@ -24,6 +24,8 @@ public final class ComposeLoader {
     private static final Set<String> EXTENSION_KEYS = Set.of("seed", "steps", "capture", "images");
     private static final Pattern PROJECT = Pattern.compile("[a-z0-9][a-z0-9_-]*");
     private static final String DEFAULT = ComposeNetworks.DEFAULT;
+    /** The emulated host's user is root: {@code ~} is {@code /root} unless the environment says otherwise. */
+    private static final String ROOT_HOME = "/root";
 
     private final YamlFields f;
     private final ComposeNotes notes;
@@ -107,7 +109,7 @@ public final class ComposeLoader {
             }
         }
         List<ComposeProject.Service> list = new ArrayList<>();
-        ComposeServices reader = new ComposeServices(f, notes, name);
+        ComposeServices reader = new ComposeServices(f, notes, name, ROOT_HOME);
         for (var e : services.map().entrySet()) {
             list.add(reader.service(e.getKey(), e.getValue()));
         }

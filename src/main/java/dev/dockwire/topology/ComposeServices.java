@@ -29,12 +29,17 @@ final class ComposeServices {
     private final YamlFields f;
     private final ComposeNotes notes;
     private final String project;
+    private final String home;
 
-    /** Reads the services of {@code project}, whose name prefixes the images its build-only services build. */
-    ComposeServices(YamlFields f, ComposeNotes notes, String project) {
+    /**
+     * Reads the services of {@code project}, whose name prefixes the images its build-only services
+     * build; {@code home} is what {@code ~} stands for in paths.
+     */
+    ComposeServices(YamlFields f, ComposeNotes notes, String project, String home) {
         this.f = f;
         this.notes = notes;
         this.project = project;
+        this.home = home;
     }
 
     /**
@@ -148,6 +153,11 @@ final class ComposeServices {
                 }
             } else {
                 String[] parts = f.scalar(v, p).split(":");
+                if (parts.length == 1 && parts[0].startsWith("/")) {
+                    // An anonymous volume (compose-go's ParseVolume: one absolute path is the target).
+                    notes.note(v, p, "ignored (an anonymous volume; only bind mounts of files are modelled)");
+                    continue;
+                }
                 source = parts[0];
                 target = parts.length > 1 ? parts[1] : null;
                 if (!source.startsWith(".") && !source.startsWith("/") && !source.startsWith("~")) {
@@ -158,10 +168,21 @@ final class ComposeServices {
             if (source == null || target == null || !target.startsWith("/")) {
                 throw f.error(v, p, "expected SOURCE:/TARGET[:MODE] with an absolute target, like ./default.conf:/etc/nginx/conf.d/default.conf:ro");
             }
-            out.add(new ComposeProject.Mount(source.startsWith("/") ? source
-                    : Path.of(f.file()).resolveSibling(source).normalize().toString(), target, v.line()));
+            out.add(new ComposeProject.Mount(hostPath(source), target, v.line()));
         }
         return out;
+    }
+
+    /**
+     * A bind mount's source as Compose resolves it (compose-go paths.ResolveRelativePaths and
+     * ExpandUser): {@code ~} and {@code ~/x} are the user's home, a relative path is the compose
+     * file's directory's.
+     */
+    private String hostPath(String source) {
+        if (source.equals("~") || source.startsWith("~/")) {
+            return home + source.substring(1);
+        }
+        return source.startsWith("/") ? source : Path.of(f.file()).resolveSibling(source).normalize().toString();
     }
 
     private void checkNetworkMode(YamlNode at, String path, String mode) {

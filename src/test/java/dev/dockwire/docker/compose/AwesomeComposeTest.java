@@ -48,10 +48,7 @@ class AwesomeComposeTest {
             Map.entry("docker.redpanda.com/vectorized/redpanda:v22.2.2", 8082), Map.entry("linuxserver/wireguard", 51820));
 
     /** What does not come up yet, and why; each fix removes its projects. */
-    static final Map<String, String> EXPECTED_FAILURES = Map.of(
-            "angular", "short-form anonymous volume", "react-express-mongodb", "short-form anonymous volume",
-            "react-express-mysql", "short-form anonymous volume", "react-java-mysql", "short-form anonymous volume",
-            "vuejs", "short-form anonymous volume");
+    static final Map<String, String> EXPECTED_FAILURES = Map.of();
 
     static Stream<String> projects() {
         try (Stream<Path> dirs = Files.list(ROOT)) {
