@@ -198,7 +198,8 @@ final class ComposeServices {
 
     private List<ComposeProject.ServiceNetwork> serviceNetworks(YamlNode node, String path, int serviceLine) {
         List<ComposeProject.ServiceNetwork> out = new ArrayList<>();
-        if (node == null || node.value() == null) {
+        // compose-go's normalize gives a service with no networks ({@code networks: []} too) the default one.
+        if (node == null || node.value() == null || node.isList() && node.list().isEmpty() || node.isMap() && node.map().isEmpty()) {
             out.add(new ComposeProject.ServiceNetwork(ComposeNetworks.DEFAULT, List.of(), null, serviceLine));
             return out;
         }

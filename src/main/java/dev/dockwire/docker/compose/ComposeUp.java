@@ -107,7 +107,9 @@ final class ComposeUp {
                     n.attachable() || "overlay".equals(n.driver()), n.options(), labels));
         } catch (EngineException e) {
             progress.failed("Network", n.name(), "Error");
-            throw fail("Error response from daemon: " + e.getMessage(), n.line(), "networks." + n.key());
+            // compose's createNetwork wraps the daemon's answer (pkg/compose/create.go).
+            throw fail("failed to create network " + n.name() + ": Error response from daemon: " + e.getMessage(), n.line(),
+                    "networks." + n.key());
         }
         progress.done("Network", n.name(), "Created");
     }
