@@ -29,6 +29,8 @@ public final class ComposeLoader {
 
     private final YamlFields f;
     private final ComposeNotes notes;
+    /** The file after interpolation, as {@link #project} last read it. */
+    private YamlNode resolved;
 
     private ComposeLoader(String file) {
         this.f = new YamlFields(file);
@@ -67,6 +69,18 @@ public final class ComposeLoader {
         return new ComposeLoader(file).project(YamlReader.read(file, text), env, directory, projectName);
     }
 
+    /**
+     * {@code docker compose config}: the file checked as {@link #parse} checks it, then printed as
+     * Compose v2 prints the resolved model ({@link ComposeConfig}).
+     */
+    public static List<String> config(String file, String text, Map<String, String> env, String directory,
+                                      String projectName) {
+        ComposeLoader loader = new ComposeLoader(file);
+        ComposeProject p = loader.project(YamlReader.read(file, text), env, directory, projectName);
+        return new ComposeConfig(p.name(), file, ROOT_HOME).render(loader.resolved,
+                Set.copyOf(p.services().stream().map(ComposeProject.Service::name).toList()));
+    }
+
     /** A compose file embedded in another YAML file ({@code compose:} in our topology), read from its node. */
     static ComposeProject fromNode(String file, YamlNode node, Map<String, String> env, String directory,
                                    String projectName) {
@@ -78,6 +92,7 @@ public final class ComposeLoader {
             throw f.error(raw, "", "expected a compose file: a mapping with services:");
         }
         YamlNode root = interpolate(raw, "", new Interpolation(env));
+        resolved = root;
         Map<String, YamlNode> top = root.map();
         for (var e : top.entrySet()) {
             String k = e.getKey();

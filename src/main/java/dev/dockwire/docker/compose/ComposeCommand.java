@@ -43,6 +43,8 @@ public final class ComposeCommand {
     private static final List<Spec> PORT_FLAGS = List.of(new Spec("protocol", (char) 0, true), new Spec("index", (char) 0, true));
 
     private final CliEnv host;
+    /** {@code config}'s rendering of the file {@link #load} read. */
+    private java.util.function.Supplier<List<String>> resolve;
 
     public ComposeCommand(CliEnv host) {
         this.host = host;
@@ -66,7 +68,7 @@ public final class ComposeCommand {
         }
         String cmd = g.positional().get(0);
         List<String> rest = g.positional().subList(1, g.positional().size());
-        if (!List.of("up", "down", "ps", "exec", "port", "logs").contains(cmd)) {
+        if (!List.of("up", "down", "ps", "exec", "port", "logs", "config").contains(cmd)) {
             return CommandOutput.fail(SYNTAX_FAILURE, "unknown docker command: \"compose " + cmd + "\"");
         }
         if (List.of("exec", "port").contains(cmd)) {
@@ -104,6 +106,13 @@ public final class ComposeCommand {
                     yield compose.ps(f.has("all"), f.has("quiet"), f.has("services"));
                 }
                 case "exec" -> exec(compose, rest);
+                case "config" -> {
+                    CliFlags.parse(rest, List.of(new Spec("quiet", 'q', false), new Spec("services", (char) 0, false),
+                            new Spec("no-interpolate", (char) 0, false), new Spec("format", (char) 0, true)), true);
+                    // Compose prints its own warnings only (the obsolete version:), not what dockwire leaves aside.
+                    out.removeIf(line -> !line.contains("the attribute `version` is obsolete"));
+                    yield CommandOutput.ok(resolve.get());
+                }
                 case "logs" -> {
                     CliFlags f = CliFlags.parse(rest, List.of(new Spec("follow", 'f', false), new Spec("timestamps", 't', false),
                             new Spec("tail", 'n', true), new Spec("no-color", (char) 0, false), new Spec("no-log-prefix", (char) 0, false)), true);
@@ -150,6 +159,9 @@ public final class ComposeCommand {
         String name = g.has("project-name") ? g.get("project-name") : host.environment().get("COMPOSE_PROJECT_NAME");
         ComposeProject p = ComposeLoader.parse(file, text, env, dir, name);
         p.notes().forEach(n -> warnings.add("WARN[0000] " + n));
+        String f = file;
+        String t = text;
+        resolve = () -> ComposeLoader.config(f, t, env, dir, name);
         return p;
     }
 
