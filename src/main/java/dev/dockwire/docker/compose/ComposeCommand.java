@@ -11,9 +11,12 @@ import dev.dockwire.topology.ComposeProject;
 import dev.dockwire.topology.TopologyException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * {@code docker compose [-f FILE] [-p NAME] up|down|ps|exec|port ...} on the emulated host. The
@@ -26,7 +29,8 @@ public final class ComposeCommand {
     private static final List<String> DEFAULT_FILES = List.of("compose.yaml", "compose.yml", "docker-compose.yaml",
             "docker-compose.yml");
     private static final List<Spec> GLOBAL = List.of(new Spec("file", 'f', true), new Spec("project-name", 'p', true),
-            new Spec("env-file", (char) 0, true), new Spec("project-directory", (char) 0, true));
+            new Spec("env-file", (char) 0, true), new Spec("project-directory", (char) 0, true),
+            new Spec("profile", (char) 0, true));
 
     /**
      * Compose's exit statuses by failure (docker/compose pkg/compose/metrics.go): no file 14, a file
@@ -156,13 +160,24 @@ public final class ComposeCommand {
         String envFile = g.has("env-file") ? g.get("env-file") : siblingEnv(file);
         String envText = host.readHostOrDisk(envFile);
         Map<String, String> env = envText == null ? Map.of() : ComposeLoader.dotEnv(envFile, envText);
-        String name = g.has("project-name") ? g.get("project-name") : host.environment().get("COMPOSE_PROJECT_NAME");
-        ComposeProject p = ComposeLoader.parse(file, text, env, dir, name);
+        // Compose reads its COMPOSE_* variables from the environment, then from the .env file (cli/options.go).
+        String name = g.has("project-name") ? g.get("project-name") : composeVariable("COMPOSE_PROJECT_NAME", env);
+        Set<String> profiles = new LinkedHashSet<>(g.all("profile"));
+        String fromEnv = composeVariable("COMPOSE_PROFILES", env);
+        if (profiles.isEmpty() && fromEnv != null) {
+            Arrays.stream(fromEnv.split(",")).map(String::trim).filter(x -> !x.isEmpty()).forEach(profiles::add);
+        }
+        ComposeProject p = ComposeLoader.parse(file, text, env, dir, name, profiles);
         p.notes().forEach(n -> warnings.add("WARN[0000] " + n));
         String f = file;
         String t = text;
-        resolve = () -> ComposeLoader.config(f, t, env, dir, name);
+        resolve = () -> ComposeLoader.config(f, t, env, dir, name, profiles);
         return p;
+    }
+
+    private String composeVariable(String variable, Map<String, String> dotEnv) {
+        String v = host.environment().get(variable);
+        return v != null ? v : dotEnv.get(variable);
     }
 
     private static NoFile missing(String message) {

@@ -46,4 +46,49 @@ class ComposeKeysTest {
         assertEquals(List.of("bridge", "host", "none"), h.ok("docker network ls --format '{{.Name}}'"));
         assertEquals(List.of(), h.ok("docker ps -aq"));
     }
+
+    @Test
+    void aProfiledServiceStartsOnlyWhenItsProfileIsActive() {
+        file("services:\n  web:\n    image: nginx\n  debug:\n    image: nicolaka/netshoot\n    command: [sleep, infinity]\n"
+                + "    profiles: [tools]\n    ports: [\"9000:9000\"]\n");
+        assertEquals(List.of("[+] Running 2/2", " ✔ Network app_default  Created", " ✔ Container app-web-1  Started"),
+                h.ok("docker compose -f /app/compose.yaml up -d"));
+        assertEquals(List.of("app-web-1"), h.ok("docker ps --format '{{.Names}}'"));
+        assertTrue(h.ok("docker compose -f /app/compose.yaml config").stream().noneMatch(l -> l.contains("debug")));
+        h.ok("docker compose -f /app/compose.yaml --profile tools up -d");
+        assertEquals(List.of("app-debug-1", "app-web-1"), h.ok("docker ps --format '{{.Names}}'").stream().sorted().toList());
+        h.ok("docker rm -f app-debug-1");
+        h.ok("export COMPOSE_PROFILES=tools");
+        h.ok("docker compose -f /app/compose.yaml up -d");
+        assertTrue(h.ok("docker ps --format '{{.Names}}'").contains("app-debug-1"), "COMPOSE_PROFILES activates it too");
+    }
+
+    @Test
+    void aDependencyOnAServiceOutsideTheActiveProfilesIsAnUndefinedService() {
+        file("services:\n  web:\n    image: nginx\n    depends_on: [db]\n  db:\n    image: postgres\n    profiles: [debug]\n");
+        CommandResult up = h.run("docker compose -f /app/compose.yaml up -d");
+        assertEquals(15, up.status());
+        assertEquals("/app/compose.yaml:4: services.web.depends_on.db: service \"web\" depends on undefined service \"db\"; services: [web]",
+                up.output().get(up.output().size() - 1));
+    }
+
+    @Test
+    void twoServicesWithOneContainerNameMeetTheDaemonsConflict() {
+        file("services:\n  web:\n    image: nginx\n    container_name: same\n  db:\n    image: postgres\n    container_name: same\n");
+        CommandResult up = h.run("docker compose -f /app/compose.yaml up -d");
+        assertEquals(1, up.status());
+        String last = up.output().get(up.output().size() - 1);
+        assertTrue(last.matches("Error response from daemon: Conflict\\. The container name \"/same\" is already in use by container"
+                + " \"[0-9a-f]{64}\"\\. You have to remove \\(or rename\\) that container to be able to reuse that name\\."), last);
+    }
+
+    @Test
+    void theDotEnvFileNamesTheProject() {
+        file("services:\n  web:\n    image: nginx\n");
+        h.run("printf 'COMPOSE_PROJECT_NAME=fromenv\\n' > /app/.env");
+        assertEquals("name: fromenv", h.ok("docker compose -f /app/compose.yaml config").get(0));
+        h.ok("docker compose -f /app/compose.yaml up -d");
+        assertEquals(List.of("fromenv-web-1"), h.ok("docker ps --format '{{.Names}}'"));
+        assertEquals("name: cli", h.ok("docker compose -f /app/compose.yaml -p cli config").get(0));
+    }
 }
