@@ -2,6 +2,7 @@ package dev.dockwire.docker.engine;
 
 import dev.dockwire.docker.Container;
 import dev.dockwire.docker.Endpoint;
+import dev.dockwire.wire.Ipv4Address;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -29,7 +30,7 @@ final class ContainerFiles {
     }
 
     /** Writes {@code c}'s files (X's, for a container joined to X), then copies them into the running containers joined to {@code c}. */
-    static void write(List<String> hostNameservers, Container c, Collection<Container> all) {
+    static void write(List<String> hostNameservers, Ipv4Address hostGateway, Container c, Collection<Container> all) {
         for (Container x : all) {
             if (joined(c, x)) {
                 share(x, c);
@@ -37,7 +38,7 @@ final class ContainerFiles {
             }
         }
         c.writeFile("/etc/hostname", c.hostname() + "\n");
-        c.writeFile("/etc/hosts", hosts(c));
+        c.writeFile("/etc/hosts", hosts(c, hostGateway));
         c.writeFile("/etc/resolv.conf", resolvConf(hostNameservers, c));
         for (Container j : all) {
             if (j.running() && joined(j, c)) {
@@ -62,7 +63,8 @@ final class ContainerFiles {
         }
     }
 
-    private static String hosts(Container c) {
+    /** The hosts file; an extra host's {@code host-gateway} is the daemon's host gateway address (moby buildSandboxOptions). */
+    private static String hosts(Container c, Ipv4Address hostGateway) {
         StringBuilder sb = new StringBuilder();
         sb.append("127.0.0.1\tlocalhost\n");
         sb.append("::1\tlocalhost ip6-localhost ip6-loopback\n");
@@ -73,7 +75,9 @@ final class ContainerFiles {
         for (String extra : c.extraHosts()) {
             int colon = extra.indexOf(':');
             if (colon > 0) {
-                sb.append(extra.substring(colon + 1)).append('\t').append(extra, 0, colon).append('\n');
+                String ip = extra.substring(colon + 1);
+                sb.append(ip.equals("host-gateway") && hostGateway != null ? hostGateway.toString() : ip).append('\t')
+                        .append(extra, 0, colon).append('\n');
             }
         }
         // libnetwork's sbJoin calls Sandbox.updateHostsFile (sandbox_dns_unix.go) for each endpoint: one line per network joined.

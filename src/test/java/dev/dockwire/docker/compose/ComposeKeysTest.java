@@ -91,4 +91,15 @@ class ComposeKeysTest {
         assertEquals(List.of("fromenv-web-1"), h.ok("docker ps --format '{{.Names}}'"));
         assertEquals("name: cli", h.ok("docker compose -f /app/compose.yaml -p cli config").get(0));
     }
+
+    @Test
+    void hostGatewayInExtraHostsIsTheDefaultBridgesAddress() {
+        file("services:\n  web:\n    image: nicolaka/netshoot\n    command: [sleep, infinity]\n"
+                + "    extra_hosts: [\"host.docker.internal:host-gateway\"]\n");
+        h.ok("docker compose -f /app/compose.yaml up -d");
+        String gw = h.world.host().engine().network("bridge").gateway().toString();
+        assertTrue(h.ok("docker exec app-web-1 cat /etc/hosts").contains(gw + "\thost.docker.internal"));
+        assertEquals(List.of("[host.docker.internal:host-gateway]"), h.ok("docker inspect -f '{{.HostConfig.ExtraHosts}}' app-web-1"));
+        assertEquals(0, h.run("docker exec app-web-1 ping -c 1 host.docker.internal").status());
+    }
 }
