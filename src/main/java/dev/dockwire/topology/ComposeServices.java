@@ -221,7 +221,7 @@ final class ComposeServices {
             if (v.value() != null) {
                 f.requireMap(v, p);
                 for (String k : v.map().keySet()) {
-                    if (!Set.of("aliases", "ipv4_address").contains(k)) {
+                    if (!Set.of("aliases", "ipv4_address", "gw_priority").contains(k)) {
                         notes.note(v.map().get(k), p + "." + k, "ignored (does not shape the network)");
                     }
                 }
@@ -231,7 +231,10 @@ final class ComposeServices {
                     f.checkAddress(v.map().get("ipv4_address"), p + ".ipv4_address", ip);
                 }
             }
-            out.add(new ComposeProject.ServiceNetwork(e.getKey(), aliases, ip, v.line()));
+            YamlNode gw = v.value() == null ? null : v.map().get("gw_priority");
+            int priority = gw == null ? 0 : f.integer(gw, p + ".gw_priority", Integer.MIN_VALUE, Integer.MAX_VALUE,
+                    "a gateway priority (the highest network gives the default route)");
+            out.add(new ComposeProject.ServiceNetwork(e.getKey(), aliases, ip, priority, v.line()));
         }
         return out;
     }

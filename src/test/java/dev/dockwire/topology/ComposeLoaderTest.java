@@ -478,4 +478,12 @@ class ComposeLoaderTest {
         assertEquals(List.of("/root/minecraft_data", "site.conf"),
                 p.services().get(0).mounts().stream().map(ComposeProject.Mount::source).toList());
     }
+
+    @Test
+    void gwPriorityIsReadIntoTheModel() {
+        ComposeProject p = load("services:\n  web:\n    image: nginx\n    networks:\n      front:\n      back:\n        gw_priority: 10\n"
+                + "networks:\n  front:\n  back:\n");
+        assertEquals(List.of(0, 10), p.services().get(0).networks().stream().map(ComposeProject.ServiceNetwork::gwPriority).toList());
+        assertEquals(List.of(), p.notes());
+    }
 }
