@@ -102,7 +102,7 @@ public final class ComposeLoader {
         if (!raw.isMap()) {
             throw f.error(raw, "", "expected a compose file: a mapping with services:");
         }
-        YamlNode root = interpolate(raw, "", new Interpolation(env));
+        YamlNode root = extend(interpolate(raw, "", new Interpolation(env)));
         resolved = root;
         Map<String, YamlNode> top = root.map();
         for (var e : top.entrySet()) {
@@ -187,6 +187,17 @@ public final class ComposeLoader {
         }
         List<String> own = f.strings(p, "services." + name + ".profiles");
         return profiles.contains("*") || own.stream().anyMatch(profiles::contains);
+    }
+
+    /** The root with its services' {@code extends:} resolved ({@link ComposeExtends}). */
+    private YamlNode extend(YamlNode root) {
+        YamlNode services = root.map().get("services");
+        if (services == null || !services.isMap()) {
+            return root;
+        }
+        Map<String, YamlNode> top = new LinkedHashMap<>(root.map());
+        top.put("services", new YamlNode(new ComposeExtends(f).resolve(services.map()), services.line(), services.column()));
+        return new YamlNode(top, root.line(), root.column());
     }
 
     private String projectName(Map<String, YamlNode> top, String directory, String override, YamlNode root) {

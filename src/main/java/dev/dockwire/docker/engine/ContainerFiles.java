@@ -2,6 +2,7 @@ package dev.dockwire.docker.engine;
 
 import dev.dockwire.docker.Container;
 import dev.dockwire.docker.Endpoint;
+import dev.dockwire.docker.Network;
 import dev.dockwire.wire.Ipv4Address;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -30,7 +31,10 @@ final class ContainerFiles {
     }
 
     /** Writes {@code c}'s files (X's, for a container joined to X), then copies them into the running containers joined to {@code c}. */
-    static void write(List<String> hostNameservers, Ipv4Address hostGateway, Container c, Collection<Container> all) {
+    static void write(List<String> hostNameservers, Network defaultBridge, Container c, Collection<Container> all) {
+        // dockerd's HostGatewayIP, what --add-host NAME:host-gateway stands for: the default bridge's
+        // address (daemon/daemon_unix.go setHostGatewayIP, docker0's IPv4).
+        Ipv4Address hostGateway = defaultBridge == null ? null : defaultBridge.gateway();
         for (Container x : all) {
             if (joined(c, x)) {
                 share(x, c);

@@ -213,15 +213,6 @@ public final class Engine implements Swarm.Member, ProcessHost {
         return networks.createNetwork(req);
     }
 
-    /**
-     * dockerd's HostGatewayIP, what {@code --add-host NAME:host-gateway} stands for: the default
-     * bridge's address (daemon/daemon_unix.go setHostGatewayIP, docker0's IPv4), null without one.
-     */
-    private Ipv4Address hostGateway() {
-        Network bridge = findNetwork("bridge");
-        return bridge == null ? null : bridge.gateway();
-    }
-
     /** A network by name, full id or unique id prefix. */
     public Network network(String ref) {
         return networks.network(ref);
@@ -328,7 +319,7 @@ public final class Engine implements Swarm.Member, ProcessHost {
             sandboxListeners.forEach(l -> l.accept(c));
             attachNonBridge(c);
         }
-        ContainerFiles.write(hostNameservers, hostGateway(), c, containers());
+        ContainerFiles.write(hostNameservers, findNetwork("bridge"), c, containers());
         dns.start(c);
         mains.start(c, images.declared(c.image()), monitor::exited);
         return c;
@@ -490,7 +481,7 @@ public final class Engine implements Swarm.Member, ProcessHost {
             if (n.swarmScoped()) {
                 gateway.joinIfNeeded(c, made);
             }
-            ContainerFiles.write(hostNameservers, hostGateway(), c, containers());
+            ContainerFiles.write(hostNameservers, findNetwork("bridge"), c, containers());
             dns.start(c);
             return made;
         }
@@ -513,10 +504,10 @@ public final class Engine implements Swarm.Member, ProcessHost {
             sandboxes.leave(c, e);
             c.removeEndpoint(n.name());
             gateway.leaveIfUnneeded(c);
-            ContainerFiles.write(hostNameservers, hostGateway(), c, containers());
+            ContainerFiles.write(hostNameservers, findNetwork("bridge"), c, containers());
         } else if (c.running()) {
             sandboxes.disconnect(c, e);
-            ContainerFiles.write(hostNameservers, hostGateway(), c, containers());
+            ContainerFiles.write(hostNameservers, findNetwork("bridge"), c, containers());
         } else {
             c.removeEndpoint(n.name());
         }

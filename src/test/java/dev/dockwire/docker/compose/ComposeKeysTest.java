@@ -102,4 +102,19 @@ class ComposeKeysTest {
         assertEquals(List.of("[host.docker.internal:host-gateway]"), h.ok("docker inspect -f '{{.HostConfig.ExtraHosts}}' app-web-1"));
         assertEquals(0, h.run("docker exec app-web-1 ping -c 1 host.docker.internal").status());
     }
+
+    @Test
+    void extendsInheritsPortsNetworksAndEnvironmentFromTheFileAndAnother() throws java.io.IOException {
+        // compose-extends/config.out: Debian's docker-compose 2.26.1 `-p ext config` in that directory, written as /ext.
+        java.nio.file.Path dir = java.nio.file.Path.of("src/test/resources/dev/dockwire/compose-extends").toAbsolutePath();
+        List<String> golden = java.nio.file.Files.readAllLines(dir.resolve("config.out"));
+        List<String> printed = h.ok("docker compose -f " + dir.resolve("compose.yaml") + " -p ext config").stream()
+                .map(l -> l.replace(dir.toString(), "/ext")).toList();
+        assertEquals(String.join("\n", golden), String.join("\n", printed));
+        h.ok("docker compose -f " + dir.resolve("compose.yaml") + " -p ext up -d");
+        assertEquals(List.of("0.0.0.0:9090"), h.ok("docker compose -f " + dir.resolve("compose.yaml") + " -p ext port web 90"));
+        assertTrue(h.ok("docker port ext-web-1 80/tcp").get(0).startsWith("0.0.0.0:"), "the base's port is inherited");
+        assertEquals(0, h.run("docker run --rm --network ext_back busybox ping -c 1 web").status());
+        assertEquals(0, h.run("docker run --rm --network ext_front busybox ping -c 1 api").status());
+    }
 }
