@@ -24,9 +24,15 @@ public final class ComposeLoader {
     private static final Set<String> EXTENSION_KEYS = Set.of("seed", "steps", "capture", "images");
     private static final Pattern PROJECT = Pattern.compile("[a-z0-9][a-z0-9_-]*");
     private static final String DEFAULT = ComposeNetworks.DEFAULT;
+    /** The emulated host's user is root: {@code ~} is {@code /root} unless the environment says otherwise. */
+    private static final String ROOT_HOME = "/root";
 
     private final YamlFields f;
     private final ComposeNotes notes;
+    /** The file after interpolation, as {@link #project} last read it. */
+    private YamlNode resolved;
+    /** The active profiles ({@code --profile}, {@code COMPOSE_PROFILES}); {@code *} enables every one. */
+    private Set<String> profiles = Set.of();
 
     private ComposeLoader(String file) {
         this.f = new YamlFields(file);
@@ -65,6 +71,27 @@ public final class ComposeLoader {
         return new ComposeLoader(file).project(YamlReader.read(file, text), env, directory, projectName);
     }
 
+    /** {@link #parse} with the {@code profiles} a command line or {@code COMPOSE_PROFILES} activates. */
+    public static ComposeProject parse(String file, String text, Map<String, String> env, String directory,
+                                       String projectName, Set<String> profiles) {
+        ComposeLoader loader = new ComposeLoader(file);
+        loader.profiles = Set.copyOf(profiles);
+        return loader.project(YamlReader.read(file, text), env, directory, projectName);
+    }
+
+    /**
+     * {@code docker compose config}: the file checked as {@link #parse} checks it, then printed as
+     * Compose v2 prints the resolved model ({@link ComposeConfig}).
+     */
+    public static List<String> config(String file, String text, Map<String, String> env, String directory,
+                                      String projectName, Set<String> profiles) {
+        ComposeLoader loader = new ComposeLoader(file);
+        loader.profiles = Set.copyOf(profiles);
+        ComposeProject p = loader.project(YamlReader.read(file, text), env, directory, projectName);
+        return new ComposeConfig(p.name(), file, ROOT_HOME).render(loader.resolved,
+                Set.copyOf(p.services().stream().map(ComposeProject.Service::name).toList()));
+    }
+
     /** A compose file embedded in another YAML file ({@code compose:} in our topology), read from its node. */
     static ComposeProject fromNode(String file, YamlNode node, Map<String, String> env, String directory,
                                    String projectName) {
@@ -75,7 +102,8 @@ public final class ComposeLoader {
         if (!raw.isMap()) {
             throw f.error(raw, "", "expected a compose file: a mapping with services:");
         }
-        YamlNode root = interpolate(raw, "", new Interpolation(env));
+        YamlNode root = extend(interpolate(raw, "", new Interpolation(env)));
+        resolved = root;
         Map<String, YamlNode> top = root.map();
         for (var e : top.entrySet()) {
             String k = e.getKey();
@@ -107,9 +135,11 @@ public final class ComposeLoader {
             }
         }
         List<ComposeProject.Service> list = new ArrayList<>();
-        ComposeServices reader = new ComposeServices(f, notes, name);
+        ComposeServices reader = new ComposeServices(f, notes, name, ROOT_HOME);
         for (var e : services.map().entrySet()) {
-            list.add(reader.service(e.getKey(), e.getValue()));
+            if (enabled(e.getKey(), e.getValue())) {
+                list.add(reader.service(e.getKey(), e.getValue()));
+            }
         }
         boolean usesDefault = false;
         for (ComposeProject.Service s : list) {
@@ -144,6 +174,30 @@ public final class ComposeLoader {
         }
         return new ComposeProject(f.file(), name, ordered, List.copyOf(networks.values()), seed, steps, capture, images,
                 notes.sorted());
+    }
+
+    /**
+     * Whether a service is in the project: one without {@code profiles:} always is, one with them
+     * when one of them is active (compose-go's Project.WithProfiles).
+     */
+    private boolean enabled(String name, YamlNode service) {
+        YamlNode p = service.isMap() ? service.map().get("profiles") : null;
+        if (p == null || p.value() == null) {
+            return true;
+        }
+        List<String> own = f.strings(p, "services." + name + ".profiles");
+        return profiles.contains("*") || own.stream().anyMatch(profiles::contains);
+    }
+
+    /** The root with its services' {@code extends:} resolved ({@link ComposeExtends}). */
+    private YamlNode extend(YamlNode root) {
+        YamlNode services = root.map().get("services");
+        if (services == null || !services.isMap()) {
+            return root;
+        }
+        Map<String, YamlNode> top = new LinkedHashMap<>(root.map());
+        top.put("services", new YamlNode(new ComposeExtends(f).resolve(services.map()), services.line(), services.column()));
+        return new YamlNode(top, root.line(), root.column());
     }
 
     private String projectName(Map<String, YamlNode> top, String directory, String override, YamlNode root) {

@@ -49,8 +49,16 @@ public record ComposeProject(String file, String name, List<Service> services, L
     public record Mount(String source, String target, int line) {
     }
 
-    /** One network a service joins, with its aliases and static address ({@code ipv4_address}, null = IPAM's). */
-    public record ServiceNetwork(String key, List<String> aliases, String ipv4Address, int line) {
+    /**
+     * One network a service joins, with its aliases, static address ({@code ipv4_address}, null =
+     * IPAM's) and {@code gw_priority} (libnetwork's endpoint gateway priority, 0 unless written:
+     * the highest one's network gives the container its default route).
+     */
+    public record ServiceNetwork(String key, List<String> aliases, String ipv4Address, int gwPriority, int line) {
+        /** A network joined with the default gateway priority. */
+        public ServiceNetwork(String key, List<String> aliases, String ipv4Address, int line) {
+            this(key, aliases, ipv4Address, 0, line);
+        }
     }
 
     /** {@code depends_on} entry: {@code service_started} or {@code service_healthy}. */

@@ -16,7 +16,7 @@ import java.util.Set;
 final class ComposeServices {
     private static final Set<String> SERVICE_KEYS = Set.of("image", "command", "entrypoint", "container_name", "hostname", "networks",
             "network_mode", "ports", "expose", "depends_on", "deploy", "scale", "extra_hosts", "dns", "environment",
-            "healthcheck", "restart", "volumes", "stdin_open", "tty");
+            "healthcheck", "restart", "volumes", "stdin_open", "tty", "profiles");
     private static final Set<String> PORT_KEYS = Set.of("target", "published", "host_ip", "protocol", "mode", "name",
             "app_protocol");
     private static final Set<String> HEALTHCHECK_KEYS = Set.of("test", "interval", "timeout", "retries", "start_period",
@@ -29,12 +29,17 @@ final class ComposeServices {
     private final YamlFields f;
     private final ComposeNotes notes;
     private final String project;
+    private final String home;
 
-    /** Reads the services of {@code project}, whose name prefixes the images its build-only services build. */
-    ComposeServices(YamlFields f, ComposeNotes notes, String project) {
+    /**
+     * Reads the services of {@code project}, whose name prefixes the images its build-only services
+     * build; {@code home} is what {@code ~} stands for in paths.
+     */
+    ComposeServices(YamlFields f, ComposeNotes notes, String project, String home) {
         this.f = f;
         this.notes = notes;
         this.project = project;
+        this.home = home;
     }
 
     /**
@@ -148,6 +153,11 @@ final class ComposeServices {
                 }
             } else {
                 String[] parts = f.scalar(v, p).split(":");
+                if (parts.length == 1 && parts[0].startsWith("/")) {
+                    // An anonymous volume (compose-go's ParseVolume: one absolute path is the target).
+                    notes.note(v, p, "ignored (an anonymous volume; only bind mounts of files are modelled)");
+                    continue;
+                }
                 source = parts[0];
                 target = parts.length > 1 ? parts[1] : null;
                 if (!source.startsWith(".") && !source.startsWith("/") && !source.startsWith("~")) {
@@ -158,10 +168,21 @@ final class ComposeServices {
             if (source == null || target == null || !target.startsWith("/")) {
                 throw f.error(v, p, "expected SOURCE:/TARGET[:MODE] with an absolute target, like ./default.conf:/etc/nginx/conf.d/default.conf:ro");
             }
-            out.add(new ComposeProject.Mount(source.startsWith("/") ? source
-                    : Path.of(f.file()).resolveSibling(source).normalize().toString(), target, v.line()));
+            out.add(new ComposeProject.Mount(hostPath(source), target, v.line()));
         }
         return out;
+    }
+
+    /**
+     * A bind mount's source as Compose resolves it (compose-go paths.ResolveRelativePaths and
+     * ExpandUser): {@code ~} and {@code ~/x} are the user's home, a relative path is the compose
+     * file's directory's.
+     */
+    private String hostPath(String source) {
+        if (source.equals("~") || source.startsWith("~/")) {
+            return home + source.substring(1);
+        }
+        return source.startsWith("/") ? source : Path.of(f.file()).resolveSibling(source).normalize().toString();
     }
 
     private void checkNetworkMode(YamlNode at, String path, String mode) {
@@ -177,7 +198,8 @@ final class ComposeServices {
 
     private List<ComposeProject.ServiceNetwork> serviceNetworks(YamlNode node, String path, int serviceLine) {
         List<ComposeProject.ServiceNetwork> out = new ArrayList<>();
-        if (node == null || node.value() == null) {
+        // compose-go's normalize gives a service with no networks ({@code networks: []} too) the default one.
+        if (node == null || node.value() == null || node.isList() && node.list().isEmpty() || node.isMap() && node.map().isEmpty()) {
             out.add(new ComposeProject.ServiceNetwork(ComposeNetworks.DEFAULT, List.of(), null, serviceLine));
             return out;
         }
@@ -199,7 +221,7 @@ final class ComposeServices {
             if (v.value() != null) {
                 f.requireMap(v, p);
                 for (String k : v.map().keySet()) {
-                    if (!Set.of("aliases", "ipv4_address").contains(k)) {
+                    if (!Set.of("aliases", "ipv4_address", "gw_priority").contains(k)) {
                         notes.note(v.map().get(k), p + "." + k, "ignored (does not shape the network)");
                     }
                 }
@@ -209,7 +231,10 @@ final class ComposeServices {
                     f.checkAddress(v.map().get("ipv4_address"), p + ".ipv4_address", ip);
                 }
             }
-            out.add(new ComposeProject.ServiceNetwork(e.getKey(), aliases, ip, v.line()));
+            YamlNode gw = v.value() == null ? null : v.map().get("gw_priority");
+            int priority = gw == null ? 0 : f.integer(gw, p + ".gw_priority", Integer.MIN_VALUE, Integer.MAX_VALUE,
+                    "a gateway priority (the highest network gives the default route)");
+            out.add(new ComposeProject.ServiceNetwork(e.getKey(), aliases, ip, priority, v.line()));
         }
         return out;
     }

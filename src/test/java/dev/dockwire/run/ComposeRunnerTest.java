@@ -103,7 +103,9 @@ class ComposeRunnerTest {
         CliRun overlay = CliRun.of("run", file.toString(), "--no-capture");
         // An overlay needs a swarm manager, which a compose run's single host is not: Docker's error, at the network's line.
         assertEquals(2, overlay.status());
-        assertEquals("dockwire: " + file + ":6: networks.o: Error response from daemon: This node is not a swarm manager."
+        // Compose 2.26.1 against the reference engine: "failed to create network co-ov_o: Error response from daemon: ...".
+        assertEquals("dockwire: " + file + ":6: networks.o: failed to create network " + dir.getFileName().toString().toLowerCase()
+                .replaceAll("[^a-z0-9_-]", "") + "_o: Error response from daemon: This node is not a swarm manager."
                 + " Use \"docker swarm init\" or \"docker swarm join\" to connect this node to swarm and try again.\n", overlay.err());
     }
 }

@@ -468,4 +468,22 @@ class ComposeLoaderTest {
         fails("services:\n  web: {image: nginx}\nx-dockwire:\n  step: []\n",
                 "compose.yml:4: x-dockwire.step: unknown key \"step\"; valid keys: [capture, images, seed, steps]");
     }
+
+    @Test
+    void anAnonymousVolumeIsNotedAndATildeIsTheHome() {
+        ComposeProject p = load("services:\n  web:\n    image: node\n    volumes:\n      - /project/node_modules\n"
+                + "      - ~/minecraft_data:/data\n      - ./site.conf:/etc/site.conf\n");
+        assertEquals(List.of("compose.yml:5: services.web.volumes[0]: ignored (an anonymous volume; only bind mounts of files are modelled)"),
+                p.notes());
+        assertEquals(List.of("/root/minecraft_data", "site.conf"),
+                p.services().get(0).mounts().stream().map(ComposeProject.Mount::source).toList());
+    }
+
+    @Test
+    void gwPriorityIsReadIntoTheModel() {
+        ComposeProject p = load("services:\n  web:\n    image: nginx\n    networks:\n      front:\n      back:\n        gw_priority: 10\n"
+                + "networks:\n  front:\n  back:\n");
+        assertEquals(List.of(0, 10), p.services().get(0).networks().stream().map(ComposeProject.ServiceNetwork::gwPriority).toList());
+        assertEquals(List.of(), p.notes());
+    }
 }

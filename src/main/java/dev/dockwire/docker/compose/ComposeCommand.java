@@ -11,9 +11,12 @@ import dev.dockwire.topology.ComposeProject;
 import dev.dockwire.topology.TopologyException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * {@code docker compose [-f FILE] [-p NAME] up|down|ps|exec|port ...} on the emulated host. The
@@ -26,7 +29,8 @@ public final class ComposeCommand {
     private static final List<String> DEFAULT_FILES = List.of("compose.yaml", "compose.yml", "docker-compose.yaml",
             "docker-compose.yml");
     private static final List<Spec> GLOBAL = List.of(new Spec("file", 'f', true), new Spec("project-name", 'p', true),
-            new Spec("env-file", (char) 0, true), new Spec("project-directory", (char) 0, true));
+            new Spec("env-file", (char) 0, true), new Spec("project-directory", (char) 0, true),
+            new Spec("profile", (char) 0, true));
 
     /**
      * Compose's exit statuses by failure (docker/compose pkg/compose/metrics.go): no file 14, a file
@@ -43,6 +47,8 @@ public final class ComposeCommand {
     private static final List<Spec> PORT_FLAGS = List.of(new Spec("protocol", (char) 0, true), new Spec("index", (char) 0, true));
 
     private final CliEnv host;
+    /** {@code config}'s rendering of the file {@link #load} read. */
+    private java.util.function.Supplier<List<String>> resolve;
 
     public ComposeCommand(CliEnv host) {
         this.host = host;
@@ -66,7 +72,7 @@ public final class ComposeCommand {
         }
         String cmd = g.positional().get(0);
         List<String> rest = g.positional().subList(1, g.positional().size());
-        if (!List.of("up", "down", "ps", "exec", "port", "logs").contains(cmd)) {
+        if (!List.of("up", "down", "ps", "exec", "port", "logs", "config").contains(cmd)) {
             return CommandOutput.fail(SYNTAX_FAILURE, "unknown docker command: \"compose " + cmd + "\"");
         }
         if (List.of("exec", "port").contains(cmd)) {
@@ -104,6 +110,13 @@ public final class ComposeCommand {
                     yield compose.ps(f.has("all"), f.has("quiet"), f.has("services"));
                 }
                 case "exec" -> exec(compose, rest);
+                case "config" -> {
+                    CliFlags.parse(rest, List.of(new Spec("quiet", 'q', false), new Spec("services", (char) 0, false),
+                            new Spec("no-interpolate", (char) 0, false), new Spec("format", (char) 0, true)), true);
+                    // Compose prints its own warnings only (the obsolete version:), not what dockwire leaves aside.
+                    out.removeIf(line -> !line.contains("the attribute `version` is obsolete"));
+                    yield CommandOutput.ok(resolve.get());
+                }
                 case "logs" -> {
                     CliFlags f = CliFlags.parse(rest, List.of(new Spec("follow", 'f', false), new Spec("timestamps", 't', false),
                             new Spec("tail", 'n', true), new Spec("no-color", (char) 0, false), new Spec("no-log-prefix", (char) 0, false)), true);
@@ -147,10 +160,24 @@ public final class ComposeCommand {
         String envFile = g.has("env-file") ? g.get("env-file") : siblingEnv(file);
         String envText = host.readHostOrDisk(envFile);
         Map<String, String> env = envText == null ? Map.of() : ComposeLoader.dotEnv(envFile, envText);
-        String name = g.has("project-name") ? g.get("project-name") : host.environment().get("COMPOSE_PROJECT_NAME");
-        ComposeProject p = ComposeLoader.parse(file, text, env, dir, name);
+        // Compose reads its COMPOSE_* variables from the environment, then from the .env file (cli/options.go).
+        String name = g.has("project-name") ? g.get("project-name") : composeVariable("COMPOSE_PROJECT_NAME", env);
+        Set<String> profiles = new LinkedHashSet<>(g.all("profile"));
+        String fromEnv = composeVariable("COMPOSE_PROFILES", env);
+        if (profiles.isEmpty() && fromEnv != null) {
+            Arrays.stream(fromEnv.split(",")).map(String::trim).filter(x -> !x.isEmpty()).forEach(profiles::add);
+        }
+        ComposeProject p = ComposeLoader.parse(file, text, env, dir, name, profiles);
         p.notes().forEach(n -> warnings.add("WARN[0000] " + n));
+        String f = file;
+        String t = text;
+        resolve = () -> ComposeLoader.config(f, t, env, dir, name, profiles);
         return p;
+    }
+
+    private String composeVariable(String variable, Map<String, String> dotEnv) {
+        String v = host.environment().get(variable);
+        return v != null ? v : dotEnv.get(variable);
     }
 
     private static NoFile missing(String message) {

@@ -14,6 +14,7 @@ import dev.dockwire.topology.ComposeProject;
 import dev.dockwire.wire.Cidr;
 import dev.dockwire.wire.Ipv4Address;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -32,6 +33,8 @@ final class ComposeUp {
     private final ComposeProject p;
     private final ComposeProgress progress = new ComposeProgress();
     private final Set<String> healthy = new HashSet<>();
+    /** Container names this run has given a service, so a second service asking for one meets the daemon's conflict. */
+    private final Map<String, String> claimed = new HashMap<>();
 
     ComposeUp(CliEnv host, ComposeProject project) {
         this.host = host;
@@ -107,7 +110,9 @@ final class ComposeUp {
                     n.attachable() || "overlay".equals(n.driver()), n.options(), labels));
         } catch (EngineException e) {
             progress.failed("Network", n.name(), "Error");
-            throw fail("Error response from daemon: " + e.getMessage(), n.line(), "networks." + n.key());
+            // compose's createNetwork wraps the daemon's answer (pkg/compose/create.go).
+            throw fail("failed to create network " + n.name() + ": Error response from daemon: " + e.getMessage(), n.line(),
+                    "networks." + n.key());
         }
         progress.done("Network", n.name(), "Created");
     }
@@ -115,7 +120,12 @@ final class ComposeUp {
     private void container(ComposeProject.Service s, int n) {
         String name = s.containerName() != null ? s.containerName() : Compose.containerName(p, s.name(), n);
         Container existing = engine().findContainer(name);
+        String owner = claimed.putIfAbsent(name, s.name());
         try {
+            if (owner != null && !owner.equals(s.name())) {
+                // Two services with one container_name: Compose 2.26 creates both and the daemon refuses the second.
+                create(s, name);
+            }
             if (existing != null && existing.running()) {
                 progress.done("Container", name, "Running");
                 return;

@@ -2,6 +2,8 @@ package dev.dockwire.docker.engine;
 
 import dev.dockwire.docker.Container;
 import dev.dockwire.docker.Endpoint;
+import dev.dockwire.docker.Network;
+import dev.dockwire.wire.Ipv4Address;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -29,7 +31,10 @@ final class ContainerFiles {
     }
 
     /** Writes {@code c}'s files (X's, for a container joined to X), then copies them into the running containers joined to {@code c}. */
-    static void write(List<String> hostNameservers, Container c, Collection<Container> all) {
+    static void write(List<String> hostNameservers, Network defaultBridge, Container c, Collection<Container> all) {
+        // dockerd's HostGatewayIP, what --add-host NAME:host-gateway stands for: the default bridge's
+        // address (daemon/daemon_unix.go setHostGatewayIP, docker0's IPv4).
+        Ipv4Address hostGateway = defaultBridge == null ? null : defaultBridge.gateway();
         for (Container x : all) {
             if (joined(c, x)) {
                 share(x, c);
@@ -37,7 +42,7 @@ final class ContainerFiles {
             }
         }
         c.writeFile("/etc/hostname", c.hostname() + "\n");
-        c.writeFile("/etc/hosts", hosts(c));
+        c.writeFile("/etc/hosts", hosts(c, hostGateway));
         c.writeFile("/etc/resolv.conf", resolvConf(hostNameservers, c));
         for (Container j : all) {
             if (j.running() && joined(j, c)) {
@@ -62,7 +67,8 @@ final class ContainerFiles {
         }
     }
 
-    private static String hosts(Container c) {
+    /** The hosts file; an extra host's {@code host-gateway} is the daemon's host gateway address (moby buildSandboxOptions). */
+    private static String hosts(Container c, Ipv4Address hostGateway) {
         StringBuilder sb = new StringBuilder();
         sb.append("127.0.0.1\tlocalhost\n");
         sb.append("::1\tlocalhost ip6-localhost ip6-loopback\n");
@@ -73,7 +79,9 @@ final class ContainerFiles {
         for (String extra : c.extraHosts()) {
             int colon = extra.indexOf(':');
             if (colon > 0) {
-                sb.append(extra.substring(colon + 1)).append('\t').append(extra, 0, colon).append('\n');
+                String ip = extra.substring(colon + 1);
+                sb.append(ip.equals("host-gateway") && hostGateway != null ? hostGateway.toString() : ip).append('\t')
+                        .append(extra, 0, colon).append('\n');
             }
         }
         // libnetwork's sbJoin calls Sandbox.updateHostsFile (sandbox_dns_unix.go) for each endpoint: one line per network joined.

@@ -324,7 +324,7 @@ public final class Engine implements Swarm.Member, ProcessHost {
             sandboxListeners.forEach(l -> l.accept(c));
             attachNonBridge(c);
         }
-        ContainerFiles.write(hostNameservers, c, containers());
+        ContainerFiles.write(hostNameservers, findNetwork("bridge"), c, containers());
         dns.start(c);
         mains.start(c, images.declared(c.image()), monitor::exited);
         return c;
@@ -486,7 +486,7 @@ public final class Engine implements Swarm.Member, ProcessHost {
             if (n.swarmScoped()) {
                 gateway.joinIfNeeded(c, made);
             }
-            ContainerFiles.write(hostNameservers, c, containers());
+            ContainerFiles.write(hostNameservers, findNetwork("bridge"), c, containers());
             dns.start(c);
             return made;
         }
@@ -509,10 +509,10 @@ public final class Engine implements Swarm.Member, ProcessHost {
             sandboxes.leave(c, e);
             c.removeEndpoint(n.name());
             gateway.leaveIfUnneeded(c);
-            ContainerFiles.write(hostNameservers, c, containers());
+            ContainerFiles.write(hostNameservers, findNetwork("bridge"), c, containers());
         } else if (c.running()) {
             sandboxes.disconnect(c, e);
-            ContainerFiles.write(hostNameservers, c, containers());
+            ContainerFiles.write(hostNameservers, findNetwork("bridge"), c, containers());
         } else {
             c.removeEndpoint(n.name());
         }

@@ -23,6 +23,8 @@ import dev.dockwire.wire.MacAddress;
  * {@code com.docker.network.driver.mtu}; dockerd's {@code userland-proxy} setting.
  */
 public final class BridgeDriver implements NetworkDriver {
+    /** The kernel's IFNAMSIZ: an interface name has at most 15 characters and its NUL. */
+    private static final int IFNAMSIZ = 16;
     /** The bridge name option ({@code -o com.docker.network.bridge.name=...}). */
     public static final String NAME_OPTION = "com.docker.network.bridge.name";
     private static final String MTU_OPTION = "com.docker.network.driver.mtu";
@@ -72,6 +74,11 @@ public final class BridgeDriver implements NetworkDriver {
     @Override
     public void createNetwork(Network n) {
         String bridge = n.bridge();
+        if (bridge.length() >= IFNAMSIZ) {
+            // libnetwork's bridgeInterfaceExists looks the name up first (netlink LinkByName); the
+            // kernel's IFLA_IFNAME policy (NLA_STRING, IFNAMSIZ - 1) answers ERANGE for a longer name.
+            throw new EngineException("failed to check bridge interface existence: numerical result out of range");
+        }
         if (linkExists(bridge)) {
             throw new EngineException("bridge name " + bridge + " is already in use");
         }
