@@ -373,6 +373,30 @@ public final class RealKernel implements Kernel, AutoCloseable {
     }
 
     /**
+     * Every file under /proc/sys/net read from a thread inside the namespace (sysctl -a's walk of
+     * procps' sysctl.c DisplayAll, for the net tree); a file that cannot be read (write-only,
+     * EPERM) is left out, as sysctl -a leaves it out quietly.
+     */
+    @Override
+    public java.util.SortedMap<String, String> netSysctls(String ns) {
+        requireNamespace(ns);
+        return Namespaces.call(netnsName(ns), () -> {
+            java.util.SortedMap<String, String> out = new java.util.TreeMap<>();
+            Path root = Path.of("/proc/sys");
+            try (java.util.stream.Stream<Path> files = Files.walk(root.resolve("net"))) {
+                for (Path f : (Iterable<Path>) files.filter(Files::isRegularFile)::iterator) {
+                    try {
+                        out.put(root.relativize(f).toString().replace('/', '.'), readProc(f));
+                    } catch (IOException e) {
+                        // unreadable: sysctl -a skips it without a word unless asked
+                    }
+                }
+            }
+            return out;
+        });
+    }
+
+    /**
      * A /proc/sys file in one read(2): the kernel's proc_dointvec handlers answer only at offset 0,
      * so Files.readString (which reads a size-0 file a byte at a time) would see just the first
      * character of "0\t2147483647".
