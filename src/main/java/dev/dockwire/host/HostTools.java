@@ -15,7 +15,9 @@ import dev.dockwire.tools.TcCommand;
 import dev.dockwire.tools.debian.Brctl;
 import dev.dockwire.tools.debian.HostProcess;
 import dev.dockwire.tools.debian.Nsenter;
+import dev.dockwire.tools.debian.Netstat;
 import dev.dockwire.tools.debian.Ps;
+import dev.dockwire.tools.debian.Ss;
 import dev.dockwire.tools.debian.Sysctl;
 import java.util.ArrayList;
 import java.util.List;
@@ -29,7 +31,7 @@ import java.util.Set;
  */
 final class HostTools {
     private static final Set<String> NAMES = Set.of("ip", "bridge", "tc", "iptables", "iptables-save", "iptables-restore",
-            "conntrack", "sysctl", "brctl", "ps", "nsenter");
+            "conntrack", "sysctl", "brctl", "ps", "nsenter", "ss", "netstat");
 
     private final Engine engine;
     private final EventLoop loop;
@@ -56,6 +58,8 @@ final class HostTools {
             case "sysctl" -> new Sysctl(kernel, ns).run(args);
             case "brctl" -> new Brctl(kernel, ns).run(args);
             case "ps" -> new Ps(processes(ps(args)), Exec.EPOCH_MILLIS).run(args);
+            case "ss" -> new Ss(kernel, ns, processes(null)).run(args);
+            case "netstat" -> new Netstat(kernel, ns, processes(null)).run(args);
             case "nsenter" -> new Nsenter(this::namespaceFile, this::namespaceOf, runner).run(args, ns);
             default -> throw new IllegalArgumentException(name);
         };

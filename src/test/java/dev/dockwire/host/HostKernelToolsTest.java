@@ -17,7 +17,7 @@ class HostKernelToolsTest {
     void dump() {
         try (TestHost h = new TestHost(1)) {
             h.ok("docker run -d --name c1 -p 8080:80 nginx");
-            for (String line : List.of("sysctl net.ipv4.ip_forward", "sysctl -a | grep net.bridge", "brctl show",
+            for (String line : List.of("netstat -tlnp", "netstat -rn", "netstat -i", "netstat -tunap", "netstat -lp", "ss -tlnp", "ss -tunap", "ss -tln", "ss -t", "ss -tl", "ss -s", "curl -s localhost:8080 >/dev/null; ss -tan", "sysctl -a | grep net.bridge", "brctl show",
                     "ip netns", "ps aux", "ps -ef | grep docker-proxy",
                     "nsenter --net=$(docker inspect -f '{{.NetworkSettings.SandboxKey}}' c1) ip -br addr",
                     "nsenter -t $(docker inspect -f '{{.State.Pid}}' c1) -n ip -br addr", "sysctl net.foo",

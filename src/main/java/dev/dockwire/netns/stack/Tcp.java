@@ -76,7 +76,8 @@ final class Tcp {
         java.util.List<SocketEntry> listening = new java.util.ArrayList<>();
         for (TcpListenerImpl first : listeners.values()) {
             for (TcpListenerImpl l = first; l != null; l = l.nextOnPort) {
-                listening.add(new SocketEntry("tcp", l.localAddress(), l.localPort(), 0, 0, "LISTEN"));
+                listening.add(new SocketEntry("tcp", l.localAddress(), l.localPort(), 0, 0, "LISTEN", l.acceptQueueLength(),
+                        l.backlog()));
             }
         }
         listening.sort(java.util.Comparator.comparingInt(SocketEntry::localPort));
