@@ -28,10 +28,11 @@ public final class Brctl {
 
     public CommandResult run(List<String> args) {
         if (args.isEmpty() || !args.get(0).equals("show")) {
-            List<String> out = new ArrayList<>(usage());
+            List<String> out = new ArrayList<>();
             if (!args.isEmpty()) {
                 out.add("never heard of command [" + args.get(0) + "]");
             }
+            out.addAll(usage());
             return new CommandResult(1, out);
         }
         List<LinkInfo> links = kernel.links(ns);
