@@ -295,7 +295,7 @@ public final class DockerHost implements Shell.Env, CliEnv {
                 if (p == null) {
                     yield CommandResult.fail(127, "bash: " + name + ": command not found");
                 }
-                yield result(new Exec(engine, loop, ns, hostname, this).foreground(jobControl).run(name, p, args));
+                yield result(new Exec(engine, loop, ns, hostname, this).foreground(jobControl).stdin(stdin).run(name, p, args));
             }
         };
     }

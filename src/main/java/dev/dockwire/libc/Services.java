@@ -57,6 +57,16 @@ public final class Services {
     private Services() {
     }
 
+    /** getservbyname(3): the port of service {@code name}/{@code proto}, or -1 when /etc/services has none. */
+    public static int port(String name, String proto) {
+        for (Map.Entry<String, String> e : BY_PORT.entrySet()) {
+            if (e.getValue().equals(name) && e.getKey().endsWith("/" + proto)) {
+                return Integer.parseInt(e.getKey().substring(0, e.getKey().indexOf('/')));
+            }
+        }
+        return -1;
+    }
+
     /** The service name of {@code port}/{@code proto} ({@code tcp}, {@code udp}), or null when /etc/services has none. */
     public static String name(int port, String proto) {
         return BY_PORT.get(port + "/" + proto);

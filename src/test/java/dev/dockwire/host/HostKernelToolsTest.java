@@ -42,6 +42,9 @@ class HostKernelToolsTest {
         assertEquals("tcp        0      0 0.0.0.0:8080            0.0.0.0:*               LISTEN      " + proxy + "/docker-proxy   ",
                 h.ok("netstat -tlnp").get(2));
         assertEquals(List.of("LISTEN 0      4096   0.0.0.0:http-alt 0.0.0.0:*"), h.ok("ss -Htl"));
+        assertEquals(List.of("Connection to 127.0.0.1 8080 port [tcp/http-alt] succeeded!"), h.ok("nc -zv 127.0.0.1 8080"));
+        assertEquals(new CommandResult(1, List.of("nc: connect to 127.0.0.1 port 8081 (tcp) failed: Connection refused")),
+                h.run("nc -zv 127.0.0.1 8081"));
 
         List<String> ef = h.ok("ps -ef");
         assertEquals("UID          PID    PPID  C STIME TTY          TIME CMD", ef.get(0));

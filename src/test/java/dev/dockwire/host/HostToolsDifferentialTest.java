@@ -30,12 +30,14 @@ class HostToolsDifferentialTest {
             "sysctl net.ipv4.ip_forward", "sysctl -n net.ipv4.ip_forward", "sysctl net.ipv4.ip_local_port_range",
             "sysctl net.foo", "sysctl -w net.ipv4.ip_forward=1", "sysctl -w net.foo=1", "sysctl -e net.foo",
             "sysctl -w net.ipv4.ip_forward", "sysctl -q -w net.ipv4.ip_forward=1",
-            "nsenter --net=/var/run/docker/netns/0123456789ab true", "nsenter -n true", "ip netns exec dw-ht-nope true");
+            "nsenter --net=/var/run/docker/netns/0123456789ab true",
+            "nc -zv 127.0.0.1 8080", "nc -zv 127.0.0.1 8081", "nc -z 127.0.0.1 8081", "nc -zvn 127.0.0.1 8080", "nc -zv 127.0.0.1 http-alt",
+            "nc -zv 127.0.0.1 8079-8081", "nc -zvu 127.0.0.1 53", "nc -zv 127.0.0.1", "nc", "nsenter -n true", "ip netns exec dw-ht-nope true");
 
     @Test
     void ssNetstatBrctlSysctlAndNsenterPrintWhatDebiansToolsPrint() throws Exception {
         ExternalTools.assumeRoot("running Debian's tools in a namespace");
-        for (String tool : List.of("ss", "netstat", "brctl", "sysctl", "nsenter", "ip", "bash", "python3")) {
+        for (String tool : List.of("ss", "netstat", "brctl", "sysctl", "nsenter", "ip", "bash", "python3", "nc")) {
             ExternalTools.assumeTool(tool);
         }
         String tag = "dw-ht-" + Long.toHexString(System.nanoTime() & 0xffffff);
