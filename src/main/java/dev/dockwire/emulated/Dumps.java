@@ -85,7 +85,8 @@ final class Dumps {
     static List<SocketInfo> sockets(Namespace n) {
         List<SocketInfo> out = new ArrayList<>();
         for (SocketEntry s : n.stack().sockets()) {
-            out.add(new SocketInfo(s.proto(), s.localAddr(), s.localPort(), s.remoteAddr(), s.remotePort(), s.state()));
+            out.add(new SocketInfo(s.proto(), s.localAddr(), s.localPort(), s.remoteAddr(), s.remotePort(), s.state(), s.recvQ(),
+                    s.sendQ()));
         }
         return out;
     }

@@ -400,6 +400,17 @@ public final class EmulatedKernel implements Kernel {
     }
 
     @Override
+    public java.util.SortedMap<String, String> netSysctls(String ns) {
+        java.util.SortedMap<String, String> out = new java.util.TreeMap<>();
+        namespace(ns).sysctls().forEach((k, v) -> {
+            if (k.startsWith("net.")) {
+                out.put(k, v);
+            }
+        });
+        return out;
+    }
+
+    @Override
     public void qdisc(String ns, String verb, String devName, String parent, String handle, String kind, List<String> options) {
         NetDevice dev = device(ns, devName);
         try {

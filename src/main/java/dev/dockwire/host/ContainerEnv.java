@@ -19,6 +19,7 @@ import dev.dockwire.tools.busybox.Arp;
 import dev.dockwire.tools.busybox.BusyboxIp;
 import dev.dockwire.tools.busybox.Ifconfig;
 import dev.dockwire.tools.busybox.Netstat;
+import dev.dockwire.tools.debian.Ss;
 import dev.dockwire.tools.busybox.RouteTable;
 import java.util.List;
 
@@ -218,6 +219,10 @@ final class ContainerEnv implements Shell.Env {
                 return lookup(name) instanceof ProgramLookup.Found f && f.provider().equals("iproute2")
                         ? new IpCommand(host.engine().kernel(), c.netns()).run(args)
                         : new BusyboxIp(host.engine().kernel(), c.netns()).run(args);
+            }
+            case "ss" -> {
+                // iproute2's ss (netshoot): the container's sockets; its processes are not the host's, so no users:.
+                return new Ss(host.engine().kernel(), c.netns(), List.of()).run(args);
             }
             case "ifconfig" -> {
                 return new Ifconfig(host.engine().kernel(), c.netns()).run(args);

@@ -15,12 +15,8 @@ import dev.dockwire.docker.engine.Exec;
 import dev.dockwire.kernel.Kernel;
 import dev.dockwire.proc.JobControl;
 import dev.dockwire.sim.EventLoop;
-import dev.dockwire.tools.BridgeCommand;
 import dev.dockwire.tools.CommandResult;
-import dev.dockwire.tools.ConntrackCommand;
-import dev.dockwire.tools.IpCommand;
-import dev.dockwire.tools.IptablesCommand;
-import dev.dockwire.tools.TcCommand;
+import dev.dockwire.tools.IpNetns;
 import dev.dockwire.tools.Tcpdump;
 import dev.dockwire.tools.TcpdumpRead;
 import java.io.IOException;
@@ -45,6 +41,7 @@ public final class DockerHost implements Shell.Env, CliEnv {
     private final HostJobs jobs;
     private final JobControl jobControl;
     private final LiveCommands live;
+    private final HostTools tools;
     private final Map<String, String> environment = new LinkedHashMap<>();
     private Path workingDirectory = Path.of("");
     private Path home;
@@ -62,6 +59,7 @@ public final class DockerHost implements Shell.Env, CliEnv {
         this.jobs = new HostJobs(engine.kernel(), loop);
         this.jobControl = new JobControl(loop);
         this.live = new LiveCommands(jobControl, engine.kernel(), loop);
+        this.tools = new HostTools(engine, loop);
         StringBuilder resolv = new StringBuilder();
         engine.hostNameservers().forEach(s -> resolv.append("nameserver ").append(s).append('\n'));
         files.write("/etc/resolv.conf", resolv.toString(), false);
@@ -248,20 +246,35 @@ public final class DockerHost implements Shell.Env, CliEnv {
 
     @Override
     public CommandResult exec(List<String> argv, List<String> stdin) {
+        return exec(Kernel.HOST, argv, stdin);
+    }
+
+    /**
+     * Runs {@code argv} with its network namespace {@code ns}: the host's, or the one {@code ip
+     * netns exec} or {@code nsenter} entered (the docker client reaches dockerd from any).
+     */
+    private CommandResult exec(String ns, List<String> argv, List<String> stdin) {
         String name = argv.get(0);
         List<String> args = argv.subList(1, argv.size());
+        if (HostTools.has(name)) {
+            return tools.run(ns, name, args, stdin, new IpNetns.Runner() {
+                @Override
+                public boolean exists(String command) {
+                    return knows(command);
+                }
+
+                @Override
+                public CommandResult run(String target, List<String> command) {
+                    return exec(target, command, stdin);
+                }
+            });
+        }
         return switch (name) {
             case "docker" -> result(args.isEmpty() || !args.get(0).equals("compose") ? docker.run(args, stdin) : compose(args));
-            case "ip" -> new IpCommand(engine.kernel(), Kernel.HOST).run(args);
-            case "bridge" -> new BridgeCommand(engine.kernel(), Kernel.HOST).run(args);
-            case "tc" -> new TcCommand(engine.kernel(), Kernel.HOST).run(args);
-            case "iptables", "iptables-save", "iptables-restore" ->
-                    new IptablesCommand(engine.kernel(), Kernel.HOST).run(name, args, stdin);
-            case "conntrack" -> new ConntrackCommand(engine.kernel(), Kernel.HOST).run(args);
             case "sleep" -> sleep(args);
             case "tcpdump" -> TcpdumpRead.reads(args) ? TcpdumpRead.run(workingDirectory, args)
-                    : jobControl.live() ? live.tcpdump(Kernel.HOST, args, workingDirectory)
-                    : Tcpdump.run(engine.kernel(), loop, Kernel.HOST, args, workingDirectory);
+                    : jobControl.live() ? live.tcpdump(ns, args, workingDirectory)
+                    : Tcpdump.run(engine.kernel(), loop, ns, args, workingDirectory);
             case "jobs", "wait", "kill", "pkill", "killall", "fg", "bg" -> jobControl.live() ? live.builtin(name, args)
                     : name.equals("jobs") ? jobs.list() : name.equals("wait") ? jobs.waitAll()
                     : name.equals("fg") || name.equals("bg") ? CommandResult.fail(1, "bash: " + name + ": no job control")
@@ -269,7 +282,7 @@ public final class DockerHost implements Shell.Env, CliEnv {
             case "ssh" -> ssh(args);
             case "hostname" -> CommandResult.ok(List.of(hostname));
             case "help" -> CommandResult.ok(HostHelp.text(hostname));
-            case "sudo" -> args.isEmpty() ? CommandResult.fail(1, "usage: sudo command") : exec(args, stdin);
+            case "sudo" -> args.isEmpty() ? CommandResult.fail(1, "usage: sudo command") : exec(ns, args, stdin);
             default -> {
                 if (HostText.has(name)) {
                     yield HostText.run(name, args, stdin, this, Flavour.GNU, (words, in) -> {
@@ -282,9 +295,15 @@ public final class DockerHost implements Shell.Env, CliEnv {
                 if (p == null) {
                     yield CommandResult.fail(127, "bash: " + name + ": command not found");
                 }
-                yield result(new Exec(engine, loop, Kernel.HOST, hostname, this).foreground(jobControl).run(name, p, args));
+                yield result(new Exec(engine, loop, ns, hostname, this).foreground(jobControl).stdin(stdin).run(name, p, args));
             }
         };
+    }
+
+    /** Whether {@code name} is a command of the host (a tool, a program, a text tool): what exec finds on PATH. */
+    private boolean knows(String name) {
+        return HostTools.has(name) || HostText.has(name) || Programs.create(name) != null
+                || List.of("docker", "sleep", "tcpdump", "kill", "pkill", "killall", "ssh", "hostname", "sudo").contains(name);
     }
 
     /** {@code docker compose ...}, usage texts included (the Compose plugin's, stored from the real one). */

@@ -127,6 +127,12 @@ public interface Kernel {
     String sysctl(String ns, String key);
 
     /**
+     * Every {@code net.*} sysctl of namespace {@code ns} with its value, sorted by key, like {@code
+     * sysctl -a} limited to {@code /proc/sys/net} (the tree a network namespace owns).
+     */
+    java.util.SortedMap<String, String> netSysctls(String ns);
+
+    /**
      * {@code tc qdisc add|change|replace|del dev DEV (root | parent P) [handle H] KIND OPTIONS...};
      * {@code options} are the words after the kind, as tc takes them.
      */

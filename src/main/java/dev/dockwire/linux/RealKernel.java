@@ -33,9 +33,7 @@ import dev.dockwire.wire.MacAddress;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.nio.NioEventLoopGroup;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -366,23 +364,17 @@ public final class RealKernel implements Kernel, AutoCloseable {
     public String sysctl(String ns, String key) {
         requireNamespace(ns);
         try {
-            return Namespaces.call(netnsName(ns), () -> readProc(sysctlPath(key)));
+            return Namespaces.call(netnsName(ns), () -> ProcSys.read(sysctlPath(key)));
         } catch (UncheckedIOException e) {
             throw sysctlError(key, e.getCause());
         }
     }
 
-    /**
-     * A /proc/sys file in one read(2): the kernel's proc_dointvec handlers answer only at offset 0,
-     * so Files.readString (which reads a size-0 file a byte at a time) would see just the first
-     * character of "0\t2147483647".
-     */
-    private static String readProc(Path file) throws IOException {
-        try (InputStream in = Files.newInputStream(file)) {
-            byte[] b = new byte[4096];
-            int n = in.read(b);
-            return n <= 0 ? "" : new String(b, 0, n, StandardCharsets.US_ASCII).strip();
-        }
+    /** procps' sysctl -a over /proc/sys/net, walked from a thread inside the namespace ({@link ProcSys}). */
+    @Override
+    public java.util.SortedMap<String, String> netSysctls(String ns) {
+        requireNamespace(ns);
+        return Namespaces.call(netnsName(ns), ProcSys::net);
     }
 
     private static KernelException sysctlError(String key, IOException e) {

@@ -221,6 +221,8 @@ public abstract class KernelContract {
         assertEquals("0", k.sysctl("c", "net.ipv4.ip_forward"));
         k.sysctl("c", "net.ipv4.ip_forward", "1");
         assertEquals("1", k.sysctl("c", "net.ipv4.ip_forward"));
+        assertEquals("1", k.netSysctls("c").get("net.ipv4.ip_forward"));
+        assertTrue(k.netSysctls("c").keySet().stream().allMatch(key -> key.startsWith("net.")));
     }
 
     @Test

@@ -29,6 +29,8 @@ public final class Programs {
         BY_NAME.put("mysqladmin", () -> new Mysqladmin("mysqladmin", "/var/run/mysqld/mysqld.sock"));
         BY_NAME.put("mariadb-admin", () -> new Mysqladmin("mariadb-admin", "/run/mysqld/mysqld.sock"));
         BY_NAME.put("healthcheck.sh", MariadbHealthcheck::new);
+        BY_NAME.put("nc", OpenbsdNc::new);
+        BY_NAME.put("netcat", OpenbsdNc::new);
     }
 
     /** BusyBox's own applets where the host's package writes the program otherwise. */

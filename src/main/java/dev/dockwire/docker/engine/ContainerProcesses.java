@@ -8,10 +8,12 @@ import java.util.List;
  * A running container's processes: its PID namespace, PID 1, the pid of the containerd-shim that
  * is PID 1's parent on the host, and the image's daemon when PID 1 is one.
  *
- * @param modelled whether PID 1 is a program or daemon dockwire models (it may end by itself)
+ * @param modelled  whether PID 1 is a program or daemon dockwire models (it may end by itself)
+ * @param proxyPids the host pids of the docker-proxy of each of the container's published ports, in
+ *                  {@link dev.dockwire.docker.Container#published()}'s order (none without the userland proxy)
  */
 public record ContainerProcesses(PidNamespace pids, Process init, int shimPid, ImageDaemons.Daemon daemon,
-                                 boolean modelled) {
+                                 boolean modelled, List<Integer> proxyPids) {
     /** The running processes in pid order. */
     public List<Process> running() {
         return pids.running();

@@ -81,6 +81,11 @@ final class MainProcesses {
      * status when it ends by itself or by a signal.
      */
     void start(Container c, ImageDaemons.Declared declared, BiConsumer<Container, Process> exited) {
+        // libnetwork publishes the ports (a docker-proxy each, dockerd's children) before containerd starts the shim.
+        List<Integer> proxies = new ArrayList<>();
+        if (engine.userlandProxy()) {
+            c.published().forEach(b -> proxies.add(++lastHostPid));
+        }
         int shim = ++lastHostPid;
         PidNamespace pids = new PidNamespace(() -> ++lastHostPid);
         ContainerLog log = logs.computeIfAbsent(c.id(), id -> new ContainerLog());
@@ -101,11 +106,11 @@ final class MainProcesses {
             Exec exec = new Exec(engine, clock, c.netns(), c.hostname(), ImageDaemons.files(c), pids);
             Process init = exec.start(run.get(0), program, run.subList(1, run.size()), env,
                     (stream, line) -> log.append(stream, clock.nanos(), line));
-            r = new ContainerProcesses(pids, init, shim, null, true);
+            r = new ContainerProcesses(pids, init, shim, null, true, proxies);
         } else if (declared == null && ShellExec.script(run) != null && ShellExec.sequential(ShellExec.script(run))) {
             // sh -c 'echo start; ping -c 3 web': the shell runs its list, its children in the container's namespace.
             Process init = pids.spawn(0, argv, env, clock.nanos());
-            r = new ContainerProcesses(pids, init, shim, null, true);
+            r = new ContainerProcesses(pids, init, shim, null, true, proxies);
             ProbeShell sh = new ProbeShell(engine, clock, c, r, env, line -> log.append("stdout", clock.nanos(), line))
                     .named(run.get(0));
             init.onExit(status -> sh.kill());
@@ -129,7 +134,7 @@ final class MainProcesses {
                     init.handle(s, () -> init.exit(0));
                 }
             }
-            r = new ContainerProcesses(pids, init, shim, d, d != null);
+            r = new ContainerProcesses(pids, init, shim, d, d != null, proxies);
         }
         running.put(c.id(), r);
         r.init().onExit(status -> clock.schedule(0, () -> exited.accept(c, r.init())));

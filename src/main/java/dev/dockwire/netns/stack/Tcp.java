@@ -83,7 +83,8 @@ final class Tcp {
         for (TcpListenerImpl first : listeners.values()) {
             for (TcpListenerImpl l = first; l != null; l = l.nextOnPort) {
                 if (l.inet6 == inet6) {
-                    listening.add(new SocketEntry(proto, l.localAddress(), l.localPort(), 0, 0, "LISTEN"));
+                    listening.add(new SocketEntry(proto, l.localAddress(), l.localPort(), 0, 0, "LISTEN", l.acceptQueueLength(),
+                            l.backlog()));
                 }
             }
         }

@@ -57,6 +57,11 @@ final class TcpListenerImpl implements TcpListener {
         return synReceived.size();
     }
 
+    /** listen(2)'s backlog, capped at somaxconn: sk_max_ack_backlog. */
+    int backlog() {
+        return backlog;
+    }
+
     int acceptQueueLength() {
         return acceptQueue.size();
     }

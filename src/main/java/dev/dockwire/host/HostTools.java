@@ -1,0 +1,118 @@
+package dev.dockwire.host;
+
+import dev.dockwire.docker.Container;
+import dev.dockwire.docker.engine.Engine;
+import dev.dockwire.docker.engine.Exec;
+import dev.dockwire.kernel.Kernel;
+import dev.dockwire.sim.EventLoop;
+import dev.dockwire.tools.BridgeCommand;
+import dev.dockwire.tools.CommandResult;
+import dev.dockwire.tools.ConntrackCommand;
+import dev.dockwire.tools.IpCommand;
+import dev.dockwire.tools.IpNetns;
+import dev.dockwire.tools.IptablesCommand;
+import dev.dockwire.tools.TcCommand;
+import dev.dockwire.tools.debian.Brctl;
+import dev.dockwire.tools.debian.HostProcess;
+import dev.dockwire.tools.debian.Nsenter;
+import dev.dockwire.tools.debian.Netstat;
+import dev.dockwire.tools.debian.Ps;
+import dev.dockwire.tools.debian.Ss;
+import dev.dockwire.tools.debian.Sysctl;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * The host's kernel-state tools, each run in a network namespace: the host's own, or the one
+ * {@code ip netns exec} or {@code nsenter} entered. It keeps what only the host knows: the names
+ * {@code ip netns add} mounted under /run/netns, and the map from Docker's sandbox files
+ * (/var/run/docker/netns/KEY) and host pids to namespaces.
+ */
+final class HostTools {
+    private static final Set<String> NAMES = Set.of("ip", "bridge", "tc", "iptables", "iptables-save", "iptables-restore",
+            "conntrack", "sysctl", "brctl", "ps", "nsenter", "ss", "netstat");
+
+    private final Engine engine;
+    private final EventLoop loop;
+    private final List<String> netnsMounts = new ArrayList<>();
+
+    HostTools(Engine engine, EventLoop loop) {
+        this.engine = engine;
+        this.loop = loop;
+    }
+
+    static boolean has(String name) {
+        return NAMES.contains(name);
+    }
+
+    /** Runs tool {@code name} in namespace {@code ns}; {@code runner} runs the commands of {@code ip netns exec} and nsenter. */
+    CommandResult run(String ns, String name, List<String> args, List<String> stdin, IpNetns.Runner runner) {
+        Kernel kernel = engine.kernel();
+        return switch (name) {
+            case "ip" -> ip(ns, args, runner);
+            case "bridge" -> new BridgeCommand(kernel, ns).run(args);
+            case "tc" -> new TcCommand(kernel, ns).run(args);
+            case "iptables", "iptables-save", "iptables-restore" -> new IptablesCommand(kernel, ns).run(name, args, stdin);
+            case "conntrack" -> new ConntrackCommand(kernel, ns).run(args);
+            case "sysctl" -> new Sysctl(kernel, ns).run(args);
+            case "brctl" -> new Brctl(kernel, ns).run(args);
+            case "ps" -> new Ps(processes(ps(args)), Exec.EPOCH_MILLIS).run(args);
+            case "ss" -> new Ss(kernel, ns, processes(null)).run(args);
+            case "netstat" -> new Netstat(kernel, ns, processes(null)).run(args);
+            case "nsenter" -> new Nsenter(this::namespaceFile, this::namespaceOf, runner).run(args, ns);
+            default -> throw new IllegalArgumentException(name);
+        };
+    }
+
+    private static List<String> ps(List<String> args) {
+        List<String> self = new ArrayList<>(List.of("ps"));
+        self.addAll(args);
+        return self;
+    }
+
+    /** The host's processes, {@code self} last when not null. */
+    List<HostProcess> processes(List<String> self) {
+        return HostProcesses.list(engine, loop.nanos(), self);
+    }
+
+    /** {@code ip netns ...} and {@code ip -n NAME ...} here; the rest is iproute2's ip in {@code ns}. */
+    private CommandResult ip(String ns, List<String> args, IpNetns.Runner runner) {
+        IpNetns netns = new IpNetns(engine.kernel(), netnsMounts, runner);
+        if (!args.isEmpty() && (args.get(0).equals("netns") || args.get(0).equals("netn"))) {
+            return netns.run(args.subList(1, args.size()));
+        }
+        if (args.size() >= 2 && (args.get(0).equals("-n") || args.get(0).equals("-netns"))) {
+            if (!netns.mounted(args.get(1))) {
+                return CommandResult.fail(255, "Cannot open network namespace \"" + args.get(1) + "\": No such file or directory");
+            }
+            return new IpCommand(engine.kernel(), args.get(1)).run(args.subList(2, args.size()));
+        }
+        return new IpCommand(engine.kernel(), ns).run(args);
+    }
+
+    /**
+     * The namespace a file names: Docker's sandbox keys (/var/run/docker/netns/KEY, /run being the
+     * same directory), ip netns add's mounts, /proc/PID/ns/net; null when no such file exists.
+     */
+    String namespaceFile(String file) {
+        String path = file.startsWith("/var/run/") ? file.substring(4) : file;
+        if (path.startsWith("/run/docker/netns/")) {
+            String key = path.substring("/run/docker/netns/".length());
+            return engine.containers().stream().map(Container::netns).filter(key::equals).findFirst().orElse(null);
+        }
+        if (path.startsWith("/run/netns/")) {
+            String name = path.substring("/run/netns/".length());
+            return netnsMounts.contains(name) ? name : null;
+        }
+        if (path.matches("/proc/\\d+/ns/net")) {
+            return namespaceOf(Integer.parseInt(path.split("/")[2]));
+        }
+        return null;
+    }
+
+    /** The namespace of the process with host pid {@code pid}, or null when there is none. */
+    String namespaceOf(int pid) {
+        return processes(null).stream().filter(p -> p.pid() == pid).map(HostProcess::netns).findFirst().orElse(null);
+    }
+}

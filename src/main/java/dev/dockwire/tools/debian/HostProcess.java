@@ -1,0 +1,32 @@
+package dev.dockwire.tools.debian;
+
+import java.util.List;
+
+/**
+ * A process of the host as /proc/PID shows it to ps, ss -p and nsenter -t: plain data the caller
+ * (the host, which knows its daemons and the containers' processes) hands the tools.
+ *
+ * @param stat       ps's STAT letters ({@code Ssl}: sleeping, session leader, threaded)
+ * @param tty        its controlling terminal ({@code pts/0}) or {@code ?}
+ * @param startNanos when it started, in nanoseconds of the host's clock (ps's START and STIME)
+ * @param netns      the kernel's name of its network namespace (nsenter -t PID -n)
+ * @param sockets    the sockets it holds, each with its fd (ss -p's {@code users:})
+ */
+public record HostProcess(int pid, int ppid, String user, List<String> argv, String stat, String tty, long startNanos,
+                          String netns, List<Socket> sockets) {
+    /** A listening or bound socket a process holds: protocol, local address and port, its fd. */
+    public record Socket(String proto, int addr, int port, int fd) {
+    }
+
+    /** Its argv as ps's COMMAND and CMD show it (the last column, spaces between the words). */
+    public String command() {
+        return String.join(" ", argv);
+    }
+
+    /** Its name as /proc/PID/comm has it: argv[0]'s last component, at most 15 characters. */
+    public String comm() {
+        String a0 = argv.isEmpty() ? "" : argv.get(0);
+        String base = a0.substring(a0.lastIndexOf('/') + 1).replaceFirst("^-", "");
+        return base.length() > 15 ? base.substring(0, 15) : base;
+    }
+}
