@@ -261,10 +261,11 @@ final class Builtins {
             target = sh.vars.getOrDefault("OLDPWD", sh.cwd);
         }
         String dir = resolve(sh.cwd, target);
-        if (!isDirectory(sh, dir)) {
+        // An image's directories are not all known (/etc/nginx, /usr/share/nginx/html): a path that is no file is taken as one.
+        if (!isDirectory(sh, dir) && sh.ctx.readFile(dir) != null) {
             error(io, "cd", sh.dialect == Dialect.DASH ? "can't cd to " + target
-                    : sh.dialect == Dialect.ASH ? "can't cd to " + target + ": No such file or directory"
-                    : target + ": No such file or directory");
+                    : sh.dialect == Dialect.ASH ? "can't cd to " + target + ": Not a directory"
+                    : target + ": Not a directory");
             return sh.dialect == Dialect.BASH ? 1 : 2;
         }
         sh.vars.put("OLDPWD", sh.cwd);

@@ -208,9 +208,9 @@ final class Execute {
             }
             Io.Sink sink = output(path, x.op().equals(">>"), r);
             if (sink == null) {
-                failed(r.io, sh.dialect == Dialect.ASH ? "can't create " + target + ": nonexistent directory"
-                        : sh.dialect == Dialect.DASH ? "cannot create " + target + ": Directory nonexistent"
-                        : target + ": No such file or directory");
+                failed(r.io, sh.dialect == Dialect.ASH ? "can't create " + target + ": Is a directory"
+                        : sh.dialect == Dialect.DASH ? "cannot create " + target + ": Is a directory"
+                        : target + ": Is a directory");
                 k.accept(null);
                 return;
             }
@@ -233,7 +233,11 @@ final class Execute {
         r.io = fd == 2 ? r.io.withErr(to) : fd == 1 ? r.io.withOut(to) : r.io;
     }
 
-    /** A file opened for writing: the devices are the streams themselves; a file is written when the command is done. */
+    /**
+     * A file opened for writing: the devices are the streams themselves; a file is written when the
+     * command is done. The place's directories are not all known (an image's /etc/nginx/conf.d), so
+     * only a known directory as the target fails; null then.
+     */
     private Io.Sink output(String path, boolean append, Redirected r) {
         switch (path) {
             case "/dev/null":
@@ -245,8 +249,7 @@ final class Execute {
             default:
                 break;
         }
-        String dir = path.substring(0, path.lastIndexOf('/'));
-        if (!dir.isEmpty() && !Builtins.isDirectory(sh, dir)) {
+        if (Builtins.isDirectory(sh, path)) {
             return null;
         }
         StringBuilder content = new StringBuilder();
