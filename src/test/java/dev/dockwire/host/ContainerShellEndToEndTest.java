@@ -52,4 +52,25 @@ class ContainerShellEndToEndTest {
         assertEquals("up", logs.get(logs.size() - 1), String.join("\n", logs));
         assertTrue(h.ok("docker ps -a").stream().anyMatch(l -> l.endsWith(" c") && l.contains("Exited (0)")));
     }
+
+    @Test
+    void execRunsLoopsPipesAndEachImagesTools() {
+        h.ok("docker run -d --name a alpine sleep 3600");
+        h.ok("docker run -d --name u ubuntu sleep 3600");
+        assertEquals(List.of("one", "2"), h.ok("docker exec a sh -c 'for n in 1 2; do echo $n; done | sed s/1/one/'"));
+        assertEquals(List.of("3"), h.ok("docker exec u sh -c 'seq 3 | awk \"{s+=\\$1} END {print s/2}\"'"));
+        assertEquals(List.of("uid=0(root) gid=0(root) groups=0(root),1(bin),2(daemon),3(sys),4(adm),6(disk),10(wheel),"
+                + "11(floppy),20(dialout),26(tape),27(video)"), h.ok("docker exec a sh -c id"));
+        assertEquals(List.of("uid=0(root) gid=0(root) groups=0(root)"), h.ok("docker exec u sh -c 'id'"));
+        CommandResult cat = h.run("docker exec a sh -c 'cat /nope'");
+        assertEquals(List.of("cat: can't open '/nope': No such file or directory"), cat.output());
+        assertEquals(1, cat.status());
+        assertEquals(List.of("cat: /nope: No such file or directory"), h.run("docker exec u sh -c 'cat /nope'").output());
+        assertEquals(List.of("sh: 1: ping: not found"), h.run("docker exec u sh -c 'ping -c1 a'").output());
+        assertTrue(h.ok("docker exec a sh -c 'env | sort'").contains("HOSTNAME=" + h.ok("docker exec a hostname").get(0)));
+        assertTrue(h.ok("docker exec a sh -c 'ls /etc'").containsAll(List.of("hostname", "hosts", "resolv.conf")));
+        assertEquals(List.of("sh: syntax error: unexpected \"fi\""), h.run("docker exec a sh -c 'if true; then fi'").output());
+        assertEquals(List.of("sh: 1: Syntax error: \"fi\" unexpected"), h.run("docker exec u sh -c 'if true; then fi'").output());
+        assertEquals(2, h.run("docker exec a sh -c 'if true; then fi'").status());
+    }
 }
