@@ -212,6 +212,15 @@ final class ContainerEnv implements Shell.Env {
         return DockerHost.result(exec.stdin(stdin).foreground(host.jobControl()).run(name, sh, args));
     }
 
+    /** One line typed at the container's interactive shell ({@code docker exec -it C sh}), run in {@code session}. */
+    CommandResult interactive(Sh.Session session, String argv0, String line) {
+        ContainerCommands commands = ContainerCommands.of(host.engine(), host.loop(), c);
+        ContainerProcesses procs = host.engine().processes(c);
+        Exec exec = procs == null ? new Exec(host.engine(), host.loop(), c.netns(), c.hostname(), this)
+                : new Exec(host.engine(), host.loop(), c.netns(), c.hostname(), this, procs.pids());
+        return DockerHost.result(exec.foreground(host.jobControl()).run(argv0, session.line(line, commands), List.of()));
+    }
+
     @Override
     public CommandResult exec(List<String> argv, List<String> stdin) {
         String name = argv.get(0);

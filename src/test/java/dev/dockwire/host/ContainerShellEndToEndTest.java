@@ -73,4 +73,17 @@ class ContainerShellEndToEndTest {
         assertEquals(List.of("sh: 1: Syntax error: \"fi\" unexpected"), h.run("docker exec u sh -c 'if true; then fi'").output());
         assertEquals(2, h.run("docker exec a sh -c 'if true; then fi'").status());
     }
+
+    @Test
+    void theInteractiveShellKeepsItsStateFromLineToLine() {
+        h.ok("docker run -d --name c1 alpine sleep 3600");
+        InteractiveShell t = new InteractiveShell(h.world.host());
+        assertEquals(0, t.run("docker exec -it c1 sh").status());
+        assertEquals("/ # ", t.prompt());
+        t.run("x=5; f() { echo f$1; }");
+        assertEquals(List.of("f5", "4", "3"), t.run("f $x; i=$x; while [ $i -gt 3 ]; do i=$((i-1)); echo $i; done").output());
+        assertEquals(List.of("sh: curl: not found"), t.run("curl web").output());
+        assertEquals(List.of("127"), t.run("echo $?").output());
+        assertEquals(List.of("sh: syntax error: unexpected \"done\""), t.run("done").output());
+    }
 }

@@ -28,8 +28,8 @@ final class Interp {
     /** The synchronous steps after which the interpreter yields to the loop (1 µs of virtual time, as a busy shell spends). */
     private static final int STEPS_PER_YIELD = 40;
 
-    final ProcessContext ctx;
-    final Commands commands;
+    ProcessContext ctx;
+    Commands commands;
     final Dialect dialect;
     final String arg0;
     final Map<String, String> vars;
@@ -98,6 +98,13 @@ final class Interp {
         i.pid = pid;
         i.name = name;
         return i;
+    }
+
+    /** An interactive session's next line runs as another process with these commands. */
+    void attach(ProcessContext ctx, Commands commands) {
+        this.ctx = ctx;
+        this.commands = commands;
+        this.flow = null;
     }
 
     /** The environment a program gets: the exported variables. */

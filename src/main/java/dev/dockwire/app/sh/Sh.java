@@ -115,4 +115,46 @@ public final class Sh implements Program {
         }
         sh.run(c, io, () -> loop(sh, p, io, k));
     }
+
+    /**
+     * An interactive shell's state from one line to the next ({@code docker exec -it C sh}): its
+     * variables, functions, working directory and {@code $?}; each line runs as the program
+     * {@link #line} returns, on the loop like a script.
+     */
+    public static final class Session {
+        private final String arg0;
+        private final Dialect dialect;
+        private final Map<String, String> env;
+        private Interp sh;
+        private int status;
+
+        public Session(String arg0, Dialect dialect, Map<String, String> env) {
+            this.arg0 = arg0;
+            this.dialect = dialect;
+            this.env = env;
+        }
+
+        /** {@code text} (one line or more) as a program that runs it in this session and exits with its status. */
+        public Program line(String text, Commands commands) {
+            return (ctx, args) -> {
+                if (sh == null) {
+                    sh = new Interp(ctx, commands, dialect, arg0, env, new ArrayList<>());
+                } else {
+                    sh.attach(ctx, commands);
+                }
+                Io io = new Io(new Io.Sink(ctx::out), new Io.Sink(ctx::err), new Io.Input(ctx.stdin()));
+                loop(sh, new Parser(text), io, () -> {
+                    io.out.flush();
+                    io.err.flush();
+                    status = sh.status;
+                    ctx.exit(sh.status);
+                });
+            };
+        }
+
+        /** {@code $?} after the last line. */
+        public int status() {
+            return status;
+        }
+    }
 }
