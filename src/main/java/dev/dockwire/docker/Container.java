@@ -257,6 +257,11 @@ public final class Container {
         return files.read(path);
     }
 
+    /** The paths of the files Docker and the container's processes wrote ({@code ls}). */
+    public java.util.Set<String> filePaths() {
+        return files.paths();
+    }
+
     public void writeFile(String path, String content) {
         files.write(path, content, false);
     }

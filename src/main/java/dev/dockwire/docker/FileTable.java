@@ -7,6 +7,11 @@ import java.util.Map;
 public final class FileTable {
     private final Map<String, String> files = new LinkedHashMap<>();
 
+    /** Every file's path, in the order they were first written. */
+    public java.util.Set<String> paths() {
+        return java.util.Collections.unmodifiableSet(files.keySet());
+    }
+
     public String read(String path) {
         return files.get(normalize(path));
     }

@@ -4,6 +4,8 @@ import dev.dockwire.app.Program;
 import dev.dockwire.app.bin.Programs;
 import dev.dockwire.docker.CommandOutput;
 import dev.dockwire.docker.Container;
+import dev.dockwire.app.sh.Sh;
+import dev.dockwire.docker.engine.ContainerCommands;
 import dev.dockwire.docker.engine.ContainerProcesses;
 import dev.dockwire.docker.engine.Exec;
 import dev.dockwire.docker.engine.ImageDaemons;
@@ -184,6 +186,42 @@ final class ContainerEnv implements Shell.Env {
         return CommandResult.fail(1, "hostname: " + c.hostname() + ": Host name lookup failure");
     }
 
+    /** The tools of this package a container's shell runs through the seam ({@code ip}, {@code tc}, ...), and nginx's signals. */
+    private static final List<String> SEAM_TOOLS = List.of("ip", "ifconfig", "route", "netstat", "arp", "tc", "tcpdump", "iptables",
+            "iptables-save", "iptables-restore", "nginx");
+
+    /** Registers {@link #SEAM_TOOLS} with the engine, so a container's shell finds them where its image has them. */
+    static void registerTools(DockerHost host) {
+        for (String name : SEAM_TOOLS) {
+            host.engine().tools().register(name, (c, argv, stdin) -> {
+                CommandResult r = new ContainerEnv(host, c).exec(argv, stdin);
+                return new CommandOutput(r.status(), r.output());
+            });
+        }
+    }
+
+    /**
+     * {@code sh -c SCRIPT [NAME [ARG...]]} inside the container: the container's shell ({@code app.sh}) as
+     * a process of its namespace in the foreground of the terminal, its programs its children.
+     */
+    private CommandResult shell(String name, List<String> args, List<String> stdin) {
+        ContainerCommands commands = ContainerCommands.of(host.engine(), host.loop(), c);
+        Sh sh = commands.shell(name, ContainerCommands.environment(c));
+        ContainerProcesses procs = host.engine().processes(c);
+        Exec exec = procs == null ? new Exec(host.engine(), host.loop(), c.netns(), c.hostname(), this)
+                : new Exec(host.engine(), host.loop(), c.netns(), c.hostname(), this, procs.pids());
+        return DockerHost.result(exec.stdin(stdin).foreground(host.jobControl()).run(name, sh, args));
+    }
+
+    /** One line typed at the container's interactive shell ({@code docker exec -it C sh}), run in {@code session}. */
+    CommandResult interactive(Sh.Session session, String argv0, String line) {
+        ContainerCommands commands = ContainerCommands.of(host.engine(), host.loop(), c);
+        ContainerProcesses procs = host.engine().processes(c);
+        Exec exec = procs == null ? new Exec(host.engine(), host.loop(), c.netns(), c.hostname(), this)
+                : new Exec(host.engine(), host.loop(), c.netns(), c.hostname(), this, procs.pids());
+        return DockerHost.result(exec.foreground(host.jobControl()).run(argv0, session.line(line, commands), List.of()));
+    }
+
     @Override
     public CommandResult exec(List<String> argv, List<String> stdin) {
         String name = argv.get(0);
@@ -201,14 +239,7 @@ final class ContainerEnv implements Shell.Env {
                     i++;
                 }
                 if (i < args.size() && args.get(i).startsWith("-") && args.get(i).contains("c") && i + 1 < args.size()) {
-                    // sh -c SCRIPT [NAME [ARG...]]: $0 is NAME, else the shell's own argv[0] as exec'd (POSIX sh, "-c").
-                    Shell sh = new Shell(new ContainerEnv(host, c, flavour(c, name)));
-                    List<String> positional = args.subList(i + 2, args.size());
-                    sh.variables().put("0", positional.isEmpty() ? name : positional.get(0));
-                    for (int p = 1; p < positional.size(); p++) {
-                        sh.variables().put(Integer.toString(p), positional.get(p));
-                    }
-                    return sh.run(args.get(i + 1));
+                    return shell(name, args, stdin);
                 }
                 return CommandResult.ok(List.of());
             }

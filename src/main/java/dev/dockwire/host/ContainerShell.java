@@ -3,6 +3,8 @@ package dev.dockwire.host;
 import dev.dockwire.docker.Container;
 import dev.dockwire.docker.ImageConfig;
 import dev.dockwire.docker.cli.TtyCheck;
+import dev.dockwire.app.sh.Sh;
+import dev.dockwire.docker.engine.ContainerCommands;
 import dev.dockwire.docker.engine.Images;
 import dev.dockwire.tools.CommandResult;
 import java.util.List;
@@ -21,14 +23,18 @@ final class ContainerShell {
     }
 
     private final Container container;
-    private final Shell shell;
+    private final ContainerEnv env;
+    private final Sh.Session session;
+    private final String argv0;
     private final Flavour flavour;
     private final String directory;
     private final boolean root;
 
-    private ContainerShell(Container container, ContainerEnv env, Flavour flavour, ImageConfig config) {
+    private ContainerShell(Container container, ContainerEnv env, Flavour flavour, ImageConfig config, String argv0) {
         this.container = container;
-        this.shell = new Shell(env);
+        this.env = env;
+        this.argv0 = argv0;
+        this.session = new Sh.Session(argv0, ContainerCommands.dialect(container, argv0), ContainerCommands.environment(container));
         this.flavour = flavour;
         String wd = config == null || config.workingDir() == null || config.workingDir().isEmpty() ? "/" : config.workingDir();
         this.directory = wd;
@@ -54,7 +60,7 @@ final class ContainerShell {
             case "sh" -> busybox ? Flavour.ASH : Flavour.DASH;
             default -> null;
         };
-        return flavour == null ? null : new ContainerShell(c, env, flavour, config);
+        return flavour == null ? null : new ContainerShell(c, env, flavour, config, name);
     }
 
     /** Whether the image has the shell on its PATH (an image dockwire does not model has them all). */
@@ -82,12 +88,13 @@ final class ContainerShell {
         return container;
     }
 
+    /** A line typed at the prompt, run by the container's shell (app.sh) with what the earlier lines set. */
     CommandResult run(String line) {
-        return shell.run(line);
+        return env.interactive(session, argv0, line);
     }
 
     /** {@code $?} of the last command, what {@code exit} without a number returns. */
     int lastStatus() {
-        return shell.lastStatus();
+        return session.status();
     }
 }

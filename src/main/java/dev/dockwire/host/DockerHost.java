@@ -68,6 +68,7 @@ public final class DockerHost implements Shell.Env, CliEnv {
         files.write("/etc/hosts", "127.0.0.1\tlocalhost\n127.0.1.1\t" + hostname + "\n\n"
                 + "# The following lines are desirable for IPv6 capable hosts\n"
                 + "::1     localhost ip6-localhost ip6-loopback\nff02::1 ip6-allnodes\nff02::2 ip6-allrouters\n", false);
+        ContainerEnv.registerTools(this);
     }
 
     @Override

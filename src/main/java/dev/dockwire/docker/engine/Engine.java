@@ -556,6 +556,12 @@ public final class Engine implements Swarm.Member, ProcessHost {
         return r == null ? null : r.daemon();
     }
 
+    private final ContainerTools tools = new ContainerTools();
+    /** The kernel-state tools the host registers for containers' shells ({@code ip}, {@code tc}, ...). */
+    public ContainerTools tools() {
+        return tools;
+    }
+
     /** The running container's processes ({@code docker exec} starts its own among them), or null. */
     public ContainerProcesses processes(Container c) {
         return mains.running(c);

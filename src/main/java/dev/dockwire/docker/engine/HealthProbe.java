@@ -1,5 +1,6 @@
 package dev.dockwire.docker.engine;
 
+import dev.dockwire.app.sh.Commands;
 import dev.dockwire.docker.Container;
 import dev.dockwire.docker.Health;
 import dev.dockwire.sim.EventLoop;
@@ -18,6 +19,9 @@ import java.util.function.IntConsumer;
  * moby 28 has it); a test that cannot start ends with -1 and the runtime's error.
  */
 final class HealthProbe {
+    /** A command an image has but dockwire does not model: it cannot run. */
+    static final int NOT_MODELLED = 126;
+
     /** maxOutputLen. */
     static final int MAX_OUTPUT = 4096;
 
@@ -25,7 +29,7 @@ final class HealthProbe {
     private int bytes;
     private boolean truncated;
     private boolean done;
-    private ProbeShell shell;
+    private ContainerCommands commands;
     private Timeout timer;
 
     private HealthProbe() {
@@ -42,11 +46,11 @@ final class HealthProbe {
             result.accept(new Health.Result(start, start, -1, "container " + c.id() + " is not running"));
             return p;
         }
-        p.shell = new ProbeShell(engine, clock, c, procs, MainProcesses.env(c), p::line);
+        p.commands = new ContainerCommands(engine, clock, c, procs.pids());
         p.timer = clock.schedule(timeoutNanos, () -> {
             if (!p.done) {
                 p.done = true;
-                p.shell.kill();
+                p.commands.killAll();
                 String out = p.output();
                 result.accept(new Health.Result(start, clock.nanos(), -1, "Health check exceeded timeout ("
                         + goDuration(timeoutNanos) + ")" + (out.isEmpty() ? "" : ": " + out)));
@@ -59,21 +63,33 @@ final class HealthProbe {
                 result.accept(new Health.Result(start, clock.nanos(), status, p.output()));
             }
         };
-        List<String> argv = test.subList(1, test.size());
-        try {
-            if (test.get(0).equals("CMD-SHELL")) {
-                if (!p.shell.has("/bin/sh")) {
-                    throw new ProbeShell.ExecFailed("OCI runtime exec failed: exec failed: unable to start container process: "
-                            + "exec: \"/bin/sh\": stat /bin/sh: no such file or directory: unknown");
-                }
-                p.shell.shell(String.join(" ", argv), exited);
-            } else {
-                p.shell.exec(argv, exited);
-            }
-        } catch (ProbeShell.ExecFailed e) {
+        // CMD-SHELL is /bin/sh -c LINE (moby daemon/health.go, getShell); CMD execs its argv directly.
+        List<String> argv = test.get(0).equals("CMD-SHELL")
+                ? List.of("/bin/sh", "-c", String.join(" ", test.subList(1, test.size()))) : test.subList(1, test.size());
+        ProgramLookup found = Images.lookup(c.image(), argv.get(0), path -> c.file(path) != null);
+        String missing = found instanceof ProgramLookup.Missing m ? m.execFailed()
+                : p.commands.provider(argv.get(0)) == null ? new ProgramLookup.Missing("exec: \"" + argv.get(0)
+                + "\": executable file not found in $PATH").execFailed() : null;
+        if (missing != null) {
             p.done = true;
             p.timer.cancel();
-            result.accept(new Health.Result(start, clock.nanos(), -1, e.getMessage()));
+            result.accept(new Health.Result(start, clock.nanos(), -1, missing));
+            return p;
+        }
+        Commands.Output output = new Commands.Output() {
+            @Override
+            public void out(String line) {
+                p.line(line);
+            }
+
+            @Override
+            public void err(String line) {
+                p.line(line);
+            }
+        };
+        if (p.commands.start(argv, MainProcesses.env(c), List.of(), output, exited) == null) {
+            p.line("dockwire: " + argv.get(0) + " is on the image's PATH but not modelled, so it cannot run here");
+            exited.accept(NOT_MODELLED);
         }
         return p;
     }
@@ -83,7 +99,7 @@ final class HealthProbe {
         if (!done) {
             done = true;
             timer.cancel();
-            shell.kill();
+            commands.killAll();
         }
     }
 

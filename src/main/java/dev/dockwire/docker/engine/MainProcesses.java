@@ -22,8 +22,8 @@ import java.util.function.BiConsumer;
  * process is a modelled program when {@code argv[0]} names one ({@link Programs}), else the
  * image's daemon ({@link ImageDaemons}: nginx, httpd, ...), which quits on SIGTERM, SIGQUIT and
  * SIGINT with status 0; else a process with no program that runs until it is killed. A shell
- * becomes what it execs ({@link ShellExec}), runs a list of commands ({@link ProbeShell}), or
- * exits at once when its stdin is closed. Its stdout
+ * becomes what it execs ({@link ShellExec}), runs its script as the container's shell
+ * ({@link ContainerCommands#shell}: loops, traps, the image's programs), or exits at once when its stdin is closed. Its stdout
  * and stderr go to the container's {@link ContainerLog}. Its {@link HealthMonitor} probes it while it runs.
  */
 final class MainProcesses {
@@ -107,19 +107,14 @@ final class MainProcesses {
             Process init = exec.start(run.get(0), program, run.subList(1, run.size()), env,
                     (stream, line) -> log.append(stream, clock.nanos(), line));
             r = new ContainerProcesses(pids, init, shim, null, true, proxies);
-        } else if (declared == null && ShellExec.script(run) != null && ShellExec.sequential(ShellExec.script(run))) {
-            // sh -c 'echo start; ping -c 3 web': the shell runs its list, its children in the container's namespace.
-            Process init = pids.spawn(0, argv, env, clock.nanos());
+        } else if (declared == null && ShellExec.script(run) != null) {
+            // sh -c 'while true; do ...; sleep 5; done': the container's shell runs the script as PID 1,
+            // the programs it starts being processes of the container's namespace.
+            ContainerCommands commands = new ContainerCommands(engine, clock, c, pids);
+            Exec exec = new Exec(engine, clock, c.netns(), c.hostname(), ImageDaemons.files(c), pids);
+            Process init = exec.start(run.get(0), commands.shell(run.get(0), env), run.subList(1, run.size()), env,
+                    (stream, line) -> log.append(stream, clock.nanos(), line));
             r = new ContainerProcesses(pids, init, shim, null, true, proxies);
-            ProbeShell sh = new ProbeShell(engine, clock, c, r, env, line -> log.append("stdout", clock.nanos(), line))
-                    .named(run.get(0));
-            init.onExit(status -> sh.kill());
-            String script = ShellExec.script(run);
-            clock.schedule(0, () -> {
-                if (!init.exited()) {
-                    sh.shell(script, init::exit);
-                }
-            });
         } else {
             Process init = pids.spawn(0, argv.isEmpty() ? List.of("/bin/sh") : argv, env, clock.nanos());
             ImageDaemons.Daemon d = ImageDaemons.start(declared, clock, c, engine.kernel().sockets(c.netns()),

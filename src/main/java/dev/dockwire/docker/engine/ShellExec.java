@@ -68,18 +68,6 @@ final class ShellExec {
         return null;
     }
 
-    /**
-     * Whether {@code script} is a list of commands joined by {@code ;}, {@code &&}, {@code ||} and
-     * pipes into {@code grep}, which {@link ProbeShell} runs: no loops, conditionals, groups,
-     * subshells, redirections or background jobs.
-     */
-    static boolean sequential(String script) {
-        if (script.matches("(?s).*[<>(){}`\\n].*") || script.matches("(?s).*(^|[^&])&([^&]|$).*")) {
-            return false;
-        }
-        return !script.matches("(?s)(.*[;|&]\\s*|\\s*)(while|for|until|if|case|function|then|do)\\b.*");
-    }
-
     /** The words of one simple command with literal quoting only; null when the script is anything more. */
     private static List<String> words(String script) {
         List<String> words = new ArrayList<>();

@@ -1,0 +1,202 @@
+package dev.dockwire.app.sh;
+
+import dev.dockwire.text.Flavour;
+import dev.dockwire.text.TextContext;
+import dev.dockwire.text.TextFiles;
+import dev.dockwire.text.TextResult;
+import dev.dockwire.text.TextTool;
+import dev.dockwire.text.TextTools;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+
+/**
+ * The commands the shell runs itself once the PATH has them: the text tools ({@code sed},
+ * {@code awk}, {@code grep}, ... in {@code dev.dockwire.text}), {@code cat}, {@code ls}, {@code env},
+ * {@code id} and {@code hostname}, each with the texts of the package providing it: BusyBox's where
+ * the image's is BusyBox ({@code cat: can't open 'X': No such file or directory}), GNU's elsewhere
+ * ({@code cat: X: No such file or directory}).
+ */
+final class Applets {
+    /** alpine's /etc/group puts root in these (alpine-baselayout); Debian's root is in group 0 only. */
+    private static final String ALPINE_ROOT_GROUPS = "0(root),1(bin),2(daemon),3(sys),4(adm),6(disk),10(wheel),11(floppy),"
+            + "20(dialout),26(tape),27(video)";
+
+    private final Interp sh;
+
+    Applets(Interp sh) {
+        this.sh = sh;
+    }
+
+    private static Flavour flavour(String provider) {
+        return provider.equals("busybox") || provider.equals("alpine") ? Flavour.BUSYBOX : Flavour.GNU;
+    }
+
+    /** Runs applet {@code name}; its status, or null when the shell does not run it itself. */
+    Integer run(String name, String provider, List<String> args, Map<String, String> assigns, Io io) {
+        String base = name.substring(name.lastIndexOf('/') + 1);
+        Flavour flavour = flavour(provider);
+        TextTool tool = TextTools.find(base);
+        if (tool != null) {
+            TextResult r = tool.run(args, io.in == null ? null : io.in.rest(), context(flavour));
+            for (String line : r.output()) {
+                (r.status() != 0 && line.startsWith(base + ":") ? io.err : io.out).line(line);
+            }
+            return r.status();
+        }
+        return switch (base) {
+            case "cat" -> cat(args, flavour, io);
+            case "ls" -> ls(args, flavour, io);
+            case "env", "printenv" -> env(base, args, assigns, io);
+            case "id" -> id(flavour, io);
+            case "hostname" -> hostname(args, io);
+            default -> null;
+        };
+    }
+
+    private TextContext context(Flavour flavour) {
+        TextFiles files = new TextFiles() {
+            @Override
+            public String read(String path) {
+                return sh.ctx.readFile(Builtins.resolve(sh.cwd, path));
+            }
+
+            @Override
+            public boolean write(String path, String content, boolean append) {
+                String full = Builtins.resolve(sh.cwd, path);
+                String before = append ? sh.ctx.readFile(full) : null;
+                sh.ctx.writeFile(full, (before == null ? "" : before) + content);
+                return true;
+            }
+        };
+        return new TextContext(files, flavour, (argv, stdin) -> {
+            String provider = sh.commands.provider(argv.get(0));
+            List<String> out = new ArrayList<>();
+            if (provider == null) {
+                return TextResult.fail(127, sh.dialect.notFound(sh.arg0, sh.line, argv.get(0)));
+            }
+            Io.Sink sink = Io.Sink.into(out);
+            Integer status = run(argv.get(0), provider, argv.subList(1, argv.size()), Map.of(),
+                    new Io(sink, sink, new Io.Input(stdin == null ? List.of() : stdin)));
+            sink.flush();
+            return status == null ? TextResult.fail(126, argv.get(0) + ": cannot run from xargs here") : new TextResult(status, out);
+        });
+    }
+
+    private int cat(List<String> args, Flavour flavour, Io io) {
+        int status = 0;
+        List<String> files = args.stream().filter(a -> !a.startsWith("-") || a.equals("-")).toList();
+        if (files.isEmpty()) {
+            files = List.of("-");
+        }
+        for (String f : files) {
+            if (f.equals("-")) {
+                io.in.rest().forEach(io.out::line);
+                continue;
+            }
+            String path = Builtins.resolve(sh.cwd, f);
+            if (Builtins.isDirectory(sh, path)) {
+                io.err.line(flavour == Flavour.BUSYBOX ? "cat: read error: Is a directory" : "cat: " + f + ": Is a directory");
+                status = 1;
+                continue;
+            }
+            String content = sh.ctx.readFile(path);
+            if (content == null) {
+                io.err.line(flavour == Flavour.BUSYBOX ? "cat: can't open '" + f + "': No such file or directory"
+                        : "cat: " + f + ": No such file or directory");
+                status = 1;
+                continue;
+            }
+            io.out.write(content);
+        }
+        return status;
+    }
+
+    /** {@code ls [DIR|FILE]...}: names one a line, as ls writes them to a pipe. */
+    private int ls(List<String> args, Flavour flavour, Io io) {
+        List<String> operands = args.stream().filter(a -> !a.startsWith("-")).toList();
+        if (operands.isEmpty()) {
+            operands = List.of(".");
+        }
+        int status = 0;
+        for (String o : operands) {
+            String path = Builtins.resolve(sh.cwd, o);
+            List<String> names = sh.commands.list(path);
+            if (names != null) {
+                if (operands.size() > 1) {
+                    io.out.line(o + ":");
+                }
+                new TreeSet<>(names).forEach(io.out::line);
+            } else if (sh.ctx.readFile(path) != null) {
+                io.out.line(o);
+            } else {
+                io.err.line(flavour == Flavour.BUSYBOX ? "ls: " + o + ": No such file or directory"
+                        : "ls: cannot access '" + o + "': No such file or directory");
+                status = flavour == Flavour.BUSYBOX ? 1 : 2;
+            }
+        }
+        return status;
+    }
+
+    private int env(String name, List<String> args, Map<String, String> assigns, Io io) {
+        Map<String, String> env = sh.environment();
+        env.putAll(assigns);
+        if (name.equals("printenv") && !args.isEmpty()) {
+            int status = 0;
+            for (String a : args) {
+                String v = env.get(a);
+                if (v == null) {
+                    status = 1;
+                } else {
+                    io.out.line(v);
+                }
+            }
+            return status;
+        }
+        env.forEach((k, v) -> io.out.line(k + "=" + v));
+        return 0;
+    }
+
+    /** {@code id} of root: the groups from the container's /etc/group, or the image family's. */
+    private int id(Flavour flavour, Io io) {
+        String group = sh.ctx.readFile("/etc/group");
+        String groups = flavour == Flavour.BUSYBOX ? ALPINE_ROOT_GROUPS : "0(root)";
+        if (group != null) {
+            List<String> g = new ArrayList<>();
+            for (String line : group.split("\n")) {
+                String[] f = line.split(":", -1);
+                if (f.length >= 4 && (f[2].equals("0") || List.of(f[3].split(",")).contains("root"))) {
+                    g.add(f[2] + "(" + f[0] + ")");
+                }
+            }
+            if (!g.isEmpty()) {
+                groups = String.join(",", g);
+            }
+        }
+        io.out.line("uid=0(root) gid=0(root) groups=" + groups);
+        return 0;
+    }
+
+    /**
+     * {@code hostname [-i]}: BusyBox's -i resolves the hostname (networking/hostname.c) from
+     * /etc/hosts, the first line naming it; without one the lookup fails.
+     */
+    private int hostname(List<String> args, Io io) {
+        String host = sh.ctx.hostname();
+        if (!args.contains("-i")) {
+            io.out.line(host);
+            return 0;
+        }
+        String hosts = sh.ctx.readFile("/etc/hosts");
+        for (String line : hosts == null ? List.<String>of() : hosts.lines().toList()) {
+            List<String> words = List.of(line.trim().split("\\s+"));
+            if (words.size() > 1 && !words.get(0).startsWith("#") && words.subList(1, words.size()).contains(host)) {
+                io.out.line(words.get(0));
+                return 0;
+            }
+        }
+        io.err.line("hostname: " + host + ": Host name lookup failure");
+        return 1;
+    }
+}

@@ -1,0 +1,417 @@
+package dev.dockwire.app.sh;
+
+import dev.dockwire.app.Signal;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The shell's builtins (ash's builtintab): {@code echo}, {@code printf}, {@code test}/{@code [},
+ * {@code true}, {@code false}, {@code :}, {@code exit}, {@code export}, {@code unset}, {@code set}
+ * ({@code -e}, {@code -x}, positional parameters), {@code shift}, {@code read}, {@code cd},
+ * {@code pwd}, {@code exec}, {@code wait}, {@code trap}, {@code eval}, {@code .}, {@code local},
+ * {@code return}, {@code break}, {@code continue}, {@code command -v}. Their errors read as the
+ * dialect's ({@code sh: cd: line 1: can't cd to X: No such file or directory} in ash).
+ */
+final class Builtins {
+    private static final Set<String> NAMES = Set.of("echo", "printf", "test", "[", "true", "false", ":", "exit", "export",
+            "unset", "set", "shift", "read", "cd", "pwd", "exec", "wait", "trap", "eval", ".", "source", "local", "return",
+            "break", "continue", "command", "readonly");
+    /** The directories every image has, where {@code cd} and redirections may go without the place listing them. */
+    private static final Set<String> DIRECTORIES = Set.of("/", "/bin", "/dev", "/etc", "/home", "/lib", "/media", "/mnt",
+            "/opt", "/proc", "/root", "/run", "/sbin", "/srv", "/sys", "/tmp", "/usr", "/usr/bin", "/usr/sbin", "/usr/lib",
+            "/usr/local", "/usr/local/bin", "/var", "/var/log", "/var/run", "/var/tmp");
+
+    private final Interp sh;
+
+    Builtins(Interp sh) {
+        this.sh = sh;
+    }
+
+    boolean has(String name) {
+        return NAMES.contains(name) && !(name.equals("source") && sh.dialect == Dialect.DASH);
+    }
+
+    /** {@code path} against the working directory {@code cwd}, {@code .} and {@code ..} folded. */
+    static String resolve(String cwd, String path) {
+        String full = path.startsWith("/") ? path : (cwd.endsWith("/") ? cwd : cwd + "/") + path;
+        List<String> parts = new ArrayList<>();
+        for (String p : full.split("/")) {
+            if (p.isEmpty() || p.equals(".")) {
+                continue;
+            }
+            if (p.equals("..")) {
+                if (!parts.isEmpty()) {
+                    parts.remove(parts.size() - 1);
+                }
+            } else {
+                parts.add(p);
+            }
+        }
+        return "/" + String.join("/", parts);
+    }
+
+    /** Whether {@code dir} is a directory of the place. */
+    static boolean isDirectory(Interp sh, String dir) {
+        return DIRECTORIES.contains(dir) || sh.commands.list(dir) != null;
+    }
+
+    /** A builtin's error: ash names the builtin and the line ({@code sh: cd: line 1: ...}), dash the line then the builtin. */
+    private void error(Io io, String builtin, String message) {
+        String text = switch (sh.dialect) {
+            // Debian's busybox 1.35 numbers a -c script's lines from 0 here (ash_vmsg's errlinno).
+            case ASH -> sh.arg0 + ": " + builtin + ": line " + (sh.line - 1) + ": " + message;
+            case DASH -> sh.arg0 + ": " + sh.line + ": " + builtin + ": " + message;
+            case BASH -> sh.arg0 + ": line " + sh.line + ": " + builtin + ": " + message;
+        };
+        io.err.line(text);
+    }
+
+    void run(String name, List<String> args, Io io, Runnable k) {
+        switch (name) {
+            case "echo" -> done(Printf.echo(sh.dialect, args, io.out), k);
+            case "printf" -> done(Printf.printf(sh, args, io), k);
+            case "test", "[" -> done(new Test(sh, io, name).run(args), k);
+            case "true", ":" -> done(0, k);
+            case "false" -> done(1, k);
+            case "exit" -> exit(args, io, k);
+            case "export", "readonly" -> done(export(args), k);
+            case "unset" -> {
+                for (String a : args) {
+                    if (!a.startsWith("-")) {
+                        sh.vars.remove(a);
+                        sh.exported.remove(a);
+                        sh.functions.remove(a);
+                    }
+                }
+                done(0, k);
+            }
+            case "set" -> done(set(args, io), k);
+            case "shift" -> shift(args, io, k);
+            case "read" -> done(read(args, io), k);
+            case "cd" -> done(cd(args, io), k);
+            case "pwd" -> {
+                io.out.line(sh.cwd);
+                done(0, k);
+            }
+            case "exec" -> exec(args, io, k);
+            case "wait" -> waitJobs(k);
+            case "trap" -> done(trap(args, io), k);
+            case "eval" -> sh.eval(String.join(" ", args), io, k);
+            case ".", "source" -> dot(name, args, io, k);
+            case "local" -> local(args, io, k);
+            case "return" -> {
+                sh.status = args.isEmpty() ? sh.status : number(args.get(0), sh.status);
+                sh.flow = Interp.Flow.RETURN;
+                k.run();
+            }
+            case "break", "continue" -> {
+                int n = args.isEmpty() ? 1 : Math.max(1, number(args.get(0), 1));
+                if (sh.loopDepth > 0) {
+                    sh.flow = name.equals("break") ? Interp.Flow.BREAK : Interp.Flow.CONTINUE;
+                    sh.flowCount = Math.min(n, sh.loopDepth);
+                }
+                done(0, k);
+            }
+            default -> command(args, io, k);
+        }
+    }
+
+    private void done(int status, Runnable k) {
+        sh.status = status;
+        k.run();
+    }
+
+    private static int number(String s, int otherwise) {
+        try {
+            return Integer.parseInt(s);
+        } catch (NumberFormatException e) {
+            return otherwise;
+        }
+    }
+
+    private void exit(List<String> args, Io io, Runnable k) {
+        int code = sh.status;
+        if (!args.isEmpty()) {
+            try {
+                code = Integer.parseInt(args.get(0)) & 0xff;
+            } catch (NumberFormatException e) {
+                error(io, "exit", "Illegal number: " + args.get(0));
+                code = 2;
+            }
+        }
+        sh.exit(code);
+        k.run();
+    }
+
+    private int export(List<String> args) {
+        for (String a : args) {
+            if (a.startsWith("-")) {
+                continue;
+            }
+            int eq = a.indexOf('=');
+            String n = eq < 0 ? a : a.substring(0, eq);
+            if (eq >= 0) {
+                sh.vars.put(n, a.substring(eq + 1));
+            }
+            sh.exported.add(n);
+        }
+        return 0;
+    }
+
+    private int set(List<String> args, Io io) {
+        if (args.isEmpty()) {
+            sh.vars.entrySet().stream().sorted(Map.Entry.comparingByKey())
+                    .forEach(e -> io.out.line(e.getKey() + "='" + e.getValue().replace("'", "'\\''") + "'"));
+            return 0;
+        }
+        int i = 0;
+        for (; i < args.size(); i++) {
+            String a = args.get(i);
+            if (a.equals("--")) {
+                i++;
+                sh.positional = new ArrayList<>(args.subList(i, args.size()));
+                return 0;
+            }
+            if (!(a.startsWith("-") || a.startsWith("+")) || a.length() < 2) {
+                break;
+            }
+            boolean on = a.startsWith("-");
+            if (a.equals("-o") || a.equals("+o")) {
+                String opt = ++i < args.size() ? args.get(i) : "";
+                if (opt.equals("errexit")) {
+                    sh.errexit = on;
+                } else if (opt.equals("xtrace")) {
+                    sh.xtrace = on;
+                }
+                continue;
+            }
+            for (char c : a.substring(1).toCharArray()) {
+                if (c == 'e') {
+                    sh.errexit = on;
+                } else if (c == 'x') {
+                    sh.xtrace = on;
+                }
+            }
+        }
+        if (i < args.size()) {
+            sh.positional = new ArrayList<>(args.subList(i, args.size()));
+        }
+        return 0;
+    }
+
+    private void shift(List<String> args, Io io, Runnable k) {
+        int n = args.isEmpty() ? 1 : number(args.get(0), -1);
+        if (n < 0 || n > sh.positional.size()) {
+            if (sh.dialect == Dialect.DASH) {
+                error(io, "shift", "can't shift that many");
+                sh.exit(2);
+                k.run();
+                return;
+            }
+            done(1, k);
+            return;
+        }
+        sh.positional = new ArrayList<>(sh.positional.subList(n, sh.positional.size()));
+        done(0, k);
+    }
+
+    /** {@code read [-r] [-p PROMPT] NAME...}: one line of stdin split on IFS whitespace, the last name taking the rest. */
+    private int read(List<String> args, Io io) {
+        boolean raw = false;
+        List<String> names = new ArrayList<>();
+        for (int i = 0; i < args.size(); i++) {
+            String a = args.get(i);
+            if (a.equals("-r")) {
+                raw = true;
+            } else if (a.equals("-p") && i + 1 < args.size()) {
+                io.err.write(args.get(++i));
+            } else if (!a.startsWith("-")) {
+                names.add(a);
+            }
+        }
+        if (names.isEmpty()) {
+            names.add("REPLY");
+        }
+        String line = io.in.readLine();
+        if (line == null) {
+            names.forEach(n -> sh.vars.put(n, ""));
+            return 1;
+        }
+        if (!raw) {
+            line = line.replaceAll("\\\\(.)", "$1");
+        }
+        String rest = line.strip();
+        for (int i = 0; i < names.size(); i++) {
+            if (i == names.size() - 1) {
+                sh.vars.put(names.get(i), rest);
+            } else {
+                String[] two = rest.split("[ \t]+", 2);
+                sh.vars.put(names.get(i), two[0]);
+                rest = two.length > 1 ? two[1] : "";
+            }
+        }
+        return 0;
+    }
+
+    private int cd(List<String> args, Io io) {
+        String target = args.isEmpty() ? sh.vars.getOrDefault("HOME", "/") : args.get(0);
+        if (target.equals("-")) {
+            target = sh.vars.getOrDefault("OLDPWD", sh.cwd);
+        }
+        String dir = resolve(sh.cwd, target);
+        // An image's directories are not all known (/etc/nginx, /usr/share/nginx/html): a path that is no file is taken as one.
+        if (!isDirectory(sh, dir) && sh.ctx.readFile(dir) != null) {
+            error(io, "cd", sh.dialect == Dialect.DASH ? "can't cd to " + target
+                    : sh.dialect == Dialect.ASH ? "can't cd to " + target + ": Not a directory"
+                    : target + ": Not a directory");
+            return sh.dialect == Dialect.BASH ? 1 : 2;
+        }
+        sh.vars.put("OLDPWD", sh.cwd);
+        sh.cwd = dir;
+        sh.vars.put("PWD", dir);
+        return 0;
+    }
+
+    /** {@code exec CMD}: the command takes the shell's place, so the shell ends with its status; bare {@code exec} keeps the shell. */
+    private void exec(List<String> args, Io io, Runnable k) {
+        if (args.isEmpty()) {
+            done(0, k);
+            return;
+        }
+        sh.execute.program(args, Map.of(), io, () -> {
+            sh.exit(sh.status);
+            k.run();
+        });
+    }
+
+    /** {@code wait}: until every background job has ended; a trapped signal interrupts it with {@code 128 + n} (XCU wait). */
+    private void waitJobs(Runnable k) {
+        if (!sh.jobs.containsValue(null)) {
+            int last = sh.jobs.isEmpty() ? 0 : sh.jobs.values().stream().reduce((a, b) -> b).orElse(0);
+            sh.jobs.clear();
+            done(last, k);
+            return;
+        }
+        boolean[] over = {false};
+        sh.jobWaiter = () -> {
+            if (!over[0] && !sh.jobs.containsValue(null)) {
+                over[0] = true;
+                sh.jobWaiter = null;
+                sh.interruptWait = null;
+                sh.resumed(() -> waitJobs(k));
+            }
+        };
+        sh.interruptWait = () -> {
+            if (!over[0]) {
+                over[0] = true;
+                sh.jobWaiter = null;
+                Signal s = sh.pending.peek();
+                sh.resumed(() -> done(s == null ? 128 : s.exitStatus(), k));
+            }
+        };
+    }
+
+    /** {@code trap [ACTION] SIGNAL...}: the action runs when the signal comes (or at EXIT); {@code -} restores the default. */
+    private int trap(List<String> args, Io io) {
+        if (args.isEmpty()) {
+            sh.traps.forEach((sig, action) -> io.out.line("trap -- '" + action + "' " + sig));
+            return 0;
+        }
+        if (args.size() == 1) {
+            for (String s : args) {
+                sh.traps.remove(signalName(s));
+            }
+            return 0;
+        }
+        String action = args.get(0);
+        for (String s : args.subList(1, args.size())) {
+            String name = signalName(s);
+            if (name == null) {
+                error(io, "trap", s + ": bad trap");
+                return 1;
+            }
+            if (action.equals("-")) {
+                sh.traps.remove(name);
+                continue;
+            }
+            sh.traps.put(name, action);
+            Signal sig = name.equals("EXIT") ? null : Signal.parse(name);
+            if (sig != null && sig.catchable() && !sh.isSubshell()) {
+                sh.ctx.onSignal(sig, () -> {
+                    if (sh.traps.containsKey(name)) {
+                        sh.signalled(sig);
+                    } else {
+                        sh.ctx.exit(sig.exitStatus());
+                    }
+                });
+            }
+        }
+        return 0;
+    }
+
+    /** The trap's name for {@code s}: {@code EXIT} for {@code 0}, else the signal's name without {@code SIG}; null when none. */
+    private static String signalName(String s) {
+        if (s.equals("0") || s.equalsIgnoreCase("EXIT")) {
+            return "EXIT";
+        }
+        Signal sig = Signal.parse(s);
+        return sig == null ? null : sig.name().substring(3);
+    }
+
+    private void dot(String name, List<String> args, Io io, Runnable k) {
+        String path = args.isEmpty() ? null : resolve(sh.cwd, args.get(0));
+        String text = path == null ? null : sh.ctx.readFile(path);
+        if (text == null) {
+            sh.error(io, (sh.dialect == Dialect.ASH ? "can't open '" + (args.isEmpty() ? "" : args.get(0)) + "'"
+                    : "cannot open " + (args.isEmpty() ? "" : args.get(0))) + ": No such file or directory");
+            sh.exit(sh.dialect == Dialect.BASH ? 1 : 2);
+            k.run();
+            return;
+        }
+        sh.eval(text, io, k);
+    }
+
+    private void local(List<String> args, Io io, Runnable k) {
+        Map<String, String> frame = sh.localsStack.peek();
+        if (frame == null) {
+            error(io, "local", "not in a function");
+            sh.exit(2);
+            k.run();
+            return;
+        }
+        for (String a : args) {
+            int eq = a.indexOf('=');
+            String n = eq < 0 ? a : a.substring(0, eq);
+            frame.putIfAbsent(n, sh.vars.get(n));
+            sh.vars.put(n, eq < 0 ? sh.vars.getOrDefault(n, "") : a.substring(eq + 1));
+        }
+        done(0, k);
+    }
+
+    /** {@code command -v NAME}: where the name is found (builtins and functions by name); {@code command CMD} skips functions. */
+    private void command(List<String> args, Io io, Runnable k) {
+        if (!args.isEmpty() && (args.get(0).equals("-v") || args.get(0).equals("-V"))) {
+            int status = 0;
+            for (String n : args.subList(1, args.size())) {
+                if (has(n) || sh.functions.containsKey(n)) {
+                    io.out.line(n);
+                } else if (sh.commands.provider(n) != null) {
+                    io.out.line(n.contains("/") ? n : "/usr/bin/" + n);
+                } else {
+                    status = 127;
+                }
+            }
+            done(status == 0 ? 0 : sh.dialect == Dialect.BASH ? 1 : 127, k);
+            return;
+        }
+        if (args.isEmpty()) {
+            done(0, k);
+        } else if (has(args.get(0))) {
+            run(args.get(0), args.subList(1, args.size()), io, k);
+        } else {
+            sh.execute.program(args, Map.of(), io, k);
+        }
+    }
+}

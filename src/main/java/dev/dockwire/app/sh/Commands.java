@@ -1,0 +1,47 @@
+package dev.dockwire.app.sh;
+
+import dev.dockwire.app.Signal;
+import java.util.List;
+import java.util.Map;
+import java.util.function.IntConsumer;
+
+/**
+ * What the shell finds on its place's PATH, which the caller supplies: the image catalogue's
+ * programs and their packages (docker.engine's lookup), the modelled programs started as processes
+ * of the container's PID namespace, and the seam tools the host registers ({@code ip}, {@code tc}).
+ */
+public interface Commands {
+    /** Where a started program writes. */
+    interface Output {
+        void out(String line);
+
+        void err(String line);
+    }
+
+    /** A program under way. */
+    interface Running {
+        /** Its pid in the container's namespace ({@code $!}). */
+        int pid();
+
+        /** kill(2) to it. */
+        void signal(Signal signal);
+    }
+
+    /**
+     * The package that provides {@code name} on the PATH ({@code busybox}, {@code debian},
+     * {@code iputils}...), or null when the place has no such program: the shell's not-found, 127.
+     */
+    String provider(String name);
+
+    /**
+     * Starts {@code argv} with {@code env} and {@code stdin} (lines; empty: /dev/null) as a process
+     * of the place; {@code done} hears its status. Null when the place lists the program but
+     * dockwire does not model it.
+     */
+    Running start(List<String> argv, Map<String, String> env, List<String> stdin, Output out, IntConsumer done);
+
+    /** The names in directory {@code dir} of the place's files ({@code ls}), or null when there is no such directory. */
+    default List<String> list(String dir) {
+        return null;
+    }
+}

@@ -1,0 +1,266 @@
+package dev.dockwire.app.sh;
+
+import dev.dockwire.app.sh.Ast.Redir;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+
+/**
+ * A simple command (XCU 2.9.1): its words expanded, its assignments and redirections applied, then
+ * the command found — a function, a builtin ({@link Builtins}), one of the shell's applets
+ * ({@link Applets}: the text tools, {@code cat}, {@code ls}, ...) where the PATH has it, or a
+ * program of the place ({@link Commands}) whose exit the script waits for on the loop.
+ */
+final class Execute {
+    /** The streams a command's redirections set up, and what {@link #close} writes to files afterwards. */
+    static final class Redirected {
+        private Io io;
+        private final List<Runnable> closers = new ArrayList<>();
+
+        Io io() {
+            return io;
+        }
+
+        /** Flushes what went to files into them. */
+        void close() {
+            closers.forEach(Runnable::run);
+        }
+    }
+
+    private final Interp sh;
+    private final Builtins builtins;
+    private final Applets applets;
+
+    Execute(Interp sh) {
+        this.sh = sh;
+        this.builtins = new Builtins(sh);
+        this.applets = new Applets(sh);
+    }
+
+    void simple(Ast.Simple s, Io io, Runnable k) {
+        sh.substituted = false;
+        sh.expander.fields(s.words(), io, argv -> assignments(s.assigns(), 0, new LinkedHashMap<>(), io, assigns -> {
+            if (sh.flow != null) {
+                k.run();
+                return;
+            }
+            redirected(s.redirs(), io, rio -> {
+                if (rio == null) {
+                    k.run();
+                    return;
+                }
+                Runnable done = () -> {
+                    rio.close();
+                    k.run();
+                };
+                if (sh.xtrace) {
+                    List<String> trace = new ArrayList<>();
+                    assigns.forEach((n, v) -> trace.add(n + "=" + v));
+                    trace.addAll(argv);
+                    io.err.line("+ " + String.join(" ", trace));
+                }
+                if (argv.isEmpty()) {
+                    sh.vars.putAll(assigns);
+                    if (!sh.substituted) {
+                        sh.status = 0;
+                    }
+                    done.run();
+                    return;
+                }
+                command(argv, assigns, rio.io(), done);
+            });
+        }));
+    }
+
+    private void assignments(List<Ast.Assign> list, int i, Map<String, String> out, Io io, Consumer<Map<String, String>> k) {
+        if (i == list.size() || sh.flow != null) {
+            k.accept(out);
+            return;
+        }
+        Ast.Assign a = list.get(i);
+        sh.expander.string(a.value(), io, v -> {
+            out.put(a.name(), v);
+            assignments(list, i + 1, out, io, k);
+        });
+    }
+
+    /** Runs {@code argv}: function, builtin, applet or program, in that order (ash's find_command). */
+    void command(List<String> argv, Map<String, String> assigns, Io io, Runnable k) {
+        String name = argv.get(0);
+        List<String> args = argv.subList(1, argv.size());
+        Ast.Cmd f = sh.functions.get(name);
+        if (f != null) {
+            sh.vars.putAll(assigns);
+            sh.call(f, args, io, k);
+            return;
+        }
+        if (builtins.has(name)) {
+            sh.vars.putAll(assigns);
+            builtins.run(name, args, io, k);
+            return;
+        }
+        program(argv, assigns, io, k);
+    }
+
+    /** A command the PATH must provide: the shell's applet, or a process of the place. */
+    void program(List<String> argv, Map<String, String> assigns, Io io, Runnable k) {
+        String name = argv.get(0);
+        String provider = sh.commands.provider(name);
+        if (provider == null) {
+            io.err.line(sh.dialect.notFound(sh.arg0, sh.line, name));
+            sh.status = 127;
+            k.run();
+            return;
+        }
+        Integer applet = applets.run(name, provider, argv.subList(1, argv.size()), assigns, io);
+        if (applet != null) {
+            sh.status = applet;
+            k.run();
+            return;
+        }
+        Map<String, String> env = sh.environment();
+        env.putAll(assigns);
+        boolean[] finished = {false};
+        Commands.Running r = sh.commands.start(argv, env, io.in.rest(), new Commands.Output() {
+            @Override
+            public void out(String line) {
+                io.out.line(line);
+            }
+
+            @Override
+            public void err(String line) {
+                io.err.line(line);
+            }
+        }, status -> {
+            if (!finished[0]) {
+                finished[0] = true;
+                sh.running = null;
+                sh.resumed(() -> {
+                    sh.status = status;
+                    k.run();
+                });
+            }
+        });
+        if (r == null) {
+            io.err.line("dockwire: " + name + " is on the image's PATH but not modelled, so it cannot run here");
+            sh.status = 126;
+            k.run();
+            return;
+        }
+        if (!finished[0]) {
+            sh.running = r;
+        }
+        if (sh.background != null) {
+            sh.background.accept(r.pid());
+        }
+    }
+
+    /** Applies {@code redirs} over {@code io}; {@code k} hears null when one failed (its error printed, status 1, or 2 in dash). */
+    void redirected(List<Redir> redirs, Io io, Consumer<Redirected> k) {
+        Redirected r = new Redirected();
+        r.io = io;
+        apply(redirs, 0, r, k);
+    }
+
+    private void apply(List<Redir> redirs, int i, Redirected r, Consumer<Redirected> k) {
+        if (i == redirs.size() || sh.flow != null) {
+            k.accept(r);
+            return;
+        }
+        Redir x = redirs.get(i);
+        Runnable rest = () -> apply(redirs, i + 1, r, k);
+        if (x.op().equals("<<")) {
+            Consumer<String> body = text -> {
+                List<String> lines = text.isEmpty() ? List.of() : List.of(text.replaceAll("\n$", "").split("\n", -1));
+                if (x.fd() == 0) {
+                    r.io = r.io.withIn(new Io.Input(lines));
+                }
+                rest.run();
+            };
+            if (x.expand()) {
+                sh.expander.string(x.target(), r.io, body);
+            } else {
+                body.accept(((Ast.Lit) x.target().parts().get(0)).text());
+            }
+            return;
+        }
+        sh.expander.string(x.target(), r.io, target -> {
+            if (x.op().equals(">&") || x.op().equals("<&")) {
+                duplicate(x.fd(), target, r);
+                rest.run();
+                return;
+            }
+            String path = Builtins.resolve(sh.cwd, target);
+            if (x.op().equals("<")) {
+                String content = path.equals("/dev/null") ? "" : sh.ctx.readFile(path);
+                if (content == null) {
+                    failed(r.io, sh.dialect == Dialect.ASH ? "can't open " + target + ": no such file"
+                            : sh.dialect == Dialect.DASH ? "cannot open " + target + ": No such file"
+                            : target + ": No such file or directory");
+                    k.accept(null);
+                    return;
+                }
+                r.io = r.io.withIn(new Io.Input(content.isEmpty() ? List.of() : List.of(content.replaceAll("\n$", "").split("\n", -1))));
+                rest.run();
+                return;
+            }
+            Io.Sink sink = output(path, x.op().equals(">>"), r);
+            if (sink == null) {
+                failed(r.io, sh.dialect == Dialect.ASH ? "can't create " + target + ": Is a directory"
+                        : sh.dialect == Dialect.DASH ? "cannot create " + target + ": Is a directory"
+                        : target + ": Is a directory");
+                k.accept(null);
+                return;
+            }
+            r.io = x.fd() == 2 ? r.io.withErr(sink) : x.fd() == 1 ? r.io.withOut(sink) : r.io;
+            rest.run();
+        });
+    }
+
+    private void failed(Io io, String message) {
+        sh.error(io, message);
+        sh.status = sh.dialect == Dialect.DASH ? 2 : 1;
+    }
+
+    /** {@code 2>&1}, {@code >&2}: one stream becomes the other as it is now; {@code N>&-} closes it. */
+    private void duplicate(int fd, String target, Redirected r) {
+        Io.Sink to = target.equals("1") ? r.io.out : target.equals("2") ? r.io.err : target.equals("-") ? Io.Sink.discard() : null;
+        if (to == null) {
+            return;
+        }
+        r.io = fd == 2 ? r.io.withErr(to) : fd == 1 ? r.io.withOut(to) : r.io;
+    }
+
+    /**
+     * A file opened for writing: the devices are the streams themselves; a file is written when the
+     * command is done. The place's directories are not all known (an image's /etc/nginx/conf.d), so
+     * only a known directory as the target fails; null then.
+     */
+    private Io.Sink output(String path, boolean append, Redirected r) {
+        switch (path) {
+            case "/dev/null":
+                return Io.Sink.discard();
+            case "/dev/stdout":
+                return r.io.out;
+            case "/dev/stderr":
+                return r.io.err;
+            default:
+                break;
+        }
+        if (Builtins.isDirectory(sh, path)) {
+            return null;
+        }
+        StringBuilder content = new StringBuilder();
+        String before = append ? sh.ctx.readFile(path) : null;
+        sh.ctx.writeFile(path, before == null ? "" : before);
+        Io.Sink sink = new Io.Sink(l -> content.append(l).append('\n'));
+        r.closers.add(() -> {
+            sink.flush();
+            String now = append ? sh.ctx.readFile(path) : "";
+            sh.ctx.writeFile(path, (now == null ? "" : now) + content);
+        });
+        return sink;
+    }
+}

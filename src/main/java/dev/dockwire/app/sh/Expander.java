@@ -1,0 +1,298 @@
+package dev.dockwire.app.sh;
+
+import dev.dockwire.app.sh.Ast.Part;
+import dev.dockwire.app.sh.Ast.Word;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+import java.util.regex.Pattern;
+
+/**
+ * Word expansion (XCU 2.6): parameters with their {@code ${...}} operators, command substitution
+ * (a subshell whose output, trailing newlines removed, is the value), arithmetic, then field
+ * splitting of what unquoted expansions produced on IFS whitespace. Pathname expansion is left
+ * out: a pattern stays literal, as ash leaves one that matches no file. Command substitution may
+ * run programs, so every expansion hands its result to a continuation.
+ */
+final class Expander {
+    /** One expanded piece of a word: its text, and whether field splitting may cut it. */
+    private record Piece(String text, boolean quoted, boolean split, List<String> fields) {
+    }
+
+    private final Interp sh;
+
+    Expander(Interp sh) {
+        this.sh = sh;
+    }
+
+    /** The fields of {@code words}, each word expanded and split. */
+    void fields(List<Word> words, Io io, Consumer<List<String>> k) {
+        List<String> out = new ArrayList<>();
+        fieldsFrom(words, 0, out, io, k);
+    }
+
+    private void fieldsFrom(List<Word> words, int i, List<String> out, Io io, Consumer<List<String>> k) {
+        if (i == words.size() || sh.flow != null) {
+            k.accept(out);
+            return;
+        }
+        pieces(words.get(i).parts(), io, pieces -> {
+            split(pieces, out);
+            fieldsFrom(words, i + 1, out, io, k);
+        });
+    }
+
+    /** {@code word} as one string, not split (assignments, redirection targets, case subjects, here-documents). */
+    void string(Word word, Io io, Consumer<String> k) {
+        pieces(word.parts(), io, pieces -> {
+            StringBuilder sb = new StringBuilder();
+            for (Piece p : pieces) {
+                sb.append(p.fields() != null ? String.join(" ", p.fields()) : p.text());
+            }
+            k.accept(sb.toString());
+        });
+    }
+
+    /** Case patterns as regular expressions: quoted text literal, {@code * ? [...]} unquoted as glob(7). */
+    void patterns(List<Word> words, Io io, Consumer<List<String>> k) {
+        List<String> out = new ArrayList<>();
+        patternsFrom(words, 0, out, io, k);
+    }
+
+    private void patternsFrom(List<Word> words, int i, List<String> out, Io io, Consumer<List<String>> k) {
+        if (i == words.size()) {
+            k.accept(out);
+            return;
+        }
+        pattern(words.get(i), io, p -> {
+            out.add(p);
+            patternsFrom(words, i + 1, out, io, k);
+        });
+    }
+
+    private void pattern(Word w, Io io, Consumer<String> k) {
+        pieces(w.parts(), io, pieces -> {
+            StringBuilder re = new StringBuilder();
+            for (Piece p : pieces) {
+                re.append(p.quoted() ? Pattern.quote(p.text()) : glob(p.text()));
+            }
+            k.accept(re.toString());
+        });
+    }
+
+    /** A glob(7) pattern as a Java regular expression. */
+    static String glob(String g) {
+        StringBuilder re = new StringBuilder();
+        for (int i = 0; i < g.length(); i++) {
+            char c = g.charAt(i);
+            if (c == '*') {
+                re.append("(?s:.*)");
+            } else if (c == '?') {
+                re.append("(?s:.)");
+            } else if (c == '[' && g.indexOf(']', i + 2) > 0) {
+                int end = g.indexOf(']', i + 2);
+                String set = g.substring(i + 1, end);
+                if (set.startsWith("!")) {
+                    set = "^" + set.substring(1);
+                }
+                re.append('[').append(set.replace("\\", "\\\\").replace("[", "\\[")).append(']');
+                i = end;
+            } else if (c == '\\' && i + 1 < g.length()) {
+                re.append(Pattern.quote(String.valueOf(g.charAt(++i))));
+            } else {
+                re.append(Pattern.quote(String.valueOf(c)));
+            }
+        }
+        return re.toString();
+    }
+
+    private static void split(List<Piece> pieces, List<String> out) {
+        StringBuilder cur = new StringBuilder();
+        boolean have = false;
+        for (Piece p : pieces) {
+            if (p.fields() != null) {
+                for (int f = 0; f < p.fields().size(); f++) {
+                    if (f > 0) {
+                        out.add(cur.toString());
+                        cur.setLength(0);
+                    }
+                    cur.append(p.fields().get(f));
+                    have = true;
+                }
+            } else if (!p.split()) {
+                cur.append(p.text());
+                have |= p.quoted() || !p.text().isEmpty();
+            } else {
+                for (char c : p.text().toCharArray()) {
+                    if (c == ' ' || c == '\t' || c == '\n') {
+                        if (have) {
+                            out.add(cur.toString());
+                            cur.setLength(0);
+                            have = false;
+                        }
+                    } else {
+                        cur.append(c);
+                        have = true;
+                    }
+                }
+            }
+        }
+        if (have) {
+            out.add(cur.toString());
+        }
+    }
+
+    private void pieces(List<Part> parts, Io io, Consumer<List<Piece>> k) {
+        List<Piece> out = new ArrayList<>();
+        piecesFrom(parts, 0, out, io, k);
+    }
+
+    private void piecesFrom(List<Part> parts, int i, List<Piece> out, Io io, Consumer<List<Piece>> k) {
+        if (i == parts.size() || sh.flow != null) {
+            k.accept(out);
+            return;
+        }
+        Part p = parts.get(i);
+        Runnable rest = () -> piecesFrom(parts, i + 1, out, io, k);
+        if (p instanceof Ast.Lit l) {
+            out.add(new Piece(l.text(), l.quoted(), false, null));
+            rest.run();
+        } else if (p instanceof Ast.Param x) {
+            if (x.op() == null && x.quoted() && x.name().equals("@")) {
+                out.add(new Piece("", true, false, List.copyOf(sh.positional)));
+                rest.run();
+                return;
+            }
+            param(x, io, v -> {
+                out.add(new Piece(v, x.quoted(), !x.quoted(), null));
+                rest.run();
+            });
+        } else if (p instanceof Ast.CmdSub c) {
+            substitute(c.body(), io, v -> {
+                out.add(new Piece(v, c.quoted(), !c.quoted(), null));
+                rest.run();
+            });
+        } else {
+            Ast.Arith a = (Ast.Arith) p;
+            string(a.expr(), io, text -> {
+                try {
+                    out.add(new Piece(Long.toString(new Arith(text, sh.vars).eval()), a.quoted(), !a.quoted(), null));
+                } catch (Arith.Error e) {
+                    sh.error(io, sh.dialect == Dialect.ASH ? (e.getMessage().equals("division by zero") ? "divide by zero" : "arithmetic syntax error") : "arithmetic expression: " + e.getMessage()
+                            + ": \"" + text.strip() + "\"");
+                    sh.exit(2);
+                }
+                rest.run();
+            });
+        }
+    }
+
+    /** {@code $(...)}: a subshell's output with its trailing newlines removed; its status becomes {@code $?}. */
+    private void substitute(Ast.Cmd body, Io io, Consumer<String> k) {
+        List<String> lines = new ArrayList<>();
+        Interp sub = sh.fork();
+        Io.Sink out = Io.Sink.into(lines);
+        sub.run(body, new Io(out, io.err, io.in), () -> {
+            out.flush();
+            sh.status = sub.status;
+            sh.substituted = true;
+            String v = String.join("\n", lines);
+            k.accept(v.replaceAll("\n+$", ""));
+        });
+    }
+
+    /** The value of a parameter with no operator: special, positional or a variable; null when unset. */
+    String value(String name) {
+        switch (name) {
+            case "?":
+                return Integer.toString(sh.status);
+            case "$":
+                return Integer.toString(sh.pid);
+            case "#":
+                return Integer.toString(sh.positional.size());
+            case "@":
+            case "*":
+                return String.join(" ", sh.positional);
+            case "!":
+                return sh.lastBackground == 0 ? "" : Integer.toString(sh.lastBackground);
+            case "-":
+                return (sh.errexit ? "e" : "") + (sh.xtrace ? "x" : "");
+            case "0":
+                return sh.name;
+            default:
+                if (Character.isDigit(name.charAt(0))) {
+                    int n = Integer.parseInt(name);
+                    return n <= sh.positional.size() ? sh.positional.get(n - 1) : null;
+                }
+                return sh.vars.get(name);
+        }
+    }
+
+    private void param(Ast.Param x, Io io, Consumer<String> k) {
+        String v = value(x.name());
+        String op = x.op();
+        if (op == null) {
+            k.accept(v == null ? "" : v);
+            return;
+        }
+        if (op.equals("len")) {
+            k.accept(Integer.toString(v == null ? 0 : v.length()));
+            return;
+        }
+        boolean colon = op.startsWith(":");
+        boolean missing = v == null || colon && v.isEmpty();
+        switch (op.substring(colon ? 1 : 0)) {
+            case "-" -> {
+                if (missing) {
+                    string(x.arg(), io, k);
+                } else {
+                    k.accept(v);
+                }
+            }
+            case "=" -> {
+                if (missing) {
+                    string(x.arg(), io, a -> {
+                        sh.vars.put(x.name(), a);
+                        k.accept(a);
+                    });
+                } else {
+                    k.accept(v);
+                }
+            }
+            case "+" -> {
+                if (missing) {
+                    k.accept("");
+                } else {
+                    string(x.arg(), io, k);
+                }
+            }
+            case "?" -> {
+                if (missing) {
+                    string(x.arg(), io, a -> {
+                        sh.error(io, x.name() + ": " + (a.isEmpty() ? "parameter not set" : a));
+                        sh.exit(2);
+                        k.accept("");
+                    });
+                } else {
+                    k.accept(v);
+                }
+            }
+            default -> pattern(x.arg(), io, re -> k.accept(strip(v == null ? "" : v, op, re)));
+        }
+    }
+
+    /** {@code ${v%p}} {@code ${v%%p}} {@code ${v#p}} {@code ${v##p}}: the shortest or longest suffix or prefix matching removed. */
+    private static String strip(String v, String op, String re) {
+        Pattern p = Pattern.compile(re);
+        boolean suffix = op.startsWith("%");
+        boolean longest = op.length() == 2;
+        int n = v.length();
+        for (int k = 0; k <= n; k++) {
+            int len = longest ? n - k : k;
+            if (suffix ? p.matcher(v.substring(n - len)).matches() : p.matcher(v.substring(0, len)).matches()) {
+                return suffix ? v.substring(0, n - len) : v.substring(len);
+            }
+        }
+        return v;
+    }
+}

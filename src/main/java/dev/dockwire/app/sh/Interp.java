@@ -1,0 +1,488 @@
+package dev.dockwire.app.sh;
+
+import dev.dockwire.app.ProcessContext;
+import dev.dockwire.app.Signal;
+import dev.dockwire.app.sh.Ast.Cmd;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Runs a shell's tree on the event loop (ash's evaltree, one continuation per step): nothing waits,
+ * a program the script starts runs as a process of its place and the script goes on when it exits.
+ * {@code break}, {@code continue}, {@code return} and {@code exit} unwind through {@link #flow} as
+ * ash's evalskip does; traps run between commands, as a shell runs them once its foreground child
+ * is reaped; a stretch of commands that never waits yields to the loop now and then, so a builtin-only
+ * {@code while true} cannot hold the event loop.
+ */
+final class Interp {
+    /** How a command ends other than by falling through (ash's SKIPBREAK, SKIPCONT, SKIPFUNC, exitshell). */
+    enum Flow { BREAK, CONTINUE, RETURN, EXIT }
+
+    /** The synchronous steps after which the interpreter yields to the loop (1 µs of virtual time, as a busy shell spends). */
+    private static final int STEPS_PER_YIELD = 40;
+
+    ProcessContext ctx;
+    Commands commands;
+    final Dialect dialect;
+    final String arg0;
+    final Map<String, String> vars;
+    final Set<String> exported;
+    final Map<String, Cmd> functions;
+    final Map<String, String> traps;
+    final Deque<Signal> pending = new ArrayDeque<>();
+    final Map<Integer, Integer> jobs = new LinkedHashMap<>();
+    List<String> positional;
+    String cwd = "/";
+    int status;
+    boolean errexit;
+    boolean xtrace;
+    /** Inside an if/while condition or before && / ||: set -e does not apply (POSIX "-e"). */
+    int conditional;
+    Flow flow;
+    int flowCount;
+    int lastBackground;
+    /** {@code $$}: the shell's pid in its namespace (1 as a container's main process). */
+    int pid = 1;
+    /** {@code $0}: the shell's name, or the name {@code sh -c SCRIPT NAME} gives. */
+    String name;
+    /** Whether a command substitution ran since the simple command began (its status is that command's then). */
+    boolean substituted;
+    int line = 1;
+    int functionDepth;
+    int loopDepth;
+    Runnable interruptWait;
+    /** The program the script waits for now, or null. */
+    Commands.Running running;
+    private int steps;
+    private final boolean subshell;
+    final Expander expander = new Expander(this);
+    final Execute execute = new Execute(this);
+
+    Interp(ProcessContext ctx, Commands commands, Dialect dialect, String arg0, Map<String, String> env, List<String> positional) {
+        this(ctx, commands, dialect, arg0, new LinkedHashMap<>(env), new LinkedHashSet<>(env.keySet()), new HashMap<>(),
+                new HashMap<>(), positional, false);
+    }
+
+    private Interp(ProcessContext ctx, Commands commands, Dialect dialect, String arg0, Map<String, String> vars,
+                   Set<String> exported, Map<String, Cmd> functions, Map<String, String> traps, List<String> positional,
+                   boolean subshell) {
+        this.ctx = ctx;
+        this.commands = commands;
+        this.dialect = dialect;
+        this.arg0 = arg0;
+        this.vars = vars;
+        this.exported = exported;
+        this.functions = functions;
+        this.traps = traps;
+        this.positional = positional;
+        this.subshell = subshell;
+        this.name = arg0;
+    }
+
+    /** A subshell ({@code ( ... )}, a pipeline's stage, {@code &}): a copy whose changes stay inside; traps reset. */
+    Interp fork() {
+        Interp i = new Interp(ctx, commands, dialect, arg0, new LinkedHashMap<>(vars), new LinkedHashSet<>(exported),
+                new HashMap<>(functions), new HashMap<>(), new ArrayList<>(positional), true);
+        i.cwd = cwd;
+        i.status = status;
+        i.errexit = errexit;
+        i.xtrace = xtrace;
+        i.line = line;
+        i.pid = pid;
+        i.name = name;
+        return i;
+    }
+
+    /** An interactive session's next line runs as another process with these commands. */
+    void attach(ProcessContext ctx, Commands commands) {
+        this.ctx = ctx;
+        this.commands = commands;
+        this.flow = null;
+    }
+
+    /** The environment a program gets: the exported variables. */
+    Map<String, String> environment() {
+        Map<String, String> env = new LinkedHashMap<>();
+        for (String name : exported) {
+            String v = vars.get(name);
+            if (v != null) {
+                env.put(name, v);
+            }
+        }
+        return env;
+    }
+
+    /** Goes on with {@code k}, yielding to the loop after a stretch of steps that never waited. */
+    void next(Runnable k) {
+        if (++steps >= STEPS_PER_YIELD) {
+            steps = 0;
+            ctx.schedule(1_000, k);
+        } else {
+            k.run();
+        }
+    }
+
+    /** A callback from the loop (a program exited): the stack is fresh again. */
+    void resumed(Runnable k) {
+        steps = 0;
+        k.run();
+    }
+
+    /** The shell's own error text on stderr, line-numbered as its dialect does. */
+    void error(Io io, String message) {
+        io.err.line(dialect.error(arg0, line, message));
+    }
+
+    /** Leaves the shell with {@code code} ({@code exit}, a fatal expansion error). */
+    void exit(int code) {
+        status = code;
+        flow = Flow.EXIT;
+    }
+
+    /** Runs {@code c}, then {@code k}; {@code status} holds its exit status. */
+    void run(Cmd c, Io io, Runnable k) {
+        if (flow != null) {
+            k.run();
+            return;
+        }
+        if (c instanceof Ast.Simple s) {
+            line = s.line();
+            execute.simple(s, io, () -> finish(io, k));
+        } else if (c instanceof Ast.Seq s) {
+            items(s.items(), 0, io, k);
+        } else if (c instanceof Ast.AndOr a) {
+            conditional++;
+            run(a.left(), io, () -> {
+                conditional--;
+                if (flow == null && (status == 0) == a.and()) {
+                    run(a.right(), io, k);
+                } else {
+                    k.run();
+                }
+            });
+        } else if (c instanceof Ast.Pipeline p) {
+            pipeline(p, io, k);
+        } else if (c instanceof Ast.Group g) {
+            run(g.body(), io, k);
+        } else if (c instanceof Ast.Subshell s) {
+            Interp sub = fork();
+            sub.run(s.body(), io, () -> sub.exitTraps(io, () -> {
+                status = sub.status;
+                finish(io, k);
+            }));
+        } else if (c instanceof Ast.If i) {
+            branch(i, 0, io, k);
+        } else if (c instanceof Ast.Loop l) {
+            loopDepth++;
+            status = 0;
+            loop(l, 0, io, () -> {
+                loopDepth--;
+                k.run();
+            });
+        } else if (c instanceof Ast.For f) {
+            if (f.words() == null) {
+                forEach(f, List.copyOf(positional), io, k);
+            } else {
+                expander.fields(f.words(), io, words -> forEach(f, words, io, k));
+            }
+        } else if (c instanceof Ast.Case k2) {
+            expander.string(k2.subject(), io, subject -> caseItem(k2, subject, 0, io, k));
+        } else if (c instanceof Ast.FuncDef f) {
+            functions.put(f.name(), f.body());
+            status = 0;
+            k.run();
+        } else {
+            Ast.Redirected r = (Ast.Redirected) c;
+            execute.redirected(r.redirs(), io, rio -> run(r.body(), rio.io(), () -> {
+                rio.close();
+                k.run();
+            }));
+        }
+    }
+
+    /** After a command: pending traps run, then {@code set -e} may end the shell. */
+    void finish(Io io, Runnable k) {
+        if (!pending.isEmpty() && flow != Flow.EXIT) {
+            Signal s = pending.poll();
+            String action = traps.get(s.name().substring(3));
+            int saved = status;
+            if (action != null && !action.isEmpty()) {
+                eval(action, io, () -> {
+                    if (flow == null) {
+                        status = saved;
+                    }
+                    finish(io, k);
+                });
+                return;
+            }
+        }
+        if (errexit && status != 0 && conditional == 0 && flow == null) {
+            flow = Flow.EXIT;
+        }
+        next(k);
+    }
+
+    /** {@code eval STRING} and a trap's action: the text parsed and run here. */
+    void eval(String text, Io io, Runnable k) {
+        Cmd c;
+        try {
+            c = Parser.parse(text);
+        } catch (SyntaxError e) {
+            io.err.line(dialect.syntaxError(arg0, e));
+            exit(2);
+            k.run();
+            return;
+        }
+        if (c instanceof Ast.Seq s && s.items().isEmpty()) {
+            status = 0;
+            k.run();
+            return;
+        }
+        run(c, io, k);
+    }
+
+    /** The EXIT trap, once, when the shell (or a subshell) ends. */
+    void exitTraps(Io io, Runnable k) {
+        String action = traps.remove("EXIT");
+        if (action == null || action.isEmpty()) {
+            k.run();
+            return;
+        }
+        int saved = status;
+        flow = null;
+        eval(action, io, () -> {
+            if (flow != Flow.EXIT) {
+                status = saved;
+            }
+            k.run();
+        });
+    }
+
+    /** A signal the shell traps arrived (ash's onsig): its action runs when the current command is done. */
+    void signalled(Signal s) {
+        pending.add(s);
+        Runnable w = interruptWait;
+        if (w != null) {
+            interruptWait = null;
+            w.run();
+        }
+    }
+
+    private void items(List<Ast.Item> items, int i, Io io, Runnable k) {
+        if (i == items.size() || flow != null) {
+            k.run();
+            return;
+        }
+        Ast.Item item = items.get(i);
+        if (item.background()) {
+            Interp bg = fork();
+            bg.lastBackground = -1;
+            int[] pid = {0};
+            bg.background = p -> pid[0] = pid[0] == 0 ? p : pid[0];
+            bg.run(item.cmd(), io, () -> {
+                io.out.flush();
+                if (pid[0] != 0) {
+                    jobs.put(pid[0], bg.status);
+                    jobDone(pid[0]);
+                }
+            });
+            if (pid[0] != 0) {
+                lastBackground = pid[0];
+                jobs.putIfAbsent(pid[0], null);
+            }
+            status = 0;
+            next(() -> items(items, i + 1, io, k));
+            return;
+        }
+        run(item.cmd(), io, () -> items(items, i + 1, io, k));
+    }
+
+    /** Hears the pid of the first process a background list starts ({@code $!}); null outside {@code &}. */
+    java.util.function.IntConsumer background;
+    /** Called when a background job ends ({@code wait}). */
+    Runnable jobWaiter;
+
+    private void jobDone(int pid) {
+        Runnable w = jobWaiter;
+        if (w != null) {
+            w.run();
+        }
+    }
+
+    private void pipeline(Ast.Pipeline p, Io io, Runnable k) {
+        if (p.bang()) {
+            conditional++;
+        }
+        stage(p, 0, io.in, io, () -> {
+            if (p.bang()) {
+                conditional--;
+                status = status == 0 ? 1 : 0;
+            }
+            k.run();
+        });
+    }
+
+    /** Runs the pipeline's stages one after another, each reading what the one before wrote (ash runs them at once; the output is the same). */
+    private void stage(Ast.Pipeline p, int i, Io.Input in, Io io, Runnable k) {
+        if (i == p.stages().size()) {
+            k.run();
+            return;
+        }
+        boolean last = i == p.stages().size() - 1;
+        List<String> buffer = new ArrayList<>();
+        Io.Sink out = last ? io.out : Io.Sink.into(buffer);
+        Interp sub = fork();
+        sub.background = background;
+        sub.run(p.stages().get(i), new Io(out, io.err, in), () -> {
+            if (!last) {
+                out.flush();
+            }
+            status = sub.status;
+            stage(p, i + 1, new Io.Input(buffer), io, k);
+        });
+    }
+
+    private void branch(Ast.If c, int i, Io io, Runnable k) {
+        if (i == c.conditions().size()) {
+            if (c.orElse() == null) {
+                status = 0;
+                k.run();
+            } else {
+                run(c.orElse(), io, k);
+            }
+            return;
+        }
+        conditional++;
+        run(c.conditions().get(i), io, () -> {
+            conditional--;
+            if (flow != null) {
+                k.run();
+            } else if (status == 0) {
+                run(c.branches().get(i), io, k);
+            } else {
+                branch(c, i + 1, io, k);
+            }
+        });
+    }
+
+    private void loop(Ast.Loop l, int bodyStatus, Io io, Runnable k) {
+        conditional++;
+        run(l.cond(), io, () -> {
+            conditional--;
+            if (flow != null || (status == 0) == l.until()) {
+                if (!loopEnded()) {
+                    status = bodyStatus;
+                }
+                k.run();
+                return;
+            }
+            run(l.body(), io, () -> {
+                int s = status;
+                if (loopEnded()) {
+                    k.run();
+                } else {
+                    next(() -> loop(l, s, io, k));
+                }
+            });
+        });
+    }
+
+    /** Whether a {@code break}/{@code continue} (or return/exit) ends this loop; a continue for it is consumed. */
+    private boolean loopEnded() {
+        if (flow == Flow.BREAK || flow == Flow.CONTINUE) {
+            if (--flowCount > 0) {
+                return true;
+            }
+            boolean brk = flow == Flow.BREAK;
+            flow = null;
+            return brk;
+        }
+        return flow != null;
+    }
+
+    private void forEach(Ast.For f, List<String> words, Io io, Runnable k) {
+        loopDepth++;
+        status = 0;
+        forItem(f, words, 0, io, () -> {
+            loopDepth--;
+            k.run();
+        });
+    }
+
+    private void forItem(Ast.For f, List<String> words, int i, Io io, Runnable k) {
+        if (i == words.size()) {
+            k.run();
+            return;
+        }
+        vars.put(f.name(), words.get(i));
+        run(f.body(), io, () -> {
+            if (loopEnded()) {
+                k.run();
+            } else {
+                next(() -> forItem(f, words, i + 1, io, k));
+            }
+        });
+    }
+
+    private void caseItem(Ast.Case c, String subject, int i, Io io, Runnable k) {
+        if (i == c.items().size()) {
+            status = 0;
+            k.run();
+            return;
+        }
+        Ast.CaseItem item = c.items().get(i);
+        expander.patterns(item.patterns(), io, patterns -> {
+            for (String p : patterns) {
+                if (subject.matches(p)) {
+                    if (item.body() == null) {
+                        status = 0;
+                        k.run();
+                    } else {
+                        run(item.body(), io, k);
+                    }
+                    return;
+                }
+            }
+            caseItem(c, subject, i + 1, io, k);
+        });
+    }
+
+    /** Calls function {@code body} with {@code args} as its positional parameters. */
+    void call(Cmd body, List<String> args, Io io, Runnable k) {
+        List<String> saved = positional;
+        positional = new ArrayList<>(args);
+        functionDepth++;
+        Map<String, String> locals = new HashMap<>();
+        localsStack.push(locals);
+        run(body, io, () -> {
+            functionDepth--;
+            positional = saved;
+            localsStack.pop();
+            for (Map.Entry<String, String> e : locals.entrySet()) {
+                if (e.getValue() == null) {
+                    vars.remove(e.getKey());
+                } else {
+                    vars.put(e.getKey(), e.getValue());
+                }
+            }
+            if (flow == Flow.RETURN) {
+                flow = null;
+            }
+            k.run();
+        });
+    }
+
+    /** Each function call's saved values of its {@code local} variables (null: unset before). */
+    final Deque<Map<String, String>> localsStack = new ArrayDeque<>();
+
+    boolean isSubshell() {
+        return subshell;
+    }
+}

@@ -1,0 +1,409 @@
+package dev.dockwire.app.sh;
+
+import dev.dockwire.app.sh.Ast.Part;
+import dev.dockwire.app.sh.Ast.Word;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * The shell's tokens (XCU 2.3 "Token Recognition"): operators, newlines, and words with their
+ * quoting and expansions already taken apart ({@code '...'}, {@code "..."}, backslashes,
+ * {@code $NAME}, {@code ${...}}, {@code $(...)} parsed by the {@link Parser} recursively,
+ * backticks, {@code $((...))}); here-document bodies are read after the newline that ends their line.
+ */
+final class Lexer {
+    private static final Set<String> RESERVED = Set.of("if", "then", "else", "elif", "fi", "do", "done", "case", "esac",
+            "while", "until", "for", "{", "}", "!", "in");
+    private static final String[] OPERATORS = {"&&", "||", ";;", "<<-", "<<", ">>", ">&", "<&", ">|", ";", "&", "|", "(", ")",
+        "<", ">"};
+    private static final String SPECIAL_PARAMS = "@*#?$!-0123456789";
+
+    /** A token: an operator ({@code text}), a word, a newline ({@code "\n"}) or the end (everything null). */
+    record Tok(String text, Word word, int fd, int line) {
+        boolean eof() {
+            return text == null && word == null;
+        }
+
+        boolean is(String op) {
+            return word == null && op.equals(text);
+        }
+
+        /** The reserved word this token is when it stands where a command begins, else null. */
+        String reserved() {
+            String p = word == null ? null : word.plain();
+            return p != null && RESERVED.contains(p) ? p : null;
+        }
+
+        /** The redirection operator, or null. */
+        String redirect() {
+            return word == null && text != null && (text.startsWith("<") || text.startsWith(">")) ? text : null;
+        }
+    }
+
+    /** A here-document whose body is read at the next newline into {@code parts}. */
+    private record Pending(List<Part> parts, String delimiter, boolean strip, boolean expand) {
+    }
+
+    private final String src;
+    private final Parser parser;
+    private final List<Pending> pending = new ArrayList<>();
+    private int pos;
+    private int line = 1;
+    private Tok peeked;
+
+    Lexer(String src, Parser parser) {
+        this.src = src;
+        this.parser = parser;
+    }
+
+    Tok peek() {
+        if (peeked == null) {
+            peeked = read();
+        }
+        return peeked;
+    }
+
+    Tok take() {
+        Tok t = peek();
+        peeked = null;
+        return t;
+    }
+
+    /** {@code <<DELIM}: a redirection whose body the next newline brings; a quoted delimiter turns expansion off. */
+    Ast.Redir hereDocument(int fd, Tok delimiter, boolean strip) {
+        StringBuilder d = new StringBuilder();
+        for (Part p : delimiter.word().parts()) {
+            if (p instanceof Ast.Lit l) {
+                d.append(l.text());
+            }
+        }
+        List<Part> parts = new ArrayList<>();
+        pending.add(new Pending(parts, d.toString(), strip, !delimiter.word().anyQuoted()));
+        return new Ast.Redir(fd, "<<", new Word(parts), !delimiter.word().anyQuoted());
+    }
+
+    private char at(int i) {
+        return i < src.length() ? src.charAt(i) : 0;
+    }
+
+    private Tok read() {
+        while (true) {
+            char c = at(pos);
+            if (c == ' ' || c == '\t') {
+                pos++;
+            } else if (c == '\\' && at(pos + 1) == '\n') {
+                pos += 2;
+                line++;
+            } else if (c == '#') {
+                while (pos < src.length() && at(pos) != '\n') {
+                    pos++;
+                }
+            } else {
+                break;
+            }
+        }
+        int start = line;
+        if (pos >= src.length()) {
+            readBodies();
+            return new Tok(null, null, 0, start);
+        }
+        if (at(pos) == '\n') {
+            pos++;
+            line++;
+            readBodies();
+            return new Tok("\n", null, 0, start);
+        }
+        int fd = -1;
+        int digits = pos;
+        while (Character.isDigit(at(digits))) {
+            digits++;
+        }
+        if (digits > pos && (at(digits) == '<' || at(digits) == '>')) {
+            fd = Integer.parseInt(src.substring(pos, digits));
+            pos = digits;
+        }
+        for (String op : OPERATORS) {
+            if (src.startsWith(op, pos)) {
+                pos += op.length();
+                int f = fd >= 0 ? fd : op.startsWith("<") ? 0 : 1;
+                return new Tok(op, null, f, start);
+            }
+        }
+        return new Tok(null, word(false), 0, start);
+    }
+
+    /** Reads the bodies of the here-documents whose line just ended. */
+    private void readBodies() {
+        for (Pending h : pending) {
+            StringBuilder body = new StringBuilder();
+            while (pos < src.length()) {
+                int end = src.indexOf('\n', pos);
+                String l = src.substring(pos, end < 0 ? src.length() : end);
+                pos = end < 0 ? src.length() : end + 1;
+                line++;
+                if (h.strip()) {
+                    l = l.replaceFirst("^\t+", "");
+                }
+                if (l.equals(h.delimiter())) {
+                    break;
+                }
+                body.append(l).append('\n');
+            }
+            if (h.expand()) {
+                h.parts().addAll(new Lexer(body.toString(), parser).quoted(true));
+            } else {
+                h.parts().add(new Ast.Lit(body.toString(), true));
+            }
+        }
+        pending.clear();
+    }
+
+    /** An unquoted word up to a blank or an operator ({@code brace}: up to the {@code }} of {@code ${...}}, blanks included). */
+    private Word word(boolean brace) {
+        List<Part> parts = new ArrayList<>();
+        StringBuilder lit = new StringBuilder();
+        while (pos < src.length()) {
+            char c = at(pos);
+            if (brace ? c == '}' : " \t\n;&|()<>".indexOf(c) >= 0) {
+                break;
+            }
+            if (c == '\\') {
+                pos++;
+                if (at(pos) == '\n') {
+                    pos++;
+                    line++;
+                    continue;
+                }
+                flush(parts, lit);
+                if (pos < src.length()) {
+                    parts.add(new Ast.Lit(String.valueOf(at(pos++)), true));
+                }
+            } else if (c == '\'') {
+                flush(parts, lit);
+                int end = src.indexOf('\'', pos + 1);
+                if (end < 0) {
+                    throw SyntaxError.message("unterminated quoted string", line);
+                }
+                String text = src.substring(pos + 1, end);
+                line += (int) text.chars().filter(ch -> ch == '\n').count();
+                parts.add(new Ast.Lit(text, true));
+                pos = end + 1;
+            } else if (c == '"') {
+                flush(parts, lit);
+                pos++;
+                List<Part> inner = quoted(false);
+                if (inner.isEmpty()) {
+                    inner.add(new Ast.Lit("", true));
+                }
+                parts.addAll(inner);
+            } else if (c == '$' || c == '`') {
+                Part p = dollar(false);
+                if (p == null) {
+                    lit.append(c);
+                } else {
+                    flush(parts, lit);
+                    parts.add(p);
+                }
+            } else {
+                if (c == '\n') {
+                    line++;
+                }
+                lit.append(c);
+                pos++;
+            }
+        }
+        flush(parts, lit);
+        return new Word(parts);
+    }
+
+    private static void flush(List<Part> parts, StringBuilder lit) {
+        if (lit.length() > 0) {
+            parts.add(new Ast.Lit(lit.toString(), false));
+            lit.setLength(0);
+        }
+    }
+
+    /**
+     * The inside of double quotes up to the closing {@code "} (consumed), or with {@code heredoc}
+     * a here-document's whole body, where {@code "} is plain text.
+     */
+    private List<Part> quoted(boolean heredoc) {
+        List<Part> parts = new ArrayList<>();
+        StringBuilder lit = new StringBuilder();
+        while (true) {
+            if (pos >= src.length()) {
+                if (heredoc) {
+                    break;
+                }
+                throw SyntaxError.message("unterminated quoted string", line);
+            }
+            char c = at(pos);
+            if (c == '"' && !heredoc) {
+                pos++;
+                break;
+            }
+            if (c == '\\' && (at(pos + 1) == '$' || at(pos + 1) == '`' || at(pos + 1) == '\\' || at(pos + 1) == '\n'
+                    || at(pos + 1) == '"' && !heredoc)) {
+                if (at(pos + 1) != '\n') {
+                    lit.append(at(pos + 1));
+                }
+                pos += 2;
+            } else if (c == '$' || c == '`') {
+                Part p = dollar(true);
+                if (p == null) {
+                    lit.append(c);
+                } else {
+                    quotedFlush(parts, lit);
+                    parts.add(p);
+                }
+            } else {
+                if (c == '\n') {
+                    line++;
+                }
+                lit.append(c);
+                pos++;
+            }
+        }
+        quotedFlush(parts, lit);
+        return parts;
+    }
+
+    private static void quotedFlush(List<Part> parts, StringBuilder lit) {
+        if (lit.length() > 0) {
+            parts.add(new Ast.Lit(lit.toString(), true));
+            lit.setLength(0);
+        }
+    }
+
+    /** The expansion at {@code pos} ({@code $...} or a backtick), or null (advancing past the {@code $}) when it is a plain dollar. */
+    private Part dollar(boolean quoted) {
+        if (at(pos) == '`') {
+            return backtick(quoted);
+        }
+        char n = at(pos + 1);
+        if (n == '(' && at(pos + 2) == '(') {
+            int depth = 0;
+            int i = pos + 3;
+            while (i < src.length() && !(depth == 0 && at(i) == ')' && at(i + 1) == ')')) {
+                depth += at(i) == '(' ? 1 : at(i) == ')' ? -1 : 0;
+                i++;
+            }
+            if (i >= src.length()) {
+                throw SyntaxError.unexpected(null, "))", line);
+            }
+            String expr = src.substring(pos + 3, i);
+            pos = i + 2;
+            return new Ast.Arith(new Word(new Lexer(expr, parser).quoted(true)), quoted);
+        }
+        if (n == '(') {
+            pos += 2;
+            Lexer saved = parser.swap(this);
+            try {
+                return new Ast.CmdSub(parser.substitution(), quoted);
+            } finally {
+                parser.swap(saved);
+            }
+        }
+        if (n == '{') {
+            return braced(quoted);
+        }
+        if (Character.isLetter(n) || n == '_') {
+            int i = pos + 1;
+            while (Character.isLetterOrDigit(at(i)) || at(i) == '_') {
+                i++;
+            }
+            String name = src.substring(pos + 1, i);
+            pos = i;
+            return new Ast.Param(name, null, null, quoted);
+        }
+        if (n != 0 && SPECIAL_PARAMS.indexOf(n) >= 0) {
+            pos += 2;
+            return new Ast.Param(String.valueOf(n), null, null, quoted);
+        }
+        pos++;
+        return null;
+    }
+
+    /** {@code ${NAME}}, {@code ${#NAME}}, {@code ${NAME op word}}. */
+    private Part braced(boolean quoted) {
+        int open = line;
+        pos += 2;
+        boolean length = at(pos) == '#' && at(pos + 1) != '}';
+        if (length) {
+            pos++;
+        }
+        int i = pos;
+        if (Character.isLetter(at(i)) || at(i) == '_') {
+            while (Character.isLetterOrDigit(at(i)) || at(i) == '_') {
+                i++;
+            }
+        } else if (Character.isDigit(at(i))) {
+            while (Character.isDigit(at(i))) {
+                i++;
+            }
+        } else if (at(i) != 0 && SPECIAL_PARAMS.indexOf(at(i)) >= 0) {
+            i++;
+        }
+        String name = src.substring(pos, i);
+        pos = i;
+        if (name.isEmpty()) {
+            throw SyntaxError.message(pos >= src.length() ? "missing '}'" : "bad substitution", open);
+        }
+        if (length) {
+            expectClose(open);
+            return new Ast.Param(name, "len", null, quoted);
+        }
+        if (at(pos) == '}') {
+            pos++;
+            return new Ast.Param(name, null, null, quoted);
+        }
+        String op = null;
+        for (String o : new String[] {":-", ":=", ":+", ":?", "-", "=", "+", "?", "%%", "%", "##", "#"}) {
+            if (src.startsWith(o, pos)) {
+                op = o;
+                break;
+            }
+        }
+        if (op == null) {
+            throw SyntaxError.message(pos >= src.length() ? "missing '}'" : "bad substitution", open);
+        }
+        pos += op.length();
+        Word arg = word(true);
+        expectClose(open);
+        if (quoted) {
+            List<Part> q = new ArrayList<>();
+            for (Part p : arg.parts()) {
+                q.add(p instanceof Ast.Lit l ? new Ast.Lit(l.text(), true) : p);
+            }
+            arg = new Word(q);
+        }
+        return new Ast.Param(name, op, arg, quoted);
+    }
+
+    private void expectClose(int open) {
+        if (at(pos) != '}') {
+            throw SyntaxError.message(pos >= src.length() ? "missing '}'" : "bad substitution", open);
+        }
+        pos++;
+    }
+
+    /** {@code `...`}: backslash keeps its meaning before {@code $ ` \}; the inside is parsed as a script of its own. */
+    private Part backtick(boolean quoted) {
+        StringBuilder body = new StringBuilder();
+        int i = pos + 1;
+        while (i < src.length() && at(i) != '`') {
+            if (at(i) == '\\' && (at(i + 1) == '$' || at(i + 1) == '`' || at(i + 1) == '\\')) {
+                body.append(at(i + 1));
+                i += 2;
+            } else {
+                body.append(at(i++));
+            }
+        }
+        if (i >= src.length()) {
+            throw SyntaxError.unexpected(null, "`", line);
+        }
+        pos = i + 1;
+        return new Ast.CmdSub(Parser.parse(body.toString()), quoted);
+    }
+}

@@ -1,0 +1,160 @@
+package dev.dockwire.app.sh;
+
+import dev.dockwire.app.ProcessContext;
+import dev.dockwire.app.Program;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.IntConsumer;
+
+/**
+ * A container's {@code sh}/{@code ash}/{@code dash}/{@code bash} as a program: {@code sh [-ex] -c
+ * SCRIPT [NAME [ARG...]]}, {@code sh FILE [ARG...]}, or a script read from stdin. Like ash's
+ * cmdloop it parses one complete command at a time and runs it before reading the next, so what
+ * precedes a syntax error runs; the error itself ends the shell with status 2. The EXIT trap runs
+ * last, then the shell exits with the last command's status.
+ */
+public final class Sh implements Program {
+    private final String arg0;
+    private final Dialect dialect;
+    private final Commands commands;
+    private final Map<String, String> env;
+
+    /**
+     * @param arg0 the name the shell was exec'd by ({@code sh}, {@code /bin/sh}), which its messages begin with
+     * @param env its environment, exported to what it runs
+     */
+    public Sh(String arg0, Dialect dialect, Commands commands, Map<String, String> env) {
+        this.arg0 = arg0;
+        this.dialect = dialect;
+        this.commands = commands;
+        this.env = env;
+    }
+
+    @Override
+    public void start(ProcessContext ctx, List<String> args) {
+        boolean errexit = false;
+        boolean xtrace = false;
+        String script = null;
+        int i = 0;
+        boolean dashC = false;
+        for (; i < args.size() && args.get(i).startsWith("-") && args.get(i).length() > 1; i++) {
+            String a = args.get(i);
+            if (a.equals("--")) {
+                i++;
+                break;
+            }
+            dashC |= a.indexOf('c') > 0;
+            errexit |= a.indexOf('e') > 0;
+            xtrace |= a.indexOf('x') > 0;
+        }
+        List<String> rest = args.subList(i, args.size());
+        String name = arg0;
+        List<String> positional = new ArrayList<>();
+        if (dashC) {
+            if (rest.isEmpty()) {
+                ctx.err(dialect == Dialect.BASH ? arg0 + ": -c: option requires an argument" : arg0 + ": -c requires an argument");
+                ctx.exit(2);
+                return;
+            }
+            script = rest.get(0);
+            if (rest.size() > 1) {
+                name = rest.get(1);
+                positional.addAll(rest.subList(2, rest.size()));
+            }
+        } else if (!rest.isEmpty()) {
+            script = ctx.readFile(rest.get(0));
+            if (script == null) {
+                ctx.err(dialect == Dialect.ASH ? arg0 + ": can't open '" + rest.get(0) + "': No such file or directory"
+                        : dialect == Dialect.DASH ? arg0 + ": 0: cannot open " + rest.get(0) + ": No such file"
+                        : arg0 + ": " + rest.get(0) + ": No such file or directory");
+                ctx.exit(dialect == Dialect.BASH ? 127 : 2);
+                return;
+            }
+            name = rest.get(0);
+            positional.addAll(rest.subList(1, rest.size()));
+        } else {
+            script = String.join("\n", ctx.stdin());
+        }
+        Interp sh = new Interp(ctx, commands, dialect, arg0, env, positional);
+        sh.name = name;
+        sh.errexit = errexit;
+        sh.xtrace = xtrace;
+        Io io = new Io(new Io.Sink(ctx::out), new Io.Sink(ctx::err), dashC ? new Io.Input(ctx.stdin()) : Io.Input.empty());
+        run(sh, script, io, ctx::exit);
+    }
+
+    /** Runs {@code script} in {@code sh} to its end (or {@code exit}), then the EXIT trap; {@code done} hears the status. */
+    static void run(Interp sh, String script, Io io, IntConsumer done) {
+        Parser p = new Parser(script);
+        loop(sh, p, io, () -> sh.exitTraps(io, () -> {
+            io.out.flush();
+            io.err.flush();
+            done.accept(sh.status);
+        }));
+    }
+
+    private static void loop(Interp sh, Parser p, Io io, Runnable k) {
+        if (sh.flow == Interp.Flow.EXIT) {
+            k.run();
+            return;
+        }
+        sh.flow = null;
+        Ast.Cmd c;
+        try {
+            c = p.next();
+        } catch (SyntaxError e) {
+            io.err.line(sh.dialect.syntaxError(sh.arg0, e));
+            sh.status = 2;
+            k.run();
+            return;
+        }
+        if (c == null) {
+            k.run();
+            return;
+        }
+        sh.run(c, io, () -> loop(sh, p, io, k));
+    }
+
+    /**
+     * An interactive shell's state from one line to the next ({@code docker exec -it C sh}): its
+     * variables, functions, working directory and {@code $?}; each line runs as the program
+     * {@link #line} returns, on the loop like a script.
+     */
+    public static final class Session {
+        private final String arg0;
+        private final Dialect dialect;
+        private final Map<String, String> env;
+        private Interp sh;
+        private int status;
+
+        public Session(String arg0, Dialect dialect, Map<String, String> env) {
+            this.arg0 = arg0;
+            this.dialect = dialect;
+            this.env = env;
+        }
+
+        /** {@code text} (one line or more) as a program that runs it in this session and exits with its status. */
+        public Program line(String text, Commands commands) {
+            return (ctx, args) -> {
+                if (sh == null) {
+                    sh = new Interp(ctx, commands, dialect, arg0, env, new ArrayList<>());
+                } else {
+                    sh.attach(ctx, commands);
+                }
+                Io io = new Io(new Io.Sink(ctx::out), new Io.Sink(ctx::err), new Io.Input(ctx.stdin()));
+                loop(sh, new Parser(text), io, () -> {
+                    io.out.flush();
+                    io.err.flush();
+                    status = sh.status;
+                    ctx.exit(sh.status);
+                });
+            };
+        }
+
+        /** {@code $?} after the last line. */
+        public int status() {
+            return status;
+        }
+    }
+}

@@ -1,0 +1,175 @@
+package dev.dockwire.app.sh;
+
+import java.util.List;
+
+/**
+ * {@code test} and {@code [} (coreutils' and BusyBox's test.c, XCU test): {@code !}, {@code -a},
+ * {@code -o}, parentheses, the string tests ({@code -n -z = != }), the integer comparisons
+ * ({@code -eq -ne -lt -le -gt -ge}) and the file tests over the place's files ({@code -e -f -d -r -w
+ * -x -s}). Status 0 true, 1 false, 2 for a malformed expression or a bad number.
+ */
+final class Test {
+    /** A malformed expression or a bad number: already reported, status 2. */
+    private static final class Bad extends RuntimeException {
+        Bad() {
+            super(null, null, false, false);
+        }
+    }
+
+    private final Interp sh;
+    private final Io io;
+    private final String name;
+    private List<String> args;
+    private int pos;
+
+    Test(Interp sh, Io io, String name) {
+        this.sh = sh;
+        this.io = io;
+        this.name = name;
+    }
+
+    int run(List<String> argv) {
+        args = argv;
+        if (name.equals("[")) {
+            if (argv.isEmpty() || !argv.get(argv.size() - 1).equals("]")) {
+                fail("missing ]");
+                return 2;
+            }
+            args = argv.subList(0, argv.size() - 1);
+        }
+        if (args.isEmpty()) {
+            return 1;
+        }
+        try {
+            boolean r = or();
+            if (pos < args.size()) {
+                fail(args.get(pos) + ": unknown operand");
+                return 2;
+            }
+            return r ? 0 : 1;
+        } catch (Bad b) {
+            return 2;
+        }
+    }
+
+    private void fail(String message) {
+        io.err.line(sh.dialect == Dialect.ASH ? sh.arg0 + ": " + message
+                : sh.dialect == Dialect.DASH ? sh.arg0 + ": " + sh.line + ": " + name + ": " + message
+                : sh.arg0 + ": line " + sh.line + ": " + name + ": " + message);
+    }
+
+    private boolean or() {
+        boolean r = and();
+        while (pos < args.size() && args.get(pos).equals("-o")) {
+            pos++;
+            r = and() || r;
+        }
+        return r;
+    }
+
+    private boolean and() {
+        boolean r = not();
+        while (pos < args.size() && args.get(pos).equals("-a")) {
+            pos++;
+            r = not() && r;
+        }
+        return r;
+    }
+
+    private boolean not() {
+        if (pos < args.size() && args.get(pos).equals("!") && args.size() - pos > 1) {
+            pos++;
+            return !not();
+        }
+        return primary();
+    }
+
+    private boolean primary() {
+        int left = args.size() - pos;
+        if (left == 0) {
+            fail("argument expected");
+            throw new Bad();
+        }
+        String a = args.get(pos);
+        if (a.equals("(") && left >= 3) {
+            pos++;
+            boolean r = or();
+            if (pos < args.size() && args.get(pos).equals(")")) {
+                pos++;
+            }
+            return r;
+        }
+        if (left >= 3 && binary(args.get(pos + 1))) {
+            String op = args.get(pos + 1);
+            String b = args.get(pos + 2);
+            pos += 3;
+            return compare(a, op, b);
+        }
+        if (left >= 2 && a.length() == 2 && a.startsWith("-") && "nzefdrwxsLhp".indexOf(a.charAt(1)) >= 0) {
+            String b = args.get(pos + 1);
+            pos += 2;
+            return unary(a.charAt(1), b);
+        }
+        pos++;
+        return !a.isEmpty();
+    }
+
+    private static boolean binary(String op) {
+        return List.of("=", "==", "!=", "-eq", "-ne", "-lt", "-le", "-gt", "-ge", "<", ">").contains(op);
+    }
+
+    private boolean compare(String a, String op, String b) {
+        switch (op) {
+            case "=", "==":
+                return a.equals(b);
+            case "!=":
+                return !a.equals(b);
+            case "<":
+                return a.compareTo(b) < 0;
+            case ">":
+                return a.compareTo(b) > 0;
+            default:
+                break;
+        }
+        long x = number(a);
+        long y = number(b);
+        return switch (op) {
+            case "-eq" -> x == y;
+            case "-ne" -> x != y;
+            case "-lt" -> x < y;
+            case "-le" -> x <= y;
+            case "-gt" -> x > y;
+            default -> x >= y;
+        };
+    }
+
+    private long number(String s) {
+        try {
+            return Long.parseLong(s.strip());
+        } catch (NumberFormatException e) {
+            fail(sh.dialect == Dialect.ASH ? s + ": bad number" : sh.dialect == Dialect.DASH ? "Illegal number: " + s
+                    : s + ": integer expression expected");
+            throw new Bad();
+        }
+    }
+
+    private boolean unary(char op, String arg) {
+        if (op == 'n') {
+            return !arg.isEmpty();
+        }
+        if (op == 'z') {
+            return arg.isEmpty();
+        }
+        String path = Builtins.resolve(sh.cwd, arg);
+        boolean dir = Builtins.isDirectory(sh, path);
+        String file = dir ? null : sh.ctx.readFile(path);
+        return switch (op) {
+            case 'd' -> dir;
+            case 'f' -> file != null;
+            case 's' -> dir || file != null && !file.isEmpty();
+            case 'x' -> dir || file != null && sh.commands.provider(path) != null;
+            case 'L', 'h', 'p' -> false;
+            default -> dir || file != null;
+        };
+    }
+}

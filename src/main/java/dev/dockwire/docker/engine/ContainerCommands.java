@@ -1,0 +1,192 @@
+package dev.dockwire.docker.engine;
+
+import dev.dockwire.app.Program;
+import dev.dockwire.app.Signal;
+import dev.dockwire.app.bin.Programs;
+import dev.dockwire.app.sh.Commands;
+import dev.dockwire.app.sh.Dialect;
+import dev.dockwire.app.sh.Sh;
+import dev.dockwire.docker.CommandOutput;
+import dev.dockwire.docker.Container;
+import dev.dockwire.docker.ImageConfig;
+import dev.dockwire.proc.PidNamespace;
+import dev.dockwire.proc.Process;
+import dev.dockwire.sim.EventLoop;
+import dev.dockwire.text.TextTools;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.IntConsumer;
+
+/**
+ * What a container's shell finds on its PATH: the image catalogue's programs ({@link Images#lookup}),
+ * started as processes of the container's PID namespace ({@link Exec}); the kernel-state tools the
+ * host registers ({@link ContainerTools}: {@code ip}, {@code ifconfig}, {@code tc}, ...), so that
+ * {@code docker} needs nothing of {@code tools}; BusyBox's {@code ps}; and the shells themselves.
+ * Everything it started is killed with {@link #killAll} (a healthcheck's timeout).
+ */
+public final class ContainerCommands implements Commands {
+    /** The shells a container may run, by name. */
+    private static final Set<String> SHELLS = Set.of("sh", "ash", "bash", "dash");
+    /** What an image outside the catalogue has besides the modelled programs: the shell's applets. */
+    private static final Set<String> APPLETS = Set.of("cat", "ls", "env", "printenv", "id", "hostname", "ps", "sleep");
+    /** The top-level directories of every image's file system ({@code ls /}). */
+    private static final List<String> ROOT = List.of("bin", "dev", "etc", "home", "lib", "media", "mnt", "opt", "proc", "root",
+            "run", "sbin", "srv", "sys", "tmp", "usr", "var");
+
+    private final Engine engine;
+    private final EventLoop clock;
+    private final Container c;
+    private final PidNamespace pids;
+    private final List<Process> started = new ArrayList<>();
+    private boolean killed;
+
+    ContainerCommands(Engine engine, EventLoop clock, Container c, PidNamespace pids) {
+        this.engine = engine;
+        this.clock = clock;
+        this.c = c;
+        this.pids = pids;
+    }
+
+    /** The commands of {@code c} as its running processes' namespace (or one of their own when it is not running) sees them. */
+    public static ContainerCommands of(Engine engine, EventLoop clock, Container c) {
+        ContainerProcesses procs = engine.processes(c);
+        return new ContainerCommands(engine, clock, c, procs == null ? new PidNamespace(() -> 0, 1) : procs.pids());
+    }
+
+    /** The environment of {@code c}'s processes: PATH, HOSTNAME, the image's ENV and {@code -e}'s. */
+    public static Map<String, String> environment(Container c) {
+        return MainProcesses.env(c);
+    }
+
+    /** The dialect of {@code shell} in {@code c}'s image: bash by name, dash where the image's sh is dash's, else BusyBox ash. */
+    public static Dialect dialect(Container c, String shell) {
+        String base = shell.substring(shell.lastIndexOf('/') + 1);
+        if (base.equals("bash")) {
+            return Dialect.BASH;
+        }
+        return "dash".equals(Images.provider(c.image(), shell)) || base.equals("dash") ? Dialect.DASH : Dialect.ASH;
+    }
+
+    /** The container's shell {@code argv0} as a program with environment {@code env}. */
+    public Sh shell(String argv0, Map<String, String> env) {
+        return new Sh(argv0, dialect(c, argv0), this, env);
+    }
+
+    @Override
+    public String provider(String name) {
+        String base = name.substring(name.lastIndexOf('/') + 1);
+        ImageConfig config = Images.config(c.image());
+        if (config == null) {
+            boolean known = Programs.create(base) != null || SHELLS.contains(base) || APPLETS.contains(base)
+                    || TextTools.find(base) != null || engine.tools().find(base) != null;
+            return known ? Images.BUSYBOX : null;
+        }
+        return ProgramLookup.in(config, name, path -> c.file(path) != null) instanceof ProgramLookup.Found f ? f.provider() : null;
+    }
+
+    @Override
+    public Running start(List<String> argv, Map<String, String> env, List<String> stdin, Output out, IntConsumer done) {
+        String name = argv.get(0);
+        String base = name.substring(name.lastIndexOf('/') + 1);
+        List<String> args = argv.subList(1, argv.size());
+        ContainerTools.Tool tool = engine.tools().find(base);
+        if (tool != null || base.equals("ps")) {
+            CommandOutput r = tool != null ? tool.run(c, argv, stdin) : ps(argv);
+            r.output().forEach(out::out);
+            clock.schedule(0, () -> done.accept(r.status()));
+            return running(null);
+        }
+        Program program = SHELLS.contains(base) ? shell(name, env) : Programs.create(provider(name), base);
+        if (program == null) {
+            return null;
+        }
+        if (killed) {
+            return running(null);
+        }
+        Exec exec = new Exec(engine, clock, c.netns(), c.hostname(), ImageDaemons.files(c), pids).stdin(stdin);
+        Process p = exec.start(name, program, args, env, (stream, line) -> {
+            if (stream.equals("stdout")) {
+                out.out(line);
+            } else {
+                out.err(line);
+            }
+        });
+        started.add(p);
+        p.onExit(status -> {
+            pids.reap(p.pid());
+            started.remove(p);
+            if (!killed) {
+                done.accept(status);
+            }
+        });
+        return running(p);
+    }
+
+    private Running running(Process p) {
+        return new Running() {
+            @Override
+            public int pid() {
+                return p == null ? 0 : p.pid();
+            }
+
+            @Override
+            public void signal(Signal signal) {
+                if (p != null && !p.exited()) {
+                    pids.kill(p.pid(), signal);
+                }
+            }
+        };
+    }
+
+    /** SIGKILLs everything started here (the shell included when it was) and reaps it; nothing reports its end any more. */
+    public void killAll() {
+        killed = true;
+        for (Process p : List.copyOf(started)) {
+            if (!p.exited()) {
+                pids.kill(p.pid(), Signal.SIGKILL);
+            }
+            pids.reap(p.pid());
+        }
+        started.clear();
+    }
+
+    /** Records {@code p} (the shell this serves) among what {@link #killAll} ends. */
+    public void owns(Process p) {
+        started.add(p);
+    }
+
+    @Override
+    public List<String> list(String dir) {
+        Set<String> names = new TreeSet<>();
+        if (dir.equals("/")) {
+            names.addAll(ROOT);
+        }
+        String prefix = dir.endsWith("/") ? dir : dir + "/";
+        for (String f : c.filePaths()) {
+            if (f.startsWith(prefix)) {
+                String rest = f.substring(prefix.length());
+                names.add(rest.contains("/") ? rest.substring(0, rest.indexOf('/')) : rest);
+            }
+        }
+        return names.isEmpty() && !dir.equals("/") ? null : List.copyOf(names);
+    }
+
+    /**
+     * BusyBox {@code ps} (procps/ps.c, alpine's default columns pid,user,time,args): the
+     * container's processes, {@code ps} itself among them.
+     */
+    private CommandOutput ps(List<String> argv) {
+        Process self = pids.spawn(0, argv, Map.of(), clock.nanos());
+        List<String> out = new ArrayList<>();
+        out.add("PID   USER     TIME  COMMAND");
+        for (Process p : pids.running()) {
+            out.add(String.format("%5d %-8s %5s %s", p.pid(), "root", "0:00", p.commandLine()));
+        }
+        self.exit(0);
+        pids.reap(self.pid());
+        return CommandOutput.ok(out);
+    }
+}

@@ -1,0 +1,32 @@
+package dev.dockwire.docker.engine;
+
+import dev.dockwire.docker.CommandOutput;
+import dev.dockwire.docker.Container;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The tools that read a container's kernel state through the seam ({@code ip}, {@code ifconfig},
+ * {@code route}, {@code netstat}, {@code arp}, {@code tc}, {@code iptables}, ...), which the host
+ * registers by name: a container's shell runs them where its image has them, and {@code docker}
+ * needs nothing of {@code tools}.
+ */
+public final class ContainerTools {
+    /** One tool, run to its end in container {@code c}. */
+    @FunctionalInterface
+    public interface Tool {
+        CommandOutput run(Container c, List<String> argv, List<String> stdin);
+    }
+
+    private final Map<String, Tool> tools = new HashMap<>();
+
+    public void register(String name, Tool tool) {
+        tools.put(name, tool);
+    }
+
+    /** The tool called {@code name}, or null. */
+    public Tool find(String name) {
+        return tools.get(name);
+    }
+}

@@ -1,0 +1,89 @@
+package dev.dockwire.host;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.dockwire.testing.TestHost;
+import dev.dockwire.tools.CommandResult;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/** The container's shell (app.sh) as PID 1, in a healthcheck and under docker exec, on what the commands print. */
+class ContainerShellEndToEndTest {
+    private final TestHost h = new TestHost(1);
+
+    @AfterEach
+    void close() {
+        h.close();
+    }
+
+    @Test
+    void aWhileLoopAsPid1TicksAndIsKilledAfterTheGracePeriod() {
+        h.ok("docker run -d --name w alpine sh -c 'while true; do echo tick; sleep 1; done'");
+        h.ok("sleep 3");
+        List<String> logs = h.ok("docker logs w");
+        assertTrue(logs.size() >= 3 && logs.stream().allMatch("tick"::equals), String.join("\n", logs));
+        h.ok("docker stop w");
+        String w = h.ok("docker ps -a").get(1);
+        assertTrue(w.contains("13 seconds ago   Exited (137) Less than a second ago"),
+                "sh as PID 1 ignores SIGTERM without a trap, so docker stop kills it after 10 s: " + w);
+    }
+
+    @Test
+    void aTrapOnTermEndsTheLoopWithItsStatus() {
+        h.ok("docker run -d --name t alpine sh -c \"trap 'exit 0' TERM; while true; do echo tick; sleep 1; done\"");
+        h.ok("sleep 2");
+        h.ok("docker stop t");
+        String t = h.ok("docker ps -a").get(1);
+        assertTrue(t.contains("Exited (0) "), t);
+        assertTrue(t.contains("Less than a second ago") || t.contains("1 second ago"), t);
+    }
+
+    @Test
+    void anUntilLoopWaitsForItsServer() {
+        h.ok("docker network create n");
+        h.ok("docker run -d --name c --network n alpine sh -c 'until nc -z web 80; do echo waiting; sleep 1; done; echo up'");
+        h.ok("sleep 2");
+        h.ok("docker run -d --name web --network n nginx");
+        h.ok("sleep 3");
+        List<String> logs = h.ok("docker logs c");
+        assertEquals(List.of("nc: bad address 'web'", "waiting"), logs.subList(0, 2), "BusyBox nc's error while web is unknown");
+        assertEquals("up", logs.get(logs.size() - 1), String.join("\n", logs));
+        assertTrue(h.ok("docker ps -a").stream().anyMatch(l -> l.endsWith(" c") && l.contains("Exited (0)")));
+    }
+
+    @Test
+    void execRunsLoopsPipesAndEachImagesTools() {
+        h.ok("docker run -d --name a alpine sleep 3600");
+        h.ok("docker run -d --name u ubuntu sleep 3600");
+        assertEquals(List.of("one", "2"), h.ok("docker exec a sh -c 'for n in 1 2; do echo $n; done | sed s/1/one/'"));
+        assertEquals(List.of("3"), h.ok("docker exec u sh -c 'seq 3 | awk \"{s+=\\$1} END {print s/2}\"'"));
+        assertEquals(List.of("uid=0(root) gid=0(root) groups=0(root),1(bin),2(daemon),3(sys),4(adm),6(disk),10(wheel),"
+                + "11(floppy),20(dialout),26(tape),27(video)"), h.ok("docker exec a sh -c id"));
+        assertEquals(List.of("uid=0(root) gid=0(root) groups=0(root)"), h.ok("docker exec u sh -c 'id'"));
+        CommandResult cat = h.run("docker exec a sh -c 'cat /nope'");
+        assertEquals(List.of("cat: can't open '/nope': No such file or directory"), cat.output());
+        assertEquals(1, cat.status());
+        assertEquals(List.of("cat: /nope: No such file or directory"), h.run("docker exec u sh -c 'cat /nope'").output());
+        assertEquals(List.of("sh: 1: ping: not found"), h.run("docker exec u sh -c 'ping -c1 a'").output());
+        assertTrue(h.ok("docker exec a sh -c 'env | sort'").contains("HOSTNAME=" + h.ok("docker exec a hostname").get(0)));
+        assertTrue(h.ok("docker exec a sh -c 'ls /etc'").containsAll(List.of("hostname", "hosts", "resolv.conf")));
+        assertEquals(List.of("sh: syntax error: unexpected \"fi\""), h.run("docker exec a sh -c 'if true; then fi'").output());
+        assertEquals(List.of("sh: 1: Syntax error: \"fi\" unexpected"), h.run("docker exec u sh -c 'if true; then fi'").output());
+        assertEquals(2, h.run("docker exec a sh -c 'if true; then fi'").status());
+    }
+
+    @Test
+    void theInteractiveShellKeepsItsStateFromLineToLine() {
+        h.ok("docker run -d --name c1 alpine sleep 3600");
+        InteractiveShell t = new InteractiveShell(h.world.host());
+        assertEquals(0, t.run("docker exec -it c1 sh").status());
+        assertEquals("/ # ", t.prompt());
+        t.run("x=5; f() { echo f$1; }");
+        assertEquals(List.of("f5", "4", "3"), t.run("f $x; i=$x; while [ $i -gt 3 ]; do i=$((i-1)); echo $i; done").output());
+        assertEquals(List.of("sh: curl: not found"), t.run("curl web").output());
+        assertEquals(List.of("127"), t.run("echo $?").output());
+        assertEquals(List.of("sh: syntax error: unexpected \"done\""), t.run("done").output());
+    }
+}
