@@ -54,6 +54,7 @@ public final class Container {
     private ImageConfig.Healthcheck healthcheck;
     private Health health;
     private List<String> env = List.of();
+    private final Map<String, Integer> gwPriority = new java.util.HashMap<>();
 
     public Container(String id, String name, String image, List<String> cmd, String hostname, String networkMode,
               long created, List<String> extraHosts, List<String> dns) {
@@ -70,6 +71,22 @@ public final class Container {
 
     public String id() {
         return id;
+    }
+
+    /**
+     * EndpointSettings.GwPriority on network {@code network} ({@code --gw-priority}, compose's
+     * {@code gw_priority}): the highest gives the default route; 0 unless set.
+     */
+    public int gwPriority(String network) {
+        return gwPriority.getOrDefault(network, 0);
+    }
+
+    public void gwPriority(String network, int priority) {
+        if (priority == 0) {
+            gwPriority.remove(network);
+        } else {
+            gwPriority.put(network, priority);
+        }
     }
 
     /** The ports asked for with {@code -p}/{@code -P} (HostConfig.PortBindings), published at each start. */

@@ -54,14 +54,12 @@ final class Containers {
             joined = container(mode.substring("container:".length()));
         } else {
             first = engine.network(mode);
-            if (req.ip() != null && first.name().equals("bridge")) {
-                throw new EngineException("invalid endpoint settings:\nuser specified IP address is supported on user defined networks only");
+            String invalid = req.ip() == null ? null : EndpointSettings.staticAddressError(first, req.ip());
+            if (invalid != null) {
+                throw new EngineException("invalid endpoint settings:\n" + invalid);
             }
             if (!req.aliases().isEmpty() && first.name().equals("bridge")) {
                 throw new EngineException("invalid endpoint settings:\nnetwork-scoped aliases are only supported for user-defined networks");
-            }
-            if (req.ip() != null && !first.subnet().contains(req.ip())) {
-                throw new EngineException("invalid endpoint settings:\nno configured subnet or ip-range contain the IP address " + req.ip());
             }
         }
         String id = engine.random().nextHex(64);

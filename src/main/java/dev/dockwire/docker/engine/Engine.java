@@ -59,6 +59,7 @@ public final class Engine implements Swarm.Member, ProcessHost {
     private final Sandboxes sandboxes;
     private final DefaultGateway gateway;
     private final EmbeddedDns dns;
+    private final NetworkConnect connections;
 
     public Engine(Kernel kernel, EventLoop clock, SeededRandom random, EngineProfile profile, List<String> hostNameservers) {
         this.kernel = kernel;
@@ -74,6 +75,40 @@ public final class Engine implements Swarm.Member, ProcessHost {
         this.networks = new Networks(this);
         this.sandboxes = new Sandboxes(this);
         this.gateway = new DefaultGateway(this, sandboxes);
+        this.connections = new NetworkConnect(random, this::driver, new NetworkConnect.Plumbing() {
+            @Override
+            public Endpoint join(Container c, Endpoint e) {
+                return sandboxes.join(c, c.netns(), e, false, Sandboxes.nextIfIndex(c));
+            }
+
+            @Override
+            public void leave(Container c, Endpoint e) {
+                sandboxes.leave(c, e);
+            }
+
+            @Override
+            public void updateGateway(Container c) {
+                sandboxes.updateGateway(c, c.netns());
+            }
+
+            @Override
+            public void overlayJoined(Container c, Endpoint overlay) {
+                gateway.joinIfNeeded(c, overlay);
+            }
+
+            @Override
+            public void overlayLeft(Container c) {
+                gateway.leaveIfUnneeded(c);
+            }
+
+            @Override
+            public void networksChanged(Container c, boolean joined) {
+                ContainerFiles.write(Engine.this.hostNameservers, c, containers());
+                if (joined) {
+                    dns.start(c);
+                }
+            }
+        });
         this.dns = new EmbeddedDns(kernel, clock, random, this::containerAnywhere, this.hostNameservers);
         this.mains = new MainProcesses(this, clock);
         this.monitor = new ContainerMonitor(this, clock);
@@ -343,9 +378,10 @@ public final class Engine implements Swarm.Member, ProcessHost {
     }
 
     /**
-     * The new sandbox's endpoints in order: the first local one gets the default route; a container
+     * The new sandbox's endpoints in order: the one {@link GatewayEndpoint} picks gets the default
+     * route and the published ports; a container
      * on a non-internal overlay and no bridge network also gets the gateway endpoint on
-     * docker_gwbridge; ports publish on the first bridge endpoint. A failure leaves every endpoint
+     * docker_gwbridge. A failure leaves every endpoint
      * and removes the sandbox.
      */
     private void joinEndpoints(Container c, String sandbox) {
@@ -359,14 +395,17 @@ public final class Engine implements Swarm.Member, ProcessHost {
                     made.add(sandboxes.join(c, sandbox, e, false, made.size()));
                     overlays |= !n.internal();
                 } else if (n.driver().plumbed() && !DefaultGateway.isGateway(n)) {
-                    made.add(sandboxes.join(c, sandbox, e, made.isEmpty(), made.size()));
+                    made.add(sandboxes.join(c, sandbox, e, false, made.size()));
                 }
             }
             if (overlays && gateway.needed(made)) {
                 made.add(gateway.join(c, sandbox, made.size()));
             }
-            made.stream().filter(e -> e.network().driver() == Network.Driver.BRIDGE).findFirst()
-                    .ifPresent(e -> driver(e.network()).programExternalConnectivity(c, e));
+            sandboxes.updateGateway(c, sandbox);
+            Endpoint ports = GatewayEndpoint.ports(c);
+            if (ports != null) {
+                driver(ports.network()).programExternalConnectivity(c, ports);
+            }
         } catch (RuntimeException ex) {
             for (Endpoint ep : made) {
                 sandboxes.leave(c, ep);
@@ -456,61 +495,17 @@ public final class Engine implements Swarm.Member, ProcessHost {
 
     /** {@code docker network connect [--ip IP] [--alias A] NET CTR}: a new interface when running. */
     public Endpoint connect(String netRef, String ctrRef, Ipv4Address ip, List<String> aliases) {
-        Network n = network(netRef);
-        Container c = container(ctrRef);
-        if (c.networkMode().equals("host") || c.networkMode().equals("none") || c.networkMode().startsWith("container:")) {
-            throw new EngineException("container cannot be disconnected from host network or connected to host network");
-        }
-        if (!n.driver().plumbed()) {
-            throw new EngineException("container cannot be disconnected from host network or connected to host network");
-        }
-        if (c.endpoints().containsKey(n.name())) {
-            throw new EngineException("endpoint with name " + c.name() + " already exists in network " + n.name());
-        }
-        if (ip != null && n.name().equals("bridge")) {
-            throw new EngineException("invalid endpoint settings:\nuser specified IP address is supported on user defined networks only");
-        }
-        if (n.swarmScoped() && !n.attachable()) {
-            throw new EngineException("Could not attach to network " + n.name()
-                    + ": rpc error: code = PermissionDenied desc = network " + n.name() + " not manually attachable");
-        }
-        Endpoint e = new Endpoint(random.nextHex(64), n, null, null, null, null, ip,
-                aliases == null ? List.of() : List.copyOf(aliases));
-        if (c.running()) {
-            Endpoint made = sandboxes.join(c, c.netns(), e, false, Sandboxes.nextIfIndex(c));
-            if (n.swarmScoped()) {
-                gateway.joinIfNeeded(c, made);
-            }
-            ContainerFiles.write(hostNameservers, c, containers());
-            dns.start(c);
-            return made;
-        }
-        c.putEndpoint(n.name(), e);
-        return e;
+        return connect(netRef, ctrRef, ip, aliases, 0);
+    }
+
+    /** {@code docker network connect ... --gw-priority N} (compose's {@code gw_priority}): see {@link NetworkConnect}. */
+    public Endpoint connect(String netRef, String ctrRef, Ipv4Address ip, List<String> aliases, int gwPriority) {
+        return connections.connect(network(netRef), container(ctrRef), ip, aliases, gwPriority);
     }
 
     /** {@code docker network disconnect NET CTR}: the interface goes, its address is freed. */
     public void disconnect(String netRef, String ctrRef) {
-        Network n = network(netRef);
-        Container c = container(ctrRef);
-        Endpoint e = c.endpoints().get(n.name());
-        if (e == null) {
-            throw new EngineException("container " + c.id() + " is not connected to network " + n.name());
-        }
-        if (!n.driver().plumbed()) {
-            throw new EngineException("container cannot be disconnected from host network or connected to host network");
-        }
-        if (c.running() && n.swarmScoped()) {
-            sandboxes.leave(c, e);
-            c.removeEndpoint(n.name());
-            gateway.leaveIfUnneeded(c);
-            ContainerFiles.write(hostNameservers, c, containers());
-        } else if (c.running()) {
-            sandboxes.disconnect(c, e);
-            ContainerFiles.write(hostNameservers, c, containers());
-        } else {
-            c.removeEndpoint(n.name());
-        }
+        connections.disconnect(network(netRef), container(ctrRef));
     }
 
     private final List<ObjLongConsumer<String>> sampleListeners = new ArrayList<>();

@@ -97,8 +97,10 @@ final class Networks {
         Map<String, String> opts = req.options() == null ? Map.of() : req.options();
         Network.Driver type = driver.equals("macvlan") ? Network.Driver.MACVLAN : Network.Driver.BRIDGE;
         String bridgeName = type == Network.Driver.BRIDGE ? opts.getOrDefault(BridgeDriver.NAME_OPTION, "br-" + id.substring(0, 12)) : null;
-        return createLocal(new Network(id, name, type, bridgeName, subnet, req.ipRange(), gateway(subnet, req.gateway()),
-                req.internal(), req.attachable(), opts, req.labels() == null ? Map.of() : req.labels(), engine.nanos()));
+        Network n = new Network(id, name, type, bridgeName, subnet, req.ipRange(), gateway(subnet, req.gateway()),
+                req.internal(), req.attachable(), opts, req.labels() == null ? Map.of() : req.labels(), engine.nanos());
+        n.userSubnet(req.subnet() != null);
+        return createLocal(n);
     }
 
     /** A bridge network dockerd or libnetwork creates itself (docker0, docker_gwbridge). */
@@ -211,10 +213,14 @@ final class Networks {
             return;
         }
         if (!n.endpoints().isEmpty()) {
-            Map.Entry<String, Endpoint> e = n.endpoints().entrySet().iterator().next();
-            Container c = engine.containerById(e.getKey());
-            throw new EngineException("error while removing network: network " + n.name() + " has active endpoints (name:\""
-                    + (c == null ? "?" : c.name()) + "\" id:\"" + e.getKey().substring(0, 12) + "\")");
+            // libnetwork/network.go delete: ActiveEndpointsError lists every endpoint, name:"..." id:"<12 hex>".
+            List<String> eps = new ArrayList<>();
+            n.endpoints().forEach((cid, e) -> {
+                Container c = engine.containerById(cid);
+                eps.add("name:\"" + (c == null ? cid.substring(0, 12) : c.name()) + "\" id:\"" + e.id().substring(0, 12) + "\"");
+            });
+            throw new EngineException("error while removing network: network " + n.name() + " has active endpoints ("
+                    + String.join(", ", eps) + ")");
         }
         if (engine.containers().stream().anyMatch(c -> c.endpoints().containsKey(n.name()))) {
             Container c = engine.containers().stream().filter(x -> x.endpoints().containsKey(n.name())).findFirst().orElseThrow();
