@@ -183,12 +183,19 @@ public final class DockerCommand {
             if (pull != null) {
                 return pull;
             }
-            c = engine().run(req);
+            c = engine().create(req);
         } catch (EngineException e) {
-            List<String> out = new ArrayList<>(List.of(("docker: Error response from daemon: " + e.getMessage()).split("\n")));
-            out.add("");
-            out.add("Run 'docker run --help' for more information");
-            return new CommandOutput(CliErrors.runStatus(e.getMessage()), out);
+            return runFailed(List.of(), e);
+        }
+        try {
+            engine().start(c.name());
+        } catch (EngineException e) {
+            // run.go: the client created the container, printed its id when detached, then the start failed;
+            // the container stays Created unless --rm (AutoRemove) has the daemon remove it.
+            if (f.has("rm")) {
+                engine().remove(c.name(), true, () -> { });
+            }
+            return runFailed(f.has("detach") ? List.of(c.id()) : List.of(), e);
         }
         List<String> warnings = new ArrayList<>(publishWarning(f));
         if (engine().images().config(c.image()) == null) {
@@ -225,6 +232,14 @@ public final class DockerCommand {
         List<String> out = new ArrayList<>(warnings);
         out.addAll(r.output());
         return new CommandOutput(r.status(), out);
+    }
+
+    private static CommandOutput runFailed(List<String> before, EngineException e) {
+        List<String> out = new ArrayList<>(before);
+        out.addAll(List.of(("docker: Error response from daemon: " + e.getMessage()).split("\n")));
+        out.add("");
+        out.add("Run 'docker run --help' for more information");
+        return new CommandOutput(CliErrors.runStatus(e.getMessage()), out);
     }
 
     /**
