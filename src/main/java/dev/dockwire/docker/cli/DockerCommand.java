@@ -348,10 +348,18 @@ public final class DockerCommand {
                 return CliErrors.daemonError(e);
             }
         }
-        return each(f.positional(), "start", ref -> {
+        CommandOutput r = each(f.positional(), "start", ref -> {
             engine().start(ref);
             return ref;
         });
+        if (r.status() == 0) {
+            return r;
+        }
+        // cli/command/container/start.go: the containers that failed, after each one's error.
+        List<String> failed = f.positional().stream().filter(ref -> !r.output().contains(ref)).toList();
+        List<String> out = new ArrayList<>(r.output());
+        out.add("Error: failed to start containers: " + String.join(", ", failed));
+        return new CommandOutput(r.status(), out);
     }
 
     private CommandOutput stop(List<String> args, boolean restart) {

@@ -387,6 +387,10 @@ public final class Engine implements Swarm.Member, ProcessHost {
     private void joinEndpoints(Container c, String sandbox) {
         List<Endpoint> made = new ArrayList<>();
         try {
+            String removed = networks.removedNetwork(c);
+            if (removed != null) {
+                throw new EngineException(setupFailed("network " + removed + " not found"));
+            }
             kernel.linkSetUp(sandbox, "lo", true);
             boolean overlays = false;
             for (Endpoint e : List.copyOf(c.endpoints().values())) {
@@ -414,6 +418,11 @@ public final class Engine implements Swarm.Member, ProcessHost {
             kernel.netnsDel(sandbox);
             throw ex instanceof KernelException ? new EngineException(ex.getMessage()) : ex;
         }
+    }
+
+    /** daemon/start_linux.go wraps what went wrong setting up the sandbox in errSetupNetworking (docker 28). */
+    private String setupFailed(String why) {
+        return profile == EngineProfile.DOCKER_28 ? "failed to set up container networking: " + why : why;
     }
 
     /**

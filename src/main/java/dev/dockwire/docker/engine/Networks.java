@@ -222,20 +222,29 @@ final class Networks {
             throw new EngineException("error while removing network: network " + n.name() + " has active endpoints ("
                     + String.join(", ", eps) + ")");
         }
-        if (engine.containers().stream().anyMatch(c -> c.endpoints().containsKey(n.name()))) {
-            Container c = engine.containers().stream().filter(x -> x.endpoints().containsKey(n.name())).findFirst().orElseThrow();
-            throw new EngineException("error while removing network: network " + n.name() + " is in use by container " + c.shortId());
-        }
         engine.driver(n).deleteNetwork(n);
         networks.remove(n.name());
+    }
+
+    /**
+     * The name of a local network {@code c} was configured for that has been removed since
+     * ({@code network rm} and prune only mind active endpoints, as libnetwork does), or null.
+     */
+    String removedNetwork(Container c) {
+        for (Endpoint e : c.endpoints().values()) {
+            if (!e.network().swarmScoped() && findLocalNetwork(e.network().name()) != e.network()) {
+                return e.network().name();
+            }
+        }
+        return null;
     }
 
     /** {@code docker network prune -f}: removes unused user-defined networks; returns their names. */
     List<String> pruneNetworks() {
         List<String> removed = new ArrayList<>();
         for (Network n : new ArrayList<>(networks.values())) {
-            if (!n.predefined() && n.endpoints().isEmpty()
-                    && engine.containers().stream().noneMatch(c -> c.endpoints().containsKey(n.name()))) {
+            // daemon/prune.go localNetworksPrune: only active endpoints keep a network; a Created container does not.
+            if (!n.predefined() && n.endpoints().isEmpty()) {
                 removeNetwork(n.name());
                 removed.add(n.name());
             }

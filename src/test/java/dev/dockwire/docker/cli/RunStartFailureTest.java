@@ -63,4 +63,28 @@ class RunStartFailureTest {
         assertEquals(125, r.status());
         assertEquals(List.of(), ok("docker ps -a --filter name=web4 --format '{{.Names}}'"));
     }
+
+    @Test
+    void aCreatedContainerDoesNotKeepItsNetworkAndItsStartThenFails() {
+        ok("docker network create n1");
+        ok("docker create --name idle --network n1 busybox sleep 1000");
+        assertEquals(List.of("Deleted Networks:", "n1", ""), ok("docker network prune -f"));
+        CommandResult r = h.run("docker start idle");
+        assertEquals(1, r.status());
+        assertEquals(List.of("Error response from daemon: failed to set up container networking: network n1 not found",
+                "Error: failed to start containers: idle"), r.output());
+    }
+
+    @Test
+    void theNewestBridgesSkipDnatRuleComesFirst() {
+        ok("docker network create n1");
+        ok("docker network create n2");
+        List<String> nat = ok("iptables -t nat -S DOCKER");
+        assertEquals(List.of("-N DOCKER", "-A DOCKER -i " + bridge("n2") + " -j RETURN", "-A DOCKER -i " + bridge("n1") + " -j RETURN",
+                "-A DOCKER -i docker0 -j RETURN"), nat, "setup_ip_tables: Rule.Insert, newest first");
+    }
+
+    private String bridge(String network) {
+        return "br-" + ok("docker network inspect -f '{{.Id}}' " + network).get(0).substring(0, 12);
+    }
 }
