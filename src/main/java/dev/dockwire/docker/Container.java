@@ -55,6 +55,7 @@ public final class Container {
     private Health health;
     private List<String> env = List.of();
     private final Map<String, Integer> gwPriority = new java.util.HashMap<>();
+    private ContainerOptions options = ContainerOptions.NONE;
 
     public Container(String id, String name, String image, List<String> cmd, String hostname, String networkMode,
               long created, List<String> extraHosts, List<String> dns) {
@@ -71,6 +72,15 @@ public final class Container {
 
     public String id() {
         return id;
+    }
+
+    /** HostConfig's capabilities, privileged, read-only, tmpfs, init, sysctls and links, and Config.User. */
+    public ContainerOptions options() {
+        return options;
+    }
+
+    public void options(ContainerOptions o) {
+        options = o;
     }
 
     /**

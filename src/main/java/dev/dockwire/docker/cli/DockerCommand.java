@@ -116,11 +116,13 @@ public final class DockerCommand {
             new Spec("net-alias", (char) 0, true), new Spec("hostname", 'h', true), new Spec("publish", 'p', true),
             new Spec("publish-all", 'P', false), new Spec("add-host", (char) 0, true), new Spec("dns", (char) 0, true),
             new Spec("rm", (char) 0, false), new Spec("env", 'e', true), new Spec("restart", (char) 0, true),
-            new Spec("label", 'l', true), new Spec("cap-add", (char) 0, true), new Spec("privileged", (char) 0, false),
-            new Spec("expose", (char) 0, true), new Spec("entrypoint", (char) 0, true)), HealthFlags.SPECS.stream()).toList();
+            new Spec("label", 'l', true), new Spec("expose", (char) 0, true), new Spec("entrypoint", (char) 0, true)),
+            java.util.stream.Stream.concat(HealthFlags.SPECS.stream(), HostFlags.SPECS.stream())).toList();
 
     private ContainerCreate createRequest(CliFlags f) {
-        String network = f.has("network") ? f.get("network") : f.get("net");
+        String[] networkOpt = HostFlags.network(f.has("network") ? f.get("network") : f.get("net"));
+        String network = networkOpt[0];
+        int gwPriority = networkOpt[1] == null ? 0 : CliFlags.intValue(networkOpt[1], "network");
         Ipv4Address ip = null;
         if (f.has("ip")) {
             Integer v = Ipv4Address.tryParse(f.get("ip"));
@@ -146,7 +148,9 @@ public final class DockerCommand {
                 .withRestart(f.get("restart"))
                 .withHealthcheck(HealthFlags.parse(f))
                 .withEnv(env(f.all("env")))
-                .withStdio(f.has("interactive"), f.has("tty"));
+                .withStdio(f.has("interactive"), f.has("tty"))
+                .withOptions(HostFlags.parse(f))
+                .withGwPriority(gwPriority);
     }
 
     /** {@code -e KEY=VALUE}, or {@code -e KEY} for the client's own value (dropped when it has none), as docker/cli's opts.ValidateEnv. */

@@ -62,6 +62,7 @@ final class Containers {
                 throw new EngineException("invalid endpoint settings:\nnetwork-scoped aliases are only supported for user-defined networks");
             }
         }
+        HostConfigCheck.check(req, mode, containers::get);
         String id = engine.random().nextHex(64);
         // A container joined to X's namespace takes X's hostname (moby: initializeNetworking).
         String hostname = req.hostname() != null ? req.hostname() : joined != null ? joined.hostname()
@@ -77,6 +78,10 @@ final class Containers {
         c.stdio(req.openStdin(), req.tty());
         c.healthcheck(req.healthcheck());
         c.env(req.env());
+        c.options(req.options());
+        if (first != null) {
+            c.gwPriority(first.name(), req.gwPriority());
+        }
         if (first != null && first.swarmScoped() && !first.attachable() && !swarmTask) {
             throw new EngineException("Could not attach to network " + first.name()
                     + ": rpc error: code = PermissionDenied desc = network " + first.name() + " not manually attachable");

@@ -113,6 +113,7 @@ public final class Engine implements Swarm.Member, ProcessHost {
         this.mains = new MainProcesses(this, clock);
         this.monitor = new ContainerMonitor(this, clock);
         this.stops = new ContainerStop(this, clock, mains, monitor);
+        sandboxListeners.add(c -> HostConfigCheck.applySysctls(kernel, c));
     }
 
     /** The directory where swarm joins find managers (shared by the hosts of one LAN), and this host's name. */
@@ -330,6 +331,7 @@ public final class Engine implements Swarm.Member, ProcessHost {
         if (missing != null) {
             throw new EngineException(missing.createFailed());
         }
+        HostConfigCheck.checkSysctls(c);
         monitor.startedByHand(c);
         return restart(c);
     }
