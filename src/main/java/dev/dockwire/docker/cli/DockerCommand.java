@@ -356,7 +356,7 @@ public final class DockerCommand {
             engine().start(ref);
             return ref;
         });
-        if (r.status() == 0) {
+        if (r.status() == 0 || f.positional().isEmpty()) {
             return r;
         }
         // cli/command/container/start.go: the containers that failed, after each one's error.
