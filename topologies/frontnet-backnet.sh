@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# One container on two networks: the app reaches both the web tier and the database, and its
-# default route stays on the network it was started with.
+# One container on two networks: the app reaches both the web tier and the database. Its default
+# route moves to backnet when it joins it: libnetwork sorts a sandbox's endpoints (Endpoint.Less:
+# gw-priority, then internal last, then network name) and backnet sorts before frontnet.
 # dockwire: seed 11
 
 docker network create --subnet 10.10.1.0/24 frontnet
@@ -13,7 +14,7 @@ docker exec app ip -o -4 addr
 # expect: matches \d+: eth0\s+inet 10\.10\.1\.3/24 brd 10\.10\.1\.255 scope global eth0
 # expect: matches \d+: eth1\s+inet 10\.10\.2\.3/24 brd 10\.10\.2\.255 scope global eth1
 docker exec app ip route
-# expect: contains default via 10.10.1.1 dev eth0
+# expect: contains default via 10.10.2.1 dev eth1
 docker exec app ping -c 1 10.10.1.2
 # expect: contains 1 packets received
 docker exec app ping -c 1 10.10.2.2

@@ -30,7 +30,7 @@ final class PromptDirective {
         if (decl == null) {
             return null;
         }
-        engine.declareHttpImage(decl.image(), decl.port(), decl.text());
+        engine.images().declare(decl.image(), decl.port(), decl.text());
         return List.of();
     }
 }

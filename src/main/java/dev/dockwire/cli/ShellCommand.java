@@ -64,7 +64,7 @@ final class ShellCommand implements Callable<Integer> {
                      line -> terminal.writer().println(line))) {
             if (file != null) {
                 var script = ScriptParser.parse(file.toString(), "shell", Files.readString(file));
-                script.images().forEach(i -> session.world().engine().declareHttpImage(i.image(), i.port(), i.text()));
+                script.images().forEach(i -> session.world().engine().images().declare(i.image(), i.port(), i.text()));
                 for (var c : script.commands()) {
                     session.step(c.line(), c.lineNumber(), new Session.Expect(c.status(), c.anyStatus(), c.contains(),
                             c.notContains(), c.matches()));

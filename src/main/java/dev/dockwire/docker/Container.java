@@ -55,6 +55,8 @@ public final class Container {
     private Health health;
     private List<String> env = List.of();
     private Map<String, String> labels = Map.of();
+    private final Map<String, Integer> gwPriority = new java.util.HashMap<>();
+    private ContainerOptions options = ContainerOptions.NONE;
 
     public Container(String id, String name, String image, List<String> cmd, String hostname, String networkMode,
               long created, List<String> extraHosts, List<String> dns) {
@@ -71,6 +73,31 @@ public final class Container {
 
     public String id() {
         return id;
+    }
+
+    /** HostConfig's capabilities, privileged, read-only, tmpfs, init, sysctls and links, and Config.User. */
+    public ContainerOptions options() {
+        return options;
+    }
+
+    public void options(ContainerOptions o) {
+        options = o;
+    }
+
+    /**
+     * EndpointSettings.GwPriority on network {@code network} ({@code --gw-priority}, compose's
+     * {@code gw_priority}): the highest gives the default route; 0 unless set.
+     */
+    public int gwPriority(String network) {
+        return gwPriority.getOrDefault(network, 0);
+    }
+
+    public void gwPriority(String network, int priority) {
+        if (priority == 0) {
+            gwPriority.remove(network);
+        } else {
+            gwPriority.put(network, priority);
+        }
     }
 
     /** The ports asked for with {@code -p}/{@code -P} (HostConfig.PortBindings), published at each start. */

@@ -48,6 +48,7 @@ public final class Network {
     private final Map<String, Endpoint> endpoints = new LinkedHashMap<>();
     private final AddressPool pool;
     private String createdLink;
+    private boolean userSubnet;
 
     public Network(String id, String name, Driver driver, String bridge, Cidr subnet, Cidr ipRange, Ipv4Address gateway,
             boolean internal, boolean attachable, Map<String, String> options, Map<String, String> labels, long created) {
@@ -110,6 +111,15 @@ public final class Network {
     }
 
     /** Null for host and none. */
+    /** Whether the subnet was asked for ({@code --subnet}, IPAM Config): libnetwork's static pool, the only kind {@code --ip} may pick from. */
+    public boolean userSubnet() {
+        return userSubnet;
+    }
+
+    public void userSubnet(boolean given) {
+        this.userSubnet = given;
+    }
+
     public Cidr subnet() {
         return subnet;
     }

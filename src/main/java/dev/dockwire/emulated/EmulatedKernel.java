@@ -324,6 +324,13 @@ public final class EmulatedKernel implements Kernel {
     }
 
     @Override
+    public void routeDel(String ns, Cidr dst) {
+        if (!namespace(ns).removeRoute(dst.network())) {
+            throw new KernelException("RTNETLINK answers: No such process");
+        }
+    }
+
+    @Override
     public void sysctl(String ns, String key, String value) {
         try {
             namespace(ns).sysctl(key, value);

@@ -96,6 +96,12 @@ public interface Kernel {
     /** {@code ip -n NS route add DST [via GW] dev DEV}; {@code gateway} 0 = directly connected. */
     void routeAdd(String ns, Cidr dst, int gateway, String dev);
 
+    /**
+     * {@code ip -n NS route del DST} (main table): libnetwork's {@code UnsetGateway} before it sets
+     * the default route through another endpoint; fails with {@code RTNETLINK answers: No such process}.
+     */
+    void routeDel(String ns, Cidr dst);
+
     /** {@code ip netns exec NS sysctl -w KEY=VALUE}. */
     void sysctl(String ns, String key, String value);
 

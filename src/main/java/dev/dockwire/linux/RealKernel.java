@@ -345,6 +345,13 @@ public final class RealKernel implements Kernel, AutoCloseable {
         nl(ns).request(Rtm.RTM_NEWROUTE, Nlmsghdr.NLM_F_CREATE | Nlmsghdr.NLM_F_EXCL, r::emit);
     }
 
+    @Override
+    public void routeDel(String ns, Cidr dst) {
+        Cidr net = dst.network();
+        RouteMessage r = RouteMessage.delete(net.addressBits(), net.prefixLength());
+        nl(ns).request(Rtm.RTM_DELROUTE, 0, r::emit);
+    }
+
     private static Path sysctlPath(String key) {
         return Path.of("/proc/sys", key.replace('.', '/'));
     }

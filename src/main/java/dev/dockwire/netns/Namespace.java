@@ -290,6 +290,16 @@ public final class Namespace implements StackNet, NfNet {
         fib.add(route);
     }
 
+    /** Like {@code ip route del DST}: the first route to exactly {@code dst}; false when there is none. */
+    public boolean removeRoute(Cidr dst) {
+        for (Route r : fib.routes()) {
+            if (r.dst().equals(dst)) {
+                return fib.remove(r);
+            }
+        }
+        return false;
+    }
+
     @Override
     public String sysctl(String key) {
         return sysctls.get(key);

@@ -38,7 +38,7 @@ public final class Build {
 
     public static void topology(DockerHost host, String file, Topology t, Consumer<String> say) {
         Engine engine = host.engine();
-        t.images().forEach(i -> engine.declareHttpImage(i.image(), i.port(), i.text()));
+        t.images().forEach(i -> engine.images().declare(i.image(), i.port(), i.text()));
         for (Topology.NetworkSpec n : t.networks()) {
             TopologyRunner.network(engine, file, n, say);
         }
@@ -48,7 +48,7 @@ public final class Build {
         }
         ComposeProject p = t.compose();
         if (p != null) {
-            p.images().forEach(i -> engine.declareHttpImage(i.image(), i.port(), i.text()));
+            p.images().forEach(i -> engine.images().declare(i.image(), i.port(), i.text()));
             ComposeRunner.up(host, say, Path.of(p.file()), p, Map.of(), !p.file().equals(file));
         }
         for (Topology.ScriptRef sc : t.scripts()) {
@@ -58,12 +58,12 @@ public final class Build {
 
     /** {@code docker compose up -d [--scale SERVICE=N]} of a compose file's project; its steps are not run. */
     public static void compose(DockerHost host, Path file, ComposeProject p, Map<String, Integer> scale, Consumer<String> say) {
-        p.images().forEach(i -> host.engine().declareHttpImage(i.image(), i.port(), i.text()));
+        p.images().forEach(i -> host.engine().images().declare(i.image(), i.port(), i.text()));
         ComposeRunner.up(host, say, file, p, scale, true);
     }
 
     public static void script(DockerHost host, String file, Script s, Consumer<String> say) {
-        s.images().forEach(i -> host.engine().declareHttpImage(i.image(), i.port(), i.text()));
+        s.images().forEach(i -> host.engine().images().declare(i.image(), i.port(), i.text()));
         commands(host, file, s, say);
     }
 

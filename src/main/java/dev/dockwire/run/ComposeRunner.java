@@ -36,7 +36,7 @@ public final class ComposeRunner {
                 p.capture().filter(), out)) {
             session.say("dockwire: compose project " + p.name() + " (seed " + seed + ")");
             session.expectSteps(p.steps().size());
-            p.images().forEach(i -> session.world().engine().declareHttpImage(i.image(), i.port(), i.text()));
+            p.images().forEach(i -> session.world().engine().images().declare(i.image(), i.port(), i.text()));
             up(session, file, p, scale, true);
             session.steps(p.steps(), svc -> containerOf(p, svc));
             return session.finish();

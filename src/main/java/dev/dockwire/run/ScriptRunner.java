@@ -33,7 +33,7 @@ public final class ScriptRunner {
             }
             session.world().nodes().forEach(n -> n.shell().stepTimeout(script.stepTimeoutSeconds() * 1_000_000_000L));
             for (Script.ImageDecl i : script.images()) {
-                session.world().engine().declareHttpImage(i.image(), i.port(), i.text());
+                session.world().engine().images().declare(i.image(), i.port(), i.text());
             }
             session.expectSteps(script.commands().size());
             commands(session, file, script);

@@ -43,7 +43,7 @@ public final class TopologyRunner {
             int total = t.steps().size() + t.scripts().stream().mapToInt(sc -> sc.script().commands().size()).sum();
             session.expectSteps(total);
             t.outsideDns().forEach(session.world()::addOutsideName);
-            t.images().forEach(i -> engine.declareHttpImage(i.image(), i.port(), i.text()));
+            t.images().forEach(i -> engine.images().declare(i.image(), i.port(), i.text()));
             for (Topology.NetworkSpec n : t.networks()) {
                 network(engine, file, n, session::say);
             }
@@ -85,7 +85,7 @@ public final class TopologyRunner {
                     first == null || first.ip() == null ? null : Ipv4Address.parse(first.ip()),
                     List.of(), null, List.of(), List.of()).withStdio(true, true)); // as docker run -dit: a shell stays up
             for (Topology.Attachment a : nets.subList(Math.min(1, nets.size()), nets.size())) {
-                engine.connect(a.network(), ctr.name(), a.ip() == null ? null : Ipv4Address.parse(a.ip()), List.of());
+                engine.connect(a.network(), ctr.name(), a.ip() == null ? null : Ipv4Address.parse(a.ip()), List.of(), 0);
             }
             engine.start(ctr.name());
             StringBuilder sb = new StringBuilder("container " + ctr.name() + " (" + ctr.image() + "):");

@@ -177,6 +177,9 @@ public abstract class KernelContract {
                 && r.dev().equals("eth0") && r.kernel()), routes.toString());
         assertTrue(routes.stream().anyMatch(r -> r.dst().equals(Cidr.parse("0.0.0.0/0"))
                 && r.gateway() == Ipv4Address.parse("10.200.0.1").bits() && r.dev().equals("eth0")), routes.toString());
+        k.routeDel("c", Cidr.parse("0.0.0.0/0"));
+        assertTrue(k.routes("c").stream().noneMatch(r -> r.dst().prefixLength() == 0), "route del takes the default route");
+        assertThrows(KernelException.class, () -> k.routeDel("c", Cidr.parse("0.0.0.0/0")));
     }
 
     @Test

@@ -67,6 +67,16 @@ public final class CliFlags {
         return values.getOrDefault(name, List.of());
     }
 
+    /** An {@code int} flag's value as pflag parses it; a bad one is its {@code invalid argument} error. */
+    public static int intValue(String value, String flag) {
+        try {
+            return Integer.parseInt(value);
+        } catch (NumberFormatException e) {
+            throw new FlagError("invalid argument \"" + value + "\" for \"--" + flag + "\" flag: strconv.ParseInt: parsing \""
+                    + value + "\": " + (value.matches("[+-]?[0-9]+") ? "value out of range" : "invalid syntax"));
+        }
+    }
+
     public static CliFlags parse(List<String> args, List<Spec> specs, boolean interspersed) {
         CliFlags f = new CliFlags();
         boolean flagsDone = false;

@@ -155,11 +155,13 @@ public final class DockerCommand {
             new Spec("net-alias", (char) 0, true), new Spec("hostname", 'h', true), new Spec("publish", 'p', true),
             new Spec("publish-all", 'P', false), new Spec("add-host", (char) 0, true), new Spec("dns", (char) 0, true),
             new Spec("rm", (char) 0, false), new Spec("env", 'e', true), new Spec("restart", (char) 0, true),
-            new Spec("label", 'l', true), new Spec("cap-add", (char) 0, true), new Spec("privileged", (char) 0, false),
-            new Spec("expose", (char) 0, true), new Spec("entrypoint", (char) 0, true)), HealthFlags.SPECS.stream()).toList();
+            new Spec("label", 'l', true), new Spec("expose", (char) 0, true), new Spec("entrypoint", (char) 0, true)),
+            java.util.stream.Stream.concat(HealthFlags.SPECS.stream(), HostFlags.SPECS.stream())).toList();
 
     private ContainerCreate createRequest(CliFlags f) {
-        String network = f.has("network") ? f.get("network") : f.get("net");
+        String[] networkOpt = HostFlags.network(f.has("network") ? f.get("network") : f.get("net"));
+        String network = networkOpt[0];
+        int gwPriority = networkOpt[1] == null ? 0 : CliFlags.intValue(networkOpt[1], "network");
         Ipv4Address ip = null;
         if (f.has("ip")) {
             Integer v = Ipv4Address.tryParse(f.get("ip"));
@@ -185,7 +187,9 @@ public final class DockerCommand {
                 .withRestart(f.get("restart"))
                 .withHealthcheck(HealthFlags.parse(f))
                 .withEnv(env(f.all("env")))
-                .withStdio(f.has("interactive"), f.has("tty"));
+                .withStdio(f.has("interactive"), f.has("tty"))
+                .withOptions(HostFlags.parse(f))
+                .withGwPriority(gwPriority);
     }
 
     /** {@code -e KEY=VALUE}, or {@code -e KEY} for the client's own value (dropped when it has none), as docker/cli's opts.ValidateEnv. */
@@ -232,13 +236,20 @@ public final class DockerCommand {
             if (pull != null) {
                 return pull;
             }
-            c = engine().run(req);
+            c = engine().create(req);
             c.labels(labels(f.all("label")));
         } catch (EngineException e) {
-            List<String> out = new ArrayList<>(List.of(("docker: Error response from daemon: " + e.getMessage()).split("\n")));
-            out.add("");
-            out.add("Run 'docker run --help' for more information");
-            return new CommandOutput(CliErrors.runStatus(e.getMessage()), out);
+            return runFailed(List.of(), e);
+        }
+        try {
+            engine().start(c.name());
+        } catch (EngineException e) {
+            // run.go: the client created the container, printed its id when detached, then the start failed;
+            // the container stays Created unless --rm (AutoRemove) has the daemon remove it.
+            if (f.has("rm")) {
+                engine().remove(c.name(), true, () -> { });
+            }
+            return runFailed(f.has("detach") ? List.of(c.id()) : List.of(), e);
         }
         List<String> warnings = new ArrayList<>(publishWarning(f));
         if (engine().images().config(c.image()) == null) {
@@ -275,6 +286,14 @@ public final class DockerCommand {
         List<String> out = new ArrayList<>(warnings);
         out.addAll(r.output());
         return new CommandOutput(r.status(), out);
+    }
+
+    private static CommandOutput runFailed(List<String> before, EngineException e) {
+        List<String> out = new ArrayList<>(before);
+        out.addAll(List.of(("docker: Error response from daemon: " + e.getMessage()).split("\n")));
+        out.add("");
+        out.add("Run 'docker run --help' for more information");
+        return new CommandOutput(CliErrors.runStatus(e.getMessage()), out);
     }
 
     /**
@@ -386,10 +405,18 @@ public final class DockerCommand {
                 return CliErrors.daemonError(e);
             }
         }
-        return each(f.positional(), "start", ref -> {
+        CommandOutput r = each(f.positional(), "start", ref -> {
             engine().start(ref);
             return ref;
         });
+        if (r.status() == 0 || f.positional().isEmpty()) {
+            return r;
+        }
+        // cli/command/container/start.go: the containers that failed, after each one's error.
+        List<String> failed = f.positional().stream().filter(ref -> !r.output().contains(ref)).toList();
+        List<String> out = new ArrayList<>(r.output());
+        out.add("Error: failed to start containers: " + String.join(", ", failed));
+        return new CommandOutput(r.status(), out);
     }
 
     private CommandOutput stop(List<String> args, boolean restart) {

@@ -95,7 +95,7 @@ final class Inspect {
         Map<String, Object> config = new LinkedHashMap<>();
         config.put("Hostname", c.hostname());
         config.put("Domainname", "");
-        config.put("User", image == null ? "" : image.user());
+        config.put("User", !c.options().user().isEmpty() ? c.options().user() : image == null ? "" : image.user());
         config.put("AttachStdin", false);
         config.put("AttachStdout", false);
         config.put("AttachStderr", false);
@@ -264,6 +264,7 @@ final class Inspect {
         hostConfig.put("PortBindings", portBindings);
         hostConfig.put("Dns", new ArrayList<>(c.dns()));
         hostConfig.put("ExtraHosts", c.extraHosts().isEmpty() ? null : new ArrayList<>(c.extraHosts()));
+        HostFlags.inspect(hostConfig, c);
         m.put("HostConfig", hostConfig);
         m.put("Config", config(c, image));
         Map<String, Object> ns = new LinkedHashMap<>();

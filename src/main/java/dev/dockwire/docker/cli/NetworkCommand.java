@@ -175,18 +175,22 @@ public final class NetworkCommand {
                 status = 1;
             }
         }
+        if (status != 0) {
+            out.add("exit status 1"); // cli/command/network/remove.go returns cli.StatusError{StatusCode: 1}, printed as its Error()
+        }
         return new CommandOutput(status, out);
     }
 
     private CommandOutput networkConnect(List<String> args) {
         CliFlags f = CliFlags.parse(args, List.of(new Spec("ip", (char) 0, true), new Spec("alias", (char) 0, true),
-                new Spec("ip6", (char) 0, true), new Spec("link", (char) 0, true)), true);
+                new Spec("ip6", (char) 0, true), new Spec("link", (char) 0, true), new Spec("gw-priority", (char) 0, true)), true);
+        int gwPriority = f.has("gw-priority") ? CliFlags.intValue(f.get("gw-priority"), "gw-priority") : 0;
         if (f.positional().size() != 2) {
             return CliErrors.usage("network connect", "exactly 2 arguments", "[OPTIONS] NETWORK CONTAINER");
         }
         try {
             Ipv4Address ip = f.has("ip") ? parseIp(f.get("ip"), "IPv4") : null;
-            engine().connect(f.positional().get(0), f.positional().get(1), ip, f.all("alias"));
+            engine().connect(f.positional().get(0), f.positional().get(1), ip, f.all("alias"), gwPriority);
             return CommandOutput.ok(List.of());
         } catch (EngineException e) {
             return CliErrors.daemonError(e);

@@ -53,7 +53,7 @@ final class ComposeUp {
             }
         }
         // What the file's x-dockwire images say the built or unmodelled images run, as `dockwire run` declares them.
-        p.images().forEach(i -> engine().declareHttpImage(i.image(), i.port(), i.text()));
+        p.images().forEach(i -> engine().images().declare(i.image(), i.port(), i.text()));
         pullMissing();
         Set<String> used = new HashSet<>();
         p.services().forEach(s -> s.networks().forEach(n -> used.add(n.key())));
@@ -153,8 +153,11 @@ final class ComposeUp {
                 throw new EngineException("service " + target.name() + " has no container to share its network with");
             }
             mode = "container:" + targets.get(0).name();
-        } else if (mode == null) {
+        }
+        int gwPriority = 0;
+        if (mode == null) {
             ComposeProject.ServiceNetwork first = s.networks().get(0);
+            gwPriority = first.gwPriority();
             mode = p.network(first.key()).name();
             aliases.addAll(first.aliases());
             ip = first.ipv4Address() == null ? null : Ipv4Address.parse(first.ipv4Address());
@@ -166,7 +169,7 @@ final class ComposeUp {
                 .withEntrypoint(s.entrypoint()).withRestart(s.restart()).withHealthcheck(healthcheck(s.healthcheck()))
                 .withEnv(s.environment().entrySet().stream().filter(e -> e.getValue() != null)
                         .map(e -> e.getKey() + "=" + e.getValue()).toList())
-                .withStdio(s.stdinOpen(), s.tty()));
+                .withStdio(s.stdinOpen(), s.tty()).withGwPriority(gwPriority));
         for (ComposeProject.Mount m : s.mounts()) {
             String content = host.readHostOrDisk(m.source());
             if (content == null) {
@@ -180,7 +183,7 @@ final class ComposeUp {
             List<String> a = new ArrayList<>(List.of(name, s.name()));
             a.addAll(sn.aliases());
             engine().connect(p.network(sn.key()).name(), name,
-                    sn.ipv4Address() == null ? null : Ipv4Address.parse(sn.ipv4Address()), a);
+                    sn.ipv4Address() == null ? null : Ipv4Address.parse(sn.ipv4Address()), a, sn.gwPriority());
         }
         progress.done("Container", name, "Created");
     }

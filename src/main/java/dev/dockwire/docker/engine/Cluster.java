@@ -143,6 +143,7 @@ final class Cluster {
         }
         Network n = new Network(Swarm.base36(engine.random(), 25), req.name(), Network.Driver.OVERLAY, null, subnet, req.ipRange(), gw,
                 req.internal(), req.attachable(), opts, req.labels() == null ? Map.of() : req.labels(), engine.nanos());
+        n.userSubnet(req.subnet() != null);
         swarm.addOverlay(n, vni);
         return n;
     }

@@ -42,7 +42,7 @@ final class ContainerFiles {
             }
         }
         c.writeFile("/etc/hostname", c.hostname() + "\n");
-        c.writeFile("/etc/hosts", hosts(c, hostGateway));
+        c.writeFile("/etc/hosts", hosts(c, hostGateway, all));
         c.writeFile("/etc/resolv.conf", resolvConf(hostNameservers, c));
         for (Container j : all) {
             if (j.running() && joined(j, c)) {
@@ -67,8 +67,31 @@ final class ContainerFiles {
         }
     }
 
+    /**
+     * {@code --link NAME[:ALIAS]} on the default bridge (daemon/container_operations.go
+     * buildSandboxOptions): the linked container's bridge address under the alias, its hostname
+     * and, when the alias differs, its name. On a user network a link is a DNS alias instead.
+     */
+    private static List<String> links(Container c, Collection<Container> all) {
+        List<String> lines = new ArrayList<>();
+        if (!c.networkMode().equals("bridge")) {
+            return lines;
+        }
+        for (String link : c.options().links()) {
+            String[] parts = link.split(":", 2);
+            String name = parts[0].startsWith("/") ? parts[0].substring(1) : parts[0];
+            String alias = parts.length > 1 ? parts[1] : name;
+            Container child = all.stream().filter(x -> x.name().equals(name)).findFirst().orElse(null);
+            Endpoint e = child == null ? null : child.endpoints().get("bridge");
+            if (e != null && e.address() != null) {
+                lines.add(e.address() + "\t" + alias + " " + child.hostname() + (alias.equals(name) ? "" : " " + name) + "\n");
+            }
+        }
+        return lines;
+    }
+
     /** The hosts file; an extra host's {@code host-gateway} is the daemon's host gateway address (moby buildSandboxOptions). */
-    private static String hosts(Container c, Ipv4Address hostGateway) {
+    private static String hosts(Container c, Ipv4Address hostGateway, Collection<Container> all) {
         StringBuilder sb = new StringBuilder();
         sb.append("127.0.0.1\tlocalhost\n");
         sb.append("::1\tlocalhost ip6-localhost ip6-loopback\n");
@@ -84,6 +107,7 @@ final class ContainerFiles {
                         .append(extra, 0, colon).append('\n');
             }
         }
+        links(c, all).forEach(sb::append);
         // libnetwork's sbJoin calls Sandbox.updateHostsFile (sandbox_dns_unix.go) for each endpoint: one line per network joined.
         for (Endpoint e : c.endpoints().values()) {
             if (e.address() != null) {

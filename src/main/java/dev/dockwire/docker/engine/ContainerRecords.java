@@ -44,7 +44,7 @@ final class ContainerRecords implements Records {
 
     @Override
     public List<Integer> a(String name) {
-        String q = name.toLowerCase(Locale.ROOT);
+        String q = linked(name.toLowerCase(Locale.ROOT));
         List<Network> nets = networks();
         Set<Integer> out = new LinkedHashSet<>();
         for (Network n : nets) {
@@ -66,6 +66,21 @@ final class ContainerRecords implements Records {
             }
         }
         return new ArrayList<>(out);
+    }
+
+    /**
+     * {@code --link NAME:ALIAS} on a user-defined network: only this container resolves ALIAS,
+     * as the linked container's name (libnetwork's endpoint {@code myAliases}, Sandbox.ResolveName).
+     */
+    private String linked(String q) {
+        for (String link : container.options().links()) {
+            String[] parts = link.split(":", 2);
+            String target = parts[0].startsWith("/") ? parts[0].substring(1) : parts[0];
+            if (parts.length > 1 && parts[1].toLowerCase(Locale.ROOT).equals(q)) {
+                return target.toLowerCase(Locale.ROOT);
+            }
+        }
+        return q;
     }
 
     private List<Integer> match(Network n, String name) {

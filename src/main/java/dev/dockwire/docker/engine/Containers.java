@@ -56,16 +56,15 @@ final class Containers {
             joined = container(mode.substring("container:".length()));
         } else {
             first = engine.network(mode);
-            if (req.ip() != null && first.name().equals("bridge")) {
-                throw new EngineException("invalid endpoint settings:\nuser specified IP address is supported on user defined networks only");
+            String invalid = req.ip() == null ? null : EndpointSettings.staticAddressError(first, req.ip());
+            if (invalid != null) {
+                throw new EngineException("invalid endpoint settings:\n" + invalid);
             }
             if (!req.aliases().isEmpty() && first.name().equals("bridge")) {
                 throw new EngineException("invalid endpoint settings:\nnetwork-scoped aliases are only supported for user-defined networks");
             }
-            if (req.ip() != null && !first.subnet().contains(req.ip())) {
-                throw new EngineException("invalid endpoint settings:\nno configured subnet or ip-range contain the IP address " + req.ip());
-            }
         }
+        HostConfigCheck.check(req, mode, containers::get);
         String id = engine.random().nextHex(64);
         // A container joined to X's namespace takes X's hostname (moby: initializeNetworking).
         String hostname = req.hostname() != null ? req.hostname() : joined != null ? joined.hostname()
@@ -81,6 +80,10 @@ final class Containers {
         c.stdio(req.openStdin(), req.tty());
         c.healthcheck(req.healthcheck());
         c.env(req.env());
+        c.options(req.options());
+        if (first != null) {
+            c.gwPriority(first.name(), req.gwPriority());
+        }
         if (first != null && first.swarmScoped() && !first.attachable() && !swarmTask) {
             throw new EngineException("Could not attach to network " + first.name()
                     + ": rpc error: code = PermissionDenied desc = network " + first.name() + " not manually attachable");

@@ -59,6 +59,7 @@ public final class Engine implements Swarm.Member, ProcessHost {
     private final Sandboxes sandboxes;
     private final DefaultGateway gateway;
     private final EmbeddedDns dns;
+    private final NetworkConnect connections;
 
     public Engine(Kernel kernel, EventLoop clock, SeededRandom random, EngineProfile profile, List<String> hostNameservers) {
         this.kernel = kernel;
@@ -74,10 +75,45 @@ public final class Engine implements Swarm.Member, ProcessHost {
         this.networks = new Networks(this);
         this.sandboxes = new Sandboxes(this);
         this.gateway = new DefaultGateway(this, sandboxes);
+        this.connections = new NetworkConnect(random, this::driver, new NetworkConnect.Plumbing() {
+            @Override
+            public Endpoint join(Container c, Endpoint e) {
+                return sandboxes.join(c, c.netns(), e, false, Sandboxes.nextIfIndex(c));
+            }
+
+            @Override
+            public void leave(Container c, Endpoint e) {
+                sandboxes.leave(c, e);
+            }
+
+            @Override
+            public void updateGateway(Container c) {
+                sandboxes.updateGateway(c, c.netns());
+            }
+
+            @Override
+            public void overlayJoined(Container c, Endpoint overlay) {
+                gateway.joinIfNeeded(c, overlay);
+            }
+
+            @Override
+            public void overlayLeft(Container c) {
+                gateway.leaveIfUnneeded(c);
+            }
+
+            @Override
+            public void networksChanged(Container c, boolean joined) {
+                ContainerFiles.write(Engine.this.hostNameservers, findNetwork("bridge"), c, containers());
+                if (joined) {
+                    dns.start(c);
+                }
+            }
+        });
         this.dns = new EmbeddedDns(kernel, clock, random, this::containerAnywhere, this.hostNameservers);
         this.mains = new MainProcesses(this, clock);
         this.monitor = new ContainerMonitor(this, clock);
         this.stops = new ContainerStop(this, clock, mains, monitor);
+        sandboxListeners.add(c -> HostConfigCheck.applySysctls(kernel, c));
     }
 
     /** The directory where swarm joins find managers (shared by the hosts of one LAN), and this host's name. */
@@ -300,6 +336,7 @@ public final class Engine implements Swarm.Member, ProcessHost {
         if (missing != null) {
             throw new EngineException(missing.createFailed());
         }
+        HostConfigCheck.checkSysctls(c);
         monitor.startedByHand(c);
         return restart(c);
     }
@@ -348,14 +385,19 @@ public final class Engine implements Swarm.Member, ProcessHost {
     }
 
     /**
-     * The new sandbox's endpoints in order: the first local one gets the default route; a container
+     * The new sandbox's endpoints in order: the one {@link GatewayEndpoint} picks gets the default
+     * route and the published ports; a container
      * on a non-internal overlay and no bridge network also gets the gateway endpoint on
-     * docker_gwbridge; ports publish on the first bridge endpoint. A failure leaves every endpoint
+     * docker_gwbridge. A failure leaves every endpoint
      * and removes the sandbox.
      */
     private void joinEndpoints(Container c, String sandbox) {
         List<Endpoint> made = new ArrayList<>();
         try {
+            String removed = networks.removedNetwork(c);
+            if (removed != null) {
+                throw new EngineException(setupFailed("network " + removed + " not found"));
+            }
             kernel.linkSetUp(sandbox, "lo", true);
             boolean overlays = false;
             for (Endpoint e : List.copyOf(c.endpoints().values())) {
@@ -364,14 +406,17 @@ public final class Engine implements Swarm.Member, ProcessHost {
                     made.add(sandboxes.join(c, sandbox, e, false, made.size()));
                     overlays |= !n.internal();
                 } else if (n.driver().plumbed() && !DefaultGateway.isGateway(n)) {
-                    made.add(sandboxes.join(c, sandbox, e, made.isEmpty(), made.size()));
+                    made.add(sandboxes.join(c, sandbox, e, false, made.size()));
                 }
             }
             if (overlays && gateway.needed(made)) {
                 made.add(gateway.join(c, sandbox, made.size()));
             }
-            made.stream().filter(e -> e.network().driver() == Network.Driver.BRIDGE).findFirst()
-                    .ifPresent(e -> driver(e.network()).programExternalConnectivity(c, e));
+            sandboxes.updateGateway(c, sandbox);
+            Endpoint ports = GatewayEndpoint.ports(c);
+            if (ports != null) {
+                driver(ports.network()).programExternalConnectivity(c, ports);
+            }
         } catch (RuntimeException ex) {
             for (Endpoint ep : made) {
                 sandboxes.leave(c, ep);
@@ -380,6 +425,11 @@ public final class Engine implements Swarm.Member, ProcessHost {
             kernel.netnsDel(sandbox);
             throw ex instanceof KernelException ? new EngineException(ex.getMessage()) : ex;
         }
+    }
+
+    /** daemon/start_linux.go wraps what went wrong setting up the sandbox in errSetupNetworking (docker 28). */
+    private String setupFailed(String why) {
+        return profile == EngineProfile.DOCKER_28 ? "failed to set up container networking: " + why : why;
     }
 
     /**
@@ -459,63 +509,15 @@ public final class Engine implements Swarm.Member, ProcessHost {
         containers.remove(c);
     }
 
-    /** {@code docker network connect [--ip IP] [--alias A] NET CTR}: a new interface when running. */
-    public Endpoint connect(String netRef, String ctrRef, Ipv4Address ip, List<String> aliases) {
-        Network n = network(netRef);
-        Container c = container(ctrRef);
-        if (c.networkMode().equals("host") || c.networkMode().equals("none") || c.networkMode().startsWith("container:")) {
-            throw new EngineException("container cannot be disconnected from host network or connected to host network");
-        }
-        if (!n.driver().plumbed()) {
-            throw new EngineException("container cannot be disconnected from host network or connected to host network");
-        }
-        if (c.endpoints().containsKey(n.name())) {
-            throw new EngineException("endpoint with name " + c.name() + " already exists in network " + n.name());
-        }
-        if (ip != null && n.name().equals("bridge")) {
-            throw new EngineException("invalid endpoint settings:\nuser specified IP address is supported on user defined networks only");
-        }
-        if (n.swarmScoped() && !n.attachable()) {
-            throw new EngineException("Could not attach to network " + n.name()
-                    + ": rpc error: code = PermissionDenied desc = network " + n.name() + " not manually attachable");
-        }
-        Endpoint e = new Endpoint(random.nextHex(64), n, null, null, null, null, ip,
-                aliases == null ? List.of() : List.copyOf(aliases));
-        if (c.running()) {
-            Endpoint made = sandboxes.join(c, c.netns(), e, false, Sandboxes.nextIfIndex(c));
-            if (n.swarmScoped()) {
-                gateway.joinIfNeeded(c, made);
-            }
-            ContainerFiles.write(hostNameservers, findNetwork("bridge"), c, containers());
-            dns.start(c);
-            return made;
-        }
-        c.putEndpoint(n.name(), e);
-        return e;
+
+    /** {@code docker network connect [--ip IP] [--alias A] [--gw-priority N] NET CTR}: a new interface when running ({@link NetworkConnect}). */
+    public Endpoint connect(String netRef, String ctrRef, Ipv4Address ip, List<String> aliases, int gwPriority) {
+        return connections.connect(network(netRef), container(ctrRef), ip, aliases, gwPriority);
     }
 
     /** {@code docker network disconnect NET CTR}: the interface goes, its address is freed. */
     public void disconnect(String netRef, String ctrRef) {
-        Network n = network(netRef);
-        Container c = container(ctrRef);
-        Endpoint e = c.endpoints().get(n.name());
-        if (e == null) {
-            throw new EngineException("container " + c.id() + " is not connected to network " + n.name());
-        }
-        if (!n.driver().plumbed()) {
-            throw new EngineException("container cannot be disconnected from host network or connected to host network");
-        }
-        if (c.running() && n.swarmScoped()) {
-            sandboxes.leave(c, e);
-            c.removeEndpoint(n.name());
-            gateway.leaveIfUnneeded(c);
-            ContainerFiles.write(hostNameservers, findNetwork("bridge"), c, containers());
-        } else if (c.running()) {
-            sandboxes.disconnect(c, e);
-            ContainerFiles.write(hostNameservers, findNetwork("bridge"), c, containers());
-        } else {
-            c.removeEndpoint(n.name());
-        }
+        connections.disconnect(network(netRef), container(ctrRef));
     }
 
     private final List<ObjLongConsumer<String>> sampleListeners = new ArrayList<>();
@@ -531,14 +533,6 @@ public final class Engine implements Swarm.Member, ProcessHost {
     }
 
     private final ImageService images = new ImageService();
-
-    /**
-     * Declares what an image dockwire does not model runs: an HTTP server on {@code port} answering
-     * {@code text}, or its hostname when {@code text} is null (so load balancing is visible).
-     */
-    public void declareHttpImage(String image, int port, String text) {
-        images.declare(image, port, text);
-    }
 
     /** What {@code c}'s main process runs: ENTRYPOINT + CMD (or run's command) past the images' entrypoint script. */
     public List<String> program(Container c) {

@@ -46,8 +46,11 @@ public final class ImageService {
         return java.util.List.copyOf(pulled);
     }
 
-    /** Declares what {@code image} runs: an HTTP server on {@code port} answering {@code text} (its hostname when null). */
-    void declare(String image, int port, String text) {
+    /**
+     * Declares what an image dockwire does not model runs: an HTTP server on {@code port} answering
+     * {@code text}, or its hostname when {@code text} is null (so load balancing is visible).
+     */
+    public void declare(String image, int port, String text) {
         declared.put(key(image), new ImageDaemons.Declared(port, text));
     }
 

@@ -97,8 +97,10 @@ final class Networks {
         Map<String, String> opts = req.options() == null ? Map.of() : req.options();
         Network.Driver type = driver.equals("macvlan") ? Network.Driver.MACVLAN : Network.Driver.BRIDGE;
         String bridgeName = type == Network.Driver.BRIDGE ? opts.getOrDefault(BridgeDriver.NAME_OPTION, "br-" + id.substring(0, 12)) : null;
-        return createLocal(new Network(id, name, type, bridgeName, subnet, req.ipRange(), gateway(subnet, req.gateway()),
-                req.internal(), req.attachable(), opts, req.labels() == null ? Map.of() : req.labels(), engine.nanos()));
+        Network n = new Network(id, name, type, bridgeName, subnet, req.ipRange(), gateway(subnet, req.gateway()),
+                req.internal(), req.attachable(), opts, req.labels() == null ? Map.of() : req.labels(), engine.nanos());
+        n.userSubnet(req.subnet() != null);
+        return createLocal(n);
     }
 
     /** A bridge network dockerd or libnetwork creates itself (docker0, docker_gwbridge). */
@@ -211,25 +213,38 @@ final class Networks {
             return;
         }
         if (!n.endpoints().isEmpty()) {
-            Map.Entry<String, Endpoint> e = n.endpoints().entrySet().iterator().next();
-            Container c = engine.containerById(e.getKey());
-            throw new EngineException("error while removing network: network " + n.name() + " has active endpoints (name:\""
-                    + (c == null ? "?" : c.name()) + "\" id:\"" + e.getKey().substring(0, 12) + "\")");
-        }
-        if (engine.containers().stream().anyMatch(c -> c.endpoints().containsKey(n.name()))) {
-            Container c = engine.containers().stream().filter(x -> x.endpoints().containsKey(n.name())).findFirst().orElseThrow();
-            throw new EngineException("error while removing network: network " + n.name() + " is in use by container " + c.shortId());
+            // libnetwork/network.go delete: ActiveEndpointsError lists every endpoint, name:"..." id:"<12 hex>".
+            List<String> eps = new ArrayList<>();
+            n.endpoints().forEach((cid, e) -> {
+                Container c = engine.containerById(cid);
+                eps.add("name:\"" + (c == null ? cid.substring(0, 12) : c.name()) + "\" id:\"" + e.id().substring(0, 12) + "\"");
+            });
+            throw new EngineException("error while removing network: network " + n.name() + " has active endpoints ("
+                    + String.join(", ", eps) + ")");
         }
         engine.driver(n).deleteNetwork(n);
         networks.remove(n.name());
+    }
+
+    /**
+     * The name of a local network {@code c} was configured for that has been removed since
+     * ({@code network rm} and prune only mind active endpoints, as libnetwork does), or null.
+     */
+    String removedNetwork(Container c) {
+        for (Endpoint e : c.endpoints().values()) {
+            if (!e.network().swarmScoped() && findLocalNetwork(e.network().name()) != e.network()) {
+                return e.network().name();
+            }
+        }
+        return null;
     }
 
     /** {@code docker network prune -f}: removes unused user-defined networks; returns their names. */
     List<String> pruneNetworks() {
         List<String> removed = new ArrayList<>();
         for (Network n : new ArrayList<>(networks.values())) {
-            if (!n.predefined() && n.endpoints().isEmpty()
-                    && engine.containers().stream().noneMatch(c -> c.endpoints().containsKey(n.name()))) {
+            // daemon/prune.go localNetworksPrune: only active endpoints keep a network; a Created container does not.
+            if (!n.predefined() && n.endpoints().isEmpty()) {
                 removeNetwork(n.name());
                 removed.add(n.name());
             }

@@ -5,6 +5,7 @@ import dev.dockwire.docker.Endpoint;
 import dev.dockwire.docker.Network;
 import dev.dockwire.docker.driver.NetworkDriver;
 import dev.dockwire.kernel.Kernel;
+import dev.dockwire.kernel.RouteInfo;
 import dev.dockwire.wire.Cidr;
 import dev.dockwire.wire.Ipv4Address;
 
@@ -14,6 +15,8 @@ import dev.dockwire.wire.Ipv4Address;
  * route through the network's gateway; on the way out the driver's Leave and the address back.
  */
 final class Sandboxes {
+    private static final Cidr DEFAULT = Cidr.parse("0.0.0.0/0");
+
     private final Engine engine;
     private final Kernel kernel;
 
@@ -40,7 +43,7 @@ final class Sandboxes {
         }
         if (defaultRoute && !n.internal()) {
             try {
-                kernel.routeAdd(sandbox, Cidr.parse("0.0.0.0/0"), n.gateway().bits(), ep.ifname());
+                kernel.routeAdd(sandbox, DEFAULT, n.gateway().bits(), ep.ifname());
             } catch (RuntimeException ex) {
                 n.release(addr);
                 driver.leave(c.id(), ep, sandbox);
@@ -61,22 +64,20 @@ final class Sandboxes {
     }
 
     /**
-     * {@code docker network disconnect} of a running container from a local network: the endpoint
-     * leaves; when its interface held the default route, libnetwork moves the route to another
-     * endpoint's gateway.
+     * libnetwork's {@code updateGateway} (sandbox_linux.go) after a join or a leave: the default
+     * route goes through the endpoint {@link GatewayEndpoint#select} picks; the old one is unset
+     * first. The published ports follow it ({@code sbJoin}/{@code sbLeave} revoke the old gateway
+     * endpoint's external connectivity and program the new one's); with no gateway at all they stay
+     * on the first bridge endpoint.
      */
-    void disconnect(Container c, Endpoint e) {
-        boolean hadDefault = kernel.routes(c.netns()).stream()
-                .anyMatch(r -> r.dst().prefixLength() == 0 && r.dev().equals(e.ifname()));
-        leave(c, e);
-        c.removeEndpoint(e.network().name());
-        if (hadDefault) {
-            for (Endpoint other : c.endpoints().values()) {
-                if (other.ifname() != null && !other.network().internal()) {
-                    kernel.routeAdd(c.netns(), Cidr.parse("0.0.0.0/0"), other.network().gateway().bits(), other.ifname());
-                    break;
-                }
-            }
+    void updateGateway(Container c, String sandbox) {
+        Endpoint gw = GatewayEndpoint.select(c);
+        RouteInfo current = kernel.routes(sandbox).stream().filter(r -> r.dst().prefixLength() == 0).findFirst().orElse(null);
+        if (current != null && (gw == null || !current.dev().equals(gw.ifname()))) {
+            kernel.routeDel(sandbox, DEFAULT);
+        }
+        if (gw != null && (current == null || !current.dev().equals(gw.ifname()))) {
+            kernel.routeAdd(sandbox, DEFAULT, gw.network().gateway().bits(), gw.ifname());
         }
     }
 

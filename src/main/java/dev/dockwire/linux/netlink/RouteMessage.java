@@ -23,6 +23,7 @@ public record RouteMessage(int family, int dstLen, int tos, int table, int proto
     public static final int RTPROT_BOOT = 3;
     public static final int RT_SCOPE_UNIVERSE = 0;
     public static final int RT_SCOPE_LINK = 253;
+    public static final int RT_SCOPE_NOWHERE = 255;
     public static final int RTN_UNICAST = 1;
     /** rtm_flags: the nexthop's device has no carrier ({@code linkdown}). */
     public static final int RTNH_F_LINKDOWN = 16;
@@ -34,6 +35,11 @@ public record RouteMessage(int family, int dstLen, int tos, int table, int proto
     public static RouteMessage add(int dst, int dstLen, int gateway, int oif) {
         return new RouteMessage(Rtm.AF_INET, dstLen, 0, RT_TABLE_MAIN, RTPROT_BOOT,
                 gateway != 0 ? RT_SCOPE_UNIVERSE : RT_SCOPE_LINK, RTN_UNICAST, 0, dst, gateway, oif, 0, 0);
+    }
+
+    /** {@code ip route del DST/LEN} as iproute2 sends it: main table, scope nowhere (any), no protocol. */
+    public static RouteMessage delete(int dst, int dstLen) {
+        return new RouteMessage(Rtm.AF_INET, dstLen, 0, RT_TABLE_MAIN, 0, RT_SCOPE_NOWHERE, 0, 0, dst, 0, 0, 0, 0);
     }
 
     public static RouteMessage parse(ByteBuf buf, int offset, int length) {

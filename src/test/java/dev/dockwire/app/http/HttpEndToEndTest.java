@@ -55,7 +55,7 @@ class HttpEndToEndTest {
 
     @Test
     void aDeclaredImageAnswersItsHostnameAndUnknownImagesCannotBePulled() {
-        world.engine().declareHttpImage("nodeserver:1", 8080, null);
+        world.engine().images().declare("nodeserver:1", 8080, null);
         ok("docker run -d --name nodeserver-container --network mynet nodeserver:1");
         String id = ok("docker inspect -f '{{.Config.Hostname}}' nodeserver-container").get(0);
         assertEquals(List.of(id), ok("docker exec client curl -s nodeserver-container:8080"));

@@ -64,8 +64,9 @@ class DockerCommandTest {
                 "Usage:  docker network create [OPTIONS] NETWORK", "", "Run 'docker network create --help' for more information");
         fails("docker network create --subnet", 125, "flag needs an argument: --subnet", "",
                 "Usage:  docker network create [OPTIONS] NETWORK", "", "Run 'docker network create --help' for more information");
-        fails("docker network rm nope", 1, "Error response from daemon: network nope not found");
-        fails("docker network rm host", 1, "Error response from daemon: host is a pre-defined network and cannot be removed");
+        fails("docker network rm nope", 1, "Error response from daemon: network nope not found", "exit status 1");
+        fails("docker network rm host", 1, "Error response from daemon: host is a pre-defined network and cannot be removed",
+                "exit status 1");
         fails("docker network inspect nope", 1, "[]", "Error: No such network: nope");
         fails("docker network create", 1, "docker: 'docker network create' requires 1 argument", "",
                 "Usage:  docker network create [OPTIONS] NETWORK", "", "Run 'docker network create --help' for more information");

@@ -78,7 +78,7 @@ class ImageColumnsTest {
 
     @Test
     void aDeclaredImageRunsAndShowsItsPort() {
-        h.world.engine().declareHttpImage("myorg/api", 8080, "hi");
+        h.world.engine().images().declare("myorg/api", 8080, "hi");
         h.ok("docker run -d --name api myorg/api");
         h.ok("docker run -d --name api2 docker.io/myorg/api:latest");
         assertEquals(List.of("8080/tcp"), h.ok("docker ps --filter name=api2 --format '{{.Ports}}'"));

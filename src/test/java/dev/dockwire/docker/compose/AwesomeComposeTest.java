@@ -30,7 +30,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  *
  * <p>The projects' images outside dockwire's catalogue ({@code images.yaml}, what the emulated
  * Docker Hub serves) are put on the daemon first, as on a host that already has them: each one
- * declared ({@link dev.dockwire.docker.engine.Engine#declareHttpImage}) as a server on the port the
+ * declared ({@link dev.dockwire.docker.engine.ImageService#declare}) as a server on the port the
  * project publishes or exposes for it. Without them {@code up} ends with Docker Hub's
  * {@code pull access denied}, as on a host that cannot pull.
  */
@@ -72,7 +72,7 @@ class AwesomeComposeTest {
     void comesUpAndItsServicesReachEachOtherAsComposeWiresThem(String name) {
         Path file = composeFile(ROOT.resolve(name));
         try (TestHost h = new TestHost(19)) {
-            LOCAL_IMAGES.forEach((image, port) -> h.world.host().engine().declareHttpImage(image, port, null));
+            LOCAL_IMAGES.forEach((image, port) -> h.world.host().engine().images().declare(image, port, null));
             CommandResult up = h.run("docker compose -f " + file + " up -d");
             if (EXPECTED_FAILURES.containsKey(name)) {
                 assertNotEquals(0, up.status(), name + " is listed as failing (" + EXPECTED_FAILURES.get(name) + ") but came up");

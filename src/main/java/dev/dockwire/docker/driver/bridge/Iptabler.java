@@ -154,8 +154,9 @@ final class Iptabler {
             rules.add(insert("nat", "POSTROUTING", "-o", br, "-m", "addrtype", "--src-type", "LOCAL", "-j", "MASQUERADE"));
         } else {
             // The "skip DNAT" rule: traffic from the bridge to a published port goes to docker-proxy.
-            Rule ret = append("nat", "DOCKER", "-i", br, "-j", "RETURN");
-            rules.add(profile == EngineProfile.DOCKER_28 ? ret : insert("nat", "DOCKER", ret.spec()));
+            // Inserted at the head of DOCKER, so the newest bridge's comes first (28's iptabler/network.go
+            // programChainRule(skipDNAT, "SKIP DNAT", enable) calls Rule.Insert, as 20.10 did).
+            rules.add(insert("nat", "DOCKER", "-i", br, "-j", "RETURN"));
         }
         if (profile == EngineProfile.DOCKER_28) {
             rules.add(append("filter", "DOCKER", "!", "-i", br, "-o", br, "-j", "DROP"));

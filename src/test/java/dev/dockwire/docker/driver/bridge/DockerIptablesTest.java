@@ -71,8 +71,8 @@ class DockerIptablesTest {
                     -A OUTPUT ! -d 127.0.0.0/8 -m addrtype --dst-type LOCAL -j DOCKER
                     -A POSTROUTING -s 192.0.2.0/24 ! -o bridge1 -j MASQUERADE
                     -A POSTROUTING -s 172.17.0.0/16 ! -o docker0 -j MASQUERADE
-                    -A DOCKER -i docker0 -j RETURN
                     -A DOCKER -i bridge1 -j RETURN
+                    -A DOCKER -i docker0 -j RETURN
                     -A DOCKER ! -i bridge1 -p tcp -m tcp --dport 8080 -j DNAT --to-destination 192.0.2.2:80
                     """, rules(h, "nat"));
             assertEquals("""

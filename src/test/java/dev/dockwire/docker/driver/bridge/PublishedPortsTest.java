@@ -174,9 +174,11 @@ class PublishedPortsTest {
             h.ok("docker run -d --name a -p 8080:80 -p 8443:443 nginx");
             CommandResult taken = h.run("docker run -d --name b -p 8080:80 nginx");
             assertEquals(125, taken.status());
-            assertTrue(taken.output().get(0).startsWith("docker: Error response from daemon: failed to set up container networking:"
-                    + " driver failed programming external connectivity on endpoint b ("), taken.output().get(0));
-            assertTrue(taken.output().get(0).endsWith("): Bind for 0.0.0.0:8080 failed: port is already allocated"), taken.output().get(0));
+            // docker run -d prints the id it created before the start fails (cli/command/container/run.go)
+            assertTrue(taken.output().get(0).matches("[0-9a-f]{64}"), taken.output().get(0));
+            assertTrue(taken.output().get(1).startsWith("docker: Error response from daemon: failed to set up container networking:"
+                    + " driver failed programming external connectivity on endpoint b ("), taken.output().get(1));
+            assertTrue(taken.output().get(1).endsWith("): Bind for 0.0.0.0:8080 failed: port is already allocated"), taken.output().get(1));
             h.ok("docker run -d --name c -P nginx");
             assertEquals(List.of("80/tcp -> 0.0.0.0:32768", "80/tcp -> [::]:32768"), h.ok("docker port c"));
             h.ok("docker run -d --name d -p 9000-9001:7000-7001/udp alpine sleep 1d");

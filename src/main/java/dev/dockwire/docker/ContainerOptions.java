@@ -1,0 +1,43 @@
+package dev.dockwire.docker;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The {@code docker run}/{@code create} flags of HostConfig (and Config.User) beyond networking
+ * and ports, as moby's api/types/container keeps them: {@code --cap-add}/{@code --cap-drop}
+ * (normalised to {@code CAP_X} as the daemon stores them), {@code --privileged},
+ * {@code --read-only}, {@code --tmpfs PATH[:OPTS]}, {@code --user}, {@code --init},
+ * {@code --sysctl KEY=VALUE} and {@code --link NAME[:ALIAS]}.
+ */
+public record ContainerOptions(List<String> capAdd, List<String> capDrop, boolean privileged, boolean readOnly,
+                               Map<String, String> tmpfs, String user, boolean init, Map<String, String> sysctls,
+                               List<String> links) {
+    public static final ContainerOptions NONE = new ContainerOptions(List.of(), List.of(), false, false, Map.of(), "", false,
+            Map.of(), List.of());
+
+    public ContainerOptions {
+        capAdd = List.copyOf(capAdd);
+        capDrop = List.copyOf(capDrop);
+        tmpfs = Map.copyOf(tmpfs);
+        user = user == null ? "" : user;
+        sysctls = Map.copyOf(sysctls);
+        links = List.copyOf(links);
+    }
+
+    /** Whether {@code cap} ({@code CAP_NET_ADMIN}) is in the container's bounding set: Docker's default set, --privileged, --cap-add/--cap-drop. */
+    public boolean hasCapability(String cap) {
+        if (privileged) {
+            return true;
+        }
+        if (capDrop.contains(cap) || capDrop.contains("CAP_ALL") || capDrop.contains("ALL")) {
+            return capAdd.contains(cap);
+        }
+        return capAdd.contains(cap) || capAdd.contains("ALL") || DEFAULT_CAPS.contains(cap);
+    }
+
+    /** moby's oci/caps DefaultCapabilities. */
+    public static final List<String> DEFAULT_CAPS = List.of("CAP_CHOWN", "CAP_DAC_OVERRIDE", "CAP_FSETID", "CAP_FOWNER",
+            "CAP_MKNOD", "CAP_NET_RAW", "CAP_SETGID", "CAP_SETUID", "CAP_SETFCAP", "CAP_SETPCAP", "CAP_NET_BIND_SERVICE",
+            "CAP_SYS_CHROOT", "CAP_KILL", "CAP_AUDIT_WRITE");
+}

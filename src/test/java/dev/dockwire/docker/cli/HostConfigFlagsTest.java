@@ -1,0 +1,89 @@
+package dev.dockwire.docker.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.dockwire.docker.EngineProfile;
+import dev.dockwire.host.DockerHost;
+import dev.dockwire.run.World;
+import dev.dockwire.tools.CommandResult;
+import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * {@code docker run}'s HostConfig flags as the reference engine (20.10 daemon, 28.2 client) shows
+ * and refuses them: caps normalised to CAP_X, links as /etc/hosts lines on the default bridge and
+ * as an alias on a user network, net.* sysctls in the container's namespace, the client's sysctl
+ * refusal and runc's for a shared namespace.
+ */
+class HostConfigFlagsTest {
+    private static final String FIELDS = "docker inspect -f '{{json .HostConfig.CapAdd}} {{json .HostConfig.CapDrop}}"
+            + " {{json .HostConfig.Links}} {{.HostConfig.Privileged}} {{.HostConfig.ReadonlyRootfs}} {{json .HostConfig.Tmpfs}}"
+            + " {{json .HostConfig.Sysctls}} {{json .HostConfig.Init}} {{json .Config.User}}' ";
+    private World world;
+    private DockerHost h;
+
+    @BeforeEach
+    void setUp() {
+        world = new World(1, EngineProfile.DOCKER_28);
+        h = world.host();
+    }
+
+    private List<String> ok(String line) {
+        CommandResult r = h.run(line);
+        assertEquals(0, r.status(), line + "\n" + String.join("\n", r.output()));
+        return r.output();
+    }
+
+    private void fails(String line, int status, String... lines) {
+        CommandResult r = h.run(line);
+        assertEquals(status, r.status(), line + "\n" + String.join("\n", r.output()));
+        assertEquals(List.of(lines), r.output(), line);
+    }
+
+    @Test
+    void theFlagsAreAcceptedAndShownInInspectAsDockerShowsThem() {
+        ok("docker run -d --name l1 busybox sleep 100");
+        ok("docker run -d --name l2 --link l1:db --cap-add net_admin --cap-drop MKNOD --privileged --read-only"
+                + " --tmpfs /run:size=1m --user 1000 --init --sysctl net.ipv4.ip_forward=1 busybox sleep 100");
+        assertEquals(List.of("[\"CAP_NET_ADMIN\"] [\"CAP_MKNOD\"] [\"/l1:/l2/db\"] true true {\"/run\":\"size=1m\"}"
+                + " {\"net.ipv4.ip_forward\":\"1\"} true \"1000\""), ok(FIELDS + "l2"));
+        assertEquals(List.of("null null null false false null null null \"\""), ok(FIELDS + "l1"));
+        String l1 = ok("docker inspect -f '{{.Config.Hostname}}' l1").get(0);
+        List<String> hosts = ok("docker exec l2 cat /etc/hosts");
+        assertEquals("172.17.0.2\tdb " + l1 + " l1", hosts.get(hosts.size() - 2));
+        var engine = world.engine();
+        assertEquals("1", engine.kernel().sysctl(engine.container("l2").netns(), "net.ipv4.ip_forward"), "applied in l2's namespace");
+    }
+
+    @Test
+    void aLinkOnAUserNetworkIsAnAliasOnlyForTheLinkingContainer() {
+        ok("docker network create app");
+        ok("docker run -d --name api --network app busybox sleep 100");
+        ok("docker run -d --name web --network app --link api:backend busybox sleep 100");
+        ok("docker run -d --name other --network app busybox sleep 100");
+        assertTrue(ok("docker exec web ping -c 1 backend").get(0).startsWith("PING backend (172.18.0.2)"));
+        CommandResult r = h.run("docker exec other ping -c 1 backend");
+        assertEquals(1, r.status(), String.join("\n", r.output()));
+    }
+
+    @Test
+    void refusalsAreWordedAsTheClientAndTheDaemonWordThem() {
+        ok("docker run -d --name l1 busybox sleep 100");
+        fails("docker run --rm --sysctl vm.swappiness=1 busybox true", 125,
+                "invalid argument \"vm.swappiness=1\" for \"--sysctl\" flag: sysctl 'vm.swappiness=1' is not allowed", "",
+                "Usage:  docker run [OPTIONS] IMAGE [COMMAND] [ARG...]", "", "Run 'docker run --help' for more information");
+        fails("docker run --rm --cap-add FOO busybox true", 125,
+                "docker: Error response from daemon: invalid CapAdd: unknown capability: \"CAP_FOO\"", "",
+                "Run 'docker run --help' for more information");
+        fails("docker run -d --name l3 --network host --link l1:db busybox sleep 100", 125,
+                "docker: Error response from daemon: conflicting options: host type networking can't be used with links."
+                        + " This would result in undefined behavior", "", "Run 'docker run --help' for more information");
+        fails("docker run --rm --network host --sysctl net.ipv4.ip_forward=1 busybox true", 125,
+                "docker: Error response from daemon: failed to create shim task: OCI runtime create failed: runc create failed:"
+                        + " sysctl \"net.ipv4.ip_forward\" not allowed in host network namespace: unknown", "",
+                "Run 'docker run --help' for more information");
+        ok("docker run --rm --sysctl kernel.shmmax=1 busybox true");
+    }
+}
