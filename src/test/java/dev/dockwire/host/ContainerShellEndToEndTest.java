@@ -41,6 +41,24 @@ class ContainerShellEndToEndTest {
     }
 
     @Test
+    void aScriptThatTemplatesItsConfigThenExecsTheImagesServerServes() {
+        // awesome-compose's nginx-flask-mongo: command: /bin/bash -c "envsubst < /tmp/nginx.conf > ... && nginx -g 'daemon off;'"
+        h.ok("docker network create n");
+        h.ok("docker run -d --name web --network n -e UPSTREAM=backend:9091 nginx /bin/bash -c "
+                + "\"echo 'proxy_pass http://\\${UPSTREAM};' > /tmp/t && envsubst < /tmp/t > /tmp/u && nginx -g 'daemon off;'\"");
+        h.ok("sleep 1");
+        assertEquals(List.of("proxy_pass http://backend:9091;"), h.ok("docker exec web cat /tmp/u"));
+        assertTrue(h.ok("docker ps --format '{{.Names}} {{.Status}}'").contains("web Up 1 second"));
+        List<String> page = h.ok("docker run --rm --network n alpine wget -qO- http://web/");
+        assertTrue(page.contains("<h1>Welcome to nginx!</h1>"), String.join("\n", page));
+        assertEquals(List.of("172.18.0.3 - - [01/Jan/2025:00:00:01 +0000] \"GET / HTTP/1.1\" 200 896 \"-\" \"Wget\" \"-\""),
+                h.ok("docker logs web"), "nginx's access log only: the entrypoint's scripts run only when it execs nginx itself");
+        h.ok("docker stop web");
+        assertEquals(List.of("web Exited (0) Less than a second ago"), h.ok("docker ps -a --format '{{.Names}} {{.Status}}'"),
+                "bash execs the last command of a lone and-or list, so docker stop's SIGTERM reaches nginx, which exits 0");
+    }
+
+    @Test
     void anUntilLoopWaitsForItsServer() {
         h.ok("docker network create n");
         h.ok("docker run -d --name c --network n alpine sh -c 'until nc -z web 80; do echo waiting; sleep 1; done; echo up'");

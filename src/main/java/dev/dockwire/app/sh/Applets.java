@@ -51,6 +51,7 @@ final class Applets {
             case "env", "printenv" -> env(base, args, assigns, io);
             case "id" -> id(flavour, io);
             case "hostname" -> hostname(args, io);
+            case "envsubst" -> envsubst(args, assigns, io);
             default -> null;
         };
     }
@@ -137,6 +138,40 @@ final class Applets {
             }
         }
         return status;
+    }
+
+    /** A shell variable reference in envsubst's input: {@code $NAME} or {@code ${NAME}}. */
+    private static final java.util.regex.Pattern VARIABLE = java.util.regex.Pattern.compile(
+            "\\$(?:\\{([A-Za-z_][A-Za-z0-9_]*)}|([A-Za-z_][A-Za-z0-9_]*))");
+
+    /**
+     * GNU gettext's {@code envsubst [SHELL-FORMAT]} (the nginx images' templating): stdin with each
+     * {@code $VAR}/{@code ${VAR}} replaced by the variable's value, empty when unset; with a
+     * SHELL-FORMAT only the variables it names are replaced.
+     */
+    private int envsubst(List<String> args, Map<String, String> assigns, Io io) {
+        Map<String, String> env = sh.environment();
+        env.putAll(assigns);
+        java.util.Set<String> only = null;
+        if (!args.isEmpty()) {
+            only = new java.util.HashSet<>();
+            java.util.regex.Matcher m = VARIABLE.matcher(String.join(" ", args));
+            while (m.find()) {
+                only.add(m.group(1) != null ? m.group(1) : m.group(2));
+            }
+        }
+        for (String line : io.in == null ? List.<String>of() : io.in.rest()) {
+            java.util.regex.Matcher m = VARIABLE.matcher(line);
+            StringBuilder sb = new StringBuilder();
+            while (m.find()) {
+                String name = m.group(1) != null ? m.group(1) : m.group(2);
+                String value = only != null && !only.contains(name) ? m.group() : env.getOrDefault(name, "");
+                m.appendReplacement(sb, java.util.regex.Matcher.quoteReplacement(value));
+            }
+            m.appendTail(sb);
+            io.out.line(sb.toString());
+        }
+        return 0;
     }
 
     private int env(String name, List<String> args, Map<String, String> assigns, Io io) {

@@ -280,6 +280,7 @@ final class Builtins {
             done(0, k);
             return;
         }
+        sh.execNext = sh.traps.isEmpty();
         sh.execute.program(args, Map.of(), io, () -> {
             sh.exit(sh.status);
             k.run();

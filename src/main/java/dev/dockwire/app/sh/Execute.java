@@ -1,5 +1,6 @@
 package dev.dockwire.app.sh;
 
+import dev.dockwire.app.Signal;
 import dev.dockwire.app.sh.Ast.Redir;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -41,6 +42,7 @@ final class Execute {
 
     void simple(Ast.Simple s, Io io, Runnable k) {
         sh.substituted = false;
+        boolean replaces = sh.tail.contains(s) && sh.traps.isEmpty() && !sh.isSubshell();
         sh.expander.fields(s.words(), io, argv -> assignments(s.assigns(), 0, new LinkedHashMap<>(), io, assigns -> {
             if (sh.flow != null) {
                 k.run();
@@ -69,6 +71,7 @@ final class Execute {
                     done.run();
                     return;
                 }
+                sh.execNext = replaces;
                 command(argv, assigns, rio.io(), done);
             });
         }));
@@ -91,6 +94,9 @@ final class Execute {
         String name = argv.get(0);
         List<String> args = argv.subList(1, argv.size());
         Ast.Cmd f = sh.functions.get(name);
+        if (f != null || builtins.has(name)) {
+            sh.execNext = false; // only a program can take the shell's place
+        }
         if (f != null) {
             sh.vars.putAll(assigns);
             sh.call(f, args, io, k);
@@ -120,6 +126,8 @@ final class Execute {
             k.run();
             return;
         }
+        boolean replaces = sh.execNext;
+        sh.execNext = false;
         Map<String, String> env = sh.environment();
         env.putAll(assigns);
         boolean[] finished = {false};
@@ -151,6 +159,15 @@ final class Execute {
         }
         if (!finished[0]) {
             sh.running = r;
+            if (replaces) {
+                // execve(2): the program is now the process, so the signals sent to the shell's pid reach it
+                // (docker stop's SIGTERM to PID 1), and the shell's status is the program's once it ends.
+                for (Signal signal : Signal.values()) {
+                    if (signal.catchable()) {
+                        sh.ctx.onSignal(signal, () -> r.signal(signal));
+                    }
+                }
+            }
         }
         if (sh.background != null) {
             sh.background.accept(r.pid());

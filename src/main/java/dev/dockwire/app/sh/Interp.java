@@ -60,6 +60,10 @@ final class Interp {
     Runnable interruptWait;
     /** The program the script waits for now, or null. */
     Commands.Running running;
+    /** The simple commands the shell execs in place of forking, being its script's last ({@link Sh#tail}). */
+    java.util.Set<Ast.Simple> tail = java.util.Set.of();
+    /** Whether the next program started replaces the shell: {@code exec CMD}, or {@link #tail} running. */
+    boolean execNext;
     private int steps;
     private final boolean subshell;
     final Expander expander = new Expander(this);

@@ -57,6 +57,14 @@ public final class Parser {
         return c;
     }
 
+    /** Whether nothing but blank lines is left of the script. */
+    boolean atEnd() {
+        while (lex.peek().is("\n")) {
+            lex.take();
+        }
+        return lex.peek().eof();
+    }
+
     /** The line the next token is on. */
     int line() {
         return lex.peek().line();

@@ -92,14 +92,15 @@ public final class ContainerCommands implements Commands {
         String name = argv.get(0);
         String base = name.substring(name.lastIndexOf('/') + 1);
         List<String> args = argv.subList(1, argv.size());
-        ContainerTools.Tool tool = engine.tools().find(base);
+        Program server = server(base, args);
+        ContainerTools.Tool tool = server != null ? null : engine.tools().find(base);
         if (tool != null || base.equals("ps")) {
             CommandOutput r = tool != null ? tool.run(c, argv, stdin) : ps(argv);
             r.output().forEach(out::out);
             clock.schedule(0, () -> done.accept(r.status()));
             return running(null);
         }
-        Program program = SHELLS.contains(base) ? shell(name, env) : Programs.create(provider(name), base);
+        Program program = server != null ? server : SHELLS.contains(base) ? shell(name, env) : Programs.create(provider(name), base);
         if (program == null) {
             return null;
         }
@@ -123,6 +124,34 @@ public final class ContainerCommands implements Commands {
             }
         });
         return running(p);
+    }
+
+    /**
+     * The image's own server when a script starts it in the foreground, as its CMD names it
+     * ({@code nginx -g 'daemon off;'} after an {@code envsubst}, {@code redis-server}, {@code postgres}):
+     * dockwire's model of it serves until a signal stops it, as when the server is PID 1 itself
+     * ({@link ImageDaemons}). Null for anything else, and for nginx's control options ({@code -s},
+     * {@code -t}, {@code -v}), which talk to a running master instead.
+     */
+    private Program server(String base, List<String> args) {
+        List<String> cmd = ImageDaemons.models(c) ? Images.config(c.image()).cmd() : List.of();
+        if (cmd.isEmpty() || !base.equals(cmd.get(0).substring(cmd.get(0).lastIndexOf('/') + 1))
+                || !args.isEmpty() && Set.of("-s", "-t", "-T", "-v", "-V", "-h", "-?").contains(args.get(0))) {
+            return null;
+        }
+        return (ctx, a) -> {
+            ImageDaemons.Daemon d = ImageDaemons.start(null, clock, c, engine.kernel().sockets(c.netns()), files -> ctx);
+            if (d == null) {
+                ctx.exit(0);
+                return;
+            }
+            for (Signal s : List.of(Signal.SIGTERM, Signal.SIGQUIT, Signal.SIGINT)) {
+                ctx.onSignal(s, () -> {
+                    d.stop();
+                    ctx.exit(0);
+                });
+            }
+        };
     }
 
     private Running running(Process p) {

@@ -58,6 +58,15 @@ public final class ImageDaemons {
     record Declared(int port, String answer) {
     }
 
+    /** The catalogue images whose server dockwire models, by base name ({@link #start}'s cases). */
+    private static final java.util.Set<String> MODELLED = java.util.Set.of("nginx", "whoami", "httpd", "http-echo", "postgres",
+            "mysql", "mariadb", "mongo", "redis");
+
+    /** Whether {@code c}'s image is a catalogue image whose server dockwire models. */
+    static boolean models(Container c) {
+        return Images.config(c.image()) != null && MODELLED.contains(Images.baseName(c.image()));
+    }
+
     /**
      * Starts {@code c}'s main process as its image (or {@code declared}) says, on its namespace's
      * {@code sockets}; {@code process} gives a process context over files (nginx's). Null when the
@@ -70,7 +79,7 @@ public final class ImageDaemons {
                     declared.answer() == null ? c.hostname() : declared.answer(), epoch0 + clock.nanos() / 1_000_000));
         }
         // Only a catalogue image runs its model: shop-nginx (built) or ghcr.io/x/nginx is not Docker Hub's nginx.
-        String image = Images.config(c.image()) == null ? "" : Images.baseName(c.image());
+        String image = models(c) ? Images.baseName(c.image()) : "";
         List<String> cmd = c.cmd();
         long epoch = Exec.EPOCH_MILLIS;
         return switch (image) {
@@ -112,8 +121,9 @@ public final class ImageDaemons {
             c.writeFile(Nginx.CONF, NginxConfig.DEFAULT_CONF);
         }
         ProcessContext ctx = process.apply(files(c));
-        List<String> entrypoint = c.entrypoint() != null ? c.entrypoint() : Images.config(c.image()).entrypoint();
-        if (!entrypoint.isEmpty() && entrypoint.get(0).endsWith("docker-entrypoint.sh")) {
+        // docker-entrypoint.sh runs /docker-entrypoint.d only when it is to exec nginx or nginx-debug.
+        List<String> argv = Images.argv(c);
+        if (argv.size() > 1 && argv.get(0).endsWith("docker-entrypoint.sh") && argv.get(1).startsWith("nginx")) {
             ENTRYPOINT_LINES.forEach(ctx::out);
         }
         Nginx nginx = new Nginx(ctx);

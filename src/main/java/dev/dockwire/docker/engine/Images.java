@@ -2,6 +2,7 @@ package dev.dockwire.docker.engine;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import dev.dockwire.docker.Container;
 import dev.dockwire.docker.ImageConfig;
 import dev.dockwire.docker.PortSpec;
 import java.io.IOException;
@@ -198,5 +199,16 @@ public final class Images {
         List<String> out = new ArrayList<>();
         n.forEach(x -> out.add(x.asText()));
         return out;
+    }
+
+    /** The first process of {@code c}: ENTRYPOINT + (command or CMD); {@code --entrypoint} + command when one was given. */
+    static List<String> argv(Container c) {
+        if (c.entrypoint() != null) {
+            List<String> argv = new ArrayList<>(c.entrypoint());
+            argv.addAll(c.cmd());
+            return argv;
+        }
+        ImageConfig config = config(c.image());
+        return config == null ? c.cmd() : config.argv(c.cmd());
     }
 }

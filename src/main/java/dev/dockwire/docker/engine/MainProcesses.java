@@ -40,20 +40,9 @@ final class MainProcesses {
         this.health = new HealthMonitor(engine, clock);
     }
 
-    /** The first process of {@code c}: ENTRYPOINT + (command or CMD); {@code --entrypoint} + command when one was given. */
-    static List<String> argv(Container c) {
-        if (c.entrypoint() != null) {
-            List<String> argv = new ArrayList<>(c.entrypoint());
-            argv.addAll(c.cmd());
-            return argv;
-        }
-        ImageConfig config = Images.config(c.image());
-        return config == null ? c.cmd() : config.argv(c.cmd());
-    }
-
     /** What {@code c} runs: its first process's argv without the images' entrypoint script, which execs its arguments. */
     static List<String> program(Container c) {
-        return effective(argv(c));
+        return effective(Images.argv(c));
     }
 
     /**
@@ -61,7 +50,7 @@ final class MainProcesses {
      * serves and runs nothing to look up), or null.
      */
     static ProgramLookup.Missing missing(Container c, ImageDaemons.Declared declared) {
-        List<String> argv = argv(c);
+        List<String> argv = Images.argv(c);
         if (declared != null || argv.isEmpty()) {
             return null;
         }
@@ -89,7 +78,7 @@ final class MainProcesses {
         int shim = ++lastHostPid;
         PidNamespace pids = new PidNamespace(() -> ++lastHostPid);
         ContainerLog log = logs.computeIfAbsent(c.id(), id -> new ContainerLog());
-        List<String> argv = argv(c);
+        List<String> argv = Images.argv(c);
         List<String> run = ShellExec.direct(effective(argv));
         Map<String, String> env = env(c);
         Program program = declared != null || run.isEmpty() ? null : Programs.create(Images.provider(c.image(), run.get(0)), run.get(0));
