@@ -242,6 +242,11 @@ public final class Container {
         return files.read(path);
     }
 
+    /** Whether a file the container holds lies under {@code dir}. */
+    public boolean holdsFilesUnder(String dir) {
+        return files.holdsFilesUnder(dir);
+    }
+
     public void writeFile(String path, String content) {
         files.write(path, content, false);
     }

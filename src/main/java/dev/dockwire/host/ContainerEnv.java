@@ -38,6 +38,8 @@ final class ContainerEnv implements Shell.Env {
     private final DockerHost host;
     private final Container c;
     private final Flavour flavour;
+    /** The process's working directory: exec -w's, else the image's WorkingDir, else {@code /}. */
+    private String directory;
 
     ContainerEnv(DockerHost host, Container c) {
         this(host, c, flavour(c, "sh"));
@@ -47,6 +49,21 @@ final class ContainerEnv implements Shell.Env {
         this.host = host;
         this.c = c;
         this.flavour = flavour;
+        dev.dockwire.docker.ImageConfig config = Images.config(c.image());
+        this.directory = config == null || config.workingDir() == null || config.workingDir().isEmpty() ? "/" : config.workingDir();
+    }
+
+    /** {@code docker exec -w DIR}: this environment with DIR as the working directory (null: unchanged). */
+    ContainerEnv inDirectory(String dir) {
+        if (dir != null && !dir.isEmpty()) {
+            directory = dir;
+        }
+        return this;
+    }
+
+    @Override
+    public String currentDirectory() {
+        return directory;
     }
 
     /** Which shell {@code name} is in {@code c}'s image: bash by name, dash when the image's sh is dash's, else BusyBox ash. */
@@ -109,6 +126,9 @@ final class ContainerEnv implements Shell.Env {
 
     /** As {@link #execDirect(List)}, {@code stdin} (null: none) reaching the process ({@code docker exec -i}). */
     CommandResult execDirect(List<String> argv, List<String> stdin) {
+        if (!ContainerDirectories.exists(c, directory)) {
+            return CommandResult.fail(EXEC_FAILED, ContainerDirectories.chdirFailed(directory));
+        }
         if (lookup(argv.get(0)) instanceof ProgramLookup.Missing m) {
             return CommandResult.fail(EXEC_FAILED, m.execFailed());
         }
@@ -201,7 +221,7 @@ final class ContainerEnv implements Shell.Env {
                 }
                 if (i < args.size() && args.get(i).startsWith("-") && args.get(i).contains("c") && i + 1 < args.size()) {
                     // sh -c SCRIPT [NAME [ARG...]]: $0 is NAME, else the shell's own argv[0] as exec'd (POSIX sh, "-c").
-                    Shell sh = new Shell(new ContainerEnv(host, c, flavour(c, name)));
+                    Shell sh = new Shell(new ContainerEnv(host, c, flavour(c, name)).inDirectory(directory));
                     List<String> positional = args.subList(i + 2, args.size());
                     sh.variables().put("0", positional.isEmpty() ? name : positional.get(0));
                     for (int p = 1; p < positional.size(); p++) {
