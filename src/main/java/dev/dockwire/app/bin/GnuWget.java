@@ -110,7 +110,7 @@ public final class GnuWget implements Program {
     /** One try of http_loop: the date line, the name resolved (once), the connection. */
     private void attempt(int i, Url url, int tryNo, int redirects, int worst) {
         info("--" + date() + "--  " + (tryNo > 1 ? String.format("(try:%2d)  ", tryNo) : "") + url);
-        List<Integer> known = resolved.get(url.host());
+        List<Integer> known = numeric(url.host()) ? List.of(Ipv4Address.tryParse(url.host())) : resolved.get(url.host());
         if (known != null) {
             connect(i, url, known.get(0), tryNo, redirects, worst);
             return;
@@ -131,7 +131,9 @@ public final class GnuWget implements Program {
     }
 
     private void connect(int i, Url url, int address, int tryNo, int redirects, int worst) {
-        String what = "Connecting to " + url.host() + " (" + url.host() + ")|" + Ipv4Address.format(address) + "|:" + url.port() + "... ";
+        // connect_to_host: a numeric host is printed as it is, a name with its address
+        String what = "Connecting to " + (numeric(url.host()) ? url.host() + ":" + url.port()
+                : url.host() + " (" + url.host() + ")|" + Ipv4Address.format(address) + "|:" + url.port()) + "... ";
         socket = ctx.sockets().openTcp();
         armAlarm(() -> retry(i, url, tryNo, redirects, worst, what + "failed: Connection timed out."));
         try {
@@ -301,6 +303,11 @@ public final class GnuWget implements Program {
             candidate = name + "." + n;
         }
         return candidate;
+    }
+
+    /** A dotted quad, which wget neither resolves nor announces (host.c lookup_host's numeric path). */
+    private static boolean numeric(String host) {
+        return host.matches("\\d{1,3}(\\.\\d{1,3}){3}");
     }
 
     private static String absolute(String path) {
