@@ -29,8 +29,9 @@ import java.util.TimeZone;
  * (refused, unresolved, tries used up), 8 for an error status from the server. A read timeout
  * ({@code -T}) or an empty answer is retried {@code -t} times, waiting 1, 2, ... 10 s between
  * tries (--waitretry's default). Quotes are the C locale's {@code '} as {@code docker exec} runs it
- * with LANG unset. The rate is the body's bytes over the time from the request to the last byte:
- * the emulated link hands over head and body in one instant, so wget's own measure would be 0.
+ * with LANG unset. The rate is the body's bytes over the virtual time from the request to the last
+ * byte; the emulated link often hands head and body over in one instant, and a time of 0 is what
+ * calc_rate takes as half the timer's resolution, so such a transfer shows wget's TB/s.
  */
 public final class GnuWget implements Program {
     private static final int MAX_REDIRECTS = 20;
