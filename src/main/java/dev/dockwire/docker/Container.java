@@ -289,6 +289,11 @@ public final class Container {
         return files.paths();
     }
 
+    /** Whether a file the container holds lies under {@code dir}. */
+    public boolean holdsFilesUnder(String dir) {
+        return files.holdsFilesUnder(dir);
+    }
+
     public void writeFile(String path, String content) {
         files.write(path, content, false);
     }

@@ -26,6 +26,12 @@ public final class FileTable {
         return true;
     }
 
+    /** Whether some file lies under {@code dir} (a directory that holds files exists). */
+    public boolean holdsFilesUnder(String dir) {
+        String prefix = normalize(dir).endsWith("/") ? normalize(dir) : normalize(dir) + "/";
+        return files.keySet().stream().anyMatch(p -> p.startsWith(prefix));
+    }
+
     private static String normalize(String path) {
         return path.startsWith("/") ? path : "/" + path;
     }

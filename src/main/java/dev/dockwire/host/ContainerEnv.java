@@ -41,6 +41,8 @@ final class ContainerEnv implements Shell.Env {
     private final DockerHost host;
     private final Container c;
     private final Flavour flavour;
+    /** The process's working directory: exec -w's, else the image's WorkingDir, else {@code /}. */
+    private String directory;
 
     ContainerEnv(DockerHost host, Container c) {
         this(host, c, flavour(c, "sh"));
@@ -50,6 +52,21 @@ final class ContainerEnv implements Shell.Env {
         this.host = host;
         this.c = c;
         this.flavour = flavour;
+        dev.dockwire.docker.ImageConfig config = Images.config(c.image());
+        this.directory = config == null || config.workingDir() == null || config.workingDir().isEmpty() ? "/" : config.workingDir();
+    }
+
+    /** {@code docker exec -w DIR}: this environment with DIR as the working directory (null: unchanged). */
+    ContainerEnv inDirectory(String dir) {
+        if (dir != null && !dir.isEmpty()) {
+            directory = dir;
+        }
+        return this;
+    }
+
+    @Override
+    public String currentDirectory() {
+        return directory;
     }
 
     /** Which shell {@code name} is in {@code c}'s image: bash by name, dash when the image's sh is dash's, else BusyBox ash. */
@@ -112,6 +129,9 @@ final class ContainerEnv implements Shell.Env {
 
     /** As {@link #execDirect(List)}, {@code stdin} (null: none) reaching the process ({@code docker exec -i}). */
     CommandResult execDirect(List<String> argv, List<String> stdin) {
+        if (!ContainerDirectories.exists(c, directory)) {
+            return CommandResult.fail(EXEC_FAILED, ContainerDirectories.chdirFailed(directory));
+        }
         if (lookup(argv.get(0)) instanceof ProgramLookup.Missing m) {
             return CommandResult.fail(EXEC_FAILED, m.execFailed());
         }
@@ -206,7 +226,7 @@ final class ContainerEnv implements Shell.Env {
      */
     private CommandResult shell(String name, List<String> args, List<String> stdin) {
         ContainerCommands commands = ContainerCommands.of(host.engine(), host.loop(), c);
-        Sh sh = commands.shell(name, ContainerCommands.environment(c));
+        Sh sh = commands.shell(name, ContainerCommands.environment(c)).in(directory);
         ContainerProcesses procs = host.engine().processes(c);
         Exec exec = procs == null ? new Exec(host.engine(), host.loop(), c.netns(), c.hostname(), this)
                 : new Exec(host.engine(), host.loop(), c.netns(), c.hostname(), this, procs.pids());

@@ -366,6 +366,12 @@ public final class DockerHost implements Shell.Env, CliEnv {
     }
 
     @Override
+    public CommandOutput execIn(Container c, List<String> argv, List<String> stdin, String workdir) {
+        CommandResult r = inside(c).inDirectory(workdir).execDirect(argv, stdin);
+        return new CommandOutput(r.status(), r.output());
+    }
+
+    @Override
     public CommandOutput execDetached(Container c, List<String> argv) {
         CommandResult r = inside(c).execDetached(argv);
         return new CommandOutput(r.status(), r.output());

@@ -23,7 +23,7 @@ public final class Programs {
         BY_NAME.put("true", () -> new Status(0));
         BY_NAME.put("false", () -> new Status(1));
         BY_NAME.put("cat", Cat::new);
-        BY_NAME.put("wget", Wget::new);
+        BY_NAME.put("wget", GnuWget::new);
         BY_NAME.put("pg_isready", PgIsready::new);
         BY_NAME.put("redis-cli", RedisCli::new);
         BY_NAME.put("mysqladmin", () -> new Mysqladmin("mysqladmin", "/var/run/mysqld/mysqld.sock"));
@@ -35,7 +35,7 @@ public final class Programs {
 
     /** BusyBox's own applets where the host's package writes the program otherwise. */
     private static final Map<String, Supplier<Program>> BUSYBOX_APPLETS = Map.of("ping", BusyboxPing::new,
-            "nslookup", Nslookup::new, "nc", BusyboxNc::new, "traceroute", BusyboxTraceroute::new);
+            "nslookup", Nslookup::new, "nc", BusyboxNc::new, "traceroute", BusyboxTraceroute::new, "wget", Wget::new);
 
     private Programs() {
     }
@@ -48,8 +48,8 @@ public final class Programs {
     /**
      * A fresh instance of {@code name} (or a path to it) as {@code provider}'s package writes it
      * (the catalogue's provider, {@code docker.engine.Images.lookup}): BusyBox's applets for
-     * {@code busybox} (ping, nslookup, nc, traceroute), else the program as the host's packages write
-     * it (iputils' ping, bind9's nslookup); null when none is modelled.
+     * {@code busybox} (ping, nslookup, nc, traceroute, wget), else the program as the host's packages write
+     * it (iputils' ping, bind9's nslookup, GNU wget); null when none is modelled.
      */
     public static Program create(String provider, String name) {
         Supplier<Program> applet = BUSYBOX.equals(provider) ? BUSYBOX_APPLETS.get(name.substring(name.lastIndexOf('/') + 1)) : null;

@@ -19,6 +19,7 @@ public final class Sh implements Program {
     private final Dialect dialect;
     private final Commands commands;
     private final Map<String, String> env;
+    private String cwd = "/";
 
     /**
      * @param arg0 the name the shell was exec'd by ({@code sh}, {@code /bin/sh}), which its messages begin with
@@ -29,6 +30,12 @@ public final class Sh implements Program {
         this.dialect = dialect;
         this.commands = commands;
         this.env = env;
+    }
+
+    /** The shell started in {@code dir} ({@code docker exec -w}, the image's WorkingDir) instead of {@code /}. */
+    public Sh in(String dir) {
+        cwd = dir;
+        return this;
     }
 
     @Override
@@ -77,6 +84,7 @@ public final class Sh implements Program {
             script = String.join("\n", ctx.stdin());
         }
         Interp sh = new Interp(ctx, commands, dialect, arg0, env, positional);
+        sh.cwd = cwd;
         sh.name = name;
         sh.errexit = errexit;
         sh.xtrace = xtrace;

@@ -25,6 +25,14 @@ public interface CliEnv {
     /** {@code docker exec -i CTR ARGV...} with what was piped to the client: the lines reach the process's stdin. */
     CommandOutput execIn(Container c, List<String> argv, List<String> stdin);
 
+    /**
+     * {@code docker exec -w DIR}: as {@link #execIn(Container, List, List)} in the working
+     * directory {@code workdir} (null: the image's WorkingDir, else {@code /}).
+     */
+    default CommandOutput execIn(Container c, List<String> argv, List<String> stdin, String workdir) {
+        return execIn(c, argv, stdin);
+    }
+
     /** {@code docker exec -d CTR ARGV...}: starts {@code argv} inside {@code c} and returns at once; its output goes nowhere. */
     CommandOutput execDetached(Container c, List<String> argv);
 

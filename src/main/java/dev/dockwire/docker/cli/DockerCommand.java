@@ -585,6 +585,7 @@ public final class DockerCommand {
         List<String> in = f.has("interactive") ? stdin : null;
         // Without -t the client does not proxy signals (cli/command/container/exec.go, moby/moby#9098):
         // Ctrl-C ends the client and the process in the container runs on; with -t the tty delivers it.
-        return f.has("tty") ? host.execIn(c, argv, in) : host.jobControl().viaClient(() -> host.execIn(c, argv, in));
+        String workdir = f.get("workdir");
+        return f.has("tty") ? host.execIn(c, argv, in, workdir) : host.jobControl().viaClient(() -> host.execIn(c, argv, in, workdir));
     }
 }
