@@ -107,6 +107,9 @@ public final class DockerCommand {
             case "version" -> DockerUsage.version(rest);
             case "info" -> new SystemInfo(engine()).info(rest);
             case "pull" -> ImagePull.pull(engine(), rest);
+            case "images" -> images().list(rest);
+            case "rmi" -> images().remove("rmi", rest);
+            case "image" -> image(rest);
             case "stats" -> new StatsCommand(engine()).run(rest);
             default -> CommandOutput.fail(1, "docker: '" + cmd + "' is not a docker command.\nSee 'docker --help'");
         };
@@ -361,6 +364,24 @@ public final class DockerCommand {
         } catch (EngineException e) {
             return CliErrors.daemonError(e);
         }
+    }
+
+    private ImagesCommand images() {
+        return new ImagesCommand(engine(), System.currentTimeMillis());
+    }
+
+    /** {@code docker image ls|list|rm|remove|pull}. */
+    private CommandOutput image(List<String> args) {
+        if (args.isEmpty()) {
+            return CommandOutput.ok(List.of("Usage:  docker image COMMAND"));
+        }
+        List<String> rest = args.subList(1, args.size());
+        return switch (args.get(0)) {
+            case "ls", "list" -> images().list(rest);
+            case "rm", "remove" -> images().remove("image rm", rest);
+            case "pull" -> ImagePull.pull(engine(), rest);
+            default -> dispatch(args);
+        };
     }
 
     private CommandOutput container(List<String> args) {
