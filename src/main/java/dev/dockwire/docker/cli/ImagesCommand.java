@@ -59,10 +59,10 @@ final class ImagesCommand {
             switch (key) {
                 case "reference" -> references.add(value);
                 case "dangling" -> {
-                    if (!value.equalsIgnoreCase("true") && !value.equalsIgnoreCase("false") && !value.equals("1") && !value.equals("0")) {
+                    if (!value.equals("true") && !value.equals("false")) { // images.go: ExactMatch of true or false
                         return CommandOutput.fail(1, "Error response from daemon: invalid filter 'dangling=" + value + "'");
                     }
-                    dangling = value.equalsIgnoreCase("true") || value.equals("1");
+                    dangling = value.equals("true");
                 }
                 case "before", "since" -> {
                     ImageService.Stored anchor = engine.images().stored().stream()
@@ -90,7 +90,7 @@ final class ImagesCommand {
         boolean noTrunc = f.has("no-trunc");
         List<String> out = new ArrayList<>();
         if (f.has("quiet")) {
-            images.stream().map(s -> id(s, noTrunc)).distinct().forEach(out::add);
+            images.stream().map(s -> id(s, noTrunc)).forEach(out::add); // one line per tag, as 28.2 prints it
             return CommandOutput.ok(out);
         }
         List<ListFormat.Row> rows = new ArrayList<>();
@@ -150,7 +150,7 @@ final class ImagesCommand {
         row.put("Size", StatsCommand.humanSize(s.image().size()));
         row.put("Tag", s.tag());
         row.put("UniqueSize", "N/A");
-        row.put("VirtualSize", StatsCommand.humanSize(s.image().size()));
+        row.put("VirtualSize", StatsCommand.humanSize(s.image().size(), 4)); // imageContext.VirtualSize: units.HumanSize
         return row;
     }
 
