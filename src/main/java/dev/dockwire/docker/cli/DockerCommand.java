@@ -72,6 +72,8 @@ public final class DockerCommand {
             return DockerHelp.help(path, e.shorthand());
         } catch (CliFlags.FlagError e) {
             return DockerHelp.flagError(e.getMessage(), path);
+        } catch (CliFlags.OptionError e) {
+            return new CommandOutput(125, List.of(e.getMessage(), "", "Run 'docker " + path + " --help' for more information"));
         } catch (CliFlags.ParseError e) {
             return CommandOutput.fail(125, e.getMessage() + "\nSee 'docker " + path + " --help'.");
         }
@@ -178,9 +180,10 @@ public final class DockerCommand {
             try {
                 PortSpec.parse(p);
             } catch (EngineException e) {
-                throw new CliFlags.ParseError("docker: " + e.getMessage() + "."); // rejected by the CLI, before the daemon
+                throw new CliFlags.OptionError("docker: " + e.getMessage()); // rejected by the CLI, before the daemon
             }
         }
+        ExposeFlag.check(f.all("expose"));
         return new ContainerCreate(f.get("name"), positional.get(0), positional.subList(1, positional.size()),
                 network, ip, aliases, f.get("hostname"), f.all("add-host"), f.all("dns"))
                 .withPorts(f.all("publish"), f.has("publish-all"), f.all("expose"))
@@ -505,7 +508,7 @@ public final class DockerCommand {
         if (!c.running()) {
             return "";
         }
-        return PsColumns.displayable(PsColumns.ports(c.published(), config == null ? List.of() : config.exposedPorts()));
+        return PsColumns.displayable(PsColumns.ports(c.published(), PsColumns.exposedPorts(c, config)));
     }
 
     public static String status(Container c, long now) {
