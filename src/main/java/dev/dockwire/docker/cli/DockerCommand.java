@@ -376,7 +376,7 @@ public final class DockerCommand {
     /** {@code docker image ls|list|rm|remove|pull}. */
     private CommandOutput image(List<String> args) {
         if (args.isEmpty()) {
-            return CommandOutput.ok(List.of("Usage:  docker image COMMAND"));
+            return DockerHelp.help("image", false);
         }
         List<String> rest = args.subList(1, args.size());
         return switch (args.get(0)) {
