@@ -101,12 +101,23 @@ public final class Container {
     }
 
     /** The ports asked for with {@code -p}/{@code -P} (HostConfig.PortBindings), published at each start. */
+    private List<String> exposed = List.of();
+
     public List<PortSpec> portSpecs() {
         return portSpecs;
     }
 
     public void portSpecs(List<PortSpec> specs) {
         portSpecs = List.copyOf(specs);
+    }
+
+    /** The ports {@code --expose} added to the image's (Config.ExposedPorts beside the image's), as {@code 80/tcp}. */
+    public List<String> exposed() {
+        return exposed;
+    }
+
+    public void exposed(List<String> ports) {
+        exposed = List.copyOf(ports);
     }
 
     /** The ports published while running (NetworkSettings.Ports), in request order. */

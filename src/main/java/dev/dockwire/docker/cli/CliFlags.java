@@ -23,6 +23,17 @@ public final class CliFlags {
         }
     }
 
+    /**
+     * An option {@code docker run}/{@code create} refuses after parsing its flags (container/opts.go
+     * parse), which run.go and create.go wrap with withHelp: the message, a blank line and
+     * {@code Run 'docker create --help' for more information}.
+     */
+    public static final class OptionError extends ParseError {
+        public OptionError(String message) {
+            super(message);
+        }
+    }
+
     /** A flag pflag rejects (unknown, or missing its value): the CLI answers with the command's usage line. */
     public static final class FlagError extends ParseError {
         public FlagError(String message) {

@@ -72,6 +72,8 @@ public final class DockerCommand {
             return DockerHelp.help(path, e.shorthand());
         } catch (CliFlags.FlagError e) {
             return DockerHelp.flagError(e.getMessage(), path);
+        } catch (CliFlags.OptionError e) {
+            return new CommandOutput(125, List.of(e.getMessage(), "", "Run 'docker " + path + " --help' for more information"));
         } catch (CliFlags.ParseError e) {
             return CommandOutput.fail(125, e.getMessage() + "\nSee 'docker " + path + " --help'.");
         }
@@ -107,6 +109,9 @@ public final class DockerCommand {
             case "version" -> DockerUsage.version(rest);
             case "info" -> new SystemInfo(engine()).info(rest);
             case "pull" -> ImagePull.pull(engine(), rest);
+            case "images" -> images().list(rest);
+            case "rmi" -> images().remove("rmi", rest);
+            case "image" -> image(rest);
             case "stats" -> new StatsCommand(engine()).run(rest);
             default -> CommandOutput.fail(1, "docker: '" + cmd + "' is not a docker command.\nSee 'docker --help'");
         };
@@ -177,9 +182,10 @@ public final class DockerCommand {
             try {
                 PortSpec.parse(p);
             } catch (EngineException e) {
-                throw new CliFlags.ParseError("docker: " + e.getMessage() + "."); // rejected by the CLI, before the daemon
+                throw new CliFlags.OptionError("docker: " + e.getMessage()); // rejected by the CLI, before the daemon
             }
         }
+        ExposeFlag.check(f.all("expose"));
         return new ContainerCreate(f.get("name"), positional.get(0), positional.subList(1, positional.size()),
                 network, ip, aliases, f.get("hostname"), f.all("add-host"), f.all("dns"))
                 .withPorts(f.all("publish"), f.has("publish-all"), f.all("expose"))
@@ -382,6 +388,24 @@ public final class DockerCommand {
         }
     }
 
+    private ImagesCommand images() {
+        return new ImagesCommand(engine(), System.currentTimeMillis());
+    }
+
+    /** {@code docker image ls|list|rm|remove|pull}. */
+    private CommandOutput image(List<String> args) {
+        if (args.isEmpty()) {
+            return DockerHelp.help("image", false);
+        }
+        List<String> rest = args.subList(1, args.size());
+        return switch (args.get(0)) {
+            case "ls", "list" -> images().list(rest);
+            case "rm", "remove" -> images().remove("image rm", rest);
+            case "pull" -> ImagePull.pull(engine(), rest);
+            default -> dispatch(args);
+        };
+    }
+
     private CommandOutput container(List<String> args) {
         if (args.isEmpty()) {
             return CommandOutput.ok(List.of("Usage:  docker container COMMAND"));
@@ -511,7 +535,7 @@ public final class DockerCommand {
         if (!c.running()) {
             return "";
         }
-        return PsColumns.displayable(PsColumns.ports(c.published(), config == null ? List.of() : config.exposedPorts()));
+        return PsColumns.displayable(PsColumns.ports(c.published(), PsColumns.exposedPorts(c, config)));
     }
 
     public static String status(Container c, long now) {

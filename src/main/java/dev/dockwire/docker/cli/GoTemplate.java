@@ -7,15 +7,22 @@ import java.util.Map;
 
 /**
  * The part of Go's text/template that {@code docker inspect -f} and {@code --format} are used
- * with: {@code {{.A.B}}}, {@code {{json .A}}}, {@code {{index .A "k"}}}, {@code {{range .A}}...{{end}}}
- * over maps (values in key order) and lists, {@code {{.}}}, {@code {{println ...}}}, and literal
- * text. Values are the maps and lists the inspect JSON is built from.
+ * with: {@code {{.A.B}}}, {@code {{$v.A}}}, pipelines ({@code {{.A | json}}}), {@code {{range [$k, $v :=] .A}}
+ * ...{{else}}...{{end}}} over maps (in key order) and lists, {@code {{if}}}/{@code {{with}}} with
+ * {@code {{else if}}} and {@code {{else}}}, {@code {{- }}} trimming, text/template's {@code index},
+ * {@code len}, {@code eq}, {@code ne}, {@code not}, {@code and}, {@code or}, {@code print(ln)}, and
+ * docker/cli's templates functions {@code json}, {@code join}, {@code split}, {@code upper},
+ * {@code lower}. Values are the maps and lists the inspect JSON is built from.
  */
 final class GoTemplate {
     private final String text;
     /** Rendering a table's header: the formatting functions give back their argument (docker/cli templates.HeaderFunctions). */
     private final boolean header;
     private int i;
+    /** The template's variables: {@code $} (the data) and those a range declares. */
+    private final Map<String, Object> vars = new java.util.HashMap<>();
+    /** A nil item of a range, which a map's entries cannot hold. */
+    private static final Object NIL = new Object();
 
     private GoTemplate(String text, boolean header) {
         this.text = text;
@@ -35,7 +42,8 @@ final class GoTemplate {
     static String render(String template, Object data) {
         GoTemplate t = new GoTemplate(template, false);
         StringBuilder out = new StringBuilder();
-        t.block(data, out, false);
+        t.vars.put("$", data);
+        expectEof(t.block(data, out, true));
         return out.toString();
     }
 
@@ -43,126 +51,292 @@ final class GoTemplate {
     static String renderHeader(String template, Object header) {
         GoTemplate t = new GoTemplate(template, true);
         StringBuilder out = new StringBuilder();
-        t.block(header, out, false);
+        t.vars.put("$", header);
+        expectEof(t.block(header, out, true));
         return out.toString();
     }
 
-    /** Renders until {{end}} (when {@code inRange}) or the end of the text. */
-    private boolean block(Object dot, StringBuilder out, boolean inRange) {
+    private static void expectEof(String term) {
+        if (term != null) {
+            throw new IllegalArgumentException("template: unexpected {{" + term + "}}");
+        }
+    }
+
+    /**
+     * Runs actions until this level's {{end}} or {{else ...}} (returned) or the end of the text
+     * (null); with {@code run} false the actions are only parsed, as Go skips a branch not taken.
+     */
+    private String block(Object dot, StringBuilder out, boolean run) {
         while (i < text.length()) {
             int open = text.indexOf("{{", i);
             if (open < 0) {
-                out.append(text, i, text.length());
+                append(out, run, text.substring(i));
                 i = text.length();
                 break;
             }
-            out.append(text, i, open);
+            String literal = text.substring(i, open);
+            // {{- trims the white space of the text before the action
+            append(out, run, text.startsWith("{{- ", open) ? literal.stripTrailing() : literal);
             int close = text.indexOf("}}", open);
             if (close < 0) {
                 throw new IllegalArgumentException("template: unclosed action");
             }
-            String action = text.substring(open + 2, close).trim();
+            String action = text.substring(open + 2, close);
             i = close + 2;
-            if (action.equals("end")) {
-                if (!inRange) {
-                    throw new IllegalArgumentException("template: unexpected {{end}}");
+            if (action.endsWith(" -")) { // -}} trims the white space after it
+                while (i < text.length() && Character.isWhitespace(text.charAt(i))) {
+                    i++;
                 }
-                return true;
+            }
+            action = action.replaceFirst("^- ", "").replaceFirst(" -$", "").trim();
+            if (action.equals("end") || action.equals("else") || action.startsWith("else ")) {
+                return action;
+            }
+            if (action.startsWith("/*")) {
+                continue; // a comment
             }
             if (action.startsWith("range ")) {
-                Object over = eval(action.substring(6).trim(), dot);
-                int bodyStart = i;
-                Collection<?> items = over instanceof Map<?, ?> m ? m.values()
-                        : over instanceof Collection<?> c ? c : List.of();
-                if (items.isEmpty()) {
-                    skipToEnd();
-                }
-                for (Object item : items) {
-                    i = bodyStart;
-                    if (!block(item, out, true)) {
-                        throw new IllegalArgumentException("template: unexpected EOF");
-                    }
-                }
-                continue;
+                range(action.substring(6).trim(), dot, out, run);
+            } else if (action.startsWith("if ") || action.startsWith("with ")) {
+                conditional(action, dot, out, run);
+            } else if (run) {
+                out.append(format(eval(action, dot)));
             }
-            Object v = eval(action, dot);
-            out.append(format(v));
         }
-        if (inRange) {
+        return null;
+    }
+
+    private static void append(StringBuilder out, boolean run, String s) {
+        if (run) {
+            out.append(s);
+        }
+    }
+
+    /** {{range [$k[, $v] :=] PIPELINE}}...[{{else}}...]{{end}}: maps' values in key order, lists' items. */
+    private void range(String expr, Object dot, StringBuilder out, boolean run) {
+        String keyVar = null;
+        String valueVar = null;
+        int assign = expr.indexOf(":=");
+        if (assign >= 0) {
+            String[] names = expr.substring(0, assign).split(",");
+            valueVar = names[names.length - 1].trim();
+            keyVar = names.length > 1 ? names[0].trim() : null;
+            expr = expr.substring(assign + 2).trim();
+        }
+        Object over = run ? eval(expr, dot) : null;
+        List<Map.Entry<Object, Object>> items = new ArrayList<>();
+        if (over instanceof Map<?, ?> m) {
+            m.forEach((k, v) -> items.add(Map.entry(k, v == null ? NIL : v)));
+        } else if (over instanceof Collection<?> c) {
+            int n = 0;
+            for (Object o : c) {
+                items.add(Map.entry(n++, o == null ? NIL : o));
+            }
+        }
+        int bodyStart = i;
+        String term = null;
+        if (items.isEmpty()) {
+            term = block(dot, out, false);
+        }
+        for (Map.Entry<Object, Object> item : items) {
+            i = bodyStart;
+            Object v = item.getValue() == NIL ? null : item.getValue();
+            if (keyVar != null) {
+                vars.put(keyVar, item.getKey());
+            }
+            if (valueVar != null) {
+                vars.put(valueVar, v);
+            }
+            term = block(v, out, true);
+        }
+        if ("else".equals(term)) {
+            term = block(dot, out, run && items.isEmpty());
+        }
+        expectEnd(term);
+    }
+
+    /** {{if X}}/{{with X}}...{{else if Y}}...{{else}}...{{end}}: Go's truth (zero values, empty maps and lists are false). */
+    private void conditional(String action, Object dot, StringBuilder out, boolean run) {
+        boolean with = action.startsWith("with ");
+        Object v = run ? eval(action.substring(with ? 5 : 3).trim(), dot) : null;
+        boolean taken = run && truth(v);
+        String term = block(with && taken ? v : dot, out, taken);
+        while (term != null && term.startsWith("else ")) {
+            String rest = term.substring(5).trim();
+            boolean elseWith = rest.startsWith("with ");
+            Object w = run && !taken ? eval(rest.substring(elseWith ? 5 : 3).trim(), dot) : null;
+            boolean now = run && !taken && truth(w);
+            term = block(elseWith && now ? w : dot, out, now);
+            taken |= now;
+        }
+        if ("else".equals(term)) {
+            term = block(dot, out, run && !taken);
+        }
+        expectEnd(term);
+    }
+
+    private static void expectEnd(String term) {
+        if (term == null) {
+            throw new IllegalArgumentException("template: unexpected EOF");
+        }
+        if (!term.equals("end")) {
+            throw new IllegalArgumentException("template: unexpected {{" + term + "}}");
+        }
+    }
+
+    /** text/template's truth: false, 0, "", nil and empty maps and lists are false. */
+    private static boolean truth(Object v) {
+        if (v == null || v instanceof Boolean b && !b) {
             return false;
         }
-        return true;
-    }
-
-    private void skipToEnd() {
-        int depth = 1;
-        while (depth > 0) {
-            int open = text.indexOf("{{", i);
-            if (open < 0) {
-                throw new IllegalArgumentException("template: unexpected EOF");
-            }
-            int close = text.indexOf("}}", open);
-            String a = text.substring(open + 2, close).trim();
-            if (a.startsWith("range ")) {
-                depth++;
-            } else if (a.equals("end")) {
-                depth--;
-            }
-            i = close + 2;
+        if (v instanceof Number n) {
+            return n.doubleValue() != 0;
         }
+        if (v instanceof Raw r) {
+            return !r.text().isEmpty();
+        }
+        if (v instanceof String str) {
+            return !str.isEmpty();
+        }
+        if (v instanceof Map<?, ?> m) {
+            return !m.isEmpty();
+        }
+        return !(v instanceof Collection<?> c) || !c.isEmpty();
     }
 
+    /** A pipeline: commands joined by {@code |}, each one's value passed as the last argument of the next. */
     private Object eval(String expr, Object dot) {
-        List<String> words = words(expr);
-        if (words.isEmpty()) {
-            throw new IllegalArgumentException("template: missing value for command");
+        Object piped = null;
+        boolean first = true;
+        for (String command : pipeline(expr)) {
+            List<String> words = words(command.trim());
+            if (words.isEmpty()) {
+                throw new IllegalArgumentException("template: missing value for command");
+            }
+            List<Object> args = new ArrayList<>();
+            for (int k = 1; k < words.size(); k++) {
+                args.add(value(words.get(k), dot));
+            }
+            if (!first) {
+                args.add(piped);
+            }
+            piped = call(words.get(0), args, dot);
+            first = false;
         }
-        String fn = words.get(0);
+        return piped;
+    }
+
+    private Object call(String fn, List<Object> args, Object dot) {
+        if (header && List.of("json", "upper", "lower", "join", "split", "title", "pad", "truncate").contains(fn)) {
+            return args.isEmpty() ? "" : args.get(0); // templates.HeaderFunctions
+        }
         switch (fn) {
             case "json" -> {
-                Object v = value(words.get(1), dot);
-                if (header) {
-                    return v;
-                }
+                Object v = args.get(0);
                 // A list's row marshals itself with encoding/json's HTML escaping (formatter.MarshalJSON); other values
                 // go through the template's json, an encoder with SetEscapeHTML(false) (docker/cli templates).
                 return new Raw(v instanceof ListFormat.Row ? Json.escapeHtml(Json.compact(v)) : Json.compact(v));
             }
             case "index" -> {
-                Object m = value(words.get(1), dot);
-                String key = unquote(words.get(2));
-                return m instanceof Map<?, ?> map ? map.get(key) : null;
-            }
-            case "println" -> {
-                StringBuilder sb = new StringBuilder();
-                for (int k = 1; k < words.size(); k++) {
-                    sb.append(k > 1 ? " " : "").append(format(value(words.get(k), dot)));
+                Object v = args.get(0);
+                for (Object key : args.subList(1, args.size())) {
+                    if (v instanceof Map<?, ?> map) {
+                        v = map.get(String.valueOf(key));
+                    } else if (v instanceof List<?> list && key instanceof Number n) {
+                        if (n.intValue() < 0 || n.intValue() >= list.size()) {
+                            throw new IllegalArgumentException("template: error calling index: index out of range: " + n);
+                        }
+                        v = list.get(n.intValue());
+                    } else {
+                        v = null;
+                    }
                 }
-                return new Raw(sb.append('\n').toString());
+                return v;
             }
-            case "upper", "lower" -> {
-                String v = format(value(words.get(1), dot));
-                return header ? v : fn.equals("upper") ? v.toUpperCase(java.util.Locale.ROOT) : v.toLowerCase(java.util.Locale.ROOT);
+            case "println", "print" -> {
+                StringBuilder sb = new StringBuilder();
+                for (int k = 0; k < args.size(); k++) {
+                    sb.append(k > 0 ? " " : "").append(format(args.get(k)));
+                }
+                return new Raw(fn.equals("println") ? sb.append('\n').toString() : sb.toString());
+            }
+            case "upper" -> {
+                return format(args.get(0)).toUpperCase(java.util.Locale.ROOT);
+            }
+            case "lower" -> {
+                return format(args.get(0)).toLowerCase(java.util.Locale.ROOT);
+            }
+            case "join" -> { // docker/cli templates: strings.Join(list, sep)
+                List<String> parts = new ArrayList<>();
+                if (args.get(0) instanceof Collection<?> c) {
+                    c.forEach(o -> parts.add(format(o)));
+                }
+                return String.join(format(args.get(1)), parts);
+            }
+            case "split" -> {
+                return List.of(format(args.get(0)).split(java.util.regex.Pattern.quote(format(args.get(1))), -1));
+            }
+            case "len" -> {
+                Object v = args.get(0);
+                return v instanceof Map<?, ?> m ? m.size() : v instanceof Collection<?> c ? c.size() : format(v).length();
+            }
+            case "eq", "ne" -> {
+                boolean eq = args.subList(1, args.size()).stream().anyMatch(o -> java.util.Objects.equals(comparable(args.get(0)), comparable(o)));
+                return fn.equals("eq") == eq;
+            }
+            case "not" -> {
+                return !truth(args.get(0));
+            }
+            case "and", "or" -> {
+                for (Object o : args) {
+                    if (truth(o) != fn.equals("and")) {
+                        return o;
+                    }
+                }
+                return args.get(args.size() - 1);
             }
             default -> {
-                if (words.size() > 1 && fn.startsWith(".") && fn.lastIndexOf('.') == 0 && dot instanceof ListFormat.Row row
+                if (!args.isEmpty() && fn.startsWith(".") && fn.lastIndexOf('.') == 0 && dot instanceof ListFormat.Row row
                         && row.function(fn.substring(1)) != null) {
-                    return row.function(fn.substring(1)).apply(unquote(words.get(1))); // a method of the row: {{.Label "k"}}
+                    return row.function(fn.substring(1)).apply(format(args.get(0))); // a method of the row: {{.Label "k"}}
                 }
                 return value(fn, dot);
             }
         }
     }
 
-    private static Object value(String path, Object dot) {
+    /** Values eq compares: numbers by value, text as text. */
+    private static Object comparable(Object v) {
+        return v instanceof Number n ? (Object) n.doubleValue() : v instanceof Raw r ? r.text() : v;
+    }
+
+    private Object value(String path, Object dot) {
         if (path.startsWith("\"")) {
             return unquote(path);
         }
-        if (!path.startsWith(".")) {
-            throw new IllegalArgumentException("template: function \"" + path + "\" not defined");
+        if (path.matches("-?[0-9]+")) {
+            return Integer.parseInt(path);
+        }
+        if (path.equals("true") || path.equals("false")) {
+            return Boolean.parseBoolean(path);
+        }
+        if (path.equals("nil")) {
+            return null;
         }
         Object v = dot;
-        for (String part : path.substring(1).split("\\.")) {
+        String fields = path;
+        if (path.startsWith("$")) {
+            int dotAt = path.indexOf('.');
+            String name = dotAt < 0 ? path : path.substring(0, dotAt);
+            if (!vars.containsKey(name) && !name.equals("$")) {
+                throw new IllegalArgumentException("template: undefined variable \"" + name + "\"");
+            }
+            v = name.equals("$") ? vars.get("$") : vars.get(name);
+            fields = dotAt < 0 ? "" : path.substring(dotAt);
+        } else if (!path.startsWith(".")) {
+            throw new IllegalArgumentException("template: function \"" + path + "\" not defined");
+        }
+        for (String part : fields.isEmpty() ? new String[0] : fields.substring(1).split("\\.")) {
             if (part.isEmpty()) {
                 continue;
             }
@@ -173,6 +347,24 @@ final class GoTemplate {
             }
         }
         return v;
+    }
+
+    /** The commands of a pipeline, split at {@code |} outside quotes. */
+    private static List<String> pipeline(String expr) {
+        List<String> out = new ArrayList<>();
+        boolean quoted = false;
+        int from = 0;
+        for (int k = 0; k < expr.length(); k++) {
+            char c = expr.charAt(k);
+            if (c == '"' && (k == 0 || expr.charAt(k - 1) != '\\')) {
+                quoted = !quoted;
+            } else if (c == '|' && !quoted) {
+                out.add(expr.substring(from, k));
+                from = k + 1;
+            }
+        }
+        out.add(expr.substring(from));
+        return out;
     }
 
     private static String unquote(String s) {

@@ -29,8 +29,12 @@ public final class HumanTime {
             return h + " hours";
         } else if (h < 24 * 7 * 2) {
             return h / 24 + " days";
+        } else if (h < 24 * 30 * 2) {
+            return String.format(Locale.ROOT, "%d weeks", h / 24 / 7);
+        } else if (h < 24 * 365 * 2) {
+            return h / 24 / 30 + " months";
         }
-        return String.format(Locale.ROOT, "%d weeks", h / 24 / 7);
+        return nanos / 3_600_000_000_000L / 24 / 365 + " years";
     }
 
     public static String ago(long nanos) {

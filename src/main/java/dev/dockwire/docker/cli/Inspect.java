@@ -99,9 +99,10 @@ final class Inspect {
         config.put("AttachStdin", false);
         config.put("AttachStdout", false);
         config.put("AttachStderr", false);
-        if (image != null && !image.exposedPorts().isEmpty()) {
+        List<String> exposedPorts = PsColumns.exposedPorts(c, image);
+        if (!exposedPorts.isEmpty()) {
             Map<String, Object> exposed = new TreeMap<>();
-            image.exposedPorts().forEach(p -> exposed.put(p, Map.of()));
+            exposedPorts.forEach(p -> exposed.put(p, Map.of()));
             config.put("ExposedPorts", exposed);
         }
         config.put("Tty", c.tty());
@@ -190,8 +191,8 @@ final class Inspect {
      */
     private static Map<String, Object> ports(Container c, ImageConfig image) {
         Map<String, Object> ports = new TreeMap<>();
-        if (c.running() && image != null) {
-            image.exposedPorts().forEach(p -> ports.put(p.contains("/") ? p : p + "/tcp", null));
+        if (c.running()) {
+            PsColumns.exposedPorts(c, image).forEach(p -> ports.put(p, null));
         }
         for (PortBinding b : c.published()) {
             @SuppressWarnings("unchecked")

@@ -75,6 +75,16 @@ final class PsColumns {
     record Port(String ip, int privatePort, int publicPort, String type) {
     }
 
+    /** Config.ExposedPorts of {@code c}: its image's EXPOSE and its {@code --expose}, as {@code 80/tcp}, image's first. */
+    static List<String> exposedPorts(dev.dockwire.docker.Container c, dev.dockwire.docker.ImageConfig image) {
+        java.util.LinkedHashSet<String> out = new java.util.LinkedHashSet<>();
+        if (image != null) {
+            image.exposedPorts().forEach(p -> out.add(p.contains("/") ? p : p + "/tcp"));
+        }
+        out.addAll(c.exposed());
+        return List.copyOf(out);
+    }
+
     /** The ports of a running container: its published bindings and its exposed ports ({@code 80/tcp}) not published. */
     static List<Port> ports(List<PortBinding> published, List<String> exposed) {
         List<Port> out = new ArrayList<>();

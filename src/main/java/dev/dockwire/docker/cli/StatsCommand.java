@@ -82,14 +82,19 @@ final class StatsCommand {
 
     /** go-units HumanSizeWithPrecision(size, 3): decimal units, {@code %.3g}: 0B, 648B, 1.6kB, 12.3MB. */
     static String humanSize(long bytes) {
+        return humanSize(bytes, 3);
+    }
+
+    /** go-units HumanSizeWithPrecision(size, precision); HumanSize is precision 4 ({@code 1.986MB}). */
+    static String humanSize(long bytes, int precision) {
         double size = bytes;
         int unit = 0;
         while (size >= 1000 && unit < UNITS.length - 1) {
             size /= 1000;
             unit++;
         }
-        BigDecimal rounded = new BigDecimal(size).round(new MathContext(3));
-        String text = rounded.compareTo(BigDecimal.valueOf(1000)) >= 0 ? "1e+03" : rounded.stripTrailingZeros().toPlainString();
+        BigDecimal rounded = new BigDecimal(size).round(new MathContext(precision));
+        String text = rounded.compareTo(BigDecimal.valueOf(1000)) >= 0 && precision < 4 ? "1e+03" : rounded.stripTrailingZeros().toPlainString();
         return text + UNITS[unit];
     }
 }

@@ -75,6 +75,7 @@ final class Containers {
         Container c = new Container(id, name, req.image(), req.cmd(), hostname, networkMode, engine.nanos(),
                 req.extraHosts(), req.dns());
         c.portSpecs(specs);
+        c.exposed(req.expose().stream().flatMap(e -> PortSpec.exposed(e).stream()).map(PortSpec::key).distinct().toList());
         c.entrypoint(req.entrypoint());
         c.restartPolicy(req.restart());
         c.stdio(req.openStdin(), req.tty());

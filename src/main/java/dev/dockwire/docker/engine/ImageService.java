@@ -41,6 +41,32 @@ public final class ImageService {
         return pulled.add(key(image));
     }
 
+    /** An image the daemon has under one familiar tagged name ({@code alpine:latest}): its repository, tag and what it is. */
+    public record Stored(String name, String repository, String tag, PublishedImages.Published image) {
+    }
+
+    /** The daemon's images, one per tagged name, in pull order. */
+    public java.util.List<Stored> stored() {
+        java.util.List<Stored> out = new java.util.ArrayList<>();
+        for (String name : pulled) {
+            int colon = name.lastIndexOf(':');
+            boolean tagged = colon > name.lastIndexOf('/') && !name.contains("@");
+            out.add(new Stored(name, tagged ? name.substring(0, colon) : name.split("@")[0], tagged ? name.substring(colon + 1) : "<none>",
+                    published(name)));
+        }
+        return out;
+    }
+
+    /** What the daemon has (or would pull) for {@code image}: its ID, creation time and size. */
+    public PublishedImages.Published published(String image) {
+        return PublishedImages.of(image, config(image));
+    }
+
+    /** Removes the tagged name {@code familiar}; false when the daemon had no such name. */
+    boolean untag(String familiar) {
+        return pulled.remove(familiar);
+    }
+
     /** The images the daemon has pulled, by their familiar tagged names, in pull order. */
     public java.util.List<String> pulled() {
         return java.util.List.copyOf(pulled);

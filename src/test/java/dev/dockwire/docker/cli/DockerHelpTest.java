@@ -136,6 +136,8 @@ class DockerHelpTest {
     @Test
     void unimplementedCommandsKeepTheirError() {
         assertNotNull(DockerHelp.text("run"));
-        prints("docker images --help", 1, List.of("docker: 'images' is not a docker command.\nSee 'docker --help'"));
+        prints("docker build --help", 1, List.of("docker: 'build' is not a docker command.\nSee 'docker --help'"));
+        assertEquals("Usage:  docker images [OPTIONS] [REPOSITORY[:TAG]]", h.run("docker images --help").output().get(0));
+        assertEquals("Usage:  docker image rm [OPTIONS] IMAGE [IMAGE...]", h.run("docker image rm --help").output().get(0));
     }
 }

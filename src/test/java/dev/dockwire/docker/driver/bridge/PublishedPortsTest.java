@@ -187,7 +187,7 @@ class PublishedPortsTest {
             assertEquals(List.of("0.0.0.0:9001", "[::]:9001"), h.ok("docker port d 7001/udp"));
             assertTrue(h.ok("docker ps").get(1).contains("0.0.0.0:9000->7000/udp, [::]:9000->7000/udp, 0.0.0.0:9001->7001/udp, [::]:9001->7001/udp"));
             CommandResult bad = h.run("docker run -d -p 80:abc nginx");
-            assertEquals("docker: invalid containerPort: abc.\nSee 'docker run --help'.", String.join("\n", bad.output()));
+            assertEquals("docker: invalid containerPort: abc\n\nRun 'docker run --help' for more information", String.join("\n", bad.output()));
             // Stopping frees the port for another container.
             h.ok("docker stop a");
             h.ok("docker run -d --name e -p 8080:80 nginx");

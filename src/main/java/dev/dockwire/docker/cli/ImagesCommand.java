@@ -1,0 +1,162 @@
+package dev.dockwire.docker.cli;
+
+import static dev.dockwire.docker.cli.CliFlags.Spec;
+
+import dev.dockwire.docker.CommandOutput;
+import dev.dockwire.docker.EngineException;
+import dev.dockwire.docker.engine.Engine;
+import dev.dockwire.docker.engine.ImageDelete;
+import dev.dockwire.docker.engine.ImageService;
+import java.nio.file.FileSystems;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * {@code docker images} / {@code docker image ls} and {@code docker rmi} / {@code docker image rm}:
+ * the daemon's image list (moby daemon/images/images.go: newest first, {@code reference} and
+ * {@code dangling} filters) printed by docker/cli 28's image formatter
+ * (cli/command/formatter/image.go: REPOSITORY TAG IMAGE ID CREATED SIZE, a DIGEST column only
+ * with {@code --digests}); CREATED is go-units' HumanDuration from {@code wallMillis}, the
+ * client's clock, SIZE HumanSizeWithPrecision(size, 3).
+ */
+final class ImagesCommand {
+    /** formatter.defaultImageTableFormat. */
+    static final String DEFAULT_TABLE = "table {{.Repository}}\\t{{.Tag}}\\t{{.ID}}\\t{{.CreatedSince}}\\t{{.Size}}";
+    private static final String DIGEST_TABLE = "table {{.Repository}}\\t{{.Tag}}\\t{{.Digest}}\\t{{.ID}}\\t{{.CreatedSince}}\\t{{.Size}}";
+    private static final List<Spec> FLAGS = List.of(new Spec("all", 'a', false), new Spec("digests", (char) 0, false),
+            new Spec("filter", 'f', true), new Spec("format", (char) 0, true), new Spec("no-trunc", (char) 0, false),
+            new Spec("quiet", 'q', false), new Spec("tree", (char) 0, false));
+    private static final DateTimeFormatter CREATED_AT = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss '+0000 UTC'", Locale.ROOT)
+            .withZone(ZoneOffset.UTC);
+
+    private final Engine engine;
+    private final long wallMillis;
+
+    ImagesCommand(Engine engine, long wallMillis) {
+        this.engine = engine;
+        this.wallMillis = wallMillis;
+    }
+
+    CommandOutput list(List<String> args) {
+        CliFlags f = CliFlags.parse(args, FLAGS, true);
+        if (f.positional().size() > 1) {
+            return new CommandOutput(1, List.of("docker: 'docker images' requires at most 1 argument", "",
+                    "Usage:  docker images [OPTIONS] [REPOSITORY[:TAG]]", "", "See 'docker images --help' for more information"));
+        }
+        List<String> references = new ArrayList<>();
+        Boolean dangling = null;
+        List<java.util.function.Predicate<ImageService.Stored>> bounds = new ArrayList<>();
+        for (String filter : f.all("filter")) {
+            int eq = filter.indexOf('=');
+            String key = eq < 0 ? filter : filter.substring(0, eq);
+            String value = eq < 0 ? "" : filter.substring(eq + 1);
+            switch (key) {
+                case "reference" -> references.add(value);
+                case "dangling" -> {
+                    if (!value.equals("true") && !value.equals("false")) { // images.go: ExactMatch of true or false
+                        return CommandOutput.fail(1, "Error response from daemon: invalid filter 'dangling=" + value + "'");
+                    }
+                    dangling = value.equals("true");
+                }
+                case "before", "since" -> {
+                    ImageService.Stored anchor = engine.images().stored().stream()
+                            .filter(s -> s.name().equals(ImageService.familiar(value))).findFirst().orElse(null);
+                    if (anchor == null) {
+                        return CommandOutput.fail(1, "Error response from daemon: No such image: " + ImageService.familiar(value));
+                    }
+                    Instant at = created(anchor);
+                    bounds.add(s -> key.equals("before") ? created(s).isBefore(at) : created(s).isAfter(at));
+                }
+                default -> {
+                    return CommandOutput.fail(1, "Error response from daemon: invalid filter '" + key + "'");
+                }
+            }
+        }
+        if (!f.positional().isEmpty()) {
+            references.add(f.positional().get(0)); // images.go: the argument is a reference filter
+        }
+        List<ImageService.Stored> images = new ArrayList<>(engine.images().stored());
+        // every image the daemon has is tagged: dangling=true lists none
+        boolean none = Boolean.TRUE.equals(dangling);
+        images.removeIf(s -> none || !references.isEmpty() && references.stream().noneMatch(r -> matches(r, s))
+                || bounds.stream().anyMatch(b -> !b.test(s)));
+        images.sort(Comparator.comparing(ImagesCommand::created).reversed());
+        boolean noTrunc = f.has("no-trunc");
+        List<String> out = new ArrayList<>();
+        if (f.has("quiet")) {
+            images.stream().map(s -> id(s, noTrunc)).forEach(out::add); // one line per tag, as 28.2 prints it
+            return CommandOutput.ok(out);
+        }
+        List<ListFormat.Row> rows = new ArrayList<>();
+        for (ImageService.Stored s : images) {
+            rows.add(row(s, noTrunc));
+        }
+        return CommandOutput.ok(ListFormat.write(f.get("format"), f.has("digests") ? DIGEST_TABLE : DEFAULT_TABLE, header(), rows));
+    }
+
+    /** {@code docker rmi [-f] IMAGE...}: each image's records, or the daemon's error for it; status 1 when any failed. */
+    CommandOutput remove(String cmd, List<String> args) {
+        CliFlags f = CliFlags.parse(args, List.of(new Spec("force", 'f', false), new Spec("no-prune", (char) 0, false),
+                new Spec("platform", (char) 0, true)), true);
+        if (f.positional().isEmpty()) {
+            return CliErrors.usage(cmd, "at least 1 argument", "[OPTIONS] IMAGE [IMAGE...]");
+        }
+        ImageDelete delete = new ImageDelete(engine.images(), engine.containers());
+        List<String> out = new ArrayList<>();
+        int status = 0;
+        for (String image : f.positional()) {
+            try {
+                out.addAll(delete.delete(image, f.has("force")));
+            } catch (EngineException e) {
+                out.add("Error response from daemon: " + e.getMessage());
+                status = 1;
+            }
+        }
+        return new CommandOutput(status, out);
+    }
+
+    /** moby's reference filter: the pattern matched (path.Match) against the familiar name, with and without its tag. */
+    private static boolean matches(String pattern, ImageService.Stored s) {
+        var matcher = FileSystems.getDefault().getPathMatcher("glob:" + pattern);
+        return matcher.matches(Path.of(s.repository())) || matcher.matches(Path.of(s.name()));
+    }
+
+    /** The image's creation time; the zero time for one without a date. */
+    private static Instant created(ImageService.Stored s) {
+        return s.image().created() == null ? Instant.EPOCH : s.image().created();
+    }
+
+    private static String id(ImageService.Stored s, boolean noTrunc) {
+        return noTrunc ? s.image().id() : s.image().id().substring("sha256:".length(), "sha256:".length() + 12);
+    }
+
+    /** formatter.imageContext's fields. */
+    private ListFormat.Row row(ImageService.Stored s, boolean noTrunc) {
+        ListFormat.Row row = new ListFormat.Row();
+        Instant created = s.image().created();
+        row.put("Containers", "N/A");
+        row.put("CreatedAt", created == null ? "N/A" : CREATED_AT.format(created));
+        row.put("CreatedSince", created == null ? "N/A" : HumanTime.ago((wallMillis - created.toEpochMilli()) * 1_000_000L));
+        row.put("Digest", "<none>");
+        row.put("ID", id(s, noTrunc));
+        row.put("Repository", s.repository());
+        row.put("SharedSize", "N/A");
+        row.put("Size", StatsCommand.humanSize(s.image().size()));
+        row.put("Tag", s.tag());
+        row.put("UniqueSize", "N/A");
+        row.put("VirtualSize", StatsCommand.humanSize(s.image().size(), 4)); // imageContext.VirtualSize: units.HumanSize
+        return row;
+    }
+
+    private static ListFormat.Row header() {
+        return ListFormat.header("Repository", "REPOSITORY", "Tag", "TAG", "Digest", "DIGEST", "ID", "IMAGE ID", "CreatedSince", "CREATED",
+                "CreatedAt", "CREATED AT", "Size", "SIZE", "Containers", "CONTAINERS", "SharedSize", "SHARED SIZE",
+                "UniqueSize", "UNIQUE SIZE", "VirtualSize", "VIRTUAL SIZE");
+    }
+}

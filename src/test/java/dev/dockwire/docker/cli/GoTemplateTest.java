@@ -1,0 +1,66 @@
+package dev.dockwire.docker.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import dev.dockwire.testing.TestHost;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Go's text/template as docker's {@code --format} and {@code inspect -f} use it: conditionals,
+ * range with variables and else, pipelines, trimming, and docker/cli's join and json; the
+ * end-to-end texts were printed by the 28.2.2 client against the reference engine.
+ */
+class GoTemplateTest {
+    private static final Map<String, Object> DATA = new TreeMap<>(Map.of(
+            "Name", "web", "Running", true, "Exit", 0, "Args", List.of("-g", "daemon off;"),
+            "Labels", new TreeMap<>(Map.of("a", "1", "b", "2")), "Empty", List.of()));
+
+    private static String render(String t) {
+        return GoTemplate.render(t, DATA);
+    }
+
+    @Test
+    void conditionalsFollowGoTruth() {
+        assertEquals("up", render("{{if .Running}}up{{else}}down{{end}}"));
+        assertEquals("zero", render("{{if .Exit}}non-zero{{else if eq .Name \"web\"}}zero{{else}}other{{end}}"));
+        assertEquals("none", render("{{if .Empty}}some{{else}}none{{end}}"));
+        assertEquals("web!", render("{{with .Name}}{{.}}!{{end}}"));
+        assertEquals("yes", render("{{if ne .Name \"db\"}}yes{{end}}"));
+        assertEquals("web", render("{{if and .Running .Name}}{{.Name}}{{end}}"));
+        assertEquals("true", render("{{not .Exit}}"));
+    }
+
+    @Test
+    void rangeWithVariablesElseAndTrimming() {
+        assertEquals("a=1,b=2,", render("{{range $k, $v := .Labels}}{{$k}}={{$v}},{{end}}"));
+        assertEquals("empty", render("{{range .Empty}}x{{else}}empty{{end}}"));
+        assertEquals("[-g][daemon off;]", render("{{range .Args}}[{{.}}]{{end}}"));
+        assertEquals("-g,daemon off;", render("{{range $i, $a := .Args -}}  {{if $i}},{{end}}{{$a}}{{- end}}"));
+        assertEquals("1 2 ", render("{{- range .Labels }} {{- . }} {{ end -}}"));
+        assertEquals("webweb", render("{{range .Args}}{{$.Name}}{{end}}"));
+    }
+
+    @Test
+    void functionsAndPipelines() {
+        assertEquals("-g daemon off;", render("{{join .Args \" \"}}"));
+        assertEquals("[\"-g\",\"daemon off;\"]", render("{{json .Args}}"));
+        assertEquals("daemon off;", render("{{index .Args 1}}"));
+        assertEquals("2", render("{{index .Labels \"b\"}}"));
+        assertEquals("WEB", render("{{.Name | upper}}"));
+        assertEquals("2", render("{{len .Args}}"));
+    }
+
+    @Test
+    void psFormatsWithConditionals() {
+        try (TestHost h = new TestHost(9)) {
+            h.ok("docker run -d --name cl2-t alpine sleep 600");
+            h.ok("docker create --name cl2-s alpine");
+            assertEquals(List.of("cl2-s down", "cl2-t up"),
+                    h.ok("docker ps -a --format '{{.Names}} {{if eq .State \"running\"}}up{{else}}down{{end}}'"));
+            assertEquals(List.of("true sleep,600"), h.ok("docker inspect -f '{{.State.Running}} {{join .Config.Cmd \",\"}}' cl2-t"));
+        }
+    }
+}
