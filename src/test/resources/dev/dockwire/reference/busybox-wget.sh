@@ -12,6 +12,6 @@ docker exec dwref-rw-c wget -O /dev/null http://web/nope
 docker exec dwref-rw-c wget -qO- http://web:81
 docker exec dwref-rw-c wget -O- http://web:81
 docker exec dwref-rw-c wget -qO- http://nosuchhost
-docker exec dwref-rw-c sh -c 'wget -qO- http://web:81 || echo "rc=$?"'
+docker exec dwref-rw-c sh -c 'wget -qO- http://web:81 2>&1 || echo "rc=$?"'
 docker rm -f dwref-rw-web dwref-rw-c
 docker network rm dwref-rw-net
