@@ -29,6 +29,16 @@ public enum Getopt {
         return this == MUSL ? "option is ambiguous: " + arg : "option '--" + arg + "' is ambiguous";
     }
 
+    /** As {@link #ambiguous(String)}, glibc naming the long options {@code arg} could be, in the order given. */
+    public String ambiguous(String arg, java.util.List<String> possibilities) {
+        if (this == MUSL) {
+            return ambiguous(arg);
+        }
+        StringBuilder sb = new StringBuilder(ambiguous(arg)).append("; possibilities:");
+        possibilities.forEach(p -> sb.append(" '--").append(p).append('\''));
+        return sb.toString();
+    }
+
     /** A long option that takes a value, last on the command line. */
     public String longRequiresArgument(String name) {
         return this == MUSL ? "option requires an argument: " + name : "option '--" + name + "' requires an argument";

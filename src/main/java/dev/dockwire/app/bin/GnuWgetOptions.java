@@ -1,5 +1,7 @@
 package dev.dockwire.app.bin;
 
+import dev.dockwire.libc.Getopt;
+import dev.dockwire.libc.GetoptLong;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -16,8 +18,6 @@ final class GnuWgetOptions {
             Map.entry("timeout", "T:"), Map.entry("tries", "t:"), Map.entry("user-agent", "U:"),
             Map.entry("spider", "spider"), Map.entry("header", "header:"), Map.entry("no-verbose", "nv"),
             Map.entry("no-check-certificate", "ignored"), Map.entry("no-cache", "ignored"));
-    private static final String SHORT_WITH_ARG = "OTtU";
-    private static final String SHORT_FLAGS = "qS";
 
     boolean quiet;
     boolean serverResponse;
@@ -36,83 +36,16 @@ final class GnuWgetOptions {
 
     static GnuWgetOptions parse(List<String> args) {
         GnuWgetOptions o = new GnuWgetOptions();
-        // glibc permutes: options anywhere, "--" ends them
-        for (int i = 0; i < args.size() && o.error == null && o.fatal == null; i++) {
-            String a = args.get(i);
-            if (a.equals("--")) {
-                o.urls.addAll(args.subList(i + 1, args.size()));
-                break;
-            }
-            if (a.startsWith("--")) {
-                i = o.longOption(args, i);
-            } else if (a.startsWith("-") && a.length() > 1) {
-                i = o.shortOptions(args, i);
-            } else {
-                o.urls.add(a);
-            }
-        }
+        GetoptLong.Result r = new GetoptLong(Getopt.GLIBC, "qSO:T:t:U:", LONG).parse(args, (key, value) -> {
+            o.apply(key, value);
+            return o.fatal == null;
+        });
+        o.urls.addAll(r.operands());
+        o.error = r.error();
         if (o.error == null && o.fatal == null && o.urls.isEmpty()) {
             o.error = "";
         }
         return o;
-    }
-
-    private int longOption(List<String> args, int i) {
-        String a = args.get(i).substring(2);
-        int eq = a.indexOf('=');
-        String name = eq < 0 ? a : a.substring(0, eq);
-        String key = LONG.get(name);
-        if (key == null) {
-            List<String> prefixed = LONG.keySet().stream().filter(k -> k.startsWith(name)).toList();
-            if (prefixed.size() != 1) {
-                error = prefixed.isEmpty() ? "unrecognized option '--" + a + "'" : "option '--" + a + "' is ambiguous";
-                return i;
-            }
-            key = LONG.get(prefixed.get(0));
-        }
-        boolean takesArg = key.endsWith(":");
-        String value = null;
-        if (takesArg) {
-            if (eq >= 0) {
-                value = a.substring(eq + 1);
-            } else if (i + 1 < args.size()) {
-                value = args.get(++i);
-            } else {
-                error = "option '--" + name + "' requires an argument";
-                return i;
-            }
-        } else if (eq >= 0) {
-            error = "option '--" + name + "' doesn't allow an argument";
-            return i;
-        }
-        apply(takesArg ? key.substring(0, key.length() - 1) : key, value);
-        return i;
-    }
-
-    private int shortOptions(List<String> args, int i) {
-        String a = args.get(i);
-        for (int k = 1; k < a.length(); k++) {
-            char c = a.charAt(k);
-            if (SHORT_FLAGS.indexOf(c) >= 0) {
-                apply(String.valueOf(c), null);
-            } else if (SHORT_WITH_ARG.indexOf(c) >= 0) {
-                String value;
-                if (k + 1 < a.length()) {
-                    value = a.substring(k + 1);
-                } else if (i + 1 < args.size()) {
-                    value = args.get(++i);
-                } else {
-                    error = "option requires an argument -- '" + c + "'";
-                    return i;
-                }
-                apply(String.valueOf(c), value);
-                return i;
-            } else {
-                error = "invalid option -- '" + c + "'";
-                return i;
-            }
-        }
-        return i;
     }
 
     private void apply(String key, String value) {

@@ -1,6 +1,7 @@
 package dev.dockwire.app.bin;
 
 import dev.dockwire.libc.Getopt;
+import dev.dockwire.libc.GetoptLong;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -21,8 +22,6 @@ final class WgetOptions {
             Map.entry("no-check-certificate", "no-check-certificate"), Map.entry("post-file", "post-file:"),
             Map.entry("passive-ftp", "ignored"), Map.entry("no-cache", "ignored"), Map.entry("no-verbose", "ignored"),
             Map.entry("no-clobber", "ignored"), Map.entry("no-host-directories", "ignored"), Map.entry("no-parent", "ignored"));
-    private static final String SHORT_WITH_ARG = "OoPYUTt";
-    private static final String SHORT_FLAGS = "cqS";
 
     boolean continueFile;
     boolean quiet;
@@ -43,84 +42,16 @@ final class WgetOptions {
 
     static WgetOptions parse(List<String> args) {
         WgetOptions o = new WgetOptions();
-        for (int i = 0; i < args.size() && o.error == null && o.fatal == null; i++) {
-            String a = args.get(i);
-            if (a.equals("--")) {
-                o.urls.addAll(args.subList(i + 1, args.size()));
-                break;
-            }
-            if (a.startsWith("--")) {
-                i = o.longOption(args, i);
-            } else if (a.startsWith("-") && a.length() > 1) {
-                i = o.shortOptions(args, i);
-            } else {
-                o.urls.add(a);
-            }
-        }
+        GetoptLong.Result r = new GetoptLong(Getopt.MUSL, "cqSO:o:P:Y:U:T:t:n::", LONG).parse(args, (key, value) -> {
+            o.apply(key, value);
+            return o.fatal == null;
+        });
+        o.urls.addAll(r.operands());
+        o.error = r.error();
         if (o.error == null && o.fatal == null && o.urls.isEmpty()) {
             o.error = "";
         }
         return o;
-    }
-
-    private int longOption(List<String> args, int i) {
-        String a = args.get(i).substring(2);
-        int eq = a.indexOf('=');
-        String name = eq < 0 ? a : a.substring(0, eq);
-        String key = LONG.get(name);
-        if (key == null) {
-            List<String> prefixed = LONG.keySet().stream().filter(k -> k.startsWith(name)).toList();
-            if (prefixed.size() != 1) {
-                error = prefixed.isEmpty() ? Getopt.MUSL.unrecognizedLong(a) : Getopt.MUSL.ambiguous(a);
-                return i;
-            }
-            key = LONG.get(prefixed.get(0));
-        }
-        boolean takesArg = key.endsWith(":");
-        String value = null;
-        if (takesArg) {
-            if (eq >= 0) {
-                value = a.substring(eq + 1);
-            } else if (i + 1 < args.size()) {
-                value = args.get(++i);
-            } else {
-                error = Getopt.MUSL.longRequiresArgument(name);
-                return i;
-            }
-        } else if (eq >= 0) {
-            error = Getopt.MUSL.longTakesNoArgument(name);
-            return i;
-        }
-        apply(takesArg ? key.substring(0, key.length() - 1) : key, value);
-        return i;
-    }
-
-    private int shortOptions(List<String> args, int i) {
-        String a = args.get(i);
-        for (int k = 1; k < a.length(); k++) {
-            char c = a.charAt(k);
-            if (SHORT_FLAGS.indexOf(c) >= 0) {
-                apply(String.valueOf(c), null);
-            } else if (c == 'n') {
-                return i; // -n[ARG]: -nv, -nc, -nH, -np, all ignored
-            } else if (SHORT_WITH_ARG.indexOf(c) >= 0) {
-                String value;
-                if (k + 1 < a.length()) {
-                    value = a.substring(k + 1);
-                } else if (i + 1 < args.size()) {
-                    value = args.get(++i);
-                } else {
-                    error = Getopt.MUSL.requiresArgument(c);
-                    return i;
-                }
-                apply(String.valueOf(c), value);
-                return i;
-            } else {
-                error = Getopt.MUSL.invalid(c);
-                return i;
-            }
-        }
-        return i;
     }
 
     private void apply(String key, String value) {
