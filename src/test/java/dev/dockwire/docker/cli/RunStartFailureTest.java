@@ -48,7 +48,7 @@ class RunStartFailureTest {
         assertEquals(linksBefore, ok("ip -o link show"), "no veth of web2 left on the host or the bridge");
         ok("docker stop web1");
         ok("docker start web2");
-        assertEquals(List.of("web2 0.0.0.0:18080->80/tcp"), ok("docker ps --filter name=web2 --format '{{.Names}} {{.Ports}}'"));
+        assertEquals(List.of("web2 0.0.0.0:18080->80/tcp, [::]:18080->80/tcp"), ok("docker ps --filter name=web2 --format '{{.Names}} {{.Ports}}'"));
         assertEquals(id, ok("docker inspect -f '{{.Id}}' web2").get(0));
     }
 
