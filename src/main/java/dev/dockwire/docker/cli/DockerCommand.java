@@ -10,11 +10,9 @@ import dev.dockwire.docker.EngineException;
 import dev.dockwire.docker.ImageConfig;
 import dev.dockwire.docker.LogEntry;
 import dev.dockwire.docker.PortBinding;
-import dev.dockwire.docker.PortSpec;
 import dev.dockwire.docker.engine.ContainerProcesses;
 import dev.dockwire.docker.engine.Engine;
 import dev.dockwire.docker.engine.Images;
-import dev.dockwire.wire.Ipv4Address;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -154,80 +152,8 @@ public final class DockerCommand {
 
     // ---- containers ---------------------------------------------------------------------
 
-    private static final List<Spec> CREATE_FLAGS = java.util.stream.Stream.concat(java.util.stream.Stream.of(
-            new Spec("detach", 'd', false), new Spec("interactive", 'i', false), new Spec("tty", 't', false),
-            new Spec("name", (char) 0, true), new Spec("network", (char) 0, true), new Spec("net", (char) 0, true), new Spec("ip", (char) 0, true), new Spec("network-alias", (char) 0, true),
-            new Spec("net-alias", (char) 0, true), new Spec("hostname", 'h', true), new Spec("publish", 'p', true),
-            new Spec("publish-all", 'P', false), new Spec("add-host", (char) 0, true), new Spec("dns", (char) 0, true),
-            new Spec("rm", (char) 0, false), new Spec("env", 'e', true), new Spec("restart", (char) 0, true),
-            new Spec("label", 'l', true), new Spec("expose", (char) 0, true), new Spec("entrypoint", (char) 0, true)),
-            java.util.stream.Stream.concat(HealthFlags.SPECS.stream(), HostFlags.SPECS.stream())).toList();
-
-    private ContainerCreate createRequest(CliFlags f) {
-        String[] networkOpt = HostFlags.network(f.has("network") ? f.get("network") : f.get("net"));
-        String network = networkOpt[0];
-        int gwPriority = networkOpt[1] == null ? 0 : CliFlags.intValue(networkOpt[1], "network");
-        Ipv4Address ip = null;
-        if (f.has("ip")) {
-            Integer v = Ipv4Address.tryParse(f.get("ip"));
-            if (v == null) {
-                throw new EngineException("invalid IPv4 address: " + f.get("ip"));
-            }
-            ip = Ipv4Address.of(v);
-        }
-        List<String> aliases = new ArrayList<>(f.all("network-alias"));
-        aliases.addAll(f.all("net-alias"));
-        List<String> positional = f.positional();
-        for (String p : f.all("publish")) {
-            try {
-                PortSpec.parse(p);
-            } catch (EngineException e) {
-                throw new CliFlags.OptionError("docker: " + e.getMessage()); // rejected by the CLI, before the daemon
-            }
-        }
-        ExposeFlag.check(f.all("expose"));
-        return new ContainerCreate(f.get("name"), positional.get(0), positional.subList(1, positional.size()),
-                network, ip, aliases, f.get("hostname"), f.all("add-host"), f.all("dns"))
-                .withPorts(f.all("publish"), f.has("publish-all"), f.all("expose"))
-                .withEntrypoint(f.has("entrypoint") ? entrypoint(f.get("entrypoint")) : null)
-                .withRestart(f.get("restart"))
-                .withHealthcheck(HealthFlags.parse(f))
-                .withEnv(env(f.all("env")))
-                .withStdio(f.has("interactive"), f.has("tty"))
-                .withOptions(HostFlags.parse(f))
-                .withGwPriority(gwPriority);
-    }
-
-    /** {@code -e KEY=VALUE}, or {@code -e KEY} for the client's own value (dropped when it has none), as docker/cli's opts.ValidateEnv. */
-    private List<String> env(List<String> flags) {
-        List<String> out = new ArrayList<>();
-        for (String e : flags) {
-            if (e.contains("=")) {
-                out.add(e);
-            } else if (host.environment().containsKey(e)) {
-                out.add(e + "=" + host.environment().get(e));
-            }
-        }
-        return out;
-    }
-
-    /** {@code --label KEY=VALUE} (or {@code KEY}, an empty value) as docker/cli's opts.ConvertKVStringsToMap. */
-    private static java.util.Map<String, String> labels(List<String> flags) {
-        java.util.Map<String, String> out = new java.util.LinkedHashMap<>();
-        for (String l : flags) {
-            String[] kv = l.split("=", 2);
-            out.put(kv[0], kv.length == 2 ? kv[1] : "");
-        }
-        return out;
-    }
-
-    /** {@code --entrypoint ""} resets it; the CLI passes any other value as the one word of the entrypoint. */
-    private static List<String> entrypoint(String value) {
-        return value.isEmpty() ? List.of() : List.of(value);
-    }
-
     private CommandOutput runContainer(List<String> args) {
-        CliFlags f = CliFlags.parse(args, CREATE_FLAGS, false);
+        CliFlags f = CliFlags.parse(args, CreateFlags.SPECS, false);
         if (f.positional().isEmpty()) {
             return CliErrors.usage("run", "at least 1 argument", "[OPTIONS] IMAGE [COMMAND] [ARG...]");
         }
@@ -237,13 +163,13 @@ public final class DockerCommand {
         }
         Container c;
         try {
-            ContainerCreate req = createRequest(f);
+            ContainerCreate req = CreateFlags.request(f, host.environment());
             CommandOutput pull = ImagePull.failure(engine(), req.image(), true);
             if (pull != null) {
                 return pull;
             }
             c = engine().create(req);
-            c.labels(labels(f.all("label")));
+            c.labels(CreateFlags.labels(f.all("label")));
         } catch (EngineException e) {
             return runFailed(List.of(), e);
         }
@@ -368,19 +294,19 @@ public final class DockerCommand {
     }
 
     private CommandOutput create(List<String> args) {
-        CliFlags f = CliFlags.parse(args, CREATE_FLAGS, false);
+        CliFlags f = CliFlags.parse(args, CreateFlags.SPECS, false);
         if (f.positional().isEmpty()) {
             return CliErrors.usage("create", "at least 1 argument", "[OPTIONS] IMAGE [COMMAND] [ARG...]");
         }
         try {
-            ContainerCreate req = createRequest(f);
+            ContainerCreate req = CreateFlags.request(f, host.environment());
             CommandOutput pull = ImagePull.failure(engine(), req.image(), false);
             if (pull != null) {
                 return pull;
             }
             List<String> out = new ArrayList<>(publishWarning(f));
             Container c = engine().create(req);
-            c.labels(labels(f.all("label")));
+            c.labels(CreateFlags.labels(f.all("label")));
             out.add(c.id());
             return CommandOutput.ok(out);
         } catch (EngineException e) {

@@ -1,0 +1,91 @@
+package dev.dockwire.docker.cli;
+
+import dev.dockwire.docker.ContainerCreate;
+import dev.dockwire.docker.EngineException;
+import dev.dockwire.docker.PortSpec;
+import dev.dockwire.docker.cli.CliFlags.Spec;
+import dev.dockwire.wire.Ipv4Address;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+/** {@code docker run} and {@code docker create}'s flags (cli/command/container/opts.go) and the engine's request they make. */
+final class CreateFlags {
+    private CreateFlags() {
+    }
+
+    static final List<Spec> SPECS = Stream.concat(Stream.of(
+            new Spec("detach", 'd', false), new Spec("interactive", 'i', false), new Spec("tty", 't', false),
+            new Spec("name", (char) 0, true), new Spec("network", (char) 0, true), new Spec("net", (char) 0, true), new Spec("ip", (char) 0, true), new Spec("network-alias", (char) 0, true),
+            new Spec("net-alias", (char) 0, true), new Spec("hostname", 'h', true), new Spec("publish", 'p', true),
+            new Spec("publish-all", 'P', false), new Spec("add-host", (char) 0, true), new Spec("dns", (char) 0, true),
+            new Spec("rm", (char) 0, false), new Spec("env", 'e', true), new Spec("restart", (char) 0, true),
+            new Spec("label", 'l', true), new Spec("expose", (char) 0, true), new Spec("entrypoint", (char) 0, true)),
+            Stream.concat(HealthFlags.SPECS.stream(), HostFlags.SPECS.stream())).toList();
+
+    /** The engine's request for {@code f}; {@code clientEnv} gives {@code -e KEY} its value. */
+    static ContainerCreate request(CliFlags f, Map<String, String> clientEnv) {
+        String[] networkOpt = HostFlags.network(f.has("network") ? f.get("network") : f.get("net"));
+        String network = networkOpt[0];
+        int gwPriority = networkOpt[1] == null ? 0 : CliFlags.intValue(networkOpt[1], "network");
+        Ipv4Address ip = null;
+        if (f.has("ip")) {
+            Integer v = Ipv4Address.tryParse(f.get("ip"));
+            if (v == null) {
+                throw new EngineException("invalid IPv4 address: " + f.get("ip"));
+            }
+            ip = Ipv4Address.of(v);
+        }
+        List<String> aliases = new ArrayList<>(f.all("network-alias"));
+        aliases.addAll(f.all("net-alias"));
+        List<String> positional = f.positional();
+        for (String p : f.all("publish")) {
+            try {
+                PortSpec.parse(p);
+            } catch (EngineException e) {
+                throw new CliFlags.OptionError("docker: " + e.getMessage()); // rejected by the CLI, before the daemon
+            }
+        }
+        ExposeFlag.check(f.all("expose"));
+        return new ContainerCreate(f.get("name"), positional.get(0), positional.subList(1, positional.size()),
+                network, ip, aliases, f.get("hostname"), f.all("add-host"), f.all("dns"))
+                .withPorts(f.all("publish"), f.has("publish-all"), f.all("expose"))
+                .withEntrypoint(f.has("entrypoint") ? entrypoint(f.get("entrypoint")) : null)
+                .withRestart(f.get("restart"))
+                .withHealthcheck(HealthFlags.parse(f))
+                .withEnv(env(f.all("env"), clientEnv))
+                .withStdio(f.has("interactive"), f.has("tty"))
+                .withOptions(HostFlags.parse(f))
+                .withGwPriority(gwPriority);
+    }
+
+    /** {@code -e KEY=VALUE}, or {@code -e KEY} for the client's own value (dropped when it has none), as docker/cli's opts.ValidateEnv. */
+    private static List<String> env(List<String> flags, Map<String, String> clientEnv) {
+        List<String> out = new ArrayList<>();
+        for (String e : flags) {
+            if (e.contains("=")) {
+                out.add(e);
+            } else if (clientEnv.containsKey(e)) {
+                out.add(e + "=" + clientEnv.get(e));
+            }
+        }
+        return out;
+    }
+
+    /** {@code --label KEY=VALUE} (or {@code KEY}, an empty value) as docker/cli's opts.ConvertKVStringsToMap. */
+    static Map<String, String> labels(List<String> flags) {
+        Map<String, String> out = new LinkedHashMap<>();
+        for (String l : flags) {
+            String[] kv = l.split("=", 2);
+            out.put(kv[0], kv.length == 2 ? kv[1] : "");
+        }
+        return out;
+    }
+
+    /** {@code --entrypoint ""} resets it; the CLI passes any other value as the one word of the entrypoint. */
+    private static List<String> entrypoint(String value) {
+        return value.isEmpty() ? List.of() : List.of(value);
+    }
+}
