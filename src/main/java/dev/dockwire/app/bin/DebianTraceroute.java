@@ -31,7 +31,8 @@ import java.util.Locale;
  * its hop; the status is 0. Errors are clif's: {@code Bad option `-x' (argc 1)}, {@code Cannot
  * handle `-q' option with arg `x' (argc 2)}, and for a name that does not resolve getaddrinfo's
  * text and {@code Cannot handle "host" cmdline arg `x' on position 1 (argc N)}, all with status 2.
- * Not modelled: the HERE and NEAR parts of {@code -w} (a probe waits its MAX), {@code -T}, {@code -U},
+ * A host unreachable that the own stack reports (a neighbour that never answers ARP) leaves the
+ * probes at {@code *}, as measured. Not modelled: the HERE and NEAR parts of {@code -w} (a probe waits its MAX), {@code -T}, {@code -U},
  * {@code -D}, {@code -g}, {@code --mtu}, {@code --back}, {@code -e}, {@code -A}.
  */
 public final class DebianTraceroute implements Program {
@@ -266,7 +267,8 @@ public final class DebianTraceroute implements Program {
                 udp = ctx.sockets().openUdp();
                 udp.bind(0, 0);
                 udp.onIcmpError((reporter, replyTtl, type, code, to, toPort) -> {
-                    if (to == dst) {
+                    // measured: a neighbour that never answers ARP leaves the probes at * (no !H from the own stack)
+                    if (to == dst && reporter != ctx.sockets().sourceAddressFor(dst)) {
                         icmpError(toPort - basePort(), reporter, type, code);
                     }
                 });
