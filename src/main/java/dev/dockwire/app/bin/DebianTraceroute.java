@@ -4,13 +4,9 @@ import dev.dockwire.app.ProcessContext;
 import dev.dockwire.app.Program;
 import dev.dockwire.app.Timer;
 import dev.dockwire.app.dns.StubResolver;
-import dev.dockwire.socket.PingSocket;
 import dev.dockwire.socket.SocketException;
-import dev.dockwire.socket.UdpSocket;
 import dev.dockwire.wire.IcmpPacket;
 import dev.dockwire.wire.Ipv4Address;
-import io.netty.buffer.ByteBuf;
-import io.netty.buffer.Unpooled;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -51,8 +47,7 @@ public final class DebianTraceroute implements Program {
     private String host;
     private int hostArgc;
     private int dst;
-    private UdpSocket udp;
-    private PingSocket ping;
+    private TraceProbes probeSocket;
     private Probe[] probes;
     private int start;
     private int end;
@@ -258,21 +253,14 @@ public final class DebianTraceroute implements Program {
     }
 
     private boolean open() {
+        int local = ctx.sockets().sourceAddressFor(dst);
         try {
-            if (icmp) {
-                ping = ctx.sockets().openPing();
-                ping.onReply((src, seq, ttl, data) -> answered(seq - 1, src, true, ""));
-                ping.onError((reporter, seq, type, code, info) -> icmpError(seq - 1, reporter, type, code));
-            } else {
-                udp = ctx.sockets().openUdp();
-                udp.bind(0, 0);
-                udp.onIcmpError((reporter, replyTtl, type, code, to, toPort) -> {
-                    // measured: a neighbour that never answers ARP leaves the probes at * (no !H from the own stack)
-                    if (to == dst && reporter != ctx.sockets().sourceAddressFor(dst)) {
-                        icmpError(toPort - basePort(), reporter, type, code);
-                    }
-                });
-            }
+            probeSocket = TraceProbes.open(ctx, icmp, 0, dst, basePort() - 1, (n, from, replyTtl, type, code) -> {
+                // measured: a neighbour that never answers ARP leaves the probes at * (no !H from the own stack)
+                if (icmp || from != local) {
+                    icmpAnswer(n - 1, from, type, code);
+                }
+            });
         } catch (SocketException e) {
             ctx.err("");
             ctx.err("socket: " + e.error().message());
@@ -286,9 +274,11 @@ public final class DebianTraceroute implements Program {
         return port >= 0 ? port : 33434;
     }
 
-    /** parse_icmp_res of the udp and icmp modules: what an ICMP error says of probe {@code idx}. */
-    private void icmpError(int idx, int from, int type, int code) {
-        if (type == IcmpPacket.TYPE_TIME_EXCEEDED) {
+    /** parse_icmp_res of the udp and icmp modules: what an answer says of probe {@code idx}. */
+    private void icmpAnswer(int idx, int from, int type, int code) {
+        if (type == IcmpPacket.TYPE_ECHO_REPLY) {
+            answered(idx, from, true, "");
+        } else if (type == IcmpPacket.TYPE_TIME_EXCEEDED) {
             answered(idx, from, false, "");
         } else if (type == IcmpPacket.TYPE_DEST_UNREACHABLE) {
             String mark = switch (code) {
@@ -407,23 +397,13 @@ public final class DebianTraceroute implements Program {
 
     private void send(int idx) {
         Probe pb = probes[idx];
-        int ttl = firstTtl + idx / nprobes;
-        ByteBuf data = Unpooled.buffer(packlen - 28);
-        data.writeZero(packlen - 28);
         pb.sent = true;
         pb.sentAt = ctx.nanos();
         try {
-            if (ping != null) {
-                ping.send(dst, idx + 1, data, ttl);
-            } else {
-                udp.ttl(ttl);
-                udp.send(dst, basePort() + idx, data);
-            }
+            probeSocket.send(idx + 1, firstTtl + idx / nprobes, packlen);
         } catch (SocketException e) {
             // do_send: a refused send is the probe's error text, printed as its mark
             pb.mark = "!" + e.error().message();
-        } finally {
-            data.release();
         }
         pb.timeout = ctx.schedule((long) (waitSecs * 1000) * MILLI, () -> {
             pb.done = true;
@@ -433,12 +413,7 @@ public final class DebianTraceroute implements Program {
 
     private void finish() {
         finished = true;
-        if (udp != null) {
-            udp.close();
-        }
-        if (ping != null) {
-            ping.close();
-        }
+        probeSocket.close();
         for (Probe pb : probes) {
             if (pb.timeout != null) {
                 pb.timeout.cancel();
