@@ -29,11 +29,12 @@ import java.util.Locale;
  * text and {@code Cannot handle "host" cmdline arg `x' on position 1 (argc N)}, all with status 2.
  * A host unreachable that the own stack reports (a neighbour that never answers ARP) leaves the
  * probes at {@code *}, as measured. Not modelled: the HERE and NEAR parts of {@code -w} (a probe waits its MAX), {@code -T}, {@code -U},
- * {@code -D}, {@code -g}, {@code --mtu}, {@code --back}, {@code -e}, {@code -A}.
+ * {@code -D}, {@code --mtu}, {@code --back}; {@code -s}, {@code -i}, {@code -g}, {@code -t}, {@code -l},
+ * {@code -z}, {@code -F}, {@code -e} and {@code -A} are accepted without effect.
  */
 public final class DebianTraceroute implements Program {
     private static final long MILLI = 1_000_000L;
-    private static final String VALUED = "fgimNpqstwzsl";
+    private static final String VALUED = "fgilmNpqstwz";
     private ProcessContext ctx;
     private boolean numeric;
     private boolean icmp;
@@ -52,7 +53,7 @@ public final class DebianTraceroute implements Program {
     private int start;
     private int end;
     private int nextToSend;
-    private boolean ctxEnded;
+    private boolean rejected;
     private boolean resolving;
     private boolean finished;
     private final StringBuilder line = new StringBuilder();
@@ -139,7 +140,7 @@ public final class DebianTraceroute implements Program {
             }
             for (int j = 1; j < a.length(); j++) {
                 char c = a.charAt(j);
-                if ("46dFInrA".indexOf(c) >= 0) {
+                if ("46dFInreA".indexOf(c) >= 0) {
                     numeric |= c == 'n';
                     icmp |= c == 'I';
                     continue;
@@ -161,7 +162,7 @@ public final class DebianTraceroute implements Program {
                 if (!option(c, value)) {
                     return fail("Cannot handle `-" + c + "' option with arg `" + value + "' (argc " + argc + ")");
                 }
-                if (ctxEnded) {
+                if (rejected) {
                     return false;
                 }
                 break;
@@ -209,14 +210,14 @@ public final class DebianTraceroute implements Program {
             case 'm' -> {
                 if (n > 255) {
                     fail("max hops cannot be more than 255");
-                    ctxEnded = true;
+                    rejected = true;
                 }
                 maxTtl = n;
             }
             case 'q' -> {
                 if (n < 1 || n > 10) {
                     fail("no more than 10 probes per hop");
-                    ctxEnded = true;
+                    rejected = true;
                 }
                 nprobes = n;
             }
