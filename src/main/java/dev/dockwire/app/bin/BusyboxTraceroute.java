@@ -5,13 +5,9 @@ import dev.dockwire.app.Program;
 import dev.dockwire.app.Timer;
 import dev.dockwire.app.bin.ping.Getopt32;
 import dev.dockwire.app.dns.StubResolver;
-import dev.dockwire.socket.PingSocket;
 import dev.dockwire.socket.SocketException;
-import dev.dockwire.socket.UdpSocket;
 import dev.dockwire.wire.IcmpPacket;
 import dev.dockwire.wire.Ipv4Address;
-import io.netty.buffer.ByteBuf;
-import io.netty.buffer.Unpooled;
 import java.util.List;
 import java.util.Locale;
 
@@ -46,8 +42,7 @@ public final class BusyboxTraceroute implements Program {
     private int packlen = 46;
     private int dst;
     private int local;
-    private UdpSocket udp;
-    private PingSocket ping;
+    private TraceProbes probeSocket;
     private int seq;
     private int probe;
     private int unreachable;
@@ -134,23 +129,13 @@ public final class BusyboxTraceroute implements Program {
             ctx.exit(1);
             return false;
         }
+        if (source != null && !opts.has('I')) {
+            local = source;
+        }
         try {
-            if (opts.has('I')) {
-                ping = ctx.sockets().openPing();
-                ping.onReply((src, s, replyTtl, data) -> answered(s, src, replyTtl, IcmpPacket.CODE_PORT_UNREACHABLE + 1));
-                ping.onError((reporter, s, type, code, info) -> answered(s, reporter, 0, mark(type, code)));
-            } else {
-                udp = ctx.sockets().openUdp();
-                udp.bind(source == null ? 0 : source, 0);
-                if (source != null) {
-                    local = source;
-                }
-                udp.onIcmpError((reporter, replyTtl, type, code, to, toPort) -> {
-                    if (to == dst) {
-                        answered(toPort - port, reporter, replyTtl, mark(type, code));
-                    }
-                });
-            }
+            probeSocket = TraceProbes.open(ctx, opts.has('I'), source == null ? 0 : source, dst, port,
+                    (s, from, replyTtl, type, code) -> answered(s, from, replyTtl,
+                            type == IcmpPacket.TYPE_ECHO_REPLY ? IcmpPacket.CODE_PORT_UNREACHABLE + 1 : mark(type, code)));
         } catch (SocketException e) {
             ctx.err("traceroute: bind: " + e.error().message());
             ctx.exit(1);
@@ -179,23 +164,12 @@ public final class BusyboxTraceroute implements Program {
 
     private void send() {
         seq++;
-        ByteBuf data = Unpooled.buffer(packlen - 28);
-        data.writeZero(packlen - 28);
-        data.setByte(0, seq);
-        data.setByte(1, ttl);
         sentAt = ctx.nanos();
         try {
-            if (ping != null) {
-                ping.send(dst, seq, data, ttl);
-            } else {
-                udp.ttl(ttl);
-                udp.send(dst, port + seq, data);
-            }
+            probeSocket.send(seq, ttl, packlen);
         } catch (SocketException e) {
             // send_probe: a failed sendto is reported, the probe then waits its time as any other
             ctx.err("traceroute: sendto: " + e.error().message());
-        } finally {
-            data.release();
         }
         int probeSeq = seq;
         timeout = ctx.schedule(waitSecs * 1000L * MILLI, () -> {
@@ -242,7 +216,7 @@ public final class BusyboxTraceroute implements Program {
         if (!opts.has('v')) {
             return;
         }
-        boolean echoReply = ping != null && code == IcmpPacket.CODE_PORT_UNREACHABLE + 1;
+        boolean echoReply = probeSocket.icmp() && code == IcmpPacket.CODE_PORT_UNREACHABLE + 1;
         int length = IcmpPacket.HEADER_LENGTH + (echoReply ? packlen - 28 : Math.min(packlen, 576 - 28));
         line.append(" ").append(length).append(" bytes to ").append(Ipv4Address.format(local));
     }
@@ -256,7 +230,7 @@ public final class BusyboxTraceroute implements Program {
             int c = code - 1;
             switch (c) {
                 case IcmpPacket.CODE_PORT_UNREACHABLE -> {
-                    if (replyTtl <= 1 && ping == null) {
+                    if (replyTtl <= 1 && !probeSocket.icmp()) {
                         line.append(" !");
                     }
                     gotThere = true;
@@ -297,12 +271,7 @@ public final class BusyboxTraceroute implements Program {
         }
         ctx.out(line.toString());
         if (gotThere || unreachable > 0 && unreachable >= nprobes - 1 || ++ttl > maxTtl) {
-            if (udp != null) {
-                udp.close();
-            }
-            if (ping != null) {
-                ping.close();
-            }
+            probeSocket.close();
             ctx.exit(0);
             return;
         }

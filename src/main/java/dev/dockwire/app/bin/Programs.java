@@ -31,6 +31,7 @@ public final class Programs {
         BY_NAME.put("healthcheck.sh", MariadbHealthcheck::new);
         BY_NAME.put("nc", OpenbsdNc::new);
         BY_NAME.put("netcat", OpenbsdNc::new);
+        BY_NAME.put("traceroute", DebianTraceroute::new);
     }
 
     /** BusyBox's own applets where the host's package writes the program otherwise. */
@@ -49,7 +50,7 @@ public final class Programs {
      * A fresh instance of {@code name} (or a path to it) as {@code provider}'s package writes it
      * (the catalogue's provider, {@code docker.engine.Images.lookup}): BusyBox's applets for
      * {@code busybox} (ping, nslookup, nc, traceroute, wget), else the program as the host's packages write
-     * it (iputils' ping, bind9's nslookup, GNU wget); null when none is modelled.
+     * it (iputils' ping, bind9's nslookup, GNU wget, Debian's traceroute); null when none is modelled.
      */
     public static Program create(String provider, String name) {
         Supplier<Program> applet = BUSYBOX.equals(provider) ? BUSYBOX_APPLETS.get(name.substring(name.lastIndexOf('/') + 1)) : null;
