@@ -138,10 +138,13 @@ final class TcpProbes implements AutoCloseable {
                 String[] ap = seen.split(":");
                 boolean same = Integer.parseInt(ap[1]) == client[1];
                 // NAT keeps a source port unless another flow to the same destination already holds
-                // it (nf_nat_used_tuple): a clash between two probes whose kernels happened to pick
-                // the same ephemeral port says nothing about the translation, so it counts as kept.
+                // it (nf_nat_used_tuple): a clash with another probe whose kernel happened to pick the
+                // same ephemeral port, and which kept it, says nothing about the translation, so it
+                // counts as kept. A probe that docker-proxy relays is seen from the proxy's own port
+                // whatever the others did: that is a translation even when the ports coincide.
                 boolean clash = !same && probes.stream().anyMatch(o -> o != p && o.addr().equals(p.addr()) && o.port() == p.port()
-                        && clientEnds.containsKey(tags.get(o)) && clientEnds.get(tags.get(o))[1] == client[1]);
+                        && clientEnds.containsKey(tags.get(o)) && clientEnds.get(tags.get(o))[1] == client[1]
+                        && notes.get(tags.get(o)) != null && notes.get(tags.get(o)).endsWith(":" + client[1]));
                 if (clash) {
                     System.out.println("  " + p.label() + ": source port " + client[1] + " also used by another probe to "
                             + p.addr() + ":" + p.port() + " (a NAT clash, counted as kept)");
