@@ -62,6 +62,11 @@ public interface ProcessContext {
      */
     void onSignal(Signal signal, Runnable handler);
 
+    /** Whether the program still runs: not exited, nor ended by a signal (a dead shell's continuations must not run). */
+    default boolean alive() {
+        return true;
+    }
+
     /** Ends the program with {@code status}; further output is ignored. */
     void exit(int status);
 }

@@ -59,6 +59,19 @@ class ContainerShellEndToEndTest {
     }
 
     @Test
+    void aKilledShellRunsNothingMoreInItsGoneNamespace() {
+        h.ok("docker network create n");
+        h.ok("docker run -d --name web --network n nginx");
+        h.ok("docker run -d --name w --network n alpine sh -c 'while true; do wget -q -O /dev/null http://web; echo got; sleep 1; done'");
+        h.ok("sleep 2");
+        h.ok("docker stop w");
+        int logged = h.ok("docker logs w").size();
+        h.ok("sleep 3");
+        assertEquals(logged, h.ok("docker logs w").size(), "after SIGKILL the loop neither prints nor opens a socket in the removed namespace");
+        assertTrue(h.ok("docker ps -a --format '{{.Names}} {{.Status}}'").contains("w Exited (137) 3 seconds ago"));
+    }
+
+    @Test
     void anUntilLoopWaitsForItsServer() {
         h.ok("docker network create n");
         h.ok("docker run -d --name c --network n alpine sh -c 'until nc -z web 80; do echo waiting; sleep 1; done; echo up'");

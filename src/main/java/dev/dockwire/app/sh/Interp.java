@@ -135,6 +135,9 @@ final class Interp {
 
     /** A callback from the loop (a program exited): the stack is fresh again. */
     void resumed(Runnable k) {
+        if (!ctx.alive()) {
+            return; // killed while its child ran (docker stop's SIGKILL to PID 1): nothing more of the script runs
+        }
         steps = 0;
         k.run();
     }

@@ -256,6 +256,11 @@ public final class Exec implements ProcessContext {
     }
 
     @Override
+    public boolean alive() {
+        return exitStatus == null;
+    }
+
+    @Override
     public void exit(int status) {
         if (exitStatus == null) {
             exitStatus = status;
