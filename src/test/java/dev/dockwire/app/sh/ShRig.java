@@ -1,13 +1,9 @@
 package dev.dockwire.app.sh;
 
-import dev.dockwire.app.ProcessContext;
 import dev.dockwire.app.Signal;
-import dev.dockwire.app.Timer;
-import dev.dockwire.sim.EventLoop;
-import dev.dockwire.sim.Timeout;
 import dev.dockwire.socket.Sockets;
+import dev.dockwire.testing.VirtualProcess;
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -18,24 +14,18 @@ import java.util.function.IntConsumer;
 /**
  * One shell process on a virtual clock with a stand-in place: BusyBox's PATH (or Debian's), files
  * in a map, and two programs that take time: {@code sleep N} and {@code nc -z HOST PORT}, which
- * succeeds once {@link #serverUpAt} has passed. Records stdout and stderr as {@code 1>}/{@code 2>}
- * lines in order, and when each stdout line was written.
+ * succeeds once {@link #serverUpAt} has passed.
  */
-final class ShRig implements ProcessContext, Commands {
+final class ShRig extends VirtualProcess implements Commands {
     static final Set<String> BUSYBOX = Set.of("sh", "cat", "ls", "env", "id", "hostname", "sleep", "nc", "sed", "awk", "grep",
             "head", "tail", "wc", "sort", "tr", "cut", "uniq", "seq", "ps", "printenv", "tee", "xargs", "basename");
 
-    final EventLoop loop = new EventLoop();
-    final List<String> stream = new ArrayList<>();
-    final List<Long> stdoutAt = new ArrayList<>();
-    final Map<Signal, Runnable> handlers = new EnumMap<>(Signal.class);
     final Map<String, String> files = new LinkedHashMap<>();
     final List<String> started = new ArrayList<>();
     String provider = "busybox";
     Set<String> path = BUSYBOX;
     long serverUpAt = Long.MAX_VALUE;
     List<String> stdin = List.of();
-    Integer status;
     private int pids = 1;
 
     ShRig() {
@@ -65,28 +55,8 @@ final class ShRig implements ProcessContext, Commands {
 
     /** kill(2) to the shell at {@code atNanos}: its handler if it installed one, else the default action (init ignores it). */
     ShRig signalAt(long atNanos, Signal s, boolean init) {
-        loop.schedule(atNanos, () -> {
-            Runnable h = handlers.get(s);
-            if (h != null) {
-                h.run();
-            } else if (!init || s == Signal.SIGKILL) {
-                exit(s.exitStatus());
-            }
-        });
+        kill(atNanos, s, init);
         return this;
-    }
-
-    List<String> stdout() {
-        return stream.stream().filter(l -> l.startsWith("1> ")).map(l -> l.substring(3)).toList();
-    }
-
-    List<String> stderr() {
-        return stream.stream().filter(l -> l.startsWith("2> ")).map(l -> l.substring(3)).toList();
-    }
-
-    /** stdout and stderr interleaved, as a terminal shows them. */
-    List<String> all() {
-        return stream.stream().map(l -> l.substring(3)).toList();
     }
 
     // ---- Commands ----
@@ -146,25 +116,8 @@ final class ShRig implements ProcessContext, Commands {
         throw new UnsupportedOperationException();
     }
 
-    @Override
-    public long nanos() {
-        return loop.nanos();
-    }
 
-    @Override
-    public long epochMillis() {
-        return 1_735_689_600_000L;
-    }
 
-    @Override
-    public Timer schedule(long delayNanos, Runnable task) {
-        Timeout t = loop.schedule(delayNanos, () -> {
-            if (status == null) {
-                task.run();
-            }
-        });
-        return t::cancel;
-    }
 
     @Override
     public String readFile(String p) {
@@ -176,10 +129,6 @@ final class ShRig implements ProcessContext, Commands {
         files.put(p, content);
     }
 
-    @Override
-    public int random(int bound) {
-        return 0;
-    }
 
     @Override
     public String hostname() {
@@ -191,38 +140,12 @@ final class ShRig implements ProcessContext, Commands {
         return stdin;
     }
 
-    @Override
-    public void out(String line) {
-        if (status == null) {
-            stream.add("1> " + line);
-            stdoutAt.add(loop.nanos());
-        }
-    }
 
-    @Override
-    public void err(String line) {
-        if (status == null) {
-            stream.add("2> " + line);
-        }
-    }
 
-    @Override
-    public void sample(String metric, long nanos) {
-    }
 
     @Override
     public void daemonize() {
     }
 
-    @Override
-    public void onSignal(Signal signal, Runnable handler) {
-        handlers.put(signal, handler);
-    }
 
-    @Override
-    public void exit(int code) {
-        if (status == null) {
-            status = code;
-        }
-    }
 }

@@ -1,11 +1,7 @@
 package dev.dockwire.app.bin.ping;
 
-import dev.dockwire.app.ProcessContext;
 import dev.dockwire.app.Program;
 import dev.dockwire.app.Signal;
-import dev.dockwire.app.Timer;
-import dev.dockwire.sim.EventLoop;
-import dev.dockwire.sim.Timeout;
 import dev.dockwire.socket.PingSocket;
 import dev.dockwire.socket.SocketError;
 import dev.dockwire.socket.SocketException;
@@ -13,30 +9,22 @@ import dev.dockwire.socket.Sockets;
 import dev.dockwire.socket.TcpListener;
 import dev.dockwire.socket.TcpSocket;
 import dev.dockwire.socket.UdpSocket;
+import dev.dockwire.testing.VirtualProcess;
 import dev.dockwire.wire.Ipv4Address;
 import io.netty.buffer.ByteBuf;
-import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * One ping process on a virtual clock, its network a stand-in: /etc/hosts knows {@code web}
  * (172.18.0.2), the name server never answers, and each echo request is answered after {@link #rtt}
- * or not at all ({@link Peer}). Records stdout and stderr in the order the program wrote them,
- * each line marked {@code 1>} or {@code 2>}, and when each stdout line was written.
+ * or not at all ({@link Peer}).
  */
-final class PingRig implements ProcessContext, Sockets, PingSocket {
+final class PingRig extends VirtualProcess implements Sockets, PingSocket {
     /** What the network does with a request. */
     enum Peer { REPLIES, SILENT, HOST_UNREACHABLE, NO_ROUTE }
 
-    final EventLoop loop = new EventLoop();
-    final List<String> stream = new ArrayList<>();
-    final List<Long> stdoutAt = new ArrayList<>();
-    final Map<Signal, Runnable> handlers = new EnumMap<>(Signal.class);
     Peer peer = Peer.REPLIES;
     long rtt = 147_000;
-    Integer status;
     int sentRequests;
     private ReplyHandler replies;
     private ErrorHandler errors;
@@ -55,23 +43,8 @@ final class PingRig implements ProcessContext, Sockets, PingSocket {
 
     /** Sends SIGINT at {@code atNanos}, as Ctrl-C or {@code docker kill -s INT} would. */
     PingRig interruptAt(long atNanos) {
-        loop.schedule(atNanos, () -> {
-            Runnable h = handlers.get(Signal.SIGINT);
-            if (h != null) {
-                h.run();
-            } else if (status == null) {
-                status = Signal.SIGINT.exitStatus();
-            }
-        });
+        kill(atNanos, Signal.SIGINT, false);
         return this;
-    }
-
-    List<String> stdout() {
-        return stream.stream().filter(l -> l.startsWith("1> ")).map(l -> l.substring(3)).toList();
-    }
-
-    List<String> stderr() {
-        return stream.stream().filter(l -> l.startsWith("2> ")).map(l -> l.substring(3)).toList();
     }
 
     @Override
@@ -79,25 +52,8 @@ final class PingRig implements ProcessContext, Sockets, PingSocket {
         return this;
     }
 
-    @Override
-    public long nanos() {
-        return loop.nanos();
-    }
 
-    @Override
-    public long epochMillis() {
-        return 1_735_689_600_000L;
-    }
 
-    @Override
-    public Timer schedule(long delayNanos, Runnable task) {
-        Timeout t = loop.schedule(delayNanos, () -> {
-            if (status == null) {
-                task.run();
-            }
-        });
-        return t::cancel;
-    }
 
     @Override
     public String readFile(String path) {
@@ -113,51 +69,21 @@ final class PingRig implements ProcessContext, Sockets, PingSocket {
         throw new UnsupportedOperationException(path);
     }
 
-    @Override
-    public int random(int bound) {
-        return 0;
-    }
 
     @Override
     public String hostname() {
         return "c";
     }
 
-    @Override
-    public void out(String line) {
-        if (status == null) {
-            stream.add("1> " + line);
-            stdoutAt.add(loop.nanos());
-        }
-    }
 
-    @Override
-    public void err(String line) {
-        if (status == null) {
-            stream.add("2> " + line);
-        }
-    }
 
-    @Override
-    public void sample(String metric, long nanos) {
-    }
 
     @Override
     public void daemonize() {
         throw new UnsupportedOperationException();
     }
 
-    @Override
-    public void onSignal(Signal signal, Runnable handler) {
-        handlers.put(signal, handler);
-    }
 
-    @Override
-    public void exit(int status) {
-        if (this.status == null) {
-            this.status = status;
-        }
-    }
 
     // Sockets: a ping socket to the stand-in network, and a UDP socket to a name server that never answers.
 
