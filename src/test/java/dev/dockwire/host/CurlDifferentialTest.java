@@ -3,19 +3,11 @@ package dev.dockwire.host;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.dockwire.testing.ExternalTools;
+import dev.dockwire.testing.LoopbackServer;
 import dev.dockwire.testing.TestHost;
 import dev.dockwire.tools.CommandResult;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
-import java.net.InetAddress;
-import java.net.ServerSocket;
-import java.net.Socket;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -42,26 +34,15 @@ class CurlDifferentialTest {
     private static final String PAGE_BODY = "<html>\r\n<head><title>404 Not Found</title></head>\r\n<body>\r\n"
             + "<center><h1>404 Not Found</h1></center>\r\n<hr><center>nginx/1.27.3</center>\r\n</body>\r\n</html>\r\n";
 
-    private final List<ServerSocket> servers = new ArrayList<>();
-
-    @AfterEach
-    void close() throws IOException {
-        for (ServerSocket s : servers) {
-            s.close();
-        }
-    }
-
     @Test
     void errorsWriteOutAndExitCodesAsTheRealCurl() throws Exception {
         ExternalTools.assumeTool("curl");
-        int page = serve(true, false);
-        int empty = serve(false, false);
-        int greeting = serve(false, true);
-        int closed;
-        try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            closed = s.getLocalPort();
-        }
-        try (TestHost h = new TestHost(1)) {
+        // As the emulated nginx, redis (closes after the request) and mysql (a greeting that is not HTTP).
+        try (LoopbackServer page = LoopbackServer.http("<html>welcome</html>\n", PAGE_BODY, "");
+             LoopbackServer empty = LoopbackServer.start(null, request -> null);
+             LoopbackServer greeting = LoopbackServer.start("J\0\0\0\n8.0.40\0", request -> null);
+             TestHost h = new TestHost(1)) {
+            int closed = LoopbackServer.closedPort();
             h.ok("docker network create --subnet 172.30.0.0/16 lab");
             h.ok("docker run -d --name web --network lab nginx");
             h.ok("docker run -d --name r --network lab redis");
@@ -69,7 +50,7 @@ class CurlDifferentialTest {
             h.ok("docker run -d --name c --network lab nicolaka/netshoot sleep 1d");
             h.ok("sleep 2"); // the servers' start-up
             for (String c : CASES) {
-                String real = run(realCommand(c, page, empty, greeting, closed));
+                String real = ExternalTools.transcript(realCommand(c, page.port(), empty.port(), greeting.port(), closed));
                 String emulated = emulated(h, c.replace("PAGE", "http://web/").replace("MISSING", "http://web/missing")
                         .replace("EMPTY", "http://r:6379/").replace("GREETING", "http://db:3306/")
                         .replace("CLOSED", "http://172.30.0.2:5679/"));
@@ -113,64 +94,4 @@ class CurlDifferentialTest {
         return String.join("\n", out);
     }
 
-    /** The real curl's stderr then stdout (as the terminal shows them for these one-liners) and status. */
-    private static String run(List<String> cmd) throws IOException, InterruptedException {
-        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
-        byte[] out = p.getInputStream().readAllBytes();
-        if (!p.waitFor(20, TimeUnit.SECONDS)) {
-            p.destroyForcibly();
-            throw new IOException(cmd + " timed out");
-        }
-        String text = String.join("\n", new String(out, StandardCharsets.UTF_8).split("\r\n|\n|\r", -1));
-        if (text.endsWith("\n")) {
-            text = text.substring(0, text.length() - 1);
-        }
-        return text + "\n[exit " + p.exitValue() + "]";
-    }
-
-    /**
-     * A server on 127.0.0.1: {@code http} answers GET / with a page and anything else with a 404
-     * (as nginx); otherwise it closes after reading the request (as redis), or first sends a
-     * greeting that is not HTTP ({@code greet}, as mysql).
-     */
-    private int serve(boolean http, boolean greet) throws IOException {
-        ServerSocket server = new ServerSocket(0, 16, InetAddress.getLoopbackAddress());
-        servers.add(server);
-        Thread t = new Thread(() -> {
-            while (!server.isClosed()) {
-                try (Socket s = server.accept()) {
-                    OutputStream out = s.getOutputStream();
-                    if (greet) {
-                        out.write("J\0\0\0\n8.0.40\0".getBytes(StandardCharsets.ISO_8859_1));
-                        out.flush();
-                    }
-                    String request = readRequest(s.getInputStream());
-                    if (http) {
-                        boolean root = request.startsWith("GET / ") || request.startsWith("HEAD / ");
-                        String body = root ? "<html>welcome</html>\n" : PAGE_BODY;
-                        out.write(((root ? "HTTP/1.1 200 OK" : "HTTP/1.1 404 Not Found") + "\r\nContent-Type: text/html\r\n"
-                                + "Content-Length: " + body.length() + "\r\n\r\n" + (request.startsWith("HEAD") ? "" : body))
-                                .getBytes(StandardCharsets.ISO_8859_1));
-                    }
-                } catch (IOException e) {
-                    // closed by the test's end
-                }
-            }
-        });
-        t.setDaemon(true);
-        t.start();
-        return server.getLocalPort();
-    }
-
-    private static String readRequest(InputStream in) throws IOException {
-        StringBuilder b = new StringBuilder();
-        int c;
-        while ((c = in.read()) >= 0) {
-            b.append((char) c);
-            if (b.toString().endsWith("\r\n\r\n")) {
-                break;
-            }
-        }
-        return b.toString();
-    }
 }

@@ -4,19 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.dockwire.app.http.Responses;
 import dev.dockwire.testing.ExternalTools;
+import dev.dockwire.testing.LoopbackServer;
 import dev.dockwire.testing.TestHost;
 import dev.dockwire.tools.CommandResult;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
-import java.net.InetAddress;
-import java.net.ServerSocket;
-import java.net.Socket;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -30,24 +22,13 @@ class GnuWgetDifferentialTest {
     private static final List<String> CASES = List.of("-O /dev/null PAGE", "-qO- PAGE", "-O /dev/null MISSING",
             "-q -O /dev/null MISSING", "--spider PAGE", "--spider MISSING", "-O /dev/null CLOSED", "-S --spider MISSING");
 
-    private final List<ServerSocket> servers = new ArrayList<>();
-
-    @AfterEach
-    void close() throws IOException {
-        for (ServerSocket s : servers) {
-            s.close();
-        }
-    }
-
     @Test
     void linesAndExitStatusesAsTheRealWget() throws Exception {
         ExternalTools.assumeTool("wget");
-        int page = serve();
-        int closed;
-        try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            closed = s.getLocalPort();
-        }
-        try (TestHost h = new TestHost(1)) {
+        try (LoopbackServer server = LoopbackServer.http(Responses.NGINX_WELCOME, "<html>404</html>\n", "Connection: close\r\n");
+             TestHost h = new TestHost(1)) {
+            int page = server.port();
+            int closed = LoopbackServer.closedPort();
             h.ok("docker network create --subnet 172.30.0.0/16 lab");
             h.ok("docker run -d --name web --network lab nginx");
             h.ok("docker run -d --name c --network lab python sleep 1d");
@@ -61,7 +42,7 @@ class GnuWgetDifferentialTest {
                     line.append(' ').append(a.replace("PAGE", "http://172.30.0.2/").replace("MISSING", "http://172.30.0.2/missing")
                             .replace("CLOSED", "http://172.30.0.2:5679/"));
                 }
-                String real = run(cmd);
+                String real = ExternalTools.transcript(cmd);
                 CommandResult r = h.run(line.toString());
                 String emulated = String.join("\n", r.output()) + "\n[exit " + r.status() + "]";
                 assertEquals(mask(real), mask(emulated), "wget " + c + "\nreal:\n" + real + "\ndockwire:\n" + emulated);
@@ -84,56 +65,4 @@ class GnuWgetDifferentialTest {
         return String.join("\n", out);
     }
 
-    /** The real wget's stderr then stdout, in the C locale, and its status. */
-    private static String run(List<String> cmd) throws IOException, InterruptedException {
-        ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true);
-        pb.environment().keySet().removeIf(k -> k.startsWith("LC_") || k.startsWith("LANG") || k.endsWith("_proxy"));
-        Process p = pb.start();
-        byte[] out = p.getInputStream().readAllBytes();
-        if (!p.waitFor(20, TimeUnit.SECONDS)) {
-            p.destroyForcibly();
-            throw new IOException(cmd + " timed out");
-        }
-        String text = new String(out, StandardCharsets.UTF_8);
-        if (text.endsWith("\n")) {
-            text = text.substring(0, text.length() - 1);
-        }
-        return text + "\n[exit " + p.exitValue() + "]";
-    }
-
-    /** A server on 127.0.0.1 answering GET / and HEAD / with nginx's welcome page, anything else with a 404. */
-    private int serve() throws IOException {
-        ServerSocket server = new ServerSocket(0, 16, InetAddress.getLoopbackAddress());
-        servers.add(server);
-        Thread t = new Thread(() -> {
-            while (!server.isClosed()) {
-                try (Socket s = server.accept()) {
-                    OutputStream out = s.getOutputStream();
-                    String request = readRequest(s.getInputStream());
-                    boolean root = request.startsWith("GET / ") || request.startsWith("HEAD / ");
-                    String body = root ? Responses.NGINX_WELCOME : "<html>404</html>\n";
-                    out.write(((root ? "HTTP/1.1 200 OK" : "HTTP/1.1 404 Not Found") + "\r\nContent-Type: text/html\r\n"
-                            + "Content-Length: " + body.length() + "\r\nConnection: close\r\n\r\n" + (request.startsWith("HEAD") ? "" : body))
-                            .getBytes(StandardCharsets.ISO_8859_1));
-                } catch (IOException e) {
-                    // closed by the test's end
-                }
-            }
-        });
-        t.setDaemon(true);
-        t.start();
-        return server.getLocalPort();
-    }
-
-    private static String readRequest(InputStream in) throws IOException {
-        StringBuilder b = new StringBuilder();
-        int c;
-        while ((c = in.read()) >= 0) {
-            b.append((char) c);
-            if (b.toString().endsWith("\r\n\r\n")) {
-                break;
-            }
-        }
-        return b.toString();
-    }
 }

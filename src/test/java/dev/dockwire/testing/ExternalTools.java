@@ -104,4 +104,26 @@ public final class ExternalTools {
             Files.deleteIfExists(err);
         }
     }
+
+    /**
+     * What a one-line command shows on a terminal, for comparing a real client with ours: its
+     * stderr and stdout merged (line ends normalised, the last newline dropped), then
+     * {@code [exit N]}; run in the C locale without proxy variables, as {@code docker exec} runs it.
+     */
+    public static String transcript(List<String> cmd) throws IOException, InterruptedException {
+        ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true);
+        pb.environment().keySet().removeIf(k -> k.startsWith("LC_") || k.startsWith("LANG") || k.toLowerCase(java.util.Locale.ROOT)
+                .endsWith("_proxy"));
+        Process p = pb.start();
+        byte[] out = p.getInputStream().readAllBytes();
+        if (!p.waitFor(20, TimeUnit.SECONDS)) {
+            p.destroyForcibly();
+            throw new IOException(cmd + " timed out");
+        }
+        String text = String.join("\n", new String(out, StandardCharsets.UTF_8).split("\r\n|\n|\r", -1));
+        if (text.endsWith("\n")) {
+            text = text.substring(0, text.length() - 1);
+        }
+        return text + "\n[exit " + p.exitValue() + "]";
+    }
 }
