@@ -386,6 +386,11 @@ class RealDifferentialTest {
                 }
                 List<String> eh = FrameHeaders.read(ef);
                 List<String> rh = FrameHeaders.read(rf);
+                if (!eh.equals(rh)) {
+                    // Every frame with its time, sequence numbers and ACKs, the filtered ones too:
+                    // what a wall-clock race looks like (a late ACK, a retransmission) shows there.
+                    diff.evidence("all frames of the exchange, emulated:\n" + allFrames(ef) + "\nreal:\n" + allFrames(rf));
+                }
                 assertTrue(eh.size() >= 5 && rh.size() >= 5, "the exchange crossed br(" + x.network() + "): " + eh + " / " + rh);
                 for (int i = 0; i < Math.max(eh.size(), rh.size()); i++) {
                     diff.compare("frame " + (i + 1) + " on br(" + x.network() + ")", i < eh.size() ? eh.get(i) : "-",
@@ -411,5 +416,10 @@ class RealDifferentialTest {
         assertTrue(same.stream().anyMatch(l -> l.contains("-> web " + EXAMPLE_COM + ":80: open")), "the internet's web server not reached");
         assertTrue(same.stream().anyMatch(l -> l.contains("seen from: " + World.ROUTER_WAN.address() + " same port")),
                 "no masqueraded connection seen at the internet");
+    }
+
+    /** {@code tcpdump -nn -tt -r FILE}: every frame with its time, flags, sequence numbers and ACKs. */
+    private static String allFrames(Path pcap) throws Exception {
+        return String.join("\n", ExternalTools.run("tcpdump", "-nn", "-tt", "-r", pcap.toString()));
     }
 }

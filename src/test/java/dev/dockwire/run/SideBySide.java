@@ -13,6 +13,7 @@ import java.util.List;
 final class SideBySide {
     private final List<String[]> rows = new ArrayList<>();
     private final List<String> same = new ArrayList<>();
+    private final List<String> evidence = new ArrayList<>();
 
     void compare(String what, Object emulated, Object real) {
         if (emulated.equals(real)) {
@@ -20,6 +21,11 @@ final class SideBySide {
         } else {
             rows.add(new String[] {what, String.valueOf(emulated), String.valueOf(real)});
         }
+    }
+
+    /** Text that explains a difference (a whole capture, say), printed with the table if anything differs. */
+    void evidence(String text) {
+        evidence.add(text);
     }
 
     /** The agreements, as {@code what: value} lines. */
@@ -43,6 +49,7 @@ final class SideBySide {
         String fmt = "%-" + w0 + "s | %-" + w1 + "s | %s%n";
         sb.append(String.format(fmt, "what", "emulated", "real"));
         rows.forEach(r -> sb.append(String.format(fmt, (Object[]) r)));
+        evidence.forEach(e -> sb.append(e).append('\n'));
         System.out.println(sb);
         fail(sb.toString());
     }
