@@ -27,6 +27,11 @@ public interface ProcessContext {
     /** Uniform in [0, bound), from the emulation's seeded source (DNS ids, ports). */
     int random(int bound);
 
+    /** The process's pid in its namespace (getpid(2)); 0 where it is no process of one (a test's stand-in). */
+    default int pid() {
+        return 0;
+    }
+
     /** The container's hostname. */
     String hostname();
 
@@ -58,7 +63,7 @@ public interface ProcessContext {
     /**
      * Installs {@code handler} for {@code signal} (sigaction(2)): instead of the default action
      * (termination with status {@code 128 + n}) the handler runs; it may end the program with
-     * {@link #exit}. SIGKILL cannot be caught.
+     * {@link #exit}. A null handler restores the default action (SIG_DFL). SIGKILL cannot be caught.
      */
     void onSignal(Signal signal, Runnable handler);
 

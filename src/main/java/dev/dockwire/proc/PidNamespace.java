@@ -79,6 +79,38 @@ public final class PidNamespace {
         return true;
     }
 
+    /**
+     * kill(2) to a process group led by {@code pid} ({@code kill -SIG -PGID}; the terminal's Ctrl-C to
+     * the foreground job): the leader first, then every running process descended from it, as a
+     * shell's children stay in its group. Each is signalled as {@link #kill} signals it; a leader's
+     * handler so runs before a child's exit can resume it (the kernel queues the signal on every
+     * member before any of them runs). False (ESRCH) when the leader does not run.
+     */
+    public boolean killGroup(int pid, Signal signal) {
+        List<Process> members = new ArrayList<>();
+        for (Process p : table.values()) {
+            if (p.pid() != pid && !p.exited() && descends(p, pid)) {
+                members.add(p);
+            }
+        }
+        boolean found = kill(pid, signal);
+        for (Process p : members) {
+            found |= kill(p.pid(), signal);
+        }
+        return found;
+    }
+
+    private boolean descends(Process p, int ancestor) {
+        for (int ppid = p.ppid(), hops = 0; ppid != 0 && hops < table.size(); hops++) {
+            if (ppid == ancestor) {
+                return true;
+            }
+            Process parent = table.get(ppid);
+            ppid = parent == null ? 0 : parent.ppid();
+        }
+        return false;
+    }
+
     /** What happens when init dies: the kernel SIGKILLs every other process of the namespace (zap_pid_ns_processes). */
     public void killAll() {
         for (Process p : List.copyOf(table.values())) {

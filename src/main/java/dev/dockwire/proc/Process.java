@@ -63,12 +63,16 @@ public final class Process {
         return startNanos;
     }
 
-    /** Installs {@code handler} for {@code signal} (sigaction(2)); SIGKILL cannot be caught. */
+    /** Installs {@code handler} for {@code signal} (sigaction(2)); null: the default action again (SIG_DFL). SIGKILL cannot be caught. */
     public void handle(Signal signal, Runnable handler) {
         if (!signal.catchable()) {
             throw new IllegalArgumentException("SIGKILL cannot be caught");
         }
-        handlers.put(signal, handler);
+        if (handler == null) {
+            handlers.remove(signal);
+        } else {
+            handlers.put(signal, handler);
+        }
     }
 
     boolean handles(Signal signal) {

@@ -35,10 +35,11 @@ public interface Commands {
 
     /**
      * Starts {@code argv} with {@code env} and {@code stdin} (lines; empty: /dev/null) as a process
-     * of the place; {@code done} hears its status. Null when the place lists the program but
-     * dockwire does not model it.
+     * of the place, a child of {@code ppid} (0: of no process there, as {@code docker exec}) — so
+     * in its process group, where the terminal's Ctrl-C reaches it; {@code done} hears its status.
+     * Null when the place lists the program but dockwire does not model it.
      */
-    Running start(List<String> argv, Map<String, String> env, List<String> stdin, Output out, IntConsumer done);
+    Running start(int ppid, List<String> argv, Map<String, String> env, List<String> stdin, Output out, IntConsumer done);
 
     /** The names in directory {@code dir} of the place's files ({@code ls}), or null when there is no such directory. */
     default List<String> list(String dir) {

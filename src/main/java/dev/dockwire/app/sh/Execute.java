@@ -131,7 +131,16 @@ final class Execute {
         Map<String, String> env = sh.environment();
         env.putAll(assigns);
         boolean[] finished = {false};
-        Commands.Running r = sh.commands.start(argv, env, io.in.rest(), new Commands.Output() {
+        // The shell's own SIGINT while its foreground child runs (a terminal's Ctrl-C reaches both):
+        // ash and dash with -c catch it (setsignal's S_CATCH) and so does bash; what they do once
+        // the child is reaped is interrupted(). An interactive shell is not in the child's group,
+        // and a trap's action or an exec'd program takes the signal instead.
+        boolean catches = !replaces && !sh.interactive && !sh.traps.containsKey("INT");
+        boolean[] interrupted = {false};
+        if (catches) {
+            sh.ctx.onSignal(Signal.SIGINT, () -> interrupted[0] = true);
+        }
+        Commands.Running r = sh.commands.start(replaces ? 0 : sh.ctx.pid(), argv, env, io.in.rest(), new Commands.Output() {
             @Override
             public void out(String line) {
                 io.out.line(line);
@@ -145,9 +154,14 @@ final class Execute {
             if (!finished[0]) {
                 finished[0] = true;
                 sh.running = null;
+                if (catches) {
+                    sh.ctx.onSignal(Signal.SIGINT, null);
+                }
                 sh.resumed(() -> {
                     sh.status = status;
-                    k.run();
+                    if (!interrupted(interrupted[0], status)) {
+                        k.run();
+                    }
                 });
             }
         });
@@ -172,6 +186,27 @@ final class Execute {
         if (sh.background != null) {
             sh.background.accept(r.pid());
         }
+    }
+
+    /**
+     * After a foreground child ended, what a SIGINT during it does (true: the shell goes no further).
+     * ash and dash die of it whatever the child did (raise_interrupt / onint: SIG_DFL, raise); bash
+     * only when the child died of it too (wait-and-cooperative-exit), so bash goes on after a
+     * {@code ping} that caught it. An interactive shell hears of it from the child's status alone
+     * (waitforjob's {@code jp->sigint}) and abandons the rest of the line with status 130.
+     * A child that exits 130 is taken to have died of SIGINT.
+     */
+    private boolean interrupted(boolean caught, int status) {
+        boolean childDied = status == Signal.SIGINT.exitStatus();
+        if (sh.interactive && childDied) {
+            sh.flow = Interp.Flow.EXIT;
+            return false;
+        }
+        if (caught && (sh.dialect != Dialect.BASH || childDied)) {
+            sh.ctx.exit(Signal.SIGINT.exitStatus());
+            return true;
+        }
+        return false;
     }
 
     /** Applies {@code redirs} over {@code io}; {@code k} hears null when one failed (its error printed, status 1, or 2 in dash). */

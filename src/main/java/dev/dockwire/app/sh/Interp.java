@@ -58,6 +58,8 @@ final class Interp {
     int functionDepth;
     int loopDepth;
     Runnable interruptWait;
+    /** An interactive shell's ({@code docker exec -it C sh}): its children are jobs of their own. */
+    boolean interactive;
     /** The program the script waits for now, or null. */
     Commands.Running running;
     /** The simple commands the shell execs in place of forking, being its script's last ({@link Sh#tail}). */

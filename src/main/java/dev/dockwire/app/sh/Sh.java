@@ -2,6 +2,7 @@ package dev.dockwire.app.sh;
 
 import dev.dockwire.app.ProcessContext;
 import dev.dockwire.app.Program;
+import dev.dockwire.app.Signal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -185,10 +186,23 @@ public final class Sh implements Program {
             return (ctx, args) -> {
                 if (sh == null) {
                     sh = new Interp(ctx, commands, dialect, arg0, env, new ArrayList<>());
+                    sh.interactive = true;
                 } else {
                     sh.attach(ctx, commands);
                 }
                 Io io = new Io(new Io.Sink(ctx::out), new Io.Sink(ctx::err), new Io.Input(ctx.stdin()));
+                Interp shell = sh;
+                // Ctrl-C at the prompt's command: a running child has it (its own job); else the
+                // shell drops the rest of the line, $? 130 (ash's raise_interrupt in an interactive shell).
+                ctx.onSignal(Signal.SIGINT, () -> {
+                    if (shell.running == null) {
+                        io.out.flush();
+                        io.err.flush();
+                        shell.status = Signal.SIGINT.exitStatus();
+                        status = shell.status;
+                        ctx.exit(shell.status);
+                    }
+                });
                 loop(sh, new Parser(text), io, () -> {
                     io.out.flush();
                     io.err.flush();

@@ -88,7 +88,7 @@ public final class ContainerCommands implements Commands {
     }
 
     @Override
-    public Running start(List<String> argv, Map<String, String> env, List<String> stdin, Output out, IntConsumer done) {
+    public Running start(int ppid, List<String> argv, Map<String, String> env, List<String> stdin, Output out, IntConsumer done) {
         String name = argv.get(0);
         String base = name.substring(name.lastIndexOf('/') + 1);
         List<String> args = argv.subList(1, argv.size());
@@ -107,7 +107,7 @@ public final class ContainerCommands implements Commands {
         if (killed) {
             return running(null);
         }
-        Exec exec = new Exec(engine, clock, c.netns(), c.hostname(), ImageDaemons.files(c), pids).stdin(stdin);
+        Exec exec = new Exec(engine, clock, c.netns(), c.hostname(), ImageDaemons.files(c), pids).stdin(stdin).parent(ppid);
         Process p = exec.start(name, program, args, env, (stream, line) -> {
             if (stream.equals("stdout")) {
                 out.out(line);

@@ -45,6 +45,8 @@ public final class Exec implements ProcessContext {
     private final String hostname;
     private final Files files;
     private final PidNamespace pids;
+    /** The parent's pid in the namespace; 0: started from outside it. */
+    private int ppid;
     private final List<String> output = new ArrayList<>();
     private Output sink;
     private JobControl jobs;
@@ -84,7 +86,7 @@ public final class Exec implements ProcessContext {
         List<String> argv = new ArrayList<>();
         argv.add(name);
         argv.addAll(args);
-        process = pids.spawn(0, argv, env, loop.nanos());
+        process = pids.spawn(ppid, argv, env, loop.nanos());
         process.onExit(status -> {
             if (exitStatus == null) {
                 exitStatus = status;
@@ -106,6 +108,17 @@ public final class Exec implements ProcessContext {
     public Exec foreground(JobControl jobs) {
         this.jobs = jobs;
         return this;
+    }
+
+    /** The process is a child of {@code pid} (the shell that starts it), in its process group. */
+    Exec parent(int pid) {
+        this.ppid = pid;
+        return this;
+    }
+
+    @Override
+    public int pid() {
+        return process == null ? 0 : process.pid();
     }
 
     /** Lines piped to the process's stdin (null: /dev/null). */
@@ -136,7 +149,9 @@ public final class Exec implements ProcessContext {
             loop.runUntil(() -> exitStatus != null || daemon);
         } else {
             Process p = process;
-            job = jobs.begin(p.hostPid(), s -> pids.kill(p.pid(), s), () -> exitStatus != null || daemon,
+            // The terminal's signals (Ctrl-C, Ctrl-Z) and bash's kill %N go to the job's process
+            // group: the process and the children it started (a shell's foreground program).
+            job = jobs.begin(p.hostPid(), s -> pids.killGroup(p.pid(), s), () -> exitStatus != null || daemon,
                     () -> exitStatus == null ? 0 : exitStatus);
             JobControl.Wait w = jobs.await(job);
             if (jobs.live() && (w != JobControl.Wait.DONE || exitStatus == null && !daemon)) {
@@ -225,7 +240,7 @@ public final class Exec implements ProcessContext {
         if (process == null) {
             spawn("daemon", List.of(), Map.of());
         }
-        process.handle(signal, () -> {
+        process.handle(signal, handler == null ? null : () -> {
             if (exitStatus == null) {
                 handler.run();
             }

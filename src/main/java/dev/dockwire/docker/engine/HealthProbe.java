@@ -87,7 +87,7 @@ final class HealthProbe {
                 p.line(line);
             }
         };
-        if (p.commands.start(argv, MainProcesses.env(c), List.of(), output, exited) == null) {
+        if (p.commands.start(0, argv, MainProcesses.env(c), List.of(), output, exited) == null) {
             p.line("dockwire: " + argv.get(0) + " is on the image's PATH but not modelled, so it cannot run here");
             exited.accept(NOT_MODELLED);
         }

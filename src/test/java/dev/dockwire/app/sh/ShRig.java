@@ -13,11 +13,12 @@ import java.util.function.IntConsumer;
 
 /**
  * One shell process on a virtual clock with a stand-in place: BusyBox's PATH (or Debian's), files
- * in a map, and two programs that take time: {@code sleep N} and {@code nc -z HOST PORT}, which
- * succeeds once {@link #serverUpAt} has passed.
+ * in a map, and programs that take time: {@code sleep N} (SIGINT kills it), {@code nc -z HOST PORT},
+ * which succeeds once {@link #serverUpAt} has passed, and {@code pinger}, which runs until SIGINT
+ * and then says {@code statistics} and exits 0, as ping does.
  */
 final class ShRig extends VirtualProcess implements Commands {
-    static final Set<String> BUSYBOX = Set.of("sh", "cat", "ls", "env", "id", "hostname", "sleep", "nc", "sed", "awk", "grep",
+    static final Set<String> BUSYBOX = Set.of("sh", "pinger", "cat", "ls", "env", "id", "hostname", "sleep", "nc", "sed", "awk", "grep",
             "head", "tail", "wc", "sort", "tr", "cut", "uniq", "seq", "ps", "printenv", "tee", "xargs", "basename");
 
     final Map<String, String> files = new LinkedHashMap<>();
@@ -27,6 +28,8 @@ final class ShRig extends VirtualProcess implements Commands {
     long serverUpAt = Long.MAX_VALUE;
     List<String> stdin = List.of();
     private int pids = 1;
+    /** The running children and what a signal does to each. */
+    private final Map<Integer, java.util.function.Consumer<Signal>> children = new LinkedHashMap<>();
 
     ShRig() {
         files.put("/etc/hostname", "c0ffee\n");
@@ -59,6 +62,23 @@ final class ShRig extends VirtualProcess implements Commands {
         return this;
     }
 
+    /**
+     * The terminal's Ctrl-C at {@code atNanos}: SIGINT to the foreground process group, the shell
+     * first (its handler, else it dies of it), then each child it runs.
+     */
+    ShRig interruptGroupAt(long atNanos) {
+        loop.schedule(atNanos, () -> {
+            Runnable h = handlers.get(Signal.SIGINT);
+            if (h != null) {
+                h.run();
+            } else {
+                exit(Signal.SIGINT.exitStatus());
+            }
+            List.copyOf(children.values()).forEach(c -> c.accept(Signal.SIGINT));
+        });
+        return this;
+    }
+
     // ---- Commands ----
 
     @Override
@@ -67,7 +87,7 @@ final class ShRig extends VirtualProcess implements Commands {
     }
 
     @Override
-    public Running start(List<String> argv, Map<String, String> env, List<String> in, Output out, IntConsumer done) {
+    public Running start(int ppid, List<String> argv, Map<String, String> env, List<String> in, Output out, IntConsumer done) {
         int pid = ++pids;
         started.add(String.join(" ", argv));
         Running r = new Running() {
@@ -78,13 +98,27 @@ final class ShRig extends VirtualProcess implements Commands {
 
             @Override
             public void signal(Signal signal) {
+                java.util.function.Consumer<Signal> c = children.get(pid);
+                if (c != null) {
+                    c.accept(signal);
+                }
+            }
+        };
+        IntConsumer exit = status -> {
+            if (children.remove(pid) != null) {
+                done.accept(status);
             }
         };
         switch (argv.get(0)) {
             case "sleep" -> {
                 long n = (long) (Double.parseDouble(argv.get(1)) * 1e9);
-                schedule(n, () -> done.accept(0));
+                children.put(pid, s -> exit.accept(s.exitStatus()));
+                schedule(n, () -> exit.accept(0));
             }
+            case "pinger" -> children.put(pid, s -> {
+                out.out("statistics");
+                exit.accept(0);
+            });
             case "nc" -> schedule(1_000_000, () -> {
                 boolean up = loop.nanos() >= serverUpAt;
                 done.accept(up ? 0 : 1);
