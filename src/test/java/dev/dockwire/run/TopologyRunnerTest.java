@@ -129,7 +129,7 @@ class TopologyRunnerTest {
                   n: {subnet: 10.1.0.0/24, impair: "netem delay 20ms"}
                 containers:
                   a1: {networks: [n], impair: {eth0: "netem delay 30ms"}}
-                  b: {networks: [n]}
+                  b1: {networks: [n]}
                 steps:
                   - exec: a1 ping -c 2 10.1.0.3
                   # alpine has no tc: iproute2's, from netshoot in a's network namespace.
@@ -140,7 +140,7 @@ class TopologyRunnerTest {
         Session.Report r = new TopologyRunner(t.toString()).run(TopologyLoader.load(t), new Session.Options(dir, null, false),
                 lines::add);
         assertTrue(r.ok(), String.join("\n", lines));
-        // 30 ms out of a, 20 ms into b from the bridge, then 20 ms back into a: 70 ms (the first also waits for ARP).
+        // 30 ms out of a1, 20 ms into b1 from the bridge, then 20 ms back into a1: 70 ms (the first also waits for ARP).
         assertTrue(r.steps().get(0).output().get(2).endsWith("seq=1 ttl=64 time=70.000 ms"), String.join("\n", lines));
         assertEquals(List.of("qdisc netem 8001: root refcnt 2 limit 1000 delay 30ms"), r.steps().get(2).output());
         assertTrue(lines.contains("impair a1 eth0: netem delay 30ms"), String.join("\n", lines));
