@@ -132,7 +132,7 @@ class TopologyRunnerTest {
                   b1: {networks: [n]}
                 steps:
                   - exec: a1 ping -c 2 10.1.0.3
-                  # alpine has no tc: iproute2's, from netshoot in a's network namespace.
+                  # alpine has no tc: iproute2's, from netshoot in a1's network namespace.
                   - run: docker run -d --name a-tools --network container:a1 nicolaka/netshoot sleep infinity
                   - run: docker exec a-tools tc qdisc show dev eth0
                 """);
@@ -144,7 +144,7 @@ class TopologyRunnerTest {
         assertTrue(r.steps().get(0).output().get(2).endsWith("seq=1 ttl=64 time=70.000 ms"), String.join("\n", lines));
         assertEquals(List.of("qdisc netem 8001: root refcnt 2 limit 1000 delay 30ms"), r.steps().get(2).output());
         assertTrue(lines.contains("impair a1 eth0: netem delay 30ms"), String.join("\n", lines));
-        assertTrue(lines.stream().anyMatch(l -> l.matches("impair n port veth[0-9a-f]{7} to b: netem delay 20ms")),
+        assertTrue(lines.stream().anyMatch(l -> l.matches("impair n port veth[0-9a-f]{7} to b1: netem delay 20ms")),
                 String.join("\n", lines));
     }
 
