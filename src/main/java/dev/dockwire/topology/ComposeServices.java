@@ -88,7 +88,7 @@ final class ComposeServices {
                 : serviceNetworks(m.get("networks"), path + ".networks", node.line());
         String containerName = f.optional(node, "container_name", path);
         if (containerName != null) {
-            f.checkName(m.get("container_name"), path + ".container_name", containerName);
+            f.checkContainerName(m.get("container_name"), path + ".container_name", containerName);
         }
         int replicas = replicas(m, path);
         if (containerName != null && replicas > 1) {

@@ -174,7 +174,7 @@ public final class TopologyLoader {
 
     private Topology.ContainerSpec container(String name, YamlNode node, List<Topology.NetworkSpec> networks) {
         String path = "containers." + name;
-        checkName(node, path, name);
+        f.checkContainerName(node, path, name);
         requireMap(node, path);
         checkKeys(node.map(), CONTAINER_KEYS, path);
         String image = optional(node, "image", path);

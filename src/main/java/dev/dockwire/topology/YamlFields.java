@@ -1,5 +1,6 @@
 package dev.dockwire.topology;
 
+import dev.dockwire.docker.ContainerName;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -46,6 +47,23 @@ final class YamlFields {
         if (!NAME.matcher(name).matches()) {
             throw error(node, path, "invalid name \"" + name + "\": only [a-zA-Z0-9][a-zA-Z0-9_.-] are allowed");
         }
+    }
+
+    /**
+     * A name the daemon will give a container (a topology container, Compose's
+     * {@code container_name}): {@link ContainerName}'s rule, two characters or more.
+     */
+    void checkContainerName(YamlNode node, String path, String name) {
+        if (!ContainerName.valid(name) || name.startsWith("/")) {
+            throw error(node, path, "invalid container name \"" + name + "\": Docker allows " + ContainerName.CHARS
+                    + "+, two characters or more, like \"" + example(name) + "\"");
+        }
+    }
+
+    /** A valid name near {@code name}: its allowed characters, a letter first, padded to two. */
+    private static String example(String name) {
+        String kept = name.replaceAll("[^a-zA-Z0-9_.-]", "").replaceFirst("^[_.-]+", "");
+        return kept.isEmpty() ? "c1" : kept.length() == 1 ? kept + "1" : kept;
     }
 
     void checkAddress(YamlNode node, String path, String text) {

@@ -4,6 +4,8 @@
  * commands, loaded with validation errors that name the file, line and key; where a command written
  * over several lines ends ({@code CommandText}, as bash's reader decides), for scripts and the prompt.
  *
- * <p>Stands alone: no other dockwire package; building what it describes is {@code run}'s job.
+ * <p>Stands alone but for {@code docker.ContainerName}, the daemon's container-name rule, so a
+ * file is refused with its line before anything is built; building what it describes is
+ * {@code run}'s job.
  */
 package dev.dockwire.topology;

@@ -248,21 +248,21 @@ class LivePromptTest {
 
     @Test
     void anAttachedDockerRunStreamsAndProxiesCtrlCToPid1AndLogsFollowUntilCtrlC() throws Exception {
-        type("docker run --name p --network n alpine ping web\n");
+        type("docker run --name p1 --network n alpine ping web\n");
         int at = await(": seq=", 0, 2);
         type("\u0003");
         at = await("packets transmitted", at, 1);
         type("docker ps -a --format '{{.Names}} {{.Status}}'\n");
-        at = await("p Exited (0)", at, 1);
-        type("docker run -d --name q --network n alpine ping web\n");
-        type("docker logs -f q\n");
-        at = await(": seq=", await("docker logs -f q", at, 1), 3);
+        at = await("p1 Exited (0)", at, 1);
+        type("docker run -d --name q1 --network n alpine ping web\n");
+        type("docker logs -f q1\n");
+        at = await(": seq=", await("docker logs -f q1", at, 1), 3);
         type("\u0003");
         type("echo after\n");
         at = await("after", await("echo after", at, 1), 1);
         assertFalse(screen().substring(at).contains("ping statistics"), "docker logs -f stops; the container runs on");
         type("docker ps --format '{{.Names}}'\n");
-        await("q", at, 1);
+        await("q1", at, 1);
     }
 
     @Test

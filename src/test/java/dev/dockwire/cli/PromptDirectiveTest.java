@@ -24,8 +24,8 @@ class PromptDirectiveTest {
         assertEquals(List.of(), PromptDirective.apply("  # dockwire: image myorg/api:2 http 8080 text hello", h.world.engine()));
         h.ok("docker network create n");
         h.ok("docker run -d --name api --network n myorg/api:2");
-        h.ok("docker run -d --name c --network n nicolaka/netshoot sleep 3600");
-        assertEquals(List.of("hello"), h.ok("docker exec c curl -s api:8080"));
+        h.ok("docker run -d --name c1 --network n nicolaka/netshoot sleep 3600");
+        assertEquals(List.of("hello"), h.ok("docker exec c1 curl -s api:8080"));
     }
 
     @Test

@@ -20,7 +20,7 @@ class RunCommandTest {
     void inputKindsAreToldApartByContent() {
         assertEquals(InputKind.COMPOSE, InputKind.of("version: '3'\nservices:\n  web: {image: nginx}\n"));
         assertEquals(InputKind.TOPOLOGY, InputKind.of("name: t\ncompose:\n  services:\n    web: {image: nginx}\n"));
-        assertEquals(InputKind.TOPOLOGY, InputKind.of("containers:\n  a: {}\nsteps:\n  - run: docker ps\n"));
+        assertEquals(InputKind.TOPOLOGY, InputKind.of("containers:\n  a1: {}\nsteps:\n  - run: docker ps\n"));
         assertEquals(InputKind.SCRIPT, InputKind.of("docker compose -f x.yml up -d\n"));
     }
 
@@ -61,7 +61,7 @@ class RunCommandTest {
     @Test
     void aCaptureOfAnInterfaceThatNeverAppearsIsReported(@TempDir Path dir) throws Exception {
         Path file = dir.resolve("t.yml");
-        Files.writeString(file, "containers:\n  a: {}\ncapture: {bridges: false, interfaces: [mynet, eth9]}\nnetworks:\n  mynet: {}\n");
+        Files.writeString(file, "containers:\n  a1: {}\ncapture: {bridges: false, interfaces: [mynet, eth9]}\nnetworks:\n  mynet: {}\n");
         CliRun r = CliRun.of("run", file.toString(), "--out", dir.toString());
         assertEquals("0", String.valueOf(r.status()), r.err());
         assertTrue(r.out().matches("(?s).*capture: \\S+/br-[0-9a-f]{12}\\.pcapng \\(\\d+ frames\\)\n.*"), r.out());

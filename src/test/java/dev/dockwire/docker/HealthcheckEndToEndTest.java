@@ -53,9 +53,9 @@ class HealthcheckEndToEndTest {
                 "no server in the client's own container");
         ok("docker stop db");
         assertEquals(List.of("db:5432 - no response"), run("docker exec client pg_isready -h db", 2));
-        ok("docker run -d --name a alpine sleep 1000");
+        ok("docker run -d --name a1 alpine sleep 1000");
         assertEquals(List.of("OCI runtime exec failed: exec failed: unable to start container process: exec: \"pg_isready\": "
-                + "executable file not found in $PATH: unknown"), run("docker exec a pg_isready", 126), "alpine has no pg_isready");
+                + "executable file not found in $PATH: unknown"), run("docker exec a1 pg_isready", 126), "alpine has no pg_isready");
     }
 
     @Test
@@ -77,33 +77,33 @@ class HealthcheckEndToEndTest {
                 "You can check this by doing 'telnet my 3306'"), run("docker exec myc mysqladmin ping -h my", 1));
         assertEquals(List.of(), run("docker exec myc mysqladmin --silent ping -h my", 1));
 
-        ok("docker run -d --name r --network dbnet redis");
-        assertEquals(List.of("PONG"), ok("docker exec r redis-cli ping"));
-        assertEquals(List.of("1"), ok("docker exec r redis-cli --raw incr ping"));
-        assertEquals(List.of("2"), ok("docker exec r redis-cli incr ping"));
+        ok("docker run -d --name r1 --network dbnet redis");
+        assertEquals(List.of("PONG"), ok("docker exec r1 redis-cli ping"));
+        assertEquals(List.of("1"), ok("docker exec r1 redis-cli --raw incr ping"));
+        assertEquals(List.of("2"), ok("docker exec r1 redis-cli incr ping"));
         ok("docker run -d --name rc --network dbnet redis sleep 1000");
-        assertEquals(List.of("PONG"), ok("docker exec rc redis-cli -h r ping"));
+        assertEquals(List.of("PONG"), ok("docker exec rc redis-cli -h r1 ping"));
         assertEquals(List.of("Could not connect to Redis at 127.0.0.1:6379: Connection refused"),
                 run("docker exec rc redis-cli ping", 1));
         assertEquals(List.of("ERR unknown command 'nosuch', with args beginning with: "),
-                run("docker exec r redis-cli nosuch", 1));
+                run("docker exec r1 redis-cli nosuch", 1));
     }
 
     @Test
     void wgetSpiderAndCurlFailOnHttpErrors() {
         ok("docker network create wnet");
         ok("docker run -d --name web --network wnet nginx");
-        ok("docker run -d --name a --network wnet alpine sleep 1000");
+        ok("docker run -d --name a1 --network wnet alpine sleep 1000");
         // The texts of BusyBox 1.35's wget on the reference host.
-        assertEquals(List.of("Connecting to web (172.18.0.2:80)", "remote file exists"), ok("docker exec a wget --spider http://web/"));
+        assertEquals(List.of("Connecting to web (172.18.0.2:80)", "remote file exists"), ok("docker exec a1 wget --spider http://web/"));
         assertEquals(List.of("Connecting to web (172.18.0.2:80)", "wget: server returned error: HTTP/1.1 404 Not Found"),
-                run("docker exec a wget --spider http://web/nope", 1));
+                run("docker exec a1 wget --spider http://web/nope", 1));
         assertEquals(List.of("wget: server returned error: HTTP/1.1 404 Not Found"),
-                run("docker exec a wget -q --spider http://web/nope", 1));
-        assertEquals(List.of(), ok("docker exec a wget -q --spider http://web/"));
+                run("docker exec a1 wget -q --spider http://web/nope", 1));
+        assertEquals(List.of(), ok("docker exec a1 wget -q --spider http://web/"));
         assertEquals(List.of("Connecting to web:81 (172.18.0.2:81)", "wget: can't connect to remote host (172.18.0.2): Connection refused"),
-                run("docker exec a wget --spider http://web:81/", 1));
-        assertEquals(List.of("wget: bad address 'nosuch'"), run("docker exec a wget --spider http://nosuch/", 1));
+                run("docker exec a1 wget --spider http://web:81/", 1));
+        assertEquals(List.of("wget: bad address 'nosuch'"), run("docker exec a1 wget --spider http://nosuch/", 1));
         assertEquals(List.of("sh: 1: wget: not found"), run("docker exec web sh -c 'wget -q http://web/'", 127),
                 "nginx's Debian image has no wget");
         assertEquals(List.of("curl: (22) The requested URL returned error: 404"), run("docker exec web curl -fsS http://web/nope", 22));
@@ -150,11 +150,11 @@ class HealthcheckEndToEndTest {
 
     @Test
     void runsEnvironmentReachesTheProbeAndConfigEnv() {
-        ok("docker run -d --name e -e GREETING=hi -e PATH=/bin --health-cmd 'echo $GREETING' --health-interval 1s busybox sleep 100");
+        ok("docker run -d --name e1 -e GREETING=hi -e PATH=/bin --health-cmd 'echo $GREETING' --health-interval 1s busybox sleep 100");
         ok("sleep 1");
-        String log = String.join("\n", ok("docker inspect --format '{{json .State.Health.Log}}' e"));
+        String log = String.join("\n", ok("docker inspect --format '{{json .State.Health.Log}}' e1"));
         assertTrue(log.contains("\"ExitCode\":0,\"Output\":\"hi\\n\""), log);
-        assertEquals(List.of("[\"GREETING=hi\",\"PATH=/bin\"]"), ok("docker inspect --format '{{json .Config.Env}}' e"),
+        assertEquals(List.of("[\"GREETING=hi\",\"PATH=/bin\"]"), ok("docker inspect --format '{{json .Config.Env}}' e1"),
                 "run's variables first, then the image's it does not set");
     }
 

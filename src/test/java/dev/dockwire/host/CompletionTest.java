@@ -71,7 +71,7 @@ class CompletionTest {
         assertEquals(List.of("appnet"), complete("docker run --network", "a"));
         assertEquals(List.of("appnet"), complete("docker network connect", "a"));
         assertEquals(List.of("web", "worker"), complete("docker network connect appnet", "w"));
-        assertTrue(complete("docker run -d --name x", "ngi").contains("nginx"));
+        assertTrue(complete("docker run -d --name x1", "ngi").contains("nginx"));
         assertTrue(complete("docker run", "alp").contains("alpine"));
         h.ok("docker swarm init");
         h.ok("docker service create --name api --replicas 1 nginx");

@@ -37,34 +37,34 @@ class ContainerLifecycleTest {
 
     @Test
     void shDashCExecsItsOneSimpleCommandAsPid1() {
-        h.ok("docker run -d --name p alpine sh -c 'ping -c 2 127.0.0.1'");
-        List<String> top = h.ok("docker top p");
+        h.ok("docker run -d --name p1 alpine sh -c 'ping -c 2 127.0.0.1'");
+        List<String> top = h.ok("docker top p1");
         assertTrue(top.get(1).endsWith("ping -c 2 127.0.0.1"), String.join("\n", top));
         h.ok("sleep 3");
-        assertTrue(row("p").contains("Exited (0) "), row("p"));
-        assertTrue(h.ok("docker logs p").contains("--- 127.0.0.1 ping statistics ---"));
+        assertTrue(row("p1").contains("Exited (0) "), row("p1"));
+        assertTrue(h.ok("docker logs p1").contains("--- 127.0.0.1 ping statistics ---"));
     }
 
     @Test
     void aForegroundScriptEndsPid1WithItsStatusAndLogsItsOutput() {
-        CommandResult r = h.run("docker run --name s alpine sh -c 'echo one; echo two; exit 3'");
+        CommandResult r = h.run("docker run --name s1 alpine sh -c 'echo one; echo two; exit 3'");
         assertEquals(3, r.status());
         assertEquals(List.of("one", "two"), r.output());
-        assertTrue(row("s").contains("Exited (3) Less than a second ago"), row("s"));
-        assertEquals(List.of("one", "two"), h.ok("docker logs s"));
+        assertTrue(row("s1").contains("Exited (3) Less than a second ago"), row("s1"));
+        assertEquals(List.of("one", "two"), h.ok("docker logs s1"));
     }
 
     @Test
     void aRestartingContainerCountsAsRunningAndDockerStartResetsTheCount() {
-        h.ok("docker run -d --name f --restart always alpine false");
+        h.ok("docker run -d --name f1 --restart always alpine false");
         h.ok("sleep 0.05");
         assertEquals(List.of("restarting true true 1"),
-                h.ok("docker inspect -f '{{.State.Status}} {{.State.Running}} {{.State.Restarting}} {{.RestartCount}}' f"));
+                h.ok("docker inspect -f '{{.State.Status}} {{.State.Running}} {{.State.Restarting}} {{.RestartCount}}' f1"));
         h.ok("sleep 2");
-        h.ok("docker stop f");
-        assertTrue(Integer.parseInt(h.ok("docker inspect -f '{{.RestartCount}}' f").get(0)) > 1);
-        h.ok("docker start f");
-        assertEquals(List.of("0"), h.ok("docker inspect -f '{{.RestartCount}}' f"), "daemon/start.go: ResetRestartManager(true)");
+        h.ok("docker stop f1");
+        assertTrue(Integer.parseInt(h.ok("docker inspect -f '{{.RestartCount}}' f1").get(0)) > 1);
+        h.ok("docker start f1");
+        assertEquals(List.of("0"), h.ok("docker inspect -f '{{.RestartCount}}' f1"), "daemon/start.go: ResetRestartManager(true)");
     }
 
     @Test
@@ -77,10 +77,10 @@ class ContainerLifecycleTest {
         h.ok("docker kill -s INT pg");
         h.ok("sleep 1");
         assertTrue(row("pg").contains("Exited (0) 1 second ago"), "the STOPSIGNAL cancels the restart: " + row("pg"));
-        h.ok("docker run -d --name u --restart unless-stopped postgres");
-        h.ok("docker kill -s TERM u");
+        h.ok("docker run -d --name u1 --restart unless-stopped postgres");
+        h.ok("docker kill -s TERM u1");
         h.ok("sleep 1");
-        assertTrue(row("u").contains("Exited (0) 1 second ago"), "unless-stopped heeds a kill by hand: " + row("u"));
+        assertTrue(row("u1").contains("Exited (0) 1 second ago"), "unless-stopped heeds a kill by hand: " + row("u1"));
     }
 
     @Test

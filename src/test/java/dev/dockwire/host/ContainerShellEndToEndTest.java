@@ -20,11 +20,11 @@ class ContainerShellEndToEndTest {
 
     @Test
     void aWhileLoopAsPid1TicksAndIsKilledAfterTheGracePeriod() {
-        h.ok("docker run -d --name w alpine sh -c 'while true; do echo tick; sleep 1; done'");
+        h.ok("docker run -d --name w1 alpine sh -c 'while true; do echo tick; sleep 1; done'");
         h.ok("sleep 3");
-        List<String> logs = h.ok("docker logs w");
+        List<String> logs = h.ok("docker logs w1");
         assertTrue(logs.size() >= 3 && logs.stream().allMatch("tick"::equals), String.join("\n", logs));
-        h.ok("docker stop w");
+        h.ok("docker stop w1");
         String w = h.ok("docker ps -a").get(1);
         assertTrue(w.contains("13 seconds ago   Exited (137) Less than a second ago"),
                 "sh as PID 1 ignores SIGTERM without a trap, so docker stop kills it after 10 s: " + w);
@@ -32,9 +32,9 @@ class ContainerShellEndToEndTest {
 
     @Test
     void aTrapOnTermEndsTheLoopWithItsStatus() {
-        h.ok("docker run -d --name t alpine sh -c \"trap 'exit 0' TERM; while true; do echo tick; sleep 1; done\"");
+        h.ok("docker run -d --name t1 alpine sh -c \"trap 'exit 0' TERM; while true; do echo tick; sleep 1; done\"");
         h.ok("sleep 2");
-        h.ok("docker stop t");
+        h.ok("docker stop t1");
         String t = h.ok("docker ps -a").get(1);
         assertTrue(t.contains("Exited (0) "), t);
         assertTrue(t.contains("Less than a second ago") || t.contains("1 second ago"), t);
@@ -62,47 +62,47 @@ class ContainerShellEndToEndTest {
     void aKilledShellRunsNothingMoreInItsGoneNamespace() {
         h.ok("docker network create n");
         h.ok("docker run -d --name web --network n nginx");
-        h.ok("docker run -d --name w --network n alpine sh -c 'while true; do wget -q -O /dev/null http://web; echo got; sleep 1; done'");
+        h.ok("docker run -d --name w1 --network n alpine sh -c 'while true; do wget -q -O /dev/null http://web; echo got; sleep 1; done'");
         h.ok("sleep 2");
-        h.ok("docker stop w");
-        int logged = h.ok("docker logs w").size();
+        h.ok("docker stop w1");
+        int logged = h.ok("docker logs w1").size();
         h.ok("sleep 3");
-        assertEquals(logged, h.ok("docker logs w").size(), "after SIGKILL the loop neither prints nor opens a socket in the removed namespace");
-        assertTrue(h.ok("docker ps -a --format '{{.Names}} {{.Status}}'").contains("w Exited (137) 3 seconds ago"));
+        assertEquals(logged, h.ok("docker logs w1").size(), "after SIGKILL the loop neither prints nor opens a socket in the removed namespace");
+        assertTrue(h.ok("docker ps -a --format '{{.Names}} {{.Status}}'").contains("w1 Exited (137) 3 seconds ago"));
     }
 
     @Test
     void anUntilLoopWaitsForItsServer() {
         h.ok("docker network create n");
-        h.ok("docker run -d --name c --network n alpine sh -c 'until nc -z web 80; do echo waiting; sleep 1; done; echo up'");
+        h.ok("docker run -d --name c1 --network n alpine sh -c 'until nc -z web 80; do echo waiting; sleep 1; done; echo up'");
         h.ok("sleep 2");
         h.ok("docker run -d --name web --network n nginx");
         h.ok("sleep 3");
-        List<String> logs = h.ok("docker logs c");
+        List<String> logs = h.ok("docker logs c1");
         assertEquals(List.of("nc: bad address 'web'", "waiting"), logs.subList(0, 2), "BusyBox nc's error while web is unknown");
         assertEquals("up", logs.get(logs.size() - 1), String.join("\n", logs));
-        assertTrue(h.ok("docker ps -a").stream().anyMatch(l -> l.endsWith(" c") && l.contains("Exited (0)")));
+        assertTrue(h.ok("docker ps -a").stream().anyMatch(l -> l.endsWith(" c1") && l.contains("Exited (0)")));
     }
 
     @Test
     void execRunsLoopsPipesAndEachImagesTools() {
-        h.ok("docker run -d --name a alpine sleep 3600");
-        h.ok("docker run -d --name u ubuntu sleep 3600");
-        assertEquals(List.of("one", "2"), h.ok("docker exec a sh -c 'for n in 1 2; do echo $n; done | sed s/1/one/'"));
-        assertEquals(List.of("3"), h.ok("docker exec u sh -c 'seq 3 | awk \"{s+=\\$1} END {print s/2}\"'"));
+        h.ok("docker run -d --name a1 alpine sleep 3600");
+        h.ok("docker run -d --name u1 ubuntu sleep 3600");
+        assertEquals(List.of("one", "2"), h.ok("docker exec a1 sh -c 'for n in 1 2; do echo $n; done | sed s/1/one/'"));
+        assertEquals(List.of("3"), h.ok("docker exec u1 sh -c 'seq 3 | awk \"{s+=\\$1} END {print s/2}\"'"));
         assertEquals(List.of("uid=0(root) gid=0(root) groups=0(root),1(bin),2(daemon),3(sys),4(adm),6(disk),10(wheel),"
-                + "11(floppy),20(dialout),26(tape),27(video)"), h.ok("docker exec a sh -c id"));
-        assertEquals(List.of("uid=0(root) gid=0(root) groups=0(root)"), h.ok("docker exec u sh -c 'id'"));
-        CommandResult cat = h.run("docker exec a sh -c 'cat /nope'");
+                + "11(floppy),20(dialout),26(tape),27(video)"), h.ok("docker exec a1 sh -c id"));
+        assertEquals(List.of("uid=0(root) gid=0(root) groups=0(root)"), h.ok("docker exec u1 sh -c 'id'"));
+        CommandResult cat = h.run("docker exec a1 sh -c 'cat /nope'");
         assertEquals(List.of("cat: can't open '/nope': No such file or directory"), cat.output());
         assertEquals(1, cat.status());
-        assertEquals(List.of("cat: /nope: No such file or directory"), h.run("docker exec u sh -c 'cat /nope'").output());
-        assertEquals(List.of("sh: 1: ping: not found"), h.run("docker exec u sh -c 'ping -c1 a'").output());
-        assertTrue(h.ok("docker exec a sh -c 'env | sort'").contains("HOSTNAME=" + h.ok("docker exec a hostname").get(0)));
-        assertTrue(h.ok("docker exec a sh -c 'ls /etc'").containsAll(List.of("hostname", "hosts", "resolv.conf")));
-        assertEquals(List.of("sh: syntax error: unexpected \"fi\""), h.run("docker exec a sh -c 'if true; then fi'").output());
-        assertEquals(List.of("sh: 1: Syntax error: \"fi\" unexpected"), h.run("docker exec u sh -c 'if true; then fi'").output());
-        assertEquals(2, h.run("docker exec a sh -c 'if true; then fi'").status());
+        assertEquals(List.of("cat: /nope: No such file or directory"), h.run("docker exec u1 sh -c 'cat /nope'").output());
+        assertEquals(List.of("sh: 1: ping: not found"), h.run("docker exec u1 sh -c 'ping -c1 a1'").output());
+        assertTrue(h.ok("docker exec a1 sh -c 'env | sort'").contains("HOSTNAME=" + h.ok("docker exec a1 hostname").get(0)));
+        assertTrue(h.ok("docker exec a1 sh -c 'ls /etc'").containsAll(List.of("hostname", "hosts", "resolv.conf")));
+        assertEquals(List.of("sh: syntax error: unexpected \"fi\""), h.run("docker exec a1 sh -c 'if true; then fi'").output());
+        assertEquals(List.of("sh: 1: Syntax error: \"fi\" unexpected"), h.run("docker exec u1 sh -c 'if true; then fi'").output());
+        assertEquals(2, h.run("docker exec a1 sh -c 'if true; then fi'").status());
     }
 
     @Test

@@ -45,14 +45,14 @@ class CurlDifferentialTest {
             int closed = LoopbackServer.closedPort();
             h.ok("docker network create --subnet 172.30.0.0/16 lab");
             h.ok("docker run -d --name web --network lab nginx");
-            h.ok("docker run -d --name r --network lab redis");
+            h.ok("docker run -d --name r1 --network lab redis");
             h.ok("docker run -d --name db --network lab -e MYSQL_ROOT_PASSWORD=x mysql");
-            h.ok("docker run -d --name c --network lab nicolaka/netshoot sleep 1d");
+            h.ok("docker run -d --name c1 --network lab nicolaka/netshoot sleep 1d");
             h.ok("sleep 2"); // the servers' start-up
             for (String c : CASES) {
                 String real = ExternalTools.transcript(realCommand(c, page.port(), empty.port(), greeting.port(), closed));
                 String emulated = emulated(h, c.replace("PAGE", "http://web/").replace("MISSING", "http://web/missing")
-                        .replace("EMPTY", "http://r:6379/").replace("GREETING", "http://db:3306/")
+                        .replace("EMPTY", "http://r1:6379/").replace("GREETING", "http://db:3306/")
                         .replace("CLOSED", "http://172.30.0.2:5679/"));
                 assertEquals(mask(real), mask(emulated), "curl " + c + "\nreal:\n" + real + "\ndockwire:\n" + emulated);
             }
@@ -70,7 +70,7 @@ class CurlDifferentialTest {
     }
 
     private static String emulated(TestHost h, String c) {
-        StringBuilder line = new StringBuilder("docker exec c curl");
+        StringBuilder line = new StringBuilder("docker exec c1 curl");
         for (String a : c.split(" ")) {
             line.append(" '").append(a).append('\'');
         }

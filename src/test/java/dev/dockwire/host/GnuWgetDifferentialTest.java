@@ -31,11 +31,11 @@ class GnuWgetDifferentialTest {
             int closed = LoopbackServer.closedPort();
             h.ok("docker network create --subnet 172.30.0.0/16 lab");
             h.ok("docker run -d --name web --network lab nginx");
-            h.ok("docker run -d --name c --network lab python sleep 1d");
+            h.ok("docker run -d --name c1 --network lab python sleep 1d");
             h.ok("sleep 2");
             for (String c : CASES) {
                 List<String> cmd = new ArrayList<>(List.of("wget"));
-                StringBuilder line = new StringBuilder("docker exec c wget");
+                StringBuilder line = new StringBuilder("docker exec c1 wget");
                 for (String a : c.split(" ")) {
                     cmd.add(a.replace("PAGE", "http://127.0.0.1:" + page + "/").replace("MISSING", "http://127.0.0.1:" + page + "/missing")
                             .replace("CLOSED", "http://127.0.0.1:" + closed + "/"));

@@ -46,27 +46,27 @@ class ProcessesEndToEndTest {
 
     @Test
     void aPid1WithoutAHandlerIgnoresSigtermAndIsKilledAfterTheGracePeriod() {
-        h.ok("docker run -d --name s alpine sleep 3600");
-        h.ok("docker stop -t 3 s");
+        h.ok("docker run -d --name s1 alpine sleep 3600");
+        h.ok("docker stop -t 3 s1");
         String s = h.ok("docker ps -a").get(1);
         assertTrue(s.contains("Exited (137) 3 seconds ago") || s.contains("Exited (137) Less than a second ago"), s);
-        h.ok("docker run -d --name p alpine ping -c 100 127.0.0.1");
+        h.ok("docker run -d --name p1 alpine ping -c 100 127.0.0.1");
         h.ok("sleep 2");
-        h.ok("docker stop -s INT p");
-        List<String> logs = h.ok("docker logs --tail 2 p");
+        h.ok("docker stop -s INT p1");
+        List<String> logs = h.ok("docker logs --tail 2 p1");
         assertTrue(logs.get(0).startsWith("3 packets transmitted, 3 packets received"), String.join("\n", logs));
-        assertEquals(List.of("0"), h.ok("docker wait p"), "ping handles SIGINT: its statistics, then status 0");
+        assertEquals(List.of("0"), h.ok("docker wait p1"), "ping handles SIGINT: its statistics, then status 0");
     }
 
     @Test
     void foregroundRunReturnsTheProgramsStatusAndLogsCarryTimestamps() {
-        CommandResult r = h.run("docker run --name f alpine false");
+        CommandResult r = h.run("docker run --name f1 alpine false");
         assertEquals(1, r.status());
         assertTrue(h.ok("docker ps -a").get(1).contains("Exited (1) "));
         h.ok("sleep 1");
-        h.ok("docker run -d --name e alpine echo hello");
+        h.ok("docker run -d --name e1 alpine echo hello");
         h.ok("sleep 1");
-        assertEquals(List.of("2025-01-01T00:00:01.000000000Z hello"), h.ok("docker logs -t e"));
+        assertEquals(List.of("2025-01-01T00:00:01.000000000Z hello"), h.ok("docker logs -t e1"));
         CommandResult cat = h.run("docker run --rm alpine cat /nonexistent");
         assertEquals(1, cat.status());
         assertEquals(List.of("cat: can't open '/nonexistent': No such file or directory"), cat.output());
@@ -74,8 +74,8 @@ class ProcessesEndToEndTest {
 
     @Test
     void topListsPid1AndAnExecdProcess() {
-        h.ok("docker run -d --name t alpine sleep 3600");
-        List<String> top = h.ok("docker top t");
+        h.ok("docker run -d --name t1 alpine sleep 3600");
+        List<String> top = h.ok("docker top t1");
         assertEquals("UID                 PID                 PPID                C                   STIME               TTY"
                 + "                 TIME                CMD", top.get(0));
         assertTrue(top.get(1).matches("root                \\d+ +\\d+ +0                   00:00               \\?"
@@ -84,10 +84,10 @@ class ProcessesEndToEndTest {
 
     @Test
     void psInsideTheContainerListsPid1AndItself() {
-        h.ok("docker run -d --name t alpine sleep 3600");
+        h.ok("docker run -d --name t1 alpine sleep 3600");
         assertEquals(List.of("PID   USER     TIME  COMMAND", "    1 root      0:00 sleep 3600", "    2 root      0:00 ps"),
-                h.ok("docker exec t ps"));
-        assertEquals("    3 root      0:00 ps aux", h.ok("docker exec t ps aux").get(2), "pids are not reused at once");
+                h.ok("docker exec t1 ps"));
+        assertEquals("    3 root      0:00 ps aux", h.ok("docker exec t1 ps aux").get(2), "pids are not reused at once");
     }
 
     @Test
@@ -109,10 +109,10 @@ class ProcessesEndToEndTest {
     void entrypointReplacesTheImagesAndDropsItsCmd() {
         assertEquals(List.of("hello"), h.ok("docker run --rm --entrypoint echo nginx hello"));
         assertEquals(List.of("-g daemon off;"), h.ok("docker run --rm --entrypoint /bin/echo nginx -g 'daemon off;'"));
-        h.ok("docker run -d --name w alpine sleep 3");
-        CommandResult follow = h.run("docker logs -f w");
+        h.ok("docker run -d --name w1 alpine sleep 3");
+        CommandResult follow = h.run("docker logs -f w1");
         assertEquals(List.of(), follow.output(), "follows until the container stops");
-        assertEquals(List.of("0"), h.ok("docker wait w"));
+        assertEquals(List.of("0"), h.ok("docker wait w1"));
     }
 
     @Test
@@ -173,50 +173,50 @@ class ProcessesEndToEndTest {
 
     @Test
     void restartPoliciesStartPid1AgainWithTheDaemonsBackOff() {
-        h.ok("docker run -d --name f --restart on-failure:2 alpine false");
+        h.ok("docker run -d --name f1 --restart on-failure:2 alpine false");
         h.ok("sleep 0.05");
         assertTrue(h.ok("docker ps -a").get(1).contains("Restarting (1) Less than a second ago"), h.ok("docker ps -a").get(1));
         h.ok("sleep 1");
         assertTrue(h.ok("docker ps -a").get(1).contains("Exited (1) "), "two restarts (after 100 and 200 ms), then it stays down");
-        h.ok("docker run -d --name a --restart always alpine sleep 1");
+        h.ok("docker run -d --name a1 --restart always alpine sleep 1");
         h.ok("sleep 1.05");
         String a = h.ok("docker ps").get(1);
         assertTrue(a.contains("Restarting (0) Less than a second ago"), a);
         h.ok("sleep 0.1");
         assertTrue(h.ok("docker ps").get(1).contains("Up Less than a second"), h.ok("docker ps").get(1));
-        h.ok("docker stop a");
+        h.ok("docker stop a1");
         h.ok("sleep 5");
         assertTrue(h.ok("docker ps -a").get(1).contains("Exited (0) 5 seconds ago"), "sleep 1 ended by itself during the grace period; docker stop ends the restarts: " + h.ok("docker ps -a").get(1));
     }
 
     @Test
     void killSendsSigkillOrTheSignalNamedWhichPid1IgnoresWithoutAHandler() {
-        h.ok("docker run -d --name k alpine sleep 3600");
-        assertEquals(List.of("k"), h.ok("docker kill -s TERM k"));
+        h.ok("docker run -d --name k1 alpine sleep 3600");
+        assertEquals(List.of("k1"), h.ok("docker kill -s TERM k1"));
         assertTrue(h.ok("docker ps").get(1).contains("Up "), "init ignores an unhandled SIGTERM");
-        h.ok("docker kill k");
+        h.ok("docker kill k1");
         assertTrue(h.ok("docker ps -a").get(1).contains("Exited (137) Less than a second ago"));
-        CommandResult again = h.run("docker kill k");
+        CommandResult again = h.run("docker kill k1");
         assertEquals(1, again.status());
-        assertTrue(again.output().get(0).matches("Error response from daemon: cannot kill container: k: container [0-9a-f]{64} is not running"),
+        assertTrue(again.output().get(0).matches("Error response from daemon: cannot kill container: k1: container [0-9a-f]{64} is not running"),
                 again.output().get(0));
-        h.ok("docker run -d --name p alpine ping 127.0.0.1");
+        h.ok("docker run -d --name p1 alpine ping 127.0.0.1");
         h.ok("sleep 1");
-        h.ok("docker kill -s INT p");
+        h.ok("docker kill -s INT p1");
         h.ok("sleep 1");
         assertTrue(h.ok("docker ps -a").get(1).contains("Exited (0) 1 second ago"), "ping's SIGINT handler: statistics, then 0");
     }
 
     @Test
     void logsSinceAndUntilAndStartAttached() {
-        h.ok("docker run -d --name p alpine ping -c 5 127.0.0.1");
+        h.ok("docker run -d --name p1 alpine ping -c 5 127.0.0.1");
         h.ok("sleep 6");
-        List<String> recent = h.ok("docker logs --since 3s p");
+        List<String> recent = h.ok("docker logs --since 3s p1");
         assertTrue(recent.get(0).contains("seq=3"), String.join("\n", recent));
-        List<String> early = h.ok("docker logs --until 2025-01-01T00:00:00.5Z p");
+        List<String> early = h.ok("docker logs --until 2025-01-01T00:00:00.5Z p1");
         assertEquals(2, early.size(), String.join("\n", early));
-        h.ok("docker create --name c alpine echo attached");
-        CommandResult a = h.run("docker start -a c");
+        h.ok("docker create --name c1 alpine echo attached");
+        CommandResult a = h.run("docker start -a c1");
         assertEquals(0, a.status());
         assertEquals(List.of("attached"), a.output());
     }

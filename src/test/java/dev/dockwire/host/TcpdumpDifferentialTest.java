@@ -36,15 +36,15 @@ class TcpdumpDifferentialTest {
             h.world.host().workingDirectory(dir);
             h.ok("docker network create -o com.docker.network.bridge.name=br-lab --subnet 172.20.0.0/16 lab");
             h.ok("docker run -d --name web --network lab nginx");
-            h.ok("docker run -d --name c --network lab nicolaka/netshoot sleep 1d");
+            h.ok("docker run -d --name c1 --network lab nicolaka/netshoot sleep 1d");
             h.ok("sudo tcpdump -i br-lab -n -U -w web.pcap &");
             h.ok("tcpdump -i br-lab -n -v -A -c 12 &");
-            List<String> live = h.run("docker exec c curl -s -o /dev/null http://web/").output();
-            h.run("docker exec c ping -c 1 web");
-            h.run("docker exec c curl -s http://web:81/");
-            h.run("docker exec c ping -c 3 -W 1 web");
-            h.run("docker exec c traceroute -n -q 1 -m 1 web");
-            h.run("docker exec c dig +tries=1 +timeout=1 @172.20.0.2 web");
+            List<String> live = h.run("docker exec c1 curl -s -o /dev/null http://web/").output();
+            h.run("docker exec c1 ping -c 1 web");
+            h.run("docker exec c1 curl -s http://web:81/");
+            h.run("docker exec c1 ping -c 3 -W 1 web");
+            h.run("docker exec c1 traceroute -n -q 1 -m 1 web");
+            h.run("docker exec c1 dig +tries=1 +timeout=1 @172.20.0.2 web");
             List<String> read = h.ok("tcpdump -n -v -A -c 12 -r web.pcap");
             assertEquals(String.join("\n", read.subList(1, read.size())),
                     String.join("\n", live.subList(0, live.lastIndexOf("12 packets captured"))), "live as read");

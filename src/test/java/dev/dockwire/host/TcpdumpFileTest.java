@@ -22,11 +22,11 @@ class TcpdumpFileTest {
         try (TestHost h = new TestHost(1)) {
             h.world.host().workingDirectory(dir);
             h.ok("docker network create -o com.docker.network.bridge.name=br-lab --subnet 172.20.0.0/16 lab");
-            h.ok("docker run -d --name a --network lab alpine sleep 1d");
-            h.ok("docker run -d --name b --network lab alpine sleep 1d");
+            h.ok("docker run -d --name a1 --network lab alpine sleep 1d");
+            h.ok("docker run -d --name b1 --network lab alpine sleep 1d");
             assertEquals(List.of("tcpdump: listening on br-lab, link-type EN10MB (Ethernet), snapshot length 262144 bytes"),
                     h.ok("sudo tcpdump -i br-lab -n -c 4 -w ping.pcap icmp &"));
-            h.ok("docker exec a ping -c 2 b");
+            h.ok("docker exec a1 ping -c 2 b1");
             assertTrue(Files.size(dir.resolve("ping.pcap")) > 24 + 4 * 16, "four packets on the disk");
             List<String> read = h.ok("tcpdump -n -r ping.pcap");
             assertEquals("reading from file ping.pcap, link-type EN10MB (Ethernet), snapshot length 262144", read.get(0));
@@ -44,15 +44,15 @@ class TcpdumpFileTest {
         ExternalTools.assumeLibpcap();
         try (TestHost h = new TestHost(1)) {
             h.ok("docker network create -o com.docker.network.bridge.name=br-lab --subnet 172.20.0.0/16 lab");
-            h.ok("docker run -d --name a --network lab alpine sleep 1d");
-            h.ok("docker run -d --name b --network lab alpine sleep 1d");
+            h.ok("docker run -d --name a1 --network lab alpine sleep 1d");
+            h.ok("docker run -d --name b1 --network lab alpine sleep 1d");
             assertEquals(List.of("tcpdump: verbose output suppressed, use -v[v]... for full protocol decode",
                     "listening on any, link-type LINUX_SLL2 (Linux cooked v2), snapshot length 262144 bytes"),
                     h.ok("tcpdump -i any -n -c 4 icmp &"));
             // As a real host prints it (tcpdump 4.99 on Docker 20.10's bridge): the any device is not
             // promiscuous, so the bridge shows nothing of what it forwards, and a port's frames for
             // another address are P (PACKET_OTHERHOST).
-            assertFourLines(h.ok("docker exec a ping -c 1 b"), "20");
+            assertFourLines(h.ok("docker exec a1 ping -c 1 b1"), "20");
         }
     }
 
@@ -63,9 +63,9 @@ class TcpdumpFileTest {
             h.ok("tcpdump -i any -n -c 4 icmp &");
             // The bridge and both containers' veths are made after tcpdump started.
             h.ok("docker network create -o com.docker.network.bridge.name=br-late --subnet 172.21.0.0/16 late");
-            h.ok("docker run -d --name a --network late alpine sleep 1d");
-            h.ok("docker run -d --name b --network late alpine sleep 1d");
-            assertFourLines(h.ok("docker exec a ping -c 1 b"), "21");
+            h.ok("docker run -d --name a1 --network late alpine sleep 1d");
+            h.ok("docker run -d --name b1 --network late alpine sleep 1d");
+            assertFourLines(h.ok("docker exec a1 ping -c 1 b1"), "21");
         }
     }
 
@@ -74,11 +74,11 @@ class TcpdumpFileTest {
         ExternalTools.assumeLibpcap();
         try (TestHost h = new TestHost(1)) {
             h.ok("docker network create -o com.docker.network.bridge.name=br-lab --subnet 172.20.0.0/16 lab");
-            h.ok("docker run -d --name a --network lab alpine sleep 1d");
-            h.ok("docker run -d --name b --network lab alpine sleep 1d");
+            h.ok("docker run -d --name a1 --network lab alpine sleep 1d");
+            h.ok("docker run -d --name b1 --network lab alpine sleep 1d");
             h.ok("tcpdump -p -i br-lab -n -c 1 icmp &");
-            assertTrue(h.ok("docker exec a ping -c 1 b").stream().noneMatch(l -> l.contains(" IP ")), "forwarded: not seen");
-            assertTrue(h.ok("docker exec a ping -c 1 172.20.0.1").stream()
+            assertTrue(h.ok("docker exec a1 ping -c 1 b1").stream().noneMatch(l -> l.contains(" IP ")), "forwarded: not seen");
+            assertTrue(h.ok("docker exec a1 ping -c 1 172.20.0.1").stream()
                     .anyMatch(l -> l.matches("00:00:0\\d\\.\\d{6} IP 172\\.20\\.0\\.2 > 172\\.20\\.0\\.1: ICMP echo request.*")),
                     "to the bridge's own address: seen");
         }

@@ -17,13 +17,13 @@ class TcpdumpTest {
         ExternalTools.assumeLibpcap();
         try (TestHost h = new TestHost(1)) {
             h.ok("docker network create -o com.docker.network.bridge.name=br-lab --subnet 172.20.0.0/16 lab");
-            h.ok("docker run -d --name a --network lab alpine sleep 1d");
-            h.ok("docker run -d --name b --network lab alpine sleep 1d");
+            h.ok("docker run -d --name a1 --network lab alpine sleep 1d");
+            h.ok("docker run -d --name b1 --network lab alpine sleep 1d");
             assertEquals(List.of("tcpdump: verbose output suppressed, use -v[v]... for full protocol decode",
                     "listening on br-lab, link-type EN10MB (Ethernet), snapshot length 262144 bytes"),
                     h.ok("tcpdump -i br-lab -n -c 4 icmp &"));
             assertEquals(1, h.ok("jobs").size());
-            List<String> out = h.ok("docker exec a ping -c 2 b");
+            List<String> out = h.ok("docker exec a1 ping -c 2 b1");
             List<String> dump = out.subList(out.indexOf("round-trip min/avg/max = 0.000/0.000/0.000 ms") + 1, out.size());
             assertEquals(4 + 3, dump.size(), String.join("\n", out));
             assertTrue(dump.get(0).matches("00:00:0\\d\\.\\d{6} IP 172\\.20\\.0\\.2 > 172\\.20\\.0\\.3: ICMP echo request, id \\d+, seq 0, length 64"),
@@ -41,9 +41,9 @@ class TcpdumpTest {
         ExternalTools.assumeLibpcap();
         try (TestHost h = new TestHost(1)) {
             h.ok("docker network create lab");
-            h.ok("docker run -d --name a --network lab alpine sleep 1d");
+            h.ok("docker run -d --name a1 --network lab alpine sleep 1d");
             h.ok("tcpdump -i eth0 -n -t udp port 53 &");
-            List<String> out = h.ok("docker exec a nslookup example.com");
+            List<String> out = h.ok("docker exec a1 nslookup example.com");
             assertTrue(out.stream().anyMatch(l -> l.matches("IP 192\\.168\\.1\\.10\\.\\d+ > 192\\.168\\.1\\.1\\.53: \\d+\\+ A\\? example\\.com\\. \\(29\\)")),
                     String.join("\n", out));
             assertTrue(out.stream().anyMatch(l -> l.matches("IP 192\\.168\\.1\\.1\\.53 > 192\\.168\\.1\\.10\\.\\d+: \\d+ 1/0/0 A 93\\.184\\.215\\.14 \\(45\\)")),
@@ -59,14 +59,14 @@ class TcpdumpTest {
     void inAContainerAndItsErrors() {
         ExternalTools.assumeLibpcap();
         try (TestHost h = new TestHost(1)) {
-            h.ok("docker run -d --name a alpine sleep 1d");
-            h.ok("docker run -d --name b alpine sleep 1d");
+            h.ok("docker run -d --name a1 alpine sleep 1d");
+            h.ok("docker run -d --name b1 alpine sleep 1d");
             h.ok("tcpdump -i docker0 -c 2 arp &");
-            List<String> arp = h.ok("docker exec a ping -c 1 172.17.0.3");
+            List<String> arp = h.ok("docker exec a1 ping -c 1 172.17.0.3");
             assertTrue(arp.stream().anyMatch(l -> l.endsWith("ARP, Request who-has 172.17.0.3 tell 172.17.0.2, length 28")),
                     String.join("\n", arp));
             // alpine has no tcpdump: netshoot's, in a's network namespace.
-            h.ok("docker run -d --name a-tools --network container:a nicolaka/netshoot sleep 1d");
+            h.ok("docker run -d --name a-tools --network container:a1 nicolaka/netshoot sleep 1d");
             assertEquals(List.of("tcpdump: eth7: No such device exists", "(SIOCGIFHWADDR: No such device)"),
                     h.run("docker exec a-tools tcpdump -i eth7").output());
             assertEquals(1, h.run("tcpdump -w").status(), "-w FILE writes a pcap now (TcpdumpFileTest); without FILE it is an error");

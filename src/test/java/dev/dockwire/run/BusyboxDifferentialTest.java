@@ -32,38 +32,38 @@ import org.junit.jupiter.api.Test;
  * prints BusyBox's lines of every case.
  */
 class BusyboxDifferentialTest {
-    /** Each case: where it runs ({@code c} or {@code s}, the lab's namespace and the container's name) and the applet's command line. */
+    /** Each case: where it runs ({@code c1} or {@code s1}, the lab's namespace and the container's name) and the applet's command line. */
     record Case(String where, String command) {
     }
 
     static final List<Case> CASES = List.of(
-            new Case("c", "ping -c 2 172.30.0.3"),
-            new Case("c", "ip neigh"),
-            new Case("c", "arp -n"),
-            new Case("c", "ip addr"),
-            new Case("c", "ip -4 addr show eth0"),
-            new Case("c", "ip -o addr"),
-            new Case("c", "ip route"),
-            new Case("c", "ip link"),
-            new Case("c", "ifconfig"),
-            new Case("c", "route -n"),
-            new Case("c", "netstat -rn"),
-            new Case("c", "netstat -tln"),
-            new Case("c", "netstat -an"),
-            new Case("c", "wget -qO- http://172.30.0.3/"),
-            new Case("c", "wget -O index.html http://172.30.0.3/"),
-            new Case("c", "wget http://172.30.0.3:81/"),
-            new Case("c", "wget -q http://172.30.0.3:81/"),
-            new Case("c", "traceroute -n 192.168.1.1"),
-            new Case("c", "nslookup example.com 192.168.1.1"),
-            new Case("c", "nslookup -type=a example.com 192.168.1.1"),
-            new Case("c", "nslookup nosuch.example 192.168.1.1"),
-            new Case("c", "hostname"),
-            new Case("s", "hostname"),
-            new Case("c", "ping bad.name"),
-            new Case("c", "ping -c1 -W1 172.30.0.99"),
-            new Case("c", "ping"),
-            new Case("c", "ip foo"));
+            new Case("c1", "ping -c 2 172.30.0.3"),
+            new Case("c1", "ip neigh"),
+            new Case("c1", "arp -n"),
+            new Case("c1", "ip addr"),
+            new Case("c1", "ip -4 addr show eth0"),
+            new Case("c1", "ip -o addr"),
+            new Case("c1", "ip route"),
+            new Case("c1", "ip link"),
+            new Case("c1", "ifconfig"),
+            new Case("c1", "route -n"),
+            new Case("c1", "netstat -rn"),
+            new Case("c1", "netstat -tln"),
+            new Case("c1", "netstat -an"),
+            new Case("c1", "wget -qO- http://172.30.0.3/"),
+            new Case("c1", "wget -O index.html http://172.30.0.3/"),
+            new Case("c1", "wget http://172.30.0.3:81/"),
+            new Case("c1", "wget -q http://172.30.0.3:81/"),
+            new Case("c1", "traceroute -n 192.168.1.1"),
+            new Case("c1", "nslookup example.com 192.168.1.1"),
+            new Case("c1", "nslookup -type=a example.com 192.168.1.1"),
+            new Case("c1", "nslookup nosuch.example 192.168.1.1"),
+            new Case("c1", "hostname"),
+            new Case("s1", "hostname"),
+            new Case("c1", "ping bad.name"),
+            new Case("c1", "ping -c1 -W1 172.30.0.99"),
+            new Case("c1", "ping"),
+            new Case("c1", "ip foo"));
 
     @Test
     void appletsPrintAndExitAsTheRealBusybox() throws Exception {
@@ -80,9 +80,9 @@ class BusyboxDifferentialTest {
         try (BusyboxLab lab = new BusyboxLab()) {
             Path www = Files.createDirectory(lab.dir().resolve("www"));
             Files.writeString(www.resolve("index.html"), Responses.NGINX_WELCOME);
-            lab.serve("s", "httpd", "-f", "-p", "80", "-h", www.toString());
-            lab.serve("s", "nc", "-ll", "-p", "8080", "-e", "/bin/cat");
-            lab.serve("c", "nc", "-l", "-p", "9000");
+            lab.serve("s1", "httpd", "-f", "-p", "80", "-h", www.toString());
+            lab.serve("s1", "nc", "-ll", "-p", "8080", "-e", "/bin/cat");
+            lab.serve("c1", "nc", "-l", "-p", "9000");
             awaitListeners(lab);
             try (World world = new World(3, EngineProfile.DOCKER_28)) {
                 DockerHost h = emulated(world);
@@ -102,7 +102,7 @@ class BusyboxDifferentialTest {
                     }
                 }
                 // The unreachable ping's last probe waits in the neighbour queue for ARP: let its resolution fail and free it.
-                h.run("docker exec c sleep 5");
+                h.run("docker exec c1 sleep 5");
             }
         } finally {
             assertEquals(List.of(), BusyboxLab.left(), "namespaces left behind");
@@ -111,14 +111,14 @@ class BusyboxDifferentialTest {
         assertTrue(differences.isEmpty(), differences.size() + " of " + CASES.size() + " differ:\n" + String.join("\n\n", differences));
     }
 
-    /** The emulated side: the same network as {@code docker network create --subnet}, alpine as {@code c} (.2), nginx:alpine as {@code s} (.3). */
+    /** The emulated side: the same network as {@code docker network create --subnet}, alpine as {@code c1} (.2), nginx:alpine as {@code s1} (.3). */
     private static DockerHost emulated(World world) {
         DockerHost h = world.host();
         for (String line : List.of("docker network create --subnet 172.30.0.0/16 lab",
-                "docker run -d --name c --hostname c --network lab alpine sleep 1d",
-                "docker run -d --name s --hostname s --network lab nginx:alpine",
-                "docker exec -d s nc -lk -p 8080 -e /bin/cat",
-                "docker exec -d c nc -l -p 9000")) {
+                "docker run -d --name c1 --hostname c1 --network lab alpine sleep 1d",
+                "docker run -d --name s1 --hostname s1 --network lab nginx:alpine",
+                "docker exec -d s1 nc -lk -p 8080 -e /bin/cat",
+                "docker exec -d c1 nc -l -p 9000")) {
             CommandResult r = h.run(line);
             assertEquals(0, r.status(), line + "\n" + String.join("\n", r.output()));
         }
@@ -140,11 +140,11 @@ class BusyboxDifferentialTest {
         return out;
     }
 
-    /** Waits (at most 5 s) until the lab's servers listen: httpd and nc in s, nc in c. */
+    /** Waits (at most 5 s) until the lab's servers listen: httpd and nc in s1, nc in c1. */
     private static void awaitListeners(BusyboxLab lab) throws InterruptedException {
         for (int i = 0; i < 50; i++) {
-            long s = lab.busybox("s", "netstat", "-tln").lines().stream().filter(l -> l.contains("LISTEN")).count();
-            long c = lab.busybox("c", "netstat", "-tln").lines().stream().filter(l -> l.contains("LISTEN")).count();
+            long s = lab.busybox("s1", "netstat", "-tln").lines().stream().filter(l -> l.contains("LISTEN")).count();
+            long c = lab.busybox("c1", "netstat", "-tln").lines().stream().filter(l -> l.contains("LISTEN")).count();
             if (s >= 2 && c >= 1) {
                 return;
             }

@@ -24,7 +24,7 @@ import java.util.stream.Stream;
  * <ul>
  * <li>{@code host}: bridge {@code br-lab} at 172.30.0.1/16 (the network's gateway), forwarding, and
  *     {@code eth0} at 192.168.1.10/24 towards the LAN;</li>
- * <li>{@code c} and {@code s}: the containers, {@code eth0} at 172.30.0.2/16 and .3 with Docker's
+ * <li>{@code c1} and {@code s1}: the containers, {@code eth0} at 172.30.0.2/16 and .3 with Docker's
  *     MAC (02:42 and the address), a veth of queue length 0 as libnetwork makes it, the default
  *     route via the gateway, IPv6 off (as dockerd leaves a container of a network without
  *     {@code --ipv6});</li>
@@ -42,7 +42,7 @@ final class BusyboxLab implements AutoCloseable {
     static final String BUSYBOX = "/usr/bin/busybox";
     /** Every namespace of this JVM's lab starts so; the brief's {@code dw-bd-*}. */
     static final String PREFIX = "dw-bd-" + ProcessHandle.current().pid() + "-";
-    private static final List<String> NAMESPACES = List.of("host", "c", "s", "lan");
+    private static final List<String> NAMESPACES = List.of("host", "c1", "s1", "lan");
 
     /** What a command printed (stdout and stderr through one pipe, as {@code docker exec} shows them) and its status. */
     record Result(int status, List<String> lines) {
@@ -89,8 +89,8 @@ final class BusyboxLab implements AutoCloseable {
         ip("-n", host, "link", "add", "br-lab", "type", "bridge");
         ip("-n", host, "addr", "add", "172.30.0.1/16", "brd", "+", "dev", "br-lab");
         ip("-n", host, "link", "set", "br-lab", "up");
-        container("c", "172.30.0.2", "02:42:ac:1e:00:02");
-        container("s", "172.30.0.3", "02:42:ac:1e:00:03");
+        container("c1", "172.30.0.2", "02:42:ac:1e:00:02");
+        container("s1", "172.30.0.3", "02:42:ac:1e:00:03");
         ip("-n", host, "link", "add", "eth0", "type", "veth", "peer", "name", "eth0", "netns", ns("lan"));
         ip("-n", host, "addr", "add", "192.168.1.10/24", "brd", "+", "dev", "eth0");
         ip("-n", host, "link", "set", "eth0", "up");

@@ -73,22 +73,22 @@ class OverlayEndToEndTest {
                 # expect: contains Cannot create a multi-host network from a worker node
                 docker network create -d overlay --attachable --subnet 10.20.0.0/24 backend
                 docker network create -d overlay plain
-                ssh host2 docker run -d --name x --network plain alpine sleep 1
+                ssh host2 docker run -d --name x1 --network plain alpine sleep 1
                 # expect: status 125
                 # expect: contains not manually attachable
-                docker run -d --name a --network backend alpine sleep 3600
-                ssh host2 docker run -d --name b --network backend alpine sleep 3600
-                ssh host3 docker run -d --name c --network backend alpine sleep 3600
-                ssh host3 docker exec c ping -c 1 a
+                docker run -d --name a1 --network backend alpine sleep 3600
+                ssh host2 docker run -d --name b1 --network backend alpine sleep 3600
+                ssh host3 docker run -d --name c1 --network backend alpine sleep 3600
+                ssh host3 docker exec c1 ping -c 1 a1
                 # expect: contains 1 packets received
-                ssh host3 docker exec c ping -c 1 b
+                ssh host3 docker exec c1 ping -c 1 b1
                 # expect: contains 1 packets received
-                ssh host2 docker rm -f b
-                docker exec a ping -c 1 -W 1 10.20.0.3
+                ssh host2 docker rm -f b1
+                docker exec a1 ping -c 1 -W 1 10.20.0.3
                 # expect: status 1
-                docker exec a nslookup b
+                docker exec a1 nslookup b1
                 # expect: status 1
-                docker exec a nslookup c
+                docker exec a1 nslookup c1
                 # expect: contains Address: 10.20.0.4
                 ssh host2 docker network ls
                 # expect: not-contains backend
@@ -127,22 +127,22 @@ class OverlayEndToEndTest {
         Path script = dir.resolve("frag.sh");
         Files.writeString(script, TWO_HOSTS_ONE_OVERLAY + """
                 docker network create -d overlay --attachable ov
-                docker run -d --name a --network ov alpine sleep 3600
-                ssh host2 docker run -d --name b --network ov alpine sleep 3600
-                docker exec a ping -c 2 -s 2000 b
+                docker run -d --name a1 --network ov alpine sleep 3600
+                ssh host2 docker run -d --name b1 --network ov alpine sleep 3600
+                docker exec a1 ping -c 2 -s 2000 b1
                 # expect: contains 2008 bytes from 10.0.1.3: seq=0
                 # expect: contains 2 packets transmitted, 2 packets received
-                docker exec a ping -c 1 -M do -s 1450 b
+                docker exec a1 ping -c 1 -M do -s 1450 b1
                 # expect: status 1
                 # expect: contains ping: unrecognized option: M
-                docker run -d --name n --network ov nicolaka/netshoot sleep 3600
-                docker exec n ping -c 1 -M do -s 1450 b
+                docker run -d --name n1 --network ov nicolaka/netshoot sleep 3600
+                docker exec n1 ping -c 1 -M do -s 1450 b1
                 # expect: status 1
                 # expect: contains ping: local error: message too long, mtu=1450
                 # expect: contains 1 packets transmitted, 0 received, +1 errors, 100% packet loss
-                docker exec n ping -c 1 -M do -s 1422 b
+                docker exec n1 ping -c 1 -M do -s 1422 b1
                 # expect: contains 1 packets transmitted, 1 received
-                docker exec n ping -c 1 -M bogus b
+                docker exec n1 ping -c 1 -M bogus b1
                 # expect: status 2
                 # expect: contains ping: invalid -M argument: bogus
                 """);
@@ -169,15 +169,15 @@ class OverlayEndToEndTest {
                 # expect: status 1
                 # expect: contains failed to parse abc
                 docker network create -d overlay --attachable ov
-                docker run -d --name a --network ov alpine sleep 3600
-                ssh host2 docker run -d --name b --network ov alpine sleep 3600
-                docker run -d --name n --network ov nicolaka/netshoot sleep 3600
-                docker exec n ping -c 2 -M dont -s 1400 b
-                # expect: contains 1408 bytes from b.ov (10.0.1.3): icmp_seq=2
+                docker run -d --name a1 --network ov alpine sleep 3600
+                ssh host2 docker run -d --name b1 --network ov alpine sleep 3600
+                docker run -d --name n1 --network ov nicolaka/netshoot sleep 3600
+                docker exec n1 ping -c 2 -M dont -s 1400 b1
+                # expect: contains 1408 bytes from b1.ov (10.0.1.3): icmp_seq=2
                 # expect: contains 2 packets transmitted, 2 received
                 docker network create -d overlay --attachable -o com.docker.network.driver.mtu=1400 small
-                docker run -d --name c --network small alpine sleep 3600
-                docker exec c ip link show eth0
+                docker run -d --name c1 --network small alpine sleep 3600
+                docker exec c1 ip link show eth0
                 # expect: contains mtu 1350
                 """);
         Path cap = dir.resolve("cap");
@@ -196,31 +196,31 @@ class OverlayEndToEndTest {
                 docker network create -d overlay --attachable ov
                 docker network create -d overlay plain
                 docker network create local
-                docker run -d --name a alpine sleep 3600
-                docker run -d --name d --network local alpine sleep 3600
-                ssh host2 docker run -d --name b --network ov alpine sleep 3600
-                docker network connect ov a
-                docker exec a ip addr show eth1
+                docker run -d --name a1 alpine sleep 3600
+                docker run -d --name d1 --network local alpine sleep 3600
+                ssh host2 docker run -d --name b1 --network ov alpine sleep 3600
+                docker network connect ov a1
+                docker exec a1 ip addr show eth1
                 # expect: contains inet 10.0.1.3/24
-                ssh host2 docker exec b ping -c 1 a
+                ssh host2 docker exec b1 ping -c 1 a1
                 # expect: contains 64 bytes from 10.0.1.3: seq=0
-                docker network connect plain a
+                docker network connect plain a1
                 # expect: status 1
                 # expect: contains network plain not manually attachable
-                docker network disconnect ov a
-                ssh host2 docker exec b nslookup a
+                docker network disconnect ov a1
+                ssh host2 docker exec b1 nslookup a1
                 # expect: status 1
-                ssh host2 docker exec b ping -c 1 -W 1 10.0.1.3
+                ssh host2 docker exec b1 ping -c 1 -W 1 10.0.1.3
                 # expect: status 1
-                docker network disconnect local d
-                docker network connect ov d
-                docker exec d ip route
+                docker network disconnect local d1
+                docker network connect ov d1
+                docker exec d1 ip route
                 # expect: contains default via 172.18.0.1 dev eth1
                 # expect: contains 10.0.1.0/24 dev eth0
-                ssh host2 docker exec b ping -c 1 d
+                ssh host2 docker exec b1 ping -c 1 d1
                 # expect: contains 64 bytes from 10.0.1.3: seq=0
-                docker network disconnect ov d
-                docker exec d ip -o addr
+                docker network disconnect ov d1
+                docker exec d1 ip -o addr
                 # expect: not-contains eth
                 """);
         run(script, dir.resolve("cap"));
@@ -291,11 +291,11 @@ class OverlayEndToEndTest {
                 ssh host1 docker swarm init
                 ssh host2 docker swarm join --token $(ssh host1 docker swarm join-token -q worker) 192.168.1.11:2377
                 docker network create -d overlay --attachable ov
-                docker run -d --name a --network ov alpine sleep 3600
-                ssh host2 docker run -d --name b --network ov alpine sleep 3600
-                docker exec a ping -c 2 b
+                docker run -d --name a1 --network ov alpine sleep 3600
+                ssh host2 docker run -d --name b1 --network ov alpine sleep 3600
+                docker exec a1 ping -c 2 b1
                 # expect: contains 2 packets transmitted, 2 packets received
-                docker exec a ping -c 1 -s 3000 b
+                docker exec a1 ping -c 1 -s 3000 b1
                 # expect: contains 3008 bytes from 10.0.1.3: seq=0
                 """);
         Path cap = dir.resolve("cap");

@@ -81,7 +81,7 @@ class TopologyRunnerTest {
     @Test
     void theCliExitsTwoOnBadInputNamingFileLineAndKey(@TempDir Path dir) throws Exception {
         Path bad = dir.resolve("bad.yml");
-        Files.writeString(bad, "containers:\n  a:\n    networks: [nope]\n");
+        Files.writeString(bad, "containers:\n  a1:\n    networks: [nope]\n");
         PrintStream err = System.err;
         ByteArrayOutputStream buf = new ByteArrayOutputStream();
         System.setErr(new PrintStream(buf, true));
@@ -92,7 +92,7 @@ class TopologyRunnerTest {
             System.setErr(err);
         }
         assertEquals(2, status);
-        assertTrue(buf.toString().contains(bad + ":3: containers.a.networks[0]: unknown network \"nope\""), buf.toString());
+        assertTrue(buf.toString().contains(bad + ":3: containers.a1.networks[0]: unknown network \"nope\""), buf.toString());
     }
 
     @Test
@@ -101,9 +101,9 @@ class TopologyRunnerTest {
         Files.writeString(t, """
                 networks: {n: {subnet: 10.1.0.0/24}}
                 containers:
-                  a: {networks: [n]}
+                  a1: {networks: [n]}
                 steps:
-                  - exec: a ping -c 1 10.1.0.99
+                  - exec: a1 ping -c 1 10.1.0.99
                     expect: {status: 0}
                 """);
         PrintStream out = System.out;
@@ -128,33 +128,33 @@ class TopologyRunnerTest {
                 networks:
                   n: {subnet: 10.1.0.0/24, impair: "netem delay 20ms"}
                 containers:
-                  a: {networks: [n], impair: {eth0: "netem delay 30ms"}}
-                  b: {networks: [n]}
+                  a1: {networks: [n], impair: {eth0: "netem delay 30ms"}}
+                  b1: {networks: [n]}
                 steps:
-                  - exec: a ping -c 2 10.1.0.3
-                  # alpine has no tc: iproute2's, from netshoot in a's network namespace.
-                  - run: docker run -d --name a-tools --network container:a nicolaka/netshoot sleep infinity
+                  - exec: a1 ping -c 2 10.1.0.3
+                  # alpine has no tc: iproute2's, from netshoot in a1's network namespace.
+                  - run: docker run -d --name a-tools --network container:a1 nicolaka/netshoot sleep infinity
                   - run: docker exec a-tools tc qdisc show dev eth0
                 """);
         List<String> lines = new ArrayList<>();
         Session.Report r = new TopologyRunner(t.toString()).run(TopologyLoader.load(t), new Session.Options(dir, null, false),
                 lines::add);
         assertTrue(r.ok(), String.join("\n", lines));
-        // 30 ms out of a, 20 ms into b from the bridge, then 20 ms back into a: 70 ms (the first also waits for ARP).
+        // 30 ms out of a1, 20 ms into b1 from the bridge, then 20 ms back into a1: 70 ms (the first also waits for ARP).
         assertTrue(r.steps().get(0).output().get(2).endsWith("seq=1 ttl=64 time=70.000 ms"), String.join("\n", lines));
         assertEquals(List.of("qdisc netem 8001: root refcnt 2 limit 1000 delay 30ms"), r.steps().get(2).output());
-        assertTrue(lines.contains("impair a eth0: netem delay 30ms"), String.join("\n", lines));
-        assertTrue(lines.stream().anyMatch(l -> l.matches("impair n port veth[0-9a-f]{7} to b: netem delay 20ms")),
+        assertTrue(lines.contains("impair a1 eth0: netem delay 30ms"), String.join("\n", lines));
+        assertTrue(lines.stream().anyMatch(l -> l.matches("impair n port veth[0-9a-f]{7} to b1: netem delay 20ms")),
                 String.join("\n", lines));
     }
 
     @Test
     void aBadImpairmentReportsTcsErrorAtItsLine(@TempDir Path dir) throws Exception {
         Path t = dir.resolve("t.yml");
-        Files.writeString(t, "containers:\n  a:\n    impair:\n      eth0: netem delay 5ms bogus 1\n");
+        Files.writeString(t, "containers:\n  a1:\n    impair:\n      eth0: netem delay 5ms bogus 1\n");
         TopologyException e = assertThrows(TopologyException.class, () -> new TopologyRunner(t.toString())
                 .run(TopologyLoader.load(t), new Session.Options(dir, null, false), l -> { }));
-        assertEquals(t + ":4: containers.a.impair.eth0: tc qdisc add dev eth0 root netem delay 5ms bogus 1: What is \"bogus\"?",
+        assertEquals(t + ":4: containers.a1.impair.eth0: tc qdisc add dev eth0 root netem delay 5ms bogus 1: What is \"bogus\"?",
                 e.getMessage());
     }
 }

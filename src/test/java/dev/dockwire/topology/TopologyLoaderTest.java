@@ -36,11 +36,11 @@ class TopologyLoaderTest {
                   n1:
                   n2: {subnet: 10.5.0.0/24, gateway: 10.5.0.254}
                 containers:
-                  a: {networks: [n1, n2]}
-                  b:
+                  a1: {networks: [n1, n2]}
+                  b1:
                     networks:
                       n2: {ip: 10.5.0.7}
-                  c: {}
+                  c1: {}
                 """);
         assertEquals("t", t.name());
         assertEquals(1, t.seed());
@@ -56,9 +56,9 @@ class TopologyLoaderTest {
     @Test
     void stepsSplitLikeAShell() {
         Topology t = parse("""
-                containers: {a: {}}
+                containers: {a1: {}}
                 steps:
-                  - exec: a ping -c 1 '10.0.0.1'
+                  - exec: a1 ping -c 1 '10.0.0.1'
                     expect: {contains: ["1 received", "0% packet loss"]}
                 """);
         assertEquals(List.of("ping", "-c", "1", "10.0.0.1"), t.steps().get(0).argv());
@@ -72,47 +72,47 @@ class TopologyLoaderTest {
                         networks:
                           mynet:
                             subnet: 172.18.0/16
-                        containers: {a: {}}
+                        containers: {a1: {}}
                         """));
-        assertEquals("t.yml:4: containers.a.networks[0]: unknown network \"nope\": declare it under networks (or use bridge); declared: []",
+        assertEquals("t.yml:4: containers.a1.networks[0]: unknown network \"nope\": declare it under networks (or use bridge); declared: []",
                 error("""
                         containers:
-                          a:
+                          a1:
                             networks:
                               - nope
                         """));
-        assertEquals("t.yml:2: containers.a.imgae: unknown key \"imgae\"; valid keys: [image, impair, networks]",
+        assertEquals("t.yml:2: containers.a1.imgae: unknown key \"imgae\"; valid keys: [image, impair, networks]",
                 error("""
                         containers:
-                          a: {imgae: alpine}
+                          a1: {imgae: alpine}
                         """));
-        assertEquals("t.yml:3: containers.a.networks.n.ip: invalid IPv4 address \"10.0.0.300\": expected four octets 0-255 like 172.18.0.2",
+        assertEquals("t.yml:3: containers.a1.networks.n.ip: invalid IPv4 address \"10.0.0.300\": expected four octets 0-255 like 172.18.0.2",
                 error("""
                         networks: {n: }
                         containers:
-                          a: {networks: {n: {ip: 10.0.0.300}}}
+                          a1: {networks: {n: {ip: 10.0.0.300}}}
                         """));
-        assertEquals("t.yml:3: steps[0].exec: unknown container \"b\"; declared: [a]",
+        assertEquals("t.yml:3: steps[0].exec: unknown container \"b\"; declared: [a1]",
                 error("""
-                        containers: {a: {}}
+                        containers: {a1: {}}
                         steps:
                           - exec: b ping 1.2.3.4
                         """));
-        assertEquals("t.yml:1: seed: invalid seed \"x\": expected an integer", error("seed: x\ncontainers: {a: {}}\n"));
+        assertEquals("t.yml:1: seed: invalid seed \"x\": expected an integer", error("seed: x\ncontainers: {a1: {}}\n"));
         assertEquals("t.yml:2: networks.host: \"host\" is a predefined network; choose another name",
-                error("networks:\n  host: {}\ncontainers: {a: {}}\n"));
+                error("networks:\n  host: {}\ncontainers: {a1: {}}\n"));
     }
 
     @Test
     void yamlSyntaxErrorsCarryTheLine() {
-        String msg = error("containers:\n  a: {image: [\n");
+        String msg = error("containers:\n  a1: {image: [\n");
         assertEquals(true, msg.startsWith("t.yml:"), msg);
         assertEquals(true, msg.contains("invalid YAML"), msg);
     }
 
     @Test
     void duplicateKeysAreRefused() {
-        assertEquals("t.yml:3: a: duplicate key \"a\"", error("containers:\n  a: {}\n  a: {}\n"));
+        assertEquals("t.yml:3: a1: duplicate key \"a1\"", error("containers:\n  a1: {}\n  a1: {}\n"));
     }
 
     @Test
@@ -134,12 +134,12 @@ class TopologyLoaderTest {
                 images:
                   nodeserver:1: {http: 8080, answer: hostname}
                   greeter: {http: 80, answer: hi}
-                containers: {a: {image: nodeserver:1}}
+                containers: {a1: {image: nodeserver:1}}
                 """);
         assertEquals(List.of(new Script.ImageDecl("nodeserver:1", 8080, null), new Script.ImageDecl("greeter", 80, "hi")),
                 t.images());
         assertEquals("t.yml:2: images.x.http: expected a port 1-65535, got \"web\"",
-                error("images:\n  x: {http: web}\ncontainers: {a: {}}\n"));
+                error("images:\n  x: {http: web}\ncontainers: {a1: {}}\n"));
     }
 
     @Test
@@ -161,13 +161,13 @@ class TopologyLoaderTest {
         assertEquals(List.of(new Topology.Impairment("eth1", "netem", List.of("delay", "50ms", "5ms", "loss", "1%"),
                 "containers.db.impair.eth1", 8)), t.containers().get(0).impair());
         assertEquals(List.of(), t.containers().get(1).impair());
-        assertEquals("t.yml:2: containers.a.impair.eth0: unknown qdisc \"htb\": expected [netem, tbf] and its options, "
+        assertEquals("t.yml:2: containers.a1.impair.eth0: unknown qdisc \"htb\": expected [netem, tbf] and its options, "
                 + "like \"netem delay 50ms 5ms loss 1%\" or \"tbf rate 10mbit burst 32kbit latency 400ms\"",
-                error("containers:\n  a: {impair: {eth0: htb rate 1mbit}}\n"));
-        assertEquals("t.yml:2: containers.a.impair.eth1: no interface \"eth1\" in this container: it has [lo, eth0] "
-                + "(eth0, eth1, ... in the order of its networks)", error("containers:\n  a: {impair: {eth1: netem delay 1ms}}\n"));
-        assertEquals("t.yml:2: containers.a.impair: expected a mapping of interface names to qdiscs, like eth0: \"netem delay 50ms\"",
-                error("containers:\n  a: {impair: netem delay 1ms}\n"));
+                error("containers:\n  a1: {impair: {eth0: htb rate 1mbit}}\n"));
+        assertEquals("t.yml:2: containers.a1.impair.eth1: no interface \"eth1\" in this container: it has [lo, eth0] "
+                + "(eth0, eth1, ... in the order of its networks)", error("containers:\n  a1: {impair: {eth1: netem delay 1ms}}\n"));
+        assertEquals("t.yml:2: containers.a1.impair: expected a mapping of interface names to qdiscs, like eth0: \"netem delay 50ms\"",
+                error("containers:\n  a1: {impair: netem delay 1ms}\n"));
     }
 
     @Test
@@ -215,19 +215,19 @@ class TopologyLoaderTest {
     @Test
     void whatIsNotModelledYetIsRefusedAtItsLine() {
         assertEquals("t.yml:2: hosts: expected a single value, got a mapping",
-                error("containers: {a: {}}\nhosts:\n  h1: {}\n"));
+                error("containers: {a1: {}}\nhosts:\n  h1: {}\n"));
         assertEquals("t.yml:2: hosts: expected a number of hosts 1-89, got \"0\"",
-                error("containers: {a: {}}\nhosts: 0\n"));
+                error("containers: {a1: {}}\nhosts: 0\n"));
         assertEquals("t.yml:3: subnets: expected a number of subnets 1-2 (no more than the hosts), got \"3\"",
-                error("containers: {a: {}}\nhosts: 2\nsubnets: 3\n"));
-        assertEquals(2, parse("containers: {a: {}}\nhosts: 3\nsubnets: 2\n").daemon().subnets());
+                error("containers: {a1: {}}\nhosts: 2\nsubnets: 3\n"));
+        assertEquals(2, parse("containers: {a1: {}}\nhosts: 3\nsubnets: 2\n").daemon().subnets());
         assertEquals("t.yml:4: outside.dns.a.example: invalid IPv4 address \"1.2.3\": expected four octets 0-255 like 172.18.0.2",
-                error("containers: {a: {}}\noutside:\n  dns:\n    a.example: 1.2.3\n"));
+                error("containers: {a1: {}}\noutside:\n  dns:\n    a.example: 1.2.3\n"));
         assertEquals("t.yml:5: services.shop.ports[0]: invalid port \"x\": container port \"x\" is not a number 1-65535;"
                 + " expected [HOST_IP:][HOST_PORT[-END]:]CONTAINER_PORT[-END][/PROTOCOL] like \"8080:80\"",
                 error("compose:\n  services:\n    shop:\n      image: nginx\n      ports: [x]\n"));
-        assertEquals("t.yml:4: steps[0].exec: unknown container or service \"db\"; declared: [a, shop]",
-                error("containers: {a: {}}\ncompose: {services: {shop: {image: nginx}}}\nsteps:\n  - exec: db ls\n"));
+        assertEquals("t.yml:4: steps[0].exec: unknown container or service \"db\"; declared: [a1, shop]",
+                error("containers: {a1: {}}\ncompose: {services: {shop: {image: nginx}}}\nsteps:\n  - exec: db ls\n"));
     }
 
     @Test

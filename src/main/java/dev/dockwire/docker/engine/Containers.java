@@ -2,6 +2,7 @@ package dev.dockwire.docker.engine;
 
 import dev.dockwire.docker.Container;
 import dev.dockwire.docker.ContainerCreate;
+import dev.dockwire.docker.ContainerName;
 import dev.dockwire.docker.Endpoint;
 import dev.dockwire.docker.EngineException;
 import dev.dockwire.docker.Names;
@@ -12,7 +13,6 @@ import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Pattern;
 
 /**
  * The engine's containers by name, as dockerd's container store keeps them (daemon/create.go,
@@ -20,10 +20,6 @@ import java.util.regex.Pattern;
  * published ports) and lookup by name, id or id prefix.
  */
 final class Containers {
-    private static final Pattern NAME = Pattern.compile("[a-zA-Z0-9][a-zA-Z0-9_.-]*");
-    /** moby's validContainerNamePattern, {@code ^/?[a-zA-Z0-9][a-zA-Z0-9_.-]+$}. */
-    private static final Pattern RENAME = Pattern.compile("/?[a-zA-Z0-9][a-zA-Z0-9_.-]+");
-
     private final Engine engine;
     private final Map<String, Container> containers = new LinkedHashMap<>();
 
@@ -37,10 +33,12 @@ final class Containers {
      */
     Container create(ContainerCreate req, boolean swarmTask) {
         String name = req.name();
-        if (name != null) {
-            if (!NAME.matcher(name).matches()) {
-                throw new EngineException("Invalid container name (" + name + "), only [a-zA-Z0-9][a-zA-Z0-9_.-] are allowed");
+        if (name != null && !name.isEmpty()) { // generateIDAndName: an empty name is a generated one
+            if (!ContainerName.valid(name)) {
+                throw new EngineException(ContainerName.refusal(name));
             }
+            // reserveName stores "/" + the name: a leading slash in --name is the same container name.
+            name = name.startsWith("/") ? name.substring(1) : name;
             Container other = containers.get(name);
             if (other != null) {
                 throw new EngineException("Conflict. The container name \"/" + name + "\" is already in use by container \""
@@ -141,9 +139,8 @@ final class Containers {
         if (name.equals("/" + c.name())) {
             throw new EngineException("Renaming a container with the same name as its current name");
         }
-        if (!RENAME.matcher(name).matches()) {
-            throw new EngineException("Error when allocating new name: Invalid container name (" + name
-                    + "), only [a-zA-Z0-9][a-zA-Z0-9_.-] are allowed");
+        if (!ContainerName.valid(name)) {
+            throw new EngineException("Error when allocating new name: " + ContainerName.refusal(name));
         }
         Container other = containers.get(name.substring(1));
         if (other != null) {

@@ -102,11 +102,11 @@ class EmbeddedDnsTest {
 
     @Test
     void theDefaultBridgeHasNoContainerNames() {
-        ok("docker run -d --name a alpine sleep 3600");
-        ok("docker run -d --name b alpine sleep 3600");
-        CommandResult r = h.run("docker exec a ping -c 1 b");
+        ok("docker run -d --name a1 alpine sleep 3600");
+        ok("docker run -d --name b1 alpine sleep 3600");
+        CommandResult r = h.run("docker exec a1 ping -c 1 b1");
         assertEquals(1, r.status());
-        assertEquals(List.of("ping: bad address 'b'"), r.output());
+        assertEquals(List.of("ping: bad address 'b1'"), r.output());
     }
 
     @Test

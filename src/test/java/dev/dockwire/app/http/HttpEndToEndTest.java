@@ -60,7 +60,7 @@ class HttpEndToEndTest {
         String id = ok("docker inspect -f '{{.Config.Hostname}}' nodeserver-container").get(0);
         assertEquals(List.of(id), ok("docker exec client curl -s nodeserver-container:8080"));
         assertEquals(List.of(id), ok("docker exec client curl -s nodeserver-container.mynet:8080"));
-        CommandResult r = h.run("docker run -d --name m --network mynet mystery/app");
+        CommandResult r = h.run("docker run -d --name m1 --network mynet mystery/app");
         assertEquals(125, r.status());
         assertEquals(List.of("Unable to find image 'mystery/app:latest' locally",
                 "docker: Error response from daemon: pull access denied for mystery/app, repository does not exist or may "

@@ -55,7 +55,7 @@ class CliCommandsTest {
     void networkPruneAsksFirstUnlessForced() {
         h.ok("docker network create unused");
         h.ok("docker network create used");
-        h.ok("docker run -d --network used --name c alpine sleep 600");
+        h.ok("docker run -d --network used --name c1 alpine sleep 600");
         prints("docker network prune", 0, "WARNING! This will remove all custom networks not used by at least one container.",
                 "Are you sure you want to continue? [y/N] ");
         assertEquals(5, h.ok("docker network ls -q").size(), "declined: nothing removed");
@@ -117,14 +117,14 @@ class CliCommandsTest {
     @Test
     void statsReadsTheInterfacesCounters() {
         h.ok("docker network create n");
-        h.ok("docker run -d --name a --network n alpine sleep 600");
-        h.ok("docker run -d --name b --network n alpine sleep 600");
+        h.ok("docker run -d --name a1 --network n alpine sleep 600");
+        h.ok("docker run -d --name b1 --network n alpine sleep 600");
         h.ok("docker create --name idle alpine");
         List<String> before = h.ok("docker stats --no-stream");
         assertEquals("CONTAINER ID   NAME      CPU %     MEM USAGE / LIMIT   MEM %     NET I/O   BLOCK I/O   PIDS", before.get(0));
         assertEquals(3, before.size(), "running containers only");
-        h.ok("docker exec a ping -c 2 b");
-        String io = h.ok("docker stats --no-stream --format '{{.NetIO}}' a").get(0);
+        h.ok("docker exec a1 ping -c 2 b1");
+        String io = h.ok("docker stats --no-stream --format '{{.NetIO}}' a1").get(0);
         assertTrue(io.matches("[0-9.]+k?B / [0-9.]+k?B") && !io.startsWith("0B"), io);
         assertEquals(List.of("NAME      NET I/O", "idle      0B / 0B"), h.ok("docker stats --no-stream --format 'table {{.Name}}\\t{{.NetIO}}' idle"));
         prints("docker stats --no-stream nope", 1, "Error response from daemon: No such container: nope");

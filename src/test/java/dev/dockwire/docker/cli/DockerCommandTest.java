@@ -147,7 +147,7 @@ class DockerCommandTest {
 
     @Test
     void hostCommandsSeeTheHostsInterfaces() {
-        ok("docker run -d --name a alpine sleep 1000");
+        ok("docker run -d --name a1 alpine sleep 1000");
         List<String> links = ok("ip -br link");
         assertTrue(links.get(0).startsWith("lo               UNKNOWN        00:00:00:00:00:00 <LOOPBACK,UP,LOWER_UP>"), links.get(0));
         assertTrue(links.stream().anyMatch(l -> l.matches("veth[0-9a-f]{7}@if\\d+ +UP .*")), String.join("\n", links));
@@ -155,7 +155,7 @@ class DockerCommandTest {
         assertEquals("default via 192.168.1.1 dev eth0 ", routes.get(0));
         assertTrue(routes.contains("172.17.0.0/16 dev docker0 proto kernel scope link src 172.17.0.1 "), String.join("\n", routes));
         fails("ip addr show dev nope0", 1, "Device \"nope0\" does not exist.");
-        ok("docker rm -f a");
+        ok("docker rm -f a1");
         List<String> idle = ok("ip addr show docker0");
         assertTrue(idle.get(0).contains("<NO-CARRIER,BROADCAST,MULTICAST,UP>") && idle.get(0).contains("state DOWN"), idle.get(0));
     }

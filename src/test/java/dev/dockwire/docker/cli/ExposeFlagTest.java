@@ -23,13 +23,13 @@ class ExposeFlagTest {
 
     @Test
     void exposedPortsShowInPsAndInspectAndArePublishedByPublishAll() {
-        h.ok("docker run -d --name e --expose 80 --expose 90-91/udp alpine sleep 600");
-        assertEquals(List.of("80/tcp, 90-91/udp"), h.ok("docker ps --filter name=e --format '{{.Ports}}'"));
+        h.ok("docker run -d --name e1 --expose 80 --expose 90-91/udp alpine sleep 600");
+        assertEquals(List.of("80/tcp, 90-91/udp"), h.ok("docker ps --filter name=e1 --format '{{.Ports}}'"));
         assertEquals(List.of("{\"80/tcp\":{},\"90/udp\":{},\"91/udp\":{}} {\"80/tcp\":null,\"90/udp\":null,\"91/udp\":null}"),
-                h.ok("docker inspect -f '{{json .Config.ExposedPorts}} {{json .NetworkSettings.Ports}}' e"));
-        h.ok("docker run -d --name p -P --expose 80 alpine sleep 600");
-        assertEquals(List.of("0.0.0.0:32768->80/tcp, [::]:32768->80/tcp"), h.ok("docker ps --filter name=p --format '{{.Ports}}'"));
-        assertEquals(List.of("80/tcp -> 0.0.0.0:32768", "80/tcp -> [::]:32768"), h.ok("docker port p"));
+                h.ok("docker inspect -f '{{json .Config.ExposedPorts}} {{json .NetworkSettings.Ports}}' e1"));
+        h.ok("docker run -d --name p1 -P --expose 80 alpine sleep 600");
+        assertEquals(List.of("0.0.0.0:32768->80/tcp, [::]:32768->80/tcp"), h.ok("docker ps --filter name=p1 --format '{{.Ports}}'"));
+        assertEquals(List.of("80/tcp -> 0.0.0.0:32768", "80/tcp -> [::]:32768"), h.ok("docker port p1"));
     }
 
     @Test

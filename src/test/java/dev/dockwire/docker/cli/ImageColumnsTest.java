@@ -52,14 +52,14 @@ class ImageColumnsTest {
         assertEquals(List.of("/usr/local/apache2 SIGWINCH"), h.ok("docker inspect -f '{{.Config.WorkingDir}} {{.Config.StopSignal}}' httpd"));
         assertTrue(h.ok("docker inspect -f '{{json .Config.Env}}' httpd").get(0).startsWith(
                 "[\"PATH=/usr/local/apache2/bin:/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin\",\"HTTPD_PREFIX=/usr/local/apache2\""));
-        h.ok("docker create --name a alpine ping -c 1 127.0.0.1");
+        h.ok("docker create --name a1 alpine ping -c 1 127.0.0.1");
         assertEquals(List.of("ping [-c 1 127.0.0.1] [ping -c 1 127.0.0.1] null"),
-                h.ok("docker inspect -f '{{.Path}} {{.Args}} {{.Config.Cmd}} {{json .Config.Entrypoint}}' a"));
+                h.ok("docker inspect -f '{{.Path}} {{.Args}} {{.Config.Cmd}} {{json .Config.Entrypoint}}' a1"));
     }
 
     @Test
     void anImageNoRegistryHasFailsAsAPullFromDockerHubDoes() {
-        CommandResult run = h.run("docker run -d --name x docker.io/library/nosuchimage:1.0");
+        CommandResult run = h.run("docker run -d --name x1 docker.io/library/nosuchimage:1.0");
         assertEquals(new CommandResult(125, List.of("Unable to find image 'nosuchimage:1.0' locally",
                 "docker: Error response from daemon: pull access denied for nosuchimage, repository does not exist or may require "
                         + "'docker login': denied: requested access to the resource is denied",

@@ -98,12 +98,12 @@ class PsFormatTest {
 
     @Test
     void portsGroupRangesAndListBothAddressFamiliesAsDockerProxyBindsThem() {
-        h.ok("docker run -d --name p -p 8080:80 -p 5000-5001:5000-5001 -p 127.0.0.1:9000:9000/udp nginx");
+        h.ok("docker run -d --name p1 -p 8080:80 -p 5000-5001:5000-5001 -p 127.0.0.1:9000:9000/udp nginx");
         assertEquals(List.of("0.0.0.0:5000-5001->5000-5001/tcp, [::]:5000-5001->5000-5001/tcp, 127.0.0.1:9000->9000/udp, "
                 + "0.0.0.0:8080->80/tcp, [::]:8080->80/tcp"), h.ok("docker ps --format '{{.Ports}}'"));
         assertEquals(List.of("80/tcp -> 0.0.0.0:8080", "80/tcp -> [::]:8080", "5000/tcp -> 0.0.0.0:5000", "5000/tcp -> [::]:5000",
-                "5001/tcp -> 0.0.0.0:5001", "5001/tcp -> [::]:5001", "9000/udp -> 127.0.0.1:9000"), h.ok("docker port p"));
-        assertEquals(List.of("0.0.0.0:8080", "[::]:8080"), h.ok("docker port p 80"));
+                "5001/tcp -> 0.0.0.0:5001", "5001/tcp -> [::]:5001", "9000/udp -> 127.0.0.1:9000"), h.ok("docker port p1"));
+        assertEquals(List.of("0.0.0.0:8080", "[::]:8080"), h.ok("docker port p1 80"));
     }
 
     @Test

@@ -64,41 +64,41 @@ class EngineTest {
         e.createNetwork(new NetworkCreate("r", "bridge", Cidr.parse("10.5.0.0/16"), null, Cidr.parse("10.5.1.0/24"), false, false,
                 Map.of(), Map.of()));
         // libnetwork's IPAM skips only the subnet's network and broadcast addresses, not the range's.
-        assertEquals("10.5.1.0", e.run(ContainerCreate.of("a", "alpine", "r")).endpoints().get("r").address().toString());
-        assertEquals("10.5.1.1", e.run(ContainerCreate.of("b", "alpine", "r")).endpoints().get("r").address().toString());
+        assertEquals("10.5.1.0", e.run(ContainerCreate.of("a1", "alpine", "r")).endpoints().get("r").address().toString());
+        assertEquals("10.5.1.1", e.run(ContainerCreate.of("b1", "alpine", "r")).endpoints().get("r").address().toString());
     }
 
     @Test
     void containersGetTheLowestFreeAddressAndStaticOnesAreChecked() {
         Engine e = engine();
         e.createNetwork(new NetworkCreate("n", "bridge", Cidr.parse("10.1.0.0/24"), null, null, false, false, Map.of(), Map.of()));
-        Container a = e.run(ContainerCreate.of("a", "alpine", "n"));
-        Container b = e.run(new ContainerCreate("b", "alpine", List.of(), "n", Ipv4Address.parse("10.1.0.9"), List.of(), null, List.of(), List.of()));
-        Container c = e.run(ContainerCreate.of("c", "alpine", "n"));
+        Container a = e.run(ContainerCreate.of("a1", "alpine", "n"));
+        Container b = e.run(new ContainerCreate("b1", "alpine", List.of(), "n", Ipv4Address.parse("10.1.0.9"), List.of(), null, List.of(), List.of()));
+        Container c = e.run(ContainerCreate.of("c1", "alpine", "n"));
         assertEquals("10.1.0.2", a.endpoints().get("n").address().toString());
         assertEquals("10.1.0.9", b.endpoints().get("n").address().toString());
         assertEquals("10.1.0.3", c.endpoints().get("n").address().toString());
-        EngineException used = assertThrows(EngineException.class, () -> e.run(new ContainerCreate("z", "alpine", List.of(), "n",
+        EngineException used = assertThrows(EngineException.class, () -> e.run(new ContainerCreate("z1", "alpine", List.of(), "n",
                 Ipv4Address.parse("10.1.0.9"), List.of(), null, List.of(), List.of())));
         assertEquals("failed to set up container networking: Address already in use", used.getMessage());
-        assertNull(e.findContainer("z"), "a failed run leaves no container");
-        EngineException outside = assertThrows(EngineException.class, () -> e.run(new ContainerCreate("z", "alpine", List.of(), "n",
+        assertNull(e.findContainer("z1"), "a failed run leaves no container");
+        EngineException outside = assertThrows(EngineException.class, () -> e.run(new ContainerCreate("z1", "alpine", List.of(), "n",
                 Ipv4Address.parse("10.2.0.9"), List.of(), null, List.of(), List.of())));
         assertTrue(outside.getMessage().contains("no configured subnet or ip-range contain the IP address 10.2.0.9"));
-        EngineException onDefault = assertThrows(EngineException.class, () -> e.run(new ContainerCreate("z", "alpine", List.of(), "bridge",
+        EngineException onDefault = assertThrows(EngineException.class, () -> e.run(new ContainerCreate("z1", "alpine", List.of(), "bridge",
                 Ipv4Address.parse("172.17.0.9"), List.of(), null, List.of(), List.of())));
         assertTrue(onDefault.getMessage().contains("user specified IP address is supported on user defined networks only"));
         // Removing a container frees its address for the next one.
-        e.remove("a", true, () -> { });
-        assertEquals("10.1.0.2", e.run(ContainerCreate.of("e", "alpine", "n")).endpoints().get("n").address().toString());
+        e.remove("a1", true, () -> { });
+        assertEquals("10.1.0.2", e.run(ContainerCreate.of("e1", "alpine", "n")).endpoints().get("n").address().toString());
     }
 
     @Test
     void aSubnetExhaustsWithDockersMessage() {
         Engine e = engine();
         e.createNetwork(new NetworkCreate("tiny", "bridge", Cidr.parse("10.9.0.0/30"), null, null, false, false, Map.of(), Map.of()));
-        e.run(ContainerCreate.of("a", "alpine", "tiny"));
-        EngineException ex = assertThrows(EngineException.class, () -> e.run(ContainerCreate.of("b", "alpine", "tiny")));
+        e.run(ContainerCreate.of("a1", "alpine", "tiny"));
+        EngineException ex = assertThrows(EngineException.class, () -> e.run(ContainerCreate.of("b1", "alpine", "tiny")));
         assertTrue(ex.getMessage().startsWith("no available IPv4 addresses on this network's address pools: tiny"), ex.getMessage());
     }
 
@@ -121,7 +121,7 @@ class EngineTest {
     @Test
     void docker27DerivesTheMacFromTheAddress() {
         Engine e = engine(EngineProfile.DOCKER_27);
-        Container c = e.run(ContainerCreate.of("a", "alpine", "bridge"));
+        Container c = e.run(ContainerCreate.of("a1", "alpine", "bridge"));
         assertEquals(MacAddress.parse("02:42:ac:11:00:02"), c.endpoints().get("bridge").mac());
     }
 
@@ -139,7 +139,7 @@ class EngineTest {
         e.disconnect("back", "app");
         assertEquals("lo,eth0", links(e, c.netns()));
         assertTrue(e.network("back").endpoints().isEmpty());
-        Container d = e.run(ContainerCreate.of("d", "alpine", "back"));
+        Container d = e.run(ContainerCreate.of("d1", "alpine", "back"));
         assertEquals("10.2.0.2", d.endpoints().get("back").address().toString(), "the freed address is reused");
         // Disconnecting the network that carries the default route moves it to the remaining one.
         e.connect("back", "app", null, List.of(), 0);
@@ -152,30 +152,30 @@ class EngineTest {
     void stopReleasesTheSandboxAndRestartMayGetADifferentAddress() {
         Engine e = engine();
         e.createNetwork(NetworkCreate.bridge("n", Cidr.parse("10.1.0.0/24")));
-        Container a = e.run(ContainerCreate.of("a", "alpine", "n"));
+        Container a = e.run(ContainerCreate.of("a1", "alpine", "n"));
         String ns = a.netns();
-        e.stop("a");
+        e.stop("a1");
         assertEquals(Container.State.EXITED, a.state());
         assertEquals(137, a.exitCode());
         assertTrue(!e.kernel().namespaces().contains(ns), "sandbox deleted");
         assertNull(a.endpoints().get("n").address());
-        e.run(ContainerCreate.of("b", "alpine", "n"));
-        e.start("a");
+        e.run(ContainerCreate.of("b1", "alpine", "n"));
+        e.start("a1");
         assertEquals("10.1.0.3", a.endpoints().get("n").address().toString(), "b took .2 while a was stopped");
     }
 
     @Test
     void hostModeSharesTheHostNamespaceAndNoneHasOnlyLoopback() {
         Engine e = engine();
-        Container h = e.run(ContainerCreate.of("h", "alpine", "host"));
+        Container h = e.run(ContainerCreate.of("h1", "alpine", "host"));
         assertEquals(Kernel.HOST, h.netns());
         assertTrue(links(e, h.netns()).contains("docker0"));
-        Container n = e.run(ContainerCreate.of("n", "alpine", "none"));
+        Container n = e.run(ContainerCreate.of("n1", "alpine", "none"));
         assertEquals("lo", links(e, n.netns()));
         assertEquals("none", n.networkMode());
-        Container j = e.run(ContainerCreate.of("j", "alpine", "container:n"));
+        Container j = e.run(ContainerCreate.of("j1", "alpine", "container:n1"));
         assertEquals(n.netns(), j.netns());
-        EngineException ex = assertThrows(EngineException.class, () -> e.connect("bridge", "h", null, List.of(), 0));
+        EngineException ex = assertThrows(EngineException.class, () -> e.connect("bridge", "h1", null, List.of(), 0));
         // runconfig.ErrConflictSharedNetwork, as docker 28 (and 20.10) answers it
         assertEquals("container sharing network namespace with another container or host cannot be connected to any other network",
                 ex.getMessage());
@@ -197,7 +197,7 @@ class EngineTest {
         assertThrows(EngineException.class, () -> e.createNetwork(new NetworkCreate("m", "bridge", Cidr.parse("10.5.0.0/24"),
                 Ipv4Address.parse("10.6.0.1"), null, false, false, Map.of(), Map.of())));
         assertThrows(EngineException.class, () -> e.run(ContainerCreate.of("web", "alpine", "n")));
-        assertThrows(EngineException.class, () -> e.run(ContainerCreate.of("x", "alpine", "nope")));
+        assertThrows(EngineException.class, () -> e.run(ContainerCreate.of("x1", "alpine", "nope")));
         assertEquals(before, links(e, Kernel.HOST), "no half-built bridges or veths");
         assertEquals(List.of("bridge", "host", "none", "n"), e.networks().stream().map(Network::name).toList());
     }

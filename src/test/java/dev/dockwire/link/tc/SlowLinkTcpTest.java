@@ -36,8 +36,8 @@ class SlowLinkTcpTest {
         ResourceLeakDetector.setLevel(ResourceLeakDetector.Level.SIMPLE);
         host = new TestHost(10);
         host.ok("docker network create --subnet 10.10.0.0/24 slow");
-        host.ok("docker run -d --name a --network slow nicolaka/netshoot sleep infinity");
-        host.ok("docker run -d --name b --network slow nicolaka/netshoot sleep infinity");
+        host.ok("docker run -d --name a1 --network slow nicolaka/netshoot sleep infinity");
+        host.ok("docker run -d --name b1 --network slow nicolaka/netshoot sleep infinity");
     }
 
     @AfterEach
@@ -47,8 +47,8 @@ class SlowLinkTcpTest {
     }
 
     private void impair(String netem) {
-        host.ok("docker exec a tc qdisc add dev eth0 root netem " + netem);
-        host.ok("docker exec b tc qdisc add dev eth0 root netem " + netem);
+        host.ok("docker exec a1 tc qdisc add dev eth0 root netem " + netem);
+        host.ok("docker exec b1 tc qdisc add dev eth0 root netem " + netem);
     }
 
     /** What one transfer of {@code size} bytes from a to b measured. */
@@ -56,8 +56,8 @@ class SlowLinkTcpTest {
     }
 
     private Transfer transfer(int size) throws Exception {
-        Sockets a = sockets("a");
-        Sockets b = sockets("b");
+        Sockets a = sockets("a1");
+        Sockets b = sockets("b1");
         MessageDigest in = MessageDigest.getInstance("SHA-256");
         MessageDigest out = MessageDigest.getInstance("SHA-256");
         long[] received = {0};
@@ -103,7 +103,7 @@ class SlowLinkTcpTest {
         };
         c.onWritable(pump);
         long t0 = host.world.emulation().loop().nanos();
-        c.connect(ip("b"), 9000, err -> pump.run());
+        c.connect(ip("b1"), 9000, err -> pump.run());
         host.world.emulation().loop().runUntil(() -> done[0]);
         pending.release();
         l.close();
@@ -138,7 +138,7 @@ class SlowLinkTcpTest {
         Transfer t = transfer(4 << 20);
         assertEquals(4 << 20, t.bytes());
         assertArrayEquals(t.sent(), t.received(), "SHA-256 of what was sent and what arrived");
-        String stats = String.join("\n", host.ok("docker exec a tc -s qdisc show dev eth0"));
+        String stats = String.join("\n", host.ok("docker exec a1 tc -s qdisc show dev eth0"));
         long dropped = Long.parseLong(stats.replaceAll("(?s).*\\(dropped (\\d+),.*", "$1"));
         assertTrue(dropped > 10, "netem dropped frames: " + stats);
     }

@@ -98,23 +98,23 @@ class BusyboxNetToolsTest {
     void netstatListsTheNamespacesSocketsAsBusyboxDoes() {
         ok("docker network create --subnet 172.25.0.0/16 i18-nc2-net");
         ok("docker run -d --name srv --network i18-nc2-net nginx:alpine"); // nginx (Debian) has no netstat
-        ok("docker run -d --name c --network i18-nc2-net alpine sleep 600");
+        ok("docker run -d --name c1 --network i18-nc2-net alpine sleep 600");
         String head = "Proto Recv-Q Send-Q Local Address           Foreign Address         State       ";
         assertEquals(List.of("Active Internet connections (only servers)", head,
                 "tcp        0      0 0.0.0.0:80              0.0.0.0:*               LISTEN      ",
                 "tcp        0      0 127.0.0.11:NNNNN        0.0.0.0:*               LISTEN      "), ports("docker exec srv netstat -tln"));
-        ok("docker exec c wget -qO- http://srv");
+        ok("docker exec c1 wget -qO- http://srv");
         assertEquals(List.of("Active Internet connections (w/o servers)", head,
-                "tcp        0      0 172.25.0.3:NNNNN        172.25.0.2:80           TIME_WAIT   "), ports("docker exec c netstat -tn"));
+                "tcp        0      0 172.25.0.3:NNNNN        172.25.0.2:80           TIME_WAIT   "), ports("docker exec c1 netstat -tn"));
         assertEquals(List.of("Active Internet connections (only servers)", head,
-                "udp        0      0 127.0.0.11:NNNNN        0.0.0.0:*                           "), ports("docker exec c netstat -lnu"));
+                "udp        0      0 127.0.0.11:NNNNN        0.0.0.0:*                           "), ports("docker exec c1 netstat -lnu"));
         assertEquals(List.of("Active Internet connections (servers and established)", head,
                 "tcp        0      0 127.0.0.11:NNNNN        0.0.0.0:*               LISTEN      ",
                 "tcp        0      0 172.25.0.3:NNNNN        172.25.0.2:80           TIME_WAIT   ",
                 "udp        0      0 127.0.0.11:NNNNN        0.0.0.0:*                           ",
                 "Active UNIX domain sockets (servers and established)",
-                "Proto RefCnt Flags       Type       State         I-Node Path"), ports("docker exec c netstat -an"));
-        CommandResult bad = h.run("docker exec c netstat -z");
+                "Proto RefCnt Flags       Type       State         I-Node Path"), ports("docker exec c1 netstat -an"));
+        CommandResult bad = h.run("docker exec c1 netstat -z");
         assertEquals(1, bad.status());
         assertEquals(List.of("netstat: unrecognized option: z", Usage.BANNER, "", "Usage: netstat [-ral] [-tuwx] [-enWp]"),
                 bad.output().subList(0, 4));

@@ -68,10 +68,10 @@ class PublishedPortsTest {
     void outboundTrafficLeavesWithTheHostsAddress() {
         try (TestHost h = new TestHost(1)) {
             h.ok("docker network create --subnet 172.18.0.0/16 web");
-            h.ok("docker run -d --name c --network web nicolaka/netshoot sleep 1d");
+            h.ok("docker run -d --name c1 --network web nicolaka/netshoot sleep 1d");
             String br = h.world.engine().network("web").bridge();
             MemoryCapture cap = capture(h, "eth0", br);
-            List<String> out = h.ok("docker exec c curl -s http://93.184.215.14/");
+            List<String> out = h.ok("docker exec c1 curl -s http://93.184.215.14/");
             assertTrue(out.contains("    <h1>Example Domain</h1>"), out.toString());
             assertTrue(seen(cap, br, "172.18.0.2.") && seen(cap, br, "> 93.184.215.14.80: Flags [S]"), cap.lines().toString());
             assertTrue(seen(cap, "eth0", "IP 192.168.1.10.") && seen(cap, "eth0", "> 93.184.215.14.80: Flags [S]"), cap.lines().toString());
@@ -84,9 +84,9 @@ class PublishedPortsTest {
         try (TestHost h = new TestHost(1)) {
             h.ok("docker network create --subnet 172.18.0.0/16 a");
             h.ok("docker network create --subnet 172.19.0.0/16 b");
-            h.ok("docker run -d --name x --network a alpine sleep 1d");
-            h.ok("docker run -d --name y --network b alpine sleep 1d");
-            assertEquals(1, h.run("docker exec x ping -c 3 -W 1 172.19.0.2").status());
+            h.ok("docker run -d --name x1 --network a alpine sleep 1d");
+            h.ok("docker run -d --name y1 --network b alpine sleep 1d");
+            assertEquals(1, h.run("docker exec x1 ping -c 3 -W 1 172.19.0.2").status());
             List<String> stage2 = h.ok("iptables -L DOCKER-ISOLATION-STAGE-2 -n -v");
             String dropToB = stage2.stream().filter(l -> l.contains("DROP") && l.contains(h.world.engine().network("b").bridge()))
                     .findFirst().orElseThrow();
@@ -115,13 +115,13 @@ class PublishedPortsTest {
     void iccFalseBlocksContainersOnTheSameBridge() {
         try (TestHost h = new TestHost(1)) {
             h.ok("docker network create -o com.docker.network.bridge.enable_icc=false --subnet 172.18.0.0/16 quiet");
-            h.ok("docker run -d --name a --network quiet alpine sleep 1d");
-            h.ok("docker run -d --name b --network quiet alpine sleep 1d");
-            assertEquals(1, h.run("docker exec a ping -c 2 -W 1 172.18.0.3").status());
+            h.ok("docker run -d --name a1 --network quiet alpine sleep 1d");
+            h.ok("docker run -d --name b1 --network quiet alpine sleep 1d");
+            assertEquals(1, h.run("docker exec a1 ping -c 2 -W 1 172.18.0.3").status());
             String drop = h.ok("iptables -L DOCKER-FORWARD -n -v").stream()
                     .filter(l -> l.contains("DROP")).findFirst().orElseThrow();
             assertEquals("2", drop.trim().split("\\s+")[0], drop);
-            h.ok("docker exec a ping -c 1 192.168.1.1");
+            h.ok("docker exec a1 ping -c 1 192.168.1.1");
         }
     }
 
@@ -171,26 +171,26 @@ class PublishedPortsTest {
     @Test
     void takenPortsRangesAndPublishAll() {
         try (TestHost h = new TestHost(1)) {
-            h.ok("docker run -d --name a -p 8080:80 -p 8443:443 nginx");
-            CommandResult taken = h.run("docker run -d --name b -p 8080:80 nginx");
+            h.ok("docker run -d --name a1 -p 8080:80 -p 8443:443 nginx");
+            CommandResult taken = h.run("docker run -d --name b1 -p 8080:80 nginx");
             assertEquals(125, taken.status());
             // docker run -d prints the id it created before the start fails (cli/command/container/run.go)
             assertTrue(taken.output().get(0).matches("[0-9a-f]{64}"), taken.output().get(0));
             assertTrue(taken.output().get(1).startsWith("docker: Error response from daemon: failed to set up container networking:"
-                    + " driver failed programming external connectivity on endpoint b ("), taken.output().get(1));
+                    + " driver failed programming external connectivity on endpoint b1 ("), taken.output().get(1));
             assertTrue(taken.output().get(1).endsWith("): Bind for 0.0.0.0:8080 failed: port is already allocated"), taken.output().get(1));
-            h.ok("docker run -d --name c -P nginx");
-            assertEquals(List.of("80/tcp -> 0.0.0.0:32768", "80/tcp -> [::]:32768"), h.ok("docker port c"));
-            h.ok("docker run -d --name d -p 9000-9001:7000-7001/udp alpine sleep 1d");
+            h.ok("docker run -d --name c1 -P nginx");
+            assertEquals(List.of("80/tcp -> 0.0.0.0:32768", "80/tcp -> [::]:32768"), h.ok("docker port c1"));
+            h.ok("docker run -d --name d1 -p 9000-9001:7000-7001/udp alpine sleep 1d");
             assertEquals(List.of("7000/udp -> 0.0.0.0:9000", "7000/udp -> [::]:9000", "7001/udp -> 0.0.0.0:9001", "7001/udp -> [::]:9001"),
-                    h.ok("docker port d"));
-            assertEquals(List.of("0.0.0.0:9001", "[::]:9001"), h.ok("docker port d 7001/udp"));
+                    h.ok("docker port d1"));
+            assertEquals(List.of("0.0.0.0:9001", "[::]:9001"), h.ok("docker port d1 7001/udp"));
             assertTrue(h.ok("docker ps").get(1).contains("0.0.0.0:9000->7000/udp, [::]:9000->7000/udp, 0.0.0.0:9001->7001/udp, [::]:9001->7001/udp"));
             CommandResult bad = h.run("docker run -d -p 80:abc nginx");
             assertEquals("docker: invalid containerPort: abc\n\nRun 'docker run --help' for more information", String.join("\n", bad.output()));
             // Stopping frees the port for another container.
-            h.ok("docker stop a");
-            h.ok("docker run -d --name e -p 8080:80 nginx");
+            h.ok("docker stop a1");
+            h.ok("docker run -d --name e1 -p 8080:80 nginx");
         }
     }
 

@@ -77,7 +77,7 @@ class MacvlanEndToEndTest {
     @Test
     void aShimMacvlanOnTheHostReachesTheContainers() {
         ok("docker network create -d macvlan --subnet 192.168.1.0/24 --gateway 192.168.1.1 -o parent=eth0 lan");
-        ok("docker run -d --name a --network lan --ip 192.168.1.200 alpine sleep 3600");
+        ok("docker run -d --name a1 --network lan --ip 192.168.1.200 alpine sleep 3600");
         ok("ip link add shim link eth0 type macvlan mode bridge");
         ok("ip addr add 192.168.1.250/32 dev shim");
         ok("ip link set shim up");
@@ -97,12 +97,12 @@ class MacvlanEndToEndTest {
         String link = String.join("\n", ok("ip -d link show eth0.10").output());
         assertTrue(link.startsWith(link.split(":")[0] + ": eth0.10@eth0: <BROADCAST,MULTICAST,UP,LOWER_UP>"), link);
         assertTrue(link.contains("    vlan protocol 802.1Q id 10 <REORDER_HDR>"), link);
-        ok("docker run -d --name a --network v10 alpine sleep 3600");
-        ok("docker exec a ping -c 1 192.168.10.1");
-        ok("docker exec a ping -c 1 example.com");
+        ok("docker run -d --name a1 --network v10 alpine sleep 3600");
+        ok("docker exec a1 ping -c 1 192.168.10.1");
+        ok("docker exec a1 ping -c 1 example.com");
         assertEquals("network dm-" + h.engine().network("v10").shortId() + " is already using parent interface eth0.10",
                 fails("docker network create -d macvlan -o parent=eth0.10 again").replace("Error response from daemon: ", ""));
-        ok("docker rm -f a");
+        ok("docker rm -f a1");
         ok("docker network rm v10");
         assertFalse(world.hostKernel().links(Kernel.HOST).stream().anyMatch(l -> l.name().equals("eth0.10")));
         ok("ip link add link eth0 name eth0.20 type vlan id 20");
@@ -118,11 +118,11 @@ class MacvlanEndToEndTest {
         String dummy = "dm-" + h.engine().network("iso").shortId();
         assertTrue(world.hostKernel().links(Kernel.HOST).stream().anyMatch(l -> l.name().equals(dummy) && l.kind().equals("dummy")));
         assertEquals("172.18.0.0/16", h.engine().network("iso").subnet().toString(), "IPAM's first free default pool");
-        ok("docker run -d --name a --network iso alpine sleep 3600");
-        ok("docker run -d --name b --network iso alpine sleep 3600");
-        ok("docker exec a ping -c 1 b");
-        assertFalse(String.join("\n", ok("docker exec a ip route").output()).contains("default"));
-        ok("docker rm -f a b");
+        ok("docker run -d --name a1 --network iso alpine sleep 3600");
+        ok("docker run -d --name b1 --network iso alpine sleep 3600");
+        ok("docker exec a1 ping -c 1 b1");
+        assertFalse(String.join("\n", ok("docker exec a1 ip route").output()).contains("default"));
+        ok("docker rm -f a1 b1");
         ok("docker network rm iso");
         assertFalse(world.hostKernel().links(Kernel.HOST).stream().anyMatch(l -> l.name().equals(dummy)));
     }

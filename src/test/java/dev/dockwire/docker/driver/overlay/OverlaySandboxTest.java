@@ -35,18 +35,18 @@ class OverlaySandboxTest {
         host.ok("docker swarm init");
         host.ok("docker network create -d overlay --attachable -o com.docker.network.driver.mtu=1400 ov");
         String id = engine.network("ov").id();
-        host.ok("docker run -d --name a --network ov alpine sleep 1d");
-        host.ok("docker run -d --name b --network ov alpine sleep 1d");
+        host.ok("docker run -d --name a1 --network ov alpine sleep 1d");
+        host.ok("docker run -d --name b1 --network ov alpine sleep 1d");
         String first = "1-" + id.substring(0, 10);
         assertEquals(List.of("lo/65536", "br0/1350", "vxlan0/1350@br0", "veth0/1350@br0", "veth1/1350@br0"), links(first));
-        host.ok("docker rm -f a");
-        host.ok("docker run -d --name c --network ov alpine sleep 1d");
+        host.ok("docker rm -f a1");
+        host.ok("docker run -d --name c1 --network ov alpine sleep 1d");
         assertEquals(List.of("lo/65536", "br0/1350", "vxlan0/1350@br0", "veth1/1350@br0", "veth2/1350@br0"), links(first));
-        host.ok("docker rm -f b c");
-        host.ok("docker run -d --name d --network ov alpine sleep 1d");
+        host.ok("docker rm -f b1 c1");
+        host.ok("docker run -d --name d1 --network ov alpine sleep 1d");
         // A new sandbox: the epoch moved on and the veth counter starts again.
         assertEquals(List.of("lo/65536", "br0/1350", "vxlan0/1350@br0", "veth0/1350@br0"), links("2-" + id.substring(0, 10)));
-        assertEquals(1350, kernel.links(engine.container("d").netns()).stream()
+        assertEquals(1350, kernel.links(engine.container("d1").netns()).stream()
                 .filter(l -> l.name().equals("eth0")).mapToInt(LinkInfo::mtu).sum());
     }
 }
