@@ -18,8 +18,8 @@ import java.util.List;
  * ipaddr_modify: {@code ip: RTNETLINK answers: File exists}), {@code ip route add|del|replace}
  * (iproute.c, iproute_modify; a gateway without {@code dev} goes out of the device whose
  * connected route holds it), {@code ip link add|del} (RTM_NEWLINK/DELLINK), and {@code ip link set}
- * (iplink.c, do_set) through ioctls: {@code SIOCSIFHWADDR}, {@code SIOCSIFNAME}, {@code
- * SIOCSIFMTU}, then {@code SIOCSIFFLAGS} only when a flag changes, so {@code set eth0 up} on an
+ * (iplink.c, do_set) through ioctls: {@code SIOCSIFNAME}, {@code SIOCSIFMTU}, {@code
+ * SIOCSIFHWADDR}, then {@code SIOCSIFFLAGS} only when a flag changes, so {@code set eth0 up} on an
  * up device succeeds without CAP_NET_ADMIN. Whether the caller may is the seam's to say.
  */
 final class BusyboxIpChange {
@@ -58,7 +58,7 @@ final class BusyboxIpChange {
             }
         }
         if (dev == null) {
-            return CommandResult.fail(1, "ip: need \"dev\" argument");
+            return CommandResult.fail(1, "ip: need \"dev IFACE\"");
         }
         if (link(dev) == null) {
             return noDevice(dev);
@@ -108,25 +108,26 @@ final class BusyboxIpChange {
             }
         }
         if (dev == null) {
-            return CommandResult.fail(1, "ip: need \"dev\" argument");
+            return CommandResult.fail(2, "ip: \"dev\" requires an argument");
         }
         LinkInfo l = link(dev);
+        // do_set's order: SIOCSIFNAME, SIOCSIFMTU, SIOCSIFHWADDR (after SIOCGIFINDEX), SIOCGIFFLAGS then SIOCSIFFLAGS.
+        String ioctl = name != null ? "SIOCSIFNAME" : mtu != null ? "SIOCSIFMTU" : mac != null ? "SIOCGIFINDEX" : "SIOCGIFFLAGS";
         if (l == null) {
-            return noDevice(dev);
+            return CommandResult.fail(2, "ip: " + ioctl + ": No such device");
         }
-        String ioctl = "SIOCSIFHWADDR";
         try {
-            if (mac != null) {
-                kernel.linkSetAddress(ns, dev, mac);
-            }
             if (name != null) {
-                ioctl = "SIOCSIFNAME";
                 kernel.linkSetName(ns, dev, name);
                 dev = name;
             }
             if (mtu != null) {
                 ioctl = "SIOCSIFMTU";
                 kernel.linkSetMtu(ns, dev, mtu);
+            }
+            if (mac != null) {
+                ioctl = "SIOCSIFHWADDR";
+                kernel.linkSetAddress(ns, dev, mac);
             }
             if (up != null && up != l.up()) {
                 ioctl = "SIOCSIFFLAGS";
@@ -168,7 +169,7 @@ final class BusyboxIpChange {
             }
         }
         if (dst == null) {
-            return CommandResult.fail(1, "ip: need at least destination address");
+            dst = Cidr.parse("0.0.0.0/0"); // iproute_modify sends no RTA_DST: the default route
         }
         if (dev != null && link(dev) == null) {
             return noDevice(dev);
