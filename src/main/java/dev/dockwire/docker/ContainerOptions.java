@@ -35,13 +35,16 @@ public record ContainerOptions(List<String> capAdd, List<String> capDrop, boolea
         if (privileged) {
             return true;
         }
-        if (capAdd.contains("ALL")) {
-            return !capDrop.contains(cap);
+        // Compose sends the names as written (NET_ADMIN); the daemon normalises them when it builds the spec.
+        List<String> add = normalizeCaps(capAdd);
+        List<String> drop = normalizeCaps(capDrop);
+        if (add.contains("ALL")) {
+            return !drop.contains(cap);
         }
-        if (capDrop.contains("ALL")) {
-            return capAdd.contains(cap);
+        if (drop.contains("ALL")) {
+            return add.contains(cap);
         }
-        return capAdd.contains(cap) || DEFAULT_CAPS.contains(cap) && !capDrop.contains(cap);
+        return add.contains(cap) || DEFAULT_CAPS.contains(cap) && !drop.contains(cap);
     }
 
     /**

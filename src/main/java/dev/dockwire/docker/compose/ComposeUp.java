@@ -189,9 +189,9 @@ final class ComposeUp {
         progress.done("Container", name, "Created");
     }
 
-    /** HostConfig's CapAdd, CapDrop and Privileged from {@code cap_add:}, {@code cap_drop:} and {@code privileged:}. */
+    /** HostConfig's CapAdd, CapDrop (as written: Compose does not normalise them) and Privileged from the service. */
     private static ContainerOptions options(ComposeProject.Privileges p) {
-        return new ContainerOptions(ContainerOptions.normalizeCaps(p.capAdd()), ContainerOptions.normalizeCaps(p.capDrop()),
+        return new ContainerOptions(p.capAdd(), p.capDrop(),
                 p.privileged(), false, java.util.Map.of(), "", false, java.util.Map.of(), List.of());
     }
 
