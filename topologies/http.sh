@@ -6,7 +6,7 @@
 docker network create backend
 docker run -d --name api --network backend hashicorp/http-echo -text="hello from api"
 docker run -d --name web --network backend nginx
-docker run -d --name client --network backend nicolaka/netshoot sleep infinity
+docker run -d --name client --cap-add NET_ADMIN --network backend nicolaka/netshoot sleep infinity
 docker exec client curl -s api:5678
 # expect: contains hello from api
 docker exec client curl -sI http://web/

@@ -25,15 +25,42 @@ public record ContainerOptions(List<String> capAdd, List<String> capDrop, boolea
         links = List.copyOf(links);
     }
 
-    /** Whether {@code cap} ({@code CAP_NET_ADMIN}) is in the container's bounding set: Docker's default set, --privileged, --cap-add/--cap-drop. */
+    /**
+     * Whether {@code cap} ({@code CAP_NET_ADMIN}) is in the container's bounding set, as moby's
+     * oci/caps/utils.go TweakCapabilities makes it: everything when privileged; with {@code
+     * --cap-add ALL} all but the dropped; with {@code --cap-drop ALL} only the added; otherwise the
+     * default set (oci/caps/defaults.go) less the dropped plus the added.
+     */
     public boolean hasCapability(String cap) {
         if (privileged) {
             return true;
         }
-        if (capDrop.contains(cap) || capDrop.contains("CAP_ALL") || capDrop.contains("ALL")) {
-            return capAdd.contains(cap);
+        // Compose sends the names as written (NET_ADMIN); the daemon normalises them when it builds the spec.
+        List<String> add = normalizeCaps(capAdd);
+        List<String> drop = normalizeCaps(capDrop);
+        if (add.contains("ALL")) {
+            return !drop.contains(cap);
         }
-        return capAdd.contains(cap) || capAdd.contains("ALL") || DEFAULT_CAPS.contains(cap);
+        if (drop.contains("ALL")) {
+            return add.contains(cap);
+        }
+        return add.contains(cap) || DEFAULT_CAPS.contains(cap) && !drop.contains(cap);
+    }
+
+    /**
+     * Capability names as the daemon stores them (oci/caps NormalizeLegacyCapabilities): upper case,
+     * {@code CAP_} prefixed, {@code ALL} kept, each once.
+     */
+    public static List<String> normalizeCaps(List<String> given) {
+        List<String> out = new java.util.ArrayList<>();
+        for (String c : given) {
+            String u = c.trim().toUpperCase(java.util.Locale.ROOT);
+            String cap = u.equals("ALL") || u.startsWith("CAP_") ? u : "CAP_" + u;
+            if (!out.contains(cap)) {
+                out.add(cap);
+            }
+        }
+        return out;
     }
 
     /** moby's oci/caps DefaultCapabilities. */

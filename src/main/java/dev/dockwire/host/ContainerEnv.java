@@ -7,6 +7,7 @@ import dev.dockwire.docker.Container;
 import dev.dockwire.app.sh.Sh;
 import dev.dockwire.docker.engine.ContainerCommands;
 import dev.dockwire.docker.engine.ContainerProcesses;
+import dev.dockwire.docker.engine.Credentials;
 import dev.dockwire.docker.engine.Exec;
 import dev.dockwire.docker.engine.ImageDaemons;
 import dev.dockwire.docker.engine.Images;
@@ -28,7 +29,8 @@ import java.util.List;
 /**
  * The inside of a running container for {@code docker exec}: its files, its hostname, {@code ip}
  * (BusyBox's or, where the image's is iproute2's, {@code tools}'), {@code ifconfig}, {@code route},
- * {@code netstat}, {@code arp}, {@code tc} and {@code iptables} on its namespace (as with {@code --cap-add NET_ADMIN}), the
+ * {@code netstat}, {@code arp}, {@code tc} and {@code iptables} on its namespace with the container's
+ * capabilities (a change without NET_ADMIN is the kernel's EPERM, as each tool prints it), the
  * modelled programs, {@code sh -c} / {@code bash -c}, {@code sleep} on the virtual clock. A program
  * the image lacks (the catalogue's {@link Images#lookup}) is runc's error for {@code docker exec}
  * and the shell's own inside {@code sh -c}: BusyBox ash {@code sh: curl: not found}, dash
@@ -91,6 +93,11 @@ final class ContainerEnv implements Shell.Env {
             case DASH -> "sh: 1: " + name + ": not found";
             case BASH -> "bash: line 1: " + name + ": command not found";
         };
+    }
+
+    /** The seam as the container's processes see it: its capabilities checked ({@link Credentials}). */
+    private dev.dockwire.kernel.Kernel kernel() {
+        return Credentials.kernel(host.engine().kernel(), c);
     }
 
     /** The runtime's lookup of {@code argv0} in the container's image, its files being what is not executable. */
@@ -268,24 +275,24 @@ final class ContainerEnv implements Shell.Env {
             }
             case "ip" -> {
                 return lookup(name) instanceof ProgramLookup.Found f && f.provider().equals("iproute2")
-                        ? new IpCommand(host.engine().kernel(), c.netns()).run(args)
-                        : new BusyboxIp(host.engine().kernel(), c.netns()).run(args);
+                        ? new IpCommand(kernel(), c.netns()).run(args)
+                        : new BusyboxIp(kernel(), c.netns()).run(args);
             }
             case "ss" -> {
                 // iproute2's ss (netshoot): the container's sockets; its processes are not the host's, so no users:.
-                return new Ss(host.engine().kernel(), c.netns(), List.of()).run(args);
+                return new Ss(kernel(), c.netns(), List.of()).run(args);
             }
             case "ifconfig" -> {
-                return new Ifconfig(host.engine().kernel(), c.netns()).run(args);
+                return new Ifconfig(kernel(), c.netns()).run(args);
             }
             case "route" -> {
-                return new RouteTable(host.engine().kernel(), c.netns()).route(args);
+                return new RouteTable(kernel(), c.netns()).route(args);
             }
             case "netstat" -> {
-                return new Netstat(host.engine().kernel(), c.netns()).run(args);
+                return new Netstat(kernel(), c.netns()).run(args);
             }
             case "arp" -> {
-                return new Arp(host.engine().kernel(), c.netns()).run(args);
+                return new Arp(kernel(), c.netns()).run(args);
             }
             case "sleep" -> {
                 return host.sleep(args);
@@ -299,14 +306,14 @@ final class ContainerEnv implements Shell.Env {
                 return ps(argv);
             }
             case "tc" -> {
-                return new TcCommand(host.engine().kernel(), c.netns()).run(args);
+                return new TcCommand(kernel(), c.netns()).run(args);
             }
             case "tcpdump" -> {
-                return host.jobControl().live() ? new LiveCommands(host.jobControl(), host.engine().kernel(), host.loop()).tcpdump(c.netns(), args, null)
-                        : Tcpdump.run(host.engine().kernel(), host.loop(), c.netns(), args);
+                return host.jobControl().live() ? new LiveCommands(host.jobControl(), kernel(), host.loop()).tcpdump(c.netns(), args, null)
+                        : Tcpdump.run(kernel(), host.loop(), c.netns(), args);
             }
             case "iptables", "iptables-save", "iptables-restore" -> {
-                return new IptablesCommand(host.engine().kernel(), c.netns()).run(name, args, stdin);
+                return new IptablesCommand(kernel(), c.netns()).run(name, args, stdin);
             }
             default -> {
                 return program(name, args, stdin);

@@ -2,6 +2,7 @@ package dev.dockwire.run;
 
 import dev.dockwire.docker.Container;
 import dev.dockwire.docker.ContainerCreate;
+import dev.dockwire.docker.ContainerOptions;
 import dev.dockwire.docker.engine.Engine;
 import dev.dockwire.docker.EngineException;
 import dev.dockwire.docker.Endpoint;
@@ -83,7 +84,9 @@ public final class TopologyRunner {
             Container ctr = engine.create(new ContainerCreate(c.name(), c.image(), List.of(),
                     first == null ? "bridge" : first.network(),
                     first == null || first.ip() == null ? null : Ipv4Address.parse(first.ip()),
-                    List.of(), null, List.of(), List.of()).withStdio(true, true)); // as docker run -dit: a shell stays up
+                    List.of(), null, List.of(), List.of()).withStdio(true, true) // as docker run -dit: a shell stays up
+                    .withOptions(new ContainerOptions(ContainerOptions.normalizeCaps(c.capAdd()), List.of(), false, false, Map.of(), "",
+                            false, Map.of(), List.of())));
             for (Topology.Attachment a : nets.subList(Math.min(1, nets.size()), nets.size())) {
                 engine.connect(a.network(), ctr.name(), a.ip() == null ? null : Ipv4Address.parse(a.ip()), List.of(), 0);
             }

@@ -15,11 +15,11 @@ import java.util.List;
  * up|down}, {@code ip addr add CIDR dev DEV}, {@code ip route add DST [via GW] dev DEV}. Enough for
  * a macvlan shim on the host, the usual answer to the host-cannot-reach-its-macvlans surprise.
  */
-final class IpChange {
+public final class IpChange {
     private final Kernel kernel;
     private final String ns;
 
-    IpChange(Kernel kernel, String ns) {
+    public IpChange(Kernel kernel, String ns) {
         this.kernel = kernel;
         this.ns = ns;
     }
@@ -32,16 +32,25 @@ final class IpChange {
 
     CommandResult run(String object, List<String> args) {
         try {
-            switch (object.charAt(0)) {
-                case 'l' -> link(args);
-                case 'a' -> addr(args);
-                default -> route(args);
-            }
+            apply(object, args);
             return CommandResult.ok(List.of());
         } catch (KernelException e) {
             return CommandResult.fail(2, e.getMessage());
         } catch (IllegalArgumentException | IndexOutOfBoundsException e) {
             return CommandResult.fail(255, e.getMessage() == null ? "Error: argument is missing." : e.getMessage());
+        }
+    }
+
+    /**
+     * Makes the change {@code ip OBJECT ARGS...} asks for (BusyBox's {@code ip link add|del} too):
+     * the seam's {@link KernelException} or, for words iproute2 rejects, IllegalArgumentException
+     * or IndexOutOfBoundsException.
+     */
+    public void apply(String object, List<String> args) {
+        switch (object.charAt(0)) {
+            case 'l' -> link(args);
+            case 'a' -> addr(args);
+            default -> route(args);
         }
     }
 

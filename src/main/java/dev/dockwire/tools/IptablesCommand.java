@@ -2,6 +2,7 @@ package dev.dockwire.tools;
 
 import dev.dockwire.kernel.Kernel;
 import dev.dockwire.kernel.KernelException;
+import dev.dockwire.kernel.PermissionDenied;
 import dev.dockwire.netfilter.Chain;
 import dev.dockwire.netfilter.Table;
 import dev.dockwire.netfilter.iptables.IptablesError;
@@ -20,6 +21,8 @@ import java.util.List;
 public final class IptablesCommand {
     private final Kernel kernel;
     private final String ns;
+    /** The program run, for the texts that name it. */
+    private String program = "iptables";
 
     public IptablesCommand(Kernel kernel, String ns) {
         this.kernel = kernel;
@@ -28,6 +31,7 @@ public final class IptablesCommand {
 
     /** Runs {@code program} ("iptables", "iptables-save" or "iptables-restore") with {@code stdin} lines (or null). */
     public CommandResult run(String program, List<String> args, List<String> stdin) {
+        this.program = program;
         return switch (program) {
             case "iptables-save" -> save(args);
             case "iptables-restore" -> restore(args, stdin);
@@ -37,6 +41,17 @@ public final class IptablesCommand {
 
     private static CommandResult failed(String stderr, int status) {
         return new CommandResult(status, List.of(stderr.split("\n", -1)));
+    }
+
+    /**
+     * A failed kernel call: its own text, or for EPERM (no CAP_NET_ADMIN: nfnetlink refuses even
+     * the first read) iptables-nft's (nft_cache_update's NFT_MSG_GETGEN, exit 4 as RESOURCE_PROBLEM).
+     */
+    private CommandResult failed(KernelException e) {
+        if (e instanceof PermissionDenied) {
+            return failed(program + " v1.8.9 (nf_tables): Could not fetch rule set generation id: Permission denied (you must be root)", 4);
+        }
+        return failed(e.getMessage(), e.status());
     }
 
     private CommandResult save(List<String> args) {
@@ -63,7 +78,7 @@ public final class IptablesCommand {
             String text = kernel.iptablesSave(ns, table, counters);
             return CommandResult.ok(text.isEmpty() ? List.of() : List.of(text.split("\n", -1)).subList(0, lines(text)));
         } catch (KernelException e) {
-            return failed(e.getMessage(), e.status());
+            return failed(e);
         }
     }
 
@@ -100,7 +115,7 @@ public final class IptablesCommand {
             }
             return CommandResult.ok(List.of());
         } catch (KernelException e) {
-            return failed(e.getMessage(), e.status());
+            return failed(e);
         } catch (IptablesError e) {
             return failed(e.getMessage(), e.status());
         }
@@ -119,7 +134,7 @@ public final class IptablesCommand {
                 return CommandResult.ok(cmd.command() == XtCommand.ZERO && cmd.verbose()
                         ? zeroing(cmd.table(), cmd.chain()) : List.of());
             } catch (KernelException e) {
-                return failed(e.getMessage(), e.status());
+                return failed(e);
             }
         }
         Table.Kind kind = Table.Kind.byName(cmd.table());
@@ -131,7 +146,7 @@ public final class IptablesCommand {
         try {
             t = IptablesRestore.parse(kernel.iptablesSave(ns, cmd.table(), true)).table(kind);
         } catch (KernelException e) {
-            return failed(e.getMessage(), e.status());
+            return failed(e);
         }
         if (t == null) {
             t = new Table(kind);

@@ -6,6 +6,7 @@ import dev.dockwire.kernel.Capture;
 import dev.dockwire.kernel.CaptureSink;
 import dev.dockwire.kernel.Kernel;
 import dev.dockwire.kernel.KernelException;
+import dev.dockwire.kernel.PermissionDenied;
 import dev.dockwire.kernel.LinkInfo;
 import dev.dockwire.sim.EventLoop;
 import io.netty.buffer.ByteBuf;
@@ -277,7 +278,9 @@ public final class Tcpdump {
             if (job.file != null) {
                 job.file.close();
             }
-            throw new Refused("tcpdump: " + e.getMessage());
+            // libpcap's pcap_activate_linux: a packet socket needs CAP_NET_RAW (PCAP_ERROR_PERM_DENIED's text).
+            throw new Refused("tcpdump: " + (e instanceof PermissionDenied ? iface
+                    + ": You don't have permission to perform this capture on that device\n(socket: Operation not permitted)" : e.getMessage()));
         }
         if (write != null) {
             job.pending.add("tcpdump: listening on " + iface + ", link-type EN10MB (Ethernet), snapshot length 262144 bytes");

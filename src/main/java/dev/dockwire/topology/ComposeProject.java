@@ -31,14 +31,25 @@ public record ComposeProject(String file, String name, List<Service> services, L
      * ({@code [ip:][host[-end]:]container[-end][/proto]}), {@code expose} {@code --expose} specs;
      * {@code entrypoint} null keeps the image's, {@code restart} null is {@code no};
      * {@code stdinOpen} and {@code tty} are {@code stdin_open:} and {@code tty:} (docker run -i and -t);
-     * {@code built} says the service has {@code build:}, so Compose builds its image rather than pulling it.
+     * {@code built} says the service has {@code build:}, so Compose builds its image rather than pulling it;
+     * {@code privileges} are {@code cap_add:}, {@code cap_drop:} and {@code privileged:}.
      */
     public record Service(String name, String image, List<String> command, List<String> entrypoint, String restart,
                           String containerName, String hostname,
                           List<ServiceNetwork> networks, String networkMode, List<String> ports, List<String> expose,
                           List<Dependency> dependsOn, int replicas, List<String> extraHosts, List<String> dns,
                           Map<String, String> environment, Healthcheck healthcheck, List<Mount> mounts,
-                          boolean stdinOpen, boolean tty, boolean built, int line) {
+                          boolean stdinOpen, boolean tty, Privileges privileges, boolean built, int line) {
+    }
+
+    /** A service's {@code cap_add:} and {@code cap_drop:} as written ({@code NET_ADMIN}) and {@code privileged:}. */
+    public record Privileges(List<String> capAdd, List<String> capDrop, boolean privileged) {
+        public static final Privileges NONE = new Privileges(List.of(), List.of(), false);
+
+        public Privileges {
+            capAdd = List.copyOf(capAdd);
+            capDrop = List.copyOf(capDrop);
+        }
     }
 
     /**

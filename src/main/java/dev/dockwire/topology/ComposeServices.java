@@ -16,7 +16,7 @@ import java.util.Set;
 final class ComposeServices {
     private static final Set<String> SERVICE_KEYS = Set.of("image", "command", "entrypoint", "container_name", "hostname", "networks",
             "network_mode", "ports", "expose", "depends_on", "deploy", "scale", "extra_hosts", "dns", "environment",
-            "healthcheck", "restart", "volumes", "stdin_open", "tty", "profiles");
+            "healthcheck", "restart", "volumes", "stdin_open", "tty", "profiles", "cap_add", "cap_drop", "privileged");
     private static final Set<String> PORT_KEYS = Set.of("target", "published", "host_ip", "protocol", "mode", "name",
             "app_protocol");
     private static final Set<String> HEALTHCHECK_KEYS = Set.of("test", "interval", "timeout", "retries", "start_period",
@@ -126,7 +126,14 @@ final class ComposeServices {
                 m.containsKey("environment") ? f.keyValues(m.get("environment"), path + ".environment") : Map.of(),
                 healthcheck(m.get("healthcheck"), path + ".healthcheck"), mounts(m.get("volumes"), path + ".volumes"),
                 m.containsKey("stdin_open") && f.bool(m.get("stdin_open"), path + ".stdin_open"),
-                m.containsKey("tty") && f.bool(m.get("tty"), path + ".tty"), m.containsKey("build"), node.line());
+                m.containsKey("tty") && f.bool(m.get("tty"), path + ".tty"), privileges(m, path), m.containsKey("build"), node.line());
+    }
+
+    /** {@code cap_add:}, {@code cap_drop:} (lists of capability names) and {@code privileged:}. */
+    private ComposeProject.Privileges privileges(Map<String, YamlNode> m, String path) {
+        return new ComposeProject.Privileges(m.containsKey("cap_add") ? f.strings(m.get("cap_add"), path + ".cap_add") : List.of(),
+                m.containsKey("cap_drop") ? f.strings(m.get("cap_drop"), path + ".cap_drop") : List.of(),
+                m.containsKey("privileged") && f.bool(m.get("privileged"), path + ".privileged"));
     }
 
     /** Bind mounts of {@code volumes:} in short and long syntax; named volumes shape nothing here and are noted. */

@@ -31,10 +31,11 @@ public record Topology(String name, long seed, List<NetworkSpec> networks, List<
 
     /**
      * A container; attachments in connect order (the first one carries the default route);
-     * impairments on its own interfaces, by interface name.
+     * impairments on its own interfaces, by interface name; {@code capAdd} the capabilities it gets
+     * beyond Docker's default set ({@code cap_add: [NET_ADMIN]}, as docker run's --cap-add).
      */
     public record ContainerSpec(String name, String image, List<Attachment> networks, List<Impairment> impair,
-                                int line) {
+                                List<String> capAdd, int line) {
     }
 
     /**

@@ -19,7 +19,7 @@ public final class TopologyLoader {
             "daemon", "compose", "scripts", "outside", "hosts", "subnets");
     private static final Set<String> DAEMON_KEYS = Set.of("engine", "userland-proxy");
     private static final Set<String> NETWORK_KEYS = Set.of("subnet", "gateway", "driver", "impair");
-    private static final Set<String> CONTAINER_KEYS = Set.of("image", "networks", "impair");
+    private static final Set<String> CONTAINER_KEYS = Set.of("image", "networks", "impair", "cap_add");
     private static final Set<String> QDISC_KINDS = Set.of("netem", "tbf");
     private static final Pattern CIDR = Pattern.compile("\\d{1,3}(\\.\\d{1,3}){3}/\\d{1,2}");
 
@@ -225,7 +225,23 @@ public final class TopologyLoader {
                 impair.add(impairment(e.getValue(), p, e.getKey()));
             }
         }
-        return new Topology.ContainerSpec(name, image == null ? "alpine" : image, attachments, impair, node.line());
+        return new Topology.ContainerSpec(name, image == null ? "alpine" : image, attachments, impair,
+                capAdd(node.map().get("cap_add"), path + ".cap_add"), node.line());
+    }
+
+    /** {@code cap_add: [NET_ADMIN]}: capability names (the engine refuses unknown ones, as dockerd does). */
+    private List<String> capAdd(YamlNode node, String path) {
+        List<String> caps = new ArrayList<>();
+        if (node == null || node.value() == null) {
+            return caps;
+        }
+        if (!node.isList()) {
+            throw error(node, path, "expected a list of capabilities, like [NET_ADMIN]");
+        }
+        for (int i = 0; i < node.list().size(); i++) {
+            caps.add(scalar(node.list().get(i), path + "[" + i + "]"));
+        }
+        return caps;
     }
 
     /**

@@ -66,6 +66,25 @@ class TopologyLoaderTest {
     }
 
     @Test
+    void capAddIsAListOfCapabilities() {
+        Topology t = parse("""
+                containers:
+                  shaper:
+                    image: nicolaka/netshoot
+                    cap_add: [NET_ADMIN]
+                  plain: {}
+                """);
+        assertEquals(List.of("NET_ADMIN"), t.containers().get(0).capAdd());
+        assertEquals(List.of(), t.containers().get(1).capAdd());
+        assertEquals("t.yml:3: containers.a.cap_add: expected a list of capabilities, like [NET_ADMIN]",
+                error("""
+                        containers:
+                          a:
+                            cap_add: NET_ADMIN
+                        """));
+    }
+
+    @Test
     void errorsNameFileLineKeyPathAndWhatIsValid() {
         assertEquals("t.yml:3: networks.mynet.subnet: invalid CIDR \"172.18.0/16\": expected an IPv4 prefix like 172.18.0.0/16",
                 error("""
@@ -81,7 +100,7 @@ class TopologyLoaderTest {
                             networks:
                               - nope
                         """));
-        assertEquals("t.yml:2: containers.a1.imgae: unknown key \"imgae\"; valid keys: [image, impair, networks]",
+        assertEquals("t.yml:2: containers.a1.imgae: unknown key \"imgae\"; valid keys: [cap_add, image, impair, networks]",
                 error("""
                         containers:
                           a1: {imgae: alpine}

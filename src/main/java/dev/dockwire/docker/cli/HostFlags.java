@@ -97,14 +97,6 @@ final class HostFlags {
 
     /** opts.NormalizeCapability: trimmed, upper case, {@code CAP_} prefixed unless {@code ALL}. */
     private static List<String> caps(List<String> given) {
-        List<String> out = new ArrayList<>();
-        for (String c : given) {
-            String u = c.trim().toUpperCase(Locale.ROOT);
-            String cap = u.equals("ALL") || u.startsWith("CAP_") ? u : "CAP_" + u;
-            if (!out.contains(cap)) {
-                out.add(cap);
-            }
-        }
-        return out;
+        return ContainerOptions.normalizeCaps(given);
     }
 }

@@ -2,6 +2,7 @@ package dev.dockwire.docker.compose;
 
 import dev.dockwire.docker.Container;
 import dev.dockwire.docker.ContainerCreate;
+import dev.dockwire.docker.ContainerOptions;
 import dev.dockwire.docker.EngineException;
 import dev.dockwire.docker.Health;
 import dev.dockwire.docker.ImageConfig;
@@ -169,7 +170,7 @@ final class ComposeUp {
                 .withEntrypoint(s.entrypoint()).withRestart(s.restart()).withHealthcheck(healthcheck(s.healthcheck()))
                 .withEnv(s.environment().entrySet().stream().filter(e -> e.getValue() != null)
                         .map(e -> e.getKey() + "=" + e.getValue()).toList())
-                .withStdio(s.stdinOpen(), s.tty()).withGwPriority(gwPriority));
+                .withStdio(s.stdinOpen(), s.tty()).withGwPriority(gwPriority).withOptions(options(s.privileges())));
         for (ComposeProject.Mount m : s.mounts()) {
             String content = host.readHostOrDisk(m.source());
             if (content == null) {
@@ -186,6 +187,12 @@ final class ComposeUp {
                     sn.ipv4Address() == null ? null : Ipv4Address.parse(sn.ipv4Address()), a, sn.gwPriority());
         }
         progress.done("Container", name, "Created");
+    }
+
+    /** HostConfig's CapAdd, CapDrop (as written: Compose does not normalise them) and Privileged from the service. */
+    private static ContainerOptions options(ComposeProject.Privileges p) {
+        return new ContainerOptions(p.capAdd(), p.capDrop(),
+                p.privileged(), false, java.util.Map.of(), "", false, java.util.Map.of(), List.of());
     }
 
     /**

@@ -48,8 +48,9 @@ final class HostConfigCheck {
 
     private static void checkCaps(String field, List<String> caps) {
         for (String c : caps) {
-            if (!c.equals("ALL") && !KNOWN.contains(c.substring("CAP_".length()))) {
-                throw new EngineException("invalid " + field + ": unknown capability: \"" + c + "\"");
+            String cap = ContainerOptions.normalizeCaps(List.of(c)).get(0);
+            if (!cap.equals("ALL") && !KNOWN.contains(cap.substring("CAP_".length()))) {
+                throw new EngineException("invalid " + field + ": unknown capability: \"" + cap + "\"");
             }
         }
     }

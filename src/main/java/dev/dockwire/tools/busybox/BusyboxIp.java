@@ -14,8 +14,11 @@ import java.util.List;
  * BusyBox's {@code ip} in a container (networking/ip.c and libiproute): {@code -o}, {@code -4},
  * {@code -6}, {@code -0}, {@code -f FAMILY} and nothing else (iproute2's {@code -br}, {@code -s},
  * {@code -d} are its usage and exit 1); {@code addr}, {@code link}, {@code route} (with {@code get}),
- * {@code neigh}, {@code rule}, {@code tunnel}, objects matched by prefix. A change is refused as the
- * kernel refuses it without CAP_NET_ADMIN, which Docker's default capabilities lack.
+ * {@code neigh}, {@code rule}, {@code tunnel}, objects matched by prefix. {@code addr add}, {@code
+ * link add|del|set} and {@code route add|del|replace} go to the seam ({@link BusyboxIpChange}),
+ * which refuses them without CAP_NET_ADMIN (Docker's default capabilities lack it); the seam has
+ * no call for the other changes ({@code addr del}, {@code flush}, {@code rule add}), which are
+ * refused as without it.
  */
 public final class BusyboxIp {
     private static final String EPERM = "ip: RTNETLINK answers: Operation not permitted";
@@ -111,6 +114,13 @@ public final class BusyboxIp {
 
     /** {@code ip addr [show|list] [dev] [DEV]}: the device's absence is exit 1 (ipaddr_list_or_flush, xll_name_to_index). */
     private CommandResult addr(List<String> args, IpLinks.Family family, boolean oneline) {
+        if (!args.isEmpty() && args.get(0).equals("add")) {
+            return new BusyboxIpChange(kernel, ns).addrAdd(args.subList(1, args.size()));
+        }
+        if (!args.isEmpty() && args.get(0).equals("flush")) {
+            // ipaddr_list_or_flush: the RTM_DELADDR request's send fails (rtnl_send_check).
+            return CommandResult.fail(1, "ip: can't send flush request: Operation not permitted");
+        }
         if (!args.isEmpty() && isChange(args.get(0))) {
             return CommandResult.fail(2, EPERM);
         }
@@ -123,13 +133,10 @@ public final class BusyboxIp {
     /** {@code ip link [show] [dev] [DEV]} is {@code ip -0 addr}; {@code ip link set} needs CAP_NET_ADMIN (iplink.c, do_set's ioctls). */
     private CommandResult link(List<String> args, boolean oneline) {
         if (!args.isEmpty() && args.get(0).equals("set")) {
-            if (args.size() > 1 && findLink(args.get(1).equals("dev") && args.size() > 2 ? args.get(2) : args.get(1)) == null) {
-                return noDevice(args.get(args.get(1).equals("dev") && args.size() > 2 ? 2 : 1), 1);
-            }
-            if (args.contains("mtu")) {
-                return CommandResult.fail(2, "ip: SIOCSIFMTU: Operation not permitted");
-            }
-            return CommandResult.fail(2, "ip: SIOCSIFFLAGS: Operation not permitted");
+            return new BusyboxIpChange(kernel, ns).linkSet(args);
+        }
+        if (!args.isEmpty() && (args.get(0).equals("add") || args.get(0).startsWith("del"))) {
+            return new BusyboxIpChange(kernel, ns).linkAddDel(args);
         }
         if (!args.isEmpty() && isChange(args.get(0))) {
             return CommandResult.fail(2, EPERM);
@@ -189,6 +196,10 @@ public final class BusyboxIp {
             }
             String line = routes.get(dst);
             return line == null ? CommandResult.fail(2, "ip: RTNETLINK answers: Network is unreachable") : CommandResult.ok(List.of(line));
+        }
+        if (!args.isEmpty() && List.of("add", "append", "change", "chg", "delete", "del", "replace", "prepend").contains(args.get(0))) {
+            String verb = args.get(0).equals("chg") ? "change" : args.get(0);
+            return new BusyboxIpChange(kernel, ns).route(verb, args.subList(1, args.size()));
         }
         if (!args.isEmpty() && isChange(args.get(0))) {
             return CommandResult.fail(2, EPERM);

@@ -2,6 +2,7 @@ package dev.dockwire.tools.busybox;
 
 import dev.dockwire.kernel.AddrInfo;
 import dev.dockwire.kernel.Kernel;
+import dev.dockwire.kernel.KernelException;
 import dev.dockwire.kernel.LinkInfo;
 import dev.dockwire.tools.CommandResult;
 import dev.dockwire.wire.Cidr;
@@ -30,14 +31,14 @@ public final class Ifconfig {
     public CommandResult run(List<String> args) {
         boolean all = false;
         String name = null;
-        for (String a : args) {
+        for (int i = 0; i < args.size(); i++) {
+            String a = args.get(i);
             if (a.equals("-a")) {
                 all = true;
             } else if (name == null) {
                 name = a;
             } else {
-                // Setting an address or a flag: SIOCSIFADDR/SIOCSIFFLAGS need CAP_NET_ADMIN.
-                return CommandResult.fail(1, "ifconfig: SIOCSIFFLAGS: Operation not permitted");
+                return set(name, args.subList(i, args.size()));
             }
         }
         List<LinkInfo> links = new ArrayList<>(kernel.links(ns));
@@ -54,6 +55,73 @@ public final class Ifconfig {
             return CommandResult.fail(1, "ifconfig: " + name + ": error fetching interface information: Device not found");
         }
         return CommandResult.ok(out);
+    }
+
+    /**
+     * {@code ifconfig IFACE [ADDR] [netmask M] [mtu N] [hw ether MAC] [up|down]} (ifconfig.c): each
+     * setting its ioctl through the seam, which refuses them without CAP_NET_ADMIN ({@code
+     * ifconfig: SIOCSIFADDR: Operation not permitted}, exit 1). An address goes on {@code IFACE}'s
+     * device ({@code eth0:1}'s is eth0) with the netmask's length or its class's, and brings it up.
+     * The seam deletes no address, so a new one is added beside the old rather than replacing it;
+     * a netmask alone is refused as without the capability.
+     */
+    private CommandResult set(String iface, List<String> args) {
+        String dev = iface.contains(":") ? iface.substring(0, iface.indexOf(':')) : iface;
+        Integer addr = null;
+        Integer mask = null;
+        Integer mtu = null;
+        MacAddress mac = null;
+        Boolean up = null;
+        for (int i = 0; i < args.size(); i++) {
+            String w = args.get(i);
+            try {
+                switch (w) {
+                    case "netmask" -> mask = Ipv4Address.parse(args.get(++i)).bits();
+                    case "mtu" -> mtu = Integer.parseInt(args.get(++i));
+                    case "hw" -> {
+                        i++;
+                        mac = MacAddress.parse(args.get(++i));
+                    }
+                    case "up" -> up = true;
+                    case "down" -> up = false;
+                    case "broadcast", "metric", "txqueuelen" -> i++;
+                    default -> addr = Ipv4Address.parse(w).bits();
+                }
+            } catch (IllegalArgumentException | IndexOutOfBoundsException e) {
+                return CommandResult.fail(1, "ifconfig: bad address '" + w + "'");
+            }
+        }
+        String ioctl = "SIOCSIFADDR";
+        try {
+            if (addr != null) {
+                int length = mask != null ? Integer.bitCount(mask) : classful(addr);
+                kernel.addrAdd(ns, dev, Cidr.parse(Ipv4Address.format(addr) + "/" + length));
+                up = up == null ? Boolean.TRUE : up;
+            } else if (mask != null) {
+                return CommandResult.fail(1, "ifconfig: SIOCSIFNETMASK: Operation not permitted");
+            }
+            if (mtu != null) {
+                ioctl = "SIOCSIFMTU";
+                kernel.linkSetMtu(ns, dev, mtu);
+            }
+            if (mac != null) {
+                ioctl = "SIOCSIFHWADDR";
+                kernel.linkSetAddress(ns, dev, mac);
+            }
+            if (up != null) {
+                ioctl = "SIOCSIFFLAGS";
+                kernel.linkSetUp(ns, dev, up);
+            }
+            return CommandResult.ok(List.of());
+        } catch (KernelException e) {
+            return CommandResult.fail(1, "ifconfig: " + ioctl + ": " + e.getMessage().replaceFirst("^RTNETLINK answers: ", ""));
+        }
+    }
+
+    /** The classful netmask's length the kernel gives an address set without one (devinet_ioctl, inet_abc_len). */
+    private static int classful(int addr) {
+        int first = addr >>> 24;
+        return first < 128 ? 8 : first < 192 ? 16 : 24;
     }
 
     private static void print(LinkInfo l, AddrInfo a, List<String> out) {

@@ -24,17 +24,74 @@ public final class RouteTable {
         this.ns = ns;
     }
 
-    /** {@code route [-n] [-e]}; {@code route add|del} needs CAP_NET_ADMIN. */
+    /** {@code route [-n] [-e]}, or {@code route add|del} ({@link #change}). */
     public CommandResult route(List<String> args) {
         boolean numeric = false;
-        for (String a : args) {
-            if (a.equals("-n")) {
+        for (int i = 0; i < args.size(); i++) {
+            if (args.get(i).equals("-n")) {
                 numeric = true;
-            } else if (a.equals("add") || a.equals("del")) {
-                return CommandResult.fail(1, "route: SIOCADDRT: Operation not permitted");
+            } else if (args.get(i).equals("add") || args.get(i).equals("del")) {
+                return change(args.get(i).equals("add"), args.subList(i + 1, args.size()));
             }
         }
         return CommandResult.ok(lines(numeric, false));
+    }
+
+    /**
+     * {@code route add|del [-net|-host] TARGET|default [netmask M] [gw GW] [metric N] [[dev] IF]}
+     * (route.c, INET_setroute): SIOCADDRT or SIOCDELRT through the seam, whose EPERM without
+     * CAP_NET_ADMIN it prints as {@code route: SIOCADDRT: Operation not permitted}, exit 1.
+     */
+    private CommandResult change(boolean add, List<String> args) {
+        String ioctl = add ? "SIOCADDRT" : "SIOCDELRT";
+        String target = null;
+        boolean host = false;
+        Integer mask = null;
+        int gw = 0;
+        String dev = null;
+        try {
+            for (int i = 0; i < args.size(); i++) {
+                String w = args.get(i);
+                switch (w) {
+                    case "-net" -> host = false;
+                    case "-host" -> host = true;
+                    case "netmask" -> mask = Ipv4Address.parse(args.get(++i)).bits();
+                    case "gw" -> gw = Ipv4Address.parse(args.get(++i)).bits();
+                    case "metric", "mss", "window", "irtt" -> i++;
+                    case "dev" -> dev = args.get(++i);
+                    default -> {
+                        if (target == null) {
+                            target = w;
+                        } else {
+                            dev = w;
+                        }
+                    }
+                }
+            }
+        } catch (IllegalArgumentException | IndexOutOfBoundsException e) {
+            return Usage.fail("route");
+        }
+        if (target == null) {
+            return Usage.fail("route");
+        }
+        Cidr dst;
+        try {
+            dst = target.equals("default") ? Cidr.parse("0.0.0.0/0")
+                    : target.contains("/") ? Cidr.parse(target)
+                    : Cidr.parse(target + "/" + (host ? 32 : mask != null ? Integer.bitCount(mask) : 32));
+        } catch (IllegalArgumentException e) {
+            return CommandResult.fail(1, "route: resolving " + target);
+        }
+        try {
+            if (add) {
+                kernel.routeAdd(ns, dst, gw, dev != null ? dev : BusyboxIpChange.connectedDevice(kernel, ns, gw));
+            } else {
+                kernel.routeDel(ns, dst);
+            }
+            return CommandResult.ok(List.of());
+        } catch (dev.dockwire.kernel.KernelException e) {
+            return CommandResult.fail(1, "route: " + ioctl + ": " + e.getMessage().replaceFirst("^RTNETLINK answers: ", ""));
+        }
     }
 
     /** The table under its heading, as route (netstat false) or netstat -r prints it. */

@@ -28,7 +28,7 @@ class DnsOverTcpTest {
         h = new TestHost(3);
         h.ok("docker network create mynet");
         h.ok("docker run -d --name web --network mynet alpine sleep 3600");
-        h.ok("docker run -d --name client --network mynet nicolaka/netshoot sleep infinity");
+        h.ok("docker run -d --name client --cap-add NET_ADMIN --network mynet nicolaka/netshoot sleep infinity");
     }
 
     @AfterEach

@@ -28,8 +28,8 @@ class ResolverRulesTest {
         h = new TestHost(1);
         h.ok("docker network create mynet");
         // iptables and dig are netshoot's; alpine has neither.
-        h.ok("docker run -d --name web --network mynet nicolaka/netshoot sleep infinity");
-        h.ok("docker run -d --name client --network mynet nicolaka/netshoot sleep infinity");
+        h.ok("docker run -d --name web --cap-add NET_ADMIN --network mynet nicolaka/netshoot sleep infinity");
+        h.ok("docker run -d --name client --cap-add NET_ADMIN --network mynet nicolaka/netshoot sleep infinity");
     }
 
     @AfterEach

@@ -24,8 +24,8 @@ class Iperf3EndToEndTest {
         ResourceLeakDetector.setLevel(ResourceLeakDetector.Level.SIMPLE);
         host = new TestHost(5);
         host.ok("docker network create --subnet 10.20.0.0/24 net");
-        host.ok("docker run -d --name client --network net nicolaka/netshoot sleep infinity");
-        host.ok("docker run -d --name server --network net nicolaka/netshoot sleep infinity");
+        host.ok("docker run -d --name client --cap-add NET_ADMIN --network net nicolaka/netshoot sleep infinity");
+        host.ok("docker run -d --name server --cap-add NET_ADMIN --network net nicolaka/netshoot sleep infinity");
         assertEquals(List.of(), host.ok("docker exec server iperf3 -s -D"));
     }
 

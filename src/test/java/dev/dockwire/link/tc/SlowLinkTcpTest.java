@@ -36,8 +36,8 @@ class SlowLinkTcpTest {
         ResourceLeakDetector.setLevel(ResourceLeakDetector.Level.SIMPLE);
         host = new TestHost(10);
         host.ok("docker network create --subnet 10.10.0.0/24 slow");
-        host.ok("docker run -d --name a1 --network slow nicolaka/netshoot sleep infinity");
-        host.ok("docker run -d --name b1 --network slow nicolaka/netshoot sleep infinity");
+        host.ok("docker run -d --name a1 --cap-add NET_ADMIN --network slow nicolaka/netshoot sleep infinity");
+        host.ok("docker run -d --name b1 --cap-add NET_ADMIN --network slow nicolaka/netshoot sleep infinity");
     }
 
     @AfterEach
