@@ -180,7 +180,7 @@ final class ComposeUp {
                         .map(e -> e.getKey() + "=" + e.getValue()).toList())
                 .withStdio(s.stdinOpen(), s.tty()).withGwPriority(gwPriority)
                 .withOptions(ContainerOptions.NONE.withResolver(s.resolver().dnsSearch(), s.resolver().dnsOpt(),
-                        s.resolver().domainname(), mac(firstMac))));
+                        s.resolver().domainname(), mac(firstMac, mode))));
         Container made = engine().container(name);
         made.labels(labels(s, name));
         List<String> links = links(s, name);
@@ -203,20 +203,25 @@ final class ComposeUp {
             Endpoint e = engine().connect(p.network(sn.key()).name(), name,
                     sn.ipv4Address() == null ? null : Ipv4Address.parse(sn.ipv4Address()), a, sn.gwPriority());
             // Connected before the container starts, as Compose does: its settings are kept for the join.
-            made.putEndpoint(e.network().name(), e.withSettings(links, mac(sn.macAddress())));
+            made.putEndpoint(e.network().name(), e.withSettings(links, mac(sn.macAddress(), null)));
         }
         progress.done("Container", name, "Created");
     }
 
-    /** A {@code mac_address} the daemon takes (net.ParseMAC), or its refusal. */
-    private static MacAddress mac(String text) {
+    /**
+     * A {@code mac_address} the daemon takes (moby 28 validateEndpointSettings: net.ParseMAC), or its
+     * refusal: at create for the first network ({@code invalid config for network N: ...},
+     * validateNetworkingConfig), at connect for the others.
+     */
+    private static MacAddress mac(String text, String network) {
         if (text == null) {
             return null;
         }
         try {
             return MacAddress.parse(text);
         } catch (IllegalArgumentException e) {
-            throw new EngineException("invalid MAC address " + text);
+            String invalid = "invalid MAC address " + text;
+            throw new EngineException(network == null ? invalid : "invalid config for network " + network + ": " + invalid);
         }
     }
 

@@ -84,6 +84,17 @@ class ComposeEndpointKeysTest {
     }
 
     @Test
+    void aMacAddressTheDaemonCannotParseIsItsError() {
+        // moby 28 validateNetworkingConfig/validateEndpointSettings (daemon/create.go, container_operations.go).
+        h.run("mkdir -p /bad");
+        h.run("printf 'services:\\n  db:\\n    image: alpine\\n    mac_address: zz\\n' > /bad/compose.yaml");
+        CommandResult up = h.run("docker compose -f /bad/compose.yaml up -d");
+        assertEquals(1, up.status());
+        assertEquals("Error response from daemon: invalid config for network bad_default: invalid MAC address zz",
+                up.output().get(up.output().size() - 1));
+    }
+
+    @Test
     void aLinkAliasResolvesFromTheLinkingContainerOnly() {
         upCoa();
         assertEquals(List.of("[\"coa-db-1:database\",\"coa-db-1:db-1\",\"coa-db-1:coa-db-1\"]"),
