@@ -1,5 +1,6 @@
 package dev.dockwire.docker;
 
+import dev.dockwire.wire.MacAddress;
 import java.util.List;
 import java.util.Map;
 
@@ -8,13 +9,35 @@ import java.util.Map;
  * and ports, as moby's api/types/container keeps them: {@code --cap-add}/{@code --cap-drop}
  * (normalised to {@code CAP_X} as the daemon stores them), {@code --privileged},
  * {@code --read-only}, {@code --tmpfs PATH[:OPTS]}, {@code --user}, {@code --init},
- * {@code --sysctl KEY=VALUE} and {@code --link NAME[:ALIAS]}.
+ * {@code --sysctl KEY=VALUE} and {@code --link NAME[:ALIAS]}; the resolver's {@code --dns-search}
+ * and {@code --dns-option} (HostConfig.DnsSearch/DnsOptions), {@code --domainname}
+ * (Config.Domainname) and {@code --mac-address} (the first network's EndpointSettings.MacAddress
+ * as the 28 client sends it; null: the driver's).
  */
 public record ContainerOptions(List<String> capAdd, List<String> capDrop, boolean privileged, boolean readOnly,
                                Map<String, String> tmpfs, String user, boolean init, Map<String, String> sysctls,
-                               List<String> links) {
+                               List<String> links, List<String> dnsSearch, List<String> dnsOptions, String domainname,
+                               MacAddress macAddress) {
     public static final ContainerOptions NONE = new ContainerOptions(List.of(), List.of(), false, false, Map.of(), "", false,
             Map.of(), List.of());
+
+    /** Options without resolver settings, domain name or MAC address. */
+    public ContainerOptions(List<String> capAdd, List<String> capDrop, boolean privileged, boolean readOnly,
+                            Map<String, String> tmpfs, String user, boolean init, Map<String, String> sysctls, List<String> links) {
+        this(capAdd, capDrop, privileged, readOnly, tmpfs, user, init, sysctls, links, List.of(), List.of(), "", null);
+    }
+
+    /** The same options with compose's {@code dns_search}, {@code dns_opt}, {@code domainname} and {@code mac_address}. */
+    public ContainerOptions withResolver(List<String> search, List<String> options, String domain, MacAddress mac) {
+        return new ContainerOptions(capAdd, capDrop, privileged, readOnly, tmpfs, user, init, sysctls, links, search, options,
+                domain, mac);
+    }
+
+    /** The same options with compose's {@code links}/{@code external_links} as {@code --link} values. */
+    public ContainerOptions withLinks(List<String> l) {
+        return new ContainerOptions(capAdd, capDrop, privileged, readOnly, tmpfs, user, init, sysctls, l, dnsSearch, dnsOptions,
+                domainname, macAddress);
+    }
 
     public ContainerOptions {
         capAdd = List.copyOf(capAdd);
@@ -23,6 +46,9 @@ public record ContainerOptions(List<String> capAdd, List<String> capDrop, boolea
         user = user == null ? "" : user;
         sysctls = Map.copyOf(sysctls);
         links = List.copyOf(links);
+        dnsSearch = List.copyOf(dnsSearch);
+        dnsOptions = List.copyOf(dnsOptions);
+        domainname = domainname == null ? "" : domainname;
     }
 
     /**

@@ -4,6 +4,7 @@ import dev.dockwire.app.Program;
 import dev.dockwire.app.bin.Programs;
 import dev.dockwire.docker.CommandOutput;
 import dev.dockwire.docker.Container;
+import dev.dockwire.app.sh.BusyboxHostname;
 import dev.dockwire.app.sh.Sh;
 import dev.dockwire.docker.engine.ContainerCommands;
 import dev.dockwire.docker.engine.ContainerProcesses;
@@ -24,6 +25,7 @@ import dev.dockwire.tools.busybox.Ifconfig;
 import dev.dockwire.tools.busybox.Netstat;
 import dev.dockwire.tools.debian.Ss;
 import dev.dockwire.tools.busybox.RouteTable;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -193,24 +195,17 @@ final class ContainerEnv implements Shell.Env {
     }
 
     /**
-     * {@code hostname [-i]}: BusyBox's -i resolves the hostname (networking/hostname.c,
-     * xgethostbyname) and prints its addresses; from the container's /etc/hosts that is the first
-     * line naming it (the reference host's static glibc stops at the first match), and with no
-     * such line (--network none) the lookup fails.
+     * {@code hostname [-d|-f|-i|-s]}: BusyBox's ({@link BusyboxHostname}) resolving from the
+     * container's /etc/hosts (the reference host's static glibc stops at the first line naming it;
+     * with none, --network none, the lookup fails).
      */
     private CommandResult hostname(List<String> args) {
-        if (!args.contains("-i")) {
-            return CommandResult.ok(List.of(c.hostname()));
-        }
         // --network host: Docker copies the host's /etc/hosts (libnetwork's originHostsPath).
         String hosts = "host".equals(c.networkMode()) ? host.readFile("/etc/hosts") : c.file("/etc/hosts");
-        for (String line : hosts == null ? List.<String>of() : hosts.lines().toList()) {
-            List<String> words = List.of(line.trim().split("\\s+"));
-            if (words.size() > 1 && !words.get(0).startsWith("#") && words.subList(1, words.size()).contains(c.hostname())) {
-                return CommandResult.ok(List.of(words.get(0)));
-            }
-        }
-        return CommandResult.fail(1, "hostname: " + c.hostname() + ": Host name lookup failure");
+        BusyboxHostname.Result r = BusyboxHostname.run(args, c.hostname(), hosts);
+        List<String> out = new ArrayList<>(r.out());
+        out.addAll(r.err());
+        return new CommandResult(r.status(), out);
     }
 
     /** The tools of this package a container's shell runs through the seam ({@code ip}, {@code tc}, ...), and nginx's signals. */

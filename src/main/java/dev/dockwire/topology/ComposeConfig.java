@@ -164,6 +164,10 @@ final class ComposeConfig {
                 out.put(k, serviceNetworks(v));
                 continue;
             }
+            if (k.equals("depends_on") && m.containsKey("links")) {
+                out.put(k, linkDependencies(v == null ? new TreeMap<>() : dependsOn(v), m.get("links")));
+                continue;
+            }
             if (v == null) {
                 continue;
             }
@@ -275,6 +279,21 @@ final class ComposeConfig {
             v.map().forEach((k, x) -> out.put(k, dependency(x.map())));
         }
         return out;
+    }
+
+    /**
+     * compose-go's normalize: each {@code links:} entry's service becomes a dependency unless one
+     * is written ({@code service_started}, restart and required).
+     */
+    private static Map<String, Object> linkDependencies(Map<String, Object> deps, YamlNode links) {
+        for (String link : links.isList() ? strings(links) : List.of(links.text())) {
+            Map<String, Object> d = new LinkedHashMap<>();
+            d.put("condition", "service_started");
+            d.put("restart", true);
+            d.put("required", true);
+            deps.putIfAbsent(link.split(":", 2)[0], d);
+        }
+        return deps;
     }
 
     private static Map<String, Object> dependency(Map<String, YamlNode> m) {

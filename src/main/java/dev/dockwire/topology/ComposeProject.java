@@ -33,13 +33,15 @@ public record ComposeProject(String file, String name, List<Service> services, L
      * {@code stdinOpen} and {@code tty} are {@code stdin_open:} and {@code tty:} (docker run -i and -t);
      * {@code built} says the service has {@code build:}, so Compose builds its image rather than pulling it;
      * {@code privileges} are {@code cap_add:}, {@code cap_drop:} and {@code privileged:}.
+     * {@code links} and {@code externalLinks} are {@code SERVICE[:ALIAS]} and {@code CONTAINER[:ALIAS]}.
      */
     public record Service(String name, String image, List<String> command, List<String> entrypoint, String restart,
                           String containerName, String hostname,
                           List<ServiceNetwork> networks, String networkMode, List<String> ports, List<String> expose,
                           List<Dependency> dependsOn, int replicas, List<String> extraHosts, List<String> dns,
                           Map<String, String> environment, Healthcheck healthcheck, List<Mount> mounts,
-                          boolean stdinOpen, boolean tty, Privileges privileges, boolean built, int line) {
+                          boolean stdinOpen, boolean tty, Privileges privileges, boolean built, int line, Resolver resolver,
+                          List<String> links, List<String> externalLinks) {
     }
 
     /** A service's {@code cap_add:} and {@code cap_drop:} as written ({@code NET_ADMIN}) and {@code privileged:}. */
@@ -53,6 +55,15 @@ public record ComposeProject(String file, String name, List<Service> services, L
     }
 
     /**
+     * A service's {@code domainname}, {@code dns_search}, {@code dns_opt} (docker run's
+     * {@code --domainname}, {@code --dns-search}, {@code --dns-option}) and {@code mac_address}
+     * (null: the driver's), the settings that shape its resolv.conf, hosts line and interface.
+     */
+    public record Resolver(String domainname, List<String> dnsSearch, List<String> dnsOpt, String macAddress) {
+        public static final Resolver NONE = new Resolver("", List.of(), List.of(), null);
+    }
+
+    /**
      * A bind mount ({@code ./default.conf:/etc/nginx/conf.d/default.conf:ro}): {@code source} is
      * resolved against the compose file's directory as the file was named; a file there is copied
      * into the container at {@code target} before it starts.
@@ -62,13 +73,15 @@ public record ComposeProject(String file, String name, List<Service> services, L
 
     /**
      * One network a service joins, with its aliases, static address ({@code ipv4_address}, null =
-     * IPAM's) and {@code gw_priority} (libnetwork's endpoint gateway priority, 0 unless written:
-     * the highest one's network gives the container its default route).
+     * IPAM's), {@code gw_priority} (libnetwork's endpoint gateway priority, 0 unless written:
+     * the highest one's network gives the container its default route) and {@code mac_address}
+     * (null: the service's, else the driver's).
      */
-    public record ServiceNetwork(String key, List<String> aliases, String ipv4Address, int gwPriority, int line) {
+    public record ServiceNetwork(String key, List<String> aliases, String ipv4Address, int gwPriority, int line,
+                                 String macAddress) {
         /** A network joined with the default gateway priority. */
         public ServiceNetwork(String key, List<String> aliases, String ipv4Address, int line) {
-            this(key, aliases, ipv4Address, 0, line);
+            this(key, aliases, ipv4Address, 0, line, null);
         }
     }
 

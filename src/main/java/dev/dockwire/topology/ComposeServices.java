@@ -16,7 +16,8 @@ import java.util.Set;
 final class ComposeServices {
     private static final Set<String> SERVICE_KEYS = Set.of("image", "command", "entrypoint", "container_name", "hostname", "networks",
             "network_mode", "ports", "expose", "depends_on", "deploy", "scale", "extra_hosts", "dns", "environment",
-            "healthcheck", "restart", "volumes", "stdin_open", "tty", "profiles", "cap_add", "cap_drop", "privileged");
+            "healthcheck", "restart", "volumes", "stdin_open", "tty", "profiles", "cap_add", "cap_drop", "privileged", "domainname",
+            "dns_search", "dns_opt", "mac_address", "links", "external_links");
     private static final Set<String> PORT_KEYS = Set.of("target", "published", "host_ip", "protocol", "mode", "name",
             "app_protocol");
     private static final Set<String> HEALTHCHECK_KEYS = Set.of("test", "interval", "timeout", "retries", "start_period",
@@ -120,13 +121,14 @@ final class ComposeServices {
                 entrypoint == null ? null : command(entrypoint, path + ".entrypoint"), restart(m.get("restart"), path + ".restart"),
                 containerName,
                 f.optional(node, "hostname", path), networks, networkMode, ports, expose,
-                dependsOn(m.get("depends_on"), path + ".depends_on"), replicas,
+                linkDependencies(dependsOn(m.get("depends_on"), path + ".depends_on"), m.get("links"), path), replicas,
                 extraHosts(m.get("extra_hosts"), path + ".extra_hosts"),
                 m.containsKey("dns") ? f.strings(m.get("dns"), path + ".dns") : List.of(),
                 m.containsKey("environment") ? f.keyValues(m.get("environment"), path + ".environment") : Map.of(),
                 healthcheck(m.get("healthcheck"), path + ".healthcheck"), mounts(m.get("volumes"), path + ".volumes"),
                 m.containsKey("stdin_open") && f.bool(m.get("stdin_open"), path + ".stdin_open"),
-                m.containsKey("tty") && f.bool(m.get("tty"), path + ".tty"), privileges(m, path), m.containsKey("build"), node.line());
+                m.containsKey("tty") && f.bool(m.get("tty"), path + ".tty"), privileges(m, path), m.containsKey("build"), node.line(),
+                resolver(node, path), list(m, "links", path), list(m, "external_links", path));
     }
 
     /** {@code cap_add:}, {@code cap_drop:} (lists of capability names) and {@code privileged:}. */
@@ -134,6 +136,36 @@ final class ComposeServices {
         return new ComposeProject.Privileges(m.containsKey("cap_add") ? f.strings(m.get("cap_add"), path + ".cap_add") : List.of(),
                 m.containsKey("cap_drop") ? f.strings(m.get("cap_drop"), path + ".cap_drop") : List.of(),
                 m.containsKey("privileged") && f.bool(m.get("privileged"), path + ".privileged"));
+    }
+
+    /** compose-go's normalize: a {@code links:} entry's service is a {@code service_started} dependency unless one is written. */
+    private List<ComposeProject.Dependency> linkDependencies(List<ComposeProject.Dependency> deps, YamlNode links, String path) {
+        List<ComposeProject.Dependency> out = new ArrayList<>(deps);
+        List<String> given = links == null ? List.of() : f.strings(links, path + ".links");
+        for (String link : given) {
+            String service = link.split(":", 2)[0];
+            if (out.stream().noneMatch(d -> d.service().equals(service))) {
+                out.add(new ComposeProject.Dependency(service, "service_started", links.line()));
+            }
+        }
+        return out;
+    }
+
+    private List<String> list(Map<String, YamlNode> m, String key, String path) {
+        return m.containsKey(key) ? f.strings(m.get(key), path + "." + key) : List.of();
+    }
+
+    /** {@code domainname}, {@code dns_search}, {@code dns_opt} and {@code mac_address}. */
+    private ComposeProject.Resolver resolver(YamlNode node, String path) {
+        Map<String, YamlNode> m = node.map();
+        String domain = f.optional(node, "domainname", path);
+        return new ComposeProject.Resolver(domain == null ? "" : domain, list(m, "dns_search", path), list(m, "dns_opt", path),
+                mac(node, path));
+    }
+
+    /** {@code mac_address}, as written: the engine checks it (net.ParseMAC) when it makes the endpoint. */
+    private String mac(YamlNode node, String path) {
+        return f.optional(node, "mac_address", path);
     }
 
     /** Bind mounts of {@code volumes:} in short and long syntax; named volumes shape nothing here and are noted. */
@@ -228,7 +260,7 @@ final class ComposeServices {
             if (v.value() != null) {
                 f.requireMap(v, p);
                 for (String k : v.map().keySet()) {
-                    if (!Set.of("aliases", "ipv4_address", "gw_priority").contains(k)) {
+                    if (!Set.of("aliases", "ipv4_address", "gw_priority", "mac_address").contains(k)) {
                         notes.note(v.map().get(k), p + "." + k, "ignored (does not shape the network)");
                     }
                 }
@@ -241,7 +273,8 @@ final class ComposeServices {
             YamlNode gw = v.value() == null ? null : v.map().get("gw_priority");
             int priority = gw == null ? 0 : f.integer(gw, p + ".gw_priority", Integer.MIN_VALUE, Integer.MAX_VALUE,
                     "a gateway priority (the highest network gives the default route)");
-            out.add(new ComposeProject.ServiceNetwork(e.getKey(), aliases, ip, priority, v.line()));
+            out.add(new ComposeProject.ServiceNetwork(e.getKey(), aliases, ip, priority, v.line(),
+                    v.value() == null ? null : mac(v, p)));
         }
         return out;
     }

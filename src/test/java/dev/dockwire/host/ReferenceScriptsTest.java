@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import dev.dockwire.testing.ReferenceDocker;
 import java.nio.file.Path;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -33,8 +34,10 @@ class ReferenceScriptsTest {
     @ParameterizedTest
     @MethodSource("dev.dockwire.host.ReferenceScripts#scripts")
     void dockwirePrintsWhatARealDockerEnginePrints(Path script) throws Exception {
-        String real = ReferenceScripts.normalise(ref.transcript(script));
         String name = script.getFileName().toString();
+        Assumptions.assumeTrue(!name.startsWith("compose-") || ref.hasCompose(),
+                "no Compose plugin for the docker 28 client (set DOCKER_CONFIG to a directory whose cli-plugins holds it)");
+        String real = ReferenceScripts.normalise(ref.transcript(script));
         assertEquals(ReferenceScripts.normalise(ReferenceScripts.recorded(script)), real,
                 name + ": the reference engine no longer prints the recorded transcript; record it again");
         assertEquals(real, ReferenceScripts.normalise(ReferenceScripts.onDockwire(script)), name);

@@ -61,6 +61,14 @@ public final class ReferenceDocker implements AutoCloseable {
         }
     }
 
+    /**
+     * Whether the 28.2 client has the Compose plugin (in {@code $DOCKER_CONFIG/cli-plugins} or
+     * root's): the {@code compose-*} scripts need it.
+     */
+    public boolean hasCompose() throws IOException, InterruptedException {
+        return sh(kit, 30, CLIENT_28 + " compose version") == 0;
+    }
+
     @Override
     public void close() throws IOException, InterruptedException {
         if (startedHere) {

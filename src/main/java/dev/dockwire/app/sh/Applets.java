@@ -213,25 +213,11 @@ final class Applets {
         return 0;
     }
 
-    /**
-     * {@code hostname [-i]}: BusyBox's -i resolves the hostname (networking/hostname.c) from
-     * /etc/hosts, the first line naming it; without one the lookup fails.
-     */
+    /** {@code hostname [-d|-f|-i|-s]}: BusyBox's ({@link BusyboxHostname}), resolving from the container's /etc/hosts. */
     private int hostname(List<String> args, Io io) {
-        String host = sh.ctx.hostname();
-        if (!args.contains("-i")) {
-            io.out.line(host);
-            return 0;
-        }
-        String hosts = sh.ctx.readFile("/etc/hosts");
-        for (String line : hosts == null ? List.<String>of() : hosts.lines().toList()) {
-            List<String> words = List.of(line.trim().split("\\s+"));
-            if (words.size() > 1 && !words.get(0).startsWith("#") && words.subList(1, words.size()).contains(host)) {
-                io.out.line(words.get(0));
-                return 0;
-            }
-        }
-        io.err.line("hostname: " + host + ": Host name lookup failure");
-        return 1;
+        BusyboxHostname.Result r = BusyboxHostname.run(args, sh.ctx.hostname(), sh.ctx.readFile("/etc/hosts"));
+        r.out().forEach(io.out::line);
+        r.err().forEach(io.err::line);
+        return r.status();
     }
 }

@@ -3,6 +3,7 @@ package dev.dockwire.docker.cli;
 import dev.dockwire.docker.Container;
 import dev.dockwire.docker.ContainerOptions;
 import dev.dockwire.docker.cli.CliFlags.Spec;
+import dev.dockwire.wire.MacAddress;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -14,13 +15,20 @@ import java.util.Map;
  * {@code --cap-add}/{@code --cap-drop} normalised as opts/capabilities.go does ({@code net_admin}
  * becomes {@code CAP_NET_ADMIN}), {@code --sysctl} checked by opts.ValidateSysctl (the kernel.*
  * IPC keys, {@code fs.mqueue.*} and {@code net.*} only), {@code --tmpfs PATH[:OPTIONS]},
- * {@code --user}, {@code --init}, {@code --privileged}, {@code --read-only}, {@code --link}.
+ * {@code --user}, {@code --init}, {@code --privileged}, {@code --read-only}, {@code --link};
+ * {@code --dns-search} (opts.ValidateDNSSearch), {@code --dns-option}, {@code --domainname},
+ * {@code --mac-address} (net.ParseMAC).
  */
 final class HostFlags {
     static final List<Spec> SPECS = List.of(new Spec("cap-add", (char) 0, true), new Spec("cap-drop", (char) 0, true),
             new Spec("privileged", (char) 0, false), new Spec("read-only", (char) 0, false), new Spec("tmpfs", (char) 0, true),
             new Spec("user", 'u', true), new Spec("init", (char) 0, false), new Spec("sysctl", (char) 0, true),
-            new Spec("link", (char) 0, true));
+            new Spec("link", (char) 0, true), new Spec("dns-search", (char) 0, true), new Spec("dns-option", (char) 0, true),
+            new Spec("dns-opt", (char) 0, true), new Spec("domainname", (char) 0, true), new Spec("mac-address", (char) 0, true));
+
+    /** docker/cli opts.ValidateDNSSearch's domain: labels of letters, digits and inner hyphens, an optional final dot. */
+    private static final java.util.regex.Pattern DOMAIN = java.util.regex.Pattern.compile(
+            "(?:[a-zA-Z0-9]|[a-zA-Z0-9][a-zA-Z0-9-]*[a-zA-Z0-9])(?:\\.(?:[a-zA-Z0-9]|[a-zA-Z0-9][a-zA-Z0-9-]*[a-zA-Z0-9]))*\\.?\\s*");
 
     private static final List<String> SYSCTLS = List.of("kernel.msgmax", "kernel.msgmnb", "kernel.msgmni", "kernel.sem",
             "kernel.shmall", "kernel.shmmax", "kernel.shmmni", "kernel.shm_rmid_forced");
@@ -42,8 +50,25 @@ final class HostFlags {
             int colon = t.indexOf(':');
             tmpfs.put(colon < 0 ? t : t.substring(0, colon), colon < 0 ? "" : t.substring(colon + 1));
         }
+        for (String d : f.all("dns-search")) {
+            if (!d.equals(".") && (d.length() > 255 || !DOMAIN.matcher(d).matches())) {
+                throw new CliFlags.FlagError("invalid argument \"" + d + "\" for \"--dns-search\" flag: " + d + " is not a valid domain");
+            }
+        }
+        MacAddress mac = null;
+        if (f.has("mac-address")) {
+            try {
+                mac = MacAddress.parse(f.get("mac-address"));
+            } catch (IllegalArgumentException e) {
+                // docker/cli container/opts.go parse: net.ParseMAC's refusal, before the daemon.
+                throw new CliFlags.OptionError("docker: " + f.get("mac-address") + " is not a valid mac address");
+            }
+        }
+        List<String> dnsOptions = new ArrayList<>(f.all("dns-option"));
+        dnsOptions.addAll(f.all("dns-opt"));
         return new ContainerOptions(caps(f.all("cap-add")), caps(f.all("cap-drop")), f.has("privileged"), f.has("read-only"),
-                tmpfs, f.get("user"), f.has("init"), sysctls, f.all("link"));
+                tmpfs, f.get("user"), f.has("init"), sysctls, f.all("link"), f.all("dns-search"), dnsOptions,
+                f.get("domainname"), mac);
     }
 
     /**

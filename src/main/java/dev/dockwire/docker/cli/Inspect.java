@@ -94,7 +94,7 @@ final class Inspect {
     static Map<String, Object> config(Container c, ImageConfig image) {
         Map<String, Object> config = new LinkedHashMap<>();
         config.put("Hostname", c.hostname());
-        config.put("Domainname", "");
+        config.put("Domainname", c.options().domainname());
         config.put("User", !c.options().user().isEmpty() ? c.options().user() : image == null ? "" : image.user());
         config.put("AttachStdin", false);
         config.put("AttachStdout", false);
@@ -264,6 +264,8 @@ final class Inspect {
         }
         hostConfig.put("PortBindings", portBindings);
         hostConfig.put("Dns", new ArrayList<>(c.dns()));
+        hostConfig.put("DnsOptions", new ArrayList<>(c.options().dnsOptions()));
+        hostConfig.put("DnsSearch", new ArrayList<>(c.options().dnsSearch()));
         hostConfig.put("ExtraHosts", c.extraHosts().isEmpty() ? null : new ArrayList<>(c.extraHosts()));
         HostFlags.inspect(hostConfig, c);
         m.put("HostConfig", hostConfig);
@@ -300,9 +302,9 @@ final class Inspect {
             boolean up = ep.address() != null;
             Map<String, Object> em = new LinkedHashMap<>();
             em.put("IPAMConfig", ep.requestedIp() == null ? null : Map.of("IPv4Address", ep.requestedIp().toString()));
-            em.put("Links", null);
+            em.put("Links", ep.links().isEmpty() ? null : new ArrayList<>(ep.links()));
             em.put("Aliases", ep.aliases().isEmpty() ? null : new ArrayList<>(ep.aliases()));
-            em.put("MacAddress", up ? ep.mac().toString() : "");
+            em.put("MacAddress", up ? ep.mac().toString() : ep.requestedMac() == null ? "" : ep.requestedMac().toString());
             em.put("DriverOpts", null);
             em.put("GwPriority", 0);
             em.put("NetworkID", n.id());

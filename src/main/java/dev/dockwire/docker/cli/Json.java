@@ -12,7 +12,7 @@ import java.io.IOException;
  * JSON as the docker CLI prints it: four-space indentation, {@code "key": value}, empty objects
  * and arrays as {@code {}} and {@code []}; and compact, as {@code {{json .}}} prints it.
  */
-final class Json {
+public final class Json {
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
     private Json() {
@@ -28,7 +28,7 @@ final class Json {
     }
 
     /** Go's encoding/json form (no spaces), as templates print it. */
-    static String compact(Object value) {
+    public static String compact(Object value) {
         try {
             return MAPPER.writeValueAsString(value);
         } catch (JsonProcessingException e) {
@@ -37,7 +37,7 @@ final class Json {
     }
 
     /** encoding/json's HTML escaping of marshalled text: {@code <}, {@code >} and {@code &} as {@code \\u003c}, {@code \\u003e}, {@code \\u0026}. */
-    static String escapeHtml(String json) {
+    public static String escapeHtml(String json) {
         return json.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026");
     }
 

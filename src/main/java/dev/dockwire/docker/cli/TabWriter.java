@@ -9,16 +9,29 @@ import java.util.List;
  * column blocks, runs of consecutive lines that have a cell in that column, each as wide as its
  * widest cell plus three (at least ten); a line's last cell, not tab-terminated, is not padded.
  */
-final class TabWriter {
+public final class TabWriter {
     private static final int MIN_WIDTH = 10;
+    private final int minWidth;
     private static final int PADDING = 3;
     private final List<String[]> lines = new ArrayList<>();
     private final List<Integer> widths = new ArrayList<>();
     private final List<String> out = new ArrayList<>();
 
+    private TabWriter(int minWidth) {
+        this.minWidth = minWidth;
+    }
+
     /** Lays out {@code text}'s lines (cells separated by tabs), as Flush does. */
     static List<String> format(List<String> text) {
-        TabWriter w = new TabWriter();
+        return format(text, MIN_WIDTH);
+    }
+
+    /**
+     * As {@link #format(List)} with columns at least {@code minWidth} wide: Compose's tables use
+     * {@code tabwriter.NewWriter(out, 20, 1, 3, ' ', 0)} (docker/compose cmd/formatter/formatter.go).
+     */
+    public static List<String> format(List<String> text, int minWidth) {
+        TabWriter w = new TabWriter(minWidth);
         for (String line : text) {
             w.lines.add(line.split("\t", -1));
         }
@@ -35,7 +48,7 @@ final class TabWriter {
             }
             writeLines(line0, current);
             line0 = current;
-            int width = MIN_WIDTH;
+            int width = minWidth;
             for (; current < line1; current++) {
                 String[] line = lines.get(current);
                 if (column >= line.length - 1) {

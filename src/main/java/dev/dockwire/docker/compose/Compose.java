@@ -10,6 +10,7 @@ import dev.dockwire.docker.cli.HumanTime;
 import dev.dockwire.docker.cli.Table;
 import dev.dockwire.docker.engine.Engine;
 import dev.dockwire.topology.ComposeProject;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
@@ -27,10 +28,17 @@ import java.util.regex.Pattern;
 public final class Compose {
     private final CliEnv host;
     private final ComposeProject p;
+    private final Path file;
 
     public Compose(CliEnv host, ComposeProject project) {
+        this(host, project, null);
+    }
+
+    /** The project {@code project} read from {@code file} (absolute; null for one not read from a file). */
+    public Compose(CliEnv host, ComposeProject project, Path file) {
         this.host = host;
         this.p = project;
+        this.file = file;
     }
 
     /** {@code <project>-<service>-<n>}. */
@@ -65,7 +73,7 @@ public final class Compose {
 
     /** {@code up -d [--scale SERVICE=N]}; a failure throws with the progress so far. */
     public List<String> up(Map<String, Integer> scale) {
-        return new ComposeUp(host, p).run(scale);
+        return new ComposeUp(host, p, file).run(scale);
     }
 
     /** {@code down}: containers in reverse start order, then the networks this project created (by their labels). */

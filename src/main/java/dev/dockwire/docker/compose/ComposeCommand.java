@@ -49,6 +49,8 @@ public final class ComposeCommand {
     private final CliEnv host;
     /** {@code config}'s rendering of the file {@link #load} read. */
     private java.util.function.Supplier<List<String>> resolve;
+    /** The file {@link #load} read, absolute: the containers' config_files and working_dir labels. */
+    private Path configFile;
 
     public ComposeCommand(CliEnv host) {
         this.host = host;
@@ -72,7 +74,7 @@ public final class ComposeCommand {
         }
         String cmd = g.positional().get(0);
         List<String> rest = g.positional().subList(1, g.positional().size());
-        if (!List.of("up", "down", "ps", "exec", "port", "logs", "config").contains(cmd)) {
+        if (!List.of("up", "down", "ps", "exec", "port", "logs", "config", "ls").contains(cmd)) {
             return CommandOutput.fail(SYNTAX_FAILURE, "unknown docker command: \"compose " + cmd + "\"");
         }
         if (List.of("exec", "port").contains(cmd)) {
@@ -86,6 +88,9 @@ public final class ComposeCommand {
                 return CommandOutput.fail(SYNTAX_FAILURE, e.getMessage());
             }
         }
+        if (cmd.equals("ls")) {
+            return ls(rest);
+        }
         ComposeProject project;
         List<String> out = new ArrayList<>();
         try {
@@ -95,7 +100,7 @@ public final class ComposeCommand {
         } catch (TopologyException | ComposeException e) {
             return CommandOutput.fail(PARSE_FAILURE, e.getMessage());
         }
-        Compose compose = new Compose(host, project);
+        Compose compose = new Compose(host, project, configFile);
         try {
             CommandOutput r = switch (cmd) {
                 case "up" -> up(compose, rest);
@@ -134,6 +139,20 @@ public final class ComposeCommand {
         }
     }
 
+    /** {@code ls}: the projects on the engine by their containers' labels; no file is read (cobra.NoArgs). */
+    private CommandOutput ls(List<String> args) {
+        try {
+            CliFlags f = CliFlags.parse(args, List.of(new Spec("all", 'a', false), new Spec("quiet", 'q', false),
+                    new Spec("format", (char) 0, true), new Spec("filter", (char) 0, true), new Spec("dry-run", (char) 0, false)), false);
+            if (!f.positional().isEmpty()) {
+                return CommandOutput.fail(1, "unknown command \"" + f.positional().get(0) + "\" for \"docker compose ls\"");
+            }
+            return ComposeLs.run(host.engine(), f.has("all"), f.has("quiet"), f.has("format") ? f.get("format") : "table", f.all("filter"));
+        } catch (CliFlags.ParseError e) {
+            return CommandOutput.fail(SYNTAX_FAILURE, e.getMessage());
+        }
+    }
+
     private ComposeProject load(CliFlags g, List<String> warnings) {
         String file = g.has("file") ? g.get("file") : host.environment().get("COMPOSE_FILE");
         String text = null;
@@ -168,6 +187,7 @@ public final class ComposeCommand {
             Arrays.stream(fromEnv.split(",")).map(String::trim).filter(x -> !x.isEmpty()).forEach(profiles::add);
         }
         ComposeProject p = ComposeLoader.parse(file, text, env, dir, name, profiles);
+        configFile = abs;
         p.notes().forEach(n -> warnings.add("WARN[0000] " + n));
         String f = file;
         String t = text;

@@ -3,6 +3,7 @@ package dev.dockwire.docker.compose;
 import dev.dockwire.docker.Container;
 import dev.dockwire.docker.ContainerCreate;
 import dev.dockwire.docker.ContainerOptions;
+import dev.dockwire.docker.Endpoint;
 import dev.dockwire.docker.EngineException;
 import dev.dockwire.docker.Health;
 import dev.dockwire.docker.ImageConfig;
@@ -14,6 +15,8 @@ import dev.dockwire.sim.Timeout;
 import dev.dockwire.topology.ComposeProject;
 import dev.dockwire.wire.Cidr;
 import dev.dockwire.wire.Ipv4Address;
+import dev.dockwire.wire.MacAddress;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -37,9 +40,12 @@ final class ComposeUp {
     /** Container names this run has given a service, so a second service asking for one meets the daemon's conflict. */
     private final Map<String, String> claimed = new HashMap<>();
 
-    ComposeUp(CliEnv host, ComposeProject project) {
+    private final Path file;
+
+    ComposeUp(CliEnv host, ComposeProject project, Path file) {
         this.host = host;
         this.p = project;
+        this.file = file;
     }
 
     private Engine engine() {
@@ -156,9 +162,11 @@ final class ComposeUp {
             mode = "container:" + targets.get(0).name();
         }
         int gwPriority = 0;
+        String firstMac = s.resolver().macAddress();
         if (mode == null) {
             ComposeProject.ServiceNetwork first = s.networks().get(0);
             gwPriority = first.gwPriority();
+            firstMac = first.macAddress() != null ? first.macAddress() : firstMac;
             mode = p.network(first.key()).name();
             aliases.addAll(first.aliases());
             ip = first.ipv4Address() == null ? null : Ipv4Address.parse(first.ipv4Address());
@@ -170,7 +178,16 @@ final class ComposeUp {
                 .withEntrypoint(s.entrypoint()).withRestart(s.restart()).withHealthcheck(healthcheck(s.healthcheck()))
                 .withEnv(s.environment().entrySet().stream().filter(e -> e.getValue() != null)
                         .map(e -> e.getKey() + "=" + e.getValue()).toList())
-                .withStdio(s.stdinOpen(), s.tty()).withGwPriority(gwPriority).withOptions(options(s.privileges())));
+                .withStdio(s.stdinOpen(), s.tty()).withGwPriority(gwPriority)
+                .withOptions(options(s.privileges()).withResolver(s.resolver().dnsSearch(), s.resolver().dnsOpt(),
+                        s.resolver().domainname(), mac(firstMac, mode))));
+        Container made = engine().container(name);
+        made.labels(labels(s, name));
+        List<String> links = links(s, name);
+        if (userNetwork) {
+            // Compose puts the links on every network's EndpointSettings, none in HostConfig (create.go createEndpointSettings).
+            new LinkedHashMap<>(made.endpoints()).forEach((net, e) -> made.putEndpoint(net, e.withSettings(links, e.requestedMac())));
+        }
         for (ComposeProject.Mount m : s.mounts()) {
             String content = host.readHostOrDisk(m.source());
             if (content == null) {
@@ -183,8 +200,10 @@ final class ComposeUp {
         for (ComposeProject.ServiceNetwork sn : rest) {
             List<String> a = new ArrayList<>(List.of(name, s.name()));
             a.addAll(sn.aliases());
-            engine().connect(p.network(sn.key()).name(), name,
+            Endpoint e = engine().connect(p.network(sn.key()).name(), name,
                     sn.ipv4Address() == null ? null : Ipv4Address.parse(sn.ipv4Address()), a, sn.gwPriority());
+            // Connected before the container starts, as Compose does: its settings are kept for the join.
+            made.putEndpoint(e.network().name(), e.withSettings(links, mac(sn.macAddress(), null)));
         }
         progress.done("Container", name, "Created");
     }
@@ -193,6 +212,69 @@ final class ComposeUp {
     private static ContainerOptions options(ComposeProject.Privileges p) {
         return new ContainerOptions(p.capAdd(), p.capDrop(),
                 p.privileged(), false, java.util.Map.of(), "", false, java.util.Map.of(), List.of());
+    }
+
+    /**
+     * A {@code mac_address} the daemon takes (moby 28 validateEndpointSettings: net.ParseMAC), or its
+     * refusal: at create for the first network ({@code invalid config for network N: ...},
+     * validateNetworkingConfig), at connect for the others.
+     */
+    private static MacAddress mac(String text, String network) {
+        if (text == null) {
+            return null;
+        }
+        try {
+            return MacAddress.parse(text);
+        } catch (IllegalArgumentException e) {
+            String invalid = "invalid MAC address " + text;
+            throw new EngineException(network == null ? invalid : "invalid config for network " + network + ": " + invalid);
+        }
+    }
+
+    /**
+     * Compose's {@code links:} as EndpointSettings.Links (pkg/compose/create.go getLinks): for each
+     * container of a linked service {@code C:ALIAS}, {@code C:SERVICE-N} and
+     * {@code C:PROJECT-SERVICE-N}, N being this container's own number as Compose has it; an
+     * {@code external_links:} entry as written ({@code C:ALIAS}, ALIAS defaulting to C).
+     */
+    private List<String> links(ComposeProject.Service s, String name) {
+        List<String> out = new ArrayList<>();
+        String number = s.containerName() != null ? "1" : name.substring(name.lastIndexOf('-') + 1);
+        for (String link : s.links()) {
+            String[] parts = link.split(":", 2);
+            String alias = parts.length > 1 ? parts[1] : parts[0];
+            ComposeProject.Service target = p.service(parts[0]);
+            for (Container c : target == null ? List.<Container>of() : Compose.containers(engine(), p, target)) {
+                out.add(c.name() + ":" + alias);
+                out.add(c.name() + ":" + parts[0] + "-" + number);
+                out.add(c.name() + ":" + p.name() + "-" + parts[0] + "-" + number);
+            }
+        }
+        for (String link : s.externalLinks()) {
+            String[] parts = link.split(":", 2);
+            out.add(parts[0] + ":" + (parts.length > 1 ? parts[1] : parts[0]));
+        }
+        return out;
+    }
+
+    /**
+     * The labels Compose 2.26 puts on a service's containers (pkg/compose/create.go
+     * getCreateConfigs, api/labels.go) that name where it came from: {@code docker compose ls}
+     * and {@code docker ps --filter label=} read them. The config hash, image digest and depends_on
+     * labels are left out: dockwire finds a project's containers by name.
+     */
+    private Map<String, String> labels(ComposeProject.Service s, String name) {
+        Map<String, String> l = new LinkedHashMap<>();
+        String number = s.containerName() != null ? "1" : name.substring(name.lastIndexOf('-') + 1);
+        l.put("com.docker.compose.container-number", number);
+        l.put("com.docker.compose.oneoff", "False");
+        l.put(ComposeLs.PROJECT, p.name());
+        String files = file == null ? p.file() : file.toString();
+        l.put(ComposeLs.CONFIG_FILES, files);
+        l.put("com.docker.compose.project.working_dir", file == null || file.getParent() == null ? "" : file.getParent().toString());
+        l.put("com.docker.compose.service", s.name());
+        l.put("com.docker.compose.version", "2.26.1");
+        return l;
     }
 
     /**

@@ -111,10 +111,22 @@ final class ContainerFiles {
         // libnetwork's sbJoin calls Sandbox.updateHostsFile (sandbox_dns_unix.go) for each endpoint: one line per network joined.
         for (Endpoint e : c.endpoints().values()) {
             if (e.address() != null) {
-                sb.append(e.address()).append('\t').append(c.hostname()).append('\n');
+                sb.append(e.address()).append('\t').append(hostNames(c)).append('\n');
             }
         }
         return sb.toString();
+    }
+
+    /**
+     * The names of the container's own hosts line (libnetwork sandbox_dns_unix.go makeHostsRecs):
+     * the FQDN (hostname, then {@code .DOMAIN} with a {@code --domainname}) and, when it has a dot,
+     * its first label, so the FQDN is the canonical name {@code hostname -f} prints.
+     */
+    static String hostNames(Container c) {
+        String domain = c.options().domainname();
+        String fqdn = domain.isEmpty() ? c.hostname() : c.hostname() + "." + domain;
+        int dot = fqdn.indexOf('.');
+        return dot < 0 ? fqdn : fqdn + " " + fqdn.substring(0, dot);
     }
 
     private static boolean usesEmbeddedDns(Container c) {
@@ -122,20 +134,23 @@ final class ContainerFiles {
                 .anyMatch(e -> e.network().driver().plumbed() && !e.network().name().equals("bridge"));
     }
 
+    /**
+     * libnetwork's resolvconf Generate (moby 28 libnetwork/internal/resolvconf): nameservers, then
+     * {@code search} ({@code --dns-search}, "." dropped), then {@code options} ({@code --dns-option};
+     * the internal resolver adds ndots:0 unless one is given), then how the file was made.
+     */
     private static String resolvConf(List<String> hostNameservers, Container c) {
         List<String> upstream = new ArrayList<>(c.dns().isEmpty() ? hostNameservers : c.dns());
+        List<String> search = c.options().dnsSearch().stream().filter(d -> !d.equals(".")).toList();
+        List<String> options = new ArrayList<>(c.options().dnsOptions());
+        boolean ndotsGiven = options.stream().anyMatch(o -> o.startsWith("ndots:") || o.equals("ndots"));
         StringBuilder sb = new StringBuilder(HEADER).append('\n');
-        if (usesEmbeddedDns(c)) {
+        boolean internal = usesEmbeddedDns(c);
+        if (internal) {
             sb.append("nameserver 127.0.0.11\n");
-            sb.append("options ndots:0\n\n");
-            sb.append("# Based on host file: '/etc/resolv.conf' (internal resolver)\n");
-            sb.append("# ExtServers: [");
-            for (int i = 0; i < upstream.size(); i++) {
-                sb.append(i > 0 ? " " : "").append("host(").append(upstream.get(i)).append(')');
+            if (!ndotsGiven) {
+                options.add("ndots:0");
             }
-            sb.append("]\n");
-            sb.append("# Overrides: [").append(c.dns().isEmpty() ? "" : "nameservers").append("]\n");
-            sb.append("# Option ndots from: internal\n");
         } else {
             upstream.removeIf(s -> s.startsWith("127.") || s.equals("::1"));
             if (upstream.isEmpty()) {
@@ -144,8 +159,36 @@ final class ContainerFiles {
             for (String s : upstream) {
                 sb.append("nameserver ").append(s).append('\n');
             }
-            sb.append("\n# Based on host file: '/etc/resolv.conf' (legacy)\n");
-            sb.append("# Overrides: [").append(c.dns().isEmpty() ? "" : "nameservers").append("]\n");
+        }
+        if (!search.isEmpty()) {
+            sb.append("search ").append(String.join(" ", search)).append('\n');
+        }
+        if (!options.isEmpty()) {
+            sb.append("options ").append(String.join(" ", options)).append('\n');
+        }
+        sb.append("\n# Based on host file: '/etc/resolv.conf' (").append(internal ? "internal resolver" : "legacy").append(")\n");
+        if (internal) {
+            sb.append("# ExtServers: [");
+            for (int i = 0; i < upstream.size(); i++) {
+                sb.append(i > 0 ? " " : "").append("host(").append(upstream.get(i)).append(')');
+            }
+            sb.append("]\n");
+        }
+        List<String> overrides = new ArrayList<>();
+        if (!c.dns().isEmpty()) {
+            overrides.add("nameservers");
+        }
+        if (!c.options().dnsSearch().isEmpty()) {
+            overrides.add("search");
+        }
+        if (!c.options().dnsOptions().isEmpty()) {
+            overrides.add("options");
+        }
+        sb.append("# Overrides: [").append(String.join(" ", overrides)).append("]\n");
+        if (ndotsGiven) {
+            sb.append("# Option ndots from: override\n");
+        } else if (internal) {
+            sb.append("# Option ndots from: internal\n");
         }
         return sb.toString();
     }

@@ -69,11 +69,14 @@ final class ContainerRecords implements Records {
     }
 
     /**
-     * {@code --link NAME:ALIAS} on a user-defined network: only this container resolves ALIAS,
-     * as the linked container's name (libnetwork's endpoint {@code myAliases}, Sandbox.ResolveName).
+     * {@code --link NAME:ALIAS} on a user-defined network, or an endpoint's Links (what Compose's
+     * {@code links:}/{@code external_links:} become): only this container resolves ALIAS, as the
+     * linked container's name (libnetwork's endpoint {@code myAliases}, Sandbox.ResolveName).
      */
     private String linked(String q) {
-        for (String link : container.options().links()) {
+        List<String> links = new ArrayList<>(container.options().links());
+        container.endpoints().values().forEach(e -> links.addAll(e.links()));
+        for (String link : links) {
             String[] parts = link.split(":", 2);
             String target = parts[0].startsWith("/") ? parts[0].substring(1) : parts[0];
             if (parts.length > 1 && parts[1].toLowerCase(Locale.ROOT).equals(q)) {

@@ -88,8 +88,9 @@ final class Containers {
                     + ": rpc error: code = PermissionDenied desc = network " + first.name() + " not manually attachable");
         }
         if (first != null && first.driver().plumbed()) {
+            // The 28 client sends --mac-address as the first network's EndpointSettings.MacAddress.
             c.putEndpoint(first.name(), new Endpoint(engine.random().nextHex(64), first, null, null, null, null, req.ip(),
-                    List.copyOf(req.aliases())));
+                    List.copyOf(req.aliases())).withSettings(List.of(), req.options().macAddress()));
         } else if (first != null) {
             c.putEndpoint(first.name(), new Endpoint(engine.random().nextHex(64), first, null, null, null, null, null, List.of()));
         }

@@ -110,14 +110,14 @@ public final class BridgeDriver implements NetworkDriver {
     /**
      * One veth pair: the host end on the bridge and up (hairpinned without docker-proxy, so a
      * container reaches its own published port by hairpin NAT), the peer made in the sandbox as
-     * {@code ifname} with the endpoint's MAC, then addressed and up. A failure deletes the pair.
+     * {@code ifname} with the endpoint's MAC (the one asked for, else the profile's), then addressed and up. A failure deletes the pair.
      */
     @Override
     public Endpoint join(String containerId, Endpoint e, Ipv4Address address, String sandbox, String ifname) {
         Network n = e.network();
         String hostVeth = "veth" + random.nextHex(7);
         random.nextHex(7); // libnetwork's temporary peer name: the peer is made in the sandbox as ifname instead
-        MacAddress mac = profile.endpointMac(address, random);
+        MacAddress mac = e.requestedMac() != null ? e.requestedMac() : profile.endpointMac(address, random);
         try {
             String option = n.options().get(MTU_OPTION);
             int mtu = option == null ? 0 : Integer.parseInt(option);

@@ -7,6 +7,7 @@ import dev.dockwire.docker.EngineProfile;
 import dev.dockwire.docker.PortBinding;
 import dev.dockwire.docker.PortSpec;
 import dev.dockwire.kernel.Kernel;
+import dev.dockwire.wire.Ipv4Address;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -19,6 +20,7 @@ import java.util.Map;
  * done and reports Docker's error for the endpoint.
  */
 final class PortPublisher {
+    static final String HOST_BINDING_IPV4 = "com.docker.network.bridge.host_binding_ipv4";
     private final Kernel kernel;
     private final Iptabler iptabler;
     private final EngineProfile profile;
@@ -40,7 +42,10 @@ final class PortPublisher {
         List<DockerProxy> started = new ArrayList<>();
         boolean rules = false;
         try {
-            for (PortSpec s : c.portSpecs()) {
+            Ipv4Address defaultIp = defaultBindingIp(ep);
+            for (PortSpec spec : c.portSpecs()) {
+                PortSpec s = spec.hostIp() == null && defaultIp != null
+                        ? new PortSpec(spec.proto(), defaultIp, spec.hostLow(), spec.hostHigh(), spec.containerPort()) : spec;
                 int hostPort = allocator.allocate(s);
                 bindings.add(new PortBinding(s.proto(), s.hostIp(), hostPort, ep.address(), s.containerPort(), ep.network()));
             }
@@ -64,6 +69,17 @@ final class PortPublisher {
         }
         proxies.put(c.id(), started);
         c.published(bindings);
+    }
+
+    /**
+     * The network's {@code com.docker.network.bridge.host_binding_ipv4} (the bridge driver's
+     * DefaultBindingIP, libnetwork drivers/bridge): the address a port published without one binds;
+     * null for the wildcard, which is also what the option's 0.0.0.0 means.
+     */
+    private static Ipv4Address defaultBindingIp(Endpoint ep) {
+        String v = ep.network().options().get(HOST_BINDING_IPV4);
+        Integer bits = v == null ? null : Ipv4Address.tryParse(v);
+        return bits == null || bits == 0 ? null : Ipv4Address.of(bits);
     }
 
     /** Withdraws what {@link #publish} set up for {@code c}. */

@@ -137,7 +137,7 @@ public final class MacvlanDriver implements NetworkDriver {
     @Override
     public Endpoint join(String containerId, Endpoint e, Ipv4Address address, String sandbox, String ifname) {
         Network n = e.network();
-        MacAddress mac = profile.endpointMac(address, random);
+        MacAddress mac = e.requestedMac() != null ? e.requestedMac() : profile.endpointMac(address, random);
         String parent = parent(n);
         if (!exists(parent)) {
             throw new EngineException("the requested parent interface " + parent + " was not found on the Docker host");
