@@ -76,10 +76,10 @@ class TopologyLoaderTest {
                 """);
         assertEquals(List.of("NET_ADMIN"), t.containers().get(0).capAdd());
         assertEquals(List.of(), t.containers().get(1).capAdd());
-        assertEquals("t.yml:3: containers.a.cap_add: expected a list of capabilities, like [NET_ADMIN]",
+        assertEquals("t.yml:3: containers.a1.cap_add: expected a list of capabilities, like [NET_ADMIN]",
                 error("""
                         containers:
-                          a:
+                          a1:
                             cap_add: NET_ADMIN
                         """));
     }
