@@ -189,4 +189,11 @@ public interface Kernel {
 
     /** {@code ip netns exec NS conntrack -F}; returns how many entries were deleted. */
     int conntrackFlush(String ns);
+
+    /**
+     * {@code ip netns exec NS conntrack -E}: each connection event of {@code ns} goes to
+     * {@code events} (on the event loop's thread when the kernel has one) until the returned
+     * handle is closed. Only connections made after the subscription report, as in the kernel.
+     */
+    AutoCloseable conntrackEvents(String ns, Consumer<ConntrackEvent> events);
 }
