@@ -27,6 +27,7 @@ import dev.dockwire.link.tc.NetemSpec;
 import dev.dockwire.link.tc.Qdisc;
 import dev.dockwire.link.tc.QdiscTree;
 import dev.dockwire.link.tc.Tbf;
+import dev.dockwire.netfilter.Conn;
 import dev.dockwire.netfilter.conntrack.Conntrack;
 import dev.dockwire.netfilter.iptables.IptablesError;
 import dev.dockwire.netfilter.ipv4.Netfilter;
@@ -484,6 +485,19 @@ public final class EmulatedKernel implements Kernel {
     @Override
     public int conntrackFlush(String ns) {
         return netfilter(ns).conntrack().flush(rover--);
+    }
+
+    @Override
+    public void conntrackDelete(String ns, ConntrackInfo conn) {
+        ConntrackInfo.Tuple t = conn.original();
+        boolean icmp = t.icmpType() >= 0;
+        Conntrack table = netfilter(ns).conntrack();
+        Conn c = table.lookup(conn.protocol(), t.src(), t.dst(), icmp ? t.icmpId() : Math.max(0, t.srcPort()),
+                icmp ? t.icmpType() << 8 | t.icmpCode() : Math.max(0, t.dstPort()));
+        if (c == null || table.hashDir() != Conn.ORIGINAL) {
+            throw new KernelException("No such file or directory", 1);
+        }
+        table.kill(c, rover--);
     }
 
     @Override

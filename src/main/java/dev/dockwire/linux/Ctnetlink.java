@@ -24,6 +24,7 @@ final class Ctnetlink {
     /** sizeof(struct nfgenmsg): family, version (NFNETLINK_V0), res_id. */
     static final int NFGENMSG = 4;
     private static final int AF_INET = 2;
+    private static final int NLA_F_NESTED = 0x8000;
 
     private static final int CTA_TUPLE_ORIG = 1;
     private static final int CTA_TUPLE_REPLY = 2;
@@ -72,6 +73,32 @@ final class Ctnetlink {
     /** {@code conntrack -F}: IPCTNL_MSG_CT_DELETE without a tuple deletes every IPv4 connection. */
     static void flush(NetlinkSocket nl) {
         nl.request(type(IPCTNL_MSG_CT_DELETE), 0, Ctnetlink::nfgenmsg);
+    }
+
+    /** {@code conntrack -D}: IPCTNL_MSG_CT_DELETE of the connection with {@code conn}'s original tuple. */
+    static void delete(NetlinkSocket nl, ConntrackInfo conn) {
+        nl.request(type(IPCTNL_MSG_CT_DELETE), 0, w -> {
+            nfgenmsg(w);
+            ConntrackInfo.Tuple t = conn.original();
+            int orig = w.nest(CTA_TUPLE_ORIG | NLA_F_NESTED);
+            int ip = w.nest(CTA_TUPLE_IP | NLA_F_NESTED);
+            w.ipv4(CTA_IP_V4_SRC, t.src()).ipv4(CTA_IP_V4_DST, t.dst());
+            w.end(ip);
+            int proto = w.nest(CTA_TUPLE_PROTO | NLA_F_NESTED);
+            w.u8(CTA_PROTO_NUM, conn.protocol());
+            if (t.icmpType() >= 0) {
+                w.bytes(CTA_PROTO_ICMP_ID, be16(t.icmpId())).u8(CTA_PROTO_ICMP_TYPE, t.icmpType())
+                        .u8(CTA_PROTO_ICMP_CODE, t.icmpCode());
+            } else if (t.srcPort() >= 0) {
+                w.bytes(CTA_PROTO_SRC_PORT, be16(t.srcPort())).bytes(CTA_PROTO_DST_PORT, be16(t.dstPort()));
+            }
+            w.end(proto);
+            w.end(orig);
+        });
+    }
+
+    private static byte[] be16(int v) {
+        return new byte[] {(byte) (v >>> 8), (byte) v};
     }
 
     /** One message of the event groups: DELETE is DESTROY, NEW with NLM_F_CREATE a NEW, else an UPDATE. */

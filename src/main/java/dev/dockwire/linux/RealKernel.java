@@ -535,6 +535,14 @@ public final class RealKernel implements Kernel, AutoCloseable {
     }
 
     @Override
+    public void conntrackDelete(String ns, ConntrackInfo conn) {
+        requireNamespace(ns);
+        try (NetlinkSocket s = NetlinkSocket.open(netnsName(ns), Libc.NETLINK_NETFILTER)) {
+            Ctnetlink.delete(s, conn);
+        }
+    }
+
+    @Override
     public AutoCloseable conntrackEvents(String ns, Consumer<ConntrackEvent> events) {
         requireNamespace(ns);
         return new CtnetlinkEvents(netnsName(ns), loop, events);

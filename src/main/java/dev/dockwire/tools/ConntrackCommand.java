@@ -7,7 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * conntrack-tools' {@code conntrack -L [-p PROTO] [-o extended]}, {@code -C} and {@code -F} for one
+ * conntrack-tools' {@code conntrack -L [-p PROTO] [-o extended]}, {@code -C}, {@code -F} and {@code -D [-p PROTO]} for one
  * namespace, from the kernel's dump, printed as conntrack 1.4.7 prints them (the summary line is
  * stderr); {@code -E} runs as a job ({@link ConntrackEvents}) where the shell can wait.
  */
@@ -36,7 +36,7 @@ public final class ConntrackCommand {
                     kernel.conntrackFlush(ns);
                     yield CommandResult.ok(List.of(VERSION + ": connection tracking table has been emptied."));
                 }
-                default -> CommandResult.fail(2, VERSION + ": Bad parameter `" + o.command + "'");
+                default -> delete(o);
             };
         } catch (KernelException e) {
             return CommandResult.fail(1, e.getMessage());
@@ -52,6 +52,27 @@ public final class ConntrackCommand {
         }
         out.add(VERSION + ": " + out.size() + " flow entries have been shown.");
         return CommandResult.ok(out);
+    }
+
+    /**
+     * {@code conntrack -D [-p PROTO]}: each matching connection printed as {@code -L} prints it, then
+     * deleted; the count, and status 1 when nothing matched (as conntrack 1.4.7 exits).
+     */
+    private CommandResult delete(ConntrackOptions o) {
+        List<String> out = new ArrayList<>();
+        for (ConntrackInfo c : kernel.conntrack(ns)) {
+            if (o.protoMatches(c.protocol())) {
+                try {
+                    kernel.conntrackDelete(ns, c);
+                    out.add(ConntrackFormat.dumped(c, o.extended));
+                } catch (KernelException gone) {
+                    // It expired or was deleted between the dump and the request: not counted, as in delete_cb.
+                }
+            }
+        }
+        int n = out.size();
+        out.add(VERSION + ": " + n + " flow entries have been deleted.");
+        return new CommandResult(n > 0 ? 0 : 1, out);
     }
 
     /** One line of {@code conntrack -L} (the default output of libnetfilter_conntrack). */

@@ -73,4 +73,22 @@ class ConntrackEventsTest {
                     h.run("timeout 1x conntrack -E"));
         }
     }
+
+    @Test
+    void deleteTakesTheMatchingConnectionsAndPrintsThem() {
+        try (TestHost h = new TestHost(1)) {
+            h.ok("docker run -d --name web nginx");
+            h.ok("ping -c 1 172.17.0.2");
+            h.ok("curl -s -o /dev/null 172.17.0.2");
+            CommandResult deleted = h.run("conntrack -D -p icmp");
+            assertEquals(0, deleted.status());
+            assertEquals(2, deleted.output().size(), String.join("\n", deleted.output()));
+            assertTrue(deleted.output().get(0).matches("icmp     1 30 src=172\\.17\\.0\\.1 dst=172\\.17\\.0\\.2 type=8 code=0 id=\\d+ "
+                    + "src=172\\.17\\.0\\.2 dst=172\\.17\\.0\\.1 type=0 code=0 id=\\d+ mark=0 use=1"), deleted.output().get(0));
+            assertEquals("conntrack v1.4.7 (conntrack-tools): 1 flow entries have been deleted.", deleted.output().get(1));
+            assertEquals(new CommandResult(1, List.of("conntrack v1.4.7 (conntrack-tools): 0 flow entries have been deleted.")),
+                    h.run("conntrack -D -p icmp"));
+            assertEquals(List.of("1"), h.ok("conntrack -C"), "the TCP connection stays");
+        }
+    }
 }

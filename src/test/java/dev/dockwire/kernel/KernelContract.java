@@ -302,4 +302,33 @@ public abstract class KernelContract {
             assertEquals(List.of(), k.conntrack("b"));
         }
     }
+
+    @Test
+    void conntrackDeleteTakesOneConnectionAndReportsItsDestroy() throws Exception {
+        if (!supports("iptables")) {
+            return;
+        }
+        k.netnsAdd("a");
+        k.netnsAdd("b");
+        k.linkAdd("a", new LinkSpec.Veth(Attrs.named("a0").up(true), Attrs.named("b0").netns("b").up(true), false));
+        k.addrAdd("a", "a0", Cidr.parse("10.89.0.1/24"));
+        k.addrAdd("b", "b0", Cidr.parse("10.89.0.2/24"));
+        k.linkSetUp("b", "b0", true);
+        k.iptables("b", List.of("-A", "INPUT", "-m", "conntrack", "--ctstate", "NEW", "-j", "ACCEPT"));
+        List<ConntrackEvent> seen = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
+        try (AutoCloseable sub = k.conntrackEvents("b", seen::add)) {
+            sendUdp("a", Ipv4Address.parse("10.89.0.2").bits(), 7001);
+            sendUdp("a", Ipv4Address.parse("10.89.0.2").bits(), 7002);
+            await(() -> seen.size() >= 2);
+            ConntrackInfo first = k.conntrack("b").stream().filter(c -> c.original().dstPort() == 7001).findFirst().orElseThrow();
+            k.conntrackDelete("b", first);
+            await(() -> seen.size() >= 3);
+            assertEquals(ConntrackEvent.Type.DESTROY, seen.get(2).type());
+            assertEquals(7001, seen.get(2).conn().original().dstPort());
+            List<ConntrackInfo> left = k.conntrack("b");
+            assertEquals(1, left.size(), left.toString());
+            assertEquals(7002, left.get(0).original().dstPort());
+            assertThrows(KernelException.class, () -> k.conntrackDelete("b", first), "gone");
+        }
+    }
 }

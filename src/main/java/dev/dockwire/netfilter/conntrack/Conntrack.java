@@ -184,6 +184,11 @@ public final class Conntrack {
         return c;
     }
 
+    /** The direction the last successful {@link #lookup} found its tuple in. */
+    public int hashDir() {
+        return hash.foundDir;
+    }
+
     /** The per-protocol "new" check (tcp_new, icmp_new). */
     private boolean canCreate(NfPacket p) {
         return switch (p.protocol) {
