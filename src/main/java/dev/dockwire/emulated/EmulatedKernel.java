@@ -7,6 +7,7 @@ import dev.dockwire.capture.PacketFilter;
 import dev.dockwire.kernel.AddrInfo;
 import dev.dockwire.kernel.Capture;
 import dev.dockwire.kernel.CaptureSink;
+import dev.dockwire.kernel.ConntrackEvent;
 import dev.dockwire.kernel.ConntrackInfo;
 import dev.dockwire.kernel.FdbInfo;
 import dev.dockwire.kernel.Kernel;
@@ -26,6 +27,8 @@ import dev.dockwire.link.tc.NetemSpec;
 import dev.dockwire.link.tc.Qdisc;
 import dev.dockwire.link.tc.QdiscTree;
 import dev.dockwire.link.tc.Tbf;
+import dev.dockwire.netfilter.Conn;
+import dev.dockwire.netfilter.conntrack.Conntrack;
 import dev.dockwire.netfilter.iptables.IptablesError;
 import dev.dockwire.netfilter.ipv4.Netfilter;
 import dev.dockwire.netns.Emulation;
@@ -55,6 +58,10 @@ public final class EmulatedKernel implements Kernel {
     /** Each device's qdiscs, made on the first {@code tc qdisc} for it. */
     private final Map<NetDevice, QdiscTree> qdiscs = new HashMap<>();
     private final LinkMonitor monitor = new LinkMonitor(this);
+    /** Per conntrack table (a namespace deleted and made again has a new one). */
+    private final Map<Conntrack, CtEvents> ctEvents = new HashMap<>();
+    /** The next netlink port an autobound socket gets (af_netlink.c netlink_autobind's rover). */
+    private long rover = 0x1_0000_0000L - 4096;
     private int nextHandle = 0x8001;
 
     /** Namespace ids as each namespace numbers the others (peernet2id), assigned when a link first spans them. */
@@ -477,7 +484,26 @@ public final class EmulatedKernel implements Kernel {
 
     @Override
     public int conntrackFlush(String ns) {
-        return netfilter(ns).conntrack().flush();
+        return netfilter(ns).conntrack().flush(rover--);
+    }
+
+    @Override
+    public void conntrackDelete(String ns, ConntrackInfo conn) {
+        ConntrackInfo.Tuple t = conn.original();
+        boolean icmp = t.icmpType() >= 0;
+        Conntrack table = netfilter(ns).conntrack();
+        Conn c = table.lookup(conn.protocol(), t.src(), t.dst(), icmp ? t.icmpId() : Math.max(0, t.srcPort()),
+                icmp ? t.icmpType() << 8 | t.icmpCode() : Math.max(0, t.dstPort()));
+        if (c == null || table.hashDir() != Conn.ORIGINAL) {
+            throw new KernelException("No such file or directory", 1);
+        }
+        table.kill(c, rover--);
+    }
+
+    @Override
+    public AutoCloseable conntrackEvents(String ns, Consumer<ConntrackEvent> events) {
+        Conntrack table = netfilter(ns).conntrack();
+        return ctEvents.computeIfAbsent(table, t -> new CtEvents(t, emulation.loop())).subscribe(events);
     }
 
     /** Records the namespace ids a link moved between numbers on both sides (peernet2id). */

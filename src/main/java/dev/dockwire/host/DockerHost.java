@@ -15,10 +15,13 @@ import dev.dockwire.docker.engine.Exec;
 import dev.dockwire.kernel.Kernel;
 import dev.dockwire.proc.JobControl;
 import dev.dockwire.sim.EventLoop;
+import dev.dockwire.sim.Timeout;
 import dev.dockwire.tools.CommandResult;
+import dev.dockwire.tools.ConntrackEvents;
 import dev.dockwire.tools.IpNetns;
 import dev.dockwire.tools.Tcpdump;
 import dev.dockwire.tools.TcpdumpRead;
+import dev.dockwire.tools.ToolJob;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -257,6 +260,9 @@ public final class DockerHost implements Shell.Env, CliEnv {
     private CommandResult exec(String ns, List<String> argv, List<String> stdin) {
         String name = argv.get(0);
         List<String> args = argv.subList(1, argv.size());
+        if (name.equals("conntrack") && ConntrackEvents.requested(args)) {
+            return untilSignal(ns, argv, 0, new boolean[1]);
+        }
         if (HostTools.has(name)) {
             return tools.run(ns, name, args, stdin, new IpNetns.Runner() {
                 @Override
@@ -280,6 +286,7 @@ public final class DockerHost implements Shell.Env, CliEnv {
                     : name.equals("jobs") ? jobs.list() : name.equals("wait") ? jobs.waitAll()
                     : name.equals("fg") || name.equals("bg") ? CommandResult.fail(1, "bash: " + name + ": no job control")
                     : jobs.kill(name, args);
+            case "timeout" -> timeout(ns, args, stdin);
             case "ssh" -> ssh(args);
             case "hostname" -> CommandResult.ok(List.of(hostname));
             case "help" -> CommandResult.ok(HostHelp.text(hostname));
@@ -304,12 +311,80 @@ public final class DockerHost implements Shell.Env, CliEnv {
     /** Whether {@code name} is a command of the host (a tool, a program, a text tool): what exec finds on PATH. */
     private boolean knows(String name) {
         return HostTools.has(name) || HostText.has(name) || Programs.create(name) != null
-                || List.of("docker", "sleep", "tcpdump", "kill", "pkill", "killall", "ssh", "hostname", "sudo").contains(name);
+                || List.of("docker", "sleep", "tcpdump", "kill", "pkill", "killall", "ssh", "hostname", "sudo", "timeout")
+                .contains(name);
     }
 
     /** {@code docker compose ...}, usage texts included (the Compose plugin's, stored from the real one). */
     private CommandOutput compose(List<String> args) {
         return new ComposeCommand(this).run(args.subList(1, args.size()));
+    }
+
+    /**
+     * {@code timeout DURATION COMMAND}: a command that runs until a signal ({@code tcpdump},
+     * {@code conntrack -E}) or {@code sleep} gets SIGTERM when DURATION of virtual time has passed
+     * (status 124, or with {@code --preserve-status} the command's: 0 for the tools, which end
+     * cleanly on TERM, 143 for sleep); any other command of the host ends by itself and runs to its end.
+     */
+    private CommandResult timeout(String ns, List<String> args, List<String> stdin) {
+        CommandResult[] refused = new CommandResult[1];
+        HostTimeout t = HostTimeout.parse(args, refused);
+        if (t == null) {
+            return refused[0];
+        }
+        List<String> command = t.command().get(0).equals("sudo") && t.command().size() > 1
+                ? t.command().subList(1, t.command().size()) : t.command();
+        String name = command.get(0);
+        List<String> rest = command.subList(1, command.size());
+        boolean[] expired = new boolean[1];
+        CommandResult r;
+        if (name.equals("conntrack") && ConntrackEvents.requested(rest) || name.equals("tcpdump") && !TcpdumpRead.reads(rest)) {
+            r = untilSignal(ns, command, t.nanos(), expired);
+        } else if (name.equals("sleep") && rest.size() == 1 && HostTimeout.duration(rest.get(0)) > t.nanos()) {
+            r = sleep(List.of(t.nanos() / 1e9 + ""));
+            expired[0] = r.status() == 0;
+            r = expired[0] ? new CommandResult(143, r.output()) : r;
+        } else {
+            return exec(ns, command, stdin);
+        }
+        if (!expired[0]) {
+            return r;
+        }
+        return new CommandResult(t.preserveStatus() ? r.status() : HostTimeout.TIMED_OUT, r.output());
+    }
+
+    /**
+     * {@code tcpdump} or {@code conntrack -E} in the foreground of namespace {@code ns}: at a live
+     * terminal its lines as they come until Ctrl-C; in a script until the network falls silent;
+     * with {@code limit} (ns) SIGTERM then, which sets {@code expired[0]}.
+     */
+    private CommandResult untilSignal(String ns, List<String> argv, long limit, boolean[] expired) {
+        List<String> args = argv.subList(1, argv.size());
+        ToolJob job;
+        try {
+            job = argv.get(0).equals("conntrack") ? ConntrackEvents.start(engine.kernel(), loop, ns, args)
+                    : Tcpdump.start(engine.kernel(), loop, ns, args, workingDirectory);
+        } catch (ConntrackEvents.Refused e) {
+            return e.result();
+        } catch (Tcpdump.Refused e) {
+            return e.result();
+        }
+        Timeout end = limit > 0 ? loop.schedule(limit, () -> {
+            expired[0] = !job.stopped();
+            job.stop();
+        }) : null;
+        CommandResult r;
+        if (jobControl.live()) {
+            r = live.follow(job);
+        } else {
+            loop.runUntil(job::stopped);
+            job.stop();
+            r = CommandResult.ok(job.drain());
+        }
+        if (end != null && job.stopped()) {
+            end.cancel();
+        }
+        return r;
     }
 
     /** {@code sleep N}: lets N seconds of virtual time pass (timers, ARP ageing, retransmissions run). */

@@ -21,7 +21,7 @@ public final class HostHelp {
     static final List<String> NETWORK = List.of("ip", "bridge", "tc", "ss", "iptables", "iptables-save", "iptables-restore",
             "conntrack", "tcpdump", "netstat", "sysctl", "brctl", "nsenter", "ps");
     /** Other commands of the host. */
-    static final List<String> OTHER = List.of("hostname", "sleep", "ssh", "sudo", "pkill", "killall");
+    static final List<String> OTHER = List.of("hostname", "sleep", "ssh", "sudo", "timeout", "pkill", "killall");
 
     private HostHelp() {
     }
@@ -63,7 +63,7 @@ public final class HostHelp {
         out.add("  " + String.join("   ", NETWORK));
         out.add("Programs:");
         TreeSet<String> programs = new TreeSet<>(Programs.names());
-        programs.addAll(List.of("hostname", "sleep", "ssh", "sudo"));
+        programs.addAll(List.of("hostname", "sleep", "ssh", "sudo", "timeout"));
         programs.removeAll(BUILTINS);
         programs.removeAll(TEXT);
         out.add("  " + String.join("   ", programs));

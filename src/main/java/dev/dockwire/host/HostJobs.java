@@ -3,19 +3,21 @@ package dev.dockwire.host;
 import dev.dockwire.kernel.Kernel;
 import dev.dockwire.sim.EventLoop;
 import dev.dockwire.tools.CommandResult;
+import dev.dockwire.tools.ConntrackEvents;
 import dev.dockwire.tools.Tcpdump;
+import dev.dockwire.tools.ToolJob;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The host shell's background jobs ({@code tcpdump ... &}): started, listed with {@code jobs},
- * waited for with {@code wait}, stopped with {@code kill %N}/{@code pkill tcpdump}, and whatever
- * they printed shown after each command line, as it would interleave on a terminal.
+ * The host shell's background jobs ({@code tcpdump ... &}, {@code conntrack -E &}): started, listed
+ * with {@code jobs}, waited for with {@code wait}, stopped with {@code kill %N}/{@code pkill tcpdump},
+ * and whatever they printed shown after each command line, as it would interleave on a terminal.
  */
 final class HostJobs {
     private final Kernel kernel;
     private final EventLoop loop;
-    private final List<Tcpdump.Job> jobs = new ArrayList<>();
+    private final List<ToolJob> jobs = new ArrayList<>();
 
     HostJobs(Kernel kernel, EventLoop loop) {
         this.kernel = kernel;
@@ -24,14 +26,19 @@ final class HostJobs {
 
     /** Whether {@code argv} is a command that can run in the background here. */
     static boolean backgroundable(List<String> argv) {
-        return !argv.isEmpty() && argv.get(0).equals("tcpdump");
+        return !argv.isEmpty() && (argv.get(0).equals("tcpdump")
+                || argv.get(0).equals("conntrack") && ConntrackEvents.requested(argv.subList(1, argv.size())));
     }
 
-    /** {@code tcpdump ... &}. */
+    /** {@code tcpdump ... &}, {@code conntrack -E ... &}. */
     CommandResult spawn(List<String> argv, java.nio.file.Path cwd) {
+        List<String> args = argv.subList(1, argv.size());
         try {
-            jobs.add(Tcpdump.start(kernel, loop, Kernel.HOST, argv.subList(1, argv.size()), cwd));
+            jobs.add(argv.get(0).equals("conntrack") ? ConntrackEvents.start(kernel, loop, Kernel.HOST, args)
+                    : Tcpdump.start(kernel, loop, Kernel.HOST, args, cwd));
         } catch (Tcpdump.Refused e) {
+            return e.result();
+        } catch (ConntrackEvents.Refused e) {
             return e.result();
         }
         return CommandResult.ok(List.of());
@@ -40,10 +47,10 @@ final class HostJobs {
     /** What the jobs printed since last asked; finished jobs are forgotten. */
     List<String> output() {
         List<String> out = new ArrayList<>();
-        for (Tcpdump.Job j : jobs) {
+        for (ToolJob j : jobs) {
             out.addAll(j.drain());
         }
-        jobs.removeIf(Tcpdump.Job::stopped);
+        jobs.removeIf(ToolJob::stopped);
         return out;
     }
 
@@ -59,24 +66,23 @@ final class HostJobs {
 
     /** {@code wait}: until every job that stops by itself ({@code -c}) has, or nothing more can happen. */
     CommandResult waitAll() {
-        loop.runUntil(() -> jobs.stream().filter(Tcpdump.Job::counted).allMatch(Tcpdump.Job::stopped));
+        loop.runUntil(() -> jobs.stream().filter(ToolJob::counted).allMatch(ToolJob::stopped));
         return CommandResult.ok(List.of());
     }
 
-    /** {@code kill %N...}, {@code kill %%}, {@code pkill tcpdump}, {@code killall tcpdump}. */
+    /** {@code kill %N...}, {@code kill %%}, {@code pkill tcpdump}, {@code killall conntrack}. */
     CommandResult kill(String name, List<String> args) {
         if (!name.equals("kill")) {
-            if (args.isEmpty() || !args.get(args.size() - 1).equals("tcpdump")) {
-                return new CommandResult(1, List.of());
-            }
-            jobs.forEach(Tcpdump.Job::stop);
-            return CommandResult.ok(List.of());
+            String target = args.isEmpty() ? "" : args.get(args.size() - 1);
+            List<ToolJob> named = jobs.stream().filter(j -> !j.stopped() && j.command().split(" ")[0].equals(target)).toList();
+            named.forEach(ToolJob::stop);
+            return new CommandResult(named.isEmpty() ? 1 : 0, List.of());
         }
         List<String> out = new ArrayList<>();
         int status = 0;
         for (String a : args) {
             if (a.startsWith("-")) {
-                continue; // the signal: tcpdump ends the same way on INT and TERM
+                continue; // the signal: tcpdump and conntrack end the same way on INT and TERM
             }
             int n = a.equals("%%") || a.equals("%+") ? jobs.size() : a.startsWith("%") ? parse(a.substring(1)) : -1;
             if (n < 1 || n > jobs.size()) {
@@ -99,7 +105,7 @@ final class HostJobs {
 
     /** The end of a run: every job is stopped, as the shell's exit would; returns what they printed. */
     List<String> finish() {
-        jobs.forEach(Tcpdump.Job::stop);
+        jobs.forEach(ToolJob::stop);
         return output();
     }
 }

@@ -8,13 +8,14 @@ import dev.dockwire.sim.EventLoop;
 import dev.dockwire.sim.Timeout;
 import dev.dockwire.tools.CommandResult;
 import dev.dockwire.tools.Tcpdump;
+import dev.dockwire.tools.ToolJob;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
  * The host's commands that wait, as they behave at a live terminal ({@link JobControl#live}):
- * {@code tcpdump} printing each line as the frame crosses until {@code -c}, Ctrl-C or
- * {@code kill}; {@code sleep} ended early by Ctrl-C; and bash's job builtins {@code jobs},
+ * {@code tcpdump} and {@code conntrack -E} printing each line as it happens until {@code -c}, Ctrl-C,
+ * {@code kill} or {@code timeout}'s signal; {@code sleep} ended early by Ctrl-C; and bash's job builtins {@code jobs},
  * {@code fg}, {@code bg}, {@code kill [-SIG] %N}, {@code pkill}/{@code killall} of a job's
  * command and {@code wait}.
  */
@@ -37,18 +38,26 @@ final class LiveCommands {
         } catch (Tcpdump.Refused e) {
             return e.result();
         }
-        // tcpdump ends on SIGINT/SIGTERM/SIGHUP with its counts (pcap_breakloop), stops on SIGTSTP.
+        return follow(capture);
+    }
+
+    /**
+     * A tool that runs until a signal ({@code tcpdump}, {@code conntrack -E}) in the foreground:
+     * its lines as they happen; SIGINT/SIGTERM/SIGHUP end it with its closing lines, SIGTSTP stops
+     * it (148).
+     */
+    CommandResult follow(ToolJob tool) {
         Job job = jobs.begin(0, s -> {
             if (!s.stops() && s != Signal.SIGCONT) {
-                capture.stop();
+                tool.stop();
             }
-        }, capture::stopped, () -> 0);
+        }, tool::stopped, () -> 0);
         if (!job.streams()) {
             jobs.await(job);
-            capture.stop();
-            return CommandResult.ok(capture.drain());
+            tool.stop();
+            return CommandResult.ok(tool.drain());
         }
-        capture.follow(job::print);
+        tool.follow(job::print);
         JobControl.Wait w = jobs.await(job);
         return new CommandResult(w == JobControl.Wait.STOPPED ? 148 : 0, List.of());
     }

@@ -263,4 +263,17 @@ public final class CapableKernel implements Kernel {
         netAdmin();
         return kernel.conntrackFlush(ns);
     }
+
+    @Override
+    public void conntrackDelete(String ns, ConntrackInfo conn) {
+        netAdmin();
+        kernel.conntrackDelete(ns, conn);
+    }
+
+    /** Joining NFNLGRP_CONNTRACK_* needs CAP_NET_ADMIN (nfnetlink_bind). */
+    @Override
+    public AutoCloseable conntrackEvents(String ns, Consumer<ConntrackEvent> events) {
+        netAdmin();
+        return kernel.conntrackEvents(ns, events);
+    }
 }

@@ -189,4 +189,18 @@ public interface Kernel {
 
     /** {@code ip netns exec NS conntrack -F}; returns how many entries were deleted. */
     int conntrackFlush(String ns);
+
+    /**
+     * {@code ip netns exec NS conntrack -D ...} for one connection: deletes the one whose original
+     * tuple is {@code conn}'s (as a dump returned it); a connection that is gone throws
+     * {@link KernelException}.
+     */
+    void conntrackDelete(String ns, ConntrackInfo conn);
+
+    /**
+     * {@code ip netns exec NS conntrack -E}: each connection event of {@code ns} goes to
+     * {@code events} (on the event loop's thread when the kernel has one) until the returned
+     * handle is closed. Only connections made after the subscription report, as in the kernel.
+     */
+    AutoCloseable conntrackEvents(String ns, Consumer<ConntrackEvent> events);
 }

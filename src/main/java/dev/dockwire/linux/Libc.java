@@ -16,6 +16,8 @@ public final class Libc {
     public static final int SOCK_RAW = 3;
     public static final int SOCK_CLOEXEC = 0x80000;
     public static final int NETLINK_ROUTE = 0;
+    /** include/uapi/linux/netlink.h: netfilter's subsystems (ctnetlink among them). */
+    public static final int NETLINK_NETFILTER = 12;
     public static final int SOL_NETLINK = 270;
     /** setsockopt: the kernel attaches its error message (extack) to NLMSG_ERROR. */
     public static final int NETLINK_EXT_ACK = 11;

@@ -11,7 +11,7 @@ import java.util.List;
 import java.util.function.Consumer;
 
 /**
- * A NETLINK_ROUTE socket bound to one network namespace (the one its creating thread was in, see
+ * A netlink socket (NETLINK_ROUTE unless asked otherwise) bound to one network namespace (the one its creating thread was in, see
  * {@link #open}). Requests carry increasing sequence numbers; {@link #request} waits for the ACK,
  * {@link #dump} collects a multipart reply up to NLMSG_DONE. A kernel error becomes an
  * {@link ErrnoException} worded as iproute2 prints it: the extended ACK's message
@@ -32,11 +32,11 @@ public final class NetlinkSocket implements AutoCloseable {
     private int seq;
     private boolean closed;
 
-    private NetlinkSocket() {
+    private NetlinkSocket(int protocol) {
         if (ByteOrder.nativeOrder() != ByteOrder.LITTLE_ENDIAN) {
             throw new UnsupportedOperationException("rtnetlink codecs assume a little-endian host");
         }
-        fd = Libc.openSocket(Libc.AF_NETLINK, Libc.SOCK_RAW | Libc.SOCK_CLOEXEC, Libc.NETLINK_ROUTE);
+        fd = Libc.openSocket(Libc.AF_NETLINK, Libc.SOCK_RAW | Libc.SOCK_CLOEXEC, protocol);
         try {
             Libc.setIntOption(fd, Libc.SOL_NETLINK, Libc.NETLINK_EXT_ACK, 1);
             Libc.bindTo(fd, KERNEL);
@@ -48,12 +48,17 @@ public final class NetlinkSocket implements AutoCloseable {
 
     /** A socket in the calling thread's namespace. */
     public static NetlinkSocket here() {
-        return new NetlinkSocket();
+        return new NetlinkSocket(Libc.NETLINK_ROUTE);
     }
 
     /** A socket in the named namespace (/run/netns/NAME), made on a thread that entered it. */
     public static NetlinkSocket open(String netns) {
-        return Namespaces.call(netns, NetlinkSocket::new);
+        return open(netns, Libc.NETLINK_ROUTE);
+    }
+
+    /** A socket of netlink family {@code protocol} (NETLINK_NETFILTER for ctnetlink) in the named namespace. */
+    public static NetlinkSocket open(String netns, int protocol) {
+        return Namespaces.call(netns, () -> new NetlinkSocket(protocol));
     }
 
     /** Sends a request with NLM_F_ACK and waits for the ACK; replies before it go to {@code replies}. */

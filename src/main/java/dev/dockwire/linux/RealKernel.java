@@ -6,6 +6,7 @@ import dev.dockwire.capture.PacketFilter;
 import dev.dockwire.kernel.AddrInfo;
 import dev.dockwire.kernel.Capture;
 import dev.dockwire.kernel.CaptureSink;
+import dev.dockwire.kernel.ConntrackEvent;
 import dev.dockwire.kernel.ConntrackInfo;
 import dev.dockwire.kernel.FdbInfo;
 import dev.dockwire.kernel.Kernel;
@@ -460,10 +461,6 @@ public final class RealKernel implements Kernel, AutoCloseable {
         return RealDumps.fdb(nl(ns), ifindex(ns, bridge), bridge);
     }
 
-    private static UnsupportedOperationException notYet(String what) {
-        return new UnsupportedOperationException("real mode does not implement " + what + " yet");
-    }
-
     @Override
     public void qdisc(String ns, String verb, String dev, String parent, String handle, String kind, List<String> options) {
         Tc.qdisc(netnsName(ns), verb, dev, parent, handle, kind, options);
@@ -521,12 +518,34 @@ public final class RealKernel implements Kernel, AutoCloseable {
 
     @Override
     public List<ConntrackInfo> conntrack(String ns) {
-        throw notYet("conntrack -L (the ctnetlink dump, NETLINK_NETFILTER)");
+        requireNamespace(ns);
+        try (NetlinkSocket s = NetlinkSocket.open(netnsName(ns), Libc.NETLINK_NETFILTER)) {
+            return Ctnetlink.dump(s);
+        }
     }
 
     @Override
     public int conntrackFlush(String ns) {
-        throw notYet("conntrack -F (ctnetlink IPCTNL_MSG_CT_DELETE)");
+        requireNamespace(ns);
+        try (NetlinkSocket s = NetlinkSocket.open(netnsName(ns), Libc.NETLINK_NETFILTER)) {
+            int n = Ctnetlink.dump(s).size();
+            Ctnetlink.flush(s);
+            return n;
+        }
+    }
+
+    @Override
+    public void conntrackDelete(String ns, ConntrackInfo conn) {
+        requireNamespace(ns);
+        try (NetlinkSocket s = NetlinkSocket.open(netnsName(ns), Libc.NETLINK_NETFILTER)) {
+            Ctnetlink.delete(s, conn);
+        }
+    }
+
+    @Override
+    public AutoCloseable conntrackEvents(String ns, Consumer<ConntrackEvent> events) {
+        requireNamespace(ns);
+        return new CtnetlinkEvents(netnsName(ns), loop, events);
     }
 
     /** Deletes every namespace this kernel made (the host's last), closing its sockets. */

@@ -41,6 +41,13 @@ public final class Conn {
     public long streamTs;
     /** ifindex MASQUERADE picked the address from (nf_conn_nat.masq_index), or 0. */
     public int masqIndex;
+    /** The IPCT_* events cached for the next delivery (nf_conntrack_ecache.cache). */
+    public int events;
+    /**
+     * Whether it reports events: it was made while someone listened (nf_ct_ecache_ext_add adds
+     * the extension only then, so a connection older than {@code conntrack -E} stays silent).
+     */
+    public boolean ecache;
     public Conn prev;
     public Conn next;
 

@@ -31,7 +31,7 @@ public final class Tcpdump {
     }
 
     /** A running capture: its printed lines so far and whether it has stopped. */
-    public static final class Job implements CaptureSink {
+    public static final class Job implements CaptureSink, ToolJob {
         private final List<String> pending = new ArrayList<>();
         private final long count;
         private final TcpdumpOptions options;
@@ -54,21 +54,25 @@ public final class Tcpdump {
         }
 
         /** The command line that started it, for {@code jobs}. */
+        @Override
         public String command() {
             return command;
         }
 
         /** Whether it has printed its counts and captures nothing more. */
+        @Override
         public boolean stopped() {
             return stopped;
         }
 
         /** Whether it stops by itself ({@code -c}). */
+        @Override
         public boolean counted() {
             return count > 0;
         }
 
         /** From now on every line goes to {@code out} as the frame crosses (those pending first), not to {@link #drain}. */
+        @Override
         public void follow(java.util.function.Consumer<String> out) {
             this.follower = out;
             List<String> earlier = drain();
@@ -84,6 +88,7 @@ public final class Tcpdump {
         }
 
         /** The lines printed since the last call. */
+        @Override
         public List<String> drain() {
             List<String> out = List.copyOf(pending);
             pending.clear();
@@ -91,6 +96,7 @@ public final class Tcpdump {
         }
 
         /** Like SIGINT: stops capturing and prints the counts (once). */
+        @Override
         public void stop() {
             stop(true);
         }

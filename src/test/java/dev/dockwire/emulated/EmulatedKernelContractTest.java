@@ -3,6 +3,8 @@ package dev.dockwire.emulated;
 import dev.dockwire.kernel.Kernel;
 import dev.dockwire.kernel.KernelContract;
 import dev.dockwire.netns.Emulation;
+import io.netty.buffer.Unpooled;
+import java.util.function.BooleanSupplier;
 
 /** The kernel contract on the emulator. */
 class EmulatedKernelContractTest extends KernelContract {
@@ -17,5 +19,15 @@ class EmulatedKernelContractTest extends KernelContract {
     @Override
     protected void close(Kernel kernel) {
         emulation.close();
+    }
+
+    @Override
+    protected void sendUdp(String ns, int dst, int port) {
+        k.sockets(ns).openUdp().send(dst, port, Unpooled.wrappedBuffer(new byte[] {'x'}));
+    }
+
+    @Override
+    protected void await(BooleanSupplier done) {
+        emulation.loop().runUntil(done);
     }
 }

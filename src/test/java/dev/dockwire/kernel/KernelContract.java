@@ -33,6 +33,12 @@ public abstract class KernelContract {
     /** Releases what {@link #newKernel} made. */
     protected abstract void close(Kernel kernel);
 
+    /** Sends one UDP datagram from namespace {@code ns} to {@code dst}:{@code port} (a socket of that namespace). */
+    protected abstract void sendUdp(String ns, int dst, int port) throws Exception;
+
+    /** Lets the kernel work until {@code done} holds or a few seconds pass (events of a real kernel come on its thread). */
+    protected abstract void await(java.util.function.BooleanSupplier done) throws Exception;
+
     /** Whether the kernel has the tool or module {@code what} names; prints why not. */
     protected boolean supports(String what) {
         return true;
@@ -251,5 +257,78 @@ public abstract class KernelContract {
         String saved = k.iptablesSave("c", "filter");
         assertTrue(saved.contains(":FORWARD DROP"), saved);
         assertTrue(saved.contains("-A INPUT -s 10.0.0.0/8 -j DROP"), saved);
+    }
+
+    @Test
+    void conntrackReportsANewFlowListsItAndItsFlushReportsDestroy() throws Exception {
+        if (!supports("iptables")) {
+            return;
+        }
+        k.netnsAdd("a");
+        k.netnsAdd("b");
+        k.linkAdd("a", new LinkSpec.Veth(Attrs.named("a0").up(true), Attrs.named("b0").netns("b").up(true), false));
+        k.addrAdd("a", "a0", Cidr.parse("10.88.0.1/24"));
+        k.addrAdd("b", "b0", Cidr.parse("10.88.0.2/24"));
+        k.linkSetUp("b", "b0", true);
+        // The conntrack match loads connection tracking in b, as Docker's rules do on the host.
+        k.iptables("b", List.of("-A", "INPUT", "-m", "conntrack", "--ctstate", "NEW", "-j", "ACCEPT"));
+        List<ConntrackEvent> seen = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
+        try (AutoCloseable sub = k.conntrackEvents("b", seen::add)) {
+            sendUdp("a", Ipv4Address.parse("10.88.0.2").bits(), 9999);
+            await(() -> !seen.isEmpty());
+            assertEquals(1, seen.size(), seen.toString());
+            ConntrackEvent e = seen.get(0);
+            assertEquals(ConntrackEvent.Type.NEW, e.type());
+            assertEquals(0, e.portid());
+            ConntrackInfo c = e.conn();
+            assertEquals(17, c.protocol());
+            assertEquals(30, c.timeout());
+            assertNull(c.tcpState());
+            assertFalse(c.seenReply());
+            assertEquals(Ipv4Address.parse("10.88.0.1").bits(), c.original().src());
+            assertEquals(Ipv4Address.parse("10.88.0.2").bits(), c.original().dst());
+            assertEquals(9999, c.original().dstPort());
+            assertEquals(c.original().srcPort(), c.reply().dstPort());
+            assertEquals(0, c.use(), "an event carries no use count");
+            List<ConntrackInfo> table = k.conntrack("b");
+            assertEquals(1, table.size(), table.toString());
+            assertEquals(c.original(), table.get(0).original());
+            assertTrue(table.get(0).use() > 0, "the dump does");
+            assertEquals(1, k.conntrackFlush("b"));
+            await(() -> seen.size() >= 2);
+            assertEquals(ConntrackEvent.Type.DESTROY, seen.get(1).type());
+            assertTrue(seen.get(1).portid() != 0, "a flush names the asker's port");
+            assertEquals(c.original(), seen.get(1).conn().original());
+            assertEquals(List.of(), k.conntrack("b"));
+        }
+    }
+
+    @Test
+    void conntrackDeleteTakesOneConnectionAndReportsItsDestroy() throws Exception {
+        if (!supports("iptables")) {
+            return;
+        }
+        k.netnsAdd("a");
+        k.netnsAdd("b");
+        k.linkAdd("a", new LinkSpec.Veth(Attrs.named("a0").up(true), Attrs.named("b0").netns("b").up(true), false));
+        k.addrAdd("a", "a0", Cidr.parse("10.89.0.1/24"));
+        k.addrAdd("b", "b0", Cidr.parse("10.89.0.2/24"));
+        k.linkSetUp("b", "b0", true);
+        k.iptables("b", List.of("-A", "INPUT", "-m", "conntrack", "--ctstate", "NEW", "-j", "ACCEPT"));
+        List<ConntrackEvent> seen = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
+        try (AutoCloseable sub = k.conntrackEvents("b", seen::add)) {
+            sendUdp("a", Ipv4Address.parse("10.89.0.2").bits(), 7001);
+            sendUdp("a", Ipv4Address.parse("10.89.0.2").bits(), 7002);
+            await(() -> seen.size() >= 2);
+            ConntrackInfo first = k.conntrack("b").stream().filter(c -> c.original().dstPort() == 7001).findFirst().orElseThrow();
+            k.conntrackDelete("b", first);
+            await(() -> seen.size() >= 3);
+            assertEquals(ConntrackEvent.Type.DESTROY, seen.get(2).type());
+            assertEquals(7001, seen.get(2).conn().original().dstPort());
+            List<ConntrackInfo> left = k.conntrack("b");
+            assertEquals(1, left.size(), left.toString());
+            assertEquals(7002, left.get(0).original().dstPort());
+            assertThrows(KernelException.class, () -> k.conntrackDelete("b", first), "gone");
+        }
     }
 }

@@ -4,7 +4,11 @@ import dev.dockwire.kernel.Kernel;
 import dev.dockwire.kernel.KernelContract;
 import dev.dockwire.kernel.LinkSpec;
 import dev.dockwire.testing.ExternalTools;
+import java.net.DatagramPacket;
+import java.net.DatagramSocket;
+import java.net.InetAddress;
 import java.nio.file.Files;
+import java.util.function.BooleanSupplier;
 import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -31,6 +35,25 @@ class RealKernelContractTest extends KernelContract {
     protected void close(Kernel kernel) {
         if (kernel != null) {
             ((RealKernel) kernel).close();
+        }
+    }
+
+    @Override
+    protected void sendUdp(String ns, int dst, int port) {
+        Namespaces.call(((RealKernel) k).netnsName(ns), () -> {
+            try (DatagramSocket s = new DatagramSocket()) {
+                byte[] x = {'x'};
+                s.send(new DatagramPacket(x, 1, InetAddress.getByAddress(java.nio.ByteBuffer.allocate(4).putInt(dst).array()), port));
+            }
+            return null;
+        });
+    }
+
+    @Override
+    protected void await(BooleanSupplier done) throws InterruptedException {
+        long end = System.nanoTime() + 5_000_000_000L;
+        while (!done.getAsBoolean() && System.nanoTime() < end) {
+            Thread.sleep(20);
         }
     }
 

@@ -20,6 +20,11 @@ import java.util.List;
  * inserts a new connection into the hash. Timeouts run on the virtual clock and expire lazily
  * (the kernel's gc worker); {@code nf_conntrack_max} bounds the table, evicting a connection that
  * is not ASSURED first (early_drop) and otherwise dropping the packet.
+ *
+ * <p>Events (nf_conntrack_ecache.c): NEW at confirm, REPLY when the reply direction is first seen,
+ * ASSURED, PROTOINFO on a TCP state change are cached on the connection and delivered together to
+ * the {@link ConntrackListener} when a packet of it is confirmed; DESTROY is delivered when it
+ * leaves the table. Only connections made while a listener was set report (the ecache extension).
  */
 public final class Conntrack {
     private static final long S = 1_000_000_000L;
@@ -33,6 +38,7 @@ public final class Conntrack {
     final ConntrackHash hash = new ConntrackHash();
     private final Clock clock;
     private final ConntrackContext ctx;
+    private ConntrackListener listener = ConntrackListener.NONE;
     private Conn head;
     private Conn tail;
     private int count;
@@ -52,6 +58,11 @@ public final class Conntrack {
     public Conntrack(Clock clock, ConntrackContext ctx) {
         this.clock = clock;
         this.ctx = ctx;
+    }
+
+    /** Sets who hears the events ({@link ConntrackListener#NONE}: nobody). */
+    public void listen(ConntrackListener l) {
+        listener = l == null ? ConntrackListener.NONE : l;
     }
 
     public Stats stats() {
@@ -130,6 +141,7 @@ public final class Conntrack {
             }
             c = new Conn(proto, p.src, p.dst, sport, dport);
             c.streamTs = clock.nanos() + 2 * S;
+            c.ecache = listener != ConntrackListener.NONE;
             dir = Conn.ORIGINAL;
             isNew = true;
             stats.created++;
@@ -146,8 +158,9 @@ public final class Conntrack {
             stats.invalid++;
             return Verdict.ACCEPT;
         }
-        if (ctinfo == CtInfo.ESTABLISHED_REPLY) {
+        if (ctinfo == CtInfo.ESTABLISHED_REPLY && !c.seenReply()) {
             c.status |= Conn.IPS_SEEN_REPLY;
+            c.events |= ConntrackListener.IPCT_REPLY;
         }
         p.ct = c;
         p.ctinfo = ctinfo;
@@ -169,6 +182,11 @@ public final class Conntrack {
             return null;
         }
         return c;
+    }
+
+    /** The direction the last successful {@link #lookup} found its tuple in. */
+    public int hashDir() {
+        return hash.foundDir;
     }
 
     /** The per-protocol "new" check (tcp_new, icmp_new). */
@@ -198,6 +216,7 @@ public final class Conntrack {
                     refresh(c, extra);
                     if (stream) {
                         c.status |= Conn.IPS_ASSURED;
+                        c.events |= ConntrackListener.IPCT_ASSURED;
                     }
                 } else {
                     refresh(c, UDP_TIMEOUT);
@@ -290,10 +309,38 @@ public final class Conntrack {
         }
     }
 
-    /** __nf_conntrack_confirm: a new connection enters the hash when its first packet leaves the hooks. */
+    /**
+     * nf_conntrack_confirm: a new connection enters the hash when its first packet leaves the hooks
+     * (__nf_conntrack_confirm); then the connection's cached events are delivered.
+     */
     public int confirm(NfPacket p) {
         Conn c = p.ct;
-        if (c == null || c.confirmed() || (c.status & Conn.IPS_DYING) != 0 || CtInfo.dir(p.ctinfo) != Conn.ORIGINAL) {
+        if (c == null) {
+            return Verdict.ACCEPT;
+        }
+        if (!c.confirmed()) {
+            int v = insert(c, p.ctinfo);
+            if (v != Verdict.ACCEPT || !c.confirmed()) {
+                return v;
+            }
+        }
+        if (c.events != 0) {
+            deliver(c);
+        }
+        return Verdict.ACCEPT;
+    }
+
+    /** nf_ct_deliver_cached_events: a dying connection's cache is dropped with it. */
+    private void deliver(Conn c) {
+        int events = c.events;
+        c.events = 0;
+        if (c.ecache && (c.status & Conn.IPS_DYING) == 0) {
+            listener.event(events, c, 0);
+        }
+    }
+
+    private int insert(Conn c, int ctinfo) {
+        if ((c.status & Conn.IPS_DYING) != 0 || CtInfo.dir(ctinfo) != Conn.ORIGINAL) {
             return Verdict.ACCEPT;
         }
         if (hash.find(c.proto, c.src(0), c.dst(0), c.sport(0), c.dport(0)) != null
@@ -314,11 +361,20 @@ public final class Conntrack {
         tail = c;
         count++;
         stats.insert++;
+        c.events |= ConntrackListener.IPCT_NEW;
         return Verdict.ACCEPT;
     }
 
     /** nf_ct_kill: out of the hash (it may still be attached to the packet in flight). */
     public void kill(Conn c) {
+        kill(c, 0);
+    }
+
+    /**
+     * nf_ct_delete: out of the hash, reporting DESTROY as asked by netlink port {@code portid} (0:
+     * the kernel's own doing).
+     */
+    public void kill(Conn c, long portid) {
         if ((c.status & Conn.IPS_DYING) != 0) {
             return;
         }
@@ -341,6 +397,10 @@ public final class Conntrack {
         c.prev = null;
         c.next = null;
         count--;
+        if (c.ecache) {
+            c.events = 0;
+            listener.event(ConntrackListener.IPCT_DESTROY, c, portid);
+        }
     }
 
     /** Expired entries out (gc_worker), then early_drop of the oldest connection not ASSURED. */
@@ -383,9 +443,14 @@ public final class Conntrack {
 
     /** {@code conntrack -F}: forgets every connection; returns how many there were. */
     public int flush() {
+        return flush(0);
+    }
+
+    /** {@code conntrack -F} as asked by netlink port {@code portid} (its DESTROY events name it). */
+    public int flush(long portid) {
         int n = 0;
         while (head != null) {
-            kill(head);
+            kill(head, portid);
             n++;
         }
         return n;

@@ -122,6 +122,9 @@ final class TcpConntrack {
             return Conntrack.INVALID;
         }
         long timeout = TIMEOUTS[next];
+        if (next != old) {
+            c.events |= ConntrackListener.IPCT_PROTOINFO;
+        }
         if (!c.seenReply()) {
             if (isRst(flags) && !isNew) {
                 // Only reply is a RST: no connection worth remembering.
@@ -135,6 +138,7 @@ final class TcpConntrack {
         } else if (!c.assured() && (old == SYN_RECV || old == ESTABLISHED)
                 && next == ESTABLISHED) {
             c.status |= Conn.IPS_ASSURED;
+            c.events |= ConntrackListener.IPCT_ASSURED;
         }
         c.tcpState = next;
         ct.refresh(c, timeout);
