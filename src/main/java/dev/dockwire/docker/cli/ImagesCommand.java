@@ -112,7 +112,7 @@ final class ImagesCommand {
         }
         List<ListFormat.Row> rows = new ArrayList<>();
         for (ImageService.Stored s : images) {
-            rows.add(row(s, noTrunc));
+            rows.add(row(s, noTrunc, f.has("digests")));
         }
         return CommandOutput.ok(ListFormat.write(f.get("format"), f.has("digests") ? DIGEST_TABLE : DEFAULT_TABLE, header(), rows));
     }
@@ -204,13 +204,15 @@ final class ImagesCommand {
     }
 
     /** formatter.imageContext's fields. */
-    private ListFormat.Row row(ImageService.Stored s, boolean noTrunc) {
+    private ListFormat.Row row(ImageService.Stored s, boolean noTrunc, boolean digests) {
         ListFormat.Row row = new ListFormat.Row();
         Instant created = s.image().created();
         row.put("Containers", "N/A");
         row.put("CreatedAt", created == null ? "N/A" : CREATED_AT.format(created));
         row.put("CreatedSince", created == null ? "N/A" : HumanTime.ago((wallMillis - created.toEpochMilli()) * 1_000_000L));
-        row.put("Digest", "<none>");
+        // imageFormatTaggedAndDigest: a tag's repository digest only with --digests, else <none>
+        String digest = digests ? engine.images().repoDigest(s.name()) : null;
+        row.put("Digest", digest == null ? "<none>" : digest.substring(digest.indexOf('@') + 1));
         row.put("ID", id(s, noTrunc));
         row.put("Repository", s.repository());
         row.put("SharedSize", "N/A");

@@ -35,6 +35,10 @@ class ImageTagInspectTest {
                 h.ok("docker images im-bb --format '{{.Repository}}:{{.Tag}} {{.ID}}'"));
         assertEquals(List.of("sha256:aaef90e065235eb0b2d9938be85d1b81add2902cf89affe2cdfa19be33476ac0 [busybox:latest im-bb:v1 im-bb:v2]"),
                 h.ok("docker inspect im-bb:v1 --format '{{.Id}} {{.RepoTags}}'"));
+        List<String> digests = h.ok("docker images --digests --format '{{.Repository}}:{{.Tag}} {{.Digest}}'");
+        assertEquals(3, digests.size(), digests.toString());
+        assertTrue(digests.get(0).matches("busybox:latest sha256:[0-9a-f]{64}"), digests.get(0));
+        assertEquals(List.of("im-bb:v1 <none>", "im-bb:v2 <none>"), digests.subList(1, 3));
         assertEquals(List.of("Untagged: im-bb:v1", "Untagged: im-bb:v2"), h.ok("docker rmi im-bb:v1 im-bb:v2"));
         assertEquals(List.of("busybox"), h.ok("docker images --format '{{.Repository}}'"));
         // the tag outlives the name it was given from, and a container of it runs the image's config
