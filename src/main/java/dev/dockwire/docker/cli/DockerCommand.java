@@ -109,6 +109,7 @@ public final class DockerCommand {
             case "pull" -> ImagePull.pull(engine(), rest);
             case "images" -> images().list(rest);
             case "rmi" -> images().remove("rmi", rest);
+            case "tag" -> images().tag("tag", rest);
             case "image" -> image(rest);
             case "stats" -> new StatsCommand(engine()).run(rest);
             default -> CommandOutput.fail(1, "docker: '" + cmd + "' is not a docker command.\nSee 'docker --help'");
@@ -318,7 +319,7 @@ public final class DockerCommand {
         return new ImagesCommand(engine(), System.currentTimeMillis());
     }
 
-    /** {@code docker image ls|list|rm|remove|pull}. */
+    /** {@code docker image ls|list|rm|remove|pull|tag|inspect}. */
     private CommandOutput image(List<String> args) {
         if (args.isEmpty()) {
             return DockerHelp.help("image", false);
@@ -328,6 +329,8 @@ public final class DockerCommand {
             case "ls", "list" -> images().list(rest);
             case "rm", "remove" -> images().remove("image rm", rest);
             case "pull" -> ImagePull.pull(engine(), rest);
+            case "tag" -> images().tag("image tag", rest);
+            case "inspect" -> new InspectCommand(engine()).run(rest, "image");
             default -> dispatch(args);
         };
     }

@@ -235,7 +235,7 @@ final class GoTemplate {
                 Object v = args.get(0);
                 // A list's row marshals itself with encoding/json's HTML escaping (formatter.MarshalJSON); other values
                 // go through the template's json, an encoder with SetEscapeHTML(false) (docker/cli templates).
-                return new Raw(v instanceof ListFormat.Row ? Json.escapeHtml(Json.compact(v)) : Json.compact(v));
+                return new Raw(v instanceof ListFormat.Row ? Json.escapeHtml(Json.compact(v)) : v == NIL_POINTER ? "null" : Json.compact(v));
             }
             case "index" -> {
                 Object v = args.get(0);
@@ -395,6 +395,25 @@ final class GoTemplate {
     }
 
     private record Raw(String text) {
+    }
+
+    /**
+     * A Go nil pointer as a value (the ps formatter's Platform, a *ocispec.Platform the daemon did
+     * not send): text/template prints it {@code <nil>}, encoding/json {@code null}; a missing key
+     * or nil interface prints {@code <no value>}.
+     */
+    static final Object NIL_POINTER = new NilPointer();
+
+    private record NilPointer() {
+        @com.fasterxml.jackson.annotation.JsonValue
+        Object json() {
+            return null;
+        }
+
+        @Override
+        public String toString() {
+            return "<nil>";
+        }
     }
 
     /** Go's default formatting: maps as map[k:v], lists as [a b], nil as {@code <no value>}. */

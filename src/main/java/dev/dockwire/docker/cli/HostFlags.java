@@ -1,6 +1,5 @@
 package dev.dockwire.docker.cli;
 
-import dev.dockwire.docker.Container;
 import dev.dockwire.docker.ContainerOptions;
 import dev.dockwire.docker.cli.CliFlags.Spec;
 import dev.dockwire.wire.MacAddress;
@@ -89,35 +88,6 @@ final class HostFlags {
             }
         }
         return out;
-    }
-
-    /**
-     * The flags in {@code docker inspect}'s HostConfig as moby marshals them: CapAdd, CapDrop and
-     * Links null when unset, Links as {@code /CHILD:/PARENT/ALIAS}; Tmpfs, Sysctls and Init
-     * (omitempty) only when set.
-     */
-    static void inspect(Map<String, Object> hostConfig, Container c) {
-        ContainerOptions o = c.options();
-        hostConfig.put("CapAdd", o.capAdd().isEmpty() ? null : new ArrayList<>(o.capAdd()));
-        hostConfig.put("CapDrop", o.capDrop().isEmpty() ? null : new ArrayList<>(o.capDrop()));
-        List<String> links = new ArrayList<>();
-        for (String l : o.links()) {
-            String[] parts = l.split(":", 2);
-            String child = parts[0].startsWith("/") ? parts[0].substring(1) : parts[0];
-            links.add("/" + child + ":/" + c.name() + "/" + (parts.length > 1 ? parts[1] : child));
-        }
-        hostConfig.put("Links", links.isEmpty() ? null : links);
-        hostConfig.put("Privileged", o.privileged());
-        hostConfig.put("ReadonlyRootfs", o.readOnly());
-        if (!o.tmpfs().isEmpty()) {
-            hostConfig.put("Tmpfs", new java.util.TreeMap<>(o.tmpfs()));
-        }
-        if (!o.sysctls().isEmpty()) {
-            hostConfig.put("Sysctls", new java.util.TreeMap<>(o.sysctls()));
-        }
-        if (o.init()) {
-            hostConfig.put("Init", true);
-        }
     }
 
     /** opts.NormalizeCapability: trimmed, upper case, {@code CAP_} prefixed unless {@code ALL}. */

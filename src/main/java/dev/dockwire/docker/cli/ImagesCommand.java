@@ -7,6 +7,7 @@ import dev.dockwire.docker.EngineException;
 import dev.dockwire.docker.engine.Engine;
 import dev.dockwire.docker.engine.ImageDelete;
 import dev.dockwire.docker.engine.ImageService;
+import dev.dockwire.docker.engine.Images;
 import java.nio.file.FileSystems;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -19,8 +20,8 @@ import java.util.Locale;
 
 /**
  * {@code docker images} / {@code docker image ls} and {@code docker rmi} / {@code docker image rm}:
- * the daemon's image list (moby daemon/images/images.go: newest first, {@code reference} and
- * {@code dangling} filters) printed by docker/cli 28's image formatter
+ * the daemon's image list (moby 28 daemon/images/image_list.go: newest first; {@code reference},
+ * {@code dangling}, {@code before}/{@code since}, {@code until} and {@code label} filters) printed by docker/cli 28's image formatter
  * (cli/command/formatter/image.go: REPOSITORY TAG IMAGE ID CREATED SIZE, a DIGEST column only
  * with {@code --digests}); CREATED is go-units' HumanDuration from {@code wallMillis}, the
  * client's clock, SIZE HumanSizeWithPrecision(size, 3).
@@ -65,13 +66,29 @@ final class ImagesCommand {
                     dangling = value.equals("true");
                 }
                 case "before", "since" -> {
-                    ImageService.Stored anchor = engine.images().stored().stream()
-                            .filter(s -> s.name().equals(ImageService.familiar(value))).findFirst().orElse(null);
+                    ImageService.Stored anchor = engine.images().find(value);
                     if (anchor == null) {
                         return CommandOutput.fail(1, "Error response from daemon: No such image: " + ImageService.familiar(value));
                     }
                     Instant at = created(anchor);
-                    bounds.add(s -> key.equals("before") ? created(s).isBefore(at) : created(s).isAfter(at));
+                    // image_list.go: an image without a creation date passes neither bound
+                    bounds.add(s -> s.image().created() != null && (key.equals("before") ? created(s).isBefore(at) : created(s).isAfter(at)));
+                }
+                case "until" -> {
+                    Instant at = timestamp(value);
+                    if (at == null) {
+                        return CommandOutput.fail(1, "Error response from daemon: failed to parse value as time or duration: \"" + value + "\"");
+                    }
+                    bounds.add(s -> s.image().created() != null && s.image().created().isBefore(at));
+                }
+                case "label" -> {
+                    int kv = value.indexOf('=');
+                    String label = kv < 0 ? value : value.substring(0, kv);
+                    // filters.MatchKVList: the label is set, and to the value when one is given
+                    bounds.add(s -> {
+                        String v = Images.labels(s.name()).get(label);
+                        return v != null && (kv < 0 || v.equals(value.substring(kv + 1)));
+                    });
                 }
                 default -> {
                     return CommandOutput.fail(1, "Error response from daemon: invalid filter '" + key + "'");
@@ -95,7 +112,7 @@ final class ImagesCommand {
         }
         List<ListFormat.Row> rows = new ArrayList<>();
         for (ImageService.Stored s : images) {
-            rows.add(row(s, noTrunc));
+            rows.add(row(s, noTrunc, f.has("digests")));
         }
         return CommandOutput.ok(ListFormat.write(f.get("format"), f.has("digests") ? DIGEST_TABLE : DEFAULT_TABLE, header(), rows));
     }
@@ -121,10 +138,60 @@ final class ImagesCommand {
         return new CommandOutput(status, out);
     }
 
+    /**
+     * {@code docker tag SOURCE TARGET}: the client parses both references (client/image_tag.go:
+     * ParseAnyReference, ParseNormalizedNamed, no digest in the target), the daemon names the image.
+     */
+    CommandOutput tag(String cmd, List<String> args) {
+        CliFlags f = CliFlags.parse(args, List.of(), true);
+        if (f.positional().size() != 2) {
+            return CliErrors.usage(cmd, "exactly 2 arguments", "SOURCE_IMAGE[:TAG] TARGET_IMAGE[:TAG]");
+        }
+        String source = f.positional().get(0);
+        String target = f.positional().get(1);
+        for (String ref : List.of(source, target)) {
+            String invalid = ref == source && ref.matches("(sha256:)?[0-9a-f]{64}") ? null : ImageService.referenceError(ref);
+            if (invalid != null) {
+                return CommandOutput.fail(1, "Error parsing reference: \"" + ref + "\" is not a valid repository/tag: " + invalid);
+            }
+        }
+        if (target.contains("@")) {
+            return CommandOutput.fail(1, "refusing to create a tag with a digest reference");
+        }
+        String error = engine.images().tag(source, target, Instant.ofEpochMilli(wallMillis));
+        return error == null ? CommandOutput.ok(List.of()) : CommandOutput.fail(1, "Error response from daemon: " + error);
+    }
+
     /** moby's reference filter: the pattern matched (path.Match) against the familiar name, with and without its tag. */
     private static boolean matches(String pattern, ImageService.Stored s) {
         var matcher = FileSystems.getDefault().getPathMatcher("glob:" + pattern);
         return matcher.matches(Path.of(s.repository())) || matcher.matches(Path.of(s.name()));
+    }
+
+    /**
+     * An {@code until} value as the daemon reads it (api/types/time.GetTimestamp against its clock):
+     * a Go duration before now, an RFC 3339 time or date (UTC), or Unix seconds; null when none.
+     */
+    private Instant timestamp(String value) {
+        if (!value.equals("0")) {
+            try {
+                return Instant.ofEpochMilli(wallMillis).minusNanos(dev.dockwire.sim.GoDuration.parse(value));
+            } catch (IllegalArgumentException notADuration) {
+                // a time, below
+            }
+        }
+        try {
+            if (value.matches("\\d+(\\.\\d+)?")) {
+                return Instant.ofEpochMilli((long) (Double.parseDouble(value) * 1000));
+            }
+            if (value.matches("\\d{4}-\\d{2}-\\d{2}")) {
+                return java.time.LocalDate.parse(value).atStartOfDay(ZoneOffset.UTC).toInstant();
+            }
+            return value.matches(".*([zZ]|[+-]\\d{2}:\\d{2})$") ? java.time.OffsetDateTime.parse(value).toInstant()
+                    : java.time.LocalDateTime.parse(value).toInstant(ZoneOffset.UTC);
+        } catch (java.time.format.DateTimeParseException e) {
+            return null;
+        }
     }
 
     /** The image's creation time; the zero time for one without a date. */
@@ -137,13 +204,15 @@ final class ImagesCommand {
     }
 
     /** formatter.imageContext's fields. */
-    private ListFormat.Row row(ImageService.Stored s, boolean noTrunc) {
+    private ListFormat.Row row(ImageService.Stored s, boolean noTrunc, boolean digests) {
         ListFormat.Row row = new ListFormat.Row();
         Instant created = s.image().created();
         row.put("Containers", "N/A");
         row.put("CreatedAt", created == null ? "N/A" : CREATED_AT.format(created));
         row.put("CreatedSince", created == null ? "N/A" : HumanTime.ago((wallMillis - created.toEpochMilli()) * 1_000_000L));
-        row.put("Digest", "<none>");
+        // imageFormatTaggedAndDigest: a tag's repository digest only with --digests, else <none>
+        String digest = digests ? engine.images().repoDigest(s.name()) : null;
+        row.put("Digest", digest == null ? "<none>" : digest.substring(digest.indexOf('@') + 1));
         row.put("ID", id(s, noTrunc));
         row.put("Repository", s.repository());
         row.put("SharedSize", "N/A");

@@ -6,7 +6,6 @@ import dev.dockwire.docker.Health;
 import dev.dockwire.docker.ImageConfig;
 import dev.dockwire.docker.Network;
 import dev.dockwire.docker.PortBinding;
-import dev.dockwire.docker.PortSpec;
 import dev.dockwire.docker.engine.Engine;
 import dev.dockwire.docker.engine.Exec;
 import dev.dockwire.docker.engine.Images;
@@ -243,32 +242,33 @@ final class Inspect {
             state.put("Health", health(c.health()));
         }
         m.put("State", state);
-        m.put("Image", "sha256:" + Images.digest(c.image()));
-        m.put("ResolvConfPath", "/var/lib/docker/containers/" + c.id() + "/resolv.conf");
-        m.put("HostnamePath", "/var/lib/docker/containers/" + c.id() + "/hostname");
-        m.put("HostsPath", "/var/lib/docker/containers/" + c.id() + "/hosts");
+        m.put("Image", engine.images().published(c.image()).id());
+        String dir = "/var/lib/docker/containers/" + c.id() + "/";
+        m.put("ResolvConfPath", dir + "resolv.conf");
+        m.put("HostnamePath", dir + "hostname");
+        m.put("HostsPath", dir + "hosts");
+        m.put("LogPath", dir + c.id() + "-json.log");
         m.put("Name", "/" + c.name());
         m.put("RestartCount", c.restartCount());
         m.put("Driver", "overlay2");
-        Map<String, Object> hostConfig = new LinkedHashMap<>();
-        hostConfig.put("NetworkMode", c.networkMode());
-        Map<String, Object> portBindings = new TreeMap<>();
-        for (PortSpec ps : c.portSpecs()) {
-            @SuppressWarnings("unchecked")
-            List<Object> list = (List<Object>) portBindings.computeIfAbsent(ps.key(), k -> new ArrayList<>());
-            Map<String, Object> hb = new LinkedHashMap<>();
-            hb.put("HostIp", ps.hostIp() == null ? "" : ps.hostIp().toString());
-            hb.put("HostPort", ps.hostLow() == 0 ? "" : ps.hostLow() == ps.hostHigh() ? String.valueOf(ps.hostLow())
-                    : ps.hostLow() + "-" + ps.hostHigh());
-            list.add(hb);
-        }
-        hostConfig.put("PortBindings", portBindings);
-        hostConfig.put("Dns", new ArrayList<>(c.dns()));
-        hostConfig.put("DnsOptions", new ArrayList<>(c.options().dnsOptions()));
-        hostConfig.put("DnsSearch", new ArrayList<>(c.options().dnsSearch()));
-        hostConfig.put("ExtraHosts", c.extraHosts().isEmpty() ? null : new ArrayList<>(c.extraHosts()));
-        HostFlags.inspect(hostConfig, c);
-        m.put("HostConfig", hostConfig);
+        m.put("Platform", "linux");
+        m.put("MountLabel", "");
+        m.put("ProcessLabel", "");
+        m.put("AppArmorProfile", "docker-default"); // daemon/apparmor_default.go: a Debian or Ubuntu host has AppArmor
+        m.put("ExecIDs", null);
+        m.put("HostConfig", InspectHostConfig.of(c));
+        // the container's read-write layer over its -init layer (dockwire's images bring no layers of their own)
+        String layer = "/var/lib/docker/overlay2/" + Images.digest("layer:" + c.id());
+        Map<String, Object> data = new TreeMap<>();
+        data.put("LowerDir", layer + "-init/diff");
+        data.put("MergedDir", layer + "/merged");
+        data.put("UpperDir", layer + "/diff");
+        data.put("WorkDir", layer + "/work");
+        Map<String, Object> graph = new LinkedHashMap<>();
+        graph.put("Data", data);
+        graph.put("Name", "overlay2");
+        m.put("GraphDriver", graph);
+        m.put("Mounts", List.of());
         m.put("Config", config(c, image));
         Map<String, Object> ns = new LinkedHashMap<>();
         // moby 28 api/types/container.NetworkSettings: NetworkSettingsBase, then DefaultNetworkSettings, then Networks.

@@ -6,12 +6,14 @@ import dev.dockwire.docker.CommandOutput;
 import dev.dockwire.docker.Container;
 import dev.dockwire.docker.Network;
 import dev.dockwire.docker.engine.Engine;
+import dev.dockwire.docker.engine.ImageService;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * {@code docker inspect [--type T]} and {@code docker network inspect}: the objects as the engine
- * API returns them ({@link Inspect}), as indented JSON or through {@code --format}.
+ * {@code docker inspect [--type T]}, {@code docker container|image|network inspect}: the objects as
+ * the engine API returns them ({@link Inspect}, {@link ImageInspect}), as indented JSON or through
+ * {@code --format}.
  */
 final class InspectCommand {
     private final Engine engine;
@@ -32,14 +34,22 @@ final class InspectCommand {
                     : "[OPTIONS] " + type.toUpperCase(java.util.Locale.ROOT) + " [" + type.toUpperCase(java.util.Locale.ROOT) + "...]");
         }
         String wanted = type != null ? type : f.get("type");
+        boolean format = f.has("format");
         List<Object> objects = new ArrayList<>();
         List<String> errors = new ArrayList<>();
         for (String ref : f.positional()) {
+            // cli/command/system/inspect.go inspectAll: a container, then an image, then a network of that name.
             Object o = null;
             if (wanted == null || wanted.equals("container")) {
                 Container c = engine().findContainer(ref);
                 if (c != null) {
                     o = Inspect.container(c, engine());
+                }
+            }
+            if (o == null && (wanted == null || wanted.equals("image"))) {
+                ImageService.Stored image = engine().images().find(ref);
+                if (image != null) {
+                    o = format ? ImageInspect.typed(engine().images(), image) : ImageInspect.raw(engine().images(), image);
                 }
             }
             if (o == null && (wanted == null || wanted.equals("network"))) {
@@ -49,14 +59,13 @@ final class InspectCommand {
                 }
             }
             if (o == null) {
-                errors.add(wanted == null ? "Error: No such object: " + ref
-                        : "Error: No such " + wanted + ": " + ref);
+                errors.add(notFound(wanted, ref));
             } else {
                 objects.add(o);
             }
         }
         List<String> out = new ArrayList<>();
-        if (f.has("format")) {
+        if (format) {
             try {
                 for (Object o : objects) {
                     out.addAll(List.of(GoTemplate.render(f.get("format"), o).split("\n", -1)));
@@ -73,4 +82,19 @@ final class InspectCommand {
         return new CommandOutput(errors.isEmpty() ? 0 : 1, out);
     }
 
+    /**
+     * What the 28.2 client prints for {@code ref} not found: without a type, its own {@code Error: No
+     * such object}; a container's or an image's lookup is the daemon's 404 (moby daemon/errors.go,
+     * daemon/images/image.go ErrImageDoesNotExist: the reference with its tag).
+     */
+    private static String notFound(String wanted, String ref) {
+        if (wanted == null) {
+            return "Error: No such object: " + ref;
+        }
+        return switch (wanted) {
+            case "container" -> "Error response from daemon: No such container: " + ref;
+            case "image" -> "Error response from daemon: No such image: " + ImageService.familiar(ref);
+            default -> "Error: No such " + wanted + ": " + ref;
+        };
+    }
 }

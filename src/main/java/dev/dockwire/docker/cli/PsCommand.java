@@ -104,7 +104,7 @@ final class PsCommand {
         row.put("Mounts", "");
         row.put("Names", c.name());
         row.put("Networks", c.endpoints().keySet().stream().sorted().collect(Collectors.joining(",")));
-        row.put("Platform", null);
+        row.put("Platform", GoTemplate.NIL_POINTER); // containerContext.Platform: no ImageManifestDescriptor from the daemon
         row.put("Ports", DockerCommand.portsColumn(c, engine.images().config(c.image())));
         row.put("RunningFor", HumanTime.ago(now - c.created()));
         row.put("Size", "0B");

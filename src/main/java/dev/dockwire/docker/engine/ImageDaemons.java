@@ -22,8 +22,10 @@ import java.util.function.Function;
  * (its hostname on 80), {@code hashicorp/http-echo} ({@code -text=...} on 5678 or
  * {@code -listen=:PORT}), {@code httpd} (on 80), and the databases on their ports: {@code postgres}
  * (5432, its startup protocol), {@code mysql}/{@code mariadb} (3306, greeting and ping),
- * {@code redis} (6379, RESP), {@code mongo} (27017, accepting connections). Other images run
- * nothing that listens.
+ * {@code redis} and {@code redislabs/redismod} (6379, RESP), {@code mongo} (27017, accepting
+ * connections). A catalogue image whose server is not modelled accepts connections on the ports
+ * its entry {@code listens} on (elasticsearch's 9200, gitea's 3000, ...). Other images run nothing
+ * that listens.
  */
 public final class ImageDaemons {
     /** A started main process; stopped when the container stops. */
@@ -60,7 +62,7 @@ public final class ImageDaemons {
 
     /** The catalogue images whose server dockwire models, by base name ({@link #start}'s cases). */
     private static final java.util.Set<String> MODELLED = java.util.Set.of("nginx", "whoami", "httpd", "http-echo", "postgres",
-            "mysql", "mariadb", "mongo", "redis");
+            "mysql", "mariadb", "mongo", "redis", "redismod");
 
     /** Whether {@code c}'s image is a catalogue image whose server dockwire models. */
     static boolean models(Container c) {
@@ -104,8 +106,8 @@ public final class ImageDaemons {
             case "postgres" -> PostgresServer.start(sockets, clock::nanos)::stop;
             case "mysql", "mariadb" -> MysqlServer.start(sockets, mysqlVersion(c.image()))::stop;
             case "mongo" -> listen(sockets, 27017);
-            case "redis" -> RedisServer.start(sockets)::stop;
-            default -> null;
+            case "redis", "redismod" -> RedisServer.start(sockets)::stop; // redismod is redis-server with modules loaded
+            default -> listening(sockets, Images.listens(c.image()));
         };
     }
 
@@ -183,6 +185,15 @@ public final class ImageDaemons {
                 return c.writeFile(path, content, append);
             }
         };
+    }
+
+    /** The catalogue's {@code listens} ports of an image whose protocol dockwire does not speak, each accepting; null when none. */
+    private static Daemon listening(Sockets sockets, List<Integer> ports) {
+        if (ports.isEmpty()) {
+            return null;
+        }
+        List<Daemon> each = ports.stream().map(p -> listen(sockets, p)).toList();
+        return () -> each.forEach(Daemon::stop);
     }
 
     /** A server that accepts connections and keeps them open (enough for a TCP connect check). */

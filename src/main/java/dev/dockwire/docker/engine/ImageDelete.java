@@ -83,11 +83,11 @@ public final class ImageDelete {
     }
 
     private void untag(ImageService.Stored s, List<String> records) {
+        String digest = images.repoDigest(s.name());
         images.untag(s.name());
         records.add("Untagged: " + s.name());
-        ImageService.PullNames pull = ImageService.pullNames(s.name());
-        if (pull != null && images.stored().stream().noneMatch(o -> o.repository().equals(s.repository()))) {
-            records.add("Untagged: " + s.repository() + "@sha256:" + Images.digest("manifest:" + pull.canonical()));
+        if (digest != null && images.stored().stream().noneMatch(o -> o.repository().equals(s.repository()))) {
+            records.add("Untagged: " + digest);
         }
     }
 

@@ -14,6 +14,10 @@ public final class ImageService {
     private final Map<String, ImageDaemons.Declared> declared = new LinkedHashMap<>();
     /** The images pulled so far (by docker pull, or for a container), by their familiar tagged names. */
     private final java.util.Set<String> pulled = new java.util.LinkedHashSet<>();
+    /** Names given by {@code docker tag}: the new familiar name, the name of the image it was given to. */
+    private final Map<String, String> tags = new LinkedHashMap<>();
+    /** When {@code docker tag} last named each image (image.Store's SetLastUpdated), by image ID. */
+    private final Map<String, java.time.Instant> lastTagged = new LinkedHashMap<>();
 
     /**
      * How {@code docker pull} names {@code image}: the tag it pulls ({@code defaultTag} when the
@@ -59,12 +63,81 @@ public final class ImageService {
 
     /** What the daemon has (or would pull) for {@code image}: its ID, creation time and size. */
     public PublishedImages.Published published(String image) {
-        return PublishedImages.of(image, config(image));
+        String source = tags.get(key(image));
+        return source != null ? published(source) : PublishedImages.of(image, config(image));
     }
 
     /** Removes the tagged name {@code familiar}; false when the daemon had no such name. */
     boolean untag(String familiar) {
+        tags.remove(familiar);
         return pulled.remove(familiar);
+    }
+
+    /**
+     * The repository digest a pulled name brings ({@code busybox@sha256:...}, the registry's
+     * manifest digest, dockwire's own digest of the canonical name); null for a name {@code docker
+     * tag} gave, which no registry knows.
+     */
+    public String repoDigest(String familiar) {
+        PullNames pull = pullNames(familiar);
+        if (pull == null || local(familiar)) {
+            return null;
+        }
+        String repository = familiar.contains("@") ? familiar.split("@")[0] : familiar.substring(0, familiar.lastIndexOf(':'));
+        return repository + "@sha256:" + Images.digest("manifest:" + pull.canonical());
+    }
+
+    /** Whether {@code familiar} is a name {@code docker tag} gave, which no registry knows (no repository digest). */
+    boolean local(String familiar) {
+        return tags.containsKey(familiar);
+    }
+
+    /**
+     * The image {@code ref} names as the daemon's GetImage finds it: a tagged name it has
+     * ({@code busybox} is {@code busybox:latest}), else an image ID or a prefix of one
+     * ({@code sha256:} optional); null when it has none.
+     */
+    public Stored find(String ref) {
+        List<Stored> all = stored();
+        String familiar = familiar(ref);
+        for (Stored s : all) {
+            if (s.name().equals(familiar)) {
+                return s;
+            }
+        }
+        if (!ref.matches("(sha256:)?[0-9a-f]{1,64}")) {
+            return null;
+        }
+        String hex = ref.replaceFirst("^sha256:", "");
+        return all.stream().filter(s -> s.image().id().substring("sha256:".length()).startsWith(hex)).findFirst().orElse(null);
+    }
+
+    /**
+     * {@code docker tag SOURCE TARGET} (daemon/images/image_tag.go TagImage): TARGET names the
+     * image SOURCE finds, replacing what it named before; {@code at} is the image's LastTagTime.
+     * Returns the daemon's error, or null.
+     */
+    public String tag(String source, String target, java.time.Instant at) {
+        Stored image = find(source);
+        if (image == null) {
+            Reference ref = Reference.parse(source);
+            return "No such image: " + (ref == null || source.matches("(sha256:)?[0-9a-f]{64}") ? source : ref.familiarTagged());
+        }
+        String name = familiar(target);
+        pulled.remove(name);
+        tags.remove(name);
+        if (!name.equals(image.name())) {
+            String origin = tags.getOrDefault(image.name(), image.name());
+            tags.put(name, origin);
+        }
+        pulled.add(name);
+        lastTagged.put(image.image().id(), at);
+        return null;
+    }
+
+    /** When {@code docker tag} last named image {@code id}; null when it never did (a pulled image's LastTagTime is Go's zero time). */
+    public java.time.Instant lastTagged(String id) {
+        return lastTagged.get(id);
     }
 
     /** The images the daemon has pulled, by their familiar tagged names, in pull order. */
@@ -82,7 +155,7 @@ public final class ImageService {
 
     /** The declaration of {@code image} under any of its names ({@code app}, {@code app:latest}, {@code docker.io/library/app}). */
     ImageDaemons.Declared declared(String image) {
-        return declared.get(key(image));
+        return declared.get(tags.getOrDefault(key(image), key(image)));
     }
 
     /**
@@ -91,6 +164,10 @@ public final class ImageService {
      * does not have.
      */
     public ImageConfig config(String image) {
+        String source = tags.get(key(image));
+        if (source != null) {
+            return config(source);
+        }
         ImageDaemons.Declared d = declared(image);
         if (d != null) {
             return new ImageConfig(image, List.of(), List.of(), List.of(ImageConfig.DEFAULT_PATH), "", "",

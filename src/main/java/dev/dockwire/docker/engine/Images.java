@@ -29,6 +29,21 @@ import java.util.Set;
 public final class Images {
     private static final String RESOURCE = "/dev/dockwire/docker/images.yaml";
     private static final Map<String, ImageConfig> CATALOGUE = load();
+    /** Each catalogue image's LABELs (Config.Labels) and the TCP ports its main process accepts on, by catalogue name. */
+    private static final Map<String, Map<String, String>> LABELS = new LinkedHashMap<>();
+    private static final Map<String, List<Integer>> LISTENS = new LinkedHashMap<>();
+
+    static {
+        JsonNode images = tree().path("images");
+        images.fields().forEachRemaining(e -> {
+            Map<String, String> labels = new java.util.TreeMap<>();
+            e.getValue().path("labels").fields().forEachRemaining(l -> labels.put(l.getKey(), l.getValue().asText()));
+            LABELS.put(e.getKey(), Map.copyOf(labels));
+            List<Integer> ports = new ArrayList<>();
+            e.getValue().path("listens").forEach(p -> ports.add(p.asInt()));
+            LISTENS.put(e.getKey(), List.copyOf(ports));
+        });
+    }
 
     private Images() {
     }
@@ -36,25 +51,39 @@ public final class Images {
     /** The image's config as Docker Hub publishes it, or null for an image dockwire does not know. */
     public static ImageConfig config(String image) {
         Reference ref = Reference.parse(image);
-        if (ref == null || !ref.domain().equals(Reference.DOCKER_HUB)) {
+        if (ref == null) {
             return null;
         }
-        ImageConfig exact = CATALOGUE.get(ref.path() + ":" + ref.tagOrLatest());
+        // Docker Hub's images go by their path (nginx, traefik/whoami); another registry's by domain and path.
+        String repo = ref.domain().equals(Reference.DOCKER_HUB) ? ref.path() : ref.domain() + "/" + ref.path();
+        ImageConfig exact = CATALOGUE.get(repo + ":" + ref.tagOrLatest());
         if (exact != null) {
             return exact;
         }
         // Variant tags name their base after the version: 1.27-alpine, 1-alpine3.24, mainline-alpine-slim;
         // a major version with an entry of its own (mariadb:10, before the mysql names went) is one too.
         for (String part : ref.tagOrLatest().split("-")) {
-            ImageConfig v = CATALOGUE.get(ref.path() + ":" + part.replaceAll("[0-9.]+$", ""));
+            ImageConfig v = CATALOGUE.get(repo + ":" + part.replaceAll("[0-9.]+$", ""));
             if (v == null && part.matches("[0-9]+(\\.[0-9.]*)?")) {
-                v = CATALOGUE.get(ref.path() + ":" + part.split("\\.")[0]);
+                v = CATALOGUE.get(repo + ":" + part.split("\\.")[0]);
             }
             if (v != null) {
                 return v;
             }
         }
-        return CATALOGUE.get(ref.path());
+        return CATALOGUE.get(repo);
+    }
+
+    /** The image's LABELs (Config.Labels), sorted by key; empty for an image outside the catalogue. */
+    public static Map<String, String> labels(String image) {
+        ImageConfig c = config(image);
+        return c == null ? Map.of() : LABELS.getOrDefault(c.reference(), Map.of());
+    }
+
+    /** The TCP ports the image's main process accepts connections on ({@code listens}); empty when none or unknown. */
+    static List<Integer> listens(String image) {
+        ImageConfig c = config(image);
+        return c == null ? List.of() : LISTENS.getOrDefault(c.reference(), List.of());
     }
 
     /** The names the catalogue holds ({@code nginx}, {@code nginx:alpine}, {@code traefik/whoami}, ...). */
@@ -142,16 +171,19 @@ public final class Images {
         }
     }
 
-    private static Map<String, ImageConfig> load() {
-        JsonNode root;
+    private static JsonNode tree() {
         try (InputStream in = Images.class.getResourceAsStream(RESOURCE)) {
             if (in == null) {
                 throw new IllegalStateException("missing resource " + RESOURCE);
             }
-            root = new YAMLMapper().readTree(in);
+            return new YAMLMapper().readTree(in);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    private static Map<String, ImageConfig> load() {
+        JsonNode root = tree();
         Map<String, ProgramSet> sets = new LinkedHashMap<>();
         root.path("programSets").fields().forEachRemaining(e -> sets.put(e.getKey(),
                 new ProgramSet(e.getValue().path("provider").asText(e.getKey()), strings(e.getValue().path("programs")))));

@@ -28,24 +28,11 @@ import org.junit.jupiter.params.provider.MethodSource;
  * the image Compose would have built ({@code <project>-<service>}), which runs nothing; it is on
  * its networks all the same.
  *
- * <p>The projects' images outside dockwire's catalogue ({@code images.yaml}, what the emulated
- * Docker Hub serves) are put on the daemon first, as on a host that already has them: each one
- * declared ({@link dev.dockwire.docker.engine.ImageService#declare}) as a server on the port the
- * project publishes or exposes for it. Without them {@code up} ends with Docker Hub's
- * {@code pull access denied}, as on a host that cannot pull.
+ * <p>Every image the projects name is in dockwire's catalogue ({@code images.yaml}, what the
+ * emulated Docker Hub serves): nothing is put on the daemon first, {@code up} pulls each one.
  */
 class AwesomeComposeTest {
     static final Path ROOT = Path.of("src/test/resources/dev/dockwire/awesome-compose").toAbsolutePath();
-
-    /** Images the catalogue lacks, with the port each project gives them. */
-    static final Map<String, Integer> LOCAL_IMAGES = Map.ofEntries(
-            Map.entry("mcr.microsoft.com/azure-sql-edge:1.0.4", 1433), Map.entry("elasticsearch:7.16.1", 9200),
-            Map.entry("logstash:7.16.1", 9600), Map.entry("kibana:7.16.1", 5601), Map.entry("redislabs/redismod", 6379),
-            Map.entry("gitea/gitea:latest", 3000), Map.entry("itzg/minecraft-server", 25565),
-            Map.entry("nextcloud:apache", 80), Map.entry("visibilityspots/cloudflared", 5054),
-            Map.entry("pihole/pihole:latest", 80), Map.entry("linuxserver/plex", 32400),
-            Map.entry("portainer/portainer-ce:alpine", 9000), Map.entry("dpage/pgadmin4:latest", 80),
-            Map.entry("docker.redpanda.com/vectorized/redpanda:v22.2.2", 8082), Map.entry("linuxserver/wireguard", 51820));
 
     /** What does not come up yet, and why; each fix removes its projects. */
     static final Map<String, String> EXPECTED_FAILURES = Map.of();
@@ -72,7 +59,6 @@ class AwesomeComposeTest {
     void comesUpAndItsServicesReachEachOtherAsComposeWiresThem(String name) {
         Path file = composeFile(ROOT.resolve(name));
         try (TestHost h = new TestHost(19)) {
-            LOCAL_IMAGES.forEach((image, port) -> h.world.host().engine().images().declare(image, port, null));
             CommandResult up = h.run("docker compose -f " + file + " up -d");
             if (EXPECTED_FAILURES.containsKey(name)) {
                 assertNotEquals(0, up.status(), name + " is listed as failing (" + EXPECTED_FAILURES.get(name) + ") but came up");

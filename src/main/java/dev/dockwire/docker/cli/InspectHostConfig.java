@@ -1,0 +1,150 @@
+package dev.dockwire.docker.cli;
+
+import dev.dockwire.docker.Container;
+import dev.dockwire.docker.ContainerOptions;
+import dev.dockwire.docker.PortSpec;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * {@code docker inspect}'s HostConfig: moby 28's api/types/container.HostConfig marshalled, its
+ * fields in the struct's order with the embedded Resources in place, the omitempty ones
+ * (Annotations, StorageOpt, Tmpfs, Sysctls, Runtime, Mounts, Init) only when set. What a
+ * {@code docker run} does not set is what the 28.2 client sends and the daemon fills in for a
+ * Linux container on a cgroup v2 host: json-file logging, CgroupnsMode {@code private}
+ * (daemon/config/config_linux.go DefaultCgroupNamespaceMode), IpcMode {@code private}, a 64 MiB
+ * /dev/shm, runc, and oci/defaults.go's masked and read-only paths, which a privileged container
+ * goes without (daemon/create_unix.go).
+ */
+final class InspectHostConfig {
+    /** oci/defaults.go defaultLinuxMaskedPaths, without the per-CPU thermal_throttle paths a VM lacks. */
+    private static final List<String> MASKED_PATHS = List.of("/proc/asound", "/proc/acpi", "/proc/interrupts", "/proc/kcore",
+            "/proc/keys", "/proc/latency_stats", "/proc/timer_list", "/proc/timer_stats", "/proc/sched_debug", "/proc/scsi",
+            "/sys/firmware", "/sys/devices/virtual/powercap");
+    /** oci/defaults.go DefaultLinuxSpec's ReadonlyPaths. */
+    private static final List<String> READONLY_PATHS = List.of("/proc/bus", "/proc/fs", "/proc/irq", "/proc/sys", "/proc/sysrq-trigger");
+    /** daemon/config: the default --default-shm-size, 64 MiB. */
+    private static final long SHM_SIZE = 64L * 1024 * 1024;
+
+    private InspectHostConfig() {
+    }
+
+    static Map<String, Object> of(Container c) {
+        ContainerOptions o = c.options();
+        Map<String, Object> h = new LinkedHashMap<>();
+        h.put("Binds", null);
+        h.put("ContainerIDFile", "");
+        Map<String, Object> log = new LinkedHashMap<>();
+        log.put("Type", "json-file");
+        log.put("Config", Map.of());
+        h.put("LogConfig", log);
+        h.put("NetworkMode", c.networkMode());
+        h.put("PortBindings", portBindings(c));
+        Map<String, Object> restart = new LinkedHashMap<>();
+        String policy = c.restartPolicy();
+        int colon = policy.indexOf(':');
+        restart.put("Name", colon < 0 ? policy : policy.substring(0, colon));
+        restart.put("MaximumRetryCount", colon < 0 ? 0 : Integer.parseInt(policy.substring(colon + 1)));
+        h.put("RestartPolicy", restart);
+        h.put("AutoRemove", false);
+        h.put("VolumeDriver", "");
+        h.put("VolumesFrom", null);
+        h.put("ConsoleSize", List.of(0, 0));
+        h.put("CapAdd", o.capAdd().isEmpty() ? null : new ArrayList<>(o.capAdd()));
+        h.put("CapDrop", o.capDrop().isEmpty() ? null : new ArrayList<>(o.capDrop()));
+        h.put("CgroupnsMode", "private");
+        h.put("Dns", new ArrayList<>(c.dns()));
+        h.put("DnsOptions", new ArrayList<>(c.options().dnsOptions()));
+        h.put("DnsSearch", new ArrayList<>(c.options().dnsSearch()));
+        h.put("ExtraHosts", c.extraHosts().isEmpty() ? null : new ArrayList<>(c.extraHosts()));
+        h.put("GroupAdd", null);
+        h.put("IpcMode", "private");
+        h.put("Cgroup", "");
+        h.put("Links", links(c));
+        h.put("OomScoreAdj", 0);
+        h.put("PidMode", "");
+        h.put("Privileged", o.privileged());
+        h.put("PublishAllPorts", false);
+        h.put("ReadonlyRootfs", o.readOnly());
+        h.put("SecurityOpt", null);
+        if (!o.tmpfs().isEmpty()) {
+            h.put("Tmpfs", new TreeMap<>(o.tmpfs()));
+        }
+        h.put("UTSMode", "");
+        h.put("UsernsMode", "");
+        h.put("ShmSize", SHM_SIZE);
+        if (!o.sysctls().isEmpty()) {
+            h.put("Sysctls", new TreeMap<>(o.sysctls()));
+        }
+        h.put("Runtime", "runc");
+        h.put("Isolation", "");
+        resources(h);
+        h.put("MaskedPaths", o.privileged() ? null : MASKED_PATHS);
+        h.put("ReadonlyPaths", o.privileged() ? null : READONLY_PATHS);
+        if (o.init()) {
+            h.put("Init", true);
+        }
+        return h;
+    }
+
+    /** The embedded container.Resources, as a {@code docker run} without limits leaves them. */
+    private static void resources(Map<String, Object> h) {
+        h.put("CpuShares", 0);
+        h.put("Memory", 0);
+        h.put("NanoCpus", 0);
+        h.put("CgroupParent", "");
+        h.put("BlkioWeight", 0);
+        for (String devices : List.of("BlkioWeightDevice", "BlkioDeviceReadBps", "BlkioDeviceWriteBps", "BlkioDeviceReadIOps",
+                "BlkioDeviceWriteIOps")) {
+            h.put(devices, List.of());
+        }
+        h.put("CpuPeriod", 0);
+        h.put("CpuQuota", 0);
+        h.put("CpuRealtimePeriod", 0);
+        h.put("CpuRealtimeRuntime", 0);
+        h.put("CpusetCpus", "");
+        h.put("CpusetMems", "");
+        h.put("Devices", List.of());
+        h.put("DeviceCgroupRules", null);
+        h.put("DeviceRequests", null);
+        h.put("MemoryReservation", 0);
+        h.put("MemorySwap", 0);
+        h.put("MemorySwappiness", null);
+        h.put("OomKillDisable", false);
+        h.put("PidsLimit", null);
+        h.put("Ulimits", List.of());
+        h.put("CpuCount", 0);
+        h.put("CpuPercent", 0);
+        h.put("IOMaximumIOps", 0);
+        h.put("IOMaximumBandwidth", 0);
+    }
+
+    /** PortBindings (a nat.PortMap, keys sorted): each {@code -p} as given, HostPort empty when docker picks one. */
+    private static Map<String, Object> portBindings(Container c) {
+        Map<String, Object> portBindings = new TreeMap<>();
+        for (PortSpec ps : c.portSpecs()) {
+            @SuppressWarnings("unchecked")
+            List<Object> list = (List<Object>) portBindings.computeIfAbsent(ps.key(), k -> new ArrayList<>());
+            Map<String, Object> hb = new LinkedHashMap<>();
+            hb.put("HostIp", ps.hostIp() == null ? "" : ps.hostIp().toString());
+            hb.put("HostPort", ps.hostLow() == 0 ? "" : ps.hostLow() == ps.hostHigh() ? String.valueOf(ps.hostLow())
+                    : ps.hostLow() + "-" + ps.hostHigh());
+            list.add(hb);
+        }
+        return portBindings;
+    }
+
+    /** Links as the daemon stores them: {@code /child:/parent/alias}. */
+    private static List<String> links(Container c) {
+        List<String> links = new ArrayList<>();
+        for (String l : c.options().links()) {
+            String[] parts = l.split(":", 2);
+            String child = parts[0].startsWith("/") ? parts[0].substring(1) : parts[0];
+            links.add("/" + child + ":/" + c.name() + "/" + (parts.length > 1 ? parts[1] : child));
+        }
+        return links.isEmpty() ? null : links;
+    }
+}
