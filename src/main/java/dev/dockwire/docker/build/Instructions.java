@@ -252,20 +252,25 @@ final class Instructions {
         return new DockerfileException(cmd + " requires at least one argument");
     }
 
-    /** util/suggest: {@code  (did you mean FROM?)} for the instruction within two edits, in the case it was written in. */
+    /** util/suggest for an instruction word: {@code  (did you mean FROM?)} in the case it was written in. */
     static String suggestion(String word) {
-        String val = word.toLowerCase(Locale.ROOT);
+        return suggest(word, NAMES, false);
+    }
+
+    /** util/suggest.Search: the option within two edits of {@code val} ({@code  (did you mean X?)}), or "" for none or an exact one. */
+    static String suggest(String word, List<String> options, boolean caseSensitive) {
+        String val = caseSensitive ? word : word.toLowerCase(Locale.ROOT);
         String match = null;
         int min = 3;
-        for (String opt : NAMES) {
-            String o = opt.toLowerCase(Locale.ROOT);
+        for (String opt : options) {
+            String o = caseSensitive ? opt : opt.toLowerCase(Locale.ROOT);
             if (o.equals(val)) {
                 return "";
             }
             int d = levenshtein(val, o);
             if (d < min) {
                 min = d;
-                match = word.equals(val) ? o : word.equals(word.toUpperCase(Locale.ROOT)) ? opt : o;
+                match = !caseSensitive && !word.equals(val) && word.equals(word.toUpperCase(Locale.ROOT)) ? o.toUpperCase(Locale.ROOT) : o;
             }
         }
         return match == null ? "" : " (did you mean " + match + "?)";

@@ -448,12 +448,12 @@ public final class DockerCommand {
 
     /** The COMMAND column: the container's command line (its image's ENTRYPOINT and CMD, or what run gave), quoted, cut to 20 runes unless {@code --no-trunc}. */
     public static String command(Container c, boolean truncate) {
-        return PsColumns.command(Images.argv(c.image(), c.cmd()), truncate);
+        return PsColumns.command(Images.argv(c, c.cmd()), truncate);
     }
 
     /** The PORTS column: {@code 80/tcp, 0.0.0.0:8080->80/tcp}; a container that is not running shows none. */
     public static String portsColumn(Container c) {
-        return portsColumn(c, Images.config(c.image()));
+        return portsColumn(c, Images.config(c));
     }
 
     /** The PORTS column for a container of an image with {@code config} (null: an image without one). */

@@ -7,11 +7,13 @@ import java.util.Map;
 
 /**
  * The images this daemon has, after moby's daemon/images ImageService: the catalogue's (as if
- * pulled from Docker Hub) and the ones a script or the prompt declared with {@code # dockwire:
- * image NAME http PORT ...}. Any other image is one the daemon cannot pull.
+ * pulled from Docker Hub), the ones {@code docker build} made and the ones a script or the prompt
+ * declared with {@code # dockwire: image NAME http PORT ...}. Any other image is one the daemon cannot pull.
  */
 public final class ImageService {
     private final Map<String, ImageDaemons.Declared> declared = new LinkedHashMap<>();
+    /** The images {@code docker build} made, by their familiar tagged names. */
+    private final Map<String, BuiltImage> built = new LinkedHashMap<>();
     /** The images pulled so far (by docker pull, or for a container), by their familiar tagged names. */
     private final java.util.Set<String> pulled = new java.util.LinkedHashSet<>();
 
@@ -34,6 +36,26 @@ public final class ImageService {
         String digest = ref.digest() == null ? "" : "@" + ref.digest();
         return new PullNames(ref.tagOrLatest(), ref.tag() == null && ref.digest() == null, remote, ref.familiarTagged(),
                 ref.domain() + "/" + remote + tagged + digest);
+    }
+
+    /**
+     * An image {@code docker build} made: its config (whose reference is the catalogue image its
+     * programs come from), its ID (the digest of its content), when it was made and its size.
+     */
+    public record BuiltImage(ImageConfig config, String id, java.time.Instant created, long size) {
+    }
+
+    /** Names {@code image} the built image {@code b} (the exporter's "naming to"), taking the name from any image that had it. */
+    public void tag(String image, BuiltImage b) {
+        String name = key(image);
+        built.put(name, b);
+        pulled.remove(name);
+        pulled.add(name);
+    }
+
+    /** The built image named {@code image}, or null. */
+    public BuiltImage built(String image) {
+        return built.get(key(image));
     }
 
     /** Records that the daemon has {@code image} now; false when it had it already. */
@@ -59,11 +81,16 @@ public final class ImageService {
 
     /** What the daemon has (or would pull) for {@code image}: its ID, creation time and size. */
     public PublishedImages.Published published(String image) {
+        BuiltImage b = built(image);
+        if (b != null) {
+            return new PublishedImages.Published(b.id(), b.created(), b.size());
+        }
         return PublishedImages.of(image, config(image));
     }
 
     /** Removes the tagged name {@code familiar}; false when the daemon had no such name. */
     boolean untag(String familiar) {
+        built.remove(familiar);
         return pulled.remove(familiar);
     }
 
@@ -91,6 +118,10 @@ public final class ImageService {
      * does not have.
      */
     public ImageConfig config(String image) {
+        BuiltImage b = built(image);
+        if (b != null) {
+            return b.config();
+        }
         ImageDaemons.Declared d = declared(image);
         if (d != null) {
             return new ImageConfig(image, List.of(), List.of(), List.of(ImageConfig.DEFAULT_PATH), "", "",
