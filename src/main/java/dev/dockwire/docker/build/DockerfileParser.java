@@ -86,7 +86,7 @@ public final class DockerfileParser {
             try {
                 node = LineParsers.node(line, escape);
             } catch (DockerfileException e) {
-                throw located(e, start);
+                throw located(e, start).at(start, current);
             }
             List<Node.Heredoc> docs = new ArrayList<>();
             if (canContainHeredoc(node) && line.contains("<<")) {
@@ -107,7 +107,7 @@ public final class DockerfileParser {
                         content.append(raw);
                     }
                     if (!terminated) {
-                        throw located(new DockerfileException("unterminated heredoc"), start);
+                        throw located(new DockerfileException("unterminated heredoc"), start).at(start, current);
                     }
                     docs.add(new Node.Heredoc(h.name(), h.fileDescriptor(), h.expand(), h.chomp(), content.toString()));
                 }

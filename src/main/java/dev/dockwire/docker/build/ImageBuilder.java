@@ -135,7 +135,7 @@ public final class ImageBuilder {
             if (config == null) {
                 throw new DockerfileException(canonical + ": failed to resolve source metadata for " + canonical
                         + ": pull access denied, repository does not exist or may require authorization: server message: "
-                        + "insufficient_scope: authorization failed");
+                        + "insufficient_scope: authorization failed", s.source().startLine(), s.source().endLine());
             }
             if (!loaded.contains(canonical)) {
                 loaded.add(canonical);
@@ -224,8 +224,16 @@ public final class ImageBuilder {
             return lex.processWord(w, scope::get);
         }
 
-        /** Applies one instruction; its errors are the solve's (BuildKit shows the line beside them, not in them). */
+        /** Applies one instruction; its errors are the solve's (BuildKit shows the lines beside them, not in them). */
         void dispatch(Instruction c, Result[] done) throws DockerfileException {
+            try {
+                apply(c, done);
+            } catch (DockerfileException e) {
+                throw e.at(c.source().startLine(), c.source().endLine());
+            }
+        }
+
+        private void apply(Instruction c, Result[] done) throws DockerfileException {
             if (c instanceof Instruction.Env e) {
                 for (Instruction.KeyValue kv : e.pairs()) {
                     String k = word(kv.key());

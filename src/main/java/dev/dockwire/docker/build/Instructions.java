@@ -34,7 +34,8 @@ final class Instructions {
             try {
                 cmd = instruction(n);
             } catch (DockerfileException e) {
-                throw new DockerfileException("dockerfile parse error on line " + n.startLine() + ": " + e.getMessage());
+                throw new DockerfileException("dockerfile parse error on line " + n.startLine() + ": " + e.getMessage(),
+                        n.startLine(), n.endLine());
             }
             if (cmd instanceof Dockerfile.Stage s) {
                 current = new ArrayList<>();

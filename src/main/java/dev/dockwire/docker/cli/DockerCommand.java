@@ -108,6 +108,7 @@ public final class DockerCommand {
             case "info" -> new SystemInfo(engine()).info(rest);
             case "pull" -> ImagePull.pull(engine(), rest);
             case "images" -> images().list(rest);
+            case "build" -> new BuildCommand(host).run(rest);
             case "rmi" -> images().remove("rmi", rest);
             case "image" -> image(rest);
             case "stats" -> new StatsCommand(engine()).run(rest);
@@ -328,6 +329,7 @@ public final class DockerCommand {
             case "ls", "list" -> images().list(rest);
             case "rm", "remove" -> images().remove("image rm", rest);
             case "pull" -> ImagePull.pull(engine(), rest);
+            case "build" -> new BuildCommand(host).run(rest);
             default -> dispatch(args);
         };
     }

@@ -80,6 +80,7 @@ final class Containers {
         ImageService.BuiltImage built = engine.images().built(req.image());
         if (built != null) {
             c.builtImage(built.config());
+            built.files().forEach(c::writeFile);
         }
         c.restartPolicy(req.restart());
         c.stdio(req.openStdin(), req.tty());

@@ -40,9 +40,13 @@ public final class ImageService {
 
     /**
      * An image {@code docker build} made: its config (whose reference is the catalogue image its
-     * programs come from), its ID (the digest of its content), when it was made and its size.
+     * programs come from), its ID (the digest of its content), when it was made, its size and the
+     * files COPY/ADD put in it (absolute path to text), which each of its containers starts with.
      */
-    public record BuiltImage(ImageConfig config, String id, java.time.Instant created, long size) {
+    public record BuiltImage(ImageConfig config, String id, java.time.Instant created, long size, Map<String, String> files) {
+        public BuiltImage {
+            files = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(files));
+        }
     }
 
     /** Names {@code image} the built image {@code b} (the exporter's "naming to"), taking the name from any image that had it. */
