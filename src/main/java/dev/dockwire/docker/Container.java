@@ -31,6 +31,7 @@ public final class Container {
     private final String id;
     private String name;
     private final String image;
+    private ImageConfig builtImage;
     private final List<String> cmd;
     private final String hostname;
     private final String networkMode;
@@ -127,6 +128,16 @@ public final class Container {
 
     public void published(List<PortBinding> bindings) {
         published = List.copyOf(bindings);
+    }
+
+    /** The config of the image {@code docker build} made that the container runs, or null for a catalogue (or declared) image. */
+    public ImageConfig builtImage() {
+        return builtImage;
+    }
+
+    /** Pins the built image's config when the container is created, as the daemon resolves the name to an image ID then. */
+    public void builtImage(ImageConfig config) {
+        builtImage = config;
     }
 
     /** {@code --entrypoint} as given (Config.Entrypoint when set), or null for the image's. */

@@ -51,7 +51,7 @@ public final class Completion {
         if (inside != null) {
             // In a container's shell: its image's programs first; its files are not the host's.
             if (words.isEmpty()) {
-                var config = Images.config(inside.image());
+                var config = Images.config(inside);
                 out.addAll(config == null || config.programs().isEmpty() ? dev.dockwire.app.bin.Programs.names() : config.programs());
                 out.addAll(HostHelp.BUILTINS);
             }

@@ -25,7 +25,7 @@ final class ContainerDirectories {
         if (ROOTFS.contains(d) || c.holdsFilesUnder(d)) {
             return true;
         }
-        ImageConfig config = Images.config(c.image());
+        ImageConfig config = Images.config(c);
         String wd = config == null ? null : config.workingDir();
         return wd != null && !wd.isEmpty() && (wd.equals(d) || wd.startsWith(d + "/"));
     }

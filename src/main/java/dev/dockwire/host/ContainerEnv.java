@@ -56,7 +56,7 @@ final class ContainerEnv implements Shell.Env {
         this.host = host;
         this.c = c;
         this.flavour = flavour;
-        dev.dockwire.docker.ImageConfig config = Images.config(c.image());
+        dev.dockwire.docker.ImageConfig config = Images.config(c);
         this.directory = config == null || config.workingDir() == null || config.workingDir().isEmpty() ? "/" : config.workingDir();
     }
 
@@ -79,7 +79,7 @@ final class ContainerEnv implements Shell.Env {
         if (base.equals("bash")) {
             return Flavour.BASH;
         }
-        return Images.lookup(c.image(), name) instanceof ProgramLookup.Found f && f.provider().equals("dash")
+        return Images.lookup(c, name) instanceof ProgramLookup.Found f && f.provider().equals("dash")
                 ? Flavour.DASH : Flavour.ASH;
     }
 
@@ -104,7 +104,7 @@ final class ContainerEnv implements Shell.Env {
 
     /** The runtime's lookup of {@code argv0} in the container's image, its files being what is not executable. */
     private ProgramLookup lookup(String argv0) {
-        return Images.lookup(c.image(), argv0, path -> c.file(path) != null);
+        return Images.lookup(c, argv0, path -> c.file(path) != null);
     }
 
     /** BusyBox ash's wording (shell/ash.c, cdcmd): the container's file system is {@code /} and its files. */
@@ -162,7 +162,7 @@ final class ContainerEnv implements Shell.Env {
         if (lookup(argv.get(0)) instanceof ProgramLookup.Missing m) {
             return CommandResult.fail(EXEC_FAILED, m.execFailed());
         }
-        Program p = Programs.create(Images.provider(c.image(), argv.get(0)), argv.get(0));
+        Program p = Programs.create(Images.provider(c, argv.get(0)), argv.get(0));
         ContainerProcesses procs = host.engine().processes(c);
         if (p == null || procs == null) {
             CommandResult r = execDirect(argv);
@@ -318,7 +318,7 @@ final class ContainerEnv implements Shell.Env {
 
     /** A modelled program, run in the foreground in the container's PID namespace. */
     private CommandResult program(String name, List<String> args, List<String> stdin) {
-        Program p = Programs.create(Images.provider(c.image(), name), name);
+        Program p = Programs.create(Images.provider(c, name), name);
         if (p == null) {
             return CommandResult.fail(127, notFound(name));
         }

@@ -51,7 +51,7 @@ final class ContainerShell {
             return null;
         }
         String name = argv.get(0).substring(argv.get(0).lastIndexOf('/') + 1);
-        ImageConfig config = Images.config(c.image());
+        ImageConfig config = Images.config(c);
         boolean busybox = config == null || config.programs().contains("apk") || config.programs().contains("ash");
         Flavour flavour = switch (name) {
             case "bash" -> Flavour.BASH;
@@ -65,7 +65,7 @@ final class ContainerShell {
 
     /** Whether the image has the shell on its PATH (an image dockwire does not model has them all). */
     static boolean present(Container c, String program) {
-        ImageConfig config = Images.config(c.image());
+        ImageConfig config = Images.config(c);
         String name = program.substring(program.lastIndexOf('/') + 1);
         return config == null || config.programs().isEmpty() || config.programs().contains(name);
     }

@@ -173,6 +173,31 @@ public final class DockerHost implements Shell.Env, CliEnv {
         }
     }
 
+    @Override
+    public List<String> listHostOrDisk(String dir) {
+        java.util.TreeSet<String> out = new java.util.TreeSet<>();
+        String prefix = (dir.startsWith("/") ? dir : "/" + dir).replaceAll("/+$", "").replaceAll("/\\.$", "") + "/";
+        if (prefix.equals("/./")) {
+            prefix = "/";
+        }
+        for (String p : files.paths()) {
+            if (p.startsWith(prefix)) {
+                out.add(p.substring(prefix.length()));
+            }
+        }
+        Path root = workingDirectory.resolve(dir);
+        if (Files.isDirectory(root)) {
+            try (java.util.stream.Stream<Path> walk = Files.walk(root)) {
+                walk.filter(Files::isRegularFile).forEach(f -> out.add(root.relativize(f).toString().replace('\\', '/')));
+            } catch (IOException e) {
+                return List.copyOf(out);
+            }
+        } else if (out.isEmpty()) {
+            return null;
+        }
+        return List.copyOf(out);
+    }
+
     /** How {@code ssh HOST} finds the other hosts of the LAN (by name or address); null when unknown. */
     public void sshHosts(java.util.function.Function<String, DockerHost> lookup) {
         this.sshHosts = lookup;

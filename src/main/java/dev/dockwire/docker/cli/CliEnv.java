@@ -39,6 +39,15 @@ public interface CliEnv {
     /** A file a command names: one written on the host, else one on disk relative to {@link #workingDirectory}; null when neither exists. */
     String readHostOrDisk(String path);
 
+    /**
+     * The files under directory {@code dir} (written on the host, else on disk relative to
+     * {@link #workingDirectory}), as paths relative to it with {@code /}, sorted: a build's context.
+     * Null when {@code dir} is no directory.
+     */
+    default List<String> listHostOrDisk(String dir) {
+        return null;
+    }
+
     /** Variables the host's commands see, such as {@code COMPOSE_FILE} and {@code COMPOSE_PROJECT_NAME}. */
     Map<String, String> environment();
 

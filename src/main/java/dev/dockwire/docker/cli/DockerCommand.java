@@ -108,6 +108,7 @@ public final class DockerCommand {
             case "info" -> new SystemInfo(engine()).info(rest);
             case "pull" -> ImagePull.pull(engine(), rest);
             case "images" -> images().list(rest);
+            case "build" -> new BuildCommand(host).run(rest);
             case "rmi" -> images().remove("rmi", rest);
             case "tag" -> images().tag("tag", rest);
             case "image" -> image(rest);
@@ -331,6 +332,7 @@ public final class DockerCommand {
             case "pull" -> ImagePull.pull(engine(), rest);
             case "tag" -> images().tag("image tag", rest);
             case "inspect" -> new InspectCommand(engine()).run(rest, "image");
+            case "build" -> new BuildCommand(host).run(rest);
             default -> dispatch(args);
         };
     }
@@ -451,12 +453,12 @@ public final class DockerCommand {
 
     /** The COMMAND column: the container's command line (its image's ENTRYPOINT and CMD, or what run gave), quoted, cut to 20 runes unless {@code --no-trunc}. */
     public static String command(Container c, boolean truncate) {
-        return PsColumns.command(Images.argv(c.image(), c.cmd()), truncate);
+        return PsColumns.command(Images.argv(c, c.cmd()), truncate);
     }
 
     /** The PORTS column: {@code 80/tcp, 0.0.0.0:8080->80/tcp}; a container that is not running shows none. */
     public static String portsColumn(Container c) {
-        return portsColumn(c, Images.config(c.image()));
+        return portsColumn(c, Images.config(c));
     }
 
     /** The PORTS column for a container of an image with {@code config} (null: an image without one). */

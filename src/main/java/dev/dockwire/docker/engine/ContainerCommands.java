@@ -67,7 +67,7 @@ public final class ContainerCommands implements Commands {
         if (base.equals("bash")) {
             return Dialect.BASH;
         }
-        return "dash".equals(Images.provider(c.image(), shell)) || base.equals("dash") ? Dialect.DASH : Dialect.ASH;
+        return "dash".equals(Images.provider(c, shell)) || base.equals("dash") ? Dialect.DASH : Dialect.ASH;
     }
 
     /** The container's shell {@code argv0} as a program with environment {@code env}. */
@@ -78,7 +78,7 @@ public final class ContainerCommands implements Commands {
     @Override
     public String provider(String name) {
         String base = name.substring(name.lastIndexOf('/') + 1);
-        ImageConfig config = Images.config(c.image());
+        ImageConfig config = Images.config(c);
         if (config == null) {
             boolean known = Programs.create(base) != null || SHELLS.contains(base) || APPLETS.contains(base)
                     || TextTools.find(base) != null || engine.tools().find(base) != null;
@@ -134,7 +134,7 @@ public final class ContainerCommands implements Commands {
      * {@code -t}, {@code -v}), which talk to a running master instead.
      */
     private Program server(String base, List<String> args) {
-        List<String> cmd = ImageDaemons.models(c) ? Images.config(c.image()).cmd() : List.of();
+        List<String> cmd = ImageDaemons.models(c) ? Images.config(c).cmd() : List.of();
         if (cmd.isEmpty() || !base.equals(cmd.get(0).substring(cmd.get(0).lastIndexOf('/') + 1))
                 || !args.isEmpty() && Set.of("-s", "-t", "-T", "-v", "-V", "-h", "-?").contains(args.get(0))) {
             return null;

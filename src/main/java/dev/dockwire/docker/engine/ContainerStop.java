@@ -74,7 +74,7 @@ final class ContainerStop {
         if (!c.running()) {
             throw new EngineException("cannot kill container: " + ref + ": container " + c.id() + " is not running");
         }
-        ImageConfig image = Images.config(c.image());
+        ImageConfig image = Images.config(c);
         Signal stopSignal = image == null || image.stopSignal().equals("SIGTERM") ? null : Signal.parse(image.stopSignal());
         if (signal == Signal.SIGKILL || stopSignal == null || stopSignal == signal) {
             monitor.stopping(c);

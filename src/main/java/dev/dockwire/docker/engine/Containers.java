@@ -75,6 +75,11 @@ final class Containers {
         c.portSpecs(specs);
         c.exposed(req.expose().stream().flatMap(e -> PortSpec.exposed(e).stream()).map(PortSpec::key).distinct().toList());
         c.entrypoint(req.entrypoint());
+        ImageService.BuiltImage built = engine.images().built(req.image());
+        if (built != null) {
+            c.builtImage(built.config());
+            built.files().forEach(c::writeFile);
+        }
         c.restartPolicy(req.restart());
         c.stdio(req.openStdin(), req.tty());
         c.healthcheck(req.healthcheck());
@@ -116,7 +121,7 @@ final class Containers {
             specs.addAll(PortSpec.parse(p));
         }
         if (req.publishAll()) {
-            List<PortSpec> exposed = new ArrayList<>(Images.exposed(req.image(), engine.images().declared(req.image())));
+            List<PortSpec> exposed = new ArrayList<>(Images.exposed(engine.images().config(req.image()), engine.images().declared(req.image())));
             for (String e : req.expose()) {
                 exposed.addAll(PortSpec.exposed(e));
             }

@@ -39,7 +39,7 @@ final class HealthMonitor {
      * when there is none or it is {@code NONE}.
      */
     static ImageConfig.Healthcheck effective(Container c) {
-        ImageConfig image = Images.config(c.image());
+        ImageConfig image = Images.config(c);
         ImageConfig.Healthcheck base = image == null ? null : image.healthcheck();
         ImageConfig.Healthcheck own = c.healthcheck();
         ImageConfig.Healthcheck hc;

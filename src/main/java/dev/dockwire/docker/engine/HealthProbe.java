@@ -66,7 +66,7 @@ final class HealthProbe {
         // CMD-SHELL is /bin/sh -c LINE (moby daemon/health.go, getShell); CMD execs its argv directly.
         List<String> argv = test.get(0).equals("CMD-SHELL")
                 ? List.of("/bin/sh", "-c", String.join(" ", test.subList(1, test.size()))) : test.subList(1, test.size());
-        ProgramLookup found = Images.lookup(c.image(), argv.get(0), path -> c.file(path) != null);
+        ProgramLookup found = Images.lookup(c, argv.get(0), path -> c.file(path) != null);
         String missing = found instanceof ProgramLookup.Missing m ? m.execFailed()
                 : p.commands.provider(argv.get(0)) == null ? new ProgramLookup.Missing("exec: \"" + argv.get(0)
                 + "\": executable file not found in $PATH").execFailed() : null;

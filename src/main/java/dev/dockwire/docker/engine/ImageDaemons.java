@@ -66,7 +66,7 @@ public final class ImageDaemons {
 
     /** Whether {@code c}'s image is a catalogue image whose server dockwire models. */
     static boolean models(Container c) {
-        return Images.config(c.image()) != null && MODELLED.contains(Images.baseName(c.image()));
+        return Images.config(c) != null && MODELLED.contains(Images.baseName(c));
     }
 
     /**
@@ -81,7 +81,7 @@ public final class ImageDaemons {
                     declared.answer() == null ? c.hostname() : declared.answer(), epoch0 + clock.nanos() / 1_000_000));
         }
         // Only a catalogue image runs its model: shop-nginx (built) or ghcr.io/x/nginx is not Docker Hub's nginx.
-        String image = models(c) ? Images.baseName(c.image()) : "";
+        String image = models(c) ? Images.baseName(c) : "";
         List<String> cmd = c.cmd();
         long epoch = Exec.EPOCH_MILLIS;
         return switch (image) {
@@ -104,7 +104,7 @@ public final class ImageDaemons {
                 yield http(sockets, port, req -> Responses.echo(req, t, epoch + clock.nanos() / 1_000_000));
             }
             case "postgres" -> PostgresServer.start(sockets, clock::nanos)::stop;
-            case "mysql", "mariadb" -> MysqlServer.start(sockets, mysqlVersion(c.image()))::stop;
+            case "mysql", "mariadb" -> MysqlServer.start(sockets, mysqlVersion(Images.config(c)))::stop;
             case "mongo" -> listen(sockets, 27017);
             case "redis", "redismod" -> RedisServer.start(sockets)::stop; // redismod is redis-server with modules loaded
             default -> listening(sockets, Images.listens(c.image()));
@@ -160,8 +160,8 @@ public final class ImageDaemons {
     }
 
     /** The server version a MySQL greeting names, from the image's ENV ({@code MYSQL_VERSION}, {@code MARIADB_VERSION}). */
-    private static String mysqlVersion(String image) {
-        for (String kv : Images.config(image).env()) {
+    private static String mysqlVersion(dev.dockwire.docker.ImageConfig image) {
+        for (String kv : image.env()) {
             if (kv.startsWith("MYSQL_VERSION=")) {
                 return kv.substring(14).replaceFirst("-.*", "");
             }

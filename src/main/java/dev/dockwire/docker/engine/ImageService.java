@@ -7,11 +7,13 @@ import java.util.Map;
 
 /**
  * The images this daemon has, after moby's daemon/images ImageService: the catalogue's (as if
- * pulled from Docker Hub) and the ones a script or the prompt declared with {@code # dockwire:
- * image NAME http PORT ...}. Any other image is one the daemon cannot pull.
+ * pulled from Docker Hub), the ones {@code docker build} made and the ones a script or the prompt
+ * declared with {@code # dockwire: image NAME http PORT ...}. Any other image is one the daemon cannot pull.
  */
 public final class ImageService {
     private final Map<String, ImageDaemons.Declared> declared = new LinkedHashMap<>();
+    /** The images {@code docker build} made, by their familiar tagged names. */
+    private final Map<String, BuiltImage> built = new LinkedHashMap<>();
     /** The images pulled so far (by docker pull, or for a container), by their familiar tagged names. */
     private final java.util.Set<String> pulled = new java.util.LinkedHashSet<>();
     /** Names given by {@code docker tag}: the new familiar name, the name of the image it was given to. */
@@ -40,6 +42,30 @@ public final class ImageService {
                 ref.domain() + "/" + remote + tagged + digest);
     }
 
+    /**
+     * An image {@code docker build} made: its config (whose reference is the catalogue image its
+     * programs come from), its ID (the digest of its content), when it was made, its size and the
+     * files COPY/ADD put in it (absolute path to text), which each of its containers starts with.
+     */
+    public record BuiltImage(ImageConfig config, String id, java.time.Instant created, long size, Map<String, String> files) {
+        public BuiltImage {
+            files = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(files));
+        }
+    }
+
+    /** Names {@code image} the built image {@code b} (the exporter's "naming to"), taking the name from any image that had it. */
+    public void tag(String image, BuiltImage b) {
+        String name = key(image);
+        built.put(name, b);
+        pulled.remove(name);
+        pulled.add(name);
+    }
+
+    /** The built image named {@code image}, or null. */
+    public BuiltImage built(String image) {
+        return built.get(key(image));
+    }
+
     /** Records that the daemon has {@code image} now; false when it had it already. */
     public boolean pull(String image) {
         return pulled.add(key(image));
@@ -63,6 +89,10 @@ public final class ImageService {
 
     /** What the daemon has (or would pull) for {@code image}: its ID, creation time and size. */
     public PublishedImages.Published published(String image) {
+        BuiltImage b = built(image);
+        if (b != null) {
+            return new PublishedImages.Published(b.id(), b.created(), b.size());
+        }
         String source = tags.get(key(image));
         return source != null ? published(source) : PublishedImages.of(image, config(image));
     }
@@ -70,6 +100,7 @@ public final class ImageService {
     /** Removes the tagged name {@code familiar}; false when the daemon had no such name. */
     boolean untag(String familiar) {
         tags.remove(familiar);
+        built.remove(familiar);
         return pulled.remove(familiar);
     }
 
@@ -164,6 +195,10 @@ public final class ImageService {
      * does not have.
      */
     public ImageConfig config(String image) {
+        BuiltImage b = built(image);
+        if (b != null) {
+            return b.config();
+        }
         String source = tags.get(key(image));
         if (source != null) {
             return config(source);

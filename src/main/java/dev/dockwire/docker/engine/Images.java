@@ -86,6 +86,11 @@ public final class Images {
         return c == null ? List.of() : LISTENS.getOrDefault(c.reference(), List.of());
     }
 
+    /** The config of {@code c}'s image: the built one it was created from, or the catalogue's. */
+    public static ImageConfig config(Container c) {
+        return c.builtImage() != null ? c.builtImage() : config(c.image());
+    }
+
     /** The names the catalogue holds ({@code nginx}, {@code nginx:alpine}, {@code traefik/whoami}, ...). */
     public static Set<String> names() {
         return CATALOGUE.keySet();
@@ -106,12 +111,11 @@ public final class Images {
         return slash >= 0 ? s.substring(slash + 1) : s;
     }
 
-    /** EXPOSEd ports of {@code image}; a declared image exposes the port it serves. */
-    static List<PortSpec> exposed(String image, ImageDaemons.Declared declared) {
+    /** EXPOSEd ports of an image whose config is {@code c} (null: none); a declared image exposes the port it serves. */
+    static List<PortSpec> exposed(ImageConfig c, ImageDaemons.Declared declared) {
         if (declared != null) {
             return PortSpec.exposed(declared.port() + "/tcp");
         }
-        ImageConfig c = config(image);
         List<PortSpec> out = new ArrayList<>();
         for (String p : c == null ? List.<String>of() : c.exposedPorts()) {
             out.addAll(PortSpec.exposed(p));
@@ -152,6 +156,32 @@ public final class Images {
             return new ProgramLookup.Found(base, BUSYBOX);
         }
         return ProgramLookup.in(c, argv0, file);
+    }
+
+    /** The command line a container {@code c} runs with {@code cmd}, as {@link #argv(String, List)} for its image's config. */
+    public static List<String> argv(Container c, List<String> cmd) {
+        ImageConfig config = config(c);
+        return config == null ? cmd : config.argv(cmd);
+    }
+
+    /** {@link #lookup(String, String)} in container {@code c}'s image (a built one's programs are its base's and its RUN's). */
+    public static ProgramLookup lookup(Container c, String argv0) {
+        return lookup(c, argv0, path -> false);
+    }
+
+    /** {@link #lookup(String, String, java.util.function.Predicate)} in container {@code c}'s image. */
+    public static ProgramLookup lookup(Container c, String argv0, java.util.function.Predicate<String> file) {
+        return c.builtImage() == null ? lookup(c.image(), argv0, file) : ProgramLookup.in(c.builtImage(), argv0, file);
+    }
+
+    /** {@link #provider(String, String)} in container {@code c}'s image. */
+    public static String provider(Container c, String argv0) {
+        return lookup(c, argv0) instanceof ProgramLookup.Found f ? f.provider() : null;
+    }
+
+    /** The base name of the catalogue image whose programs {@code c} runs: a built image's is its base's ({@link ImageConfig#reference}). */
+    static String baseName(Container c) {
+        return baseName(c.builtImage() != null ? c.builtImage().reference() : c.image());
     }
 
     /** Whose {@code argv0} is in a container of {@code image} ({@link #lookup}'s provider), or null when the image lacks it. */
@@ -240,7 +270,7 @@ public final class Images {
             argv.addAll(c.cmd());
             return argv;
         }
-        ImageConfig config = config(c.image());
+        ImageConfig config = config(c);
         return config == null ? c.cmd() : config.argv(c.cmd());
     }
 }

@@ -54,7 +54,7 @@ final class MainProcesses {
         if (declared != null || argv.isEmpty()) {
             return null;
         }
-        return Images.lookup(c.image(), argv.get(0), path -> c.file(path) != null) instanceof ProgramLookup.Missing m ? m : null;
+        return Images.lookup(c, argv.get(0), path -> c.file(path) != null) instanceof ProgramLookup.Missing m ? m : null;
     }
 
     /** What runs: argv without the images' entrypoint script, which execs its arguments. */
@@ -81,9 +81,9 @@ final class MainProcesses {
         List<String> argv = Images.argv(c);
         List<String> run = ShellExec.direct(effective(argv));
         Map<String, String> env = env(c);
-        Program program = declared != null || run.isEmpty() ? null : Programs.create(Images.provider(c.image(), run.get(0)), run.get(0));
+        Program program = declared != null || run.isEmpty() ? null : Programs.create(Images.provider(c, run.get(0)), run.get(0));
         if (program != null && !run.equals(effective(argv))
-                && Images.lookup(c.image(), run.get(0), path -> c.file(path) != null) instanceof ProgramLookup.Missing) {
+                && Images.lookup(c, run.get(0), path -> c.file(path) != null) instanceof ProgramLookup.Missing) {
             program = null; // sh -c NAME for a NAME the image lacks: the shell looks it up and says so
             run = effective(argv);
         }
@@ -112,7 +112,7 @@ final class MainProcesses {
             if (d != null) {
                 // nginx: SIGQUIT graceful, SIGTERM/SIGINT fast shutdown, both exit 0; every daemon ends
                 // cleanly on its image's STOPSIGNAL too (httpd's SIGWINCH is its graceful stop).
-                ImageConfig config = Images.config(c.image());
+                ImageConfig config = Images.config(c);
                 Signal stop = config == null ? null : Signal.parse(config.stopSignal());
                 for (Signal s : List.of(Signal.SIGTERM, Signal.SIGQUIT, Signal.SIGINT, stop == null ? Signal.SIGTERM : stop)) {
                     init.handle(s, () -> init.exit(0));
@@ -130,7 +130,7 @@ final class MainProcesses {
         Map<String, String> env = new LinkedHashMap<>();
         env.put("PATH", "/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin");
         env.put("HOSTNAME", c.hostname());
-        ImageConfig config = Images.config(c.image());
+        ImageConfig config = Images.config(c);
         List<String> all = new ArrayList<>(config == null ? List.of() : config.env());
         all.addAll(c.env());
         for (String kv : all) {
@@ -148,7 +148,7 @@ final class MainProcesses {
         ContainerProcesses r = running.get(c.id());
         Signal sig = signal;
         if (sig == null) {
-            ImageConfig config = Images.config(c.image());
+            ImageConfig config = Images.config(c);
             sig = config == null ? null : Signal.parse(config.stopSignal());
         }
         r.pids().kill(1, sig == null ? Signal.SIGTERM : sig);

@@ -1,0 +1,386 @@
+package dev.dockwire.docker.build;
+
+import dev.dockwire.docker.ImageConfig;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Dispatches a Dockerfile's stages as BuildKit's dockerfile2llb does (convert.go): the target
+ * stage ({@code --target}, else the last) and the stages it needs, each from its base's config
+ * (an earlier stage, {@code scratch}, or an image from {@link Bases}); ARG scope (meta args for
+ * FROM, {@code --build-arg} over defaults, a stage's bare ARG inheriting the meta value); ENV
+ * appended or replaced in place; WORKDIR joined to the current one; EXPOSE into ExposedPorts;
+ * ENTRYPOINT resetting a CMD not set in the stage; the shell form through SHELL; COPY/ADD's files.
+ */
+public final class ImageBuilder {
+    private static final List<String> DEFAULT_SHELL = List.of("/bin/sh", "-c");
+    private final Dockerfile file;
+    private final Map<String, String> buildArgs;
+    private final Bases bases;
+    private final BuildContext context;
+    private final Map<String, String> meta = new LinkedHashMap<>();
+    private final List<String> steps = new ArrayList<>();
+    private final List<String> loaded = new ArrayList<>();
+    private final List<String> runs = new ArrayList<>();
+
+    private ImageBuilder(Dockerfile file, Map<String, String> buildArgs, Bases bases, BuildContext context) {
+        this.file = file;
+        this.buildArgs = buildArgs;
+        this.bases = bases;
+        this.context = context;
+    }
+
+    /** Builds {@code target} (null: the last stage) of {@code file}. */
+    public static Build build(Dockerfile file, Map<String, String> buildArgs, String target, Bases bases, BuildContext context)
+            throws DockerfileException {
+        return new ImageBuilder(file, buildArgs, bases, context).run(target);
+    }
+
+    /** A stage as dispatched: its image config, labels, shell and files. */
+    private record Result(ImageConfig config, Map<String, String> labels, Map<String, String> files) {
+    }
+
+    private Build run(String target) throws DockerfileException {
+        ShellLex lex = new ShellLex(file.escape());
+        for (Instruction.Arg a : file.metaArgs()) {
+            for (Instruction.ArgDef d : a.args()) {
+                String v = buildArgs.containsKey(d.key()) ? buildArgs.get(d.key())
+                        : d.value() == null ? null : lex.processWord(d.value(), meta::get);
+                if (v != null) {
+                    meta.put(d.key(), v);
+                } else {
+                    meta.remove(d.key());
+                }
+            }
+        }
+        List<Dockerfile.Stage> stages = file.stages();
+        int t = stages.size() - 1;
+        if (target != null && !target.isEmpty()) {
+            t = indexOf(target.toLowerCase(Locale.ROOT), stages.size());
+            if (t < 0) {
+                List<String> names = stages.stream().map(Dockerfile.Stage::name).filter(n -> n != null).toList();
+                throw new DockerfileException("target stage \"" + target + "\" could not be found" + Instructions.suggest(target, names, true));
+            }
+        }
+        Set<Integer> needed = new LinkedHashSet<>();
+        need(t, needed, lex);
+        Result[] done = new Result[stages.size()];
+        for (int i = 0; i <= t; i++) {
+            if (needed.contains(i)) {
+                done[i] = stage(i, done, lex, stages.size() > 1);
+            }
+        }
+        Result r = done[t];
+        return new Build(r.config(), r.labels(), r.files(), steps, loaded, runs, digest(r));
+    }
+
+    /** The stages {@code i} needs: its base if a stage, and COPY --from stages, transitively. */
+    private void need(int i, Set<Integer> needed, ShellLex lex) throws DockerfileException {
+        if (!needed.add(i)) {
+            return;
+        }
+        Dockerfile.Stage s = file.stages().get(i);
+        int base = indexOf(lex.processWord(s.base(), meta::get).toLowerCase(Locale.ROOT), i);
+        if (base >= 0) {
+            need(base, needed, lex);
+        }
+        for (Instruction c : s.commands()) {
+            if (c instanceof Instruction.Copy copy && copy.from() != null) {
+                int from = indexOf(copy.from().toLowerCase(Locale.ROOT), i);
+                if (from >= 0) {
+                    need(from, needed, lex);
+                }
+            }
+        }
+    }
+
+    /** The stage named (or numbered) {@code name} among the first {@code before}, or -1. */
+    private int indexOf(String name, int before) {
+        for (int i = 0; i < before; i++) {
+            if (name.equals(file.stages().get(i).name()) || name.equals(String.valueOf(i))) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    private Result stage(int i, Result[] done, ShellLex lex, boolean multi) throws DockerfileException {
+        Dockerfile.Stage s = file.stages().get(i);
+        String baseName = lex.processWord(s.base(), meta::get);
+        int baseStage = indexOf(baseName.toLowerCase(Locale.ROOT), i);
+        ImageConfig config;
+        Map<String, String> labels = new LinkedHashMap<>();
+        Map<String, String> files = new LinkedHashMap<>();
+        boolean scratch = baseName.equals("scratch");
+        String canonical = null;
+        if (baseStage >= 0) {
+            Result b = done[baseStage];
+            config = b.config();
+            labels.putAll(b.labels());
+            files.putAll(b.files());
+        } else if (scratch) {
+            config = new ImageConfig("scratch", List.of(), List.of(), List.of(ImageConfig.DEFAULT_PATH), "", "", List.of(), "", null, Map.of());
+        } else {
+            canonical = canonical(baseName);
+            config = bases.config(baseName);
+            if (config == null) {
+                throw new DockerfileException(canonical + ": failed to resolve source metadata for " + canonical
+                        + ": pull access denied, repository does not exist or may require authorization: server message: "
+                        + "insufficient_scope: authorization failed", s.source().startLine(), s.source().endLine());
+            }
+            if (!loaded.contains(canonical)) {
+                loaded.add(canonical);
+            }
+        }
+        StageState st = new StageState(config, labels, files, lex);
+        String prefix = multi ? (s.name() != null ? s.name() : "stage-" + i) + " " : "";
+        int total = (baseStage < 0 && !scratch ? 1 : 0) + (int) s.commands().stream()
+                .filter(c -> c instanceof Instruction.Run || c instanceof Instruction.Copy || c instanceof Instruction.Workdir).count();
+        st.steps = new StepNames(prefix, total, steps);
+        if (canonical != null) {
+            st.steps.add("FROM " + canonical + "@" + bases.digest(baseName));
+        }
+        for (Instruction c : s.commands()) {
+            st.dispatch(c, done);
+        }
+        return new Result(st.config(), st.labels, st.files);
+    }
+
+    /** The {@code [stage N/M]} prefixes of a stage's vertices (prefixCommand: the index padded to the total's width). */
+    private static final class StepNames {
+        private final String prefix;
+        private final int total;
+        private final List<String> out;
+        private int index;
+
+        StepNames(String prefix, int total, List<String> out) {
+            this.prefix = prefix;
+            this.total = total;
+            this.out = out;
+        }
+
+        void add(String text) {
+            index++;
+            int width = 1 + (int) Math.floor(Math.log10(total));
+            out.add("[" + prefix + String.format("%" + width + "d/%d] ", index, total) + text);
+        }
+    }
+
+    /** One stage being dispatched. */
+    private final class StageState {
+        private final ShellLex lex;
+        private final Map<String, String> labels;
+        private final Map<String, String> files;
+        /** The LLB state's environment: the image's ENV and the ARGs in scope, for substitution. */
+        private final Map<String, String> scope = new LinkedHashMap<>();
+        private final List<String> env;
+        private List<String> entrypoint;
+        private List<String> cmd;
+        private boolean cmdSet;
+        private String workdir;
+        private String user;
+        private final List<String> exposed;
+        private String stopSignal;
+        private ImageConfig.Healthcheck health;
+        private List<String> shell = DEFAULT_SHELL;
+        private final Map<String, String> providers;
+        private final String reference;
+        private StepNames steps;
+
+        StageState(ImageConfig base, Map<String, String> labels, Map<String, String> files, ShellLex lex) {
+            this.lex = lex;
+            this.labels = labels;
+            this.files = files;
+            env = new ArrayList<>(base.env());
+            for (String kv : env) {
+                int eq = kv.indexOf('=');
+                scope.put(eq < 0 ? kv : kv.substring(0, eq), eq < 0 ? "" : kv.substring(eq + 1));
+            }
+            entrypoint = base.entrypoint();
+            cmd = base.cmd();
+            workdir = base.workingDir();
+            user = base.user();
+            exposed = new ArrayList<>(base.exposedPorts());
+            stopSignal = base.stopSignal();
+            health = base.healthcheck();
+            providers = base.providers();
+            reference = base.reference();
+        }
+
+        ImageConfig config() {
+            return new ImageConfig(reference, entrypoint, cmd, env, workdir, user, exposed, stopSignal, health, providers);
+        }
+
+        private String word(String w) throws DockerfileException {
+            return lex.processWord(w, scope::get);
+        }
+
+        /** Applies one instruction; its errors are the solve's (BuildKit shows the lines beside them, not in them). */
+        void dispatch(Instruction c, Result[] done) throws DockerfileException {
+            try {
+                apply(c, done);
+            } catch (DockerfileException e) {
+                throw e.at(c.source().startLine(), c.source().endLine());
+            }
+        }
+
+        private void apply(Instruction c, Result[] done) throws DockerfileException {
+            if (c instanceof Instruction.Env e) {
+                for (Instruction.KeyValue kv : e.pairs()) {
+                    String k = word(kv.key());
+                    String v = word(kv.value());
+                    scope.put(k, v);
+                    setEnv(k, v);
+                }
+            } else if (c instanceof Instruction.Arg a) {
+                for (Instruction.ArgDef d : a.args()) {
+                    String v = buildArgs.containsKey(d.key()) ? buildArgs.get(d.key())
+                            : d.value() != null ? word(d.value()) : meta.get(d.key());
+                    if (v != null) {
+                        scope.put(d.key(), v);
+                    }
+                }
+            } else if (c instanceof Instruction.Label l) {
+                for (Instruction.KeyValue kv : l.pairs()) {
+                    labels.put(word(kv.key()), word(kv.value()));
+                }
+            } else if (c instanceof Instruction.Workdir w) {
+                workdir = normalizeWorkdir(workdir, word(w.path()));
+                steps.add("WORKDIR " + workdir);
+            } else if (c instanceof Instruction.User u) {
+                user = word(u.user());
+            } else if (c instanceof Instruction.Expose x) {
+                for (String p : x.ports()) {
+                    for (String w : lex.processWords(p, scope::get)) {
+                        for (String port : ports(w)) {
+                            if (!exposed.contains(port)) {
+                                exposed.add(port);
+                            }
+                        }
+                    }
+                }
+            } else if (c instanceof Instruction.StopSignal s) {
+                stopSignal = word(s.signal());
+            } else if (c instanceof Instruction.Healthcheck h) {
+                health = h.health();
+            } else if (c instanceof Instruction.Shell s) {
+                shell = s.shell();
+            } else if (c instanceof Instruction.Cmd m) {
+                cmd = withShell(m.command());
+                cmdSet = true;
+            } else if (c instanceof Instruction.Entrypoint e) {
+                entrypoint = withShell(e.command());
+                if (!cmdSet) {
+                    cmd = List.of();
+                }
+            } else if (c instanceof Instruction.Run r) {
+                runs.add(String.join(" ", r.command().args()));
+                steps.add(upper(c));
+            } else if (c instanceof Instruction.Copy cp) {
+                new CopyFiles(context, files, workdir, lex, scope).copy(cp, cp.from() == null ? null : stageFiles(cp.from(), done));
+                steps.add(upper(c));
+            }
+            // VOLUME, MAINTAINER and ONBUILD set Config.Volumes, Author and OnBuild: fields of no effect on what a container of it runs here.
+        }
+
+        private Map<String, String> stageFiles(String from, Result[] done) {
+            int i = indexOf(from.toLowerCase(Locale.ROOT), done.length);
+            return i >= 0 && done[i] != null ? done[i].files() : Map.of();
+        }
+
+        private void setEnv(String k, String v) {
+            for (int i = 0; i < env.size(); i++) {
+                if (env.get(i).startsWith(k + "=") || env.get(i).equals(k)) {
+                    env.set(i, k + "=" + v);
+                    return;
+                }
+            }
+            env.add(k + "=" + v);
+        }
+
+        private List<String> withShell(Instruction.CommandLine line) {
+            if (line.json()) {
+                return line.args();
+            }
+            List<String> out = new ArrayList<>(shell);
+            out.add(String.join(" ", line.args()));
+            return out;
+        }
+    }
+
+    /** The step's name: the instruction's text with its word upper-cased (uppercaseCmd). */
+    private static String upper(Instruction c) {
+        String text = c.text();
+        int sp = text.indexOf(' ');
+        return sp < 0 ? text.toUpperCase(Locale.ROOT) : text.substring(0, sp).toUpperCase(Locale.ROOT) + text.substring(sp);
+    }
+
+    /** system.NormalizeWorkdir: a relative path joined to the current one, cleaned. */
+    static String normalizeWorkdir(String current, String requested) {
+        String p = requested.startsWith("/") ? requested : (current.isEmpty() ? "/" : current) + "/" + requested;
+        return CopyFiles.clean(p);
+    }
+
+    /** nat.ParsePortSpecs' keys: {@code 80} is {@code 80/tcp}, a range one key per port. */
+    private static List<String> ports(String spec) throws DockerfileException {
+        String proto = "tcp";
+        String p = spec;
+        int slash = spec.indexOf('/');
+        if (slash >= 0) {
+            proto = spec.substring(slash + 1).toLowerCase(Locale.ROOT);
+            p = spec.substring(0, slash);
+        }
+        String[] range = p.split("-", 2);
+        try {
+            int lo = Integer.parseInt(range[0]);
+            int hi = range.length == 2 ? Integer.parseInt(range[1]) : lo;
+            List<String> out = new ArrayList<>();
+            for (int port = lo; port <= hi; port++) {
+                out.add(port + "/" + proto);
+            }
+            return out;
+        } catch (NumberFormatException e) {
+            throw new DockerfileException("invalid containerPort: " + p);
+        }
+    }
+
+    /** The name BuildKit shows and resolves: {@code nginx} is {@code docker.io/library/nginx:latest}. */
+    static String canonical(String image) {
+        String name = image;
+        int slash = name.indexOf('/');
+        String first = slash < 0 ? "" : name.substring(0, slash);
+        if (slash < 0) {
+            name = "docker.io/library/" + name;
+        } else if (!first.contains(".") && !first.contains(":") && !first.equals("localhost")) {
+            name = "docker.io/" + name;
+        }
+        int lastSlash = name.lastIndexOf('/');
+        if (!name.contains("@") && name.indexOf(':', lastSlash) < 0) {
+            name += ":latest";
+        }
+        return name;
+    }
+
+    private static String digest(Result r) {
+        try {
+            MessageDigest md = MessageDigest.getInstance("SHA-256");
+            md.update(r.config().toString().getBytes(StandardCharsets.UTF_8));
+            md.update(new java.util.TreeMap<>(r.labels()).toString().getBytes(StandardCharsets.UTF_8));
+            for (Map.Entry<String, String> f : r.files().entrySet()) {
+                md.update((f.getKey() + "\0" + f.getValue() + "\0").getBytes(StandardCharsets.UTF_8));
+            }
+            return HexFormat.of().formatHex(md.digest());
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

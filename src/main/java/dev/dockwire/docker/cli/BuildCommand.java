@@ -1,0 +1,190 @@
+package dev.dockwire.docker.cli;
+
+import dev.dockwire.docker.CommandOutput;
+import dev.dockwire.docker.ImageConfig;
+import dev.dockwire.docker.build.Bases;
+import dev.dockwire.docker.build.Build;
+import dev.dockwire.docker.build.BuildContext;
+import dev.dockwire.docker.build.Dockerfile;
+import dev.dockwire.docker.build.DockerfileException;
+import dev.dockwire.docker.build.ImageBuilder;
+import dev.dockwire.docker.engine.Engine;
+import dev.dockwire.docker.engine.ImageService;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * {@code docker build [-t NAME[:TAG]]... [-f FILE] [--build-arg K=V]... [--target STAGE] [-q] CONTEXT}
+ * as docker 28's client runs it through buildx (docker/buildx commands/build.go) on the docker
+ * driver: the context and Dockerfile read from the host, the image made by {@link ImageBuilder},
+ * tagged in the engine's image store, and BuildKit's plain progress (util/progress/progressui) —
+ * or, with {@code -q}, the image ID alone. Errors are buildx's {@code ERROR: failed to solve: ...}
+ * after the Dockerfile lines they concern (solver/errdefs Source.Print).
+ */
+final class BuildCommand {
+    private final CliEnv host;
+
+    BuildCommand(CliEnv host) {
+        this.host = host;
+    }
+
+    /** The result of a build for Compose and the CLI: the image ID, the progress lines, or the error lines. */
+    record Outcome(String id, List<String> lines, boolean failed) {
+    }
+
+    CommandOutput run(List<String> args) {
+        CliFlags f = CliFlags.parse(args, List.of(new CliFlags.Spec("tag", 't', true), new CliFlags.Spec("file", 'f', true),
+                new CliFlags.Spec("build-arg", (char) 0, true), new CliFlags.Spec("target", (char) 0, true),
+                new CliFlags.Spec("quiet", 'q', false), new CliFlags.Spec("progress", (char) 0, true),
+                new CliFlags.Spec("no-cache", (char) 0, false), new CliFlags.Spec("pull", (char) 0, false),
+                new CliFlags.Spec("platform", (char) 0, true), new CliFlags.Spec("label", (char) 0, true),
+                new CliFlags.Spec("network", (char) 0, true), new CliFlags.Spec("load", (char) 0, false)), true);
+        if (f.positional().size() != 1) {
+            return CommandOutput.fail(1, "ERROR: \"docker buildx build\" requires exactly 1 argument.\nSee 'docker buildx build --help'.\n\n"
+                    + "Usage:  docker buildx build [OPTIONS] PATH | URL | -\n\nStart a build");
+        }
+        for (String tag : f.all("tag")) {
+            if (ImageService.referenceError(tag) != null) {
+                return CommandOutput.fail(1, "ERROR: failed to build: invalid tag \"" + tag + "\": " + ImageService.referenceError(tag));
+            }
+        }
+        Map<String, String> buildArgs = new LinkedHashMap<>();
+        for (String kv : f.all("build-arg")) {
+            int eq = kv.indexOf('=');
+            if (eq >= 0) {
+                buildArgs.put(kv.substring(0, eq), kv.substring(eq + 1));
+            } else if (host.environment().containsKey(kv)) {
+                buildArgs.put(kv, host.environment().get(kv));
+            }
+        }
+        Outcome o = build(f.positional().get(0), f.get("file"), buildArgs, f.get("target"), f.all("tag"), f.has("quiet"));
+        if (o.failed()) {
+            return new CommandOutput(1, o.lines());
+        }
+        return CommandOutput.ok(f.has("quiet") ? List.of(o.id()) : o.lines());
+    }
+
+    /** Builds {@code contextDir} (its {@code Dockerfile}, or {@code file}) and names the image {@code tags}. */
+    Outcome build(String contextDir, String file, Map<String, String> buildArgs, String target, List<String> tags, boolean quiet) {
+        String ctx = contextDir.endsWith("/") && contextDir.length() > 1 ? contextDir.substring(0, contextDir.length() - 1) : contextDir;
+        List<String> listed = host.listHostOrDisk(ctx);
+        if (listed == null) {
+            return new Outcome(null, List.of("ERROR: unable to prepare context: path \"" + contextDir + "\" not found"), true);
+        }
+        String dfName = file == null ? "Dockerfile" : file;
+        String dfPath = file == null ? path(ctx, "Dockerfile") : file;
+        String text = host.readHostOrDisk(dfPath);
+        if (text == null) {
+            return new Outcome(null, List.of("ERROR: failed to solve: failed to read dockerfile: open " + dfName + ": no such file or directory"), true);
+        }
+        List<String> lines = new ArrayList<>();
+        lines.add("#0 building with \"default\" instance using docker driver");
+        lines.add("");
+        BuildProgress progress = new BuildProgress(lines);
+        progress.vertex("[internal] load build definition from " + base(dfName), "transferring dockerfile: " + size(text) + " done");
+        List<String> files = listed.stream().filter(p -> !(ctx.equals(".") && p.startsWith("etc/"))).toList();
+        Engine engine = host.engine();
+        Bases bases = new Bases() {
+            @Override
+            public ImageConfig config(String image) {
+                return engine.images().config(image);
+            }
+
+            @Override
+            public String digest(String image) {
+                return engine.images().published(image).id();
+            }
+        };
+        BuildContext context = new BuildContext() {
+            @Override
+            public String read(String p) {
+                return host.readHostOrDisk(path(ctx, p));
+            }
+
+            @Override
+            public List<String> files() {
+                return files;
+            }
+        };
+        Build b;
+        try {
+            Dockerfile d = Dockerfile.parse(text);
+            b = ImageBuilder.build(d, buildArgs, target, bases, context);
+        } catch (DockerfileException e) {
+            List<String> out = quiet ? new ArrayList<>() : lines;
+            if (!quiet) {
+                out.add("");
+            }
+            out.addAll(BuildProgress.source(dfName, text, e.startLine(), e.endLine()));
+            out.add("ERROR: failed to solve: " + e.getMessage());
+            return new Outcome(null, out, true);
+        }
+        for (String base : b.bases()) {
+            progress.vertex("[internal] load metadata for " + base);
+        }
+        progress.vertex("[internal] load .dockerignore", "transferring context: 2B done");
+        long contextBytes = 0;
+        boolean copies = false;
+        for (String step : b.steps()) {
+            if (step.contains("] COPY ") || step.contains("] ADD ")) {
+                copies = true;
+            }
+        }
+        for (String step : b.steps()) {
+            if (copies && !step.contains("] FROM ") && contextBytes == 0) {
+                for (String p : files) {
+                    String c = context.read(p);
+                    contextBytes += c == null ? 0 : c.getBytes(StandardCharsets.UTF_8).length;
+                }
+                progress.vertex("[internal] load build context", "transferring context: " + human(Math.max(contextBytes, 2)) + " done");
+                contextBytes = Math.max(contextBytes, 1);
+            }
+            progress.vertex(step);
+        }
+        String id = "sha256:" + b.digest();
+        long size = engine.images().published(b.config().reference()).size();
+        for (String content : b.files().values()) {
+            size += content.getBytes(StandardCharsets.UTF_8).length;
+        }
+        ImageService.BuiltImage image = new ImageService.BuiltImage(b.config(), id, Instant.ofEpochMilli(System.currentTimeMillis()), size, b.files());
+        List<String> export = new ArrayList<>(List.of("exporting layers 0.0s done", "writing image " + id + " done"));
+        for (String tag : tags) {
+            ImageService.PullNames names = ImageService.pullNames(tag);
+            engine.images().tag(tag, image);
+            export.add("naming to " + names.canonical() + " done");
+        }
+        progress.vertex("exporting to image", export.toArray(String[]::new));
+        return new Outcome(id, lines, false);
+    }
+
+    private static String path(String dir, String name) {
+        return dir.equals(".") ? name : dir + "/" + name;
+    }
+
+    private static String base(String path) {
+        return path.substring(path.lastIndexOf('/') + 1);
+    }
+
+    private static String size(String text) {
+        return human(text.getBytes(StandardCharsets.UTF_8).length);
+    }
+
+    /** go-units HumanSize as the progress prints transfers: {@code 86B}, {@code 1.23kB}. */
+    static String human(long bytes) {
+        if (bytes < 1000) {
+            return bytes + "B";
+        }
+        String[] units = {"kB", "MB", "GB"};
+        double v = bytes;
+        int u = -1;
+        while (v >= 1000 && u < units.length - 1) {
+            v /= 1000;
+            u++;
+        }
+        return String.format("%.4g", v).replaceAll("\\.?0+$", "") + units[u];
+    }
+}
