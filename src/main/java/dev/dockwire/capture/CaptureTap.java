@@ -106,7 +106,9 @@ public final class CaptureTap implements AutoCloseable {
             file.write(iface, clock.nanos(), frame, dir);
             captured++;
         } catch (RuntimeException e) {
+            // tcpdump stops with a message when it cannot write; a capture stopped in silence looks like no traffic
             failure = e;
+            System.err.println("dockwire: capture stopped after " + captured + " packets: " + e);
             closeQuietly();
         }
     }

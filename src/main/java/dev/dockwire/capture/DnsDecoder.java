@@ -23,32 +23,48 @@ final class DnsDecoder {
         message(out, b, offset, length, 0);
     }
 
-    /** With {@code -vv} ({@code verbose > 1}) a query's additional section follows its questions ({@code ar: . OPT UDPsize=1232}). */
+    /**
+     * With {@code -vv} ({@code verbose > 1}) a query's additional section follows its questions ({@code ar: . OPT UDPsize=1232}).
+     * Total over any bytes: a payload shorter than the 12-byte header is {@code domain [length 2 < 12] (invalid)}; one
+     * whose header reads but whose sections do not (not DNS at all, or cut short by the snaplen) prints its header, as
+     * tcpdump's {@code domain_print} does before it gives up, then {@code [|domain]}.
+     */
     static void message(StringBuilder out, ByteBuf b, int offset, int length, int verbose) {
-        DnsMessage m;
-        try {
-            m = DnsMessage.parse(b, offset, length);
-        } catch (RuntimeException e) {
+        if (length < DnsHeader.LENGTH) {
+            out.append("domain [length ").append(length).append(" < ").append(DnsHeader.LENGTH).append("] (invalid)");
+            return;
+        }
+        int captured = Math.max(0, Math.min(length, b.writerIndex() - offset));
+        if (captured < DnsHeader.LENGTH) {
             out.append("[|domain]");
             return;
         }
-        int f = m.flags();
-        out.append(m.id());
-        int opcode = (f & DnsHeader.OPCODE_MASK) >>> DnsHeader.OPCODE_SHIFT;
+        DnsMessage m = captured == length ? parse(b, offset, length) : null;
+        DnsHeader h = new DnsHeader().wrap(b, offset);
+        int f = h.flags();
+        out.append(h.id());
+        int opcode = h.opcode();
         if (opcode != DnsHeader.OPCODE_QUERY) {
             out.append(" op").append(opcode);
         }
-        int arcount = m.additionals().size();
-        if (m.isResponse()) {
-            if (m.rcode() != DnsRcode.NOERROR) {
-                out.append(' ').append(rcode(m.rcode()));
+        int qdcount = h.qdCount();
+        int ancount = h.anCount();
+        int nscount = b.getUnsignedShort(offset + DnsHeader.NSCOUNT);
+        int arcount = b.getUnsignedShort(offset + DnsHeader.ARCOUNT);
+        if (h.response()) {
+            if (h.rcode() != DnsRcode.NOERROR) {
+                out.append(' ').append(rcode(h.rcode()));
             }
             out.append((f & DnsHeader.FLAG_AA) != 0 ? "*" : "").append((f & DnsHeader.FLAG_RA) != 0 ? "" : "-")
                     .append((f & DnsHeader.FLAG_TC) != 0 ? "|" : "").append((f & DnsHeader.FLAG_AD) != 0 ? "$" : "");
-            if (m.questions().size() != 1) {
-                out.append(" [").append(m.questions().size()).append("q]");
+            if (qdcount != 1) {
+                out.append(" [").append(qdcount).append("q]");
             }
-            out.append(' ').append(m.answers().size()).append('/').append(m.authorities().size()).append('/').append(arcount);
+            out.append(' ').append(ancount).append('/').append(nscount).append('/').append(arcount);
+            if (m == null) {
+                out.append(" [|domain]");
+                return;
+            }
             for (int i = 0; i < m.answers().size(); i++) {
                 out.append(i == 0 ? " " : ", ");
                 record(out, m.answers().get(i));
@@ -56,24 +72,29 @@ final class DnsDecoder {
         } else {
             out.append((f & DnsHeader.FLAG_RD) != 0 ? "+" : "").append((f & DnsHeader.FLAG_AD) != 0 ? "$" : "")
                     .append((f & DnsHeader.FLAG_CD) != 0 ? "%" : "");
-            if (m.questions().size() != 1) {
-                out.append(" [").append(m.questions().size()).append("q]");
+            // tcpdump's order: answers, questions, authorities, additionals
+            if (ancount != 0) {
+                out.append(" [").append(ancount).append("a]");
             }
-            if (!m.answers().isEmpty()) {
-                out.append(" [").append(m.answers().size()).append("a]");
+            if (qdcount != 1) {
+                out.append(" [").append(qdcount).append("q]");
             }
-            if (!m.authorities().isEmpty()) {
-                out.append(" [").append(m.authorities().size()).append("n]");
+            if (nscount != 0) {
+                out.append(" [").append(nscount).append("n]");
             }
-            if (arcount > 0) {
+            if (arcount != 0) {
                 out.append(" [").append(arcount).append("au]");
+            }
+            if (m == null) {
+                out.append(" [|domain]");
+                return;
             }
             for (DnsQuestion q : m.questions()) {
                 out.append(' ').append(DnsType.name(q.type())).append("? ").append(absolute(q.name()));
             }
-            if (verbose > 1 && arcount > 0) {
+            if (verbose > 1 && !m.additionals().isEmpty()) {
                 out.append(" ar:");
-                for (int i = 0; i < arcount; i++) {
+                for (int i = 0; i < m.additionals().size(); i++) {
                     DnsRecord r = m.additionals().get(i);
                     out.append(i == 0 ? " " : ", ").append(absolute(r.name()));
                     if (r.type() == DnsType.OPT) {
@@ -87,6 +108,15 @@ final class DnsDecoder {
             }
         }
         out.append(" (").append(length).append(')');
+    }
+
+    /** The message, or null where it does not parse (DnsMessage.parse's null, or a read past the bytes). */
+    private static DnsMessage parse(ByteBuf b, int offset, int length) {
+        try {
+            return DnsMessage.parse(b, offset, length);
+        } catch (IndexOutOfBoundsException | IllegalArgumentException e) {
+            return null;
+        }
     }
 
     private static void record(StringBuilder out, DnsRecord r) {

@@ -136,12 +136,14 @@ final class L4Decoder {
     }
 
     static void udp(StringBuilder out, ByteBuf b, int p, int len, int src, int dst, int verbose) {
-        if (len < 4) {
+        // len is what the IP header claims; a quoted or snapped datagram may hold fewer bytes
+        int captured = Math.min(len, b.writerIndex() - p);
+        if (captured < 4) {
             FrameDecoder.addresses(out, src, dst).append(": [|udp]");
             return;
         }
         ports(out, b, p, src, dst).append(": ");
-        if (len < UdpPacket.HEADER_LENGTH) {
+        if (captured < UdpPacket.HEADER_LENGTH) {
             out.append("[|udp]");
             return;
         }
@@ -185,12 +187,13 @@ final class L4Decoder {
 
     /** print-tcp.c's tcp_print: flags, checksum ({@code -v}), numbers (relative unless {@code -S}), options, HTTP. */
     static void tcp(StringBuilder out, ByteBuf b, int p, int len, int src, int dst, PacketPrinter printer) {
-        if (len < 4) {
+        int captured = Math.min(len, b.writerIndex() - p);
+        if (captured < 4) {
             FrameDecoder.addresses(out, src, dst).append(": [|tcp]");
             return;
         }
         ports(out, b, p, src, dst).append(": ");
-        if (len < TCP_MIN_HEADER) {
+        if (captured < TCP_MIN_HEADER) {
             out.append("[|tcp]");
             return;
         }

@@ -21,6 +21,12 @@ public final class TopologyLoader {
     private static final Set<String> NETWORK_KEYS = Set.of("subnet", "gateway", "driver", "impair");
     private static final Set<String> CONTAINER_KEYS = Set.of("image", "networks", "impair", "cap_add");
     private static final Set<String> QDISC_KINDS = Set.of("netem", "tbf");
+    /**
+     * A topology's name: compose-go's project-name rule ({@code [a-z0-9][a-z0-9_-]*}) widened to the
+     * capitals and spaces its {@code NormalizeProjectName} folds away (the inline project is the name
+     * lowercased, spaces dropped). It names the run's directory under captures/, so no '/' or '.'.
+     */
+    private static final Pattern TOPOLOGY_NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9 _-]*");
     private static final Pattern CIDR = Pattern.compile("\\d{1,3}(\\.\\d{1,3}){3}/\\d{1,2}");
 
     private final YamlFields f;
@@ -52,6 +58,10 @@ public final class TopologyLoader {
         Map<String, YamlNode> top = root.map();
         checkKeys(top, TOP_KEYS, "");
         String name = top.containsKey("name") ? scalar(top.get("name"), "name") : defaultName;
+        if (top.containsKey("name") && !TOPOLOGY_NAME.matcher(name).matches()) {
+            throw error(top.get("name"), "name", "invalid topology name \"" + name + "\": it must contain only letters, "
+                    + "decimal digits, spaces, dashes, and underscores, and must begin with a letter or decimal digit");
+        }
         long seed = 1;
         if (top.containsKey("seed")) {
             String s = scalar(top.get("seed"), "seed");

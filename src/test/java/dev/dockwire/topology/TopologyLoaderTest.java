@@ -260,4 +260,15 @@ class TopologyLoaderTest {
         schema.get("$defs").get("steps").get("items").get("properties").fieldNames().forEachRemaining(stepKeys::add);
         assertEquals(java.util.Set.of("exec", "run", "expect"), stepKeys);
     }
+
+    /** The name names the run's directory under captures/: nothing that leaves it (issue 21: name: ../x). */
+    @Test
+    void aNameThatIsAPathIsRefusedWithItsLine() {
+        String rule = ": it must contain only letters, decimal digits, spaces, dashes, and underscores, "
+                + "and must begin with a letter or decimal digit";
+        assertEquals("t.yml:1: name: invalid topology name \"../x\"" + rule, error("name: ../x\ncontainers:\n  a: {}\n"));
+        assertEquals("t.yml:2: name: invalid topology name \"a/b\"" + rule, error("seed: 1\nname: a/b\ncontainers:\n  a: {}\n"));
+        assertEquals("t.yml:1: name: invalid topology name \".hidden\"" + rule, error("name: .hidden\ncontainers:\n  a: {}\n"));
+        assertEquals("Lab_2 x", parse("name: Lab_2 x\ncontainers:\n  a: {}\n").name());
+    }
 }

@@ -29,7 +29,8 @@ import java.util.function.Consumer;
  * <li>everything else — unknown names, SRV (only swarm services have service records, so for
  * {@code docker run} containers libnetwork's {@code ResolveService} finds none), and other types —
  * is forwarded from the host's namespace to the upstream servers over the client's transport
- * ({@link Forwarder}); SERVFAIL when none answers.</li>
+ * ({@link Forwarder}); SERVFAIL when none answers; at most {@link ForwardSlots#MAX_CONCURRENT}
+ * exchanges at once, REFUSED for a query that finds no slot within 4 s.</li>
  * </ul>
  * Local answers are truncated to what the client can take (512 bytes, or its EDNS size, over UDP;
  * 65535 over TCP) with TC set, as miekg/dns's {@code Truncate}. Queries are screened like miekg's
@@ -51,6 +52,9 @@ public final class EmbeddedResolver {
     public interface Host extends Scheduler {
         /** Uniform in [0, bound), from the seeded source. */
         int random(int bound);
+
+        /** Writes one line to the daemon's log (logrus's error level). */
+        void logError(String message);
     }
 
     /** Where an answer goes: back to a UDP client, or down a client's TCP connection. */
@@ -65,6 +69,7 @@ public final class EmbeddedResolver {
     private final Records records;
     private final Host host;
     private final Set<DnsStream> streams = new HashSet<>();
+    private final ForwardSlots slots;
     private UdpSocket udp;
     private TcpListener tcp;
 
@@ -77,6 +82,7 @@ public final class EmbeddedResolver {
         this.hostSockets = hostSockets;
         this.records = records;
         this.host = host;
+        this.slots = new ForwardSlots(host, UPSTREAM_TIMEOUT_NANOS, host::logError);
     }
 
     /** Binds the UDP socket and the TCP listener to 127.0.0.11 on ports the kernel picks. */
@@ -244,7 +250,7 @@ public final class EmbeddedResolver {
         List<Integer> upstreams = records.upstreams();
         Consumer<DnsMessage> reply = r -> client.answer(r != null ? r
                 : q.reply(DnsHeader.FLAG_RA, DnsRcode.SERVFAIL, List.of(), List.of(), List.of()));
-        new Forwarder(hostSockets, host, UPSTREAM_TIMEOUT_NANOS, q, client.tcp(),
+        new Forwarder(hostSockets, host, slots, UPSTREAM_TIMEOUT_NANOS, q, client.tcp(),
                 upstreams.subList(0, Math.min(MAX_UPSTREAMS, upstreams.size())), reply).start();
     }
 }

@@ -3,6 +3,7 @@ package dev.dockwire.app.dns;
 import dev.dockwire.app.Timer;
 import dev.dockwire.socket.Sockets;
 import dev.dockwire.socket.UdpSocket;
+import dev.dockwire.wire.DnsHeader;
 import dev.dockwire.wire.DnsMessage;
 import dev.dockwire.wire.DnsRcode;
 import io.netty.buffer.ByteBuf;
@@ -14,11 +15,14 @@ import java.util.function.Consumer;
  * in order over the transport the client used (UDP or TCP), 4 s each, moving on after a timeout,
  * an error, SERVFAIL or REFUSED. The first other reply is handed back verbatim — a truncated UDP
  * reply too: Docker does not retry over TCP itself, the client does (and that query then goes
- * upstream over TCP). {@code done} gets null when no server gave a usable reply.
+ * upstream over TCP). {@code done} gets null when no server gave a usable reply, and REFUSED when
+ * no slot of {@link ForwardSlots} freed up in time for the next exchange (each exchange — one
+ * socket — holds a slot while it runs).
  */
 final class Forwarder {
     private final Sockets sockets;
     private final Scheduler scheduler;
+    private final ForwardSlots slots;
     private final long timeoutNanos;
     private final DnsMessage query;
     private final boolean tcp;
@@ -27,11 +31,13 @@ final class Forwarder {
     private int index = -1;
     private UdpSocket udp;
     private Timer timeout;
+    private boolean holding;
 
-    Forwarder(Sockets sockets, Scheduler scheduler, long timeoutNanos, DnsMessage query, boolean tcp,
+    Forwarder(Sockets sockets, Scheduler scheduler, ForwardSlots slots, long timeoutNanos, DnsMessage query, boolean tcp,
               List<Integer> servers, Consumer<DnsMessage> done) {
         this.sockets = sockets;
         this.scheduler = scheduler;
+        this.slots = slots;
         this.timeoutNanos = timeoutNanos;
         this.query = query;
         this.tcp = tcp;
@@ -51,6 +57,13 @@ final class Forwarder {
             return;
         }
         int server = servers.get(index);
+        slots.acquire(() -> {
+            holding = true;
+            exchange(server);
+        }, () -> done.accept(query.reply(DnsHeader.FLAG_RA, DnsRcode.REFUSED, List.of(), List.of(), List.of())));
+    }
+
+    private void exchange(int server) {
         if (tcp) {
             int at = index;
             TcpQuery.send(sockets, scheduler, timeoutNanos, server, query, (reply, error) -> {
@@ -96,6 +109,10 @@ final class Forwarder {
         if (udp != null) {
             udp.close();
             udp = null;
+        }
+        if (holding) {
+            holding = false;
+            slots.release();
         }
     }
 }

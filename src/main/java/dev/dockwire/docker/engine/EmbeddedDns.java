@@ -40,6 +40,12 @@ final class EmbeddedDns {
             public int random(int bound) {
                 return random.nextInt(bound);
             }
+
+            /** dockerd's log is its stderr (logrus's text format); dockwire's is the terminal's. */
+            @Override
+            public void logError(String message) {
+                System.err.println("level=error msg=\"" + message + "\"");
+            }
         };
     }
 

@@ -3,6 +3,7 @@ package dev.dockwire.app.dns;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.dockwire.kernel.Kernel;
 import dev.dockwire.run.World;
 import dev.dockwire.testing.TestHost;
 import dev.dockwire.socket.UdpSocket;
@@ -165,5 +166,44 @@ class EmbeddedDnsTest {
         assertTrue(replies.stream().anyMatch(m -> m.rcode() == DnsRcode.FORMERR), "some garbage got FORMERR");
         world.emulation().loop().runFor(20_000_000_000L); // let forwarded queries time out
         s.close();
+    }
+
+    @Test
+    void aBurstOfForwardedQueriesKeepsOpenSocketsBoundedAndIsRefusedPastTheBound() {
+        // libnetwork's fwdSem: 1024 exchanges upstream at once, 1024 more may wait for a slot, the rest REFUSED.
+        ok("docker run -d --name burst --network mynet --dns 192.168.1.200 alpine sleep 3600");
+        String ns = world.engine().container("burst").netns();
+        int before = hostUdpSockets();
+        UdpSocket s = world.hostKernel().sockets(ns).openUdp();
+        List<DnsMessage> replies = new ArrayList<>();
+        s.onReceive((sock, src, port, data) -> replies.add(DnsMessage.parse(data, data.readerIndex(), data.readableBytes())));
+        int queries = 2500;
+        int most = 0;
+        for (int i = 0; i < queries; i++) {
+            DnsMessage q = DnsMessage.query(i, "host" + i + ".example.com", DnsType.A, DnsHeader.FLAG_RD, null);
+            ByteBuf buf = Unpooled.buffer();
+            buf.writerIndex(q.emit(buf, 0));
+            s.send(EmbeddedResolver.ADDRESS, 53, buf);
+            buf.release();
+            if (i % 50 == 49) {
+                world.emulation().loop().runFor(1_000_000L);
+                most = Math.max(most, hostUdpSockets() - before);
+            }
+        }
+        world.emulation().loop().runFor(100_000_000L);
+        assertEquals(ForwardSlots.MAX_CONCURRENT, Math.max(most, hostUdpSockets() - before), "one socket per exchange, 1024 at most");
+        long refusedAtOnce = replies.stream().filter(m -> m.rcode() == DnsRcode.REFUSED).count();
+        assertEquals(queries - ForwardSlots.MAX_CONCURRENT - ForwardSlots.MAX_WAITING, refusedAtOnce);
+        world.emulation().loop().runFor(20_000_000_000L);
+        assertEquals(queries, replies.size(), "every query answered");
+        assertEquals(before, hostUdpSockets(), "every forward's socket closed");
+        s.close();
+        startDigger();
+        assertEquals(List.of("172.18.0.2"), ok("docker exec digger dig +short web"), "the resolver lives on");
+    }
+
+    private int hostUdpSockets() {
+        return (int) world.hostKernel().inetSockets(Kernel.HOST).stream()
+                .filter(i -> i.proto().startsWith("udp")).count();
     }
 }
