@@ -4,6 +4,7 @@ import dev.dockwire.topology.TopologyException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.regex.Pattern;
 
 /** What a file given to {@code dockwire run} is, judged by its content (not its name). */
@@ -24,6 +25,27 @@ enum InputKind {
     /** The name a run takes from its file: the file name without its extension. */
     static String baseName(Path file) {
         return file.getFileName().toString().replaceFirst("\\.[A-Za-z]+$", "");
+    }
+
+    /**
+     * Refuses a file that is no run at all, before anything is built: an empty or comment-only
+     * file (it would pass as a script of no steps), a YAML list at the top level (compose-go's
+     * loader: "Top-level object must be a mapping"; we would run its items as commands).
+     */
+    static void requireRun(Path file, String text) {
+        List<String> lines = text.lines().toList();
+        for (int i = 0; i < lines.size(); i++) {
+            String l = lines.get(i).strip();
+            if (l.isEmpty() || l.startsWith("#") || l.equals("---")) {
+                continue;
+            }
+            if (l.equals("-") || l.startsWith("- ")) {
+                throw new TopologyException(file.toString(), i + 1, "", "Top-level object must be a mapping");
+            }
+            return;
+        }
+        throw new TopologyException(file.toString(), 0, "", text.isBlank()
+                ? "the file is empty: nothing to run" : "the file holds only comments: nothing to run");
     }
 
     static InputKind of(String text) {

@@ -74,6 +74,7 @@ final class RunCommand implements Callable<Integer> {
         }
         try {
             String text = InputKind.read(file);
+            InputKind.requireRun(file, text);
             String base = InputKind.baseName(file);
             InputKind kind = InputKind.of(text);
             Session.Progress progress = status != null ? status : Session.Progress.NONE;

@@ -2,6 +2,7 @@ package dev.dockwire.host;
 
 import dev.dockwire.app.Program;
 import dev.dockwire.app.bin.Programs;
+import dev.dockwire.app.bin.Sleep;
 import dev.dockwire.docker.CommandOutput;
 import dev.dockwire.docker.Container;
 import dev.dockwire.app.sh.BusyboxHostname;
@@ -290,6 +291,12 @@ final class ContainerEnv implements Shell.Env {
                 return new Arp(kernel(), c.netns()).run(args);
             }
             case "sleep" -> {
+                for (String a : args) {
+                    if (Sleep.seconds(a) == null) {
+                        // BusyBox's sleep (coreutils/sleep.c): what it cannot read is an invalid number.
+                        return CommandResult.fail(1, "sleep: invalid number '" + a + "'");
+                    }
+                }
                 return host.sleep(args);
             }
             case "nginx" -> {

@@ -417,8 +417,13 @@ public final class DockerHost implements Shell.Env, CliEnv {
         if (args.size() != 1) {
             return CommandResult.fail(1, "sleep: invalid number of arguments");
         }
+        String a = args.get(0);
+        if (a.length() > 1 && a.startsWith("-") && !a.equals("--")) {
+            // coreutils' sleep reads its arguments with getopt_long: "-5" is an unknown option.
+            return new CommandResult(1, List.of("sleep: invalid option -- '" + a.charAt(1) + "'",
+                    "Try 'sleep --help' for more information."));
+        }
         try {
-            String a = args.get(0);
             double seconds = Double.parseDouble(a.endsWith("s") ? a.substring(0, a.length() - 1) : a);
             if (jobControl.live()) {
                 return live.sleep((long) (seconds * 1e9));

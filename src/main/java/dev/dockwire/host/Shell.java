@@ -69,6 +69,21 @@ public final class Shell {
     private final boolean namesJobs;
     private final Map<String, String> vars = new HashMap<>();
     private int lastStatus;
+    /** How many command substitutions this shell runs inside: 0 for the prompt's. */
+    private int nesting;
+
+    /**
+     * The deepest command substitution run. bash has no bound (5,000 nested {@code $( )} overflow
+     * its stack: SIGSEGV); ours is named and said in the words of bash's FUNCNEST limit.
+     */
+    static final int MAX_SUBSTITUTION_NESTING = 256;
+
+    /** Ends every shell of a too-deep nest of substitutions, up to the prompt's, which says it. */
+    private static final class TooDeep extends IllegalArgumentException {
+        TooDeep() {
+            super("maximum command substitution nesting level exceeded (" + MAX_SUBSTITUTION_NESTING + ")");
+        }
+    }
     private Integer exited;
 
     public Shell(Env env) {
@@ -102,6 +117,9 @@ public final class Shell {
             try {
                 item = parser.next(skip);
             } catch (IllegalArgumentException e) {
+                if (e instanceof TooDeep && nesting > 0) {
+                    throw e;
+                }
                 out.add(env.shellName() + ": " + e.getMessage());
                 status = 2;
                 setStatus(status);
@@ -141,7 +159,12 @@ public final class Shell {
     }
 
     private List<String> substitute(String command) {
-        CommandResult r = collected(() -> new Shell(env).withVars(vars).run(command));
+        if (nesting >= MAX_SUBSTITUTION_NESTING) {
+            throw new TooDeep();
+        }
+        Shell inner = new Shell(env).withVars(vars);
+        inner.nesting = nesting + 1;
+        CommandResult r = collected(() -> inner.run(command));
         return r.output();
     }
 

@@ -71,6 +71,10 @@ final class ComposeServices {
             }
         }
         String image = f.optional(node, "image", path);
+        if (image != null && image.isEmpty()) {
+            // compose-go's validation tests s.Image == "": an empty image is no image.
+            image = null;
+        }
         if (image == null) {
             if (!m.containsKey("build")) {
                 throw f.error(node, path, "service \"" + name + "\" has neither an image nor a build context specified");

@@ -25,6 +25,22 @@ class RunCommandTest {
     }
 
     @Test
+    void aFileThatIsNoRunIsTheLoadersErrorWithItsName(@TempDir Path dir) throws Exception {
+        String[][] cases = {
+                {"empty.sh", "", "empty.sh: the file is empty: nothing to run"},
+                {"comments.sh", "# only a comment\n\n", "comments.sh: the file holds only comments: nothing to run"},
+                {"list.yml", "# a list\n- a\n- b\n", "list.yml:2: Top-level object must be a mapping"}};
+        for (String[] c : cases) {
+            Path file = dir.resolve(c[0]);
+            Files.writeString(file, c[1]);
+            CliRun r = CliRun.of("run", file.toString(), "--out", dir.toString());
+            assertEquals(2, r.status(), c[0]);
+            assertEquals("dockwire: " + dir.resolve(c[2]), r.err().strip(), c[0]);
+            assertTrue(!Files.exists(dir.resolve(c[0].replaceFirst("\\..*", ""))), "nothing is built for " + c[0]);
+        }
+    }
+
+    @Test
     void jsonReportsEveryStepExpectationAndCapture(@TempDir Path dir) throws Exception {
         Path file = dir.resolve("compose.yaml");
         Files.writeString(file, """

@@ -66,6 +66,15 @@ class ShellTest {
     }
 
     @Test
+    void fiveThousandNestedSubstitutionsAreAnErrorNotAStackOverflow() {
+        CommandResult r = sh.run("args " + "$(args ".repeat(5000) + "x" + ")".repeat(5000) + "; args next");
+        assertEquals(List.of("sh: maximum command substitution nesting level exceeded (256)"), r.output());
+        assertEquals(2, r.status());
+        assertEquals(List.of("x"), out("args " + "$(args ".repeat(Shell.MAX_SUBSTITUTION_NESTING) + "x" + ")".repeat(Shell.MAX_SUBSTITUTION_NESTING)));
+        assertEquals(List.of("after"), out("args after"));
+    }
+
+    @Test
     void listsFollowExitStatuses() {
         assertEquals(List.of("failed", "ran"), out("fail; args ran"));
         assertEquals(List.of("failed"), out("fail && args skipped"));

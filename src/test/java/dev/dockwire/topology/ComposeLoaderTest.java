@@ -431,6 +431,8 @@ class ComposeLoaderTest {
                 "compose.yml:4: services.a.container_name: can't set container_name and 2 replicas as container name must be unique");
         fails("services:\n  a:\n    command: [x]\n",
                 "compose.yml:2: services.a: service \"a\" has neither an image nor a build context specified");
+        fails("services:\n  a:\n    image: ''\n",
+                "compose.yml:2: services.a: service \"a\" has neither an image nor a build context specified");
         fails("services:\n  a:\n    image: x\n    networks:\n      default:\n        ipv4_address: 10.0.0.300\n",
                 "compose.yml:6: services.a.networks.default.ipv4_address: invalid IPv4 address \"10.0.0.300\": expected four octets 0-255 like 172.18.0.2");
         fails("services:\n  a:\n    image: x\n    extra_hosts: [\"nohost\"]\n",

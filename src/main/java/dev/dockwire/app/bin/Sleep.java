@@ -33,7 +33,8 @@ public final class Sleep implements Program {
         }
     }
 
-    private static Double seconds(String a) {
+    /** One argument's seconds as BusyBox reads it ({@code 1.5}, {@code 2m}, {@code inf}), or null when it is an invalid number. */
+    public static Double seconds(String a) {
         if (a.equals("inf") || a.equals("infinity")) {
             return Double.POSITIVE_INFINITY;
         }

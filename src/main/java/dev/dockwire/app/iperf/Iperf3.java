@@ -17,6 +17,11 @@ public final class Iperf3 implements Program {
     private static final int UDP_BLOCK = 1460;
     /** UDP_RATE: 1 Mibit/s, printed as 1.05 Mbits/sec. */
     private static final long UDP_RATE = 1024 * 1024;
+    /** MAX_TIME (iperf.h): a day. */
+    private static final int MAX_TIME = 86400;
+    /** MIN_INTERVAL and MAX_INTERVAL (iperf.h), seconds between reports. */
+    private static final double MIN_INTERVAL = 0.1;
+    private static final double MAX_INTERVAL = 60;
 
     @Override
     public void start(ProcessContext ctx, List<String> args) {
@@ -60,6 +65,12 @@ public final class Iperf3 implements Program {
             usage(ctx);
             return;
         }
+        String invalid = invalid(port, time, interval);
+        if (invalid != null) {
+            ctx.err("iperf3: parameter error - " + invalid);
+            usage(ctx);
+            return;
+        }
         if (server == (host != null)) {
             ctx.err("iperf3: parameter error - must either be a client (-c) or server (-s)");
             usage(ctx);
@@ -81,7 +92,25 @@ public final class Iperf3 implements Program {
         new Iperf3Client(ctx, host, port, params, (long) (interval * 1e9)).start();
     }
 
+    /**
+     * iperf_parse_arguments' range checks (iperf_api.c; texts of iperf_error.c): the port, the
+     * duration (MAX_TIME) and the report interval (MIN_INTERVAL, MAX_INTERVAL; 0 turns reports off).
+     */
+    private static String invalid(int port, double time, double interval) {
+        if (port < 1 || port > 65535) {
+            return "port number must be between 1 and 65535 inclusive";
+        }
+        if (time < 0 || time > MAX_TIME) {
+            return "test duration valid values are 0 to " + MAX_TIME + " seconds";
+        }
+        if (interval != 0 && interval < MIN_INTERVAL || interval > MAX_INTERVAL) {
+            return "invalid report interval (min = " + MIN_INTERVAL + ", max = " + (int) MAX_INTERVAL + " seconds)";
+        }
+        return null;
+    }
+
     private static void usage(ProcessContext ctx) {
+        ctx.err("");
         ctx.err("Usage: iperf3 [-s|-c host] [options]");
         ctx.err("       iperf3 [-h|--help] [-v|--version]");
         ctx.exit(1);

@@ -298,10 +298,16 @@ final class Lexer {
         }
         if (n == '(') {
             pos += 2;
+            if (parser.nesting >= Parser.MAX_SUBSTITUTION_NESTING) {
+                throw SyntaxError.message("maximum command substitution nesting level exceeded ("
+                        + Parser.MAX_SUBSTITUTION_NESTING + ")", line);
+            }
             Lexer saved = parser.swap(this);
+            parser.nesting++;
             try {
                 return new Ast.CmdSub(parser.substitution(), quoted);
             } finally {
+                parser.nesting--;
                 parser.swap(saved);
             }
         }

@@ -18,7 +18,15 @@ import java.util.Set;
 public final class Parser {
     private static final Set<String> CLOSERS = Set.of("then", "else", "elif", "fi", "do", "done", "esac", "}");
 
+    /**
+     * The deepest {@code $( )} parsed. ash and bash have no bound (5,000 nested substitutions
+     * overflow bash's stack: SIGSEGV); ours is named, a syntax error in bash's FUNCNEST words.
+     */
+    static final int MAX_SUBSTITUTION_NESTING = 256;
+
     private Lexer lex;
+    /** How many {@code $( )} the lexer is inside now. */
+    int nesting;
 
     public Parser(String src) {
         this.lex = new Lexer(src, this);

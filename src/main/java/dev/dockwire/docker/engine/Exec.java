@@ -78,8 +78,30 @@ public final class Exec implements ProcessContext {
     public Process start(String name, Program program, List<String> args, Map<String, String> env, Output out) {
         this.sink = out;
         spawn(name, args, env);
-        loop.schedule(0, () -> program.start(this, args));
+        launch(program, args);
         return process;
+    }
+
+    private void launch(Program program, List<String> args) {
+        loop.schedule(0, () -> guarded(() -> program.start(this, args)));
+    }
+
+    /**
+     * The one place where a program's unexpected failure (an exception of the model, a stack
+     * overflow) ends that program alone, as a crash ends a process: a line on its stderr and
+     * status 1; the script, the loop and the other processes go on. Programs report the errors
+     * they expect (bad arguments, refused connections) themselves, in their own words.
+     */
+    private void guarded(Runnable task) {
+        try {
+            task.run();
+        } catch (RuntimeException | StackOverflowError e) {
+            if (exitStatus == null) {
+                String argv0 = process == null ? "program" : process.argv().get(0);
+                err("dockwire: " + argv0 + ": " + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()));
+                exit(1);
+            }
+        }
     }
 
     private void spawn(String name, List<String> args, Map<String, String> env) {
@@ -144,7 +166,7 @@ public final class Exec implements ProcessContext {
      */
     public CommandOutput run(String name, Program program, List<String> args) {
         spawn(name, args, Map.of());
-        loop.schedule(0, () -> program.start(this, args));
+        launch(program, args);
         if (jobs == null) {
             loop.runUntil(() -> exitStatus != null || daemon);
         } else {
@@ -195,11 +217,11 @@ public final class Exec implements ProcessContext {
                 // A stopped process's timer fires when SIGCONT resumes it.
                 process.whenRunning(() -> {
                     if (exitStatus == null) {
-                        task.run();
+                        guarded(task);
                     }
                 });
             } else if (exitStatus == null) {
-                task.run();
+                guarded(task);
             }
         });
         return t::cancel;

@@ -76,7 +76,10 @@ final class Networks {
         }
         Cidr subnet = req.subnet();
         if (subnet != null) {
-            subnet = subnet.network();
+            if (!subnet.equals(subnet.network())) {
+                // validateIpamConfig (daemon/network.go): a subnet with host bits is refused, not masked.
+                throw new EngineException("invalid network config:\ninvalid subnet " + subnet + ": it should be " + subnet.network());
+            }
             for (Network n : networks.values()) {
                 if (n.subnet() != null && n.subnet().overlaps(subnet)) {
                     throw new EngineException("invalid pool request: Pool overlaps with other one on this address space");
@@ -119,6 +122,11 @@ final class Networks {
 
     /** IPAM's gateway: the one asked for, checked against the subnet, else the subnet's first address. */
     private static Ipv4Address gateway(Cidr subnet, Ipv4Address gateway) {
+        if (gateway == null && subnet.prefixLength() >= 31) {
+            // A /31 or /32 has no address left once IPAM reserves the network and broadcast
+            // addresses (network.go ipamAllocateVersion, recorded on the reference engine).
+            throw new EngineException("failed to allocate gateway (): No available addresses on this pool");
+        }
         Ipv4Address gw = gateway != null ? gateway : Ipv4Address.of(subnet.networkBits() + 1);
         if (!subnet.contains(gw) || gw.bits() == subnet.networkBits() || gw.bits() == subnet.broadcastBits()) {
             throw new EngineException("invalid network config:\ngateway " + gw + " is not within subnet " + subnet);

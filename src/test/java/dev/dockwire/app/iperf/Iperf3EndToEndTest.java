@@ -106,6 +106,16 @@ class Iperf3EndToEndTest {
         assertEquals(1, host.run("docker exec client iperf3 -c server -p 5202").status());
         assertEquals("iperf3: parameter error - must either be a client (-c) or server (-s)",
                 host.run("docker exec client iperf3 -t 1").output().get(0));
+        for (String[] bad : new String[][] {
+                {"-t -5", "test duration valid values are 0 to 86400 seconds"},
+                {"-t 90000", "test duration valid values are 0 to 86400 seconds"},
+                {"-i -1", "invalid report interval (min = 0.1, max = 60 seconds)"},
+                {"-p 0", "port number must be between 1 and 65535 inclusive"}}) {
+            var r = host.run("docker exec client iperf3 -c server " + bad[0]);
+            assertEquals(List.of("iperf3: parameter error - " + bad[1], "", "Usage: iperf3 [-s|-c host] [options]",
+                    "       iperf3 [-h|--help] [-v|--version]"), r.output(), bad[0]);
+            assertEquals(1, r.status(), bad[0]);
+        }
         assertEquals(List.of("iperf3: error - unable to start listener for connections: Address already in use", "iperf3: exiting"),
                 host.run("docker exec server iperf3 -s").output());
     }

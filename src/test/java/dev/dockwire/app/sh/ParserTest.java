@@ -48,6 +48,15 @@ class ParserTest {
     }
 
     @org.junit.jupiter.api.Test
+    void fiveThousandNestedSubstitutionsAreASyntaxErrorNotAStackOverflow() {
+        String script = "echo " + "$(echo ".repeat(5000) + "x" + ")".repeat(5000);
+        SyntaxError e = assertThrows(SyntaxError.class, () -> Parser.parse(script));
+        assertEquals("sh: syntax error: maximum command substitution nesting level exceeded (256)", Dialect.ASH.syntaxError("sh", e));
+        String deep = "echo " + "$(echo ".repeat(Parser.MAX_SUBSTITUTION_NESTING) + "x" + ")".repeat(Parser.MAX_SUBSTITUTION_NESTING);
+        Parser.parse(deep);
+    }
+
+    @org.junit.jupiter.api.Test
     void hereDocumentBodies() {
         assertEquals("(seq (simple cat 0<<[\"hi \"\"${USER}\"\"\n\"]) (simple cat 0<<[\"raw $x\n\"]))",
                 Ast.show(Parser.parse("cat <<EOF\nhi $USER\nEOF\ncat <<'EOF'\nraw $x\nEOF")));

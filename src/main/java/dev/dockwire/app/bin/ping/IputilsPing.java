@@ -23,6 +23,8 @@ import java.util.Locale;
  * timeval, then bytes counting up from 0x10.
  */
 public final class IputilsPing implements Program, PingFamily {
+    /** The largest {@code -s} ping4_run sends: an IPv4 datagram's payload less the ICMP header (0xFFFF - 8 - 20). */
+    static final int MAX_PACKET_SIZE = 0xFFFF - 8 - 20;
     private ProcessContext ctx;
     private PingOptions options;
     private boolean waitSet;
@@ -60,13 +62,18 @@ public final class IputilsPing implements Program, PingFamily {
         try {
             for (int i = 0; i < args.size(); i++) {
                 String a = args.get(i);
+                if (a.length() == 2 && "ciWwstM".indexOf(a.charAt(1)) >= 0 && a.charAt(0) == '-' && i + 1 == args.size()) {
+                    ctx.err("ping: option requires an argument -- '" + a.charAt(1) + "'");
+                    usage();
+                    return;
+                }
                 switch (a) {
-                    case "-c" -> count = positiveInt(args.get(++i));
-                    case "-i" -> interval = seconds(args.get(++i));
-                    case "-W" -> wait = seconds(args.get(++i));
-                    case "-w" -> deadline = seconds(args.get(++i));
-                    case "-s" -> size = Integer.parseInt(args.get(++i));
-                    case "-t" -> ttl = Integer.parseInt(args.get(++i));
+                    case "-c" -> count = (int) Math.min(Integer.MAX_VALUE, IputilsNumbers.strtolOrErr(args.get(++i), 1, Long.MAX_VALUE));
+                    case "-i" -> interval = bounded(args.get(++i), "bad timing interval", 0);
+                    case "-W" -> wait = bounded(args.get(++i), "bad linger time", 0);
+                    case "-w" -> deadline = IputilsNumbers.strtolOrErr(args.get(++i), 0, Integer.MAX_VALUE) * PingOptions.SECOND;
+                    case "-s" -> size = (int) IputilsNumbers.strtolOrErr(args.get(++i), 0, Integer.MAX_VALUE);
+                    case "-t" -> ttl = (int) IputilsNumbers.strtolOrErr(args.get(++i), 0, 255);
                     case "-q" -> quiet = true;
                     case "-M" -> {
                         String m = args.get(++i);
@@ -92,13 +99,18 @@ public final class IputilsPing implements Program, PingFamily {
                     }
                 }
             }
-        } catch (NumberFormatException | IndexOutOfBoundsException e) {
-            ctx.err("ping: invalid argument");
-            ctx.exit(2);
+        } catch (IputilsNumbers.Invalid e) {
+            ctx.err(e.getMessage());
+            ctx.exit(e.status);
             return;
         }
         if (host == null) {
             usage();
+            return;
+        }
+        if (size > MAX_PACKET_SIZE) {
+            ctx.err("ping: packet size " + size + " is too large. Maximum is " + MAX_PACKET_SIZE);
+            ctx.exit(2);
             return;
         }
         waitSet = wait >= 0;
@@ -123,16 +135,16 @@ public final class IputilsPing implements Program, PingFamily {
         });
     }
 
-    private static long seconds(String s) {
-        return (long) (Double.parseDouble(s) * PingOptions.SECOND);
-    }
-
-    private static int positiveInt(String s) {
-        int v = Integer.parseInt(s);
-        if (v <= 0) {
-            throw new NumberFormatException(s);
+    /**
+     * {@code -i} and {@code -W} (ping.c): seconds through ping_strtod, below {@code min} or above
+     * INT_MAX/1000 refused with status 2 ({@code ping: bad timing interval: -1}).
+     */
+    private long bounded(String s, String what, double min) throws IputilsNumbers.Invalid {
+        double v = IputilsNumbers.strtod(s, what, ctx::err);
+        if (v < min || v > Integer.MAX_VALUE / 1000.0) {
+            throw new IputilsNumbers.Invalid("ping: " + what + ": " + s, 2);
         }
-        return v;
+        return (long) (v * PingOptions.SECOND);
     }
 
     private void usage() {

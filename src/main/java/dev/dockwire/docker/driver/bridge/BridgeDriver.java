@@ -74,6 +74,7 @@ public final class BridgeDriver implements NetworkDriver {
     @Override
     public void createNetwork(Network n) {
         String bridge = n.bridge();
+        int mtu = mtu(n.options().get(MTU_OPTION));
         if (bridge.length() >= IFNAMSIZ) {
             // libnetwork's bridgeInterfaceExists looks the name up first (netlink LinkByName); the
             // kernel's IFLA_IFNAME policy (NLA_STRING, IFNAMSIZ - 1) answers ERANGE for a longer name.
@@ -85,7 +86,7 @@ public final class BridgeDriver implements NetworkDriver {
         kernel.linkAdd(Kernel.HOST, LinkSpec.bridge(bridge, null));
         try {
             if (n.options().containsKey(MTU_OPTION)) {
-                kernel.linkSetMtu(Kernel.HOST, bridge, Integer.parseInt(n.options().get(MTU_OPTION)));
+                kernel.linkSetMtu(Kernel.HOST, bridge, mtu);
             }
             kernel.addrAdd(Kernel.HOST, bridge, Cidr.of(n.gateway(), n.subnet().prefixLength()));
             kernel.linkSetUp(Kernel.HOST, bridge, true);
@@ -99,6 +100,28 @@ public final class BridgeDriver implements NetworkDriver {
             kernel.linkDel(Kernel.HOST, bridge);
             throw e instanceof KernelException ? new EngineException(e.getMessage()) : e;
         }
+    }
+
+    /**
+     * The MTU option as parseNetworkGenericOptions reads it (bridge.go: strconv.Atoi, its error
+     * wrapped by parseErr; a negative one refused by the config's Validate as ErrInvalidMtu); 0 when unset.
+     */
+    static int mtu(String option) {
+        if (option == null) {
+            return 0;
+        }
+        int mtu;
+        try {
+            mtu = Integer.parseInt(option);
+        } catch (NumberFormatException e) {
+            String why = option.matches("[+-]?\\d+") ? "value out of range" : "invalid syntax";
+            throw new EngineException("failed to parse " + MTU_OPTION + " value: " + option
+                    + " (strconv.Atoi: parsing \"" + option + "\": " + why + ")");
+        }
+        if (mtu < 0) {
+            throw new EngineException("invalid MTU number: " + mtu);
+        }
+        return mtu;
     }
 
     @Override
@@ -119,8 +142,7 @@ public final class BridgeDriver implements NetworkDriver {
         random.nextHex(7); // libnetwork's temporary peer name: the peer is made in the sandbox as ifname instead
         MacAddress mac = e.requestedMac() != null ? e.requestedMac() : profile.endpointMac(address, random);
         try {
-            String option = n.options().get(MTU_OPTION);
-            int mtu = option == null ? 0 : Integer.parseInt(option);
+            int mtu = mtu(n.options().get(MTU_OPTION));
             kernel.linkAdd(Kernel.HOST, new LinkSpec.Veth(LinkSpec.Attrs.named(hostVeth).mtu(mtu).master(n.bridge()).up(true),
                     LinkSpec.Attrs.named(ifname).mac(mac).mtu(mtu).netns(sandbox), !iptabler.userlandProxy()));
             kernel.addrAdd(sandbox, ifname, Cidr.of(address, n.subnet().prefixLength()));

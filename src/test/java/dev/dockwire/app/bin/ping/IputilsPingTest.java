@@ -46,6 +46,37 @@ class IputilsPingTest {
         assertEquals(2, bogus.status);
     }
 
+    /** Texts and statuses of iputils' ping (Debian 12's, run in a namespace; ping.c of 20240905 for {@code -i}). */
+    @Test
+    void badNumbersAreRefusedAsIputilsRefusesThem() {
+        assertRefused(1, "ping: invalid argument: '-1': out of range: 0 <= value <= 2147483647", "-s", "-1");
+        assertRefused(1, "ping: invalid argument: '0': out of range: 1 <= value <= 9223372036854775807", "-c", "0");
+        assertRefused(1, "ping: invalid argument: '300': out of range: 0 <= value <= 255", "-t", "300");
+        assertRefused(1, "ping: invalid argument: '-1': out of range: 0 <= value <= 2147483647", "-w", "-1");
+        assertRefused(1, "ping: invalid argument: 'abc'", "-c", "abc");
+        assertRefused(1, "ping: invalid argument: '99999999999999999999': Numerical result out of range", "-s", "99999999999999999999");
+        assertRefused(2, "ping: bad timing interval: -1", "-i", "-1");
+        assertRefused(2, "ping: bad timing interval: 2147484", "-i", "2147484");
+        assertRefused(2, "ping: bad linger time: -1", "-W", "-1");
+        assertRefused(2, "ping: packet size 70000 is too large. Maximum is 65507", "-s", "70000");
+    }
+
+    @Test
+    void garbageAfterAnIntervalIsAWarning() {
+        PingRig r = new PingRig(Peer.REPLIES).run(new IputilsPing(), "-c", "1", "-i", "abc", "172.18.0.2");
+        assertEquals(List.of("2> ping: option argument contains garbage: abc", "2> ping: this will become fatal error in the future"),
+                r.stream.subList(0, 2));
+        assertEquals(0, r.status);
+    }
+
+    private static void assertRefused(int status, String line, String... options) {
+        List<String> args = new java.util.ArrayList<>(List.of(options));
+        args.add("172.18.0.2");
+        PingRig r = new PingRig(Peer.REPLIES).run(new IputilsPing(), args.toArray(String[]::new));
+        assertEquals(List.of("2> " + line), r.stream, String.join(" ", options));
+        assertEquals(status, r.status, String.join(" ", options));
+    }
+
     @Test
     void sigintEndsTheRunWithTheStatistics() {
         PingRig r = new PingRig(Peer.REPLIES).interruptAt(2_500_000_000L).run(new IputilsPing(), "172.18.0.2");
