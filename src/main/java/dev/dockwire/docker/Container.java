@@ -31,7 +31,7 @@ public final class Container {
     private final String id;
     private String name;
     private final String image;
-    private ImageConfig builtImage;
+    private ImageConfig pinnedImage;
     private final List<String> cmd;
     private final String hostname;
     private final String networkMode;
@@ -130,14 +130,17 @@ public final class Container {
         published = List.copyOf(bindings);
     }
 
-    /** The config of the image {@code docker build} made that the container runs, or null for a catalogue (or declared) image. */
-    public ImageConfig builtImage() {
-        return builtImage;
+    /**
+     * The config of the image the container runs when its name is one the daemon gave — by
+     * {@code docker build} or {@code docker tag} — or null for a catalogue (or declared) image.
+     */
+    public ImageConfig pinnedImage() {
+        return pinnedImage;
     }
 
-    /** Pins the built image's config when the container is created, as the daemon resolves the name to an image ID then. */
-    public void builtImage(ImageConfig config) {
-        builtImage = config;
+    /** Pins that image's config when the container is created, as the daemon resolves the name to an image ID then. */
+    public void pinnedImage(ImageConfig config) {
+        pinnedImage = config;
     }
 
     /** {@code --entrypoint} as given (Config.Entrypoint when set), or null for the image's. */

@@ -77,8 +77,10 @@ final class Containers {
         c.entrypoint(req.entrypoint());
         ImageService.BuiltImage built = engine.images().built(req.image());
         if (built != null) {
-            c.builtImage(built.config());
+            c.pinnedImage(built.config());
             built.files().forEach(c::writeFile);
+        } else if (engine.images().tagged(req.image())) {
+            c.pinnedImage(engine.images().config(req.image()));
         }
         c.restartPolicy(req.restart());
         c.stdio(req.openStdin(), req.tty());

@@ -61,6 +61,11 @@ public final class ImageService {
         pulled.add(name);
     }
 
+    /** Whether {@code image} is a name {@code docker tag} gave. */
+    public boolean tagged(String image) {
+        return tags.containsKey(key(image));
+    }
+
     /** The built image named {@code image}, or null. */
     public BuiltImage built(String image) {
         return built.get(key(image));

@@ -88,7 +88,7 @@ public final class Images {
 
     /** The config of {@code c}'s image: the built one it was created from, or the catalogue's. */
     public static ImageConfig config(Container c) {
-        return c.builtImage() != null ? c.builtImage() : config(c.image());
+        return c.pinnedImage() != null ? c.pinnedImage() : config(c.image());
     }
 
     /** The names the catalogue holds ({@code nginx}, {@code nginx:alpine}, {@code traefik/whoami}, ...). */
@@ -171,7 +171,7 @@ public final class Images {
 
     /** {@link #lookup(String, String, java.util.function.Predicate)} in container {@code c}'s image. */
     public static ProgramLookup lookup(Container c, String argv0, java.util.function.Predicate<String> file) {
-        return c.builtImage() == null ? lookup(c.image(), argv0, file) : ProgramLookup.in(c.builtImage(), argv0, file);
+        return c.pinnedImage() == null ? lookup(c.image(), argv0, file) : ProgramLookup.in(c.pinnedImage(), argv0, file);
     }
 
     /** {@link #provider(String, String)} in container {@code c}'s image. */
@@ -181,7 +181,7 @@ public final class Images {
 
     /** The base name of the catalogue image whose programs {@code c} runs: a built image's is its base's ({@link ImageConfig#reference}). */
     static String baseName(Container c) {
-        return baseName(c.builtImage() != null ? c.builtImage().reference() : c.image());
+        return baseName(c.pinnedImage() != null ? c.pinnedImage().reference() : c.image());
     }
 
     /** Whose {@code argv0} is in a container of {@code image} ({@link #lookup}'s provider), or null when the image lacks it. */

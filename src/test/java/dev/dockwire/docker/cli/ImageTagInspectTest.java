@@ -27,6 +27,21 @@ class ImageTagInspectTest {
     }
 
     @Test
+    void aContainerFromATaggedNameRunsThatImage() {
+        h.ok("docker network create im-net");
+        h.ok("docker pull nginx");
+        h.ok("docker tag nginx im-web:1");
+        h.ok("docker run -d --name im-web --network im-net im-web:1");
+        h.ok("docker run -d --name im-client --network im-net alpine sleep 1d");
+        h.ok("sleep 2");
+        assertTrue(String.join("\n", h.ok("docker exec im-client wget -qO- http://im-web")).contains("Welcome to nginx!"));
+        assertEquals(List.of("/docker-entrypoint.sh nginx -g daemon off;"),
+                h.ok("docker inspect im-web --format '{{join .Config.Entrypoint \" \"}} {{join .Config.Cmd \" \"}}'"));
+        // nginx:latest is Debian's: it has bash, and no BusyBox applets.
+        assertEquals(126, h.run("docker exec im-web ping -c1 im-client").status());
+    }
+
+    @Test
     void tagNamesTheSameImageAndRmiOfATagOnlyUntagsIt() {
         h.ok("docker pull busybox");
         assertEquals(List.of(), h.ok("docker tag busybox im-bb:v1"));
