@@ -38,7 +38,7 @@ class ConntrackEventsTest {
     @Test
     void underTimeoutItEndsWith124AndItsFiltersHold() {
         try (TestHost h = new TestHost(1)) {
-            h.ok("docker run -d --name a alpine sleep 1d");
+            h.ok("docker run -d --name a1 alpine sleep 1d");
             h.ok("docker run -d --name web -p 8080:80 nginx");
             CommandResult quiet = h.run("timeout 2 conntrack -E");
             assertEquals(124, quiet.status());

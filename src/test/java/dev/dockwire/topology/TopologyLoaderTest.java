@@ -266,9 +266,9 @@ class TopologyLoaderTest {
     void aNameThatIsAPathIsRefusedWithItsLine() {
         String rule = ": it must contain only letters, decimal digits, spaces, dashes, and underscores, "
                 + "and must begin with a letter or decimal digit";
-        assertEquals("t.yml:1: name: invalid topology name \"../x\"" + rule, error("name: ../x\ncontainers:\n  a: {}\n"));
-        assertEquals("t.yml:2: name: invalid topology name \"a/b\"" + rule, error("seed: 1\nname: a/b\ncontainers:\n  a: {}\n"));
-        assertEquals("t.yml:1: name: invalid topology name \".hidden\"" + rule, error("name: .hidden\ncontainers:\n  a: {}\n"));
-        assertEquals("Lab_2 x", parse("name: Lab_2 x\ncontainers:\n  a: {}\n").name());
+        assertEquals("t.yml:1: name: invalid topology name \"../x\"" + rule, error("name: ../x\ncontainers:\n  a1: {}\n"));
+        assertEquals("t.yml:2: name: invalid topology name \"a/b\"" + rule, error("seed: 1\nname: a/b\ncontainers:\n  a1: {}\n"));
+        assertEquals("t.yml:1: name: invalid topology name \".hidden\"" + rule, error("name: .hidden\ncontainers:\n  a1: {}\n"));
+        assertEquals("Lab_2 x", parse("name: Lab_2 x\ncontainers:\n  a1: {}\n").name());
     }
 }

@@ -18,7 +18,7 @@ docker exec dwna-plain ifconfig eth0 mtu 1400
 docker exec dwna-plain route add -net 10.7.0.0/16 gw 10.186.0.1
 docker exec dwna-plain route add default gw 10.186.0.1
 docker exec dwna-plain route del default
-docker exec dwna-plain sh -c 'ip route add 10.7.0.0/16 via 10.186.0.1 || echo refused'
+docker exec dwna-plain sh -c 'ip route add 10.7.0.0/16 via 10.186.0.1 2>&1 || echo refused'
 docker exec dwna-plain ip route
 docker exec dwna-admin ip addr add 10.9.9.9/24 dev eth0
 docker exec dwna-admin ip addr add 10.9.9.9/24 dev eth0

@@ -58,8 +58,8 @@ class DockerBuildTest {
         assertEquals(List.of("hello"), h.ok("docker run --rm greet:1"));
         List<String> images = h.ok("docker images --format '{{.Repository}}:{{.Tag}} {{.ID}}'");
         assertTrue(images.contains("greet:1 " + first.get(0).substring(7, 19)), String.join("\n", images));
-        h.ok("docker create --name g greet:1");
-        assertTrue(h.ok("docker inspect -f '{{.Config.Env}}' g").get(0).contains("GREETING=hello"));
+        h.ok("docker create --name g1 greet:1");
+        assertTrue(h.ok("docker inspect -f '{{.Config.Env}}' g1").get(0).contains("GREETING=hello"));
     }
 
     @Test
