@@ -1,6 +1,7 @@
 package dev.dockwire.app.sh;
 
 import dev.dockwire.app.Signal;
+import dev.dockwire.libc.LexicalPath;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -35,21 +36,7 @@ final class Builtins {
 
     /** {@code path} against the working directory {@code cwd}, {@code .} and {@code ..} folded. */
     static String resolve(String cwd, String path) {
-        String full = path.startsWith("/") ? path : (cwd.endsWith("/") ? cwd : cwd + "/") + path;
-        List<String> parts = new ArrayList<>();
-        for (String p : full.split("/")) {
-            if (p.isEmpty() || p.equals(".")) {
-                continue;
-            }
-            if (p.equals("..")) {
-                if (!parts.isEmpty()) {
-                    parts.remove(parts.size() - 1);
-                }
-            } else {
-                parts.add(p);
-            }
-        }
-        return "/" + String.join("/", parts);
+        return LexicalPath.clean(cwd, path);
     }
 
     /** Whether {@code dir} is a directory of the place. */

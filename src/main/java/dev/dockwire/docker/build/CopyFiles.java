@@ -1,5 +1,6 @@
 package dev.dockwire.docker.build;
 
+import dev.dockwire.libc.LexicalPath;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -111,19 +112,6 @@ final class CopyFiles {
 
     /** path.Clean for an absolute path. */
     static String clean(String path) {
-        List<String> parts = new ArrayList<>();
-        for (String p : path.split("/")) {
-            if (p.isEmpty() || p.equals(".")) {
-                continue;
-            }
-            if (p.equals("..")) {
-                if (!parts.isEmpty()) {
-                    parts.remove(parts.size() - 1);
-                }
-            } else {
-                parts.add(p);
-            }
-        }
-        return "/" + String.join("/", parts);
+        return LexicalPath.clean(path);
     }
 }
