@@ -173,33 +173,14 @@ public final class BusyboxNc implements Program {
             ctx.exit(1);
             return;
         }
-        boolean[] over = new boolean[1];
-        Timer alarm = wait <= 0 ? null : ctx.schedule(wait * SECOND, () -> {
-            over[0] = true;
-            s.abort();
-            failed(SocketError.ETIMEDOUT);
-        });
-        try {
-            s.connect(them, rport, err -> {
-                if (over[0]) {
-                    return;
-                }
-                if (alarm != null) {
-                    alarm.cancel();
-                }
-                if (err != null) {
-                    s.close();
-                    failed(err);
-                } else {
-                    open(NcNet.tcp(s), interval);
-                }
-            });
-        } catch (SocketException e) {
-            if (alarm != null) {
-                alarm.cancel();
+        Dial.connect(ctx, s, them, rport, wait * SECOND, () -> failed(SocketError.ETIMEDOUT), err -> {
+            if (err != null) {
+                s.close();
+                failed(err);
+            } else {
+                open(NcNet.tcp(s), interval);
             }
-            failed(e.error());
-        }
+        });
     }
 
     private void udp(int ours, int lport, int them, int rport, int interval) {

@@ -37,33 +37,46 @@ final class Dial {
             }
             int addr = r.addresses().get(0);
             TcpSocket s = ctx.sockets().openTcp();
-            boolean[] over = new boolean[1];
-            Timer t = timeoutNanos <= 0 ? null : ctx.schedule(timeoutNanos, () -> {
-                over[0] = true;
-                s.abort();
-                h.failed(true, addr, SocketError.ETIMEDOUT);
+            connect(ctx, s, addr, port, timeoutNanos, () -> h.failed(true, addr, SocketError.ETIMEDOUT), err -> {
+                if (err != null) {
+                    h.failed(true, addr, err);
+                } else {
+                    h.connected(s, addr);
+                }
             });
-            try {
-                s.connect(addr, port, err -> {
-                    if (over[0]) {
-                        return;
-                    }
-                    if (t != null) {
-                        t.cancel();
-                    }
-                    if (err != null) {
-                        h.failed(true, addr, err);
-                    } else {
-                        h.connected(s, addr);
-                    }
-                });
-            } catch (SocketException e) {
+        });
+    }
+
+    /**
+     * connect(2) of {@code s} with an optional timeout ({@code timeoutNanos} 0: as long as TCP
+     * waits), as a program's alarm bounds it: when it fires the socket is aborted and
+     * {@code timedOut} runs; otherwise {@code done} hears the connect's error, null once connected
+     * (also an error connect(2) returns at once).
+     */
+    static void connect(ProcessContext ctx, TcpSocket s, int addr, int port, long timeoutNanos, Runnable timedOut,
+                        Consumer<SocketError> done) {
+        boolean[] over = new boolean[1];
+        Timer t = timeoutNanos <= 0 ? null : ctx.schedule(timeoutNanos, () -> {
+            over[0] = true;
+            s.abort();
+            timedOut.run();
+        });
+        try {
+            s.connect(addr, port, err -> {
+                if (over[0]) {
+                    return;
+                }
                 if (t != null) {
                     t.cancel();
                 }
-                h.failed(true, addr, e.error());
+                done.accept(err);
+            });
+        } catch (SocketException e) {
+            if (t != null) {
+                t.cancel();
             }
-        });
+            done.accept(e.error());
+        }
     }
 
     /** Writes {@code bytes} to {@code s}. */

@@ -2,7 +2,6 @@ package dev.dockwire.app.bin;
 
 import dev.dockwire.app.ProcessContext;
 import dev.dockwire.app.Program;
-import dev.dockwire.app.Timer;
 import dev.dockwire.app.dns.StubResolver;
 import dev.dockwire.libc.Services;
 import dev.dockwire.socket.SocketError;
@@ -164,42 +163,24 @@ public final class OpenbsdNc implements Program {
 
     private void tcp(int addr, int port, Runnable then) {
         TcpSocket s = ctx.sockets().openTcp();
-        boolean[] over = new boolean[1];
-        Timer alarm = wait <= 0 ? null : ctx.schedule(wait * SECOND, () -> {
-            over[0] = true;
-            s.abort();
+        Dial.connect(ctx, s, addr, port, wait * SECOND, () -> {
             say("nc: connect to " + host + " port " + port + " (tcp) timed out: Operation now in progress");
             then.run();
-        });
-        try {
-            s.connect(addr, port, err -> {
-                if (over[0]) {
-                    return;
-                }
-                if (alarm != null) {
-                    alarm.cancel();
-                }
-                if (err != null) {
-                    s.close();
-                    failed(port, err);
-                    then.run();
-                    return;
-                }
-                succeeded(addr, port);
-                if (zero) {
-                    s.close();
-                    then.run();
-                } else {
-                    new NcStream(ctx, NcNet.tcp(s), wait, 0).run(ctx.stdin(), st -> ctx.exit(0));
-                }
-            });
-        } catch (SocketException e) {
-            if (alarm != null) {
-                alarm.cancel();
+        }, err -> {
+            if (err != null) {
+                s.close();
+                failed(port, err);
+                then.run();
+                return;
             }
-            failed(port, e.error());
-            then.run();
-        }
+            succeeded(addr, port);
+            if (zero) {
+                s.close();
+                then.run();
+            } else {
+                new NcStream(ctx, NcNet.tcp(s), wait, 0).run(ctx.stdin(), st -> ctx.exit(0));
+            }
+        });
     }
 
     /** udptest: four one-byte writes, each after the loop has run, so that an ICMP error to one fails the next. */

@@ -175,12 +175,12 @@ final class Lexer {
                     line++;
                     continue;
                 }
-                flush(parts, lit);
+                flush(parts, lit, false);
                 if (pos < src.length()) {
                     parts.add(new Ast.Lit(String.valueOf(at(pos++)), true));
                 }
             } else if (c == '\'') {
-                flush(parts, lit);
+                flush(parts, lit, false);
                 int end = src.indexOf('\'', pos + 1);
                 if (end < 0) {
                     throw SyntaxError.message("unterminated quoted string", line);
@@ -190,7 +190,7 @@ final class Lexer {
                 parts.add(new Ast.Lit(text, true));
                 pos = end + 1;
             } else if (c == '"') {
-                flush(parts, lit);
+                flush(parts, lit, false);
                 pos++;
                 List<Part> inner = quoted(false);
                 if (inner.isEmpty()) {
@@ -202,7 +202,7 @@ final class Lexer {
                 if (p == null) {
                     lit.append(c);
                 } else {
-                    flush(parts, lit);
+                    flush(parts, lit, false);
                     parts.add(p);
                 }
             } else {
@@ -213,13 +213,14 @@ final class Lexer {
                 pos++;
             }
         }
-        flush(parts, lit);
+        flush(parts, lit, false);
         return new Word(parts);
     }
 
-    private static void flush(List<Part> parts, StringBuilder lit) {
+    /** The literal text gathered so far as a part ({@code quoted}: inside double quotes, not split or globbed). */
+    private static void flush(List<Part> parts, StringBuilder lit, boolean quoted) {
         if (lit.length() > 0) {
-            parts.add(new Ast.Lit(lit.toString(), false));
+            parts.add(new Ast.Lit(lit.toString(), quoted));
             lit.setLength(0);
         }
     }
@@ -254,7 +255,7 @@ final class Lexer {
                 if (p == null) {
                     lit.append(c);
                 } else {
-                    quotedFlush(parts, lit);
+                    flush(parts, lit, true);
                     parts.add(p);
                 }
             } else {
@@ -265,15 +266,8 @@ final class Lexer {
                 pos++;
             }
         }
-        quotedFlush(parts, lit);
+        flush(parts, lit, true);
         return parts;
-    }
-
-    private static void quotedFlush(List<Part> parts, StringBuilder lit) {
-        if (lit.length() > 0) {
-            parts.add(new Ast.Lit(lit.toString(), true));
-            lit.setLength(0);
-        }
     }
 
     /** The expansion at {@code pos} ({@code $...} or a backtick), or null (advancing past the {@code $}) when it is a plain dollar. */
