@@ -50,6 +50,7 @@ final class CreateFlags {
         }
         ExposeFlag.check(f.all("expose"));
         AddressFlags.check(f.all("dns"), f.all("add-host"));
+        LinkFlag.check(f.all("link"));
         return new ContainerCreate(f.get("name"), positional.get(0), positional.subList(1, positional.size()),
                 network, ip, aliases, f.get("hostname"), f.all("add-host"), f.all("dns"))
                 .withPorts(f.all("publish"), f.has("publish-all"), f.all("expose"))
