@@ -225,7 +225,7 @@ final class ComposeUp {
             all.put(p.network(sn.key()).name(), new EndpointSettings.EndpointRequest(
                     sn.ipv4Address() == null ? null : Ipv4Address.parse(sn.ipv4Address()), a));
         }
-        String invalid = EndpointSettings.atCreate(engine(), all);
+        String invalid = EndpointSettings.atCreate(engine()::findNetwork, all);
         if (invalid != null) {
             throw new EngineException(invalid);
         }

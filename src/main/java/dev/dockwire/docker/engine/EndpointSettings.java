@@ -5,6 +5,8 @@ import dev.dockwire.wire.Ipv4Address;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.Function;
 
 /**
  * The daemon's checks of an endpoint's settings before it exists, as moby 28 words them:
@@ -64,10 +66,10 @@ public final class EndpointSettings {
      * network of a service at create to an API 1.44+ daemon: pkg/compose/create.go
      * defaultNetworkSettings), or null.
      */
-    public static String atCreate(Engine engine, Map<String, EndpointRequest> endpoints) {
-        Map<String, String> invalid = new java.util.TreeMap<>();
+    public static String atCreate(Function<String, Network> findNetwork, Map<String, EndpointRequest> endpoints) {
+        Map<String, String> invalid = new TreeMap<>();
         endpoints.forEach((net, req) -> {
-            Network n = engine.findNetwork(net);
+            Network n = findNetwork.apply(net);
             // moby: the network named might not exist yet at create; that is not this check's error.
             invalid.put(net, n == null ? null : invalid(n, req.ip(), req.aliases()));
         });
