@@ -23,7 +23,7 @@ public final class EndpointSettings {
      * {@code validateEndpointSettings}' text for static address {@code ip} and {@code aliases} on
      * {@code n}, or null when they may be used. The reasons in moby's order: an address on a
      * predefined network (runconfig.ErrUnsupportedNetworkAndIP), aliases there
-     * (ErrUnsupportedNetworkAndAlias), then {@code EndpointIPAMConfig.IsInRange}
+     * (ErrUnsupportedNetworkAndAlias; the client refuses them first for run and create), then {@code EndpointIPAMConfig.IsInRange}
      * (api/types/network/endpoint.go), which refuses an address on a network without a subnet the
      * user configured (dockwire's docker0 is made by the daemon at its start, so its pool is not
      * static either) and one outside the configured subnet.
@@ -35,7 +35,7 @@ public final class EndpointSettings {
                 errs.add("user specified IP address is supported on user defined networks only");
             }
             if (aliases != null && !aliases.isEmpty()) {
-                errs.add("network-scoped aliases are only supported for user-defined networks");
+                errs.add("network-scoped alias is supported only for containers in user defined networks");
             }
         }
         if (ip != null && !n.userSubnet()) {
