@@ -95,7 +95,8 @@ class ComposeRunnerTest {
                 """);
         CliRun engine = CliRun.of("run", file.toString(), "--no-capture");
         assertEquals(2, engine.status());
-        assertEquals("dockwire: " + file + ":2: services.db: Error response from daemon: invalid endpoint settings:\n"
+        assertEquals("dockwire: " + file + ":2: services.db: Error response from daemon: invalid config for network "
+                + dir.getFileName().toString().toLowerCase().replaceAll("[^a-z0-9_-]", "") + "_back: invalid endpoint settings:\n"
                 + "no configured subnet or ip-range contain the IP address 10.9.9.9\n", engine.err());
         assertTrue(engine.out().contains(" ✘ Container " + dir.getFileName().toString().toLowerCase().replaceAll("[^a-z0-9_-]", "")
                 + "-db-1"), engine.out());

@@ -25,6 +25,12 @@ final class CreateFlags {
             new Spec("label", 'l', true), new Spec("expose", (char) 0, true), new Spec("entrypoint", (char) 0, true)),
             Stream.concat(HealthFlags.SPECS.stream(), HostFlags.SPECS.stream())).toList();
 
+    /** api/types/container NetworkMode.IsUserDefined: none of default (no {@code --network}), bridge, host, none, container:. */
+    private static boolean userDefined(String network) {
+        return network != null && !network.isEmpty() && !network.equals("default") && !network.equals("bridge")
+                && !network.equals("host") && !network.equals("none") && !network.startsWith("container:");
+    }
+
     /** The engine's request for {@code f}; {@code clientEnv} gives {@code -e KEY} its value. */
     static ContainerCreate request(CliFlags f, Map<String, String> clientEnv) {
         String[] networkOpt = HostFlags.network(f.has("network") ? f.get("network") : f.get("net"));
@@ -40,6 +46,10 @@ final class CreateFlags {
         }
         List<String> aliases = new ArrayList<>(f.all("network-alias"));
         aliases.addAll(f.all("net-alias"));
+        if (!aliases.isEmpty() && !userDefined(network)) {
+            // docker/cli container/opts.go parseNetworkAttachmentOpt: refused before the daemon sees it.
+            throw new CliFlags.OptionError("docker: network-scoped aliases are only supported for user-defined networks");
+        }
         List<String> positional = f.positional();
         for (String p : f.all("publish")) {
             try {
@@ -50,6 +60,7 @@ final class CreateFlags {
         }
         ExposeFlag.check(f.all("expose"));
         AddressFlags.check(f.all("dns"), f.all("add-host"));
+        LinkFlag.check(f.all("link"));
         return new ContainerCreate(f.get("name"), positional.get(0), positional.subList(1, positional.size()),
                 network, ip, aliases, f.get("hostname"), f.all("add-host"), f.all("dns"))
                 .withPorts(f.all("publish"), f.has("publish-all"), f.all("expose"))

@@ -118,12 +118,30 @@ final class Inspect {
         config.put("Volumes", null);
         config.put("WorkingDir", image == null ? "" : image.workingDir());
         config.put("Entrypoint", image == null || image.entrypoint().isEmpty() ? null : new ArrayList<>(image.entrypoint()));
+        String mac = configMacAddress(c);
+        if (mac != null) {
+            config.put("MacAddress", mac);
+        }
         config.put("OnBuild", null);
         config.put("Labels", new TreeMap<>(c.labels()));
         if (image != null && !image.stopSignal().equals("SIGTERM")) {
             config.put("StopSignal", image.stopSignal());
         }
         return config;
+    }
+
+    /**
+     * The deprecated Config.MacAddress as moby 28's daemon/inspect.go still fills it at every API
+     * version: the MAC asked for on the network of the container's NetworkMode (bridge or
+     * user-defined; host, none and container: have none), null when none was asked for (omitempty).
+     */
+    private static String configMacAddress(Container c) {
+        String mode = c.networkMode();
+        if (mode.equals("host") || mode.equals("none") || mode.startsWith("container:")) {
+            return null;
+        }
+        Endpoint e = c.endpoints().get(mode);
+        return e == null || e.requestedMac() == null ? null : e.requestedMac().toString();
     }
 
     /** Config.Env as moby merges it (daemon/commit.go merge): the container's variables, then the image's it does not set. */

@@ -3,6 +3,8 @@ package dev.dockwire.docker.cli;
 import static dev.dockwire.docker.cli.CliFlags.Spec;
 
 import dev.dockwire.docker.CommandOutput;
+import dev.dockwire.docker.Container;
+import dev.dockwire.docker.Endpoint;
 import dev.dockwire.docker.EngineException;
 import dev.dockwire.docker.Network;
 import dev.dockwire.docker.NetworkCreate;
@@ -190,11 +192,26 @@ public final class NetworkCommand {
         }
         try {
             Ipv4Address ip = f.has("ip") ? parseIp(f.get("ip"), "IPv4") : null;
-            engine().connect(f.positional().get(0), f.positional().get(1), ip, f.all("alias"), gwPriority);
+            List<String> links = LinkFlag.check(f.all("link"));
+            Endpoint made = engine().connect(f.positional().get(0), f.positional().get(1), ip, f.all("alias"), gwPriority);
+            if (!links.isEmpty()) {
+                linked(engine().container(f.positional().get(1)), made.network().name(), links);
+            }
             return CommandOutput.ok(List.of());
         } catch (EngineException e) {
             return CliErrors.daemonError(e);
         }
+    }
+
+    /**
+     * {@code connect --link NAME[:ALIAS]}: the links go in the endpoint's EndpointSettings.Links as
+     * given, unchecked (moby 28 daemon/network.go buildJoinOptions: each a libnetwork alias of this
+     * endpoint only, resolved on that network by the embedded DNS; on the default bridge, which has
+     * no embedded DNS, they change nothing).
+     */
+    private static void linked(Container c, String network, List<String> links) {
+        Endpoint e = c.endpoints().get(network);
+        c.putEndpoint(network, e.withSettings(List.copyOf(links), e.requestedMac()));
     }
 
     private CommandOutput networkDisconnect(List<String> args) {

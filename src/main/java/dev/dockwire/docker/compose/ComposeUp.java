@@ -10,6 +10,7 @@ import dev.dockwire.docker.ImageConfig;
 import dev.dockwire.docker.Network;
 import dev.dockwire.docker.NetworkCreate;
 import dev.dockwire.docker.cli.CliEnv;
+import dev.dockwire.docker.engine.EndpointSettings;
 import dev.dockwire.docker.engine.Engine;
 import dev.dockwire.sim.Timeout;
 import dev.dockwire.topology.ComposeProject;
@@ -173,6 +174,9 @@ final class ComposeUp {
             rest = s.networks().subList(1, s.networks().size());
         }
         boolean userNetwork = s.networkMode() == null;
+        if (userNetwork) {
+            checkEndpoints(s, name);
+        }
         engine().create(new ContainerCreate(name, s.image(), s.command(), mode, ip, userNetwork ? aliases : List.of(),
                 s.hostname(), s.extraHosts(), s.dns()).withPorts(s.ports(), false, s.expose())
                 .withEntrypoint(s.entrypoint()).withRestart(s.restart()).withHealthcheck(healthcheck(s.healthcheck()))
@@ -206,6 +210,25 @@ final class ComposeUp {
             made.putEndpoint(e.network().name(), e.withSettings(links, mac(sn.macAddress(), null)));
         }
         progress.done("Container", name, "Created");
+    }
+
+    /**
+     * The daemon's check of every network's EndpointSettings before the container exists: Compose
+     * sends them all at create to an API 1.44+ daemon (pkg/compose/create.go
+     * defaultNetworkSettings), so each refusal is moby 28's {@code invalid config for network N: ...}.
+     */
+    private void checkEndpoints(ComposeProject.Service s, String name) {
+        Map<String, EndpointSettings.EndpointRequest> all = new LinkedHashMap<>();
+        for (ComposeProject.ServiceNetwork sn : s.networks()) {
+            List<String> a = new ArrayList<>(List.of(name, s.name()));
+            a.addAll(sn.aliases());
+            all.put(p.network(sn.key()).name(), new EndpointSettings.EndpointRequest(
+                    sn.ipv4Address() == null ? null : Ipv4Address.parse(sn.ipv4Address()), a));
+        }
+        String invalid = EndpointSettings.atCreate(engine()::findNetwork, all);
+        if (invalid != null) {
+            throw new EngineException(invalid);
+        }
     }
 
     /** HostConfig's CapAdd, CapDrop (as written: Compose does not normalise them) and Privileged from the service. */

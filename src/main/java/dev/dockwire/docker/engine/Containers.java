@@ -54,12 +54,10 @@ final class Containers {
             joined = container(mode.substring("container:".length()));
         } else {
             first = engine.network(mode);
-            String invalid = req.ip() == null ? null : EndpointSettings.staticAddressError(first, req.ip());
+            // validateNetworkingConfig (daemon/create.go) names the network as the client sent it.
+            String invalid = EndpointSettings.invalid(first, req.ip(), req.aliases());
             if (invalid != null) {
-                throw new EngineException("invalid endpoint settings:\n" + invalid);
-            }
-            if (!req.aliases().isEmpty() && first.name().equals("bridge")) {
-                throw new EngineException("invalid endpoint settings:\nnetwork-scoped aliases are only supported for user-defined networks");
+                throw new EngineException(EndpointSettings.atCreate(java.util.Map.of(mode, invalid)));
             }
         }
         HostConfigCheck.check(req, mode, containers::get);

@@ -76,11 +76,10 @@ final class NetworkConnect {
         if (c.endpoints().containsKey(n.name())) {
             throw new EngineException("endpoint with name " + c.name() + " already exists in network " + n.name());
         }
-        if (ip != null) {
-            String invalid = EndpointSettings.staticAddressError(n, ip);
-            if (invalid != null) {
-                throw new EngineException("invalid endpoint settings:\n" + invalid);
-            }
+        // updateNetworkConfig (daemon/container_operations.go): unwrapped, no network named.
+        String invalid = EndpointSettings.invalid(n, ip, aliases);
+        if (invalid != null) {
+            throw new EngineException(invalid);
         }
         if (n.swarmScoped() && !n.attachable()) {
             throw new EngineException("Could not attach to network " + n.name()

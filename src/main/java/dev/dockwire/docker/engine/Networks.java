@@ -19,7 +19,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
-import java.util.regex.Pattern;
 
 /**
  * The engine's network registry, as libnetwork's controller keeps it (controller.go
@@ -28,8 +27,6 @@ import java.util.regex.Pattern;
  * DeleteNetwork, and the swarm's overlay networks beside the local ones.
  */
 final class Networks {
-    private static final Pattern NAME = Pattern.compile("[a-zA-Z0-9][a-zA-Z0-9_.-]*");
-
     private final Engine engine;
     private final Kernel kernel;
     private final Map<String, Network> networks = new LinkedHashMap<>();
@@ -53,11 +50,19 @@ final class Networks {
         networks.values().stream().filter(n -> n.bridge() != null).toList().forEach(listener);
     }
 
-    /** {@code docker network create}. */
+    /**
+     * {@code docker network create}. A network's name has no pattern (unlike a container's): moby 28
+     * refuses only the predefined names (daemon/network.go createNetwork, PredefinedNetworkError,
+     * printed by the client without its trailing space) and a blank one (libnetwork
+     * controller.go NewNetwork), so {@code _n}, {@code .n} and {@code -n} are networks.
+     */
     Network createNetwork(NetworkCreate req) {
-        String name = req.name();
-        if (name == null || !NAME.matcher(name).matches()) {
-            throw new EngineException("invalid network name \"" + name + "\": only [a-zA-Z0-9][a-zA-Z0-9_.-] are allowed");
+        String name = req.name() == null ? "" : req.name();
+        if (name.equals("bridge") || name.equals("host") || name.equals("none") || name.equals("default")) {
+            throw new EngineException("operation is not permitted on predefined " + name + " network");
+        }
+        if (name.isBlank()) {
+            throw new EngineException("invalid name: name is empty");
         }
         if (networks.containsKey(name)) {
             throw new EngineException("network with name " + name + " already exists");

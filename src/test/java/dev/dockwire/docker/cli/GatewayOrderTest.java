@@ -94,7 +94,7 @@ class GatewayOrderTest {
                 "user specified IP address is supported only when connecting to networks with user configured subnets");
         CommandResult r = h.run("docker run -d --network nosubnet --ip 10.9.0.5 busybox sleep 1");
         assertEquals(125, r.status());
-        assertEquals("docker: Error response from daemon: invalid endpoint settings:", r.output().get(0));
+        assertEquals("docker: Error response from daemon: invalid config for network nosubnet: invalid endpoint settings:", r.output().get(0));
         assertEquals("user specified IP address is supported only when connecting to networks with user configured subnets",
                 r.output().get(1));
         ok("docker network connect withsubnet web");
