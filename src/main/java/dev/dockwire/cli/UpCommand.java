@@ -83,6 +83,11 @@ final class UpCommand implements Callable<Integer> {
             System.err.println("dockwire: up builds on the real kernel and needs --real (to emulate: dockwire run " + file + ")");
             return 2;
         }
+        String badScale = ScaleOption.refusal(scale);
+        if (badScale != null) {
+            System.err.println(badScale);
+            return 2;
+        }
         String refusal = RealInput.notRoot("up --real");
         if (refusal != null) {
             System.err.println(refusal);
