@@ -13,7 +13,9 @@ import picocli.CommandLine.Parameters;
 /**
  * {@code dockwire down --real FILE}: removes the namespaces {@code up --real FILE} made (their
  * veths, bridges and iptables rules go with them); {@code down --real --all} removes those of every
- * real run ({@code dw-NAME.*}), e.g. after a crash. Nothing else on the machine is touched.
+ * real run whose process is gone ({@code dw-NAME.*}, e.g. after a crash) and keeps a live one's
+ * (an {@code up --serve}, a build under way: {@link dev.dockwire.linux.RunRecord}). Nothing else
+ * on the machine is touched.
  */
 @Command(name = "down", mixinStandardHelpOptions = true,
         description = "Remove what 'up --real FILE' built (or, with --all, what every real run built).")
@@ -27,7 +29,7 @@ final class DownCommand implements Callable<Integer> {
     @Option(names = {"-p", "--project-name"}, paramLabel = "NAME", description = "Compose project name, as given to up.")
     String projectName;
 
-    @Option(names = "--all", description = "Remove every real run's namespaces (dw-NAME.*).")
+    @Option(names = "--all", description = "Remove the namespaces (dw-NAME.*) of every real run that is no longer running.")
     boolean all;
 
     @Override
@@ -43,7 +45,8 @@ final class DownCommand implements Callable<Integer> {
         }
         List<String> removed = new ArrayList<>();
         if (all) {
-            removed.addAll(RealWorld.removeAllRuns());
+            removed.addAll(RealWorld.removeAllRuns((prefix, owner) -> System.out.println(
+                    "dockwire: kept " + prefix + "* (a live run: " + owner + ")")));
         } else {
             try {
                 removed.addAll(RealWorld.remove(RealInput.load(file, projectName).prefix()));

@@ -68,6 +68,11 @@ final class RunCommand implements Callable<Integer> {
     public Integer call() {
         TerminalStatus status = !json && System.console() != null ? new TerminalStatus(System.out) : null;
         Consumer<String> transcript = json ? System.err::println : status != null ? status::println : System.out::println;
+        String badScale = ScaleOption.refusal(scale);
+        if (badScale != null) {
+            System.err.println(badScale);
+            return 2;
+        }
         if (serve != 0 && host == null) {
             System.err.println("dockwire: --serve keeps one host of a several-host run answering: give it with --host HOST");
             return 2;

@@ -20,7 +20,7 @@ import picocli.CommandLine.Parameters;
  * {@code dockwire up --real FILE}: builds a topology's (a compose project's, a script's) networks and containers out
  * of real namespaces, veths, bridges and iptables rules on this machine, every namespace named
  * {@code dw-NAME.*}; {@code dockwire down --real FILE} removes them. A failure halfway removes what
- * was made. Root only.
+ * was made, and so does SIGINT/SIGTERM during the build ({@link UpInterrupt}). Root only.
  */
 @Command(name = "up", mixinStandardHelpOptions = true,
         description = "Build a topology or script on the real kernel (--real, root only); 'down --real' removes it.")
@@ -54,9 +54,9 @@ final class UpCommand implements Callable<Integer> {
      * Ctrl-C while serving: the loop's thread (which owns the capture files) closes the captures
      * and stops holding; the hook waits for that so the files are complete when the JVM exits.
      */
-    private static Thread stopServing(RealWorld world, RealCaptures captures) {
-        CountDownLatch done = new CountDownLatch(1);
-        Thread hook = new Thread(() -> {
+    private static Runnable stopServing(RealWorld world, RealCaptures captures) {
+        return () -> {
+            CountDownLatch done = new CountDownLatch(1);
             world.loop().post(() -> {
                 if (captures != null) {
                     captures.close();
@@ -69,9 +69,7 @@ final class UpCommand implements Callable<Integer> {
             } catch (InterruptedException ignored) {
                 // exiting anyway
             }
-        }, "dockwire-serve-interrupt");
-        Runtime.getRuntime().addShutdownHook(hook);
-        return hook;
+        };
     }
 
     /** What to give {@code down --real} to remove this run. */
@@ -83,6 +81,11 @@ final class UpCommand implements Callable<Integer> {
     public Integer call() {
         if (!real) {
             System.err.println("dockwire: up builds on the real kernel and needs --real (to emulate: dockwire run " + file + ")");
+            return 2;
+        }
+        String badScale = ScaleOption.refusal(scale);
+        if (badScale != null) {
+            System.err.println(badScale);
             return 2;
         }
         String refusal = RealInput.notRoot("up --real");
@@ -106,12 +109,25 @@ final class UpCommand implements Callable<Integer> {
         }
         long s = seed != null ? seed : in.seed();
         System.out.println("dockwire: " + in.name() + " on the real kernel (seed " + s + "), namespaces " + prefix + "*");
+        UpInterrupt signals = UpInterrupt.install(prefix, System.err);
+        try {
+            return build(in, s, signals);
+        } finally {
+            signals.finish();
+        }
+    }
+
+    /** Builds, then serves or lets go; a signal at any point is {@code signals}' to handle. */
+    private int build(RealInput in, long s, UpInterrupt signals) {
+        String prefix = in.prefix();
         RealWorld world;
         try {
             world = new RealWorld(prefix, s, EngineProfile.parse(in.daemon().engine()), in.daemon().userlandProxy(),
                     in.daemon().hosts(), in.daemon().subnets());
         } catch (RuntimeException e) {
-            System.err.println("dockwire: building the host failed: " + e.getMessage());
+            if (signals.failing()) {
+                System.err.println("dockwire: building the host failed: " + e.getMessage());
+            }
             return 1;
         }
         RealCaptures captures;
@@ -120,8 +136,10 @@ final class UpCommand implements Callable<Integer> {
                     ? new RealCaptures(world, out != null ? out : Path.of("captures", in.name()), in.capture(), System.out::println)
                     : null;
         } catch (RuntimeException e) {
-            world.close();
-            System.err.println("dockwire: capture: " + e.getMessage());
+            if (signals.failing()) {
+                world.close();
+                System.err.println("dockwire: capture: " + e.getMessage());
+            }
             return 2;
         }
         try {
@@ -133,6 +151,9 @@ final class UpCommand implements Callable<Integer> {
                 Build.script(world.host(), in.file(), in.script(), System.out::println);
             }
         } catch (RuntimeException e) {
+            if (!signals.failing()) {
+                return 1;
+            }
             if (captures != null) {
                 captures.close();
             }
@@ -143,14 +164,20 @@ final class UpCommand implements Callable<Integer> {
         }
         world.namespaceNames().forEach(n -> System.out.println("netns " + n));
         if (serve) {
-            System.out.println("dockwire: serving; interrupt to stop (the namespaces stay until 'dockwire down --real " + downArgs() + "')");
             world.loop().hold();
-            Thread hook = stopServing(world, captures);
+            if (!signals.serving(stopServing(world, captures))) {
+                return 1;
+            }
+            System.out.println("dockwire: serving; interrupt to stop (the namespaces stay until 'dockwire down --real " + downArgs() + "')");
             world.loop().runToCompletion();
-            Runtime.getRuntime().removeShutdownHook(hook);
-        } else if (in.capture().any() && !noCapture) {
-            System.out.println("dockwire: captures are written while 'up --real --serve' runs"
-                    + " (or: dockwire capture --real IFACE -n NETNS -w FILE)");
+        } else {
+            if (!signals.built()) {
+                return 1;
+            }
+            if (in.capture().any() && !noCapture) {
+                System.out.println("dockwire: captures are written while 'up --real --serve' runs"
+                        + " (or: dockwire capture --real IFACE -n NETNS -w FILE)");
+            }
         }
         world.keep();
         System.out.println("dockwire: up; in-process programs (embedded DNS, HTTP servers) stopped with dockwire"

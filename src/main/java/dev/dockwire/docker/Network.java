@@ -49,6 +49,7 @@ public final class Network {
     private final AddressPool pool;
     private String createdLink;
     private boolean userSubnet;
+    private Map<String, Ipv4Address> auxAddresses = Map.of();
 
     public Network(String id, String name, Driver driver, String bridge, Cidr subnet, Cidr ipRange, Ipv4Address gateway,
             boolean internal, boolean attachable, Map<String, String> options, Map<String, String> labels, long created) {
@@ -192,6 +193,28 @@ public final class Network {
                     ? "invalid endpoint settings:\nno configured subnet or ip-range contain the IP address " + wanted
                     : "failed to set up container networking: " + e.getMessage());
         }
+    }
+
+    /**
+     * IPAM: reserves {@code --aux-address} entries so no endpoint gets them, as libnetwork's
+     * ipamAllocateVersion does after the gateway (network.go: "failed to allocate secondary ip
+     * address (NAME:IP): ..."); they stay reserved for the network's life.
+     */
+    public void reserveAuxiliary(Map<String, Ipv4Address> aux) {
+        for (Map.Entry<String, Ipv4Address> e : aux.entrySet()) {
+            try {
+                pool.requestAddress(e.getValue());
+            } catch (IpamException x) {
+                throw new EngineException("failed to allocate secondary ip address (" + e.getKey() + ":" + e.getValue() + "): "
+                        + x.getMessage());
+            }
+        }
+        auxAddresses = Map.copyOf(aux);
+    }
+
+    /** The {@code --aux-address} entries reserved (inspect's {@code AuxiliaryAddresses}). */
+    public Map<String, Ipv4Address> auxAddresses() {
+        return auxAddresses;
     }
 
     public void release(Ipv4Address a) {

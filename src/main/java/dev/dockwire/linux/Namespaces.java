@@ -6,7 +6,10 @@ import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -24,6 +27,8 @@ import java.util.stream.Stream;
 public final class Namespaces {
     public static final Path RUN_DIR = Path.of("/run/netns");
 
+    /** Prefixes {@link #seal}ed: no namespace starting so is made again in this process. */
+    private static final Set<String> SEALED = new HashSet<>();
     private static ExecutorService worker = newWorker();
     /** The worker thread's own (initial) namespace, opened on the worker; -1 until first use. */
     private static int homeFd = -1;
@@ -61,6 +66,41 @@ public final class Namespaces {
 
     /** {@code ip netns add NAME}: a new namespace (lo down) pinned at /run/netns/NAME. */
     public static void create(String name) {
+        synchronized (SEALED) {
+            for (String prefix : SEALED) {
+                if (name.startsWith(prefix)) {
+                    throw new KernelException("Cannot create namespace \"" + name + "\": " + prefix + "* is being removed");
+                }
+            }
+            pin(name);
+        }
+    }
+
+    /**
+     * Removes every namespace whose name starts with {@code prefix} and refuses to make more from
+     * now on, atomically with {@link #create}: a run interrupted while another thread builds it
+     * leaves nothing that thread makes afterwards. Returns the names removed.
+     */
+    public static List<String> seal(String prefix) {
+        synchronized (SEALED) {
+            SEALED.add(prefix);
+            return removeAll(prefix);
+        }
+    }
+
+    /** Removes every namespace whose name starts with {@code prefix} ({@code down --real}); returns their names. */
+    public static List<String> removeAll(String prefix) {
+        List<String> removed = new ArrayList<>();
+        for (String n : list()) {
+            if (n.startsWith(prefix)) {
+                delete(n);
+                removed.add(n);
+            }
+        }
+        return removed;
+    }
+
+    private static void pin(String name) {
         if (name.isEmpty() || name.contains("/") || name.equals(".") || name.equals("..")) {
             throw new KernelException("Invalid netns name \"" + name + "\"");
         }

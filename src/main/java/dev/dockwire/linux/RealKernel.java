@@ -67,6 +67,8 @@ public final class RealKernel implements Kernel, AutoCloseable {
     private final EventLoop loop;
     private final Map<String, RealSockets> programSockets = new HashMap<>();
     private EventLoopGroup io;
+    /** This process's claim on the run's namespaces (down --real --all spares them while it lives). */
+    private RunRecord record;
 
     /**
      * A kernel whose names start with {@code prefix}; makes the host namespace {@code PREFIX+host}.
@@ -93,7 +95,13 @@ public final class RealKernel implements Kernel, AutoCloseable {
         this.prefix = prefix;
         this.random = random;
         this.loop = loop;
-        netnsAdd(HOST);
+        this.record = RunRecord.hold(prefix);
+        try {
+            netnsAdd(HOST);
+        } catch (RuntimeException e) {
+            close();
+            throw e;
+        }
     }
 
     public String prefix() {
@@ -569,6 +577,10 @@ public final class RealKernel implements Kernel, AutoCloseable {
             io.shutdownGracefully(0, 1, java.util.concurrent.TimeUnit.SECONDS).awaitUninterruptibly();
             io = null;
         }
+        if (record != null) {
+            record.release();
+            record = null;
+        }
         if (first != null) {
             throw first;
         }
@@ -576,22 +588,10 @@ public final class RealKernel implements Kernel, AutoCloseable {
 
     /**
      * Lets go of what this kernel made without removing it (the namespaces stay for {@code ip netns
-     * exec} and a later {@link #removeAll}): closes its netlink and program sockets.
+     * exec} and a later {@link Namespaces#removeAll}): closes its netlink and program sockets.
      */
     public void detach() {
         made.clear();
         close();
-    }
-
-    /** Removes every namespace whose name starts with {@code prefix} (crash recovery: {@code down --all}). */
-    public static List<String> removeAll(String prefix) {
-        List<String> removed = new ArrayList<>();
-        for (String n : Namespaces.list()) {
-            if (n.startsWith(prefix)) {
-                Namespaces.delete(n);
-                removed.add(n);
-            }
-        }
-        return removed;
     }
 }

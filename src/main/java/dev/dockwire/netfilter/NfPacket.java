@@ -90,8 +90,9 @@ public final class NfPacket {
                     tcpFlags = buf.getUnsignedByte(l4off + TcpSegment.FLAGS);
                 }
             }
-            case IpProtocol.UDP -> {
-                if (l4len >= 8) {
+            case IpProtocol.UDP, IpProtocol.SCTP -> {
+                // SCTP's common header (12 bytes) starts with the same two ports.
+                if (l4len >= (protocol == IpProtocol.UDP ? 8 : 12)) {
                     sport = buf.getUnsignedShort(l4off);
                     dport = buf.getUnsignedShort(l4off + 2);
                 }

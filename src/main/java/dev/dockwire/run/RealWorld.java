@@ -8,14 +8,16 @@ import dev.dockwire.kernel.Kernel;
 import dev.dockwire.linux.Libc;
 import dev.dockwire.linux.Namespaces;
 import dev.dockwire.linux.RealKernel;
+import dev.dockwire.linux.RunRecord;
 import dev.dockwire.netns.Emulation;
 import dev.dockwire.sim.EventLoop;
 import dev.dockwire.sim.Pacing;
 import dev.dockwire.sim.SeededRandom;
 import dev.dockwire.wire.Cidr;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
+import java.util.function.BiConsumer;
 
 /**
  * The real-kernel counterpart of {@link World}: a Docker host namespace ({@code PREFIX+host}) whose
@@ -34,6 +36,8 @@ import java.util.Locale;
  * the same names, IDs and MACs. Every name starts with {@code PREFIX}, so {@code down --real} finds it.
  */
 public final class RealWorld implements AutoCloseable {
+    private static final String HEX = "0123456789ABCDEF";
+
     /** The namespace of World's LAN bridge ({@code lan0}) with one host; with several, the LAN kernel's prefix. */
     public static final String LAN = "lan";
 
@@ -118,16 +122,22 @@ public final class RealWorld implements AutoCloseable {
     }
 
     /**
-     * The names a real run of topology {@code name} gets: {@code dw-NAME.} (lower case, other
-     * characters as {@code -}); the dot keeps one topology's prefix from being the start of another's.
+     * The names a real run of topology {@code name} gets: {@code dw-NAME.}, NAME with every byte
+     * of its UTF-8 outside {@code [A-Za-z0-9_-]} written {@code %XX} (percent-encoding, so
+     * {@code my_app}, {@code my.app} and {@code My-App} each get their own prefix and one run's
+     * {@code down} never removes another's); the dot keeps one prefix from being the start of another.
      */
     public static String prefixFor(String name) {
-        return "dw-" + name.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9-]", "-") + ".";
-    }
-
-    /** Whether {@code netns} (a /run/netns name) was made by a real run ({@code dw-NAME.ns}). */
-    public static boolean madeByUp(String netns) {
-        return netns.matches("dw-[a-z0-9-]+\\..+");
+        StringBuilder b = new StringBuilder("dw-");
+        for (byte x : name.getBytes(StandardCharsets.UTF_8)) {
+            char c = (char) (x & 0xff);
+            if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_' || c == '-') {
+                b.append(c);
+            } else {
+                b.append('%').append(HEX.charAt(c >> 4)).append(HEX.charAt(c & 0xf));
+            }
+        }
+        return b.append('.').toString();
     }
 
     /** The namespaces (/run/netns names) that start with {@code prefix}. */
@@ -135,20 +145,46 @@ public final class RealWorld implements AutoCloseable {
         return Namespaces.list().stream().filter(n -> n.startsWith(prefix)).toList();
     }
 
-    /** Removes the namespaces of the real run with {@code prefix}; returns their names. */
+    /** Removes the namespaces of the real run with {@code prefix} and its record; returns their names. */
     public static List<String> remove(String prefix) {
-        return RealKernel.removeAll(prefix);
+        List<String> removed = Namespaces.removeAll(prefix);
+        RunRecord.forget(prefix);
+        return removed;
     }
 
-    /** Removes the namespaces of every real run (after a crash); returns their names. */
-    public static List<String> removeAllRuns() {
+    /**
+     * Removes the namespaces of every real run whose owner is gone (a finished {@code up}, a
+     * crash, kill -9) and their records; a live run's (an {@code up --serve}, a test's, a build
+     * under way) are kept and {@code kept} hears of each (its prefix and owner). Namespaces no run recorded are left
+     * alone. Returns the names removed.
+     */
+    public static List<String> removeAllRuns(BiConsumer<String, String> kept) {
+        return removeAllRuns("dw-", kept);
+    }
+
+    /** As {@link #removeAllRuns(BiConsumer)}, for the runs whose prefix starts with {@code under} only. */
+    public static List<String> removeAllRuns(String under, BiConsumer<String, String> kept) {
         List<String> removed = new ArrayList<>();
-        for (String n : Namespaces.list()) {
-            if (madeByUp(n)) {
-                Namespaces.delete(n);
-                removed.add(n);
+        for (RunRecord.Run run : RunRecord.runs()) {
+            if (!run.prefix().startsWith(under)) {
+                continue;
+            }
+            if (run.alive()) {
+                kept.accept(run.prefix(), run.owner());
+            } else {
+                removed.addAll(remove(run.prefix()));
             }
         }
+        return removed;
+    }
+
+    /**
+     * What an interrupted {@code up} does with the run being built on another thread: removes its
+     * namespaces and refuses any more under {@code prefix} (the build thread's next one fails).
+     */
+    public static List<String> abandon(String prefix) {
+        List<String> removed = Namespaces.seal(prefix);
+        RunRecord.drop(prefix);
         return removed;
     }
 

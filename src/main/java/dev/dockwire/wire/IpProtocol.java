@@ -5,6 +5,7 @@ public final class IpProtocol {
     public static final int ICMP = 1;
     public static final int TCP = 6;
     public static final int UDP = 17;
+    public static final int SCTP = 132;
 
     private IpProtocol() {
     }
@@ -14,6 +15,7 @@ public final class IpProtocol {
             case ICMP -> "icmp";
             case TCP -> "tcp";
             case UDP -> "udp";
+            case SCTP -> "sctp";
             default -> Integer.toString(protocol);
         };
     }

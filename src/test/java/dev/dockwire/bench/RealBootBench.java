@@ -36,7 +36,7 @@ public final class RealBootBench {
         int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 3;
         double kernel = Double.MAX_VALUE;
         double engine = Double.MAX_VALUE;
-        RealKernel.removeAll("dw-rboot-");
+        dev.dockwire.linux.Namespaces.removeAll("dw-rboot-");
         for (int r = 1; r <= rounds; r++) {
             double k = kernelOps(containers);
             double e = engine(containers);

@@ -22,7 +22,7 @@ import java.util.Locale;
 import java.util.TimeZone;
 
 /**
- * BIND's {@code dig [@SERVER] NAME [TYPE] [+short] [+tcp]} and {@code dig -x ADDRESS} (9.18): one
+ * BIND's {@code dig [@SERVER] [-p PORT] NAME [TYPE] [+short] [+tcp]} and {@code dig -x ADDRESS} (9.18): one
  * query with EDNS (UDP size 1232), printed in dig's layout (header, flags, sections with
  * tab-aligned columns, query time, server and transport, size), or only the answers' data with
  * {@code +short}. Over UDP a truncated reply (TC) is retried over TCP, as dig does unless
@@ -40,9 +40,21 @@ public final class Dig implements Program {
         boolean tcp = false;
         boolean ignoreTc = false;
         boolean typeGiven = false;
+        int port = 53;
         for (int i = 0; i < args.size(); i++) {
             String a = args.get(i);
-            if (a.equals("-x") && i + 1 < args.size()) {
+            if (a.startsWith("-p")) {
+                // dash_option: the value is the rest of the word or the next word.
+                String value = a.length() > 2 ? a.substring(2) : i + 1 < args.size() ? args.get(++i) : null;
+                if (value == null) {
+                    usage(ctx, a);
+                    return;
+                }
+                port = port(ctx, value);
+                if (port < 0) {
+                    return;
+                }
+            } else if (a.equals("-x") && i + 1 < args.size()) {
                 Integer addr = Ipv4Address.tryParse(args.get(++i));
                 if (addr == null) {
                     ctx.err("dig: '" + args.get(i) + "' is not a legal IPv4 address");
@@ -95,32 +107,65 @@ public final class Dig implements Program {
         }
         String qname = name.endsWith(".") ? name.substring(0, name.length() - 1) : name;
         DnsMessage q = DnsMessage.query(ctx.random(0x10000), qname, type, DnsHeader.FLAG_RD, Edns.of(1232));
-        new Exchange(ctx, resolver, srv, q, name, type, shortOut, ignoreTc).start(tcp);
+        new Exchange(ctx, resolver, srv, port, q, String.join(" ", args), server != null, shortOut, ignoreTc).start(tcp);
+    }
+
+    /**
+     * {@code -p PORT} as dighost.c's parse_uint reads it (decimal, at most 65535): its complaint on
+     * stdout, then fatal()'s line on stderr and exit 1; -1 then.
+     */
+    private static int port(ProcessContext ctx, String value) {
+        String why = null;
+        long n = -1;
+        if (!value.matches("[0-9]{1,10}")) {
+            why = "not a valid number";
+        } else {
+            n = Long.parseLong(value);
+            why = n > 65535 ? "out of range" : null;
+        }
+        if (why == null) {
+            return (int) n;
+        }
+        ctx.out("invalid port number '" + value + "': " + why);
+        ctx.err("dig: Couldn't parse port number");
+        ctx.exit(1);
+        return -1;
+    }
+
+    /** An option that needs a value given none (dig.c's usage, on stderr; exit 1). */
+    private static void usage(ProcessContext ctx, String option) {
+        ctx.err("Invalid option: " + option);
+        ctx.err("Usage:  dig [@global-server] [domain] [q-type] [q-class] {q-opt}");
+        ctx.err("            {global-d-opt} host [@local-server] {local-d-opt}");
+        ctx.err("            [ host [@local-server] {local-d-opt} [...]]");
+        ctx.err("");
+        ctx.err("Use \"dig -h\" (or \"dig -h | more\") for complete list of options");
+        ctx.exit(1);
     }
 
     /** One dig run: the query over UDP (retried over TCP when truncated) or TCP, then the printout. */
-    private record Exchange(ProcessContext ctx, StubResolver resolver, int server, DnsMessage query, String display,
-                            int qtype, boolean brief, boolean ignoreTc) {
+    private record Exchange(ProcessContext ctx, StubResolver resolver, int server, int port, DnsMessage query,
+                            String cmdline, boolean serverGiven, boolean brief, boolean ignoreTc) {
         /** dig's +time default: 5 s per try. */
         private static final long TCP_TIMEOUT_NANOS = 5_000_000_000L;
 
         void start(boolean tcp) {
             long sent = ctx.nanos();
             if (tcp) {
-                TcpQuery.send(ctx.sockets(), ctx::schedule, TCP_TIMEOUT_NANOS, server, query, (r, error) -> {
+                TcpQuery.send(ctx.sockets(), ctx::schedule, TCP_TIMEOUT_NANOS, server, port, query, (r, error) -> {
                     if (r == null) {
                         String why = error == SocketError.ECONNREFUSED ? "connection refused"
                                 : error == SocketError.ETIMEDOUT ? "timed out" : error.message();
-                        fail(List.of(";; communications error to " + Ipv4Address.format(server) + "#53: " + why));
+                        fail(List.of(";; communications error to " + Ipv4Address.format(server) + "#" + port + ": " + why));
                     } else {
                         print(r, sent, "TCP");
                     }
                 });
                 return;
             }
-            resolver.query(server, query, r -> {
+            resolver.query(server, port, query, r -> {
                 if (r == null) {
-                    String timedOut = ";; communications error to " + Ipv4Address.format(server) + "#53: timed out";
+                    String timedOut = ";; communications error to " + Ipv4Address.format(server) + "#" + port + ": timed out";
                     fail(List.of(timedOut, timedOut));
                 } else if (r.truncated() && !ignoreTc) {
                     ctx.out(";; Truncated, retrying in TCP mode.");
@@ -134,8 +179,7 @@ public final class Dig implements Program {
         private void fail(List<String> errors) {
             errors.forEach(ctx::out);
             ctx.out("");
-            ctx.out("; <<>> DiG " + VERSION + " <<>> " + display + (qtype == DnsType.A ? "" : " " + DnsType.name(qtype)));
-            ctx.out(";; global options: +cmd");
+            header(ctx, cmdline, serverGiven);
             ctx.out(";; no servers could be reached");
             ctx.exit(9);
         }
@@ -146,7 +190,7 @@ public final class Dig implements Program {
                     ctx.out(rdata(rec));
                 }
             } else {
-                full(ctx, display, qtype, server, r, (ctx.nanos() - sent) / 1_000_000, transport);
+                full(ctx, cmdline, serverGiven, server, port, r, (ctx.nanos() - sent) / 1_000_000, transport);
             }
             ctx.exit(0);
         }
@@ -162,11 +206,19 @@ public final class Dig implements Program {
         return -1;
     }
 
-    private static void full(ProcessContext ctx, String name, int type, int server, DnsMessage r, long ms,
-                             String transport) {
-        ctx.out("");
-        ctx.out("; <<>> DiG " + VERSION + " <<>> " + name + (type == DnsType.A ? "" : " " + DnsType.name(type)));
+    /** dig's banner: the command line as typed, how many servers {@code @SERVER} found, the global options. */
+    private static void header(ProcessContext ctx, String cmdline, boolean serverGiven) {
+        ctx.out("; <<>> DiG " + VERSION + " <<>> " + cmdline);
+        if (serverGiven) {
+            ctx.out("; (1 server found)");
+        }
         ctx.out(";; global options: +cmd");
+    }
+
+    private static void full(ProcessContext ctx, String cmdline, boolean serverGiven, int server, int port, DnsMessage r,
+                             long ms, String transport) {
+        ctx.out("");
+        header(ctx, cmdline, serverGiven);
         ctx.out(";; Got answer:");
         ctx.out(";; ->>HEADER<<- opcode: QUERY, status: " + DnsRcode.name(r.rcode()) + ", id: " + r.id());
         List<String> flags = new ArrayList<>();
@@ -200,7 +252,7 @@ public final class Dig implements Program {
         section(ctx, "AUTHORITY", r.authorities());
         ctx.out("");
         ctx.out(";; Query time: " + ms + " msec");
-        ctx.out(";; SERVER: " + Ipv4Address.format(server) + "#53(" + Ipv4Address.format(server) + ") (" + transport + ")");
+        ctx.out(";; SERVER: " + Ipv4Address.format(server) + "#" + port + "(" + Ipv4Address.format(server) + ") (" + transport + ")");
         SimpleDateFormat when = new SimpleDateFormat("EEE MMM dd HH:mm:ss zzz yyyy", Locale.ROOT);
         when.setTimeZone(TimeZone.getTimeZone("UTC"));
         ctx.out(";; WHEN: " + when.format(new Date(ctx.epochMillis() + ctx.nanos() / 1_000_000)));

@@ -125,7 +125,12 @@ public final class StubResolver {
 
     /** One query to {@code server}, retried per resolv.conf; {@code done} gets the reply or null after the last timeout. */
     public void query(int server, DnsMessage q, Consumer<DnsMessage> done) {
-        new Exchange(server, List.of(q), replies -> done.accept(replies == null ? null : replies.get(0))).start();
+        query(server, 53, q, done);
+    }
+
+    /** As {@link #query(int, DnsMessage, Consumer)}, to {@code server}'s UDP {@code port} ({@code dig -p}). */
+    public void query(int server, int port, DnsMessage q, Consumer<DnsMessage> done) {
+        new Exchange(server, port, List.of(q), replies -> done.accept(replies == null ? null : replies.get(0))).start();
     }
 
     /** The A records of a reply. */
@@ -167,6 +172,7 @@ public final class StubResolver {
     /** Queries sent together on one socket, answered by id; retried as a whole on timeout. */
     private final class Exchange {
         final int server;
+        final int port;
         final List<DnsMessage> queries;
         final Consumer<List<DnsMessage>> done;
         final DnsMessage[] replies;
@@ -176,7 +182,12 @@ public final class StubResolver {
         boolean finished;
 
         Exchange(int server, List<DnsMessage> queries, Consumer<List<DnsMessage>> done) {
+            this(server, 53, queries, done);
+        }
+
+        Exchange(int server, int port, List<DnsMessage> queries, Consumer<List<DnsMessage>> done) {
             this.server = server;
+            this.port = port;
             this.queries = queries;
             this.done = done;
             this.replies = new DnsMessage[queries.size()];
@@ -192,7 +203,7 @@ public final class StubResolver {
             attempt++;
             // An unreachable server is left to the timeout, as with a lost datagram.
             for (DnsMessage q : queries) {
-                DnsUdp.send(socket, server, 53, q);
+                DnsUdp.send(socket, server, port, q);
             }
             timer = ctx.schedule(conf.timeoutSeconds() * 1_000_000_000L, this::timeout);
         }
@@ -208,9 +219,9 @@ public final class StubResolver {
             }
         }
 
-        private void receive(UdpSocket s, int src, int port, ByteBuf data) {
+        private void receive(UdpSocket s, int src, int from, ByteBuf data) {
             DnsMessage r = DnsUdp.parse(data);
-            if (r == null || src != server || port != 53) {
+            if (r == null || src != server || from != port) {
                 return;
             }
             for (int i = 0; i < queries.size(); i++) {

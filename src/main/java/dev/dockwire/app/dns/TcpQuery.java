@@ -37,17 +37,23 @@ public final class TcpQuery {
     /** Starts the exchange; {@code done} is called exactly once, later on the event loop or at once on a local error. */
     public static void send(Sockets sockets, Scheduler scheduler, long timeoutNanos, int server, DnsMessage query,
                             BiConsumer<DnsMessage, SocketError> done) {
-        new TcpQuery(sockets, scheduler, timeoutNanos, query, done).start(server);
+        send(sockets, scheduler, timeoutNanos, server, 53, query, done);
     }
 
-    private void start(int server) {
+    /** As {@link #send(Sockets, Scheduler, long, int, DnsMessage, BiConsumer)}, to {@code server}'s TCP {@code port} ({@code dig -p}). */
+    public static void send(Sockets sockets, Scheduler scheduler, long timeoutNanos, int server, int port, DnsMessage query,
+                            BiConsumer<DnsMessage, SocketError> done) {
+        new TcpQuery(sockets, scheduler, timeoutNanos, query, done).start(server, port);
+    }
+
+    private void start(int server, int port) {
         TcpSocket s = sockets.openTcp();
         stream = new DnsStream(s, this::reply);
         s.onError(e -> finish(null, e));
         s.onEof(() -> finish(null, SocketError.ECONNRESET));
         timer = scheduler.schedule(timeoutNanos, () -> finish(null, SocketError.ETIMEDOUT));
         try {
-            s.connect(server, 53, error -> {
+            s.connect(server, port, error -> {
                 if (error != null) {
                     finish(null, error);
                 } else {

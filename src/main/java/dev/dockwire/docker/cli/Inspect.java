@@ -58,6 +58,12 @@ final class Inspect {
                 c.put("IPRange", n.ipRange().toString());
             }
             c.put("Gateway", n.gateway().toString());
+            if (!n.auxAddresses().isEmpty()) {
+                // IPAMConfig.AuxAddress, json "AuxiliaryAddresses,omitempty": a map, so its keys sorted.
+                Map<String, Object> aux = new TreeMap<>();
+                n.auxAddresses().forEach((k, v) -> aux.put(k, v.toString()));
+                c.put("AuxiliaryAddresses", aux);
+            }
             config.add(c);
         }
         ipam.put("Config", config);

@@ -52,7 +52,7 @@ public final class NetworkCommand {
         CliFlags f = CliFlags.parse(args, List.of(new Spec("driver", 'd', true), new Spec("subnet", (char) 0, true),
                 new Spec("gateway", (char) 0, true), new Spec("ip-range", (char) 0, true), new Spec("internal", (char) 0, false),
                 new Spec("attachable", (char) 0, false), new Spec("opt", 'o', true), new Spec("label", (char) 0, true),
-                new Spec("ipv6", (char) 0, false), new Spec("scope", (char) 0, true)), true);
+                new Spec("ipv6", (char) 0, false), new Spec("scope", (char) 0, true), new Spec("aux-address", (char) 0, true)), true);
         if (f.positional().size() != 1) {
             return CliErrors.usage("network create", "exactly 1 argument", "[OPTIONS] NETWORK");
         }
@@ -66,6 +66,15 @@ public final class NetworkCommand {
         } catch (EngineException e) {
             return CliErrors.daemonError(e);
         }
+        Map<String, Ipv4Address> aux = new LinkedHashMap<>();
+        for (Map.Entry<String, String> e : keyValues(f.all("aux-address")).entrySet()) {
+            // The client's consolidateIpam (cli/command/network/create.go): each must be in the one subnet given.
+            Integer ip = Ipv4Address.tryParse(e.getValue());
+            if (subnet == null || ip == null || !subnet.contains(Ipv4Address.of(ip))) {
+                return CommandOutput.fail(1, "no matching subnet for aux-address " + e.getValue());
+            }
+            aux.put(e.getKey(), Ipv4Address.of(ip));
+        }
         Map<String, String> opts = keyValues(f.all("opt"));
         Map<String, String> labels = keyValues(f.all("label"));
         String driver = f.get("driver");
@@ -74,7 +83,7 @@ public final class NetworkCommand {
         }
         try {
             Network n = engine().createNetwork(new NetworkCreate(f.positional().get(0), driver, subnet, gateway, ipRange,
-                    f.has("internal"), f.has("attachable"), opts, labels));
+                    f.has("internal"), f.has("attachable"), opts, labels, aux));
             return CommandOutput.ok(List.of(n.id()));
         } catch (EngineException e) {
             return CliErrors.daemonError(e);

@@ -223,14 +223,38 @@ public final class ComposeCommand {
                 new Spec("quiet-pull", (char) 0, false)), true);
         Map<String, Integer> scale = new LinkedHashMap<>();
         for (String s : f.all("scale")) {
-            int eq = s.indexOf('=');
-            try {
-                scale.put(s.substring(0, eq), Integer.parseInt(s.substring(eq + 1)));
-            } catch (RuntimeException e) {
-                return CommandOutput.fail(1, "invalid --scale \"" + s + "\": expected SERVICE=NUMBER");
+            CommandOutput refused = scaleOption(s, scale);
+            if (refused != null) {
+                return refused;
             }
         }
         return CommandOutput.ok(compose.up(scale));
+    }
+
+    /**
+     * One {@code --scale SERVICE=NUM} as Compose's applyScaleOpts reads it (cmd/compose/create.go:
+     * split on every "=", strconv.Atoi), into {@code scale}; null, or Compose's refusal. A negative
+     * number passes Compose's parsing and crashes its convergence (ensureService's
+     * {@code make(Containers, -1)}: Go's panic, exit 2) after the networks are made; here it ends
+     * with the panic's line before anything is made.
+     */
+    static CommandOutput scaleOption(String option, Map<String, Integer> scale) {
+        String[] split = option.split("=", -1);
+        if (split.length != 2) {
+            return CommandOutput.fail(1, "invalid --scale option \"" + option + "\". Should be SERVICE=NUM");
+        }
+        int n;
+        try {
+            n = Integer.parseInt(split[1].startsWith("+") ? split[1].substring(1) : split[1]);
+        } catch (NumberFormatException e) {
+            return CommandOutput.fail(1, "strconv.Atoi: parsing \"" + split[1] + "\": "
+                    + (split[1].matches("[+-]?[0-9]+") ? "value out of range" : "invalid syntax"));
+        }
+        if (n < 0) {
+            return CommandOutput.fail(2, "panic: runtime error: makeslice: len out of range");
+        }
+        scale.put(split[0], n);
+        return null;
     }
 
     private CommandOutput exec(Compose compose, List<String> args) {

@@ -417,7 +417,8 @@ final class XtablesParser {
             return;
         }
         if (!protoMatchLoaded && !draft.protoInverted
-                && (draft.proto == IpProtocol.TCP || draft.proto == IpProtocol.UDP || draft.proto == IpProtocol.ICMP)) {
+                && (draft.proto == IpProtocol.TCP || draft.proto == IpProtocol.UDP || draft.proto == IpProtocol.ICMP
+                        || draft.proto == IpProtocol.SCTP)) {
             protoMatchLoaded = true;
             loadMatch(XtFormat.protoName(draft.proto));
             if (matchParsers.get(matchParsers.size() - 1).parse(w, invert, args, draft)) {

@@ -27,6 +27,7 @@ public final class XtExtensions {
         return switch (name) {
             case "tcp" -> new XtTcpUdp.Parser(IpProtocol.TCP);
             case "udp" -> new XtTcpUdp.Parser(IpProtocol.UDP);
+            case "sctp" -> new XtTcpUdp.Parser(IpProtocol.SCTP);
             case "icmp" -> new XtIcmp.Parser();
             case "conntrack" -> new XtConntrack.Parser(false);
             case "state" -> new XtConntrack.Parser(true);

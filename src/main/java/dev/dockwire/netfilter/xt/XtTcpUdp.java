@@ -7,7 +7,9 @@ import dev.dockwire.wire.IpProtocol;
 /**
  * xt_tcpudp: {@code -m tcp} / {@code -m udp} with {@code [!] --sport|--dport P[:P]} and, for TCP,
  * {@code [!] --tcp-flags MASK COMP} and {@code [!] --syn}. Loaded implicitly by {@code -p tcp}
- * when one of its options appears.
+ * when one of its options appears. xt_sctp's port options too ({@code -m sctp}, which Docker's
+ * rules for {@code -p 5000:5000/sctp} use): the same ports at the same offsets of SCTP's common
+ * header (RFC 9260 3.1); its {@code --chunk-types} is not modelled.
  */
 final class XtTcpUdp implements Match {
     static final int INV_SRCPT = 0x01;
@@ -36,7 +38,7 @@ final class XtTcpUdp implements Match {
     }
 
     private String protoName() {
-        return proto == IpProtocol.TCP ? "tcp" : "udp";
+        return IpProtocol.name(proto);
     }
 
     @Override
@@ -104,10 +106,12 @@ final class XtTcpUdp implements Match {
         }
     }
 
-    private void ports(StringBuilder sb, String name, int min, int max, boolean invert, boolean numeric) {
+    private void ports(StringBuilder sb, String name, int min, int max, boolean invert, boolean asNumbers) {
         if (min == 0 && max == 0xFFFF && !invert) {
             return;
         }
+        // getservbyport(3) over Debian's /etc/services, which names no sctp port.
+        boolean numeric = asNumbers || proto == IpProtocol.SCTP;
         sb.append(' ').append(name);
         if (min == max) {
             sb.append(':').append(invert ? "!" : "").append(Services.name(min, protoName(), numeric));
@@ -136,7 +140,7 @@ final class XtTcpUdp implements Match {
         }
 
         private String pname() {
-            return proto == IpProtocol.TCP ? "tcp" : "udp";
+            return IpProtocol.name(proto);
         }
 
         @Override

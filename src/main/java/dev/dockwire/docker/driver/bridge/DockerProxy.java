@@ -38,6 +38,10 @@ final class DockerProxy {
         DockerProxy p = new DockerProxy(b, host);
         int addr = b.hostIp() == null ? 0 : b.hostIp().bits();
         try {
+            if (b.proto().equals("sctp")) {
+                // docker-proxy's SCTP listener: no program here speaks SCTP, so there is nothing to relay.
+                return p;
+            }
             if (b.proto().equals("udp")) {
                 p.udp = host.openUdp();
                 p.udp.bind(addr, b.hostPort());
