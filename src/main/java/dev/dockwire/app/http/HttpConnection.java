@@ -39,7 +39,8 @@ final class HttpConnection {
         this.handler = handler;
         this.accessLog = accessLog;
         this.ended = ended;
-        this.parser = new HttpMessage.Parser(limits.maxHeadBytes(), limits.maxBodyBytes(), limits.refusesLargeBodies());
+        this.parser = new HttpMessage.Parser(limits.maxHeadBytes(), limits.maxLineBytes(), limits.maxBodyBytes(),
+                limits.refusesLargeBodies());
         socket.onData(this::data);
         socket.onEof(this::close);
         socket.onError(e -> {

@@ -18,11 +18,12 @@ public enum HttpLimits {
      * nginx 1.27 in the {@code nginx} image: {@code worker_connections 1024} and
      * {@code keepalive_timeout 65} of the image's /etc/nginx/nginx.conf (one worker: dockwire runs
      * nginx as one process); the built-in defaults {@code large_client_header_buffers 4 8k} (a
-     * request head of at most 1k + 4 x 8k: 400 "Request Header Or Cookie Too Large"),
+     * request head of at most 1k + 4 x 8k, no line longer than 8k: 400 "Request Header Or Cookie
+     * Too Large", 414 for the request line),
      * {@code client_max_body_size 1m} (413), {@code client_header_timeout 60s},
      * {@code keepalive_requests 1000} (ngx_http_core_module).
      */
-    NGINX(1024, 1024 + 4 * 8192, 1 << 20, 60_000_000_000L, 65_000_000_000L, 1000),
+    NGINX(1024, 1024 + 4 * 8192, 8192, 1 << 20, 60_000_000_000L, 65_000_000_000L, 1000),
     /**
      * Go's net/http with the zero {@code http.Server} traefik/whoami and hashicorp/http-echo use:
      * {@code DefaultMaxHeaderBytes} 1 MB (plus the 4096 bytes of bufio slop it allows; 431), no
@@ -32,27 +33,29 @@ public enum HttpLimits {
      * past it accept(2) fails with EMFILE and net/http's Serve retries with a backoff. Bodies are
      * not read by these handlers; beyond 1 MB they are discarded.
      */
-    GO_NET_HTTP(524_288, (1 << 20) + 4096, 1 << 20, 0, 0, 0),
+    GO_NET_HTTP(524_288, (1 << 20) + 4096, (1 << 20) + 4096, 1 << 20, 0, 0, 0),
     /**
      * Apache httpd 2.4 in the {@code httpd} image (event MPM, its compiled defaults): MaxRequestWorkers
      * 400 (ServerLimit 16 x ThreadsPerChild 25), LimitRequestLine and LimitRequestFieldSize 8190 and
-     * LimitRequestFields 100 (a head of at most 8190 x 101 bytes: 400), {@code Timeout 60},
+     * LimitRequestFields 100 (a head of at most 8190 x 101 bytes: 400, 414 for the request line), {@code Timeout 60},
      * {@code KeepAliveTimeout 5}, {@code MaxKeepAliveRequests 100}; LimitRequestBody is 1 GiB, of
      * which dockwire keeps 1 MB (the page handler does not read it).
      */
-    APACHE_HTTPD(400, 8190 * 101, 1 << 20, 60_000_000_000L, 5_000_000_000L, 100);
+    APACHE_HTTPD(400, 8190 * 101, 8190, 1 << 20, 60_000_000_000L, 5_000_000_000L, 100);
 
     private final int maxConnections;
     private final int maxHeadBytes;
+    private final int maxLineBytes;
     private final int maxBodyBytes;
     private final long headTimeoutNanos;
     private final long keepaliveTimeoutNanos;
     private final int keepaliveRequests;
 
-    HttpLimits(int maxConnections, int maxHeadBytes, int maxBodyBytes, long headTimeoutNanos,
+    HttpLimits(int maxConnections, int maxHeadBytes, int maxLineBytes, int maxBodyBytes, long headTimeoutNanos,
                long keepaliveTimeoutNanos, int keepaliveRequests) {
         this.maxConnections = maxConnections;
         this.maxHeadBytes = maxHeadBytes;
+        this.maxLineBytes = maxLineBytes;
         this.maxBodyBytes = maxBodyBytes;
         this.headTimeoutNanos = headTimeoutNanos;
         this.keepaliveTimeoutNanos = keepaliveTimeoutNanos;
@@ -65,6 +68,11 @@ public enum HttpLimits {
 
     public int maxHeadBytes() {
         return maxHeadBytes;
+    }
+
+    /** The longest line of a request head: the request line past it is 414, a header field 400. */
+    public int maxLineBytes() {
+        return maxLineBytes;
     }
 
     public int maxBodyBytes() {
@@ -115,6 +123,11 @@ public enum HttpLimits {
                 page = "<html>\r\n<head><title>413 Request Entity Too Large</title></head>\r\n<body>\r\n"
                         + "<center><h1>413 Request Entity Too Large</h1></center>\r\n";
             }
+            case URI_TOO_LONG -> {
+                status = "414 Request-URI Too Large";
+                page = "<html>\r\n<head><title>414 Request-URI Too Large</title></head>\r\n<body>\r\n"
+                        + "<center><h1>414 Request-URI Too Large</h1></center>\r\n";
+            }
             default -> {
                 status = "400 Bad Request";
                 page = "<html>\r\n<head><title>400 Bad Request</title></head>\r\n<body>\r\n"
@@ -133,7 +146,8 @@ public enum HttpLimits {
 
     /** net/http's conn.serve: {@code "HTTP/1.0 " + publicErr + errorHeaders + publicErr}, without a Date. */
     private static HttpMessage goError(HttpMessage.Invalid why) {
-        String status = why == HttpMessage.Invalid.HEAD_TOO_LARGE ? "431 Request Header Fields Too Large" : "400 Bad Request";
+        boolean large = why == HttpMessage.Invalid.HEAD_TOO_LARGE || why == HttpMessage.Invalid.URI_TOO_LONG;
+        String status = large ? "431 Request Header Fields Too Large" : "400 Bad Request";
         List<String[]> h = new ArrayList<>();
         h.add(new String[] {"Content-Type", "text/plain; charset=utf-8"});
         h.add(new String[] {"Connection", "close"});
@@ -142,13 +156,20 @@ public enum HttpLimits {
 
     /** httpd's ap_send_error_response page for 400 (and 413), with the reason protocol.c gives. */
     private static HttpMessage apacheError(HttpMessage.Invalid why, long now) {
-        boolean large = why == HttpMessage.Invalid.BODY_TOO_LARGE;
-        String status = large ? "413 Request Entity Too Large" : "400 Bad Request";
-        String text = large
-                ? "<h1>Request Entity Too Large</h1>\nThe requested resource does not allow request data with POST requests, or the amount of data provided in\nthe request exceeds the capacity limit.\n"
-                : "<h1>Bad Request</h1>\n<p>Your browser sent a request that this server could not understand.<br />\n"
-                        + (why == HttpMessage.Invalid.HEAD_TOO_LARGE ? "Size of a request header field exceeds server limit.<br />\n" : "")
-                        + "</p>\n";
+        String status;
+        String text;
+        if (why == HttpMessage.Invalid.BODY_TOO_LARGE) {
+            status = "413 Request Entity Too Large";
+            text = "<h1>Request Entity Too Large</h1>\nThe requested resource does not allow request data with POST requests, or the amount of data provided in\nthe request exceeds the capacity limit.\n";
+        } else if (why == HttpMessage.Invalid.URI_TOO_LONG) {
+            status = "414 Request-URI Too Long";
+            text = "<h1>Request-URI Too Long</h1>\n<p>The requested URL's length exceeds the capacity\nlimit for this server.<br />\n</p>\n";
+        } else {
+            status = "400 Bad Request";
+            text = "<h1>Bad Request</h1>\n<p>Your browser sent a request that this server could not understand.<br />\n"
+                    + (why == HttpMessage.Invalid.HEAD_TOO_LARGE ? "Size of a request header field exceeds server limit.<br />\n" : "")
+                    + "</p>\n";
+        }
         byte[] body = ("<!DOCTYPE HTML PUBLIC \"-//IETF//DTD HTML 2.0//EN\">\n<html><head>\n<title>" + status
                 + "</title>\n</head><body>\n" + text + "</body></html>\n").getBytes(StandardCharsets.UTF_8);
         List<String[]> h = new ArrayList<>();

@@ -51,7 +51,7 @@ public record HttpMessage(String startLine, List<String[]> headers, byte[] body)
 
     /** Why a server refuses a request it cannot read: each program answers it in its own words ({@link HttpLimits}). */
     public enum Invalid {
-        HEAD_TOO_LARGE, BODY_TOO_LARGE, MALFORMED
+        URI_TOO_LONG, HEAD_TOO_LARGE, BODY_TOO_LARGE, MALFORMED
     }
 
     /** A request the parser refuses; the connection cannot be read further. */
@@ -76,6 +76,8 @@ public record HttpMessage(String startLine, List<String[]> headers, byte[] body)
     public static final class Parser {
         private final boolean response;
         private final int maxHead;
+        private final int maxLine;
+        private int lineLength;
         private final int maxBody;
         private final boolean refuseLargeBodies;
         private final StringBuilder head = new StringBuilder();
@@ -92,17 +94,20 @@ public record HttpMessage(String startLine, List<String[]> headers, byte[] body)
         public Parser(boolean response) {
             this.response = response;
             this.maxHead = Integer.MAX_VALUE;
+            this.maxLine = Integer.MAX_VALUE;
             this.maxBody = Integer.MAX_VALUE;
             this.refuseLargeBodies = false;
         }
 
         /**
-         * A server's request parser: a head of more than {@code maxHead} bytes is refused; a body
-         * beyond {@code maxBody} is refused when {@code refuseLargeBodies}, else read and discarded.
+         * A server's request parser: a head of more than {@code maxHead} bytes, or a line of it
+         * longer than {@code maxLine} (the request line: URI_TOO_LONG), is refused; a body beyond
+         * {@code maxBody} is refused when {@code refuseLargeBodies}, else read and discarded.
          */
-        public Parser(int maxHead, int maxBody, boolean refuseLargeBodies) {
+        public Parser(int maxHead, int maxLine, int maxBody, boolean refuseLargeBodies) {
             this.response = false;
             this.maxHead = maxHead;
+            this.maxLine = maxLine;
             this.maxBody = maxBody;
             this.refuseLargeBodies = refuseLargeBodies;
         }
@@ -131,6 +136,10 @@ public record HttpMessage(String startLine, List<String[]> headers, byte[] body)
                     int n = head.length();
                     if (n > maxHead) {
                         throw new Refused(Invalid.HEAD_TOO_LARGE);
+                    }
+                    lineLength = c == '\n' ? 0 : lineLength + 1;
+                    if (lineLength > maxLine) {
+                        throw new Refused(head.indexOf("\n") < 0 ? Invalid.URI_TOO_LONG : Invalid.HEAD_TOO_LARGE);
                     }
                     if (n >= 4 && head.charAt(n - 1) == '\n' && head.charAt(n - 2) == '\r'
                             && head.charAt(n - 3) == '\n' && head.charAt(n - 4) == '\r') {
@@ -277,6 +286,7 @@ public record HttpMessage(String startLine, List<String[]> headers, byte[] body)
             untilClose = false;
             chunkTrailer = false;
             headOnly = false;
+            lineLength = 0;
             return m;
         }
     }

@@ -116,6 +116,20 @@ class HttpBoundsTest {
     }
 
     @Test
+    void aLinePastEightKilobytesIs400ForAHeaderAnd414ForTheRequestLine() {
+        List<String> events = new ArrayList<>();
+        open(events, "GET / HTTP/1.1\r\nHost: web\r\nX-Big: " + "a".repeat(9000) + "\r\n\r\n");
+        loop.runFor(1_000_000_000L);
+        open(events, "GET /" + "a".repeat(9000) + " HTTP/1.1\r\nHost: web\r\n\r\n");
+        loop.runFor(1_000_000_000L);
+        assertEquals(2, events.size(), events.toString());
+        assertTrue(events.get(0).startsWith("HTTP/1.1 400 Bad Request\r\n")
+                && events.get(0).contains("<center>Request Header Or Cookie Too Large</center>"), events.get(0));
+        assertTrue(events.get(1).startsWith("HTTP/1.1 414 Request-URI Too Large\r\n")
+                && events.get(1).contains("<center><h1>414 Request-URI Too Large</h1></center>"), events.get(1));
+    }
+
+    @Test
     void aBodyPastClientMaxBodySizeIs413AndABadChunkSize400() {
         List<String> events = new ArrayList<>();
         open(events, "POST / HTTP/1.1\r\nHost: web\r\nContent-Length: 2000000\r\n\r\n");
