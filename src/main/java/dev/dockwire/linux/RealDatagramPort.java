@@ -16,7 +16,9 @@ import io.netty.channel.socket.nio.NioDatagramChannel;
  * sends and receives whole datagrams through the host's kernel: the underlay of a VTEP whose
  * peers run in other processes or are real Linux vxlan devices. Its own Netty I/O thread reads
  * datagrams and hands each to the emulation's {@link EventLoop} with {@link EventLoop#post}, so
- * the receiver runs on the loop's thread; the loop must pace by the wall clock.
+ * the receiver runs on the loop's thread; the loop must pace by the wall clock. What waits for
+ * the loop is bounded as a socket's receive buffer ({@link ReceiveBudget}): a flood of datagrams
+ * faster than the loop is dropped past 212992 bytes instead of filling the heap.
  */
 public final class RealDatagramPort implements AutoCloseable {
     /** Where received datagrams go, on the loop's thread; {@code payload} is released after the call. */
@@ -28,6 +30,7 @@ public final class RealDatagramPort implements AutoCloseable {
     private final NioEventLoopGroup io = new NioEventLoopGroup(1);
     private final NioDatagramChannel channel;
     private final EventLoop loop;
+    private final ReceiveBudget budget = new ReceiveBudget();
     private volatile boolean closed;
     private long sent;
     private long received;
@@ -45,6 +48,11 @@ public final class RealDatagramPort implements AutoCloseable {
             channel.pipeline().addLast(new SimpleChannelInboundHandler<DatagramPacket>(false) {
                 @Override
                 protected void channelRead0(ChannelHandlerContext ctx, DatagramPacket p) {
+                    int bytes = p.content().readableBytes();
+                    if (!budget.take(bytes)) {
+                        p.release(); // the receive buffer is full: dropped, as the kernel drops it
+                        return;
+                    }
                     loop.post(() -> {
                         try {
                             if (!closed) {
@@ -52,6 +60,7 @@ public final class RealDatagramPort implements AutoCloseable {
                                 receiver.onDatagram(SocketErrors.bits(p.sender()), SocketErrors.port(p.sender()), p.content());
                             }
                         } finally {
+                            budget.give(bytes);
                             p.release();
                         }
                     });
@@ -94,6 +103,16 @@ public final class RealDatagramPort implements AutoCloseable {
         }
         sent++;
         channel.writeAndFlush(new DatagramPacket(payload, SocketErrors.address(dstIp, dstPort)), channel.voidPromise());
+    }
+
+    /** Bytes read from the kernel and waiting for the loop. */
+    public int queued() {
+        return budget.queued();
+    }
+
+    /** Datagrams dropped because {@link #queued} was at the receive buffer's size. */
+    public long dropped() {
+        return budget.dropped();
     }
 
     /** Datagrams handed to the kernel, and received (loop thread). */

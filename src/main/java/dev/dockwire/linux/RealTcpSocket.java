@@ -27,6 +27,13 @@ import java.util.function.Consumer;
 final class RealTcpSocket implements TcpSocket {
     /** The send buffer the program sees: what {@link #write} takes before the writes complete. */
     static final int SEND_BUFFER = 256 * 1024;
+    /**
+     * What may wait for the program, read from the kernel: Linux's default TCP receive buffer
+     * ({@code net.ipv4.tcp_rmem}'s default, 131072). Past it the channel stops reading, so the
+     * kernel's buffer fills and the advertised window closes, as for a program that reads slower
+     * than its peer sends; nothing piles up in the heap.
+     */
+    static final int RECEIVE_BUFFER = 131_072;
     private static final Object EOF = new Object();
 
     private final RealSockets sockets;
@@ -46,6 +53,8 @@ final class RealTcpSocket implements TcpSocket {
     private boolean held;
     private boolean wantWritable;
     private int queued;
+    /** Bytes read by the I/O thread and not yet handed to the program. */
+    private final java.util.concurrent.atomic.AtomicInteger unread = new java.util.concurrent.atomic.AtomicInteger();
 
     /** {@code accepted}: a connection a listener accepted (events wait until it is handed over). */
     RealTcpSocket(RealSockets sockets, NioSocketChannel channel, boolean accepted) {
@@ -59,6 +68,9 @@ final class RealTcpSocket implements TcpSocket {
         channel.pipeline().addLast(new ChannelInboundHandlerAdapter() {
             @Override
             public void channelRead(ChannelHandlerContext ctx, Object msg) {
+                if (msg instanceof ByteBuf b && unread.addAndGet(b.readableBytes()) >= RECEIVE_BUFFER) {
+                    ctx.channel().config().setAutoRead(false); // the loop lags: let the kernel's window close
+                }
                 sockets.loop().post(() -> event(msg));
             }
 
@@ -87,6 +99,7 @@ final class RealTcpSocket implements TcpSocket {
     private void event(Object e) {
         if (closed) {
             if (e instanceof ByteBuf b) {
+                read(b.readableBytes());
                 b.release();
             }
             return;
@@ -99,12 +112,14 @@ final class RealTcpSocket implements TcpSocket {
         while (ready && !paused && !closed && !events.isEmpty()) {
             Object e = events.poll();
             if (e instanceof ByteBuf b) {
+                int n = b.readableBytes();
                 try {
                     if (onData != null) {
                         onData.accept(b);
                     }
                 } finally {
                     b.release();
+                    read(n);
                 }
             } else if (e == EOF) {
                 unhold();
@@ -122,6 +137,13 @@ final class RealTcpSocket implements TcpSocket {
         }
     }
 
+    /** {@code n} bytes reached the program (or were dropped at close): reading resumes below the receive buffer. */
+    private void read(int n) {
+        if (unread.addAndGet(-n) < RECEIVE_BUFFER && !paused && !closed) {
+            channel.config().setAutoRead(true);
+        }
+    }
+
     private void unhold() {
         if (held) {
             held = false;
@@ -132,6 +154,7 @@ final class RealTcpSocket implements TcpSocket {
     private void releaseQueued() {
         for (Object e : events) {
             if (e instanceof ByteBuf b) {
+                unread.addAndGet(-b.readableBytes());
                 b.release();
             }
         }
@@ -255,7 +278,9 @@ final class RealTcpSocket implements TcpSocket {
     @Override
     public void resumeReading() {
         paused = false;
-        channel.config().setAutoRead(true);
+        if (unread.get() < RECEIVE_BUFFER) {
+            channel.config().setAutoRead(true);
+        }
         process();
     }
 

@@ -10,10 +10,15 @@ import io.netty.channel.socket.DatagramPacket;
 import io.netty.channel.socket.nio.NioDatagramChannel;
 import java.util.function.Consumer;
 
-/** A UDP socket in a real namespace; datagrams and ICMP errors arrive on the emulation's loop. */
+/**
+ * A UDP socket in a real namespace; datagrams and ICMP errors arrive on the emulation's loop, at
+ * most a receive buffer's worth waiting for it ({@link ReceiveBudget}): a burst of queries at the
+ * resolver of {@code up --real --serve} is dropped past it as the kernel would, not queued in the heap.
+ */
 final class RealUdpSocket implements UdpSocket {
     private final RealSockets sockets;
     private final NioDatagramChannel channel;
+    private final ReceiveBudget budget = new ReceiveBudget();
     private Receiver receiver;
     private Consumer<SocketError> errors;
     private boolean bound;
@@ -26,6 +31,10 @@ final class RealUdpSocket implements UdpSocket {
         channel.pipeline().addLast(new SimpleChannelInboundHandler<DatagramPacket>(false) {
             @Override
             protected void channelRead0(ChannelHandlerContext ctx, DatagramPacket p) {
+                if (!budget.take(p.content().readableBytes())) {
+                    p.release(); // past the receive buffer: dropped, as the kernel drops it
+                    return;
+                }
                 sockets.loop().post(() -> deliver(p));
             }
 
@@ -43,11 +52,13 @@ final class RealUdpSocket implements UdpSocket {
     }
 
     private void deliver(DatagramPacket p) {
+        int bytes = p.content().readableBytes();
         try {
             if (!closed && receiver != null) {
                 receiver.onDatagram(this, SocketErrors.bits(p.sender()), SocketErrors.port(p.sender()), p.content());
             }
         } finally {
+            budget.give(bytes);
             p.release();
         }
     }

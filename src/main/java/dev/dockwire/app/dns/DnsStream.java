@@ -30,6 +30,13 @@ final class DnsStream {
     private final ArrayDeque<ByteBuf> pending = new ArrayDeque<>();
     private byte[] in = new byte[512];
     private int inLength;
+    /** The first byte of {@code in} not yet handed to the handler. */
+    private int start;
+    private boolean parsing;
+    private boolean serial;
+    private boolean serving;
+    private boolean paused;
+    private Runnable whenFlushed;
     private boolean closed;
 
     DnsStream(TcpSocket socket, Handler handler) {
@@ -41,6 +48,35 @@ final class DnsStream {
 
     TcpSocket socket() {
         return socket;
+    }
+
+    /**
+     * Hands over one message at a time, as a server that reads the next query only once it has
+     * answered the last (miekg/dns's serve loop): after each message reading stops until
+     * {@link #served}, so unread queries wait in the socket and its window closes.
+     */
+    DnsStream serial() {
+        serial = true;
+        return this;
+    }
+
+    /** The message handed over last is done with: read the next. */
+    void served() {
+        serving = false;
+        if (paused && !closed) {
+            paused = false;
+            socket.resumeReading();
+        }
+        parse();
+    }
+
+    /** Runs {@code task} once everything queued has gone to the socket (now, if nothing waits). */
+    void whenFlushed(Runnable task) {
+        if (pending.isEmpty() || closed) {
+            task.run();
+        } else {
+            whenFlushed = task;
+        }
     }
 
     /** The wire form of {@code m} with its length prefix. */
@@ -79,6 +115,11 @@ final class DnsStream {
             }
             pending.poll();
         }
+        Runnable then = whenFlushed;
+        if (pending.isEmpty() && then != null) {
+            whenFlushed = null;
+            then.run();
+        }
     }
 
     private void data(ByteBuf data) {
@@ -90,17 +131,36 @@ final class DnsStream {
         }
         data.readBytes(in, inLength, n);
         inLength += n;
-        int at = 0;
-        while (!closed && inLength - at >= PREFIX) {
-            int len = ((in[at] & 0xFF) << 8) | (in[at + 1] & 0xFF);
-            if (inLength - at - PREFIX < len) {
-                break;
-            }
-            handler.message(this, Unpooled.wrappedBuffer(in, at + PREFIX, len));
-            at += PREFIX + len;
+        parse();
+        if (serial && serving && !paused && !closed) {
+            paused = true;
+            socket.pauseReading();
         }
-        System.arraycopy(in, at, in, 0, inLength - at);
-        inLength -= at;
+    }
+
+    /** Hands over each complete message (one at a time when serial); reentrant calls leave it to the running one. */
+    private void parse() {
+        if (parsing) {
+            return;
+        }
+        parsing = true;
+        try {
+            while (!closed && !(serial && serving) && inLength - start >= PREFIX) {
+                int len = ((in[start] & 0xFF) << 8) | (in[start + 1] & 0xFF);
+                if (inLength - start - PREFIX < len) {
+                    break;
+                }
+                int at = start;
+                start += PREFIX + len;
+                serving = serial;
+                handler.message(this, Unpooled.wrappedBuffer(in, at + PREFIX, len));
+            }
+            System.arraycopy(in, start, in, 0, inLength - start);
+            inLength -= start;
+            start = 0;
+        } finally {
+            parsing = false;
+        }
     }
 
     /** Closes the connection gracefully (a FIN after what is queued in the socket); no more callbacks. */

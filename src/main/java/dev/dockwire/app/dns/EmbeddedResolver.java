@@ -36,7 +36,8 @@ import java.util.function.Consumer;
  * 65535 over TCP) with TC set, as miekg/dns's {@code Truncate}. Queries are screened like miekg's
  * default accept function: responses are ignored, opcodes other than QUERY get NOTIMP, a question
  * count other than one FORMERR; bytes that do not parse get FORMERR when a header can be read and
- * are dropped otherwise.
+ * are dropped otherwise. Each TCP connection is served as miekg/dns serves it ({@link ResolverTcpConn}):
+ * one query at a time, closed at a 2 s first-read or 8 s idle deadline, or after 128 queries.
  */
 public final class EmbeddedResolver {
     /** The address Docker's resolver listens on inside every container on a user-defined network. */
@@ -68,7 +69,7 @@ public final class EmbeddedResolver {
     private final Sockets hostSockets;
     private final Records records;
     private final Host host;
-    private final Set<DnsStream> streams = new HashSet<>();
+    private final Set<ResolverTcpConn> conns = new HashSet<>();
     private final ForwardSlots slots;
     private UdpSocket udp;
     private TcpListener tcp;
@@ -91,16 +92,7 @@ public final class EmbeddedResolver {
         udp.bind(ADDRESS, 0);
         udp.onReceive(this::datagram);
         tcp = container.listenTcp(ADDRESS, 0, BACKLOG);
-        tcp.onAccept(s -> {
-            DnsStream stream = new DnsStream(s, this::segmentMessage);
-            streams.add(stream);
-            Runnable gone = () -> {
-                streams.remove(stream);
-                stream.close();
-            };
-            s.onEof(gone);
-            s.onError(e -> gone.run());
-        });
+        tcp.onAccept(s -> conns.add(new ResolverTcpConn(s, host, this::segmentMessage, conns::remove)));
     }
 
     public void stop() {
@@ -112,8 +104,8 @@ public final class EmbeddedResolver {
             tcp.close();
             tcp = null;
         }
-        new ArrayList<>(streams).forEach(DnsStream::close);
-        streams.clear();
+        new ArrayList<>(conns).forEach(ResolverTcpConn::close);
+        conns.clear();
     }
 
     /** The UDP port the resolver listens on at 127.0.0.11. */
@@ -140,11 +132,11 @@ public final class EmbeddedResolver {
         });
     }
 
-    private void segmentMessage(DnsStream stream, ByteBuf data) {
-        serve(data, new Client() {
+    private boolean segmentMessage(ResolverTcpConn conn, ByteBuf data) {
+        return serve(data, new Client() {
             @Override
             public void answer(DnsMessage m) {
-                stream.send(m);
+                conn.answer(m);
             }
 
             @Override
@@ -154,22 +146,22 @@ public final class EmbeddedResolver {
         });
     }
 
-    private void serve(ByteBuf data, Client client) {
+    /** Serves one query; false when it gets no answer at all (a response, bytes without a header). */
+    private boolean serve(ByteBuf data, Client client) {
         DnsMessage q = DnsUdp.parse(data);
         if (q == null) {
-            formErr(data, client);
-            return;
+            return formErr(data, client);
         }
         if (q.isResponse()) {
-            return;
+            return false;
         }
         if (q.opcode() != DnsHeader.OPCODE_QUERY) {
             client.answer(q.reply(DnsHeader.FLAG_RA, DnsRcode.NOTIMP, List.of(), List.of(), List.of()));
-            return;
+            return true;
         }
         if (q.questions().size() != 1) {
             client.answer(q.reply(DnsHeader.FLAG_RA, DnsRcode.FORMERR, List.of(), List.of(), List.of()));
-            return;
+            return true;
         }
         List<DnsRecord> answers = local(q.questions().get(0));
         if (answers != null) {
@@ -178,6 +170,7 @@ public final class EmbeddedResolver {
         } else {
             forward(q, client);
         }
+        return true;
     }
 
     /** The local answer to {@code question}, or null when it is not ours to answer (forward it). */
@@ -211,16 +204,17 @@ public final class EmbeddedResolver {
     }
 
     /** A query that did not parse: FORMERR when at least its 12-byte header is there (the id to answer). */
-    private void formErr(ByteBuf data, Client client) {
+    private boolean formErr(ByteBuf data, Client client) {
         if (data.readableBytes() < DnsHeader.LENGTH) {
-            return;
+            return false;
         }
         DnsHeader h = new DnsHeader().wrap(data, data.readerIndex());
         if (h.response()) {
-            return;
+            return false;
         }
         client.answer(new DnsMessage(h.id(), DnsHeader.flags(DnsHeader.FLAG_QR | DnsHeader.FLAG_RA, h.opcode(),
                 DnsRcode.FORMERR), List.of(), List.of(), List.of(), List.of()));
+        return true;
     }
 
     /** Fisher–Yates with the seeded source: the order of A answers changes from query to query. */

@@ -49,9 +49,37 @@ public record HttpMessage(String startLine, List<String[]> headers, byte[] body)
         return out;
     }
 
-    /** Incremental parser: feed bytes, take complete messages. */
+    /** Why a server refuses a request it cannot read: each program answers it in its own words ({@link HttpLimits}). */
+    public enum Invalid {
+        URI_TOO_LONG, HEAD_TOO_LARGE, BODY_TOO_LARGE, MALFORMED
+    }
+
+    /** A request the parser refuses; the connection cannot be read further. */
+    public static final class Refused extends RuntimeException {
+        private final Invalid why;
+
+        Refused(Invalid why) {
+            super(why.name(), null, false, false);
+            this.why = why;
+        }
+
+        public Invalid why() {
+            return why;
+        }
+    }
+
+    /**
+     * Incremental parser: feed bytes, take complete messages. A request parser of a server is
+     * bounded ({@link #Parser(int, int, boolean)}): a head or body past its limit, or a length it
+     * cannot read, throws {@link Refused}; a response parser takes what comes.
+     */
     public static final class Parser {
         private final boolean response;
+        private final int maxHead;
+        private final int maxLine;
+        private int lineLength;
+        private final int maxBody;
+        private final boolean refuseLargeBodies;
         private final StringBuilder head = new StringBuilder();
         private String startLine;
         private final List<String[]> headers = new ArrayList<>();
@@ -65,6 +93,32 @@ public record HttpMessage(String startLine, List<String[]> headers, byte[] body)
 
         public Parser(boolean response) {
             this.response = response;
+            this.maxHead = Integer.MAX_VALUE;
+            this.maxLine = Integer.MAX_VALUE;
+            this.maxBody = Integer.MAX_VALUE;
+            this.refuseLargeBodies = false;
+        }
+
+        /**
+         * A server's request parser: a head of more than {@code maxHead} bytes, or a line of it
+         * longer than {@code maxLine} (the request line: URI_TOO_LONG), is refused; a body beyond
+         * {@code maxBody} is refused when {@code refuseLargeBodies}, else read and discarded.
+         */
+        public Parser(int maxHead, int maxLine, int maxBody, boolean refuseLargeBodies) {
+            this.response = false;
+            this.maxHead = maxHead;
+            this.maxLine = maxLine;
+            this.maxBody = maxBody;
+            this.refuseLargeBodies = refuseLargeBodies;
+        }
+
+        /** Keeps at most {@code maxBody} bytes of a body: the rest is refused or dropped. */
+        private void body(byte[] data, int off, int len) {
+            int room = (int) Math.max(0, Math.min(len, (long) maxBody - body.size()));
+            if (room < len && refuseLargeBodies) {
+                throw new Refused(Invalid.BODY_TOO_LARGE);
+            }
+            body.write(data, off, room); // the rest is read and dropped, as a handler that never reads the body
         }
 
         /** For a response to HEAD: no body whatever the headers say. */
@@ -80,6 +134,13 @@ public record HttpMessage(String startLine, List<String[]> headers, byte[] body)
                     char c = (char) (data[i++] & 0xFF);
                     head.append(c);
                     int n = head.length();
+                    if (n > maxHead) {
+                        throw new Refused(Invalid.HEAD_TOO_LARGE);
+                    }
+                    lineLength = c == '\n' ? 0 : lineLength + 1;
+                    if (lineLength > maxLine) {
+                        throw new Refused(head.indexOf("\n") < 0 ? Invalid.URI_TOO_LONG : Invalid.HEAD_TOO_LARGE);
+                    }
                     if (n >= 4 && head.charAt(n - 1) == '\n' && head.charAt(n - 2) == '\r'
                             && head.charAt(n - 3) == '\n' && head.charAt(n - 4) == '\r') {
                         startHeaders();
@@ -91,7 +152,7 @@ public record HttpMessage(String startLine, List<String[]> headers, byte[] body)
                 } else if (chunked) {
                     if (remaining > 0) {
                         int take = (int) Math.min(remaining, data.length - i);
-                        body.write(data, i, take);
+                        body(data, i, take);
                         i += take;
                         remaining -= take;
                         if (remaining == 0) {
@@ -100,6 +161,9 @@ public record HttpMessage(String startLine, List<String[]> headers, byte[] body)
                     } else {
                         char c = (char) (data[i++] & 0xFF);
                         chunkLine += c;
+                        if (chunkLine.length() > maxHead) {
+                            throw new Refused(Invalid.MALFORMED);
+                        }
                         if (chunkLine.endsWith("\r\n")) {
                             String line = chunkLine.substring(0, chunkLine.length() - 2);
                             chunkLine = "";
@@ -111,7 +175,7 @@ public record HttpMessage(String startLine, List<String[]> headers, byte[] body)
                                     return finish();
                                 }
                             } else {
-                                int size = Integer.parseInt(line.split(";")[0].trim(), 16);
+                                int size = chunkSize(line);
                                 if (size == 0) {
                                     chunkTrailer = true;
                                 } else {
@@ -121,11 +185,11 @@ public record HttpMessage(String startLine, List<String[]> headers, byte[] body)
                         }
                     }
                 } else if (untilClose) {
-                    body.write(data, i, data.length - i);
+                    body(data, i, data.length - i);
                     i = data.length;
                 } else {
                     int take = (int) Math.min(remaining, data.length - i);
-                    body.write(data, i, take);
+                    body(data, i, take);
                     i += take;
                     remaining -= take;
                     if (remaining == 0) {
@@ -166,11 +230,40 @@ public record HttpMessage(String startLine, List<String[]> headers, byte[] body)
                 chunked = true;
                 remaining = -1;
             } else if (cl != null) {
-                remaining = Long.parseLong(cl.trim());
+                remaining = contentLength(cl);
+                if (remaining > maxBody && refuseLargeBodies) {
+                    throw new Refused(Invalid.BODY_TOO_LARGE); // nginx refuses on the header, before the body
+                }
             } else if (response) {
                 untilClose = true;
             } else {
                 remaining = 0;
+            }
+        }
+
+        /** A chunk-size line's hex number (RFC 9112 section 7.1); a server refuses what is not one. */
+        private int chunkSize(String line) {
+            try {
+                int size = Integer.parseInt(line.split(";")[0].trim(), 16);
+                if (size < 0) {
+                    throw new NumberFormatException(line);
+                }
+                return size;
+            } catch (NumberFormatException e) {
+                throw new Refused(Invalid.MALFORMED);
+            }
+        }
+
+        /** Content-Length's digits (RFC 9110 section 8.6); a server refuses what is not a length. */
+        private static long contentLength(String value) {
+            try {
+                long n = Long.parseLong(value.trim());
+                if (n < 0) {
+                    throw new NumberFormatException(value);
+                }
+                return n;
+            } catch (NumberFormatException e) {
+                throw new Refused(Invalid.MALFORMED);
             }
         }
 
@@ -193,6 +286,7 @@ public record HttpMessage(String startLine, List<String[]> headers, byte[] body)
             untilClose = false;
             chunkTrailer = false;
             headOnly = false;
+            lineLength = 0;
             return m;
         }
     }

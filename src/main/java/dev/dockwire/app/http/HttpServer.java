@@ -3,24 +3,28 @@ package dev.dockwire.app.http;
 import dev.dockwire.socket.Sockets;
 import dev.dockwire.socket.TcpListener;
 import dev.dockwire.socket.TcpSocket;
-import io.netty.buffer.ByteBuf;
-import io.netty.buffer.ByteBufUtil;
-import io.netty.buffer.Unpooled;
+import dev.dockwire.app.dns.Scheduler;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import java.util.function.LongSupplier;
 
 /**
  * An HTTP/1.1 server on the socket API: keep-alive connections, one response per request in
- * order, {@code Connection: close} honoured. What it answers is up to the handler (the image's
- * program: nginx's welcome page, http-echo's text, a hostname app).
+ * order, {@code Connection: close} honoured, each connection within the program's
+ * {@link HttpLimits} ({@link HttpConnection}); at its connection limit the server stops accepting
+ * until one ends. What it answers is up to the handler (the image's program: nginx's welcome page,
+ * http-echo's text, a hostname app).
  */
 public final class HttpServer {
     private final Sockets sockets;
     private final int port;
     private final Handler handler;
     private AccessLog accessLog = (addr, req, resp) -> { };
+    private HttpLimits limits = HttpLimits.GO_NET_HTTP;
+    private Scheduler timers;
+    private LongSupplier epochMillis = () -> 0;
     private TcpListener listener;
-    private long requests;
+    private int open;
 
     /** Answers a request, now or later (a proxy waits for its upstream), by calling {@code respond} once. */
     @FunctionalInterface
@@ -51,6 +55,17 @@ public final class HttpServer {
         return this;
     }
 
+    /**
+     * The program's limits ({@link HttpLimits}; Go's net/http unless set), its timers on the
+     * emulation's clock (null: no timeouts) and the wall time its error pages date.
+     */
+    public HttpServer limits(HttpLimits limits, Scheduler timers, LongSupplier epochMillis) {
+        this.limits = limits;
+        this.timers = timers;
+        this.epochMillis = epochMillis;
+        return this;
+    }
+
     public void start() {
         listener = sockets.listenTcp(0, port, 511);
         listener.onAccept(this::serve);
@@ -63,33 +78,24 @@ public final class HttpServer {
         }
     }
 
-    public long requests() {
-        return requests;
+    private void serve(TcpSocket s) {
+        open++;
+        if (open >= limits.maxConnections()) {
+            listener.pauseAccepting(); // the next ones wait in the accept queue, as nginx's at worker_connections
+        }
+        new HttpConnection(s, limits, timers, epochMillis, handler, accessLog, this::ended);
     }
 
-    private void serve(TcpSocket s) {
-        HttpMessage.Parser parser = new HttpMessage.Parser(false);
-        s.onData(data -> {
-            byte[] bytes = ByteBufUtil.getBytes(data);
-            int off = 0;
-            while (off < bytes.length) {
-                int[] used = new int[1];
-                byte[] rest = java.util.Arrays.copyOfRange(bytes, off, bytes.length);
-                HttpMessage req = parser.feed(rest, used);
-                off += used[0];
-                if (req == null) {
-                    break;
-                }
-                requests++;
-                boolean close = !persistent(req);
-                handler.handle(req, resp -> {
-                    accessLog.served(s.remoteAddress(), req, resp);
-                    send(s, resp, close);
-                });
-            }
-        });
-        s.onEof(s::close);
-        s.onError(e -> s.abort());
+    private void ended() {
+        open--;
+        if (listener != null && open == limits.maxConnections() - 1) {
+            listener.resumeAccepting();
+        }
+    }
+
+    /** Connections being served now (accepted, not yet ended). */
+    public int connections() {
+        return open;
     }
 
     /**
@@ -106,35 +112,5 @@ public final class HttpServer {
             return connection != null && connection.toLowerCase(java.util.Locale.ROOT).contains("keep-alive");
         }
         return true;
-    }
-
-    private static void send(TcpSocket s, HttpMessage resp, boolean close) {
-        ByteBuf out = Unpooled.wrappedBuffer(resp.encode());
-        try {
-            while (out.isReadable() && s.write(out) > 0) {
-                // the send buffer takes what it can; the rest waits for onWritable
-            }
-        } catch (RuntimeException e) {
-            out.release();
-            return; // the client went away
-        }
-        if (out.isReadable()) {
-            s.onWritable(() -> {
-                while (out.isReadable() && s.write(out) > 0) {
-                    // keep filling
-                }
-                if (!out.isReadable()) {
-                    out.release();
-                    if (close) {
-                        s.shutdownOutput();
-                    }
-                }
-            });
-            return;
-        }
-        out.release();
-        if (close) {
-            s.shutdownOutput();
-        }
     }
 }

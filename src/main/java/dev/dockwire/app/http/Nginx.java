@@ -70,7 +70,8 @@ public final class Nginx {
         for (NginxConfig.Server s : config.servers()) {
             if (!listeners.containsKey(s.port())) {
                 HttpServer server = new HttpServer(ctx.sockets(), s.port(), (req, respond) -> handle(s, req, respond))
-                        .accessLog(this::accessLog);
+                        .accessLog(this::accessLog)
+                        .limits(HttpLimits.NGINX, ctx::schedule, () -> ctx.epochMillis() + ctx.nanos() / 1_000_000);
                 server.start();
                 listeners.put(s.port(), server);
             }

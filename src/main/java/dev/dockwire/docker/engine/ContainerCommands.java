@@ -140,7 +140,7 @@ public final class ContainerCommands implements Commands {
             return null;
         }
         return (ctx, a) -> {
-            ImageDaemons.Daemon d = ImageDaemons.start(null, clock, c, engine.kernel().sockets(c.netns()), files -> ctx);
+            ImageDaemons.Daemon d = ImageDaemons.start(null, clock, c, ctx.sockets(), files -> ctx);
             if (d == null) {
                 ctx.exit(0);
                 return;

@@ -67,7 +67,7 @@ public final class Engine implements Swarm.Member, ProcessHost {
         this.random = random;
         this.profile = profile;
         this.hostNameservers = List.copyOf(hostNameservers);
-        this.bridge = new BridgeDriver(kernel, random, profile);
+        this.bridge = new BridgeDriver(kernel, random, profile, clock);
         this.overlay = new OverlayDriver(kernel, random, cluster::swarm, this);
         for (NetworkDriver d : List.of(bridge, new MacvlanDriver(kernel, random, profile), overlay, new HostDriver(), new NullDriver())) {
             drivers.put(d.type(), d);

@@ -11,6 +11,7 @@ import dev.dockwire.proc.PidNamespace;
 import dev.dockwire.proc.Process;
 import dev.dockwire.sim.EventLoop;
 import dev.dockwire.sim.Timeout;
+import dev.dockwire.socket.GuardedSockets;
 import dev.dockwire.socket.Sockets;
 import java.util.ArrayList;
 import java.util.List;
@@ -55,6 +56,15 @@ public final class Exec implements ProcessContext {
     private Integer exitStatus;
     private boolean daemon;
     private List<String> stdin = List.of();
+    private GuardedSockets sockets;
+    private final ProcessGuard guard = new ProcessGuard(() -> process == null ? "program" : process.argv().get(0),
+            () -> exitStatus == null, line -> {
+                err(line);
+                exit(1);
+                if (sockets != null) {
+                    sockets.closeAll(); // a dead process's descriptors close with it
+                }
+            });
 
     /** A process of a PID namespace of its own (a host command, an image's daemon). */
     public Exec(ProcessHost engine, EventLoop loop, String netns, String hostname, Files files) {
@@ -86,22 +96,9 @@ public final class Exec implements ProcessContext {
         loop.schedule(0, () -> guarded(() -> program.start(this, args)));
     }
 
-    /**
-     * The one place where a program's unexpected failure (an exception of the model, a stack
-     * overflow) ends that program alone, as a crash ends a process: a line on its stderr and
-     * status 1; the script, the loop and the other processes go on. Programs report the errors
-     * they expect (bad arguments, refused connections) themselves, in their own words.
-     */
+    /** Runs {@code task} as part of the program: what it throws is the program's crash ({@link ProcessGuard}). */
     private void guarded(Runnable task) {
-        try {
-            task.run();
-        } catch (RuntimeException | StackOverflowError e) {
-            if (exitStatus == null) {
-                String argv0 = process == null ? "program" : process.argv().get(0);
-                err("dockwire: " + argv0 + ": " + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()));
-                exit(1);
-            }
-        }
+        guard.call(task);
     }
 
     private void spawn(String name, List<String> args, Map<String, String> env) {
@@ -197,7 +194,10 @@ public final class Exec implements ProcessContext {
 
     @Override
     public Sockets sockets() {
-        return engine.kernel().sockets(netns);
+        if (sockets == null) {
+            sockets = new GuardedSockets(engine.kernel().sockets(netns), guard);
+        }
+        return sockets;
     }
 
     @Override

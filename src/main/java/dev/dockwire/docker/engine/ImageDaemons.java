@@ -4,13 +4,14 @@ import dev.dockwire.app.ProcessContext;
 import dev.dockwire.app.bin.MysqlServer;
 import dev.dockwire.app.bin.PostgresServer;
 import dev.dockwire.app.bin.RedisServer;
+import dev.dockwire.app.http.HttpLimits;
 import dev.dockwire.app.http.HttpServer;
 import dev.dockwire.app.http.Nginx;
 import dev.dockwire.app.http.NginxConfig;
 import dev.dockwire.app.http.Responses;
 import dev.dockwire.docker.CommandOutput;
 import dev.dockwire.docker.Container;
-import dev.dockwire.sim.Clock;
+import dev.dockwire.sim.EventLoop;
 import dev.dockwire.socket.Sockets;
 import dev.dockwire.socket.TcpListener;
 import java.util.List;
@@ -74,10 +75,10 @@ public final class ImageDaemons {
      * {@code sockets}; {@code process} gives a process context over files (nginx's). Null when the
      * image runs nothing dockwire serves.
      */
-    static Daemon start(Declared declared, Clock clock, Container c, Sockets sockets, Function<Exec.Files, ProcessContext> process) {
+    static Daemon start(Declared declared, EventLoop clock, Container c, Sockets sockets, Function<Exec.Files, ProcessContext> process) {
         if (declared != null) {
             long epoch0 = Exec.EPOCH_MILLIS;
-            return http(sockets, declared.port(), req -> Responses.hostname(req,
+            return http(sockets, clock, HttpLimits.GO_NET_HTTP, declared.port(), req -> Responses.hostname(req,
                     declared.answer() == null ? c.hostname() : declared.answer(), epoch0 + clock.nanos() / 1_000_000));
         }
         // Only a catalogue image runs its model: shop-nginx (built) or ghcr.io/x/nginx is not Docker Hub's nginx.
@@ -86,9 +87,9 @@ public final class ImageDaemons {
         long epoch = Exec.EPOCH_MILLIS;
         return switch (image) {
             case "nginx" -> nginx(c, process);
-            case "whoami" -> http(sockets, 80, req -> Responses.hostname(req, "Hostname: " + c.hostname(),
+            case "whoami" -> http(sockets, clock, HttpLimits.GO_NET_HTTP, 80, req -> Responses.hostname(req, "Hostname: " + c.hostname(),
                     epoch + clock.nanos() / 1_000_000));
-            case "httpd" -> http(sockets, 80, req -> Responses.echo(req, "<html><body><h1>It works!</h1></body></html>",
+            case "httpd" -> http(sockets, clock, HttpLimits.APACHE_HTTPD, 80, req -> Responses.echo(req, "<html><body><h1>It works!</h1></body></html>",
                     epoch + clock.nanos() / 1_000_000));
             case "http-echo" -> {
                 String text = "hello-world";
@@ -101,7 +102,7 @@ public final class ImageDaemons {
                     }
                 }
                 String t = text;
-                yield http(sockets, port, req -> Responses.echo(req, t, epoch + clock.nanos() / 1_000_000));
+                yield http(sockets, clock, HttpLimits.GO_NET_HTTP, port, req -> Responses.echo(req, t, epoch + clock.nanos() / 1_000_000));
             }
             case "postgres" -> PostgresServer.start(sockets, clock::nanos)::stop;
             case "mysql", "mariadb" -> MysqlServer.start(sockets, mysqlVersion(Images.config(c)))::stop;
@@ -111,9 +112,13 @@ public final class ImageDaemons {
         };
     }
 
-    private static Daemon http(Sockets sockets, int port, Function<dev.dockwire.app.http.HttpMessage,
-            dev.dockwire.app.http.HttpMessage> handler) {
-        HttpServer server = new HttpServer(sockets, port, HttpServer.sync(handler));
+    /** The image's HTTP server within its program's {@code limits}, its timeouts on {@code loop}. */
+    private static Daemon http(Sockets sockets, EventLoop loop, HttpLimits limits, int port,
+                               Function<dev.dockwire.app.http.HttpMessage, dev.dockwire.app.http.HttpMessage> handler) {
+        HttpServer server = new HttpServer(sockets, port, HttpServer.sync(handler)).limits(limits, (nanos, task) -> {
+            dev.dockwire.sim.Timeout t = loop.schedule(nanos, task);
+            return t::cancel;
+        }, () -> Exec.EPOCH_MILLIS + loop.nanos() / 1_000_000);
         server.start();
         return server::stop;
     }

@@ -7,6 +7,7 @@ import dev.dockwire.docker.Container;
 import dev.dockwire.docker.ImageConfig;
 import dev.dockwire.proc.PidNamespace;
 import dev.dockwire.proc.Process;
+import dev.dockwire.socket.GuardedSockets;
 import dev.dockwire.sim.EventLoop;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -106,7 +107,7 @@ final class MainProcesses {
             r = new ContainerProcesses(pids, init, shim, null, true, proxies);
         } else {
             Process init = pids.spawn(0, argv.isEmpty() ? List.of("/bin/sh") : argv, env, clock.nanos());
-            ImageDaemons.Daemon d = ImageDaemons.start(declared, clock, c, engine.kernel().sockets(c.netns()),
+            ImageDaemons.Daemon d = ImageDaemons.start(declared, clock, c, crashable(c, init, log),
                     files -> new Exec(engine, clock, c.netns(), c.hostname(), files)
                             .output((stream, line) -> log.append(stream, clock.nanos(), line)));
             if (d != null) {
@@ -123,6 +124,25 @@ final class MainProcesses {
         running.put(c.id(), r);
         r.init().onExit(status -> clock.schedule(0, () -> exited.accept(c, r.init())));
         health.started(c);
+    }
+
+    /**
+     * The sockets of an image's daemon running as PID 1 {@code init}: an exception in one of its
+     * callbacks is the daemon's crash ({@link ProcessGuard}): its line on the container's stderr,
+     * its sockets closed, PID 1 exited with status 1, and the container with it.
+     */
+    private GuardedSockets crashable(Container c, Process init, ContainerLog log) {
+        List<String> argv = init.argv();
+        // docker-entrypoint.sh execs the server: the crashing process is named by its argv.
+        String argv0 = argv.size() > 1 && argv.get(0).endsWith("docker-entrypoint.sh") ? argv.get(1) : argv.get(0);
+        GuardedSockets[] sockets = new GuardedSockets[1];
+        sockets[0] = new GuardedSockets(engine.kernel().sockets(c.netns()), new ProcessGuard(() -> argv0,
+                () -> !init.exited(), line -> {
+                    log.append("stderr", clock.nanos(), line);
+                    sockets[0].closeAll();
+                    init.exit(1);
+                }));
+        return sockets[0];
     }
 
     /** The environment of the container's processes: PATH, HOSTNAME, the image's ENV and over it {@code -e}'s. */

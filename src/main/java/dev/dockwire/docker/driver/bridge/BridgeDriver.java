@@ -9,6 +9,7 @@ import dev.dockwire.docker.driver.NetworkDriver;
 import dev.dockwire.kernel.Kernel;
 import dev.dockwire.kernel.KernelException;
 import dev.dockwire.kernel.LinkSpec;
+import dev.dockwire.sim.EventLoop;
 import dev.dockwire.sim.SeededRandom;
 import dev.dockwire.wire.Cidr;
 import dev.dockwire.wire.Ipv4Address;
@@ -35,12 +36,12 @@ public final class BridgeDriver implements NetworkDriver {
     private final Iptabler iptabler;
     private final PortPublisher ports;
 
-    public BridgeDriver(Kernel kernel, SeededRandom random, EngineProfile profile) {
+    public BridgeDriver(Kernel kernel, SeededRandom random, EngineProfile profile, EventLoop loop) {
         this.kernel = kernel;
         this.random = random;
         this.profile = profile;
         this.iptabler = new Iptabler(kernel, profile);
-        this.ports = new PortPublisher(kernel, iptabler, profile);
+        this.ports = new PortPublisher(kernel, iptabler, profile, loop);
     }
 
     @Override

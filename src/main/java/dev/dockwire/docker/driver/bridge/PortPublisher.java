@@ -7,6 +7,7 @@ import dev.dockwire.docker.EngineProfile;
 import dev.dockwire.docker.PortBinding;
 import dev.dockwire.docker.PortSpec;
 import dev.dockwire.kernel.Kernel;
+import dev.dockwire.sim.EventLoop;
 import dev.dockwire.wire.Ipv4Address;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -27,8 +28,12 @@ final class PortPublisher {
     private final PortAllocator allocator = new PortAllocator();
     private final Map<String, List<DockerProxy>> proxies = new LinkedHashMap<>();
 
-    public PortPublisher(Kernel kernel, Iptabler iptabler, EngineProfile profile) {
+    private final EventLoop loop;
+
+    /** {@code loop}: where docker-proxy's UDP flows time out. */
+    public PortPublisher(Kernel kernel, Iptabler iptabler, EngineProfile profile, EventLoop loop) {
         this.kernel = kernel;
+        this.loop = loop;
         this.iptabler = iptabler;
         this.profile = profile;
     }
@@ -53,7 +58,7 @@ final class PortPublisher {
             rules = true;
             if (iptabler.userlandProxy()) {
                 for (PortBinding b : bindings) {
-                    started.add(DockerProxy.start(b, kernel.sockets(Kernel.HOST)));
+                    started.add(DockerProxy.start(b, kernel.sockets(Kernel.HOST), loop));
                 }
             }
         } catch (EngineException e) {

@@ -1,0 +1,86 @@
+package dev.dockwire.socket;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * A process's view of its namespace's sockets: every callback it registers (a datagram, accepted
+ * connection, bytes, EOF, error, writable, connect outcome, echo reply) runs through the process's
+ * {@link CallbackGuard}, so an exception in a receive handler fails that process alone, as a crash
+ * in a program's read loop kills that program and no other. The sockets it opened are its file
+ * table: {@link #closeAll} closes what is still open, as exit(2) closes a dead process's descriptors.
+ */
+public final class GuardedSockets implements Sockets {
+    private final Sockets sockets;
+    private final CallbackGuard guard;
+    private final Set<AutoCloseable> open = new LinkedHashSet<>();
+
+    public GuardedSockets(Sockets sockets, CallbackGuard guard) {
+        this.sockets = sockets;
+        this.guard = guard;
+    }
+
+    CallbackGuard guard() {
+        return guard;
+    }
+
+    /** Counts {@code s} among the process's open sockets until it is closed. */
+    <S extends AutoCloseable> S opened(S s) {
+        open.add(s);
+        return s;
+    }
+
+    void closed(AutoCloseable s) {
+        open.remove(s);
+    }
+
+    @Override
+    public UdpSocket openUdp() {
+        return opened(new GuardedUdp(this, sockets.openUdp()));
+    }
+
+    @Override
+    public PingSocket openPing() {
+        return opened(new GuardedPing(this, sockets.openPing()));
+    }
+
+    @Override
+    public TcpSocket openTcp() {
+        return opened(new GuardedTcp(this, sockets.openTcp()));
+    }
+
+    @Override
+    public TcpListener listenTcp(int addr, int port, int backlog) {
+        return opened(new GuardedListener(this, sockets.listenTcp(addr, port, backlog)));
+    }
+
+    @Override
+    public TcpListener listenTcp6(int port, int backlog) {
+        return opened(new GuardedListener(this, sockets.listenTcp6(port, backlog)));
+    }
+
+    @Override
+    public int sourceAddressFor(int dst) {
+        return sockets.sourceAddressFor(dst);
+    }
+
+    /** Sockets the process opened and has not closed. */
+    public int openCount() {
+        return open.size();
+    }
+
+    /** Closes every socket still open (connections are reset if unread data waits, as at exit). */
+    public void closeAll() {
+        List<AutoCloseable> all = new ArrayList<>(open);
+        open.clear();
+        for (AutoCloseable s : all) {
+            try {
+                s.close();
+            } catch (Exception e) {
+                // closing a socket the kernel already tore down: nothing left to release
+            }
+        }
+    }
+}
