@@ -72,6 +72,9 @@ public final class Namespace implements StackNet, NfNet {
         s.put("net.ipv4.ipfrag_time", "30");
         s.put("net.ipv4.ipfrag_high_thresh", "4194304");
         s.put("net.ipv4.ip_local_port_range", "32768\t60999");
+        // inet_init_net's defaults: ping sockets for nobody ("1 0"), ports below 1024 for CAP_NET_BIND_SERVICE only.
+        s.put("net.ipv4.ping_group_range", "1\t0");
+        s.put("net.ipv4.ip_unprivileged_port_start", "1024");
         s.put("net.ipv4.tcp_syn_retries", "6");
         s.put("net.ipv4.tcp_synack_retries", "5");
         s.put("net.ipv4.tcp_retries2", "15");
@@ -310,6 +313,10 @@ public final class Namespace implements StackNet, NfNet {
         if (!sysctls.containsKey(key)) {
             throw new IllegalArgumentException("sysctl: cannot stat /proc/sys/" + key.replace('.', '/')
                     + ": No such file or directory");
+        }
+        if (sysctls.get(key).indexOf('\t') >= 0) {
+            // A vector (proc_dointvec over two ints): read back tab-separated however it was written.
+            value = String.join("\t", value.strip().split("\\s+"));
         }
         if (sysctls == DEFAULT_SYSCTLS) {
             sysctls = new TreeMap<>(DEFAULT_SYSCTLS);
