@@ -22,6 +22,8 @@ docker exec dwcp-plain sh -c 'echo 1 > /proc/sys/net/ipv4/ip_forward'
 docker exec dwcp-plain sh -c '{ echo 1 > /proc/sys/net/ipv4/ip_forward; } 2>&1; echo rc=$?'
 docker run --rm --network dwcp-n --sysctl net.ipv4.ip_forward=1 alpine sysctl net.ipv4.ip_forward
 docker run --rm --network dwcp-n --sysctl net.ipv4.ping_group_range='1 0' alpine cat /proc/sys/net/ipv4/ping_group_range
+docker run --rm --network dwcp-n --sysctl net.ipv4.nosuch=1 alpine true
+docker run --rm --network dwcp-n --sysctl net.ipv4.conf.all.src_valid_mark=1 alpine sysctl net.ipv4.conf.all.src_valid_mark
 docker run --rm --network host alpine cat /proc/sys/net/ipv4/ping_group_range
 docker run --rm --network none alpine cat /proc/sys/net/ipv4/ping_group_range
 docker rm -f dwcp-plain dwcp-noraw dwcp-none

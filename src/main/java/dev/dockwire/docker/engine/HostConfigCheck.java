@@ -24,6 +24,15 @@ final class HostConfigCheck {
             "AUDIT_CONTROL", "SETFCAP", "MAC_OVERRIDE", "MAC_ADMIN", "SYSLOG", "WAKE_ALARM", "BLOCK_SUSPEND", "AUDIT_READ",
             "PERFMON", "BPF", "CHECKPOINT_RESTORE");
 
+    private static boolean exists(dev.dockwire.kernel.Kernel kernel, String key) {
+        try {
+            kernel.sysctl(dev.dockwire.kernel.Kernel.HOST, key);
+            return true;
+        } catch (dev.dockwire.kernel.KernelException e) {
+            return false;
+        }
+    }
+
     /** runc's validSysctlMap: the System V IPC keys an IPC namespace holds. */
     private static final List<String> IPC_SYSCTLS = List.of("kernel.msgmax", "kernel.msgmnb", "kernel.msgmni", "kernel.sem",
             "kernel.shmall", "kernel.shmmax", "kernel.shmmni", "kernel.shm_rmid_forced");
@@ -84,8 +93,10 @@ final class HostConfigCheck {
      * container's own holds (the CLI's ValidateSysctl stops those for {@code docker run}; Compose
      * sends them as written). The IPC keys and fs.mqueue.* are the container's own IPC
      * namespace's; kernel.domainname its UTS namespace's, kernel.hostname conflicts with the spec's.
+     * A net.* key no network namespace has fails where runc's init opens it (the host's namespace
+     * has every key a new one has).
      */
-    static void checkSysctls(Container c) {
+    static void checkSysctls(dev.dockwire.kernel.Kernel kernel, Container c) {
         String mode = c.networkMode();
         boolean sharedNet = mode.equals("host") || mode.startsWith("container:");
         for (Map.Entry<String, String> e : new java.util.TreeMap<>(c.options().sysctls()).entrySet()) {
@@ -99,6 +110,11 @@ final class HostConfigCheck {
             }
             if (sharedNet && k.startsWith("net.")) {
                 throw new EngineException("failed to create shim task: OCI runtime create failed: runc create failed: sysctl \"" + e.getKey() + "\" not allowed in host network namespace: unknown");
+            }
+            if (k.startsWith("net.") && !exists(kernel, k)) {
+                throw new EngineException("failed to create shim task: OCI runtime create failed: runc create failed: unable to start "
+                        + "container process: error during container init: open /proc/sys/" + k.replace('.', '/')
+                        + ": no such file or directory: unknown");
             }
         }
     }

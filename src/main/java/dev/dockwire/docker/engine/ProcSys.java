@@ -47,10 +47,12 @@ public final class ProcSys {
 
     /**
      * Writes {@code content} as the container's process would; the truncation an open for writing
-     * does (an empty write) changes nothing, as on a proc file.
+     * does (an empty write) changes nothing, as on a proc file, and an append is a write of its own
+     * (the last line: a proc file is not extended).
      */
     public static void write(Kernel kernel, Container c, String path, String content) {
-        String value = content.strip();
+        String[] lines = content.strip().split("\n");
+        String value = lines[lines.length - 1].strip();
         if (value.isEmpty() || writeError(kernel, c, path) != null) {
             return;
         }
