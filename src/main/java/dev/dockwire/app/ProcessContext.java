@@ -24,6 +24,14 @@ public interface ProcessContext {
     /** Writes a file inside the container ({@code curl -o}). */
     void writeFile(String path, String content);
 
+    /**
+     * Why open(2) of {@code path} for writing would fail, as strerror words it ({@code Read-only file
+     * system} for a container's /proc/sys), or null when it would not.
+     */
+    default String writeError(String path) {
+        return null;
+    }
+
     /** Uniform in [0, bound), from the emulation's seeded source (DNS ids, ports). */
     int random(int bound);
 

@@ -13,7 +13,10 @@ import dev.dockwire.docker.engine.Credentials;
 import dev.dockwire.docker.engine.Exec;
 import dev.dockwire.docker.engine.ImageDaemons;
 import dev.dockwire.docker.engine.Images;
+import dev.dockwire.docker.engine.ProcSys;
 import dev.dockwire.docker.engine.ProgramLookup;
+import dev.dockwire.kernel.CapableKernel;
+import dev.dockwire.kernel.Capabilities;
 import dev.dockwire.proc.Process;
 import dev.dockwire.tools.CommandResult;
 import dev.dockwire.tools.IpCommand;
@@ -21,10 +24,12 @@ import dev.dockwire.tools.IptablesCommand;
 import dev.dockwire.tools.TcCommand;
 import dev.dockwire.tools.Tcpdump;
 import dev.dockwire.tools.busybox.Arp;
+import dev.dockwire.tools.busybox.BusyboxSysctl;
 import dev.dockwire.tools.busybox.BusyboxIp;
 import dev.dockwire.tools.busybox.Ifconfig;
 import dev.dockwire.tools.busybox.Netstat;
 import dev.dockwire.tools.debian.Ss;
+import dev.dockwire.tools.debian.Sysctl;
 import dev.dockwire.tools.busybox.RouteTable;
 import java.util.ArrayList;
 import java.util.List;
@@ -48,6 +53,8 @@ final class ContainerEnv implements Shell.Env {
     private final Flavour flavour;
     /** The process's working directory: exec -w's, else the image's WorkingDir, else {@code /}. */
     private String directory;
+    /** The process's capabilities: the container's ({@link Credentials}), all under {@code docker exec --privileged}. */
+    private Capabilities caps;
 
     ContainerEnv(DockerHost host, Container c) {
         this(host, c, flavour(c, "sh"));
@@ -56,6 +63,7 @@ final class ContainerEnv implements Shell.Env {
     private ContainerEnv(DockerHost host, Container c, Flavour flavour) {
         this.host = host;
         this.c = c;
+        this.caps = Credentials.of(c);
         this.flavour = flavour;
         dev.dockwire.docker.ImageConfig config = Images.config(c);
         this.directory = config == null || config.workingDir() == null || config.workingDir().isEmpty() ? "/" : config.workingDir();
@@ -98,9 +106,23 @@ final class ContainerEnv implements Shell.Env {
         };
     }
 
-    /** The seam as the container's processes see it: its capabilities checked ({@link Credentials}). */
+    /** The seam as this process sees it: its capabilities checked ({@link Credentials}). */
     private dev.dockwire.kernel.Kernel kernel() {
-        return Credentials.kernel(host.engine().kernel(), c);
+        return CapableKernel.of(host.engine().kernel(), caps);
+    }
+
+    /** {@code docker exec --privileged} (all capabilities), or the capabilities a container's shell passes to its children. */
+    ContainerEnv credentials(Capabilities held) {
+        this.caps = held;
+        return this;
+    }
+
+    /** A new process of the container's PID namespace (of one of its own when the container runs none) holding this one's capabilities. */
+    private Exec process() {
+        ContainerProcesses procs = host.engine().processes(c);
+        Exec exec = procs == null ? new Exec(host.engine(), host.loop(), c.netns(), c.hostname(), this)
+                : new Exec(host.engine(), host.loop(), c.netns(), c.hostname(), this, procs.pids());
+        return exec.credentials(caps);
     }
 
     /** The runtime's lookup of {@code argv0} in the container's image, its files being what is not executable. */
@@ -121,12 +143,21 @@ final class ContainerEnv implements Shell.Env {
 
     @Override
     public String readFile(String path) {
-        return c.file(path);
+        return ProcSys.covers(path) ? ProcSys.read(host.engine().kernel(), c, path) : c.file(path);
     }
 
     @Override
     public boolean writeFile(String path, String content, boolean append) {
+        if (ProcSys.covers(path)) {
+            ProcSys.write(host.engine().kernel(), c, path, content);
+            return true;
+        }
         return c.writeFile(path, content, append);
+    }
+
+    @Override
+    public String writeError(String path) {
+        return ProcSys.covers(path) ? ProcSys.writeError(host.engine().kernel(), c, path) : null;
     }
 
     /** The docker 28 client's exit status when the daemon could not start the exec'd process (cli/command/container/exec.go). */
@@ -170,8 +201,7 @@ final class ContainerEnv implements Shell.Env {
             return r.status() == EXEC_FAILED && r.output().size() == 1 && r.output().get(0).startsWith("OCI runtime exec failed")
                     ? r : CommandResult.ok(List.of());
         }
-        new Exec(host.engine(), host.loop(), c.netns(), c.hostname(), this, procs.pids())
-                .start(argv.get(0), p, argv.subList(1, argv.size()), java.util.Map.of(), (stream, line) -> { });
+        process().start(argv.get(0), p, argv.subList(1, argv.size()), java.util.Map.of(), (stream, line) -> { });
         return CommandResult.ok(List.of());
     }
 
@@ -211,13 +241,13 @@ final class ContainerEnv implements Shell.Env {
 
     /** The tools of this package a container's shell runs through the seam ({@code ip}, {@code tc}, ...), and nginx's signals. */
     private static final List<String> SEAM_TOOLS = List.of("ip", "ifconfig", "route", "netstat", "arp", "tc", "tcpdump", "iptables",
-            "iptables-save", "iptables-restore", "nginx");
+            "iptables-save", "iptables-restore", "nginx", "sysctl");
 
     /** Registers {@link #SEAM_TOOLS} with the engine, so a container's shell finds them where its image has them. */
     static void registerTools(DockerHost host) {
         for (String name : SEAM_TOOLS) {
-            host.engine().tools().register(name, (c, argv, stdin) -> {
-                CommandResult r = new ContainerEnv(host, c).exec(argv, stdin);
+            host.engine().tools().register(name, (c, caps, argv, stdin) -> {
+                CommandResult r = new ContainerEnv(host, c).credentials(caps).exec(argv, stdin);
                 return new CommandOutput(r.status(), r.output());
             });
         }
@@ -228,20 +258,16 @@ final class ContainerEnv implements Shell.Env {
      * a process of its namespace in the foreground of the terminal, its programs its children.
      */
     private CommandResult shell(String name, List<String> args, List<String> stdin) {
-        ContainerCommands commands = ContainerCommands.of(host.engine(), host.loop(), c);
+        ContainerCommands commands = ContainerCommands.of(host.engine(), host.loop(), c).credentials(caps);
         Sh sh = commands.shell(name, ContainerCommands.environment(c)).in(directory);
-        ContainerProcesses procs = host.engine().processes(c);
-        Exec exec = procs == null ? new Exec(host.engine(), host.loop(), c.netns(), c.hostname(), this)
-                : new Exec(host.engine(), host.loop(), c.netns(), c.hostname(), this, procs.pids());
+        Exec exec = process();
         return DockerHost.result(exec.stdin(stdin).foreground(host.jobControl()).run(name, sh, args));
     }
 
     /** One line typed at the container's interactive shell ({@code docker exec -it C sh}), run in {@code session}. */
     CommandResult interactive(Sh.Session session, String argv0, String line) {
-        ContainerCommands commands = ContainerCommands.of(host.engine(), host.loop(), c);
-        ContainerProcesses procs = host.engine().processes(c);
-        Exec exec = procs == null ? new Exec(host.engine(), host.loop(), c.netns(), c.hostname(), this)
-                : new Exec(host.engine(), host.loop(), c.netns(), c.hostname(), this, procs.pids());
+        ContainerCommands commands = ContainerCommands.of(host.engine(), host.loop(), c).credentials(caps);
+        Exec exec = process();
         return DockerHost.result(exec.foreground(host.jobControl()).run(argv0, session.line(line, commands), List.of()));
     }
 
@@ -277,6 +303,9 @@ final class ContainerEnv implements Shell.Env {
             case "ss" -> {
                 // iproute2's ss (netshoot): the container's sockets; its processes are not the host's, so no users:.
                 return new Ss(kernel(), c.netns(), List.of()).run(args);
+            }
+            case "sysctl" -> {
+                return sysctl(name, args);
             }
             case "ifconfig" -> {
                 return new Ifconfig(kernel(), c.netns()).run(args);
@@ -323,15 +352,24 @@ final class ContainerEnv implements Shell.Env {
         }
     }
 
+    /**
+     * {@code sysctl}: BusyBox's, or procps' where the image's is (Debian's): over the container's
+     * /proc/sys/net, read-only unless the container is privileged ({@link ProcSys}).
+     */
+    private CommandResult sysctl(String name, List<String> args) {
+        boolean readOnly = !c.options().privileged();
+        return lookup(name) instanceof ProgramLookup.Found f && f.provider().equals("procps")
+                ? new Sysctl(kernel(), c.netns(), readOnly).run(args)
+                : new BusyboxSysctl(kernel(), c.netns(), readOnly).run(args);
+    }
+
     /** A modelled program, run in the foreground in the container's PID namespace. */
     private CommandResult program(String name, List<String> args, List<String> stdin) {
         Program p = Programs.create(Images.provider(c, name), name);
         if (p == null) {
             return CommandResult.fail(127, notFound(name));
         }
-        ContainerProcesses procs = host.engine().processes(c);
-        Exec exec = procs == null ? new Exec(host.engine(), host.loop(), c.netns(), c.hostname(), this)
-                : new Exec(host.engine(), host.loop(), c.netns(), c.hostname(), this, procs.pids());
+        Exec exec = process();
         return DockerHost.result(exec.stdin(stdin).foreground(host.jobControl()).run(name, p, args));
     }
 }

@@ -12,6 +12,7 @@ import dev.dockwire.docker.cli.DockerCommand;
 import dev.dockwire.docker.compose.ComposeCommand;
 import dev.dockwire.docker.engine.Engine;
 import dev.dockwire.docker.engine.Exec;
+import dev.dockwire.kernel.Capabilities;
 import dev.dockwire.kernel.Kernel;
 import dev.dockwire.proc.JobControl;
 import dev.dockwire.sim.EventLoop;
@@ -473,6 +474,12 @@ public final class DockerHost implements Shell.Env, CliEnv {
     @Override
     public CommandOutput execIn(Container c, List<String> argv, List<String> stdin, String workdir) {
         CommandResult r = inside(c).inDirectory(workdir).execDirect(argv, stdin);
+        return new CommandOutput(r.status(), r.output());
+    }
+
+    @Override
+    public CommandOutput execPrivileged(Container c, List<String> argv, List<String> stdin, String workdir) {
+        CommandResult r = inside(c).inDirectory(workdir).credentials(Capabilities.ROOT).execDirect(argv, stdin);
         return new CommandOutput(r.status(), r.output());
     }
 

@@ -16,7 +16,8 @@ import java.util.function.Consumer;
  * {@code netlink_net_capable} for every RTM_NEW and RTM_DEL, net_ctl_permissions for a write
  * under /proc/sys/net), and so does any netfilter call, reads included (nfnetlink's and
  * {@code do_ipt_get_ctl}'s checks); dumps stay open to everyone. Without {@code CAP_NET_RAW} a
- * capture (a packet socket, af_packet's {@code packet_create}) is refused. The kernel behind it
+ * capture (a packet socket, af_packet's {@code packet_create}) and a raw socket (inet_create) are
+ * refused. The kernel behind it
  * keeps its own privileges: the engine programs containers through it unwrapped.
  */
 public final class CapableKernel implements Kernel {
@@ -167,9 +168,10 @@ public final class CapableKernel implements Kernel {
         kernel.sysctl(ns, key, value);
     }
 
+    /** The namespace's sockets with raw ones refused without CAP_NET_RAW ({@link CapableSockets}). */
     @Override
     public Sockets sockets(String ns) {
-        return kernel.sockets(ns);
+        return new CapableSockets(kernel.sockets(ns), caps);
     }
 
     @Override

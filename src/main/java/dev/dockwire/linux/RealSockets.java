@@ -110,6 +110,12 @@ final class RealSockets implements Sockets, AutoCloseable {
         return s;
     }
 
+    /** A ping socket: dockwire runs as root, so the kernel would have allowed the raw one, whose echoes travel alike. */
+    @Override
+    public PingSocket openRawIcmp() {
+        return openPing();
+    }
+
     @Override
     public TcpSocket openTcp() {
         NioSocketChannel c = make(() -> new NioSocketChannel(SelectorProvider.provider()

@@ -35,6 +35,11 @@ final class UnsupportedSockets implements Sockets {
     }
 
     @Override
+    public PingSocket openRawIcmp() {
+        throw missing("raw sockets");
+    }
+
+    @Override
     public TcpSocket openTcp() {
         throw missing("TCP sockets");
     }

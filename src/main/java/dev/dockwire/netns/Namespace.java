@@ -41,9 +41,9 @@ public final class Namespace implements StackNet, NfNet {
     private final IntObjectHashMap<NetDevice> byIndex = new IntObjectHashMap<>(4);
     private final List<IfAddress> addresses = new ArrayList<>();
     private final Fib fib = new Fib();
-    /** The sysctls every namespace starts with; a namespace copies them on its first write (most never write). */
+    /** The sysctls every namespace starts with; a namespace keeps only what was written over them (most write nothing or two). */
     private static final Map<String, String> DEFAULT_SYSCTLS = defaultSysctls();
-    private Map<String, String> sysctls = DEFAULT_SYSCTLS;
+    private Map<String, String> written = Map.of();
     private final Ipv4Stack stack;
     private final NeighbourTable neighbours;
     private final Loopback lo;
@@ -65,13 +65,31 @@ public final class Namespace implements StackNet, NfNet {
         addDevice(lo);
     }
 
+    /**
+     * Every key a fresh Linux network namespace has (resource {@code net-sysctls.txt}: a write to one
+     * dockwire does not model is kept and read back, as /proc/sys would), the modelled ones at the
+     * values dockwire behaves by.
+     */
     private static Map<String, String> defaultSysctls() {
         Map<String, String> s = new TreeMap<>();
+        try (java.io.InputStream in = Namespace.class.getResourceAsStream("net-sysctls.txt")) {
+            for (String line : new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).split("\n")) {
+                int eq = line.indexOf(" = ");
+                if (!line.startsWith("#") && eq > 0) {
+                    s.put(line.substring(0, eq), line.substring(eq + 3));
+                }
+            }
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
         s.put("net.ipv4.ip_forward", "0");
         s.put("net.ipv4.ip_default_ttl", "64");
         s.put("net.ipv4.ipfrag_time", "30");
         s.put("net.ipv4.ipfrag_high_thresh", "4194304");
         s.put("net.ipv4.ip_local_port_range", "32768\t60999");
+        // inet_init_net's defaults: ping sockets for nobody ("1 0"), ports below 1024 for CAP_NET_BIND_SERVICE only.
+        s.put("net.ipv4.ping_group_range", "1\t0");
+        s.put("net.ipv4.ip_unprivileged_port_start", "1024");
         s.put("net.ipv4.tcp_syn_retries", "6");
         s.put("net.ipv4.tcp_synack_retries", "5");
         s.put("net.ipv4.tcp_retries2", "15");
@@ -302,28 +320,39 @@ public final class Namespace implements StackNet, NfNet {
 
     @Override
     public String sysctl(String key) {
-        return sysctls.get(key);
+        String v = written.get(key);
+        return v != null ? v : DEFAULT_SYSCTLS.get(key);
     }
 
     /** Like {@code sysctl -w KEY=VALUE}; an unknown key fails like sysctl does. */
     public void sysctl(String key, String value) {
-        if (!sysctls.containsKey(key)) {
+        if (!DEFAULT_SYSCTLS.containsKey(key)) {
             throw new IllegalArgumentException("sysctl: cannot stat /proc/sys/" + key.replace('.', '/')
                     + ": No such file or directory");
         }
-        if (sysctls == DEFAULT_SYSCTLS) {
-            sysctls = new TreeMap<>(DEFAULT_SYSCTLS);
+        if (DEFAULT_SYSCTLS.get(key).indexOf('\t') >= 0) {
+            // A vector (proc_dointvec over two ints): read back tab-separated however it was written.
+            value = String.join("\t", value.strip().split("\\s+"));
         }
-        sysctls.put(key, value);
+        if (written.isEmpty()) {
+            written = new java.util.HashMap<>(4);
+        }
+        written.put(key, value);
         stack.sysctlChanged();
         if (netfilter != null) {
             netfilter.sysctlChanged();
         }
-        bridgeNetfilter.callIptables("1".equals(sysctls.get("net.bridge.bridge-nf-call-iptables")));
+        bridgeNetfilter.callIptables("1".equals(sysctl("net.bridge.bridge-nf-call-iptables")));
     }
 
+    /** Every sysctl with its value, by key. */
     public Map<String, String> sysctls() {
-        return Collections.unmodifiableMap(sysctls);
+        if (written.isEmpty()) {
+            return DEFAULT_SYSCTLS;
+        }
+        Map<String, String> all = new TreeMap<>(DEFAULT_SYSCTLS);
+        all.putAll(written);
+        return Collections.unmodifiableMap(all);
     }
 
     @Override

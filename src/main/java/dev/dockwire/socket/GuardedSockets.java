@@ -47,6 +47,11 @@ public final class GuardedSockets implements Sockets {
     }
 
     @Override
+    public PingSocket openRawIcmp() {
+        return opened(new GuardedPing(this, sockets.openRawIcmp()));
+    }
+
+    @Override
     public TcpSocket openTcp() {
         return opened(new GuardedTcp(this, sockets.openTcp()));
     }

@@ -3,6 +3,7 @@ package dev.dockwire.socket;
 /** Errors a socket reports, named after their errno and worded like strerror(3). */
 public enum SocketError {
     EPERM("Operation not permitted"),
+    EACCES("Permission denied"),
     EADDRINUSE("Address already in use"),
     EADDRNOTAVAIL("Cannot assign requested address"),
     ECONNREFUSED("Connection refused"),

@@ -4,7 +4,25 @@ package dev.dockwire.socket;
 public interface Sockets {
     UdpSocket openUdp();
 
+    /**
+     * {@code socket(AF_INET, SOCK_DGRAM, IPPROTO_ICMP)}: a ping socket (net/ipv4/ping.c). ping_init_sock
+     * lets only a process whose group lies in {@code net.ipv4.ping_group_range} open one (the kernel's
+     * default "1 0" lets nobody; moby sets "0 2147483647" in every container with a network namespace
+     * of its own): otherwise EACCES.
+     *
+     * @throws SocketException EACCES
+     */
     PingSocket openPing();
+
+    /**
+     * {@code socket(AF_INET, SOCK_RAW, IPPROTO_ICMP)}: the raw socket BusyBox's ping and traceroute
+     * open (iputils' ping when a ping socket is refused). inet_create lets only a process with
+     * CAP_NET_RAW open one: otherwise EPERM. Echo requests and their replies go through it as
+     * through {@link #openPing}, which is all a program here does with it.
+     *
+     * @throws SocketException EPERM
+     */
+    PingSocket openRawIcmp();
 
     /** A new, unconnected TCP socket. */
     TcpSocket openTcp();

@@ -44,13 +44,22 @@ public record ComposeProject(String file, String name, List<Service> services, L
                           List<String> links, List<String> externalLinks) {
     }
 
-    /** A service's {@code cap_add:} and {@code cap_drop:} as written ({@code NET_ADMIN}) and {@code privileged:}. */
-    public record Privileges(List<String> capAdd, List<String> capDrop, boolean privileged) {
+    /**
+     * A service's {@code cap_add:} and {@code cap_drop:} as written ({@code NET_ADMIN}), {@code privileged:}
+     * and {@code sysctls:} (HostConfig.Sysctls, which Compose passes to the daemon unchecked).
+     */
+    public record Privileges(List<String> capAdd, List<String> capDrop, boolean privileged, Map<String, String> sysctls) {
         public static final Privileges NONE = new Privileges(List.of(), List.of(), false);
+
+        /** Without sysctls. */
+        public Privileges(List<String> capAdd, List<String> capDrop, boolean privileged) {
+            this(capAdd, capDrop, privileged, Map.of());
+        }
 
         public Privileges {
             capAdd = List.copyOf(capAdd);
             capDrop = List.copyOf(capDrop);
+            sysctls = Map.copyOf(sysctls);
         }
     }
 

@@ -17,7 +17,7 @@ final class ComposeServices {
     private static final Set<String> SERVICE_KEYS = Set.of("image", "command", "entrypoint", "container_name", "hostname", "networks",
             "network_mode", "ports", "expose", "depends_on", "deploy", "scale", "extra_hosts", "dns", "environment",
             "healthcheck", "restart", "volumes", "stdin_open", "tty", "profiles", "cap_add", "cap_drop", "privileged", "domainname",
-            "dns_search", "dns_opt", "mac_address", "links", "external_links");
+            "dns_search", "dns_opt", "mac_address", "links", "external_links", "sysctls");
     private static final Set<String> PORT_KEYS = Set.of("target", "published", "host_ip", "protocol", "mode", "name",
             "app_protocol");
     private static final Set<String> HEALTHCHECK_KEYS = Set.of("test", "interval", "timeout", "retries", "start_period",
@@ -135,11 +135,12 @@ final class ComposeServices {
                 resolver(node, path), list(m, "links", path), list(m, "external_links", path));
     }
 
-    /** {@code cap_add:}, {@code cap_drop:} (lists of capability names) and {@code privileged:}. */
+    /** {@code cap_add:}, {@code cap_drop:} (lists of capability names), {@code privileged:} and {@code sysctls:} (a map or KEY=VALUE list). */
     private ComposeProject.Privileges privileges(Map<String, YamlNode> m, String path) {
         return new ComposeProject.Privileges(m.containsKey("cap_add") ? f.strings(m.get("cap_add"), path + ".cap_add") : List.of(),
                 m.containsKey("cap_drop") ? f.strings(m.get("cap_drop"), path + ".cap_drop") : List.of(),
-                m.containsKey("privileged") && f.bool(m.get("privileged"), path + ".privileged"));
+                m.containsKey("privileged") && f.bool(m.get("privileged"), path + ".privileged"),
+                m.containsKey("sysctls") ? f.keyValues(m.get("sysctls"), path + ".sysctls") : Map.of());
     }
 
     /** compose-go's normalize: a {@code links:} entry's service is a {@code service_started} dependency unless one is written. */

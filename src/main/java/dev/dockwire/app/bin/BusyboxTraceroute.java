@@ -5,6 +5,7 @@ import dev.dockwire.app.Program;
 import dev.dockwire.app.Timer;
 import dev.dockwire.app.bin.ping.Getopt32;
 import dev.dockwire.app.dns.StubResolver;
+import dev.dockwire.socket.PingSocket;
 import dev.dockwire.socket.SocketException;
 import dev.dockwire.wire.IcmpPacket;
 import dev.dockwire.wire.Ipv4Address;
@@ -43,6 +44,8 @@ public final class BusyboxTraceroute implements Program {
     private int dst;
     private int local;
     private TraceProbes probeSocket;
+    /** rcvsock: the raw ICMP socket traceroute opens first (the answers reach this model through the probe socket's error queue). */
+    private PingSocket rcvsock;
     private int seq;
     private int probe;
     private int unreachable;
@@ -118,14 +121,24 @@ public final class BusyboxTraceroute implements Program {
 
     /** The probe socket, bound to -s or connected to the destination (xconnect picks the source). */
     private boolean open() {
+        try {
+            rcvsock = ctx.sockets().openRawIcmp();
+        } catch (SocketException e) {
+            // xsocket (libbb/xfuncs_printf.c) dies with perror("socket").
+            ctx.err("traceroute: socket: " + e.error().message());
+            ctx.exit(1);
+            return false;
+        }
         Integer source = opts.has('s') ? Ipv4Address.tryParse(opts.values().get('s')) : null;
         if (opts.has('s') && source == null) {
             ctx.err("traceroute: bad address '" + opts.values().get('s') + "'");
+            rcvsock.close();
             ctx.exit(1);
             return false;
         }
         if (ctx.sockets().sourceAddressFor(dst) == 0 && source == null) {
             ctx.err("traceroute: connect: Network is unreachable");
+            rcvsock.close();
             ctx.exit(1);
             return false;
         }
@@ -138,6 +151,7 @@ public final class BusyboxTraceroute implements Program {
                             type == IcmpPacket.TYPE_ECHO_REPLY ? IcmpPacket.CODE_PORT_UNREACHABLE + 1 : mark(type, code)));
         } catch (SocketException e) {
             ctx.err("traceroute: bind: " + e.error().message());
+            rcvsock.close();
             ctx.exit(1);
             return false;
         }
@@ -272,6 +286,7 @@ public final class BusyboxTraceroute implements Program {
         ctx.out(line.toString());
         if (gotThere || unreachable > 0 && unreachable >= nprobes - 1 || ++ttl > maxTtl) {
             probeSocket.close();
+            rcvsock.close();
             ctx.exit(0);
             return;
         }

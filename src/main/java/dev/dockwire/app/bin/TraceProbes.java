@@ -12,7 +12,7 @@ import io.netty.buffer.Unpooled;
  * and {@link DebianTraceroute}, differ only in texts and pacing): probe {@code n} is a UDP datagram
  * to port {@code base}+{@code n} with its TTL whose ICMP errors come back by IP_RECVERR (the
  * quoted destination must be the traced one), or with {@code -I} an ICMP echo of sequence
- * {@code n}. Every answer reaches one handler with its ICMP type and code; an echo reply is
+ * {@code n} from a raw socket (both open SOCK_RAW for it: CAP_NET_RAW). Every answer reaches one handler with its ICMP type and code; an echo reply is
  * {@link IcmpPacket#TYPE_ECHO_REPLY}.
  */
 final class TraceProbes {
@@ -36,7 +36,7 @@ final class TraceProbes {
     /** Opens the probe socket toward {@code dst}, UDP bound to {@code source} (0: the route's) or ICMP echo. */
     static TraceProbes open(ProcessContext ctx, boolean icmp, int source, int dst, int base, Answer answer) {
         if (icmp) {
-            PingSocket ping = ctx.sockets().openPing();
+            PingSocket ping = ctx.sockets().openRawIcmp();
             ping.onReply((src, seq, replyTtl, data) -> answer.answered(seq, src, replyTtl, IcmpPacket.TYPE_ECHO_REPLY, 0));
             ping.onError((reporter, seq, type, code, info) -> answer.answered(seq, reporter, 0, type, code));
             return new TraceProbes(null, ping, dst, base);

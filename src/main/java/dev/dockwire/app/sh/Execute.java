@@ -258,14 +258,15 @@ final class Execute {
                 rest.run();
                 return;
             }
-            Io.Sink sink = output(path, x.op().equals(">>"), r);
-            if (sink == null) {
-                failed(r.io, sh.dialect == Dialect.ASH ? "can't create " + target + ": Is a directory"
-                        : sh.dialect == Dialect.DASH ? "cannot create " + target + ": Is a directory"
-                        : target + ": Is a directory");
+            String refused = Builtins.isDirectory(sh, path) ? "Is a directory" : sh.ctx.writeError(path);
+            if (refused != null) {
+                failed(r.io, sh.dialect == Dialect.ASH ? "can't create " + target + ": " + refused
+                        : sh.dialect == Dialect.DASH ? "cannot create " + target + ": " + refused
+                        : target + ": " + refused);
                 k.accept(null);
                 return;
             }
+            Io.Sink sink = output(path, x.op().equals(">>"), r);
             r.io = x.fd() == 2 ? r.io.withErr(sink) : x.fd() == 1 ? r.io.withOut(sink) : r.io;
             rest.run();
         });
@@ -287,8 +288,8 @@ final class Execute {
 
     /**
      * A file opened for writing: the devices are the streams themselves; a file is written when the
-     * command is done. The place's directories are not all known (an image's /etc/nginx/conf.d), so
-     * only a known directory as the target fails; null then.
+     * command is done. The caller refused what open(2) refuses: a known directory (the place's
+     * directories are not all known, an image's /etc/nginx/conf.d) and what the files say (EROFS).
      */
     private Io.Sink output(String path, boolean append, Redirected r) {
         switch (path) {
@@ -300,9 +301,6 @@ final class Execute {
                 return r.io.err;
             default:
                 break;
-        }
-        if (Builtins.isDirectory(sh, path)) {
-            return null;
         }
         StringBuilder content = new StringBuilder();
         String before = append ? sh.ctx.readFile(path) : null;

@@ -33,6 +33,15 @@ public interface CliEnv {
         return execIn(c, argv, stdin);
     }
 
+    /**
+     * {@code docker exec --privileged}: as {@link #execIn(Container, List, List, String)} with every
+     * capability (moby's daemon/exec.go: the exec's process gets caps.GetAllCapabilities); the
+     * container's mounts, /proc/sys read-only among them, stay as they are.
+     */
+    default CommandOutput execPrivileged(Container c, List<String> argv, List<String> stdin, String workdir) {
+        return execIn(c, argv, stdin, workdir);
+    }
+
     /** {@code docker exec -d CTR ARGV...}: starts {@code argv} inside {@code c} and returns at once; its output goes nowhere. */
     CommandOutput execDetached(Container c, List<String> argv);
 

@@ -541,6 +541,9 @@ public final class DockerCommand {
         // Without -t the client does not proxy signals (cli/command/container/exec.go, moby/moby#9098):
         // Ctrl-C ends the client and the process in the container runs on; with -t the tty delivers it.
         String workdir = f.get("workdir");
-        return f.has("tty") ? host.execIn(c, argv, in, workdir) : host.jobControl().viaClient(() -> host.execIn(c, argv, in, workdir));
+        boolean privileged = f.has("privileged");
+        java.util.function.Supplier<CommandOutput> run = () -> privileged ? host.execPrivileged(c, argv, in, workdir)
+                : host.execIn(c, argv, in, workdir);
+        return f.has("tty") ? run.get() : host.jobControl().viaClient(run);
     }
 }

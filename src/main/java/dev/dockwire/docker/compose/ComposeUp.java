@@ -231,10 +231,10 @@ final class ComposeUp {
         }
     }
 
-    /** HostConfig's CapAdd, CapDrop (as written: Compose does not normalise them) and Privileged from the service. */
+    /** HostConfig's CapAdd, CapDrop (as written: Compose does not normalise them), Privileged and Sysctls from the service. */
     private static ContainerOptions options(ComposeProject.Privileges p) {
         return new ContainerOptions(p.capAdd(), p.capDrop(),
-                p.privileged(), false, java.util.Map.of(), "", false, java.util.Map.of(), List.of());
+                p.privileged(), false, java.util.Map.of(), "", false, p.sysctls(), List.of());
     }
 
     /**

@@ -9,6 +9,7 @@ import dev.dockwire.app.sh.Sh;
 import dev.dockwire.docker.CommandOutput;
 import dev.dockwire.docker.Container;
 import dev.dockwire.docker.ImageConfig;
+import dev.dockwire.kernel.Capabilities;
 import dev.dockwire.proc.PidNamespace;
 import dev.dockwire.proc.Process;
 import dev.dockwire.sim.EventLoop;
@@ -42,12 +43,21 @@ public final class ContainerCommands implements Commands {
     private final PidNamespace pids;
     private final List<Process> started = new ArrayList<>();
     private boolean killed;
+    /** What the shell's children hold: the container's capabilities, or all under {@code docker exec --privileged}. */
+    private Capabilities caps;
 
     ContainerCommands(Engine engine, EventLoop clock, Container c, PidNamespace pids) {
         this.engine = engine;
         this.clock = clock;
         this.c = c;
         this.pids = pids;
+        this.caps = Credentials.of(c);
+    }
+
+    /** The commands as a shell holding {@code held} starts them: its children inherit them (capset's bounding set). */
+    public ContainerCommands credentials(Capabilities held) {
+        this.caps = held;
+        return this;
     }
 
     /** The commands of {@code c} as its running processes' namespace (or one of their own when it is not running) sees them. */
@@ -95,7 +105,7 @@ public final class ContainerCommands implements Commands {
         Program server = server(base, args);
         ContainerTools.Tool tool = server != null ? null : engine.tools().find(base);
         if (tool != null || base.equals("ps")) {
-            CommandOutput r = tool != null ? tool.run(c, argv, stdin) : ps(argv);
+            CommandOutput r = tool != null ? tool.run(c, caps, argv, stdin) : ps(argv);
             r.output().forEach(out::out);
             clock.schedule(0, () -> done.accept(r.status()));
             return running(null);
@@ -107,7 +117,8 @@ public final class ContainerCommands implements Commands {
         if (killed) {
             return running(null);
         }
-        Exec exec = new Exec(engine, clock, c.netns(), c.hostname(), ImageDaemons.files(c), pids).stdin(stdin).parent(ppid);
+        Exec exec = new Exec(engine, clock, c.netns(), c.hostname(), ProcSys.over(ImageDaemons.files(c), engine.kernel(), c), pids).credentials(caps).stdin(stdin)
+                .parent(ppid);
         Process p = exec.start(name, program, args, env, (stream, line) -> {
             if (stream.equals("stdout")) {
                 out.out(line);

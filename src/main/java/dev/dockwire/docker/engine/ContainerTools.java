@@ -2,6 +2,7 @@ package dev.dockwire.docker.engine;
 
 import dev.dockwire.docker.CommandOutput;
 import dev.dockwire.docker.Container;
+import dev.dockwire.kernel.Capabilities;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -13,10 +14,10 @@ import java.util.Map;
  * needs nothing of {@code tools}.
  */
 public final class ContainerTools {
-    /** One tool, run to its end in container {@code c}. */
+    /** One tool, run to its end in container {@code c} by a process holding {@code caps}. */
     @FunctionalInterface
     public interface Tool {
-        CommandOutput run(Container c, List<String> argv, List<String> stdin);
+        CommandOutput run(Container c, Capabilities caps, List<String> argv, List<String> stdin);
     }
 
     private final Map<String, Tool> tools = new HashMap<>();

@@ -336,7 +336,7 @@ public final class Engine implements Swarm.Member, ProcessHost {
         if (missing != null) {
             throw new EngineException(missing.createFailed());
         }
-        HostConfigCheck.checkSysctls(c);
+        HostConfigCheck.checkSysctls(kernel, c);
         monitor.startedByHand(c);
         return restart(c);
     }

@@ -5,6 +5,8 @@ import dev.dockwire.app.Program;
 import dev.dockwire.app.Signal;
 import dev.dockwire.app.Timer;
 import dev.dockwire.docker.CommandOutput;
+import dev.dockwire.kernel.CapableKernel;
+import dev.dockwire.kernel.Capabilities;
 import dev.dockwire.proc.Job;
 import dev.dockwire.proc.JobControl;
 import dev.dockwire.proc.PidNamespace;
@@ -29,6 +31,11 @@ public final class Exec implements ProcessContext {
         String readFile(String path);
 
         boolean writeFile(String path, String content, boolean append);
+
+        /** Why open(2) of {@code path} for writing fails ("Read-only file system"), or null when it would not. */
+        default String writeError(String path) {
+            return null;
+        }
     }
 
     /** Where a background process's lines go: {@code stream} is {@code stdout} or {@code stderr}. */
@@ -65,6 +72,8 @@ public final class Exec implements ProcessContext {
                     sockets.closeAll(); // a dead process's descriptors close with it
                 }
             });
+    /** The capabilities the process holds: all for the host's root, its container's bounding set otherwise. */
+    private Capabilities caps = Capabilities.ROOT;
 
     /** A process of a PID namespace of its own (a host command, an image's daemon). */
     public Exec(ProcessHost engine, EventLoop loop, String netns, String hostname, Files files) {
@@ -140,6 +149,13 @@ public final class Exec implements ProcessContext {
         return process == null ? 0 : process.pid();
     }
 
+    /** The process holds {@code held} ({@link Credentials}): the sockets it opens ask them. */
+    public Exec credentials(Capabilities held) {
+        this.caps = held;
+        this.sockets = null; // opened from now on with what it holds
+        return this;
+    }
+
     /** Lines piped to the process's stdin (null: /dev/null). */
     public Exec stdin(List<String> lines) {
         this.stdin = lines == null ? List.of() : List.copyOf(lines);
@@ -195,7 +211,7 @@ public final class Exec implements ProcessContext {
     @Override
     public Sockets sockets() {
         if (sockets == null) {
-            sockets = new GuardedSockets(engine.kernel().sockets(netns), guard);
+            sockets = new GuardedSockets(CapableKernel.of(engine.kernel(), caps).sockets(netns), guard);
         }
         return sockets;
     }
@@ -230,6 +246,11 @@ public final class Exec implements ProcessContext {
     @Override
     public String readFile(String path) {
         return files.readFile(path);
+    }
+
+    @Override
+    public String writeError(String path) {
+        return files.writeError(path);
     }
 
     @Override

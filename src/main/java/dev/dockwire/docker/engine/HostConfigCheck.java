@@ -24,6 +24,19 @@ final class HostConfigCheck {
             "AUDIT_CONTROL", "SETFCAP", "MAC_OVERRIDE", "MAC_ADMIN", "SYSLOG", "WAKE_ALARM", "BLOCK_SUSPEND", "AUDIT_READ",
             "PERFMON", "BPF", "CHECKPOINT_RESTORE");
 
+    private static boolean exists(dev.dockwire.kernel.Kernel kernel, String key) {
+        try {
+            kernel.sysctl(dev.dockwire.kernel.Kernel.HOST, key);
+            return true;
+        } catch (dev.dockwire.kernel.KernelException e) {
+            return false;
+        }
+    }
+
+    /** runc's validSysctlMap: the System V IPC keys an IPC namespace holds. */
+    private static final List<String> IPC_SYSCTLS = List.of("kernel.msgmax", "kernel.msgmnb", "kernel.msgmni", "kernel.sem",
+            "kernel.shmall", "kernel.shmmax", "kernel.shmmni", "kernel.shm_rmid_forced");
+
     private HostConfigCheck() {
     }
 
@@ -55,8 +68,18 @@ final class HostConfigCheck {
         }
     }
 
-    /** At start, applied in the container's own namespace as runc writes them (/proc/sys), before anything runs in it. */
+    /**
+     * At start, applied in the container's own namespace as runc writes them (/proc/sys), before
+     * anything runs in it: moby's defaults for a network namespace of the container's own (daemon/
+     * oci_linux.go WithCommonOptions, NetworkMode.IsPrivate: ping sockets for every group, every port
+     * bindable without CAP_NET_BIND_SERVICE), then HostConfig.Sysctls over them (WithSysctls).
+     */
     static void applySysctls(dev.dockwire.kernel.Kernel kernel, Container c) {
+        String mode = c.networkMode();
+        if (!mode.equals("host") && !mode.startsWith("container:")) {
+            kernel.sysctl(c.netns(), "net.ipv4.ping_group_range", "0\t2147483647");
+            kernel.sysctl(c.netns(), "net.ipv4.ip_unprivileged_port_start", "0");
+        }
         new java.util.TreeMap<>(c.options().sysctls()).forEach((k, v) -> {
             if (k.startsWith("net.")) {
                 kernel.sysctl(c.netns(), k, v);
@@ -64,15 +87,34 @@ final class HostConfigCheck {
         });
     }
 
-    /** At start: a net.* sysctl in a namespace the container does not own is refused by runc. */
-    static void checkSysctls(Container c) {
+    /**
+     * At start, runc's validateSysctl (libcontainer/configs/validate): a net.* sysctl in a network
+     * namespace the container does not own is refused, and so is a key no namespace of the
+     * container's own holds (the CLI's ValidateSysctl stops those for {@code docker run}; Compose
+     * sends them as written). The IPC keys and fs.mqueue.* are the container's own IPC
+     * namespace's; kernel.domainname its UTS namespace's, kernel.hostname conflicts with the spec's.
+     * A net.* key no network namespace has fails where runc's init opens it (the host's namespace
+     * has every key a new one has).
+     */
+    static void checkSysctls(dev.dockwire.kernel.Kernel kernel, Container c) {
         String mode = c.networkMode();
-        if (!mode.equals("host") && !mode.startsWith("container:")) {
-            return;
-        }
+        boolean sharedNet = mode.equals("host") || mode.startsWith("container:");
         for (Map.Entry<String, String> e : new java.util.TreeMap<>(c.options().sysctls()).entrySet()) {
-            if (e.getKey().startsWith("net.")) {
+            String k = e.getKey();
+            String refusal = IPC_SYSCTLS.contains(k) || k.startsWith("fs.mqueue.") || k.startsWith("net.") || k.equals("kernel.domainname")
+                    ? null : k.equals("kernel.hostname") ? "is not allowed as it conflicts with the OCI \"hostname\" field"
+                    : "is not in a separate kernel namespace";
+            if (refusal != null) {
+                throw new EngineException("failed to create shim task: OCI runtime create failed: runc create failed: sysctl \""
+                        + k + "\" " + refusal + ": unknown");
+            }
+            if (sharedNet && k.startsWith("net.")) {
                 throw new EngineException("failed to create shim task: OCI runtime create failed: runc create failed: sysctl \"" + e.getKey() + "\" not allowed in host network namespace: unknown");
+            }
+            if (k.startsWith("net.") && !exists(kernel, k)) {
+                throw new EngineException("failed to create shim task: OCI runtime create failed: runc create failed: unable to start "
+                        + "container process: error during container init: open /proc/sys/" + k.replace('.', '/')
+                        + ": no such file or directory: unknown");
             }
         }
     }

@@ -93,7 +93,7 @@ final class MainProcesses {
         }
         ContainerProcesses r;
         if (program != null) {
-            Exec exec = new Exec(engine, clock, c.netns(), c.hostname(), ImageDaemons.files(c), pids);
+            Exec exec = new Exec(engine, clock, c.netns(), c.hostname(), ProcSys.over(ImageDaemons.files(c), engine.kernel(), c), pids).credentials(Credentials.of(c));
             Process init = exec.start(run.get(0), program, run.subList(1, run.size()), env,
                     (stream, line) -> log.append(stream, clock.nanos(), line));
             r = new ContainerProcesses(pids, init, shim, null, true, proxies);
@@ -101,14 +101,14 @@ final class MainProcesses {
             // sh -c 'while true; do ...; sleep 5; done': the container's shell runs the script as PID 1,
             // the programs it starts being processes of the container's namespace.
             ContainerCommands commands = new ContainerCommands(engine, clock, c, pids);
-            Exec exec = new Exec(engine, clock, c.netns(), c.hostname(), ImageDaemons.files(c), pids);
+            Exec exec = new Exec(engine, clock, c.netns(), c.hostname(), ProcSys.over(ImageDaemons.files(c), engine.kernel(), c), pids).credentials(Credentials.of(c));
             Process init = exec.start(run.get(0), commands.shell(run.get(0), env), run.subList(1, run.size()), env,
                     (stream, line) -> log.append(stream, clock.nanos(), line));
             r = new ContainerProcesses(pids, init, shim, null, true, proxies);
         } else {
             Process init = pids.spawn(0, argv.isEmpty() ? List.of("/bin/sh") : argv, env, clock.nanos());
             ImageDaemons.Daemon d = ImageDaemons.start(declared, clock, c, crashable(c, init, log),
-                    files -> new Exec(engine, clock, c.netns(), c.hostname(), files)
+                    files -> new Exec(engine, clock, c.netns(), c.hostname(), files).credentials(Credentials.of(c))
                             .output((stream, line) -> log.append(stream, clock.nanos(), line)));
             if (d != null) {
                 // nginx: SIGQUIT graceful, SIGTERM/SIGINT fast shutdown, both exit 0; every daemon ends

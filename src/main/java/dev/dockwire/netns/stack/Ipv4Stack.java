@@ -478,8 +478,22 @@ public final class Ipv4Stack extends IpLayer implements RxHandler, Sockets, Neig
         return new UdpSocketImpl(udp);
     }
 
+    /**
+     * ping_init_sock (net/ipv4/ping.c): the caller's group must lie in {@code net.ipv4.ping_group_range};
+     * every process here runs as root, group 0.
+     */
     @Override
     public PingSocket openPing() {
+        String[] range = ns.sysctl("net.ipv4.ping_group_range").trim().split("\\s+");
+        if (Long.parseLong(range[0]) > 0 || Long.parseLong(range[1]) < 0) {
+            throw new SocketException(SocketError.EACCES);
+        }
+        return icmp.openPing();
+    }
+
+    /** A raw ICMP socket: its echo requests and replies travel as a ping socket's (inet_create checked the caller's CAP_NET_RAW). */
+    @Override
+    public PingSocket openRawIcmp() {
         return icmp.openPing();
     }
 

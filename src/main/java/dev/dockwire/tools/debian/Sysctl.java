@@ -45,6 +45,7 @@ public final class Sysctl {
 
     private final Kernel kernel;
     private final String ns;
+    private final boolean readOnly;
     private boolean values;
     private boolean names;
     private boolean quiet;
@@ -52,8 +53,18 @@ public final class Sysctl {
     private boolean write;
 
     public Sysctl(Kernel kernel, String ns) {
+        this(kernel, ns, false);
+    }
+
+    /**
+     * {@code readOnly}: /proc/sys is mounted read-only (a container that is not privileged), where
+     * WriteSetting's open fails and it says {@code permission denied on key "KEY"} (measured: procps
+     * 4.0.2 under a read-only bind mount of /proc/sys, as runc makes it), exit 1.
+     */
+    public Sysctl(Kernel kernel, String ns, boolean readOnly) {
         this.kernel = kernel;
         this.ns = ns;
+        this.readOnly = readOnly;
     }
 
     public CommandResult run(List<String> args) {
@@ -119,6 +130,11 @@ public final class Sysctl {
             return syntax(out);
         }
         try {
+            if (readOnly) {
+                kernel.sysctl(ns, key.replace('/', '.'));
+                out.add("sysctl: permission denied on key \"" + key.replace('/', '.') + "\"");
+                return 1;
+            }
             kernel.sysctl(ns, key.replace('/', '.'), value);
         } catch (KernelException e) {
             return unknown(e, out);

@@ -63,7 +63,7 @@ class NetemTest {
     }
 
     private Probe probe(int n, long gap) {
-        PingSocket ping = net.ns("a").sockets().openPing();
+        PingSocket ping = net.ns("a").sockets().openRawIcmp();
         long[] sentAt = new long[n];
         double[] rtts = new double[n];
         boolean[] seen = new boolean[n];

@@ -72,7 +72,7 @@ class Ipv4StackTest {
     @Test
     void arpLeavesTheSenderReachableAndTheResponderInDelay() {
         TestNet net = lan();
-        PingSocket ping = net.ns("a").sockets().openPing();
+        PingSocket ping = net.ns("a").sockets().openRawIcmp();
         List<Integer> replies = new ArrayList<>();
         ping.onReply((src, seq, ttl, data) -> replies.add(seq));
         ByteBuf d = text("abc");
@@ -135,7 +135,7 @@ class Ipv4StackTest {
     }
 
     private static List<String> ping(TestNet net, String from, String to, int ttl) {
-        PingSocket ping = net.ns(from).sockets().openPing();
+        PingSocket ping = net.ns(from).sockets().openRawIcmp();
         List<String> events = new ArrayList<>();
         ping.onReply((src, seq, t, data) -> events.add("reply ttl=" + t));
         ping.onError((rep, seq, type, code, info) -> events.add("error " + type + "/" + code + " from "
@@ -211,7 +211,7 @@ class Ipv4StackTest {
     void pathMtuIsLearnedFromFragmentationNeededAndUsedForTheNextSend() {
         TestNet net = routed(true);
         net.kernel.linkSetMtu("r", "eth1", 1000);
-        PingSocket ping = net.ns("a").sockets().openPing();
+        PingSocket ping = net.ns("a").sockets().openRawIcmp();
         List<String> events = new ArrayList<>();
         ping.onReply((src, seq, t, data) -> events.add("reply " + seq + " " + data.readableBytes()));
         ping.onError((rep, seq, type, code, info) -> events.add("error " + seq + " " + type + "/" + code + " mtu " + info));

@@ -3,6 +3,8 @@ package dev.dockwire.app.bin.ping;
 import dev.dockwire.app.ProcessContext;
 import dev.dockwire.app.Program;
 import dev.dockwire.app.dns.StubResolver;
+import dev.dockwire.socket.PingSocket;
+import dev.dockwire.socket.SocketError;
 import dev.dockwire.socket.SocketException;
 import dev.dockwire.wire.Ipv4Address;
 import io.netty.buffer.ByteBuf;
@@ -98,8 +100,29 @@ public final class BusyboxPing implements Program, PingFamily {
             int dst = result.addresses().get(0);
             String from = source != null && Ipv4Address.tryParse(source) != null ? " from " + source : "";
             out("PING " + host + " (" + Ipv4Address.format(dst) + ")" + from + ": " + size + " data bytes");
-            new Pinger(ctx, options, this, dst).start();
+            PingSocket socket = createIcmpSocket();
+            if (socket != null) {
+                new Pinger(ctx, options, this, dst, socket).start();
+            }
         });
+    }
+
+    /**
+     * create_icmp_socket (networking/ping.c): a raw ICMP socket, whose EPERM without CAP_NET_RAW is
+     * libbb's bb_msg_perm_denied_are_you_root; any other failure is bb_msg_can_not_create_raw_socket.
+     * Null when the program ended on it (status 1; the PING line stdio held reaches the pipe at exit,
+     * after the message).
+     */
+    private PingSocket createIcmpSocket() {
+        try {
+            return ctx.sockets().openRawIcmp();
+        } catch (SocketException e) {
+            ctx.err(e.error() == SocketError.EPERM ? "ping: permission denied (are you root?)"
+                    : "ping: can't create raw socket: " + e.error().message());
+            flush();
+            ctx.exit(1);
+            return null;
+        }
     }
 
     private void usageAndExit() {

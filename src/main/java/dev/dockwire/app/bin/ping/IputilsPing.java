@@ -31,6 +31,7 @@ public final class IputilsPing implements Program, PingFamily {
     private String target;
     private int dst;
     private String replyFrom;
+    private PingSocket socket;
 
     /** getopt's attached values: {@code -c1} is {@code -c 1}. */
     private static List<String> splitAttached(List<String> args) {
@@ -116,10 +117,15 @@ public final class IputilsPing implements Program, PingFamily {
         waitSet = wait >= 0;
         options = new PingOptions(count, interval, waitSet ? wait : 10 * PingOptions.SECOND, deadline, size, ttl, pmtu, quiet);
         target = host;
+        socket = createSocket();
+        if (socket == null) {
+            return;
+        }
         String name = host;
         StubResolver resolver = new StubResolver(ctx);
         resolver.lookup(name, result -> {
             if (!result.ok()) {
+                socket.close();
                 ctx.err("ping: " + name + ": " + (result.failure() == StubResolver.Failure.TIMEOUT
                         ? "Temporary failure in name resolution" : "Name or service not known"));
                 ctx.exit(2);
@@ -155,6 +161,7 @@ public final class IputilsPing implements Program, PingFamily {
     private void begin(String reverseName) {
         // iputils connect()s a probe socket first: no route fails there, before the banner.
         if (ctx.sockets().sourceAddressFor(dst) == 0) {
+            socket.close();
             ctx.err("ping: connect: Network is unreachable");
             ctx.exit(2);
             return;
@@ -163,7 +170,36 @@ public final class IputilsPing implements Program, PingFamily {
         replyFrom = reverseName == null ? (Ipv4Address.tryParse(target) != null ? dotted : target + " (" + dotted + ")")
                 : reverseName + " (" + dotted + ")";
         ctx.out("PING " + target + " (" + dotted + ") " + options.size() + "(" + (options.size() + 28) + ") bytes of data.");
-        new Pinger(ctx, options, this, dst).start();
+        new Pinger(ctx, options, this, dst, socket).start();
+    }
+
+    /**
+     * create_socket (ping.c), before the target is resolved: a ping socket, and a raw one when the
+     * ping socket is refused (EACCES: the group is outside net.ipv4.ping_group_range). When the raw
+     * one fails too (EPERM without CAP_NET_RAW) ping says which kind and why, and exits 2 (the IPv6
+     * socket it tries next fails alike and is the requisite one; as root it adds no capability hint).
+     * Null when the program ended on it.
+     */
+    private PingSocket createSocket() {
+        try {
+            return ctx.sockets().openPing();
+        } catch (SocketException e) {
+            if (e.error() != SocketError.EACCES) {
+                return socketFailed("SOCK_DGRAM", e);
+            }
+        }
+        try {
+            return ctx.sockets().openRawIcmp();
+        } catch (SocketException e) {
+            return socketFailed("SOCK_RAW", e);
+        }
+    }
+
+    private PingSocket socketFailed(String socktype, SocketException e) {
+        ctx.err("ping: socktype: " + socktype);
+        ctx.err("ping: socket: " + e.error().message());
+        ctx.exit(2);
+        return null;
     }
 
     @Override

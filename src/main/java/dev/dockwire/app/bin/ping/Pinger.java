@@ -12,7 +12,7 @@ import java.util.Arrays;
 
 /**
  * The part of ping both iputils (ping.c, ping_common.c) and BusyBox (networking/ping.c) do the
- * same way: an ICMP echo socket, one request every {@code -i}, a table of which sequence numbers
+ * same way over the ICMP socket each opened: one request every {@code -i}, a table of which sequence numbers
  * were answered, round-trip times, {@code -w}'s deadline, SIGINT ending the run with the
  * statistics, and after the last request of {@code -c} a wait for late replies. Where the two
  * differ (sequence base, payload, when a run is complete, every text) the {@link PingFamily} says.
@@ -38,16 +38,17 @@ final class Pinger {
     private Timer deadline;
     private boolean finished;
 
-    Pinger(ProcessContext ctx, PingOptions o, PingFamily family, int dst) {
+    /** A run over {@code socket}, which the family opened as its program does (BusyBox a raw socket, iputils a ping socket first). */
+    Pinger(ProcessContext ctx, PingOptions o, PingFamily family, int dst, PingSocket socket) {
         this.ctx = ctx;
         this.o = o;
         this.family = family;
         this.dst = dst;
+        this.socket = socket;
     }
 
-    /** Opens the socket, arms SIGINT and the deadline, and sends the first request. */
+    /** Arms SIGINT and the deadline, and sends the first request. */
     void start() {
-        socket = ctx.sockets().openPing();
         socket.onReply(this::reply);
         socket.onError(this::error);
         if (o.pmtu() != null) {

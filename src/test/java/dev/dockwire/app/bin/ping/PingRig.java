@@ -98,6 +98,11 @@ final class PingRig extends VirtualProcess implements Sockets, PingSocket {
     }
 
     @Override
+    public PingSocket openRawIcmp() {
+        return this;
+    }
+
+    @Override
     public TcpSocket openTcp() {
         throw new UnsupportedOperationException();
     }

@@ -1,0 +1,85 @@
+package dev.dockwire.docker.engine;
+
+import dev.dockwire.docker.Container;
+import dev.dockwire.kernel.CapableKernel;
+import dev.dockwire.kernel.Kernel;
+import dev.dockwire.kernel.KernelException;
+
+/**
+ * A container's {@code /proc/sys/net}: its network namespace's sysctls as files (a value and a
+ * newline, proc_dointvec's), which runc mounts read-only unless the container is privileged (moby's
+ * oci/defaults.go ReadonlyPaths, dropped by {@code --privileged}): open(2) for writing then fails
+ * with EROFS whatever the process's capabilities, so {@code docker exec --privileged} cannot write
+ * either. Where it is writable a write sets the sysctl as the container's processes may
+ * (net_ctl_permissions: CAP_NET_ADMIN, which privileged holds).
+ */
+public final class ProcSys {
+    private static final String NET = "/proc/sys/net/";
+
+    private ProcSys() {
+    }
+
+    /** Whether {@code path} lies in the network namespace's tree. */
+    public static boolean covers(String path) {
+        return path.startsWith(NET) && path.length() > NET.length();
+    }
+
+    private static String key(String path) {
+        return path.substring("/proc/sys/".length()).replace('/', '.');
+    }
+
+    /** The file's content, or null when the namespace has no such sysctl (ENOENT). */
+    public static String read(Kernel kernel, Container c, String path) {
+        try {
+            return kernel.sysctl(c.netns(), key(path)) + "\n";
+        } catch (KernelException e) {
+            return null;
+        }
+    }
+
+    /** Why open(2) for writing fails, as strerror words it, or null when it would not. */
+    public static String writeError(Kernel kernel, Container c, String path) {
+        if (read(kernel, c, path) == null) {
+            return "No such file or directory";
+        }
+        return c.options().privileged() ? null : "Read-only file system";
+    }
+
+    /**
+     * Writes {@code content} as the container's process would; the truncation an open for writing
+     * does (an empty write) changes nothing, as on a proc file, and an append is a write of its own
+     * (the last line: a proc file is not extended).
+     */
+    public static void write(Kernel kernel, Container c, String path, String content) {
+        String[] lines = content.strip().split("\n");
+        String value = lines[lines.length - 1].strip();
+        if (value.isEmpty() || writeError(kernel, c, path) != null) {
+            return;
+        }
+        CapableKernel.of(kernel, Credentials.of(c)).sysctl(c.netns(), key(path), value);
+    }
+
+    /** {@code files} with the container's /proc/sys/net laid over them. */
+    static Exec.Files over(Exec.Files files, Kernel kernel, Container c) {
+        return new Exec.Files() {
+            @Override
+            public String readFile(String path) {
+                return covers(path) ? read(kernel, c, path) : files.readFile(path);
+            }
+
+            @Override
+            public boolean writeFile(String path, String content, boolean append) {
+                if (!covers(path)) {
+                    return files.writeFile(path, content, append);
+                }
+                write(kernel, c, path, content);
+                return true;
+            }
+
+            @Override
+            public String writeError(String path) {
+                return covers(path) ? ProcSys.writeError(kernel, c, path) : files.writeError(path);
+            }
+        };
+    }
+}
