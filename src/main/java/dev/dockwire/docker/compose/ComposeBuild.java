@@ -15,7 +15,10 @@ import java.util.Map;
  * tagged {@code image:} or {@code <project>-<service>}, through the {@code docker build} the CLI runs
  * ({@link BuildCommand}). What it prints: the hint Compose gives before a build (its bakeSuggest), buildx's
  * display of all the builds as one frame ({@code [+] Building 0.0s (N/N) FINISHED}), then a
- * {@code SERVICE Built} event in Compose's own display.
+ * {@code SERVICE Built} event in Compose's own display. A service whose Dockerfile is absent (a
+ * compose file copied without its sources) is not built but warned about and runs its image
+ * unbuilt, where Compose would stop with {@code unable to prepare context} or {@code failed to read
+ * dockerfile}: dockwire's own leniency, in its own WARN line.
  */
 final class ComposeBuild {
     /** Compose 2.36's hint before it builds with BuildKit (build.go bakeSuggest), printed when CLI hints are on. */
@@ -37,9 +40,17 @@ final class ComposeBuild {
     void build(List<ComposeProject.Service> services, boolean force, ComposeProgress progress) {
         List<ComposeProject.Service> todo = new ArrayList<>();
         for (ComposeProject.Service s : services) {
-            if (s.built() && (force || host.engine().images().find(s.image()) == null)) {
-                todo.add(s);
+            if (!s.built() || !force && host.engine().images().find(s.image()) != null) {
+                continue;
             }
+            if (host.readHostOrDisk(dockerfile(s.build())) == null) {
+                // Compose would stop at "unable to prepare context" or "failed to read dockerfile"; a file copied without its sources still comes up.
+                progress.warn("WARN[0000] " + p.file() + ":" + s.build().line() + ": services." + s.name() + ".build: no Dockerfile at "
+                        + dockerfile(s.build()) + ": no image is built; the service runs image " + s.image()
+                        + ", which runs nothing unless declared (x-dockwire: images)");
+                continue;
+            }
+            todo.add(s);
         }
         if (todo.isEmpty()) {
             return;
@@ -77,7 +88,7 @@ final class ComposeBuild {
     /** The build of {@code s}: its Dockerfile relative to its context, a bare arg taken from the environment (dropped when unset). */
     private BuildCommand.Request request(ComposeProject.Service s) {
         ComposeProject.Build b = s.build();
-        String file = b.dockerfile().startsWith("/") ? b.dockerfile() : (b.context().equals(".") ? "" : b.context() + "/") + b.dockerfile();
+        String file = b.dockerfile().equals("Dockerfile") ? null : dockerfile(b);
         Map<String, String> args = new LinkedHashMap<>();
         b.args().forEach((k, v) -> {
             String value = v != null ? v : host.environment().get(k);
@@ -86,5 +97,10 @@ final class ComposeBuild {
             }
         });
         return new BuildCommand.Request(b.context(), file, args, b.target(), List.of(s.image()), Map.of());
+    }
+
+    /** The Dockerfile's path: as written when absolute, else in the context (compose-go resolves it so). */
+    private static String dockerfile(ComposeProject.Build b) {
+        return b.dockerfile().startsWith("/") ? b.dockerfile() : (b.context().equals(".") ? "" : b.context() + "/") + b.dockerfile();
     }
 }

@@ -97,10 +97,17 @@ class ComposeBuildTest {
     }
 
     @Test
-    void aMissingDockerfileFailsTheUp() {
-        h.run("printf 'services:\\n  web:\\n    build: ./nowhere\\n' > /q/compose.yaml");
+    void aFailedBuildFailsTheUpAndAMissingDockerfileIsSaid() {
+        h.run("printf 'FROM nosuchbase\\n' > /q/web/Dockerfile");
+        h.run("printf 'services:\\n  web:\\n    build: ./web\\n' > /q/compose.yaml");
         CommandResult r = h.run("docker compose -f /q/compose.yaml up -d");
         assertEquals(1, r.status());
-        assertEquals("unable to prepare context: path \"/q/nowhere\" not found", r.output().get(r.output().size() - 1), String.join("\n", r.output()));
+        assertTrue(r.output().get(r.output().size() - 1).startsWith("failed to solve: docker.io/library/nosuchbase:latest: failed to resolve source metadata"),
+                String.join("\n", r.output()));
+
+        h.run("printf 'services:\\n  web:\\n    build: ./nowhere\\n' > /q/compose.yaml");
+        List<String> up = h.ok("docker compose -f /q/compose.yaml up -d");
+        assertEquals("WARN[0000] /q/compose.yaml:3: services.web.build: no Dockerfile at /q/nowhere/Dockerfile: no image is built;"
+                + " the service runs image q-web, which runs nothing unless declared (x-dockwire: images)", up.get(0));
     }
 }
