@@ -44,10 +44,8 @@ final class ComposeBuild {
                 continue;
             }
             if (host.readHostOrDisk(dockerfile(s.build())) == null) {
-                // Compose would stop at "unable to prepare context" or "failed to read dockerfile"; a file copied without its sources still comes up.
-                progress.warn("WARN[0000] " + p.file() + ":" + s.build().line() + ": services." + s.name() + ".build: no Dockerfile at "
-                        + dockerfile(s.build()) + ": no image is built; the service runs image " + s.image()
-                        + ", which runs nothing unless declared (x-dockwire: images)");
+                // Compose would stop at "unable to prepare context" or "failed to read dockerfile"; a file copied
+                // without its sources still comes up, said with the file's notes (unbuilt).
                 continue;
             }
             todo.add(s);
@@ -83,6 +81,22 @@ final class ComposeBuild {
         for (ComposeProject.Service s : todo) {
             progress.done("", s.name(), "Built");
         }
+    }
+
+    /**
+     * What {@code compose} says, with the file's notes, of each service with {@code build:} whose
+     * Dockerfile is absent: dockwire's own WARN line (the service runs its image unbuilt).
+     */
+    static List<String> unbuilt(CliEnv host, ComposeProject p) {
+        List<String> out = new ArrayList<>();
+        for (ComposeProject.Service s : p.services()) {
+            if (s.built() && host.readHostOrDisk(dockerfile(s.build())) == null) {
+                out.add("WARN[0000] " + p.file() + ":" + s.build().line() + ": services." + s.name() + ".build: no Dockerfile at "
+                        + dockerfile(s.build()) + ": no image is built; the service runs image " + s.image()
+                        + ", which runs nothing unless declared (x-dockwire: images)");
+            }
+        }
+        return out;
     }
 
     /** The build of {@code s}: its Dockerfile relative to its context, a bare arg taken from the environment (dropped when unset). */
