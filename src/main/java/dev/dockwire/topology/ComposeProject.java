@@ -31,7 +31,7 @@ public record ComposeProject(String file, String name, List<Service> services, L
      * ({@code [ip:][host[-end]:]container[-end][/proto]}), {@code expose} {@code --expose} specs;
      * {@code entrypoint} null keeps the image's, {@code restart} null is {@code no};
      * {@code stdinOpen} and {@code tty} are {@code stdin_open:} and {@code tty:} (docker run -i and -t);
-     * {@code built} says the service has {@code build:}, so Compose builds its image rather than pulling it;
+     * {@code build} is its {@code build:} (null: none), so Compose builds its image rather than pulling it;
      * {@code privileges} are {@code cap_add:}, {@code cap_drop:} and {@code privileged:}.
      * {@code links} and {@code externalLinks} are {@code SERVICE[:ALIAS]} and {@code CONTAINER[:ALIAS]}.
      */
@@ -40,8 +40,20 @@ public record ComposeProject(String file, String name, List<Service> services, L
                           List<ServiceNetwork> networks, String networkMode, List<String> ports, List<String> expose,
                           List<Dependency> dependsOn, int replicas, List<String> extraHosts, List<String> dns,
                           Map<String, String> environment, Healthcheck healthcheck, List<Mount> mounts,
-                          boolean stdinOpen, boolean tty, Privileges privileges, boolean built, int line, Resolver resolver,
+                          boolean stdinOpen, boolean tty, Privileges privileges, Build build, int line, Resolver resolver,
                           List<String> links, List<String> externalLinks) {
+        /** Whether the service has {@code build:}: Compose builds its image rather than pulling it. */
+        public boolean built() {
+            return build != null;
+        }
+    }
+
+    /**
+     * A service's {@code build:} (compose-go types.BuildConfig): the context directory resolved
+     * against the compose file's, the Dockerfile as written (relative to the context), build
+     * arguments (a null value: taken from the environment, as {@code --build-arg K}) and target stage (null: the last).
+     */
+    public record Build(String context, String dockerfile, Map<String, String> args, String target, int line) {
     }
 
     /**

@@ -17,7 +17,7 @@ final class ComposeServices {
     private static final Set<String> SERVICE_KEYS = Set.of("image", "command", "entrypoint", "container_name", "hostname", "networks",
             "network_mode", "ports", "expose", "depends_on", "deploy", "scale", "extra_hosts", "dns", "environment",
             "healthcheck", "restart", "volumes", "stdin_open", "tty", "profiles", "cap_add", "cap_drop", "privileged", "domainname",
-            "dns_search", "dns_opt", "mac_address", "links", "external_links", "sysctls");
+            "dns_search", "dns_opt", "mac_address", "links", "external_links", "sysctls", "build");
     private static final Set<String> PORT_KEYS = Set.of("target", "published", "host_ip", "protocol", "mode", "name",
             "app_protocol");
     private static final Set<String> HEALTHCHECK_KEYS = Set.of("test", "interval", "timeout", "retries", "start_period",
@@ -63,10 +63,7 @@ final class ComposeServices {
         Map<String, YamlNode> m = node.map();
         for (var e : m.entrySet()) {
             String k = e.getKey();
-            if (k.equals("build") && !m.containsKey("image")) {
-                notes.note(e.getValue(), path + ".build", "ignored: no image is built; the service runs image "
-                        + builtImage(project, name) + ", which runs nothing unless declared (x-dockwire: images)");
-            } else if (!SERVICE_KEYS.contains(k) && !k.startsWith("x-")) {
+            if (!SERVICE_KEYS.contains(k) && !k.startsWith("x-")) {
                 notes.note(e.getValue(), path + "." + k, "ignored (does not shape the network)");
             }
         }
@@ -131,7 +128,8 @@ final class ComposeServices {
                 m.containsKey("environment") ? f.keyValues(m.get("environment"), path + ".environment") : Map.of(),
                 healthcheck(m.get("healthcheck"), path + ".healthcheck"), mounts(m.get("volumes"), path + ".volumes"),
                 m.containsKey("stdin_open") && f.bool(m.get("stdin_open"), path + ".stdin_open"),
-                m.containsKey("tty") && f.bool(m.get("tty"), path + ".tty"), privileges(m, path), m.containsKey("build"), node.line(),
+                m.containsKey("tty") && f.bool(m.get("tty"), path + ".tty"), privileges(m, path),
+                m.containsKey("build") ? new ComposeBuilds(f, notes).build(m.get("build"), path + ".build") : null, node.line(),
                 resolver(node, path), list(m, "links", path), list(m, "external_links", path));
     }
 

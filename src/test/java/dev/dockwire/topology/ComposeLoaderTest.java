@@ -38,9 +38,25 @@ class ComposeLoaderTest {
     void aBuildOnlyServiceRunsTheImageComposeBuildsNamedAfterTheProject() {
         ComposeProject p = load("name: shop\nservices:\n  nginx:\n    build: .\n  api:\n    build: ./api\n    image: shop/api:1\n");
         assertEquals(List.of("shop-nginx", "shop/api:1"), p.services().stream().map(ComposeProject.Service::image).toList());
-        assertEquals(List.of("compose.yml:4: services.nginx.build: ignored: no image is built; the service runs image shop-nginx,"
-                + " which runs nothing unless declared (x-dockwire: images)",
-                "compose.yml:6: services.api.build: ignored (does not shape the network)"), p.notes());
+        assertEquals(List.of(), p.notes());
+        assertEquals(new ComposeProject.Build(".", "Dockerfile", Map.of(), null, 4), p.service("nginx").build());
+        assertEquals(new ComposeProject.Build("api", "Dockerfile", Map.of(), null, 6), p.service("api").build());
+    }
+
+    @Test
+    void theLongBuildFormResolvesItsContextAgainstTheFile() {
+        ComposeProject p = ComposeLoader.parse("/srv/shop/compose.yml", "services:\n  web:\n    build:\n      context: ./app\n"
+                + "      dockerfile: docker/Dockerfile.prod\n      target: runtime\n      args: [VERSION=2, TOKEN]\n      cache_from: [x]\n",
+                Map.of(), "shop", null);
+        ComposeProject.Build b = p.service("web").build();
+        assertEquals("/srv/shop/app", b.context());
+        assertEquals("docker/Dockerfile.prod", b.dockerfile());
+        assertEquals("runtime", b.target());
+        Map<String, String> args = new java.util.LinkedHashMap<>();
+        args.put("VERSION", "2");
+        args.put("TOKEN", null);
+        assertEquals(args, b.args());
+        assertEquals(List.of("/srv/shop/compose.yml:8: services.web.build.cache_from: ignored (does not shape what the image runs)"), p.notes());
     }
 
     @Test

@@ -9,4 +9,17 @@ public interface Bases {
 
     /** The manifest digest the image resolves to ({@code sha256:...}), shown in the FROM step. */
     String digest(String image);
+
+    /** The image's LABELs, which a stage built on it starts with (none: an image without labels). */
+    default java.util.Map<String, String> labels(String image) {
+        return java.util.Map.of();
+    }
+
+    /**
+     * The programs package {@code pkg} of distribution {@code family} ({@code alpine}, {@code debian},
+     * {@code fedora}) puts on the PATH, name to provider; null for a package the catalogue does not know.
+     */
+    default java.util.Map<String, String> packagePrograms(String family, String pkg) {
+        return null;
+    }
 }

@@ -19,7 +19,8 @@ import java.util.Set;
  * (an earlier stage, {@code scratch}, or an image from {@link Bases}); ARG scope (meta args for
  * FROM, {@code --build-arg} over defaults, a stage's bare ARG inheriting the meta value); ENV
  * appended or replaced in place; WORKDIR joined to the current one; EXPOSE into ExposedPorts;
- * ENTRYPOINT resetting a CMD not set in the stage; the shell form through SHELL; COPY/ADD's files.
+ * ENTRYPOINT resetting a CMD not set in the stage; the shell form through SHELL; COPY/ADD's files;
+ * LABELs over the base's; RUN's package installs ({@link RunInstalls}).
  */
 public final class ImageBuilder {
     private static final List<String> DEFAULT_SHELL = List.of("/bin/sh", "-c");
@@ -31,6 +32,7 @@ public final class ImageBuilder {
     private final List<String> steps = new ArrayList<>();
     private final List<String> loaded = new ArrayList<>();
     private final List<String> runs = new ArrayList<>();
+    private final List<String> skipped = new ArrayList<>();
 
     private ImageBuilder(Dockerfile file, Map<String, String> buildArgs, Bases bases, BuildContext context) {
         this.file = file;
@@ -80,7 +82,7 @@ public final class ImageBuilder {
             }
         }
         Result r = done[t];
-        return new Build(r.config(), r.labels(), r.files(), steps, loaded, runs, digest(r));
+        return new Build(r.config(), r.labels(), r.files(), steps, loaded, runs, skipped, digest(r));
     }
 
     /** The stages {@code i} needs: its base if a stage, and COPY --from stages, transitively. */
@@ -137,6 +139,7 @@ public final class ImageBuilder {
                         + ": pull access denied, repository does not exist or may require authorization: server message: "
                         + "insufficient_scope: authorization failed", s.source().startLine(), s.source().endLine());
             }
+            labels.putAll(bases.labels(baseName));
             if (!loaded.contains(canonical)) {
                 loaded.add(canonical);
             }
@@ -193,6 +196,7 @@ public final class ImageBuilder {
         private ImageConfig.Healthcheck health;
         private List<String> shell = DEFAULT_SHELL;
         private final Map<String, String> providers;
+        private final RunInstalls installs = new RunInstalls(bases, skipped);
         private final String reference;
         private StepNames steps;
 
@@ -217,7 +221,7 @@ public final class ImageBuilder {
         }
 
         ImageConfig config() {
-            return new ImageConfig(reference, entrypoint, cmd, env, workdir, user, exposed, stopSignal, health, providers);
+            return new ImageConfig(reference, entrypoint, cmd, env, workdir, user, exposed, stopSignal, health, installs.programs(providers));
         }
 
         private String word(String w) throws DockerfileException {
@@ -284,6 +288,7 @@ public final class ImageBuilder {
                 }
             } else if (c instanceof Instruction.Run r) {
                 runs.add(String.join(" ", r.command().args()));
+                installs.run(r);
                 steps.add(upper(c));
             } else if (c instanceof Instruction.Copy cp) {
                 new CopyFiles(context, files, workdir, lex, scope).copy(cp, cp.from() == null ? null : stageFiles(cp.from(), done));

@@ -8,7 +8,9 @@ import dev.dockwire.docker.build.BuildContext;
 import dev.dockwire.docker.build.Dockerfile;
 import dev.dockwire.docker.build.DockerfileException;
 import dev.dockwire.docker.build.ImageBuilder;
+import dev.dockwire.docker.build.RunInstalls;
 import dev.dockwire.docker.engine.Engine;
+import dev.dockwire.docker.engine.Images;
 import dev.dockwire.docker.engine.ImageService;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -25,15 +27,37 @@ import java.util.Map;
  * or, with {@code -q}, the image ID alone. Errors are buildx's {@code ERROR: failed to solve: ...}
  * after the Dockerfile lines they concern (solver/errdefs Source.Print).
  */
-final class BuildCommand {
+public final class BuildCommand {
     private final CliEnv host;
 
-    BuildCommand(CliEnv host) {
+    public BuildCommand(CliEnv host) {
         this.host = host;
     }
 
-    /** The result of a build for Compose and the CLI: the image ID, the progress lines, or the error lines. */
-    record Outcome(String id, List<String> lines, boolean failed) {
+    /**
+     * What to build, from {@code docker build}'s flags or a compose service's {@code build:}: the
+     * context directory, the Dockerfile (null: the context's {@code Dockerfile}; else as named from
+     * the working directory), build arguments, the target stage (null: the last), the names to tag and
+     * {@code --label}s (over the Dockerfile's LABELs).
+     */
+    public record Request(String context, String file, Map<String, String> args, String target, List<String> tags,
+                          Map<String, String> labels) {
+    }
+
+    /**
+     * The result of a build for Compose and the CLI: the image ID, the plain progress lines (or the
+     * error lines), the vertices they name and the WARNING line about the RUN commands skipped (null: none).
+     */
+    public record Outcome(String id, List<String> lines, boolean failed, List<BuildProgress.Vertex> vertices, String warning) {
+        /** This build's vertices in the last frame of the terminal display, as Compose runs it for {@code service}. */
+        public List<String> frame(String service) {
+            return BuildProgress.frame(vertices, service);
+        }
+
+        /** How many vertices the build had: the {@code (N/N)} of the display's first line. */
+        public int vertexCount() {
+            return vertices.size();
+        }
     }
 
     CommandOutput run(List<String> args) {
@@ -61,25 +85,31 @@ final class BuildCommand {
                 buildArgs.put(kv, host.environment().get(kv));
             }
         }
-        Outcome o = build(f.positional().get(0), f.get("file"), buildArgs, f.get("target"), f.all("tag"), f.has("quiet"));
+        Outcome o = build(new Request(f.positional().get(0), f.get("file"), buildArgs, f.get("target"), f.all("tag"),
+                CreateFlags.labels(f.all("label"))), f.has("quiet"));
         if (o.failed()) {
             return new CommandOutput(1, o.lines());
         }
         return CommandOutput.ok(f.has("quiet") ? List.of(o.id()) : o.lines());
     }
 
-    /** Builds {@code contextDir} (its {@code Dockerfile}, or {@code file}) and names the image {@code tags}. */
-    Outcome build(String contextDir, String file, Map<String, String> buildArgs, String target, List<String> tags, boolean quiet) {
+    /** Builds {@code r}'s context (its {@code Dockerfile}, or the file named) and names the image its tags. */
+    public Outcome build(Request r, boolean quiet) {
+        String contextDir = r.context();
+        String file = r.file();
+        Map<String, String> buildArgs = r.args();
+        String target = r.target();
+        List<String> tags = r.tags();
         String ctx = contextDir.endsWith("/") && contextDir.length() > 1 ? contextDir.substring(0, contextDir.length() - 1) : contextDir;
         List<String> listed = host.listHostOrDisk(ctx);
         if (listed == null) {
-            return new Outcome(null, List.of("ERROR: unable to prepare context: path \"" + contextDir + "\" not found"), true);
+            return failed(List.of("ERROR: unable to prepare context: path \"" + contextDir + "\" not found"));
         }
         String dfName = file == null ? "Dockerfile" : file;
         String dfPath = file == null ? path(ctx, "Dockerfile") : file;
         String text = host.readHostOrDisk(dfPath);
         if (text == null) {
-            return new Outcome(null, List.of("ERROR: failed to solve: failed to read dockerfile: open " + dfName + ": no such file or directory"), true);
+            return failed(List.of("ERROR: failed to solve: failed to read dockerfile: open " + dfName + ": no such file or directory"));
         }
         List<String> lines = new ArrayList<>();
         lines.add("#0 building with \"default\" instance using docker driver");
@@ -97,6 +127,16 @@ final class BuildCommand {
             @Override
             public String digest(String image) {
                 return engine.images().published(image).id();
+            }
+
+            @Override
+            public Map<String, String> labels(String image) {
+                return engine.images().labels(image);
+            }
+
+            @Override
+            public Map<String, String> packagePrograms(String family, String pkg) {
+                return Images.packagePrograms(family, pkg);
             }
         };
         BuildContext context = new BuildContext() {
@@ -121,7 +161,7 @@ final class BuildCommand {
             }
             out.addAll(BuildProgress.source(dfName, text, e.startLine(), e.endLine()));
             out.add("ERROR: failed to solve: " + e.getMessage());
-            return new Outcome(null, out, true);
+            return failed(out);
         }
         for (String base : b.bases()) {
             progress.vertex("[internal] load metadata for " + base);
@@ -150,7 +190,10 @@ final class BuildCommand {
         for (String content : b.files().values()) {
             size += content.getBytes(StandardCharsets.UTF_8).length;
         }
-        ImageService.BuiltImage image = new ImageService.BuiltImage(b.config(), id, Instant.ofEpochMilli(System.currentTimeMillis()), size, b.files());
+        Map<String, String> labels = new LinkedHashMap<>(b.labels());
+        labels.putAll(r.labels());
+        ImageService.BuiltImage image = new ImageService.BuiltImage(b.config(), id, Instant.ofEpochMilli(System.currentTimeMillis()), size,
+                b.files(), labels);
         List<String> export = new ArrayList<>(List.of("exporting layers 0.0s done", "writing image " + id + " done"));
         for (String tag : tags) {
             ImageService.PullNames names = ImageService.pullNames(tag);
@@ -158,7 +201,15 @@ final class BuildCommand {
             export.add("naming to " + names.canonical() + " done");
         }
         progress.vertex("exporting to image", export.toArray(String[]::new));
-        return new Outcome(id, lines, false);
+        String warning = RunInstalls.warning(b.skipped());
+        if (warning != null) {
+            lines.add(warning);
+        }
+        return new Outcome(id, lines, false, progress.vertices(), warning);
+    }
+
+    private static Outcome failed(List<String> lines) {
+        return new Outcome(null, lines, true, List.of(), null);
     }
 
     private static String path(String dir, String name) {

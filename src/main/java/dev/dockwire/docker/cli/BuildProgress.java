@@ -11,21 +11,55 @@ import java.util.List;
  */
 final class BuildProgress {
     private final List<String> out;
+    private final List<Vertex> vertices = new ArrayList<>();
     private int next = 1;
 
     BuildProgress(List<String> out) {
         this.out = out;
     }
 
+    /** A vertex of the build graph as the progress names it, with its status lines as the plain printer ends them. */
+    record Vertex(String name, List<String> statuses) {
+        Vertex {
+            statuses = List.copyOf(statuses);
+        }
+    }
+
     /** One finished vertex with its status lines (the emulated build takes no time). */
     void vertex(String name, String... statuses) {
         int n = next++;
+        vertices.add(new Vertex(name, List.of(statuses)));
         out.add("#" + n + " " + name);
         for (String s : statuses) {
             out.add("#" + n + " " + s);
         }
         out.add("#" + n + " DONE 0.0s");
         out.add("");
+    }
+
+    /** The vertices so far, in order. */
+    List<Vertex> vertices() {
+        return List.copyOf(vertices);
+    }
+
+    /**
+     * The vertices of a build Compose ran for {@code service} as the last frame of the terminal
+     * display (progressui's tty mode) shows them below its {@code [+] Building 0.0s (N/N) FINISHED}:
+     * each as {@code  => NAME} with buildx's prefix (util/progress WithPrefix: {@code [web internal] ...},
+     * {@code [web 1/2] ...}, {@code [web] exporting to image}) and its statuses as {@code  => => STATUS}
+     * without the plain printer's {@code done}. The right-hand columns (durations) are left out, as
+     * dockwire's Compose frames leave them.
+     */
+    static List<String> frame(List<Vertex> vertices, String service) {
+        List<String> lines = new ArrayList<>();
+        for (Vertex v : vertices) {
+            String name = v.name().startsWith("[") ? "[" + service + " " + v.name().substring(1) : "[" + service + "] " + v.name();
+            lines.add(" => " + name);
+            for (String s : v.statuses()) {
+                lines.add(" => => " + s.replaceFirst("( 0\\.0s)? done$", ""));
+            }
+        }
+        return lines;
     }
 
     /**

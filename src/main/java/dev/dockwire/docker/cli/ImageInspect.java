@@ -2,7 +2,6 @@ package dev.dockwire.docker.cli;
 
 import dev.dockwire.docker.ImageConfig;
 import dev.dockwire.docker.engine.ImageService;
-import dev.dockwire.docker.engine.Images;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -34,14 +33,14 @@ final class ImageInspect {
     /** The daemon's JSON of {@code image}. */
     static Map<String, Object> raw(ImageService images, ImageService.Stored image) {
         Instant tagged = images.lastTagged(image.image().id());
-        return response(images, image, legacyConfig(images.config(image.name()), Images.labels(image.name())),
+        return response(images, image, legacyConfig(images.config(image.name()), images.labels(image.name())),
                 tagged == null ? ZERO_TIME : rfc3339Nano(tagged));
     }
 
     /** The client's decoded view of {@code image}, which {@code --format} templates read. */
     static Map<String, Object> typed(ImageService images, ImageService.Stored image) {
         Instant tagged = images.lastTagged(image.image().id());
-        return response(images, image, ociConfig(images.config(image.name()), Images.labels(image.name())),
+        return response(images, image, ociConfig(images.config(image.name()), images.labels(image.name())),
                 goString(tagged == null ? Instant.parse(ZERO_TIME) : tagged));
     }
 

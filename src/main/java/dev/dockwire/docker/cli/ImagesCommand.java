@@ -7,7 +7,6 @@ import dev.dockwire.docker.EngineException;
 import dev.dockwire.docker.engine.Engine;
 import dev.dockwire.docker.engine.ImageDelete;
 import dev.dockwire.docker.engine.ImageService;
-import dev.dockwire.docker.engine.Images;
 import java.nio.file.FileSystems;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -86,7 +85,7 @@ final class ImagesCommand {
                     String label = kv < 0 ? value : value.substring(0, kv);
                     // filters.MatchKVList: the label is set, and to the value when one is given
                     bounds.add(s -> {
-                        String v = Images.labels(s.name()).get(label);
+                        String v = engine.images().labels(s.name()).get(label);
                         return v != null && (kv < 0 || v.equals(value.substring(kv + 1)));
                     });
                 }

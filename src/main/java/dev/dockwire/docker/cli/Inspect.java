@@ -96,7 +96,7 @@ final class Inspect {
      * ExposedPorts, Env, WorkingDir, Entrypoint, User, StopSignal and Healthcheck (fields with
      * omitempty left out when unset), and Cmd: the command run gave, else the image's CMD.
      */
-    static Map<String, Object> config(Container c, ImageConfig image) {
+    static Map<String, Object> config(Container c, ImageConfig image, Map<String, String> imageLabels) {
         Map<String, Object> config = new LinkedHashMap<>();
         config.put("Hostname", c.hostname());
         config.put("Domainname", c.options().domainname());
@@ -129,7 +129,10 @@ final class Inspect {
             config.put("MacAddress", mac);
         }
         config.put("OnBuild", null);
-        config.put("Labels", new TreeMap<>(c.labels()));
+        // moby's daemon/commit.go merge: the image's labels under the container's own.
+        Map<String, String> labels = new TreeMap<>(imageLabels);
+        labels.putAll(c.labels());
+        config.put("Labels", labels);
         if (image != null && !image.stopSignal().equals("SIGTERM")) {
             config.put("StopSignal", image.stopSignal());
         }
@@ -293,7 +296,7 @@ final class Inspect {
         graph.put("Name", "overlay2");
         m.put("GraphDriver", graph);
         m.put("Mounts", List.of());
-        m.put("Config", config(c, image));
+        m.put("Config", config(c, image, engine.images().labels(c.image())));
         Map<String, Object> ns = new LinkedHashMap<>();
         // moby 28 api/types/container.NetworkSettings: NetworkSettingsBase, then DefaultNetworkSettings, then Networks.
         ns.put("Bridge", "");

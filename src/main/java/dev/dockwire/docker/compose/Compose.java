@@ -73,7 +73,30 @@ public final class Compose {
 
     /** {@code up -d [--scale SERVICE=N]}; a failure throws with the progress so far. */
     public List<String> up(Map<String, Integer> scale) {
-        return new ComposeUp(host, p, file).run(scale);
+        return up(scale, false);
+    }
+
+    /** {@code up -d [--scale SERVICE=N] [--build]}: {@code build} rebuilds the images of services with {@code build:}. */
+    public List<String> up(Map<String, Integer> scale, boolean build) {
+        return new ComposeUp(host, p, file).run(scale, build);
+    }
+
+    /**
+     * {@code build [SERVICE...]} (none: every service): rebuilds the images of those with
+     * {@code build:}, then Compose's {@code [+] Building N/N} display of their Built events.
+     */
+    public List<String> build(List<String> services) {
+        List<ComposeProject.Service> chosen = new ArrayList<>();
+        for (String name : services) {
+            ComposeProject.Service s = p.service(name);
+            if (s == null) {
+                throw new ComposeException("no such service: " + name, List.of("no such service: " + name), 0, "");
+            }
+            chosen.add(s);
+        }
+        ComposeProgress progress = new ComposeProgress("Building");
+        new ComposeBuild(host, p).build(services.isEmpty() ? p.services() : chosen, true, progress);
+        return progress.lines();
     }
 
     /** {@code down}: containers in reverse start order, then the networks this project created (by their labels). */

@@ -74,7 +74,7 @@ public final class ComposeCommand {
         }
         String cmd = g.positional().get(0);
         List<String> rest = g.positional().subList(1, g.positional().size());
-        if (!List.of("up", "down", "ps", "exec", "port", "logs", "config", "ls").contains(cmd)) {
+        if (!List.of("up", "down", "ps", "exec", "port", "logs", "config", "ls", "build").contains(cmd)) {
             return CommandOutput.fail(SYNTAX_FAILURE, "unknown docker command: \"compose " + cmd + "\"");
         }
         if (List.of("exec", "port").contains(cmd)) {
@@ -115,6 +115,11 @@ public final class ComposeCommand {
                     yield compose.ps(f.has("all"), f.has("quiet"), f.has("services"));
                 }
                 case "exec" -> exec(compose, rest);
+                case "build" -> {
+                    CliFlags f = CliFlags.parse(rest, List.of(new Spec("no-cache", (char) 0, false), new Spec("pull", (char) 0, false),
+                            new Spec("quiet", 'q', false), new Spec("build-arg", (char) 0, true), new Spec("progress", (char) 0, true)), true);
+                    yield CommandOutput.ok(compose.build(f.positional()));
+                }
                 case "config" -> {
                     CliFlags.parse(rest, List.of(new Spec("quiet", 'q', false), new Spec("services", (char) 0, false),
                             new Spec("no-interpolate", (char) 0, false), new Spec("format", (char) 0, true)), true);
@@ -189,6 +194,7 @@ public final class ComposeCommand {
         ComposeProject p = ComposeLoader.parse(file, text, env, dir, name, profiles);
         configFile = abs;
         p.notes().forEach(n -> warnings.add("WARN[0000] " + n));
+        warnings.addAll(ComposeBuild.unbuilt(host, p));
         String f = file;
         String t = text;
         resolve = () -> ComposeLoader.config(f, t, env, dir, name, profiles);
@@ -228,7 +234,7 @@ public final class ComposeCommand {
                 return refused;
             }
         }
-        return CommandOutput.ok(compose.up(scale));
+        return CommandOutput.ok(compose.up(scale, f.has("build")));
     }
 
     /**

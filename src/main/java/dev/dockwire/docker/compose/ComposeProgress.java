@@ -14,6 +14,23 @@ final class ComposeProgress {
 
     private final List<Event> events = new ArrayList<>();
     private final List<String> warnings = new ArrayList<>();
+    private final List<String> builds = new ArrayList<>();
+    private final String title;
+
+    /** The display of {@code up} and {@code down}: {@code [+] Running N/M}. */
+    ComposeProgress() {
+        this("Running");
+    }
+
+    /** A display titled {@code title} ({@code Building} for {@code compose build}: progress.RunWithTitle). */
+    ComposeProgress(String title) {
+        this.title = title;
+    }
+
+    /** What the builds printed (buildx's display, on stdout), after the warnings and before the display. */
+    void build(List<String> lines) {
+        builds.addAll(lines);
+    }
 
     /** A warning printed before the progress display, as Compose prints them. */
     void warn(String line) {
@@ -49,11 +66,12 @@ final class ComposeProgress {
 
     List<String> lines() {
         List<String> out = new ArrayList<>(warnings);
+        out.addAll(builds);
         if (events.isEmpty()) {
             return out;
         }
         long ok = events.stream().filter(Event::ok).count();
-        out.add("[+] Running " + ok + "/" + events.size());
+        out.add("[+] " + title + " " + ok + "/" + events.size());
         int width = events.stream().mapToInt(e -> what(e).length()).max().orElse(0);
         for (Event e : events) {
             String what = what(e);

@@ -53,8 +53,12 @@ final class ComposeUp {
         return host.engine();
     }
 
-    /** Brings the project up; {@code scale} overrides replicas per service. Returns the progress lines. */
-    List<String> run(Map<String, Integer> scale) {
+    /**
+     * Brings the project up; {@code scale} overrides replicas per service, {@code build} rebuilds
+     * the images of services with {@code build:} (else only those the daemon lacks are built, after
+     * the pulls, as compose's ensureImagesExists). Returns the progress lines.
+     */
+    List<String> run(Map<String, Integer> scale, boolean build) {
         for (String svc : scale.keySet()) {
             if (p.service(svc) == null) {
                 throw new ComposeException("no such service: " + svc, progress.lines(), 0, "");
@@ -63,6 +67,7 @@ final class ComposeUp {
         // What the file's x-dockwire images say the built or unmodelled images run, as `dockwire run` declares them.
         p.images().forEach(i -> engine().images().declare(i.image(), i.port(), i.text()));
         pullMissing();
+        new ComposeBuild(host, p).build(p.services(), build, progress);
         Set<String> used = new HashSet<>();
         p.services().forEach(s -> s.networks().forEach(n -> used.add(n.key())));
         for (ComposeProject.NetworkDef n : p.networks()) {

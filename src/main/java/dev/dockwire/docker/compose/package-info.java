@@ -1,5 +1,5 @@
 /**
- * Docker Compose on the engine: {@code docker compose up|down|ps|exec|port}, a project's
+ * Docker Compose on the engine: {@code docker compose up|down|ps|exec|port|build}, a project's
  * networks and services mapped onto networks and containers, with start order and health gating.
  *
  * <p>Follows docker/compose v2 (pkg/compose: create.go, convergence.go, the project's naming

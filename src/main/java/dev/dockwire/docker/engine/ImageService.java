@@ -45,12 +45,33 @@ public final class ImageService {
     /**
      * An image {@code docker build} made: its config (whose reference is the catalogue image its
      * programs come from), its ID (the digest of its content), when it was made, its size and the
-     * files COPY/ADD put in it (absolute path to text), which each of its containers starts with.
+     * files COPY/ADD put in it (absolute path to text), which each of its containers starts with,
+     * and its labels.
      */
-    public record BuiltImage(ImageConfig config, String id, java.time.Instant created, long size, Map<String, String> files) {
+    public record BuiltImage(ImageConfig config, String id, java.time.Instant created, long size, Map<String, String> files,
+                             Map<String, String> labels) {
         public BuiltImage {
             files = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(files));
+            labels = java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(labels));
         }
+
+        /** A built image without labels. */
+        public BuiltImage(ImageConfig config, String id, java.time.Instant created, long size, Map<String, String> files) {
+            this(config, id, created, size, files, Map.of());
+        }
+    }
+
+    /**
+     * The image's LABELs (Config.Labels), sorted by key: a built one's (its base's, its
+     * Dockerfile's LABELs over them, then {@code --label}s), else the catalogue's.
+     */
+    public Map<String, String> labels(String image) {
+        BuiltImage b = built(image);
+        if (b != null) {
+            return b.labels();
+        }
+        String source = tags.get(key(image));
+        return source != null ? labels(source) : Images.labels(image);
     }
 
     /** Names {@code image} the built image {@code b} (the exporter's "naming to"), taking the name from any image that had it. */

@@ -32,6 +32,8 @@ public final class Images {
     /** Each catalogue image's LABELs (Config.Labels) and the TCP ports its main process accepts on, by catalogue name. */
     private static final Map<String, Map<String, String>> LABELS = new LinkedHashMap<>();
     private static final Map<String, List<Integer>> LISTENS = new LinkedHashMap<>();
+    /** What each distribution's packages put on the PATH: family → package → program → provider (images.yaml's {@code packages}). */
+    private static final Map<String, Map<String, Map<String, String>>> PACKAGES = packages();
 
     static {
         JsonNode images = tree().path("images");
@@ -187,6 +189,30 @@ public final class Images {
     /** Whose {@code argv0} is in a container of {@code image} ({@link #lookup}'s provider), or null when the image lacks it. */
     public static String provider(String image, String argv0) {
         return lookup(image, argv0) instanceof ProgramLookup.Found f ? f.provider() : null;
+    }
+
+    /**
+     * The programs package {@code pkg} of distribution {@code family} ({@code alpine}: apk,
+     * {@code debian}: apt, {@code fedora}: dnf and yum) ships, name to provider, as the catalogue's
+     * {@code packages} lists them; null for a package it does not know.
+     */
+    public static Map<String, String> packagePrograms(String family, String pkg) {
+        return PACKAGES.getOrDefault(family, Map.of()).get(pkg);
+    }
+
+    private static Map<String, Map<String, Map<String, String>>> packages() {
+        JsonNode root = tree();
+        Map<String, ProgramSet> sets = new LinkedHashMap<>();
+        root.path("programSets").fields().forEachRemaining(e -> sets.put(e.getKey(),
+                new ProgramSet(e.getValue().path("provider").asText(e.getKey()), strings(e.getValue().path("programs")))));
+        Map<String, Map<String, Map<String, String>>> out = new LinkedHashMap<>();
+        root.path("packages").fields().forEachRemaining(family -> {
+            Map<String, Map<String, String>> byName = new LinkedHashMap<>();
+            family.getValue().fields().forEachRemaining(p -> byName.put(p.getKey(),
+                    java.util.Collections.unmodifiableMap(programs(strings(p.getValue()), null, sets, new LinkedHashMap<>()))));
+            out.put(family.getKey(), Map.copyOf(byName));
+        });
+        return Map.copyOf(out);
     }
 
     /** The provider of every program of an image the catalogue does not hold. */
