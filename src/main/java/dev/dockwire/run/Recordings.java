@@ -29,6 +29,8 @@ final class Recordings {
     private final List<Capture> captures = new ArrayList<>();
     private final List<Path> paths = new ArrayList<>();
     private final List<PcapngWriter> writers = new ArrayList<>();
+    private final List<StepCaptureLimit.Sink> sinks = new ArrayList<>();
+    private final StepCaptureLimit budget = new StepCaptureLimit();
     /** Named interfaces no host has shown yet. */
     private final Set<String> pending = new LinkedHashSet<>();
     private PcapngWriter underlay;
@@ -105,7 +107,9 @@ final class Recordings {
         Path path = dir.resolve(name + ".pcapng");
         PcapngWriter writer = PcapngWriter.create(path);
         writers.add(writer);
-        Capture capture = kernel.capture(ns, dev, writer, filter);
+        StepCaptureLimit.Sink sink = budget.wrap(writer);
+        sinks.add(sink);
+        Capture capture = kernel.capture(ns, dev, sink, filter);
         captures.add(capture);
         paths.add(path);
         return capture;
@@ -120,7 +124,7 @@ final class Recordings {
         }
         for (int i = 0; i < captures.size(); i++) {
             captures.get(i).close();
-            out.add(new Session.CaptureResult(paths.get(i), captures.get(i).captured()));
+            out.add(new Session.CaptureResult(paths.get(i), captures.get(i).captured() - sinks.get(i).notWritten()));
         }
         return out;
     }
@@ -135,6 +139,16 @@ final class Recordings {
         if (underlay != null) {
             underlay.flush();
         }
+    }
+
+    /** A step begins: its frames are charged to a fresh {@link StepCaptureLimit}. */
+    void beginStep() {
+        budget.beginStep();
+    }
+
+    /** The step's line about frames its capture limit kept out of the files, or null. */
+    String endStep() {
+        return budget.endStep();
     }
 
     /** The named interfaces that never appeared. */

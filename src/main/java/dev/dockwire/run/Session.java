@@ -180,8 +180,15 @@ public final class Session implements AutoCloseable {
             out.accept("(runs in " + elsewhere + "'s process)");
             return new StepResult(line, lineNumber, 0, List.of(), List.of(), List.of());
         }
+        if (recordings != null) {
+            recordings.beginStep();
+        }
         CommandResult r = world.host().run(line);
         r.output().forEach(out);
+        String captureCut = recordings == null ? null : recordings.endStep();
+        if (captureCut != null) {
+            out.accept(captureCut);
+        }
         latencies.print(out);
         List<String> failures = Expectations.failures(expect, r);
         failures.forEach(f -> out.accept("FAILED (" + source + ":" + lineNumber + "): " + f));
