@@ -196,8 +196,15 @@ public final class EmulatedKernel implements Kernel {
         if (d.master() instanceof Bridge old) {
             old.removePort(d);
         }
-        br.addPort(d);
+        try {
+            br.addPort(d);
+        } catch (Bridge.PortsFull e) {
+            throw new KernelException(EXCHANGE_FULL); // br_add_if: find_portno's -EXFULL
+        }
     }
+
+    /** iproute2's words for -EXFULL (glibc's strerror), the real kernel's answer to a bridge's 1,024th port. */
+    public static final String EXCHANGE_FULL = "RTNETLINK answers: Exchange full";
 
     @Override
     public Capture capture(String ns, String dev, CaptureSink sink, String filter, boolean promiscuous) {

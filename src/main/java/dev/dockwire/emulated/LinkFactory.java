@@ -71,7 +71,7 @@ final class LinkFactory {
         NetDevice dev;
         if (spec instanceof LinkSpec.Bridge) {
             checkFree(target, a.name());
-            dev = new Bridge(emulation.loop(), a.name(), n.allocateIfindex(), macOrRandom(a.mac()));
+            dev = new Bridge(emulation.loop(), emulation.backlog(), a.name(), n.allocateIfindex(), macOrRandom(a.mac()));
         } else if (spec instanceof LinkSpec.Macvlan m) {
             NetDevice lower = kernel.device(ns, m.parent());
             checkFree(target, a.name());
@@ -148,7 +148,12 @@ final class LinkFactory {
             kernel.linked(ns, home);
         }
         if (a.master() != null) {
-            kernel.linkSetMaster(home, a.name(), a.master());
+            try {
+                kernel.linkSetMaster(home, a.name(), a.master());
+            } catch (KernelException e) {
+                target.deleteDevice(dev); // rtnl_newlink_create: a failed do_set_master unregisters the new link
+                throw e;
+            }
         }
     }
 

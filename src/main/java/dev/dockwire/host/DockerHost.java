@@ -14,6 +14,7 @@ import dev.dockwire.docker.engine.Engine;
 import dev.dockwire.docker.engine.Exec;
 import dev.dockwire.kernel.Capabilities;
 import dev.dockwire.kernel.Kernel;
+import dev.dockwire.proc.BoundedOutput;
 import dev.dockwire.proc.JobControl;
 import dev.dockwire.sim.EventLoop;
 import dev.dockwire.sim.Timeout;
@@ -62,6 +63,7 @@ public final class DockerHost implements Shell.Env, CliEnv {
         this.docker = new DockerCommand(this);
         this.jobs = new HostJobs(engine.kernel(), loop);
         this.jobControl = new JobControl(loop);
+        jobControl.limit(stepTimeoutNanos);
         this.live = new LiveCommands(jobControl, engine.kernel(), loop);
         this.tools = new HostTools(engine, loop);
         StringBuilder resolv = new StringBuilder();
@@ -98,6 +100,7 @@ public final class DockerHost implements Shell.Env, CliEnv {
     /** {@code # dockwire: step-timeout N}: how long a foreground command that does not end may run. */
     public void stepTimeout(long nanos) {
         this.stepTimeoutNanos = nanos;
+        jobControl.limit(nanos);
     }
 
     @Override
@@ -231,12 +234,13 @@ public final class DockerHost implements Shell.Env, CliEnv {
     public CommandResult run(String line) {
         CommandResult r = shell.run(line);
         List<String> background = jobs.output();
-        if (background.isEmpty()) {
-            return r;
+        List<String> out = r.output();
+        if (!background.isEmpty()) {
+            out = new java.util.ArrayList<>(r.output());
+            out.addAll(background);
         }
-        List<String> out = new java.util.ArrayList<>(r.output());
-        out.addAll(background);
-        return new CommandResult(r.status(), out);
+        List<String> bounded = BoundedOutput.bound(out);
+        return bounded == r.output() ? r : new CommandResult(r.status(), bounded);
     }
 
     /** Ends the background jobs (as the shell's exit would) and returns what they printed last. */

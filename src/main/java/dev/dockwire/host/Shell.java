@@ -134,7 +134,7 @@ public final class Shell {
             }
             List<ShellParser.Command> stages = item.pipeline();
             JobControl jobs = env.jobControl();
-            if (namesJobs && jobs != null && jobs.live()) {
+            if (namesJobs && jobs != null) { // also in a script: the step limit names the command it ends
                 jobs.command(describe(stages));
             }
             boolean background = "&".equals(item.op()) && stages.size() == 1 && stages.get(0).redirect() == null

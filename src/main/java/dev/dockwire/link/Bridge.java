@@ -28,9 +28,17 @@ public final class Bridge extends NetDevice {
     private FrameSink portInput = (dev, frame) -> input((BridgePort) dev.rxHandlerData(), frame);
     private BridgeNfHook nfHook;
 
+    /** The receive backlog its ports' copies of a flood go through, charged as one delivery; null: none to tell. */
+    private final Backlog backlog;
+
     public Bridge(EventLoop loop, String name, int ifindex, long mac) {
+        this(loop, null, name, ifindex, mac);
+    }
+
+    public Bridge(EventLoop loop, Backlog backlog, String name, int ifindex, long mac) {
         super(name, ifindex, mac, ETH_DATA_LEN);
         this.fdb = new Fdb(loop);
+        this.backlog = backlog;
         fdb.addLocal(mac, null);
     }
 
@@ -61,13 +69,29 @@ public final class Bridge extends NetDevice {
         return Collections.unmodifiableList(ports);
     }
 
-    /** Like {@code ip link set DEV master BRIDGE}. */
+    /**
+     * BR_MAX_PORTS (net/bridge/br_private.h): port numbers are 10 bits and port 0 is reserved, so
+     * a bridge has at most 1,023 ports; find_portno answers the 1,024th with -EXFULL.
+     */
+    public static final int MAX_PORTS = 1 << 10;
+
+    /** Thrown by {@link #addPort} when every port number is in use (br_add_if's -EXFULL). */
+    public static final class PortsFull extends IllegalStateException {
+        PortsFull(String bridge) {
+            super("bridge " + bridge + " has all " + (MAX_PORTS - 1) + " port numbers in use");
+        }
+    }
+
+    /** Like {@code ip link set DEV master BRIDGE}; {@link PortsFull} past {@link #MAX_PORTS}. */
     public BridgePort addPort(NetDevice dev) {
         if (dev.master() != null) {
             throw new IllegalStateException("device " + dev.name() + " is already enslaved to " + dev.master().name());
         }
         if (dev == this) {
             throw new IllegalArgumentException("cannot enslave bridge " + dev.name() + " to itself");
+        }
+        if (ports.size() >= MAX_PORTS - 1) {
+            throw new PortsFull(name());
         }
         BridgePort port = new BridgePort(this, dev);
         ports.add(port);
@@ -186,7 +210,21 @@ public final class Bridge extends NetDevice {
         dev.transmit(frame);
     }
 
+    /** br_flood: every port but the ingress (unless hairpin) gets its copy, in one delivery to the backlog. */
     private void flood(BridgePort in, ByteBuf frame, boolean toLocal) {
+        if (backlog == null) {
+            floodPorts(in, frame, toLocal);
+            return;
+        }
+        backlog.beginBurst();
+        try {
+            floodPorts(in, frame, toLocal);
+        } finally {
+            backlog.endBurst();
+        }
+    }
+
+    private void floodPorts(BridgePort in, ByteBuf frame, boolean toLocal) {
         BridgePort last = null;
         for (int i = 0, n = ports.size(); i < n; i++) {
             BridgePort p = ports.get(i);

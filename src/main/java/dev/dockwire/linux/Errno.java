@@ -21,6 +21,8 @@ public final class Errno {
     public static final int ENOTDIR = 20;
     public static final int EINVAL = 22;
     public static final int EMFILE = 24;
+    /** br_add_if's answer when a bridge has every port number in use (BR_MAX_PORTS). */
+    public static final int EXFULL = 54;
     public static final int ENOSPC = 28;
     public static final int ERANGE = 34;
     public static final int ENOBUFS = 105;
@@ -53,6 +55,7 @@ public final class Errno {
             Map.entry(ENOTDIR, new Entry("ENOTDIR", "Not a directory")),
             Map.entry(EINVAL, new Entry("EINVAL", "Invalid argument")),
             Map.entry(EMFILE, new Entry("EMFILE", "Too many open files")),
+            Map.entry(EXFULL, new Entry("EXFULL", "Exchange full")),
             Map.entry(ENOSPC, new Entry("ENOSPC", "No space left on device")),
             Map.entry(ERANGE, new Entry("ERANGE", "Numerical result out of range")),
             Map.entry(ENOBUFS, new Entry("ENOBUFS", "No buffer space available")),

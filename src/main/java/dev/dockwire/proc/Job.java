@@ -27,6 +27,7 @@ public final class Job {
     private boolean foreground;
     private boolean stopped;
     private boolean clientGone;
+    private boolean timedOut;
 
     Job(JobControl control, String command, int pid, Consumer<Signal> signals, BooleanSupplier done, IntSupplier status,
         boolean streams, boolean viaClient) {
@@ -120,6 +121,21 @@ public final class Job {
         if (!viaClient) {
             signals.accept(signal);
         }
+    }
+
+    /**
+     * Ends the job's processes with SIGKILL past its client (what a script's step limit does to a
+     * command that would run on): it is done, and {@link #timedOut} says why.
+     */
+    void timeOut() {
+        timedOut = true;
+        stopped = false;
+        signals.accept(Signal.SIGKILL);
+    }
+
+    /** Whether the step limit ended it ({@link JobControl#limit}). */
+    public boolean timedOut() {
+        return timedOut;
     }
 
     private void resume() {

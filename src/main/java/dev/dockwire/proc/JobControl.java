@@ -43,6 +43,8 @@ public final class JobControl {
     private boolean viaClient;
     private String command = "";
     private int lastPid = FIRST_HOST_PID;
+    /** How long (virtual ns) a foreground job may run in a script before it is ended; 0: no limit. */
+    private long limitNanos;
 
     public JobControl(EventLoop loop) {
         this.loop = loop;
@@ -55,6 +57,31 @@ public final class JobControl {
     public void attach(Consumer<String> terminal, Consumer<String> above) {
         this.terminal = terminal;
         this.above = above;
+    }
+
+    /**
+     * A script's step limit: a foreground job still running {@code nanos} of virtual time after
+     * its wait began is ended with SIGKILL ({@link Job#timedOut}); 0 for none. A live terminal has
+     * no limit: its user has Ctrl-C.
+     */
+    public void limit(long nanos) {
+        this.limitNanos = nanos;
+    }
+
+    /** The step limit in virtual nanoseconds (0: none). */
+    public long limit() {
+        return limitNanos;
+    }
+
+    /** The line a command the step limit ended ends with. */
+    public String timedOut(String command) {
+        return timedOut(command, limitNanos);
+    }
+
+    /** The line that says the step limit of {@code nanos} ended {@code command}. */
+    public static String timedOut(String command, long nanos) {
+        return "dockwire: '" + command + "' was still running after " + nanos / 1_000_000_000L
+                + " s of virtual time (the step timeout; '# dockwire: step-timeout N' changes it); ended it";
     }
 
     /** Whether a terminal is attached (an interactive prompt) rather than a script running. */
@@ -132,7 +159,7 @@ public final class JobControl {
      */
     public Wait await(Job job) {
         if (terminal == null) {
-            loop.runUntil(job::done);
+            awaitHeadless(job);
             return Wait.DONE;
         }
         if (spawning) {
@@ -158,6 +185,22 @@ public final class JobControl {
         }
         table.remove(job);
         return Wait.DONE;
+    }
+
+    /** A script's wait: until the job is done, or until the step limit has passed and it is ended. */
+    private void awaitHeadless(Job job) {
+        if (limitNanos <= 0) {
+            loop.runUntil(job::done);
+            return;
+        }
+        long deadline = loop.nanos() + limitNanos;
+        var wake = loop.schedule(limitNanos, () -> { }); // the loop reaches the deadline even when nothing else is due
+        loop.runUntil(() -> job.done() || loop.nanos() >= deadline);
+        wake.cancel();
+        if (!job.done()) {
+            job.timeOut();
+            loop.runUntil(job::done);
+        }
     }
 
     private void enter(Job job) {

@@ -34,12 +34,17 @@ public final class ComposeRunner {
                 options.progress());
         try (Session session = new Session(file.toString(), seed, Daemon.DEFAULT, opts, p.capture().bridges(),
                 p.capture().filter(), out)) {
-            session.say("dockwire: compose project " + p.name() + " (seed " + seed + ")");
-            session.expectSteps(p.steps().size());
-            p.images().forEach(i -> session.world().engine().images().declare(i.image(), i.port(), i.text()));
-            up(session, file, p, scale, true);
-            session.steps(p.steps(), svc -> containerOf(p, svc));
-            return session.finish();
+            try {
+                session.say("dockwire: compose project " + p.name() + " (seed " + seed + ")");
+                session.expectSteps(p.steps().size());
+                p.images().forEach(i -> session.world().engine().images().declare(i.image(), i.port(), i.text()));
+                up(session, file, p, scale, true);
+                session.steps(p.steps(), svc -> containerOf(p, svc));
+                return session.finish();
+            } catch (TopologyException e) {
+                session.reject(); // bad input found while building: the run leaves nothing
+                throw e;
+            }
         }
     }
 

@@ -40,12 +40,12 @@ public final class RealCaptures {
         this.dir = dir;
         this.filter = what.filter();
         this.say = say;
+        PacketFilter.compile(filter).close(); // a bad expression fails here, before anything is created
         try {
             Files.createDirectories(dir);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create " + dir, e);
         }
-        PacketFilter.compile(filter).close(); // a bad expression fails here, before anything is captured
         pending.addAll(what.interfaces());
         boolean several = world.nodes().size() > 1;
         // With several hosts the underlay is what there is to see, as in emulated runs.

@@ -6,9 +6,6 @@ import dev.dockwire.kernel.Capture;
 import dev.dockwire.kernel.Kernel;
 import dev.dockwire.kernel.LinkInfo;
 import dev.dockwire.topology.Topology;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -24,11 +21,13 @@ import java.util.Set;
  * each named interface as soon as it exists, and in a distributed run the real underlay.
  */
 final class Recordings {
-    private final Path dir;
+    private final CaptureDirectory dir;
     private final String filter;
     private final List<Capture> captures = new ArrayList<>();
     private final List<Path> paths = new ArrayList<>();
     private final List<PcapngWriter> writers = new ArrayList<>();
+    private final List<StepCaptureLimit.Sink> sinks = new ArrayList<>();
+    private final StepCaptureLimit budget = new StepCaptureLimit();
     /** Named interfaces no host has shown yet. */
     private final Set<String> pending = new LinkedHashSet<>();
     private PcapngWriter underlay;
@@ -39,15 +38,11 @@ final class Recordings {
      * hosts every file name starts with the host's ({@code docker-host-2-eth0.pcapng}).
      */
     Recordings(World world, Distributed distributed, Session.Options options, Topology.CaptureSpec what) {
-        this.dir = options.outDir();
         this.filter = what.filter();
-        try {
-            Files.createDirectories(dir);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot create " + dir, e);
-        }
+        // Validated before anything is created: a bad expression leaves no directory behind.
         PacketFilter probe = filter == null ? PacketFilter.ALL : PacketFilter.compile(filter);
         probe.close();
+        this.dir = CaptureDirectory.create(options.outDir());
         List<String> interfaces = new ArrayList<>(options.interfaces());
         what.interfaces().stream().filter(i -> !interfaces.contains(i)).forEach(interfaces::add);
         if (what.host() && !interfaces.contains("eth0")) {
@@ -59,7 +54,7 @@ final class Recordings {
         }
         pending.addAll(interfaces);
         if (distributed != null) {
-            underlayPath = dir.resolve(distributed.host().name() + "-underlay.pcapng");
+            underlayPath = dir.file(distributed.host().name() + "-underlay.pcapng");
             underlay = PcapngWriter.create(underlayPath);
             distributed.underlay().capture(underlay, "underlay");
         }
@@ -102,10 +97,12 @@ final class Recordings {
 
     /** Like {@code tcpdump -i DEV -w NAME.pcapng} from now on (a bridge promiscuously). */
     private Capture open(String name, Kernel kernel, String ns, String dev) {
-        Path path = dir.resolve(name + ".pcapng");
+        Path path = dir.file(name + ".pcapng");
         PcapngWriter writer = PcapngWriter.create(path);
         writers.add(writer);
-        Capture capture = kernel.capture(ns, dev, writer, filter);
+        StepCaptureLimit.Sink sink = budget.wrap(writer);
+        sinks.add(sink);
+        Capture capture = kernel.capture(ns, dev, sink, filter);
         captures.add(capture);
         paths.add(path);
         return capture;
@@ -120,7 +117,7 @@ final class Recordings {
         }
         for (int i = 0; i < captures.size(); i++) {
             captures.get(i).close();
-            out.add(new Session.CaptureResult(paths.get(i), captures.get(i).captured()));
+            out.add(new Session.CaptureResult(paths.get(i), captures.get(i).captured() - sinks.get(i).notWritten()));
         }
         return out;
     }
@@ -137,6 +134,16 @@ final class Recordings {
         }
     }
 
+    /** A step begins: its frames are charged to a fresh {@link StepCaptureLimit}. */
+    void beginStep() {
+        budget.beginStep();
+    }
+
+    /** The step's line about frames its capture limit kept out of the files, or null. */
+    String endStep() {
+        return budget.endStep();
+    }
+
     /** The named interfaces that never appeared. */
     Set<String> missing() {
         return pending;
@@ -147,5 +154,11 @@ final class Recordings {
         if (underlay != null) {
             underlay.close();
         }
+    }
+
+    /** A run rejected before its summary: its files and the directories it created go (a rejected run writes nothing). */
+    void discard() {
+        close();
+        dir.discard();
     }
 }

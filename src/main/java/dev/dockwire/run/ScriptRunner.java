@@ -1,5 +1,6 @@
 package dev.dockwire.run;
 
+import dev.dockwire.topology.TopologyException;
 import dev.dockwire.topology.Script;
 import java.nio.file.Path;
 import java.util.function.Consumer;
@@ -26,18 +27,23 @@ public final class ScriptRunner {
     public Session.Report run(Script script, Session.Options options, Consumer<String> out) {
         long seed = options.seed() != null ? options.seed() : script.seed();
         try (Session session = Session.capturing(file, seed, script.daemon(), options, script.capture(), out)) {
-            session.say("dockwire: script " + script.name() + " (seed " + seed + ")");
-            Path dir = Path.of(file).toAbsolutePath().getParent();
-            if (dir != null) {
-                session.host().workingDirectory(dir);
+            try {
+                session.say("dockwire: script " + script.name() + " (seed " + seed + ")");
+                Path dir = Path.of(file).toAbsolutePath().getParent();
+                if (dir != null) {
+                    session.host().workingDirectory(dir);
+                }
+                session.world().nodes().forEach(n -> n.shell().stepTimeout(script.stepTimeoutSeconds() * 1_000_000_000L));
+                for (Script.ImageDecl i : script.images()) {
+                    session.world().engine().images().declare(i.image(), i.port(), i.text());
+                }
+                session.expectSteps(script.commands().size());
+                commands(session, file, script);
+                return session.finish();
+            } catch (TopologyException e) {
+                session.reject(); // bad input found while building: the run leaves nothing
+                throw e;
             }
-            session.world().nodes().forEach(n -> n.shell().stepTimeout(script.stepTimeoutSeconds() * 1_000_000_000L));
-            for (Script.ImageDecl i : script.images()) {
-                session.world().engine().images().declare(i.image(), i.port(), i.text());
-            }
-            session.expectSteps(script.commands().size());
-            commands(session, file, script);
-            return session.finish();
         }
     }
 }

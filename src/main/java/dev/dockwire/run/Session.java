@@ -85,6 +85,8 @@ public final class Session implements AutoCloseable {
     private final Distributed distributed;
     /** The captures, or null when the run captures nothing. */
     private final Recordings recordings;
+    /** Whether the run was refused after it began ({@link #reject}): its captures are taken back at close. */
+    private boolean rejected;
 
     public Session(String file, long seed, Options options, String captureFilter, Consumer<String> out) {
         this(file, seed, Daemon.DEFAULT, options, new Topology.CaptureSpec(true, captureFilter), out);
@@ -127,7 +129,14 @@ public final class Session implements AutoCloseable {
         for (World.Node node : world.nodes()) {
             node.engine().onSample(latencies::record);
         }
-        this.recordings = options.capture() ? new Recordings(world, distributed, options, what) : null;
+        Recordings r;
+        try {
+            r = options.capture() ? new Recordings(world, distributed, options, what) : null;
+        } catch (RuntimeException e) {
+            close(null);
+            throw e;
+        }
+        this.recordings = r;
     }
 
     /** Says how many steps the run will take, for progress. */
@@ -180,8 +189,15 @@ public final class Session implements AutoCloseable {
             out.accept("(runs in " + elsewhere + "'s process)");
             return new StepResult(line, lineNumber, 0, List.of(), List.of(), List.of());
         }
+        if (recordings != null) {
+            recordings.beginStep();
+        }
         CommandResult r = world.host().run(line);
         r.output().forEach(out);
+        String captureCut = recordings == null ? null : recordings.endStep();
+        if (captureCut != null) {
+            out.accept(captureCut);
+        }
         latencies.print(out);
         List<String> failures = Expectations.failures(expect, r);
         failures.forEach(f -> out.accept("FAILED (" + source + ":" + lineNumber + "): " + f));
@@ -232,10 +248,27 @@ public final class Session implements AutoCloseable {
         return new Report(List.copyOf(steps), captures);
     }
 
+    /**
+     * The run is refused (bad input found while building: the 254th container finds its pool
+     * exhausted): closing it takes back its capture files and the directories it created, as if
+     * it had been refused before it began.
+     */
+    public void reject() {
+        rejected = true;
+    }
+
     @Override
     public void close() {
-        if (recordings != null) {
-            recordings.close();
+        close(recordings);
+    }
+
+    private void close(Recordings captures) {
+        if (captures != null) {
+            if (rejected) {
+                captures.discard();
+            } else {
+                captures.close();
+            }
         }
         if (distributed != null) {
             distributed.close();

@@ -39,28 +39,33 @@ public final class TopologyRunner {
         boolean capture = options.capture() && (t.capture().any() || !options.interfaces().isEmpty());
         try (Session session = Session.capturing(file, seed, t.daemon(), capture ? options : options.withoutCapture(),
                 t.capture(), out)) {
-            Engine engine = session.world().engine();
-            session.say("dockwire: topology " + t.name() + " (seed " + seed + ")");
-            int total = t.steps().size() + t.scripts().stream().mapToInt(sc -> sc.script().commands().size()).sum();
-            session.expectSteps(total);
-            t.outsideDns().forEach(session.world()::addOutsideName);
-            t.images().forEach(i -> engine.images().declare(i.image(), i.port(), i.text()));
-            for (Topology.NetworkSpec n : t.networks()) {
-                network(engine, file, n, session::say);
+            try {
+                Engine engine = session.world().engine();
+                session.say("dockwire: topology " + t.name() + " (seed " + seed + ")");
+                int total = t.steps().size() + t.scripts().stream().mapToInt(sc -> sc.script().commands().size()).sum();
+                session.expectSteps(total);
+                t.outsideDns().forEach(session.world()::addOutsideName);
+                t.images().forEach(i -> engine.images().declare(i.image(), i.port(), i.text()));
+                for (Topology.NetworkSpec n : t.networks()) {
+                    network(engine, file, n, session::say);
+                }
+                for (Topology.ContainerSpec c : t.containers()) {
+                    container(engine, file, c, session::say);
+                    impair(engine, file, c, t.networks(), session::say);
+                }
+                ComposeProject p = t.compose();
+                if (p != null) {
+                    ComposeRunner.up(session, Path.of(p.file()), p, Map.of(), !p.file().equals(file));
+                }
+                for (Topology.ScriptRef sc : t.scripts()) {
+                    ScriptRunner.commands(session, sc.file(), sc.script());
+                }
+                session.steps(t.steps(), target -> p == null || p.service(target) == null ? target : ComposeRunner.containerOf(p, target));
+                return session.finish();
+            } catch (TopologyException e) {
+                session.reject(); // bad input found while building: the run leaves nothing
+                throw e;
             }
-            for (Topology.ContainerSpec c : t.containers()) {
-                container(engine, file, c, session::say);
-                impair(engine, file, c, t.networks(), session::say);
-            }
-            ComposeProject p = t.compose();
-            if (p != null) {
-                ComposeRunner.up(session, Path.of(p.file()), p, Map.of(), !p.file().equals(file));
-            }
-            for (Topology.ScriptRef sc : t.scripts()) {
-                ScriptRunner.commands(session, sc.file(), sc.script());
-            }
-            session.steps(t.steps(), target -> p == null || p.service(target) == null ? target : ComposeRunner.containerOf(p, target));
-            return session.finish();
         }
     }
 

@@ -90,6 +90,28 @@ public abstract class KernelContract {
         assertEquals(2, host.size(), "a closed watch hears nothing");
     }
 
+    /** BR_MAX_PORTS: port numbers 1..1023 (0 is reserved); br_add_if answers the 1,024th with -EXFULL, and the device is not made. */
+    /** A veth whose end {@code name} is a port of brfull (veth: kernels without the dummy module have it). */
+    private static LinkSpec port(String name) {
+        return new LinkSpec.Veth(Attrs.named(name).master("brfull"), Attrs.named("p" + name), false);
+    }
+
+    @Test
+    void aBridgeTakes1023PortsAndRefusesTheNextWithExchangeFull() {
+        k.netnsAdd("full");
+        k.linkAdd("full", LinkSpec.bridge("brfull", null));
+        for (int i = 1; i <= 1023; i++) {
+            k.linkAdd("full", port("d" + i));
+        }
+        KernelException e = assertThrows(KernelException.class,
+                () -> k.linkAdd("full", port("d1024")));
+        assertEquals("RTNETLINK answers: Exchange full", e.getMessage());
+        assertTrue(find("full", "d1024").isEmpty(), "a link the bridge refused is not left behind");
+        k.linkDel("full", "d1");
+        k.linkAdd("full", port("d1024"));
+        assertEquals("brfull", link("full", "d1024").master(), "a freed port number is taken again");
+    }
+
     @Test
     void netnsAddAndDel() {
         k.netnsAdd("a");

@@ -101,8 +101,7 @@ final class ProcessCommands {
 
     /** The line that says a foreground command was ended by the step timeout. */
     String timedOut(String command) {
-        return "dockwire: '" + command + "' was still running after " + stepTimeoutNanos / 1_000_000_000L
-                + " s of virtual time (the step timeout; '# dockwire: step-timeout N' changes it); ended it";
+        return JobControl.timedOut(command, stepTimeoutNanos);
     }
 
     /** {@code docker logs [-f] [-t] [-n|--tail N] CONTAINER}. */

@@ -385,11 +385,9 @@ public final class Engine implements Swarm.Member, ProcessHost {
     }
 
     /**
-     * The new sandbox's endpoints in order: the one {@link GatewayEndpoint} picks gets the default
-     * route and the published ports; a container
-     * on a non-internal overlay and no bridge network also gets the gateway endpoint on
-     * docker_gwbridge. A failure leaves every endpoint
-     * and removes the sandbox.
+     * The new sandbox's endpoints in order: the one {@link GatewayEndpoint} picks gets the default route and the
+     * published ports; a container on a non-internal overlay and no bridge network also gets the gateway endpoint
+     * on docker_gwbridge. A failure leaves every endpoint and removes the sandbox.
      */
     private void joinEndpoints(Container c, String sandbox) {
         List<Endpoint> made = new ArrayList<>();
@@ -423,6 +421,9 @@ public final class Engine implements Swarm.Member, ProcessHost {
                 c.putEndpoint(ep.network().name(), ep.withoutSandbox());
             }
             kernel.netnsDel(sandbox);
+            if (ex instanceof EngineException && ex.getMessage().startsWith("failed to create endpoint ")) {
+                throw new EngineException(setupFailed(ex.getMessage())); // daemon/start.go: errSetupNetworking
+            }
             throw ex instanceof KernelException ? new EngineException(ex.getMessage()) : ex;
         }
     }

@@ -7,6 +7,7 @@ import dev.dockwire.app.Timer;
 import dev.dockwire.docker.CommandOutput;
 import dev.dockwire.kernel.CapableKernel;
 import dev.dockwire.kernel.Capabilities;
+import dev.dockwire.proc.BoundedOutput;
 import dev.dockwire.proc.Job;
 import dev.dockwire.proc.JobControl;
 import dev.dockwire.proc.PidNamespace;
@@ -55,7 +56,8 @@ public final class Exec implements ProcessContext {
     private final PidNamespace pids;
     /** The parent's pid in the namespace; 0: started from outside it. */
     private int ppid;
-    private final List<String> output = new ArrayList<>();
+    /** What it printed for its caller to show, bounded as a script's step is ({@link BoundedOutput}). */
+    private final BoundedOutput output = new BoundedOutput();
     private Output sink;
     private JobControl jobs;
     private Job job;
@@ -192,20 +194,24 @@ public final class Exec implements ProcessContext {
             if (jobs.live() && (w != JobControl.Wait.DONE || exitStatus == null && !daemon)) {
                 // Stopped, in the background, or its docker client gone: the process lives on.
                 return new CommandOutput(w == JobControl.Wait.STOPPED ? 148 : w == JobControl.Wait.BACKGROUND ? 0 : job.status(),
-                        List.copyOf(output));
+                        output.lines());
             }
         }
         if (exitStatus != null) {
             pids.reap(process.pid());
         }
         if (daemon && exitStatus == null) {
-            return CommandOutput.ok(List.copyOf(output));
+            return CommandOutput.ok(output.lines());
+        }
+        List<String> lines = new ArrayList<>(output.lines());
+        if (job != null && job.timedOut()) {
+            lines.add(jobs.timedOut(job.command()));
         }
         if (exitStatus == null) {
-            output.add("dockwire: " + name + " did not exit (no more events)");
+            lines.add("dockwire: " + name + " did not exit (no more events)");
             exitStatus = 1;
         }
-        return new CommandOutput(exitStatus, List.copyOf(output));
+        return new CommandOutput(exitStatus, List.copyOf(lines));
     }
 
     @Override

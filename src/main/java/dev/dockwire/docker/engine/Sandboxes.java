@@ -2,6 +2,7 @@ package dev.dockwire.docker.engine;
 
 import dev.dockwire.docker.Container;
 import dev.dockwire.docker.Endpoint;
+import dev.dockwire.docker.EngineException;
 import dev.dockwire.docker.Network;
 import dev.dockwire.docker.driver.NetworkDriver;
 import dev.dockwire.kernel.Kernel;
@@ -39,6 +40,10 @@ final class Sandboxes {
             ep = driver.join(c.id(), e, addr, sandbox, "eth" + index);
         } catch (RuntimeException ex) {
             n.release(addr);
+            if (ex instanceof EngineException ee && ee.getMessage().startsWith("adding interface ")) {
+                // libnetwork network.go addEndpoint: the driver's CreateEndpoint error, named by endpoint and network.
+                throw new EngineException("failed to create endpoint " + c.name() + " on network " + n.name() + ": " + ee.getMessage());
+            }
             throw ex;
         }
         if (defaultRoute && !n.internal()) {

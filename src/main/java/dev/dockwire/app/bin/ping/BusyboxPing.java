@@ -180,6 +180,11 @@ public final class BusyboxPing implements Program, PingFamily {
     }
 
     @Override
+    public int dupTableSize() {
+        return 8 * 128; // networking/ping.c: MAX_DUP_CHK
+    }
+
+    @Override
     public int firstSeq() {
         return 0;
     }

@@ -203,6 +203,11 @@ public final class IputilsPing implements Program, PingFamily {
     }
 
     @Override
+    public int dupTableSize() {
+        return 0x10000; // ping.h: MAX_DUP_CHK
+    }
+
+    @Override
     public int firstSeq() {
         return 1;
     }

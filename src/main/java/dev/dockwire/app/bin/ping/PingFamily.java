@@ -12,6 +12,14 @@ interface PingFamily {
     /** The first request's sequence number: iputils counts from 1, BusyBox from 0. */
     int firstSeq();
 
+    /**
+     * How many sequence numbers its table of replies tracks (MAX_DUP_CHK): iputils 0x10000
+     * (ping.h), BusyBox 8 * 128 (networking/ping.c). A request's slot, its sequence number modulo
+     * this, is cleared when it is sent, so the 16-bit sequence wraps at 65,535 without a reply
+     * counted as a duplicate or lost.
+     */
+    int dupTableSize();
+
     /** Fills {@code out} with {@code size} data bytes for a request sent at {@code nanos} (wall clock {@code wallMicros}). */
     void payload(ByteBuf out, int size, long nanos, long wallMicros);
 

@@ -8,7 +8,6 @@ import dev.dockwire.socket.SocketException;
 import dev.dockwire.wire.IcmpPacket;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
-import java.util.Arrays;
 
 /**
  * The part of ping both iputils (ping.c, ping_common.c) and BusyBox (networking/ping.c) do the
@@ -27,8 +26,9 @@ final class Pinger {
     private int received;
     private int duplicates;
     private int errors;
-    private long[] sentAt = new long[16];
-    private boolean[] answered = new boolean[16];
+    /** Per slot of the family's table (sequence number modulo its size): when that request went, whether it was answered. */
+    private final long[] sentAt;
+    private final boolean[] answered;
     private long start;
     private long rttMin = Long.MAX_VALUE;
     private long rttMax;
@@ -45,6 +45,8 @@ final class Pinger {
         this.family = family;
         this.dst = dst;
         this.socket = socket;
+        this.sentAt = new long[family.dupTableSize()];
+        this.answered = new boolean[family.dupTableSize()];
     }
 
     /** Arms SIGINT and the deadline, and sends the first request. */
@@ -75,16 +77,14 @@ final class Pinger {
             finish();
             return;
         }
-        int index = sent++;
-        if (index >= sentAt.length) {
-            sentAt = Arrays.copyOf(sentAt, index * 2);
-            answered = Arrays.copyOf(answered, index * 2);
-        }
-        sentAt[index] = now;
+        int seq = (family.firstSeq() + sent++) & 0xFFFF;
+        int slot = seq % answered.length;
+        sentAt[slot] = now;
+        answered[slot] = false; // CLR(seq) before the request goes: its slot's old answer belongs to a wrapped-away sequence
         ByteBuf data = Unpooled.buffer(o.size());
         family.payload(data, o.size(), now, ctx.epochMillis() * 1000 + now / 1000);
         try {
-            socket.send(dst, (family.firstSeq() + index) & 0xFFFF, data, o.ttl());
+            socket.send(dst, seq, data, o.ttl());
         } catch (SocketException e) {
             if (family.sendFailed(e)) {
                 stop();
@@ -103,10 +103,10 @@ final class Pinger {
     }
 
     private void reply(int src, int seq, int replyTtl, ByteBuf data) {
-        int index = (seq - family.firstSeq()) & 0xFFFF;
-        if (index >= sent) {
-            return;
+        if (sent < 0x10000 && ((seq - family.firstSeq()) & 0xFFFF) >= sent) {
+            return; // no such request yet
         }
+        int index = seq % answered.length;
         boolean dup = answered[index];
         long rtt = ctx.nanos() - sentAt[index];
         if (dup) {

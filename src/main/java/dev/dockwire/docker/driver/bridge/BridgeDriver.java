@@ -152,6 +152,10 @@ public final class BridgeDriver implements NetworkDriver {
             if (linkExists(hostVeth)) {
                 kernel.linkDel(Kernel.HOST, hostVeth);
             }
+            if (ex instanceof KernelException k && k.getMessage().endsWith(": Exchange full")) {
+                // bridge_linux.go CreateEndpoint: addToBridge's error as Go's syscall.EXFULL prints it.
+                throw new EngineException("adding interface " + hostVeth + " to bridge " + n.bridge() + " failed: exchange full");
+            }
             throw ex;
         }
         return e.withSandbox(ifname, hostVeth, address, mac);
