@@ -19,7 +19,9 @@ import java.util.stream.Stream;
  * The emulated host's files as its commands see them: an overlay as overlayfs makes one (an upper
  * layer in memory over the machine's disk as a read-only lower layer; a removed lower entry is
  * hidden by a whiteout, a directory made again where one was removed is opaque), with directories
- * and a working directory. What the host's commands write or remove never reaches the disk.
+ * and a working directory. What the host's commands write or remove never reaches the disk, and a
+ * file written where only the disk has a directory covers that directory, so that the emulated host
+ * writes the same wherever it runs.
  */
 final class HostFileSystem {
     /** The errors of the system calls this view answers, with their strerror(3) texts. */
@@ -157,7 +159,11 @@ final class HostFileSystem {
         if (e != null) {
             return e;
         }
-        String old = kind(abs) == null ? read(abs) : null;
+        Errno k = kind(abs);
+        if (k == Errno.EISDIR) {
+            whiteouts.add(abs); // only the disk has a directory here (creatable): the file covers it
+        }
+        String old = k == null ? read(abs) : null;
         files.put(abs, append && old != null ? old + content : content);
         created(abs);
         return null;
@@ -167,6 +173,10 @@ final class HostFileSystem {
     Errno creatable(String path) {
         String abs = resolve(path);
         Errno k = kind(abs);
+        if (k == Errno.EISDIR && !directories.contains(abs)) {
+            // A directory of the disk beneath: what the machine's /tmp happens to hold must not decide what the host can write.
+            return null;
+        }
         return k == Errno.EISDIR || k == Errno.ENOTDIR || k == Errno.ENOENT && kind(parent(abs)) != Errno.EISDIR ? k : null;
     }
 

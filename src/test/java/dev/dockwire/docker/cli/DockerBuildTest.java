@@ -48,7 +48,7 @@ class DockerBuildTest {
 
     @Test
     void sameContentSameIdAndQuiet() {
-        h.run("printf 'FROM alpine\\nENV GREETING=hello\\nCMD [\"sh\", \"-c\", \"echo $GREETING\"]\\n' > /ctx/Dockerfile");
+        h.run("mkdir -p /ctx && printf 'FROM alpine\\nENV GREETING=hello\\nCMD [\"sh\", \"-c\", \"echo $GREETING\"]\\n' > /ctx/Dockerfile");
         List<String> first = h.ok("docker build -q -t greet:1 /ctx");
         assertEquals(1, first.size());
         assertTrue(first.get(0).matches("sha256:[0-9a-f]{64}"), first.get(0));
@@ -64,7 +64,7 @@ class DockerBuildTest {
 
     @Test
     void errorsAsBuildxPrintsThem() {
-        h.run("echo notes > /e/README");
+        h.run("mkdir -p /e && echo notes > /e/README");
         CommandResult none = h.run("docker build /e");
         assertEquals(1, none.status());
         assertEquals(List.of("ERROR: failed to solve: failed to read dockerfile: open Dockerfile: no such file or directory"), none.output());

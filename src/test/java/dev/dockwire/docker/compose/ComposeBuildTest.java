@@ -20,7 +20,7 @@ class ComposeBuildTest {
 
     @Test
     void aBuildOnlyServiceNamedNginxDoesNotRunNginx() {
-        h.run("printf 'services:\\n  nginx:\\n    build: .\\n  client:\\n    image: nicolaka/netshoot\\n    command: [sleep, \"3600\"]\\n' > /app/compose.yaml");
+        h.run("mkdir -p /app && printf 'services:\\n  nginx:\\n    build: .\\n  client:\\n    image: nicolaka/netshoot\\n    command: [sleep, \"3600\"]\\n' > /app/compose.yaml");
         List<String> up = h.ok("docker compose -f /app/compose.yaml -p shop up -d");
         assertTrue(up.get(0).contains("services.nginx.build: ignored: no image is built; the service runs image shop-nginx"), up.get(0));
         assertEquals(List.of("shop-nginx"), h.ok("docker inspect -f '{{.Config.Image}}' shop-nginx-1"));
@@ -30,7 +30,7 @@ class ComposeBuildTest {
 
     @Test
     void aDeclaredBuiltImageAnswers() {
-        h.run("printf 'services:\\n  web:\\n    build: .\\n  client:\\n    image: nicolaka/netshoot\\n    command: [sleep, \"3600\"]\\n"
+        h.run("mkdir -p /app && printf 'services:\\n  web:\\n    build: .\\n  client:\\n    image: nicolaka/netshoot\\n    command: [sleep, \"3600\"]\\n"
                 + "x-dockwire:\\n  images:\\n    app-web: {http: 80, answer: built}\\n' > /app/compose.yaml");
         h.ok("docker compose -f /app/compose.yaml -p app up -d");
         assertEquals(List.of("built"), h.ok("docker exec app-client-1 curl -s http://web"));
