@@ -118,6 +118,11 @@ public final class DockerHost implements Shell.Env, CliEnv {
         return e == null ? null : dir + ": " + e.text;
     }
 
+    /** The host's files as its commands see them. */
+    HostFileSystem fileSystem() {
+        return files;
+    }
+
     @Override
     public String currentDirectory() {
         return files.cwd();

@@ -10,9 +10,9 @@ import java.util.Set;
  * with their messages as coreutils 9.1 prints them in the C locale (mkdir.c, rmdir.c, rm.c/remove.c),
  * and ncurses' {@code clear}; {@code ls} is {@link HostLs}.
  */
-final class HostFileCommands {
-    /** What ncurses' clear writes on xterm: home, erase the display, erase the scrollback (E3). */
-    static final String CLEAR_SEQUENCE = "\u001b[H\u001b[2J\u001b[3J";
+public final class HostFileCommands {
+    /** What ncurses' clear writes on xterm: home, erase the display, erase the scrollback (E3); a terminal prints it without a newline. */
+    public static final String CLEAR_SEQUENCE = "\u001b[H\u001b[2J\u001b[3J";
 
     private HostFileCommands() {
     }
