@@ -1,6 +1,7 @@
 package dev.dockwire.cli;
 
 import dev.dockwire.host.Completion;
+import dev.dockwire.host.HostFileCommands;
 import dev.dockwire.host.InteractiveShell;
 import dev.dockwire.run.LiveHost;
 import dev.dockwire.run.Session;
@@ -99,7 +100,16 @@ final class ShellCommand implements Callable<Integer> {
     /** Makes the host live ({@code started} hears it), reads lines until the session ends, and takes the host back. */
     static void prompt(Terminal terminal, LineReader reader, Session session, InteractiveShell shell, double speed,
                        java.util.function.Consumer<LiveHost> started) {
-        try (LiveHost live = new LiveHost(session, speed, reader::printAbove, reader::printAbove)) {
+        java.util.function.Consumer<String> foreground = line -> {
+            if (line.equals(HostFileCommands.CLEAR_SEQUENCE)) {
+                // clear's sequence homes the cursor: a newline after it would leave the prompt on the second row.
+                terminal.writer().print(line);
+                terminal.flush();
+            } else {
+                reader.printAbove(line);
+            }
+        };
+        try (LiveHost live = new LiveHost(session, speed, foreground, reader::printAbove)) {
             started.accept(live);
             run(terminal, reader, session, shell, live);
         }

@@ -4,15 +4,12 @@ import dev.dockwire.docker.Container;
 import dev.dockwire.docker.Network;
 import dev.dockwire.docker.cli.DockerHelp;
 import dev.dockwire.docker.engine.Images;
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
 import java.util.function.Predicate;
-import java.util.stream.Stream;
 
 /**
  * What Tab offers at the host's prompt, from what the host knows, as docker's bash completion
@@ -214,18 +211,21 @@ public final class Completion {
         return List.copyOf(out);
     }
 
-    /** Paths on the host's disk from its working directory; a directory with a trailing {@code /}. */
+    /** Paths in the host's file view ({@link HostFileSystem}: what it made, over its disk) from its working directory; a directory with a trailing {@code /}. */
     private List<String> files(String current) {
         int slash = current.lastIndexOf('/');
         String dirPart = slash < 0 ? "" : current.substring(0, slash + 1);
-        Path dir = Path.of(host.currentDirectory()).resolve(dirPart.isEmpty() ? "." : dirPart);
-        List<String> out = new ArrayList<>();
-        try (Stream<Path> list = Files.list(dir)) {
-            boolean hidden = current.substring(slash + 1).startsWith(".");
-            list.filter(p -> hidden || !p.getFileName().toString().startsWith("."))
-                    .forEach(p -> out.add(dirPart + p.getFileName() + (Files.isDirectory(p) ? "/" : "")));
-        } catch (IOException | RuntimeException e) {
+        HostFileSystem fs = host.fileSystem();
+        TreeSet<String> names = fs.list(dirPart.isEmpty() ? "." : dirPart);
+        if (names == null) {
             return List.of(); // no such directory: nothing to offer
+        }
+        boolean hidden = current.substring(slash + 1).startsWith(".");
+        List<String> out = new ArrayList<>();
+        for (String n : names) {
+            if (hidden || !n.startsWith(".")) {
+                out.add(dirPart + n + (fs.isDirectory(dirPart + n) ? "/" : ""));
+            }
         }
         return out;
     }

@@ -4,7 +4,6 @@ import dev.dockwire.app.Program;
 import dev.dockwire.app.bin.Programs;
 import dev.dockwire.docker.CommandOutput;
 import dev.dockwire.docker.Container;
-import dev.dockwire.docker.FileTable;
 import dev.dockwire.docker.cli.CliEnv;
 import dev.dockwire.text.Flavour;
 import dev.dockwire.text.TextResult;
@@ -24,8 +23,6 @@ import dev.dockwire.tools.IpNetns;
 import dev.dockwire.tools.Tcpdump;
 import dev.dockwire.tools.TcpdumpRead;
 import dev.dockwire.tools.ToolJob;
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -40,7 +37,7 @@ public final class DockerHost implements Shell.Env, CliEnv {
     private final Engine engine;
     private final EventLoop loop;
     private final String hostname;
-    private final FileTable files = new FileTable();
+    private final HostFileSystem files;
     private final Shell shell;
     private final DockerCommand docker;
     private final HostJobs jobs;
@@ -48,8 +45,8 @@ public final class DockerHost implements Shell.Env, CliEnv {
     private final LiveCommands live;
     private final HostTools tools;
     private final Map<String, String> environment = new LinkedHashMap<>();
-    private Path workingDirectory = Path.of("");
-    private Path home;
+    /** The host's {@code ~}: the directory it started in (a prompt shows {@code ~} there). */
+    private String home;
     /** The terminal a user types at, or null when scripts run the host. */
     private InteractiveShell terminal;
     private long stepTimeoutNanos = 60_000_000_000L;
@@ -66,14 +63,16 @@ public final class DockerHost implements Shell.Env, CliEnv {
         jobControl.limit(stepTimeoutNanos);
         this.live = new LiveCommands(jobControl, engine.kernel(), loop);
         this.tools = new HostTools(engine, loop);
+        this.home = Path.of("").toAbsolutePath().normalize().toString();
+        this.files = new HostFileSystem(home, () -> Exec.EPOCH_MILLIS + loop.nanos() / 1_000_000);
         StringBuilder resolv = new StringBuilder();
         engine.hostNameservers().forEach(s -> resolv.append("nameserver ").append(s).append('\n'));
-        files.write("/etc/resolv.conf", resolv.toString(), false);
-        files.write("/etc/hostname", hostname + "\n", false);
+        files.put("/etc/resolv.conf", resolv.toString());
+        files.put("/etc/hostname", hostname + "\n");
         // A Debian host's /etc/hosts, so that curl localhost and ping docker-host resolve as there.
-        files.write("/etc/hosts", "127.0.0.1\tlocalhost\n127.0.1.1\t" + hostname + "\n\n"
+        files.put("/etc/hosts", "127.0.0.1\tlocalhost\n127.0.1.1\t" + hostname + "\n\n"
                 + "# The following lines are desirable for IPv6 capable hosts\n"
-                + "::1     localhost ip6-localhost ip6-loopback\nff02::1 ip6-allnodes\nff02::2 ip6-allrouters\n", false);
+                + "::1     localhost ip6-localhost ip6-loopback\nff02::1 ip6-allnodes\nff02::2 ip6-allrouters\n");
         ContainerEnv.registerTools(this);
     }
 
@@ -108,35 +107,34 @@ public final class DockerHost implements Shell.Env, CliEnv {
         return stepTimeoutNanos;
     }
 
-    /** The directory relative paths name on disk: a script's own directory when a script runs. */
+    /** The directory relative paths name (a script's own directory when a script runs), which becomes the host's {@code ~}. */
     public void workingDirectory(Path dir) {
-        this.workingDirectory = dir;
-        this.home = null;
+        String abs = dir.toAbsolutePath().normalize().toString();
+        if (files.chdir(abs) == null) {
+            home = abs;
+        }
     }
 
-    /** {@code cd DIR}: a directory on disk, relative to the working directory; the home is where the host started. */
+    /** {@code cd DIR}: a directory of the host's file view ({@link HostFileSystem}); null goes home. */
     @Override
     public String changeDirectory(String dir) {
-        Path target = dir == null ? home() : workingDirectory.toAbsolutePath().resolve(dir).normalize();
-        if (Files.isDirectory(target)) {
-            home();
-            workingDirectory = target;
-            return null;
-        }
-        return dir + (Files.exists(target) ? ": Not a directory" : ": No such file or directory");
+        HostFileSystem.Errno e = files.chdir(dir == null ? home : dir.equals("~") || dir.startsWith("~/") ? home + dir.substring(1) : dir);
+        return e == null ? null : dir + ": " + e.text;
+    }
+
+    /** The host's files as its commands see them. */
+    HostFileSystem fileSystem() {
+        return files;
     }
 
     @Override
     public String currentDirectory() {
-        return workingDirectory.toAbsolutePath().normalize().toString();
+        return files.cwd();
     }
 
     /** The host's {@code ~}: the directory it started in (a prompt shows {@code ~} there). */
     public Path home() {
-        if (home == null) {
-            home = workingDirectory.toAbsolutePath().normalize();
-        }
-        return home;
+        return Path.of(home);
     }
 
     @Override
@@ -150,7 +148,7 @@ public final class DockerHost implements Shell.Env, CliEnv {
 
     @Override
     public Path workingDirectory() {
-        return workingDirectory;
+        return Path.of(files.cwd());
     }
 
     /** Variables the host's commands see, such as {@code COMPOSE_FILE} and {@code COMPOSE_PROJECT_NAME}. */
@@ -159,47 +157,15 @@ public final class DockerHost implements Shell.Env, CliEnv {
         return environment;
     }
 
-    /**
-     * A file a command names: one written on the emulated host ({@code printf ... > FILE}), else
-     * one on disk relative to the working directory; null when neither exists.
-     */
+    /** A file a command names, relative to the working directory, in the host's file view (what it wrote, else the disk). */
     @Override
     public String readHostOrDisk(String path) {
-        String written = files.read(path);
-        if (written != null) {
-            return written;
-        }
-        Path p = workingDirectory.resolve(path);
-        try {
-            return Files.isRegularFile(p) ? Files.readString(p) : null;
-        } catch (IOException e) {
-            return null;
-        }
+        return files.read(path);
     }
 
     @Override
     public List<String> listHostOrDisk(String dir) {
-        java.util.TreeSet<String> out = new java.util.TreeSet<>();
-        String prefix = (dir.startsWith("/") ? dir : "/" + dir).replaceAll("/+$", "").replaceAll("/\\.$", "") + "/";
-        if (prefix.equals("/./")) {
-            prefix = "/";
-        }
-        for (String p : files.paths()) {
-            if (p.startsWith(prefix)) {
-                out.add(p.substring(prefix.length()));
-            }
-        }
-        Path root = workingDirectory.resolve(dir);
-        if (Files.isDirectory(root)) {
-            try (java.util.stream.Stream<Path> walk = Files.walk(root)) {
-                walk.filter(Files::isRegularFile).forEach(f -> out.add(root.relativize(f).toString().replace('\\', '/')));
-            } catch (IOException e) {
-                return List.copyOf(out);
-            }
-        } else if (out.isEmpty()) {
-            return null;
-        }
-        return List.copyOf(out);
+        return files.walk(dir);
     }
 
     /** How {@code ssh HOST} finds the other hosts of the LAN (by name or address); null when unknown. */
@@ -255,7 +221,7 @@ public final class DockerHost implements Shell.Env, CliEnv {
             return jobControl.spawning(() -> exec(argv, null));
         }
         List<String> command = argv.get(0).equals("sudo") && argv.size() > 1 ? argv.subList(1, argv.size()) : argv;
-        return HostJobs.backgroundable(command) && !TcpdumpRead.reads(command) ? jobs.spawn(command, workingDirectory) : exec(argv, null);
+        return HostJobs.backgroundable(command) && !TcpdumpRead.reads(command) ? jobs.spawn(command, workingDirectory()) : exec(argv, null);
     }
 
     @Override
@@ -275,12 +241,38 @@ public final class DockerHost implements Shell.Env, CliEnv {
 
     @Override
     public boolean writeFile(String path, String content, boolean append) {
-        return files.write(path, content, append);
+        return files.write(path, content, append) == null;
+    }
+
+    @Override
+    public boolean isDirectory(String path) {
+        return files.isDirectory(path);
+    }
+
+    /** bash's redirection error: open(2)'s errno after the file's name ({@code bash: app/x: No such file or directory}). */
+    @Override
+    public String cannotCreate(String path) {
+        HostFileSystem.Errno e = files.creatable(path);
+        return "bash: " + path + ": " + (e == null ? HostFileSystem.Errno.ENOENT : e).text;
     }
 
     @Override
     public CommandResult exec(List<String> argv, List<String> stdin) {
         return exec(Kernel.HOST, argv, stdin);
+    }
+
+    /** {@code ls} lays its names out in columns when its output is the terminal. */
+    @Override
+    public CommandResult exec(List<String> argv, List<String> stdin, boolean terminal) {
+        if (HostFileCommands.has(argv.get(0))) {
+            return fileCommand(argv, terminal);
+        }
+        return exec(Kernel.HOST, argv, stdin);
+    }
+
+    /** {@code mkdir}, {@code rmdir}, {@code rm}, {@code ls}, {@code clear} over the host's files, at the virtual clock's time. */
+    private CommandResult fileCommand(List<String> argv, boolean terminal) {
+        return HostFileCommands.run(argv.get(0), argv.subList(1, argv.size()), files, terminal, Exec.EPOCH_MILLIS + loop.nanos() / 1_000_000);
     }
 
     /**
@@ -309,9 +301,9 @@ public final class DockerHost implements Shell.Env, CliEnv {
         return switch (name) {
             case "docker" -> result(args.isEmpty() || !args.get(0).equals("compose") ? docker.run(args, stdin) : compose(args));
             case "sleep" -> sleep(args);
-            case "tcpdump" -> TcpdumpRead.reads(args) ? TcpdumpRead.run(workingDirectory, args)
-                    : jobControl.live() ? live.tcpdump(ns, args, workingDirectory)
-                    : Tcpdump.run(engine.kernel(), loop, ns, args, workingDirectory);
+            case "tcpdump" -> TcpdumpRead.reads(args) ? TcpdumpRead.run(workingDirectory(), args)
+                    : jobControl.live() ? live.tcpdump(ns, args, workingDirectory())
+                    : Tcpdump.run(engine.kernel(), loop, ns, args, workingDirectory());
             case "jobs", "wait", "kill", "pkill", "killall", "fg", "bg" -> jobControl.live() ? live.builtin(name, args)
                     : name.equals("jobs") ? jobs.list() : name.equals("wait") ? jobs.waitAll()
                     : name.equals("fg") || name.equals("bg") ? CommandResult.fail(1, "bash: " + name + ": no job control")
@@ -322,6 +314,9 @@ public final class DockerHost implements Shell.Env, CliEnv {
             case "help" -> CommandResult.ok(HostHelp.text(hostname));
             case "sudo" -> args.isEmpty() ? CommandResult.fail(1, "usage: sudo command") : exec(ns, args, stdin);
             default -> {
+                if (HostFileCommands.has(name)) {
+                    yield fileCommand(argv, false);
+                }
                 if (HostText.has(name)) {
                     yield HostText.run(name, args, stdin, this, Flavour.GNU, (words, in) -> {
                         CommandResult r = words.size() == 3 && words.get(0).equals("sh") && words.get(1).equals("-c")
@@ -340,7 +335,7 @@ public final class DockerHost implements Shell.Env, CliEnv {
 
     /** Whether {@code name} is a command of the host (a tool, a program, a text tool): what exec finds on PATH. */
     private boolean knows(String name) {
-        return HostTools.has(name) || HostText.has(name) || Programs.create(name) != null
+        return HostTools.has(name) || HostText.has(name) || HostFileCommands.has(name) || Programs.create(name) != null
                 || List.of("docker", "sleep", "tcpdump", "kill", "pkill", "killall", "ssh", "hostname", "sudo", "timeout")
                 .contains(name);
     }
@@ -393,7 +388,7 @@ public final class DockerHost implements Shell.Env, CliEnv {
         ToolJob job;
         try {
             job = argv.get(0).equals("conntrack") ? ConntrackEvents.start(engine.kernel(), loop, ns, args)
-                    : Tcpdump.start(engine.kernel(), loop, ns, args, workingDirectory);
+                    : Tcpdump.start(engine.kernel(), loop, ns, args, workingDirectory());
         } catch (ConntrackEvents.Refused e) {
             return e.result();
         } catch (Tcpdump.Refused e) {

@@ -26,6 +26,25 @@ public final class Shell {
         /** Runs a non-builtin command; {@code stdin} is the previous pipeline stage's output or null. */
         CommandResult exec(List<String> argv, List<String> stdin);
 
+        /**
+         * As {@link #exec(List, List)}, told whether the command's standard output is the terminal
+         * (isatty(1): the last stage of a pipeline, not redirected, not inside {@code $( )}), which
+         * {@code ls} lays out in columns.
+         */
+        default CommandResult exec(List<String> argv, List<String> stdin, boolean terminal) {
+            return exec(argv, stdin);
+        }
+
+        /** Whether {@code path} is a directory here ({@code cat DIR}: {@code Is a directory}). */
+        default boolean isDirectory(String path) {
+            return false;
+        }
+
+        /** Why a redirection cannot open {@code path} for writing, as this place's shell says it. */
+        default String cannotCreate(String path) {
+            return shellName() + ": can't create " + path + ": nonexistent directory";
+        }
+
         /** The shell's name in error messages: {@code sh} in containers, {@code bash} on the host. */
         String shellName();
 
@@ -193,7 +212,7 @@ public final class Shell {
 
     /** As {@link #run(List)}, with {@code stdin} (null: none) as the command's input. */
     public CommandResult run(List<String> argv, List<String> stdin) {
-        return command(new ShellParser.Command(List.copyOf(argv), null, false, false), stdin);
+        return command(new ShellParser.Command(List.copyOf(argv), null, false, false), stdin, false);
     }
 
     private Shell withVars(Map<String, String> v) {
@@ -216,7 +235,8 @@ public final class Shell {
                 }
             }
             List<String> in = stdin;
-            last = i < stages.size() - 1 || cmd.redirect() != null ? collected(() -> command(cmd, in)) : command(cmd, in);
+            boolean terminal = i == stages.size() - 1 && cmd.redirect() == null && nesting == 0;
+            last = i < stages.size() - 1 || cmd.redirect() != null ? collected(() -> command(cmd, in, false)) : command(cmd, in, terminal);
             List<String> output = last.output();
             if (cmd.discardErrors() || cmd.redirect() != null) {
                 // Output went to a file (or errors to /dev/null): nothing reaches the next stage from errors.
@@ -226,7 +246,7 @@ public final class Shell {
                 StringBuilder sb = new StringBuilder();
                 output.forEach(l -> sb.append(l).append('\n'));
                 if (!env.writeFile(cmd.redirect(), sb.toString(), cmd.append())) {
-                    errors.add(env.shellName() + ": can't create " + cmd.redirect() + ": nonexistent directory");
+                    errors.add(env.cannotCreate(cmd.redirect()));
                     last = new CommandResult(1, List.of());
                 } else {
                     last = new CommandResult(last.status(), List.of());
@@ -245,7 +265,7 @@ public final class Shell {
         return content == null ? null : content.lines().toList();
     }
 
-    private CommandResult command(ShellParser.Command cmd, List<String> stdin) {
+    private CommandResult command(ShellParser.Command cmd, List<String> stdin, boolean terminal) {
         List<String> argv = cmd.words();
         if (argv.isEmpty()) {
             return CommandResult.ok(List.of());
@@ -261,7 +281,7 @@ public final class Shell {
             case "cat" -> cat(args, stdin);
             case "grep", "egrep", "head", "tail", "wc", "sort" -> HostText.run(name, args, stdin, env, env.textFlavour(), null);
             case "export", "unset", "cd", "pwd" -> ShellBuiltins.run(name, args, vars, env);
-            default -> env.exec(argv, stdin);
+            default -> env.exec(argv, stdin, terminal);
         };
     }
 
@@ -346,7 +366,10 @@ public final class Shell {
         for (String path : args) {
             String content = env.readFile(path);
             if (content == null) {
-                out.add("cat: can't open '" + path + "': No such file or directory");
+                // GNU cat names the file as open(2)/read(2) failed; BusyBox's says it could not open it.
+                out.add(env.textFlavour() == Flavour.GNU
+                        ? "cat: " + path + ": " + (env.isDirectory(path) ? "Is a directory" : "No such file or directory")
+                        : "cat: can't open '" + path + "': No such file or directory");
                 status = 1;
             } else {
                 out.addAll(content.lines().toList());

@@ -5,7 +5,9 @@
  * {@code docker exec}, background jobs and {@code ssh} between hosts; for a user at a terminal, the
  * stack of prompts with shells inside containers ({@code InteractiveShell}, {@code ContainerShell}),
  * Tab's candidates ({@code Completion}) and {@code help} ({@code HostHelp}); at a live terminal
- * ({@code LiveCommands}) the commands that wait stream their lines and answer Ctrl-C.
+ * ({@code LiveCommands}) the commands that wait stream their lines and answer Ctrl-C; the host's
+ * files with directories ({@code HostFileSystem}, an overlay over the disk) and coreutils'
+ * {@code mkdir}, {@code rmdir}, {@code rm}, {@code ls} over them ({@code HostFileCommands}, {@code HostLs}).
  *
  * <p>Follows a Debian host's bash and busybox sh as far as scripts use them. Sits above both
  * {@code docker} and {@code tools}: it implements {@link dev.dockwire.docker.cli.CliEnv} for the

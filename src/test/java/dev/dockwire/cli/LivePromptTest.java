@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.dockwire.host.HostFileCommands;
 import dev.dockwire.run.Session;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -114,6 +115,24 @@ class LivePromptTest {
             Thread.sleep(20);
         }
         throw new AssertionError("no " + times + " x '" + text + "' on the screen:\n" + screen().substring(from));
+    }
+
+    @Test
+    void aBuildTutorialsDirectoryAtThePromptAndClear() throws Exception {
+        type("mkdir app && cd app\n");
+        int at = await("root@docker-host:~/app# ", 0, 1);
+        // This reader has JLine's default parser (no PS2 for a here-document, backslashes its own): echo, line by line.
+        type("echo FROM alpine > Dockerfile && echo 'CMD [\"echo\", \"built here\"]' >> Dockerfile\n");
+        at = await("root@docker-host:~/app# ", at, 1);
+        type("ls\n");
+        at = await("Dockerfile", at, 1);
+        type("docker build -t here . && docker run --rm here\n");
+        at = await("naming to docker.io/library/here:latest done", at, 1);
+        at = await("built here", at, 1);
+        type("clear\n");
+        at = await(HostFileCommands.CLEAR_SEQUENCE, at, 1);
+        assertTrue(screen().indexOf("root@docker-host:~/app# ", at) >= 0 || await("root@docker-host:~/app# ", at, 1) > 0);
+        assertFalse(screen().startsWith("\n", at), "no newline after clear's sequence: the prompt is on the first row");
     }
 
     @Test

@@ -86,7 +86,7 @@ public final class BuildCommand {
             }
         }
         Outcome o = build(new Request(f.positional().get(0), f.get("file"), buildArgs, f.get("target"), f.all("tag"),
-                CreateFlags.labels(f.all("label"))), f.has("quiet"));
+                CreateFlags.labels(f.all("label"))), f.has("quiet"), f.has("no-cache"));
         if (o.failed()) {
             return new CommandOutput(1, o.lines());
         }
@@ -95,6 +95,11 @@ public final class BuildCommand {
 
     /** Builds {@code r}'s context (its {@code Dockerfile}, or the file named) and names the image its tags. */
     public Outcome build(Request r, boolean quiet) {
+        return build(r, quiet, false);
+    }
+
+    /** As above; {@code noCache} ({@code --no-cache}): no step is taken from the cache. */
+    Outcome build(Request r, boolean quiet, boolean noCache) {
         String contextDir = r.context();
         String file = r.file();
         Map<String, String> buildArgs = r.args();
@@ -167,24 +172,7 @@ public final class BuildCommand {
             progress.vertex("[internal] load metadata for " + base);
         }
         progress.vertex("[internal] load .dockerignore", "transferring context: 2B done");
-        long contextBytes = 0;
-        boolean copies = false;
-        for (String step : b.steps()) {
-            if (step.contains("] COPY ") || step.contains("] ADD ")) {
-                copies = true;
-            }
-        }
-        for (String step : b.steps()) {
-            if (copies && !step.contains("] FROM ") && contextBytes == 0) {
-                for (String p : files) {
-                    String c = context.read(p);
-                    contextBytes += c == null ? 0 : c.getBytes(StandardCharsets.UTF_8).length;
-                }
-                progress.vertex("[internal] load build context", "transferring context: " + human(Math.max(contextBytes, 2)) + " done");
-                contextBytes = Math.max(contextBytes, 1);
-            }
-            progress.vertex(step);
-        }
+        steps(b.steps(), files, context, noCache, progress);
         String id = "sha256:" + b.digest();
         long size = engine.images().published(b.config().reference()).size();
         for (String content : b.files().values()) {
@@ -194,7 +182,8 @@ public final class BuildCommand {
         labels.putAll(r.labels());
         ImageService.BuiltImage image = new ImageService.BuiltImage(b.config(), id, Instant.ofEpochMilli(System.currentTimeMillis()), size,
                 b.files(), labels);
-        List<String> export = new ArrayList<>(List.of("exporting layers 0.0s done", "writing image " + id + " done"));
+        // A status that took no time prints without one (printer.go: the time only above 0.01s).
+        List<String> export = new ArrayList<>(List.of("exporting layers done", "writing image " + id + " done"));
         for (String tag : tags) {
             ImageService.PullNames names = ImageService.pullNames(tag);
             engine.images().tag(tag, image);
@@ -210,6 +199,83 @@ public final class BuildCommand {
 
     private static Outcome failed(List<String> lines) {
         return new Outcome(null, lines, true, List.of(), null);
+    }
+
+    /**
+     * The steps' vertices in the order the solver starts them: every stage's FROM (a source, started
+     * with the solve), the build context when a COPY or ADD reads it, then the steps stage by stage;
+     * a step whose cache key ran before is {@code CACHED} (printer.go), its key chained from the
+     * stage's previous step, the content of the files a COPY/ADD takes from the context, and the
+     * source stage's last key for {@code --from}.
+     */
+    private void steps(List<String> steps, List<String> files, BuildContext context, boolean noCache, BuildProgress progress) {
+        long bytes = 0;
+        for (String p : files) {
+            String c = context.read(p);
+            bytes += c == null ? 0 : c.getBytes(StandardCharsets.UTF_8).length;
+        }
+        boolean readsContext = false;
+        for (String step : steps) {
+            if (step.contains("] FROM ")) {
+                progress.vertex(step);
+            } else if ((step.contains("] COPY ") || step.contains("] ADD ")) && !step.contains(" --from=") && !step.contains("<<")) {
+                readsContext = true;
+            }
+        }
+        if (readsContext) {
+            progress.vertex("[internal] load build context", "transferring context: " + human(Math.max(bytes, 2)) + " done");
+        }
+        Map<String, String> lastKey = new LinkedHashMap<>();
+        Engine engine = host.engine();
+        for (String step : steps) {
+            String stage = step.startsWith("[") && step.indexOf(' ') < step.indexOf('/') ? step.substring(1, step.indexOf(' ')) : "";
+            String key = sha256(lastKey.getOrDefault(stage, "") + "\0" + step.substring(step.indexOf("] ") + 2));
+            if (step.contains("] FROM ")) {
+                lastKey.put(stage, key);
+                continue;
+            }
+            if (step.contains("] COPY ") || step.contains("] ADD ")) {
+                java.util.regex.Matcher from = java.util.regex.Pattern.compile(" --from=(\\S+)").matcher(step);
+                key = sha256(key + "\0" + (from.find() ? lastKey.getOrDefault(from.group(1), from.group(1)) : sources(step, files, context)));
+            }
+            lastKey.put(stage, key);
+            boolean cached = engine.images().cachedStep(key) && !noCache;
+            if (cached) {
+                progress.cached(step);
+            } else {
+                progress.vertex(step);
+            }
+        }
+    }
+
+    /**
+     * What a COPY/ADD step's cache key takes from the context: the paths and contents of the files
+     * its sources name (a file, a directory's files, a glob), as BuildKit's content-based cache
+     * checksums only what the step copies (cache/contenthash).
+     */
+    private static String sources(String step, List<String> files, BuildContext context) {
+        List<String> words = new ArrayList<>(List.of(step.substring(step.indexOf("] ") + 2).trim().split("\\s+")));
+        words.remove(0);
+        words.removeIf(w -> w.startsWith("--"));
+        StringBuilder sb = new StringBuilder();
+        for (String src : words.subList(0, Math.max(0, words.size() - 1))) {
+            String s = src.replaceFirst("^(\\./)+", "").replaceFirst("/+$", "");
+            java.nio.file.PathMatcher glob = java.nio.file.FileSystems.getDefault().getPathMatcher("glob:" + (s.isEmpty() ? "." : s));
+            for (String p : files) {
+                if (s.isEmpty() || s.equals(".") || p.equals(s) || p.startsWith(s + "/") || glob.matches(java.nio.file.Path.of(p))) {
+                    sb.append(p).append('\0').append(context.read(p)).append('\0');
+                }
+            }
+        }
+        return sha256(sb.toString());
+    }
+
+    private static String sha256(String text) {
+        try {
+            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private static String path(String dir, String name) {

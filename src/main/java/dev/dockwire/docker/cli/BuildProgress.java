@@ -62,6 +62,14 @@ final class BuildProgress {
         return lines;
     }
 
+    /** A vertex whose result came from the cache: {@code #N CACHED} in place of its time. */
+    void cached(String name) {
+        int n = next++;
+        out.add("#" + n + " " + name);
+        out.add("#" + n + " CACHED");
+        out.add("");
+    }
+
     /**
      * The Dockerfile around lines {@code start}..{@code end} (errdefs Source.Print): the file and
      * first line, then up to four lines of context (two each side for a range), the lines marked {@code >>>}.

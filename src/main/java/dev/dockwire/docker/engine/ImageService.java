@@ -20,6 +20,13 @@ public final class ImageService {
     private final Map<String, String> tags = new LinkedHashMap<>();
     /** When {@code docker tag} last named each image (image.Store's SetLastUpdated), by image ID. */
     private final Map<String, java.time.Instant> lastTagged = new LinkedHashMap<>();
+    /** BuildKit's cache: the keys of the build steps this engine has run. */
+    private final java.util.Set<String> buildCache = new java.util.HashSet<>();
+
+    /** Whether the build step {@code key} ran before on this engine (its vertex is CACHED); it is recorded either way. */
+    public boolean cachedStep(String key) {
+        return !buildCache.add(key);
+    }
 
     /**
      * How {@code docker pull} names {@code image}: the tag it pulls ({@code defaultTag} when the

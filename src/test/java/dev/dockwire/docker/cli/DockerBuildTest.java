@@ -48,7 +48,7 @@ class DockerBuildTest {
 
     @Test
     void sameContentSameIdAndQuiet() {
-        h.run("printf 'FROM alpine\\nENV GREETING=hello\\nCMD [\"sh\", \"-c\", \"echo $GREETING\"]\\n' > /ctx/Dockerfile");
+        h.run("mkdir -p /ctx && printf 'FROM alpine\\nENV GREETING=hello\\nCMD [\"sh\", \"-c\", \"echo $GREETING\"]\\n' > /ctx/Dockerfile");
         List<String> first = h.ok("docker build -q -t greet:1 /ctx");
         assertEquals(1, first.size());
         assertTrue(first.get(0).matches("sha256:[0-9a-f]{64}"), first.get(0));
@@ -64,7 +64,7 @@ class DockerBuildTest {
 
     @Test
     void errorsAsBuildxPrintsThem() {
-        h.run("echo notes > /e/README");
+        h.run("mkdir -p /e && echo notes > /e/README");
         CommandResult none = h.run("docker build /e");
         assertEquals(1, none.status());
         assertEquals(List.of("ERROR: failed to solve: failed to read dockerfile: open Dockerfile: no such file or directory"), none.output());
@@ -78,5 +78,33 @@ class DockerBuildTest {
         CommandResult args = h.run("docker build");
         assertEquals(1, args.status());
         assertEquals("ERROR: \"docker buildx build\" requires exactly 1 argument.", args.output().get(0).lines().findFirst().orElseThrow());
+    }
+
+    /**
+     * A two-stage build with COPY --from, against golden transcripts of buildx 0.13's plain progress
+     * (progressui printer.go) in the order a docker-driver build prints it (checked against recorded
+     * buildx logs: the metadata loads, .dockerignore, every stage's FROM, the build context, the steps
+     * stage by stage; a rebuild's steps {@code CACHED}, its FROMs {@code DONE}: a local image store's sources).
+     */
+    @Test
+    void multiStageProgressAsBuildxPrintsIt() throws java.io.IOException {
+        Path dir = Path.of("src/test/resources/dev/dockwire/build/multistage");
+        h.world.host().workingDirectory(dir.resolve("context"));
+        assertEquals(golden(dir.resolve("progress.txt")), h.ok("docker build -t site:1 ."));
+        assertEquals(golden(dir.resolve("progress-cached.txt")), h.ok("docker build -t site:1 ."));
+        List<String> again = h.ok("docker build --no-cache -t site:1 .");
+        assertEquals(golden(dir.resolve("progress.txt")), again, "--no-cache runs every step");
+        h.ok("printf '<h1>changed</h1>\\n' > index.html");
+        List<String> changed = h.ok("docker build -t site:2 .");
+        assertTrue(changed.containsAll(List.of("#8 [build 2/5] WORKDIR /src", "#8 CACHED", "#9 [build 3/5] COPY package.json .", "#9 CACHED",
+                "#10 [build 4/5] RUN npm ci", "#10 CACHED", "#11 [build 5/5] COPY index.html .", "#11 DONE 0.0s",
+                "#12 [stage-1 2/2] COPY --from=build /src/index.html /usr/share/nginx/html/", "#12 DONE 0.0s")),
+                "only the steps from the changed file on run again: " + String.join("\n", changed));
+        h.ok("docker run -d --name site site:2");
+        assertEquals(List.of("<h1>changed</h1>"), h.ok("docker exec site cat /usr/share/nginx/html/index.html"));
+    }
+
+    private static List<String> golden(Path file) throws java.io.IOException {
+        return java.nio.file.Files.readAllLines(file);
     }
 }

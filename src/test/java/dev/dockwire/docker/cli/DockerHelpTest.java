@@ -142,4 +142,13 @@ class DockerHelpTest {
         assertEquals("Usage:  docker images [OPTIONS] [REPOSITORY[:TAG]]", h.run("docker images --help").output().get(0));
         assertEquals("Usage:  docker image rm [OPTIONS] IMAGE [IMAGE...]", h.run("docker image rm --help").output().get(0));
     }
+
+    @Test
+    void topLevelHelpIsTheClientsWithBothPlugins() throws IOException {
+        // A docker-ce 28 host has the buildx and compose plugins: cobra marks plugin commands with '*'.
+        List<String> help = List.of(String.join("\n", h.run("docker --help").output()).split("\n", -1));
+        assertEquals(stored("docker"), help);
+        assertTrue(help.containsAll(List.of(
+                "  build       Build an image from a Dockerfile", "  buildx*     Docker Buildx", "  compose*    Docker Compose")));
+    }
 }

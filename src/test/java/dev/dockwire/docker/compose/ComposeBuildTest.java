@@ -25,7 +25,7 @@ class ComposeBuildTest {
 
     @Test
     void aBuildOnlyServiceNamedNginxDoesNotRunNginx() {
-        h.run("printf 'FROM alpine\\nCMD [\"sleep\", \"3600\"]\\n' > /app/Dockerfile");
+        h.run("mkdir -p /app && printf 'FROM alpine\\nCMD [\"sleep\", \"3600\"]\\n' > /app/Dockerfile");
         h.run("printf 'services:\\n  nginx:\\n    build: .\\n  client:\\n    image: nicolaka/netshoot\\n    command: [sleep, \"3600\"]\\n' > /app/compose.yaml");
         List<String> up = h.ok("docker compose -f /app/compose.yaml -p shop up -d");
         assertEquals(ComposeBuild.BAKE_SUGGEST, up.subList(0, 2));
@@ -39,7 +39,7 @@ class ComposeBuildTest {
 
     @Test
     void aDeclaredBuiltImageAnswers() {
-        h.run("printf 'FROM alpine\\nEXPOSE 80\\n' > /app/Dockerfile");
+        h.run("mkdir -p /app && printf 'FROM alpine\\nEXPOSE 80\\n' > /app/Dockerfile");
         h.run("printf 'services:\\n  web:\\n    build: .\\n  client:\\n    image: nicolaka/netshoot\\n    command: [sleep, \"3600\"]\\n"
                 + "x-dockwire:\\n  images:\\n    app-web: {http: 80, answer: built}\\n' > /app/compose.yaml");
         h.ok("docker compose -f /app/compose.yaml -p app up -d");

@@ -262,7 +262,7 @@ class ComposeTest {
 
     @Test
     void composeCommandInScriptsUpPsExecPortDown() {
-        host.run("printf 'services:\\n  web:\\n    image: nginx\\n    ports: [\"8080:80\"]\\n    labels: {tier: web}\\n' > /app/compose.yaml");
+        host.run("mkdir -p /app && printf 'services:\\n  web:\\n    image: nginx\\n    ports: [\"8080:80\"]\\n    labels: {tier: web}\\n' > /app/compose.yaml");
         List<String> up = ok("docker compose -f /app/compose.yaml -p shop up -d");
         assertEquals(List.of("WARN[0000] /app/compose.yaml:5: services.web.labels: ignored (does not shape the network)",
                 "[+] Running 2/2", " ✔ Network shop_default  Created", " ✔ Container shop-web-1  Started"), up);
@@ -283,7 +283,7 @@ class ComposeTest {
         assertEquals(List.of(up.get(0), "[+] Running 2/2", " ✔ Container shop-web-1  Removed", " ✔ Network shop_default  Removed"), down);
         assertNull(engine.findNetwork("shop_default"));
         ok("docker network create mine");
-        host.run("printf 'services:\\n  a: {image: alpine}\\nnetworks:\\n  default: {name: mine}\\n' > /app/named.yaml");
+        host.run("mkdir -p /app && printf 'services:\\n  a: {image: alpine}\\nnetworks:\\n  default: {name: mine}\\n' > /app/named.yaml");
         ok("docker compose -f /app/named.yaml up -d");
         assertEquals(List.of("[+] Running 1/1", " ✔ Container app-a-1  Removed"), ok("docker compose -f /app/named.yaml down"));
         assertNotNull(engine.findNetwork("mine"), "a network compose did not create stays");
@@ -291,7 +291,7 @@ class ComposeTest {
 
     @Test
     void anOverlayNetworkOnASwarmManagerIsAttachableAndTwoServicesMeetOnIt() {
-        host.run("printf 'services:\\n  a: {image: alpine, command: sleep 1d, networks: [mesh]}\\n"
+        host.run("mkdir -p /app && printf 'services:\\n  a: {image: alpine, command: sleep 1d, networks: [mesh]}\\n"
                 + "  b: {image: alpine, command: sleep 1d, networks: [mesh]}\\nnetworks:\\n  mesh: {driver: overlay}\\n' > /app/o.yaml");
         CommandResult notSwarm = host.run("docker compose -f /app/o.yaml -p ov up -d");
         assertEquals(1, notSwarm.status(), String.join("\n", notSwarm.output()));
@@ -324,7 +324,7 @@ class ComposeTest {
 
     @Test
     void bindMountedFilesAreCopiedInBeforeTheContainerStartsAndOthersWarn() {
-        host.run("printf 'server { listen 80; location / { proxy_pass http://api:5678/; } }\\n' > /srv/default.conf");
+        host.run("mkdir -p /srv && printf 'server { listen 80; location / { proxy_pass http://api:5678/; } }\\n' > /srv/default.conf");
         ComposeProject p = ComposeLoader.parse("/srv/compose.yaml", """
                 services:
                   proxy:

@@ -1,0 +1,307 @@
+package dev.dockwire.host;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.function.LongSupplier;
+import java.util.stream.Stream;
+
+/**
+ * The emulated host's files as its commands see them: an overlay as overlayfs makes one (an upper
+ * layer in memory over the machine's disk as a read-only lower layer; a removed lower entry is
+ * hidden by a whiteout, a directory made again where one was removed is opaque), with directories
+ * and a working directory. What the host's commands write or remove never reaches the disk, and a
+ * file written where only the disk has a directory covers that directory, so that the emulated host
+ * writes the same wherever it runs.
+ */
+final class HostFileSystem {
+    /** The errors of the system calls this view answers, with their strerror(3) texts. */
+    enum Errno {
+        ENOENT("No such file or directory"), EEXIST("File exists"), ENOTDIR("Not a directory"),
+        EISDIR("Is a directory"), ENOTEMPTY("Directory not empty"), EINVAL("Invalid argument");
+
+        final String text;
+
+        Errno(String text) {
+            this.text = text;
+        }
+    }
+
+    /** What {@code stat(2)} tells {@code ls -l}: a directory or not, the mode's permission bits, size and mtime. */
+    record Stat(boolean directory, int mode, long size, long mtimeMillis) {
+    }
+
+    private final Map<String, String> files = new TreeMap<>();
+    private final Set<String> directories = new TreeSet<>(Set.of("/"));
+    private final Map<String, Long> mtimes = new HashMap<>();
+    private final Set<String> whiteouts = new HashSet<>();
+    private final Set<String> opaque = new HashSet<>();
+    private final LongSupplier clock;
+    private String cwd;
+
+    /** {@code clock}: the wall time in milliseconds that new entries get as their mtime. */
+    HostFileSystem(String cwd, LongSupplier clock) {
+        this.cwd = normalize(cwd);
+        this.clock = clock;
+    }
+
+    String cwd() {
+        return cwd;
+    }
+
+    /** chdir(2): null, or why not. */
+    Errno chdir(String path) {
+        String p = resolve(path);
+        Errno e = kind(p);
+        if (e == Errno.EISDIR) {
+            cwd = p;
+        }
+        return e == Errno.EISDIR ? null : e == null ? Errno.ENOTDIR : e;
+    }
+
+    /** {@code path} absolute and without {@code .}, {@code ..} or doubled slashes, relative ones from the working directory. */
+    String resolve(String path) {
+        return normalize(path.startsWith("/") ? path : cwd + "/" + path);
+    }
+
+    static String normalize(String path) {
+        List<String> parts = new ArrayList<>();
+        for (String s : path.split("/")) {
+            if (s.isEmpty() || s.equals(".")) {
+                continue;
+            }
+            if (s.equals("..")) {
+                if (!parts.isEmpty()) {
+                    parts.remove(parts.size() - 1);
+                }
+            } else {
+                parts.add(s);
+            }
+        }
+        return "/" + String.join("/", parts);
+    }
+
+    private static String parent(String abs) {
+        int slash = abs.lastIndexOf('/');
+        return slash <= 0 ? "/" : abs.substring(0, slash);
+    }
+
+    /** Whether {@code abs} exists: null for a regular file, {@link Errno#EISDIR} for a directory, else ENOENT or ENOTDIR. */
+    private Errno kind(String abs) {
+        if (files.containsKey(abs)) {
+            return null;
+        }
+        if (directories.contains(abs)) {
+            return Errno.EISDIR;
+        }
+        Errno up = abs.equals("/") ? Errno.EISDIR : kind(parent(abs));
+        if (up != Errno.EISDIR) {
+            return up == null || up == Errno.ENOTDIR ? Errno.ENOTDIR : Errno.ENOENT;
+        }
+        if (hidden(abs)) {
+            return Errno.ENOENT;
+        }
+        Path disk = Path.of(abs);
+        return Files.isDirectory(disk) ? Errno.EISDIR : Files.exists(disk) ? null : Errno.ENOENT;
+    }
+
+    /** Whether the lower layer's {@code abs} is covered: a whiteout on it or above, or an opaque directory above. */
+    private boolean hidden(String abs) {
+        for (String a = abs; ; a = parent(a)) {
+            if (whiteouts.contains(a) || !a.equals(abs) && opaque.contains(a)) {
+                return true;
+            }
+            if (a.equals("/")) {
+                return false;
+            }
+        }
+    }
+
+    boolean isDirectory(String path) {
+        return kind(resolve(path)) == Errno.EISDIR;
+    }
+
+    boolean exists(String path) {
+        Errno k = kind(resolve(path));
+        return k == null || k == Errno.EISDIR;
+    }
+
+    /** The regular file's content, or null when {@code path} is none. */
+    String read(String path) {
+        String abs = resolve(path);
+        String written = files.get(abs);
+        if (written != null || kind(abs) != null) {
+            return written;
+        }
+        try {
+            return Files.readString(Path.of(abs));
+        } catch (IOException | RuntimeException e) {
+            return null;
+        }
+    }
+
+    /** open(2) with O_CREAT for writing: null, or why not (its directory missing, or a directory at {@code path}). */
+    Errno write(String path, String content, boolean append) {
+        String abs = resolve(path);
+        if (abs.equals("/dev/null")) {
+            return null;
+        }
+        Errno e = creatable(abs);
+        if (e != null) {
+            return e;
+        }
+        Errno k = kind(abs);
+        if (k == Errno.EISDIR) {
+            whiteouts.add(abs); // only the disk has a directory here (creatable): the file covers it
+        }
+        String old = k == null ? read(abs) : null;
+        files.put(abs, append && old != null ? old + content : content);
+        created(abs);
+        return null;
+    }
+
+    /** Why open(2) with O_CREAT could not open {@code path} for writing (a directory there, or none to hold it); null when it can. */
+    Errno creatable(String path) {
+        String abs = resolve(path);
+        Errno k = kind(abs);
+        if (k == Errno.EISDIR && !directories.contains(abs)) {
+            // A directory of the disk beneath: what the machine's /tmp happens to hold must not decide what the host can write.
+            return null;
+        }
+        return k == Errno.EISDIR || k == Errno.ENOTDIR || k == Errno.ENOENT && kind(parent(abs)) != Errno.EISDIR ? k : null;
+    }
+
+    /** Writes a file the host itself keeps ({@code /etc/hosts}), its directories made as needed. */
+    void put(String path, String content) {
+        String abs = resolve(path);
+        for (String d = parent(abs); !d.equals("/") && kind(d) != Errno.EISDIR; d = parent(d)) {
+            mkdir(d);
+        }
+        files.put(abs, content);
+        created(abs);
+    }
+
+    /** mkdir(2). */
+    Errno mkdir(String path) {
+        String abs = resolve(path);
+        Errno k = kind(abs);
+        if (k == null || k == Errno.EISDIR) {
+            return Errno.EEXIST;
+        }
+        if (k == Errno.ENOTDIR || kind(parent(abs)) != Errno.EISDIR) {
+            return k;
+        }
+        directories.add(abs);
+        created(abs);
+        return null;
+    }
+
+    private void created(String abs) {
+        if (whiteouts.remove(abs)) {
+            opaque.add(abs);
+        }
+        mtimes.put(abs, clock.getAsLong());
+    }
+
+    /** The names in directory {@code path} (without . and ..), sorted as the C locale sorts; null when it is none. */
+    TreeSet<String> list(String path) {
+        String abs = resolve(path);
+        if (kind(abs) != Errno.EISDIR) {
+            return null;
+        }
+        TreeSet<String> names = new TreeSet<>();
+        String prefix = abs.equals("/") ? "/" : abs + "/";
+        Stream.concat(files.keySet().stream(), directories.stream())
+                .filter(p -> p.startsWith(prefix) && p.length() > prefix.length() && p.indexOf('/', prefix.length()) < 0)
+                .forEach(p -> names.add(p.substring(prefix.length())));
+        if (!hidden(abs) && !opaque.contains(abs) && Files.isDirectory(Path.of(abs))) {
+            try (Stream<Path> s = Files.list(Path.of(abs))) {
+                s.map(p -> p.getFileName().toString()).filter(n -> !hidden(prefix + n)).forEach(names::add);
+            } catch (IOException | RuntimeException e) {
+                return names;
+            }
+        }
+        return names;
+    }
+
+    /** The regular files under directory {@code path}, relative to it, sorted; null when it is no directory: a build's context. */
+    List<String> walk(String path) {
+        String abs = resolve(path);
+        TreeSet<String> names = list(abs);
+        if (names == null) {
+            return null;
+        }
+        List<String> out = new ArrayList<>();
+        for (String n : names) {
+            String child = (abs.equals("/") ? "" : abs) + "/" + n;
+            if (kind(child) == null) {
+                out.add(n);
+            } else if (!Files.isSymbolicLink(Path.of(child)) || directories.contains(child)) {
+                walk(child).forEach(f -> out.add(n + "/" + f));
+            }
+        }
+        return out;
+    }
+
+    /** unlink(2) of a file, or rmdir(2) of an empty directory when {@code directory}. */
+    Errno remove(String path, boolean directory) {
+        String abs = resolve(path);
+        Errno k = kind(abs);
+        if (k != null && k != Errno.EISDIR) {
+            return k;
+        }
+        if (directory != (k == Errno.EISDIR)) {
+            return directory ? Errno.ENOTDIR : Errno.EISDIR;
+        }
+        if (directory && !list(abs).isEmpty()) {
+            return Errno.ENOTEMPTY;
+        }
+        files.remove(abs);
+        directories.remove(abs);
+        mtimes.remove(abs);
+        opaque.remove(abs);
+        if (!hidden(abs) && Files.exists(Path.of(abs))) {
+            whiteouts.add(abs);
+        }
+        return null;
+    }
+
+    /** stat(2) of {@code path}, or null when it does not exist. */
+    Stat stat(String path) {
+        String abs = resolve(path);
+        Errno k = kind(abs);
+        boolean dir = k == Errno.EISDIR;
+        if (k != null && !dir) {
+            return null;
+        }
+        Long mtime = mtimes.get(abs);
+        if (mtime != null || files.containsKey(abs) || directories.contains(abs)) {
+            String content = files.get(abs);
+            return new Stat(dir, dir ? 0755 : 0644, dir ? 4096 : content.getBytes(java.nio.charset.StandardCharsets.UTF_8).length,
+                    mtime == null ? clock.getAsLong() : mtime);
+        }
+        Path disk = Path.of(abs);
+        try {
+            int mode = 0;
+            try {
+                for (PosixFilePermission p : Files.getPosixFilePermissions(disk)) {
+                    mode |= 0400 >> p.ordinal();
+                }
+            } catch (UnsupportedOperationException e) {
+                mode = dir ? 0755 : 0644;
+            }
+            return new Stat(dir, mode, dir ? 4096 : Files.size(disk), Files.getLastModifiedTime(disk).toMillis());
+        } catch (IOException e) {
+            return null;
+        }
+    }
+}

@@ -1,0 +1,245 @@
+package dev.dockwire.host;
+
+import dev.dockwire.tools.CommandResult;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeSet;
+
+/**
+ * GNU coreutils 9.1's {@code ls [-a] [-A] [-l] [-1] [-C] [-d] [-h] [FILE...]} over the host's
+ * {@link HostFileSystem} in the C locale (names in byte order, root's listing without colours as
+ * Debian's /root/.bashrc leaves it): on a terminal in columns filled top to bottom as ls.c's
+ * calculate_columns and print_many_per_line lay them out (80 columns, tab stops every 8),
+ * one a line otherwise; {@code -l} as print_long_format (owner root, six months for the year).
+ */
+final class HostLs {
+    private static final int LINE_LENGTH = 80;
+    private static final int TAB_SIZE = 8;
+    private static final int MIN_COLUMN_WIDTH = 3;
+    private static final long SIX_MONTHS_MILLIS = 31_556_952_000L / 2;
+    private static final DateTimeFormatter RECENT = DateTimeFormatter.ofPattern("MMM ppd HH:mm", Locale.ROOT).withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter OLD = DateTimeFormatter.ofPattern("MMM ppd  yyyy", Locale.ROOT).withZone(ZoneOffset.UTC);
+
+    /** An entry as ls lists it: the name it prints and the path it stats. */
+    private record Entry(String name, String path) {
+    }
+
+    static CommandResult run(List<String> args, HostFileSystem fs, boolean terminal, long nowMillis) {
+        HostFileCommands.Options o = HostFileCommands.Options.parse("ls", args, "aAl1Cdh",
+                Map.of("all", 'a', "almost-all", 'A', "directory", 'd', "human-readable", 'h'));
+        if (o.refusal() != null) {
+            return new CommandResult(2, o.refusal());
+        }
+        HostLs ls = new HostLs(fs, o, terminal, nowMillis);
+        return ls.list(o.operands().isEmpty() ? List.of(".") : o.operands());
+    }
+
+    private final HostFileSystem fs;
+    private final HostFileCommands.Options o;
+    private final boolean columns;
+    private final long now;
+    private final List<String> out = new ArrayList<>();
+
+    private HostLs(HostFileSystem fs, HostFileCommands.Options o, boolean terminal, long now) {
+        this.fs = fs;
+        this.o = o;
+        this.columns = !o.has('l') && !o.has('1') && (terminal || o.has('C'));
+        this.now = now;
+    }
+
+    private CommandResult list(List<String> operands) {
+        int status = 0;
+        List<Entry> files = new ArrayList<>();
+        TreeSet<String> dirs = new TreeSet<>();
+        for (String op : new TreeSet<>(operands)) {
+            if (!fs.exists(op)) {
+                out.add("ls: cannot access '" + op + "': " + HostFileSystem.Errno.ENOENT.text);
+                status = 2;
+            } else if (fs.isDirectory(op) && !o.has('d')) {
+                dirs.add(op);
+            } else {
+                files.add(new Entry(op, op));
+            }
+        }
+        int errors = out.size();
+        if (!files.isEmpty()) {
+            print(files, false);
+        }
+        boolean headers = operands.size() > 1;
+        for (String dir : dirs) {
+            if (out.size() > errors) {
+                out.add("");
+            }
+            if (headers) {
+                out.add(dir + ":");
+            }
+            List<Entry> entries = new ArrayList<>();
+            if (o.has('a')) {
+                entries.add(new Entry(".", dir + "/."));
+                entries.add(new Entry("..", dir + "/.."));
+            }
+            for (String name : fs.list(dir)) {
+                if (!name.startsWith(".") || o.has('a') || o.has('A')) {
+                    entries.add(new Entry(name, dir + "/" + name));
+                }
+            }
+            print(entries, true);
+        }
+        return new CommandResult(status, out);
+    }
+
+    private void print(List<Entry> entries, boolean directory) {
+        if (o.has('l')) {
+            longFormat(entries, directory);
+        } else if (columns) {
+            manyPerLine(entries.stream().map(Entry::name).toList());
+        } else {
+            entries.forEach(e -> out.add(e.name()));
+        }
+    }
+
+    /** print_long_format: mode, links, owner, group, size, mtime, name; {@code total} in 1K blocks (ext4's 4K each). */
+    private void longFormat(List<Entry> entries, boolean directory) {
+        List<HostFileSystem.Stat> stats = entries.stream().map(e -> fs.stat(e.path())).toList();
+        long blocks = 0;
+        int linkWidth = 1;
+        int sizeWidth = 1;
+        for (int i = 0; i < entries.size(); i++) {
+            HostFileSystem.Stat s = stats.get(i);
+            blocks += (s.size() + 4095) / 4096 * 4;
+            linkWidth = Math.max(linkWidth, Integer.toString(links(entries.get(i), s)).length());
+            sizeWidth = Math.max(sizeWidth, size(s).length());
+        }
+        if (directory) {
+            out.add("total " + (o.has('h') ? human(blocks * 1024) : Long.toString(blocks)));
+        }
+        for (int i = 0; i < entries.size(); i++) {
+            HostFileSystem.Stat s = stats.get(i);
+            Instant t = Instant.ofEpochMilli(s.mtimeMillis());
+            boolean recent = s.mtimeMillis() <= now && now - s.mtimeMillis() < SIX_MONTHS_MILLIS;
+            out.add(mode(s) + " " + pad(Integer.toString(links(entries.get(i), s)), linkWidth) + " root root "
+                    + pad(size(s), sizeWidth) + " " + (recent ? RECENT : OLD).format(t) + " " + entries.get(i).name());
+        }
+    }
+
+    /** A directory's link count: its own entry, its {@code .} and each subdirectory's {@code ..}. */
+    private int links(Entry e, HostFileSystem.Stat s) {
+        if (!s.directory()) {
+            return 1;
+        }
+        int n = 2;
+        for (String name : fs.list(e.path())) {
+            n += fs.isDirectory(e.path() + "/" + name) ? 1 : 0;
+        }
+        return n;
+    }
+
+    private String size(HostFileSystem.Stat s) {
+        return o.has('h') ? human(s.size()) : Long.toString(s.size());
+    }
+
+    /** human_readable with -h: powers of 1024, one decimal below 10, rounded up, as {@code 4.0K}, {@code 12K}. */
+    static String human(long bytes) {
+        if (bytes < 1024) {
+            return Long.toString(bytes);
+        }
+        String units = "KMGT";
+        double v = bytes;
+        int u = -1;
+        while (v >= 1024 && u < units.length() - 1) {
+            v /= 1024;
+            u++;
+        }
+        if (v < 10) {
+            double up = Math.ceil(v * 10) / 10;
+            return up >= 10 ? "10" + units.charAt(u) : String.format(Locale.ROOT, "%.1f", up) + units.charAt(u);
+        }
+        return (long) Math.ceil(v) + "" + units.charAt(u);
+    }
+
+    private static String mode(HostFileSystem.Stat s) {
+        StringBuilder m = new StringBuilder(s.directory() ? "d" : "-");
+        String rwx = "rwx";
+        for (int bit = 8; bit >= 0; bit--) {
+            m.append((s.mode() >> bit & 1) != 0 ? rwx.charAt(2 - bit % 3) : '-');
+        }
+        return m.toString();
+    }
+
+    private static String pad(String s, int width) {
+        return " ".repeat(Math.max(0, width - s.length())) + s;
+    }
+
+    /** ls.c's calculate_columns (by columns) and print_many_per_line with indent()'s tabs. */
+    private void manyPerLine(List<String> names) {
+        int n = names.size();
+        if (n == 0) {
+            return;
+        }
+        int maxCols = Math.min(Math.max(1, LINE_LENGTH / MIN_COLUMN_WIDTH), n);
+        int[][] widths = new int[maxCols][];
+        int[] lineLen = new int[maxCols];
+        boolean[] valid = new boolean[maxCols];
+        for (int i = 0; i < maxCols; i++) {
+            widths[i] = new int[i + 1];
+            java.util.Arrays.fill(widths[i], MIN_COLUMN_WIDTH);
+            lineLen[i] = (i + 1) * MIN_COLUMN_WIDTH;
+            valid[i] = true;
+        }
+        for (int f = 0; f < n; f++) {
+            int len = names.get(f).length();
+            for (int i = 0; i < maxCols; i++) {
+                if (!valid[i]) {
+                    continue;
+                }
+                int idx = f / ((n + i) / (i + 1));
+                int real = len + (idx == i ? 0 : 2);
+                if (widths[i][idx] < real) {
+                    lineLen[i] += real - widths[i][idx];
+                    widths[i][idx] = real;
+                    valid[i] = lineLen[i] < LINE_LENGTH;
+                }
+            }
+        }
+        int cols = maxCols;
+        while (cols > 1 && !valid[cols - 1]) {
+            cols--;
+        }
+        int[] col = widths[cols - 1];
+        int rows = n / cols + (n % cols != 0 ? 1 : 0);
+        for (int row = 0; row < rows; row++) {
+            StringBuilder line = new StringBuilder();
+            int pos = 0;
+            int c = 0;
+            for (int f = row; ; ) {
+                String name = names.get(f);
+                int max = col[c++];
+                line.append(name);
+                f += rows;
+                if (f >= n) {
+                    break;
+                }
+                indent(line, pos + name.length(), pos + max);
+                pos += max;
+            }
+            out.add(line.toString());
+        }
+    }
+
+    private static void indent(StringBuilder line, int from, int to) {
+        while (from < to) {
+            if (to / TAB_SIZE > (from + 1) / TAB_SIZE) {
+                line.append('\t');
+                from += TAB_SIZE - from % TAB_SIZE;
+            } else {
+                line.append(' ');
+                from++;
+            }
+        }
+    }
+}
