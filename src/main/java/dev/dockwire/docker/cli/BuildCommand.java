@@ -9,6 +9,7 @@ import dev.dockwire.docker.build.Dockerfile;
 import dev.dockwire.docker.build.DockerfileException;
 import dev.dockwire.docker.build.ImageBuilder;
 import dev.dockwire.docker.build.RunInstalls;
+import dev.dockwire.docker.build.ServeComment;
 import dev.dockwire.docker.engine.Engine;
 import dev.dockwire.docker.engine.Images;
 import dev.dockwire.docker.engine.ImageService;
@@ -156,9 +157,11 @@ public final class BuildCommand {
             }
         };
         Build b;
+        ServeComment serves;
         try {
             Dockerfile d = Dockerfile.parse(text);
             b = ImageBuilder.build(d, buildArgs, target, bases, context);
+            serves = ServeComment.find(text);
         } catch (DockerfileException e) {
             List<String> out = quiet ? new ArrayList<>() : lines;
             if (!quiet) {
@@ -187,6 +190,9 @@ public final class BuildCommand {
         for (String tag : tags) {
             ImageService.PullNames names = ImageService.pullNames(tag);
             engine.images().tag(tag, image);
+            if (serves != null) {
+                engine.images().declare(tag, serves.port(), serves.text());
+            }
             export.add("naming to " + names.canonical() + " done");
         }
         progress.vertex("exporting to image", export.toArray(String[]::new));

@@ -28,7 +28,7 @@ class DockerBuildInstallsTest {
         CommandResult bare = h.run("docker run --rm --link web alpine curl -s http://web");
         assertEquals(127, bare.status(), "alpine has no curl: " + bare.output());
 
-        h.run("printf 'FROM alpine\\nRUN apk add --no-cache curl bind-tools iproute2\\n' > /probe/Dockerfile");
+        h.run("mkdir -p /probe && printf 'FROM alpine\\nRUN apk add --no-cache curl bind-tools iproute2\\n' > /probe/Dockerfile");
         List<String> out = h.ok("docker build -t probe:1 /probe");
         assertTrue(out.contains("#5 [2/2] RUN apk add --no-cache curl bind-tools iproute2"), String.join("\n", out));
         assertTrue(out.stream().noneMatch(l -> l.startsWith("WARNING")), String.join("\n", out));
@@ -43,7 +43,7 @@ class DockerBuildInstallsTest {
     @Test
     void debianWithAptGetHasPingAndOtherRunLinesAreSaidOnce() {
         h.ok("docker run -d --name web nginx");
-        h.run("printf 'FROM debian\\nRUN apt-get update && apt-get install -y iputils-ping curl dnsutils net-tools"
+        h.run("mkdir -p /deb && printf 'FROM debian\\nRUN apt-get update && apt-get install -y iputils-ping curl dnsutils net-tools"
                 + " && rm -rf /var/lib/apt/lists/*\\nRUN ./configure && make\\nRUN pip install flask\\n' > /deb/Dockerfile");
         List<String> out = h.ok("docker build -t deb:1 /deb");
         assertEquals("WARNING: RUN commands not executed (dockwire installs the packages it models and runs nothing else): "
@@ -56,7 +56,7 @@ class DockerBuildInstallsTest {
 
     @Test
     void labelsAreTheImagesAndItsContainers() {
-        h.run("printf 'FROM alpine\\nLABEL org.opencontainers.image.title=probe maintainer=\"ops team\"\\nCMD [\"sleep\", \"60\"]\\n' > /l/Dockerfile");
+        h.run("mkdir -p /l && printf 'FROM alpine\\nLABEL org.opencontainers.image.title=probe maintainer=\"ops team\"\\nCMD [\"sleep\", \"60\"]\\n' > /l/Dockerfile");
         h.ok("docker build -t labelled:1 --label tier=edge /l");
         assertEquals(List.of("{\"maintainer\":\"ops team\",\"org.opencontainers.image.title\":\"probe\",\"tier\":\"edge\"}"),
                 h.ok("docker image inspect -f '{{json .Config.Labels}}' labelled:1"));

@@ -26,7 +26,7 @@ class ComposeBuildTest {
     @Test
     void aBuildOnlyServiceNamedNginxDoesNotRunNginx() {
         h.run("mkdir -p /app && printf 'FROM alpine\\nCMD [\"sleep\", \"3600\"]\\n' > /app/Dockerfile");
-        h.run("printf 'services:\\n  nginx:\\n    build: .\\n  client:\\n    image: nicolaka/netshoot\\n    command: [sleep, \"3600\"]\\n' > /app/compose.yaml");
+        h.run("mkdir -p /app && printf 'services:\\n  nginx:\\n    build: .\\n  client:\\n    image: nicolaka/netshoot\\n    command: [sleep, \"3600\"]\\n' > /app/compose.yaml");
         List<String> up = h.ok("docker compose -f /app/compose.yaml -p shop up -d");
         assertEquals(ComposeBuild.BAKE_SUGGEST, up.subList(0, 2));
         assertTrue(up.contains(" => [nginx 1/1] FROM docker.io/library/alpine:latest@" + h.world.host().engine().images().published("alpine").id()),
@@ -40,7 +40,7 @@ class ComposeBuildTest {
     @Test
     void aDeclaredBuiltImageAnswers() {
         h.run("mkdir -p /app && printf 'FROM alpine\\nEXPOSE 80\\n' > /app/Dockerfile");
-        h.run("printf 'services:\\n  web:\\n    build: .\\n  client:\\n    image: nicolaka/netshoot\\n    command: [sleep, \"3600\"]\\n"
+        h.run("mkdir -p /app && printf 'services:\\n  web:\\n    build: .\\n  client:\\n    image: nicolaka/netshoot\\n    command: [sleep, \"3600\"]\\n"
                 + "x-dockwire:\\n  images:\\n    app-web: {http: 80, answer: built}\\n' > /app/compose.yaml");
         h.ok("docker compose -f /app/compose.yaml -p app up -d");
         assertEquals(List.of("built"), h.ok("docker exec app-client-1 curl -s http://web"));
@@ -48,9 +48,9 @@ class ComposeBuildTest {
 
     @Test
     void upBuildsWhatIsMissingThenRunsTheDockerfilesConfig() {
-        h.run("printf 'FROM nginx:alpine\\nENV MODE=prod\\nEXPOSE 8080\\nHEALTHCHECK --interval=5s CMD wget -q -O- localhost || exit 1\\n"
+        h.run("mkdir -p /shop/web && printf 'FROM nginx:alpine\\nENV MODE=prod\\nEXPOSE 8080\\nHEALTHCHECK --interval=5s CMD wget -q -O- localhost || exit 1\\n"
                 + "CMD [\"nginx\", \"-g\", \"daemon off;\"]\\n' > /shop/web/Dockerfile");
-        h.run("printf 'services:\\n  web:\\n    build: ./web\\n' > /shop/compose.yaml");
+        h.run("mkdir -p /shop && printf 'services:\\n  web:\\n    build: ./web\\n' > /shop/compose.yaml");
         List<String> up = h.ok("docker compose -f /shop/compose.yaml up -d");
         String id = h.world.host().engine().images().published("shop-web").id();
         assertEquals(List.of(ComposeBuild.BAKE_SUGGEST.get(0), ComposeBuild.BAKE_SUGGEST.get(1),
@@ -84,8 +84,8 @@ class ComposeBuildTest {
 
     @Test
     void theLongFormTakesContextDockerfileArgsAndTarget() {
-        h.run("printf 'ARG BASE=alpine\\nFROM ${BASE} AS builder\\nENV STAGE=builder\\nFROM builder AS runtime\\nENV STAGE=runtime\\n' > /p/app/Dockerfile.dev");
-        h.run("printf 'services:\\n  api:\\n    image: acme/api:2\\n    build:\\n      context: app\\n      dockerfile: Dockerfile.dev\\n"
+        h.run("mkdir -p /p/app && printf 'ARG BASE=alpine\\nFROM ${BASE} AS builder\\nENV STAGE=builder\\nFROM builder AS runtime\\nENV STAGE=runtime\\n' > /p/app/Dockerfile.dev");
+        h.run("mkdir -p /p && printf 'services:\\n  api:\\n    image: acme/api:2\\n    build:\\n      context: app\\n      dockerfile: Dockerfile.dev\\n"
                 + "      target: builder\\n      args: [BASE=busybox]\\n    command: [sleep, \"60\"]\\n' > /p/compose.yaml");
         List<String> up = h.ok("docker compose -f /p/compose.yaml -p p up -d");
         assertTrue(up.contains(" => [api builder 1/1] FROM docker.io/library/busybox:latest@"
@@ -98,14 +98,14 @@ class ComposeBuildTest {
 
     @Test
     void aFailedBuildFailsTheUpAndAMissingDockerfileIsSaid() {
-        h.run("printf 'FROM nosuchbase\\n' > /q/web/Dockerfile");
-        h.run("printf 'services:\\n  web:\\n    build: ./web\\n' > /q/compose.yaml");
+        h.run("mkdir -p /q/web && printf 'FROM nosuchbase\\n' > /q/web/Dockerfile");
+        h.run("mkdir -p /q && printf 'services:\\n  web:\\n    build: ./web\\n' > /q/compose.yaml");
         CommandResult r = h.run("docker compose -f /q/compose.yaml up -d");
         assertEquals(1, r.status());
         assertTrue(r.output().get(r.output().size() - 1).startsWith("failed to solve: docker.io/library/nosuchbase:latest: failed to resolve source metadata"),
                 String.join("\n", r.output()));
 
-        h.run("printf 'services:\\n  web:\\n    build: ./nowhere\\n' > /q/compose.yaml");
+        h.run("mkdir -p /q && printf 'services:\\n  web:\\n    build: ./nowhere\\n' > /q/compose.yaml");
         List<String> up = h.ok("docker compose -f /q/compose.yaml up -d");
         assertEquals("WARN[0000] /q/compose.yaml:3: services.web.build: no Dockerfile at /q/nowhere/Dockerfile: no image is built;"
                 + " the service runs image q-web, which runs nothing unless declared (x-dockwire: images)", up.get(0));
