@@ -82,7 +82,24 @@ public final class ImageBuilder {
             }
         }
         Result r = done[t];
+        r = new Result(madeBySkippedRuns(r.config()), r.labels(), r.files());
         return new Build(r.config(), r.labels(), r.files(), steps, loaded, runs, skipped, digest(r));
+    }
+
+    /**
+     * The image marked as one whose RUN lines the build skipped ({@link ImageConfig#SKIPPED_RUNS}):
+     * {@code go build -o bin/backend}, {@code pip install -r requirements.txt} would have made the
+     * program its containers start, so a container of it starts that program (one dockwire does not
+     * model: it runs and serves nothing) where the image would otherwise lack it.
+     */
+    private ImageConfig madeBySkippedRuns(ImageConfig c) {
+        if (skipped.isEmpty()) {
+            return c;
+        }
+        Map<String, String> providers = new LinkedHashMap<>(c.providers());
+        providers.put(ImageConfig.SKIPPED_RUNS, "build");
+        return new ImageConfig(c.reference(), c.entrypoint(), c.cmd(), c.env(), c.workingDir(), c.user(), c.exposedPorts(),
+                c.stopSignal(), c.healthcheck(), providers);
     }
 
     /** The stages {@code i} needs: its base if a stage, and COPY --from stages, transitively. */
