@@ -34,9 +34,22 @@ public record ImageConfig(String reference, List<String> entrypoint, List<String
         providers = Collections.unmodifiableMap(new LinkedHashMap<>(providers));
     }
 
+    /**
+     * The providers' key (no program's name) of a built image whose RUN lines dockwire skipped:
+     * they may have made whatever program its containers start.
+     */
+    public static final String SKIPPED_RUNS = "RUN (skipped)";
+
     /** The programs on the image's PATH (and the absolute paths it lists). */
     public Set<String> programs() {
-        return providers.keySet();
+        Set<String> out = new java.util.LinkedHashSet<>(providers.keySet());
+        out.remove(SKIPPED_RUNS);
+        return Collections.unmodifiableSet(out);
+    }
+
+    /** Whether the image was built with RUN lines dockwire skipped ({@link #SKIPPED_RUNS}). */
+    public boolean skippedRuns() {
+        return providers.containsKey(SKIPPED_RUNS);
     }
 
     /** A container's first process: the entrypoint followed by {@code command}, or by the image's CMD when none is given. */

@@ -24,6 +24,23 @@ import java.util.Set;
  */
 public final class ImageBuilder {
     private static final List<String> DEFAULT_SHELL = List.of("/bin/sh", "-c");
+    /**
+     * BuildKit's automatic platform ARGs (dockerfile2llb's buildArgs from the build and target
+     * platforms), in the global scope for FROM and given to a stage that declares them bare:
+     * dockwire builds for and on linux/amd64.
+     */
+    static final Map<String, String> PLATFORM_ARGS = platformArgs();
+
+    private static Map<String, String> platformArgs() {
+        Map<String, String> out = new LinkedHashMap<>();
+        for (String kind : List.of("BUILD", "TARGET")) {
+            out.put(kind + "PLATFORM", "linux/amd64");
+            out.put(kind + "OS", "linux");
+            out.put(kind + "ARCH", "amd64");
+            out.put(kind + "VARIANT", "");
+        }
+        return Map.copyOf(out);
+    }
     private final Dockerfile file;
     private final Map<String, String> buildArgs;
     private final Bases bases;
@@ -53,6 +70,7 @@ public final class ImageBuilder {
 
     private Build run(String target) throws DockerfileException {
         ShellLex lex = new ShellLex(file.escape());
+        meta.putAll(PLATFORM_ARGS);
         for (Instruction.Arg a : file.metaArgs()) {
             for (Instruction.ArgDef d : a.args()) {
                 String v = buildArgs.containsKey(d.key()) ? buildArgs.get(d.key())
@@ -82,7 +100,24 @@ public final class ImageBuilder {
             }
         }
         Result r = done[t];
+        r = new Result(madeBySkippedRuns(r.config()), r.labels(), r.files());
         return new Build(r.config(), r.labels(), r.files(), steps, loaded, runs, skipped, digest(r));
+    }
+
+    /**
+     * The image marked as one whose RUN lines the build skipped ({@link ImageConfig#SKIPPED_RUNS}):
+     * {@code go build -o bin/backend}, {@code pip install -r requirements.txt} would have made the
+     * program its containers start, so a container of it starts that program (one dockwire does not
+     * model: it runs and serves nothing) where the image would otherwise lack it.
+     */
+    private ImageConfig madeBySkippedRuns(ImageConfig c) {
+        if (skipped.isEmpty()) {
+            return c;
+        }
+        Map<String, String> providers = new LinkedHashMap<>(c.providers());
+        providers.put(ImageConfig.SKIPPED_RUNS, "build");
+        return new ImageConfig(c.reference(), c.entrypoint(), c.cmd(), c.env(), c.workingDir(), c.user(), c.exposedPorts(),
+                c.stopSignal(), c.healthcheck(), providers);
     }
 
     /** The stages {@code i} needs: its base if a stage, and COPY --from stages, transitively. */
@@ -291,10 +326,30 @@ public final class ImageBuilder {
                 installs.run(r);
                 steps.add(upper(c));
             } else if (c instanceof Instruction.Copy cp) {
+                if (cp.from() != null && indexOf(cp.from().toLowerCase(Locale.ROOT), done.length) < 0) {
+                    copyImage(word(cp.from()));
+                }
                 new CopyFiles(context, files, workdir, lex, scope).copy(cp, cp.from() == null ? null : stageFiles(cp.from(), done));
                 steps.add(upper(c));
             }
             // VOLUME, MAINTAINER and ONBUILD set Config.Volumes, Author and OnBuild: fields of no effect on what a container of it runs here.
+        }
+
+        /**
+         * {@code COPY --from=IMAGE}: an image, not a stage, resolved as FROM resolves its base
+         * (dockerfile2llb's llb.Image with the metadata resolver), so one the registry lacks fails
+         * the build as FROM would; the catalogue's images bring no files of their own.
+         */
+        private void copyImage(String image) throws DockerfileException {
+            String canonical = canonical(image);
+            if (bases.config(image) == null) {
+                throw new DockerfileException(canonical + ": failed to resolve source metadata for " + canonical
+                        + ": pull access denied, repository does not exist or may require authorization: server message: "
+                        + "insufficient_scope: authorization failed");
+            }
+            if (!loaded.contains(canonical)) {
+                loaded.add(canonical);
+            }
         }
 
         private Map<String, String> stageFiles(String from, Result[] done) {

@@ -114,7 +114,7 @@ final class ImageInspect {
         return m;
     }
 
-    /** docker-image-spec's DockerOCIImageConfig: ocispec.ImageConfig's fields in order, each left out when empty. */
+    /** docker-image-spec's DockerOCIImageConfig: ocispec.ImageConfig's fields in order, then Healthcheck, each left out when empty. */
     private static Map<String, Object> ociConfig(ImageConfig c, Map<String, String> labels) {
         Map<String, Object> m = new LinkedHashMap<>();
         if (c == null) {
@@ -145,6 +145,9 @@ final class ImageInspect {
         }
         if (!c.stopSignal().equals("SIGTERM")) { // the catalogue's default: an image that sets none
             m.put("StopSignal", c.stopSignal());
+        }
+        if (c.healthcheck() != null) { // DockerOCIImageConfigExt's fields follow ocispec's
+            m.put("Healthcheck", Inspect.healthConfig(c.healthcheck()));
         }
         return m;
     }

@@ -166,7 +166,7 @@ final class Inspect {
     }
 
     /** moby's api/types/container.HealthConfig: Test, then the durations (nanoseconds) and Retries, each left out when 0. */
-    private static Map<String, Object> healthConfig(ImageConfig.Healthcheck hc) {
+    static Map<String, Object> healthConfig(ImageConfig.Healthcheck hc) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("Test", new ArrayList<>(hc.test()));
         putNonZero(m, "Interval", hc.intervalNanos());

@@ -48,11 +48,11 @@ final class MainProcesses {
 
     /**
      * runc's error when {@code c}'s first process is a program its image lacks (a declared image
-     * serves and runs nothing to look up), or null.
+     * serves and runs nothing to look up; a built image's skipped RUN lines may have made it), or null.
      */
     static ProgramLookup.Missing missing(Container c, ImageDaemons.Declared declared) {
         List<String> argv = Images.argv(c);
-        if (declared != null || argv.isEmpty()) {
+        if (declared != null || argv.isEmpty() || c.pinnedImage() != null && c.pinnedImage().skippedRuns()) {
             return null;
         }
         return Images.lookup(c, argv.get(0), path -> c.file(path) != null) instanceof ProgramLookup.Missing m ? m : null;

@@ -135,4 +135,16 @@ class ImageBuilderTest {
         String missing = assertThrows(DockerfileException.class, () -> build("FROM nginx\nCOPY app.py /app/\n", Map.of(), null, Map.of())).getMessage();
         assertTrue(missing.matches("failed to compute cache key: failed to calculate checksum of ref [0-9a-f-]{36}::[0-9a-z]{25}: \"/app.py\": not found"), missing);
     }
+
+    @Test
+    void buildkitsPlatformArgsAndCopyFromAnImage() throws Exception {
+        Build b = build("# syntax=docker/dockerfile:1.4\nFROM --platform=$BUILDPLATFORM node:lts AS dev\nARG TARGETARCH\nARG TARGETOS\n"
+                + "ENV ARCH=$TARGETARCH OS=$TARGETOS\nCOPY --from=nginx:alpine /etc/nginx /etc/nginx\n", Map.of(), "dev", Map.of());
+        assertTrue(b.config().env().containsAll(List.of("ARCH=amd64", "OS=linux")), b.config().env().toString());
+        assertEquals(List.of("docker.io/library/node:lts", "docker.io/library/nginx:alpine"), b.bases());
+        DockerfileException e = assertThrows(DockerfileException.class,
+                () -> build("FROM node\nCOPY --from=gloursdocker/docker / /\n", Map.of(), null, Map.of()));
+        assertTrue(e.getMessage().contains("docker.io/gloursdocker/docker:latest: failed to resolve source metadata for "
+                + "docker.io/gloursdocker/docker:latest: pull access denied"), e.getMessage());
+    }
 }

@@ -25,8 +25,9 @@ import org.junit.jupiter.params.provider.MethodSource;
  * wires them. A probe container on each of the project's networks pings every service by name:
  * a service on that network answers (its name resolves through the embedded DNS to an address
  * that replies), a service that is not on it does not resolve. A {@code build:}-only service runs
- * the image Compose would have built ({@code <project>-<service>}), which runs nothing; it is on
- * its networks all the same.
+ * the image {@code up} builds from the vendored context ({@code <project>-<service>}; the files
+ * the vendoring omitted stand on the test host as {@link AwesomeComposeBuildTest#omitted} puts
+ * them), whose program serves nothing unless declared; it is on its networks all the same.
  *
  * <p>Every image the projects name is in dockwire's catalogue ({@code images.yaml}, what the
  * emulated Docker Hub serves): nothing is put on the daemon first, {@code up} pulls each one.
@@ -59,6 +60,7 @@ class AwesomeComposeTest {
     void comesUpAndItsServicesReachEachOtherAsComposeWiresThem(String name) {
         Path file = composeFile(ROOT.resolve(name));
         try (TestHost h = new TestHost(19)) {
+            AwesomeComposeBuildTest.omitted(h, name);
             CommandResult up = h.run("docker compose -f " + file + " up -d");
             if (EXPECTED_FAILURES.containsKey(name)) {
                 assertNotEquals(0, up.status(), name + " is listed as failing (" + EXPECTED_FAILURES.get(name) + ") but came up");
