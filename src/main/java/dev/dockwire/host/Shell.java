@@ -1,5 +1,6 @@
 package dev.dockwire.host;
 
+import dev.dockwire.app.sh.Printf;
 import dev.dockwire.docker.engine.Exec;
 import dev.dockwire.proc.JobControl;
 import dev.dockwire.text.Flavour;
@@ -320,41 +321,14 @@ public final class Shell {
         return CommandResult.ok(List.of(text.split("\n", -1)));
     }
 
-    /** printf FORMAT [ARG...]: %s, %d, %%, and the escapes \n \t \\. */
+    /** bash's printf (the containers' shells' formatter: flags, width, precision, %b, %c, numbers). */
     private static CommandResult printf(List<String> args) {
-        if (args.isEmpty()) {
-            return CommandResult.fail(2, "printf: usage: printf format [arguments]");
-        }
-        String fmt = args.get(0);
-        List<String> values = args.subList(1, args.size());
-        StringBuilder sb = new StringBuilder();
-        int v = 0;
-        do {
-            for (int i = 0; i < fmt.length(); i++) {
-                char c = fmt.charAt(i);
-                if (c == '\\' && i + 1 < fmt.length()) {
-                    char n = fmt.charAt(++i);
-                    sb.append(switch (n) {
-                        case 'n' -> '\n';
-                        case 't' -> '\t';
-                        case '\\' -> '\\';
-                        default -> n;
-                    });
-                } else if (c == '%' && i + 1 < fmt.length()) {
-                    char n = fmt.charAt(++i);
-                    if (n == '%') {
-                        sb.append('%');
-                    } else {
-                        sb.append(v < values.size() ? values.get(v) : (n == 'd' ? "0" : ""));
-                        v++;
-                    }
-                } else {
-                    sb.append(c);
-                }
-            }
-        } while (v < values.size());
-        // An unterminated last line still shows, as on a terminal.
-        return CommandResult.ok(sb.toString().lines().toList());
+        StringBuilder out = new StringBuilder();
+        List<String> lines = new ArrayList<>();
+        int status = Printf.bash(args, out, lines::add);
+        // An unterminated last line still shows, as on a terminal; errors come first (stderr is unbuffered).
+        lines.addAll(out.toString().lines().toList());
+        return new CommandResult(status, lines);
     }
 
     private CommandResult cat(List<String> args, List<String> stdin) {

@@ -18,6 +18,16 @@ class HostTextToolsTest {
         host.close();
     }
 
+    /** The host's printf is bash's (checked with bash 5.2.15 here): precision, width, flags, numbers and its error. */
+    @Test
+    void printfIsBashs() {
+        assertEquals(List.of("aa"), host.ok("printf 'a%.0s' 1 2"));
+        assertEquals(List.of("ab   |007|ff"), host.ok("printf '%-5s|%03d|%x\\n' ab 7 255"));
+        dev.dockwire.tools.CommandResult bad = host.run("printf '%d\\n' abc");
+        assertEquals(1, bad.status());
+        assertEquals(List.of("bash: printf: abc: invalid number", "0"), bad.output());
+    }
+
     @Test
     void iptablesThroughSed() {
         List<String> all = host.ok("iptables -t nat -L -n -v");

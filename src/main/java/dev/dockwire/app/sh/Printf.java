@@ -8,7 +8,7 @@ import java.util.List;
  * and BusyBox's printf.c: the format reused while arguments remain, {@code %s %b %c %d %i %u %x %X
  * %o %f %%} with flags, width and precision).
  */
-final class Printf {
+public final class Printf {
     private Printf() {
     }
 
@@ -83,28 +83,42 @@ final class Printf {
     }
 
     static int printf(Interp sh, List<String> args, Io io) {
-        if (args.isEmpty()) {
-            io.err.line(sh.dialect == Dialect.ASH ? "printf: usage: printf FORMAT [ARGUMENT...]"
-                    : sh.arg0 + ": " + (sh.dialect == Dialect.DASH ? sh.line + ": " : "") + "printf: usage: printf format [arg ...]");
-            return sh.dialect == Dialect.BASH ? 2 : 1;
-        }
-        String format = args.get(0);
-        List<String> rest = args.subList(1, args.size());
         StringBuilder out = new StringBuilder();
-        int[] next = {0};
-        int status = 0;
-        do {
-            int start = next[0];
-            status |= once(sh, format, rest, next, out, io);
-            if (next[0] == start) {
-                break;
-            }
-        } while (next[0] < rest.size());
+        int status = printf(sh.dialect, sh.arg0 + ": " + (sh.dialect == Dialect.DASH ? sh.line + ": " : ""), args, out, io.err::line);
         io.out.write(out.toString());
         return status;
     }
 
-    private static int once(Interp sh, String f, List<String> args, int[] next, StringBuilder out, Io io) {
+    /**
+     * bash's printf where no shell runs it (the Docker host's prompt, whose shell is bash): the
+     * output into {@code out}, each error line to {@code err}; returns the status.
+     */
+    public static int bash(List<String> args, StringBuilder out, java.util.function.Consumer<String> err) {
+        return printf(Dialect.BASH, "bash: ", args, out, err);
+    }
+
+    /** {@code where} prefixes the shells' own error lines ({@code sh: 3: }, {@code bash: }); ash's have none. */
+    private static int printf(Dialect dialect, String where, List<String> args, StringBuilder out, java.util.function.Consumer<String> err) {
+        if (args.isEmpty()) {
+            err.accept(dialect == Dialect.ASH ? "printf: usage: printf FORMAT [ARGUMENT...]" : where + "printf: usage: printf format [arg ...]");
+            return dialect == Dialect.BASH ? 2 : 1;
+        }
+        String format = args.get(0);
+        List<String> rest = args.subList(1, args.size());
+        int[] next = {0};
+        int status = 0;
+        do {
+            int start = next[0];
+            status |= once(dialect, where, format, rest, next, out, err);
+            if (next[0] == start) {
+                break;
+            }
+        } while (next[0] < rest.size());
+        return status;
+    }
+
+    private static int once(Dialect dialect, String where, String f, List<String> args, int[] next, StringBuilder out,
+                            java.util.function.Consumer<String> err) {
         int status = 0;
         for (int i = 0; i < f.length(); i++) {
             char c = f.charAt(i);
@@ -161,13 +175,12 @@ final class Printf {
                             v = arg.startsWith("'") || arg.startsWith("\"") ? (arg.length() > 1 ? arg.charAt(1) : 0)
                                     : Long.decode(arg.strip().replaceFirst("^\\+", ""));
                         } catch (NumberFormatException e) {
-                            io.err.line(sh.dialect == Dialect.ASH ? "sh: invalid number '" + arg + "'"
-                                    : sh.arg0 + ": " + (sh.dialect == Dialect.DASH ? sh.line + ": " : "") + "printf: " + arg
-                                    + ": expected numeric value");
+                            err.accept(dialect == Dialect.ASH ? "sh: invalid number '" + arg + "'"
+                                    : where + "printf: " + arg + (dialect == Dialect.BASH ? ": invalid number" : ": expected numeric value"));
                             status = 1;
                         }
-                    } else if (arg != null && sh.dialect == Dialect.ASH) {
-                        io.err.line("sh: invalid number ''");
+                    } else if (arg != null && dialect == Dialect.ASH) {
+                        err.accept("sh: invalid number ''");
                         status = 1;
                     }
                     char jc = conv == 'i' || conv == 'u' ? 'd' : conv;
