@@ -43,10 +43,8 @@ class UpComposeRealTest {
 
     @BeforeEach
     void root() {
-        ExternalTools.assumeRoot("up --real");
+        ExternalTools.assumeRealUp();
         ExternalTools.assumeLibpcap();
-        ExternalTools.assumeTool("ip");
-        ExternalTools.assumeTool("iptables-restore");
     }
 
     private static List<String> ours() {

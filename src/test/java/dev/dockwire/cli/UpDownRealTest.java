@@ -31,9 +31,7 @@ class UpDownRealTest {
 
     @BeforeEach
     void root() {
-        ExternalTools.assumeRoot("up --real");
-        ExternalTools.assumeTool("ip");
-        ExternalTools.assumeTool("iptables-restore");
+        ExternalTools.assumeRealUp();
     }
 
     private Path topology(String containers) throws Exception {

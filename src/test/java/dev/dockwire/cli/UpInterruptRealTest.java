@@ -46,9 +46,7 @@ class UpInterruptRealTest {
 
     @BeforeEach
     void root() {
-        ExternalTools.assumeRoot("up --real");
-        ExternalTools.assumeTool("ip");
-        ExternalTools.assumeTool("iptables-restore");
+        ExternalTools.assumeRealUp();
     }
 
     /** A script run {@code BASE+name} that makes a network and four containers, with a pause after the second. */

@@ -46,6 +46,13 @@ public final class ExternalTools {
         return found;
     }
 
+    /** What {@code up --real} needs of this machine: root, iproute2's ip and iptables-restore. */
+    public static void assumeRealUp() {
+        assumeRoot("up --real");
+        assumeTool("ip");
+        assumeTool("iptables-restore");
+    }
+
     /** Skips the test unless it runs as root (CI does), saying {@code why} root is needed. */
     public static void assumeRoot(String why) {
         String uid;
