@@ -19,6 +19,11 @@ final class Builtins {
     private static final Set<String> NAMES = Set.of("echo", "printf", "test", "[", "true", "false", ":", "exit", "export",
             "unset", "set", "shift", "read", "cd", "pwd", "exec", "wait", "trap", "eval", ".", "source", "local", "return",
             "break", "continue", "command", "readonly");
+
+    /** Whether a shell of some dialect runs {@code name} itself. */
+    static boolean any(String name) {
+        return NAMES.contains(name);
+    }
     /** The directories every image has, where {@code cd} and redirections may go without the place listing them. */
     private static final Set<String> DIRECTORIES = Set.of("/", "/bin", "/dev", "/etc", "/home", "/lib", "/media", "/mnt",
             "/opt", "/proc", "/root", "/run", "/sbin", "/srv", "/sys", "/tmp", "/usr", "/usr/bin", "/usr/sbin", "/usr/lib",

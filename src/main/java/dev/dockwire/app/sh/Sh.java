@@ -16,6 +16,11 @@ import java.util.function.IntConsumer;
  * last, then the shell exits with the last command's status.
  */
 public final class Sh implements Program {
+    /** Whether {@code name} is a builtin of the shell (echo, printf, test, cd, ...): no program is looked up for it. */
+    public static boolean builtin(String name) {
+        return Builtins.any(name);
+    }
+
     private final String arg0;
     private final Dialect dialect;
     private final Commands commands;

@@ -85,14 +85,19 @@ public final class ContainerCommands implements Commands {
         return new Sh(argv0, dialect(c, argv0), this, env);
     }
 
+    /** Whether dockwire runs {@code name} itself in a container: a modelled program, a shell, its builtin, an applet, a text tool or a seam tool. */
+    static boolean runs(Engine engine, String name) {
+        String base = name.substring(name.lastIndexOf('/') + 1);
+        return Programs.create(base) != null || SHELLS.contains(base) || APPLETS.contains(base) || Sh.builtin(base)
+                || TextTools.find(base) != null || engine.tools().find(base) != null;
+    }
+
     @Override
     public String provider(String name) {
         String base = name.substring(name.lastIndexOf('/') + 1);
         ImageConfig config = Images.config(c);
         if (config == null) {
-            boolean known = Programs.create(base) != null || SHELLS.contains(base) || APPLETS.contains(base)
-                    || TextTools.find(base) != null || engine.tools().find(base) != null;
-            return known ? Images.BUSYBOX : null;
+            return runs(engine, base) ? Images.BUSYBOX : null;
         }
         return ProgramLookup.in(config, name, path -> c.file(path) != null) instanceof ProgramLookup.Found f ? f.provider() : null;
     }

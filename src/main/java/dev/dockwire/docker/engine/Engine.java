@@ -332,7 +332,7 @@ public final class Engine implements Swarm.Member, ProcessHost {
         if (c.running() || c.state() == Container.State.RESTARTING) {
             return c;
         }
-        ProgramLookup.Missing missing = MainProcesses.missing(c, images.declared(c.image()));
+        ProgramLookup.Missing missing = MainProcesses.missing(c, mains.serving(c, images.declared(c.image())));
         if (missing != null) {
             throw new EngineException(missing.createFailed());
         }
@@ -363,7 +363,7 @@ public final class Engine implements Swarm.Member, ProcessHost {
         }
         ContainerFiles.write(hostNameservers, findNetwork("bridge"), c, containers());
         dns.start(c);
-        mains.start(c, images.declared(c.image()), monitor::exited);
+        mains.start(c, mains.serving(c, images.declared(c.image())), monitor::exited);
         return c;
     }
 

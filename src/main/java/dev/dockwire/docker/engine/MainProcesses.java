@@ -58,6 +58,21 @@ final class MainProcesses {
         return Images.lookup(c, argv.get(0), path -> c.file(path) != null) instanceof ProgramLookup.Missing m ? m : null;
     }
 
+    /**
+     * The declaration ({@code # dockwire: image}, x-dockwire, a Dockerfile's {@code # dockwire: http})
+     * that serves as {@code c}'s main process: it says what the image's program serves, so a command
+     * given to the container runs instead when it names a program dockwire runs itself
+     * ({@code docker run IMG cat /etc/resolv.conf}); one naming the application ({@code npm start}) is
+     * that program, and the declaration serves.
+     */
+    ImageDaemons.Declared serving(Container c, ImageDaemons.Declared declared) {
+        if (declared == null || c.entrypoint() == null && c.cmd().isEmpty()) {
+            return declared;
+        }
+        List<String> run = ShellExec.direct(effective(Images.argv(c)));
+        return run.isEmpty() || !ContainerCommands.runs(engine, run.get(0)) ? declared : null;
+    }
+
     /** What runs: argv without the images' entrypoint script, which execs its arguments. */
     private static List<String> effective(List<String> argv) {
         if (!argv.isEmpty() && (argv.get(0).equals("/docker-entrypoint.sh") || argv.get(0).equals("docker-entrypoint.sh"))) {

@@ -35,6 +35,10 @@ class ServeCommentTest {
         h.ok("docker run -d --name api --network shop api:1");
         assertEquals(List.of("hello from node"), h.ok("docker exec client curl -s http://api:3000/"));
         assertEquals(List.of("[node server.js]"), h.ok("docker inspect -f '{{.Config.Cmd}}' api"));
+        assertEquals(List.of("hi"), h.ok("docker run --rm api:1 echo hi"), "a command dockwire runs replaces the declared program");
+        assertEquals(List.of("/app"), h.ok("docker run --rm api:1 sh -c pwd"));
+        h.ok("docker run -d --name api2 --network shop api:1 npm start");
+        assertEquals(List.of("hello from node"), h.ok("docker exec client curl -s http://api2:3000/"), "npm start is the application");
     }
 
     @Test
