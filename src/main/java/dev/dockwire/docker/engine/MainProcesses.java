@@ -73,6 +73,17 @@ final class MainProcesses {
         return run.isEmpty() || !ContainerCommands.runs(engine, run.get(0)) ? declared : null;
     }
 
+    /**
+     * Whether {@code run} is the image's own CMD naming an application dockwire cannot run
+     * ({@code node server.js}, {@code python app.py}): the image has it, no model does. It runs as PID 1
+     * until stopped, serving nothing, and says so once in the container's log. A command given to the
+     * container instead is run as the container's shell would run it.
+     */
+    private boolean idleApplication(Container c, List<String> run) {
+        return c.entrypoint() == null && c.cmd().isEmpty() && !run.isEmpty() && !ContainerCommands.runs(engine, run.get(0))
+                && Images.config(c) != null && Images.lookup(c, run.get(0), path -> c.file(path) != null) instanceof ProgramLookup.Found;
+    }
+
     /** What runs: argv without the images' entrypoint script, which execs its arguments. */
     private static List<String> effective(List<String> argv) {
         if (!argv.isEmpty() && (argv.get(0).equals("/docker-entrypoint.sh") || argv.get(0).equals("docker-entrypoint.sh"))) {
@@ -134,7 +145,12 @@ final class MainProcesses {
                     init.handle(s, () -> init.exit(0));
                 }
             }
-            r = new ContainerProcesses(pids, init, shim, d, d != null, proxies);
+            boolean idle = d == null && idleApplication(c, run);
+            if (idle) {
+                log.append("stderr", clock.nanos(), "dockwire: " + String.join(" ", run) + ": a program dockwire cannot run; it runs and"
+                        + " listens on nothing (say what it serves with '# dockwire: http PORT (hostname | text TEXT)' in its Dockerfile)");
+            }
+            r = new ContainerProcesses(pids, init, shim, d, d != null || idle, proxies);
         }
         running.put(c.id(), r);
         r.init().onExit(status -> clock.schedule(0, () -> exited.accept(c, r.init())));

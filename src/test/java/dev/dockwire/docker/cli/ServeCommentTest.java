@@ -58,6 +58,9 @@ class ServeCommentTest {
         h.ok("docker run -d --name quiet --network shop quiet:1");
         CommandResult curl = h.run("docker exec client curl -s http://quiet:3000/");
         assertEquals(7, curl.status(), String.join("\n", curl.output()));
+        assertEquals(List.of("running"), h.ok("docker inspect -f '{{.State.Status}}' quiet"));
+        assertEquals(List.of("dockwire: node server.js: a program dockwire cannot run; it runs and listens on nothing"
+                + " (say what it serves with '# dockwire: http PORT (hostname | text TEXT)' in its Dockerfile)"), h.ok("docker logs quiet"));
     }
 
     @Test
