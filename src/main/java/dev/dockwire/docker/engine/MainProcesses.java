@@ -147,8 +147,14 @@ final class MainProcesses {
             }
             boolean idle = d == null && idleApplication(c, run);
             if (idle) {
-                log.append("stderr", clock.nanos(), "dockwire: " + String.join(" ", run) + ": a program dockwire cannot run; it runs and"
-                        + " listens on nothing (say what it serves with '# dockwire: http PORT (hostname | text TEXT)' in its Dockerfile)");
+                // Written as the program starts, after an attaching client has taken its place in the log.
+                String said = "dockwire: " + String.join(" ", run) + ": a program dockwire cannot run; it runs and listens on nothing"
+                        + " (say what it serves with '# dockwire: http PORT (hostname | text TEXT)' in its Dockerfile)";
+                clock.schedule(0, () -> log.append("stderr", clock.nanos(), said));
+                // The runtimes such programs run on (Python, the JVM, Go) end on SIGINT and SIGTERM even as PID 1.
+                for (Signal s : List.of(Signal.SIGINT, Signal.SIGTERM)) {
+                    init.handle(s, () -> init.exit(s.exitStatus()));
+                }
             }
             r = new ContainerProcesses(pids, init, shim, d, d != null || idle, proxies);
         }

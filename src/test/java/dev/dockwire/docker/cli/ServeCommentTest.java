@@ -61,6 +61,8 @@ class ServeCommentTest {
         assertEquals(List.of("running"), h.ok("docker inspect -f '{{.State.Status}}' quiet"));
         assertEquals(List.of("dockwire: node server.js: a program dockwire cannot run; it runs and listens on nothing"
                 + " (say what it serves with '# dockwire: http PORT (hostname | text TEXT)' in its Dockerfile)"), h.ok("docker logs quiet"));
+        h.ok("docker stop quiet");
+        assertEquals(List.of("143"), h.ok("docker inspect -f '{{.State.ExitCode}}' quiet"), "it ends on SIGTERM, as its runtime would");
     }
 
     @Test
