@@ -1,5 +1,6 @@
 package dev.dockwire.host;
 
+import dev.dockwire.libc.LexicalPath;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -50,7 +51,7 @@ final class HostFileSystem {
 
     /** {@code clock}: the wall time in milliseconds that new entries get as their mtime. */
     HostFileSystem(String cwd, LongSupplier clock) {
-        this.cwd = normalize(cwd);
+        this.cwd = LexicalPath.clean(cwd);
         this.clock = clock;
     }
 
@@ -70,24 +71,7 @@ final class HostFileSystem {
 
     /** {@code path} absolute and without {@code .}, {@code ..} or doubled slashes, relative ones from the working directory. */
     String resolve(String path) {
-        return normalize(path.startsWith("/") ? path : cwd + "/" + path);
-    }
-
-    static String normalize(String path) {
-        List<String> parts = new ArrayList<>();
-        for (String s : path.split("/")) {
-            if (s.isEmpty() || s.equals(".")) {
-                continue;
-            }
-            if (s.equals("..")) {
-                if (!parts.isEmpty()) {
-                    parts.remove(parts.size() - 1);
-                }
-            } else {
-                parts.add(s);
-            }
-        }
-        return "/" + String.join("/", parts);
+        return LexicalPath.clean(cwd, path);
     }
 
     private static String parent(String abs) {

@@ -7,16 +7,18 @@ import java.util.Map;
 /**
  * What a build made: the target stage's image config (its {@code reference} the catalogue image its
  * programs come from, {@code scratch} for none), its labels, the files COPY/ADD put in it (absolute
- * path to text), the vertices BuildKit's progress names in order, the images whose metadata it
+ * path to text), the vertices BuildKit's progress names in order with what each took in besides its
+ * text (a COPY's files, path and content; "" for the others), the images whose metadata it
  * loaded, the RUN lines it recorded, what of them it skipped ({@link RunInstalls}: {@code npm ci (line 4)})
  * and its digest: the same Dockerfile and context give the same.
  */
 public record Build(ImageConfig config, Map<String, String> labels, Map<String, String> files, List<String> steps,
-                    List<String> bases, List<String> runs, List<String> skipped, String digest) {
+                    List<String> stepInputs, List<String> bases, List<String> runs, List<String> skipped, String digest) {
     public Build {
         labels = Map.copyOf(labels);
         files = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(files));
         steps = List.copyOf(steps);
+        stepInputs = List.copyOf(stepInputs);
         bases = List.copyOf(bases);
         runs = List.copyOf(runs);
         skipped = List.copyOf(skipped);

@@ -23,6 +23,8 @@ final class CopyFiles {
     private final String workdir;
     private final ShellLex lex;
     private final Function<String, String> scope;
+    /** What {@link #copy} put, path and content. */
+    private final StringBuilder put = new StringBuilder();
 
     CopyFiles(BuildContext context, Map<String, String> files, String workdir, ShellLex lex, Map<String, String> scope) {
         this.context = context;
@@ -32,15 +34,19 @@ final class CopyFiles {
         this.scope = scope::get;
     }
 
-    /** Copies {@code cp}'s sources; {@code stage} the files of its {@code --from} stage (empty for an image), null for the context. */
-    void copy(Instruction.Copy cp, Map<String, String> stage) throws DockerfileException {
+    /**
+     * Copies {@code cp}'s sources; {@code stage} the files of its {@code --from} stage (empty for an
+     * image), null for the context. Returns what it put (each path and content), which the step's
+     * cache key checksums as BuildKit's contenthash does: only what the step copies.
+     */
+    String copy(Instruction.Copy cp, Map<String, String> stage) throws DockerfileException {
         String dest = lex.processWord(cp.dest(), scope);
         String abs = dest.startsWith("/") ? dest : (workdir.isEmpty() ? "/" : workdir) + "/" + dest;
         boolean intoDir = dest.endsWith("/") || dest.equals(".") || isDir(clean(abs));
         String target = clean(abs);
         for (Node.Heredoc h : cp.heredocs()) {
             String content = h.expand() ? lex.processWord(h.content(), scope) : h.content();
-            files.put(intoDir ? join(target, h.name()) : target, content);
+            put(intoDir ? join(target, h.name()) : target, content);
         }
         List<String[]> found = new ArrayList<>();
         for (String raw : cp.sources()) {
@@ -55,8 +61,14 @@ final class CopyFiles {
         boolean many = found.size() > 1 || cp.sources().size() > 1;
         for (String[] f : found) {
             boolean whole = f[1].isEmpty();
-            files.put(intoDir || many || !whole ? join(target, whole ? base(f[0]) : f[1]) : target, f[2]);
+            put(intoDir || many || !whole ? join(target, whole ? base(f[0]) : f[1]) : target, f[2]);
         }
+        return put.toString();
+    }
+
+    private void put(String path, String content) {
+        files.put(path, content);
+        put.append(path).append('\0').append(content).append('\0');
     }
 
     /**

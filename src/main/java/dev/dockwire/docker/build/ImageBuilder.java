@@ -47,6 +47,8 @@ public final class ImageBuilder {
     private final BuildContext context;
     private final Map<String, String> meta = new LinkedHashMap<>();
     private final List<String> steps = new ArrayList<>();
+    /** Per step, what it took in besides its text: the files a COPY/ADD put (path and content), "" for others. */
+    private final List<String> inputs = new ArrayList<>();
     private final List<String> loaded = new ArrayList<>();
     private final List<String> runs = new ArrayList<>();
     private final List<String> skipped = new ArrayList<>();
@@ -101,7 +103,7 @@ public final class ImageBuilder {
         }
         Result r = done[t];
         r = new Result(madeBySkippedRuns(r.config()), r.labels(), r.files());
-        return new Build(r.config(), r.labels(), r.files(), steps, loaded, runs, skipped, digest(r));
+        return new Build(r.config(), r.labels(), r.files(), steps, inputs, loaded, runs, skipped, digest(r));
     }
 
     /**
@@ -183,7 +185,7 @@ public final class ImageBuilder {
         String prefix = multi ? (s.name() != null ? s.name() : "stage-" + i) + " " : "";
         int total = (baseStage < 0 && !scratch ? 1 : 0) + (int) s.commands().stream()
                 .filter(c -> c instanceof Instruction.Run || c instanceof Instruction.Copy || c instanceof Instruction.Workdir).count();
-        st.steps = new StepNames(prefix, total, steps);
+        st.steps = new StepNames(prefix, total, steps, inputs);
         if (canonical != null) {
             st.steps.add("FROM " + canonical + "@" + bases.digest(baseName));
         }
@@ -198,18 +200,26 @@ public final class ImageBuilder {
         private final String prefix;
         private final int total;
         private final List<String> out;
+        private final List<String> inputs;
         private int index;
 
-        StepNames(String prefix, int total, List<String> out) {
+        StepNames(String prefix, int total, List<String> out, List<String> inputs) {
             this.prefix = prefix;
             this.total = total;
             this.out = out;
+            this.inputs = inputs;
         }
 
         void add(String text) {
+            add(text, "");
+        }
+
+        /** The step named {@code text}, which took {@code input} in besides its text. */
+        void add(String text, String input) {
             index++;
             int width = 1 + (int) Math.floor(Math.log10(total));
             out.add("[" + prefix + String.format("%" + width + "d/%d] ", index, total) + text);
+            inputs.add(input);
         }
     }
 
@@ -329,8 +339,8 @@ public final class ImageBuilder {
                 if (cp.from() != null && indexOf(cp.from().toLowerCase(Locale.ROOT), done.length) < 0) {
                     copyImage(word(cp.from()));
                 }
-                new CopyFiles(context, files, workdir, lex, scope).copy(cp, cp.from() == null ? null : stageFiles(cp.from(), done));
-                steps.add(upper(c));
+                String put = new CopyFiles(context, files, workdir, lex, scope).copy(cp, cp.from() == null ? null : stageFiles(cp.from(), done));
+                steps.add(upper(c), put);
             }
             // VOLUME, MAINTAINER and ONBUILD set Config.Volumes, Author and OnBuild: fields of no effect on what a container of it runs here.
         }

@@ -1,5 +1,6 @@
 package dev.dockwire.docker.cli;
 
+import com.google.common.hash.Hashing;
 import dev.dockwire.docker.CommandOutput;
 import dev.dockwire.docker.ImageConfig;
 import dev.dockwire.docker.build.Bases;
@@ -175,7 +176,7 @@ public final class BuildCommand {
             progress.vertex("[internal] load metadata for " + base);
         }
         progress.vertex("[internal] load .dockerignore", "transferring context: 2B done");
-        steps(b.steps(), files, context, noCache, progress);
+        steps(b, files, context, noCache, progress);
         String id = "sha256:" + b.digest();
         long size = engine.images().published(b.config().reference()).size();
         for (String content : b.files().values()) {
@@ -211,10 +212,11 @@ public final class BuildCommand {
      * The steps' vertices in the order the solver starts them: every stage's FROM (a source, started
      * with the solve), the build context when a COPY or ADD reads it, then the steps stage by stage;
      * a step whose cache key ran before is {@code CACHED} (printer.go), its key chained from the
-     * stage's previous step, the content of the files a COPY/ADD takes from the context, and the
-     * source stage's last key for {@code --from}.
+     * stage's previous step, its text and what it took in (a COPY/ADD's files: BuildKit's contenthash
+     * checksums only what the step copies, from the context or another stage).
      */
-    private void steps(List<String> steps, List<String> files, BuildContext context, boolean noCache, BuildProgress progress) {
+    private void steps(Build b, List<String> files, BuildContext context, boolean noCache, BuildProgress progress) {
+        List<String> steps = b.steps();
         long bytes = 0;
         for (String p : files) {
             String c = context.read(p);
@@ -233,20 +235,15 @@ public final class BuildCommand {
         }
         Map<String, String> lastKey = new LinkedHashMap<>();
         Engine engine = host.engine();
-        for (String step : steps) {
+        for (int i = 0; i < steps.size(); i++) {
+            String step = steps.get(i);
             String stage = step.startsWith("[") && step.indexOf(' ') < step.indexOf('/') ? step.substring(1, step.indexOf(' ')) : "";
-            String key = sha256(lastKey.getOrDefault(stage, "") + "\0" + step.substring(step.indexOf("] ") + 2));
+            String key = sha256(lastKey.getOrDefault(stage, "") + "\0" + step.substring(step.indexOf("] ") + 2) + "\0" + b.stepInputs().get(i));
+            lastKey.put(stage, key);
             if (step.contains("] FROM ")) {
-                lastKey.put(stage, key);
                 continue;
             }
-            if (step.contains("] COPY ") || step.contains("] ADD ")) {
-                java.util.regex.Matcher from = java.util.regex.Pattern.compile(" --from=(\\S+)").matcher(step);
-                key = sha256(key + "\0" + (from.find() ? lastKey.getOrDefault(from.group(1), from.group(1)) : sources(step, files, context)));
-            }
-            lastKey.put(stage, key);
-            boolean cached = engine.images().cachedStep(key) && !noCache;
-            if (cached) {
+            if (engine.images().cachedStep(key) && !noCache) {
                 progress.cached(step);
             } else {
                 progress.vertex(step);
@@ -254,34 +251,8 @@ public final class BuildCommand {
         }
     }
 
-    /**
-     * What a COPY/ADD step's cache key takes from the context: the paths and contents of the files
-     * its sources name (a file, a directory's files, a glob), as BuildKit's content-based cache
-     * checksums only what the step copies (cache/contenthash).
-     */
-    private static String sources(String step, List<String> files, BuildContext context) {
-        List<String> words = new ArrayList<>(List.of(step.substring(step.indexOf("] ") + 2).trim().split("\\s+")));
-        words.remove(0);
-        words.removeIf(w -> w.startsWith("--"));
-        StringBuilder sb = new StringBuilder();
-        for (String src : words.subList(0, Math.max(0, words.size() - 1))) {
-            String s = src.replaceFirst("^(\\./)+", "").replaceFirst("/+$", "");
-            java.nio.file.PathMatcher glob = java.nio.file.FileSystems.getDefault().getPathMatcher("glob:" + (s.isEmpty() ? "." : s));
-            for (String p : files) {
-                if (s.isEmpty() || s.equals(".") || p.equals(s) || p.startsWith(s + "/") || glob.matches(java.nio.file.Path.of(p))) {
-                    sb.append(p).append('\0').append(context.read(p)).append('\0');
-                }
-            }
-        }
-        return sha256(sb.toString());
-    }
-
     private static String sha256(String text) {
-        try {
-            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
-        } catch (java.security.NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return Hashing.sha256().hashString(text, StandardCharsets.UTF_8).toString();
     }
 
     private static String path(String dir, String name) {

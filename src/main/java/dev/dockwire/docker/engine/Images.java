@@ -2,6 +2,7 @@ package dev.dockwire.docker.engine;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import com.google.common.hash.Hashing;
 import dev.dockwire.docker.Container;
 import dev.dockwire.docker.ImageConfig;
 import dev.dockwire.docker.PortSpec;
@@ -9,10 +10,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -220,11 +218,7 @@ public final class Images {
 
     /** A made-up but stable image id: sha256 of the name. */
     public static String digest(String image) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(image.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return Hashing.sha256().hashString(image, StandardCharsets.UTF_8).toString();
     }
 
     private static JsonNode tree() {
