@@ -7,5 +7,15 @@ package dev.dockwire.socket;
  */
 @FunctionalInterface
 public interface CallbackGuard {
-    void call(Runnable callback);
+    /** What a callback threw: the process's crash. */
+    void crashed(Throwable e);
+
+    /** Runs {@code callback} as part of the process. The per-packet callbacks inline this instead: no capture per call. */
+    default void call(Runnable callback) {
+        try {
+            callback.run();
+        } catch (RuntimeException | StackOverflowError e) {
+            crashed(e);
+        }
+    }
 }

@@ -29,8 +29,13 @@ final class GuardedPing implements PingSocket {
 
     @Override
     public void onReply(ReplyHandler handler) {
-        socket.onReply(handler == null ? null
-                : (src, seq, ttl, data) -> owner.guard().call(() -> handler.onReply(src, seq, ttl, data)));
+        socket.onReply(handler == null ? null : (src, seq, ttl, data) -> {
+            try {
+                handler.onReply(src, seq, ttl, data);
+            } catch (RuntimeException | StackOverflowError e) {
+                owner.guard().crashed(e);
+            }
+        });
     }
 
     @Override

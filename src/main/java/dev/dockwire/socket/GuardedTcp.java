@@ -46,7 +46,13 @@ final class GuardedTcp implements TcpSocket {
 
     @Override
     public void onData(Consumer<ByteBuf> handler) {
-        socket.onData(handler == null ? null : data -> owner.guard().call(() -> handler.accept(data)));
+        socket.onData(handler == null ? null : data -> {
+            try {
+                handler.accept(data);
+            } catch (RuntimeException | StackOverflowError e) {
+                owner.guard().crashed(e);
+            }
+        });
     }
 
     @Override

@@ -45,8 +45,13 @@ final class GuardedUdp implements UdpSocket {
 
     @Override
     public void onReceive(Receiver receiver) {
-        socket.onReceive(receiver == null ? null
-                : (s, src, port, data) -> owner.guard().call(() -> receiver.onDatagram(this, src, port, data)));
+        socket.onReceive(receiver == null ? null : (s, src, port, data) -> {
+            try {
+                receiver.onDatagram(this, src, port, data);
+            } catch (RuntimeException | StackOverflowError e) {
+                owner.guard().crashed(e);
+            }
+        });
     }
 
     @Override

@@ -25,14 +25,9 @@ final class ProcessGuard implements CallbackGuard {
     }
 
     @Override
-    public void call(Runnable task) {
-        try {
-            task.run();
-        } catch (RuntimeException | StackOverflowError e) {
-            if (alive.getAsBoolean()) {
-                crashed.accept("dockwire: " + argv0.get() + ": "
-                        + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()));
-            }
+    public void crashed(Throwable e) {
+        if (alive.getAsBoolean()) {
+            crashed.accept("dockwire: " + argv0.get() + ": " + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()));
         }
     }
 }
