@@ -353,6 +353,31 @@ public final class EmulatedKernel implements Kernel {
         }
     }
 
+    /**
+     * An emulation namespace as a user of this host knows it: a host's own namespace by the host's
+     * name, one of this host's by {@code label} of its seam name, another host's by its full name.
+     */
+    private String seamLabel(String n, java.util.function.UnaryOperator<String> label) {
+        int slash = n.indexOf('/');
+        if (slash < 0) {
+            return n;
+        }
+        String rest = n.substring(slash + 1);
+        if (rest.equals(HOST)) {
+            return n.substring(0, slash);
+        }
+        return n.startsWith(prefix) && label != null ? label.apply(rest) : n;
+    }
+
+    @Override
+    public dev.dockwire.kernel.JourneyRecording recordJourneys(java.util.function.UnaryOperator<String> label) {
+        try {
+            return dev.dockwire.journey.JourneyRecorder.attach(emulation, n -> seamLabel(n, label));
+        } catch (IllegalStateException e) {
+            throw new KernelException("packet journeys are already being recorded");
+        }
+    }
+
     @Override
     public Sockets sockets(String ns) {
         return namespace(ns).sockets();

@@ -369,6 +369,11 @@ final class ContainerEnv implements Shell.Env {
         if (p == null) {
             return CommandResult.fail(127, notFound(name));
         }
+        return run(name, p, args, stdin);
+    }
+
+    /** Runs {@code p} as process {@code name} in the foreground in the container, as {@code docker exec} would. */
+    CommandResult run(String name, Program p, List<String> args, List<String> stdin) {
         Exec exec = process();
         return DockerHost.result(exec.stdin(stdin).foreground(host.jobControl()).run(name, p, args));
     }

@@ -1,6 +1,7 @@
 package dev.dockwire.host;
 
 import dev.dockwire.app.Program;
+import dev.dockwire.docker.engine.ProcessHost;
 import dev.dockwire.app.bin.Programs;
 import dev.dockwire.docker.CommandOutput;
 import dev.dockwire.docker.Container;
@@ -51,6 +52,9 @@ public final class DockerHost implements Shell.Env, CliEnv {
     private InteractiveShell terminal;
     private long stepTimeoutNanos = 60_000_000_000L;
     private java.util.function.Function<String, DockerHost> sshHosts = name -> null;
+    /** The LAN router's namespace as a process host (set by the world), for traces from the LAN. */
+    private ProcessHost lan;
+    private String lanNs;
 
     public DockerHost(Engine engine, EventLoop loop, String hostname) {
         this.engine = engine;
@@ -169,6 +173,27 @@ public final class DockerHost implements Shell.Env, CliEnv {
     }
 
     /** How {@code ssh HOST} finds the other hosts of the LAN (by name or address); null when unknown. */
+    /** The world's LAN machine (its kernel and namespace) that {@code dockwire trace lan ...} probes from. */
+    public void lan(ProcessHost lanKernel, String ns) {
+        this.lan = lanKernel;
+        this.lanNs = ns;
+    }
+
+    /** The LAN machine's kernel as a process host, or null when the world has no LAN. */
+    ProcessHost lan() {
+        return lan;
+    }
+
+    /** The LAN machine's namespace in {@link #lan()}'s kernel. */
+    String lanNamespace() {
+        return lanNs;
+    }
+
+    /** Runs {@code p} as a foreground process in namespace {@code ns} of {@code on}, as a command of the host. */
+    CommandResult runProgram(ProcessHost on, String ns, String name, Program p, List<String> args) {
+        return result(new Exec(on, loop, ns, hostname, this).foreground(jobControl).run(name, p, args));
+    }
+
     public void sshHosts(java.util.function.Function<String, DockerHost> lookup) {
         this.sshHosts = lookup;
     }
@@ -311,6 +336,7 @@ public final class DockerHost implements Shell.Env, CliEnv {
             case "timeout" -> timeout(ns, args, stdin);
             case "ssh" -> ssh(args);
             case "hostname" -> CommandResult.ok(List.of(hostname));
+            case "dockwire" -> dockwire(args);
             case "help" -> CommandResult.ok(HostHelp.text(hostname));
             case "sudo" -> args.isEmpty() ? CommandResult.fail(1, "usage: sudo command") : exec(ns, args, stdin);
             default -> {
@@ -336,7 +362,7 @@ public final class DockerHost implements Shell.Env, CliEnv {
     /** Whether {@code name} is a command of the host (a tool, a program, a text tool): what exec finds on PATH. */
     private boolean knows(String name) {
         return HostTools.has(name) || HostText.has(name) || HostFileCommands.has(name) || Programs.create(name) != null
-                || List.of("docker", "sleep", "tcpdump", "kill", "pkill", "killall", "ssh", "hostname", "sudo", "timeout")
+                || List.of("docker", "sleep", "tcpdump", "kill", "pkill", "killall", "ssh", "hostname", "sudo", "timeout", "dockwire")
                 .contains(name);
     }
 
@@ -413,6 +439,14 @@ public final class DockerHost implements Shell.Env, CliEnv {
     }
 
     /** {@code sleep N}: lets N seconds of virtual time pass (timers, ARP ageing, retransmissions run). */
+    /** dockwire's own commands at the host's prompt: {@code dockwire trace}. */
+    private CommandResult dockwire(List<String> args) {
+        if (!args.isEmpty() && args.get(0).equals("trace")) {
+            return new TraceCommand(this).run(args.subList(1, args.size()));
+        }
+        return CommandResult.fail(2, TraceCommand.USAGE);
+    }
+
     CommandResult sleep(List<String> args) {
         if (args.size() != 1) {
             return CommandResult.fail(1, "sleep: invalid number of arguments");

@@ -96,6 +96,14 @@ public final class CapableKernel implements Kernel {
     }
 
     @Override
+    public JourneyRecording recordJourneys(java.util.function.UnaryOperator<String> label) {
+        if (!caps.netRaw()) {
+            throw new PermissionDenied();
+        }
+        return kernel.recordJourneys(label);
+    }
+
+    @Override
     public Capture capture(String ns, String dev, CaptureSink sink, String filter, boolean promiscuous) {
         if (!caps.netRaw()) {
             throw new PermissionDenied();

@@ -66,6 +66,16 @@ public interface Kernel {
     Capture capture(String ns, String dev, CaptureSink sink, String filter, boolean promiscuous);
 
     /**
+     * Starts recording every packet's journey (see {@link JourneyRecording}); {@code label} names a
+     * namespace as a user knows it (a container's name for its sandbox), null keeps the namespace's
+     * own name. The real kernel has no such record (its tracepoints need eBPF): it throws
+     * {@link KernelException}.
+     */
+    default JourneyRecording recordJourneys(java.util.function.UnaryOperator<String> label) {
+        throw new KernelException("packet journeys are recorded only by the emulated kernel");
+    }
+
+    /**
      * {@code ip -n NS monitor link}: {@code added} hears the name of each link that appears in
      * {@code ns} from now on (made there, moved in or renamed), on the caller's thread of the call that
      * made it, until the returned handle is closed (tcpdump's {@code any} device follows new links so).

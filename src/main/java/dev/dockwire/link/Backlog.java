@@ -49,6 +49,7 @@ public final class Backlog implements Agent {
         if (charged && tail - head - uncharged >= max) {
             dropped++;
             dev.stats().rxDropped++;
+            dev.probe().drop(dev, frame, DropReason.CPU_BACKLOG);
             frame.release();
             return;
         }

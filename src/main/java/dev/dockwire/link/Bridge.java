@@ -150,15 +150,18 @@ public final class Bridge extends NetDevice {
         }
         long dst = eth.dst();
         if (MacAddress.isMulticast(dst)) {
+            probe().fdb(this, null, frame, LinkProbe.FdbDecision.FLOOD, null);
             flood(null, frame, false);
             return;
         }
         FdbEntry e = fdb.lookup(dst);
         if (e == null || e.port == null) {
+            probe().fdb(this, null, frame, LinkProbe.FdbDecision.FLOOD, null);
             flood(null, frame, false);
         } else if (e.local) {
-            frame.release(); // to a port's own address: nothing on the wire would answer
+            drop(this, frame, DropReason.NOT_SPECIFIED); // to a port's own address: nothing on the wire would answer
         } else {
+            probe().fdb(this, null, frame, LinkProbe.FdbDecision.FORWARD, e.port.dev);
             forward(e.port, frame);
         }
     }
@@ -166,7 +169,7 @@ public final class Bridge extends NetDevice {
     private void input(BridgePort in, ByteBuf frame) {
         if (!isUp() || !eth.wrapChecked(frame)) {
             in.dev.stats().rxDropped++;
-            frame.release();
+            drop(in.dev, frame, isUp() ? DropReason.PKT_TOO_SMALL : DropReason.DEV_READY);
             return;
         }
         long src = eth.src();
@@ -174,25 +177,29 @@ public final class Bridge extends NetDevice {
         if (MacAddress.isMulticast(src) || src == 0) {
             // br_handle_frame: !is_valid_ether_addr(h_source) → drop.
             in.dev.stats().rxDropped++;
-            frame.release();
+            drop(in.dev, frame, DropReason.MAC_INVALID);
             return;
         }
         if (in.learning) {
             fdb.learn(src, in);
         }
         if (MacAddress.isMulticast(dst)) {
+            probe().fdb(this, in.dev, frame, LinkProbe.FdbDecision.FLOOD, null);
             flood(in, frame, true);
             return;
         }
         FdbEntry e = fdb.lookup(dst);
         if (e != null && e.local) {
+            probe().fdb(this, in.dev, frame, LinkProbe.FdbDecision.LOCAL, null);
             receive(frame);
         } else if (e != null && e.port == in && !in.hairpin) {
-            frame.release();
+            drop(in.dev, frame, DropReason.BRIDGE_SAME_PORT);
         } else if (nfHook == null || nfHook.forward(this, frame)) {
             if (e == null) {
+                probe().fdb(this, in.dev, frame, LinkProbe.FdbDecision.FLOOD, null);
                 flood(in, frame, false);
             } else {
+                probe().fdb(this, in.dev, frame, LinkProbe.FdbDecision.FORWARD, e.port.dev);
                 forward(e.port, frame);
             }
         }
@@ -204,10 +211,16 @@ public final class Bridge extends NetDevice {
         // VLAN_HLEN) is dropped, not fragmented.
         if (!dev.isUp() || frame.readableBytes() - EthernetFrame.HEADER_LENGTH > dev.mtu() + VlanTag.TAG_LENGTH) {
             dev.stats().txDropped++;
-            frame.release();
+            drop(dev, frame, dev.isUp() ? DropReason.PKT_TOO_BIG : DropReason.DEV_READY);
             return;
         }
         dev.transmit(frame);
+    }
+
+    /** kfree_skb_reason: the tracepoint, then the frame is freed. */
+    private void drop(NetDevice dev, ByteBuf frame, DropReason reason) {
+        probe().drop(dev, frame, reason);
+        frame.release();
     }
 
     /** br_flood: every port but the ingress (unless hairpin) gets its copy, in one delivery to the backlog. */

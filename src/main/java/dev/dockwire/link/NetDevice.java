@@ -1,5 +1,6 @@
 package dev.dockwire.link;
 
+import dev.dockwire.sim.Tracepoint;
 import dev.dockwire.wire.VlanTag;
 import io.netty.buffer.ByteBuf;
 import java.util.function.UnaryOperator;
@@ -35,7 +36,11 @@ public abstract class NetDevice {
     private Object rxHandlerData;
     private FrameSink egress = (dev, frame) -> dev.xmit(frame);
     /** The root queueing discipline: noqueue (straight to the driver) until {@code tc} installs one. */
-    private static final FrameSink NOQUEUE = (dev, frame) -> dev.egress.accept(dev, frame);
+    private static final FrameSink NOQUEUE = (dev, frame) -> dev.hardStartXmit(frame);
+    /** The tracepoint of a device in no emulation: never attached. */
+    private static final Tracepoint<LinkProbe> UNTRACED = new Tracepoint<>(LinkProbe.OFF);
+    /** The tracepoint of the emulation this device is in ({@link #tracepoint}). */
+    private Tracepoint<? extends LinkProbe> trace = UNTRACED;
     private FrameSink qdisc = NOQUEUE;
     private FrameSink ingress = (dev, frame) -> dev.deliver(frame);
     /** The 802.1Q sub-interfaces on this device by VID (the kernel's vlan_info), or null. */
@@ -79,7 +84,23 @@ public abstract class NetDevice {
             frame.release();
             return;
         }
+        hardStartXmit(frame);
+    }
+
+    /** dev_hard_start_xmit: the {@code net_dev_xmit} tracepoint, then the taps and the driver. */
+    private void hardStartXmit(ByteBuf frame) {
+        trace.probe().netDevXmit(this, frame);
         egress.accept(this, frame);
+    }
+
+    /** The tracepoint this device reports to: its emulation's, set when it joins a namespace. */
+    public void tracepoint(Tracepoint<? extends LinkProbe> tracepoint) {
+        this.trace = tracepoint;
+    }
+
+    /** What this device's path reports to (the link layer's tracepoints). */
+    protected final LinkProbe probe() {
+        return trace.probe();
     }
 
     /** Installs a root qdisc ({@code tc qdisc replace dev DEV root ...}); null restores noqueue. */
@@ -102,6 +123,7 @@ public abstract class NetDevice {
             return;
         }
         stats.rx(frame.readableBytes());
+        trace.probe().netifReceive(this, frame);
         ingress.accept(this, frame);
     }
 

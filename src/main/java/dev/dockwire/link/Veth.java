@@ -45,6 +45,7 @@ public final class Veth extends NetDevice {
     protected void xmit(ByteBuf frame) {
         if (!peer.isUp()) {
             stats().txDropped++;
+            probe().drop(this, frame, DropReason.DEV_READY);
             frame.release();
             return;
         }

@@ -135,6 +135,7 @@ public final class Vxlan extends NetDevice {
         VxlanFdb.Entry e = fdb.lookup(eth.dst());
         if (e == null) {
             stats().txDropped++; // vxlan_xmit: no entry and no default destination
+            probe().drop(this, frame, DropReason.VXLAN_NO_REMOTE);
             frame.release();
             return;
         }
@@ -150,6 +151,7 @@ public final class Vxlan extends NetDevice {
     private void encap(ByteBuf frame, int remote) {
         int srcPort = flowSourcePort(frame);
         int src = local != 0 ? local : tunnel.sourceAddressFor(remote);
+        probe().vxlanEncap(this, frame, vni, src, remote);
         frame = Frames.ensureHeadroom(frame, OVERHEAD);
         vxlan.wrap(frame, Frames.prepend(frame, VxlanHeader.HEADER_LENGTH)).set(vni);
         int len = frame.readableBytes() + UdpPacket.HEADER_LENGTH;
@@ -256,6 +258,7 @@ public final class Vxlan extends NetDevice {
         if (learning) {
             fdb.learn(eth.src(), remote);
         }
+        probe().vxlanDecap(this, frame, vni, remote);
         receive(frame);
     }
 }

@@ -65,6 +65,11 @@ public final class Chain {
         return c;
     }
 
+    /** The rule at {@code index} of the rules the walk runs (as last committed). */
+    public Rule compiledRule(int index) {
+        return compiled[index];
+    }
+
     void compile(Table table) {
         Rule[] rs = rules.toArray(new Rule[0]);
         Chain[] js = new Chain[rs.length];

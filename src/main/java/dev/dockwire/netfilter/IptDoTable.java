@@ -32,7 +32,7 @@ public final class IptDoTable {
             Rule r = rules[i];
             if (!r.matches(p)) {
                 if (p.hotdrop) {
-                    return Verdict.DROP;
+                    return decided(p, c, i, Verdict.DROP);
                 }
                 i++;
                 continue;
@@ -42,7 +42,7 @@ public final class IptDoTable {
             if (r.target != null) {
                 int v = r.target.target(p, ctx);
                 if (v != Verdict.CONTINUE) {
-                    return v;
+                    return decided(p, c, i, v);
                 }
                 i++;
                 continue;
@@ -76,15 +76,22 @@ public final class IptDoTable {
                 rules = c.compiled;
                 jumps = c.jumps;
             } else {
-                return v;
+                return decided(p, c, i, v);
             }
         }
+    }
+
+    /** Notes on the packet which rule gave the verdict, for netfilter's tracepoints. */
+    private static int decided(NfPacket p, Chain c, int rule, int verdict) {
+        p.verdictChain = c;
+        p.verdictRule = rule;
+        return verdict;
     }
 
     private static int policy(Chain base, NfPacket p) {
         base.policyPackets++;
         base.policyBytes += p.length;
-        return base.policy;
+        return decided(p, base, -1, base.policy);
     }
 
     private void grow() {

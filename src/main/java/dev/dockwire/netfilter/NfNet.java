@@ -27,6 +27,9 @@ public interface NfNet {
     /** A sysctl's value, or null when unset. */
     String sysctl(String key);
 
+    /** The tracepoints netfilter reports to (the emulation's). */
+    dev.dockwire.sim.Tracepoint<? extends NfProbe> tracepoint();
+
     /** nf_register_net_hooks, or with null nf_unregister_net_hooks: the stack calls {@code hooks} while set. */
     void registerHooks(NfHooks hooks);
 

@@ -46,6 +46,10 @@ public final class NfPacket {
     public boolean hotdrop;
     /** The REJECT answer to send once the verdict is DROP (0 none). */
     public int reject;
+    /** The chain whose rule (or policy) gave the last table walk's verdict (ipt_do_table's return point). */
+    public Chain verdictChain;
+    /** That rule's index in {@link #verdictChain}'s rules, or -1 when the built-in chain's policy decided. */
+    public int verdictRule;
 
     public NfPacket(NfNet net) {
         this.net = net;

@@ -1,7 +1,9 @@
 package dev.dockwire.netns;
 
 import dev.dockwire.link.Backlog;
+import dev.dockwire.netns.stack.StackProbe;
 import dev.dockwire.sim.EventLoop;
+import dev.dockwire.sim.Tracepoint;
 import dev.dockwire.sim.SeededRandom;
 import java.util.Collection;
 import java.util.Collections;
@@ -17,6 +19,7 @@ public final class Emulation implements AutoCloseable {
     private final SeededRandom random;
     private final Backlog backlog;
     private final Map<String, Namespace> namespaces = new LinkedHashMap<>();
+    private final Tracepoint<StackProbe> tracepoint = new Tracepoint<>(StackProbe.OFF);
 
     public Emulation(long seed) {
         this(new EventLoop(), new SeededRandom(seed));
@@ -39,6 +42,14 @@ public final class Emulation implements AutoCloseable {
 
     public Backlog backlog() {
         return backlog;
+    }
+
+    /**
+     * The tracepoints every device, stack and netfilter of this world reports to: attach a
+     * recorder to see each packet's journey (nothing is recorded while none is attached).
+     */
+    public Tracepoint<StackProbe> tracepoint() {
+        return tracepoint;
     }
 
     /** Like {@code ip netns add NAME}: a namespace with only {@code lo} (down, as in the kernel). */

@@ -14,7 +14,9 @@ import dev.dockwire.netns.stack.Ipv4Stack;
 import dev.dockwire.netns.stack.NeighbourTable;
 import dev.dockwire.netns.stack.Route;
 import dev.dockwire.netns.stack.StackNet;
+import dev.dockwire.netns.stack.StackProbe;
 import dev.dockwire.sim.EventLoop;
+import dev.dockwire.sim.Tracepoint;
 import dev.dockwire.sim.SeededRandom;
 import dev.dockwire.socket.Sockets;
 import dev.dockwire.wire.Cidr;
@@ -149,6 +151,11 @@ public final class Namespace implements StackNet, NfNet {
     }
 
     @Override
+    public Tracepoint<StackProbe> tracepoint() {
+        return emulation.tracepoint();
+    }
+
+    @Override
     public void registerHooks(NfHooks hooks) {
         this.nfHooks = hooks;
     }
@@ -184,6 +191,7 @@ public final class Namespace implements StackNet, NfNet {
         }
         devices.put(dev.name(), dev);
         byIndex.put(dev.ifindex(), dev);
+        dev.tracepoint(emulation.tracepoint());
         if (dev.master() == null) {
             dev.rxHandler(stack);
         }

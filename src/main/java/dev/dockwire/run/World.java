@@ -109,7 +109,23 @@ public final class World implements AutoCloseable {
             engine.start();
             nodes.add(new Node(name, address, kernel, engine, new DockerHost(engine, emulation.loop(), name)));
         }
+        dev.dockwire.docker.engine.ProcessHost lanRouter = new dev.dockwire.docker.engine.ProcessHost() {
+            @Override
+            public Kernel kernel() {
+                return lanKernel;
+            }
+
+            @Override
+            public dev.dockwire.sim.SeededRandom random() {
+                return emulation.random();
+            }
+
+            @Override
+            public void sample(String metric, long nanos) {
+            }
+        };
         for (Node n : nodes) {
+            n.shell().lan(lanRouter, "router");
             n.shell().sshHosts(target -> {
                 Node other = node(target);
                 return other == null ? null : other.shell();

@@ -13,6 +13,7 @@ import dev.dockwire.netfilter.NfPacket;
 import dev.dockwire.netfilter.Table;
 import dev.dockwire.netfilter.Tables;
 import dev.dockwire.netfilter.Verdict;
+import dev.dockwire.link.DropReason;
 import dev.dockwire.netfilter.XtContext;
 import dev.dockwire.netfilter.conntrack.Conntrack;
 import dev.dockwire.netfilter.conntrack.ConntrackContext;
@@ -143,7 +144,9 @@ public final class Netfilter implements NfHooks, XtContext, ConntrackContext {
         if (c == null || c.trivial()) {
             return Verdict.ACCEPT;
         }
-        return ipt.run(c, p, this);
+        int v = ipt.run(c, p, this);
+        ns.tracepoint().probe().table(p, t, v);
+        return v;
     }
 
     /** The nat table's chain at {@code hook}, for a connection's first packet (NAT's {@code NatContext}). */
@@ -162,6 +165,7 @@ public final class Netfilter implements NfHooks, XtContext, ConntrackContext {
     public boolean preRouting(NetDevice in, ByteBuf packet) {
         NfPacket p = pkt;
         p.load(Hook.PREROUTING.ordinal(), in, null, packet);
+        ns.tracepoint().probe().hookEntry(p);
         int v = table(raw, p);
         if (v == Verdict.ACCEPT && track) {
             v = conntrack.in(p, null);
@@ -178,6 +182,7 @@ public final class Netfilter implements NfHooks, XtContext, ConntrackContext {
     @Override
     public boolean localIn(NetDevice in, ByteBuf packet) {
         NfPacket p = resume(Hook.INPUT, in, null, packet);
+        ns.tracepoint().probe().hookEntry(p);
         int v = table(mangle, p);
         if (v == Verdict.ACCEPT) {
             v = table(filter, p);
@@ -194,6 +199,7 @@ public final class Netfilter implements NfHooks, XtContext, ConntrackContext {
     @Override
     public boolean forward(NetDevice in, NetDevice out, ByteBuf packet) {
         NfPacket p = resume(Hook.FORWARD, in, out, packet);
+        ns.tracepoint().probe().hookEntry(p);
         int v = table(mangle, p);
         if (v == Verdict.ACCEPT) {
             v = table(filter, p);
@@ -211,6 +217,7 @@ public final class Netfilter implements NfHooks, XtContext, ConntrackContext {
             p.ctinfo = attachInfo;
             attachCt = null;
         }
+        ns.tracepoint().probe().hookEntry(p);
         int v = table(raw, p);
         if (v == Verdict.ACCEPT && track) {
             // An ICMP error the stack makes about a packet still in flight belongs to that
@@ -232,6 +239,7 @@ public final class Netfilter implements NfHooks, XtContext, ConntrackContext {
     @Override
     public boolean postRouting(NetDevice in, NetDevice out, ByteBuf packet) {
         NfPacket p = resume(Hook.POSTROUTING, in, out, packet);
+        ns.tracepoint().probe().hookEntry(p);
         int v = table(mangle, p);
         if (v == Verdict.ACCEPT && natTable != null && track) {
             v = nat.hook(p, Hook.POSTROUTING.ordinal());
@@ -261,6 +269,7 @@ public final class Netfilter implements NfHooks, XtContext, ConntrackContext {
     }
 
     private boolean verdict(int v, NfPacket p, ByteBuf packet) {
+        ns.tracepoint().probe().hookExit(p, v);
         if (v == Verdict.ACCEPT) {
             return true;
         }
@@ -273,6 +282,7 @@ public final class Netfilter implements NfHooks, XtContext, ConntrackContext {
         if (answer != 0) {
             sendReject(answer, ct, ctinfo, packet);
         }
+        ns.tracepoint().probe().drop(p.in != null ? p.in : p.out, packet, DropReason.NETFILTER_DROP);
         packet.release();
         return false;
     }

@@ -48,10 +48,14 @@ final class Icmp {
                 return;
             }
             switch (icmp.type()) {
-                case IcmpPacket.TYPE_ECHO_REQUEST -> echoReply(packet);
+                case IcmpPacket.TYPE_ECHO_REQUEST -> {
+                    stack.probe().deliver(dev, packet, IpProtocol.ICMP, icmp.ident(), null);
+                    echoReply(packet);
+                }
                 case IcmpPacket.TYPE_ECHO_REPLY -> {
                     PingSocketImpl s = pingSockets.get(icmp.ident());
                     if (s != null) {
+                        stack.probe().deliver(dev, packet, IpProtocol.ICMP, icmp.ident(), s);
                         int src = ip.src();
                         int ttl = ip.ttl();
                         int seq = icmp.sequence();

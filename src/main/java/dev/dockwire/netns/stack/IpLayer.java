@@ -29,6 +29,11 @@ abstract class IpLayer {
     }
 
     /** {@code net.ipv4.ip_default_ttl}. */
+    /** The stack's tracepoints (a no-op unless a recorder listens). */
+    public StackProbe probe() {
+        return ns.tracepoint().probe();
+    }
+
     abstract int defaultTtl();
 
     /** The source address the kernel picks towards {@code dst} (inet_select_addr), or 0. */

@@ -1,6 +1,7 @@
 package dev.dockwire.netns.stack;
 
 import dev.dockwire.link.Frames;
+import dev.dockwire.link.DropReason;
 import dev.dockwire.link.LinkType;
 import dev.dockwire.link.NetDevice;
 import dev.dockwire.link.RxHandler;
@@ -82,13 +83,13 @@ public final class Ipv4Stack extends IpLayer implements RxHandler, Sockets, Neig
     @Override
     public void handle(NetDevice dev, ByteBuf frame) {
         if (!eth.wrapChecked(frame)) {
-            drop(frame);
+            drop(dev, frame, DropReason.PKT_TOO_SMALL);
             return;
         }
         long dst = eth.dst();
         // eth_type_trans: frames for another host are PACKET_OTHERHOST and not for us.
         if (dst != dev.mac() && !MacAddress.isMulticast(dst)) {
-            frame.release();
+            drop(dev, frame, DropReason.OTHERHOST);
             return;
         }
         int type = eth.etherType();
@@ -98,7 +99,7 @@ public final class Ipv4Stack extends IpLayer implements RxHandler, Sockets, Neig
         } else if (type == EtherType.ARP) {
             arp.input(dev, frame, l3);
         } else {
-            frame.release();
+            drop(dev, frame, DropReason.UNHANDLED_PROTO);
         }
     }
 
@@ -106,7 +107,7 @@ public final class Ipv4Stack extends IpLayer implements RxHandler, Sockets, Neig
         Ipv4Packet p = ip;
         if (!p.wrapChecked(frame, off, frame.writerIndex() - off) || !p.verifyChecksum()) {
             counters.inHdrErrors++;
-            drop(frame);
+            drop(dev, frame, DropReason.IP_INHDR);
             return;
         }
         counters.inReceives++;
@@ -128,6 +129,7 @@ public final class Ipv4Stack extends IpLayer implements RxHandler, Sockets, Neig
         }
         int dst = p.dst();
         if (ns.isLocal(dst) || ns.isBroadcast(dst) || (dst >>> 28) == 0xE) {
+            probe().route(dev, frame, dst, ns.lo(), dst, true);
             if (p.isFragment()) {
                 // ip_local_deliver reassembles before NF_INET_LOCAL_IN.
                 frame = defrag().input(frame);
@@ -140,12 +142,12 @@ public final class Ipv4Stack extends IpLayer implements RxHandler, Sockets, Neig
                 localDeliver(dev, frame, dstMac);
             }
         } else if (MacAddress.isMulticast(dstMac)) {
-            frame.release(); // link-layer broadcast to someone else's address: not forwarded
+            drop(dev, frame, DropReason.UNICAST_IN_L2_MULTICAST); // link-layer broadcast to someone else's address: not forwarded
         } else if (forwarding) {
             forward(dev, frame, fragMax);
         } else {
             counters.inAddrErrors++;
-            frame.release();
+            drop(dev, frame, DropReason.IP_INADDRERRORS);
         }
     }
 
@@ -176,7 +178,7 @@ public final class Ipv4Stack extends IpLayer implements RxHandler, Sockets, Neig
             case IpProtocol.TCP -> tcp.input(dev, packet);
             default -> {
                 icmp.error(packet, IcmpPacket.TYPE_DEST_UNREACHABLE, IcmpPacket.CODE_PROTOCOL_UNREACHABLE, 0);
-                packet.release();
+                drop(dev, packet, DropReason.IP_NOPROTO);
             }
         }
     }
@@ -192,23 +194,25 @@ public final class Ipv4Stack extends IpLayer implements RxHandler, Sockets, Neig
         p.wrap(packet, packet.readerIndex());
         if (p.ttl() <= 1) {
             icmp.error(packet, IcmpPacket.TYPE_TIME_EXCEEDED, IcmpPacket.CODE_TTL_EXCEEDED, 0);
-            packet.release();
+            drop(in, packet, DropReason.TTL_EXPIRED);
             return;
         }
         int dst = p.dst();
         Route r = ns.fib().lookup(dst);
         if (r == null) {
             icmp.error(packet, IcmpPacket.TYPE_DEST_UNREACHABLE, IcmpPacket.CODE_NET_UNREACHABLE, 0);
-            packet.release();
+            drop(in, packet, DropReason.IP_INNOROUTES);
             return;
         }
         NetDevice out = r.dev();
+        int nh = r.nextHop(dst);
+        probe().route(in, packet, dst, out, nh, false);
         int mtu = out.mtu();
         int len = p.totalLength();
         if (len > mtu && p.dontFragment() && (fragMax == 0 || fragMax > mtu)) {
             counters.fragFails++;
             icmp.error(packet, IcmpPacket.TYPE_DEST_UNREACHABLE, IcmpPacket.CODE_FRAG_NEEDED, mtu);
-            packet.release();
+            drop(out, packet, DropReason.PKT_TOO_BIG);
             return;
         }
         p.decrementTtl();
@@ -217,7 +221,6 @@ public final class Ipv4Stack extends IpLayer implements RxHandler, Sockets, Neig
             return;
         }
         counters.forwarded++;
-        int nh = r.nextHop(dst);
         if (len > mtu || fragMax > 0) {
             boolean keepDf = ip.wrap(packet, packet.readerIndex()).dontFragment();
             fragmentOut(packet, fragMax > 0 ? Math.min(mtu, fragMax) : mtu, keepDf,
@@ -282,6 +285,7 @@ public final class Ipv4Stack extends IpLayer implements RxHandler, Sockets, Neig
                 .set(tos, len, nextIdent++ & 0xFFFF, df ? Ipv4Packet.FLAG_DF : 0, ttl, protocol, src, dst)
                 .fillChecksum();
         counters.outRequests++;
+        probe().route(null, packet, dst, out, local ? dst : r.nextHop(dst), local);
         NfHooks nf = ns.nfHooks();
         if (nf != null) {
             hookedOutput(nf, packet, dst, local, r, out);
@@ -458,9 +462,9 @@ public final class Ipv4Stack extends IpLayer implements RxHandler, Sockets, Neig
     }
 
     @Override
-    public void unreachable(ByteBuf packet) {
+    public void unreachable(NetDevice dev, ByteBuf packet) {
         icmp.error(packet, IcmpPacket.TYPE_DEST_UNREACHABLE, IcmpPacket.CODE_HOST_UNREACHABLE, 0);
-        packet.release();
+        drop(dev, packet, DropReason.NEIGH_FAILED);
     }
 
     // ---- sockets ----------------------------------------------------------------------------
@@ -522,7 +526,9 @@ public final class Ipv4Stack extends IpLayer implements RxHandler, Sockets, Neig
         }
     }
 
-    private void drop(ByteBuf frame) {
+    /** kfree_skb_reason: the tracepoint, then the frame is freed. */
+    private void drop(NetDevice dev, ByteBuf frame, DropReason reason) {
+        probe().drop(dev, frame, reason);
         frame.release();
     }
 

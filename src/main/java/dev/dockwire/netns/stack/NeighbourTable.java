@@ -1,5 +1,6 @@
 package dev.dockwire.netns.stack;
 
+import dev.dockwire.link.DropReason;
 import dev.dockwire.link.NetDevice;
 import dev.dockwire.sim.EventLoop;
 import dev.dockwire.sim.SeededRandom;
@@ -36,7 +37,12 @@ public final class NeighbourTable {
         void transmit(NetDevice dev, long mac, ByteBuf packet);
 
         /** A queued packet whose neighbour failed: report host unreachable, then release it. */
-        void unreachable(ByteBuf packet);
+        void unreachable(NetDevice dev, ByteBuf packet);
+
+        /** The tracepoints the table reports to. */
+        default StackProbe probe() {
+            return StackProbe.OFF;
+        }
     }
 
     private final EventLoop loop;
@@ -64,6 +70,7 @@ public final class NeighbourTable {
      */
     public void output(NetDevice dev, int ip, ByteBuf packet) {
         Neighbour n = entries.get(key(dev, ip));
+        io.probe().neighbour(dev, packet, ip, n == null ? null : n.state);
         if (n != null) {
             switch (n.state) {
                 case REACHABLE, DELAY, PROBE, PERMANENT -> {
@@ -96,7 +103,9 @@ public final class NeighbourTable {
     private void enqueue(Neighbour n, ByteBuf packet) {
         if (n.queue.size() >= UNRES_QLEN) {
             // Like __neigh_event_send: the oldest queued packet makes room.
-            n.queue.poll().release();
+            ByteBuf oldest = n.queue.poll();
+            io.probe().drop(n.dev, oldest, DropReason.NEIGH_QUEUEFULL);
+            oldest.release();
             n.dev.stats().txDropped++;
         }
         n.queue.add(packet);
@@ -152,7 +161,7 @@ public final class NeighbourTable {
         n.state = NudState.FAILED;
         ByteBuf p;
         while ((p = n.queue.poll()) != null) {
-            io.unreachable(p);
+            io.unreachable(n.dev, p);
         }
     }
 

@@ -16,6 +16,9 @@ import java.util.List;
 public interface StackNet {
     EventLoop loop();
 
+    /** The tracepoints the stack reports to (the emulation's). */
+    dev.dockwire.sim.Tracepoint<StackProbe> tracepoint();
+
     SeededRandom random();
 
     /** A sysctl's value, or null when unset. */

@@ -1,11 +1,13 @@
 package dev.dockwire.netns.stack;
 
+import dev.dockwire.link.DropReason;
 import dev.dockwire.link.NetDevice;
 import dev.dockwire.sim.EventLoop;
 import dev.dockwire.sim.SeededRandom;
 import dev.dockwire.socket.SocketError;
 import dev.dockwire.socket.SocketException;
 import dev.dockwire.wire.IcmpPacket;
+import dev.dockwire.wire.IpProtocol;
 import dev.dockwire.wire.Ipv4Packet;
 import dev.dockwire.wire.TcpOptions;
 import dev.dockwire.wire.TcpSegment;
@@ -175,14 +177,19 @@ final class Tcp {
             int sport = seg.srcPort();
             int dport = seg.dstPort();
             TcpConnection c = lookup(dst, dport, src, sport);
-            if (c != null && input.segmentArrives(c, packet, seg, opts)) {
-                return;
+            if (c != null) {
+                stack.probe().deliver(dev, packet, IpProtocol.TCP, dport, c);
+                if (input.segmentArrives(c, packet, seg, opts)) {
+                    return;
+                }
             }
             TcpListenerImpl l = listener(dport, dst);
             if (l != null) {
+                stack.probe().deliver(dev, packet, IpProtocol.TCP, dport, l);
                 l.segmentArrives(src, dst, seg, opts);
                 return;
             }
+            stack.probe().drop(dev, packet, DropReason.NO_SOCKET);
             output.resetFor(dst, dport, src, sport, seg); // CLOSED (RFC 9293 3.10.7.1)
         } finally {
             packet.release();

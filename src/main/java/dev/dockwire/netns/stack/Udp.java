@@ -1,5 +1,6 @@
 package dev.dockwire.netns.stack;
 
+import dev.dockwire.link.DropReason;
 import dev.dockwire.link.NetDevice;
 import dev.dockwire.link.UdpTunnel;
 import dev.dockwire.socket.SocketError;
@@ -64,6 +65,7 @@ final class Udp {
         UdpTunnel.Receiver t = tunnels.isEmpty() ? null : tunnels.get(udp.dstPort());
         if (t != null) {
             inDatagrams++;
+            stack.probe().deliver(dev, packet, IpProtocol.UDP, udp.dstPort(), t);
             t.encapRcv(packet, src, udp.payloadOffset(), off + udp.length());
             return;
         }
@@ -71,6 +73,7 @@ final class Udp {
         if (s == null || (s.localAddress() != 0 && s.localAddress() != dst && !stack.ns.isBroadcast(dst))
                 || !s.accepts(src, udp.srcPort())) {
             noPorts++;
+            stack.probe().drop(dev, packet, DropReason.NO_SOCKET);
             if (!stack.ns.isBroadcast(dst)) {
                 stack.icmpSend(packet, IcmpPacket.TYPE_DEST_UNREACHABLE, IcmpPacket.CODE_PORT_UNREACHABLE, 0);
             }
@@ -78,6 +81,7 @@ final class Udp {
             return;
         }
         inDatagrams++;
+        stack.probe().deliver(dev, packet, IpProtocol.UDP, udp.dstPort(), s);
         int srcPort = udp.srcPort();
         packet.setIndex(udp.payloadOffset(), off + udp.length());
         try {

@@ -43,7 +43,7 @@ class NeighbourTableTest {
             }
 
             @Override
-            public void unreachable(ByteBuf packet) {
+            public void unreachable(NetDevice dev, ByteBuf packet) {
                 log.add("unreachable@" + loop.nanos() / S);
                 packet.release();
             }

@@ -1,0 +1,317 @@
+package dev.dockwire.journey;
+
+import dev.dockwire.kernel.JourneyInfo;
+import dev.dockwire.kernel.JourneyRecording;
+import dev.dockwire.link.Bridge;
+import dev.dockwire.link.DropReason;
+import dev.dockwire.link.NetDevice;
+import dev.dockwire.netfilter.Chain;
+import dev.dockwire.netfilter.CtInfo;
+import dev.dockwire.netfilter.Hook;
+import dev.dockwire.netfilter.NfPacket;
+import dev.dockwire.netfilter.Rule;
+import dev.dockwire.netfilter.Table;
+import dev.dockwire.netfilter.Verdict;
+import dev.dockwire.netns.Emulation;
+import dev.dockwire.netns.Namespace;
+import dev.dockwire.netns.stack.NudState;
+import dev.dockwire.netns.stack.StackProbe;
+import dev.dockwire.wire.IpProtocol;
+import dev.dockwire.wire.Ipv4Address;
+import dev.dockwire.wire.MacAddress;
+import io.netty.buffer.ByteBuf;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.UnaryOperator;
+
+/**
+ * Records every packet's journey from the emulation's tracepoints: attached on creation, detached
+ * on {@link #close}. Each event finds its journey by the packet's identity ({@link PacketKey});
+ * NAT's rewrite and VXLAN's encapsulation link the new identity to the same journey. Formatting
+ * happens here, at record time, so the path hands over only what it already holds.
+ */
+public final class JourneyRecorder implements StackProbe, JourneyRecording {
+    /** Journeys kept per recording; later packets are counted, not recorded. */
+    public static final int MAX_JOURNEYS = 20_000;
+
+    private final Emulation emulation;
+    private final UnaryOperator<String> label;
+    private final Map<PacketKey, Journey> live = new HashMap<>();
+    private final List<Journey> journeys = new ArrayList<>();
+    private final Map<NetDevice, String> where = new IdentityHashMap<>();
+    private long notRecorded;
+    /** The packet inside a netfilter hook: its identity and addresses when it entered. */
+    private PacketKey entryKey;
+    private int entrySport;
+    private int entryDport;
+    /** The last table that decided at the current hook, for a drop's report. */
+    private String lastRule;
+    /** A frame just encapsulated: the outer packet that follows belongs to its journey. */
+    private Journey encapsulating;
+
+    private JourneyRecorder(Emulation emulation, UnaryOperator<String> label) {
+        this.emulation = emulation;
+        this.label = label == null ? UnaryOperator.identity() : label;
+    }
+
+    /** Starts recording {@code emulation}'s journeys; {@code label} names namespaces as users know them. */
+    public static JourneyRecorder attach(Emulation emulation, UnaryOperator<String> label) {
+        JourneyRecorder r = new JourneyRecorder(emulation, label);
+        emulation.tracepoint().attach(r);
+        return r;
+    }
+
+    @Override
+    public List<JourneyInfo> journeys() {
+        List<JourneyInfo> out = new ArrayList<>(journeys.size());
+        for (Journey j : journeys) {
+            out.add(j.info());
+        }
+        return out;
+    }
+
+    /** Packets seen after {@link #MAX_JOURNEYS} journeys, not recorded. */
+    public long notRecorded() {
+        return notRecorded;
+    }
+
+    @Override
+    public void close() {
+        if (emulation.tracepoint().probe() == this) {
+            emulation.tracepoint().detach();
+        }
+    }
+
+    // ---- finding the journey -------------------------------------------------------------
+
+    /** The journey of the packet in {@code buf}; {@code begins} when this event starts a packet (a local send). */
+    private Journey journey(ByteBuf buf, Object at, boolean begins) {
+        PacketKey key = PacketKey.of(buf);
+        if (key == null) {
+            return null;
+        }
+        Journey j = live.get(key);
+        if (j != null && j.ended() && (begins || j.origin == at)) {
+            j = null; // the same identity again: a new packet (an ARP retransmission, an IP ID reused)
+        }
+        if (j == null && encapsulating != null) {
+            j = encapsulating; // the outer packet VXLAN just made
+            encapsulating = null;
+            live.put(key, j);
+            return j;
+        }
+        if (j == null) {
+            if (journeys.size() >= MAX_JOURNEYS) {
+                notRecorded++;
+                return null;
+            }
+            j = new Journey(journeys.size() + 1, PacketKey.describe(buf), at);
+            journeys.add(j);
+            live.put(key, j);
+        }
+        return j;
+    }
+
+    private void step(Journey j, NetDevice dev, String what) {
+        if (j != null) {
+            j.step(emulation.loop().nanos(), where(dev), what);
+        }
+    }
+
+    /** {@code NAMESPACE DEVICE}, the namespace named as the user knows it. */
+    private String where(NetDevice dev) {
+        if (dev == null) {
+            return "?";
+        }
+        String w = where.get(dev);
+        if (w == null) {
+            for (Namespace ns : emulation.namespaces()) {
+                for (NetDevice d : ns.devices()) {
+                    where.put(d, label.apply(ns.name()) + " " + d.name());
+                }
+            }
+            w = where.getOrDefault(dev, dev.name());
+        }
+        return w;
+    }
+
+    // ---- link ----------------------------------------------------------------------------
+
+    @Override
+    public void netifReceive(NetDevice dev, ByteBuf frame) {
+        step(journey(frame, dev, false), dev, "received");
+    }
+
+    @Override
+    public void netDevXmit(NetDevice dev, ByteBuf frame) {
+        step(journey(frame, dev, false), dev, "sent");
+    }
+
+    @Override
+    public void fdb(Bridge br, NetDevice in, ByteBuf frame, FdbDecision decision, NetDevice port) {
+        Journey j = journey(frame, in == null ? br : in, false);
+        String mac = frame.readableBytes() >= 6 ? MacAddress.format(
+                (long) frame.getUnsignedShort(frame.readerIndex()) << 32 | frame.getUnsignedInt(frame.readerIndex() + 2)) : "?";
+        step(j, br, switch (decision) {
+            case LOCAL -> "bridge FDB: " + mac + " is the bridge's own: up to its stack";
+            case FORWARD -> "bridge FDB: " + mac + " learned on " + port.name() + ": forwarded";
+            case FLOOD -> (MacAddress.isMulticast(mac(frame)) ? "bridge: " + mac + " is broadcast" : "bridge FDB: " + mac + " unknown")
+                    + ": flooded to every port";
+        });
+    }
+
+    private static long mac(ByteBuf frame) {
+        return (long) frame.getUnsignedShort(frame.readerIndex()) << 32 | frame.getUnsignedInt(frame.readerIndex() + 2);
+    }
+
+    @Override
+    public void drop(NetDevice dev, ByteBuf frame, DropReason reason) {
+        Journey j = journey(frame, dev, false);
+        if (j == null) {
+            return;
+        }
+        String what = "dropped: " + reason.name()
+                + (reason == DropReason.NETFILTER_DROP && lastRule != null ? " by " + lastRule : "");
+        step(j, dev, what);
+        j.dropped(reason, where(dev) + ": " + what);
+    }
+
+    @Override
+    public void vxlanEncap(NetDevice dev, ByteBuf frame, int vni, int local, int remote) {
+        Journey j = journey(frame, dev, false);
+        step(j, dev, "VXLAN: encapsulated, VNI " + vni + ", " + Ipv4Address.format(local) + " > "
+                + Ipv4Address.format(remote) + " (udp/4789)");
+        encapsulating = j;
+    }
+
+    @Override
+    public void vxlanDecap(NetDevice dev, ByteBuf frame, int vni, int remote) {
+        step(journey(frame, dev, false), dev, "VXLAN: decapsulated, VNI " + vni + ", from " + Ipv4Address.format(remote));
+    }
+
+    // ---- stack ---------------------------------------------------------------------------
+
+    @Override
+    public void route(NetDevice in, ByteBuf packet, int dst, NetDevice out, int nextHop, boolean local) {
+        Journey j = journey(packet, out, in == null);
+        String d = Ipv4Address.format(dst);
+        step(j, in != null ? in : out, local ? "route " + d + ": local, delivered up the stack"
+                : nextHop == dst ? "route " + d + " dev " + out.name() + " (on link)"
+                : "route " + d + " via " + Ipv4Address.format(nextHop) + " dev " + out.name());
+    }
+
+    @Override
+    public void neighbour(NetDevice dev, ByteBuf packet, int ip, NudState state) {
+        String n = "neighbour " + Ipv4Address.format(ip) + " dev " + dev.name();
+        step(journey(packet, dev, false), dev, state == null ? n + ": unknown, ARP request sent, packet queued"
+                : state == NudState.INCOMPLETE ? n + ": INCOMPLETE, packet queued until ARP answers"
+                : n + ": " + state.name());
+    }
+
+    @Override
+    public void deliver(NetDevice dev, ByteBuf packet, int protocol, int port, Object socket) {
+        Journey j = journey(packet, dev, false);
+        if (j == null) {
+            return;
+        }
+        String what = switch (protocol) {
+            case IpProtocol.TCP -> "delivered to the TCP socket on port " + port
+                    + (socket instanceof dev.dockwire.socket.TcpListener ? " (listening)" : " (connected)");
+            case IpProtocol.UDP -> "delivered to the UDP socket on port " + port;
+            default -> socket == null ? "echo request: answered by the kernel (icmp_echo)"
+                    : "delivered to the ping socket, id " + port;
+        };
+        step(j, dev, what);
+        j.delivered(where(dev) + ": " + what);
+    }
+
+    // ---- netfilter -----------------------------------------------------------------------
+
+    @Override
+    public void hookEntry(NfPacket p) {
+        entryKey = p.buf == null ? null : PacketKey.of(p.buf);
+        entrySport = p.sport;
+        entryDport = p.dport;
+        lastRule = null;
+    }
+
+    @Override
+    public void table(NfPacket p, Table t, int verdict) {
+        Chain c = p.verdictChain;
+        if (c == null || p.buf == null) {
+            return;
+        }
+        String rule;
+        if (p.verdictRule < 0) {
+            rule = t.name() + " " + c.name() + ": policy " + Verdict.name(verdict)
+                    + " (" + c.policyPackets() + " packets, " + c.policyBytes() + " bytes)";
+        } else {
+            Rule r = c.compiledRule(p.verdictRule);
+            rule = t.name() + " " + c.name() + ": rule " + (p.verdictRule + 1) + " `-A " + c.name() + r.spec() + "`"
+                    + " (" + r.packets() + " packets, " + r.bytes() + " bytes)";
+        }
+        lastRule = rule;
+        step(journey(p.buf, p.in != null ? p.in : p.out, false), p.in != null ? p.in : p.out,
+                "netfilter " + Hook.values()[p.hook].name() + ": " + rule + (verdict >= 0 ? " → " + verdictName(verdict) : ""));
+    }
+
+    private static String verdictName(int v) {
+        return v == Verdict.DROP ? "DROP" : v == Verdict.ACCEPT ? "ACCEPT" : v == Verdict.STOLEN ? "STOLEN" : String.valueOf(v);
+    }
+
+    @Override
+    public void hookExit(NfPacket p, int verdict) {
+        if (p.buf == null || entryKey == null) {
+            return;
+        }
+        NetDevice dev = p.in != null ? p.in : p.out;
+        Journey j = live.get(entryKey);
+        if (j == null) {
+            j = journey(p.buf, dev, false);
+        }
+        if (j == null) {
+            return;
+        }
+        StringBuilder what = new StringBuilder();
+        // nf_conntrack_in runs at PRE_ROUTING and LOCAL_OUT: that is where a packet's state is decided.
+        boolean tracked = p.hook == Hook.PREROUTING.ordinal() || p.hook == Hook.OUTPUT.ordinal();
+        if (tracked && p.ct != null && p.ctinfo != CtInfo.NONE) {
+            what.append("conntrack ").append(ctState(p.ctinfo));
+        }
+        int src = p.src;
+        int dst = p.dst;
+        if (verdict == Verdict.ACCEPT && (src != entryKey.src() || dst != entryKey.dst()
+                || p.sport != entrySport || p.dport != entryDport)) {
+            boolean ports = p.protocol == IpProtocol.TCP || p.protocol == IpProtocol.UDP;
+            if (dst != entryKey.dst() || p.dport != entryDport) {
+                what.append(what.length() > 0 ? "; " : "").append("DNAT ")
+                        .append(endpoint(entryKey.dst(), entryDport, ports)).append(" → ").append(endpoint(dst, p.dport, ports));
+            }
+            if (src != entryKey.src() || p.sport != entrySport) {
+                what.append(what.length() > 0 ? "; " : "").append("SNAT ")
+                        .append(endpoint(entryKey.src(), entrySport, ports)).append(" → ").append(endpoint(src, p.sport, ports));
+            }
+            live.put(entryKey.withAddresses(src, dst), j);
+        }
+        if (what.length() > 0) {
+            j.step(emulation.loop().nanos(), where(dev), "netfilter " + Hook.values()[p.hook].name() + ": " + what);
+        }
+        entryKey = null;
+    }
+
+    private static String endpoint(int addr, int port, boolean ports) {
+        return Ipv4Address.format(addr) + (ports ? ":" + port : "");
+    }
+
+    private static String ctState(int ctinfo) {
+        String s = switch (ctinfo % CtInfo.IS_REPLY) {
+            case CtInfo.NEW -> "NEW";
+            case CtInfo.RELATED -> "RELATED";
+            default -> "ESTABLISHED";
+        };
+        return ctinfo >= CtInfo.IS_REPLY ? s + " (reply)" : s;
+    }
+}
