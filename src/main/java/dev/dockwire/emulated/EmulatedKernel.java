@@ -353,26 +353,25 @@ public final class EmulatedKernel implements Kernel {
         }
     }
 
-    /**
-     * An emulation namespace as a user of this host knows it: a host's own namespace by the host's
-     * name, one of this host's by {@code label} of its seam name, another host's by its full name.
-     */
-    private String seamLabel(String n, java.util.function.UnaryOperator<String> label) {
-        int slash = n.indexOf('/');
-        if (slash < 0) {
-            return n;
-        }
-        String rest = n.substring(slash + 1);
-        if (rest.equals(HOST)) {
-            return n.substring(0, slash);
-        }
-        return n.startsWith(prefix) && label != null ? label.apply(rest) : n;
-    }
-
     @Override
-    public dev.dockwire.kernel.JourneyRecording recordJourneys(java.util.function.UnaryOperator<String> label) {
+    public dev.dockwire.kernel.JourneyRecording recordJourneys(dev.dockwire.kernel.JourneyNames names) {
         try {
-            return dev.dockwire.journey.JourneyRecorder.attach(emulation, n -> seamLabel(n, label));
+            return dev.dockwire.journey.JourneyRecorder.attach(emulation, new dev.dockwire.kernel.JourneyNames() {
+                @Override
+                public String namespace(String n) {
+                    int slash = n.indexOf('/');
+                    String rest = n.substring(slash + 1);
+                    if (slash < 0 || rest.equals(HOST)) {
+                        return slash < 0 ? n : n.substring(0, slash); // a host's own namespace: the host's name
+                    }
+                    return n.startsWith(prefix) ? names.namespace(rest) : n;
+                }
+
+                @Override
+                public String socketOwner(String n, String proto, int port) {
+                    return n.startsWith(prefix) ? names.socketOwner(n.substring(prefix.length()), proto, port) : null;
+                }
+            });
         } catch (IllegalStateException e) {
             throw new KernelException("packet journeys are already being recorded");
         }

@@ -1,6 +1,7 @@
 package dev.dockwire.journey;
 
 import dev.dockwire.kernel.JourneyInfo;
+import dev.dockwire.kernel.JourneyNames;
 import dev.dockwire.kernel.JourneyRecording;
 import dev.dockwire.link.Bridge;
 import dev.dockwire.link.DropReason;
@@ -25,7 +26,6 @@ import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.UnaryOperator;
 
 /**
  * Records every packet's journey from the emulation's tracepoints: attached on creation, detached
@@ -38,10 +38,12 @@ public final class JourneyRecorder implements StackProbe, JourneyRecording {
     public static final int MAX_JOURNEYS = 20_000;
 
     private final Emulation emulation;
-    private final UnaryOperator<String> label;
+    private final JourneyNames names;
     private final Map<PacketKey, Journey> live = new HashMap<>();
     private final List<Journey> journeys = new ArrayList<>();
     private final Map<NetDevice, String> where = new IdentityHashMap<>();
+    /** Each device's namespace (the emulation's name). */
+    private final Map<NetDevice, String> namespaceOf = new IdentityHashMap<>();
     private long notRecorded;
     /** The packet inside a netfilter hook: its identity and addresses when it entered. */
     private PacketKey entryKey;
@@ -52,14 +54,14 @@ public final class JourneyRecorder implements StackProbe, JourneyRecording {
     /** A frame just encapsulated: the outer packet that follows belongs to its journey. */
     private Journey encapsulating;
 
-    private JourneyRecorder(Emulation emulation, UnaryOperator<String> label) {
+    private JourneyRecorder(Emulation emulation, JourneyNames names) {
         this.emulation = emulation;
-        this.label = label == null ? UnaryOperator.identity() : label;
+        this.names = names == null ? JourneyNames.KERNEL : names;
     }
 
-    /** Starts recording {@code emulation}'s journeys; {@code label} names namespaces as users know them. */
-    public static JourneyRecorder attach(Emulation emulation, UnaryOperator<String> label) {
-        JourneyRecorder r = new JourneyRecorder(emulation, label);
+    /** Starts recording {@code emulation}'s journeys; {@code names} names namespaces (emulation names) and sockets as users know them. */
+    public static JourneyRecorder attach(Emulation emulation, JourneyNames names) {
+        JourneyRecorder r = new JourneyRecorder(emulation, names);
         emulation.tracepoint().attach(r);
         return r;
     }
@@ -128,14 +130,29 @@ public final class JourneyRecorder implements StackProbe, JourneyRecording {
         }
         String w = where.get(dev);
         if (w == null) {
-            for (Namespace ns : emulation.namespaces()) {
-                for (NetDevice d : ns.devices()) {
-                    where.put(d, label.apply(ns.name()) + " " + d.name());
-                }
-            }
+            scan();
             w = where.getOrDefault(dev, dev.name());
         }
         return w;
+    }
+
+    private void scan() {
+        for (Namespace ns : emulation.namespaces()) {
+            for (NetDevice d : ns.devices()) {
+                where.put(d, names.namespace(ns.name()) + " " + d.name());
+                namespaceOf.put(d, ns.name());
+            }
+        }
+    }
+
+    /** The process holding the socket a packet was delivered to, as {@code  (nginx, pid 1)}, or nothing. */
+    private String owner(NetDevice dev, String proto, int port) {
+        if (!namespaceOf.containsKey(dev)) {
+            scan();
+        }
+        String ns = namespaceOf.get(dev);
+        String who = ns == null ? null : names.socketOwner(ns, proto, port);
+        return who == null ? "" : " of " + who;
     }
 
     // ---- link ----------------------------------------------------------------------------
@@ -218,9 +235,9 @@ public final class JourneyRecorder implements StackProbe, JourneyRecording {
             return;
         }
         String what = switch (protocol) {
-            case IpProtocol.TCP -> "delivered to the TCP socket on port " + port
+            case IpProtocol.TCP -> "delivered to the TCP socket on port " + port + owner(dev, "tcp", port)
                     + (socket instanceof dev.dockwire.socket.TcpListener ? " (listening)" : " (connected)");
-            case IpProtocol.UDP -> "delivered to the UDP socket on port " + port;
+            case IpProtocol.UDP -> "delivered to the UDP socket on port " + port + owner(dev, "udp", port);
             default -> socket == null ? "echo request: answered by the kernel (icmp_echo)"
                     : "delivered to the ping socket, id " + port;
         };

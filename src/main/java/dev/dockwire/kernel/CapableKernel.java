@@ -96,11 +96,11 @@ public final class CapableKernel implements Kernel {
     }
 
     @Override
-    public JourneyRecording recordJourneys(java.util.function.UnaryOperator<String> label) {
+    public JourneyRecording recordJourneys(JourneyNames names) {
         if (!caps.netRaw()) {
             throw new PermissionDenied();
         }
-        return kernel.recordJourneys(label);
+        return kernel.recordJourneys(names);
     }
 
     @Override

@@ -66,12 +66,11 @@ public interface Kernel {
     Capture capture(String ns, String dev, CaptureSink sink, String filter, boolean promiscuous);
 
     /**
-     * Starts recording every packet's journey (see {@link JourneyRecording}); {@code label} names a
-     * namespace as a user knows it (a container's name for its sandbox), null keeps the namespace's
-     * own name. The real kernel has no such record (its tracepoints need eBPF): it throws
+     * Starts recording every packet's journey (see {@link JourneyRecording}), naming namespaces
+     * and sockets by {@code names}. The real kernel has no such record (its tracepoints need eBPF): it throws
      * {@link KernelException}.
      */
-    default JourneyRecording recordJourneys(java.util.function.UnaryOperator<String> label) {
+    default JourneyRecording recordJourneys(JourneyNames names) {
         throw new KernelException("packet journeys are recorded only by the emulated kernel");
     }
 
