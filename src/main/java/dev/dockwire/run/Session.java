@@ -2,6 +2,8 @@ package dev.dockwire.run;
 
 import dev.dockwire.docker.EngineProfile;
 import dev.dockwire.host.DockerHost;
+import dev.dockwire.report.Picture;
+import dev.dockwire.report.PictureReader;
 import dev.dockwire.sim.Pacing;
 import dev.dockwire.tools.CommandResult;
 import dev.dockwire.topology.Daemon;
@@ -65,8 +67,12 @@ public final class Session implements AutoCloseable {
         public static final Expect SUCCESS = new Expect(null, false, List.of(), List.of(), List.of());
     }
 
-    /** The outcome: every step, and the capture files written with their frame counts. */
-    public record Report(List<StepResult> steps, List<CaptureResult> captures) {
+    /**
+     * The outcome: every step, the capture files written with their frame counts, the picture of
+     * what the run built (as it stood after the last step) and the page drawn of it, null when
+     * the run captured nothing.
+     */
+    public record Report(List<StepResult> steps, List<CaptureResult> captures, Picture picture, Path page) {
         public boolean ok() {
             return steps.stream().allMatch(StepResult::ok);
         }
@@ -243,9 +249,24 @@ public final class Session implements AutoCloseable {
         }
         // Background jobs (tcpdump ... &) end with the run, as with the shell's exit.
         world.host().finishJobs().forEach(out);
+        Picture picture = picture();
         List<CaptureResult> captures = recordings == null ? List.of() : recordings.finish();
+        Path page = recordings == null ? null : recordings.writeReport(picture, captures);
         Summary.print(steps, captures, recordings == null ? Set.of() : recordings.missing(), out);
-        return new Report(List.copyOf(steps), captures);
+        if (page != null) {
+            out.accept("report: " + page);
+        }
+        return new Report(List.copyOf(steps), captures, picture, page);
+    }
+
+    /** The picture of what the world holds now: each host's kernel dumps and engine model. */
+    public Picture picture() {
+        List<PictureReader.Source> hosts = new ArrayList<>();
+        for (World.Node n : world.nodes()) {
+            hosts.add(new PictureReader.Source(n.name(), n.kernel(), n.engine().networks(), n.engine().containers()));
+        }
+        Path name = Path.of(file).getFileName();
+        return PictureReader.read(name == null ? file : name.toString(), hosts);
     }
 
     /**
