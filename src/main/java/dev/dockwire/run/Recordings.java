@@ -136,6 +136,18 @@ final class Recordings {
         return page;
     }
 
+    /** The report of the session so far (the shell's {@code dockwire report}): the files flushed, then read. */
+    Path writeReport(Picture picture) {
+        flush();
+        List<Path> files = new ArrayList<>(paths);
+        if (underlayPath != null) {
+            files.add(0, underlayPath);
+        }
+        Path page = dir.file("report.html");
+        ReportPage.write(page, picture, Flows.read(files, ReportPage.FRAME_LIMIT));
+        return page;
+    }
+
     /** Writes what the files hold so far to disk, so that Wireshark or {@code tshark -r} reads them mid-session. */
     void flush() {
         for (int i = 0; i < writers.size(); i++) {

@@ -259,6 +259,14 @@ public final class Session implements AutoCloseable {
         return new Report(List.copyOf(steps), captures, picture, page);
     }
 
+    /**
+     * Writes {@code report.html} of the session so far beside its captures (the shell's
+     * {@code dockwire report}); its path, or null when the session captures nothing.
+     */
+    public Path writeReport() {
+        return recordings == null ? null : recordings.writeReport(picture());
+    }
+
     /** The picture of what the world holds now: each host's kernel dumps and engine model. */
     public Picture picture() {
         List<PictureReader.Source> hosts = new ArrayList<>();
