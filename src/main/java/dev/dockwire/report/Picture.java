@@ -8,12 +8,28 @@ import java.util.List;
  *
  * @param name    the topology's or project's name, the picture's title
  * @param hosts   the Docker hosts in the world's order
- * @param tunnels the VXLAN tunnels between hosts, one per VNI and pair of hosts
+ * @param tunnels the VXLAN tunnels between hosts, one per overlay network and pair of hosts
+ * @param moment  when the picture was taken if not at the end of the run (a script that tears down
+ *                what it built is drawn as it stood at its fullest), else null
  */
-public record Picture(String name, List<Host> hosts, List<Tunnel> tunnels) {
+public record Picture(String name, List<Host> hosts, List<Tunnel> tunnels, String moment) {
     public Picture {
         hosts = List.copyOf(hosts);
         tunnels = List.copyOf(tunnels);
+    }
+
+    public Picture(String name, List<Host> hosts, List<Tunnel> tunnels) {
+        this(name, hosts, tunnels, null);
+    }
+
+    /** The same picture, said to be taken at {@code when}. */
+    public Picture at(String when) {
+        return new Picture(name, hosts, tunnels, when);
+    }
+
+    /** How much it shows: containers and networks on every host. */
+    public int size() {
+        return hosts.stream().mapToInt(h -> h.containers().size() + h.networks().size()).sum();
     }
 
     /**

@@ -51,7 +51,11 @@ public final class ReportPage {
                 .append("<title>").append(Html.escape(title)).append("</title><style>").append(CSS)
                 .append("</style></head><body>\n");
         sb.append("<h1>").append(Html.escape(title)).append("</h1>\n");
-        sb.append("<h2>Topology</h2>\n<div class=\"picture\">\n").append(Svg.render(Layout.of(picture))).append("</div>\n");
+        sb.append("<h2>Topology</h2>\n");
+        if (picture.moment() != null) {
+            sb.append("<p class=\"moment\">").append(Html.escape(picture.moment())).append("</p>\n");
+        }
+        sb.append("<div class=\"picture\">\n").append(Svg.render(Layout.of(picture))).append("</div>\n");
         flows(sb, flows);
         return sb.append("</body></html>\n").toString();
     }
