@@ -3,6 +3,7 @@ package dev.dockwire.capture;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -14,8 +15,19 @@ import java.util.List;
  * with {@code if_tsresol}, enhanced and simple packet blocks; draft-ietf-opsawg-pcapng).
  */
 public final class SavefileReader {
-    /** One packet: its time in nanoseconds since 1970 and its bytes as captured. */
-    public record Packet(long epochNanos, byte[] data) {
+    /**
+     * One packet: its time in nanoseconds since 1970, its bytes as captured and, in pcapng, the
+     * enhanced packet block's comments ({@code opt_comment}, option 1: what Wireshark shows as
+     * {@code frame.comment}).
+     */
+    public record Packet(long epochNanos, byte[] data, List<String> comments) {
+        public Packet {
+            comments = List.copyOf(comments);
+        }
+
+        public Packet(long epochNanos, byte[] data) {
+            this(epochNanos, data, List.of());
+        }
     }
 
     /** What the file holds: its link type (1 = Ethernet), snapshot length and packets. */
@@ -73,15 +85,16 @@ public final class SavefileReader {
         List<Packet> packets = new ArrayList<>();
         List<long[]> interfaces = new ArrayList<>(); // {linkType, snaplen, units per second}
         int at = 0;
+        ByteOrder section = ByteOrder.BIG_ENDIAN;
         while (at + 12 <= b.limit()) {
-            int type = b.order(ByteOrder.BIG_ENDIAN).getInt(at);
-            if (type == PCAPNG_SHB) {
-                b.order(b.order(ByteOrder.BIG_ENDIAN).getInt(at + 8) == PCAPNG_BYTE_ORDER ? ByteOrder.BIG_ENDIAN
-                        : ByteOrder.LITTLE_ENDIAN);
+            // The SHB's type reads the same either way; its byte-order magic sets the section's order.
+            if (b.order(ByteOrder.BIG_ENDIAN).getInt(at) == PCAPNG_SHB) {
+                section = b.getInt(at + 8) == PCAPNG_BYTE_ORDER ? ByteOrder.BIG_ENDIAN : ByteOrder.LITTLE_ENDIAN;
                 interfaces.clear();
             }
+            b.order(section);
             int len = b.getInt(at + 4);
-            type = b.getInt(at);
+            int type = b.getInt(at);
             if (len < 12 || at + len > b.limit()) {
                 break;
             }
@@ -92,7 +105,9 @@ public final class SavefileReader {
                 long ts = (b.getInt(at + 12) & 0xffffffffL) << 32 | b.getInt(at + 16) & 0xffffffffL;
                 byte[] data = new byte[b.getInt(at + 20)];
                 b.get(at + 28, data);
-                packets.add(new Packet(ts / iface[2] * 1_000_000_000L + ts % iface[2] * 1_000_000_000L / iface[2], data));
+                List<String> comments = comments(b, at + 28 + (data.length + 3 & ~3), at + len - 4);
+                packets.add(new Packet(ts / iface[2] * 1_000_000_000L + ts % iface[2] * 1_000_000_000L / iface[2], data,
+                        comments));
             } else if (type == 3 && !interfaces.isEmpty()) {
                 byte[] data = new byte[Math.min(b.getInt(at + 8), len - 16)];
                 b.get(at + 12, data);
@@ -102,6 +117,25 @@ public final class SavefileReader {
         }
         long[] first = interfaces.isEmpty() ? new long[] {1, 262144, 1_000_000} : interfaces.get(0);
         return new Savefile((int) first[0], (int) first[1], packets);
+    }
+
+    /** The {@code opt_comment} options (code 1, UTF-8) between {@code at} and {@code end}. */
+    private static List<String> comments(ByteBuffer b, int at, int end) {
+        List<String> out = new ArrayList<>(0);
+        while (at + 4 <= end) {
+            int code = b.getShort(at) & 0xffff;
+            int len = b.getShort(at + 2) & 0xffff;
+            if (code == 0 || at + 4 + len > end) {
+                break;
+            }
+            if (code == 1) {
+                byte[] text = new byte[len];
+                b.get(at + 4, text);
+                out.add(new String(text, StandardCharsets.UTF_8));
+            }
+            at += 4 + (len + 3 & ~3);
+        }
+        return out;
     }
 
     /** An interface's {@code if_tsresol} (option 9) as units per second; microseconds when absent. */

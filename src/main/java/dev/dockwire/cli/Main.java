@@ -6,7 +6,7 @@ import picocli.CommandLine.Command;
 /** {@code dockwire COMMAND ...}: the entry point of the launcher and the fat jar. */
 @Command(name = "dockwire", mixinStandardHelpOptions = true, version = "dockwire 0.1.0",
         description = "Packet-level emulator of Docker networking.",
-        subcommands = {RunCommand.class, ShellCommand.class, UpCommand.class, DownCommand.class, CaptureCommand.class})
+        subcommands = {RunCommand.class, GraphCommand.class, ShellCommand.class, UpCommand.class, DownCommand.class, CaptureCommand.class})
 public final class Main implements Runnable {
 
     @Override

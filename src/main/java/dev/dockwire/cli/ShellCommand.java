@@ -154,6 +154,9 @@ final class ShellCommand implements Callable<Integer> {
             warned = false;
             try {
                 List<String> declared = t.isEmpty() ? null : live.call(() -> PromptDirective.apply(t, session.world().engine()));
+                if (declared == null && shell.atHost()) {
+                    declared = live.call(() -> PromptReport.apply(t, session));
+                }
                 if (declared != null) {
                     declared.forEach(reader::printAbove);
                 } else {

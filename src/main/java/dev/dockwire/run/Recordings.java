@@ -5,6 +5,9 @@ import dev.dockwire.capture.PcapngWriter;
 import dev.dockwire.kernel.Capture;
 import dev.dockwire.kernel.Kernel;
 import dev.dockwire.kernel.LinkInfo;
+import dev.dockwire.report.Flows;
+import dev.dockwire.report.Picture;
+import dev.dockwire.report.ReportPage;
 import dev.dockwire.topology.Topology;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -120,6 +123,29 @@ final class Recordings {
             out.add(new Session.CaptureResult(paths.get(i), captures.get(i).captured() - sinks.get(i).notWritten()));
         }
         return out;
+    }
+
+    /**
+     * Writes {@code report.html} beside the captures: {@code picture} and the flows of the
+     * finished files (the first {@link ReportPage#FRAME_LIMIT} frames); its path.
+     */
+    Path writeReport(Picture picture, List<Session.CaptureResult> finished) {
+        Path page = dir.file("report.html");
+        ReportPage.write(page, picture, Flows.read(finished.stream().map(Session.CaptureResult::path).toList(),
+                ReportPage.FRAME_LIMIT));
+        return page;
+    }
+
+    /** The report of the session so far (the shell's {@code dockwire report}): the files flushed, then read. */
+    Path writeReport(Picture picture) {
+        flush();
+        List<Path> files = new ArrayList<>(paths);
+        if (underlayPath != null) {
+            files.add(0, underlayPath);
+        }
+        Path page = dir.file("report.html");
+        ReportPage.write(page, picture, Flows.read(files, ReportPage.FRAME_LIMIT));
+        return page;
     }
 
     /** Writes what the files hold so far to disk, so that Wireshark or {@code tshark -r} reads them mid-session. */

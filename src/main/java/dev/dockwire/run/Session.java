@@ -2,6 +2,8 @@ package dev.dockwire.run;
 
 import dev.dockwire.docker.EngineProfile;
 import dev.dockwire.host.DockerHost;
+import dev.dockwire.report.Picture;
+import dev.dockwire.report.PictureReader;
 import dev.dockwire.sim.Pacing;
 import dev.dockwire.tools.CommandResult;
 import dev.dockwire.topology.Daemon;
@@ -65,8 +67,12 @@ public final class Session implements AutoCloseable {
         public static final Expect SUCCESS = new Expect(null, false, List.of(), List.of(), List.of());
     }
 
-    /** The outcome: every step, and the capture files written with their frame counts. */
-    public record Report(List<StepResult> steps, List<CaptureResult> captures) {
+    /**
+     * The outcome: every step, the capture files written with their frame counts, the picture of
+     * what the run built (as it stood after the last step) and the page drawn of it, null when
+     * the run captured nothing.
+     */
+    public record Report(List<StepResult> steps, List<CaptureResult> captures, Picture picture, Path page) {
         public boolean ok() {
             return steps.stream().allMatch(StepResult::ok);
         }
@@ -85,6 +91,9 @@ public final class Session implements AutoCloseable {
     private final Distributed distributed;
     /** The captures, or null when the run captures nothing. */
     private final Recordings recordings;
+    /** The picture at the step the world was fullest, while a later step has less ({@link #keepFullest}). */
+    private Picture fullest;
+    private int fullestSize;
     /** Whether the run was refused after it began ({@link #reject}): its captures are taken back at close. */
     private boolean rejected;
 
@@ -203,6 +212,7 @@ public final class Session implements AutoCloseable {
         failures.forEach(f -> out.accept("FAILED (" + source + ":" + lineNumber + "): " + f));
         StepResult s = new StepResult(line, lineNumber, r.status(), r.output(), Expectations.describe(expect), failures);
         steps.add(s);
+        keepFullest(source, lineNumber, line);
         reportProgress();
         return s;
     }
@@ -243,9 +253,51 @@ public final class Session implements AutoCloseable {
         }
         // Background jobs (tcpdump ... &) end with the run, as with the shell's exit.
         world.host().finishJobs().forEach(out);
+        Picture now = picture();
+        Picture picture = fullest != null && fullest.size() > now.size() ? fullest : now;
         List<CaptureResult> captures = recordings == null ? List.of() : recordings.finish();
+        Path page = recordings == null ? null : recordings.writeReport(picture, captures);
         Summary.print(steps, captures, recordings == null ? Set.of() : recordings.missing(), out);
-        return new Report(List.copyOf(steps), captures);
+        if (page != null) {
+            out.accept("report: " + page);
+        }
+        return new Report(List.copyOf(steps), captures, picture, page);
+    }
+
+    /**
+     * Writes {@code report.html} of the session so far beside its captures (the shell's
+     * {@code dockwire report}); its path, or null when the session captures nothing.
+     */
+    public Path writeReport() {
+        return recordings == null ? null : recordings.writeReport(picture());
+    }
+
+    /**
+     * Remembers the world as it stands after this step when it holds at least as many containers
+     * and networks as at any step before: a script that removes what it built at the end is drawn
+     * as it was at its fullest, not empty. Counting is cheap; the picture is read only then.
+     */
+    private void keepFullest(String source, int lineNumber, String line) {
+        int size = 0;
+        for (World.Node n : world.nodes()) {
+            size += n.engine().containers().size() + n.engine().networks().size();
+        }
+        if (fullest == null || size >= fullestSize) {
+            fullestSize = size;
+            Path name = Path.of(source).getFileName();
+            fullest = picture().at("As the world stood after " + (name == null ? source : name) + ":" + lineNumber
+                    + " ($ " + line + "), when it held the most containers and networks; later steps removed some.");
+        }
+    }
+
+    /** The picture of what the world holds now: each host's kernel dumps and engine model. */
+    public Picture picture() {
+        List<PictureReader.Source> hosts = new ArrayList<>();
+        for (World.Node n : world.nodes()) {
+            hosts.add(new PictureReader.Source(n.name(), n.kernel(), n.engine().networks(), n.engine().containers()));
+        }
+        Path name = Path.of(file).getFileName();
+        return PictureReader.read(name == null ? file : name.toString(), hosts);
     }
 
     /**
