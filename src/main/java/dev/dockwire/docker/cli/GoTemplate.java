@@ -340,7 +340,9 @@ final class GoTemplate {
             if (part.isEmpty()) {
                 continue;
             }
-            if (v instanceof Map<?, ?> m) {
+            if (v instanceof GoStruct struct) {
+                v = struct.field(part);
+            } else if (v instanceof Map<?, ?> m) {
                 v = m.get(part);
             } else {
                 throw new IllegalArgumentException("template: can't evaluate field " + part);

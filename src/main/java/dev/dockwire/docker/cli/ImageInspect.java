@@ -114,9 +114,16 @@ final class ImageInspect {
         return m;
     }
 
-    /** docker-image-spec's DockerOCIImageConfig: ocispec.ImageConfig's fields in order, then Healthcheck, each left out when empty. */
+    /** DockerOCIImageConfig's fields that are not slices or maps, at their zero values: what the client's struct reads when the JSON omits them. */
+    private static final Map<String, Object> OCI_ZEROS = Map.of("User", "", "WorkingDir", "", "StopSignal", "", "ArgsEscaped", false,
+            "Healthcheck", GoTemplate.NIL_POINTER);
+
+    /**
+     * docker-image-spec's DockerOCIImageConfig: ocispec.ImageConfig's fields in order, then Healthcheck, each left out when
+     * empty, and read at its zero value in a template ({@link GoStruct}).
+     */
     private static Map<String, Object> ociConfig(ImageConfig c, Map<String, String> labels) {
-        Map<String, Object> m = new LinkedHashMap<>();
+        Map<String, Object> m = new GoStruct(OCI_ZEROS);
         if (c == null) {
             return m;
         }

@@ -94,10 +94,15 @@ final class Inspect {
     /**
      * Config as moby's api/types/container.Config marshals it, in its field order: the image's
      * ExposedPorts, Env, WorkingDir, Entrypoint, User, StopSignal and Healthcheck (fields with
-     * omitempty left out when unset), and Cmd: the command run gave, else the image's CMD.
+     * omitempty left out when unset), and Cmd: the command run gave, else the image's CMD. The
+     * omitempty scalars and Healthcheck read as their zero values in a template ({@link GoStruct}).
      */
+    /** container.Config's omitempty fields that are not slices or maps, at their zero values. */
+    private static final Map<String, Object> CONFIG_ZEROS = Map.of("ArgsEscaped", false, "NetworkDisabled", false,
+            "MacAddress", "", "StopSignal", "", "Healthcheck", GoTemplate.NIL_POINTER, "StopTimeout", GoTemplate.NIL_POINTER);
+
     static Map<String, Object> config(Container c, ImageConfig image, Map<String, String> imageLabels) {
-        Map<String, Object> config = new LinkedHashMap<>();
+        Map<String, Object> config = new GoStruct(CONFIG_ZEROS);
         config.put("Hostname", c.hostname());
         config.put("Domainname", c.options().domainname());
         config.put("User", !c.options().user().isEmpty() ? c.options().user() : image == null ? "" : image.user());
