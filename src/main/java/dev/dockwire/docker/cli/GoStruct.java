@@ -7,7 +7,8 @@ import java.util.Map;
  * A JSON object as the docker client decodes it into a Go struct: encoding/json leaves out an
  * {@code omitempty} field at its zero value, but the struct the client decodes still has the
  * field, so text/template reads {@code ""} for a string ({@code {{json .Config.User}}} prints
- * {@code ""}, not {@code null}), {@code false} for a bool and a nil pointer for a pointer. The map
+ * {@code ""}, not {@code null}), {@code false} for a bool, and a typed nil for a pointer, slice or
+ * map ({@code {{.Config.Entrypoint}}} prints {@code []}, not {@code <no value>}). The map
  * holds what the daemon sends (what {@code json} of the whole object prints); {@link #field}
  * adds the zero values of the struct's fields it left out.
  */
@@ -19,8 +20,9 @@ final class GoStruct extends LinkedHashMap<String, Object> {
         this.zeros = zeros;
     }
 
-    /** The field as text/template reads it from the decoded struct: the value sent, else the field's zero value. */
+    /** The field as text/template reads it from the decoded struct: the value sent, else (absent or null) the field's zero value. */
     Object field(String name) {
-        return containsKey(name) ? get(name) : zeros.get(name);
+        Object v = get(name);
+        return v != null ? v : zeros.get(name);
     }
 }

@@ -114,9 +114,12 @@ final class ImageInspect {
         return m;
     }
 
-    /** DockerOCIImageConfig's fields that are not slices or maps, at their zero values: what the client's struct reads when the JSON omits them. */
-    private static final Map<String, Object> OCI_ZEROS = Map.of("User", "", "WorkingDir", "", "StopSignal", "", "ArgsEscaped", false,
-            "Healthcheck", GoTemplate.NIL_POINTER);
+    /** DockerOCIImageConfig's fields at their Go zero values: what the client's struct reads when the JSON omits them. */
+    private static final Map<String, Object> OCI_ZEROS = Map.ofEntries(Map.entry("User", ""), Map.entry("WorkingDir", ""),
+            Map.entry("StopSignal", ""), Map.entry("ArgsEscaped", false), Map.entry("Healthcheck", GoTemplate.NIL_POINTER),
+            Map.entry("ExposedPorts", GoTemplate.NIL_MAP), Map.entry("Env", GoTemplate.NIL_SLICE), Map.entry("Entrypoint", GoTemplate.NIL_SLICE),
+            Map.entry("Cmd", GoTemplate.NIL_SLICE), Map.entry("Volumes", GoTemplate.NIL_MAP), Map.entry("Labels", GoTemplate.NIL_MAP),
+            Map.entry("OnBuild", GoTemplate.NIL_SLICE), Map.entry("Shell", GoTemplate.NIL_SLICE));
 
     /**
      * docker-image-spec's DockerOCIImageConfig: ocispec.ImageConfig's fields in order, then Healthcheck, each left out when

@@ -95,5 +95,12 @@ class InspectFieldsTest {
                 + "|{{json .Config.Healthcheck}}' alpine"));
         assertEquals(List.of("\"\"|\"\""), h.ok("docker inspect -f '{{json .Config.WorkingDir}}|{{json .Config.User}}' alpine"));
         assertFalse(h.ok("docker image inspect -f '{{json .Config}}' alpine").get(0).contains("User"), "what the daemon sent: omitempty");
+        // A nil slice, map or pointer of the struct, printed by fmt (same recording).
+        assertEquals(List.of("[]|map[]|[]|map[]|<nil>"), h.ok("docker inspect -f '{{.Config.Entrypoint}}|{{.Config.Volumes}}"
+                + "|{{.Config.OnBuild}}|{{.Config.ExposedPorts}}|{{.Config.Healthcheck}}' s10b-c"));
+        assertEquals(List.of("[]|map[]|[]|map[]|map[]"), h.ok("docker image inspect -f '{{.Config.Entrypoint}}|{{.Config.Volumes}}"
+                + "|{{.Config.OnBuild}}|{{.Config.ExposedPorts}}|{{.Config.Labels}}' alpine"));
+        assertEquals(List.of("none 0"), h.ok("docker image inspect -f '{{if .Config.Healthcheck}}some{{else}}none{{end}} {{len .Config.Entrypoint}}' alpine"),
+                "a typed nil is false and empty");
     }
 }
