@@ -115,14 +115,19 @@ public final class BuildCommand {
         String dfName = file == null ? "Dockerfile" : file;
         String dfPath = file == null ? path(ctx, "Dockerfile") : file;
         String text = host.readHostOrDisk(dfPath);
-        if (text == null) {
-            return failed(List.of("ERROR: failed to solve: failed to read dockerfile: open " + dfName + ": no such file or directory"));
-        }
         List<String> lines = new ArrayList<>();
         lines.add("#0 building with \"default\" instance using docker driver");
         lines.add("");
         BuildProgress progress = new BuildProgress(lines);
-        progress.vertex("[internal] load build definition from " + base(dfName), "transferring dockerfile: " + size(text) + " done");
+        // The frontend loads the Dockerfile's directory (an empty transfer when the file is absent), then reads
+        // the file by its base name (buildx build/opt.go; buildkit frontend/dockerui/config.go).
+        progress.vertex("[internal] load build definition from " + base(dfName), "transferring dockerfile: " + (text == null ? "2B" : size(text)) + " done");
+        if (text == null) {
+            // The error follows the vertex's DONE line: the plain printer writes its blank line before a vertex, not after.
+            lines.remove(lines.size() - 1);
+            lines.add("ERROR: failed to solve: failed to read dockerfile: open " + base(dfName) + ": no such file or directory");
+            return failed(quiet ? lines.subList(lines.size() - 1, lines.size()) : lines);
+        }
         List<String> files = listed.stream().filter(p -> !(ctx.equals(".") && p.startsWith("etc/"))).toList();
         Engine engine = host.engine();
         Bases bases = new Bases() {

@@ -186,7 +186,7 @@ final class GoTemplate {
 
     /** text/template's truth: false, 0, "", nil and empty maps and lists are false. */
     private static boolean truth(Object v) {
-        if (v == null || v instanceof Boolean b && !b) {
+        if (v == null || v instanceof GoNil || v instanceof Boolean b && !b) {
             return false;
         }
         if (v instanceof Number n) {
@@ -235,7 +235,7 @@ final class GoTemplate {
                 Object v = args.get(0);
                 // A list's row marshals itself with encoding/json's HTML escaping (formatter.MarshalJSON); other values
                 // go through the template's json, an encoder with SetEscapeHTML(false) (docker/cli templates).
-                return new Raw(v instanceof ListFormat.Row ? Json.escapeHtml(Json.compact(v)) : v == NIL_POINTER ? "null" : Json.compact(v));
+                return new Raw(v instanceof ListFormat.Row ? Json.escapeHtml(Json.compact(v)) : v instanceof GoNil ? "null" : Json.compact(v));
             }
             case "index" -> {
                 Object v = args.get(0);
@@ -278,7 +278,7 @@ final class GoTemplate {
             }
             case "len" -> {
                 Object v = args.get(0);
-                return v instanceof Map<?, ?> m ? m.size() : v instanceof Collection<?> c ? c.size() : format(v).length();
+                return v instanceof GoNil ? 0 : v instanceof Map<?, ?> m ? m.size() : v instanceof Collection<?> c ? c.size() : format(v).length();
             }
             case "eq", "ne" -> {
                 boolean eq = args.subList(1, args.size()).stream().anyMatch(o -> java.util.Objects.equals(comparable(args.get(0)), comparable(o)));
@@ -340,7 +340,9 @@ final class GoTemplate {
             if (part.isEmpty()) {
                 continue;
             }
-            if (v instanceof Map<?, ?> m) {
+            if (v instanceof GoStruct struct) {
+                v = struct.field(part);
+            } else if (v instanceof Map<?, ?> m) {
                 v = m.get(part);
             } else {
                 throw new IllegalArgumentException("template: can't evaluate field " + part);
@@ -399,12 +401,17 @@ final class GoTemplate {
 
     /**
      * A Go nil pointer as a value (the ps formatter's Platform, a *ocispec.Platform the daemon did
-     * not send): text/template prints it {@code <nil>}, encoding/json {@code null}; a missing key
-     * or nil interface prints {@code <no value>}.
+     * not send; a struct's nil *HealthConfig): text/template prints it {@code <nil>}, encoding/json
+     * {@code null}; a missing key or nil interface prints {@code <no value>}.
      */
-    static final Object NIL_POINTER = new NilPointer();
+    static final Object NIL_POINTER = new GoNil("<nil>");
+    /** A struct's nil slice (Config.Entrypoint the daemon sent as null): fmt prints {@code []}, encoding/json {@code null}. */
+    static final Object NIL_SLICE = new GoNil("[]");
+    /** A struct's nil map (Config.Volumes, ExposedPorts): fmt prints {@code map[]}, encoding/json {@code null}. */
+    static final Object NIL_MAP = new GoNil("map[]");
 
-    private record NilPointer() {
+    /** A typed Go nil: printed by fmt as {@code text}, marshalled as null, false in {@code if}, empty to {@code len} and {@code range}. */
+    private record GoNil(String text) {
         @com.fasterxml.jackson.annotation.JsonValue
         Object json() {
             return null;
@@ -412,7 +419,7 @@ final class GoTemplate {
 
         @Override
         public String toString() {
-            return "<nil>";
+            return text;
         }
     }
 

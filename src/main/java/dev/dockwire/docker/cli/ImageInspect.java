@@ -114,9 +114,19 @@ final class ImageInspect {
         return m;
     }
 
-    /** docker-image-spec's DockerOCIImageConfig: ocispec.ImageConfig's fields in order, then Healthcheck, each left out when empty. */
+    /** DockerOCIImageConfig's fields at their Go zero values: what the client's struct reads when the JSON omits them. */
+    private static final Map<String, Object> OCI_ZEROS = Map.ofEntries(Map.entry("User", ""), Map.entry("WorkingDir", ""),
+            Map.entry("StopSignal", ""), Map.entry("ArgsEscaped", false), Map.entry("Healthcheck", GoTemplate.NIL_POINTER),
+            Map.entry("ExposedPorts", GoTemplate.NIL_MAP), Map.entry("Env", GoTemplate.NIL_SLICE), Map.entry("Entrypoint", GoTemplate.NIL_SLICE),
+            Map.entry("Cmd", GoTemplate.NIL_SLICE), Map.entry("Volumes", GoTemplate.NIL_MAP), Map.entry("Labels", GoTemplate.NIL_MAP),
+            Map.entry("OnBuild", GoTemplate.NIL_SLICE), Map.entry("Shell", GoTemplate.NIL_SLICE));
+
+    /**
+     * docker-image-spec's DockerOCIImageConfig: ocispec.ImageConfig's fields in order, then Healthcheck, each left out when
+     * empty, and read at its zero value in a template ({@link GoStruct}).
+     */
     private static Map<String, Object> ociConfig(ImageConfig c, Map<String, String> labels) {
-        Map<String, Object> m = new LinkedHashMap<>();
+        Map<String, Object> m = new GoStruct(OCI_ZEROS);
         if (c == null) {
             return m;
         }

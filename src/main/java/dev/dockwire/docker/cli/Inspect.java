@@ -94,10 +94,19 @@ final class Inspect {
     /**
      * Config as moby's api/types/container.Config marshals it, in its field order: the image's
      * ExposedPorts, Env, WorkingDir, Entrypoint, User, StopSignal and Healthcheck (fields with
-     * omitempty left out when unset), and Cmd: the command run gave, else the image's CMD.
+     * omitempty left out when unset), and Cmd: the command run gave, else the image's CMD. The
+     * omitempty scalars and Healthcheck read as their zero values in a template ({@link GoStruct}).
      */
+    /** container.Config's fields that may be left out or null, at their Go zero values (api/types/container/config.go). */
+    private static final Map<String, Object> CONFIG_ZEROS = Map.ofEntries(Map.entry("ArgsEscaped", false),
+            Map.entry("NetworkDisabled", false), Map.entry("MacAddress", ""), Map.entry("StopSignal", ""),
+            Map.entry("Healthcheck", GoTemplate.NIL_POINTER), Map.entry("StopTimeout", GoTemplate.NIL_POINTER),
+            Map.entry("ExposedPorts", GoTemplate.NIL_MAP), Map.entry("Env", GoTemplate.NIL_SLICE), Map.entry("Cmd", GoTemplate.NIL_SLICE),
+            Map.entry("Volumes", GoTemplate.NIL_MAP), Map.entry("Entrypoint", GoTemplate.NIL_SLICE), Map.entry("OnBuild", GoTemplate.NIL_SLICE),
+            Map.entry("Labels", GoTemplate.NIL_MAP), Map.entry("Shell", GoTemplate.NIL_SLICE));
+
     static Map<String, Object> config(Container c, ImageConfig image, Map<String, String> imageLabels) {
-        Map<String, Object> config = new LinkedHashMap<>();
+        Map<String, Object> config = new GoStruct(CONFIG_ZEROS);
         config.put("Hostname", c.hostname());
         config.put("Domainname", c.options().domainname());
         config.put("User", !c.options().user().isEmpty() ? c.options().user() : image == null ? "" : image.user());

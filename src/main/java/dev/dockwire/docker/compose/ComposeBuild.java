@@ -15,10 +15,10 @@ import java.util.Map;
  * tagged {@code image:} or {@code <project>-<service>}, through the {@code docker build} the CLI runs
  * ({@link BuildCommand}). What it prints: the hint Compose gives before a build (its bakeSuggest), buildx's
  * display of all the builds as one frame ({@code [+] Building 0.0s (N/N) FINISHED}), then a
- * {@code SERVICE Built} event in Compose's own display. A service whose Dockerfile is absent (a
- * compose file copied without its sources) is not built but warned about and runs its image
- * unbuilt, where Compose would stop with {@code unable to prepare context} or {@code failed to read
- * dockerfile}: dockwire's own leniency, in its own WARN line.
+ * {@code SERVICE Built} event in Compose's own display. A context that does not exist or lacks its
+ * Dockerfile fails the build as any other (buildx build/opt.go LoadInputs: {@code unable to prepare
+ * context: path "..." not found}; buildkit frontend/dockerui/config.go: {@code failed to read
+ * dockerfile}), before anything is created.
  */
 final class ComposeBuild {
     /** Compose 2.36's hint before it builds with BuildKit (build.go bakeSuggest), printed when CLI hints are on. */
@@ -41,11 +41,6 @@ final class ComposeBuild {
         List<ComposeProject.Service> todo = new ArrayList<>();
         for (ComposeProject.Service s : services) {
             if (!s.built() || !force && host.engine().images().find(s.image()) != null) {
-                continue;
-            }
-            if (host.readHostOrDisk(dockerfile(s.build())) == null) {
-                // Compose would stop at "unable to prepare context" or "failed to read dockerfile"; a file copied
-                // without its sources still comes up, said with the file's notes (unbuilt).
                 continue;
             }
             todo.add(s);
@@ -81,22 +76,6 @@ final class ComposeBuild {
         for (ComposeProject.Service s : todo) {
             progress.done("", s.name(), "Built");
         }
-    }
-
-    /**
-     * What {@code compose} says, with the file's notes, of each service with {@code build:} whose
-     * Dockerfile is absent: dockwire's own WARN line (the service runs its image unbuilt).
-     */
-    static List<String> unbuilt(CliEnv host, ComposeProject p) {
-        List<String> out = new ArrayList<>();
-        for (ComposeProject.Service s : p.services()) {
-            if (s.built() && host.readHostOrDisk(dockerfile(s.build())) == null) {
-                out.add("WARN[0000] " + p.file() + ":" + s.build().line() + ": services." + s.name() + ".build: no Dockerfile at "
-                        + dockerfile(s.build()) + ": no image is built; the service runs image " + s.image()
-                        + ", which runs nothing unless declared (x-dockwire: images)");
-            }
-        }
-        return out;
     }
 
     /** The build of {@code s}: its Dockerfile relative to its context, a bare arg taken from the environment (dropped when unset). */

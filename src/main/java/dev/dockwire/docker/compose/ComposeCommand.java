@@ -194,7 +194,6 @@ public final class ComposeCommand {
         ComposeProject p = ComposeLoader.parse(file, text, env, dir, name, profiles);
         configFile = abs;
         p.notes().forEach(n -> warnings.add("WARN[0000] " + n));
-        warnings.addAll(ComposeBuild.unbuilt(host, p));
         String f = file;
         String t = text;
         resolve = () -> ComposeLoader.config(f, t, env, dir, name, profiles);

@@ -67,7 +67,14 @@ class DockerBuildTest {
         h.run("mkdir -p /e && echo notes > /e/README");
         CommandResult none = h.run("docker build /e");
         assertEquals(1, none.status());
-        assertEquals(List.of("ERROR: failed to solve: failed to read dockerfile: open Dockerfile: no such file or directory"), none.output());
+        // The frontend loads the (empty) definition before it reads the file: its vertex comes first (buildkit dockerui/config.go).
+        assertEquals(List.of("#0 building with \"default\" instance using docker driver", "", "#1 [internal] load build definition from Dockerfile",
+                "#1 transferring dockerfile: 2B done", "#1 DONE 0.0s",
+                "ERROR: failed to solve: failed to read dockerfile: open Dockerfile: no such file or directory"), none.output());
+        CommandResult nowhere = h.run("docker build -t e:1 /nowhere");
+        assertEquals(1, nowhere.status());
+        assertEquals(List.of("ERROR: unable to prepare context: path \"/nowhere\" not found"), nowhere.output());
+        assertEquals(List.of(), h.ok("docker images -q e"));
         h.run("printf 'FROM alpine\\nRUN true\\nFORM x\\n' > /e/Dockerfile");
         CommandResult bad = h.run("docker build -t e:1 /e");
         assertEquals(1, bad.status());

@@ -1,6 +1,7 @@
 package dev.dockwire.docker.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -78,5 +79,28 @@ class InspectFieldsTest {
         sorted.sort(null);
         assertEquals(sorted, ids);
         assertEquals(4, ids.size());
+    }
+
+    /**
+     * Recorded on the reference engine with the 28.2 client (alpine; its Env differs: a BusyBox stand-in): the client decodes
+     * into Go structs, so an omitempty string the daemon left out reads "" and a slice or pointer null.
+     */
+    @Test
+    void anEmptyStringFieldIsAnEmptyStringInATemplate() {
+        h.ok("docker create --name s10b-c alpine sleep 1");
+        assertEquals(List.of("\"\"|\"\"|null|\"\"||\"\""), h.ok("docker inspect -f '{{json .Config.WorkingDir}}|{{json .Config.User}}"
+                + "|{{json .Config.Entrypoint}}|{{json .Config.Domainname}}|{{.Config.User}}|{{json .Config.StopSignal}}' s10b-c"));
+        assertEquals(List.of("\"\"|\"\"|null|null||\"\"|null"), h.ok("docker image inspect -f '{{json .Config.WorkingDir}}|{{json .Config.User}}"
+                + "|{{json .Config.Entrypoint}}|{{json .Config.ExposedPorts}}|{{.Config.User}}|{{json .Config.StopSignal}}"
+                + "|{{json .Config.Healthcheck}}' alpine"));
+        assertEquals(List.of("\"\"|\"\""), h.ok("docker inspect -f '{{json .Config.WorkingDir}}|{{json .Config.User}}' alpine"));
+        assertFalse(h.ok("docker image inspect -f '{{json .Config}}' alpine").get(0).contains("User"), "what the daemon sent: omitempty");
+        // A nil slice, map or pointer of the struct, printed by fmt (same recording).
+        assertEquals(List.of("[]|map[]|[]|map[]|<nil>"), h.ok("docker inspect -f '{{.Config.Entrypoint}}|{{.Config.Volumes}}"
+                + "|{{.Config.OnBuild}}|{{.Config.ExposedPorts}}|{{.Config.Healthcheck}}' s10b-c"));
+        assertEquals(List.of("[]|map[]|[]|map[]|map[]"), h.ok("docker image inspect -f '{{.Config.Entrypoint}}|{{.Config.Volumes}}"
+                + "|{{.Config.OnBuild}}|{{.Config.ExposedPorts}}|{{.Config.Labels}}' alpine"));
+        assertEquals(List.of("none 0"), h.ok("docker image inspect -f '{{if .Config.Healthcheck}}some{{else}}none{{end}} {{len .Config.Entrypoint}}' alpine"),
+                "a typed nil is false and empty");
     }
 }
