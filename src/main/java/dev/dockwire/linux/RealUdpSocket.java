@@ -19,7 +19,7 @@ import java.util.function.Consumer;
  * A UDP socket in a real namespace; datagrams and ICMP errors arrive on the emulation's loop, at
  * most a receive buffer's worth waiting for it ({@link ReceiveBudget}): a burst of queries at the
  * resolver of {@code up --real --serve} is dropped past it as the kernel would, not queued in the heap.
- * Datagrams are sent on the caller's thread, straight through the JDK channel (non-blocking, as
+ * Binds, connects and sends are made on the caller's thread, straight on the JDK channel (non-blocking, as
  * Netty set it): sendto(2)'s errors are the caller's at once, without the round trip to the I/O
  * thread and back that bounded a resolver under a burst to a few hundred replies a second; a full
  * send buffer drops the datagram, as a non-blocking sendto's EAGAIN does.
@@ -40,7 +40,8 @@ final class RealUdpSocket implements UdpSocket {
         this.sockets = sockets;
         this.raw = raw;
         this.channel = sockets.track(new NioDatagramChannel(raw));
-        channel.config().setRecvByteBufAllocator(new FixedRecvByteBufAllocator(65536));
+        // Up to Netty's 16 datagrams per wake-up: a datagram smaller than the buffer does not mean the queue is empty.
+        channel.config().setRecvByteBufAllocator(new FixedRecvByteBufAllocator(65536).respectMaybeMoreData(false));
         channel.pipeline().addLast(new SimpleChannelInboundHandler<DatagramPacket>(false) {
             @Override
             protected void channelRead0(ChannelHandlerContext ctx, DatagramPacket p) {
@@ -79,8 +80,13 @@ final class RealUdpSocket implements UdpSocket {
     @Override
     public void bind(int addr, int port) {
         sockets.ephemeral(port);
-        SocketErrors.await(channel.bind(SocketErrors.address(addr, port)));
+        try {
+            raw.bind(SocketErrors.address(addr, port));
+        } catch (IOException e) {
+            throw new SocketException(SocketErrors.of(e));
+        }
         bound = true;
+        channel.read(); // bound outside Netty, which reads once told to, as its own bind's channelActive would
     }
 
     @Override
@@ -88,7 +94,11 @@ final class RealUdpSocket implements UdpSocket {
         if (!bound) {
             bind(0, 0);
         }
-        SocketErrors.await(channel.connect(SocketErrors.address(addr, port)));
+        try {
+            raw.connect(SocketErrors.address(addr, port));
+        } catch (IOException e) {
+            throw new SocketException(SocketErrors.of(e));
+        }
     }
 
     @Override
