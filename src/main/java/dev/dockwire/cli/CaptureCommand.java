@@ -4,8 +4,6 @@ import dev.dockwire.run.InterfaceRecording;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -14,7 +12,7 @@ import picocli.CommandLine.Parameters;
  * {@code dockwire capture --real IFACE [-n NETNS] [-w FILE] [-c COUNT] [-f EXPR] [--duration S]}:
  * like {@code ip netns exec NETNS tcpdump -i IFACE -w FILE}, through libpcap (pcap4j), written by
  * our own pcapng writer ({@link InterfaceRecording}). Without {@code -w} it prints a line per frame
- * as tcpdump does. Ends after COUNT frames, after S seconds or at Ctrl-C, finishing the file and
+ * as tcpdump does. Ends after COUNT frames, after S seconds or at Ctrl-C ({@link CaptureInterrupt}), finishing the file and
  * printing tcpdump's counts. Root only.
  */
 @Command(name = "capture", mixinStandardHelpOptions = true,
@@ -61,31 +59,23 @@ final class CaptureCommand implements Callable<Integer> {
             err.println(refusal);
             return 1;
         }
-        InterfaceRecording rec;
+        // The hook goes in before the file and the handle are opened: a signal at any point finds it.
+        CaptureInterrupt interrupt = CaptureInterrupt.install();
         try {
-            rec = new InterfaceRecording(netns, iface, write, count, filter, System.out::println, System.out);
-        } catch (IllegalArgumentException e) {
-            err.println("dockwire: capture: " + e.getMessage());
-            return 2;
-        } catch (RuntimeException e) {
-            err.println("dockwire: capture: " + e.getMessage());
-            return 1;
-        }
-        err.println("dockwire: listening on " + iface + (netns == null ? "" : " in netns " + netns)
-                + ", link-type EN10MB (Ethernet), snapshot length " + SNAPLEN + " bytes"
-                + (write == null ? "" : ", writing " + write));
-        // Ctrl-C: stop the capture and let this thread finish the file before the JVM exits.
-        CountDownLatch finished = new CountDownLatch(1);
-        Thread hook = new Thread(() -> {
-            rec.stop();
+            InterfaceRecording rec;
             try {
-                finished.await(5, TimeUnit.SECONDS);
-            } catch (InterruptedException ignored) {
-                // exiting anyway
+                rec = new InterfaceRecording(netns, iface, write, count, filter, System.out::println, System.out);
+            } catch (IllegalArgumentException e) {
+                err.println("dockwire: capture: " + e.getMessage());
+                return 2;
+            } catch (RuntimeException e) {
+                err.println("dockwire: capture: " + e.getMessage());
+                return 1;
             }
-        }, "dockwire-capture-interrupt");
-        Runtime.getRuntime().addShutdownHook(hook);
-        try {
+            err.println("dockwire: listening on " + iface + (netns == null ? "" : " in netns " + netns)
+                    + ", link-type EN10MB (Ethernet), snapshot length " + SNAPLEN + " bytes"
+                    + (write == null ? "" : ", writing " + write));
+            interrupt.opened(rec::stop);
             rec.await(duration == null ? Long.MAX_VALUE : (long) (duration * 1e9));
             InterfaceRecording.Counts c = rec.finish();
             err.println(packets(c.captured()) + " captured");
@@ -97,12 +87,7 @@ final class CaptureCommand implements Callable<Integer> {
             }
             return 0;
         } finally {
-            finished.countDown();
-            try {
-                Runtime.getRuntime().removeShutdownHook(hook);
-            } catch (IllegalStateException shuttingDown) {
-                // the hook is running: it waits for finished, counted down above
-            }
+            interrupt.finish();
         }
     }
 

@@ -14,6 +14,14 @@ public interface Capture extends AutoCloseable {
     /** Frames written to the sink so far. */
     long captured();
 
+    /**
+     * Frames lost before the sink for want of buffer space, as tcpdump's {@code N packets dropped
+     * by kernel}: none where frames are handed over synchronously.
+     */
+    default long dropped() {
+        return 0;
+    }
+
     /** The error that stopped this capture (it is then closed), or null. */
     RuntimeException failure();
 

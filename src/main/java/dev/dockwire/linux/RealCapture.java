@@ -9,6 +9,8 @@ import dev.dockwire.kernel.KernelException;
 import dev.dockwire.sim.EventLoop;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.UnaryOperator;
 
@@ -17,9 +19,19 @@ import java.util.function.UnaryOperator;
  * {@link CaptureTap}, whose filter the kernel's socket filter runs first. Frames are stamped with
  * the kernel's time less {@link CaptureFile#DEFAULT_EPOCH_NANOS}, so a file with the default epoch
  * shows when they were seen. With an event loop they are handed to the loop, which owns the file;
- * without one they are written on the capture's thread. Closing the tap stops every source.
+ * without one they are written on the capture's thread. What waits for the loop is bounded by
+ * libpcap's own buffer ({@link #PCAP_BUFFER_SIZE}): a frame past it is dropped and counted with
+ * libpcap's drops in {@link #dropped}, as the kernel drops a frame its ring has no room for.
+ * Closing the tap stops every source.
  */
 final class RealCapture implements Capture {
+    /**
+     * libpcap's capture buffer on Linux when none is asked for (pcap-linux.c: "by default request
+     * 2M for the ring buffer"; tcpdump's {@code -B} default): at most this many captured bytes
+     * wait for the loop.
+     */
+    static final int PCAP_BUFFER_SIZE = 2 * 1024 * 1024;
+
     private final CaptureTap tap;
     private final EventLoop loop;
     private final UnaryOperator<String> netnsName;
@@ -28,6 +40,8 @@ final class RealCapture implements Capture {
     private final boolean promiscuous;
     /** The kernel's stamp of the frame being offered, read by the tap's clock. */
     private final long[] seen = new long[1];
+    private final ReceiveBudget handOff = new ReceiveBudget(PCAP_BUFFER_SIZE);
+    private final List<LiveCapture> sources = new CopyOnWriteArrayList<>();
 
     private RealCapture(CaptureFile file, PacketFilter filter, boolean promiscuous, EventLoop loop,
                         UnaryOperator<String> netnsName) {
@@ -79,14 +93,17 @@ final class RealCapture implements Capture {
             }
         });
         live.set(LiveCapture.start(netns, dev, CaptureFile.DEFAULT_SNAPLEN, expression, promiscuous, (data, wire, nanos) -> {
-            ByteBuf frame = Unpooled.wrappedBuffer(data);
-            if (loop != null) {
-                loop.post(() -> offer(iface, frame, nanos));
-            } else {
-                offer(iface, frame, nanos);
+            if (loop == null) {
+                offer(iface, Unpooled.wrappedBuffer(data), nanos);
+            } else if (handOff.take(data.length)) {
+                loop.post(() -> {
+                    handOff.give(data.length);
+                    offer(iface, Unpooled.wrappedBuffer(data), nanos);
+                });
             }
             return true;
         }));
+        sources.add(live.get());
     }
 
     private void offer(int iface, ByteBuf frame, long nanos) {
@@ -101,6 +118,17 @@ final class RealCapture implements Capture {
     @Override
     public long captured() {
         return tap.captured();
+    }
+
+    /** Frames the hand-off to the loop had no room for, and those libpcap counted (known once a source has ended). */
+    @Override
+    public long dropped() {
+        return handOff.dropped() + sources.stream().mapToLong(LiveCapture::dropped).sum();
+    }
+
+    /** Captured bytes waiting for the loop now. */
+    int queued() {
+        return handOff.queued();
     }
 
     @Override

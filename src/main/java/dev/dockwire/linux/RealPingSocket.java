@@ -16,7 +16,11 @@ import java.nio.file.Path;
  * inside a real namespace: the kernel picks the echo identifier (the socket's "port") and fills
  * in the checksum; replies come with their TTL ({@code IP_RECVTTL}) and ICMP errors about our
  * requests through the error queue ({@code IP_RECVERR}), as iputils' ping reads them. A reader
- * thread blocks in {@code recvmsg} and posts every reply and error to the emulation's loop.
+ * thread blocks in {@code recvmsg} and posts every reply and error to the emulation's loop; what
+ * waits there is bounded as the socket's receive buffer bounds the kernel's queue
+ * ({@link ReceiveBudget}: replies and errors past {@code rmem_default} are dropped, as
+ * {@code ping_queue_rcv_skb} and {@code sock_queue_err_skb} drop them), so a flood of replies
+ * faster than the loop cannot fill the heap.
  *
  * <p>The kernel only allows groups in {@code net.ipv4.ping_group_range} (default "1 0": nobody);
  * Docker sets "0 2147483647" in every container it starts, and so does this socket in a
@@ -38,6 +42,7 @@ final class RealPingSocket implements PingSocket {
     private final int fd;
     private final int ident;
     private final Thread reader;
+    private final ReceiveBudget budget = new ReceiveBudget();
     private volatile boolean closed;
     private volatile ReplyHandler replies = (src, seq, ttl, data) -> { };
     private volatile ErrorHandler errors = (reporter, seq, type, code, info) -> { };
@@ -144,6 +149,16 @@ final class RealPingSocket implements PingSocket {
         return closed;
     }
 
+    /** Bytes of replies and errors waiting for the loop. */
+    int queued() {
+        return budget.queued();
+    }
+
+    /** Replies and errors dropped because the receive buffer was full. */
+    long dropped() {
+        return budget.dropped();
+    }
+
     // ---- the reader thread ----------------------------------------------------------------------
 
     private void readLoop() {
@@ -151,8 +166,9 @@ final class RealPingSocket implements PingSocket {
         try {
             while (!closed) {
                 // Errors first (non-blocking), then wait for the next reply or error.
-                while (!closed && m.receive(fd, Libc.MSG_ERRQUEUE | Libc.MSG_DONTWAIT) > 0) {
-                    error(m);
+                int e;
+                while (!closed && (e = m.receive(fd, Libc.MSG_ERRQUEUE | Libc.MSG_DONTWAIT)) > 0) {
+                    error(m, e);
                 }
                 int n = m.receive(fd, 0);
                 if (n >= IcmpPacket.HEADER_LENGTH && !closed) {
@@ -173,11 +189,17 @@ final class RealPingSocket implements PingSocket {
         int from = Integer.reverseBytes(src);
         int seq = ((b[6] & 0xFF) << 8) | (b[7] & 0xFF);
         int ttlSeen = m.intOption(Libc.SOL_IP, Libc.IP_TTL);
+        if (!budget.take(n)) {
+            return; // the receive buffer is full: dropped, as the kernel drops it
+        }
         ByteBuf payload = Unpooled.wrappedBuffer(b, IcmpPacket.HEADER_LENGTH, n - IcmpPacket.HEADER_LENGTH);
-        loop.post(() -> replies.onReply(from, seq, ttlSeen, payload));
+        loop.post(() -> {
+            budget.give(n);
+            replies.onReply(from, seq, ttlSeen, payload);
+        });
     }
 
-    private void error(Message m) {
+    private void error(Message m, int n) {
         // The queued message is our echo request; the control message is the sock_extended_err
         // (errno u32, origin u8, type u8, code u8, pad u8, info u32, data u32) and the offender.
         Pointer ee = m.option(Libc.SOL_IP, Libc.IP_RECVERR);
@@ -189,7 +211,13 @@ final class RealPingSocket implements PingSocket {
         int info = ee.getInt(8); // ee_info: the next-hop MTU of a fragmentation-needed error
         int reporter = Integer.reverseBytes(ee.getInt(16 + 4));
         int seq = ((m.data.getByte(6) & 0xFF) << 8) | (m.data.getByte(7) & 0xFF);
-        loop.post(() -> errors.onError(reporter, seq, type, code, info));
+        if (!budget.take(n)) {
+            return;
+        }
+        loop.post(() -> {
+            budget.give(n);
+            errors.onError(reporter, seq, type, code, info);
+        });
     }
 
     /**

@@ -10,8 +10,6 @@ import dev.dockwire.socket.TcpSocket;
 import dev.dockwire.socket.UdpSocket;
 import io.netty.channel.Channel;
 import io.netty.channel.EventLoopGroup;
-import io.netty.channel.socket.InternetProtocolFamily;
-import io.netty.channel.socket.nio.NioDatagramChannel;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.netty.channel.socket.nio.NioSocketChannel;
 import java.io.IOException;
@@ -97,7 +95,7 @@ final class RealSockets implements Sockets, AutoCloseable {
 
     @Override
     public UdpSocket openUdp() {
-        return new RealUdpSocket(this, make(() -> new NioDatagramChannel(InternetProtocolFamily.IPv4)));
+        return new RealUdpSocket(this, Namespaces.call(netns, () -> DatagramChannel.open(StandardProtocolFamily.INET)));
     }
 
     @Override

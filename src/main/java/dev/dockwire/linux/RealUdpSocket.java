@@ -1,6 +1,7 @@
 package dev.dockwire.linux;
 
 import dev.dockwire.socket.SocketError;
+import dev.dockwire.socket.SocketException;
 import dev.dockwire.socket.UdpSocket;
 import io.netty.buffer.ByteBuf;
 import io.netty.channel.ChannelHandlerContext;
@@ -8,26 +9,39 @@ import io.netty.channel.FixedRecvByteBufAllocator;
 import io.netty.channel.SimpleChannelInboundHandler;
 import io.netty.channel.socket.DatagramPacket;
 import io.netty.channel.socket.nio.NioDatagramChannel;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.nio.ByteBuffer;
+import java.nio.channels.DatagramChannel;
 import java.util.function.Consumer;
 
 /**
  * A UDP socket in a real namespace; datagrams and ICMP errors arrive on the emulation's loop, at
  * most a receive buffer's worth waiting for it ({@link ReceiveBudget}): a burst of queries at the
  * resolver of {@code up --real --serve} is dropped past it as the kernel would, not queued in the heap.
+ * Binds, connects and sends are made on the caller's thread, straight on the JDK channel (non-blocking, as
+ * Netty set it): sendto(2)'s errors are the caller's at once, without the round trip to the I/O
+ * thread and back that bounded a resolver under a burst to a few hundred replies a second; a full
+ * send buffer drops the datagram, as a non-blocking sendto's EAGAIN does.
  */
 final class RealUdpSocket implements UdpSocket {
     private final RealSockets sockets;
     private final NioDatagramChannel channel;
+    /** The JDK channel under {@link #channel}: Netty reads it on its I/O thread, {@link #send} writes it here. */
+    private final DatagramChannel raw;
     private final ReceiveBudget budget = new ReceiveBudget();
     private Receiver receiver;
     private Consumer<SocketError> errors;
     private boolean bound;
     private boolean closed;
 
-    RealUdpSocket(RealSockets sockets, NioDatagramChannel channel) {
+    /** A socket on {@code raw}, a JDK channel opened in the namespace. */
+    RealUdpSocket(RealSockets sockets, DatagramChannel raw) {
         this.sockets = sockets;
-        this.channel = channel;
-        channel.config().setRecvByteBufAllocator(new FixedRecvByteBufAllocator(65536));
+        this.raw = raw;
+        this.channel = sockets.track(new NioDatagramChannel(raw));
+        // Up to Netty's 16 datagrams per wake-up: a datagram smaller than the buffer does not mean the queue is empty.
+        channel.config().setRecvByteBufAllocator(new FixedRecvByteBufAllocator(65536).respectMaybeMoreData(false));
         channel.pipeline().addLast(new SimpleChannelInboundHandler<DatagramPacket>(false) {
             @Override
             protected void channelRead0(ChannelHandlerContext ctx, DatagramPacket p) {
@@ -66,8 +80,13 @@ final class RealUdpSocket implements UdpSocket {
     @Override
     public void bind(int addr, int port) {
         sockets.ephemeral(port);
-        SocketErrors.await(channel.bind(SocketErrors.address(addr, port)));
+        try {
+            raw.bind(SocketErrors.address(addr, port));
+        } catch (IOException e) {
+            throw new SocketException(SocketErrors.of(e));
+        }
         bound = true;
+        channel.read(); // bound outside Netty, which reads once told to, as its own bind's channelActive would
     }
 
     @Override
@@ -75,7 +94,11 @@ final class RealUdpSocket implements UdpSocket {
         if (!bound) {
             bind(0, 0);
         }
-        SocketErrors.await(channel.connect(SocketErrors.address(addr, port)));
+        try {
+            raw.connect(SocketErrors.address(addr, port));
+        } catch (IOException e) {
+            throw new SocketException(SocketErrors.of(e));
+        }
     }
 
     @Override
@@ -93,14 +116,26 @@ final class RealUdpSocket implements UdpSocket {
         if (!bound) {
             bind(0, 0);
         }
-        ByteBuf copy = channel.alloc().buffer(data.readableBytes()).writeBytes(data, data.readerIndex(), data.readableBytes());
-        SocketErrors.await(channel.writeAndFlush(new DatagramPacket(copy, SocketErrors.address(dstAddr, dstPort))));
+        transmit(data, SocketErrors.address(dstAddr, dstPort));
     }
 
     @Override
     public void send(ByteBuf data) {
-        ByteBuf copy = channel.alloc().buffer(data.readableBytes()).writeBytes(data, data.readerIndex(), data.readableBytes());
-        SocketErrors.await(channel.writeAndFlush(copy));
+        transmit(data, null);
+    }
+
+    /** sendto(2) to {@code to}, or send(2) on the connected socket when null; 0 bytes sent is EAGAIN's drop. */
+    private void transmit(ByteBuf data, InetSocketAddress to) {
+        ByteBuffer b = data.nioBuffer(data.readerIndex(), data.readableBytes());
+        try {
+            if (to == null) {
+                raw.write(b);
+            } else {
+                raw.send(b, to);
+            }
+        } catch (IOException e) {
+            throw new SocketException(SocketErrors.of(e));
+        }
     }
 
     @Override

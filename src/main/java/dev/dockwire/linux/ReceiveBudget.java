@@ -10,7 +10,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * kernel's queue: at most {@link #RMEM_DEFAULT} bytes ({@code net.core.rmem_default}, the
  * {@code SO_RCVBUF} a UDP socket gets; Linux counts each skb's truesize, this counts payload). A
  * datagram that does not fit is dropped as {@code __udp_enqueue_schedule_skb} drops it
- * (UDP's RcvbufErrors). Taken on the I/O thread, given back on the loop's.
+ * (UDP's RcvbufErrors). Taken on the I/O thread, given back on the loop's. A live capture's
+ * hand-off is bounded the same way, by libpcap's buffer ({@link RealCapture#PCAP_BUFFER_SIZE}).
  */
 final class ReceiveBudget {
     /** Linux's {@code net.core.rmem_default}: 212992 bytes. */

@@ -87,11 +87,15 @@ public final class RealCaptures {
     public List<Session.CaptureResult> close() {
         List<Session.CaptureResult> out = new ArrayList<>();
         for (int i = 0; i < taps.size(); i++) {
-            taps.get(i).close();
-            out.add(new Session.CaptureResult(paths.get(i), taps.get(i).captured()));
+            Capture tap = taps.get(i);
+            tap.close();
+            out.add(new Session.CaptureResult(paths.get(i), tap.captured()));
+            long dropped = tap.dropped();
+            // tcpdump's closing count of what the buffer had no room for.
+            say.accept("capture: " + paths.get(i) + " (" + tap.captured() + " frames"
+                    + (dropped == 0 ? "" : ", " + dropped + " packet" + (dropped == 1 ? "" : "s") + " dropped by kernel") + ")");
         }
         taps.clear();
-        out.forEach(c -> say.accept("capture: " + c.path() + " (" + c.frames() + " frames)"));
         pending.forEach(p -> say.accept("capture: no interface " + p + " appeared on the host (a bridge or a network name)"));
         return out;
     }

@@ -151,4 +151,43 @@ class CaptureRealTest {
         assertEquals(1, p.exitValue(), out);
         assertTrue(out.contains("dockwire: capture --real opens a packet socket on a real interface and needs root (uid 65534)"), out);
     }
+
+    @Test
+    void sigintAndSigtermFinishTheFileAndPrintTheCounts() throws Exception {
+        ExternalTools.assumeTool("ping");
+        ExternalTools.assumeTool("tshark");
+        cable();
+        Process ping = new ProcessBuilder("ip", "netns", "exec", A, "ping", "-c", "100", "-i", "0.2", "10.126.0.2")
+                .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        try {
+            for (String signal : List.of("INT", "TERM")) {
+                Path file = dir.resolve("sig" + signal + ".pcapng");
+                Process cap = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
+                        System.getProperty("java.class.path"), Main.class.getName(), "capture", "--real", "v1", "-n", B,
+                        "-w", file.toString(), "-f", "icmp").redirectErrorStream(true).start();
+                java.io.BufferedReader r = new java.io.BufferedReader(new java.io.InputStreamReader(cap.getInputStream(),
+                        StandardCharsets.UTF_8));
+                StringBuilder out = new StringBuilder();
+                String line;
+                while ((line = r.readLine()) != null && !line.startsWith("dockwire: listening on")) {
+                    out.append(line).append('\n');
+                }
+                out.append(line).append('\n');
+                Thread.sleep(1000); // a few requests and replies recorded
+                assertEquals(0, new ProcessBuilder("kill", "-" + signal, Long.toString(cap.pid())).start().waitFor());
+                r.lines().forEach(l -> out.append(l).append('\n'));
+                assertTrue(cap.waitFor(30, TimeUnit.SECONDS), out.toString());
+                assertEquals(signal.equals("INT") ? 130 : 143, cap.exitValue(), out.toString());
+                assertTrue(out.toString().matches("(?s).*\\d+ packets? captured\n.*received by filter\n.*dropped by kernel\n.*"),
+                        out.toString());
+                assertTrue(!out.toString().contains("Exception"), out.toString());
+                // tshark reads the whole file without "cut short in the middle of a packet".
+                List<String> types = ExternalTools.run("tshark", "-r", file.toString(), "-T", "fields", "-e", "icmp.type");
+                assertTrue(types.size() >= 2, types + "\n" + out);
+            }
+        } finally {
+            ping.destroy();
+            ping.waitFor(5, TimeUnit.SECONDS);
+        }
+    }
 }
