@@ -278,4 +278,13 @@ public final class CapableKernel implements Kernel {
         netAdmin();
         return kernel.conntrackEvents(ns, events);
     }
+
+    /**
+     * The log is the host's: reading it needs CAP_SYSLOG (kernel.dmesg_restrict=1 on Debian),
+     * which the caller checks, as Docker's seccomp profile lets syslog(2) through only with it.
+     */
+    @Override
+    public Klog klog() {
+        return kernel.klog();
+    }
 }

@@ -203,4 +203,7 @@ public interface Kernel {
      * handle is closed. Only connections made after the subscription report, as in the kernel.
      */
     AutoCloseable conntrackEvents(String ns, Consumer<ConntrackEvent> events);
+
+    /** The kernel log ({@code dmesg}); reading it needs CAP_SYSLOG, which the caller checks. */
+    Klog klog();
 }

@@ -394,10 +394,8 @@ public final class RealKernel implements Kernel, AutoCloseable {
     }
 
     private static KernelException sysctlError(String key, IOException e) {
-        if (e instanceof NoSuchFileException) {
-            return new KernelException("sysctl: cannot stat " + sysctlPath(key) + ": No such file or directory");
-        }
-        return new KernelException("sysctl: setting key \"" + key + "\": " + e.getMessage());
+        return new KernelException(e instanceof NoSuchFileException ? "sysctl: cannot stat " + sysctlPath(key) + ": No such file or directory"
+                : "sysctl: setting key \"" + key + "\": " + e.getMessage());
     }
 
     private void requireNamespace(String ns) {
@@ -554,6 +552,11 @@ public final class RealKernel implements Kernel, AutoCloseable {
     public AutoCloseable conntrackEvents(String ns, Consumer<ConntrackEvent> events) {
         requireNamespace(ns);
         return new CtnetlinkEvents(netnsName(ns), loop, events);
+    }
+
+    @Override
+    public dev.dockwire.kernel.Klog klog() {
+        return new RealKmsg(loop);
     }
 
     /** Deletes every namespace this kernel made (the host's last), closing its sockets. */

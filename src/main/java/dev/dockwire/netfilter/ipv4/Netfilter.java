@@ -56,7 +56,8 @@ public final class Netfilter implements NfHooks, XtContext, ConntrackContext {
     private final IptDoTable ipt = new IptDoTable();
     private final NfReject reject = new NfReject();
     private final Ipv4Packet ip = new Ipv4Packet();
-    private final List<String> log = new ArrayList<>();
+    private static final int RECENT = 256;
+    private final java.util.ArrayDeque<String> log = new java.util.ArrayDeque<>();
     private final long[] drops = new long[5];
     private Table raw;
     private Table mangle;
@@ -90,9 +91,12 @@ public final class Netfilter implements NfHooks, XtContext, ConntrackContext {
         return drops[h.ordinal()];
     }
 
-    /** The kernel log lines netfilter wrote ({@code dmesg}): LOG targets and conntrack warnings. */
+    /**
+     * The last {@value #RECENT} kernel log lines this namespace's netfilter wrote (LOG targets and
+     * conntrack warnings), as {@code dmesg} prints them, whether or not they reached the host's log.
+     */
     public List<String> log() {
-        return Collections.unmodifiableList(log);
+        return Collections.unmodifiableList(new ArrayList<>(log));
     }
 
     /** Re-reads {@code net.netfilter.nf_conntrack_max}. */
@@ -106,10 +110,29 @@ public final class Netfilter implements NfHooks, XtContext, ConntrackContext {
         return conntrackMax;
     }
 
+    /** nf_log_packet: the LOG target's line, in the host's log only where nf_log_allowed. */
     @Override
     public void log(String line) {
+        recent(line);
+        if (ns.nfLogAllowed()) {
+            ns.printk(line);
+        }
+    }
+
+    @Override
+    public void warnRatelimited(String line) {
+        if (ns.netRatelimit()) {
+            recent(line);
+            ns.printk(line);
+        }
+    }
+
+    private void recent(String line) {
         long us = loop.nanos() / 1000;
-        log.add(String.format("[%5d.%06d] %s", us / 1_000_000, us % 1_000_000, line));
+        if (log.size() == RECENT) {
+            log.removeFirst();
+        }
+        log.addLast(String.format("[%5d.%06d] %s", us / 1_000_000, us % 1_000_000, line));
     }
 
     @Override
