@@ -522,6 +522,11 @@ public final class EmulatedKernel implements Kernel {
         nsid(target, ns);
     }
 
+    @Override
+    public AutoCloseable nftTrace(String ns, Consumer<String> lines) {
+        return netfilter(ns).monitorTrace(lines);
+    }
+
     /** The log every namespace of this host writes to. */
     @Override
     public Klog klog() {

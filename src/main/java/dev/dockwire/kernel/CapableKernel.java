@@ -287,4 +287,11 @@ public final class CapableKernel implements Kernel {
     public Klog klog() {
         return kernel.klog();
     }
+
+    /** Joining NFNLGRP_NFTRACE needs CAP_NET_ADMIN (nfnetlink_bind). */
+    @Override
+    public AutoCloseable nftTrace(String ns, Consumer<String> lines) {
+        netAdmin();
+        return kernel.nftTrace(ns, lines);
+    }
 }

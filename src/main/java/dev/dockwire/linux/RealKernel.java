@@ -131,10 +131,7 @@ public final class RealKernel implements Kernel, AutoCloseable {
     }
 
     private void closeSocket(String ns) {
-        NetlinkSocket s = sockets.remove(netnsName(ns));
-        if (s != null) {
-            s.close();
-        }
+        java.util.Optional.ofNullable(sockets.remove(netnsName(ns))).ifPresent(NetlinkSocket::close);
     }
 
     /** The device's ifindex, resolved as iproute2 does (RTM_GETLINK by IFLA_IFNAME). */
@@ -151,10 +148,7 @@ public final class RealKernel implements Kernel, AutoCloseable {
     }
 
     private Long macOrRandom(MacAddress mac) {
-        if (mac != null) {
-            return mac.bits();
-        }
-        return random != null ? MacAddress.randomLocal(random).bits() : null;
+        return mac != null ? Long.valueOf(mac.bits()) : random != null ? Long.valueOf(MacAddress.randomLocal(random).bits()) : null;
     }
 
     /** RTM_NEWLINK with NLM_F_CREATE|NLM_F_EXCL, like {@code ip link add}. */
@@ -557,6 +551,12 @@ public final class RealKernel implements Kernel, AutoCloseable {
     @Override
     public dev.dockwire.kernel.Klog klog() {
         return new RealKmsg(loop);
+    }
+
+    @Override
+    public AutoCloseable nftTrace(String ns, Consumer<String> lines) {
+        requireNamespace(ns);
+        return RealKmsg.monitor(loop, lines, "ip", "netns", "exec", netnsName(ns), "xtables-monitor", "--trace");
     }
 
     /** Deletes every namespace this kernel made (the host's last), closing its sockets. */

@@ -17,7 +17,7 @@ import java.util.regex.Pattern;
 /**
  * The machine's kernel log, read as util-linux's {@code dmesg --raw} prints /dev/kmsg
  * ({@code <PRI>[SECONDS.MICROS] TEXT}); a real kernel has one log for all its namespaces, so this
- * is the same for every run.
+ * is the same for every run. Also the real tools that print kernel events until a signal.
  */
 final class RealKmsg implements Klog {
     private final EventLoop loop;
@@ -66,22 +66,34 @@ final class RealKmsg implements Klog {
         }
     }
 
-    /** {@code dmesg --follow-new --raw} on a thread of its own, each record handed to {@code loop}. */
+    /** {@code dmesg --follow-new --raw} on a thread of its own, each record handed to the loop. */
     @Override
     public AutoCloseable follow(Consumer<Kmsg> records) {
-        Process p = start("dmesg", "--follow-new", "--raw");
+        return monitor(loop, line -> {
+            Kmsg k = parse(line);
+            if (k != null) {
+                records.accept(k);
+            }
+        }, "dmesg", "--follow-new", "--raw");
+    }
+
+    /**
+     * Runs {@code argv} (a command that prints until a signal: {@code dmesg -W}, {@code
+     * xtables-monitor --trace}) with a thread that hands each line it prints to {@code loop}; closing
+     * the handle ends the process.
+     */
+    static AutoCloseable monitor(EventLoop loop, Consumer<String> lines, String... argv) {
+        Process p = start(argv);
         Thread t = new Thread(() -> {
             try (BufferedReader r = reader(p)) {
                 for (String line; (line = r.readLine()) != null; ) {
-                    Kmsg k = parse(line);
-                    if (k != null) {
-                        loop.post(() -> records.accept(k));
-                    }
+                    String l = line;
+                    loop.post(() -> lines.accept(l));
                 }
             } catch (IOException e) {
                 // The process was destroyed by close: its pipe ends here.
             }
-        }, "dockwire-kmsg");
+        }, "dockwire-" + argv[0]);
         t.setDaemon(true);
         t.start();
         return p::destroy;

@@ -46,6 +46,8 @@ public final class NfPacket {
     public boolean hotdrop;
     /** The REJECT answer to send once the verdict is DROP (0 none). */
     public int reject;
+    /** {@code skb->nf_trace}: a TRACE rule marked the packet; the table walk reports its rules. */
+    public boolean nfTrace;
 
     public NfPacket(NfNet net) {
         this.net = net;
@@ -61,6 +63,7 @@ public final class NfPacket {
         this.ctSeen = false;
         this.hotdrop = false;
         this.reject = 0;
+        this.nfTrace = false;
         parse();
     }
 

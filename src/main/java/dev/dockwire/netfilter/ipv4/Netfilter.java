@@ -10,6 +10,7 @@ import dev.dockwire.netfilter.NatRange;
 import dev.dockwire.netfilter.NfHooks;
 import dev.dockwire.netfilter.NfNet;
 import dev.dockwire.netfilter.NfPacket;
+import dev.dockwire.netfilter.Rule;
 import dev.dockwire.netfilter.Table;
 import dev.dockwire.netfilter.Tables;
 import dev.dockwire.netfilter.Verdict;
@@ -29,6 +30,7 @@ import io.netty.buffer.ByteBuf;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.function.Consumer;
 
 /**
  * Netfilter for IPv4 in one namespace: the tables, conntrack and NAT, and the hook functions in
@@ -55,6 +57,7 @@ public final class Netfilter implements NfHooks, XtContext, ConntrackContext {
     private final NfPacket pkt;
     private final IptDoTable ipt = new IptDoTable();
     private final NfReject reject = new NfReject();
+    private final NftTrace trace = new NftTrace(0);
     private final Ipv4Packet ip = new Ipv4Packet();
     private static final int RECENT = 256;
     private final java.util.ArrayDeque<String> log = new java.util.ArrayDeque<>();
@@ -120,6 +123,16 @@ public final class Netfilter implements NfHooks, XtContext, ConntrackContext {
     }
 
     @Override
+    public void trace(Chain chain, Rule rule, int verdict, Chain to) {
+        trace.event(pkt, chain, rule, verdict, to);
+    }
+
+    /** {@code xtables-monitor --trace} in this namespace: each line it prints goes to {@code lines} until closed. */
+    public AutoCloseable monitorTrace(Consumer<String> lines) {
+        return trace.monitor(lines);
+    }
+
+    @Override
     public void warnRatelimited(String line) {
         if (ns.netRatelimit()) {
             recent(line);
@@ -163,9 +176,10 @@ public final class Netfilter implements NfHooks, XtContext, ConntrackContext {
             return Verdict.ACCEPT;
         }
         Chain c = t.builtin[p.hook];
-        if (c == null || c.trivial()) {
+        if (c == null || c.trivial() && !(p.nfTrace && c.declared)) {
             return Verdict.ACCEPT;
         }
+        trace.enter(t.name());
         return ipt.run(c, p, this);
     }
 
