@@ -12,6 +12,8 @@ import dev.dockwire.kernel.ConntrackInfo;
 import dev.dockwire.kernel.FdbInfo;
 import dev.dockwire.kernel.Kernel;
 import dev.dockwire.kernel.KernelException;
+import dev.dockwire.kernel.Klog;
+import dev.dockwire.kernel.Kmsg;
 import dev.dockwire.kernel.LinkInfo;
 import dev.dockwire.kernel.LinkMonitor;
 import dev.dockwire.kernel.LinkSpec;
@@ -32,6 +34,7 @@ import dev.dockwire.netfilter.conntrack.Conntrack;
 import dev.dockwire.netfilter.iptables.IptablesError;
 import dev.dockwire.netfilter.ipv4.Netfilter;
 import dev.dockwire.netns.Emulation;
+import dev.dockwire.netns.KernelLog;
 import dev.dockwire.netns.Namespace;
 import dev.dockwire.netns.stack.Route;
 import dev.dockwire.socket.Sockets;
@@ -541,5 +544,36 @@ public final class EmulatedKernel implements Kernel {
     void linked(String ns, String target) {
         nsid(ns, target);
         nsid(target, ns);
+    }
+
+    @Override
+    public AutoCloseable nftTrace(String ns, Consumer<String> lines) {
+        return netfilter(ns).monitorTrace(lines);
+    }
+
+    /** The log every namespace of this host writes to. */
+    @Override
+    public Klog klog() {
+        KernelLog log = emulation.kernelLog(prefix + HOST);
+        return new Klog() {
+            @Override
+            public List<Kmsg> read() {
+                List<Kmsg> out = new ArrayList<>();
+                for (KernelLog.Record r : log.read()) {
+                    out.add(new Kmsg(r.nanos(), r.text()));
+                }
+                return out;
+            }
+
+            @Override
+            public void clear() {
+                log.clear();
+            }
+
+            @Override
+            public AutoCloseable follow(Consumer<Kmsg> records) {
+                return log.follow(r -> records.accept(new Kmsg(r.nanos(), r.text())));
+            }
+        };
     }
 }

@@ -29,6 +29,7 @@ import dev.dockwire.tools.busybox.BusyboxIp;
 import dev.dockwire.tools.busybox.Ifconfig;
 import dev.dockwire.tools.busybox.Netstat;
 import dev.dockwire.tools.debian.Ss;
+import dev.dockwire.tools.debian.Dmesg;
 import dev.dockwire.tools.debian.Sysctl;
 import dev.dockwire.tools.busybox.RouteTable;
 import java.util.ArrayList;
@@ -241,7 +242,7 @@ final class ContainerEnv implements Shell.Env {
 
     /** The tools of this package a container's shell runs through the seam ({@code ip}, {@code tc}, ...), and nginx's signals. */
     private static final List<String> SEAM_TOOLS = List.of("ip", "ifconfig", "route", "netstat", "arp", "tc", "tcpdump", "iptables",
-            "iptables-save", "iptables-restore", "nginx", "sysctl");
+            "iptables-save", "iptables-restore", "nginx", "sysctl", "dmesg");
 
     /** Registers {@link #SEAM_TOOLS} with the engine, so a container's shell finds them where its image has them. */
     static void registerTools(DockerHost host) {
@@ -307,6 +308,9 @@ final class ContainerEnv implements Shell.Env {
             case "sysctl" -> {
                 return sysctl(name, args);
             }
+            case "dmesg" -> {
+                return dmesg(name, args);
+            }
             case "ifconfig" -> {
                 return new Ifconfig(kernel(), c.netns()).run(args);
             }
@@ -361,6 +365,22 @@ final class ContainerEnv implements Shell.Env {
         return lookup(name) instanceof ProgramLookup.Found f && f.provider().equals("procps")
                 ? new Sysctl(kernel(), c.netns(), readOnly).run(args)
                 : new BusyboxSysctl(kernel(), c.netns(), readOnly).run(args);
+    }
+
+    /**
+     * {@code dmesg}: the host's kernel log, which syslog(2) and /dev/kmsg give only to CAP_SYSLOG
+     * (kernel.dmesg_restrict=1 on Debian; Docker's seccomp profile also wants it): refused as
+     * BusyBox's ({@code klogctl}) or util-linux's ({@code read kernel buffer failed}) says, or read
+     * with {@code --privileged} or {@code --cap-add SYSLOG}.
+     */
+    private CommandResult dmesg(String name, List<String> args) {
+        if (!c.options().hasCapability("CAP_SYSLOG")) {
+            boolean busybox = lookup(name) instanceof ProgramLookup.Found f && (f.provider().equals("busybox")
+                    || f.provider().equals("alpine"));
+            return CommandResult.fail(1, busybox ? "dmesg: klogctl: Operation not permitted"
+                    : "dmesg: read kernel buffer failed: Operation not permitted");
+        }
+        return new Dmesg(kernel(), Exec.EPOCH_MILLIS).run(args);
     }
 
     /** A modelled program, run in the foreground in the container's PID namespace. */

@@ -307,7 +307,7 @@ public final class DockerHost implements Shell.Env, CliEnv {
     private CommandResult exec(String ns, List<String> argv, List<String> stdin) {
         String name = argv.get(0);
         List<String> args = argv.subList(1, argv.size());
-        if (name.equals("conntrack") && ConntrackEvents.requested(args)) {
+        if (name.equals("conntrack") && ConntrackEvents.requested(args) || HostTools.watches(argv)) {
             return untilSignal(ns, argv, 0, new boolean[1]);
         }
         if (HostTools.has(name)) {
@@ -389,7 +389,8 @@ public final class DockerHost implements Shell.Env, CliEnv {
         List<String> rest = command.subList(1, command.size());
         boolean[] expired = new boolean[1];
         CommandResult r;
-        if (name.equals("conntrack") && ConntrackEvents.requested(rest) || name.equals("tcpdump") && !TcpdumpRead.reads(rest)) {
+        if (name.equals("conntrack") && ConntrackEvents.requested(rest) || name.equals("tcpdump") && !TcpdumpRead.reads(rest)
+                || HostTools.watches(command)) {
             r = untilSignal(ns, command, t.nanos(), expired);
         } else if (name.equals("sleep") && rest.size() == 1 && HostTimeout.duration(rest.get(0)) > t.nanos()) {
             r = sleep(List.of(t.nanos() / 1e9 + ""));
@@ -405,20 +406,15 @@ public final class DockerHost implements Shell.Env, CliEnv {
     }
 
     /**
-     * {@code tcpdump} or {@code conntrack -E} in the foreground of namespace {@code ns}: at a live
+     * {@code tcpdump}, {@code conntrack -E} or {@code dmesg -w} in the foreground of namespace {@code ns}: at a live
      * terminal its lines as they come until Ctrl-C; in a script until the network falls silent;
      * with {@code limit} (ns) SIGTERM then, which sets {@code expired[0]}.
      */
     private CommandResult untilSignal(String ns, List<String> argv, long limit, boolean[] expired) {
-        List<String> args = argv.subList(1, argv.size());
-        ToolJob job;
-        try {
-            job = argv.get(0).equals("conntrack") ? ConntrackEvents.start(engine.kernel(), loop, ns, args)
-                    : Tcpdump.start(engine.kernel(), loop, ns, args, workingDirectory());
-        } catch (ConntrackEvents.Refused e) {
-            return e.result();
-        } catch (Tcpdump.Refused e) {
-            return e.result();
+        CommandResult[] refused = new CommandResult[1];
+        ToolJob job = startJob(ns, argv, refused);
+        if (job == null) {
+            return refused[0];
         }
         Timeout end = limit > 0 ? loop.schedule(limit, () -> {
             expired[0] = !job.stopped();
@@ -436,6 +432,23 @@ public final class DockerHost implements Shell.Env, CliEnv {
             end.cancel();
         }
         return r;
+    }
+
+    /** Starts a command that runs until a signal; null with its refusal in {@code refused[0]}. */
+    private ToolJob startJob(String ns, List<String> argv, CommandResult[] refused) {
+        if (HostTools.watches(argv)) {
+            return HostTools.watch(engine.kernel(), ns, argv, refused);
+        }
+        List<String> args = argv.subList(1, argv.size());
+        try {
+            return argv.get(0).equals("conntrack") ? ConntrackEvents.start(engine.kernel(), loop, ns, args)
+                    : Tcpdump.start(engine.kernel(), loop, ns, args, workingDirectory());
+        } catch (ConntrackEvents.Refused e) {
+            refused[0] = e.result();
+        } catch (Tcpdump.Refused e) {
+            refused[0] = e.result();
+        }
+        return null;
     }
 
     /** {@code sleep N}: lets N seconds of virtual time pass (timers, ARP ageing, retransmissions run). */

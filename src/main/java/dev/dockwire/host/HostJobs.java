@@ -26,13 +26,22 @@ final class HostJobs {
 
     /** Whether {@code argv} is a command that can run in the background here. */
     static boolean backgroundable(List<String> argv) {
-        return !argv.isEmpty() && (argv.get(0).equals("tcpdump")
+        return !argv.isEmpty() && (argv.get(0).equals("tcpdump") || HostTools.watches(argv)
                 || argv.get(0).equals("conntrack") && ConntrackEvents.requested(argv.subList(1, argv.size())));
     }
 
     /** {@code tcpdump ... &}, {@code conntrack -E ... &}. */
     CommandResult spawn(List<String> argv, java.nio.file.Path cwd) {
         List<String> args = argv.subList(1, argv.size());
+        if (HostTools.watches(argv)) {
+            CommandResult[] refused = new CommandResult[1];
+            ToolJob job = HostTools.watch(kernel, Kernel.HOST, argv, refused);
+            if (job == null) {
+                return refused[0];
+            }
+            jobs.add(job);
+            return CommandResult.ok(List.of());
+        }
         try {
             jobs.add(argv.get(0).equals("conntrack") ? ConntrackEvents.start(kernel, loop, Kernel.HOST, args)
                     : Tcpdump.start(kernel, loop, Kernel.HOST, args, cwd));

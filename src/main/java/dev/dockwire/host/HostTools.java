@@ -12,7 +12,10 @@ import dev.dockwire.tools.IpCommand;
 import dev.dockwire.tools.IpNetns;
 import dev.dockwire.tools.IptablesCommand;
 import dev.dockwire.tools.TcCommand;
+import dev.dockwire.tools.ToolJob;
+import dev.dockwire.tools.XtablesMonitor;
 import dev.dockwire.tools.debian.Brctl;
+import dev.dockwire.tools.debian.Dmesg;
 import dev.dockwire.tools.debian.HostProcess;
 import dev.dockwire.tools.debian.Nsenter;
 import dev.dockwire.tools.debian.Netstat;
@@ -31,7 +34,7 @@ import java.util.Set;
  */
 final class HostTools {
     private static final Set<String> NAMES = Set.of("ip", "bridge", "tc", "iptables", "iptables-save", "iptables-restore",
-            "conntrack", "sysctl", "brctl", "ps", "nsenter", "ss", "netstat");
+            "conntrack", "sysctl", "brctl", "ps", "nsenter", "ss", "netstat", "dmesg", "xtables-monitor");
 
     private final Engine engine;
     private final EventLoop loop;
@@ -60,9 +63,22 @@ final class HostTools {
             case "ps" -> new Ps(processes(ps(args)), Exec.EPOCH_MILLIS).run(args);
             case "ss" -> new Ss(kernel, ns, processes(null)).run(args);
             case "netstat" -> new Netstat(kernel, ns, processes(null)).run(args);
+            case "dmesg" -> new Dmesg(kernel, Exec.EPOCH_MILLIS).run(args);
             case "nsenter" -> new Nsenter(this::namespaceFile, this::namespaceOf, runner).run(args, ns);
             default -> throw new IllegalArgumentException(name);
         };
+    }
+
+    /** Whether {@code argv} watches the kernel until a signal: {@code dmesg -w}/{@code -W}, {@code xtables-monitor}. */
+    static boolean watches(List<String> argv) {
+        return argv.get(0).equals("dmesg") && Dmesg.follows(argv.subList(1, argv.size())) || argv.get(0).equals("xtables-monitor");
+    }
+
+    /** Starts a command {@link #watches} says runs until a signal; null with its refusal in {@code refused[0]}. */
+    static ToolJob watch(Kernel kernel, String ns, List<String> argv, CommandResult[] refused) {
+        List<String> args = argv.subList(1, argv.size());
+        return argv.get(0).equals("dmesg") ? new Dmesg(kernel, Exec.EPOCH_MILLIS).start(args, refused)
+                : XtablesMonitor.start(kernel, ns, args, refused);
     }
 
     private static List<String> ps(List<String> args) {

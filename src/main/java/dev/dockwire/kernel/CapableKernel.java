@@ -286,4 +286,20 @@ public final class CapableKernel implements Kernel {
         netAdmin();
         return kernel.conntrackEvents(ns, events);
     }
+
+    /**
+     * The log is the host's: reading it needs CAP_SYSLOG (kernel.dmesg_restrict=1 on Debian),
+     * which the caller checks, as Docker's seccomp profile lets syslog(2) through only with it.
+     */
+    @Override
+    public Klog klog() {
+        return kernel.klog();
+    }
+
+    /** Joining NFNLGRP_NFTRACE needs CAP_NET_ADMIN (nfnetlink_bind). */
+    @Override
+    public AutoCloseable nftTrace(String ns, Consumer<String> lines) {
+        netAdmin();
+        return kernel.nftTrace(ns, lines);
+    }
 }

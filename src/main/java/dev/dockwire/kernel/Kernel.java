@@ -212,4 +212,14 @@ public interface Kernel {
      * handle is closed. Only connections made after the subscription report, as in the kernel.
      */
     AutoCloseable conntrackEvents(String ns, Consumer<ConntrackEvent> events);
+
+    /** The kernel log ({@code dmesg}); reading it needs CAP_SYSLOG, which the caller checks. */
+    Klog klog();
+
+    /**
+     * {@code ip netns exec NS xtables-monitor --trace}: each line iptables-nft's monitor prints for
+     * packets a TRACE rule of {@code ns} marked goes to {@code lines} (on the event loop's thread
+     * when the kernel has one) until the returned handle is closed.
+     */
+    AutoCloseable nftTrace(String ns, Consumer<String> lines);
 }

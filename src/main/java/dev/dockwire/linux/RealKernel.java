@@ -131,10 +131,7 @@ public final class RealKernel implements Kernel, AutoCloseable {
     }
 
     private void closeSocket(String ns) {
-        NetlinkSocket s = sockets.remove(netnsName(ns));
-        if (s != null) {
-            s.close();
-        }
+        java.util.Optional.ofNullable(sockets.remove(netnsName(ns))).ifPresent(NetlinkSocket::close);
     }
 
     /** The device's ifindex, resolved as iproute2 does (RTM_GETLINK by IFLA_IFNAME). */
@@ -151,10 +148,7 @@ public final class RealKernel implements Kernel, AutoCloseable {
     }
 
     private Long macOrRandom(MacAddress mac) {
-        if (mac != null) {
-            return mac.bits();
-        }
-        return random != null ? MacAddress.randomLocal(random).bits() : null;
+        return mac != null ? Long.valueOf(mac.bits()) : random != null ? Long.valueOf(MacAddress.randomLocal(random).bits()) : null;
     }
 
     /** RTM_NEWLINK with NLM_F_CREATE|NLM_F_EXCL, like {@code ip link add}. */
@@ -394,10 +388,8 @@ public final class RealKernel implements Kernel, AutoCloseable {
     }
 
     private static KernelException sysctlError(String key, IOException e) {
-        if (e instanceof NoSuchFileException) {
-            return new KernelException("sysctl: cannot stat " + sysctlPath(key) + ": No such file or directory");
-        }
-        return new KernelException("sysctl: setting key \"" + key + "\": " + e.getMessage());
+        return new KernelException(e instanceof NoSuchFileException ? "sysctl: cannot stat " + sysctlPath(key) + ": No such file or directory"
+                : "sysctl: setting key \"" + key + "\": " + e.getMessage());
     }
 
     private void requireNamespace(String ns) {
@@ -554,6 +546,17 @@ public final class RealKernel implements Kernel, AutoCloseable {
     public AutoCloseable conntrackEvents(String ns, Consumer<ConntrackEvent> events) {
         requireNamespace(ns);
         return new CtnetlinkEvents(netnsName(ns), loop, events);
+    }
+
+    @Override
+    public dev.dockwire.kernel.Klog klog() {
+        return new RealKmsg(loop);
+    }
+
+    @Override
+    public AutoCloseable nftTrace(String ns, Consumer<String> lines) {
+        requireNamespace(ns);
+        return RealKmsg.monitor(loop, lines, "ip", "netns", "exec", netnsName(ns), "xtables-monitor", "--trace");
     }
 
     /** Deletes every namespace this kernel made (the host's last), closing its sockets. */

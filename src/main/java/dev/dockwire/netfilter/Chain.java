@@ -20,6 +20,12 @@ public final class Chain {
     Rule[] compiled = new Rule[0];
     Chain[] jumps = new Chain[0];
     int references;
+    /** The nft chain handle its table gave it, 0 while the chain does not exist for nft. */
+    long handle;
+    /** Declared by iptables-restore ({@code :INPUT ACCEPT}): iptables-nft creates such a built-in chain even when empty. */
+    public boolean declared;
+    /** When it was made ({@link Table#made}); a copy keeps it. */
+    long made = Table.made();
 
     public Chain(String name, Hook hook, int policy) {
         this.name = name;
@@ -62,6 +68,9 @@ public final class Chain {
         c.policyPackets = policyPackets;
         c.policyBytes = policyBytes;
         c.rules.addAll(rules);
+        c.handle = handle;
+        c.declared = declared;
+        c.made = made;
         return c;
     }
 

@@ -5,7 +5,8 @@ package dev.dockwire.netfilter;
  * packet, then its target decides: a verdict ends the walk, a jump pushes the return point, a goto
  * does not, RETURN (or the end of a user chain) pops it, and the end of the built-in chain (or a
  * RETURN with nothing to pop) applies the policy, which has counters of its own. Walks arrays
- * with a preallocated stack, so it allocates nothing.
+ * with a preallocated stack, so it allocates nothing. A packet TRACE marked has each rule it
+ * matches and the policy reported (nft_do_chain's nft_trace_packet): one flag read per matched rule.
  */
 public final class IptDoTable {
     private Chain[] stackChain = new Chain[4]; // grows with deeper jumps (Docker nests three)
@@ -20,7 +21,7 @@ public final class IptDoTable {
         while (true) {
             if (i >= rules.length) {
                 if (sp == 0) {
-                    return policy(base, p);
+                    return policy(base, p, ctx);
                 }
                 sp--;
                 c = stackChain[sp];
@@ -41,6 +42,9 @@ public final class IptDoTable {
             r.bytes += p.length;
             if (r.target != null) {
                 int v = r.target.target(p, ctx);
+                if (p.nfTrace) {
+                    ctx.trace(c, r, v, null);
+                }
                 if (v != Verdict.CONTINUE) {
                     return decided(p, c, i, v);
                 }
@@ -49,6 +53,9 @@ public final class IptDoTable {
             }
             Chain j = jumps[i];
             if (j != null) {
+                if (p.nfTrace) {
+                    ctx.trace(c, r, Verdict.CONTINUE, j);
+                }
                 if (!r.isGoto) {
                     if (sp == stackChain.length) {
                         grow();
@@ -64,11 +71,14 @@ public final class IptDoTable {
                 continue;
             }
             int v = r.verdict;
+            if (p.nfTrace) {
+                ctx.trace(c, r, v, null);
+            }
             if (v == Verdict.CONTINUE) {
                 i++;
             } else if (v == Verdict.RETURN) {
                 if (sp == 0) {
-                    return policy(base, p);
+                    return policy(base, p, ctx);
                 }
                 sp--;
                 c = stackChain[sp];
@@ -88,9 +98,12 @@ public final class IptDoTable {
         return verdict;
     }
 
-    private static int policy(Chain base, NfPacket p) {
+    private static int policy(Chain base, NfPacket p, XtContext ctx) {
         base.policyPackets++;
         base.policyBytes += p.length;
+        if (p.nfTrace) {
+            ctx.trace(base, null, base.policy, null);
+        }
         return decided(p, base, -1, base.policy);
     }
 

@@ -47,4 +47,16 @@ public interface NfNet {
 
     /** icmp_send about {@code packet} (reader index at its IPv4 header); {@code packet} stays the caller's. */
     void sendIcmpError(ByteBuf packet, int type, int code);
+
+    /** printk: a line in the host's kernel log ({@code dmesg}), which every namespace shares. */
+    void printk(String line);
+
+    /** net_ratelimit: whether a rate-limited network warning may be printed now (one state per host). */
+    boolean netRatelimit();
+
+    /**
+     * nf_log_allowed (nf_log_syslog.c): whether LOG and TRACE lines of this namespace reach the
+     * kernel log: in the host's own namespace, not in a container's ({@code nf_log_all_netns} is 0).
+     */
+    boolean nfLogAllowed();
 }

@@ -50,6 +50,8 @@ public final class NfPacket {
     public Chain verdictChain;
     /** That rule's index in {@link #verdictChain}'s rules, or -1 when the built-in chain's policy decided. */
     public int verdictRule;
+    /** {@code skb->nf_trace}: a TRACE rule marked the packet; the table walk reports its rules. */
+    public boolean nfTrace;
 
     public NfPacket(NfNet net) {
         this.net = net;
@@ -65,6 +67,7 @@ public final class NfPacket {
         this.ctSeen = false;
         this.hotdrop = false;
         this.reject = 0;
+        this.nfTrace = false;
         parse();
     }
 

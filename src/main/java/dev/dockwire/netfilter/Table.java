@@ -60,6 +60,10 @@ public final class Table {
     public final Chain[] builtin = new Chain[5];
     /** User chains in strcmp order, as the nft backend lists them. */
     public final Map<String, Chain> user = new TreeMap<>();
+    /** The order chains and rules are made in, every table's: a commit numbers what it adds in this order. */
+    private static long made;
+    /** The table's handle generator (nft's table->hgenerator): chains and rules share it; a fresh table starts at 1. */
+    private long nextHandle = 1;
 
     /** A fresh table: built-in chains with ACCEPT policies, no rules. */
     public Table(Kind kind) {
@@ -112,6 +116,7 @@ public final class Table {
 
     public Table copy() {
         Table t = new Table(kind, true);
+        t.nextHandle = nextHandle;
         for (int i = 0; i < 5; i++) {
             if (builtin[i] != null) {
                 t.builtin[i] = builtin[i].copy();
@@ -121,6 +126,35 @@ public final class Table {
             t.user.put(c.name, c.copy());
         }
         return t;
+    }
+
+    /**
+     * Gives the chains iptables-nft has created by now and the new rules their handles, as the
+     * kernel does at commit (nf_tables_newchain/newrule): chains first, then rules. iptables-nft
+     * makes a built-in chain only once it is used (a rule, a policy, a restore's declaration).
+     */
+    public void assignHandles() {
+        List<Chain> chains = new ArrayList<>();
+        List<Rule> rules = new ArrayList<>();
+        for (Chain c : chains()) {
+            if (c.handle == 0 && (!c.builtin() || c.declared || !c.rules.isEmpty() || c.policy != Verdict.ACCEPT)) {
+                chains.add(c);
+            }
+            for (Rule r : c.rules) {
+                if (r.handle == 0) {
+                    rules.add(r);
+                }
+            }
+        }
+        chains.sort(java.util.Comparator.comparingLong(c -> c.made));
+        rules.sort(java.util.Comparator.comparingLong(r -> r.made));
+        chains.forEach(c -> c.handle = nextHandle++);
+        rules.forEach(r -> r.handle = nextHandle++);
+    }
+
+    /** The next number in the order chains and rules are made in. */
+    static synchronized long made() {
+        return ++made;
     }
 
     /** Resolves jumps, counts references, and builds the arrays the packet path walks. */

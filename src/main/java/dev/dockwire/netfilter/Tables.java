@@ -40,6 +40,7 @@ public final class Tables {
 
     /** Installs a committed table (xt_replace_table) and tells the owner. */
     public void install(Table t) {
+        t.assignHandles();
         tables[t.kind.ordinal()] = t;
         onCommit.run();
     }

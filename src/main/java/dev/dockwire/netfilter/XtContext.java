@@ -11,6 +11,13 @@ public interface XtContext {
     void log(String line);
 
     /**
+     * nft_trace_packet for a packet marked by TRACE: {@code rule} of {@code chain} matched with
+     * {@code verdict} (a jump or goto to {@code to} when not null), or with a null rule the
+     * built-in chain's policy applied. Only called while {@link NfPacket#nfTrace} is set.
+     */
+    void trace(Chain chain, Rule rule, int verdict, Chain to);
+
+    /**
      * nf_nat_setup_info: maps connection {@code ct} for manip type {@link NatRange#MANIP_SRC} or
      * {@link NatRange#MANIP_DST} within {@code range}; returns the verdict (DROP when no tuple is free).
      */

@@ -20,6 +20,7 @@ public final class Emulation implements AutoCloseable {
     private final Backlog backlog;
     private final Map<String, Namespace> namespaces = new LinkedHashMap<>();
     private final Tracepoint<StackProbe> tracepoint = new Tracepoint<>(StackProbe.OFF);
+    private final Map<String, KernelLog> kernelLogs = new java.util.HashMap<>();
 
     public Emulation(long seed) {
         this(new EventLoop(), new SeededRandom(seed));
@@ -60,6 +61,15 @@ public final class Emulation implements AutoCloseable {
         Namespace ns = new Namespace(this, name);
         namespaces.put(name, ns);
         return ns;
+    }
+
+    /**
+     * The kernel log of the host a namespace belongs to: namespaces are named {@code HOST/NAME},
+     * and every namespace of one host writes to one log, as on Linux.
+     */
+    public KernelLog kernelLog(String namespace) {
+        int slash = namespace.indexOf('/');
+        return kernelLogs.computeIfAbsent(slash < 0 ? "" : namespace.substring(0, slash), h -> new KernelLog(loop));
     }
 
     public Namespace namespace(String name) {

@@ -332,6 +332,23 @@ public final class Namespace implements StackNet, NfNet {
         return v != null ? v : DEFAULT_SYSCTLS.get(key);
     }
 
+    @Override
+    public void printk(String line) {
+        emulation.kernelLog(name).printk(line);
+    }
+
+    @Override
+    public boolean netRatelimit() {
+        return emulation.kernelLog(name).netRatelimit();
+    }
+
+    /** The host's own namespace is {@code HOST/host}; a namespace made without a host stands alone and is its own. */
+    @Override
+    public boolean nfLogAllowed() {
+        int slash = name.indexOf('/');
+        return slash < 0 || name.substring(slash + 1).equals("host");
+    }
+
     /** Like {@code sysctl -w KEY=VALUE}; an unknown key fails like sysctl does. */
     public void sysctl(String key, String value) {
         if (!DEFAULT_SYSCTLS.containsKey(key)) {

@@ -136,7 +136,8 @@ public final class Conntrack {
             }
             if (ctx.conntrackMax() > 0 && count >= ctx.conntrackMax() && !makeRoom()) {
                 stats.drop++;
-                ctx.log("nf_conntrack: nf_conntrack: table full, dropping packet");
+                // __nf_conntrack_alloc's net_warn_ratelimited, with nf_conntrack_core.c's pr_fmt prefix.
+                ctx.warnRatelimited("nf_conntrack: nf_conntrack: table full, dropping packet");
                 return Verdict.DROP;
             }
             c = new Conn(proto, p.src, p.dst, sport, dport);

@@ -9,6 +9,6 @@ public interface ConntrackContext {
     /** {@code nf_conntrack_max}; 0 means unbounded. */
     int conntrackMax();
 
-    /** A kernel log line ({@code dmesg}). */
-    void log(String line);
+    /** net_warn_ratelimited: a kernel log line ({@code dmesg}) unless net_ratelimit suppresses it. */
+    void warnRatelimited(String line);
 }

@@ -10,6 +10,7 @@ import dev.dockwire.netfilter.NatRange;
 import dev.dockwire.netfilter.NfHooks;
 import dev.dockwire.netfilter.NfNet;
 import dev.dockwire.netfilter.NfPacket;
+import dev.dockwire.netfilter.Rule;
 import dev.dockwire.netfilter.Table;
 import dev.dockwire.netfilter.Tables;
 import dev.dockwire.netfilter.Verdict;
@@ -30,6 +31,7 @@ import io.netty.buffer.ByteBuf;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.function.Consumer;
 
 /**
  * Netfilter for IPv4 in one namespace: the tables, conntrack and NAT, and the hook functions in
@@ -56,8 +58,10 @@ public final class Netfilter implements NfHooks, XtContext, ConntrackContext {
     private final NfPacket pkt;
     private final IptDoTable ipt = new IptDoTable();
     private final NfReject reject = new NfReject();
+    private final NftTrace trace = new NftTrace(0);
     private final Ipv4Packet ip = new Ipv4Packet();
-    private final List<String> log = new ArrayList<>();
+    private static final int RECENT = 256;
+    private final java.util.ArrayDeque<String> log = new java.util.ArrayDeque<>();
     private final long[] drops = new long[5];
     private Table raw;
     private Table mangle;
@@ -91,9 +95,12 @@ public final class Netfilter implements NfHooks, XtContext, ConntrackContext {
         return drops[h.ordinal()];
     }
 
-    /** The kernel log lines netfilter wrote ({@code dmesg}): LOG targets and conntrack warnings. */
+    /**
+     * The last {@value #RECENT} kernel log lines this namespace's netfilter wrote (LOG targets and
+     * conntrack warnings), as {@code dmesg} prints them, whether or not they reached the host's log.
+     */
     public List<String> log() {
-        return Collections.unmodifiableList(log);
+        return Collections.unmodifiableList(new ArrayList<>(log));
     }
 
     /** Re-reads {@code net.netfilter.nf_conntrack_max}. */
@@ -107,10 +114,39 @@ public final class Netfilter implements NfHooks, XtContext, ConntrackContext {
         return conntrackMax;
     }
 
+    /** nf_log_packet: the LOG target's line, in the host's log only where nf_log_allowed. */
     @Override
     public void log(String line) {
+        recent(line);
+        if (ns.nfLogAllowed()) {
+            ns.printk(line);
+        }
+    }
+
+    @Override
+    public void trace(Chain chain, Rule rule, int verdict, Chain to) {
+        trace.event(pkt, chain, rule, verdict, to);
+    }
+
+    /** {@code xtables-monitor --trace} in this namespace: each line it prints goes to {@code lines} until closed. */
+    public AutoCloseable monitorTrace(Consumer<String> lines) {
+        return trace.monitor(lines);
+    }
+
+    @Override
+    public void warnRatelimited(String line) {
+        if (ns.netRatelimit()) {
+            recent(line);
+            ns.printk(line);
+        }
+    }
+
+    private void recent(String line) {
         long us = loop.nanos() / 1000;
-        log.add(String.format("[%5d.%06d] %s", us / 1_000_000, us % 1_000_000, line));
+        if (log.size() == RECENT) {
+            log.removeFirst();
+        }
+        log.addLast(String.format("[%5d.%06d] %s", us / 1_000_000, us % 1_000_000, line));
     }
 
     @Override
@@ -141,9 +177,10 @@ public final class Netfilter implements NfHooks, XtContext, ConntrackContext {
             return Verdict.ACCEPT;
         }
         Chain c = t.builtin[p.hook];
-        if (c == null || c.trivial()) {
+        if (c == null || c.trivial() && !(p.nfTrace && c.declared)) {
             return Verdict.ACCEPT;
         }
+        trace.enter(t.name());
         int v = ipt.run(c, p, this);
         ns.tracepoint().probe().table(p, t, v);
         return v;

@@ -17,7 +17,7 @@ public final class XtExtensions {
     private static final Set<String> UNSUPPORTED_TARGETS = Set.of("AUDIT", "CHECKSUM", "CLASSIFY", "CLUSTERIP",
             "CONNMARK", "CONNSECMARK", "CT", "DSCP", "ECN", "HMARK", "IDLETIMER", "LED", "MARK", "NETMAP", "NFLOG",
             "NFQUEUE", "NOTRACK", "RATEEST", "REDIRECT", "SECMARK", "SET", "SYNPROXY", "TCPMSS", "TCPOPTSTRIP",
-            "TEE", "TOS", "TPROXY", "TRACE", "TTL", "ULOG");
+            "TEE", "TOS", "TPROXY", "TTL", "ULOG");
 
     private XtExtensions() {
     }
@@ -46,6 +46,7 @@ public final class XtExtensions {
             case "SNAT" -> new XtNat.Parser(false);
             case "MASQUERADE" -> new XtMasquerade.Parser();
             case "LOG" -> new XtLog.Parser();
+            case "TRACE" -> new XtTrace.Parser();
             default -> {
                 if (UNSUPPORTED_TARGETS.contains(name)) {
                     throw XtablesException.param("Couldn't load target `" + name + "':No such file or directory\n");
@@ -58,7 +59,7 @@ public final class XtExtensions {
     /** Whether NAME is a target extension iptables knows (a chain may not be called so). */
     public static boolean isTarget(String name) {
         return switch (name) {
-            case "REJECT", "DNAT", "SNAT", "MASQUERADE", "LOG" -> true;
+            case "REJECT", "DNAT", "SNAT", "MASQUERADE", "LOG", "TRACE" -> true;
             default -> UNSUPPORTED_TARGETS.contains(name);
         };
     }
