@@ -5,6 +5,7 @@ import dev.dockwire.docker.PortBinding;
 import dev.dockwire.docker.engine.ContainerProcesses;
 import dev.dockwire.docker.engine.Engine;
 import dev.dockwire.kernel.Kernel;
+import dev.dockwire.proc.OpenFiles;
 import dev.dockwire.proc.Process;
 import dev.dockwire.tools.debian.HostProcess;
 import java.util.ArrayList;
@@ -53,13 +54,22 @@ final class HostProcesses {
                     "-id", c.id(), "-address", CONTAINERD_SOCK), "Sl", "?", started, Kernel.HOST, List.of()));
             for (Process p : procs.running()) {
                 out.add(new HostProcess(p.hostPid(), procs.hostParent(p), "root", p.argv(), p.pid() == 1 ? "Ss" : "S", "?",
-                        p.startNanos(), c.netns(), List.of()));
+                        p.startNanos(), c.netns(), sockets(p)));
             }
         }
         out.sort(Comparator.comparingInt(HostProcess::pid));
         if (self != null) {
             int pid = out.get(out.size() - 1).pid() + 1;
             out.add(new HostProcess(pid, SHELL, "root", self, "R+", "pts/0", nowNanos, Kernel.HOST, List.of()));
+        }
+        return out;
+    }
+
+    /** The bound sockets a container's process holds, as the host sees them through its fds. */
+    private static List<HostProcess.Socket> sockets(Process p) {
+        List<HostProcess.Socket> out = new ArrayList<>();
+        for (OpenFiles.Socket s : p.openFiles().sockets()) {
+            out.add(new HostProcess.Socket(s.proto(), s.addr(), s.port(), s.fd()));
         }
         return out;
     }

@@ -22,6 +22,8 @@ public final class Process {
     private final Map<Signal, Runnable> handlers = new EnumMap<>(Signal.class);
     private final List<IntConsumer> exitListeners = new ArrayList<>();
     private final List<Runnable> whileStopped = new ArrayList<>();
+    /** The sockets the process holds open, as its fds show them ({@code ss -p}, {@code /proc/PID/fd}). */
+    private OpenFiles openFiles = OpenFiles.NONE;
     private Integer status;
     private Signal killedBy;
     private boolean stopped;
@@ -36,6 +38,16 @@ public final class Process {
     }
 
     /** The pid inside its namespace (1 for a container's main process). */
+    /** The bound sockets the process holds open. */
+    public OpenFiles openFiles() {
+        return openFiles;
+    }
+
+    /** Set by whoever gives the process its sockets. */
+    public void openFiles(OpenFiles files) {
+        this.openFiles = files;
+    }
+
     public int pid() {
         return pid;
     }

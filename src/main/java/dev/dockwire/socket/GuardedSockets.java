@@ -71,6 +71,28 @@ public final class GuardedSockets implements Sockets {
         return sockets.sourceAddressFor(dst);
     }
 
+    /** A bound socket the process holds: {@code tcp} (listening) or {@code udp}, its local address and port, its fd. */
+    public record Bound(String proto, int addr, int port, int fd) {
+    }
+
+    /**
+     * The listening TCP and bound UDP sockets still open, each with the fd it would have (3 upwards
+     * in the order opened, after stdin, stdout and stderr).
+     */
+    public List<Bound> bound() {
+        List<Bound> out = new ArrayList<>();
+        int fd = 3;
+        for (AutoCloseable s : open) {
+            if (s instanceof TcpListener l) {
+                out.add(new Bound("tcp", l.localAddress(), l.localPort(), fd));
+            } else if (s instanceof UdpSocket u && u.localPort() != 0) {
+                out.add(new Bound("udp", u.localAddress(), u.localPort(), fd));
+            }
+            fd++;
+        }
+        return out;
+    }
+
     /** Sockets the process opened and has not closed. */
     public int openCount() {
         return open.size();

@@ -14,6 +14,7 @@ import dev.dockwire.proc.PidNamespace;
 import dev.dockwire.proc.Process;
 import dev.dockwire.sim.EventLoop;
 import dev.dockwire.sim.Timeout;
+import dev.dockwire.proc.OpenFiles;
 import dev.dockwire.socket.GuardedSockets;
 import dev.dockwire.socket.Sockets;
 import java.util.ArrayList;
@@ -117,6 +118,7 @@ public final class Exec implements ProcessContext {
         argv.add(name);
         argv.addAll(args);
         process = pids.spawn(ppid, argv, env, loop.nanos());
+        process.openFiles(this::boundSockets);
         process.onExit(status -> {
             if (exitStatus == null) {
                 exitStatus = status;
@@ -212,6 +214,20 @@ public final class Exec implements ProcessContext {
             exitStatus = 1;
         }
         return new CommandOutput(exitStatus, List.copyOf(lines));
+    }
+
+    /** The sockets the process has bound and holds open (listening TCP, bound UDP), as {@code ss -p} finds them by fd. */
+    public List<OpenFiles.Socket> boundSockets() {
+        return sockets == null ? List.of() : bound(sockets);
+    }
+
+    /** {@code sockets}' bound ones as open files. */
+    static List<OpenFiles.Socket> bound(GuardedSockets sockets) {
+        List<OpenFiles.Socket> out = new ArrayList<>();
+        for (GuardedSockets.Bound b : sockets.bound()) {
+            out.add(new OpenFiles.Socket(b.proto(), b.addr(), b.port(), b.fd()));
+        }
+        return out;
     }
 
     @Override

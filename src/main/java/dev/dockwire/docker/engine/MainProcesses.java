@@ -7,6 +7,7 @@ import dev.dockwire.docker.Container;
 import dev.dockwire.docker.ImageConfig;
 import dev.dockwire.proc.PidNamespace;
 import dev.dockwire.proc.Process;
+import dev.dockwire.proc.OpenFiles;
 import dev.dockwire.socket.GuardedSockets;
 import dev.dockwire.sim.EventLoop;
 import java.util.ArrayList;
@@ -133,9 +134,19 @@ final class MainProcesses {
             r = new ContainerProcesses(pids, init, shim, null, true, proxies);
         } else {
             Process init = pids.spawn(0, argv.isEmpty() ? List.of("/bin/sh") : argv, env, clock.nanos());
-            ImageDaemons.Daemon d = ImageDaemons.start(declared, clock, c, crashable(c, init, log),
-                    files -> new Exec(engine, clock, c.netns(), c.hostname(), files).credentials(Credentials.of(c))
-                            .output((stream, line) -> log.append(stream, clock.nanos(), line)));
+            GuardedSockets initSockets = crashable(c, init, log);
+            List<Exec> contexts = new ArrayList<>();
+            init.openFiles(() -> {
+                List<OpenFiles.Socket> open = new ArrayList<>(Exec.bound(initSockets));
+                contexts.forEach(e -> open.addAll(e.boundSockets()));
+                return open;
+            });
+            ImageDaemons.Daemon d = ImageDaemons.start(declared, clock, c, initSockets, files -> {
+                Exec e = new Exec(engine, clock, c.netns(), c.hostname(), files).credentials(Credentials.of(c))
+                        .output((stream, line) -> log.append(stream, clock.nanos(), line));
+                contexts.add(e);
+                return e;
+            });
             if (d != null) {
                 // nginx: SIGQUIT graceful, SIGTERM/SIGINT fast shutdown, both exit 0; every daemon ends
                 // cleanly on its image's STOPSIGNAL too (httpd's SIGWINCH is its graceful stop).
