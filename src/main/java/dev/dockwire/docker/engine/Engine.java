@@ -337,6 +337,7 @@ public final class Engine implements Swarm.Member, ProcessHost {
             throw new EngineException(missing.createFailed());
         }
         HostConfigCheck.checkSysctls(kernel, c);
+        JsonFileOptions.parse(c.options().logOpts()); // the logger is made before the task: a bad value fails the start
         monitor.startedByHand(c);
         return restart(c);
     }

@@ -12,7 +12,7 @@ import java.util.function.Function;
  * The daemon's checks of a new container's HostConfig flags, with moby 28's texts:
  * capabilities (oci/caps/utils.go {@code NormalizeLegacyCapabilities}: {@code unknown capability}),
  * links (runconfig/hostconfig_unix.go: none with host networking; daemon/daemon_unix.go: the
- * linked container must exist), and at start the sysctls a shared namespace refuses (runc's
+ * linked container must exist), the json-file driver's {@code --log-opt} keys ({@link JsonFileOptions}), and at start the sysctls a shared namespace refuses (runc's
  * {@code sysctl "net.X" not allowed in host network namespace}).
  */
 final class HostConfigCheck {
@@ -45,6 +45,7 @@ final class HostConfigCheck {
         ContainerOptions o = req.options();
         checkCaps("CapAdd", o.capAdd());
         checkCaps("CapDrop", o.capDrop());
+        JsonFileOptions.validate(o.logOpts());
         if (!o.links().isEmpty() && mode.equals("host")) {
             throw new EngineException("conflicting options: host type networking can't be used with links. This would result in undefined behavior");
         }
