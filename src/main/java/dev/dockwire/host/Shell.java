@@ -272,6 +272,9 @@ public final class Shell {
      * statuses of its commands, {@code ${PIPESTATUS[N]}} one of them, {@code $PIPESTATUS} the first.
      */
     private void pipeStatus(List<Integer> statuses) {
+        if (statuses.isEmpty()) {
+            return;
+        }
         vars.keySet().removeIf(k -> k.startsWith("PIPESTATUS"));
         List<String> texts = statuses.stream().map(String::valueOf).toList();
         vars.put("PIPESTATUS", texts.get(0));

@@ -336,8 +336,7 @@ public final class Engine implements Swarm.Member, ProcessHost {
         if (missing != null) {
             throw new EngineException(missing.createFailed());
         }
-        HostConfigCheck.checkSysctls(kernel, c);
-        JsonFileOptions.parse(c.options().logOpts()); // the logger is made before the task: a bad value fails the start
+        HostConfigCheck.checkStart(kernel, c);
         monitor.startedByHand(c);
         return restart(c);
     }

@@ -88,6 +88,12 @@ final class HostConfigCheck {
         });
     }
 
+    /** What {@code docker start} refuses before anything runs: the json-file options ({@link JsonFileOptions#parse}), the sysctls. */
+    static void checkStart(dev.dockwire.kernel.Kernel kernel, Container c) {
+        JsonFileOptions.parse(c.options().logOpts()); // the logger is made before the task: a bad value fails the start
+        checkSysctls(kernel, c);
+    }
+
     /**
      * At start, runc's validateSysctl (libcontainer/configs/validate): a net.* sysctl in a network
      * namespace the container does not own is refused, and so is a key no namespace of the
@@ -97,7 +103,7 @@ final class HostConfigCheck {
      * A net.* key no network namespace has fails where runc's init opens it (the host's namespace
      * has every key a new one has).
      */
-    static void checkSysctls(dev.dockwire.kernel.Kernel kernel, Container c) {
+    private static void checkSysctls(dev.dockwire.kernel.Kernel kernel, Container c) {
         String mode = c.networkMode();
         boolean sharedNet = mode.equals("host") || mode.startsWith("container:");
         for (Map.Entry<String, String> e : new java.util.TreeMap<>(c.options().sysctls()).entrySet()) {
