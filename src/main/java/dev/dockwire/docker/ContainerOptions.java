@@ -12,12 +12,13 @@ import java.util.Map;
  * {@code --sysctl KEY=VALUE} and {@code --link NAME[:ALIAS]}; the resolver's {@code --dns-search}
  * and {@code --dns-option} (HostConfig.DnsSearch/DnsOptions), {@code --domainname}
  * (Config.Domainname) and {@code --mac-address} (the first network's EndpointSettings.MacAddress
- * as the 28 client sends it; null: the driver's).
+ * as the 28 client sends it; null: the driver's); {@code --log-opt KEY=VALUE} (HostConfig.LogConfig.Config
+ * of the json-file driver).
  */
 public record ContainerOptions(List<String> capAdd, List<String> capDrop, boolean privileged, boolean readOnly,
                                Map<String, String> tmpfs, String user, boolean init, Map<String, String> sysctls,
                                List<String> links, List<String> dnsSearch, List<String> dnsOptions, String domainname,
-                               MacAddress macAddress) {
+                               MacAddress macAddress, Map<String, String> logOpts) {
     public static final ContainerOptions NONE = new ContainerOptions(List.of(), List.of(), false, false, Map.of(), "", false,
             Map.of(), List.of());
 
@@ -27,16 +28,30 @@ public record ContainerOptions(List<String> capAdd, List<String> capDrop, boolea
         this(capAdd, capDrop, privileged, readOnly, tmpfs, user, init, sysctls, links, List.of(), List.of(), "", null);
     }
 
+    /** Options without {@code --log-opt}s. */
+    public ContainerOptions(List<String> capAdd, List<String> capDrop, boolean privileged, boolean readOnly,
+                            Map<String, String> tmpfs, String user, boolean init, Map<String, String> sysctls, List<String> links,
+                            List<String> dnsSearch, List<String> dnsOptions, String domainname, MacAddress macAddress) {
+        this(capAdd, capDrop, privileged, readOnly, tmpfs, user, init, sysctls, links, dnsSearch, dnsOptions, domainname,
+                macAddress, Map.of());
+    }
+
+    /** The same options with {@code --log-opt}s (compose's {@code logging.options}). */
+    public ContainerOptions withLogOpts(Map<String, String> opts) {
+        return new ContainerOptions(capAdd, capDrop, privileged, readOnly, tmpfs, user, init, sysctls, links, dnsSearch,
+                dnsOptions, domainname, macAddress, opts);
+    }
+
     /** The same options with compose's {@code dns_search}, {@code dns_opt}, {@code domainname} and {@code mac_address}. */
     public ContainerOptions withResolver(List<String> search, List<String> options, String domain, MacAddress mac) {
         return new ContainerOptions(capAdd, capDrop, privileged, readOnly, tmpfs, user, init, sysctls, links, search, options,
-                domain, mac);
+                domain, mac, logOpts);
     }
 
     /** The same options with compose's {@code links}/{@code external_links} as {@code --link} values. */
     public ContainerOptions withLinks(List<String> l) {
         return new ContainerOptions(capAdd, capDrop, privileged, readOnly, tmpfs, user, init, sysctls, l, dnsSearch, dnsOptions,
-                domainname, macAddress);
+                domainname, macAddress, logOpts);
     }
 
     public ContainerOptions {
@@ -49,6 +64,7 @@ public record ContainerOptions(List<String> capAdd, List<String> capDrop, boolea
         dnsSearch = List.copyOf(dnsSearch);
         dnsOptions = List.copyOf(dnsOptions);
         domainname = domainname == null ? "" : domainname;
+        logOpts = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(logOpts));
     }
 
     /**

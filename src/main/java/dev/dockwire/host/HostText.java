@@ -1,6 +1,7 @@
 package dev.dockwire.host;
 
 import dev.dockwire.text.Flavour;
+import dev.dockwire.text.Pipe;
 import dev.dockwire.text.TextContext;
 import dev.dockwire.text.TextFiles;
 import dev.dockwire.text.TextResult;
@@ -25,6 +26,12 @@ final class HostText {
      */
     static CommandResult run(String name, List<String> args, List<String> stdin, Shell.Env env, Flavour flavour,
             TextContext.Commands commands) {
+        return run(name, args, stdin, env, flavour, commands, Pipe.open());
+    }
+
+    /** As above, its output going into {@code out} (a pipe whose reader may stop early). */
+    static CommandResult run(String name, List<String> args, List<String> stdin, Shell.Env env, Flavour flavour,
+            TextContext.Commands commands, Pipe out) {
         TextTool tool = TextTools.find(name);
         TextFiles files = new TextFiles() {
             @Override
@@ -39,7 +46,7 @@ final class HostText {
         };
         TextContext.Commands run = commands != null ? commands
                 : (argv, in) -> TextResult.fail(127, name + ": " + argv.get(0) + ": No such file or directory");
-        TextResult r = tool.run(args, stdin, new TextContext(files, flavour, run));
+        TextResult r = tool.run(args, stdin, new TextContext(files, flavour, run, out));
         return new CommandResult(r.status(), r.output());
     }
 

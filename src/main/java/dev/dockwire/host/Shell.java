@@ -2,8 +2,10 @@ package dev.dockwire.host;
 
 import dev.dockwire.app.sh.Printf;
 import dev.dockwire.docker.engine.Exec;
+import dev.dockwire.proc.BoundedOutput;
 import dev.dockwire.proc.JobControl;
 import dev.dockwire.text.Flavour;
+import dev.dockwire.text.Pipe;
 import dev.dockwire.tools.CommandResult;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -213,7 +215,7 @@ public final class Shell {
 
     /** As {@link #run(List)}, with {@code stdin} (null: none) as the command's input. */
     public CommandResult run(List<String> argv, List<String> stdin) {
-        return command(new ShellParser.Command(List.copyOf(argv), null, false, false), stdin, false);
+        return command(new ShellParser.Command(List.copyOf(argv), null, false, false), stdin, false, Pipe.open());
     }
 
     private Shell withVars(Map<String, String> v) {
@@ -225,6 +227,7 @@ public final class Shell {
         List<String> stdin = null;
         CommandResult last = CommandResult.ok(List.of());
         List<String> errors = new ArrayList<>();
+        List<Integer> statuses = new ArrayList<>();
         for (int i = 0; i < stages.size(); i++) {
             ShellParser.Command cmd = stages.get(i);
             if (cmd.input() != null) {
@@ -237,7 +240,9 @@ public final class Shell {
             }
             List<String> in = stdin;
             boolean terminal = i == stages.size() - 1 && cmd.redirect() == null && nesting == 0;
-            last = i < stages.size() - 1 || cmd.redirect() != null ? collected(() -> command(cmd, in, false)) : command(cmd, in, terminal);
+            Pipe pipe = i < stages.size() - 1 && stages.get(i + 1).input() == null ? Pipe.into(stages.get(i + 1).words()) : Pipe.open();
+            last = i < stages.size() - 1 || cmd.redirect() != null ? collected(() -> command(cmd, in, false, pipe))
+                    : command(cmd, in, terminal, pipe);
             List<String> output = last.output();
             if (cmd.discardErrors() || cmd.redirect() != null) {
                 // Output went to a file (or errors to /dev/null): nothing reaches the next stage from errors.
@@ -254,10 +259,30 @@ public final class Shell {
                 }
             }
             stdin = last.output();
+            statuses.add(last.status());
         }
+        pipeStatus(statuses);
         List<String> all = new ArrayList<>(errors);
         all.addAll(last.output());
         return new CommandResult(last.status(), all);
+    }
+
+    /**
+     * bash's PIPESTATUS after a foreground pipeline: {@code ${PIPESTATUS[@]}} (and {@code [*]}) the
+     * statuses of its commands, {@code ${PIPESTATUS[N]}} one of them, {@code $PIPESTATUS} the first.
+     */
+    private void pipeStatus(List<Integer> statuses) {
+        if (statuses.isEmpty()) {
+            return;
+        }
+        vars.keySet().removeIf(k -> k.startsWith("PIPESTATUS"));
+        List<String> texts = statuses.stream().map(String::valueOf).toList();
+        vars.put("PIPESTATUS", texts.get(0));
+        vars.put("PIPESTATUS[@]", String.join(" ", texts));
+        vars.put("PIPESTATUS[*]", String.join(" ", texts));
+        for (int i = 0; i < texts.size(); i++) {
+            vars.put("PIPESTATUS[" + i + "]", texts.get(i));
+        }
     }
 
     /** {@code < FILE}: the file's lines, or null when there is none. */
@@ -266,7 +291,7 @@ public final class Shell {
         return content == null ? null : content.lines().toList();
     }
 
-    private CommandResult command(ShellParser.Command cmd, List<String> stdin, boolean terminal) {
+    private CommandResult command(ShellParser.Command cmd, List<String> stdin, boolean terminal, Pipe pipe) {
         List<String> argv = cmd.words();
         if (argv.isEmpty()) {
             return CommandResult.ok(List.of());
@@ -279,8 +304,10 @@ public final class Shell {
             case "true", ":" -> CommandResult.ok(List.of());
             case "false" -> new CommandResult(1, List.of());
             case "exit" -> exit(args);
-            case "cat" -> cat(args, stdin);
+            case "cat" -> cat(args, stdin, pipe);
+            case "yes" -> yes(args, pipe);
             case "grep", "egrep", "head", "tail", "wc", "sort" -> HostText.run(name, args, stdin, env, env.textFlavour(), null);
+            case "seq" -> HostText.run(name, args, stdin, env, env.textFlavour(), null, pipe);
             case "export", "unset", "cd", "pwd" -> ShellBuiltins.run(name, args, vars, env);
             default -> env.exec(argv, stdin, terminal);
         };
@@ -331,9 +358,9 @@ public final class Shell {
         return new CommandResult(status, lines);
     }
 
-    private CommandResult cat(List<String> args, List<String> stdin) {
+    private CommandResult cat(List<String> args, List<String> stdin, Pipe pipe) {
         if (args.isEmpty()) {
-            return CommandResult.ok(stdin == null ? List.of() : stdin);
+            return copy(stdin == null ? List.of() : stdin, pipe, 0, new ArrayList<>());
         }
         List<String> out = new ArrayList<>();
         int status = 0;
@@ -346,10 +373,56 @@ public final class Shell {
                         : "cat: can't open '" + path + "': No such file or directory");
                 status = 1;
             } else {
-                out.addAll(content.lines().toList());
+                CommandResult r = copy(content.lines().toList(), pipe, status, out);
+                if (r.status() == Pipe.SIGPIPE_STATUS) {
+                    return r;
+                }
             }
         }
         return new CommandResult(status, out);
+    }
+
+    /** Writes {@code lines} after {@code out} into {@code pipe}, stopping as SIGPIPE stops a writer whose reader has gone. */
+    private static CommandResult copy(List<String> lines, Pipe pipe, int status, List<String> out) {
+        if (pipe.readToTheEnd()) {
+            out.addAll(lines);
+            return new CommandResult(status, out);
+        }
+        for (String l : lines) {
+            if (!pipe.write(l)) {
+                return new CommandResult(Pipe.SIGPIPE_STATUS, out);
+            }
+            out.add(l);
+        }
+        return new CommandResult(status, out);
+    }
+
+    /**
+     * coreutils' {@code yes [STRING...]}: the line without end. Into a reader that stops
+     * ({@code yes | head -1}) it dies of SIGPIPE once the pipe is full; read to the end it writes
+     * past the step's output limit and runs on until the script's step limit ends it (SIGKILL), or
+     * at a live terminal until Ctrl-C.
+     */
+    private CommandResult yes(List<String> args, Pipe pipe) {
+        String line = args.isEmpty() ? "y" : String.join(" ", args);
+        List<String> out = new ArrayList<>();
+        long bytes = 0;
+        while (pipe.write(line)) {
+            out.add(line);
+            bytes += line.length() + 1L;
+            if (pipe.readToTheEnd() && bytes > BoundedOutput.LIMIT_BYTES) {
+                JobControl jobs = env.jobControl();
+                if (pipe.toCommand()) {
+                    return new CommandResult(137, out); // the step limit ends the whole pipeline; its last command says so
+                }
+                if (jobs == null || jobs.live() || jobs.limit() <= 0) {
+                    return new CommandResult(130, out); // ended by the terminal's Ctrl-C, the only way it ends
+                }
+                out.add(jobs.timedOut("yes" + (args.isEmpty() ? "" : " " + String.join(" ", args))));
+                return new CommandResult(137, out);
+            }
+        }
+        return new CommandResult(Pipe.SIGPIPE_STATUS, out);
     }
 
     public int lastStatus() {

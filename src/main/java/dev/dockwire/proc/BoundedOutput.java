@@ -20,8 +20,14 @@ public final class BoundedOutput {
     private static final Pattern CUT_LINE =
             Pattern.compile("dockwire: output cut at .* \\(the step's output limit\\): (\\d+) more lines? not shown");
 
+    /** The step limit's line ({@link JobControl#timedOut}): kept whatever came before it, so a step says why it ended. */
+    private static final Pattern TIMED_OUT =
+            Pattern.compile("dockwire: '.*' was still running after \\d+ s of virtual time \\(the step timeout; .*\\); ended it");
+
     private final int limit;
     private final List<String> lines = new ArrayList<>();
+    /** The step limit's lines that came after the cut: they follow the cut line. */
+    private final List<String> after = new ArrayList<>();
     private long bytes;
     private long cut;
 
@@ -39,8 +45,12 @@ public final class BoundedOutput {
      * place, or its count joins this one's.
      */
     public void add(String line) {
+        if (line.startsWith("dockwire: '") && TIMED_OUT.matcher(line).matches()) {
+            (cut > 0 ? after : lines).add(line);
+            return;
+        }
         Matcher m = CUT_LINE.matcher(line);
-        boolean inner = m.matches();
+        boolean inner = line.startsWith("dockwire: output cut") && m.matches();
         if (cut > 0) {
             cut += inner ? Long.parseLong(m.group(1)) : 1;
             return;
@@ -75,6 +85,7 @@ public final class BoundedOutput {
         }
         List<String> out = new ArrayList<>(lines);
         out.add(cutLine(cut, limit));
+        out.addAll(after);
         return List.copyOf(out);
     }
 

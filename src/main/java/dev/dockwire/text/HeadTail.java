@@ -24,6 +24,30 @@ final class HeadTail implements TextTool {
         }
     }
 
+    /**
+     * How many lines {@code argv} reads from its stdin before it exits: {@code head}'s count when it
+     * reads stdin alone (no file operand), else all of them.
+     */
+    static long demand(List<String> argv) {
+        if (argv.isEmpty() || !argv.get(0).equals("head")) {
+            return Long.MAX_VALUE;
+        }
+        List<String> args = argv.subList(1, argv.size());
+        for (int i = 0; i < args.size(); i++) {
+            String a = args.get(i);
+            boolean takesValue = a.equals("-n");
+            if (!a.startsWith("-") || a.equals("-") || !a.matches("-n?\\d*") && !a.equals("-n")) {
+                return Long.MAX_VALUE; // a file operand, or an option read elsewhere
+            }
+            i += takesValue ? 1 : 0;
+        }
+        try {
+            return Math.max(0, lines(args, 10));
+        } catch (NumberFormatException e) {
+            return Long.MAX_VALUE;
+        }
+    }
+
     private static int lines(List<String> args, int dflt) {
         for (int i = 0; i < args.size(); i++) {
             String a = args.get(i);

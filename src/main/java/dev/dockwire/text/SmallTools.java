@@ -68,18 +68,30 @@ final class SmallTools {
         if (incr.signum() == 0) {
             return ctx.usage("seq", 1, "invalid Zero increment value: ‘" + nums.get(1) + "’");
         }
-        List<String> values = new ArrayList<>();
-        for (BigDecimal v = first; incr.signum() > 0 ? v.compareTo(last) <= 0 : v.compareTo(last) >= 0; v = v.add(incr)) {
-            values.add(v.setScale(Math.max(0, scale), java.math.RoundingMode.HALF_EVEN).toPlainString());
+        int digits = Math.max(0, scale);
+        int width = 0;
+        if (equalWidth) { // the widest value is at one end: the first or the last the steps reach
+            BigDecimal reached = last.subtract(first).divide(incr, 0, java.math.RoundingMode.DOWN).multiply(incr).add(first);
+            width = Math.max(format(first, digits).length(), format(reached, digits).length());
         }
-        if (equalWidth) {
-            int width = values.stream().mapToInt(String::length).max().orElse(0);
-            values.replaceAll(v -> v.startsWith("-") ? v : "0".repeat(width - v.length()) + v);
+        List<String> values = new ArrayList<>();
+        boolean lines = sep.equals("\n");
+        for (BigDecimal v = first; incr.signum() > 0 ? v.compareTo(last) <= 0 : v.compareTo(last) >= 0; v = v.add(incr)) {
+            String text = format(v, digits);
+            text = equalWidth && !text.startsWith("-") ? "0".repeat(Math.max(0, width - text.length())) + text : text;
+            if (lines && !ctx.out().write(text)) {
+                return new TextResult(Pipe.SIGPIPE_STATUS, values); // its reader is gone: SIGPIPE
+            }
+            values.add(text);
         }
         if (values.isEmpty()) {
             return TextResult.ok(List.of());
         }
         return TextResult.ok(sep.equals("\n") ? values : List.of(String.join(sep, values)));
+    }
+
+    private static String format(BigDecimal v, int digits) {
+        return v.setScale(digits, java.math.RoundingMode.HALF_EVEN).toPlainString();
     }
 
     /** {@code basename NAME [SUFFIX]}. */

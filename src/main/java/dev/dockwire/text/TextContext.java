@@ -3,10 +3,15 @@ package dev.dockwire.text;
 import java.util.List;
 
 /**
- * Where a tool runs: the files it may read and write, whose texts it prints, and how it runs
- * other commands ({@code xargs}).
+ * Where a tool runs: the files it may read and write, whose texts it prints, how it runs
+ * other commands ({@code xargs}), and the pipe its output goes into ({@code seq} stops when it breaks).
  */
-public record TextContext(TextFiles files, Flavour flavour, Commands commands) {
+public record TextContext(TextFiles files, Flavour flavour, Commands commands, Pipe out) {
+    /** A tool whose output is read to the end. */
+    public TextContext(TextFiles files, Flavour flavour, Commands commands) {
+        this(files, flavour, commands, Pipe.open());
+    }
+
     /** Runs a command line given as words, as the calling shell would; stdin may be null. */
     @FunctionalInterface
     public interface Commands {

@@ -75,4 +75,33 @@ class StepLimitsEndToEndTest {
         List<String> ps = r.steps().get(2).output();
         assertTrue(ps.stream().noneMatch(l -> l.contains("while") || l.contains("sleep 1")), "the shell and its sleep are gone: " + ps);
     }
+
+    @Test
+    void aLoopThatNeverWaitsReachesTheLimitInBoundedWallTime(@TempDir Path dir) {
+        List<String> lines = new ArrayList<>();
+        long start = System.nanoTime();
+        Session.Report r = run(dir, """
+                # dockwire: step-timeout 20
+                docker run -d --name spinner alpine sleep infinity
+                docker exec spinner sh -c 'while true; do :; done'
+                # expect: status 137
+                docker exec spinner sh -c 'while true; do echo xxxxxxxxxxxxxxxxxxxxxxxx; done'
+                # expect: status 137
+                docker exec spinner sh -c 'while true; do sleep 0; done'
+                # expect: status 137
+                echo after
+                """, lines);
+        long seconds = (System.nanoTime() - start) / 1_000_000_000L;
+        assertTrue(r.ok(), String.join("\n", lines));
+        String limit = " was still running after 20 s of virtual time (the step timeout; '# dockwire: step-timeout N' changes it); ended it";
+        assertEquals(List.of("dockwire: 'docker exec spinner sh -c while true; do :; done'" + limit), r.steps().get(1).output());
+        List<String> echo = r.steps().get(2).output();
+        assertEquals("xxxxxxxxxxxxxxxxxxxxxxxx", echo.get(0));
+        assertTrue(echo.get(echo.size() - 2).startsWith("dockwire: output cut at 1 MiB (the step's output limit): "), echo.get(echo.size() - 2));
+        assertEquals("dockwire: 'docker exec spinner sh -c while true; do echo xxxxxxxxxxxxxxxxxxxxxxxx; done'" + limit, echo.get(echo.size() - 1));
+        assertEquals(List.of("dockwire: 'docker exec spinner sh -c while true; do sleep 0; done'" + limit), r.steps().get(3).output());
+        assertEquals(List.of("after"), r.steps().get(4).output());
+        // 3 x 20 s of virtual time (2.4 million shell steps at most): well under a second each on an idle machine
+        assertTrue(seconds < 40, "three spinning steps took " + seconds + " s of wall time");
+    }
 }

@@ -140,6 +140,7 @@ final class Execute {
         if (catches) {
             sh.ctx.onSignal(Signal.SIGINT, () -> interrupted[0] = true);
         }
+        sh.forked();
         Commands.Running r = sh.commands.start(replaces ? 0 : sh.ctx.pid(), argv, env, io.in.rest(), new Commands.Output() {
             @Override
             public void out(String line) {

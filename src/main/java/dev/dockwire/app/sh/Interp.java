@@ -19,14 +19,31 @@ import java.util.Set;
  * {@code break}, {@code continue}, {@code return} and {@code exit} unwind through {@link #flow} as
  * ash's evalskip does; traps run between commands, as a shell runs them once its foreground child
  * is reaped; a stretch of commands that never waits yields to the loop now and then, so a builtin-only
- * {@code while true} cannot hold the event loop.
+ * {@code while true} cannot hold the event loop, and the CPU time it used passes on the virtual clock
+ * as it does on a real one: each step costs {@link #STEP_NANOS}, each program it started and waited
+ * for {@link #FORK_EXEC_NANOS}, so a loop that never sleeps reaches a script's step limit too. Only a
+ * stretch that never waits is charged: a child that let the clock move ({@code sleep 5}) ends the
+ * stretch, so a loop that waits ticks on the clock's whole seconds.
  */
 final class Interp {
     /** How a command ends other than by falling through (ash's SKIPBREAK, SKIPCONT, SKIPFUNC, exitshell). */
     enum Flow { BREAK, CONTINUE, RETURN, EXIT }
 
-    /** The synchronous steps after which the interpreter yields to the loop (1 µs of virtual time, as a busy shell spends). */
+    /** The synchronous steps after which the interpreter yields to the loop (the continuations' stack stays shallow). */
     private static final int STEPS_PER_YIELD = 40;
+
+    /**
+     * The virtual CPU time one step (a command, a loop's turn) costs. A real ash or dash spends about
+     * 1 µs on a builtin; dockwire's continuations cost more wall time than that, and charging 25 µs
+     * keeps the wall time of a loop that never waits bounded: a 60 s step limit is 2.4 million steps.
+     */
+    static final long STEP_NANOS = 25_000;
+
+    /** fork(2) + execve(2) + exit + wait4(2) of a small program: about 1 ms on a real host. */
+    static final long FORK_EXEC_NANOS = 1_000_000;
+
+    /** The CPU time used since the shell last yielded, after which it yields however few steps it ran (a timeslice, CFS's 3 ms). */
+    private static final long TIMESLICE_NANOS = 3_000_000;
 
     ProcessContext ctx;
     Commands commands;
@@ -67,6 +84,10 @@ final class Interp {
     /** Whether the next program started replaces the shell: {@code exec CMD}, or {@link #tail} running. */
     boolean execNext;
     private int steps;
+    /** The CPU time used since the shell last yielded, charged to the clock when it yields. */
+    private long cpuNanos;
+    /** The clock when the shell last started a program. */
+    private long forkedAt;
     private final boolean subshell;
     final Expander expander = new Expander(this);
     final Execute execute = new Execute(this);
@@ -127,9 +148,12 @@ final class Interp {
 
     /** Goes on with {@code k}, yielding to the loop after a stretch of steps that never waited. */
     void next(Runnable k) {
-        if (++steps >= STEPS_PER_YIELD) {
+        cpuNanos += STEP_NANOS;
+        if (++steps >= STEPS_PER_YIELD || cpuNanos >= TIMESLICE_NANOS) {
+            long used = cpuNanos;
             steps = 0;
-            ctx.schedule(1_000, k);
+            cpuNanos = 0;
+            ctx.schedule(used, k); // the clock moves by the CPU time spent before anything else runs
         } else {
             k.run();
         }
@@ -141,7 +165,16 @@ final class Interp {
             return; // killed while its child ran (docker stop's SIGKILL to PID 1): nothing more of the script runs
         }
         steps = 0;
+        if (ctx.nanos() > forkedAt) {
+            cpuNanos = 0; // the shell slept in wait4 while the clock moved: its stretch of CPU time ended there
+        }
         k.run();
+    }
+
+    /** A program started: its fork and exec are CPU time the shell's next yield charges. */
+    void forked() {
+        cpuNanos += FORK_EXEC_NANOS;
+        forkedAt = ctx.nanos();
     }
 
     /** The shell's own error text on stderr, line-numbered as its dialect does. */

@@ -59,7 +59,7 @@ final class AttachCommand {
             return new CommandOutput(c.running() ? 0 : c.exitCode(), out);
         }
         boolean ended = p.await(() -> !c.running());
-        host.engine().log(c).entries().subList(from, host.engine().log(c).size()).forEach(e -> out.add(e.line()));
+        host.engine().log(c).since(from).forEach(e -> out.add(e.line()));
         if (!ended) {
             out.add(p.timedOut("docker attach " + f.positional().get(0)));
             return new CommandOutput(0, out);

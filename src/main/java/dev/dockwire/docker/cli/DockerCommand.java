@@ -274,8 +274,7 @@ public final class DockerCommand {
             return collected;
         }
         boolean ended = p.await(() -> !c.running());
-        List<String> out = new ArrayList<>(engine().log(c).entries().subList(from, engine().log(c).size()).stream()
-                .map(LogEntry::line).toList());
+        List<String> out = new ArrayList<>(engine().log(c).since(from).stream().map(LogEntry::line).toList());
         if (!ended) {
             out.add(p.timedOut("docker run " + c.image()));
             engine().stop(c.name(), 0, Signal.SIGKILL);

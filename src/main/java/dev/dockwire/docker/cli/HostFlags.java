@@ -16,14 +16,16 @@ import java.util.Map;
  * IPC keys, {@code fs.mqueue.*} and {@code net.*} only), {@code --tmpfs PATH[:OPTIONS]},
  * {@code --user}, {@code --init}, {@code --privileged}, {@code --read-only}, {@code --link};
  * {@code --dns-search} (opts.ValidateDNSSearch), {@code --dns-option}, {@code --domainname},
- * {@code --mac-address} (net.ParseMAC).
+ * {@code --mac-address} (net.ParseMAC), {@code --log-opt KEY=VALUE} (opts.ConvertKVStringsToMap: a key
+ * without {@code =} has an empty value; the daemon checks them).
  */
 final class HostFlags {
     static final List<Spec> SPECS = List.of(new Spec("cap-add", (char) 0, true), new Spec("cap-drop", (char) 0, true),
             new Spec("privileged", (char) 0, false), new Spec("read-only", (char) 0, false), new Spec("tmpfs", (char) 0, true),
             new Spec("user", 'u', true), new Spec("init", (char) 0, false), new Spec("sysctl", (char) 0, true),
             new Spec("link", (char) 0, true), new Spec("dns-search", (char) 0, true), new Spec("dns-option", (char) 0, true),
-            new Spec("dns-opt", (char) 0, true), new Spec("domainname", (char) 0, true), new Spec("mac-address", (char) 0, true));
+            new Spec("dns-opt", (char) 0, true), new Spec("domainname", (char) 0, true), new Spec("mac-address", (char) 0, true),
+            new Spec("log-opt", (char) 0, true));
 
     /** docker/cli opts.ValidateDNSSearch's domain: labels of letters, digits and inner hyphens, an optional final dot. */
     private static final java.util.regex.Pattern DOMAIN = java.util.regex.Pattern.compile(
@@ -67,7 +69,7 @@ final class HostFlags {
         dnsOptions.addAll(f.all("dns-opt"));
         return new ContainerOptions(caps(f.all("cap-add")), caps(f.all("cap-drop")), f.has("privileged"), f.has("read-only"),
                 tmpfs, f.get("user"), f.has("init"), sysctls, f.all("link"), f.all("dns-search"), dnsOptions,
-                f.get("domainname"), mac);
+                f.get("domainname"), mac, logOpts(f.all("log-opt")));
     }
 
     /**
@@ -88,6 +90,16 @@ final class HostFlags {
             }
         }
         return out;
+    }
+
+    /** {@code --log-opt}s as opts.ConvertKVStringsToMap makes them: the last of a key wins. */
+    private static Map<String, String> logOpts(List<String> given) {
+        Map<String, String> opts = new LinkedHashMap<>();
+        for (String kv : given) {
+            int eq = kv.indexOf('=');
+            opts.put(eq < 0 ? kv : kv.substring(0, eq), eq < 0 ? "" : kv.substring(eq + 1));
+        }
+        return opts;
     }
 
     /** opts.NormalizeCapability: trimmed, upper case, {@code CAP_} prefixed unless {@code ALL}. */

@@ -39,7 +39,7 @@ final class InspectHostConfig {
         h.put("ContainerIDFile", "");
         Map<String, Object> log = new LinkedHashMap<>();
         log.put("Type", "json-file");
-        log.put("Config", Map.of());
+        log.put("Config", new LinkedHashMap<>(c.options().logOpts()));
         h.put("LogConfig", log);
         h.put("NetworkMode", c.networkMode());
         h.put("PortBindings", portBindings(c));

@@ -80,7 +80,7 @@ final class ProcessCommands {
         java.util.function.Consumer<String> out = job.streams() ? job::print : collect;
         Runnable unfollow = () -> { };
         if (c != null) {
-            engine.log(c).entries().stream().skip(from).forEach(e -> out.accept(e.line()));
+            engine.log(c).since(from).forEach(e -> out.accept(e.line()));
             unfollow = engine.log(c).follow(e -> {
                 if (!job.done()) { // a background follower that ended hears nothing more
                     out.accept(e.line());

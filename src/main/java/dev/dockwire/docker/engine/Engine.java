@@ -336,7 +336,7 @@ public final class Engine implements Swarm.Member, ProcessHost {
         if (missing != null) {
             throw new EngineException(missing.createFailed());
         }
-        HostConfigCheck.checkSysctls(kernel, c);
+        HostConfigCheck.checkStart(kernel, c);
         monitor.startedByHand(c);
         return restart(c);
     }

@@ -12,7 +12,7 @@ import java.util.function.Function;
  * The daemon's checks of a new container's HostConfig flags, with moby 28's texts:
  * capabilities (oci/caps/utils.go {@code NormalizeLegacyCapabilities}: {@code unknown capability}),
  * links (runconfig/hostconfig_unix.go: none with host networking; daemon/daemon_unix.go: the
- * linked container must exist), and at start the sysctls a shared namespace refuses (runc's
+ * linked container must exist), the json-file driver's {@code --log-opt} keys ({@link JsonFileOptions}), and at start the sysctls a shared namespace refuses (runc's
  * {@code sysctl "net.X" not allowed in host network namespace}).
  */
 final class HostConfigCheck {
@@ -45,6 +45,7 @@ final class HostConfigCheck {
         ContainerOptions o = req.options();
         checkCaps("CapAdd", o.capAdd());
         checkCaps("CapDrop", o.capDrop());
+        JsonFileOptions.validate(o.logOpts());
         if (!o.links().isEmpty() && mode.equals("host")) {
             throw new EngineException("conflicting options: host type networking can't be used with links. This would result in undefined behavior");
         }
@@ -87,6 +88,12 @@ final class HostConfigCheck {
         });
     }
 
+    /** What {@code docker start} refuses before anything runs: the json-file options ({@link JsonFileOptions#parse}), the sysctls. */
+    static void checkStart(dev.dockwire.kernel.Kernel kernel, Container c) {
+        JsonFileOptions.parse(c.options().logOpts()); // the logger is made before the task: a bad value fails the start
+        checkSysctls(kernel, c);
+    }
+
     /**
      * At start, runc's validateSysctl (libcontainer/configs/validate): a net.* sysctl in a network
      * namespace the container does not own is refused, and so is a key no namespace of the
@@ -96,7 +103,7 @@ final class HostConfigCheck {
      * A net.* key no network namespace has fails where runc's init opens it (the host's namespace
      * has every key a new one has).
      */
-    static void checkSysctls(dev.dockwire.kernel.Kernel kernel, Container c) {
+    private static void checkSysctls(dev.dockwire.kernel.Kernel kernel, Container c) {
         String mode = c.networkMode();
         boolean sharedNet = mode.equals("host") || mode.startsWith("container:");
         for (Map.Entry<String, String> e : new java.util.TreeMap<>(c.options().sysctls()).entrySet()) {

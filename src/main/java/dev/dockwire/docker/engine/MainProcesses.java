@@ -105,7 +105,7 @@ final class MainProcesses {
         }
         int shim = ++lastHostPid;
         PidNamespace pids = new PidNamespace(() -> ++lastHostPid);
-        ContainerLog log = logs.computeIfAbsent(c.id(), id -> new ContainerLog());
+        ContainerLog log = log(c);
         List<String> argv = Images.argv(c);
         List<String> run = ShellExec.direct(effective(argv));
         Map<String, String> env = env(c);
@@ -241,7 +241,16 @@ final class MainProcesses {
 
     /** The container's log (empty before its first start). */
     ContainerLog log(Container c) {
-        return logs.computeIfAbsent(c.id(), id -> new ContainerLog());
+        return logs.computeIfAbsent(c.id(), id -> new ContainerLog(logOptions(c), ContainerLog.MEMORY_LIMIT_BYTES));
+    }
+
+    /** The json-file options the container's logger was made with (none when they do not parse: it never started). */
+    private static JsonFileOptions logOptions(Container c) {
+        try {
+            return JsonFileOptions.parse(c.options().logOpts());
+        } catch (dev.dockwire.docker.EngineException e) {
+            return JsonFileOptions.UNLIMITED;
+        }
     }
 
     /**
