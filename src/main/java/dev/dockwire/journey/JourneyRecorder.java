@@ -234,6 +234,11 @@ public final class JourneyRecorder implements StackProbe, JourneyRecording {
         if (j == null) {
             return;
         }
+        if (socket instanceof dev.dockwire.link.UdpTunnel.Receiver) {
+            // The VXLAN device's socket: the journey goes on inside, as the inner frame.
+            step(j, dev, "handed to the VXLAN device's UDP socket on port " + port);
+            return;
+        }
         String what = switch (protocol) {
             case IpProtocol.TCP -> "delivered to the TCP socket on port " + port + owner(dev, "tcp", port)
                     + (socket instanceof dev.dockwire.socket.TcpListener ? " (listening)" : " (connected)");

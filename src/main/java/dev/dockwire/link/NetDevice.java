@@ -98,8 +98,8 @@ public abstract class NetDevice {
         this.trace = tracepoint;
     }
 
-    /** What this device's path reports to (the link layer's tracepoints). */
-    protected final LinkProbe probe() {
+    /** What this device's path reports to (the link layer's tracepoints); its qdiscs and upper devices too. */
+    public final LinkProbe probe() {
         return trace.probe();
     }
 

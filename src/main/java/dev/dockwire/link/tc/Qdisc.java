@@ -1,6 +1,7 @@
 package dev.dockwire.link.tc;
 
 import dev.dockwire.link.QueueingDiscipline;
+import dev.dockwire.link.DropReason;
 import dev.dockwire.link.NetDevice;
 import dev.dockwire.sim.EventLoop;
 import io.netty.buffer.ByteBuf;
@@ -76,6 +77,7 @@ public abstract class Qdisc implements QueueingDiscipline {
 
     protected final void drop(ByteBuf frame) {
         dropped++;
+        dev.probe().drop(dev, frame, DropReason.QDISC_DROP);
         frame.release();
     }
 }
