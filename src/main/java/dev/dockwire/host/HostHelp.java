@@ -41,6 +41,7 @@ public final class HostHelp {
         all.addAll(OTHER);
         all.addAll(Programs.names());
         all.add("docker");
+        all.add("dockwire");
         return List.copyOf(all);
     }
 
@@ -59,6 +60,9 @@ public final class HostHelp {
         out.add("Docker (the docker 28 client against this host's engine):");
         out.add("  docker COMMAND      docker --help lists the commands, docker COMMAND --help their options");
         out.add("  docker compose up|down|ps|exec|port|logs");
+        out.add("dockwire's own (what a real host hides):");
+        out.add("  dockwire trace SRC DST[:PORT[/tcp|udp|icmp]]   one probe's journey hop by hop, and why it ended so");
+        out.add("  dockwire report   dockwire graph [--mermaid]   the topology page and its graph (in the shell)");
         out.add("Network tools on the host's namespace:");
         out.add("  " + String.join("   ", NETWORK));
         out.add("Programs:");

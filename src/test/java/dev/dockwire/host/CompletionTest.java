@@ -37,7 +37,8 @@ class CompletionTest {
 
     @Test
     void commandsAtTheStartOfALine() {
-        assertEquals(List.of("docker"), complete("", "doc"));
+        assertEquals(List.of("docker", "dockwire"), complete("", "doc"));
+        assertEquals(List.of("docker"), complete("", "docke"));
         assertTrue(complete("", "ip").containsAll(List.of("ip", "iperf3", "iptables")));
         assertEquals(List.of("tcpdump"), complete("sudo", "tcp"));
     }
