@@ -66,6 +66,7 @@ public final class EmulatedKernel implements Kernel {
 
     /** Namespace ids as each namespace numbers the others (peernet2id), assigned when a link first spans them. */
     private final Map<String, Map<String, Integer>> nsids = new HashMap<>();
+    private dev.dockwire.journey.SharedJourneys journeys;
 
     public EmulatedKernel(Emulation emulation, String hostName) {
         this.emulation = emulation;
@@ -214,8 +215,9 @@ public final class EmulatedKernel implements Kernel {
         } catch (IllegalArgumentException | IllegalStateException e) {
             throw new KernelException(e.getMessage());
         }
-        CaptureTap tap = promiscuous ? tap(ns, dev, CaptureFile.of(sink), f)
-                : Captures.any(CaptureFile.of(sink), emulation.loop(), List.of(device(ns, dev)), f);
+        NetDevice device = device(ns, dev);
+        CaptureFile file = CaptureFile.of(sink.journeyComments() ? journeys().commented(sink) : sink);
+        CaptureTap tap = promiscuous ? tap(ns, dev, file, f) : Captures.any(file, emulation.loop(), List.of(device), f);
         return new SeamCapture(tap, (n, d) -> tap.attachDevice(device(n, d)));
     }
 
@@ -371,11 +373,15 @@ public final class EmulatedKernel implements Kernel {
 
     @Override
     public dev.dockwire.kernel.JourneyRecording recordJourneys(java.util.function.UnaryOperator<String> label) {
-        try {
-            return dev.dockwire.journey.JourneyRecorder.attach(emulation, n -> seamLabel(n, label));
-        } catch (IllegalStateException e) {
-            throw new KernelException("packet journeys are already being recorded");
+        return journeys().recording(n -> seamLabel(n, label));
+    }
+
+    /** The emulation's one journey recorder, shared by traces and the captures that comment their frames. */
+    private dev.dockwire.journey.SharedJourneys journeys() {
+        if (journeys == null) {
+            journeys = new dev.dockwire.journey.SharedJourneys(emulation, n -> seamLabel(n, null));
         }
+        return journeys;
     }
 
     @Override
