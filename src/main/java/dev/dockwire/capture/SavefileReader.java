@@ -14,8 +14,14 @@ import java.util.List;
  * with {@code if_tsresol}, enhanced and simple packet blocks; draft-ietf-opsawg-pcapng).
  */
 public final class SavefileReader {
-    /** One packet: its time in nanoseconds since 1970 and its bytes as captured. */
-    public record Packet(long epochNanos, byte[] data) {
+    /**
+     * One packet: its time in nanoseconds since 1970, its bytes as captured and its pcapng
+     * {@code opt_comment} (the journey's summary dockwire writes there; null when it has none).
+     */
+    public record Packet(long epochNanos, byte[] data, String comment) {
+        public Packet(long epochNanos, byte[] data) {
+            this(epochNanos, data, null);
+        }
     }
 
     /** What the file holds: its link type (1 = Ethernet), snapshot length and packets. */
@@ -73,13 +79,15 @@ public final class SavefileReader {
         List<Packet> packets = new ArrayList<>();
         List<long[]> interfaces = new ArrayList<>(); // {linkType, snaplen, units per second}
         int at = 0;
+        ByteOrder order = ByteOrder.BIG_ENDIAN;
         while (at + 12 <= b.limit()) {
             int type = b.order(ByteOrder.BIG_ENDIAN).getInt(at);
             if (type == PCAPNG_SHB) {
-                b.order(b.order(ByteOrder.BIG_ENDIAN).getInt(at + 8) == PCAPNG_BYTE_ORDER ? ByteOrder.BIG_ENDIAN
-                        : ByteOrder.LITTLE_ENDIAN);
+                // each section says its byte order; the blocks after it keep that order
+                order = b.getInt(at + 8) == PCAPNG_BYTE_ORDER ? ByteOrder.BIG_ENDIAN : ByteOrder.LITTLE_ENDIAN;
                 interfaces.clear();
             }
+            b.order(order);
             int len = b.getInt(at + 4);
             type = b.getInt(at);
             if (len < 12 || at + len > b.limit()) {
@@ -92,7 +100,8 @@ public final class SavefileReader {
                 long ts = (b.getInt(at + 12) & 0xffffffffL) << 32 | b.getInt(at + 16) & 0xffffffffL;
                 byte[] data = new byte[b.getInt(at + 20)];
                 b.get(at + 28, data);
-                packets.add(new Packet(ts / iface[2] * 1_000_000_000L + ts % iface[2] * 1_000_000_000L / iface[2], data));
+                packets.add(new Packet(ts / iface[2] * 1_000_000_000L + ts % iface[2] * 1_000_000_000L / iface[2], data,
+                        comment(b, at + 28 + (data.length + 3 & ~3), at + len - 4)));
             } else if (type == 3 && !interfaces.isEmpty()) {
                 byte[] data = new byte[Math.min(b.getInt(at + 8), len - 16)];
                 b.get(at + 12, data);
@@ -102,6 +111,24 @@ public final class SavefileReader {
         }
         long[] first = interfaces.isEmpty() ? new long[] {1, 262144, 1_000_000} : interfaces.get(0);
         return new Savefile((int) first[0], (int) first[1], packets);
+    }
+
+    /** A block's {@code opt_comment} (option 1, UTF-8) among its options from {@code at} to {@code end}; null when absent. */
+    private static String comment(ByteBuffer b, int at, int end) {
+        while (at + 4 <= end) {
+            int code = b.getShort(at) & 0xffff;
+            int len = b.getShort(at + 2) & 0xffff;
+            if (code == 0 || at + 4 + len > end) {
+                break;
+            }
+            if (code == 1) {
+                byte[] text = new byte[len];
+                b.get(at + 4, text);
+                return new String(text, java.nio.charset.StandardCharsets.UTF_8);
+            }
+            at += 4 + (len + 3 & ~3);
+        }
+        return null;
     }
 
     /** An interface's {@code if_tsresol} (option 9) as units per second; microseconds when absent. */
