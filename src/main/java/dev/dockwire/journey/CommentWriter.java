@@ -55,7 +55,10 @@ final class CommentWriter implements Agent {
         writeHeld(held.size());
     }
 
-    /** One capture's sink: its frames go through the queue; a write error stops only this file. */
+    /**
+     * One capture's sink: its frames go through the queue. A write error stops only this file: the
+     * capture's next frame hands it to its tap, which says so and stops.
+     */
     private final class Deferred implements CaptureSink {
         private final CaptureSink sink;
         private boolean closed;
@@ -72,6 +75,9 @@ final class CommentWriter implements Agent {
 
         @Override
         public void write(int iface, long nanos, ByteBuf frame, Direction direction) {
+            if (failure != null) {
+                throw failure; // the capture's tap reports it and stops, as for a write that failed at once
+            }
             if (held.size() >= MAX_HELD) {
                 writeHeld(1);
             }
@@ -85,9 +91,7 @@ final class CommentWriter implements Agent {
             try {
                 sink.write(iface, nanos, frame, direction, comment);
             } catch (RuntimeException e) {
-                // as CaptureTap does: a capture stopped in silence looks like no traffic
                 failure = e;
-                System.err.println("dockwire: capture stopped: " + e);
             }
         }
 
