@@ -13,7 +13,8 @@ import java.util.Objects;
  * {@link #addInterface} (link type 1 = Ethernet, the snaplen, {@code if_name}, optional
  * {@code if_description}, {@code if_tsresol} = 9 so timestamps are nanoseconds), and an
  * Enhanced Packet Block per frame with a 64-bit timestamp, the data padded to 32 bits and, when
- * the direction is known, {@code epb_flags}. IDBs may be added between packets: readers (libpcap,
+ * the direction is known, {@code epb_flags}, and when the frame has one, its journey summary as
+ * {@code opt_comment} (option 1, UTF-8, section 3.5: Wireshark's {@code frame.comment}). IDBs may be added between packets: readers (libpcap,
  * Wireshark) accept an IDB anywhere in the section before its first packet.
  */
 public final class PcapngWriter implements CaptureFile {
@@ -29,6 +30,9 @@ public final class PcapngWriter implements CaptureFile {
     static final int OPT_IF_DESCRIPTION = 3;
     static final int OPT_IF_TSRESOL = 9;
     static final int OPT_EPB_FLAGS = 2;
+    static final int OPT_COMMENT = 1;
+    /** Bytes kept of a comment: an option's length is 16 bits, and a summary is a line, not a log. */
+    static final int MAX_COMMENT = 1024;
 
     /** SHB application name; constant so that runs stay byte-identical. */
     static final String USER_APPL = "dockwire";
@@ -64,7 +68,7 @@ public final class PcapngWriter implements CaptureFile {
             throw new IllegalArgumentException("snaplen must be positive, got " + snaplen);
         }
         this.out = new BlockOutput(Objects.requireNonNull(channel, "channel"),
-                Math.max(256 * 1024, BlockOutput.padded(snaplen) + EPB_FIXED + EPB_FLAGS_OPTION));
+                Math.max(256 * 1024, BlockOutput.padded(snaplen) + EPB_FIXED + EPB_FLAGS_OPTION + 4 + MAX_COMMENT));
         this.epochNanos = epochNanos;
         this.snaplen = snaplen;
         writeSectionHeader();
@@ -132,13 +136,26 @@ public final class PcapngWriter implements CaptureFile {
 
     @Override
     public void write(int iface, long nanos, ByteBuf frame, Direction direction) {
+        write(iface, nanos, frame, direction, null);
+    }
+
+    /** A pcapng file keeps each frame's journey summary: {@link dev.dockwire.kernel.CaptureSink#journeyComments}. */
+    @Override
+    public boolean journeyComments() {
+        return true;
+    }
+
+    @Override
+    public void write(int iface, long nanos, ByteBuf frame, Direction direction, String comment) {
         if (iface < 0 || iface >= interfaces) {
             throw new IllegalArgumentException("no interface " + iface + " in this capture (" + interfaces + " declared)");
         }
         int orig = frame.readableBytes();
         int cap = Math.min(orig, snaplen);
         boolean flags = direction != Direction.UNKNOWN;
-        int len = EPB_FIXED + BlockOutput.padded(cap) + (flags ? EPB_FLAGS_OPTION : 0);
+        byte[] text = comment == null || comment.isEmpty() ? null : commentBytes(comment);
+        int options = (flags ? 8 : 0) + (text == null ? 0 : 4 + BlockOutput.padded(text.length));
+        int len = EPB_FIXED + BlockOutput.padded(cap) + (options > 0 ? options + 4 : 0);
         long ts = epochNanos + nanos;
         out.reserve(len);
         out.putInt(EPB_TYPE);
@@ -150,14 +167,36 @@ public final class PcapngWriter implements CaptureFile {
         out.putInt(orig);
         out.putBytes(frame, frame.readerIndex(), cap);
         out.pad(cap);
+        if (text != null) {
+            putOption(OPT_COMMENT, text);
+        }
         if (flags) {
             out.putShort(OPT_EPB_FLAGS);
             out.putShort(4);
             out.putInt(direction.ordinal()); // CaptureSink.Direction is in epb_flags order: 0, inbound 1, outbound 2
+        }
+        if (options > 0) {
             out.putInt(OPT_ENDOFOPT);
         }
         out.putInt(len);
         frames++;
+    }
+
+    /** The comment's UTF-8 bytes, cut at {@link #MAX_COMMENT} on a character boundary with "…". */
+    static byte[] commentBytes(String comment) {
+        byte[] b = BlockOutput.utf8(comment);
+        if (b.length <= MAX_COMMENT) {
+            return b;
+        }
+        int end = MAX_COMMENT - 3;
+        while ((b[end] & 0xC0) == 0x80) {
+            end--; // not inside a multi-byte character
+        }
+        byte[] cut = java.util.Arrays.copyOf(b, end + 3);
+        cut[end] = (byte) 0xE2;
+        cut[end + 1] = (byte) 0x80;
+        cut[end + 2] = (byte) 0xA6;
+        return cut;
     }
 
     private void putOption(int code, byte[] value) {

@@ -31,6 +31,17 @@ final class SinkFile implements CaptureFile {
     }
 
     @Override
+    public boolean journeyComments() {
+        return sink.journeyComments();
+    }
+
+    @Override
+    public void write(int iface, long nanos, ByteBuf frame, Direction direction, String comment) {
+        sink.write(iface, nanos, frame, direction, comment);
+        frames++;
+    }
+
+    @Override
     public long frameCount() {
         return frames;
     }

@@ -69,6 +69,7 @@ public final class EmulatedKernel implements Kernel {
 
     /** Namespace ids as each namespace numbers the others (peernet2id), assigned when a link first spans them. */
     private final Map<String, Map<String, Integer>> nsids = new HashMap<>();
+    private dev.dockwire.journey.SharedJourneys journeys;
 
     public EmulatedKernel(Emulation emulation, String hostName) {
         this.emulation = emulation;
@@ -217,8 +218,9 @@ public final class EmulatedKernel implements Kernel {
         } catch (IllegalArgumentException | IllegalStateException e) {
             throw new KernelException(e.getMessage());
         }
-        CaptureTap tap = promiscuous ? tap(ns, dev, CaptureFile.of(sink), f)
-                : Captures.any(CaptureFile.of(sink), emulation.loop(), List.of(device(ns, dev)), f);
+        NetDevice device = device(ns, dev);
+        CaptureFile file = CaptureFile.of(sink.journeyComments() ? journeys().commented(sink) : sink);
+        CaptureTap tap = promiscuous ? tap(ns, dev, file, f) : Captures.any(file, emulation.loop(), List.of(device), f);
         return new SeamCapture(tap, (n, d) -> tap.attachDevice(device(n, d)));
     }
 
@@ -358,26 +360,38 @@ public final class EmulatedKernel implements Kernel {
 
     @Override
     public dev.dockwire.kernel.JourneyRecording recordJourneys(dev.dockwire.kernel.JourneyNames names) {
-        try {
-            return dev.dockwire.journey.JourneyRecorder.attach(emulation, new dev.dockwire.kernel.JourneyNames() {
-                @Override
-                public String namespace(String n) {
-                    int slash = n.indexOf('/');
-                    String rest = n.substring(slash + 1);
-                    if (slash < 0 || rest.equals(HOST)) {
-                        return slash < 0 ? n : n.substring(0, slash); // a host's own namespace: the host's name
-                    }
-                    return n.startsWith(prefix) ? names.namespace(rest) : n;
-                }
+        return journeys().recording(seamNames(names));
+    }
 
-                @Override
-                public String socketOwner(String n, String proto, int port) {
-                    return n.startsWith(prefix) ? names.socketOwner(n.substring(prefix.length()), proto, port) : null;
+    /**
+     * {@code names} over the emulation's namespace names: a host's own namespace by the host's name,
+     * one of this host's by {@code names} of its seam name, another host's by its full name.
+     */
+    private dev.dockwire.kernel.JourneyNames seamNames(dev.dockwire.kernel.JourneyNames names) {
+        return new dev.dockwire.kernel.JourneyNames() {
+            @Override
+            public String namespace(String n) {
+                int slash = n.indexOf('/');
+                String rest = n.substring(slash + 1);
+                if (slash < 0 || rest.equals(HOST)) {
+                    return slash < 0 ? n : n.substring(0, slash);
                 }
-            });
-        } catch (IllegalStateException e) {
-            throw new KernelException("packet journeys are already being recorded");
+                return n.startsWith(prefix) ? names.namespace(rest) : n;
+            }
+
+            @Override
+            public String socketOwner(String n, String proto, int port) {
+                return n.startsWith(prefix) ? names.socketOwner(n.substring(prefix.length()), proto, port) : null;
+            }
+        };
+    }
+
+    /** The emulation's one journey recorder, shared by traces and the captures that comment their frames. */
+    private dev.dockwire.journey.SharedJourneys journeys() {
+        if (journeys == null) {
+            journeys = new dev.dockwire.journey.SharedJourneys(emulation, seamNames(dev.dockwire.kernel.JourneyNames.KERNEL));
         }
+        return journeys;
     }
 
     @Override

@@ -13,6 +13,8 @@ import java.util.List;
 final class Journey {
     /** Steps kept per journey: a packet looping between bridges would otherwise grow without end. */
     static final int MAX_STEPS = 256;
+    /** Decisions kept for the summary: a capture's comment is a line, not the whole journey. */
+    static final int MAX_DECISIONS = 6;
 
     final int id;
     final String packet;
@@ -21,6 +23,8 @@ final class Journey {
     private String delivered;
     private String dropped;
     private DropReason dropReason;
+    /** What was decided (NAT, a drop, a flood, a delivery), for {@link #summary}; made on the first one. */
+    private List<String> decisions;
     /** The first step's device, where a repeated identical packet (an ARP retransmission) begins again. */
     final Object origin;
 
@@ -50,6 +54,24 @@ final class Journey {
             dropped = what;
             dropReason = reason;
         }
+    }
+
+    /** Notes a decision for the summary, once: a flood seen again on the next bridge says nothing new. */
+    void decision(String what) {
+        if (decisions == null) {
+            decisions = new ArrayList<>(2);
+        }
+        if (decisions.size() < MAX_DECISIONS && !decisions.contains(what)) {
+            decisions.add(what);
+        }
+    }
+
+    /**
+     * The journey's decisions so far in one line ({@code ; } between them), as a capture's packet
+     * comment carries it; null when nothing was decided but routine forwarding.
+     */
+    String summary() {
+        return decisions == null ? null : String.join("; ", decisions);
     }
 
     boolean ended() {

@@ -38,7 +38,11 @@ public final class JourneyRecorder implements StackProbe, JourneyRecording {
     public static final int MAX_JOURNEYS = 20_000;
 
     private final Emulation emulation;
-    private final JourneyNames names;
+    /** Past {@link #MAX_JOURNEYS}: forget the oldest half (a capture's comments) rather than stop recording (a trace). */
+    private final boolean rolling;
+    private JourneyNames names;
+    private int nextId = 1;
+    private int shares;
     private final Map<PacketKey, Journey> live = new HashMap<>();
     private final List<Journey> journeys = new ArrayList<>();
     private final Map<NetDevice, String> where = new IdentityHashMap<>();
@@ -51,19 +55,82 @@ public final class JourneyRecorder implements StackProbe, JourneyRecording {
     private int entryDport;
     /** The last table that decided at the current hook, for a drop's report. */
     private String lastRule;
+    /** The same, as a summary says it: {@code filter FORWARD rule 2 -A FORWARD -o br-x -j DROP}. */
+    private String lastDecider;
+    /** The nat chain whose rule decided at the current hook, for the NAT's summary. */
+    private String natChain;
     /** A frame just encapsulated: the outer packet that follows belongs to its journey. */
     private Journey encapsulating;
 
-    private JourneyRecorder(Emulation emulation, JourneyNames names) {
+    private JourneyRecorder(Emulation emulation, JourneyNames names, boolean rolling) {
         this.emulation = emulation;
+        this.rolling = rolling;
         this.names = names == null ? JourneyNames.KERNEL : names;
     }
 
     /** Starts recording {@code emulation}'s journeys; {@code names} names namespaces (emulation names) and sockets as users know them. */
     public static JourneyRecorder attach(Emulation emulation, JourneyNames names) {
-        JourneyRecorder r = new JourneyRecorder(emulation, names);
+        JourneyRecorder r = new JourneyRecorder(emulation, names, false);
         emulation.tracepoint().attach(r);
         return r;
+    }
+
+    /**
+     * As {@link #attach}, for a recording that never stops: past {@link #MAX_JOURNEYS} the oldest
+     * journeys are forgotten (a capture's comments need a journey only until its frames are written).
+     */
+    static JourneyRecorder attachRolling(Emulation emulation, JourneyNames names) {
+        JourneyRecorder r = new JourneyRecorder(emulation, names, true);
+        emulation.tracepoint().attach(r);
+        return r;
+    }
+
+    /**
+     * The rolling recorder attached to {@code emulation}, shared: the one there if any (several
+     * kernels of one emulation, each with its users), else a new one. Each call wants one {@link #unshare}.
+     */
+    static JourneyRecorder share(Emulation emulation, JourneyNames names) {
+        JourneyRecorder r = emulation.tracepoint().probe() instanceof JourneyRecorder on && on.rolling
+                ? on : attachRolling(emulation, names);
+        r.shares++;
+        return r;
+    }
+
+    /** Undoes one {@link #share}; the last detaches the recorder. */
+    void unshare() {
+        if (--shares == 0) {
+            close();
+        }
+    }
+
+    /** Names namespaces with {@code l} from now on (a trace joining a capture's recording names containers). */
+    void relabel(JourneyNames l) {
+        if (l != null) {
+            names = l;
+            where.clear();
+        }
+    }
+
+    /** The number the next journey will get: a view from here on sees journeys from this one. */
+    int nextId() {
+        return nextId;
+    }
+
+    /** The journeys numbered from {@code first}, in order. */
+    List<JourneyInfo> journeysFrom(int first) {
+        List<JourneyInfo> out = new ArrayList<>();
+        for (Journey j : journeys) {
+            if (j.id >= first) {
+                out.add(j.info());
+            }
+        }
+        return out;
+    }
+
+    /** The summary of the journey of the packet whose identity is {@code key} (as captured), or null. */
+    String summary(PacketKey key) {
+        Journey j = key == null ? null : live.get(key);
+        return j == null ? null : j.summary();
     }
 
     @Override
@@ -107,14 +174,28 @@ public final class JourneyRecorder implements StackProbe, JourneyRecording {
         }
         if (j == null) {
             if (journeys.size() >= MAX_JOURNEYS) {
-                notRecorded++;
-                return null;
+                if (!rolling) {
+                    notRecorded++;
+                    return null;
+                }
+                forgetOldest();
             }
-            j = new Journey(journeys.size() + 1, PacketKey.describe(buf), at);
+            j = new Journey(nextId++, PacketKey.describe(buf), at);
             journeys.add(j);
             live.put(key, j);
         }
         return j;
+    }
+
+    /** Forgets the older half of the journeys, and the identities that lead to them. */
+    private void forgetOldest() {
+        int n = journeys.size() / 2;
+        int last = journeys.get(n - 1).id;
+        journeys.subList(0, n).clear();
+        live.values().removeIf(j -> j.id <= last);
+        if (encapsulating != null && encapsulating.id <= last) {
+            encapsulating = null;
+        }
     }
 
     private void step(Journey j, NetDevice dev, String what) {
@@ -172,6 +253,9 @@ public final class JourneyRecorder implements StackProbe, JourneyRecording {
         Journey j = journey(frame, in == null ? br : in, false);
         String mac = frame.readableBytes() >= 6 ? MacAddress.format(
                 (long) frame.getUnsignedShort(frame.readerIndex()) << 32 | frame.getUnsignedInt(frame.readerIndex() + 2)) : "?";
+        if (j != null && decision == FdbDecision.FLOOD && !MacAddress.isMulticast(mac(frame))) {
+            j.decision("bridge " + br.name() + ": " + mac + " unknown, flooded");
+        }
         step(j, br, switch (decision) {
             case LOCAL -> "bridge FDB: " + mac + " is the bridge's own: up to its stack";
             case FORWARD -> "bridge FDB: " + mac + " learned on " + port.name() + ": forwarded";
@@ -194,6 +278,10 @@ public final class JourneyRecorder implements StackProbe, JourneyRecording {
                 + (reason == DropReason.NETFILTER_DROP && lastRule != null ? " by " + lastRule : "");
         step(j, dev, what);
         j.dropped(reason, where(dev) + ": " + what);
+        if (reason != DropReason.OTHERHOST) {
+            j.decision("dropped: " + reason.name() + (reason == DropReason.NETFILTER_DROP && lastDecider != null
+                    ? " by " + lastDecider : " at " + where(dev)));
+        }
     }
 
     @Override
@@ -248,6 +336,7 @@ public final class JourneyRecorder implements StackProbe, JourneyRecording {
         };
         step(j, dev, what);
         j.delivered(where(dev) + ": " + what);
+        j.decision(where(dev) + ": " + what);
     }
 
     // ---- netfilter -----------------------------------------------------------------------
@@ -258,6 +347,8 @@ public final class JourneyRecorder implements StackProbe, JourneyRecording {
         entrySport = p.sport;
         entryDport = p.dport;
         lastRule = null;
+        lastDecider = null;
+        natChain = null;
     }
 
     @Override
@@ -270,10 +361,15 @@ public final class JourneyRecorder implements StackProbe, JourneyRecording {
         if (p.verdictRule < 0) {
             rule = t.name() + " " + c.name() + ": policy " + Verdict.name(verdict)
                     + " (" + c.policyPackets() + " packets, " + c.policyBytes() + " bytes)";
+            lastDecider = t.name() + " " + c.name() + " policy " + Verdict.name(verdict);
         } else {
             Rule r = c.compiledRule(p.verdictRule);
             rule = t.name() + " " + c.name() + ": rule " + (p.verdictRule + 1) + " `-A " + c.name() + r.spec() + "`"
                     + " (" + r.packets() + " packets, " + r.bytes() + " bytes)";
+            lastDecider = t.name() + " " + c.name() + " rule " + (p.verdictRule + 1) + " -A " + c.name() + r.spec();
+        }
+        if (t.name().equals("nat")) {
+            natChain = c.name();
         }
         lastRule = rule;
         step(journey(p.buf, p.in != null ? p.in : p.out, false), p.in != null ? p.in : p.out,
@@ -308,13 +404,17 @@ public final class JourneyRecorder implements StackProbe, JourneyRecording {
         if (verdict == Verdict.ACCEPT && (src != entryKey.src() || dst != entryKey.dst()
                 || p.sport != entrySport || p.dport != entryDport)) {
             boolean ports = p.protocol == IpProtocol.TCP || p.protocol == IpProtocol.UDP;
+            // No nat chain decided: conntrack applied the connection's mapping (a reply's reverse NAT).
+            String nat = "nat " + Hook.values()[p.hook].name() + (natChain != null ? " " + natChain : " (conntrack)") + ": ";
             if (dst != entryKey.dst() || p.dport != entryDport) {
-                what.append(what.length() > 0 ? "; " : "").append("DNAT ")
-                        .append(endpoint(entryKey.dst(), entryDport, ports)).append(" → ").append(endpoint(dst, p.dport, ports));
+                String d = "DNAT " + endpoint(entryKey.dst(), entryDport, ports) + " → " + endpoint(dst, p.dport, ports);
+                what.append(what.length() > 0 ? "; " : "").append(d);
+                j.decision(nat + d);
             }
             if (src != entryKey.src() || p.sport != entrySport) {
-                what.append(what.length() > 0 ? "; " : "").append("SNAT ")
-                        .append(endpoint(entryKey.src(), entrySport, ports)).append(" → ").append(endpoint(src, p.sport, ports));
+                String sn = "SNAT " + endpoint(entryKey.src(), entrySport, ports) + " → " + endpoint(src, p.sport, ports);
+                what.append(what.length() > 0 ? "; " : "").append(sn);
+                j.decision(nat + sn);
             }
             live.put(entryKey.withAddresses(src, dst), j);
         }

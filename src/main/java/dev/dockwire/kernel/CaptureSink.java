@@ -17,6 +17,23 @@ public interface CaptureSink extends AutoCloseable {
     /** The frame's readable bytes, seen on {@code iface} at {@code nanos}; the caller keeps the frame. */
     void write(int iface, long nanos, ByteBuf frame, Direction direction);
 
+    /**
+     * True when this sink records each frame's journey summary as a comment (a pcapng file): the
+     * kernel then records packet journeys for the capture's lifetime and writes each frame with
+     * {@link #write(int, long, ByteBuf, Direction, String)} once the pass that carried it is over.
+     */
+    default boolean journeyComments() {
+        return false;
+    }
+
+    /**
+     * As {@link #write(int, long, ByteBuf, Direction)} with the frame's journey summary
+     * ({@code null}: none); a sink that keeps no comments drops it.
+     */
+    default void write(int iface, long nanos, ByteBuf frame, Direction direction, String comment) {
+        write(iface, nanos, frame, direction);
+    }
+
     /** Writes what is buffered. */
     void flush();
 

@@ -65,6 +65,16 @@ final class StepCaptureLimit {
 
         @Override
         public void write(int iface, long nanos, ByteBuf frame, Direction direction) {
+            write(iface, nanos, frame, direction, null);
+        }
+
+        @Override
+        public boolean journeyComments() {
+            return inner.journeyComments();
+        }
+
+        @Override
+        public void write(int iface, long nanos, ByteBuf frame, Direction direction, String comment) {
             int size = frame.readableBytes();
             if (written + size > limit) {
                 dropped++;
@@ -72,7 +82,7 @@ final class StepCaptureLimit {
                 return;
             }
             written += size;
-            inner.write(iface, nanos, frame, direction);
+            inner.write(iface, nanos, frame, direction, comment);
         }
 
         /** Frames the budget kept out of this file. */

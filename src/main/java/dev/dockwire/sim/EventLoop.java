@@ -24,6 +24,7 @@ import java.util.function.BooleanSupplier;
 public final class EventLoop implements Clock {
     private final PriorityQueue<Timeout> timers = new PriorityQueue<>();
     private final List<Agent> agents = new ArrayList<>();
+    private final List<Agent> quiescent = new ArrayList<>();
     private Pacing pacing;
     private double speed = 1;
     private long now;
@@ -123,16 +124,30 @@ public final class EventLoop implements Clock {
         agents.add(agent);
     }
 
-    /** Runs agents until none has work left. Returns the total work done. */
+    /**
+     * Adds an agent that runs only once every other agent is idle: when each frame of this instant
+     * has gone as far as it can (a capture writes its frames with the decisions taken after its
+     * tap saw them).
+     */
+    public void addQuiescentAgent(Agent agent) {
+        quiescent.add(agent);
+    }
+
+    /** Runs agents until none has work left, then the quiescent agents (and again while they did some). */
     public int drain() {
         int total = 0;
         int done;
         do {
-            done = runPosted();
-            for (int i = 0, n = agents.size(); i < n; i++) {
-                done += agents.get(i).doWork();
+            do {
+                done = runPosted();
+                for (int i = 0, n = agents.size(); i < n; i++) {
+                    done += agents.get(i).doWork();
+                }
+                total += done;
+            } while (done > 0);
+            for (int i = 0, n = quiescent.size(); i < n; i++) {
+                done += quiescent.get(i).doWork();
             }
-            total += done;
         } while (done > 0);
         return total;
     }

@@ -1,10 +1,13 @@
 package dev.dockwire.bench;
 
 import dev.dockwire.cli.ProductionJvm;
+import dev.dockwire.capture.CaptureFile;
 import dev.dockwire.capture.CaptureTap;
 import dev.dockwire.capture.Captures;
 import dev.dockwire.capture.PacketFilter;
 import dev.dockwire.capture.PcapngWriter;
+import dev.dockwire.journey.SharedJourneys;
+import dev.dockwire.kernel.JourneyRecording;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.channels.Channels;
@@ -32,7 +35,9 @@ import org.openjdk.jmh.annotations.Warmup;
  * baseline sends with {@code sendmmsg}; with capture off, and with a pcapng capture of
  * the bridge written to a file (what {@code dockwire run} does). Two more variants split that cost:
  * {@code mem}, the pcapng writer into a channel that discards (no system calls), and {@code tap},
- * the capture decorators alone.
+ * the capture decorators alone. With journeys: {@code journeys}, the run's capture with every
+ * frame's journey summary as its packet comment (the frames held until the loop is idle), and
+ * {@code record}, journeys recorded with no capture (a trace's cost on a busy path).
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.Throughput)
@@ -41,12 +46,13 @@ import org.openjdk.jmh.annotations.Warmup;
 @Measurement(iterations = 4, time = 2)
 @Fork(value = 2, jvmArgsAppend = {ProductionJvm.LEAK_DETECTION, ProductionJvm.CHECK_ACCESSIBLE})
 public class BridgedUdpBench {
-    @Param({"off", "on", "tap", "mem"})
+    @Param({"off", "on", "tap", "mem", "journeys", "record"})
     public String capture;
 
     private BridgedUdpPath path;
     private CaptureTap tap;
     private Path file;
+    private JourneyRecording recording;
 
     @Setup(Level.Trial)
     public void setUp() throws IOException {
@@ -57,6 +63,12 @@ public class BridgedUdpBench {
         } else if (capture.equals("mem")) {
             PcapngWriter discard = new PcapngWriter(Channels.newChannel(OutputStream.nullOutputStream()));
             tap = Captures.bridge(discard, path.net.loop(), path.bridge, PacketFilter.ALL);
+        } else if (capture.equals("journeys")) {
+            file = Files.createTempFile("dockwire-bench", ".pcapng");
+            CaptureFile commented = CaptureFile.of(new SharedJourneys(path.net.emu, null).commented(PcapngWriter.create(file)));
+            tap = Captures.bridge(commented, path.net.loop(), path.bridge, PacketFilter.ALL);
+        } else if (capture.equals("record")) {
+            recording = new SharedJourneys(path.net.emu, null).recording(null);
         } else if (capture.equals("on")) {
             file = Files.createTempFile("dockwire-bench", ".pcapng");
             tap = Captures.bridge(PcapngWriter.create(file), path.net.loop(), path.bridge, PacketFilter.ALL);
@@ -74,6 +86,9 @@ public class BridgedUdpBench {
 
     @TearDown(Level.Trial)
     public void tearDown() throws IOException {
+        if (recording != null) {
+            recording.close();
+        }
         if (tap != null) {
             tap.close();
             if (file != null) {

@@ -93,6 +93,46 @@ class PcapngWriterTest {
     }
 
     @Test
+    void journeyCommentBeforeTheFlags() {
+        ByteArrayOutputStream os = new ByteArrayOutputStream();
+        ByteBuf frame = Unpooled.wrappedBuffer(TestFrames.pattern(4));
+        try (PcapngWriter w = new PcapngWriter(os, EPOCH, 4)) {
+            assertTrue(w.journeyComments());
+            w.addInterface("eth0");
+            w.write(0, 2_000_000_000L, frame, Direction.INBOUND, "nat → 10");
+            w.write(0, 2_000_000_000L, frame, Direction.UNKNOWN, "ok");
+        }
+        byte[] expected = shb(new Hex())
+                .hex("01000000 28000000 0100 0000 04000000")
+                .hex("0200 0400").ascii("eth0")
+                .hex("0900 0100 09000000 0000 0000 28000000")
+                .hex("06000000 40000000") // EPB, 64 bytes = 32 + 4 data + 16 comment + 8 flags + 4 end
+                .hex("00000000 7f681618 00948c37 04000000 04000000")
+                .hex("10111213")
+                .hex("0100 0a00").ascii("nat ").hex("e28692").ascii(" 10").hex("0000") // opt_comment, UTF-8, 10 bytes, padded
+                .hex("0200 0400 01000000") // epb_flags: inbound
+                .hex("0000 0000")
+                .hex("40000000")
+                .hex("06000000 30000000") // 48 bytes = 32 + 4 data + 8 comment (no flags) + 4 end
+                .hex("00000000 7f681618 00948c37 04000000 04000000")
+                .hex("10111213")
+                .hex("0100 0200").ascii("ok").hex("0000")
+                .hex("0000 0000")
+                .hex("30000000")
+                .bytes();
+        assertEquals(Hex.dump(expected), Hex.dump(os.toByteArray()));
+        frame.release();
+    }
+
+    @Test
+    void longCommentCutOnACharacterBoundary() {
+        byte[] b = PcapngWriter.commentBytes("→".repeat(1000));
+        assertTrue(b.length <= PcapngWriter.MAX_COMMENT, "at most the limit: " + b.length);
+        String s = new String(b, java.nio.charset.StandardCharsets.UTF_8);
+        assertTrue(s.endsWith("→…") && !s.contains("\uFFFD"), s.substring(s.length() - 4));
+    }
+
+    @Test
     void flushesInLargeChunksAndRejectsUnknownInterface() {
         ByteArrayOutputStream os = new ByteArrayOutputStream();
         ByteBuf frame = Unpooled.wrappedBuffer(new byte[1500]);

@@ -141,7 +141,7 @@ class ComposeHealthTest {
                     file: db/password.txt
                 """);
         // Its build context, as the project has it (Compose refuses a build: whose context is missing).
-        host.run("mkdir -p backend && printf 'FROM golang:1.18-alpine AS builder\\nWORKDIR /code\\nCMD [\\"go\\", \\"run\\", \\"main.go\\"]\\n'"
+        host.run("mkdir -p backend && printf 'FROM golang:1.18-alpine AS builder\\nWORKDIR /code\\nCMD [\"go\", \"run\", \"main.go\"]\\n'"
                 + " > backend/Dockerfile");
         List<String> out = new Compose(host, p).up(Map.of());
         assertEquals(List.of("[+] Running 3/3", " ✔ Network demo_default      Created", " ✔ Container demo-db-1       Healthy",
