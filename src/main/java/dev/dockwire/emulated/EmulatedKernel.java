@@ -70,6 +70,8 @@ public final class EmulatedKernel implements Kernel {
     /** Namespace ids as each namespace numbers the others (peernet2id), assigned when a link first spans them. */
     private final Map<String, Map<String, Integer>> nsids = new HashMap<>();
     private dev.dockwire.journey.SharedJourneys journeys;
+    /** How the engine on this kernel names namespaces and sockets in journeys nobody else names. */
+    private dev.dockwire.kernel.JourneyNames journeyNames = dev.dockwire.kernel.JourneyNames.KERNEL;
 
     public EmulatedKernel(Emulation emulation, String hostName) {
         this.emulation = emulation;
@@ -363,10 +365,7 @@ public final class EmulatedKernel implements Kernel {
         return journeys().recording(seamNames(names));
     }
 
-    /**
-     * {@code names} over the emulation's namespace names: a host's own namespace by the host's name,
-     * one of this host's by {@code names} of its seam name, another host's by its full name.
-     */
+    /** Names over emulation namespaces: a host's own by its name, this host's by {@code names} (null: the engine's), others' in full. */
     private dev.dockwire.kernel.JourneyNames seamNames(dev.dockwire.kernel.JourneyNames names) {
         return new dev.dockwire.kernel.JourneyNames() {
             @Override
@@ -376,20 +375,25 @@ public final class EmulatedKernel implements Kernel {
                 if (slash < 0 || rest.equals(HOST)) {
                     return slash < 0 ? n : n.substring(0, slash);
                 }
-                return n.startsWith(prefix) ? names.namespace(rest) : n;
+                return n.startsWith(prefix) ? (names != null ? names : journeyNames).namespace(rest) : n;
             }
 
             @Override
             public String socketOwner(String n, String proto, int port) {
-                return n.startsWith(prefix) ? names.socketOwner(n.substring(prefix.length()), proto, port) : null;
+                return n.startsWith(prefix) ? (names != null ? names : journeyNames).socketOwner(n.substring(prefix.length()), proto, port) : null;
             }
         };
+    }
+
+    @Override
+    public void nameJourneys(dev.dockwire.kernel.JourneyNames names) {
+        this.journeyNames = names;
     }
 
     /** The emulation's one journey recorder, shared by traces and the captures that comment their frames. */
     private dev.dockwire.journey.SharedJourneys journeys() {
         if (journeys == null) {
-            journeys = new dev.dockwire.journey.SharedJourneys(emulation, seamNames(dev.dockwire.kernel.JourneyNames.KERNEL));
+            journeys = new dev.dockwire.journey.SharedJourneys(emulation, seamNames(null));
         }
         return journeys;
     }

@@ -5,12 +5,10 @@ import dev.dockwire.docker.Container;
 import dev.dockwire.docker.Endpoint;
 import dev.dockwire.docker.engine.Engine;
 import dev.dockwire.kernel.JourneyInfo;
-import dev.dockwire.kernel.JourneyNames;
 import dev.dockwire.kernel.JourneyRecording;
 import dev.dockwire.kernel.Kernel;
 import dev.dockwire.kernel.KernelException;
 import dev.dockwire.tools.CommandResult;
-import dev.dockwire.tools.debian.HostProcess;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -83,7 +81,7 @@ final class TraceCommand {
     }
 
     private Probe probe(Engine engine, String from, Container src, boolean machine, String dst, Target t) {
-        JourneyRecording rec = engine.kernel().recordJourneys(new Names(engine, engine.nanos()));
+        JourneyRecording rec = engine.kernel().recordJourneys();
         CommandResult r;
         try {
             List<String> args = List.of(dst, String.valueOf(t.port), t.proto, String.valueOf(WAIT_MS));
@@ -168,31 +166,6 @@ final class TraceCommand {
         String addr = colon < 0 ? probeSource : probeSource.substring(0, colon);
         return p.startsWith(proto) && p.contains("> " + probeSource + " ")
                 || p.startsWith("ICMP ") && p.contains("> " + addr + " ") && !p.contains("echo request");
-    }
-
-    /** Sandboxes by their containers' names, sockets by the processes holding them (as {@code ss -p} finds them). */
-    private record Names(Engine engine, long now) implements JourneyNames {
-        @Override
-        public String namespace(String ns) {
-            for (Container c : engine.containers()) {
-                if (ns.equals(c.netns())) {
-                    return c.name();
-                }
-            }
-            return ns;
-        }
-
-        @Override
-        public String socketOwner(String ns, String proto, int port) {
-            for (HostProcess p : HostProcesses.list(engine, now, null)) {
-                for (HostProcess.Socket k : p.sockets()) {
-                    if (p.netns().equals(ns) && k.proto().equals(proto) && k.port() == port) {
-                        return p.comm() + " (pid " + p.pid() + ")";
-                    }
-                }
-            }
-            return null;
-        }
     }
 
     /** DST[:PORT[/PROTO]]. */

@@ -96,6 +96,11 @@ public final class CapableKernel implements Kernel {
     }
 
     @Override
+    public void nameJourneys(JourneyNames names) {
+        kernel.nameJourneys(names);
+    }
+
+    @Override
     public JourneyRecording recordJourneys(JourneyNames names) {
         if (!caps.netRaw()) {
             throw new PermissionDenied();

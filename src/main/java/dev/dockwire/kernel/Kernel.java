@@ -70,6 +70,18 @@ public interface Kernel {
      * and sockets by {@code names}. The real kernel has no such record (its tracepoints need eBPF): it throws
      * {@link KernelException}.
      */
+    /**
+     * How journeys recorded without names of their own (a capture's packet comments) name
+     * namespaces and sockets: the engine on this kernel says. Nothing to do where no journeys are recorded.
+     */
+    default void nameJourneys(JourneyNames names) {
+    }
+
+    /** As {@link #recordJourneys(JourneyNames)}, named as the engine on this kernel names them ({@link #nameJourneys}). */
+    default JourneyRecording recordJourneys() {
+        return recordJourneys(null);
+    }
+
     default JourneyRecording recordJourneys(JourneyNames names) {
         throw new KernelException("packet journeys are recorded only by the emulated kernel");
     }

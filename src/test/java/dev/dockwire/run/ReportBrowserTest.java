@@ -55,6 +55,14 @@ class ReportBrowserTest {
                     "document.querySelector('details.frame[open] .journey').textContent"));
             assertTrue(chromium.evaluate("document.querySelector('details.frame[open] .decode').textContent")
                     .contains("ARP"), "the first flow is the ARP exchange");
+            // A frame whose journey the run recorded (its pcapng comment): open its flow, then the frame.
+            String withJourney = "[...document.querySelectorAll('details.flow details.frame')]"
+                    + ".find(d => !d.querySelector('.journey').textContent.startsWith('no journey'))";
+            chromium.evaluate("(f => { f.closest('details.flow').querySelector('summary').click();"
+                    + " f.querySelector('summary').click(); return true; })(" + withJourney + ")");
+            assertEquals("true", chromium.evaluate(visible + "(" + withJourney + ".querySelector('.journey'))"));
+            String journey = chromium.evaluate(withJourney + ".querySelector('.journey').textContent");
+            assertTrue(journey.matches("\"(client|web) eth0: .*(delivered to the|answered by the kernel).*\""), journey);
         }
     }
 }

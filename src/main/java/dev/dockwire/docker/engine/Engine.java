@@ -181,10 +181,7 @@ public final class Engine implements Swarm.Member, ProcessHost {
         return gateway;
     }
 
-    /**
-     * dockerd's {@code userland-proxy} setting (default true): set before {@link #start}. Off, the
-     * engine relies on hairpin NAT and bridge netfilter instead of docker-proxy.
-     */
+    /** dockerd's {@code userland-proxy} (default true), set before {@link #start}; off: hairpin NAT and bridge netfilter. */
     public void userlandProxy(boolean on) {
         bridge.userlandProxy(on);
     }
@@ -218,6 +215,7 @@ public final class Engine implements Swarm.Member, ProcessHost {
 
     /** What dockerd does at start: lo up, ip_forward on, the predefined networks bridge (docker0), host, none. */
     public void start() {
+        kernel.nameJourneys(new EngineJourneyNames(this::containers, this::processes)); // sandboxes by container, sockets by process
         kernel.linkSetUp(Kernel.HOST, "lo", true);
         kernel.sysctl(Kernel.HOST, "net.ipv4.ip_forward", "1");
         bridge.init();

@@ -144,8 +144,9 @@ class ComposeHealthTest {
         host.run("mkdir -p backend && printf 'FROM golang:1.18-alpine AS builder\\nWORKDIR /code\\nCMD [\"go\", \"run\", \"main.go\"]\\n'"
                 + " > backend/Dockerfile");
         List<String> out = new Compose(host, p).up(Map.of());
-        assertEquals(List.of("[+] Running 3/3", " ✔ Network demo_default      Created", " ✔ Container demo-db-1       Healthy",
-                " ✔ Container demo-backend-1  Started"), out.subList(out.size() - 4, out.size()), String.join("\n", out));
+        assertEquals(List.of("[+] Running 4/4", " ✔ backend                   Built", " ✔ Network demo_default      Created",
+                " ✔ Container demo-db-1       Healthy", " ✔ Container demo-backend-1  Started"), out.subList(out.size() - 5, out.size()),
+                String.join("\n", out));
         assertEquals(List.of("demo-backend-1 Up Less than a second", "demo-db-1 Up 10 seconds (healthy)"),
                 host.run("docker ps --format '{{.Names}} {{.Status}}'").output());
         assertEquals(List.of("{\"Status\":\"healthy\",\"FailingStreak\":0,\"Log\":[{\"Start\":\"2025-01-01T00:00:10Z\","
