@@ -390,7 +390,7 @@ public final class Shell {
         }
         for (String l : lines) {
             if (!pipe.write(l)) {
-                return new CommandResult(Pipe.SIGPIPE_STATUS, out);
+                return new CommandResult(pipe.stoppedStatus(), out);
             }
             out.add(l);
         }
@@ -422,7 +422,7 @@ public final class Shell {
                 return new CommandResult(137, out);
             }
         }
-        return new CommandResult(Pipe.SIGPIPE_STATUS, out);
+        return new CommandResult(pipe.stoppedStatus(), out);
     }
 
     public int lastStatus() {

@@ -19,6 +19,17 @@ public final class Pipe {
     /** 128 + SIGPIPE: the status a shell reports for a writer killed by SIGPIPE. */
     public static final int SIGPIPE_STATUS = 141;
 
+    /**
+     * What one pipe may hold for a reader that reads everything: dockwire passes a pipeline's
+     * output whole from one command to the next, so a writer past this ({@code seq 1 100000000 | wc
+     * -l}) is killed as the OOM killer would kill it (status {@link #KILLED_STATUS}) rather than
+     * take dockwire's heap.
+     */
+    public static final long MEMORY_LIMIT_BYTES = 64L << 20;
+
+    /** 128 + SIGKILL. */
+    public static final int KILLED_STATUS = 137;
+
     private final long demand;
     private final boolean toCommand;
     private long lines;
@@ -39,6 +50,11 @@ public final class Pipe {
         return new Pipe(HeadTail.demand(reader), true);
     }
 
+    /** The status of a writer {@link #write} stopped: SIGPIPE's, or SIGKILL's past {@link #MEMORY_LIMIT_BYTES}. */
+    public int stoppedStatus() {
+        return bytes > MEMORY_LIMIT_BYTES ? KILLED_STATUS : SIGPIPE_STATUS;
+    }
+
     /** Whether another command of the pipeline reads it (not the terminal or a file). */
     public boolean toCommand() {
         return toCommand;
@@ -56,6 +72,9 @@ public final class Pipe {
     public boolean write(String line) {
         lines++;
         bytes += line.length() + 1L;
+        if (bytes > MEMORY_LIMIT_BYTES) {
+            return false;
+        }
         if (lines <= demand || bytes <= CAPACITY_BYTES) {
             return true;
         }

@@ -80,7 +80,7 @@ final class SmallTools {
             String text = format(v, digits);
             text = equalWidth && !text.startsWith("-") ? "0".repeat(Math.max(0, width - text.length())) + text : text;
             if (lines && !ctx.out().write(text)) {
-                return new TextResult(Pipe.SIGPIPE_STATUS, values); // its reader is gone: SIGPIPE
+                return new TextResult(ctx.out().stoppedStatus(), values); // its reader is gone (SIGPIPE), or the pipe is past what dockwire holds
             }
             values.add(text);
         }

@@ -54,6 +54,16 @@ class HostPipesTest {
     }
 
     @Test
+    void aWriterIntoAReaderOfEverythingIsKilledPastWhatDockwireHolds() {
+        // seq 1 100000000 is 889 MB of text: dockwire passes a pipe whole, so past 64 MiB the writer is
+        // killed (as the OOM killer would) and the pipeline goes on with what it wrote.
+        List<String> count = host.ok("seq 1 100000000 | wc -l");
+        assertTrue(Long.parseLong(count.get(0)) > 1_000_000 && Long.parseLong(count.get(0)) < 100_000_000, count.get(0));
+        assertEquals(List.of("137 0"), host.ok("echo ${PIPESTATUS[@]}"));
+        assertEquals(List.of("100000"), host.ok("seq 1 100000 | wc -l"));
+    }
+
+    @Test
     void catOfABigFileIntoHead() {
         host.ok("mkdir -p /tmp/bx");
         host.ok("seq 1 100000 > /tmp/bx/big");
