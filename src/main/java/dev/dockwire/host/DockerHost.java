@@ -457,6 +457,10 @@ public final class DockerHost implements Shell.Env, CliEnv {
         if (!args.isEmpty() && args.get(0).equals("trace")) {
             return new TraceCommand(this).run(args.subList(1, args.size()));
         }
+        if (!args.isEmpty() && (args.get(0).equals("report") || args.get(0).equals("graph"))) {
+            // They read the session (its captures, its world): the shell's prompt runs them, as a line of their own.
+            return CommandResult.fail(2, "dockwire " + args.get(0) + ": only as a line of its own at the shell's prompt");
+        }
         return CommandResult.fail(2, TraceCommand.USAGE);
     }
 
