@@ -20,7 +20,7 @@ final class CommentWriter implements Agent {
      * writes its frames as they come, without comments, so a long run pays for journeys only at its
      * start (the report page shows the first 2,000 frames; recording costs the bridged path ~40x).
      */
-    static final int COMMENTED_FRAMES = 10_000;
+    public static final int COMMENTED_FRAMES = 10_000;
 
     private final SharedJourneys journeys;
     private final ArrayDeque<Held> held = new ArrayDeque<>();
@@ -33,8 +33,8 @@ final class CommentWriter implements Agent {
     private record Held(Deferred sink, int iface, long nanos, ByteBuf frame, CaptureSink.Direction direction, PacketKey key) {
     }
 
-    CaptureSink defer(CaptureSink sink) {
-        return new Deferred(sink);
+    CaptureSink defer(CaptureSink sink, long frames) {
+        return new Deferred(sink, frames);
     }
 
     @Override
@@ -69,12 +69,16 @@ final class CommentWriter implements Agent {
         private final CaptureSink sink;
         private boolean closed;
         private RuntimeException failure;
-        private int commented;
-        /** Past {@link #COMMENTED_FRAMES}: written at once, without comments, its share of the recorder released. */
+        private long commented;
+        /** Past its frames to comment: written at once, without comments, its share of the recorder released. */
         private boolean plain;
 
-        Deferred(CaptureSink sink) {
+        /** Frames of this capture that get comments. */
+        private final long frames;
+
+        Deferred(CaptureSink sink, long frames) {
             this.sink = sink;
+            this.frames = frames;
         }
 
         @Override
@@ -91,7 +95,7 @@ final class CommentWriter implements Agent {
                 sink.write(iface, nanos, frame, direction);
                 return;
             }
-            if (++commented > COMMENTED_FRAMES) {
+            if (++commented > frames) {
                 writeAll(); // what this capture holds goes first, in order
                 plain = true;
                 journeys.release();

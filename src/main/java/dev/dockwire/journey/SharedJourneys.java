@@ -32,12 +32,17 @@ public final class SharedJourneys {
      * journey's summary as the comment; closing the returned sink stops this user's share.
      */
     public CaptureSink commented(CaptureSink sink) {
+        return commented(sink, CommentWriter.COMMENTED_FRAMES);
+    }
+
+    /** As {@link #commented(CaptureSink)}, commenting the first {@code frames} frames (a benchmark: all of them). */
+    public CaptureSink commented(CaptureSink sink, long frames) {
         acquire(null);
         if (comments == null) {
             comments = new CommentWriter(this);
             emulation.loop().addQuiescentAgent(comments);
         }
-        return comments.defer(sink);
+        return comments.defer(sink, frames);
     }
 
     /** A recording of the journeys that begin from now on, sharing the recorder; {@code l} names namespaces and sockets. */

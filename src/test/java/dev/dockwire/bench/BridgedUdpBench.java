@@ -65,7 +65,7 @@ public class BridgedUdpBench {
             tap = Captures.bridge(discard, path.net.loop(), path.bridge, PacketFilter.ALL);
         } else if (capture.equals("journeys")) {
             file = Files.createTempFile("dockwire-bench", ".pcapng");
-            CaptureFile commented = CaptureFile.of(new SharedJourneys(path.net.emu, null).commented(PcapngWriter.create(file)));
+            CaptureFile commented = CaptureFile.of(new SharedJourneys(path.net.emu, null).commented(PcapngWriter.create(file), Long.MAX_VALUE));
             tap = Captures.bridge(commented, path.net.loop(), path.bridge, PacketFilter.ALL);
         } else if (capture.equals("record")) {
             recording = new SharedJourneys(path.net.emu, null).recording(null);
