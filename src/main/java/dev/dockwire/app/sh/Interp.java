@@ -153,7 +153,13 @@ final class Interp {
             long used = cpuNanos;
             steps = 0;
             cpuNanos = 0;
-            ctx.schedule(used, k); // the clock moves by the CPU time spent before anything else runs
+            // The clock moves by the CPU time spent before anything else runs; a shell that ended
+            // meanwhile (Ctrl-C at the prompt's line, docker stop) goes no further, as in resumed().
+            ctx.schedule(used, () -> {
+                if (ctx.alive()) {
+                    k.run();
+                }
+            });
         } else {
             k.run();
         }

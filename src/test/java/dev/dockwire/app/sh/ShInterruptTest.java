@@ -73,4 +73,18 @@ class ShInterruptTest {
         next.loop.runUntil(() -> next.status != null);
         assertEquals(List.of("rc=130"), next.stdout(), "the session goes on");
     }
+
+    @Test
+    void anInteractiveLineInterruptedWhileTheShellHasYieldedGoesNoFurther() {
+        // 45 builtins: the shell yields to the loop after 40 steps (1 ms of CPU time on the clock);
+        // Ctrl-C lands in that gap, with no child running, so the line ends there with 130.
+        Sh.Session session = new Sh.Session("sh", Dialect.ASH, Map.of("PATH", "/bin"));
+        ShRig rig = new ShRig().interruptGroupAt(Interp.STEP_NANOS * 20);
+        String line = ": ; ".repeat(45) + "sleep 3; echo after";
+        rig.loop.schedule(0, () -> session.line(line, rig).start(rig, List.of()));
+        rig.loop.runFor(5 * S);
+        assertEquals(List.of(), rig.started, "nothing after the interrupt runs");
+        assertEquals(List.of(), rig.stdout());
+        assertEquals(130, session.status());
+    }
 }
