@@ -2,7 +2,6 @@ package dev.dockwire.journey;
 
 import dev.dockwire.kernel.JourneyInfo;
 import dev.dockwire.kernel.JourneyNames;
-import dev.dockwire.kernel.JourneyRecording;
 import dev.dockwire.link.Bridge;
 import dev.dockwire.link.DropReason;
 import dev.dockwire.link.NetDevice;
@@ -28,18 +27,18 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Records every packet's journey from the emulation's tracepoints: attached on creation, detached
- * on {@link #close}. Each event finds its journey by the packet's identity ({@link PacketKey});
+ * Records every packet's journey from the emulation's tracepoints, one per emulation shared by its
+ * users ({@link SharedJourneys}): attached by the first {@link #share}, detached by the last
+ * {@link #unshare}; past {@link #MAX_JOURNEYS} the oldest half is forgotten (a capture's comments and a
+ * trace need a journey only while its packets are in flight). Each event finds its journey by the packet's identity ({@link PacketKey});
  * NAT's rewrite and VXLAN's encapsulation link the new identity to the same journey. Formatting
  * happens here, at record time, so the path hands over only what it already holds.
  */
-public final class JourneyRecorder implements StackProbe, JourneyRecording {
-    /** Journeys kept per recording; later packets are counted, not recorded. */
+public final class JourneyRecorder implements StackProbe {
+    /** Journeys kept: past them the oldest half is forgotten. */
     public static final int MAX_JOURNEYS = 20_000;
 
     private final Emulation emulation;
-    /** Past {@link #MAX_JOURNEYS}: forget the oldest half (a capture's comments) rather than stop recording (a trace). */
-    private final boolean rolling;
     private JourneyNames names;
     private int nextId = 1;
     private int shares;
@@ -48,7 +47,6 @@ public final class JourneyRecorder implements StackProbe, JourneyRecording {
     private final Map<NetDevice, String> where = new IdentityHashMap<>();
     /** Each device's namespace (the emulation's name). */
     private final Map<NetDevice, String> namespaceOf = new IdentityHashMap<>();
-    private long notRecorded;
     /** The packet inside a netfilter hook: its identity and addresses when it entered. */
     private PacketKey entryKey;
     private int entrySport;
@@ -62,36 +60,24 @@ public final class JourneyRecorder implements StackProbe, JourneyRecording {
     /** A frame just encapsulated: the outer packet that follows belongs to its journey. */
     private Journey encapsulating;
 
-    private JourneyRecorder(Emulation emulation, JourneyNames names, boolean rolling) {
+    private JourneyRecorder(Emulation emulation, JourneyNames names) {
         this.emulation = emulation;
-        this.rolling = rolling;
         this.names = names == null ? JourneyNames.KERNEL : names;
     }
 
-    /** Starts recording {@code emulation}'s journeys; {@code names} names namespaces (emulation names) and sockets as users know them. */
-    public static JourneyRecorder attach(Emulation emulation, JourneyNames names) {
-        JourneyRecorder r = new JourneyRecorder(emulation, names, false);
-        emulation.tracepoint().attach(r);
-        return r;
-    }
-
     /**
-     * As {@link #attach}, for a recording that never stops: past {@link #MAX_JOURNEYS} the oldest
-     * journeys are forgotten (a capture's comments need a journey only until its frames are written).
-     */
-    static JourneyRecorder attachRolling(Emulation emulation, JourneyNames names) {
-        JourneyRecorder r = new JourneyRecorder(emulation, names, true);
-        emulation.tracepoint().attach(r);
-        return r;
-    }
-
-    /**
-     * The rolling recorder attached to {@code emulation}, shared: the one there if any (several
-     * kernels of one emulation, each with its users), else a new one. Each call wants one {@link #unshare}.
+     * The recorder attached to {@code emulation}, shared: the one there if any (several kernels of
+     * one emulation, each with its users), else a new one naming by {@code names} (namespaces by their
+     * emulation names, sockets). Each call wants one {@link #unshare}.
      */
     static JourneyRecorder share(Emulation emulation, JourneyNames names) {
-        JourneyRecorder r = emulation.tracepoint().probe() instanceof JourneyRecorder on && on.rolling
-                ? on : attachRolling(emulation, names);
+        JourneyRecorder r;
+        if (emulation.tracepoint().probe() instanceof JourneyRecorder on) {
+            r = on;
+        } else {
+            r = new JourneyRecorder(emulation, names);
+            emulation.tracepoint().attach(r);
+        }
         r.shares++;
         return r;
     }
@@ -133,22 +119,7 @@ public final class JourneyRecorder implements StackProbe, JourneyRecording {
         return j == null ? null : j.summary();
     }
 
-    @Override
-    public List<JourneyInfo> journeys() {
-        List<JourneyInfo> out = new ArrayList<>(journeys.size());
-        for (Journey j : journeys) {
-            out.add(j.info());
-        }
-        return out;
-    }
-
-    /** Packets seen after {@link #MAX_JOURNEYS} journeys, not recorded. */
-    public long notRecorded() {
-        return notRecorded;
-    }
-
-    @Override
-    public void close() {
+    private void close() {
         if (emulation.tracepoint().probe() == this) {
             emulation.tracepoint().detach();
         }
@@ -174,10 +145,6 @@ public final class JourneyRecorder implements StackProbe, JourneyRecording {
         }
         if (j == null) {
             if (journeys.size() >= MAX_JOURNEYS) {
-                if (!rolling) {
-                    notRecorded++;
-                    return null;
-                }
                 forgetOldest();
             }
             j = new Journey(nextId++, PacketKey.describe(buf), at);

@@ -72,9 +72,13 @@ public final class Netfilter implements NfHooks, XtContext, ConntrackContext {
     private Conn attachCt;
     private int attachInfo;
 
+    /** The emulation's tracepoints, read once: the hooks report through them on every packet. */
+    private final dev.dockwire.sim.Tracepoint<? extends dev.dockwire.netfilter.NfProbe> tracepoint;
+
     public Netfilter(NfNet ns) {
         this.ns = ns;
         this.loop = ns.loop();
+        this.tracepoint = ns.tracepoint();
         this.pkt = new NfPacket(ns);
         this.conntrack = new Conntrack(loop, this);
         this.nat = new Nat(conntrack, ns.random(), this::natTable);
@@ -182,7 +186,7 @@ public final class Netfilter implements NfHooks, XtContext, ConntrackContext {
         }
         trace.enter(t.name());
         int v = ipt.run(c, p, this);
-        ns.tracepoint().probe().table(p, t, v);
+        tracepoint.probe().table(p, t, v);
         return v;
     }
 
@@ -202,7 +206,7 @@ public final class Netfilter implements NfHooks, XtContext, ConntrackContext {
     public boolean preRouting(NetDevice in, ByteBuf packet) {
         NfPacket p = pkt;
         p.load(Hook.PREROUTING.ordinal(), in, null, packet);
-        ns.tracepoint().probe().hookEntry(p);
+        tracepoint.probe().hookEntry(p);
         int v = table(raw, p);
         if (v == Verdict.ACCEPT && track) {
             v = conntrack.in(p, null);
@@ -219,7 +223,7 @@ public final class Netfilter implements NfHooks, XtContext, ConntrackContext {
     @Override
     public boolean localIn(NetDevice in, ByteBuf packet) {
         NfPacket p = resume(Hook.INPUT, in, null, packet);
-        ns.tracepoint().probe().hookEntry(p);
+        tracepoint.probe().hookEntry(p);
         int v = table(mangle, p);
         if (v == Verdict.ACCEPT) {
             v = table(filter, p);
@@ -236,7 +240,7 @@ public final class Netfilter implements NfHooks, XtContext, ConntrackContext {
     @Override
     public boolean forward(NetDevice in, NetDevice out, ByteBuf packet) {
         NfPacket p = resume(Hook.FORWARD, in, out, packet);
-        ns.tracepoint().probe().hookEntry(p);
+        tracepoint.probe().hookEntry(p);
         int v = table(mangle, p);
         if (v == Verdict.ACCEPT) {
             v = table(filter, p);
@@ -254,7 +258,7 @@ public final class Netfilter implements NfHooks, XtContext, ConntrackContext {
             p.ctinfo = attachInfo;
             attachCt = null;
         }
-        ns.tracepoint().probe().hookEntry(p);
+        tracepoint.probe().hookEntry(p);
         int v = table(raw, p);
         if (v == Verdict.ACCEPT && track) {
             // An ICMP error the stack makes about a packet still in flight belongs to that
@@ -276,7 +280,7 @@ public final class Netfilter implements NfHooks, XtContext, ConntrackContext {
     @Override
     public boolean postRouting(NetDevice in, NetDevice out, ByteBuf packet) {
         NfPacket p = resume(Hook.POSTROUTING, in, out, packet);
-        ns.tracepoint().probe().hookEntry(p);
+        tracepoint.probe().hookEntry(p);
         int v = table(mangle, p);
         if (v == Verdict.ACCEPT && natTable != null && track) {
             v = nat.hook(p, Hook.POSTROUTING.ordinal());
@@ -306,7 +310,7 @@ public final class Netfilter implements NfHooks, XtContext, ConntrackContext {
     }
 
     private boolean verdict(int v, NfPacket p, ByteBuf packet) {
-        ns.tracepoint().probe().hookExit(p, v);
+        tracepoint.probe().hookExit(p, v);
         if (v == Verdict.ACCEPT) {
             return true;
         }
@@ -319,7 +323,7 @@ public final class Netfilter implements NfHooks, XtContext, ConntrackContext {
         if (answer != 0) {
             sendReject(answer, ct, ctinfo, packet);
         }
-        ns.tracepoint().probe().drop(p.in != null ? p.in : p.out, packet, DropReason.NETFILTER_DROP);
+        tracepoint.probe().drop(p.in != null ? p.in : p.out, packet, DropReason.NETFILTER_DROP);
         packet.release();
         return false;
     }

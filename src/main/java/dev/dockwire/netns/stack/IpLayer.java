@@ -23,15 +23,19 @@ abstract class IpLayer {
     final StackNet ns;
     final EventLoop loop;
 
+    /** The emulation's tracepoints, read once: the stack reports through them on every packet. */
+    private final dev.dockwire.sim.Tracepoint<StackProbe> tracepoint;
+
     IpLayer(StackNet ns) {
         this.ns = ns;
         this.loop = ns.loop();
+        this.tracepoint = ns.tracepoint();
     }
 
     /** {@code net.ipv4.ip_default_ttl}. */
     /** The stack's tracepoints (a no-op unless a recorder listens). */
     public StackProbe probe() {
-        return ns.tracepoint().probe();
+        return tracepoint.probe();
     }
 
     abstract int defaultTtl();
