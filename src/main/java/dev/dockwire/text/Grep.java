@@ -1,113 +1,301 @@
 package dev.dockwire.text;
 
+import dev.dockwire.libc.Getopt;
+import dev.dockwire.libc.GetoptLong;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 
-/** {@code grep}/{@code egrep}: -v -i -c -o -q -E -F -w -x -n over stdin or files (exit 0 on a match, 1 on none, 2 on errors). */
+/**
+ * {@code grep}/{@code egrep} over stdin or files: -v -i -c -o -q -E -F -w -x -n -l -H -h -s -m N -e PATTERN,
+ * context lines with -A/-B/-C N (and GNU's -NUM), options anywhere among the operands (getopt_long's
+ * permutation). Exit 0 on a match, 1 on none, 2 on errors. The GNU flavour follows GNU grep 3.8
+ * (src/grep.c: prtext's "--" between non-adjacent groups, ':' after a selected line's prefix and '-'
+ * after a context line's, trailing context after the -m'th match); BusyBox's grep.c prints no context
+ * past -m and, with -o, its context lines whole.
+ */
 final class Grep implements TextTool {
+    private static final Map<String, String> LONG = Map.ofEntries(
+            Map.entry("after-context", "A:"), Map.entry("before-context", "B:"), Map.entry("context", "C:"),
+            Map.entry("max-count", "m:"), Map.entry("regexp", "e:"), Map.entry("invert-match", "v"),
+            Map.entry("ignore-case", "i"), Map.entry("count", "c"), Map.entry("only-matching", "o"),
+            Map.entry("quiet", "q"), Map.entry("silent", "q"), Map.entry("extended-regexp", "E"),
+            Map.entry("fixed-strings", "F"), Map.entry("word-regexp", "w"), Map.entry("line-regexp", "x"),
+            Map.entry("line-number", "n"), Map.entry("files-with-matches", "l"), Map.entry("with-filename", "H"),
+            Map.entry("no-filename", "h"), Map.entry("no-messages", "s"), Map.entry("color", "color::"),
+            Map.entry("colour", "color::"));
+    private static final String STDIN = "(standard input)";
+
     private final boolean egrep;
 
     Grep(boolean egrep) {
         this.egrep = egrep;
     }
 
+    /** What the command line asked for. */
+    private static final class Options {
+        boolean extended;
+        boolean invert;
+        boolean ignoreCase;
+        boolean count;
+        boolean onlyMatching;
+        boolean quiet;
+        boolean fixed;
+        boolean word;
+        boolean line;
+        boolean number;
+        boolean filesWithMatches;
+        boolean noMessages;
+        Boolean withFilename;
+        int after;
+        int before;
+        long maxCount = Long.MAX_VALUE;
+        final List<String> patterns = new ArrayList<>();
+        /** The line before the usage ("" for the usage alone), null when the line is good. */
+        String error;
+        /** {@link #error} is said without the usage (a bad number). */
+        boolean errorAlone;
+    }
+
     @Override
     public TextResult run(List<String> args, List<String> stdin, TextContext ctx) {
-        boolean extended = egrep;
-        boolean invert = false;
-        boolean ignoreCase = false;
-        boolean count = false;
-        boolean onlyMatching = false;
-        boolean quiet = false;
-        boolean fixed = false;
-        boolean word = false;
-        boolean line = false;
-        boolean number = false;
-        String pattern = null;
-        List<String> files = new ArrayList<>();
-        for (String a : args) {
-            if (pattern == null && a.startsWith("-") && a.length() > 1) {
-                for (char f : a.substring(1).toCharArray()) {
-                    switch (f) {
-                        case 'v' -> invert = true;
-                        case 'i' -> ignoreCase = true;
-                        case 'c' -> count = true;
-                        case 'o' -> onlyMatching = true;
-                        case 'q' -> quiet = true;
-                        case 'E' -> extended = true;
-                        case 'F' -> fixed = true;
-                        case 'w' -> word = true;
-                        case 'x' -> line = true;
-                        case 'n' -> number = true;
-                        case 'h', 's' -> {
-                        }
-                        default -> {
-                            return usage(ctx, "grep: invalid option -- '" + f + "'");
-                        }
-                    }
-                }
-            } else if (pattern == null) {
-                pattern = a;
-            } else {
-                files.add(a);
-            }
+        boolean gnu = ctx.flavour() == Flavour.GNU;
+        Options o = new Options();
+        o.extended = egrep;
+        List<String> operands = parse(args, o, gnu);
+        if (o.error != null) {
+            return o.errorAlone ? TextResult.fail(2, o.error) : usage(ctx, o.error.isEmpty() ? null : o.error);
         }
-        if (pattern == null) {
-            return usage(ctx, null);
+        if (o.patterns.isEmpty()) {
+            if (operands.isEmpty()) {
+                return usage(ctx, null);
+            }
+            o.patterns.add(operands.remove(0));
         }
         Pattern p;
         try {
-            String regex = fixed ? Pattern.quote(pattern) : Regex.toJava(pattern, extended);
-            if (line) {
-                regex = "^(?:" + regex + ")$";
-            } else if (word) {
-                regex = "(?<![\\w])(?:" + regex + ")(?![\\w])";
-            }
-            p = Pattern.compile(regex, ignoreCase ? Pattern.CASE_INSENSITIVE : 0);
+            p = compile(o);
         } catch (PatternSyntaxException e) {
-            return TextResult.fail(2, ctx.flavour() == Flavour.GNU ? "grep: " + Regex.regerror(e, extended)
-                    : "grep: bad regex '" + pattern + "'");
+            return TextResult.fail(2, gnu ? "grep: " + Regex.regerror(e, o.extended)
+                    : "grep: bad regex '" + String.join("\n", o.patterns) + "'");
         }
-        List<String> input = new ArrayList<>();
-        if (files.isEmpty()) {
-            if (stdin != null) {
-                input.addAll(stdin);
-            }
-        } else {
-            for (String f : files) {
+        List<String> files = operands.isEmpty() ? List.of("-") : operands;
+        boolean prefixName = o.withFilename != null ? o.withFilename : files.size() > 1;
+        List<String> out = new ArrayList<>();
+        List<String> errors = new ArrayList<>();
+        boolean any = false;
+        boolean trouble = false;
+        boolean[] printedGroup = {false};
+        for (String f : files) {
+            List<String> input;
+            if (f.equals("-")) {
+                input = stdin == null ? List.of() : stdin;
+            } else {
                 String content = ctx.files().read(f);
                 if (content == null) {
-                    return TextResult.fail(2, "grep: " + f + ": No such file or directory");
+                    trouble = true;
+                    if (!o.noMessages) {
+                        errors.add("grep: " + f + ": No such file or directory");
+                    }
+                    continue;
                 }
-                input.addAll(content.lines().toList());
+                input = content.lines().toList();
+            }
+            String name = f.equals("-") ? STDIN : f;
+            int matched = search(input, p, o, gnu, prefixName ? name : null, o.count || o.filesWithMatches || o.quiet ? null : out,
+                    printedGroup);
+            any |= matched > 0;
+            if (o.quiet && any) {
+                return new TextResult(0, errors);
+            }
+            if (o.filesWithMatches) {
+                if (matched > 0) {
+                    out.add(name);
+                }
+            } else if (o.count) {
+                out.add((prefixName ? name + ":" : "") + matched);
             }
         }
-        List<String> out = new ArrayList<>();
-        int matched = 0;
+        if (o.quiet) {
+            out.clear();
+        }
+        errors.addAll(out);
+        return new TextResult(trouble ? 2 : any ? 0 : 1, errors);
+    }
+
+    /** Reads the options into {@code o}; returns the operands. {@code o.error}: "" for a bare usage, else the line before it. */
+    private static List<String> parse(List<String> args, Options o, boolean gnu) {
+        List<String> words = new ArrayList<>();
+        boolean argumentNext = false;
+        for (String a : args) {
+            // GNU's -NUM is -C NUM (grep.c's digit options), unless it is the value of the option before it
+            boolean digits = a.length() > 1 && a.charAt(0) == '-' && a.chars().skip(1).allMatch(Character::isDigit);
+            words.add(gnu && digits && !argumentNext ? "-C" + a.substring(1) : a);
+            argumentNext = !argumentNext && takesNextWord(a);
+        }
+        GetoptLong.Result r = new GetoptLong(gnu ? Getopt.GLIBC : Getopt.MUSL, "vicoqEFwxnlHhsm:e:A:B:C:",
+                gnu ? LONG : Map.of()).parse(words, (key, value) -> {
+            switch (key) {
+                case "v" -> o.invert = true;
+                case "i" -> o.ignoreCase = true;
+                case "c" -> o.count = true;
+                case "o" -> o.onlyMatching = true;
+                case "q" -> o.quiet = true;
+                case "E" -> o.extended = true;
+                case "F" -> o.fixed = true;
+                case "w" -> o.word = true;
+                case "x" -> o.line = true;
+                case "n" -> o.number = true;
+                case "l" -> o.filesWithMatches = true;
+                case "H" -> o.withFilename = true;
+                case "h" -> o.withFilename = false;
+                case "s" -> o.noMessages = true;
+                case "e" -> o.patterns.add(value);
+                case "m" -> o.maxCount = number(value, gnu, "invalid max count", o);
+                case "A" -> o.after = (int) number(value, gnu, "invalid context length argument", o);
+                case "B" -> o.before = (int) number(value, gnu, "invalid context length argument", o);
+                case "C" -> {
+                    o.after = (int) number(value, gnu, "invalid context length argument", o);
+                    o.before = o.after;
+                }
+                default -> {
+                    // --color: no terminal behind a pipe, so nothing is coloured
+                }
+            }
+            return o.error == null;
+        });
+        if (r.error() != null) {
+            o.error = "grep: " + r.error();
+        }
+        return new ArrayList<>(r.operands());
+    }
+
+    /** Whether {@code word} is an option whose value is the next word ({@code -A}, {@code -nB}, {@code --regexp}). */
+    private static boolean takesNextWord(String word) {
+        if (word.startsWith("--")) {
+            String key = LONG.get(word.substring(2));
+            return key != null && key.endsWith(":") && !key.endsWith("::");
+        }
+        if (!word.startsWith("-")) {
+            return false;
+        }
+        for (int k = 1; k < word.length(); k++) {
+            if ("ABCme".indexOf(word.charAt(k)) >= 0) {
+                return k == word.length() - 1;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * A count or context length: GNU's "grep: x: invalid context length argument" (exit 2, no usage);
+     * BusyBox's xatoi_positive "grep: invalid number 'x'".
+     */
+    private static long number(String value, boolean gnu, String gnuWords, Options o) {
+        try {
+            long n = Long.parseLong(value);
+            if (n >= 0) {
+                return Math.min(n, Integer.MAX_VALUE);
+            }
+        } catch (NumberFormatException e) {
+            // said below
+        }
+        o.error = gnu ? "grep: " + value + ": " + gnuWords : "grep: invalid number '" + value + "'";
+        o.errorAlone = true;
+        return 0;
+    }
+
+    private static Pattern compile(Options o) {
+        StringBuilder regex = new StringBuilder();
+        for (String each : o.patterns) {
+            for (String pattern : each.split("\n", -1)) {
+                String one = o.fixed ? Pattern.quote(pattern) : Regex.toJava(pattern, o.extended);
+                if (o.line) {
+                    one = "^(?:" + one + ")$";
+                } else if (o.word) {
+                    one = "(?<![\\w])(?:" + one + ")(?![\\w])";
+                }
+                regex.append(regex.length() == 0 ? "" : "|").append("(?:").append(one).append(')');
+            }
+        }
+        return Pattern.compile(regex.toString(), o.ignoreCase ? Pattern.CASE_INSENSITIVE : 0);
+    }
+
+    /**
+     * One input's selected lines (and their context) into {@code out} (null: count only); returns how many lines were
+     * selected, at most -m.
+     */
+    private static int search(List<String> input, Pattern p, Options o, boolean gnu, String name, List<String> out,
+                              boolean[] printedGroup) {
+        boolean context = o.after > 0 || o.before > 0;
+        int selected = 0;
+        // before any line of this input: GNU and BusyBox both put "--" between one input's groups and the next's
+        int lastPrinted = -2;
+        int afterLeft = 0;
         for (int n = 0; n < input.size(); n++) {
             String text = input.get(n);
-            String prefix = number ? (n + 1) + ":" : "";
             var m = p.matcher(text);
-            boolean hit = m.find();
-            if (hit != invert) {
-                matched++;
-                if (onlyMatching && !invert) {
-                    do {
-                        out.add(prefix + m.group());
-                    } while (m.find());
-                } else {
-                    out.add(prefix + text);
+            boolean hit = m.find() != o.invert;
+            if (selected >= o.maxCount) {
+                // GNU prints the trailing context of the -m'th line, whatever those lines hold
+                if (out != null && gnu && afterLeft > 0) {
+                    emit(out, o, name, n, '-', text);
+                    lastPrinted = n;
+                    afterLeft--;
+                    continue;
+                }
+                break;
+            }
+            if (!hit) {
+                if (out != null && afterLeft > 0) {
+                    if (!(o.onlyMatching && gnu)) {
+                        emit(out, o, name, n, '-', text);
+                    }
+                    lastPrinted = n;
+                    afterLeft--;
+                }
+                continue;
+            }
+            selected++;
+            if (out == null) {
+                continue;
+            }
+            int from = Math.max(Math.max(0, n - o.before), lastPrinted + 1);
+            if (context && printedGroup[0] && from > lastPrinted + 1) {
+                out.add("--");
+            }
+            for (int b = from; b < n; b++) {
+                if (!(o.onlyMatching && gnu)) {
+                    emit(out, o, name, b, '-', input.get(b));
                 }
             }
+            if (o.onlyMatching && !o.invert) {
+                do {
+                    if (!m.group().isEmpty()) {
+                        emit(out, o, name, n, ':', m.group());
+                    }
+                } while (m.find());
+            } else if (!o.onlyMatching) {
+                emit(out, o, name, n, ':', text);
+            }
+            printedGroup[0] = true;
+            lastPrinted = n;
+            afterLeft = o.after;
         }
-        if (quiet) {
-            out.clear();
-        } else if (count) {
-            out = List.of(Integer.toString(matched));
+        return selected;
+    }
+
+    private static void emit(List<String> out, Options o, String name, int n, char sep, String text) {
+        StringBuilder sb = new StringBuilder();
+        if (name != null) {
+            sb.append(name).append(sep);
         }
-        return new TextResult(matched > 0 ? 0 : 1, out);
+        if (o.number) {
+            sb.append(n + 1).append(sep);
+        }
+        out.add(sb.append(text).toString());
     }
 
     /** GNU grep's usage error (exit 2); BusyBox's short usage line. */

@@ -71,9 +71,23 @@ class ShDifferentialTest {
                 "echo $((1/0)); echo after");
     }
 
+    /** Scripts using BusyBox's applets (busybox sh runs its own grep; dash would look it up on the PATH). */
+    static Stream<String> appletScripts() {
+        return Stream.of(
+                "printf 'a\\nb\\nc\\nd\\ne\\nf\\ng\\nh\\n' | grep -n -A1 -e c -e g",
+                "printf 'a\\nb\\nc\\nd\\ne\\nf\\ng\\nh\\n' | grep -o -C1 '[ch]'; echo $?",
+                "printf 'a\\nb\\nc\\nd\\ne\\nf\\ng\\nh\\n' | grep -m1 -A3 '[cd]'; printf 'x\\ny\\n' | grep -v -B1 -n x");
+    }
+
     @ParameterizedTest
     @MethodSource("scripts")
     void busyboxAsh(String script) throws Exception {
+        compare("/usr/bin/busybox", List.of("sh", "-c", script), Dialect.ASH, script);
+    }
+
+    @ParameterizedTest
+    @MethodSource("appletScripts")
+    void busyboxApplets(String script) throws Exception {
         compare("/usr/bin/busybox", List.of("sh", "-c", script), Dialect.ASH, script);
     }
 
