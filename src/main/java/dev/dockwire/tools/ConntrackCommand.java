@@ -7,7 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * conntrack-tools' {@code conntrack -L [-p PROTO] [-o extended]}, {@code -C}, {@code -F} and {@code -D [-p PROTO]} for one
+ * conntrack-tools' {@code conntrack -L [FILTERS] [-o extended]}, {@code -C}, {@code -F} and {@code -D [FILTERS]} for one
  * namespace, from the kernel's dump, printed as conntrack 1.4.7 prints them (the summary line is
  * stderr); {@code -E} runs as a job ({@link ConntrackEvents}) where the shell can wait.
  */
@@ -46,7 +46,7 @@ public final class ConntrackCommand {
     private CommandResult list(ConntrackOptions o) {
         List<String> out = new ArrayList<>();
         for (ConntrackInfo c : kernel.conntrack(ns)) {
-            if (o.protoMatches(c.protocol())) {
+            if (o.matches(c)) {
                 out.add(ConntrackFormat.dumped(c, o.extended));
             }
         }
@@ -55,13 +55,13 @@ public final class ConntrackCommand {
     }
 
     /**
-     * {@code conntrack -D [-p PROTO]}: each matching connection printed as {@code -L} prints it, then
+     * {@code conntrack -D [FILTERS]}: each matching connection printed as {@code -L} prints it, then
      * deleted; the count, and status 1 when nothing matched (as conntrack 1.4.7 exits).
      */
     private CommandResult delete(ConntrackOptions o) {
         List<String> out = new ArrayList<>();
         for (ConntrackInfo c : kernel.conntrack(ns)) {
-            if (o.protoMatches(c.protocol())) {
+            if (o.matches(c)) {
                 try {
                     kernel.conntrackDelete(ns, c);
                     out.add(ConntrackFormat.dumped(c, o.extended));

@@ -89,7 +89,7 @@ public final class ConntrackEvents implements ToolJob {
             case UPDATE -> options.eventUpdate;
             case DESTROY -> options.eventDestroy;
         };
-        return type && options.protoMatches(e.conn().protocol());
+        return type && options.matches(e.conn());
     }
 
     private synchronized void emit(String line) {
