@@ -1,5 +1,6 @@
 package dev.dockwire.text;
 
+import dev.dockwire.libc.BusyboxUsage;
 import dev.dockwire.libc.Getopt;
 import dev.dockwire.libc.GetoptLong;
 import java.util.ArrayList;
@@ -298,7 +299,7 @@ final class Grep implements TextTool {
         out.add(sb.append(text).toString());
     }
 
-    /** GNU grep's usage error (exit 2); BusyBox's short usage line. */
+    /** GNU grep's usage error (exit 2); BusyBox's whole usage (exit 2). */
     private static TextResult usage(TextContext ctx, String message) {
         List<String> out = new ArrayList<>();
         if (message != null) {
@@ -308,7 +309,7 @@ final class Grep implements TextTool {
             out.add("Usage: grep [OPTION]... PATTERNS [FILE]...");
             out.add("Try 'grep --help' for more information.");
         } else {
-            out.add("Usage: grep [-vicoqEFwxn] PATTERN [FILE]...");
+            out.addAll(BusyboxUsage.withBanner("grep")); // bb_show_usage, with grep's exit status for trouble
         }
         return new TextResult(2, out);
     }

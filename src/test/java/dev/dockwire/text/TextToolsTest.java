@@ -127,5 +127,11 @@ class TextToolsTest {
         assertEquals(List.of("cut: you must specify a list of bytes, characters, or fields"),
                 TextTools.find("cut").run(List.of(), List.of(), bb).output());
         assertEquals(List.of("rev: can't open 'x': No such file or directory"), TextTools.find("rev").run(List.of("x"), null, bb).output());
+        TextResult grep = TextTools.find("grep").run(List.of("-j", "x"), List.of(), bb);
+        assertEquals(2, grep.status());
+        assertEquals(List.of("grep: unrecognized option: j", dev.dockwire.libc.BusyboxUsage.BANNER, "",
+                "Usage: grep [-HhnlLoqvsrRiwFE] [-m N] [-A|B|C N] { PATTERN | -e PATTERN... | -f FILE... } [FILE]..."),
+                grep.output().subList(0, 4));
+        assertEquals(List.of("grep: invalid number 'x'"), TextTools.find("grep").run(List.of("-A", "x", "y"), List.of(), bb).output());
     }
 }

@@ -12,7 +12,7 @@ public final class Sleep implements Program {
     @Override
     public void start(ProcessContext ctx, List<String> args) {
         if (args.isEmpty()) {
-            ctx.err("BusyBox v1.36.1 (2024-06-10 07:11:47 UTC) multi-call binary.");
+            ctx.err(dev.dockwire.libc.BusyboxUsage.BANNER);
             ctx.err("");
             ctx.err("Usage: sleep [N]...");
             ctx.exit(1);

@@ -116,7 +116,7 @@ class BusyboxNetToolsTest {
                 "Proto RefCnt Flags       Type       State         I-Node Path"), ports("docker exec c1 netstat -an"));
         CommandResult bad = h.run("docker exec c1 netstat -z");
         assertEquals(1, bad.status());
-        assertEquals(List.of("netstat: unrecognized option: z", Usage.BANNER, "", "Usage: netstat [-ral] [-tuwx] [-enWp]"),
+        assertEquals(List.of("netstat: unrecognized option: z", dev.dockwire.libc.BusyboxUsage.BANNER, "", "Usage: netstat [-ral] [-tuwx] [-enWp]"),
                 bad.output().subList(0, 4));
     }
 

@@ -3,15 +3,12 @@ package dev.dockwire.app.bin.ping;
 import dev.dockwire.app.ProcessContext;
 import dev.dockwire.app.Program;
 import dev.dockwire.app.dns.StubResolver;
+import dev.dockwire.libc.BusyboxUsage;
 import dev.dockwire.socket.PingSocket;
 import dev.dockwire.socket.SocketError;
 import dev.dockwire.socket.SocketException;
 import dev.dockwire.wire.Ipv4Address;
 import io.netty.buffer.ByteBuf;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -33,7 +30,7 @@ import java.util.Locale;
  * buffers it: what was printed reaches the stream at each reply (unpack_tail's fflush_all) or at
  * exit, after anything said on stderr. (A program here is not told whether its stdout is a terminal,
  * so {@code docker exec -t} buffers the same way; on a real terminal stdio flushes each line.) The
- * usage text (resource {@code app/bin/busybox/ping.usage}) is BusyBox's with alpine's banner as its
+ * usage text ({@code libc.BusyboxUsage}) is BusyBox's with alpine's banner as its
  * busybox 1.36.1 apk prints it ({@code BusyBox v1.36.1 (2024-06-10 07:11:47 UTC) multi-call binary.},
  * the build alpine 3.19 published). Not modelled: {@code -I} (accepted; the socket is not bound),
  * {@code -A}, and IPv6 ({@code -6} finds no address, as in a container without IPv6).
@@ -41,7 +38,7 @@ import java.util.Locale;
 public final class BusyboxPing implements Program, PingFamily {
     /** getopt32's string for ping (OPT_STRING with ENABLE_PING6). */
     private static final String OPTIONS = "qvAc:+s:t:+w:+W:+I:np:i:46";
-    private static final List<String> USAGE = usage();
+    private static final List<String> USAGE = BusyboxUsage.withBanner("ping");
     private final List<String> stdout = new ArrayList<>();
     private ProcessContext ctx;
     private String host;
@@ -265,16 +262,5 @@ public final class BusyboxPing implements Program, PingFamily {
     /** %u.%03u of a time in microseconds. */
     private static String micros(long us) {
         return String.format(Locale.ROOT, "%d.%03d", us / 1000, us % 1000);
-    }
-
-    private static List<String> usage() {
-        try (InputStream in = BusyboxPing.class.getResourceAsStream("/dev/dockwire/app/bin/busybox/ping.usage")) {
-            if (in == null) {
-                throw new IllegalStateException("missing resource app/bin/busybox/ping.usage");
-            }
-            return List.of(new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n"));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }
