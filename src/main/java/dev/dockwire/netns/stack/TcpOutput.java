@@ -20,6 +20,10 @@ final class TcpOutput {
     private final TcpOptions opts = new TcpOptions();
     /** MAX_TCP_HEADER on x86-64: the room the kernel keeps for headers below a GSO packet. */
     static final int MAX_TCP_HEADER = 320;
+    /** sk_pacing_shift: a GSO packet holds about 2^-10 s (1 ms) of the pacing rate. */
+    static final int PACING_SHIFT = 10;
+    /** net.ipv4.tcp_min_tso_segs. */
+    static final int MIN_TSO_SEGS = 2;
 
     TcpOutput(Tcp tcp) {
         this.tcp = tcp;
@@ -162,10 +166,11 @@ final class TcpOutput {
     }
 
     /**
-     * tcp_xmit_size_goal: the most payload one GSO packet carries, a multiple of {@code mss} below
-     * gso_max_size less MAX_TCP_HEADER (tcp_tso_autosize at a rate where pacing does not limit:
-     * 45 segments of 1448 bytes, 65,160), at most half the largest window the peer offered
-     * (tcp_bound_to_half_wnd), at least one segment.
+     * How much payload one GSO packet carries, a multiple of {@code mss}: tcp_xmit_size_goal (below
+     * gso_max_size less MAX_TCP_HEADER, 45 segments of 1448 bytes, 65,160; at most half the largest
+     * window the peer offered, tcp_bound_to_half_wnd) capped by tcp_tso_autosize, which sends
+     * about a millisecond of the pacing rate per packet and at least two segments
+     * ({@code tcp_min_tso_segs}). At least one segment.
      */
     static int sizeGoal(TcpConnection c, int mss) {
         int goal = Frames.GSO_MAX_SIZE - 1 - MAX_TCP_HEADER;
@@ -173,7 +178,26 @@ final class TcpOutput {
         if (cutoff > 0 && goal > cutoff) {
             goal = cutoff;
         }
-        return Math.max(goal / mss, 1) * mss;
+        int segs = goal / mss;
+        long auto = pacingRate(c) >> PACING_SHIFT;
+        if (auto < (long) segs * mss) {
+            segs = Math.min(segs, Math.max(MIN_TSO_SEGS, (int) (auto / mss)));
+        }
+        return Math.max(segs, 1) * mss;
+    }
+
+    /**
+     * tcp_update_pacing_rate, in bytes per second: twice the congestion window per smoothed RTT
+     * in slow start, 1.2 times in congestion avoidance (tcp_pacing_ss_ratio, tcp_pacing_ca_ratio);
+     * unlimited before the first RTT sample or when the RTT is below the clock's resolution.
+     */
+    static long pacingRate(TcpConnection c) {
+        long srtt = c.rtt.srtt();
+        if (srtt <= 0) {
+            return Long.MAX_VALUE;
+        }
+        int ratio = c.cc.cwnd < c.cc.ssthresh / 2 ? 200 : 120;
+        return (long) (c.cc.cwnd * (double) ratio / 100 * 1e9 / srtt);
     }
 
     /** Payload that fits in one segment next to the options it carries. */
