@@ -208,8 +208,9 @@ public final class Bridge extends NetDevice {
     private void forward(BridgePort port, ByteBuf frame) {
         NetDevice dev = port.dev;
         // is_skb_forwardable: a frame larger than the egress MTU (plus room for an 802.1Q tag,
-        // VLAN_HLEN) is dropped, not fragmented.
-        if (!dev.isUp() || frame.readableBytes() - EthernetFrame.HEADER_LENGTH > dev.mtu() + VlanTag.TAG_LENGTH) {
+        // VLAN_HLEN) is dropped, not fragmented; a GSO packet passes when its segments will fit.
+        if (!dev.isUp() || frame.readableBytes() - EthernetFrame.HEADER_LENGTH > dev.mtu() + VlanTag.TAG_LENGTH
+                && !Gso.fitsMtu(frame, dev.mtu())) {
             dev.stats().txDropped++;
             drop(dev, frame, dev.isUp() ? DropReason.PKT_TOO_BIG : DropReason.DEV_READY);
             return;

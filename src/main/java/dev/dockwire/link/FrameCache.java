@@ -8,21 +8,29 @@ import io.netty.util.ResourceLeakDetectorFactory;
 import io.netty.util.ResourceLeakTracker;
 
 /**
- * A per-thread free list of frame buffers in two sizes, the emulator's counterpart of the
+ * A per-thread free list of frame buffers in three sizes, the emulator's counterpart of the
  * kernel's per-CPU skb caches ({@code napi_alloc_cache}, {@code skbuff_head_cache}): a frame
  * released on the thread that allocated it goes back on that thread's list, and the next
  * allocation of its size takes it again. Taking and giving back are a stack pop and push, where
  * Netty's pooled allocator looks up its thread cache and recycler on every call (a fifth of the
  * NAT path's time). A frame released on another thread, or grown past its size, is left to the
  * garbage collector; each list keeps at most {@link #DEPTH} frames. Netty's leak detector tracks
- * every frame taken, at the level it is set to, as it tracks its own pooled buffers.
+ * every frame taken, at the level it is set to, as it tracks its own pooled buffers. Every frame
+ * carries the skb metadata that rides with a packet ({@link Frame}), read through {@link Frames}.
  */
 final class FrameCache {
     /** 60-byte frames and small packets with {@link Frames#HEADROOM} in front. */
     static final int SMALL = 256;
     /** Anything up to a 1500-byte MTU frame with tags, and the headroom. */
     static final int LARGE = 2048;
+    /**
+     * A GSO super-packet (up to GSO_LEGACY_MAX_SIZE, 64 KiB of IP packet) with its Ethernet header,
+     * tags and the headroom; also a 64 KiB loopback frame.
+     */
+    static final int HUGE = 65536 + 1024;
     static final int DEPTH = 512;
+    /** Super-packets kept per thread: a window's worth (4 MiB). */
+    static final int HUGE_DEPTH = 64;
     private static final ThreadLocal<FrameCache> CACHE = ThreadLocal.withInitial(FrameCache::new);
     private static final ResourceLeakDetector<ByteBuf> LEAKS =
             ResourceLeakDetectorFactory.instance().newResourceLeakDetector(ByteBuf.class);
@@ -30,18 +38,20 @@ final class FrameCache {
     private final Thread owner = Thread.currentThread();
     private final Frame[] small = new Frame[DEPTH];
     private final Frame[] large = new Frame[DEPTH];
+    private final Frame[] huge = new Frame[HUGE_DEPTH];
     private int smallCount;
     private int largeCount;
+    private int hugeCount;
 
     private FrameCache() {
     }
 
-    /** A buffer of at least {@code size} bytes with one reference and both indexes at 0, or null above {@link #LARGE}. */
+    /** A buffer of at least {@code size} bytes with one reference and both indexes at 0, or null above {@link #HUGE}. */
     static ByteBuf take(int size) {
-        if (size > LARGE) {
+        if (size > HUGE) {
             return null;
         }
-        return CACHE.get().pop(size <= SMALL ? SMALL : LARGE);
+        return CACHE.get().pop(size <= SMALL ? SMALL : size <= LARGE ? LARGE : HUGE);
     }
 
     private ByteBuf pop(int size) {
@@ -51,10 +61,15 @@ final class FrameCache {
             if (f != null) {
                 small[smallCount] = null;
             }
-        } else {
+        } else if (size == LARGE) {
             f = largeCount == 0 ? null : large[--largeCount];
             if (f != null) {
                 large[largeCount] = null;
+            }
+        } else {
+            f = hugeCount == 0 ? null : huge[--hugeCount];
+            if (f != null) {
+                huge[hugeCount] = null;
             }
         }
         if (f == null) {
@@ -76,26 +91,43 @@ final class FrameCache {
                 return false;
             }
             small[smallCount++] = f;
-        } else {
+        } else if (f.size == LARGE) {
             if (largeCount == DEPTH) {
                 return false;
             }
             large[largeCount++] = f;
+        } else {
+            if (hugeCount == HUGE_DEPTH) {
+                return false;
+            }
+            huge[hugeCount++] = f;
         }
         return true;
     }
 
-    /** Frames of {@code size} ({@link #SMALL} or {@link #LARGE}) kept for reuse on this thread (tests). */
+    /** Frames of {@code size} ({@link #SMALL}, {@link #LARGE} or {@link #HUGE}) kept for reuse on this thread (tests). */
     static int cached(int size) {
         FrameCache c = CACHE.get();
-        return size == SMALL ? c.smallCount : c.largeCount;
+        return size == SMALL ? c.smallCount : size == LARGE ? c.largeCount : c.hugeCount;
     }
 
-    /** A heap buffer that returns to its thread's cache when its last reference is released. */
-    private static final class Frame extends UnpooledUnsafeHeapByteBuf {
+    /**
+     * A heap buffer that returns to its thread's cache when its last reference is released, with
+     * the part of {@code struct sk_buff} and {@code skb_shared_info} that rides with a packet
+     * between devices: {@code gso_size}, {@code gso_segs}, {@code ip_summed} and, for
+     * CHECKSUM_PARTIAL, {@code csum_start}/{@code csum_offset} (csum_start as an index into this
+     * buffer, as the kernel's counts from {@code skb->head}). Fields, not a side map: reading them
+     * costs nothing and a reused frame starts clean.
+     */
+    static final class Frame extends UnpooledUnsafeHeapByteBuf {
         private final FrameCache home;
         private final int size;
         private ResourceLeakTracker<ByteBuf> leak;
+        int gsoSize;
+        int gsoSegs;
+        int ipSummed;
+        int csumStart;
+        int csumOffset;
 
         Frame(FrameCache home, int size) {
             super(UnpooledByteBufAllocator.DEFAULT, size, Integer.MAX_VALUE);
@@ -106,6 +138,11 @@ final class FrameCache {
         void reuse() {
             resetRefCnt();
             setIndex(0, 0);
+            gsoSize = 0;
+            gsoSegs = 0;
+            ipSummed = 0;
+            csumStart = 0;
+            csumOffset = 0;
         }
 
         @Override

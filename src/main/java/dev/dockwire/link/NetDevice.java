@@ -26,6 +26,8 @@ public abstract class NetDevice {
     private long mac;
     private int mtu;
     private boolean up;
+    /** Offload features ({@link NetdevFeatures}); -1 until first read, then the type's defaults. */
+    private int features = -1;
     private final DeviceStats stats = new DeviceStats();
     private RxHandler rxHandler = RxHandler.DROP;
     private NetDevice master;
@@ -87,10 +89,45 @@ public abstract class NetDevice {
         hardStartXmit(frame);
     }
 
-    /** dev_hard_start_xmit: the {@code net_dev_xmit} tracepoint, then the taps and the driver. */
+    /**
+     * validate_xmit_skb, then dev_hard_start_xmit: a GSO packet this device cannot take whole is
+     * segmented in software (skb_gso_segment) and each segment goes on; a partial checksum it
+     * cannot complete is completed (skb_checksum_help). Then, per frame, the {@code net_dev_xmit}
+     * tracepoint, the taps and the driver: taps see what the driver gets, as dev_queue_xmit_nit.
+     */
     private void hardStartXmit(ByteBuf frame) {
+        if (Frames.isGso(frame) && NetdevFeatures.needsGso(features())) {
+            int n = Gso.segments(frame);
+            for (int i = 0; i < n; i++) {
+                startXmit(Gso.segment(frame, i));
+            }
+            frame.release();
+            return;
+        }
+        if (Frames.checksumPartial(frame) && (features() & NetdevFeatures.HW_CSUM) == 0) {
+            Gso.checksumHelp(frame);
+        }
+        startXmit(frame);
+    }
+
+    private void startXmit(ByteBuf frame) {
         trace.probe().netDevXmit(this, frame);
         egress.accept(this, frame);
+    }
+
+    /** The device's offload features ({@link NetdevFeatures}), as {@code ethtool -k} shows them. */
+    public final int features() {
+        int f = features;
+        if (f < 0) {
+            f = NetdevFeatures.defaults(type());
+            features = f;
+        }
+        return f;
+    }
+
+    /** Sets the offload features, like {@code ethtool -K}. */
+    public final void features(int features) {
+        this.features = features;
     }
 
     /** The tracepoint this device reports to: its emulation's, set when it joins a namespace. */

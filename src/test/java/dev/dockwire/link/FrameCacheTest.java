@@ -31,7 +31,7 @@ class FrameCacheTest {
     }
 
     @Test
-    void sizesHaveTheirOwnListsAndHugeFramesComeFromNetty() {
+    void sizesHaveTheirOwnListsAndOnlyFramesAboveAGsoPacketComeFromNetty() {
         ByteBuf large = Frames.allocate(1514);
         assertEquals(FrameCache.LARGE, large.capacity());
         large.release();
@@ -39,11 +39,17 @@ class FrameCacheTest {
         assertNotSame(large, small);
         assertSame(large, Frames.allocate(1000));
         ByteBuf huge = Frames.allocate(9000);
-        assertFalse(huge.capacity() == FrameCache.LARGE);
-        assertTrue(huge.capacity() >= 9000 + Frames.HEADROOM);
+        assertEquals(FrameCache.HUGE, huge.capacity(), "a jumbo frame or a GSO packet is ours too");
+        huge.release();
+        ByteBuf again = Frames.allocate(65536 + 14 + 4);
+        assertSame(huge, again, "a 64 KiB super-packet with its headers takes it again");
+        ByteBuf beyond = Frames.allocate(FrameCache.HUGE);
+        assertFalse(beyond.capacity() == FrameCache.HUGE);
+        assertTrue(beyond.capacity() >= FrameCache.HUGE + Frames.HEADROOM);
         small.release();
         large.release();
-        huge.release();
+        beyond.release();
+        again.release();
     }
 
     @Test

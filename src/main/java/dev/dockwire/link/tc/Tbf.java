@@ -1,5 +1,7 @@
 package dev.dockwire.link.tc;
 
+import dev.dockwire.link.Frames;
+import dev.dockwire.link.Gso;
 import dev.dockwire.link.NetDevice;
 import dev.dockwire.sim.EventLoop;
 import dev.dockwire.sim.Timeout;
@@ -71,6 +73,15 @@ public final class Tbf extends Qdisc {
     @Override
     public void accept(NetDevice d, ByteBuf frame) {
         int len = frame.readableBytes();
+        if (len > burst && Frames.isGso(frame)) {
+            // tbf_segment: a GSO packet larger than the bucket goes in as its segments.
+            int n = Gso.segments(frame);
+            for (int i = 0; i < n; i++) {
+                accept(d, Gso.segment(frame, i));
+            }
+            frame.release();
+            return;
+        }
         if (backlogBytes + len > limit || len > burst) {
             drop(frame);
             return;

@@ -26,7 +26,8 @@ final class NfReject {
         }
         return switch (p.protocol()) {
             case IpProtocol.TCP -> p.payloadLength() >= TcpSegment.MIN_HEADER_LENGTH
-                    && tcp.wrap(packet, p.payloadOffset(), p.payloadLength()).verifyChecksum(p.src(), p.dst());
+                    && (Frames.checksumPartial(packet) // nf_ip_checksum trusts CHECKSUM_PARTIAL
+                    || tcp.wrap(packet, p.payloadOffset(), p.payloadLength()).verifyChecksum(p.src(), p.dst()));
             case IpProtocol.UDP -> udp.wrapChecked(packet, p.payloadOffset(), p.payloadLength())
                     && udp.verifyChecksum(p.src(), p.dst());
             default -> true;
@@ -43,7 +44,8 @@ final class NfReject {
             return null;
         }
         int len = p.payloadLength();
-        if (!tcp.wrapChecked(packet, p.payloadOffset(), len) || tcp.rst() || !tcp.verifyChecksum(p.src(), p.dst())) {
+        if (!tcp.wrapChecked(packet, p.payloadOffset(), len) || tcp.rst()
+                || !Frames.checksumPartial(packet) && !tcp.verifyChecksum(p.src(), p.dst())) {
             return null;
         }
         int seq;

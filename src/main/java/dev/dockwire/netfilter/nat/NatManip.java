@@ -1,5 +1,6 @@
 package dev.dockwire.netfilter.nat;
 
+import dev.dockwire.link.Frames;
 import dev.dockwire.netfilter.IcmpTypes;
 import dev.dockwire.wire.Checksum;
 import dev.dockwire.wire.IpProtocol;
@@ -52,8 +53,14 @@ final class NatManip {
         int oldPort = buf.getUnsignedShort(at);
         if (avail >= 20) {
             int c = buf.getUnsignedShort(t + 16);
-            c = Checksum.update32(c, oldAddr, addr);
-            c = Checksum.update16(c, oldPort, port);
+            if (Frames.checksumPartial(buf)) {
+                // inet_proto_csum_replace4/2 on CHECKSUM_PARTIAL: the field holds the pseudo-header
+                // sum, not complemented; the address is in it, the port is not.
+                c = ~Checksum.update32(~c & 0xFFFF, oldAddr, addr) & 0xFFFF;
+            } else {
+                c = Checksum.update32(c, oldAddr, addr);
+                c = Checksum.update16(c, oldPort, port);
+            }
             buf.setShort(t + 16, c);
         }
         buf.setShort(at, port);

@@ -2,6 +2,7 @@ package dev.dockwire.netns.stack;
 
 import dev.dockwire.link.Frames;
 import dev.dockwire.link.DropReason;
+import dev.dockwire.link.Gso;
 import dev.dockwire.link.LinkType;
 import dev.dockwire.link.NetDevice;
 import dev.dockwire.link.RxHandler;
@@ -208,7 +209,8 @@ public final class Ipv4Stack extends IpLayer implements RxHandler, Sockets, Neig
         int nh = r.nextHop(dst);
         probe().route(in, packet, dst, out, nh, false);
         int mtu = out.mtu();
-        int len = p.totalLength();
+        // ip_exceeds_mtu: a GSO packet is measured by its segments (skb_gso_validate_network_len).
+        int len = Frames.isGso(packet) ? Gso.networkSegmentLength(packet, packet.readerIndex()) : p.totalLength();
         if (len > mtu && p.dontFragment() && (fragMax == 0 || fragMax > mtu)) {
             counters.fragFails++;
             icmp.error(packet, IcmpPacket.TYPE_DEST_UNREACHABLE, IcmpPacket.CODE_FRAG_NEEDED, mtu);
@@ -267,6 +269,9 @@ public final class Ipv4Stack extends IpLayer implements RxHandler, Sockets, Neig
     @Override
     void output(ByteBuf packet, int tos, int src, int dst, int protocol, int ttl, int pmtudisc) {
         int len = packet.readableBytes() + Ipv4Packet.MIN_HEADER_LENGTH;
+        int segs = Frames.gsoSegs(packet);
+        // A GSO packet must fit the MTU segment by segment (its transport header plus gso_size).
+        int fitLen = segs > 1 ? Ipv4Packet.MIN_HEADER_LENGTH + transportHeaderLength(packet) + Frames.gsoSize(packet) : len;
         boolean local = ns.isLocal(dst);
         Route r = local ? null : ns.fib().lookup(dst);
         NetDevice out = local ? ns.lo() : (r == null ? null : r.dev());
@@ -275,15 +280,16 @@ public final class Ipv4Stack extends IpLayer implements RxHandler, Sockets, Neig
             throw new SocketException(SocketError.ENETUNREACH);
         }
         int mtu = pmtu.mtu(dst, out.mtu(), loop.nanos());
-        boolean df = pmtudisc == PMTUDISC_DO || (pmtudisc == PMTUDISC_WANT && len <= mtu);
-        if (len > mtu && df) {
+        boolean df = pmtudisc == PMTUDISC_DO || (pmtudisc == PMTUDISC_WANT && fitLen <= mtu);
+        if (fitLen > mtu && df) {
             packet.release();
             throw new SocketException(SocketError.EMSGSIZE, mtu);
         }
         int at = Frames.prepend(packet, Ipv4Packet.MIN_HEADER_LENGTH);
         ip.wrap(packet, at)
-                .set(tos, len, nextIdent++ & 0xFFFF, df ? Ipv4Packet.FLAG_DF : 0, ttl, protocol, src, dst)
+                .set(tos, len, nextIdent & 0xFFFF, df ? Ipv4Packet.FLAG_DF : 0, ttl, protocol, src, dst)
                 .fillChecksum();
+        nextIdent += segs; // ip_select_ident_segs: a GSO packet's segments take consecutive IDs
         counters.outRequests++;
         probe().route(null, packet, dst, out, local ? dst : r.nextHop(dst), local);
         NfHooks nf = ns.nfHooks();
@@ -300,7 +306,7 @@ public final class Ipv4Stack extends IpLayer implements RxHandler, Sockets, Neig
      */
     private void send(ByteBuf packet, int dst, boolean local, Route r, NetDevice out) {
         int mtu = pmtu.mtu(dst, out.mtu(), loop.nanos());
-        if (packet.readableBytes() > mtu) {
+        if (packet.readableBytes() > mtu && !(Frames.isGso(packet) && Gso.networkSegmentLength(packet, packet.readerIndex()) <= mtu)) {
             fragmentOut(packet, mtu, false, f -> sendWhole(f, dst, local, r, out));
             return;
         }
@@ -315,6 +321,11 @@ public final class Ipv4Stack extends IpLayer implements RxHandler, Sockets, Neig
         } else {
             ns.neighbours().output(out, r.nextHop(dst), packet);
         }
+    }
+
+    /** The TCP header's length of a packet whose readable bytes start at it (the data offset field). */
+    private static int transportHeaderLength(ByteBuf packet) {
+        return (packet.getUnsignedByte(packet.readerIndex() + 12) >>> 4) * 4;
     }
 
     @Override

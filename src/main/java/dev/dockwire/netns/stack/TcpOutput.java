@@ -2,6 +2,7 @@ package dev.dockwire.netns.stack;
 
 import dev.dockwire.link.Frames;
 import dev.dockwire.socket.SocketException;
+import dev.dockwire.wire.Checksum;
 import dev.dockwire.wire.IpProtocol;
 import dev.dockwire.wire.TcpOptions;
 import dev.dockwire.wire.TcpSegment;
@@ -17,6 +18,12 @@ final class TcpOutput {
     private final Tcp tcp;
     private final TcpSegment seg = new TcpSegment();
     private final TcpOptions opts = new TcpOptions();
+    /** MAX_TCP_HEADER on x86-64: the room the kernel keeps for headers below a GSO packet. */
+    static final int MAX_TCP_HEADER = 320;
+    /** sk_pacing_shift: a GSO packet holds about 2^-10 s (1 ms) of the pacing rate. */
+    static final int PACING_SHIFT = 10;
+    /** net.ipv4.tcp_min_tso_segs. */
+    static final int MIN_TSO_SEGS = 2;
 
     TcpOutput(Tcp tcp) {
         this.tcp = tcp;
@@ -32,7 +39,9 @@ final class TcpOutput {
 
     /**
      * tcp_write_xmit: sends new data (and the FIN after it) while the send window and the
-     * congestion window allow, full segments first. No Nagle (TCP_NODELAY): a short segment goes
+     * congestion window allow, full segments first, as GSO packets of up to {@link #sizeGoal}
+     * bytes (TCP always builds them: sk_setup_caps gives every TCP socket NETIF_F_GSO; a device
+     * without TSO segments them, see NetDevice). No Nagle (TCP_NODELAY): a short segment goes
      * out when it carries all that is queued. Sender silly-window avoidance (RFC 9293 3.8.6.2.1):
      * a segment cut short by the peer's window only when that is at least half of the largest
      * window it offered; otherwise the persist timer takes over. Returns whether anything went out.
@@ -62,14 +71,19 @@ final class TcpOutput {
                 }
                 break;
             }
-            int len = Math.min(left, maxPayload(c));
+            int mss = maxPayload(c);
+            int len = Math.min(left, sizeGoal(c, mss));
             int usable = limitEnd - c.sndNxt;
             if (len > usable) {
-                boolean peerLimited = Seq.le(wndEnd, cwndEnd);
-                if (!peerLimited || usable <= 0 || usable < c.maxSndWnd / 2) {
-                    break;
+                if (usable >= mss) {
+                    len = usable - usable % mss; // tcp_cwnd_test, tcp_mss_split_point: the whole segments that fit
+                } else {
+                    boolean peerLimited = Seq.le(wndEnd, cwndEnd);
+                    if (!peerLimited || usable <= 0 || usable < c.maxSndWnd / 2) {
+                        break;
+                    }
+                    len = usable;
                 }
-                len = usable;
             }
             sendData(c, len, wndEnd);
             sent = true;
@@ -149,6 +163,41 @@ final class TcpOutput {
         }
         c.rttTiming = false;
         send(c, c.sndUna, TcpSegment.FLAG_ACK | (fin ? TcpSegment.FLAG_FIN : 0), len);
+    }
+
+    /**
+     * How much payload one GSO packet carries, a multiple of {@code mss}: tcp_xmit_size_goal (below
+     * gso_max_size less MAX_TCP_HEADER, 45 segments of 1448 bytes, 65,160; at most half the largest
+     * window the peer offered, tcp_bound_to_half_wnd) capped by tcp_tso_autosize, which sends
+     * about a millisecond of the pacing rate per packet and at least two segments
+     * ({@code tcp_min_tso_segs}). At least one segment.
+     */
+    static int sizeGoal(TcpConnection c, int mss) {
+        int goal = Frames.GSO_MAX_SIZE - 1 - MAX_TCP_HEADER;
+        int cutoff = c.maxSndWnd > TcpConnection.DEFAULT_MSS ? c.maxSndWnd >> 1 : c.maxSndWnd;
+        if (cutoff > 0 && goal > cutoff) {
+            goal = cutoff;
+        }
+        int segs = goal / mss;
+        long auto = pacingRate(c) >> PACING_SHIFT;
+        if (auto < (long) segs * mss) {
+            segs = Math.min(segs, Math.max(MIN_TSO_SEGS, (int) (auto / mss)));
+        }
+        return Math.max(segs, 1) * mss;
+    }
+
+    /**
+     * tcp_update_pacing_rate, in bytes per second: twice the congestion window per smoothed RTT
+     * in slow start, 1.2 times in congestion avoidance (tcp_pacing_ss_ratio, tcp_pacing_ca_ratio);
+     * unlimited before the first RTT sample or when the RTT is below the clock's resolution.
+     */
+    static long pacingRate(TcpConnection c) {
+        long srtt = c.rtt.srtt();
+        if (srtt <= 0) {
+            return Long.MAX_VALUE;
+        }
+        int ratio = c.cc.cwnd < c.cc.ssthresh / 2 ? 200 : 120;
+        return (long) (c.cc.cwnd * (double) ratio / 100 * 1e9 / srtt);
     }
 
     /** Payload that fits in one segment next to the options it carries. */
@@ -266,17 +315,31 @@ final class TcpOutput {
         if (len > 0) {
             c.sndBuf.copyTo(seq - c.sndBufSeq, b, at + hl, len);
         }
-        seg.fillChecksum(c.localAddr, c.remoteAddr);
+        int segs = 1;
+        if (len > 0) {
+            int mss = maxPayload(c);
+            segs = (len + mss - 1) / mss;
+            if (segs > 1) {
+                // tcp_v4_send_check with CHECKSUM_PARTIAL: only the pseudo-header sum, the device
+                // (or skb_checksum_help, or segmentation) completes it; tcp_set_skb_tso_segs.
+                seg.checksum(Checksum.fold(Checksum.pseudoHeader(c.localAddr, c.remoteAddr, IpProtocol.TCP, hl + len)));
+                Frames.checksumPartial(b, at, TcpSegment.CHECKSUM);
+                Frames.gso(b, mss, segs);
+            }
+        }
+        if (segs == 1) {
+            seg.fillChecksum(c.localAddr, c.remoteAddr);
+        }
         if (ack) {
             if (syn) {
                 c.rcvAdv = c.rcvNxt + window;
             }
             c.ackSent();
         }
-        tcp.counters.outSegs++;
+        tcp.counters.outSegs += segs; // counted per segment, tcp_skb_pcount
         if ((len > 0 || (flags & (TcpSegment.FLAG_SYN | TcpSegment.FLAG_FIN)) != 0) && Seq.lt(seq, c.sndMax)
                 && !(syn && c.retransmits == 0)) {
-            tcp.counters.retransSegs++;
+            tcp.counters.retransSegs += segs;
         }
         transmit(b, c.localAddr, c.remoteAddr, c);
     }

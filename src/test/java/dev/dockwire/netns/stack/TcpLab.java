@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import dev.dockwire.link.FrameSink;
 import dev.dockwire.link.Frames;
 import dev.dockwire.link.NetDevice;
+import dev.dockwire.link.NetdevFeatures;
 import dev.dockwire.netns.Namespace;
 import dev.dockwire.socket.SocketError;
 import dev.dockwire.socket.TcpListener;
@@ -53,6 +54,12 @@ final class TcpLab {
         net.bridge("br0", "10.0.0.1/24");
         a = net.node("a", "br0", "10.0.0.2/24", "10.0.0.1");
         b = net.node("b", "br0", "10.0.0.3/24", "10.0.0.1");
+        // ethtool -K eth0 tso off at both ends: the tests read TCP one segment at a time, so
+        // super-packets are segmented (Gso) before they reach the taps, as on a NIC's wire.
+        for (String n : new String[] {"a", "b"}) {
+            NetDevice d = net.dev(n, "eth0");
+            d.features(d.features() & ~NetdevFeatures.TSO);
+        }
         NetDevice eth0 = net.dev("a", "eth0");
         eth0.wrapEgress(next -> (dev, frame) -> {
             record(frame, true);
