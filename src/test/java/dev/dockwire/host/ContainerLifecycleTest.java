@@ -128,6 +128,16 @@ class ContainerLifecycleTest {
                 + "Rejected 1 second ago +\"No such image: nosuchimage:la…\" *"), ps.get(1));
         assertTrue(ps.get(2).contains(" \\_ badsvc.1 ") && ps.get(2).contains("Rejected 6 seconds ago"), ps.get(2));
         assertTrue(h.ok("docker service ps --no-trunc badsvc").get(1).contains("\"No such image: nosuchimage:latest\""));
+        // cli/command/task/print.go: the earlier tasks of a slot are indented only in a table.
+        assertEquals(List.of("badsvc.1", "badsvc.1"), h.ok("docker service ps --format '{{.Name}}' badsvc"));
+        assertEquals(List.of("NAME           DESIRED STATE", "badsvc.1       Shutdown", " \\_ badsvc.1   Shutdown"),
+                h.ok("docker service ps -f desired-state=shutdown --format 'table {{.Name}}\t{{.DesiredState}}' badsvc"));
+        assertEquals(List.of("ID        NAME      IMAGE     NODE      DESIRED STATE   CURRENT STATE   ERROR     PORTS"),
+                h.ok("docker service ps --filter desired-state=running badsvc"));
+        // daemon/cluster/filters.go newListTasksFilters
+        assertEquals(List.of("Error response from daemon: invalid filter 'foo'"), h.run("docker service ps -f foo=1 badsvc").output());
+        assertEquals(List.of("Error response from daemon: Invalid desired-state filter: 'up'"),
+                h.run("docker service ps -f desired-state=up badsvc").output());
         assertEquals(List.of(), h.ok("docker ps -aq"), "a rejected task has no container");
         h.ok("docker service rm badsvc");
     }
@@ -140,8 +150,32 @@ class ContainerLifecycleTest {
         h.ok("docker run -d --name s1 alpine sleep 3600");
         assertEquals(List.of("s1"), h.ok("docker kill -s USR1 s1"));
         assertTrue(row("s1").contains("Up "), "init ignores a signal it does not handle: " + row("s1"));
-        CommandResult bad = h.run("docker kill -s SIGFOO s1");
-        assertEquals(List.of("Error response from daemon: Invalid signal: SIGFOO"), bad.output());
+    }
+
+    /**
+     * A signal name the daemon does not know, as Docker 28 answers it (moby v28.2.2: the daemon, no
+     * longer the API router, parses it with moby/sys/signal's {@code invalid signal: X}; kill.go
+     * before the container is looked up, stop.go and restart.go only to stop a running one). Docker
+     * 20.10 said {@code Invalid signal: X} for all three, whatever the containers.
+     */
+    @Test
+    void anUnknownSignalIsRefusedAsADocker28DaemonRefusesIt() {
+        h.ok("docker run -d --name s1 alpine sleep 3600");
+        h.ok("docker run -d --name s2 alpine sleep 2");
+        h.ok("sleep 3");
+        CommandResult kill = h.run("docker kill -s SIGFOO s1 nosuch");
+        assertEquals(1, kill.status());
+        assertEquals(List.of("Error response from daemon: cannot kill container: s1: invalid signal: SIGFOO",
+                "Error response from daemon: cannot kill container: nosuch: invalid signal: SIGFOO"), kill.output());
+        CommandResult stop = h.run("docker stop -s FOO s1 s2 nosuch");
+        assertEquals(1, stop.status());
+        assertEquals(List.of("Error response from daemon: cannot stop container: s1: invalid signal: FOO", "s2",
+                "Error response from daemon: No such container: nosuch"), stop.output());
+        CommandResult restart = h.run("docker restart -s 0 s1 s2");
+        assertEquals(1, restart.status());
+        assertEquals(List.of("Error response from daemon: Cannot restart container s1: invalid signal: 0", "s2"), restart.output());
+        assertTrue(row("s1").contains("Up 3 seconds"), "the running one is left running: " + row("s1"));
+        assertTrue(row("s2").contains("Up Less than a second"), "the stopped one is started, its stop skipped: " + row("s2"));
     }
 
     @Test

@@ -70,7 +70,7 @@ final class ReferenceScripts {
     static String normalise(List<String> lines) {
         return String.join("\n", lines.stream()
                 .map(l -> l.replaceAll("\\b[0-9a-f]{64}\\b", "<id>")
-                        .replaceAll("(Less than a second|\\d+ seconds?|About a minute|\\d+ minutes?) ago", "<when> ago")
+                        .replaceAll("([Ll]ess than a second|\\d+ seconds?|[Aa]bout a minute|\\d+ minutes?) ago", "<when> ago")
                         .replaceAll("Up (Less than a second|\\d+ seconds?|About a minute|\\d+ minutes?)", "Up <how long>")
                         // ping's round-trip times: the reference engine's wall clock, dockwire's virtual one
                         .replaceAll("time=\\d+(\\.\\d+)? ms", "time=<t> ms")

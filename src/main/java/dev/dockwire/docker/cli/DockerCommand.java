@@ -377,9 +377,6 @@ public final class DockerCommand {
         CliFlags f = CliFlags.parse(args, List.of(new Spec("time", 't', true), new Spec("signal", 's', true)), true);
         long grace = f.has("time") ? Long.parseLong(f.get("time")) * 1_000_000_000L : GRACE_NANOS;
         Signal signal = f.has("signal") ? Signal.parse(f.get("signal")) : null;
-        if (f.has("signal") && signal == null) {
-            return CommandOutput.fail(1, "Error response from daemon: Invalid signal: " + f.get("signal"));
-        }
         String cmd = restart ? "restart" : "stop";
         if (f.positional().isEmpty()) {
             return CliErrors.usage(cmd, "at least 1 argument", "[OPTIONS] CONTAINER [CONTAINER...]");
@@ -390,6 +387,11 @@ public final class DockerCommand {
         for (String ref : f.positional()) {
             int[] gone = {0};
             try {
+                if (f.has("signal") && signal == null) {
+                    invalidStopSignal(ref, restart, f.get("signal"));
+                    out.add(ref);
+                    continue;
+                }
                 // At a terminal the client's wait is a job: Ctrl-C ends the client, dockerd's SIGKILL timer runs on.
                 Container c = p.live() ? engine().stop(ref, grace, signal, done -> gone[0] = p.follow(null, 0, done, s -> true, l -> { }))
                         : engine().stop(ref, grace, signal);
@@ -412,13 +414,30 @@ public final class DockerCommand {
     private CommandOutput kill(List<String> args) {
         CliFlags f = CliFlags.parse(args, List.of(new Spec("signal", 's', true)), true);
         Signal signal = f.has("signal") ? Signal.parse(f.get("signal")) : Signal.SIGKILL;
-        if (signal == null) {
-            return CommandOutput.fail(1, "Error response from daemon: Invalid signal: " + f.get("signal"));
-        }
         return each(f.positional(), "kill", ref -> {
+            if (signal == null) { // daemon/kill.go ContainerKill parses the signal before it looks the container up
+                throw new EngineException("cannot kill container: " + ref + ": invalid signal: " + f.get("signal"));
+            }
             engine().kill(ref, signal);
             return ref;
         });
+    }
+
+    /**
+     * {@code docker stop|restart -s RAW} where RAW names no signal, as a Docker 28 daemon answers
+     * it (moby v28.2.2 daemon/stop.go, daemon/restart.go; moby/sys/signal ParseSignal's
+     * {@code invalid signal: RAW}): the signal is read only once a running container is to be
+     * stopped, so a stopped one is left as it is (restart starts it).
+     */
+    private void invalidStopSignal(String ref, boolean restart, String raw) {
+        Container c = engine().container(ref);
+        if (c.running()) {
+            throw new EngineException((restart ? "Cannot restart container " + ref + ": " : "cannot stop container: " + ref + ": ")
+                    + "invalid signal: " + raw);
+        }
+        if (restart) {
+            engine().start(c.name());
+        }
     }
 
     private CommandOutput rm(List<String> args) {

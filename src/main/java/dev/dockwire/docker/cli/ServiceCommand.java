@@ -11,8 +11,10 @@ import dev.dockwire.docker.engine.Engine;
 import dev.dockwire.docker.swarm.Service;
 import dev.dockwire.docker.swarm.Swarm;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * {@code docker service create|ls|ps|rm|scale} on a swarm manager, with the docker CLI's tables
@@ -211,48 +213,104 @@ final class ServiceCommand {
         return CommandOutput.ok(t.lines());
     }
 
+    /** docker/cli cli/command/task/formatter.go's defaultTaskTableFormat. */
+    private static final String TASK_TABLE = "table {{.ID}}\t{{.Name}}\t{{.Image}}\t{{.Node}}\t{{.DesiredState}}\t{{.CurrentState}}"
+            + "\t{{.Error}}\t{{.Ports}}";
+
+    /** The filters moby accepts for tasks (daemon/cluster/filters.go newListTasksFilters). */
+    private static final List<String> TASK_FILTERS = List.of("name", "id", "label", "service", "node", "desired-state",
+            "_up-to-date", "runtime");
+
+    /**
+     * {@code docker service ps [-q] [--no-trunc] [-f KEY=VALUE] [--format F] SERVICE...} as
+     * cli/command/task/print.go writes it: each slot's tasks together, the newest first, an earlier
+     * one indented {@code " \\_ "} when the format is a table; {@code --filter} as the daemon
+     * applies it (name and id prefixes, node by name or id, desired-state; a task has no labels).
+     */
     private CommandOutput ps(List<String> args) {
-        CliFlags f = CliFlags.parse(args, List.of(new Spec("quiet", 'q', false), new Spec("no-trunc", (char) 0, false)), true);
+        CliFlags f = CliFlags.parse(args, List.of(new Spec("quiet", 'q', false), new Spec("no-trunc", (char) 0, false),
+                new Spec("filter", 'f', true), new Spec("format", (char) 0, true)), true);
+        Map<String, List<String>> filters = new LinkedHashMap<>();
+        for (String kv : f.all("filter")) {
+            int eq = kv.indexOf('=');
+            if (eq < 0) {
+                throw new CliFlags.FlagError("invalid argument \"" + kv + "\" for \"-f, --filter\" flag: bad format of filter (expected name=value)");
+            }
+            filters.computeIfAbsent(kv.substring(0, eq).strip().toLowerCase(Locale.ROOT), k -> new ArrayList<>()).add(kv.substring(eq + 1).strip());
+        }
         if (f.positional().isEmpty()) {
             return CliErrors.usage("service ps", "at least 1 argument", "[OPTIONS] SERVICE [SERVICE...]");
         }
         Swarm swarm = SwarmCommand.requireManager(engine);
+        for (var e : filters.entrySet()) {
+            if (!TASK_FILTERS.contains(e.getKey())) {
+                return CommandOutput.fail(1, "Error response from daemon: invalid filter '" + e.getKey() + "'");
+            }
+            for (String v : e.getKey().equals("desired-state") ? e.getValue() : List.<String>of()) {
+                if (!v.isEmpty() && !TASK_STATES.contains(v.toUpperCase(Locale.ROOT))) {
+                    return CommandOutput.fail(1, "Error response from daemon: Invalid desired-state filter: '" + v + "'");
+                }
+            }
+        }
+        String format = f.has("quiet") ? "{{.ID}}" : f.has("format") ? f.get("format") : TASK_TABLE;
+        boolean table = format.isEmpty() || format.startsWith("table");
         try {
-            List<String> out = new ArrayList<>();
-            Table t = new Table("ID", "NAME", "IMAGE", "NODE", "DESIRED STATE", "CURRENT STATE",
-                    "ERROR", "PORTS");
+            List<ListFormat.Row> rows = new ArrayList<>();
             for (String ref : f.positional()) {
                 Service s = service(swarm, ref);
                 for (int slot = 1; slot <= slots(s); slot++) {
-                    // The slot's newest task first, its earlier ones under it as " \\_ NAME" (docker/cli formatter/task.go).
                     String name = s.name() + "." + slot;
                     boolean first = true;
                     for (Service.Task task : s.tasks()) {
-                        if (task.slot() == slot) {
-                            String since = HumanTime.ago(engine.nanos() - task.startedNanos()).toLowerCase(Locale.ROOT);
-                            row(t, out, f, task, name, s.image(), "Running", "Running " + since, "", ports(s));
+                        String since = HumanTime.ago(engine.nanos() - task.startedNanos()).toLowerCase(Locale.ROOT);
+                        if (task.slot() == slot && matches(filters, task, name, "RUNNING")) {
+                            rows.add(row(f, task, first || !table ? name : " \\_ " + name, s.image(), "Running", "Running " + since, "", ports(s)));
                             first = false;
                         }
                     }
                     List<Service.Ended> ended = new ArrayList<>(s.history());
                     java.util.Collections.reverse(ended);
                     for (Service.Ended e : ended) {
-                        if (e.task().slot() == slot) {
-                            String since = HumanTime.ago(engine.nanos() - e.endedNanos()).toLowerCase(Locale.ROOT);
-                            row(t, out, f, e.task(), first ? name : " \\_ " + name, s.image(), "Shutdown", e.state() + " " + since,
-                                    error(e.error(), f.has("no-trunc")), "");
+                        String since = HumanTime.ago(engine.nanos() - e.endedNanos()).toLowerCase(Locale.ROOT);
+                        if (e.task().slot() == slot && matches(filters, e.task(), name, "SHUTDOWN")) {
+                            rows.add(row(f, e.task(), first || !table ? name : " \\_ " + name, s.image(), "Shutdown",
+                                    e.state() + " " + since, error(e.error(), f.has("no-trunc")), ""));
                             first = false;
                         }
                     }
                 }
             }
-            return CommandOutput.ok(f.has("quiet") ? out : t.lines());
+            return CommandOutput.ok(ListFormat.write(format, TASK_TABLE, ListFormat.header("ID", "ID", "Name", "NAME", "Image", "IMAGE",
+                    "Node", "NODE", "DesiredState", "DESIRED STATE", "CurrentState", "CURRENT STATE", "Error", "ERROR", "Ports", "PORTS"), rows));
         } catch (NoSuchService e) {
             return CommandOutput.fail(1, e.getMessage());
         }
     }
 
-    /** The ERROR column (docker/cli formatter/task.go): cut to 30 runes unless --no-trunc, then quoted. */
+    /** swarmkit's TaskState names, which a desired-state filter may give in any case (api/types.proto). */
+    private static final List<String> TASK_STATES = List.of("NEW", "PENDING", "ASSIGNED", "ACCEPTED", "PREPARING", "READY",
+            "STARTING", "RUNNING", "COMPLETE", "SHUTDOWN", "FAILED", "REJECTED", "REMOVE", "ORPHANED");
+
+    /** Whether a task passes every filter key (values of one key are alternatives). */
+    private static boolean matches(Map<String, List<String>> filters, Service.Task task, String name, String desired) {
+        for (var e : filters.entrySet()) {
+            List<String> v = e.getValue();
+            boolean ok = switch (e.getKey()) {
+                case "name" -> v.stream().anyMatch(p -> (name + "." + task.id()).startsWith(p));
+                case "id" -> v.stream().anyMatch(task.id()::startsWith);
+                case "node" -> v.contains(task.node().hostname()) || v.contains(task.node().id());
+                case "desired-state" -> v.stream().anyMatch(d -> d.isEmpty() || d.equalsIgnoreCase(desired));
+                case "label" -> false; // dockwire's tasks carry no labels
+                default -> true; // service (the CLI's own, by the SERVICE argument), runtime (all are containers), _up-to-date
+            };
+            if (!ok) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** The ERROR column (docker/cli cli/command/task/formatter.go): cut to 30 runes unless --no-trunc, then quoted. */
     private static String error(String err, boolean noTrunc) {
         String e = noTrunc ? err : PsColumns.ellipsis(err, 30);
         return e.isEmpty() ? "" : "\"" + e + "\"";
@@ -267,14 +325,18 @@ final class ServiceCommand {
         return max;
     }
 
-    private static void row(Table t, List<String> ids, CliFlags f, Service.Task task, String name, String image,
-                            String desired, String current, String error, String ports) {
-        String id = f.has("no-trunc") ? task.id() : task.id().substring(0, 12);
-        if (f.has("quiet")) {
-            ids.add(id);
-        } else {
-            t.row(id, name, image, task.node().hostname(), desired, current, error, ports);
-        }
+    private static ListFormat.Row row(CliFlags f, Service.Task task, String name, String image, String desired, String current,
+                                      String error, String ports) {
+        ListFormat.Row r = new ListFormat.Row();
+        r.put("ID", f.has("no-trunc") ? task.id() : task.id().substring(0, 12));
+        r.put("Name", name);
+        r.put("Image", image);
+        r.put("Node", task.node().hostname());
+        r.put("DesiredState", desired);
+        r.put("CurrentState", current);
+        r.put("Error", error);
+        r.put("Ports", ports);
+        return r;
     }
 
     /** A task's published ports as {@code service ps} shows host-mode ones: {@code *:8080->80/tcp}. */
