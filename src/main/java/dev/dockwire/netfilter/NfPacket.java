@@ -18,8 +18,9 @@ import io.netty.buffer.ByteBuf;
 public final class NfPacket {
     /** The namespace the hooks run in ({@code state->net}), for matches that ask about its addresses. */
     public final NfNet net;
-    public final Ipv4Packet ip = new Ipv4Packet();
     public ByteBuf buf;
+    /** Where the IPv4 header starts in {@link #buf} (its reader index when loaded). */
+    public int l3off;
     public int hook;
     public NetDevice in;
     public NetDevice out;
@@ -60,8 +61,7 @@ public final class NfPacket {
     public void load(int hook, NetDevice in, NetDevice out, ByteBuf packet) {
         this.buf = packet;
         this.hook = hook;
-        this.in = in;
-        this.out = out;
+        devices(in, out);
         this.ct = null;
         this.ctinfo = CtInfo.NONE;
         this.ctSeen = false;
@@ -71,22 +71,38 @@ public final class NfPacket {
         parse();
     }
 
-    /** (Re)reads the addresses and the transport header. */
+    /**
+     * Sets the hook's devices. The same devices as the last packet's (one flow) are not stored
+     * again: a reference store into this long-lived object costs G1 a card-mark fence.
+     */
+    public void devices(NetDevice in, NetDevice out) {
+        if (this.in != in) {
+            this.in = in;
+        }
+        if (this.out != out) {
+            this.out = out;
+        }
+    }
+
+    /** (Re)reads the addresses and the transport header (in place: no flyweight to point). */
     public void parse() {
-        Ipv4Packet p = ip.wrap(buf, buf.readerIndex());
-        protocol = p.protocol();
-        src = p.src();
-        dst = p.dst();
-        length = p.totalLength();
-        l4off = p.payloadOffset();
-        l4len = length - p.headerLength();
+        ByteBuf b = buf;
+        int off = b.readerIndex();
+        l3off = off;
+        protocol = Ipv4Packet.protocol(b, off);
+        src = Ipv4Packet.src(b, off);
+        dst = Ipv4Packet.dst(b, off);
+        length = Ipv4Packet.totalLength(b, off);
+        int ihl = Ipv4Packet.headerLength(b, off);
+        l4off = off + ihl;
+        l4len = length - ihl;
         sport = -1;
         dport = -1;
         icmpType = -1;
         icmpCode = -1;
         icmpId = 0;
         tcpFlags = 0;
-        if (p.fragmentOffset() != 0) {
+        if ((Ipv4Packet.flagsFrag(b, off) & Ipv4Packet.FRAG_OFFSET_MASK) != 0) {
             return;
         }
         switch (protocol) {
