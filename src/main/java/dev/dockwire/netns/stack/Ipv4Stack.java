@@ -41,14 +41,11 @@ public final class Ipv4Stack extends IpLayer implements RxHandler, Sockets, Neig
     private long fragHighThresh = IpDefrag.DEFAULT_HIGH_THRESH;
     final PmtuCache pmtu = new PmtuCache();
     private boolean forwarding;
-    // The last forwarding decision, as the input route the kernel caches on the nexthop
-    // (fib_nh's nh_rth_input, made stale by rt_genid): destination fwdDst is neither local nor
-    // broadcast and goes by fwdRoute, while the FIB's generation is fwdGeneration, the addresses
-    // are still fwdAddresses and the route's device is up. Written only when it changes.
-    private int fwdDst;
-    private Route fwdRoute;
-    private int fwdGeneration;
-    private IfAddress[] fwdAddresses;
+    /**
+     * Where recently forwarded destinations go: a hit skips the local/broadcast tests and the FIB.
+     * Made by the first packet forwarded: a container never forwards.
+     */
+    private InputRouteCache inputRoutes;
     private int defaultTtl = 64;
     private int nextIdent;
 
@@ -233,12 +230,8 @@ public final class Ipv4Stack extends IpLayer implements RxHandler, Sockets, Neig
 
     /** The cached route of a destination forwarded before, while nothing it depends on changed; else null. */
     private Route forwardRoute(int dst) {
-        Route r = fwdRoute;
-        if (r == null || dst != fwdDst || fwdGeneration != ns.fib().generation() || fwdAddresses != ns.addressArray()
-                || !r.dev().isUp()) {
-            return null;
-        }
-        return r;
+        InputRouteCache c = inputRoutes;
+        return c == null ? null : c.get(dst, ns.fib().generation(), ns.addressArray());
     }
 
     /** The FIB's route for a destination to forward to (neither local nor broadcast), remembered for the next packet. */
@@ -246,10 +239,10 @@ public final class Ipv4Stack extends IpLayer implements RxHandler, Sockets, Neig
         Fib fib = ns.fib();
         Route r = fib.lookup(dst);
         if (r != null && fib.lastLookupCacheable() && (dst >>> 24) != 127) {
-            fwdDst = dst;
-            fwdRoute = r;
-            fwdGeneration = fib.generation();
-            fwdAddresses = ns.addressArray();
+            if (inputRoutes == null) {
+                inputRoutes = new InputRouteCache();
+            }
+            inputRoutes.put(dst, r, fib.generation(), ns.addressArray());
         }
         return r;
     }
