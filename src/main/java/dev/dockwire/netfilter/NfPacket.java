@@ -89,11 +89,14 @@ public final class NfPacket {
         ByteBuf b = buf;
         int off = b.readerIndex();
         l3off = off;
-        protocol = Ipv4Packet.protocol(b, off);
-        src = Ipv4Packet.src(b, off);
-        dst = Ipv4Packet.dst(b, off);
-        length = Ipv4Packet.totalLength(b, off);
-        int ihl = Ipv4Packet.headerLength(b, off);
+        // A word at a time: version/IHL, TOS and total length; identification, flags and offset.
+        int w0 = b.getInt(off + Ipv4Packet.VER_IHL);
+        int w1 = b.getInt(off + Ipv4Packet.IDENT);
+        protocol = b.getUnsignedByte(off + Ipv4Packet.PROTOCOL);
+        src = b.getInt(off + Ipv4Packet.SRC);
+        dst = b.getInt(off + Ipv4Packet.DST);
+        length = w0 & 0xFFFF;
+        int ihl = (w0 >>> 24 & 0xF) * 4;
         l4off = off + ihl;
         l4len = length - ihl;
         sport = -1;
@@ -102,22 +105,24 @@ public final class NfPacket {
         icmpCode = -1;
         icmpId = 0;
         tcpFlags = 0;
-        if ((Ipv4Packet.flagsFrag(b, off) & Ipv4Packet.FRAG_OFFSET_MASK) != 0) {
+        if ((w1 & Ipv4Packet.FRAG_OFFSET_MASK) != 0) {
             return;
         }
         switch (protocol) {
             case IpProtocol.TCP -> {
                 if (l4len >= TcpSegment.MIN_HEADER_LENGTH) {
-                    sport = buf.getUnsignedShort(l4off);
-                    dport = buf.getUnsignedShort(l4off + 2);
+                    int ports = b.getInt(l4off);
+                    sport = ports >>> 16;
+                    dport = ports & 0xFFFF;
                     tcpFlags = buf.getUnsignedByte(l4off + TcpSegment.FLAGS);
                 }
             }
             case IpProtocol.UDP, IpProtocol.SCTP -> {
                 // SCTP's common header (12 bytes) starts with the same two ports.
                 if (l4len >= (protocol == IpProtocol.UDP ? 8 : 12)) {
-                    sport = buf.getUnsignedShort(l4off);
-                    dport = buf.getUnsignedShort(l4off + 2);
+                    int ports = b.getInt(l4off);
+                    sport = ports >>> 16;
+                    dport = ports & 0xFFFF;
                 }
             }
             case IpProtocol.ICMP -> {
