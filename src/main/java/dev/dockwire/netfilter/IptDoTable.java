@@ -93,7 +93,9 @@ public final class IptDoTable {
 
     /** Notes on the packet which rule gave the verdict, for netfilter's tracepoints. */
     private static int decided(NfPacket p, Chain c, int rule, int verdict) {
-        p.verdictChain = c;
+        if (p.verdictChain != c) {
+            p.verdictChain = c; // the same chain as last time is not stored again (a G1 card-mark fence)
+        }
         p.verdictRule = rule;
         return verdict;
     }

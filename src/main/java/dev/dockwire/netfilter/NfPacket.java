@@ -18,8 +18,9 @@ import io.netty.buffer.ByteBuf;
 public final class NfPacket {
     /** The namespace the hooks run in ({@code state->net}), for matches that ask about its addresses. */
     public final NfNet net;
-    public final Ipv4Packet ip = new Ipv4Packet();
     public ByteBuf buf;
+    /** Where the IPv4 header starts in {@link #buf} (its reader index when loaded). */
+    public int l3off;
     public int hook;
     public NetDevice in;
     public NetDevice out;
@@ -60,8 +61,7 @@ public final class NfPacket {
     public void load(int hook, NetDevice in, NetDevice out, ByteBuf packet) {
         this.buf = packet;
         this.hook = hook;
-        this.in = in;
-        this.out = out;
+        devices(in, out);
         this.ct = null;
         this.ctinfo = CtInfo.NONE;
         this.ctSeen = false;
@@ -71,37 +71,58 @@ public final class NfPacket {
         parse();
     }
 
-    /** (Re)reads the addresses and the transport header. */
+    /**
+     * Sets the hook's devices. The same devices as the last packet's (one flow) are not stored
+     * again: a reference store into this long-lived object costs G1 a card-mark fence.
+     */
+    public void devices(NetDevice in, NetDevice out) {
+        if (this.in != in) {
+            this.in = in;
+        }
+        if (this.out != out) {
+            this.out = out;
+        }
+    }
+
+    /** (Re)reads the addresses and the transport header (in place: no flyweight to point). */
     public void parse() {
-        Ipv4Packet p = ip.wrap(buf, buf.readerIndex());
-        protocol = p.protocol();
-        src = p.src();
-        dst = p.dst();
-        length = p.totalLength();
-        l4off = p.payloadOffset();
-        l4len = length - p.headerLength();
+        ByteBuf b = buf;
+        int off = b.readerIndex();
+        l3off = off;
+        // A word at a time: version/IHL, TOS and total length; identification, flags and offset.
+        int w0 = b.getInt(off + Ipv4Packet.VER_IHL);
+        int w1 = b.getInt(off + Ipv4Packet.IDENT);
+        protocol = b.getUnsignedByte(off + Ipv4Packet.PROTOCOL);
+        src = b.getInt(off + Ipv4Packet.SRC);
+        dst = b.getInt(off + Ipv4Packet.DST);
+        length = w0 & 0xFFFF;
+        int ihl = (w0 >>> 24 & 0xF) * 4;
+        l4off = off + ihl;
+        l4len = length - ihl;
         sport = -1;
         dport = -1;
         icmpType = -1;
         icmpCode = -1;
         icmpId = 0;
         tcpFlags = 0;
-        if (p.fragmentOffset() != 0) {
+        if ((w1 & Ipv4Packet.FRAG_OFFSET_MASK) != 0) {
             return;
         }
         switch (protocol) {
             case IpProtocol.TCP -> {
                 if (l4len >= TcpSegment.MIN_HEADER_LENGTH) {
-                    sport = buf.getUnsignedShort(l4off);
-                    dport = buf.getUnsignedShort(l4off + 2);
+                    int ports = b.getInt(l4off);
+                    sport = ports >>> 16;
+                    dport = ports & 0xFFFF;
                     tcpFlags = buf.getUnsignedByte(l4off + TcpSegment.FLAGS);
                 }
             }
             case IpProtocol.UDP, IpProtocol.SCTP -> {
                 // SCTP's common header (12 bytes) starts with the same two ports.
                 if (l4len >= (protocol == IpProtocol.UDP ? 8 : 12)) {
-                    sport = buf.getUnsignedShort(l4off);
-                    dport = buf.getUnsignedShort(l4off + 2);
+                    int ports = b.getInt(l4off);
+                    sport = ports >>> 16;
+                    dport = ports & 0xFFFF;
                 }
             }
             case IpProtocol.ICMP -> {

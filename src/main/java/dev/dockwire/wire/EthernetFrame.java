@@ -28,6 +28,26 @@ public final class EthernetFrame {
     /** Minimum frame length without FCS; shorter frames are padded on transmit. */
     public static final int MIN_LENGTH = 60;
 
+    // Static access for the per-packet path, as Ipv4Packet's: no flyweight pointed (and no G1 card-mark fence).
+
+    /** The destination address of the header at {@code off}. */
+    public static long dst(ByteBuf buf, int off) {
+        return ((long) buf.getUnsignedShort(off + DST) << 32) | buf.getUnsignedInt(off + DST + 2);
+    }
+
+    public static int etherType(ByteBuf buf, int off) {
+        return buf.getUnsignedShort(off + ETHERTYPE);
+    }
+
+    /** Writes the header at {@code off}. */
+    public static void write(ByteBuf buf, int off, long dst, long src, int etherType) {
+        buf.setShort(off + DST, (int) (dst >>> 32));
+        buf.setInt(off + DST + 2, (int) dst);
+        buf.setShort(off + SRC, (int) (src >>> 32));
+        buf.setInt(off + SRC + 2, (int) src);
+        buf.setShort(off + ETHERTYPE, etherType);
+    }
+
     private ByteBuf buf;
     private int offset;
 

@@ -41,6 +41,88 @@ public final class Ipv4Packet {
     public static final int FLAG_MF = 0x2000;
     public static final int FRAG_OFFSET_MASK = 0x1FFF;
 
+    // ---- Static access to the header at an offset, for the per-packet forwarding path: pointing
+    // a flyweight at each packet is a reference store into a long-lived object, which under G1
+    // costs a card-mark fence (StoreLoad) every time; these read and patch without one.
+
+    /** ip_rcv's checks (as {@link #wrapChecked}) and the header checksum, for the packet at {@code off}. */
+    public static boolean valid(ByteBuf buf, int off, int available) {
+        if (available < MIN_HEADER_LENGTH) {
+            return false;
+        }
+        int verIhl = buf.getUnsignedByte(off + VER_IHL);
+        int ihl = (verIhl & 0xF) * 4;
+        int total = buf.getUnsignedShort(off + TOTAL_LENGTH);
+        return (verIhl >>> 4) == 4 && ihl >= MIN_HEADER_LENGTH && total >= ihl && total <= available
+                && Checksum.fold(Checksum.sum(buf, off, ihl, 0)) == 0xFFFF;
+    }
+
+    public static int headerLength(ByteBuf buf, int off) {
+        return (buf.getUnsignedByte(off + VER_IHL) & 0xF) * 4;
+    }
+
+    public static int totalLength(ByteBuf buf, int off) {
+        return buf.getUnsignedShort(off + TOTAL_LENGTH);
+    }
+
+    public static int flagsFrag(ByteBuf buf, int off) {
+        return buf.getUnsignedShort(off + FLAGS_FRAG);
+    }
+
+    public static int ttl(ByteBuf buf, int off) {
+        return buf.getUnsignedByte(off + TTL);
+    }
+
+    public static int protocol(ByteBuf buf, int off) {
+        return buf.getUnsignedByte(off + PROTOCOL);
+    }
+
+    public static int src(ByteBuf buf, int off) {
+        return buf.getInt(off + SRC);
+    }
+
+    public static int dst(ByteBuf buf, int off) {
+        return buf.getInt(off + DST);
+    }
+
+    /** Rewrites the source address with an incremental checksum update (RFC 1624). */
+    public static void rewriteSrc(ByteBuf buf, int off, int address) {
+        rewrite(buf, off + SRC, off, address);
+    }
+
+    /** Rewrites the destination address with an incremental checksum update (RFC 1624). */
+    public static void rewriteDst(ByteBuf buf, int off, int address) {
+        rewrite(buf, off + DST, off, address);
+    }
+
+    private static void rewrite(ByteBuf buf, int at, int off, int address) {
+        int old = buf.getInt(at);
+        buf.setInt(at, address);
+        buf.setShort(off + CHECKSUM, Checksum.update32(buf.getUnsignedShort(off + CHECKSUM), old, address));
+    }
+
+    /** ip_decrease_ttl: the TTL less one, the checksum patched incrementally (RFC 1624). */
+    public static void decrementTtl(ByteBuf buf, int off) {
+        int word = buf.getUnsignedShort(off + TTL);
+        int next = word - 0x0100;
+        buf.setShort(off + TTL, next);
+        buf.setShort(off + CHECKSUM, Checksum.update16(buf.getUnsignedShort(off + CHECKSUM), word, next));
+    }
+
+    /** Writes a 20-byte header without options, its checksum filled in (as {@link #set} then {@link #fillChecksum}). */
+    public static void write(ByteBuf buf, int off, int tos, int totalLength, int ident, int flagsFrag, int ttl,
+                             int protocol, int src, int dst) {
+        buf.setShort(off + VER_IHL, 0x4500 | tos & 0xFF);
+        buf.setShort(off + TOTAL_LENGTH, totalLength);
+        buf.setShort(off + IDENT, ident);
+        buf.setShort(off + FLAGS_FRAG, flagsFrag);
+        buf.setShort(off + TTL, (ttl & 0xFF) << 8 | protocol & 0xFF);
+        buf.setShort(off + CHECKSUM, 0);
+        buf.setInt(off + SRC, src);
+        buf.setInt(off + DST, dst);
+        buf.setShort(off + CHECKSUM, Checksum.compute(buf, off, MIN_HEADER_LENGTH));
+    }
+
     private ByteBuf buf;
     private int offset;
 

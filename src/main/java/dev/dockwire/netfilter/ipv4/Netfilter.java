@@ -294,12 +294,11 @@ public final class Netfilter implements NfHooks, XtContext, ConntrackContext {
     /** The packet context of the previous hook, or (if another packet passed in between) a fresh one. */
     private NfPacket resume(Hook h, NetDevice in, NetDevice out, ByteBuf packet) {
         NfPacket p = pkt;
-        if (p.buf == packet && p.buf.readerIndex() == p.ip.offset()) {
+        if (p.buf == packet && packet.readerIndex() == p.l3off) {
             // The same packet: NAT kept the parsed fields in step with what it rewrote, and the
             // stack only touched the TTL in between, so there is nothing to re-read.
             p.hook = h.ordinal();
-            p.in = in;
-            p.out = out;
+            p.devices(in, out);
         } else {
             p.load(h.ordinal(), in, out, packet);
             if (track) {

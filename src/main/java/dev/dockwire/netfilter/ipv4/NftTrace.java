@@ -44,7 +44,9 @@ final class NftTrace {
 
     /** A base chain of {@code tableName} is entered: its first trace line comes with the packet's. */
     void enter(String tableName) {
-        table = tableName;
+        if (table != tableName) {
+            table = tableName; // on every table walk: the same name is not stored again (a G1 card-mark fence)
+        }
         dumped = false;
     }
 

@@ -15,20 +15,18 @@ import io.netty.buffer.ByteBuf;
  * error quotes, where the transport header may be cut short.
  */
 final class NatManip {
-    private final Ipv4Packet ip = new Ipv4Packet();
-
     /**
      * Rewrites the source ({@code src}) or destination address to {@code addr} and the matching
      * port (or ICMP identifier) to {@code port} in the IPv4 packet at {@code off}, whose bytes end
      * at {@code end}; with {@code l4} false only the address changes.
      */
     void manip(ByteBuf buf, int off, int end, boolean src, int addr, int port, boolean l4) {
-        Ipv4Packet p = ip.wrap(buf, off);
-        int old = src ? p.src() : p.dst();
-        int t = p.payloadOffset();
+        // Read and patched in place: every packet of a NATed flow comes here.
+        int old = src ? Ipv4Packet.src(buf, off) : Ipv4Packet.dst(buf, off);
+        int t = off + Ipv4Packet.headerLength(buf, off);
         int avail = end - t;
-        if (l4 && p.fragmentOffset() == 0) {
-            switch (p.protocol()) {
+        if (l4 && (Ipv4Packet.flagsFrag(buf, off) & Ipv4Packet.FRAG_OFFSET_MASK) == 0) {
+            switch (Ipv4Packet.protocol(buf, off)) {
                 case IpProtocol.TCP -> tcp(buf, t, avail, src, old, addr, port);
                 case IpProtocol.UDP -> udp(buf, t, avail, src, old, addr, port);
                 case IpProtocol.ICMP -> icmp(buf, t, avail, port);
@@ -38,9 +36,9 @@ final class NatManip {
         }
         if (old != addr) {
             if (src) {
-                p.src(addr);
+                Ipv4Packet.rewriteSrc(buf, off, addr);
             } else {
-                p.dst(addr);
+                Ipv4Packet.rewriteDst(buf, off, addr);
             }
         }
     }

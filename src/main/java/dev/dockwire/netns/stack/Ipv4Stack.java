@@ -27,8 +27,8 @@ import io.netty.buffer.ByteBuf;
  * The IPv4 stack of one namespace: Ethernet demux, ARP, IPv4 input with local delivery or
  * forwarding ({@code net.ipv4.ip_forward}), output through the routing table and the neighbour
  * table, ICMP, UDP and TCP. Follows the kernel's {@code ip_rcv → ip_rcv_finish → ip_local_deliver /
- * ip_forward} and {@code ip_output → ip_finish_output2 → neigh_output} paths. The flyweights are
- * fields, so receiving, forwarding and sending a datagram allocate no objects.
+ * ip_forward} and {@code ip_output → ip_finish_output2 → neigh_output} paths. Headers are read and
+ * written in place (static access), so receiving, forwarding and sending a datagram allocate no objects.
  */
 public final class Ipv4Stack extends IpLayer implements RxHandler, Sockets, NeighbourTable.Io, UdpTunnel {
     final Arp arp;
@@ -41,9 +41,12 @@ public final class Ipv4Stack extends IpLayer implements RxHandler, Sockets, Neig
     private int fragTimeSeconds = IpDefrag.DEFAULT_TIME_SECONDS;
     private long fragHighThresh = IpDefrag.DEFAULT_HIGH_THRESH;
     final PmtuCache pmtu = new PmtuCache();
-    private final EthernetFrame eth = new EthernetFrame();
-    private final Ipv4Packet ip = new Ipv4Packet();
     private boolean forwarding;
+    /**
+     * Where recently forwarded destinations go: a hit skips the local/broadcast tests and the FIB.
+     * Made by the first packet forwarded: a container never forwards.
+     */
+    private InputRouteCache inputRoutes;
     private int defaultTtl = 64;
     private int nextIdent;
 
@@ -83,18 +86,19 @@ public final class Ipv4Stack extends IpLayer implements RxHandler, Sockets, Neig
     /** Frames received on a device of this namespace (not enslaved to a bridge). */
     @Override
     public void handle(NetDevice dev, ByteBuf frame) {
-        if (!eth.wrapChecked(frame)) {
+        if (frame.readableBytes() < EthernetFrame.HEADER_LENGTH) {
             drop(dev, frame, DropReason.PKT_TOO_SMALL);
             return;
         }
-        long dst = eth.dst();
+        int at = frame.readerIndex();
+        long dst = EthernetFrame.dst(frame, at);
         // eth_type_trans: frames for another host are PACKET_OTHERHOST and not for us.
         if (dst != dev.mac() && !MacAddress.isMulticast(dst)) {
             drop(dev, frame, DropReason.OTHERHOST);
             return;
         }
-        int type = eth.etherType();
-        int l3 = eth.payloadOffset();
+        int type = EthernetFrame.etherType(frame, at);
+        int l3 = at + EthernetFrame.HEADER_LENGTH;
         if (type == EtherType.IPV4) {
             ipInput(dev, frame, l3, dst);
         } else if (type == EtherType.ARP) {
@@ -105,8 +109,9 @@ public final class Ipv4Stack extends IpLayer implements RxHandler, Sockets, Neig
     }
 
     private void ipInput(NetDevice dev, ByteBuf frame, int off, long dstMac) {
-        Ipv4Packet p = ip;
-        if (!p.wrapChecked(frame, off, frame.writerIndex() - off) || !p.verifyChecksum()) {
+        // The header is read in place (Ipv4Packet's static access), not through a flyweight
+        // pointed at each packet: that reference store costs G1 a card-mark fence per packet.
+        if (!Ipv4Packet.valid(frame, off, frame.writerIndex() - off)) {
             counters.inHdrErrors++;
             drop(dev, frame, DropReason.IP_INHDR);
             return;
@@ -114,30 +119,32 @@ public final class Ipv4Stack extends IpLayer implements RxHandler, Sockets, Neig
         counters.inReceives++;
         // Drop link-layer padding (pskb_trim_rcsum) and the Ethernet header: the packet now
         // starts at the IP header and ends with it.
-        frame.setIndex(off, off + p.totalLength());
+        frame.setIndex(off, off + Ipv4Packet.totalLength(frame, off));
         NfHooks nf = ns.nfHooks();
         int fragMax = 0;
-        if (p.isFragment() && nf != null && nf.defragments()) {
+        boolean fragment = (Ipv4Packet.flagsFrag(frame, off) & (Ipv4Packet.FLAG_MF | Ipv4Packet.FRAG_OFFSET_MASK)) != 0;
+        if (fragment && nf != null && nf.defragments()) {
             // nf_defrag_ipv4 at PRE_ROUTING: conntrack and NAT see the whole datagram.
             frame = defrag().input(frame);
             if (frame == null) {
                 return;
             }
-            fragMax = defragged(p, frame);
+            fragMax = defrag().fragMaxSize();
+            fragment = false;
         }
         if (nf != null && !nf.preRouting(dev, frame)) {
             return;
         }
-        int dst = p.dst();
-        if (ns.isLocal(dst) || ns.isBroadcast(dst) || (dst >>> 28) == 0xE) {
+        int dst = Ipv4Packet.dst(frame, frame.readerIndex());
+        Route cached = forwardRoute(dst);
+        if (cached == null && (ns.isLocal(dst) || ns.isBroadcast(dst) || (dst >>> 28) == 0xE)) {
             probe().route(dev, frame, dst, ns.lo(), dst, true);
-            if (p.isFragment()) {
+            if (fragment) {
                 // ip_local_deliver reassembles before NF_INET_LOCAL_IN.
                 frame = defrag().input(frame);
                 if (frame == null) {
                     return;
                 }
-                defragged(p, frame);
             }
             if (nf == null || nf.localIn(dev, frame)) {
                 localDeliver(dev, frame, dstMac);
@@ -145,7 +152,7 @@ public final class Ipv4Stack extends IpLayer implements RxHandler, Sockets, Neig
         } else if (MacAddress.isMulticast(dstMac)) {
             drop(dev, frame, DropReason.UNICAST_IN_L2_MULTICAST); // link-layer broadcast to someone else's address: not forwarded
         } else if (forwarding) {
-            forward(dev, frame, fragMax);
+            forward(dev, frame, fragMax, cached);
         } else {
             counters.inAddrErrors++;
             drop(dev, frame, DropReason.IP_INADDRERRORS);
@@ -163,17 +170,9 @@ public final class Ipv4Stack extends IpLayer implements RxHandler, Sockets, Neig
         return defrag;
     }
 
-    /** After reassembly: the flyweight on the whole datagram; returns its frag_max_size. */
-    private int defragged(Ipv4Packet p, ByteBuf whole) {
-        p.wrap(whole, whole.readerIndex());
-        return defrag().fragMaxSize();
-    }
-
     private void localDeliver(NetDevice dev, ByteBuf packet, long dstMac) {
         counters.inDelivers++;
-        Ipv4Packet p = ip;
-        p.wrap(packet, packet.readerIndex());
-        switch (p.protocol()) {
+        switch (Ipv4Packet.protocol(packet, packet.readerIndex())) {
             case IpProtocol.ICMP -> icmp.input(dev, packet);
             case IpProtocol.UDP -> udp.input(dev, packet);
             case IpProtocol.TCP -> tcp.input(dev, packet);
@@ -190,16 +189,15 @@ public final class Ipv4Stack extends IpLayer implements RxHandler, Sockets, Neig
      * fragments larger than the MTU, ip_exceeds_mtu), else fragmented after POST_ROUTING; a
      * reassembled datagram ({@code fragMax} > 0) leaves in fragments no larger than it came in.
      */
-    private void forward(NetDevice in, ByteBuf packet, int fragMax) {
-        Ipv4Packet p = ip;
-        p.wrap(packet, packet.readerIndex());
-        if (p.ttl() <= 1) {
+    private void forward(NetDevice in, ByteBuf packet, int fragMax, Route cached) {
+        int off = packet.readerIndex();
+        if (Ipv4Packet.ttl(packet, off) <= 1) {
             icmp.error(packet, IcmpPacket.TYPE_TIME_EXCEEDED, IcmpPacket.CODE_TTL_EXCEEDED, 0);
             drop(in, packet, DropReason.TTL_EXPIRED);
             return;
         }
-        int dst = p.dst();
-        Route r = ns.fib().lookup(dst);
+        int dst = Ipv4Packet.dst(packet, off);
+        Route r = cached != null ? cached : lookupForward(dst);
         if (r == null) {
             icmp.error(packet, IcmpPacket.TYPE_DEST_UNREACHABLE, IcmpPacket.CODE_NET_UNREACHABLE, 0);
             drop(in, packet, DropReason.IP_INNOROUTES);
@@ -210,21 +208,21 @@ public final class Ipv4Stack extends IpLayer implements RxHandler, Sockets, Neig
         probe().route(in, packet, dst, out, nh, false);
         int mtu = out.mtu();
         // ip_exceeds_mtu: a GSO packet is measured by its segments (skb_gso_validate_network_len).
-        int len = Frames.isGso(packet) ? Gso.networkSegmentLength(packet, packet.readerIndex()) : p.totalLength();
-        if (len > mtu && p.dontFragment() && (fragMax == 0 || fragMax > mtu)) {
+        int len = Frames.isGso(packet) ? Gso.networkSegmentLength(packet, off) : Ipv4Packet.totalLength(packet, off);
+        if (len > mtu && (Ipv4Packet.flagsFrag(packet, off) & Ipv4Packet.FLAG_DF) != 0 && (fragMax == 0 || fragMax > mtu)) {
             counters.fragFails++;
             icmp.error(packet, IcmpPacket.TYPE_DEST_UNREACHABLE, IcmpPacket.CODE_FRAG_NEEDED, mtu);
             drop(out, packet, DropReason.PKT_TOO_BIG);
             return;
         }
-        p.decrementTtl();
+        Ipv4Packet.decrementTtl(packet, off);
         NfHooks nf = ns.nfHooks();
         if (nf != null && !(nf.forward(in, out, packet) && nf.postRouting(in, out, packet))) {
             return;
         }
         counters.forwarded++;
         if (len > mtu || fragMax > 0) {
-            boolean keepDf = ip.wrap(packet, packet.readerIndex()).dontFragment();
+            boolean keepDf = (Ipv4Packet.flagsFrag(packet, packet.readerIndex()) & Ipv4Packet.FLAG_DF) != 0;
             fragmentOut(packet, fragMax > 0 ? Math.min(mtu, fragMax) : mtu, keepDf,
                     f -> ns.neighbours().output(out, nh, f));
             return;
@@ -232,9 +230,28 @@ public final class Ipv4Stack extends IpLayer implements RxHandler, Sockets, Neig
         ns.neighbours().output(out, nh, packet);
     }
 
+    /** The cached route of a destination forwarded before, while nothing it depends on changed; else null. */
+    private Route forwardRoute(int dst) {
+        InputRouteCache c = inputRoutes;
+        return c == null ? null : c.get(dst, ns.fib().generation(), ns.addressArray());
+    }
+
+    /** The FIB's route for a destination to forward to (neither local nor broadcast), remembered for the next packet. */
+    private Route lookupForward(int dst) {
+        Fib fib = ns.fib();
+        Route r = fib.lookup(dst);
+        if (r != null && fib.lastLookupCacheable() && (dst >>> 24) != 127) {
+            if (inputRoutes == null) {
+                inputRoutes = new InputRouteCache();
+            }
+            inputRoutes.put(dst, r, fib.generation(), ns.addressArray());
+        }
+        return r;
+    }
+
     /** ip_fragment's call of ip_do_fragment, with the MIB counters; a datagram that fits goes out whole. */
     private void fragmentOut(ByteBuf packet, int mtu, boolean keepDf, java.util.function.Consumer<ByteBuf> out) {
-        if (ip.wrap(packet, packet.readerIndex()).totalLength() <= mtu) {
+        if (Ipv4Packet.totalLength(packet, packet.readerIndex()) <= mtu) {
             out.accept(packet);
             return;
         }
@@ -286,9 +303,7 @@ public final class Ipv4Stack extends IpLayer implements RxHandler, Sockets, Neig
             throw new SocketException(SocketError.EMSGSIZE, mtu);
         }
         int at = Frames.prepend(packet, Ipv4Packet.MIN_HEADER_LENGTH);
-        ip.wrap(packet, at)
-                .set(tos, len, nextIdent & 0xFFFF, df ? Ipv4Packet.FLAG_DF : 0, ttl, protocol, src, dst)
-                .fillChecksum();
+        Ipv4Packet.write(packet, at, tos, len, nextIdent & 0xFFFF, df ? Ipv4Packet.FLAG_DF : 0, ttl, protocol, src, dst);
         nextIdent += segs; // ip_select_ident_segs: a GSO packet's segments take consecutive IDs
         counters.outRequests++;
         probe().route(null, packet, dst, out, local ? dst : r.nextHop(dst), local);
@@ -354,7 +369,7 @@ public final class Ipv4Stack extends IpLayer implements RxHandler, Sockets, Neig
         if (!nf.localOut(out, packet)) {
             throw new SocketException(SocketError.EPERM);
         }
-        int newDst = ip.wrap(packet, packet.readerIndex()).dst();
+        int newDst = Ipv4Packet.dst(packet, packet.readerIndex());
         if (newDst != dst) {
             dst = newDst;
             local = ns.isLocal(dst);
@@ -463,7 +478,7 @@ public final class Ipv4Stack extends IpLayer implements RxHandler, Sockets, Neig
     public void transmit(NetDevice dev, long mac, ByteBuf packet) {
         ByteBuf frame = Frames.ensureHeadroom(packet, EthernetFrame.HEADER_LENGTH);
         int at = Frames.prepend(frame, EthernetFrame.HEADER_LENGTH);
-        eth.wrap(frame, at).dst(mac).src(dev.mac()).etherType(EtherType.IPV4);
+        EthernetFrame.write(frame, at, mac, dev.mac(), EtherType.IPV4);
         dev.transmit(frame);
     }
 

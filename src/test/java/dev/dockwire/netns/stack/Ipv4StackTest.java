@@ -156,6 +156,51 @@ class Ipv4StackTest {
     }
 
     @Test
+    void aForwardedDestinationFollowsEveryChangeOfRoutesDevicesAndAddresses() {
+        TestNet net = routed(true);
+        List<String> got = new ArrayList<>();
+        UdpSocket atC = net.ns("c").sockets().openUdp();
+        atC.bind(0, 9);
+        atC.onReceive((s, src, port, data) -> got.add("c"));
+        UdpSocket atR = net.ns("r").sockets().openUdp();
+        atR.bind(0, 9);
+        atR.onReceive((s, src, port, data) -> got.add("r"));
+        UdpSocket sender = net.ns("a").sockets().openUdp();
+        Runnable send = () -> {
+            ByteBuf d = text("x");
+            sender.send(ip("10.1.0.2"), 9, d);
+            d.release();
+            net.loop().runUntilTime(net.loop().nanos() + 5_000_000_000L);
+        };
+        send.run();
+        send.run(); // the second by the decision the router remembered
+        assertEquals(List.of("c", "c"), got);
+        // A more specific route towards a next hop that never answers: the new route is taken.
+        net.kernel.routeAdd("r", Cidr.parse("10.1.0.2/32"), ip("10.1.0.77"), "eth1");
+        send.run();
+        assertEquals(List.of("c", "c"), got);
+        net.kernel.routeDel("r", Cidr.parse("10.1.0.2/32"));
+        send.run();
+        assertEquals(List.of("c", "c", "c"), got);
+        // The route's device down: no route; up again: forwarded again.
+        net.kernel.linkSetUp("r", "eth1", false);
+        send.run();
+        assertEquals(3, got.size());
+        net.kernel.linkSetUp("r", "eth1", true);
+        send.run();
+        assertEquals(List.of("c", "c", "c", "c"), got);
+        // The destination becomes the router's own address: delivered there, not forwarded.
+        long forwarded = net.ns("r").stack().counters().forwarded;
+        net.kernel.addrAdd("r", "lo", Cidr.parse("10.1.0.2/32"));
+        send.run();
+        assertEquals(List.of("c", "c", "c", "c", "r"), got);
+        assertEquals(forwarded, net.ns("r").stack().counters().forwarded);
+        sender.close();
+        atR.close();
+        atC.close();
+    }
+
+    @Test
     void withoutIpForwardTheRouterDrops() {
         TestNet net = routed(false);
         assertEquals(List.of(), ping(net, "a", "10.1.0.2", 0));
