@@ -60,15 +60,16 @@ public final class LiveBench {
                 long cpu0 = os.getProcessCpuTime();
                 long loopCpu0 = threads.getThreadCpuTime(loopId);
                 long switches0 = voluntarySwitches(task);
-                long v0 = live.call(loop::nanos);
-                long w0 = System.nanoTime();
+                // Both clocks read on the loop's thread at once: how late the prompt's thread is scheduled does not count.
+                long[] vw0 = live.call(() -> new long[] {loop.nanos(), System.nanoTime()});
                 Thread.sleep((long) (seconds * 1000));
-                long v1 = live.call(loop::nanos);
-                long w1 = System.nanoTime();
+                long[] vw1 = live.call(() -> new long[] {loop.nanos(), System.nanoTime()});
+                long v0 = vw0[0];
+                long v1 = vw1[0];
+                double wall = vw1[1] - vw0[1];
                 long cpu1 = os.getProcessCpuTime();
                 long loopCpu1 = threads.getThreadCpuTime(loopId);
                 long switches1 = voluntarySwitches(task);
-                double wall = w1 - w0;
                 var tasks1 = taskTimes();
                 StringBuilder threadsLine = new StringBuilder("threads:");
                 long jit = 0;
