@@ -12,9 +12,21 @@ import java.util.function.Consumer;
  */
 final class Latencies {
     private final Map<String, List<Long>> samples = new LinkedHashMap<>();
+    private boolean paused;
 
     void record(String metric, long nanos) {
-        samples.computeIfAbsent(metric, k -> new ArrayList<>()).add(nanos);
+        if (!paused) {
+            samples.computeIfAbsent(metric, k -> new ArrayList<>()).add(nanos);
+        }
+    }
+
+    /**
+     * Stops or resumes keeping samples: a live prompt's lines are no steps and print none, and
+     * 1,000 pingers would otherwise add 1,000 samples a second for as long as it runs.
+     */
+    void pause(boolean pause) {
+        paused = pause;
+        samples.clear();
     }
 
     /** Forgets the last step's samples. */

@@ -16,14 +16,30 @@ import java.util.function.Supplier;
  * thread waits for the next timer or a posted event and costs nothing when idle. The prompt's
  * thread hands it each line ({@link #run}) and the terminal's Ctrl-C/Ctrl-Z ({@link #signal});
  * commands run on the loop's thread, so no emulator state is ever touched from another. The
- * captures are flushed whenever the loop waits.
+ * captures are flushed when a command line is done and when the loop waits, at most every
+ * {@link #FLUSH_INTERVAL_NANOS} while it keeps waking up (the kernel's periodic writeback of dirty
+ * pages rather than a write per wake-up), and at once before a longer wait. Timers due within
+ * {@link #TIMER_SLACK_NANOS} of one another run on one wake-up (the kernel's timer slack).
  */
 public final class LiveHost implements AutoCloseable {
+    /**
+     * How long captured frames may stay in memory while the loop keeps waking up (1,000 pingers wake
+     * it hundreds of times a second); a wait at least this long flushes before it begins.
+     */
+    static final long FLUSH_INTERVAL_NANOS = 100_000_000L;
+    /**
+     * How late, in wall time, the loop may wake for a timer so that its neighbours run on the same
+     * wake-up: well under what a person sees on the terminal, and each timer still runs at its own
+     * virtual time.
+     */
+    static final long TIMER_SLACK_NANOS = 5_000_000L;
     private final Session session;
     private final EventLoop loop;
     private final JobControl jobs;
     private final Thread thread;
     private boolean closed;
+    /** System.nanoTime of the last flush of the captures; loop thread only. */
+    private long flushed = System.nanoTime();
 
     /**
      * Starts the loop thread; {@code terminal} prints the foreground's lines, {@code above} lines
@@ -34,7 +50,9 @@ public final class LiveHost implements AutoCloseable {
         this.loop = session.world().emulation().loop();
         this.jobs = session.host().jobControl();
         loop.pace(Pacing.WALL, speed);
-        loop.onIdle(session::flushCaptures);
+        loop.timerSlack(TIMER_SLACK_NANOS);
+        loop.onIdle(this::idle);
+        session.live(true);
         jobs.attach(terminal, above);
         loop.hold(); // the prompt may post a line at any time
         thread = new Thread(() -> {
@@ -84,12 +102,27 @@ public final class LiveHost implements AutoCloseable {
         return call(jobs::anyStopped);
     }
 
-    /** Runs {@code task} on the loop's thread and waits for its result. */
+    /** The loop is about to wait {@code wait} wall nanoseconds: the captures are flushed unless that was done just now. */
+    private void idle(long wait) {
+        long t = System.nanoTime();
+        if (wait >= FLUSH_INTERVAL_NANOS || t - flushed >= FLUSH_INTERVAL_NANOS) {
+            flush(t);
+        }
+    }
+
+    private void flush(long t) {
+        session.flushCaptures();
+        flushed = t;
+    }
+
+    /** Runs {@code task} on the loop's thread and waits for its result; what it captured is on disk by then. */
     public <T> T call(Supplier<T> task) {
         CompletableFuture<T> result = new CompletableFuture<>();
         loop.post(() -> {
             try {
-                result.complete(task.get());
+                T value = task.get();
+                flush(System.nanoTime());
+                result.complete(value);
             } catch (RuntimeException | Error e) {
                 result.completeExceptionally(e);
             }
@@ -137,6 +170,8 @@ public final class LiveHost implements AutoCloseable {
             Thread.currentThread().interrupt();
         }
         loop.pace(Pacing.VIRTUAL, 1);
-        loop.onIdle(() -> { });
+        loop.timerSlack(0);
+        loop.onIdle(wait -> { });
+        session.live(false);
     }
 }

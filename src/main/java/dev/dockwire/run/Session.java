@@ -179,6 +179,11 @@ public final class Session implements AutoCloseable {
         }
     }
 
+    /** A live prompt begins ({@code true}) or ends: its lines are no steps, so no latencies are kept for them. */
+    void live(boolean live) {
+        latencies.pause(live);
+    }
+
     public void say(String line) {
         out.accept(line);
     }

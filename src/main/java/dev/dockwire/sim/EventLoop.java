@@ -32,10 +32,19 @@ public final class EventLoop implements Clock {
     /** The wall clock (System.nanoTime) when pacing last began, and the virtual time then; -1 until read. */
     private long wallOrigin = -1;
     private long virtualOrigin;
-    private Runnable idle = () -> { };
+    private Idle idle = wait -> { };
+    /** How late (wall ns) a WALL loop may wake for a timer, to run its neighbours on the same wake-up. */
+    private long slack;
     private final Queue<Runnable> posted = new ConcurrentLinkedQueue<>();
     private volatile Thread waiter;
     private int holds;
+
+    /** What a {@link Pacing#WALL} loop does before it waits ({@link #onIdle}). */
+    @FunctionalInterface
+    public interface Idle {
+        /** The loop is about to wait {@code waitNanos} of wall time (Long.MAX_VALUE: until an event is posted). */
+        void idle(long waitNanos);
+    }
 
     public EventLoop() {
         this(Pacing.VIRTUAL);
@@ -70,10 +79,25 @@ public final class EventLoop implements Clock {
 
     /**
      * Runs {@code task} each time a {@link Pacing#WALL} loop is about to wait (for the wall clock or
-     * a posted event): the moment to flush what was written, as nothing changes until it wakes.
+     * a posted event), told how long it means to wait: the moment to flush what was written, as
+     * nothing changes until it wakes. A timer already due or an event already posted is no wait.
      */
-    public void onIdle(Runnable task) {
+    public void onIdle(Idle task) {
         this.idle = task;
+    }
+
+    /**
+     * Lets a {@link Pacing#WALL} loop wake up as much as {@code nanos} of wall time after a timer's
+     * deadline, so that timers falling due close together run on one wake-up rather than one each
+     * (the kernel's timer slack, prctl(PR_SET_TIMERSLACK): hrtimers are range timers and expire
+     * together). Every timer still runs at its own virtual deadline, in order; only the wall-clock
+     * moment it is seen moves. A posted event still wakes the loop at once. 0 (the default): none.
+     */
+    public void timerSlack(long nanos) {
+        if (nanos < 0) {
+            throw new IllegalArgumentException("negative timer slack " + nanos);
+        }
+        this.slack = nanos;
     }
 
     /** Runs {@code task} after {@code delayNanos} of virtual time (0 = after pending work). */
@@ -246,20 +270,25 @@ public final class EventLoop implements Clock {
      * posted; true when one was (the clock then moves to the wall time it arrived at).
      */
     private boolean awaitPosted(long target) {
+        long wait = wallWait(target);
+        if (wait <= 0 && posted.isEmpty()) {
+            return false; // already due: no wait, so nothing for the idle hook to do yet
+        }
         waiter = Thread.currentThread();
-        idle.run();
+        if (posted.isEmpty()) {
+            idle.idle(wait);
+        }
         try {
             while (true) {
                 if (!posted.isEmpty()) {
                     now = Math.max(now, Math.min(target, wallNanos()));
                     return true;
                 }
-                long wait = target == Long.MAX_VALUE ? Long.MAX_VALUE : target - wallNanos();
+                wait = wallWait(target);
                 if (wait <= 0) {
                     return false;
                 }
-                wait = wait == Long.MAX_VALUE ? wait : (long) Math.ceil(wait / speed);
-                LockSupport.parkNanos(this, wait);
+                LockSupport.parkNanos(this, wait > Long.MAX_VALUE - slack ? Long.MAX_VALUE : wait + slack);
                 if (Thread.interrupted()) {
                     Thread.currentThread().interrupt();
                     return false;
@@ -268,6 +297,15 @@ public final class EventLoop implements Clock {
         } finally {
             waiter = null;
         }
+    }
+
+    /** Wall nanoseconds until the virtual time {@code target} (Long.MAX_VALUE: for ever); at most 0 when it is due. */
+    private long wallWait(long target) {
+        if (target == Long.MAX_VALUE) {
+            return Long.MAX_VALUE;
+        }
+        long wait = target - wallNanos();
+        return wait <= 0 ? wait : (long) Math.ceil(wait / speed);
     }
 
     private void purgeCancelled() {

@@ -15,7 +15,7 @@ class WallPacingTest {
         loop.runFor(TimeUnit.HOURS.toNanos(1));
         assertEquals(TimeUnit.HOURS.toNanos(1), loop.nanos(), "virtual: an hour at once");
         AtomicInteger idle = new AtomicInteger();
-        loop.onIdle(idle::incrementAndGet);
+        loop.onIdle(wait -> idle.incrementAndGet());
         loop.pace(Pacing.WALL, 50);
         long start = System.nanoTime();
         int[] fired = {0};
@@ -48,5 +48,41 @@ class WallPacingTest {
         long used = java.lang.management.ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime() - cpu;
         assertTrue(done[0]);
         assertTrue(used < TimeUnit.MILLISECONDS.toNanos(30), "parked, not polling: " + used / 1_000_000 + " ms of CPU");
+    }
+
+    @Test
+    void theIdleHookRunsOnlyBeforeARealWaitAndHearsItsLength() {
+        EventLoop loop = new EventLoop();
+        loop.pace(Pacing.WALL, 1);
+        java.util.List<Long> waits = new java.util.ArrayList<>();
+        loop.onIdle(waits::add);
+        int[] fired = {0};
+        for (int i = 0; i < 100; i++) {
+            loop.schedule(TimeUnit.MILLISECONDS.toNanos(30), () -> fired[0]++); // one instant, one wait
+        }
+        loop.runToCompletion();
+        assertEquals(100, fired[0]);
+        assertEquals(1, waits.size(), "one wait before the instant, none between its timers: " + waits);
+        assertTrue(waits.get(0) > TimeUnit.MILLISECONDS.toNanos(10) && waits.get(0) <= TimeUnit.MILLISECONDS.toNanos(30),
+                "about 30 ms of wall time to wait: " + waits.get(0));
+    }
+
+    @Test
+    void timerSlackRunsTimersDueCloseTogetherOnOneWakeUpEachAtItsOwnVirtualTime() {
+        EventLoop loop = new EventLoop();
+        loop.pace(Pacing.WALL, 1);
+        loop.timerSlack(TimeUnit.MILLISECONDS.toNanos(200));
+        AtomicInteger waits = new AtomicInteger();
+        loop.onIdle(wait -> waits.incrementAndGet());
+        java.util.List<Long> at = new java.util.ArrayList<>();
+        for (int i = 1; i <= 5; i++) {
+            loop.schedule(TimeUnit.MILLISECONDS.toNanos(20 * i), () -> at.add(loop.nanos()));
+        }
+        long start = System.nanoTime();
+        loop.runToCompletion();
+        assertEquals(java.util.List.of(20_000_000L, 40_000_000L, 60_000_000L, 80_000_000L, 100_000_000L), at,
+                "each at its own deadline");
+        assertEquals(1, waits.get(), "200 ms of slack: all five on the first wake-up");
+        assertTrue(System.nanoTime() - start >= TimeUnit.MILLISECONDS.toNanos(200), "not before the first deadline's slack");
     }
 }

@@ -61,7 +61,9 @@ public final class ContainerLog {
         while (heldBytes > memoryLimit && entries.size() > 1) {
             drop(1);
         }
-        List.copyOf(followers).forEach(f -> f.accept(e));
+        if (!followers.isEmpty()) { // a copy: a follower may stop following as it hears the entry
+            List.copyOf(followers).forEach(f -> f.accept(e));
+        }
     }
 
     /** Forgets the {@code n} oldest entries, and the files they emptied. */

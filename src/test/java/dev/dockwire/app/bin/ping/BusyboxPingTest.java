@@ -182,4 +182,13 @@ class BusyboxPingTest {
                 470_000_000L), r.stdoutAt, "each reply flushes stdio");
         assertEquals(List.of("2> ping: invalid number 'x'"), ping(Peer.REPLIES, "-i", "x", "web").stream);
     }
+
+    @Test
+    void timesAreMillisecondsWithThreeDigitsOfMicrosecondsAsPrintfPrintsThem() {
+        for (long us : new long[] {0, 5, 45, 100, 147, 999, 1000, 1005, 12_345, 1_234_567, 4_294_967_295L}) {
+            assertEquals(String.format(java.util.Locale.ROOT, "%d.%03d", us / 1000, us % 1000), BusyboxPing.micros(us), "us=" + us);
+        }
+        assertEquals("0.005", BusyboxPing.micros(5));
+        assertEquals("1234.567", BusyboxPing.micros(1_234_567));
+    }
 }
