@@ -2,26 +2,25 @@ package dev.dockwire.journey;
 
 /**
  * Packet identities ({@link PacketKey} as two longs: {@link PacketKey#hi} and {@link PacketKey#lo})
- * to journey numbers: an open-addressing hash table with linear probing, so a lookup on the path
+ * to journey numbers: an open-addressing hash table with linear probing, each slot's identity and
+ * journey side by side in one array, so a lookup on the path touches one cache line and
  * allocates nothing. Entries of forgotten journeys are dropped in one pass ({@link #forgetBelow})
- * when the recorder forgets; the table doubles when it is half full. Not thread-safe.
+ * into a spare table of the same size, which then swaps places with this one; the table doubles
+ * when it is half full. Not thread-safe.
  */
 final class JourneyKeys {
-    private long[] his;
-    private long[] los;
-    /** The journey of each slot; 0 marks an empty slot (journeys are numbered from 1). */
-    private int[] ids;
+    /** Longs per slot: hi, lo, the journey (0: an empty slot; journeys are numbered from 1), one spare. */
+    private static final int STRIDE = 4;
+
+    private long[] table;
+    private long[] spare;
+    private int mask;
     private int size;
 
     JourneyKeys() {
-        allocate(1 << 12);
-    }
-
-    private void allocate(int n) {
-        his = new long[n];
-        los = new long[n];
-        ids = new int[n];
-        size = 0;
+        table = new long[(1 << 12) * STRIDE];
+        spare = new long[table.length];
+        mask = (1 << 12) - 1;
     }
 
     private static int slot(long hi, long lo, int mask) {
@@ -31,13 +30,14 @@ final class JourneyKeys {
 
     /** The journey of this identity, or 0. */
     int get(long hi, long lo) {
-        int mask = ids.length - 1;
+        long[] t = table;
         for (int i = slot(hi, lo, mask); ; i = i + 1 & mask) {
-            int id = ids[i];
+            int at = i * STRIDE;
+            int id = (int) t[at + 2];
             if (id == 0) {
                 return 0;
             }
-            if (his[i] == hi && los[i] == lo) {
+            if (t[at] == hi && t[at + 1] == lo) {
                 return id;
             }
         }
@@ -45,20 +45,23 @@ final class JourneyKeys {
 
     /** Maps this identity to journey {@code id} (replacing what it mapped to). */
     void put(long hi, long lo, int id) {
-        if (2 * (size + 1) > ids.length) {
-            rehash(ids.length * 2, 0);
+        if (2 * (size + 1) > mask + 1) {
+            spare = new long[2 * table.length];
+            rehash(0);
+            spare = new long[table.length];
         }
-        int mask = ids.length - 1;
+        long[] t = table;
         for (int i = slot(hi, lo, mask); ; i = i + 1 & mask) {
-            if (ids[i] == 0) {
-                his[i] = hi;
-                los[i] = lo;
-                ids[i] = id;
+            int at = i * STRIDE;
+            if (t[at + 2] == 0) {
+                t[at] = hi;
+                t[at + 1] = lo;
+                t[at + 2] = id;
                 size++;
                 return;
             }
-            if (his[i] == hi && los[i] == lo) {
-                ids[i] = id;
+            if (t[at] == hi && t[at + 1] == lo) {
+                t[at + 2] = id;
                 return;
             }
         }
@@ -66,26 +69,31 @@ final class JourneyKeys {
 
     /** Drops every identity of a journey numbered below {@code oldest}. */
     void forgetBelow(int oldest) {
-        rehash(ids.length, oldest);
+        java.util.Arrays.fill(spare, 0);
+        rehash(oldest);
     }
 
-    private void rehash(int capacity, int oldest) {
-        long[] h = his;
-        long[] l = los;
-        int[] j = ids;
-        allocate(capacity);
-        int mask = capacity - 1;
-        for (int s = 0; s < j.length; s++) {
-            if (j[s] != 0 && j[s] >= oldest) {
-                int i = slot(h[s], l[s], mask);
-                while (ids[i] != 0) {
-                    i = i + 1 & mask;
+    /** Moves the entries of journeys from {@code oldest} into {@link #spare} (zeroed), which becomes the table. */
+    private void rehash(int oldest) {
+        long[] from = table;
+        long[] to = spare;
+        int m = to.length / STRIDE - 1;
+        size = 0;
+        for (int at = 0; at < from.length; at += STRIDE) {
+            int id = (int) from[at + 2];
+            if (id != 0 && id >= oldest) {
+                int i = slot(from[at], from[at + 1], m);
+                while (to[i * STRIDE + 2] != 0) {
+                    i = i + 1 & m;
                 }
-                his[i] = h[s];
-                los[i] = l[s];
-                ids[i] = j[s];
+                to[i * STRIDE] = from[at];
+                to[i * STRIDE + 1] = from[at + 1];
+                to[i * STRIDE + 2] = id;
                 size++;
             }
         }
+        table = to;
+        spare = from;
+        mask = m;
     }
 }

@@ -207,8 +207,8 @@ public final class JourneyRecorder implements StackProbe {
         }
         int at = place(dev);
         int r = log.reserve();
-        if (log.occupied() && journeys.live(log.owner[r])) {
-            forgetBelow(log.owner[r] + 1); // the log is full: its oldest record's journey goes
+        if (log.occupied() && journeys.live(log.owner(r))) {
+            forgetBelow(log.owner(r) + 1); // the log is full: its oldest record's journey goes
             if (!journeys.live(j)) {
                 return StepLog.NONE;
             }
@@ -217,7 +217,7 @@ public final class JourneyRecorder implements StackProbe {
         if (journeys.last[s] == StepLog.NONE) {
             journeys.first[s] = r;
         } else {
-            log.next[journeys.last[s]] = r;
+            log.setNext(journeys.last[s], r);
         }
         journeys.last[s] = r;
         return r;
@@ -321,12 +321,12 @@ public final class JourneyRecorder implements StackProbe {
         if (r == StepLog.NONE) {
             return;
         }
-        log.a[r] = decision.ordinal();
-        log.b[r] = multicast ? 1 : 0;
-        log.c[r] = hasMac ? 1 : 0;
-        log.x[r] = hasMac ? mac(frame) : 0;
-        log.o[r] = decision == FdbDecision.FORWARD ? port.name() : null;
-        log.p[r] = br.name();
+        log.setA(r, decision.ordinal());
+        log.setB(r, multicast ? 1 : 0);
+        log.setC(r, hasMac ? 1 : 0);
+        log.setX(r, hasMac ? mac(frame) : 0);
+        log.setO(r, decision == FdbDecision.FORWARD ? port.name() : null);
+        log.setP(r, br.name());
         if (decides) {
             decision(j, r, StepText.D_FLOOD);
         }
@@ -346,21 +346,21 @@ public final class JourneyRecorder implements StackProbe {
         int why = reason.ordinal();
         int prior = journeys.dropped[s];
         // A drop that says more than "another host's frame" is the one kept as the end.
-        boolean ends = prior == StepLog.NONE || log.a[prior] == OTHERHOST && why != OTHERHOST;
+        boolean ends = prior == StepLog.NONE || log.a(prior) == OTHERHOST && why != OTHERHOST;
         boolean decides = why != OTHERHOST;
         int r = record(j, dev, StepText.DROP, ends || decides && decisionRoom(j));
         if (r == StepLog.NONE) {
             return;
         }
-        log.a[r] = why;
-        log.b[r] = why == NETFILTER_DROP ? lastRule : StepText.NO_RULE;
-        if (log.b[r] != StepText.NO_RULE) {
-            log.c[r] = lastVerdict;
-            log.x[r] = lastPackets;
-            log.y[r] = lastBytes;
-            log.o[r] = lastTable;
-            log.p[r] = lastChain;
-            log.q[r] = lastRuleObject;
+        log.setA(r, why);
+        log.setB(r, why == NETFILTER_DROP ? lastRule : StepText.NO_RULE);
+        if (log.b(r) != StepText.NO_RULE) {
+            log.setC(r, lastVerdict);
+            log.setX(r, lastPackets);
+            log.setY(r, lastBytes);
+            log.setO(r, lastTable);
+            log.setP(r, lastChain);
+            log.setQ(r, lastRuleObject);
         }
         if (ends) {
             journeys.dropped[s] = r;
@@ -376,9 +376,9 @@ public final class JourneyRecorder implements StackProbe {
         if (j != 0) {
             int r = record(j, dev, StepText.VXLAN_ENCAP, false);
             if (r != StepLog.NONE) {
-                log.a[r] = vni;
-                log.b[r] = local;
-                log.c[r] = remote;
+                log.setA(r, vni);
+                log.setB(r, local);
+                log.setC(r, remote);
             }
         }
         encapsulating = j;
@@ -390,8 +390,8 @@ public final class JourneyRecorder implements StackProbe {
         if (j != 0) {
             int r = record(j, dev, StepText.VXLAN_DECAP, false);
             if (r != StepLog.NONE) {
-                log.a[r] = vni;
-                log.b[r] = remote;
+                log.setA(r, vni);
+                log.setB(r, remote);
             }
         }
     }
@@ -406,10 +406,10 @@ public final class JourneyRecorder implements StackProbe {
         }
         int r = record(j, in != null ? in : out, StepText.ROUTE, false);
         if (r != StepLog.NONE) {
-            log.a[r] = dst;
-            log.b[r] = nextHop;
-            log.c[r] = local ? 1 : 0;
-            log.o[r] = local ? null : out.name();
+            log.setA(r, dst);
+            log.setB(r, nextHop);
+            log.setC(r, local ? 1 : 0);
+            log.setO(r, local ? null : out.name());
         }
     }
 
@@ -421,9 +421,9 @@ public final class JourneyRecorder implements StackProbe {
         }
         int r = record(j, dev, StepText.NEIGHBOUR, false);
         if (r != StepLog.NONE) {
-            log.a[r] = ip;
-            log.b[r] = state == null ? -1 : state.ordinal();
-            log.o[r] = dev.name();
+            log.setA(r, ip);
+            log.setB(r, state == null ? -1 : state.ordinal());
+            log.setO(r, dev.name());
         }
     }
 
@@ -437,7 +437,7 @@ public final class JourneyRecorder implements StackProbe {
             // The VXLAN device's socket: the journey goes on inside, as the inner frame.
             int r = record(j, dev, StepText.TUNNEL, false);
             if (r != StepLog.NONE) {
-                log.a[r] = port;
+                log.setA(r, port);
             }
             return;
         }
@@ -447,11 +447,11 @@ public final class JourneyRecorder implements StackProbe {
         if (r == StepLog.NONE) {
             return;
         }
-        log.a[r] = protocol;
-        log.b[r] = port;
-        log.c[r] = socket instanceof dev.dockwire.socket.TcpListener ? 1 : 0;
-        log.d[r] = socket == null ? 1 : 0;
-        log.o[r] = protocol == IpProtocol.TCP ? owner(dev, "tcp", port) : protocol == IpProtocol.UDP ? owner(dev, "udp", port) : "";
+        log.setA(r, protocol);
+        log.setB(r, port);
+        log.setC(r, socket instanceof dev.dockwire.socket.TcpListener ? 1 : 0);
+        log.setD(r, socket == null ? 1 : 0);
+        log.setO(r, protocol == IpProtocol.TCP ? owner(dev, "tcp", port) : protocol == IpProtocol.UDP ? owner(dev, "udp", port) : "");
         if (ends) {
             journeys.delivered[s] = r;
         }
@@ -506,14 +506,14 @@ public final class JourneyRecorder implements StackProbe {
         }
         int r = record(j, dev, StepText.TABLE, false);
         if (r != StepLog.NONE) {
-            log.a[r] = p.hook;
-            log.b[r] = lastRule;
-            log.c[r] = verdict;
-            log.x[r] = lastPackets;
-            log.y[r] = lastBytes;
-            log.o[r] = lastTable;
-            log.p[r] = lastChain;
-            log.q[r] = lastRuleObject;
+            log.setA(r, p.hook);
+            log.setB(r, lastRule);
+            log.setC(r, verdict);
+            log.setX(r, lastPackets);
+            log.setY(r, lastBytes);
+            log.setO(r, lastTable);
+            log.setP(r, lastChain);
+            log.setQ(r, lastRuleObject);
         }
     }
 
@@ -547,13 +547,13 @@ public final class JourneyRecorder implements StackProbe {
         if (ct >= 0 || flags != 0) {
             int r = record(j, dev, StepText.HOOK, (flags & (StepText.DNAT | StepText.SNAT)) != 0 && decisionRoom(j));
             if (r != StepLog.NONE) {
-                log.a[r] = p.hook | flags;
-                log.b[r] = ct;
-                log.x[r] = entryLo;
-                log.y[r] = PacketKey.addresses(src, dst);
-                log.c[r] = p.sport << 16 | p.dport;
-                log.d[r] = entrySport << 16 | entryDport;
-                log.o[r] = natChain;
+                log.setA(r, p.hook | flags);
+                log.setB(r, ct);
+                log.setX(r, entryLo);
+                log.setY(r, PacketKey.addresses(src, dst));
+                log.setC(r, p.sport << 16 | p.dport);
+                log.setD(r, entrySport << 16 | entryDport);
+                log.setO(r, natChain);
                 if ((flags & StepText.DNAT) != 0) {
                     decision(j, r, StepText.D_DNAT);
                 }

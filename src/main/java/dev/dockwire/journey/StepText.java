@@ -81,7 +81,7 @@ final class StepText {
     }
 
     String where(int r) {
-        return places.get(log.where[r]);
+        return places.get(log.where(r));
     }
 
     /** The step's text: what happened. */
@@ -91,78 +91,78 @@ final class StepText {
             case RECEIVED -> "received";
             case SENT -> "sent";
             case FDB -> fdb(r);
-            case DROP -> "dropped: " + REASONS[l.a[r]].name() + (l.a[r] == DropReason.NETFILTER_DROP.ordinal() && l.b[r] != NO_RULE ? " by " + rule(r) : "");
-            case VXLAN_ENCAP -> "VXLAN: encapsulated, VNI " + l.a[r] + ", " + Ipv4Address.format(l.b[r]) + " > "
-                    + Ipv4Address.format(l.c[r]) + " (udp/4789)";
-            case VXLAN_DECAP -> "VXLAN: decapsulated, VNI " + l.a[r] + ", from " + Ipv4Address.format(l.b[r]);
+            case DROP -> "dropped: " + REASONS[l.a(r)].name() + (l.a(r) == DropReason.NETFILTER_DROP.ordinal() && l.b(r) != NO_RULE ? " by " + rule(r) : "");
+            case VXLAN_ENCAP -> "VXLAN: encapsulated, VNI " + l.a(r) + ", " + Ipv4Address.format(l.b(r)) + " > "
+                    + Ipv4Address.format(l.c(r)) + " (udp/4789)";
+            case VXLAN_DECAP -> "VXLAN: decapsulated, VNI " + l.a(r) + ", from " + Ipv4Address.format(l.b(r));
             case ROUTE -> route(r);
             case NEIGHBOUR -> neighbour(r);
-            case TUNNEL -> "handed to the VXLAN device's UDP socket on port " + l.a[r];
+            case TUNNEL -> "handed to the VXLAN device's UDP socket on port " + l.a(r);
             case DELIVER -> deliver(r);
-            case TABLE -> "netfilter " + HOOKS[l.a[r]].name() + ": " + rule(r) + (l.c[r] >= 0 ? " → " + verdictName(l.c[r]) : "");
-            case HOOK -> "netfilter " + HOOKS[l.a[r] & 0xFF].name() + ": " + hookExit(r);
+            case TABLE -> "netfilter " + HOOKS[l.a(r)].name() + ": " + rule(r) + (l.c(r) >= 0 ? " → " + verdictName(l.c(r)) : "");
+            case HOOK -> "netfilter " + HOOKS[l.a(r) & 0xFF].name() + ": " + hookExit(r);
             default -> throw new IllegalStateException("record kind " + l.kindOf(r));
         };
     }
 
     private String mac(int r) {
-        return log.c[r] != 0 ? MacAddress.format(log.x[r]) : "?";
+        return log.c(r) != 0 ? MacAddress.format(log.x(r)) : "?";
     }
 
     private String fdb(int r) {
         String mac = mac(r);
-        return switch (FdbDecision.values()[log.a[r]]) {
+        return switch (FdbDecision.values()[log.a(r)]) {
             case LOCAL -> "bridge FDB: " + mac + " is the bridge's own: up to its stack";
-            case FORWARD -> "bridge FDB: " + mac + " learned on " + log.o[r] + ": forwarded";
-            case FLOOD -> (log.b[r] != 0 ? "bridge: " + mac + " is broadcast" : "bridge FDB: " + mac + " unknown")
+            case FORWARD -> "bridge FDB: " + mac + " learned on " + log.o(r) + ": forwarded";
+            case FLOOD -> (log.b(r) != 0 ? "bridge: " + mac + " is broadcast" : "bridge FDB: " + mac + " unknown")
                     + ": flooded to every port";
         };
     }
 
     private String route(int r) {
-        String d = Ipv4Address.format(log.a[r]);
-        return log.c[r] != 0 ? "route " + d + ": local, delivered up the stack"
-                : log.b[r] == log.a[r] ? "route " + d + " dev " + log.o[r] + " (on link)"
-                : "route " + d + " via " + Ipv4Address.format(log.b[r]) + " dev " + log.o[r];
+        String d = Ipv4Address.format(log.a(r));
+        return log.c(r) != 0 ? "route " + d + ": local, delivered up the stack"
+                : log.b(r) == log.a(r) ? "route " + d + " dev " + log.o(r) + " (on link)"
+                : "route " + d + " via " + Ipv4Address.format(log.b(r)) + " dev " + log.o(r);
     }
 
     private String neighbour(int r) {
-        String n = "neighbour " + Ipv4Address.format(log.a[r]) + " dev " + log.o[r];
-        int state = log.b[r];
+        String n = "neighbour " + Ipv4Address.format(log.a(r)) + " dev " + log.o(r);
+        int state = log.b(r);
         return state < 0 ? n + ": unknown, ARP request sent, packet queued"
                 : state == NudState.INCOMPLETE.ordinal() ? n + ": INCOMPLETE, packet queued until ARP answers"
                 : n + ": " + NUD[state].name();
     }
 
     private String deliver(int r) {
-        int port = log.b[r];
-        return switch (log.a[r]) {
-            case IpProtocol.TCP -> "delivered to the TCP socket on port " + port + log.o[r]
-                    + (log.c[r] != 0 ? " (listening)" : " (connected)");
-            case IpProtocol.UDP -> "delivered to the UDP socket on port " + port + log.o[r];
-            default -> log.d[r] != 0 ? "echo request: answered by the kernel (icmp_echo)"
+        int port = log.b(r);
+        return switch (log.a(r)) {
+            case IpProtocol.TCP -> "delivered to the TCP socket on port " + port + log.o(r)
+                    + (log.c(r) != 0 ? " (listening)" : " (connected)");
+            case IpProtocol.UDP -> "delivered to the UDP socket on port " + port + log.o(r);
+            default -> log.d(r) != 0 ? "echo request: answered by the kernel (icmp_echo)"
                     : "delivered to the ping socket, id " + port;
         };
     }
 
     /** The deciding rule with its counters then: {@code filter FORWARD: rule 2 `-A FORWARD ...` (1 packets, 60 bytes)}. */
     private String rule(int r) {
-        String chain = (String) log.p[r];
-        if (log.b[r] < 0) {
-            return log.o[r] + " " + chain + ": policy " + Verdict.name(log.c[r])
-                    + " (" + log.x[r] + " packets, " + log.y[r] + " bytes)";
+        String chain = (String) log.p(r);
+        if (log.b(r) < 0) {
+            return log.o(r) + " " + chain + ": policy " + Verdict.name(log.c(r))
+                    + " (" + log.x(r) + " packets, " + log.y(r) + " bytes)";
         }
-        return log.o[r] + " " + chain + ": rule " + (log.b[r] + 1) + " `-A " + chain + ((Rule) log.q[r]).spec() + "`"
-                + " (" + log.x[r] + " packets, " + log.y[r] + " bytes)";
+        return log.o(r) + " " + chain + ": rule " + (log.b(r) + 1) + " `-A " + chain + ((Rule) log.q(r)).spec() + "`"
+                + " (" + log.x(r) + " packets, " + log.y(r) + " bytes)";
     }
 
     /** The same rule as a summary says it: {@code filter FORWARD rule 2 -A FORWARD -o br-x -j DROP}. */
     private String decider(int r) {
-        String chain = (String) log.p[r];
-        if (log.b[r] < 0) {
-            return log.o[r] + " " + chain + " policy " + Verdict.name(log.c[r]);
+        String chain = (String) log.p(r);
+        if (log.b(r) < 0) {
+            return log.o(r) + " " + chain + " policy " + Verdict.name(log.c(r));
         }
-        return log.o[r] + " " + chain + " rule " + (log.b[r] + 1) + " -A " + chain + ((Rule) log.q[r]).spec();
+        return log.o(r) + " " + chain + " rule " + (log.b(r) + 1) + " -A " + chain + ((Rule) log.q(r)).spec();
     }
 
     private static String verdictName(int v) {
@@ -171,31 +171,31 @@ final class StepText {
 
     private String hookExit(int r) {
         StringBuilder what = new StringBuilder();
-        if (log.b[r] >= 0) {
-            what.append("conntrack ").append(ctState(log.b[r]));
+        if (log.b(r) >= 0) {
+            what.append("conntrack ").append(ctState(log.b(r)));
         }
-        if ((log.a[r] & DNAT) != 0) {
+        if ((log.a(r) & DNAT) != 0) {
             what.append(what.length() > 0 ? "; " : "").append(dnat(r));
         }
-        if ((log.a[r] & SNAT) != 0) {
+        if ((log.a(r) & SNAT) != 0) {
             what.append(what.length() > 0 ? "; " : "").append(snat(r));
         }
         return what.toString();
     }
 
     private String dnat(int r) {
-        boolean ports = (log.a[r] & PORTS) != 0;
-        return "DNAT " + endpoint((int) log.x[r], log.d[r] & 0xFFFF, ports) + " → " + endpoint((int) log.y[r], log.c[r] & 0xFFFF, ports);
+        boolean ports = (log.a(r) & PORTS) != 0;
+        return "DNAT " + endpoint((int) log.x(r), log.d(r) & 0xFFFF, ports) + " → " + endpoint((int) log.y(r), log.c(r) & 0xFFFF, ports);
     }
 
     private String snat(int r) {
-        boolean ports = (log.a[r] & PORTS) != 0;
-        return "SNAT " + endpoint((int) (log.x[r] >>> 32), log.d[r] >>> 16, ports) + " → "
-                + endpoint((int) (log.y[r] >>> 32), log.c[r] >>> 16, ports);
+        boolean ports = (log.a(r) & PORTS) != 0;
+        return "SNAT " + endpoint((int) (log.x(r) >>> 32), log.d(r) >>> 16, ports) + " → "
+                + endpoint((int) (log.y(r) >>> 32), log.c(r) >>> 16, ports);
     }
 
     private String nat(int r) {
-        return "nat " + HOOKS[log.a[r] & 0xFF].name() + (log.o[r] != null ? " " + log.o[r] : " (conntrack)") + ": ";
+        return "nat " + HOOKS[log.a(r) & 0xFF].name() + (log.o(r) != null ? " " + log.o(r) : " (conntrack)") + ": ";
     }
 
     private static String endpoint(int addr, int port, boolean ports) {
@@ -215,8 +215,8 @@ final class StepText {
     String decision(int decision) {
         int r = decision >>> 3;
         return switch (decision & 7) {
-            case D_FLOOD -> "bridge " + log.p[r] + ": " + mac(r) + " unknown, flooded";
-            case D_DROP -> "dropped: " + REASONS[log.a[r]].name() + (log.a[r] == DropReason.NETFILTER_DROP.ordinal() && log.b[r] != NO_RULE
+            case D_FLOOD -> "bridge " + log.p(r) + ": " + mac(r) + " unknown, flooded";
+            case D_DROP -> "dropped: " + REASONS[log.a(r)].name() + (log.a(r) == DropReason.NETFILTER_DROP.ordinal() && log.b(r) != NO_RULE
                     ? " by " + decider(r) : " at " + where(r));
             case D_DELIVER -> where(r) + ": " + what(r);
             case D_DNAT -> nat(r) + dnat(r);
@@ -234,14 +234,14 @@ final class StepText {
         int s = d2 >>> 3;
         StepLog l = log;
         return switch (d1 & 7) {
-            case D_FLOOD -> l.x[r] == l.x[s] && l.c[r] == l.c[s] && l.p[r].equals(l.p[s]);
-            case D_DROP -> l.a[r] == l.a[s] && l.b[r] == l.b[s] && (l.a[r] == DropReason.NETFILTER_DROP.ordinal() && l.b[r] != NO_RULE
-                    ? l.c[r] == l.c[s] && l.q[r] == l.q[s] && l.o[r].equals(l.o[s]) && l.p[r].equals(l.p[s])
-                    : l.where[r] == l.where[s]);
-            case D_DELIVER -> l.where[r] == l.where[s] && l.kindOf(r) == l.kindOf(s) && l.a[r] == l.a[s] && l.b[r] == l.b[s]
-                    && l.c[r] == l.c[s] && l.d[r] == l.d[s] && l.o[r].equals(l.o[s]);
-            default -> l.a[r] == l.a[s] && l.c[r] == l.c[s] && l.d[r] == l.d[s] && l.x[r] == l.x[s] && l.y[r] == l.y[s]
-                    && java.util.Objects.equals(l.o[r], l.o[s]);
+            case D_FLOOD -> l.x(r) == l.x(s) && l.c(r) == l.c(s) && l.p(r).equals(l.p(s));
+            case D_DROP -> l.a(r) == l.a(s) && l.b(r) == l.b(s) && (l.a(r) == DropReason.NETFILTER_DROP.ordinal() && l.b(r) != NO_RULE
+                    ? l.c(r) == l.c(s) && l.q(r) == l.q(s) && l.o(r).equals(l.o(s)) && l.p(r).equals(l.p(s))
+                    : l.where(r) == l.where(s));
+            case D_DELIVER -> l.where(r) == l.where(s) && l.kindOf(r) == l.kindOf(s) && l.a(r) == l.a(s) && l.b(r) == l.b(s)
+                    && l.c(r) == l.c(s) && l.d(r) == l.d(s) && l.o(r).equals(l.o(s));
+            default -> l.a(r) == l.a(s) && l.c(r) == l.c(s) && l.d(r) == l.d(s) && l.x(r) == l.x(s) && l.y(r) == l.y(s)
+                    && java.util.Objects.equals(l.o(r), l.o(s));
         };
     }
 
@@ -249,14 +249,14 @@ final class StepText {
     JourneyInfo info(Journeys js, int s) {
         List<JourneyInfo.Step> steps = new ArrayList<>();
         int lastStep = StepLog.NONE;
-        for (int r = js.first[s]; r != StepLog.NONE; r = log.next[r]) {
+        for (int r = js.first[s]; r != StepLog.NONE; r = log.next(r)) {
             if (log.isStep(r)) {
-                steps.add(new JourneyInfo.Step(log.nanos[r], where(r), what(r)));
+                steps.add(new JourneyInfo.Step(log.nanos(r), where(r), what(r)));
                 lastStep = r;
             }
         }
         if (js.omitted[s] > 0 && lastStep != StepLog.NONE) {
-            steps.add(new JourneyInfo.Step(log.nanos[lastStep], where(lastStep), js.omitted[s] + " more steps not kept"));
+            steps.add(new JourneyInfo.Step(log.nanos(lastStep), where(lastStep), js.omitted[s] + " more steps not kept"));
         }
         JourneyInfo.Outcome o = js.delivered[s] != StepLog.NONE ? JourneyInfo.Outcome.DELIVERED
                 : js.dropped[s] != StepLog.NONE ? JourneyInfo.Outcome.DROPPED : JourneyInfo.Outcome.IN_FLIGHT;
