@@ -6,7 +6,7 @@ package dev.dockwire.journey;
  * journey side by side in one array, so a lookup on the path touches one cache line and
  * allocates nothing. Entries of forgotten journeys are dropped in one pass ({@link #forgetBelow})
  * into a spare table of the same size, which then swaps places with this one; the table doubles
- * when it is half full. Not thread-safe.
+ * when it is three quarters full. Not thread-safe.
  */
 final class JourneyKeys {
     /** Longs per slot: hi, lo, the journey (0: an empty slot; journeys are numbered from 1), one spare. */
@@ -23,9 +23,14 @@ final class JourneyKeys {
         mask = (1 << 12) - 1;
     }
 
+    /**
+     * A hash of everything but the identification, plus the identification: a flow's packets,
+     * numbered one after another (Linux's per-destination IP ID), take slots one after another,
+     * so the lookups of a burst stay in a few cache lines.
+     */
     private static int slot(long hi, long lo, int mask) {
-        long h = hi * 0x9E3779B97F4A7C15L ^ lo * 0xC2B2AE3D27D4EB4FL;
-        return (int) (h ^ h >>> 29) & mask;
+        long h = (hi >>> 16) * 0x9E3779B97F4A7C15L ^ lo * 0xC2B2AE3D27D4EB4FL;
+        return (int) ((h ^ h >>> 29) + (hi & 0xFFFF)) & mask;
     }
 
     /** The journey of this identity, or 0. */
@@ -45,7 +50,7 @@ final class JourneyKeys {
 
     /** Maps this identity to journey {@code id} (replacing what it mapped to). */
     void put(long hi, long lo, int id) {
-        if (2 * (size + 1) > mask + 1) {
+        if (4 * (size + 1) > 3 * (mask + 1)) {
             spare = new long[2 * table.length];
             rehash(0);
             spare = new long[table.length];

@@ -13,17 +13,13 @@ import dev.dockwire.netfilter.Rule;
 import dev.dockwire.netfilter.Table;
 import dev.dockwire.netfilter.Verdict;
 import dev.dockwire.netns.Emulation;
-import dev.dockwire.netns.Namespace;
 import dev.dockwire.netns.stack.NudState;
 import dev.dockwire.netns.stack.StackProbe;
 import dev.dockwire.wire.IpProtocol;
 import dev.dockwire.wire.MacAddress;
 import io.netty.buffer.ByteBuf;
 import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.IdentityHashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Records every packet's journey from the emulation's tracepoints, one per emulation shared by its
@@ -45,19 +41,12 @@ public final class JourneyRecorder implements StackProbe {
     private static final int NETFILTER_DROP = DropReason.NETFILTER_DROP.ordinal();
 
     private final Emulation emulation;
-    private JourneyNames names;
     private int shares;
     private final Journeys journeys = new Journeys();
     private final JourneyKeys keys = new JourneyKeys();
     private final StepLog log = new StepLog();
-    /** Where steps happen ({@code NAMESPACE DEVICE}), by index; index 0 is "?" (no device). */
-    private final List<String> places = new ArrayList<>(List.of("?"));
-    private final StepText text = new StepText(log, places);
-    private final Map<NetDevice, Integer> placeOf = new IdentityHashMap<>();
-    /** Places of devices found in no namespace, by their name. */
-    private final Map<String, Integer> unplaced = new HashMap<>();
-    /** Each device's namespace (the emulation's name). */
-    private final Map<NetDevice, String> namespaceOf = new IdentityHashMap<>();
+    private final Places places;
+    private final StepText text;
     /** The packet inside a netfilter hook: its identity and ports when it entered ({@code hasEntry} false: none). */
     private boolean hasEntry;
     private long entryHi;
@@ -76,10 +65,20 @@ public final class JourneyRecorder implements StackProbe {
     private String natChain;
     /** A frame just encapsulated: the outer packet that follows belongs to its journey (0: none). */
     private int encapsulating;
+    /** The identity last looked up or linked and its journey (0: none), which the next event most likely has too. */
+    private long lastHi;
+    private long lastLo;
+    private int lastJourney;
+    /** The buffer the last event carried, its indices then and where its layer-3 header was ({@link PacketKey#l3}). */
+    private ByteBuf lastBuf;
+    private int lastReader;
+    private int lastWriter;
+    private int lastL3;
 
     private JourneyRecorder(Emulation emulation, JourneyNames names) {
         this.emulation = emulation;
-        this.names = names == null ? JourneyNames.KERNEL : names;
+        this.places = new Places(emulation, names == null ? JourneyNames.KERNEL : names);
+        this.text = new StepText(log, places.names());
     }
 
     /**
@@ -108,11 +107,7 @@ public final class JourneyRecorder implements StackProbe {
 
     /** Names namespaces with {@code l} from now on (a trace joining a capture's recording names containers). */
     void relabel(JourneyNames l) {
-        if (l != null) {
-            names = l;
-            placeOf.clear(); // steps recorded so far keep their places' old names
-            unplaced.clear();
-        }
+        places.relabel(l);
     }
 
     /** The number the next journey will get: a view from here on sees journeys from this one. */
@@ -145,13 +140,30 @@ public final class JourneyRecorder implements StackProbe {
 
     /** The live journey this identity leads to, or 0. */
     private int live(long hi, long lo) {
+        if (hi == lastHi && lo == lastLo && lastJourney != 0 && journeys.live(lastJourney)) {
+            return lastJourney; // the same packet as the last event's: most events follow one packet through its hops
+        }
         int j = keys.get(hi, lo);
-        return j != 0 && journeys.live(j) ? j : 0;
+        if (j != 0 && journeys.live(j)) {
+            lastHi = hi;
+            lastLo = lo;
+            lastJourney = j;
+            return j;
+        }
+        return 0;
+    }
+
+    /** Maps an identity to journey {@code j}, in the table and as the last one looked up. */
+    private void link(long hi, long lo, int j) {
+        keys.put(hi, lo, j);
+        lastHi = hi;
+        lastLo = lo;
+        lastJourney = j;
     }
 
     /** The journey of the packet in {@code buf} (0: none); {@code begins} when this event starts a packet (a local send). */
     private int journey(ByteBuf buf, Object at, boolean begins) {
-        int l3 = PacketKey.l3(buf);
+        int l3 = l3(buf);
         if (l3 < 0) {
             return 0;
         }
@@ -167,7 +179,7 @@ public final class JourneyRecorder implements StackProbe {
         if (j == 0 && encapsulating != 0) {
             j = encapsulating; // the outer packet VXLAN just made
             encapsulating = 0;
-            keys.put(hi, lo, j);
+            link(hi, lo, j);
             return j;
         }
         if (j == 0) {
@@ -175,9 +187,25 @@ public final class JourneyRecorder implements StackProbe {
                 forgetBelow(journeys.oldest + journeys.size() / 2);
             }
             j = journeys.begin(buf, at);
-            keys.put(hi, lo, j);
+            link(hi, lo, j);
         }
         return j;
+    }
+
+    /**
+     * {@link PacketKey#l3} of {@code buf}, known without reading it again when the last event carried
+     * the same buffer with the same indices (a frame from veth to bridge to veth is one buffer).
+     */
+    private int l3(ByteBuf buf) {
+        int r = buf.readerIndex();
+        int w = buf.writerIndex();
+        if (buf != lastBuf || r != lastReader || w != lastWriter) {
+            lastBuf = buf;
+            lastReader = r;
+            lastWriter = w;
+            lastL3 = PacketKey.l3(buf);
+        }
+        return lastL3;
     }
 
     /** Forgets the journeys numbered below {@code j}, and the identities that lead to them. */
@@ -205,10 +233,11 @@ public final class JourneyRecorder implements StackProbe {
                 return StepLog.NONE;
             }
         }
-        int at = place(dev);
+        int at = places.place(dev);
         int r = log.reserve();
         if (log.occupied() && journeys.live(log.owner(r))) {
-            forgetBelow(log.owner(r) + 1); // the log is full: its oldest record's journey goes
+            // The log is full: the oldest half goes, at least to the journey of the record overwritten.
+            forgetBelow(Math.max(log.owner(r) + 1, journeys.oldest + journeys.size() / 2));
             if (!journeys.live(j)) {
                 return StepLog.NONE;
             }
@@ -245,49 +274,6 @@ public final class JourneyRecorder implements StackProbe {
         return journeys.decisionCount[journeys.slot(j)] < Journeys.DECISION_SLOTS;
     }
 
-    /** {@code NAMESPACE DEVICE}, the namespace named as the user knows it, as an index into {@link #places}. */
-    private int place(NetDevice dev) {
-        if (dev == null) {
-            return 0;
-        }
-        Integer p = placeOf.get(dev);
-        if (p == null) {
-            scan();
-            p = placeOf.get(dev);
-            if (p == null) {
-                p = unplaced.computeIfAbsent(dev.name(), this::newPlace);
-            }
-        }
-        return p;
-    }
-
-    private Integer newPlace(String where) {
-        places.add(where);
-        return places.size() - 1;
-    }
-
-    private void scan() {
-        for (Namespace ns : emulation.namespaces()) {
-            for (NetDevice d : ns.devices()) {
-                String w = names.namespace(ns.name()) + " " + d.name();
-                Integer p = placeOf.get(d);
-                if (p == null || !places.get(p).equals(w)) {
-                    placeOf.put(d, newPlace(w));
-                }
-                namespaceOf.put(d, ns.name());
-            }
-        }
-    }
-
-    /** The process holding the socket a packet was delivered to, as {@code  of nginx (pid 1)}, or nothing. */
-    private String owner(NetDevice dev, String proto, int port) {
-        if (!namespaceOf.containsKey(dev)) {
-            scan();
-        }
-        String ns = namespaceOf.get(dev);
-        String who = ns == null ? null : names.socketOwner(ns, proto, port);
-        return who == null ? "" : " of " + who;
-    }
 
     // ---- link ----------------------------------------------------------------------------
 
@@ -451,7 +437,7 @@ public final class JourneyRecorder implements StackProbe {
         log.setB(r, port);
         log.setC(r, socket instanceof dev.dockwire.socket.TcpListener ? 1 : 0);
         log.setD(r, socket == null ? 1 : 0);
-        log.setO(r, protocol == IpProtocol.TCP ? owner(dev, "tcp", port) : protocol == IpProtocol.UDP ? owner(dev, "udp", port) : "");
+        log.setO(r, protocol == IpProtocol.TCP ? places.owner(dev, "tcp", port) : protocol == IpProtocol.UDP ? places.owner(dev, "udp", port) : "");
         if (ends) {
             journeys.delivered[s] = r;
         }
@@ -542,7 +528,7 @@ public final class JourneyRecorder implements StackProbe {
             flags |= p.protocol == IpProtocol.TCP || p.protocol == IpProtocol.UDP ? StepText.PORTS : 0;
             flags |= dst != entryDst || p.dport != entryDport ? StepText.DNAT : 0;
             flags |= src != entrySrc || p.sport != entrySport ? StepText.SNAT : 0;
-            keys.put(entryHi, PacketKey.addresses(src, dst), j);
+            link(entryHi, PacketKey.addresses(src, dst), j);
         }
         if (ct >= 0 || flags != 0) {
             int r = record(j, dev, StepText.HOOK, (flags & (StepText.DNAT | StepText.SNAT)) != 0 && decisionRoom(j));

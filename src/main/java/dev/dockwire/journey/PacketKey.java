@@ -101,9 +101,10 @@ record PacketKey(int kind, int a, int src, int dst) {
         if ((vihl >>> 4) != 4 || ihl < 20 || at + ihl > buf.writerIndex()) {
             return false;
         }
-        int sum = 0;
-        for (int i = 0; i < ihl; i += 2) {
-            sum += buf.getUnsignedShort(at + i);
+        // RFC 1071's sum over 32-bit words, folded: the same one's complement sum in half the reads
+        long sum = 0;
+        for (int i = 0; i < ihl; i += 4) {
+            sum += buf.getUnsignedInt(at + i);
         }
         while ((sum >>> 16) != 0) {
             sum = (sum & 0xFFFF) + (sum >>> 16);

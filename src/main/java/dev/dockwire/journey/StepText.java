@@ -74,6 +74,11 @@ final class StepText {
 
     private final StepLog log;
     private final List<String> places;
+    /** The last summary made, the journey it was made for and its decisions. */
+    private String lastSummary;
+    private int lastOwner;
+    private int lastCount;
+    private final int[] lastDecisions = new int[Journeys.DECISION_SLOTS];
 
     StepText(StepLog log, List<String> places) {
         this.log = log;
@@ -279,6 +284,32 @@ final class StepText {
         if (n == 0) {
             return null;
         }
+        int base = s * Journeys.DECISION_SLOTS;
+        if (saidAgain(js.decisions, base, n)) {
+            return lastSummary; // the previous packet of a flow decided the same: its line again, not made anew
+        }
+        String line = makeSummary(js, s, n);
+        System.arraycopy(js.decisions, base, lastDecisions, 0, n);
+        lastCount = n;
+        lastOwner = js.id[s];
+        lastSummary = line;
+        return line;
+    }
+
+    /** Whether the decisions at {@code base} hold what the last summary's did (those records are not overwritten yet). */
+    private boolean saidAgain(int[] decisions, int base, int n) {
+        if (lastSummary == null || n != lastCount) {
+            return false;
+        }
+        for (int i = 0; i < n; i++) {
+            if (log.owner(lastDecisions[i] >>> 3) != lastOwner || !sameDecision(lastDecisions[i], decisions[base + i])) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private String makeSummary(Journeys js, int s, int n) {
         List<String> said = new ArrayList<>(Math.min(n, Journeys.MAX_DECISIONS));
         for (int i = 0; i < n && said.size() < Journeys.MAX_DECISIONS; i++) {
             String t = decision(js.decisions[s * Journeys.DECISION_SLOTS + i]);
