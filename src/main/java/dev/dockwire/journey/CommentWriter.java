@@ -17,7 +17,7 @@ final class CommentWriter implements Agent {
     /**
      * Frames of one capture that get comments: past them the capture lets go of the recorder and
      * writes its frames as they come, without comments, so a long run pays for journeys only at its
-     * start (the report page shows the first 2,000 frames; recording costs the bridged path ~40x).
+     * start (the report page shows the first 2,000 frames; recording costs the bridged path about 3x).
      */
     public static final int COMMENTED_FRAMES = 10_000;
 
