@@ -47,6 +47,9 @@ public final class PcapngWriter implements CaptureFile {
     private final int snaplen;
     private int interfaces;
     private long frames;
+    /** The last comment written and its bytes: a flow's packets often carry the same summary, the same string. */
+    private String lastComment;
+    private byte[] lastCommentBytes;
 
     /** A writer with {@link #DEFAULT_EPOCH_NANOS} and {@link #DEFAULT_SNAPLEN}. */
     public PcapngWriter(WritableByteChannel channel) {
@@ -153,7 +156,9 @@ public final class PcapngWriter implements CaptureFile {
         int orig = frame.readableBytes();
         int cap = Math.min(orig, snaplen);
         boolean flags = direction != Direction.UNKNOWN;
-        byte[] text = comment == null || comment.isEmpty() ? null : commentBytes(comment);
+        byte[] text = comment == null || comment.isEmpty() ? null : comment == lastComment ? lastCommentBytes : commentBytes(comment);
+        lastComment = comment;
+        lastCommentBytes = text;
         int options = (flags ? 8 : 0) + (text == null ? 0 : 4 + BlockOutput.padded(text.length));
         int len = EPB_FIXED + BlockOutput.padded(cap) + (options > 0 ? options + 4 : 0);
         long ts = epochNanos + nanos;

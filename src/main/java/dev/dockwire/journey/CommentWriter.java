@@ -3,12 +3,11 @@ package dev.dockwire.journey;
 import dev.dockwire.kernel.CaptureSink;
 import dev.dockwire.sim.Agent;
 import io.netty.buffer.ByteBuf;
-import java.util.ArrayDeque;
 
 /**
  * Writes the frames of commenting captures late: a tap sees a frame before the stack decides its
  * fate (the DNAT at PREROUTING, the isolation rule's DROP in FORWARD), so each captured frame is
- * copied and held until the event loop's agents are idle, the instant's processing done, then
+ * copied ({@link HeldFrames}: one copy into a reused array) and held until the event loop's agents are idle, the instant's processing done, then
  * written with its journey's summary as it then stands (a quiescent agent of the loop). Files keep
  * capture order and the timestamps taken at capture.
  */
@@ -18,19 +17,15 @@ final class CommentWriter implements Agent {
     /**
      * Frames of one capture that get comments: past them the capture lets go of the recorder and
      * writes its frames as they come, without comments, so a long run pays for journeys only at its
-     * start (the report page shows the first 2,000 frames; recording costs the bridged path ~40x).
+     * start (the report page shows the first 2,000 frames; recording costs the bridged path about 3x).
      */
     public static final int COMMENTED_FRAMES = 10_000;
 
     private final SharedJourneys journeys;
-    private final ArrayDeque<Held> held = new ArrayDeque<>();
+    private final HeldFrames held = new HeldFrames();
 
     CommentWriter(SharedJourneys journeys) {
         this.journeys = journeys;
-    }
-
-    /** A frame as captured, waiting for its comment. */
-    private record Held(Deferred sink, int iface, long nanos, ByteBuf frame, CaptureSink.Direction direction, PacketKey key) {
     }
 
     CaptureSink defer(CaptureSink sink, long frames) {
@@ -47,11 +42,12 @@ final class CommentWriter implements Agent {
     private void writeHeld(int n) {
         JourneyRecorder r = journeys.recorder();
         for (int i = 0; i < n; i++) {
-            Held h = held.poll();
+            Deferred d = (Deferred) held.owner();
             try {
-                h.sink.writeNow(h.iface, h.nanos, h.frame, h.direction, r == null ? null : r.summary(h.key));
+                d.writeNow(held.iface(), held.nanos(), held.frame(), held.direction(),
+                        r == null || !held.keyed() ? null : r.summary(held.hi(), held.lo()));
             } finally {
-                h.frame.release();
+                held.remove();
             }
         }
     }
@@ -105,7 +101,8 @@ final class CommentWriter implements Agent {
             if (held.size() >= MAX_HELD) {
                 writeHeld(1);
             }
-            held.add(new Held(this, iface, nanos, frame.copy(), direction, PacketKey.of(frame)));
+            int l3 = PacketKey.l3(frame);
+            held.add(this, iface, nanos, frame, direction, l3 >= 0, l3 >= 0 ? PacketKey.hi(frame, l3) : 0, l3 >= 0 ? PacketKey.lo(frame, l3) : 0);
         }
 
         void writeNow(int iface, long nanos, ByteBuf frame, Direction direction, String comment) {

@@ -13,56 +13,72 @@ import dev.dockwire.netfilter.Rule;
 import dev.dockwire.netfilter.Table;
 import dev.dockwire.netfilter.Verdict;
 import dev.dockwire.netns.Emulation;
-import dev.dockwire.netns.Namespace;
 import dev.dockwire.netns.stack.NudState;
 import dev.dockwire.netns.stack.StackProbe;
 import dev.dockwire.wire.IpProtocol;
-import dev.dockwire.wire.Ipv4Address;
 import dev.dockwire.wire.MacAddress;
 import io.netty.buffer.ByteBuf;
 import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.IdentityHashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Records every packet's journey from the emulation's tracepoints, one per emulation shared by its
  * users ({@link SharedJourneys}): attached by the first {@link #share}, detached by the last
- * {@link #unshare}; past {@link #MAX_JOURNEYS} the oldest half is forgotten (a capture's comments and a
- * trace need a journey only while its packets are in flight). Each event finds its journey by the packet's identity ({@link PacketKey});
- * NAT's rewrite and VXLAN's encapsulation link the new identity to the same journey. Formatting
- * happens here, at record time, so the path hands over only what it already holds.
+ * {@link #unshare}; past {@link #MAX_JOURNEYS} the oldest half is forgotten (a capture's comments
+ * and a trace need a journey only while its packets are in flight), and so are the journeys whose
+ * records the {@link StepLog} overwrites when it is full. Each event finds its journey by the
+ * packet's identity ({@link PacketKey}, in {@link JourneyKeys}); NAT's rewrite and VXLAN's
+ * encapsulation link the new identity to the same journey. An event is recorded as a binary
+ * record of what the path holds (numbers, the device's place, the rule and its counters then) and
+ * made text only when a journey is read ({@link StepText}), so recording allocates nothing once
+ * its tables have grown.
  */
 public final class JourneyRecorder implements StackProbe {
     /** Journeys kept: past them the oldest half is forgotten. */
     public static final int MAX_JOURNEYS = 20_000;
 
+    private static final int OTHERHOST = DropReason.OTHERHOST.ordinal();
+    private static final int NETFILTER_DROP = DropReason.NETFILTER_DROP.ordinal();
+
     private final Emulation emulation;
-    private JourneyNames names;
-    private int nextId = 1;
     private int shares;
-    private final Map<PacketKey, Journey> live = new HashMap<>();
-    private final List<Journey> journeys = new ArrayList<>();
-    private final Map<NetDevice, String> where = new IdentityHashMap<>();
-    /** Each device's namespace (the emulation's name). */
-    private final Map<NetDevice, String> namespaceOf = new IdentityHashMap<>();
-    /** The packet inside a netfilter hook: its identity and addresses when it entered. */
-    private PacketKey entryKey;
+    private final Journeys journeys = new Journeys();
+    private final JourneyKeys keys = new JourneyKeys();
+    private final StepLog log = new StepLog();
+    private final Places places;
+    private final StepText text;
+    /** The packet inside a netfilter hook: its identity and ports when it entered ({@code hasEntry} false: none). */
+    private boolean hasEntry;
+    private long entryHi;
+    private long entryLo;
     private int entrySport;
     private int entryDport;
-    /** The last table that decided at the current hook, for a drop's report. */
-    private String lastRule;
-    /** The same, as a summary says it: {@code filter FORWARD rule 2 -A FORWARD -o br-x -j DROP}. */
-    private String lastDecider;
+    /** The last table that decided at the current hook, for a drop's report: its rule index ({@link StepText#NO_RULE}: none). */
+    private int lastRule = StepText.NO_RULE;
+    private int lastVerdict;
+    private long lastPackets;
+    private long lastBytes;
+    private String lastTable;
+    private String lastChain;
+    private Rule lastRuleObject;
     /** The nat chain whose rule decided at the current hook, for the NAT's summary. */
     private String natChain;
-    /** A frame just encapsulated: the outer packet that follows belongs to its journey. */
-    private Journey encapsulating;
+    /** A frame just encapsulated: the outer packet that follows belongs to its journey (0: none). */
+    private int encapsulating;
+    /** The identity last looked up or linked and its journey (0: none), which the next event most likely has too. */
+    private long lastHi;
+    private long lastLo;
+    private int lastJourney;
+    /** The buffer the last event carried, its indices then and where its layer-3 header was ({@link PacketKey#l3}). */
+    private ByteBuf lastBuf;
+    private int lastReader;
+    private int lastWriter;
+    private int lastL3;
 
     private JourneyRecorder(Emulation emulation, JourneyNames names) {
         this.emulation = emulation;
-        this.names = names == null ? JourneyNames.KERNEL : names;
+        this.places = new Places(emulation, names == null ? JourneyNames.KERNEL : names);
+        this.text = new StepText(log, places.names());
     }
 
     /**
@@ -91,32 +107,27 @@ public final class JourneyRecorder implements StackProbe {
 
     /** Names namespaces with {@code l} from now on (a trace joining a capture's recording names containers). */
     void relabel(JourneyNames l) {
-        if (l != null) {
-            names = l;
-            where.clear();
-        }
+        places.relabel(l);
     }
 
     /** The number the next journey will get: a view from here on sees journeys from this one. */
     int nextId() {
-        return nextId;
+        return journeys.next;
     }
 
     /** The journeys numbered from {@code first}, in order. */
     List<JourneyInfo> journeysFrom(int first) {
         List<JourneyInfo> out = new ArrayList<>();
-        for (Journey j : journeys) {
-            if (j.id >= first) {
-                out.add(j.info());
-            }
+        for (int j = Math.max(first, journeys.oldest); j < journeys.next; j++) {
+            out.add(text.info(journeys, journeys.slot(j)));
         }
         return out;
     }
 
-    /** The summary of the journey of the packet whose identity is {@code key} (as captured), or null. */
-    String summary(PacketKey key) {
-        Journey j = key == null ? null : live.get(key);
-        return j == null ? null : j.summary();
+    /** The summary of the journey of the packet whose identity is {@code hi}, {@code lo} (as captured), or null. */
+    String summary(long hi, long lo) {
+        int j = live(hi, lo);
+        return j == 0 ? null : text.summary(journeys, journeys.slot(j));
     }
 
     private void close() {
@@ -127,108 +138,184 @@ public final class JourneyRecorder implements StackProbe {
 
     // ---- finding the journey -------------------------------------------------------------
 
-    /** The journey of the packet in {@code buf}; {@code begins} when this event starts a packet (a local send). */
-    private Journey journey(ByteBuf buf, Object at, boolean begins) {
-        PacketKey key = PacketKey.of(buf);
-        if (key == null) {
-            return null;
+    /** The live journey this identity leads to, or 0. */
+    private int live(long hi, long lo) {
+        if (hi == lastHi && lo == lastLo && lastJourney != 0 && journeys.live(lastJourney)) {
+            return lastJourney; // the same packet as the last event's: most events follow one packet through its hops
         }
-        Journey j = live.get(key);
-        if (j != null && j.ended() && (begins || j.origin == at)) {
-            j = null; // the same identity again: a new packet (an ARP retransmission, an IP ID reused)
-        }
-        if (j == null && encapsulating != null) {
-            j = encapsulating; // the outer packet VXLAN just made
-            encapsulating = null;
-            live.put(key, j);
+        int j = keys.get(hi, lo);
+        if (j != 0 && journeys.live(j)) {
+            lastHi = hi;
+            lastLo = lo;
+            lastJourney = j;
             return j;
         }
-        if (j == null) {
-            if (journeys.size() >= MAX_JOURNEYS) {
-                forgetOldest();
+        return 0;
+    }
+
+    /** Maps an identity to journey {@code j}, in the table and as the last one looked up. */
+    private void link(long hi, long lo, int j) {
+        keys.put(hi, lo, j);
+        lastHi = hi;
+        lastLo = lo;
+        lastJourney = j;
+    }
+
+    /** The journey of the packet in {@code buf} (0: none); {@code begins} when this event starts a packet (a local send). */
+    private int journey(ByteBuf buf, Object at, boolean begins) {
+        int l3 = l3(buf);
+        if (l3 < 0) {
+            return 0;
+        }
+        long hi = PacketKey.hi(buf, l3);
+        long lo = PacketKey.lo(buf, l3);
+        int j = live(hi, lo);
+        if (j != 0) {
+            int s = journeys.slot(j);
+            if (journeys.ended(s) && (begins || journeys.origin[s] == at)) {
+                j = 0; // the same identity again: a new packet (an ARP retransmission, an IP ID reused)
             }
-            j = new Journey(nextId++, PacketKey.describe(buf), at);
-            journeys.add(j);
-            live.put(key, j);
+        }
+        if (j == 0 && encapsulating != 0) {
+            j = encapsulating; // the outer packet VXLAN just made
+            encapsulating = 0;
+            link(hi, lo, j);
+            return j;
+        }
+        if (j == 0) {
+            if (journeys.size() >= MAX_JOURNEYS) {
+                forgetBelow(journeys.oldest + journeys.size() / 2);
+            }
+            j = journeys.begin(buf, at);
+            link(hi, lo, j);
         }
         return j;
     }
 
-    /** Forgets the older half of the journeys, and the identities that lead to them. */
-    private void forgetOldest() {
-        int n = journeys.size() / 2;
-        int last = journeys.get(n - 1).id;
-        journeys.subList(0, n).clear();
-        live.values().removeIf(j -> j.id <= last);
-        if (encapsulating != null && encapsulating.id <= last) {
-            encapsulating = null;
+    /**
+     * {@link PacketKey#l3} of {@code buf}, known without reading it again when the last event carried
+     * the same buffer with the same indices (a frame from veth to bridge to veth is one buffer).
+     */
+    private int l3(ByteBuf buf) {
+        int r = buf.readerIndex();
+        int w = buf.writerIndex();
+        if (buf != lastBuf || r != lastReader || w != lastWriter) {
+            lastBuf = buf;
+            lastReader = r;
+            lastWriter = w;
+            lastL3 = PacketKey.l3(buf);
+        }
+        return lastL3;
+    }
+
+    /** Forgets the journeys numbered below {@code j}, and the identities that lead to them. */
+    private void forgetBelow(int j) {
+        journeys.forgetBelow(j);
+        keys.forgetBelow(journeys.oldest);
+        if (encapsulating != 0 && encapsulating < journeys.oldest) {
+            encapsulating = 0;
         }
     }
 
-    private void step(Journey j, NetDevice dev, String what) {
-        if (j != null) {
-            j.step(emulation.loop().nanos(), where(dev), what);
-        }
-    }
-
-    /** {@code NAMESPACE DEVICE}, the namespace named as the user knows it. */
-    private String where(NetDevice dev) {
-        if (dev == null) {
-            return "?";
-        }
-        String w = where.get(dev);
-        if (w == null) {
-            scan();
-            w = where.getOrDefault(dev, dev.name());
-        }
-        return w;
-    }
-
-    private void scan() {
-        for (Namespace ns : emulation.namespaces()) {
-            for (NetDevice d : ns.devices()) {
-                where.put(d, names.namespace(ns.name()) + " " + d.name());
-                namespaceOf.put(d, ns.name());
+    /**
+     * Appends a record of {@code kind} at {@code dev} to journey {@code j}: one of its steps while it
+     * has fewer than {@link Journeys#MAX_STEPS}, past them only when {@code keep} (a decision or an
+     * end). Returns the record to fill in, or {@link StepLog#NONE} when nothing was recorded.
+     */
+    private int record(int j, NetDevice dev, int kind, boolean keep) {
+        int s = journeys.slot(j);
+        boolean step = journeys.steps[s] < Journeys.MAX_STEPS;
+        if (step) {
+            journeys.steps[s]++;
+        } else {
+            journeys.omitted[s]++;
+            if (!keep) {
+                return StepLog.NONE;
             }
         }
+        int at = places.place(dev);
+        int r = log.reserve();
+        if (log.occupied() && journeys.live(log.owner(r))) {
+            // The log is full: the oldest half goes, at least to the journey of the record overwritten.
+            forgetBelow(Math.max(log.owner(r) + 1, journeys.oldest + journeys.size() / 2));
+            if (!journeys.live(j)) {
+                return StepLog.NONE;
+            }
+        }
+        log.append(r, j, emulation.loop().nanos(), step ? kind | StepLog.STEP : kind, at);
+        if (journeys.last[s] == StepLog.NONE) {
+            journeys.first[s] = r;
+        } else {
+            log.setNext(journeys.last[s], r);
+        }
+        journeys.last[s] = r;
+        return r;
     }
 
-    /** The process holding the socket a packet was delivered to, as {@code  (nginx, pid 1)}, or nothing. */
-    private String owner(NetDevice dev, String proto, int port) {
-        if (!namespaceOf.containsKey(dev)) {
-            scan();
+    /** Notes record {@code r}'s decision {@code kind} for journey {@code j}'s summary, unless it holds one already. */
+    private void decision(int j, int r, int kind) {
+        int s = journeys.slot(j);
+        int n = journeys.decisionCount[s];
+        if (n >= Journeys.DECISION_SLOTS) {
+            return;
         }
-        String ns = namespaceOf.get(dev);
-        String who = ns == null ? null : names.socketOwner(ns, proto, port);
-        return who == null ? "" : " of " + who;
+        int d = r << 3 | kind;
+        int base = s * Journeys.DECISION_SLOTS;
+        for (int i = 0; i < n; i++) {
+            if (text.sameDecision(journeys.decisions[base + i], d)) {
+                return;
+            }
+        }
+        journeys.decisions[base + n] = d;
+        journeys.decisionCount[s] = n + 1;
     }
+
+    private boolean decisionRoom(int j) {
+        return journeys.decisionCount[journeys.slot(j)] < Journeys.DECISION_SLOTS;
+    }
+
 
     // ---- link ----------------------------------------------------------------------------
 
     @Override
     public void netifReceive(NetDevice dev, ByteBuf frame) {
-        step(journey(frame, dev, false), dev, "received");
+        int j = journey(frame, dev, false);
+        if (j != 0) {
+            record(j, dev, StepText.RECEIVED, false);
+        }
     }
 
     @Override
     public void netDevXmit(NetDevice dev, ByteBuf frame) {
-        step(journey(frame, dev, false), dev, "sent");
+        int j = journey(frame, dev, false);
+        if (j != 0) {
+            record(j, dev, StepText.SENT, false);
+        }
     }
 
     @Override
     public void fdb(Bridge br, NetDevice in, ByteBuf frame, FdbDecision decision, NetDevice port) {
-        Journey j = journey(frame, in == null ? br : in, false);
-        String mac = frame.readableBytes() >= 6 ? MacAddress.format(
-                (long) frame.getUnsignedShort(frame.readerIndex()) << 32 | frame.getUnsignedInt(frame.readerIndex() + 2)) : "?";
-        if (j != null && decision == FdbDecision.FLOOD && !MacAddress.isMulticast(mac(frame))) {
-            j.decision("bridge " + br.name() + ": " + mac + " unknown, flooded");
+        int j = journey(frame, in == null ? br : in, false);
+        if (j == 0) {
+            return;
         }
-        step(j, br, switch (decision) {
-            case LOCAL -> "bridge FDB: " + mac + " is the bridge's own: up to its stack";
-            case FORWARD -> "bridge FDB: " + mac + " learned on " + port.name() + ": forwarded";
-            case FLOOD -> (MacAddress.isMulticast(mac(frame)) ? "bridge: " + mac + " is broadcast" : "bridge FDB: " + mac + " unknown")
-                    + ": flooded to every port";
-        });
+        boolean hasMac = frame.readableBytes() >= 6;
+        boolean flood = decision == FdbDecision.FLOOD;
+        boolean multicast = flood && MacAddress.isMulticast(mac(frame));
+        boolean decides = flood && !multicast;
+        int r = record(j, br, StepText.FDB, decides && decisionRoom(j));
+        if (r == StepLog.NONE) {
+            return;
+        }
+        log.setA(r, decision.ordinal());
+        log.setB(r, multicast ? 1 : 0);
+        log.setC(r, hasMac ? 1 : 0);
+        log.setX(r, hasMac ? mac(frame) : 0);
+        log.setO(r, decision == FdbDecision.FORWARD ? port.name() : null);
+        log.setP(r, br.name());
+        if (decides) {
+            decision(j, r, StepText.D_FLOOD);
+        }
     }
 
     private static long mac(ByteBuf frame) {
@@ -237,84 +324,142 @@ public final class JourneyRecorder implements StackProbe {
 
     @Override
     public void drop(NetDevice dev, ByteBuf frame, DropReason reason) {
-        Journey j = journey(frame, dev, false);
-        if (j == null) {
+        int j = journey(frame, dev, false);
+        if (j == 0) {
             return;
         }
-        String what = "dropped: " + reason.name()
-                + (reason == DropReason.NETFILTER_DROP && lastRule != null ? " by " + lastRule : "");
-        step(j, dev, what);
-        j.dropped(reason, where(dev) + ": " + what);
-        if (reason != DropReason.OTHERHOST) {
-            j.decision("dropped: " + reason.name() + (reason == DropReason.NETFILTER_DROP && lastDecider != null
-                    ? " by " + lastDecider : " at " + where(dev)));
+        int s = journeys.slot(j);
+        int why = reason.ordinal();
+        int prior = journeys.dropped[s];
+        // A drop that says more than "another host's frame" is the one kept as the end.
+        boolean ends = prior == StepLog.NONE || log.a(prior) == OTHERHOST && why != OTHERHOST;
+        boolean decides = why != OTHERHOST;
+        int r = record(j, dev, StepText.DROP, ends || decides && decisionRoom(j));
+        if (r == StepLog.NONE) {
+            return;
+        }
+        log.setA(r, why);
+        log.setB(r, why == NETFILTER_DROP ? lastRule : StepText.NO_RULE);
+        if (log.b(r) != StepText.NO_RULE) {
+            log.setC(r, lastVerdict);
+            log.setX(r, lastPackets);
+            log.setY(r, lastBytes);
+            log.setO(r, lastTable);
+            log.setP(r, lastChain);
+            log.setQ(r, lastRuleObject);
+        }
+        if (ends) {
+            journeys.dropped[s] = r;
+        }
+        if (decides) {
+            decision(j, r, StepText.D_DROP);
         }
     }
 
     @Override
     public void vxlanEncap(NetDevice dev, ByteBuf frame, int vni, int local, int remote) {
-        Journey j = journey(frame, dev, false);
-        step(j, dev, "VXLAN: encapsulated, VNI " + vni + ", " + Ipv4Address.format(local) + " > "
-                + Ipv4Address.format(remote) + " (udp/4789)");
+        int j = journey(frame, dev, false);
+        if (j != 0) {
+            int r = record(j, dev, StepText.VXLAN_ENCAP, false);
+            if (r != StepLog.NONE) {
+                log.setA(r, vni);
+                log.setB(r, local);
+                log.setC(r, remote);
+            }
+        }
         encapsulating = j;
     }
 
     @Override
     public void vxlanDecap(NetDevice dev, ByteBuf frame, int vni, int remote) {
-        step(journey(frame, dev, false), dev, "VXLAN: decapsulated, VNI " + vni + ", from " + Ipv4Address.format(remote));
+        int j = journey(frame, dev, false);
+        if (j != 0) {
+            int r = record(j, dev, StepText.VXLAN_DECAP, false);
+            if (r != StepLog.NONE) {
+                log.setA(r, vni);
+                log.setB(r, remote);
+            }
+        }
     }
 
     // ---- stack ---------------------------------------------------------------------------
 
     @Override
     public void route(NetDevice in, ByteBuf packet, int dst, NetDevice out, int nextHop, boolean local) {
-        Journey j = journey(packet, out, in == null);
-        String d = Ipv4Address.format(dst);
-        step(j, in != null ? in : out, local ? "route " + d + ": local, delivered up the stack"
-                : nextHop == dst ? "route " + d + " dev " + out.name() + " (on link)"
-                : "route " + d + " via " + Ipv4Address.format(nextHop) + " dev " + out.name());
+        int j = journey(packet, out, in == null);
+        if (j == 0) {
+            return;
+        }
+        int r = record(j, in != null ? in : out, StepText.ROUTE, false);
+        if (r != StepLog.NONE) {
+            log.setA(r, dst);
+            log.setB(r, nextHop);
+            log.setC(r, local ? 1 : 0);
+            log.setO(r, local ? null : out.name());
+        }
     }
 
     @Override
     public void neighbour(NetDevice dev, ByteBuf packet, int ip, NudState state) {
-        String n = "neighbour " + Ipv4Address.format(ip) + " dev " + dev.name();
-        step(journey(packet, dev, false), dev, state == null ? n + ": unknown, ARP request sent, packet queued"
-                : state == NudState.INCOMPLETE ? n + ": INCOMPLETE, packet queued until ARP answers"
-                : n + ": " + state.name());
+        int j = journey(packet, dev, false);
+        if (j == 0) {
+            return;
+        }
+        int r = record(j, dev, StepText.NEIGHBOUR, false);
+        if (r != StepLog.NONE) {
+            log.setA(r, ip);
+            log.setB(r, state == null ? -1 : state.ordinal());
+            log.setO(r, dev.name());
+        }
     }
 
     @Override
     public void deliver(NetDevice dev, ByteBuf packet, int protocol, int port, Object socket) {
-        Journey j = journey(packet, dev, false);
-        if (j == null) {
+        int j = journey(packet, dev, false);
+        if (j == 0) {
             return;
         }
         if (socket instanceof dev.dockwire.link.UdpTunnel.Receiver) {
             // The VXLAN device's socket: the journey goes on inside, as the inner frame.
-            step(j, dev, "handed to the VXLAN device's UDP socket on port " + port);
+            int r = record(j, dev, StepText.TUNNEL, false);
+            if (r != StepLog.NONE) {
+                log.setA(r, port);
+            }
             return;
         }
-        String what = switch (protocol) {
-            case IpProtocol.TCP -> "delivered to the TCP socket on port " + port + owner(dev, "tcp", port)
-                    + (socket instanceof dev.dockwire.socket.TcpListener ? " (listening)" : " (connected)");
-            case IpProtocol.UDP -> "delivered to the UDP socket on port " + port + owner(dev, "udp", port);
-            default -> socket == null ? "echo request: answered by the kernel (icmp_echo)"
-                    : "delivered to the ping socket, id " + port;
-        };
-        step(j, dev, what);
-        j.delivered(where(dev) + ": " + what);
-        j.decision(where(dev) + ": " + what);
+        int s = journeys.slot(j);
+        boolean ends = journeys.delivered[s] == StepLog.NONE;
+        int r = record(j, dev, StepText.DELIVER, ends || decisionRoom(j));
+        if (r == StepLog.NONE) {
+            return;
+        }
+        log.setA(r, protocol);
+        log.setB(r, port);
+        log.setC(r, socket instanceof dev.dockwire.socket.TcpListener ? 1 : 0);
+        log.setD(r, socket == null ? 1 : 0);
+        log.setO(r, protocol == IpProtocol.TCP ? places.owner(dev, "tcp", port) : protocol == IpProtocol.UDP ? places.owner(dev, "udp", port) : "");
+        if (ends) {
+            journeys.delivered[s] = r;
+        }
+        decision(j, r, StepText.D_DELIVER);
     }
 
     // ---- netfilter -----------------------------------------------------------------------
 
     @Override
     public void hookEntry(NfPacket p) {
-        entryKey = p.buf == null ? null : PacketKey.of(p.buf);
+        int l3 = p.buf == null ? -1 : PacketKey.l3(p.buf);
+        hasEntry = l3 >= 0;
+        if (hasEntry) {
+            entryHi = PacketKey.hi(p.buf, l3);
+            entryLo = PacketKey.lo(p.buf, l3);
+        }
         entrySport = p.sport;
         entryDport = p.dport;
-        lastRule = null;
-        lastDecider = null;
+        lastRule = StepText.NO_RULE;
+        lastTable = null;
+        lastChain = null;
+        lastRuleObject = null;
         natChain = null;
     }
 
@@ -324,83 +469,85 @@ public final class JourneyRecorder implements StackProbe {
         if (c == null || p.buf == null) {
             return;
         }
-        String rule;
+        lastRule = p.verdictRule < 0 ? -1 : p.verdictRule;
+        lastVerdict = verdict;
+        lastTable = t.name();
+        lastChain = c.name();
         if (p.verdictRule < 0) {
-            rule = t.name() + " " + c.name() + ": policy " + Verdict.name(verdict)
-                    + " (" + c.policyPackets() + " packets, " + c.policyBytes() + " bytes)";
-            lastDecider = t.name() + " " + c.name() + " policy " + Verdict.name(verdict);
+            lastRuleObject = null;
+            lastPackets = c.policyPackets();
+            lastBytes = c.policyBytes();
         } else {
-            Rule r = c.compiledRule(p.verdictRule);
-            rule = t.name() + " " + c.name() + ": rule " + (p.verdictRule + 1) + " `-A " + c.name() + r.spec() + "`"
-                    + " (" + r.packets() + " packets, " + r.bytes() + " bytes)";
-            lastDecider = t.name() + " " + c.name() + " rule " + (p.verdictRule + 1) + " -A " + c.name() + r.spec();
+            lastRuleObject = c.compiledRule(p.verdictRule);
+            lastPackets = lastRuleObject.packets();
+            lastBytes = lastRuleObject.bytes();
         }
         if (t.name().equals("nat")) {
             natChain = c.name();
         }
-        lastRule = rule;
-        step(journey(p.buf, p.in != null ? p.in : p.out, false), p.in != null ? p.in : p.out,
-                "netfilter " + Hook.values()[p.hook].name() + ": " + rule + (verdict >= 0 ? " → " + verdictName(verdict) : ""));
-    }
-
-    private static String verdictName(int v) {
-        return v == Verdict.DROP ? "DROP" : v == Verdict.ACCEPT ? "ACCEPT" : v == Verdict.STOLEN ? "STOLEN" : String.valueOf(v);
+        NetDevice dev = p.in != null ? p.in : p.out;
+        int j = journey(p.buf, dev, false);
+        if (j == 0) {
+            return;
+        }
+        int r = record(j, dev, StepText.TABLE, false);
+        if (r != StepLog.NONE) {
+            log.setA(r, p.hook);
+            log.setB(r, lastRule);
+            log.setC(r, verdict);
+            log.setX(r, lastPackets);
+            log.setY(r, lastBytes);
+            log.setO(r, lastTable);
+            log.setP(r, lastChain);
+            log.setQ(r, lastRuleObject);
+        }
     }
 
     @Override
     public void hookExit(NfPacket p, int verdict) {
-        if (p.buf == null || entryKey == null) {
+        if (p.buf == null || !hasEntry) {
             return;
         }
         NetDevice dev = p.in != null ? p.in : p.out;
-        Journey j = live.get(entryKey);
-        if (j == null) {
+        int j = live(entryHi, entryLo);
+        if (j == 0) {
             j = journey(p.buf, dev, false);
         }
-        if (j == null) {
+        if (j == 0) {
             return;
         }
-        StringBuilder what = new StringBuilder();
         // nf_conntrack_in runs at PRE_ROUTING and LOCAL_OUT: that is where a packet's state is decided.
         boolean tracked = p.hook == Hook.PREROUTING.ordinal() || p.hook == Hook.OUTPUT.ordinal();
-        if (tracked && p.ct != null && p.ctinfo != CtInfo.NONE) {
-            what.append("conntrack ").append(ctState(p.ctinfo));
-        }
+        int ct = tracked && p.ct != null && p.ctinfo != CtInfo.NONE ? p.ctinfo : -1;
         int src = p.src;
         int dst = p.dst;
-        if (verdict == Verdict.ACCEPT && (src != entryKey.src() || dst != entryKey.dst()
-                || p.sport != entrySport || p.dport != entryDport)) {
-            boolean ports = p.protocol == IpProtocol.TCP || p.protocol == IpProtocol.UDP;
-            // No nat chain decided: conntrack applied the connection's mapping (a reply's reverse NAT).
-            String nat = "nat " + Hook.values()[p.hook].name() + (natChain != null ? " " + natChain : " (conntrack)") + ": ";
-            if (dst != entryKey.dst() || p.dport != entryDport) {
-                String d = "DNAT " + endpoint(entryKey.dst(), entryDport, ports) + " → " + endpoint(dst, p.dport, ports);
-                what.append(what.length() > 0 ? "; " : "").append(d);
-                j.decision(nat + d);
-            }
-            if (src != entryKey.src() || p.sport != entrySport) {
-                String sn = "SNAT " + endpoint(entryKey.src(), entrySport, ports) + " → " + endpoint(src, p.sport, ports);
-                what.append(what.length() > 0 ? "; " : "").append(sn);
-                j.decision(nat + sn);
-            }
-            live.put(entryKey.withAddresses(src, dst), j);
+        int entrySrc = (int) (entryLo >>> 32);
+        int entryDst = (int) entryLo;
+        int flags = 0;
+        if (verdict == Verdict.ACCEPT && (src != entrySrc || dst != entryDst || p.sport != entrySport || p.dport != entryDport)) {
+            flags |= p.protocol == IpProtocol.TCP || p.protocol == IpProtocol.UDP ? StepText.PORTS : 0;
+            flags |= dst != entryDst || p.dport != entryDport ? StepText.DNAT : 0;
+            flags |= src != entrySrc || p.sport != entrySport ? StepText.SNAT : 0;
+            link(entryHi, PacketKey.addresses(src, dst), j);
         }
-        if (what.length() > 0) {
-            j.step(emulation.loop().nanos(), where(dev), "netfilter " + Hook.values()[p.hook].name() + ": " + what);
+        if (ct >= 0 || flags != 0) {
+            int r = record(j, dev, StepText.HOOK, (flags & (StepText.DNAT | StepText.SNAT)) != 0 && decisionRoom(j));
+            if (r != StepLog.NONE) {
+                log.setA(r, p.hook | flags);
+                log.setB(r, ct);
+                log.setX(r, entryLo);
+                log.setY(r, PacketKey.addresses(src, dst));
+                log.setC(r, p.sport << 16 | p.dport);
+                log.setD(r, entrySport << 16 | entryDport);
+                log.setO(r, natChain);
+                if ((flags & StepText.DNAT) != 0) {
+                    decision(j, r, StepText.D_DNAT);
+                }
+                if ((flags & StepText.SNAT) != 0) {
+                    decision(j, r, StepText.D_SNAT);
+                }
+            }
         }
-        entryKey = null;
-    }
-
-    private static String endpoint(int addr, int port, boolean ports) {
-        return Ipv4Address.format(addr) + (ports ? ":" + port : "");
-    }
-
-    private static String ctState(int ctinfo) {
-        String s = switch (ctinfo % CtInfo.IS_REPLY) {
-            case CtInfo.NEW -> "NEW";
-            case CtInfo.RELATED -> "RELATED";
-            default -> "ESTABLISHED";
-        };
-        return ctinfo >= CtInfo.IS_REPLY ? s + " (reply)" : s;
+        hasEntry = false;
     }
 }

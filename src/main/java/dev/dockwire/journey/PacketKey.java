@@ -20,6 +20,11 @@ import io.netty.buffer.ByteBuf;
  */
 record PacketKey(int kind, int a, int src, int dst) {
     private static final int ETH_HLEN = 14;
+    /**
+     * The bytes {@link #describe} and {@link #l3} read at most: an Ethernet header, an IPv4 header
+     * with all its options (60) and a TCP header to its flags (14), rounded up.
+     */
+    static final int DESCRIBED = 96;
 
     /** The key of the packet {@code buf} holds from its reader index, or null when it is neither IPv4 nor ARP. */
     static PacketKey of(ByteBuf buf) {
@@ -27,16 +32,41 @@ record PacketKey(int kind, int a, int src, int dst) {
         if (at < 0) {
             return null;
         }
-        if (at >= 0 && isArpAt(buf, at)) {
-            return new PacketKey(EtherType.ARP, buf.getUnsignedShort(at + 6), buf.getInt(at + 14), buf.getInt(at + 24));
-        }
-        return new PacketKey(EtherType.IPV4, buf.getUnsignedByte(at + 9) << 16 | buf.getUnsignedShort(at + 4),
-                buf.getInt(at + 12), buf.getInt(at + 16));
+        long hi = hi(buf, at);
+        long lo = lo(buf, at);
+        return new PacketKey((int) (hi >>> 32), (int) hi, (int) (lo >>> 32), (int) lo);
     }
 
-    /** The same packet's key with other addresses (after NAT rewrote them). */
-    PacketKey withAddresses(int newSrc, int newDst) {
-        return new PacketKey(kind, a, newSrc, newDst);
+    /**
+     * The key's {@code kind} and {@code a} as one long ({@code kind << 32 | a}) for the layer-3
+     * header at {@code at} ({@link #l3}): with {@link #lo}, a key that costs no object.
+     */
+    static long hi(ByteBuf buf, int at) {
+        if (isArpAt(buf, at)) {
+            return (long) EtherType.ARP << 32 | buf.getUnsignedShort(at + 6);
+        }
+        return (long) EtherType.IPV4 << 32 | buf.getUnsignedByte(at + 9) << 16 | buf.getUnsignedShort(at + 4);
+    }
+
+    /** The key's source and destination as one long ({@code src << 32 | dst}), the header at {@code at}. */
+    static long lo(ByteBuf buf, int at) {
+        return isArpAt(buf, at) ? addresses(buf.getInt(at + 14), buf.getInt(at + 24))
+                : addresses(buf.getInt(at + 12), buf.getInt(at + 16));
+    }
+
+    /** Source and destination as {@link #lo} holds them. */
+    static long addresses(int src, int dst) {
+        return (long) src << 32 | dst & 0xFFFFFFFFL;
+    }
+
+    /** This key's {@link #hi}. */
+    long hi() {
+        return (long) kind << 32 | a & 0xFFFFFFFFL;
+    }
+
+    /** This key's {@link #lo}. */
+    long lo() {
+        return addresses(src, dst);
     }
 
     /**
@@ -71,9 +101,10 @@ record PacketKey(int kind, int a, int src, int dst) {
         if ((vihl >>> 4) != 4 || ihl < 20 || at + ihl > buf.writerIndex()) {
             return false;
         }
-        int sum = 0;
-        for (int i = 0; i < ihl; i += 2) {
-            sum += buf.getUnsignedShort(at + i);
+        // RFC 1071's sum over 32-bit words, folded: the same one's complement sum in half the reads
+        long sum = 0;
+        for (int i = 0; i < ihl; i += 4) {
+            sum += buf.getUnsignedInt(at + i);
         }
         while ((sum >>> 16) != 0) {
             sum = (sum & 0xFFFF) + (sum >>> 16);
@@ -83,9 +114,17 @@ record PacketKey(int kind, int a, int src, int dst) {
 
     /** The packet in one line, as a reader of tcpdump knows it: {@code TCP 172.18.0.2:40000 > 172.18.0.3:80 [S]}. */
     static String describe(ByteBuf buf) {
+        return describe(buf, buf.readableBytes());
+    }
+
+    /**
+     * As {@link #describe(ByteBuf)} for a packet of {@code length} bytes of which {@code buf} holds
+     * the first {@link #DESCRIBED} or more (every byte the description reads).
+     */
+    static String describe(ByteBuf buf, int length) {
         int at = l3(buf);
         if (at < 0) {
-            return "frame of " + buf.readableBytes() + " bytes";
+            return "frame of " + length + " bytes";
         }
         if (isArpAt(buf, at)) {
             int op = buf.getUnsignedShort(at + 6);

@@ -25,12 +25,12 @@ class CommentWriterTest {
 
         @Override
         public void write(int iface, long nanos, ByteBuf frame, Direction direction) {
-            written.add(frame.getByte(0) + " plain");
+            written.add(frame.getByte(frame.readerIndex()) + " plain");
         }
 
         @Override
         public void write(int iface, long nanos, ByteBuf frame, Direction direction, String comment) {
-            written.add(frame.getByte(0) + " commented");
+            written.add(frame.getByte(frame.readerIndex()) + " commented");
         }
 
         @Override

@@ -31,9 +31,15 @@ class PacketKeyTest {
     }
 
     @Test
-    void natKeepsTheIdentificationAndChangesTheAddresses() {
-        PacketKey k = PacketKey.of(buf(IP + TCP));
-        assertEquals(new PacketKey(0x0800, k.a(), 0xc0a8010a, 0xac120003), k.withAddresses(0xc0a8010a, 0xac120003));
+    void theKeyAsTwoLongsIsKindAndIdentificationThenTheAddresses() {
+        ByteBuf packet = buf(IP + TCP);
+        PacketKey k = PacketKey.of(packet);
+        assertEquals(0x0800L << 32 | k.a(), PacketKey.hi(packet, PacketKey.l3(packet)));
+        assertEquals(0xac120002ac120003L, PacketKey.lo(packet, PacketKey.l3(packet)));
+        assertEquals(k.hi(), PacketKey.hi(packet, 0));
+        assertEquals(k.lo(), PacketKey.lo(packet, 0));
+        // NAT's rewrite keeps kind and identification (hi) and changes the addresses (lo)
+        assertEquals(0xc0a8010aac120003L, PacketKey.addresses(0xc0a8010a, 0xac120003));
     }
 
     @Test
@@ -47,5 +53,12 @@ class PacketKeyTest {
     void aHeaderWithABadChecksumOrAnotherTypeIsNoPacket() {
         assertNull(PacketKey.of(buf(IP.replace("c64c", "0000") + TCP)));
         assertNull(PacketKey.of(buf("0242ac1200030242ac12000286dd" + IP + TCP)));
+    }
+
+    @Test
+    void theBytesKeptWhenAJourneyBeginsDescribeThePacketAsTheWholeFrameDoes() {
+        ByteBuf frame = buf(ETH + IP + TCP + "00".repeat(200));
+        assertEquals("TCP 172.18.0.2:40000 > 172.18.0.3:80 [S]", PacketKey.describe(frame.slice(0, PacketKey.DESCRIBED), frame.readableBytes()));
+        assertEquals("frame of 300 bytes", PacketKey.describe(buf("00".repeat(PacketKey.DESCRIBED)), 300));
     }
 }
