@@ -11,8 +11,10 @@ import dev.dockwire.docker.PortSpec;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The engine's containers by name, as dockerd's container store keeps them (daemon/create.go,
@@ -22,6 +24,8 @@ import java.util.Map;
 final class Containers {
     private final Engine engine;
     private final Map<String, Container> containers = new LinkedHashMap<>();
+    /** The containers run with {@code --network container:X}, so that what X shares need not scan every container. */
+    private final Set<Container> joiners = new LinkedHashSet<>();
 
     Containers(Engine engine) {
         this.engine = engine;
@@ -100,6 +104,9 @@ final class Containers {
             c.putEndpoint(first.name(), new Endpoint(engine.random().nextHex(64), first, null, null, null, null, null, List.of()));
         }
         containers.put(name, c);
+        if (joined != null) {
+            joiners.add(c);
+        }
         if (engine.images().config(req.image()) != null) {
             engine.images().pull(req.image()); // the daemon has the image of every container it created
         }
@@ -198,6 +205,12 @@ final class Containers {
 
     void remove(Container c) {
         containers.remove(c.name());
+        joiners.remove(c);
+    }
+
+    /** The containers in another's network namespace ({@code --network container:X}), in creation order. */
+    Collection<Container> joiners() {
+        return joiners;
     }
 
     /** Containers in creation order. */
