@@ -19,6 +19,7 @@ import dev.dockwire.kernel.LinkMonitor;
 import dev.dockwire.kernel.LinkSpec;
 import dev.dockwire.kernel.NeighInfo;
 import dev.dockwire.kernel.QdiscInfo;
+import dev.dockwire.kernel.RestoreLines;
 import dev.dockwire.kernel.RouteInfo;
 import dev.dockwire.link.Bridge;
 import dev.dockwire.link.NetDevice;
@@ -416,6 +417,11 @@ public final class EmulatedKernel implements Kernel {
     }
 
     @Override
+    public boolean linkExists(String ns, String name) {
+        return namespace(ns).device(name) != null;
+    }
+
+    @Override
     public List<LinkInfo> links(String ns) {
         Namespace n = namespace(ns);
         return Dumps.links(n, link -> {
@@ -527,6 +533,21 @@ public final class EmulatedKernel implements Kernel {
         } catch (IptablesError e) {
             throw new KernelException(e.getMessage(), e.status());
         }
+    }
+
+    /**
+     * Commands that only add chains and rules as one {@code iptables-restore --noflush}, one
+     * transaction per table (as the real kernel takes them, {@link RestoreLines}), not one per
+     * rule, each of which copies and checks the whole table; others run one by one.
+     */
+    @Override
+    public void iptablesAll(String ns, List<List<String>> commands) {
+        String text = RestoreLines.of(commands);
+        if (text == null) {
+            Kernel.super.iptablesAll(ns, commands);
+            return;
+        }
+        iptablesRestore(ns, text, true, false);
     }
 
     @Override

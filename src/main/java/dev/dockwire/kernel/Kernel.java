@@ -135,6 +135,11 @@ public interface Kernel {
     /** Like {@code ip -n NS link show}, in ifindex order. */
     List<LinkInfo> links(String ns);
 
+    /** Whether {@code ns} has a link called {@code name} ({@code ip link show dev NAME} succeeds); a kernel answers without a dump. */
+    default boolean linkExists(String ns, String name) {
+        return links(ns).stream().anyMatch(l -> l.name().equals(name));
+    }
+
     /** Like {@code ip -n NS addr show}, per device in ifindex order. */
     List<AddrInfo> addresses(String ns);
 

@@ -16,6 +16,7 @@ import dev.dockwire.kernel.LinkMonitor;
 import dev.dockwire.kernel.LinkSpec;
 import dev.dockwire.kernel.NeighInfo;
 import dev.dockwire.kernel.QdiscInfo;
+import dev.dockwire.kernel.RestoreLines;
 import dev.dockwire.kernel.RouteInfo;
 import dev.dockwire.linux.netlink.AddrMessage;
 import dev.dockwire.linux.netlink.Ifinfomsg;

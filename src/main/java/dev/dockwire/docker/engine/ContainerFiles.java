@@ -50,7 +50,8 @@ final class ContainerFiles {
         }
         c.writeFile("/etc/hostname", c.hostname() + "\n");
         c.writeFile("/etc/hosts", hosts(c, hostGateway, all));
-        c.writeFile("/etc/resolv.conf", resolvConf(hostNameservers, c));
+        // Interned: the containers of one daemon's user networks mostly have the same file, one copy serves them all.
+        c.writeFile("/etc/resolv.conf", resolvConf(hostNameservers, c).intern());
         for (Container j : joiners) {
             if (j.running() && joined(j, c)) {
                 share(c, j);
