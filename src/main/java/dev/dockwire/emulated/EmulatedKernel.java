@@ -19,7 +19,6 @@ import dev.dockwire.kernel.LinkMonitor;
 import dev.dockwire.kernel.LinkSpec;
 import dev.dockwire.kernel.NeighInfo;
 import dev.dockwire.kernel.QdiscInfo;
-import dev.dockwire.kernel.RestoreLines;
 import dev.dockwire.kernel.RouteInfo;
 import dev.dockwire.link.Bridge;
 import dev.dockwire.link.NetDevice;
@@ -227,10 +226,7 @@ public final class EmulatedKernel implements Kernel {
         return new SeamCapture(tap, (n, d) -> tap.attachDevice(device(n, d)));
     }
 
-    /**
-     * {@link #capture(String, String, CaptureSink, String)} on capture's own types: the returned tap
-     * owns {@code file} and {@code filter} (null: everything).
-     */
+    /** {@link #capture} on capture's own types: the returned tap owns {@code file} and {@code filter} (null: everything). */
     public CaptureTap tap(String ns, String dev, CaptureFile file, PacketFilter filter) {
         return Captures.device(file, emulation.loop(), device(ns, dev), filter);
     }
@@ -533,21 +529,6 @@ public final class EmulatedKernel implements Kernel {
         } catch (IptablesError e) {
             throw new KernelException(e.getMessage(), e.status());
         }
-    }
-
-    /**
-     * Commands that only add chains and rules as one {@code iptables-restore --noflush}, one
-     * transaction per table (as the real kernel takes them, {@link RestoreLines}), not one per
-     * rule, each of which copies and checks the whole table; others run one by one.
-     */
-    @Override
-    public void iptablesAll(String ns, List<List<String>> commands) {
-        String text = RestoreLines.of(commands);
-        if (text == null) {
-            Kernel.super.iptablesAll(ns, commands);
-            return;
-        }
-        iptablesRestore(ns, text, true, false);
     }
 
     @Override

@@ -33,7 +33,7 @@ public final class YamlReader {
      * Without SnakeYAML's 3 MiB document limit: go-yaml, Compose's parser, has none, and a compose
      * file or topology of 100,000 services is some 4 MB.
      */
-    private static final YAMLFactory FACTORY = YAMLFactory.builder().loaderOptions(unlimited()).build();
+    private static final YAMLFactory FACTORY = new YAMLFactory().rebuild().loaderOptions(unlimited()).build();
     private static final String MERGE = "<<";
 
     /** go-yaml's alias_ratio_range_low: up to here 99% of the decoded nodes may come from aliases. */
