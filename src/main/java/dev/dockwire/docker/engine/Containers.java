@@ -72,7 +72,8 @@ final class Containers {
         String networkMode = first == null ? mode : (first.driver().plumbed() && !first.name().equals("bridge")
                 ? first.name() : first.name().equals("bridge") ? "bridge" : first.name());
         List<PortSpec> specs = portSpecs(req);
-        Container c = new Container(id, name, req.image(), req.cmd(), hostname, networkMode, engine.nanos(),
+        // The image's name interned: a file's hundred thousand "alpine"s are one string.
+        Container c = new Container(id, name, req.image() == null ? null : req.image().intern(), req.cmd(), hostname, networkMode, engine.nanos(),
                 req.extraHosts(), req.dns());
         c.portSpecs(specs);
         c.exposed(req.expose().stream().flatMap(e -> PortSpec.exposed(e).stream()).map(PortSpec::key).distinct().toList());
