@@ -32,7 +32,7 @@ public final class RestoreLines {
                 t = args.get(1);
                 at = 2;
             }
-            if (args.size() <= at + 1 || !ADDING.contains(args.get(at)) || !args.stream().allMatch(RestoreLines::plain)) {
+            if (args.size() <= at + 1 || !ADDING.contains(args.get(at)) || !plain(args)) {
                 return null;
             }
             if (!t.equals(table)) {
@@ -47,7 +47,19 @@ public final class RestoreLines {
         return table == null ? null : sb.append("COMMIT\n").toString();
     }
 
-    private static boolean plain(String word) {
-        return !word.isEmpty() && word.chars().noneMatch(c -> c == '"' || c == '\'' || c == '#' || Character.isWhitespace(c));
+    /** Whether no word is empty or has a quote, a comment's {@code #} or a space (loops: a container's start folds eight commands). */
+    private static boolean plain(List<String> words) {
+        for (String word : words) {
+            if (word.isEmpty()) {
+                return false;
+            }
+            for (int i = 0; i < word.length(); i++) {
+                char c = word.charAt(i);
+                if (c == '"' || c == '\'' || c == '#' || Character.isWhitespace(c)) {
+                    return false;
+                }
+            }
+        }
+        return true;
     }
 }
