@@ -184,7 +184,7 @@ final class Containers {
         }
         String r = ref.startsWith("/") ? ref.substring(1) : ref;
         Container c = containers.get(r);
-        if (c != null) {
+        if (c != null || !hex(r)) { // ids are lowercase hex: another word is no id's prefix, and no scan is needed
             return c;
         }
         for (Container x : containers.values()) {
@@ -193,6 +193,16 @@ final class Containers {
             }
         }
         return null;
+    }
+
+    private static boolean hex(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            char ch = s.charAt(i);
+            if ((ch < '0' || ch > '9') && (ch < 'a' || ch > 'f')) {
+                return false;
+            }
+        }
+        return true;
     }
 
     Container byId(String id) {
