@@ -56,7 +56,7 @@ public final class Container {
     private Health health;
     private List<String> env = List.of();
     private Map<String, String> labels = Map.of();
-    private final Map<String, Integer> gwPriority = new java.util.HashMap<>();
+    private Map<String, Integer> gwPriority = Map.of(); // a HashMap once a priority is set: most containers have none
     private ContainerOptions options = ContainerOptions.NONE;
 
     public Container(String id, String name, String image, List<String> cmd, String hostname, String networkMode,
@@ -90,13 +90,18 @@ public final class Container {
      * {@code gw_priority}): the highest gives the default route; 0 unless set.
      */
     public int gwPriority(String network) {
-        return gwPriority.getOrDefault(network, 0);
+        return gwPriority.isEmpty() ? 0 : gwPriority.getOrDefault(network, 0);
     }
 
     public void gwPriority(String network, int priority) {
         if (priority == 0) {
-            gwPriority.remove(network);
+            if (!gwPriority.isEmpty()) {
+                gwPriority.remove(network);
+            }
         } else {
+            if (gwPriority.isEmpty()) {
+                gwPriority = new java.util.HashMap<>();
+            }
             gwPriority.put(network, priority);
         }
     }

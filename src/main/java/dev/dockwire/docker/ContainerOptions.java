@@ -64,7 +64,7 @@ public record ContainerOptions(List<String> capAdd, List<String> capDrop, boolea
         dnsSearch = List.copyOf(dnsSearch);
         dnsOptions = List.copyOf(dnsOptions);
         domainname = domainname == null ? "" : domainname;
-        logOpts = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(logOpts));
+        logOpts = logOpts.isEmpty() ? Map.of() : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(logOpts));
     }
 
     /**

@@ -226,10 +226,7 @@ public final class EmulatedKernel implements Kernel {
         return new SeamCapture(tap, (n, d) -> tap.attachDevice(device(n, d)));
     }
 
-    /**
-     * {@link #capture(String, String, CaptureSink, String)} on capture's own types: the returned tap
-     * owns {@code file} and {@code filter} (null: everything).
-     */
+    /** {@link #capture} on capture's own types: the returned tap owns {@code file} and {@code filter} (null: everything). */
     public CaptureTap tap(String ns, String dev, CaptureFile file, PacketFilter filter) {
         return Captures.device(file, emulation.loop(), device(ns, dev), filter);
     }
@@ -413,6 +410,11 @@ public final class EmulatedKernel implements Kernel {
             }
         }
         return names;
+    }
+
+    @Override
+    public boolean linkExists(String ns, String name) {
+        return namespace(ns).device(name) != null;
     }
 
     @Override

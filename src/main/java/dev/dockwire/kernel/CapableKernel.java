@@ -198,6 +198,11 @@ public final class CapableKernel implements Kernel {
     }
 
     @Override
+    public boolean linkExists(String ns, String name) {
+        return kernel.linkExists(ns, name);
+    }
+
+    @Override
     public List<AddrInfo> addresses(String ns) {
         return kernel.addresses(ns);
     }

@@ -135,6 +135,11 @@ public interface Kernel {
     /** Like {@code ip -n NS link show}, in ifindex order. */
     List<LinkInfo> links(String ns);
 
+    /** Whether {@code ns} has a link called {@code name} ({@code ip link show dev NAME} succeeds); a kernel answers without a dump. */
+    default boolean linkExists(String ns, String name) {
+        return links(ns).stream().anyMatch(l -> l.name().equals(name));
+    }
+
     /** Like {@code ip -n NS addr show}, per device in ifindex order. */
     List<AddrInfo> addresses(String ns);
 
@@ -196,10 +201,17 @@ public interface Kernel {
 
     /**
      * The {@code iptables} commands in order, as the separate commands Docker runs (its embedded
-     * resolver's rules): the tables end as after {@link #iptables} for each. A kernel may load them
-     * at once; the first failure throws, and with a batch nothing of it is applied.
+     * resolver's rules, a network's): the tables end as after {@link #iptables} for each. Commands
+     * that only add go as one {@code iptables-restore --noflush} ({@link RestoreLines}), one
+     * transaction per table rather than one per rule that copies and checks the whole table;
+     * others one by one. The first failure throws, and with a batch nothing of it is applied.
      */
     default void iptablesAll(String ns, java.util.List<java.util.List<String>> commands) {
+        String text = RestoreLines.of(commands);
+        if (text != null) {
+            iptablesRestore(ns, text, true);
+            return;
+        }
         for (java.util.List<String> args : commands) {
             iptables(ns, args);
         }

@@ -503,11 +503,11 @@ public final class RealKernel implements Kernel, AutoCloseable {
 
     /**
      * Commands that only add chains and rules go to one {@code iptables-restore --noflush} (see
-     * {@link RestoreLines}): one fork instead of one per rule; others run one by one.
+     * {@link dev.dockwire.kernel.RestoreLines}): one fork instead of one per rule; others run one by one.
      */
     @Override
     public void iptablesAll(String ns, List<List<String>> commands) {
-        String text = RestoreLines.of(commands);
+        String text = dev.dockwire.kernel.RestoreLines.of(commands);
         if (text == null) {
             Kernel.super.iptablesAll(ns, commands);
             return;

@@ -19,7 +19,8 @@ public final class Process {
     private final List<String> argv;
     private final Map<String, String> env;
     private final long startNanos;
-    private final Map<Signal, Runnable> handlers = new EnumMap<>(Signal.class);
+    /** Made at the first sigaction: most processes (a large topology's PID 1s) install none. */
+    private Map<Signal, Runnable> handlers = Map.of();
     private final List<IntConsumer> exitListeners = new ArrayList<>();
     private final List<Runnable> whileStopped = new ArrayList<>();
     /** The sockets the process holds open, as its fds show them ({@code ss -p}, {@code /proc/PID/fd}). */
@@ -81,8 +82,13 @@ public final class Process {
             throw new IllegalArgumentException("SIGKILL cannot be caught");
         }
         if (handler == null) {
-            handlers.remove(signal);
+            if (!handlers.isEmpty()) {
+                handlers.remove(signal);
+            }
         } else {
+            if (handlers.isEmpty()) {
+                handlers = new EnumMap<>(Signal.class);
+            }
             handlers.put(signal, handler);
         }
     }
@@ -148,7 +154,7 @@ public final class Process {
         status = code & 0xff;
         stopped = false;
         whileStopped.clear();
-        handlers.clear();
+        handlers = Map.of();
         List<IntConsumer> listeners = List.copyOf(exitListeners);
         exitListeners.clear();
         listeners.forEach(l -> l.accept(status));

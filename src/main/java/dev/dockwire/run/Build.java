@@ -8,6 +8,7 @@ import dev.dockwire.topology.Script;
 import dev.dockwire.topology.Topology;
 import dev.dockwire.topology.TopologyException;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 import java.util.regex.Pattern;
@@ -42,9 +43,10 @@ public final class Build {
         for (Topology.NetworkSpec n : t.networks()) {
             TopologyRunner.network(engine, file, n, say);
         }
+        List<Topology.NetworkSpec> impaired = TopologyRunner.impaired(t.networks());
         for (Topology.ContainerSpec c : t.containers()) {
             TopologyRunner.container(engine, file, c, say);
-            TopologyRunner.impair(engine, file, c, t.networks(), say);
+            TopologyRunner.impair(engine, file, c, impaired, say);
         }
         ComposeProject p = t.compose();
         if (p != null) {

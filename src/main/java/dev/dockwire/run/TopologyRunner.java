@@ -49,9 +49,10 @@ public final class TopologyRunner {
                 for (Topology.NetworkSpec n : t.networks()) {
                     network(engine, file, n, session::say);
                 }
+                List<Topology.NetworkSpec> impaired = impaired(t.networks());
                 for (Topology.ContainerSpec c : t.containers()) {
                     container(engine, file, c, session::say);
-                    impair(engine, file, c, t.networks(), session::say);
+                    impair(engine, file, c, impaired, session::say);
                 }
                 ComposeProject p = t.compose();
                 if (p != null) {
@@ -90,7 +91,8 @@ public final class TopologyRunner {
                     first == null ? "bridge" : first.network(),
                     first == null || first.ip() == null ? null : Ipv4Address.parse(first.ip()),
                     List.of(), null, List.of(), List.of()).withStdio(true, true) // as docker run -dit: a shell stays up
-                    .withOptions(new ContainerOptions(ContainerOptions.normalizeCaps(c.capAdd()), List.of(), false, false, Map.of(), "",
+                    .withOptions(c.capAdd().isEmpty() ? ContainerOptions.NONE // one for all the containers without --cap-add
+                            : new ContainerOptions(ContainerOptions.normalizeCaps(c.capAdd()), List.of(), false, false, Map.of(), "",
                             false, Map.of(), List.of())));
             for (Topology.Attachment a : nets.subList(Math.min(1, nets.size()), nets.size())) {
                 engine.connect(a.network(), ctr.name(), a.ip() == null ? null : Ipv4Address.parse(a.ip()), List.of(), 0);
@@ -105,13 +107,21 @@ public final class TopologyRunner {
         }
     }
 
+    /** The networks that declare an impairment, looked at once rather than for every container. */
+    static List<Topology.NetworkSpec> impaired(List<Topology.NetworkSpec> networks) {
+        return networks.stream().filter(n -> n.impair() != null).toList();
+    }
+
     /**
      * The container's impairments, once it has started: its own interfaces' root qdiscs in its
-     * namespace, then, for each network that declares one, the root qdisc of its bridge-side veth
-     * (egress towards the container). tc's own error is reported at the impairment's line.
+     * namespace, then, for each of the {@link #impaired} networks, the root qdisc of its bridge-side
+     * veth (egress towards the container). tc's own error is reported at the impairment's line.
      */
     static void impair(Engine engine, String file, Topology.ContainerSpec c, List<Topology.NetworkSpec> networks,
                        Consumer<String> say) {
+        if (c.impair().isEmpty() && networks.isEmpty()) {
+            return;
+        }
         Container ctr = engine.container(c.name());
         for (Topology.Impairment i : c.impair()) {
             qdisc(engine, file, ctr.netns(), i.dev(), i, say, c.name() + " " + i.dev());

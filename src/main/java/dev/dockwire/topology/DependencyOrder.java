@@ -19,35 +19,63 @@ final class DependencyOrder {
 
     List<ComposeProject.Service> sort(List<ComposeProject.Service> services) {
         List<String> names = services.stream().map(ComposeProject.Service::name).toList();
+        java.util.Map<String, Integer> index = new java.util.HashMap<>();
+        for (int i = 0; i < services.size(); i++) {
+            index.putIfAbsent(services.get(i).name(), i);
+        }
         for (ComposeProject.Service s : services) {
             for (ComposeProject.Dependency d : s.dependsOn()) {
                 String path = "services." + s.name() + ".depends_on." + d.service();
-                ComposeProject.Service target = services.stream().filter(x -> x.name().equals(d.service())).findFirst()
-                        .orElseThrow(() -> new TopologyException(f.file(), d.line(), path, "service \"" + s.name()
-                                + "\" depends on undefined service \"" + d.service() + "\"; services: " + names));
-                if (d.healthy() && target.healthcheck() == null) {
+                Integer at = index.get(d.service());
+                if (at == null) {
+                    throw new TopologyException(f.file(), d.line(), path, "service \"" + s.name()
+                            + "\" depends on undefined service \"" + d.service() + "\"; services: " + names);
+                }
+                if (d.healthy() && services.get(at).healthcheck() == null) {
                     throw new TopologyException(f.file(), d.line(), path, "condition service_healthy needs a healthcheck on \""
                             + d.service() + "\"; add healthcheck: {test: ...} to it");
                 }
             }
             String mode = s.networkMode();
-            if (mode != null && mode.startsWith("service:") && !names.contains(mode.substring(8))) {
+            if (mode != null && mode.startsWith("service:") && !index.containsKey(mode.substring(8))) {
                 throw new TopologyException(f.file(), s.line(), "services." + s.name() + ".network_mode",
                         "network_mode refers to undefined service \"" + mode.substring(8) + "\"; services: " + names);
             }
         }
+        // Kahn's sort, always taking the first ready service in file order (a heap of ready indices):
+        // the order of scanning the file from the top for the first ready service at each step, in
+        // n log n rather than n^2 (a compose file of 100,000 services).
+        int[] waiting = new int[services.size()];
+        List<List<Integer>> dependents = new ArrayList<>();
+        java.util.PriorityQueue<Integer> ready = new java.util.PriorityQueue<>();
+        for (int i = 0; i < services.size(); i++) {
+            dependents.add(new ArrayList<>(0));
+        }
+        for (int i = 0; i < services.size(); i++) {
+            for (String n : new LinkedHashSet<>(needs(services.get(i)))) {
+                dependents.get(index.get(n)).add(i);
+                waiting[i]++;
+            }
+            if (waiting[i] == 0) {
+                ready.add(i);
+            }
+        }
         List<ComposeProject.Service> out = new ArrayList<>();
         Set<String> done = new LinkedHashSet<>();
-        while (out.size() < services.size()) {
-            ComposeProject.Service next = services.stream()
-                    .filter(s -> !done.contains(s.name()) && done.containsAll(needs(s))).findFirst().orElse(null);
-            if (next == null) {
-                ComposeProject.Service stuck = services.stream().filter(s -> !done.contains(s.name())).findFirst().orElseThrow();
-                throw new TopologyException(f.file(), stuck.line(), "services." + stuck.name() + ".depends_on",
-                        "dependency cycle detected: " + cycle(stuck, services, done));
+        while (!ready.isEmpty()) {
+            int next = ready.poll();
+            out.add(services.get(next));
+            done.add(services.get(next).name());
+            for (int j : dependents.get(next)) {
+                if (--waiting[j] == 0) {
+                    ready.add(j);
+                }
             }
-            out.add(next);
-            done.add(next.name());
+        }
+        if (out.size() < services.size()) {
+            ComposeProject.Service stuck = services.stream().filter(s -> !done.contains(s.name())).findFirst().orElseThrow();
+            throw new TopologyException(f.file(), stuck.line(), "services." + stuck.name() + ".depends_on",
+                    "dependency cycle detected: " + cycle(stuck, services, done));
         }
         return out;
     }

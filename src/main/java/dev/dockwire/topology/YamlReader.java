@@ -29,7 +29,11 @@ import java.util.Set;
  * share exceeds {@link #allowedAliasRatio} (yaml.v3 {@code decode.go}).
  */
 public final class YamlReader {
-    private static final YAMLFactory FACTORY = new YAMLFactory();
+    /**
+     * Without SnakeYAML's 3 MiB document limit: go-yaml, Compose's parser, has none, and a compose
+     * file or topology of 100,000 services is some 4 MB.
+     */
+    private static final YAMLFactory FACTORY = new YAMLFactory().rebuild().loaderOptions(unlimited()).build();
     private static final String MERGE = "<<";
 
     /** go-yaml's alias_ratio_range_low: up to here 99% of the decoded nodes may come from aliases. */
@@ -46,6 +50,12 @@ public final class YamlReader {
     private long aliasCount;
     /** The expanded size of the node {@link #value} returned last (an alias: 1 + its target's). */
     private long lastSize;
+
+    private static org.yaml.snakeyaml.LoaderOptions unlimited() {
+        org.yaml.snakeyaml.LoaderOptions o = new org.yaml.snakeyaml.LoaderOptions();
+        o.setCodePointLimit(Integer.MAX_VALUE);
+        return o;
+    }
 
     private YamlReader(String file) {
         this.file = file;

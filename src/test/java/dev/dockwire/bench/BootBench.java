@@ -1,63 +1,144 @@
 package dev.dockwire.bench;
 
-import dev.dockwire.docker.ContainerCreate;
-import dev.dockwire.docker.engine.Engine;
 import dev.dockwire.docker.EngineProfile;
-import dev.dockwire.docker.NetworkCreate;
+import dev.dockwire.run.Build;
 import dev.dockwire.run.World;
+import dev.dockwire.topology.ComposeLoader;
+import dev.dockwire.topology.ScriptParser;
+import dev.dockwire.topology.TopologyLoader;
 import dev.dockwire.wire.Cidr;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryMXBean;
+import java.lang.management.ThreadMXBean;
+import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * Boot time and heap of a large topology, capture off: N containers spread over M user-defined
- * networks, built through the engine and the kernel seam exactly as {@code docker network create}
- * and {@code docker run -d} build them. Prints {@code containers=N networks=M build_s=X heap_kb_per_container=Y}.
- * Run by {@code scripts/bench boot}; the best of several rounds is reported (the first warms the JIT).
+ * bridge networks (container i on network i mod M), built as {@code up} builds them from each kind
+ * of input: a topology YAML ({@code topology}), a compose file with N services ({@code compose},
+ * {@code docker compose up -d}), a script of {@code docker network create} and {@code docker run -d}
+ * lines ({@code script}). The file's text is made and parsed before the clock starts; the heap
+ * counted is what is left after the build once the text and model are let go (the world, and the
+ * model if the world keeps it). Prints per kind
+ * {@code kind=K containers=N networks=M build_s=X cpu_s=C heap_kb_per_container=Y}, the best of the
+ * rounds (the first warms the JIT); {@code cpu_s} is the building thread's CPU time, which a machine
+ * shared with other work inflates less than the wall time. Run by {@code scripts/bench boot}.
+ * <p>
+ * Usage: {@code BootBench [CONTAINERS [NETWORKS [ROUNDS [KIND,...]]]]}, by default 100,000 containers
+ * on 1,000 networks, 2 rounds, all three kinds.
  */
 public final class BootBench {
     private BootBench() {
     }
 
-    public static void main(String[] args) {
-        int containers = args.length > 0 ? Integer.parseInt(args[0]) : 10_000;
-        int networks = args.length > 1 ? Integer.parseInt(args[1]) : 100;
-        int rounds = args.length > 2 ? Integer.parseInt(args[2]) : 3;
-        double best = Double.MAX_VALUE;
-        double heapPer = 0;
-        for (int r = 0; r < rounds; r++) {
-            MemoryMXBean mem = ManagementFactory.getMemoryMXBean();
-            gc();
-            long heap0 = mem.getHeapMemoryUsage().getUsed();
-            long t0 = System.nanoTime();
-            World world = build(containers, networks);
-            long t1 = System.nanoTime();
-            gc();
-            long heap1 = mem.getHeapMemoryUsage().getUsed();
-            double secs = (t1 - t0) / 1e9;
-            double perKb = (heap1 - heap0) / 1024.0 / containers;
-            System.out.printf(Locale.ROOT, "round %d: build_s=%.3f heap_kb_per_container=%.2f%n", r + 1, secs, perKb);
-            if (secs < best) {
-                best = secs;
-            }
-            heapPer = perKb;
-            if (world.engine().containers().size() != containers) {
-                throw new IllegalStateException("built " + world.engine().containers().size() + " containers");
-            }
-        }
-        System.out.printf(Locale.ROOT, "containers=%d networks=%d build_s=%.3f heap_kb_per_container=%.2f%n",
-                containers, networks, best, heapPer);
+    /** The kinds of input {@code up} builds from. */
+    enum Kind {
+        TOPOLOGY, COMPOSE, SCRIPT
     }
 
-    static World build(int containers, int networks) {
-        World world = new World(1, EngineProfile.DOCKER_28);
-        Engine e = world.engine();
-        for (int n = 0; n < networks; n++) {
-            e.createNetwork(NetworkCreate.bridge("net" + n, Cidr.of((10 << 24) | ((n + 1) << 12), 20)));
+    public static void main(String[] args) {
+        int containers = args.length > 0 ? Integer.parseInt(args[0]) : 100_000;
+        int networks = args.length > 1 ? Integer.parseInt(args[1]) : 1_000;
+        int rounds = args.length > 2 ? Integer.parseInt(args[2]) : 2;
+        List<Kind> kinds = args.length > 3
+                ? java.util.Arrays.stream(args[3].split(",")).map(k -> Kind.valueOf(k.toUpperCase(Locale.ROOT))).toList()
+                : List.of(Kind.values());
+        for (Kind kind : kinds) {
+            double best = Double.MAX_VALUE;
+            double heapPer = 0;
+            double bestCpu = 0;
+            for (int r = 0; r < rounds; r++) {
+                MemoryMXBean mem = ManagementFactory.getMemoryMXBean();
+                ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+                gc();
+                long heap0 = mem.getHeapMemoryUsage().getUsed();
+                Input in = input(kind, containers, networks);
+                long c0 = threads.getCurrentThreadCpuTime();
+                long t0 = System.nanoTime();
+                World world = build(in);
+                long t1 = System.nanoTime();
+                double cpu = (threads.getCurrentThreadCpuTime() - c0) / 1e9;
+                in = null;
+                gc();
+                long heap1 = mem.getHeapMemoryUsage().getUsed();
+                double secs = (t1 - t0) / 1e9;
+                double perKb = (heap1 - heap0) / 1024.0 / containers;
+                System.out.printf(Locale.ROOT, "%s round %d: build_s=%.3f cpu_s=%.3f heap_kb_per_container=%.2f%n",
+                        kind.name().toLowerCase(Locale.ROOT), r + 1, secs, cpu, perKb);
+                if (secs < best) {
+                    best = secs;
+                    bestCpu = cpu;
+                }
+                heapPer = perKb;
+                long running = world.engine().containers().stream().filter(c -> c.running()).count();
+                if (running != containers) {
+                    throw new IllegalStateException(kind + ": " + running + " containers running, not " + containers);
+                }
+                world.close();
+            }
+            System.out.printf(Locale.ROOT, "kind=%s containers=%d networks=%d build_s=%.3f cpu_s=%.3f heap_kb_per_container=%.2f%n",
+                    kind.name().toLowerCase(Locale.ROOT), containers, networks, best, bestCpu, heapPer);
         }
-        for (int c = 0; c < containers; c++) {
-            e.run(ContainerCreate.of("c" + c, "alpine", "net" + (c % networks)));
+    }
+
+    /** A parsed input and how to build it: made before the clock starts, so parsing is not counted. */
+    record Input(Kind kind, Object model) {
+    }
+
+    static Input input(Kind kind, int containers, int networks) {
+        StringBuilder sb = new StringBuilder();
+        switch (kind) {
+            case TOPOLOGY -> {
+                sb.append("name: boot\nnetworks:\n");
+                for (int n = 0; n < networks; n++) {
+                    sb.append("  net").append(n).append(":\n    subnet: ").append(subnet(n)).append('\n');
+                }
+                sb.append("containers:\n");
+                for (int c = 0; c < containers; c++) {
+                    sb.append("  c").append(c).append(":\n    image: alpine\n    networks: [net").append(c % networks).append("]\n");
+                }
+                return new Input(kind, TopologyLoader.parse("boot.yml", "boot", sb.toString()));
+            }
+            case COMPOSE -> {
+                sb.append("name: boot\nservices:\n");
+                for (int c = 0; c < containers; c++) {
+                    sb.append("  c").append(c).append(":\n    image: alpine\n    networks: [net").append(c % networks).append("]\n");
+                }
+                sb.append("networks:\n");
+                for (int n = 0; n < networks; n++) {
+                    sb.append("  net").append(n).append(":\n    ipam:\n      config:\n        - subnet: ").append(subnet(n)).append('\n');
+                }
+                return new Input(kind, ComposeLoader.parse("compose.yaml", sb.toString(), Map.of(), "boot", null));
+            }
+            case SCRIPT -> {
+                for (int n = 0; n < networks; n++) {
+                    sb.append("docker network create --subnet ").append(subnet(n)).append(" net").append(n).append('\n');
+                }
+                for (int c = 0; c < containers; c++) {
+                    sb.append("docker run -d --name c").append(c).append(" --network net").append(c % networks).append(" alpine\n");
+                }
+                return new Input(kind, ScriptParser.parse("boot.sh", "boot", sb.toString()));
+            }
+            default -> throw new IllegalArgumentException(kind.name());
+        }
+    }
+
+    /** Network {@code n}'s /20 in 10.0.0.0/8 (4,095 of them fit). */
+    private static Cidr subnet(int n) {
+        return Cidr.of((10 << 24) | ((n + 1) << 12), 20);
+    }
+
+    static World build(Input in) {
+        World world = new World(1, EngineProfile.DOCKER_28);
+        switch (in.kind()) {
+            case TOPOLOGY -> Build.topology(world.host(), "boot.yml", (dev.dockwire.topology.Topology) in.model(), line -> { });
+            case COMPOSE -> Build.compose(world.host(), Path.of("compose.yaml"), (dev.dockwire.topology.ComposeProject) in.model(),
+                    Map.of(), line -> { });
+            case SCRIPT -> Build.script(world.host(), "boot.sh", (dev.dockwire.topology.Script) in.model(), line -> { });
+            default -> throw new IllegalArgumentException(in.kind().name());
         }
         return world;
     }

@@ -62,6 +62,28 @@ public final class Compose {
         return out;
     }
 
+    /**
+     * The replicas of every service without a {@code container_name} that exist, by service, each
+     * in replica order: {@link #containers} for all services in one pass over the engine's
+     * containers (a name {@code <project>-<service>-<n>} names its service unambiguously, the
+     * project before it and the number after it being fixed).
+     */
+    static Map<String, List<Container>> replicasByService(Engine engine, ComposeProject p) {
+        String prefix = p.name() + "-";
+        Map<String, List<Container>> out = new java.util.HashMap<>();
+        for (Container c : engine.containers()) {
+            String name = c.name();
+            int dash = name.lastIndexOf('-');
+            if (!name.startsWith(prefix) || dash <= prefix.length() || dash == name.length() - 1
+                    || !name.substring(dash + 1).chars().allMatch(ch -> ch >= '0' && ch <= '9')) {
+                continue;
+            }
+            out.computeIfAbsent(name.substring(prefix.length(), dash), k -> new ArrayList<>()).add(c);
+        }
+        out.values().forEach(l -> l.sort(Comparator.comparingLong(c -> Long.parseLong(c.name().substring(c.name().lastIndexOf('-') + 1)))));
+        return out;
+    }
+
     /** {@code n} of a container named {@code <project>-<service>-<n>}, 1 for a {@code container_name}, else 0. */
     static int replicaNumber(ComposeProject p, ComposeProject.Service s, Container c) {
         if (s.containerName() != null) {

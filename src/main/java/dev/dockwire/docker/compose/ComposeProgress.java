@@ -13,6 +13,8 @@ final class ComposeProgress {
     }
 
     private final List<Event> events = new ArrayList<>();
+    /** Where each resource (kind and name) stands in {@link #events}. */
+    private final java.util.Map<String, Integer> places = new java.util.HashMap<>();
     private final List<String> warnings = new ArrayList<>();
     private final List<String> builds = new ArrayList<>();
     private final String title;
@@ -45,14 +47,14 @@ final class ComposeProgress {
         set(new Event(kind, name, state, false));
     }
 
+    /** A resource's new state, in the place of its first (a hundred thousand services' events are looked up, not searched). */
     private void set(Event e) {
-        for (int i = 0; i < events.size(); i++) {
-            if (events.get(i).kind().equals(e.kind()) && events.get(i).name().equals(e.name())) {
-                events.set(i, e);
-                return;
-            }
+        Integer at = places.putIfAbsent(e.kind() + '\0' + e.name(), events.size());
+        if (at != null) {
+            events.set(at, e);
+        } else {
+            events.add(e);
         }
-        events.add(e);
     }
 
     boolean isEmpty() {

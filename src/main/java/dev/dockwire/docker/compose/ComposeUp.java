@@ -40,6 +40,8 @@ final class ComposeUp {
     private final Set<String> healthy = new HashSet<>();
     /** Container names this run has given a service, so a second service asking for one meets the daemon's conflict. */
     private final Map<String, String> claimed = new HashMap<>();
+    /** The project's networks by key, for the services' many lookups (the project's list is searched from the start). */
+    private Map<String, ComposeProject.NetworkDef> networks;
 
     private final Path file;
 
@@ -75,6 +77,8 @@ final class ComposeUp {
                 network(n);
             }
         }
+        // The replicas there were before this up, for scaling down: one pass, not one per service.
+        Map<String, List<Container>> before = Compose.replicasByService(engine(), p);
         for (ComposeProject.Service s : p.services()) {
             for (ComposeProject.Dependency d : s.dependsOn()) {
                 if (d.healthy()) {
@@ -89,7 +93,8 @@ final class ComposeUp {
             for (int n = 1; n <= replicas; n++) {
                 container(s, n);
             }
-            for (Container extra : Compose.containers(engine(), p, s)) {
+            for (Container extra : s.containerName() != null ? Compose.containers(engine(), p, s)
+                    : before.getOrDefault(s.name(), List.of())) {
                 if (Compose.replicaNumber(p, s, extra) > replicas) {
                     engine().stop(extra.name());
                     engine().remove(extra.name(), true, () -> { });
@@ -173,7 +178,7 @@ final class ComposeUp {
             ComposeProject.ServiceNetwork first = s.networks().get(0);
             gwPriority = first.gwPriority();
             firstMac = first.macAddress() != null ? first.macAddress() : firstMac;
-            mode = p.network(first.key()).name();
+            mode = network(first.key()).name();
             aliases.addAll(first.aliases());
             ip = first.ipv4Address() == null ? null : Ipv4Address.parse(first.ipv4Address());
             rest = s.networks().subList(1, s.networks().size());
@@ -209,7 +214,7 @@ final class ComposeUp {
         for (ComposeProject.ServiceNetwork sn : rest) {
             List<String> a = new ArrayList<>(List.of(name, s.name()));
             a.addAll(sn.aliases());
-            Endpoint e = engine().connect(p.network(sn.key()).name(), name,
+            Endpoint e = engine().connect(network(sn.key()).name(), name,
                     sn.ipv4Address() == null ? null : Ipv4Address.parse(sn.ipv4Address()), a, sn.gwPriority());
             // Connected before the container starts, as Compose does: its settings are kept for the join.
             made.putEndpoint(e.network().name(), e.withSettings(links, mac(sn.macAddress(), null)));
@@ -222,12 +227,22 @@ final class ComposeUp {
      * sends them all at create to an API 1.44+ daemon (pkg/compose/create.go
      * defaultNetworkSettings), so each refusal is moby 28's {@code invalid config for network N: ...}.
      */
+    private ComposeProject.NetworkDef network(String key) {
+        if (networks == null) {
+            networks = new HashMap<>();
+            for (ComposeProject.NetworkDef n : p.networks()) {
+                networks.putIfAbsent(n.key(), n);
+            }
+        }
+        return networks.get(key);
+    }
+
     private void checkEndpoints(ComposeProject.Service s, String name) {
         Map<String, EndpointSettings.EndpointRequest> all = new LinkedHashMap<>();
         for (ComposeProject.ServiceNetwork sn : s.networks()) {
             List<String> a = new ArrayList<>(List.of(name, s.name()));
             a.addAll(sn.aliases());
-            all.put(p.network(sn.key()).name(), new EndpointSettings.EndpointRequest(
+            all.put(network(sn.key()).name(), new EndpointSettings.EndpointRequest(
                     sn.ipv4Address() == null ? null : Ipv4Address.parse(sn.ipv4Address()), a));
         }
         String invalid = EndpointSettings.atCreate(engine()::findNetwork, all);

@@ -30,21 +30,29 @@ final class ContainerFiles {
     private ContainerFiles() {
     }
 
-    /** Writes {@code c}'s files (X's, for a container joined to X), then copies them into the running containers joined to {@code c}. */
-    static void write(List<String> hostNameservers, Network defaultBridge, Container c, Collection<Container> all) {
+    /**
+     * Writes {@code c}'s files (X's, for a container joined to X), then copies them into the running
+     * containers joined to {@code c}; {@code joiners} are the containers of {@code all} that run in
+     * another's namespace, the only ones a start has to look at besides {@code c}'s own X.
+     */
+    static void write(List<String> hostNameservers, Network defaultBridge, Container c, Collection<Container> all,
+            Collection<Container> joiners) {
         // dockerd's HostGatewayIP, what --add-host NAME:host-gateway stands for: the default bridge's
         // address (daemon/daemon_unix.go setHostGatewayIP, docker0's IPv4).
         Ipv4Address hostGateway = defaultBridge == null ? null : defaultBridge.gateway();
-        for (Container x : all) {
-            if (joined(c, x)) {
-                share(x, c);
-                return;
+        if (c.networkMode().startsWith("container:")) {
+            for (Container x : all) {
+                if (joined(c, x)) {
+                    share(x, c);
+                    return;
+                }
             }
         }
         c.writeFile("/etc/hostname", c.hostname() + "\n");
         c.writeFile("/etc/hosts", hosts(c, hostGateway, all));
-        c.writeFile("/etc/resolv.conf", resolvConf(hostNameservers, c));
-        for (Container j : all) {
+        // Interned: the containers of one daemon's user networks mostly have the same file, one copy serves them all.
+        c.writeFile("/etc/resolv.conf", resolvConf(hostNameservers, c).intern());
+        for (Container j : joiners) {
             if (j.running() && joined(j, c)) {
                 share(c, j);
             }

@@ -22,11 +22,12 @@ public final class ContainerLog {
 
     private final JsonFileOptions options;
     private final long memoryLimit;
-    private final ArrayDeque<LogEntry> entries = new ArrayDeque<>();
-    private final ArrayDeque<Integer> sizes = new ArrayDeque<>();
+    // Sized for one entry: most containers of a large topology write none, and the deques grow as needed.
+    private final ArrayDeque<LogEntry> entries = new ArrayDeque<>(1);
+    private final ArrayDeque<Integer> sizes = new ArrayDeque<>(1);
     /** The entries in each file kept, oldest first; the last is the file being written. */
-    private final ArrayDeque<int[]> files = new ArrayDeque<>();
-    private final List<java.util.function.Consumer<LogEntry>> followers = new ArrayList<>();
+    private final ArrayDeque<int[]> files = new ArrayDeque<>(1);
+    private final List<java.util.function.Consumer<LogEntry>> followers = new ArrayList<>(0);
     private long fileBytes;
     private long heldBytes;
     /** Every entry ever written; the oldest kept is number {@code written - entries.size()}. */

@@ -11,8 +11,10 @@ import dev.dockwire.docker.PortSpec;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The engine's containers by name, as dockerd's container store keeps them (daemon/create.go,
@@ -22,6 +24,8 @@ import java.util.Map;
 final class Containers {
     private final Engine engine;
     private final Map<String, Container> containers = new LinkedHashMap<>();
+    /** The containers run with {@code --network container:X}, so that what X shares need not scan every container. */
+    private final Set<Container> joiners = new LinkedHashSet<>();
 
     Containers(Engine engine) {
         this.engine = engine;
@@ -68,7 +72,8 @@ final class Containers {
         String networkMode = first == null ? mode : (first.driver().plumbed() && !first.name().equals("bridge")
                 ? first.name() : first.name().equals("bridge") ? "bridge" : first.name());
         List<PortSpec> specs = portSpecs(req);
-        Container c = new Container(id, name, req.image(), req.cmd(), hostname, networkMode, engine.nanos(),
+        // The image's name interned: a file's hundred thousand "alpine"s are one string.
+        Container c = new Container(id, name, req.image() == null ? null : req.image().intern(), req.cmd(), hostname, networkMode, engine.nanos(),
                 req.extraHosts(), req.dns());
         c.portSpecs(specs);
         c.exposed(req.expose().stream().flatMap(e -> PortSpec.exposed(e).stream()).map(PortSpec::key).distinct().toList());
@@ -100,6 +105,9 @@ final class Containers {
             c.putEndpoint(first.name(), new Endpoint(engine.random().nextHex(64), first, null, null, null, null, null, List.of()));
         }
         containers.put(name, c);
+        if (joined != null) {
+            joiners.add(c);
+        }
         if (engine.images().config(req.image()) != null) {
             engine.images().pull(req.image()); // the daemon has the image of every container it created
         }
@@ -176,7 +184,7 @@ final class Containers {
         }
         String r = ref.startsWith("/") ? ref.substring(1) : ref;
         Container c = containers.get(r);
-        if (c != null) {
+        if (c != null || !hex(r)) { // ids are lowercase hex: another word is no id's prefix, and no scan is needed
             return c;
         }
         for (Container x : containers.values()) {
@@ -185,6 +193,16 @@ final class Containers {
             }
         }
         return null;
+    }
+
+    private static boolean hex(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            char ch = s.charAt(i);
+            if ((ch < '0' || ch > '9') && (ch < 'a' || ch > 'f')) {
+                return false;
+            }
+        }
+        return true;
     }
 
     Container byId(String id) {
@@ -198,6 +216,12 @@ final class Containers {
 
     void remove(Container c) {
         containers.remove(c.name());
+        joiners.remove(c);
+    }
+
+    /** The containers in another's network namespace ({@code --network container:X}), in creation order. */
+    Collection<Container> joiners() {
+        return joiners;
     }
 
     /** Containers in creation order. */

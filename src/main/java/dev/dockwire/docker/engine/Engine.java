@@ -103,7 +103,7 @@ public final class Engine implements Swarm.Member, ProcessHost {
 
             @Override
             public void networksChanged(Container c, boolean joined) {
-                ContainerFiles.write(Engine.this.hostNameservers, findNetwork("bridge"), c, containers());
+                ContainerFiles.write(Engine.this.hostNameservers, findNetwork("bridge"), c, containers(), containers.joiners());
                 if (joined) {
                     dns.start(c);
                 }
@@ -359,7 +359,7 @@ public final class Engine implements Swarm.Member, ProcessHost {
             sandboxListeners.forEach(l -> l.accept(c));
             attachNonBridge(c);
         }
-        ContainerFiles.write(hostNameservers, findNetwork("bridge"), c, containers());
+        ContainerFiles.write(hostNameservers, findNetwork("bridge"), c, containers(), containers.joiners());
         dns.start(c);
         mains.start(c, mains.serving(c, images.declared(c.image())), monitor::exited);
         return c;

@@ -29,6 +29,8 @@ public final class Images {
     private static final Map<String, ImageConfig> CATALOGUE = load();
     /** Each catalogue image's LABELs (Config.Labels) and the TCP ports its main process accepts on, by catalogue name. */
     private static final Map<String, Map<String, String>> LABELS = new LinkedHashMap<>();
+    /** {@link #config} by image name, as far as asked. */
+    private static final Map<String, java.util.Optional<ImageConfig>> CONFIGS = new java.util.concurrent.ConcurrentHashMap<>();
     private static final Map<String, List<Integer>> LISTENS = new LinkedHashMap<>();
     /** What each distribution's packages put on the PATH: family → package → program → provider (images.yaml's {@code packages}). */
     private static final Map<String, Map<String, Map<String, String>>> PACKAGES = packages();
@@ -50,6 +52,23 @@ public final class Images {
 
     /** The image's config as Docker Hub publishes it, or null for an image dockwire does not know. */
     public static ImageConfig config(String image) {
+        // A pure function of the name, asked for several times by every container's create and
+        // start: remembered per name (a few names at most in a run; bounded all the same).
+        if (image == null) {
+            return lookupConfig(null);
+        }
+        java.util.Optional<ImageConfig> known = CONFIGS.get(image);
+        if (known == null) {
+            if (CONFIGS.size() >= 4096) {
+                CONFIGS.clear();
+            }
+            known = java.util.Optional.ofNullable(lookupConfig(image));
+            CONFIGS.put(image, known);
+        }
+        return known.orElse(null);
+    }
+
+    private static ImageConfig lookupConfig(String image) {
         Reference ref = Reference.parse(image);
         if (ref == null) {
             return null;

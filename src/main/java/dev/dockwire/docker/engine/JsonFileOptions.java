@@ -54,7 +54,7 @@ record JsonFileOptions(long maxSize, int maxFile) {
                 throw failed("max-file cannot be less than 1");
             }
         }
-        return new JsonFileOptions(size, files);
+        return size == UNLIMITED.maxSize() && files == UNLIMITED.maxFile() ? UNLIMITED : new JsonFileOptions(size, files);
     }
 
     private static EngineException failed(String why) {

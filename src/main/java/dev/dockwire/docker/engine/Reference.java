@@ -20,8 +20,23 @@ record Reference(String domain, String path, String tag, String digest) {
     private static final Pattern TAG = Pattern.compile("[\\w][\\w.-]{0,127}");
     private static final Pattern DIGEST = Pattern.compile("[A-Za-z][A-Za-z0-9]*(?:[-_+.][A-Za-z][A-Za-z0-9]*)*:[0-9a-fA-F]{32,}");
 
+    /** Parsed references by their text: every container's create and start parse its image's name several times. */
+    private static final java.util.Map<String, java.util.Optional<Reference>> PARSED = new java.util.concurrent.ConcurrentHashMap<>();
+
     /** The reference {@code s} names, or null when it is not a valid reference. */
     static Reference parse(String s) {
+        java.util.Optional<Reference> known = PARSED.get(s);
+        if (known == null) {
+            if (PARSED.size() >= 4096) { // a few names in a run; bounded all the same
+                PARSED.clear();
+            }
+            known = java.util.Optional.ofNullable(parseText(s));
+            PARSED.put(s, known);
+        }
+        return known.orElse(null);
+    }
+
+    private static Reference parseText(String s) {
         String rest = s;
         String digest = null;
         int at = rest.indexOf('@');

@@ -34,11 +34,16 @@ public final class AddressPool {
 
     /** RequestAddress without a preference: the lowest free address of the range. */
     public Ipv4Address requestAddress() {
-        RangeSet<Long> free = allocated.complement().subRangeSet(handOut);
-        if (free.isEmpty()) {
+        // The range's first address, or past the allocated run holding it: the set coalesces, so
+        // that run's (open) end is free. Two lookups, not a walk of the complement's views.
+        long first = handOut.lowerEndpoint();
+        Range<Long> run = allocated.rangeContaining(first);
+        if (run != null) {
+            first = run.upperEndpoint();
+        }
+        if (!handOut.contains(first)) {
             throw new IpamException(IpamException.Kind.NO_AVAILABLE_IPS);
         }
-        long first = free.asRanges().iterator().next().lowerEndpoint();
         allocated.add(Pools.single(first));
         return Ipv4Address.of((int) first);
     }

@@ -287,21 +287,36 @@ final class XtTransaction {
         return true;
     }
 
-    /** The hooks each user chain is reached from; a jump loop is the kernel's ELOOP. */
+    /**
+     * The hooks each user chain is reached from; a jump loop is the kernel's ELOOP. Like the
+     * kernel's mark_source_chains (net/ipv4/netfilter/ip_tables.c) each chain is entered once per
+     * new hook bit, not once per path, so a chain jumped to from a thousand rules (Docker's
+     * DOCKER-ISOLATION-STAGE-2 with a thousand networks) is walked a few times, not a thousand.
+     */
     private Map<String, Integer> reach() {
-        Map<String, Integer> reach = new HashMap<>();
+        java.util.Set<Chain> done = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
         for (Chain b : table.chains()) {
             if (b.builtin()) {
-                walk(b, b.hook.mask(), reach, new java.util.ArrayDeque<>());
+                loops(b, done, new java.util.ArrayDeque<>());
             }
         }
         for (Chain u : table.user.values()) {
-            walk(u, 0, reach, new java.util.ArrayDeque<>());
+            loops(u, done, new java.util.ArrayDeque<>());
+        }
+        Map<String, Integer> reach = new HashMap<>();
+        for (Chain b : table.chains()) {
+            if (b.builtin()) {
+                mark(b, b.hook.mask(), reach);
+            }
         }
         return reach;
     }
 
-    private void walk(Chain c, int hooks, Map<String, Integer> reach, java.util.Deque<Chain> path) {
+    /**
+     * Depth first from {@code c}, throwing at the first jump back into the path; a chain already
+     * searched to its end ({@code done}) holds no loop through the path, so it is not searched again.
+     */
+    private void loops(Chain c, java.util.Set<Chain> done, java.util.Deque<Chain> path) {
         if (path.contains(c)) {
             Rule closing = null;
             Chain last = path.peekLast();
@@ -314,15 +329,30 @@ final class XtTransaction {
                     + " failed (Too many links): rule in chain " + last.name,
                     closing == null ? 0 : closing.line);
         }
+        if (done.contains(c)) {
+            return;
+        }
         path.addLast(c);
+        for (Rule r : c.rules) {
+            if (r.jump != null) {
+                loops(table.user.get(r.jump), done, path);
+            }
+        }
+        path.removeLast();
+        done.add(c);
+    }
+
+    /** Adds {@code hooks} to what each chain {@code c} jumps to reaches, going on only where a bit is new (no loops are left). */
+    private void mark(Chain c, int hooks, Map<String, Integer> reach) {
         for (Rule r : c.rules) {
             if (r.jump != null) {
                 Chain j = table.user.get(r.jump);
                 int before = reach.getOrDefault(j.name, 0);
-                reach.put(j.name, before | hooks);
-                walk(j, hooks, reach, path);
+                if ((before | hooks) != before || !reach.containsKey(j.name)) {
+                    reach.put(j.name, before | hooks);
+                    mark(j, hooks, reach);
+                }
             }
         }
-        path.removeLast();
     }
 }

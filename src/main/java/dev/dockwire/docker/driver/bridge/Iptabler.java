@@ -237,9 +237,10 @@ final class Iptabler {
         }
     }
 
+    /** The rules' commands in order, as one batch of the kernel's (libnetwork runs them one by one; the tables end the same). */
     private void apply(List<Rule> rules) {
-        for (Rule r : rules) {
-            kernel.iptables(Kernel.HOST, r.add());
+        if (!rules.isEmpty()) {
+            kernel.iptablesAll(Kernel.HOST, rules.stream().map(Rule::add).toList());
         }
     }
 

@@ -1,4 +1,4 @@
-package dev.dockwire.linux;
+package dev.dockwire.kernel;
 
 import java.util.List;
 import java.util.Set;
@@ -8,9 +8,10 @@ import java.util.Set;
  * input: the same rules in the same order (restore runs each line as the command would, {@code -I}
  * included), loaded atomically per table for one fork instead of one per rule. Docker runs its
  * embedded resolver's eight rules as eight commands in every container; made one at a time they
- * cost more than the rest of the container's plumbing.
+ * cost more than the rest of the container's plumbing. Both kernels take a batch this way: the
+ * real one as one {@code iptables-restore} process, the emulated one as one transaction per table.
  */
-final class RestoreLines {
+public final class RestoreLines {
     private static final Set<String> ADDING = Set.of("-N", "-I", "-A");
 
     private RestoreLines() {
@@ -21,7 +22,7 @@ final class RestoreLines {
      * null when a command does more than add (a listing, a delete) or has a word that restore's
      * line splitting would change.
      */
-    static String of(List<List<String>> commands) {
+    public static String of(List<List<String>> commands) {
         StringBuilder sb = new StringBuilder();
         String table = null;
         for (List<String> args : commands) {
@@ -31,7 +32,7 @@ final class RestoreLines {
                 t = args.get(1);
                 at = 2;
             }
-            if (args.size() <= at + 1 || !ADDING.contains(args.get(at)) || !args.stream().allMatch(RestoreLines::plain)) {
+            if (args.size() <= at + 1 || !ADDING.contains(args.get(at)) || !plain(args)) {
                 return null;
             }
             if (!t.equals(table)) {
@@ -46,7 +47,19 @@ final class RestoreLines {
         return table == null ? null : sb.append("COMMIT\n").toString();
     }
 
-    private static boolean plain(String word) {
-        return !word.isEmpty() && word.chars().noneMatch(c -> c == '"' || c == '\'' || c == '#' || Character.isWhitespace(c));
+    /** Whether no word is empty or has a quote, a comment's {@code #} or a space (loops: a container's start folds eight commands). */
+    private static boolean plain(List<String> words) {
+        for (String word : words) {
+            if (word.isEmpty()) {
+                return false;
+            }
+            for (int i = 0; i < word.length(); i++) {
+                char c = word.charAt(i);
+                if (c == '"' || c == '\'' || c == '#' || Character.isWhitespace(c)) {
+                    return false;
+                }
+            }
+        }
+        return true;
     }
 }

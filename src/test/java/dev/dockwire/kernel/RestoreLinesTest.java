@@ -1,4 +1,4 @@
-package dev.dockwire.linux;
+package dev.dockwire.kernel;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
