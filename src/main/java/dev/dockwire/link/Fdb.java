@@ -18,7 +18,19 @@ public final class Fdb {
     public static final long DEFAULT_AGEING_NANOS = 300_000_000_000L;
 
     private final EventLoop loop;
+    /** No MAC: a 48-bit address is never negative. */
+    private static final long NONE = -1;
+
     private final LongObjectHashMap<FdbEntry> entries = new LongObjectHashMap<>();
+    /**
+     * The last destination looked up and the last source learned, with their entries (or null):
+     * a flow's frames repeat both, so the map is asked once per flow, not twice per frame. Any
+     * change to the map forgets them.
+     */
+    private long lookedUpMac = NONE;
+    private FdbEntry lookedUp;
+    private long learnedMac = NONE;
+    private FdbEntry learned;
     private long ageingNanos = DEFAULT_AGEING_NANOS;
     private Timeout gc;
 
@@ -37,9 +49,16 @@ public final class Fdb {
 
     /** The live entry for {@code mac}, or null (unknown or aged out). */
     public FdbEntry lookup(long mac) {
-        FdbEntry e = entries.get(mac);
+        FdbEntry e;
+        if (mac == lookedUpMac) {
+            e = lookedUp;
+        } else {
+            e = entries.get(mac);
+            lookedUpMac = mac;
+            lookedUp = e;
+        }
         if (e != null && expired(e, loop.nanos())) {
-            entries.remove(mac);
+            remove(mac);
             return null;
         }
         return e;
@@ -48,9 +67,16 @@ public final class Fdb {
     /** Records that {@code mac} was seen on {@code port} now (br_fdb_update). */
     void learn(long mac, BridgePort port) {
         long now = loop.nanos();
-        FdbEntry e = entries.get(mac);
+        FdbEntry e;
+        if (mac == learnedMac) {
+            e = learned;
+        } else {
+            e = entries.get(mac);
+            learnedMac = mac;
+            learned = e;
+        }
         if (e == null) {
-            entries.put(mac, new FdbEntry(mac, port, now, false, false));
+            put(mac, new FdbEntry(mac, port, now, false, false));
             scheduleGc(now + ageingNanos);
         } else if (!e.local && !e.permanent) {
             // A station that moved to another port is re-pointed (the kernel does the same).
@@ -60,21 +86,36 @@ public final class Fdb {
     }
 
     void addLocal(long mac, BridgePort port) {
-        entries.put(mac, new FdbEntry(mac, port, loop.nanos(), true, true));
+        put(mac, new FdbEntry(mac, port, loop.nanos(), true, true));
     }
 
     /** A static entry, like {@code bridge fdb add MAC dev PORT master static}. */
     public void addStatic(long mac, BridgePort port) {
-        entries.put(mac, new FdbEntry(mac, port, loop.nanos(), false, true));
+        put(mac, new FdbEntry(mac, port, loop.nanos(), false, true));
     }
 
     public boolean remove(long mac) {
+        forget();
         return entries.remove(mac) != null;
     }
 
     /** Forgets every entry that points at {@code port} (port removed). */
     void flushPort(BridgePort port) {
+        forget();
         entries.values().removeIf(e -> e.port == port);
+    }
+
+    private void put(long mac, FdbEntry e) {
+        forget();
+        entries.put(mac, e);
+    }
+
+    /** The map changes: the remembered lookups may no longer be its answers. */
+    private void forget() {
+        lookedUpMac = NONE;
+        lookedUp = null;
+        learnedMac = NONE;
+        learned = null;
     }
 
     /** Live entries, sorted by port then MAC, for listings. */
@@ -118,6 +159,7 @@ public final class Fdb {
                 continue;
             }
             if (expired(e, now)) {
+                forget();
                 it.remove();
             } else {
                 next = Math.min(next, e.updated + ageingNanos);

@@ -27,6 +27,12 @@ final class MacvlanPort implements RxHandler, NetDevice.UpperPort {
     private final RxHandler pass;
     private final List<Macvlan> vlans = new ArrayList<>();
     private final LongObjectHashMap<Macvlan> byMac = new LongObjectHashMap<>();
+    /**
+     * The last MAC looked up and its macvlan (or null): a sibling's frame is looked up on the way
+     * out and again when the parent receives it, and a flow repeats it; forgotten when a macvlan comes or goes.
+     */
+    private long lastMac = -1;
+    private Macvlan last;
     private final EthernetFrame eth = new EthernetFrame();
 
     MacvlanPort(Backlog backlog, NetDevice lower) {
@@ -59,6 +65,7 @@ final class MacvlanPort implements RxHandler, NetDevice.UpperPort {
             lower.rxHandler(this);
         }
         vlans.add(v);
+        forget();
         if (v.mode() != MacvlanMode.PASSTHRU) {
             byMac.put(v.mac(), v);
         }
@@ -69,6 +76,7 @@ final class MacvlanPort implements RxHandler, NetDevice.UpperPort {
         if (!vlans.remove(v)) {
             return;
         }
+        forget();
         if (byMac.get(v.mac()) == v) {
             byMac.remove(v.mac());
         }
@@ -85,7 +93,7 @@ final class MacvlanPort implements RxHandler, NetDevice.UpperPort {
             if (MacAddress.isMulticast(dst)) {
                 broadcast(frame, src, MacvlanMode.BRIDGE.bit(), true);
             } else {
-                Macvlan dest = byMac.get(dst);
+                Macvlan dest = byMac(dst);
                 if (dest != null && dest.mode() == MacvlanMode.BRIDGE) {
                     // dev_forward_skb(lowerdev): received on the parent (its taps see it), whose
                     // port then delivers it. Unlike the kernel this also counts it in the parent's rx.
@@ -119,12 +127,26 @@ final class MacvlanPort implements RxHandler, NetDevice.UpperPort {
             pass.handle(dev, frame);
             return;
         }
-        Macvlan v = passthru() ? vlans.get(0) : byMac.get(dst);
+        Macvlan v = passthru() ? vlans.get(0) : byMac(dst);
         if (v == null) {
             pass.handle(dev, frame);
             return;
         }
         deliver(v, frame);
+    }
+
+    /** The macvlan whose MAC is {@code mac} (not a passthru one), or null. */
+    private Macvlan byMac(long mac) {
+        if (mac != lastMac) {
+            last = byMac.get(mac);
+            lastMac = mac;
+        }
+        return last;
+    }
+
+    private void forget() {
+        lastMac = -1;
+        last = null;
     }
 
     private static void deliver(Macvlan v, ByteBuf frame) {

@@ -16,19 +16,39 @@ public final class VxlanFdb {
     public record Entry(long mac, int[] remotes, boolean learned) {
     }
 
+    /** No MAC: a 48-bit address is never negative. */
+    private static final long NONE = -1;
+
     private final LongObjectHashMap<Entry> entries = new LongObjectHashMap<>();
+    /** The last lookup's MAC and answer (a flow sends to one MAC frame after frame); forgotten on every change. */
+    private long lastMac = NONE;
+    private Entry last;
 
     /** The entry for {@code mac}, else the all-zeros default entry, else null. */
     public Entry lookup(long mac) {
+        if (mac == lastMac) {
+            return last;
+        }
         Entry e = entries.get(mac);
-        return e != null ? e : entries.get(0L);
+        if (e == null) {
+            e = entries.get(0L);
+        }
+        lastMac = mac;
+        last = e;
+        return e;
+    }
+
+    private void put(long mac, Entry e) {
+        lastMac = NONE;
+        last = null;
+        entries.put(mac, e);
     }
 
     /** Like {@code bridge fdb append MAC dev VX dst IP}: adds a remote to the entry (no duplicate). */
     public void append(long mac, int remote) {
         Entry e = entries.get(mac);
         if (e == null || e.learned) {
-            entries.put(mac, new Entry(mac, new int[] {remote}, false));
+            put(mac, new Entry(mac, new int[] {remote}, false));
             return;
         }
         for (int r : e.remotes) {
@@ -38,14 +58,14 @@ public final class VxlanFdb {
         }
         int[] more = Arrays.copyOf(e.remotes, e.remotes.length + 1);
         more[e.remotes.length] = remote;
-        entries.put(mac, new Entry(mac, more, false));
+        put(mac, new Entry(mac, more, false));
     }
 
     /** Learns {@code mac} behind {@code remote} (learning on); a static entry wins. */
     public void learn(long mac, int remote) {
         Entry e = entries.get(mac);
         if (e == null || (e.learned && e.remotes[0] != remote)) {
-            entries.put(mac, new Entry(mac, new int[] {remote}, true));
+            put(mac, new Entry(mac, new int[] {remote}, true));
         }
     }
 
@@ -59,10 +79,12 @@ public final class VxlanFdb {
         if (rest.length == e.remotes.length) {
             return false;
         }
+        lastMac = NONE;
+        last = null;
         if (rest.length == 0) {
             entries.remove(mac);
         } else {
-            entries.put(mac, new Entry(mac, rest, e.learned));
+            put(mac, new Entry(mac, rest, e.learned));
         }
         return true;
     }

@@ -80,7 +80,7 @@ public final class EthernetFrame {
     }
 
     public int etherType() {
-        return buf.getUnsignedShort(offset + ETHERTYPE);
+        return Bytes.u16(buf, offset + ETHERTYPE);
     }
 
     public int payloadOffset() {
@@ -98,16 +98,15 @@ public final class EthernetFrame {
     }
 
     public EthernetFrame etherType(int type) {
-        buf.setShort(offset + ETHERTYPE, type);
+        Bytes.put16(buf, offset + ETHERTYPE, type);
         return this;
     }
 
     private long get48(int at) {
-        return ((long) buf.getUnsignedShort(at) << 32) | buf.getUnsignedInt(at + 2);
+        return Bytes.u48(buf, at);
     }
 
     private void set48(int at, long v) {
-        buf.setShort(at, (int) (v >>> 32));
-        buf.setInt(at + 2, (int) v);
+        Bytes.put48(buf, at, v);
     }
 }

@@ -142,7 +142,7 @@ public final class Ipv4Packet {
             return false;
         }
         wrap(buf, offset);
-        int verIhl = buf.getUnsignedByte(offset + VER_IHL);
+        int verIhl = Bytes.u8(buf, offset + VER_IHL);
         int ihl = (verIhl & 0xF) * 4;
         int total = totalLength();
         return (verIhl >>> 4) == 4 && ihl >= MIN_HEADER_LENGTH && total >= ihl && total <= available;
@@ -153,72 +153,72 @@ public final class Ipv4Packet {
     }
 
     public int version() {
-        return buf.getUnsignedByte(offset + VER_IHL) >>> 4;
+        return Bytes.u8(buf, offset + VER_IHL) >>> 4;
     }
 
     /** Header length in bytes (IHL * 4), options included. */
     public int headerLength() {
-        return (buf.getUnsignedByte(offset + VER_IHL) & 0xF) * 4;
+        return (Bytes.u8(buf, offset + VER_IHL) & 0xF) * 4;
     }
 
     public int tos() {
-        return buf.getUnsignedByte(offset + TOS);
+        return Bytes.u8(buf, offset + TOS);
     }
 
     public int totalLength() {
-        return buf.getUnsignedShort(offset + TOTAL_LENGTH);
+        return Bytes.u16(buf, offset + TOTAL_LENGTH);
     }
 
     public int ident() {
-        return buf.getUnsignedShort(offset + IDENT);
+        return Bytes.u16(buf, offset + IDENT);
     }
 
     public boolean dontFragment() {
-        return (buf.getUnsignedShort(offset + FLAGS_FRAG) & FLAG_DF) != 0;
+        return (Bytes.u16(buf, offset + FLAGS_FRAG) & FLAG_DF) != 0;
     }
 
     public boolean moreFragments() {
-        return (buf.getUnsignedShort(offset + FLAGS_FRAG) & FLAG_MF) != 0;
+        return (Bytes.u16(buf, offset + FLAGS_FRAG) & FLAG_MF) != 0;
     }
 
     /** Fragment offset in bytes. */
     public int fragmentOffset() {
-        return (buf.getUnsignedShort(offset + FLAGS_FRAG) & FRAG_OFFSET_MASK) * 8;
+        return (Bytes.u16(buf, offset + FLAGS_FRAG) & FRAG_OFFSET_MASK) * 8;
     }
 
     /** The flags and fragment offset word as on the wire (DF, MF, offset in 8-byte units). */
     public int flagsFrag() {
-        return buf.getUnsignedShort(offset + FLAGS_FRAG);
+        return Bytes.u16(buf, offset + FLAGS_FRAG);
     }
 
     /** Sets the flags and fragment offset word; call {@link #fillChecksum()} afterwards. */
     public Ipv4Packet flagsFrag(int word) {
-        buf.setShort(offset + FLAGS_FRAG, word);
+        Bytes.put16(buf, offset + FLAGS_FRAG, word);
         return this;
     }
 
     public boolean isFragment() {
-        return (buf.getUnsignedShort(offset + FLAGS_FRAG) & (FLAG_MF | FRAG_OFFSET_MASK)) != 0;
+        return (Bytes.u16(buf, offset + FLAGS_FRAG) & (FLAG_MF | FRAG_OFFSET_MASK)) != 0;
     }
 
     public int ttl() {
-        return buf.getUnsignedByte(offset + TTL);
+        return Bytes.u8(buf, offset + TTL);
     }
 
     public int protocol() {
-        return buf.getUnsignedByte(offset + PROTOCOL);
+        return Bytes.u8(buf, offset + PROTOCOL);
     }
 
     public int checksum() {
-        return buf.getUnsignedShort(offset + CHECKSUM);
+        return Bytes.u16(buf, offset + CHECKSUM);
     }
 
     public int src() {
-        return buf.getInt(offset + SRC);
+        return Bytes.i32(buf, offset + SRC);
     }
 
     public int dst() {
-        return buf.getInt(offset + DST);
+        return Bytes.i32(buf, offset + DST);
     }
 
     public int payloadOffset() {
@@ -236,54 +236,54 @@ public final class Ipv4Packet {
     /** Writes a 20-byte header without options; call {@link #fillChecksum()} after the last field. */
     public Ipv4Packet set(int tos, int totalLength, int ident, int flagsFrag, int ttl, int protocol,
                           int src, int dst) {
-        buf.setByte(offset + VER_IHL, 0x45);
-        buf.setByte(offset + TOS, tos);
-        buf.setShort(offset + TOTAL_LENGTH, totalLength);
-        buf.setShort(offset + IDENT, ident);
-        buf.setShort(offset + FLAGS_FRAG, flagsFrag);
-        buf.setByte(offset + TTL, ttl);
-        buf.setByte(offset + PROTOCOL, protocol);
-        buf.setShort(offset + CHECKSUM, 0);
-        buf.setInt(offset + SRC, src);
-        buf.setInt(offset + DST, dst);
+        Bytes.put8(buf, offset + VER_IHL, 0x45);
+        Bytes.put8(buf, offset + TOS, tos);
+        Bytes.put16(buf, offset + TOTAL_LENGTH, totalLength);
+        Bytes.put16(buf, offset + IDENT, ident);
+        Bytes.put16(buf, offset + FLAGS_FRAG, flagsFrag);
+        Bytes.put8(buf, offset + TTL, ttl);
+        Bytes.put8(buf, offset + PROTOCOL, protocol);
+        Bytes.put16(buf, offset + CHECKSUM, 0);
+        Bytes.put32(buf, offset + SRC, src);
+        Bytes.put32(buf, offset + DST, dst);
         return this;
     }
 
     public Ipv4Packet fillChecksum() {
-        buf.setShort(offset + CHECKSUM, 0);
-        buf.setShort(offset + CHECKSUM, Checksum.compute(buf, offset, headerLength()));
+        Bytes.put16(buf, offset + CHECKSUM, 0);
+        Bytes.put16(buf, offset + CHECKSUM, Checksum.compute(buf, offset, headerLength()));
         return this;
     }
 
     public Ipv4Packet totalLength(int length) {
-        int old = buf.getUnsignedShort(offset + TOTAL_LENGTH);
-        buf.setShort(offset + TOTAL_LENGTH, length);
-        buf.setShort(offset + CHECKSUM, Checksum.update16(checksum(), old, length));
+        int old = Bytes.u16(buf, offset + TOTAL_LENGTH);
+        Bytes.put16(buf, offset + TOTAL_LENGTH, length);
+        Bytes.put16(buf, offset + CHECKSUM, Checksum.update16(checksum(), old, length));
         return this;
     }
 
     /** Decrements TTL and patches the checksum incrementally (RFC 1624), as ip_decrease_ttl does. */
     public Ipv4Packet decrementTtl() {
-        int word = buf.getUnsignedShort(offset + TTL);
+        int word = Bytes.u16(buf, offset + TTL);
         int next = word - 0x0100;
-        buf.setShort(offset + TTL, next);
-        buf.setShort(offset + CHECKSUM, Checksum.update16(checksum(), word, next));
+        Bytes.put16(buf, offset + TTL, next);
+        Bytes.put16(buf, offset + CHECKSUM, Checksum.update16(checksum(), word, next));
         return this;
     }
 
     /** Rewrites the source address with an incremental checksum update (NAT). */
     public Ipv4Packet src(int address) {
         int old = src();
-        buf.setInt(offset + SRC, address);
-        buf.setShort(offset + CHECKSUM, Checksum.update32(checksum(), old, address));
+        Bytes.put32(buf, offset + SRC, address);
+        Bytes.put16(buf, offset + CHECKSUM, Checksum.update32(checksum(), old, address));
         return this;
     }
 
     /** Rewrites the destination address with an incremental checksum update (NAT). */
     public Ipv4Packet dst(int address) {
         int old = dst();
-        buf.setInt(offset + DST, address);
-        buf.setShort(offset + CHECKSUM, Checksum.update32(checksum(), old, address));
+        Bytes.put32(buf, offset + DST, address);
+        Bytes.put16(buf, offset + CHECKSUM, Checksum.update32(checksum(), old, address));
         return this;
     }
 

@@ -43,19 +43,19 @@ public final class UdpPacket {
     }
 
     public int srcPort() {
-        return buf.getUnsignedShort(offset + SRC_PORT);
+        return Bytes.u16(buf, offset + SRC_PORT);
     }
 
     public int dstPort() {
-        return buf.getUnsignedShort(offset + DST_PORT);
+        return Bytes.u16(buf, offset + DST_PORT);
     }
 
     public int length() {
-        return buf.getUnsignedShort(offset + LENGTH);
+        return Bytes.u16(buf, offset + LENGTH);
     }
 
     public int checksum() {
-        return buf.getUnsignedShort(offset + CHECKSUM);
+        return Bytes.u16(buf, offset + CHECKSUM);
     }
 
     public int payloadOffset() {
@@ -76,34 +76,34 @@ public final class UdpPacket {
     }
 
     public UdpPacket set(int srcPort, int dstPort, int length) {
-        buf.setShort(offset + SRC_PORT, srcPort);
-        buf.setShort(offset + DST_PORT, dstPort);
-        buf.setShort(offset + LENGTH, length);
-        buf.setShort(offset + CHECKSUM, 0);
+        Bytes.put16(buf, offset + SRC_PORT, srcPort);
+        Bytes.put16(buf, offset + DST_PORT, dstPort);
+        Bytes.put16(buf, offset + LENGTH, length);
+        Bytes.put16(buf, offset + CHECKSUM, 0);
         return this;
     }
 
     public UdpPacket srcPort(int port) {
-        buf.setShort(offset + SRC_PORT, port);
+        Bytes.put16(buf, offset + SRC_PORT, port);
         return this;
     }
 
     public UdpPacket dstPort(int port) {
-        buf.setShort(offset + DST_PORT, port);
+        Bytes.put16(buf, offset + DST_PORT, port);
         return this;
     }
 
     public UdpPacket checksum(int checksum) {
-        buf.setShort(offset + CHECKSUM, checksum);
+        Bytes.put16(buf, offset + CHECKSUM, checksum);
         return this;
     }
 
     /** Computes the checksum over header and payload with the IPv4 pseudo-header. */
     public UdpPacket fillChecksum(int src, int dst) {
-        buf.setShort(offset + CHECKSUM, 0);
+        Bytes.put16(buf, offset + CHECKSUM, 0);
         long sum = Checksum.pseudoHeader(src, dst, IpProtocol.UDP, length());
         int c = ~Checksum.fold(Checksum.sum(buf, offset, length(), sum)) & 0xFFFF;
-        buf.setShort(offset + CHECKSUM, c == 0 ? 0xFFFF : c);
+        Bytes.put16(buf, offset + CHECKSUM, c == 0 ? 0xFFFF : c);
         return this;
     }
 }

@@ -52,17 +52,17 @@ public final class VxlanHeader {
     }
 
     public int flags() {
-        return buf.getUnsignedByte(offset + FLAGS);
+        return Bytes.u8(buf, offset + FLAGS);
     }
 
     /** The 24-bit VXLAN network identifier. */
     public int vni() {
-        return buf.getInt(offset + VNI) >>> 8;
+        return Bytes.i32(buf, offset + VNI) >>> 8;
     }
 
     /** True when every bit but I is zero, the only header Linux accepts without extensions. */
     public boolean reservedBitsClear() {
-        return buf.getInt(offset + FLAGS) == FLAG_I << 24 && buf.getUnsignedByte(offset + VNI + 3) == 0;
+        return Bytes.i32(buf, offset + FLAGS) == FLAG_I << 24 && Bytes.u8(buf, offset + VNI + 3) == 0;
     }
 
     /** Offset of the inner Ethernet frame. */
@@ -72,8 +72,8 @@ public final class VxlanHeader {
 
     /** Writes the whole header: I flag set, reserved fields zero. */
     public VxlanHeader set(int vni) {
-        buf.setInt(offset + FLAGS, FLAG_I << 24);
-        buf.setInt(offset + VNI, (vni & VNI_MAX) << 8);
+        Bytes.put32(buf, offset + FLAGS, FLAG_I << 24);
+        Bytes.put32(buf, offset + VNI, (vni & VNI_MAX) << 8);
         return this;
     }
 
