@@ -13,7 +13,6 @@ import dev.dockwire.kernel.FdbInfo;
 import dev.dockwire.kernel.Kernel;
 import dev.dockwire.kernel.KernelException;
 import dev.dockwire.kernel.Klog;
-import dev.dockwire.kernel.Kmsg;
 import dev.dockwire.kernel.LinkInfo;
 import dev.dockwire.kernel.LinkMonitor;
 import dev.dockwire.kernel.LinkSpec;
@@ -34,7 +33,6 @@ import dev.dockwire.netfilter.conntrack.Conntrack;
 import dev.dockwire.netfilter.iptables.IptablesError;
 import dev.dockwire.netfilter.ipv4.Netfilter;
 import dev.dockwire.netns.Emulation;
-import dev.dockwire.netns.KernelLog;
 import dev.dockwire.netns.Namespace;
 import dev.dockwire.netns.stack.Route;
 import dev.dockwire.socket.Sockets;
@@ -510,8 +508,18 @@ public final class EmulatedKernel implements Kernel {
 
     @Override
     public void iptablesRestore(String ns, String rules, boolean noflush, boolean counters) {
+        xtables(() -> netfilter(ns).restore(rules, noflush, counters));
+    }
+
+    /** Docker's separate commands: handles as their own commits give them, the table checked and installed once. */
+    @Override
+    public void iptablesAll(String ns, List<List<String>> commands) {
+        xtables(() -> netfilter(ns).iptablesAll(commands));
+    }
+
+    private static void xtables(Runnable change) {
         try {
-            netfilter(ns).restore(rules, noflush, counters);
+            change.run();
         } catch (IptablesError e) {
             throw new KernelException(e.getMessage(), e.status());
         }
@@ -524,11 +532,7 @@ public final class EmulatedKernel implements Kernel {
 
     @Override
     public void iptables(String ns, List<String> args) {
-        try {
-            netfilter(ns).iptables(args);
-        } catch (IptablesError e) {
-            throw new KernelException(e.getMessage(), e.status());
-        }
+        xtables(() -> netfilter(ns).iptables(args));
     }
 
     @Override
@@ -574,26 +578,6 @@ public final class EmulatedKernel implements Kernel {
     /** The log every namespace of this host writes to. */
     @Override
     public Klog klog() {
-        KernelLog log = emulation.kernelLog(prefix + HOST);
-        return new Klog() {
-            @Override
-            public List<Kmsg> read() {
-                List<Kmsg> out = new ArrayList<>();
-                for (KernelLog.Record r : log.read()) {
-                    out.add(new Kmsg(r.nanos(), r.text()));
-                }
-                return out;
-            }
-
-            @Override
-            public void clear() {
-                log.clear();
-            }
-
-            @Override
-            public AutoCloseable follow(Consumer<Kmsg> records) {
-                return log.follow(r -> records.accept(new Kmsg(r.nanos(), r.text())));
-            }
-        };
+        return new HostKlog(emulation.kernelLog(prefix + HOST));
     }
 }

@@ -37,4 +37,34 @@ public final class Iptables {
             throw IptablesError.iptables(e);
         }
     }
+
+    /**
+     * Several table-changing commands as the separate commands Docker runs, in one transaction per run of commands
+     * on the same table: each command's new chains and rules get the handles its own commit would give them
+     * (nf_tables numbers them at each commit), and the table is checked and installed once at the end of the run
+     * rather than copied and checked for every command. The first failure throws; its run is not installed.
+     */
+    public static void runAll(Tables tables, List<List<String>> commands) {
+        try {
+            XtTransaction tx = null;
+            String table = null;
+            for (List<String> argv : commands) {
+                XtCommand cmd = XtablesParser.parse(argv, false, null);
+                if (!cmd.table().equals(table)) {
+                    if (tx != null) {
+                        tx.commit(0);
+                    }
+                    table = cmd.table();
+                    tx = XtTransaction.begin(tables, table, false);
+                }
+                tx.apply(cmd, 0, cmd.command() == XtCommand.INSERT ? "RULE_INSERT" : "RULE_APPEND");
+                tx.table.assignHandles();
+            }
+            if (tx != null) {
+                tx.commit(0);
+            }
+        } catch (XtablesException e) {
+            throw IptablesError.iptables(e);
+        }
+    }
 }

@@ -369,4 +369,9 @@ public final class Netfilter implements NfHooks, XtContext, ConntrackContext {
     public void iptables(List<String> argv) {
         Iptables.run(tables, argv);
     }
+
+    /** Commands that only add, as if run one by one, in one transaction per table ({@link Iptables#runAll}). */
+    public void iptablesAll(List<List<String>> commands) {
+        Iptables.runAll(tables, commands);
+    }
 }
