@@ -32,20 +32,18 @@ public final class EthernetFrame {
 
     /** The destination address of the header at {@code off}. */
     public static long dst(ByteBuf buf, int off) {
-        return ((long) buf.getUnsignedShort(off + DST) << 32) | buf.getUnsignedInt(off + DST + 2);
+        return Bytes.u48(buf, off + DST);
     }
 
     public static int etherType(ByteBuf buf, int off) {
-        return buf.getUnsignedShort(off + ETHERTYPE);
+        return Bytes.u16(buf, off + ETHERTYPE);
     }
 
     /** Writes the header at {@code off}. */
     public static void write(ByteBuf buf, int off, long dst, long src, int etherType) {
-        buf.setShort(off + DST, (int) (dst >>> 32));
-        buf.setInt(off + DST + 2, (int) dst);
-        buf.setShort(off + SRC, (int) (src >>> 32));
-        buf.setInt(off + SRC + 2, (int) src);
-        buf.setShort(off + ETHERTYPE, etherType);
+        Bytes.put48(buf, off + DST, dst);
+        Bytes.put48(buf, off + SRC, src);
+        Bytes.put16(buf, off + ETHERTYPE, etherType);
     }
 
     private ByteBuf buf;

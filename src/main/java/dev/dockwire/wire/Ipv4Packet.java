@@ -50,39 +50,39 @@ public final class Ipv4Packet {
         if (available < MIN_HEADER_LENGTH) {
             return false;
         }
-        int verIhl = buf.getUnsignedByte(off + VER_IHL);
+        int verIhl = Bytes.u8(buf, off + VER_IHL);
         int ihl = (verIhl & 0xF) * 4;
-        int total = buf.getUnsignedShort(off + TOTAL_LENGTH);
+        int total = Bytes.u16(buf, off + TOTAL_LENGTH);
         return (verIhl >>> 4) == 4 && ihl >= MIN_HEADER_LENGTH && total >= ihl && total <= available
                 && Checksum.fold(Checksum.sum(buf, off, ihl, 0)) == 0xFFFF;
     }
 
     public static int headerLength(ByteBuf buf, int off) {
-        return (buf.getUnsignedByte(off + VER_IHL) & 0xF) * 4;
+        return (Bytes.u8(buf, off + VER_IHL) & 0xF) * 4;
     }
 
     public static int totalLength(ByteBuf buf, int off) {
-        return buf.getUnsignedShort(off + TOTAL_LENGTH);
+        return Bytes.u16(buf, off + TOTAL_LENGTH);
     }
 
     public static int flagsFrag(ByteBuf buf, int off) {
-        return buf.getUnsignedShort(off + FLAGS_FRAG);
+        return Bytes.u16(buf, off + FLAGS_FRAG);
     }
 
     public static int ttl(ByteBuf buf, int off) {
-        return buf.getUnsignedByte(off + TTL);
+        return Bytes.u8(buf, off + TTL);
     }
 
     public static int protocol(ByteBuf buf, int off) {
-        return buf.getUnsignedByte(off + PROTOCOL);
+        return Bytes.u8(buf, off + PROTOCOL);
     }
 
     public static int src(ByteBuf buf, int off) {
-        return buf.getInt(off + SRC);
+        return Bytes.i32(buf, off + SRC);
     }
 
     public static int dst(ByteBuf buf, int off) {
-        return buf.getInt(off + DST);
+        return Bytes.i32(buf, off + DST);
     }
 
     /** Rewrites the source address with an incremental checksum update (RFC 1624). */
@@ -96,31 +96,31 @@ public final class Ipv4Packet {
     }
 
     private static void rewrite(ByteBuf buf, int at, int off, int address) {
-        int old = buf.getInt(at);
-        buf.setInt(at, address);
-        buf.setShort(off + CHECKSUM, Checksum.update32(buf.getUnsignedShort(off + CHECKSUM), old, address));
+        int old = Bytes.i32(buf, at);
+        Bytes.put32(buf, at, address);
+        Bytes.put16(buf, off + CHECKSUM, Checksum.update32(Bytes.u16(buf, off + CHECKSUM), old, address));
     }
 
     /** ip_decrease_ttl: the TTL less one, the checksum patched incrementally (RFC 1624). */
     public static void decrementTtl(ByteBuf buf, int off) {
-        int word = buf.getUnsignedShort(off + TTL);
+        int word = Bytes.u16(buf, off + TTL);
         int next = word - 0x0100;
-        buf.setShort(off + TTL, next);
-        buf.setShort(off + CHECKSUM, Checksum.update16(buf.getUnsignedShort(off + CHECKSUM), word, next));
+        Bytes.put16(buf, off + TTL, next);
+        Bytes.put16(buf, off + CHECKSUM, Checksum.update16(Bytes.u16(buf, off + CHECKSUM), word, next));
     }
 
     /** Writes a 20-byte header without options, its checksum filled in (as {@link #set} then {@link #fillChecksum}). */
     public static void write(ByteBuf buf, int off, int tos, int totalLength, int ident, int flagsFrag, int ttl,
                              int protocol, int src, int dst) {
-        buf.setShort(off + VER_IHL, 0x4500 | tos & 0xFF);
-        buf.setShort(off + TOTAL_LENGTH, totalLength);
-        buf.setShort(off + IDENT, ident);
-        buf.setShort(off + FLAGS_FRAG, flagsFrag);
-        buf.setShort(off + TTL, (ttl & 0xFF) << 8 | protocol & 0xFF);
-        buf.setShort(off + CHECKSUM, 0);
-        buf.setInt(off + SRC, src);
-        buf.setInt(off + DST, dst);
-        buf.setShort(off + CHECKSUM, Checksum.compute(buf, off, MIN_HEADER_LENGTH));
+        Bytes.put16(buf, off + VER_IHL, 0x4500 | tos & 0xFF);
+        Bytes.put16(buf, off + TOTAL_LENGTH, totalLength);
+        Bytes.put16(buf, off + IDENT, ident);
+        Bytes.put16(buf, off + FLAGS_FRAG, flagsFrag);
+        Bytes.put16(buf, off + TTL, (ttl & 0xFF) << 8 | protocol & 0xFF);
+        Bytes.put16(buf, off + CHECKSUM, 0);
+        Bytes.put32(buf, off + SRC, src);
+        Bytes.put32(buf, off + DST, dst);
+        Bytes.put16(buf, off + CHECKSUM, Checksum.compute(buf, off, MIN_HEADER_LENGTH));
     }
 
     private ByteBuf buf;
