@@ -341,12 +341,7 @@ public final class JourneyRecorder implements StackProbe {
         log.setA(r, why);
         log.setB(r, why == NETFILTER_DROP ? lastRule : StepText.NO_RULE);
         if (log.b(r) != StepText.NO_RULE) {
-            log.setC(r, lastVerdict);
-            log.setX(r, lastPackets);
-            log.setY(r, lastBytes);
-            log.setO(r, lastTable);
-            log.setP(r, lastChain);
-            log.setQ(r, lastRuleObject);
+            decidingRule(r, lastVerdict);
         }
         if (ends) {
             journeys.dropped[s] = r;
@@ -494,12 +489,7 @@ public final class JourneyRecorder implements StackProbe {
         if (r != StepLog.NONE) {
             log.setA(r, p.hook);
             log.setB(r, lastRule);
-            log.setC(r, verdict);
-            log.setX(r, lastPackets);
-            log.setY(r, lastBytes);
-            log.setO(r, lastTable);
-            log.setP(r, lastChain);
-            log.setQ(r, lastRuleObject);
+            decidingRule(r, verdict);
         }
     }
 
@@ -549,5 +539,15 @@ public final class JourneyRecorder implements StackProbe {
             }
         }
         hasEntry = false;
+    }
+
+    /** Step {@code r} keeps the deciding rule as it was then: the verdict, its counters, table, chain and the rule. */
+    private void decidingRule(int r, int verdict) {
+        log.setC(r, verdict);
+        log.setX(r, lastPackets);
+        log.setY(r, lastBytes);
+        log.setO(r, lastTable);
+        log.setP(r, lastChain);
+        log.setQ(r, lastRuleObject);
     }
 }

@@ -4,6 +4,8 @@ import dev.dockwire.wire.Checksum;
 import dev.dockwire.wire.EtherType;
 import dev.dockwire.wire.EthernetFrame;
 import dev.dockwire.wire.IpProtocol;
+import dev.dockwire.wire.Ipv4Packet;
+import dev.dockwire.wire.TcpSegment;
 import dev.dockwire.wire.VlanTag;
 import io.netty.buffer.ByteBuf;
 
@@ -17,15 +19,6 @@ import io.netty.buffer.ByteBuf;
 public final class Gso {
     private static final int IP_TOTAL_LENGTH = 2;
     private static final int IP_ID = 4;
-    private static final int IP_CHECKSUM = 10;
-    private static final int IP_SRC = 12;
-    private static final int IP_DST = 16;
-    private static final int TCP_SEQ = 4;
-    private static final int TCP_FLAGS = 13;
-    private static final int TCP_CHECKSUM = 16;
-    private static final int FIN = 0x01;
-    private static final int PSH = 0x08;
-    private static final int CWR = 0x80;
 
     private Gso() {
     }
@@ -83,8 +76,8 @@ public final class Gso {
     /**
      * Segment {@code i} of the TCPv4 GSO packet {@code frame} (tcp_gso_segment): the headers copied,
      * gso_size bytes of payload (the last takes the rest), the IP ID counted up by one a segment
-     * (inet_gso_segment, no fixed ID), the sequence number advanced, CWR only on the first and
-     * PSH and FIN only on the last, the IP and TCP checksums complete (gso_make_checksum). A new
+     * (inet_gso_segment, no fixed ID), the sequence number advanced, TcpSegment.FLAG_CWR only on the first and
+     * TcpSegment.FLAG_PSH and TcpSegment.FLAG_FIN only on the last, the IP and TCP checksums complete (gso_make_checksum). A new
      * frame; {@code frame} is not released.
      */
     public static ByteBuf segment(ByteBuf frame, int i) {
@@ -108,22 +101,22 @@ public final class Gso {
         int sip = at + l3;
         s.setShort(sip + IP_TOTAL_LENGTH, ihl + thl + len);
         s.setShort(sip + IP_ID, frame.getUnsignedShort(ip + IP_ID) + i);
-        s.setShort(sip + IP_CHECKSUM, 0);
-        s.setShort(sip + IP_CHECKSUM, Checksum.compute(s, sip, ihl));
+        s.setShort(sip + Ipv4Packet.CHECKSUM, 0);
+        s.setShort(sip + Ipv4Packet.CHECKSUM, Checksum.compute(s, sip, ihl));
         int st = sip + ihl;
-        s.setInt(st + TCP_SEQ, frame.getInt(tcp + TCP_SEQ) + off);
-        int flags = frame.getUnsignedByte(tcp + TCP_FLAGS);
+        s.setInt(st + TcpSegment.SEQ, frame.getInt(tcp + TcpSegment.SEQ) + off);
+        int flags = frame.getUnsignedByte(tcp + TcpSegment.FLAGS);
         if (i > 0) {
-            flags &= ~CWR;
+            flags &= ~TcpSegment.FLAG_CWR;
         }
         if (i < n - 1) {
-            flags &= ~(FIN | PSH);
+            flags &= ~(TcpSegment.FLAG_FIN | TcpSegment.FLAG_PSH);
         }
-        s.setByte(st + TCP_FLAGS, flags);
+        s.setByte(st + TcpSegment.FLAGS, flags);
         int tlen = thl + len;
-        s.setShort(st + TCP_CHECKSUM, 0);
-        long pseudo = Checksum.pseudoHeader(frame.getInt(ip + IP_SRC), frame.getInt(ip + IP_DST), IpProtocol.TCP, tlen);
-        s.setShort(st + TCP_CHECKSUM, ~Checksum.fold(Checksum.sum(s, st, tlen, pseudo)) & 0xFFFF);
+        s.setShort(st + TcpSegment.CHECKSUM, 0);
+        long pseudo = Checksum.pseudoHeader(frame.getInt(ip + Ipv4Packet.SRC), frame.getInt(ip + Ipv4Packet.DST), IpProtocol.TCP, tlen);
+        s.setShort(st + TcpSegment.CHECKSUM, ~Checksum.fold(Checksum.sum(s, st, tlen, pseudo)) & 0xFFFF);
         return s;
     }
 }

@@ -27,7 +27,11 @@ public final class OverlayUdpPath extends UdpPath {
     private final EmulatedKernel h1 = new EmulatedKernel(emu, "h1");
     private final EmulatedKernel h2 = new EmulatedKernel(emu, "h2");
 
-    public OverlayUdpPath() {
+    /**
+     * Hosts {@code h1} and {@code h2} joined by a veth underlay (eth0, 192.168.1.11 and .12/24), each with the
+     * overlay's sandbox and a container {@code c} (10.0.1.2 on h1, 10.0.1.3 on h2) that knows the other's VTEP.
+     */
+    public static void twoHosts(EmulatedKernel h1, EmulatedKernel h2) {
         h1.linkAdd(Kernel.HOST, LinkSpec.veth("eth0", null, "underlay", null));
         Namespace n1 = h1.namespace(Kernel.HOST);
         n1.moveDevice(n1.device("underlay"), h2.namespace(Kernel.HOST));
@@ -43,6 +47,10 @@ public final class OverlayUdpPath extends UdpPath {
         sandbox(h2, vtep2, "10.0.1.3");
         peer(h1, "10.0.1.3", mac("10.0.1.3"), vtep2);
         peer(h2, "10.0.1.2", mac("10.0.1.2"), vtep1);
+    }
+
+    public OverlayUdpPath() {
+        twoHosts(h1, h2);
         // The first datagrams resolve the underlay's ARP and fill the bridges' FDBs before measuring.
         connect(emu.loop(), h1.sockets("c"), h2.sockets("c"), Ipv4Address.parse("10.0.1.3").bits());
     }

@@ -8,14 +8,11 @@ import dev.dockwire.capture.Captures;
 import dev.dockwire.capture.PacketFilter;
 import dev.dockwire.emulated.EmulatedKernel;
 import dev.dockwire.kernel.Kernel;
-import dev.dockwire.kernel.LinkSpec;
-import dev.dockwire.netns.Namespace;
 import dev.dockwire.netns.Emulation;
 import dev.dockwire.testing.BulkFlow;
 import dev.dockwire.testing.MemoryCapture;
 import dev.dockwire.testing.TcpFrames;
 import dev.dockwire.testing.TestNet;
-import dev.dockwire.wire.Cidr;
 import dev.dockwire.wire.Ipv4Address;
 import dev.dockwire.wire.TcpSegment;
 import java.util.List;
@@ -78,21 +75,7 @@ class TcpGsoTest {
         Emulation emu = new Emulation(1);
         EmulatedKernel h1 = new EmulatedKernel(emu, "h1");
         EmulatedKernel h2 = new EmulatedKernel(emu, "h2");
-        h1.linkAdd(Kernel.HOST, LinkSpec.veth("eth0", null, "underlay", null));
-        Namespace n1 = h1.namespace(Kernel.HOST);
-        n1.moveDevice(n1.device("underlay"), h2.namespace(Kernel.HOST));
-        h2.linkSetName(Kernel.HOST, "underlay", "eth0");
-        Ipv4Address vtep1 = Ipv4Address.parse("192.168.1.11");
-        Ipv4Address vtep2 = Ipv4Address.parse("192.168.1.12");
-        for (EmulatedKernel k : new EmulatedKernel[] {h1, h2}) {
-            k.linkSetUp(Kernel.HOST, "lo", true);
-            k.addrAdd(Kernel.HOST, "eth0", Cidr.of(k == h1 ? vtep1 : vtep2, 24));
-            k.linkSetUp(Kernel.HOST, "eth0", true);
-        }
-        OverlayUdpPath.sandbox(h1, vtep1, "10.0.1.2");
-        OverlayUdpPath.sandbox(h2, vtep2, "10.0.1.3");
-        OverlayUdpPath.peer(h1, "10.0.1.3", OverlayUdpPath.mac("10.0.1.3"), vtep2);
-        OverlayUdpPath.peer(h2, "10.0.1.2", OverlayUdpPath.mac("10.0.1.2"), vtep1);
+        OverlayUdpPath.twoHosts(h1, h2);
         MemoryCapture container = new MemoryCapture();
         MemoryCapture underlay = new MemoryCapture();
         Captures.device(container, emu.loop(), h1.namespace("sb").device("veth0"), PacketFilter.ALL);
