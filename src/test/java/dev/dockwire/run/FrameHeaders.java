@@ -12,6 +12,7 @@ import org.pcap4j.packet.IpV4Packet;
 import org.pcap4j.packet.Packet;
 import org.pcap4j.packet.TcpPacket;
 import org.pcap4j.packet.UdpPacket;
+import org.pcap4j.packet.namednumber.IpNumber;
 
 /**
  * The header fields of the IPv4 frames in a capture file, one line per frame, as the differential
@@ -21,8 +22,8 @@ import org.pcap4j.packet.UdpPacket;
  * chance rather than by behaviour: ports in the kernel's ephemeral range (32768-60999, drawn at
  * random by Linux and by our seeded source) become {@code eph}, and ICMP echo identifiers are left
  * out (iputils' ping takes a random one). Timing, IP IDs, checksums, TCP sequence numbers, windows
- * and options are left out; ARP and IPv6 frames (neighbour traffic whose timing is the kernel's own)
- * are skipped, and so are pure ACKs after a connection's first FIN (see {@link #ackOfAClose}; inside VXLAN too).
+ * and options are left out; ARP, IPv6 and IGMP frames (neighbour and membership traffic whose timing
+ * is the kernel's own: an IGMPv3 report goes after a random delay, igmp_ifc_start_timer) are skipped, and so are pure ACKs after a connection's first FIN (see {@link #ackOfAClose}; inside VXLAN too).
  */
 final class FrameHeaders {
     /** IANA's VXLAN port, which Docker's overlay uses. */
@@ -101,13 +102,16 @@ final class FrameHeaders {
         return p >= 32768 && p <= 60999 ? "eph" : String.valueOf(p);
     }
 
-    /** One frame's fields, or null for a frame that is not IPv4. */
+    /** One frame's fields, or null for a frame that is not IPv4 or is IGMP. */
     static String describe(Packet frame) throws Exception {
         IpV4Packet ip = frame.get(IpV4Packet.class);
         if (ip == null) {
             return null;
         }
         IpV4Packet.IpV4Header h = ip.getHeader();
+        if (h.getProtocol().equals(IpNumber.IGMP)) {
+            return null;
+        }
         String src = h.getSrcAddr().getHostAddress();
         String dst = h.getDstAddr().getHostAddress();
         String common = " ttl " + h.getTtlAsInt() + (h.getDontFragmentFlag() ? " DF" : "");
