@@ -24,7 +24,7 @@ docker exec client curl -s proxy
 docker exec client curl -s proxy
 # expect: contains Hostname: web1
 docker exec client curl -si proxy/api
-# expect: contains Server: nginx/1.27.3
+# expect: contains Server: nginx/1.31.3
 # expect: contains hello
 docker exec client curl -s web1
 # expect: status 6

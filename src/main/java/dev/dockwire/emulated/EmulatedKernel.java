@@ -457,8 +457,18 @@ public final class EmulatedKernel implements Kernel {
     }
 
     @Override
+    public int cpus() {
+        return Machine.CPUS;
+    }
+
+    @Override
     public String sysctl(String ns, String key) {
-        String v = namespace(ns).sysctl(key);
+        String v = Machine.sysctl(key);
+        if (v != null) {
+            namespace(ns); // an unknown namespace fails as for any key
+            return v;
+        }
+        v = namespace(ns).sysctl(key);
         if (v == null) {
             throw new KernelException("sysctl: cannot stat /proc/sys/" + key.replace('.', '/') + ": No such file or directory");
         }

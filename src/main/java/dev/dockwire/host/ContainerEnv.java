@@ -179,7 +179,11 @@ final class ContainerEnv implements Shell.Env {
         }
         CommandResult r = new Shell(this).run(argv, stdin);
         if (r.status() == 127 && r.output().equals(List.of(notFound(argv.get(0))))) {
-            // An image outside the catalogue, or a program it lists that dockwire does not model.
+            if (Images.config(c) != null && lookup(argv.get(0)) instanceof ProgramLookup.Found) {
+                // A program the image lists that dockwire does not model: said as the container's shell says it.
+                return CommandResult.fail(Program.NOT_MODELLED, Program.notModelled(argv.get(0)));
+            }
+            // An image outside the catalogue: runc's word for a program dockwire does not run.
             return CommandResult.fail(EXEC_FAILED, "OCI runtime exec failed: exec failed: unable to start container process: exec: \""
                     + argv.get(0) + "\": executable file not found in $PATH: unknown");
         }

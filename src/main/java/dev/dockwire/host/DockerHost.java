@@ -11,6 +11,7 @@ import dev.dockwire.text.TextResult;
 import dev.dockwire.docker.cli.DockerCommand;
 import dev.dockwire.docker.compose.ComposeCommand;
 import dev.dockwire.docker.engine.Engine;
+import dev.dockwire.docker.engine.ProcSys;
 import dev.dockwire.docker.engine.Exec;
 import dev.dockwire.kernel.Capabilities;
 import dev.dockwire.kernel.Kernel;
@@ -261,7 +262,8 @@ public final class DockerHost implements Shell.Env, CliEnv {
 
     @Override
     public String readFile(String path) {
-        return files.read(path);
+        // The machine's identity is the emulated kernel's, not the disk's under this process.
+        return ProcSys.covers(path) ? ProcSys.read(engine.kernel(), Kernel.HOST, path) : files.read(path);
     }
 
     @Override

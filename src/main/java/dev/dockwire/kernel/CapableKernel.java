@@ -233,6 +233,11 @@ public final class CapableKernel implements Kernel {
     }
 
     @Override
+    public int cpus() {
+        return kernel.cpus();
+    }
+
+    @Override
     public SortedMap<String, String> netSysctls(String ns) {
         return kernel.netSysctls(ns);
     }

@@ -155,8 +155,15 @@ public interface Kernel {
     /** Like {@code bridge -n NS fdb show br BRIDGE}. */
     List<FdbInfo> fdb(String ns, String bridge);
 
-    /** The value of a sysctl, like {@code sysctl -n KEY}. */
+    /**
+     * The value of a sysctl, like {@code sysctl -n KEY}: a namespace's {@code net.*}, and the
+     * machine's identity as uname(2) reports it ({@code kernel.ostype}, {@code kernel.osrelease},
+     * {@code kernel.version}), the same in every namespace.
+     */
     String sysctl(String ns, String key);
+
+    /** The CPUs online, as {@code /sys/devices/system/cpu/online} lists them and nproc(1) counts them. */
+    int cpus();
 
     /**
      * Every {@code net.*} sysctl of namespace {@code ns} with its value, sorted by key, like {@code

@@ -17,6 +17,18 @@ final class ProcSys {
     private ProcSys() {
     }
 
+    /** The file of sysctl {@code key} ({@code net.ipv4.ip_forward}: /proc/sys/net/ipv4/ip_forward). */
+    static Path path(String key) {
+        return ROOT.resolve(key.replace('.', '/'));
+    }
+
+    /** A failed read or write of {@code key} as procps' sysctl words it. */
+    static dev.dockwire.kernel.KernelException error(String key, IOException e) {
+        return new dev.dockwire.kernel.KernelException(e instanceof java.nio.file.NoSuchFileException
+                ? "sysctl: cannot stat " + path(key) + ": No such file or directory"
+                : "sysctl: setting key \"" + key + "\": " + e.getMessage());
+    }
+
     /**
      * A /proc/sys file in one read(2): the kernel's proc_dointvec handlers answer only at offset 0,
      * so Files.readString (which reads a size-0 file a byte at a time) would see just the first

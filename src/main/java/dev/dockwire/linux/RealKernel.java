@@ -33,10 +33,8 @@ import dev.dockwire.wire.Ipv4Address;
 import dev.dockwire.wire.MacAddress;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.nio.NioEventLoopGroup;
-import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -355,28 +353,29 @@ public final class RealKernel implements Kernel, AutoCloseable {
         nl(ns).request(Rtm.RTM_DELROUTE, 0, r::emit);
     }
 
-    private static Path sysctlPath(String key) {
-        return Path.of("/proc/sys", key.replace('.', '/'));
-    }
-
     /** {@code ip netns exec NS sysctl -w KEY=VALUE}: written from a thread inside the namespace. */
     @Override
     public void sysctl(String ns, String key, String value) {
         requireNamespace(ns);
         try {
-            Namespaces.call(netnsName(ns), () -> Files.writeString(sysctlPath(key), value + "\n"));
+            Namespaces.call(netnsName(ns), () -> Files.writeString(ProcSys.path(key), value + "\n"));
         } catch (UncheckedIOException e) {
-            throw sysctlError(key, e.getCause());
+            throw ProcSys.error(key, e.getCause());
         }
+    }
+
+    @Override
+    public int cpus() {
+        return Runtime.getRuntime().availableProcessors();
     }
 
     @Override
     public String sysctl(String ns, String key) {
         requireNamespace(ns);
         try {
-            return Namespaces.call(netnsName(ns), () -> ProcSys.read(sysctlPath(key)));
+            return Namespaces.call(netnsName(ns), () -> ProcSys.read(ProcSys.path(key)));
         } catch (UncheckedIOException e) {
-            throw sysctlError(key, e.getCause());
+            throw ProcSys.error(key, e.getCause());
         }
     }
 
@@ -385,11 +384,6 @@ public final class RealKernel implements Kernel, AutoCloseable {
     public java.util.SortedMap<String, String> netSysctls(String ns) {
         requireNamespace(ns);
         return Namespaces.call(netnsName(ns), ProcSys::net);
-    }
-
-    private static KernelException sysctlError(String key, IOException e) {
-        return new KernelException(e instanceof NoSuchFileException ? "sysctl: cannot stat " + sysctlPath(key) + ": No such file or directory"
-                : "sysctl: setting key \"" + key + "\": " + e.getMessage());
     }
 
     private void requireNamespace(String ns) {

@@ -48,14 +48,14 @@ class MissingProgramsTest {
 
     @Test
     void dockerRunOfAMissingFirstProgramIsTheDaemonsErrorAnd127() {
-        assertEquals(List.of("docker: Error response from daemon: failed to create shim task: OCI runtime create failed: runc create "
-                        + "failed: unable to start container process: exec: \"ping\": executable file not found in $PATH: unknown", "",
+        assertEquals(List.of("docker: Error response from daemon: failed to create task for container: failed to create shim task: OCI runtime create failed: runc create "
+                        + "failed: unable to start container process: error during container init: exec: \"ping\": executable file not found in $PATH: unknown", "",
                 "Run 'docker run --help' for more information"), run("docker run --rm --name r2 ubuntu ping -c 1 127.0.0.1", 127));
         assertEquals(List.of("sh: 1: curl: not found"), run("docker run --rm --name r3 ubuntu sh -c curl", 127));
         assertEquals(List.of("bash: line 1: curl: command not found"), run("docker run --rm --name r4 ubuntu bash -c curl", 127));
         run("docker create --name s1 ubuntu ping -c 1 127.0.0.1", 0);
-        assertEquals("Error response from daemon: failed to create shim task: OCI runtime create failed: runc create failed: unable to "
-                + "start container process: exec: \"ping\": executable file not found in $PATH: unknown", run("docker start s1", 1).get(0));
+        assertEquals("Error response from daemon: failed to create task for container: failed to create shim task: OCI runtime create failed: runc create failed: unable to "
+                + "start container process: error during container init: exec: \"ping\": executable file not found in $PATH: unknown", run("docker start s1", 1).get(0));
     }
 
     @Test
@@ -71,8 +71,8 @@ class MissingProgramsTest {
                 run("docker exec a1 /usr/bin/curl", 126));
         assertEquals(List.of("sh: curl: not found"), run("docker exec a1 sh -c curl", 127));
         assertEquals(List.of("sh: dig: not found"), run("docker exec a1 sh -c 'dig +short web'", 127));
-        assertEquals(List.of("docker: Error response from daemon: failed to create shim task: OCI runtime create failed: runc create "
-                        + "failed: unable to start container process: exec: \"curl\": executable file not found in $PATH: unknown", "",
+        assertEquals(List.of("docker: Error response from daemon: failed to create task for container: failed to create shim task: OCI runtime create failed: runc create "
+                        + "failed: unable to start container process: error during container init: exec: \"curl\": executable file not found in $PATH: unknown", "",
                 "Run 'docker run --help' for more information"), run("docker run --rm --name r1 alpine curl", 127));
         run("docker exec a1 ping -c 1 127.0.0.1", 0);
     }

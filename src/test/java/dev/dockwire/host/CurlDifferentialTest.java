@@ -30,9 +30,9 @@ class CurlDifferentialTest {
             "-sS GREETING",
             "-sS -I PAGE",
             "-sS -w %{foo}\\n -o /dev/null PAGE");
-    /** nginx's 404 page (ngx_http_special_response.c), as the emulated nginx 1.27.3 sends it. */
+    /** nginx's 404 page (ngx_http_special_response.c), as the emulated nginx 1.31.3 sends it. */
     private static final String PAGE_BODY = "<html>\r\n<head><title>404 Not Found</title></head>\r\n<body>\r\n"
-            + "<center><h1>404 Not Found</h1></center>\r\n<hr><center>nginx/1.27.3</center>\r\n</body>\r\n</html>\r\n";
+            + "<center><h1>404 Not Found</h1></center>\r\n<hr><center>nginx/1.31.3</center>\r\n</body>\r\n</html>\r\n";
 
     @Test
     void errorsWriteOutAndExitCodesAsTheRealCurl() throws Exception {

@@ -103,7 +103,7 @@ class NetRawSysctlTest {
         h.run("printf 'services:\\n  es:\\n    image: alpine\\n    command: sleep infinity\\n    sysctls: [vm.max_map_count=262144]\\n' > compose.yaml");
         CommandResult r = h.run("docker compose up -d");
         assertEquals(1, r.status());
-        assertTrue(r.output().contains("Error response from daemon: failed to create shim task: OCI runtime create failed: runc create failed: "
+        assertTrue(r.output().contains("Error response from daemon: failed to create task for container: failed to create shim task: OCI runtime create failed: runc create failed: "
                 + "sysctl \"vm.max_map_count\" is not in a separate kernel namespace: unknown"), r.output().toString());
     }
 }

@@ -32,11 +32,14 @@ public final class Programs {
         BY_NAME.put("nc", OpenbsdNc::new);
         BY_NAME.put("netcat", OpenbsdNc::new);
         BY_NAME.put("traceroute", DebianTraceroute::new);
+        BY_NAME.put("uname", () -> new Uname(false));
+        BY_NAME.put("nproc", () -> new Nproc(false));
     }
 
     /** BusyBox's own applets where the host's package writes the program otherwise. */
     private static final Map<String, Supplier<Program>> BUSYBOX_APPLETS = Map.of("ping", BusyboxPing::new,
-            "nslookup", Nslookup::new, "nc", BusyboxNc::new, "traceroute", BusyboxTraceroute::new, "wget", Wget::new);
+            "nslookup", Nslookup::new, "nc", BusyboxNc::new, "traceroute", BusyboxTraceroute::new, "wget", Wget::new,
+            "uname", () -> new Uname(true), "nproc", () -> new Nproc(true));
 
     private Programs() {
     }

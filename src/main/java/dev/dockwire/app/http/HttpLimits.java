@@ -134,9 +134,9 @@ public enum HttpLimits {
                         + "<center><h1>400 Bad Request</h1></center>\r\n";
             }
         }
-        byte[] body = (page + "<hr><center>nginx/1.27.3</center>\r\n</body>\r\n</html>\r\n").getBytes(StandardCharsets.UTF_8);
+        byte[] body = (page + "<hr><center>" + Nginx.VERSION + "</center>\r\n</body>\r\n</html>\r\n").getBytes(StandardCharsets.UTF_8);
         List<String[]> h = new ArrayList<>();
-        h.add(new String[] {"Server", "nginx/1.27.3"});
+        h.add(new String[] {"Server", Nginx.VERSION});
         h.add(new String[] {"Date", Responses.date(now)});
         h.add(new String[] {"Content-Type", "text/html"});
         h.add(new String[] {"Content-Length", Integer.toString(body.length)});

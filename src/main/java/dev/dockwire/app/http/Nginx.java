@@ -26,7 +26,11 @@ import java.util.function.Consumer;
  */
 public final class Nginx {
     public static final String CONF = "/etc/nginx/conf.d/default.conf";
-    private static final String VERSION = "nginx/1.27.3";
+    /**
+     * What nginx calls itself (NGINX_VER: the Server header, error pages, {@code nginx -v}): the
+     * version of the catalogue's {@code nginx} image (images.yaml's NGINX_VERSION; ImagesTest holds them equal).
+     */
+    public static final String VERSION = "nginx/1.31.3";
     /** $time_local: {@code 01/Jan/2025:00:00:05 +0000}. */
     private static final java.time.format.DateTimeFormatter ACCESS_TIME =
             java.time.format.DateTimeFormatter.ofPattern("dd/MMM/yyyy:HH:mm:ss Z", java.util.Locale.ROOT);

@@ -61,9 +61,9 @@ public final class Responses {
                 || req.startLine().split(" ")[1].equals("/index.html"));
         if (!found) {
             body = ("<html>\r\n<head><title>404 Not Found</title></head>\r\n<body>\r\n<center><h1>404 Not Found</h1></center>\r\n"
-                    + "<hr><center>nginx/1.27.3</center>\r\n</body>\r\n</html>\r\n").getBytes(StandardCharsets.UTF_8);
+                    + "<hr><center>" + Nginx.VERSION + "</center>\r\n</body>\r\n</html>\r\n").getBytes(StandardCharsets.UTF_8);
         }
-        h.add(new String[] {"Server", "nginx/1.27.3"});
+        h.add(new String[] {"Server", Nginx.VERSION});
         h.add(new String[] {"Date", date(now)});
         h.add(new String[] {"Content-Type", "text/html"});
         h.add(new String[] {"Content-Length", Integer.toString(body.length)});

@@ -167,8 +167,8 @@ final class Execute {
             }
         });
         if (r == null) {
-            io.err.line("dockwire: " + name + " is on the image's PATH but not modelled, so it cannot run here");
-            sh.status = 126;
+            io.err.line(dev.dockwire.app.Program.notModelled(name));
+            sh.status = dev.dockwire.app.Program.NOT_MODELLED;
             k.run();
             return;
         }

@@ -32,7 +32,7 @@ final class CliErrors {
      * exec it, else 125, the daemon's.
      */
     static int runStatus(String error) {
-        if (!error.startsWith("failed to create shim task")) {
+        if (!error.startsWith("failed to create task for container: failed to create shim task")) {
             return 125;
         }
         if (error.contains("executable file not found") || error.contains("no such file or directory")) {

@@ -19,9 +19,6 @@ import java.util.function.IntConsumer;
  * moby 28 has it); a test that cannot start ends with -1 and the runtime's error.
  */
 final class HealthProbe {
-    /** A command an image has but dockwire does not model: it cannot run. */
-    static final int NOT_MODELLED = 126;
-
     /** maxOutputLen. */
     static final int MAX_OUTPUT = 4096;
 
@@ -88,8 +85,8 @@ final class HealthProbe {
             }
         };
         if (p.commands.start(0, argv, MainProcesses.env(c), List.of(), output, exited) == null) {
-            p.line("dockwire: " + argv.get(0) + " is on the image's PATH but not modelled, so it cannot run here");
-            exited.accept(NOT_MODELLED);
+            p.line(dev.dockwire.app.Program.notModelled(argv.get(0)));
+            exited.accept(dev.dockwire.app.Program.NOT_MODELLED);
         }
         return p;
     }

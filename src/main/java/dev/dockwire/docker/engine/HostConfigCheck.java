@@ -112,14 +112,14 @@ final class HostConfigCheck {
                     ? null : k.equals("kernel.hostname") ? "is not allowed as it conflicts with the OCI \"hostname\" field"
                     : "is not in a separate kernel namespace";
             if (refusal != null) {
-                throw new EngineException("failed to create shim task: OCI runtime create failed: runc create failed: sysctl \""
+                throw new EngineException("failed to create task for container: failed to create shim task: OCI runtime create failed: runc create failed: sysctl \""
                         + k + "\" " + refusal + ": unknown");
             }
             if (sharedNet && k.startsWith("net.")) {
-                throw new EngineException("failed to create shim task: OCI runtime create failed: runc create failed: sysctl \"" + e.getKey() + "\" not allowed in host network namespace: unknown");
+                throw new EngineException("failed to create task for container: failed to create shim task: OCI runtime create failed: runc create failed: sysctl \"" + e.getKey() + "\" not allowed in host network namespace: unknown");
             }
             if (k.startsWith("net.") && !exists(kernel, k)) {
-                throw new EngineException("failed to create shim task: OCI runtime create failed: runc create failed: unable to start "
+                throw new EngineException("failed to create task for container: failed to create shim task: OCI runtime create failed: runc create failed: unable to start "
                         + "container process: error during container init: open /proc/sys/" + k.replace('.', '/')
                         + ": no such file or directory: unknown");
             }

@@ -1,12 +1,14 @@
 package dev.dockwire.docker.engine;
 
 import dev.dockwire.app.ProcessContext;
+import dev.dockwire.app.Program;
 import dev.dockwire.app.bin.MysqlServer;
 import dev.dockwire.app.bin.PostgresServer;
 import dev.dockwire.app.bin.RedisServer;
 import dev.dockwire.app.http.HttpLimits;
 import dev.dockwire.app.http.HttpServer;
 import dev.dockwire.app.http.Nginx;
+import dev.dockwire.app.http.NginxCommand;
 import dev.dockwire.app.http.NginxConfig;
 import dev.dockwire.app.http.Responses;
 import dev.dockwire.docker.CommandOutput;
@@ -148,19 +150,35 @@ public final class ImageDaemons {
                     return error == null ? CommandOutput.ok(List.of()) : CommandOutput.fail(1, error);
                 }
                 if (args.equals(List.of("-t"))) {
-                    try {
-                        NginxConfig.parse(Nginx.CONF, c.file(Nginx.CONF));
-                        return CommandOutput.ok(List.of("nginx: the configuration file /etc/nginx/nginx.conf syntax is ok",
-                                "nginx: configuration file /etc/nginx/nginx.conf test is successful"));
-                    } catch (NginxConfig.Invalid e) {
-                        return CommandOutput.fail(1, e.getMessage() + "\nnginx: configuration file /etc/nginx/nginx.conf test failed");
-                    }
+                    boolean[] passed = {false};
+                    List<String> lines = NginxCommand.test(c.file(Nginx.CONF), false, passed);
+                    return new CommandOutput(passed[0] ? 0 : 1, lines);
                 }
                 if (args.equals(List.of("-v"))) {
-                    return CommandOutput.ok(List.of("nginx version: nginx/1.27.3"));
+                    return CommandOutput.ok(List.of("nginx version: " + Nginx.VERSION));
                 }
                 return CommandOutput.fail(1, "nginx: [emerg] bind() to 0.0.0.0:80 failed (98: Address already in use)");
             }
+        };
+    }
+
+    /**
+     * The main process of a catalogue image whose server ends by itself on this command line
+     * ({@code docker run nginx nginx -t}: the entrypoint's lines, then nginx testing and exiting),
+     * or null when the image serves or is not one dockwire models.
+     */
+    static Program command(Container c, List<String> run) {
+        if (!models(c) || !Images.baseName(c).equals("nginx") || run.isEmpty()
+                || !List.of("nginx", "nginx-debug").contains(run.get(0)) || !NginxCommand.oneShot(run.subList(1, run.size()))) {
+            return null;
+        }
+        List<String> argv = Images.argv(c);
+        boolean entrypoint = argv.size() > 1 && argv.get(0).endsWith("docker-entrypoint.sh");
+        return (ctx, args) -> {
+            if (entrypoint) {
+                ENTRYPOINT_LINES.forEach(ctx::out);
+            }
+            new NginxCommand().start(ctx, args);
         };
     }
 

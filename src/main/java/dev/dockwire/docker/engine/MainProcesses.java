@@ -110,6 +110,9 @@ final class MainProcesses {
         List<String> run = ShellExec.direct(effective(argv));
         Map<String, String> env = env(c);
         Program program = declared != null || run.isEmpty() ? null : Programs.create(Images.provider(c, run.get(0)), run.get(0));
+        if (program == null && declared == null) {
+            program = ImageDaemons.command(c, run);
+        }
         if (program != null && !run.equals(effective(argv))
                 && Images.lookup(c, run.get(0), path -> c.file(path) != null) instanceof ProgramLookup.Missing) {
             program = null; // sh -c NAME for a NAME the image lacks: the shell looks it up and says so

@@ -12,16 +12,22 @@ import dev.dockwire.kernel.KernelException;
  * with EROFS whatever the process's capabilities, so {@code docker exec --privileged} cannot write
  * either. Where it is writable a write sets the sysctl as the container's processes may
  * (net_ctl_permissions: CAP_NET_ADMIN, which privileged holds).
+ * Beside it the machine's identity, the same in every container: {@code /proc/sys/kernel/ostype},
+ * {@code osrelease} and {@code version} (what uname(2) reports) and {@code /sys/devices/system/cpu/online}
+ * (what nproc counts) — mode 0444, so a privileged write fails too, with EACCES.
  */
 public final class ProcSys {
     private static final String NET = "/proc/sys/net/";
+    private static final java.util.Set<String> IDENTITY = java.util.Set.of("/proc/sys/kernel/ostype",
+            "/proc/sys/kernel/osrelease", "/proc/sys/kernel/version");
+    private static final String CPU_ONLINE = "/sys/devices/system/cpu/online";
 
     private ProcSys() {
     }
 
-    /** Whether {@code path} lies in the network namespace's tree. */
+    /** Whether {@code path} is one of these files. */
     public static boolean covers(String path) {
-        return path.startsWith(NET) && path.length() > NET.length();
+        return path.startsWith(NET) && path.length() > NET.length() || IDENTITY.contains(path) || path.equals(CPU_ONLINE);
     }
 
     private static String key(String path) {
@@ -30,8 +36,17 @@ public final class ProcSys {
 
     /** The file's content, or null when the namespace has no such sysctl (ENOENT). */
     public static String read(Kernel kernel, Container c, String path) {
+        return read(kernel, c.netns(), path);
+    }
+
+    /** The file's content as a process of network namespace {@code netns} reads it, or null (ENOENT). */
+    public static String read(Kernel kernel, String netns, String path) {
+        if (path.equals(CPU_ONLINE)) {
+            // drivers/base/cpu.c: the online mask as a cpulist, "0" or "0-N".
+            return (kernel.cpus() == 1 ? "0" : "0-" + (kernel.cpus() - 1)) + "\n";
+        }
         try {
-            return kernel.sysctl(c.netns(), key(path)) + "\n";
+            return kernel.sysctl(netns, key(path)) + "\n";
         } catch (KernelException e) {
             return null;
         }
@@ -42,7 +57,10 @@ public final class ProcSys {
         if (read(kernel, c, path) == null) {
             return "No such file or directory";
         }
-        return c.options().privileged() ? null : "Read-only file system";
+        if (!c.options().privileged()) {
+            return "Read-only file system";
+        }
+        return path.startsWith(NET) ? null : "Permission denied";
     }
 
     /**

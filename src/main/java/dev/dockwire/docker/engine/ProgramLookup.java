@@ -25,10 +25,14 @@ public sealed interface ProgramLookup {
             return "OCI runtime exec failed: exec failed: unable to start container process: " + text + ": unknown";
         }
 
-        /** How the daemon answers starting a container whose first process is missing (containerd's shim, then runc create). */
+        /**
+         * How the daemon answers starting a container whose first process is missing: moby's
+         * libcontainerd (remote/client.go NewTask) wraps containerd's shim error, in which runc 1.2's
+         * init reports it (moby 28 bundles runc 1.2; the reference 20.10 has neither prefix).
+         */
         public String createFailed() {
-            return "failed to create shim task: OCI runtime create failed: runc create failed: unable to start container process: "
-                    + text + ": unknown";
+            return "failed to create task for container: failed to create shim task: OCI runtime create failed: runc create failed: "
+                    + "unable to start container process: error during container init: " + text + ": unknown";
         }
     }
 

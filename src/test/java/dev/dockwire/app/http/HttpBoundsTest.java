@@ -109,10 +109,10 @@ class HttpBoundsTest {
         loop.runFor(1_000_000_000L);
         assertEquals(1, events.size(), events.toString());
         String r = events.get(0);
-        assertTrue(r.startsWith("HTTP/1.1 400 Bad Request\r\nServer: nginx/1.27.3\r\n"), r);
+        assertTrue(r.startsWith("HTTP/1.1 400 Bad Request\r\nServer: nginx/1.31.3\r\n"), r);
         assertTrue(r.endsWith("<html>\r\n<head><title>400 Request Header Or Cookie Too Large</title></head>\r\n<body>\r\n"
                 + "<center><h1>400 Bad Request</h1></center>\r\n<center>Request Header Or Cookie Too Large</center>\r\n"
-                + "<hr><center>nginx/1.27.3</center>\r\n</body>\r\n</html>\r\n"), r);
+                + "<hr><center>nginx/1.31.3</center>\r\n</body>\r\n</html>\r\n"), r);
     }
 
     @Test

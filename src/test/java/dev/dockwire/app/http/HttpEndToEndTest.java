@@ -49,7 +49,7 @@ class HttpEndToEndTest {
         assertEquals("<title>Welcome to nginx!</title>", page.get(3));
         List<String> head = ok("docker exec client curl -sI web");
         assertEquals("HTTP/1.1 200 OK", head.get(0));
-        assertEquals("Server: nginx/1.27.3", head.get(1));
+        assertEquals("Server: nginx/1.31.3", head.get(1));
         assertEquals("Content-Length: 896", head.get(4));
     }
 

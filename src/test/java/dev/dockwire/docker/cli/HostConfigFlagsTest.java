@@ -81,7 +81,7 @@ class HostConfigFlagsTest {
                 "docker: Error response from daemon: conflicting options: host type networking can't be used with links."
                         + " This would result in undefined behavior", "", "Run 'docker run --help' for more information");
         fails("docker run --rm --network host --sysctl net.ipv4.ip_forward=1 busybox true", 125,
-                "docker: Error response from daemon: failed to create shim task: OCI runtime create failed: runc create failed:"
+                "docker: Error response from daemon: failed to create task for container: failed to create shim task: OCI runtime create failed: runc create failed:"
                         + " sysctl \"net.ipv4.ip_forward\" not allowed in host network namespace: unknown", "",
                 "Run 'docker run --help' for more information");
         ok("docker run --rm --sysctl kernel.shmmax=1 busybox true");

@@ -22,6 +22,8 @@ class ImagesTest {
         assertEquals("SIGQUIT", c.stopSignal());
         assertEquals("PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin", c.env().get(0));
         assertTrue(c.env().contains("NGINX_VERSION=1.31.3"), c.env().toString());
+        assertTrue(c.env().contains("NGINX_VERSION=" + dev.dockwire.app.http.Nginx.VERSION.substring("nginx/".length())),
+                "the emulated nginx calls itself the catalogue's version");
         assertNull(c.healthcheck());
         assertTrue(c.programs().contains("curl"), "the debian image installs curl");
         assertFalse(c.programs().contains("ping"));
@@ -147,8 +149,8 @@ class ImagesTest {
         assertEquals(new ProgramLookup.Missing("exec: \"ping\": executable file not found in $PATH"), Images.lookup("ubuntu", "ping"));
         assertEquals("OCI runtime exec failed: exec failed: unable to start container process: exec: \"curl\": executable file not found"
                 + " in $PATH: unknown", ((ProgramLookup.Missing) Images.lookup("ubuntu", "curl")).execFailed());
-        assertEquals("failed to create shim task: OCI runtime create failed: runc create failed: unable to start container process: "
-                + "exec: \"curl\": executable file not found in $PATH: unknown",
+        assertEquals("failed to create task for container: failed to create shim task: OCI runtime create failed: runc create failed: unable to start container process: "
+                + "error during container init: exec: \"curl\": executable file not found in $PATH: unknown",
                 ((ProgramLookup.Missing) Images.lookup("ubuntu", "curl")).createFailed());
         assertEquals(new ProgramLookup.Missing("exec: \"/usr/bin/curl\": stat /usr/bin/curl: no such file or directory"),
                 Images.lookup("ubuntu", "/usr/bin/curl"));
