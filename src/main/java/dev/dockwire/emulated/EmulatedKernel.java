@@ -462,6 +462,11 @@ public final class EmulatedKernel implements Kernel {
     }
 
     @Override
+    public long memTotal() {
+        return Machine.MEM_TOTAL;
+    }
+
+    @Override
     public String sysctl(String ns, String key) {
         String v = Machine.sysctl(key);
         if (v != null) {

@@ -238,6 +238,11 @@ public final class CapableKernel implements Kernel {
     }
 
     @Override
+    public long memTotal() {
+        return kernel.memTotal();
+    }
+
+    @Override
     public SortedMap<String, String> netSysctls(String ns) {
         return kernel.netSysctls(ns);
     }

@@ -165,6 +165,9 @@ public interface Kernel {
     /** The CPUs online, as {@code /sys/devices/system/cpu/online} lists them and nproc(1) counts them. */
     int cpus();
 
+    /** The machine's memory in bytes, {@code MemTotal} of {@code /proc/meminfo}. */
+    long memTotal();
+
     /**
      * Every {@code net.*} sysctl of namespace {@code ns} with its value, sorted by key, like {@code
      * sysctl -a} limited to {@code /proc/sys/net} (the tree a network namespace owns).

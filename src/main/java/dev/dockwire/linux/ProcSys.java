@@ -17,6 +17,20 @@ final class ProcSys {
     private ProcSys() {
     }
 
+    /** MemTotal of /proc/meminfo in bytes (0 when it cannot be read). */
+    static long memTotal() {
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc/meminfo"))) {
+                if (line.startsWith("MemTotal:")) {
+                    return Long.parseLong(line.replaceAll("[^0-9]", "")) * 1024;
+                }
+            }
+        } catch (IOException | NumberFormatException e) {
+            // an unreadable /proc: no figure
+        }
+        return 0;
+    }
+
     /** The file of sysctl {@code key} ({@code net.ipv4.ip_forward}: /proc/sys/net/ipv4/ip_forward). */
     static Path path(String key) {
         return ROOT.resolve(key.replace('.', '/'));

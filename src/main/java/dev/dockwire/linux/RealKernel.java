@@ -370,6 +370,11 @@ public final class RealKernel implements Kernel, AutoCloseable {
     }
 
     @Override
+    public long memTotal() {
+        return ProcSys.memTotal();
+    }
+
+    @Override
     public String sysctl(String ns, String key) {
         requireNamespace(ns);
         try {

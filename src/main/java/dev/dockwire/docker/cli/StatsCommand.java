@@ -17,7 +17,8 @@ import java.util.List;
  * {@code docker stats --no-stream} (cli/command/container/stats.go and formatter_stats.go): one
  * sample per container, running ones unless {@code -a} or named. NET I/O is the bytes its
  * interfaces received and sent (the devices' counters); dockwire's processes use no modelled CPU,
- * memory or block I/O, so those columns read as a container's that used none; PIDS counts its
+ * memory or block I/O, so those columns read as a container's that used none, its memory limit the
+ * machine's (no {@code --memory} is modelled); PIDS counts its
  * processes. Without {@code --no-stream} the real client redraws the table every second; here
  * one sample is printed as well.
  */
@@ -68,7 +69,8 @@ final class StatsCommand {
         row.put("Container", asked);
         row.put("ID", noTrunc ? c.id() : c.shortId());
         row.put("MemPerc", "0.00%");
-        row.put("MemUsage", "0B / 0B");
+        // An unlimited container's limit is the machine's memory (cgroup v2 memory.max "max": MemTotal); a stopped one has neither.
+        row.put("MemUsage", running ? "0B / " + SystemInfo.bytesSize(dev.dockwire.docker.engine.HostInfo.of(engine).memTotal()) : "0B / 0B");
         row.put("Name", c.name());
         row.put("NetIO", humanSize(io[0]) + " / " + humanSize(io[1]));
         row.put("PIDs", String.valueOf(running && engine.processes(c) != null ? engine.processes(c).running().size() : 0));

@@ -102,10 +102,23 @@ class CliCommandsTest {
         h.ok("docker run -d --name up alpine sleep 600");
         h.ok("docker create --name idle nginx");
         List<String> info = h.ok("docker info");
-        assertEquals(List.of("Client:", " Version:    28.2.2", " Context:    default", " Debug Mode: false", "", "Server:", " Containers: 2",
-                "  Running: 1", "  Paused: 0", "  Stopped: 1", " Images: 2", " Server Version: 28.2.2"), info.subList(0, 12));
-        assertTrue(info.contains("  Network: bridge host macvlan null overlay"), String.join("\n", info));
-        assertTrue(info.contains(" Swarm: inactive"));
+        String id = info.stream().filter(l -> l.startsWith(" ID: ")).findFirst().orElseThrow();
+        assertTrue(id.matches(" ID: [0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}"), "a random UUID's form: " + id);
+        assertEquals(List.of("Client:", " Version:    28.2.2", " Context:    default", " Debug Mode: false", " Plugins:",
+                "  compose: Docker Compose (Docker Inc.)", "    Version:  2.26.1-4", "    Path:     /usr/libexec/docker/cli-plugins/docker-compose",
+                "", "Server:", " Containers: 2", "  Running: 1", "  Paused: 0", "  Stopped: 1", " Images: 2", " Server Version: 28.2.2",
+                " Storage Driver: overlay2", "  Backing Filesystem: extfs", "  Supports d_type: true", "  Using metacopy: false",
+                "  Native Overlay Diff: true", "  userxattr: false", " Logging Driver: json-file", " Cgroup Driver: systemd",
+                " Cgroup Version: 2", " Plugins:", "  Volume: local", "  Network: bridge host macvlan null overlay",
+                "  Log: awslogs fluentd gcplogs gelf journald json-file local splunk syslog", " CDI spec directories:", "  /etc/cdi",
+                "  /var/run/cdi", " Swarm: inactive", " Runtimes: io.containerd.runc.v2 runc", " Default Runtime: runc",
+                " Init Binary: docker-init", " containerd version: 05044ec0a9a75232cad458027ca83437aae3f4da",
+                " runc version: v1.2.5-0-g59923ef", " init version: de40ad0", " Security Options:", "  apparmor", "  seccomp",
+                "   Profile: builtin", "  cgroupns", " Kernel Version: 6.1.0-28-amd64", " Operating System: Debian GNU/Linux 12 (bookworm)",
+                " OSType: linux", " Architecture: x86_64", " CPUs: 2", " Total Memory: 7.751GiB", " Name: docker-host", id,
+                " Docker Root Dir: /var/lib/docker", " Debug Mode: false", " Experimental: false", " Insecure Registries:", "  ::1/128",
+                "  127.0.0.0/8", " Live Restore Enabled: false", ""), info);
+        assertEquals(List.of(id), h.ok("docker info").stream().filter(l -> l.startsWith(" ID: ")).toList(), "the ID is the engine's, kept");
         h.ok("docker swarm init --advertise-addr 192.168.1.10");
         List<String> active = h.ok("docker system info");
         int at = active.indexOf(" Swarm: active");
@@ -127,6 +140,8 @@ class CliCommandsTest {
         String io = h.ok("docker stats --no-stream --format '{{.NetIO}}' a1").get(0);
         assertTrue(io.matches("[0-9.]+k?B / [0-9.]+k?B") && !io.startsWith("0B"), io);
         assertEquals(List.of("NAME      NET I/O", "idle      0B / 0B"), h.ok("docker stats --no-stream --format 'table {{.Name}}\\t{{.NetIO}}' idle"));
+        assertEquals(List.of("0B / 7.751GiB", "0B / 0B"), h.ok("docker stats --no-stream -a --format '{{.MemUsage}}' a1 idle"),
+                "a running container's limit is the machine's memory");
         prints("docker stats --no-stream nope", 1, "Error response from daemon: No such container: nope");
         assertEquals(List.of("0B", "648B", "1.6kB", "12.3kB", "123MB", "1e+03kB"), List.of(StatsCommand.humanSize(0), StatsCommand.humanSize(648),
                 StatsCommand.humanSize(1600), StatsCommand.humanSize(12_345), StatsCommand.humanSize(123_456_789), StatsCommand.humanSize(999_999)));
