@@ -82,12 +82,19 @@ final class DockerUsage {
     /** The engine release dockwire's daemon behaves as (its API 1.50, its texts and fields). */
     static final String ENGINE_VERSION = "28.2.2";
 
+    /** containerd 1.7.27 (Docker's containerd.io package of the 28.2 releases): version and commit. */
+    static final String[] CONTAINERD = {"1.7.27", "05044ec0a9a75232cad458027ca83437aae3f4da"};
+    /** runc 1.2.5 as that package builds it: version and {@code git describe}. */
+    static final String[] RUNC = {"1.2.5", "v1.2.5-0-g59923ef"};
+    /** docker-init, tini 0.19.0: version and commit. */
+    static final String[] DOCKER_INIT = {"0.19.0", "de40ad0"};
+
     /**
      * {@code docker version}: cli/command/system/version.go's template through a tab writer of
-     * minimum width 20. The client part is the 28.2.2 client's; the server part names its platform
-     * dockwire and its engine component by the release it behaves as, with moby v28.2.2's API
-     * versions (api/common.go), Go release (its Dockerfile's GO_VERSION), commit and commit date;
-     * containerd, runc and docker-init are not part of it, so they are not listed.
+     * minimum width 20. The client part is the 28.2.2 client's; the server part is docker-ce 28.2.2's
+     * (platform "Docker Engine - Community"), its engine component with moby v28.2.2's API versions
+     * (api/common.go), Go release (its Dockerfile's GO_VERSION), commit and commit date, then the
+     * components the packages bundle, as {@code docker info} names them too.
      */
     static CommandOutput version(List<String> args) {
         CliFlags.parse(args, List.of(new CliFlags.Spec("format", 'f', true)), true);
@@ -100,7 +107,7 @@ final class DockerUsage {
                 " OS/Arch:           linux/amd64",
                 " Context:           default",
                 "",
-                "Server: dockwire",
+                "Server: Docker Engine - Community",
                 " Engine:",
                 "  Version:          " + ENGINE_VERSION,
                 "  API version:      1.50 (minimum version 1.24)",
@@ -108,6 +115,15 @@ final class DockerUsage {
                 "  Git commit:       45873be",
                 "  Built:            Fri May 30 08:53:59 2025",
                 "  OS/Arch:          linux/amd64",
-                "  Experimental:     false"));
+                "  Experimental:     false",
+                " containerd:",
+                "  Version:          " + CONTAINERD[0],
+                "  GitCommit:        " + CONTAINERD[1],
+                " runc:",
+                "  Version:          " + RUNC[0],
+                "  GitCommit:        " + RUNC[1],
+                " docker-init:",
+                "  Version:          " + DOCKER_INIT[0],
+                "  GitCommit:        " + DOCKER_INIT[1]));
     }
 }

@@ -31,8 +31,8 @@ final class SystemInfo {
             "  Supports d_type: true", "  Using metacopy: false", "  Native Overlay Diff: true", "  userxattr: false",
             " Logging Driver: json-file", " Cgroup Driver: systemd", " Cgroup Version: 2");
     private static final List<String> RUNTIME = List.of(" Runtimes: io.containerd.runc.v2 runc", " Default Runtime: runc",
-            " Init Binary: docker-init", " containerd version: 05044ec0a9a75232cad458027ca83437aae3f4da",
-            " runc version: v1.2.5-0-g59923ef", " init version: de40ad0", " Security Options:", "  apparmor", "  seccomp",
+            " Init Binary: docker-init", " containerd version: " + DockerUsage.CONTAINERD[1],
+            " runc version: " + DockerUsage.RUNC[1], " init version: " + DockerUsage.DOCKER_INIT[1], " Security Options:", "  apparmor", "  seccomp",
             "   Profile: builtin", "  cgroupns");
 
     private final Engine engine;

@@ -97,7 +97,7 @@ class CliCommandsTest {
     @Test
     void versionAndInfoNameTheEngine() {
         List<String> v = h.ok("docker version");
-        assertEquals(List.of("", "Server: dockwire", " Engine:", "  Version:          28.2.2", "  API version:      1.50 (minimum version 1.24)"),
+        assertEquals(List.of("", "Server: Docker Engine - Community", " Engine:", "  Version:          28.2.2", "  API version:      1.50 (minimum version 1.24)"),
                 v.subList(8, 13));
         h.ok("docker run -d --name up alpine sleep 600");
         h.ok("docker create --name idle nginx");
