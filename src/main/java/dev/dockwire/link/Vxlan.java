@@ -168,7 +168,7 @@ public final class Vxlan extends NetDevice {
      * Ethernet header), folded ({@code hash ^= hash << 16}) and scaled into the port range.
      */
     int flowSourcePort(ByteBuf frame) {
-        // Reads the few fields through the flyweights (straight from the frame's array): this runs per frame.
+        // Reads the few fields through the static accessors (straight from the frame's array): this runs per frame.
         int at = frame.readerIndex();
         int len = frame.writerIndex() - at;
         int h = hashSeed;
