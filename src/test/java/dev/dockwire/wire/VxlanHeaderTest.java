@@ -123,6 +123,32 @@ class VxlanHeaderTest {
         assertFalse(vx.reservedBitsClear());
     }
 
+    /** The static accessors the device's per-frame path uses agree with the flyweight on every header above. */
+    @Test
+    void staticAccessorsAgreeWithFlyweight() {
+        ByteBuf frame = bufs.of(Golden.VXLAN_ICMP);
+        int at = frame.readerIndex() + Golden.VX_HEADER;
+        assertTrue(VxlanHeader.valid(frame, at, 106));
+        assertEquals(255, VxlanHeader.vni(frame, at));
+        for (String header : new String[] {"0000 0000 0000 ff00", "8800 0309 0000 ff00", "0800 0000 0000 ff01",
+                "0801 0000 0000 ff00", "0800 0000 abcd ef00"}) {
+            ByteBuf buf = bufs.of(header);
+            VxlanHeader vx = new VxlanHeader();
+            boolean accepted = vx.wrapChecked(buf, buf.readerIndex(), 8) && vx.reservedBitsClear();
+            assertEquals(accepted, VxlanHeader.valid(buf, buf.readerIndex(), 8), header);
+            assertEquals(vx.wrap(buf, buf.readerIndex()).vni(), VxlanHeader.vni(buf, buf.readerIndex()), header);
+        }
+        ByteBuf good = bufs.of(HEADER);
+        for (int available = 0; available < 8; available++) {
+            assertFalse(VxlanHeader.valid(good, good.readerIndex(), available));
+        }
+        ByteBuf buf = bufs.of("ffff ffff ffff ffff");
+        VxlanHeader.write(buf, buf.readerIndex(), 255);
+        assertEquals(Bufs.norm(HEADER), Bufs.hex(buf));
+        VxlanHeader.write(buf, buf.readerIndex(), VxlanHeader.VNI_MAX);
+        assertEquals("08000000ffffff00", Bufs.hex(buf));
+    }
+
     @Test
     void reprRejectsVniOutOfRange() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> new VxlanRepr(1 << 24));
