@@ -3,6 +3,7 @@ package dev.dockwire.capture;
 import dev.dockwire.kernel.CaptureSink;
 import io.netty.buffer.ByteBuf;
 import java.io.UncheckedIOException;
+import java.nio.channels.FileChannel;
 import java.nio.file.Path;
 import java.time.Instant;
 
@@ -63,10 +64,11 @@ public interface CaptureFile extends CaptureSink {
 
     /** As {@link #open(Path)} with an explicit epoch (ns since 1970 at virtual time 0) and snaplen. */
     static CaptureFile open(Path path, long epochNanos, int snaplen) {
+        FileChannel ch = BlockOutput.openFile(path);
         String name = String.valueOf(path.getFileName());
         return name.endsWith(".pcap")
-                ? PcapWriter.create(path, epochNanos, snaplen)
-                : PcapngWriter.create(path, epochNanos, snaplen);
+                ? new PcapWriter(ch, epochNanos, snaplen)
+                : new PcapngWriter(ch, epochNanos, snaplen);
     }
 
     /**

@@ -11,7 +11,7 @@ import java.util.concurrent.ArrayBlockingQueue;
  * is kept for the owner to report. Daemon: it never keeps the process alive.
  */
 final class ChunkWriter {
-    private static final ArrayBlockingQueue<ChunkedOutput.Chunk> PENDING = new ArrayBlockingQueue<>(256);
+    private static final ArrayBlockingQueue<BlockOutput.Chunk> PENDING = new ArrayBlockingQueue<>(256);
 
     static {
         Thread t = new Thread(ChunkWriter::run, "dockwire-capture-writer");
@@ -22,7 +22,7 @@ final class ChunkWriter {
     private ChunkWriter() {
     }
 
-    static void submit(ChunkedOutput.Chunk chunk) {
+    static void submit(BlockOutput.Chunk chunk) {
         boolean interrupted = false;
         while (true) {
             try {
@@ -39,13 +39,13 @@ final class ChunkWriter {
 
     private static void run() {
         while (true) {
-            ChunkedOutput.Chunk c;
+            BlockOutput.Chunk c;
             try {
                 c = PENDING.take();
             } catch (InterruptedException e) {
                 continue;
             }
-            ChunkedOutput owner = c.owner;
+            BlockOutput owner = c.owner;
             if (owner.error == null) {
                 ByteBuffer view = c.view;
                 view.clear().limit(c.length);

@@ -35,11 +35,11 @@ public final class PcapWriter implements CaptureFile {
 
     /** Writes the global header into the buffer (it reaches the channel at the first flush). */
     public PcapWriter(WritableByteChannel channel, long epochNanos, int snaplen) {
-        this(BlockOutput.of(Objects.requireNonNull(channel, "channel"), checkSnaplen(snaplen) + RECORD_HEADER), epochNanos, snaplen);
-    }
-
-    private PcapWriter(BlockOutput out, long epochNanos, int snaplen) {
-        this.out = out;
+        if (snaplen <= 0) {
+            throw new IllegalArgumentException("snaplen must be positive, got " + snaplen);
+        }
+        this.out = new BlockOutput(Objects.requireNonNull(channel, "channel"),
+                Math.max(256 * 1024, snaplen + RECORD_HEADER));
         this.epochNanos = epochNanos;
         this.snaplen = snaplen;
         out.reserve(24);
@@ -54,19 +54,7 @@ public final class PcapWriter implements CaptureFile {
 
     /** Creates (or truncates) {@code path} and writes classic pcap to it with the default epoch and snaplen. */
     public static PcapWriter create(Path path) {
-        return create(path, DEFAULT_EPOCH_NANOS, DEFAULT_SNAPLEN);
-    }
-
-    /** As {@link #create(Path)} with an explicit epoch and snaplen; a regular file is written through a mapping. */
-    public static PcapWriter create(Path path, long epochNanos, int snaplen) {
-        return new PcapWriter(BlockOutput.file(path, checkSnaplen(snaplen) + RECORD_HEADER), epochNanos, snaplen);
-    }
-
-    private static int checkSnaplen(int snaplen) {
-        if (snaplen <= 0) {
-            throw new IllegalArgumentException("snaplen must be positive, got " + snaplen);
-        }
-        return snaplen;
+        return new PcapWriter(BlockOutput.openFile(path), DEFAULT_EPOCH_NANOS, DEFAULT_SNAPLEN);
     }
 
     /** Classic pcap has no interface records: the name and description are not stored. */

@@ -67,36 +67,19 @@ public final class PcapngWriter implements CaptureFile {
      * @param snaplen    bytes kept of each frame (also the IDB's SnapLen)
      */
     public PcapngWriter(WritableByteChannel channel, long epochNanos, int snaplen) {
-        this(BlockOutput.of(Objects.requireNonNull(channel, "channel"), maxBlock(checkSnaplen(snaplen))), epochNanos, snaplen);
-    }
-
-    private PcapngWriter(BlockOutput out, long epochNanos, int snaplen) {
-        this.out = out;
+        if (snaplen <= 0) {
+            throw new IllegalArgumentException("snaplen must be positive, got " + snaplen);
+        }
+        this.out = new BlockOutput(Objects.requireNonNull(channel, "channel"),
+                Math.max(256 * 1024, BlockOutput.padded(snaplen) + EPB_FIXED + EPB_FLAGS_OPTION + 4 + MAX_COMMENT));
         this.epochNanos = epochNanos;
         this.snaplen = snaplen;
         writeSectionHeader();
     }
 
-    /** The longest EPB: the frame cut at the snaplen, with both options. */
-    private static int maxBlock(int snaplen) {
-        return BlockOutput.padded(snaplen) + EPB_FIXED + EPB_FLAGS_OPTION + 4 + MAX_COMMENT;
-    }
-
     /** Creates (or truncates) {@code path} and writes pcapng to it with the default epoch and snaplen. */
     public static PcapngWriter create(Path path) {
-        return create(path, DEFAULT_EPOCH_NANOS, DEFAULT_SNAPLEN);
-    }
-
-    /** As {@link #create(Path)} with an explicit epoch and snaplen; a regular file is written through a mapping. */
-    public static PcapngWriter create(Path path, long epochNanos, int snaplen) {
-        return new PcapngWriter(BlockOutput.file(path, maxBlock(checkSnaplen(snaplen))), epochNanos, snaplen);
-    }
-
-    private static int checkSnaplen(int snaplen) {
-        if (snaplen <= 0) {
-            throw new IllegalArgumentException("snaplen must be positive, got " + snaplen);
-        }
-        return snaplen;
+        return new PcapngWriter(BlockOutput.openFile(path), DEFAULT_EPOCH_NANOS, DEFAULT_SNAPLEN);
     }
 
     public int snaplen() {
