@@ -55,8 +55,20 @@ public class BridgedUdpBench {
     private JourneyRecording recording;
 
     @Setup(Level.Trial)
-    public void setUp() throws IOException {
+    public void setUp() {
         path = new BridgedUdpPath();
+        if (capture.equals("record")) {
+            recording = new SharedJourneys(path.net.emu, null).recording(null);
+        }
+    }
+
+    /**
+     * Each iteration captures into a file of its own, deleted after it, as each step of a run
+     * writes its own (at most 128 MiB, run/StepCaptureLimit): one file for the whole trial grew to
+     * gigabytes, and past the kernel's dirty-page limits the iterations measured this machine's disk.
+     */
+    @Setup(Level.Iteration)
+    public void startCapture() throws IOException {
         if (capture.equals("tap")) {
             // The taps alone, writing nowhere: separates the decorator cost from the file writer's.
             tap = Captures.bridge(new NullCaptureFile(), path.net.loop(), path.bridge, PacketFilter.ALL);
@@ -67,11 +79,21 @@ public class BridgedUdpBench {
             file = Files.createTempFile("dockwire-bench", ".pcapng");
             CaptureFile commented = CaptureFile.of(new SharedJourneys(path.net.emu, null).commented(PcapngWriter.create(file), Long.MAX_VALUE));
             tap = Captures.bridge(commented, path.net.loop(), path.bridge, PacketFilter.ALL);
-        } else if (capture.equals("record")) {
-            recording = new SharedJourneys(path.net.emu, null).recording(null);
         } else if (capture.equals("on")) {
             file = Files.createTempFile("dockwire-bench", ".pcapng");
             tap = Captures.bridge(PcapngWriter.create(file), path.net.loop(), path.bridge, PacketFilter.ALL);
+        }
+    }
+
+    @TearDown(Level.Iteration)
+    public void stopCapture() throws IOException {
+        if (tap != null) {
+            tap.close();
+            tap = null;
+        }
+        if (file != null) {
+            Files.deleteIfExists(file);
+            file = null;
         }
     }
 
@@ -85,15 +107,9 @@ public class BridgedUdpBench {
     }
 
     @TearDown(Level.Trial)
-    public void tearDown() throws IOException {
+    public void tearDown() {
         if (recording != null) {
             recording.close();
-        }
-        if (tap != null) {
-            tap.close();
-            if (file != null) {
-                Files.deleteIfExists(file);
-            }
         }
         path.close();
     }
