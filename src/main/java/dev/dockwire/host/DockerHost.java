@@ -231,7 +231,7 @@ public final class DockerHost implements Shell.Env, CliEnv {
             out.addAll(background);
         }
         List<String> bounded = BoundedOutput.bound(out);
-        return bounded == r.output() ? r : new CommandResult(r.status(), bounded);
+        return bounded == r.output() ? r : new CommandResult(r.status(), bounded, r.errors());
     }
 
     /** Ends the background jobs (as the shell's exit would) and returns what they printed last. */

@@ -47,7 +47,7 @@ final class HostText {
         TextContext.Commands run = commands != null ? commands
                 : (argv, in) -> TextResult.fail(127, name + ": " + argv.get(0) + ": No such file or directory");
         TextResult r = tool.run(args, stdin, new TextContext(files, flavour, run, out));
-        return new CommandResult(r.status(), r.output());
+        return new CommandResult(r.status(), r.output(), r.errors());
     }
 
     /**

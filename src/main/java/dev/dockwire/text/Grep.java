@@ -109,7 +109,7 @@ final class Grep implements TextTool {
                     printedGroup);
             any |= matched > 0;
             if (o.quiet && any) {
-                return new TextResult(0, errors);
+                return new TextResult(0, errors, errors);
             }
             if (o.filesWithMatches) {
                 if (matched > 0) {
@@ -122,8 +122,9 @@ final class Grep implements TextTool {
         if (o.quiet) {
             out.clear();
         }
-        errors.addAll(out);
-        return new TextResult(trouble ? 2 : any ? 0 : 1, errors);
+        List<String> all = new ArrayList<>(errors);
+        all.addAll(out);
+        return new TextResult(trouble ? 2 : any ? 0 : 1, all, errors);
     }
 
     /** Reads the options into {@code o}; returns the operands. {@code o.error}: "" for a bare usage, else the line before it. */
@@ -311,6 +312,6 @@ final class Grep implements TextTool {
         } else {
             out.addAll(BusyboxUsage.withBanner("grep")); // bb_show_usage, with grep's exit status for trouble
         }
-        return new TextResult(2, out);
+        return new TextResult(2, out, out);
     }
 }
