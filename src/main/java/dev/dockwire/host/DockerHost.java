@@ -254,6 +254,12 @@ public final class DockerHost implements Shell.Env, CliEnv {
         return "bash";
     }
 
+    /** The virtual clock, which {@code time PIPELINE} reads. */
+    @Override
+    public long nanos() {
+        return loop.nanos();
+    }
+
     @Override
     public Flavour textFlavour() {
         return Flavour.GNU;
@@ -272,6 +278,11 @@ public final class DockerHost implements Shell.Env, CliEnv {
     @Override
     public boolean isDirectory(String path) {
         return files.isDirectory(path);
+    }
+
+    @Override
+    public List<String> walk(String path) {
+        return files.walk(path);
     }
 
     /** bash's redirection error: open(2)'s errno after the file's name ({@code bash: app/x: No such file or directory}). */

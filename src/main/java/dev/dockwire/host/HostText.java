@@ -43,6 +43,16 @@ final class HostText {
             public boolean write(String path, String content, boolean append) {
                 return env.writeFile(path, content, append);
             }
+
+            @Override
+            public boolean isDirectory(String path) {
+                return env.isDirectory(path);
+            }
+
+            @Override
+            public List<String> walk(String path) {
+                return env.walk(path);
+            }
         };
         TextContext.Commands run = commands != null ? commands
                 : (argv, in) -> TextResult.fail(127, name + ": " + argv.get(0) + ": No such file or directory");

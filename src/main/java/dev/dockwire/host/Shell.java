@@ -43,6 +43,11 @@ public final class Shell {
             return false;
         }
 
+        /** The regular files under directory {@code path}, relative to it and sorted ({@code grep -r}); null when it is none. */
+        default List<String> walk(String path) {
+            return null;
+        }
+
         /** Why a redirection cannot open {@code path} for writing, as this place's shell says it. */
         default String cannotCreate(String path) {
             return shellName() + ": can't create " + path + ": nonexistent directory";
@@ -79,6 +84,11 @@ public final class Shell {
         /** Whose texts the text tools print here: GNU's on the host, BusyBox's in a container by default. */
         default Flavour textFlavour() {
             return Flavour.BUSYBOX;
+        }
+
+        /** The clock's time in nanoseconds, which {@code time PIPELINE} reads before and after (0: none here). */
+        default long nanos() {
+            return 0;
         }
 
         /** The terminal's job control when a command's output may stream to it; null where it never does. */
@@ -169,7 +179,11 @@ public final class Shell {
             }
             boolean background = "&".equals(item.op()) && stages.size() == 1 && !stages.get(0).redirected()
                     && !stages.get(0).words().isEmpty();
+            long started = env.nanos();
             CommandResult r = background ? env.spawn(stages.get(0).words()) : pipeline(stages);
+            if (item.timed() != null) {
+                r = TimeKeyword.report(r, env.nanos() - started, item.timed() == ShellParser.Timed.POSIX, vars.get("TIMEFORMAT"));
+            }
             if (!substitutionErrors.isEmpty()) { // said while the words were expanded, before the command ran
                 List<String> said = new ArrayList<>(substitutionErrors);
                 said.addAll(r.output());

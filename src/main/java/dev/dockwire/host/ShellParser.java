@@ -53,8 +53,14 @@ final class ShellParser {
     }
 
     /** A pipeline and the operator after it ({@code &&}, {@code ||}, {@code ;}, {@code &} or null at the end). */
-    record AndOr(List<Command> pipeline, String op) {
+    record AndOr(List<Command> pipeline, String op, Timed timed) {
+        AndOr(List<Command> pipeline, String op) {
+            this(pipeline, op, null);
+        }
     }
+
+    /** bash's {@code time} keyword before a pipeline: its report in bash's format or POSIX's ({@code -p}). */
+    enum Timed { BASH, POSIX }
 
     private String s;
     private boolean skipped;
@@ -99,6 +105,7 @@ final class ShellParser {
         boolean redirected = false;
         boolean assigned = false;
         Input input = null;
+        Timed timed = null;
         while (true) {
             skipBlanks();
             if (i < s.length() && s.charAt(i) == '#') {
@@ -106,12 +113,20 @@ final class ShellParser {
                     i++;
                 }
             }
+            if (timed == null && pipeline.isEmpty() && words.isEmpty() && !redirected && !assigned && keyword("time")) {
+                skipBlanks();
+                timed = keyword("-p") ? Timed.POSIX : Timed.BASH;
+                continue;
+            }
             if (i >= s.length() || s.charAt(i) == '\n') {
                 boolean newline = i < s.length();
                 if (newline) {
                     i++;
                 }
                 if (words.isEmpty() && !redirected && pipeline.isEmpty()) {
+                    if (timed != null) {
+                        return new AndOr(List.of(), newline ? ";" : null, timed); // time alone: the shell's times
+                    }
                     if (assigned) {
                         return new AndOr(List.of(), newline ? ";" : null); // NAME=value alone: a command of its own
                     }
@@ -121,7 +136,7 @@ final class ShellParser {
                     continue;
                 }
                 pipeline.add(finish(words, redirected, out, err, input));
-                return new AndOr(pipeline, newline ? ";" : null);
+                return new AndOr(pipeline, newline ? ";" : null, timed);
             }
             char c = s.charAt(i);
             String op = operator();
@@ -148,7 +163,7 @@ final class ShellParser {
                         if (!op.equals(";") && !op.equals("&")) {
                             skipNewlines();
                         }
-                        return new AndOr(pipeline, op);
+                        return new AndOr(pipeline, op, timed);
                     }
                     case ">", ">>", "1>", "1>>" -> {
                         out = new Target(target(), op.endsWith(">>"));
@@ -295,6 +310,16 @@ final class ShellParser {
             throw new IllegalArgumentException("syntax error: unexpected operator");
         }
         return new Command(List.copyOf(words), out, err, input);
+    }
+
+    /** Whether the text goes on with the unquoted word {@code w}, which is then read. */
+    private boolean keyword(String w) {
+        int end = i + w.length();
+        if (!s.startsWith(w, i) || end < s.length() && " \t\n;&|".indexOf(s.charAt(end)) < 0) {
+            return false;
+        }
+        i = end;
+        return true;
     }
 
     /** A redirection's file: the next word. */
