@@ -416,7 +416,11 @@ public final class DockerCommand {
         Signal signal = f.has("signal") ? Signal.parse(f.get("signal")) : Signal.SIGKILL;
         return each(f.positional(), "kill", ref -> {
             if (signal == null) { // daemon/kill.go ContainerKill parses the signal before it looks the container up
-                throw new EngineException("cannot kill container: " + ref + ": invalid signal: " + f.get("signal"));
+                String raw = f.get("signal");
+                // moby/sys/signal ParseSignal takes any number but 0; ValidSignalForPlatform then wants one of SignalMap's
+                boolean number = raw.matches("-?\\d{1,9}") && Integer.parseInt(raw) != 0;
+                throw new EngineException("cannot kill container: " + ref + ": "
+                        + (number ? "the linux daemon does not support signal " + Integer.parseInt(raw) : "invalid signal: " + raw));
             }
             engine().kill(ref, signal);
             return ref;
