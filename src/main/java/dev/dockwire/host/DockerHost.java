@@ -552,6 +552,6 @@ public final class DockerHost implements Shell.Env, CliEnv {
 
     /** The engine's output as the shell's result: the one place the docker side meets the host's tools. */
     static CommandResult result(CommandOutput o) {
-        return new CommandResult(o.status(), o.output());
+        return new CommandResult(o.status(), o.output(), o.errors());
     }
 }
