@@ -266,9 +266,13 @@ public final class Shell {
         List<String> errors = new ArrayList<>();
         List<Integer> statuses = new ArrayList<>();
         List<String> stream = List.of();
+        List<String> shown = List.of();
+        List<String> shownErrors = List.of();
         for (int i = 0; i < stages.size(); i++) {
             ShellParser.Command cmd = stages.get(i);
             stream = List.of();
+            shown = List.of();
+            shownErrors = List.of();
             if (cmd.input() != null) {
                 stdin = cmd.input().file == null ? cmd.input().lines : inputFile(cmd.input().file);
                 if (stdin == null) {
@@ -292,29 +296,41 @@ public final class Shell {
                     status = 1;
                 }
             }
-            errors.addAll(s.terminal);
             stream = s.stream;
+            if (i < stages.size() - 1) {
+                errors.addAll(s.terminal);
+                shown = List.of();
+                shownErrors = List.of();
+            } else { // its stdout and stderr both reach the terminal: in the order it wrote them
+                shown = s.shown;
+                shownErrors = s.terminal;
+            }
             last = new CommandResult(status, stream);
             stdin = stream;
             statuses.add(status);
         }
         pipeStatus(statuses);
         List<String> all = new ArrayList<>(errors);
-        all.addAll(stream);
-        return new CommandResult(last.status(), all, errors);
+        all.addAll(shown);
+        List<String> allErrors = new ArrayList<>(errors);
+        allErrors.addAll(shownErrors);
+        return new CommandResult(last.status(), all, allErrors);
     }
 
     /**
      * Where a command's lines went: the stream (the pipe to the next command or the shell's
-     * stdout), the terminal's stderr, and the files, each with what it got.
+     * stdout), the terminal's stderr, and the files, each with what it got; {@code shown}, the
+     * stream's and the terminal's lines in the order written (what a terminal shows of the last command).
      */
-    private record Streams(List<String> stream, List<String> terminal, Map<ShellParser.Target, StringBuilder> files) {
+    private record Streams(List<String> stream, List<String> terminal, Map<ShellParser.Target, StringBuilder> files,
+            List<String> shown) {
     }
 
     /** Sends the command's stdout and stderr where its redirections point them. */
     private static Streams route(ShellParser.Command cmd, CommandResult r) {
         List<String> stream = new ArrayList<>();
         List<String> terminal = new ArrayList<>();
+        List<String> shown = new ArrayList<>();
         Map<ShellParser.Target, StringBuilder> files = new java.util.LinkedHashMap<>();
         for (ShellParser.Target t : List.of(cmd.out(), cmd.err())) {
             if (t.isFile()) {
@@ -331,13 +347,15 @@ public final class Shell {
             ShellParser.Target t = error ? cmd.err() : cmd.out();
             if (t == ShellParser.Target.STDOUT) {
                 stream.add(line);
+                shown.add(line);
             } else if (t == ShellParser.Target.STDERR) {
                 terminal.add(line);
+                shown.add(line);
             } else {
                 files.get(t).append(line).append('\n');
             }
         }
-        return new Streams(stream, terminal, files);
+        return new Streams(stream, terminal, files, shown);
     }
 
     /**
