@@ -406,14 +406,14 @@ public final class DockerHost implements Shell.Env, CliEnv {
         } else if (name.equals("sleep") && rest.size() == 1 && HostTimeout.duration(rest.get(0)) > t.nanos()) {
             r = sleep(List.of(t.nanos() / 1e9 + ""));
             expired[0] = r.status() == 0;
-            r = expired[0] ? new CommandResult(143, r.output()) : r;
+            r = expired[0] ? new CommandResult(143, r.output(), r.errors()) : r;
         } else {
             return exec(ns, command, stdin);
         }
         if (!expired[0]) {
             return r;
         }
-        return new CommandResult(t.preserveStatus() ? r.status() : HostTimeout.TIMED_OUT, r.output());
+        return new CommandResult(t.preserveStatus() ? r.status() : HostTimeout.TIMED_OUT, r.output(), r.errors());
     }
 
     /**
@@ -529,25 +529,25 @@ public final class DockerHost implements Shell.Env, CliEnv {
     @Override
     public CommandOutput execIn(Container c, List<String> argv, List<String> stdin) {
         CommandResult r = inside(c).execDirect(argv, stdin);
-        return new CommandOutput(r.status(), r.output());
+        return new CommandOutput(r.status(), r.output(), r.errors());
     }
 
     @Override
     public CommandOutput execIn(Container c, List<String> argv, List<String> stdin, String workdir) {
         CommandResult r = inside(c).inDirectory(workdir).execDirect(argv, stdin);
-        return new CommandOutput(r.status(), r.output());
+        return new CommandOutput(r.status(), r.output(), r.errors());
     }
 
     @Override
     public CommandOutput execPrivileged(Container c, List<String> argv, List<String> stdin, String workdir) {
         CommandResult r = inside(c).inDirectory(workdir).credentials(Capabilities.ROOT).execDirect(argv, stdin);
-        return new CommandOutput(r.status(), r.output());
+        return new CommandOutput(r.status(), r.output(), r.errors());
     }
 
     @Override
     public CommandOutput execDetached(Container c, List<String> argv) {
         CommandResult r = inside(c).execDetached(argv);
-        return new CommandOutput(r.status(), r.output());
+        return new CommandOutput(r.status(), r.output(), r.errors());
     }
 
     /** The engine's output as the shell's result: the one place the docker side meets the host's tools. */

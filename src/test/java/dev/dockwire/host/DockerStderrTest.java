@@ -47,4 +47,13 @@ class DockerStderrTest {
         assertEquals(List.of("0"), host.ok("docker rm nope 2>/dev/null | wc -l"));
         assertEquals(List.of(), host.run("docker frobnicate 2>/dev/null").output());
     }
+
+    @Test
+    void programsSayTheirErrorsOnStderr() {
+        // iputils ping on the host (Debian 12 here): the lookup's failure on stderr, nothing on stdout.
+        CommandResult ping = host.run("ping -c 1 nosuchhost.invalid | wc -l");
+        assertEquals(List.of("ping: nosuchhost.invalid: Name or service not known", "0"), ping.output());
+        assertEquals(List.of("ping: nosuchhost.invalid: Name or service not known"), ping.errors());
+        assertEquals(List.of(), host.run("ping -c 1 nosuchhost.invalid 2>/dev/null").output());
+    }
 }
