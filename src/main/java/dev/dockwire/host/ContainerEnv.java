@@ -253,7 +253,7 @@ final class ContainerEnv implements Shell.Env {
         for (String name : SEAM_TOOLS) {
             host.engine().tools().register(name, (c, caps, argv, stdin) -> {
                 CommandResult r = new ContainerEnv(host, c).credentials(caps).exec(argv, stdin);
-                return new CommandOutput(r.status(), r.output());
+                return new CommandOutput(r.status(), r.output(), r.errors());
             });
         }
     }

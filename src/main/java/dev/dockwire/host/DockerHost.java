@@ -232,7 +232,7 @@ public final class DockerHost implements Shell.Env, CliEnv {
             out.addAll(background);
         }
         List<String> bounded = BoundedOutput.bound(out);
-        return bounded == r.output() ? r : new CommandResult(r.status(), bounded);
+        return bounded == r.output() ? r : new CommandResult(r.status(), bounded, r.errors());
     }
 
     /** Ends the background jobs (as the shell's exit would) and returns what they printed last. */
@@ -255,6 +255,12 @@ public final class DockerHost implements Shell.Env, CliEnv {
         return "bash";
     }
 
+    /** The virtual clock, which {@code time PIPELINE} reads. */
+    @Override
+    public long nanos() {
+        return loop.nanos();
+    }
+
     @Override
     public Flavour textFlavour() {
         return Flavour.GNU;
@@ -274,6 +280,11 @@ public final class DockerHost implements Shell.Env, CliEnv {
     @Override
     public boolean isDirectory(String path) {
         return files.isDirectory(path);
+    }
+
+    @Override
+    public List<String> walk(String path) {
+        return files.walk(path);
     }
 
     /** bash's redirection error: open(2)'s errno after the file's name ({@code bash: app/x: No such file or directory}). */
@@ -397,14 +408,14 @@ public final class DockerHost implements Shell.Env, CliEnv {
         } else if (name.equals("sleep") && rest.size() == 1 && HostTimeout.duration(rest.get(0)) > t.nanos()) {
             r = sleep(List.of(t.nanos() / 1e9 + ""));
             expired[0] = r.status() == 0;
-            r = expired[0] ? new CommandResult(143, r.output()) : r;
+            r = expired[0] ? new CommandResult(143, r.output(), r.errors()) : r;
         } else {
             return exec(ns, command, stdin);
         }
         if (!expired[0]) {
             return r;
         }
-        return new CommandResult(t.preserveStatus() ? r.status() : HostTimeout.TIMED_OUT, r.output());
+        return new CommandResult(t.preserveStatus() ? r.status() : HostTimeout.TIMED_OUT, r.output(), r.errors());
     }
 
     /**
@@ -520,29 +531,29 @@ public final class DockerHost implements Shell.Env, CliEnv {
     @Override
     public CommandOutput execIn(Container c, List<String> argv, List<String> stdin) {
         CommandResult r = inside(c).execDirect(argv, stdin);
-        return new CommandOutput(r.status(), r.output());
+        return new CommandOutput(r.status(), r.output(), r.errors());
     }
 
     @Override
     public CommandOutput execIn(Container c, List<String> argv, List<String> stdin, String workdir) {
         CommandResult r = inside(c).inDirectory(workdir).execDirect(argv, stdin);
-        return new CommandOutput(r.status(), r.output());
+        return new CommandOutput(r.status(), r.output(), r.errors());
     }
 
     @Override
     public CommandOutput execPrivileged(Container c, List<String> argv, List<String> stdin, String workdir) {
         CommandResult r = inside(c).inDirectory(workdir).credentials(Capabilities.ROOT).execDirect(argv, stdin);
-        return new CommandOutput(r.status(), r.output());
+        return new CommandOutput(r.status(), r.output(), r.errors());
     }
 
     @Override
     public CommandOutput execDetached(Container c, List<String> argv) {
         CommandResult r = inside(c).execDetached(argv);
-        return new CommandOutput(r.status(), r.output());
+        return new CommandOutput(r.status(), r.output(), r.errors());
     }
 
     /** The engine's output as the shell's result: the one place the docker side meets the host's tools. */
     static CommandResult result(CommandOutput o) {
-        return new CommandResult(o.status(), o.output());
+        return new CommandResult(o.status(), o.output(), o.errors());
     }
 }

@@ -73,19 +73,20 @@ public final class HostFileCommands {
     }
 
     private static CommandResult missingOperand(String command) {
-        return new CommandResult(1, List.of(command + ": missing operand", "Try '" + command + " --help' for more information."));
+        return CommandResult.error(1, List.of(command + ": missing operand", "Try '" + command + " --help' for more information."));
     }
 
     /** {@code mkdir [-p] [-v] DIR...}; with {@code -p} the parents too and an existing directory is no error (mkdir.c, mkancesdirs). */
     private static CommandResult mkdir(List<String> args, HostFileSystem fs) {
         Options o = Options.parse("mkdir", args, "pv", java.util.Map.of("parents", 'p', "verbose", 'v'));
         if (o.refusal() != null) {
-            return new CommandResult(1, o.refusal());
+            return CommandResult.error(1, o.refusal());
         }
         if (o.operands().isEmpty()) {
             return missingOperand("mkdir");
         }
         List<String> out = new ArrayList<>();
+        List<String> errors = new ArrayList<>();
         int status = 0;
         for (String dir : o.operands()) {
             List<String> steps = new ArrayList<>();
@@ -111,7 +112,7 @@ public final class HostFileCommands {
                     e = HostFileSystem.Errno.ENOTDIR; // mkancesdirs cannot chdir into a file
                 }
                 if (e != null) {
-                    out.add("mkdir: cannot create directory '" + step + "': " + e.text);
+                    error(out, errors, "mkdir: cannot create directory '" + step + "': " + e.text);
                     status = 1;
                     break;
                 }
@@ -120,19 +121,20 @@ public final class HostFileCommands {
                 }
             }
         }
-        return new CommandResult(status, out);
+        return new CommandResult(status, out, errors);
     }
 
     /** {@code rmdir [-p] DIR...}: an empty directory only; {@code .} is EINVAL as rmdir(2) says. */
     private static CommandResult rmdir(List<String> args, HostFileSystem fs) {
         Options o = Options.parse("rmdir", args, "pv", java.util.Map.of("parents", 'p', "verbose", 'v'));
         if (o.refusal() != null) {
-            return new CommandResult(1, o.refusal());
+            return CommandResult.error(1, o.refusal());
         }
         if (o.operands().isEmpty()) {
             return missingOperand("rmdir");
         }
         List<String> out = new ArrayList<>();
+        List<String> errors = new ArrayList<>();
         int status = 0;
         for (String dir : o.operands()) {
             String d = dir;
@@ -140,7 +142,7 @@ public final class HostFileCommands {
                 String trimmed = d.replaceAll("/+$", "");
                 HostFileSystem.Errno e = trimmed.equals(".") || trimmed.endsWith("/.") ? HostFileSystem.Errno.EINVAL : fs.remove(d, true);
                 if (e != null) {
-                    out.add("rmdir: failed to remove '" + d + "': " + e.text);
+                    error(out, errors, "rmdir: failed to remove '" + d + "': " + e.text);
                     status = 1;
                     break;
                 }
@@ -151,7 +153,7 @@ public final class HostFileCommands {
                 d = trimmed.substring(0, slash);
             }
         }
-        return new CommandResult(status, out);
+        return new CommandResult(status, out, errors);
     }
 
     /** {@code rm [-r|-R] [-f] [-d] FILE...} (remove.c): a directory only with {@code -r} (or an empty one with {@code -d}). */
@@ -159,7 +161,7 @@ public final class HostFileCommands {
         Options o = Options.parse("rm", args, "rRfdiIv", java.util.Map.of("recursive", 'r', "force", 'f', "dir", 'd',
                 "verbose", 'v'));
         if (o.refusal() != null) {
-            return new CommandResult(1, o.refusal());
+            return CommandResult.error(1, o.refusal());
         }
         boolean force = o.has('f');
         if (o.operands().isEmpty()) {
@@ -167,18 +169,19 @@ public final class HostFileCommands {
         }
         boolean recursive = o.has('r') || o.has('R');
         List<String> out = new ArrayList<>();
+        List<String> errors = new ArrayList<>();
         int status = 0;
         for (String path : o.operands()) {
             String last = path.replaceAll("/+$", "");
             last = last.substring(last.lastIndexOf('/') + 1);
             if (recursive && (last.equals(".") || last.equals(".."))) {
-                out.add("rm: refusing to remove '.' or '..' directory: skipping '" + path + "'");
+                error(out, errors, "rm: refusing to remove '.' or '..' directory: skipping '" + path + "'");
                 status = 1;
                 continue;
             }
             if (!fs.exists(path)) {
                 if (!force) {
-                    out.add("rm: cannot remove '" + path + "': " + HostFileSystem.Errno.ENOENT.text);
+                    error(out, errors, "rm: cannot remove '" + path + "': " + HostFileSystem.Errno.ENOENT.text);
                     status = 1;
                 }
                 continue;
@@ -192,13 +195,13 @@ public final class HostFileCommands {
                 e = o.has('d') ? fs.remove(path, true) : HostFileSystem.Errno.EISDIR;
             }
             if (e != null) {
-                out.add("rm: cannot remove '" + path + "': " + e.text);
+                error(out, errors, "rm: cannot remove '" + path + "': " + e.text);
                 status = 1;
             } else if (o.has('v') && !fs.exists(path) && !recursive) {
                 out.add("removed '" + path + "'");
             }
         }
-        return new CommandResult(status, out);
+        return new CommandResult(status, out, errors);
     }
 
     /** Removes {@code dir} and everything under it, depth first as fts(3) visits it for rm. */
@@ -218,5 +221,11 @@ public final class HostFileCommands {
             verbose.add("removed directory '" + dir + "'");
         }
         return e;
+    }
+
+    /** A line on stderr, in order with the verbose lines on stdout. */
+    private static void error(List<String> out, List<String> errors, String line) {
+        out.add(line);
+        errors.add(line);
     }
 }

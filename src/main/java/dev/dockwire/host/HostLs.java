@@ -33,7 +33,7 @@ final class HostLs {
         HostFileCommands.Options o = HostFileCommands.Options.parse("ls", args, "aAl1Cdh",
                 Map.of("all", 'a', "almost-all", 'A', "directory", 'd', "human-readable", 'h'));
         if (o.refusal() != null) {
-            return new CommandResult(2, o.refusal());
+            return CommandResult.error(2, o.refusal());
         }
         HostLs ls = new HostLs(fs, o, terminal, nowMillis);
         return ls.list(o.operands().isEmpty() ? List.of(".") : o.operands());
@@ -90,7 +90,7 @@ final class HostLs {
             }
             print(entries, true);
         }
-        return new CommandResult(status, out);
+        return new CommandResult(status, out, List.copyOf(out.subList(0, errors)));
     }
 
     private void print(List<Entry> entries, boolean directory) {

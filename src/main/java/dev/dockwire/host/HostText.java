@@ -43,11 +43,21 @@ final class HostText {
             public boolean write(String path, String content, boolean append) {
                 return env.writeFile(path, content, append);
             }
+
+            @Override
+            public boolean isDirectory(String path) {
+                return env.isDirectory(path);
+            }
+
+            @Override
+            public List<String> walk(String path) {
+                return env.walk(path);
+            }
         };
         TextContext.Commands run = commands != null ? commands
                 : (argv, in) -> TextResult.fail(127, name + ": " + argv.get(0) + ": No such file or directory");
         TextResult r = tool.run(args, stdin, new TextContext(files, flavour, run, out));
-        return new CommandResult(r.status(), r.output());
+        return new CommandResult(r.status(), r.output(), r.errors());
     }
 
     /**

@@ -43,6 +43,11 @@ public final class Shell {
             return false;
         }
 
+        /** The regular files under directory {@code path}, relative to it and sorted ({@code grep -r}); null when it is none. */
+        default List<String> walk(String path) {
+            return null;
+        }
+
         /** Why a redirection cannot open {@code path} for writing, as this place's shell says it. */
         default String cannotCreate(String path) {
             return shellName() + ": can't create " + path + ": nonexistent directory";
@@ -81,6 +86,11 @@ public final class Shell {
             return Flavour.BUSYBOX;
         }
 
+        /** The clock's time in nanoseconds, which {@code time PIPELINE} reads before and after (0: none here). */
+        default long nanos() {
+            return 0;
+        }
+
         /** The terminal's job control when a command's output may stream to it; null where it never does. */
         default JobControl jobControl() {
             return null;
@@ -107,6 +117,8 @@ public final class Shell {
         }
     }
     private Integer exited;
+    /** What the command substitutions of the line being expanded said on stderr. */
+    private final List<String> substitutionErrors = new ArrayList<>();
 
     public Shell(Env env) {
         this(env, false);
@@ -130,6 +142,7 @@ public final class Shell {
     public CommandResult run(String line) {
         exited = null;
         List<String> out = new ArrayList<>();
+        List<String> errors = new ArrayList<>();
         ShellParser parser = new ShellParser(line, this::substitute, vars);
         int status = 0;
         String op = null;
@@ -142,7 +155,12 @@ public final class Shell {
                 if (e instanceof TooDeep && nesting > 0) {
                     throw e;
                 }
-                out.add(env.shellName() + ": " + e.getMessage());
+                String message = env.shellName() + ": " + e.getMessage();
+                out.addAll(substitutionErrors);
+                errors.addAll(substitutionErrors);
+                substitutionErrors.clear();
+                out.add(message);
+                errors.add(message);
                 status = 2;
                 setStatus(status);
                 break;
@@ -159,19 +177,32 @@ public final class Shell {
             if (namesJobs && jobs != null) { // also in a script: the step limit names the command it ends
                 jobs.command(describe(stages));
             }
-            boolean background = "&".equals(item.op()) && stages.size() == 1 && stages.get(0).redirect() == null
+            boolean background = "&".equals(item.op()) && stages.size() == 1 && !stages.get(0).redirected()
                     && !stages.get(0).words().isEmpty();
+            long started = env.nanos();
             CommandResult r = background ? env.spawn(stages.get(0).words()) : pipeline(stages);
+            if (item.timed() != null) {
+                r = TimeKeyword.report(r, env.nanos() - started, item.timed() == ShellParser.Timed.POSIX, vars.get("TIMEFORMAT"));
+            }
+            if (!substitutionErrors.isEmpty()) { // said while the words were expanded, before the command ran
+                List<String> said = new ArrayList<>(substitutionErrors);
+                said.addAll(r.output());
+                List<String> saidErrors = new ArrayList<>(substitutionErrors);
+                saidErrors.addAll(r.errors());
+                r = new CommandResult(r.status(), said, saidErrors);
+                substitutionErrors.clear();
+            }
             if (jobs != null && jobs.streaming()) {
                 r.output().forEach(jobs::print); // in order with what the next item streams
             } else {
                 out.addAll(r.output());
+                errors.addAll(r.errors());
             }
             status = r.status();
             setStatus(status);
             op = item.op();
         }
-        return new CommandResult(status, out);
+        return new CommandResult(status, out, errors);
     }
 
     /** Sets {@code $?}, as a command that ended elsewhere (a shell inside a container left with {@code exit N}) does. */
@@ -187,7 +218,8 @@ public final class Shell {
         Shell inner = new Shell(env).withVars(vars);
         inner.nesting = nesting + 1;
         CommandResult r = collected(() -> inner.run(command));
-        return r.output();
+        substitutionErrors.addAll(r.errors()); // $( ) takes stdout; stderr stays on the terminal
+        return r.stdout();
     }
 
     /** Runs {@code task} with its output captured rather than on the terminal ($(...), a pipe, a redirect). */
@@ -215,7 +247,7 @@ public final class Shell {
 
     /** As {@link #run(List)}, with {@code stdin} (null: none) as the command's input. */
     public CommandResult run(List<String> argv, List<String> stdin) {
-        return command(new ShellParser.Command(List.copyOf(argv), null, false, false), stdin, false, Pipe.open());
+        return command(new ShellParser.Command(List.copyOf(argv)), stdin, false, Pipe.open());
     }
 
     private Shell withVars(Map<String, String> v) {
@@ -223,48 +255,107 @@ public final class Shell {
         return this;
     }
 
+    /**
+     * Runs a pipeline: each command's stdout goes to the next command (the last one's to the
+     * terminal), its stderr to the terminal, as its redirections say otherwise; what reaches the
+     * terminal from the commands before the last comes first (stderr is unbuffered).
+     */
     private CommandResult pipeline(List<ShellParser.Command> stages) {
         List<String> stdin = null;
         CommandResult last = CommandResult.ok(List.of());
         List<String> errors = new ArrayList<>();
         List<Integer> statuses = new ArrayList<>();
+        List<String> stream = List.of();
+        List<String> shown = List.of();
+        List<String> shownErrors = List.of();
         for (int i = 0; i < stages.size(); i++) {
             ShellParser.Command cmd = stages.get(i);
+            stream = List.of();
+            shown = List.of();
+            shownErrors = List.of();
             if (cmd.input() != null) {
                 stdin = cmd.input().file == null ? cmd.input().lines : inputFile(cmd.input().file);
                 if (stdin == null) {
                     errors.add(env.shellName() + ": " + cmd.input().file + ": No such file or directory");
                     last = new CommandResult(1, List.of());
+                    statuses.add(1);
+                    stdin = List.of();
                     continue;
                 }
             }
             List<String> in = stdin;
-            boolean terminal = i == stages.size() - 1 && cmd.redirect() == null && nesting == 0;
+            boolean terminal = i == stages.size() - 1 && !cmd.redirected() && nesting == 0;
             Pipe pipe = i < stages.size() - 1 && stages.get(i + 1).input() == null ? Pipe.into(stages.get(i + 1).words()) : Pipe.open();
-            last = i < stages.size() - 1 || cmd.redirect() != null ? collected(() -> command(cmd, in, false, pipe))
+            last = i < stages.size() - 1 || cmd.redirected() ? collected(() -> command(cmd, in, false, pipe))
                     : command(cmd, in, terminal, pipe);
-            List<String> output = last.output();
-            if (cmd.discardErrors() || cmd.redirect() != null) {
-                // Output went to a file (or errors to /dev/null): nothing reaches the next stage from errors.
-                output = output == null ? List.of() : output;
-            }
-            if (cmd.redirect() != null) {
-                StringBuilder sb = new StringBuilder();
-                output.forEach(l -> sb.append(l).append('\n'));
-                if (!env.writeFile(cmd.redirect(), sb.toString(), cmd.append())) {
-                    errors.add(env.cannotCreate(cmd.redirect()));
-                    last = new CommandResult(1, List.of());
-                } else {
-                    last = new CommandResult(last.status(), List.of());
+            Streams s = route(cmd, last);
+            int status = last.status();
+            for (Map.Entry<ShellParser.Target, StringBuilder> f : s.files.entrySet()) {
+                if (!env.writeFile(f.getKey().file(), f.getValue().toString(), f.getKey().append())) {
+                    errors.add(env.cannotCreate(f.getKey().file()));
+                    status = 1;
                 }
             }
-            stdin = last.output();
-            statuses.add(last.status());
+            stream = s.stream;
+            if (i < stages.size() - 1) {
+                errors.addAll(s.terminal);
+                shown = List.of();
+                shownErrors = List.of();
+            } else { // its stdout and stderr both reach the terminal: in the order it wrote them
+                shown = s.shown;
+                shownErrors = s.terminal;
+            }
+            last = new CommandResult(status, stream);
+            stdin = stream;
+            statuses.add(status);
         }
         pipeStatus(statuses);
         List<String> all = new ArrayList<>(errors);
-        all.addAll(last.output());
-        return new CommandResult(last.status(), all);
+        all.addAll(shown);
+        List<String> allErrors = new ArrayList<>(errors);
+        allErrors.addAll(shownErrors);
+        return new CommandResult(last.status(), all, allErrors);
+    }
+
+    /**
+     * Where a command's lines went: the stream (the pipe to the next command or the shell's
+     * stdout), the terminal's stderr, and the files, each with what it got; {@code shown}, the
+     * stream's and the terminal's lines in the order written (what a terminal shows of the last command).
+     */
+    private record Streams(List<String> stream, List<String> terminal, Map<ShellParser.Target, StringBuilder> files,
+            List<String> shown) {
+    }
+
+    /** Sends the command's stdout and stderr where its redirections point them. */
+    private static Streams route(ShellParser.Command cmd, CommandResult r) {
+        List<String> stream = new ArrayList<>();
+        List<String> terminal = new ArrayList<>();
+        List<String> shown = new ArrayList<>();
+        Map<ShellParser.Target, StringBuilder> files = new java.util.LinkedHashMap<>();
+        for (ShellParser.Target t : List.of(cmd.out(), cmd.err())) {
+            if (t.isFile()) {
+                files.putIfAbsent(t, new StringBuilder()); // opened (and truncated) even when nothing is written
+            }
+        }
+        List<String> errors = r.errors();
+        int j = 0;
+        for (String line : r.output()) {
+            boolean error = j < errors.size() && line.equals(errors.get(j));
+            if (error) {
+                j++;
+            }
+            ShellParser.Target t = error ? cmd.err() : cmd.out();
+            if (t == ShellParser.Target.STDOUT) {
+                stream.add(line);
+                shown.add(line);
+            } else if (t == ShellParser.Target.STDERR) {
+                terminal.add(line);
+                shown.add(line);
+            } else {
+                files.get(t).append(line).append('\n');
+            }
+        }
+        return new Streams(stream, terminal, files, shown);
     }
 
     /**
@@ -351,11 +442,12 @@ public final class Shell {
     /** bash's printf (the containers' shells' formatter: flags, width, precision, %b, %c, numbers). */
     private static CommandResult printf(List<String> args) {
         StringBuilder out = new StringBuilder();
-        List<String> lines = new ArrayList<>();
-        int status = Printf.bash(args, out, lines::add);
+        List<String> errors = new ArrayList<>();
+        int status = Printf.bash(args, out, errors::add);
         // An unterminated last line still shows, as on a terminal; errors come first (stderr is unbuffered).
+        List<String> lines = new ArrayList<>(errors);
         lines.addAll(out.toString().lines().toList());
-        return new CommandResult(status, lines);
+        return new CommandResult(status, lines, errors);
     }
 
     private CommandResult cat(List<String> args, List<String> stdin, Pipe pipe) {
@@ -363,23 +455,27 @@ public final class Shell {
             return copy(stdin == null ? List.of() : stdin, pipe, 0, new ArrayList<>());
         }
         List<String> out = new ArrayList<>();
+        List<String> errors = new ArrayList<>();
         int status = 0;
         for (String path : args) {
-            String content = env.readFile(path);
+            String content = path.equals("-") ? (stdin == null ? "" : String.join("\n", stdin) + (stdin.isEmpty() ? "" : "\n"))
+                    : env.readFile(path);
             if (content == null) {
                 // GNU cat names the file as open(2)/read(2) failed; BusyBox's says it could not open it.
-                out.add(env.textFlavour() == Flavour.GNU
+                String error = env.textFlavour() == Flavour.GNU
                         ? "cat: " + path + ": " + (env.isDirectory(path) ? "Is a directory" : "No such file or directory")
-                        : "cat: can't open '" + path + "': No such file or directory");
+                        : "cat: can't open '" + path + "': No such file or directory";
+                out.add(error);
+                errors.add(error);
                 status = 1;
             } else {
                 CommandResult r = copy(content.lines().toList(), pipe, status, out);
                 if (r.status() == Pipe.SIGPIPE_STATUS) {
-                    return r;
+                    return new CommandResult(r.status(), r.output(), errors);
                 }
             }
         }
-        return new CommandResult(status, out);
+        return new CommandResult(status, out, errors);
     }
 
     /** Writes {@code lines} after {@code out} into {@code pipe}, stopping as SIGPIPE stops a writer whose reader has gone. */

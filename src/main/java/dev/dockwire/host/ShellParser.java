@@ -12,12 +12,33 @@ import java.util.function.Function;
  */
 final class ShellParser {
     /**
-     * A command: its words after expansion, where its output goes and where its input comes from
-     * (null: the pipeline's; a here-document's lines, or a file named by {@code < FILE}).
+     * A command: its words after expansion, where its standard output and standard error go (after
+     * its redirections, applied left to right as dup2 applies them: {@code >f 2>&1} sends both to f,
+     * {@code 2>&1 >f} stderr where stdout was and stdout to f) and where its input comes from (null:
+     * the pipeline's; a here-document's lines, or a file named by {@code < FILE}).
      */
-    record Command(List<String> words, String redirect, boolean append, boolean discardErrors, Input input) {
-        Command(List<String> words, String redirect, boolean append, boolean discardErrors) {
-            this(words, redirect, append, discardErrors, null);
+    record Command(List<String> words, Target out, Target err, Input input) {
+        /** A command with the streams the shell gave it. */
+        Command(List<String> words) {
+            this(words, Target.STDOUT, Target.STDERR, null);
+        }
+
+        /** Whether a redirection sends its stdout somewhere else than the pipeline's stream. */
+        boolean redirected() {
+            return out != Target.STDOUT;
+        }
+    }
+
+    /**
+     * Where a file descriptor writes: the shell's own stdout (the pipe to the next command, the
+     * terminal, a {@code $( )}), its stderr (the terminal), or a file.
+     */
+    record Target(String file, boolean append) {
+        static final Target STDOUT = new Target("&1", false);
+        static final Target STDERR = new Target("&2", false);
+
+        boolean isFile() {
+            return this != STDOUT && this != STDERR;
         }
     }
 
@@ -32,8 +53,14 @@ final class ShellParser {
     }
 
     /** A pipeline and the operator after it ({@code &&}, {@code ||}, {@code ;}, {@code &} or null at the end). */
-    record AndOr(List<Command> pipeline, String op) {
+    record AndOr(List<Command> pipeline, String op, Timed timed) {
+        AndOr(List<Command> pipeline, String op) {
+            this(pipeline, op, null);
+        }
     }
+
+    /** bash's {@code time} keyword before a pipeline: its report in bash's format or POSIX's ({@code -p}). */
+    enum Timed { BASH, POSIX }
 
     private String s;
     private boolean skipped;
@@ -73,11 +100,12 @@ final class ShellParser {
         this.skipped = skipped;
         List<Command> pipeline = new ArrayList<>();
         List<String> words = new ArrayList<>();
-        String redirect = null;
-        boolean append = false;
-        boolean discardErrors = false;
+        Target out = Target.STDOUT;
+        Target err = Target.STDERR;
+        boolean redirected = false;
         boolean assigned = false;
         Input input = null;
+        Timed timed = null;
         while (true) {
             skipBlanks();
             if (i < s.length() && s.charAt(i) == '#') {
@@ -85,12 +113,20 @@ final class ShellParser {
                     i++;
                 }
             }
+            if (timed == null && pipeline.isEmpty() && words.isEmpty() && !redirected && !assigned && keyword("time")) {
+                skipBlanks();
+                timed = keyword("-p") ? Timed.POSIX : Timed.BASH;
+                continue;
+            }
             if (i >= s.length() || s.charAt(i) == '\n') {
                 boolean newline = i < s.length();
                 if (newline) {
                     i++;
                 }
-                if (words.isEmpty() && redirect == null && pipeline.isEmpty()) {
+                if (words.isEmpty() && !redirected && pipeline.isEmpty()) {
+                    if (timed != null) {
+                        return new AndOr(List.of(), newline ? ";" : null, timed); // time alone: the shell's times
+                    }
                     if (assigned) {
                         return new AndOr(List.of(), newline ? ";" : null); // NAME=value alone: a command of its own
                     }
@@ -99,51 +135,56 @@ final class ShellParser {
                     }
                     continue;
                 }
-                pipeline.add(finish(words, redirect, append, discardErrors, input));
-                return new AndOr(pipeline, newline ? ";" : null);
+                pipeline.add(finish(words, redirected, out, err, input));
+                return new AndOr(pipeline, newline ? ";" : null, timed);
             }
             char c = s.charAt(i);
             String op = operator();
             if (op != null) {
                 switch (op) {
-                    case "|" -> {
-                        pipeline.add(finish(words, redirect, append, discardErrors, input));
+                    case "|", "|&" -> {
+                        if (op.equals("|&")) {
+                            err = out; // bash: "2>&1 |", after the command's own redirections
+                        }
+                        pipeline.add(finish(words, redirected, out, err, input));
                         assigned = false;
                         words = new ArrayList<>();
-                        redirect = null;
-                        append = false;
-                        discardErrors = false;
+                        out = Target.STDOUT;
+                        err = Target.STDERR;
+                        redirected = false;
                         input = null;
                         skipNewlines();
                     }
                     case "&&", "||", ";", "&" -> {
-                        if (words.isEmpty() && redirect == null && assigned && pipeline.isEmpty()) {
+                        if (words.isEmpty() && !redirected && assigned && pipeline.isEmpty()) {
                             return new AndOr(List.of(), op); // NAME=value alone: only sets a variable
                         }
-                        pipeline.add(finish(words, redirect, append, discardErrors, input));
+                        pipeline.add(finish(words, redirected, out, err, input));
                         if (!op.equals(";") && !op.equals("&")) {
                             skipNewlines();
                         }
-                        return new AndOr(pipeline, op);
+                        return new AndOr(pipeline, op, timed);
                     }
                     case ">", ">>", "1>", "1>>" -> {
-                        skipBlanks();
-                        List<String> target = word();
-                        if (target.isEmpty()) {
-                            throw new IllegalArgumentException("syntax error: unexpected newline");
-                        }
-                        redirect = target.get(0);
-                        append = op.endsWith(">>");
-                        if (redirect.equals("/dev/null")) {
-                            redirect = DEV_NULL;
-                        }
+                        out = new Target(target(), op.endsWith(">>"));
+                        redirected = true;
+                    }
+                    case "2>", "2>>" -> {
+                        err = new Target(target(), op.endsWith(">>"));
+                        redirected = true;
+                    }
+                    case "&>", "&>>" -> {
+                        out = new Target(target(), op.endsWith(">>"));
+                        err = out;
+                        redirected = true;
                     }
                     case "2>&1" -> {
+                        err = out;
+                        redirected = true;
                     }
-                    case "2>" -> {
-                        skipBlanks();
-                        word();
-                        discardErrors = true;
+                    case ">&2", "1>&2" -> {
+                        out = err;
+                        redirected = true;
                     }
                     case "<<", "<<-" -> input = hereDocument(op.equals("<<-"));
                     case "<" -> {
@@ -158,7 +199,7 @@ final class ShellParser {
                 }
                 continue;
             }
-            List<String> w = word();
+            List<String> w = word(words.isEmpty());
             if (words.isEmpty() && w.size() == 1 && isAssignment(w.get(0))) {
                 String a = w.get(0);
                 if (!skipped) {
@@ -259,19 +300,36 @@ final class ShellParser {
         return out.toString();
     }
 
-    /** Marker for output thrown away. */
-    static final String DEV_NULL = "/dev/null";
-
     private static boolean isAssignment(String w) {
         int eq = w.indexOf('=');
         return eq > 0 && w.substring(0, eq).matches("[A-Za-z_][A-Za-z0-9_]*");
     }
 
-    private static Command finish(List<String> words, String redirect, boolean append, boolean discardErrors, Input input) {
-        if (words.isEmpty() && redirect == null) {
+    private static Command finish(List<String> words, boolean redirected, Target out, Target err, Input input) {
+        if (words.isEmpty() && !redirected) {
             throw new IllegalArgumentException("syntax error: unexpected operator");
         }
-        return new Command(List.copyOf(words), redirect, append, discardErrors, input);
+        return new Command(List.copyOf(words), out, err, input);
+    }
+
+    /** Whether the text goes on with the unquoted word {@code w}, which is then read. */
+    private boolean keyword(String w) {
+        int end = i + w.length();
+        if (!s.startsWith(w, i) || end < s.length() && " \t\n;&|".indexOf(s.charAt(end)) < 0) {
+            return false;
+        }
+        i = end;
+        return true;
+    }
+
+    /** A redirection's file: the next word. */
+    private String target() {
+        skipBlanks();
+        List<String> target = word();
+        if (target.isEmpty()) {
+            throw new IllegalArgumentException("syntax error: unexpected newline");
+        }
+        return target.get(0);
     }
 
     /** Blanks, and backslash-newlines, which join two lines into one. */
@@ -298,10 +356,10 @@ final class ShellParser {
     }
 
     private String operator() {
-        for (String op : new String[] {"2>&1", "&&", "||", ">>", "1>>", "1>", "2>", "<<-", "<<", "|", ";", ">", "&", "<"}) {
+        for (String op : new String[] {"2>&1", "1>&2", ">&2", "2>>", "2>", "&>>", "&>", "|&", "&&", "||", ">>", "1>>", "1>", "<<-", "<<", "|", ";", ">", "&", "<"}) {
             if (s.startsWith(op, i)) {
                 // "2>" only when it starts a word
-                if ((op.startsWith("2") || op.startsWith("1")) && i > 0 && s.charAt(i - 1) != ' ') {
+                if ((op.startsWith("2") || op.startsWith("1")) && i > 0 && s.charAt(i - 1) != ' ' && s.charAt(i - 1) != '\t') {
                     continue;
                 }
                 i += op.length();
@@ -313,6 +371,14 @@ final class ShellParser {
 
     /** One word, expanded; unquoted expansions may split it into several (or none). */
     private List<String> word() {
+        return word(false);
+    }
+
+    /**
+     * One word; {@code mayAssign}: it may be a {@code NAME=value} before the command's name, whose
+     * value is not split (bash's assignment words: {@code x=$(cmd)} keeps the blanks).
+     */
+    private List<String> word(boolean mayAssign) {
         List<String> out = new ArrayList<>();
         StringBuilder cur = new StringBuilder();
         boolean any = false;
@@ -358,6 +424,8 @@ final class ShellParser {
             } else if (c == '\\' && i + 1 < s.length()) {
                 cur.append(s.charAt(i + 1));
                 i += 2;
+            } else if (c == '$' && mayAssign && out.isEmpty() && isAssignment(cur.toString())) {
+                cur.append(String.join("\n", dollar()));
             } else if (c == '$') {
                 List<String> parts = splitBlanks(String.join("\n", dollar()));
                 for (int k = 0; k < parts.size(); k++) {

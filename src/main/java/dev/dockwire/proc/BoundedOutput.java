@@ -26,6 +26,8 @@ public final class BoundedOutput {
 
     private final int limit;
     private final List<String> lines = new ArrayList<>();
+    /** The kept lines that went to stderr, in order. */
+    private final List<String> errors = new ArrayList<>();
     /** The step limit's lines that came after the cut: they follow the cut line. */
     private final List<String> after = new ArrayList<>();
     private long bytes;
@@ -66,6 +68,20 @@ public final class BoundedOutput {
         }
         bytes += size;
         lines.add(line);
+    }
+
+    /** As {@link #add}, a line the program wrote to stderr. */
+    public void addError(String line) {
+        int before = lines.size();
+        add(line);
+        if (lines.size() > before) {
+            errors.add(line);
+        }
+    }
+
+    /** The kept lines that went to stderr, in order (a subsequence of {@link #lines()}). */
+    public List<String> errors() {
+        return List.copyOf(errors);
     }
 
     /** Every line of {@code more}, as {@link #add}. */

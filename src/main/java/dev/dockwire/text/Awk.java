@@ -72,7 +72,7 @@ final class Awk implements TextTool {
             if (e.getMessage().equals("extra '}'")) {
                 out.add("awk: line " + e.line + ": syntax error at or near end of line");
             }
-            return new TextResult(2, out);
+            return new TextResult(2, out, out);
         }
         AwkRuntime rt = new AwkRuntime(ctx);
         if (fs != null) {
@@ -90,7 +90,7 @@ final class Awk implements TextTool {
             out.addAll(List.of((text.endsWith("\n") ? text.substring(0, text.length() - 1) : text).split("\n", -1)));
         }
         out.addAll(0, main.errors); // stderr is unbuffered: on a terminal it comes before mawk's buffered output
-        return new TextResult(status, out);
+        return new TextResult(status, out, List.copyOf(main.errors));
     }
 
     /** -v and command-line assignments take escape sequences as string constants do. */
@@ -103,7 +103,8 @@ final class Awk implements TextTool {
             return TextResult.fail(1, "Usage: awk [OPTIONS] [AWK_PROGRAM] [FILE]...");
         }
         try (InputStream in = Awk.class.getResourceAsStream("awk-usage.txt")) {
-            return new TextResult(0, new String(in.readAllBytes(), StandardCharsets.UTF_8).lines().toList());
+            List<String> usage = new String(in.readAllBytes(), StandardCharsets.UTF_8).lines().toList();
+            return new TextResult(0, usage, usage); // mawk's usage() writes to stderr, and exits 0
         } catch (IOException e) {
             throw new IllegalStateException("awk-usage.txt is part of the build", e);
         }

@@ -10,7 +10,10 @@ import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 
 /**
- * {@code grep}/{@code egrep} over stdin or files: -v -i -c -o -q -E -F -w -x -n -l -H -h -s -m N -e PATTERN,
+ * {@code grep}/{@code egrep} over stdin or files: -v -i -c -o -q -E -F -w -x -n -l -L -H -h -s -m N -e PATTERN,
+ * -f FILE (a pattern a line; an empty file selects nothing), -r/-R (the files under each directory
+ * operand, or the working directory's without a {@code ./}; a directory without them is
+ * {@code Is a directory}),
  * context lines with -A/-B/-C N (and GNU's -NUM), options anywhere among the operands (getopt_long's
  * permutation). Exit 0 on a match, 1 on none, 2 on errors. The GNU flavour follows GNU grep 3.8
  * (src/grep.c: prtext's "--" between non-adjacent groups, ':' after a selected line's prefix and '-'
@@ -26,6 +29,8 @@ final class Grep implements TextTool {
             Map.entry("fixed-strings", "F"), Map.entry("word-regexp", "w"), Map.entry("line-regexp", "x"),
             Map.entry("line-number", "n"), Map.entry("files-with-matches", "l"), Map.entry("with-filename", "H"),
             Map.entry("no-filename", "h"), Map.entry("no-messages", "s"), Map.entry("color", "color::"),
+            Map.entry("files-without-match", "L"), Map.entry("file", "f:"), Map.entry("recursive", "r"),
+            Map.entry("dereference-recursive", "R"),
             Map.entry("colour", "color::"));
     private static final String STDIN = "(standard input)";
 
@@ -48,6 +53,12 @@ final class Grep implements TextTool {
         boolean line;
         boolean number;
         boolean filesWithMatches;
+        boolean filesWithoutMatch;
+        boolean recursive;
+        /** -e or -f gave the patterns (an empty -f file gives none, and selects nothing). */
+        boolean patternsGiven;
+        /** -f's files, read once the options are known. */
+        final List<String> patternFiles = new ArrayList<>();
         boolean noMessages;
         Boolean withFilename;
         int after;
@@ -69,7 +80,14 @@ final class Grep implements TextTool {
         if (o.error != null) {
             return o.errorAlone ? TextResult.fail(2, o.error) : usage(ctx, o.error.isEmpty() ? null : o.error);
         }
-        if (o.patterns.isEmpty()) {
+        for (String file : o.patternFiles) {
+            String content = file.equals("-") ? (stdin == null ? "" : String.join("\n", stdin)) : ctx.files().read(file);
+            if (content == null) {
+                return TextResult.fail(2, "grep: " + file + ": No such file or directory");
+            }
+            o.patterns.addAll(content.lines().toList());
+        }
+        if (!o.patternsGiven) {
             if (operands.isEmpty()) {
                 return usage(ctx, null);
             }
@@ -82,8 +100,13 @@ final class Grep implements TextTool {
             return TextResult.fail(2, gnu ? "grep: " + Regex.regerror(e, o.extended)
                     : "grep: bad regex '" + String.join("\n", o.patterns) + "'");
         }
-        List<String> files = operands.isEmpty() ? List.of("-") : operands;
-        boolean prefixName = o.withFilename != null ? o.withFilename : files.size() > 1;
+        if ((o.maxCount == 0 || o.patterns.isEmpty() && !o.invert) && !o.filesWithoutMatch && gnu) {
+            return new TextResult(1, List.of()); // grep.c: matching cannot succeed (-m 0, -f /dev/null), so no file is read
+        }
+        List<String> files = operands.isEmpty() ? List.of(o.recursive ? "." : "-") : operands;
+        boolean prefixName = o.withFilename != null ? o.withFilename
+                : files.size() > 1 || o.recursive && files.stream().anyMatch(f -> ctx.files().isDirectory(f));
+        files = o.recursive ? recurse(files, operands.isEmpty() && gnu, ctx.files()) : files;
         List<String> out = new ArrayList<>();
         List<String> errors = new ArrayList<>();
         boolean any = false;
@@ -93,6 +116,12 @@ final class Grep implements TextTool {
             List<String> input;
             if (f.equals("-")) {
                 input = stdin == null ? List.of() : stdin;
+            } else if (ctx.files().isDirectory(f)) {
+                trouble = true; // grep.c grepdesc: a directory is read only under -r
+                if (!o.noMessages) {
+                    errors.add("grep: " + f + ": Is a directory");
+                }
+                continue;
             } else {
                 String content = ctx.files().read(f);
                 if (content == null) {
@@ -105,14 +134,14 @@ final class Grep implements TextTool {
                 input = content.lines().toList();
             }
             String name = f.equals("-") ? STDIN : f;
-            int matched = search(input, p, o, gnu, prefixName ? name : null, o.count || o.filesWithMatches || o.quiet ? null : out,
-                    printedGroup);
+            int matched = search(input, p, o, gnu, prefixName ? name : null,
+                    o.count || o.filesWithMatches || o.filesWithoutMatch || o.quiet ? null : out, printedGroup);
             any |= matched > 0;
             if (o.quiet && any) {
-                return new TextResult(0, errors);
+                return new TextResult(0, errors, errors);
             }
-            if (o.filesWithMatches) {
-                if (matched > 0) {
+            if (o.filesWithMatches || o.filesWithoutMatch) {
+                if (matched > 0 == o.filesWithMatches) {
                     out.add(name);
                 }
             } else if (o.count) {
@@ -122,8 +151,9 @@ final class Grep implements TextTool {
         if (o.quiet) {
             out.clear();
         }
-        errors.addAll(out);
-        return new TextResult(trouble ? 2 : any ? 0 : 1, errors);
+        List<String> all = new ArrayList<>(errors);
+        all.addAll(out);
+        return new TextResult(trouble ? 2 : any ? 0 : 1, all, errors);
     }
 
     /** Reads the options into {@code o}; returns the operands. {@code o.error}: "" for a bare usage, else the line before it. */
@@ -136,7 +166,7 @@ final class Grep implements TextTool {
             words.add(gnu && digits && !argumentNext ? "-C" + a.substring(1) : a);
             argumentNext = !argumentNext && takesNextWord(a);
         }
-        GetoptLong.Result r = new GetoptLong(gnu ? Getopt.GLIBC : Getopt.MUSL, "vicoqEFwxnlHhsm:e:A:B:C:",
+        GetoptLong.Result r = new GetoptLong(gnu ? Getopt.GLIBC : Getopt.MUSL, "vicoqEFwxnlLHhsrRm:e:f:A:B:C:",
                 gnu ? LONG : Map.of()).parse(words, (key, value) -> {
             switch (key) {
                 case "v" -> o.invert = true;
@@ -149,11 +179,26 @@ final class Grep implements TextTool {
                 case "w" -> o.word = true;
                 case "x" -> o.line = true;
                 case "n" -> o.number = true;
-                case "l" -> o.filesWithMatches = true;
+                case "l" -> {
+                    o.filesWithMatches = true; // the last of -l and -L counts
+                    o.filesWithoutMatch = false;
+                }
+                case "L" -> {
+                    o.filesWithoutMatch = true;
+                    o.filesWithMatches = false;
+                }
+                case "r", "R" -> o.recursive = true;
+                case "f" -> {
+                    o.patternFiles.add(value);
+                    o.patternsGiven = true;
+                }
                 case "H" -> o.withFilename = true;
                 case "h" -> o.withFilename = false;
                 case "s" -> o.noMessages = true;
-                case "e" -> o.patterns.add(value);
+                case "e" -> {
+                    o.patterns.add(value);
+                    o.patternsGiven = true;
+                }
                 case "m" -> o.maxCount = number(value, gnu, "invalid max count", o);
                 case "A" -> o.after = (int) number(value, gnu, "invalid context length argument", o);
                 case "B" -> o.before = (int) number(value, gnu, "invalid context length argument", o);
@@ -183,7 +228,7 @@ final class Grep implements TextTool {
             return false;
         }
         for (int k = 1; k < word.length(); k++) {
-            if ("ABCme".indexOf(word.charAt(k)) >= 0) {
+            if ("ABCmef".indexOf(word.charAt(k)) >= 0) {
                 return k == word.length() - 1;
             }
         }
@@ -208,7 +253,29 @@ final class Grep implements TextTool {
         return 0;
     }
 
+    /**
+     * {@code -r}'s files: each directory operand's regular files (fts's walk; here in sorted order,
+     * where GNU grep reads them in the directory's order), the working directory's without its
+     * {@code ./} when no operand was given (grep.c: omit_dot_slash).
+     */
+    private static List<String> recurse(List<String> operands, boolean implicit, TextFiles files) {
+        List<String> out = new ArrayList<>();
+        for (String f : operands) {
+            List<String> under = f.equals("-") ? null : files.walk(f);
+            if (under == null) {
+                out.add(f);
+                continue;
+            }
+            String prefix = implicit ? "" : f.endsWith("/") ? f : f + "/";
+            under.forEach(name -> out.add(prefix + name));
+        }
+        return out;
+    }
+
     private static Pattern compile(Options o) {
+        if (o.patterns.isEmpty()) {
+            return Pattern.compile("(?!)"); // -f of an empty file: no pattern, so no line is selected
+        }
         StringBuilder regex = new StringBuilder();
         for (String each : o.patterns) {
             for (String pattern : each.split("\n", -1)) {
@@ -311,6 +378,6 @@ final class Grep implements TextTool {
         } else {
             out.addAll(BusyboxUsage.withBanner("grep")); // bb_show_usage, with grep's exit status for trouble
         }
-        return new TextResult(2, out);
+        return new TextResult(2, out, out);
     }
 }

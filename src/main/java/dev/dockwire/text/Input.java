@@ -42,6 +42,6 @@ final class Input {
     TextResult result(List<String> out) {
         List<String> all = new ArrayList<>(errors);
         all.addAll(out);
-        return new TextResult(errors.isEmpty() ? 0 : 1, all);
+        return new TextResult(errors.isEmpty() ? 0 : 1, all, errors);
     }
 }

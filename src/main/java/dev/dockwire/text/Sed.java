@@ -127,7 +127,7 @@ final class Sed implements TextTool {
             }
         }
         int status = run.quit() ? run.exitStatus() : errors.isEmpty() ? 0 : 2;
-        return new TextResult(status, out);
+        return new TextResult(status, out, errors);
     }
 
     private static List<String> read(TextContext ctx, String path) {
@@ -150,6 +150,6 @@ final class Sed implements TextTool {
         } else {
             out.add("Usage: sed [-i[SFX]] [-nrE] [-f FILE]... [-e CMD]... [FILE]...");
         }
-        return new TextResult(1, out);
+        return new TextResult(1, out, out);
     }
 }

@@ -7,4 +7,17 @@ public interface TextFiles {
 
     /** Writes (or appends to) the file; false when it cannot be written. */
     boolean write(String path, String content, boolean append);
+
+    /** Whether {@code path} is a directory ({@code grep PATTERN DIR}: {@code Is a directory}). */
+    default boolean isDirectory(String path) {
+        return false;
+    }
+
+    /**
+     * The regular files under directory {@code path}, relative to it, sorted, not through symbolic
+     * links to directories ({@code grep -r}); null when it is no directory.
+     */
+    default java.util.List<String> walk(String path) {
+        return null;
+    }
 }

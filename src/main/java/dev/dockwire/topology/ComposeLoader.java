@@ -111,7 +111,9 @@ public final class ComposeLoader {
                 case "services", "networks", "name", EXTENSION -> {
                 }
                 case "version" -> notes.note(e.getValue(), k, "the attribute `version` is obsolete, it will be ignored");
-                case "volumes", "configs", "secrets" -> notes.note(e.getValue(), k, "ignored (dockwire models networking only)");
+                case "secrets" -> {
+                }
+                case "volumes", "configs" -> notes.note(e.getValue(), k, "ignored (dockwire models networking only)");
                 case "include" -> throw f.error(e.getValue(), k, "include is not supported yet: merge the files into one");
                 default -> {
                     if (!k.startsWith("x-")) {
@@ -135,7 +137,7 @@ public final class ComposeLoader {
             }
         }
         List<ComposeProject.Service> list = new ArrayList<>();
-        ComposeServices reader = new ComposeServices(f, notes, name, ROOT_HOME);
+        ComposeServices reader = new ComposeServices(f, notes, name, ROOT_HOME).withSecrets(top.get("secrets"));
         for (var e : services.map().entrySet()) {
             if (enabled(e.getKey(), e.getValue())) {
                 list.add(reader.service(e.getKey(), e.getValue()));

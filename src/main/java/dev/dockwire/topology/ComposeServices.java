@@ -17,7 +17,7 @@ final class ComposeServices {
     private static final Set<String> SERVICE_KEYS = Set.of("image", "command", "entrypoint", "container_name", "hostname", "networks",
             "network_mode", "ports", "expose", "depends_on", "deploy", "scale", "extra_hosts", "dns", "environment",
             "healthcheck", "restart", "volumes", "stdin_open", "tty", "profiles", "cap_add", "cap_drop", "privileged", "domainname",
-            "dns_search", "dns_opt", "mac_address", "links", "external_links", "sysctls", "build");
+            "dns_search", "dns_opt", "mac_address", "links", "external_links", "sysctls", "build", "secrets");
     private static final Set<String> PORT_KEYS = Set.of("target", "published", "host_ip", "protocol", "mode", "name",
             "app_protocol");
     private static final Set<String> HEALTHCHECK_KEYS = Set.of("test", "interval", "timeout", "retries", "start_period",
@@ -31,6 +31,7 @@ final class ComposeServices {
     private final ComposeNotes notes;
     private final String project;
     private final String home;
+    private ComposeSecrets secrets;
 
     /**
      * Reads the services of {@code project}, whose name prefixes the images its build-only services
@@ -41,6 +42,13 @@ final class ComposeServices {
         this.notes = notes;
         this.project = project;
         this.home = home;
+        this.secrets = new ComposeSecrets(f, notes, null, this::hostPath);
+    }
+
+    /** The project's top-level {@code secrets:} (null: none), which the services' {@code secrets:} name. */
+    ComposeServices withSecrets(YamlNode top) {
+        secrets = new ComposeSecrets(f, notes, top, this::hostPath);
+        return this;
     }
 
     /**
@@ -126,7 +134,7 @@ final class ComposeServices {
                 extraHosts(m.get("extra_hosts"), path + ".extra_hosts"),
                 m.containsKey("dns") ? f.strings(m.get("dns"), path + ".dns") : List.of(),
                 m.containsKey("environment") ? f.keyValues(m.get("environment"), path + ".environment") : Map.of(),
-                healthcheck(m.get("healthcheck"), path + ".healthcheck"), mounts(m.get("volumes"), path + ".volumes"),
+                healthcheck(m.get("healthcheck"), path + ".healthcheck"), mounts(name, m, path),
                 m.containsKey("stdin_open") && f.bool(m.get("stdin_open"), path + ".stdin_open"),
                 m.containsKey("tty") && f.bool(m.get("tty"), path + ".tty"), privileges(m, path),
                 m.containsKey("build") ? new ComposeBuilds(f, notes).build(m.get("build"), path + ".build") : null, node.line(),
@@ -169,6 +177,13 @@ final class ComposeServices {
     /** {@code mac_address}, as written: the engine checks it (net.ParseMAC) when it makes the endpoint. */
     private String mac(YamlNode node, String path) {
         return f.optional(node, "mac_address", path);
+    }
+
+    /** The bind mounts of {@code volumes:}, then those of {@code secrets:} at /run/secrets. */
+    private List<ComposeProject.Mount> mounts(String name, Map<String, YamlNode> m, String path) {
+        List<ComposeProject.Mount> out = mounts(m.get("volumes"), path + ".volumes");
+        out.addAll(secrets.mounts(name, m.get("secrets"), path + ".secrets"));
+        return out;
     }
 
     /** Bind mounts of {@code volumes:} in short and long syntax; named volumes shape nothing here and are noted. */

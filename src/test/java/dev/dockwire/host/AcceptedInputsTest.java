@@ -91,6 +91,15 @@ class AcceptedInputsTest {
         CommandResult refused = host.run("docker run --rm --network rmdig nicolaka/netshoot dig -p 5353 +tcp rmweb");
         assertEquals(9, refused.status());
         assertEquals(";; communications error to 127.0.0.11#5353: connection refused", refused.output().get(0));
+        // Over UDP (BIND 9.18.49's dig here, at a closed port of 127.0.0.1): the ICMP port unreachable
+        // refuses each of the three tries at once, on stdout; exit 9.
+        long before = host.world.emulation().loop().nanos();
+        CommandResult udp = host.run("docker run --rm --network rmdig nicolaka/netshoot dig -p 5353 rmweb");
+        assertEquals(9, udp.status());
+        String refusedLine = ";; communications error to 127.0.0.11#5353: connection refused";
+        assertEquals(List.of(refusedLine, refusedLine, refusedLine, "", "; <<>> DiG 9.18.33-1~deb12u2-Debian <<>> -p 5353 rmweb",
+                ";; global options: +cmd", ";; no servers could be reached"), udp.output());
+        assertTrue(host.world.emulation().loop().nanos() - before < 1_000_000_000L, "refused at once, not after timeouts");
     }
 
     @Test

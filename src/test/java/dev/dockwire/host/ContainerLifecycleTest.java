@@ -178,6 +178,31 @@ class ContainerLifecycleTest {
         assertTrue(row("s2").contains("Up Less than a second"), "the stopped one is started, its stop skipped: " + row("s2"));
     }
 
+    /**
+     * Real-time signals as moby/sys/signal's SignalMap names them ({@code RTMIN}, {@code RTMIN+1..15},
+     * {@code RTMAX-14..-1}, {@code RTMAX}, or 34-64): the daemon sends them, and init ignores one it
+     * does not handle; a number outside the map is one the linux daemon does not support (the
+     * reference Docker 20.10 here answers the same, capitalised).
+     */
+    @Test
+    void realTimeSignalsAreSentAndInitIgnoresThem() {
+        h.ok("docker run -d --name web nginx");
+        for (String sig : List.of("RTMIN+3", "SIGRTMAX-1", "40", "rtmin+1", "RTMIN", "SIGRTMAX", "34", "64")) {
+            assertEquals(List.of("web"), h.ok("docker kill -s " + sig + " web"), sig);
+        }
+        assertTrue(row("web").contains("Up "), "init ignores a signal it does not handle: " + row("web"));
+        for (String sig : List.of("33", "32", "65", "99")) {
+            CommandResult r = h.run("docker kill -s " + sig + " web");
+            assertEquals(1, r.status());
+            assertEquals(List.of("Error response from daemon: cannot kill container: web: the linux daemon does not support signal " + sig),
+                    r.output());
+        }
+        for (String sig : List.of("RTMIN+16", "RTMAX-15", "RTMIN_3", "0")) {
+            assertEquals(List.of("Error response from daemon: cannot kill container: web: invalid signal: " + sig),
+                    h.run("docker kill -s " + sig + " web").output());
+        }
+    }
+
     @Test
     void aShellScriptAsPid1RunsItsCommandsInTurnAndExitsWithTheLastStatus() {
         h.ok("docker run -d --name seq alpine sh -c 'echo start; ping -c 2 127.0.0.1 && echo done; false'");

@@ -19,7 +19,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * Each one-liner of the corpus through the real tool (GNU sed 4.9, coreutils, findutils' xargs;
  * {@code awk} is whatever {@code /usr/bin/awk} is: mawk on Debian and Ubuntu, which the host's
  * awk follows) and through ours, stdin from a fixture, LC_ALL=C.UTF-8: the same lines (errors
- * first, then output) and the same exit status. A tool missing from this machine skips its lines.
+ * first, then output), the same of them on stderr and the same exit status. A tool missing from this machine skips its lines.
  */
 class TextDifferentialTest {
     static Stream<Arguments> corpus() {
@@ -43,10 +43,12 @@ class TextDifferentialTest {
             // the tool exited without reading its input (a usage error)
         }
         assumeTrue(p.waitFor(10, TimeUnit.SECONDS), "the real tool did not finish");
-        List<String> real = new ArrayList<>(lines(p.getErrorStream().readAllBytes()));
+        List<String> stderr = lines(p.getErrorStream().readAllBytes());
+        List<String> real = new ArrayList<>(stderr);
         real.addAll(lines(p.getInputStream().readAllBytes()));
         TextResult ours = TextFixtures.run(input, argv.toArray(String[]::new));
         assertEquals(String.join("\n", real), String.join("\n", ours.output()), "output of " + argv);
+        assertEquals(String.join("\n", stderr), String.join("\n", ours.errors()), "stderr of " + argv);
         assertEquals(p.exitValue(), ours.status(), "exit status of " + argv);
         deleteAll(dir);
     }

@@ -39,6 +39,8 @@ public final class Dig implements Program {
         boolean shortOut = false;
         boolean tcp = false;
         boolean ignoreTc = false;
+        int tries = DigUdp.TRIES;
+        int seconds = DigUdp.TRY_SECONDS;
         boolean typeGiven = false;
         int port = 53;
         for (int i = 0; i < args.size(); i++) {
@@ -74,6 +76,14 @@ public final class Dig implements Program {
                 tcp = false;
             } else if (a.equals("+ignore")) {
                 ignoreTc = true;
+            } else if (a.matches("\\+(time|tries|retry)=\\d{1,4}")) {
+                // dig.c: +time=T (at least 1 s), +tries=N (at least 1), +retry=N (N + 1 tries)
+                int v = Integer.parseInt(a.substring(a.indexOf('=') + 1));
+                if (a.startsWith("+time")) {
+                    seconds = Math.max(1, v);
+                } else {
+                    tries = Math.max(1, a.startsWith("+tries") ? v : v + 1);
+                }
             } else if (a.startsWith("+")) {
                 continue; // other display options are accepted and ignored
             } else if (typeOf(a) >= 0 && !typeGiven) {
@@ -107,7 +117,7 @@ public final class Dig implements Program {
         }
         String qname = name.endsWith(".") ? name.substring(0, name.length() - 1) : name;
         DnsMessage q = DnsMessage.query(ctx.random(0x10000), qname, type, DnsHeader.FLAG_RD, Edns.of(1232));
-        new Exchange(ctx, resolver, srv, port, q, String.join(" ", args), server != null, shortOut, ignoreTc).start(tcp);
+        new Exchange(ctx, srv, port, q, String.join(" ", args), server != null, shortOut, ignoreTc, tries, seconds).start(tcp);
     }
 
     /**
@@ -144,8 +154,8 @@ public final class Dig implements Program {
     }
 
     /** One dig run: the query over UDP (retried over TCP when truncated) or TCP, then the printout. */
-    private record Exchange(ProcessContext ctx, StubResolver resolver, int server, int port, DnsMessage query,
-                            String cmdline, boolean serverGiven, boolean brief, boolean ignoreTc) {
+    private record Exchange(ProcessContext ctx, int server, int port, DnsMessage query,
+                            String cmdline, boolean serverGiven, boolean brief, boolean ignoreTc, int tries, int seconds) {
         /** dig's +time default: 5 s per try. */
         private static final long TCP_TIMEOUT_NANOS = 5_000_000_000L;
 
@@ -163,10 +173,9 @@ public final class Dig implements Program {
                 });
                 return;
             }
-            resolver.query(server, port, query, r -> {
+            DigUdp.query(ctx, server, port, query, tries, seconds * 1_000_000_000L, r -> {
                 if (r == null) {
-                    String timedOut = ";; communications error to " + Ipv4Address.format(server) + "#" + port + ": timed out";
-                    fail(List.of(timedOut, timedOut));
+                    fail(List.of()); // each try has said why it failed
                 } else if (r.truncated() && !ignoreTc) {
                     ctx.out(";; Truncated, retrying in TCP mode.");
                     start(true);

@@ -11,7 +11,7 @@ final class CliErrors {
 
     /** A daemon error as the CLI prints it: {@code Error response from daemon: ...}, status 1. */
     static CommandOutput daemonError(EngineException e) {
-        return new CommandOutput(1, List.of(("Error response from daemon: " + e.getMessage()).split("\n")));
+        return CommandOutput.error(1, List.of(("Error response from daemon: " + e.getMessage()).split("\n")));
     }
 
     /**
@@ -21,7 +21,7 @@ final class CliErrors {
      */
     static CommandOutput usage(String cmd, String requirement, String usage) {
         boolean exact = requirement.startsWith("exactly ");
-        return new CommandOutput(1, List.of("docker: 'docker " + cmd + "' requires " + (exact ? requirement.substring(8) : requirement),
+        return CommandOutput.error(1, List.of("docker: 'docker " + cmd + "' requires " + (exact ? requirement.substring(8) : requirement),
                 "", "Usage:  docker " + cmd + " " + usage, "",
                 (exact ? "Run" : "See") + " 'docker " + cmd + " --help' for more information"));
     }

@@ -227,7 +227,7 @@ public final class DockerCommand {
         out.addAll(List.of(("docker: Error response from daemon: " + e.getMessage()).split("\n")));
         out.add("");
         out.add("Run 'docker run --help' for more information");
-        return new CommandOutput(CliErrors.runStatus(e.getMessage()), out);
+        return new CommandOutput(CliErrors.runStatus(e.getMessage()), out, out.subList(before.size(), out.size()));
     }
 
     /**
@@ -416,7 +416,11 @@ public final class DockerCommand {
         Signal signal = f.has("signal") ? Signal.parse(f.get("signal")) : Signal.SIGKILL;
         return each(f.positional(), "kill", ref -> {
             if (signal == null) { // daemon/kill.go ContainerKill parses the signal before it looks the container up
-                throw new EngineException("cannot kill container: " + ref + ": invalid signal: " + f.get("signal"));
+                String raw = f.get("signal");
+                // moby/sys/signal ParseSignal takes any number but 0; ValidSignalForPlatform then wants one of SignalMap's
+                boolean number = raw.matches("-?\\d{1,9}") && Integer.parseInt(raw) != 0;
+                throw new EngineException("cannot kill container: " + ref + ": "
+                        + (number ? "the linux daemon does not support signal " + Integer.parseInt(raw) : "invalid signal: " + raw));
             }
             engine().kill(ref, signal);
             return ref;
@@ -457,16 +461,18 @@ public final class DockerCommand {
             return CliErrors.usage(cmd, "at least 1 argument", "[OPTIONS] CONTAINER [CONTAINER...]");
         }
         List<String> out = new ArrayList<>();
+        List<String> errors = new ArrayList<>();
         int status = 0;
         for (String ref : refs) {
             try {
                 out.add(action.apply(ref));
             } catch (EngineException e) {
                 out.addAll(CliErrors.daemonError(e).output());
+                errors.addAll(CliErrors.daemonError(e).output());
                 status = 1;
             }
         }
-        return new CommandOutput(status, out);
+        return new CommandOutput(status, out, errors);
     }
 
     /** The COMMAND column: the container's command line (its image's ENTRYPOINT and CMD, or what run gave), quoted, cut to 20 runes unless {@code --no-trunc}. */

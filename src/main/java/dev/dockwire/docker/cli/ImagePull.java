@@ -67,9 +67,9 @@ final class ImagePull {
         List<String> out = new ArrayList<>(pulling);
         if (run) {
             out.addAll(List.of("docker: " + error, "", "Run 'docker run --help' for more information"));
-            return new CommandOutput(125, out);
+            return CommandOutput.error(125, out); // "Unable to find image" too: run.go writes it to stderr
         }
         out.add(error);
-        return new CommandOutput(1, out);
+        return CommandOutput.error(1, out);
     }
 }

@@ -71,7 +71,7 @@ final class InspectCommand {
                     out.addAll(List.of(GoTemplate.render(f.get("format"), o).split("\n", -1)));
                 }
             } catch (IllegalArgumentException e) {
-                return new CommandOutput(1, List.of("Error: " + e.getMessage()));
+                return CommandOutput.fail(1, "Error: " + e.getMessage());
             }
         } else if (!objects.isEmpty() || errors.isEmpty()) {
             out.addAll(List.of(Json.pretty(objects).split("\n")));
@@ -79,7 +79,7 @@ final class InspectCommand {
             out.add("[]");
         }
         out.addAll(errors);
-        return new CommandOutput(errors.isEmpty() ? 0 : 1, out);
+        return new CommandOutput(errors.isEmpty() ? 0 : 1, out, errors);
     }
 
     /**

@@ -155,11 +155,16 @@ final class ProcessCommands {
             }
         }
         List<String> lines = new ArrayList<>();
+        List<String> errors = new ArrayList<>(); // the client writes a stderr entry to its own stderr
         for (LogEntry e : entries) {
-            lines.add(f.has("timestamps") ? timestamp(e.nanos()) + " " + e.line() : e.line());
+            String line = f.has("timestamps") ? timestamp(e.nanos()) + " " + e.line() : e.line();
+            lines.add(line);
+            if (e.stream().equals("stderr")) {
+                errors.add(line);
+            }
         }
         lines.addAll(out);
-        return CommandOutput.ok(lines);
+        return new CommandOutput(0, lines, errors);
     }
 
     /**

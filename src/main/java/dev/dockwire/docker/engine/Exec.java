@@ -213,7 +213,7 @@ public final class Exec implements ProcessContext {
             lines.add("dockwire: " + name + " did not exit (no more events)");
             exitStatus = 1;
         }
-        return new CommandOutput(exitStatus, List.copyOf(lines));
+        return new CommandOutput(exitStatus, List.copyOf(lines), output.errors());
     }
 
     /** The sockets the process has bound and holds open (listening TCP, bound UDP), as {@code ss -p} finds them by fd. */
@@ -331,7 +331,11 @@ public final class Exec implements ProcessContext {
         } else if (job != null && job.streams()) {
             job.print(line);
         } else if (!daemon) {
-            output.add(line);
+            if (stream.equals("stderr")) {
+                output.addError(line);
+            } else {
+                output.add(line);
+            }
         }
     }
 
