@@ -121,6 +121,11 @@ public final class Compose {
         return progress.lines();
     }
 
+    /** {@code create [--force-recreate] [--build]} of {@code services}: {@link ComposeUp#create}'s display, titled Creating. */
+    public List<String> create(List<ComposeProject.Service> services, boolean forceRecreate, boolean build) {
+        return new ComposeUp(host, p, file, new ComposeProgress("Creating")).create(services, forceRecreate, build);
+    }
+
     /** {@code down}: containers in reverse start order, then the networks this project created (by their labels). */
     public CommandOutput down() {
         ComposeProgress progress = new ComposeProgress();
