@@ -115,6 +115,8 @@ public final class ComposeCommand {
             return CommandOutput.fail(PARSE_FAILURE, e.getMessage());
         }
         Compose compose = new Compose(host, project, configFile);
+        // -p without -f: Compose names the project and reads no file for stop, start, kill, rm (projectOrName).
+        boolean byName = g.has("project-name") && !g.has("file");
         try {
             CommandOutput r = switch (cmd) {
                 case "up" -> up(compose, rest);
@@ -151,20 +153,20 @@ public final class ComposeCommand {
                     CliFlags f = CliFlags.parse(rest, List.of(new Spec("timeout", 't', true), new Spec("no-deps", (char) 0, false),
                             new Spec("dry-run", (char) 0, false)), true);
                     long grace = f.has("timeout") ? CliFlags.intValue(f.get("timeout"), "timeout") * 1_000_000_000L : -1;
-                    ComposeLifecycle life = new ComposeLifecycle(host, project);
+                    ComposeLifecycle life = new ComposeLifecycle(host, project, byName);
                     yield cmd.equals("stop") ? life.stop(f.positional(), grace) : life.restart(f.positional(), grace);
                 }
-                case "start" -> new ComposeLifecycle(host, project).start(
+                case "start" -> new ComposeLifecycle(host, project, byName).start(
                         CliFlags.parse(rest, List.of(new Spec("dry-run", (char) 0, false)), true).positional());
                 case "kill" -> {
                     CliFlags f = CliFlags.parse(rest, List.of(new Spec("signal", 's', true), new Spec("remove-orphans", (char) 0, false),
                             new Spec("dry-run", (char) 0, false)), true);
-                    yield new ComposeLifecycle(host, project).kill(f.positional(), f.get("signal"));
+                    yield new ComposeLifecycle(host, project, byName).kill(f.positional(), f.get("signal"));
                 }
                 case "rm" -> {
                     CliFlags f = CliFlags.parse(rest, List.of(new Spec("force", 'f', false), new Spec("stop", 's', false),
                             new Spec("volumes", 'v', false), new Spec("dry-run", (char) 0, false)), true);
-                    yield new ComposeLifecycle(host, project).rm(f.positional(), f.has("force"), f.has("stop"));
+                    yield new ComposeLifecycle(host, project, byName).rm(f.positional(), f.has("force"), f.has("stop"));
                 }
                 case "top" -> ComposeTop.run(host.engine(), project,
                         CliFlags.parse(rest, List.of(new Spec("dry-run", (char) 0, false)), true).positional());

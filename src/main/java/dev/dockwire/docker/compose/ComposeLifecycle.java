@@ -16,14 +16,30 @@ import java.util.List;
  * taken through the engine, with the last frame of Compose 2.26's progress display
  * ({@code [+] Stopping 2/2}, {@code  ✔ Container demo-web-1  Stopped}) and its quiet answers when
  * there is nothing to do (pkg/compose/stop.go, start.go, restart.go, kill.go, remove.go).
+ * Given {@code -p} without {@code -f}, Compose reads no file and names the project only
+ * (cmd/compose/compose.go projectOrName): a service the file does not have is then looked for among
+ * the containers, else the file's project refuses it ({@code no such service: X}).
  */
 final class ComposeLifecycle {
     private final CliEnv host;
     private final ComposeProject p;
+    /** The project named by {@code -p} alone: Compose did not read the file. */
+    private final boolean byName;
 
-    ComposeLifecycle(CliEnv host, ComposeProject project) {
+    ComposeLifecycle(CliEnv host, ComposeProject project, boolean byName) {
         this.host = host;
         this.p = project;
+        this.byName = byName;
+    }
+
+    /** The file's refusal of a service it does not have (types.Project WithSelectedServices), or null. */
+    private CommandOutput unknown(List<String> services) {
+        for (String name : services) {
+            if (p.service(name) == null) {
+                return CommandOutput.fail(1, "no such service: " + name);
+            }
+        }
+        return null;
     }
 
     /**
@@ -32,6 +48,10 @@ final class ComposeLifecycle {
      * {@code graceNanos} negative: the container's own stop timeout.
      */
     CommandOutput stop(List<String> services, long graceNanos) {
+        CommandOutput refused = byName ? null : unknown(services);
+        if (refused != null) {
+            return refused;
+        }
         ComposeProgress progress = new ComposeProgress("Stopping");
         stopInto(progress, services, graceNanos);
         return CommandOutput.ok(progress.lines());
@@ -57,12 +77,17 @@ final class ComposeLifecycle {
     }
 
     /**
-     * {@code start [SERVICE...]}: the stopped containers of the services, in dependency order.
-     * Compose builds the project from the containers it finds (projectFromName), so a service
-     * without containers that another one depends on is an error: {@code could not find SERVICE:
-     * not found} for the whole project, {@code no such service: SERVICE} when services are named.
+     * {@code start [SERVICE...]}: the stopped containers of the services and of those they depend
+     * on, in dependency order; a project without any container is {@code service "FIRST" has no
+     * container to start} (convergence.go startService). By name, Compose builds the project from
+     * the containers it finds (projectFromName), so a service without containers that another one
+     * depends on is an error: {@code could not find SERVICE: not found} for the whole project,
+     * {@code no such service: SERVICE} when services are named.
      */
     CommandOutput start(List<String> services) {
+        if (!byName) {
+            return startFromFile(services);
+        }
         for (String name : services) {
             if (p.service(name) == null) {
                 return CommandOutput.fail(1, "no such service: \"" + name + "\": not found");
@@ -77,6 +102,11 @@ final class ComposeLifecycle {
                 }
             }
         }
+        return startAll(chosen);
+    }
+
+    /** Starts the stopped containers of {@code chosen}, in order: Compose's Running display of their Started events. */
+    private CommandOutput startAll(List<ComposeProject.Service> chosen) {
         ComposeProgress progress = new ComposeProgress();
         for (ComposeProject.Service s : chosen) {
             for (Container c : Compose.containers(host.engine(), p, s)) {
@@ -94,6 +124,32 @@ final class ComposeLifecycle {
             }
         }
         return CommandOutput.ok(progress.lines());
+    }
+
+    private CommandOutput startFromFile(List<String> services) {
+        CommandOutput refused = unknown(services);
+        if (refused != null) {
+            return refused;
+        }
+        List<ComposeProject.Service> chosen = services.isEmpty() ? p.services() : withDependencies(services);
+        if (chosen.stream().allMatch(s -> Compose.containers(host.engine(), p, s).isEmpty())) {
+            return chosen.isEmpty() ? CommandOutput.ok(List.of())
+                    : CommandOutput.fail(1, "service \"" + chosen.get(0).name() + "\" has no container to start");
+        }
+        return startAll(chosen);
+    }
+
+    /** The services named and those they depend on, directly or not (ToProject's selection), in dependency order. */
+    private List<ComposeProject.Service> withDependencies(List<String> names) {
+        java.util.Set<String> needed = new java.util.HashSet<>(names);
+        List<ComposeProject.Service> reverse = new ArrayList<>(p.services());
+        Collections.reverse(reverse);
+        for (ComposeProject.Service s : reverse) {
+            if (needed.contains(s.name())) {
+                s.dependsOn().forEach(d -> needed.add(d.service()));
+            }
+        }
+        return p.services().stream().filter(s -> needed.contains(s.name())).toList();
     }
 
     /**
@@ -130,6 +186,10 @@ final class ComposeLifecycle {
      * fails each container ({@code Error while Killing}) with moby 28's answer.
      */
     CommandOutput kill(List<String> services, String signalName) {
+        CommandOutput refused = byName ? null : unknown(services);
+        if (refused != null) {
+            return refused;
+        }
         List<Container> running = new ArrayList<>();
         for (ComposeProject.Service s : selected(services)) {
             Compose.containers(host.engine(), p, s).stream().filter(Container::running).forEach(running::add);
@@ -167,6 +227,10 @@ final class ComposeLifecycle {
      * Nothing stopped is {@code No stopped containers}.
      */
     CommandOutput rm(List<String> services, boolean force, boolean stop) {
+        CommandOutput refused = byName ? null : unknown(services);
+        if (refused != null) {
+            return refused;
+        }
         List<String> out = new ArrayList<>();
         if (stop) {
             ComposeProgress stopping = new ComposeProgress("Stopping");
