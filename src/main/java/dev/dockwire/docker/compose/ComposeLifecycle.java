@@ -245,6 +245,9 @@ final class ComposeLifecycle {
             out.add("No stopped containers");
             return CommandOutput.ok(out);
         }
+        // in the daemon's list order (ContainerList: the newest first), as Compose names them
+        List<Container> created = new ArrayList<>(host.engine().containers());
+        stopped.sort(java.util.Comparator.comparingInt(c -> -created.indexOf(c)));
         out.add("Going to remove " + String.join(", ", stopped.stream().map(Container::name).toList()));
         if (!force) {
             return CommandOutput.ok(out);

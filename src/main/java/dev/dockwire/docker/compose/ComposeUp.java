@@ -68,7 +68,7 @@ final class ComposeUp {
     /**
      * {@code docker compose create [--force-recreate] [SERVICE...]}: the pulls, builds and networks
      * of {@code up}, then each replica of {@code services} created and left as it is: a running one
-     * is {@code Running}, one that exists {@code Created}; {@code forceRecreate} removes and creates
+     * is {@code Running}, one that exited {@code Created}, one never started nothing; {@code forceRecreate} removes and creates
      * it again ({@code Recreated}, not started: pkg/compose/convergence.go recreateContainer).
      */
     List<String> create(List<ComposeProject.Service> services, boolean forceRecreate, boolean build) {
@@ -85,9 +85,11 @@ final class ComposeUp {
                         progress.done("Container", name, "Recreated");
                     } else if (existing == null) {
                         create(s, name, null);
-                    } else {
-                        progress.done("Container", name, existing.running() ? "Running" : "Created");
-                    }
+                    } else if (existing.state() == Container.State.RUNNING) {
+                        progress.done("Container", name, "Running");
+                    } else if (existing.state() == Container.State.EXITED) {
+                        progress.done("Container", name, "Created");
+                    } // one never started, or restarting, has no event (convergence.go ensureService)
                 } catch (EngineException e) {
                     progress.failed("Container", name, "Error");
                     throw fail("Error response from daemon: " + e.getMessage(), s.line(), "services." + s.name());
