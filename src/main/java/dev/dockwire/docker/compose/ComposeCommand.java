@@ -345,21 +345,26 @@ public final class ComposeCommand {
         return CommandOutput.ok(compose.create(services, f.has("force-recreate"), f.has("build")));
     }
 
+    /**
+     * run's flags (cmd/compose/run.go) but {@code -v} and {@code -w}: dockwire's containers take no
+     * bind mount nor working directory from a command line ({@code docker run} has neither). Of
+     * the others, {@code -i}, {@code -T}, {@code --build}, {@code --quiet-pull}, {@code --remove-orphans},
+     * {@code --use-aliases} and {@code --dry-run} change nothing here.
+     */
     private static final List<Spec> RUN_FLAGS = List.of(new Spec("build", (char) 0, false), new Spec("cap-add", (char) 0, true),
             new Spec("cap-drop", (char) 0, true), new Spec("detach", 'd', false), new Spec("dry-run", (char) 0, false),
             new Spec("entrypoint", (char) 0, true), new Spec("env", 'e', true), new Spec("interactive", 'i', false),
             new Spec("label", 'l', true), new Spec("name", (char) 0, true), new Spec("no-TTY", 'T', false),
             new Spec("no-deps", (char) 0, false), new Spec("publish", 'p', true), new Spec("quiet-pull", (char) 0, false),
             new Spec("remove-orphans", (char) 0, false), new Spec("rm", (char) 0, false), new Spec("service-ports", 'P', false),
-            new Spec("use-aliases", (char) 0, false), new Spec("user", 'u', true), new Spec("volume", 'v', true),
-            new Spec("workdir", 'w', true));
+            new Spec("use-aliases", (char) 0, false), new Spec("user", 'u', true));
 
     private CommandOutput run(ComposeProject project, List<String> args) {
         CliFlags f = CliFlags.parse(args, RUN_FLAGS, false);
         List<String> words = f.positional();
         return new ComposeRun(host, project, configFile).run(new ComposeRun.Options(words.get(0), words.subList(1, words.size()),
                 f.has("detach"), f.has("rm"), f.get("name"), f.all("env"), f.get("entrypoint"), f.has("no-deps"),
-                f.has("service-ports"), f.all("publish")));
+                f.has("service-ports"), f.all("publish"), f.all("label"), f.all("cap-add"), f.all("cap-drop"), f.get("user")));
     }
 
     private CommandOutput exec(Compose compose, List<String> args) {

@@ -8,9 +8,11 @@ import dev.dockwire.docker.cli.DockerCommand;
 import dev.dockwire.topology.ComposeProject;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -26,7 +28,8 @@ import java.util.Set;
 final class ComposeRun {
     /** The options of one {@code run}; {@code entrypoint} and {@code name} null when not given. */
     record Options(String service, List<String> command, boolean detach, boolean remove, String name, List<String> env,
-                   String entrypoint, boolean noDeps, boolean servicePorts, List<String> publish) {
+                   String entrypoint, boolean noDeps, boolean servicePorts, List<String> publish, List<String> labels,
+                   List<String> capAdd, List<String> capDrop, String user) {
     }
 
     private final CliEnv host;
@@ -60,13 +63,21 @@ final class ComposeRun {
             }
             out.addAll(starting.lines());
         }
+        Map<String, String> labels = new LinkedHashMap<>();
+        for (String l : o.labels()) {
+            String[] kv = l.split("=", 2);
+            if (kv.length != 2) {
+                return CommandOutput.fail(1, "label must be set as KEY=VALUE"); // cmd/compose/run.go, before anything is made
+            }
+            labels.put(kv[0], kv[1]);
+        }
         String name = o.name() != null ? o.name() : s.containerName() != null ? s.containerName()
                 : p.name() + "-" + s.name() + "-run-" + slug().substring(0, 12);
         Container c;
         try {
             c = new ComposeUp(host, p, file).oneOff(s, name, new ComposeUp.OneOff(o.command().isEmpty() ? null : o.command(),
                     o.entrypoint() == null ? null : List.of(o.entrypoint().trim().split("\\s+")), env(o.env()),
-                    o.servicePorts() ? s.ports() : o.publish()));
+                    o.servicePorts() ? s.ports() : o.publish(), labels, o.capAdd(), o.capDrop(), o.user() == null ? "" : o.user()));
         } catch (EngineException e) {
             out.add("Error response from daemon: " + e.getMessage());
             return new CommandOutput(1, out);

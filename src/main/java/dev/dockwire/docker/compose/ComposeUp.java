@@ -60,9 +60,11 @@ final class ComposeUp {
     /**
      * What {@code run} overrides in a service for its one-off container (pkg/compose/run.go
      * prepareRun): the command and entrypoint (null: the service's), environment added to the
-     * service's, the port specs published (the service's only with {@code --service-ports}).
+     * service's, the port specs published (the service's only with {@code --service-ports}), labels
+     * added to Compose's, capabilities added to and dropped from the service's, and Config.User ("" the image's).
      */
-    record OneOff(List<String> command, List<String> entrypoint, List<String> env, List<String> ports) {
+    record OneOff(List<String> command, List<String> entrypoint, List<String> env, List<String> ports,
+                  Map<String, String> labels, List<String> capAdd, List<String> capDrop, String user) {
     }
 
     /**
@@ -283,10 +285,14 @@ final class ComposeUp {
                 .withRestart(o != null ? null : s.restart()).withHealthcheck(healthcheck(s.healthcheck()))
                 .withEnv(env)
                 .withStdio(s.stdinOpen(), s.tty()).withGwPriority(gwPriority)
-                .withOptions(options(s.privileges()).withResolver(s.resolver().dnsSearch(), s.resolver().dnsOpt(),
+                .withOptions(options(s.privileges(), o).withResolver(s.resolver().dnsSearch(), s.resolver().dnsOpt(),
                         s.resolver().domainname(), mac(firstMac, mode))));
         Container made = engine().container(name);
-        made.labels(labels(s, name, o != null));
+        Map<String, String> labels = labels(s, name, o != null);
+        if (o != null) {
+            labels.putAll(o.labels());
+        }
+        made.labels(labels);
         List<String> links = links(s, name);
         if (userNetwork) {
             // Compose puts the links on every network's EndpointSettings, none in HostConfig (create.go createEndpointSettings).
@@ -346,9 +352,17 @@ final class ComposeUp {
     }
 
     /** HostConfig's CapAdd, CapDrop (as written: Compose does not normalise them), Privileged and Sysctls from the service. */
-    private static ContainerOptions options(ComposeProject.Privileges p) {
-        return new ContainerOptions(p.capAdd(), p.capDrop(),
-                p.privileged(), false, java.util.Map.of(), "", false, p.sysctls(), List.of());
+    private static ContainerOptions options(ComposeProject.Privileges p, OneOff o) {
+        if (o == null) {
+            return new ContainerOptions(p.capAdd(), p.capDrop(),
+                    p.privileged(), false, java.util.Map.of(), "", false, p.sysctls(), List.of());
+        }
+        // run's --cap-add/--cap-drop/--user over the service's (cmd/compose/run.go applyRunOptions)
+        List<String> add = new ArrayList<>(p.capAdd());
+        add.addAll(o.capAdd());
+        List<String> drop = new ArrayList<>(p.capDrop());
+        drop.addAll(o.capDrop());
+        return new ContainerOptions(add, drop, p.privileged(), false, java.util.Map.of(), o.user(), false, p.sysctls(), List.of());
     }
 
     /**

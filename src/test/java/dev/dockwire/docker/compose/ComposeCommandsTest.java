@@ -144,11 +144,18 @@ class ComposeCommandsTest {
         h.run("printf 'services:\\n  web:\\n    image: nginx\\n    restart: always\\n    ports:\\n      - \"8091:80\"\\n' > /s12cterm/compose.yaml");
         ok("docker compose run -d --name plain web");
         assertEquals(List.of(), ok("docker port plain"));
-        assertEquals(List.of("no"), ok("docker inspect -f '{{.HostConfig.RestartPolicy.Name}}' plain"), "run drops the restart policy");
+        ok("docker create --name bare nginx");
+        assertEquals(ok("docker inspect -f '{{.HostConfig.RestartPolicy.Name}}' bare"),
+                ok("docker inspect -f '{{.HostConfig.RestartPolicy.Name}}' plain"), "run drops the restart policy (prepareRun)");
         ok("docker compose run -d --name mapped -p 8093:80 web");
         assertEquals(List.of("80/tcp -> 0.0.0.0:8093", "80/tcp -> [::]:8093"), ok("docker port mapped"));
         ok("docker compose run -d --name service --service-ports web");
         assertEquals(List.of("80/tcp -> 0.0.0.0:8091", "80/tcp -> [::]:8091"), ok("docker port service"));
+        ok("docker compose run -d --name extra -l team=net --cap-add NET_ADMIN -u 1000 web");
+        // as recorded: Compose sends the capability as written
+        assertEquals(List.of("net True [\"NET_ADMIN\"] 1000"), ok("docker inspect -f '{{index .Config.Labels \"team\"}} "
+                + "{{index .Config.Labels \"com.docker.compose.oneoff\"}} {{json .HostConfig.CapAdd}} {{.Config.User}}' extra"));
+        assertEquals(new CommandResult(1, List.of("label must be set as KEY=VALUE")), h.run("docker compose run -l team web"));
     }
 
     @Test
