@@ -13,7 +13,7 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * {@code docker compose images [-q] [SERVICE...]}: the image of each container of the services,
+ * {@code docker compose images [-q] [SERVICE...]}: the image of each container of the services (run's too),
  * by container name (cmd/compose/images.go: CONTAINER REPOSITORY TAG IMAGE ID SIZE in Compose's
  * table, {@code tabwriter.NewWriter(out, 20, 1, 3, ' ', 0)}; the ID truncated to 12, the size
  * HumanSizeWithPrecision(size, 3)); {@code -q}: each distinct image ID in full, without
@@ -28,6 +28,7 @@ final class ComposeImages {
         for (ComposeProject.Service s : p.services()) {
             if (services.isEmpty() || services.contains(s.name())) {
                 containers.addAll(Compose.containers(engine, p, s));
+                containers.addAll(Compose.oneOffs(engine, p, s)); // pkg/compose/images.go: every container of the project
             }
         }
         List<ImageService.Stored> images = new ArrayList<>();

@@ -181,7 +181,7 @@ final class ComposeLifecycle {
     }
 
     /**
-     * {@code kill [-s SIGNAL] [SERVICE...]}: the signal to each running container of the services;
+     * {@code kill [-s SIGNAL] [SERVICE...]}: the signal to each running container of the services, run's too;
      * none running is {@code no container to kill} and success. A signal the daemon cannot parse
      * fails each container ({@code Error while Killing}) with moby 28's answer.
      */
@@ -193,6 +193,7 @@ final class ComposeLifecycle {
         List<Container> running = new ArrayList<>();
         for (ComposeProject.Service s : selected(services)) {
             Compose.containers(host.engine(), p, s).stream().filter(Container::running).forEach(running::add);
+            Compose.oneOffs(host.engine(), p, s).stream().filter(Container::running).forEach(running::add); // kill.go: oneOffInclude
         }
         if (running.isEmpty()) {
             return CommandOutput.ok(List.of("no container to kill"));

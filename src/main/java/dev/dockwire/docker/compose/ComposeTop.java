@@ -16,7 +16,7 @@ import java.util.Locale;
 /**
  * {@code docker compose top [SERVICE...]}: for each running container of the services, by name,
  * its name and its processes as the daemon's ContainerTop lists them ({@code ps -ef}'s columns,
- * as {@code docker top}), laid out by Compose's psPrinter (cmd/compose/top.go:
+ * as {@code docker top}; run's one-off containers included), laid out by Compose's psPrinter (cmd/compose/top.go:
  * {@code tabwriter.NewWriter(out, 5, 1, 3, ' ', 0)}, each process's cells tab-terminated, a blank
  * line after each container). Services the file does not have list nothing.
  */
@@ -28,7 +28,10 @@ final class ComposeTop {
         List<Container> running = new ArrayList<>();
         for (ComposeProject.Service s : p.services()) {
             if (services.isEmpty() || services.contains(s.name())) {
-                Compose.containers(engine, p, s).stream().filter(c -> c.running() && engine.processes(c) != null).forEach(running::add);
+                // run's one-off containers too (pkg/compose/top.go: oneOffInclude)
+                List<Container> mine = new ArrayList<>(Compose.containers(engine, p, s));
+                mine.addAll(Compose.oneOffs(engine, p, s));
+                mine.stream().filter(c -> c.running() && engine.processes(c) != null).forEach(running::add);
             }
         }
         running.sort(Comparator.comparing(Container::name));

@@ -137,6 +137,12 @@ class ComposeCommandsTest {
         assertEquals(List.of("[+] Stopping 2/2", " ✔ Container s12cterm-web-1  Stopped", " ✔ Container s12cterm-db-1   Stopped"),
                 ok("docker compose stop"), "stop leaves run's containers alone");
         assertTrue(oneOff.running());
+        assertEquals(List.of(oneOff.name()), ok("docker compose top").stream().filter(l -> l.startsWith("s12cterm-")).toList(),
+                "top and images list run's containers");
+        assertEquals(4, ok("docker compose images").size(), "the header, db-1, web-1 (stopped) and the one-off");
+        assertEquals(List.of("[+] Killing 1/1", " ✔ Container " + oneOff.name() + "  Killed"), ok("docker compose kill"),
+                "kill reaches run's containers too");
+        assertTrue(!oneOff.running());
     }
 
     @Test
