@@ -84,6 +84,22 @@ public final class Compose {
         return out;
     }
 
+    /**
+     * {@code run}'s containers of the service: those the project's labels name as its one-offs
+     * (api/labels.go OneoffLabel {@code True}), whatever they are called.
+     */
+    static List<Container> oneOffs(Engine engine, ComposeProject p, ComposeProject.Service s) {
+        List<Container> out = new ArrayList<>();
+        for (Container c : engine.containers()) {
+            Map<String, String> l = c.labels();
+            if ("True".equals(l.get("com.docker.compose.oneoff")) && p.name().equals(l.get(ComposeLs.PROJECT))
+                    && s.name().equals(l.get("com.docker.compose.service"))) {
+                out.add(c);
+            }
+        }
+        return out;
+    }
+
     /** {@code n} of a container named {@code <project>-<service>-<n>}, 1 for a {@code container_name}, else 0. */
     static int replicaNumber(ComposeProject p, ComposeProject.Service s, Container c) {
         if (s.containerName() != null) {
@@ -121,6 +137,11 @@ public final class Compose {
         return progress.lines();
     }
 
+    /** {@code create [--force-recreate] [--build]} of {@code services}: {@link ComposeUp#create}'s display, titled Creating. */
+    public List<String> create(List<ComposeProject.Service> services, boolean forceRecreate, boolean build) {
+        return new ComposeUp(host, p, file, new ComposeProgress("Creating")).create(services, forceRecreate, build);
+    }
+
     /** {@code down}: containers in reverse start order, then the networks this project created (by their labels). */
     public CommandOutput down() {
         ComposeProgress progress = new ComposeProgress();
@@ -153,28 +174,35 @@ public final class Compose {
         return CommandOutput.ok(progress.lines());
     }
 
-    /** {@code ps [-a] [-q] [--services]}: Compose's table, sorted by container name. */
+    /** {@code ps [-a] [-q] [--services]}: Compose's table of the service containers (and with -a run's), sorted by container name. */
     public CommandOutput ps(boolean all, boolean quiet, boolean services) {
         List<Container> list = new ArrayList<>();
         List<String> serviceOf = new ArrayList<>();
         for (ComposeProject.Service s : p.services()) {
-            for (Container c : containers(host.engine(), p, s)) {
+            List<Container> mine = new ArrayList<>(containers(host.engine(), p, s));
+            if (all) { // pkg/compose/ps.go: run's containers only with -a (oneOffInclude)
+                mine.addAll(oneOffs(host.engine(), p, s));
+            }
+            for (Container c : mine) {
                 if (all || c.running()) {
                     list.add(c);
                     serviceOf.add(s.name());
                 }
             }
         }
-        if (services) {
-            return CommandOutput.ok(serviceOf.stream().distinct().toList());
-        }
         List<Integer> order = new ArrayList<>();
         for (int i = 0; i < list.size(); i++) {
             order.add(i);
         }
         order.sort(Comparator.comparing(i -> list.get(i).name()));
+        // cmd/compose/ps.go: -q prints each full ID; --services the distinct services in the containers'
+        // order, joined by newlines in one Fprintln (a blank line when none is listed)
         if (quiet) {
-            return CommandOutput.ok(order.stream().map(i -> list.get(i).shortId()).toList());
+            return CommandOutput.ok(order.stream().map(i -> list.get(i).id()).toList());
+        }
+        if (services) {
+            List<String> names = order.stream().map(serviceOf::get).distinct().toList();
+            return CommandOutput.ok(names.isEmpty() ? List.of("") : names);
         }
         long now = host.loop().nanos();
         Table t = new Table("NAME", "IMAGE", "COMMAND", "SERVICE", "CREATED", "STATUS", "PORTS");

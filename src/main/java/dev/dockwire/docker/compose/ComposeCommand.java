@@ -19,7 +19,8 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * {@code docker compose [-f FILE] [-p NAME] up|down|ps|exec|port ...} on the emulated host. The
+ * {@code docker compose [-f FILE] [-p NAME] COMMAND ...} on the emulated host (up, down, ps, exec, port,
+ * logs, config, ls, build, version, stop, start, restart, kill, rm, top, images, pull, create, run). The
  * file is {@code -f}, else {@code $COMPOSE_FILE}, else the first of compose.yaml, compose.yml,
  * docker-compose.yaml, docker-compose.yml; one the script wrote on the host, else on disk relative
  * to the script's directory, with the {@code .env} beside it. The project is {@code -p}, else
@@ -74,8 +75,21 @@ public final class ComposeCommand {
         }
         String cmd = g.positional().get(0);
         List<String> rest = g.positional().subList(1, g.positional().size());
-        if (!List.of("up", "down", "ps", "exec", "port", "logs", "config", "ls", "build").contains(cmd)) {
+        if (!List.of("up", "down", "ps", "exec", "port", "logs", "config", "ls", "build", "version", "stop", "start", "restart",
+                "kill", "rm", "top", "images", "pull", "create", "run").contains(cmd)) {
             return CommandOutput.fail(SYNTAX_FAILURE, "unknown docker command: \"compose " + cmd + "\"");
+        }
+        if (cmd.equals("version")) {
+            return version(rest);
+        }
+        if (cmd.equals("run")) {
+            try {
+                if (CliFlags.parse(rest, RUN_FLAGS, false).positional().isEmpty()) {
+                    return CommandOutput.fail(1, "requires at least 1 arg(s), only received 0"); // cobra.MinimumNArgs(1)
+                }
+            } catch (CliFlags.ParseError e) {
+                return CommandOutput.fail(SYNTAX_FAILURE, e.getMessage());
+            }
         }
         if (List.of("exec", "port").contains(cmd)) {
             // cobra checks the arguments (MinimumNArgs(2)) before the command reads any file.
@@ -101,6 +115,8 @@ public final class ComposeCommand {
             return CommandOutput.fail(PARSE_FAILURE, e.getMessage());
         }
         Compose compose = new Compose(host, project, configFile);
+        // -p without -f: Compose names the project and reads no file for stop, start, kill, rm (projectOrName).
+        boolean byName = g.has("project-name") && !g.has("file");
         try {
             CommandOutput r = switch (cmd) {
                 case "up" -> up(compose, rest);
@@ -132,7 +148,41 @@ public final class ComposeCommand {
                             new Spec("tail", 'n', true), new Spec("no-color", (char) 0, false), new Spec("no-log-prefix", (char) 0, false)), true);
                     yield ComposeLogs.run(host.engine(), project, f.positional(), f.has("follow") ? host.jobControl() : null);
                 }
-                default -> port(compose, rest);
+                case "port" -> port(compose, rest);
+                case "stop", "restart" -> {
+                    CliFlags f = CliFlags.parse(rest, List.of(new Spec("timeout", 't', true), new Spec("no-deps", (char) 0, false),
+                            new Spec("dry-run", (char) 0, false)), true);
+                    long grace = f.has("timeout") ? CliFlags.intValue(f.get("timeout"), "timeout") * 1_000_000_000L : -1;
+                    ComposeLifecycle life = new ComposeLifecycle(host, project, byName);
+                    yield cmd.equals("stop") ? life.stop(f.positional(), grace) : life.restart(f.positional(), grace);
+                }
+                case "start" -> new ComposeLifecycle(host, project, byName).start(
+                        CliFlags.parse(rest, List.of(new Spec("dry-run", (char) 0, false)), true).positional());
+                case "kill" -> {
+                    CliFlags f = CliFlags.parse(rest, List.of(new Spec("signal", 's', true), new Spec("remove-orphans", (char) 0, false),
+                            new Spec("dry-run", (char) 0, false)), true);
+                    yield new ComposeLifecycle(host, project, byName).kill(f.positional(), f.get("signal"));
+                }
+                case "rm" -> {
+                    CliFlags f = CliFlags.parse(rest, List.of(new Spec("force", 'f', false), new Spec("stop", 's', false),
+                            new Spec("volumes", 'v', false), new Spec("dry-run", (char) 0, false)), true);
+                    yield new ComposeLifecycle(host, project, byName).rm(f.positional(), f.has("force"), f.has("stop"));
+                }
+                case "top" -> ComposeTop.run(host.engine(), project,
+                        CliFlags.parse(rest, List.of(new Spec("dry-run", (char) 0, false)), true).positional());
+                case "images" -> {
+                    CliFlags f = CliFlags.parse(rest, List.of(new Spec("quiet", 'q', false), new Spec("format", (char) 0, true),
+                            new Spec("dry-run", (char) 0, false)), true);
+                    yield ComposeImages.run(host.engine(), project, f.positional(), f.has("quiet"));
+                }
+                case "pull" -> {
+                    CliFlags f = CliFlags.parse(rest, List.of(new Spec("quiet", 'q', false), new Spec("ignore-buildable", (char) 0, false),
+                            new Spec("ignore-pull-failures", (char) 0, false), new Spec("include-deps", (char) 0, false),
+                            new Spec("policy", (char) 0, true), new Spec("dry-run", (char) 0, false)), true);
+                    yield ComposePull.run(host.engine(), project, f.positional());
+                }
+                case "create" -> create(compose, project, rest);
+                default -> run(project, rest);
             };
             out.addAll(r.output());
             return new CommandOutput(r.status(), out);
@@ -260,6 +310,61 @@ public final class ComposeCommand {
         }
         scale.put(split[0], n);
         return null;
+    }
+
+    /** {@code version [--short] [-f pretty|json]}: no file is read; an argument is cobra's NoArgs refusal. */
+    private static CommandOutput version(List<String> args) {
+        try {
+            CliFlags f = CliFlags.parse(args, List.of(new Spec("short", (char) 0, false), new Spec("format", 'f', true),
+                    new Spec("dry-run", (char) 0, false)), true);
+            if (!f.positional().isEmpty()) {
+                return CommandOutput.fail(1, "unknown command \"" + f.positional().get(0) + "\" for \"docker compose version\"");
+            }
+            return ComposeVersion.run(f.has("short"), f.get("format"));
+        } catch (CliFlags.ParseError e) {
+            return CommandOutput.fail(SYNTAX_FAILURE, e.getMessage());
+        }
+    }
+
+    private CommandOutput create(Compose compose, ComposeProject project, List<String> args) {
+        CliFlags f = CliFlags.parse(args, List.of(new Spec("build", (char) 0, false), new Spec("force-recreate", (char) 0, false),
+                new Spec("no-build", (char) 0, false), new Spec("no-recreate", (char) 0, false), new Spec("pull", (char) 0, true),
+                new Spec("quiet-pull", (char) 0, false), new Spec("remove-orphans", (char) 0, false), new Spec("scale", (char) 0, true),
+                new Spec("dry-run", (char) 0, false)), true);
+        List<ComposeProject.Service> services = new ArrayList<>();
+        for (String name : f.positional()) {
+            if (project.service(name) == null) {
+                return CommandOutput.fail(1, "no such service: " + name);
+            }
+        }
+        for (ComposeProject.Service s : project.services()) {
+            if (f.positional().isEmpty() || f.positional().contains(s.name())) {
+                services.add(s);
+            }
+        }
+        return CommandOutput.ok(compose.create(services, f.has("force-recreate"), f.has("build")));
+    }
+
+    /**
+     * run's flags (cmd/compose/run.go) but {@code -v} and {@code -w}: dockwire's containers take no
+     * bind mount nor working directory from a command line ({@code docker run} has neither). Of
+     * the others, {@code -i}, {@code -T}, {@code --build}, {@code --quiet-pull}, {@code --remove-orphans},
+     * {@code --use-aliases} and {@code --dry-run} change nothing here.
+     */
+    private static final List<Spec> RUN_FLAGS = List.of(new Spec("build", (char) 0, false), new Spec("cap-add", (char) 0, true),
+            new Spec("cap-drop", (char) 0, true), new Spec("detach", 'd', false), new Spec("dry-run", (char) 0, false),
+            new Spec("entrypoint", (char) 0, true), new Spec("env", 'e', true), new Spec("interactive", 'i', false),
+            new Spec("label", 'l', true), new Spec("name", (char) 0, true), new Spec("no-TTY", 'T', false),
+            new Spec("no-deps", (char) 0, false), new Spec("publish", 'p', true), new Spec("quiet-pull", (char) 0, false),
+            new Spec("remove-orphans", (char) 0, false), new Spec("rm", (char) 0, false), new Spec("service-ports", 'P', false),
+            new Spec("use-aliases", (char) 0, false), new Spec("user", 'u', true));
+
+    private CommandOutput run(ComposeProject project, List<String> args) {
+        CliFlags f = CliFlags.parse(args, RUN_FLAGS, false);
+        List<String> words = f.positional();
+        return new ComposeRun(host, project, configFile).run(new ComposeRun.Options(words.get(0), words.subList(1, words.size()),
+                f.has("detach"), f.has("rm"), f.get("name"), f.all("env"), f.get("entrypoint"), f.has("no-deps"),
+                f.has("service-ports"), f.all("publish"), f.all("label"), f.all("cap-add"), f.all("cap-drop"), f.get("user")));
     }
 
     private CommandOutput exec(Compose compose, List<String> args) {

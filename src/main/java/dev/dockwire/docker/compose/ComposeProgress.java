@@ -9,7 +9,11 @@ import java.util.List;
  * ({@code  ✔ Network demo_default  Created}, {@code  ✘ Container demo-db-1   Error}).
  */
 final class ComposeProgress {
-    private record Event(String kind, String name, String state, boolean ok) {
+    /**
+     * One resource's line: progress.Event's ID ({@code kind name}), Text and StatusText
+     * ({@code state}); a container's Text is empty, a pull's is {@code Pulled} or {@code Error}.
+     */
+    private record Event(String kind, String name, String text, String state, boolean ok) {
     }
 
     private final List<Event> events = new ArrayList<>();
@@ -40,11 +44,16 @@ final class ComposeProgress {
     }
 
     void done(String kind, String name, String state) {
-        set(new Event(kind, name, state, true));
+        set(new Event(kind, name, "", state, true));
     }
 
     void failed(String kind, String name, String state) {
-        set(new Event(kind, name, state, false));
+        set(new Event(kind, name, "", state, false));
+    }
+
+    /** A service's event with a Text ({@code  ✔ web Pulled}, {@code  ✘ db Error  MESSAGE}: pkg/compose/pull.go). */
+    void service(String name, String text, String status, boolean ok) {
+        set(new Event("", name, text, status, ok));
     }
 
     /** A resource's new state, in the place of its first (a hundred thousand services' events are looked up, not searched). */
@@ -61,9 +70,12 @@ final class ComposeProgress {
         return events.isEmpty();
     }
 
-    /** {@code Network demo_default}; a service's pull is named by the service alone ({@code web}). */
+    /**
+     * The line's text before its padding, as tty.go's lineText has it ({@code "%s %s"} of ID and
+     * Text): {@code Network demo_default }, {@code web Pulled}; a service's pull is named by the service alone.
+     */
     private static String what(Event e) {
-        return e.kind().isEmpty() ? e.name() : e.kind() + " " + e.name();
+        return (e.kind().isEmpty() ? e.name() : e.kind() + " " + e.name()) + " " + e.text();
     }
 
     List<String> lines() {
@@ -72,12 +84,12 @@ final class ComposeProgress {
         if (events.isEmpty()) {
             return out;
         }
-        long ok = events.stream().filter(Event::ok).count();
-        out.add("[+] " + title + " " + ok + "/" + events.size());
+        // tty.go numDone counts every event no longer Working, a failed one too: all of them in the last frame.
+        out.add("[+] " + title + " " + events.size() + "/" + events.size());
         int width = events.stream().mapToInt(e -> what(e).length()).max().orElse(0);
         for (Event e : events) {
             String what = what(e);
-            out.add(" " + (e.ok() ? "✔" : "✘") + " " + what + " ".repeat(width - what.length()) + "  " + e.state());
+            out.add(" " + (e.ok() ? "✔" : "✘") + " " + what + " ".repeat(width - what.length()) + " " + e.state());
         }
         return out;
     }

@@ -36,7 +36,7 @@ import java.util.Set;
 final class ComposeUp {
     private final CliEnv host;
     private final ComposeProject p;
-    private final ComposeProgress progress = new ComposeProgress();
+    private final ComposeProgress progress;
     private final Set<String> healthy = new HashSet<>();
     /** Container names this run has given a service, so a second service asking for one meets the daemon's conflict. */
     private final Map<String, String> claimed = new HashMap<>();
@@ -46,9 +46,92 @@ final class ComposeUp {
     private final Path file;
 
     ComposeUp(CliEnv host, ComposeProject project, Path file) {
+        this(host, project, file, new ComposeProgress());
+    }
+
+    /** As {@code up} does, its events in {@code progress} ({@code create}'s display is titled Creating). */
+    ComposeUp(CliEnv host, ComposeProject project, Path file, ComposeProgress progress) {
         this.host = host;
         this.p = project;
         this.file = file;
+        this.progress = progress;
+    }
+
+    /**
+     * What {@code run} overrides in a service for its one-off container (pkg/compose/run.go
+     * prepareRun): the command and entrypoint (null: the service's), environment added to the
+     * service's, the port specs published (the service's only with {@code --service-ports}), labels
+     * added to Compose's, capabilities added to and dropped from the service's, and Config.User ("" the image's).
+     */
+    record OneOff(List<String> command, List<String> entrypoint, List<String> env, List<String> ports,
+                  Map<String, String> labels, List<String> capAdd, List<String> capDrop, String user) {
+    }
+
+    /**
+     * {@code docker compose create [--force-recreate] [SERVICE...]}: the pulls, builds and networks
+     * of {@code up}, then each replica of {@code services} created and left as it is: a running one
+     * is {@code Running}, one that exited {@code Created}, one never started nothing; {@code forceRecreate} removes and creates
+     * it again ({@code Recreated}, not started: pkg/compose/convergence.go recreateContainer).
+     */
+    List<String> create(List<ComposeProject.Service> services, boolean forceRecreate, boolean build) {
+        prepare(services, build);
+        for (ComposeProject.Service s : services) {
+            for (int n = 1; n <= s.replicas(); n++) {
+                String name = s.containerName() != null ? s.containerName() : Compose.containerName(p, s.name(), n);
+                Container existing = engine().findContainer(name);
+                try {
+                    if (existing != null && forceRecreate) {
+                        engine().stop(name);
+                        engine().remove(name, true, () -> { });
+                        create(s, name, null);
+                        progress.done("Container", name, "Recreated");
+                    } else if (existing == null) {
+                        create(s, name, null);
+                    } else if (existing.state() == Container.State.RUNNING) {
+                        progress.done("Container", name, "Running");
+                    } else if (existing.state() == Container.State.EXITED) {
+                        progress.done("Container", name, "Created");
+                    } // one never started, or restarting, has no event (convergence.go ensureService)
+                } catch (EngineException e) {
+                    progress.failed("Container", name, "Error");
+                    throw fail("Error response from daemon: " + e.getMessage(), s.line(), "services." + s.name());
+                }
+            }
+        }
+        return progress.lines();
+    }
+
+    /**
+     * {@code run}'s one-off container of {@code s}, named {@code name}, created (not started) on
+     * the service's networks, which are made if missing; no progress event of its own, and no
+     * service alias (Compose adds those only with {@code --use-aliases}).
+     */
+    Container oneOff(ComposeProject.Service s, String name, OneOff o) {
+        prepare(List.of(), false);
+        networks(List.of(s));
+        create(s, name, o);
+        return engine().container(name);
+    }
+
+    /** The file's x-dockwire image declarations, the pulls and builds: what comes before any network or container. */
+    private void prepare(List<ComposeProject.Service> services, boolean build) {
+        p.images().forEach(i -> engine().images().declare(i.image(), i.port(), i.text()));
+        if (!services.isEmpty()) {
+            pullMissing();
+            new ComposeBuild(host, p).build(services, build, progress);
+            networks(services);
+        }
+    }
+
+    /** The networks {@code services} join, made in the file's order. */
+    private void networks(List<ComposeProject.Service> services) {
+        Set<String> used = new HashSet<>();
+        services.forEach(s -> s.networks().forEach(n -> used.add(n.key())));
+        for (ComposeProject.NetworkDef n : p.networks()) {
+            if (used.contains(n.key())) {
+                network(n);
+            }
+        }
     }
 
     private Engine engine() {
@@ -142,14 +225,14 @@ final class ComposeUp {
         try {
             if (owner != null && !owner.equals(s.name())) {
                 // Two services with one container_name: Compose 2.26 creates both and the daemon refuses the second.
-                create(s, name);
+                create(s, name, null);
             }
             if (existing != null && existing.running()) {
                 progress.done("Container", name, "Running");
                 return;
             }
             if (existing == null) {
-                create(s, name);
+                create(s, name, null);
             }
             engine().start(name);
             progress.done("Container", name, "Started");
@@ -159,8 +242,9 @@ final class ComposeUp {
         }
     }
 
-    private void create(ComposeProject.Service s, String name) {
-        List<String> aliases = new ArrayList<>(List.of(name, s.name()));
+    /** Creates {@code s}'s container {@code name}; {@code o} null for a service container, else run's one-off. */
+    private void create(ComposeProject.Service s, String name, OneOff o) {
+        List<String> aliases = o != null ? new ArrayList<>() : new ArrayList<>(List.of(name, s.name()));
         String mode = s.networkMode();
         Ipv4Address ip = null;
         List<ComposeProject.ServiceNetwork> rest = List.of();
@@ -179,7 +263,9 @@ final class ComposeUp {
             gwPriority = first.gwPriority();
             firstMac = first.macAddress() != null ? first.macAddress() : firstMac;
             mode = network(first.key()).name();
-            aliases.addAll(first.aliases());
+            if (o == null) {
+                aliases.addAll(first.aliases());
+            }
             ip = first.ipv4Address() == null ? null : Ipv4Address.parse(first.ipv4Address());
             rest = s.networks().subList(1, s.networks().size());
         }
@@ -187,16 +273,26 @@ final class ComposeUp {
         if (userNetwork) {
             checkEndpoints(s, name);
         }
-        engine().create(new ContainerCreate(name, s.image(), s.command(), mode, ip, userNetwork ? aliases : List.of(),
-                s.hostname(), s.extraHosts(), s.dns()).withPorts(s.ports(), false, s.expose())
-                .withEntrypoint(s.entrypoint()).withRestart(s.restart()).withHealthcheck(healthcheck(s.healthcheck()))
-                .withEnv(s.environment().entrySet().stream().filter(e -> e.getValue() != null)
-                        .map(e -> e.getKey() + "=" + e.getValue()).toList())
+        List<String> env = new ArrayList<>(s.environment().entrySet().stream().filter(e -> e.getValue() != null)
+                .map(e -> e.getKey() + "=" + e.getValue()).toList());
+        if (o != null) {
+            env.addAll(o.env());
+        }
+        engine().create(new ContainerCreate(name, s.image(), o != null && o.command() != null ? o.command() : s.command(), mode, ip,
+                userNetwork ? aliases : List.of(), s.hostname(), s.extraHosts(), s.dns())
+                .withPorts(o != null ? o.ports() : s.ports(), false, s.expose())
+                .withEntrypoint(o != null && o.entrypoint() != null ? o.entrypoint() : s.entrypoint())
+                .withRestart(o != null ? null : s.restart()).withHealthcheck(healthcheck(s.healthcheck()))
+                .withEnv(env)
                 .withStdio(s.stdinOpen(), s.tty()).withGwPriority(gwPriority)
-                .withOptions(options(s.privileges()).withResolver(s.resolver().dnsSearch(), s.resolver().dnsOpt(),
+                .withOptions(options(s.privileges(), o).withResolver(s.resolver().dnsSearch(), s.resolver().dnsOpt(),
                         s.resolver().domainname(), mac(firstMac, mode))));
         Container made = engine().container(name);
-        made.labels(labels(s, name));
+        Map<String, String> labels = labels(s, name, o != null);
+        if (o != null) {
+            labels.putAll(o.labels());
+        }
+        made.labels(labels);
         List<String> links = links(s, name);
         if (userNetwork) {
             // Compose puts the links on every network's EndpointSettings, none in HostConfig (create.go createEndpointSettings).
@@ -212,14 +308,18 @@ final class ComposeUp {
             }
         }
         for (ComposeProject.ServiceNetwork sn : rest) {
-            List<String> a = new ArrayList<>(List.of(name, s.name()));
-            a.addAll(sn.aliases());
+            List<String> a = o != null ? new ArrayList<>() : new ArrayList<>(List.of(name, s.name()));
+            if (o == null) {
+                a.addAll(sn.aliases());
+            }
             Endpoint e = engine().connect(network(sn.key()).name(), name,
                     sn.ipv4Address() == null ? null : Ipv4Address.parse(sn.ipv4Address()), a, sn.gwPriority());
             // Connected before the container starts, as Compose does: its settings are kept for the join.
             made.putEndpoint(e.network().name(), e.withSettings(links, mac(sn.macAddress(), null)));
         }
-        progress.done("Container", name, "Created");
+        if (o == null) {
+            progress.done("Container", name, "Created");
+        }
     }
 
     /**
@@ -252,9 +352,17 @@ final class ComposeUp {
     }
 
     /** HostConfig's CapAdd, CapDrop (as written: Compose does not normalise them), Privileged and Sysctls from the service. */
-    private static ContainerOptions options(ComposeProject.Privileges p) {
-        return new ContainerOptions(p.capAdd(), p.capDrop(),
-                p.privileged(), false, java.util.Map.of(), "", false, p.sysctls(), List.of());
+    private static ContainerOptions options(ComposeProject.Privileges p, OneOff o) {
+        if (o == null) {
+            return new ContainerOptions(p.capAdd(), p.capDrop(),
+                    p.privileged(), false, java.util.Map.of(), "", false, p.sysctls(), List.of());
+        }
+        // run's --cap-add/--cap-drop/--user over the service's (cmd/compose/run.go applyRunOptions)
+        List<String> add = new ArrayList<>(p.capAdd());
+        add.addAll(o.capAdd());
+        List<String> drop = new ArrayList<>(p.capDrop());
+        drop.addAll(o.capDrop());
+        return new ContainerOptions(add, drop, p.privileged(), false, java.util.Map.of(), o.user(), false, p.sysctls(), List.of());
     }
 
     /**
@@ -306,11 +414,11 @@ final class ComposeUp {
      * and {@code docker ps --filter label=} read them. The config hash, image digest and depends_on
      * labels are left out: dockwire finds a project's containers by name.
      */
-    private Map<String, String> labels(ComposeProject.Service s, String name) {
+    private Map<String, String> labels(ComposeProject.Service s, String name, boolean oneOff) {
         Map<String, String> l = new LinkedHashMap<>();
-        String number = s.containerName() != null ? "1" : name.substring(name.lastIndexOf('-') + 1);
+        String number = s.containerName() != null || oneOff ? "1" : name.substring(name.lastIndexOf('-') + 1);
         l.put("com.docker.compose.container-number", number);
-        l.put("com.docker.compose.oneoff", "False");
+        l.put("com.docker.compose.oneoff", oneOff ? "True" : "False");
         l.put(ComposeLs.PROJECT, p.name());
         String files = file == null ? p.file() : file.toString();
         l.put(ComposeLs.CONFIG_FILES, files);
@@ -331,7 +439,7 @@ final class ComposeUp {
         for (ComposeProject.Service s : p.services()) {
             String denied = s.built() ? null : engine().images().pullError(s.image());
             if (denied != null) {
-                progress.failed("", s.name(), "Error");
+                progress.service(s.name(), "Error", denied, false); // pull.go: Text Error, the daemon's message as StatusText
                 if (first == null) {
                     first = s;
                     error = "Error response from daemon: " + denied;
