@@ -215,10 +215,10 @@ final class ImagesCommand {
         row.put("ID", id(s, noTrunc));
         row.put("Repository", s.repository());
         row.put("SharedSize", "N/A");
-        row.put("Size", StatsCommand.humanSize(s.image().size()));
+        row.put("Size", Units.humanSize(s.image().size()));
         row.put("Tag", s.tag());
         row.put("UniqueSize", "N/A");
-        row.put("VirtualSize", StatsCommand.humanSize(s.image().size(), 4)); // imageContext.VirtualSize: units.HumanSize
+        row.put("VirtualSize", Units.humanSize(s.image().size(), 4)); // imageContext.VirtualSize: units.HumanSize
         return row;
     }
 

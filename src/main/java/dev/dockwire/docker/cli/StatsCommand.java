@@ -7,8 +7,6 @@ import dev.dockwire.docker.Container;
 import dev.dockwire.docker.EngineException;
 import dev.dockwire.docker.engine.Engine;
 import dev.dockwire.docker.engine.NetworkStats;
-import java.math.BigDecimal;
-import java.math.MathContext;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -24,7 +22,6 @@ import java.util.List;
  */
 final class StatsCommand {
     private static final String DEFAULT_TABLE = "table {{.ID}}\\t{{.Name}}\\t{{.CPUPerc}}\\t{{.MemUsage}}\\t{{.MemPerc}}\\t{{.NetIO}}\\t{{.BlockIO}}\\t{{.PIDs}}";
-    private static final String[] UNITS = {"B", "kB", "MB", "GB", "TB", "PB", "EB", "ZB", "YB"};
 
     private final Engine engine;
 
@@ -70,9 +67,9 @@ final class StatsCommand {
         row.put("ID", noTrunc ? c.id() : c.shortId());
         row.put("MemPerc", "0.00%");
         // An unlimited container's limit is the machine's memory (cgroup v2 memory.max "max": MemTotal); a stopped one has neither.
-        row.put("MemUsage", running ? "0B / " + SystemInfo.bytesSize(dev.dockwire.docker.engine.HostInfo.of(engine).memTotal()) : "0B / 0B");
+        row.put("MemUsage", running ? "0B / " + Units.bytesSize(dev.dockwire.docker.engine.HostInfo.of(engine).memTotal()) : "0B / 0B");
         row.put("Name", c.name());
-        row.put("NetIO", humanSize(io[0]) + " / " + humanSize(io[1]));
+        row.put("NetIO", Units.humanSize(io[0]) + " / " + Units.humanSize(io[1]));
         row.put("PIDs", String.valueOf(running && engine.processes(c) != null ? engine.processes(c).running().size() : 0));
         return row;
     }
@@ -80,23 +77,5 @@ final class StatsCommand {
     private static ListFormat.Row header() {
         return ListFormat.header("Container", "CONTAINER", "ID", "CONTAINER ID", "Name", "NAME", "CPUPerc", "CPU %",
                 "MemUsage", "MEM USAGE / LIMIT", "MemPerc", "MEM %", "NetIO", "NET I/O", "BlockIO", "BLOCK I/O", "PIDs", "PIDS");
-    }
-
-    /** go-units HumanSizeWithPrecision(size, 3): decimal units, {@code %.3g}: 0B, 648B, 1.6kB, 12.3MB. */
-    static String humanSize(long bytes) {
-        return humanSize(bytes, 3);
-    }
-
-    /** go-units HumanSizeWithPrecision(size, precision); HumanSize is precision 4 ({@code 1.986MB}). */
-    static String humanSize(long bytes, int precision) {
-        double size = bytes;
-        int unit = 0;
-        while (size >= 1000 && unit < UNITS.length - 1) {
-            size /= 1000;
-            unit++;
-        }
-        BigDecimal rounded = new BigDecimal(size).round(new MathContext(precision));
-        String text = rounded.compareTo(BigDecimal.valueOf(1000)) >= 0 && precision < 4 ? "1e+03" : rounded.stripTrailingZeros().toPlainString();
-        return text + UNITS[unit];
     }
 }

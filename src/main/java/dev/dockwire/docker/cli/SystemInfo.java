@@ -25,8 +25,6 @@ import java.util.List;
 final class SystemInfo {
     /** The host's /etc/os-release PRETTY_NAME (the emulated machine is Debian 12: emulated.Machine). */
     static final String OPERATING_SYSTEM = "Debian GNU/Linux 12 (bookworm)";
-    /** The Compose plugin's version (Debian trixie's docker-compose, whose texts the help resources are). */
-    static final String COMPOSE_VERSION = "2.26.1-4";
     private static final List<String> STORAGE = List.of(" Storage Driver: overlay2", "  Backing Filesystem: extfs",
             "  Supports d_type: true", "  Using metacopy: false", "  Native Overlay Diff: true", "  userxattr: false",
             " Logging Driver: json-file", " Cgroup Driver: systemd", " Cgroup Version: 2");
@@ -44,7 +42,7 @@ final class SystemInfo {
     CommandOutput info(List<String> args) {
         CliFlags.parse(args, List.of(new Spec("format", 'f', true)), true);
         List<String> out = new ArrayList<>(List.of("Client:", " Version:    " + DockerUsage.CLIENT_VERSION, " Context:    default",
-                " Debug Mode: false", " Plugins:", "  compose: Docker Compose (Docker Inc.)", "    Version:  " + COMPOSE_VERSION,
+                " Debug Mode: false", " Plugins:", "  compose: Docker Compose (Docker Inc.)", "    Version:  " + Units.COMPOSE_VERSION,
                 "    Path:     /usr/libexec/docker/cli-plugins/docker-compose", "", "Server:"));
         long running = engine.containers().stream().filter(Container::running).count();
         int all = engine.containers().size();
@@ -82,7 +80,7 @@ final class SystemInfo {
         out.add(" OSType: linux");
         out.add(" Architecture: x86_64");
         out.add(" CPUs: " + machine.cpus());
-        out.add(" Total Memory: " + bytesSize(machine.memTotal()));
+        out.add(" Total Memory: " + Units.bytesSize(machine.memTotal()));
         out.add(" Name: " + engine.hostname());
         out.add(" ID: " + machine.id());
         out.add(" Docker Root Dir: /var/lib/docker");
@@ -94,17 +92,5 @@ final class SystemInfo {
         out.add(" Live Restore Enabled: false");
         out.add("");
         return CommandOutput.ok(out);
-    }
-
-    /** go-units BytesSize: binary units to four significant digits ({@code 7.751GiB}, {@code 512MiB}). */
-    static String bytesSize(long bytes) {
-        String[] units = {"B", "KiB", "MiB", "GiB", "TiB", "PiB", "EiB"};
-        double size = bytes;
-        int unit = 0;
-        while (size >= 1024 && unit < units.length - 1) {
-            size /= 1024;
-            unit++;
-        }
-        return new java.math.BigDecimal(size).round(new java.math.MathContext(4)).stripTrailingZeros().toPlainString() + units[unit];
     }
 }

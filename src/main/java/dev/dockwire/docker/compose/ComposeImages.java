@@ -54,20 +54,8 @@ final class ComposeImages {
         for (int i : order) {
             ImageService.Stored image = images.get(i);
             table.add(String.join("\t", containers.get(i).name(), image.repository(), image.tag(),
-                    image.image().id().substring("sha256:".length(), "sha256:".length() + 12), humanSize(image.image().size())));
+                    image.image().id().substring("sha256:".length(), "sha256:".length() + 12), dev.dockwire.docker.cli.Units.humanSize(image.image().size())));
         }
         return CommandOutput.ok(TabWriter.format(table, 20));
-    }
-
-    /** go-units HumanSizeWithPrecision(size, 3): decimal units, three significant digits ({@code 1.99MB}, {@code 7.8MB}). */
-    static String humanSize(long bytes) {
-        String[] units = {"B", "kB", "MB", "GB", "TB", "PB"};
-        double size = bytes;
-        int unit = 0;
-        while (size >= 1000 && unit < units.length - 1) {
-            size /= 1000;
-            unit++;
-        }
-        return new java.math.BigDecimal(size).round(new java.math.MathContext(3)).stripTrailingZeros().toPlainString() + units[unit];
     }
 }

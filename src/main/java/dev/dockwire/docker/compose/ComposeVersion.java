@@ -9,8 +9,8 @@ import java.util.List;
  * other than {@code json} is the pretty line. No file is read.
  */
 final class ComposeVersion {
-    /** internal.Version of Debian's build (debian/rules sets it to the package version). */
-    static final String VERSION = "2.26.1-4";
+    /** internal.Version of Debian's build. */
+    static final String VERSION = dev.dockwire.docker.cli.Units.COMPOSE_VERSION;
 
     private ComposeVersion() {
     }

@@ -143,7 +143,7 @@ class CliCommandsTest {
         assertEquals(List.of("0B / 7.751GiB", "0B / 0B"), h.ok("docker stats --no-stream -a --format '{{.MemUsage}}' a1 idle"),
                 "a running container's limit is the machine's memory");
         prints("docker stats --no-stream nope", 1, "Error response from daemon: No such container: nope");
-        assertEquals(List.of("0B", "648B", "1.6kB", "12.3kB", "123MB", "1e+03kB"), List.of(StatsCommand.humanSize(0), StatsCommand.humanSize(648),
-                StatsCommand.humanSize(1600), StatsCommand.humanSize(12_345), StatsCommand.humanSize(123_456_789), StatsCommand.humanSize(999_999)));
+        assertEquals(List.of("0B", "648B", "1.6kB", "12.3kB", "123MB", "1e+03kB"), List.of(Units.humanSize(0), Units.humanSize(648),
+                Units.humanSize(1600), Units.humanSize(12_345), Units.humanSize(123_456_789), Units.humanSize(999_999)));
     }
 }
