@@ -5,7 +5,7 @@ import java.util.Map;
 
 /** The files of a container or of the host that commands read and write ({@code cat}, {@code printf ... > FILE}). */
 public final class FileTable {
-    private final Map<String, String> files = new LinkedHashMap<>();
+    private final Map<String, String> files = new LinkedHashMap<>(4); // a container's hostname, hosts, resolv.conf
 
     /** Every file's path, in the order they were first written. */
     public java.util.Set<String> paths() {

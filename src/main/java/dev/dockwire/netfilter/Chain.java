@@ -16,9 +16,12 @@ public final class Chain {
     public long policyPackets;
     public long policyBytes;
     public final List<Rule> rules = new ArrayList<>();
+    /** A chain without rules (most built-in chains): one pair of empty arrays for all of them. */
+    private static final Rule[] NO_RULES = new Rule[0];
+    private static final Chain[] NO_JUMPS = new Chain[0];
     /** The compiled rules and, per rule, the chain it jumps to (or null). */
-    Rule[] compiled = new Rule[0];
-    Chain[] jumps = new Chain[0];
+    Rule[] compiled = NO_RULES;
+    Chain[] jumps = NO_JUMPS;
     int references;
     /** The nft chain handle its table gave it, 0 while the chain does not exist for nft. */
     long handle;
@@ -80,6 +83,13 @@ public final class Chain {
     }
 
     void compile(Table table) {
+        if (rules.isEmpty()) {
+            compiled = NO_RULES;
+            jumps = NO_JUMPS;
+            return;
+        }
+        // The committed list is kept as long as the table: no room for rules it will not get.
+        ((ArrayList<Rule>) rules).trimToSize();
         Rule[] rs = rules.toArray(new Rule[0]);
         Chain[] js = new Chain[rs.length];
         for (int i = 0; i < rs.length; i++) {

@@ -39,13 +39,18 @@ import java.util.TreeMap;
 public final class Namespace implements StackNet, NfNet {
     private final Emulation emulation;
     private final String name;
-    private final Map<String, NetDevice> devices = new LinkedHashMap<>();
+    private final Map<String, NetDevice> devices = new LinkedHashMap<>(4); // lo and a container's eth0
     private final IntObjectHashMap<NetDevice> byIndex = new IntObjectHashMap<>(4);
     private final List<IfAddress> addresses = new ArrayList<>();
     private final Fib fib = new Fib();
     /** The sysctls every namespace starts with; a namespace keeps only what was written over them (most write nothing or two). */
     private static final Map<String, String> DEFAULT_SYSCTLS = defaultSysctls();
-    private Map<String, String> written = Map.of();
+    /**
+     * What was written over the defaults, as key, value, key, value: Docker writes the same two or
+     * three in every container, so the strings are interned and a namespace holds one short array.
+     */
+    private String[] written = NO_WRITES;
+    private static final String[] NO_WRITES = new String[0];
     private final Ipv4Stack stack;
     private final NeighbourTable neighbours;
     private final Loopback lo;
@@ -328,8 +333,13 @@ public final class Namespace implements StackNet, NfNet {
 
     @Override
     public String sysctl(String key) {
-        String v = written.get(key);
-        return v != null ? v : DEFAULT_SYSCTLS.get(key);
+        String[] w = written;
+        for (int i = 0; i < w.length; i += 2) {
+            if (w[i].equals(key)) {
+                return w[i + 1];
+            }
+        }
+        return DEFAULT_SYSCTLS.get(key);
     }
 
     @Override
@@ -359,10 +369,7 @@ public final class Namespace implements StackNet, NfNet {
             // A vector (proc_dointvec over two ints): read back tab-separated however it was written.
             value = String.join("\t", value.strip().split("\\s+"));
         }
-        if (written.isEmpty()) {
-            written = new java.util.HashMap<>(4);
-        }
-        written.put(key, value);
+        putWritten(key.intern(), value.intern());
         stack.sysctlChanged();
         if (netfilter != null) {
             netfilter.sysctlChanged();
@@ -370,13 +377,29 @@ public final class Namespace implements StackNet, NfNet {
         bridgeNetfilter.callIptables("1".equals(sysctl("net.bridge.bridge-nf-call-iptables")));
     }
 
+    private void putWritten(String key, String value) {
+        String[] w = written;
+        for (int i = 0; i < w.length; i += 2) {
+            if (w[i].equals(key)) {
+                w[i + 1] = value;
+                return;
+            }
+        }
+        w = java.util.Arrays.copyOf(w, w.length + 2);
+        w[w.length - 2] = key;
+        w[w.length - 1] = value;
+        written = w;
+    }
+
     /** Every sysctl with its value, by key. */
     public Map<String, String> sysctls() {
-        if (written.isEmpty()) {
+        if (written.length == 0) {
             return DEFAULT_SYSCTLS;
         }
         Map<String, String> all = new TreeMap<>(DEFAULT_SYSCTLS);
-        all.putAll(written);
+        for (int i = 0; i < written.length; i += 2) {
+            all.put(written[i], written[i + 1]);
+        }
         return Collections.unmodifiableMap(all);
     }
 

@@ -57,11 +57,13 @@ public final class Netfilter implements NfHooks, XtContext, ConntrackContext {
     private final Nat nat;
     private final NfPacket pkt;
     private final IptDoTable ipt = new IptDoTable();
-    private final NfReject reject = new NfReject();
+    /** REJECT's answers and the header view they read, made when a rule first rejects. */
+    private NfReject reject;
+    private Ipv4Packet ip;
     private final NftTrace trace = new NftTrace(0);
-    private final Ipv4Packet ip = new Ipv4Packet();
     private static final int RECENT = 256;
-    private final java.util.ArrayDeque<String> log = new java.util.ArrayDeque<>();
+    /** The recent log lines, made with the first (most namespaces never log). */
+    private java.util.ArrayDeque<String> log;
     private final long[] drops = new long[5];
     private Table raw;
     private Table mangle;
@@ -104,7 +106,7 @@ public final class Netfilter implements NfHooks, XtContext, ConntrackContext {
      * conntrack warnings), as {@code dmesg} prints them, whether or not they reached the host's log.
      */
     public List<String> log() {
-        return Collections.unmodifiableList(new ArrayList<>(log));
+        return log == null ? List.of() : Collections.unmodifiableList(new ArrayList<>(log));
     }
 
     /** Re-reads {@code net.netfilter.nf_conntrack_max}. */
@@ -147,6 +149,9 @@ public final class Netfilter implements NfHooks, XtContext, ConntrackContext {
 
     private void recent(String line) {
         long us = loop.nanos() / 1000;
+        if (log == null) {
+            log = new java.util.ArrayDeque<>();
+        }
         if (log.size() == RECENT) {
             log.removeFirst();
         }
@@ -329,6 +334,10 @@ public final class Netfilter implements NfHooks, XtContext, ConntrackContext {
 
     /** REJECT's answer, attached to the rejected packet's connection (nf_ct_attach). */
     private void sendReject(int answer, Conn ct, int ctinfo, ByteBuf packet) {
+        if (reject == null) {
+            reject = new NfReject();
+            ip = new Ipv4Packet();
+        }
         try {
             if (ct != null) {
                 attachCt = ct;

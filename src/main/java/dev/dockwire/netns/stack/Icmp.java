@@ -30,7 +30,7 @@ final class Icmp {
     private final Ipv4Packet quoted = new Ipv4Packet();
     private final UdpPacket udp = new UdpPacket();
     private final TcpSegment tcp = new TcpSegment();
-    private final IntObjectHashMap<PingSocketImpl> pingSockets = new IntObjectHashMap<>(4);
+    private IntObjectHashMap<PingSocketImpl> pingSockets = SparseMaps.noInts();
 
     Icmp(IpLayer stack, Udp udp, Tcp tcp) {
         this.stack = stack;
@@ -178,6 +178,7 @@ final class Icmp {
             ident = stack.ns.random().nextInt(1, 0x10000);
         } while (pingSockets.containsKey(ident));
         PingSocketImpl s = new PingSocketImpl(this, stack, ident);
+        pingSockets = SparseMaps.writable(pingSockets);
         pingSockets.put(ident, s);
         return s;
     }

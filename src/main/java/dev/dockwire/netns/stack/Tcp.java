@@ -64,12 +64,13 @@ final class Tcp {
     private int portLow = 32768;
     private int portHigh = 60999;
 
-    private final LongObjectHashMap<TcpConnection> connections = new LongObjectHashMap<>();
-    private final IntObjectHashMap<TcpListenerImpl> listeners = new IntObjectHashMap<>(4);
-    private final IntObjectHashMap<TcpConnection> bound = new IntObjectHashMap<>(4);
+    private LongObjectHashMap<TcpConnection> connections = SparseMaps.noLongs();
+    private IntObjectHashMap<TcpListenerImpl> listeners = SparseMaps.noInts();
+    private IntObjectHashMap<TcpConnection> bound = SparseMaps.noInts();
     private final Ipv4Packet ip = new Ipv4Packet();
     private final TcpSegment seg = new TcpSegment();
-    private final TcpOptions opts = new TcpOptions();
+    /** The options of the segment being received, made with the first segment (a namespace may never see one). */
+    private TcpOptions opts;
 
     /**
      * The sockets as /proc/net/tcp, then /proc/net/tcp6, list them (tcp4_seq_show, tcp6_seq_show):
@@ -174,6 +175,7 @@ final class Tcp {
             if (stack.ns.isBroadcast(dst) || (dst >>> 28) == 0xE) {
                 return; // TCP is unicast only
             }
+            TcpOptions opts = this.opts != null ? this.opts : (this.opts = new TcpOptions());
             if (!seg.options(opts)) {
                 opts.clear();
             }
@@ -268,6 +270,7 @@ final class Tcp {
     void register(TcpConnection c) {
         long k = key(c.remoteAddr, c.remotePort, c.localPort);
         c.nextInChain = connections.get(k);
+        connections = SparseMaps.writable(connections);
         connections.put(k, c);
         c.registered = true;
     }
@@ -319,6 +322,7 @@ final class Tcp {
         } else if (listeners.containsKey(port) || bound.containsKey(port)) {
             throw new SocketException(SocketError.EADDRINUSE);
         }
+        bound = SparseMaps.writable(bound);
         bound.put(port, c);
         c.boundPort = true;
         c.localAddr = addr;
@@ -400,6 +404,7 @@ final class Tcp {
         }
         TcpListenerImpl l = new TcpListenerImpl(this, addr, port, backlog, inet6);
         l.nextOnPort = listeners.get(port);
+        listeners = SparseMaps.writable(listeners);
         listeners.put(port, l);
         return l;
     }

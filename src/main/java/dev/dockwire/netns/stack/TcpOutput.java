@@ -17,7 +17,8 @@ import io.netty.buffer.ByteBuf;
 final class TcpOutput {
     private final Tcp tcp;
     private final TcpSegment seg = new TcpSegment();
-    private final TcpOptions opts = new TcpOptions();
+    /** The options of the segment being built, made with the first segment sent. */
+    private TcpOptions opts;
     /** MAX_TCP_HEADER on x86-64: the room the kernel keeps for headers below a GSO packet. */
     static final int MAX_TCP_HEADER = 320;
     /** sk_pacing_shift: a GSO packet holds about 2^-10 s (1 ms) of the pacing rate. */
@@ -277,7 +278,7 @@ final class TcpOutput {
     private void send(TcpConnection c, int seq, int flags, int len) {
         boolean syn = (flags & TcpSegment.FLAG_SYN) != 0;
         boolean ack = (flags & TcpSegment.FLAG_ACK) != 0;
-        TcpOptions o = opts.clear();
+        TcpOptions o = (opts != null ? opts : (opts = new TcpOptions())).clear();
         if (syn) {
             boolean offer = !ack; // a SYN offers everything; a SYN-ACK answers what was offered
             o.mss(c.advMss);
