@@ -222,7 +222,7 @@ public final class Container {
     }
 
     public void labels(Map<String, String> labels) {
-        this.labels = Collections.unmodifiableMap(new LinkedHashMap<>(labels));
+        this.labels = Labels.copyOf(labels);
     }
 
     public Health health() {

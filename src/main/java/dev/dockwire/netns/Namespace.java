@@ -60,7 +60,8 @@ public final class Namespace implements StackNet, NfNet {
     private IfAddress[] addressArray = new IfAddress[0];
     private NfHooks nfHooks;
     private Netfilter netfilter;
-    private final BridgeNetfilter bridgeNetfilter = new BridgeNetfilter(this);
+    /** br_netfilter's hook, made with the namespace's first bridge (a container's has none). */
+    private BridgeNetfilter bridgeNetfilter;
 
     Namespace(Emulation emulation, String name) {
         this.emulation = emulation;
@@ -201,6 +202,10 @@ public final class Namespace implements StackNet, NfNet {
             dev.rxHandler(stack);
         }
         if (dev instanceof Bridge br) {
+            if (bridgeNetfilter == null) {
+                bridgeNetfilter = new BridgeNetfilter(this);
+                bridgeNetfilter.callIptables("1".equals(sysctl("net.bridge.bridge-nf-call-iptables")));
+            }
             br.nfHook(bridgeNetfilter);
         }
         if (dev instanceof Vxlan vx) {
@@ -374,7 +379,9 @@ public final class Namespace implements StackNet, NfNet {
         if (netfilter != null) {
             netfilter.sysctlChanged();
         }
-        bridgeNetfilter.callIptables("1".equals(sysctl("net.bridge.bridge-nf-call-iptables")));
+        if (bridgeNetfilter != null) {
+            bridgeNetfilter.callIptables("1".equals(sysctl("net.bridge.bridge-nf-call-iptables")));
+        }
     }
 
     private void putWritten(String key, String value) {
