@@ -19,6 +19,8 @@ public final class Chain {
     /** A chain without rules (most built-in chains): one pair of empty arrays for all of them. */
     private static final Rule[] NO_RULES = new Rule[0];
     private static final Chain[] NO_JUMPS = new Chain[0];
+    /** The jumps of a chain of up to 16 rules none of which jumps (Docker's DNAT/SNAT chains): read only by index, never written. */
+    private static final Chain[] NULL_JUMPS = new Chain[16];
     /** The compiled rules and, per rule, the chain it jumps to (or null). */
     Rule[] compiled = NO_RULES;
     Chain[] jumps = NO_JUMPS;
@@ -91,14 +93,17 @@ public final class Chain {
         // The committed list is kept as long as the table: no room for rules it will not get.
         ((ArrayList<Rule>) rules).trimToSize();
         Rule[] rs = rules.toArray(new Rule[0]);
-        Chain[] js = new Chain[rs.length];
+        Chain[] js = null;
         for (int i = 0; i < rs.length; i++) {
             if (rs[i].jump != null) {
+                if (js == null) {
+                    js = new Chain[rs.length];
+                }
                 js[i] = table.chain(rs[i].jump);
             }
         }
         compiled = rs;
-        jumps = js;
+        jumps = js != null ? js : rs.length <= NULL_JUMPS.length ? NULL_JUMPS : new Chain[rs.length];
     }
 
     /** Nothing to do at its hook: no rules and an ACCEPT policy. */

@@ -41,7 +41,7 @@ public final class Namespace implements StackNet, NfNet {
     private final String name;
     private final Map<String, NetDevice> devices = new LinkedHashMap<>(4); // lo and a container's eth0
     private final IntObjectHashMap<NetDevice> byIndex = new IntObjectHashMap<>(4);
-    private final List<IfAddress> addresses = new ArrayList<>();
+    private final List<IfAddress> addresses = new ArrayList<>(2); // lo's and eth0's
     private final Fib fib = new Fib();
     /** The sysctls every namespace starts with; a namespace keeps only what was written over them (most write nothing or two). */
     private static final Map<String, String> DEFAULT_SYSCTLS = defaultSysctls();

@@ -67,9 +67,9 @@ final class Tcp {
     private LongObjectHashMap<TcpConnection> connections = SparseMaps.noLongs();
     private IntObjectHashMap<TcpListenerImpl> listeners = SparseMaps.noInts();
     private IntObjectHashMap<TcpConnection> bound = SparseMaps.noInts();
-    private final Ipv4Packet ip = new Ipv4Packet();
-    private final TcpSegment seg = new TcpSegment();
-    /** The options of the segment being received, made with the first segment (a namespace may never see one). */
+    /** The views of the segment being received, made with the first ({@link #input}): a namespace may never see one. */
+    private Ipv4Packet ip;
+    private TcpSegment seg;
     private TcpOptions opts;
 
     /**
@@ -161,6 +161,11 @@ final class Tcp {
 
     /** tcp_v4_rcv: {@code packet} starts at the IP header; takes ownership. */
     void input(NetDevice dev, ByteBuf packet) {
+        if (ip == null) {
+            ip = new Ipv4Packet();
+            seg = new TcpSegment();
+            opts = new TcpOptions();
+        }
         try {
             ip.wrap(packet, packet.readerIndex());
             int src = ip.src();
@@ -175,7 +180,6 @@ final class Tcp {
             if (stack.ns.isBroadcast(dst) || (dst >>> 28) == 0xE) {
                 return; // TCP is unicast only
             }
-            TcpOptions opts = this.opts != null ? this.opts : (this.opts = new TcpOptions());
             if (!seg.options(opts)) {
                 opts.clear();
             }
