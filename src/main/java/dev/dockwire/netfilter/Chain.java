@@ -1,6 +1,7 @@
 package dev.dockwire.netfilter;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -15,7 +16,11 @@ public final class Chain {
     public int policy;
     public long policyPackets;
     public long policyBytes;
-    public final List<Rule> rules = new ArrayList<>();
+    /**
+     * The rules, edited as a list in a transaction's copy; once committed ({@link #compile}) a fixed
+     * view of the compiled array, so a committed chain holds its rules once.
+     */
+    public List<Rule> rules = new ArrayList<>();
     /** A chain without rules (most built-in chains): one pair of empty arrays for all of them. */
     private static final Rule[] NO_RULES = new Rule[0];
     private static final Chain[] NO_JUMPS = new Chain[0];
@@ -88,10 +93,9 @@ public final class Chain {
         if (rules.isEmpty()) {
             compiled = NO_RULES;
             jumps = NO_JUMPS;
+            rules = List.of();
             return;
         }
-        // The committed list is kept as long as the table: no room for rules it will not get.
-        ((ArrayList<Rule>) rules).trimToSize();
         Rule[] rs = rules.toArray(new Rule[0]);
         Chain[] js = null;
         for (int i = 0; i < rs.length; i++) {
@@ -103,6 +107,7 @@ public final class Chain {
             }
         }
         compiled = rs;
+        rules = Arrays.asList(rs); // transactions edit a copy's list (copy()), never a committed one
         jumps = js != null ? js : rs.length <= NULL_JUMPS.length ? NULL_JUMPS : new Chain[rs.length];
     }
 
