@@ -6,12 +6,14 @@ package dev.dockwire.netfilter;
  * Docker writes the same rules into every container's namespace (libnetwork's
  * {@code resolver_unix.go}: {@code -d 127.0.0.11/32 -j DOCKER_OUTPUT}, {@code --dport 53},
  * {@code SNAT --to-source :53}), so 100,000 containers need one copy of each, not 100,000.
- * A direct-mapped cache keyed by the part's iptables-save text: a part seen before is answered
- * by its first copy, a slot holds the newest part hashed to it, so the cache never grows.
+ * A direct-mapped cache keyed by the header's fields and the extensions' iptables-save text (and
+ * class): a part seen before is answered by its first copy, a slot holds the newest part hashed
+ * to it, so the cache never grows.
  * Entries are immutable records, so threads building other emulations may race on a slot safely.
  */
 public final class RuleParts {
-    private static final int SLOTS = 1 << 10;
+    private static final int BITS = 10;
+    private static final int SLOTS = 1 << BITS;
     private static final Entry[] HEADERS = new Entry[SLOTS];
     private static final Entry[] MATCHES = new Entry[SLOTS];
     private static final Entry[] TARGETS = new Entry[SLOTS];
@@ -24,19 +26,30 @@ public final class RuleParts {
 
     /** An equal header match seen before, or {@code ip}. */
     public static IpHeaderMatch header(IpHeaderMatch ip) {
-        StringBuilder sb = new StringBuilder();
-        ip.save(sb);
-        return (IpHeaderMatch) share(HEADERS, sb.toString(), ip);
+        int i = slot(ip.hashCode());
+        Entry e = HEADERS[i];
+        if (e != null && e.part.equals(ip)) {
+            return (IpHeaderMatch) e.part;
+        }
+        HEADERS[i] = new Entry(null, ip);
+        return ip;
     }
 
     /** An equal array of matches seen before (same extensions, same options), or {@code ms}. */
     public static Match[] matches(Match[] ms) {
         StringBuilder sb = new StringBuilder();
         for (Match m : ms) {
-            sb.append(" -m ").append(m.getClass().getName()).append(' ').append(m.name());
+            sb.append(" -m ").append(m.name());
             m.save(sb);
         }
-        return (Match[]) share(MATCHES, sb.toString(), ms);
+        String key = sb.toString();
+        int i = slot(key.hashCode());
+        Entry e = MATCHES[i];
+        if (e != null && e.key.equals(key) && sameClasses((Match[]) e.part, ms)) {
+            return (Match[]) e.part;
+        }
+        MATCHES[i] = new Entry(key, ms);
+        return ms;
     }
 
     /** An equal target seen before, or {@code t} (null stays null). */
@@ -44,18 +57,31 @@ public final class RuleParts {
         if (t == null) {
             return null;
         }
-        StringBuilder sb = new StringBuilder(t.getClass().getName()).append(' ').append(t.name());
+        StringBuilder sb = new StringBuilder(t.name());
         t.save(sb);
-        return (Target) share(TARGETS, sb.toString(), t);
+        String key = sb.toString();
+        int i = slot(key.hashCode());
+        Entry e = TARGETS[i];
+        if (e != null && e.key.equals(key) && e.part.getClass() == t.getClass()) {
+            return (Target) e.part;
+        }
+        TARGETS[i] = new Entry(key, t);
+        return t;
     }
 
-    private static Object share(Entry[] slots, String key, Object part) {
-        int i = (key.hashCode() * 0x9E3779B9 >>> 22) & (SLOTS - 1);
-        Entry e = slots[i];
-        if (e != null && e.key.equals(key)) {
-            return e.part;
+    private static boolean sameClasses(Match[] a, Match[] b) {
+        if (a.length != b.length) {
+            return false;
         }
-        slots[i] = new Entry(key, part);
-        return part;
+        for (int i = 0; i < a.length; i++) {
+            if (a[i].getClass() != b[i].getClass()) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static int slot(int hash) {
+        return (hash * 0x9E3779B9) >>> (32 - BITS);
     }
 }
