@@ -21,11 +21,9 @@ import dev.dockwire.sim.SeededRandom;
 import dev.dockwire.socket.Sockets;
 import dev.dockwire.wire.Cidr;
 import io.netty.buffer.ByteBuf;
-import io.netty.util.collection.IntObjectHashMap;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -39,8 +37,7 @@ import java.util.TreeMap;
 public final class Namespace implements StackNet, NfNet {
     private final Emulation emulation;
     private final String name;
-    private final Map<String, NetDevice> devices = new LinkedHashMap<>(4); // lo and a container's eth0
-    private final IntObjectHashMap<NetDevice> byIndex = new IntObjectHashMap<>(4);
+    private final DeviceTable devices = new DeviceTable();
     private final List<IfAddress> addresses = new ArrayList<>(2); // lo's and eth0's
     private final Fib fib = new Fib();
     /** The sysctls every namespace starts with; a namespace keeps only what was written over them (most write nothing or two). */
@@ -186,17 +183,16 @@ public final class Namespace implements StackNet, NfNet {
     }
 
     private boolean ifindexTaken(int index) {
-        return byIndex.containsKey(index);
+        return devices.byIndex(index) != null;
     }
 
     /** Registers a device created in (or moved into) this namespace; its frames go to this stack. */
     public void addDevice(NetDevice dev) {
-        if (devices.containsKey(dev.name())) {
+        if (devices.byName(dev.name()) != null) {
             throw new IllegalArgumentException("RTNETLINK answers: File exists (device " + dev.name()
                     + " in namespace " + name + ")");
         }
-        devices.put(dev.name(), dev);
-        byIndex.put(dev.ifindex(), dev);
+        devices.add(dev);
         dev.tracepoint(emulation.tracepoint());
         if (dev.master() == null) {
             dev.rxHandler(stack);
@@ -214,26 +210,25 @@ public final class Namespace implements StackNet, NfNet {
     }
 
     public NetDevice device(String devName) {
-        return devices.get(devName);
+        return devices.byName(devName);
     }
 
     public NetDevice device(int ifindex) {
-        return byIndex.get(ifindex);
+        return devices.byIndex(ifindex);
     }
 
     /** Devices in ifindex order, as {@code ip link} lists them. */
     public List<NetDevice> devices() {
-        List<NetDevice> list = new ArrayList<>(devices.values());
+        List<NetDevice> list = devices.list();
         list.sort((a, b) -> Integer.compare(a.ifindex(), b.ifindex()));
         return list;
     }
 
     /** Unregisters a device: its addresses, routes and neighbours go with it. */
     public void removeDevice(NetDevice dev) {
-        if (devices.remove(dev.name()) != dev) {
+        if (!devices.remove(dev)) {
             throw new IllegalArgumentException("Cannot find device \"" + dev.name() + "\" in namespace " + name);
         }
-        byIndex.remove(dev.ifindex());
         addresses.removeIf(a -> a.dev() == dev);
         refreshLocalAddresses();
         fib.removeDevice(dev);
@@ -290,12 +285,10 @@ public final class Namespace implements StackNet, NfNet {
 
     /** Like {@code ip link set DEV name NEW}. */
     public void renameDevice(NetDevice dev, String newName) {
-        if (devices.containsKey(newName)) {
+        if (devices.byName(newName) != null) {
             throw new IllegalArgumentException("RTNETLINK answers: File exists");
         }
-        devices.remove(dev.name());
-        dev.rename(newName);
-        devices.put(newName, dev);
+        devices.rename(dev, newName);
     }
 
     /** Like {@code ip addr add CIDR dev DEV}: also adds the connected route (proto kernel). */
@@ -512,7 +505,7 @@ public final class Namespace implements StackNet, NfNet {
     /** Tears everything down: veth peers in other namespaces vanish too, as with {@code ip netns del}. */
     void destroy() {
         stack.closeAll();
-        for (NetDevice d : new ArrayList<>(devices.values())) {
+        for (NetDevice d : devices.list()) {
             removeDevice(d);
             d.unregister();
             if (d instanceof Veth v && v.peer().rxHandler() != null) {
@@ -522,7 +515,7 @@ public final class Namespace implements StackNet, NfNet {
     }
 
     public Collection<String> deviceNames() {
-        return devices.keySet();
+        return devices.names();
     }
 
     @Override
