@@ -38,7 +38,7 @@ public final class Container {
     private final long created;
     private final List<String> extraHosts;
     private final List<String> dns;
-    private final Map<String, Endpoint> endpoints = new LinkedHashMap<>();
+    private final Map<String, Endpoint> endpoints = new LinkedHashMap<>(2); // most containers join one network
     private final FileTable files = new FileTable();
     private State state = State.CREATED;
     private int exitCode;
@@ -222,7 +222,7 @@ public final class Container {
     }
 
     public void labels(Map<String, String> labels) {
-        this.labels = Collections.unmodifiableMap(new LinkedHashMap<>(labels));
+        this.labels = Labels.copyOf(labels);
     }
 
     public Health health() {

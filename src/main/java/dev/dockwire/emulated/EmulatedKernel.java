@@ -273,7 +273,7 @@ public final class EmulatedKernel implements Kernel {
     }
 
     private int nsid(String viewer, String other) {
-        Map<String, Integer> ids = nsids.computeIfAbsent(viewer, k -> new HashMap<>());
+        Map<String, Integer> ids = nsids.computeIfAbsent(viewer, k -> new HashMap<>(2)); // a container sees the host's
         return ids.computeIfAbsent(other, k -> ids.size());
     }
 

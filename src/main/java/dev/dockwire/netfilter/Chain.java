@@ -1,6 +1,7 @@
 package dev.dockwire.netfilter;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -15,10 +16,19 @@ public final class Chain {
     public int policy;
     public long policyPackets;
     public long policyBytes;
-    public final List<Rule> rules = new ArrayList<>();
+    /**
+     * The rules, edited as a list in a transaction's copy; once committed ({@link #compile}) a fixed
+     * view of the compiled array, so a committed chain holds its rules once.
+     */
+    public List<Rule> rules = new ArrayList<>();
+    /** A chain without rules (most built-in chains): one pair of empty arrays for all of them. */
+    private static final Rule[] NO_RULES = new Rule[0];
+    private static final Chain[] NO_JUMPS = new Chain[0];
+    /** The jumps of a chain of up to 16 rules none of which jumps (Docker's DNAT/SNAT chains): read only by index, never written. */
+    private static final Chain[] NULL_JUMPS = new Chain[16];
     /** The compiled rules and, per rule, the chain it jumps to (or null). */
-    Rule[] compiled = new Rule[0];
-    Chain[] jumps = new Chain[0];
+    Rule[] compiled = NO_RULES;
+    Chain[] jumps = NO_JUMPS;
     int references;
     /** The nft chain handle its table gave it, 0 while the chain does not exist for nft. */
     long handle;
@@ -80,15 +90,25 @@ public final class Chain {
     }
 
     void compile(Table table) {
+        if (rules.isEmpty()) {
+            compiled = NO_RULES;
+            jumps = NO_JUMPS;
+            rules = List.of();
+            return;
+        }
         Rule[] rs = rules.toArray(new Rule[0]);
-        Chain[] js = new Chain[rs.length];
+        Chain[] js = null;
         for (int i = 0; i < rs.length; i++) {
             if (rs[i].jump != null) {
+                if (js == null) {
+                    js = new Chain[rs.length];
+                }
                 js[i] = table.chain(rs[i].jump);
             }
         }
         compiled = rs;
-        jumps = js;
+        rules = Arrays.asList(rs); // transactions edit a copy's list (copy()), never a committed one
+        jumps = js != null ? js : rs.length <= NULL_JUMPS.length ? NULL_JUMPS : new Chain[rs.length];
     }
 
     /** Nothing to do at its hook: no rules and an ACCEPT policy. */

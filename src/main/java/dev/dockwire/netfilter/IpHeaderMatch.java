@@ -34,6 +34,19 @@ public final class IpHeaderMatch {
         this.inv = inv;
     }
 
+    /** Equal when every field is: rules with equal headers share one ({@link RuleParts}). */
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof IpHeaderMatch m && src == m.src && smsk == m.smsk && dst == m.dst && dmsk == m.dmsk
+                && proto == m.proto && inv == m.inv && java.util.Objects.equals(in, m.in) && java.util.Objects.equals(out, m.out);
+    }
+
+    @Override
+    public int hashCode() {
+        return ((((src * 31 + smsk) * 31 + dst) * 31 + dmsk) * 31 + proto) * 31 + inv
+                + java.util.Objects.hashCode(in) * 7 + java.util.Objects.hashCode(out) * 13;
+    }
+
     public int proto() {
         return proto;
     }

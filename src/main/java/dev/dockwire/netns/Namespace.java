@@ -21,11 +21,9 @@ import dev.dockwire.sim.SeededRandom;
 import dev.dockwire.socket.Sockets;
 import dev.dockwire.wire.Cidr;
 import io.netty.buffer.ByteBuf;
-import io.netty.util.collection.IntObjectHashMap;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -39,13 +37,17 @@ import java.util.TreeMap;
 public final class Namespace implements StackNet, NfNet {
     private final Emulation emulation;
     private final String name;
-    private final Map<String, NetDevice> devices = new LinkedHashMap<>();
-    private final IntObjectHashMap<NetDevice> byIndex = new IntObjectHashMap<>(4);
-    private final List<IfAddress> addresses = new ArrayList<>();
+    private final DeviceTable devices = new DeviceTable();
+    private final List<IfAddress> addresses = new ArrayList<>(2); // lo's and eth0's
     private final Fib fib = new Fib();
     /** The sysctls every namespace starts with; a namespace keeps only what was written over them (most write nothing or two). */
     private static final Map<String, String> DEFAULT_SYSCTLS = defaultSysctls();
-    private Map<String, String> written = Map.of();
+    /**
+     * What was written over the defaults, as key, value, key, value: Docker writes the same two or
+     * three in every container, so the strings are interned and a namespace holds one short array.
+     */
+    private String[] written = NO_WRITES;
+    private static final String[] NO_WRITES = new String[0];
     private final Ipv4Stack stack;
     private final NeighbourTable neighbours;
     private final Loopback lo;
@@ -55,7 +57,8 @@ public final class Namespace implements StackNet, NfNet {
     private IfAddress[] addressArray = new IfAddress[0];
     private NfHooks nfHooks;
     private Netfilter netfilter;
-    private final BridgeNetfilter bridgeNetfilter = new BridgeNetfilter(this);
+    /** br_netfilter's hook, made with the namespace's first bridge (a container's has none). */
+    private BridgeNetfilter bridgeNetfilter;
 
     Namespace(Emulation emulation, String name) {
         this.emulation = emulation;
@@ -180,22 +183,25 @@ public final class Namespace implements StackNet, NfNet {
     }
 
     private boolean ifindexTaken(int index) {
-        return byIndex.containsKey(index);
+        return devices.byIndex(index) != null;
     }
 
     /** Registers a device created in (or moved into) this namespace; its frames go to this stack. */
     public void addDevice(NetDevice dev) {
-        if (devices.containsKey(dev.name())) {
+        if (devices.byName(dev.name()) != null) {
             throw new IllegalArgumentException("RTNETLINK answers: File exists (device " + dev.name()
                     + " in namespace " + name + ")");
         }
-        devices.put(dev.name(), dev);
-        byIndex.put(dev.ifindex(), dev);
+        devices.add(dev);
         dev.tracepoint(emulation.tracepoint());
         if (dev.master() == null) {
             dev.rxHandler(stack);
         }
         if (dev instanceof Bridge br) {
+            if (bridgeNetfilter == null) {
+                bridgeNetfilter = new BridgeNetfilter(this);
+                bridgeNetfilter.callIptables("1".equals(sysctl("net.bridge.bridge-nf-call-iptables")));
+            }
             br.nfHook(bridgeNetfilter);
         }
         if (dev instanceof Vxlan vx) {
@@ -204,26 +210,25 @@ public final class Namespace implements StackNet, NfNet {
     }
 
     public NetDevice device(String devName) {
-        return devices.get(devName);
+        return devices.byName(devName);
     }
 
     public NetDevice device(int ifindex) {
-        return byIndex.get(ifindex);
+        return devices.byIndex(ifindex);
     }
 
     /** Devices in ifindex order, as {@code ip link} lists them. */
     public List<NetDevice> devices() {
-        List<NetDevice> list = new ArrayList<>(devices.values());
+        List<NetDevice> list = devices.list();
         list.sort((a, b) -> Integer.compare(a.ifindex(), b.ifindex()));
         return list;
     }
 
     /** Unregisters a device: its addresses, routes and neighbours go with it. */
     public void removeDevice(NetDevice dev) {
-        if (devices.remove(dev.name()) != dev) {
+        if (!devices.remove(dev)) {
             throw new IllegalArgumentException("Cannot find device \"" + dev.name() + "\" in namespace " + name);
         }
-        byIndex.remove(dev.ifindex());
         addresses.removeIf(a -> a.dev() == dev);
         refreshLocalAddresses();
         fib.removeDevice(dev);
@@ -280,12 +285,10 @@ public final class Namespace implements StackNet, NfNet {
 
     /** Like {@code ip link set DEV name NEW}. */
     public void renameDevice(NetDevice dev, String newName) {
-        if (devices.containsKey(newName)) {
+        if (devices.byName(newName) != null) {
             throw new IllegalArgumentException("RTNETLINK answers: File exists");
         }
-        devices.remove(dev.name());
-        dev.rename(newName);
-        devices.put(newName, dev);
+        devices.rename(dev, newName);
     }
 
     /** Like {@code ip addr add CIDR dev DEV}: also adds the connected route (proto kernel). */
@@ -328,8 +331,13 @@ public final class Namespace implements StackNet, NfNet {
 
     @Override
     public String sysctl(String key) {
-        String v = written.get(key);
-        return v != null ? v : DEFAULT_SYSCTLS.get(key);
+        String[] w = written;
+        for (int i = 0; i < w.length; i += 2) {
+            if (w[i].equals(key)) {
+                return w[i + 1];
+            }
+        }
+        return DEFAULT_SYSCTLS.get(key);
     }
 
     @Override
@@ -359,24 +367,39 @@ public final class Namespace implements StackNet, NfNet {
             // A vector (proc_dointvec over two ints): read back tab-separated however it was written.
             value = String.join("\t", value.strip().split("\\s+"));
         }
-        if (written.isEmpty()) {
-            written = new java.util.HashMap<>(4);
-        }
-        written.put(key, value);
+        putWritten(key.intern(), value.intern());
         stack.sysctlChanged();
         if (netfilter != null) {
             netfilter.sysctlChanged();
         }
-        bridgeNetfilter.callIptables("1".equals(sysctl("net.bridge.bridge-nf-call-iptables")));
+        if (bridgeNetfilter != null) {
+            bridgeNetfilter.callIptables("1".equals(sysctl("net.bridge.bridge-nf-call-iptables")));
+        }
+    }
+
+    private void putWritten(String key, String value) {
+        String[] w = written;
+        for (int i = 0; i < w.length; i += 2) {
+            if (w[i].equals(key)) {
+                w[i + 1] = value;
+                return;
+            }
+        }
+        w = java.util.Arrays.copyOf(w, w.length + 2);
+        w[w.length - 2] = key;
+        w[w.length - 1] = value;
+        written = w;
     }
 
     /** Every sysctl with its value, by key. */
     public Map<String, String> sysctls() {
-        if (written.isEmpty()) {
+        if (written.length == 0) {
             return DEFAULT_SYSCTLS;
         }
         Map<String, String> all = new TreeMap<>(DEFAULT_SYSCTLS);
-        all.putAll(written);
+        for (int i = 0; i < written.length; i += 2) {
+            all.put(written[i], written[i + 1]);
+        }
         return Collections.unmodifiableMap(all);
     }
 
@@ -482,7 +505,7 @@ public final class Namespace implements StackNet, NfNet {
     /** Tears everything down: veth peers in other namespaces vanish too, as with {@code ip netns del}. */
     void destroy() {
         stack.closeAll();
-        for (NetDevice d : new ArrayList<>(devices.values())) {
+        for (NetDevice d : devices.list()) {
             removeDevice(d);
             d.unregister();
             if (d instanceof Veth v && v.peer().rxHandler() != null) {
@@ -492,7 +515,7 @@ public final class Namespace implements StackNet, NfNet {
     }
 
     public Collection<String> deviceNames() {
-        return devices.keySet();
+        return devices.names();
     }
 
     @Override

@@ -21,7 +21,7 @@ public final class Process {
     private final long startNanos;
     /** Made at the first sigaction: most processes (a large topology's PID 1s) install none. */
     private Map<Signal, Runnable> handlers = Map.of();
-    private final List<IntConsumer> exitListeners = new ArrayList<>();
+    private final List<IntConsumer> exitListeners = new ArrayList<>(2); // one or two: 100,000 of them at scale
     private final List<Runnable> whileStopped = new ArrayList<>();
     /** The sockets the process holds open, as its fds show them ({@code ss -p}, {@code /proc/PID/fd}). */
     private OpenFiles openFiles = OpenFiles.NONE;

@@ -9,6 +9,8 @@ import java.util.NoSuchElementException;
  * networks ({@link #network()} clears them).
  */
 public final class Cidr {
+    /** 0.0.0.0/0 ({@code default}), one for all. */
+    private static final Cidr ANY = new Cidr(0, 0);
     private final int address;
     private final int prefixLength;
 
@@ -24,6 +26,9 @@ public final class Cidr {
     public static Cidr of(int address, int prefixLength) {
         if (prefixLength < 0 || prefixLength > 32) {
             throw new IllegalArgumentException("invalid prefix length " + prefixLength + ": expected 0-32");
+        }
+        if (address == 0 && prefixLength == 0) {
+            return ANY; // every namespace's default route has it
         }
         return new Cidr(address, prefixLength);
     }

@@ -69,7 +69,8 @@ public final class EmbeddedResolver {
     private final Sockets hostSockets;
     private final Records records;
     private final Host host;
-    private final Set<ResolverTcpConn> conns = new HashSet<>();
+    /** Open TCP connections, a set of its own from the first (most resolvers only ever answer UDP). */
+    private Set<ResolverTcpConn> conns = java.util.Collections.emptySet();
     private final ForwardSlots slots;
     private UdpSocket udp;
     private TcpListener tcp;
@@ -92,7 +93,12 @@ public final class EmbeddedResolver {
         udp.bind(ADDRESS, 0);
         udp.onReceive(this::datagram);
         tcp = container.listenTcp(ADDRESS, 0, BACKLOG);
-        tcp.onAccept(s -> conns.add(new ResolverTcpConn(s, host, this::segmentMessage, conns::remove)));
+        tcp.onAccept(s -> {
+            if (!(conns instanceof HashSet)) {
+                conns = new HashSet<>();
+            }
+            conns.add(new ResolverTcpConn(s, host, this::segmentMessage, c -> conns.remove(c)));
+        });
     }
 
     public void stop() {

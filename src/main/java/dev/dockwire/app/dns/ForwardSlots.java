@@ -33,7 +33,7 @@ final class ForwardSlots {
     private final Scheduler scheduler;
     private final long waitNanos;
     private final Consumer<String> log;
-    private final Deque<Waiter> waiting = new ArrayDeque<>();
+    private final Deque<Waiter> waiting = new ArrayDeque<>(1); // one per resolver: most never wait
     private int held;
     private boolean logged;
 

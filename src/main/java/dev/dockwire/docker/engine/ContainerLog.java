@@ -22,12 +22,12 @@ public final class ContainerLog {
 
     private final JsonFileOptions options;
     private final long memoryLimit;
-    // Sized for one entry: most containers of a large topology write none, and the deques grow as needed.
-    private final ArrayDeque<LogEntry> entries = new ArrayDeque<>(1);
-    private final ArrayDeque<Integer> sizes = new ArrayDeque<>(1);
+    // Made with the first entry, sized for one: most containers of a large topology write none, and the deques grow as needed.
+    private ArrayDeque<LogEntry> entries;
+    private ArrayDeque<Integer> sizes;
     /** The entries in each file kept, oldest first; the last is the file being written. */
-    private final ArrayDeque<int[]> files = new ArrayDeque<>(1);
-    private final List<java.util.function.Consumer<LogEntry>> followers = new ArrayList<>(0);
+    private ArrayDeque<int[]> files;
+    private List<java.util.function.Consumer<LogEntry>> followers = List.of();
     private long fileBytes;
     private long heldBytes;
     /** Every entry ever written; the oldest kept is number {@code written - entries.size()}. */
@@ -40,11 +40,16 @@ public final class ContainerLog {
     ContainerLog(JsonFileOptions options, long memoryLimit) {
         this.options = options;
         this.memoryLimit = memoryLimit;
-        files.add(new int[1]);
     }
 
     void append(String stream, long nanos, String line) {
         LogEntry e = new LogEntry(stream, nanos, line);
+        if (entries == null) {
+            entries = new ArrayDeque<>(1);
+            sizes = new ArrayDeque<>(1);
+            files = new ArrayDeque<>(1);
+            files.add(new int[1]);
+        }
         if (options.maxSize() > 0 && fileBytes >= options.maxSize()) {
             files.add(new int[1]);
             fileBytes = 0;
@@ -81,13 +86,16 @@ public final class ContainerLog {
 
     /** Calls {@code follower} with each entry as it is written ({@code docker logs -f}) until the returned handle runs. */
     public Runnable follow(java.util.function.Consumer<LogEntry> follower) {
+        if (!(followers instanceof ArrayList)) {
+            followers = new ArrayList<>(1);
+        }
         followers.add(follower);
         return () -> followers.remove(follower);
     }
 
     /** The entries kept, in the order written. */
     public List<LogEntry> entries() {
-        return List.copyOf(entries);
+        return entries == null ? List.of() : List.copyOf(entries);
     }
 
     /** How many entries were ever written: a mark for {@link #since}. */
@@ -97,6 +105,9 @@ public final class ContainerLog {
 
     /** The entries kept that were written after {@code mark} (a {@link #size} taken earlier). */
     public List<LogEntry> since(int mark) {
+        if (entries == null) {
+            return List.of();
+        }
         long first = written - entries.size();
         long skip = Math.max(0, mark - first);
         return entries.stream().skip(skip).toList();

@@ -17,8 +17,22 @@ final class ConntrackHash {
     /** The direction of the last successful {@link #find}. */
     int foundDir;
 
+    /**
+     * The table of a namespace that has tracked nothing yet (most of them: every container's nat
+     * table loads conntrack for the resolver's rules): one free slot shared by all, never written,
+     * since the first {@link #put} grows first.
+     */
+    private static final long[] NO_KEYS = new long[1];
+    private static final Conn[] NO_CONNS = new Conn[1];
+    private static final byte[] NO_DIRS = new byte[1];
+    private static final int FIRST = 8; // most namespaces track a handful of flows; the table doubles as it fills
+
     ConntrackHash() {
-        allocate(8); // most namespaces track a handful of flows; the table doubles as it fills
+        k1 = NO_KEYS;
+        k2 = NO_KEYS;
+        conns = NO_CONNS;
+        dirs = NO_DIRS;
+        mask = 0;
     }
 
     private void allocate(int capacity) {
@@ -86,7 +100,7 @@ final class ConntrackHash {
         long[] ob = k2;
         Conn[] oc = conns;
         byte[] od = dirs;
-        allocate(oc.length * 2);
+        allocate(Math.max(FIRST, oc.length * 2));
         for (int i = 0; i < oc.length; i++) {
             if (oc[i] != null) {
                 insert(oa[i], ob[i], oc[i], od[i]);

@@ -3,6 +3,7 @@ package dev.dockwire.netfilter.iptables;
 import dev.dockwire.netfilter.IpHeaderMatch;
 import dev.dockwire.netfilter.Match;
 import dev.dockwire.netfilter.Rule;
+import dev.dockwire.netfilter.RuleParts;
 import dev.dockwire.netfilter.Target;
 import dev.dockwire.netfilter.Verdict;
 import dev.dockwire.netfilter.XtFormat;
@@ -485,8 +486,10 @@ final class XtablesParser {
                 }
             }
         }
-        IpHeaderMatch ip = new IpHeaderMatch(src, smsk, dst, dmsk, in, out, draft.proto, inv);
-        Rule r = new Rule(ip, matches.toArray(new Match[0]), target, verdict, jumpChain, isGoto);
+        // Parts equal to another rule's are that rule's (Docker repeats its rules in every namespace).
+        IpHeaderMatch ip = RuleParts.header(new IpHeaderMatch(src, smsk, dst, dmsk, in, out, draft.proto, inv));
+        Rule r = new Rule(ip, RuleParts.matches(matches.toArray(new Match[0])), RuleParts.target(target), verdict,
+                jumpChain, isGoto);
         if (counters != null) {
             r.packets = counters[0];
             r.bytes = counters[1];

@@ -53,16 +53,24 @@ public final class Netfilter implements NfHooks, XtContext, ConntrackContext {
     private final NfNet ns;
     private final EventLoop loop;
     private final Tables tables = new Tables();
-    private final Conntrack conntrack;
-    private final Nat nat;
-    private final NfPacket pkt;
-    private final IptDoTable ipt = new IptDoTable();
-    private final NfReject reject = new NfReject();
+    /**
+     * The per-packet state (the packet context, the table walk's stack, conntrack and NAT), made
+     * with the first packet through a hook ({@link #firstPacket}) or the first look at conntrack:
+     * every container's namespace gets the resolver's nat table at boot, but many never see a packet.
+     */
+    private Conntrack conntrack;
+    private Nat nat;
+    private NfPacket pkt;
+    private IptDoTable ipt;
+    /** REJECT's answers and the header view they read, made when a rule first rejects. */
+    private NfReject reject;
+    private Ipv4Packet ip;
     private final NftTrace trace = new NftTrace(0);
-    private final Ipv4Packet ip = new Ipv4Packet();
     private static final int RECENT = 256;
-    private final java.util.ArrayDeque<String> log = new java.util.ArrayDeque<>();
-    private final long[] drops = new long[5];
+    /** The recent log lines, made with the first (most namespaces never log). */
+    private java.util.ArrayDeque<String> log;
+    /** Drops per hook, counted from the first (most namespaces never drop). */
+    private long[] drops;
     private Table raw;
     private Table mangle;
     private Table filter;
@@ -79,9 +87,6 @@ public final class Netfilter implements NfHooks, XtContext, ConntrackContext {
         this.ns = ns;
         this.loop = ns.loop();
         this.tracepoint = ns.tracepoint();
-        this.pkt = new NfPacket(ns);
-        this.conntrack = new Conntrack(loop, this);
-        this.nat = new Nat(conntrack, ns.random(), this::natTable);
         tables.onCommit(this::refresh);
         sysctlChanged();
     }
@@ -91,12 +96,24 @@ public final class Netfilter implements NfHooks, XtContext, ConntrackContext {
     }
 
     public Conntrack conntrack() {
+        if (conntrack == null) {
+            conntrack = new Conntrack(loop, this);
+            nat = new Nat(conntrack, ns.random(), this::natTable);
+        }
         return conntrack;
+    }
+
+    /** The packet context of the first packet through a hook, with the rest of the per-packet state. */
+    private NfPacket firstPacket() {
+        conntrack();
+        ipt = new IptDoTable();
+        pkt = new NfPacket(ns);
+        return pkt;
     }
 
     /** Packets each hook dropped (by a rule, a policy, a full conntrack table or a NAT clash). */
     public long drops(Hook h) {
-        return drops[h.ordinal()];
+        return drops == null ? 0 : drops[h.ordinal()];
     }
 
     /**
@@ -104,7 +121,7 @@ public final class Netfilter implements NfHooks, XtContext, ConntrackContext {
      * conntrack warnings), as {@code dmesg} prints them, whether or not they reached the host's log.
      */
     public List<String> log() {
-        return Collections.unmodifiableList(new ArrayList<>(log));
+        return log == null ? List.of() : Collections.unmodifiableList(new ArrayList<>(log));
     }
 
     /** Re-reads {@code net.netfilter.nf_conntrack_max}. */
@@ -147,6 +164,9 @@ public final class Netfilter implements NfHooks, XtContext, ConntrackContext {
 
     private void recent(String line) {
         long us = loop.nanos() / 1000;
+        if (log == null) {
+            log = new java.util.ArrayDeque<>();
+        }
         if (log.size() == RECENT) {
             log.removeFirst();
         }
@@ -204,7 +224,7 @@ public final class Netfilter implements NfHooks, XtContext, ConntrackContext {
 
     @Override
     public boolean preRouting(NetDevice in, ByteBuf packet) {
-        NfPacket p = pkt;
+        NfPacket p = pkt != null ? pkt : firstPacket();
         p.load(Hook.PREROUTING.ordinal(), in, null, packet);
         tracepoint.probe().hookEntry(p);
         int v = table(raw, p);
@@ -250,7 +270,7 @@ public final class Netfilter implements NfHooks, XtContext, ConntrackContext {
 
     @Override
     public boolean localOut(NetDevice out, ByteBuf packet) {
-        NfPacket p = pkt;
+        NfPacket p = pkt != null ? pkt : firstPacket();
         Conn prev = p.ct;
         p.load(Hook.OUTPUT.ordinal(), null, out, packet);
         if (attachCt != null) {
@@ -293,7 +313,7 @@ public final class Netfilter implements NfHooks, XtContext, ConntrackContext {
 
     /** The packet context of the previous hook, or (if another packet passed in between) a fresh one. */
     private NfPacket resume(Hook h, NetDevice in, NetDevice out, ByteBuf packet) {
-        NfPacket p = pkt;
+        NfPacket p = pkt != null ? pkt : firstPacket();
         if (p.buf == packet && packet.readerIndex() == p.l3off) {
             // The same packet: NAT kept the parsed fields in step with what it rewrote, and the
             // stack only touched the TTL in between, so there is nothing to re-read.
@@ -314,6 +334,9 @@ public final class Netfilter implements NfHooks, XtContext, ConntrackContext {
             return true;
         }
         int hook = p.hook;
+        if (drops == null) {
+            drops = new long[5];
+        }
         drops[hook]++;
         int answer = p.reject;
         Conn ct = p.ct;
@@ -329,6 +352,10 @@ public final class Netfilter implements NfHooks, XtContext, ConntrackContext {
 
     /** REJECT's answer, attached to the rejected packet's connection (nf_ct_attach). */
     private void sendReject(int answer, Conn ct, int ctinfo, ByteBuf packet) {
+        if (reject == null) {
+            reject = new NfReject();
+            ip = new Ipv4Packet();
+        }
         try {
             if (ct != null) {
                 attachCt = ct;

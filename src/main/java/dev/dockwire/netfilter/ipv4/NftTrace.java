@@ -23,7 +23,8 @@ import java.util.function.Consumer;
  * Nothing is made unless a monitor listens (nfnetlink_has_listeners).
  */
 final class NftTrace {
-    private final List<Consumer<String>> monitors = new ArrayList<>(1);
+    /** The listening monitors; the first one makes the list (most namespaces never have one). */
+    private List<Consumer<String>> monitors = List.of();
     private final long key;
     private String table;
     private boolean dumped;
@@ -38,6 +39,9 @@ final class NftTrace {
 
     /** xtables-monitor --trace joined NFNLGRP_NFTRACE: each line goes to {@code monitor} until closed. */
     AutoCloseable monitor(Consumer<String> monitor) {
+        if (!(monitors instanceof ArrayList)) {
+            monitors = new ArrayList<>(1);
+        }
         monitors.add(monitor);
         return () -> monitors.remove(monitor);
     }

@@ -18,14 +18,23 @@ final class Arp {
     static final int FRAME_LENGTH = EthernetFrame.HEADER_LENGTH + ArpPacket.LENGTH;
     /** The namespace only: ARP answers and learns from its addresses and neighbour table, never the IP layer. */
     private final StackNet ns;
-    private final ArpPacket arp = new ArpPacket();
-    private final EthernetFrame eth = new EthernetFrame();
+    /** Header views, made with the first ARP frame in or out ({@link #views}): most namespaces of a large topology never send one. */
+    private ArpPacket arp;
+    private EthernetFrame eth;
 
     Arp(StackNet ns) {
         this.ns = ns;
     }
 
+    private void views() {
+        if (arp == null) {
+            arp = new ArpPacket();
+            eth = new EthernetFrame();
+        }
+    }
+
     void input(NetDevice dev, ByteBuf frame, int off) {
+        views();
         try {
             if (!arp.wrapChecked(frame, off, frame.writerIndex() - off)) {
                 return;
@@ -54,6 +63,7 @@ final class Arp {
 
     /** Broadcast request ({@code targetMac == 0}) or a unicast probe for {@code targetIp}. */
     void request(NetDevice dev, int targetIp, long targetMac) {
+        views();
         int sip = sourceFor(dev, targetIp);
         ByteBuf frame = Frames.allocate(FRAME_LENGTH);
         frame.writerIndex(frame.readerIndex() + FRAME_LENGTH);

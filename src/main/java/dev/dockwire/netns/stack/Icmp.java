@@ -24,13 +24,14 @@ final class Icmp {
     /** Take the errors that quote their segments (their err_handler). */
     private final Udp udpLayer;
     private final Tcp tcpLayer;
-    private final IcmpPacket icmp = new IcmpPacket();
-    private final IcmpPacket inner = new IcmpPacket();
-    private final Ipv4Packet ip = new Ipv4Packet();
-    private final Ipv4Packet quoted = new Ipv4Packet();
-    private final UdpPacket udp = new UdpPacket();
-    private final TcpSegment tcp = new TcpSegment();
-    private final IntObjectHashMap<PingSocketImpl> pingSockets = new IntObjectHashMap<>(4);
+    /** Header views, made with the first ICMP message in or out ({@link #views}): most namespaces never see one. */
+    private IcmpPacket icmp;
+    private IcmpPacket inner;
+    private Ipv4Packet ip;
+    private Ipv4Packet quoted;
+    private UdpPacket udp;
+    private TcpSegment tcp;
+    private IntObjectHashMap<PingSocketImpl> pingSockets = SparseMaps.noInts();
 
     Icmp(IpLayer stack, Udp udp, Tcp tcp) {
         this.stack = stack;
@@ -38,8 +39,20 @@ final class Icmp {
         this.tcpLayer = tcp;
     }
 
+    private void views() {
+        if (ip == null) {
+            icmp = new IcmpPacket();
+            inner = new IcmpPacket();
+            ip = new Ipv4Packet();
+            quoted = new Ipv4Packet();
+            udp = new UdpPacket();
+            tcp = new TcpSegment();
+        }
+    }
+
     /** {@code packet} starts at the IP header; takes ownership. */
     void input(NetDevice dev, ByteBuf packet) {
+        views();
         try {
             ip.wrap(packet, packet.readerIndex());
             int off = ip.payloadOffset();
@@ -135,6 +148,7 @@ final class Icmp {
      * Does not take ownership.
      */
     void error(ByteBuf offending, int type, int code, int mtu) {
+        views();
         ip.wrap(offending, offending.readerIndex());
         int src = ip.src();
         int dst = ip.dst();
@@ -178,6 +192,7 @@ final class Icmp {
             ident = stack.ns.random().nextInt(1, 0x10000);
         } while (pingSockets.containsKey(ident));
         PingSocketImpl s = new PingSocketImpl(this, stack, ident);
+        pingSockets = SparseMaps.writable(pingSockets);
         pingSockets.put(ident, s);
         return s;
     }

@@ -48,12 +48,17 @@ public final class NeighbourTable {
     private final EventLoop loop;
     private final SeededRandom random;
     private final Io io;
-    private final LongObjectHashMap<Neighbour> entries = new LongObjectHashMap<>();
+    private LongObjectHashMap<Neighbour> entries = SparseMaps.noLongs();
 
     public NeighbourTable(EventLoop loop, SeededRandom random, Io io) {
         this.loop = loop;
         this.random = random;
         this.io = io;
+    }
+
+    private void add(NetDevice dev, int ip, Neighbour n) {
+        entries = SparseMaps.writable(entries);
+        entries.put(key(dev, ip), n);
     }
 
     private static long key(NetDevice dev, int ip) {
@@ -93,7 +98,7 @@ public final class NeighbourTable {
             }
         } else {
             n = new Neighbour(dev, ip, NudState.INCOMPLETE);
-            entries.put(key(dev, ip), n);
+            add(dev, ip, n);
         }
         n.state = NudState.INCOMPLETE;
         enqueue(n, packet);
@@ -178,7 +183,7 @@ public final class NeighbourTable {
             }
             n = new Neighbour(dev, ip, NudState.STALE);
             n.mac = mac;
-            entries.put(key(dev, ip), n);
+            add(dev, ip, n);
             if (confirmed) {
                 enter(n, NudState.REACHABLE, reachableTime());
             }
@@ -209,7 +214,7 @@ public final class NeighbourTable {
         Neighbour n = entries.get(key(dev, ip));
         if (n == null) {
             n = new Neighbour(dev, ip, NudState.PERMANENT);
-            entries.put(key(dev, ip), n);
+            add(dev, ip, n);
         }
         if (n.timer != null) {
             n.timer.cancel();

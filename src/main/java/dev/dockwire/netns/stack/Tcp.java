@@ -64,12 +64,13 @@ final class Tcp {
     private int portLow = 32768;
     private int portHigh = 60999;
 
-    private final LongObjectHashMap<TcpConnection> connections = new LongObjectHashMap<>();
-    private final IntObjectHashMap<TcpListenerImpl> listeners = new IntObjectHashMap<>(4);
-    private final IntObjectHashMap<TcpConnection> bound = new IntObjectHashMap<>(4);
-    private final Ipv4Packet ip = new Ipv4Packet();
-    private final TcpSegment seg = new TcpSegment();
-    private final TcpOptions opts = new TcpOptions();
+    private LongObjectHashMap<TcpConnection> connections = SparseMaps.noLongs();
+    private IntObjectHashMap<TcpListenerImpl> listeners = SparseMaps.noInts();
+    private IntObjectHashMap<TcpConnection> bound = SparseMaps.noInts();
+    /** The views of the segment being received, made with the first ({@link #input}): a namespace may never see one. */
+    private Ipv4Packet ip;
+    private TcpSegment seg;
+    private TcpOptions opts;
 
     /**
      * The sockets as /proc/net/tcp, then /proc/net/tcp6, list them (tcp4_seq_show, tcp6_seq_show):
@@ -160,6 +161,11 @@ final class Tcp {
 
     /** tcp_v4_rcv: {@code packet} starts at the IP header; takes ownership. */
     void input(NetDevice dev, ByteBuf packet) {
+        if (ip == null) {
+            ip = new Ipv4Packet();
+            seg = new TcpSegment();
+            opts = new TcpOptions();
+        }
         try {
             ip.wrap(packet, packet.readerIndex());
             int src = ip.src();
@@ -268,6 +274,7 @@ final class Tcp {
     void register(TcpConnection c) {
         long k = key(c.remoteAddr, c.remotePort, c.localPort);
         c.nextInChain = connections.get(k);
+        connections = SparseMaps.writable(connections);
         connections.put(k, c);
         c.registered = true;
     }
@@ -319,6 +326,7 @@ final class Tcp {
         } else if (listeners.containsKey(port) || bound.containsKey(port)) {
             throw new SocketException(SocketError.EADDRINUSE);
         }
+        bound = SparseMaps.writable(bound);
         bound.put(port, c);
         c.boundPort = true;
         c.localAddr = addr;
@@ -400,6 +408,7 @@ final class Tcp {
         }
         TcpListenerImpl l = new TcpListenerImpl(this, addr, port, backlog, inet6);
         l.nextOnPort = listeners.get(port);
+        listeners = SparseMaps.writable(listeners);
         listeners.put(port, l);
         return l;
     }

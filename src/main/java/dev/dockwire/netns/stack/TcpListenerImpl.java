@@ -27,7 +27,8 @@ final class TcpListenerImpl implements TcpListener {
     private final int backlog;
     /** AF_INET6 on {@code [::]} ({@code Sockets.listenTcp6}): it and its connections are tcp6 sockets. */
     final boolean inet6;
-    private final Set<TcpConnection> synReceived = new LinkedHashSet<>();
+    /** The half-open children, a set of its own from the first SYN (a resolver's listener may never get one). */
+    private Set<TcpConnection> synReceived = java.util.Collections.emptySet();
     private final ArrayDeque<TcpConnection> acceptQueue = new ArrayDeque<>(2);
     private Consumer<TcpSocket> acceptHandler = s -> { };
     private boolean paused;
@@ -98,6 +99,9 @@ final class TcpListenerImpl implements TcpListener {
         child.sndWnd = seg.window();
         child.state = TcpState.SYN_RECEIVED;
         tcp.register(child);
+        if (synReceived == java.util.Collections.<TcpConnection>emptySet()) {
+            synReceived = new LinkedHashSet<>();
+        }
         synReceived.add(child);
         child.startRttTiming(child.iss + 1);
         tcp.output.synAck(child);

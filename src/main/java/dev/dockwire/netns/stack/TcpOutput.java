@@ -16,8 +16,9 @@ import io.netty.buffer.ByteBuf;
  */
 final class TcpOutput {
     private final Tcp tcp;
-    private final TcpSegment seg = new TcpSegment();
-    private final TcpOptions opts = new TcpOptions();
+    /** The views of the segment being built, made with the first segment sent ({@link #views}). */
+    private TcpSegment seg;
+    private TcpOptions opts;
     /** MAX_TCP_HEADER on x86-64: the room the kernel keeps for headers below a GSO packet. */
     static final int MAX_TCP_HEADER = 320;
     /** sk_pacing_shift: a GSO packet holds about 2^-10 s (1 ms) of the pacing rate. */
@@ -274,9 +275,17 @@ final class TcpOutput {
     }
 
     /** Builds and sends one segment of {@code c}; {@code len} data bytes come from the send buffer at {@code seq}. */
+    private void views() {
+        if (seg == null) {
+            seg = new TcpSegment();
+            opts = new TcpOptions();
+        }
+    }
+
     private void send(TcpConnection c, int seq, int flags, int len) {
         boolean syn = (flags & TcpSegment.FLAG_SYN) != 0;
         boolean ack = (flags & TcpSegment.FLAG_ACK) != 0;
+        views();
         TcpOptions o = opts.clear();
         if (syn) {
             boolean offer = !ack; // a SYN offers everything; a SYN-ACK answers what was offered
@@ -350,6 +359,7 @@ final class TcpOutput {
      * {@code <SEQ=0><ACK=SEG.SEQ+SEG.LEN><CTL=RST,ACK>}.
      */
     void resetFor(int localAddr, int localPort, int remoteAddr, int remotePort, TcpSegment in) {
+        views();
         if (in.rst()) {
             return;
         }

@@ -21,9 +21,9 @@ import io.netty.util.collection.IntObjectHashMap;
  */
 final class Udp {
     private final IpLayer stack;
-    private final IntObjectHashMap<UdpSocketImpl> ports = new IntObjectHashMap<>(4);
+    private IntObjectHashMap<UdpSocketImpl> ports = SparseMaps.noInts();
     /** Tunnel sockets (udp_tunnel_sock): their datagrams go to encap_rcv, not a socket queue. */
-    private final IntObjectHashMap<UdpTunnel.Receiver> tunnels = new IntObjectHashMap<>(4);
+    private IntObjectHashMap<UdpTunnel.Receiver> tunnels = SparseMaps.noInts();
     private final Ipv4Packet ip = new Ipv4Packet();
     private final UdpPacket udp = new UdpPacket();
     long inDatagrams;
@@ -152,6 +152,7 @@ final class Udp {
             throw new SocketException(SocketError.EADDRNOTAVAIL);
         }
         s.nextOnPort = ports.get(port);
+        ports = SparseMaps.writable(ports);
         ports.put(port, s);
         s.bound(addr, port);
     }
@@ -176,6 +177,7 @@ final class Udp {
         if (ports.containsKey(port) || tunnels.containsKey(port)) {
             return false;
         }
+        tunnels = SparseMaps.writable(tunnels);
         tunnels.put(port, receiver);
         return true;
     }

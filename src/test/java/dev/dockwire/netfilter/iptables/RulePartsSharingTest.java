@@ -1,0 +1,99 @@
+package dev.dockwire.netfilter.iptables;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotSame;
+import static org.junit.jupiter.api.Assertions.assertSame;
+
+import dev.dockwire.netfilter.Chain;
+import dev.dockwire.netfilter.Rule;
+import dev.dockwire.netfilter.Table;
+import dev.dockwire.netfilter.Tables;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Docker writes the embedded resolver's rules into every container's namespace: equal rules in
+ * two namespaces share their header, matches and target ({@code RuleParts}) and keep counters of
+ * their own; a rule that differs (the resolver's random port) shares only what is equal; the
+ * committed chains list their rules as before.
+ */
+class RulePartsSharingTest {
+    private static List<List<String>> resolver(int udpPort) {
+        return List.of(
+                List.of("-t", "nat", "-N", "DOCKER_OUTPUT"),
+                List.of("-t", "nat", "-I", "OUTPUT", "-d", "127.0.0.11", "-j", "DOCKER_OUTPUT"),
+                List.of("-t", "nat", "-N", "DOCKER_POSTROUTING"),
+                List.of("-t", "nat", "-I", "DOCKER_OUTPUT", "-d", "127.0.0.11", "-p", "udp", "--dport", "53",
+                        "-j", "DNAT", "--to-destination", "127.0.0.11:" + udpPort),
+                List.of("-t", "nat", "-I", "DOCKER_POSTROUTING", "-s", "127.0.0.11", "-p", "udp", "--sport",
+                        Integer.toString(udpPort), "-j", "SNAT", "--to-source", ":53"));
+    }
+
+    private static Tables namespace(int udpPort) {
+        Tables t = new Tables();
+        t.onCommit(() -> { });
+        Iptables.runAll(t, resolver(udpPort));
+        return t;
+    }
+
+    private static Rule only(Tables t, String chain) {
+        Chain c = t.table(Table.Kind.NAT).chain(chain);
+        assertEquals(1, c.rules().size(), chain);
+        return c.rules().get(0);
+    }
+
+    @Test
+    void equalRulesShareTheirPartsAndCountAlone() {
+        Tables a = namespace(41000);
+        Tables b = namespace(41000);
+        Rule ra = only(a, "OUTPUT");
+        Rule rb = only(b, "OUTPUT");
+        assertNotSame(ra, rb);
+        assertSame(ra.ip(), rb.ip());
+        assertSame(ra.matches, rb.matches);
+        Rule da = only(a, "DOCKER_OUTPUT");
+        Rule db = only(b, "DOCKER_OUTPUT");
+        assertSame(da.ip(), db.ip());
+        assertSame(da.matches, db.matches);
+        assertSame(da.target, db.target);
+        ra.packets = 7;
+        assertEquals(0, rb.packets);
+    }
+
+    @Test
+    void aRuleThatDiffersSharesOnlyWhatIsEqual() {
+        Tables a = namespace(41001);
+        Tables b = namespace(41002);
+        Rule da = only(a, "DOCKER_OUTPUT");
+        Rule db = only(b, "DOCKER_OUTPUT");
+        assertSame(da.ip(), db.ip());
+        assertSame(da.matches, db.matches, "--dport 53 in both");
+        assertNotSame(da.target, db.target, "DNAT to each resolver's own port");
+        Rule sa = only(a, "DOCKER_POSTROUTING");
+        Rule sb = only(b, "DOCKER_POSTROUTING");
+        assertNotSame(sa.matches, sb.matches, "--sport is each resolver's own port");
+        assertSame(sa.target, sb.target, "SNAT --to-source :53 in both");
+        assertEquals(" -s 127.0.0.11/32 -p udp -m udp --sport 41001 -j SNAT --to-source :53", sa.spec());
+        assertEquals(" -s 127.0.0.11/32 -p udp -m udp --sport 41002 -j SNAT --to-source :53", sb.spec());
+    }
+
+    @Test
+    void aCommittedChainIsEditedThroughTheNextTransactionsCopy() {
+        Tables t = namespace(41003);
+        Iptables.run(t, List.of("-t", "nat", "-A", "DOCKER_OUTPUT", "-j", "RETURN"));
+        Iptables.run(t, List.of("-t", "nat", "-D", "DOCKER_OUTPUT", "1"));
+        Chain c = t.table(Table.Kind.NAT).chain("DOCKER_OUTPUT");
+        assertEquals(1, c.rules().size());
+        assertEquals(" -j RETURN", c.rules().get(0).spec());
+        Tables direct = new Tables();
+        direct.onCommit(() -> { });
+        Iptables.runAll(direct, List.of(
+                List.of("-t", "nat", "-N", "DOCKER_OUTPUT"),
+                List.of("-t", "nat", "-I", "OUTPUT", "-d", "127.0.0.11", "-j", "DOCKER_OUTPUT"),
+                List.of("-t", "nat", "-N", "DOCKER_POSTROUTING"),
+                List.of("-t", "nat", "-A", "DOCKER_OUTPUT", "-j", "RETURN"),
+                List.of("-t", "nat", "-I", "DOCKER_POSTROUTING", "-s", "127.0.0.11", "-p", "udp", "--sport", "41003",
+                        "-j", "SNAT", "--to-source", ":53")));
+        assertEquals(IptablesSave.render(direct, "nat", false, 0), IptablesSave.render(t, "nat", false, 0));
+    }
+}
