@@ -116,9 +116,7 @@ final class ComposeLifecycle {
                 try {
                     host.engine().start(c.name());
                 } catch (EngineException e) {
-                    List<String> out = new ArrayList<>(progress.lines());
-                    out.add("Error response from daemon: " + e.getMessage());
-                    return new CommandOutput(1, out);
+                    return failed(progress, e);
                 }
                 progress.done("Container", c.name(), "Started");
             }
@@ -137,6 +135,13 @@ final class ComposeLifecycle {
                     : CommandOutput.fail(1, "service \"" + chosen.get(0).name() + "\" has no container to start");
         }
         return startAll(chosen);
+    }
+
+    /** The progress so far, then the daemon's error: what Compose prints when an operation fails midway. */
+    private static CommandOutput failed(ComposeProgress progress, EngineException e) {
+        List<String> out = new ArrayList<>(progress.lines());
+        out.add("Error response from daemon: " + e.getMessage());
+        return new CommandOutput(1, out);
     }
 
     /** The services named and those they depend on, directly or not (ToProject's selection), in dependency order. */
@@ -170,9 +175,7 @@ final class ComposeLifecycle {
                     stopOne(c, graceNanos);
                     host.engine().start(c.name());
                 } catch (EngineException e) {
-                    List<String> out = new ArrayList<>(progress.lines());
-                    out.add("Error response from daemon: " + e.getMessage());
-                    return new CommandOutput(1, out);
+                    return failed(progress, e);
                 }
                 progress.done("Container", c.name(), "Started");
             }
