@@ -1,10 +1,12 @@
 package dev.dockwire.netns.stack;
 
 import dev.dockwire.link.DropReason;
+import dev.dockwire.link.Frames;
 import dev.dockwire.link.NetDevice;
 import dev.dockwire.link.UdpTunnel;
 import dev.dockwire.socket.SocketError;
 import dev.dockwire.socket.SocketException;
+import dev.dockwire.wire.Checksum;
 import dev.dockwire.wire.IcmpPacket;
 import dev.dockwire.wire.IpProtocol;
 import dev.dockwire.wire.Ipv4Packet;
@@ -57,7 +59,9 @@ final class Udp {
         int src = ip.src();
         int dst = ip.dst();
         int off = ip.payloadOffset();
-        if (!udp.wrapChecked(packet, off, ip.payloadLength()) || !udp.verifyChecksum(src, dst)) {
+        // A CHECKSUM_PARTIAL datagram from a local sender is trusted, as skb_csum_unnecessary does.
+        if (!udp.wrapChecked(packet, off, ip.payloadLength())
+                || !Frames.checksumPartial(packet) && !udp.verifyChecksum(src, dst)) {
             inErrors++;
             packet.release();
             return;
@@ -203,11 +207,23 @@ final class Udp {
         s.nextOnPort = null;
     }
 
-    void send(int src, int srcPort, int dst, int dstPort, ByteBuf packet, int ttl) {
+    /**
+     * udp_send_skb by route {@code rt}: on a device that completes checksums, for a datagram that
+     * fits the MTU, only the pseudo-header sum, CHECKSUM_PARTIAL (udp4_hwcsum), as Linux leaves it
+     * over veth, bridges and lo; else the full sum in software (udp_csum).
+     */
+    void send(int src, int srcPort, int dst, int dstPort, ByteBuf packet, int ttl, Route rt) {
         int len = packet.readableBytes();
-        udp.wrap(packet, packet.readerIndex()).set(srcPort, dstPort, len).fillChecksum(src, dst);
+        int at = packet.readerIndex();
+        udp.wrap(packet, at).set(srcPort, dstPort, len);
+        if (stack.checksumOffload(rt, dst, len)) {
+            udp.checksum(Checksum.fold(Checksum.pseudoHeader(src, dst, IpProtocol.UDP, len)));
+            Frames.checksumPartial(packet, at, UdpPacket.CHECKSUM);
+        } else {
+            udp.fillChecksum(src, dst);
+        }
         // UDP sockets default to IP_PMTUDISC_WANT: a datagram over the MTU leaves in fragments.
-        stack.output(packet, 0, src, dst, IpProtocol.UDP, ttl, IpLayer.PMTUDISC_WANT);
+        stack.output(packet, 0, src, dst, IpProtocol.UDP, ttl, IpLayer.PMTUDISC_WANT, rt);
     }
 
     void closeAll() {
