@@ -466,31 +466,7 @@ public final class Ipv4Stack extends IpLayer implements RxHandler, Sockets, Neig
         if (r == localRoute) {
             return dst;
         }
-        if (r.src() != 0) {
-            return r.src();
-        }
-        int nh = r.nextHop(dst);
-        int any = 0;
-        IfAddress[] addrs = ns.addressArray();
-        for (IfAddress a : addrs) {
-            if (a.dev() == r.dev()) {
-                if (a.cidr().contains(nh)) {
-                    return a.address();
-                }
-                if (any == 0) {
-                    any = a.address();
-                }
-            }
-        }
-        if (any != 0) {
-            return any;
-        }
-        for (IfAddress a : addrs) {
-            if (a.dev() != ns.lo()) {
-                return a.address();
-            }
-        }
-        return 0;
+        return SourceAddress.select(r, dst, ns.addressArray(), ns.lo());
     }
 
     // ---- UdpTunnel ----------------------------------------------------------------------------
