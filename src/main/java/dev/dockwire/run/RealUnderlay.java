@@ -3,6 +3,7 @@ package dev.dockwire.run;
 import dev.dockwire.capture.CaptureFile;
 import dev.dockwire.kernel.CaptureSink.Direction;
 import dev.dockwire.link.Frames;
+import dev.dockwire.link.Gso;
 import dev.dockwire.link.UdpTunnel;
 import dev.dockwire.linux.RealDatagramPort;
 import dev.dockwire.sim.EventLoop;
@@ -125,6 +126,9 @@ public final class RealUnderlay implements UdpTunnel, AutoCloseable {
         Peer p = byVtep.get(dst);
         int realIp = p != null ? p.ip() : dst;
         int realPort = p != null ? p.port() : dstPort;
+        // The physical NIC completes an inner CHECKSUM_PARTIAL sum (tx-checksumming with encapsulation):
+        // the datagram leaves this machine whole.
+        Gso.checksumHelp(datagram);
         datagram.skipBytes(UdpPacket.HEADER_LENGTH);
         if (capture != null) {
             record(datagram, port.localAddress(), port.localPort(), realIp, realPort, Direction.OUTBOUND);

@@ -29,7 +29,7 @@ final class NfReject {
                     && (Frames.checksumPartial(packet) // nf_ip_checksum trusts CHECKSUM_PARTIAL
                     || tcp.wrap(packet, p.payloadOffset(), p.payloadLength()).verifyChecksum(p.src(), p.dst()));
             case IpProtocol.UDP -> udp.wrapChecked(packet, p.payloadOffset(), p.payloadLength())
-                    && udp.verifyChecksum(p.src(), p.dst());
+                    && (Frames.checksumPartial(packet) || udp.verifyChecksum(p.src(), p.dst()));
             default -> true;
         };
     }

@@ -71,7 +71,12 @@ final class NatManip {
         int at = t + (src ? 0 : 2);
         int oldPort = buf.getUnsignedShort(at);
         int c = buf.getUnsignedShort(t + 6);
-        if (c != 0) {
+        if (Frames.checksumPartial(buf)) {
+            // __udp_manip_pkt on CHECKSUM_PARTIAL: as for TCP, only the address is in the pseudo-header
+            // sum; CSUM_MANGLED_0 as for a full sum.
+            c = ~Checksum.update32(~c & 0xFFFF, oldAddr, addr) & 0xFFFF;
+            buf.setShort(t + 6, c == 0 ? 0xFFFF : c);
+        } else if (c != 0) {
             c = Checksum.update32(c, oldAddr, addr);
             c = Checksum.update16(c, oldPort, port);
             buf.setShort(t + 6, c == 0 ? 0xFFFF : c);

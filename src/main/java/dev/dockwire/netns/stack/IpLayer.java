@@ -43,6 +43,15 @@ abstract class IpLayer {
     /** The source address the kernel picks towards {@code dst} (inet_select_addr), or 0. */
     public abstract int sourceAddressFor(int dst);
 
+    /** The output route towards {@code dst} (ip_route_output_key), or null without one. */
+    abstract Route routeOutput(int dst);
+
+    /** The source address towards {@code dst} by route {@code r} (from {@link #routeOutput}), or 0. */
+    abstract int sourceAddress(Route r, int dst);
+
+    /** Whether a datagram of {@code transportLength} bytes by route {@code r} leaves CHECKSUM_PARTIAL. */
+    abstract boolean checksumOffload(Route r, int dst, int transportLength);
+
     /** MTU of the device the route towards {@code dst} leaves by (lo for local addresses), or 0 without a route. */
     abstract int routeMtu(int dst);
 
@@ -54,6 +63,9 @@ abstract class IpLayer {
 
     /** Sends a transport payload with the socket's IP_MTU_DISCOVER mode {@code pmtudisc}; takes ownership. */
     abstract void output(ByteBuf packet, int tos, int src, int dst, int protocol, int ttl, int pmtudisc);
+
+    /** As {@link #output(ByteBuf, int, int, int, int, int, int)} by route {@code r} from {@link #routeOutput} (null: ENETUNREACH). */
+    abstract void output(ByteBuf packet, int tos, int src, int dst, int protocol, int ttl, int pmtudisc, Route r);
 
     /** icmp_send about {@code offending} (reader index at its IPv4 header); does not take ownership. */
     abstract void icmpSend(ByteBuf offending, int type, int code, int info);

@@ -5,6 +5,7 @@ import dev.dockwire.link.DropReason;
 import dev.dockwire.link.Gso;
 import dev.dockwire.link.LinkType;
 import dev.dockwire.link.NetDevice;
+import dev.dockwire.link.NetdevFeatures;
 import dev.dockwire.link.RxHandler;
 import dev.dockwire.link.UdpTunnel;
 import dev.dockwire.netfilter.NfHooks;
@@ -15,6 +16,7 @@ import dev.dockwire.socket.Sockets;
 import dev.dockwire.socket.TcpListener;
 import dev.dockwire.socket.TcpSocket;
 import dev.dockwire.socket.UdpSocket;
+import dev.dockwire.wire.Cidr;
 import dev.dockwire.wire.EtherType;
 import dev.dockwire.wire.EthernetFrame;
 import dev.dockwire.wire.IcmpPacket;
@@ -47,6 +49,8 @@ public final class Ipv4Stack extends IpLayer implements RxHandler, Sockets, Neig
      * Made by the first packet forwarded: a container never forwards.
      */
     private InputRouteCache inputRoutes;
+    /** The route of locally addressed packets, through lo (the local table's); made by the first. */
+    private Route localRoute;
     private int defaultTtl = 64;
     private int nextIdent;
 
@@ -255,6 +259,8 @@ public final class Ipv4Stack extends IpLayer implements RxHandler, Sockets, Neig
             out.accept(packet);
             return;
         }
+        // ip_do_fragment: an offloaded checksum is completed before the payload is cut up.
+        Gso.checksumHelp(packet);
         int made = IpFragmenter.fragment(packet, mtu, keepDf, out);
         if (made == 0) {
             counters.fragFails++;
@@ -285,13 +291,17 @@ public final class Ipv4Stack extends IpLayer implements RxHandler, Sockets, Neig
      */
     @Override
     void output(ByteBuf packet, int tos, int src, int dst, int protocol, int ttl, int pmtudisc) {
+        output(packet, tos, src, dst, protocol, ttl, pmtudisc, routeOutput(dst));
+    }
+
+    @Override
+    void output(ByteBuf packet, int tos, int src, int dst, int protocol, int ttl, int pmtudisc, Route r) {
         int len = packet.readableBytes() + Ipv4Packet.MIN_HEADER_LENGTH;
         int segs = Frames.gsoSegs(packet);
         // A GSO packet must fit the MTU segment by segment (its transport header plus gso_size).
         int fitLen = segs > 1 ? Ipv4Packet.MIN_HEADER_LENGTH + transportHeaderLength(packet) + Frames.gsoSize(packet) : len;
-        boolean local = ns.isLocal(dst);
-        Route r = local ? null : ns.fib().lookup(dst);
-        NetDevice out = local ? ns.lo() : (r == null ? null : r.dev());
+        boolean local = r != null && r == localRoute;
+        NetDevice out = r == null ? null : r.dev();
         if (out == null || !out.isUp()) {
             packet.release();
             throw new SocketException(SocketError.ENETUNREACH);
@@ -306,7 +316,7 @@ public final class Ipv4Stack extends IpLayer implements RxHandler, Sockets, Neig
         Ipv4Packet.write(packet, at, tos, len, nextIdent & 0xFFFF, df ? Ipv4Packet.FLAG_DF : 0, ttl, protocol, src, dst);
         nextIdent += segs; // ip_select_ident_segs: a GSO packet's segments take consecutive IDs
         counters.outRequests++;
-        probe().route(null, packet, dst, out, local ? dst : r.nextHop(dst), local);
+        probe().route(null, packet, dst, out, r.nextHop(dst), local);
         NfHooks nf = ns.nfHooks();
         if (nf != null) {
             hookedOutput(nf, packet, dst, local, r, out);
@@ -343,6 +353,35 @@ public final class Ipv4Stack extends IpLayer implements RxHandler, Sockets, Neig
         return (packet.getUnsignedByte(packet.readerIndex() + 12) >>> 4) * 4;
     }
 
+    /**
+     * The output route towards {@code dst} (ip_route_output_key): the local table's route through
+     * lo for a local address, else the FIB's; null without one. A sender looks it up once and
+     * picks its source address ({@link #sourceAddress}) and checksum mode from it, then sends by it.
+     */
+    @Override
+    Route routeOutput(int dst) {
+        if (ns.isLocal(dst)) {
+            Route lo = localRoute;
+            if (lo == null || lo.dev() != ns.lo()) {
+                lo = new Route(Cidr.of(0, 0), 0, ns.lo(), 0, 0, true);
+                localRoute = lo;
+            }
+            return lo;
+        }
+        return ns.fib().lookup(dst);
+    }
+
+    /**
+     * __ip_append_data's choice of CHECKSUM_PARTIAL: the route's device completes checksums
+     * (NETIF_F_HW_CSUM) and the datagram of {@code transportLength} bytes fits the path MTU.
+     */
+    @Override
+    boolean checksumOffload(Route r, int dst, int transportLength) {
+        NetDevice out = r.dev();
+        return (out.features() & NetdevFeatures.HW_CSUM) != 0
+                && transportLength + Ipv4Packet.MIN_HEADER_LENGTH <= pmtu.mtu(dst, out.mtu(), loop.nanos());
+    }
+
     @Override
     int routeMtu(int dst) {
         if (ns.isLocal(dst)) {
@@ -372,9 +411,9 @@ public final class Ipv4Stack extends IpLayer implements RxHandler, Sockets, Neig
         int newDst = Ipv4Packet.dst(packet, packet.readerIndex());
         if (newDst != dst) {
             dst = newDst;
-            local = ns.isLocal(dst);
-            r = local ? null : ns.fib().lookup(dst);
-            out = local ? ns.lo() : (r == null ? null : r.dev());
+            r = routeOutput(dst);
+            local = r != null && r == localRoute;
+            out = r == null ? null : r.dev();
             if (out == null || !out.isUp()) {
                 packet.release();
                 throw new SocketException(SocketError.ENETUNREACH);
@@ -415,38 +454,19 @@ public final class Ipv4Stack extends IpLayer implements RxHandler, Sockets, Neig
     /** The source address the kernel picks towards {@code dst} (inet_select_addr), or 0. */
     @Override
     public int sourceAddressFor(int dst) {
-        if (ns.isLocal(dst)) {
-            return dst;
-        }
-        Route r = ns.fib().lookup(dst);
+        return sourceAddress(routeOutput(dst), dst);
+    }
+
+    /** The source address the kernel picks towards {@code dst} by route {@code r} (fib_result_prefsrc, inet_select_addr), or 0. */
+    @Override
+    int sourceAddress(Route r, int dst) {
         if (r == null) {
             return 0;
         }
-        if (r.src() != 0) {
-            return r.src();
+        if (r == localRoute) {
+            return dst;
         }
-        int nh = r.nextHop(dst);
-        int any = 0;
-        IfAddress[] addrs = ns.addressArray();
-        for (IfAddress a : addrs) {
-            if (a.dev() == r.dev()) {
-                if (a.cidr().contains(nh)) {
-                    return a.address();
-                }
-                if (any == 0) {
-                    any = a.address();
-                }
-            }
-        }
-        if (any != 0) {
-            return any;
-        }
-        for (IfAddress a : addrs) {
-            if (a.dev() != ns.lo()) {
-                return a.address();
-            }
-        }
-        return 0;
+        return SourceAddress.select(r, dst, ns.addressArray(), ns.lo());
     }
 
     // ---- UdpTunnel ----------------------------------------------------------------------------

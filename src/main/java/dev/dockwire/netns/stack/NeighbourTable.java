@@ -49,6 +49,9 @@ public final class NeighbourTable {
     private final SeededRandom random;
     private final Io io;
     private LongObjectHashMap<Neighbour> entries = SparseMaps.noLongs();
+    private static final int RECENT_BITS = 2;
+    /** The entries recent output used, by next hop (direct-mapped): made by the first output to a known entry, dropped when an entry goes. */
+    private Neighbour[] recent;
 
     public NeighbourTable(EventLoop loop, SeededRandom random, Io io) {
         this.loop = loop;
@@ -74,7 +77,21 @@ public final class NeighbourTable {
      * when the address is known, else after resolution (neigh_resolve_output).
      */
     public void output(NetDevice dev, int ip, ByteBuf packet) {
-        Neighbour n = entries.get(key(dev, ip));
+        // The entry the last packets to this next hop used, as the route's cached neighbour
+        // (dst->neighbour before Linux 3.6, rt_gw4 + __ipv4_neigh_lookup_noref since): a hit costs
+        // no hash lookup and stores nothing; removing an entry forgets it.
+        Neighbour[] hot = recent;
+        int slot = (ip * 0x9E37_79B9) >>> (32 - RECENT_BITS);
+        Neighbour n = hot == null ? null : hot[slot];
+        if (n == null || n.ip != ip || n.dev != dev) {
+            n = entries.get(key(dev, ip));
+            if (n != null) {
+                if (hot == null) {
+                    hot = recent = new Neighbour[1 << RECENT_BITS];
+                }
+                hot[slot] = n;
+            }
+        }
         io.probe().neighbour(dev, packet, ip, n == null ? null : n.state);
         if (n != null) {
             switch (n.state) {
@@ -234,6 +251,7 @@ public final class NeighbourTable {
         if (n == null) {
             return false;
         }
+        recent = null;
         if (n.timer != null) {
             n.timer.cancel();
         }
@@ -253,6 +271,7 @@ public final class NeighbourTable {
 
     /** Forgets entries on {@code dev}, releasing what they queued (device down or gone). */
     public void flush(NetDevice dev) {
+        recent = null;
         var it = entries.values().iterator();
         while (it.hasNext()) {
             Neighbour n = it.next();
@@ -269,6 +288,7 @@ public final class NeighbourTable {
 
     /** Forgets every entry, releasing queued packets (the namespace is going away). */
     public void flushAll() {
+        recent = null;
         for (Neighbour n : entries.values()) {
             if (n.timer != null) {
                 n.timer.cancel();

@@ -1,10 +1,12 @@
 package dev.dockwire.netns.stack;
 
 import dev.dockwire.link.DropReason;
+import dev.dockwire.link.Frames;
 import dev.dockwire.link.NetDevice;
 import dev.dockwire.link.UdpTunnel;
 import dev.dockwire.socket.SocketError;
 import dev.dockwire.socket.SocketException;
+import dev.dockwire.wire.Checksum;
 import dev.dockwire.wire.IcmpPacket;
 import dev.dockwire.wire.IpProtocol;
 import dev.dockwire.wire.Ipv4Packet;
@@ -24,7 +26,6 @@ final class Udp {
     private IntObjectHashMap<UdpSocketImpl> ports = SparseMaps.noInts();
     /** Tunnel sockets (udp_tunnel_sock): their datagrams go to encap_rcv, not a socket queue. */
     private IntObjectHashMap<UdpTunnel.Receiver> tunnels = SparseMaps.noInts();
-    private final Ipv4Packet ip = new Ipv4Packet();
     private final UdpPacket udp = new UdpPacket();
     long inDatagrams;
     long noPorts;
@@ -53,25 +54,35 @@ final class Udp {
 
     /** {@code packet} starts at the IP header; takes ownership. */
     void input(NetDevice dev, ByteBuf packet) {
-        ip.wrap(packet, packet.readerIndex());
-        int src = ip.src();
-        int dst = ip.dst();
-        int off = ip.payloadOffset();
-        if (!udp.wrapChecked(packet, off, ip.payloadLength()) || !udp.verifyChecksum(src, dst)) {
+        // Headers read in place, not through the flyweights (a reference store per packet costs G1
+        // a card-mark fence); the flyweight only verifies a checksum nobody vouched for.
+        int ipAt = packet.readerIndex();
+        int src = Ipv4Packet.src(packet, ipAt);
+        int dst = Ipv4Packet.dst(packet, ipAt);
+        int ihl = Ipv4Packet.headerLength(packet, ipAt);
+        int off = ipAt + ihl;
+        int available = Ipv4Packet.totalLength(packet, ipAt) - ihl;
+        int len = available >= UdpPacket.HEADER_LENGTH ? packet.getUnsignedShort(off + UdpPacket.LENGTH) : 0;
+        // A CHECKSUM_PARTIAL datagram from a local sender is trusted, as skb_csum_unnecessary does.
+        if (len < UdpPacket.HEADER_LENGTH || len > available
+                || !Frames.checksumPartial(packet) && !udp.wrap(packet, off).verifyChecksum(src, dst)) {
             inErrors++;
             packet.release();
             return;
         }
-        UdpTunnel.Receiver t = tunnels.isEmpty() ? null : tunnels.get(udp.dstPort());
+        int dstPort = packet.getUnsignedShort(off + UdpPacket.DST_PORT);
+        int srcPort = packet.getUnsignedShort(off + UdpPacket.SRC_PORT);
+        int payload = off + UdpPacket.HEADER_LENGTH;
+        UdpTunnel.Receiver t = tunnels.isEmpty() ? null : tunnels.get(dstPort);
         if (t != null) {
             inDatagrams++;
-            stack.probe().deliver(dev, packet, IpProtocol.UDP, udp.dstPort(), t);
-            t.encapRcv(packet, src, udp.payloadOffset(), off + udp.length());
+            stack.probe().deliver(dev, packet, IpProtocol.UDP, dstPort, t);
+            t.encapRcv(packet, src, payload, off + len);
             return;
         }
-        UdpSocketImpl s = lookup(udp.dstPort(), dst);
+        UdpSocketImpl s = lookup(dstPort, dst);
         if (s == null || (s.localAddress() != 0 && s.localAddress() != dst && !stack.ns.isBroadcast(dst))
-                || !s.accepts(src, udp.srcPort())) {
+                || !s.accepts(src, srcPort)) {
             noPorts++;
             stack.probe().drop(dev, packet, DropReason.NO_SOCKET);
             if (!stack.ns.isBroadcast(dst)) {
@@ -81,9 +92,8 @@ final class Udp {
             return;
         }
         inDatagrams++;
-        stack.probe().deliver(dev, packet, IpProtocol.UDP, udp.dstPort(), s);
-        int srcPort = udp.srcPort();
-        packet.setIndex(udp.payloadOffset(), off + udp.length());
+        stack.probe().deliver(dev, packet, IpProtocol.UDP, dstPort, s);
+        packet.setIndex(payload, off + len);
         try {
             s.deliver(src, srcPort, packet);
         } finally {
@@ -205,11 +215,26 @@ final class Udp {
         s.nextOnPort = null;
     }
 
-    void send(int src, int srcPort, int dst, int dstPort, ByteBuf packet, int ttl) {
+    /**
+     * udp_send_skb by route {@code rt}: on a device that completes checksums, for a datagram that
+     * fits the MTU, only the pseudo-header sum, CHECKSUM_PARTIAL (udp4_hwcsum), as Linux leaves it
+     * over veth, bridges and lo; else the full sum in software (udp_csum).
+     */
+    void send(int src, int srcPort, int dst, int dstPort, ByteBuf packet, int ttl, Route rt) {
         int len = packet.readableBytes();
-        udp.wrap(packet, packet.readerIndex()).set(srcPort, dstPort, len).fillChecksum(src, dst);
+        int at = packet.readerIndex();
+        if (stack.checksumOffload(rt, dst, len)) {
+            // Written in place: no flyweight pointed at the packet on the common path.
+            packet.setShort(at + UdpPacket.SRC_PORT, srcPort);
+            packet.setShort(at + UdpPacket.DST_PORT, dstPort);
+            packet.setShort(at + UdpPacket.LENGTH, len);
+            packet.setShort(at + UdpPacket.CHECKSUM, Checksum.fold(Checksum.pseudoHeader(src, dst, IpProtocol.UDP, len)));
+            Frames.checksumPartial(packet, at, UdpPacket.CHECKSUM);
+        } else {
+            udp.wrap(packet, at).set(srcPort, dstPort, len).fillChecksum(src, dst);
+        }
         // UDP sockets default to IP_PMTUDISC_WANT: a datagram over the MTU leaves in fragments.
-        stack.output(packet, 0, src, dst, IpProtocol.UDP, ttl, IpLayer.PMTUDISC_WANT);
+        stack.output(packet, 0, src, dst, IpProtocol.UDP, ttl, IpLayer.PMTUDISC_WANT, rt);
     }
 
     void closeAll() {

@@ -74,16 +74,19 @@ final class UdpSocketImpl implements UdpSocket {
         if (!bound) {
             bind(0, 0);
         }
+        // udp_sendmsg: one route lookup (ip_route_output_flow) gives the source address and the
+        // device the datagram is built for and leaves by.
+        Route rt = stack.routeOutput(dstAddr);
         int src = localAddr != 0 ? localAddr
-                : connectedSrc != 0 && dstAddr == peerAddr ? connectedSrc : stack.sourceAddressFor(dstAddr);
-        if (src == 0) {
+                : connectedSrc != 0 && dstAddr == peerAddr ? connectedSrc : stack.sourceAddress(rt, dstAddr);
+        if (src == 0 || rt == null) {
             throw new SocketException(SocketError.ENETUNREACH);
         }
         int len = data.readableBytes();
         ByteBuf packet = Frames.allocate(UdpPacket.HEADER_LENGTH + len);
         packet.writerIndex(packet.readerIndex() + UdpPacket.HEADER_LENGTH);
         packet.writeBytes(data, data.readerIndex(), len);
-        udp.send(src, localPort, dstAddr, dstPort, packet, ttl > 0 ? ttl : stack.defaultTtl());
+        udp.send(src, localPort, dstAddr, dstPort, packet, ttl > 0 ? ttl : stack.defaultTtl(), rt);
     }
 
     @Override

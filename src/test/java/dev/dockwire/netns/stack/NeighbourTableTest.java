@@ -136,4 +136,22 @@ class NeighbourTableTest {
         assertEquals(NeighbourTable.UNRES_QLEN, log.stream().filter(l -> l.startsWith("unreachable")).count());
         assertEquals(5, dev.stats().txDropped);
     }
+
+    @Test
+    void aDeletedOrFlushedEntryIsNotUsedAgainByTheNextPacket() {
+        table.addPermanent(dev, IP, MAC);
+        table.output(dev, IP, packet());
+        table.output(dev, IP, packet()); // the cached entry
+        table.delete(dev, IP);
+        table.output(dev, IP, packet()); // resolves anew, not through the forgotten entry
+        assertEquals(NudState.INCOMPLETE, state());
+        table.addPermanent(dev, IP, MAC + 1); // the queued packet leaves to the new address
+        table.output(dev, IP, packet());
+        table.flush(dev);
+        table.output(dev, IP, packet());
+        assertEquals(NudState.INCOMPLETE, state());
+        assertEquals(List.of("tx 2420a000002@0", "tx 2420a000002@0", "bcast@0", "tx 2420a000003@0", "tx 2420a000003@0",
+                "bcast@0"), log);
+        table.flushAll();
+    }
 }
