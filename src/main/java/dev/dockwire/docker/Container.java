@@ -10,7 +10,7 @@ import java.util.Map;
  * A container: identity, image and command, its network mode and per-network endpoints (in
  * connect order; the first carries the default route), its state, and the files Docker manages
  * inside it ({@code /etc/hosts}, {@code /etc/resolv.conf}, {@code /etc/hostname}) plus files a
- * command wrote.
+ * command wrote, with its mounts laid over them ({@link MountTable}).
  */
 public final class Container {
     /** Docker's container states as {@code docker inspect} names them. */
@@ -39,7 +39,7 @@ public final class Container {
     private final List<String> extraHosts;
     private final List<String> dns;
     private final Map<String, Endpoint> endpoints = new LinkedHashMap<>();
-    private final FileTable files = new FileTable();
+    private final MountTable files = new MountTable(new FileTable());
     private State state = State.CREATED;
     private int exitCode;
     private long startedAt = -1;
@@ -330,6 +330,21 @@ public final class Container {
 
     public boolean writeFile(String path, String content, boolean append) {
         return files.write(path, content, append);
+    }
+
+    /** Why open(2) of {@code path} for writing fails ("Read-only file system" under a read-only mount), or null. */
+    public String writeError(String path) {
+        return files.writeError(path);
+    }
+
+    /** Its mounts (volumes and binds laid over its files), in the order they were made. */
+    public List<MountPoint> mounts() {
+        return files.mounts();
+    }
+
+    /** Lays {@code m}'s files over its destination. */
+    public void mount(MountPoint m) {
+        files.add(m);
     }
 
     public void putEndpoint(String network, Endpoint e) {

@@ -207,6 +207,11 @@ public final class ImageDaemons {
             public boolean writeFile(String path, String content, boolean append) {
                 return c.writeFile(path, content, append);
             }
+
+            @Override
+            public String writeError(String path) {
+                return c.writeError(path);
+            }
         };
     }
 
