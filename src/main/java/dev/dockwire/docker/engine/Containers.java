@@ -115,6 +115,7 @@ final class Containers {
             c.putEndpoint(first.name(), new Endpoint(engine.random().nextHex(64), first, null, null, null, null, null, List.of()));
         }
         containers.put(name, c);
+        ImageDaemons.stockFiles(c).forEach(c::writeFile);
         volumes.mount(c, req.mounts(), c.pinnedImage() != null ? List.of() : Images.volumes(req.image()));
         if (joined != null) {
             joiners.add(c);

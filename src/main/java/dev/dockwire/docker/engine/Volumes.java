@@ -161,6 +161,7 @@ public final class Volumes {
                         new BindFiles(host, s.source()), s));
             } else {
                 Volume v = s.source() == null ? anonymous() : create(s.source(), Map.of());
+                copyUp(c, s.target(), v);
                 // A named volume (and any --mount one) reports SELinux's shared label "z" when no mode is given.
                 String mode = !s.mode().isEmpty() ? s.mode() : s.binds() && s.source() == null ? "" : "z";
                 c.mount(new MountPoint(MountSpec.VOLUME, v.name(), v.mountpoint(), s.target(), "local", mode, !s.readOnly(), "",
@@ -170,7 +171,24 @@ public final class Volumes {
         for (String target : imageVolumes) {
             if (!targets.contains(target)) {
                 Volume v = anonymous();
+                copyUp(c, target, v);
                 c.mount(new MountPoint(MountSpec.VOLUME, v.name(), v.mountpoint(), target, "local", "", true, "", v.files(), null));
+            }
+        }
+    }
+
+    /**
+     * An empty volume mounted over the image's files gets a copy of them first (daemon/volumes_unix.go
+     * copyExistingContents: the image's directory copied into a volume that holds nothing).
+     */
+    private static void copyUp(Container c, String target, Volume v) {
+        if (!v.files().paths().isEmpty()) {
+            return;
+        }
+        String prefix = target.endsWith("/") ? target : target + "/";
+        for (String p : List.copyOf(c.filePaths())) {
+            if (p.startsWith(prefix)) {
+                v.files().write(p.substring(prefix.length() - 1), c.file(p), false);
             }
         }
     }
