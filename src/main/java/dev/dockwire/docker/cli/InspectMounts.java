@@ -83,4 +83,17 @@ final class InspectMounts {
         }
         return out.isEmpty() ? null : out;
     }
+
+    /**
+     * {@code docker ps}'s Mounts column (cli/command/formatter/container.go Mounts): each mount's
+     * volume name, else its source, cut to 15 columns with an ellipsis unless {@code --no-trunc}.
+     */
+    static String psColumn(Container c, boolean trunc) {
+        List<String> names = new ArrayList<>();
+        for (MountPoint m : c.mounts()) {
+            String name = m.name().isEmpty() ? m.source() : m.name();
+            names.add(trunc && name.codePointCount(0, name.length()) > 15 ? name.substring(0, 14) + "\u2026" : name);
+        }
+        return String.join(",", names);
+    }
 }

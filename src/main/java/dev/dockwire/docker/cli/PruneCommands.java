@@ -57,14 +57,21 @@ final class PruneCommands {
         if (!f.has("force") && !confirm(out, List.of("WARNING! This will remove " + which + " local volumes not used by at least one container."))) {
             return CommandOutput.ok(out);
         }
-        List<String> removed = engine.volumes().prune(f.has("all"));
+        out.addAll(deletedVolumes(f.has("all")));
+        out.add("Total reclaimed space: 0B");
+        return CommandOutput.ok(out);
+    }
+
+    /** The daemon's volume prune report: {@code Deleted Volumes:}, the names, an empty line; nothing when none went. */
+    private List<String> deletedVolumes(boolean all) {
+        List<String> removed = engine.volumes().prune(all);
+        List<String> out = new ArrayList<>();
         if (!removed.isEmpty()) {
             out.add("Deleted Volumes:");
             out.addAll(removed);
             out.add("");
         }
-        out.add("Total reclaimed space: 0B");
-        return CommandOutput.ok(out);
+        return out;
     }
 
     CommandOutput container(List<String> args) {
@@ -103,6 +110,9 @@ final class PruneCommands {
         // printed when it deleted something; the writable layers dockwire's containers have hold nothing.
         out.addAll(deletedContainers());
         out.addAll(deletedNetworks());
+        if (f.has("volumes")) {
+            out.addAll(deletedVolumes(false));
+        }
         out.add("Total reclaimed space: 0B");
         return CommandOutput.ok(out);
     }

@@ -63,9 +63,11 @@ class VolumeCommandTest {
                 h.ok("docker inspect -f '{{json .Mounts}} {{json .HostConfig.Binds}}' writer"));
         assertEquals(List.of("[{\"Type\":\"volume\",\"Source\":\"data\",\"Target\":\"/y\",\"ReadOnly\":true}] false"),
                 h.ok("docker inspect -f '{{json .HostConfig.Mounts}} {{range .Mounts}}{{.RW}}{{end}}' reader"));
+        assertEquals(List.of("f"), h.ok("docker exec reader sh -c 'ls /y'"));
+        assertEquals(List.of(), h.ok("docker run --rm -v empty:/e alpine sh -c 'ls /e'"));
         h.ok("docker rm -f -v writer reader");
         assertEquals(List.of("hi"), h.ok("docker run --rm -v data:/z alpine cat /z/f"));
-        assertEquals(List.of("data"), h.ok("docker volume ls -q"));
+        assertEquals(List.of("data", "empty"), h.ok("docker volume ls -q"));
     }
 
     @Test
@@ -87,5 +89,15 @@ class VolumeCommandTest {
         assertEquals(List.of("Deleted Volumes:", left, "", "Total reclaimed space: 0B"), h.ok("docker volume prune -f"));
         assertEquals(List.of("Total reclaimed space: 0B"), h.ok("docker volume prune -f"));
         assertEquals(List.of("Deleted Volumes:", "keep", "", "Total reclaimed space: 0B"), h.ok("docker volume prune -f -a"));
+    }
+
+    @Test
+    void psMountsColumnAsThe28ClientCutsIt() {
+        h.ok("mkdir -p /tmp/s12ps");
+        h.ok("docker run -d --name pscol -v s12vlongvolumename123:/a -v /tmp/s12ps:/b -v /c alpine sleep 600");
+        String anon = h.ok("docker volume ls -q").stream().filter(n -> n.length() == 64).findFirst().orElseThrow();
+        assertEquals(List.of("s12vlongvolume\u2026,/tmp/s12ps," + anon.substring(0, 14) + "\u2026|2"),
+                h.ok("docker ps --filter name=pscol --format '{{.Mounts}}|{{.LocalVolumes}}'"));
+        assertEquals(List.of("s12vlongvolumename123,/tmp/s12ps," + anon), h.ok("docker ps --no-trunc --format '{{.Mounts}}'"));
     }
 }
