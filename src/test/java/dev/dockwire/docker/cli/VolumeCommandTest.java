@@ -100,4 +100,14 @@ class VolumeCommandTest {
                 h.ok("docker ps --filter name=pscol --format '{{.Mounts}}|{{.LocalVolumes}}'"));
         assertEquals(List.of("s12vlongvolumename123,/tmp/s12ps," + anon), h.ok("docker ps --no-trunc --format '{{.Mounts}}'"));
     }
+
+    @Test
+    void groupUsageAndUnknownSubcommandAsTheClientPrintsThem() throws java.io.IOException {
+        assertEquals(java.nio.file.Files.readAllLines(java.nio.file.Path.of("src/main/resources/dev/dockwire/docker/cli/help/volume.txt")),
+                h.ok("docker volume"));
+        assertEquals(List.of("docker: unknown command: docker volume foo", "", "Usage:  docker volume COMMAND", "",
+                "Run 'docker volume --help' for more information"), fail("docker volume foo", 1));
+        assertEquals(List.of("docker: 'docker volume ls' accepts no arguments", "", "Usage:  docker volume ls [OPTIONS]", "",
+                "Run 'docker volume ls --help' for more information"), fail("docker volume ls extra", 1));
+    }
 }
