@@ -5,7 +5,7 @@ package dev.dockwire.docker;
  * ({@code bind} true: {@code SOURCE:TARGET[:MODE]}, or a bare {@code /TARGET}, an anonymous volume)
  * or {@code --mount} as a HostConfig.Mounts entry (api/types/mount.Mount).
  *
- * @param type {@code volume} or {@code bind}
+ * @param type {@code volume}, {@code bind} or {@code tmpfs} (or what {@code --mount type=} said, which the daemon refuses)
  * @param source the volume's name or the host's path; null for an anonymous volume
  * @param target the path in the container
  * @param readOnly {@code :ro} or {@code readonly}
@@ -15,6 +15,7 @@ package dev.dockwire.docker;
 public record MountSpec(String type, String source, String target, boolean readOnly, boolean binds, String mode) {
     public static final String VOLUME = "volume";
     public static final String BIND = "bind";
+    public static final String TMPFS = "tmpfs";
 
     public boolean bind() {
         return type.equals(BIND);

@@ -9,7 +9,7 @@ import java.util.List;
  * (cli/command/container/opts.go parse, opts/mount.go MountOpt.Set): {@code -v SRC:DST[:MODE]} is a
  * bind when SRC is a path (one starting with {@code .} made absolute from the client's working
  * directory), else a volume's name; {@code -v /DST} is an anonymous volume; {@code --mount} is
- * comma-separated {@code key=value}s.
+ * comma-separated {@code key=value}s, its type left for the daemon to judge.
  */
 final class MountFlags {
     private MountFlags() {
@@ -56,7 +56,7 @@ final class MountFlags {
             String key = (eq < 0 ? field : field.substring(0, eq)).toLowerCase(java.util.Locale.ROOT);
             String val = eq < 0 ? null : field.substring(eq + 1);
             switch (key) {
-                case "type" -> type = val;
+                case "type" -> type = val == null ? "" : val.toLowerCase(java.util.Locale.ROOT);
                 case "source", "src" -> source = val;
                 case "target", "dst", "destination" -> target = val;
                 case "readonly", "ro" -> readOnly = val == null || val.equals("1") || val.equalsIgnoreCase("true");
@@ -67,10 +67,6 @@ final class MountFlags {
         }
         if (target == null) {
             throw new CliFlags.FlagError("invalid argument \"" + value + "\" for \"--mount\" flag: target is required");
-        }
-        if (!type.equals(MountSpec.BIND) && !type.equals(MountSpec.VOLUME)) {
-            throw new CliFlags.FlagError("invalid argument \"" + value + "\" for \"--mount\" flag: type '" + type
-                    + "' is not valid");
         }
         return new MountSpec(type, source == null || source.isEmpty() ? null : source, target, readOnly, false, "");
     }

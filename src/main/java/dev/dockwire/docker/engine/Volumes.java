@@ -133,12 +133,15 @@ public final class Volumes {
     }
 
     /**
-     * What the daemon refuses before it creates the container: a {@code --mount} bind whose source
-     * is missing (volume/mounts/linux_parser.go validateMountConfig) and a volume name the local
-     * driver does not take.
+     * What the daemon refuses before it creates the container: a mount type it does not know, a
+     * {@code --mount} bind whose source is missing (volume/mounts/linux_parser.go
+     * validateMountConfigImpl) and a volume name the local driver does not take.
      */
     void check(List<MountSpec> specs) {
         for (MountSpec s : specs) {
+            if (!List.of(MountSpec.BIND, MountSpec.VOLUME, MountSpec.TMPFS).contains(s.type())) {
+                throw new EngineException("invalid mount config for type \"" + s.type() + "\": mount type unknown");
+            }
             if (s.bind() && !s.binds() && !host.exists(s.source())) {
                 throw new EngineException("invalid mount config for type \"bind\": bind source path does not exist: " + s.source());
             }
@@ -159,6 +162,8 @@ public final class Volumes {
                 }
                 c.mount(new MountPoint(MountSpec.BIND, "", s.source(), s.target(), "", s.mode(), !s.readOnly(), "rprivate",
                         new BindFiles(host, s.source()), s));
+            } else if (s.type().equals(MountSpec.TMPFS)) {
+                c.mount(new MountPoint(MountSpec.TMPFS, "", "", s.target(), "", "", !s.readOnly(), "", new FileTable(), s));
             } else {
                 Volume v = s.source() == null ? anonymous() : create(s.source(), Map.of());
                 copyUp(c, s.target(), v);

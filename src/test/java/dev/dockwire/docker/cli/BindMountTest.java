@@ -80,4 +80,15 @@ class BindMountTest {
         h.ok("docker run -d --name ro --mount type=bind,src=/tmp/s12ro,dst=/r,readonly alpine sleep 600");
         assertEquals(List.of("sh: can't create /r/f: Read-only file system"), fail("docker exec ro sh -c 'echo x > /r/f'", 1));
     }
+
+    @Test
+    void tmpfsMountsAndUnknownTypes() {
+        h.ok("docker run -d --name tm --mount type=tmpfs,dst=/scratch alpine sleep 600");
+        h.ok("docker exec tm sh -c 'echo x > /scratch/f'");
+        assertEquals(List.of("x"), h.ok("docker exec tm cat /scratch/f"));
+        assertEquals(List.of("[{\"Type\":\"tmpfs\",\"Source\":\"\",\"Destination\":\"/scratch\",\"Mode\":\"\",\"RW\":true,"
+                + "\"Propagation\":\"\"}]"), h.ok("docker inspect -f '{{json .Mounts}}' tm"));
+        assertEquals(List.of("docker: Error response from daemon: invalid mount config for type \"nfs\": mount type unknown", "",
+                "Run 'docker run --help' for more information"), fail("docker run --rm --mount type=NFS,dst=/x alpine true", 125));
+    }
 }
