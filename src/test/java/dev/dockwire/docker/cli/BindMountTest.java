@@ -91,4 +91,18 @@ class BindMountTest {
         assertEquals(List.of("docker: Error response from daemon: invalid mount config for type \"nfs\": mount type unknown", "",
                 "Run 'docker run --help' for more information"), fail("docker run --rm --mount type=NFS,dst=/x alpine true", 125));
     }
+
+    @Test
+    void aBoundConfigFileGivesNginxItsRootAndIndex() {
+        h.ok("mkdir -p /tmp/s12conf/site");
+        h.ok("printf 'server {\\n    listen 80;\\n    location / {\\n        root /srv/site;\\n        index home.htm;\\n    }\\n}\\n'"
+                + " > /tmp/s12conf/default.conf");
+        h.ok("printf 'home\\n' > /tmp/s12conf/site/home.htm");
+        h.ok("printf '{}\\n' > /tmp/s12conf/site/data.json");
+        h.ok("docker run -d --name cf -p 8083:80 -v /tmp/s12conf/default.conf:/etc/nginx/conf.d/default.conf:ro"
+                + " -v /tmp/s12conf/site:/srv/site:ro nginx");
+        assertEquals(List.of("home"), h.ok("curl -s localhost:8083/"));
+        assertTrue(h.ok("curl -sI localhost:8083/data.json").contains("Content-Type: application/json"));
+        assertEquals("HTTP/1.1 404 Not Found", h.ok("curl -sI localhost:8083/index.html").get(0));
+    }
 }
