@@ -133,12 +133,22 @@ public final class Volumes {
     }
 
     /**
-     * What the daemon refuses before it creates the container: a mount type it does not know, a
+     * What the daemon refuses before it creates the container: a relative mount path, two mounts on
+     * one path, a mount type it does not know, a
      * {@code --mount} bind whose source is missing (volume/mounts/linux_parser.go
      * validateMountConfigImpl) and a volume name the local driver does not take.
      */
     void check(List<MountSpec> specs) {
+        Set<String> targets = new java.util.HashSet<>();
         for (MountSpec s : specs) {
+            if (!s.target().startsWith("/")) {
+                String mountConfig = "invalid mount config for type \"" + s.type() + "\": invalid mount path: '" + s.target()
+                        + "' mount path must be absolute";
+                throw new EngineException(s.binds() ? "invalid volume specification: '" + s.bindsEntry() + "': " + mountConfig : mountConfig);
+            }
+            if (!targets.add(s.target())) {
+                throw new EngineException("Duplicate mount point: " + s.target()); // daemon/volumes.go registerMountPoints
+            }
             if (!List.of(MountSpec.BIND, MountSpec.VOLUME, MountSpec.TMPFS).contains(s.type())) {
                 throw new EngineException("invalid mount config for type \"" + s.type() + "\": mount type unknown");
             }

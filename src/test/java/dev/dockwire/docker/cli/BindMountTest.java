@@ -105,4 +105,14 @@ class BindMountTest {
         assertTrue(h.ok("curl -sI localhost:8083/data.json").contains("Content-Type: application/json"));
         assertEquals("HTTP/1.1 404 Not Found", h.ok("curl -sI localhost:8083/index.html").get(0));
     }
+
+    @Test
+    void mountPathsTheDaemonRefuses() {
+        assertEquals(List.of("docker: Error response from daemon: invalid volume specification: 'data:x': invalid mount config for type "
+                + "\"volume\": invalid mount path: 'x' mount path must be absolute", "", "Run 'docker run --help' for more information"),
+                fail("docker run --rm -v data:x alpine true", 125));
+        assertEquals(List.of("docker: Error response from daemon: Duplicate mount point: /x", "", "Run 'docker run --help' for more information"),
+                fail("docker run --rm -v one:/x --mount type=volume,src=two,dst=/x alpine true", 125));
+        assertEquals(List.of(), h.ok("docker volume ls -q"));
+    }
 }
