@@ -12,4 +12,24 @@ public interface FileStore {
 
     /** Every file's path. */
     Set<String> paths();
+
+    /** {@code table}'s files as a store (a volume's). */
+    static FileStore of(FileTable table) {
+        return new FileStore() {
+            @Override
+            public String read(String path) {
+                return table.read(path);
+            }
+
+            @Override
+            public boolean write(String path, String content, boolean append) {
+                return table.write(path, content, append);
+            }
+
+            @Override
+            public Set<String> paths() {
+                return table.paths();
+            }
+        };
+    }
 }

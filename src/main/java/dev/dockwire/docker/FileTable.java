@@ -4,22 +4,19 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /** The files of a container or of the host that commands read and write ({@code cat}, {@code printf ... > FILE}). */
-public final class FileTable implements FileStore {
+public final class FileTable {
     private final Map<String, String> files = new LinkedHashMap<>();
 
     /** Every file's path, in the order they were first written. */
-    @Override
     public java.util.Set<String> paths() {
         return java.util.Collections.unmodifiableSet(files.keySet());
     }
 
-    @Override
     public String read(String path) {
         return files.get(normalize(path));
     }
 
     /** Writes or appends; {@code /dev/null} swallows everything. */
-    @Override
     public boolean write(String path, String content, boolean append) {
         String p = normalize(path);
         if (p.equals("/dev/null")) {
