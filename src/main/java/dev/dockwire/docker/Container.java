@@ -10,7 +10,7 @@ import java.util.Map;
  * A container: identity, image and command, its network mode and per-network endpoints (in
  * connect order; the first carries the default route), its state, and the files Docker manages
  * inside it ({@code /etc/hosts}, {@code /etc/resolv.conf}, {@code /etc/hostname}) plus files a
- * command wrote.
+ * command wrote, with its mounts laid over them ({@link MountTable}).
  */
 public final class Container {
     /** Docker's container states as {@code docker inspect} names them. */
@@ -40,6 +40,7 @@ public final class Container {
     private final List<String> dns;
     private final Map<String, Endpoint> endpoints = new LinkedHashMap<>(2); // most containers join one network
     private final FileTable files = new FileTable();
+    private MountTable mounts; // null until the first mount: most containers have none
     private State state = State.CREATED;
     private int exitCode;
     private long startedAt = -1;
@@ -311,25 +312,43 @@ public final class Container {
 
     /** A file inside the container, or null. */
     public String file(String path) {
-        return files.read(path);
+        return mounts == null ? files.read(path) : mounts.read(path);
     }
 
     /** The paths of the files Docker and the container's processes wrote ({@code ls}). */
     public java.util.Set<String> filePaths() {
-        return files.paths();
+        return mounts == null ? files.paths() : mounts.paths();
     }
 
     /** Whether a file the container holds lies under {@code dir}. */
     public boolean holdsFilesUnder(String dir) {
-        return files.holdsFilesUnder(dir);
+        return mounts == null ? files.holdsFilesUnder(dir) : mounts.holdsFilesUnder(dir);
     }
 
     public void writeFile(String path, String content) {
-        files.write(path, content, false);
+        writeFile(path, content, false);
     }
 
     public boolean writeFile(String path, String content, boolean append) {
-        return files.write(path, content, append);
+        return mounts == null ? files.write(path, content, append) : mounts.write(path, content, append);
+    }
+
+    /** Why open(2) of {@code path} for writing fails ("Read-only file system" under a read-only mount), or null. */
+    public String writeError(String path) {
+        return mounts == null ? null : mounts.writeError(path);
+    }
+
+    /** Its mounts (volumes and binds laid over its files), in the order they were made. */
+    public List<MountPoint> mounts() {
+        return mounts == null ? List.of() : mounts.mounts();
+    }
+
+    /** Lays {@code m}'s files over its destination. */
+    public void mount(MountPoint m) {
+        if (mounts == null) {
+            mounts = new MountTable(files);
+        }
+        mounts.add(m);
     }
 
     public void putEndpoint(String network, Endpoint e) {

@@ -158,7 +158,7 @@ final class ContainerEnv implements Shell.Env {
 
     @Override
     public String writeError(String path) {
-        return ProcSys.covers(path) ? ProcSys.writeError(host.engine().kernel(), c, path) : null;
+        return ProcSys.covers(path) ? ProcSys.writeError(host.engine().kernel(), c, path) : c.writeError(path);
     }
 
     /** The docker 28 client's exit status when the daemon could not start the exec'd process (cli/command/container/exec.go). */

@@ -79,6 +79,7 @@ public final class DockerHost implements Shell.Env, CliEnv {
                 + "# The following lines are desirable for IPv6 capable hosts\n"
                 + "::1     localhost ip6-localhost ip6-loopback\nff02::1 ip6-allnodes\nff02::2 ip6-allrouters\n");
         ContainerEnv.registerTools(this);
+        engine.volumes().hostFiles(new HostBindFiles(files)); // bind mounts see the host's files
     }
 
     @Override

@@ -17,7 +17,8 @@ import java.util.function.Consumer;
 
 /**
  * The nginx image's main process: reads /etc/nginx/conf.d/default.conf (the stock one unless a
- * command wrote another), serves the welcome page, and proxies locations with {@code proxy_pass}
+ * command wrote another), serves the container's files under {@code root} ({@link NginxStatic}: the
+ * image's welcome page unless a mount or a command put others there), and proxies locations with {@code proxy_pass}
  * to a host or to an {@code upstream} (round-robin), over HTTP/1.0 with {@code Connection: close}
  * as nginx does by default. Upstream names are resolved per request through the container's
  * resolver (nginx resolves at load; re-resolving keeps restarted backends reachable). A failed
@@ -105,7 +106,9 @@ public final class Nginx {
         NginxConfig.Location loc = config.match(server, path);
         long now = ctx.epochMillis() + ctx.nanos() / 1_000_000;
         if (loc == null || loc.proxyPass() == null) {
-            respond.accept(Responses.nginx(req, now));
+            String root = loc != null && loc.root() != null ? loc.root() : server.root() != null ? server.root() : "/etc/nginx/html";
+            List<String> index = loc == null || loc.index().isEmpty() ? List.of("index.html") : loc.index();
+            respond.accept(NginxStatic.serve(ctx, root, index, req, now));
             return;
         }
         String target = loc.proxyPass().substring("http://".length());

@@ -14,11 +14,15 @@ import java.util.Set;
  */
 public record NginxConfig(List<Server> servers, Map<String, List<String>> upstreams) {
 
-    public record Server(int port, List<Location> locations) {
+    /** {@code root} is the server's {@code root}, or null (nginx's compiled-in {@code html} under its prefix). */
+    public record Server(int port, List<Location> locations, String root) {
     }
 
-    /** {@code proxyPass} is {@code http://HOST[:PORT]} or {@code http://UPSTREAM}, or null for static content. */
-    public record Location(String prefix, boolean exact, String proxyPass) {
+    /**
+     * {@code proxyPass} is {@code http://HOST[:PORT]} or {@code http://UPSTREAM}, or null for static content
+     * from {@code root} (null: the server's) with {@code index} (empty: nginx's {@code index.html}).
+     */
+    public record Location(String prefix, boolean exact, String proxyPass, String root, List<String> index) {
     }
 
     private static final Set<String> ACCEPTED = Set.of("server_name", "root", "index", "error_page", "proxy_set_header",
@@ -84,6 +88,7 @@ public record NginxConfig(List<Server> servers, Map<String, List<String>> upstre
     private static Server server(String file, List<String[]> tokens, int[] i, String[] at) {
         expect(file, tokens, i, "{");
         int port = 80;
+        String serverRoot = null;
         List<Location> locations = new ArrayList<>();
         while (!peek(tokens, i).equals("}")) {
             String[] d = tokens.get(i[0]++);
@@ -108,9 +113,17 @@ public record NginxConfig(List<Server> servers, Map<String, List<String>> upstre
                     }
                     expect(file, tokens, i, "{");
                     String proxy = null;
+                    String root = null;
+                    List<String> index = new ArrayList<>();
                     while (!peek(tokens, i).equals("}")) {
                         String[] ld = tokens.get(i[0]++);
-                        if (ld[0].equals("proxy_pass")) {
+                        if (ld[0].equals("root")) {
+                            root = next(file, tokens, i, ld)[0];
+                        } else if (ld[0].equals("index")) {
+                            while (!peek(tokens, i).equals(";")) {
+                                index.add(next(file, tokens, i, ld)[0]);
+                            }
+                        } else if (ld[0].equals("proxy_pass")) {
                             proxy = next(file, tokens, i, ld)[0];
                             if (!proxy.startsWith("http://")) {
                                 throw new Invalid("nginx: [emerg] invalid URL prefix in \"" + proxy + "\" in " + file + ":" + ld[1]);
@@ -121,7 +134,11 @@ public record NginxConfig(List<Server> servers, Map<String, List<String>> upstre
                         skipTo(tokens, i, ";");
                     }
                     i[0]++;
-                    locations.add(new Location(p, exact, proxy));
+                    locations.add(new Location(p, exact, proxy, root, List.copyOf(index)));
+                }
+                case "root" -> {
+                    serverRoot = next(file, tokens, i, d)[0];
+                    skipTo(tokens, i, ";");
                 }
                 default -> {
                     if (!ACCEPTED.contains(d[0])) {
@@ -132,7 +149,7 @@ public record NginxConfig(List<Server> servers, Map<String, List<String>> upstre
             }
         }
         i[0]++;
-        return new Server(port, locations);
+        return new Server(port, locations, serverRoot);
     }
 
     /** The location for a path: an exact match first, else the longest prefix. */

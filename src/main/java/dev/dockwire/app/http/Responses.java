@@ -54,30 +54,6 @@ public final class Responses {
         return f.format(new Date(epochMillis));
     }
 
-    public static HttpMessage nginx(HttpMessage req, long now) {
-        List<String[]> h = new ArrayList<>();
-        byte[] body = NGINX_WELCOME.getBytes(StandardCharsets.UTF_8);
-        boolean found = req.startLine().split(" ").length > 1 && (req.startLine().split(" ")[1].equals("/")
-                || req.startLine().split(" ")[1].equals("/index.html"));
-        if (!found) {
-            body = ("<html>\r\n<head><title>404 Not Found</title></head>\r\n<body>\r\n<center><h1>404 Not Found</h1></center>\r\n"
-                    + "<hr><center>" + Nginx.VERSION + "</center>\r\n</body>\r\n</html>\r\n").getBytes(StandardCharsets.UTF_8);
-        }
-        h.add(new String[] {"Server", Nginx.VERSION});
-        h.add(new String[] {"Date", date(now)});
-        h.add(new String[] {"Content-Type", "text/html"});
-        h.add(new String[] {"Content-Length", Integer.toString(body.length)});
-        if (found) {
-            h.add(new String[] {"Last-Modified", "Tue, 26 Nov 2024 15:55:00 GMT"});
-        }
-        h.add(new String[] {"Connection", "close".equalsIgnoreCase(req.header("Connection")) ? "close" : "keep-alive"});
-        if (found) {
-            h.add(new String[] {"ETag", "\"6745ef54-380\""});
-            h.add(new String[] {"Accept-Ranges", "bytes"});
-        }
-        return new HttpMessage(found ? "HTTP/1.1 200 OK" : "HTTP/1.1 404 Not Found", h, head(req) ? new byte[0] : body);
-    }
-
     /** hashicorp/http-echo: the text and a newline, as text/plain. */
     public static HttpMessage echo(HttpMessage req, String text, long now) {
         byte[] body = (text + "\n").getBytes(StandardCharsets.UTF_8);

@@ -22,7 +22,8 @@ final class CreateFlags {
             new Spec("net-alias", (char) 0, true), new Spec("hostname", 'h', true), new Spec("publish", 'p', true),
             new Spec("publish-all", 'P', false), new Spec("add-host", (char) 0, true), new Spec("dns", (char) 0, true),
             new Spec("rm", (char) 0, false), new Spec("env", 'e', true), new Spec("restart", (char) 0, true),
-            new Spec("label", 'l', true), new Spec("expose", (char) 0, true), new Spec("entrypoint", (char) 0, true)),
+            new Spec("label", 'l', true), new Spec("expose", (char) 0, true), new Spec("entrypoint", (char) 0, true),
+            new Spec("volume", 'v', true), new Spec("mount", (char) 0, true)),
             Stream.concat(HealthFlags.SPECS.stream(), HostFlags.SPECS.stream())).toList();
 
     /** api/types/container NetworkMode.IsUserDefined: none of default (no {@code --network}), bridge, host, none, container:. */
@@ -33,6 +34,11 @@ final class CreateFlags {
 
     /** The engine's request for {@code f}; {@code clientEnv} gives {@code -e KEY} its value. */
     static ContainerCreate request(CliFlags f, Map<String, String> clientEnv) {
+        return request(f, clientEnv, "/");
+    }
+
+    /** The request; {@code cwd} is the client's working directory, which makes {@code -v ./x:/y} absolute. */
+    static ContainerCreate request(CliFlags f, Map<String, String> clientEnv, String cwd) {
         String[] networkOpt = HostFlags.network(f.has("network") ? f.get("network") : f.get("net"));
         String network = networkOpt[0];
         int gwPriority = networkOpt[1] == null ? 0 : CliFlags.intValue(networkOpt[1], "network");
@@ -70,7 +76,8 @@ final class CreateFlags {
                 .withEnv(env(f.all("env"), clientEnv))
                 .withStdio(f.has("interactive"), f.has("tty"))
                 .withOptions(HostFlags.parse(f))
-                .withGwPriority(gwPriority);
+                .withGwPriority(gwPriority)
+                .withMounts(MountFlags.parse(f.all("volume"), f.all("mount"), cwd));
     }
 
     /** {@code -e KEY=VALUE}, or {@code -e KEY} for the client's own value (dropped when it has none), as docker/cli's opts.ValidateEnv. */

@@ -84,6 +84,8 @@ public final class DockerCommand {
             case "network" -> !rest.isEmpty() && rest.get(0).equals("prune") ? prune().network(rest.subList(1, rest.size()))
                     : new NetworkCommand(engine()).run(rest);
             case "system" -> system(rest);
+            case "volume" -> !rest.isEmpty() && rest.get(0).equals("prune") ? prune().volume(rest.subList(1, rest.size()))
+                    : new VolumeCommand(engine()).run(rest);
             case "rename" -> rename(rest);
             case "swarm" -> new SwarmCommand(engine()).swarm(rest);
             case "node" -> new SwarmCommand(engine()).node(rest);
@@ -165,7 +167,7 @@ public final class DockerCommand {
         }
         Container c;
         try {
-            ContainerCreate req = CreateFlags.request(f, host.environment());
+            ContainerCreate req = CreateFlags.request(f, host.environment(), host.workingDirectory().toString());
             CommandOutput pull = ImagePull.failure(engine(), req.image(), true);
             if (pull != null) {
                 return pull;
@@ -181,7 +183,7 @@ public final class DockerCommand {
             // run.go: the client created the container, printed its id when detached, then the start failed;
             // the container stays Created unless --rm (AutoRemove) has the daemon remove it.
             if (f.has("rm")) {
-                engine().remove(c.name(), true, () -> { });
+                autoRemoved(c);
             }
             return runFailed(f.has("detach") ? List.of(c.id()) : List.of(), e);
         }
@@ -193,6 +195,7 @@ public final class DockerCommand {
         if (f.has("detach")) {
             if (f.has("rm")) {
                 engine().autoRemove(c);
+                engine().volumes().removeAnonymous(c); // when it was removed already
             }
             List<String> out = new ArrayList<>(warnings);
             out.add(c.id());
@@ -205,7 +208,7 @@ public final class DockerCommand {
             engine().exited(c, status, List.of());
             processes().await(() -> !c.running());
             if (rm) {
-                engine().remove(c.name(), true, () -> { });
+                autoRemoved(c);
             }
         }) : null;
         if (shell != null) {
@@ -235,6 +238,12 @@ public final class DockerCommand {
      * it stops, its output and exit status. A PID 1 dockwire does not model runs its command
      * inside as {@code docker exec} would, and then ends with that command's status.
      */
+    /** {@code --rm}: the daemon's autoremove, containerRm with RemoveVolume (its anonymous volumes go too). */
+    private void autoRemoved(Container c) {
+        engine().remove(c.name(), true, () -> { });
+        engine().volumes().removeAnonymous(c);
+    }
+
     private CommandOutput attached(Container c, boolean rm) {
         ContainerProcesses procs = engine().processes(c);
         if (procs != null && procs.modelled()) {
@@ -246,7 +255,7 @@ public final class DockerCommand {
         engine().exited(c, r.status(), r.output());
         processes().await(() -> !c.running());
         if (rm) {
-            engine().remove(c.name(), true, () -> { });
+            autoRemoved(c);
         }
         return r;
     }
@@ -264,6 +273,7 @@ public final class DockerCommand {
             List<String> collected = new ArrayList<>();
             if (rm) {
                 engine().autoRemove(c); // when it stops, even after the client went to the background (&, Ctrl-Z)
+                engine().volumes().removeAnonymous(c);
             }
             p.follow(c, from, () -> !c.running(), s -> {
                 if (c.running()) {
@@ -280,7 +290,7 @@ public final class DockerCommand {
             engine().stop(c.name(), 0, Signal.SIGKILL);
         }
         if (rm) {
-            engine().remove(c.name(), true, () -> { });
+            autoRemoved(c);
         }
         return out;
     }
@@ -300,7 +310,7 @@ public final class DockerCommand {
             return CliErrors.usage("create", "at least 1 argument", "[OPTIONS] IMAGE [COMMAND] [ARG...]");
         }
         try {
-            ContainerCreate req = CreateFlags.request(f, host.environment());
+            ContainerCreate req = CreateFlags.request(f, host.environment(), host.workingDirectory().toString());
             CommandOutput pull = ImagePull.failure(engine(), req.image(), false);
             if (pull != null) {
                 return pull;
@@ -447,7 +457,11 @@ public final class DockerCommand {
     private CommandOutput rm(List<String> args) {
         CliFlags f = CliFlags.parse(args, List.of(new Spec("force", 'f', false), new Spec("volumes", 'v', false)), true);
         return each(f.positional(), "rm", ref -> {
+            Container c = f.has("volumes") ? engine().container(ref) : null;
             engine().remove(ref, f.has("force"), () -> { });
+            if (c != null) {
+                engine().volumes().removeAnonymous(c); // -v: its anonymous volumes, never a named one
+            }
             return ref;
         });
     }

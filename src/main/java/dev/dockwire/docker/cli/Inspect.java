@@ -130,7 +130,7 @@ final class Inspect {
             config.put("Healthcheck", healthConfig(check));
         }
         config.put("Image", c.image());
-        config.put("Volumes", null);
+        config.put("Volumes", InspectMounts.configVolumes(c));
         config.put("WorkingDir", image == null ? "" : image.workingDir());
         config.put("Entrypoint", image == null || image.entrypoint().isEmpty() ? null : new ArrayList<>(image.entrypoint()));
         String mac = configMacAddress(c);
@@ -304,7 +304,7 @@ final class Inspect {
         graph.put("Data", data);
         graph.put("Name", "overlay2");
         m.put("GraphDriver", graph);
-        m.put("Mounts", List.of());
+        m.put("Mounts", InspectMounts.mounts(c));
         m.put("Config", config(c, image, engine.images().labels(c.image())));
         Map<String, Object> ns = new LinkedHashMap<>();
         // moby 28 api/types/container.NetworkSettings: NetworkSettingsBase, then DefaultNetworkSettings, then Networks.

@@ -35,7 +35,7 @@ final class InspectHostConfig {
     static Map<String, Object> of(Container c) {
         ContainerOptions o = c.options();
         Map<String, Object> h = new LinkedHashMap<>();
-        h.put("Binds", null);
+        h.put("Binds", InspectMounts.binds(c));
         h.put("ContainerIDFile", "");
         Map<String, Object> log = new LinkedHashMap<>();
         log.put("Type", "json-file");
@@ -82,6 +82,10 @@ final class InspectHostConfig {
         h.put("Runtime", "runc");
         h.put("Isolation", "");
         resources(h);
+        List<Object> mounts = InspectMounts.hostConfigMounts(c);
+        if (!mounts.isEmpty()) {
+            h.put("Mounts", mounts);
+        }
         h.put("MaskedPaths", o.privileged() ? null : MASKED_PATHS);
         h.put("ReadonlyPaths", o.privileged() ? null : READONLY_PATHS);
         if (o.init()) {

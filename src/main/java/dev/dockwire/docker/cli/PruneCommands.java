@@ -9,7 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * {@code docker network prune}, {@code docker container prune} and {@code docker system prune}
+ * {@code docker network prune}, {@code docker container prune}, {@code docker volume prune} and {@code docker system prune}
  * as the docker 28.2 client runs them (cli/command/network/prune.go, container/prune.go,
  * system/prune.go): the warning and its {@code [y/N]} prompt unless {@code -f}, answered from
  * what was piped to the client (nothing, or anything but {@code y}, declines and prints nothing
@@ -40,6 +40,38 @@ final class PruneCommands {
         }
         out.addAll(deletedNetworks());
         return CommandOutput.ok(out);
+    }
+
+    /**
+     * {@code docker volume prune [-a]} (cli/command/volume/prune.go): the unused anonymous volumes,
+     * or with {@code -a} every unused one (API 1.42's {@code all} filter).
+     */
+    CommandOutput volume(List<String> args) {
+        CliFlags f = CliFlags.parse(args, List.of(new Spec("force", 'f', false), new Spec("filter", (char) 0, true),
+                new Spec("all", 'a', false)), true);
+        if (!f.positional().isEmpty()) {
+            return noArgs("volume prune");
+        }
+        List<String> out = new ArrayList<>();
+        String which = f.has("all") ? "all" : "anonymous";
+        if (!f.has("force") && !confirm(out, List.of("WARNING! This will remove " + which + " local volumes not used by at least one container."))) {
+            return CommandOutput.ok(out);
+        }
+        out.addAll(deletedVolumes(f.has("all")));
+        out.add("Total reclaimed space: 0B");
+        return CommandOutput.ok(out);
+    }
+
+    /** The daemon's volume prune report: {@code Deleted Volumes:}, the names, an empty line; nothing when none went. */
+    private List<String> deletedVolumes(boolean all) {
+        List<String> removed = engine.volumes().prune(all);
+        List<String> out = new ArrayList<>();
+        if (!removed.isEmpty()) {
+            out.add("Deleted Volumes:");
+            out.addAll(removed);
+            out.add("");
+        }
+        return out;
     }
 
     CommandOutput container(List<String> args) {
@@ -78,6 +110,9 @@ final class PruneCommands {
         // printed when it deleted something; the writable layers dockwire's containers have hold nothing.
         out.addAll(deletedContainers());
         out.addAll(deletedNetworks());
+        if (f.has("volumes")) {
+            out.addAll(deletedVolumes(false));
+        }
         out.add("Total reclaimed space: 0B");
         return CommandOutput.ok(out);
     }

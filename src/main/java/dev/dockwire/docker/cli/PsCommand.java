@@ -100,8 +100,8 @@ final class PsCommand {
         row.put("ID", noTrunc ? c.id() : c.shortId());
         row.put("Image", c.image());
         row.put("Labels", c.labels().entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).sorted().collect(Collectors.joining(",")));
-        row.put("LocalVolumes", "0");
-        row.put("Mounts", "");
+        row.put("LocalVolumes", Long.toString(c.mounts().stream().filter(m -> m.driver().equals("local")).count()));
+        row.put("Mounts", InspectMounts.psColumn(c, !noTrunc));
         row.put("Names", c.name());
         row.put("Networks", c.endpoints().keySet().stream().sorted().collect(Collectors.joining(",")));
         row.put("Platform", GoTemplate.NIL_POINTER); // containerContext.Platform: no ImageManifestDescriptor from the daemon

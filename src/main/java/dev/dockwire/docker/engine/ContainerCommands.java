@@ -216,7 +216,8 @@ public final class ContainerCommands implements Commands {
                 names.add(rest.contains("/") ? rest.substring(0, rest.indexOf('/')) : rest);
             }
         }
-        return names.isEmpty() && !dir.equals("/") ? null : List.copyOf(names);
+        // An empty mountpoint is a directory all the same.
+        return names.isEmpty() && !dir.equals("/") && !c.holdsFilesUnder(dir) ? null : List.copyOf(names);
     }
 
     /**

@@ -47,6 +47,7 @@ final class ContainerMonitor {
             });
         } else if (autoRemove.remove(c.id())) {
             engine.remove(c.id(), false, () -> { });
+            engine.volumes().removeAnonymous(c); // the daemon's autoremove is containerRm with RemoveVolume
         }
     }
 

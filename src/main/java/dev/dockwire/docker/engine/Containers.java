@@ -29,6 +29,15 @@ final class Containers {
 
     Containers(Engine engine) {
         this.engine = engine;
+        // Anonymous volumes' names from a source of their own, so the containers' IDs stay as they were.
+        dev.dockwire.sim.SeededRandom ids = new dev.dockwire.sim.SeededRandom(0x766f6c756d6573L);
+        this.volumes = new Volumes(engine::nanos, () -> ids.nextHex(64), this::all);
+    }
+
+    private final Volumes volumes;
+
+    Volumes volumes() {
+        return volumes;
     }
 
     /**
@@ -65,6 +74,7 @@ final class Containers {
             }
         }
         HostConfigCheck.check(req, mode, containers::get);
+        volumes.check(req.mounts());
         String id = engine.random().nextHex(64);
         // A container joined to X's namespace takes X's hostname (moby: initializeNetworking).
         String hostname = req.hostname() != null ? req.hostname() : joined != null ? joined.hostname()
@@ -105,6 +115,12 @@ final class Containers {
             c.putEndpoint(first.name(), new Endpoint(engine.random().nextHex(64), first, null, null, null, null, null, List.of()));
         }
         containers.put(name, c);
+        ImageDaemons.stockFiles(c).forEach((path, content) -> {
+            if (c.file(path) == null) { // a built image's COPY replaced it
+                c.writeFile(path, content);
+            }
+        });
+        volumes.mount(c, req.mounts(), c.pinnedImage() != null ? List.of() : Images.volumes(req.image()));
         if (joined != null) {
             joiners.add(c);
         }

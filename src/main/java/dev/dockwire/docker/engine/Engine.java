@@ -508,6 +508,8 @@ public final class Engine implements Swarm.Member, ProcessHost {
         containers.remove(c);
     }
 
+    /** The daemon's volumes and the mounts it makes ({@link Volumes}). */
+    public Volumes volumes() { return containers.volumes(); }
 
     /** {@code docker network connect [--ip IP] [--alias A] [--gw-priority N] NET CTR}: a new interface when running ({@link NetworkConnect}). */
     public Endpoint connect(String netRef, String ctrRef, Ipv4Address ip, List<String> aliases, int gwPriority) {

@@ -68,6 +68,15 @@ public final class ImageDaemons {
             "mysql", "mariadb", "mongo", "redis", "redismod");
 
     /** Whether {@code c}'s image is a catalogue image whose server dockwire models. */
+    /**
+     * The files a modelled image ships that its program serves, written into each of its containers:
+     * nginx's html/index.html, the welcome page (a volume mounted there empty gets a copy, a bind hides it).
+     */
+    static java.util.Map<String, String> stockFiles(Container c) {
+        return models(c) && Images.baseName(c).equals("nginx")
+                ? java.util.Map.of("/usr/share/nginx/html/index.html", Responses.NGINX_WELCOME) : java.util.Map.of();
+    }
+
     static boolean models(Container c) {
         return Images.config(c) != null && MODELLED.contains(Images.baseName(c));
     }
@@ -206,6 +215,11 @@ public final class ImageDaemons {
             @Override
             public boolean writeFile(String path, String content, boolean append) {
                 return c.writeFile(path, content, append);
+            }
+
+            @Override
+            public String writeError(String path) {
+                return c.writeError(path);
             }
         };
     }

@@ -32,6 +32,8 @@ public final class Images {
     /** {@link #config} by image name, as far as asked. */
     private static final Map<String, java.util.Optional<ImageConfig>> CONFIGS = new java.util.concurrent.ConcurrentHashMap<>();
     private static final Map<String, List<Integer>> LISTENS = new LinkedHashMap<>();
+    /** Each catalogue image's VOLUMEs (Config.Volumes), from its Dockerfile, by catalogue name. */
+    private static final Map<String, List<String>> VOLUMES = new LinkedHashMap<>();
     /** What each distribution's packages put on the PATH: family → package → program → provider (images.yaml's {@code packages}). */
     private static final Map<String, Map<String, Map<String, String>>> PACKAGES = packages();
 
@@ -44,6 +46,7 @@ public final class Images {
             List<Integer> ports = new ArrayList<>();
             e.getValue().path("listens").forEach(p -> ports.add(p.asInt()));
             LISTENS.put(e.getKey(), List.copyOf(ports));
+            VOLUMES.put(e.getKey(), strings(e.getValue().path("volumes")));
         });
     }
 
@@ -103,6 +106,12 @@ public final class Images {
     static List<Integer> listens(String image) {
         ImageConfig c = config(image);
         return c == null ? List.of() : LISTENS.getOrDefault(c.reference(), List.of());
+    }
+
+    /** The image's VOLUMEs (Config.Volumes), each an anonymous volume of its containers; empty when none or unknown. */
+    public static List<String> volumes(String image) {
+        ImageConfig c = config(image);
+        return c == null ? List.of() : VOLUMES.getOrDefault(c.reference(), List.of());
     }
 
     /** The config of {@code c}'s image: the built one it was created from, or the catalogue's. */

@@ -1,0 +1,104 @@
+package dev.dockwire.docker;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * A container's files with its mounts laid over them, as the mount namespace runc sets up shows them:
+ * a path under a mount's destination is the mounted files' (the deepest mount wins), anything else
+ * the container's own; a write under a read-only mount fails with EROFS (the mount's MS_RDONLY).
+ */
+final class MountTable {
+    private final FileTable own;
+    private List<MountPoint> mounts = List.of();
+
+    MountTable(FileTable own) {
+        this.own = own;
+    }
+
+    List<MountPoint> mounts() {
+        return mounts;
+    }
+
+    void add(MountPoint m) {
+        List<MountPoint> next = new ArrayList<>(mounts);
+        next.add(m);
+        mounts = Collections.unmodifiableList(next);
+    }
+
+    /** The deepest mount covering {@code path}, or null. */
+    private MountPoint at(String path) {
+        MountPoint best = null;
+        for (MountPoint m : mounts) {
+            if (m.covers(path) && (best == null || m.destination().length() > best.destination().length())) {
+                best = m;
+            }
+        }
+        return best;
+    }
+
+    private static String normalize(String path) {
+        return path.startsWith("/") ? path : "/" + path;
+    }
+
+    String read(String path) {
+        String p = normalize(path);
+        MountPoint m = at(p);
+        return m == null ? own.read(p) : m.files().read(m.inside(p));
+    }
+
+    boolean write(String path, String content, boolean append) {
+        String p = normalize(path);
+        MountPoint m = at(p);
+        if (m == null) {
+            return own.write(p, content, append);
+        }
+        return m.rw() && m.files().write(m.inside(p), content, append);
+    }
+
+    /** EROFS's words under a read-only mount, else null. */
+    String writeError(String path) {
+        MountPoint m = at(normalize(path));
+        return m != null && !m.rw() ? "Read-only file system" : null;
+    }
+
+    /** The container's own files not hidden by a mount, then each mount's under its destination. */
+    Set<String> paths() {
+        if (mounts.isEmpty()) {
+            return own.paths();
+        }
+        Set<String> out = new LinkedHashSet<>();
+        for (String p : own.paths()) {
+            if (at(p) == null) {
+                out.add(p);
+            }
+        }
+        for (MountPoint m : mounts) {
+            for (String inner : m.files().paths()) {
+                String p = m.destination().equals("/") ? inner : m.destination() + inner;
+                if (at(p) == m) {
+                    out.add(p);
+                }
+            }
+        }
+        return Collections.unmodifiableSet(out);
+    }
+
+    /** Whether {@code dir} holds a file or is (or lies above) a mount's destination: a mountpoint is a directory. */
+    boolean holdsFilesUnder(String dir) {
+        String d = normalize(dir);
+        String prefix = d.endsWith("/") ? d : d + "/";
+        if (mounts.isEmpty()) {
+            return own.holdsFilesUnder(d);
+        }
+        for (MountPoint m : mounts) {
+            if (m.destination().equals(d) || m.destination().startsWith(prefix)) {
+                return true;
+            }
+        }
+        return paths().stream().anyMatch(p -> p.startsWith(prefix));
+    }
+}
