@@ -113,7 +113,9 @@ public final class ComposeLoader {
                 case "version" -> notes.note(e.getValue(), k, "the attribute `version` is obsolete, it will be ignored");
                 case "secrets" -> {
                 }
-                case "volumes", "configs" -> notes.note(e.getValue(), k, "ignored (dockwire models networking only)");
+                case "volumes" -> {
+                }
+                case "configs" -> notes.note(e.getValue(), k, "ignored (dockwire models networking only)");
                 case "include" -> throw f.error(e.getValue(), k, "include is not supported yet: merge the files into one");
                 default -> {
                     if (!k.startsWith("x-")) {
@@ -136,6 +138,7 @@ public final class ComposeLoader {
                 networks.put(e.getKey(), reader.network(name, e.getKey(), e.getValue()));
             }
         }
+        List<ComposeProject.VolumeDef> volumes = new ComposeVolumes(f, notes).volumes(name, top.get("volumes"));
         List<ComposeProject.Service> list = new ArrayList<>();
         ComposeServices reader = new ComposeServices(f, notes, name, ROOT_HOME).withSecrets(top.get("secrets"));
         for (var e : services.map().entrySet()) {
@@ -152,6 +155,15 @@ public final class ComposeLoader {
                     throw new TopologyException(f.file(), sn.line(), "services." + s.name() + ".networks." + sn.key(),
                             "service \"" + s.name() + "\" refers to undefined network " + sn.key()
                                     + "; declared under networks: " + List.copyOf(networks.keySet()));
+                }
+            }
+        }
+        for (ComposeProject.Service s : list) {
+            for (ComposeProject.Mount m : s.mounts()) {
+                if (m.type().equals("volume") && m.source() != null && volumes.stream().noneMatch(v -> v.key().equals(m.source()))) {
+                    // compose-go's checkConsistency.
+                    throw new TopologyException(f.file(), m.line(), "services." + s.name() + ".volumes",
+                            "service \"" + s.name() + "\" refers to undefined volume " + m.source() + ": invalid compose project");
                 }
             }
         }
@@ -174,7 +186,7 @@ public final class ComposeLoader {
             capture = new RunExtras(f).capture(x.map().get("capture"), EXTENSION + ".capture");
             images = new RunExtras(f).images(x.map().get("images"), EXTENSION + ".images");
         }
-        return new ComposeProject(f.file(), name, ordered, List.copyOf(networks.values()), seed, steps, capture, images,
+        return new ComposeProject(f.file(), name, ordered, List.copyOf(networks.values()), volumes, seed, steps, capture, images,
                 notes.sorted());
     }
 

@@ -5,14 +5,14 @@ import java.util.Map;
 
 /**
  * A compose project as its file describes it (the parts of the Compose Specification that shape
- * networks), after interpolation, anchors and merge keys; plus the {@code x-dockwire} extension
+ * its containers, networks and volumes), after interpolation, anchors and merge keys; plus the {@code x-dockwire} extension
  * (seed, steps, capture, images). Pure data: names here are the file's keys; the engine-side
  * names ({@code <project>_<network>}, {@code <project>-<service>-<n>}) are derived by the mapping.
  *
  * @param notes what was ignored, one line each ({@code file:line: services.web.labels: ignored ...})
  */
 public record ComposeProject(String file, String name, List<Service> services, List<NetworkDef> networks,
-                             long seed, List<Step> steps, Topology.CaptureSpec capture,
+                             List<VolumeDef> volumes, long seed, List<Step> steps, Topology.CaptureSpec capture,
                              List<Script.ImageDecl> images, List<String> notes) {
 
     /** The service named {@code name}, or null. */
@@ -85,11 +85,30 @@ public record ComposeProject(String file, String name, List<Service> services, L
     }
 
     /**
-     * A bind mount ({@code ./default.conf:/etc/nginx/conf.d/default.conf:ro}): {@code source} is
-     * resolved against the compose file's directory as the file was named; a file there is copied
-     * into the container at {@code target} before it starts.
+     * One of a service's {@code volumes:} (compose-go types.ServiceVolumeConfig) or a secret's mount:
+     * {@code type} {@code bind} ({@code source} the host path, resolved against the compose file's
+     * directory), {@code volume} ({@code source} the key under the top-level {@code volumes:}, null
+     * for an anonymous one) or {@code tmpfs}; {@code shortSyntax} whether it was written
+     * {@code SOURCE:TARGET[:MODE]}, which Compose sends as a bind (HostConfig.Binds) and the long
+     * form as a mount (HostConfig.Mounts).
      */
-    public record Mount(String source, String target, int line) {
+    public record Mount(String type, String source, String target, boolean readOnly, boolean shortSyntax, int line) {
+        /** A bind mount written in the short syntax, read-write. */
+        public Mount(String source, String target, int line) {
+            this("bind", source, target, false, true, line);
+        }
+    }
+
+    /**
+     * A volume declared under the top-level {@code volumes:}: {@code name} is the engine's
+     * ({@code <project>_<key>} unless {@code name:} or {@code external} says otherwise).
+     */
+    public record VolumeDef(String key, String name, boolean external, Map<String, String> labels, int line) {
+    }
+
+    /** The volume declared under {@code key}, or null. */
+    public VolumeDef volume(String key) {
+        return volumes.stream().filter(v -> v.key().equals(key)).findFirst().orElse(null);
     }
 
     /**

@@ -91,7 +91,8 @@ final class ComposeSecrets {
                 continue; // from the environment: noted where it is declared
             }
             String at = target == null ? DIRECTORY + source : target.startsWith("/") ? target : DIRECTORY + target;
-            out.add(new ComposeProject.Mount(secret.file(), at, s.line()));
+            // Compose binds a file secret read-only (pkg/compose/secrets.go).
+            out.add(new ComposeProject.Mount("bind", secret.file(), at, true, false, s.line()));
         }
         return out;
     }

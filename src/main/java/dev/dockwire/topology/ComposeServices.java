@@ -186,48 +186,65 @@ final class ComposeServices {
         return out;
     }
 
-    /** Bind mounts of {@code volumes:} in short and long syntax; named volumes shape nothing here and are noted. */
+    /**
+     * {@code volumes:} in short syntax ({@code SOURCE:TARGET[:MODE]}, compose-go's ParseVolume: a
+     * source starting with {@code .}, {@code /} or {@code ~} is a host path, else a volume's key; one
+     * absolute path alone is an anonymous volume) and long syntax ({@code type}, {@code source},
+     * {@code target}, {@code read_only}).
+     */
     private List<ComposeProject.Mount> mounts(YamlNode node, String path) {
         List<ComposeProject.Mount> out = new ArrayList<>();
         if (node == null || node.value() == null) {
             return out;
         }
         if (!node.isList()) {
-            throw f.error(node, path, "expected a list of volumes (\"./src:/target[:ro]\" or {type: bind, source, target})");
+            throw f.error(node, path, "expected a list of volumes (\"./src:/target[:ro]\", \"data:/target\" or {type: bind, source, target})");
         }
         for (int i = 0; i < node.list().size(); i++) {
             YamlNode v = node.list().get(i);
             String p = path + "[" + i + "]";
-            String source;
-            String target;
-            if (v.isMap()) {
-                String type = f.optional(v, "type", p);
-                source = f.optional(v, "source", p);
-                target = f.optional(v, "target", p);
-                if (!"bind".equals(type)) {
-                    notes.note(v, p, "ignored (only bind mounts of files are modelled)");
-                    continue;
-                }
-            } else {
-                String[] parts = f.scalar(v, p).split(":");
-                if (parts.length == 1 && parts[0].startsWith("/")) {
-                    // An anonymous volume (compose-go's ParseVolume: one absolute path is the target).
-                    notes.note(v, p, "ignored (an anonymous volume; only bind mounts of files are modelled)");
-                    continue;
-                }
-                source = parts[0];
-                target = parts.length > 1 ? parts[1] : null;
-                if (!source.startsWith(".") && !source.startsWith("/") && !source.startsWith("~")) {
-                    notes.note(v, p, "ignored (only bind mounts of files are modelled)");
-                    continue;
-                }
+            ComposeProject.Mount m = v.isMap() ? longSyntax(v, p) : shortSyntax(v, p);
+            if (m.target() == null || !m.target().startsWith("/")) {
+                throw f.error(v, p, "expected SOURCE:/TARGET[:MODE] with an absolute target, like ./default.conf:/etc/nginx/conf.d/default.conf:ro"
+                        + " or data:/var/lib/postgresql/data");
             }
-            if (source == null || target == null || !target.startsWith("/")) {
-                throw f.error(v, p, "expected SOURCE:/TARGET[:MODE] with an absolute target, like ./default.conf:/etc/nginx/conf.d/default.conf:ro");
-            }
-            out.add(new ComposeProject.Mount(hostPath(source), target, v.line()));
+            out.add(m);
         }
         return out;
+    }
+
+    private ComposeProject.Mount shortSyntax(YamlNode v, String p) {
+        String[] parts = f.scalar(v, p).split(":");
+        if (parts.length == 1) {
+            return new ComposeProject.Mount("volume", null, parts[0], false, true, v.line());
+        }
+        String source = parts[0];
+        boolean readOnly = parts.length > 2 && java.util.Arrays.asList(parts[2].split(",")).contains("ro");
+        boolean host = source.startsWith(".") || source.startsWith("/") || source.startsWith("~");
+        return new ComposeProject.Mount(host ? "bind" : "volume", host ? hostPath(source) : source, parts[1], readOnly, true, v.line());
+    }
+
+    private ComposeProject.Mount longSyntax(YamlNode v, String p) {
+        String type = f.optional(v, "type", p);
+        String source = f.optional(v, "source", p);
+        String target = f.optional(v, "target", p);
+        YamlNode ro = v.map().get("read_only");
+        boolean readOnly = ro != null && f.bool(ro, p + ".read_only");
+        if (type == null) {
+            throw f.error(v, p, "type is required: bind, volume or tmpfs");
+        }
+        return switch (type) {
+            case "bind" -> {
+                if (source == null) {
+                    throw f.error(v, p, "a bind mount needs its source (the host path)");
+                }
+                yield new ComposeProject.Mount(type, hostPath(source), target, readOnly, false, v.line());
+            }
+            case "volume" -> new ComposeProject.Mount(type, source, target, readOnly, false, v.line());
+            case "tmpfs" -> new ComposeProject.Mount(type, null, target, false, false, v.line());
+            default -> throw f.error(v.map().get("type"), p + ".type", "unknown mount type \"" + type + "\"; valid: bind, volume, tmpfs"
+                    + " (npipe and cluster are not modelled)");
+        };
     }
 
     /**

@@ -272,7 +272,9 @@ class ComposeLoaderTest {
                     deploy:
                       replicas: 3
                       resources: {limits: {cpus: "0.5"}}
-                    volumes: [./data:/data, "logs:/var/log", {type: bind, source: /etc/app.conf, target: /app.conf, read_only: true}]
+                    volumes: [./data:/data, "logs:/var/log", {type: bind, source: /etc/app.conf, target: /app.conf, read_only: true}, /cache]
+                volumes:
+                  logs:
                 """);
         ComposeProject.Service web = p.service("web");
         assertEquals(List.of("sh", "-c", "echo hi && sleep 3600"), web.command());
@@ -290,11 +292,14 @@ class ComposeLoaderTest {
         assertEquals("always", web.restart());
         assertEquals(null, worker.restart());
         assertEquals(null, web.entrypoint());
-        assertEquals(List.of(
-                "compose.yml:27: services.worker.deploy.resources: ignored (does not shape the network)",
-                "compose.yml:28: services.worker.volumes[1]: ignored (only bind mounts of files are modelled)"), p.notes());
-        assertEquals(List.of(new ComposeProject.Mount("data", "/data", 28), new ComposeProject.Mount("/etc/app.conf", "/app.conf", 28)),
-                worker.mounts());
+        assertEquals(List.of("compose.yml:27: services.worker.deploy.resources: ignored (does not shape the network)"), p.notes());
+        assertEquals(List.of(new ComposeProject.Mount("data", "/data", 28),
+                new ComposeProject.Mount("volume", "logs", "/var/log", false, true, 28),
+                new ComposeProject.Mount("bind", "/etc/app.conf", "/app.conf", true, false, 28),
+                new ComposeProject.Mount("volume", null, "/cache", false, true, 28)), worker.mounts());
+        assertEquals(List.of(new ComposeProject.VolumeDef("logs", "myapp_logs", false, Map.of(), 30)), p.volumes());
+        fails("services:\n  a:\n    image: x\n    volumes: [data:/data]\n",
+                "compose.yml:4: services.a.volumes: service \"a\" refers to undefined volume data: invalid compose project");
     }
 
     @Test
@@ -343,8 +348,7 @@ class ComposeLoaderTest {
                 volumes:
                   data: {}
                 """);
-        assertEquals(List.of("compose.yml:3: services.a.labels: ignored (does not shape the network)",
-                "compose.yml:9: volumes: ignored (dockwire models networking only)"), p.notes());
+        assertEquals(List.of("compose.yml:3: services.a.labels: ignored (does not shape the network)"), p.notes());
     }
 
     @Test
@@ -488,13 +492,13 @@ class ComposeLoaderTest {
     }
 
     @Test
-    void anAnonymousVolumeIsNotedAndATildeIsTheHome() {
+    void anAnonymousVolumeHasNoSourceAndATildeIsTheHome() {
         ComposeProject p = load("services:\n  web:\n    image: node\n    volumes:\n      - /project/node_modules\n"
                 + "      - ~/minecraft_data:/data\n      - ./site.conf:/etc/site.conf\n");
-        assertEquals(List.of("compose.yml:5: services.web.volumes[0]: ignored (an anonymous volume; only bind mounts of files are modelled)"),
-                p.notes());
-        assertEquals(List.of("/root/minecraft_data", "site.conf"),
+        assertEquals(List.of(), p.notes());
+        assertEquals(java.util.Arrays.asList(null, "/root/minecraft_data", "site.conf"),
                 p.services().get(0).mounts().stream().map(ComposeProject.Mount::source).toList());
+        assertEquals(List.of("volume", "bind", "bind"), p.services().get(0).mounts().stream().map(ComposeProject.Mount::type).toList());
     }
 
     @Test

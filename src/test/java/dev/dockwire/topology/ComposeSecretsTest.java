@@ -38,9 +38,9 @@ class ComposeSecretsTest {
                   api_key:
                     file: /srv/keys/api
                 """);
-        assertEquals(List.of(new ComposeProject.Mount("/srv/app/db_password.txt", "/run/secrets/db_password", 5),
-                new ComposeProject.Mount("/srv/keys/api", "/run/secrets/key.txt", 6),
-                new ComposeProject.Mount("/srv/keys/api", "/etc/api.key", 8)), p.services().get(0).mounts());
+        assertEquals(List.of(new ComposeProject.Mount("bind", "/srv/app/db_password.txt", "/run/secrets/db_password", true, false, 5),
+                new ComposeProject.Mount("bind", "/srv/keys/api", "/run/secrets/key.txt", true, false, 6),
+                new ComposeProject.Mount("bind", "/srv/keys/api", "/etc/api.key", true, false, 8)), p.services().get(0).mounts());
         assertEquals(List.of(), p.notes());
     }
 

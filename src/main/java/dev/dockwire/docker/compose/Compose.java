@@ -142,8 +142,12 @@ public final class Compose {
         return new ComposeUp(host, p, file, new ComposeProgress("Creating")).create(services, forceRecreate, build);
     }
 
-    /** {@code down}: containers in reverse start order, then the networks this project created (by their labels). */
-    public CommandOutput down() {
+    /**
+     * {@code down [-v]}: containers in reverse start order, then with {@code -v} the project's
+     * volumes and the containers' anonymous ones (pkg/compose/down.go: RemoveVolumes), then the
+     * networks this project created (by their labels).
+     */
+    public CommandOutput down(boolean volumes) {
         ComposeProgress progress = new ComposeProgress();
         List<ComposeProject.Service> reverse = new ArrayList<>(p.services());
         Collections.reverse(reverse);
@@ -153,7 +157,19 @@ public final class Compose {
             for (Container c : cs) {
                 host.engine().stop(c.name());
                 host.engine().remove(c.name(), true, () -> { });
+                if (volumes) {
+                    host.engine().volumes().removeAnonymous(c);
+                }
                 progress.done("Container", c.name(), "Removed");
+            }
+        }
+        if (volumes) {
+            for (ComposeProject.VolumeDef v : p.volumes()) {
+                var made = host.engine().volumes().all().stream().filter(x -> x.name().equals(v.name())).findFirst().orElse(null);
+                if (!v.external() && made != null && p.name().equals(made.labels().get("com.docker.compose.project"))) {
+                    host.engine().volumes().remove(v.name(), false);
+                    progress.done("Volume", v.name(), "Removed");
+                }
             }
         }
         for (ComposeProject.NetworkDef n : p.networks()) {

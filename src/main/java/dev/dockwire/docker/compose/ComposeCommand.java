@@ -121,9 +121,9 @@ public final class ComposeCommand {
             CommandOutput r = switch (cmd) {
                 case "up" -> up(compose, rest);
                 case "down" -> {
-                    CliFlags.parse(rest, List.of(new Spec("volumes", 'v', false), new Spec("remove-orphans", (char) 0, false),
+                    CliFlags d = CliFlags.parse(rest, List.of(new Spec("volumes", 'v', false), new Spec("remove-orphans", (char) 0, false),
                             new Spec("timeout", 't', true), new Spec("rmi", (char) 0, true)), true);
-                    yield compose.down();
+                    yield compose.down(d.has("volumes"));
                 }
                 case "ps" -> {
                     CliFlags f = CliFlags.parse(rest, List.of(new Spec("all", 'a', false), new Spec("quiet", 'q', false),

@@ -2,6 +2,7 @@ package dev.dockwire.docker.compose;
 
 import dev.dockwire.docker.Container;
 import dev.dockwire.docker.ContainerCreate;
+import dev.dockwire.docker.MountSpec;
 import dev.dockwire.docker.ContainerOptions;
 import dev.dockwire.docker.Endpoint;
 import dev.dockwire.docker.EngineException;
@@ -109,6 +110,7 @@ final class ComposeUp {
     Container oneOff(ComposeProject.Service s, String name, OneOff o) {
         prepare(List.of(), false);
         networks(List.of(s));
+        volumes();
         create(s, name, o);
         return engine().container(name);
     }
@@ -120,6 +122,7 @@ final class ComposeUp {
             pullMissing();
             new ComposeBuild(host, p).build(services, build, progress);
             networks(services);
+            volumes();
         }
     }
 
@@ -153,13 +156,8 @@ final class ComposeUp {
         p.images().forEach(i -> engine().images().declare(i.image(), i.port(), i.text()));
         pullMissing();
         new ComposeBuild(host, p).build(p.services(), build, progress);
-        Set<String> used = new HashSet<>();
-        p.services().forEach(s -> s.networks().forEach(n -> used.add(n.key())));
-        for (ComposeProject.NetworkDef n : p.networks()) {
-            if (used.contains(n.key())) {
-                network(n);
-            }
-        }
+        networks(p.services());
+        volumes();
         // The replicas there were before this up, for scaling down: one pass, not one per service.
         Map<String, List<Container>> before = Compose.replicasByService(engine(), p);
         for (ComposeProject.Service s : p.services()) {
@@ -186,6 +184,50 @@ final class ComposeUp {
             }
         }
         return progress.lines();
+    }
+
+    /**
+     * A service's mounts as Compose sends them (pkg/compose/create.go buildContainerVolumes): the
+     * short syntax's binds and volumes as HostConfig.Binds, the long syntax's as HostConfig.Mounts,
+     * a volume's key as the project's volume name.
+     */
+    private List<MountSpec> mounts(ComposeProject.Service s) {
+        List<MountSpec> out = new ArrayList<>();
+        for (ComposeProject.Mount m : s.mounts()) {
+            String source = m.type().equals(MountSpec.VOLUME) && m.source() != null ? p.volume(m.source()).name() : m.source();
+            String mode = !m.shortSyntax() || source == null ? "" : m.readOnly() ? "ro" : "rw";
+            out.add(new MountSpec(m.type(), source, m.target(), m.readOnly(), m.shortSyntax() && !m.type().equals(MountSpec.TMPFS), mode));
+        }
+        return out;
+    }
+
+    /**
+     * The project's volumes, before its containers (pkg/compose/create.go ensureProjectVolumes): an
+     * external one must exist; another is made with Compose's labels unless it is there already.
+     */
+    private void volumes() {
+        for (ComposeProject.VolumeDef v : p.volumes()) {
+            boolean exists = engine().volumes().all().stream().anyMatch(x -> x.name().equals(v.name()));
+            if (v.external()) {
+                if (!exists) {
+                    throw fail("external volume \"" + v.name() + "\" not found", v.line(), "volumes." + v.key());
+                }
+                continue;
+            }
+            if (exists) {
+                continue;
+            }
+            Map<String, String> labels = new LinkedHashMap<>(v.labels());
+            labels.put("com.docker.compose.project", p.name());
+            labels.put("com.docker.compose.version", dev.dockwire.docker.cli.Units.COMPOSE_VERSION);
+            labels.put("com.docker.compose.volume", v.key());
+            try {
+                engine().volumes().create(v.name(), labels);
+            } catch (EngineException e) {
+                throw fail("Error response from daemon: " + e.getMessage(), v.line(), "volumes." + v.key());
+            }
+            progress.done("Volume", "\"" + v.name() + "\"", "Created");
+        }
     }
 
     private void network(ComposeProject.NetworkDef n) {
@@ -281,6 +323,7 @@ final class ComposeUp {
         engine().create(new ContainerCreate(name, s.image(), o != null && o.command() != null ? o.command() : s.command(), mode, ip,
                 userNetwork ? aliases : List.of(), s.hostname(), s.extraHosts(), s.dns())
                 .withPorts(o != null ? o.ports() : s.ports(), false, s.expose())
+                .withMounts(mounts(s))
                 .withEntrypoint(o != null && o.entrypoint() != null ? o.entrypoint() : s.entrypoint())
                 .withRestart(o != null ? null : s.restart()).withHealthcheck(healthcheck(s.healthcheck()))
                 .withEnv(env)
@@ -297,15 +340,6 @@ final class ComposeUp {
         if (userNetwork) {
             // Compose puts the links on every network's EndpointSettings, none in HostConfig (create.go createEndpointSettings).
             new LinkedHashMap<>(made.endpoints()).forEach((net, e) -> made.putEndpoint(net, e.withSettings(links, e.requestedMac())));
-        }
-        for (ComposeProject.Mount m : s.mounts()) {
-            String content = host.readHostOrDisk(m.source());
-            if (content == null) {
-                progress.warn("WARN[0000] " + p.file() + ":" + m.line() + ": services." + s.name() + ".volumes: " + m.source()
-                        + " is not a file: only single-file bind mounts are copied into the container");
-            } else {
-                engine().container(name).writeFile(m.target(), content);
-            }
         }
         for (ComposeProject.ServiceNetwork sn : rest) {
             List<String> a = o != null ? new ArrayList<>() : new ArrayList<>(List.of(name, s.name()));

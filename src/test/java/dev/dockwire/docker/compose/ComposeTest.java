@@ -325,7 +325,7 @@ class ComposeTest {
     }
 
     @Test
-    void bindMountedFilesAreCopiedInBeforeTheContainerStartsAndOthersWarn() {
+    void bindMountsShowTheHostsFilesAndNamedVolumesAreTheProjects() {
         host.run("mkdir -p /srv && printf 'server { listen 80; location / { proxy_pass http://api:5678/; } }\\n' > /srv/default.conf");
         ComposeProject p = ComposeLoader.parse("/srv/compose.yaml", """
                 services:
@@ -340,11 +340,12 @@ class ComposeTest {
                   client:
                     image: nicolaka/netshoot
                 """, Map.of(), "srv", null);
-        List<String> out = new Compose(host, p).up(Map.of());
-        assertEquals("WARN[0000] /srv/compose.yaml:6: services.proxy.volumes: /srv/html is not a file: only single-file"
-                + " bind mounts are copied into the container", out.get(0));
+        new Compose(host, p).up(Map.of());
         assertEquals("server { listen 80; location / { proxy_pass http://api:5678/; } }\n",
                 engine.container("srv-proxy-1").file("/etc/nginx/conf.d/default.conf"));
         assertEquals(List.of("proxied"), ok("docker exec srv-client-1 curl -s http://proxy"));
+        assertEquals(List.of("Type=bind Source=/srv/html RW=true"),
+                ok("docker inspect -f '{{range .Mounts}}{{if eq .Destination \"/usr/share/nginx/html\"}}Type={{.Type}} Source={{.Source}} RW={{.RW}}{{end}}{{end}}' srv-proxy-1"),
+                "a directory binds too: the daemon makes a missing one");
     }
 }
