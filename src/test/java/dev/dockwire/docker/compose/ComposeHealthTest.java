@@ -143,9 +143,12 @@ class ComposeHealthTest {
         // Its build context, as the project has it (Compose refuses a build: whose context is missing).
         host.run("mkdir -p backend && printf 'FROM golang:1.18-alpine AS builder\\nWORKDIR /code\\nCMD [\"go\", \"run\", \"main.go\"]\\n'"
                 + " > backend/Dockerfile");
+        // Its secret's file (Compose binds it; a missing one is the daemon's "bind source path does not exist").
+        host.run("mkdir -p db && echo secret > db/password.txt");
         List<String> out = new Compose(host, p).up(Map.of());
-        assertEquals(List.of("[+] Running 4/4", " ✔ backend                   Built", " ✔ Network demo_default      Created",
-                " ✔ Container demo-db-1       Healthy", " ✔ Container demo-backend-1  Started"), out.subList(out.size() - 5, out.size()),
+        assertEquals(List.of("[+] Running 5/5", " ✔ backend                   Built", " ✔ Network demo_default      Created",
+                " ✔ Volume \"demo_db-data\"     Created", " ✔ Container demo-db-1       Healthy", " ✔ Container demo-backend-1  Started"),
+                out.subList(out.size() - 6, out.size()),
                 String.join("\n", out));
         assertEquals(List.of("demo-backend-1 Up Less than a second", "demo-db-1 Up 10 seconds (healthy)"),
                 host.run("docker ps --format '{{.Names}} {{.Status}}'").output());
