@@ -1,18 +1,10 @@
 package dev.dockwire.text;
 
+import dev.dockwire.libc.Output;
 import java.util.List;
-import java.util.Objects;
 
-/**
- * What a tool printed and its exit status: {@link #output()} as a terminal shows it (stdout and
- * stderr interleaved), {@link #errors()} the lines of it that went to stderr, in order. Two results
- * are equal when they show the same lines with the same status.
- */
-public final class TextResult {
-    private final int status;
-    private final List<String> output;
-    private final List<String> errors;
-
+/** What a text tool printed and its exit status ({@link Output}: stderr's lines named). */
+public final class TextResult extends Output {
     /** A result all of whose lines went to stdout. */
     public TextResult(int status, List<String> output) {
         this(status, output, List.of());
@@ -20,9 +12,7 @@ public final class TextResult {
 
     /** {@code errors}: the lines of {@code output}, in order, that went to stderr. */
     public TextResult(int status, List<String> output, List<String> errors) {
-        this.status = status;
-        this.output = output;
-        this.errors = errors;
+        super(status, output, errors);
     }
 
     public static TextResult ok(List<String> lines) {
@@ -33,33 +23,5 @@ public final class TextResult {
     public static TextResult fail(int status, String... lines) {
         List<String> all = List.of(lines);
         return new TextResult(status, all, status == 0 ? List.of() : all);
-    }
-
-    public int status() {
-        return status;
-    }
-
-    public List<String> output() {
-        return output;
-    }
-
-    /** The lines of {@link #output()} that went to stderr. */
-    public List<String> errors() {
-        return errors;
-    }
-
-    @Override
-    public boolean equals(Object o) {
-        return o instanceof TextResult r && r.status == status && r.output.equals(output);
-    }
-
-    @Override
-    public int hashCode() {
-        return Objects.hash(status, output);
-    }
-
-    @Override
-    public String toString() {
-        return "TextResult[status=" + status + ", output=" + output + (errors.isEmpty() ? "" : ", errors=" + errors) + "]";
     }
 }
