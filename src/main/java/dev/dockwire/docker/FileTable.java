@@ -11,11 +11,12 @@ import java.util.Set;
  * Held as path, content, path, content, in the order first written: a container has three
  * (hostname, hosts, resolv.conf), and a map of them was some 230 bytes of each of 100,000 containers.
  */
-public final class FileTable {
+public final class FileTable implements FileStore {
     private static final String[] NONE = new String[0];
     private String[] files = NONE;
 
     /** Every file's path, in the order they were first written. */
+    @Override
     public Set<String> paths() {
         Set<String> paths = new LinkedHashSet<>();
         for (int i = 0; i < files.length; i += 2) {
@@ -24,12 +25,14 @@ public final class FileTable {
         return Collections.unmodifiableSet(paths);
     }
 
+    @Override
     public String read(String path) {
         int i = index(normalize(path));
         return i < 0 ? null : files[i + 1];
     }
 
     /** Writes or appends; {@code /dev/null} swallows everything. */
+    @Override
     public boolean write(String path, String content, boolean append) {
         String p = normalize(path);
         if (p.equals("/dev/null")) {

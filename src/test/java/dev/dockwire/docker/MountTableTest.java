@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 /** A container's files with mounts laid over them: the deepest mount wins, what it covers is hidden, read-only refuses writes. */
 class MountTableTest {
     private static MountPoint volume(String dest, FileTable files, boolean rw) {
-        return new MountPoint(MountSpec.VOLUME, "v", "/var/lib/docker/volumes/v/_data", dest, "local", "z", rw, "", FileStore.of(files), null);
+        return new MountPoint(MountSpec.VOLUME, "v", "/var/lib/docker/volumes/v/_data", dest, "local", "z", rw, "", files, null);
     }
 
     @Test

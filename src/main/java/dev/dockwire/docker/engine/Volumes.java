@@ -173,21 +173,21 @@ public final class Volumes {
                 c.mount(new MountPoint(MountSpec.BIND, "", s.source(), s.target(), "", s.mode(), !s.readOnly(), "rprivate",
                         new BindFiles(host, s.source()), s));
             } else if (s.type().equals(MountSpec.TMPFS)) {
-                c.mount(new MountPoint(MountSpec.TMPFS, "", "", s.target(), "", "", !s.readOnly(), "", FileStore.of(new FileTable()), s));
+                c.mount(new MountPoint(MountSpec.TMPFS, "", "", s.target(), "", "", !s.readOnly(), "", new FileTable(), s));
             } else {
                 Volume v = s.source() == null ? anonymous() : create(s.source(), Map.of());
                 copyUp(c, s.target(), v);
                 // A named volume (and any --mount one) reports SELinux's shared label "z" when no mode is given.
                 String mode = !s.mode().isEmpty() ? s.mode() : s.binds() && s.source() == null ? "" : "z";
                 c.mount(new MountPoint(MountSpec.VOLUME, v.name(), v.mountpoint(), s.target(), "local", mode, !s.readOnly(), "",
-                        FileStore.of(v.files()), s));
+                        v.files(), s));
             }
         }
         for (String target : imageVolumes) {
             if (!targets.contains(target)) {
                 Volume v = anonymous();
                 copyUp(c, target, v);
-                c.mount(new MountPoint(MountSpec.VOLUME, v.name(), v.mountpoint(), target, "local", "", true, "", FileStore.of(v.files()), null));
+                c.mount(new MountPoint(MountSpec.VOLUME, v.name(), v.mountpoint(), target, "local", "", true, "", v.files(), null));
             }
         }
     }
