@@ -1,16 +1,11 @@
 package dev.dockwire.host;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.dockwire.testing.TestHost;
-import dev.dockwire.tools.CommandResult;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -57,7 +52,6 @@ class HostGrepDifferentialTest {
             "grep --files-without-match a top d/e/y");
 
     private static TestHost host;
-    private static int n;
 
     @BeforeAll
     static void start() {
@@ -76,33 +70,7 @@ class HostGrepDifferentialTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("lines")
     void sameAsGnuGrep(String line) throws Exception {
-        assumeTrue(Files.isExecutable(Path.of("/bin/bash")) && Files.isExecutable(Path.of("/usr/bin/grep")), "no bash or grep here");
-        Path dir = Files.createTempDirectory("host-grep");
-        try {
-            ProcessBuilder pb = new ProcessBuilder("/bin/bash", "-c", SETUP + " && " + line).directory(dir.toFile());
-            pb.environment().put("LC_ALL", "C");
-            Process p = pb.start();
-            p.getOutputStream().close();
-            assumeTrue(p.waitFor(10, TimeUnit.SECONDS), "bash did not finish");
-            List<String> stdout = lines(p.getInputStream().readAllBytes());
-            List<String> stderr = lines(p.getErrorStream().readAllBytes());
-
-            String here = "/tmp/dockwire-grep-" + (++n);
-            host.ok("mkdir -p " + here);
-            host.ok("cd " + here);
-            host.ok(SETUP);
-            CommandResult ours = host.run(line);
-            assertEquals(String.join("\n", stdout), String.join("\n", ours.stdout()), "stdout of " + line);
-            assertEquals(String.join("\n", stderr), String.join("\n", ours.errors()), "stderr of " + line);
-            assertEquals(p.exitValue(), ours.status(), "status of " + line);
-        } finally {
-            try (Stream<Path> s = Files.walk(dir)) {
-                s.sorted(Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
-            }
-        }
-    }
-
-    private static List<String> lines(byte[] bytes) {
-        return new String(bytes, StandardCharsets.UTF_8).lines().toList();
+        assumeTrue(Files.isExecutable(Path.of("/usr/bin/grep")), "no grep here");
+        BashBeside.assertSame(host, SETUP, line);
     }
 }

@@ -1,16 +1,8 @@
 package dev.dockwire.host;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.dockwire.testing.TestHost;
-import dev.dockwire.tools.CommandResult;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -53,7 +45,6 @@ class HostStderrDifferentialTest {
             "echo ok 2>/dev/null | cat nofile - 2>&1 | sort");
 
     private static TestHost host;
-    private static int n;
 
     @BeforeAll
     static void start() {
@@ -72,34 +63,6 @@ class HostStderrDifferentialTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("lines")
     void sameAsBash(String line) throws Exception {
-        Path bash = Path.of("/bin/bash");
-        assumeTrue(Files.isExecutable(bash), "bash is not installed here");
-        Path dir = Files.createTempDirectory("host-stderr");
-        try {
-            ProcessBuilder pb = new ProcessBuilder("/bin/bash", "-c", line).directory(dir.toFile());
-            pb.environment().put("LC_ALL", "C");
-            Process p = pb.start();
-            p.getOutputStream().close();
-            assumeTrue(p.waitFor(10, TimeUnit.SECONDS), "bash did not finish");
-            List<String> stdout = lines(p.getInputStream().readAllBytes());
-            List<String> stderr = lines(p.getErrorStream().readAllBytes()).stream()
-                    .map(l -> l.replaceFirst("^(/bin/)?bash: line 1: ", "bash: ")).toList();
-
-            String here = "/tmp/dockwire-stderr-" + (++n);
-            host.ok("mkdir -p " + here);
-            host.ok("cd " + here);
-            CommandResult ours = host.run(line);
-            assertEquals(String.join("\n", stdout), String.join("\n", ours.stdout()), "stdout of " + line);
-            assertEquals(String.join("\n", stderr), String.join("\n", ours.errors()), "stderr of " + line);
-            assertEquals(p.exitValue(), ours.status(), "status of " + line);
-        } finally {
-            try (Stream<Path> s = Files.walk(dir)) {
-                s.sorted(Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
-            }
-        }
-    }
-
-    private static List<String> lines(byte[] bytes) {
-        return new String(bytes, StandardCharsets.UTF_8).lines().toList();
+        BashBeside.assertSame(host, null, line);
     }
 }

@@ -4,20 +4,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.dockwire.capture.Captures;
-import dev.dockwire.capture.PacketFilter;
-import dev.dockwire.capture.PacketPrinter;
-import dev.dockwire.capture.PrintOptions;
 import dev.dockwire.testing.BulkFlow;
 import dev.dockwire.testing.ExternalTools;
 import dev.dockwire.testing.MemoryCapture;
 import dev.dockwire.testing.TestNet;
-import io.netty.buffer.Unpooled;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -77,64 +71,30 @@ class RealGsoDifferentialTest {
         ExternalTools.assumeTool("ip");
         ExternalTools.assumeTool("tcpdump");
         ExternalTools.assumeTool("iperf3");
-        String a = TestNamespaces.PREFIX + "gso-a";
-        String b = TestNamespaces.PREFIX + "gso-b";
-        String r = TestNamespaces.PREFIX + "gso-r";
-        for (String ns : List.of(a, b, r)) {
-            ExternalTools.run("ip", "netns", "add", ns);
-            ExternalTools.run("ip", "-n", ns, "link", "set", "lo", "up");
-        }
-        ExternalTools.run("ip", "-n", r, "link", "add", "br0", "type", "bridge");
-        ExternalTools.run("ip", "-n", r, "link", "set", "br0", "up");
-        ExternalTools.run("ip", "link", "add", "a0", "netns", a, "type", "veth", "peer", "name", "a1", "netns", r);
-        ExternalTools.run("ip", "link", "add", "b0", "netns", b, "type", "veth", "peer", "name", "b1", "netns", r);
-        for (String port : List.of("a1", "b1")) {
-            ExternalTools.run("ip", "-n", r, "link", "set", port, "master", "br0");
-            ExternalTools.run("ip", "-n", r, "link", "set", port, "up");
-        }
-        ExternalTools.run("ip", "-n", a, "addr", "add", "10.9.0.1/24", "dev", "a0");
-        ExternalTools.run("ip", "-n", b, "addr", "add", "10.9.0.2/24", "dev", "b0");
-        ExternalTools.run("ip", "-n", a, "link", "set", "a0", "up");
-        ExternalTools.run("ip", "-n", b, "link", "set", "b0", "up");
+        BridgeLab lab = BridgeLab.real("gso");
         Path dump = dir.resolve("br0.txt");
         Process tcpdump = null;
         Process server = null;
         try {
-            tcpdump = new ProcessBuilder("ip", "netns", "exec", r, "tcpdump", "-i", "br0", "-nn", "-vv", "-l", "tcp", "port", "5201")
+            tcpdump = new ProcessBuilder("ip", "netns", "exec", lab.r, "tcpdump", "-i", "br0", "-nn", "-vv", "-l", "tcp", "port", "5201")
                     .redirectOutput(dump.toFile()).redirectError(ProcessBuilder.Redirect.DISCARD).start();
-            server = new ProcessBuilder("ip", "netns", "exec", b, "iperf3", "-s", "-1")
+            server = new ProcessBuilder("ip", "netns", "exec", lab.b, "iperf3", "-s", "-1")
                     .redirectOutput(ProcessBuilder.Redirect.DISCARD).redirectError(ProcessBuilder.Redirect.DISCARD).start();
             Thread.sleep(1500); // the bridge's ports forward after their state settles; tcpdump and iperf3 listening
-            ExternalTools.run("ip", "netns", "exec", a, "iperf3", "-c", "10.9.0.2", "-n", "16M");
+            ExternalTools.run("ip", "netns", "exec", lab.a, "iperf3", "-c", "10.9.0.2", "-n", "16M");
             Thread.sleep(500);
         } finally {
-            for (Process p : new Process[] {tcpdump, server}) {
-                if (p != null) {
-                    p.destroy();
-                    if (!p.waitFor(5, TimeUnit.SECONDS)) {
-                        p.destroyForcibly();
-                    }
-                }
-            }
+            BridgeLab.stop(tcpdump, server);
         }
         List<Super> kernel = supers(Files.readAllLines(dump));
         check("kernel", kernel);
 
-        TestNet net = new TestNet(5);
-        var br = net.bridge("br0", null);
-        net.node("a", "br0", "10.9.0.1/24", null);
-        net.node("b", "br0", "10.9.0.2/24", null);
         MemoryCapture cap = new MemoryCapture();
-        Captures.bridge(cap, net.loop(), br, PacketFilter.ALL);
+        TestNet net = BridgeLab.emulated(cap);
         BulkFlow flow = new BulkFlow(net.ns("b").sockets(), 0, net.ns("a").sockets(), TestNet.ip("10.9.0.2"), 5201, 16L << 20)
                 .run(net.loop(), 10_000_000_000L);
         assertEquals(16L << 20, flow.received);
-        PacketPrinter printer = new PacketPrinter(new PrintOptions(false, 2, false, 0, 0));
-        List<String> ours = new ArrayList<>();
-        for (MemoryCapture.Frame f : cap.frames) {
-            ours.add(printer.print(Unpooled.wrappedBuffer(f.bytes()), new StringBuilder()).toString());
-        }
-        List<Super> emulated = supers(ours);
+        List<Super> emulated = supers(BridgeLab.printed(cap));
         check("dockwire", emulated);
         System.out.printf("super-packets: kernel %d (largest %d), dockwire %d (largest %d)%n", kernel.size(),
                 kernel.stream().mapToInt(Super::length).max().orElse(0), emulated.size(),

@@ -3,10 +3,6 @@ package dev.dockwire.linux;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.dockwire.capture.Captures;
-import dev.dockwire.capture.PacketFilter;
-import dev.dockwire.capture.PacketPrinter;
-import dev.dockwire.capture.PrintOptions;
 import dev.dockwire.socket.UdpSocket;
 import dev.dockwire.testing.ExternalTools;
 import dev.dockwire.testing.MemoryCapture;
@@ -60,33 +56,15 @@ class RealUdpChecksumDifferentialTest {
         ExternalTools.assumeTool("ip");
         ExternalTools.assumeTool("tcpdump");
         ExternalTools.assumeTool("nc");
-        String a = TestNamespaces.PREFIX + "csum-a";
-        String b = TestNamespaces.PREFIX + "csum-b";
-        String r = TestNamespaces.PREFIX + "csum-r";
-        for (String ns : List.of(a, b, r)) {
-            ExternalTools.run("ip", "netns", "add", ns);
-            ExternalTools.run("ip", "-n", ns, "link", "set", "lo", "up");
-        }
-        ExternalTools.run("ip", "-n", r, "link", "add", "br0", "type", "bridge");
-        ExternalTools.run("ip", "-n", r, "link", "set", "br0", "up");
-        ExternalTools.run("ip", "link", "add", "a0", "netns", a, "type", "veth", "peer", "name", "a1", "netns", r);
-        ExternalTools.run("ip", "link", "add", "b0", "netns", b, "type", "veth", "peer", "name", "b1", "netns", r);
-        for (String port : List.of("a1", "b1")) {
-            ExternalTools.run("ip", "-n", r, "link", "set", port, "master", "br0");
-            ExternalTools.run("ip", "-n", r, "link", "set", port, "up");
-        }
-        ExternalTools.run("ip", "-n", a, "addr", "add", "10.9.0.1/24", "dev", "a0");
-        ExternalTools.run("ip", "-n", b, "addr", "add", "10.9.0.2/24", "dev", "b0");
-        ExternalTools.run("ip", "-n", a, "link", "set", "a0", "up");
-        ExternalTools.run("ip", "-n", b, "link", "set", "b0", "up");
+        BridgeLab lab = BridgeLab.real("csum");
         Path dump = dir.resolve("br0.txt");
         Process tcpdump = null;
         try {
-            tcpdump = new ProcessBuilder("ip", "netns", "exec", r, "tcpdump", "-i", "br0", "-nn", "-vv", "-l", "udp", "port", "9")
+            tcpdump = new ProcessBuilder("ip", "netns", "exec", lab.r, "tcpdump", "-i", "br0", "-nn", "-vv", "-l", "udp", "port", "9")
                     .redirectOutput(dump.toFile()).redirectError(ProcessBuilder.Redirect.DISCARD).start();
             Thread.sleep(1500); // the bridge's ports forward after their state settles; tcpdump listening
             for (int i = 0; i < 2; i++) {
-                Process nc = new ProcessBuilder("ip", "netns", "exec", a, "nc", "-u", "-w", "1", "-p", "40000", "10.9.0.2", "9")
+                Process nc = new ProcessBuilder("ip", "netns", "exec", lab.a, "nc", "-u", "-w", "1", "-p", "40000", "10.9.0.2", "9")
                         .redirectOutput(ProcessBuilder.Redirect.DISCARD).redirectError(ProcessBuilder.Redirect.DISCARD).start();
                 nc.getOutputStream().write("hello\n".getBytes(StandardCharsets.US_ASCII));
                 nc.getOutputStream().close();
@@ -96,21 +74,12 @@ class RealUdpChecksumDifferentialTest {
             }
             Thread.sleep(500);
         } finally {
-            if (tcpdump != null) {
-                tcpdump.destroy();
-                if (!tcpdump.waitFor(5, TimeUnit.SECONDS)) {
-                    tcpdump.destroyForcibly();
-                }
-            }
+            BridgeLab.stop(tcpdump);
         }
         List<String> kernel = udpLines(Files.readAllLines(dump));
 
-        TestNet net = new TestNet(5);
-        var br = net.bridge("br0", null);
-        net.node("a", "br0", "10.9.0.1/24", null);
-        net.node("b", "br0", "10.9.0.2/24", null);
         MemoryCapture cap = new MemoryCapture();
-        Captures.bridge(cap, net.loop(), br, PacketFilter.ALL);
+        TestNet net = BridgeLab.emulated(cap);
         for (int i = 0; i < 2; i++) {
             UdpSocket s = net.ns("a").sockets().openUdp();
             s.bind(0, 40000);
@@ -118,12 +87,7 @@ class RealUdpChecksumDifferentialTest {
             net.loop().runFor(1_000_000_000L);
             s.close();
         }
-        PacketPrinter printer = new PacketPrinter(new PrintOptions(false, 2, false, 0, 0));
-        List<String> printed = new ArrayList<>();
-        for (MemoryCapture.Frame f : cap.frames) {
-            printed.add(printer.print(Unpooled.wrappedBuffer(f.bytes()), new StringBuilder()).toString());
-        }
-        List<String> ours = udpLines(printed);
+        List<String> ours = udpLines(BridgeLab.printed(cap));
         System.out.println("kernel:   " + kernel + "\ndockwire: " + ours);
         assertEquals(2, kernel.size(), "kernel: " + kernel);
         assertTrue(kernel.get(0).contains("[bad udp cksum 0x"), "kernel: a socket's datagram is CHECKSUM_PARTIAL: " + kernel);

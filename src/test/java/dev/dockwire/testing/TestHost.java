@@ -31,6 +31,13 @@ public final class TestHost implements AutoCloseable {
         return r.output();
     }
 
+    /** Runs {@code line} and asserts exit status {@code status}; returns what it printed. */
+    public List<String> fails(String line, int status) {
+        CommandResult r = run(line);
+        assertEquals(status, r.status(), line + "\n" + String.join("\n", r.output()));
+        return r.output();
+    }
+
     @Override
     public void close() {
         world.close();

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.dockwire.app.http.Responses;
 import dev.dockwire.testing.TestHost;
-import dev.dockwire.tools.CommandResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -22,12 +21,6 @@ class BindMountTest {
     @AfterEach
     void tearDown() {
         h.close();
-    }
-
-    private List<String> fail(String line, int status) {
-        CommandResult r = h.run(line);
-        assertEquals(status, r.status(), line + "\n" + String.join("\n", r.output()));
-        return r.output();
     }
 
     @Test
@@ -72,13 +65,13 @@ class BindMountTest {
         h.ok("ls -d /tmp/s12rel");
         assertEquals(List.of("docker: Error response from daemon: invalid mount config for type \"bind\": bind source path does not exist: "
                 + "/nonexist/s12v", "", "Run 'docker run --help' for more information"),
-                fail("docker run --rm --mount type=bind,source=/nonexist/s12v,target=/y alpine true", 125));
+                h.fails("docker run --rm --mount type=bind,source=/nonexist/s12v,target=/y alpine true", 125));
         assertEquals(List.of("docker: Error response from daemon: create x/y: \"x/y\" includes invalid characters for a local volume name, "
                 + "only \"[a-zA-Z0-9][a-zA-Z0-9_.-]\" are allowed. If you intended to pass a host directory, use absolute path", "",
-                "Run 'docker run --help' for more information"), fail("docker run --rm -v x/y:/y alpine true", 125));
+                "Run 'docker run --help' for more information"), h.fails("docker run --rm -v x/y:/y alpine true", 125));
         h.ok("mkdir /tmp/s12ro");
         h.ok("docker run -d --name ro --mount type=bind,src=/tmp/s12ro,dst=/r,readonly alpine sleep 600");
-        assertEquals(List.of("sh: can't create /r/f: Read-only file system"), fail("docker exec ro sh -c 'echo x > /r/f'", 1));
+        assertEquals(List.of("sh: can't create /r/f: Read-only file system"), h.fails("docker exec ro sh -c 'echo x > /r/f'", 1));
     }
 
     @Test
@@ -89,7 +82,7 @@ class BindMountTest {
         assertEquals(List.of("[{\"Type\":\"tmpfs\",\"Source\":\"\",\"Destination\":\"/scratch\",\"Mode\":\"\",\"RW\":true,"
                 + "\"Propagation\":\"\"}]"), h.ok("docker inspect -f '{{json .Mounts}}' tm"));
         assertEquals(List.of("docker: Error response from daemon: invalid mount config for type \"nfs\": mount type unknown", "",
-                "Run 'docker run --help' for more information"), fail("docker run --rm --mount type=NFS,dst=/x alpine true", 125));
+                "Run 'docker run --help' for more information"), h.fails("docker run --rm --mount type=NFS,dst=/x alpine true", 125));
     }
 
     @Test
@@ -110,9 +103,9 @@ class BindMountTest {
     void mountPathsTheDaemonRefuses() {
         assertEquals(List.of("docker: Error response from daemon: invalid volume specification: 'data:x': invalid mount config for type "
                 + "\"volume\": invalid mount path: 'x' mount path must be absolute", "", "Run 'docker run --help' for more information"),
-                fail("docker run --rm -v data:x alpine true", 125));
+                h.fails("docker run --rm -v data:x alpine true", 125));
         assertEquals(List.of("docker: Error response from daemon: Duplicate mount point: /x", "", "Run 'docker run --help' for more information"),
-                fail("docker run --rm -v one:/x --mount type=volume,src=two,dst=/x alpine true", 125));
+                h.fails("docker run --rm -v one:/x --mount type=volume,src=two,dst=/x alpine true", 125));
         assertEquals(List.of(), h.ok("docker volume ls -q"));
     }
 }

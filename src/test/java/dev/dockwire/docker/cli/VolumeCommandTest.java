@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.dockwire.testing.TestHost;
-import dev.dockwire.tools.CommandResult;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -22,12 +21,6 @@ class VolumeCommandTest {
         h.close();
     }
 
-    private List<String> fail(String line, int status) {
-        CommandResult r = h.run(line);
-        assertEquals(status, r.status(), line + "\n" + String.join("\n", r.output()));
-        return r.output();
-    }
-
     @Test
     void createListInspectRemove() {
         assertEquals(List.of("data"), h.ok("docker volume create data"));
@@ -41,11 +34,11 @@ class VolumeCommandTest {
         assertEquals(List.of("[", "    {", "        \"CreatedAt\": \"2025-01-01T00:00:00Z\",", "        \"Driver\": \"local\",",
                 "        \"Labels\": null,", "        \"Mountpoint\": \"/var/lib/docker/volumes/data/_data\",", "        \"Name\": \"data\",",
                 "        \"Options\": null,", "        \"Scope\": \"local\"", "    }", "]"), h.ok("docker volume inspect data"));
-        assertEquals(List.of("[]", "Error response from daemon: get nope: no such volume"), fail("docker volume inspect nope", 1));
-        assertEquals(List.of("data", "Error response from daemon: get nope: no such volume"), fail("docker volume rm data nope", 1));
-        assertEquals(List.of("Error response from daemon: Invalid filter 'bogus'"), fail("docker volume ls -f bogus=1", 1));
+        assertEquals(List.of("[]", "Error response from daemon: get nope: no such volume"), h.fails("docker volume inspect nope", 1));
+        assertEquals(List.of("data", "Error response from daemon: get nope: no such volume"), h.fails("docker volume rm data nope", 1));
+        assertEquals(List.of("Error response from daemon: Invalid filter 'bogus'"), h.fails("docker volume ls -f bogus=1", 1));
         assertEquals(List.of("docker: 'docker volume create' requires at most 1 argument", "", "Usage:  docker volume create [OPTIONS] [VOLUME]",
-                "", "SRun 'docker volume create --help' for more information"), fail("docker volume create a b", 1));
+                "", "SRun 'docker volume create --help' for more information"), h.fails("docker volume create a b", 1));
     }
 
     @Test
@@ -54,10 +47,10 @@ class VolumeCommandTest {
         h.ok("docker exec writer sh -c 'echo hi > /x/f'");
         h.ok("docker run -d --name reader --mount type=volume,source=data,target=/y,readonly alpine sleep 600");
         assertEquals(List.of("hi"), h.ok("docker exec reader cat /y/f"));
-        assertEquals(List.of("sh: can't create /y/g: Read-only file system"), fail("docker exec reader sh -c 'echo no > /y/g'", 1));
+        assertEquals(List.of("sh: can't create /y/g: Read-only file system"), h.fails("docker exec reader sh -c 'echo no > /y/g'", 1));
         String w = h.ok("docker inspect -f '{{.Id}}' writer").get(0);
         String r = h.ok("docker inspect -f '{{.Id}}' reader").get(0);
-        assertEquals(List.of("Error response from daemon: remove data: volume is in use - [" + w + ", " + r + "]"), fail("docker volume rm data", 1));
+        assertEquals(List.of("Error response from daemon: remove data: volume is in use - [" + w + ", " + r + "]"), h.fails("docker volume rm data", 1));
         assertEquals(List.of("[{\"Type\":\"volume\",\"Name\":\"data\",\"Source\":\"/var/lib/docker/volumes/data/_data\",\"Destination\":\"/x\","
                 + "\"Driver\":\"local\",\"Mode\":\"z\",\"RW\":true,\"Propagation\":\"\"}] [\"data:/x\"]"),
                 h.ok("docker inspect -f '{{json .Mounts}} {{json .HostConfig.Binds}}' writer"));
@@ -106,8 +99,8 @@ class VolumeCommandTest {
         assertEquals(java.nio.file.Files.readAllLines(java.nio.file.Path.of("src/main/resources/dev/dockwire/docker/cli/help/volume.txt")),
                 h.ok("docker volume"));
         assertEquals(List.of("docker: unknown command: docker volume foo", "", "Usage:  docker volume COMMAND", "",
-                "Run 'docker volume --help' for more information"), fail("docker volume foo", 1));
+                "Run 'docker volume --help' for more information"), h.fails("docker volume foo", 1));
         assertEquals(List.of("docker: 'docker volume ls' accepts no arguments", "", "Usage:  docker volume ls [OPTIONS]", "",
-                "Run 'docker volume ls --help' for more information"), fail("docker volume ls extra", 1));
+                "Run 'docker volume ls --help' for more information"), h.fails("docker volume ls extra", 1));
     }
 }
