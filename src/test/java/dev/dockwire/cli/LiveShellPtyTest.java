@@ -52,6 +52,8 @@ class LiveShellPtyTest {
             Path capture = dir.resolve("cap").resolve("br-" + screen.lines().filter(l -> l.matches("[0-9a-f]{64}"))
                     .findFirst().orElseThrow().substring(0, 12) + ".pcapng");
             assertTrue(Files.size(capture) > 1000, "flushed mid-session: " + Files.size(capture));
+            // Ctrl-D at the prompt: typed before the prompt is back, it would reach the ending exec instead.
+            await(name, "root@docker-host:~# ", 6, 10);
             keys(name, "C-d");
             long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(15);
             while (System.nanoTime() < end && alive(name)) {
