@@ -83,6 +83,29 @@ public final class Conntrack {
             return Verdict.ACCEPT; // attached by nf_ct_attach (a REJECT's reset)
         }
         int proto = p.protocol;
+        if ((proto == IpProtocol.TCP || proto == IpProtocol.UDP) && p.sport >= 0 && !loopedBack(p)) {
+            // Every packet of a tracked TCP or UDP flow after its first: one hash probe, and the
+            // rest of this method stays small enough to be compiled into the hook that calls it.
+            Conn c = lookup(proto, p.src, p.dst, p.sport, p.dport);
+            if (c != null) {
+                stats.found++;
+                return attach(p, c, hash.foundDir, false, pending);
+            }
+        }
+        return classify(p, pending);
+    }
+
+    /** A packet of the loopback device at PRE_ROUTING: its connection came with it (skb->_nfct). */
+    private static boolean loopedBack(NfPacket p) {
+        return p.hook == Hook.PREROUTING.ordinal() && p.in != null && p.in.type() == LinkType.LOOPBACK;
+    }
+
+    /**
+     * The rest of {@link #in}: a packet without a tracked TCP/UDP flow (a new one, ICMP, another
+     * protocol, a truncated header, one looped back).
+     */
+    private int classify(NfPacket p, Conn pending) {
+        int proto = p.protocol;
         int sport;
         int dport;
         switch (proto) {
@@ -113,7 +136,7 @@ public final class Conntrack {
         }
         Conn c = lookup(proto, p.src, p.dst, sport, dport);
         int dir = hash.foundDir;
-        if (p.hook == Hook.PREROUTING.ordinal() && p.in != null && p.in.type() == LinkType.LOOPBACK) {
+        if (loopedBack(p)) {
             // Looped back: the kernel keeps skb->_nfct across lo. Find the connection again,
             // also by the already translated tuple, and leave it alone.
             if (c == null) {
@@ -149,6 +172,11 @@ public final class Conntrack {
         } else {
             stats.found++;
         }
+        return attach(p, c, dir, isNew, pending);
+    }
+
+    /** The connection found or made for {@code p} in direction {@code dir}: track it and attach it to the packet. */
+    private int attach(NfPacket p, Conn c, int dir, boolean isNew, Conn pending) {
         int ctinfo = ctinfo(c, dir);
         int r = track(c, dir, p, isNew);
         if (r == REPEAT) {
