@@ -89,14 +89,15 @@ public final class NfPacket {
         ByteBuf b = buf;
         int off = b.readerIndex();
         l3off = off;
-        // A word at a time: version/IHL, TOS and total length; identification, flags and offset.
-        int w0 = b.getInt(off + Ipv4Packet.VER_IHL);
-        int w1 = b.getInt(off + Ipv4Packet.IDENT);
+        // Three reads: version/IHL, TOS, total length, identification, flags and offset; TTL
+        // and protocol; source and destination.
+        long w = b.getLong(off + Ipv4Packet.VER_IHL);
         protocol = b.getUnsignedByte(off + Ipv4Packet.PROTOCOL);
-        src = b.getInt(off + Ipv4Packet.SRC);
-        dst = b.getInt(off + Ipv4Packet.DST);
-        length = w0 & 0xFFFF;
-        int ihl = (w0 >>> 24 & 0xF) * 4;
+        long addrs = b.getLong(off + Ipv4Packet.SRC);
+        src = (int) (addrs >>> 32);
+        dst = (int) addrs;
+        length = (int) (w >>> 32) & 0xFFFF;
+        int ihl = (int) (w >>> 56 & 0xF) * 4;
         l4off = off + ihl;
         l4len = length - ihl;
         sport = -1;
@@ -105,16 +106,20 @@ public final class NfPacket {
         icmpCode = -1;
         icmpId = 0;
         tcpFlags = 0;
-        if ((w1 & Ipv4Packet.FRAG_OFFSET_MASK) != 0) {
-            return;
+        if (((int) w & Ipv4Packet.FRAG_OFFSET_MASK) == 0) {
+            transport(b);
         }
+    }
+
+    /** The ports (or ICMP type, code and identifier) of a first fragment or whole datagram. */
+    private void transport(ByteBuf b) {
         switch (protocol) {
             case IpProtocol.TCP -> {
                 if (l4len >= TcpSegment.MIN_HEADER_LENGTH) {
                     int ports = b.getInt(l4off);
                     sport = ports >>> 16;
                     dport = ports & 0xFFFF;
-                    tcpFlags = buf.getUnsignedByte(l4off + TcpSegment.FLAGS);
+                    tcpFlags = b.getUnsignedByte(l4off + TcpSegment.FLAGS);
                 }
             }
             case IpProtocol.UDP, IpProtocol.SCTP -> {
@@ -127,9 +132,9 @@ public final class NfPacket {
             }
             case IpProtocol.ICMP -> {
                 if (l4len >= IcmpPacket.HEADER_LENGTH) {
-                    icmpType = buf.getUnsignedByte(l4off);
-                    icmpCode = buf.getUnsignedByte(l4off + 1);
-                    icmpId = buf.getUnsignedShort(l4off + IcmpPacket.IDENT);
+                    icmpType = b.getUnsignedByte(l4off);
+                    icmpCode = b.getUnsignedByte(l4off + 1);
+                    icmpId = b.getUnsignedShort(l4off + IcmpPacket.IDENT);
                 }
             }
             default -> {
