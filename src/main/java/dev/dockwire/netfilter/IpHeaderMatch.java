@@ -22,6 +22,8 @@ public final class IpHeaderMatch {
     final String out;
     final int proto;
     final int inv;
+    /** No interface and nothing inverted (most rules): {@link #matches} compares the three fields only. */
+    private final boolean plain;
 
     public IpHeaderMatch(int src, int smsk, int dst, int dmsk, String in, String out, int proto, int inv) {
         this.src = src & smsk;
@@ -32,6 +34,7 @@ public final class IpHeaderMatch {
         this.out = out;
         this.proto = proto;
         this.inv = inv;
+        this.plain = in == null && out == null && inv == 0;
     }
 
     /** Equal when every field is: rules with equal headers share one ({@link RuleParts}). */
@@ -87,6 +90,9 @@ public final class IpHeaderMatch {
     }
 
     boolean matches(NfPacket p) {
+        if (plain) {
+            return (p.src & smsk) == src && (p.dst & dmsk) == dst && (proto == 0 || p.protocol == proto);
+        }
         if ((((p.src & smsk) != src) ^ ((inv & INV_SRC) != 0))
                 || (((p.dst & dmsk) != dst) ^ ((inv & INV_DST) != 0))) {
             return false;
