@@ -110,15 +110,28 @@ public final class Nat {
         int o = 1 - CtInfo.dir(ctinfo);
         int off = p.buf.readerIndex();
         int end = off + p.length;
+        // A TCP or UDP header the hooks parsed (sport >= 0) needs no second read of what it holds.
+        boolean parsed = p.sport >= 0 && (p.protocol == IpProtocol.TCP || p.protocol == IpProtocol.UDP);
         if (mt == SRC) {
+            int addr = c.dst(o);
             int port = Conn.invertSport(c.proto, c.sport(o), c.dport(o));
-            manip.manip(p.buf, off, end, true, c.dst(o), port, true);
-            p.src = c.dst(o);
+            if (parsed) {
+                manip.ports(p.buf, off, p.l4off, end, p.protocol, true, p.src, addr, p.sport, port);
+            } else {
+                manip.manip(p.buf, off, end, true, addr, port, true);
+            }
+            p.src = addr;
             rewritten(p, port, true);
         } else {
-            manip.manip(p.buf, off, end, false, c.src(o), c.sport(o), true);
-            p.dst = c.src(o);
-            rewritten(p, c.sport(o), false);
+            int addr = c.src(o);
+            int port = c.sport(o);
+            if (parsed) {
+                manip.ports(p.buf, off, p.l4off, end, p.protocol, false, p.dst, addr, p.dport, port);
+            } else {
+                manip.manip(p.buf, off, end, false, addr, port, true);
+            }
+            p.dst = addr;
+            rewritten(p, port, false);
         }
     }
 

@@ -27,8 +27,8 @@ final class NatManip {
         int avail = end - t;
         if (l4 && (Ipv4Packet.flagsFrag(buf, off) & Ipv4Packet.FRAG_OFFSET_MASK) == 0) {
             switch (Ipv4Packet.protocol(buf, off)) {
-                case IpProtocol.TCP -> tcp(buf, t, avail, src, old, addr, port);
-                case IpProtocol.UDP -> udp(buf, t, avail, src, old, addr, port);
+                case IpProtocol.TCP -> tcp(buf, t, avail, src, old, addr, avail < 4 ? 0 : buf.getUnsignedShort(t + (src ? 0 : 2)), port);
+                case IpProtocol.UDP -> udp(buf, t, avail, src, old, addr, avail < 8 ? 0 : buf.getUnsignedShort(t + (src ? 0 : 2)), port);
                 case IpProtocol.ICMP -> icmp(buf, t, avail, port);
                 default -> {
                 }
@@ -43,12 +43,30 @@ final class NatManip {
         }
     }
 
-    private static void tcp(ByteBuf buf, int t, int avail, boolean src, int oldAddr, int addr, int port) {
+    /**
+     * {@link #manip} of a whole TCP or UDP datagram (or a first fragment) whose header the hooks
+     * parsed, as every packet of a NATed flow is: its address {@code oldAddr} and port
+     * {@code oldPort} are known, so only the two checksums are read.
+     */
+    void ports(ByteBuf buf, int off, int t, int end, int proto, boolean src, int oldAddr, int addr, int oldPort, int port) {
+        if (proto == IpProtocol.TCP) {
+            tcp(buf, t, end - t, src, oldAddr, addr, oldPort, port);
+        } else {
+            udp(buf, t, end - t, src, oldAddr, addr, oldPort, port);
+        }
+        if (oldAddr != addr) {
+            int at = off + (src ? Ipv4Packet.SRC : Ipv4Packet.DST);
+            buf.setInt(at, addr);
+            int sum = off + Ipv4Packet.CHECKSUM;
+            buf.setShort(sum, Checksum.update32(buf.getUnsignedShort(sum), oldAddr, addr));
+        }
+    }
+
+    private static void tcp(ByteBuf buf, int t, int avail, boolean src, int oldAddr, int addr, int oldPort, int port) {
         if (avail < 4) {
             return;
         }
         int at = t + (src ? 0 : 2);
-        int oldPort = buf.getUnsignedShort(at);
         if (avail >= 20) {
             int c = buf.getUnsignedShort(t + 16);
             if (Frames.checksumPartial(buf)) {
@@ -64,12 +82,11 @@ final class NatManip {
         buf.setShort(at, port);
     }
 
-    private static void udp(ByteBuf buf, int t, int avail, boolean src, int oldAddr, int addr, int port) {
+    private static void udp(ByteBuf buf, int t, int avail, boolean src, int oldAddr, int addr, int oldPort, int port) {
         if (avail < 8) {
             return;
         }
         int at = t + (src ? 0 : 2);
-        int oldPort = buf.getUnsignedShort(at);
         int c = buf.getUnsignedShort(t + 6);
         if (Frames.checksumPartial(buf)) {
             // __udp_manip_pkt on CHECKSUM_PARTIAL: as for TCP, only the address is in the pseudo-header
