@@ -5,11 +5,12 @@ import dev.dockwire.netfilter.Conn;
 /**
  * The conntrack hash ({@code nf_conntrack_hash}): both tuples of every confirmed connection,
  * each mapping to the connection and its direction. Open addressing over primitive keys with
- * backward-shift deletion, so a lookup allocates nothing.
+ * backward-shift deletion, so a lookup allocates nothing; a slot's two key words sit side by
+ * side in one array, so a probe reads one cache line of keys and one of connections.
  */
 final class ConntrackHash {
-    private long[] k1;
-    private long[] k2;
+    /** Slot i's tuple: {@code keys[2i]} the addresses, {@code keys[2i + 1]} the protocol and ports. */
+    private long[] keys;
     private Conn[] conns;
     private byte[] dirs;
     private int size;
@@ -22,22 +23,20 @@ final class ConntrackHash {
      * table loads conntrack for the resolver's rules): one free slot shared by all, never written,
      * since the first {@link #put} grows first.
      */
-    private static final long[] NO_KEYS = new long[1];
+    private static final long[] NO_KEYS = new long[2];
     private static final Conn[] NO_CONNS = new Conn[1];
     private static final byte[] NO_DIRS = new byte[1];
     private static final int FIRST = 8; // most namespaces track a handful of flows; the table doubles as it fills
 
     ConntrackHash() {
-        k1 = NO_KEYS;
-        k2 = NO_KEYS;
+        keys = NO_KEYS;
         conns = NO_CONNS;
         dirs = NO_DIRS;
         mask = 0;
     }
 
     private void allocate(int capacity) {
-        k1 = new long[capacity];
-        k2 = new long[capacity];
+        keys = new long[2 * capacity];
         conns = new Conn[capacity];
         dirs = new byte[capacity];
         mask = capacity - 1;
@@ -69,7 +68,7 @@ final class ConntrackHash {
             if (c == null) {
                 return null;
             }
-            if (k1[i] == a && k2[i] == b) {
+            if (keys[2 * i] == a && keys[2 * i + 1] == b) {
                 foundDir = dirs[i];
                 return c;
             }
@@ -88,22 +87,21 @@ final class ConntrackHash {
         while (conns[i] != null) {
             i = (i + 1) & mask;
         }
-        k1[i] = a;
-        k2[i] = b;
+        keys[2 * i] = a;
+        keys[2 * i + 1] = b;
         conns[i] = c;
         dirs[i] = (byte) dir;
         size++;
     }
 
     private void grow() {
-        long[] oa = k1;
-        long[] ob = k2;
+        long[] ok = keys;
         Conn[] oc = conns;
         byte[] od = dirs;
         allocate(Math.max(FIRST, oc.length * 2));
         for (int i = 0; i < oc.length; i++) {
             if (oc[i] != null) {
-                insert(oa[i], ob[i], oc[i], od[i]);
+                insert(ok[2 * i], ok[2 * i + 1], oc[i], od[i]);
             }
         }
     }
@@ -114,7 +112,7 @@ final class ConntrackHash {
         long b = key2(c.proto, c.sport(dir), c.dport(dir));
         int i = slot(a, b);
         while (conns[i] != null) {
-            if (conns[i] == c && k1[i] == a && k2[i] == b) {
+            if (conns[i] == c && keys[2 * i] == a && keys[2 * i + 1] == b) {
                 delete(i);
                 return;
             }
@@ -127,11 +125,11 @@ final class ConntrackHash {
         size--;
         int i = (hole + 1) & mask;
         while (conns[i] != null) {
-            int home = slot(k1[i], k2[i]);
+            int home = slot(keys[2 * i], keys[2 * i + 1]);
             // Move the entry back when its home slot is not in (hole, i].
             if (((i - home) & mask) >= ((i - hole) & mask)) {
-                k1[hole] = k1[i];
-                k2[hole] = k2[i];
+                keys[2 * hole] = keys[2 * i];
+                keys[2 * hole + 1] = keys[2 * i + 1];
                 conns[hole] = conns[i];
                 dirs[hole] = dirs[i];
                 conns[i] = null;
