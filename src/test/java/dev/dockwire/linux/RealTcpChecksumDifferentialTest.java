@@ -38,10 +38,11 @@ import org.junit.jupiter.api.io.TempDir;
  * printer. Each segment is named by its port, direction, flags and whether the peer's FIN came
  * before it; for every name both captures hold, both tcpdumps give the same verdict: "incorrect"
  * for what a full socket sends (tcp_v4_send_check leaves CHECKSUM_PARTIAL: SYN, SYN-ACK, ACK,
- * data, FIN, tcp_send_active_reset's RST), "correct" for what ip_send_unicast_reply sends (the
- * RST for a closed port, a timewait sock's ACK). Every "incorrect" field holds exactly the
- * pseudo-header sum. Needs root, ip, tcpdump, curl and busybox (python3 for the second exchange);
- * skips saying which is missing.
+ * data, FIN, tcp_send_active_reset's RST, and REJECT's tcp-reset: nf_reject_ip_tcphdr_put),
+ * "correct" for what ip_send_unicast_reply sends (the RST for a closed port, a timewait sock's
+ * ACK). Every "incorrect" field holds exactly the pseudo-header sum. Needs root, ip, tcpdump,
+ * curl and busybox (python3 for the timewait exchange, iptables for REJECT); each test skips,
+ * saying which is missing.
  */
 class RealTcpChecksumDifferentialTest {
     private static final Pattern IP = Pattern.compile("proto TCP \\(6\\), length (\\d+)\\)");
@@ -278,5 +279,45 @@ class RealTcpChecksumDifferentialTest {
                 "7000 a>b [F.] after FIN", "7000 b>a [.] after FIN", "7000 b>a [R.]"));
         assertEquals(Set.of("correct"), verdicts(kernel).get("7000 b>a [.] after FIN"), "kernel: the timewait sock's ACK");
         assertEquals(Set.of("incorrect"), verdicts(kernel).get("7000 b>a [R.]"), "kernel: tcp_send_active_reset");
+    }
+
+    @Test
+    void rejectWithTcpResetIsPartial() throws Exception {
+        ExternalTools.assumeRoot("namespaces and a Linux bridge");
+        ExternalTools.assumeTool("ip");
+        ExternalTools.assumeTool("tcpdump");
+        ExternalTools.assumeTool("curl");
+        ExternalTools.assumeTool("iptables");
+        BridgeLab lab = BridgeLab.real("tcprj");
+        ExternalTools.run("ip", "netns", "exec", lab.b, "iptables", "-A", "INPUT", "-p", "tcp", "--dport", "82", "-j", "REJECT",
+                "--reject-with", "tcp-reset");
+        Path dump = dir.resolve("br0.txt");
+        Process tcpdump = null;
+        try {
+            tcpdump = tcpdump(lab, dump, "tcp");
+            Thread.sleep(1500);
+            runQuietly("ip", "netns", "exec", lab.a, "curl", "-s", "-m", "5", "http://10.9.0.2:82/");
+            runQuietly("ip", "netns", "exec", lab.a, "curl", "-s", "-m", "5", "http://10.9.0.2:81/");
+            Thread.sleep(500);
+        } finally {
+            BridgeLab.stop(tcpdump);
+        }
+        List<Seg> kernel = segments(Files.readAllLines(dump));
+
+        MemoryCapture cap = new MemoryCapture();
+        TestNet net = BridgeLab.emulated(cap);
+        net.kernel.iptablesRestore("b", "*filter\n-A INPUT -p tcp --dport 82 -j REJECT --reject-with tcp-reset\nCOMMIT\n", false);
+        int b = TestNet.ip("10.9.0.2");
+        for (int port : new int[] {82, 81}) {
+            TcpSocket s = net.ns("a").sockets().openTcp();
+            s.connect(b, port, err -> {
+            });
+            net.loop().runFor(1_000_000_000L);
+        }
+        List<Seg> ours = segments(String.join("\n", BridgeLab.printed(cap)).lines().toList());
+        // nf_reject_ip_tcphdr_put leaves its RST CHECKSUM_PARTIAL; tcp_v4_send_reset sums the closed port's in full
+        compare(kernel, ours, List.of("82 a>b [S]", "82 b>a [R.]", "81 a>b [S]", "81 b>a [R.]"));
+        assertEquals(Set.of("incorrect"), verdicts(kernel).get("82 b>a [R.]"), "kernel: REJECT's reset");
+        assertEquals(Set.of("correct"), verdicts(kernel).get("81 b>a [R.]"), "kernel: no socket's reset");
     }
 }
