@@ -9,6 +9,7 @@ import dev.dockwire.kernel.Kernel;
 import dev.dockwire.link.Frames;
 import dev.dockwire.socket.UdpSocket;
 import dev.dockwire.testing.MemoryCapture;
+import dev.dockwire.testing.TcpChecksums;
 import dev.dockwire.testing.TestNet;
 import dev.dockwire.wire.Checksum;
 import dev.dockwire.wire.Cidr;
@@ -154,7 +155,10 @@ final class NatLab {
             }
             case IpProtocol.TCP -> {
                 TcpSegment t = new TcpSegment().wrap(b, ip.payloadOffset(), ip.payloadLength());
-                assertTrue(t.verifyChecksum(ip.src(), ip.dst()), "TCP checksum");
+                // A socket's segment crosses CHECKSUM_PARTIAL (tcp_v4_send_check), its pseudo-header
+                // sum following NAT's addresses; a reset for no socket is complete. Quotes as for UDP.
+                assertTrue(quoted || TcpChecksums.valid(b, ip.payloadOffset(), ip.payloadLength(), ip.src(), ip.dst()),
+                        "TCP checksum");
                 return "tcp " + s + ":" + t.srcPort() + " > " + d + ":" + t.dstPort() + " flags=0x"
                         + Integer.toHexString(t.flags());
             }

@@ -1,6 +1,7 @@
 package dev.dockwire.netfilter.ipv4;
 
 import dev.dockwire.link.Frames;
+import dev.dockwire.wire.Checksum;
 import dev.dockwire.wire.IpProtocol;
 import dev.dockwire.wire.Ipv4Packet;
 import dev.dockwire.wire.TcpSegment;
@@ -61,9 +62,12 @@ final class NfReject {
         }
         ByteBuf seg = Frames.allocate(TcpSegment.MIN_HEADER_LENGTH);
         seg.writerIndex(seg.readerIndex() + TcpSegment.MIN_HEADER_LENGTH);
+        // CHECKSUM_PARTIAL as nf_reject_ip_tcphdr_put leaves it: only the pseudo-header sum (tcpdump
+        // on the bridge: "incorrect"); the device, or skb_checksum_help before one without it, completes it.
         new TcpSegment().wrap(seg, seg.readerIndex(), TcpSegment.MIN_HEADER_LENGTH)
                 .set(tcp.dstPort(), tcp.srcPort(), seq, ack, TcpSegment.MIN_HEADER_LENGTH, flags, 0, 0)
-                .fillChecksum(p.dst(), p.src());
+                .checksum(Checksum.fold(Checksum.pseudoHeader(p.dst(), p.src(), IpProtocol.TCP, TcpSegment.MIN_HEADER_LENGTH)));
+        Frames.checksumPartial(seg, seg.readerIndex(), TcpSegment.CHECKSUM);
         return seg;
     }
 }

@@ -130,6 +130,11 @@ final class TcpConnection implements TcpSocket {
     /** close() or abort() was called: the program hears nothing more. */
     boolean userClosed;
     boolean shutWr;
+    /**
+     * tcp_time_wait replaced the socket by its inet_timewait_sock (FIN-WAIT-2 of a closed socket,
+     * TIME-WAIT): what it sends is an ip_send_unicast_reply, its checksum summed in full.
+     */
+    boolean timeWaitSock;
 
     TcpConnection(Tcp tcp) {
         this.tcp = tcp;
@@ -335,6 +340,7 @@ final class TcpConnection implements TcpSocket {
                 shutdownOutput();
                 if (state == TcpState.FIN_WAIT_2) {
                     waitTimer.arm(FIN_TIMEOUT_NANOS);
+                    timeWaitSock = true; // tcp_close in FIN_WAIT2: tcp_time_wait(sk, TCP_FIN_WAIT2, tmo)
                 }
             }
             default -> {

@@ -160,12 +160,16 @@ final class TcpInput {
                     c.state = TcpState.FIN_WAIT_2;
                     if (c.userClosed) {
                         c.waitTimer.arm(TcpConnection.FIN_TIMEOUT_NANOS);
+                        // tcp_rcv_state_process: an orphan whose FIN is acked by a segment without
+                        // the peer's FIN becomes a timewait sock (tcp_time_wait(sk, TCP_FIN_WAIT2, tmo)).
+                        c.timeWaitSock = !fin;
                     }
                 }
             }
             case CLOSING -> {
                 if (c.finAcked()) {
                     c.enterTimeWait();
+                    c.timeWaitSock = true; // tcp_time_wait, nothing sent
                 }
             }
             case LAST_ACK -> {

@@ -329,15 +329,18 @@ final class TcpOutput {
             int mss = maxPayload(c);
             segs = (len + mss - 1) / mss;
             if (segs > 1) {
-                // tcp_v4_send_check with CHECKSUM_PARTIAL: only the pseudo-header sum, the device
-                // (or skb_checksum_help, or segmentation) completes it; tcp_set_skb_tso_segs.
-                seg.checksum(Checksum.fold(Checksum.pseudoHeader(c.localAddr, c.remoteAddr, IpProtocol.TCP, hl + len)));
-                Frames.checksumPartial(b, at, TcpSegment.CHECKSUM);
-                Frames.gso(b, mss, segs);
+                Frames.gso(b, mss, segs); // tcp_set_skb_tso_segs
             }
         }
-        if (segs == 1) {
+        if (miniSocket(c, syn)) {
+            // ip_send_unicast_reply (tcp_v4_send_ack of a timewait or request sock): summed in software.
             seg.fillChecksum(c.localAddr, c.remoteAddr);
+        } else {
+            // tcp_v4_send_check: every segment of a full socket leaves CHECKSUM_PARTIAL, only the
+            // pseudo-header sum in the field; the device (or skb_checksum_help before one without
+            // tx-checksumming, fragmentation, segmentation) completes it.
+            seg.checksum(Checksum.fold(Checksum.pseudoHeader(c.localAddr, c.remoteAddr, IpProtocol.TCP, hl + len)));
+            Frames.checksumPartial(b, at, TcpSegment.CHECKSUM);
         }
         if (ack) {
             if (syn) {
@@ -350,7 +353,20 @@ final class TcpOutput {
                 && !(syn && c.retransmits == 0)) {
             tcp.counters.retransSegs += segs;
         }
+        if (c.state == TcpState.TIME_WAIT) {
+            c.timeWaitSock = true; // tcp_fin's ACK went from the full socket; tcp_time_wait replaces it now
+        }
         transmit(b, c.localAddr, c.remoteAddr, c);
+    }
+
+    /**
+     * Whether {@code c} stands for one of Linux's mini sockets, whose segments (other than a
+     * SYN-ACK, which tcp_v4_send_synack checks as a full socket's) go out by ip_send_unicast_reply
+     * with the sum complete: an inet_timewait_sock (tcp_v4_timewait_ack), or a request sock before
+     * the handshake completes (tcp_v4_reqsk_send_ack).
+     */
+    private static boolean miniSocket(TcpConnection c, boolean syn) {
+        return c.timeWaitSock || (c.passive && c.state == TcpState.SYN_RECEIVED && !syn);
     }
 
     /**

@@ -10,6 +10,7 @@ import dev.dockwire.netns.Namespace;
 import dev.dockwire.socket.SocketError;
 import dev.dockwire.socket.TcpListener;
 import dev.dockwire.socket.TcpSocket;
+import dev.dockwire.testing.TcpChecksums;
 import dev.dockwire.testing.TestNet;
 import dev.dockwire.wire.EtherType;
 import dev.dockwire.wire.EthernetFrame;
@@ -71,8 +72,11 @@ final class TcpLab {
         });
     }
 
-    /** A TCP segment seen at a's eth0: {@code out} is from a. */
-    record Seg(long nanos, boolean out, TcpRepr tcp, byte[] options) {
+    /**
+     * A TCP segment seen at a's eth0: {@code out} is from a; {@code partial} when it crossed
+     * CHECKSUM_PARTIAL (a socket's segment, tcp_v4_send_check) rather than summed in full.
+     */
+    record Seg(long nanos, boolean out, TcpRepr tcp, byte[] options, boolean partial) {
         int seq() {
             return tcp.seq();
         }
@@ -139,13 +143,20 @@ final class TcpLab {
         if (ip.protocol() != IpProtocol.TCP) {
             return null;
         }
-        TcpRepr r = TcpRepr.parse(frame, ip.payloadOffset(), ip.payloadLength(), ip.src(), ip.dst());
+        int at = ip.payloadOffset();
+        int len = ip.payloadLength();
+        // A socket's segment crosses CHECKSUM_PARTIAL: checked as what it is, then completed as
+        // the receiver's skb_csum_unnecessary takes it; a reset for no socket is summed in full.
+        if (!TcpChecksums.validFrame(frame, at, len, ip.src(), ip.dst())) {
+            throw new AssertionError("bad TCP checksum on the wire");
+        }
+        TcpRepr r = TcpRepr.parse(TcpChecksums.completed(frame, at, len, ip.src(), ip.dst()), 0, len, ip.src(), ip.dst());
         if (r == null) {
             throw new AssertionError("bad TCP segment on the wire");
         }
-        TcpSegment s = new TcpSegment().wrap(frame, ip.payloadOffset(), ip.payloadLength());
+        TcpSegment s = new TcpSegment().wrap(frame, at, len);
         byte[] options = ByteBufUtil.getBytes(frame, s.optionsOffset(), s.optionsLength());
-        return new Seg(net.loop().nanos(), out, r, options);
+        return new Seg(net.loop().nanos(), out, r, options, Frames.checksumPartial(frame));
     }
 
     List<Seg> segs(Predicate<Seg> p) {
