@@ -35,14 +35,17 @@ final class BlockOutput {
     private static final VarHandle SHORT = MethodHandles.byteArrayViewVarHandle(short[].class, ByteOrder.LITTLE_ENDIAN);
     private static final VarHandle INT = MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.LITTLE_ENDIAN);
     private static final VarHandle LONG = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
-    /** A busy file's ring: a write(2) may lag this many chunks (2 MiB of 60-byte frames' blocks) before the capture waits. */
-    static final int MAX_CHUNKS = 8;
+    /**
+     * A busy file's ring: the writer may lag this many chunks (4 MiB, about 4 ms of 60-byte frames
+     * at ten million a second) before the capture waits.
+     */
+    static final int MAX_CHUNKS = 16;
 
     final WritableByteChannel channel;
     /** The first write error of the writer thread, reported on the caller's next call. */
     volatile IOException error;
     private final int capacity;
-    /** Written chunks, in the order the writer gave them back: slot {@code n % MAX_CHUNKS} for the n-th. */
+    /** Written chunks: the writer puts the n-th it gives back in slot {@code n % MAX_CHUNKS}, after those not yet taken. */
     private final Chunk[] free = new Chunk[MAX_CHUNKS];
     /** Chunks the writer has given back (written only by the writer thread). */
     private volatile long recycled;
@@ -187,22 +190,46 @@ final class BlockOutput {
         ChunkWriter.submit(c);
     }
 
-    /** A written chunk from the ring, a new one while the ring is not full, else the next one the writer gives back. */
+    /**
+     * The written chunk given back last (still in this core's cache; the writer only appends past
+     * the chunks not yet taken, so they may be reordered here), a new one while the ring is not
+     * full, else the next one the writer gives back.
+     */
     private void nextChunk() {
         Chunk c;
-        if (taken < recycled) {
-            c = free[(int) (taken++ % MAX_CHUNKS)];
+        long r = recycled;
+        if (taken < r) {
+            c = takeNewest(r);
         } else if (made < MAX_CHUNKS) {
             c = new Chunk(this, capacity);
             made++;
         } else {
             awaitRecycled(taken + 1);
-            c = free[(int) (taken++ % MAX_CHUNKS)];
+            c = takeNewest(recycled);
         }
         chunk = c;
         buf = c.bytes;
         pos = 0;
         limit = capacity;
+    }
+
+    private Chunk takeNewest(long r) {
+        int oldest = (int) (taken % MAX_CHUNKS);
+        int newest = (int) ((r - 1) % MAX_CHUNKS);
+        Chunk c = free[newest];
+        free[newest] = free[oldest];
+        taken++;
+        return c;
+    }
+
+    /** Chunks made so far (a quiet file one or two, a file whose writer lags up to {@link #MAX_CHUNKS}). */
+    int chunksMade() {
+        return made;
+    }
+
+    /** The bytes of the chunks made so far: what the ring has allocated, once per chunk, not per block. */
+    long ringBytes() {
+        return (long) made * capacity;
     }
 
     /** The writer thread's side: {@code c} is written (or failed); it goes back to the ring. */

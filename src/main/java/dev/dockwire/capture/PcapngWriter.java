@@ -248,6 +248,11 @@ public final class PcapngWriter implements CaptureFile {
         out.pad(value.length);
     }
 
+    /** The bytes of output chunks made so far ({@link BlockOutput#ringBytes}). */
+    long ringBytes() {
+        return out.ringBytes();
+    }
+
     @Override
     public long frameCount() {
         return frames;

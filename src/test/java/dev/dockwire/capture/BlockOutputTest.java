@@ -120,6 +120,20 @@ class BlockOutputTest {
     }
 
     @Test
+    void aFileFlushedAsItGoesKeepsTwoChunks() {
+        assertTimeoutPreemptively(DEADLINE, () -> {
+            Recording ch = new Recording();
+            BlockOutput out = new BlockOutput(ch, 4096);
+            for (int i = 0; i < 500; i++) {
+                writeBlocks(out, i, 10, 0);
+                out.flush();
+            }
+            assertTrue(out.chunksMade() <= 2, "chunks made: " + out.chunksMade());
+            out.close();
+        });
+    }
+
+    @Test
     void flushWaitsForEverythingHandedOver() {
         assertTimeoutPreemptively(DEADLINE, () -> {
             Recording ch = new Recording(null, 20_000);
@@ -152,6 +166,7 @@ class BlockOutputTest {
         // The disk takes nothing: the ring fills and the capturing thread waits for it.
         assertFalse(done.await(300, TimeUnit.MILLISECONDS), "the capture waits while its ring is full");
         assertEquals(0, ch.writes.get());
+        assertEquals(BlockOutput.MAX_CHUNKS, out.chunksMade(), "the ring grew to its limit, no further");
         disk.release(Integer.MAX_VALUE / 2);
         assertTrue(done.await(DEADLINE.toSeconds(), TimeUnit.SECONDS), "the capture goes on once the disk does");
         capturing.join();
