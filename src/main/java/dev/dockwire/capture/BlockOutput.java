@@ -12,15 +12,19 @@ import java.nio.channels.WritableByteChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.locks.LockSupport;
 
 /**
  * The little-endian output buffer under both file writers: blocks are assembled in a
  * preallocated chunk, and full chunks go to the channel on the {@link ChunkWriter} thread while
- * the emulation fills the next one (double buffering, as dumpcap keeps file I/O off the
- * capturing path). The bytes and their order are exactly those written; {@link #flush} returns
- * once everything handed over so far is in the channel. Appending a frame copies its bytes with
- * an absolute {@code getBytes} and allocates nothing. Not thread-safe.
+ * the emulation fills the next one (as dumpcap keeps file I/O off the capturing path). The chunks
+ * form a ring of at most {@link #MAX_CHUNKS}, made as they are first needed (a quiet file keeps
+ * one or two): handing one over is a queue offer, taking a written one back a volatile read, and
+ * the capturing thread waits only when all of them are still being written, so a busy file rides
+ * out a slow {@code write(2)} and nothing is ever dropped. The bytes and their order are exactly
+ * those written; {@link #flush} returns once everything handed over so far is in the channel.
+ * Appending a frame copies its bytes with an absolute {@code getBytes} and allocates nothing. Not
+ * thread-safe: one thread at a time writes a file.
  *
  * <p>Why not a memory-mapped file (one copy, no {@code write(2)}): measured in issue 22, the
  * forwarding thread then writes each frame into cold page-cache lines and takes (or waits for)
@@ -31,17 +35,31 @@ final class BlockOutput {
     private static final VarHandle SHORT = MethodHandles.byteArrayViewVarHandle(short[].class, ByteOrder.LITTLE_ENDIAN);
     private static final VarHandle INT = MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.LITTLE_ENDIAN);
     private static final VarHandle LONG = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
-    private static final int CHUNKS = 2;
+    /**
+     * A busy file's ring: the writer may lag this many chunks (4 MiB, about 4 ms of 60-byte frames
+     * at ten million a second) before the capture waits.
+     */
+    static final int MAX_CHUNKS = 16;
 
     final WritableByteChannel channel;
-    /** Chunks the writer thread has finished with. */
-    final ArrayBlockingQueue<Chunk> free = new ArrayBlockingQueue<>(CHUNKS);
     /** The first write error of the writer thread, reported on the caller's next call. */
     volatile IOException error;
-    private final Chunk[] held = new Chunk[CHUNKS];
+    private final int capacity;
+    /** Written chunks: the writer puts the n-th it gives back in slot {@code n % MAX_CHUNKS}, after those not yet taken. */
+    private final Chunk[] free = new Chunk[MAX_CHUNKS];
+    /** Chunks the writer has given back (written only by the writer thread). */
+    private volatile long recycled;
+    /** The thread waiting in {@link #awaitRecycled}, or null: the writer unparks it. */
+    private volatile Thread waiter;
+    /** Chunks taken from {@link #free}, chunks handed over, chunks made. */
+    private long taken;
+    private long handed;
+    private int made;
     private Chunk chunk;
-    private byte[] buf;
+    /** The current chunk's bytes, the next position in them and where they end (0 without a chunk). */
+    byte[] buf;
     private int pos;
+    private int limit;
     private boolean closed;
 
     /** A buffer and how much of it is filled, owned by one side at a time. */
@@ -60,24 +78,54 @@ final class BlockOutput {
 
     BlockOutput(WritableByteChannel channel, int capacity) {
         this.channel = channel;
-        for (int i = 1; i < CHUNKS; i++) {
-            free.add(new Chunk(this, capacity));
-        }
-        this.chunk = new Chunk(this, capacity);
-        this.buf = chunk.bytes;
+        this.capacity = capacity;
+        nextChunk();
     }
 
     /** Makes room for a block of {@code n} bytes, handing the chunk over first when it would not fit. */
     void reserve(int n) {
+        if (pos + n > limit) {
+            makeRoom(n);
+        }
+    }
+
+    /**
+     * Room for a block of {@code n} bytes, claimed: returns where in {@link #buf} (read after this
+     * call) it starts; the caller writes all {@code n} bytes there with the absolute puts.
+     */
+    int claim(int n) {
+        int p = pos;
+        if (p + n > limit) {
+            makeRoom(n);
+            p = pos;
+        }
+        pos = p + n;
+        return p;
+    }
+
+    private void makeRoom(int n) {
         if (closed) {
             throw new IllegalStateException("capture file is closed");
         }
-        if (n > buf.length) {
-            throw new IllegalArgumentException("block of " + n + " bytes exceeds the " + buf.length + "-byte buffer");
+        if (n > capacity) {
+            throw new IllegalArgumentException("block of " + n + " bytes exceeds the " + capacity + "-byte buffer");
         }
-        if (pos + n > buf.length) {
-            handOver();
+        handOver();
+        if (chunk == null) {
+            nextChunk();
         }
+    }
+
+    static void putShort(byte[] b, int i, int v) {
+        SHORT.set(b, i, (short) v);
+    }
+
+    static void putInt(byte[] b, int i, int v) {
+        INT.set(b, i, v);
+    }
+
+    static void putLong(byte[] b, int i, long v) {
+        LONG.set(b, i, v);
     }
 
     void putShort(int v) {
@@ -126,48 +174,101 @@ final class BlockOutput {
         return s.getBytes(StandardCharsets.UTF_8);
     }
 
-    /** Gives the filled chunk to the writer thread and continues in a free one (waits if none is free). */
+    /** Gives the filled chunk to the writer thread; the next block takes another. */
     private void handOver() {
         checkError();
-        if (pos == 0) {
+        if (pos == 0 || chunk == null) {
             return;
         }
         chunk.length = pos;
-        ChunkWriter.submit(chunk);
-        chunk = take();
-        buf = chunk.bytes;
+        Chunk c = chunk;
+        chunk = null;
+        buf = null;
         pos = 0;
+        limit = 0;
+        handed++;
+        ChunkWriter.submit(c);
+    }
+
+    /**
+     * The written chunk given back last (still in this core's cache; the writer only appends past
+     * the chunks not yet taken, so they may be reordered here), a new one while the ring is not
+     * full, else the next one the writer gives back.
+     */
+    private void nextChunk() {
+        Chunk c;
+        long r = recycled;
+        if (taken < r) {
+            c = takeNewest(r);
+        } else if (made < MAX_CHUNKS) {
+            c = new Chunk(this, capacity);
+            made++;
+        } else {
+            awaitRecycled(taken + 1);
+            c = takeNewest(recycled);
+        }
+        chunk = c;
+        buf = c.bytes;
+        pos = 0;
+        limit = capacity;
+    }
+
+    private Chunk takeNewest(long r) {
+        int oldest = (int) (taken % MAX_CHUNKS);
+        int newest = (int) ((r - 1) % MAX_CHUNKS);
+        Chunk c = free[newest];
+        free[newest] = free[oldest];
+        taken++;
+        return c;
+    }
+
+    /** Chunks made so far (a quiet file one or two, a file whose writer lags up to {@link #MAX_CHUNKS}). */
+    int chunksMade() {
+        return made;
+    }
+
+    /** The bytes of the chunks made so far: what the ring has allocated, once per chunk, not per block. */
+    long ringBytes() {
+        return (long) made * capacity;
+    }
+
+    /** The writer thread's side: {@code c} is written (or failed); it goes back to the ring. */
+    void recycle(Chunk c) {
+        long n = recycled;
+        free[(int) (n % MAX_CHUNKS)] = c;
+        recycled = n + 1; // volatile: publishes the slot, and orders the read of waiter after it
+        Thread w = waiter;
+        if (w != null) {
+            LockSupport.unpark(w);
+        }
+    }
+
+    /** Waits until the writer has given back {@code n} chunks in all. */
+    private void awaitRecycled(long n) {
+        if (recycled >= n) {
+            return;
+        }
+        boolean interrupted = false;
+        waiter = Thread.currentThread();
+        try {
+            while (recycled < n) {
+                LockSupport.park(this);
+                interrupted |= Thread.interrupted(); // park returns at once while the flag is set
+            }
+        } finally {
+            waiter = null;
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
+        }
     }
 
     /** Writes everything so far to the channel and waits until it is there. */
     void flush() {
         handOver();
-        // Every chunk but the current one coming back to the free queue means the writer is done.
-        for (int i = 0; i < CHUNKS - 1; i++) {
-            held[i] = take();
-        }
-        for (int i = 0; i < CHUNKS - 1; i++) {
-            free.add(held[i]);
-            held[i] = null;
-        }
+        // Every chunk handed over coming back means the writer is done with this file.
+        awaitRecycled(handed);
         checkError();
-    }
-
-    private Chunk take() {
-        boolean interrupted = false;
-        try {
-            while (true) {
-                try {
-                    return free.take();
-                } catch (InterruptedException e) {
-                    interrupted = true;
-                }
-            }
-        } finally {
-            if (interrupted) {
-                Thread.currentThread().interrupt();
-            }
-        }
     }
 
     private void checkError() {
@@ -196,6 +297,10 @@ final class BlockOutput {
             flush();
         } finally {
             closed = true;
+            chunk = null; // the next block finds no room and is refused
+            buf = null;
+            pos = 0;
+            limit = 0;
             try {
                 channel.close();
             } catch (IOException e) {

@@ -77,12 +77,12 @@ public final class PcapWriter implements CaptureFile {
         int orig = frame.readableBytes();
         int cap = Math.min(orig, snaplen);
         long ts = epochNanos + nanos;
-        out.reserve(RECORD_HEADER + cap);
-        out.putInt((int) (ts / 1_000_000_000L)); // unsigned 32-bit seconds: good until 2106
-        out.putInt((int) (ts % 1_000_000_000L));
-        out.putInt(cap);
-        out.putInt(orig);
-        out.putBytes(frame, frame.readerIndex(), cap);
+        int p = out.claim(RECORD_HEADER + cap);
+        byte[] b = out.buf;
+        // ts_sec (unsigned 32-bit seconds: good until 2106) and ts_nsec, incl_len and orig_len
+        BlockOutput.putLong(b, p, ts / 1_000_000_000L & 0xFFFF_FFFFL | ts % 1_000_000_000L << 32);
+        BlockOutput.putLong(b, p + 8, cap | (long) orig << 32);
+        frame.getBytes(frame.readerIndex(), b, p + RECORD_HEADER, cap);
         frames++;
     }
 

@@ -137,9 +137,42 @@ public final class PcapngWriter implements CaptureFile {
         return interfaces;
     }
 
+    /**
+     * An EPB without a comment, the block every captured frame of a run without journeys is: its
+     * fixed part is four stores of precomputed words (type and length, interface and the high
+     * timestamp, the low timestamp and captured length, original length), then the frame's bytes,
+     * then {@code epb_flags} with {@code opt_endofopt} and the trailing length as two more.
+     */
     @Override
     public void write(int iface, long nanos, ByteBuf frame, Direction direction) {
-        write(iface, nanos, frame, direction, null);
+        if (iface < 0 || iface >= interfaces) {
+            throw noInterface(iface);
+        }
+        int orig = frame.readableBytes();
+        int cap = Math.min(orig, snaplen);
+        int data = BlockOutput.padded(cap);
+        boolean flags = direction != Direction.UNKNOWN;
+        int len = EPB_FIXED + data + (flags ? EPB_FLAGS_OPTION : 0);
+        long ts = epochNanos + nanos;
+        int p = out.claim(len);
+        byte[] b = out.buf;
+        BlockOutput.putLong(b, p, EPB_TYPE | (long) len << 32);
+        BlockOutput.putLong(b, p + 8, iface | ts >>> 32 << 32);
+        BlockOutput.putLong(b, p + 16, ts & 0xFFFF_FFFFL | (long) cap << 32);
+        BlockOutput.putInt(b, p + 24, orig);
+        if (data != cap) {
+            BlockOutput.putInt(b, p + 24 + data, 0); // the padding after the data: the copy overwrites the rest
+        }
+        frame.getBytes(frame.readerIndex(), b, p + 28, cap);
+        int q = p + 28 + data;
+        if (flags) {
+            // CaptureSink.Direction is in epb_flags order: 0, inbound 1, outbound 2
+            BlockOutput.putLong(b, q, OPT_EPB_FLAGS | 4 << 16 | (long) direction.ordinal() << 32);
+            BlockOutput.putLong(b, q + 8, (long) len << 32); // opt_endofopt (0), then the block's length
+        } else {
+            BlockOutput.putInt(b, q, len);
+        }
+        frames++;
     }
 
     /** A pcapng file keeps each frame's journey summary: {@link dev.dockwire.kernel.CaptureSink#journeyComments}. */
@@ -150,17 +183,21 @@ public final class PcapngWriter implements CaptureFile {
 
     @Override
     public void write(int iface, long nanos, ByteBuf frame, Direction direction, String comment) {
+        if (comment == null || comment.isEmpty()) {
+            write(iface, nanos, frame, direction);
+            return;
+        }
         if (iface < 0 || iface >= interfaces) {
-            throw new IllegalArgumentException("no interface " + iface + " in this capture (" + interfaces + " declared)");
+            throw noInterface(iface);
         }
         int orig = frame.readableBytes();
         int cap = Math.min(orig, snaplen);
         boolean flags = direction != Direction.UNKNOWN;
-        byte[] text = comment == null || comment.isEmpty() ? null : comment == lastComment ? lastCommentBytes : commentBytes(comment);
+        byte[] text = comment == lastComment ? lastCommentBytes : commentBytes(comment);
         lastComment = comment;
         lastCommentBytes = text;
-        int options = (flags ? 8 : 0) + (text == null ? 0 : 4 + BlockOutput.padded(text.length));
-        int len = EPB_FIXED + BlockOutput.padded(cap) + (options > 0 ? options + 4 : 0);
+        int options = (flags ? 8 : 0) + 4 + BlockOutput.padded(text.length);
+        int len = EPB_FIXED + BlockOutput.padded(cap) + options + 4;
         long ts = epochNanos + nanos;
         out.reserve(len);
         out.putInt(EPB_TYPE);
@@ -172,19 +209,19 @@ public final class PcapngWriter implements CaptureFile {
         out.putInt(orig);
         out.putBytes(frame, frame.readerIndex(), cap);
         out.pad(cap);
-        if (text != null) {
-            putOption(OPT_COMMENT, text);
-        }
+        putOption(OPT_COMMENT, text);
         if (flags) {
             out.putShort(OPT_EPB_FLAGS);
             out.putShort(4);
-            out.putInt(direction.ordinal()); // CaptureSink.Direction is in epb_flags order: 0, inbound 1, outbound 2
+            out.putInt(direction.ordinal());
         }
-        if (options > 0) {
-            out.putInt(OPT_ENDOFOPT);
-        }
+        out.putInt(OPT_ENDOFOPT);
         out.putInt(len);
         frames++;
+    }
+
+    private IllegalArgumentException noInterface(int iface) {
+        return new IllegalArgumentException("no interface " + iface + " in this capture (" + interfaces + " declared)");
     }
 
     /** The comment's UTF-8 bytes, cut at {@link #MAX_COMMENT} on a character boundary with "…". */
@@ -209,6 +246,11 @@ public final class PcapngWriter implements CaptureFile {
         out.putShort(value.length);
         out.putBytes(value);
         out.pad(value.length);
+    }
+
+    /** The bytes of output chunks made so far ({@link BlockOutput#ringBytes}). */
+    long ringBytes() {
+        return out.ringBytes();
     }
 
     @Override

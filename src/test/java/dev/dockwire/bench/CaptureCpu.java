@@ -19,10 +19,32 @@ import java.nio.file.Path;
  * machine mostly measure the scheduler (under load, {@code capture=off} got a smaller share of a
  * core than {@code on}); these figures compare writers. One mode per JVM, so that each compiles
  * the path it measures:
- * {@code java -cp CP dev.dockwire.bench.CaptureCpu off|tap|mem|on [seconds]} (the first 3 s warm up).
+ * {@code java -cp CP dev.dockwire.bench.CaptureCpu off|tap|discard|mem|on [seconds]} (the first 3 s warm up;
+ * {@code discard}: the pcapng writer into a channel that takes each chunk without reading it, so
+ * the writer thread touches none of the forwarding thread's cache lines; {@code mem} reads and
+ * drops them). Run it with the benchmarks' Netty settings ({@code ProductionJvm}'s options).
  */
 public final class CaptureCpu {
     private CaptureCpu() {
+    }
+
+    /** Takes every chunk without reading a byte of it. */
+    private static final class Discard implements java.nio.channels.WritableByteChannel {
+        @Override
+        public int write(java.nio.ByteBuffer src) {
+            int n = src.remaining();
+            src.position(src.limit());
+            return n;
+        }
+
+        @Override
+        public boolean isOpen() {
+            return true;
+        }
+
+        @Override
+        public void close() {
+        }
     }
 
     public static void main(String[] args) throws IOException {
@@ -35,9 +57,10 @@ public final class CaptureCpu {
             case "tap" -> Captures.bridge(new NullCaptureFile(), path.net.loop(), path.bridge, PacketFilter.ALL);
             case "mem" -> Captures.bridge(new PcapngWriter(Channels.newChannel(OutputStream.nullOutputStream())),
                     path.net.loop(), path.bridge, PacketFilter.ALL);
+            case "discard" -> Captures.bridge(new PcapngWriter(new Discard()), path.net.loop(), path.bridge, PacketFilter.ALL);
             case "on" -> Captures.bridge(PcapngWriter.create(file = Files.createTempFile("dockwire-cpu", ".pcapng")),
                     path.net.loop(), path.bridge, PacketFilter.ALL);
-            default -> throw new IllegalArgumentException("mode: off, tap, mem or on; got " + mode);
+            default -> throw new IllegalArgumentException("mode: off, tap, discard, mem or on; got " + mode);
         };
         var threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
         var os = (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
