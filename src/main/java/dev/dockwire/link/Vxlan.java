@@ -53,6 +53,16 @@ public final class Vxlan extends NetDevice {
     private Neighbours neighbours = (dev, ip) -> 0L;
     private final EthernetFrame eth = new EthernetFrame();
     private final ArpPacket arp = new ArpPacket();
+    /**
+     * The last IPv4 flow's hash inputs (source, destination, and protocol with the ports when they
+     * were hashed, {@link #flowKey}) and its source port: a flow sends frame after frame, and its port
+     * is a function of them, as the kernel computes skb->hash once and keeps it. Ints only: a miss
+     * stores no reference.
+     */
+    private int flowSrc;
+    private int flowDst;
+    private long flowL4 = -1;
+    private int flowPort;
 
     /**
      * A device on {@code tunnel} (the creating namespace's stack) with {@code hashSeed} for the
@@ -180,19 +190,42 @@ public final class Vxlan extends NetDevice {
         if ((verIhl >>> 4) == 4 && ihl >= Ipv4Packet.MIN_HEADER_LENGTH && total >= ihl
                 && total <= len - EthernetFrame.HEADER_LENGTH) {
             int p = Ipv4Packet.protocol(frame, ipAt);
-            h = mix(h, Ipv4Packet.src(frame, ipAt));
-            h = mix(h, Ipv4Packet.dst(frame, ipAt));
-            h = mix(h, p);
-            if ((p == IpProtocol.UDP || p == IpProtocol.TCP)
+            int src = Ipv4Packet.src(frame, ipAt);
+            int dst = Ipv4Packet.dst(frame, ipAt);
+            boolean ports = (p == IpProtocol.UDP || p == IpProtocol.TCP)
                     && (Ipv4Packet.flagsFrag(frame, ipAt) & IP_MF_OFFSET) == 0
-                    && total >= ihl + 4) {
-                h = mix(h, frame.getInt(ipAt + ihl)); // both ports, source in the high half
+                    && total >= ihl + 4;
+            int both = ports ? frame.getInt(ipAt + ihl) : 0; // both ports, source in the high half
+            long l4 = flowKey(p, ports, both);
+            if (l4 == flowL4 && src == flowSrc && dst == flowDst) {
+                return flowPort;
             }
-        } else {
-            h = mix(h, (int) (eth.wrap(frame, at).dst() >>> 16));
-            h = mix(h, (int) eth.src());
-            h = mix(h, eth.etherType());
+            h = mix(h, src);
+            h = mix(h, dst);
+            h = mix(h, p);
+            if (ports) {
+                h = mix(h, both);
+            }
+            int port = scale(h);
+            flowSrc = src;
+            flowDst = dst;
+            flowL4 = l4;
+            flowPort = port;
+            return port;
         }
+        h = mix(h, (int) (eth.wrap(frame, at).dst() >>> 16));
+        h = mix(h, (int) eth.src());
+        h = mix(h, eth.etherType());
+        return scale(h);
+    }
+
+    /** The protocol, whether the ports were hashed and the ports as one key (never negative). */
+    private static long flowKey(int protocol, boolean ports, int both) {
+        return (long) protocol << 33 | (ports ? 1L << 32 : 0) | Integer.toUnsignedLong(both);
+    }
+
+    /** The hash finished, folded ({@code hash ^= hash << 16}) and scaled into the port range. */
+    private static int scale(int h) {
         h = fmix(h);
         h ^= h << 16;
         return (int) (((h & 0xFFFF_FFFFL) * (PORT_MAX - PORT_MIN)) >>> 32) + PORT_MIN;
