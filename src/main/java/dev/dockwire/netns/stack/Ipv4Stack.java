@@ -49,6 +49,8 @@ public final class Ipv4Stack extends IpLayer implements RxHandler, Sockets, Neig
      * Made by the first packet forwarded: a container never forwards.
      */
     private InputRouteCache inputRoutes;
+    /** The routes of the remotes this namespace's tunnels send to ({@link #tunnelRoute}); made by the first datagram. */
+    private InputRouteCache tunnelRoutes;
     /** The route of locally addressed packets, through lo (the local table's); made by the first. */
     private Route localRoute;
     private int defaultTtl = 64;
@@ -481,14 +483,40 @@ public final class Ipv4Stack extends IpLayer implements RxHandler, Sockets, Neig
         udp.closeTunnel(port);
     }
 
+    /**
+     * udp_tunnel_xmit_skb by the route of the tunnel's remote, looked up once per remote (the
+     * vxlan_rdst's {@code dst_cache}, {@link #tunnelRoute}) instead of per datagram.
+     */
     @Override
     public boolean xmit(ByteBuf datagram, int src, int dst, int tos, int ttl, boolean df) {
         try {
-            output(datagram, tos, src, dst, IpProtocol.UDP, ttl, df ? PMTUDISC_DO : PMTUDISC_DONT);
+            output(datagram, tos, src, dst, IpProtocol.UDP, ttl, df ? PMTUDISC_DO : PMTUDISC_DONT, tunnelRoute(dst));
             return true;
         } catch (SocketException e) {
             return false;
         }
+    }
+
+    /**
+     * dst_cache_get_ip4: the output route towards a tunnel's remote, remembered while the FIB's
+     * generation, the namespace's addresses and the route's device hold, as {@link #lookupForward}
+     * remembers a forwarded destination's; a local or loopback remote is looked up every time.
+     */
+    private Route tunnelRoute(int dst) {
+        Fib fib = ns.fib();
+        InputRouteCache c = tunnelRoutes;
+        Route r = c == null ? null : c.get(dst, fib.generation(), ns.addressArray());
+        if (r != null) {
+            return r;
+        }
+        r = routeOutput(dst);
+        if (r != null && r != localRoute && fib.lastLookupCacheable() && (dst >>> 24) != 127) {
+            if (c == null) {
+                c = tunnelRoutes = new InputRouteCache();
+            }
+            c.put(dst, r, fib.generation(), ns.addressArray());
+        }
+        return r;
     }
 
     // ---- NeighbourTable.Io ------------------------------------------------------------------
