@@ -32,7 +32,7 @@ import io.netty.buffer.ByteBuf;
  * ip_forward} and {@code ip_output → ip_finish_output2 → neigh_output} paths. Headers are read and
  * written in place (static access), so receiving, forwarding and sending a datagram allocate no objects.
  */
-public final class Ipv4Stack extends IpLayer implements RxHandler, Sockets, NeighbourTable.Io, UdpTunnel {
+public final class Ipv4Stack extends IpLayer implements RxHandler, Sockets, NeighbourTable.Io {
     final Arp arp;
     final Icmp icmp;
     final Udp udp;
@@ -49,8 +49,8 @@ public final class Ipv4Stack extends IpLayer implements RxHandler, Sockets, Neig
      * Made by the first packet forwarded: a container never forwards.
      */
     private InputRouteCache inputRoutes;
-    /** The routes of the remotes this namespace's tunnels send to ({@link #tunnelRoute}); made by the first datagram. */
-    private InputRouteCache tunnelRoutes;
+    /** The UDP tunnels' side of the stack ({@link #tunnel}); made on first use. */
+    private UdpTunnelSocket tunnel;
     /** The route of locally addressed packets, through lo (the local table's); made by the first. */
     private Route localRoute;
     private int defaultTtl = 64;
@@ -473,50 +473,13 @@ public final class Ipv4Stack extends IpLayer implements RxHandler, Sockets, Neig
 
     // ---- UdpTunnel ----------------------------------------------------------------------------
 
-    @Override
-    public boolean open(int port, UdpTunnel.Receiver receiver) {
-        return udp.openTunnel(port, receiver);
-    }
-
-    @Override
-    public void close(int port) {
-        udp.closeTunnel(port);
-    }
-
-    /**
-     * udp_tunnel_xmit_skb by the route of the tunnel's remote, looked up once per remote (the
-     * vxlan_rdst's {@code dst_cache}, {@link #tunnelRoute}) instead of per datagram.
-     */
-    @Override
-    public boolean xmit(ByteBuf datagram, int src, int dst, int tos, int ttl, boolean df) {
-        try {
-            output(datagram, tos, src, dst, IpProtocol.UDP, ttl, df ? PMTUDISC_DO : PMTUDISC_DONT, tunnelRoute(dst));
-            return true;
-        } catch (SocketException e) {
-            return false;
+    /** This namespace's side of its UDP tunnels (vxlan sockets), made when the first is opened. */
+    public UdpTunnel tunnel() {
+        UdpTunnelSocket t = tunnel;
+        if (t == null) {
+            t = tunnel = new UdpTunnelSocket(this);
         }
-    }
-
-    /**
-     * dst_cache_get_ip4: the output route towards a tunnel's remote, remembered while the FIB's
-     * generation, the namespace's addresses and the route's device hold, as {@link #lookupForward}
-     * remembers a forwarded destination's; a local or loopback remote is looked up every time.
-     */
-    private Route tunnelRoute(int dst) {
-        Fib fib = ns.fib();
-        InputRouteCache c = tunnelRoutes;
-        Route r = c == null ? null : c.get(dst, fib.generation(), ns.addressArray());
-        if (r != null) {
-            return r;
-        }
-        r = routeOutput(dst);
-        if (r != null && r != localRoute && fib.lastLookupCacheable() && (dst >>> 24) != 127) {
-            if (c == null) {
-                c = tunnelRoutes = new InputRouteCache();
-            }
-            c.put(dst, r, fib.generation(), ns.addressArray());
-        }
-        return r;
+        return t;
     }
 
     // ---- NeighbourTable.Io ------------------------------------------------------------------
