@@ -109,23 +109,18 @@ public final class Ipv4Packet {
         Bytes.put16(buf, off + CHECKSUM, Checksum.update16(Bytes.u16(buf, off + CHECKSUM), word, next));
     }
 
-    /**
-     * Writes a 20-byte header without options, its checksum filled in (as {@link #set} then
-     * {@link #fillChecksum}): five 32-bit words, the checksum summed from the values written rather
-     * than read back (ip_send_check's sum, RFC 1071), as every locally sent packet needs it.
-     */
+    /** Writes a 20-byte header without options, its checksum filled in (as {@link #set} then {@link #fillChecksum}). */
     public static void write(ByteBuf buf, int off, int tos, int totalLength, int ident, int flagsFrag, int ttl,
                              int protocol, int src, int dst) {
-        int w0 = 0x4500_0000 | (tos & 0xFF) << 16 | totalLength & 0xFFFF;
-        int w1 = (ident & 0xFFFF) << 16 | flagsFrag & 0xFFFF;
-        int ttlProtocol = (ttl & 0xFF) << 8 | protocol & 0xFF;
-        long sum = (w0 >>> 16) + (w0 & 0xFFFF) + (w1 >>> 16) + (w1 & 0xFFFF) + ttlProtocol
-                + (src >>> 16) + (src & 0xFFFF) + (dst >>> 16) + (dst & 0xFFFF);
-        Bytes.put32(buf, off + VER_IHL, w0);
-        Bytes.put32(buf, off + IDENT, w1);
-        Bytes.put32(buf, off + TTL, ttlProtocol << 16 | ~Checksum.fold(sum) & 0xFFFF);
+        Bytes.put16(buf, off + VER_IHL, 0x4500 | tos & 0xFF);
+        Bytes.put16(buf, off + TOTAL_LENGTH, totalLength);
+        Bytes.put16(buf, off + IDENT, ident);
+        Bytes.put16(buf, off + FLAGS_FRAG, flagsFrag);
+        Bytes.put16(buf, off + TTL, (ttl & 0xFF) << 8 | protocol & 0xFF);
+        Bytes.put16(buf, off + CHECKSUM, 0);
         Bytes.put32(buf, off + SRC, src);
         Bytes.put32(buf, off + DST, dst);
+        Bytes.put16(buf, off + CHECKSUM, Checksum.compute(buf, off, MIN_HEADER_LENGTH));
     }
 
     private ByteBuf buf;
