@@ -201,7 +201,7 @@ final class LinkFactory {
     }
 
     private UdpTunnel tunnel(String ns, Namespace n) {
-        return underlay != null && ns.equals(Kernel.HOST) ? underlay : n.stack().tunnel();
+        return underlay != null && ns.equals(Kernel.HOST) ? underlay : n.stack();
     }
 
     /** Takes a deleted device off its socket; the socket closes with its last device. */

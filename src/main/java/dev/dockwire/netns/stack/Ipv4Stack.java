@@ -32,7 +32,7 @@ import io.netty.buffer.ByteBuf;
  * ip_forward} and {@code ip_output → ip_finish_output2 → neigh_output} paths. Headers are read and
  * written in place (static access), so receiving, forwarding and sending a datagram allocate no objects.
  */
-public final class Ipv4Stack extends IpLayer implements RxHandler, Sockets, NeighbourTable.Io {
+public final class Ipv4Stack extends IpLayer implements RxHandler, Sockets, NeighbourTable.Io, UdpTunnel {
     final Arp arp;
     final Icmp icmp;
     final Udp udp;
@@ -49,8 +49,6 @@ public final class Ipv4Stack extends IpLayer implements RxHandler, Sockets, Neig
      * Made by the first packet forwarded: a container never forwards.
      */
     private InputRouteCache inputRoutes;
-    /** The UDP tunnels' side of the stack ({@link #tunnel}); made on first use. */
-    private UdpTunnelSocket tunnel;
     /** The route of locally addressed packets, through lo (the local table's); made by the first. */
     private Route localRoute;
     private int defaultTtl = 64;
@@ -473,13 +471,24 @@ public final class Ipv4Stack extends IpLayer implements RxHandler, Sockets, Neig
 
     // ---- UdpTunnel ----------------------------------------------------------------------------
 
-    /** This namespace's side of its UDP tunnels (vxlan sockets), made when the first is opened. */
-    public UdpTunnel tunnel() {
-        UdpTunnelSocket t = tunnel;
-        if (t == null) {
-            t = tunnel = new UdpTunnelSocket(this);
+    @Override
+    public boolean open(int port, UdpTunnel.Receiver receiver) {
+        return udp.openTunnel(port, receiver);
+    }
+
+    @Override
+    public void close(int port) {
+        udp.closeTunnel(port);
+    }
+
+    @Override
+    public boolean xmit(ByteBuf datagram, int src, int dst, int tos, int ttl, boolean df) {
+        try {
+            output(datagram, tos, src, dst, IpProtocol.UDP, ttl, df ? PMTUDISC_DO : PMTUDISC_DONT);
+            return true;
+        } catch (SocketException e) {
+            return false;
         }
-        return t;
     }
 
     // ---- NeighbourTable.Io ------------------------------------------------------------------
