@@ -178,42 +178,52 @@ public final class Vxlan extends NetDevice {
      * Ethernet header), folded ({@code hash ^= hash << 16}) and scaled into the port range.
      */
     int flowSourcePort(ByteBuf frame) {
-        // Reads the few fields through the static accessors (straight from the frame's array): this runs per frame.
+        // Reads the few fields through the static accessors (straight from the frame's array): this
+        // runs per frame. The hash is computed on a miss only, in methods of their own, so this one
+        // stays small enough for the JIT to inline into the transmit path (FreqInlineSize).
         int at = frame.readerIndex();
         int len = frame.writerIndex() - at;
-        int h = hashSeed;
         int ipAt = at + EthernetFrame.HEADER_LENGTH;
         int verIhl = len >= EthernetFrame.HEADER_LENGTH + Ipv4Packet.MIN_HEADER_LENGTH
                 && EthernetFrame.etherType(frame, at) == EtherType.IPV4 ? frame.getUnsignedByte(ipAt + Ipv4Packet.VER_IHL) : 0;
         int ihl = (verIhl & 0xF) * 4;
         int total = verIhl == 0 ? 0 : Ipv4Packet.totalLength(frame, ipAt);
-        if ((verIhl >>> 4) == 4 && ihl >= Ipv4Packet.MIN_HEADER_LENGTH && total >= ihl
-                && total <= len - EthernetFrame.HEADER_LENGTH) {
-            int p = Ipv4Packet.protocol(frame, ipAt);
-            int src = Ipv4Packet.src(frame, ipAt);
-            int dst = Ipv4Packet.dst(frame, ipAt);
-            boolean ports = (p == IpProtocol.UDP || p == IpProtocol.TCP)
-                    && (Ipv4Packet.flagsFrag(frame, ipAt) & IP_MF_OFFSET) == 0
-                    && total >= ihl + 4;
-            int both = ports ? frame.getInt(ipAt + ihl) : 0; // both ports, source in the high half
-            long l4 = flowKey(p, ports, both);
-            if (l4 == flowL4 && src == flowSrc && dst == flowDst) {
-                return flowPort;
-            }
-            h = mix(h, src);
-            h = mix(h, dst);
-            h = mix(h, p);
-            if (ports) {
-                h = mix(h, both);
-            }
-            int port = scale(h);
-            flowSrc = src;
-            flowDst = dst;
-            flowL4 = l4;
-            flowPort = port;
-            return port;
+        if ((verIhl >>> 4) != 4 || ihl < Ipv4Packet.MIN_HEADER_LENGTH || total < ihl
+                || total > len - EthernetFrame.HEADER_LENGTH) {
+            return ethernetPort(frame, at);
         }
-        h = mix(h, (int) (eth.wrap(frame, at).dst() >>> 16));
+        int p = Ipv4Packet.protocol(frame, ipAt);
+        int src = Ipv4Packet.src(frame, ipAt);
+        int dst = Ipv4Packet.dst(frame, ipAt);
+        boolean ports = (p == IpProtocol.UDP || p == IpProtocol.TCP)
+                && (Ipv4Packet.flagsFrag(frame, ipAt) & IP_MF_OFFSET) == 0
+                && total >= ihl + 4;
+        long l4 = flowKey(p, ports, ports ? frame.getInt(ipAt + ihl) : 0); // both ports, source in the high half
+        if (l4 == flowL4 && src == flowSrc && dst == flowDst) {
+            return flowPort;
+        }
+        return ipv4Port(src, dst, l4);
+    }
+
+    /** The port of an IPv4 flow not the last one's: hashed and remembered. */
+    private int ipv4Port(int src, int dst, long l4) {
+        int h = mix(hashSeed, src);
+        h = mix(h, dst);
+        h = mix(h, (int) (l4 >>> 33));
+        if ((l4 & 1L << 32) != 0) {
+            h = mix(h, (int) l4);
+        }
+        int port = scale(h);
+        flowSrc = src;
+        flowDst = dst;
+        flowL4 = l4;
+        flowPort = port;
+        return port;
+    }
+
+    /** The port of a frame that is not IPv4: its Ethernet addresses and type hashed. */
+    private int ethernetPort(ByteBuf frame, int at) {
+        int h = mix(hashSeed, (int) (eth.wrap(frame, at).dst() >>> 16));
         h = mix(h, (int) eth.src());
         h = mix(h, eth.etherType());
         return scale(h);
