@@ -53,6 +53,16 @@ public final class Vxlan extends NetDevice {
     private Neighbours neighbours = (dev, ip) -> 0L;
     private final EthernetFrame eth = new EthernetFrame();
     private final ArpPacket arp = new ArpPacket();
+    /**
+     * The last IPv4 flow's hash inputs (source, destination, and protocol with the ports when they
+     * were hashed, {@link #flowKey}) and its source port: a flow sends frame after frame, and its port
+     * is a function of them, as the kernel computes skb->hash once and keeps it. Ints only: a miss
+     * stores no reference.
+     */
+    private int flowSrc;
+    private int flowDst;
+    private long flowL4 = -1;
+    private int flowPort;
 
     /**
      * A device on {@code tunnel} (the creating namespace's stack) with {@code hashSeed} for the
@@ -168,31 +178,64 @@ public final class Vxlan extends NetDevice {
      * Ethernet header), folded ({@code hash ^= hash << 16}) and scaled into the port range.
      */
     int flowSourcePort(ByteBuf frame) {
-        // Reads the few fields through the static accessors (straight from the frame's array): this runs per frame.
+        // Reads the few fields through the static accessors (straight from the frame's array): this
+        // runs per frame. The hash is computed on a miss only, in methods of their own, so this one
+        // stays small enough for the JIT to inline into the transmit path (FreqInlineSize).
         int at = frame.readerIndex();
         int len = frame.writerIndex() - at;
-        int h = hashSeed;
         int ipAt = at + EthernetFrame.HEADER_LENGTH;
         int verIhl = len >= EthernetFrame.HEADER_LENGTH + Ipv4Packet.MIN_HEADER_LENGTH
                 && EthernetFrame.etherType(frame, at) == EtherType.IPV4 ? frame.getUnsignedByte(ipAt + Ipv4Packet.VER_IHL) : 0;
         int ihl = (verIhl & 0xF) * 4;
         int total = verIhl == 0 ? 0 : Ipv4Packet.totalLength(frame, ipAt);
-        if ((verIhl >>> 4) == 4 && ihl >= Ipv4Packet.MIN_HEADER_LENGTH && total >= ihl
-                && total <= len - EthernetFrame.HEADER_LENGTH) {
-            int p = Ipv4Packet.protocol(frame, ipAt);
-            h = mix(h, Ipv4Packet.src(frame, ipAt));
-            h = mix(h, Ipv4Packet.dst(frame, ipAt));
-            h = mix(h, p);
-            if ((p == IpProtocol.UDP || p == IpProtocol.TCP)
-                    && (Ipv4Packet.flagsFrag(frame, ipAt) & IP_MF_OFFSET) == 0
-                    && total >= ihl + 4) {
-                h = mix(h, frame.getInt(ipAt + ihl)); // both ports, source in the high half
-            }
-        } else {
-            h = mix(h, (int) (eth.wrap(frame, at).dst() >>> 16));
-            h = mix(h, (int) eth.src());
-            h = mix(h, eth.etherType());
+        if ((verIhl >>> 4) != 4 || ihl < Ipv4Packet.MIN_HEADER_LENGTH || total < ihl
+                || total > len - EthernetFrame.HEADER_LENGTH) {
+            return ethernetPort(frame, at);
         }
+        int p = Ipv4Packet.protocol(frame, ipAt);
+        int src = Ipv4Packet.src(frame, ipAt);
+        int dst = Ipv4Packet.dst(frame, ipAt);
+        boolean ports = (p == IpProtocol.UDP || p == IpProtocol.TCP)
+                && (Ipv4Packet.flagsFrag(frame, ipAt) & IP_MF_OFFSET) == 0
+                && total >= ihl + 4;
+        long l4 = flowKey(p, ports, ports ? frame.getInt(ipAt + ihl) : 0); // both ports, source in the high half
+        if (l4 == flowL4 && src == flowSrc && dst == flowDst) {
+            return flowPort;
+        }
+        return ipv4Port(src, dst, l4);
+    }
+
+    /** The port of an IPv4 flow not the last one's: hashed and remembered. */
+    private int ipv4Port(int src, int dst, long l4) {
+        int h = mix(hashSeed, src);
+        h = mix(h, dst);
+        h = mix(h, (int) (l4 >>> 33));
+        if ((l4 & 1L << 32) != 0) {
+            h = mix(h, (int) l4);
+        }
+        int port = scale(h);
+        flowSrc = src;
+        flowDst = dst;
+        flowL4 = l4;
+        flowPort = port;
+        return port;
+    }
+
+    /** The port of a frame that is not IPv4: its Ethernet addresses and type hashed. */
+    private int ethernetPort(ByteBuf frame, int at) {
+        int h = mix(hashSeed, (int) (eth.wrap(frame, at).dst() >>> 16));
+        h = mix(h, (int) eth.src());
+        h = mix(h, eth.etherType());
+        return scale(h);
+    }
+
+    /** The protocol, whether the ports were hashed and the ports as one key (never negative). */
+    private static long flowKey(int protocol, boolean ports, int both) {
+        return (long) protocol << 33 | (ports ? 1L << 32 : 0) | Integer.toUnsignedLong(both);
+    }
+
+    /** The hash finished, folded ({@code hash ^= hash << 16}) and scaled into the port range. */
+    private static int scale(int h) {
         h = fmix(h);
         h ^= h << 16;
         return (int) (((h & 0xFFFF_FFFFL) * (PORT_MAX - PORT_MIN)) >>> 32) + PORT_MIN;

@@ -14,6 +14,12 @@ public final class VxlanSock implements UdpTunnel.Receiver {
     private final UdpTunnel tunnel;
     private final int port;
     private final IntObjectHashMap<Vxlan> byVni = new IntObjectHashMap<>();
+    /**
+     * The last VNI looked up and its device (null: none): a socket mostly serves one overlay, and
+     * a hit costs no hash probe and stores nothing. Forgotten when a device is added or removed.
+     */
+    private int lastVni = -1;
+    private Vxlan lastDev;
     private long dropped;
 
     private VxlanSock(UdpTunnel tunnel, int port) {
@@ -44,11 +50,14 @@ public final class VxlanSock implements UdpTunnel.Receiver {
             throw new IllegalStateException("Error: A VXLAN device with the specified VNI already exists.");
         }
         byVni.put(dev.vni(), dev);
+        lastVni = -1;
     }
 
     /** Removes a device; returns true when the socket serves nothing any more (and should close). */
     public boolean remove(Vxlan dev) {
         byVni.remove(dev.vni());
+        lastVni = -1;
+        lastDev = null;
         if (byVni.isEmpty()) {
             tunnel.close(port);
             return true;
@@ -66,7 +75,14 @@ public final class VxlanSock implements UdpTunnel.Receiver {
         Vxlan dev = null;
         // The header read in place (no flyweight pointed: a G1 card-mark fence per datagram).
         if (VxlanHeader.valid(packet, payload, end - payload)) {
-            dev = byVni.get(VxlanHeader.vni(packet, payload));
+            int vni = VxlanHeader.vni(packet, payload);
+            if (vni == lastVni) {
+                dev = lastDev;
+            } else {
+                dev = byVni.get(vni);
+                lastVni = vni;
+                lastDev = dev;
+            }
         }
         if (dev == null || !dev.isUp()) {
             dropped++;

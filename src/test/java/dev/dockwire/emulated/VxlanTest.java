@@ -172,6 +172,35 @@ class VxlanTest {
         assertEquals(List.of("10.0.0.3:5555 back"), got);
     }
 
+    /**
+     * The tunnel's route to its remote is remembered per remote (dst_cache) and looked up again when
+     * the routes, the addresses or the device change: a more specific route through another device
+     * takes the datagrams there, its removal brings them back, the underlay device going down drops them.
+     */
+    @Test
+    void theUnderlayRouteIsLookedUpAgainWhenItChanges() {
+        List<String> got = received(h2, 7777);
+        int c2 = Ipv4Address.parse("10.0.0.3").bits();
+        send(h1, c2, "one");
+        assertEquals(List.of("10.0.0.2:5555 one"), got);
+        h1.linkAdd(HOST, LinkSpec.dummy("dummy0"));
+        h1.linkSetUp(HOST, "dummy0", true);
+        h1.routeAdd(HOST, Cidr.parse("192.168.1.12/32"), 0, "dummy0");
+        send(h1, c2, "two");
+        assertEquals(1, got.size(), "the host route sends the datagram to dummy0");
+        assertEquals(1, vxlanFrames().size());
+        h1.routeDel(HOST, Cidr.parse("192.168.1.12/32"));
+        send(h1, c2, "three");
+        assertEquals(List.of("10.0.0.2:5555 one", "10.0.0.2:5555 three"), got);
+        h1.linkSetUp(HOST, "eth0", false);
+        send(h1, c2, "four");
+        assertEquals(2, vxlanFrames().size(), "nothing leaves a device that is down");
+        h1.linkSetUp(HOST, "eth0", true);
+        send(h1, c2, "five");
+        assertEquals(List.of("10.0.0.2:5555 one", "10.0.0.2:5555 three", "10.0.0.2:5555 five"), got);
+        assertEquals(3, vxlanFrames().size());
+    }
+
     @Test
     void withoutAnFdbEntryTheFrameIsDropped() {
         List<String> got = received(h2, 7777);

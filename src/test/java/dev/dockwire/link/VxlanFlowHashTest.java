@@ -9,6 +9,9 @@ import dev.dockwire.wire.IpProtocol;
 import dev.dockwire.wire.Ipv4Packet;
 import dev.dockwire.wire.UdpPacket;
 import io.netty.buffer.ByteBuf;
+import java.util.Arrays;
+import java.util.List;
+import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -46,6 +49,45 @@ class VxlanFlowHashTest {
         assertEquals(GOLDEN_FRAGMENT, port(udp(40000, Ipv4Packet.FLAG_MF, EtherType.IPV4)));
         assertEquals(GOLDEN_ARP, port(udp(40000, 0, EtherType.ARP)));
         assertNotEquals(GOLDEN_UDP, GOLDEN_OTHER_PORT);
+    }
+
+    /**
+     * The device remembers the last flow's port: whatever flow came before, each frame gets the port
+     * a fresh device (nothing remembered) gives it — frames differing only in the ports, in whether
+     * the ports are hashed (a fragment, a protocol without ports) or in the EtherType included.
+     */
+    @Test
+    void theRememberedPortIsTheAskedFlowsWhateverCameBefore() {
+        List<Supplier<ByteBuf>> flows = List.of(
+                () -> udp(40000, 0, EtherType.IPV4),
+                () -> udp(40001, 0, EtherType.IPV4),
+                () -> udp(40000, Ipv4Packet.FLAG_MF, EtherType.IPV4),
+                () -> udp(40000, 0, EtherType.ARP),
+                () -> protocol(udp(40000, 0, EtherType.IPV4), IpProtocol.TCP),
+                () -> protocol(udp(40000, 0, EtherType.IPV4), IpProtocol.ICMP),
+                () -> protocol(udp(0, 0, EtherType.IPV4), IpProtocol.ICMP));
+        int[] fresh = new int[flows.size()];
+        for (int i = 0; i < fresh.length; i++) {
+            Vxlan once = new Vxlan(new Backlog(), null, "vx1", 3, 0x02_00_00_00_00_02L, 4097, 0, 4789, false, true, 12345);
+            ByteBuf f = flows.get(i).get();
+            fresh[i] = once.flowSourcePort(f);
+            f.release();
+        }
+        assertEquals(fresh[5], fresh[6], "ICMP's bytes where ports would be are not hashed");
+        assertEquals(6, Arrays.stream(fresh).distinct().count(), "six flows, six ports");
+        for (int before = 0; before < fresh.length; before++) {
+            for (int i = 0; i < fresh.length; i++) {
+                port(flows.get(before).get());
+                assertEquals(fresh[i], port(flows.get(i).get()), "flow " + i + " after flow " + before);
+                assertEquals(fresh[i], port(flows.get(i).get()), "flow " + i + " again");
+            }
+        }
+    }
+
+    /** {@code f} with its IPv4 protocol set to {@code p} (the header checksum is not looked at). */
+    private static ByteBuf protocol(ByteBuf f, int p) {
+        f.setByte(f.readerIndex() + EthernetFrame.HEADER_LENGTH + 9, p);
+        return f;
     }
 
     private static final int GOLDEN_UDP = 43098;

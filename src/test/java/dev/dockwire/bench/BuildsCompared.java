@@ -1,0 +1,93 @@
+package dev.dockwire.bench;
+
+import java.io.File;
+import java.lang.invoke.MethodHandle;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.MethodType;
+import java.lang.management.ManagementFactory;
+import java.net.URL;
+import java.net.URLClassLoader;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * Two builds of one UDP path in one JVM, for a machine other work shares: each build (its
+ * {@code classes} and {@code test-classes}, and its own copy of every dependency, so that no
+ * shared class's JIT profile sees both builds' frame classes) in a class loader of its own, and
+ * half-second windows of the forwarding thread's CPU time taken in turn, A B then B A. What the
+ * machine's load does to one window it does to its neighbour, so the per-window ratio is the
+ * figure to read; JMH's rates on a loaded 2-core machine mostly measure the scheduler. Run each
+ * comparison both ways round: the build loaded second measured 0–3% slower in an A-against-A run.
+ *
+ * <p>{@code java -Ddeps=$(cat target/bench.cp) -cp target/test-classes dev.dockwire.bench.BuildsCompared
+ * overlay|bridged|macvlan|nat WINDOWS DIR_A DIR_B} (a DIR is a build's {@code target}; e.g. the old
+ * build copied to /tmp first).
+ */
+public final class BuildsCompared {
+    private static final int BATCH = 32;
+    private static final long WINDOW_NANOS = 500_000_000L;
+    private static final int WARM_UP = 3;
+
+    private BuildsCompared() {
+    }
+
+    public static void main(String[] args) throws Throwable {
+        String path = args[0];
+        int windows = Integer.parseInt(args[1]);
+        String cls = switch (path) {
+            case "overlay" -> "OverlayUdpPath";
+            case "bridged" -> "BridgedUdpPath";
+            case "macvlan" -> "MacvlanUdpPath";
+            case "nat" -> "NatUdpPath";
+            default -> throw new IllegalArgumentException("path: overlay, bridged, macvlan or nat; got " + path);
+        };
+        Object[] paths = new Object[2];
+        MethodHandle[] send = new MethodHandle[2];
+        for (int k = 0; k < 2; k++) {
+            Class<?> c = loader(args[2 + k]).loadClass("dev.dockwire.bench." + cls);
+            paths[k] = c.getConstructor().newInstance();
+            send[k] = MethodHandles.publicLookup().findVirtual(c, "sendBatch", MethodType.methodType(void.class, int.class))
+                    .bindTo(paths[k]);
+        }
+        var threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
+        double[][] ns = new double[2][windows];
+        for (int w = 0; w < windows + WARM_UP; w++) {
+            for (int turn = 0; turn < 2; turn++) {
+                int k = w % 2 == 0 ? turn : 1 - turn;
+                long frames = 0;
+                long cpu = threads.getCurrentThreadCpuTime();
+                long start = System.nanoTime();
+                while (System.nanoTime() - start < WINDOW_NANOS) {
+                    send[k].invokeExact(BATCH);
+                    frames += BATCH;
+                }
+                if (w >= WARM_UP) {
+                    ns[k][w - WARM_UP] = (threads.getCurrentThreadCpuTime() - cpu) / (double) frames;
+                }
+            }
+        }
+        double[] ratio = new double[windows];
+        for (int i = 0; i < windows; i++) {
+            ratio[i] = ns[1][i] / ns[0][i];
+        }
+        Arrays.sort(ratio);
+        for (double[] n : ns) {
+            Arrays.sort(n);
+        }
+        System.out.printf("%s: A %.1f ns CPU per frame (min %.1f), B %.1f (min %.1f); B/A per window: median %.3f, quartiles %.3f–%.3f%n",
+                path, ns[0][windows / 2], ns[0][0], ns[1][windows / 2], ns[1][0],
+                ratio[windows / 2], ratio[windows / 4], ratio[3 * windows / 4]);
+    }
+
+    /** A build's classes and tests, then every dependency of {@code -Ddeps}, under the platform loader. */
+    private static ClassLoader loader(String target) throws Exception {
+        List<URL> urls = new ArrayList<>();
+        urls.add(new File(target, "test-classes/").toURI().toURL());
+        urls.add(new File(target, "classes/").toURI().toURL());
+        for (String jar : System.getProperty("deps").split(File.pathSeparator)) {
+            urls.add(new File(jar).toURI().toURL());
+        }
+        return new URLClassLoader(urls.toArray(new URL[0]), ClassLoader.getPlatformClassLoader());
+    }
+}
