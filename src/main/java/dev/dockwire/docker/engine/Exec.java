@@ -118,7 +118,7 @@ public final class Exec implements ProcessContext {
         argv.add(name);
         argv.addAll(args);
         process = pids.spawn(ppid, argv, env, loop.nanos());
-        process.openFiles(this::boundSockets);
+        process.openFiles(new SocketFiles(() -> sockets == null ? List.of() : List.of(sockets)));
         process.onExit(status -> {
             if (exitStatus == null) {
                 exitStatus = status;
@@ -214,6 +214,11 @@ public final class Exec implements ProcessContext {
             exitStatus = 1;
         }
         return new CommandOutput(exitStatus, List.copyOf(lines), output.errors());
+    }
+
+    /** The process's sockets once its program has opened one, else null. */
+    GuardedSockets openedSockets() {
+        return sockets;
     }
 
     /** The sockets the process has bound and holds open (listening TCP, bound UDP), as {@code ss -p} finds them by fd. */

@@ -7,7 +7,6 @@ import dev.dockwire.docker.Container;
 import dev.dockwire.docker.ImageConfig;
 import dev.dockwire.proc.PidNamespace;
 import dev.dockwire.proc.Process;
-import dev.dockwire.proc.OpenFiles;
 import dev.dockwire.socket.GuardedSockets;
 import dev.dockwire.sim.EventLoop;
 import java.util.ArrayList;
@@ -139,11 +138,11 @@ final class MainProcesses {
             Process init = pids.spawn(0, argv.isEmpty() ? List.of("/bin/sh") : argv, env, clock.nanos());
             GuardedSockets initSockets = crashable(c, init, log);
             List<Exec> contexts = new ArrayList<>();
-            init.openFiles(() -> {
-                List<OpenFiles.Socket> open = new ArrayList<>(Exec.bound(initSockets));
-                contexts.forEach(e -> open.addAll(e.boundSockets()));
+            init.openFiles(new SocketFiles(() -> {
+                List<GuardedSockets> open = new ArrayList<>(List.of(initSockets));
+                contexts.stream().map(Exec::openedSockets).filter(java.util.Objects::nonNull).forEach(open::add);
                 return open;
-            });
+            }));
             ImageDaemons.Daemon d = ImageDaemons.start(declared, clock, c, initSockets, files -> {
                 Exec e = new Exec(engine, clock, c.netns(), c.hostname(), files).credentials(Credentials.of(c))
                         .output((stream, line) -> log.append(stream, clock.nanos(), line));
@@ -224,6 +223,21 @@ final class MainProcesses {
         }
         r.pids().kill(1, sig == null ? Signal.SIGTERM : sig);
         return r.init();
+    }
+
+    /**
+     * {@code docker pause}: the container's cgroup frozen (runc pause), its health monitor closed,
+     * which reads {@code unhealthy} as moby's CloseMonitorChannel sets it (daemon/pause.go updateHealthMonitor).
+     */
+    void pause(Container c) {
+        running.get(c.id()).pids().freeze();
+        health.paused(c);
+    }
+
+    /** {@code docker unpause}: thawed; the health monitor runs again, its first probe an interval away. */
+    void unpause(Container c) {
+        running.get(c.id()).pids().thaw();
+        health.unpaused(c);
     }
 
     /** PID 1 ends with {@code status} after writing {@code output} to stdout (see {@link Engine#exited}). */
