@@ -107,4 +107,20 @@ class PauseEndToEndTest {
         h.ok("docker unpause web");
         assertTrue(h.ok("docker exec client curl -sS -m 2 http://web/").stream().anyMatch(l -> l.contains("Welcome to nginx!")));
     }
+
+    @Test
+    void theHealthMonitorStopsWhilePausedReadingUnhealthyAndRunsAgainAfter() {
+        h.ok("docker run -d --name hc --health-cmd true --health-interval 1s alpine sleep 3600");
+        h.ok("sleep 3");
+        assertEquals(List.of("healthy"), h.ok("docker inspect -f '{{.State.Health.Status}}' hc"));
+        String before = h.ok("docker inspect -f '{{range .State.Health.Log}}{{.Start}} {{end}}' hc").get(0);
+        h.ok("docker pause hc");
+        assertEquals(List.of("unhealthy"), h.ok("docker inspect -f '{{.State.Health.Status}}' hc"), "CloseMonitorChannel");
+        assertTrue(h.ok("docker ps").get(1).contains("(Paused)"));
+        h.ok("sleep 5");
+        assertEquals(before, h.ok("docker inspect -f '{{range .State.Health.Log}}{{.Start}} {{end}}' hc").get(0), "no probe while paused");
+        h.ok("docker unpause hc");
+        h.ok("sleep 2");
+        assertEquals(List.of("healthy"), h.ok("docker inspect -f '{{.State.Health.Status}}' hc"));
+    }
 }
