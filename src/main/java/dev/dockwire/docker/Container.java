@@ -343,6 +343,11 @@ public final class Container {
         return mounts == null ? files.holdsFilesUnder(dir) : mounts.holdsFilesUnder(dir);
     }
 
+    /** Whether {@code path} is a directory inside the container (stat's S_ISDIR), mounts laid over its own files. */
+    public boolean isDirectory(String path) {
+        return mounts == null ? files.holdsFilesUnder(path) : mounts.isDirectory(path);
+    }
+
     public void writeFile(String path, String content) {
         writeFile(path, content, false);
     }

@@ -44,6 +44,15 @@ public final class PidNamespace {
         return p;
     }
 
+    /**
+     * Pids up to {@code pid} have been handed out to processes that ended and were reaped before
+     * anything dockwire models ran (the children of nginx's entrypoint scripts: its workers are 29
+     * and 30); the next process gets {@code pid + 1} unless later ones are already taken.
+     */
+    public void advanceTo(int pid) {
+        lastPid = Math.max(lastPid, pid);
+    }
+
     /** The namespace's init (pid 1) while it is in the table, else null. */
     public Process init() {
         return table.get(1);

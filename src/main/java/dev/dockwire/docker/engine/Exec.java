@@ -38,6 +38,11 @@ public final class Exec implements ProcessContext {
         default String writeError(String path) {
             return null;
         }
+
+        /** Whether {@code path} is a directory. */
+        default boolean isDirectory(String path) {
+            return false;
+        }
     }
 
     /** Where a background process's lines go: {@code stream} is {@code stdout} or {@code stderr}. */
@@ -273,6 +278,11 @@ public final class Exec implements ProcessContext {
     @Override
     public String readFile(String path) {
         return files.readFile(path);
+    }
+
+    @Override
+    public boolean isDirectory(String path) {
+        return files.isDirectory(path);
     }
 
     @Override
