@@ -2,6 +2,8 @@ package dev.dockwire.docker.engine;
 
 import dev.dockwire.docker.Container;
 import dev.dockwire.docker.EngineException;
+import java.util.function.Consumer;
+import java.util.function.Predicate;
 
 /**
  * {@code docker pause} and {@code unpause} as dockerd does them (moby v28.2.2 daemon/pause.go,
@@ -11,23 +13,31 @@ import dev.dockwire.docker.EngineException;
  * (errNotPaused's "already paused"), one restarting, and unpause of one not paused.
  */
 final class ContainerPause {
-    private final MainProcesses mains;
+    private final Predicate<Container> hasTask;
+    private final Consumer<Container> freeze;
+    private final Consumer<Container> thaw;
 
-    ContainerPause(MainProcesses mains) {
-        this.mains = mains;
+    /**
+     * {@code hasTask}: whether the container's processes run ({@code MainProcesses.running});
+     * {@code freeze} and {@code thaw} its cgroup (MainProcesses' pause and unpause).
+     */
+    ContainerPause(Predicate<Container> hasTask, Consumer<Container> freeze, Consumer<Container> thaw) {
+        this.hasTask = hasTask;
+        this.freeze = freeze;
+        this.thaw = thaw;
     }
 
     Container pause(Container c) {
         if (c.state() == Container.State.RESTARTING) {
             throw new EngineException("Container " + c.id() + " is restarting, wait until the container is running");
         }
-        if (!c.running() || mains.running(c) == null) {
+        if (!c.running() || !hasTask.test(c)) {
             throw new EngineException("container " + c.id() + " is not running");
         }
         if (c.paused()) {
             throw new EngineException("Container " + c.id() + " is already paused");
         }
-        mains.pause(c);
+        freeze.accept(c);
         c.paused(true);
         return c;
     }
@@ -44,7 +54,7 @@ final class ContainerPause {
     void resume(Container c) {
         if (c.paused()) {
             c.paused(false);
-            mains.unpause(c);
+            thaw.accept(c);
         }
     }
 }

@@ -113,7 +113,7 @@ public final class Engine implements Swarm.Member, ProcessHost {
         this.dns = new EmbeddedDns(kernel, clock, random, this::containerAnywhere, this.hostNameservers);
         this.mains = new MainProcesses(this, clock);
         this.monitor = new ContainerMonitor(this, clock);
-        this.pauses = new ContainerPause(mains);
+        this.pauses = new ContainerPause(c -> mains.running(c) != null, mains::pause, mains::unpause);
         this.stops = new ContainerStop(this, clock, mains, monitor, pauses);
         sandboxListeners.add(c -> HostConfigCheck.applySysctls(kernel, c));
     }
