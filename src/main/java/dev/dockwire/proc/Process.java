@@ -118,7 +118,7 @@ public final class Process {
         return stopped;
     }
 
-    /** Whether the cgroup freezer holds it ({@code docker pause}; state D, "frozen", in {@code ps}). */
+    /** Whether the cgroup freezer holds it ({@code docker pause}: asleep in do_freezer_trap, state S in {@code ps}). */
     public boolean frozen() {
         return frozen;
     }
