@@ -21,6 +21,11 @@ public interface ProcessContext {
     /** A file inside the container ({@code /etc/resolv.conf}, {@code /etc/hosts}), or null. */
     String readFile(String path);
 
+    /** Whether {@code path} is a directory inside the container (stat(2)'s S_ISDIR: nginx's 301 and 403). */
+    default boolean isDirectory(String path) {
+        return false;
+    }
+
     /** Writes a file inside the container ({@code curl -o}). */
     void writeFile(String path, String content);
 

@@ -42,6 +42,8 @@ public final class Container {
     private final FileTable files = new FileTable();
     private MountTable mounts; // null until the first mount: most containers have none
     private State state = State.CREATED;
+    /** State.Paused: running with its processes frozen (moby container/state.go; Running stays true). */
+    private boolean paused;
     private int exitCode;
     private long startedAt = -1;
     private long finishedAt = -1;
@@ -195,6 +197,7 @@ public final class Container {
     /** PID 1 exited and the restart policy will start it again after a back-off (counted in RestartCount). */
     public void restarting() {
         this.state = State.RESTARTING;
+        this.paused = false;
         restartCount++;
     }
 
@@ -284,6 +287,21 @@ public final class Container {
         return state == State.RUNNING;
     }
 
+    /** {@code docker pause}d: still running, its processes frozen; State.Status "paused". */
+    public boolean paused() {
+        return paused;
+    }
+
+    /** {@code docker pause} (true) and {@code unpause} (false) of a running container. */
+    public void paused(boolean frozen) {
+        this.paused = frozen && state == State.RUNNING;
+    }
+
+    /** State.Status as moby's StateString gives it: "paused" before "running". */
+    public String status() {
+        return paused ? "paused" : state.id();
+    }
+
     public int exitCode() {
         return exitCode;
     }
@@ -323,6 +341,11 @@ public final class Container {
     /** Whether a file the container holds lies under {@code dir}. */
     public boolean holdsFilesUnder(String dir) {
         return mounts == null ? files.holdsFilesUnder(dir) : mounts.holdsFilesUnder(dir);
+    }
+
+    /** Whether {@code path} is a directory inside the container (stat's S_ISDIR), mounts laid over its own files. */
+    public boolean isDirectory(String path) {
+        return mounts == null ? files.holdsFilesUnder(path) : mounts.isDirectory(path);
     }
 
     public void writeFile(String path, String content) {
@@ -368,6 +391,7 @@ public final class Container {
     public void stopped(int exitCode, long now) {
         this.netns = null;
         this.state = State.EXITED;
+        this.paused = false; // SetStopped
         this.exitCode = exitCode;
         this.finishedAt = now;
     }

@@ -12,4 +12,10 @@ public interface FileStore {
 
     /** Every file's path. */
     Set<String> paths();
+
+    /** Whether {@code path} is a directory: the root, or one a file lies under. */
+    default boolean isDirectory(String path) {
+        String prefix = path.endsWith("/") ? path : path + "/";
+        return prefix.equals("/") || paths().stream().anyMatch(p -> p.startsWith(prefix));
+    }
 }

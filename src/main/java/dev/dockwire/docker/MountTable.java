@@ -87,6 +87,13 @@ final class MountTable {
         return Collections.unmodifiableSet(out);
     }
 
+    /** Whether {@code path} is a directory: the mounted files' under a mount, else one holding a file or a mount. */
+    boolean isDirectory(String path) {
+        String p = normalize(path);
+        MountPoint m = at(p);
+        return m == null ? holdsFilesUnder(p) : m.files().isDirectory(m.inside(p));
+    }
+
     /** Whether {@code dir} holds a file or is (or lies above) a mount's destination: a mountpoint is a directory. */
     boolean holdsFilesUnder(String dir) {
         String d = normalize(dir);

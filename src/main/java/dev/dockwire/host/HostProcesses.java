@@ -53,7 +53,7 @@ final class HostProcesses {
             out.add(new HostProcess(procs.shimPid(), 1, "root", List.of("/usr/bin/containerd-shim-runc-v2", "-namespace", "moby",
                     "-id", c.id(), "-address", CONTAINERD_SOCK), "Sl", "?", started, Kernel.HOST, List.of()));
             for (Process p : procs.running()) {
-                out.add(new HostProcess(p.hostPid(), procs.hostParent(p), "root", p.argv(), p.pid() == 1 ? "Ss" : "S", "?",
+                out.add(new HostProcess(p.hostPid(), procs.hostParent(p), procs.user(p), p.argv(), p.pid() == 1 ? "Ss" : "S", "?",
                         p.startNanos(), c.netns(), sockets(p)));
             }
         }

@@ -14,4 +14,15 @@ public interface OpenFiles {
 
     /** The bound sockets open now. */
     List<Socket> sockets();
+
+    /**
+     * The process is frozen: it reads none of its sockets, while the kernel still queues what
+     * arrives (a listener's backlog, a connection's receive buffer).
+     */
+    default void freeze() {
+    }
+
+    /** The process runs again and reads them. */
+    default void thaw() {
+    }
 }

@@ -13,7 +13,9 @@ import java.util.function.IntSupplier;
  * handler; an unhandled one terminates the process with {@code 128 + n} — but the init of a
  * namespace is spared every signal it did not install a handler for, except SIGKILL. This is why
  * {@code docker stop} of a container whose PID 1 is {@code ping} or {@code sleep} waits its grace
- * period and ends in SIGKILL (137). SIGSTOP/SIGTSTP stop a process and SIGCONT resumes it.
+ * period and ends in SIGKILL (137). SIGSTOP/SIGTSTP stop a process and SIGCONT resumes it. The
+ * namespace's processes are those of the container's cgroup, which the freezer stops and lets go
+ * ({@link #freeze}, {@code docker pause}).
  */
 public final class PidNamespace {
     private final IntSupplier hostPids;
@@ -42,6 +44,15 @@ public final class PidNamespace {
         return p;
     }
 
+    /**
+     * Pids up to {@code pid} have been handed out to processes that ended and were reaped before
+     * anything dockwire models ran (the children of nginx's entrypoint scripts: its workers are 29
+     * and 30); the next process gets {@code pid + 1} unless later ones are already taken.
+     */
+    public void advanceTo(int pid) {
+        lastPid = Math.max(lastPid, pid);
+    }
+
     /** The namespace's init (pid 1) while it is in the table, else null. */
     public Process init() {
         return table.get(1);
@@ -61,6 +72,16 @@ public final class PidNamespace {
         if (p == null || p.exited()) {
             return false;
         }
+        if (p.frozen() && (signal == Signal.SIGCONT || signal.catchable() && (p.handles(signal) || signal.stops()))) {
+            // A frozen task takes a signal when it runs again (get_signal); only a fatal one kills it now
+            // (complete_signal wakes it with SIGKILL, which the cgroup v2 freezer lets through).
+            // SIGCONT's resumption happens at once (prepare_signal), its handler later.
+            if (signal == Signal.SIGCONT) {
+                p.resume();
+            }
+            p.whenRunning(() -> deliverLater(p, signal));
+            return true;
+        }
         if (signal == Signal.SIGCONT) {
             // SIGCONT resumes even a process that handles it (prepare_signal), before any handler runs.
             p.resume();
@@ -77,6 +98,43 @@ public final class PidNamespace {
             p.terminate(signal);
         }
         return true;
+    }
+
+    private void deliverLater(Process p, Signal signal) {
+        if (p.exited()) {
+            return;
+        }
+        if (signal == Signal.SIGCONT) {
+            if (p.handles(signal)) {
+                p.deliver(signal);
+            }
+        } else {
+            kill(p.pid(), signal);
+        }
+    }
+
+    /**
+     * The cgroup freezer ({@code cgroup.freeze} = 1, what runc's pause writes): every process of the
+     * namespace stops where it is, its timers and reads held until {@link #thaw}; the kernel's side
+     * of its sockets goes on (handshakes into a listener's backlog, data into receive buffers).
+     */
+    public void freeze() {
+        for (Process p : running()) {
+            p.freeze();
+        }
+    }
+
+    /** {@code cgroup.freeze} = 0: every process runs again, in pid order, with what fell due meanwhile. */
+    public void thaw() {
+        for (Process p : running()) {
+            p.thaw();
+        }
+    }
+
+    /** Whether the freezer holds its processes (the container is paused). */
+    public boolean frozen() {
+        Process init = table.get(1);
+        return init != null && init.frozen();
     }
 
     /**

@@ -28,6 +28,8 @@ public final class Process {
     private Integer status;
     private Signal killedBy;
     private boolean stopped;
+    /** In a frozen cgroup ({@code docker pause}): it does not run until thawed, whatever its signals say. */
+    private boolean frozen;
 
     Process(int pid, int hostPid, int ppid, List<String> argv, Map<String, String> env, long startNanos) {
         this.pid = pid;
@@ -116,12 +118,18 @@ public final class Process {
         return stopped;
     }
 
+    /** Whether the cgroup freezer holds it ({@code docker pause}: asleep in do_freezer_trap, state S in {@code ps}). */
+    public boolean frozen() {
+        return frozen;
+    }
+
     /**
      * Runs {@code task} now, or when SIGCONT resumes the process if it is stopped: a stopped
-     * process's timers do not fire until it runs again (do_signal_stop).
+     * process's timers do not fire until it runs again (do_signal_stop). A frozen process's wait
+     * until it is thawed, too.
      */
     public void whenRunning(Runnable task) {
-        if (stopped) {
+        if (stopped || frozen) {
             whileStopped.add(task);
         } else {
             task.run();
@@ -135,12 +143,41 @@ public final class Process {
         }
     }
 
-    /** SIGCONT: resumes a stopped process; what it would have done meanwhile happens now. */
+    /**
+     * The cgroup v2 freezer takes it (kernel/cgroup/freezer.c cgroup_freeze_task): it stops at
+     * once, and its open files stop being read ({@link OpenFiles#freeze}) while the kernel's side of
+     * them goes on.
+     */
+    void freeze() {
+        if (status == null && !frozen) {
+            frozen = true;
+            openFiles.freeze();
+        }
+    }
+
+    /** The freezer lets it go: what it would have done meanwhile happens now, unless a signal stopped it. */
+    void thaw() {
+        if (!frozen) {
+            return;
+        }
+        frozen = false;
+        openFiles.thaw();
+        runDue();
+    }
+
+    /** SIGCONT: resumes a stopped process; what it would have done meanwhile happens now (once thawed, if frozen). */
     void resume() {
         if (!stopped) {
             return;
         }
         stopped = false;
+        runDue();
+    }
+
+    private void runDue() {
+        if (stopped || frozen) {
+            return;
+        }
         List<Runnable> due = List.copyOf(whileStopped);
         whileStopped.clear();
         due.forEach(Runnable::run);
@@ -153,6 +190,7 @@ public final class Process {
         }
         status = code & 0xff;
         stopped = false;
+        frozen = false;
         whileStopped.clear();
         handlers = Map.of();
         List<IntConsumer> listeners = List.copyOf(exitListeners);

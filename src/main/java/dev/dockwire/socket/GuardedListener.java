@@ -6,6 +6,9 @@ import java.util.function.Consumer;
 final class GuardedListener implements TcpListener {
     private final GuardedSockets owner;
     private final TcpListener listener;
+    /** The program's own pauseAccepting, kept apart from the freezer's. */
+    private boolean programPaused;
+    private boolean frozen;
 
     GuardedListener(GuardedSockets owner, TcpListener listener) {
         this.owner = owner;
@@ -32,12 +35,29 @@ final class GuardedListener implements TcpListener {
 
     @Override
     public void pauseAccepting() {
+        programPaused = true;
         listener.pauseAccepting();
     }
 
     @Override
     public void resumeAccepting() {
-        listener.resumeAccepting();
+        programPaused = false;
+        if (!frozen) {
+            listener.resumeAccepting();
+        }
+    }
+
+    /** Its process is frozen: accept(2) is not called, handshakes complete into the backlog until it is full. */
+    void freeze() {
+        frozen = true;
+        listener.pauseAccepting();
+    }
+
+    void thaw() {
+        frozen = false;
+        if (!programPaused) {
+            listener.resumeAccepting();
+        }
     }
 
     @Override

@@ -102,6 +102,32 @@ public final class GuardedSockets implements Sockets {
         return open.size();
     }
 
+    /**
+     * The process is frozen ({@code docker pause}): its listeners accept nothing and its
+     * connections read nothing, while the kernel completes handshakes into the backlog and queues
+     * data; a datagram socket's receive queue is not held (the program's handler runs as it comes).
+     */
+    public void freeze() {
+        for (AutoCloseable s : open) {
+            if (s instanceof GuardedListener l) {
+                l.freeze();
+            } else if (s instanceof GuardedTcp t) {
+                t.freeze();
+            }
+        }
+    }
+
+    /** The process runs again: what the kernel queued meanwhile is accepted and read now. */
+    public void thaw() {
+        for (AutoCloseable s : List.copyOf(open)) {
+            if (s instanceof GuardedListener l) {
+                l.thaw();
+            } else if (s instanceof GuardedTcp t) {
+                t.thaw();
+            }
+        }
+    }
+
     /** Closes every socket still open (connections are reset if unread data waits, as at exit). */
     public void closeAll() {
         List<AutoCloseable> all = new ArrayList<>(open);

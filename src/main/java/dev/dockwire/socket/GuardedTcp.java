@@ -7,6 +7,9 @@ import java.util.function.Consumer;
 final class GuardedTcp implements TcpSocket {
     private final GuardedSockets owner;
     private final TcpSocket socket;
+    /** The program's own pauseReading, kept apart from the freezer's so thawing leaves it as the program set it. */
+    private boolean programPaused;
+    private boolean frozen;
 
     GuardedTcp(GuardedSockets owner, TcpSocket socket) {
         this.owner = owner;
@@ -72,12 +75,29 @@ final class GuardedTcp implements TcpSocket {
 
     @Override
     public void pauseReading() {
+        programPaused = true;
         socket.pauseReading();
     }
 
     @Override
     public void resumeReading() {
-        socket.resumeReading();
+        programPaused = false;
+        if (!frozen) {
+            socket.resumeReading();
+        }
+    }
+
+    /** Its process is frozen: nothing is read, the receive buffer fills and the window closes. */
+    void freeze() {
+        frozen = true;
+        socket.pauseReading();
+    }
+
+    void thaw() {
+        frozen = false;
+        if (!programPaused) {
+            socket.resumeReading();
+        }
     }
 
     @Override

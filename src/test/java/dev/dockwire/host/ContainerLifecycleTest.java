@@ -107,8 +107,16 @@ class ContainerLifecycleTest {
         List<String> logs = h.ok("docker logs web");
         assertEquals("/docker-entrypoint.sh: /docker-entrypoint.d/ is not empty, will attempt to perform configuration", logs.get(0));
         assertEquals("/docker-entrypoint.sh: Configuration complete; ready for start up", logs.get(8));
-        assertTrue(logs.get(9).matches("172\\.17\\.0\\.1 - - \\[01/Jan/2025:00:00:05 \\+0000\\] \"GET / HTTP/1\\.1\" 200 896 \"-\" \"curl/[0-9.]+\" \"-\""),
-                logs.get(9));
+        assertEquals(List.of("2025/01/01 00:00:00 [notice] 1#1: using the \"epoll\" event method",
+                "2025/01/01 00:00:00 [notice] 1#1: nginx/1.31.3",
+                "2025/01/01 00:00:00 [notice] 1#1: built by gcc 14.2.0 (Debian 14.2.0-19) ",
+                "2025/01/01 00:00:00 [notice] 1#1: OS: Linux 6.1.0-28-amd64",
+                "2025/01/01 00:00:00 [notice] 1#1: getrlimit(RLIMIT_NOFILE): 1024:524288",
+                "2025/01/01 00:00:00 [notice] 1#1: start worker processes",
+                "2025/01/01 00:00:00 [notice] 1#1: start worker process 29",
+                "2025/01/01 00:00:00 [notice] 1#1: start worker process 30"), logs.subList(9, 17), "nginx's own lines (its error log, on stderr)");
+        assertTrue(logs.get(17).matches("172\\.17\\.0\\.1 - - \\[01/Jan/2025:00:00:05 \\+0000\\] \"GET / HTTP/1\\.1\" 200 896 \"-\" \"curl/[0-9.]+\" \"-\""),
+                logs.get(17));
     }
 
     @Test

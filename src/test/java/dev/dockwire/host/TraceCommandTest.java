@@ -53,7 +53,7 @@ class TraceCommandTest {
         int fdb = indexOf(out, "bridge FDB:", syn);
         assertTrue(out.get(fdb).startsWith("  host br-"), out.get(fdb));
         // The process holding the listening socket, by its host pid (the image's PID 1 execs nginx from its entrypoint).
-        int delivered = indexOf(out, "  => delivered: web eth0: delivered to the TCP socket on port 80 of docker-entrypoi (pid ", fdb);
+        int delivered = indexOf(out, "  => delivered: web eth0: delivered to the TCP socket on port 80 of nginx (pid ", fdb);
         assertTrue(out.get(delivered).endsWith(") (listening)"), out.get(delivered));
         int synAck = indexOf(out, "TCP 172.18.0.2:80 > 172.18.0.3:", delivered);
         assertTrue(out.get(synAck).endsWith("[S.]"), out.get(synAck));
@@ -86,7 +86,7 @@ class TraceCommandTest {
         assertTrue(out.get(dnatRule).contains("`-A DOCKER ! -i docker0 -p tcp -m tcp --dport 8080 -j DNAT --to-destination 172.17.0.2:80`"),
                 out.get(dnatRule));
         int dnat = indexOf(out, "host eth0: netfilter PREROUTING: conntrack NEW; DNAT 192.168.1.10:8080 → 172.17.0.2:80", dnatRule);
-        indexOf(out, "  => delivered: pub eth0: delivered to the TCP socket on port 80 of docker-entrypoi (pid ", dnat);
+        indexOf(out, "  => delivered: pub eth0: delivered to the TCP socket on port 80 of nginx (pid ", dnat);
         int back = indexOf(out, "TCP 172.17.0.2:80 > 192.168.1.1:", dnat);
         indexOf(out, "SNAT 172.17.0.2:80 → 192.168.1.10:8080", back);
     }

@@ -29,9 +29,12 @@ final class HttpConnection {
     private int requests;
     private boolean refused;
     private boolean done;
+    /** Its number among the server's connections (nginx's {@code $connection}, {@code *N} in its error log). */
+    private final long number;
 
     HttpConnection(TcpSocket socket, HttpLimits limits, Scheduler timers, LongSupplier epochMillis,
-                   HttpServer.Handler handler, HttpServer.AccessLog accessLog, Runnable ended) {
+                   HttpServer.Handler handler, HttpServer.AccessLog accessLog, Runnable ended, long number) {
+        this.number = number;
         this.socket = socket;
         this.limits = limits;
         this.timers = timers;
@@ -77,7 +80,7 @@ final class HttpConnection {
             boolean last = !HttpServer.persistent(req)
                     || limits.keepaliveRequests() > 0 && requests >= limits.keepaliveRequests();
             handler.handle(req, resp -> {
-                accessLog.served(socket.remoteAddress(), req, resp);
+                accessLog.served(number, socket.remoteAddress(), req, resp);
                 send(resp, last);
             });
         }

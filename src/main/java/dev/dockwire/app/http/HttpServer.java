@@ -25,6 +25,14 @@ public final class HttpServer {
     private LongSupplier epochMillis = () -> 0;
     private TcpListener listener;
     private int open;
+    private LongSupplier numbers = new LongSupplier() {
+        private long next = 1;
+
+        @Override
+        public long getAsLong() {
+            return next++;
+        }
+    };
 
     /** Answers a request, now or later (a proxy waits for its upstream), by calling {@code respond} once. */
     @FunctionalInterface
@@ -36,6 +44,11 @@ public final class HttpServer {
     @FunctionalInterface
     public interface AccessLog {
         void served(int remoteAddress, HttpMessage request, HttpMessage response);
+
+        /** As above, with the connection's number ({@link HttpServer#numbering}). */
+        default void served(long connection, int remoteAddress, HttpMessage request, HttpMessage response) {
+            served(remoteAddress, request, response);
+        }
     }
 
     /** A handler that answers at once. */
@@ -66,6 +79,15 @@ public final class HttpServer {
         return this;
     }
 
+    /**
+     * Where accepted connections take their numbers from: one counter for all of a program's
+     * listeners (nginx's ngx_connection_counter, from 1); by default the server's own.
+     */
+    public HttpServer numbering(LongSupplier next) {
+        this.numbers = next;
+        return this;
+    }
+
     public void start() {
         listener = sockets.listenTcp(0, port, 511);
         listener.onAccept(this::serve);
@@ -83,7 +105,7 @@ public final class HttpServer {
         if (open >= limits.maxConnections()) {
             listener.pauseAccepting(); // the next ones wait in the accept queue, as nginx's at worker_connections
         }
-        new HttpConnection(s, limits, timers, epochMillis, handler, accessLog, this::ended);
+        new HttpConnection(s, limits, timers, epochMillis, handler, accessLog, this::ended, numbers.getAsLong());
     }
 
     private void ended() {

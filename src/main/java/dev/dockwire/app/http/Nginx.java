@@ -39,9 +39,26 @@ public final class Nginx {
     private final Map<Integer, HttpServer> listeners = new LinkedHashMap<>();
     private final Map<String, Integer> roundRobin = new HashMap<>();
     private NginxConfig config;
+    /** The error log and the worker whose lines a request's errors are, once set ({@link #errorLog}). */
+    private NginxLog errorLog;
+    private int worker;
+    /** ngx_connection_counter: one numbering of the connections of every listener, from 1. */
+    private long connections;
+    /** The error a request's handling logged, written when it is answered, before its access line. */
+    private final Map<HttpMessage, String> errors = new java.util.IdentityHashMap<>();
 
     public Nginx(ProcessContext ctx) {
         this.ctx = ctx;
+    }
+
+    /**
+     * Writes each request's error ({@code directory index of ... is forbidden}, {@code open() ...
+     * failed}) to {@code log} as worker {@code workerPid}'s, with the connection's number.
+     */
+    public Nginx errorLog(NginxLog log, int workerPid) {
+        this.errorLog = log;
+        this.worker = workerPid;
+        return this;
     }
 
     /** Loads the configuration and listens; throws {@link NginxConfig.Invalid} when it is bad. */
@@ -75,7 +92,24 @@ public final class Nginx {
         for (NginxConfig.Server s : config.servers()) {
             if (!listeners.containsKey(s.port())) {
                 HttpServer server = new HttpServer(ctx.sockets(), s.port(), (req, respond) -> handle(s, req, respond))
-                        .accessLog(this::accessLog)
+                        .numbering(() -> ++connections)
+                        .accessLog(new HttpServer.AccessLog() {
+                            @Override
+                            public void served(int remote, HttpMessage req, HttpMessage resp) {
+                                accessLog(remote, req, resp);
+                            }
+
+                            @Override
+                            public void served(long connection, int remote, HttpMessage req, HttpMessage resp) {
+                                String error = errors.remove(req);
+                                if (error != null) {
+                                    errorLog.error(worker, connection, error + ", client: " + ip(remote) + ", server: " + s.name()
+                                            + ", request: \"" + req.startLine() + "\""
+                                            + (req.header("Host") == null ? "" : ", host: \"" + req.header("Host") + "\""));
+                                }
+                                accessLog(remote, req, resp);
+                            }
+                        })
                         .limits(HttpLimits.NGINX, ctx::schedule, () -> ctx.epochMillis() + ctx.nanos() / 1_000_000);
                 server.start();
                 listeners.put(s.port(), server);
@@ -91,9 +125,13 @@ public final class Nginx {
     private void accessLog(int remote, HttpMessage req, HttpMessage resp) {
         java.time.ZonedDateTime t = java.time.Instant.ofEpochMilli(ctx.epochMillis() + ctx.nanos() / 1_000_000)
                 .atZone(java.time.ZoneOffset.UTC);
-        ctx.out((remote >>> 24) + "." + (remote >>> 16 & 0xff) + "." + (remote >>> 8 & 0xff) + "." + (remote & 0xff) + " - - [" + ACCESS_TIME.format(t) + "] \"" + req.startLine() + "\" "
+        ctx.out(ip(remote) + " - - [" + ACCESS_TIME.format(t) + "] \"" + req.startLine() + "\" "
                 + resp.status() + " " + (resp.body() == null ? 0 : resp.body().length) + " \"" + orDash(req.header("Referer"))
                 + "\" \"" + orDash(req.header("User-Agent")) + "\" \"" + orDash(req.header("X-Forwarded-For")) + "\"");
+    }
+
+    private static String ip(int a) {
+        return (a >>> 24) + "." + (a >>> 16 & 0xff) + "." + (a >>> 8 & 0xff) + "." + (a & 0xff);
     }
 
     private static String orDash(String v) {
@@ -108,7 +146,11 @@ public final class Nginx {
         if (loc == null || loc.proxyPass() == null) {
             String root = loc != null && loc.root() != null ? loc.root() : server.root() != null ? server.root() : "/etc/nginx/html";
             List<String> index = loc == null || loc.index().isEmpty() ? List.of("index.html") : loc.index();
-            respond.accept(NginxStatic.serve(ctx, root, index, req, now));
+            respond.accept(NginxStatic.serve(ctx, root, index, req, now, server.port(), error -> {
+                if (errorLog != null) {
+                    errors.put(req, error);
+                }
+            }));
             return;
         }
         String target = loc.proxyPass().substring("http://".length());

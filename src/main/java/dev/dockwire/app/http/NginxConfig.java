@@ -14,8 +14,14 @@ import java.util.Set;
  */
 public record NginxConfig(List<Server> servers, Map<String, List<String>> upstreams) {
 
-    /** {@code root} is the server's {@code root}, or null (nginx's compiled-in {@code html} under its prefix). */
-    public record Server(int port, List<Location> locations, String root) {
+    /**
+     * {@code root} is the server's {@code root}, or null (nginx's compiled-in {@code html} under its
+     * prefix); {@code name} its first {@code server_name} ("" without one), which its error log names.
+     */
+    public record Server(int port, List<Location> locations, String root, String name) {
+        public Server(int port, List<Location> locations, String root) {
+            this(port, locations, root, "");
+        }
     }
 
     /**
@@ -89,6 +95,7 @@ public record NginxConfig(List<Server> servers, Map<String, List<String>> upstre
         expect(file, tokens, i, "{");
         int port = 80;
         String serverRoot = null;
+        String name = "";
         List<Location> locations = new ArrayList<>();
         while (!peek(tokens, i).equals("}")) {
             String[] d = tokens.get(i[0]++);
@@ -140,6 +147,12 @@ public record NginxConfig(List<Server> servers, Map<String, List<String>> upstre
                     serverRoot = next(file, tokens, i, d)[0];
                     skipTo(tokens, i, ";");
                 }
+                case "server_name" -> {
+                    if (name.isEmpty()) {
+                        name = next(file, tokens, i, d)[0];
+                    }
+                    skipTo(tokens, i, ";");
+                }
                 default -> {
                     if (!ACCEPTED.contains(d[0])) {
                         throw new Invalid("nginx: [emerg] unknown directive \"" + d[0] + "\" in " + file + ":" + d[1]);
@@ -149,7 +162,7 @@ public record NginxConfig(List<Server> servers, Map<String, List<String>> upstre
             }
         }
         i[0]++;
-        return new Server(port, locations, serverRoot);
+        return new Server(port, locations, serverRoot, name);
     }
 
     /** The location for a path: an exact match first, else the longest prefix. */

@@ -32,15 +32,26 @@ final class NginxStatic {
     private NginxStatic() {
     }
 
-    /** The response to {@code req} for files under {@code root}, trying {@code index} for a directory's URI. */
-    static HttpMessage serve(ProcessContext ctx, String root, List<String> index, HttpMessage req, long now) {
+    /**
+     * The response to {@code req} for files under {@code root}, trying {@code index} for a
+     * directory's URI, on a server listening on {@code port}; what nginx writes to its error log
+     * for the request goes to {@code error} (the text before ngx_http_log_error's context):
+     * a directory's URI without an index file is 403 ({@code directory index of "DIR/" is
+     * forbidden}: ngx_http_core_content_phase), a directory asked without its slash is 301 to the
+     * slash URL (ngx_http_static_handler), a missing file is 404 ({@code open() "PATH" failed (2: No
+     * such file or directory)}; a missing directory {@code "DIR" is not found}: ngx_http_index_test_dir).
+     */
+    static HttpMessage serve(ProcessContext ctx, String root, List<String> index, HttpMessage req, long now, int port,
+                             java.util.function.Consumer<String> error) {
         String[] line = req.startLine().split(" ");
         String uri = line.length > 1 ? line[1] : "/";
         int q = uri.indexOf('?');
+        String args = q >= 0 ? uri.substring(q) : "";
         uri = q >= 0 ? uri.substring(0, q) : uri;
         String base = root.endsWith("/") ? root.substring(0, root.length() - 1) : root;
         String path = null;
         String content = null;
+        boolean keepAlive = !"close".equalsIgnoreCase(req.header("Connection"));
         if (uri.endsWith("/")) {
             for (String name : index) {
                 content = ctx.readFile(base + uri + name);
@@ -49,11 +60,23 @@ final class NginxStatic {
                     break;
                 }
             }
+            if (content == null && (uri.equals("/") || ctx.isDirectory(base + uri.substring(0, uri.length() - 1)))) {
+                error.accept("directory index of \"" + base + uri + "\" is forbidden");
+                return page(req, now, keepAlive, "403 Forbidden", null);
+            }
+            if (content == null) {
+                error.accept("\"" + base + uri.substring(0, uri.length() - 1) + "\" is not found (2: No such file or directory)");
+            }
         } else if (!uri.contains("/../")) {
             path = base + uri;
             content = ctx.readFile(path);
+            if (content == null && ctx.isDirectory(path)) {
+                return page(req, now, keepAlive, "301 Moved Permanently", location(req, port, uri + "/" + args));
+            }
+            if (content == null) {
+                error.accept("open() \"" + path + "\" failed (2: No such file or directory)");
+            }
         }
-        boolean keepAlive = !"close".equalsIgnoreCase(req.header("Connection"));
         if (content == null) {
             return notFound(req, now, keepAlive);
         }
@@ -83,14 +106,40 @@ final class NginxStatic {
     }
 
     private static HttpMessage notFound(HttpMessage req, long now, boolean keepAlive) {
-        byte[] body = ("<html>\r\n<head><title>404 Not Found</title></head>\r\n<body>\r\n<center><h1>404 Not Found</h1></center>\r\n"
+        return page(req, now, keepAlive, "404 Not Found", null);
+    }
+
+    /**
+     * Location's absolute form (absolute_redirect on, server_name_in_redirect off,
+     * port_in_redirect on: ngx_http_header_filter): the Host header's name without its port, and
+     * the port the server listens on unless it is 80 (so behind {@code -p 8080:80} a redirect
+     * names port 80, a well-known surprise).
+     */
+    private static String location(HttpMessage req, int port, String target) {
+        String host = req.header("Host");
+        if (host == null || host.isEmpty()) {
+            host = "localhost";
+        } else if (host.startsWith("[")) {
+            host = host.substring(0, host.indexOf(']') + 1);
+        } else if (host.indexOf(':') >= 0) {
+            host = host.substring(0, host.indexOf(':'));
+        }
+        return "http://" + host.toLowerCase(java.util.Locale.ROOT) + (port == 80 ? "" : ":" + port) + target;
+    }
+
+    /** nginx's built-in page for {@code status} (ngx_http_special_response.c), with Location after Content-Length. */
+    private static HttpMessage page(HttpMessage req, long now, boolean keepAlive, String status, String location) {
+        byte[] body = ("<html>\r\n<head><title>" + status + "</title></head>\r\n<body>\r\n<center><h1>" + status + "</h1></center>\r\n"
                 + "<hr><center>" + Nginx.VERSION + "</center>\r\n</body>\r\n</html>\r\n").getBytes(StandardCharsets.UTF_8);
         List<String[]> h = new ArrayList<>();
         h.add(new String[] {"Server", Nginx.VERSION});
         h.add(new String[] {"Date", Responses.date(now)});
         h.add(new String[] {"Content-Type", "text/html"});
         h.add(new String[] {"Content-Length", Integer.toString(body.length)});
+        if (location != null) {
+            h.add(new String[] {"Location", location});
+        }
         h.add(new String[] {"Connection", keepAlive ? "keep-alive" : "close"});
-        return new HttpMessage("HTTP/1.1 404 Not Found", h, req.startLine().startsWith("HEAD ") ? new byte[0] : body);
+        return new HttpMessage("HTTP/1.1 " + status, h, req.startLine().startsWith("HEAD ") ? new byte[0] : body);
     }
 }

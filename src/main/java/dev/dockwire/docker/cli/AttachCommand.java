@@ -35,6 +35,9 @@ final class AttachCommand {
         if (!c.running()) {
             return CommandOutput.fail(1, "You cannot attach to a stopped container, start it first");
         }
+        if (c.paused()) { // cli/command/container/attach.go inspectContainerAndCheckState
+            return CommandOutput.fail(1, "You cannot attach to a paused container, unpause it first");
+        }
         if (c.tty() && c.openStdin() && !f.has("no-stdin")) {
             if (!host.stdinIsTerminal()) {
                 return TtyCheck.NOT_A_TTY;

@@ -96,6 +96,7 @@ public final class DockerCommand {
             case "start" -> start(rest);
             case "stop" -> stop(rest, false);
             case "kill" -> kill(rest);
+            case "pause", "unpause" -> PauseCommand.run(engine(), rest, cmd.equals("pause"));
             case "restart" -> stop(rest, true);
             case "rm" -> rm(rest);
             case "ps" -> new PsCommand(engine(), host.loop().nanos()).run(rest);
@@ -510,7 +511,8 @@ public final class DockerCommand {
     public static String status(Container c, long now) {
         return switch (c.state()) {
             case CREATED -> "Created";
-            case RUNNING -> "Up " + HumanTime.duration(now - c.startedAt()) + (c.health() == null ? "" : " (" + c.health() + ")");
+            case RUNNING -> "Up " + HumanTime.duration(now - c.startedAt())
+                    + (c.paused() ? " (Paused)" : c.health() == null ? "" : " (" + c.health() + ")"); // State.String: Paused first
             case RESTARTING -> "Restarting (" + c.exitCode() + ") " + HumanTime.ago(now - c.finishedAt());
             case EXITED -> "Exited (" + c.exitCode() + ") " + HumanTime.ago(now - c.finishedAt());
         };
@@ -565,6 +567,9 @@ public final class DockerCommand {
         }
         if (!c.running()) {
             return CommandOutput.fail(1, "Error response from daemon: container " + c.id() + " is not running");
+        }
+        if (c.paused()) { // daemon/exec.go getActiveContainer: errExecPaused with the name as given
+            return CommandOutput.fail(1, "Error response from daemon: Container " + f.positional().get(0) + " is paused, unpause the container before exec");
         }
         List<String> argv = f.positional().subList(1, f.positional().size());
         if (f.has("detach")) {

@@ -263,9 +263,9 @@ final class Inspect {
         m.put("Path", argv.isEmpty() ? "" : argv.get(0));
         m.put("Args", argv.size() > 1 ? new ArrayList<>(argv.subList(1, argv.size())) : List.of());
         Map<String, Object> state = new LinkedHashMap<>();
-        state.put("Status", c.state().id());
+        state.put("Status", c.status());
         state.put("Running", c.running() || c.state() == Container.State.RESTARTING); // moby SetRestarting: still "running"
-        state.put("Paused", false);
+        state.put("Paused", c.paused());
         state.put("Restarting", c.state() == Container.State.RESTARTING);
         state.put("OOMKilled", false);
         state.put("Dead", false);

@@ -241,7 +241,7 @@ final class ProcessCommands {
         for (Process p : procs.running()) {
             long secs = (Exec.EPOCH_MILLIS / 1000 + p.startNanos() / 1_000_000_000L) % 86_400;
             String stime = String.format(Locale.ROOT, "%02d:%02d", secs / 3600, secs / 60 % 60);
-            out.add(topRow("root", Integer.toString(p.hostPid()), Integer.toString(procs.hostParent(p)), "0", stime, "?", "00:00:00",
+            out.add(topRow(procs.user(p), Integer.toString(p.hostPid()), Integer.toString(procs.hostParent(p)), "0", stime, "?", "00:00:00",
                     p.commandLine()));
         }
         return CommandOutput.ok(out);

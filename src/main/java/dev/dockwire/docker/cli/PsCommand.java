@@ -108,7 +108,7 @@ final class PsCommand {
         row.put("Ports", DockerCommand.portsColumn(c, engine.images().config(c.image())));
         row.put("RunningFor", HumanTime.ago(now - c.created()));
         row.put("Size", "0B");
-        row.put("State", c.state().id());
+        row.put("State", c.status());
         row.put("Status", DockerCommand.status(c, now));
         return row.function("Label", key -> c.labels().getOrDefault(key, ""));
     }

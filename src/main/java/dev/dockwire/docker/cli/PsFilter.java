@@ -82,7 +82,7 @@ final class PsFilter {
 
     /** Whether {@code c} passes every filter. */
     boolean accepts(Container c) {
-        return (match("name", "/" + c.name()) || match("name", c.name())) && match("id", c.id()) && labels(c.labels()) && exited(c) && match("status", c.state().id())
+        return (match("name", "/" + c.name()) || match("name", c.name())) && match("id", c.id()) && labels(c.labels()) && exited(c) && match("status", c.status())
                 && exact("health", c.health() == null ? "none" : c.health().status().id()) && network(c) && ancestor(c.image());
     }
 

@@ -76,7 +76,7 @@ public final class ComposeCommand {
         String cmd = g.positional().get(0);
         List<String> rest = g.positional().subList(1, g.positional().size());
         if (!List.of("up", "down", "ps", "exec", "port", "logs", "config", "ls", "build", "version", "stop", "start", "restart",
-                "kill", "rm", "top", "images", "pull", "create", "run").contains(cmd)) {
+                "kill", "rm", "top", "images", "pull", "create", "run", "pause", "unpause").contains(cmd)) {
             return CommandOutput.fail(SYNTAX_FAILURE, "unknown docker command: \"compose " + cmd + "\"");
         }
         if (cmd.equals("version")) {
@@ -168,6 +168,8 @@ public final class ComposeCommand {
                             new Spec("volumes", 'v', false), new Spec("dry-run", (char) 0, false)), true);
                     yield new ComposeLifecycle(host, project, byName).rm(f.positional(), f.has("force"), f.has("stop"));
                 }
+                case "pause", "unpause" -> new ComposeLifecycle(host, project, byName).pause(
+                        CliFlags.parse(rest, List.of(new Spec("dry-run", (char) 0, false)), true).positional(), cmd.equals("pause"));
                 case "top" -> ComposeTop.run(host.engine(), project,
                         CliFlags.parse(rest, List.of(new Spec("dry-run", (char) 0, false)), true).positional());
                 case "images" -> {

@@ -225,6 +225,35 @@ final class ComposeLifecycle {
     }
 
     /**
+     * {@code pause|unpause [SERVICE...]} (pkg/compose/pause.go): each running container of the
+     * services (getContainers without stopped ones, run's excluded), in the daemon's list order,
+     * each a {@code Paused}/{@code Unpaused} event under {@code Pausing} (RunWithTitle) or
+     * {@code Running} (unpause's progress.Run); the daemon's first error ends it with status 1.
+     */
+    CommandOutput pause(List<String> services, boolean pause) {
+        CommandOutput refused = byName ? null : unknown(services);
+        if (refused != null) {
+            return refused;
+        }
+        List<Container> running = new ArrayList<>();
+        for (ComposeProject.Service s : selected(services)) {
+            Compose.containers(host.engine(), p, s).stream().filter(Container::running).forEach(running::add);
+        }
+        List<Container> created = new ArrayList<>(host.engine().containers());
+        running.sort(java.util.Comparator.comparingInt(c -> -created.indexOf(c)));
+        ComposeProgress progress = pause ? new ComposeProgress("Pausing") : new ComposeProgress();
+        for (Container c : running) {
+            try {
+                host.engine().pause(c.name(), pause);
+            } catch (EngineException e) {
+                return failed(progress, e);
+            }
+            progress.done("Container", c.name(), pause ? "Paused" : "Unpaused");
+        }
+        return CommandOutput.ok(progress.lines());
+    }
+
+    /**
      * {@code rm [-f] [-s] [SERVICE...]}: the stopped containers of the services ({@code -s} stops
      * them first, with stop's display), named on one line ({@code Going to remove A, B}); without
      * {@code -f} Compose asks for a confirmation that a client without a terminal answers no.

@@ -101,7 +101,7 @@ final class ComposeLs {
             Map<String, Integer> byState = new TreeMap<>();
             List<String> files = new ArrayList<>();
             for (Container c : cs) {
-                byState.merge(c.state().id(), 1, Integer::sum);
+                byState.merge(c.status(), 1, Integer::sum);
                 for (String f : c.labels().getOrDefault(CONFIG_FILES, "").split(",")) {
                     if (!f.isEmpty() && !files.contains(f)) {
                         files.add(f);

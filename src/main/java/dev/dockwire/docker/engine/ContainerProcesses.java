@@ -19,6 +19,11 @@ public record ContainerProcesses(PidNamespace pids, Process init, int shimPid, I
         return pids.running();
     }
 
+    /** The user {@code ps} names {@code p} by: root, or its image daemon's user for the processes it runs as another (nginx's workers). */
+    public String user(Process p) {
+        return daemon == null ? "root" : daemon.user(p);
+    }
+
     /** The host's pid of {@code p}'s parent: the shim for PID 1 and {@code docker exec}'s processes. */
     public int hostParent(Process p) {
         Process parent = p.ppid() == 0 ? null : pids.process(p.ppid());

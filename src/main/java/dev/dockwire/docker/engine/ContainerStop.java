@@ -20,12 +20,14 @@ final class ContainerStop {
     private final EventLoop clock;
     private final MainProcesses mains;
     private final ContainerMonitor monitor;
+    private final ContainerPause pauses;
 
-    ContainerStop(Engine engine, EventLoop clock, MainProcesses mains, ContainerMonitor monitor) {
+    ContainerStop(Engine engine, EventLoop clock, MainProcesses mains, ContainerMonitor monitor, ContainerPause pauses) {
         this.engine = engine;
         this.clock = clock;
         this.mains = mains;
         this.monitor = monitor;
+        this.pauses = pauses;
     }
 
     /** The image's STOPSIGNAL to PID 1 (ignored without a handler), then SIGKILL at once unless PID 1 ended on it. */
@@ -35,6 +37,7 @@ final class ContainerStop {
         }
         monitor.stopping(c);
         mains.signal(c, null);
+        pauses.resume(c); // killWithSignal: a paused container is resumed to take its stop signal
         return killIfRunning(c);
     }
 
@@ -50,6 +53,9 @@ final class ContainerStop {
         }
         monitor.stopping(c);
         Process init = mains.signal(c, signal);
+        if (signal == null || stopSignal(c) == null || signal == stopSignal(c)) {
+            pauses.resume(c); // killWithSignal: the stop signal queued, then task.Resume
+        }
         Timeout kill = clock.schedule(graceNanos, () -> {
             if (mains.running(c) != null && mains.running(c).init() == init) {
                 killIfRunning(c);
@@ -74,15 +80,24 @@ final class ContainerStop {
         if (!c.running()) {
             throw new EngineException("cannot kill container: " + ref + ": container " + c.id() + " is not running");
         }
-        ImageConfig image = Images.config(c);
-        Signal stopSignal = image == null || image.stopSignal().equals("SIGTERM") ? null : Signal.parse(image.stopSignal());
-        if (signal == Signal.SIGKILL || stopSignal == null || stopSignal == signal) {
+        Signal stopSignal = stopSignal(c);
+        boolean exitOnNext = signal == Signal.SIGKILL || stopSignal == null || stopSignal == signal;
+        if (exitOnNext) {
             monitor.stopping(c);
         } else {
             monitor.stoppedByHand(c);
         }
         mains.signal(c, signal);
+        if (exitOnNext) {
+            pauses.resume(c); // the signal is queued, then the paused task resumed to take it; another waits for unpause
+        }
         return signal == Signal.SIGKILL ? killIfRunning(c) : c;
+    }
+
+    /** The image's STOPSIGNAL when it names one other than SIGTERM (Config.StopSignal), else null. */
+    private static Signal stopSignal(Container c) {
+        ImageConfig image = Images.config(c);
+        return image == null || image.stopSignal().equals("SIGTERM") ? null : Signal.parse(image.stopSignal());
     }
 
     /** {@code docker rm -f} of a running container: SIGKILL and the teardown, without waiting. */

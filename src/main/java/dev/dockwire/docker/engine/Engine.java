@@ -52,6 +52,7 @@ public final class Engine implements Swarm.Member, ProcessHost {
     private final MainProcesses mains;
     private final ContainerMonitor monitor;
     private final ContainerStop stops;
+    private final ContainerPause pauses;
     private final Map<Network.Driver, NetworkDriver> drivers = new EnumMap<>(Network.Driver.class);
     private final BridgeDriver bridge;
     private final OverlayDriver overlay;
@@ -112,7 +113,8 @@ public final class Engine implements Swarm.Member, ProcessHost {
         this.dns = new EmbeddedDns(kernel, clock, random, this::containerAnywhere, this.hostNameservers);
         this.mains = new MainProcesses(this, clock);
         this.monitor = new ContainerMonitor(this, clock);
-        this.stops = new ContainerStop(this, clock, mains, monitor);
+        this.pauses = new ContainerPause(c -> mains.running(c) != null, mains::pause, mains::unpause);
+        this.stops = new ContainerStop(this, clock, mains, monitor, pauses);
         sandboxListeners.add(c -> HostConfigCheck.applySysctls(kernel, c));
     }
 
@@ -191,13 +193,9 @@ public final class Engine implements Swarm.Member, ProcessHost {
     }
 
     @Override
-    public Kernel kernel() {
-        return kernel;
-    }
+    public Kernel kernel() { return kernel; }
 
-    public Clock clock() {
-        return clock;
-    }
+    public Clock clock() { return clock; }
 
     /** The emulation's seeded random source. */
     @Override
@@ -205,13 +203,9 @@ public final class Engine implements Swarm.Member, ProcessHost {
         return random;
     }
 
-    public EngineProfile profile() {
-        return profile;
-    }
+    public EngineProfile profile() { return profile; }
 
-    public List<String> hostNameservers() {
-        return hostNameservers;
-    }
+    public List<String> hostNameservers() { return hostNameservers; }
 
     /** What dockerd does at start: lo up, ip_forward on, the predefined networks bridge (docker0), host, none. */
     public void start() {
@@ -467,6 +461,11 @@ public final class Engine implements Swarm.Member, ProcessHost {
         return stops.kill(container(ref), ref, signal);
     }
 
+    /** {@code docker pause} / {@code unpause} (daemon/pause.go, unpause.go): the cgroup freezer ({@link ContainerPause}). */
+    public Container pause(String ref, boolean pause) {
+        return pause ? pauses.pause(container(ref)) : pauses.unpause(container(ref));
+    }
+
     /** Takes the running container apart; returns PID 1's exit status. */
     int teardown(Container c) {
         drivers.values().forEach(d -> d.revokeExternalConnectivity(c));
@@ -498,8 +497,8 @@ public final class Engine implements Swarm.Member, ProcessHost {
         Container c = container(ref);
         if (c.running()) {
             if (!force) {
-                throw new EngineException("cannot remove container \"" + c.name()
-                        + "\": container is running: stop the container before removing or force remove");
+                throw new EngineException("cannot remove container \"" + c.name() + "\": container is "
+                        + (c.paused() ? "paused and must be unpaused first" : "running: stop the container before removing or force remove"));
             }
             stops.killIfRunning(c);
         }

@@ -50,10 +50,15 @@ final class EngineJourneyNames implements JourneyNames {
         return null;
     }
 
-    /** The kernel's comm: argv[0]'s base name, cut to TASK_COMM_LEN - 1 (15) characters. */
+    /**
+     * The kernel's comm: argv[0]'s base name, cut to TASK_COMM_LEN - 1 (15) characters; a title
+     * set by setproctitle ({@code nginx: master process ...}) leaves comm the program's name, the
+     * title's words before {@code ": "}.
+     */
     private static String comm(Process p) {
         String a0 = p.argv().isEmpty() ? "" : p.argv().get(0);
-        String base = a0.substring(a0.lastIndexOf('/') + 1);
+        int title = a0.indexOf(": ");
+        String base = title > 0 ? a0.substring(0, title) : a0.substring(a0.lastIndexOf('/') + 1);
         return base.length() > 15 ? base.substring(0, 15) : base;
     }
 }

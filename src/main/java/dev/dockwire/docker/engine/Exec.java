@@ -38,6 +38,11 @@ public final class Exec implements ProcessContext {
         default String writeError(String path) {
             return null;
         }
+
+        /** Whether {@code path} is a directory. */
+        default boolean isDirectory(String path) {
+            return false;
+        }
     }
 
     /** Where a background process's lines go: {@code stream} is {@code stdout} or {@code stderr}. */
@@ -118,7 +123,7 @@ public final class Exec implements ProcessContext {
         argv.add(name);
         argv.addAll(args);
         process = pids.spawn(ppid, argv, env, loop.nanos());
-        process.openFiles(this::boundSockets);
+        process.openFiles(new SocketFiles(() -> sockets == null ? List.of() : List.of(sockets)));
         process.onExit(status -> {
             if (exitStatus == null) {
                 exitStatus = status;
@@ -216,6 +221,11 @@ public final class Exec implements ProcessContext {
         return new CommandOutput(exitStatus, List.copyOf(lines), output.errors());
     }
 
+    /** The process's sockets once its program has opened one, else null. */
+    GuardedSockets openedSockets() {
+        return sockets;
+    }
+
     /** The sockets the process has bound and holds open (listening TCP, bound UDP), as {@code ss -p} finds them by fd. */
     public List<OpenFiles.Socket> boundSockets() {
         return sockets == null ? List.of() : bound(sockets);
@@ -268,6 +278,11 @@ public final class Exec implements ProcessContext {
     @Override
     public String readFile(String path) {
         return files.readFile(path);
+    }
+
+    @Override
+    public boolean isDirectory(String path) {
+        return files.isDirectory(path);
     }
 
     @Override

@@ -85,6 +85,23 @@ final class HealthMonitor {
         }
     }
 
+    /** updateHealthMonitor of a paused container: the monitor stops; CloseMonitorChannel sets {@code unhealthy}. */
+    void paused(Container c) {
+        if (watches.containsKey(c.id())) {
+            stopped(c);
+        }
+    }
+
+    /** updateHealthMonitor after unpause: a new monitor over the same health (status, streak and log kept). */
+    void unpaused(Container c) {
+        ImageConfig.Healthcheck hc = effective(c);
+        if (hc != null && c.health() != null && !watches.containsKey(c.id())) {
+            Watch w = new Watch(c, hc, c.health());
+            watches.put(c.id(), w);
+            w.arm();
+        }
+    }
+
     private void stop(Container c) {
         Watch w = watches.remove(c.id());
         if (w != null) {

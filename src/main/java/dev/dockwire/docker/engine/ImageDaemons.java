@@ -10,6 +10,10 @@ import dev.dockwire.app.http.HttpServer;
 import dev.dockwire.app.http.Nginx;
 import dev.dockwire.app.http.NginxCommand;
 import dev.dockwire.app.http.NginxConfig;
+import dev.dockwire.app.http.NginxLog;
+import dev.dockwire.app.Signal;
+import dev.dockwire.proc.PidNamespace;
+import dev.dockwire.proc.Process;
 import dev.dockwire.app.http.Responses;
 import dev.dockwire.docker.CommandOutput;
 import dev.dockwire.docker.Container;
@@ -38,6 +42,15 @@ public final class ImageDaemons {
         /** The image's own command run beside it (nginx -s reload), or null when it has none. */
         default CommandOutput control(List<String> args) {
             return null;
+        }
+
+        /** PID 1 took {@code signal}, which ends it: what the daemon writes and does first (nginx's workers exit). */
+        default void shutdown(Signal signal) {
+        }
+
+        /** The user {@code ps} on the host names {@code p} by (nginx's workers run as its uid 101). */
+        default String user(Process p) {
+            return "root";
         }
     }
 
@@ -87,6 +100,12 @@ public final class ImageDaemons {
      * image runs nothing dockwire serves.
      */
     static Daemon start(Declared declared, EventLoop clock, Container c, Sockets sockets, Function<Exec.Files, ProcessContext> process) {
+        return start(declared, clock, c, sockets, process, null);
+    }
+
+    /** As above, with PID 1's namespace ({@code pids}, null: the server is not PID 1) where nginx spawns its workers. */
+    static Daemon start(Declared declared, EventLoop clock, Container c, Sockets sockets, Function<Exec.Files, ProcessContext> process,
+                        PidNamespace pids) {
         if (declared != null) {
             long epoch0 = Exec.EPOCH_MILLIS;
             return http(sockets, clock, HttpLimits.GO_NET_HTTP, declared.port(), req -> Responses.hostname(req,
@@ -97,7 +116,7 @@ public final class ImageDaemons {
         List<String> cmd = c.cmd();
         long epoch = Exec.EPOCH_MILLIS;
         return switch (image) {
-            case "nginx" -> nginx(c, process);
+            case "nginx" -> nginx(c, process, pids);
             case "whoami" -> http(sockets, clock, HttpLimits.GO_NET_HTTP, 80, req -> Responses.hostname(req, "Hostname: " + c.hostname(),
                     epoch + clock.nanos() / 1_000_000));
             case "httpd" -> http(sockets, clock, HttpLimits.APACHE_HTTPD, 80, req -> Responses.echo(req, "<html><body><h1>It works!</h1></body></html>",
@@ -134,7 +153,21 @@ public final class ImageDaemons {
         return server::stop;
     }
 
-    private static Daemon nginx(Container c, Function<Exec.Files, ProcessContext> process) {
+    /**
+     * The master title of PID 1 when {@code c}'s main process is the nginx image's server
+     * ({@link NginxProcesses#title}), else null.
+     */
+    static List<String> title(Container c, List<String> run) {
+        return models(c) && Images.baseName(c).equals("nginx") && !run.isEmpty() && run.get(0).startsWith("nginx")
+                ? NginxProcesses.title(run) : null;
+    }
+
+    /** gcc -v's version line of the image's nginx build: Debian trixie's gcc, or the alpine image's. */
+    private static String compiler(Container c) {
+        return "busybox".equals(Images.provider(c, "sh")) ? "gcc 15.2.0 (Alpine 15.2.0) " : "gcc 14.2.0 (Debian 14.2.0-19) ";
+    }
+
+    private static Daemon nginx(Container c, Function<Exec.Files, ProcessContext> process, PidNamespace pids) {
         if (c.file(Nginx.CONF) == null) {
             c.writeFile(Nginx.CONF, NginxConfig.DEFAULT_CONF);
         }
@@ -146,10 +179,30 @@ public final class ImageDaemons {
         }
         Nginx nginx = new Nginx(ctx);
         nginx.start();
+        NginxLog log = new NginxLog(ctx);
+        NginxProcesses tree = pids == null || pids.init() == null ? null : NginxProcesses.start(pids, pids.init(),
+                "busybox".equals(Images.provider(c, "sh")) ? 30 : 29, NginxLog.workerProcesses(ctx), ctx.nanos());
+        if (tree != null) {
+            String release = ctx.readFile("/proc/sys/kernel/osrelease");
+            log.started(compiler(c), release == null ? "" : release.strip(), tree.workerPids());
+            nginx.errorLog(log, tree.firstWorker());
+        }
         return new Daemon() {
             @Override
             public void stop() {
                 nginx.stop();
+            }
+
+            @Override
+            public void shutdown(Signal signal) {
+                if (tree != null) {
+                    tree.shutdown(signal, log);
+                }
+            }
+
+            @Override
+            public String user(Process p) {
+                return tree != null && tree.isWorker(p) ? NginxProcesses.WORKER_USER : "root";
             }
 
             @Override
@@ -220,6 +273,11 @@ public final class ImageDaemons {
             @Override
             public String writeError(String path) {
                 return c.writeError(path);
+            }
+
+            @Override
+            public boolean isDirectory(String path) {
+                return c.isDirectory(path);
             }
         };
     }

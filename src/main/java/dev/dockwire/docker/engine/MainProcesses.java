@@ -7,7 +7,6 @@ import dev.dockwire.docker.Container;
 import dev.dockwire.docker.ImageConfig;
 import dev.dockwire.proc.PidNamespace;
 import dev.dockwire.proc.Process;
-import dev.dockwire.proc.OpenFiles;
 import dev.dockwire.socket.GuardedSockets;
 import dev.dockwire.sim.EventLoop;
 import java.util.ArrayList;
@@ -136,27 +135,31 @@ final class MainProcesses {
                     (stream, line) -> log.append(stream, clock.nanos(), line));
             r = new ContainerProcesses(pids, init, shim, null, true, proxies);
         } else {
-            Process init = pids.spawn(0, argv.isEmpty() ? List.of("/bin/sh") : argv, env, clock.nanos());
-            GuardedSockets initSockets = crashable(c, init, log);
+            List<String> title = declared == null ? ImageDaemons.title(c, run) : null;
+            Process init = pids.spawn(0, title != null ? title : argv.isEmpty() ? List.of("/bin/sh") : argv, env, clock.nanos());
+            GuardedSockets initSockets = crashable(c, init, argv.isEmpty() ? List.of("/bin/sh") : argv, log);
             List<Exec> contexts = new ArrayList<>();
-            init.openFiles(() -> {
-                List<OpenFiles.Socket> open = new ArrayList<>(Exec.bound(initSockets));
-                contexts.forEach(e -> open.addAll(e.boundSockets()));
+            init.openFiles(new SocketFiles(() -> {
+                List<GuardedSockets> open = new ArrayList<>(List.of(initSockets));
+                contexts.stream().map(Exec::openedSockets).filter(java.util.Objects::nonNull).forEach(open::add);
                 return open;
-            });
+            }));
             ImageDaemons.Daemon d = ImageDaemons.start(declared, clock, c, initSockets, files -> {
-                Exec e = new Exec(engine, clock, c.netns(), c.hostname(), files).credentials(Credentials.of(c))
+                Exec e = new Exec(engine, clock, c.netns(), c.hostname(), ProcSys.over(files, engine.kernel(), c)).credentials(Credentials.of(c))
                         .output((stream, line) -> log.append(stream, clock.nanos(), line));
                 contexts.add(e);
                 return e;
-            });
+            }, pids);
             if (d != null) {
                 // nginx: SIGQUIT graceful, SIGTERM/SIGINT fast shutdown, both exit 0; every daemon ends
                 // cleanly on its image's STOPSIGNAL too (httpd's SIGWINCH is its graceful stop).
                 ImageConfig config = Images.config(c);
                 Signal stop = config == null ? null : Signal.parse(config.stopSignal());
                 for (Signal s : List.of(Signal.SIGTERM, Signal.SIGQUIT, Signal.SIGINT, stop == null ? Signal.SIGTERM : stop)) {
-                    init.handle(s, () -> init.exit(0));
+                    init.handle(s, () -> {
+                        d.shutdown(s);
+                        init.exit(0);
+                    });
                 }
             }
             boolean idle = d == null && idleApplication(c, run);
@@ -182,8 +185,7 @@ final class MainProcesses {
      * callbacks is the daemon's crash ({@link ProcessGuard}): its line on the container's stderr,
      * its sockets closed, PID 1 exited with status 1, and the container with it.
      */
-    private GuardedSockets crashable(Container c, Process init, ContainerLog log) {
-        List<String> argv = init.argv();
+    private GuardedSockets crashable(Container c, Process init, List<String> argv, ContainerLog log) {
         // docker-entrypoint.sh execs the server: the crashing process is named by its argv.
         String argv0 = argv.size() > 1 && argv.get(0).endsWith("docker-entrypoint.sh") ? argv.get(1) : argv.get(0);
         GuardedSockets[] sockets = new GuardedSockets[1];
@@ -224,6 +226,21 @@ final class MainProcesses {
         }
         r.pids().kill(1, sig == null ? Signal.SIGTERM : sig);
         return r.init();
+    }
+
+    /**
+     * {@code docker pause}: the container's cgroup frozen (runc pause), its health monitor closed,
+     * which reads {@code unhealthy} as moby's CloseMonitorChannel sets it (daemon/pause.go updateHealthMonitor).
+     */
+    void pause(Container c) {
+        running.get(c.id()).pids().freeze();
+        health.paused(c);
+    }
+
+    /** {@code docker unpause}: thawed; the health monitor runs again, its first probe an interval away. */
+    void unpause(Container c) {
+        running.get(c.id()).pids().thaw();
+        health.unpaused(c);
     }
 
     /** PID 1 ends with {@code status} after writing {@code output} to stdout (see {@link Engine#exited}). */

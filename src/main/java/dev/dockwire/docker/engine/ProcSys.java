@@ -98,6 +98,11 @@ public final class ProcSys {
             public String writeError(String path) {
                 return covers(path) ? ProcSys.writeError(kernel, c, path) : files.writeError(path);
             }
+
+            @Override
+            public boolean isDirectory(String path) {
+                return files.isDirectory(path);
+            }
         };
     }
 }

@@ -228,6 +228,12 @@ public final class Volumes {
             return host.write(at(path), content, append);
         }
 
+        /** The host's directory (an empty one too: the host shell's mkdir). */
+        @Override
+        public boolean isDirectory(String path) {
+            return host.exists(at(path)) && host.read(at(path)) == null;
+        }
+
         @Override
         public Set<String> paths() {
             Set<String> out = new LinkedHashSet<>();

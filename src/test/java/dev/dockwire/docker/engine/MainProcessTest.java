@@ -45,7 +45,9 @@ class MainProcessTest {
     @Test
     void theImagesEntrypointRunsItsCmdAndStopSignalEndsNginxGracefully() {
         Container web = run("nginx");
-        assertEquals(List.of("/docker-entrypoint.sh", "nginx", "-g", "daemon off;"), e.processes(web).init().argv());
+        // the entrypoint execs nginx, whose master titles itself (ngx_setproctitle); its workers are 29 and 30
+        assertEquals(List.of("nginx: master process nginx -g daemon off;"), e.processes(web).init().argv());
+        assertEquals(List.of(1, 29, 30), e.processes(web).running().stream().map(p -> p.pid()).toList());
         long before = loop.nanos();
         e.stop(web.name(), 10_000_000_000L, null);
         assertEquals(0, web.exitCode(), "SIGQUIT, nginx's STOPSIGNAL, which it handles");
