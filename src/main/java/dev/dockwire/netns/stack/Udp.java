@@ -62,7 +62,7 @@ final class Udp {
         int ihl = Ipv4Packet.headerLength(packet, ipAt);
         int off = ipAt + ihl;
         int available = Ipv4Packet.totalLength(packet, ipAt) - ihl;
-        int len = available >= UdpPacket.HEADER_LENGTH ? packet.getUnsignedShort(off + UdpPacket.LENGTH) : 0;
+        int len = available >= UdpPacket.HEADER_LENGTH ? UdpPacket.length(packet, off) : 0;
         // A CHECKSUM_PARTIAL datagram from a local sender is trusted, as skb_csum_unnecessary does.
         if (len < UdpPacket.HEADER_LENGTH || len > available
                 || !Frames.checksumPartial(packet) && !udp.wrap(packet, off).verifyChecksum(src, dst)) {
@@ -70,8 +70,9 @@ final class Udp {
             packet.release();
             return;
         }
-        int dstPort = packet.getUnsignedShort(off + UdpPacket.DST_PORT);
-        int srcPort = packet.getUnsignedShort(off + UdpPacket.SRC_PORT);
+        int ports = UdpPacket.ports(packet, off);
+        int dstPort = ports & 0xFFFF;
+        int srcPort = ports >>> 16;
         int payload = off + UdpPacket.HEADER_LENGTH;
         UdpTunnel.Receiver t = tunnels.isEmpty() ? null : tunnels.get(dstPort);
         if (t != null) {
@@ -225,10 +226,7 @@ final class Udp {
         int at = packet.readerIndex();
         if (stack.checksumOffload(rt, dst, len)) {
             // Written in place: no flyweight pointed at the packet on the common path.
-            packet.setShort(at + UdpPacket.SRC_PORT, srcPort);
-            packet.setShort(at + UdpPacket.DST_PORT, dstPort);
-            packet.setShort(at + UdpPacket.LENGTH, len);
-            packet.setShort(at + UdpPacket.CHECKSUM, Checksum.fold(Checksum.pseudoHeader(src, dst, IpProtocol.UDP, len)));
+            UdpPacket.write(packet, at, srcPort, dstPort, len, Checksum.fold(Checksum.pseudoHeader(src, dst, IpProtocol.UDP, len)));
             Frames.checksumPartial(packet, at, UdpPacket.CHECKSUM);
         } else {
             udp.wrap(packet, at).set(srcPort, dstPort, len).fillChecksum(src, dst);
