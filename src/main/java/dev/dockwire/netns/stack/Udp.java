@@ -27,6 +27,13 @@ final class Udp {
     /** Tunnel sockets (udp_tunnel_sock): their datagrams go to encap_rcv, not a socket queue. */
     private IntObjectHashMap<UdpTunnel.Receiver> tunnels = SparseMaps.noInts();
     private final UdpPacket udp = new UdpPacket();
+    /**
+     * The last port looked up and the first socket on it (or null): a flow's datagrams repeat
+     * their port, so the map is asked once per flow. Written on a miss only; forgotten when a
+     * socket binds or goes.
+     */
+    private int lastPort = -1;
+    private UdpSocketImpl lastOnPort;
     long inDatagrams;
     long noPorts;
     long inErrors;
@@ -130,7 +137,14 @@ final class Udp {
 
     /** The socket on {@code port} bound to {@code addr}, else the wildcard one, else any (for the error path). */
     private UdpSocketImpl lookup(int port, int addr) {
-        UdpSocketImpl first = ports.get(port);
+        UdpSocketImpl first;
+        if (port == lastPort) {
+            first = lastOnPort;
+        } else {
+            first = ports.get(port);
+            lastPort = port;
+            lastOnPort = first;
+        }
         if (first == null || first.nextOnPort == null) {
             return first;
         }
@@ -162,6 +176,7 @@ final class Udp {
         if (addr != 0 && !stack.ns.isLocal(addr)) {
             throw new SocketException(SocketError.EADDRNOTAVAIL);
         }
+        forget();
         s.nextOnPort = ports.get(port);
         ports = SparseMaps.writable(ports);
         ports.put(port, s);
@@ -197,7 +212,14 @@ final class Udp {
         tunnels.remove(port);
     }
 
+    /** The sockets on a port change: the remembered lookup may no longer be the map's answer. */
+    private void forget() {
+        lastPort = -1;
+        lastOnPort = null;
+    }
+
     void unbind(UdpSocketImpl s) {
+        forget();
         UdpSocketImpl first = ports.get(s.localPort());
         if (first == s) {
             if (s.nextOnPort == null) {
@@ -236,6 +258,7 @@ final class Udp {
     }
 
     void closeAll() {
+        forget();
         ports.clear();
     }
 }
