@@ -45,12 +45,38 @@ public final class Backlog implements Agent {
 
     /** Queues {@code frame} to be received by {@code dev}; takes ownership. */
     public void enqueue(NetDevice dev, ByteBuf frame) {
-        boolean charged = burst == 0 || !burstCharged;
+        if (burst != 0) {
+            enqueueInBurst(dev, frame);
+            return;
+        }
+        // Outside a flood (every frame but a flood's copies): charged, and its free[] slot is
+        // already false (doWork and clear leave every slot so).
+        long queued = tail - head;
+        if (queued - uncharged >= max) {
+            drop(dev, frame);
+            return;
+        }
+        if (queued > mask) {
+            grow();
+        }
+        int i = (int) (tail++ & mask);
+        devices[i] = dev;
+        frames[i] = frame;
+    }
+
+    /** netdev_max_backlog reached: the frame is dropped and counted. */
+    private void drop(NetDevice dev, ByteBuf frame) {
+        dropped++;
+        dev.stats().rxDropped++;
+        dev.probe().drop(dev, frame, DropReason.CPU_BACKLOG);
+        frame.release();
+    }
+
+    /** {@link #enqueue} of a flood's copy: the first is charged, the rest are not. */
+    private void enqueueInBurst(NetDevice dev, ByteBuf frame) {
+        boolean charged = !burstCharged;
         if (charged && tail - head - uncharged >= max) {
-            dropped++;
-            dev.stats().rxDropped++;
-            dev.probe().drop(dev, frame, DropReason.CPU_BACKLOG);
-            frame.release();
+            drop(dev, frame);
             return;
         }
         if (tail - head > mask) {
@@ -61,7 +87,7 @@ public final class Backlog implements Agent {
         frames[i] = frame;
         free[i] = !charged;
         if (charged) {
-            burstCharged = burst > 0;
+            burstCharged = true;
         } else {
             uncharged++;
         }

@@ -24,7 +24,6 @@ import java.util.function.UnaryOperator;
 public final class Bridge extends NetDevice {
     private final Fdb fdb;
     private final List<BridgePort> ports = new ArrayList<>();
-    private final EthernetFrame eth = new EthernetFrame();
     private FrameSink portInput = (dev, frame) -> input((BridgePort) dev.rxHandlerData(), frame);
     private BridgeNfHook nfHook;
 
@@ -144,11 +143,11 @@ public final class Bridge extends NetDevice {
     @Override
     protected void xmit(ByteBuf frame) {
         countTx(frame);
-        if (!eth.wrapChecked(frame)) {
+        if (frame.readableBytes() < EthernetFrame.HEADER_LENGTH) {
             frame.release();
             return;
         }
-        long dst = eth.dst();
+        long dst = EthernetFrame.dst(frame, frame.readerIndex());
         if (MacAddress.isMulticast(dst)) {
             probe().fdb(this, null, frame, LinkProbe.FdbDecision.FLOOD, null);
             flood(null, frame, false);
@@ -166,14 +165,19 @@ public final class Bridge extends NetDevice {
         }
     }
 
+    /**
+     * br_handle_frame, then br_handle_frame_finish. The addresses are read in place (static
+     * access), not through a flyweight pointed at each frame (a reference store per frame).
+     */
     private void input(BridgePort in, ByteBuf frame) {
-        if (!isUp() || !eth.wrapChecked(frame)) {
+        if (!isUp() || frame.readableBytes() < EthernetFrame.HEADER_LENGTH) {
             in.dev.stats().rxDropped++;
             drop(in.dev, frame, isUp() ? DropReason.PKT_TOO_SMALL : DropReason.DEV_READY);
             return;
         }
-        long src = eth.src();
-        long dst = eth.dst();
+        int at = frame.readerIndex();
+        long src = EthernetFrame.src(frame, at);
+        long dst = EthernetFrame.dst(frame, at);
         if (MacAddress.isMulticast(src) || src == 0) {
             // br_handle_frame: !is_valid_ether_addr(h_source) → drop.
             in.dev.stats().rxDropped++;

@@ -79,8 +79,12 @@ public final class Fdb {
             put(mac, new FdbEntry(mac, port, now, false, false));
             scheduleGc(now + ageingNanos);
         } else if (!e.local && !e.permanent) {
-            // A station that moved to another port is re-pointed (the kernel does the same).
-            e.port = port;
+            // A station that moved to another port is re-pointed (the kernel does the same); as
+            // br_fdb_update, a field is written only when it changes: the port is a reference,
+            // whose store costs G1 a card-mark fence.
+            if (e.port != port) {
+                e.port = port;
+            }
             e.updated = now;
         }
     }

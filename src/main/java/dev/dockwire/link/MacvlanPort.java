@@ -33,7 +33,6 @@ final class MacvlanPort implements RxHandler, NetDevice.UpperPort {
      */
     private long lastMac = -1;
     private Macvlan last;
-    private final EthernetFrame eth = new EthernetFrame();
 
     MacvlanPort(Backlog backlog, NetDevice lower) {
         this.backlog = backlog;
@@ -86,10 +85,13 @@ final class MacvlanPort implements RxHandler, NetDevice.UpperPort {
         }
     }
 
-    /** macvlan_queue_xmit: {@code frame} sent by {@code src} (takes ownership). */
+    /**
+     * macvlan_queue_xmit: {@code frame} sent by {@code src} (takes ownership). Headers are read in
+     * place, here and in {@link #handle}, not through a flyweight pointed at each frame.
+     */
     void transmit(Macvlan src, ByteBuf frame) {
-        if (src.mode() == MacvlanMode.BRIDGE && eth.wrapChecked(frame)) {
-            long dst = eth.dst();
+        if (src.mode() == MacvlanMode.BRIDGE && frame.readableBytes() >= EthernetFrame.HEADER_LENGTH) {
+            long dst = EthernetFrame.dst(frame, frame.readerIndex());
             if (MacAddress.isMulticast(dst)) {
                 broadcast(frame, src, MacvlanMode.BRIDGE.bit(), true);
             } else {
@@ -108,13 +110,14 @@ final class MacvlanPort implements RxHandler, NetDevice.UpperPort {
     /** macvlan_handle_frame: a frame the parent received (takes ownership). */
     @Override
     public void handle(NetDevice dev, ByteBuf frame) {
-        if (!eth.wrapChecked(frame)) {
+        if (frame.readableBytes() < EthernetFrame.HEADER_LENGTH) {
             pass.handle(dev, frame);
             return;
         }
-        long dst = eth.dst();
+        int at = frame.readerIndex();
+        long dst = EthernetFrame.dst(frame, at);
         if (MacAddress.isMulticast(dst)) {
-            Macvlan src = byMac.get(eth.src());
+            Macvlan src = byMac.get(EthernetFrame.src(frame, at));
             if (src != null && src.mode() != MacvlanMode.VEPA && src.mode() != MacvlanMode.BRIDGE) {
                 // A private macvlan's own broadcast, sent back by the switch: to the sender only.
                 deliver(src, frame);

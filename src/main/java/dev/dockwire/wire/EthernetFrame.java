@@ -35,6 +35,11 @@ public final class EthernetFrame {
         return Bytes.u48(buf, off + DST);
     }
 
+    /** The source address of the header at {@code off}. */
+    public static long src(ByteBuf buf, int off) {
+        return Bytes.u48(buf, off + SRC);
+    }
+
     public static int etherType(ByteBuf buf, int off) {
         return Bytes.u16(buf, off + ETHERTYPE);
     }

@@ -112,15 +112,20 @@ public final class Ipv4Packet {
     /** Writes a 20-byte header without options, its checksum filled in (as {@link #set} then {@link #fillChecksum}). */
     public static void write(ByteBuf buf, int off, int tos, int totalLength, int ident, int flagsFrag, int ttl,
                              int protocol, int src, int dst) {
-        Bytes.put16(buf, off + VER_IHL, 0x4500 | tos & 0xFF);
-        Bytes.put16(buf, off + TOTAL_LENGTH, totalLength);
-        Bytes.put16(buf, off + IDENT, ident);
-        Bytes.put16(buf, off + FLAGS_FRAG, flagsFrag);
-        Bytes.put16(buf, off + TTL, (ttl & 0xFF) << 8 | protocol & 0xFF);
-        Bytes.put16(buf, off + CHECKSUM, 0);
+        int verTos = 0x4500 | tos & 0xFF;
+        int length = totalLength & 0xFFFF;
+        int id = ident & 0xFFFF;
+        int frag = flagsFrag & 0xFFFF;
+        int ttlProto = (ttl & 0xFF) << 8 | protocol & 0xFF;
+        // The checksum of the words about to be written (ip_send_check), summed from the values
+        // rather than read back: the one's complement sum does not care where a word sits.
+        long sum = verTos + length + id + frag + ttlProto + (src >>> 16) + (src & 0xFFFF) + (dst >>> 16) + (dst & 0xFFFF);
+        int checksum = ~Checksum.fold(sum) & 0xFFFF;
+        Bytes.put32(buf, off + VER_IHL, verTos << 16 | length);
+        Bytes.put32(buf, off + IDENT, id << 16 | frag);
+        Bytes.put32(buf, off + TTL, ttlProto << 16 | checksum);
         Bytes.put32(buf, off + SRC, src);
         Bytes.put32(buf, off + DST, dst);
-        Bytes.put16(buf, off + CHECKSUM, Checksum.compute(buf, off, MIN_HEADER_LENGTH));
     }
 
     private ByteBuf buf;

@@ -11,6 +11,8 @@ import dev.dockwire.testing.LeakCheck;
 import io.netty.buffer.ByteBuf;
 import io.netty.util.IllegalReferenceCountException;
 import java.util.List;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 
@@ -74,6 +76,105 @@ class FrameCacheTest {
         ByteBuf after = Frames.allocate(60);
         assertNotSame(next, after, "released on another thread: left to the collector");
         after.release();
+    }
+
+    @Test
+    void aRetainedFrameIsFreedByItsLastReleaseOnly() {
+        ByteBuf f = Frames.allocate(60).writeZero(60);
+        int cached = FrameCache.cached(FrameCache.SMALL);
+        assertSame(f, f.retain());
+        assertEquals(2, f.refCnt());
+        assertFalse(f.release(), "one reference is left");
+        assertEquals(1, f.refCnt());
+        assertEquals(0, f.getByte(f.readerIndex()), "still readable");
+        assertEquals(cached, FrameCache.cached(FrameCache.SMALL), "not freed yet");
+        f.retain(3);
+        assertFalse(f.release(3));
+        assertTrue(f.release(), "the last reference frees it");
+        assertEquals(0, f.refCnt());
+        assertEquals(cached + 1, FrameCache.cached(FrameCache.SMALL), "back in the cache");
+        assertThrows(IllegalReferenceCountException.class, () -> f.getByte(f.readerIndex()),
+                "a use after release fails, as with Netty's own count");
+        assertThrows(IllegalReferenceCountException.class, f::release);
+        assertThrows(IllegalReferenceCountException.class, f::retain);
+        ByteBuf again = Frames.allocate(60);
+        assertSame(f, again);
+        assertEquals(1, again.refCnt());
+        assertEquals(0, again.getByte(again.readerIndex()), "taken again, it is usable");
+        again.release();
+    }
+
+    @Test
+    void aSliceSharesItsFramesCount() {
+        ByteBuf f = Frames.allocate(60).writeZero(60);
+        ByteBuf slice = f.retainedSlice(f.readerIndex(), 14);
+        assertEquals(2, f.refCnt());
+        f.release();
+        assertEquals(0, slice.getByte(0), "the slice keeps the frame");
+        assertTrue(slice.release());
+        assertEquals(0, f.refCnt());
+        assertThrows(IllegalReferenceCountException.class, () -> slice.getByte(0));
+    }
+
+    /**
+     * What the real underlay does with a VXLAN datagram (RealDatagramPort's writeAndFlush): the
+     * loop's thread hands frames whole to another thread, which frees them, each exactly once.
+     */
+    @Test
+    void framesHandedWholeToAnotherThreadAreFreedThereExactlyOnce() throws Exception {
+        int n = 20_000;
+        BlockingQueue<ByteBuf> handed = new ArrayBlockingQueue<>(64);
+        AtomicReference<Throwable> failure = new AtomicReference<>();
+        Thread io = new Thread(() -> {
+            try {
+                for (int i = 0; i < n; i++) {
+                    ByteBuf f = handed.take();
+                    if (f.refCnt() != 1 || f.getInt(f.readerIndex()) != i) {
+                        throw new AssertionError("frame " + i + ": refCnt " + f.refCnt() + ", int " + f.getInt(f.readerIndex()));
+                    }
+                    if (!f.release() || f.refCnt() != 0) {
+                        throw new AssertionError("frame " + i + " was not freed by its last release");
+                    }
+                }
+            } catch (Throwable e) {
+                failure.set(e);
+            }
+        }, "frame-cache-test-io");
+        LeakCheck.collect();
+        io.start();
+        for (int i = 0; i < n && failure.get() == null; i++) {
+            ByteBuf f = Frames.allocate(60).writeInt(i).writeZero(56);
+            if (!handed.offer(f, 10, java.util.concurrent.TimeUnit.SECONDS)) {
+                f.release();
+                break;
+            }
+        }
+        io.join(10_000);
+        assertEquals(null, failure.get());
+        assertEquals(0, FrameCache.cached(FrameCache.SMALL),
+                "the frames this thread's cache gave out, freed on the other thread, did not come back to it");
+        assertEquals(List.of(), LeakCheck.collect(), "and none leaked");
+    }
+
+    @Test
+    void aSharedFrameStaysOnItsThread() throws Exception {
+        boolean assertions = false;
+        assert assertions = true;
+        org.junit.jupiter.api.Assumptions.assumeTrue(assertions, "checked with assertions on (surefire's default)");
+        ByteBuf f = Frames.allocate(60).writeZero(60).retain();
+        AtomicReference<Throwable> thrown = new AtomicReference<>();
+        Thread t = new Thread(() -> {
+            try {
+                f.release();
+            } catch (Throwable e) {
+                thrown.set(e);
+            }
+        });
+        t.start();
+        t.join();
+        assertTrue(thrown.get() instanceof AssertionError, String.valueOf(thrown.get()));
+        assertEquals(2, f.refCnt(), "the other thread's release did not count");
+        f.release(2);
     }
 
     @Test

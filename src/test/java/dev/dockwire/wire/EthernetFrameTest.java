@@ -25,6 +25,9 @@ class EthernetFrameTest {
         assertEquals(0x36dc851eb340L, eth.src());
         assertEquals(EtherType.IPV4, eth.etherType());
         assertEquals(frame.readerIndex() + 14, eth.payloadOffset());
+        assertEquals(0x00163e0871cfL, EthernetFrame.dst(frame, frame.readerIndex()));
+        assertEquals(0x36dc851eb340L, EthernetFrame.src(frame, frame.readerIndex()));
+        assertEquals(EtherType.IPV4, EthernetFrame.etherType(frame, frame.readerIndex()));
     }
 
     @Test

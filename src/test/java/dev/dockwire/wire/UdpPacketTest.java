@@ -52,6 +52,19 @@ class UdpPacketTest {
     }
 
     @Test
+    void staticAccessWritesAndReadsCapturedHeader() {
+        ByteBuf buf = bufs.zeroed(8);
+        int at = buf.readerIndex();
+        UdpPacket.write(buf, at, 53, 35181, 210, 0x754a);
+        assertEquals("0035896d00d2754a", Bufs.hex(buf));
+        assertEquals(53 << 16 | 35181, UdpPacket.ports(buf, at));
+        assertEquals(210, UdpPacket.length(buf, at));
+        UdpPacket.write(buf, at, 0xFFFF, 0xFFFF, 0xFFFF, 0xFFFF);
+        assertEquals("ffffffffffffffff", Bufs.hex(buf));
+        assertEquals(0xFFFF, UdpPacket.ports(buf, at) >>> 16, "a high port reads back unsigned");
+    }
+
+    @Test
     void portSettersRewriteInPlace() {
         ByteBuf buf = bufs.of("0035 896d 0008 0000");
         new UdpPacket().wrap(buf, buf.readerIndex()).srcPort(5353).dstPort(53).checksum(0xbeef);

@@ -16,7 +16,6 @@ import dev.dockwire.socket.Sockets;
 import dev.dockwire.socket.TcpListener;
 import dev.dockwire.socket.TcpSocket;
 import dev.dockwire.socket.UdpSocket;
-import dev.dockwire.wire.Cidr;
 import dev.dockwire.wire.EtherType;
 import dev.dockwire.wire.EthernetFrame;
 import dev.dockwire.wire.IcmpPacket;
@@ -49,8 +48,8 @@ public final class Ipv4Stack extends IpLayer implements RxHandler, Sockets, Neig
      * Made by the first packet forwarded: a container never forwards.
      */
     private InputRouteCache inputRoutes;
-    /** The route of locally addressed packets, through lo (the local table's); made by the first. */
-    private Route localRoute;
+    /** Output routes and local-address tests with their last answers; made by the first packet sent or received. */
+    private RecentRoutes recentRoutes;
     private int defaultTtl = 64;
     private int nextIdent;
 
@@ -141,7 +140,7 @@ public final class Ipv4Stack extends IpLayer implements RxHandler, Sockets, Neig
         }
         int dst = Ipv4Packet.dst(frame, frame.readerIndex());
         Route cached = forwardRoute(dst);
-        if (cached == null && (ns.isLocal(dst) || ns.isBroadcast(dst) || (dst >>> 28) == 0xE)) {
+        if (cached == null && (recentRoutes().isLocal(ns, dst) || ns.isBroadcast(dst) || (dst >>> 28) == 0xE)) {
             probe().route(dev, frame, dst, ns.lo(), dst, true);
             if (fragment) {
                 // ip_local_deliver reassembles before NF_INET_LOCAL_IN.
@@ -234,6 +233,14 @@ public final class Ipv4Stack extends IpLayer implements RxHandler, Sockets, Neig
         ns.neighbours().output(out, nh, packet);
     }
 
+    private RecentRoutes recentRoutes() {
+        RecentRoutes r = recentRoutes;
+        if (r == null) {
+            r = recentRoutes = new RecentRoutes();
+        }
+        return r;
+    }
+
     /** The cached route of a destination forwarded before, while nothing it depends on changed; else null. */
     private Route forwardRoute(int dst) {
         InputRouteCache c = inputRoutes;
@@ -300,7 +307,7 @@ public final class Ipv4Stack extends IpLayer implements RxHandler, Sockets, Neig
         int segs = Frames.gsoSegs(packet);
         // A GSO packet must fit the MTU segment by segment (its transport header plus gso_size).
         int fitLen = segs > 1 ? Ipv4Packet.MIN_HEADER_LENGTH + transportHeaderLength(packet) + Frames.gsoSize(packet) : len;
-        boolean local = r != null && r == localRoute;
+        boolean local = recentRoutes().isLocalRoute(r);
         NetDevice out = r == null ? null : r.dev();
         if (out == null || !out.isUp()) {
             packet.release();
@@ -357,18 +364,11 @@ public final class Ipv4Stack extends IpLayer implements RxHandler, Sockets, Neig
      * The output route towards {@code dst} (ip_route_output_key): the local table's route through
      * lo for a local address, else the FIB's; null without one. A sender looks it up once and
      * picks its source address ({@link #sourceAddress}) and checksum mode from it, then sends by it.
+     * The last destination's answer is remembered ({@link RecentRoutes}).
      */
     @Override
     Route routeOutput(int dst) {
-        if (ns.isLocal(dst)) {
-            Route lo = localRoute;
-            if (lo == null || lo.dev() != ns.lo()) {
-                lo = new Route(Cidr.of(0, 0), 0, ns.lo(), 0, 0, true);
-                localRoute = lo;
-            }
-            return lo;
-        }
-        return ns.fib().lookup(dst);
+        return recentRoutes().output(ns, dst);
     }
 
     /**
@@ -412,7 +412,7 @@ public final class Ipv4Stack extends IpLayer implements RxHandler, Sockets, Neig
         if (newDst != dst) {
             dst = newDst;
             r = routeOutput(dst);
-            local = r != null && r == localRoute;
+            local = recentRoutes().isLocalRoute(r);
             out = r == null ? null : r.dev();
             if (out == null || !out.isUp()) {
                 packet.release();
@@ -463,7 +463,7 @@ public final class Ipv4Stack extends IpLayer implements RxHandler, Sockets, Neig
         if (r == null) {
             return 0;
         }
-        if (r == localRoute) {
+        if (recentRoutes().isLocalRoute(r)) {
             return dst;
         }
         return SourceAddress.select(r, dst, ns.addressArray(), ns.lo());

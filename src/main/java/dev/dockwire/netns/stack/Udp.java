@@ -27,6 +27,13 @@ final class Udp {
     /** Tunnel sockets (udp_tunnel_sock): their datagrams go to encap_rcv, not a socket queue. */
     private IntObjectHashMap<UdpTunnel.Receiver> tunnels = SparseMaps.noInts();
     private final UdpPacket udp = new UdpPacket();
+    /**
+     * The last port looked up and the first socket on it (or null): a flow's datagrams repeat
+     * their port, so the map is asked once per flow. Written on a miss only; forgotten when a
+     * socket binds or goes.
+     */
+    private int lastPort = -1;
+    private UdpSocketImpl lastOnPort;
     long inDatagrams;
     long noPorts;
     long inErrors;
@@ -62,7 +69,7 @@ final class Udp {
         int ihl = Ipv4Packet.headerLength(packet, ipAt);
         int off = ipAt + ihl;
         int available = Ipv4Packet.totalLength(packet, ipAt) - ihl;
-        int len = available >= UdpPacket.HEADER_LENGTH ? packet.getUnsignedShort(off + UdpPacket.LENGTH) : 0;
+        int len = available >= UdpPacket.HEADER_LENGTH ? UdpPacket.length(packet, off) : 0;
         // A CHECKSUM_PARTIAL datagram from a local sender is trusted, as skb_csum_unnecessary does.
         if (len < UdpPacket.HEADER_LENGTH || len > available
                 || !Frames.checksumPartial(packet) && !udp.wrap(packet, off).verifyChecksum(src, dst)) {
@@ -70,8 +77,9 @@ final class Udp {
             packet.release();
             return;
         }
-        int dstPort = packet.getUnsignedShort(off + UdpPacket.DST_PORT);
-        int srcPort = packet.getUnsignedShort(off + UdpPacket.SRC_PORT);
+        int ports = UdpPacket.ports(packet, off);
+        int dstPort = ports & 0xFFFF;
+        int srcPort = ports >>> 16;
         int payload = off + UdpPacket.HEADER_LENGTH;
         UdpTunnel.Receiver t = tunnels.isEmpty() ? null : tunnels.get(dstPort);
         if (t != null) {
@@ -129,7 +137,14 @@ final class Udp {
 
     /** The socket on {@code port} bound to {@code addr}, else the wildcard one, else any (for the error path). */
     private UdpSocketImpl lookup(int port, int addr) {
-        UdpSocketImpl first = ports.get(port);
+        UdpSocketImpl first;
+        if (port == lastPort) {
+            first = lastOnPort;
+        } else {
+            first = ports.get(port);
+            lastPort = port;
+            lastOnPort = first;
+        }
         if (first == null || first.nextOnPort == null) {
             return first;
         }
@@ -161,6 +176,7 @@ final class Udp {
         if (addr != 0 && !stack.ns.isLocal(addr)) {
             throw new SocketException(SocketError.EADDRNOTAVAIL);
         }
+        forget();
         s.nextOnPort = ports.get(port);
         ports = SparseMaps.writable(ports);
         ports.put(port, s);
@@ -196,7 +212,14 @@ final class Udp {
         tunnels.remove(port);
     }
 
+    /** The sockets on a port change: the remembered lookup may no longer be the map's answer. */
+    private void forget() {
+        lastPort = -1;
+        lastOnPort = null;
+    }
+
     void unbind(UdpSocketImpl s) {
+        forget();
         UdpSocketImpl first = ports.get(s.localPort());
         if (first == s) {
             if (s.nextOnPort == null) {
@@ -225,10 +248,7 @@ final class Udp {
         int at = packet.readerIndex();
         if (stack.checksumOffload(rt, dst, len)) {
             // Written in place: no flyweight pointed at the packet on the common path.
-            packet.setShort(at + UdpPacket.SRC_PORT, srcPort);
-            packet.setShort(at + UdpPacket.DST_PORT, dstPort);
-            packet.setShort(at + UdpPacket.LENGTH, len);
-            packet.setShort(at + UdpPacket.CHECKSUM, Checksum.fold(Checksum.pseudoHeader(src, dst, IpProtocol.UDP, len)));
+            UdpPacket.write(packet, at, srcPort, dstPort, len, Checksum.fold(Checksum.pseudoHeader(src, dst, IpProtocol.UDP, len)));
             Frames.checksumPartial(packet, at, UdpPacket.CHECKSUM);
         } else {
             udp.wrap(packet, at).set(srcPort, dstPort, len).fillChecksum(src, dst);
@@ -238,6 +258,7 @@ final class Udp {
     }
 
     void closeAll() {
+        forget();
         ports.clear();
     }
 }
