@@ -21,8 +21,10 @@ public final class Process {
     private final long startNanos;
     /** Made at the first sigaction: most processes (a large topology's PID 1s) install none. */
     private Map<Signal, Runnable> handlers = Map.of();
-    private final List<IntConsumer> exitListeners = new ArrayList<>(2); // one or two: 100,000 of them at scale
-    private final List<Runnable> whileStopped = new ArrayList<>();
+    /** Who hears the exit: one listener as a one-element list (PID 1 has one), a list of its own from the second. */
+    private List<IntConsumer> exitListeners = List.of();
+    /** What waits for SIGCONT, made with its first task: most processes are never stopped. */
+    private List<Runnable> whileStopped = List.of();
     /** The sockets the process holds open, as its fds show them ({@code ss -p}, {@code /proc/PID/fd}). */
     private OpenFiles openFiles = OpenFiles.NONE;
     private Integer status;
@@ -106,7 +108,12 @@ public final class Process {
     public void onExit(IntConsumer listener) {
         if (status != null) {
             listener.accept(status);
+        } else if (exitListeners.isEmpty()) {
+            exitListeners = List.of(listener);
         } else {
+            if (exitListeners.size() == 1) {
+                exitListeners = new ArrayList<>(exitListeners);
+            }
             exitListeners.add(listener);
         }
     }
@@ -122,6 +129,9 @@ public final class Process {
      */
     public void whenRunning(Runnable task) {
         if (stopped) {
+            if (whileStopped.isEmpty()) {
+                whileStopped = new ArrayList<>();
+            }
             whileStopped.add(task);
         } else {
             task.run();
@@ -141,8 +151,8 @@ public final class Process {
             return;
         }
         stopped = false;
-        List<Runnable> due = List.copyOf(whileStopped);
-        whileStopped.clear();
+        List<Runnable> due = whileStopped;
+        whileStopped = List.of();
         due.forEach(Runnable::run);
     }
 
@@ -153,10 +163,10 @@ public final class Process {
         }
         status = code & 0xff;
         stopped = false;
-        whileStopped.clear();
+        whileStopped = List.of();
         handlers = Map.of();
-        List<IntConsumer> listeners = List.copyOf(exitListeners);
-        exitListeners.clear();
+        List<IntConsumer> listeners = exitListeners;
+        exitListeners = List.of();
         listeners.forEach(l -> l.accept(status));
     }
 
