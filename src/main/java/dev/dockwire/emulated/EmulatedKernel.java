@@ -65,11 +65,8 @@ public final class EmulatedKernel implements Kernel {
     private long rover = 0x1_0000_0000L - 4096;
     private int nextHandle = 0x8001;
 
-    /**
-     * Namespace ids as each namespace numbers the others (peernet2id), assigned when a link first spans
-     * them: per viewer the only one's name (id 0), or a map of name to id.
-     */
-    private final Map<String, Object> nsids = new HashMap<>();
+    /** Namespace ids as each namespace numbers the others (peernet2id), assigned when a link first spans them. */
+    private final NsIds nsids = new NsIds();
     private dev.dockwire.journey.SharedJourneys journeys;
     /** How the engine on this kernel names namespaces and sockets in journeys nobody else names. */
     private dev.dockwire.kernel.JourneyNames journeyNames = dev.dockwire.kernel.JourneyNames.KERNEL;
@@ -275,30 +272,8 @@ public final class EmulatedKernel implements Kernel {
         monitor.changed();
     }
 
-    /**
-     * The id {@code viewer} gives {@code other} (peernet2id_alloc): the next free number the first time.
-     * A viewer that numbered one namespace holds just its name (a container numbers only the host's,
-     * and a map each was some 100 bytes of every container), a map from the second on.
-     */
     private int nsid(String viewer, String other) {
-        Object ids = nsids.get(viewer);
-        if (ids == null) {
-            nsids.put(viewer, other);
-            return 0;
-        }
-        if (ids instanceof String first) {
-            if (first.equals(other)) {
-                return 0;
-            }
-            Map<String, Integer> two = new HashMap<>(4);
-            two.put(first, 0);
-            two.put(other, 1);
-            nsids.put(viewer, two);
-            return 1;
-        }
-        @SuppressWarnings("unchecked")
-        Map<String, Integer> many = (Map<String, Integer>) ids;
-        return many.computeIfAbsent(other, k -> many.size());
+        return nsids.id(viewer, other);
     }
 
     /** The kernel namespace name (without this host's prefix) of an emulated namespace, or null. */
