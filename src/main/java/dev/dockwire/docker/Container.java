@@ -83,7 +83,7 @@ public final class Container {
     }
 
     public void options(ContainerOptions o) {
-        options = o;
+        options = ContainerOptions.NONE.equals(o) ? ContainerOptions.NONE : o; // a script's plain docker run: one for all
     }
 
     /**
