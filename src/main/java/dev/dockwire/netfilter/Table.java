@@ -140,6 +140,9 @@ public final class Table {
         List<Chain> chains = new ArrayList<>();
         List<Rule> rules = new ArrayList<>();
         for (Chain c : chains()) {
+            if (c.builtin() && unused(c)) {
+                continue;
+            }
             if (c.handle < 0 && (!c.builtin() || c.declared || !c.rules.isEmpty() || c.policy != Verdict.ACCEPT)) {
                 chains.add(c);
             }
@@ -153,6 +156,41 @@ public final class Table {
         rules.sort(java.util.Comparator.comparingLong(r -> -r.handle));
         chains.forEach(c -> c.handle = nextHandle++);
         rules.forEach(r -> r.handle = nextHandle++);
+    }
+
+    /**
+     * The built-in chains nft has not created (no rules, ACCEPT, never declared, so no handle): once
+     * committed such a chain is never walked (its hook has nothing to do) nor changed (a transaction
+     * edits a copy), so one per table kind and hook serves every table. A container's nat table has
+     * two (PREROUTING and INPUT) beside the resolver's OUTPUT and POSTROUTING.
+     */
+    private static final Chain[][] UNUSED = new Chain[Kind.values().length][];
+
+    static {
+        for (Kind k : Kind.values()) {
+            UNUSED[k.ordinal()] = new Table(k).builtin;
+            for (Chain c : UNUSED[k.ordinal()]) {
+                if (c != null) {
+                    c.compile(null);
+                }
+            }
+        }
+    }
+
+    /** Whether {@code c} is one of the shared unused built-in chains. */
+    private boolean unused(Chain c) {
+        return c == UNUSED[kind.ordinal()][c.hook.ordinal()];
+    }
+
+    /** After numbering at commit: the built-in chains nft has not created become the shared ones. */
+    void shareUnused() {
+        for (int i = 0; i < builtin.length; i++) {
+            Chain c = builtin[i];
+            if (c != null && c.handle < 0 && !c.declared && c.rules.isEmpty() && c.policy == Verdict.ACCEPT
+                    && c.policyPackets == 0 && c.policyBytes == 0) {
+                builtin[i] = UNUSED[kind.ordinal()][i];
+            }
+        }
     }
 
     /** The next number in the order chains and rules are made in. */

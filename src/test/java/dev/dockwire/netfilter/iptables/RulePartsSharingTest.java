@@ -116,4 +116,24 @@ class RulePartsSharingTest {
         assertEquals(1, a.table(Table.Kind.NAT).chain("A_FIRST").references());
         assertEquals(1, b.table(Table.Kind.NAT).chain("DOCKER_OUTPUT").rules().size());
     }
+
+    @Test
+    void unusedBuiltinChainsAreSharedUntilANamespaceUsesOne() {
+        Tables a = namespace(41005);
+        Tables b = namespace(41006);
+        Chain pa = a.table(Table.Kind.NAT).chain("PREROUTING");
+        assertSame(pa, b.table(Table.Kind.NAT).chain("PREROUTING"), "nft never made it: one for every table");
+        assertSame(a.table(Table.Kind.NAT).chain("INPUT"), b.table(Table.Kind.NAT).chain("INPUT"));
+        assertNotSame(a.table(Table.Kind.NAT).chain("OUTPUT"), b.table(Table.Kind.NAT).chain("OUTPUT"));
+        String before = IptablesSave.render(b, "nat", false, 0);
+        Iptables.run(a, List.of("-t", "nat", "-A", "PREROUTING", "-p", "udp", "-j", "RETURN"));
+        Chain used = a.table(Table.Kind.NAT).chain("PREROUTING");
+        assertNotSame(pa, used);
+        assertEquals(1, used.rules().size());
+        assertEquals(0, pa.rules().size());
+        assertSame(pa, b.table(Table.Kind.NAT).chain("PREROUTING"));
+        assertEquals(before, IptablesSave.render(b, "nat", false, 0));
+        assertEquals(List.of("-A PREROUTING -p udp -j RETURN"),
+                IptablesSave.render(a, "nat", false, 0).lines().filter(l -> l.startsWith("-A PREROUTING")).toList());
+    }
 }
