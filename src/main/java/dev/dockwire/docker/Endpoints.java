@@ -1,8 +1,10 @@
 package dev.dockwire.docker;
 
+import java.util.AbstractCollection;
 import java.util.AbstractMap;
 import java.util.AbstractSet;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.Iterator;
 import java.util.NoSuchElementException;
 import java.util.Set;
@@ -61,6 +63,40 @@ final class Endpoints extends AbstractMap<String, Endpoint> {
         System.arraycopy(kv, i + 2, a, i, kv.length - i - 2);
         kv = a;
         return old;
+    }
+
+    /** The endpoints as they are now, read without making entries (a view per call: AbstractMap's would be kept). */
+    @Override
+    public Collection<Endpoint> values() {
+        Object[] now = kv;
+        return new AbstractCollection<>() {
+            @Override
+            public int size() {
+                return now.length / 2;
+            }
+
+            @Override
+            public Iterator<Endpoint> iterator() {
+                return new Iterator<>() {
+                    private int i = 1;
+
+                    @Override
+                    public boolean hasNext() {
+                        return i < now.length;
+                    }
+
+                    @Override
+                    public Endpoint next() {
+                        if (i >= now.length) {
+                            throw new NoSuchElementException();
+                        }
+                        Endpoint e = (Endpoint) now[i];
+                        i += 2;
+                        return e;
+                    }
+                };
+            }
+        };
     }
 
     /** The entries as they are now (a later put or remove is not seen by an iteration already under way). */
