@@ -23,8 +23,7 @@ public final class Process {
     private Map<Signal, Runnable> handlers = Map.of();
     /** Who hears the exit: one listener as a one-element list (PID 1 has one), a list of its own from the second. */
     private List<IntConsumer> exitListeners = List.of();
-    /** What waits for SIGCONT, made with its first task: most processes are never stopped. */
-    private List<Runnable> whileStopped = List.of();
+    private final List<Runnable> whileStopped = new ArrayList<>();
     /** The sockets the process holds open, as its fds show them ({@code ss -p}, {@code /proc/PID/fd}). */
     private OpenFiles openFiles = OpenFiles.NONE;
     private Integer status;
@@ -129,9 +128,6 @@ public final class Process {
      */
     public void whenRunning(Runnable task) {
         if (stopped) {
-            if (whileStopped.isEmpty()) {
-                whileStopped = new ArrayList<>();
-            }
             whileStopped.add(task);
         } else {
             task.run();
@@ -151,8 +147,8 @@ public final class Process {
             return;
         }
         stopped = false;
-        List<Runnable> due = whileStopped;
-        whileStopped = List.of();
+        List<Runnable> due = List.copyOf(whileStopped);
+        whileStopped.clear();
         due.forEach(Runnable::run);
     }
 
@@ -163,7 +159,7 @@ public final class Process {
         }
         status = code & 0xff;
         stopped = false;
-        whileStopped = List.of();
+        whileStopped.clear();
         handlers = Map.of();
         List<IntConsumer> listeners = exitListeners;
         exitListeners = List.of();
