@@ -82,26 +82,9 @@ public final class Container {
         return options;
     }
 
-    /**
-     * Options equal to the last container's are that container's object: a script's plain
-     * {@code docker run} or a compose project's services mostly have the same (an immutable record,
-     * so containers of other threads' engines may share it too).
-     */
     public void options(ContainerOptions o) {
-        ContainerOptions last = lastOptions;
-        if (ContainerOptions.NONE.equals(o)) {
-            options = ContainerOptions.NONE;
-        } else if (o != null && o.equals(last)) {
-            options = last;
-        } else {
-            options = o;
-            if (o != null) {
-                lastOptions = o;
-            }
-        }
+        options = ContainerOptions.NONE.equals(o) ? ContainerOptions.NONE : o; // a script's plain docker run: one for all
     }
-
-    private static volatile ContainerOptions lastOptions = ContainerOptions.NONE;
 
     /**
      * EndpointSettings.GwPriority on network {@code network} ({@code --gw-priority}, compose's
