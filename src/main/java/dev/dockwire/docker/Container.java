@@ -38,7 +38,7 @@ public final class Container {
     private final long created;
     private final List<String> extraHosts;
     private final List<String> dns;
-    private final Map<String, Endpoint> endpoints = new LinkedHashMap<>(2); // most containers join one network
+    private final Endpoints endpoints = new Endpoints(); // most containers join one network
     private final FileTable files = new FileTable();
     private MountTable mounts; // null until the first mount: most containers have none
     private State state = State.CREATED;
@@ -85,7 +85,7 @@ public final class Container {
     }
 
     public void options(ContainerOptions o) {
-        options = o;
+        options = ContainerOptions.NONE.equals(o) ? ContainerOptions.NONE : o; // a script's plain docker run: one for all
     }
 
     /**

@@ -66,7 +66,7 @@ public final class EmulatedKernel implements Kernel {
     private int nextHandle = 0x8001;
 
     /** Namespace ids as each namespace numbers the others (peernet2id), assigned when a link first spans them. */
-    private final Map<String, Map<String, Integer>> nsids = new HashMap<>();
+    private final NsIds nsids = new NsIds();
     private dev.dockwire.journey.SharedJourneys journeys;
     /** How the engine on this kernel names namespaces and sockets in journeys nobody else names. */
     private dev.dockwire.kernel.JourneyNames journeyNames = dev.dockwire.kernel.JourneyNames.KERNEL;
@@ -273,8 +273,7 @@ public final class EmulatedKernel implements Kernel {
     }
 
     private int nsid(String viewer, String other) {
-        Map<String, Integer> ids = nsids.computeIfAbsent(viewer, k -> new HashMap<>(2)); // a container sees the host's
-        return ids.computeIfAbsent(other, k -> ids.size());
+        return nsids.id(viewer, other);
     }
 
     /** The kernel namespace name (without this host's prefix) of an emulated namespace, or null. */

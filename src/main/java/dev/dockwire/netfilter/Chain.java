@@ -30,12 +30,13 @@ public final class Chain {
     Rule[] compiled = NO_RULES;
     Chain[] jumps = NO_JUMPS;
     int references;
-    /** The nft chain handle its table gave it, 0 while the chain does not exist for nft. */
-    long handle;
+    /**
+     * The nft chain handle its table gave it; while the chain does not exist for nft, minus when it was
+     * made ({@link Table#made}), the order a commit numbers new chains in; a copy keeps it.
+     */
+    long handle = -Table.made();
     /** Declared by iptables-restore ({@code :INPUT ACCEPT}): iptables-nft creates such a built-in chain even when empty. */
     public boolean declared;
-    /** When it was made ({@link Table#made}); a copy keeps it. */
-    long made = Table.made();
 
     public Chain(String name, Hook hook, int policy) {
         this.name = name;
@@ -80,7 +81,6 @@ public final class Chain {
         c.rules.addAll(rules);
         c.handle = handle;
         c.declared = declared;
-        c.made = made;
         return c;
     }
 

@@ -22,10 +22,12 @@ public final class Rule {
     public int line;
     /** The nft batch operation that added it (RULE_APPEND, RULE_INSERT, RULE_REPLACE), for commit errors. */
     public String op = "RULE_APPEND";
-    /** The nft rule handle its table gave it on commit ({@code rule:0x5} in a trace), 0 before. */
-    public long handle;
-    /** When it was made ({@link Table#made}): a commit numbers its new rules in this order (a restore's file order). */
-    final long made = Table.made();
+    /**
+     * The nft rule handle its table gave it on commit ({@code rule:0x5} in a trace); before, minus when
+     * it was made ({@link Table#made}): a commit numbers its new rules in that order (a restore's file
+     * order). One field for both, 8 bytes less of each rule of every namespace.
+     */
+    public long handle = -Table.made();
     private String spec;
 
     public Rule(IpHeaderMatch ip, Match[] matches, Target target, int verdict, String jump, boolean isGoto) {

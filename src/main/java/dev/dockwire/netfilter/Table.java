@@ -58,8 +58,11 @@ public final class Table {
 
     final Kind kind;
     public final Chain[] builtin = new Chain[5];
-    /** User chains in strcmp order, as the nft backend lists them. */
-    public final Map<String, Chain> user = new TreeMap<>();
+    /**
+     * User chains in strcmp order, as the nft backend lists them: a TreeMap while a transaction edits
+     * the table, read only ({@link UserChains}) once it is compiled for commit.
+     */
+    public Map<String, Chain> user = new TreeMap<>();
     /** The order chains and rules are made in, every table's: a commit numbers what it adds in this order. */
     private static long made;
     /** The table's handle generator (nft's table->hgenerator): chains and rules share it; a fresh table starts at 1. */
@@ -137,19 +140,57 @@ public final class Table {
         List<Chain> chains = new ArrayList<>();
         List<Rule> rules = new ArrayList<>();
         for (Chain c : chains()) {
-            if (c.handle == 0 && (!c.builtin() || c.declared || !c.rules.isEmpty() || c.policy != Verdict.ACCEPT)) {
+            if (c.builtin() && unused(c)) {
+                continue;
+            }
+            if (c.handle < 0 && (!c.builtin() || c.declared || !c.rules.isEmpty() || c.policy != Verdict.ACCEPT)) {
                 chains.add(c);
             }
             for (Rule r : c.rules) {
-                if (r.handle == 0) {
+                if (r.handle < 0) {
                     rules.add(r);
                 }
             }
         }
-        chains.sort(java.util.Comparator.comparingLong(c -> c.made));
-        rules.sort(java.util.Comparator.comparingLong(r -> r.made));
+        chains.sort(java.util.Comparator.comparingLong(c -> -c.handle)); // minus when made, until numbered
+        rules.sort(java.util.Comparator.comparingLong(r -> -r.handle));
         chains.forEach(c -> c.handle = nextHandle++);
         rules.forEach(r -> r.handle = nextHandle++);
+    }
+
+    /**
+     * The built-in chains nft has not created (no rules, ACCEPT, never declared, so no handle): once
+     * committed such a chain is never walked (its hook has nothing to do) nor changed (a transaction
+     * edits a copy), so one per table kind and hook serves every table. A container's nat table has
+     * two (PREROUTING and INPUT) beside the resolver's OUTPUT and POSTROUTING.
+     */
+    private static final Chain[][] UNUSED = new Chain[Kind.values().length][];
+
+    static {
+        for (Kind k : Kind.values()) {
+            UNUSED[k.ordinal()] = new Table(k).builtin;
+            for (Chain c : UNUSED[k.ordinal()]) {
+                if (c != null) {
+                    c.compile(null);
+                }
+            }
+        }
+    }
+
+    /** Whether {@code c} is one of the shared unused built-in chains. */
+    private boolean unused(Chain c) {
+        return c == UNUSED[kind.ordinal()][c.hook.ordinal()];
+    }
+
+    /** After numbering at commit: the built-in chains nft has not created become the shared ones. */
+    void shareUnused() {
+        for (int i = 0; i < builtin.length; i++) {
+            Chain c = builtin[i];
+            if (c != null && c.handle < 0 && !c.declared && c.rules.isEmpty() && c.policy == Verdict.ACCEPT
+                    && c.policyPackets == 0 && c.policyBytes == 0) {
+                builtin[i] = UNUSED[kind.ordinal()][i];
+            }
+        }
     }
 
     /** The next number in the order chains and rules are made in. */
@@ -159,6 +200,9 @@ public final class Table {
 
     /** Resolves jumps, counts references, and builds the arrays the packet path walks. */
     public void compile() {
+        if (user instanceof TreeMap) {
+            user = user.isEmpty() ? Map.of() : new UserChains(user);
+        }
         List<Chain> all = chains();
         for (Chain c : all) {
             c.references = 0;

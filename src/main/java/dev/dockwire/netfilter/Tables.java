@@ -41,6 +41,7 @@ public final class Tables {
     /** Installs a committed table (xt_replace_table) and tells the owner. */
     public void install(Table t) {
         t.assignHandles();
+        t.shareUnused();
         tables[t.kind.ordinal()] = t;
         onCommit.run();
     }

@@ -22,6 +22,7 @@ import dev.dockwire.socket.Sockets;
 import dev.dockwire.wire.Cidr;
 import io.netty.buffer.ByteBuf;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.List;
@@ -38,7 +39,6 @@ public final class Namespace implements StackNet, NfNet {
     private final Emulation emulation;
     private final String name;
     private final DeviceTable devices = new DeviceTable();
-    private final List<IfAddress> addresses = new ArrayList<>(2); // lo's and eth0's
     private final Fib fib = new Fib();
     /** The sysctls every namespace starts with; a namespace keeps only what was written over them (most write nothing or two). */
     private static final Map<String, String> DEFAULT_SYSCTLS = defaultSysctls();
@@ -229,7 +229,7 @@ public final class Namespace implements StackNet, NfNet {
         if (!devices.remove(dev)) {
             throw new IllegalArgumentException("Cannot find device \"" + dev.name() + "\" in namespace " + name);
         }
-        addresses.removeIf(a -> a.dev() == dev);
+        addressArray = Arrays.stream(addressArray).filter(a -> a.dev() != dev).toArray(IfAddress[]::new);
         refreshLocalAddresses();
         fib.removeDevice(dev);
         neighbours.flush(dev);
@@ -293,12 +293,14 @@ public final class Namespace implements StackNet, NfNet {
 
     /** Like {@code ip addr add CIDR dev DEV}: also adds the connected route (proto kernel). */
     public void addAddress(NetDevice dev, Cidr cidr) {
-        for (IfAddress a : addresses) {
+        for (IfAddress a : addressArray) {
             if (a.dev() == dev && a.cidr().equals(cidr)) {
                 throw new IllegalStateException("RTNETLINK answers: File exists");
             }
         }
-        addresses.add(new IfAddress(dev, cidr));
+        IfAddress[] more = Arrays.copyOf(addressArray, addressArray.length + 1);
+        more[addressArray.length] = new IfAddress(dev, cidr);
+        addressArray = more;
         refreshLocalAddresses();
         if (cidr.prefixLength() < 32 && dev != lo) {
             fib.add(new Route(cidr.network(), 0, dev, cidr.addressBits(), 0, true));
@@ -307,11 +309,11 @@ public final class Namespace implements StackNet, NfNet {
 
     @Override
     public List<IfAddress> addresses() {
-        return Collections.unmodifiableList(addresses);
+        return List.of(addressArray);
     }
 
     public List<IfAddress> addresses(NetDevice dev) {
-        return addresses.stream().filter(a -> a.dev() == dev).toList();
+        return Arrays.stream(addressArray).filter(a -> a.dev() == dev).toList();
     }
 
     /** Like {@code ip route add}. */
@@ -432,9 +434,8 @@ public final class Namespace implements StackNet, NfNet {
     }
 
     private void refreshLocalAddresses() {
-        localAddresses = addresses.stream().mapToInt(IfAddress::address).toArray();
-        broadcasts = addresses.stream().mapToInt(IfAddress::broadcast).filter(b -> b != 0).toArray();
-        addressArray = addresses.toArray(new IfAddress[0]);
+        localAddresses = Arrays.stream(addressArray).mapToInt(IfAddress::address).toArray();
+        broadcasts = Arrays.stream(addressArray).mapToInt(IfAddress::broadcast).filter(b -> b != 0).toArray();
     }
 
     @Override

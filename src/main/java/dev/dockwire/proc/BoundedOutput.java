@@ -25,11 +25,12 @@ public final class BoundedOutput {
             Pattern.compile("dockwire: '.*' was still running after \\d+ s of virtual time \\(the step timeout; .*\\); ended it");
 
     private final int limit;
-    private final List<String> lines = new ArrayList<>();
+    /** Each list made with its first line: a container's quiet PID 1 keeps one of these for nothing. */
+    private List<String> lines = List.of();
     /** The kept lines that went to stderr, in order. */
-    private final List<String> errors = new ArrayList<>();
+    private List<String> errors = List.of();
     /** The step limit's lines that came after the cut: they follow the cut line. */
-    private final List<String> after = new ArrayList<>();
+    private List<String> after = List.of();
     private long bytes;
     private long cut;
 
@@ -48,7 +49,11 @@ public final class BoundedOutput {
      */
     public void add(String line) {
         if (line.startsWith("dockwire: '") && TIMED_OUT.matcher(line).matches()) {
-            (cut > 0 ? after : lines).add(line);
+            if (cut > 0) {
+                after = kept(after, line);
+            } else {
+                lines = kept(lines, line);
+            }
             return;
         }
         Matcher m = CUT_LINE.matcher(line);
@@ -58,7 +63,7 @@ public final class BoundedOutput {
             return;
         }
         if (inner) {
-            lines.add(line);
+            lines = kept(lines, line);
             return;
         }
         long size = utf8(line) + 1L;
@@ -67,7 +72,14 @@ public final class BoundedOutput {
             return;
         }
         bytes += size;
-        lines.add(line);
+        lines = kept(lines, line);
+    }
+
+    /** {@code list} (a list of its own once it holds a line) with {@code line} added. */
+    private static List<String> kept(List<String> list, String line) {
+        List<String> l = list instanceof ArrayList ? list : new ArrayList<>();
+        l.add(line);
+        return l;
     }
 
     /** As {@link #add}, a line the program wrote to stderr. */
@@ -75,7 +87,7 @@ public final class BoundedOutput {
         int before = lines.size();
         add(line);
         if (lines.size() > before) {
-            errors.add(line);
+            errors = kept(errors, line);
         }
     }
 

@@ -21,7 +21,8 @@ public final class Process {
     private final long startNanos;
     /** Made at the first sigaction: most processes (a large topology's PID 1s) install none. */
     private Map<Signal, Runnable> handlers = Map.of();
-    private final List<IntConsumer> exitListeners = new ArrayList<>(2); // one or two: 100,000 of them at scale
+    /** Who hears the exit: one listener as a one-element list (PID 1 has one), a list of its own from the second. */
+    private List<IntConsumer> exitListeners = List.of();
     private final List<Runnable> whileStopped = new ArrayList<>();
     /** The sockets the process holds open, as its fds show them ({@code ss -p}, {@code /proc/PID/fd}). */
     private OpenFiles openFiles = OpenFiles.NONE;
@@ -108,7 +109,12 @@ public final class Process {
     public void onExit(IntConsumer listener) {
         if (status != null) {
             listener.accept(status);
+        } else if (exitListeners.isEmpty()) {
+            exitListeners = List.of(listener);
         } else {
+            if (exitListeners.size() == 1) {
+                exitListeners = new ArrayList<>(exitListeners);
+            }
             exitListeners.add(listener);
         }
     }
@@ -193,8 +199,8 @@ public final class Process {
         frozen = false;
         whileStopped.clear();
         handlers = Map.of();
-        List<IntConsumer> listeners = List.copyOf(exitListeners);
-        exitListeners.clear();
+        List<IntConsumer> listeners = exitListeners;
+        exitListeners = List.of();
         listeners.forEach(l -> l.accept(status));
     }
 

@@ -71,7 +71,8 @@ public final class EmbeddedResolver {
     private final Host host;
     /** Open TCP connections, a set of its own from the first (most resolvers only ever answer UDP). */
     private Set<ResolverTcpConn> conns = java.util.Collections.emptySet();
-    private final ForwardSlots slots;
+    /** Made with the first query forwarded: most containers' resolvers answer only names they know, or none. */
+    private ForwardSlots slots;
     private UdpSocket udp;
     private TcpListener tcp;
 
@@ -84,7 +85,13 @@ public final class EmbeddedResolver {
         this.hostSockets = hostSockets;
         this.records = records;
         this.host = host;
-        this.slots = new ForwardSlots(host, UPSTREAM_TIMEOUT_NANOS, host::logError);
+    }
+
+    private ForwardSlots slots() {
+        if (slots == null) {
+            slots = new ForwardSlots(host, UPSTREAM_TIMEOUT_NANOS, host::logError);
+        }
+        return slots;
     }
 
     /** Binds the UDP socket and the TCP listener to 127.0.0.11 on ports the kernel picks. */
@@ -250,7 +257,7 @@ public final class EmbeddedResolver {
         List<Integer> upstreams = records.upstreams();
         Consumer<DnsMessage> reply = r -> client.answer(r != null ? r
                 : q.reply(DnsHeader.FLAG_RA, DnsRcode.SERVFAIL, List.of(), List.of(), List.of()));
-        new Forwarder(hostSockets, host, slots, UPSTREAM_TIMEOUT_NANOS, q, client.tcp(),
+        new Forwarder(hostSockets, host, slots(), UPSTREAM_TIMEOUT_NANOS, q, client.tcp(),
                 upstreams.subList(0, Math.min(MAX_UPSTREAMS, upstreams.size())), reply).start();
     }
 }

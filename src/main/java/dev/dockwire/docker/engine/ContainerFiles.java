@@ -2,6 +2,7 @@ package dev.dockwire.docker.engine;
 
 import dev.dockwire.docker.Container;
 import dev.dockwire.docker.Endpoint;
+import dev.dockwire.docker.FileTable;
 import dev.dockwire.docker.Network;
 import dev.dockwire.wire.Ipv4Address;
 import java.util.ArrayList;
@@ -101,12 +102,7 @@ final class ContainerFiles {
     /** The hosts file; an extra host's {@code host-gateway} is the daemon's host gateway address (moby buildSandboxOptions). */
     private static String hosts(Container c, Ipv4Address hostGateway, Collection<Container> all) {
         StringBuilder sb = new StringBuilder();
-        sb.append("127.0.0.1\tlocalhost\n");
-        sb.append("::1\tlocalhost ip6-localhost ip6-loopback\n");
-        sb.append("fe00::\tip6-localnet\n");
-        sb.append("ff00::\tip6-mcastprefix\n");
-        sb.append("ff02::1\tip6-allnodes\n");
-        sb.append("ff02::2\tip6-allrouters\n");
+        sb.append(FileTable.HOSTS_HEAD); // localhost and the IPv6 names, as etchosts writes them first
         for (String extra : c.extraHosts()) {
             int colon = extra.indexOf(':');
             if (colon > 0) {

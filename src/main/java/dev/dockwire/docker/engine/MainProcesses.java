@@ -15,6 +15,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BiConsumer;
+import java.util.function.IntSupplier;
 
 /**
  * Each running container's PID namespace and its first process, as containerd-shim starts it on
@@ -34,6 +35,8 @@ final class MainProcesses {
     private final Map<String, ContainerLog> logs = new LinkedHashMap<>();
     private final HealthMonitor health;
     private int lastHostPid = 1000;
+    /** The host's next pid, one supplier for every container's PID namespace. */
+    private final IntSupplier nextHostPid = () -> ++lastHostPid;
 
     MainProcesses(Engine engine, EventLoop clock) {
         this.engine = engine;
@@ -98,12 +101,14 @@ final class MainProcesses {
      */
     void start(Container c, ImageDaemons.Declared declared, BiConsumer<Container, Process> exited) {
         // libnetwork publishes the ports (a docker-proxy each, dockerd's children) before containerd starts the shim.
-        List<Integer> proxies = new ArrayList<>();
-        if (engine.userlandProxy()) {
-            c.published().forEach(b -> proxies.add(++lastHostPid));
+        List<Integer> proxies = List.of();
+        if (engine.userlandProxy() && !c.published().isEmpty()) {
+            List<Integer> proxyPids = new ArrayList<>();
+            c.published().forEach(b -> proxyPids.add(++lastHostPid));
+            proxies = proxyPids;
         }
         int shim = ++lastHostPid;
-        PidNamespace pids = new PidNamespace(() -> ++lastHostPid);
+        PidNamespace pids = new PidNamespace(nextHostPid);
         ContainerLog log = log(c);
         List<String> argv = Images.argv(c);
         List<String> run = ShellExec.direct(effective(argv));
@@ -138,12 +143,7 @@ final class MainProcesses {
             List<String> title = declared == null ? ImageDaemons.title(c, run) : null;
             Process init = pids.spawn(0, title != null ? title : argv.isEmpty() ? List.of("/bin/sh") : argv, env, clock.nanos());
             GuardedSockets initSockets = crashable(c, init, argv.isEmpty() ? List.of("/bin/sh") : argv, log);
-            List<Exec> contexts = new ArrayList<>();
-            init.openFiles(new SocketFiles(() -> {
-                List<GuardedSockets> open = new ArrayList<>(List.of(initSockets));
-                contexts.stream().map(Exec::openedSockets).filter(java.util.Objects::nonNull).forEach(open::add);
-                return open;
-            }));
+            List<Exec> contexts = new ArrayList<>(1);
             ImageDaemons.Daemon d = ImageDaemons.start(declared, clock, c, initSockets, files -> {
                 Exec e = new Exec(engine, clock, c.netns(), c.hostname(), ProcSys.over(files, engine.kernel(), c)).credentials(Credentials.of(c))
                         .output((stream, line) -> log.append(stream, clock.nanos(), line));
@@ -151,6 +151,13 @@ final class MainProcesses {
                 return e;
             }, pids);
             if (d != null) {
+                // Only a daemon opens sockets (through initSockets or a context): without one PID 1 holds
+                // none, and its guard, sockets and contexts are let go (some 180 bytes of each such container).
+                init.openFiles(new SocketFiles(() -> {
+                    List<GuardedSockets> open = new ArrayList<>(List.of(initSockets));
+                    contexts.stream().map(Exec::openedSockets).filter(java.util.Objects::nonNull).forEach(open::add);
+                    return open;
+                }));
                 // nginx: SIGQUIT graceful, SIGTERM/SIGINT fast shutdown, both exit 0; every daemon ends
                 // cleanly on its image's STOPSIGNAL too (httpd's SIGWINCH is its graceful stop).
                 ImageConfig config = Images.config(c);
@@ -208,7 +215,11 @@ final class MainProcesses {
         all.addAll(c.env());
         for (String kv : all) {
             int eq = kv.indexOf('=');
-            env.put(eq < 0 ? kv : kv.substring(0, eq), eq < 0 ? "" : kv.substring(eq + 1));
+            String name = eq < 0 ? kv : kv.substring(0, eq);
+            String value = eq < 0 ? "" : kv.substring(eq + 1);
+            String same = env.get(name);
+            // The image's PATH is mostly the default's: that one string serves every container.
+            env.put(name, value.equals(same) ? same : value);
         }
         return env;
     }

@@ -65,7 +65,8 @@ public final class Netfilter implements NfHooks, XtContext, ConntrackContext {
     /** REJECT's answers and the header view they read, made when a rule first rejects. */
     private NfReject reject;
     private Ipv4Packet ip;
-    private final NftTrace trace = new NftTrace(0);
+    /** Made with the first packet or the first {@code xtables-monitor --trace}: only they trace. */
+    private NftTrace trace;
     private static final int RECENT = 256;
     /** The recent log lines, made with the first (most namespaces never log). */
     private java.util.ArrayDeque<String> log;
@@ -107,6 +108,7 @@ public final class Netfilter implements NfHooks, XtContext, ConntrackContext {
     private NfPacket firstPacket() {
         conntrack();
         ipt = new IptDoTable();
+        trace();
         pkt = new NfPacket(ns);
         return pkt;
     }
@@ -151,7 +153,14 @@ public final class Netfilter implements NfHooks, XtContext, ConntrackContext {
 
     /** {@code xtables-monitor --trace} in this namespace: each line it prints goes to {@code lines} until closed. */
     public AutoCloseable monitorTrace(Consumer<String> lines) {
-        return trace.monitor(lines);
+        return trace().monitor(lines);
+    }
+
+    private NftTrace trace() {
+        if (trace == null) {
+            trace = new NftTrace(0);
+        }
+        return trace;
     }
 
     @Override

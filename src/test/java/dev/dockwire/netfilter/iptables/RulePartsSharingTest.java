@@ -96,4 +96,44 @@ class RulePartsSharingTest {
                         "-j", "SNAT", "--to-source", ":53")));
         assertEquals(IptablesSave.render(direct, "nat", false, 0), IptablesSave.render(t, "nat", false, 0));
     }
+
+    @Test
+    void aNamespacesOwnChangeStaysItsOwn() {
+        Tables a = namespace(41004);
+        Tables b = namespace(41004);
+        String before = IptablesSave.render(b, "nat", false, 0);
+        Iptables.runAll(a, List.of(
+                List.of("-t", "nat", "-N", "A_FIRST"),
+                List.of("-t", "nat", "-A", "DOCKER_OUTPUT", "-j", "A_FIRST"),
+                List.of("-t", "nat", "-N", "ZZ_LAST"),
+                List.of("-t", "nat", "-E", "ZZ_LAST", "B_RENAMED"),
+                List.of("-t", "nat", "-X", "B_RENAMED")));
+        assertEquals(before, IptablesSave.render(b, "nat", false, 0));
+        String mine = IptablesSave.render(a, "nat", false, 0);
+        assertEquals(List.of(":A_FIRST - [0:0]", ":DOCKER_OUTPUT - [0:0]", ":DOCKER_POSTROUTING - [0:0]"),
+                mine.lines().filter(l -> l.startsWith(":") && !l.contains("ACCEPT")).toList(), "user chains in strcmp order");
+        assertEquals(" -j A_FIRST", a.table(Table.Kind.NAT).chain("DOCKER_OUTPUT").rules().get(1).spec());
+        assertEquals(1, a.table(Table.Kind.NAT).chain("A_FIRST").references());
+        assertEquals(1, b.table(Table.Kind.NAT).chain("DOCKER_OUTPUT").rules().size());
+    }
+
+    @Test
+    void unusedBuiltinChainsAreSharedUntilANamespaceUsesOne() {
+        Tables a = namespace(41005);
+        Tables b = namespace(41006);
+        Chain pa = a.table(Table.Kind.NAT).chain("PREROUTING");
+        assertSame(pa, b.table(Table.Kind.NAT).chain("PREROUTING"), "nft never made it: one for every table");
+        assertSame(a.table(Table.Kind.NAT).chain("INPUT"), b.table(Table.Kind.NAT).chain("INPUT"));
+        assertNotSame(a.table(Table.Kind.NAT).chain("OUTPUT"), b.table(Table.Kind.NAT).chain("OUTPUT"));
+        String before = IptablesSave.render(b, "nat", false, 0);
+        Iptables.run(a, List.of("-t", "nat", "-A", "PREROUTING", "-p", "udp", "-j", "RETURN"));
+        Chain used = a.table(Table.Kind.NAT).chain("PREROUTING");
+        assertNotSame(pa, used);
+        assertEquals(1, used.rules().size());
+        assertEquals(0, pa.rules().size());
+        assertSame(pa, b.table(Table.Kind.NAT).chain("PREROUTING"));
+        assertEquals(before, IptablesSave.render(b, "nat", false, 0));
+        assertEquals(List.of("-A PREROUTING -p udp -j RETURN"),
+                IptablesSave.render(a, "nat", false, 0).lines().filter(l -> l.startsWith("-A PREROUTING")).toList());
+    }
 }
