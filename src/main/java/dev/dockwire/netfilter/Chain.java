@@ -29,14 +29,18 @@ public final class Chain {
     /** The compiled rules and, per rule, the chain it jumps to (or null). */
     Rule[] compiled = NO_RULES;
     Chain[] jumps = NO_JUMPS;
-    int references;
+    /** Set in {@link #refs} when iptables-restore declared the chain; the other bits count the rules jumping to it. */
+    private static final int DECLARED = 1 << 31;
+    /**
+     * How many rules jump or go to this chain, and (top bit) whether it was declared: one int, so a
+     * chain is 64 bytes, not 72, in every namespace's tables.
+     */
+    private int refs;
     /**
      * The nft chain handle its table gave it; while the chain does not exist for nft, minus when it was
      * made ({@link Table#made}), the order a commit numbers new chains in; a copy keeps it.
      */
     long handle = -Table.made();
-    /** Declared by iptables-restore ({@code :INPUT ACCEPT}): iptables-nft creates such a built-in chain even when empty. */
-    public boolean declared;
 
     public Chain(String name, Hook hook, int policy) {
         this.name = name;
@@ -71,7 +75,26 @@ public final class Chain {
 
     /** How many rules jump or go to this chain ({@code Chain X (N references)}). */
     public int references() {
-        return references;
+        return refs & ~DECLARED;
+    }
+
+    /** Declared by iptables-restore ({@code :INPUT ACCEPT}): iptables-nft creates such a built-in chain even when empty. */
+    public boolean declared() {
+        return (refs & DECLARED) != 0;
+    }
+
+    /** iptables-restore's {@code :CHAIN POLICY} line names the chain (see {@link #declared()}). */
+    public void declare() {
+        refs |= DECLARED;
+    }
+
+    /** Table's compile counts the jumps afresh. */
+    void clearReferences() {
+        refs &= DECLARED;
+    }
+
+    void referenced() {
+        refs++;
     }
 
     Chain copy() {
@@ -80,7 +103,7 @@ public final class Chain {
         c.policyBytes = policyBytes;
         c.rules.addAll(rules);
         c.handle = handle;
-        c.declared = declared;
+        c.refs = refs & DECLARED;
         return c;
     }
 

@@ -56,7 +56,7 @@ public final class IptDoTable {
                 if (p.nfTrace) {
                     ctx.trace(c, r, Verdict.CONTINUE, j);
                 }
-                if (!r.isGoto) {
+                if (!r.isGoto()) {
                     if (sp == stackChain.length) {
                         grow();
                     }

@@ -143,7 +143,7 @@ public final class Table {
             if (c.builtin() && unused(c)) {
                 continue;
             }
-            if (c.handle < 0 && (!c.builtin() || c.declared || !c.rules.isEmpty() || c.policy != Verdict.ACCEPT)) {
+            if (c.handle < 0 && (!c.builtin() || c.declared() || !c.rules.isEmpty() || c.policy != Verdict.ACCEPT)) {
                 chains.add(c);
             }
             for (Rule r : c.rules) {
@@ -186,7 +186,7 @@ public final class Table {
     void shareUnused() {
         for (int i = 0; i < builtin.length; i++) {
             Chain c = builtin[i];
-            if (c != null && c.handle < 0 && !c.declared && c.rules.isEmpty() && c.policy == Verdict.ACCEPT
+            if (c != null && c.handle < 0 && !c.declared() && c.rules.isEmpty() && c.policy == Verdict.ACCEPT
                     && c.policyPackets == 0 && c.policyBytes == 0) {
                 builtin[i] = UNUSED[kind.ordinal()][i];
             }
@@ -205,13 +205,13 @@ public final class Table {
         }
         List<Chain> all = chains();
         for (Chain c : all) {
-            c.references = 0;
+            c.clearReferences();
         }
         for (Chain c : all) {
             c.compile(this);
             for (Chain j : c.jumps) {
                 if (j != null) {
-                    j.references++;
+                    j.referenced();
                 }
             }
         }

@@ -102,7 +102,7 @@ public final class IptablesRestore {
         Chain chain = tx.table.chain(name);
         Hook h = Hook.byChainName(name);
         if (h != null && tx.table.builtin(h) != null) {
-            chain.declared = true;
+            chain.declare();
             if (!policy.equals("-")) {
                 try {
                     XtTransaction.policy(chain, policy, c);

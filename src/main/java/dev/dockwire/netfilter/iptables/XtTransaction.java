@@ -54,8 +54,7 @@ final class XtTransaction {
     void apply(XtCommand cmd, int line, String op) {
         Rule r = cmd.rule();
         if (r != null) {
-            r.line = line;
-            r.op = op;
+            r.origin(line, op);
         }
         switch (cmd.command()) {
             case XtCommand.APPEND -> chain(cmd.chain()).rules.add(r);
@@ -225,7 +224,7 @@ final class XtTransaction {
             for (int i = 0; i < c.rules.size(); i++) {
                 Rule r = c.rules.get(i);
                 if (from.equals(r.jump)) {
-                    Rule n = new Rule(r.ip, r.matches, r.target, r.verdict, to, r.isGoto);
+                    Rule n = new Rule(r.ip, r.matches, r.target, r.verdict, to, r.isGoto());
                     n.packets = r.packets;
                     n.bytes = r.bytes;
                     c.rules.set(i, n);
@@ -244,7 +243,7 @@ final class XtTransaction {
                 if (r.jump != null && (table.user.get(r.jump) == null)) {
                     if (r.jump.equals("QUEUE")) {
                         throw new XtablesException(XtablesException.Kind.KERNEL,
-                                r.op + " failed (No such file or directory): rule in chain " + c.name, r.line);
+                                r.op() + " failed (No such file or directory): rule in chain " + c.name, r.line());
                     }
                     throw new XtablesException(XtablesException.Kind.PARAMETER,
                             "Chain '" + r.jump + "' does not exist", commitLine);
@@ -257,7 +256,7 @@ final class XtTransaction {
             for (Rule r : c.rules) {
                 if (!allowed(r, hooks)) {
                     throw new XtablesException(XtablesException.Kind.KERNEL,
-                            r.op + " failed (Invalid argument): rule in chain " + c.name, r.line);
+                            r.op() + " failed (Invalid argument): rule in chain " + c.name, r.line());
                 }
             }
         }
@@ -325,9 +324,9 @@ final class XtTransaction {
                     closing = r;
                 }
             }
-            throw new XtablesException(XtablesException.Kind.KERNEL, (closing == null ? "RULE_APPEND" : closing.op)
+            throw new XtablesException(XtablesException.Kind.KERNEL, (closing == null ? "RULE_APPEND" : closing.op())
                     + " failed (Too many links): rule in chain " + last.name,
-                    closing == null ? 0 : closing.line);
+                    closing == null ? 0 : closing.line());
         }
         if (done.contains(c)) {
             return;

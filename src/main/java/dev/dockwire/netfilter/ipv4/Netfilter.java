@@ -210,7 +210,7 @@ public final class Netfilter implements NfHooks, XtContext, ConntrackContext {
             return Verdict.ACCEPT;
         }
         Chain c = t.builtin[p.hook];
-        if (c == null || c.trivial() && !(p.nfTrace && c.declared)) {
+        if (c == null || c.trivial() && !(p.nfTrace && c.declared())) {
             return Verdict.ACCEPT;
         }
         trace.enter(t.name());
