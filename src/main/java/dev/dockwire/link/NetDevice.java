@@ -28,7 +28,11 @@ public abstract class NetDevice {
     private boolean up;
     /** Offload features ({@link NetdevFeatures}); -1 until first read, then the type's defaults. */
     private int features = -1;
-    private final DeviceStats stats = new DeviceStats();
+    /**
+     * Made by the first frame counted (or the first read, which finds zeros as the kernel's fresh
+     * rtnl_link_stats64 does): most devices of a large topology never carry a frame.
+     */
+    private DeviceStats stats;
     private RxHandler rxHandler = RxHandler.DROP;
     private NetDevice master;
     /**
@@ -62,13 +66,13 @@ public abstract class NetDevice {
 
     /** Counts a frame the driver sent (the driver decides: a veth with its peer down drops instead). */
     protected final void countTx(ByteBuf frame) {
-        stats.tx(frame.readableBytes());
+        stats().tx(frame.readableBytes());
     }
 
     /** Sends a frame out of this device (takes ownership); dropped when the device is down. */
     public final void transmit(ByteBuf frame) {
         if (!up) {
-            stats.txDropped++;
+            stats().txDropped++;
             frame.release();
             return;
         }
@@ -82,7 +86,7 @@ public abstract class NetDevice {
      */
     public final void dequeue(ByteBuf frame) {
         if (!up) {
-            stats.txDropped++;
+            stats().txDropped++;
             frame.release();
             return;
         }
@@ -155,11 +159,11 @@ public abstract class NetDevice {
     /** Called by the driver with a frame that arrived on this device (takes ownership). */
     protected final void receive(ByteBuf frame) {
         if (!up) {
-            stats.rxDropped++;
+            stats().rxDropped++;
             frame.release();
             return;
         }
-        stats.rx(frame.readableBytes());
+        stats().rx(frame.readableBytes());
         trace.probe().netifReceive(this, frame);
         ingress.accept(this, frame);
     }
@@ -278,7 +282,11 @@ public abstract class NetDevice {
     }
 
     public DeviceStats stats() {
-        return stats;
+        DeviceStats s = stats;
+        if (s == null) {
+            stats = s = new DeviceStats();
+        }
+        return s;
     }
 
     public RxHandler rxHandler() {
