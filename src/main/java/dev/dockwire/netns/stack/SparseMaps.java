@@ -14,6 +14,7 @@ import io.netty.util.collection.LongObjectHashMap;
 final class SparseMaps {
     private static final IntObjectHashMap<Object> NO_INTS = new IntObjectHashMap<>(1);
     private static final LongObjectHashMap<Object> NO_LONGS = new LongObjectHashMap<>(1);
+    private static final PortTable<Object> NO_PORTS = new PortTable<>();
     /** The capacity a map gets with its first entry (Netty's maps keep half their slots free, and grow). */
     private static final int FIRST = 2;
 
@@ -28,6 +29,15 @@ final class SparseMaps {
     @SuppressWarnings("unchecked")
     static <V> LongObjectHashMap<V> noLongs() {
         return (LongObjectHashMap<V>) (LongObjectHashMap<?>) NO_LONGS;
+    }
+
+    @SuppressWarnings("unchecked")
+    static <V> PortTable<V> noPorts() {
+        return (PortTable<V>) NO_PORTS;
+    }
+
+    static <V> PortTable<V> writable(PortTable<V> table) {
+        return table == (Object) NO_PORTS ? new PortTable<>() : table;
     }
 
     /** {@code map} itself, or a map of its own in place of the shared empty one. */

@@ -65,7 +65,7 @@ final class Tcp {
     private int portHigh = 60999;
 
     private LongObjectHashMap<TcpConnection> connections = SparseMaps.noLongs();
-    private IntObjectHashMap<TcpListenerImpl> listeners = SparseMaps.noInts();
+    private PortTable<TcpListenerImpl> listeners = SparseMaps.noPorts();
     private IntObjectHashMap<TcpConnection> bound = SparseMaps.noInts();
     /** The views of the segment being received, made with the first ({@link #input}): a namespace may never see one. */
     private Ipv4Packet ip;

@@ -23,7 +23,7 @@ import io.netty.util.collection.IntObjectHashMap;
  */
 final class Udp {
     private final IpLayer stack;
-    private IntObjectHashMap<UdpSocketImpl> ports = SparseMaps.noInts();
+    private PortTable<UdpSocketImpl> ports = SparseMaps.noPorts();
     /** Tunnel sockets (udp_tunnel_sock): their datagrams go to encap_rcv, not a socket queue. */
     private IntObjectHashMap<UdpTunnel.Receiver> tunnels = SparseMaps.noInts();
     private final UdpPacket udp = new UdpPacket();
