@@ -2,9 +2,9 @@ package dev.dockwire.proc;
 
 import dev.dockwire.app.Signal;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.function.IntSupplier;
 
 /**
@@ -19,13 +19,7 @@ import java.util.function.IntSupplier;
  */
 public final class PidNamespace {
     private final IntSupplier hostPids;
-    private static final Process[] NONE = new Process[0];
-    /**
-     * The processes by pid, ascending: spawn takes the next pid above all others (alloc_pid's idr
-     * cursor), so it appends; a container's namespace holds one array of one entry, not a map.
-     */
-    private Process[] table = NONE;
-    private int count;
+    private final Map<Integer, Process> table = new TreeMap<>();
     private int lastPid;
 
     /** {@code hostPids} hands out the pids the host sees, shared by all namespaces of one host. */
@@ -46,10 +40,7 @@ public final class PidNamespace {
     public Process spawn(int ppid, List<String> argv, Map<String, String> env, long nowNanos) {
         int pid = ++lastPid;
         Process p = new Process(pid, hostPids.getAsInt(), ppid, argv, env, nowNanos);
-        if (count == table.length) {
-            table = Arrays.copyOf(table, Math.max(1, count * 2));
-        }
-        table[count++] = p;
+        table.put(pid, p);
         return p;
     }
 
@@ -64,12 +55,12 @@ public final class PidNamespace {
 
     /** The namespace's init (pid 1) while it is in the table, else null. */
     public Process init() {
-        return find(1);
+        return table.get(1);
     }
 
     /** The process with {@code pid}, running or a zombie; null when there is none. */
     public Process process(int pid) {
-        return find(pid);
+        return table.get(pid);
     }
 
     /**
@@ -77,7 +68,7 @@ public final class PidNamespace {
      * init does not handle is discarded, as the kernel does for SIGNAL_UNKILLABLE tasks.
      */
     public boolean kill(int pid, Signal signal) {
-        Process p = find(pid);
+        Process p = table.get(pid);
         if (p == null || p.exited()) {
             return false;
         }
@@ -142,7 +133,7 @@ public final class PidNamespace {
 
     /** Whether the freezer holds its processes (the container is paused). */
     public boolean frozen() {
-        Process init = find(1);
+        Process init = table.get(1);
         return init != null && init.frozen();
     }
 
@@ -155,7 +146,7 @@ public final class PidNamespace {
      */
     public boolean killGroup(int pid, Signal signal) {
         List<Process> members = new ArrayList<>();
-        for (Process p : processes()) {
+        for (Process p : table.values()) {
             if (p.pid() != pid && !p.exited() && descends(p, pid)) {
                 members.add(p);
             }
@@ -168,11 +159,11 @@ public final class PidNamespace {
     }
 
     private boolean descends(Process p, int ancestor) {
-        for (int ppid = p.ppid(), hops = 0; ppid != 0 && hops < count; hops++) {
+        for (int ppid = p.ppid(), hops = 0; ppid != 0 && hops < table.size(); hops++) {
             if (ppid == ancestor) {
                 return true;
             }
-            Process parent = find(ppid);
+            Process parent = table.get(ppid);
             ppid = parent == null ? 0 : parent.ppid();
         }
         return false;
@@ -180,57 +171,29 @@ public final class PidNamespace {
 
     /** What happens when init dies: the kernel SIGKILLs every other process of the namespace (zap_pid_ns_processes). */
     public void killAll() {
-        for (Process p : Arrays.copyOf(table, count)) {
+        for (Process p : List.copyOf(table.values())) {
             p.terminate(Signal.SIGKILL);
         }
     }
 
     /** wait(2) for {@code pid}: its status, removing the zombie from the table; null while it runs or when there is none. */
     public Integer reap(int pid) {
-        Process p = find(pid);
+        Process p = table.get(pid);
         if (p == null || !p.exited()) {
             return null;
         }
-        int i = Arrays.binarySearch(table, 0, count, p, PidNamespace::byPid);
-        System.arraycopy(table, i + 1, table, i, count - i - 1);
-        table[--count] = null;
+        table.remove(pid);
         return p.status();
     }
 
     /** The running processes in pid order, as {@code ps} lists them. */
     public List<Process> running() {
         List<Process> out = new ArrayList<>();
-        for (Process p : processes()) {
+        for (Process p : table.values()) {
             if (!p.exited()) {
                 out.add(p);
             }
         }
         return out;
-    }
-
-    /** The process with {@code pid} in the table, or null (find_pid_ns). */
-    private Process find(int pid) {
-        int lo = 0;
-        int hi = count - 1;
-        while (lo <= hi) {
-            int mid = (lo + hi) >>> 1;
-            int at = table[mid].pid();
-            if (at < pid) {
-                lo = mid + 1;
-            } else if (at > pid) {
-                hi = mid - 1;
-            } else {
-                return table[mid];
-            }
-        }
-        return null;
-    }
-
-    private List<Process> processes() {
-        return Arrays.asList(table).subList(0, count);
-    }
-
-    private static int byPid(Process a, Process b) {
-        return Integer.compare(a.pid(), b.pid());
     }
 }
