@@ -1,13 +1,10 @@
 package dev.dockwire.docker;
 
 import java.util.AbstractCollection;
-import java.util.AbstractMap;
-import java.util.AbstractSet;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.Iterator;
 import java.util.NoSuchElementException;
-import java.util.Set;
 
 /**
  * A container's endpoints by network name in connect order (a LinkedHashMap's order: a network
@@ -16,24 +13,11 @@ import java.util.Set;
  * bytes of each of 100,000 containers where the array is 40. Lookups scan the array. Changed
  * only through {@link Container#putEndpoint}/{@link Container#removeEndpoint}; its views are read only.
  */
-final class Endpoints extends AbstractMap<String, Endpoint> {
+final class Endpoints extends ArrayMap<Endpoint> {
     private static final Object[] NONE = new Object[0];
-    private Object[] kv = NONE;
 
-    @Override
-    public int size() {
-        return kv.length / 2;
-    }
-
-    @Override
-    public boolean containsKey(Object key) {
-        return index(key) >= 0;
-    }
-
-    @Override
-    public Endpoint get(Object key) {
-        int i = index(key);
-        return i < 0 ? null : (Endpoint) kv[i + 1];
+    Endpoints() {
+        super(NONE);
     }
 
     @Override
@@ -97,49 +81,5 @@ final class Endpoints extends AbstractMap<String, Endpoint> {
                 };
             }
         };
-    }
-
-    /** The entries as they are now (a later put or remove is not seen by an iteration already under way). */
-    @Override
-    public Set<Entry<String, Endpoint>> entrySet() {
-        Object[] now = kv;
-        return new AbstractSet<>() {
-            @Override
-            public int size() {
-                return now.length / 2;
-            }
-
-            @Override
-            public Iterator<Entry<String, Endpoint>> iterator() {
-                return new Iterator<>() {
-                    private int i;
-
-                    @Override
-                    public boolean hasNext() {
-                        return i < now.length;
-                    }
-
-                    @Override
-                    public Entry<String, Endpoint> next() {
-                        if (i >= now.length) {
-                            throw new NoSuchElementException();
-                        }
-                        Entry<String, Endpoint> e = new SimpleImmutableEntry<>((String) now[i], (Endpoint) now[i + 1]);
-                        i += 2;
-                        return e;
-                    }
-                };
-            }
-        };
-    }
-
-    private int index(Object network) {
-        Object[] a = kv;
-        for (int i = 0; i < a.length; i += 2) {
-            if (a[i].equals(network)) {
-                return i;
-            }
-        }
-        return -1;
     }
 }
