@@ -171,8 +171,7 @@ public final class Bridge extends NetDevice {
      */
     private void input(BridgePort in, ByteBuf frame) {
         if (!isUp() || frame.readableBytes() < EthernetFrame.HEADER_LENGTH) {
-            in.dev.stats().rxDropped++;
-            drop(in.dev, frame, isUp() ? DropReason.PKT_TOO_SMALL : DropReason.DEV_READY);
+            rxDrop(in, frame, isUp() ? DropReason.PKT_TOO_SMALL : DropReason.DEV_READY);
             return;
         }
         int at = frame.readerIndex();
@@ -180,16 +179,14 @@ public final class Bridge extends NetDevice {
         long dst = EthernetFrame.dst(frame, at);
         if (MacAddress.isMulticast(src) || src == 0) {
             // br_handle_frame: !is_valid_ether_addr(h_source) → drop.
-            in.dev.stats().rxDropped++;
-            drop(in.dev, frame, DropReason.MAC_INVALID);
+            rxDrop(in, frame, DropReason.MAC_INVALID);
             return;
         }
         if (in.learning) {
             fdb.learn(src, in);
         }
         if (MacAddress.isMulticast(dst)) {
-            probe().fdb(this, in.dev, frame, LinkProbe.FdbDecision.FLOOD, null);
-            flood(in, frame, true);
+            traceFlood(in, frame, true);
             return;
         }
         FdbEntry e = fdb.lookup(dst);
@@ -200,13 +197,27 @@ public final class Bridge extends NetDevice {
             drop(in.dev, frame, DropReason.BRIDGE_SAME_PORT);
         } else if (nfHook == null || nfHook.forward(this, frame)) {
             if (e == null) {
-                probe().fdb(this, in.dev, frame, LinkProbe.FdbDecision.FLOOD, null);
-                flood(in, frame, false);
+                traceFlood(in, frame, false);
             } else {
                 probe().fdb(this, in.dev, frame, LinkProbe.FdbDecision.FORWARD, e.port.dev);
                 forward(e.port, frame);
             }
         }
+    }
+
+    /**
+     * A frame the bridge refuses on input, counted in the ingress port's rx_dropped. This, and
+     * the flood below, are apart from {@link #input} so that its unicast path stays small enough to inline.
+     */
+    private void rxDrop(BridgePort in, ByteBuf frame, DropReason reason) {
+        in.dev.stats().rxDropped++;
+        drop(in.dev, frame, reason);
+    }
+
+    /** The fdb tracepoint's flood decision, then the flood. */
+    private void traceFlood(BridgePort in, ByteBuf frame, boolean toLocal) {
+        probe().fdb(this, in.dev, frame, LinkProbe.FdbDecision.FLOOD, null);
+        flood(in, frame, toLocal);
     }
 
     private void forward(BridgePort port, ByteBuf frame) {

@@ -73,30 +73,20 @@ final class Udp {
         // A CHECKSUM_PARTIAL datagram from a local sender is trusted, as skb_csum_unnecessary does.
         if (len < UdpPacket.HEADER_LENGTH || len > available
                 || !Frames.checksumPartial(packet) && !udp.wrap(packet, off).verifyChecksum(src, dst)) {
-            inErrors++;
-            packet.release();
+            inError(packet);
             return;
         }
         int ports = UdpPacket.ports(packet, off);
         int dstPort = ports & 0xFFFF;
         int srcPort = ports >>> 16;
         int payload = off + UdpPacket.HEADER_LENGTH;
-        UdpTunnel.Receiver t = tunnels.isEmpty() ? null : tunnels.get(dstPort);
-        if (t != null) {
-            inDatagrams++;
-            stack.probe().deliver(dev, packet, IpProtocol.UDP, dstPort, t);
-            t.encapRcv(packet, src, payload, off + len);
+        if (!tunnels.isEmpty() && encapRcv(dev, packet, src, dstPort, payload, off + len)) {
             return;
         }
         UdpSocketImpl s = lookup(dstPort, dst);
         if (s == null || (s.localAddress() != 0 && s.localAddress() != dst && !stack.ns.isBroadcast(dst))
                 || !s.accepts(src, srcPort)) {
-            noPorts++;
-            stack.probe().drop(dev, packet, DropReason.NO_SOCKET);
-            if (!stack.ns.isBroadcast(dst)) {
-                stack.icmpSend(packet, IcmpPacket.TYPE_DEST_UNREACHABLE, IcmpPacket.CODE_PORT_UNREACHABLE, 0);
-            }
-            packet.release();
+            noPort(dev, packet, dst);
             return;
         }
         inDatagrams++;
@@ -107,6 +97,37 @@ final class Udp {
         } finally {
             packet.release();
         }
+    }
+
+    /**
+     * The tunnel bound to {@code dstPort}, if any, takes the datagram (udp_queue_rcv_skb's
+     * {@code encap_rcv}); kept out of {@link #input} so that the socket path stays small enough to inline.
+     */
+    private boolean encapRcv(NetDevice dev, ByteBuf packet, int src, int dstPort, int payload, int end) {
+        UdpTunnel.Receiver t = tunnels.get(dstPort);
+        if (t == null) {
+            return false;
+        }
+        inDatagrams++;
+        stack.probe().deliver(dev, packet, IpProtocol.UDP, dstPort, t);
+        t.encapRcv(packet, src, payload, end);
+        return true;
+    }
+
+    /** A short datagram or a bad checksum (__udp4_lib_rcv's csum_error/short_packet): UDP_MIB_INERRORS, freed. */
+    private void inError(ByteBuf packet) {
+        inErrors++;
+        packet.release();
+    }
+
+    /** No socket takes the datagram (__udp4_lib_rcv's no_sk path): port unreachable unless it was a broadcast. */
+    private void noPort(NetDevice dev, ByteBuf packet, int dst) {
+        noPorts++;
+        stack.probe().drop(dev, packet, DropReason.NO_SOCKET);
+        if (!stack.ns.isBroadcast(dst)) {
+            stack.icmpSend(packet, IcmpPacket.TYPE_DEST_UNREACHABLE, IcmpPacket.CODE_PORT_UNREACHABLE, 0);
+        }
+        packet.release();
     }
 
     /**
