@@ -3,6 +3,7 @@ package dev.dockwire.docker.engine;
 import dev.dockwire.app.ProcessContext;
 import dev.dockwire.app.Program;
 import dev.dockwire.app.bin.MysqlServer;
+import dev.dockwire.app.bin.PostgresLog;
 import dev.dockwire.app.bin.PostgresServer;
 import dev.dockwire.app.bin.RedisServer;
 import dev.dockwire.app.http.HttpLimits;
@@ -134,7 +135,7 @@ public final class ImageDaemons {
                 String t = text;
                 yield http(sockets, clock, HttpLimits.GO_NET_HTTP, port, req -> Responses.echo(req, t, epoch + clock.nanos() / 1_000_000));
             }
-            case "postgres" -> PostgresServer.start(sockets, clock::nanos)::stop;
+            case "postgres" -> postgres(c, sockets, clock, process, pids);
             case "mysql", "mariadb" -> MysqlServer.start(sockets, mysqlVersion(Images.config(c)))::stop;
             case "mongo" -> listen(sockets, 27017);
             case "redis", "redismod" -> RedisServer.start(sockets)::stop; // redismod is redis-server with modules loaded
@@ -241,6 +242,48 @@ public final class ImageDaemons {
                 ENTRYPOINT_LINES.forEach(ctx::out);
             }
             new NginxCommand().start(ctx, args);
+        };
+    }
+
+    /** The pid the server's first child (an io worker) gets after initdb and the temporary server (a postgres:18.1 log's 67). */
+    private static final int POSTGRES_CHILD_AFTER_INIT = 67;
+    /** The same after an entrypoint that found the cluster there (fewer processes before the exec). */
+    private static final int POSTGRES_CHILD_AFTER_SKIP = 25;
+
+    /**
+     * The postgres image's server: when docker-entrypoint.sh execs it as PID 1, the entrypoint's
+     * initialization (or its skip notice) and the server's log ({@link PostgresLog}), ready after
+     * {@link PostgresServer#STARTUP_NANOS}; its shutdown lines on the stop signal.
+     */
+    private static Daemon postgres(Container c, Sockets sockets, EventLoop clock, Function<Exec.Files, ProcessContext> process, PidNamespace pids) {
+        PostgresServer server = PostgresServer.start(sockets, clock::nanos);
+        List<String> argv = Images.argv(c);
+        if (pids == null || argv.size() < 2 || !argv.get(0).endsWith("docker-entrypoint.sh")
+                || !(argv.get(1).equals("postgres") || argv.get(1).startsWith("-"))) {
+            return server::stop;
+        }
+        java.util.Map<String, String> env = MainProcesses.env(c);
+        String pgdata = env.getOrDefault("PGDATA", "/var/lib/postgresql/data");
+        String user = env.getOrDefault("POSTGRES_USER", "postgres");
+        ProcessContext ctx = process.apply(files(c));
+        PostgresLog log = new PostgresLog(ctx, pgdata, env.getOrDefault("PG_VERSION", "18.6-1.pgdg13+2"), "gcc (Debian 14.2.0-19) 14.2.0");
+        boolean init = !log.initialized();
+        List<String> initFiles = c.filePaths().stream().filter(f -> f.startsWith("/docker-entrypoint-initdb.d/")
+                && f.indexOf('/', "/docker-entrypoint-initdb.d/".length()) < 0).sorted().toList();
+        log.entrypoint(env.getOrDefault("POSTGRES_DB", user), initFiles);
+        log.serverStarted(init ? POSTGRES_CHILD_AFTER_INIT : POSTGRES_CHILD_AFTER_SKIP);
+        dev.dockwire.app.Timer ready = ctx.schedule(PostgresServer.STARTUP_NANOS, log::ready);
+        return new Daemon() {
+            @Override
+            public void stop() {
+                ready.cancel();
+                server.stop();
+            }
+
+            @Override
+            public void shutdown(Signal signal) {
+                log.shutdown(signal);
+            }
         };
     }
 
