@@ -210,7 +210,14 @@ public final class ImageDaemons {
             public CommandOutput control(List<String> args) {
                 if (args.equals(List.of("-s", "reload"))) {
                     String error = nginx.reload();
-                    return error == null ? CommandOutput.ok(List.of()) : CommandOutput.fail(1, error);
+                    if (error != null) {
+                        return CommandOutput.fail(1, error);
+                    }
+                    if (tree == null) {
+                        return CommandOutput.ok(List.of());
+                    }
+                    int client = tree.reload(log, pids.init(), ctx.nanos());
+                    return CommandOutput.error(0, List.of(log.signalProcessStarted(client)));
                 }
                 if (args.equals(List.of("-t"))) {
                     boolean[] passed = {false};
@@ -262,7 +269,12 @@ public final class ImageDaemons {
                 || !(argv.get(1).equals("postgres") || argv.get(1).startsWith("-"))) {
             return server::stop;
         }
-        java.util.Map<String, String> env = MainProcesses.env(c);
+        java.util.Map<String, String> env = new java.util.HashMap<>();
+        // The image's ENV and over it -e's (as MainProcesses.env, which depends on this class).
+        java.util.stream.Stream.concat(Images.config(c).env().stream(), c.env().stream()).forEach(kv -> {
+            int eq = kv.indexOf('=');
+            env.put(eq < 0 ? kv : kv.substring(0, eq), eq < 0 ? "" : kv.substring(eq + 1));
+        });
         String pgdata = env.getOrDefault("PGDATA", "/var/lib/postgresql/data");
         String user = env.getOrDefault("POSTGRES_USER", "postgres");
         ProcessContext ctx = process.apply(files(c));
