@@ -117,7 +117,7 @@ public final class ImageDaemons {
         List<String> cmd = c.cmd();
         long epoch = Exec.EPOCH_MILLIS;
         return switch (image) {
-            case "nginx" -> nginx(c, process, pids);
+            case "nginx" -> nginx(c, process, pids, "busybox".equals(Images.provider(c, "sh")) ? 30 : 29);
             case "whoami" -> http(sockets, clock, HttpLimits.GO_NET_HTTP, 80, req -> Responses.hostname(req, "Hostname: " + c.hostname(),
                     epoch + clock.nanos() / 1_000_000));
             case "httpd" -> http(sockets, clock, HttpLimits.APACHE_HTTPD, 80, req -> Responses.echo(req, "<html><body><h1>It works!</h1></body></html>",
@@ -168,7 +168,20 @@ public final class ImageDaemons {
         return "busybox".equals(Images.provider(c, "sh")) ? "gcc 15.2.0 (Alpine 15.2.0) " : "gcc 14.2.0 (Debian 14.2.0-19) ";
     }
 
-    private static Daemon nginx(Container c, Function<Exec.Files, ProcessContext> process, PidNamespace pids) {
+    /**
+     * The image's server exec'd by the container's shell as PID 1 ({@code sh -c 'envsubst ...; exec nginx
+     * -g "daemon off;"'}): execve(2) makes it PID 1, so nginx is the same master with its start lines and
+     * workers, which take the namespace's next pids (no entrypoint scripts ran). Other images' servers as
+     * {@link #start}.
+     */
+    static Daemon execByShell(EventLoop clock, Container c, Sockets sockets, ProcessContext ctx, PidNamespace pids) {
+        if (models(c) && Images.baseName(c).equals("nginx") && pids.init() != null) {
+            return nginx(c, files -> ctx, pids, 0);
+        }
+        return start(null, clock, c, sockets, files -> ctx);
+    }
+
+    private static Daemon nginx(Container c, Function<Exec.Files, ProcessContext> process, PidNamespace pids, int firstWorker) {
         if (c.file(Nginx.CONF) == null) {
             c.writeFile(Nginx.CONF, NginxConfig.DEFAULT_CONF);
         }
@@ -182,7 +195,7 @@ public final class ImageDaemons {
         nginx.start();
         NginxLog log = new NginxLog(ctx);
         NginxProcesses tree = pids == null || pids.init() == null ? null : NginxProcesses.start(pids, pids.init(),
-                "busybox".equals(Images.provider(c, "sh")) ? 30 : 29, NginxLog.workerProcesses(ctx), ctx.nanos());
+                firstWorker, NginxLog.workerProcesses(ctx), ctx.nanos());
         if (tree != null) {
             String release = ctx.readFile("/proc/sys/kernel/osrelease");
             log.started(compiler(c), release == null ? "" : release.strip(), tree.workerPids());
