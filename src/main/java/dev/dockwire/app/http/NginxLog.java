@@ -68,6 +68,34 @@ public final class NginxLog {
     public void shutdown(Signal signal, List<Integer> workers) {
         boolean graceful = signal == Signal.SIGQUIT;
         notice(1, "signal " + signal.number() + " (" + signal.name() + ") received, " + (graceful ? "shutting down" : "exiting"));
+        workersExit(workers, graceful);
+        notice(1, "exit");
+    }
+
+    /**
+     * {@code nginx -s reload} from process {@code sender} (ngx_signal_handler's {@code received from}
+     * and ngx_master_process_cycle's ngx_reconfigure branch): the master reads its configuration again
+     * (ngx_init_cycle, whose event module says its method), starts {@code started}, and sends
+     * {@code old} its shutdown signal: they shut down gracefully and are reaped.
+     */
+    public void reconfigure(int sender, List<Integer> started, List<Integer> old) {
+        notice(1, "signal 1 (SIGHUP) received from " + sender + ", reconfiguring");
+        notice(1, "reconfiguring");
+        notice(1, "using the \"epoll\" event method");
+        notice(1, "start worker processes");
+        for (int w : started) {
+            notice(1, "start worker process " + w);
+        }
+        workersExit(old, true);
+    }
+
+    /** The line the {@code nginx -s} client writes to its own stderr (ngx_signal_process, src/core/ngx_cycle.c). */
+    public String signalProcessStarted(int pid) {
+        return now() + " [notice] " + pid + "#" + pid + ": signal process started";
+    }
+
+    /** Each worker's exit ({@code gracefully shutting down} first when {@code graceful}), then the master reaping each. */
+    private void workersExit(List<Integer> workers, boolean graceful) {
         for (int w : workers) {
             if (graceful) {
                 notice(w, "gracefully shutting down");
@@ -82,7 +110,6 @@ public final class NginxLog {
             notice(1, "signal 17 (SIGCHLD) received from " + workers.get(i));
             notice(1, "worker process " + workers.get(i) + " exited with code 0");
         }
-        notice(1, "exit");
     }
 
     /** worker_processes auto: one per online CPU ({@code /sys/devices/system/cpu/online}'s list, ngx_ncpu); one when unknown. */

@@ -107,7 +107,7 @@ public final class ContainerCommands implements Commands {
         String name = argv.get(0);
         String base = name.substring(name.lastIndexOf('/') + 1);
         List<String> args = argv.subList(1, argv.size());
-        Program server = server(base, args);
+        Program server = server(base, args, ppid == 0 && pids.init() != null && SHELLS.contains(shellName(pids.init())));
         ContainerTools.Tool tool = server != null ? null : engine.tools().find(base);
         if (tool != null || base.equals("ps")) {
             CommandOutput r = tool != null ? tool.run(c, caps, argv, stdin) : ps(argv);
@@ -147,27 +147,36 @@ public final class ContainerCommands implements Commands {
      * ({@code nginx -g 'daemon off;'} after an {@code envsubst}, {@code redis-server}, {@code postgres}):
      * dockwire's model of it serves until a signal stops it, as when the server is PID 1 itself
      * ({@link ImageDaemons}). Null for anything else, and for nginx's control options ({@code -s},
-     * {@code -t}, {@code -v}), which talk to a running master instead.
+     * {@code -t}, {@code -v}), which talk to a running master instead. {@code execByShell}: PID 1's shell
+     * exec'd it, so it is PID 1 ({@link ImageDaemons#execByShell}).
      */
-    private Program server(String base, List<String> args) {
+    private Program server(String base, List<String> args, boolean execByShell) {
         List<String> cmd = ImageDaemons.models(c) ? Images.config(c).cmd() : List.of();
         if (cmd.isEmpty() || !base.equals(cmd.get(0).substring(cmd.get(0).lastIndexOf('/') + 1))
                 || !args.isEmpty() && Set.of("-s", "-t", "-T", "-v", "-V", "-h", "-?").contains(args.get(0))) {
             return null;
         }
         return (ctx, a) -> {
-            ImageDaemons.Daemon d = ImageDaemons.start(null, clock, c, ctx.sockets(), files -> ctx);
+            ImageDaemons.Daemon d = execByShell ? ImageDaemons.execByShell(clock, c, ctx.sockets(), ctx, pids)
+                    : ImageDaemons.start(null, clock, c, ctx.sockets(), files -> ctx);
             if (d == null) {
                 ctx.exit(0);
                 return;
             }
             for (Signal s : List.of(Signal.SIGTERM, Signal.SIGQUIT, Signal.SIGINT)) {
                 ctx.onSignal(s, () -> {
+                    d.shutdown(s);
                     d.stop();
                     ctx.exit(0);
                 });
             }
         };
+    }
+
+    /** The program name of {@code init}'s argv[0] ({@code /bin/sh}: sh). */
+    private static String shellName(Process init) {
+        String argv0 = init.argv().isEmpty() ? "" : init.argv().get(0);
+        return argv0.substring(argv0.lastIndexOf('/') + 1);
     }
 
     private Running running(Process p) {

@@ -3,6 +3,7 @@ package dev.dockwire.docker.engine;
 import dev.dockwire.app.ProcessContext;
 import dev.dockwire.app.Program;
 import dev.dockwire.app.bin.MysqlServer;
+import dev.dockwire.app.bin.PostgresLog;
 import dev.dockwire.app.bin.PostgresServer;
 import dev.dockwire.app.bin.RedisServer;
 import dev.dockwire.app.http.HttpLimits;
@@ -116,7 +117,7 @@ public final class ImageDaemons {
         List<String> cmd = c.cmd();
         long epoch = Exec.EPOCH_MILLIS;
         return switch (image) {
-            case "nginx" -> nginx(c, process, pids);
+            case "nginx" -> nginx(c, process, pids, "busybox".equals(Images.provider(c, "sh")) ? 30 : 29);
             case "whoami" -> http(sockets, clock, HttpLimits.GO_NET_HTTP, 80, req -> Responses.hostname(req, "Hostname: " + c.hostname(),
                     epoch + clock.nanos() / 1_000_000));
             case "httpd" -> http(sockets, clock, HttpLimits.APACHE_HTTPD, 80, req -> Responses.echo(req, "<html><body><h1>It works!</h1></body></html>",
@@ -134,7 +135,7 @@ public final class ImageDaemons {
                 String t = text;
                 yield http(sockets, clock, HttpLimits.GO_NET_HTTP, port, req -> Responses.echo(req, t, epoch + clock.nanos() / 1_000_000));
             }
-            case "postgres" -> PostgresServer.start(sockets, clock::nanos)::stop;
+            case "postgres" -> postgres(c, sockets, clock, process, pids);
             case "mysql", "mariadb" -> MysqlServer.start(sockets, mysqlVersion(Images.config(c)))::stop;
             case "mongo" -> listen(sockets, 27017);
             case "redis", "redismod" -> RedisServer.start(sockets)::stop; // redismod is redis-server with modules loaded
@@ -167,7 +168,20 @@ public final class ImageDaemons {
         return "busybox".equals(Images.provider(c, "sh")) ? "gcc 15.2.0 (Alpine 15.2.0) " : "gcc 14.2.0 (Debian 14.2.0-19) ";
     }
 
-    private static Daemon nginx(Container c, Function<Exec.Files, ProcessContext> process, PidNamespace pids) {
+    /**
+     * The image's server exec'd by the container's shell as PID 1 ({@code sh -c 'envsubst ...; exec nginx
+     * -g "daemon off;"'}): execve(2) makes it PID 1, so nginx is the same master with its start lines and
+     * workers, which take the namespace's next pids (no entrypoint scripts ran). Other images' servers as
+     * {@link #start}.
+     */
+    static Daemon execByShell(EventLoop clock, Container c, Sockets sockets, ProcessContext ctx, PidNamespace pids) {
+        if (models(c) && Images.baseName(c).equals("nginx") && pids.init() != null) {
+            return nginx(c, files -> ctx, pids, 0);
+        }
+        return start(null, clock, c, sockets, files -> ctx);
+    }
+
+    private static Daemon nginx(Container c, Function<Exec.Files, ProcessContext> process, PidNamespace pids, int firstWorker) {
         if (c.file(Nginx.CONF) == null) {
             c.writeFile(Nginx.CONF, NginxConfig.DEFAULT_CONF);
         }
@@ -181,7 +195,7 @@ public final class ImageDaemons {
         nginx.start();
         NginxLog log = new NginxLog(ctx);
         NginxProcesses tree = pids == null || pids.init() == null ? null : NginxProcesses.start(pids, pids.init(),
-                "busybox".equals(Images.provider(c, "sh")) ? 30 : 29, NginxLog.workerProcesses(ctx), ctx.nanos());
+                firstWorker, NginxLog.workerProcesses(ctx), ctx.nanos());
         if (tree != null) {
             String release = ctx.readFile("/proc/sys/kernel/osrelease");
             log.started(compiler(c), release == null ? "" : release.strip(), tree.workerPids());
@@ -209,7 +223,14 @@ public final class ImageDaemons {
             public CommandOutput control(List<String> args) {
                 if (args.equals(List.of("-s", "reload"))) {
                     String error = nginx.reload();
-                    return error == null ? CommandOutput.ok(List.of()) : CommandOutput.fail(1, error);
+                    if (error != null) {
+                        return CommandOutput.fail(1, error);
+                    }
+                    if (tree == null) {
+                        return CommandOutput.ok(List.of());
+                    }
+                    int client = tree.reload(log, pids.init(), ctx.nanos());
+                    return CommandOutput.error(0, List.of(log.signalProcessStarted(client)));
                 }
                 if (args.equals(List.of("-t"))) {
                     boolean[] passed = {false};
@@ -241,6 +262,53 @@ public final class ImageDaemons {
                 ENTRYPOINT_LINES.forEach(ctx::out);
             }
             new NginxCommand().start(ctx, args);
+        };
+    }
+
+    /** The pid the server's first child (an io worker) gets after initdb and the temporary server (a postgres:18.1 log's 67). */
+    private static final int POSTGRES_CHILD_AFTER_INIT = 67;
+    /** The same after an entrypoint that found the cluster there (fewer processes before the exec). */
+    private static final int POSTGRES_CHILD_AFTER_SKIP = 25;
+
+    /**
+     * The postgres image's server: when docker-entrypoint.sh execs it as PID 1, the entrypoint's
+     * initialization (or its skip notice) and the server's log ({@link PostgresLog}), ready after
+     * {@link PostgresServer#STARTUP_NANOS}; its shutdown lines on the stop signal.
+     */
+    private static Daemon postgres(Container c, Sockets sockets, EventLoop clock, Function<Exec.Files, ProcessContext> process, PidNamespace pids) {
+        PostgresServer server = PostgresServer.start(sockets, clock::nanos);
+        List<String> argv = Images.argv(c);
+        if (pids == null || argv.size() < 2 || !argv.get(0).endsWith("docker-entrypoint.sh")
+                || !(argv.get(1).equals("postgres") || argv.get(1).startsWith("-"))) {
+            return server::stop;
+        }
+        java.util.Map<String, String> env = new java.util.HashMap<>();
+        // The image's ENV and over it -e's (as MainProcesses.env, which depends on this class).
+        java.util.stream.Stream.concat(Images.config(c).env().stream(), c.env().stream()).forEach(kv -> {
+            int eq = kv.indexOf('=');
+            env.put(eq < 0 ? kv : kv.substring(0, eq), eq < 0 ? "" : kv.substring(eq + 1));
+        });
+        String pgdata = env.getOrDefault("PGDATA", "/var/lib/postgresql/data");
+        String user = env.getOrDefault("POSTGRES_USER", "postgres");
+        ProcessContext ctx = process.apply(files(c));
+        PostgresLog log = new PostgresLog(ctx, pgdata, env.getOrDefault("PG_VERSION", "18.6-1.pgdg13+2"), "gcc (Debian 14.2.0-19) 14.2.0");
+        boolean init = !log.initialized();
+        List<String> initFiles = c.filePaths().stream().filter(f -> f.startsWith("/docker-entrypoint-initdb.d/")
+                && f.indexOf('/', "/docker-entrypoint-initdb.d/".length()) < 0).sorted().toList();
+        log.entrypoint(env.getOrDefault("POSTGRES_DB", user), initFiles);
+        log.serverStarted(init ? POSTGRES_CHILD_AFTER_INIT : POSTGRES_CHILD_AFTER_SKIP);
+        dev.dockwire.app.Timer ready = ctx.schedule(PostgresServer.STARTUP_NANOS, log::ready);
+        return new Daemon() {
+            @Override
+            public void stop() {
+                ready.cancel();
+                server.stop();
+            }
+
+            @Override
+            public void shutdown(Signal signal) {
+                log.shutdown(signal);
+            }
         };
     }
 

@@ -37,7 +37,7 @@ final class NginxProcesses {
         NginxProcesses n = new NginxProcesses(pids);
         pids.advanceTo(firstPid - 1);
         for (int i = 0; i < count; i++) {
-            n.workers.add(pids.spawn(1, List.of(WORKER_TITLE), master.env(), nanos));
+            n.workers.add(pids.spawn(master.pid(), List.of(WORKER_TITLE), master.env(), nanos));
         }
         return n;
     }
@@ -53,6 +53,28 @@ final class NginxProcesses {
 
     boolean isWorker(Process p) {
         return workers.contains(p);
+    }
+
+    /**
+     * {@code nginx -s reload}: its client runs as a process of the namespace (its pid is returned,
+     * for the line it prints), signals the master, which starts as many new workers and retires the
+     * old ones ({@link NginxLog#reconfigure}).
+     */
+    int reload(NginxLog log, Process master, long nanos) {
+        Process client = pids.spawn(0, List.of("nginx", "-s", "reload"), master.env(), nanos);
+        client.exit(0);
+        pids.reap(client.pid());
+        List<Process> old = new ArrayList<>(workers);
+        workers.clear();
+        for (int i = 0; i < old.size(); i++) {
+            workers.add(pids.spawn(master.pid(), List.of(WORKER_TITLE), master.env(), nanos));
+        }
+        log.reconfigure(client.pid(), workerPids(), old.stream().map(Process::pid).toList());
+        for (Process w : old) {
+            w.exit(0);
+            pids.reap(w.pid());
+        }
+        return client.pid();
     }
 
     /** The master took {@code signal} and ends: the shutdown lines, each worker exited with 0 and reaped. */
