@@ -193,11 +193,7 @@ final class ComposeLifecycle {
         if (refused != null) {
             return refused;
         }
-        List<Container> running = new ArrayList<>();
-        for (ComposeProject.Service s : selected(services)) {
-            Compose.containers(host.engine(), p, s).stream().filter(Container::running).forEach(running::add);
-            Compose.oneOffs(host.engine(), p, s).stream().filter(Container::running).forEach(running::add); // kill.go: oneOffInclude
-        }
+        List<Container> running = running(services, true); // kill.go: oneOffInclude
         if (running.isEmpty()) {
             return CommandOutput.ok(List.of("no container to kill"));
         }
@@ -224,6 +220,18 @@ final class ComposeLifecycle {
         return CommandOutput.ok(out);
     }
 
+    /** The running containers of the services, each service's {@code run} containers after its own when {@code oneOffs}. */
+    private List<Container> running(List<String> services, boolean oneOffs) {
+        List<Container> running = new ArrayList<>();
+        for (ComposeProject.Service s : selected(services)) {
+            Compose.containers(host.engine(), p, s).stream().filter(Container::running).forEach(running::add);
+            if (oneOffs) {
+                Compose.oneOffs(host.engine(), p, s).stream().filter(Container::running).forEach(running::add);
+            }
+        }
+        return running;
+    }
+
     /**
      * {@code pause|unpause [SERVICE...]} (pkg/compose/pause.go): each running container of the
      * services (getContainers without stopped ones, run's excluded), in the daemon's list order,
@@ -235,10 +243,7 @@ final class ComposeLifecycle {
         if (refused != null) {
             return refused;
         }
-        List<Container> running = new ArrayList<>();
-        for (ComposeProject.Service s : selected(services)) {
-            Compose.containers(host.engine(), p, s).stream().filter(Container::running).forEach(running::add);
-        }
+        List<Container> running = running(services, false);
         List<Container> created = new ArrayList<>(host.engine().containers());
         running.sort(java.util.Comparator.comparingInt(c -> -created.indexOf(c)));
         ComposeProgress progress = pause ? new ComposeProgress("Pausing") : new ComposeProgress();
