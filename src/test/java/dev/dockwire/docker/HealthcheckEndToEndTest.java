@@ -37,7 +37,7 @@ class HealthcheckEndToEndTest {
     @Test
     void pgIsreadyAsksThePostgresServerAndTellsStartingUpFromUpFromGone() {
         ok("docker network create dbnet");
-        ok("docker run -d --name db --network dbnet postgres");
+        ok("docker run -d --name db --network dbnet -e POSTGRES_PASSWORD=secret postgres");
         assertEquals(List.of("/var/run/postgresql:5432 - rejecting connections"), run("docker exec db pg_isready", 1),
                 "57P03 while the server starts up");
         ok("sleep 1");

@@ -3,6 +3,7 @@ package dev.dockwire.docker.engine;
 import dev.dockwire.app.ProcessContext;
 import dev.dockwire.app.Program;
 import dev.dockwire.app.bin.MysqlServer;
+import dev.dockwire.app.bin.PostgresEntrypoint;
 import dev.dockwire.app.bin.PostgresLog;
 import dev.dockwire.app.bin.PostgresServer;
 import dev.dockwire.app.bin.RedisServer;
@@ -251,6 +252,9 @@ public final class ImageDaemons {
      * or null when the image serves or is not one dockwire models.
      */
     static Program command(Container c, List<String> run) {
+        if (models(c) && Images.baseName(c).equals("postgres")) {
+            return postgresRefusal(c);
+        }
         if (!models(c) || !Images.baseName(c).equals("nginx") || run.isEmpty()
                 || !List.of("nginx", "nginx-debug").contains(run.get(0)) || !NginxCommand.oneShot(run.subList(1, run.size()))) {
             return null;
@@ -263,6 +267,39 @@ public final class ImageDaemons {
             }
             new NginxCommand().start(ctx, args);
         };
+    }
+
+    /**
+     * The postgres image's entrypoint ending before it execs the server, or null when it goes on
+     * ({@link PostgresEntrypoint#refusal}): on an empty {@code $PGDATA} without POSTGRES_PASSWORD
+     * (or POSTGRES_HOST_AUTH_METHOD=trust) its error block on stderr and status 1, so the container
+     * is {@code Exited (1)}.
+     */
+    private static Program postgresRefusal(Container c) {
+        List<String> argv = Images.argv(c);
+        if (argv.size() < 2 || !argv.get(0).endsWith("docker-entrypoint.sh") || !(argv.get(1).equals("postgres") || argv.get(1).startsWith("-"))) {
+            return null;
+        }
+        java.util.Map<String, String> env = imageEnv(c);
+        String version = c.file(env.getOrDefault("PGDATA", "/var/lib/postgresql/data") + "/PG_VERSION");
+        List<String> refusal = PostgresEntrypoint.refusal(env, c::file, version != null && !version.isEmpty());
+        if (refusal.isEmpty()) {
+            return null;
+        }
+        return (ctx, args) -> {
+            refusal.forEach(ctx::err);
+            ctx.exit(1);
+        };
+    }
+
+    /** The image's ENV and over it -e's (as MainProcesses.env, which depends on this class). */
+    private static java.util.Map<String, String> imageEnv(Container c) {
+        java.util.Map<String, String> env = new java.util.HashMap<>();
+        java.util.stream.Stream.concat(Images.config(c).env().stream(), c.env().stream()).forEach(kv -> {
+            int eq = kv.indexOf('=');
+            env.put(eq < 0 ? kv : kv.substring(0, eq), eq < 0 ? "" : kv.substring(eq + 1));
+        });
+        return env;
     }
 
     /** The pid the server's first child (an io worker) gets after initdb and the temporary server (a postgres:18.1 log's 67). */
@@ -282,17 +319,15 @@ public final class ImageDaemons {
                 || !(argv.get(1).equals("postgres") || argv.get(1).startsWith("-"))) {
             return server::stop;
         }
-        java.util.Map<String, String> env = new java.util.HashMap<>();
-        // The image's ENV and over it -e's (as MainProcesses.env, which depends on this class).
-        java.util.stream.Stream.concat(Images.config(c).env().stream(), c.env().stream()).forEach(kv -> {
-            int eq = kv.indexOf('=');
-            env.put(eq < 0 ? kv : kv.substring(0, eq), eq < 0 ? "" : kv.substring(eq + 1));
-        });
+        java.util.Map<String, String> env = imageEnv(c);
         String pgdata = env.getOrDefault("PGDATA", "/var/lib/postgresql/data");
         String user = env.getOrDefault("POSTGRES_USER", "postgres");
         ProcessContext ctx = process.apply(files(c));
         PostgresLog log = new PostgresLog(ctx, pgdata, env.getOrDefault("PG_VERSION", "18.6-1.pgdg13+2"), "gcc (Debian 14.2.0-19) 14.2.0");
         boolean init = !log.initialized();
+        if (init && PostgresEntrypoint.trust(env)) {
+            PostgresEntrypoint.TRUST_WARNING.forEach(ctx::err);
+        }
         List<String> initFiles = c.filePaths().stream().filter(f -> f.startsWith("/docker-entrypoint-initdb.d/")
                 && f.indexOf('/', "/docker-entrypoint-initdb.d/".length()) < 0).sorted().toList();
         log.entrypoint(env.getOrDefault("POSTGRES_DB", user), initFiles);

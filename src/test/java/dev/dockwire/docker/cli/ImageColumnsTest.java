@@ -33,7 +33,7 @@ class ImageColumnsTest {
     @Test
     void psShowsExposedPortsOfRunningContainersBeforeTheirMappings() {
         h.ok("docker run -d --name web nginx");
-        h.ok("docker run -d --name db -p 5433:5432 postgres");
+        h.ok("docker run -d --name db -p 5433:5432 -e POSTGRES_PASSWORD=secret postgres");
         h.ok("docker run -d --name sql mysql");
         h.ok("docker create --name idle nginx");
         assertEquals(List.of("80/tcp"), h.ok("docker ps --filter name=web --format '{{.Ports}}'"));
