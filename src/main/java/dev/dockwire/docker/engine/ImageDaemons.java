@@ -139,7 +139,8 @@ public final class ImageDaemons {
             case "postgres" -> postgres(c, sockets, clock, process, pids);
             case "mysql", "mariadb" -> MysqlServer.start(sockets, mysqlVersion(Images.config(c)))::stop;
             case "mongo" -> listen(sockets, 27017);
-            case "redis", "redismod" -> RedisServer.start(sockets)::stop; // redismod is redis-server with modules loaded
+            case "redis" -> redis(c, sockets, process, pids);
+            case "redismod" -> RedisServer.start(sockets)::stop; // redismod is redis-server with modules loaded
             default -> listening(sockets, Images.listens(c.image()));
         };
     }
@@ -345,6 +346,18 @@ public final class ImageDaemons {
                 log.shutdown(signal);
             }
         };
+    }
+
+    /**
+     * The redis image's server: with its log ({@link RedisDaemon}) when docker-entrypoint.sh execs
+     * {@code redis-server} as PID 1, else the server alone.
+     */
+    private static Daemon redis(Container c, Sockets sockets, Function<Exec.Files, ProcessContext> process, PidNamespace pids) {
+        List<String> argv = Images.argv(c);
+        if (pids == null || argv.size() < 2 || !argv.get(0).endsWith("docker-entrypoint.sh") || !argv.get(1).equals("redis-server")) {
+            return RedisServer.start(sockets)::stop;
+        }
+        return RedisDaemon.start(sockets, process.apply(files(c)), imageEnv(c).getOrDefault("REDIS_VERSION", "8.10.1"));
     }
 
     /** The server version a MySQL greeting names, from the image's ENV ({@code MYSQL_VERSION}, {@code MARIADB_VERSION}). */
