@@ -61,7 +61,7 @@ class HealthcheckEndToEndTest {
     @Test
     void mysqladminPingAndRedisCliPingTheirServers() {
         ok("docker network create dbnet");
-        ok("docker run -d --name my --network dbnet mysql");
+        ok("docker run -d --name my --network dbnet -e MYSQL_ROOT_PASSWORD=secret mysql");
         assertEquals(List.of("mysqld is alive"), ok("docker exec my mysqladmin ping"));
         assertEquals(List.of("mysqld is alive"), ok("docker exec my mysqladmin ping -h 127.0.0.1 --password=x --silent"));
         assertEquals(List.of(), ok("docker exec my mysqladmin ping -s -s"));

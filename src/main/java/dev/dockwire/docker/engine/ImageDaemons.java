@@ -2,6 +2,7 @@ package dev.dockwire.docker.engine;
 
 import dev.dockwire.app.ProcessContext;
 import dev.dockwire.app.Program;
+import dev.dockwire.app.bin.MysqlLog;
 import dev.dockwire.app.bin.MysqlServer;
 import dev.dockwire.app.bin.PostgresEntrypoint;
 import dev.dockwire.app.bin.PostgresLog;
@@ -23,6 +24,7 @@ import dev.dockwire.sim.EventLoop;
 import dev.dockwire.socket.Sockets;
 import dev.dockwire.socket.TcpListener;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Function;
 
 /**
@@ -137,7 +139,8 @@ public final class ImageDaemons {
                 yield http(sockets, clock, HttpLimits.GO_NET_HTTP, port, req -> Responses.echo(req, t, epoch + clock.nanos() / 1_000_000));
             }
             case "postgres" -> postgres(c, sockets, clock, process, pids);
-            case "mysql", "mariadb" -> MysqlServer.start(sockets, mysqlVersion(Images.config(c)))::stop;
+            case "mysql" -> mysql(c, sockets, process, pids);
+            case "mariadb" -> MysqlServer.start(sockets, mysqlVersion(Images.config(c)))::stop;
             case "mongo" -> listen(sockets, 27017);
             case "redis" -> redis(c, sockets, process, pids);
             case "redismod" -> RedisServer.start(sockets)::stop; // redismod is redis-server with modules loaded
@@ -256,6 +259,9 @@ public final class ImageDaemons {
         if (models(c) && Images.baseName(c).equals("postgres")) {
             return postgresRefusal(c);
         }
+        if (models(c) && Images.baseName(c).equals("mysql")) {
+            return mysqlRefusal(c);
+        }
         if (!models(c) || !Images.baseName(c).equals("nginx") || run.isEmpty()
                 || !List.of("nginx", "nginx-debug").contains(run.get(0)) || !NginxCommand.oneShot(run.subList(1, run.size()))) {
             return null;
@@ -358,6 +364,87 @@ public final class ImageDaemons {
             return RedisServer.start(sockets)::stop;
         }
         return RedisDaemon.start(sockets, process.apply(files(c)), imageEnv(c).getOrDefault("REDIS_VERSION", "8.10.1"));
+    }
+
+    /** Whether the mysql image's entrypoint execs mysqld ({@code docker-entrypoint.sh mysqld} or options), doing its setup first. */
+    private static boolean mysqldByEntrypoint(Container c) {
+        List<String> argv = Images.argv(c);
+        return argv.size() >= 2 && argv.get(0).endsWith("docker-entrypoint.sh") && (argv.get(1).equals("mysqld") || argv.get(1).startsWith("-"));
+    }
+
+    /**
+     * The environment after the entrypoint's file_env: each of MYSQL_ROOT_PASSWORD, MYSQL_PASSWORD,
+     * MYSQL_USER and MYSQL_DATABASE taken from its {@code _FILE} (a Docker secret) when it is not set itself.
+     */
+    private static Map<String, String> mysqlEnv(Container c) {
+        Map<String, String> env = imageEnv(c);
+        for (String var : List.of("MYSQL_ROOT_PASSWORD", "MYSQL_PASSWORD", "MYSQL_USER", "MYSQL_DATABASE")) {
+            String file = env.get(var + "_FILE");
+            String content = file == null || env.getOrDefault(var, "").length() > 0 ? null : c.file(file);
+            if (content != null) {
+                env.put(var, content.replaceFirst("\n+$", ""));
+            }
+        }
+        return env;
+    }
+
+    private static String mysqlPackage(Container c) {
+        return imageEnv(c).getOrDefault("MYSQL_VERSION", "26.7.0-1.el9");
+    }
+
+    /**
+     * The mysql image's entrypoint ending before mysqld on an empty datadir without a root password
+     * option ({@link MysqlLog#refusal}): its notes, its error, status 1. Null when it goes on.
+     */
+    private static Program mysqlRefusal(Container c) {
+        if (!mysqldByEntrypoint(c)) {
+            return null;
+        }
+        boolean initialized = c.file(MysqlLog.SYSTEM_SCHEMA) != null;
+        Map<String, String> env = mysqlEnv(c);
+        if (!MysqlLog.refuses(env, initialized)) {
+            return null;
+        }
+        return (ctx, args) -> {
+            List<List<String>> refusal = new MysqlLog(ctx, mysqlPackage(c)).refusal(env, initialized);
+            refusal.get(0).forEach(ctx::out);
+            refusal.get(1).forEach(ctx::err);
+            ctx.exit(1);
+        };
+    }
+
+    /**
+     * The mysql image's server: when docker-entrypoint.sh execs mysqld as PID 1, the entrypoint's
+     * initialization (or its socket link on a kept datadir) and mysqld's log ({@link MysqlLog}),
+     * its shutdown lines on the stop signal; else the server alone.
+     */
+    private static Daemon mysql(Container c, Sockets sockets, Function<Exec.Files, ProcessContext> process, PidNamespace pids) {
+        MysqlServer server = MysqlServer.start(sockets, mysqlVersion(Images.config(c)));
+        if (pids == null || !mysqldByEntrypoint(c)) {
+            return server::stop;
+        }
+        ProcessContext ctx = process.apply(files(c));
+        MysqlLog log = new MysqlLog(ctx, mysqlPackage(c));
+        List<String> initFiles = c.filePaths().stream().filter(f -> f.startsWith("/docker-entrypoint-initdb.d/")
+                && f.indexOf('/', "/docker-entrypoint-initdb.d/".length()) < 0).sorted().toList();
+        StringBuilder random = new StringBuilder();
+        String base64 = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+        for (int i = 0; i < 32; i++) {
+            random.append(base64.charAt(ctx.random(64)));
+        }
+        log.entrypoint(mysqlEnv(c), initFiles, c.file(MysqlLog.SYSTEM_SCHEMA) != null, random.toString());
+        log.serverStarted();
+        return new Daemon() {
+            @Override
+            public void stop() {
+                server.stop();
+            }
+
+            @Override
+            public void shutdown(Signal signal) {
+                log.shutdown();
+            }
+        };
     }
 
     /** The server version a MySQL greeting names, from the image's ENV ({@code MYSQL_VERSION}, {@code MARIADB_VERSION}). */

@@ -59,6 +59,8 @@ class ComposeHealthTest {
                   retries: 5
               mysql:
                 image: mysql
+                environment:
+                  MYSQL_ROOT_PASSWORD: secret
                 healthcheck:
                   test: ['CMD-SHELL', 'mysqladmin ping -h 127.0.0.1 --password="$$(cat /run/secrets/db-password)" --silent']
                   interval: 3s
