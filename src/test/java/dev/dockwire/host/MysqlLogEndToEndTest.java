@@ -84,4 +84,23 @@ class MysqlLogEndToEndTest {
                 "'/var/lib/mysql/mysql.sock' -> '/var/run/mysqld/mysqld.sock'",
                 "2025-01-01T00:00:10.000000Z 0 [System] [MY-015015] [Server] MySQL Server - start."), again.subList(0, 5));
     }
+
+    @Test
+    void mariadbRefusesAnEmptyDatadirWithoutARootPasswordOptionAndTakesMysqlsNames() {
+        h.ok("docker run -d --name maria mariadb");
+        assertEquals(List.of("1"), h.ok("docker wait maria"));
+        assertEquals(List.of(E + "[Note] [Entrypoint]: Entrypoint script for MariaDB Server 1:12.3.2+maria~ubu2404 started.",
+                E + "[Note] [Entrypoint]: Switching to dedicated user 'mysql'",
+                E + "[Note] [Entrypoint]: Entrypoint script for MariaDB Server 1:12.3.2+maria~ubu2404 started.",
+                E + "[ERROR] [Entrypoint]: Database is uninitialized and password option is not specified",
+                "\tYou need to specify one of MARIADB_ROOT_PASSWORD, MARIADB_ROOT_PASSWORD_HASH, MARIADB_ALLOW_EMPTY_ROOT_PASSWORD and"
+                        + " MARIADB_RANDOM_ROOT_PASSWORD"), h.ok("docker logs maria"));
+        h.ok("docker run -d --name m2 -v data:/var/lib/mysql -e MYSQL_ROOT_PASSWORD=secret mariadb");
+        h.ok("sleep 1");
+        h.ok("docker stop m2");
+        // A datadir that holds a database needs no password option.
+        h.ok("docker run -d --name m3 -v data:/var/lib/mysql mariadb");
+        h.ok("sleep 1");
+        assertEquals(List.of("m3"), h.ok("docker ps --format '{{.Names}}'"));
+    }
 }

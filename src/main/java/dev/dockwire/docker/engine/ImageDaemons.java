@@ -2,6 +2,7 @@ package dev.dockwire.docker.engine;
 
 import dev.dockwire.app.ProcessContext;
 import dev.dockwire.app.Program;
+import dev.dockwire.app.bin.MariadbEntrypoint;
 import dev.dockwire.app.bin.MysqlLog;
 import dev.dockwire.app.bin.MysqlServer;
 import dev.dockwire.app.bin.PostgresEntrypoint;
@@ -140,7 +141,12 @@ public final class ImageDaemons {
             }
             case "postgres" -> postgres(c, sockets, clock, process, pids);
             case "mysql" -> mysql(c, sockets, process, pids);
-            case "mariadb" -> MysqlServer.start(sockets, mysqlVersion(Images.config(c)))::stop;
+            case "mariadb" -> {
+                if (pids != null && mariadbdByEntrypoint(c)) {
+                    c.writeFile(MysqlLog.SYSTEM_SCHEMA, ""); // the datadir holds a database from now on (its log is not modelled)
+                }
+                yield MysqlServer.start(sockets, mysqlVersion(Images.config(c)))::stop;
+            }
             case "mongo" -> listen(sockets, 27017);
             case "redis" -> redis(c, sockets, process, pids);
             case "redismod" -> RedisServer.start(sockets)::stop; // redismod is redis-server with modules loaded
@@ -261,6 +267,9 @@ public final class ImageDaemons {
         }
         if (models(c) && Images.baseName(c).equals("mysql")) {
             return mysqlRefusal(c);
+        }
+        if (models(c) && Images.baseName(c).equals("mariadb")) {
+            return mariadbRefusal(c);
         }
         if (!models(c) || !Images.baseName(c).equals("nginx") || run.isEmpty()
                 || !List.of("nginx", "nginx-debug").contains(run.get(0)) || !NginxCommand.oneShot(run.subList(1, run.size()))) {
@@ -386,6 +395,25 @@ public final class ImageDaemons {
             }
         }
         return env;
+    }
+
+    /** Whether the mariadb image's entrypoint execs the server ({@code mariadbd}, {@code mysqld} or options), doing its setup first. */
+    private static boolean mariadbdByEntrypoint(Container c) {
+        List<String> argv = Images.argv(c);
+        return argv.size() >= 2 && argv.get(0).endsWith("docker-entrypoint.sh")
+                && (argv.get(1).equals("mariadbd") || argv.get(1).equals("mysqld") || argv.get(1).startsWith("-"));
+    }
+
+    /** The mariadb image's entrypoint ending before the server on an empty datadir without a root password option, or null. */
+    private static Program mariadbRefusal(Container c) {
+        if (!mariadbdByEntrypoint(c) || c.file(MysqlLog.SYSTEM_SCHEMA) != null || !MariadbEntrypoint.refuses(imageEnv(c), c::file)) {
+            return null;
+        }
+        String version = imageEnv(c).getOrDefault("MARIADB_VERSION", "");
+        return (ctx, args) -> {
+            MariadbEntrypoint.refuse(ctx, version);
+            ctx.exit(1);
+        };
     }
 
     private static String mysqlPackage(Container c) {

@@ -182,7 +182,7 @@ class ComposeHealthTest {
                       start_period: 30s
                     environment:
                       - MYSQL_DATABASE=example
-                      - MYSQL_ROOT_PASSWORD_FILE=/run/secrets/db-password
+                      - MYSQL_ROOT_PASSWORD=example
                     expose:
                       - 3306
                       - 33060
