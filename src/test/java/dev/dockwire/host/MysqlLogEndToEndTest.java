@@ -90,6 +90,7 @@ class MysqlLogEndToEndTest {
         h.ok("docker run -d --name maria mariadb");
         assertEquals(List.of("1"), h.ok("docker wait maria"));
         assertEquals(List.of(E + "[Note] [Entrypoint]: Entrypoint script for MariaDB Server 1:12.3.2+maria~ubu2404 started.",
+                E + "[Warn] [Entrypoint]: /sys/fs/cgroup///memory.pressure not writable, functionality unavailable to MariaDB",
                 E + "[Note] [Entrypoint]: Switching to dedicated user 'mysql'",
                 E + "[Note] [Entrypoint]: Entrypoint script for MariaDB Server 1:12.3.2+maria~ubu2404 started.",
                 E + "[ERROR] [Entrypoint]: Database is uninitialized and password option is not specified",

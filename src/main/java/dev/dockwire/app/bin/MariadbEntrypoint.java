@@ -13,7 +13,8 @@ import java.util.function.Function;
  * {@code docker_verify_minimum_env} when none of MARIADB_ROOT_PASSWORD, MARIADB_ROOT_PASSWORD_HASH,
  * MARIADB_ALLOW_EMPTY_ROOT_PASSWORD and MARIADB_RANDOM_ROOT_PASSWORD is set (or their MYSQL_ names,
  * which {@code _mariadb_file_env} and docker_setup_env carry over, or a {@code _FILE} it can read).
- * Its {@code mysql_note}s on stdout and {@code mysql_error} on stderr, dated as
+ * Its {@code mysql_note}s on stdout, docker_create_db_directories' warning of the read-only cgroup
+ * file and {@code mysql_error} on stderr, dated as
  * {@code date --rfc-3339=seconds}; the error's second line begins with a tab ({@code $'...\n\t...'}).
  */
 public final class MariadbEntrypoint {
@@ -47,6 +48,9 @@ public final class MariadbEntrypoint {
         String at = DATE.format(Instant.ofEpochMilli(ctx.epochMillis() + ctx.nanos() / 1_000_000));
         String started = at + " [Note] [Entrypoint]: Entrypoint script for MariaDB Server " + version + " started.";
         ctx.out(started);
+        // docker_create_db_directories as root: /proc/self/cgroup is "0::/" in the container's cgroup
+        // namespace (cgroup v2, Docker's private cgroupns), and /sys/fs/cgroup is mounted read-only.
+        ctx.err(at + " [Warn] [Entrypoint]: /sys/fs/cgroup///memory.pressure not writable, functionality unavailable to MariaDB");
         ctx.out(at + " [Note] [Entrypoint]: Switching to dedicated user 'mysql'");
         ctx.out(started);
         ctx.err(at + " [ERROR] [Entrypoint]: Database is uninitialized and password option is not specified");
