@@ -34,6 +34,8 @@ final class RealUdpSocket implements UdpSocket {
     private Consumer<SocketError> errors;
     private boolean bound;
     private boolean closed;
+    /** Datagrams read while the process is frozen ({@link #pauseReading}), or null while it reads. */
+    private java.util.ArrayDeque<DatagramPacket> held;
 
     /** A socket on {@code raw}, a JDK channel opened in the namespace. */
     RealUdpSocket(RealSockets sockets, DatagramChannel raw) {
@@ -66,6 +68,10 @@ final class RealUdpSocket implements UdpSocket {
     }
 
     private void deliver(DatagramPacket p) {
+        if (held != null && !closed) {
+            held.add(p); // its bytes stay taken from the budget: the queue is bounded as the kernel's is
+            return;
+        }
         int bytes = p.content().readableBytes();
         try {
             if (!closed && receiver != null) {
@@ -149,8 +155,33 @@ final class RealUdpSocket implements UdpSocket {
     }
 
     @Override
+    public void pauseReading() {
+        if (held == null) {
+            held = new java.util.ArrayDeque<>();
+        }
+    }
+
+    @Override
+    public void resumeReading() {
+        java.util.ArrayDeque<DatagramPacket> q = held;
+        held = null;
+        while (q != null && held == null && !q.isEmpty()) {
+            deliver(q.poll());
+        }
+        if (q != null && held != null) {
+            q.addAll(held);
+            held = q;
+        }
+    }
+
+    @Override
     public void close() {
         closed = true;
         channel.close();
+        java.util.ArrayDeque<DatagramPacket> q = held;
+        held = null;
+        while (q != null && !q.isEmpty()) {
+            deliver(q.poll()); // closed: freed, its bytes given back
+        }
     }
 }

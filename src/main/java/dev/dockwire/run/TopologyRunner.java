@@ -91,6 +91,7 @@ public final class TopologyRunner {
                     first == null ? "bridge" : first.network(),
                     first == null || first.ip() == null ? null : Ipv4Address.parse(first.ip()),
                     List.of(), null, List.of(), List.of()).withStdio(true, true) // as docker run -dit: a shell stays up
+                    .withEnv(c.env())
                     .withOptions(c.capAdd().isEmpty() ? ContainerOptions.NONE // one for all the containers without --cap-add
                             : new ContainerOptions(ContainerOptions.normalizeCaps(c.capAdd()), List.of(), false, false, Map.of(), "",
                             false, Map.of(), List.of())));

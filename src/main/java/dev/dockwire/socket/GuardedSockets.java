@@ -113,6 +113,8 @@ public final class GuardedSockets implements Sockets {
                 l.freeze();
             } else if (s instanceof GuardedTcp t) {
                 t.freeze();
+            } else if (s instanceof GuardedUdp u) {
+                u.pauseReading();
             }
         }
     }
@@ -124,6 +126,8 @@ public final class GuardedSockets implements Sockets {
                 l.thaw();
             } else if (s instanceof GuardedTcp t) {
                 t.thaw();
+            } else if (s instanceof GuardedUdp u) {
+                u.resumeReading();
             }
         }
     }

@@ -71,6 +71,16 @@ final class GuardedUdp implements UdpSocket {
     }
 
     @Override
+    public void pauseReading() {
+        socket.pauseReading();
+    }
+
+    @Override
+    public void resumeReading() {
+        socket.resumeReading();
+    }
+
+    @Override
     public void close() {
         owner.closed(this);
         socket.close();

@@ -66,6 +66,17 @@ public interface UdpSocket extends AutoCloseable {
         throw new UnsupportedOperationException("IP_RECVERR");
     }
 
+    /**
+     * The owning process stops reading (the cgroup freezer, {@code docker pause}): datagrams wait in
+     * the socket's receive queue, and past its {@code SO_RCVBUF} the kernel drops them
+     * ({@code __udp_enqueue_schedule_skb}, UDP's RcvbufErrors); {@link #resumeReading} hands the
+     * queued ones to the receiver in order.
+     */
+    void pauseReading();
+
+    /** The process reads again: what was queued meanwhile is received now, oldest first. */
+    void resumeReading();
+
     @Override
     void close();
 }

@@ -32,10 +32,11 @@ public record Topology(String name, long seed, List<NetworkSpec> networks, List<
     /**
      * A container; attachments in connect order (the first one carries the default route);
      * impairments on its own interfaces, by interface name; {@code capAdd} the capabilities it gets
-     * beyond Docker's default set ({@code cap_add: [NET_ADMIN]}, as docker run's --cap-add).
+     * beyond Docker's default set ({@code cap_add: [NET_ADMIN]}, as docker run's --cap-add); {@code env}
+     * its {@code NAME=VALUE} variables ({@code environment:}, as docker run's -e).
      */
     public record ContainerSpec(String name, String image, List<Attachment> networks, List<Impairment> impair,
-                                List<String> capAdd, int line) {
+                                List<String> capAdd, List<String> env, int line) {
     }
 
     /**

@@ -19,7 +19,7 @@ public final class TopologyLoader {
             "daemon", "compose", "scripts", "outside", "hosts", "subnets");
     private static final Set<String> DAEMON_KEYS = Set.of("engine", "userland-proxy");
     private static final Set<String> NETWORK_KEYS = Set.of("subnet", "gateway", "driver", "impair");
-    private static final Set<String> CONTAINER_KEYS = Set.of("image", "networks", "impair", "cap_add");
+    private static final Set<String> CONTAINER_KEYS = Set.of("image", "networks", "impair", "cap_add", "environment");
     private static final Set<String> QDISC_KINDS = Set.of("netem", "tbf");
     /**
      * A topology's name: compose-go's project-name rule ({@code [a-z0-9][a-z0-9_-]*}) widened to the
@@ -236,7 +236,23 @@ public final class TopologyLoader {
             }
         }
         return new Topology.ContainerSpec(name, image == null ? "alpine" : image, attachments, impair,
-                capAdd(node.map().get("cap_add"), path + ".cap_add"), node.line());
+                capAdd(node.map().get("cap_add"), path + ".cap_add"), environment(node.map().get("environment"), path + ".environment"),
+                node.line());
+    }
+
+    /** {@code environment: {POSTGRES_PASSWORD: example}}: as {@code -e NAME=VALUE}, in the order written. */
+    private List<String> environment(YamlNode node, String path) {
+        List<String> env = new ArrayList<>();
+        if (node == null || node.value() == null) {
+            return env;
+        }
+        if (!node.isMap()) {
+            throw error(node, path, "expected a mapping NAME: VALUE, like {POSTGRES_PASSWORD: example}");
+        }
+        for (var e : node.map().entrySet()) {
+            env.add(e.getKey() + "=" + scalar(e.getValue(), path + "." + e.getKey()));
+        }
+        return env;
     }
 
     /** {@code cap_add: [NET_ADMIN]}: capability names (the engine refuses unknown ones, as dockerd does). */

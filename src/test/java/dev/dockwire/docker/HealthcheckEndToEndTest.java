@@ -37,7 +37,7 @@ class HealthcheckEndToEndTest {
     @Test
     void pgIsreadyAsksThePostgresServerAndTellsStartingUpFromUpFromGone() {
         ok("docker network create dbnet");
-        ok("docker run -d --name db --network dbnet postgres");
+        ok("docker run -d --name db --network dbnet -e POSTGRES_PASSWORD=secret postgres");
         assertEquals(List.of("/var/run/postgresql:5432 - rejecting connections"), run("docker exec db pg_isready", 1),
                 "57P03 while the server starts up");
         ok("sleep 1");
@@ -61,7 +61,7 @@ class HealthcheckEndToEndTest {
     @Test
     void mysqladminPingAndRedisCliPingTheirServers() {
         ok("docker network create dbnet");
-        ok("docker run -d --name my --network dbnet mysql");
+        ok("docker run -d --name my --network dbnet -e MYSQL_ROOT_PASSWORD=secret mysql");
         assertEquals(List.of("mysqld is alive"), ok("docker exec my mysqladmin ping"));
         assertEquals(List.of("mysqld is alive"), ok("docker exec my mysqladmin ping -h 127.0.0.1 --password=x --silent"));
         assertEquals(List.of(), ok("docker exec my mysqladmin ping -s -s"));

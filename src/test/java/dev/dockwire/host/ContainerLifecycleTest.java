@@ -69,7 +69,7 @@ class ContainerLifecycleTest {
 
     @Test
     void killWithAnotherSignalThanStopsignalLeavesTheRestartPolicyOn() {
-        h.ok("docker run -d --name pg --restart always postgres");
+        h.ok("docker run -d --name pg --restart always -e POSTGRES_PASSWORD=secret postgres");
         h.ok("docker kill -s TERM pg");
         h.ok("sleep 1");
         assertTrue(row("pg").contains("Up "), "SIGTERM is not postgres' STOPSIGNAL (SIGINT): always restarts it: " + row("pg"));
@@ -77,7 +77,7 @@ class ContainerLifecycleTest {
         h.ok("docker kill -s INT pg");
         h.ok("sleep 1");
         assertTrue(row("pg").contains("Exited (0) 1 second ago"), "the STOPSIGNAL cancels the restart: " + row("pg"));
-        h.ok("docker run -d --name u1 --restart unless-stopped postgres");
+        h.ok("docker run -d --name u1 --restart unless-stopped -e POSTGRES_PASSWORD=secret postgres");
         h.ok("docker kill -s TERM u1");
         h.ok("sleep 1");
         assertTrue(row("u1").contains("Exited (0) 1 second ago"), "unless-stopped heeds a kill by hand: " + row("u1"));

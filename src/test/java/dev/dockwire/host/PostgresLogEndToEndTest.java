@@ -88,4 +88,65 @@ class PostgresLogEndToEndTest {
         assertTrue(after.get(0).endsWith("[30] LOG:  database system was interrupted; last known up at 2025-01-01 00:00:15 UTC"), after.get(0));
         assertTrue(after.get(1).endsWith("[30] LOG:  database system was not properly shut down; automatic recovery in progress"), after.get(1));
     }
+
+    @Test
+    void withoutAPasswordTheEntrypointRefusesAnEmptyDataDirectoryAndExitsOne() {
+        h.ok("docker run -d --name db postgres");
+        h.ok("sleep 1");
+        List<String> block = List.of(
+                "Error: Database is uninitialized and superuser password is not specified.",
+                "       You must specify POSTGRES_PASSWORD to a non-empty value for the",
+                "       superuser. For example, \"-e POSTGRES_PASSWORD=password\" on \"docker run\".",
+                "",
+                "       You may also use \"POSTGRES_HOST_AUTH_METHOD=trust\" to allow all",
+                "       connections without a password. This is *not* recommended.",
+                "",
+                "       See PostgreSQL documentation about \"trust\":",
+                "       https://www.postgresql.org/docs/current/auth-trust.html");
+        assertEquals(block, h.ok("docker logs db"));
+        assertEquals(List.of("1"), h.ok("docker wait db"));
+        assertEquals(List.of("Exited (1) 1 second ago"), h.ok("docker ps -a --format '{{.Status}}'"));
+        // Nothing listens: the server never started.
+        assertEquals(List.of(), h.ok("docker ps -q"));
+        // In the foreground the client prints the block and returns the status.
+        assertEquals(block, h.fails("docker run --rm postgres", 1));
+    }
+
+    @Test
+    void aPasswordFileTheEntrypointCannotReadEndsItWithBashsError() {
+        h.ok("docker run -d --name db -e POSTGRES_PASSWORD_FILE=/run/secrets/db-password postgres");
+        assertEquals(List.of("1"), h.ok("docker wait db"));
+        assertEquals(List.of("/usr/local/bin/docker-entrypoint.sh: line 21: /run/secrets/db-password: No such file or directory"),
+                h.ok("docker logs db"));
+        h.ok("docker run -d --name both -e POSTGRES_PASSWORD=a -e POSTGRES_PASSWORD_FILE=/run/secrets/db-password postgres");
+        assertEquals(List.of("1"), h.ok("docker wait both"));
+        assertEquals(List.of("error: both POSTGRES_PASSWORD and POSTGRES_PASSWORD_FILE are set (but are exclusive)"),
+                h.ok("docker logs both"));
+    }
+
+    @Test
+    void trustWarnsBeforeInitdbAndADatabaseAlreadyThereNeedsNoPassword() {
+        h.ok("docker run -d --name db -v pgdata:/var/lib/postgresql -e POSTGRES_HOST_AUTH_METHOD=trust postgres");
+        List<String> logs = h.ok("docker logs db");
+        assertEquals(List.of("********************************************************************************",
+                "WARNING: POSTGRES_HOST_AUTH_METHOD has been set to \"trust\". This will allow",
+                "         anyone with access to the Postgres port to access your database without",
+                "         a password, even if POSTGRES_PASSWORD is set. See PostgreSQL",
+                "         documentation about \"trust\":",
+                "         https://www.postgresql.org/docs/current/auth-trust.html",
+                "         In Docker's default configuration, this is effectively any other",
+                "         container on the same system.",
+                "",
+                "         It is not recommended to use POSTGRES_HOST_AUTH_METHOD=trust. Replace",
+                "         it with \"-e POSTGRES_PASSWORD=password\" instead to set a password in",
+                "         \"docker run\".",
+                "********************************************************************************",
+                "The files belonging to this database system will be owned by user \"postgres\"."), logs.subList(0, 14));
+        h.ok("docker stop db");
+        // docker_verify_minimum_env runs only when $PGDATA is empty: the kept cluster starts without one.
+        h.ok("docker run -d --name db2 -v pgdata:/var/lib/postgresql postgres");
+        assertEquals(List.of("", "PostgreSQL Database directory appears to contain a database; Skipping initialization", ""),
+                h.ok("docker logs db2").subList(0, 3));
+        assertEquals(List.of("db2"), h.ok("docker ps --format '{{.Names}}'"));
+    }
 }

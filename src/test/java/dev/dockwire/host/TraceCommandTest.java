@@ -21,7 +21,7 @@ class TraceCommandTest {
         h.ok("docker network create backnet");
         h.ok("docker run -d --name web --network frontnet nginx");
         h.ok("docker run -d --name probe --network frontnet alpine sleep 1000");
-        h.ok("docker run -d --name db --network backnet postgres");
+        h.ok("docker run -d --name db --network backnet -e POSTGRES_PASSWORD=secret postgres");
     }
 
     @AfterEach

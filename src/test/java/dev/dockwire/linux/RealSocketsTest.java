@@ -78,6 +78,36 @@ class RealSocketsTest {
         }
     }
 
+    /** A frozen process's UDP socket (docker pause): datagrams wait, then reach it in order on resume. */
+    @Test
+    void aPausedUdpSocketReceivesWhatWaitedInOrderOnResume() {
+        EventLoop loop = new EventLoop(Pacing.WALL);
+        try (RealKernel k = new RealKernel(TestNamespaces.PREFIX + "su-", null, loop)) {
+            k.netnsAdd("a");
+            k.linkSetUp("a", "lo", true);
+            Sockets a = k.sockets("a");
+            UdpSocket server = a.openUdp();
+            server.bind(LOCALHOST, 0);
+            List<String> got = new ArrayList<>();
+            server.onReceive((s, src, port, data) -> got.add(data.toString(StandardCharsets.US_ASCII)));
+            server.pauseReading();
+            UdpSocket client = a.openUdp();
+            for (String w : List.of("one", "two", "three")) {
+                ByteBuf b = ascii(w);
+                client.send(LOCALHOST, server.localPort(), b);
+                b.release();
+            }
+            boolean[] waited = new boolean[1];
+            loop.schedule(TimeUnit.MILLISECONDS.toNanos(500), () -> waited[0] = true);
+            loop.runUntil(() -> waited[0]);
+            assertEquals(List.of(), got, "paused: nothing received");
+            server.resumeReading();
+            assertEquals(List.of("one", "two", "three"), got);
+            client.close();
+            server.close();
+        }
+    }
+
     @Test
     void udpAndTcpInsideANamespaceWithCallbacksOnTheLoop() {
         EventLoop loop = new EventLoop(Pacing.WALL);

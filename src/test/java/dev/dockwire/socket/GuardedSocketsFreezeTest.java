@@ -23,6 +23,9 @@ class GuardedSocketsFreezeTest {
             if (m.getName().equals("openTcp")) {
                 return recording(TcpSocket.class, "tcp");
             }
+            if (m.getName().equals("openUdp")) {
+                return recording(UdpSocket.class, "udp");
+            }
             if (m.getName().startsWith("pause") || m.getName().startsWith("resume")) {
                 calls.add(name + "." + m.getName());
             }
@@ -50,5 +53,16 @@ class GuardedSocketsFreezeTest {
         calls.clear();
         s.thaw();
         assertEquals(List.of("listener.resumeAccepting"), calls);
+    }
+
+    @Test
+    void freezeHoldsAUdpSocketsReadsAndThawResumesThem() {
+        GuardedSockets s = new GuardedSockets(recording(Sockets.class, "sockets"), e -> { });
+        s.openUdp();
+        s.freeze();
+        assertEquals(List.of("udp.pauseReading"), calls);
+        calls.clear();
+        s.thaw();
+        assertEquals(List.of("udp.resumeReading"), calls);
     }
 }

@@ -85,6 +85,27 @@ class TopologyLoaderTest {
     }
 
     @Test
+    void environmentIsAMappingOfVariables() {
+        Topology t = parse("""
+                containers:
+                  db:
+                    image: postgres
+                    environment:
+                      POSTGRES_PASSWORD: example
+                      POSTGRES_DB: app
+                  plain: {}
+                """);
+        assertEquals(List.of("POSTGRES_PASSWORD=example", "POSTGRES_DB=app"), t.containers().get(0).env());
+        assertEquals(List.of(), t.containers().get(1).env());
+        assertEquals("t.yml:3: containers.a1.environment: expected a mapping NAME: VALUE, like {POSTGRES_PASSWORD: example}",
+                error("""
+                        containers:
+                          a1:
+                            environment: [A=1]
+                        """));
+    }
+
+    @Test
     void errorsNameFileLineKeyPathAndWhatIsValid() {
         assertEquals("t.yml:3: networks.mynet.subnet: invalid CIDR \"172.18.0/16\": expected an IPv4 prefix like 172.18.0.0/16",
                 error("""
@@ -100,7 +121,7 @@ class TopologyLoaderTest {
                             networks:
                               - nope
                         """));
-        assertEquals("t.yml:2: containers.a1.imgae: unknown key \"imgae\"; valid keys: [cap_add, image, impair, networks]",
+        assertEquals("t.yml:2: containers.a1.imgae: unknown key \"imgae\"; valid keys: [cap_add, environment, image, impair, networks]",
                 error("""
                         containers:
                           a1: {imgae: alpine}

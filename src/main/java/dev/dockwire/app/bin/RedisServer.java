@@ -114,6 +114,33 @@ public final class RedisServer {
         listener.close();
     }
 
+    /**
+     * The keyspace as the final RDB snapshot keeps it in {@code /data/dump.rdb}: here the keys and
+     * values as one RESP array (not RDB's format: only this server reads it back).
+     */
+    public String dump() {
+        List<String> words = new ArrayList<>();
+        keys.forEach((k, v) -> {
+            words.add(k);
+            words.add(v);
+        });
+        return new String(Resp.array(words), StandardCharsets.UTF_8);
+    }
+
+    /** Loads a {@link #dump}; returns the number of keys loaded. */
+    public int load(String dump) {
+        ByteArrayOutputStream in = new ByteArrayOutputStream();
+        in.writeBytes(dump.getBytes(StandardCharsets.UTF_8));
+        List<String> words = Resp.command(in);
+        if (words == null) {
+            return 0;
+        }
+        for (int i = 0; i + 1 < words.size(); i += 2) {
+            keys.put(words.get(i), words.get(i + 1));
+        }
+        return keys.size();
+    }
+
     /** RESP framing (the serialization both sides use). */
     static final class Resp {
         private Resp() {

@@ -2,7 +2,10 @@ package dev.dockwire.docker.engine;
 
 import dev.dockwire.app.ProcessContext;
 import dev.dockwire.app.Program;
+import dev.dockwire.app.bin.MariadbEntrypoint;
+import dev.dockwire.app.bin.MysqlLog;
 import dev.dockwire.app.bin.MysqlServer;
+import dev.dockwire.app.bin.PostgresEntrypoint;
 import dev.dockwire.app.bin.PostgresLog;
 import dev.dockwire.app.bin.PostgresServer;
 import dev.dockwire.app.bin.RedisServer;
@@ -22,6 +25,7 @@ import dev.dockwire.sim.EventLoop;
 import dev.dockwire.socket.Sockets;
 import dev.dockwire.socket.TcpListener;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Function;
 
 /**
@@ -136,9 +140,16 @@ public final class ImageDaemons {
                 yield http(sockets, clock, HttpLimits.GO_NET_HTTP, port, req -> Responses.echo(req, t, epoch + clock.nanos() / 1_000_000));
             }
             case "postgres" -> postgres(c, sockets, clock, process, pids);
-            case "mysql", "mariadb" -> MysqlServer.start(sockets, mysqlVersion(Images.config(c)))::stop;
+            case "mysql" -> mysql(c, sockets, process, pids);
+            case "mariadb" -> {
+                if (pids != null && mariadbdByEntrypoint(c)) {
+                    c.writeFile(MysqlLog.SYSTEM_SCHEMA, ""); // the datadir holds a database from now on (its log is not modelled)
+                }
+                yield MysqlServer.start(sockets, mysqlVersion(Images.config(c)))::stop;
+            }
             case "mongo" -> listen(sockets, 27017);
-            case "redis", "redismod" -> RedisServer.start(sockets)::stop; // redismod is redis-server with modules loaded
+            case "redis" -> redis(c, sockets, process, pids);
+            case "redismod" -> RedisServer.start(sockets)::stop; // redismod is redis-server with modules loaded
             default -> listening(sockets, Images.listens(c.image()));
         };
     }
@@ -251,6 +262,15 @@ public final class ImageDaemons {
      * or null when the image serves or is not one dockwire models.
      */
     static Program command(Container c, List<String> run) {
+        if (models(c) && Images.baseName(c).equals("postgres")) {
+            return postgresRefusal(c);
+        }
+        if (models(c) && Images.baseName(c).equals("mysql")) {
+            return mysqlRefusal(c);
+        }
+        if (models(c) && Images.baseName(c).equals("mariadb")) {
+            return mariadbRefusal(c);
+        }
         if (!models(c) || !Images.baseName(c).equals("nginx") || run.isEmpty()
                 || !List.of("nginx", "nginx-debug").contains(run.get(0)) || !NginxCommand.oneShot(run.subList(1, run.size()))) {
             return null;
@@ -263,6 +283,39 @@ public final class ImageDaemons {
             }
             new NginxCommand().start(ctx, args);
         };
+    }
+
+    /**
+     * The postgres image's entrypoint ending before it execs the server, or null when it goes on
+     * ({@link PostgresEntrypoint#refusal}): on an empty {@code $PGDATA} without POSTGRES_PASSWORD
+     * (or POSTGRES_HOST_AUTH_METHOD=trust) its error block on stderr and status 1, so the container
+     * is {@code Exited (1)}.
+     */
+    private static Program postgresRefusal(Container c) {
+        List<String> argv = Images.argv(c);
+        if (argv.size() < 2 || !argv.get(0).endsWith("docker-entrypoint.sh") || !(argv.get(1).equals("postgres") || argv.get(1).startsWith("-"))) {
+            return null;
+        }
+        java.util.Map<String, String> env = imageEnv(c);
+        String version = c.file(env.getOrDefault("PGDATA", "/var/lib/postgresql/data") + "/PG_VERSION");
+        List<String> refusal = PostgresEntrypoint.refusal(env, c::file, version != null && !version.isEmpty());
+        if (refusal.isEmpty()) {
+            return null;
+        }
+        return (ctx, args) -> {
+            refusal.forEach(ctx::err);
+            ctx.exit(1);
+        };
+    }
+
+    /** The image's ENV and over it -e's (as MainProcesses.env, which depends on this class). */
+    private static java.util.Map<String, String> imageEnv(Container c) {
+        java.util.Map<String, String> env = new java.util.HashMap<>();
+        java.util.stream.Stream.concat(Images.config(c).env().stream(), c.env().stream()).forEach(kv -> {
+            int eq = kv.indexOf('=');
+            env.put(eq < 0 ? kv : kv.substring(0, eq), eq < 0 ? "" : kv.substring(eq + 1));
+        });
+        return env;
     }
 
     /** The pid the server's first child (an io worker) gets after initdb and the temporary server (a postgres:18.1 log's 67). */
@@ -282,17 +335,15 @@ public final class ImageDaemons {
                 || !(argv.get(1).equals("postgres") || argv.get(1).startsWith("-"))) {
             return server::stop;
         }
-        java.util.Map<String, String> env = new java.util.HashMap<>();
-        // The image's ENV and over it -e's (as MainProcesses.env, which depends on this class).
-        java.util.stream.Stream.concat(Images.config(c).env().stream(), c.env().stream()).forEach(kv -> {
-            int eq = kv.indexOf('=');
-            env.put(eq < 0 ? kv : kv.substring(0, eq), eq < 0 ? "" : kv.substring(eq + 1));
-        });
+        java.util.Map<String, String> env = imageEnv(c);
         String pgdata = env.getOrDefault("PGDATA", "/var/lib/postgresql/data");
         String user = env.getOrDefault("POSTGRES_USER", "postgres");
         ProcessContext ctx = process.apply(files(c));
         PostgresLog log = new PostgresLog(ctx, pgdata, env.getOrDefault("PG_VERSION", "18.6-1.pgdg13+2"), "gcc (Debian 14.2.0-19) 14.2.0");
         boolean init = !log.initialized();
+        if (init && PostgresEntrypoint.trust(env)) {
+            PostgresEntrypoint.TRUST_WARNING.forEach(ctx::err);
+        }
         List<String> initFiles = c.filePaths().stream().filter(f -> f.startsWith("/docker-entrypoint-initdb.d/")
                 && f.indexOf('/', "/docker-entrypoint-initdb.d/".length()) < 0).sorted().toList();
         log.entrypoint(env.getOrDefault("POSTGRES_DB", user), initFiles);
@@ -308,6 +359,118 @@ public final class ImageDaemons {
             @Override
             public void shutdown(Signal signal) {
                 log.shutdown(signal);
+            }
+        };
+    }
+
+    /**
+     * The redis image's server: with its log ({@link RedisDaemon}) when docker-entrypoint.sh execs
+     * {@code redis-server} as PID 1, else the server alone.
+     */
+    private static Daemon redis(Container c, Sockets sockets, Function<Exec.Files, ProcessContext> process, PidNamespace pids) {
+        List<String> argv = Images.argv(c);
+        if (pids == null || argv.size() < 2 || !argv.get(0).endsWith("docker-entrypoint.sh") || !argv.get(1).equals("redis-server")) {
+            return RedisServer.start(sockets)::stop;
+        }
+        return RedisDaemon.start(sockets, process.apply(files(c)), imageEnv(c).getOrDefault("REDIS_VERSION", "8.10.1"));
+    }
+
+    /** Whether the mysql image's entrypoint execs mysqld ({@code docker-entrypoint.sh mysqld} or options), doing its setup first. */
+    private static boolean mysqldByEntrypoint(Container c) {
+        List<String> argv = Images.argv(c);
+        return argv.size() >= 2 && argv.get(0).endsWith("docker-entrypoint.sh") && (argv.get(1).equals("mysqld") || argv.get(1).startsWith("-"));
+    }
+
+    /**
+     * The environment after the entrypoint's file_env: each of MYSQL_ROOT_PASSWORD, MYSQL_PASSWORD,
+     * MYSQL_USER and MYSQL_DATABASE taken from its {@code _FILE} (a Docker secret) when it is not set itself.
+     */
+    private static Map<String, String> mysqlEnv(Container c) {
+        Map<String, String> env = imageEnv(c);
+        for (String var : List.of("MYSQL_ROOT_PASSWORD", "MYSQL_PASSWORD", "MYSQL_USER", "MYSQL_DATABASE")) {
+            String file = env.get(var + "_FILE");
+            String content = file == null || env.getOrDefault(var, "").length() > 0 ? null : c.file(file);
+            if (content != null) {
+                env.put(var, content.replaceFirst("\n+$", ""));
+            }
+        }
+        return env;
+    }
+
+    /** Whether the mariadb image's entrypoint execs the server ({@code mariadbd}, {@code mysqld} or options), doing its setup first. */
+    private static boolean mariadbdByEntrypoint(Container c) {
+        List<String> argv = Images.argv(c);
+        return argv.size() >= 2 && argv.get(0).endsWith("docker-entrypoint.sh")
+                && (argv.get(1).equals("mariadbd") || argv.get(1).equals("mysqld") || argv.get(1).startsWith("-"));
+    }
+
+    /** The mariadb image's entrypoint ending before the server on an empty datadir without a root password option, or null. */
+    private static Program mariadbRefusal(Container c) {
+        if (!mariadbdByEntrypoint(c) || c.file(MysqlLog.SYSTEM_SCHEMA) != null || !MariadbEntrypoint.refuses(imageEnv(c), c::file)) {
+            return null;
+        }
+        String version = imageEnv(c).getOrDefault("MARIADB_VERSION", "");
+        return (ctx, args) -> {
+            MariadbEntrypoint.refuse(ctx, version);
+            ctx.exit(1);
+        };
+    }
+
+    private static String mysqlPackage(Container c) {
+        return imageEnv(c).getOrDefault("MYSQL_VERSION", "26.7.0-1.el9");
+    }
+
+    /**
+     * The mysql image's entrypoint ending before mysqld on an empty datadir without a root password
+     * option ({@link MysqlLog#refusal}): its notes, its error, status 1. Null when it goes on.
+     */
+    private static Program mysqlRefusal(Container c) {
+        if (!mysqldByEntrypoint(c)) {
+            return null;
+        }
+        boolean initialized = c.file(MysqlLog.SYSTEM_SCHEMA) != null;
+        Map<String, String> env = mysqlEnv(c);
+        if (!MysqlLog.refuses(env, initialized)) {
+            return null;
+        }
+        return (ctx, args) -> {
+            List<List<String>> refusal = new MysqlLog(ctx, mysqlPackage(c)).refusal(env, initialized);
+            refusal.get(0).forEach(ctx::out);
+            refusal.get(1).forEach(ctx::err);
+            ctx.exit(1);
+        };
+    }
+
+    /**
+     * The mysql image's server: when docker-entrypoint.sh execs mysqld as PID 1, the entrypoint's
+     * initialization (or its socket link on a kept datadir) and mysqld's log ({@link MysqlLog}),
+     * its shutdown lines on the stop signal; else the server alone.
+     */
+    private static Daemon mysql(Container c, Sockets sockets, Function<Exec.Files, ProcessContext> process, PidNamespace pids) {
+        MysqlServer server = MysqlServer.start(sockets, mysqlVersion(Images.config(c)));
+        if (pids == null || !mysqldByEntrypoint(c)) {
+            return server::stop;
+        }
+        ProcessContext ctx = process.apply(files(c));
+        MysqlLog log = new MysqlLog(ctx, mysqlPackage(c));
+        List<String> initFiles = c.filePaths().stream().filter(f -> f.startsWith("/docker-entrypoint-initdb.d/")
+                && f.indexOf('/', "/docker-entrypoint-initdb.d/".length()) < 0).sorted().toList();
+        StringBuilder random = new StringBuilder();
+        String base64 = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+        for (int i = 0; i < 32; i++) {
+            random.append(base64.charAt(ctx.random(64)));
+        }
+        log.entrypoint(mysqlEnv(c), initFiles, c.file(MysqlLog.SYSTEM_SCHEMA) != null, random.toString());
+        log.serverStarted();
+        return new Daemon() {
+            @Override
+            public void stop() {
+                server.stop();
+            }
+
+            @Override
+            public void shutdown(Signal signal) {
+                log.shutdown();
             }
         };
     }

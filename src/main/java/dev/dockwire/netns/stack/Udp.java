@@ -37,6 +37,8 @@ final class Udp {
     long inDatagrams;
     long noPorts;
     long inErrors;
+    /** Datagrams dropped because the socket's receive buffer was full (UDP_MIB_RCVBUFERRORS). */
+    long rcvbufErrors;
 
     Udp(IpLayer stack) {
         this.stack = stack;
@@ -89,6 +91,10 @@ final class Udp {
             noPort(dev, packet, dst);
             return;
         }
+        if (s.held()) {
+            hold(dev, packet, s, src, srcPort, dstPort, payload, off + len);
+            return;
+        }
         inDatagrams++;
         stack.probe().deliver(dev, packet, IpProtocol.UDP, dstPort, s);
         packet.setIndex(payload, off + len);
@@ -112,6 +118,27 @@ final class Udp {
         stack.probe().deliver(dev, packet, IpProtocol.UDP, dstPort, t);
         t.encapRcv(packet, src, payload, end);
         return true;
+    }
+
+    /**
+     * The socket's process does not read (frozen): the datagram waits in its receive queue, or past
+     * SO_RCVBUF is dropped as __udp_enqueue_schedule_skb drops it (UDP_MIB_RCVBUFERRORS and
+     * UDP_MIB_INERRORS, SKB_DROP_REASON_SOCKET_RCVBUFF). Kept out of {@link #input} with {@link #encapRcv}.
+     */
+    private void hold(NetDevice dev, ByteBuf packet, UdpSocketImpl s, int src, int srcPort, int dstPort, int payload, int end) {
+        int ip = packet.readerIndex();
+        packet.setIndex(payload, end);
+        boolean queued = s.hold(src, srcPort, packet);
+        packet.readerIndex(ip);
+        if (queued) {
+            inDatagrams++;
+            stack.probe().deliver(dev, packet, IpProtocol.UDP, dstPort, s);
+        } else {
+            rcvbufErrors++;
+            inErrors++;
+            stack.probe().drop(dev, packet, DropReason.SOCKET_RCVBUFF);
+        }
+        packet.release();
     }
 
     /** A short datagram or a bad checksum (__udp4_lib_rcv's csum_error/short_packet): UDP_MIB_INERRORS, freed. */

@@ -26,6 +26,8 @@ final class UdpSocketImpl implements UdpSocket {
     private Consumer<SocketError> errorHandler = e -> { };
     private IcmpErrorHandler icmpErrors;
     private int ttl;
+    /** The receive queue while the process does not read, or null when it reads each datagram as it comes. */
+    private UdpReceiveQueue held;
 
     UdpSocketImpl(Udp udp) {
         this.udp = udp;
@@ -150,6 +152,38 @@ final class UdpSocketImpl implements UdpSocket {
         receiver.onDatagram(this, src, srcPort, data);
     }
 
+    /** Whether datagrams wait in the receive queue ({@link #pauseReading}) rather than reach the receiver. */
+    boolean held() {
+        return held != null;
+    }
+
+    /** Queues {@code data} while the process is frozen; false when it does not fit the receive buffer. */
+    boolean hold(int src, int srcPort, ByteBuf data) {
+        return held.offer(src, srcPort, data);
+    }
+
+    @Override
+    public void pauseReading() {
+        if (held == null && !closed) {
+            held = new UdpReceiveQueue();
+        }
+    }
+
+    @Override
+    public void resumeReading() {
+        UdpReceiveQueue q = held;
+        held = null;
+        // The receiver may pause again (or close) as it reads: then the rest stays queued.
+        while (q != null && held == null && !closed && !q.isEmpty()) {
+            q.deliverOldest(this, receiver);
+        }
+        if (q != null && held != null) {
+            held = q;
+        } else if (q != null) {
+            q.purge();
+        }
+    }
+
     void deliverError(SocketError error) {
         errorHandler.accept(error);
     }
@@ -158,6 +192,10 @@ final class UdpSocketImpl implements UdpSocket {
     public void close() {
         if (!closed) {
             closed = true;
+            if (held != null) {
+                held.purge();
+                held = null;
+            }
             if (bound) {
                 udp.unbind(this);
             }

@@ -110,7 +110,7 @@ class HttpEndToEndTest {
         assertEquals(6, unknown.status());
         assertEquals(List.of(), unknown.output(), "-s hides the error");
         assertEquals(List.of("curl: (6) Could not resolve host: x"), h.run("docker exec client curl http://x/").output());
-        ok("docker run -d --name db --network mynet postgres");
+        ok("docker run -d --name db --network mynet -e POSTGRES_PASSWORD=secret postgres");
         // A real postgres reads "GET " as a startup packet of 1195725856 bytes, logs "invalid length
         // of startup packet" and closes without a word: curl says so instead of waiting for --max-time.
         CommandResult empty = h.run("docker exec client curl --max-time 2 db:5432");

@@ -33,8 +33,8 @@ class ImageColumnsTest {
     @Test
     void psShowsExposedPortsOfRunningContainersBeforeTheirMappings() {
         h.ok("docker run -d --name web nginx");
-        h.ok("docker run -d --name db -p 5433:5432 postgres");
-        h.ok("docker run -d --name sql mysql");
+        h.ok("docker run -d --name db -p 5433:5432 -e POSTGRES_PASSWORD=secret postgres");
+        h.ok("docker run -d --name sql -e MYSQL_ROOT_PASSWORD=secret mysql");
         h.ok("docker create --name idle nginx");
         assertEquals(List.of("80/tcp"), h.ok("docker ps --filter name=web --format '{{.Ports}}'"));
         assertEquals(List.of("0.0.0.0:5433->5432/tcp, [::]:5433->5432/tcp"), h.ok("docker ps --filter name=db --format '{{.Ports}}'"));

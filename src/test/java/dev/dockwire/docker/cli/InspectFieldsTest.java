@@ -63,7 +63,7 @@ class InspectFieldsTest {
 
     @Test
     void exposedPortsOfARunningContainerAreListedUnbound() {
-        h.ok("docker run -d --name sql -p 3306:3306 mysql");
+        h.ok("docker run -d --name sql -p 3306:3306 -e MYSQL_ROOT_PASSWORD=secret mysql");
         assertEquals(List.of("{\"3306/tcp\":[{\"HostIp\":\"0.0.0.0\",\"HostPort\":\"3306\"},{\"HostIp\":\"::\",\"HostPort\":\"3306\"}],\"33060/tcp\":null}"),
                 h.ok("docker inspect -f '{{json .NetworkSettings.Ports}}' sql"));
     }

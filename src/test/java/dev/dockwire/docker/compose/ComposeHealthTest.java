@@ -50,6 +50,8 @@ class ComposeHealthTest {
                     condition: service_healthy
               db:
                 image: postgres
+                environment:
+                  POSTGRES_PASSWORD: secret
                 healthcheck:
                   test: [ "CMD", "pg_isready" ]
                   interval: 10s
@@ -57,6 +59,8 @@ class ComposeHealthTest {
                   retries: 5
               mysql:
                 image: mysql
+                environment:
+                  MYSQL_ROOT_PASSWORD: secret
                 healthcheck:
                   test: ['CMD-SHELL', 'mysqladmin ping -h 127.0.0.1 --password="$$(cat /run/secrets/db-password)" --silent']
                   interval: 3s
@@ -178,7 +182,7 @@ class ComposeHealthTest {
                       start_period: 30s
                     environment:
                       - MYSQL_DATABASE=example
-                      - MYSQL_ROOT_PASSWORD_FILE=/run/secrets/db-password
+                      - MYSQL_ROOT_PASSWORD=example
                     expose:
                       - 3306
                       - 33060
@@ -203,6 +207,7 @@ class ComposeHealthTest {
                     environment:
                       POSTGRES_USER: app
                       POSTGRES_DB: shop
+                      POSTGRES_PASSWORD: secret
                     healthcheck:
                       test: ["CMD-SHELL", "pg_isready -U $${POSTGRES_USER} -d $${POSTGRES_DB} && echo $$POSTGRES_USER"]
                       interval: 2s
@@ -210,7 +215,7 @@ class ComposeHealthTest {
         new Compose(host, p).up(Map.of());
         assertEquals("/var/run/postgresql:5432 - accepting connections\napp\n",
                 engine.container("demo-db-1").health().log().get(0).output());
-        assertEquals(List.of("[\"POSTGRES_USER=app\",\"POSTGRES_DB=shop\",\"PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin:"
+        assertEquals(List.of("[\"POSTGRES_USER=app\",\"POSTGRES_DB=shop\",\"POSTGRES_PASSWORD=secret\",\"PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin:"
                 + "/usr/lib/postgresql/18/bin\",\"GOSU_VERSION=1.19\",\"LANG=en_US.utf8\",\"PG_MAJOR=18\",\"PG_VERSION=18.6-1.pgdg13+2\","
                 + "\"PGDATA=/var/lib/postgresql/18/docker\"]"),
                 host.run("docker inspect --format '{{json .Config.Env}}' demo-db-1").output());
@@ -226,6 +231,8 @@ class ComposeHealthTest {
                       db: {condition: service_healthy}
                   db:
                     image: postgres
+                    environment:
+                      POSTGRES_PASSWORD: secret
                     healthcheck:
                       test: ["CMD-SHELL", "pg_isready -h 127.0.0.1 -p 5433"]
                       interval: 2s

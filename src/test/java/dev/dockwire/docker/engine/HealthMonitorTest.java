@@ -107,7 +107,8 @@ class HealthMonitorTest {
     @Test
     void aMissingProgramFailsAsTheShellOrTheRuntimeSaysAndOutputIsCutAt4096Bytes() {
         Container sh = run("busybox", shell("nosuchprog", S, 0, 0, 1), "sleep", "100");
-        Container debian = run("postgres", shell("nosuchprog", S, 0, 0, 1));
+        Container debian = e.run(new ContainerCreate(null, "postgres", List.of(), null, null, List.of(), null, List.of(), List.of())
+                .withHealthcheck(shell("nosuchprog", S, 0, 0, 1)).withEnv(List.of("POSTGRES_PASSWORD=secret")));
         Container cmd = run("alpine", new ImageConfig.Healthcheck(List.of("CMD", "pg_isready"), S, 0, 0, 1), "sleep", "100");
         Container scratch = run("hashicorp/http-echo", shell("true", S, 0, 0, 1));
         Container chatty = run("busybox", shell("echo " + "y".repeat(5000), S, 0, 0, 1), "sleep", "100");

@@ -208,6 +208,14 @@ final class PingRig extends VirtualProcess implements Sockets, PingSocket {
         }
 
         @Override
+        public void pauseReading() {
+        }
+
+        @Override
+        public void resumeReading() {
+        }
+
+        @Override
         public void close() {
         }
     }
