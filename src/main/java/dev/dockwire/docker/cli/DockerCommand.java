@@ -116,6 +116,7 @@ public final class DockerCommand {
             case "tag" -> images().tag("tag", rest);
             case "image" -> image(rest);
             case "stats" -> new StatsCommand(engine()).run(rest);
+            case "cp" -> new CpCommand(host).run(rest);
             default -> CommandOutput.fail(1, "docker: '" + cmd + "' is not a docker command.\nSee 'docker --help'");
         };
     }
