@@ -36,7 +36,7 @@ final class CpCommand {
     CommandOutput run(List<String> args) {
         CliFlags f = CliFlags.parse(args, SPECS, true);
         if (f.positional().size() != 2) {
-            return CommandOutput.error(1, List.of("docker: 'docker cp' requires exactly 2 arguments", "",
+            return CommandOutput.error(1, List.of("docker: 'docker cp' requires 2 arguments", "",
                     "Usage:  docker cp [OPTIONS] CONTAINER:SRC_PATH DEST_PATH|-",
                     "\tdocker cp [OPTIONS] SRC_PATH|- CONTAINER:DEST_PATH", "", "Run 'docker cp --help' for more information"));
         }
