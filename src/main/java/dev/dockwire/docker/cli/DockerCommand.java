@@ -117,6 +117,7 @@ public final class DockerCommand {
             case "image" -> image(rest);
             case "stats" -> new StatsCommand(engine()).run(rest);
             case "cp" -> new CpCommand(host).run(rest);
+            case "diff" -> DiffCommand.run(engine(), rest);
             default -> CommandOutput.fail(1, "docker: '" + cmd + "' is not a docker command.\nSee 'docker --help'");
         };
     }

@@ -156,7 +156,12 @@ public final class ContainerArchive {
 
     /** Whether {@code abs} is a directory of {@code c}: the root file system's, its image's, one a file or mount lies under. */
     static boolean directory(Container c, String abs) {
-        if (ROOTFS.contains(abs) || imageDirs(c).contains(abs) || c.isDirectory(abs)) {
+        return imageDirectory(c, abs) || c.isDirectory(abs);
+    }
+
+    /** Whether {@code c}'s image has directory {@code abs}: the root file system's, the catalogue image's, its WorkingDir and above. */
+    static boolean imageDirectory(Container c, String abs) {
+        if (ROOTFS.contains(abs) || imageDirs(c).contains(abs)) {
             return true;
         }
         ImageConfig config = Images.config(c);
