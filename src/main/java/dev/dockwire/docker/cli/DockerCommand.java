@@ -132,6 +132,7 @@ public final class DockerCommand {
         return switch (args.isEmpty() ? "" : args.get(0)) {
             case "prune" -> prune().system(rest);
             case "info" -> new SystemInfo(engine()).info(rest);
+            case "df" -> new SystemDf(engine()).run(rest);
             default -> new CommandOutput(1, List.of("docker: unknown command: docker system " + args.get(0), "", "Usage:  docker system", "",
                     "Run 'docker system --help' for more information"));
         };

@@ -64,6 +64,22 @@ public final class ContainerChanges {
         return out;
     }
 
+    /**
+     * SizeRw ({@code docker ps -s}, {@code docker system df}): the bytes of the files {@code ref}'s
+     * writable layer holds, as go-archive's ChangesSize adds up the changed paths that are no directory.
+     */
+    public long sizeRw(String ref) {
+        Container c = engine.container(ref);
+        long size = 0;
+        for (String line : changes(ref)) {
+            String content = c.file(line.substring(2));
+            if (content != null) {
+                size += content.getBytes(java.nio.charset.StandardCharsets.UTF_8).length;
+            }
+        }
+        return size;
+    }
+
     /** The files {@code c}'s image brings: a built image's (COPY, RUN's writes) and the catalogue image's own (nginx's index.html). */
     private Map<String, String> imageFiles(Container c) {
         Map<String, String> files = new HashMap<>(ImageDaemons.stockFiles(c));
