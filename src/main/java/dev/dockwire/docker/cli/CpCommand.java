@@ -7,7 +7,6 @@ import dev.dockwire.docker.EngineException;
 import dev.dockwire.docker.HostFiles;
 import dev.dockwire.docker.TarArchive;
 import dev.dockwire.docker.engine.ContainerArchive;
-import dev.dockwire.libc.LexicalPath;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.TreeSet;
@@ -93,7 +92,8 @@ final class CpCommand {
 
     /** resolveLocalPath: absolute against the client's working directory, its trailing {@code /.} or {@code /} kept. */
     private String local(String path) {
-        return ArchiveCopy.preserveTrailingDotOrSeparator(LexicalPath.clean(host.workingDirectory().toString(), path), path);
+        String abs = path.startsWith("/") ? path : host.workingDirectory() + "/" + path;
+        return ArchiveCopy.preserveTrailingDotOrSeparator(ArchiveCopy.clean(abs), path);
     }
 
     /** copyFromContainer: ValidateOutputPath, the daemon's archive, then archive.CopyTo on the host. */
@@ -138,7 +138,7 @@ final class CpCommand {
     /** archive.Untar with NoOverwriteDirNonDir on the host's files. */
     private static void untar(HostFiles files, ArchiveCopy.Prepared p) {
         for (TarArchive.Entry e : p.content().entries()) {
-            String target = LexicalPath.clean(p.dstDir(), e.name());
+            String target = ArchiveCopy.clean(p.dstDir() + "/" + e.name());
             boolean dir = files.isDirectory(target);
             if (!e.directory() && dir) {
                 throw new ArchiveCopy.Failed("cannot overwrite directory \"" + target + "\" with non-directory \"" + p.dstDir() + "\"");

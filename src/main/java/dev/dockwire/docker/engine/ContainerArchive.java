@@ -5,7 +5,6 @@ import dev.dockwire.docker.EngineException;
 import dev.dockwire.docker.ImageConfig;
 import dev.dockwire.docker.MountPoint;
 import dev.dockwire.docker.TarArchive;
-import dev.dockwire.libc.LexicalPath;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
@@ -55,7 +54,7 @@ public final class ContainerArchive {
 
     /** The stat of {@code path}, which a trailing {@code /} or {@code /.} wants to be a directory (lstat's ENOTDIR). */
     private static PathStat found(Container c, String ref, String path) {
-        String abs = LexicalPath.clean(path);
+        String abs = clean(path);
         PathStat s = stat(c, abs);
         if (s == null) {
             throw notFound(path, ref);
@@ -72,7 +71,7 @@ public final class ContainerArchive {
      */
     public TarArchive archive(String ref, String path, PathStat[] stat) {
         Container c = engine.container(ref);
-        String abs = LexicalPath.clean(path);
+        String abs = clean(path);
         PathStat s = found(c, ref, path);
         stat[0] = s;
         TarArchive tar = new TarArchive();
@@ -97,7 +96,7 @@ public final class ContainerArchive {
      */
     public void extract(String ref, String path, TarArchive content) {
         Container c = engine.container(ref);
-        String abs = LexicalPath.clean(path);
+        String abs = clean(path);
         PathStat s = stat(c, abs);
         if (s == null) {
             throw notFound(path, ref);
@@ -107,7 +106,7 @@ public final class ContainerArchive {
         }
         writable(c, abs);
         for (TarArchive.Entry e : content.entries()) {
-            String target = LexicalPath.clean(abs, e.name());
+            String target = clean(abs + "/" + e.name());
             boolean dir = directory(c, target);
             if (!e.directory() && dir) {
                 throw new EngineException("cannot overwrite directory \"" + target + "\" with non-directory \"" + abs + "\"");
@@ -118,7 +117,7 @@ public final class ContainerArchive {
         }
         for (TarArchive.Entry e : content.entries()) {
             if (!e.directory()) {
-                c.writeFile(LexicalPath.clean(abs, e.name()), e.content(), false);
+                c.writeFile(clean(abs + "/" + e.name()), e.content(), false);
             }
         }
     }
@@ -197,6 +196,11 @@ public final class ContainerArchive {
             }
         }
         return rel;
+    }
+
+    /** {@code path} as filepath.Join("/", path) makes it: absolute, without {@code .}, {@code ..} or doubled slashes. */
+    private static String clean(String path) {
+        return java.nio.file.Path.of("/").resolve(path.startsWith("/") ? path.substring(1) : path).normalize().toString();
     }
 
     /** moby's containerFileNotFound: the path and the container as the client named them. */
