@@ -36,6 +36,20 @@ class CpEndToEndTest {
     }
 
     @Test
+    void aConfigCopiedOutEditedAndCopiedBackIsWhatNginxReloads() {
+        h.ok("docker run -d --name web -p 8080:80 nginx");
+        h.ok("docker cp web:/etc/nginx/conf.d/default.conf .");
+        h.ok("sed -i 's|root   /usr/share/nginx/html;|root   /srv/www;|' default.conf");
+        h.ok("mkdir www");
+        h.ok("echo '<p>from /srv/www</p>' > www/index.html");
+        h.ok("docker cp www web:/srv/");
+        h.ok("docker cp default.conf web:/etc/nginx/conf.d/default.conf");
+        h.ok("docker exec web nginx -s reload");
+        h.ok("sleep 1");
+        assertEquals(List.of("<p>from /srv/www</p>"), h.ok("curl -s localhost:8080"));
+    }
+
+    @Test
     void filesAndDirectoriesCopiedOutFollowTheTrailingSlashAndDotRules() {
         h.ok("docker run -d --name c1 alpine sleep 300");
         h.ok("docker exec c1 sh -c 'echo one > /srv/a; echo two > /srv/sub/b'");
