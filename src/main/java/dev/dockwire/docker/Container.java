@@ -51,6 +51,7 @@ public final class Container {
     private List<PortSpec> portSpecs = List.of();
     private List<String> entrypoint;
     private String restartPolicy = "no";
+    private Resources resources = Resources.NONE;
     private int restartCount;
     private boolean openStdin;
     private boolean tty;
@@ -182,6 +183,15 @@ public final class Container {
 
     public void restartPolicy(String policy) {
         this.restartPolicy = policy == null ? "no" : policy;
+    }
+
+    /** Its resource limits ({@code docker update}), {@link Resources#NONE} unless set. */
+    public Resources resources() {
+        return resources;
+    }
+
+    public void resources(Resources r) {
+        this.resources = r;
     }
 
     /** {@code docker inspect}'s RestartCount: how often the restart policy has started it again (moby container.RestartCount). */

@@ -15,6 +15,11 @@ public interface HostFiles {
 
     String read(String path);
 
+    /** Whether {@code path} is a directory: it exists and is no regular file. */
+    default boolean isDirectory(String path) {
+        return exists(path) && read(path) == null;
+    }
+
     boolean write(String path, String content, boolean append);
 
     /** The paths of the files under directory {@code dir}. */

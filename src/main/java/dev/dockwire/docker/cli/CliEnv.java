@@ -57,6 +57,14 @@ public interface CliEnv {
         return null;
     }
 
+    /**
+     * The host's files as the client's {@code docker cp} reads and writes them: the host shell's
+     * file view (an overlay that never writes the disk), absolute paths.
+     */
+    default dev.dockwire.docker.HostFiles hostFiles() {
+        return engine().volumes().hostFiles();
+    }
+
     /** Variables the host's commands see, such as {@code COMPOSE_FILE} and {@code COMPOSE_PROJECT_NAME}. */
     Map<String, String> environment();
 

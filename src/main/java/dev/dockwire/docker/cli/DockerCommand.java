@@ -116,6 +116,9 @@ public final class DockerCommand {
             case "tag" -> images().tag("tag", rest);
             case "image" -> image(rest);
             case "stats" -> new StatsCommand(engine()).run(rest);
+            case "cp" -> new CpCommand(host).run(rest);
+            case "diff" -> DiffCommand.run(engine(), rest);
+            case "update" -> UpdateCommand.run(engine(), rest);
             default -> CommandOutput.fail(1, "docker: '" + cmd + "' is not a docker command.\nSee 'docker --help'");
         };
     }
@@ -129,6 +132,7 @@ public final class DockerCommand {
         return switch (args.isEmpty() ? "" : args.get(0)) {
             case "prune" -> prune().system(rest);
             case "info" -> new SystemInfo(engine()).info(rest);
+            case "df" -> new SystemDf(engine()).run(rest);
             default -> new CommandOutput(1, List.of("docker: unknown command: docker system " + args.get(0), "", "Usage:  docker system", "",
                     "Run 'docker system --help' for more information"));
         };

@@ -131,13 +131,23 @@ public final class DockerHelp {
     /** The first line of the usage text: {@code Usage:  docker run [OPTIONS] IMAGE [COMMAND] [ARG...]}. */
     static String usageLine(String path) {
         List<String> t = text(path);
-        return t == null ? "Usage:  docker " + path : t.get(0);
+        if (t == null) {
+            return "Usage:  docker " + path;
+        }
+        // cobra's UseLine is all of Use: cp's second form is a line of its own.
+        StringBuilder line = new StringBuilder(t.get(0));
+        for (int i = 1; i < t.size() && t.get(i).startsWith("\t"); i++) {
+            line.append('\n').append(t.get(i));
+        }
+        return line.toString();
     }
 
     /** A flag error as docker/cli's FlagErrorFunc prints it, status 125. */
     static CommandOutput flagError(String message, String path) {
         String shown = path.isEmpty() ? "" : " " + path;
-        return new CommandOutput(125, List.of(message, "", usageLine(path), "",
-                "Run 'docker" + shown + " --help' for more information"));
+        List<String> out = new ArrayList<>(List.of(message, ""));
+        out.addAll(List.of(usageLine(path).split("\n")));
+        out.addAll(List.of("", "Run 'docker" + shown + " --help' for more information"));
+        return new CommandOutput(125, out);
     }
 }

@@ -203,7 +203,7 @@ final class ImagesCommand {
     }
 
     /** formatter.imageContext's fields. */
-    private ListFormat.Row row(ImageService.Stored s, boolean noTrunc, boolean digests) {
+    ListFormat.Row row(ImageService.Stored s, boolean noTrunc, boolean digests) {
         ListFormat.Row row = new ListFormat.Row();
         Instant created = s.image().created();
         row.put("Containers", "N/A");
@@ -222,7 +222,7 @@ final class ImagesCommand {
         return row;
     }
 
-    private static ListFormat.Row header() {
+    static ListFormat.Row header() {
         return ListFormat.header("Repository", "REPOSITORY", "Tag", "TAG", "Digest", "DIGEST", "ID", "IMAGE ID", "CreatedSince", "CREATED",
                 "CreatedAt", "CREATED AT", "Size", "SIZE", "Containers", "CONTAINERS", "SharedSize", "SHARED SIZE",
                 "UniqueSize", "UNIQUE SIZE", "VirtualSize", "VIRTUAL SIZE");

@@ -81,7 +81,7 @@ final class InspectHostConfig {
         }
         h.put("Runtime", "runc");
         h.put("Isolation", "");
-        resources(h);
+        resources(h, c.resources());
         List<Object> mounts = InspectMounts.hostConfigMounts(c);
         if (!mounts.isEmpty()) {
             h.put("Mounts", mounts);
@@ -94,31 +94,31 @@ final class InspectHostConfig {
         return h;
     }
 
-    /** The embedded container.Resources, as a {@code docker run} without limits leaves them. */
-    private static void resources(Map<String, Object> h) {
-        h.put("CpuShares", 0);
-        h.put("Memory", 0);
-        h.put("NanoCpus", 0);
+    /** The embedded container.Resources: {@code r}'s limits ({@code docker update}), the rest as {@code docker run} leaves them. */
+    private static void resources(Map<String, Object> h, dev.dockwire.docker.Resources r) {
+        h.put("CpuShares", r.cpuShares());
+        h.put("Memory", r.memory());
+        h.put("NanoCpus", r.nanoCpus());
         h.put("CgroupParent", "");
-        h.put("BlkioWeight", 0);
+        h.put("BlkioWeight", r.blkioWeight());
         for (String devices : List.of("BlkioWeightDevice", "BlkioDeviceReadBps", "BlkioDeviceWriteBps", "BlkioDeviceReadIOps",
                 "BlkioDeviceWriteIOps")) {
             h.put(devices, List.of());
         }
-        h.put("CpuPeriod", 0);
-        h.put("CpuQuota", 0);
-        h.put("CpuRealtimePeriod", 0);
-        h.put("CpuRealtimeRuntime", 0);
-        h.put("CpusetCpus", "");
-        h.put("CpusetMems", "");
+        h.put("CpuPeriod", r.cpuPeriod());
+        h.put("CpuQuota", r.cpuQuota());
+        h.put("CpuRealtimePeriod", r.cpuRealtimePeriod());
+        h.put("CpuRealtimeRuntime", r.cpuRealtimeRuntime());
+        h.put("CpusetCpus", r.cpusetCpus());
+        h.put("CpusetMems", r.cpusetMems());
         h.put("Devices", List.of());
         h.put("DeviceCgroupRules", null);
         h.put("DeviceRequests", null);
-        h.put("MemoryReservation", 0);
-        h.put("MemorySwap", 0);
+        h.put("MemoryReservation", r.memoryReservation());
+        h.put("MemorySwap", r.memorySwap());
         h.put("MemorySwappiness", null);
         h.put("OomKillDisable", false);
-        h.put("PidsLimit", null);
+        h.put("PidsLimit", r.pidsLimit());
         h.put("Ulimits", List.of());
         h.put("CpuCount", 0);
         h.put("CpuPercent", 0);

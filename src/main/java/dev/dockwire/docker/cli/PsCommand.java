@@ -93,7 +93,7 @@ final class PsCommand {
     }
 
     /** formatter.ContainerContext's fields for {@code c}. */
-    private ListFormat.Row row(Container c, boolean noTrunc) {
+    ListFormat.Row row(Container c, boolean noTrunc) {
         ListFormat.Row row = new ListFormat.Row();
         row.put("Command", DockerCommand.command(c, !noTrunc));
         row.put("CreatedAt", CREATED_AT.format(Instant.ofEpochMilli(Inspect.EPOCH_MILLIS).plusNanos(c.created())));
@@ -114,7 +114,7 @@ final class PsCommand {
     }
 
     /** formatter.ContainerContext's header: each field's column name. */
-    private static ListFormat.Row header() {
+    static ListFormat.Row header() {
         return ListFormat.header("ID", "CONTAINER ID", "Image", "IMAGE", "Command", "COMMAND", "CreatedAt", "CREATED AT",
                 "RunningFor", "CREATED", "Ports", "PORTS", "State", "STATE", "Status", "STATUS", "Size", "SIZE", "Names", "NAMES",
                 "Labels", "LABELS", "Mounts", "MOUNTS", "LocalVolumes", "LOCAL VOLUMES", "Networks", "NETWORKS", "Platform", "PLATFORM");

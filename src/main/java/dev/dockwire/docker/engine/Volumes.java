@@ -45,6 +45,11 @@ public final class Volumes {
         this.host = files;
     }
 
+    /** The host's files binds lay over, which {@code docker cp} copies to and from as well. */
+    public HostFiles hostFiles() {
+        return host;
+    }
+
     /** Every volume, by name. */
     public List<Volume> all() {
         return List.copyOf(volumes.values());

@@ -1,0 +1,177 @@
+package dev.dockwire.docker.cli;
+
+import static dev.dockwire.docker.cli.CliFlags.Spec;
+
+import dev.dockwire.docker.CommandOutput;
+import dev.dockwire.docker.EngineException;
+import dev.dockwire.docker.Resources;
+import dev.dockwire.docker.engine.ContainerUpdate;
+import dev.dockwire.docker.engine.Engine;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * {@code docker [container] update [OPTIONS] CONTAINER...} as the docker 28.2 client runs it
+ * (cli/command/container/update.go): at least one flag, the restart policy parsed as
+ * opts.ParseRestartPolicy does, the sizes as go-units RAMInBytes and {@code --cpus} as a rational
+ * number (pflag's {@code invalid argument} errors, status 125), then each container updated
+ * ({@link ContainerUpdate}): its name as given printed, the daemon's errors after, status 1 if any failed.
+ */
+final class UpdateCommand {
+    private static final List<Spec> SPECS = List.of(new Spec("blkio-weight", (char) 0, true), new Spec("cpu-period", (char) 0, true),
+            new Spec("cpu-quota", (char) 0, true), new Spec("cpu-rt-period", (char) 0, true), new Spec("cpu-rt-runtime", (char) 0, true),
+            new Spec("cpu-shares", 'c', true), new Spec("cpus", (char) 0, true), new Spec("cpuset-cpus", (char) 0, true),
+            new Spec("cpuset-mems", (char) 0, true), new Spec("memory", 'm', true), new Spec("memory-reservation", (char) 0, true),
+            new Spec("memory-swap", (char) 0, true), new Spec("kernel-memory", (char) 0, true), new Spec("pids-limit", (char) 0, true),
+            new Spec("restart", (char) 0, true));
+
+    private UpdateCommand() {
+    }
+
+    static CommandOutput run(Engine engine, List<String> args) {
+        CliFlags f = CliFlags.parse(args, SPECS, true);
+        Resources r = new Resources(bytes(f, "memory", "-m, --memory"), swap(f), bytes(f, "memory-reservation", "--memory-reservation"),
+                cpus(f), int64(f, "cpu-shares", "-c, --cpu-shares"), int64(f, "cpu-period", "--cpu-period"),
+                int64(f, "cpu-quota", "--cpu-quota"), int64(f, "cpu-rt-period", "--cpu-rt-period"),
+                int64(f, "cpu-rt-runtime", "--cpu-rt-runtime"), string(f, "cpuset-cpus"), string(f, "cpuset-mems"), blkio(f),
+                f.has("pids-limit") && int64(f, "pids-limit", "--pids-limit") != 0 ? int64(f, "pids-limit", "--pids-limit") : null);
+        bytes(f, "kernel-memory", "--kernel-memory"); // hidden and deprecated: parsed, discarded by a cgroup v2 daemon
+        if (f.positional().isEmpty()) { // pflag converted the values first, then cobra counts the arguments
+            return CliErrors.usage("update", "at least 1 argument", "[OPTIONS] CONTAINER [CONTAINER...]");
+        }
+        boolean anyFlag = SPECS.stream().anyMatch(s -> f.has(s.name()));
+        if (!anyFlag) {
+            return CommandOutput.fail(1, "you must provide one or more flags when using this command");
+        }
+        String policy = null;
+        int retries = 0;
+        String raw = f.has("restart") ? f.get("restart") : "";
+        if (!raw.isEmpty()) { // opts.ParseRestartPolicy
+            int colon = raw.indexOf(':');
+            if (colon == 0) {
+                return CommandOutput.fail(1, "invalid restart policy format: no policy provided before colon");
+            }
+            String count = colon < 0 ? "" : raw.substring(colon + 1);
+            if (!count.isEmpty()) {
+                try {
+                    retries = Integer.parseInt(count);
+                } catch (NumberFormatException e) {
+                    return CommandOutput.fail(1, "invalid restart policy format: maximum retry count must be an integer");
+                }
+            }
+            policy = colon < 0 ? raw : raw.substring(0, colon);
+        }
+        List<String> out = new ArrayList<>();
+        List<String> errors = new ArrayList<>();
+        for (String ref : f.positional()) {
+            try {
+                ContainerUpdate.update(engine, ref, r, policy, retries);
+                out.add(ref);
+            } catch (EngineException e) {
+                errors.addAll(CliErrors.daemonError(e).output());
+            }
+        }
+        out.addAll(errors);
+        return errors.isEmpty() ? CommandOutput.ok(out) : new CommandOutput(1, out, errors);
+    }
+
+    private static String string(CliFlags f, String name) {
+        return f.has(name) ? f.get(name) : "";
+    }
+
+    private static CliFlags.FlagError invalid(CliFlags f, String name, String shown, String why) {
+        return new CliFlags.FlagError("invalid argument \"" + f.get(name) + "\" for \"" + shown + "\" flag: " + why);
+    }
+
+    /** pflag's Int64Var: strconv.ParseInt's errors. */
+    private static long int64(CliFlags f, String name, String shown) {
+        if (!f.has(name)) {
+            return 0;
+        }
+        String v = f.get(name);
+        try {
+            return Long.parseLong(v);
+        } catch (NumberFormatException e) {
+            throw invalid(f, name, shown, "strconv.ParseInt: parsing \"" + v + "\": "
+                    + (v.matches("[+-]?[0-9]+") ? "value out of range" : "invalid syntax"));
+        }
+    }
+
+    /** pflag's Uint16Var. */
+    private static int blkio(CliFlags f) {
+        if (!f.has("blkio-weight")) {
+            return 0;
+        }
+        String v = f.get("blkio-weight");
+        if (!v.matches("\\+?[0-9]+") || v.length() > 6 || Integer.parseInt(v.replace("+", "")) > 65535) {
+            throw invalid(f, "blkio-weight", "--blkio-weight", "strconv.ParseUint: parsing \"" + v + "\": "
+                    + (v.matches("\\+?[0-9]+") ? "value out of range" : "invalid syntax"));
+        }
+        return Integer.parseInt(v.replace("+", ""));
+    }
+
+    /** opts.NanoCPUs: a rational number of CPUs, in billionths. */
+    private static long cpus(CliFlags f) {
+        if (!f.has("cpus")) {
+            return 0;
+        }
+        String v = f.get("cpus");
+        BigDecimal cpus;
+        try {
+            cpus = v.contains("/") ? new BigDecimal(v.substring(0, v.indexOf('/'))).divide(new BigDecimal(v.substring(v.indexOf('/') + 1)))
+                    : new BigDecimal(v);
+        } catch (NumberFormatException | ArithmeticException e) {
+            throw invalid(f, "cpus", "--cpus", "failed to parse " + v + " as a rational number");
+        }
+        BigDecimal nano = cpus.movePointRight(9);
+        if (nano.stripTrailingZeros().scale() > 0) {
+            throw invalid(f, "cpus", "--cpus", "value is too precise");
+        }
+        return nano.longValueExact();
+    }
+
+    /** opts.MemSwapBytes: {@code -1} for unlimited, else a size. */
+    private static long swap(CliFlags f) {
+        return f.has("memory-swap") && f.get("memory-swap").equals("-1") ? -1 : bytes(f, "memory-swap", "--memory-swap");
+    }
+
+    /** opts.MemBytes: go-units RAMInBytes (binary multiples; {@code b}, {@code k}, {@code kb}, {@code kib}, ...). */
+    private static long bytes(CliFlags f, String name, String shown) {
+        if (!f.has(name)) {
+            return 0;
+        }
+        String v = f.get(name);
+        int sep = -1;
+        for (int i = v.length() - 1; i >= 0; i--) {
+            if ("01234567890. ".indexOf(v.charAt(i)) >= 0) {
+                sep = i;
+                break;
+            }
+        }
+        if (sep < 0) {
+            throw invalid(f, name, shown, "invalid size: '" + v + "'");
+        }
+        String num = v.charAt(sep) == ' ' ? v.substring(0, sep) : v.substring(0, sep + 1);
+        String sfx = v.substring(sep + 1).toLowerCase(java.util.Locale.ROOT);
+        double size;
+        try {
+            if (!num.matches("[0-9.]+")) {
+                throw new NumberFormatException();
+            }
+            size = Double.parseDouble(num);
+        } catch (NumberFormatException e) {
+            throw invalid(f, name, shown, "strconv.ParseFloat: parsing \"" + num + "\": invalid syntax");
+        }
+        if (sfx.isEmpty() || sfx.equals("b")) {
+            return (long) size;
+        }
+        int at = "kmgtp".indexOf(sfx.charAt(0));
+        boolean ok = sfx.length() <= 3 && at >= 0 && (sfx.length() == 1 || sfx.length() == 2 && sfx.charAt(1) == 'b'
+                || sfx.length() == 3 && sfx.substring(1).equals("ib"));
+        if (!ok) {
+            throw invalid(f, name, shown, "invalid suffix: '" + sfx + "'");
+        }
+        return (long) (size * Math.pow(1024, at + 1));
+    }
+}

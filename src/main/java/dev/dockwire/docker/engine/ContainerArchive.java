@@ -1,0 +1,210 @@
+package dev.dockwire.docker.engine;
+
+import dev.dockwire.docker.Container;
+import dev.dockwire.docker.EngineException;
+import dev.dockwire.docker.ImageConfig;
+import dev.dockwire.docker.MountPoint;
+import dev.dockwire.docker.TarArchive;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * The daemon's side of {@code docker cp} (moby v28.2.2 daemon/archive.go, archive_unix.go): the
+ * stat of a path in a container ({@code HEAD /containers/ID/archive}), a tar archive of one
+ * ({@code GET}) and the extraction of one into a directory ({@code PUT}), on the container's files
+ * with its mounts laid over them, running, paused or stopped alike (openContainerFS mounts a stopped
+ * container's root file system). A path that is neither a file the container holds nor one of its
+ * directories is moby's {@code containerFileNotFound}.
+ */
+public final class ContainerArchive {
+    /**
+     * The directories every root file system has (the FHS dirs alpine's and Debian's both carry),
+     * which hold no file dockwire keeps but which {@code docker cp x C:/tmp/} copies into.
+     */
+    private static final Set<String> ROOTFS = Set.of("/", "/bin", "/dev", "/etc", "/home", "/lib", "/media", "/mnt",
+            "/opt", "/proc", "/root", "/run", "/sbin", "/srv", "/sys", "/tmp", "/usr", "/usr/bin", "/usr/lib",
+            "/usr/local", "/usr/local/bin", "/usr/local/lib", "/usr/local/sbin", "/usr/local/share", "/usr/sbin",
+            "/usr/share", "/var", "/var/cache", "/var/lib", "/var/log", "/var/run", "/var/spool", "/var/tmp");
+    /** The directories the catalogue's images add that tutorials copy into (the images' Dockerfiles and packages). */
+    private static final Map<String, Set<String>> IMAGE_DIRS = Map.of(
+            "nginx", Set.of("/etc/nginx", "/etc/nginx/conf.d", "/usr/share/nginx", "/usr/share/nginx/html",
+                    "/docker-entrypoint.d", "/var/log/nginx", "/var/cache/nginx"),
+            "httpd", Set.of("/usr/local/apache2", "/usr/local/apache2/htdocs", "/usr/local/apache2/conf"),
+            "postgres", Set.of("/docker-entrypoint-initdb.d", "/var/lib/postgresql", "/var/lib/postgresql/data"),
+            "mysql", Set.of("/docker-entrypoint-initdb.d", "/var/lib/mysql", "/etc/mysql", "/etc/mysql/conf.d"),
+            "mariadb", Set.of("/docker-entrypoint-initdb.d", "/var/lib/mysql", "/etc/mysql", "/etc/mysql/conf.d"),
+            "redis", Set.of("/data"),
+            "mongo", Set.of("/docker-entrypoint-initdb.d", "/data", "/data/db"));
+
+    private final Engine engine;
+
+    public ContainerArchive(Engine engine) {
+        this.engine = engine;
+    }
+
+    /** What {@code X-Docker-Container-Path-Stat} carries: the entry's name, size and whether it is a directory. */
+    public record PathStat(String name, long size, boolean directory) {
+    }
+
+    /** ContainerStatPath: {@code path} in the container {@code ref} names, or the daemon's error. */
+    public PathStat stat(String ref, String path) {
+        return found(engine.container(ref), ref, path);
+    }
+
+    /** The stat of {@code path}, which a trailing {@code /} or {@code /.} wants to be a directory (lstat's ENOTDIR). */
+    private static PathStat found(Container c, String ref, String path) {
+        String abs = clean(path);
+        PathStat s = stat(c, abs);
+        if (s == null) {
+            throw notFound(path, ref);
+        }
+        if (!s.directory() && (path.endsWith("/") || path.endsWith("/."))) {
+            throw new EngineException("lstat " + abs + (path.endsWith("/") ? "/" : "/.") + ": not a directory");
+        }
+        return s;
+    }
+
+    /**
+     * ContainerArchivePath: the archive of {@code path}, a file as its base name, a directory as
+     * its base name and all it holds ({@code DIR/.}: what it holds, under {@code .}), and its stat.
+     */
+    public TarArchive archive(String ref, String path, PathStat[] stat) {
+        Container c = engine.container(ref);
+        String abs = clean(path);
+        PathStat s = found(c, ref, path);
+        stat[0] = s;
+        TarArchive tar = new TarArchive();
+        String base = path.endsWith("/.") || path.equals(".") ? "." : s.name();
+        if (!s.directory()) {
+            tar.add(base, c.file(abs));
+            return tar;
+        }
+        tar.add(base, null);
+        String prefix = abs.equals("/") ? "/" : abs + "/";
+        for (String rel : under(c, prefix)) {
+            String p = prefix + rel;
+            tar.add(base + "/" + rel, directory(c, p) ? null : c.file(p));
+        }
+        return tar;
+    }
+
+    /**
+     * ContainerExtractToDir with noOverwriteDirNonDir (the client always asks it): {@code path}
+     * must be a directory of the container, writable (checkWritablePath), and no entry may put a
+     * file where a directory is or a directory where a file is (go-archive Untar's words).
+     */
+    public void extract(String ref, String path, TarArchive content) {
+        Container c = engine.container(ref);
+        String abs = clean(path);
+        PathStat s = stat(c, abs);
+        if (s == null) {
+            throw notFound(path, ref);
+        }
+        if (!s.directory()) {
+            throw new EngineException("extraction point is not a directory");
+        }
+        writable(c, abs);
+        for (TarArchive.Entry e : content.entries()) {
+            String target = clean(abs + "/" + e.name());
+            boolean dir = directory(c, target);
+            if (!e.directory() && dir) {
+                throw new EngineException("cannot overwrite directory \"" + target + "\" with non-directory \"" + abs + "\"");
+            }
+            if (e.directory() && !dir && c.file(target) != null) {
+                throw new EngineException("cannot overwrite non-directory \"" + target + "\" with directory \"" + abs + "\"");
+            }
+        }
+        for (TarArchive.Entry e : content.entries()) {
+            if (!e.directory()) {
+                c.writeFile(clean(abs + "/" + e.name()), e.content(), false);
+            }
+        }
+    }
+
+    /** checkWritablePath: the mount the path lies in decides, else the root file system's {@code --read-only}. */
+    private static void writable(Container c, String abs) {
+        MountPoint deepest = null;
+        for (MountPoint m : c.mounts()) {
+            String d = m.destination();
+            if ((abs.equals(d) || abs.startsWith(d.endsWith("/") ? d : d + "/"))
+                    && (deepest == null || d.length() > deepest.destination().length())) {
+                deepest = m;
+            }
+        }
+        if (deepest != null) {
+            if (!deepest.rw()) {
+                throw new EngineException("mounted volume is marked read-only");
+            }
+            return;
+        }
+        if (c.options() != null && c.options().readOnly()) {
+            throw new EngineException("container rootfs is marked read-only");
+        }
+    }
+
+    /** The stat of {@code abs} in {@code c}: a file it holds, one of its directories, else null. */
+    static PathStat stat(Container c, String abs) {
+        String name = abs.equals("/") ? "/" : abs.substring(abs.lastIndexOf('/') + 1);
+        String content = c.file(abs);
+        if (content != null) {
+            return new PathStat(name, content.getBytes(java.nio.charset.StandardCharsets.UTF_8).length, false);
+        }
+        return directory(c, abs) ? new PathStat(name, 4096, true) : null;
+    }
+
+    /** Whether {@code abs} is a directory of {@code c}: the root file system's, its image's, one a file or mount lies under. */
+    static boolean directory(Container c, String abs) {
+        return imageDirectory(c, abs) || c.isDirectory(abs);
+    }
+
+    /** Whether {@code c}'s image has directory {@code abs}: the root file system's, the catalogue image's, its WorkingDir and above. */
+    static boolean imageDirectory(Container c, String abs) {
+        if (ROOTFS.contains(abs) || imageDirs(c).contains(abs)) {
+            return true;
+        }
+        ImageConfig config = Images.config(c);
+        String wd = config == null ? null : config.workingDir();
+        return wd != null && !wd.isEmpty() && (wd.equals(abs) || wd.startsWith(abs + "/"));
+    }
+
+    private static Set<String> imageDirs(Container c) {
+        return Images.config(c) == null ? Set.of() : IMAGE_DIRS.getOrDefault(Images.baseName(c), Set.of());
+    }
+
+    /**
+     * What directory {@code prefix} holds, relative to it, in the order filepath.WalkDir visits it
+     * (a directory before its contents, names in byte order): files, the directories above them,
+     * and the root file system's and image's directories under it.
+     */
+    private static Set<String> under(Container c, String prefix) {
+        TreeSet<String> rel = new TreeSet<>((a, b) -> a.replace('/', '\0').compareTo(b.replace('/', '\0')));
+        for (String p : c.filePaths()) {
+            if (p.startsWith(prefix) && p.length() > prefix.length()) {
+                String r = p.substring(prefix.length());
+                rel.add(r);
+                for (int slash = r.indexOf('/'); slash > 0; slash = r.indexOf('/', slash + 1)) {
+                    rel.add(r.substring(0, slash));
+                }
+            }
+        }
+        for (Set<String> dirs : java.util.List.of(ROOTFS, imageDirs(c))) {
+            for (String d : dirs) {
+                if (d.startsWith(prefix) && d.length() > prefix.length()) {
+                    rel.add(d.substring(prefix.length()));
+                }
+            }
+        }
+        return rel;
+    }
+
+    /** {@code path} as filepath.Join("/", path) makes it: absolute, without {@code .}, {@code ..} or doubled slashes. */
+    private static String clean(String path) {
+        return java.nio.file.Path.of("/").resolve(path.startsWith("/") ? path.substring(1) : path).normalize().toString();
+    }
+
+    /** moby's containerFileNotFound: the path and the container as the client named them. */
+    private static EngineException notFound(String path, String ref) {
+        return new EngineException("Could not find the file " + path + " in container " + ref);
+    }
+}
