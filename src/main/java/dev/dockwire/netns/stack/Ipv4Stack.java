@@ -329,15 +329,14 @@ public final class Ipv4Stack extends IpLayer implements RxHandler, Sockets, Neig
             hookedOutput(nf, packet, dst, local, r, out);
             return;
         }
-        send(packet, dst, local, r, out);
+        send(packet, dst, local, r, out, mtu);
     }
 
     /**
      * The last step of a local send: loopback, link broadcast, or the neighbour layer towards the
-     * next hop; in fragments when it does not fit the device.
+     * next hop; in fragments when it does not fit the device's path MTU {@code mtu}.
      */
-    private void send(ByteBuf packet, int dst, boolean local, Route r, NetDevice out) {
-        int mtu = pmtu.mtu(dst, out.mtu(), loop.nanos());
+    private void send(ByteBuf packet, int dst, boolean local, Route r, NetDevice out, int mtu) {
         if (packet.readableBytes() > mtu && !(Frames.isGso(packet) && Gso.networkSegmentLength(packet, packet.readerIndex()) <= mtu)) {
             fragmentOut(packet, mtu, false, f -> sendWhole(f, dst, local, r, out));
             return;
@@ -422,7 +421,7 @@ public final class Ipv4Stack extends IpLayer implements RxHandler, Sockets, Neig
         if (!nf.postRouting(null, out, packet)) {
             throw new SocketException(SocketError.EPERM);
         }
-        send(packet, dst, local, r, out);
+        send(packet, dst, local, r, out, pmtu.mtu(dst, out.mtu(), loop.nanos()));
     }
 
     /**
