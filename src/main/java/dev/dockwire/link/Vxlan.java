@@ -164,10 +164,9 @@ public final class Vxlan extends NetDevice {
         frame = Frames.ensureHeadroom(frame, OVERHEAD);
         VxlanHeader.write(frame, Frames.prepend(frame, VxlanHeader.HEADER_LENGTH), vni);
         int len = frame.readableBytes() + UdpPacket.HEADER_LENGTH;
-        int at = Frames.prepend(frame, UdpPacket.HEADER_LENGTH);
-        // Source and destination port; length and a zero checksum (udpcsum off).
-        frame.setInt(at + UdpPacket.SRC_PORT, srcPort << 16 | dstPort);
-        frame.setInt(at + UdpPacket.LENGTH, len << 16);
+        // Source and destination port; length and a zero checksum (udpcsum off). Written straight
+        // into the array (UdpPacket's static access), not through Netty's checked setInt.
+        UdpPacket.write(frame, Frames.prepend(frame, UdpPacket.HEADER_LENGTH), srcPort, dstPort, len, 0);
         if (!tunnel.xmit(frame, src, remote, 0, TTL, false)) {
             stats().txDropped++;
         }
