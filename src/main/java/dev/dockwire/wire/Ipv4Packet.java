@@ -121,11 +121,9 @@ public final class Ipv4Packet {
         // rather than read back: the one's complement sum does not care where a word sits.
         long sum = verTos + length + id + frag + ttlProto + (src >>> 16) + (src & 0xFFFF) + (dst >>> 16) + (dst & 0xFFFF);
         int checksum = ~Checksum.fold(sum) & 0xFFFF;
-        Bytes.put32(buf, off + VER_IHL, verTos << 16 | length);
-        Bytes.put32(buf, off + IDENT, id << 16 | frag);
-        Bytes.put32(buf, off + TTL, ttlProto << 16 | checksum);
-        Bytes.put32(buf, off + SRC, src);
-        Bytes.put32(buf, off + DST, dst);
+        // Five words stored as two longs and an int after one bounds check.
+        Bytes.put64x64x32(buf, off + VER_IHL, (long) (verTos << 16 | length) << 32 | Integer.toUnsignedLong(id << 16 | frag),
+                (long) (ttlProto << 16 | checksum) << 32 | Integer.toUnsignedLong(src), dst);
     }
 
     private ByteBuf buf;
