@@ -162,11 +162,11 @@ public final class Vxlan extends NetDevice {
         int src = local != 0 ? local : tunnel.sourceAddressFor(remote);
         probe().vxlanEncap(this, frame, vni, src, remote);
         frame = Frames.ensureHeadroom(frame, OVERHEAD);
-        VxlanHeader.write(frame, Frames.prepend(frame, VxlanHeader.HEADER_LENGTH), vni);
-        int len = frame.readableBytes() + UdpPacket.HEADER_LENGTH;
-        // Source and destination port; length and a zero checksum (udpcsum off). Written straight
-        // into the array (UdpPacket's static access), not through Netty's checked setInt.
-        UdpPacket.write(frame, Frames.prepend(frame, UdpPacket.HEADER_LENGTH), srcPort, dstPort, len, 0);
+        int len = frame.readableBytes() + UdpPacket.HEADER_LENGTH + VxlanHeader.HEADER_LENGTH;
+        // Source and destination port, length and a zero checksum (udpcsum off), then the VXLAN
+        // header: two words written straight into the array, not through Netty's checked setInt.
+        VxlanHeader.writeWithUdp(frame, Frames.prepend(frame, UdpPacket.HEADER_LENGTH + VxlanHeader.HEADER_LENGTH),
+                srcPort, dstPort, len, vni);
         if (!tunnel.xmit(frame, src, remote, 0, TTL, false)) {
             stats().txDropped++;
         }
