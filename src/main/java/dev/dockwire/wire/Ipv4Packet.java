@@ -50,9 +50,10 @@ public final class Ipv4Packet {
         if (available < MIN_HEADER_LENGTH) {
             return false;
         }
-        int verIhl = Bytes.u8(buf, off + VER_IHL);
+        int first = Bytes.i32(buf, off + VER_IHL); // version and IHL, TOS, total length: one load
+        int verIhl = first >>> 24;
         int ihl = (verIhl & 0xF) * 4;
-        int total = Bytes.u16(buf, off + TOTAL_LENGTH);
+        int total = first & 0xFFFF;
         return (verIhl >>> 4) == 4 && ihl >= MIN_HEADER_LENGTH && total >= ihl && total <= available
                 && Checksum.fold(Checksum.sum(buf, off, ihl, 0)) == 0xFFFF;
     }
