@@ -50,12 +50,17 @@ public final class Ipv4Packet {
         if (available < MIN_HEADER_LENGTH) {
             return false;
         }
-        int first = Bytes.i32(buf, off + VER_IHL); // version and IHL, TOS, total length: one load
+        int first = firstWord(buf, off); // version and IHL, TOS, total length: one load
         int verIhl = first >>> 24;
         int ihl = (verIhl & 0xF) * 4;
         int total = first & 0xFFFF;
         return (verIhl >>> 4) == 4 && ihl >= MIN_HEADER_LENGTH && total >= ihl && total <= available
                 && Checksum.fold(Checksum.sum(buf, off, ihl, 0)) == 0xFFFF;
+    }
+
+    /** The header's first word: version and IHL (the top byte), TOS, total length (the low 16 bits). */
+    public static int firstWord(ByteBuf buf, int off) {
+        return Bytes.i32(buf, off + VER_IHL);
     }
 
     public static int headerLength(ByteBuf buf, int off) {
