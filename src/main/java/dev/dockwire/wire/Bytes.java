@@ -116,6 +116,15 @@ final class Bytes {
         buf.setInt(index + 2, (int) v);
     }
 
+    /** A 64-bit word (a whole UDP header) after one array lookup and one bounds check. */
+    static void put64(ByteBuf buf, int index, long v) {
+        if (buf.hasArray()) {
+            LONG.set(buf.array(), at(buf, index, 8), v);
+        } else {
+            buf.setLong(index, v);
+        }
+    }
+
     /**
      * A whole header of 64, 32 and 16 bits (an Ethernet header's 14 bytes) after one array lookup and
      * one bounds check: stored field by field, each store looked the array up and checked again.
