@@ -111,6 +111,12 @@ public final class Ipv4Stack extends IpLayer implements RxHandler, Sockets, Neig
         }
     }
 
+    /**
+     * ip_rcv and ip_rcv_finish. Left above the JIT's FreqInlineSize (325 bytecodes) on purpose: inlined
+     * into {@link #handle} (split into a small common case, or trimmed under 325), the receive chain
+     * from the backlog down to UDP passed MaxInlineLevel (15) and NodeCountInliningCutoff, the header
+     * accessors at its leaves became calls, and macvlan's CPU per frame rose by half (session 14).
+     */
     private void ipInput(NetDevice dev, ByteBuf frame, int off, long dstMac) {
         // The header is read in place (Ipv4Packet's static access), not through a flyweight
         // pointed at each packet: that reference store costs G1 a card-mark fence per packet.
