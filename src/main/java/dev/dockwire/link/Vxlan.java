@@ -162,12 +162,11 @@ public final class Vxlan extends NetDevice {
         int src = local != 0 ? local : tunnel.sourceAddressFor(remote);
         probe().vxlanEncap(this, frame, vni, src, remote);
         frame = Frames.ensureHeadroom(frame, OVERHEAD);
-        VxlanHeader.write(frame, Frames.prepend(frame, VxlanHeader.HEADER_LENGTH), vni);
-        int len = frame.readableBytes() + UdpPacket.HEADER_LENGTH;
-        int at = Frames.prepend(frame, UdpPacket.HEADER_LENGTH);
-        // Source and destination port; length and a zero checksum (udpcsum off).
-        frame.setInt(at + UdpPacket.SRC_PORT, srcPort << 16 | dstPort);
-        frame.setInt(at + UdpPacket.LENGTH, len << 16);
+        int len = frame.readableBytes() + UdpPacket.HEADER_LENGTH + VxlanHeader.HEADER_LENGTH;
+        // Source and destination port, length and a zero checksum (udpcsum off), then the VXLAN
+        // header: two words written straight into the array, not through Netty's checked setInt.
+        VxlanHeader.writeWithUdp(frame, Frames.prepend(frame, UdpPacket.HEADER_LENGTH + VxlanHeader.HEADER_LENGTH),
+                srcPort, dstPort, len, vni);
         if (!tunnel.xmit(frame, src, remote, 0, TTL, false)) {
             stats().txDropped++;
         }
@@ -184,10 +183,11 @@ public final class Vxlan extends NetDevice {
         int at = frame.readerIndex();
         int len = frame.writerIndex() - at;
         int ipAt = at + EthernetFrame.HEADER_LENGTH;
-        int verIhl = len >= EthernetFrame.HEADER_LENGTH + Ipv4Packet.MIN_HEADER_LENGTH
-                && EthernetFrame.etherType(frame, at) == EtherType.IPV4 ? frame.getUnsignedByte(ipAt + Ipv4Packet.VER_IHL) : 0;
+        int first = len >= EthernetFrame.HEADER_LENGTH + Ipv4Packet.MIN_HEADER_LENGTH
+                && EthernetFrame.etherType(frame, at) == EtherType.IPV4 ? Ipv4Packet.firstWord(frame, ipAt) : 0;
+        int verIhl = first >>> 24;
         int ihl = (verIhl & 0xF) * 4;
-        int total = verIhl == 0 ? 0 : Ipv4Packet.totalLength(frame, ipAt);
+        int total = first & 0xFFFF;
         if ((verIhl >>> 4) != 4 || ihl < Ipv4Packet.MIN_HEADER_LENGTH || total < ihl
                 || total > len - EthernetFrame.HEADER_LENGTH) {
             return ethernetPort(frame, at);
@@ -198,7 +198,8 @@ public final class Vxlan extends NetDevice {
         boolean ports = (p == IpProtocol.UDP || p == IpProtocol.TCP)
                 && (Ipv4Packet.flagsFrag(frame, ipAt) & IP_MF_OFFSET) == 0
                 && total >= ihl + 4;
-        long l4 = flowKey(p, ports, ports ? frame.getInt(ipAt + ihl) : 0); // both ports, source in the high half
+        // Both ports, source in the high half (UDP's and TCP's first word alike).
+        long l4 = flowKey(p, ports, ports ? UdpPacket.ports(frame, ipAt + ihl) : 0);
         if (l4 == flowL4 && src == flowSrc && dst == flowDst) {
             return flowPort;
         }
@@ -295,8 +296,7 @@ public final class Vxlan extends NetDevice {
      */
     void decap(ByteBuf frame, int remote) {
         int at = frame.readerIndex();
-        long src = frame.writerIndex() - at < EthernetFrame.HEADER_LENGTH ? -1
-                : (long) frame.getUnsignedShort(at + EthernetFrame.SRC) << 32 | frame.getUnsignedInt(at + EthernetFrame.SRC + 2);
+        long src = frame.writerIndex() - at < EthernetFrame.HEADER_LENGTH ? -1 : EthernetFrame.src(frame, at);
         if (src < 0 || src == mac() || MacAddress.isMulticast(src)) {
             stats().rxDropped++;
             frame.release();

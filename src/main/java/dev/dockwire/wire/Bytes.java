@@ -17,6 +17,7 @@ import java.nio.ByteOrder;
 final class Bytes {
     private static final VarHandle SHORT = MethodHandles.byteArrayViewVarHandle(short[].class, ByteOrder.BIG_ENDIAN);
     private static final VarHandle INT = MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.BIG_ENDIAN);
+    private static final VarHandle LONG = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.BIG_ENDIAN);
 
     private Bytes() {
     }
@@ -113,6 +114,62 @@ final class Bytes {
     private static void put48Netty(ByteBuf buf, int index, long v) {
         buf.setShort(index, (int) (v >>> 32));
         buf.setInt(index + 2, (int) v);
+    }
+
+    /** A 64-bit word (a whole UDP header) after one array lookup and one bounds check. */
+    static void put64(ByteBuf buf, int index, long v) {
+        if (buf.hasArray()) {
+            LONG.set(buf.array(), at(buf, index, 8), v);
+        } else {
+            buf.setLong(index, v);
+        }
+    }
+
+    /**
+     * A whole header of 64, 32 and 16 bits (an Ethernet header's 14 bytes) after one array lookup and
+     * one bounds check: stored field by field, each store looked the array up and checked again.
+     */
+    static void put64x32x16(ByteBuf buf, int index, long a, int b, int c) {
+        if (buf.hasArray()) {
+            put64x32x16(buf.array(), at(buf, index, 14), a, b, c);
+        } else {
+            buf.setLong(index, a).setInt(index + 8, b).setShort(index + 12, c);
+        }
+    }
+
+    private static void put64x32x16(byte[] array, int i, long a, int b, int c) {
+        LONG.set(array, i, a);
+        INT.set(array, i + 8, b);
+        SHORT.set(array, i + 12, (short) c);
+    }
+
+    /** A whole header of 64, 64 and 32 bits (an IPv4 header's 20 bytes) after one array lookup and one bounds check. */
+    static void put64x64x32(ByteBuf buf, int index, long a, long b, int c) {
+        if (buf.hasArray()) {
+            put64x64x32(buf.array(), at(buf, index, 20), a, b, c);
+        } else {
+            buf.setLong(index, a).setLong(index + 8, b).setInt(index + 16, c);
+        }
+    }
+
+    private static void put64x64x32(byte[] array, int i, long a, long b, int c) {
+        LONG.set(array, i, a);
+        LONG.set(array, i + 8, b);
+        INT.set(array, i + 16, c);
+    }
+
+    /** Two 64-bit words (a UDP header and the VXLAN header after it) after one array lookup and one bounds check. */
+    static void put64x64(ByteBuf buf, int index, long a, long b) {
+        if (buf.hasArray()) {
+            put64x64(buf.array(), at(buf, index, 16), a, b);
+        } else {
+            buf.setLong(index, a).setLong(index + 8, b);
+        }
+    }
+
+    private static void put64x64(byte[] array, int i, long a, long b) {
+        LONG.set(array, i, a);
+        LONG.set(array, i + 8, b);
     }
 
     private static void put48(byte[] a, int i, long v) {

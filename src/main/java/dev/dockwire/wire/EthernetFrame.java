@@ -46,9 +46,9 @@ public final class EthernetFrame {
 
     /** Writes the header at {@code off}. */
     public static void write(ByteBuf buf, int off, long dst, long src, int etherType) {
-        Bytes.put48(buf, off + DST, dst);
-        Bytes.put48(buf, off + SRC, src);
-        Bytes.put16(buf, off + ETHERTYPE, etherType);
+        // Three words (destination and the source's first two bytes, the source's last four, the
+        // type) stored after one bounds check, as neigh_hh_output copies the cached header whole.
+        Bytes.put64x32x16(buf, off + DST, dst << 16 | (src >>> 32) & 0xFFFF, (int) src, etherType);
     }
 
     private ByteBuf buf;

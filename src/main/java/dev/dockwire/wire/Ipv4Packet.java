@@ -50,11 +50,17 @@ public final class Ipv4Packet {
         if (available < MIN_HEADER_LENGTH) {
             return false;
         }
-        int verIhl = Bytes.u8(buf, off + VER_IHL);
+        int first = firstWord(buf, off); // version and IHL, TOS, total length: one load
+        int verIhl = first >>> 24;
         int ihl = (verIhl & 0xF) * 4;
-        int total = Bytes.u16(buf, off + TOTAL_LENGTH);
+        int total = first & 0xFFFF;
         return (verIhl >>> 4) == 4 && ihl >= MIN_HEADER_LENGTH && total >= ihl && total <= available
                 && Checksum.fold(Checksum.sum(buf, off, ihl, 0)) == 0xFFFF;
+    }
+
+    /** The header's first word: version and IHL (the top byte), TOS, total length (the low 16 bits). */
+    public static int firstWord(ByteBuf buf, int off) {
+        return Bytes.i32(buf, off + VER_IHL);
     }
 
     public static int headerLength(ByteBuf buf, int off) {
@@ -121,11 +127,9 @@ public final class Ipv4Packet {
         // rather than read back: the one's complement sum does not care where a word sits.
         long sum = verTos + length + id + frag + ttlProto + (src >>> 16) + (src & 0xFFFF) + (dst >>> 16) + (dst & 0xFFFF);
         int checksum = ~Checksum.fold(sum) & 0xFFFF;
-        Bytes.put32(buf, off + VER_IHL, verTos << 16 | length);
-        Bytes.put32(buf, off + IDENT, id << 16 | frag);
-        Bytes.put32(buf, off + TTL, ttlProto << 16 | checksum);
-        Bytes.put32(buf, off + SRC, src);
-        Bytes.put32(buf, off + DST, dst);
+        // Five words stored as two longs and an int after one bounds check.
+        Bytes.put64x64x32(buf, off + VER_IHL, (long) (verTos << 16 | length) << 32 | Integer.toUnsignedLong(id << 16 | frag),
+                (long) (ttlProto << 16 | checksum) << 32 | Integer.toUnsignedLong(src), dst);
     }
 
     private ByteBuf buf;

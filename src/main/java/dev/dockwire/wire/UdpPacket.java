@@ -36,8 +36,9 @@ public final class UdpPacket {
 
     /** Writes the header at {@code off}. */
     public static void write(ByteBuf buf, int off, int srcPort, int dstPort, int length, int checksum) {
-        Bytes.put32(buf, off + SRC_PORT, srcPort << 16 | dstPort & 0xFFFF);
-        Bytes.put32(buf, off + LENGTH, length << 16 | checksum & 0xFFFF);
+        // The whole header as one word after one bounds check.
+        Bytes.put64(buf, off + SRC_PORT, (long) (srcPort << 16 | dstPort & 0xFFFF) << 32
+                | Integer.toUnsignedLong(length << 16 | checksum & 0xFFFF));
     }
 
     private ByteBuf buf;

@@ -52,6 +52,15 @@ public final class VxlanHeader {
         Bytes.put32(buf, off + VNI, (vni & VNI_MAX) << 8);
     }
 
+    /**
+     * The UDP header at {@code udpOff} (ports, {@code udpLength}, checksum 0) and this header after
+     * it, for {@code vni}: the 16 bytes vxlan_xmit_one pushes, as two words after one bounds check.
+     */
+    public static void writeWithUdp(ByteBuf buf, int udpOff, int srcPort, int dstPort, int udpLength, int vni) {
+        Bytes.put64x64(buf, udpOff, (long) (srcPort << 16 | dstPort & 0xFFFF) << 32 | (long) (udpLength & 0xFFFF) << 16,
+                (long) FLAG_I << 56 | (long) (vni & VNI_MAX) << 8);
+    }
+
     private ByteBuf buf;
     private int offset;
 

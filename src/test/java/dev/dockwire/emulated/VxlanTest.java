@@ -224,6 +224,20 @@ class VxlanTest {
         s.close();
     }
 
+    /** The host's UDP demux remembers port 4789's socket: a device made again on the port gets the next datagram. */
+    @Test
+    void aDeviceMadeAgainOnTheSamePortTakesTheNextDatagram() {
+        List<String> got = received(h2, 7777);
+        send(h1, Ipv4Address.parse("10.0.0.3").bits(), "first");
+        h2.linkDel("ov", "vx0");
+        h2.linkAdd(HOST, LinkSpec.vxlan("vx1", VNI, Ipv4Address.parse("192.168.1.12"), 4789, false, true));
+        h2.linkSetNetns(HOST, "vx1", "ov");
+        h2.linkSetMaster("ov", "vx1", "br0");
+        h2.linkSetUp("ov", "vx1", true);
+        send(h1, Ipv4Address.parse("10.0.0.3").bits(), "second");
+        assertEquals(List.of("10.0.0.2:5555 first", "10.0.0.2:5555 second"), got);
+    }
+
     @Test
     void tsharkDecodesTheUnderlayCapture(@TempDir Path dir) throws Exception {
         Path file = dir.resolve("eth0.pcapng");

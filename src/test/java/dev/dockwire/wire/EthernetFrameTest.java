@@ -38,6 +38,17 @@ class EthernetFrameTest {
         assertEquals(Bufs.norm(HEADER), Bufs.hex(buf));
     }
 
+    /** The static write stores the header as three words: the same bytes in a frame's array and in a direct buffer. */
+    @Test
+    void staticWriteWritesCapturedHeader() {
+        ByteBuf heap = bufs.of("ffff ffff ffff ffff ffff ffff ffff ff");
+        EthernetFrame.write(heap, heap.readerIndex(), 0x00163e0871cfL, 0x36dc851eb340L, EtherType.IPV4);
+        assertEquals(Bufs.norm(HEADER) + "ff", Bufs.hex(heap));
+        ByteBuf direct = bufs.track(io.netty.buffer.Unpooled.directBuffer(15).writeZero(15));
+        EthernetFrame.write(direct, 1, 0xffffffffffffL, 0x808182838485L, EtherType.ARP);
+        assertEquals("00ffffffffffff8081828384850806", Bufs.hex(direct));
+    }
+
     @Test
     void reprRoundTrip() {
         ByteBuf frame = bufs.of(Golden.ARP_REQUEST);

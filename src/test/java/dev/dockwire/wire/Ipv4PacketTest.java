@@ -79,6 +79,9 @@ class Ipv4PacketTest {
                 .set(0, 230, 0x68cf, 0, 63, IpProtocol.UDP, ip("172.16.255.1"), ip("172.29.20.15"))
                 .fillChecksum();
         assertEquals(Bufs.norm(DNS_HEADER), Bufs.hex(b));
+        ByteBuf direct = bufs.track(io.netty.buffer.Unpooled.directBuffer(20).writeZero(20));
+        Ipv4Packet.write(direct, 0, 0, 230, 0x68cf, 0, 63, IpProtocol.UDP, ip("172.16.255.1"), ip("172.29.20.15"));
+        assertEquals(Bufs.norm(DNS_HEADER), Bufs.hex(direct));
     }
 
     @Test

@@ -62,6 +62,9 @@ class UdpPacketTest {
         UdpPacket.write(buf, at, 0xFFFF, 0xFFFF, 0xFFFF, 0xFFFF);
         assertEquals("ffffffffffffffff", Bufs.hex(buf));
         assertEquals(0xFFFF, UdpPacket.ports(buf, at) >>> 16, "a high port reads back unsigned");
+        ByteBuf direct = bufs.track(io.netty.buffer.Unpooled.directBuffer(9).writeZero(9));
+        UdpPacket.write(direct, 1, 53, 35181, 210, 0x754a);
+        assertEquals("000035896d00d2754a", Bufs.hex(direct));
     }
 
     @Test

@@ -41,6 +41,22 @@ class VxlanHeaderTest {
         assertEquals(Bufs.norm(HEADER), Bufs.hex(buf));
     }
 
+    /** The outer UDP header and the VXLAN header as vxlan_xmit_one pushes them: the captured 16 bytes. */
+    @Test
+    void writeWithUdpWritesCapturedHeaders() {
+        ByteBuf frame = bufs.of(Golden.VXLAN_ICMP);
+        int udp = frame.readerIndex() + 34;
+        String captured = Bufs.hex(frame, udp, 16);
+        frame.setZero(udp, 16);
+        VxlanHeader.writeWithUdp(frame, udp, 45149, VxlanHeader.UDP_PORT, 114, 255);
+        assertEquals(captured, Bufs.hex(frame, udp, 16));
+        assertEquals(Bufs.norm(Golden.VXLAN_ICMP), Bufs.hex(frame));
+
+        ByteBuf buf = bufs.of("ffff ffff ffff ffff ffff ffff ffff ffff");
+        VxlanHeader.writeWithUdp(buf, buf.readerIndex(), 60999, 4789, 0xffff, VxlanHeader.VNI_MAX);
+        assertEquals("ee4712b5ffff000008000000ffffff00", Bufs.hex(buf));
+    }
+
     @Test
     void reprRoundTrip() {
         ByteBuf buf = bufs.of(HEADER);

@@ -1,5 +1,6 @@
 package dev.dockwire.netns.stack;
 
+import dev.dockwire.netfilter.NfHooks;
 import dev.dockwire.sim.EventLoop;
 import io.netty.buffer.ByteBuf;
 
@@ -19,6 +20,13 @@ abstract class IpLayer {
     static final int PMTUDISC_WANT = 1;
     /** IP_PMTUDISC_DO: always DF; a datagram over the MTU fails with EMSGSIZE. */
     static final int PMTUDISC_DO = 2;
+
+    static {
+        // C2 does not inline a call whose signature names a class its loader has not loaded yet
+        // ("unloaded signature classes" in -XX:+PrintInlining): in a JVM where no namespace has
+        // netfilter, StackNet.nfHooks(), asked by every IPv4 input and output, stayed a real call.
+        NfHooks.class.getName();
+    }
 
     final StackNet ns;
     final EventLoop loop;

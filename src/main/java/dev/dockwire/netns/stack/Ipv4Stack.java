@@ -111,6 +111,12 @@ public final class Ipv4Stack extends IpLayer implements RxHandler, Sockets, Neig
         }
     }
 
+    /**
+     * ip_rcv and ip_rcv_finish. Left above the JIT's FreqInlineSize (325 bytecodes) on purpose: inlined
+     * into {@link #handle} (split into a small common case, or trimmed under 325), the receive chain
+     * from the backlog down to UDP passed MaxInlineLevel (15) and NodeCountInliningCutoff, the header
+     * accessors at its leaves became calls, and macvlan's CPU per frame rose by half (session 14).
+     */
     private void ipInput(NetDevice dev, ByteBuf frame, int off, long dstMac) {
         // The header is read in place (Ipv4Packet's static access), not through a flyweight
         // pointed at each packet: that reference store costs G1 a card-mark fence per packet.
@@ -329,15 +335,14 @@ public final class Ipv4Stack extends IpLayer implements RxHandler, Sockets, Neig
             hookedOutput(nf, packet, dst, local, r, out);
             return;
         }
-        send(packet, dst, local, r, out);
+        send(packet, dst, local, r, out, mtu);
     }
 
     /**
      * The last step of a local send: loopback, link broadcast, or the neighbour layer towards the
-     * next hop; in fragments when it does not fit the device.
+     * next hop; in fragments when it does not fit the device's path MTU {@code mtu}.
      */
-    private void send(ByteBuf packet, int dst, boolean local, Route r, NetDevice out) {
-        int mtu = pmtu.mtu(dst, out.mtu(), loop.nanos());
+    private void send(ByteBuf packet, int dst, boolean local, Route r, NetDevice out, int mtu) {
         if (packet.readableBytes() > mtu && !(Frames.isGso(packet) && Gso.networkSegmentLength(packet, packet.readerIndex()) <= mtu)) {
             fragmentOut(packet, mtu, false, f -> sendWhole(f, dst, local, r, out));
             return;
@@ -422,7 +427,7 @@ public final class Ipv4Stack extends IpLayer implements RxHandler, Sockets, Neig
         if (!nf.postRouting(null, out, packet)) {
             throw new SocketException(SocketError.EPERM);
         }
-        send(packet, dst, local, r, out);
+        send(packet, dst, local, r, out, pmtu.mtu(dst, out.mtu(), loop.nanos()));
     }
 
     /**

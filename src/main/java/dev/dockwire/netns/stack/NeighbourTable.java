@@ -92,7 +92,18 @@ public final class NeighbourTable {
                 hot[slot] = n;
             }
         }
-        io.probe().neighbour(dev, packet, ip, n == null ? null : n.state);
+        NudState state = n == null ? null : n.state;
+        io.probe().neighbour(dev, packet, ip, state);
+        if (state == NudState.REACHABLE || state == NudState.PERMANENT) {
+            // neigh_output of a NUD_CONNECTED entry (neigh_hh_output): the address as it is, no state to change.
+            io.transmit(dev, n.mac, packet);
+            return;
+        }
+        resolveOutput(dev, ip, n, packet);
+    }
+
+    /** neigh_resolve_output: an entry that is not NUD_CONNECTED, or none (made INCOMPLETE and probed). */
+    private void resolveOutput(NetDevice dev, int ip, Neighbour n, ByteBuf packet) {
         if (n != null) {
             switch (n.state) {
                 case REACHABLE, DELAY, PROBE, PERMANENT -> {

@@ -26,6 +26,9 @@ final class Udp {
     private PortTable<UdpSocketImpl> ports = SparseMaps.noPorts();
     /** Tunnel sockets (udp_tunnel_sock): their datagrams go to encap_rcv, not a socket queue. */
     private IntObjectHashMap<UdpTunnel.Receiver> tunnels = SparseMaps.noInts();
+    /** The tunnel port last looked up and its receiver (VXLAN's 4789, datagram after datagram); -1: none. */
+    private int lastTunnelPort = -1;
+    private UdpTunnel.Receiver lastTunnel;
     private final UdpPacket udp = new UdpPacket();
     /**
      * The last port looked up and the first socket on it (or null): a flow's datagrams repeat
@@ -110,9 +113,16 @@ final class Udp {
      * {@code encap_rcv}); kept out of {@link #input} so that the socket path stays small enough to inline.
      */
     private boolean encapRcv(NetDevice dev, ByteBuf packet, int src, int dstPort, int payload, int end) {
-        UdpTunnel.Receiver t = tunnels.get(dstPort);
-        if (t == null) {
-            return false;
+        UdpTunnel.Receiver t;
+        if (dstPort == lastTunnelPort) {
+            t = lastTunnel;
+        } else {
+            t = tunnels.get(dstPort);
+            if (t == null) {
+                return false;
+            }
+            lastTunnelPort = dstPort;
+            lastTunnel = t;
         }
         inDatagrams++;
         stack.probe().deliver(dev, packet, IpProtocol.UDP, dstPort, t);
@@ -258,6 +268,8 @@ final class Udp {
 
     void closeTunnel(int port) {
         tunnels.remove(port);
+        lastTunnelPort = -1;
+        lastTunnel = null;
     }
 
     /** The sockets on a port change: the remembered lookup may no longer be the map's answer. */
