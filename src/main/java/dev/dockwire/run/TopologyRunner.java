@@ -93,7 +93,7 @@ public final class TopologyRunner {
                     List.of(), null, List.of(), List.of()).withStdio(true, true) // as docker run -dit: a shell stays up
                     .withOptions(c.capAdd().isEmpty() ? ContainerOptions.NONE // one for all the containers without --cap-add
                             : new ContainerOptions(ContainerOptions.normalizeCaps(c.capAdd()), List.of(), false, false, Map.of(), "",
-                            false, Map.of(), List.of())));
+                            false, Map.of(), List.of())), Map.of());
             for (Topology.Attachment a : nets.subList(Math.min(1, nets.size()), nets.size())) {
                 engine.connect(a.network(), ctr.name(), a.ip() == null ? null : Ipv4Address.parse(a.ip()), List.of(), 0);
             }
