@@ -151,6 +151,17 @@ class EventsEndToEndTest {
     }
 
     @Test
+    void aPullAndAnAttachedRunWithRmAreLogged() {
+        h.ok("docker pull alpine");
+        assertEquals(List.of("hi"), h.ok("docker run --rm --name once alpine echo hi"));
+        assertEquals(List.of("image pull alpine", "container create once", "container attach once", "network connect bridge",
+                "container start once", "network disconnect bridge", "container die once", "container destroy once"),
+                h.ok("docker events --since 1m --until 0s --format '{{.Type}} {{.Action}} {{.Actor.Attributes.name}}'"));
+        assertEquals(List.of("alpine:latest pull alpine:latest"),
+                h.ok("docker events --since 1m --until 0s --filter type=image --format '{{.Actor.ID}} {{.Status}} {{.ID}}'"));
+    }
+
+    @Test
     void theClientsRefusalsAndHelpAreThe28ClientsOwn() {
         assertEquals(DockerHelp.text("events"), h.ok("docker events --help"));
         assertEquals("Usage:  docker system events [OPTIONS]", h.ok("docker system events --help").get(0));

@@ -12,7 +12,7 @@ import dev.dockwire.docker.LogEntry;
 import dev.dockwire.docker.PortBinding;
 import dev.dockwire.docker.engine.ContainerProcesses;
 import dev.dockwire.docker.engine.Engine;
-import dev.dockwire.docker.engine.ExecEvents;
+import dev.dockwire.docker.engine.StreamEvents;
 import dev.dockwire.docker.engine.Images;
 import java.util.ArrayList;
 import java.util.List;
@@ -117,13 +117,9 @@ public final class DockerCommand {
             case "tag" -> images().tag("tag", rest);
             case "image" -> image(rest);
             case "stats" -> new StatsCommand(engine()).run(rest);
-            case "events" -> events().run("events", rest);
+            case "events" -> new EventsCommand(engine(), host.loop(), processes(), host.jobControl()).run("events", rest);
             default -> CommandOutput.fail(1, "docker: '" + cmd + "' is not a docker command.\nSee 'docker --help'");
         };
-    }
-
-    private EventsCommand events() {
-        return new EventsCommand(engine(), host.loop(), processes(), host.jobControl());
     }
 
     private PruneCommands prune() {
@@ -135,7 +131,7 @@ public final class DockerCommand {
         return switch (args.isEmpty() ? "" : args.get(0)) {
             case "prune" -> prune().system(rest);
             case "info" -> new SystemInfo(engine()).info(rest);
-            case "events" -> events().run("system events", rest);
+            case "events" -> new EventsCommand(engine(), host.loop(), processes(), host.jobControl()).run("system events", rest);
             default -> new CommandOutput(1, List.of("docker: unknown command: docker system " + args.get(0), "", "Usage:  docker system", "",
                     "Run 'docker system --help' for more information"));
         };
@@ -185,6 +181,9 @@ public final class DockerCommand {
             return runFailed(List.of(), e);
         }
         try {
+            if (!f.has("detach")) {
+                StreamEvents.attached(engine(), c); // run.go attaches before it starts the container
+            }
             engine().start(c.name());
         } catch (EngineException e) {
             // run.go: the client created the container, printed its id when detached, then the start failed;
@@ -577,11 +576,11 @@ public final class DockerCommand {
             return CommandOutput.fail(1, "Error response from daemon: Container " + f.positional().get(0) + " is paused, unpause the container before exec");
         }
         List<String> argv = f.positional().subList(1, f.positional().size());
-        String execId = ExecEvents.started(engine(), c, argv);
+        String execId = StreamEvents.started(engine(), c, argv);
         if (f.has("detach")) {
             return host.execDetached(c, argv); // its exec_die, when the process ends, is not logged
         }
-        CommandOutput shell = tty ? host.attachShell(c, argv, status -> ExecEvents.died(engine(), c, execId, status)) : null;
+        CommandOutput shell = tty ? host.attachShell(c, argv, status -> StreamEvents.died(engine(), c, execId, status)) : null;
         if (shell != null) {
             return shell;
         }
@@ -594,7 +593,7 @@ public final class DockerCommand {
         java.util.function.Supplier<CommandOutput> run = () -> privileged ? host.execPrivileged(c, argv, in, workdir)
                 : host.execIn(c, argv, in, workdir);
         CommandOutput done = f.has("tty") ? run.get() : host.jobControl().viaClient(run);
-        ExecEvents.died(engine(), c, execId, done.status());
+        StreamEvents.died(engine(), c, execId, done.status());
         return done;
     }
 }

@@ -180,8 +180,9 @@ final class EventsCommand {
             String sub = m.group(2);
             boolean bad = !MESSAGE_FIELDS.contains(field) || field.equals("Actor") && sub != null && !ACTOR_FIELDS.contains(sub);
             if (bad) {
-                int line = 1 + (int) template.substring(0, m.start()).chars().filter(c -> c == '\n').count();
-                int col = m.start() - (template.lastIndexOf('\n', m.start()) + 1);
+                int at = MESSAGE_FIELDS.contains(field) ? m.start(2) - 1 : m.start(); // the field it cannot evaluate
+                int line = 1 + (int) template.substring(0, at).chars().filter(c -> c == '\n').count();
+                int col = at - (template.lastIndexOf('\n', at) + 1);
                 String type = MESSAGE_FIELDS.contains(field) ? "events.Actor" : "*events.Message";
                 return "template: :" + line + ":" + col + ": executing \"\" at <" + m.group() + ">: can't evaluate field "
                         + (MESSAGE_FIELDS.contains(field) ? sub : field) + " in type " + type;

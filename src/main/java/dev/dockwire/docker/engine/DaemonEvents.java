@@ -10,6 +10,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
+import java.util.function.Predicate;
 
 /**
  * Where the engine's code logs its events, as moby's daemon/events.go: a container's carry its
@@ -20,12 +21,15 @@ import java.util.function.Function;
 final class DaemonEvents {
     private final EventLog log;
     private final Function<String, Map<String, String>> imageLabels;
+    /** Whether a network is docker_gwbridge, whose endpoints libnetwork joins without the daemon's events. */
+    private final Predicate<Network> gateway;
     /** Exec IDs from a source of their own, so the other IDs of a run stay as they were. */
     private final SeededRandom execIds = new SeededRandom(0x65786563L);
 
-    DaemonEvents(EventLog log, Function<String, Map<String, String>> imageLabels) {
+    DaemonEvents(EventLog log, Function<String, Map<String, String>> imageLabels, Predicate<Network> gateway) {
         this.log = log;
         this.imageLabels = imageLabels;
+        this.gateway = gateway;
     }
 
     EventLog log() {
@@ -69,7 +73,7 @@ final class DaemonEvents {
      */
     void started(Container c) {
         for (Endpoint e : c.endpointList()) {
-            if (!DefaultGateway.isGateway(e.network())) {
+            if (!gateway.test(e.network())) {
                 network(e.network(), "connect", c.id());
             }
         }
@@ -90,7 +94,7 @@ final class DaemonEvents {
     /** daemon.Cleanup of a container that stopped: {@code network disconnect} for each network (releaseNetwork), {@code volume unmount} for each volume. */
     void cleanedUp(Container c) {
         for (Endpoint e : c.endpointList()) {
-            if (!DefaultGateway.isGateway(e.network())) {
+            if (!gateway.test(e.network())) {
                 network(e.network(), "disconnect", c.id());
             }
         }
@@ -129,6 +133,11 @@ final class DaemonEvents {
         if (id != null) {
             container(c, "exec_die", Map.of("execID", id, "exitCode", Integer.toString(exitCode)));
         }
+    }
+
+    /** LogImageEvent. */
+    void image(String id, String action, Map<String, String> attributes) {
+        log.log(Event.IMAGE, action, id, attributes);
     }
 
     /** LogVolumeEvent. */
