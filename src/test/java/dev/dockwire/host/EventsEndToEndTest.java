@@ -162,6 +162,19 @@ class EventsEndToEndTest {
     }
 
     @Test
+    void prunesAreLoggedWithoutAnActor() {
+        h.ok("docker create --name cc alpine true");
+        h.ok("docker container prune -f");
+        h.ok("docker network prune -f");
+        h.ok("docker volume prune -f");
+        assertEquals(List.of(T0 + " container prune  (reclaimed=0)", T0 + " network prune  (reclaimed=0)", T0 + " volume prune  (reclaimed=0)"),
+                h.ok("docker events --since 1m --until 0s --filter event=prune"));
+        assertEquals(List.of("{\"status\":\"prune\",\"Type\":\"container\",\"Action\":\"prune\",\"Actor\":{\"ID\":\"\",\"Attributes\":"
+                + "{\"reclaimed\":\"0\"}},\"scope\":\"local\",\"time\":1735689600,\"timeNano\":1735689600000000000}"),
+                h.ok("docker events --since 1m --until 0s --filter event=prune --filter type=container --format json"));
+    }
+
+    @Test
     void theClientsRefusalsAndHelpAreThe28ClientsOwn() {
         assertEquals(DockerHelp.text("events"), h.ok("docker events --help"));
         assertEquals("Usage:  docker system events [OPTIONS]", h.ok("docker system events --help").get(0));

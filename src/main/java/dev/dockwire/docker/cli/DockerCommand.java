@@ -12,7 +12,7 @@ import dev.dockwire.docker.LogEntry;
 import dev.dockwire.docker.PortBinding;
 import dev.dockwire.docker.engine.ContainerProcesses;
 import dev.dockwire.docker.engine.Engine;
-import dev.dockwire.docker.engine.StreamEvents;
+import dev.dockwire.docker.engine.ClientEvents;
 import dev.dockwire.docker.engine.Images;
 import java.util.ArrayList;
 import java.util.List;
@@ -182,7 +182,7 @@ public final class DockerCommand {
         }
         try {
             if (!f.has("detach")) {
-                StreamEvents.attached(engine(), c); // run.go attaches before it starts the container
+                ClientEvents.attached(engine(), c); // run.go attaches before it starts the container
             }
             engine().start(c.name());
         } catch (EngineException e) {
@@ -576,11 +576,11 @@ public final class DockerCommand {
             return CommandOutput.fail(1, "Error response from daemon: Container " + f.positional().get(0) + " is paused, unpause the container before exec");
         }
         List<String> argv = f.positional().subList(1, f.positional().size());
-        String execId = StreamEvents.started(engine(), c, argv);
+        String execId = ClientEvents.started(engine(), c, argv);
         if (f.has("detach")) {
             return host.execDetached(c, argv); // its exec_die, when the process ends, is not logged
         }
-        CommandOutput shell = tty ? host.attachShell(c, argv, status -> StreamEvents.died(engine(), c, execId, status)) : null;
+        CommandOutput shell = tty ? host.attachShell(c, argv, status -> ClientEvents.died(engine(), c, execId, status)) : null;
         if (shell != null) {
             return shell;
         }
@@ -593,7 +593,7 @@ public final class DockerCommand {
         java.util.function.Supplier<CommandOutput> run = () -> privileged ? host.execPrivileged(c, argv, in, workdir)
                 : host.execIn(c, argv, in, workdir);
         CommandOutput done = f.has("tty") ? run.get() : host.jobControl().viaClient(run);
-        StreamEvents.died(engine(), c, execId, done.status());
+        ClientEvents.died(engine(), c, execId, done.status());
         return done;
     }
 }

@@ -34,7 +34,13 @@ final class Containers {
         this.volumes = new Volumes(engine::nanos, () -> ids.nextHex(64), this::all);
         this.events = new DaemonEvents(new EventLog(() -> Exec.EPOCH_MILLIS * 1_000_000L + engine.nanos()), image -> engine.images().labels(image),
                 DefaultGateway::isGateway);
-        volumes.events((name, action) -> events.volume(name, action, Map.of("driver", "local")));
+        volumes.events((name, action) -> {
+            if (action.equals("prune")) {
+                events.pruned(Event.VOLUME);
+            } else {
+                events.volume(name, action, Map.of("driver", "local"));
+            }
+        });
     }
 
     private final DaemonEvents events;

@@ -135,6 +135,11 @@ final class DaemonEvents {
         }
     }
 
+    /** A prune's event (daemon/prune.go, volume/service): no actor, {@code reclaimed} bytes (dockwire's files take none). */
+    void pruned(String type) {
+        log.log(type, "prune", "", Map.of("reclaimed", "0"));
+    }
+
     /** LogImageEvent. */
     void image(String id, String action, Map<String, String> attributes) {
         log.log(Event.IMAGE, action, id, attributes);

@@ -268,6 +268,7 @@ final class Networks {
                 removed.add(n.name());
             }
         }
+        engine.daemonEvents().pruned(Event.NETWORK);
         return removed;
     }
 }

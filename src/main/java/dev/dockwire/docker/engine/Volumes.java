@@ -123,6 +123,7 @@ public final class Volumes {
                 gone.add(v.name());
             }
         }
+        events.accept("", "prune");
         return gone;
     }
 
