@@ -94,7 +94,7 @@ public final class TopologyRunner {
                     .withEnv(c.env())
                     .withOptions(c.capAdd().isEmpty() ? ContainerOptions.NONE // one for all the containers without --cap-add
                             : new ContainerOptions(ContainerOptions.normalizeCaps(c.capAdd()), List.of(), false, false, Map.of(), "",
-                            false, Map.of(), List.of())));
+                            false, Map.of(), List.of())), Map.of());
             for (Topology.Attachment a : nets.subList(Math.min(1, nets.size()), nets.size())) {
                 engine.connect(a.network(), ctr.name(), a.ip() == null ? null : Ipv4Address.parse(a.ip()), List.of(), 0);
             }

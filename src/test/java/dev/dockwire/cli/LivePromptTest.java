@@ -285,6 +285,17 @@ class LivePromptTest {
     }
 
     @Test
+    void dockerEventsPrintsEachEventAsItHappensUntilCtrlCWhichEndsTheClientWith130() throws Exception {
+        type("docker run -d --name ev1 alpine sleep 2\n");
+        int at = await("root@docker-host:~# ", await("docker run -d --name ev1", 0, 1), 1);
+        type("docker events --filter container=ev1 --format '{{.Action}} {{.Actor.Attributes.name}} {{.Actor.Attributes.exitCode}}'\n");
+        at = await("die ev1 0", at, 1);
+        type("\u0003");
+        type("echo status $?\n");
+        at = await("status 130", await("echo status", at, 1), 1);
+    }
+
+    @Test
     void composeLogsFollowsEveryContainerUntilCtrlC() throws Exception {
         type("docker compose up -d\n");
         int at = await("Started", 0, 1);

@@ -75,6 +75,9 @@ final class ReferenceScripts {
                         // ping's round-trip times: the reference engine's wall clock, dockwire's virtual one
                         .replaceAll("time=\\d+(\\.\\d+)? ms", "time=<t> ms")
                         .replaceAll("^round-trip min/avg/max = [\\d./]+ ms$", "round-trip min/avg/max = <t> ms")
+                        // docker events' times: the same
+                        .replaceAll("^\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d\\.\\d{9}Z ", "<time> ")
+                        .replaceAll("\"time\":\\d+,\"timeNano\":\\d+", "\"time\":<t>,\"timeNano\":<t>")
                         // the stand-in's BusyBox links glibc, alpine's musl: getopt's two wordings of the same errors
                         .replaceAll("^(\\w+): invalid option -- '(.)'$", "$1: unrecognized option: $2")
                         .replaceAll("^(\\w+): option requires an argument -- '(.)'$", "$1: option requires an argument: $2")

@@ -3,6 +3,7 @@ package dev.dockwire.docker.cli;
 import dev.dockwire.docker.CommandOutput;
 import dev.dockwire.docker.Container;
 import dev.dockwire.docker.cli.CliFlags.Spec;
+import dev.dockwire.docker.engine.ClientEvents;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -42,6 +43,7 @@ final class AttachCommand {
             if (!host.stdinIsTerminal()) {
                 return TtyCheck.NOT_A_TTY;
             }
+            ClientEvents.attached(host.engine(), c); // after the client's TTY check, as ContainerAttach is
             CommandOutput shell = host.attachShell(c, host.engine().program(c), status -> {
                 host.engine().exited(c, status, List.of());
                 p.await(() -> !c.running());
@@ -51,6 +53,9 @@ final class AttachCommand {
             }
         }
         int from = host.engine().log(c).size();
+        if (!(c.tty() && c.openStdin() && !f.has("no-stdin"))) {
+            ClientEvents.attached(host.engine(), c);
+        }
         List<String> out = new ArrayList<>();
         if (p.live()) {
             p.follow(c, from, () -> !c.running(), s -> {

@@ -12,6 +12,7 @@ import dev.dockwire.docker.LogEntry;
 import dev.dockwire.docker.PortBinding;
 import dev.dockwire.docker.engine.ContainerProcesses;
 import dev.dockwire.docker.engine.Engine;
+import dev.dockwire.docker.engine.ClientEvents;
 import dev.dockwire.docker.engine.Images;
 import java.util.ArrayList;
 import java.util.List;
@@ -119,6 +120,7 @@ public final class DockerCommand {
             case "cp" -> new CpCommand(host).run(rest);
             case "diff" -> DiffCommand.run(engine(), rest);
             case "update" -> UpdateCommand.run(engine(), rest);
+            case "events" -> new EventsCommand(engine(), host.loop(), processes(), host.jobControl()).run("events", rest);
             default -> CommandOutput.fail(1, "docker: '" + cmd + "' is not a docker command.\nSee 'docker --help'");
         };
     }
@@ -133,6 +135,7 @@ public final class DockerCommand {
             case "prune" -> prune().system(rest);
             case "info" -> new SystemInfo(engine()).info(rest);
             case "df" -> new SystemDf(engine()).run(rest);
+            case "events" -> new EventsCommand(engine(), host.loop(), processes(), host.jobControl()).run("system events", rest);
             default -> new CommandOutput(1, List.of("docker: unknown command: docker system " + args.get(0), "", "Usage:  docker system", "",
                     "Run 'docker system --help' for more information"));
         };
@@ -177,12 +180,14 @@ public final class DockerCommand {
             if (pull != null) {
                 return pull;
             }
-            c = engine().create(req);
-            c.labels(CreateFlags.labels(f.all("label")));
+            c = engine().create(req, CreateFlags.labels(f.all("label")));
         } catch (EngineException e) {
             return runFailed(List.of(), e);
         }
         try {
+            if (!f.has("detach")) {
+                ClientEvents.attached(engine(), c); // run.go attaches before it starts the container
+            }
             engine().start(c.name());
         } catch (EngineException e) {
             // run.go: the client created the container, printed its id when detached, then the start failed;
@@ -321,8 +326,7 @@ public final class DockerCommand {
                 return pull;
             }
             List<String> out = new ArrayList<>(publishWarning(f));
-            Container c = engine().create(req);
-            c.labels(CreateFlags.labels(f.all("label")));
+            Container c = engine().create(req, CreateFlags.labels(f.all("label")));
             out.add(c.id());
             return CommandOutput.ok(out);
         } catch (EngineException e) {
@@ -414,7 +418,7 @@ public final class DockerCommand {
                     return new CommandOutput(gone[0] < 0 ? 148 : gone[0], out); // Ctrl-C (130) or Ctrl-Z (148)
                 }
                 if (restart) {
-                    engine().start(c.name());
+                    engine().restarted(engine().start(c.name()));
                 }
                 out.add(ref);
             } catch (EngineException e) {
@@ -576,10 +580,11 @@ public final class DockerCommand {
             return CommandOutput.fail(1, "Error response from daemon: Container " + f.positional().get(0) + " is paused, unpause the container before exec");
         }
         List<String> argv = f.positional().subList(1, f.positional().size());
+        String execId = ClientEvents.started(engine(), c, argv);
         if (f.has("detach")) {
-            return host.execDetached(c, argv);
+            return host.execDetached(c, argv); // its exec_die, when the process ends, is not logged
         }
-        CommandOutput shell = tty ? host.attachShell(c, argv, status -> { }) : null;
+        CommandOutput shell = tty ? host.attachShell(c, argv, status -> ClientEvents.died(engine(), c, execId, status)) : null;
         if (shell != null) {
             return shell;
         }
@@ -591,6 +596,8 @@ public final class DockerCommand {
         boolean privileged = f.has("privileged");
         java.util.function.Supplier<CommandOutput> run = () -> privileged ? host.execPrivileged(c, argv, in, workdir)
                 : host.execIn(c, argv, in, workdir);
-        return f.has("tty") ? run.get() : host.jobControl().viaClient(run);
+        CommandOutput done = f.has("tty") ? run.get() : host.jobControl().viaClient(run);
+        ClientEvents.died(engine(), c, execId, done.status());
+        return done;
     }
 }

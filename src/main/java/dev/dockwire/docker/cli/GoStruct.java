@@ -14,15 +14,24 @@ import java.util.Map;
  */
 final class GoStruct extends LinkedHashMap<String, Object> {
     private final Map<String, Object> zeros;
+    /** The fields whose JSON key is not their Go name (a {@code json:"status"} tag on {@code Status}): Go name to key. */
+    private final Map<String, String> tags;
 
     /** An object whose struct declares {@code zeros}: each omitempty field with its Go zero value. */
     GoStruct(Map<String, Object> zeros) {
+        this(zeros, Map.of());
+    }
+
+    /** As {@link #GoStruct(Map)}, the map's keys being the JSON keys {@code tags} gives the Go fields. */
+    GoStruct(Map<String, Object> zeros, Map<String, String> tags) {
         this.zeros = zeros;
+        this.tags = tags;
     }
 
     /** The field as text/template reads it from the decoded struct: the value sent, else (absent or null) the field's zero value. */
     Object field(String name) {
-        Object v = get(name);
-        return v != null ? v : zeros.get(name);
+        String key = tags.getOrDefault(name, name);
+        Object v = get(key);
+        return v != null ? v : zeros.get(key);
     }
 }

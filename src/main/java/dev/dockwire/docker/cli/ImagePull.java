@@ -2,6 +2,7 @@ package dev.dockwire.docker.cli;
 
 import dev.dockwire.docker.CommandOutput;
 import dev.dockwire.docker.engine.Engine;
+import dev.dockwire.docker.engine.ClientEvents;
 import dev.dockwire.docker.engine.ImageService;
 import dev.dockwire.docker.engine.Images;
 import java.util.ArrayList;
@@ -46,6 +47,7 @@ final class ImagePull {
             return new CommandOutput(1, out);
         }
         boolean fresh = engine.images().pull(image);
+        ClientEvents.pulled(engine, image);
         if (!quiet) {
             out.add(names.tag() + ": Pulling from " + names.remote());
             out.add("Digest: sha256:" + Images.digest("manifest:" + names.canonical()));

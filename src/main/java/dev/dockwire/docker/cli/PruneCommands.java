@@ -4,6 +4,7 @@ import static dev.dockwire.docker.cli.CliFlags.Spec;
 
 import dev.dockwire.docker.CommandOutput;
 import dev.dockwire.docker.Container;
+import dev.dockwire.docker.engine.ClientEvents;
 import dev.dockwire.docker.engine.Engine;
 import java.util.ArrayList;
 import java.util.List;
@@ -144,6 +145,7 @@ final class PruneCommands {
                 out.add(c.id());
             }
         }
+        ClientEvents.containersPruned(engine);
         if (!out.isEmpty()) {
             out.add(0, "Deleted Containers:");
             out.add("");

@@ -320,6 +320,10 @@ final class ComposeUp {
         if (o != null) {
             env.addAll(o.env());
         }
+        Map<String, String> labels = labels(s, name, o != null);
+        if (o != null) {
+            labels.putAll(o.labels());
+        }
         engine().create(new ContainerCreate(name, s.image(), o != null && o.command() != null ? o.command() : s.command(), mode, ip,
                 userNetwork ? aliases : List.of(), s.hostname(), s.extraHosts(), s.dns())
                 .withPorts(o != null ? o.ports() : s.ports(), false, s.expose())
@@ -329,13 +333,8 @@ final class ComposeUp {
                 .withEnv(env)
                 .withStdio(s.stdinOpen(), s.tty()).withGwPriority(gwPriority)
                 .withOptions(options(s.privileges(), o).withResolver(s.resolver().dnsSearch(), s.resolver().dnsOpt(),
-                        s.resolver().domainname(), mac(firstMac, mode))));
+                        s.resolver().domainname(), mac(firstMac, mode))), labels);
         Container made = engine().container(name);
-        Map<String, String> labels = labels(s, name, o != null);
-        if (o != null) {
-            labels.putAll(o.labels());
-        }
-        made.labels(labels);
         List<String> links = links(s, name);
         if (userNetwork) {
             // Compose puts the links on every network's EndpointSettings, none in HostConfig (create.go createEndpointSettings).

@@ -34,6 +34,7 @@ final class ContainerMonitor {
         long ran = clock.nanos() - c.startedAt();
         int status = engine.teardown(c);
         c.stopped(status, clock.nanos());
+        engine.daemonEvents().died(c, status, ran);
         if (engine.swarm() != null) {
             engine.swarm().taskExited(c.name(), status, clock.nanos(), (delay, task) -> clock.schedule(delay, task));
         }

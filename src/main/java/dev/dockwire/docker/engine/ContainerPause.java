@@ -16,15 +16,18 @@ final class ContainerPause {
     private final Predicate<Container> hasTask;
     private final Consumer<Container> freeze;
     private final Consumer<Container> thaw;
+    private final DaemonEvents events;
 
     /**
      * {@code hasTask}: whether the container's processes run ({@code MainProcesses.running});
-     * {@code freeze} and {@code thaw} its cgroup (MainProcesses' pause and unpause).
+     * {@code freeze} and {@code thaw} its cgroup (MainProcesses' pause and unpause); {@code events}
+     * hears {@code pause} (pause.go) and {@code unpause} (monitor.go's EventResumed, also after kill's resume).
      */
-    ContainerPause(Predicate<Container> hasTask, Consumer<Container> freeze, Consumer<Container> thaw) {
+    ContainerPause(Predicate<Container> hasTask, Consumer<Container> freeze, Consumer<Container> thaw, DaemonEvents events) {
         this.hasTask = hasTask;
         this.freeze = freeze;
         this.thaw = thaw;
+        this.events = events;
     }
 
     Container pause(Container c) {
@@ -39,6 +42,7 @@ final class ContainerPause {
         }
         freeze.accept(c);
         c.paused(true);
+        events.container(c, "pause");
         return c;
     }
 
@@ -55,6 +59,7 @@ final class ContainerPause {
         if (c.paused()) {
             c.paused(false);
             thaw.accept(c);
+            events.container(c, "unpause");
         }
     }
 }

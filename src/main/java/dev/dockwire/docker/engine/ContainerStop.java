@@ -36,9 +36,12 @@ final class ContainerStop {
             return monitor.stopWhileRestarting(c);
         }
         monitor.stopping(c);
+        killed(c, null);
         mains.signal(c, null);
         pauses.resume(c); // killWithSignal: a paused container is resumed to take its stop signal
-        return killIfRunning(c);
+        killIfRunning(c);
+        engine.daemonEvents().container(c, "stop");
+        return c;
     }
 
     /**
@@ -52,6 +55,7 @@ final class ContainerStop {
             return monitor.stopWhileRestarting(c);
         }
         monitor.stopping(c);
+        killed(c, signal);
         Process init = mains.signal(c, signal);
         if (signal == null || stopSignal(c) == null || signal == stopSignal(c)) {
             pauses.resume(c); // killWithSignal: the stop signal queued, then task.Resume
@@ -65,6 +69,9 @@ final class ContainerStop {
         if (init.exited()) {
             kill.cancel();
             clock.runUntil(() -> !c.running()); // the monitor takes the container down at once
+        }
+        if (!c.running()) {
+            engine.daemonEvents().container(c, "stop"); // containerStop returned nil
         }
         return c;
     }
@@ -87,6 +94,9 @@ final class ContainerStop {
         } else {
             monitor.stoppedByHand(c);
         }
+        if (signal != Signal.SIGKILL) {
+            killed(c, signal); // SIGKILL's is Kill's, below
+        }
         mains.signal(c, signal);
         if (exitOnNext) {
             pauses.resume(c); // the signal is queued, then the paused task resumed to take it; another waits for unpause
@@ -103,9 +113,18 @@ final class ContainerStop {
     /** {@code docker rm -f} of a running container: SIGKILL and the teardown, without waiting. */
     Container killIfRunning(Container c) {
         if (c.running()) {
+            killed(c, Signal.SIGKILL);
             mains.signal(c, Signal.SIGKILL);
+            long ran = clock.nanos() - c.startedAt();
             c.stopped(engine.teardown(c), clock.nanos());
+            engine.daemonEvents().died(c, c.exitCode(), ran);
         }
         return c;
+    }
+
+    /** killWithSignal's event: {@code signal}'s number (null: the image's STOPSIGNAL, SIGTERM when it names none). */
+    private void killed(Container c, Signal signal) {
+        Signal s = signal != null ? signal : stopSignal(c) != null ? stopSignal(c) : Signal.SIGTERM;
+        engine.daemonEvents().killed(c, s.number());
     }
 }

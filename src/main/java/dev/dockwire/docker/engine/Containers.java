@@ -32,6 +32,21 @@ final class Containers {
         // Anonymous volumes' names from a source of their own, so the containers' IDs stay as they were.
         dev.dockwire.sim.SeededRandom ids = new dev.dockwire.sim.SeededRandom(0x766f6c756d6573L);
         this.volumes = new Volumes(engine::nanos, () -> ids.nextHex(64), this::all);
+        this.events = new DaemonEvents(new EventLog(() -> Exec.EPOCH_MILLIS * 1_000_000L + engine.nanos()), image -> engine.images().labels(image),
+                DefaultGateway::isGateway);
+        volumes.events((name, action) -> {
+            if (action.equals("prune")) {
+                events.pruned(Event.VOLUME);
+            } else {
+                events.volume(name, action, Map.of("driver", "local"));
+            }
+        });
+    }
+
+    private final DaemonEvents events;
+
+    DaemonEvents events() {
+        return events;
     }
 
     private final Volumes volumes;
@@ -42,9 +57,10 @@ final class Containers {
 
     /**
      * {@code docker create}: the container and its network configuration, no sandbox yet; a swarm
-     * task ({@code swarmTask}) may name an overlay network that is not attachable.
+     * task ({@code swarmTask}) may name an overlay network that is not attachable. Its {@code labels}
+     * are the request's Config.Labels, which its create event carries.
      */
-    Container create(ContainerCreate req, boolean swarmTask) {
+    Container create(ContainerCreate req, boolean swarmTask, Map<String, String> labels) {
         String name = req.name();
         if (name != null && !name.isEmpty()) { // generateIDAndName: an empty name is a generated one
             if (!ContainerName.valid(name)) {
@@ -127,6 +143,8 @@ final class Containers {
         if (engine.images().config(req.image()) != null) {
             engine.images().pull(req.image()); // the daemon has the image of every container it created
         }
+        c.labels(labels);
+        events.container(c, "create");
         return c;
     }
 
@@ -181,7 +199,9 @@ final class Containers {
         containers.forEach((k, v) -> reordered.put(v == c ? name.substring(1) : k, v));
         containers.clear();
         containers.putAll(reordered);
+        String oldName = c.name();
         c.rename(name.substring(1));
+        events.container(c, "rename", Map.of("oldName", oldName));
     }
 
     /** A container by name, full id or unique id prefix. */
@@ -233,6 +253,7 @@ final class Containers {
     void remove(Container c) {
         containers.remove(c.name());
         joiners.remove(c);
+        events.container(c, "destroy");
     }
 
     /** The containers in another's network namespace ({@code --network container:X}), in creation order. */

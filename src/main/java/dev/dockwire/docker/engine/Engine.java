@@ -76,7 +76,7 @@ public final class Engine implements Swarm.Member, ProcessHost {
         this.networks = new Networks(this);
         this.sandboxes = new Sandboxes(this);
         this.gateway = new DefaultGateway(this, sandboxes);
-        this.connections = new NetworkConnect(random, this::driver, new NetworkConnect.Plumbing() {
+        this.connections = new NetworkConnect(random, this::driver, containers.events(), new NetworkConnect.Plumbing() {
             @Override
             public Endpoint join(Container c, Endpoint e) {
                 return sandboxes.join(c, c.netns(), e, false, Sandboxes.nextIfIndex(c));
@@ -113,7 +113,7 @@ public final class Engine implements Swarm.Member, ProcessHost {
         this.dns = new EmbeddedDns(kernel, clock, random, this::containerAnywhere, this.hostNameservers);
         this.mains = new MainProcesses(this, clock);
         this.monitor = new ContainerMonitor(this, clock);
-        this.pauses = new ContainerPause(c -> mains.running(c) != null, mains::pause, mains::unpause);
+        this.pauses = new ContainerPause(c -> mains.running(c) != null, mains::pause, mains::unpause, containers.events());
         this.stops = new ContainerStop(this, clock, mains, monitor, pauses);
         sandboxListeners.add(c -> HostConfigCheck.applySysctls(kernel, c));
     }
@@ -179,18 +179,14 @@ public final class Engine implements Swarm.Member, ProcessHost {
         return drivers.get(n.driver());
     }
 
-    DefaultGateway defaultGateway() {
-        return gateway;
-    }
+    DefaultGateway defaultGateway() { return gateway; }
 
     /** dockerd's {@code userland-proxy} (default true), set before {@link #start}; off: hairpin NAT and bridge netfilter. */
     public void userlandProxy(boolean on) {
         bridge.userlandProxy(on);
     }
 
-    public boolean userlandProxy() {
-        return bridge.userlandProxy();
-    }
+    public boolean userlandProxy() { return bridge.userlandProxy(); }
 
     @Override
     public Kernel kernel() { return kernel; }
@@ -266,13 +262,16 @@ public final class Engine implements Swarm.Member, ProcessHost {
         return networks.pruneNetworks();
     }
 
-    Networks networkRegistry() {
-        return networks;
-    }
+    Networks networkRegistry() { return networks; }
 
-    Cluster cluster() {
-        return cluster;
-    }
+    Cluster cluster() { return cluster; }
+    DaemonEvents daemonEvents() { return containers.events(); }
+
+    /** The daemon's events, {@code docker events}' source. */
+    public EventLog events() { return containers.events().log(); }
+
+    /** {@code docker restart} of {@code c} has started it again: daemon/restart.go logs {@code restart}. */
+    public void restarted(Container c) { containers.events().container(c, "restart"); }
 
     /** The sandbox namespace of overlay {@code n} on this node, or null. */
     String overlaySandbox(Network n) {
@@ -287,8 +286,8 @@ public final class Engine implements Swarm.Member, ProcessHost {
     }
 
     /** {@code docker create}: the container and its network configuration, no sandbox yet. */
-    public Container create(ContainerCreate req) {
-        return containers.create(req, false);
+    public Container create(ContainerCreate req, Map<String, String> labels) {
+        return containers.create(req, false, labels);
     }
 
     /**
@@ -297,12 +296,12 @@ public final class Engine implements Swarm.Member, ProcessHost {
      */
     @Override
     public Container runTask(ContainerCreate req) {
-        return startCreated(containers.create(req, true));
+        return startCreated(containers.create(req, true, Map.of()));
     }
 
     /** {@code docker run -d}: create and start; a failed start removes the container again. */
     public Container run(ContainerCreate req) {
-        return startCreated(containers.create(req, false));
+        return startCreated(containers.create(req, false, Map.of()));
     }
 
     private Container startCreated(Container c) {
@@ -355,6 +354,7 @@ public final class Engine implements Swarm.Member, ProcessHost {
         }
         ContainerFiles.write(hostNameservers, findNetwork("bridge"), c, containers(), containers.joiners());
         dns.start(c);
+        containers.events().started(c); // start.go: network connect, volume mount, then start
         mains.start(c, mains.serving(c, images.declared(c.image())), monitor::exited);
         return c;
     }
@@ -468,6 +468,7 @@ public final class Engine implements Swarm.Member, ProcessHost {
 
     /** Takes the running container apart; returns PID 1's exit status. */
     int teardown(Container c) {
+        containers.events().cleanedUp(c); // daemon.Cleanup: network disconnect, volume unmount
         drivers.values().forEach(d -> d.revokeExternalConnectivity(c));
         dns.stop(c);
         int status = mains.stopped(c);

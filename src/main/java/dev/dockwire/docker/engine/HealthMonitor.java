@@ -148,8 +148,16 @@ final class HealthMonitor {
             });
         }
 
-        /** handleProbeResult. */
+        /** handleProbeResult: a change of status is logged as {@code health_status: STATUS}. */
         private void handle(Health.Result r) {
+            Health.Status before = health.status();
+            apply(r);
+            if (health.status() != before) {
+                engine.daemonEvents().container(c, "health_status: " + health.status().id());
+            }
+        }
+
+        private void apply(Health.Result r) {
             health.record(r);
             if (r.exitCode() == 0) {
                 health.failingStreak(0);

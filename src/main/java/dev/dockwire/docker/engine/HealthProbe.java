@@ -44,10 +44,12 @@ final class HealthProbe {
             return p;
         }
         p.commands = new ContainerCommands(engine, clock, c, procs.pids());
+        String[] execId = {null};
         p.timer = clock.schedule(timeoutNanos, () -> {
             if (!p.done) {
                 p.done = true;
                 p.commands.killAll();
+                engine.daemonEvents().execDied(c, execId[0], 137); // the probe's process killed
                 String out = p.output();
                 result.accept(new Health.Result(start, clock.nanos(), -1, "Health check exceeded timeout ("
                         + goDuration(timeoutNanos) + ")" + (out.isEmpty() ? "" : ": " + out)));
@@ -57,12 +59,14 @@ final class HealthProbe {
             if (!p.done) {
                 p.done = true;
                 p.timer.cancel();
+                engine.daemonEvents().execDied(c, execId[0], status);
                 result.accept(new Health.Result(start, clock.nanos(), status, p.output()));
             }
         };
         // CMD-SHELL is /bin/sh -c LINE (moby daemon/health.go, getShell); CMD execs its argv directly.
         List<String> argv = test.get(0).equals("CMD-SHELL")
                 ? List.of("/bin/sh", "-c", String.join(" ", test.subList(1, test.size()))) : test.subList(1, test.size());
+        execId[0] = engine.daemonEvents().execStarted(c, argv); // health.go: exec_create, then ContainerExecStart's exec_start
         ProgramLookup found = Images.lookup(c, argv.get(0), path -> c.file(path) != null);
         String missing = found instanceof ProgramLookup.Missing m ? m.execFailed()
                 : p.commands.provider(argv.get(0)) == null ? new ProgramLookup.Missing("exec: \"" + argv.get(0)

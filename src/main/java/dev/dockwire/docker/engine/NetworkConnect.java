@@ -51,10 +51,13 @@ final class NetworkConnect {
     private final SeededRandom random;
     private final Function<Network, NetworkDriver> drivers;
     private final Plumbing plumbing;
+    /** connectToNetwork's {@code connect} and disconnectFromNetwork's {@code disconnect}, for a running container only. */
+    private final DaemonEvents events;
 
-    NetworkConnect(SeededRandom random, Function<Network, NetworkDriver> drivers, Plumbing plumbing) {
+    NetworkConnect(SeededRandom random, Function<Network, NetworkDriver> drivers, DaemonEvents events, Plumbing plumbing) {
         this.random = random;
         this.drivers = drivers;
+        this.events = events;
         this.plumbing = plumbing;
     }
 
@@ -108,6 +111,7 @@ final class NetworkConnect {
             moveExternalConnectivity(c, before);
         }
         plumbing.networksChanged(c, true);
+        events.network(n, "connect", c.id());
         return made;
     }
 
@@ -128,6 +132,7 @@ final class NetworkConnect {
             c.removeEndpoint(n.name());
             plumbing.overlayLeft(c);
             plumbing.networksChanged(c, false);
+            events.network(n, "disconnect", c.id());
         } else if (c.running()) {
             Endpoint before = GatewayEndpoint.ports(c);
             plumbing.leave(c, e);
@@ -135,6 +140,7 @@ final class NetworkConnect {
             plumbing.updateGateway(c);
             moveExternalConnectivity(c, before);
             plumbing.networksChanged(c, false);
+            events.network(n, "disconnect", c.id());
         } else {
             c.removeEndpoint(n.name());
         }

@@ -111,7 +111,9 @@ final class Networks {
         if (req.auxAddresses() != null) {
             n.reserveAuxiliary(req.auxAddresses());
         }
-        return createLocal(n);
+        createLocal(n);
+        engine.daemonEvents().network(n, "create", null); // daemon/network.go createNetwork
+        return n;
     }
 
     /** A bridge network dockerd or libnetwork creates itself (docker0, docker_gwbridge). */
@@ -240,6 +242,7 @@ final class Networks {
         }
         engine.driver(n).deleteNetwork(n);
         networks.remove(n.name());
+        engine.daemonEvents().network(n, "destroy", null); // daemon/network.go deleteNetwork
     }
 
     /**
@@ -265,6 +268,7 @@ final class Networks {
                 removed.add(n.name());
             }
         }
+        engine.daemonEvents().pruned(Event.NETWORK);
         return removed;
     }
 }

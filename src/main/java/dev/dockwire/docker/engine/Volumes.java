@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.BiConsumer;
 import java.util.function.LongSupplier;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
@@ -33,11 +34,17 @@ public final class Volumes {
     private final Supplier<String> newId;
     private final Supplier<Collection<Container>> containers;
     private HostFiles host = HostFiles.memory();
+    /** Where a volume's create and destroy are logged (volume/service/store.go: with its driver). */
+    private BiConsumer<String, String> events = (name, action) -> { };
 
     Volumes(LongSupplier clock, Supplier<String> newId, Supplier<Collection<Container>> containers) {
         this.clock = clock;
         this.newId = newId;
         this.containers = containers;
+    }
+
+    void events(BiConsumer<String, String> log) {
+        this.events = log;
     }
 
     /** The host's files that binds lay over (the host shell's file system). */
@@ -68,6 +75,7 @@ public final class Volumes {
         }
         v = new Volume(n, clock.getAsLong(), labels, new FileTable());
         volumes.put(n, v);
+        events.accept(n, "create");
         return v;
     }
 
@@ -104,6 +112,7 @@ public final class Volumes {
             throw new EngineException("remove " + name + ": volume is in use - [" + String.join(", ", users) + "]");
         }
         volumes.remove(name);
+        events.accept(name, "destroy");
     }
 
     /**
@@ -115,9 +124,11 @@ public final class Volumes {
         for (Volume v : all()) {
             if ((all || v.anonymous()) && users(v.name()).isEmpty()) {
                 volumes.remove(v.name());
+                events.accept(v.name(), "destroy");
                 gone.add(v.name());
             }
         }
+        events.accept("", "prune");
         return gone;
     }
 
@@ -133,6 +144,7 @@ public final class Volumes {
             Volume v = m.type().equals(MountSpec.VOLUME) ? volumes.get(m.name()) : null;
             if (v != null && v.anonymous() && users(v.name()).isEmpty()) {
                 volumes.remove(v.name());
+                events.accept(v.name(), "destroy");
             }
         }
     }
