@@ -9,7 +9,6 @@ import dev.dockwire.docker.ContainerCreate;
 import dev.dockwire.docker.EngineException;
 import dev.dockwire.docker.ImageConfig;
 import dev.dockwire.docker.LogEntry;
-import dev.dockwire.docker.PortBinding;
 import dev.dockwire.docker.engine.ContainerProcesses;
 import dev.dockwire.docker.engine.Engine;
 import dev.dockwire.docker.engine.ClientEvents;
@@ -103,7 +102,7 @@ public final class DockerCommand {
             case "ps" -> new PsCommand(engine(), host.loop().nanos()).run(rest);
             case "inspect" -> new InspectCommand(engine()).run(rest, null);
             case "exec" -> exec(rest);
-            case "port" -> port(rest);
+            case "port" -> PortCommand.run(engine(), rest);
             case "logs" -> processes().logs(rest);
             case "wait" -> processes().await(rest);
             case "attach" -> new AttachCommand(host, processes()).run(rest);
@@ -524,38 +523,6 @@ public final class DockerCommand {
             case RESTARTING -> "Restarting (" + c.exitCode() + ") " + HumanTime.ago(now - c.finishedAt());
             case EXITED -> "Exited (" + c.exitCode() + ") " + HumanTime.ago(now - c.finishedAt());
         };
-    }
-
-    /** {@code docker port CTR [PRIVATE_PORT[/PROTO]]}. */
-    private CommandOutput port(List<String> args) {
-        CliFlags f = CliFlags.parse(args, List.of(), true);
-        if (f.positional().isEmpty() || f.positional().size() > 2) {
-            return CliErrors.usage("port", "at least 1 and at most 2 arguments", "CONTAINER [PRIVATE_PORT[/PROTO]]");
-        }
-        Container c;
-        try {
-            c = engine().container(f.positional().get(0));
-        } catch (EngineException e) {
-            return new CommandOutput(1, List.of("Error response from daemon: No such container: " + f.positional().get(0)));
-        }
-        List<String> out = new ArrayList<>();
-        if (f.positional().size() == 2) {
-            String want = f.positional().get(1).contains("/") ? f.positional().get(1) : f.positional().get(1) + "/tcp";
-            for (PortBinding b : c.published()) {
-                if (b.key().equals(want)) {
-                    PsColumns.hostIps(b).forEach(ip -> out.add(PsColumns.joinHostPort(ip, b.hostPort())));
-                }
-            }
-            if (out.isEmpty()) {
-                return new CommandOutput(1, List.of("Error: No public port '" + want + "' published for " + c.name()));
-            }
-        } else {
-            for (PortBinding b : c.published()) {
-                PsColumns.hostIps(b).forEach(ip -> out.add(b.key() + " -> " + PsColumns.joinHostPort(ip, b.hostPort())));
-            }
-        }
-        out.sort(PsColumns::naturalCompare); // cli/command/container/port.go: sortorder.NaturalLess
-        return CommandOutput.ok(out);
     }
 
     private CommandOutput exec(List<String> args) {

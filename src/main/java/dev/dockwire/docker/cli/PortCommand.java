@@ -1,0 +1,47 @@
+package dev.dockwire.docker.cli;
+
+import dev.dockwire.docker.CommandOutput;
+import dev.dockwire.docker.Container;
+import dev.dockwire.docker.EngineException;
+import dev.dockwire.docker.PortBinding;
+import dev.dockwire.docker.engine.Engine;
+import java.util.ArrayList;
+import java.util.List;
+
+/** {@code docker port} (cli/command/container/port.go): a container's published ports, or one port's host addresses. */
+final class PortCommand {
+    private PortCommand() {
+    }
+
+    /** {@code docker port CTR [PRIVATE_PORT[/PROTO]]}. */
+    static CommandOutput run(Engine engine, List<String> args) {
+        CliFlags f = CliFlags.parse(args, List.of(), true);
+        if (f.positional().isEmpty() || f.positional().size() > 2) {
+            return CliErrors.usage("port", "at least 1 and at most 2 arguments", "CONTAINER [PRIVATE_PORT[/PROTO]]");
+        }
+        Container c;
+        try {
+            c = engine.container(f.positional().get(0));
+        } catch (EngineException e) {
+            return new CommandOutput(1, List.of("Error response from daemon: No such container: " + f.positional().get(0)));
+        }
+        List<String> out = new ArrayList<>();
+        if (f.positional().size() == 2) {
+            String want = f.positional().get(1).contains("/") ? f.positional().get(1) : f.positional().get(1) + "/tcp";
+            for (PortBinding b : c.published()) {
+                if (b.key().equals(want)) {
+                    PsColumns.hostIps(b).forEach(ip -> out.add(PsColumns.joinHostPort(ip, b.hostPort())));
+                }
+            }
+            if (out.isEmpty()) {
+                return new CommandOutput(1, List.of("Error: No public port '" + want + "' published for " + c.name()));
+            }
+        } else {
+            for (PortBinding b : c.published()) {
+                PsColumns.hostIps(b).forEach(ip -> out.add(b.key() + " -> " + PsColumns.joinHostPort(ip, b.hostPort())));
+            }
+        }
+        out.sort(PsColumns::naturalCompare); // cli/command/container/port.go: sortorder.NaturalLess
+        return CommandOutput.ok(out);
+    }
+}
