@@ -50,6 +50,9 @@ public final class Conn {
     public boolean ecache;
     public Conn prev;
     public Conn next;
+    /** The last filter walk of each direction's packets, for the next one ({@link IptDoTable}); made by the first. */
+    WalkMemo originalWalk;
+    WalkMemo replyWalk;
 
     public Conn(int proto, int src, int dst, int sport, int dport) {
         this.proto = proto;
