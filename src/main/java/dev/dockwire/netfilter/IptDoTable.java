@@ -103,7 +103,7 @@ public final class IptDoTable {
             return run(base, p, ctx);
         }
         boolean reply = p.ctinfo >= CtInfo.IS_REPLY;
-        WalkMemo m = reply ? ct.replyWalk : ct.originalWalk;
+        WalkMemo m = (WalkMemo) (reply ? ct.replyWalk : ct.originalWalk);
         int status = ct.status;
         if (m != null && m.holds(base, p, status, generation)) {
             return replay(m, p);
