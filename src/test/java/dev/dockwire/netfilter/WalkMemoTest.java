@@ -67,6 +67,26 @@ class WalkMemoTest {
     }
 
     @Test
+    void eachPacketReportsTheRuleThatDecidedAsTheFullWalkDoes() {
+        List<String> decided = new java.util.ArrayList<>();
+        net.emu.tracepoint().attach(new dev.dockwire.netns.stack.StackProbe() {
+            @Override
+            public void table(NfPacket p, Table t, int verdict) {
+                decided.add(t.name() + " " + p.verdictChain.name() + " " + p.verdictRule + " " + verdict);
+            }
+        });
+        Netfilter nf = load(":INPUT DROP [0:0]\n:A - [0:0]\n" + CT + "-A INPUT -j A\n-A A -p udp --dport 9 -j ACCEPT\n");
+        for (int i = 0; i < 3; i++) {
+            assertTrue(input(nf, eth0, "10.0.0.2"));
+        }
+        load(":INPUT DROP [0:0]\n" + CT);
+        for (int i = 0; i < 2; i++) {
+            assertFalse(input(nf, eth0, "10.0.0.2"));
+        }
+        assertEquals(List.of("filter A 0 1", "filter A 0 1", "filter A 0 1", "filter INPUT -1 0", "filter INPUT -1 0"), decided);
+    }
+
+    @Test
     void aCommitTakesEffectOnTheNextPacket() {
         Netfilter nf = load(":INPUT ACCEPT [0:0]\n" + CT + "-A INPUT -p udp --dport 9 -j ACCEPT\n");
         assertTrue(input(nf, eth0, "10.0.0.2"));
