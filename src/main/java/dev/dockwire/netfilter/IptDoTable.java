@@ -7,6 +7,9 @@ package dev.dockwire.netfilter;
  * RETURN with nothing to pop) applies the policy, which has counters of its own. Walks arrays
  * with a preallocated stack, so it allocates nothing. A packet TRACE marked has each rule it
  * matches and the policy reported (nft_do_chain's nft_trace_packet): one flag read per matched rule.
+ * A tracked flow's walk is remembered on its connection ({@link WalkMemo}) and replayed for its next
+ * packets while nothing the rules tested changed: the established flow's FORWARD walk (Docker's
+ * DOCKER-USER, DOCKER-FORWARD, DOCKER-CT jumps) costs its counters, not its matches.
  */
 public final class IptDoTable {
     private Chain[] stackChain = new Chain[4]; // grows with deeper jumps (Docker nests three)
