@@ -50,6 +50,12 @@ public final class Conn {
     public boolean ecache;
     public Conn prev;
     public Conn next;
+    /**
+     * The last table walk of each direction's packets, for the next one ({@code WalkMemo}, made by the
+     * first): typed Object, so that a connection does not depend on the table walk's classes.
+     */
+    Object originalWalk;
+    Object replyWalk;
 
     public Conn(int proto, int src, int dst, int sport, int dport) {
         this.proto = proto;

@@ -7,6 +7,9 @@ package dev.dockwire.netfilter;
  * RETURN with nothing to pop) applies the policy, which has counters of its own. Walks arrays
  * with a preallocated stack, so it allocates nothing. A packet TRACE marked has each rule it
  * matches and the policy reported (nft_do_chain's nft_trace_packet): one flag read per matched rule.
+ * A tracked flow's walk is remembered on its connection ({@link WalkMemo}) and replayed for its next
+ * packets while nothing the rules tested changed: the established flow's FORWARD walk (Docker's
+ * DOCKER-USER, DOCKER-FORWARD, DOCKER-CT jumps) costs its counters, not its matches.
  */
 public final class IptDoTable {
     private Chain[] stackChain = new Chain[4]; // grows with deeper jumps (Docker nests three)
@@ -89,6 +92,162 @@ public final class IptDoTable {
                 return decided(p, c, i, v);
             }
         }
+    }
+
+    /**
+     * {@link #run}, remembered per connection and direction ({@link WalkMemo}): a TCP or UDP packet of a
+     * tracked connection whose walk of {@code base} was recorded with the same key (the table's commit
+     * {@code generation}, tuple, devices, conntrack state and status) is counted by the recorded rules and
+     * given the recorded verdict; any other is walked, and recorded when the walk can be replayed.
+     */
+    public int run(Chain base, NfPacket p, XtContext ctx, int generation) {
+        Conn ct = p.ct;
+        if (ct == null || p.sport < 0 || p.nfTrace) {
+            return run(base, p, ctx);
+        }
+        boolean reply = p.ctinfo >= CtInfo.IS_REPLY;
+        WalkMemo m = (WalkMemo) (reply ? ct.replyWalk : ct.originalWalk);
+        int status = ct.status;
+        if (m != null && m.holds(base, p, status, generation)) {
+            return replay(m, p);
+        }
+        if (m == null) {
+            m = new WalkMemo();
+            if (reply) {
+                ct.replyWalk = m;
+            } else {
+                ct.originalWalk = m;
+            }
+        }
+        m.start(base, p, status, generation);
+        return record(base, p, ctx, m);
+    }
+
+    /** The recorded walk again: the same rules counted, the same verdict from the same rule. */
+    private static int replay(WalkMemo m, NfPacket p) {
+        Rule[] rules = m.rules;
+        int len = p.length;
+        for (int i = 0; i < m.counted; i++) {
+            Rule r = rules[i];
+            r.packets++;
+            r.bytes += len;
+        }
+        Chain policy = m.policy;
+        if (policy != null) {
+            policy.policyPackets++;
+            policy.policyBytes += len;
+        }
+        return decided(p, m.verdictChain, m.verdictRule, m.verdict);
+    }
+
+    /** Whether a rule's test and action depend on nothing but what a {@link WalkMemo} keys on. */
+    private static boolean replayable(Rule r) {
+        if (r.target != null) {
+            return false;
+        }
+        for (Match m : r.matches) {
+            if (!m.flowInvariant()) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** {@link #run}, noting in {@code m} each rule counted and how the walk ended; {@code m} is valid if it can be replayed. */
+    private int record(Chain base, NfPacket p, XtContext ctx, WalkMemo m) {
+        boolean replayable = true;
+        Chain c = base;
+        Rule[] rules = c.compiled;
+        Chain[] jumps = c.jumps;
+        int i = 0;
+        int sp = 0;
+        int v;
+        while (true) {
+            if (i >= rules.length) {
+                if (sp == 0) {
+                    m.policy = base;
+                    v = policy(base, p, ctx);
+                    break;
+                }
+                sp--;
+                c = stackChain[sp];
+                i = stackPos[sp];
+                rules = c.compiled;
+                jumps = c.jumps;
+                continue;
+            }
+            Rule r = rules[i];
+            replayable &= replayable(r);
+            if (!r.matches(p)) {
+                if (p.hotdrop) {
+                    replayable = false;
+                    v = decided(p, c, i, Verdict.DROP);
+                    break;
+                }
+                i++;
+                continue;
+            }
+            r.packets++;
+            r.bytes += p.length;
+            m.count(r);
+            if (r.target != null) {
+                v = r.target.target(p, ctx);
+                if (p.nfTrace) {
+                    ctx.trace(c, r, v, null);
+                }
+                if (v != Verdict.CONTINUE) {
+                    v = decided(p, c, i, v);
+                    break;
+                }
+                i++;
+                continue;
+            }
+            Chain j = jumps[i];
+            if (j != null) {
+                if (p.nfTrace) {
+                    ctx.trace(c, r, Verdict.CONTINUE, j);
+                }
+                if (!r.isGoto()) {
+                    if (sp == stackChain.length) {
+                        grow();
+                    }
+                    stackChain[sp] = c;
+                    stackPos[sp] = i + 1;
+                    sp++;
+                }
+                c = j;
+                rules = c.compiled;
+                jumps = c.jumps;
+                i = 0;
+                continue;
+            }
+            v = r.verdict;
+            if (p.nfTrace) {
+                ctx.trace(c, r, v, null);
+            }
+            if (v == Verdict.CONTINUE) {
+                i++;
+            } else if (v == Verdict.RETURN) {
+                if (sp == 0) {
+                    m.policy = base;
+                    v = policy(base, p, ctx);
+                    break;
+                }
+                sp--;
+                c = stackChain[sp];
+                i = stackPos[sp];
+                rules = c.compiled;
+                jumps = c.jumps;
+            } else {
+                v = decided(p, c, i, v);
+                break;
+            }
+        }
+        m.verdictChain = p.verdictChain;
+        m.verdictRule = p.verdictRule;
+        m.verdict = v;
+        m.valid = replayable && !p.nfTrace;
+        return v;
     }
 
     /** Notes on the packet which rule gave the verdict, for netfilter's tracepoints. */

@@ -18,6 +18,15 @@ public interface Match {
     /** The text {@code iptables -L} appends (xt_match.print), with a leading space. */
     void print(StringBuilder sb, boolean numeric);
 
+    /**
+     * Whether the answer depends on nothing but the packet's tuple (protocol, addresses, ports), its
+     * devices and its conntrack state and status bits, so that the next packet of the flow with these
+     * gets the same answer ({@link WalkMemo}); not a match that counts, reads other headers or state.
+     */
+    default boolean flowInvariant() {
+        return false;
+    }
+
     /** Whether the match reads conntrack state (loading it needs nf_conntrack). */
     default boolean needsConntrack() {
         return false;

@@ -64,9 +64,19 @@ public final class NatUdpPath {
     private final boolean dropSink;
     private long received;
 
-    /** The DNAT path over bridges (what the allocation test and the earlier figures use). */
+    /**
+     * The DNAT path over bridges (what the allocation test and the earlier figures use), or the one
+     * system property {@code dockwire.natPath} names as {@code MODE,LEGS,SINK} (e.g.
+     * {@code masquerade,veth,drop}: the kernel baseline's path), for {@link BuildsCompared}, which
+     * makes each build's path with this constructor.
+     */
     public NatUdpPath() {
-        this(Mode.DNAT, true, Sink.SOCKET);
+        this(System.getProperty("dockwire.natPath", "dnat,bridge,socket").split(","));
+    }
+
+    private NatUdpPath(String[] path) {
+        this(Mode.valueOf(path[0].toUpperCase(java.util.Locale.ROOT)), path[1].equals("bridge"),
+                Sink.valueOf(path[2].toUpperCase(java.util.Locale.ROOT)));
     }
 
     public NatUdpPath(Mode mode, boolean bridged, Sink sink) {

@@ -80,6 +80,8 @@ public final class Netfilter implements NfHooks, XtContext, ConntrackContext {
     private int conntrackMax = 262144;
     private Conn attachCt;
     private int attachInfo;
+    /** Counts the commits: a recorded table walk ({@code WalkMemo}) holds only within the generation it was made in. */
+    private int generation;
 
     /** The emulation's tracepoints, read once: the hooks report through them on every packet. */
     private final dev.dockwire.sim.Tracepoint<? extends dev.dockwire.netfilter.NfProbe> tracepoint;
@@ -189,6 +191,7 @@ public final class Netfilter implements NfHooks, XtContext, ConntrackContext {
 
     /** After a commit: cache the tables and (un)register the hooks. */
     private void refresh() {
+        generation++;
         raw = tables.table(Table.Kind.RAW);
         mangle = tables.table(Table.Kind.MANGLE);
         filter = tables.table(Table.Kind.FILTER);
@@ -214,7 +217,7 @@ public final class Netfilter implements NfHooks, XtContext, ConntrackContext {
             return Verdict.ACCEPT;
         }
         trace.enter(t.name());
-        int v = ipt.run(c, p, this);
+        int v = ipt.run(c, p, this, generation);
         tracepoint.probe().table(p, t, v);
         return v;
     }

@@ -18,6 +18,11 @@ final class XtComment implements Match {
     }
 
     @Override
+    public boolean flowInvariant() {
+        return true;
+    }
+
+    @Override
     public boolean matches(NfPacket p) {
         return true;
     }

@@ -42,6 +42,12 @@ final class XtConntrack implements Match {
         return true;
     }
 
+    /** The state and the NAT bits are the packet's conntrack state and its connection's status. */
+    @Override
+    public boolean flowInvariant() {
+        return true;
+    }
+
     @Override
     public boolean matches(NfPacket p) {
         int bits;

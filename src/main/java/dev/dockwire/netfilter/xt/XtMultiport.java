@@ -36,6 +36,12 @@ final class XtMultiport implements Match {
         return "multiport";
     }
 
+    /** Ports only. */
+    @Override
+    public boolean flowInvariant() {
+        return true;
+    }
+
     @Override
     public boolean matches(NfPacket p) {
         if (p.sport < 0) {

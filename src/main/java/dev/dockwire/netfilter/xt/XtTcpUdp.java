@@ -46,6 +46,12 @@ final class XtTcpUdp implements Match {
         return protoName();
     }
 
+    /** Ports only, unless it tests TCP flags ({@code --tcp-flags}, {@code --syn}), which change within a flow. */
+    @Override
+    public boolean flowInvariant() {
+        return flgMask == 0;
+    }
+
     @Override
     public boolean matches(NfPacket p) {
         if (p.sport < 0) {
