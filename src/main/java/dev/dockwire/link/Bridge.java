@@ -203,14 +203,17 @@ public final class Bridge extends NetDevice {
                 traceFlood(in, frame, false);
             } else {
                 probe().fdb(this, in.dev, frame, LinkProbe.FdbDecision.FORWARD, e.port.dev);
-                forwardReceived(e.port, frame);
+                forwardReceived(in, e.port, frame);
             }
         }
     }
 
-    /** br_forward of a frame a port received: the backlog may have the next device receive it at once. */
-    private void forwardReceived(BridgePort port, ByteBuf frame) {
-        if (backlog == null) {
+    /**
+     * br_forward of a frame a port received: the backlog may have the next device receive it at
+     * once, unless it goes back out of its ingress port (hairpin), towards the stack that sent it.
+     */
+    private void forwardReceived(BridgePort in, BridgePort port, ByteBuf frame) {
+        if (backlog == null || port == in) {
             forward(port, frame);
             return;
         }

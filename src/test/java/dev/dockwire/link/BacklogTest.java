@@ -130,6 +130,24 @@ class BacklogTest {
     }
 
     @Test
+    void aHairpinBackToTheSendersPortIsQueued() {
+        Bridge br = new Bridge(loop, backlog, "br0", ifindex++, 0x02_00_00_00_00_FFL);
+        br.setUp(true);
+        br.rxHandler(RxHandler.DROP);
+        Veth a = pair("a", A);
+        BridgePort port = br.addPort(a.peer());
+        port.hairpin(true);
+        br.fdb().addStatic(B, port); // B is behind a's own port
+        stack(a, null);
+
+        a.transmit(frame(A, B, 1));
+
+        assertEquals(List.of(), got, "back out of a's own port: a is still sending");
+        loop.drain();
+        assertEquals(List.of("a:1"), got);
+    }
+
+    @Test
     void aLoopOfBridgesIsCrossedAtOnceOnlySoFarThenQueued() {
         // veth x0 → bridge 1 → veth → bridge 2 → ... : each bridge forwards to the next by a static FDB.
         Veth first = pair("x0", A);
