@@ -5,10 +5,11 @@ import io.netty.buffer.ByteBuf;
 
 /**
  * The per-loop receive backlog, like the kernel's per-CPU {@code softnet_data} queue that
- * {@code netif_rx} fills and {@code net_rx_action} drains. A veth transmit queues the frame for
- * its peer here instead of calling into the peer, so a stack never re-enters itself while it is
- * still sending. Fixed arrays: queueing allocates nothing. When full, frames are dropped and
- * counted, like {@code netdev_max_backlog} (1000 by default). A bridge's flood is one delivery
+ * {@code netif_rx} fills and {@code net_rx_action} drains. A veth transmit hands the frame to its
+ * peer here: received at once when the transmit comes from outside any receive ({@link #netifRx}),
+ * else queued, so a stack never re-enters itself while it is still sending. Fixed arrays:
+ * queueing allocates nothing. When full, frames are dropped and counted, like
+ * {@code netdev_max_backlog} (1000 by default). A bridge's flood is one delivery
  * however many ports it reaches ({@link #beginBurst}): br_flood clones the frame and hands each port its
  * copy in one pass, so 1,000 containers on one bridge all hear an ARP broadcast.
  */
@@ -57,8 +58,9 @@ public final class Backlog implements Agent {
      * returns (rcu_read_unlock_bh, local_bh_enable, do_softirq, net_rx_action, process_backlog), so
      * when the transmit comes from outside any receive (a socket's send, a timer) and nothing is
      * queued for {@code dev}, {@code dev} receives it at once, skipping the queue; and so does the
-     * next device when a bridge forwards that frame ({@link #forwarding}), as far as the first
-     * stack. Whatever a stack transmits while it receives is queued and received by the loop's
+     * next device while a bridge forwards that frame ({@link #forwarding}; through a VXLAN port that
+     * is its encapsulation, up to {@link #MAX_DIRECT} devices). Whatever a stack transmits while it
+     * receives is queued and received by the loop's
      * pass, as before: a receiver's reply (a TCP ACK, a datagram sent from a callback) never
      * reaches the sender while it is still sending, which the kernel guarantees with the socket
      * lock (sk_add_backlog, release_sock) and this emulation by queueing it. In the loop's pass, or
@@ -85,8 +87,8 @@ public final class Backlog implements Agent {
 
     /**
      * Set by a bridge around br_forward of a frame one of its ports received (and cleared after):
-     * no stack has seen the frame since the receive began, so inside a receive {@link #netifRx}
-     * began, the next device may receive it at once too.
+     * the frame goes on because a bridge forwards it, not because a stack that received it answers,
+     * so inside a receive {@link #netifRx} began the next device may receive it at once too.
      */
     public void forwarding(boolean on) {
         forwarding = on;
