@@ -5,10 +5,11 @@ import io.netty.buffer.ByteBuf;
 
 /**
  * The per-loop receive backlog, like the kernel's per-CPU {@code softnet_data} queue that
- * {@code netif_rx} fills and {@code net_rx_action} drains. A veth transmit queues the frame for
- * its peer here instead of calling into the peer, so a stack never re-enters itself while it is
- * still sending. Fixed arrays: queueing allocates nothing. When full, frames are dropped and
- * counted, like {@code netdev_max_backlog} (1000 by default). A bridge's flood is one delivery
+ * {@code netif_rx} fills and {@code net_rx_action} drains. A veth transmit hands the frame to its
+ * peer here: received at once when the transmit comes from outside any receive ({@link #netifRx}),
+ * else queued, so a stack never re-enters itself while it is still sending. Fixed arrays:
+ * queueing allocates nothing. When full, frames are dropped and counted, like
+ * {@code netdev_max_backlog} (1000 by default). A bridge's flood is one delivery
  * however many ports it reaches ({@link #beginBurst}): br_flood clones the frame and hands each port its
  * copy in one pass, so 1,000 containers on one bridge all hear an ARP broadcast.
  */
@@ -29,6 +30,14 @@ public final class Backlog implements Agent {
     /** Floods under way (nested when a port's transmit floods another bridge), and whether this one charged its first copy. */
     private int burst;
     private boolean burstCharged;
+    /** Receives under way: {@link #doWork}, or frames {@link #netifRx} delivered at once. */
+    private int depth;
+    /** The receives under way began in {@link #netifRx} (not in the loop's pass) and were only bridged on since. */
+    private boolean direct;
+    /** A bridge is forwarding the frame a port of it received ({@link #forwarding}). */
+    private boolean forwarding;
+    /** How many devices one transmit may cross at once before the rest is queued (a loop of bridges). */
+    static final int MAX_DIRECT = 8;
 
     public Backlog() {
         this(DEFAULT_MAX);
@@ -41,6 +50,48 @@ public final class Backlog implements Agent {
         this.free = new boolean[cap];
         this.mask = cap - 1;
         this.max = max;
+    }
+
+    /**
+     * A frame a driver hands up from a transmit (veth_xmit's {@code __netif_rx}; takes ownership).
+     * In the kernel the softirq that receives it runs before the sender's {@code __dev_queue_xmit}
+     * returns (rcu_read_unlock_bh, local_bh_enable, do_softirq, net_rx_action, process_backlog), so
+     * when the transmit comes from outside any receive (a socket's send, a timer) and nothing is
+     * queued for {@code dev}, {@code dev} receives it at once, skipping the queue; and so does the
+     * next device while a bridge forwards that frame ({@link #forwarding}; through a VXLAN port that
+     * is its encapsulation, up to {@link #MAX_DIRECT} devices). Whatever a stack transmits while it
+     * receives is queued and received by the loop's
+     * pass, as before: a receiver's reply (a TCP ACK, a datagram sent from a callback) never
+     * reaches the sender while it is still sending, which the kernel guarantees with the socket
+     * lock (sk_add_backlog, release_sock) and this emulation by queueing it. In the loop's pass, or
+     * in a flood, it is {@link #enqueue}.
+     */
+    public void netifRx(NetDevice dev, ByteBuf frame) {
+        int d = depth;
+        if ((burst | dev.backlogged) != 0 || d != 0 && !(forwarding && direct && d < MAX_DIRECT)) {
+            enqueue(dev, frame);
+            return;
+        }
+        boolean bridged = forwarding;
+        depth = d + 1;
+        direct = true;
+        forwarding = false;
+        try {
+            dev.receive(frame);
+        } finally {
+            depth = d;
+            direct = d != 0;
+            forwarding = bridged;
+        }
+    }
+
+    /**
+     * Set by a bridge around br_forward of a frame one of its ports received (and cleared after):
+     * the frame goes on because a bridge forwards it, not because a stack that received it answers,
+     * so inside a receive {@link #netifRx} began the next device may receive it at once too.
+     */
+    public void forwarding(boolean on) {
+        forwarding = on;
     }
 
     /** Queues {@code frame} to be received by {@code dev}; takes ownership. */
@@ -62,6 +113,7 @@ public final class Backlog implements Agent {
         int i = (int) (tail++ & mask);
         devices[i] = dev;
         frames[i] = frame;
+        dev.backlogged++;
     }
 
     /** netdev_max_backlog reached: the frame is dropped and counted. */
@@ -85,6 +137,7 @@ public final class Backlog implements Agent {
         int i = (int) (tail++ & mask);
         devices[i] = dev;
         frames[i] = frame;
+        dev.backlogged++;
         free[i] = !charged;
         if (charged) {
             burstCharged = true;
@@ -132,6 +185,15 @@ public final class Backlog implements Agent {
 
     @Override
     public int doWork() {
+        depth++;
+        try {
+            return receiveQueued();
+        } finally {
+            depth--;
+        }
+    }
+
+    private int receiveQueued() {
         int done = 0;
         // Bounded: only what was queued before this call; new frames wait for the next round.
         long end = tail;
@@ -145,6 +207,7 @@ public final class Backlog implements Agent {
                 free[i] = false;
                 uncharged--;
             }
+            dev.backlogged--;
             dev.receive(frame);
             done++;
         }
@@ -155,6 +218,7 @@ public final class Backlog implements Agent {
     public void clear() {
         while (head < tail) {
             int i = (int) (head++ & mask);
+            devices[i].backlogged--;
             devices[i] = null;
             frames[i].release();
             frames[i] = null;

@@ -27,7 +27,10 @@ public final class Bridge extends NetDevice {
     private FrameSink portInput = (dev, frame) -> input((BridgePort) dev.rxHandlerData(), frame);
     private BridgeNfHook nfHook;
 
-    /** The receive backlog its ports' copies of a flood go through, charged as one delivery; null: none to tell. */
+    /**
+     * The receive backlog its ports' copies of a flood go through, charged as one delivery, and that
+     * is told of a unicast forward ({@link Backlog#forwarding}); null: none to tell.
+     */
     private final Backlog backlog;
 
     public Bridge(EventLoop loop, String name, int ifindex, long mac) {
@@ -200,8 +203,25 @@ public final class Bridge extends NetDevice {
                 traceFlood(in, frame, false);
             } else {
                 probe().fdb(this, in.dev, frame, LinkProbe.FdbDecision.FORWARD, e.port.dev);
-                forward(e.port, frame);
+                forwardReceived(in, e.port, frame);
             }
+        }
+    }
+
+    /**
+     * br_forward of a frame a port received: the backlog may have the next device receive it at
+     * once, unless it goes back out of its ingress port (hairpin), towards the stack that sent it.
+     */
+    private void forwardReceived(BridgePort in, BridgePort port, ByteBuf frame) {
+        if (backlog == null || port == in) {
+            forward(port, frame);
+            return;
+        }
+        backlog.forwarding(true);
+        try {
+            forward(port, frame);
+        } finally {
+            backlog.forwarding(false);
         }
     }
 

@@ -99,7 +99,12 @@ final class MacvlanPort implements RxHandler, NetDevice.UpperPort {
                 if (dest != null && dest.mode() == MacvlanMode.BRIDGE) {
                     // dev_forward_skb(lowerdev): received on the parent (its taps see it), whose
                     // port then delivers it. Unlike the kernel this also counts it in the parent's rx.
-                    backlog.enqueue(lower, frame);
+                    // Siblings in one namespace: its stack would receive inside its own transmit.
+                    if (dest.rxHandler() == src.rxHandler()) {
+                        backlog.enqueue(lower, frame);
+                    } else {
+                        backlog.netifRx(lower, frame);
+                    }
                     return;
                 }
             }

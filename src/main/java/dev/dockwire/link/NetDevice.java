@@ -26,6 +26,8 @@ public abstract class NetDevice {
     private long mac;
     private int mtu;
     private boolean up;
+    /** Frames queued for this device in its {@link Backlog}: a direct receive must not overtake them. */
+    int backlogged;
     /** Offload features ({@link NetdevFeatures}); -1 until first read, then the type's defaults. */
     private int features = -1;
     /**

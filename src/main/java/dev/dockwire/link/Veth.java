@@ -5,7 +5,8 @@ import io.netty.buffer.ByteBuf;
 /**
  * One end of a virtual Ethernet pair ({@code ip link add NAME type veth peer name PEER}): what
  * one end transmits, the other receives. The ends may live in different namespaces. As in the
- * kernel, a frame is dropped (tx_dropped) when the peer is down.
+ * kernel, a frame is dropped (tx_dropped) when the peer is down. Sent from outside any receive,
+ * the peer receives it at once ({@link Backlog#netifRx}).
  */
 public final class Veth extends NetDevice {
     public static final int DEFAULT_MTU = ETH_DATA_LEN;
@@ -50,6 +51,11 @@ public final class Veth extends NetDevice {
             return;
         }
         countTx(frame);
-        backlog.enqueue(peer, frame);
+        if (peer.rxHandler() == rxHandler()) {
+            // Both ends in one namespace: its stack would receive inside its own transmit.
+            backlog.enqueue(peer, frame);
+        } else {
+            backlog.netifRx(peer, frame);
+        }
     }
 }

@@ -211,6 +211,15 @@ final class TcpLab {
     }
 
     /**
+     * Delays every frame from a by {@code nanos} (after the capture): a wire between the hosts, so
+     * that what b sends in the meantime crosses it (back to back on one thread, as on the kernel's,
+     * a's segment would be received before b's next call).
+     */
+    void delayFromA(long nanos) {
+        portOfA().wrapIngress(next -> (dev, frame) -> net.loop().schedule(nanos, () -> next.accept(dev, frame)));
+    }
+
+    /**
      * Holds back the first frame from a that {@code hold} selects and lets it go after the next
      * {@code after} frames from a (after the capture: a sent in order, b receives out of order).
      */
