@@ -12,6 +12,11 @@ public final class Loopback extends NetDevice {
         this.backlog = backlog;
     }
 
+    /** The per-loop backlog this namespace's devices hand their frames to. */
+    public Backlog backlog() {
+        return backlog;
+    }
+
     @Override
     public LinkType type() {
         return LinkType.LOOPBACK;

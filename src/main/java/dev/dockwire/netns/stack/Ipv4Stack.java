@@ -1,5 +1,6 @@
 package dev.dockwire.netns.stack;
 
+import dev.dockwire.link.Backlog;
 import dev.dockwire.link.Frames;
 import dev.dockwire.link.DropReason;
 import dev.dockwire.link.Gso;
@@ -236,7 +237,19 @@ public final class Ipv4Stack extends IpLayer implements RxHandler, Sockets, Neig
                     f -> ns.neighbours().output(out, nh, f));
             return;
         }
-        ns.neighbours().output(out, nh, packet);
+        if (out == in) { // back out of its ingress device, towards whoever sent it: queued as any reply is
+            ns.neighbours().output(out, nh, packet);
+            return;
+        }
+        // Forwarded, not answered: like a bridge's forward, the next device may receive it at once
+        // when this receive came straight from a sender's transmit (Backlog.netifRx).
+        Backlog backlog = ns.lo().backlog();
+        backlog.forwarding(true);
+        try {
+            ns.neighbours().output(out, nh, packet);
+        } finally {
+            backlog.forwarding(false);
+        }
     }
 
     private RecentRoutes recentRoutes() {
