@@ -250,6 +250,7 @@ final class BlockOutput {
         }
         boolean interrupted = false;
         waiter = Thread.currentThread();
+        ChunkWriter.wake(); // not at its next nap's end: someone waits
         try {
             while (recycled < n) {
                 LockSupport.park(this);
