@@ -33,8 +33,12 @@ final class ChunkWriter {
      * 104-byte blocks at ten million frames a second: about 250 µs), so the ring never waits on it.
      */
     static final long NAP_NANOS = 100_000L;
-    /** Naps without work before the writer parks for good: about 5 ms of nothing to write. */
-    static final int NAPS = 50;
+    /**
+     * Naps without work before the writer parks for good: 2–3 ms of nothing to write (with the
+     * timer's slack), longer than a chunk takes to fill down to about a million frames a second; a
+     * live shell's flush every 100 ms costs it some 20 wake-ups.
+     */
+    static final int NAPS = 20;
     private static final Thread WRITER = new Thread(ChunkWriter::run, "dockwire-capture-writer");
 
     static {
