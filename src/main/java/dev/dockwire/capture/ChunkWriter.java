@@ -17,8 +17,8 @@ import java.util.concurrent.locks.LockSupport;
  * ({@link #NAP_NANOS}), waking by its own timer, instead of parking for an {@code unpark} from
  * the capturing thread: measured in issue 22, that {@code unpark} (a futex wake for every
  * 256 KiB chunk, about 1,300 a second on the bridged benchmark) was the forwarding thread's one
- * system call, and its profile showed the thread switched out inside it ({@code schedule} under
- * the futex wake) while the woken writer took the core. After
+ * system call, and its profile (on a loaded machine) showed the thread switched out inside it
+ * ({@code schedule} under the futex wake). After
  * {@link #NAPS} naps without work (a quiet capture, an idle shell) it parks until handed a chunk,
  * and uses no CPU; {@link #wake} cuts a nap short where a caller waits for the writer.
  */
