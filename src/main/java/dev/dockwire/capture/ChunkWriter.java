@@ -29,16 +29,18 @@ final class ChunkWriter {
     /** Set by the writer before it parks and re-checks the queue; read by producers after they offer. */
     private static volatile boolean parked;
     /**
-     * A nap between chunks: well under the time a busy capture takes to fill one (256 KiB of
-     * 104-byte blocks at ten million frames a second: about 250 µs), so the ring never waits on it.
+     * A nap between chunks: about two chunks' time at ten million frames a second (256 KiB of
+     * 104-byte blocks in about 250 µs), so a busy writer wakes less often than a chunk is handed
+     * over and writes what came meanwhile in one go; a ring of 16 chunks holds eight naps' worth,
+     * so the capturing thread never waits on one.
      */
-    static final long NAP_NANOS = 100_000L;
+    static final long NAP_NANOS = 500_000L;
     /**
-     * Naps without work before the writer parks for good: 2–3 ms of nothing to write (with the
-     * timer's slack), longer than a chunk takes to fill down to about a million frames a second; a
-     * live shell's flush every 100 ms costs it some 20 wake-ups.
+     * Naps without work before the writer parks for good: 2.5–3 ms of nothing to write, longer
+     * than a chunk takes to fill down to about a million frames a second; a live shell's flush
+     * every 100 ms costs it some 5 wake-ups.
      */
-    static final int NAPS = 20;
+    static final int NAPS = 5;
     private static final Thread WRITER = new Thread(ChunkWriter::run, "dockwire-capture-writer");
 
     static {
