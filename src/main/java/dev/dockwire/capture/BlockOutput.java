@@ -30,6 +30,13 @@ import java.util.concurrent.locks.LockSupport;
  * forwarding thread then writes each frame into cold page-cache lines and takes (or waits for)
  * the filesystem's write faults, about 20 ns more CPU per captured frame than filling a hot
  * chunk; the copy {@code write(2)} makes is on the writer thread, off the critical path.
+ *
+ * <p>Why heap chunks, though a heap buffer's {@code write(2)} goes through the JDK's temporary
+ * direct buffer (a second copy, on the writer thread): measured in issue 22 (session 14,
+ * {@code bench.CaptureCompared}, alternated), direct chunks filled through a Netty view
+ * ({@code setLongLE}, {@code getBytes} into an unsafe direct buffer) cost the forwarding thread
+ * 3–8% more CPU per frame on the bridged path than the byte-array stores here, more than the
+ * writer thread's copy is worth on a core of its own.
  */
 final class BlockOutput {
     private static final VarHandle SHORT = MethodHandles.byteArrayViewVarHandle(short[].class, ByteOrder.LITTLE_ENDIAN);
@@ -250,6 +257,7 @@ final class BlockOutput {
         }
         boolean interrupted = false;
         waiter = Thread.currentThread();
+        ChunkWriter.wake(); // not at its next nap's end: someone waits
         try {
             while (recycled < n) {
                 LockSupport.park(this);

@@ -8,10 +8,19 @@ import java.util.concurrent.locks.LockSupport;
  * The one background thread that writes full capture chunks to their files, in the order they
  * were handed over, so the emulation's thread never waits in a {@code write(2)} while its other
  * chunks are being filled (dumpcap's split of capturing and writing). A hand-over is one offer to
- * a lock-free queue ({@link ChunkQueue}) and, only when the writer has gone to sleep for want of
- * work, one {@code unpark}. A chunk goes back to its owner's ring when written
+ * a lock-free queue ({@link ChunkQueue}) and, only when the writer has gone to sleep for good,
+ * one {@code unpark}. A chunk goes back to its owner's ring when written
  * ({@link BlockOutput#recycle}); a write error is kept for the owner to report. Daemon: it never
  * keeps the process alive.
+ *
+ * <p>While chunks keep coming the writer finds the queue empty between them and naps
+ * ({@link #NAP_NANOS}), waking by its own timer, instead of parking for an {@code unpark} from
+ * the capturing thread: measured in issue 22, that {@code unpark} (a futex wake for every
+ * 256 KiB chunk, about 1,300 a second on the bridged benchmark) was the forwarding thread's one
+ * system call, and its profile (on a loaded machine) showed the thread switched out inside it
+ * ({@code schedule} under the futex wake). After
+ * {@link #NAPS} naps without work (a quiet capture, an idle shell) it parks until handed a chunk,
+ * and uses no CPU; {@link #wake} cuts a nap short where a caller waits for the writer.
  */
 final class ChunkWriter {
     /** Chunks in flight over all files; an offer past it waits, as a full ring does. */
@@ -19,6 +28,19 @@ final class ChunkWriter {
     private static final ChunkQueue PENDING = new ChunkQueue(PENDING_CAPACITY);
     /** Set by the writer before it parks and re-checks the queue; read by producers after they offer. */
     private static volatile boolean parked;
+    /**
+     * A nap between chunks: about two chunks' time at ten million frames a second (256 KiB of
+     * 104-byte blocks in about 250 µs), so a busy writer wakes less often than a chunk is handed
+     * over and writes what came meanwhile in one go; a ring of 16 chunks holds eight naps' worth,
+     * so the capturing thread never waits on one.
+     */
+    static final long NAP_NANOS = 500_000L;
+    /**
+     * Naps without work before the writer parks for good: 2.5–3 ms of nothing to write, longer
+     * than a chunk takes to fill down to about a million frames a second; a live shell's flush
+     * every 100 ms costs it some 5 wake-ups.
+     */
+    static final int NAPS = 5;
     private static final Thread WRITER = new Thread(ChunkWriter::run, "dockwire-capture-writer");
 
     static {
@@ -45,19 +67,32 @@ final class ChunkWriter {
         }
     }
 
+    /** Ends the writer's nap or park now: for a caller about to wait for chunks to be written. */
+    static void wake() {
+        LockSupport.unpark(WRITER);
+    }
+
     private static void run() {
+        int naps = 0;
         while (true) {
             BlockOutput.Chunk c = PENDING.poll();
+            if (c == null && naps < NAPS) {
+                naps++;
+                LockSupport.parkNanos(ChunkWriter.class, NAP_NANOS);
+                Thread.interrupted(); // nobody should interrupt this thread; park must not spin if someone did
+                continue;
+            }
             if (c == null) {
                 parked = true;
                 c = PENDING.poll();
                 if (c == null) {
                     LockSupport.park(ChunkWriter.class);
-                    Thread.interrupted(); // nobody should interrupt this thread; park must not spin if someone did
+                    Thread.interrupted();
                 }
                 parked = false;
             }
             if (c != null) {
+                naps = 0;
                 write(c);
             }
         }

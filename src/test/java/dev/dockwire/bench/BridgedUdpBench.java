@@ -33,7 +33,12 @@ import org.openjdk.jmh.annotations.Warmup;
  * 60-byte UDP frames from a socket in namespace A through veth → bridge → veth to a socket in
  * namespace B, one thread, in frames per second, sent in batches of {@link #BATCH} as the kernel
  * baseline sends with {@code sendmmsg}; with capture off, and with a pcapng capture of
- * the bridge written to a file (what {@code dockwire run} does). Two more variants split that cost:
+ * the bridge written to a file (what {@code dockwire run} does): {@code on}, a file of at most a
+ * step's 128 MiB cut back and written again from its start when full ({@link StepFile}), so that
+ * it measures what capture costs dockwire and not this machine's disk; {@code disk}, a file that
+ * grows through each 2-s iteration (about 2 GB at ten million frames a second, deleted after it),
+ * which crosses the kernel's dirty-page background threshold and then measures the writeback too.
+ * Two more variants split that cost:
  * {@code mem}, the pcapng writer into a channel that discards (no system calls), and {@code tap},
  * the capture decorators alone. With journeys: {@code journeys}, the run's capture with every
  * frame's journey summary as its packet comment (the frames held until the loop is idle), and
@@ -46,7 +51,7 @@ import org.openjdk.jmh.annotations.Warmup;
 @Measurement(iterations = 4, time = 2)
 @Fork(value = 2, jvmArgsAppend = {ProductionJvm.LEAK_DETECTION, ProductionJvm.CHECK_ACCESSIBLE})
 public class BridgedUdpBench {
-    @Param({"off", "on", "tap", "mem", "journeys", "record"})
+    @Param({"off", "on", "disk", "tap", "mem", "journeys", "record"})
     public String capture;
 
     private BridgedUdpPath path;
@@ -65,7 +70,8 @@ public class BridgedUdpBench {
     /**
      * Each iteration captures into a file of its own, deleted after it, as each step of a run
      * writes its own (at most 128 MiB, run/StepCaptureLimit): one file for the whole trial grew to
-     * gigabytes, and past the kernel's dirty-page limits the iterations measured this machine's disk.
+     * gigabytes, and past the kernel's dirty-page limits the iterations measured this machine's
+     * disk. {@code on} also keeps each file within the step limit ({@link StepFile}).
      */
     @Setup(Level.Iteration)
     public void startCapture() throws IOException {
@@ -80,6 +86,9 @@ public class BridgedUdpBench {
             CaptureFile commented = CaptureFile.of(new SharedJourneys(path.net.emu, null).commented(PcapngWriter.create(file), Long.MAX_VALUE));
             tap = Captures.bridge(commented, path.net.loop(), path.bridge, PacketFilter.ALL);
         } else if (capture.equals("on")) {
+            file = Files.createTempFile("dockwire-bench", ".pcapng");
+            tap = Captures.bridge(new PcapngWriter(new StepFile(file)), path.net.loop(), path.bridge, PacketFilter.ALL);
+        } else if (capture.equals("disk")) {
             file = Files.createTempFile("dockwire-bench", ".pcapng");
             tap = Captures.bridge(PcapngWriter.create(file), path.net.loop(), path.bridge, PacketFilter.ALL);
         }

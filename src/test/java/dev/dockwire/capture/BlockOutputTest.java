@@ -119,6 +119,36 @@ class BlockOutputTest {
         });
     }
 
+    /**
+     * The writer naps between chunks and, after {@link ChunkWriter#NAPS} naps without work, parks
+     * for good (no CPU while nothing is captured): a chunk handed over without a flush is written
+     * either way, by the nap's own timer or by the hand-over's {@code unpark} of the parked writer.
+     * A writer that never parked for good, or a lost wake-up, runs into the deadline.
+     */
+    @Test
+    void aChunkHandedOverIsWrittenWithoutAFlushWhetherTheWriterNapsOrHasParked() {
+        assertTimeoutPreemptively(DEADLINE, () -> {
+            Recording ch = new Recording();
+            BlockOutput out = new BlockOutput(ch, 1024);
+            ChunkWriter.wake(); // the writer thread starts with the class
+            Thread writer = Thread.getAllStackTraces().keySet().stream()
+                    .filter(t -> t.getName().equals("dockwire-capture-writer")).findFirst().orElseThrow();
+            while (writer.getState() != Thread.State.WAITING) {
+                Thread.sleep(1); // idle: its naps (TIMED_WAITING) end in a park without a timeout
+            }
+            writeBlocks(out, 3, 10, 0); // about 4 KiB in 1 KiB chunks, fewer than the ring holds: hand-overs, no flush
+            while (ch.writes.get() == 0) {
+                Thread.sleep(1);
+            }
+            int written = ch.writes.get();
+            writeBlocks(out, 4, 10, 0); // most likely while it naps
+            while (ch.writes.get() == written) {
+                Thread.sleep(1);
+            }
+            out.close();
+        });
+    }
+
     @Test
     void aFileFlushedAsItGoesKeepsTwoChunks() {
         assertTimeoutPreemptively(DEADLINE, () -> {
