@@ -36,8 +36,7 @@ public final class Ipv4Stack extends IpLayer implements RxHandler, Sockets, Neig
     final Icmp icmp;
     final Udp udp;
     final Tcp tcp;
-    /** Made by the first count ({@link #counters()}): 88 bytes of each namespace that never sends or receives. */
-    private Counters counters;
+    private Counters counters; // made by counters(): 88 bytes of each namespace that never sends or receives
     /** Made by the first fragment that needs it: most namespaces never see one (10,000 containers). */
     private IpDefrag defrag;
     private int fragTimeSeconds = IpDefrag.DEFAULT_TIME_SECONDS;
@@ -63,10 +62,7 @@ public final class Ipv4Stack extends IpLayer implements RxHandler, Sockets, Neig
         this.nextIdent = ns.random().nextInt(0x10000);
     }
 
-    /**
-     * The IP MIB, made by the first count or read (all zeros then, as a new namespace's): one method
-     * the JIT inlines, so the counting paths allocate once, not per packet.
-     */
+    /** The IP MIB, made by the first count or read (zeros then); inlined, so counting allocates once, not per packet. */
     public Counters counters() {
         Counters c = counters;
         if (c == null) {
