@@ -328,8 +328,8 @@ final class ComposeUp {
                 .withRestart(o != null ? null : s.restart()).withHealthcheck(healthcheck(s.healthcheck()))
                 .withEnv(env)
                 .withStdio(s.stdinOpen(), s.tty()).withGwPriority(gwPriority)
-                .withOptions(shared(options(s.privileges(), o).withResolver(s.resolver().dnsSearch(), s.resolver().dnsOpt(),
-                        s.resolver().domainname(), mac(firstMac, mode)))));
+                .withOptions(options(s.privileges(), o).withResolver(s.resolver().dnsSearch(), s.resolver().dnsOpt(),
+                        s.resolver().domainname(), mac(firstMac, mode))));
         Container made = engine().container(name);
         Map<String, String> labels = labels(s, name, o != null);
         if (o != null) {
@@ -386,11 +386,6 @@ final class ComposeUp {
     }
 
     /** HostConfig's CapAdd, CapDrop (as written: Compose does not normalise them), Privileged and Sysctls from the service. */
-    /** {@code o}, or the one shared {@link ContainerOptions#NONE} when equal to it (a service that sets none: 64 bytes of each container). */
-    private static ContainerOptions shared(ContainerOptions o) {
-        return o.equals(ContainerOptions.NONE) ? ContainerOptions.NONE : o;
-    }
-
     private static ContainerOptions options(ComposeProject.Privileges p, OneOff o) {
         if (o == null) {
             return new ContainerOptions(p.capAdd(), p.capDrop(),
