@@ -30,10 +30,15 @@ abstract class ArrayMap<V> extends AbstractMap<String, V> {
         return index(key) >= 0;
     }
 
+    /** The keys and values as they are now, keys at even indexes (a subclass may hold them otherwise). */
+    Object[] entries() {
+        return kv;
+    }
+
     @Override
     @SuppressWarnings("unchecked")
     public V get(Object key) {
-        Object[] a = kv;
+        Object[] a = entries();
         int i = index(a, key);
         return i < 0 ? null : (V) a[i + 1];
     }
@@ -54,7 +59,7 @@ abstract class ArrayMap<V> extends AbstractMap<String, V> {
     /** The entries as they are now (a later put or remove is not seen by an iteration already under way). */
     @Override
     public Set<Entry<String, V>> entrySet() {
-        Object[] now = kv;
+        Object[] now = entries();
         return new AbstractSet<>() {
             @Override
             public int size() {

@@ -9,23 +9,32 @@ import java.util.List;
  * table, which {@link #install}s the new table; {@link #onCommit} tells the owner to re-register its hooks.
  */
 public final class Tables {
-    private final Table[] tables = new Table[Table.Kind.values().length];
+    /** One field per {@link Table.Kind}, not an array of them: 24 bytes less of every namespace. */
+    private Table mangle;
+    private Table raw;
+    private Table filter;
+    private Table nat;
     private Runnable onCommit = () -> { };
 
     /** The table, or null while it does not exist. */
     public Table table(Table.Kind kind) {
-        return tables[kind.ordinal()];
+        return switch (kind) {
+            case MANGLE -> mangle;
+            case RAW -> raw;
+            case FILTER -> filter;
+            case NAT -> nat;
+        };
     }
 
     public Table table(String name) {
         Table.Kind k = Table.Kind.byName(name);
-        return k == null ? null : tables[k.ordinal()];
+        return k == null ? null : table(k);
     }
 
     /** Existing tables in iptables-save order (mangle, raw, filter, nat). */
     public List<Table> tables() {
         List<Table> list = new ArrayList<>();
-        for (Table t : tables) {
+        for (Table t : new Table[] {mangle, raw, filter, nat}) {
             if (t != null) {
                 list.add(t);
             }
@@ -42,7 +51,12 @@ public final class Tables {
     public void install(Table t) {
         t.assignHandles();
         t.shareUnused();
-        tables[t.kind.ordinal()] = t;
+        switch (t.kind) {
+            case MANGLE -> mangle = t;
+            case RAW -> raw = t;
+            case FILTER -> filter = t;
+            case NAT -> nat = t;
+        }
         onCommit.run();
     }
 }

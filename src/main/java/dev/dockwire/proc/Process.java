@@ -23,7 +23,8 @@ public final class Process {
     private Map<Signal, Runnable> handlers = Map.of();
     /** Who hears the exit: one listener as a one-element list (PID 1 has one), a list of its own from the second. */
     private List<IntConsumer> exitListeners = List.of();
-    private final List<Runnable> whileStopped = new ArrayList<>();
+    /** What waits for it to run again; made by the first such task (most processes are never stopped). */
+    private List<Runnable> whileStopped = List.of();
     /** The sockets the process holds open, as its fds show them ({@code ss -p}, {@code /proc/PID/fd}). */
     private OpenFiles openFiles = OpenFiles.NONE;
     private Integer status;
@@ -136,6 +137,9 @@ public final class Process {
      */
     public void whenRunning(Runnable task) {
         if (stopped || frozen) {
+            if (whileStopped.isEmpty()) {
+                whileStopped = new ArrayList<>();
+            }
             whileStopped.add(task);
         } else {
             task.run();
@@ -184,8 +188,8 @@ public final class Process {
         if (stopped || frozen) {
             return;
         }
-        List<Runnable> due = List.copyOf(whileStopped);
-        whileStopped.clear();
+        List<Runnable> due = whileStopped;
+        whileStopped = List.of();
         due.forEach(Runnable::run);
     }
 
@@ -197,7 +201,7 @@ public final class Process {
         status = code & 0xff;
         stopped = false;
         frozen = false;
-        whileStopped.clear();
+        whileStopped = List.of();
         handlers = Map.of();
         List<IntConsumer> listeners = exitListeners;
         exitListeners = List.of();

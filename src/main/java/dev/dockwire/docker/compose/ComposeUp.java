@@ -449,7 +449,8 @@ final class ComposeUp {
      */
     private Map<String, String> labels(ComposeProject.Service s, String name, boolean oneOff) {
         Map<String, String> l = new LinkedHashMap<>();
-        String number = s.containerName() != null || oneOff ? "1" : name.substring(name.lastIndexOf('-') + 1);
+        // Interned: every replica 1 of every service shares one "1" (48 bytes of each container otherwise).
+        String number = s.containerName() != null || oneOff ? "1" : name.substring(name.lastIndexOf('-') + 1).intern();
         l.put("com.docker.compose.container-number", number);
         l.put("com.docker.compose.oneoff", oneOff ? "True" : "False");
         l.put(ComposeLs.PROJECT, p.name());

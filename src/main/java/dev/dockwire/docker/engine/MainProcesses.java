@@ -109,7 +109,6 @@ final class MainProcesses {
         }
         int shim = ++lastHostPid;
         PidNamespace pids = new PidNamespace(nextHostPid);
-        ContainerLog log = log(c);
         List<String> argv = Images.argv(c);
         List<String> run = ShellExec.direct(effective(argv));
         Map<String, String> env = env(c);
@@ -122,11 +121,16 @@ final class MainProcesses {
             program = null; // sh -c NAME for a NAME the image lacks: the shell looks it up and says so
             run = effective(argv);
         }
-        if (program == null && declared == null && !c.openStdin() && ShellExec.readsStdin(run)) {
-            program = Programs.create("true"); // stdin is /dev/null: the shell reads end of file and exits 0
-        }
         ContainerProcesses r;
-        if (program != null) {
+        if (program == null && declared == null && !c.openStdin() && ShellExec.readsStdin(run)) {
+            // stdin is /dev/null: the shell reads end of file and exits 0 as the loop runs, as BusyBox's
+            // true would when started now; no program, context, guard or log sink is kept for it (some
+            // 450 bytes of each `docker run -d alpine` not yet run, the compose service without a command).
+            Process init = pids.spawn(0, run, env, clock.nanos());
+            clock.schedule(0, () -> init.exit(0));
+            r = new ContainerProcesses(pids, init, shim, null, true, proxies);
+        } else if (program != null) {
+            ContainerLog log = log(c);
             Exec exec = new Exec(engine, clock, c.netns(), c.hostname(), ProcSys.over(ImageDaemons.files(c), engine.kernel(), c), pids).credentials(Credentials.of(c));
             Process init = exec.start(run.get(0), program, run.subList(1, run.size()), env,
                     (stream, line) -> log.append(stream, clock.nanos(), line));
@@ -135,6 +139,7 @@ final class MainProcesses {
             // sh -c 'while true; do ...; sleep 5; done': the container's shell runs the script as PID 1,
             // the programs it starts being processes of the container's namespace.
             ContainerCommands commands = new ContainerCommands(engine, clock, c, pids);
+            ContainerLog log = log(c);
             Exec exec = new Exec(engine, clock, c.netns(), c.hostname(), ProcSys.over(ImageDaemons.files(c), engine.kernel(), c), pids).credentials(Credentials.of(c));
             Process init = exec.start(run.get(0), commands.shell(run.get(0), env), run.subList(1, run.size()), env,
                     (stream, line) -> log.append(stream, clock.nanos(), line));
@@ -142,11 +147,13 @@ final class MainProcesses {
         } else {
             List<String> title = declared == null ? ImageDaemons.title(c, run) : null;
             Process init = pids.spawn(0, title != null ? title : argv.isEmpty() ? List.of("/bin/sh") : argv, env, clock.nanos());
-            GuardedSockets initSockets = crashable(c, init, argv.isEmpty() ? List.of("/bin/sh") : argv, log);
+            // The log is made when a line is written or read (docker logs): a PID 1 that prints nothing has
+            // none (some 80 bytes of each such container).
+            GuardedSockets initSockets = crashable(c, init, argv.isEmpty() ? List.of("/bin/sh") : argv);
             List<Exec> contexts = new ArrayList<>(1);
             ImageDaemons.Daemon d = ImageDaemons.start(declared, clock, c, initSockets, files -> {
                 Exec e = new Exec(engine, clock, c.netns(), c.hostname(), ProcSys.over(files, engine.kernel(), c)).credentials(Credentials.of(c))
-                        .output((stream, line) -> log.append(stream, clock.nanos(), line));
+                        .output((stream, line) -> log(c).append(stream, clock.nanos(), line));
                 contexts.add(e);
                 return e;
             }, pids);
@@ -174,6 +181,7 @@ final class MainProcesses {
                 // Written as the program starts, after an attaching client has taken its place in the log.
                 String said = "dockwire: " + String.join(" ", run) + ": a program dockwire cannot run; it runs and listens on nothing"
                         + " (say what it serves with '# dockwire: http PORT (hostname | text TEXT)' in its Dockerfile)";
+                ContainerLog log = log(c);
                 clock.schedule(0, () -> log.append("stderr", clock.nanos(), said));
                 // The runtimes such programs run on (Python, the JVM, Go) end on SIGINT and SIGTERM even as PID 1.
                 for (Signal s : List.of(Signal.SIGINT, Signal.SIGTERM)) {
@@ -192,13 +200,13 @@ final class MainProcesses {
      * callbacks is the daemon's crash ({@link ProcessGuard}): its line on the container's stderr,
      * its sockets closed, PID 1 exited with status 1, and the container with it.
      */
-    private GuardedSockets crashable(Container c, Process init, List<String> argv, ContainerLog log) {
+    private GuardedSockets crashable(Container c, Process init, List<String> argv) {
         // docker-entrypoint.sh execs the server: the crashing process is named by its argv.
         String argv0 = argv.size() > 1 && argv.get(0).endsWith("docker-entrypoint.sh") ? argv.get(1) : argv.get(0);
         GuardedSockets[] sockets = new GuardedSockets[1];
         sockets[0] = new GuardedSockets(engine.kernel().sockets(c.netns()), new ProcessGuard(() -> argv0,
                 () -> !init.exited(), line -> {
-                    log.append("stderr", clock.nanos(), line);
+                    log(c).append("stderr", clock.nanos(), line);
                     sockets[0].closeAll();
                     init.exit(1);
                 }));

@@ -37,7 +37,7 @@ public final class Ipv4Stack extends IpLayer implements RxHandler, Sockets, Neig
     final Icmp icmp;
     final Udp udp;
     final Tcp tcp;
-    final Counters counters = new Counters();
+    private Counters counters; // made by counters(): 88 bytes of each namespace that never sends or receives
     /** Made by the first fragment that needs it: most namespaces never see one (10,000 containers). */
     private IpDefrag defrag;
     private int fragTimeSeconds = IpDefrag.DEFAULT_TIME_SECONDS;
@@ -63,8 +63,13 @@ public final class Ipv4Stack extends IpLayer implements RxHandler, Sockets, Neig
         this.nextIdent = ns.random().nextInt(0x10000);
     }
 
+    /** The IP MIB, made by the first count or read (zeros then); inlined, so counting allocates once, not per packet. */
     public Counters counters() {
-        return counters;
+        Counters c = counters;
+        if (c == null) {
+            counters = c = new Counters();
+        }
+        return c;
     }
 
     /** Re-reads the sysctls the fast path caches. */
@@ -122,11 +127,11 @@ public final class Ipv4Stack extends IpLayer implements RxHandler, Sockets, Neig
         // The header is read in place (Ipv4Packet's static access), not through a flyweight
         // pointed at each packet: that reference store costs G1 a card-mark fence per packet.
         if (!Ipv4Packet.valid(frame, off, frame.writerIndex() - off)) {
-            counters.inHdrErrors++;
+            counters().inHdrErrors++;
             drop(dev, frame, DropReason.IP_INHDR);
             return;
         }
-        counters.inReceives++;
+        counters().inReceives++;
         // Drop link-layer padding (pskb_trim_rcsum) and the Ethernet header: the packet now
         // starts at the IP header and ends with it.
         frame.setIndex(off, off + Ipv4Packet.totalLength(frame, off));
@@ -164,7 +169,7 @@ public final class Ipv4Stack extends IpLayer implements RxHandler, Sockets, Neig
         } else if (forwarding) {
             forward(dev, frame, fragMax, cached);
         } else {
-            counters.inAddrErrors++;
+            counters().inAddrErrors++;
             drop(dev, frame, DropReason.IP_INADDRERRORS);
         }
     }
@@ -181,7 +186,7 @@ public final class Ipv4Stack extends IpLayer implements RxHandler, Sockets, Neig
     }
 
     private void localDeliver(NetDevice dev, ByteBuf packet, long dstMac) {
-        counters.inDelivers++;
+        counters().inDelivers++;
         switch (Ipv4Packet.protocol(packet, packet.readerIndex())) {
             case IpProtocol.ICMP -> icmp.input(dev, packet);
             case IpProtocol.UDP -> udp.input(dev, packet);
@@ -220,7 +225,7 @@ public final class Ipv4Stack extends IpLayer implements RxHandler, Sockets, Neig
         // ip_exceeds_mtu: a GSO packet is measured by its segments (skb_gso_validate_network_len).
         int len = Frames.isGso(packet) ? Gso.networkSegmentLength(packet, off) : Ipv4Packet.totalLength(packet, off);
         if (len > mtu && (Ipv4Packet.flagsFrag(packet, off) & Ipv4Packet.FLAG_DF) != 0 && (fragMax == 0 || fragMax > mtu)) {
-            counters.fragFails++;
+            counters().fragFails++;
             icmp.error(packet, IcmpPacket.TYPE_DEST_UNREACHABLE, IcmpPacket.CODE_FRAG_NEEDED, mtu);
             drop(out, packet, DropReason.PKT_TOO_BIG);
             return;
@@ -230,7 +235,7 @@ public final class Ipv4Stack extends IpLayer implements RxHandler, Sockets, Neig
         if (nf != null && !(nf.forward(in, out, packet) && nf.postRouting(in, out, packet))) {
             return;
         }
-        counters.forwarded++;
+        counters().forwarded++;
         if (len > mtu || fragMax > 0) {
             boolean keepDf = (Ipv4Packet.flagsFrag(packet, packet.readerIndex()) & Ipv4Packet.FLAG_DF) != 0;
             fragmentOut(packet, fragMax > 0 ? Math.min(mtu, fragMax) : mtu, keepDf,
@@ -289,10 +294,10 @@ public final class Ipv4Stack extends IpLayer implements RxHandler, Sockets, Neig
         Gso.checksumHelp(packet);
         int made = IpFragmenter.fragment(packet, mtu, keepDf, out);
         if (made == 0) {
-            counters.fragFails++;
+            counters().fragFails++;
         } else {
-            counters.fragOks++;
-            counters.fragCreates += made;
+            counters().fragOks++;
+            counters().fragCreates += made;
         }
     }
 
@@ -341,7 +346,7 @@ public final class Ipv4Stack extends IpLayer implements RxHandler, Sockets, Neig
         int at = Frames.prepend(packet, Ipv4Packet.MIN_HEADER_LENGTH);
         Ipv4Packet.write(packet, at, tos, len, nextIdent & 0xFFFF, df ? Ipv4Packet.FLAG_DF : 0, ttl, protocol, src, dst);
         nextIdent += segs; // ip_select_ident_segs: a GSO packet's segments take consecutive IDs
-        counters.outRequests++;
+        counters().outRequests++;
         probe().route(null, packet, dst, out, r.nextHop(dst), local);
         NfHooks nf = ns.nfHooks();
         if (nf != null) {

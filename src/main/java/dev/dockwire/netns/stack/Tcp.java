@@ -46,7 +46,8 @@ final class Tcp {
     final IpLayer stack;
     final EventLoop loop;
     final SeededRandom random;
-    final Counters counters = new Counters();
+    /** Made by the first count ({@link #counters()}): 144 bytes of each namespace without TCP traffic. */
+    private Counters counters;
     final TcpOutput output;
     final TcpInput input;
     final TcpTimers timers;
@@ -173,10 +174,10 @@ final class Tcp {
             // A CHECKSUM_PARTIAL packet from a local sender is trusted, as skb_csum_unnecessary does.
             if (!seg.wrapChecked(packet, ip.payloadOffset(), ip.payloadLength())
                     || !Frames.checksumPartial(packet) && !seg.verifyChecksum(src, dst)) {
-                counters.inErrs++;
+                counters().inErrs++;
                 return;
             }
-            counters.inSegs++;
+            counters().inSegs++;
             if (stack.ns.isBroadcast(dst) || (dst >>> 28) == 0xE) {
                 return; // TCP is unicast only
             }
@@ -447,6 +448,18 @@ final class Tcp {
         connections.clear();
         listeners.clear();
         bound.clear();
+    }
+
+    /**
+     * The TCP MIB, made by the first count or read (all zeros then): one method the JIT inlines, so
+     * the counting paths allocate once, not per segment.
+     */
+    public Counters counters() {
+        Counters c = counters;
+        if (c == null) {
+            counters = c = new Counters();
+        }
+        return c;
     }
 
     /** Linux's TCP MIB counters ({@code nstat}: Tcp* and TcpExt*). */

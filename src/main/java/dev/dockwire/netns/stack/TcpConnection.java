@@ -236,7 +236,7 @@ final class TcpConnection implements TcpSocket {
         init(src, lport, addr, port);
         callbacks.connecting(callback);
         tcp.register(this);
-        tcp.counters.activeOpens++;
+        tcp.counters().activeOpens++;
         state = TcpState.SYN_SENT;
         startRttTiming(iss + 1);
         tcp.output.syn(this);
@@ -430,7 +430,7 @@ final class TcpConnection implements TcpSocket {
         boolean wasConnecting = state == TcpState.SYN_SENT || (state == TcpState.SYN_RECEIVED && !passive);
         destroy();
         if (wasConnecting) {
-            tcp.counters.attemptFails++;
+            tcp.counters().attemptFails++;
         }
         callbacks.failed(err, wasConnecting);
     }

@@ -194,8 +194,8 @@ final class TcpInput {
         }
         if (c.passive && !c.listener.hasRoom()) {
             // Accept queue full: drop the ACK and stay in SYN-RECEIVED (tcp_abort_on_overflow=0).
-            tcp.counters.listenOverflows++;
-            tcp.counters.listenDrops++;
+            tcp.counters().listenOverflows++;
+            tcp.counters().listenDrops++;
             return false;
         }
         c.established(seg.seq(), ack, seg.window() << c.sndWscale);
@@ -235,7 +235,7 @@ final class TcpInput {
         } else if (dataLen == 0 && !seg.fin() && !windowChanged && c.sndMax != c.sndUna) {
             // RFC 5681 section 2: a duplicate ACK
             if (c.cc.onDupAck(c.sndUna, c.sndMax, c.sndMax - c.sndUna)) {
-                tcp.counters.fastRetransmits++;
+                tcp.counters().fastRetransmits++;
                 out.retransmitHead(c);
                 c.rtxTimer.arm(c.rtt.rto());
             }
@@ -328,7 +328,7 @@ final class TcpInput {
         }
         if (c.userClosed && len > 0) {
             // Data for a program that closed: RFC 1122 4.2.2.13 reset (LINUX_MIB_TCPABORTONDATA).
-            tcp.counters.abortOnData++;
+            tcp.counters().abortOnData++;
             out.resetFor(c.localAddr, c.localPort, c.remoteAddr, c.remotePort, seg);
             c.destroy();
             return;
@@ -415,7 +415,7 @@ final class TcpInput {
                 }
             }
             case ESTABLISHED, FIN_WAIT_1, FIN_WAIT_2, CLOSE_WAIT -> {
-                tcp.counters.estabResets++;
+                tcp.counters().estabResets++;
                 c.fail(SocketError.ECONNRESET);
             }
             default -> c.destroy();
@@ -423,7 +423,7 @@ final class TcpInput {
     }
 
     private void challengeAck(TcpConnection c) {
-        tcp.counters.challengeAcks++;
+        tcp.counters().challengeAcks++;
         out.ack(c);
     }
 }

@@ -81,9 +81,9 @@ final class TcpListenerImpl implements TcpListener {
         }
         if (!hasRoom() || synReceived.size() >= backlog) {
             if (!hasRoom()) {
-                tcp.counters.listenOverflows++;
+                tcp.counters().listenOverflows++;
             }
-            tcp.counters.listenDrops++;
+            tcp.counters().listenDrops++;
             return;
         }
         TcpConnection child = new TcpConnection(tcp);
@@ -117,7 +117,7 @@ final class TcpListenerImpl implements TcpListener {
     void enqueue(TcpConnection child) {
         synReceived.remove(child);
         acceptQueue.add(child);
-        tcp.counters.passiveOpens++;
+        tcp.counters().passiveOpens++;
     }
 
     /** A request died in SYN-RECEIVED. One in the accept queue stays, as in Linux, to be accepted and see its error. */

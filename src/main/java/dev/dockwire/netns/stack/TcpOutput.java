@@ -240,7 +240,7 @@ final class TcpOutput {
 
     /** RFC 9293 3.10.5: {@code <SEQ=SND.NXT><CTL=RST>}, with an ACK as tcp_send_active_reset adds. */
     void activeReset(TcpConnection c) {
-        tcp.counters.outRsts++;
+        tcp.counters().outRsts++;
         send(c, c.sndNxt, TcpSegment.FLAG_RST | TcpSegment.FLAG_ACK, 0);
     }
 
@@ -348,10 +348,10 @@ final class TcpOutput {
             }
             c.ackSent();
         }
-        tcp.counters.outSegs += segs; // counted per segment, tcp_skb_pcount
+        tcp.counters().outSegs += segs; // counted per segment, tcp_skb_pcount
         if ((len > 0 || (flags & (TcpSegment.FLAG_SYN | TcpSegment.FLAG_FIN)) != 0) && Seq.lt(seq, c.sndMax)
                 && !(syn && c.retransmits == 0)) {
-            tcp.counters.retransSegs += segs;
+            tcp.counters().retransSegs += segs;
         }
         if (c.state == TcpState.TIME_WAIT) {
             c.timeWaitSock = true; // tcp_fin's ACK went from the full socket; tcp_time_wait replaces it now
@@ -396,8 +396,8 @@ final class TcpOutput {
         int at = b.readerIndex();
         b.writerIndex(at + hl);
         seg.wrap(b, at, hl).set(localPort, remotePort, seq, ackNo, hl, flags, 0, 0).fillChecksum(localAddr, remoteAddr);
-        tcp.counters.outSegs++;
-        tcp.counters.outRsts++;
+        tcp.counters().outSegs++;
+        tcp.counters().outRsts++;
         transmit(b, localAddr, remoteAddr, null);
     }
 

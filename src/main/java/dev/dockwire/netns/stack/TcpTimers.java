@@ -36,7 +36,7 @@ final class TcpTimers {
                 c.retransmits++;
                 c.rtt.backoff();
                 c.rttTiming = false;
-                tcp.counters.timeouts++;
+                tcp.counters().timeouts++;
                 if (c.state == TcpState.SYN_SENT) {
                     tcp.output.syn(c);
                 } else {
@@ -54,7 +54,7 @@ final class TcpTimers {
                     return;
                 }
                 c.retransmits++;
-                tcp.counters.timeouts++;
+                tcp.counters().timeouts++;
                 c.cc.onTimeout(c.sndMax - c.sndUna, c.sndMax);
                 c.rtt.backoff();
                 c.rttTiming = false;
@@ -105,7 +105,7 @@ final class TcpTimers {
     void delayedAck(TcpConnection c) {
         if (c.ackPending && c.state != TcpState.CLOSED) {
             c.delayedAckMissed();
-            tcp.counters.delayedAcks++;
+            tcp.counters().delayedAcks++;
             tcp.output.ack(c);
         }
     }

@@ -208,7 +208,7 @@ class TcpCloseTest {
         assertEquals(List.of(SocketError.ECONNRESET), c.server().errors);
         assertEquals(TcpState.CLOSED, c.client().state());
         assertEquals("", c.client().text(), "a closed socket hears nothing");
-        assertEquals(1, lab.tcp(lab.a).counters.abortOnData);
+        assertEquals(1, lab.tcp(lab.a).counters().abortOnData);
     }
 
     @Test

@@ -89,7 +89,7 @@ class TcpDataTest {
         for (int i = 1; i < sent.size(); i++) {
             assertEquals(sent.get(i - 1).seq() + 1448, sent.get(i).seq(), "in order, no retransmission");
         }
-        assertEquals(0, lab.tcp(lab.a).counters.retransSegs);
+        assertEquals(0, lab.tcp(lab.a).counters().retransSegs);
     }
 
     @Test
@@ -126,7 +126,7 @@ class TcpDataTest {
         assertEquals(2, lab.wire.size());
         Seg ack = lab.wire.get(1);
         assertEquals(t0 + 40 * MS, ack.nanos());
-        assertEquals(1, lab.tcp(lab.b).counters.delayedAcks);
+        assertEquals(1, lab.tcp(lab.b).counters().delayedAcks);
     }
 
     @Test
@@ -172,7 +172,7 @@ class TcpDataTest {
         lab.run(1000 * MS);
         assertArrayEquals(up, c.server().bytes());
         assertArrayEquals(down, c.client().bytes());
-        assertEquals(0, lab.tcp(lab.a).counters.retransSegs + lab.tcp(lab.b).counters.retransSegs);
+        assertEquals(0, lab.tcp(lab.a).counters().retransSegs + lab.tcp(lab.b).counters().retransSegs);
     }
 
     /** Writes a byte array through a socket as fast as the send buffer allows. */
@@ -220,7 +220,7 @@ class TcpDataTest {
         }
         assertEquals(first + 4 * 1448, acks.get(3).ack(), lab.dump());
         assertTrue(acks.get(3).tcp().sackBlocks().isEmpty());
-        assertEquals(1, lab.tcp(lab.a).counters.fastRetransmits, "three duplicate ACKs: fast retransmit\n" + lab.dump());
+        assertEquals(1, lab.tcp(lab.a).counters().fastRetransmits, "three duplicate ACKs: fast retransmit\n" + lab.dump());
     }
 
     @Test

@@ -89,7 +89,7 @@ class TcpFlowControlTest {
         for (Seg s : lab.segs(s -> s.out() && s.len() > 0)) {
             assertTrue(s.len() <= 1448);
         }
-        assertEquals(0, lab.tcp(lab.a).counters.retransSegs);
+        assertEquals(0, lab.tcp(lab.a).counters().retransSegs);
         assertTrue(client.maxSndWnd <= Tcp.BUFFER_SIZE);
     }
 
@@ -110,7 +110,7 @@ class TcpFlowControlTest {
         lab.run(300 * MS);
         // the timer retransmits the head anyway: it is the probe, and b takes it
         assertEquals("lost", c.server().text());
-        assertEquals(1, lab.tcp(lab.a).counters.timeouts, lab.dump());
+        assertEquals(1, lab.tcp(lab.a).counters().timeouts, lab.dump());
     }
 
     @Test

@@ -86,8 +86,8 @@ class TcpHandshakeTest {
         assertEquals(7, c.sndWscale);
         assertEquals(1448, c.smss());
         assertEquals(10 * 1448, c.cc.cwnd, "initial window: 10 segments");
-        assertEquals(1, lab.tcp(lab.a).counters.activeOpens);
-        assertEquals(1, lab.tcp(lab.b).counters.passiveOpens);
+        assertEquals(1, lab.tcp(lab.a).counters().activeOpens);
+        assertEquals(1, lab.tcp(lab.b).counters().passiveOpens);
     }
 
     @Test
@@ -169,8 +169,8 @@ class TcpHandshakeTest {
         assertEquals(0, rst.seq());
         assertEquals(syn.seq() + 1, rst.ack());
         assertEquals(2, lab.wire.size());
-        assertEquals(1, lab.tcp(lab.b).counters.outRsts);
-        assertEquals(1, lab.tcp(lab.a).counters.attemptFails);
+        assertEquals(1, lab.tcp(lab.b).counters().outRsts);
+        assertEquals(1, lab.tcp(lab.a).counters().attemptFails);
         assertTrue(lab.tcp(lab.a).connections().isEmpty());
     }
 
@@ -198,13 +198,13 @@ class TcpHandshakeTest {
         Peer client = lab.connect(lab.a, TestNet.ip("10.0.0.99"), PORT);
         lab.run(2500 * MS);
         assertEquals(TcpState.SYN_SENT, client.state());
-        assertEquals(1, lab.tcp(lab.a).counters.timeouts, "the SYN was retried at 1 s while ARP was still resolving");
+        assertEquals(1, lab.tcp(lab.a).counters().timeouts, "the SYN was retried at 1 s while ARP was still resolving");
         lab.run(10 * SEC);
         // ARP gives up after 3 probes (3 s): the queued SYNs come back as ICMP host unreachable,
         // which aborts a connection in SYN-SENT (Linux tcp_v4_err, RFC 5461 4.1).
         assertEquals(SocketError.EHOSTUNREACH, client.connectError);
         assertEquals(TcpState.CLOSED, client.state());
-        assertEquals(2, lab.tcp(lab.a).counters.timeouts, "retried at 1 s and 3 s (backoff)");
+        assertEquals(2, lab.tcp(lab.a).counters().timeouts, "retried at 1 s and 3 s (backoff)");
         assertTrue(lab.wire.isEmpty(), "no SYN ever left: the neighbour never resolved");
     }
 
@@ -222,7 +222,7 @@ class TcpHandshakeTest {
         List<Long> times = lab.wire.stream().map(s -> s.nanos() / SEC).toList();
         assertEquals(List.of(0L, 1L, 3L, 7L, 15L, 31L, 63L), times, "tcp_syn_retries=6, RTO 1 s doubling");
         assertTrue(lab.wire.stream().allMatch(s -> s.is(SYN) && s.seq() == lab.wire.get(0).seq()));
-        assertEquals(6, lab.tcp(lab.a).counters.retransSegs);
+        assertEquals(6, lab.tcp(lab.a).counters().retransSegs);
     }
 
     @Test

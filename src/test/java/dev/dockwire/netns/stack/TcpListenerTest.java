@@ -29,8 +29,8 @@ class TcpListenerTest {
         lab.run(MS);
         assertEquals(TcpState.SYN_SENT, third.state());
         assertEquals(1, lab.wire.size(), "the SYN got no answer");
-        assertEquals(1, lab.tcp(lab.b).counters.listenOverflows);
-        assertEquals(1, lab.tcp(lab.b).counters.listenDrops);
+        assertEquals(1, lab.tcp(lab.b).counters().listenOverflows);
+        assertEquals(1, lab.tcp(lab.b).counters().listenDrops);
         assertTrue(f.server().accepted.isEmpty());
 
         // the server starts accepting: the two queued connections come out, oldest first
@@ -183,7 +183,7 @@ class TcpListenerTest {
         lab.run(MS);
         assertEquals(3, srv.impl().acceptQueueLength());
         assertEquals(1, srv.impl().synReceivedCount());
-        assertEquals(1, lab.tcp(lab.b).counters.listenOverflows);
+        assertEquals(1, lab.tcp(lab.b).counters().listenOverflows);
         assertEquals(TcpState.ESTABLISHED, fourth.state(), "the client cannot tell");
         srv.listener.resumeAccepting();
         assertEquals(3, srv.accepted.size());
@@ -201,6 +201,6 @@ class TcpListenerTest {
         Peer client = lab.connect(lab.a, B, PORT);
         lab.run(MS);
         assertEquals(TcpState.SYN_SENT, client.state());
-        assertEquals(1, lab.tcp(lab.b).counters.listenDrops);
+        assertEquals(1, lab.tcp(lab.b).counters().listenDrops);
     }
 }

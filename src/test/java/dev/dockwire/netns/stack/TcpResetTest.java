@@ -35,7 +35,7 @@ class TcpResetTest {
         assertEquals(List.of(SocketError.ECONNRESET), c.server().errors);
         assertEquals(TcpState.CLOSED, c.server().state());
         assertTrue(c.client().errors.isEmpty(), "the side that aborts is not told");
-        assertEquals(1, lab.tcp(lab.b).counters.estabResets);
+        assertEquals(1, lab.tcp(lab.b).counters().estabResets);
         assertTrue(lab.tcp(lab.a).connections().isEmpty() && lab.tcp(lab.b).connections().isEmpty());
     }
 
@@ -70,7 +70,7 @@ class TcpResetTest {
         Seg challenge = lab.wire.get(1);
         assertEquals("b:.", (challenge.out() ? "a:" : "b:") + challenge.flags());
         assertEquals(c.server().tcb().rcvNxt, challenge.ack());
-        assertEquals(1, lab.tcp(lab.b).counters.challengeAcks);
+        assertEquals(1, lab.tcp(lab.b).counters().challengeAcks);
         // the real client answers the challenge ACK's news with nothing: it is in sync
         assertEquals(TcpState.ESTABLISHED, c.client().state());
     }
@@ -105,7 +105,7 @@ class TcpResetTest {
         lab.run(MS);
         assertEquals(TcpState.ESTABLISHED, c.server().state());
         assertEquals(".", lab.wire.get(1).flags());
-        assertEquals(1, lab.tcp(lab.b).counters.challengeAcks);
+        assertEquals(1, lab.tcp(lab.b).counters().challengeAcks);
     }
 
     @Test

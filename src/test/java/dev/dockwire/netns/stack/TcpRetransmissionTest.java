@@ -56,8 +56,8 @@ class TcpRetransmissionTest {
         List<Long> times = lab.segs(s -> s.out() && s.len() > 0).stream().map(s -> (s.nanos() - t0) / MS).toList();
         assertEquals(List.of(0L, 200L, 600L, 1400L), times, "RTO 200 ms, doubled after each expiry");
         Tcp tcp = lab.tcp(lab.a);
-        assertEquals(3, tcp.counters.timeouts);
-        assertEquals(3, tcp.counters.retransSegs);
+        assertEquals(3, tcp.counters().timeouts);
+        assertEquals(3, tcp.counters().retransSegs);
         assertEquals(200 * MS, c.client().tcb().rtt.rto(), "a fresh sample (timestamps) recomputes the RTO");
     }
 
@@ -78,9 +78,9 @@ class TcpRetransmissionTest {
         long dupAcksBefore = lab.segs(s -> !s.out() && s.ack() == first + 1448 && s.nanos() == t0).size();
         assertTrue(dupAcksBefore >= 3, lab.dump());
         Tcp tcp = lab.tcp(lab.a);
-        assertEquals(1, tcp.counters.fastRetransmits);
-        assertEquals(0, tcp.counters.timeouts);
-        assertEquals(1, tcp.counters.retransSegs);
+        assertEquals(1, tcp.counters().fastRetransmits);
+        assertEquals(0, tcp.counters().timeouts);
+        assertEquals(1, tcp.counters().retransSegs);
         assertTrue(!c.client().tcb().cc.inRecovery, "the ACK for all of it ended recovery");
         assertEquals(9 * 1448 / 2, c.client().tcb().cc.ssthresh, "half of the 9 segments in flight at the third dup ACK");
         // RFC 6582 3.2 step 6, option 1: min(ssthresh, max(FlightSize, SMSS) + SMSS), nothing left in flight
@@ -98,9 +98,9 @@ class TcpRetransmissionTest {
         lab.run(SEC);
         assertArrayEquals(data, c.server().bytes());
         Tcp tcp = lab.tcp(lab.a);
-        assertEquals(1, tcp.counters.fastRetransmits);
-        assertEquals(0, tcp.counters.timeouts, "the partial ACK retransmits the second hole (RFC 6582 3.2 step 5)");
-        assertEquals(2, tcp.counters.retransSegs);
+        assertEquals(1, tcp.counters().fastRetransmits);
+        assertEquals(0, tcp.counters().timeouts, "the partial ACK retransmits the second hole (RFC 6582 3.2 step 5)");
+        assertEquals(2, tcp.counters().retransSegs);
     }
 
     @Test
@@ -113,7 +113,7 @@ class TcpRetransmissionTest {
         c.client().send(data);
         lab.run(SEC);
         assertArrayEquals(data, c.server().bytes());
-        assertEquals(1, lab.tcp(lab.a).counters.timeouts, "no duplicate ACKs after the last segment");
+        assertEquals(1, lab.tcp(lab.a).counters().timeouts, "no duplicate ACKs after the last segment");
     }
 
     @Test
@@ -161,7 +161,7 @@ class TcpRetransmissionTest {
         lab.run(150 * MS);
         assertEquals(10 * 1448, tcb.cc.cwnd);
         lab.run(60 * MS);
-        assertEquals(1, lab.tcp(lab.a).counters.timeouts);
+        assertEquals(1, lab.tcp(lab.a).counters().timeouts);
         assertEquals(5 * 1448, tcb.cc.ssthresh, "half the flight");
         lab.run(SEC);
         assertEquals(10 * 1448, c.server().bytes().length);

@@ -92,7 +92,7 @@ class TcpTransferTest {
         lab.net.loop().runUntil(() -> done[0]);
         pending.release();
         lab.net.loop().runUntil(() -> client.state() == TcpState.TIME_WAIT || client.state() == TcpState.CLOSED);
-        return new Result(out.digest(), in.digest(), received[0], lab.now() - t0, lab.tcp(lab.a).counters);
+        return new Result(out.digest(), in.digest(), received[0], lab.now() - t0, lab.tcp(lab.a).counters());
     }
 
     @Test
