@@ -37,7 +37,7 @@ public final class Ipv4Stack extends IpLayer implements RxHandler, Sockets, Neig
     final Icmp icmp;
     final Udp udp;
     final Tcp tcp;
-    private Counters counters; // made by counters(): 88 bytes of each namespace that never sends or receives
+    private IpMib counters; // made by counters(): 88 bytes of each namespace that never sends or receives
     /** Made by the first fragment that needs it: most namespaces never see one (10,000 containers). */
     private IpDefrag defrag;
     private int fragTimeSeconds = IpDefrag.DEFAULT_TIME_SECONDS;
@@ -64,10 +64,10 @@ public final class Ipv4Stack extends IpLayer implements RxHandler, Sockets, Neig
     }
 
     /** The IP MIB, made by the first count or read (zeros then); inlined, so counting allocates once, not per packet. */
-    public Counters counters() {
-        Counters c = counters;
+    public IpMib counters() {
+        IpMib c = counters;
         if (c == null) {
-            counters = c = new Counters();
+            counters = c = new IpMib();
         }
         return c;
     }
@@ -242,14 +242,11 @@ public final class Ipv4Stack extends IpLayer implements RxHandler, Sockets, Neig
                     f -> ns.neighbours().output(out, nh, f));
             return;
         }
-        if (out == in) { // back out of its ingress device, towards whoever sent it: queued as any reply is
-            ns.neighbours().output(out, nh, packet);
-            return;
-        }
-        // Forwarded, not answered: like a bridge's forward, the next device may receive it at once
-        // when this receive came straight from a sender's transmit (Backlog.netifRx).
+        // Forwarded, not answered (unless back out of its ingress device, towards its sender): as after a
+        // bridge's forward, the next device may receive it at once when this receive came straight from a
+        // sender's transmit (Backlog.netifRx).
         Backlog backlog = ns.lo().backlog();
-        backlog.forwarding(true);
+        backlog.forwarding(out != in);
         try {
             ns.neighbours().output(out, nh, packet);
         } finally {
@@ -599,18 +596,5 @@ public final class Ipv4Stack extends IpLayer implements RxHandler, Sockets, Neig
     private void drop(NetDevice dev, ByteBuf frame, DropReason reason) {
         probe().drop(dev, frame, reason);
         frame.release();
-    }
-
-    /** A subset of the kernel's IP MIB counters ({@code nstat}/{@code netstat -s}). */
-    public static final class Counters {
-        public long inReceives;
-        public long inHdrErrors;
-        public long inAddrErrors;
-        public long inDelivers;
-        public long forwarded;
-        public long outRequests;
-        public long fragOks;
-        public long fragCreates;
-        public long fragFails;
     }
 }

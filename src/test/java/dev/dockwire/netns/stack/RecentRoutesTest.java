@@ -104,7 +104,7 @@ class RecentRoutesTest {
         send(net, a, "10.9.9.9");
         send(net, a, "10.9.9.9");
         assertEquals(2, got.size(), "b takes datagrams for its dummy's address on eth0 (the weak host model)");
-        Ipv4Stack.Counters counters = net.ns("b").stack().counters();
+        IpMib counters = net.ns("b").stack().counters();
         long addrErrors = counters.inAddrErrors;
         net.kernel.linkDel("b", "dummy0");
         send(net, a, "10.9.9.9");
