@@ -153,7 +153,12 @@ public final class IptDoTable {
         return true;
     }
 
-    /** {@link #run}, noting in {@code m} each rule counted and how the walk ended; {@code m} is valid if it can be replayed. */
+    /**
+     * {@link #run}, noting in {@code m} each rule counted and how the walk ended; {@code m} is valid if it can be replayed.
+     * A copy of run's loop, not run with a recorder: run walks every packet that is not replayed (ICMP, untracked,
+     * traced) and carries no recording check; a change to one loop's semantics must be made in both (WalkMemoTest
+     * holds their counters, verdicts and deciding rules equal).
+     */
     private int record(Chain base, NfPacket p, XtContext ctx, WalkMemo m) {
         boolean replayable = true;
         Chain c = base;
