@@ -1,5 +1,6 @@
 package dev.dockwire.host;
 
+import dev.dockwire.app.Signal;
 import dev.dockwire.app.Program;
 import dev.dockwire.docker.engine.ProcessHost;
 import dev.dockwire.app.bin.Programs;
@@ -193,7 +194,20 @@ public final class DockerHost implements Shell.Env, CliEnv {
 
     /** Runs {@code p} as a foreground process in namespace {@code ns} of {@code on}, as a command of the host. */
     CommandResult runProgram(ProcessHost on, String ns, String name, Program p, List<String> args) {
-        return result(new Exec(on, loop, ns, hostname, this).foreground(jobControl).run(name, p, args));
+        Exec exec = new Exec(on, loop, ns, hostname, this).foreground(jobControl);
+        return afterInterrupt(exec, result(exec.run(name, p, args)));
+    }
+
+    /**
+     * bash's newline after a foreground job that died of SIGINT (jobs.c wait_for: the tty echoed
+     * {@code ^C} without one), so the next prompt starts a line; a program that caught it (ping,
+     * tcpdump) and the docker client (which exits 130 itself) get none.
+     */
+    private CommandResult afterInterrupt(Exec exec, CommandResult r) {
+        if (jobControl.streaming() && exec.process() != null && exec.process().killedBy() == Signal.SIGINT) {
+            jobControl.print("");
+        }
+        return r;
     }
 
     public void sshHosts(java.util.function.Function<String, DockerHost> lookup) {
@@ -368,7 +382,8 @@ public final class DockerHost implements Shell.Env, CliEnv {
                 if (p == null) {
                     yield CommandResult.fail(127, "bash: " + name + ": command not found");
                 }
-                yield result(new Exec(engine, loop, ns, hostname, this).foreground(jobControl).stdin(stdin).run(name, p, args));
+                Exec exec = new Exec(engine, loop, ns, hostname, this).foreground(jobControl).stdin(stdin);
+                yield afterInterrupt(exec, result(exec.run(name, p, args)));
             }
         };
     }

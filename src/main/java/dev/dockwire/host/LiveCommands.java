@@ -75,6 +75,9 @@ final class LiveCommands {
             }
         }, () -> over[0], () -> status[0]);
         JobControl.Wait w = jobs.await(job);
+        if (w == JobControl.Wait.DONE && status[0] == Signal.SIGINT.exitStatus() && jobs.streaming()) {
+            jobs.print(""); // sleep died of it: bash starts the next prompt on a line of its own (jobs.c wait_for)
+        }
         return new CommandResult(w == JobControl.Wait.STOPPED ? 148 : w == JobControl.Wait.DONE ? job.status() : 0, List.of());
     }
 

@@ -296,6 +296,28 @@ class LivePromptTest {
     }
 
     @Test
+    void ctrlCThatKillsAProgramEndsTheLineAsBashDoesButNotOneTheDockerClientExitsOn() throws Exception {
+        String prompt = "root@docker-host:~# ";
+        type("echo ready\n");
+        int at = await(prompt, await("ready", await("echo ready", 0, 1), 1), 1);
+        type("sleep 100\n");
+        at = await("sleep 100", at, 1);
+        Thread.sleep(300);
+        type("\u0003");
+        int killed = await(prompt, at, 1);
+        String afterSleep = screen().substring(at, killed - prompt.length());
+        type("docker events\n");
+        at = await("docker events", killed, 1);
+        Thread.sleep(300);
+        type("\u0003");
+        int exited = await(prompt, at, 1);
+        String afterEvents = screen().substring(at, exited - prompt.length());
+        // bash's wait_for prints a newline after a job SIGINT killed (sleep); docker's client exits 130 itself.
+        assertEquals(afterEvents.chars().filter(c -> c == '\n').count() + 1, afterSleep.chars().filter(c -> c == '\n').count(),
+                "sleep: " + afterSleep + " / events: " + afterEvents);
+    }
+
+    @Test
     void composeLogsFollowsEveryContainerUntilCtrlC() throws Exception {
         type("docker compose up -d\n");
         int at = await("Started", 0, 1);

@@ -160,7 +160,7 @@ final class Execute {
                 }
                 sh.resumed(() -> {
                     sh.status = status;
-                    if (!interrupted(interrupted[0], status)) {
+                    if (!interrupted(interrupted[0], status, io)) {
                         k.run();
                     }
                 });
@@ -194,12 +194,13 @@ final class Execute {
      * ash and dash die of it whatever the child did (raise_interrupt / onint: SIG_DFL, raise); bash
      * only when the child died of it too (wait-and-cooperative-exit), so bash goes on after a
      * {@code ping} that caught it. An interactive shell hears of it from the child's status alone
-     * (waitforjob's {@code jp->sigint}) and abandons the rest of the line with status 130.
+     * (waitforjob's {@code jp->sigint}), abandons the rest of the line with status 130 and ends the ^C's line.
      * A child that exits 130 is taken to have died of SIGINT.
      */
-    private boolean interrupted(boolean caught, int status) {
+    private boolean interrupted(boolean caught, int status, Io io) {
         boolean childDied = status == Signal.SIGINT.exitStatus();
         if (sh.interactive && childDied) {
+            io.err.line(""); // cmdloop's newline_and_flush after EXINT: the tty echoed ^C without one
             sh.flow = Interp.Flow.EXIT;
             return false;
         }
