@@ -50,20 +50,33 @@ public final class BuildsCompared {
             send[k] = MethodHandles.publicLookup().findVirtual(c, "sendBatch", MethodType.methodType(void.class, int.class))
                     .bindTo(paths[k]);
         }
+        double[][] ns = alternate(send, windows, BATCH, WARM_UP);
+        double[] ratio = ns[2];
+        System.out.printf("%s: A %.1f ns CPU per frame (min %.1f), B %.1f (min %.1f); B/A per window: median %.3f, quartiles %.3f–%.3f%n",
+                path, ns[0][windows / 2], ns[0][0], ns[1][windows / 2], ns[1][0],
+                ratio[windows / 2], ratio[windows / 4], ratio[3 * windows / 4]);
+    }
+
+    /**
+     * Drives {@code send[0]} and {@code send[1]} (each sending {@code batch} frames a call) in turn in
+     * half-second windows of this thread's CPU time, A B then B A, the first {@code warmUp} rounds
+     * dropped: A's and B's CPU ns per frame and B/A per window, each sorted.
+     */
+    static double[][] alternate(MethodHandle[] send, int windows, int batch, int warmUp) throws Throwable {
         var threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
         double[][] ns = new double[2][windows];
-        for (int w = 0; w < windows + WARM_UP; w++) {
+        for (int w = 0; w < windows + warmUp; w++) {
             for (int turn = 0; turn < 2; turn++) {
                 int k = w % 2 == 0 ? turn : 1 - turn;
                 long frames = 0;
                 long cpu = threads.getCurrentThreadCpuTime();
                 long start = System.nanoTime();
                 while (System.nanoTime() - start < WINDOW_NANOS) {
-                    send[k].invokeExact(BATCH);
-                    frames += BATCH;
+                    send[k].invokeExact(batch);
+                    frames += batch;
                 }
-                if (w >= WARM_UP) {
-                    ns[k][w - WARM_UP] = (threads.getCurrentThreadCpuTime() - cpu) / (double) frames;
+                if (w >= warmUp) {
+                    ns[k][w - warmUp] = (threads.getCurrentThreadCpuTime() - cpu) / (double) frames;
                 }
             }
         }
@@ -72,16 +85,13 @@ public final class BuildsCompared {
             ratio[i] = ns[1][i] / ns[0][i];
         }
         Arrays.sort(ratio);
-        for (double[] n : ns) {
-            Arrays.sort(n);
-        }
-        System.out.printf("%s: A %.1f ns CPU per frame (min %.1f), B %.1f (min %.1f); B/A per window: median %.3f, quartiles %.3f–%.3f%n",
-                path, ns[0][windows / 2], ns[0][0], ns[1][windows / 2], ns[1][0],
-                ratio[windows / 2], ratio[windows / 4], ratio[3 * windows / 4]);
+        Arrays.sort(ns[0]);
+        Arrays.sort(ns[1]);
+        return new double[][] {ns[0], ns[1], ratio};
     }
 
     /** A build's classes and tests, then every dependency of {@code -Ddeps}, under the platform loader. */
-    private static ClassLoader loader(String target) throws Exception {
+    static ClassLoader loader(String target) throws Exception {
         List<URL> urls = new ArrayList<>();
         urls.add(new File(target, "test-classes/").toURI().toURL());
         urls.add(new File(target, "classes/").toURI().toURL());
