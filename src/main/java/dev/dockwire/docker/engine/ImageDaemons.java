@@ -3,6 +3,7 @@ package dev.dockwire.docker.engine;
 import dev.dockwire.app.ProcessContext;
 import dev.dockwire.app.Program;
 import dev.dockwire.app.bin.MariadbEntrypoint;
+import dev.dockwire.app.bin.MongodLog;
 import dev.dockwire.app.bin.MysqlLog;
 import dev.dockwire.app.bin.MysqlServer;
 import dev.dockwire.app.bin.PostgresEntrypoint;
@@ -147,7 +148,7 @@ public final class ImageDaemons {
                 }
                 yield MysqlServer.start(sockets, mysqlVersion(Images.config(c)))::stop;
             }
-            case "mongo" -> listen(sockets, 27017);
+            case "mongo" -> mongo(c, sockets, process, pids);
             case "redis" -> redis(c, sockets, process, pids);
             case "redismod" -> RedisServer.start(sockets)::stop; // redismod is redis-server with modules loaded
             default -> listening(sockets, Images.listens(c.image()));
@@ -373,6 +374,33 @@ public final class ImageDaemons {
             return RedisServer.start(sockets)::stop;
         }
         return RedisDaemon.start(sockets, process.apply(files(c)), imageEnv(c).getOrDefault("REDIS_VERSION", "8.10.1"));
+    }
+
+    /**
+     * The mongo image's server: with mongod's log ({@link MongodLog}) when docker-entrypoint.sh execs
+     * {@code mongod} as PID 1, its shutdown lines on the stop signal; else the port alone.
+     */
+    private static Daemon mongo(Container c, Sockets sockets, Function<Exec.Files, ProcessContext> process, PidNamespace pids) {
+        Daemon listener = listen(sockets, 27017);
+        List<String> argv = Images.argv(c);
+        if (pids == null || argv.size() < 2 || !argv.get(0).endsWith("docker-entrypoint.sh")
+                || !(argv.get(1).equals("mongod") || argv.get(1).startsWith("-"))) {
+            return listener;
+        }
+        MongodLog log = new MongodLog(process.apply(files(c)), imageEnv(c).getOrDefault("MONGO_VERSION", "8.3.9"));
+        log.started(c.file(MongodLog.DATADIR_MARK) != null);
+        c.writeFile(MongodLog.DATADIR_MARK, "WiredTiger\n", false);
+        return new Daemon() {
+            @Override
+            public void stop() {
+                listener.stop();
+            }
+
+            @Override
+            public void shutdown(Signal signal) {
+                log.shutdown(signal);
+            }
+        };
     }
 
     /** Whether the mysql image's entrypoint execs mysqld ({@code docker-entrypoint.sh mysqld} or options), doing its setup first. */
