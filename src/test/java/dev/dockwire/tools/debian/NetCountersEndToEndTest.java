@@ -3,8 +3,12 @@ package dev.dockwire.tools.debian;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.dockwire.socket.UdpSocket;
 import dev.dockwire.testing.TestHost;
 import dev.dockwire.tools.CommandResult;
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.Unpooled;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -85,6 +89,38 @@ class NetCountersEndToEndTest {
             assertEquals(1, busybox.status());
             assertEquals("netstat: unrecognized option: s", busybox.output().get(0));
             assertTrue(busybox.output().contains("Usage: netstat [-ral] [-tuwx] [-enWp]"));
+        }
+    }
+
+    /**
+     * A paused echo's receive queue full (PausedUdpEndToEndTest's 278 of 300): the drops are the
+     * namespace's Udp InErrors and RcvbufErrors, the datagrams queued InDatagrams.
+     */
+    @Test
+    void aFullReceiveQueueCountsRcvbufErrors() {
+        try (TestHost h = new TestHost(1)) {
+            h.ok("docker network create net");
+            h.ok("docker run -d --name echo --network net busybox nc -u -l -p 9000 -e cat");
+            h.ok("docker run -d --name cli --network net alpine sleep 3600");
+            h.ok("sleep 1");
+            String[] o = h.ok("docker inspect -f '{{range .NetworkSettings.Networks}}{{.IPAddress}}{{end}}' echo").get(0).split("\\.");
+            int echo = Integer.parseInt(o[0]) << 24 | Integer.parseInt(o[1]) << 16 | Integer.parseInt(o[2]) << 8 | Integer.parseInt(o[3]);
+            UdpSocket client = h.world.hostKernel().sockets(h.world.engine().container("cli").netns()).openUdp();
+            client.bind(0, 40000);
+            h.ok("docker exec cli ping -c 1 " + String.join(".", o)); // cli learns echo's MAC: nothing waits on ARP
+            h.ok("docker pause echo");
+            for (int i = 1; i <= 300; i++) {
+                ByteBuf b = Unpooled.copiedBuffer(String.format("%04d%n", i), StandardCharsets.US_ASCII);
+                client.send(echo, 9000, b);
+                b.release();
+            }
+            h.ok("sleep 1");
+            // The paused container takes no exec: the host's netstat -su in its namespace.
+            String sandbox = h.ok("docker inspect -f '{{.NetworkSettings.SandboxKey}}' echo").get(0);
+            assertEquals(List.of("Udp:", "    278 packets received", "    0 packets to unknown port received",
+                    "    22 packet receive errors", "    0 packets sent", "    22 receive buffer errors", "    0 send buffer errors",
+                    "UdpLite:", "IpExt:", "MPTcpExt:"), h.ok("nsenter --net=" + sandbox + " netstat -su"));
+            client.close();
         }
     }
 }
