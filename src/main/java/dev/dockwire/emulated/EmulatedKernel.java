@@ -272,10 +272,6 @@ public final class EmulatedKernel implements Kernel {
         monitor.changed();
     }
 
-    private int nsid(String viewer, String other) {
-        return nsids.id(viewer, other);
-    }
-
     /** The kernel namespace name (without this host's prefix) of an emulated namespace, or null. */
     private String kernelName(Namespace n) {
         return n.name().startsWith(prefix) ? n.name().substring(prefix.length()) : null;
@@ -423,7 +419,7 @@ public final class EmulatedKernel implements Kernel {
                 return -1;
             }
             // Another emulated host's namespace (the LAN behind the host's eth0) is numbered too.
-            return nsid(ns, kernelName(linkNs) != null ? kernelName(linkNs) : "/" + linkNs.name());
+            return nsids.id(ns, kernelName(linkNs) != null ? kernelName(linkNs) : "/" + linkNs.name());
         });
     }
 
@@ -445,6 +441,11 @@ public final class EmulatedKernel implements Kernel {
     @Override
     public List<dev.dockwire.kernel.SocketInfo> inetSockets(String ns) {
         return Dumps.sockets(namespace(ns));
+    }
+
+    @Override
+    public dev.dockwire.kernel.NetCounters netCounters(String ns) {
+        return ProcNet.counters(namespace(ns));
     }
 
     @Override
@@ -580,8 +581,8 @@ public final class EmulatedKernel implements Kernel {
 
     /** Records the namespace ids a link moved between numbers on both sides (peernet2id). */
     void linked(String ns, String target) {
-        nsid(ns, target);
-        nsid(target, ns);
+        nsids.id(ns, target);
+        nsids.id(target, ns);
     }
 
     @Override

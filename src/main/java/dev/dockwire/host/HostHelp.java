@@ -18,7 +18,7 @@ public final class HostHelp {
     /** The text tools of the shell: {@code cat} and those of {@code dev.dockwire.text}, GNU's on this host. */
     static final List<String> TEXT = textTools();
     /** The host's network tools (iproute2, iptables, conntrack-tools, tcpdump, net-tools, procps, bridge-utils, util-linux: nsenter, dmesg). */
-    static final List<String> NETWORK = List.of("ip", "bridge", "tc", "ss", "iptables", "iptables-save", "iptables-restore",
+    static final List<String> NETWORK = List.of("ip", "bridge", "tc", "ss", "nstat", "iptables", "iptables-save", "iptables-restore",
             "conntrack", "tcpdump", "netstat", "sysctl", "brctl", "nsenter", "ps", "dmesg", "xtables-monitor");
     /** Other commands of the host. */
     static final List<String> OTHER = List.of("hostname", "sleep", "ssh", "sudo", "timeout", "pkill", "killall");

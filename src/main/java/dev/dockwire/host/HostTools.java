@@ -19,6 +19,7 @@ import dev.dockwire.tools.debian.Dmesg;
 import dev.dockwire.tools.debian.HostProcess;
 import dev.dockwire.tools.debian.Nsenter;
 import dev.dockwire.tools.debian.Netstat;
+import dev.dockwire.tools.debian.Nstat;
 import dev.dockwire.tools.debian.Ps;
 import dev.dockwire.tools.debian.Ss;
 import dev.dockwire.tools.debian.Sysctl;
@@ -34,11 +35,13 @@ import java.util.Set;
  */
 final class HostTools {
     private static final Set<String> NAMES = Set.of("ip", "bridge", "tc", "iptables", "iptables-save", "iptables-restore",
-            "conntrack", "sysctl", "brctl", "ps", "nsenter", "ss", "netstat", "dmesg", "xtables-monitor");
+            "conntrack", "sysctl", "brctl", "ps", "nsenter", "ss", "netstat", "nstat", "dmesg", "xtables-monitor");
 
     private final Engine engine;
     private final EventLoop loop;
     private final List<String> netnsMounts = new ArrayList<>();
+    /** nstat's history file, /tmp/.nstat.u0: one for the host's root, whichever namespace nstat ran in. */
+    private final Nstat.History nstatHistory = new Nstat.History();
 
     HostTools(Engine engine, EventLoop loop) {
         this.engine = engine;
@@ -63,6 +66,7 @@ final class HostTools {
             case "ps" -> new Ps(processes(ps(args)), Exec.EPOCH_MILLIS).run(args);
             case "ss" -> new Ss(kernel, ns, processes(null)).run(args);
             case "netstat" -> new Netstat(kernel, ns, processes(null)).run(args);
+            case "nstat" -> new Nstat(kernel, ns, nstatHistory).run(args);
             case "dmesg" -> new Dmesg(kernel, Exec.EPOCH_MILLIS).run(args);
             case "nsenter" -> new Nsenter(this::namespaceFile, this::namespaceOf, runner).run(args, ns);
             default -> throw new IllegalArgumentException(name);

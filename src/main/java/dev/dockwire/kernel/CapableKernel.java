@@ -223,6 +223,11 @@ public final class CapableKernel implements Kernel {
     }
 
     @Override
+    public NetCounters netCounters(String ns) {
+        return kernel.netCounters(ns);
+    }
+
+    @Override
     public List<FdbInfo> fdb(String ns, String bridge) {
         return kernel.fdb(ns, bridge);
     }

@@ -152,6 +152,12 @@ public interface Kernel {
     /** The namespace's IPv4 TCP and UDP sockets, as {@code /proc/net/tcp} and {@code /proc/net/udp} list them. */
     List<SocketInfo> inetSockets(String ns);
 
+    /**
+     * The namespace's network counters, like {@code ip netns exec NS cat /proc/net/snmp /proc/net/netstat
+     * /proc/net/snmp6 /proc/net/sockstat /proc/net/sockstat6}: what {@code netstat -s}, {@code nstat} and {@code ss -s} read.
+     */
+    NetCounters netCounters(String ns);
+
     /** Like {@code bridge -n NS fdb show br BRIDGE}. */
     List<FdbInfo> fdb(String ns, String bridge);
 

@@ -112,10 +112,6 @@ public final class RealKernel implements Kernel, AutoCloseable {
     }
 
     private NetlinkSocket nl(String ns) {
-        return socket(ns);
-    }
-
-    private NetlinkSocket socket(String ns) {
         String name = netnsName(ns);
         NetlinkSocket s = sockets.get(name);
         if (s == null) {
@@ -135,7 +131,7 @@ public final class RealKernel implements Kernel, AutoCloseable {
     /** The device's ifindex, resolved as iproute2 does (RTM_GETLINK by IFLA_IFNAME). */
     private int ifindex(String ns, String dev) {
         try {
-            return socket(ns).get(Rtm.RTM_GETLINK, new LinkMessage().extMask(LinkMessage.RTEXT_FILTER_VF_SKIP_STATS)
+            return nl(ns).get(Rtm.RTM_GETLINK, new LinkMessage().extMask(LinkMessage.RTEXT_FILTER_VF_SKIP_STATS)
                     .ifname(dev)::emit, LinkMessage::parse).index();
         } catch (ErrnoException e) {
             if (e.errno() == Errno.ENODEV) {
@@ -453,6 +449,11 @@ public final class RealKernel implements Kernel, AutoCloseable {
     public List<dev.dockwire.kernel.SocketInfo> inetSockets(String ns) {
         requireNamespace(ns);
         return Namespaces.call(netnsName(ns), ProcNetSockets::read);
+    }
+
+    @Override
+    public dev.dockwire.kernel.NetCounters netCounters(String ns) {
+        return ProcNetCounters.read(ns, netnsName(ns));
     }
 
     @Override

@@ -257,6 +257,31 @@ public abstract class KernelContract {
     }
 
     @Test
+    void theCountersAreTheKernelsGroupsAndADatagramToAClosedPortCountsAsNoPorts() throws Exception {
+        k.netnsAdd("a");
+        k.netnsAdd("b");
+        k.linkAdd("a", new LinkSpec.Veth(Attrs.named("a0").up(true), Attrs.named("b0").netns("b").up(true), false));
+        k.addrAdd("a", "a0", Cidr.parse("10.89.0.1/24"));
+        k.addrAdd("b", "b0", Cidr.parse("10.89.0.2/24"));
+        k.linkSetUp("b", "b0", true);
+        NetCounters fresh = k.netCounters("b");
+        assertEquals(List.of("Ip", "Icmp", "Tcp", "Udp", "UdpLite"), fresh.snmp().stream().map(NetCounters.Group::name).toList());
+        assertEquals(List.of("TcpExt", "IpExt"), fresh.netstat().stream().map(NetCounters.Group::name).toList().subList(0, 2));
+        assertEquals(2, fresh.snmp("Ip", "Forwarding"), "ip_forward is 0 in a new namespace");
+        assertEquals(64, fresh.snmp("Ip", "DefaultTTL"));
+        assertEquals(200, fresh.snmp("Tcp", "RtoMin"));
+        assertEquals(-1, fresh.snmp("Tcp", "MaxConn"));
+        assertEquals(0, fresh.snmp("Udp", "NoPorts"));
+        assertEquals(0, fresh.sockstat().tcpInuse() + fresh.sockstat().udpInuse()); // "used" counts the real kernel's netlink sockets too
+        assertTrue(fresh.snmp6().stream().anyMatch(c -> c.name().equals("Ip6InReceives")));
+        sendUdp("a", Ipv4Address.parse("10.89.0.2").bits(), 9999);
+        await(() -> k.netCounters("b").snmp("Udp", "NoPorts") == 1);
+        NetCounters after = k.netCounters("b");
+        assertEquals(1, after.snmp("Ip", "InDelivers"));
+        assertEquals(0, after.snmp("Udp", "InDatagrams"));
+    }
+
+    @Test
     void neighboursAreAddedAndDeleted() {
         sandbox();
         k.linkSetUp("c", "eth0", true);

@@ -3,6 +3,8 @@ package dev.dockwire.docker.engine;
 import dev.dockwire.app.ProcessContext;
 import dev.dockwire.app.Program;
 import dev.dockwire.app.bin.MariadbEntrypoint;
+import dev.dockwire.app.bin.MariadbLog;
+import dev.dockwire.app.bin.MongodLog;
 import dev.dockwire.app.bin.MysqlLog;
 import dev.dockwire.app.bin.MysqlServer;
 import dev.dockwire.app.bin.PostgresEntrypoint;
@@ -141,13 +143,8 @@ public final class ImageDaemons {
             }
             case "postgres" -> postgres(c, sockets, clock, process, pids);
             case "mysql" -> mysql(c, sockets, process, pids);
-            case "mariadb" -> {
-                if (pids != null && mariadbdByEntrypoint(c)) {
-                    c.writeFile(MysqlLog.SYSTEM_SCHEMA, ""); // the datadir holds a database from now on (its log is not modelled)
-                }
-                yield MysqlServer.start(sockets, mysqlVersion(Images.config(c)))::stop;
-            }
-            case "mongo" -> listen(sockets, 27017);
+            case "mariadb" -> mariadb(c, sockets, process, pids);
+            case "mongo" -> mongo(c, sockets, process, pids);
             case "redis" -> redis(c, sockets, process, pids);
             case "redismod" -> RedisServer.start(sockets)::stop; // redismod is redis-server with modules loaded
             default -> listening(sockets, Images.listens(c.image()));
@@ -375,6 +372,33 @@ public final class ImageDaemons {
         return RedisDaemon.start(sockets, process.apply(files(c)), imageEnv(c).getOrDefault("REDIS_VERSION", "8.10.1"));
     }
 
+    /**
+     * The mongo image's server: with mongod's log ({@link MongodLog}) when docker-entrypoint.sh execs
+     * {@code mongod} as PID 1, its shutdown lines on the stop signal; else the port alone.
+     */
+    private static Daemon mongo(Container c, Sockets sockets, Function<Exec.Files, ProcessContext> process, PidNamespace pids) {
+        Daemon listener = listen(sockets, 27017);
+        List<String> argv = Images.argv(c);
+        if (pids == null || argv.size() < 2 || !argv.get(0).endsWith("docker-entrypoint.sh")
+                || !(argv.get(1).equals("mongod") || argv.get(1).startsWith("-"))) {
+            return listener;
+        }
+        MongodLog log = new MongodLog(process.apply(files(c)), imageEnv(c).getOrDefault("MONGO_VERSION", "8.3.9"));
+        log.started(c.file(MongodLog.DATADIR_MARK) != null);
+        c.writeFile(MongodLog.DATADIR_MARK, "WiredTiger\n", false);
+        return new Daemon() {
+            @Override
+            public void stop() {
+                listener.stop();
+            }
+
+            @Override
+            public void shutdown(Signal signal) {
+                log.shutdown(signal);
+            }
+        };
+    }
+
     /** Whether the mysql image's entrypoint execs mysqld ({@code docker-entrypoint.sh mysqld} or options), doing its setup first. */
     private static boolean mysqldByEntrypoint(Container c) {
         List<String> argv = Images.argv(c);
@@ -402,6 +426,34 @@ public final class ImageDaemons {
         List<String> argv = Images.argv(c);
         return argv.size() >= 2 && argv.get(0).endsWith("docker-entrypoint.sh")
                 && (argv.get(1).equals("mariadbd") || argv.get(1).equals("mysqld") || argv.get(1).startsWith("-"));
+    }
+
+    /**
+     * The mariadb image's server: when docker-entrypoint.sh execs mariadbd as PID 1, the
+     * entrypoint's initialization of an empty datadir and the server's log ({@link MariadbLog}),
+     * its normal shutdown on the stop signal; else the server alone.
+     */
+    private static Daemon mariadb(Container c, Sockets sockets, Function<Exec.Files, ProcessContext> process, PidNamespace pids) {
+        MysqlServer server = MysqlServer.start(sockets, mysqlVersion(Images.config(c)));
+        if (pids == null || !mariadbdByEntrypoint(c)) {
+            return server::stop;
+        }
+        MariadbLog log = new MariadbLog(process.apply(files(c)), imageEnv(c).getOrDefault("MARIADB_VERSION", "1:12.3.2+maria~ubu2404"));
+        List<String> initFiles = c.filePaths().stream().filter(f -> f.startsWith("/docker-entrypoint-initdb.d/")
+                && f.indexOf('/', "/docker-entrypoint-initdb.d/".length()) < 0).sorted().toList();
+        log.entrypoint(imageEnv(c), initFiles, c.file(MysqlLog.SYSTEM_SCHEMA));
+        log.serverStarted();
+        return new Daemon() {
+            @Override
+            public void stop() {
+                server.stop();
+            }
+
+            @Override
+            public void shutdown(Signal signal) {
+                log.shutdown();
+            }
+        };
     }
 
     /** The mariadb image's entrypoint ending before the server on an empty datadir without a root password option, or null. */

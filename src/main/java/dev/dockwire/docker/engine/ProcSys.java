@@ -14,20 +14,24 @@ import dev.dockwire.kernel.KernelException;
  * (net_ctl_permissions: CAP_NET_ADMIN, which privileged holds).
  * Beside it the machine's identity, the same in every container: {@code /proc/sys/kernel/ostype},
  * {@code osrelease} and {@code version} (what uname(2) reports) and {@code /sys/devices/system/cpu/online}
- * (what nproc counts) — mode 0444, so a privileged write fails too, with EACCES.
+ * (what nproc counts) — mode 0444, so a privileged write fails too, with EACCES. And the
+ * namespace's counters: {@code /proc/net/snmp}, {@code netstat} and {@code snmp6}.
  */
 public final class ProcSys {
     private static final String NET = "/proc/sys/net/";
     private static final java.util.Set<String> IDENTITY = java.util.Set.of("/proc/sys/kernel/ostype",
             "/proc/sys/kernel/osrelease", "/proc/sys/kernel/version");
     private static final String CPU_ONLINE = "/sys/devices/system/cpu/online";
+    /** /proc/net's counter files, the namespace's (net/ipv4/proc.c, net/ipv6/proc.c); mode 0444, a write fails with EIO. */
+    private static final java.util.Set<String> COUNTERS = java.util.Set.of("/proc/net/snmp", "/proc/net/netstat", "/proc/net/snmp6");
 
     private ProcSys() {
     }
 
     /** Whether {@code path} is one of these files. */
     public static boolean covers(String path) {
-        return path.startsWith(NET) && path.length() > NET.length() || IDENTITY.contains(path) || path.equals(CPU_ONLINE);
+        return path.startsWith(NET) && path.length() > NET.length() || IDENTITY.contains(path) || path.equals(CPU_ONLINE)
+                || COUNTERS.contains(path);
     }
 
     private static String key(String path) {
@@ -45,6 +49,11 @@ public final class ProcSys {
             // drivers/base/cpu.c: the online mask as a cpulist, "0" or "0-N".
             return (kernel.cpus() == 1 ? "0" : "0-" + (kernel.cpus() - 1)) + "\n";
         }
+        if (COUNTERS.contains(path)) {
+            dev.dockwire.kernel.NetCounters n = kernel.netCounters(netns);
+            return path.endsWith("6") ? dev.dockwire.kernel.NetCounters.text6(n.snmp6())
+                    : dev.dockwire.kernel.NetCounters.text(path.endsWith("snmp") ? n.snmp() : n.netstat());
+        }
         try {
             return kernel.sysctl(netns, key(path)) + "\n";
         } catch (KernelException e) {
@@ -56,6 +65,9 @@ public final class ProcSys {
     public static String writeError(Kernel kernel, Container c, String path) {
         if (read(kernel, c, path) == null) {
             return "No such file or directory";
+        }
+        if (COUNTERS.contains(path)) {
+            return "Input/output error";
         }
         if (!c.options().privileged()) {
             return "Read-only file system";

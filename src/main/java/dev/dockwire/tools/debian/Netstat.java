@@ -20,7 +20,8 @@ import java.util.Locale;
  * BusyBox's netstat -r shares) and {@code -i} (the interfaces that are up, sorted by name, with
  * their counters and flags). Without {@code -n} a port prints by its /etc/services name and
  * 127.0.0.1 as {@code localhost} (the host's /etc/hosts); other addresses stay numbers, as no
- * reverse lookup answers on the emulated host.
+ * reverse lookup answers on the emulated host. {@code -s} prints the namespace's counters
+ * ({@link NetstatStatistics}).
  */
 public final class Netstat {
     private final Kernel kernel;
@@ -45,16 +46,22 @@ public final class Netstat {
                 case "--program" -> "p";
                 case "--route" -> "r";
                 case "--interfaces" -> "i";
+                case "--statistics" -> "s";
                 default -> a.startsWith("-") && !a.startsWith("--") ? a.substring(1) : null;
             };
-            if (flags == null || !flags.chars().allMatch(ch -> "tulanpriewx4".indexOf(ch) >= 0)) {
-                return CommandResult.fail(1, "netstat: invalid option -- '" + (flags == null ? a : flags.replaceAll("[tulanpriewx4]", "")
+            if (flags == null || !flags.chars().allMatch(ch -> "tulanpriewx4s".indexOf(ch) >= 0)) {
+                return CommandResult.fail(1, "netstat: invalid option -- '" + (flags == null ? a : flags.replaceAll("[tulanpriewx4s]", "")
                         .substring(0, 1)) + "'");
             }
             o.append(flags);
         }
         String opts = o.toString();
         boolean numeric = opts.contains("n");
+        if (opts.contains("s")) {
+            boolean some = opts.matches(".*[tuw].*");
+            return CommandResult.ok(new NetstatStatistics(!some || opts.contains("w"), !some || opts.contains("t"),
+                    !some || opts.contains("u")).print(kernel.netCounters(ns)));
+        }
         if (opts.contains("r")) {
             return CommandResult.ok(routes(numeric));
         }

@@ -1,6 +1,7 @@
 package dev.dockwire.tools.debian;
 
 import dev.dockwire.kernel.Kernel;
+import dev.dockwire.kernel.NetCounters;
 import dev.dockwire.kernel.SocketInfo;
 import dev.dockwire.libc.Services;
 import dev.dockwire.tools.CommandResult;
@@ -11,8 +12,9 @@ import java.util.Locale;
 
 /**
  * iproute2's {@code ss} (6.1) over a namespace's IPv4 TCP and UDP sockets: {@code -t -u -l -a
- * -n -p -H -4} in any combination, and {@code -s}. Without {@code -l} or {@code -a} it lists
- * connected sockets only (SS_CONN: not LISTEN, UNCONN, TIME-WAIT or SYN-RECV); UDP before TCP,
+ * -n -p -H -4} in any combination, and {@code -s} (the counters of sockstat and snmp). Without
+ * {@code -l} or {@code -a} it lists connected sockets only (SS_CONN: not LISTEN, UNCONN, TIME-WAIT
+ * or SYN-RECV); UDP before TCP,
  * as main() calls udp_show before tcp_show. Ports print by /etc/services name unless {@code -n}
  * (never an ephemeral one, 32768-60999); addresses stay numeric, as ss does without {@code -r}.
  * {@code -p}'s {@code users:(("NAME",pid=N,fd=M))} names the process holding the socket.
@@ -71,10 +73,10 @@ public final class Ss {
                 }
             }
         }
-        List<SocketInfo> sockets = kernel.inetSockets(ns);
         if (summary) {
-            return CommandResult.ok(summary(sockets));
+            return CommandResult.ok(summary(kernel.netCounters(ns)));
         }
+        List<SocketInfo> sockets = kernel.inetSockets(ns);
         boolean every = !tcp && !udp;
         List<String[]> rows = new ArrayList<>();
         for (String proto : List.of("udp", "tcp")) {
@@ -151,37 +153,30 @@ public final class Ss {
         return holders.isEmpty() ? "" : " users:(" + String.join(",", holders) + ")";
     }
 
-    /** print_summary from the namespace's sockets (sockstat's counts; RAW and FRAG are not modelled, so 0). */
-    private static List<String> summary(List<SocketInfo> sockets) {
-        int udp = 0;
-        int tcp = 0;
-        int tw = 0;
-        int estab = 0;
-        for (SocketInfo s : sockets) {
-            if (s.proto().equals("udp")) {
-                udp++;
-            } else if (s.state().equals("TIME_WAIT")) {
-                tw++;
-            } else {
-                tcp++;
-                estab += s.state().equals("ESTABLISHED") || s.state().equals("CLOSE_WAIT") ? 1 : 0;
-            }
-        }
+    /**
+     * print_summary: /proc/net/sockstat's and sockstat6's counts (TCP's total is its allocated
+     * sockets and those in TIME_WAIT; closed, the allocated ones not hashed) and Tcp's CurrEstab
+     * from /proc/net/snmp as the estab count.
+     */
+    private static List<String> summary(NetCounters counters) {
+        NetCounters.Sockstat s = counters.sockstat();
         List<String> out = new ArrayList<>();
-        out.add("Total: " + (udp + tcp));
-        out.add(String.format(Locale.ROOT, "TCP:   %d (estab %d, closed %d, orphaned 0, timewait %d)", tcp + tw, estab, tw, tw));
+        out.add("Total: " + s.used());
+        out.add(String.format(Locale.ROOT, "TCP:   %d (estab %d, closed %d, orphaned %d, timewait %d)", s.tcpAlloc() + s.tcpTw(),
+                (int) counters.snmp("Tcp", "CurrEstab"), s.tcpAlloc() - (s.tcpInuse() + s.tcp6Inuse() - s.tcpTw()), s.tcpOrphan(),
+                s.tcpTw()));
         out.add("");
         out.add("Transport Total     IP        IPv6");
-        out.add(row("RAW", 0));
-        out.add(row("UDP", udp));
-        out.add(row("TCP", tcp));
-        out.add(row("INET", udp + tcp));
-        out.add(row("FRAG", 0));
+        out.add(row("RAW", s.rawInuse(), s.raw6Inuse()));
+        out.add(row("UDP", s.udpInuse(), s.udp6Inuse()));
+        out.add(row("TCP", s.tcpInuse(), s.tcp6Inuse()));
+        out.add(row("INET", s.rawInuse() + s.udpInuse() + s.tcpInuse(), s.raw6Inuse() + s.udp6Inuse() + s.tcp6Inuse()));
+        out.add(row("FRAG", s.fragInuse(), s.frag6Inuse()));
         out.add("");
         return out;
     }
 
-    private static String row(String name, int n) {
-        return String.format(Locale.ROOT, "%s\t  %-9d %-9d %-9d", name, n, n, 0);
+    private static String row(String name, int v4, int v6) {
+        return String.format(Locale.ROOT, "%s\t  %-9d %-9d %-9d", name, v4 + v6, v4, v6);
     }
 }
