@@ -76,10 +76,32 @@ final class CommitChanges {
             }
         };
         try {
-            var b = ImageBuilder.build(Dockerfile.parse("FROM " + BASE + "\n" + String.join("\n", changes) + "\n"), Map.of(), null, bases, none);
-            return new ImageCommit.Config(b.config(), b.labels());
+            Dockerfile d = Dockerfile.parse("FROM " + BASE + "\n" + String.join("\n", changes) + "\n");
+            var b = ImageBuilder.build(d, Map.of(), null, bases, none);
+            ImageConfig c = b.config();
+            return new ImageCommit.Config(new ImageConfig(c.reference(), c.entrypoint(), c.cmd(), envFirst(d, c.env()), c.workingDir(), c.user(),
+                    c.exposedPorts(), c.stopSignal(), c.healthcheck(), c.providers()), b.labels());
         } catch (DockerfileException e) {
             throw new EngineException(e.getMessage());
         }
+    }
+
+    /**
+     * The environment as moby's merge orders it: the variables the changes set (the config
+     * BuildFromConfig made from nothing but them), then the container's others.
+     */
+    private static List<String> envFirst(Dockerfile d, List<String> env) {
+        java.util.Set<String> set = new java.util.LinkedHashSet<>();
+        for (var c : d.stages().get(0).commands()) {
+            if (c instanceof dev.dockwire.docker.build.Instruction.Env e) {
+                e.pairs().forEach(kv -> set.add(kv.key()));
+            }
+        }
+        List<String> out = new java.util.ArrayList<>();
+        for (String key : set) {
+            env.stream().filter(kv -> kv.split("=", 2)[0].equals(key)).forEach(out::add);
+        }
+        env.stream().filter(kv -> !set.contains(kv.split("=", 2)[0])).forEach(out::add);
+        return out;
     }
 }
