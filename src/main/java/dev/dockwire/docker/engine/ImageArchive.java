@@ -356,7 +356,7 @@ public final class ImageArchive {
                 "SIGTERM", null, from == null ? Map.of() : from.providers());
         ImageCommit.Config config = changes.apply(new ImageCommit.Config(empty, Map.of()));
         String comment = message == null || message.isEmpty() ? "Imported from -" : message;
-        String id = "sha256:" + Images.digest("import\0" + sha256(archive) + "\0" + engine.nanos() + "\0" + comment + "\0" + config);
+        String id = "sha256:" + Images.digest("import\0" + sha256(archive) + "\0" + engine.nanos() + "\0" + engine.images().made() + "\0" + comment + "\0" + config);
         ImageService.BuiltImage image = new ImageService.BuiltImage(config.config(), id, now, size, files, config.labels());
         engine.images().store(image, List.of(new ImageHistory.Entry(now, "", size, comment, false)), null);
         if (name != null) {

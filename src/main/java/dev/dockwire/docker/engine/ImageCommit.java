@@ -78,7 +78,8 @@ public final class ImageCommit {
         List<ImageHistory.Entry> history = new ArrayList<>(ImageHistory.entries(images, parentName));
         List<String> cmd = containerCmd(c);
         history.add(new ImageHistory.Entry(r.now(), String.join(" ", cmd), layer, r.comment(), layer == 0));
-        String id = "sha256:" + Images.digest("commit\0" + c.id() + "\0" + engine.nanos() + "\0" + r.author() + "\0" + r.comment()
+        // Docker's ID is the digest of a config holding its Created time: two commits of one container differ.
+        String id = "sha256:" + Images.digest("commit\0" + c.id() + "\0" + engine.nanos() + "\0" + images.made() + "\0" + r.author() + "\0" + r.comment()
                 + "\0" + changed + "\0" + new TreeMap<>(files));
         ImageService.BuiltImage image = new ImageService.BuiltImage(changed.config(), id, r.now(), parent.size() + layer, files,
                 changed.labels());

@@ -108,6 +108,11 @@ public final class ImageService {
         }
     }
 
+    /** How many images this daemon has made or loaded. */
+    public int made() {
+        return byId.size();
+    }
+
     /** The image with ID {@code id} this daemon made or loaded, or null. */
     public BuiltImage byId(String id) {
         return byId.get(id);
