@@ -129,6 +129,12 @@ class ImagesEndToEndTest {
         h.ok("docker rmi snap:v1");
         assertEquals(List.of("Loaded image: snap:v1", "Loaded image: alpine:latest"), h.ok("cat /w/two.tar | docker load"));
         assertEquals(List.of("Loaded image ID: " + id), h.ok("docker save " + id.substring(7, 19) + " > /w/id.tar; docker load -i /w/id.tar"));
+        h.ok("echo hi > /w/text");
+        assertEquals(List.of("unexpected EOF"), h.fails("docker load -i /w/text", 1), "the untar's error, as the stream carries it");
+        assertTrue(h.fails("docker load < /dev/null", 1).get(0).matches("open /var/lib/docker/tmp/docker-import-\\d+/repositories: no such file or directory"),
+                "no manifest.json: the legacy loader wants its repositories file");
+        assertEquals(List.of("Error response from daemon: No such image: nope"), h.fails("docker save nope", 1));
+        assertEquals(List.of("Error response from daemon: reference does not exist"), h.fails("docker save nope:1", 1));
     }
 
     @Test

@@ -35,6 +35,8 @@ docker load < /tmp/dwref-img/b.tar
 docker images --format '{{.Repository}}:{{.Tag}}' dwref-img | sort
 docker save -o /tmp/dwref-img/nodir/x.tar dwref-img:v1
 docker save
+docker save nope > /dev/null
+docker save nope:1 > /dev/null
 docker load -i /tmp/dwref-img/missing.tar
 docker load extra
 docker export -o /tmp/dwref-img/c.tar dwref-img-c

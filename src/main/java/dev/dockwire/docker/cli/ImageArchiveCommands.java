@@ -117,6 +117,8 @@ final class ImageArchiveCommands {
             return CommandOutput.ok(daemon.load(archive));
         } catch (EngineException e) {
             return CliErrors.daemonError(e);
+        } catch (ImageArchive.StreamError e) {
+            return CommandOutput.fail(1, e.getMessage());
         }
     }
 

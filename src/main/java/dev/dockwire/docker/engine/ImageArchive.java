@@ -34,6 +34,13 @@ import java.util.function.UnaryOperator;
  */
 public final class ImageArchive {
     private static final ObjectMapper JSON = new ObjectMapper();
+
+    /** An error the daemon sends inside its JSON message stream ({@code load}): the client prints it as it is. */
+    public static final class StreamError extends RuntimeException {
+        public StreamError(String message) {
+            super(message);
+        }
+    }
     private final Engine engine;
 
     public ImageArchive(Engine engine) {
@@ -53,8 +60,9 @@ public final class ImageArchive {
         for (String ref : refs) {
             ImageService.Stored s = images.find(ref);
             if (s == null) {
+                // tarexport's parseNames: a name alone is searched as an ID (image.Store Search), a tagged one in the references.
                 Reference r = Reference.parse(ref);
-                throw new EngineException("No such image: " + (r == null || ref.matches("(sha256:)?[0-9a-f]{1,64}") ? ref : r.familiarTagged()));
+                throw new EngineException(r != null && r.tag() != null ? "reference does not exist" : "No such image: " + ref);
             }
             found.add(s);
         }
@@ -207,23 +215,31 @@ public final class ImageArchive {
 
     // ---- load ---------------------------------------------------------------------------
 
-    /** {@code docker load} of {@code archive}: the lines the daemon streams back, or its error. */
+    /**
+     * {@code docker load} of {@code archive}: the lines the daemon streams back, or its error, which
+     * the client prints as the stream carries it (no {@code Error response from daemon:}): the
+     * untar's ({@code unexpected EOF}) or, for an archive
+     * without manifest.json, the legacy loader's missing {@code repositories}.
+     */
     public List<String> load(byte[] archive) {
         Map<String, byte[]> files = new LinkedHashMap<>();
         try {
-            for (TarFormat.Entry e : TarFormat.read(archive)) {
+            for (TarFormat.Entry e : archive.length == 0 ? List.<TarFormat.Entry>of() : TarFormat.read(archive)) {
                 if (!e.directory()) {
                     files.put(e.name().replaceFirst("^\\./", ""), e.content());
                 }
             }
         } catch (TarFormat.Invalid e) {
-            throw new EngineException(e.getMessage());
+            // moby 28's chrootarchive unpacks in a goroutine (goInChroot): archive/tar's error as it is; 20.10's
+            // re-executed docker-untar wrapped it ("Error processing tar file(exit status 1): ...").
+            throw new StreamError(e.getMessage());
         }
+        // os.MkdirTemp's directory: a random number, here one drawn from the archive.
+        String tmp = "/var/lib/docker/tmp/docker-import-" + Long.toUnsignedString(Long.parseUnsignedLong(sha256(archive).substring(0, 12), 16) % 1_000_000_000L);
         byte[] manifestJson = files.get("manifest.json");
         if (manifestJson == null) {
             // tarexport/load.go: no manifest.json is a legacy archive, which needs its repositories file.
-            throw new EngineException("open /var/lib/docker/tmp/docker-import-" + sha256(archive).substring(0, 9)
-                    + "/repositories: no such file or directory");
+            throw new StreamError("open " + tmp + "/repositories: no such file or directory");
         }
         ImageService images = engine.images();
         List<String> out = new ArrayList<>();
@@ -231,8 +247,7 @@ public final class ImageArchive {
             String configPath = m.path("Config").asText();
             byte[] configBytes = files.get(configPath);
             if (configBytes == null) {
-                throw new EngineException("open /var/lib/docker/tmp/docker-import-" + sha256(archive).substring(0, 9) + "/" + configPath
-                        + ": no such file or directory");
+                throw new StreamError("open " + tmp + "/" + configPath + ": no such file or directory");
             }
             String id = "sha256:" + configPath.substring(configPath.lastIndexOf('/') + 1);
             ImageService.BuiltImage image = images.byId(id);
