@@ -163,6 +163,9 @@ class ImagesEndToEndTest {
         String id = h.ok("docker import -c 'CMD [\"cat\", \"/hello.txt\"]' /w/c1.tar flat:1").get(0);
         assertTrue(id.matches("sha256:[0-9a-f]{64}"), id);
         assertEquals(List.of("hello"), h.ok("docker run --rm flat:1"));
+        h.ok("docker import /w/c1.tar bare");
+        assertEquals(List.of("docker: Error response from daemon: no command specified", "", "Run 'docker run --help' for more information"),
+                h.fails("docker run --rm bare", 125), "an import without --change has no CMD (moby 28 daemon/create.go)");
         assertEquals(List.of(id.substring(7, 19) + "||Imported from -"), h.ok("docker history --format '{{.ID}}|{{.CreatedBy}}|{{.Comment}}' flat:1"));
         assertEquals(List.of("hello"), h.ok("cat /w/c1.tar | docker import -m 'from a pipe' - flat:2 >/dev/null; docker run --rm flat:2 cat /hello.txt"));
         assertEquals(List.of("from a pipe"), h.ok("docker history --format '{{.Comment}}' flat:2"));
