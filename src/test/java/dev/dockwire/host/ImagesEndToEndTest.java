@@ -84,6 +84,8 @@ class ImagesEndToEndTest {
         String id = h.ok("docker commit c1").get(0);
         assertEquals(List.of("<none> <none> " + id.substring(7, 19), "alpine latest " + ALPINE),
                 h.ok("docker images --format '{{.Repository}} {{.Tag}} {{.ID}}'"), "<none>:<none>, as moby lists an image no name points at");
+        assertEquals(List.of(id.substring(7, 19)), h.ok("docker images -q --filter dangling=true"));
+        assertEquals(List.of(ALPINE), h.ok("docker images -q --filter dangling=false"));
         assertEquals(List.of("hello"), h.ok("docker run --rm " + id.substring(7, 19) + " cat /hello.txt"), "run by its ID");
     }
 
