@@ -128,6 +128,8 @@ public final class Completion {
         }
         return switch (cmd) {
             case "run", "create" -> position == 0 ? images() : List.of();
+            case "commit", "export" -> position == 0 ? containers(c -> true, current) : List.of();
+            case "history", "save", "image history", "image save" -> images();
             case "network connect", "network disconnect" -> position == 0 ? networks() : position == 1
                     ? containers(c -> true, current) : List.of();
             case "network rm", "network inspect" -> networks();
@@ -185,6 +187,9 @@ public final class Completion {
     private List<String> images() {
         TreeSet<String> out = new TreeSet<>(Images.names());
         host.engine().containers().forEach(c -> out.add(c.image()));
+        // the daemon's own (pulled, built, committed, loaded): a name, its tag dropped when latest
+        host.engine().images().stored().stream().filter(s -> !s.tag().equals("<none>"))
+                .forEach(s -> out.add(s.tag().equals("latest") ? s.repository() : s.name()));
         return List.copyOf(out);
     }
 

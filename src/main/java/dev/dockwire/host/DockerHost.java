@@ -52,6 +52,8 @@ public final class DockerHost implements Shell.Env, CliEnv {
     private String home;
     /** The terminal a user types at, or null when scripts run the host. */
     private InteractiveShell terminal;
+    /** Whether the command under way writes to the terminal (not a pipe, a file or {@code $( )}). */
+    private boolean stdoutTerminal = true;
     private long stepTimeoutNanos = 60_000_000_000L;
     private java.util.function.Function<String, DockerHost> sshHosts = name -> null;
     /** The LAN router's namespace as a process host (set by the world), for traces from the LAN. */
@@ -314,13 +316,19 @@ public final class DockerHost implements Shell.Env, CliEnv {
         return exec(Kernel.HOST, argv, stdin);
     }
 
-    /** {@code ls} lays its names out in columns when its output is the terminal. */
+    /** {@code ls} lays its names out in columns when its output is the terminal; {@code docker save} refuses to write to it. */
     @Override
     public CommandResult exec(List<String> argv, List<String> stdin, boolean terminal) {
         if (HostFileCommands.has(argv.get(0))) {
             return fileCommand(argv, terminal);
         }
-        return exec(Kernel.HOST, argv, stdin);
+        boolean before = stdoutTerminal;
+        stdoutTerminal = terminal;
+        try {
+            return exec(Kernel.HOST, argv, stdin);
+        } finally {
+            stdoutTerminal = before;
+        }
     }
 
     /** {@code mkdir}, {@code rmdir}, {@code rm}, {@code ls}, {@code clear} over the host's files, at the virtual clock's time. */
@@ -527,6 +535,11 @@ public final class DockerHost implements Shell.Env, CliEnv {
     @Override
     public boolean stdinIsTerminal() {
         return terminal != null;
+    }
+
+    @Override
+    public boolean stdoutIsTerminal() {
+        return terminal != null && stdoutTerminal;
     }
 
     @Override

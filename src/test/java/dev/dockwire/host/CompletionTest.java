@@ -92,6 +92,16 @@ class CompletionTest {
     }
 
     @Test
+    void imagesAndContainersForTheImageCommands() {
+        h.ok("docker commit worker snap:v1");
+        assertEquals(List.of("snap:v1"), complete("docker history", "sn"));
+        assertEquals(List.of("snap:v1"), complete("docker image save", "sn"));
+        assertEquals(List.of("snap:v1"), complete("docker run", "sn"), "a committed image runs");
+        assertEquals(List.of("web", "worker"), complete("docker commit", "w"));
+        assertEquals(List.of("idle"), complete("docker export", "i"));
+    }
+
+    @Test
     void filePathsOnTheHostsDisk(@TempDir Path dir) throws Exception {
         Files.createDirectories(dir.resolve("conf.d"));
         Files.writeString(dir.resolve("compose.yaml"), "services: {}\n");

@@ -12,6 +12,7 @@ import dev.dockwire.docker.build.ImageBuilder;
 import dev.dockwire.docker.build.RunInstalls;
 import dev.dockwire.docker.build.ServeComment;
 import dev.dockwire.docker.engine.Engine;
+import dev.dockwire.docker.engine.ImageHistory;
 import dev.dockwire.docker.engine.Images;
 import dev.dockwire.docker.engine.ImageService;
 import java.nio.charset.StandardCharsets;
@@ -164,8 +165,9 @@ public final class BuildCommand {
         };
         Build b;
         ServeComment serves;
+        Dockerfile d;
         try {
-            Dockerfile d = Dockerfile.parse(text);
+            d = Dockerfile.parse(text);
             b = ImageBuilder.build(d, buildArgs, target, bases, context);
             serves = ServeComment.find(text);
         } catch (DockerfileException e) {
@@ -202,6 +204,10 @@ public final class BuildCommand {
             export.add("naming to " + names.canonical() + " done");
         }
         progress.vertex("exporting to image", export.toArray(String[]::new));
+        if (!tags.isEmpty()) { // the image's history, for docker history and save
+            engine.images().store(image, new BuildHistory(d, b, buildArgs, base -> ImageHistory.entries(engine.images(), base),
+                    image.created()).entries(target), null);
+        }
         String warning = RunInstalls.warning(b.skipped());
         if (warning != null) {
             lines.add(warning);

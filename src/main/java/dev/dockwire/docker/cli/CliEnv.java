@@ -89,6 +89,14 @@ public interface CliEnv {
     }
 
     /**
+     * Whether the client's standard output is a terminal (cli/streams/out.go): the prompt's, not
+     * a pipe, a file or {@code $( )}; {@code docker save} and {@code export} refuse to write an archive there.
+     */
+    default boolean stdoutIsTerminal() {
+        return stdinIsTerminal();
+    }
+
+    /**
      * {@code docker exec -it CTR sh} and {@code docker run -it IMAGE sh} on a terminal: opens the
      * shell {@code argv} names inside {@code c} at the terminal's prompt; {@code afterExit} runs
      * with its status when the user leaves it. Null when {@code argv} is no interactive shell, which

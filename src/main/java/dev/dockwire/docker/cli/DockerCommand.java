@@ -120,6 +120,9 @@ public final class DockerCommand {
             case "diff" -> DiffCommand.run(engine(), rest);
             case "update" -> UpdateCommand.run(engine(), rest);
             case "events" -> new EventsCommand(engine(), host.loop(), processes(), host.jobControl()).run("events", rest);
+            case "commit" -> CommitCommand.run(host, "commit", rest, System.currentTimeMillis());
+            case "history" -> HistoryCommand.run(engine(), "history", rest, System.currentTimeMillis());
+            case "save", "load", "export", "import" -> new ImageArchiveCommands(host, stdin, System.currentTimeMillis()).run(cmd, rest);
             default -> CommandOutput.fail(1, "docker: '" + cmd + "' is not a docker command.\nSee 'docker --help'");
         };
     }
@@ -350,6 +353,8 @@ public final class DockerCommand {
             case "tag" -> images().tag("image tag", rest);
             case "inspect" -> new InspectCommand(engine()).run(rest, "image");
             case "build" -> new BuildCommand(host).run(rest);
+            case "history" -> HistoryCommand.run(engine(), "image history", rest, System.currentTimeMillis());
+            case "save", "load", "import" -> new ImageArchiveCommands(host, stdin, System.currentTimeMillis()).run("image " + args.get(0), rest);
             default -> dispatch(args);
         };
     }
@@ -363,6 +368,8 @@ public final class DockerCommand {
             case "ls", "list", "ps" -> new PsCommand(engine(), host.loop().nanos()).run(rest);
             case "inspect" -> new InspectCommand(engine()).run(rest, "container");
             case "prune" -> prune().container(rest);
+            case "commit" -> CommitCommand.run(host, "container commit", rest, System.currentTimeMillis());
+            case "export" -> new ImageArchiveCommands(host, stdin, System.currentTimeMillis()).run("container export", rest);
             default -> dispatch(args);
         };
     }

@@ -98,9 +98,9 @@ final class ImagesCommand {
             references.add(f.positional().get(0)); // images.go: the argument is a reference filter
         }
         List<ImageService.Stored> images = new ArrayList<>(engine.images().stored());
-        // every image the daemon has is tagged: dangling=true lists none
-        boolean none = Boolean.TRUE.equals(dangling);
-        images.removeIf(s -> none || !references.isEmpty() && references.stream().noneMatch(r -> matches(r, s))
+        // dangling: the images no name points at (<none>:<none>, a commit or import without one, an image whose name went to another)
+        Boolean danglingOnly = dangling;
+        images.removeIf(s -> danglingOnly != null && danglingOnly != s.tag().equals("<none>") || !references.isEmpty() && references.stream().noneMatch(r -> matches(r, s))
                 || bounds.stream().anyMatch(b -> !b.test(s)));
         images.sort(Comparator.comparing(ImagesCommand::created).reversed());
         boolean noTrunc = f.has("no-trunc");

@@ -168,6 +168,11 @@ public final class ContainerArchive {
         return wd != null && !wd.isEmpty() && (wd.equals(abs) || wd.startsWith(abs + "/"));
     }
 
+    /** The root file system's directories every image has ({@code docker save}'s and {@code export}'s archives list them). */
+    static Set<String> rootDirectories() {
+        return ROOTFS;
+    }
+
     private static Set<String> imageDirs(Container c) {
         return Images.config(c) == null ? Set.of() : IMAGE_DIRS.getOrDefault(Images.baseName(c), Set.of());
     }

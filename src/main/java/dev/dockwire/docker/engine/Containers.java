@@ -105,6 +105,10 @@ final class Containers {
         c.exposed(req.expose().stream().flatMap(e -> PortSpec.exposed(e).stream()).map(PortSpec::key).distinct().toList());
         c.entrypoint(req.entrypoint());
         ImageService.BuiltImage built = engine.images().built(req.image());
+        if (built != null && built.config().entrypoint().isEmpty() && built.config().cmd().isEmpty() && req.cmd().isEmpty()
+                && (req.entrypoint() == null || req.entrypoint().isEmpty())) {
+            throw new EngineException("no command specified"); // daemon/create.go mergeAndVerifyConfig: an imported image has none
+        }
         if (built != null) {
             c.pinnedImage(built.config());
             built.files().forEach(c::writeFile);

@@ -20,6 +20,18 @@ public final class ImageService {
     private final Map<String, String> tags = new LinkedHashMap<>();
     /** When {@code docker tag} last named each image (image.Store's SetLastUpdated), by image ID. */
     private final Map<String, java.time.Instant> lastTagged = new LinkedHashMap<>();
+    /**
+     * What moby's image.Store holds beyond names: each image this daemon made (build, commit,
+     * import, load) by ID, with its history (image.History, oldest first) and, for a commit, its
+     * parent (image.Store's SetParent); the images no name points at any more (dangling,
+     * {@code <none>:<none>}); the archives {@code docker export} wrote, by digest, with the config
+     * of the image whose files (programs among them) they hold.
+     */
+    private final Map<String, BuiltImage> byId = new LinkedHashMap<>();
+    private final Map<String, List<ImageHistory.Entry>> histories = new LinkedHashMap<>();
+    private final Map<String, String> parents = new LinkedHashMap<>();
+    private final java.util.Set<String> dangling = new java.util.LinkedHashSet<>();
+    private final Map<String, ImageConfig> exported = new LinkedHashMap<>();
     /** BuildKit's cache: the keys of the build steps this engine has run. */
     private final java.util.Set<String> buildCache = new java.util.HashSet<>();
 
@@ -81,9 +93,60 @@ public final class ImageService {
         return source != null ? labels(source) : Images.labels(image);
     }
 
+    /**
+     * Keeps {@code b} in the image store with its {@code history} (oldest first) and {@code parent}
+     * image ID (null: none); an image without a name stays dangling until one is given.
+     */
+    public void store(BuiltImage b, List<ImageHistory.Entry> history, String parent) {
+        byId.put(b.id(), b);
+        histories.put(b.id(), List.copyOf(history));
+        if (parent != null) {
+            parents.put(b.id(), parent);
+        }
+        if (stored().stream().noneMatch(s -> s.image().id().equals(b.id()))) {
+            dangling.add(b.id());
+        }
+    }
+
+    /** How many images this daemon has made or loaded. */
+    public int made() {
+        return byId.size();
+    }
+
+    /** The image with ID {@code id} this daemon made or loaded, or null. */
+    public BuiltImage byId(String id) {
+        return byId.get(id);
+    }
+
+    /** The history this daemon keeps of image {@code id} (oldest first), or null for a pulled one. */
+    public List<ImageHistory.Entry> history(String id) {
+        return histories.get(id);
+    }
+
+    /** The image {@code id} was committed from, or null. */
+    public String parent(String id) {
+        return parents.get(id);
+    }
+
+    /** Remembers that the archive whose SHA-256 is {@code digest} holds the files of an image with {@code config}. */
+    public void exported(String digest, ImageConfig config) {
+        exported.put(digest, config);
+    }
+
+    /** The config of the image whose files the archive {@code digest} holds, or null for one {@code docker export} did not write. */
+    public ImageConfig exportedConfig(String digest) {
+        return exported.get(digest);
+    }
+
     /** Names {@code image} the built image {@code b} (the exporter's "naming to"), taking the name from any image that had it. */
     public void tag(String image, BuiltImage b) {
         String name = key(image);
+        BuiltImage before = built.get(name);
+        dangling.remove(b.id());
+        if (before != null && !before.id().equals(b.id()) && byId.containsKey(before.id())
+                && built.entrySet().stream().noneMatch(e -> !e.getKey().equals(name) && e.getValue().id().equals(before.id()))) {
+            dangling.add(before.id()); // its last name went to another image: <none>:<none>
+        }
         built.put(name, b);
         pulled.remove(name);
         pulled.add(name);
@@ -94,9 +157,14 @@ public final class ImageService {
         return tags.containsKey(key(image));
     }
 
-    /** The built image named {@code image}, or null. */
+    /** The built image named {@code image} (or, for a dangling one, its ID or a prefix of it), or null. */
     public BuiltImage built(String image) {
-        return built.get(key(image));
+        BuiltImage b = built.get(key(image));
+        if (b == null && image != null && image.matches("(sha256:)?[0-9a-f]{1,64}")) {
+            String hex = image.replaceFirst("^sha256:", "");
+            return dangling.stream().filter(id -> id.substring("sha256:".length()).startsWith(hex)).findFirst().map(byId::get).orElse(null);
+        }
+        return b;
     }
 
     /** Records that the daemon has {@code image} now; false when it had it already. */
@@ -117,6 +185,10 @@ public final class ImageService {
             out.add(new Stored(name, tagged ? name.substring(0, colon) : name.split("@")[0], tagged ? name.substring(colon + 1) : "<none>",
                     published(name)));
         }
+        for (String id : dangling) {
+            BuiltImage b = byId.get(id);
+            out.add(new Stored(id, "<none>", "<none>", new PublishedImages.Published(id, b.created(), b.size())));
+        }
         return out;
     }
 
@@ -132,6 +204,9 @@ public final class ImageService {
 
     /** Removes the tagged name {@code familiar}; false when the daemon had no such name. */
     boolean untag(String familiar) {
+        if (dangling.remove(familiar)) {
+            return true;
+        }
         tags.remove(familiar);
         built.remove(familiar);
         return pulled.remove(familiar);
@@ -144,8 +219,9 @@ public final class ImageService {
      */
     public String repoDigest(String familiar) {
         PullNames pull = pullNames(familiar);
-        if (pull == null || local(familiar)) {
-            return null;
+        BuiltImage made = built.get(familiar);
+        if (pull == null || local(familiar) || made != null && byId.containsKey(made.id())) {
+            return null; // no registry knows a committed, imported or loaded image (moby keeps no RepoDigests for them)
         }
         String repository = familiar.contains("@") ? familiar.split("@")[0] : familiar.substring(0, familiar.lastIndexOf(':'));
         return repository + "@sha256:" + Images.digest("manifest:" + pull.canonical());

@@ -20,6 +20,8 @@ public final class PublishedImages {
     public record Published(String id, Instant created, long size) {
     }
 
+    /** The tag each published entry describes ({@code 3.24.2} for alpine), by catalogue reference. */
+    private static final Map<String, String> TAGS = new LinkedHashMap<>();
     private static final Map<String, Published> PUBLISHED = load();
 
     private PublishedImages() {
@@ -35,6 +37,16 @@ public final class PublishedImages {
         return p != null ? p : new Published("sha256:" + Images.digest("image:" + ImageService.familiar(image)), null, 0);
     }
 
+    /** The catalogue reference whose published image has ID {@code id}, or null. */
+    public static String referenceOf(String id) {
+        return PUBLISHED.entrySet().stream().filter(e -> e.getValue().id().equals(id)).map(Map.Entry::getKey).findFirst().orElse(null);
+    }
+
+    /** The version the catalogue's published entry for {@code reference} describes, or null. */
+    public static String tag(String reference) {
+        return TAGS.get(reference);
+    }
+
     private static Map<String, Published> load() {
         JsonNode root;
         try (InputStream in = PublishedImages.class.getResourceAsStream("/dev/dockwire/docker/images.yaml")) {
@@ -43,6 +55,7 @@ public final class PublishedImages {
             throw new UncheckedIOException(e);
         }
         Map<String, Published> out = new LinkedHashMap<>();
+        root.path("published").fields().forEachRemaining(e -> TAGS.put(e.getKey(), e.getValue().path("tag").asText()));
         root.path("published").fields().forEachRemaining(e -> out.put(e.getKey(), new Published(e.getValue().path("id").asText(),
                 Instant.parse(e.getValue().path("created").asText()), e.getValue().path("size").asLong())));
         return Map.copyOf(out);

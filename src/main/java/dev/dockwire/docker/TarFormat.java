@@ -1,0 +1,224 @@
+package dev.dockwire.docker;
+
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A tar archive's bytes as Go's archive/tar writes and reads them (the format {@code docker save},
+ * {@code docker export} and {@code docker load}/{@code import} move): a 512-byte USTAR header per
+ * entry (name, mode, uid/gid, size and mtime in octal, checksum, type {@code 0} or {@code 5},
+ * {@code ustar\0} {@code 00}), a longer name split into USTAR's prefix or, when that cannot hold it,
+ * a PAX {@code path} record before it (Header.allowedFormats), each file's content padded to the
+ * block, two zero blocks at the end (Writer.Close). Reading takes the same and stops at the first
+ * zero block; it refuses what is no tar as archive/tar does ({@code archive/tar: invalid tar header}).
+ */
+public final class TarFormat {
+    private static final int BLOCK = 512;
+
+    private TarFormat() {
+    }
+
+    /** An entry: {@code name} as the archive holds it ({@code blobs/sha256/}), a directory when {@code content} is null. */
+    public record Entry(String name, byte[] content, long mtimeSeconds) {
+        public boolean directory() {
+            return content == null;
+        }
+    }
+
+    /** Not a tar archive (or a truncated one): archive/tar's error text. */
+    public static final class Invalid extends RuntimeException {
+        public Invalid(String message) {
+            super(message);
+        }
+    }
+
+    /** The archive of {@code entries}, in their order. */
+    public static byte[] write(List<Entry> entries) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        for (Entry e : entries) {
+            String name = e.directory() && !e.name().endsWith("/") ? e.name() + "/" : e.name();
+            byte[] nameBytes = name.getBytes(StandardCharsets.UTF_8);
+            String prefix = "";
+            String rest = name;
+            if (nameBytes.length > 100) {
+                int split = splitPoint(name);
+                if (split > 0) {
+                    prefix = name.substring(0, split);
+                    rest = name.substring(split + 1);
+                } else {
+                    pax(out, name, e.mtimeSeconds());
+                    rest = name.substring(0, 99);
+                }
+            }
+            long size = e.directory() ? 0 : e.content().length;
+            out.writeBytes(header(rest, prefix, e.directory() ? 0755 : 0644, size, e.mtimeSeconds(), e.directory() ? '5' : '0'));
+            if (!e.directory()) {
+                out.writeBytes(e.content());
+                out.writeBytes(new byte[padding(size)]);
+            }
+        }
+        out.writeBytes(new byte[2 * BLOCK]);
+        return out.toByteArray();
+    }
+
+    /** Where USTAR's 155-byte prefix and 100-byte name can split {@code name} at a slash, or -1. */
+    private static int splitPoint(String name) {
+        for (int i = Math.min(name.length() - 1, 155); i > 0; i--) {
+            if (name.charAt(i) == '/' && name.length() - i - 1 <= 100 && name.length() - i - 1 > 0) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /** A PAX extended header ({@code x}) holding {@code path}: {@code "%d path=%s\n"} with the record's own length. */
+    private static void pax(ByteArrayOutputStream out, String path, long mtime) {
+        int body = " path=\n".length() + path.getBytes(StandardCharsets.UTF_8).length;
+        int total = body + Integer.toString(body).length();
+        if (Integer.toString(total).length() > Integer.toString(body).length()) {
+            total++;
+        }
+        byte[] record = (total + " path=" + path + "\n").getBytes(StandardCharsets.UTF_8);
+        out.writeBytes(header("PaxHeaders.0/" + path.substring(path.lastIndexOf('/', path.length() - 2) + 1)
+                .replaceAll("^(.{0,80}).*$", "$1"), "", 0644, record.length, mtime, 'x'));
+        out.writeBytes(record);
+        out.writeBytes(new byte[padding(record.length)]);
+    }
+
+    private static int padding(long size) {
+        return (int) ((BLOCK - size % BLOCK) % BLOCK);
+    }
+
+    private static byte[] header(String name, String prefix, int mode, long size, long mtime, char type) {
+        byte[] h = new byte[BLOCK];
+        put(h, 0, 100, name.getBytes(StandardCharsets.UTF_8));
+        octal(h, 100, 8, mode);
+        octal(h, 108, 8, 0);
+        octal(h, 116, 8, 0);
+        octal(h, 124, 12, size);
+        octal(h, 136, 12, mtime);
+        h[156] = (byte) type;
+        put(h, 257, 6, "ustar\0".getBytes(StandardCharsets.US_ASCII));
+        put(h, 263, 2, "00".getBytes(StandardCharsets.US_ASCII));
+        octal(h, 329, 8, 0);
+        octal(h, 337, 8, 0);
+        put(h, 345, 155, prefix.getBytes(StandardCharsets.UTF_8));
+        java.util.Arrays.fill(h, 148, 156, (byte) ' ');
+        long sum = 0;
+        for (byte b : h) {
+            sum += b & 0xff;
+        }
+        // archive/tar's formatter: six octal digits, NUL, space.
+        byte[] chk = String.format("%06o", sum).getBytes(StandardCharsets.US_ASCII);
+        System.arraycopy(chk, 0, h, 148, 6);
+        h[154] = 0;
+        h[155] = ' ';
+        return h;
+    }
+
+    private static void put(byte[] h, int at, int width, byte[] value) {
+        System.arraycopy(value, 0, h, at, Math.min(width, value.length));
+    }
+
+    /** A numeric field: octal digits zero-padded to the field's width less one, then NUL (formatOctal). */
+    private static void octal(byte[] h, int at, int width, long value) {
+        String digits = String.format("%0" + (width - 1) + "o", value);
+        put(h, at, width - 1, digits.getBytes(StandardCharsets.US_ASCII));
+        h[at + width - 1] = 0;
+    }
+
+    /** The entries of {@code archive}: directories and regular files, names as stored (a directory's without its {@code /}). */
+    public static List<Entry> read(byte[] archive) {
+        List<Entry> out = new ArrayList<>();
+        String paxPath = null;
+        int at = 0;
+        while (true) {
+            if (at + BLOCK > archive.length) {
+                if (at >= archive.length && !out.isEmpty()) {
+                    return out; // io.EOF at an entry's boundary: an archive without its end blocks
+                }
+                throw new Invalid(archive.length == 0 ? "EOF" : "unexpected EOF");
+            }
+            if (zero(archive, at)) {
+                return out;
+            }
+            if (!checksumOk(archive, at)) {
+                throw new Invalid("archive/tar: invalid tar header");
+            }
+            String name = text(archive, at, 100);
+            String prefix = text(archive, at + 345, 155);
+            long size = parseOctal(archive, at + 124, 12);
+            long mtime = parseOctal(archive, at + 136, 12);
+            char type = (char) archive[at + 156];
+            int data = at + BLOCK;
+            if (data + size > archive.length) {
+                throw new Invalid("unexpected EOF");
+            }
+            byte[] content = java.util.Arrays.copyOfRange(archive, data, data + (int) size);
+            at = data + (int) size + padding(size);
+            if (type == 'x') {
+                String record = new String(content, StandardCharsets.UTF_8);
+                for (String line : record.split("\n")) {
+                    int eq = line.indexOf(" path=");
+                    if (eq > 0) {
+                        paxPath = line.substring(eq + " path=".length());
+                    }
+                }
+                continue;
+            }
+            String full = paxPath != null ? paxPath : prefix.isEmpty() ? name : prefix + "/" + name;
+            paxPath = null;
+            if (type == '5') {
+                out.add(new Entry(full.endsWith("/") ? full.substring(0, full.length() - 1) : full, null, mtime));
+            } else if (type == '0' || type == 0) {
+                out.add(new Entry(full, content, mtime));
+            }
+        }
+    }
+
+    private static boolean zero(byte[] a, int at) {
+        for (int i = at; i < at + BLOCK; i++) {
+            if (a[i] != 0) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean checksumOk(byte[] a, int at) {
+        long sum = 0;
+        for (int i = 0; i < BLOCK; i++) {
+            sum += i >= 148 && i < 156 ? ' ' : a[at + i] & 0xff;
+        }
+        try {
+            return parseOctal(a, at + 148, 8) == sum;
+        } catch (NumberFormatException e) {
+            return false;
+        }
+    }
+
+    private static String text(byte[] a, int at, int width) {
+        int end = at;
+        while (end < at + width && a[end] != 0) {
+            end++;
+        }
+        return new String(a, at, end - at, StandardCharsets.UTF_8);
+    }
+
+    private static long parseOctal(byte[] a, int at, int width) {
+        String s = text(a, at, width).trim();
+        return s.isEmpty() ? 0 : Long.parseLong(s, 8);
+    }
+
+    /** Bytes held as text one char per byte (ISO-8859-1), as the host's files keep an archive. */
+    public static String asText(byte[] bytes) {
+        return new String(bytes, StandardCharsets.ISO_8859_1);
+    }
+
+    /** The bytes of a file kept by {@link #asText}. */
+    public static byte[] fromText(String text) {
+        return text.getBytes(StandardCharsets.ISO_8859_1);
+    }
+}

@@ -1,0 +1,194 @@
+package dev.dockwire.docker.cli;
+
+import dev.dockwire.docker.ImageConfig;
+import dev.dockwire.docker.build.Build;
+import dev.dockwire.docker.build.Dockerfile;
+import dev.dockwire.docker.build.Instruction;
+import dev.dockwire.docker.engine.ImageHistory;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.Function;
+
+/**
+ * The history a BuildKit build writes into the image (frontend/dockerfile/dockerfile2llb
+ * convert.go, commitToHistory): the base image's entries, then one per instruction of the target
+ * stage (and of the stages it is built on) with the build's time and the comment
+ * {@code buildkit.dockerfile.v0}; a RUN, COPY or ADD makes a layer and its text ends
+ * {@code # buildkit} ({@code RUN /bin/sh -c apk add curl # buildkit}, {@code |1 V=1} before it
+ * when the stage declared ARGs), the others set config only ({@code ENV K=V}, {@code EXPOSE
+ * map[80/tcp:{}]}, {@code CMD ["nginx" "-g" "daemon off;"]} as Go's %q prints the slice). A
+ * COPY's layer is the bytes it copied; a RUN's is 0 (dockwire keeps no files a RUN writes). The
+ * instructions' words are as written: variables are not substituted here.
+ */
+final class BuildHistory {
+    private final Dockerfile file;
+    private final Build build;
+    private final Function<String, List<ImageHistory.Entry>> baseHistory;
+    private final Map<String, String> buildArgs;
+    private final Instant now;
+
+    /** {@code baseHistory}: the history of a base image by its name. */
+    BuildHistory(Dockerfile file, Build build, Map<String, String> buildArgs, Function<String, List<ImageHistory.Entry>> baseHistory,
+                 Instant now) {
+        this.file = file;
+        this.build = build;
+        this.buildArgs = buildArgs;
+        this.baseHistory = baseHistory;
+        this.now = now;
+    }
+
+    /** The image's history, oldest first, for the target stage {@code target} (null: the last). */
+    List<ImageHistory.Entry> entries(String target) {
+        List<Dockerfile.Stage> stages = file.stages();
+        int t = stages.size() - 1;
+        if (target != null && !target.isEmpty()) {
+            t = index(target.toLowerCase(Locale.ROOT), stages.size());
+        }
+        return stage(t);
+    }
+
+    private int index(String name, int before) {
+        for (int i = 0; i < before; i++) {
+            if (name.equals(file.stages().get(i).name()) || name.equals(String.valueOf(i))) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    private List<ImageHistory.Entry> stage(int i) {
+        Dockerfile.Stage s = file.stages().get(i);
+        int base = index(s.base().toLowerCase(Locale.ROOT), i);
+        List<ImageHistory.Entry> out = new ArrayList<>();
+        if (base >= 0) {
+            out.addAll(stage(base));
+        } else if (!s.base().equals("scratch")) {
+            String name = s.base().contains("$") && !build.bases().isEmpty() ? build.bases().get(build.bases().size() - 1) : s.base();
+            out.addAll(baseHistory.apply(name));
+        }
+        List<Long> copies = copySizes(i);
+        int copy = 0;
+        Map<String, String> args = new LinkedHashMap<>();
+        List<String> shell = List.of("/bin/sh", "-c");
+        for (Instruction c : s.commands()) {
+            if (c instanceof Instruction.Env e) {
+                out.add(config("ENV " + pairs(e.pairs())));
+            } else if (c instanceof Instruction.Label l) {
+                out.add(config("LABEL " + pairs(l.pairs())));
+            } else if (c instanceof Instruction.Arg a) {
+                List<String> words = new ArrayList<>();
+                for (Instruction.ArgDef d : a.args()) {
+                    String v = buildArgs.containsKey(d.key()) ? buildArgs.get(d.key()) : d.value();
+                    args.put(d.key(), v == null ? "" : v);
+                    words.add(v == null ? d.key() : d.key() + "=" + v);
+                }
+                out.add(config("ARG " + String.join(" ", words)));
+            } else if (c instanceof Instruction.Workdir w) {
+                out.add(config("WORKDIR " + w.path()));
+            } else if (c instanceof Instruction.User u) {
+                out.add(config("USER " + u.user()));
+            } else if (c instanceof Instruction.Expose x) {
+                out.add(config("EXPOSE " + ImageHistory.goMap(x.ports().stream().map(p -> p.contains("/") ? p : p + "/tcp").toList())));
+            } else if (c instanceof Instruction.StopSignal sig) {
+                out.add(config("STOPSIGNAL " + sig.signal()));
+            } else if (c instanceof Instruction.Healthcheck h) {
+                out.add(config("HEALTHCHECK " + healthcheck(h.health())));
+            } else if (c instanceof Instruction.Shell sh) {
+                shell = sh.shell();
+                out.add(config("SHELL [" + String.join(" ", sh.shell()) + "]"));
+            } else if (c instanceof Instruction.Volume v) {
+                out.add(config("VOLUME [" + String.join(" ", v.volumes()) + "]"));
+            } else if (c instanceof Instruction.Maintainer m) {
+                out.add(config("MAINTAINER " + m.name()));
+            } else if (c instanceof Instruction.Onbuild o) {
+                out.add(config("ONBUILD " + o.expression()));
+            } else if (c instanceof Instruction.Cmd m) {
+                out.add(config("CMD " + ImageHistory.goQuoted(withShell(shell, m.command()))));
+            } else if (c instanceof Instruction.Entrypoint e) {
+                out.add(config("ENTRYPOINT " + ImageHistory.goQuoted(withShell(shell, e.command()))));
+            } else if (c instanceof Instruction.Run r) {
+                List<String> words = new ArrayList<>();
+                if (!args.isEmpty()) {
+                    words.add("|" + args.size());
+                    args.forEach((k, v) -> words.add(k + "=" + v));
+                }
+                words.addAll(withShell(shell, r.command()));
+                out.add(new ImageHistory.Entry(now, "RUN " + String.join(" ", words) + " # buildkit", 0, ImageHistory.BUILDKIT, false));
+            } else if (c instanceof Instruction.Copy cp) {
+                String text = (cp.add() ? "ADD " : "COPY ") + String.join(" ", cp.sources()) + " " + cp.dest() + " # buildkit";
+                long size = copy < copies.size() ? copies.get(copy) : 0;
+                copy++;
+                out.add(new ImageHistory.Entry(now, text, size, ImageHistory.BUILDKIT, false));
+            }
+        }
+        return out;
+    }
+
+    /** The bytes each COPY/ADD of stage {@code i} copied, in order, from the build's steps and what each took in. */
+    private List<Long> copySizes(int i) {
+        Dockerfile.Stage s = file.stages().get(i);
+        String prefix = file.stages().size() > 1 ? "[" + (s.name() != null ? s.name() : "stage-" + i) + " " : "[";
+        List<Long> out = new ArrayList<>();
+        for (int k = 0; k < build.steps().size(); k++) {
+            String step = build.steps().get(k);
+            boolean ours = step.startsWith(prefix) && Character.isDigit(step.charAt(prefix.length()) == ' ' ? '0' : step.charAt(prefix.length()))
+                    || prefix.equals("[") && step.matches("\\[ *\\d+/\\d+\\] .*");
+            if (ours && (step.contains("] COPY ") || step.contains("] ADD "))) {
+                String[] parts = build.stepInputs().get(k).split("\0", -1);
+                long bytes = 0;
+                for (int p = 1; p < parts.length; p += 2) {
+                    bytes += parts[p].getBytes(StandardCharsets.UTF_8).length;
+                }
+                out.add(bytes);
+            }
+        }
+        return out;
+    }
+
+    private ImageHistory.Entry config(String createdBy) {
+        return new ImageHistory.Entry(now, createdBy, 0, ImageHistory.BUILDKIT, true);
+    }
+
+    private static String pairs(List<Instruction.KeyValue> pairs) {
+        List<String> out = new ArrayList<>();
+        pairs.forEach(kv -> out.add(kv.key() + "=" + kv.value()));
+        return String.join(" ", out);
+    }
+
+    private static List<String> withShell(List<String> shell, Instruction.CommandLine line) {
+        if (line.json()) {
+            return line.args();
+        }
+        List<String> out = new ArrayList<>(shell);
+        out.add(String.join(" ", line.args()));
+        return out;
+    }
+
+    /** Go's %q of a *HealthcheckConfig: {@code &{["CMD-SHELL" "..."] "30s" "3s" "0s" "0s" '\x03'}}. */
+    private static String healthcheck(ImageConfig.Healthcheck h) {
+        return "&{" + ImageHistory.goQuoted(h.test()) + " \"" + goDuration(h.intervalNanos()) + "\" \""
+                + goDuration(h.timeoutNanos()) + "\" \"" + goDuration(h.startPeriodNanos()) + "\" \""
+                + goDuration(h.startIntervalNanos()) + "\" '\\x" + String.format("%02x", h.retries()) + "'}";
+    }
+
+    /** time.Duration's String: {@code 0s}, {@code 500ms}, {@code 30s}, {@code 1m30s}, {@code 1h0m0s}. */
+    static String goDuration(long nanos) {
+        if (nanos == 0) {
+            return "0s";
+        }
+        if (nanos < 1_000_000_000L) {
+            return nanos % 1_000_000 == 0 ? nanos / 1_000_000 + "ms" : nanos % 1000 == 0 ? nanos / 1000 + "\u00b5s" : nanos + "ns";
+        }
+        long h = nanos / 3_600_000_000_000L;
+        long m = nanos / 60_000_000_000L % 60;
+        long rest = nanos % 60_000_000_000L;
+        String sec = rest % 1_000_000_000L == 0 ? Long.toString(rest / 1_000_000_000L)
+                : new java.math.BigDecimal(rest).movePointLeft(9).stripTrailingZeros().toPlainString();
+        return (h > 0 ? h + "h" : "") + (h > 0 || m > 0 ? m + "m" : "") + sec + "s";
+    }
+}
