@@ -277,7 +277,7 @@ public final class DockerCommand {
     private List<String> attach(Container c, boolean rm) {
         ProcessCommands p = processes();
         int from = engine().log(c).size();
-        if (p.live()) {
+        if (p.follows()) {
             // --sig-proxy=true (the default): the terminal's signals go to the container's PID 1 (cli/command/container/run.go).
             List<String> collected = new ArrayList<>();
             if (rm) {

@@ -99,6 +99,11 @@ final class ProcessCommands {
         return jobs.live();
     }
 
+    /** Whether a command that follows a container (attached {@code docker run}) streams as a job: live, or started with {@code &}. */
+    boolean follows() {
+        return jobs.follows();
+    }
+
     /** The line that says a foreground command was ended by the step timeout. */
     String timedOut(String command) {
         return JobControl.timedOut(command, stepTimeoutNanos);
@@ -120,7 +125,7 @@ final class ProcessCommands {
             return CliErrors.daemonError(e);
         }
         List<String> out = new ArrayList<>();
-        if (f.has("follow") && c.running() && jobs.live() && !f.has("timestamps") && !f.has("tail") && !f.has("since")
+        if (f.has("follow") && c.running() && jobs.follows() && !f.has("timestamps") && !f.has("tail") && !f.has("since")
                 && !f.has("until")) {
             List<String> collected = new ArrayList<>();
             int status = follow(c, 0, () -> !c.running(), s -> true, collected::add);
