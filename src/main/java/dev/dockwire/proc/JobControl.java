@@ -199,6 +199,14 @@ public final class JobControl {
         return terminal != null || spawning;
     }
 
+    /**
+     * Whether a script's foreground command should write its lines as they come ({@link Job#streams}),
+     * because a background job is writing too: then the transcript keeps the order they were written in.
+     */
+    public boolean keepsOrder() {
+        return terminal == null && collecting == 0 && anyRunning();
+    }
+
     /** The pid bash's {@code $!} gives (the last {@code COMMAND &}'s), or 0 before any. */
     public int lastBackgroundPid() {
         return lastBackground == null ? 0 : lastBackground.pid();
@@ -221,7 +229,7 @@ public final class JobControl {
      */
     public Job begin(int pid, Consumer<Signal> signals, BooleanSupplier done, IntSupplier status) {
         return new Job(this, command, pid > 0 ? pid : ++lastPid, signals, done, status,
-                streaming() || spawning || terminal == null && collecting == 0 && anyRunning(), viaClient);
+                streaming() || spawning || keepsOrder(), viaClient);
     }
 
     /**

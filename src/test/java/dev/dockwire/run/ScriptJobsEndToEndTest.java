@@ -42,8 +42,8 @@ class ScriptJobsEndToEndTest {
         assertTrue(r.ok(), String.join("\n", lines));
         assertEquals(List.of(), r.steps().get(0).output(), "a non-interactive bash prints no [1] PID");
         List<String> first = r.steps().get(1).output();
-        assertEquals(List.of("create", "attach", "start"), first.subList(0, 3), String.join("\n", first));
-        assertTrue(first.containsAll(List.of("hi", "die", "destroy")), String.join("\n", first));
+        // The run's own line where the container wrote it: after its start, before its death.
+        assertEquals(List.of("create", "attach", "start", "hi", "die", "destroy"), first);
         assertEquals(List.of("create", "attach", "start", "die", "destroy"), r.steps().get(2).output());
         assertEquals(List.of("pid 4201"), r.steps().get(3).output());
         assertEquals(List.of("[1]+  Running                 docker events --filter type=container --format {{.Action}} &"),
@@ -108,5 +108,21 @@ class ScriptJobsEndToEndTest {
         String transcript = String.join("\n", lines);
         assertTrue(transcript.contains("\n$ fg\nbash: fg: no job control\ndockwire: the script ended with 'docker logs -f web' (pid 4201)"
                 + " still running in the background; bash leaves it running, the run ends it with the world\n"), transcript);
+    }
+
+    @Test
+    void anAttachedRunBesideAJobStillEndsAtTheStepLimitAndSaysSo(@TempDir Path dir) {
+        List<String> lines = new ArrayList<>();
+        Session.Report r = run(dir, """
+                # dockwire: step-timeout 5
+                sleep 100 &
+                docker run --rm --name forever alpine sh -c 'echo up; sleep 1000'
+                # expect: status 137
+                docker ps -a --format '{{.Names}}'
+                """, lines);
+        assertTrue(r.ok(), String.join("\n", lines));
+        assertEquals(List.of("up", "dockwire: 'docker run alpine' was still running after 5 s"
+                + " of virtual time (the step timeout; '# dockwire: step-timeout N' changes it); ended it"), r.steps().get(1).output());
+        assertEquals(List.of(), r.steps().get(2).output(), "--rm removed it, as without the job: " + String.join("\n", lines));
     }
 }

@@ -290,6 +290,9 @@ public final class DockerCommand {
                 }
                 return false;
             }, collected::add);
+            if (rm && !c.running()) {
+                engine().autoRemove(c); // it stopped before the daemon heard of --rm's end (a script's step limit)
+            }
             return collected;
         }
         boolean ended = p.await(() -> !c.running());

@@ -91,6 +91,12 @@ final class ProcessCommands {
         if (w == JobControl.Wait.DONE) {
             unfollow.run();
         }
+        if (job.timedOut() && c != null) { // a script's attached run beside a job: ended as the headless wait ends it
+            out.accept(timedOut("docker run " + c.image()));
+            if (c.running()) {
+                engine.stop(c.name(), 0, Signal.SIGKILL);
+            }
+        }
         return w == JobControl.Wait.STOPPED ? -1 : killedBy[0];
     }
 
@@ -99,9 +105,12 @@ final class ProcessCommands {
         return jobs.live();
     }
 
-    /** Whether a command that follows a container (attached {@code docker run}) streams as a job: live, or started with {@code &}. */
+    /**
+     * Whether a command that follows a container (attached {@code docker run}) streams as a job: live,
+     * started with {@code &}, or in a script while a background job writes too (its lines in order with the job's).
+     */
     boolean follows() {
-        return jobs.follows();
+        return jobs.follows() || jobs.keepsOrder();
     }
 
     /** The line that says a foreground command was ended by the step timeout. */
