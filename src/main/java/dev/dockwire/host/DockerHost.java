@@ -66,8 +66,8 @@ public final class DockerHost implements Shell.Env, CliEnv {
         this.hostname = hostname;
         this.shell = new Shell(this, true);
         this.docker = new DockerCommand(this);
-        this.jobs = new HostJobs(engine.kernel(), loop);
         this.jobControl = new JobControl(loop);
+        this.jobs = new HostJobs(jobControl);
         jobControl.limit(stepTimeoutNanos);
         this.live = new LiveCommands(jobControl, engine.kernel(), loop);
         this.tools = new HostTools(engine, loop);
@@ -239,32 +239,22 @@ public final class DockerHost implements Shell.Env, CliEnv {
         return other.run(String.join(" ", args.subList(i + 1, args.size())));
     }
 
-    /** Runs one command line at the host's prompt; background jobs' output follows what it printed. */
+    /**
+     * Runs one command line at the host's prompt; in a script what background jobs wrote is in
+     * its output where it was written ({@link Shell#run(String)}).
+     */
     public CommandResult run(String line) {
         CommandResult r = shell.run(line);
-        List<String> background = jobs.output();
-        List<String> out = r.output();
-        if (!background.isEmpty()) {
-            out = new java.util.ArrayList<>(r.output());
-            out.addAll(background);
-        }
-        List<String> bounded = BoundedOutput.bound(out);
+        List<String> bounded = BoundedOutput.bound(r.output());
         return bounded == r.output() ? r : new CommandResult(r.status(), bounded, r.errors());
     }
 
-    /** Ends the background jobs (as the shell's exit would) and returns what they printed last. */
+    /**
+     * The script has ended: what its background jobs wrote last and a line for each still running,
+     * which bash would leave running and the run ends with the world ({@link JobControl#scriptEnded}).
+     */
     public List<String> finishJobs() {
-        return jobs.finish();
-    }
-
-    /** {@code COMMAND &} (and {@code sudo COMMAND &}): at a live terminal any command; in a script {@code tcpdump}. */
-    @Override
-    public CommandResult spawn(List<String> argv) {
-        if (jobControl.live()) {
-            return jobControl.spawning(() -> exec(argv, null));
-        }
-        List<String> command = argv.get(0).equals("sudo") && argv.size() > 1 ? argv.subList(1, argv.size()) : argv;
-        return HostJobs.backgroundable(command) && !TcpdumpRead.reads(command) ? jobs.spawn(command, workingDirectory()) : exec(argv, null);
+        return jobControl.scriptEnded();
     }
 
     @Override
@@ -363,12 +353,9 @@ public final class DockerHost implements Shell.Env, CliEnv {
             case "docker" -> result(args.isEmpty() || !args.get(0).equals("compose") ? docker.run(args, stdin) : compose(args));
             case "sleep" -> sleep(args);
             case "tcpdump" -> TcpdumpRead.reads(args) ? TcpdumpRead.run(workingDirectory(), args)
-                    : jobControl.live() ? live.tcpdump(ns, args, workingDirectory())
+                    : jobControl.follows() ? live.tcpdump(ns, args, workingDirectory())
                     : Tcpdump.run(engine.kernel(), loop, ns, args, workingDirectory());
-            case "jobs", "wait", "kill", "pkill", "killall", "fg", "bg" -> jobControl.live() ? live.builtin(name, args)
-                    : name.equals("jobs") ? jobs.list() : name.equals("wait") ? jobs.waitAll()
-                    : name.equals("fg") || name.equals("bg") ? CommandResult.fail(1, "bash: " + name + ": no job control")
-                    : jobs.kill(name, args);
+            case "jobs", "wait", "kill", "pkill", "killall", "fg", "bg", "disown" -> jobs.run(name, args);
             case "timeout" -> timeout(ns, args, stdin);
             case "ssh" -> ssh(args);
             case "hostname" -> CommandResult.ok(List.of(hostname));
@@ -458,7 +445,7 @@ public final class DockerHost implements Shell.Env, CliEnv {
             job.stop();
         }) : null;
         CommandResult r;
-        if (jobControl.live()) {
+        if (jobControl.follows()) {
             r = live.follow(job);
         } else {
             loop.runUntil(job::stopped);
@@ -513,7 +500,7 @@ public final class DockerHost implements Shell.Env, CliEnv {
         }
         try {
             double seconds = Double.parseDouble(a.endsWith("s") ? a.substring(0, a.length() - 1) : a);
-            if (jobControl.live()) {
+            if (jobControl.follows()) {
                 return live.sleep((long) (seconds * 1e9));
             }
             loop.runFor((long) (seconds * 1e9));

@@ -1,120 +1,133 @@
 package dev.dockwire.host;
 
-import dev.dockwire.kernel.Kernel;
-import dev.dockwire.sim.EventLoop;
+import dev.dockwire.app.Signal;
+import dev.dockwire.proc.JobControl;
 import dev.dockwire.tools.CommandResult;
-import dev.dockwire.tools.ConntrackEvents;
-import dev.dockwire.tools.Tcpdump;
-import dev.dockwire.tools.ToolJob;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The host shell's background jobs ({@code tcpdump ... &}, {@code conntrack -E &}): started, listed
- * with {@code jobs}, waited for with {@code wait}, stopped with {@code kill %N}/{@code pkill tcpdump},
- * and whatever they printed shown after each command line, as it would interleave on a terminal.
+ * bash's job builtins over the terminal's one job table ({@link JobControl}), at a live prompt and
+ * in a script alike: {@code jobs [-l]}, {@code wait [%N|PID...]}, {@code kill [-SIG] %N|PID},
+ * {@code disown}, {@code fg}/{@code bg} (refused as a non-interactive bash refuses them: no job
+ * control), and {@code pkill}/{@code killall} of a job's command. Texts and statuses are bash 5.2's
+ * (builtins/jobs.def, wait.def, kill.def).
  */
 final class HostJobs {
-    private final Kernel kernel;
-    private final EventLoop loop;
-    private final List<ToolJob> jobs = new ArrayList<>();
+    private final JobControl jobs;
 
-    HostJobs(Kernel kernel, EventLoop loop) {
-        this.kernel = kernel;
-        this.loop = loop;
+    HostJobs(JobControl jobs) {
+        this.jobs = jobs;
     }
 
-    /** Whether {@code argv} is a command that can run in the background here. */
-    static boolean backgroundable(List<String> argv) {
-        return !argv.isEmpty() && (argv.get(0).equals("tcpdump") || HostTools.watches(argv)
-                || argv.get(0).equals("conntrack") && ConntrackEvents.requested(argv.subList(1, argv.size())));
+    /** Whether {@code name} is one of these builtins. */
+    static boolean has(String name) {
+        return switch (name) {
+            case "jobs", "wait", "kill", "pkill", "killall", "fg", "bg", "disown" -> true;
+            default -> false;
+        };
     }
 
-    /** {@code tcpdump ... &}, {@code conntrack -E ... &}. */
-    CommandResult spawn(List<String> argv, java.nio.file.Path cwd) {
-        List<String> args = argv.subList(1, argv.size());
-        if (HostTools.watches(argv)) {
-            CommandResult[] refused = new CommandResult[1];
-            ToolJob job = HostTools.watch(kernel, Kernel.HOST, argv, refused);
-            if (job == null) {
-                return refused[0];
+    CommandResult run(String name, List<String> args) {
+        return switch (name) {
+            case "jobs" -> CommandResult.ok(jobs.jobs(args.contains("-l")));
+            case "wait" -> waitFor(args);
+            case "fg", "bg" -> jobs.live() ? foreground(name, args)
+                    : CommandResult.fail(1, "bash: " + name + ": no job control"); // builtins/fg_bg.def without job control
+            case "disown" -> disown(args);
+            case "pkill", "killall" -> {
+                int n = args.isEmpty() ? 0 : jobs.killAll(args.get(args.size() - 1), Signal.SIGTERM);
+                yield new CommandResult(n > 0 ? 0 : 1, List.of());
             }
-            jobs.add(job);
+            default -> kill(args);
+        };
+    }
+
+    /** {@code fg [%N]}, {@code bg [%N]} at a live terminal. */
+    private CommandResult foreground(String name, List<String> args) {
+        String spec = args.isEmpty() ? null : args.get(0);
+        String none = "bash: " + name + ": " + (spec == null ? "current" : spec) + ": no such job";
+        if (name.equals("bg")) {
+            return jobs.bg(spec) ? CommandResult.ok(List.of()) : CommandResult.fail(1, none);
+        }
+        Integer status = jobs.fg(spec);
+        return status == null ? CommandResult.fail(1, none) : new CommandResult(status, List.of());
+    }
+
+    /**
+     * {@code wait}: 0 once every job is done; {@code wait %N|PID...}: the last one's status, 127
+     * (with bash's words) for one that is no job of this shell. A script's step limit ends a wait
+     * that would never end, as it ends any foreground command.
+     */
+    private CommandResult waitFor(List<String> args) {
+        List<String> specs = args.stream().filter(a -> !a.equals("-f")).toList();
+        if (specs.isEmpty()) {
+            return result(jobs.waitAll(), "wait", new ArrayList<>());
+        }
+        List<String> out = new ArrayList<>();
+        JobControl.Waited last = new JobControl.Waited(0, false);
+        for (String spec : specs) {
+            JobControl.Waited w = spec.startsWith("%") || spec.matches("\\d+") ? jobs.waitFor(spec) : null;
+            if (w == null) {
+                out.add(spec.startsWith("%") ? "bash: wait: " + spec + ": no such job"
+                        : spec.matches("\\d+") ? "bash: wait: pid " + spec + " is not a child of this shell"
+                        : "bash: wait: `" + spec + "': not a pid or valid job spec");
+                last = new JobControl.Waited(127, false);
+                continue;
+            }
+            if (w.timedOut()) {
+                return result(w, "wait " + String.join(" ", args), out);
+            }
+            last = w;
+        }
+        return new CommandResult(last.status(), out, List.copyOf(out));
+    }
+
+    private CommandResult result(JobControl.Waited w, String command, List<String> out) {
+        List<String> errors = List.copyOf(out);
+        if (w.timedOut()) {
+            out.add(jobs.timedOut(command));
+        }
+        return new CommandResult(w.status(), out, errors);
+    }
+
+    /** {@code disown [-a] [%N...]}. */
+    private CommandResult disown(List<String> args) {
+        if (args.contains("-a")) {
+            jobs.disownAll();
             return CommandResult.ok(List.of());
         }
-        try {
-            jobs.add(argv.get(0).equals("conntrack") ? ConntrackEvents.start(kernel, loop, Kernel.HOST, args)
-                    : Tcpdump.start(kernel, loop, Kernel.HOST, args, cwd));
-        } catch (Tcpdump.Refused e) {
-            return e.result();
-        } catch (ConntrackEvents.Refused e) {
-            return e.result();
-        }
-        return CommandResult.ok(List.of());
-    }
-
-    /** What the jobs printed since last asked; finished jobs are forgotten. */
-    List<String> output() {
+        List<String> specs = args.isEmpty() ? java.util.Collections.singletonList(null) : args;
         List<String> out = new ArrayList<>();
-        for (ToolJob j : jobs) {
-            out.addAll(j.drain());
+        for (String spec : specs) {
+            if (!jobs.disown(spec)) {
+                out.add("bash: disown: " + (spec == null ? "current" : spec) + ": no such job");
+            }
         }
-        jobs.removeIf(ToolJob::stopped);
-        return out;
+        return new CommandResult(out.isEmpty() ? 0 : 1, out, List.copyOf(out));
     }
 
-    /** {@code jobs}: {@code [1]+  Running    tcpdump -i docker0 -n &}. */
-    CommandResult list() {
-        List<String> out = new ArrayList<>();
-        for (int i = 0; i < jobs.size(); i++) {
-            String mark = i == jobs.size() - 1 ? "+" : i == jobs.size() - 2 ? "-" : " ";
-            out.add(String.format("[%d]%s  %-24s%s &", i + 1, mark, "Running", jobs.get(i).command()));
-        }
-        return CommandResult.ok(out);
-    }
-
-    /** {@code wait}: until every job that stops by itself ({@code -c}) has, or nothing more can happen. */
-    CommandResult waitAll() {
-        loop.runUntil(() -> jobs.stream().filter(ToolJob::counted).allMatch(ToolJob::stopped));
-        return CommandResult.ok(List.of());
-    }
-
-    /** {@code kill %N...}, {@code kill %%}, {@code pkill tcpdump}, {@code killall conntrack}. */
-    CommandResult kill(String name, List<String> args) {
-        if (!name.equals("kill")) {
-            String target = args.isEmpty() ? "" : args.get(args.size() - 1);
-            List<ToolJob> named = jobs.stream().filter(j -> !j.stopped() && j.command().split(" ")[0].equals(target)).toList();
-            named.forEach(ToolJob::stop);
-            return new CommandResult(named.isEmpty() ? 1 : 0, List.of());
-        }
+    /** {@code kill [-s SIG | -SIG] %N|PID...}. */
+    private CommandResult kill(List<String> args) {
+        Signal signal = Signal.SIGTERM;
         List<String> out = new ArrayList<>();
         int status = 0;
-        for (String a : args) {
-            if (a.startsWith("-")) {
-                continue; // the signal: tcpdump and conntrack end the same way on INT and TERM
-            }
-            int n = a.equals("%%") || a.equals("%+") ? jobs.size() : a.startsWith("%") ? parse(a.substring(1)) : -1;
-            if (n < 1 || n > jobs.size()) {
-                out.add("bash: kill: " + a + ": no such job");
+        for (int i = 0; i < args.size(); i++) {
+            String a = args.get(i);
+            if (a.equals("-s") && i + 1 < args.size() || a.startsWith("-") && a.length() > 1 && !a.equals("--")) {
+                String name = a.equals("-s") ? args.get(++i) : a.substring(1);
+                signal = Signal.parse(name);
+                if (signal == null) {
+                    return CommandResult.fail(1, "bash: kill: " + name + ": invalid signal specification");
+                }
+            } else if (!jobs.kill(a, signal)) {
+                out.add("bash: kill: " + a + ": " + (a.startsWith("%") ? "no such job" : "(" + a + ") - No such process"));
                 status = 1;
-            } else {
-                jobs.get(n - 1).stop();
             }
         }
-        return new CommandResult(status, out);
-    }
-
-    private static int parse(String s) {
-        try {
-            return Integer.parseInt(s);
-        } catch (NumberFormatException e) {
-            return -1;
+        if (args.isEmpty()) {
+            return CommandResult.fail(2, "kill: usage: kill [-s sigspec | -n signum | -sigspec] pid | jobspec ... or kill -l [sigspec]");
         }
-    }
-
-    /** The end of a run: every job is stopped, as the shell's exit would; returns what they printed. */
-    List<String> finish() {
-        jobs.forEach(ToolJob::stop);
-        return output();
+        return new CommandResult(status, out, List.copyOf(out));
     }
 }

@@ -74,8 +74,8 @@ public final class Shell {
         }
 
         /**
-         * {@code COMMAND &}: starts it in the background where this place can (the host's
-         * {@code tcpdump}); by default it runs in the foreground, which keeps the transcript in order.
+         * {@code COMMAND &} where the shell has no job control of its own (a container's line run by
+         * this shell): by default it runs in the foreground, which keeps the transcript in order.
          */
         default CommandResult spawn(List<String> argv) {
             return exec(argv, null);
@@ -180,7 +180,7 @@ public final class Shell {
             boolean background = "&".equals(item.op()) && stages.size() == 1 && !stages.get(0).redirected()
                     && !stages.get(0).words().isEmpty();
             long started = env.nanos();
-            CommandResult r = background ? env.spawn(stages.get(0).words()) : pipeline(stages);
+            CommandResult r = background ? spawn(stages.get(0), jobs) : pipeline(stages);
             if (item.timed() != null) {
                 r = TimeKeyword.report(r, env.nanos() - started, item.timed() == ShellParser.Timed.POSIX, vars.get("TIMEFORMAT"));
             }
@@ -195,6 +195,9 @@ public final class Shell {
             if (jobs != null && jobs.streaming()) {
                 r.output().forEach(jobs::print); // in order with what the next item streams
             } else {
+                if (namesJobs && jobs != null) {
+                    out.addAll(jobs.takeLines()); // written while it ran, by jobs (and by it, while jobs ran)
+                }
                 out.addAll(r.output());
                 errors.addAll(r.errors());
             }
@@ -203,6 +206,23 @@ public final class Shell {
             op = item.op();
         }
         return new CommandResult(status, out, errors);
+    }
+
+    /**
+     * {@code COMMAND &}: the host's shell starts it as a job of the terminal ({@link JobControl#spawning}),
+     * whose first wait leaves it in the background, builtins included; its status is 0 and
+     * {@code $!} the job's pid, as bash sets them (execute_cmd.c, last_asynchronous_pid). Elsewhere
+     * the place decides ({@link Env#spawn}).
+     */
+    private CommandResult spawn(ShellParser.Command cmd, JobControl jobs) {
+        if (!namesJobs || jobs == null) {
+            return env.spawn(cmd.words());
+        }
+        CommandResult r = jobs.spawning(() -> command(cmd, null, false, Pipe.open()), CommandResult::status);
+        if (jobs.lastBackgroundPid() > 0) {
+            vars.put("!", Integer.toString(jobs.lastBackgroundPid()));
+        }
+        return new CommandResult(0, r.output(), r.errors());
     }
 
     /** Sets {@code $?}, as a command that ended elsewhere (a shell inside a container left with {@code exit N}) does. */

@@ -37,7 +37,7 @@ final class ShellBuiltins {
         if (names.isEmpty()) {
             List<String> out = new ArrayList<>();
             new TreeMap<>(vars).forEach((k, v) -> {
-                if (!k.equals("?")) {
+                if (!k.equals("?") && !k.equals("!")) {
                     out.add("declare -x " + k + "=\"" + v.replace("\\", "\\\\").replace("\"", "\\\"") + "\"");
                 }
             });

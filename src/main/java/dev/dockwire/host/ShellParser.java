@@ -459,7 +459,7 @@ final class ShellParser {
         return parts;
     }
 
-    /** {@code $(...)}, {@code ${NAME}}, {@code $NAME}, {@code $?}: the expansion's text (lines). */
+    /** {@code $(...)}, {@code ${NAME}}, {@code $NAME}, {@code $?}, {@code $!}: the expansion's text (lines). */
     private List<String> dollar() {
         i++; // $
         if (i < s.length() && s.charAt(i) == '(') {
@@ -500,6 +500,10 @@ final class ShellParser {
         if (i < s.length() && s.charAt(i) == '?') {
             i++;
             return List.of(vars.getOrDefault("?", "0"));
+        }
+        if (i < s.length() && s.charAt(i) == '!') { // the last background job's pid; empty before any
+            i++;
+            return List.of(vars.getOrDefault("!", ""));
         }
         int start = i;
         while (i < s.length() && (Character.isLetterOrDigit(s.charAt(i)) || s.charAt(i) == '_')) {

@@ -2,7 +2,7 @@
  * The Docker host's terminal: the shell ({@code Shell}, {@code ShellParser}, {@code HostText} for the text tools of {@code dev.dockwire.text})
  * with the {@code docker} CLI and the host's tools ({@code ip}, {@code tc}, {@code iptables},
  * {@code bridge}, {@code conntrack}, {@code tcpdump}) side by side, the inside of a container for
- * {@code docker exec}, background jobs and {@code ssh} between hosts; for a user at a terminal, the
+ * {@code docker exec}, bash's job builtins over the terminal's one job table ({@code HostJobs}) and {@code ssh} between hosts; for a user at a terminal, the
  * stack of prompts with shells inside containers ({@code InteractiveShell}, {@code ContainerShell}),
  * Tab's candidates ({@code Completion}) and {@code help} ({@code HostHelp}); at a live terminal
  * ({@code LiveCommands}) the commands that wait stream their lines and answer Ctrl-C; the host's

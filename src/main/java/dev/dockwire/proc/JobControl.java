@@ -14,8 +14,11 @@ import java.util.function.Supplier;
  * job a command waits for ({@link #await}), which the terminal's Ctrl-C and Ctrl-Z signal
  * ({@link #signalForeground}); the job table of {@code COMMAND &} and stopped jobs with
  * {@code jobs}, {@code fg}, {@code bg}, {@code kill %N} and {@code wait}; and where a job's lines
- * go. It is live only at an interactive prompt ({@link #attach}): in a script a command's output
- * is collected and printed when it ends, and nothing is ever in the background.
+ * go. It is live only at an interactive prompt ({@link #attach}). A script is bash without job
+ * control (no {@code [1] PID}, no {@code Done} lines: POSIX says {@code jobs} is the only way to
+ * learn a job's state): {@code COMMAND &} still runs in the background, its lines are kept in the
+ * order written ({@link #takeLines}), and while such a job runs the foreground's lines are kept
+ * the same way as they are written, so the transcript interleaves them as a terminal would.
  *
  * <p>Loop thread only: the terminal posts its signals to the event loop.
  */
@@ -35,6 +38,8 @@ public final class JobControl {
 
     private final EventLoop loop;
     private final List<Job> table = new ArrayList<>();
+    /** Jobs {@code disown} took out of the table that may still run. */
+    private final List<Job> disowned = new ArrayList<>();
     private Consumer<String> terminal;
     private Consumer<String> above;
     private Job foreground;
@@ -45,6 +50,10 @@ public final class JobControl {
     private int lastPid = FIRST_HOST_PID;
     /** How long (virtual ns) a foreground job may run in a script before it is ended; 0: no limit. */
     private long limitNanos;
+    /** A script's lines written by jobs (and by the foreground while a job runs), in the order written. */
+    private final List<String> lines = new ArrayList<>();
+    /** The job the last {@code COMMAND &} started (bash's {@code $!} is its pid); null before any. */
+    private Job lastBackground;
 
     public JobControl(EventLoop loop) {
         this.loop = loop;
@@ -100,7 +109,29 @@ public final class JobControl {
     }
 
     void print(String line, boolean inForeground) {
+        if (terminal == null) {
+            if (lines.size() < MAX_HELD_LINES) {
+                lines.add(line);
+            }
+            return;
+        }
         (inForeground ? terminal : above).accept(line);
+    }
+
+    /** At most this many of a script's job lines are held between two commands (a runaway job's flood). */
+    private static final int MAX_HELD_LINES = 100_000;
+
+    /**
+     * A script's lines written by its jobs since last asked (and the foreground's, while a job ran),
+     * in the order written: what the terminal showed before the command that just ended printed its own.
+     */
+    public List<String> takeLines() {
+        if (lines.isEmpty()) {
+            return List.of();
+        }
+        List<String> out = List.copyOf(lines);
+        lines.clear();
+        return out;
     }
 
     /** Runs {@code task} with its output collected (a pipeline stage, a redirect, {@code $(...)}). */
@@ -132,14 +163,63 @@ public final class JobControl {
         }
     }
 
-    /** Runs {@code task}, {@code COMMAND &}: its first wait puts its job in the background. */
-    public <T> T spawning(Supplier<T> task) {
+    /**
+     * Runs {@code task}, {@code COMMAND &}: its first wait puts its job in the background. In a
+     * script a command that never waits (it ended at once) is still a job, done, as bash's is.
+     */
+    public <T> T spawning(Supplier<T> task, java.util.function.ToIntFunction<T> status) {
         spawning = true;
+        Job before = lastBackground;
+        T result;
         try {
-            return task.get();
+            result = task.get();
         } finally {
             spawning = false;
         }
+        if (terminal == null && lastBackground == before) {
+            int s = status.applyAsInt(result);
+            Job done = new Job(this, command, ++lastPid, signal -> { }, () -> true, () -> s, false, false);
+            enter(done);
+            lastBackground = done;
+        }
+        return result;
+    }
+
+    /** As {@link #spawning(Supplier, java.util.function.ToIntFunction)} for a command whose status does not matter. */
+    public <T> T spawning(Supplier<T> task) {
+        return spawning(task, r -> 0);
+    }
+
+    /**
+     * Whether a command that follows something until a signal ({@code docker logs -f},
+     * {@code docker events}, an attached {@code docker run}) takes the terminal's path, a job that
+     * streams its lines: at a live terminal, or started with {@code &}.
+     */
+    public boolean follows() {
+        return terminal != null || spawning;
+    }
+
+    /**
+     * Whether a script's foreground command should write its lines as they come ({@link Job#streams}),
+     * because a background job is writing too: then the transcript keeps the order they were written in.
+     */
+    public boolean keepsOrder() {
+        return terminal == null && collecting == 0 && anyRunning();
+    }
+
+    /** The pid bash's {@code $!} gives (the last {@code COMMAND &}'s), or 0 before any. */
+    public int lastBackgroundPid() {
+        return lastBackground == null ? 0 : lastBackground.pid();
+    }
+
+    /** Whether a background job still runs (a script's foreground then keeps its lines in order with it). */
+    private boolean anyRunning() {
+        for (Job j : table) {
+            if (!j.done()) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**
@@ -149,7 +229,7 @@ public final class JobControl {
      */
     public Job begin(int pid, Consumer<Signal> signals, BooleanSupplier done, IntSupplier status) {
         return new Job(this, command, pid > 0 ? pid : ++lastPid, signals, done, status,
-                streaming() || spawning && terminal != null, viaClient);
+                streaming() || spawning || keepsOrder(), viaClient);
     }
 
     /**
@@ -158,15 +238,18 @@ public final class JobControl {
      * terminal the loop just runs until it is done or nothing is left to happen.
      */
     public Wait await(Job job) {
-        if (terminal == null) {
-            awaitHeadless(job);
-            return Wait.DONE;
-        }
         if (spawning) {
             spawning = false;
             enter(job);
-            terminal.accept("[" + job.number() + "] " + job.pid());
+            lastBackground = job;
+            if (terminal != null) { // a non-interactive bash prints no job number (jobs.c: only when interactive)
+                terminal.accept("[" + job.number() + "] " + job.pid());
+            }
             return Wait.BACKGROUND;
+        }
+        if (terminal == null) {
+            awaitHeadless(job);
+            return Wait.DONE;
         }
         Job before = foreground;
         foreground = job;
@@ -189,18 +272,23 @@ public final class JobControl {
 
     /** A script's wait: until the job is done, or until the step limit has passed and it is ended. */
     private void awaitHeadless(Job job) {
-        if (limitNanos <= 0) {
-            loop.runUntil(job::done);
-            return;
-        }
-        long deadline = loop.nanos() + limitNanos;
-        var wake = loop.schedule(limitNanos, () -> { }); // the loop reaches the deadline even when nothing else is due
-        loop.runUntil(() -> job.done() || loop.nanos() >= deadline);
-        wake.cancel();
-        if (!job.done()) {
+        if (!untilLimit(job::done)) {
             job.timeOut();
             loop.runUntil(job::done);
         }
+    }
+
+    /** Runs the loop until {@code done} holds or a script's step limit has passed; false when it passed first. */
+    private boolean untilLimit(BooleanSupplier done) {
+        if (limitNanos <= 0) {
+            loop.runUntil(done);
+            return true;
+        }
+        long deadline = loop.nanos() + limitNanos;
+        var wake = loop.schedule(limitNanos, () -> { }); // the loop reaches the deadline even when nothing else is due
+        loop.runUntil(() -> done.getAsBoolean() || loop.nanos() >= deadline);
+        wake.cancel();
+        return done.getAsBoolean();
     }
 
     private void enter(Job job) {
@@ -232,9 +320,20 @@ public final class JobControl {
 
     /** {@code jobs}. */
     public List<String> jobs() {
+        return jobs(false);
+    }
+
+    /**
+     * {@code jobs} ({@code -l}: with each job's pid, {@code [1]+ 4242 Running ...}); a job that
+     * ended is listed once, with how it ended, and then forgotten (jobs.c, notify_and_cleanup).
+     */
+    public List<String> jobs(boolean pids) {
         List<String> out = new ArrayList<>();
         for (Job j : table) {
-            out.add(describe(j, j.done() ? state(j) : j.stopped() ? "Stopped" : "Running") + (j.done() || j.stopped() ? "" : " &"));
+            String state = j.done() ? state(j) : j.stopped() ? "Stopped" : "Running";
+            String line = pids ? String.format("[%d]%s %5d %-24s%s", j.number(), mark(j), j.pid(), state, j.command())
+                    : describe(j, state);
+            out.add(line + (j.done() || j.stopped() ? "" : " &"));
         }
         table.removeIf(Job::done);
         return out;
@@ -289,18 +388,107 @@ public final class JobControl {
         return true;
     }
 
-    /** {@code wait}: until every running background job is done, or Ctrl-C. */
-    public void waitAll() {
+    /** How a {@code wait} ended: its status and, in a script, whether the step limit ended it. */
+    public record Waited(int status, boolean timedOut) {
+    }
+
+    /**
+     * {@code wait}: until every running background job is done (status 0), or Ctrl-C at a live
+     * terminal (130), or a script's step limit (the jobs run on). In a script the jobs it waited
+     * for are forgotten; at a live terminal they say {@code Done} at the next prompt.
+     */
+    public Waited waitAll() {
+        List<Job> waited = table.stream().filter(j -> !j.done()).toList();
+        Waited w = waitUntil(() -> table.stream().allMatch(j -> j.done() || j.stopped()));
+        if (terminal == null) { // what it waited for is reaped; a job that had ended before still waits for jobs to say so
+            table.removeIf(j -> j.done() && waited.contains(j));
+        }
+        return w;
+    }
+
+    /**
+     * {@code wait %N} or {@code wait PID}: that job's status once it is done (bash's: 128+N when a
+     * signal ended it), and it is forgotten; null when there is no such job.
+     */
+    public Waited waitFor(String spec) {
+        Job j = find(spec, true);
+        if (j == null) {
+            return null;
+        }
+        Waited w = waitUntil(() -> j.done() || j.stopped());
+        if (w.status() != 0 || w.timedOut()) {
+            return w;
+        }
+        table.remove(j);
+        return new Waited(j.stopped() && !j.done() ? 128 + Signal.SIGTSTP.number() : j.status(), false);
+    }
+
+    /** The shell's own foreground wait: until {@code over}, Ctrl-C (130) or a script's step limit. */
+    private Waited waitUntil(BooleanSupplier over) {
+        if (terminal == null) {
+            return untilLimit(over) ? new Waited(0, false) : new Waited(Signal.SIGKILL.exitStatus(), true);
+        }
         boolean[] interrupted = {false};
         Job waiter = new Job(this, "wait", 0, s -> interrupted[0] |= s == Signal.SIGINT, () -> interrupted[0], () -> 130,
                 false, false);
         Job before = foreground;
         foreground = waiter;
         try {
-            loop.runUntil(() -> interrupted[0] || table.stream().allMatch(j -> j.done() || j.stopped()));
+            loop.runUntil(() -> interrupted[0] || over.getAsBoolean());
         } finally {
             foreground = before;
         }
+        return new Waited(interrupted[0] ? Signal.SIGINT.exitStatus() : 0, false);
+    }
+
+    /** {@code disown [%N]}: the job leaves the table (it runs on); false when there is no such job. */
+    public boolean disown(String spec) {
+        Job j = find(spec, true);
+        if (j == null) {
+            return false;
+        }
+        table.remove(j);
+        if (!j.done()) {
+            disowned.add(j);
+        }
+        return true;
+    }
+
+    /** {@code disown -a}: every job leaves the table. */
+    public void disownAll() {
+        for (Job j : List.copyOf(table)) {
+            disown("%" + j.number());
+        }
+    }
+
+    /**
+     * The end of a script: bash exits and leaves its background jobs running (a non-interactive
+     * shell sends no SIGHUP, jobs.c hangup_all_jobs runs only for a login shell's exit); dockwire's
+     * run then ends the world and them with it. Returns what they wrote before the end and, for each
+     * job still running, a line saying so; what they would print as they are ended is not shown.
+     */
+    public List<String> scriptEnded() {
+        List<String> out = new ArrayList<>(takeLines());
+        List<Job> running = new ArrayList<>();
+        for (Job j : table) {
+            if (!j.done()) {
+                running.add(j);
+            }
+        }
+        for (Job j : disowned) {
+            if (!j.done()) {
+                running.add(j);
+            }
+        }
+        for (Job j : running) {
+            out.add("dockwire: the script ended with '" + j.command() + "' (pid " + j.pid()
+                    + ") still running in the background; bash leaves it running, the run ends it with the world");
+            j.signal(Signal.SIGKILL);
+        }
+        table.clear();
+        disowned.clear();
+        lines.clear();
+        return out;
     }
 
     /** The end of the session: every job gets SIGHUP (and a stopped one SIGCONT), as bash's exit sends them. */
@@ -310,9 +498,14 @@ public final class JobControl {
         }
     }
 
-    /** The job {@code %N}, {@code %%}/{@code %+}/none (the current one) or {@code %-} names; null when none. */
+    /** The job {@code %N}, {@code %%}/{@code %+}/none (the current one), {@code %-}, {@code %NAME} or a pid names; null when none. */
     private Job find(String spec) {
-        List<Job> open = table.stream().filter(j -> !j.done()).toList();
+        return find(spec, false);
+    }
+
+    /** As {@link #find(String)}; {@code ended}: a job that is done but not yet forgotten counts too ({@code wait}). */
+    private Job find(String spec, boolean ended) {
+        List<Job> open = table.stream().filter(j -> ended || !j.done()).toList();
         if (open.isEmpty()) {
             return null;
         }

@@ -110,11 +110,6 @@ public final class ConntrackEvents implements ToolJob {
         return stopped;
     }
 
-    @Override
-    public boolean counted() {
-        return false;
-    }
-
     /** SIGINT/SIGTERM: event_sighandler closes the socket and prints the count to stderr. */
     @Override
     public synchronized void stop() {

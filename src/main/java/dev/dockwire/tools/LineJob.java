@@ -49,11 +49,6 @@ public final class LineJob implements ToolJob {
     }
 
     @Override
-    public boolean counted() {
-        return false;
-    }
-
-    @Override
     public synchronized void stop() {
         if (stopped) {
             return;

@@ -65,12 +65,6 @@ public final class Tcpdump {
             return stopped;
         }
 
-        /** Whether it stops by itself ({@code -c}). */
-        @Override
-        public boolean counted() {
-            return count > 0;
-        }
-
         /** From now on every line goes to {@code out} as the frame crosses (those pending first), not to {@link #drain}. */
         @Override
         public void follow(java.util.function.Consumer<String> out) {

@@ -15,9 +15,6 @@ public interface ToolJob {
     /** Whether it has printed its closing lines and prints nothing more. */
     boolean stopped();
 
-    /** Whether it stops by itself (tcpdump's {@code -c}). */
-    boolean counted();
-
     /** Like SIGINT: stops and prints the closing lines (once). */
     void stop();
 

@@ -280,7 +280,7 @@ public final class DockerCommand {
     private List<String> attach(Container c, boolean rm) {
         ProcessCommands p = processes();
         int from = engine().log(c).size();
-        if (p.live()) {
+        if (p.follows()) {
             // --sig-proxy=true (the default): the terminal's signals go to the container's PID 1 (cli/command/container/run.go).
             List<String> collected = new ArrayList<>();
             if (rm) {
@@ -293,6 +293,9 @@ public final class DockerCommand {
                 }
                 return false;
             }, collected::add);
+            if (rm && !c.running()) {
+                engine().autoRemove(c); // it stopped before the daemon heard of --rm's end (a script's step limit)
+            }
             return collected;
         }
         boolean ended = p.await(() -> !c.running());

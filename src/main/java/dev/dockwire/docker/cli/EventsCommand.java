@@ -98,7 +98,7 @@ final class EventsCommand {
         boolean[] over = {false};
         Timeout end = until == null ? null : loop.schedule(untilNanos - now, () -> over[0] = true);
         try {
-            return jobs.live() ? live(past, filter, template, over) : script(args, past, filter, template, over);
+            return jobs.follows() ? live(past, filter, template, over) : script(args, past, filter, template, over);
         } finally {
             if (end != null) {
                 end.cancel();

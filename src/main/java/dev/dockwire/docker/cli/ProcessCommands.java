@@ -91,12 +91,26 @@ final class ProcessCommands {
         if (w == JobControl.Wait.DONE) {
             unfollow.run();
         }
+        if (job.timedOut() && c != null) { // a script's attached run beside a job: ended as the headless wait ends it
+            out.accept(timedOut("docker run " + c.image()));
+            if (c.running()) {
+                engine.stop(c.name(), 0, Signal.SIGKILL);
+            }
+        }
         return w == JobControl.Wait.STOPPED ? -1 : killedBy[0];
     }
 
     /** Whether {@code docker logs -f} follows at a live terminal (else it waits, then prints). */
     boolean live() {
         return jobs.live();
+    }
+
+    /**
+     * Whether a command that follows a container (attached {@code docker run}) streams as a job: live,
+     * started with {@code &}, or in a script while a background job writes too (its lines in order with the job's).
+     */
+    boolean follows() {
+        return jobs.follows() || jobs.keepsOrder();
     }
 
     /** The line that says a foreground command was ended by the step timeout. */
@@ -120,7 +134,7 @@ final class ProcessCommands {
             return CliErrors.daemonError(e);
         }
         List<String> out = new ArrayList<>();
-        if (f.has("follow") && c.running() && jobs.live() && !f.has("timestamps") && !f.has("tail") && !f.has("since")
+        if (f.has("follow") && c.running() && jobs.follows() && !f.has("timestamps") && !f.has("tail") && !f.has("since")
                 && !f.has("until")) {
             List<String> collected = new ArrayList<>();
             int status = follow(c, 0, () -> !c.running(), s -> true, collected::add);

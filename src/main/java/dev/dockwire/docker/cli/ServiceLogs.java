@@ -69,7 +69,7 @@ final class ServiceLogs {
         for (Line l : lines) {
             out.add(format(f, l.entry(), l.prefix()));
         }
-        if (f.has("follow") && jobs != null && jobs.live()) {
+        if (f.has("follow") && jobs != null && jobs.follows()) {
             return follow(f, tasks, s, width, out, jobs);
         }
         return CommandOutput.ok(out);

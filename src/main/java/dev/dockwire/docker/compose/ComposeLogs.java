@@ -61,7 +61,7 @@ final class ComposeLogs {
         for (Line l : lines) {
             out.add(String.format("%-" + (width + 1) + "s| %s", l.name(), l.entry().line()));
         }
-        if (follow == null || !follow.live() || containers.stream().noneMatch(Container::running)) {
+        if (follow == null || !follow.follows() || containers.stream().noneMatch(Container::running)) {
             return CommandOutput.ok(out);
         }
         int[] killedBy = {0};

@@ -188,17 +188,18 @@ public final class Exec implements ProcessContext {
      */
     public CommandOutput run(String name, Program program, List<String> args) {
         spawn(name, args, Map.of());
+        if (jobs != null && !jobs.live()) {
+            job = begin(); // in a script, what it writes at once keeps its place among the background jobs' lines
+        }
         launch(program, args);
         if (jobs == null) {
             loop.runUntil(() -> exitStatus != null || daemon);
         } else {
-            Process p = process;
-            // The terminal's signals (Ctrl-C, Ctrl-Z) and bash's kill %N go to the job's process
-            // group: the process and the children it started (a shell's foreground program).
-            job = jobs.begin(p.hostPid(), s -> pids.killGroup(p.pid(), s), () -> exitStatus != null || daemon,
-                    () -> exitStatus == null ? 0 : exitStatus);
+            if (job == null) {
+                job = begin();
+            }
             JobControl.Wait w = jobs.await(job);
-            if (jobs.live() && (w != JobControl.Wait.DONE || exitStatus == null && !daemon)) {
+            if ((jobs.live() || w == JobControl.Wait.BACKGROUND) && (w != JobControl.Wait.DONE || exitStatus == null && !daemon)) {
                 // Stopped, in the background, or its docker client gone: the process lives on.
                 return new CommandOutput(w == JobControl.Wait.STOPPED ? 148 : w == JobControl.Wait.BACKGROUND ? 0 : job.status(),
                         output.lines());
@@ -219,6 +220,16 @@ public final class Exec implements ProcessContext {
             exitStatus = 1;
         }
         return new CommandOutput(exitStatus, List.copyOf(lines), output.errors());
+    }
+
+    /**
+     * The process's job: the terminal's signals (Ctrl-C, Ctrl-Z) and bash's kill %N go to its
+     * process group, the process and the children it started (a shell's foreground program).
+     */
+    private Job begin() {
+        Process p = process;
+        return jobs.begin(p.hostPid(), s -> pids.killGroup(p.pid(), s), () -> exitStatus != null || daemon,
+                () -> exitStatus == null ? 0 : exitStatus);
     }
 
     /** The process's sockets once its program has opened one, else null. */

@@ -1,0 +1,91 @@
+package dev.dockwire.host;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import dev.dockwire.testing.TestHost;
+import dev.dockwire.tools.CommandResult;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The job builtins of a script beside bash 5 running the same script here: {@code jobs},
+ * {@code jobs -l}, {@code $!}, {@code wait} with its statuses (143 for a job {@code kill} ended, 127
+ * for a pid or job that is none of the shell's), {@code fg}/{@code bg} without job control,
+ * {@code disown}, and no {@code [1] PID} or {@code Done} line unless {@code jobs} asks. Pids are
+ * compared as {@code PID}; bash's {@code SCRIPT: line N: } prefix is dockwire's {@code bash: }.
+ * Real sleeps set the order in bash; virtual ones do in dockwire.
+ */
+class ScriptJobsBesideBashTest {
+    private static final List<String> SCRIPT = List.of(
+            "sleep 1 &",
+            "echo \"pid $!\"",
+            "jobs",
+            "jobs -l",
+            "sleep 2",
+            "jobs",
+            "jobs",
+            "sleep 5 &",
+            "kill %1",
+            "wait %1",
+            "echo \"wait=$?\"",
+            "false &",
+            "wait $!",
+            "echo \"false=$?\"",
+            "wait 99999",
+            "echo \"unknown=$?\"",
+            "wait %7",
+            "echo \"nojob=$?\"",
+            "fg",
+            "echo \"fg=$?\"",
+            "bg",
+            "echo \"bg=$?\"",
+            "sleep 5 &",
+            "sleep 1 &",
+            "jobs",
+            "disown %1",
+            "jobs",
+            "kill %9",
+            "echo \"k=$?\"",
+            "wait",
+            "echo \"all=$?\"",
+            "jobs");
+
+    @Test
+    void theJobBuiltinsPrintAndReturnWhatBashDoes() throws Exception {
+        assumeTrue(Files.isExecutable(Path.of("/bin/bash")), "bash is not installed here");
+        Path dir = Files.createTempDirectory("jobs-beside-bash");
+        Path script = dir.resolve("t.sh");
+        try {
+            Files.writeString(script, String.join("\n", SCRIPT) + "\n");
+            ProcessBuilder pb = new ProcessBuilder("/bin/bash", script.toString()).directory(dir.toFile()).redirectErrorStream(true);
+            pb.environment().put("LC_ALL", "C");
+            Process p = pb.start();
+            p.getOutputStream().close();
+            assumeTrue(p.waitFor(30, TimeUnit.SECONDS), "bash did not finish");
+            List<String> bash = normalise(new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).lines().toList());
+
+            List<String> ours = new ArrayList<>();
+            try (TestHost h = new TestHost(1)) {
+                for (String line : SCRIPT) {
+                    CommandResult r = h.run(line);
+                    ours.addAll(r.output());
+                }
+            }
+            assertEquals(String.join("\n", bash), String.join("\n", normalise(ours)));
+        } finally {
+            Files.deleteIfExists(script);
+            Files.deleteIfExists(dir);
+        }
+    }
+
+    private static List<String> normalise(List<String> lines) {
+        return lines.stream().map(l -> l.replaceFirst("^\\S*t\\.sh: line \\d+: ", "bash: ")
+                .replaceAll("\\b(?!99999\\b)\\d{4,}\\b", "PID").replaceAll(" +PID", " PID")).toList();
+    }
+}
