@@ -8,6 +8,7 @@ import dev.dockwire.docker.Container;
 import dev.dockwire.app.sh.BusyboxHostname;
 import dev.dockwire.app.sh.Sh;
 import dev.dockwire.docker.engine.ContainerCommands;
+import dev.dockwire.docker.engine.ContainerRm;
 import dev.dockwire.docker.engine.ContainerProcesses;
 import dev.dockwire.docker.engine.Credentials;
 import dev.dockwire.docker.engine.Exec;
@@ -343,6 +344,9 @@ final class ContainerEnv implements Shell.Env {
             }
             case "ps" -> {
                 return ps(argv);
+            }
+            case "rm", "/bin/rm" -> {
+                return ContainerRm.handles(argv) ? DockerHost.result(ContainerRm.run(c, argv, directory)) : program(name, args, stdin);
             }
             case "tc" -> {
                 return new TcCommand(kernel(), c.netns()).run(args);
