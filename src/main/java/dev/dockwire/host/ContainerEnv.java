@@ -196,7 +196,7 @@ final class ContainerEnv implements Shell.Env {
      * namespace and runs on while the command returns; what it prints goes nowhere, as exec -d
      * attaches no stream. Anything else runs to its end at once, its output discarded.
      */
-    CommandResult execDetached(List<String> argv) {
+    CommandResult execDetached(List<String> argv, java.util.function.IntConsumer ended) {
         if (lookup(argv.get(0)) instanceof ProgramLookup.Missing m) {
             return CommandResult.fail(EXEC_FAILED, m.execFailed());
         }
@@ -204,10 +204,13 @@ final class ContainerEnv implements Shell.Env {
         ContainerProcesses procs = host.engine().processes(c);
         if (p == null || procs == null) {
             CommandResult r = execDirect(argv);
-            return r.status() == EXEC_FAILED && r.output().size() == 1 && r.output().get(0).startsWith("OCI runtime exec failed")
-                    ? r : CommandResult.ok(List.of());
+            if (r.status() == EXEC_FAILED && r.output().size() == 1 && r.output().get(0).startsWith("OCI runtime exec failed")) {
+                return r;
+            }
+            ended.accept(r.status());
+            return CommandResult.ok(List.of());
         }
-        process().start(argv.get(0), p, argv.subList(1, argv.size()), java.util.Map.of(), (stream, line) -> { });
+        process().start(argv.get(0), p, argv.subList(1, argv.size()), java.util.Map.of(), (stream, line) -> { }).onExit(ended);
         return CommandResult.ok(List.of());
     }
 

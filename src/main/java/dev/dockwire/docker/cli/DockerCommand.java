@@ -211,6 +211,9 @@ public final class DockerCommand {
             out.add(c.id());
             return CommandOutput.ok(out);
         }
+        if (f.has("tty") && host.stdinIsTerminal()) { // run.go: MonitorTtySize once the container started
+            ClientEvents.resized(engine(), c, host.terminalSize()[0], host.terminalSize()[1]);
+        }
         boolean rm = f.has("rm");
         List<String> cmd = engine().program(c);
         // -it with an interactive shell: a prompt inside the container; leaving it ends PID 1 with the shell's status.
@@ -550,7 +553,7 @@ public final class DockerCommand {
         List<String> argv = f.positional().subList(1, f.positional().size());
         String execId = ClientEvents.started(engine(), c, argv);
         if (f.has("detach")) {
-            return host.execDetached(c, argv); // its exec_die, when the process ends, is not logged
+            return host.execDetached(c, argv, status -> ClientEvents.died(engine(), c, execId, status)); // monitor.go's exec_die at its end
         }
         CommandOutput shell = tty ? host.attachShell(c, argv, status -> ClientEvents.died(engine(), c, execId, status)) : null;
         if (shell != null) {
