@@ -11,7 +11,7 @@ import java.util.List;
  * writable layer, which {@code docker diff} lists as {@code D}), worded as the image's package
  * words it: BusyBox's (coreutils/rm.c and libbb remove_file: {@code rm: can't remove 'X': ...}) or
  * GNU coreutils' ({@code rm: cannot remove 'X': ...}). {@code -f} is quiet about a missing file; a
- * directory is refused ({@code Is a directory}): {@code -r} is not modelled, nor {@code rm} without operands
+ * directory is refused (BusyBox's {@code rm: 'X' is a directory}, coreutils' {@code Is a directory}): {@code -r} is not modelled, nor {@code rm} without operands
  * (the caller's, {@link #handles}).
  */
 public final class ContainerRm {
@@ -50,6 +50,11 @@ public final class ContainerRm {
             path = java.nio.file.Path.of(path).normalize().toString();
             String why = null;
             if (ContainerArchive.directory(c, path)) {
+                if (busybox) { // libbb remove_file: its own words, -f or not
+                    errors.add("rm: '" + o + "' is a directory");
+                    status = 1;
+                    continue;
+                }
                 why = "Is a directory";
             } else if (c.file(path) == null) {
                 why = force ? null : "No such file or directory";

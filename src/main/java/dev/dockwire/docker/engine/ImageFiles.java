@@ -20,7 +20,9 @@ import java.util.concurrent.ConcurrentHashMap;
  * {@link Container#imageFiles}); {@code cat}, {@code ls}, {@code docker cp} and {@code docker diff}
  * all read them there. The texts are the images' own, from their sources (the reference host's
  * stand-in images are BusyBox): alpine's /etc/os-release and /etc/alpine-release as the
- * alpine-release package writes them for alpine 3.24.2 (the catalogue's tag); nginx's nginx.conf and
+ * alpine-release package writes them for alpine 3.24.2 (the catalogue's tag) and its /etc/passwd
+ * (alpine-baselayout-data's, as alpine 3.19 and later images print it; its /etc/group is not kept:
+ * the copy at hand was an older release's); nginx's nginx.conf and
  * conf.d/default.conf as nginx's packages install them (nginx/pkg-oss debian/debian/nginx.conf and
  * nginx.default.conf, the alpine package's the same), its html/index.html (the welcome page
  * {@link Responses#NGINX_WELCOME}) and, for the Debian trixie image, trixie's /etc/os-release
@@ -33,7 +35,7 @@ public final class ImageFiles {
     private static final List<String> NGINX = List.of("nginx/etc/nginx/nginx.conf", "nginx/etc/nginx/conf.d/default.conf");
     /** The resources of each catalogue entry (its reference): the directory they lie in, then the path. */
     private static final Map<String, List<String>> IMAGES = Map.of(
-            "alpine", List.of("alpine/etc/os-release", "alpine/etc/alpine-release"),
+            "alpine", List.of("alpine/etc/os-release", "alpine/etc/alpine-release", "alpine/etc/passwd"),
             "nginx", concat(List.of("debian-trixie/etc/os-release"), NGINX),
             "nginx:alpine", NGINX);
     private static final Map<String, FileStore> LAYERS = new ConcurrentHashMap<>();
