@@ -119,6 +119,8 @@ public final class DockerCommand {
             case "cp" -> new CpCommand(host).run(rest);
             case "diff" -> DiffCommand.run(engine(), rest);
             case "context" -> ContextCommand.run(rest);
+            case "login" -> LoginCommand.login(rest, stdin, host.stdinIsTerminal());
+            case "logout" -> LoginCommand.logout(rest);
             case "update" -> UpdateCommand.run(engine(), rest);
             case "events" -> new EventsCommand(engine(), host.loop(), processes(), host.jobControl()).run("events", rest);
             default -> CommandOutput.fail(1, "docker: '" + cmd + "' is not a docker command.\nSee 'docker --help'");

@@ -49,7 +49,7 @@ public final class ContainerRm {
             String path = o.startsWith("/") ? o : (dir.endsWith("/") ? dir : dir + "/") + o;
             path = java.nio.file.Path.of(path).normalize().toString();
             String why = null;
-            if (ContainerArchive.directory(c, path)) {
+            if (ImageDirectories.has(c, path) || c.isDirectory(path)) {
                 if (busybox) { // libbb remove_file: its own words, -f or not
                     errors.add("rm: '" + o + "' is a directory");
                     status = 1;
