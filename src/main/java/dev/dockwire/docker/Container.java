@@ -348,6 +348,34 @@ public final class Container {
         return mounts == null ? files.paths() : mounts.paths();
     }
 
+    /** Lays the container's own files over its image's ({@code files}, shared read-only by the image's containers). */
+    public void imageFiles(FileStore files) {
+        this.files.lower(files);
+    }
+
+    /** Its image's files (the read-only layer under its own), or null when dockwire keeps none of them. */
+    public FileStore imageFiles() {
+        return files.lower();
+    }
+
+    /** The paths its writable layer holds: what its processes, Docker and {@code docker cp} wrote, not its mounts'. */
+    public java.util.Set<String> writtenPaths() {
+        return files.written();
+    }
+
+    /** The image's files removed in it: its writable layer's whiteouts. */
+    public java.util.Set<String> removedPaths() {
+        return files.whiteouts();
+    }
+
+    /**
+     * {@code rm FILE} inside the container (unlink(2)): false when there is no such file; under a
+     * mount the mounted files lose it, an image's file is whited out.
+     */
+    public boolean removeFile(String path) {
+        return mounts == null ? files.remove(path) : mounts.remove(path);
+    }
+
     /** Whether a file the container holds lies under {@code dir}. */
     public boolean holdsFilesUnder(String dir) {
         return mounts == null ? files.holdsFilesUnder(dir) : mounts.holdsFilesUnder(dir);

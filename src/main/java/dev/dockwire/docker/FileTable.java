@@ -10,6 +10,10 @@ import java.util.Set;
  * The files of a container or of the host that commands read and write ({@code cat}, {@code printf ... > FILE}).
  * Held as path, content, path, content, in the order first written: a container has three
  * (hostname, hosts, resolv.conf), and a map of them was some 230 bytes of each of 100,000 containers.
+ * A container's table is the writable layer over its image's files ({@link #lower}), as overlayfs's
+ * upperdir over the lowerdir: a read it does not answer falls through, an append copies the file up
+ * first, and a removed image file is a whiteout (fs/overlayfs's 0/0 character device), which reads
+ * as gone and is what {@code docker diff} lists as {@code D}.
  */
 public final class FileTable implements FileStore {
     /**
@@ -20,27 +24,102 @@ public final class FileTable implements FileStore {
     public static final String HOSTS_HEAD = "127.0.0.1\tlocalhost\n::1\tlocalhost ip6-localhost ip6-loopback\n"
             + "fe00::\tip6-localnet\nff00::\tip6-mcastprefix\nff02::1\tip6-allnodes\nff02::2\tip6-allrouters\n";
     private static final Object[] NONE = new Object[0];
+    /** The content of a removed lower file: overlayfs's whiteout. */
+    private static final Object WHITEOUT = new Object();
     /** Path, content, path, content: a content is a String or a {@link HostsTail}. */
     private Object[] files = NONE;
+    /** The read-only files under these (an image's), or null. */
+    private FileStore lower;
 
     /** A text that is {@link #HOSTS_HEAD} followed by {@code tail}. */
     private record HostsTail(String tail) {
     }
 
-    /** Every file's path, in the order they were first written. */
+    /** Lays this table over {@code files}, read-only: an image's, shared by its containers. */
+    public void lower(FileStore files) {
+        this.lower = files;
+    }
+
+    /** The files under this table, or null. */
+    public FileStore lower() {
+        return lower;
+    }
+
+    /** Every file's path, in the order they were first written, then the lower files not removed. */
     @Override
     public Set<String> paths() {
+        Set<String> paths = written();
+        if (lower != null) {
+            Set<String> all = new LinkedHashSet<>(paths);
+            for (String p : lower.paths()) {
+                if (index(p) < 0) {
+                    all.add(p);
+                }
+            }
+            return Collections.unmodifiableSet(all);
+        }
+        return paths;
+    }
+
+    /** The paths written into this table itself (not its lower files, nor the whiteouts), in the order first written. */
+    public Set<String> written() {
         Set<String> paths = new LinkedHashSet<>();
         for (int i = 0; i < files.length; i += 2) {
-            paths.add((String) files[i]);
+            if (files[i + 1] != WHITEOUT) {
+                paths.add((String) files[i]);
+            }
+        }
+        return Collections.unmodifiableSet(paths);
+    }
+
+    /** The lower files removed here (the whiteouts), in the order removed. */
+    public Set<String> whiteouts() {
+        Set<String> paths = new LinkedHashSet<>();
+        for (int i = 0; i < files.length; i += 2) {
+            if (files[i + 1] == WHITEOUT) {
+                paths.add((String) files[i]);
+            }
         }
         return Collections.unmodifiableSet(paths);
     }
 
     @Override
     public String read(String path) {
-        int i = index(normalize(path));
-        return i < 0 ? null : text(files[i + 1]);
+        String p = normalize(path);
+        int i = index(p);
+        if (i >= 0) {
+            return files[i + 1] == WHITEOUT ? null : text(files[i + 1]);
+        }
+        return lower == null ? null : lower.read(p);
+    }
+
+    /**
+     * {@code rm FILE} (unlink(2)): the file is gone; one the lower files hold is whited out. False
+     * when there is no such file.
+     */
+    public boolean remove(String path) {
+        String p = normalize(path);
+        int i = index(p);
+        boolean below = lower != null && lower.read(p) != null;
+        if (i >= 0 && files[i + 1] == WHITEOUT) {
+            return false;
+        }
+        if (i < 0 && !below) {
+            return false;
+        }
+        if (below) {
+            if (i < 0) {
+                append(p, WHITEOUT);
+            } else {
+                files[i + 1] = WHITEOUT;
+            }
+        } else {
+            Object[] f = new Object[files.length - 2];
+            System.arraycopy(files, 0, f, 0, i);
+            System.arraycopy(files, i + 2, f, i, files.length - i - 2);
+            files = f.length == 0 ? NONE : f;
+        }
+        return true;
     }
 
     /** Writes or appends; {@code /dev/null} swallows everything. */
@@ -53,14 +132,21 @@ public final class FileTable implements FileStore {
         Objects.requireNonNull(content);
         int i = index(p);
         if (i < 0) {
-            Object[] f = Arrays.copyOf(files, files.length + 2);
-            f[f.length - 2] = p;
-            f[f.length - 1] = held(content);
-            files = f;
+            // An append to a lower file copies it up first (ovl_copy_up).
+            String below = append && lower != null ? lower.read(p) : null;
+            append(p, held(below == null ? content : below + content));
         } else {
-            files[i + 1] = held(append ? text(files[i + 1]) + content : content);
+            Object was = files[i + 1];
+            files[i + 1] = held(append && was != WHITEOUT ? text(was) + content : content);
         }
         return true;
+    }
+
+    private void append(String path, Object held) {
+        Object[] f = Arrays.copyOf(files, files.length + 2);
+        f[f.length - 2] = path;
+        f[f.length - 1] = held;
+        files = f;
     }
 
     private static Object held(String content) {
@@ -72,15 +158,18 @@ public final class FileTable implements FileStore {
         return held instanceof HostsTail t ? HOSTS_HEAD + t.tail() : (String) held;
     }
 
-    /** Whether some file lies under {@code dir} (a directory that holds files exists). */
+    /**
+     * Whether some file lies under {@code dir} (a directory that holds files exists); a directory of
+     * the lower files stays one when its files are removed, as overlayfs keeps the lower directory.
+     */
     public boolean holdsFilesUnder(String dir) {
         String prefix = normalize(dir).endsWith("/") ? normalize(dir) : normalize(dir) + "/";
         for (int i = 0; i < files.length; i += 2) {
-            if (((String) files[i]).startsWith(prefix)) {
+            if (files[i + 1] != WHITEOUT && ((String) files[i]).startsWith(prefix)) {
                 return true;
             }
         }
-        return false;
+        return lower != null && lower.isDirectory(normalize(dir));
     }
 
     private int index(String path) {

@@ -59,6 +59,16 @@ final class MountTable {
         return m.rw() && m.files().write(m.inside(p), content, append);
     }
 
+    /** unlink(2) of {@code path}: the mounted files' when a mount covers it (none when read-only), else the container's own. */
+    boolean remove(String path) {
+        String p = normalize(path);
+        MountPoint m = at(p);
+        if (m == null) {
+            return own.remove(p);
+        }
+        return m.rw() && m.files() instanceof FileTable t && t.remove(m.inside(p));
+    }
+
     /** EROFS's words under a read-only mount, else null. */
     String writeError(String path) {
         MountPoint m = at(normalize(path));

@@ -8,6 +8,7 @@ import dev.dockwire.docker.Container;
 import dev.dockwire.app.sh.BusyboxHostname;
 import dev.dockwire.app.sh.Sh;
 import dev.dockwire.docker.engine.ContainerCommands;
+import dev.dockwire.docker.engine.ContainerRm;
 import dev.dockwire.docker.engine.ContainerProcesses;
 import dev.dockwire.docker.engine.Credentials;
 import dev.dockwire.docker.engine.Exec;
@@ -195,7 +196,7 @@ final class ContainerEnv implements Shell.Env {
      * namespace and runs on while the command returns; what it prints goes nowhere, as exec -d
      * attaches no stream. Anything else runs to its end at once, its output discarded.
      */
-    CommandResult execDetached(List<String> argv) {
+    CommandResult execDetached(List<String> argv, java.util.function.IntConsumer ended) {
         if (lookup(argv.get(0)) instanceof ProgramLookup.Missing m) {
             return CommandResult.fail(EXEC_FAILED, m.execFailed());
         }
@@ -203,10 +204,13 @@ final class ContainerEnv implements Shell.Env {
         ContainerProcesses procs = host.engine().processes(c);
         if (p == null || procs == null) {
             CommandResult r = execDirect(argv);
-            return r.status() == EXEC_FAILED && r.output().size() == 1 && r.output().get(0).startsWith("OCI runtime exec failed")
-                    ? r : CommandResult.ok(List.of());
+            if (r.status() == EXEC_FAILED && r.output().size() == 1 && r.output().get(0).startsWith("OCI runtime exec failed")) {
+                return r;
+            }
+            ended.accept(r.status());
+            return CommandResult.ok(List.of());
         }
-        process().start(argv.get(0), p, argv.subList(1, argv.size()), java.util.Map.of(), (stream, line) -> { });
+        process().start(argv.get(0), p, argv.subList(1, argv.size()), java.util.Map.of(), (stream, line) -> { }).onExit(ended);
         return CommandResult.ok(List.of());
     }
 
@@ -343,6 +347,9 @@ final class ContainerEnv implements Shell.Env {
             }
             case "ps" -> {
                 return ps(argv);
+            }
+            case "rm", "/bin/rm" -> {
+                return ContainerRm.handles(argv) ? DockerHost.result(ContainerRm.run(c, argv, directory)) : program(name, args, stdin);
             }
             case "tc" -> {
                 return new TcCommand(kernel(), c.netns()).run(args);

@@ -524,6 +524,12 @@ public final class DockerHost implements Shell.Env, CliEnv {
         return terminal != null;
     }
 
+    /** The user's terminal's size: its window's, else the 24 rows of 80 columns a VT100 has. */
+    @Override
+    public int[] terminalSize() {
+        return terminal == null ? new int[] {0, 0} : terminal.windowSize();
+    }
+
     @Override
     public boolean stdoutIsTerminal() {
         return terminal != null && stdoutTerminal;
@@ -563,8 +569,8 @@ public final class DockerHost implements Shell.Env, CliEnv {
     }
 
     @Override
-    public CommandOutput execDetached(Container c, List<String> argv) {
-        CommandResult r = inside(c).execDetached(argv);
+    public CommandOutput execDetached(Container c, List<String> argv, java.util.function.IntConsumer ended) {
+        CommandResult r = inside(c).execDetached(argv, ended);
         return new CommandOutput(r.status(), r.output(), r.errors());
     }
 

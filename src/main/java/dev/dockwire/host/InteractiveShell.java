@@ -26,10 +26,22 @@ public final class InteractiveShell {
 
     private final DockerHost host;
     private final Deque<Frame> frames = new ArrayDeque<>();
+    /** The terminal window's rows and columns: a VT100's 24 by 80 until the terminal says otherwise. */
+    private int[] windowSize = {24, 80};
 
     public InteractiveShell(DockerHost host) {
         this.host = host;
         host.terminal(this);
+    }
+
+    /** The terminal window's size, rows and columns (what TIOCGWINSZ reads). */
+    public int[] windowSize() {
+        return windowSize.clone();
+    }
+
+    /** The terminal's window is {@code rows} by {@code columns} (a live terminal's size, SIGWINCH's new one). */
+    public void windowSize(int rows, int columns) {
+        this.windowSize = new int[] {rows, columns};
     }
 
     /** The prompt of the shell on top: {@code root@docker-host:~# } at the host, {@code / # } in an alpine container. */

@@ -162,6 +162,38 @@ class EventsEndToEndTest {
     }
 
     @Test
+    void aDetachedExecsEndIsItsExecDie() {
+        h.ok("docker run -d --name d1 alpine sleep 300");
+        h.ok("docker exec -d d1 sleep 2");
+        h.ok("docker exec -d d1 sh -c 'exit 3'");
+        String format = "docker events --since 1m --until 0s --filter event=exec_die --format '{{.Action}} {{.Actor.Attributes.exitCode}}'";
+        assertEquals(List.of("exec_die 3"), h.ok(format), "the shell ran to its end at once; sleep runs on");
+        h.ok("sleep 3");
+        assertEquals(List.of("exec_die 3", "exec_die 0"), h.ok(format), "monitor.go logs the exit of every exec's process");
+    }
+
+    @Test
+    void theClientSizesTheContainersTtyToItsTerminalOnRunAndAttachNotOnExec() {
+        InteractiveShell t = new InteractiveShell(h.world.host());
+        t.windowSize(40, 120);
+        t.run("docker run -it --name tty1 alpine sh");
+        t.run("exit");
+        t.run("docker run -dit --name tty2 alpine sh");
+        t.run("docker exec -it tty2 sh");
+        t.run("exit");
+        t.run("docker attach tty2");
+        t.run("exit");
+        String id = id("tty1");
+        assertEquals(List.of(T0 + " container resize " + id + " (height=40, image=alpine, name=tty1, width=120)"),
+                t.run("docker events --since 1m --until 0s --filter container=tty1 --filter event=resize").output());
+        assertEquals(List.of("create", "attach", "start", "resize", "die"),
+                t.run("docker events --since 1m --until 0s --filter container=tty1 --filter type=container --format '{{.Action}}'").output());
+        assertEquals(List.of("create", "start", "exec_create: sh ", "exec_start: sh ", "exec_die", "attach", "resize", "die"),
+                t.run("docker events --since 1m --until 0s --filter container=tty2 --filter type=container --format '{{.Action}}'").output(),
+                "docker run -d sizes nothing; an exec's resize logs nothing");
+    }
+
+    @Test
     void prunesAreLoggedWithoutAnActor() {
         h.ok("docker create --name cc alpine true");
         h.ok("docker container prune -f");

@@ -44,6 +44,7 @@ final class AttachCommand {
                 return TtyCheck.NOT_A_TTY;
             }
             ClientEvents.attached(host.engine(), c); // after the client's TTY check, as ContainerAttach is
+            ClientEvents.resized(host.engine(), c, host.terminalSize()[0], host.terminalSize()[1]); // attach.go's resizeTTY
             CommandOutput shell = host.attachShell(c, host.engine().program(c), status -> {
                 host.engine().exited(c, status, List.of());
                 p.await(() -> !c.running());

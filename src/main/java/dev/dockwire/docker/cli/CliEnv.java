@@ -42,8 +42,11 @@ public interface CliEnv {
         return execIn(c, argv, stdin, workdir);
     }
 
-    /** {@code docker exec -d CTR ARGV...}: starts {@code argv} inside {@code c} and returns at once; its output goes nowhere. */
-    CommandOutput execDetached(Container c, List<String> argv);
+    /**
+     * {@code docker exec -d CTR ARGV...}: starts {@code argv} inside {@code c} and returns at once; its
+     * output goes nowhere, and {@code ended} takes its exit status when it ends (not when it never started).
+     */
+    CommandOutput execDetached(Container c, List<String> argv, java.util.function.IntConsumer ended);
 
     /** A file a command names: one written on the host, else one on disk relative to {@link #workingDirectory}; null when neither exists. */
     String readHostOrDisk(String path);
@@ -79,6 +82,11 @@ public interface CliEnv {
 
     /** The directory relative paths name on disk. */
     Path workingDirectory();
+
+    /** The terminal's size, rows and columns (TIOCGWINSZ, the client's GetTtySize); 0 and 0 when there is none. */
+    default int[] terminalSize() {
+        return new int[] {0, 0};
+    }
 
     /**
      * Whether the client's standard input is a terminal (docker/cli's cli/streams/in.go): a user

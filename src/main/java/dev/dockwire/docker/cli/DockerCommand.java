@@ -118,6 +118,9 @@ public final class DockerCommand {
             case "stats" -> new StatsCommand(engine()).run(rest);
             case "cp" -> new CpCommand(host).run(rest);
             case "diff" -> DiffCommand.run(engine(), rest);
+            case "context" -> ContextCommand.run(rest);
+            case "login" -> LoginCommand.login(rest, stdin, host.stdinIsTerminal());
+            case "logout" -> LoginCommand.logout(rest);
             case "update" -> UpdateCommand.run(engine(), rest);
             case "events" -> new EventsCommand(engine(), host.loop(), processes(), host.jobControl()).run("events", rest);
             case "commit" -> CommitCommand.run(host, "commit", rest, System.currentTimeMillis());
@@ -212,6 +215,9 @@ public final class DockerCommand {
             List<String> out = new ArrayList<>(warnings);
             out.add(c.id());
             return CommandOutput.ok(out);
+        }
+        if (f.has("tty") && host.stdinIsTerminal()) { // run.go: MonitorTtySize once the container started
+            ClientEvents.resized(engine(), c, host.terminalSize()[0], host.terminalSize()[1]);
         }
         boolean rm = f.has("rm");
         List<String> cmd = engine().program(c);
@@ -559,7 +565,7 @@ public final class DockerCommand {
         List<String> argv = f.positional().subList(1, f.positional().size());
         String execId = ClientEvents.started(engine(), c, argv);
         if (f.has("detach")) {
-            return host.execDetached(c, argv); // its exec_die, when the process ends, is not logged
+            return host.execDetached(c, argv, status -> ClientEvents.died(engine(), c, execId, status)); // monitor.go's exec_die at its end
         }
         CommandOutput shell = tty ? host.attachShell(c, argv, status -> ClientEvents.died(engine(), c, execId, status)) : null;
         if (shell != null) {

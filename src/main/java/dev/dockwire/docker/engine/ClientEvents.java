@@ -8,7 +8,7 @@ import java.util.Map;
  * The events of the requests whose work the CLI's side carries out over the engine: a
  * {@code docker exec} (moby daemon/exec.go and monitor.go: {@code exec_create} and
  * {@code exec_start} when it begins, {@code exec_die} with its exit code when it ends), an attach
- * (daemon/attach.go: {@code attach}), a pull (daemon/containerd/image_pull.go) and a container
+ * (daemon/attach.go: {@code attach}), the client's resize of a container's TTY (daemon/resize.go), a pull (daemon/containerd/image_pull.go) and a container
  * prune (daemon/prune.go).
  */
 public final class ClientEvents {
@@ -34,6 +34,19 @@ public final class ClientEvents {
     /** ContainerAttach: the client attached to {@code c} ({@code docker attach}, an attached {@code docker run} before its start). */
     public static void attached(Engine engine, Container c) {
         engine.daemonEvents().container(c, "attach");
+    }
+
+    /**
+     * ContainerResize (daemon/resize.go): the client sized {@code c}'s TTY to its terminal's
+     * {@code rows} and {@code columns} after {@code docker run -t} or {@code docker attach} started
+     * or joined it at a terminal (cli/command/container/tty.go MonitorTtySize), logged as
+     * {@code resize} with {@code height} and {@code width}; nothing for 0x0, as the daemon returns
+     * early. An exec's resize (ContainerExecResize) logs nothing.
+     */
+    public static void resized(Engine engine, Container c, int rows, int columns) {
+        if (rows != 0 || columns != 0) {
+            engine.daemonEvents().container(c, "resize", Map.of("height", Integer.toString(rows), "width", Integer.toString(columns)));
+        }
     }
 
     /** The exec of {@code argv} in {@code c} created and started; returns its ID for {@link #died}. */

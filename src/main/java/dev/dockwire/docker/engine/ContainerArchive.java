@@ -2,10 +2,8 @@ package dev.dockwire.docker.engine;
 
 import dev.dockwire.docker.Container;
 import dev.dockwire.docker.EngineException;
-import dev.dockwire.docker.ImageConfig;
 import dev.dockwire.docker.MountPoint;
 import dev.dockwire.docker.TarArchive;
-import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -18,25 +16,6 @@ import java.util.TreeSet;
  * directories is moby's {@code containerFileNotFound}.
  */
 public final class ContainerArchive {
-    /**
-     * The directories every root file system has (the FHS dirs alpine's and Debian's both carry),
-     * which hold no file dockwire keeps but which {@code docker cp x C:/tmp/} copies into.
-     */
-    private static final Set<String> ROOTFS = Set.of("/", "/bin", "/dev", "/etc", "/home", "/lib", "/media", "/mnt",
-            "/opt", "/proc", "/root", "/run", "/sbin", "/srv", "/sys", "/tmp", "/usr", "/usr/bin", "/usr/lib",
-            "/usr/local", "/usr/local/bin", "/usr/local/lib", "/usr/local/sbin", "/usr/local/share", "/usr/sbin",
-            "/usr/share", "/var", "/var/cache", "/var/lib", "/var/log", "/var/run", "/var/spool", "/var/tmp");
-    /** The directories the catalogue's images add that tutorials copy into (the images' Dockerfiles and packages). */
-    private static final Map<String, Set<String>> IMAGE_DIRS = Map.of(
-            "nginx", Set.of("/etc/nginx", "/etc/nginx/conf.d", "/usr/share/nginx", "/usr/share/nginx/html",
-                    "/docker-entrypoint.d", "/var/log/nginx", "/var/cache/nginx"),
-            "httpd", Set.of("/usr/local/apache2", "/usr/local/apache2/htdocs", "/usr/local/apache2/conf"),
-            "postgres", Set.of("/docker-entrypoint-initdb.d", "/var/lib/postgresql", "/var/lib/postgresql/data"),
-            "mysql", Set.of("/docker-entrypoint-initdb.d", "/var/lib/mysql", "/etc/mysql", "/etc/mysql/conf.d"),
-            "mariadb", Set.of("/docker-entrypoint-initdb.d", "/var/lib/mysql", "/etc/mysql", "/etc/mysql/conf.d"),
-            "redis", Set.of("/data"),
-            "mongo", Set.of("/docker-entrypoint-initdb.d", "/data", "/data/db"));
-
     private final Engine engine;
 
     public ContainerArchive(Engine engine) {
@@ -160,21 +139,7 @@ public final class ContainerArchive {
 
     /** Whether {@code c}'s image has directory {@code abs}: the root file system's, the catalogue image's, its WorkingDir and above. */
     static boolean imageDirectory(Container c, String abs) {
-        if (ROOTFS.contains(abs) || imageDirs(c).contains(abs)) {
-            return true;
-        }
-        ImageConfig config = Images.config(c);
-        String wd = config == null ? null : config.workingDir();
-        return wd != null && !wd.isEmpty() && (wd.equals(abs) || wd.startsWith(abs + "/"));
-    }
-
-    /** The root file system's directories every image has ({@code docker save}'s and {@code export}'s archives list them). */
-    static Set<String> rootDirectories() {
-        return ROOTFS;
-    }
-
-    private static Set<String> imageDirs(Container c) {
-        return Images.config(c) == null ? Set.of() : IMAGE_DIRS.getOrDefault(Images.baseName(c), Set.of());
+        return ImageDirectories.has(c, abs);
     }
 
     /**
@@ -193,7 +158,7 @@ public final class ContainerArchive {
                 }
             }
         }
-        for (Set<String> dirs : java.util.List.of(ROOTFS, imageDirs(c))) {
+        for (Set<String> dirs : java.util.List.of(ImageDirectories.ROOTFS, ImageDirectories.of(c))) {
             for (String d : dirs) {
                 if (d.startsWith(prefix) && d.length() > prefix.length()) {
                     rel.add(d.substring(prefix.length()));

@@ -1,9 +1,9 @@
 package dev.dockwire.docker.engine;
 
 import dev.dockwire.docker.Container;
+import dev.dockwire.docker.FileStore;
 import dev.dockwire.docker.MountPoint;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -25,13 +25,11 @@ public final class ContainerChanges {
     private static final Set<String> DOCKER_FILES = Set.of("/etc/hostname", "/etc/hosts", "/etc/resolv.conf");
 
     /**
-     * Files the catalogue's images have whose text dockwire does not keep, which a container's
-     * program rewrites: nginx's entrypoint (10-listen-on-ipv6-by-default.sh) edits default.conf in
-     * place, so a started nginx shows {@code C /etc/nginx/conf.d/default.conf} as on a Docker host.
+     * Files the catalogue's images have whose text dockwire does not keep ({@link ImageFiles} keeps
+     * the others), which a container's program may rewrite: a change to one is {@code C}, not {@code A}.
      */
     private static final Map<String, Set<String>> IMAGE_FILES = Map.of(
-            "nginx", Set.of("/etc/nginx/conf.d/default.conf", "/etc/nginx/nginx.conf", "/etc/nginx/mime.types",
-                    "/usr/share/nginx/html/50x.html"));
+            "nginx", Set.of("/etc/nginx/mime.types", "/usr/share/nginx/html/50x.html"));
 
     private final Engine engine;
 
@@ -39,29 +37,43 @@ public final class ContainerChanges {
         this.engine = engine;
     }
 
-    /** {@code GET /containers/ID/changes}: {@code A /path} and {@code C /path} lines, or the daemon's {@code No such container}. */
+    /**
+     * {@code GET /containers/ID/changes}: {@code A /path}, {@code C /path} and {@code D /path} lines
+     * (an image file removed: the layer's whiteout, go-archive changes.go's ChangeDelete), or the
+     * daemon's {@code No such container}.
+     */
     public List<String> changes(String ref) {
         Container c = engine.container(ref);
-        Map<String, String> image = imageFiles(c);
+        Map<String, String> built = builtFiles(c);
+        FileStore image = c.imageFiles();
         // Component-wise order: a directory before what it holds ("/a" < "/a/b" < "/a-b").
         TreeMap<String, Character> changes = new TreeMap<>((a, b) -> a.replace('/', '\0').compareTo(b.replace('/', '\0')));
-        for (String p : c.filePaths()) {
+        for (String p : c.writtenPaths()) {
             if (DOCKER_FILES.contains(p) || mounted(c, p)) {
                 continue;
             }
-            String before = image.get(p);
+            String before = built.containsKey(p) ? built.get(p) : image == null ? null : image.read(p);
             if (before != null && before.equals(c.file(p))) {
                 continue;
             }
             changes.put(p, before != null || imageFile(c, p) ? 'C' : 'A');
-            for (int slash = p.lastIndexOf('/'); slash > 0; slash = p.lastIndexOf('/', slash - 1)) {
-                String dir = p.substring(0, slash);
-                changes.putIfAbsent(dir, imageHas(c, image, dir) ? 'C' : 'A');
-            }
+            directories(c, image, built, p, changes);
+        }
+        for (String p : c.removedPaths()) {
+            changes.put(p, 'D');
+            directories(c, image, built, p, changes);
         }
         List<String> out = new ArrayList<>(changes.size());
         changes.forEach((path, kind) -> out.add(kind + " " + path));
         return out;
+    }
+
+    /** Every directory above {@code p}: {@code C} when the image has it, else {@code A}. */
+    private static void directories(Container c, FileStore image, Map<String, String> built, String p, Map<String, Character> changes) {
+        for (int slash = p.lastIndexOf('/'); slash > 0; slash = p.lastIndexOf('/', slash - 1)) {
+            String dir = p.substring(0, slash);
+            changes.putIfAbsent(dir, imageHas(c, image, built, dir) ? 'C' : 'A');
+        }
     }
 
     /**
@@ -80,23 +92,19 @@ public final class ContainerChanges {
         return size;
     }
 
-    /** The files {@code c}'s image brings: a built image's (COPY, RUN's writes) and the catalogue image's own (nginx's index.html). */
-    private Map<String, String> imageFiles(Container c) {
-        Map<String, String> files = new HashMap<>(ImageDaemons.stockFiles(c));
+    /** The files a built image's COPY and RUN lines wrote (written into its containers' own files at create). */
+    private Map<String, String> builtFiles(Container c) {
         ImageService.BuiltImage built = c.image() == null ? null : engine.images().built(c.image());
-        if (built != null) {
-            files.putAll(built.files());
-        }
-        return files;
+        return built == null ? Map.of() : built.files();
     }
 
     /** Whether the image has directory {@code dir}: one of its root file system's, or one above a file it brings. */
-    private static boolean imageHas(Container c, Map<String, String> image, String dir) {
-        if (ContainerArchive.imageDirectory(c, dir)) {
+    private static boolean imageHas(Container c, FileStore image, Map<String, String> built, String dir) {
+        if (ContainerArchive.imageDirectory(c, dir) || image != null && image.isDirectory(dir)) {
             return true;
         }
         String prefix = dir + "/";
-        return image.keySet().stream().anyMatch(p -> p.startsWith(prefix));
+        return built.keySet().stream().anyMatch(p -> p.startsWith(prefix));
     }
 
     private static boolean imageFile(Container c, String path) {

@@ -115,6 +115,12 @@ public final class ContainerCommands implements Commands {
             clock.schedule(0, () -> done.accept(r.status()));
             return running(null);
         }
+        if (server == null && ContainerRm.handles(argv) && provider(name) != null) {
+            CommandOutput r = ContainerRm.run(c, argv, env.get("PWD"));
+            r.errors().forEach(out::err);
+            clock.schedule(0, () -> done.accept(r.status()));
+            return running(null);
+        }
         Program program = server != null ? server : SHELLS.contains(base) ? shell(name, env) : Programs.create(provider(name), base);
         if (program == null) {
             return null;

@@ -135,11 +135,7 @@ final class Containers {
             c.putEndpoint(first.name(), new Endpoint(engine.random().nextHex(64), first, null, null, null, null, null, List.of()));
         }
         containers.put(name, c);
-        ImageDaemons.stockFiles(c).forEach((path, content) -> {
-            if (c.file(path) == null) { // a built image's COPY replaced it
-                c.writeFile(path, content);
-            }
-        });
+        c.imageFiles(ImageFiles.of(c)); // under what a built image's COPY wrote
         volumes.mount(c, req.mounts(), c.pinnedImage() != null ? List.of() : Images.volumes(req.image()));
         if (joined != null) {
             joiners.add(c);

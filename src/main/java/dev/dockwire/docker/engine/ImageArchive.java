@@ -132,7 +132,7 @@ public final class ImageArchive {
     private List<byte[]> layers(String name, long mtime) {
         List<byte[]> out = new ArrayList<>();
         List<TarFormat.Entry> base = new ArrayList<>();
-        for (String dir : new java.util.TreeSet<>(ContainerArchive.rootDirectories())) {
+        for (String dir : new java.util.TreeSet<>(ImageDirectories.ROOTFS)) {
             if (!dir.equals("/")) {
                 base.add(new TarFormat.Entry(dir.substring(1), null, mtime));
             }
@@ -337,7 +337,7 @@ public final class ImageArchive {
     /** The files with each root directory as an entry of its own (a null content marks a directory). */
     private static Map<String, String> withDirectories(Map<String, String> files) {
         Map<String, String> out = new LinkedHashMap<>(files);
-        for (String dir : ContainerArchive.rootDirectories()) {
+        for (String dir : ImageDirectories.ROOTFS) {
             if (!dir.equals("/")) {
                 out.putIfAbsent(dir, null);
             }

@@ -88,15 +88,6 @@ public final class ImageDaemons {
             "mysql", "mariadb", "mongo", "redis", "redismod");
 
     /** Whether {@code c}'s image is a catalogue image whose server dockwire models. */
-    /**
-     * The files a modelled image ships that its program serves, written into each of its containers:
-     * nginx's html/index.html, the welcome page (a volume mounted there empty gets a copy, a bind hides it).
-     */
-    static java.util.Map<String, String> stockFiles(Container c) {
-        return models(c) && Images.baseName(c).equals("nginx")
-                ? java.util.Map.of("/usr/share/nginx/html/index.html", Responses.NGINX_WELCOME) : java.util.Map.of();
-    }
-
     static boolean models(Container c) {
         return Images.config(c) != null && MODELLED.contains(Images.baseName(c));
     }
@@ -190,8 +181,12 @@ public final class ImageDaemons {
     }
 
     private static Daemon nginx(Container c, Function<Exec.Files, ProcessContext> process, PidNamespace pids, int firstWorker) {
-        if (c.file(Nginx.CONF) == null) {
+        String conf = c.file(Nginx.CONF);
+        if (conf == null) {
             c.writeFile(Nginx.CONF, NginxConfig.DEFAULT_CONF);
+        } else if (conf.equals(ImageFiles.packaged(c, Nginx.CONF))) {
+            // 10-listen-on-ipv6-by-default.sh: the packaged file (its checksum) gets the IPv6 listen line.
+            c.writeFile(Nginx.CONF, conf.replaceFirst("listen       80;", "listen       80;\n    listen  [::]:80;"));
         }
         ProcessContext ctx = process.apply(files(c));
         // docker-entrypoint.sh runs /docker-entrypoint.d only when it is to exec nginx or nginx-debug.

@@ -136,7 +136,7 @@ class DockerHelpTest {
     @Test
     void unimplementedCommandsKeepTheirError() {
         assertNotNull(DockerHelp.text("run"));
-        prints("docker login --help", 1, List.of("docker: 'login' is not a docker command.\nSee 'docker --help'"));
+        prints("docker search --help", 1, List.of("docker: 'search' is not a docker command.\nSee 'docker --help'"));
         // build is buildx's, as on a docker-ce host (scripts/docker-help-texts takes it from Debian's docker-buildx).
         assertEquals("Usage:  docker buildx build [OPTIONS] PATH | URL | -", h.run("docker build --help").output().get(2));
         assertEquals("Usage:  docker images [OPTIONS] [REPOSITORY[:TAG]]", h.run("docker images --help").output().get(0));

@@ -1,0 +1,112 @@
+package dev.dockwire.docker.engine;
+
+import dev.dockwire.app.http.Responses;
+import dev.dockwire.docker.Container;
+import dev.dockwire.docker.FileStore;
+import dev.dockwire.docker.FileTable;
+import dev.dockwire.docker.ImageConfig;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The text of the catalogue images' files that people {@code cat} and {@code docker cp} out, one
+ * read-only layer per image shared by its containers (each container's own files lie over it:
+ * {@link Container#imageFiles}); {@code cat}, {@code ls}, {@code docker cp} and {@code docker diff}
+ * all read them there. The texts are the images' own, from their sources (the reference host's
+ * stand-in images are BusyBox): alpine's /etc/os-release and /etc/alpine-release as the
+ * alpine-release package writes them for alpine 3.24.2 (the catalogue's tag) and its /etc/passwd
+ * (alpine-baselayout-data's, as alpine 3.19 and later images print it; its /etc/group is not kept:
+ * the copy at hand was an older release's); nginx's nginx.conf and
+ * conf.d/default.conf as nginx's packages install them (nginx/pkg-oss debian/debian/nginx.conf and
+ * nginx.default.conf, the alpine package's the same), its html/index.html (the welcome page
+ * {@link Responses#NGINX_WELCOME}) and, for the Debian trixie image, trixie's /etc/os-release
+ * (base-files; DEBIAN_VERSION_FULL the point release out before the catalogue's September 2026 tags,
+ * 13.6: no copy of the image itself was at hand). Other images' files are not kept.
+ */
+public final class ImageFiles {
+    private static final String RESOURCES = "rootfs/";
+    private static final String INDEX_HTML = "/usr/share/nginx/html/index.html";
+    private static final List<String> NGINX = List.of("nginx/etc/nginx/nginx.conf", "nginx/etc/nginx/conf.d/default.conf");
+    /** The resources of each catalogue entry (its reference): the directory they lie in, then the path. */
+    private static final Map<String, List<String>> IMAGES = Map.of(
+            "alpine", List.of("alpine/etc/os-release", "alpine/etc/alpine-release", "alpine/etc/passwd"),
+            "nginx", concat(List.of("debian-trixie/etc/os-release"), NGINX),
+            "nginx:alpine", NGINX);
+    private static final Map<String, FileStore> LAYERS = new ConcurrentHashMap<>();
+
+    private ImageFiles() {
+    }
+
+    /** {@code c}'s image's files (a built image's are its base's), or null when dockwire keeps none of them. */
+    public static FileStore of(Container c) {
+        ImageConfig config = Images.config(c);
+        String ref = config == null ? null : config.reference();
+        if (ref == null || !IMAGES.containsKey(ref)) {
+            return null;
+        }
+        return LAYERS.computeIfAbsent(ref, ImageFiles::load);
+    }
+
+    /** The text of {@code path} in the image {@code ref} names in the catalogue, or null. */
+    static String packaged(Container c, String path) {
+        FileStore files = of(c);
+        return files == null ? null : files.read(path);
+    }
+
+    private static FileStore load(String ref) {
+        FileTable files = new FileTable();
+        for (String resource : IMAGES.get(ref)) {
+            files.write(resource.substring(resource.indexOf('/')), text(resource), false);
+        }
+        if (ref.startsWith("nginx")) {
+            files.write(INDEX_HTML, Responses.NGINX_WELCOME, false);
+        }
+        return readOnly(files);
+    }
+
+    /** An image's layer: never written (a container's writes go to its own files over it). */
+    private static FileStore readOnly(FileTable files) {
+        return new FileStore() {
+            @Override
+            public String read(String path) {
+                return files.read(path);
+            }
+
+            @Override
+            public boolean write(String path, String content, boolean append) {
+                return false;
+            }
+
+            @Override
+            public Set<String> paths() {
+                return files.paths();
+            }
+
+            @Override
+            public boolean isDirectory(String path) {
+                return files.holdsFilesUnder(path);
+            }
+        };
+    }
+
+    private static String text(String resource) {
+        try (InputStream in = ImageFiles.class.getResourceAsStream(RESOURCES + resource)) {
+            if (in == null) {
+                throw new IllegalStateException("missing resource " + RESOURCES + resource);
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static List<String> concat(List<String> a, List<String> b) {
+        return java.util.stream.Stream.concat(a.stream(), b.stream()).toList();
+    }
+}
