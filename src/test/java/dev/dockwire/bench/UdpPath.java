@@ -31,6 +31,20 @@ public abstract class UdpPath {
         sendOne();
     }
 
+    /**
+     * The receiving side sends one datagram back (from a socket of its own in {@code to} to the
+     * sender's port at {@code srcIp}), as any request/response flow does: a bridge on the way learns
+     * the receiver's address, so that it forwards the measured frames to their port rather than
+     * flooding them as unknown unicast (br_handle_frame_finish), the case of a stream that never
+     * hears back.
+     */
+    protected final void answerOnce(Sockets to, int srcIp) {
+        try (UdpSocket back = to.openUdp()) {
+            back.send(srcIp, 40000, payload);
+            loop.drain();
+        }
+    }
+
     /** Sends one datagram and runs the loop until it has been delivered (or dropped). */
     public void sendOne() {
         sender.send(dst, 9, payload);
