@@ -3,6 +3,7 @@ package dev.dockwire.bench;
 import dev.dockwire.emulated.EmulatedKernel;
 import dev.dockwire.kernel.Kernel;
 import dev.dockwire.kernel.LinkSpec;
+import dev.dockwire.link.Bridge;
 import dev.dockwire.netns.Emulation;
 import dev.dockwire.netns.Namespace;
 import dev.dockwire.wire.Cidr;
@@ -63,7 +64,12 @@ public final class OverlayUdpPath extends UdpPath {
         connect(emu.loop(), h1.sockets("c"), h2.sockets("c"), Ipv4Address.parse("10.0.1.3").bits());
         // h2's br0 learns its container's MAC from the answer (h1's learnt h2's from vxlan0's proxy
         // ARP reply): both bridges forward the measured frames as unicast.
-        answerOnce(h2.sockets("c"), Ipv4Address.parse("10.0.1.2").bits());
+        answerOnce(Ipv4Address.parse("10.0.1.2").bits());
+    }
+
+    /** Host {@code n}'s (1 or 2) overlay bridge, br0 in its sandbox. */
+    Bridge br0(int n) {
+        return (Bridge) (n == 1 ? h1 : h2).namespace("sb").device("br0");
     }
 
     /** Docker's overlay MAC for a container address: 02:42 and the address. */
