@@ -24,7 +24,7 @@ import java.util.function.UnaryOperator;
 public final class Bridge extends NetDevice {
     private final Fdb fdb;
     private final List<BridgePort> ports = new ArrayList<>();
-    private FrameSink portInput = (dev, frame) -> input((BridgePort) dev.rxHandlerData(), frame);
+    private FrameSink portInput = new PortInput();
     private BridgeNfHook nfHook;
 
     /**
@@ -99,7 +99,7 @@ public final class Bridge extends NetDevice {
         ports.add(port);
         dev.master(this);
         dev.rxHandlerData(port);
-        dev.rxHandler((d, frame) -> portInput.accept(d, frame));
+        dev.rxHandler(new PortHandler()); // one per port, as Veth.xmit compares its ends' handlers
         fdb.addLocal(dev.mac(), port);
         return port;
     }
@@ -165,6 +165,26 @@ public final class Bridge extends NetDevice {
         } else {
             probe().fdb(this, null, frame, LinkProbe.FdbDecision.FORWARD, e.port.dev);
             forward(e.port, frame);
+        }
+    }
+
+    // A port's rx handler and the bridge's input as named classes rather than lambdas: a lambda is
+    // two calls deep (its class's accept, then the synthetic lambda$ method), each of these one, on
+    // the path of every frame a port receives, where C2's MaxInlineLevel (15) is short.
+
+    /** br_handle_frame as a port's rx handler: the port input (its taps, then {@link #input}). */
+    private final class PortHandler implements RxHandler {
+        @Override
+        public void handle(NetDevice dev, ByteBuf frame) {
+            portInput.accept(dev, frame);
+        }
+    }
+
+    /** The innermost port input stage: {@link #input} for the port {@code dev} is. */
+    private final class PortInput implements FrameSink {
+        @Override
+        public void accept(NetDevice dev, ByteBuf frame) {
+            input((BridgePort) dev.rxHandlerData(), frame);
         }
     }
 
