@@ -90,6 +90,8 @@ public final class Netfilter implements NfHooks, XtContext, ConntrackContext {
      * in, its connection and that connection's status after tracking, the walks' counters.
      */
     private boolean recording;
+    /** {@code net.ipv4.ip_forward}: a namespace that does not forward records nothing (a container's received packets). */
+    private boolean forwarding;
     private int flowSrc;
     private int flowDst;
     private int flowSport;
@@ -143,10 +145,11 @@ public final class Netfilter implements NfHooks, XtContext, ConntrackContext {
         return log == null ? List.of() : Collections.unmodifiableList(new ArrayList<>(log));
     }
 
-    /** Re-reads {@code net.netfilter.nf_conntrack_max}. */
+    /** Re-reads {@code net.netfilter.nf_conntrack_max} and {@code net.ipv4.ip_forward} (only a router's hooks record flows). */
     public void sysctlChanged() {
         String v = ns.sysctl("net.netfilter.nf_conntrack_max");
         conntrackMax = v == null ? 262144 : Integer.parseInt(v.trim());
+        forwarding = "1".equals(ns.sysctl("net.ipv4.ip_forward"));
     }
 
     @Override
@@ -372,7 +375,7 @@ public final class Netfilter implements NfHooks, XtContext, ConntrackContext {
 
     /** Starts recording the hooks of a packet at PRE_ROUTING when it may be offloaded: UDP of a tracked flow. */
     private void startRecording(NfPacket p) {
-        boolean r = track && p.protocol == IpProtocol.UDP && p.sport >= 0;
+        boolean r = forwarding && track && p.protocol == IpProtocol.UDP && p.sport >= 0;
         if (r) {
             flowSrc = p.src;
             flowDst = p.dst;
