@@ -56,11 +56,27 @@ public final class Conn {
      */
     Object originalWalk;
     Object replyWalk;
+    /** Each direction's offloaded flow step ({@link NfFlow}), made by the first recording and refilled by the next. */
+    private NfFlow originalFlow;
+    private NfFlow replyFlow;
 
     public Conn(int proto, int src, int dst, int sport, int dport) {
         this.proto = proto;
         set(ORIGINAL, src, dst, sport, dport);
         set(REPLY, dst, src, invertSport(proto, sport, dport), invertDport(proto, sport, dport));
+    }
+
+    /** The offloaded flow step of direction {@code dir}, or null before its first. */
+    public NfFlow flow(int dir) {
+        return dir == ORIGINAL ? originalFlow : replyFlow;
+    }
+
+    public void flow(int dir, NfFlow f) {
+        if (dir == ORIGINAL) {
+            originalFlow = f;
+        } else {
+            replyFlow = f;
+        }
     }
 
     public void set(int dir, int src, int dst, int sport, int dport) {

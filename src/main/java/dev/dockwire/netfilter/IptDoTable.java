@@ -14,6 +14,12 @@ package dev.dockwire.netfilter;
 public final class IptDoTable {
     private Chain[] stackChain = new Chain[4]; // grows with deeper jumps (Docker nests three)
     private int[] stackPos = new int[4];
+    /**
+     * The memo of the last {@link #run(Chain, NfPacket, XtContext, int)}, replayed or recorded, or null when
+     * that walk was not remembered: what an offloaded flow copies ({@link FlowWalks#add}). Stored only when
+     * it changes (a reference store costs G1 a card-mark fence), as one flow's packets keep one memo.
+     */
+    WalkMemo last;
 
     public int run(Chain base, NfPacket p, XtContext ctx) {
         Chain c = base;
@@ -103,12 +109,18 @@ public final class IptDoTable {
     public int run(Chain base, NfPacket p, XtContext ctx, int generation) {
         Conn ct = p.ct;
         if (ct == null || p.sport < 0 || p.nfTrace) {
+            if (last != null) {
+                last = null;
+            }
             return run(base, p, ctx);
         }
         boolean reply = p.ctinfo >= CtInfo.IS_REPLY;
         WalkMemo m = (WalkMemo) (reply ? ct.replyWalk : ct.originalWalk);
         int status = ct.status;
         if (m != null && m.holds(base, p, status, generation)) {
+            if (last != m) {
+                last = m;
+            }
             return replay(m, p);
         }
         if (m == null) {
@@ -120,6 +132,9 @@ public final class IptDoTable {
             }
         }
         m.start(base, p, status, generation);
+        if (last != m) {
+            last = m;
+        }
         return record(base, p, ctx, m);
     }
 

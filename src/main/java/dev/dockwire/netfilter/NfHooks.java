@@ -32,4 +32,15 @@ public interface NfHooks {
 
     /** NF_INET_POST_ROUTING: every packet leaving through {@code out} (ip_output); SNAT happens here. */
     boolean postRouting(NetDevice in, NetDevice out, ByteBuf packet);
+
+    /**
+     * After {@link #postRouting} accepted a forwarded packet (PRE_ROUTING, FORWARD, POST_ROUTING in a row,
+     * nothing between): what the hooks did for it as a step for the next packets of its flow
+     * ({@link NfFlow}, one per connection and direction, refilled by each recording); null when that cannot be replayed (not a
+     * tracked UDP flow's packet, a connection whose state this packet changed, a walk that cannot be
+     * remembered, a traced packet).
+     */
+    default NfFlow flowOffload(ByteBuf packet) {
+        return null;
+    }
 }

@@ -19,8 +19,10 @@ import io.netty.buffer.Unpooled;
  * a sends to 10.1.0.2:9 and the router masquerades it behind 10.1.0.1 (the kernel baseline's
  * path). Unbridged, each leg is a veth pair as in ../shared/baselines/kernel-paths.sh; bridged,
  * each leg is veth+bridge+veth as between Docker containers and the host. Once the first
- * datagram went through, every frame is a conntrack hit: lookup, rewrite with incremental
- * checksums, filter FORWARD's ESTABLISHED rule, forward. The sender is a connected socket, as
+ * datagrams went through (the second records the flow), every frame takes the router's flow table
+ * (netns.stack.FlowTable): the conntrack entry refreshed, the rewrite with incremental checksums,
+ * filter FORWARD's counters, forward; {@code -Ddockwire.flowtable=false} measures the slow path
+ * (conntrack lookup, the hooks, ip_forward). The sender is a connected socket, as
  * the baseline's udpblast; the sink is {@link Sink#SOCKET} or, as the baseline's sink, a raw
  * PREROUTING DROP rule in {@code c} whose packet counter counts the arrivals ({@link Sink#DROP}).
  */

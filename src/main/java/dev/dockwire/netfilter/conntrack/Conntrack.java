@@ -257,6 +257,29 @@ public final class Conntrack {
         return Verdict.ACCEPT;
     }
 
+    /**
+     * What {@link #in} does for a UDP packet of confirmed connection {@code c} found in the hash, when that
+     * changes none of its status bits (an offloaded flow's step, {@code NfFlow}): counted as found, the
+     * timeout refreshed as {@link #track} does. False, with nothing done, when it would do more: the
+     * connection expired (lookup would remove it), or it becomes a stream now (ASSURED, an event).
+     */
+    public boolean udpFound(Conn c) {
+        long now = clock.nanos();
+        if (c.timeout - now <= 0) {
+            return false;
+        }
+        long extra = UDP_TIMEOUT;
+        if (c.seenReply() && now - c.streamTs > 0) {
+            if (!c.assured()) {
+                return false;
+            }
+            extra = UDP_STREAM_TIMEOUT;
+        }
+        stats.found++;
+        c.timeout = now + extra;
+        return true;
+    }
+
     void refresh(Conn c, long timeout) {
         c.timeout = clock.nanos() + timeout;
     }

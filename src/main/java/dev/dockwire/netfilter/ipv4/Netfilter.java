@@ -4,9 +4,11 @@ import dev.dockwire.link.NetDevice;
 import dev.dockwire.netfilter.Chain;
 import dev.dockwire.netfilter.Conn;
 import dev.dockwire.netfilter.CtInfo;
+import dev.dockwire.netfilter.FlowWalks;
 import dev.dockwire.netfilter.Hook;
 import dev.dockwire.netfilter.IptDoTable;
 import dev.dockwire.netfilter.NatRange;
+import dev.dockwire.netfilter.NfFlow;
 import dev.dockwire.netfilter.NfHooks;
 import dev.dockwire.netfilter.NfNet;
 import dev.dockwire.netfilter.NfPacket;
@@ -82,6 +84,21 @@ public final class Netfilter implements NfHooks, XtContext, ConntrackContext {
     private int attachInfo;
     /** Counts the commits: a recorded table walk ({@code WalkMemo}) holds only within the generation it was made in. */
     private int generation;
+    /**
+     * The recording of a forwarded packet's hooks for {@link #flowOffload}: set at PRE_ROUTING for a UDP
+     * packet of a tracked flow, cleared by anything that cannot be replayed; the packet's tuple as it came
+     * in, its connection and that connection's status after tracking, the walks' counters.
+     */
+    private boolean recording;
+    /** {@code net.ipv4.ip_forward}: a namespace that does not forward records nothing (a container's received packets). */
+    private boolean forwarding;
+    private int flowSrc;
+    private int flowDst;
+    private int flowSport;
+    private int flowDport;
+    private Conn flowCt;
+    private int flowStatus;
+    private FlowWalks flowWalks;
 
     /** The emulation's tracepoints, read once: the hooks report through them on every packet. */
     private final dev.dockwire.sim.Tracepoint<? extends dev.dockwire.netfilter.NfProbe> tracepoint;
@@ -128,10 +145,11 @@ public final class Netfilter implements NfHooks, XtContext, ConntrackContext {
         return log == null ? List.of() : Collections.unmodifiableList(new ArrayList<>(log));
     }
 
-    /** Re-reads {@code net.netfilter.nf_conntrack_max}. */
+    /** Re-reads {@code net.netfilter.nf_conntrack_max} and {@code net.ipv4.ip_forward} (only a router's hooks record flows). */
     public void sysctlChanged() {
         String v = ns.sysctl("net.netfilter.nf_conntrack_max");
         conntrackMax = v == null ? 262144 : Integer.parseInt(v.trim());
+        forwarding = "1".equals(ns.sysctl("net.ipv4.ip_forward"));
     }
 
     @Override
@@ -218,6 +236,9 @@ public final class Netfilter implements NfHooks, XtContext, ConntrackContext {
         }
         trace.enter(t.name());
         int v = ipt.run(c, p, this, generation);
+        if (recording) {
+            recording = flowWalks.add(ipt);
+        }
         tracepoint.probe().table(p, t, v);
         return v;
     }
@@ -239,9 +260,13 @@ public final class Netfilter implements NfHooks, XtContext, ConntrackContext {
         NfPacket p = pkt != null ? pkt : firstPacket();
         p.load(Hook.PREROUTING.ordinal(), in, null, packet);
         tracepoint.probe().hookEntry(p);
+        startRecording(p);
         int v = table(raw, p);
         if (v == Verdict.ACCEPT && track) {
             v = conntrack.in(p, null);
+            if (recording) {
+                tracked(p);
+            }
         }
         if (v == Verdict.ACCEPT) {
             v = table(mangle, p);
@@ -255,6 +280,7 @@ public final class Netfilter implements NfHooks, XtContext, ConntrackContext {
     @Override
     public boolean localIn(NetDevice in, ByteBuf packet) {
         NfPacket p = resume(Hook.INPUT, in, null, packet);
+        recording = false;
         tracepoint.probe().hookEntry(p);
         int v = table(mangle, p);
         if (v == Verdict.ACCEPT) {
@@ -285,6 +311,7 @@ public final class Netfilter implements NfHooks, XtContext, ConntrackContext {
         NfPacket p = pkt != null ? pkt : firstPacket();
         Conn prev = p.ct;
         p.load(Hook.OUTPUT.ordinal(), null, out, packet);
+        recording = false;
         if (attachCt != null) {
             p.ct = attachCt;
             p.ctinfo = attachInfo;
@@ -333,11 +360,86 @@ public final class Netfilter implements NfHooks, XtContext, ConntrackContext {
             p.devices(in, out);
         } else {
             p.load(h.ordinal(), in, out, packet);
+            recording = false; // another packet passed in between: this one's record is gone
             if (track) {
                 conntrack.find(p);
             }
         }
         return p;
+    }
+
+    /** The commit generation of the tables (what a remembered walk or an offloaded flow holds within). */
+    int generation() {
+        return generation;
+    }
+
+    /** Starts recording the hooks of a packet at PRE_ROUTING when it may be offloaded: UDP of a tracked flow. */
+    private void startRecording(NfPacket p) {
+        boolean r = forwarding && track && p.protocol == IpProtocol.UDP && p.sport >= 0;
+        if (r) {
+            flowSrc = p.src;
+            flowDst = p.dst;
+            flowSport = p.sport;
+            flowDport = p.dport;
+            if (flowWalks == null) {
+                flowWalks = new FlowWalks();
+            }
+            flowWalks.clear();
+        }
+        recording = r;
+    }
+
+    /** After conntrack at PRE_ROUTING: a confirmed connection found in the hash whose tracking raised no event (changed no status bit). */
+    private void tracked(NfPacket p) {
+        Conn c = p.ct;
+        if (c == null || !c.confirmed() || c.events != 0 || p.ctSeen) {
+            recording = false;
+            return;
+        }
+        if (flowCt != c) {
+            flowCt = c;
+        }
+        flowStatus = c.status;
+    }
+
+    /**
+     * The hooks this forwarded packet passed (PRE_ROUTING, FORWARD, POST_ROUTING, all accepted) as an
+     * offloaded flow's step ({@link FlowOffload}), when they can be replayed for the flow's next packets:
+     * recorded from PRE_ROUTING on, no other packet in between, the connection's status as tracking left
+     * it (no NAT binding made, nothing killed), no tracepoint listening.
+     */
+    @Override
+    public NfFlow flowOffload(ByteBuf packet) {
+        NfPacket p = pkt;
+        Conn c = flowCt;
+        if (!recording || p == null || p.buf != packet || p.ct != c || p.nfTrace || c.status != flowStatus
+                || c.events != 0 || tracepoint.attached() || p.in == null || p.out == null) {
+            return null;
+        }
+        recording = false;
+        int dir = CtInfo.dir(p.ctinfo);
+        FlowOffload f = (FlowOffload) c.flow(dir);
+        if (f == null) {
+            f = new FlowOffload(this, conntrack, nat);
+            c.flow(dir, f);
+        }
+        f.protocol = IpProtocol.UDP;
+        f.src = flowSrc;
+        f.dst = flowDst;
+        f.sport = flowSport;
+        f.dport = flowDport;
+        f.ct = c;
+        f.dir = dir;
+        f.status = c.status;
+        f.generation = generation;
+        f.dnat = natTable != null && Nat.rewrites(c, f.dir, NatRange.MANIP_DST);
+        f.snat = natTable != null && Nat.rewrites(c, f.dir, NatRange.MANIP_SRC);
+        f.in = p.in;
+        f.out = p.out;
+        f.inName = p.in.name();
+        f.outName = p.out.name();
+        f.walks.copy(flowWalks);
+        return f;
     }
 
     private boolean verdict(int v, NfPacket p, ByteBuf packet) {

@@ -94,11 +94,7 @@ public final class Nat {
 
     /** Whether the connection has this manip type in this packet's direction (a reply undoes the other one). */
     private static boolean manipHere(Conn c, int ctinfo, int mt) {
-        int bit = mt == SRC ? Conn.IPS_SRC_NAT : Conn.IPS_DST_NAT;
-        if (CtInfo.dir(ctinfo) == Conn.REPLY) {
-            bit ^= Conn.IPS_NAT_MASK;
-        }
-        return (c.status & bit) != 0;
+        return rewrites(c, CtInfo.dir(ctinfo), mt);
     }
 
     /** nf_nat_packet: rewrite when this direction needs this manip. */
@@ -116,7 +112,7 @@ public final class Nat {
             int addr = c.dst(o);
             int port = Conn.invertSport(c.proto, c.sport(o), c.dport(o));
             if (parsed) {
-                manip.ports(p.buf, off, p.l4off, end, p.protocol, true, p.src, addr, p.sport, port);
+                ports(p.buf, off, p.l4off, end, p.protocol, c, o, SRC, p.src, p.sport);
             } else {
                 manip.manip(p.buf, off, end, true, addr, port, true);
             }
@@ -126,13 +122,36 @@ public final class Nat {
             int addr = c.src(o);
             int port = c.sport(o);
             if (parsed) {
-                manip.ports(p.buf, off, p.l4off, end, p.protocol, false, p.dst, addr, p.dport, port);
+                ports(p.buf, off, p.l4off, end, p.protocol, c, o, DST, p.dst, p.dport);
             } else {
                 manip.manip(p.buf, off, end, false, addr, port, true);
             }
             p.dst = addr;
             rewritten(p, port, false);
         }
+    }
+
+    /**
+     * nf_nat_packet's rewrite of a parsed TCP or UDP packet at {@code off} (transport header at {@code l4},
+     * bytes up to {@code end}) by manip type {@code mt} to the inverse of connection {@code c}'s direction
+     * {@code o} tuple, its address and port now {@code oldAddr} and {@code oldPort}: the one rewrite of the
+     * slow path's hooks and of an offloaded flow's step ({@code NfFlow}), so both write the same bytes.
+     */
+    public void ports(io.netty.buffer.ByteBuf buf, int off, int l4, int end, int proto, Conn c, int o, int mt, int oldAddr, int oldPort) {
+        if (mt == SRC) {
+            manip.ports(buf, off, l4, end, proto, true, oldAddr, c.dst(o), oldPort, Conn.invertSport(c.proto, c.sport(o), c.dport(o)));
+        } else {
+            manip.ports(buf, off, l4, end, proto, false, oldAddr, c.src(o), oldPort, c.sport(o));
+        }
+    }
+
+    /** Whether packets of {@code c} in direction {@code dir} are rewritten by manip type {@code mt} (nf_nat_packet's test). */
+    public static boolean rewrites(Conn c, int dir, int mt) {
+        int bit = mt == SRC ? Conn.IPS_SRC_NAT : Conn.IPS_DST_NAT;
+        if (dir == Conn.REPLY) {
+            bit ^= Conn.IPS_NAT_MASK;
+        }
+        return (c.status & bit) != 0;
     }
 
     /** Keeps the packet's parsed ports in step with what {@link NatManip} wrote (no re-parse). */

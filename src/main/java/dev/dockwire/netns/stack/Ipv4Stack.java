@@ -1,6 +1,5 @@
 package dev.dockwire.netns.stack;
 
-import dev.dockwire.link.Backlog;
 import dev.dockwire.link.Frames;
 import dev.dockwire.link.DropReason;
 import dev.dockwire.link.Gso;
@@ -49,6 +48,7 @@ public final class Ipv4Stack extends IpLayer implements RxHandler, Sockets, Neig
      * Made by the first packet forwarded: a container never forwards.
      */
     private InputRouteCache inputRoutes;
+    private IpForward forwarder;
     /** Output routes and local-address tests with their last answers; made by the first packet sent or received. */
     private RecentRoutes recentRoutes;
     private int defaultTtl = 64;
@@ -136,6 +136,10 @@ public final class Ipv4Stack extends IpLayer implements RxHandler, Sockets, Neig
         // starts at the IP header and ends with it.
         frame.setIndex(off, off + Ipv4Packet.totalLength(frame, off));
         NfHooks nf = ns.nfHooks();
+        IpForward f = forwarder;
+        if (f != null && forwarding && f.offloaded(dev, frame, dstMac, nf)) {
+            return; // an established flow's step (FlowTable): the hooks' and ip_forward's work done
+        }
         int fragMax = 0;
         boolean fragment = (Ipv4Packet.flagsFrag(frame, off) & (Ipv4Packet.FLAG_MF | Ipv4Packet.FRAG_OFFSET_MASK)) != 0;
         if (fragment && nf != null && nf.defragments()) {
@@ -198,60 +202,18 @@ public final class Ipv4Stack extends IpLayer implements RxHandler, Sockets, Neig
         }
     }
 
-    /**
-     * ip_forward: TTL, route, MTU, then out through the neighbour layer. A datagram over the
-     * MTU is refused with ICMP fragmentation needed when it has DF (or was reassembled from
-     * fragments larger than the MTU, ip_exceeds_mtu), else fragmented after POST_ROUTING; a
-     * reassembled datagram ({@code fragMax} > 0) leaves in fragments no larger than it came in.
-     */
+    /** ip_forward ({@link IpForward}, made by the first packet forwarded: a container never forwards). */
     private void forward(NetDevice in, ByteBuf packet, int fragMax, Route cached) {
-        int off = packet.readerIndex();
-        if (Ipv4Packet.ttl(packet, off) <= 1) {
-            icmp.error(packet, IcmpPacket.TYPE_TIME_EXCEEDED, IcmpPacket.CODE_TTL_EXCEEDED, 0);
-            drop(in, packet, DropReason.TTL_EXPIRED);
-            return;
+        IpForward f = forwarder;
+        if (f == null) {
+            forwarder = f = new IpForward(this);
         }
-        int dst = Ipv4Packet.dst(packet, off);
-        Route r = cached != null ? cached : lookupForward(dst);
-        if (r == null) {
-            icmp.error(packet, IcmpPacket.TYPE_DEST_UNREACHABLE, IcmpPacket.CODE_NET_UNREACHABLE, 0);
-            drop(in, packet, DropReason.IP_INNOROUTES);
-            return;
-        }
-        NetDevice out = r.dev();
-        int nh = r.nextHop(dst);
-        probe().route(in, packet, dst, out, nh, false);
-        int mtu = out.mtu();
-        // ip_exceeds_mtu: a GSO packet is measured by its segments (skb_gso_validate_network_len).
-        int len = Frames.isGso(packet) ? Gso.networkSegmentLength(packet, off) : Ipv4Packet.totalLength(packet, off);
-        if (len > mtu && (Ipv4Packet.flagsFrag(packet, off) & Ipv4Packet.FLAG_DF) != 0 && (fragMax == 0 || fragMax > mtu)) {
-            counters().fragFails++;
-            icmp.error(packet, IcmpPacket.TYPE_DEST_UNREACHABLE, IcmpPacket.CODE_FRAG_NEEDED, mtu);
-            drop(out, packet, DropReason.PKT_TOO_BIG);
-            return;
-        }
-        Ipv4Packet.decrementTtl(packet, off);
-        NfHooks nf = ns.nfHooks();
-        if (nf != null && !(nf.forward(in, out, packet) && nf.postRouting(in, out, packet))) {
-            return;
-        }
-        counters().forwarded++;
-        if (len > mtu || fragMax > 0) {
-            boolean keepDf = (Ipv4Packet.flagsFrag(packet, packet.readerIndex()) & Ipv4Packet.FLAG_DF) != 0;
-            fragmentOut(packet, fragMax > 0 ? Math.min(mtu, fragMax) : mtu, keepDf,
-                    f -> ns.neighbours().output(out, nh, f));
-            return;
-        }
-        // Forwarded, not answered (unless back out of its ingress device, towards its sender): as after a
-        // bridge's forward, the next device may receive it at once when this receive came straight from a
-        // sender's transmit (Backlog.netifRx).
-        Backlog backlog = ns.lo().backlog();
-        backlog.forwarding(out != in);
-        try {
-            ns.neighbours().output(out, nh, packet);
-        } finally {
-            backlog.forwarding(false);
-        }
+        f.forward(in, packet, fragMax, cached);
+    }
+
+    /** Packets the flow table forwarded in one step ({@link FlowTable}). */
+    long flowOffloads() {
+        return forwarder == null ? 0 : forwarder.offloads();
     }
 
     private RecentRoutes recentRoutes() {
@@ -269,7 +231,7 @@ public final class Ipv4Stack extends IpLayer implements RxHandler, Sockets, Neig
     }
 
     /** The FIB's route for a destination to forward to (neither local nor broadcast), remembered for the next packet. */
-    private Route lookupForward(int dst) {
+    Route lookupForward(int dst) {
         Fib fib = ns.fib();
         Route r = fib.lookup(dst);
         if (r != null && fib.lastLookupCacheable() && (dst >>> 24) != 127) {
@@ -282,7 +244,7 @@ public final class Ipv4Stack extends IpLayer implements RxHandler, Sockets, Neig
     }
 
     /** ip_fragment's call of ip_do_fragment, with the MIB counters; a datagram that fits goes out whole. */
-    private void fragmentOut(ByteBuf packet, int mtu, boolean keepDf, java.util.function.Consumer<ByteBuf> out) {
+    void fragmentOut(ByteBuf packet, int mtu, boolean keepDf, java.util.function.Consumer<ByteBuf> out) {
         if (Ipv4Packet.totalLength(packet, packet.readerIndex()) <= mtu) {
             out.accept(packet);
             return;
@@ -593,7 +555,7 @@ public final class Ipv4Stack extends IpLayer implements RxHandler, Sockets, Neig
     }
 
     /** kfree_skb_reason: the tracepoint, then the frame is freed. */
-    private void drop(NetDevice dev, ByteBuf frame, DropReason reason) {
+    void drop(NetDevice dev, ByteBuf frame, DropReason reason) {
         probe().drop(dev, frame, reason);
         frame.release();
     }

@@ -52,6 +52,8 @@ public final class NeighbourTable {
     private static final int RECENT_BITS = 2;
     /** The entries recent output used, by next hop (direct-mapped): made by the first output to a known entry, dropped when an entry goes. */
     private Neighbour[] recent;
+    /** Counts the removals (delete, flush): an entry held elsewhere (an offloaded flow's) is still the table's while it holds. */
+    private int removals;
 
     public NeighbourTable(EventLoop loop, SeededRandom random, Io io) {
         this.loop = loop;
@@ -66,6 +68,11 @@ public final class NeighbourTable {
 
     private static long key(NetDevice dev, int ip) {
         return ((long) dev.ifindex() << 32) | (ip & 0xFFFF_FFFFL);
+    }
+
+    /** How many times entries were removed: unchanged, every entry got since is still in the table. */
+    public int removals() {
+        return removals;
     }
 
     public Neighbour get(NetDevice dev, int ip) {
@@ -263,6 +270,7 @@ public final class NeighbourTable {
             return false;
         }
         recent = null;
+        removals++;
         if (n.timer != null) {
             n.timer.cancel();
         }
@@ -283,6 +291,7 @@ public final class NeighbourTable {
     /** Forgets entries on {@code dev}, releasing what they queued (device down or gone). */
     public void flush(NetDevice dev) {
         recent = null;
+        removals++;
         var it = entries.values().iterator();
         while (it.hasNext()) {
             Neighbour n = it.next();
@@ -300,6 +309,7 @@ public final class NeighbourTable {
     /** Forgets every entry, releasing queued packets (the namespace is going away). */
     public void flushAll() {
         recent = null;
+        removals++;
         for (Neighbour n : entries.values()) {
             if (n.timer != null) {
                 n.timer.cancel();
