@@ -45,6 +45,18 @@ final class ImageArchiveCommands {
         };
     }
 
+    /**
+     * Why {@code -o output} (null or empty: stdout) cannot take an archive: stdout is the terminal
+     * (the client's "cowardly refusing"), or the file cannot be written; null when it can.
+     */
+    private CommandOutput refused(String output, String failed) {
+        if (output == null || output.isEmpty()) {
+            return host.stdoutIsTerminal() ? CommandOutput.fail(1, COWARDLY) : null;
+        }
+        String invalid = invalidOutput(output);
+        return invalid == null ? null : CommandOutput.fail(1, failed + invalid);
+    }
+
     /** {@code docker [image] save [-o FILE] IMAGE...}. */
     CommandOutput save(String path, List<String> args) {
         CliFlags f = CliFlags.parse(args, List.of(new Spec("output", 'o', true), new Spec("platform", (char) 0, true)), true);
@@ -52,15 +64,9 @@ final class ImageArchiveCommands {
             return CliErrors.usage(path, "at least 1 argument", "[OPTIONS] IMAGE [IMAGE...]");
         }
         String output = f.get("output");
-        if (output == null || output.isEmpty()) {
-            if (host.stdoutIsTerminal()) {
-                return CommandOutput.fail(1, COWARDLY);
-            }
-        } else {
-            String invalid = invalidOutput(output);
-            if (invalid != null) {
-                return CommandOutput.fail(1, "failed to save image: " + invalid);
-            }
+        CommandOutput refused = refused(output, "failed to save image: ");
+        if (refused != null) {
+            return refused;
         }
         try {
             return written(output, daemon.save(f.positional(), wallMillis / 1000));
@@ -76,15 +82,9 @@ final class ImageArchiveCommands {
             return CliErrors.usage(path, "exactly 1 argument", "[OPTIONS] CONTAINER");
         }
         String output = f.get("output");
-        if (output == null || output.isEmpty()) {
-            if (host.stdoutIsTerminal()) {
-                return CommandOutput.fail(1, COWARDLY);
-            }
-        } else {
-            String invalid = invalidOutput(output);
-            if (invalid != null) {
-                return CommandOutput.fail(1, "failed to export container: " + invalid);
-            }
+        CommandOutput refused = refused(output, "failed to export container: ");
+        if (refused != null) {
+            return refused;
         }
         try {
             return written(output, daemon.export(f.positional().get(0), wallMillis / 1000));

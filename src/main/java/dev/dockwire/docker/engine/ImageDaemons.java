@@ -43,8 +43,29 @@ import java.util.function.Function;
  */
 public final class ImageDaemons {
     /** A started main process; stopped when the container stops. */
+    /** The entrypoint's init scripts: the files directly in /docker-entrypoint-initdb.d/, in the order its glob sorts them. */
+    private static List<String> initFiles(Container c) {
+        String dir = "/docker-entrypoint-initdb.d/";
+        return c.filePaths().stream().filter(f -> f.startsWith(dir) && f.indexOf('/', dir.length()) < 0).sorted().toList();
+    }
+
     public interface Daemon {
         void stop();
+
+        /** A daemon that {@code stop} ends and whose log says {@code shutdown} when PID 1 takes its signal. */
+        static Daemon of(Runnable stop, java.util.function.Consumer<Signal> shutdown) {
+            return new Daemon() {
+                @Override
+                public void stop() {
+                    stop.run();
+                }
+
+                @Override
+                public void shutdown(Signal signal) {
+                    shutdown.accept(signal);
+                }
+            };
+        }
 
         /** The image's own command run beside it (nginx -s reload), or null when it has none. */
         default CommandOutput control(List<String> args) {
@@ -336,8 +357,7 @@ public final class ImageDaemons {
         if (init && PostgresEntrypoint.trust(env)) {
             PostgresEntrypoint.TRUST_WARNING.forEach(ctx::err);
         }
-        List<String> initFiles = c.filePaths().stream().filter(f -> f.startsWith("/docker-entrypoint-initdb.d/")
-                && f.indexOf('/', "/docker-entrypoint-initdb.d/".length()) < 0).sorted().toList();
+        List<String> initFiles = initFiles(c);
         log.entrypoint(env.getOrDefault("POSTGRES_DB", user), initFiles);
         log.serverStarted(init ? POSTGRES_CHILD_AFTER_INIT : POSTGRES_CHILD_AFTER_SKIP);
         dev.dockwire.app.Timer ready = ctx.schedule(PostgresServer.STARTUP_NANOS, log::ready);
@@ -381,17 +401,7 @@ public final class ImageDaemons {
         MongodLog log = new MongodLog(process.apply(files(c)), imageEnv(c).getOrDefault("MONGO_VERSION", "8.3.9"));
         log.started(c.file(MongodLog.DATADIR_MARK) != null);
         c.writeFile(MongodLog.DATADIR_MARK, "WiredTiger\n", false);
-        return new Daemon() {
-            @Override
-            public void stop() {
-                listener.stop();
-            }
-
-            @Override
-            public void shutdown(Signal signal) {
-                log.shutdown(signal);
-            }
-        };
+        return Daemon.of(listener::stop, log::shutdown);
     }
 
     /** Whether the mysql image's entrypoint execs mysqld ({@code docker-entrypoint.sh mysqld} or options), doing its setup first. */
@@ -434,21 +444,10 @@ public final class ImageDaemons {
             return server::stop;
         }
         MariadbLog log = new MariadbLog(process.apply(files(c)), imageEnv(c).getOrDefault("MARIADB_VERSION", "1:12.3.2+maria~ubu2404"));
-        List<String> initFiles = c.filePaths().stream().filter(f -> f.startsWith("/docker-entrypoint-initdb.d/")
-                && f.indexOf('/', "/docker-entrypoint-initdb.d/".length()) < 0).sorted().toList();
+        List<String> initFiles = initFiles(c);
         log.entrypoint(imageEnv(c), initFiles, c.file(MysqlLog.SYSTEM_SCHEMA));
         log.serverStarted();
-        return new Daemon() {
-            @Override
-            public void stop() {
-                server.stop();
-            }
-
-            @Override
-            public void shutdown(Signal signal) {
-                log.shutdown();
-            }
-        };
+        return Daemon.of(server::stop, signal -> log.shutdown());
     }
 
     /** The mariadb image's entrypoint ending before the server on an empty datadir without a root password option, or null. */
@@ -500,8 +499,7 @@ public final class ImageDaemons {
         }
         ProcessContext ctx = process.apply(files(c));
         MysqlLog log = new MysqlLog(ctx, mysqlPackage(c));
-        List<String> initFiles = c.filePaths().stream().filter(f -> f.startsWith("/docker-entrypoint-initdb.d/")
-                && f.indexOf('/', "/docker-entrypoint-initdb.d/".length()) < 0).sorted().toList();
+        List<String> initFiles = initFiles(c);
         StringBuilder random = new StringBuilder();
         String base64 = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
         for (int i = 0; i < 32; i++) {
@@ -509,17 +507,7 @@ public final class ImageDaemons {
         }
         log.entrypoint(mysqlEnv(c), initFiles, c.file(MysqlLog.SYSTEM_SCHEMA) != null, random.toString());
         log.serverStarted();
-        return new Daemon() {
-            @Override
-            public void stop() {
-                server.stop();
-            }
-
-            @Override
-            public void shutdown(Signal signal) {
-                log.shutdown();
-            }
-        };
+        return Daemon.of(server::stop, signal -> log.shutdown());
     }
 
     /** The server version a MySQL greeting names, from the image's ENV ({@code MYSQL_VERSION}, {@code MARIADB_VERSION}). */
