@@ -2,7 +2,13 @@ package dev.dockwire.text;
 
 import java.util.List;
 
-/** {@code head}/{@code tail}: the first or last N lines of stdin ({@code -n N}, {@code -nN}, {@code -N}; 10 by default). */
+/**
+ * {@code head}/{@code tail}: the first or last N lines ({@code -n N}, {@code -nN}, {@code -N}; 10 by
+ * default) of each file operand ({@code -} is stdin), under a {@code ==> FILE <==} header when there
+ * are several, or of stdin; a missing file is named in each flavour's words and the status is 1
+ * (BusyBox's tail adds {@code no files} when none could be opened; GNU's tail refuses {@code -N}
+ * with several files, as coreutils' obsolete-option parsing does).
+ */
 final class HeadTail implements TextTool {
     private final boolean head;
 
@@ -15,13 +21,64 @@ final class HeadTail implements TextTool {
         List<String> in = stdin == null ? List.of() : stdin;
         try {
             int n = lines(args, 10);
-            return TextResult.ok(head ? in.subList(0, Math.min(n, in.size())) : in.subList(Math.max(0, in.size() - n), in.size()));
+            List<String> files = operands(args);
+            if (files.isEmpty()) {
+                return TextResult.ok(cut(in, n));
+            }
+            String tool = head ? "head" : "tail";
+            if (!head && files.size() > 1 && ctx.flavour() == Flavour.GNU) {
+                String obsolete = args.stream().filter(a -> a.matches("-\\d+")).findFirst().orElse(null);
+                if (obsolete != null) {
+                    return TextResult.fail(1, "tail: option used in invalid context -- " + obsolete.substring(1));
+                }
+            }
+            List<String> out = new java.util.ArrayList<>();
+            List<String> errors = new java.util.ArrayList<>();
+            for (String f : files) {
+                String content = f.equals("-") ? null : ctx.files().read(f);
+                if (!f.equals("-") && content == null) {
+                    errors.add(ctx.flavour() == Flavour.GNU ? tool + ": cannot open '" + f + "' for reading: No such file or directory"
+                            : head ? "head: " + f + ": No such file or directory" : ctx.missing(tool, f));
+                    continue;
+                }
+                if (files.size() > 1) {
+                    if (!out.isEmpty()) {
+                        out.add("");
+                    }
+                    out.add("==> " + (f.equals("-") ? "standard input" : f) + " <==");
+                }
+                out.addAll(cut(f.equals("-") ? in : content.lines().toList(), n));
+            }
+            if (!head && errors.size() == files.size() && ctx.flavour() == Flavour.BUSYBOX) {
+                errors.add("tail: no files");
+            }
+            List<String> all = new java.util.ArrayList<>(errors);
+            all.addAll(out);
+            return new TextResult(errors.isEmpty() ? 0 : 1, all, errors);
         } catch (NumberFormatException e) {
             String tool = head ? "head" : "tail";
             String bad = args.stream().filter(a -> !a.equals("-n") && !a.matches("-n?\\d+")).findFirst().orElse("");
             return TextResult.fail(1, ctx.flavour() == Flavour.GNU ? tool + ": invalid number of lines: ‘" + bad.replaceFirst("^-n", "") + "’"
                     : tool + ": invalid number '" + bad.replaceFirst("^-n", "") + "'");
         }
+    }
+
+    private List<String> cut(List<String> in, int n) {
+        return head ? in.subList(0, Math.min(n, in.size())) : in.subList(Math.max(0, in.size() - n), in.size());
+    }
+
+    /** The file operands: what is not an option or {@code -n}'s value. */
+    private static List<String> operands(List<String> args) {
+        List<String> files = new java.util.ArrayList<>();
+        for (int i = 0; i < args.size(); i++) {
+            String a = args.get(i);
+            if (a.equals("-n")) {
+                i++;
+            } else if (!a.startsWith("-") || a.equals("-")) {
+                files.add(a);
+            }
+        }
+        return files;
     }
 
     /**

@@ -1,24 +1,98 @@
 package dev.dockwire.text;
 
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
-/** {@code wc [-l|-w|-c]} of stdin: lines, words and bytes (a line counts its newline). */
+/**
+ * {@code wc [-l|-w|-c] [FILE...]}: lines, words and bytes (a line counts its newline) of each file
+ * operand ({@code -} is stdin) or of stdin, with a {@code total} line for more than one. One count
+ * of one input is printed bare; otherwise GNU's columns are as wide as the inputs' total size
+ * (coreutils wc.c compute_number_width: at least 7 when stdin is a pipe), BusyBox's 9 wide
+ * (coreutils/wc.c's "%9u").
+ */
 final class Wc implements TextTool {
     @Override
     public TextResult run(List<String> args, List<String> stdin, TextContext ctx) {
-        List<String> in = stdin == null ? List.of() : stdin;
-        int chars = in.stream().mapToInt(l -> l.length() + 1).sum();
-        int words = in.stream().mapToInt(l -> l.isBlank() ? 0 : l.trim().split("\\s+").length).sum();
-        if (args.contains("-l")) {
-            return TextResult.ok(List.of(Integer.toString(in.size())));
+        boolean lines = false;
+        boolean words = false;
+        boolean bytes = false;
+        List<String> files = new ArrayList<>();
+        for (String a : args) {
+            if (a.startsWith("-") && a.length() > 1) {
+                lines |= a.indexOf('l') > 0;
+                words |= a.indexOf('w') > 0;
+                bytes |= a.indexOf('c') > 0;
+            } else {
+                files.add(a);
+            }
         }
-        if (args.contains("-w")) {
-            return TextResult.ok(List.of(Integer.toString(words)));
+        if (!lines && !words && !bytes) {
+            lines = words = bytes = true;
         }
-        if (args.contains("-c")) {
-            return TextResult.ok(List.of(Integer.toString(chars)));
+        boolean[] shown = {lines, words, bytes};
+        int columns = (lines ? 1 : 0) + (words ? 1 : 0) + (bytes ? 1 : 0);
+        List<long[]> counts = new ArrayList<>();
+        List<String> names = new ArrayList<>();
+        List<String> errors = new ArrayList<>();
+        boolean pipe = files.isEmpty() || files.contains("-");
+        for (String f : files.isEmpty() ? List.of("-") : files) {
+            List<String> in;
+            if (f.equals("-")) {
+                in = stdin == null ? List.of() : stdin;
+            } else {
+                String content = ctx.files().read(f);
+                if (content == null) {
+                    errors.add("wc: " + f + ": No such file or directory");
+                    continue;
+                }
+                in = content.lines().toList();
+            }
+            counts.add(count(in));
+            names.add(files.isEmpty() ? null : f);
         }
-        return TextResult.ok(List.of(String.format(Locale.ROOT, "%7d %7d %7d", in.size(), words, chars)));
+        long[] total = new long[3];
+        for (long[] c : counts) {
+            for (int i = 0; i < 3; i++) {
+                total[i] += c[i];
+            }
+        }
+        if (files.size() > 1) {
+            counts.add(total);
+            names.add("total");
+        }
+        int width;
+        if (columns == 1 && files.size() <= 1) {
+            width = 1;
+        } else if (ctx.flavour() == Flavour.BUSYBOX) {
+            width = 9;
+        } else {
+            width = Math.max(pipe ? 7 : 1, Long.toString(total[2]).length());
+        }
+        List<String> out = new ArrayList<>(errors);
+        for (int k = 0; k < counts.size(); k++) {
+            StringBuilder line = new StringBuilder();
+            for (int i = 0; i < 3; i++) {
+                if (shown[i]) {
+                    line.append(line.length() > 0 ? " " : "").append(String.format(Locale.ROOT, "%" + width + "d", counts.get(k)[i]));
+                }
+            }
+            if (names.get(k) != null) {
+                line.append(' ').append(names.get(k));
+            }
+            out.add(line.toString());
+        }
+        return new TextResult(errors.isEmpty() ? 0 : 1, out, errors);
+    }
+
+    private static long[] count(List<String> in) {
+        long bytes = 0;
+        long words = 0;
+        for (String l : in) {
+            bytes += l.getBytes(StandardCharsets.UTF_8).length + 1;
+            words += l.isBlank() ? 0 : l.trim().split("\\s+").length;
+        }
+        return new long[] {in.size(), words, bytes};
     }
 }

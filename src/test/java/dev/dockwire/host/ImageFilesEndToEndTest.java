@@ -28,9 +28,17 @@ class ImageFilesEndToEndTest {
                 "HOME_URL=\"https://alpinelinux.org/\"", "BUG_REPORT_URL=\"https://gitlab.alpinelinux.org/alpine/aports/-/issues\""),
                 h.ok("docker exec a1 cat /etc/os-release"));
         assertEquals(List.of("3.24.2"), h.ok("docker exec a1 cat /etc/alpine-release"));
+        assertEquals(List.of("6 /etc/os-release"), h.ok("docker exec a1 wc -l /etc/os-release"));
+        assertEquals(List.of("NAME=\"Alpine Linux\""), h.ok("docker exec a1 head -1 /etc/os-release"));
         assertEquals(List.of("PRETTY_NAME=\"Alpine Linux v3.24\""), h.ok("docker exec a1 grep PRETTY /etc/os-release"));
         assertTrue(h.ok("docker exec a1 sh -c 'ls /etc'").containsAll(List.of("alpine-release", "hostname", "hosts", "os-release", "resolv.conf")));
         assertEquals(List.of(), h.ok("docker diff a1"), "the image's files are no change");
+        // nginx:alpine and the other alpine-based images are built on the same alpine release
+        h.ok("docker run -d --name web nginx:alpine");
+        assertEquals(List.of("PRETTY_NAME=\"Alpine Linux v3.24\""), h.ok("docker exec web grep PRETTY /etc/os-release"));
+        assertEquals("server {", h.ok("docker exec web cat /etc/nginx/conf.d/default.conf").get(0));
+        h.ok("docker run -d --name shoot nicolaka/netshoot sleep 300");
+        assertEquals(List.of("3.24.2"), h.ok("docker exec shoot cat /etc/alpine-release"));
     }
 
     @Test

@@ -27,17 +27,20 @@ import java.util.concurrent.ConcurrentHashMap;
  * nginx.default.conf, the alpine package's the same), its html/index.html (the welcome page
  * {@link Responses#NGINX_WELCOME}) and, for the Debian trixie image, trixie's /etc/os-release
  * (base-files; DEBIAN_VERSION_FULL the point release out before the catalogue's September 2026 tags,
- * 13.6: no copy of the image itself was at hand). Other images' files are not kept.
+ * 13.6: no copy of the image itself was at hand). The catalogue's other alpine-based images
+ * (nginx:alpine, traefik, caddy, netshoot, ...) have alpine's files: docker-library builds them on
+ * the alpine release of their day, the catalogue's. Other images' files are not kept.
  */
 public final class ImageFiles {
     private static final String RESOURCES = "rootfs/";
     private static final String INDEX_HTML = "/usr/share/nginx/html/index.html";
     private static final List<String> NGINX = List.of("nginx/etc/nginx/nginx.conf", "nginx/etc/nginx/conf.d/default.conf");
     /** The resources of each catalogue entry (its reference): the directory they lie in, then the path. */
+    private static final List<String> ALPINE = List.of("alpine/etc/os-release", "alpine/etc/alpine-release", "alpine/etc/passwd");
     private static final Map<String, List<String>> IMAGES = Map.of(
-            "alpine", List.of("alpine/etc/os-release", "alpine/etc/alpine-release", "alpine/etc/passwd"),
+            "alpine", ALPINE,
             "nginx", concat(List.of("debian-trixie/etc/os-release"), NGINX),
-            "nginx:alpine", NGINX);
+            "nginx:alpine", concat(ALPINE, NGINX));
     private static final Map<String, FileStore> LAYERS = new ConcurrentHashMap<>();
 
     private ImageFiles() {
@@ -47,10 +50,18 @@ public final class ImageFiles {
     public static FileStore of(Container c) {
         ImageConfig config = Images.config(c);
         String ref = config == null ? null : config.reference();
-        if (ref == null || !IMAGES.containsKey(ref)) {
+        if (ref == null) {
             return null;
         }
-        return LAYERS.computeIfAbsent(ref, ImageFiles::load);
+        List<String> resources = IMAGES.get(ref);
+        if (resources == null && "alpine".equals(Images.provider(c, "apk"))) {
+            resources = ALPINE; // built FROM the catalogue's alpine, as its other alpine-based images are
+        }
+        if (resources == null) {
+            return null;
+        }
+        List<String> layer = resources;
+        return LAYERS.computeIfAbsent(ref, r -> load(r, layer));
     }
 
     /** The text of {@code path} in the image {@code ref} names in the catalogue, or null. */
@@ -59,9 +70,9 @@ public final class ImageFiles {
         return files == null ? null : files.read(path);
     }
 
-    private static FileStore load(String ref) {
+    private static FileStore load(String ref, List<String> resources) {
         FileTable files = new FileTable();
-        for (String resource : IMAGES.get(ref)) {
+        for (String resource : resources) {
             files.write(resource.substring(resource.indexOf('/')), text(resource), false);
         }
         if (ref.startsWith("nginx")) {
