@@ -181,6 +181,12 @@ final class ContainerEnv implements Shell.Env {
         CommandResult r = new Shell(this).run(argv, stdin);
         if (r.status() == 127 && r.output().equals(List.of(notFound(argv.get(0))))) {
             if (Images.config(c) != null && lookup(argv.get(0)) instanceof ProgramLookup.Found) {
+                if (dev.dockwire.app.sh.Applets.runs(argv.get(0)) && lookup("sh") instanceof ProgramLookup.Found) {
+                    // An applet (BusyBox's ls, cut, uniq, ...) the container's shell runs itself: the same program exec'd.
+                    List<String> viaShell = new java.util.ArrayList<>(List.of("sh", "-c", "exec \"$@\"", "sh"));
+                    viaShell.addAll(argv);
+                    return new Shell(this).run(viaShell, stdin);
+                }
                 // A program the image lists that dockwire does not model: said as the container's shell says it.
                 return CommandResult.fail(Program.NOT_MODELLED, Program.notModelled(argv.get(0)));
             }

@@ -30,6 +30,9 @@ class ImageFilesEndToEndTest {
         assertEquals(List.of("3.24.2"), h.ok("docker exec a1 cat /etc/alpine-release"));
         assertEquals(List.of("6 /etc/os-release"), h.ok("docker exec a1 wc -l /etc/os-release"));
         assertEquals(List.of("NAME=\"Alpine Linux\""), h.ok("docker exec a1 head -1 /etc/os-release"));
+        // docker exec of an applet the shell runs itself (no shell around it): the same applet
+        assertEquals("root", h.ok("docker exec a1 cut -d: -f1 /etc/passwd").get(0));
+        assertEquals(List.of("      1 3.24.2"), h.ok("docker exec a1 uniq -c /etc/alpine-release"));
         assertEquals(List.of("PRETTY_NAME=\"Alpine Linux v3.24\""), h.ok("docker exec a1 grep PRETTY /etc/os-release"));
         assertTrue(h.ok("docker exec a1 sh -c 'ls /etc'").containsAll(List.of("alpine-release", "hostname", "hosts", "os-release", "resolv.conf")));
         assertEquals(List.of(), h.ok("docker diff a1"), "the image's files are no change");

@@ -18,7 +18,16 @@ import java.util.TreeSet;
  * the image's is BusyBox ({@code cat: can't open 'X': No such file or directory}), GNU's elsewhere
  * ({@code cat: X: No such file or directory}).
  */
-final class Applets {
+public final class Applets {
+    /** What the shell runs itself besides the text tools. */
+    private static final java.util.Set<String> OWN = java.util.Set.of("cat", "ls", "env", "printenv", "id", "hostname", "envsubst");
+
+    /** Whether the shell runs {@code name} itself once the PATH has it. */
+    public static boolean runs(String name) {
+        String base = name.substring(name.lastIndexOf('/') + 1);
+        return OWN.contains(base) || TextTools.find(base) != null;
+    }
+
     /** alpine's /etc/group puts root in these (alpine-baselayout); Debian's root is in group 0 only. */
     private static final String ALPINE_ROOT_GROUPS = "0(root),1(bin),2(daemon),3(sys),4(adm),6(disk),10(wheel),11(floppy),"
             + "20(dialout),26(tape),27(video)";
