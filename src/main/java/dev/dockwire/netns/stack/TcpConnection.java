@@ -89,6 +89,7 @@ final class TcpConnection implements TcpSocket {
     // ---- buffers
     final SendBuffer sndBuf;
     final ReceiveBuffer rcvBuf;
+    final ReceiveWindow rwin = new ReceiveWindow();
     final Assembler ooo = new Assembler();
 
     // ---- loss recovery
@@ -140,7 +141,7 @@ final class TcpConnection implements TcpSocket {
         this.tcp = tcp;
         this.loop = tcp.loop;
         this.sndBuf = new SendBuffer(tcp.sndBufSize);
-        this.rcvBuf = new ReceiveBuffer(tcp.rcvBufSize);
+        this.rcvBuf = new ReceiveBuffer(Tcp.RMEM_MAX);
         this.rtxTimer = new TcpTimer(loop, () -> tcp.timers.retransmit(this));
         this.delackTimer = new TcpTimer(loop, () -> tcp.timers.delayedAck(this));
         this.waitTimer = new TcpTimer(loop, () -> tcp.timers.waitOver(this));
@@ -192,6 +193,21 @@ final class TcpConnection implements TcpSocket {
         rttStart = loop.nanos();
     }
 
+    /** The MSS we offered less the timestamp option every segment carries (tp->advmss once established). */
+    int advmss() {
+        return advMss - (tsOk ? TS_OPTION_LENGTH : 0);
+    }
+
+    /** tcp_recvmsg's tcp_rcv_space_adjust: the program has read; the receive buffer may grow. */
+    void rcvSpaceAdjust() {
+        rwin.adjust(copiedSeq(), loop.nanos() / 1000, advmss());
+    }
+
+    /** The first byte the program has not read (copied_seq). */
+    int copiedSeq() {
+        return rcvNxt - rcvBuf.buffered();
+    }
+
     /** Sender MSS: the clamp less the timestamp option every segment carries. */
     int smss() {
         return mssClamp - (tsOk ? TS_OPTION_LENGTH : 0);
@@ -234,6 +250,7 @@ final class TcpConnection implements TcpSocket {
             throw new SocketException(SocketError.EADDRNOTAVAIL);
         }
         init(src, lport, addr, port);
+        rwin.initial(advMss, tcp.windowScaling ? tcp.rcvWscale : 0);
         callbacks.connecting(callback);
         tcp.register(this);
         tcp.counters().activeOpens++;
@@ -396,6 +413,7 @@ final class TcpConnection implements TcpSocket {
         sndWl1 = segSeq;
         sndWl2 = segAck;
         state = finQueued ? TcpState.FIN_WAIT_1 : TcpState.ESTABLISHED;
+        rwin.established(advmss(), copiedSeq(), loop.nanos() / 1000);
         if (!passive) {
             callbacks.connected();
         }

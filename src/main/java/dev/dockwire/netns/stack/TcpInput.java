@@ -86,7 +86,10 @@ final class TcpInput {
         c.rcvNxt = seq + 1;
         c.rcvWup = c.rcvNxt;
         c.negotiate(opts);
-        c.rcvAdv = c.rcvNxt + Math.min(c.rcvBuf.free(), 0xFFFF); // what our SYN offered
+        if (!c.wsOk) {
+            c.rwin.unscaled();
+        }
+        c.rcvAdv = c.rcvNxt + c.rwin.wnd; // what our SYN offered
         if (seg.ackFlag()) {
             ackOfSyn(c, ack, opts);
             c.established(seq, ack, seg.window()); // the window of a SYN is not scaled
@@ -182,7 +185,7 @@ final class TcpInput {
             }
         }
         // sixth (URG) is not modelled: urgent data is read inline, as with SO_OOBINLINE.
-        text(c, packet, seg, seq, dataLen, fin);
+        text(c, packet, seg, opts, seq, dataLen, fin);
     }
 
     /** The ACK that completes a passive (or simultaneous) open; false drops the segment. */
@@ -293,7 +296,7 @@ final class TcpInput {
      * bytes beyond the window dropped; in-order text is handed over or buffered, out-of-order text
      * kept in the receive buffer and ACKed at once with SACK blocks (RFC 5681 4.2, RFC 2018).
      */
-    private void text(TcpConnection c, ByteBuf packet, TcpSegment seg, int seq, int dataLen, boolean fin) {
+    private void text(TcpConnection c, ByteBuf packet, TcpSegment seg, TcpOptions opts, int seq, int dataLen, boolean fin) {
         if (!c.state.receivesText()) {
             if (fin && Seq.lt(seq + dataLen, c.rcvNxt)) {
                 duplicateFin(c); // the peer's FIN again: our ACK was lost
@@ -334,13 +337,21 @@ final class TcpInput {
             return;
         }
         if (len > 0) {
-            c.rcvMss = Math.min(c.advMss, Math.max(c.rcvMss, len));
+            c.rcvMss = Math.min(c.advmss(), Math.max(c.rcvMss, len)); // tcp_measure_rcv_mss
             if (dSeq == c.rcvNxt) {
+                if (c.tsOk && opts.hasTimestamps()) {
+                    c.rwin.measureTs(c.tsNow(), opts.tsEcr(), len, c.rcvMss);
+                }
                 inOrder(c, packet, off, len);
             } else {
                 int at = c.rcvBuf.buffered() + (dSeq - c.rcvNxt);
                 if (c.ooo.add(dSeq, dSeq + len)) {
                     c.rcvBuf.write(at, packet, off, len);
+                    c.rwin.charge(len);
+                    if (c.sackOk) {
+                        // tcp_data_queue_ofo; without SACK the window stays, so the duplicate ACKs do too
+                        c.rwin.grow(len, false, c.advmss(), c.rcvMss);
+                    }
                 }
                 c.ackPending = true;
                 c.ackNow = true;
@@ -364,6 +375,7 @@ final class TcpInput {
         } else {
             c.rcvBuf.write(c.rcvBuf.buffered(), packet, off, len);
             c.rcvBuf.commit(len);
+            c.rwin.charge(len);
         }
         c.rcvNxt += len;
         if (!c.ooo.isEmpty()) {
@@ -373,6 +385,11 @@ final class TcpInput {
                 c.rcvNxt = next;
                 c.ackNow = true; // the segment filled a gap (RFC 5681 4.2)
             }
+        }
+        // tcp_event_data_recv
+        c.rwin.measure(c.rcvNxt, tcp.loop.nanos() / 1000);
+        if (len >= 128) {
+            c.rwin.grow(len, true, c.advmss(), c.rcvMss);
         }
         c.scheduleAck();
         if (c.oooFin && c.rcvNxt == c.oooFinSeq) {

@@ -244,33 +244,25 @@ final class TcpOutput {
         send(c, c.sndNxt, TcpSegment.FLAG_RST | TcpSegment.FLAG_ACK, 0);
     }
 
-    /** Whether reading opened the window enough to announce it (receiver SWS avoidance, RFC 9293 3.8.6.2.2). */
+    /**
+     * tcp_cleanup_rbuf: whether reading opened the window enough to announce it at once (receiver
+     * SWS avoidance, RFC 9293 3.8.6.2.2): what is left of the offered window is at most half the
+     * clamp and the window now is at least twice that.
+     */
     boolean windowUpdateDue(TcpConnection c) {
         int cur = Math.max(0, c.rcvAdv - c.rcvNxt);
-        return c.rcvBuf.free() - cur >= swsThreshold(c);
+        if (2L * cur > c.rwin.clamp) {
+            return false;
+        }
+        int now = c.rwin.select(c.rcvMss, c.rcvWscale);
+        return now != 0 && now >= 2L * cur;
     }
 
-    private static int swsThreshold(TcpConnection c) {
-        return Math.min(c.rcvBuf.limit() / 2, c.advMss);
-    }
-
-    /**
-     * tcp_select_window: the window to advertise, scaled. Grows only in steps of
-     * min(buffer/2, MSS) (RFC 9293 3.8.6.2.2), otherwise keeps the right edge where it was
-     * (3.8.6.2.1). Scaling rounds down: the edge may appear to retract by less than 2^scale, which
-     * RFC 7323 section 2.4 allows as long as the receiver still takes data up to the edge it
-     * advertised before ({@code rcvAdv}). Rounding up, as Linux does, would let the edge creep past
-     * the buffer.
-     */
+    /** tcp_select_window: the window field, scaled; its right edge becomes {@code rcvAdv} (RCV.NXT + rcv_wnd). */
     private int selectWindow(TcpConnection c) {
         int cur = Math.max(0, c.rcvAdv - c.rcvNxt);
-        int win = c.rcvBuf.free();
-        if (win - cur < swsThreshold(c)) {
-            win = cur;
-        }
-        int scale = c.rcvWscale;
-        int field = Math.min(win >>> scale, 0xFFFF);
-        c.rcvAdv = Seq.max(c.rcvAdv, c.rcvNxt + (field << scale));
+        int field = c.rwin.next(cur, c.rcvMss, c.rcvWscale);
+        c.rcvAdv = c.rcvNxt + c.rwin.wnd;
         return field;
     }
 
@@ -312,7 +304,7 @@ final class TcpOutput {
         int hl = TcpSegment.MIN_HEADER_LENGTH + o.length();
         int window;
         if (syn) {
-            window = Math.min(c.rcvBuf.free(), 0xFFFF); // the window in a SYN is never scaled (RFC 7323 2.2)
+            window = c.rwin.wnd; // tcp_select_initial_window's; a SYN's window is never scaled (RFC 7323 2.2)
         } else {
             window = selectWindow(c);
         }
