@@ -95,6 +95,9 @@ final class TcpConnection implements TcpSocket {
     // ---- loss recovery
     final RttEstimator rtt = new RttEstimator();
     final NewReno cc = new NewReno();
+    /** What the peer SACKed (RFC 6675), when SACK was agreed. */
+    final SackScoreboard sacks = new SackScoreboard();
+    final SackRecovery sackRecovery = new SackRecovery(sacks, cc);
     /** Consecutive timeouts without progress (icsk_retransmits). */
     int retransmits;
     /** Zero-window probes the peer has not answered (icsk_probes_out): the abort counter. */
@@ -106,6 +109,8 @@ final class TcpConnection implements TcpSocket {
     int rttSeq;
     long rttStart;
     long lastSend;
+    /** When new data last went (RACK's transmit times, {@link SackRecovery}). */
+    long lastDataSend;
     final TcpTimer rtxTimer;
     final TcpTimer delackTimer;
     final TcpTimer waitTimer;
@@ -184,6 +189,7 @@ final class TcpConnection implements TcpSocket {
             tsRecent = opts.tsVal();
         }
         cc.init(smss(), iss);
+        sackRecovery.init(iss);
     }
 
     /** Times the segment ending at {@code endSeq} (Karn's algorithm: only while nothing is retransmitted). */

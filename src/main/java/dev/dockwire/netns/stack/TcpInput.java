@@ -233,7 +233,9 @@ final class TcpInput {
             c.sndWl2 = ack;
             c.maxSndWnd = Math.max(c.maxSndWnd, window);
         }
-        if (Seq.gt(ack, c.sndUna)) {
+        if (c.sackOk) {
+            sackAck(c, seg, opts);
+        } else if (Seq.gt(ack, c.sndUna)) {
             newAck(c, ack, opts);
         } else if (dataLen == 0 && !seg.fin() && !windowChanged && c.sndMax != c.sndUna) {
             // RFC 5681 section 2: a duplicate ACK
@@ -244,6 +246,28 @@ final class TcpInput {
             }
         }
         return true;
+    }
+
+    /**
+     * The ACK of a peer that agreed to SACK (tcp_ack, tcp_sacktag_write_queue, tcp_fastretrans_alert):
+     * SND.UNA moves, the scoreboard takes the blocks, and an ACK with new SACK information is a
+     * duplicate ACK even when its window changed (RFC 6675 section 2), as a Linux receiver's does
+     * while tcp_grow_window raises rcv_ssthresh for out-of-order data.
+     */
+    private void sackAck(TcpConnection c, TcpSegment seg, TcpOptions opts) {
+        int ack = seg.ack();
+        int una = c.sndUna;
+        int sackedBefore = c.sacks.sacked();
+        if (Seq.gt(ack, una)) {
+            newAck(c, ack, opts);
+            c.sacks.ack(ack);
+        }
+        int newly = c.sacks.update(opts, c.sndUna, c.sndMax);
+        boolean dupAck = ack == una && newly > 0;
+        int delivered = (c.sndUna - una) + (c.sacks.sacked() - sackedBefore);
+        if (c.sackRecovery.onAck(c.sndUna, c.sndMax, delivered, dupAck)) {
+            c.rtxTimer.arm(c.rtt.rto());
+        }
     }
 
     private void newAck(TcpConnection c, int ack, TcpOptions opts) {
@@ -260,7 +284,9 @@ final class TcpInput {
         }
         rttSample(c, ack, opts);
         c.retransmits = 0;
-        if (c.cc.inRecovery) {
+        if (c.sackRecovery.active) {
+            // PRR sets the window (SackRecovery.onAck)
+        } else if (c.cc.inRecovery) {
             if (c.cc.onRecoveryAck(ack, acked, c.sndMax - ack)) {
                 out.retransmitHead(c); // NewReno partial ACK (RFC 6582 section 3.2 step 5)
             }

@@ -57,6 +57,9 @@ final class TcpOutput {
         if (c.sndUna == c.sndMax && now - c.lastSend > c.rtt.rto() && c.lastSend != 0) {
             c.cc.restartAfterIdle();
         }
+        if (c.sackRecovery.active) {
+            return recover(c);
+        }
         boolean sent = false;
         while (true) {
             int dataEnd = c.finSeq();
@@ -94,6 +97,60 @@ final class TcpOutput {
     }
 
     /**
+     * Sending during SACK recovery (RFC 6675 section 5 step (C), tcp_xmit_retransmit_queue then
+     * tcp_write_xmit): while PRR's quota holds a segment, NextSeg's rule 1 retransmits the lost
+     * bytes above HighRxt, rule 2 sends new data the peer's window allows, rule 3 retransmits the
+     * unSACKed bytes below the highest SACKed one. Runs of segments go as one GSO packet.
+     */
+    private boolean recover(TcpConnection c) {
+        SackRecovery r = c.sackRecovery;
+        SackScoreboard board = c.sacks;
+        int mss = maxPayload(c);
+        boolean sent = false;
+        int quota;
+        while ((quota = r.quota()) >= mss) {
+            int budget = Math.max(mss, quota - quota % mss);
+            int s = r.nextRetransmit(c.sndUna);
+            int lostEnd = r.lostEnd(s);
+            int dataEnd = c.finSeq();
+            if (Seq.lt(s, lostEnd) || (Seq.lt(s, board.highSacked(c.sndUna)) && !hasNewData(c, dataEnd))) {
+                // rule 1, or rule 3 when rule 2 has nothing to send
+                int holeEnd = Seq.min(board.holeEnd(s, Seq.lt(s, lostEnd) ? lostEnd : c.sndMax), dataEnd);
+                int len = Math.min(holeEnd - s, Math.min(budget, sizeGoal(c, mss)));
+                if (len <= 0) {
+                    break;
+                }
+                c.rttTiming = false;
+                int segs = (len + mss - 1) / mss;
+                tcp.counters().fastRetransmits += segs; // LINUX_MIB_TCPFASTRETRANS, per segment
+                send(c, s, TcpSegment.FLAG_ACK, len);
+                r.retransmitted(s, s + len, c.sndMax, tcp.loop.nanos(), c.lastDataSend);
+                sent = true;
+                continue;
+            }
+            if (!hasNewData(c, dataEnd)) {
+                break;
+            }
+            // rule 2: new data within the peer's window
+            int wndEnd = c.sndUna + c.sndWnd;
+            int len = Math.min(Math.min(dataEnd - c.sndNxt, wndEnd - c.sndNxt), Math.min(budget, sizeGoal(c, mss)));
+            if (len <= 0) {
+                break;
+            }
+            sendData(c, len, wndEnd);
+            r.sent(len);
+            sent = true;
+        }
+        afterSend(c, sent);
+        return sent;
+    }
+
+    /** Whether data never sent waits and the peer's window has room for some of it. */
+    private static boolean hasNewData(TcpConnection c, int dataEnd) {
+        return Seq.lt(c.sndNxt, dataEnd) && Seq.lt(c.sndNxt, c.sndUna + c.sndWnd);
+    }
+
+    /**
      * The persist timer's override (RFC 9293 3.8.6.2.1 (d)): sends what the window allows even if
      * small. False when the window is closed.
      */
@@ -125,6 +182,7 @@ final class TcpOutput {
         }
         if (len > 0) {
             c.dataSent();
+            c.lastDataSend = tcp.loop.nanos();
         }
         send(c, c.sndNxt, flags, len);
         advance(c, len + (fin ? 1 : 0));

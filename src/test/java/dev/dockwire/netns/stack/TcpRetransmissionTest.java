@@ -15,7 +15,7 @@ import java.util.Random;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
-/** Loss recovery in ESTABLISHED: RTO with backoff (RFC 6298), fast retransmit and NewReno (RFC 5681, 6582). */
+/** Loss recovery in ESTABLISHED: RTO with backoff (RFC 6298), fast retransmit and NewReno (RFC 5681, 6582) for a peer without SACK ({@link SackRecoveryTest} has SACK's). */
 class TcpRetransmissionTest {
 
     private static byte[] random(int n) {
@@ -30,6 +30,17 @@ class TcpRetransmissionTest {
         c.server().send("hi");
         c.lab().run(100 * MS);
         c.lab().wire.clear();
+        return c;
+    }
+
+    /** As {@link #warm}, but a does not offer SACK: the peer NewReno recovers for (RFC 6582). */
+    private static Conn warmWithoutSack() {
+        TcpLab lab = new TcpLab();
+        lab.tcp(lab.a).sack = false;
+        Conn c = TcpLab.socketEstablished(lab);
+        c.server().send("hi");
+        lab.run(100 * MS);
+        lab.wire.clear();
         return c;
     }
 
@@ -63,7 +74,7 @@ class TcpRetransmissionTest {
 
     @Test
     void threeDuplicateAcksTriggerFastRetransmitWithoutWaitingForTheTimer() {
-        Conn c = warm();
+        Conn c = warmWithoutSack();
         TcpLab lab = c.lab();
         int first = c.client().tcb().sndNxt;
         dropFirstTransmissionOf(lab, first + 1448);
@@ -89,7 +100,7 @@ class TcpRetransmissionTest {
 
     @Test
     void newRenoRepairsASecondLossFromThePartialAck() {
-        Conn c = warm();
+        Conn c = warmWithoutSack();
         TcpLab lab = c.lab();
         int first = c.client().tcb().sndNxt;
         dropFirstTransmissionOf(lab, first + 1448, first + 5 * 1448);
