@@ -5,7 +5,8 @@ package dev.dockwire.netns.stack;
  * appropriate byte counting, RFC 3465), an initial window of 10 segments (RFC 6928, Linux's
  * {@code TCP_INIT_CWND}), fast retransmit on the third duplicate ACK and NewReno fast recovery
  * (RFC 6582), and the loss window after a retransmission timeout. Linux's default is CUBIC; this
- * is Reno, as with {@code net.ipv4.tcp_congestion_control=reno}.
+ * is Reno, as with {@code net.ipv4.tcp_congestion_control=reno}. With a peer that agreed to SACK,
+ * {@link SackRecovery} recovers instead (RFC 6675) and sets cwnd and ssthresh here.
  */
 final class NewReno {
     static final int INITIAL_WINDOW_SEGMENTS = 10;

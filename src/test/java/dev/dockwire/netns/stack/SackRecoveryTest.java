@@ -12,8 +12,10 @@ import dev.dockwire.netns.stack.TcpLab.Seg;
 import dev.dockwire.wire.TcpOptions;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -116,5 +118,41 @@ class SackRecoveryTest {
         assertEquals(losses, rtx.size(), rtxSeqs);
         long span = rtx.get(rtx.size() - 1).nanos() - rtx.get(0).nanos();
         assertTrue(span <= 50 * MS, "20 holes repaired in " + span / 1e6 + " ms at a 25 ms RTT");
+    }
+
+    @Test
+    void aLostRetransmissionIsSentAgainOnceALaterOneIsSackedNotAfterTheTimer() {
+        Conn c = TcpLab.socketEstablished();
+        TcpLab lab = c.lab();
+        c.server().send("hi");
+        lab.run(100 * MS);
+        lab.delayFromA(25 * MS);
+        int first = c.client().tcb().sndNxt;
+        // segment 40 is lost twice (first transmission and retransmission), 42 to 58 once
+        Map<Integer, Integer> drops = new HashMap<>();
+        drops.put(first + 40 * MSS, 2);
+        for (int i = 42; i < 60; i += 2) {
+            drops.put(first + i * MSS, 1);
+        }
+        int losses = drops.values().stream().mapToInt(Integer::intValue).sum();
+        lab.dropFromA(s -> {
+            Integer n = s.len() > 0 ? drops.get(s.seq()) : null;
+            if (n == null || n == 0) {
+                return false;
+            }
+            drops.put(s.seq(), n - 1);
+            return true;
+        });
+        byte[] data = new byte[200 * MSS];
+        new Random(8985).nextBytes(data);
+        sendAll(c.client(), data);
+        lab.run(5 * SEC);
+        assertArrayEquals(data, c.server().bytes(), "every byte arrived intact");
+        Tcp tcp = lab.tcp(lab.a);
+        assertEquals(0, tcp.counters().timeouts, "the lost retransmission was found from the SACKs, not by the timer");
+        assertEquals(losses, tcp.counters().retransSegs, "each loss sent once more, nothing spurious");
+        long last = lab.segs(s -> s.out() && s.len() > 0 && s.seq() == first + 40 * MSS).get(2).nanos();
+        long firstRtx = lab.segs(s -> s.out() && s.len() > 0 && s.seq() == first + 40 * MSS).get(1).nanos();
+        assertTrue(last - firstRtx <= 50 * MS, "sent a third time " + (last - firstRtx) / 1e6 + " ms after the second");
     }
 }
