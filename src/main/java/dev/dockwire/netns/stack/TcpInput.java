@@ -284,13 +284,11 @@ final class TcpInput {
         }
         rttSample(c, ack, opts);
         c.retransmits = 0;
-        if (c.sackRecovery.active) {
-            // PRR sets the window (SackRecovery.onAck)
-        } else if (c.cc.inRecovery) {
+        if (c.cc.inRecovery) {
             if (c.cc.onRecoveryAck(ack, acked, c.sndMax - ack)) {
                 out.retransmitHead(c); // NewReno partial ACK (RFC 6582 section 3.2 step 5)
             }
-        } else {
+        } else if (!c.sackRecovery.active) { // in SACK recovery PRR sets the window (SackRecovery.onAck)
             c.cc.onAck(acked, flight);
             // tcp_new_space → tcp_sndbuf_expand: room for twice the congestion window, so the
             // program can refill the buffer while a full window is in flight.
