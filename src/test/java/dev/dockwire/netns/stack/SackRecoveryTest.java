@@ -72,6 +72,20 @@ class SackRecoveryTest {
         assertEquals(6 * MSS, b.lostEdge(una, MSS), "three ranges above [4,6)");
     }
 
+    @Test
+    void theScoreboardHoldsAsManyRangesAsAWindowOfAlternateLosses() {
+        SackScoreboard b = new SackScoreboard();
+        for (int i = 0; i < 1000; i++) {
+            b.update(sacks((2 * i + 1) * MSS, (2 * i + 2) * MSS), 0, 4000 * MSS);
+        }
+        assertEquals(1000, b.count(), "Linux keeps a mark per segment; no 32-range table drops SACK information");
+        assertEquals(1000 * MSS, b.sacked());
+        assertEquals(1995 * MSS, b.lostEdge(0, MSS), "the holes below the third range from the top have three ranges above");
+        b.ack(1000 * MSS);
+        assertEquals(500, b.count());
+        assertEquals(500 * MSS, b.sacked());
+    }
+
     /** Writes all of {@code data}, again whenever the socket has room. */
     private static void sendAll(TcpLab.Peer p, byte[] data) {
         ByteBuf b = Unpooled.wrappedBuffer(data);
