@@ -82,7 +82,7 @@ final class SackRecovery {
             }
             // RFC 6675 section 5 step (4); RFC 6937's initialisation
             int flight = sndMax - sndUna;
-            cc.ssthresh = Math.max(flight / 2, 2 * smss);
+            cc.ssthresh = cc.lossSsthresh();
             cc.recover = sndMax;
             active = true;
             entered = true;

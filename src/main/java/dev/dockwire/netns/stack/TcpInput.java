@@ -105,7 +105,11 @@ final class TcpInput {
     /** The peer acknowledged our SYN: SND.UNA moves, the handshake RTT is a sample. */
     private void ackOfSyn(TcpConnection c, int ack, TcpOptions opts) {
         c.sndUna = ack;
-        rttSample(c, ack, opts);
+        long rttNanos = rttSample(c, ack, opts);
+        int jiffies = (int) (tcp.loop.nanos() / 1_000_000L);
+        if (rttNanos >= 0) {
+            c.cc.onRttSample((int) Math.min(rttNanos / 1000, Integer.MAX_VALUE), jiffies, ack, c.sndNxt);
+        }
         c.retransmits = 0;
         c.rtxTimer.stop();
     }
@@ -282,14 +286,18 @@ final class TcpInput {
         if (Seq.lt(c.sndNxt, ack)) {
             c.sndNxt = ack;
         }
-        rttSample(c, ack, opts);
+        long rttNanos = rttSample(c, ack, opts);
+        int jiffies = (int) (tcp.loop.nanos() / 1_000_000L);
+        if (rttNanos >= 0) {
+            c.cc.onRttSample((int) Math.min(rttNanos / 1000, Integer.MAX_VALUE), jiffies, ack, c.sndNxt);
+        }
         c.retransmits = 0;
         if (c.cc.inRecovery) {
             if (c.cc.onRecoveryAck(ack, acked, c.sndMax - ack)) {
                 out.retransmitHead(c); // NewReno partial ACK (RFC 6582 section 3.2 step 5)
             }
         } else if (!c.sackRecovery.active) { // in SACK recovery PRR sets the window (SackRecovery.onAck)
-            c.cc.onAck(acked, flight);
+            c.cc.onAck(acked, flight, jiffies);
             // tcp_new_space → tcp_sndbuf_expand: room for twice the congestion window, so the
             // program can refill the buffer while a full window is in flight.
             c.sndBuf.expand((int) Math.min(Tcp.WMEM_MAX, 2L * c.cc.cwnd));
@@ -302,17 +310,25 @@ final class TcpInput {
         }
     }
 
-    /** An RTT sample from the echoed timestamp (RFC 7323 4.1) or the timed segment (Karn). */
-    private void rttSample(TcpConnection c, int ack, TcpOptions opts) {
+    /**
+     * An RTT sample from the echoed timestamp (RFC 7323 4.1) or the timed segment (Karn), in
+     * nanoseconds, or -1 when this ACK gives none.
+     */
+    private long rttSample(TcpConnection c, int ack, TcpOptions opts) {
+        long sample = -1;
         if (c.tsOk && opts.hasTimestamps() && opts.tsEcr() != 0) {
             int ms = c.tsNow() - opts.tsEcr();
             if (ms >= 0) {
-                c.rtt.sample(ms * 1_000_000L);
+                sample = ms * 1_000_000L;
             }
         } else if (c.rttTiming && Seq.ge(ack, c.rttSeq)) {
             c.rttTiming = false;
-            c.rtt.sample(tcp.loop.nanos() - c.rttStart);
+            sample = tcp.loop.nanos() - c.rttStart;
         }
+        if (sample >= 0) {
+            c.rtt.sample(sample);
+        }
+        return sample;
     }
 
     /**

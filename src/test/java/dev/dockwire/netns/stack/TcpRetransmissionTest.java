@@ -93,7 +93,7 @@ class TcpRetransmissionTest {
         assertEquals(0, tcp.counters().timeouts);
         assertEquals(1, tcp.counters().retransSegs);
         assertTrue(!c.client().tcb().cc.inRecovery, "the ACK for all of it ended recovery");
-        assertEquals(9 * 1448 / 2, c.client().tcb().cc.ssthresh, "half of the 9 segments in flight at the third dup ACK");
+        assertEquals(7 * 1448, c.client().tcb().cc.ssthresh, "CUBIC: the 10-segment window times 717/1024 at the third dup ACK");
         // RFC 6582 3.2 step 6, option 1: min(ssthresh, max(FlightSize, SMSS) + SMSS), nothing left in flight
         assertEquals(2 * 1448, c.client().tcb().cc.cwnd);
     }
@@ -173,7 +173,7 @@ class TcpRetransmissionTest {
         assertEquals(10 * 1448, tcb.cc.cwnd);
         lab.run(60 * MS);
         assertEquals(1, lab.tcp(lab.a).counters().timeouts);
-        assertEquals(5 * 1448, tcb.cc.ssthresh, "half the flight");
+        assertEquals(7 * 1448, tcb.cc.ssthresh, "CUBIC: the 10-segment window times 717/1024");
         lab.run(SEC);
         assertEquals(10 * 1448, c.server().bytes().length);
         List<Seg> rtx = lab.segs(s -> s.out() && s.len() > 0 && s.nanos() > 0).subList(10, 20);
