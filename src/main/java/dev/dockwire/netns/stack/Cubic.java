@@ -138,12 +138,7 @@ final class Cubic {
                     originPoint = lastMaxCwnd;
                 }
             }
-            long t = now - epochStart;
-            t += (delayMinUs + 999L) / 1000; // usecs_to_jiffies(delay_min)
-            t = (t << BICTCP_HZ) / HZ;
-            long offs = t < k ? k - t : t - k;
-            int delta = (int) ((CUBE_RTT_SCALE * offs * offs * offs) >>> (10 + 3 * BICTCP_HZ));
-            int target = t < k ? originPoint - delta : originPoint + delta;
+            int target = target(now - epochStart + (delayMinUs + 999L) / 1000); // + usecs_to_jiffies(delay_min)
             cnt = target > cwnd ? cwnd / (target - cwnd) : 100 * cwnd;
             if (lastMaxCwnd == 0 && cnt > 20) {
                 cnt = 20; // the first curve grows at least 5% per RTT
@@ -162,6 +157,17 @@ final class Cubic {
             }
         }
         cnt = Math.max(cnt, 2); // at most 1.5 times cwnd per RTT
+    }
+
+    /**
+     * The cubic curve W(t) = C (t - K)^3 + W_max in segments, {@code elapsed} jiffies into the
+     * epoch, in the kernel's fixed point: t and K in 1/1024 s, C = cube_rtt_scale / 1024.
+     */
+    int target(long elapsed) {
+        long t = (elapsed << BICTCP_HZ) / HZ;
+        long offs = t < k ? k - t : t - k;
+        int delta = (int) ((CUBE_RTT_SCALE * offs * offs * offs) >>> (10 + 3 * BICTCP_HZ));
+        return t < k ? originPoint - delta : originPoint + delta;
     }
 
     /**
