@@ -105,11 +105,7 @@ final class TcpInput {
     /** The peer acknowledged our SYN: SND.UNA moves, the handshake RTT is a sample. */
     private void ackOfSyn(TcpConnection c, int ack, TcpOptions opts) {
         c.sndUna = ack;
-        long rttNanos = rttSample(c, ack, opts);
-        int jiffies = (int) (tcp.loop.nanos() / 1_000_000L);
-        if (rttNanos >= 0) {
-            c.cc.onRttSample((int) Math.min(rttNanos / 1000, Integer.MAX_VALUE), jiffies, ack, c.sndNxt);
-        }
+        rttSample(c, ack, opts); // not CUBIC's: Linux initialises it after the handshake (tcp_init_transfer)
         c.retransmits = 0;
         c.rtxTimer.stop();
     }
