@@ -85,6 +85,21 @@ final class Cubic {
     }
 
     /**
+     * cubictcp_cwnd_event(CA_EVENT_TX_START): data goes out at jiffy {@code now} after nothing was
+     * in flight since {@code lastSend} (lsndtime); the epoch moves on by the idle time, so the
+     * curve does not count time the application sent nothing.
+     */
+    void onTxStart(int now, int lastSend) {
+        int delta = now - lastSend;
+        if (epochStart != 0 && delta > 0) {
+            epochStart += delta;
+            if (epochStart - now > 0) {
+                epochStart = now;
+            }
+        }
+    }
+
+    /**
      * cubictcp_recalc_ssthresh: the epoch ends, W_max is cwnd (less with fast convergence when the
      * window did not reach the last W_max), and ssthresh is beta times cwnd, at least 2 segments.
      */

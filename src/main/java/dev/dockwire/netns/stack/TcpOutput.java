@@ -54,7 +54,8 @@ final class TcpOutput {
             return false;
         }
         long now = tcp.loop.nanos();
-        if (c.sndUna == c.sndMax && now - c.lastSend > c.rtt.rto() && c.lastSend != 0) {
+        boolean idle = c.sndUna == c.sndMax;
+        if (idle && now - c.lastSend > c.rtt.rto() && c.lastSend != 0) {
             c.cc.restartAfterIdle();
         }
         if (c.sackRecovery.active) {
@@ -91,6 +92,10 @@ final class TcpOutput {
             }
             sendData(c, len, wndEnd);
             sent = true;
+        }
+        if (sent && idle && c.lastSend != 0) {
+            // tcp_event_data_sent: CA_EVENT_TX_START, the first data after nothing was in flight
+            c.cc.cubic.onTxStart((int) (now / 1_000_000L), (int) (c.lastSend / 1_000_000L));
         }
         afterSend(c, sent);
         return sent;

@@ -63,6 +63,19 @@ class CubicTest {
     }
 
     @Test
+    void anIdlePeriodMovesTheEpochOn() {
+        Cubic cubic = new Cubic();
+        cubic.init(0);
+        cubic.recalcSsthresh(100);
+        cubic.congAvoid(70, 1, 1000);
+        assertEquals(1000, cubic.epochStart);
+        cubic.onTxStart(3500, 3000);
+        assertEquals(1500, cubic.epochStart, "half a second idle: the curve resumes where it was");
+        cubic.onTxStart(3500, 1000);
+        assertEquals(3500, cubic.epochStart, "never after now");
+    }
+
+    @Test
     void theFirstCurveGrowsAtLeastFivePercentPerRound() {
         Cubic cubic = new Cubic();
         cubic.init(0);
