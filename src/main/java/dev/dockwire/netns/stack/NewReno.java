@@ -78,7 +78,7 @@ final class NewReno {
      * A duplicate ACK (RFC 5681 section 2 definition). Returns true when it is the third and the
      * first unacknowledged segment must be retransmitted now (RFC 6582 section 3.2 steps 1-2).
      */
-    boolean onDupAck(int sndUna, int sndMax, int flight) {
+    boolean onDupAck(int sndUna, int sndMax) {
         dupAcks++;
         if (inRecovery) {
             cwnd += smss; // step 3: inflate for each segment that left the network

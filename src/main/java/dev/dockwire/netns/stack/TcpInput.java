@@ -239,7 +239,7 @@ final class TcpInput {
             newAck(c, ack, opts);
         } else if (dataLen == 0 && !seg.fin() && !windowChanged && c.sndMax != c.sndUna) {
             // RFC 5681 section 2: a duplicate ACK
-            if (c.cc.onDupAck(c.sndUna, c.sndMax, c.sndMax - c.sndUna)) {
+            if (c.cc.onDupAck(c.sndUna, c.sndMax)) {
                 tcp.counters().fastRetransmits++;
                 out.retransmitHead(c);
                 c.rtxTimer.arm(c.rtt.rto());

@@ -174,12 +174,12 @@ class TcpBuffersTest {
         cc.onAck(3000, 4000, 0);
         assertEquals(11_000, cc.cwnd, "not while the window is less than half used (RFC 7661)");
         // third duplicate ACK with 11 segments in the window: CUBIC's ssthresh, 11 * 717 / 1024 = 7
-        assertFalse(cc.onDupAck(1, 10_001, 10_000));
-        assertFalse(cc.onDupAck(1, 10_001, 10_000));
-        assertTrue(cc.onDupAck(1, 10_001, 10_000));
+        assertFalse(cc.onDupAck(1, 10_001));
+        assertFalse(cc.onDupAck(1, 10_001));
+        assertTrue(cc.onDupAck(1, 10_001));
         assertEquals(7000, cc.ssthresh);
         assertEquals(10_000, cc.cwnd, "ssthresh + 3 SMSS");
-        assertFalse(cc.onDupAck(1, 10_001, 10_000));
+        assertFalse(cc.onDupAck(1, 10_001));
         assertEquals(11_000, cc.cwnd, "inflated by one SMSS per further duplicate");
         assertTrue(cc.onRecoveryAck(4001, 4000, 6000), "partial ACK");
         assertEquals(8000, cc.cwnd, "deflated by the amount acked, plus one SMSS");
@@ -192,10 +192,10 @@ class TcpBuffersTest {
         cc.onTimeout(8000, 20_000);
         assertEquals(1000, cc.cwnd);
         assertEquals(4000, cc.ssthresh, "6 * 717 / 1024 = 4 segments");
-        assertFalse(cc.onDupAck(15_000, 20_000, 5000) || cc.onDupAck(15_000, 20_000, 5000)
-                || cc.onDupAck(15_000, 20_000, 5000), "no fast retransmit for data sent before the timeout (RFC 6582 4)");
+        assertFalse(cc.onDupAck(15_000, 20_000) || cc.onDupAck(15_000, 20_000)
+                || cc.onDupAck(15_000, 20_000), "no fast retransmit for data sent before the timeout (RFC 6582 4)");
         cc.dupAcks = 0;
-        assertFalse(cc.onDupAck(20_000, 30_000, 10_000) || cc.onDupAck(20_000, 30_000, 10_000));
-        assertTrue(cc.onDupAck(20_000, 30_000, 10_000), "a loss right after all of it was acknowledged");
+        assertFalse(cc.onDupAck(20_000, 30_000) || cc.onDupAck(20_000, 30_000));
+        assertTrue(cc.onDupAck(20_000, 30_000), "a loss right after all of it was acknowledged");
     }
 }
