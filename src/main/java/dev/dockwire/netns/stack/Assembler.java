@@ -7,10 +7,14 @@ package dev.dockwire.netns.stack;
  * (RFC 2018 section 4): the range holding the latest segment first, then the others.
  */
 final class Assembler {
-    /** Ranges kept; a segment that would need more is dropped and comes again later. */
-    static final int MAX_RANGES = 32;
-    private final int[] start = new int[MAX_RANGES];
-    private final int[] end = new int[MAX_RANGES];
+    /**
+     * Ranges kept; a segment that would need more is dropped and comes again later. Linux's queue
+     * is bounded by the receive buffer only: 6 MiB (tcp_rmem[2]) of alternate 1448-byte segments
+     * make about 2,200 ranges. The arrays start small and double when a connection needs more.
+     */
+    static final int MAX_RANGES = 4096;
+    private int[] start = new int[16];
+    private int[] end = new int[16];
     private int count;
     private int latest;
 
@@ -34,8 +38,12 @@ final class Assembler {
         }
         // ranges [i, j) touch [from, to): merge them into one
         if (i == j) {
-            if (count == MAX_RANGES) {
-                return false;
+            if (count == start.length) {
+                if (count == MAX_RANGES) {
+                    return false;
+                }
+                start = java.util.Arrays.copyOf(start, count * 2);
+                end = java.util.Arrays.copyOf(end, count * 2);
             }
             System.arraycopy(start, i, start, i + 1, count - i);
             System.arraycopy(end, i, end, i + 1, count - i);

@@ -4,8 +4,11 @@ package dev.dockwire.netns.stack;
  * Congestion control, in bytes: slow start and congestion avoidance (RFC 5681 section 3.1, with
  * appropriate byte counting, RFC 3465), an initial window of 10 segments (RFC 6928, Linux's
  * {@code TCP_INIT_CWND}), fast retransmit on the third duplicate ACK and NewReno fast recovery
- * (RFC 6582), and the loss window after a retransmission timeout. Linux's default is CUBIC; this
- * is Reno, as with {@code net.ipv4.tcp_congestion_control=reno}.
+ * (RFC 6582), and the loss window after a retransmission timeout. The window grows in congestion
+ * avoidance and shrinks on loss as {@link Cubic} says, Linux's default congestion control, which
+ * also ends slow start early (HyStart); recovery is this class's (tcp_input.c), as Linux keeps
+ * tcp_cong_ops apart from recovery. With a peer that agreed to SACK, {@link SackRecovery}
+ * recovers instead (RFC 6675) and sets cwnd and ssthresh here.
  */
 final class NewReno {
     static final int INITIAL_WINDOW_SEGMENTS = 10;
@@ -18,11 +21,28 @@ final class NewReno {
     /** SND.MAX when recovery (or the last timeout) began: RFC 6582's "recover" plus one. */
     int recover;
     private int bytesAcked;
+    final Cubic cubic = new Cubic();
 
     void init(int smss, int iss) {
         this.smss = smss;
         this.cwnd = INITIAL_WINDOW_SEGMENTS * smss;
         this.recover = iss;
+        cubic.init(iss);
+    }
+
+    /** The slow-start threshold after a loss: CUBIC's beta times cwnd (cubictcp_recalc_ssthresh). */
+    int lossSsthresh() {
+        return cubic.recalcSsthresh(cwnd / smss) * smss;
+    }
+
+    /**
+     * An RTT sample of {@code rttUs} for an ACK of new data at jiffy {@code now} (cubictcp_acked):
+     * HyStart ends slow start here when the delay grew (tp->snd_ssthresh = cwnd).
+     */
+    void onRttSample(int rttUs, int now, int sndUna, int sndNxt) {
+        if (cubic.acked(rttUs, now, cwnd / smss, cwnd < ssthresh, sndUna, sndNxt)) {
+            ssthresh = cwnd;
+        }
     }
 
     int smss() {
@@ -32,9 +52,10 @@ final class NewReno {
     /**
      * New data acknowledged outside recovery: grow the window (RFC 5681 section 3.1), but only
      * while it is what limits the sender (RFC 7661; Linux's tcp_is_cwnd_limited: in slow start
-     * while cwnd is below twice the flight). {@code flight} is what was outstanding before the ACK.
+     * while cwnd is below twice the flight). {@code flight} is what was outstanding before the ACK;
+     * {@code now} the jiffy (millisecond) of CUBIC's clock.
      */
-    void onAck(int acked, int flight) {
+    void onAck(int acked, int flight, int now) {
         dupAcks = 0;
         boolean slowStart = cwnd < ssthresh;
         if (slowStart ? cwnd >= 2 * (long) flight : flight + smss < cwnd) {
@@ -42,12 +63,14 @@ final class NewReno {
         }
         if (slowStart) {
             cwnd += Math.min(acked, smss);
-        } else {
-            bytesAcked += acked;
-            if (bytesAcked >= cwnd) {
-                bytesAcked -= cwnd;
-                cwnd += smss;
-            }
+            return;
+        }
+        bytesAcked += acked;
+        int segments = bytesAcked / smss;
+        bytesAcked -= segments * smss;
+        if (segments > 0) {
+            int pkts = cwnd / smss;
+            cwnd += (cubic.congAvoid(pkts, segments, now) - pkts) * smss;
         }
     }
 
@@ -55,7 +78,7 @@ final class NewReno {
      * A duplicate ACK (RFC 5681 section 2 definition). Returns true when it is the third and the
      * first unacknowledged segment must be retransmitted now (RFC 6582 section 3.2 steps 1-2).
      */
-    boolean onDupAck(int sndUna, int sndMax, int flight) {
+    boolean onDupAck(int sndUna, int sndMax) {
         dupAcks++;
         if (inRecovery) {
             cwnd += smss; // step 3: inflate for each segment that left the network
@@ -65,7 +88,7 @@ final class NewReno {
         if (dupAcks != DUPACK_THRESHOLD || Seq.lt(sndUna, recover)) {
             return false;
         }
-        ssthresh = Math.max(flight / 2, 2 * smss);
+        ssthresh = lossSsthresh();
         recover = sndMax;
         cwnd = ssthresh + DUPACK_THRESHOLD * smss;
         inRecovery = true;
@@ -88,9 +111,16 @@ final class NewReno {
         return true;
     }
 
-    /** The retransmission timer expired (RFC 5681 section 3.1 equation 4, RFC 6582 section 4). */
+    /**
+     * The retransmission timer expired (RFC 5681 section 3.1 equation 4, RFC 6582 section 4):
+     * tcp_enter_loss takes a new ssthresh unless an earlier timeout or recovery is still repairing
+     * (SND.UNA below its recovery point), and CUBIC forgets its curve (cubictcp_state).
+     */
     void onTimeout(int flight, int sndMax) {
-        ssthresh = Math.max(flight / 2, 2 * smss);
+        if (Seq.ge(sndMax - flight, recover)) {
+            ssthresh = lossSsthresh();
+        }
+        cubic.onLoss(sndMax);
         cwnd = smss;
         inRecovery = false;
         dupAcks = 0;

@@ -7,36 +7,27 @@ import io.netty.buffer.Unpooled;
  * The receive buffer ({@code SO_RCVBUF}): a byte ring addressed from its first unread byte.
  * Offsets {@code [0, buffered)} hold in-order data the program has not read yet; out-of-order
  * segments are written further on, at their distance from {@code RCV.NXT}, and become readable
- * when the gap before them fills ({@link Assembler} tracks which ranges are there). The right edge
- * of the advertised window never passes the end of the free space, so every acceptable segment
- * fits. Grows on demand: a connection whose program reads as data arrives never allocates it.
+ * when the gap before them fills ({@link Assembler} tracks which ranges are there). Its capacity is
+ * tcp_rmem[2]: what is buffered and the window offered beyond it together stay within the socket's
+ * {@code sk_rcvbuf} ({@link ReceiveWindow} offers at most half of its free memory), so every
+ * acceptable segment fits. Grows on demand: a connection whose program reads as data arrives
+ * never allocates it.
  */
 final class ReceiveBuffer {
     private static final int MIN_RING = 2048;
-    private final int limit;
     private final int maxRing;
     private byte[] ring = new byte[0];
     private ByteBuf view = Unpooled.EMPTY_BUFFER;
     private int head;
     private int buffered;
 
-    ReceiveBuffer(int limit) {
-        this.limit = limit;
-        this.maxRing = Integer.highestOneBit(limit - 1) << 1;
-    }
-
-    int limit() {
-        return limit;
+    ReceiveBuffer(int capacity) {
+        this.maxRing = Integer.highestOneBit(capacity - 1) << 1;
     }
 
     /** In-order bytes waiting for the program. */
     int buffered() {
         return buffered;
-    }
-
-    /** Window space: the limit less what waits to be read. */
-    int free() {
-        return limit - buffered;
     }
 
     /** Copies {@code len} bytes of {@code src} at {@code srcIndex} to {@code offset} from the first unread byte. */

@@ -91,17 +91,22 @@ final class SocketCallbacks {
             direct = null;
             d.setIndex(directOff, directOff + directLen);
             dataHandler.accept(d);
+            c.rcvSpaceAdjust();
         }
         boolean consumed = false;
         while (!c.readPaused && !c.userClosed && c.rcvBuf.buffered() > 0) {
             ByteBuf v = c.rcvBuf.peek();
             int n = v.readableBytes();
             c.rcvBuf.consume(n); // before the call: the program may close from inside it
+            c.rwin.uncharge(n, c.rcvBuf.buffered() == 0 && c.ooo.isEmpty());
             consumed = true;
             dataHandler.accept(v);
         }
         if (c.userClosed) {
             return;
+        }
+        if (consumed) {
+            c.rcvSpaceAdjust();
         }
         if (consumed && c.state.isSynchronized() && c.state != TcpState.TIME_WAIT
                 && c.tcp.output.windowUpdateDue(c)) {

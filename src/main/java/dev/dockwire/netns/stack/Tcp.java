@@ -30,8 +30,8 @@ import java.util.List;
  * and {@code tcp_window_scaling} on. Both buffers start at 128 KiB (tcp_rmem's default; Linux
  * starts the send buffer at 16 KiB). The send buffer grows as Linux's tcp_sndbuf_expand grows it,
  * to twice the congestion window up to tcp_wmem's 4 MiB maximum, so a window as large as the
- * bandwidth-delay product stays in flight while the program refills the buffer; receive-buffer
- * autotuning is not modelled. The window scale is derived from tcp_rmem's 6 MiB maximum as Linux
+ * bandwidth-delay product stays in flight while the program refills the buffer; the receive
+ * window and its buffer's autotuning are {@link ReceiveWindow}'s. The window scale is derived from tcp_rmem's 6 MiB maximum as Linux
  * derives it: 7.
  */
 final class Tcp {
@@ -52,7 +52,6 @@ final class Tcp {
     final TcpInput input;
     final TcpTimers timers;
     final int sndBufSize = BUFFER_SIZE;
-    final int rcvBufSize = BUFFER_SIZE;
     final int rcvWscale = WINDOW_SCALE;
     int synRetries = 6;
     int synackRetries = 5;

@@ -89,11 +89,15 @@ final class TcpConnection implements TcpSocket {
     // ---- buffers
     final SendBuffer sndBuf;
     final ReceiveBuffer rcvBuf;
+    final ReceiveWindow rwin = new ReceiveWindow();
     final Assembler ooo = new Assembler();
 
     // ---- loss recovery
     final RttEstimator rtt = new RttEstimator();
     final NewReno cc = new NewReno();
+    /** What the peer SACKed (RFC 6675), when SACK was agreed. */
+    final SackScoreboard sacks = new SackScoreboard();
+    final SackRecovery sackRecovery = new SackRecovery(sacks, cc);
     /** Consecutive timeouts without progress (icsk_retransmits). */
     int retransmits;
     /** Zero-window probes the peer has not answered (icsk_probes_out): the abort counter. */
@@ -105,6 +109,8 @@ final class TcpConnection implements TcpSocket {
     int rttSeq;
     long rttStart;
     long lastSend;
+    /** When new data last went (RACK's transmit times, {@link SackRecovery}). */
+    long lastDataSend;
     final TcpTimer rtxTimer;
     final TcpTimer delackTimer;
     final TcpTimer waitTimer;
@@ -140,7 +146,7 @@ final class TcpConnection implements TcpSocket {
         this.tcp = tcp;
         this.loop = tcp.loop;
         this.sndBuf = new SendBuffer(tcp.sndBufSize);
-        this.rcvBuf = new ReceiveBuffer(tcp.rcvBufSize);
+        this.rcvBuf = new ReceiveBuffer(Tcp.RMEM_MAX);
         this.rtxTimer = new TcpTimer(loop, () -> tcp.timers.retransmit(this));
         this.delackTimer = new TcpTimer(loop, () -> tcp.timers.delayedAck(this));
         this.waitTimer = new TcpTimer(loop, () -> tcp.timers.waitOver(this));
@@ -183,6 +189,7 @@ final class TcpConnection implements TcpSocket {
             tsRecent = opts.tsVal();
         }
         cc.init(smss(), iss);
+        sackRecovery.init(iss);
     }
 
     /** Times the segment ending at {@code endSeq} (Karn's algorithm: only while nothing is retransmitted). */
@@ -190,6 +197,21 @@ final class TcpConnection implements TcpSocket {
         rttTiming = true;
         rttSeq = endSeq;
         rttStart = loop.nanos();
+    }
+
+    /** The MSS we offered less the timestamp option every segment carries (tp->advmss once established). */
+    int advmss() {
+        return advMss - (tsOk ? TS_OPTION_LENGTH : 0);
+    }
+
+    /** tcp_recvmsg's tcp_rcv_space_adjust: the program has read; the receive buffer may grow. */
+    void rcvSpaceAdjust() {
+        rwin.adjust(copiedSeq(), loop.nanos() / 1000, advmss());
+    }
+
+    /** The first byte the program has not read (copied_seq). */
+    int copiedSeq() {
+        return rcvNxt - rcvBuf.buffered();
     }
 
     /** Sender MSS: the clamp less the timestamp option every segment carries. */
@@ -234,6 +256,7 @@ final class TcpConnection implements TcpSocket {
             throw new SocketException(SocketError.EADDRNOTAVAIL);
         }
         init(src, lport, addr, port);
+        rwin.initial(advMss, tcp.windowScaling ? tcp.rcvWscale : 0);
         callbacks.connecting(callback);
         tcp.register(this);
         tcp.counters().activeOpens++;
@@ -396,6 +419,7 @@ final class TcpConnection implements TcpSocket {
         sndWl1 = segSeq;
         sndWl2 = segAck;
         state = finQueued ? TcpState.FIN_WAIT_1 : TcpState.ESTABLISHED;
+        rwin.established(advmss(), copiedSeq(), loop.nanos() / 1000);
         if (!passive) {
             callbacks.connected();
         }

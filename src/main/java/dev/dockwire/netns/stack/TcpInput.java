@@ -86,7 +86,10 @@ final class TcpInput {
         c.rcvNxt = seq + 1;
         c.rcvWup = c.rcvNxt;
         c.negotiate(opts);
-        c.rcvAdv = c.rcvNxt + Math.min(c.rcvBuf.free(), 0xFFFF); // what our SYN offered
+        if (!c.wsOk) {
+            c.rwin.unscaled();
+        }
+        c.rcvAdv = c.rcvNxt + c.rwin.wnd; // what our SYN offered
         if (seg.ackFlag()) {
             ackOfSyn(c, ack, opts);
             c.established(seq, ack, seg.window()); // the window of a SYN is not scaled
@@ -102,7 +105,7 @@ final class TcpInput {
     /** The peer acknowledged our SYN: SND.UNA moves, the handshake RTT is a sample. */
     private void ackOfSyn(TcpConnection c, int ack, TcpOptions opts) {
         c.sndUna = ack;
-        rttSample(c, ack, opts);
+        rttSample(c, ack, opts); // not CUBIC's: Linux initialises it after the handshake (tcp_init_transfer)
         c.retransmits = 0;
         c.rtxTimer.stop();
     }
@@ -182,7 +185,7 @@ final class TcpInput {
             }
         }
         // sixth (URG) is not modelled: urgent data is read inline, as with SO_OOBINLINE.
-        text(c, packet, seg, seq, dataLen, fin);
+        text(c, packet, seg, opts, seq, dataLen, fin);
     }
 
     /** The ACK that completes a passive (or simultaneous) open; false drops the segment. */
@@ -230,17 +233,41 @@ final class TcpInput {
             c.sndWl2 = ack;
             c.maxSndWnd = Math.max(c.maxSndWnd, window);
         }
-        if (Seq.gt(ack, c.sndUna)) {
+        if (c.sackOk) {
+            sackAck(c, seg, opts);
+        } else if (Seq.gt(ack, c.sndUna)) {
             newAck(c, ack, opts);
         } else if (dataLen == 0 && !seg.fin() && !windowChanged && c.sndMax != c.sndUna) {
             // RFC 5681 section 2: a duplicate ACK
-            if (c.cc.onDupAck(c.sndUna, c.sndMax, c.sndMax - c.sndUna)) {
+            if (c.cc.onDupAck(c.sndUna, c.sndMax)) {
                 tcp.counters().fastRetransmits++;
                 out.retransmitHead(c);
                 c.rtxTimer.arm(c.rtt.rto());
             }
         }
         return true;
+    }
+
+    /**
+     * The ACK of a peer that agreed to SACK (tcp_ack, tcp_sacktag_write_queue, tcp_fastretrans_alert):
+     * SND.UNA moves, the scoreboard takes the blocks, and an ACK with new SACK information is a
+     * duplicate ACK even when its window changed (RFC 6675 section 2), as a Linux receiver's does
+     * while tcp_grow_window raises rcv_ssthresh for out-of-order data.
+     */
+    private void sackAck(TcpConnection c, TcpSegment seg, TcpOptions opts) {
+        int ack = seg.ack();
+        int una = c.sndUna;
+        int sackedBefore = c.sacks.sacked();
+        if (Seq.gt(ack, una)) {
+            newAck(c, ack, opts);
+            c.sacks.ack(ack);
+        }
+        int newly = c.sacks.update(opts, c.sndUna, c.sndMax);
+        boolean dupAck = ack == una && newly > 0;
+        int delivered = (c.sndUna - una) + (c.sacks.sacked() - sackedBefore);
+        if (c.sackRecovery.onAck(c.sndUna, c.sndMax, delivered, dupAck)) {
+            c.rtxTimer.arm(c.rtt.rto());
+        }
     }
 
     private void newAck(TcpConnection c, int ack, TcpOptions opts) {
@@ -255,14 +282,18 @@ final class TcpInput {
         if (Seq.lt(c.sndNxt, ack)) {
             c.sndNxt = ack;
         }
-        rttSample(c, ack, opts);
+        long rttNanos = rttSample(c, ack, opts);
+        int jiffies = (int) (tcp.loop.nanos() / 1_000_000L);
+        if (rttNanos >= 0) {
+            c.cc.onRttSample((int) Math.min(rttNanos / 1000, Integer.MAX_VALUE), jiffies, ack, c.sndNxt);
+        }
         c.retransmits = 0;
         if (c.cc.inRecovery) {
             if (c.cc.onRecoveryAck(ack, acked, c.sndMax - ack)) {
                 out.retransmitHead(c); // NewReno partial ACK (RFC 6582 section 3.2 step 5)
             }
-        } else {
-            c.cc.onAck(acked, flight);
+        } else if (!c.sackRecovery.active) { // in SACK recovery PRR sets the window (SackRecovery.onAck)
+            c.cc.onAck(acked, flight, jiffies);
             // tcp_new_space → tcp_sndbuf_expand: room for twice the congestion window, so the
             // program can refill the buffer while a full window is in flight.
             c.sndBuf.expand((int) Math.min(Tcp.WMEM_MAX, 2L * c.cc.cwnd));
@@ -275,17 +306,25 @@ final class TcpInput {
         }
     }
 
-    /** An RTT sample from the echoed timestamp (RFC 7323 4.1) or the timed segment (Karn). */
-    private void rttSample(TcpConnection c, int ack, TcpOptions opts) {
+    /**
+     * An RTT sample from the echoed timestamp (RFC 7323 4.1) or the timed segment (Karn), in
+     * nanoseconds, or -1 when this ACK gives none.
+     */
+    private long rttSample(TcpConnection c, int ack, TcpOptions opts) {
+        long sample = -1;
         if (c.tsOk && opts.hasTimestamps() && opts.tsEcr() != 0) {
             int ms = c.tsNow() - opts.tsEcr();
             if (ms >= 0) {
-                c.rtt.sample(ms * 1_000_000L);
+                sample = ms * 1_000_000L;
             }
         } else if (c.rttTiming && Seq.ge(ack, c.rttSeq)) {
             c.rttTiming = false;
-            c.rtt.sample(tcp.loop.nanos() - c.rttStart);
+            sample = tcp.loop.nanos() - c.rttStart;
         }
+        if (sample >= 0) {
+            c.rtt.sample(sample);
+        }
+        return sample;
     }
 
     /**
@@ -293,7 +332,7 @@ final class TcpInput {
      * bytes beyond the window dropped; in-order text is handed over or buffered, out-of-order text
      * kept in the receive buffer and ACKed at once with SACK blocks (RFC 5681 4.2, RFC 2018).
      */
-    private void text(TcpConnection c, ByteBuf packet, TcpSegment seg, int seq, int dataLen, boolean fin) {
+    private void text(TcpConnection c, ByteBuf packet, TcpSegment seg, TcpOptions opts, int seq, int dataLen, boolean fin) {
         if (!c.state.receivesText()) {
             if (fin && Seq.lt(seq + dataLen, c.rcvNxt)) {
                 duplicateFin(c); // the peer's FIN again: our ACK was lost
@@ -334,13 +373,21 @@ final class TcpInput {
             return;
         }
         if (len > 0) {
-            c.rcvMss = Math.min(c.advMss, Math.max(c.rcvMss, len));
+            c.rcvMss = Math.min(c.advmss(), Math.max(c.rcvMss, len)); // tcp_measure_rcv_mss
             if (dSeq == c.rcvNxt) {
+                if (c.tsOk && opts.hasTimestamps()) {
+                    c.rwin.measureTs(c.tsNow(), opts.tsEcr(), len, c.rcvMss);
+                }
                 inOrder(c, packet, off, len);
             } else {
                 int at = c.rcvBuf.buffered() + (dSeq - c.rcvNxt);
                 if (c.ooo.add(dSeq, dSeq + len)) {
                     c.rcvBuf.write(at, packet, off, len);
+                    c.rwin.charge(len);
+                    if (c.sackOk) {
+                        // tcp_data_queue_ofo; without SACK the window stays, so the duplicate ACKs do too
+                        c.rwin.grow(len, false, c.advmss(), c.rcvMss);
+                    }
                 }
                 c.ackPending = true;
                 c.ackNow = true;
@@ -364,6 +411,7 @@ final class TcpInput {
         } else {
             c.rcvBuf.write(c.rcvBuf.buffered(), packet, off, len);
             c.rcvBuf.commit(len);
+            c.rwin.charge(len);
         }
         c.rcvNxt += len;
         if (!c.ooo.isEmpty()) {
@@ -373,6 +421,11 @@ final class TcpInput {
                 c.rcvNxt = next;
                 c.ackNow = true; // the segment filled a gap (RFC 5681 4.2)
             }
+        }
+        // tcp_event_data_recv
+        c.rwin.measure(c.rcvNxt, tcp.loop.nanos() / 1000);
+        if (len >= 128) {
+            c.rwin.grow(len, true, c.advmss(), c.rcvMss);
         }
         c.scheduleAck();
         if (c.oooFin && c.rcvNxt == c.oooFinSeq) {

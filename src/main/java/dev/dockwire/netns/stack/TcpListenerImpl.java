@@ -96,6 +96,7 @@ final class TcpListenerImpl implements TcpListener {
         child.rcvNxt = child.irs + 1;
         child.rcvWup = child.rcvNxt;
         child.negotiate(opts);
+        child.rwin.initial(child.advmss(), child.rcvWscale); // tcp_openreq_init_rwin
         child.sndWnd = seg.window();
         child.state = TcpState.SYN_RECEIVED;
         tcp.register(child);

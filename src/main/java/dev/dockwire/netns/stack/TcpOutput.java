@@ -54,8 +54,12 @@ final class TcpOutput {
             return false;
         }
         long now = tcp.loop.nanos();
-        if (c.sndUna == c.sndMax && now - c.lastSend > c.rtt.rto() && c.lastSend != 0) {
+        boolean idle = c.sndUna == c.sndMax;
+        if (idle && now - c.lastSend > c.rtt.rto() && c.lastSend != 0) {
             c.cc.restartAfterIdle();
+        }
+        if (c.sackRecovery.active) {
+            return recover(c);
         }
         boolean sent = false;
         while (true) {
@@ -89,8 +93,66 @@ final class TcpOutput {
             sendData(c, len, wndEnd);
             sent = true;
         }
+        if (sent && idle && c.lastSend != 0) {
+            // tcp_event_data_sent: CA_EVENT_TX_START, the first data after nothing was in flight
+            c.cc.cubic.onTxStart((int) (now / 1_000_000L), (int) (c.lastSend / 1_000_000L));
+        }
         afterSend(c, sent);
         return sent;
+    }
+
+    /**
+     * Sending during SACK recovery (RFC 6675 section 5 step (C), tcp_xmit_retransmit_queue then
+     * tcp_write_xmit): while PRR's quota holds a segment, NextSeg's rule 1 retransmits the lost
+     * bytes above HighRxt, rule 2 sends new data the peer's window allows, rule 3 retransmits the
+     * unSACKed bytes below the highest SACKed one. Runs of segments go as one GSO packet.
+     */
+    private boolean recover(TcpConnection c) {
+        SackRecovery r = c.sackRecovery;
+        SackScoreboard board = c.sacks;
+        int mss = maxPayload(c);
+        boolean sent = false;
+        int quota;
+        while ((quota = r.quota()) >= mss) {
+            int budget = Math.max(mss, quota - quota % mss);
+            int s = r.nextRetransmit(c.sndUna);
+            int lostEnd = r.lostEnd(s);
+            int dataEnd = c.finSeq();
+            if (Seq.lt(s, lostEnd) || (Seq.lt(s, board.highSacked(c.sndUna)) && !hasNewData(c, dataEnd))) {
+                // rule 1, or rule 3 when rule 2 has nothing to send
+                int holeEnd = Seq.min(board.holeEnd(s, Seq.lt(s, lostEnd) ? lostEnd : c.sndMax), dataEnd);
+                int len = Math.min(holeEnd - s, Math.min(budget, sizeGoal(c, mss)));
+                if (len <= 0) {
+                    break;
+                }
+                c.rttTiming = false;
+                int segs = (len + mss - 1) / mss;
+                tcp.counters().fastRetransmits += segs; // LINUX_MIB_TCPFASTRETRANS, per segment
+                send(c, s, TcpSegment.FLAG_ACK, len);
+                r.retransmitted(s, s + len, c.sndMax, tcp.loop.nanos(), c.lastDataSend);
+                sent = true;
+                continue;
+            }
+            if (!hasNewData(c, dataEnd)) {
+                break;
+            }
+            // rule 2: new data within the peer's window
+            int wndEnd = c.sndUna + c.sndWnd;
+            int len = Math.min(Math.min(dataEnd - c.sndNxt, wndEnd - c.sndNxt), Math.min(budget, sizeGoal(c, mss)));
+            if (len <= 0) {
+                break;
+            }
+            sendData(c, len, wndEnd);
+            r.sent(len);
+            sent = true;
+        }
+        afterSend(c, sent);
+        return sent;
+    }
+
+    /** Whether data never sent waits and the peer's window has room for some of it. */
+    private static boolean hasNewData(TcpConnection c, int dataEnd) {
+        return Seq.lt(c.sndNxt, dataEnd) && Seq.lt(c.sndNxt, c.sndUna + c.sndWnd);
     }
 
     /**
@@ -125,6 +187,7 @@ final class TcpOutput {
         }
         if (len > 0) {
             c.dataSent();
+            c.lastDataSend = tcp.loop.nanos();
         }
         send(c, c.sndNxt, flags, len);
         advance(c, len + (fin ? 1 : 0));
@@ -244,33 +307,25 @@ final class TcpOutput {
         send(c, c.sndNxt, TcpSegment.FLAG_RST | TcpSegment.FLAG_ACK, 0);
     }
 
-    /** Whether reading opened the window enough to announce it (receiver SWS avoidance, RFC 9293 3.8.6.2.2). */
+    /**
+     * tcp_cleanup_rbuf: whether reading opened the window enough to announce it at once (receiver
+     * SWS avoidance, RFC 9293 3.8.6.2.2): what is left of the offered window is at most half the
+     * clamp and the window now is at least twice that.
+     */
     boolean windowUpdateDue(TcpConnection c) {
         int cur = Math.max(0, c.rcvAdv - c.rcvNxt);
-        return c.rcvBuf.free() - cur >= swsThreshold(c);
+        if (2L * cur > c.rwin.clamp) {
+            return false;
+        }
+        int now = c.rwin.select(c.rcvMss, c.rcvWscale);
+        return now != 0 && now >= 2L * cur;
     }
 
-    private static int swsThreshold(TcpConnection c) {
-        return Math.min(c.rcvBuf.limit() / 2, c.advMss);
-    }
-
-    /**
-     * tcp_select_window: the window to advertise, scaled. Grows only in steps of
-     * min(buffer/2, MSS) (RFC 9293 3.8.6.2.2), otherwise keeps the right edge where it was
-     * (3.8.6.2.1). Scaling rounds down: the edge may appear to retract by less than 2^scale, which
-     * RFC 7323 section 2.4 allows as long as the receiver still takes data up to the edge it
-     * advertised before ({@code rcvAdv}). Rounding up, as Linux does, would let the edge creep past
-     * the buffer.
-     */
+    /** tcp_select_window: the window field, scaled; its right edge becomes {@code rcvAdv} (RCV.NXT + rcv_wnd). */
     private int selectWindow(TcpConnection c) {
         int cur = Math.max(0, c.rcvAdv - c.rcvNxt);
-        int win = c.rcvBuf.free();
-        if (win - cur < swsThreshold(c)) {
-            win = cur;
-        }
-        int scale = c.rcvWscale;
-        int field = Math.min(win >>> scale, 0xFFFF);
-        c.rcvAdv = Seq.max(c.rcvAdv, c.rcvNxt + (field << scale));
+        int field = c.rwin.next(cur, c.rcvMss, c.rcvWscale);
+        c.rcvAdv = c.rcvNxt + c.rwin.wnd;
         return field;
     }
 
@@ -312,7 +367,7 @@ final class TcpOutput {
         int hl = TcpSegment.MIN_HEADER_LENGTH + o.length();
         int window;
         if (syn) {
-            window = Math.min(c.rcvBuf.free(), 0xFFFF); // the window in a SYN is never scaled (RFC 7323 2.2)
+            window = c.rwin.wnd; // tcp_select_initial_window's; a SYN's window is never scaled (RFC 7323 2.2)
         } else {
             window = selectWindow(c);
         }

@@ -56,6 +56,8 @@ final class TcpTimers {
                 c.retransmits++;
                 tcp.counters().timeouts++;
                 c.cc.onTimeout(c.sndMax - c.sndUna, c.sndMax);
+                c.sackRecovery.reset(c.sndUna);
+                c.sacks.clear();
                 c.rtt.backoff();
                 c.rttTiming = false;
                 c.sndNxt = c.sndUna; // go back N: resend from the first unacknowledged byte in slow start

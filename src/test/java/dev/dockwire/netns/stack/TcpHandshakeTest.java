@@ -43,7 +43,8 @@ class TcpHandshakeTest {
         assertTrue(syn.out() && syn.is(SYN));
         assertEquals(client.tcb().iss, syn.seq());
         assertEquals(0, syn.ack());
-        assertEquals(65535, syn.tcp().window(), "the SYN's window is unscaled: min(buffer, 65535)");
+        // tcp_select_initial_window: whole segments of the MSS within half of tcp_rmem's 128 KiB, unscaled
+        assertEquals(64240, syn.tcp().window(), "44 x 1460, as Linux's SYN");
         assertEquals(1460, syn.tcp().mss(), "MSS = eth0 MTU 1500 - 40");
         assertEquals(7, syn.tcp().windowScale());
         assertTrue(syn.tcp().sackPermitted());
@@ -59,6 +60,7 @@ class TcpHandshakeTest {
         assertEquals(syn.seq() + 1, synAck.ack());
         assertEquals(1460, synAck.tcp().mss());
         assertEquals(7, synAck.tcp().windowScale());
+        assertEquals(65160, synAck.tcp().window(), "45 x 1448 (the MSS less the timestamp option), as Linux's SYN-ACK");
         assertTrue(synAck.tcp().sackPermitted());
         assertEquals(syn.tcp().timestamps().tsVal(), synAck.tcp().timestamps().tsEcr(), "TSecr echoes the SYN's TSval");
 
@@ -66,7 +68,9 @@ class TcpHandshakeTest {
         assertTrue(ack.out() && ack.is(ACK));
         assertEquals(syn.seq() + 1, ack.seq());
         assertEquals(synAck.seq() + 1, ack.ack());
-        assertEquals(131072 >> 7, ack.tcp().window(), "scaled window: 128 KiB >> 7");
+        // The clamp keeps a segment in reserve (64,088: 501 units), but the edge the SYN offered never
+        // moves left: 64,240 aligned up to the scale unit, as Linux's "win 502".
+        assertEquals(502, ack.tcp().window());
         assertEquals(synAck.tcp().timestamps().tsVal(), ack.tcp().timestamps().tsEcr());
 
         assertEquals(TcpState.ESTABLISHED, client.state());

@@ -15,7 +15,7 @@ import java.util.Random;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
-/** Loss recovery in ESTABLISHED: RTO with backoff (RFC 6298), fast retransmit and NewReno (RFC 5681, 6582). */
+/** Loss recovery in ESTABLISHED: RTO with backoff (RFC 6298), fast retransmit and NewReno (RFC 5681, 6582) for a peer without SACK ({@link SackRecoveryTest} has SACK's). */
 class TcpRetransmissionTest {
 
     private static byte[] random(int n) {
@@ -30,6 +30,17 @@ class TcpRetransmissionTest {
         c.server().send("hi");
         c.lab().run(100 * MS);
         c.lab().wire.clear();
+        return c;
+    }
+
+    /** As {@link #warm}, but a does not offer SACK: the peer NewReno recovers for (RFC 6582). */
+    private static Conn warmWithoutSack() {
+        TcpLab lab = new TcpLab();
+        lab.tcp(lab.a).sack = false;
+        Conn c = TcpLab.socketEstablished(lab);
+        c.server().send("hi");
+        lab.run(100 * MS);
+        lab.wire.clear();
         return c;
     }
 
@@ -63,7 +74,7 @@ class TcpRetransmissionTest {
 
     @Test
     void threeDuplicateAcksTriggerFastRetransmitWithoutWaitingForTheTimer() {
-        Conn c = warm();
+        Conn c = warmWithoutSack();
         TcpLab lab = c.lab();
         int first = c.client().tcb().sndNxt;
         dropFirstTransmissionOf(lab, first + 1448);
@@ -82,14 +93,14 @@ class TcpRetransmissionTest {
         assertEquals(0, tcp.counters().timeouts);
         assertEquals(1, tcp.counters().retransSegs);
         assertTrue(!c.client().tcb().cc.inRecovery, "the ACK for all of it ended recovery");
-        assertEquals(9 * 1448 / 2, c.client().tcb().cc.ssthresh, "half of the 9 segments in flight at the third dup ACK");
+        assertEquals(7 * 1448, c.client().tcb().cc.ssthresh, "CUBIC: the 10-segment window times 717/1024 at the third dup ACK");
         // RFC 6582 3.2 step 6, option 1: min(ssthresh, max(FlightSize, SMSS) + SMSS), nothing left in flight
         assertEquals(2 * 1448, c.client().tcb().cc.cwnd);
     }
 
     @Test
     void newRenoRepairsASecondLossFromThePartialAck() {
-        Conn c = warm();
+        Conn c = warmWithoutSack();
         TcpLab lab = c.lab();
         int first = c.client().tcb().sndNxt;
         dropFirstTransmissionOf(lab, first + 1448, first + 5 * 1448);
@@ -162,7 +173,7 @@ class TcpRetransmissionTest {
         assertEquals(10 * 1448, tcb.cc.cwnd);
         lab.run(60 * MS);
         assertEquals(1, lab.tcp(lab.a).counters().timeouts);
-        assertEquals(5 * 1448, tcb.cc.ssthresh, "half the flight");
+        assertEquals(7 * 1448, tcb.cc.ssthresh, "CUBIC: the 10-segment window times 717/1024");
         lab.run(SEC);
         assertEquals(10 * 1448, c.server().bytes().length);
         List<Seg> rtx = lab.segs(s -> s.out() && s.len() > 0 && s.nanos() > 0).subList(10, 20);
