@@ -29,6 +29,8 @@ public final class EventLoop implements Clock {
     private double speed = 1;
     private long now;
     private long seq;
+    /** The timer {@link #schedule} made last, until it runs: see {@link #isLastScheduled}. */
+    private Timeout lastScheduled;
     /** The wall clock (System.nanoTime) when pacing last began, and the virtual time then; -1 until read. */
     private long wallOrigin = -1;
     private long virtualOrigin;
@@ -107,7 +109,18 @@ public final class EventLoop implements Clock {
         }
         Timeout t = new Timeout(now + delayNanos, seq++, task);
         timers.add(t);
+        lastScheduled = t;
         return t;
+    }
+
+    /**
+     * Whether {@code t} is pending, due now, and the last timer scheduled: work added to its task
+     * then runs where a timer scheduled now with no delay would (next in order, nothing between),
+     * so a caller starting many such tasks at once may add them to one timer instead of paying a
+     * pending timer for each.
+     */
+    public boolean isLastScheduled(Timeout t) {
+        return t == lastScheduled && t.deadline == now && !t.cancelled;
     }
 
     public Timeout schedule(long delay, TimeUnit unit, Runnable task) {
@@ -236,6 +249,9 @@ public final class EventLoop implements Clock {
             return false;
         }
         timers.poll();
+        if (t == lastScheduled) {
+            lastScheduled = null;
+        }
         if (t.deadline > now) {
             now = t.deadline;
         }

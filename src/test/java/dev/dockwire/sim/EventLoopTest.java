@@ -23,6 +23,23 @@ class EventLoopTest {
     }
 
     @Test
+    void aTimerIsLastScheduledOnlyWhileDueNowPendingAndNoTimerCameAfterIt() {
+        EventLoop loop = new EventLoop();
+        Timeout a = loop.schedule(0, () -> { });
+        assertTrue(loop.isLastScheduled(a));
+        Timeout b = loop.schedule(0, () -> { });
+        assertFalse(loop.isLastScheduled(a), "b came after it");
+        assertTrue(loop.isLastScheduled(b));
+        b.cancel();
+        assertFalse(loop.isLastScheduled(b), "cancelled");
+        Timeout later = loop.schedule(5, () -> { });
+        assertFalse(loop.isLastScheduled(later), "not due now");
+        Timeout c = loop.schedule(0, () -> { });
+        loop.runToCompletion();
+        assertFalse(loop.isLastScheduled(c), "it ran");
+    }
+
+    @Test
     void cancelledTimersNeverRun() {
         EventLoop loop = new EventLoop();
         List<String> ran = new ArrayList<>();

@@ -27,7 +27,7 @@ public final class ReferenceDocker implements AutoCloseable {
         this.startedHere = startedHere;
     }
 
-    /** The reference host, running; skips the test when it cannot be had. */
+    /** The reference host, emptied of earlier runs' state and running; skips the test when it cannot be had. */
     public static ReferenceDocker start() throws IOException, InterruptedException {
         Path kit = Path.of("..", "shared", "reference-docker").toAbsolutePath().normalize();
         skipIf(!Files.isRegularFile(kit.resolve("start.sh")), "no reference Docker kit at " + kit);
@@ -35,14 +35,15 @@ public final class ReferenceDocker implements AutoCloseable {
         skipIf(!Files.isExecutable(CLIENT_28), "no docker 28 client at " + CLIENT_28);
         ExternalTools.assumeRoot("the reference Docker host");
         boolean running = sh(kit, 20, "[ -f ${DREF:-/var/tmp/dref}/docker.pid ] && kill -0 $(cat ${DREF:-/var/tmp/dref}/docker.pid)") == 0;
-        if (!running) {
-            if (sh(kit, 10, "command -v dockerd") != 0) {
-                skipIf(sh(kit, 600, "./install.sh") != 0, "the reference Docker host could not be installed (install.sh failed)");
-            }
-            if (sh(kit, 600, "./start.sh") != 0) {
-                sh(kit, 120, "./stop.sh --rm-netns");
-                skipIf(true, "the reference Docker host did not start (start.sh failed)");
-            }
+        if (!running && sh(kit, 10, "command -v dockerd") != 0) {
+            skipIf(sh(kit, 600, "./install.sh") != 0, "the reference Docker host could not be installed (install.sh failed)");
+        }
+        // The engine's state outlives it in $DREF: a run killed half-way leaves a swarm service or a
+        // network that fails the next run's scripts, and 20.10's IPAM hands out the pool after the
+        // last one it gave. reset.sh empties the host and (re)starts the daemon.
+        if (sh(kit, 600, "./reset.sh") != 0) {
+            sh(kit, 120, "./stop.sh --rm-netns");
+            skipIf(true, "the reference Docker host did not start (reset.sh failed)");
         }
         return new ReferenceDocker(kit, !running);
     }

@@ -34,6 +34,7 @@ final class MainProcesses {
     private final Map<String, ContainerProcesses> running = new HashMap<>();
     private final Map<String, ContainerLog> logs = new LinkedHashMap<>();
     private final HealthMonitor health;
+    private final EndOfInput endOfInput;
     private int lastHostPid = 1000;
     /** The host's next pid, one supplier for every container's PID namespace. */
     private final IntSupplier nextHostPid = () -> ++lastHostPid;
@@ -42,6 +43,7 @@ final class MainProcesses {
         this.engine = engine;
         this.clock = clock;
         this.health = new HealthMonitor(engine, clock);
+        this.endOfInput = new EndOfInput(clock);
     }
 
     /** What {@code c} runs: its first process's argv without the images' entrypoint script, which execs its arguments. */
@@ -127,7 +129,7 @@ final class MainProcesses {
             // true would when started now; no program, context, guard or log sink is kept for it (some
             // 450 bytes of each `docker run -d alpine` not yet run, the compose service without a command).
             Process init = pids.spawn(0, run, env, clock.nanos());
-            clock.schedule(0, () -> init.exit(0));
+            endOfInput.exitZero(init);
             r = new ContainerProcesses(pids, init, shim, null, true, proxies);
         } else if (program != null) {
             ContainerLog log = log(c);
