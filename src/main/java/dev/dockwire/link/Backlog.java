@@ -30,11 +30,7 @@ public final class Backlog implements Agent {
     /** Floods under way (nested when a port's transmit floods another bridge), and whether this one charged its first copy. */
     private int burst;
     private boolean burstCharged;
-    /**
-     * Receives under way: {@link #doWork}, or frames {@link #netifRx} delivered at once. This,
-     * {@code burst}, {@code direct} and {@code forwarding} packed into one int (one load and one
-     * store per frame) measured no faster (session 16).
-     */
+    /** Receives under way: {@link #doWork}, or frames {@link #netifRx} delivered at once. */
     private int depth;
     /** The receives under way began in {@link #netifRx} (not in the loop's pass) and were only bridged on since. */
     private boolean direct;

@@ -112,12 +112,7 @@ final class MacvlanPort implements RxHandler, NetDevice.UpperPort {
         lower.transmit(frame);
     }
 
-    /**
-     * macvlan_handle_frame: a frame the parent received (takes ownership). A sibling's frame is
-     * looked up again here, as the kernel does: carrying {@link #transmit}'s answer over (the frame
-     * and its macvlan in two fields set around the parent's receive) cost 1-2% more CPU per frame
-     * than the lookup it saved (session 16, both orders of BuildsCompared).
-     */
+    /** macvlan_handle_frame: a frame the parent received (takes ownership). */
     @Override
     public void handle(NetDevice dev, ByteBuf frame) {
         if (frame.readableBytes() < EthernetFrame.HEADER_LENGTH) {
