@@ -33,6 +33,11 @@ public final class BuildsCompared {
     }
 
     public static void main(String[] args) throws Throwable {
+        // ProductionJvm's Netty settings, as the JMH benchmarks fork with them (that class is not on
+        // this class path): without them every header access also checks the reference count, a
+        // fifth more per frame, and the JIT shapes the path otherwise. A -D given on the command line wins.
+        System.getProperties().putIfAbsent("io.netty.leakDetection.level", "disabled");
+        System.getProperties().putIfAbsent("io.netty.buffer.checkAccessible", "false");
         String path = args[0];
         int windows = Integer.parseInt(args[1]);
         String cls = switch (path) {
