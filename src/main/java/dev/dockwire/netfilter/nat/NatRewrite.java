@@ -4,6 +4,9 @@ import dev.dockwire.link.Frames;
 import dev.dockwire.wire.Checksum;
 import dev.dockwire.wire.Ipv4Packet;
 import io.netty.buffer.ByteBuf;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 
 /**
  * One NAT rewrite of an offloaded UDP flow direction, made once for the flow: what
@@ -18,6 +21,11 @@ import io.netty.buffer.ByteBuf;
  * (what the flow step forwards).
  */
 public final class NatRewrite {
+    private static final VarHandle SHORT = MethodHandles.byteArrayViewVarHandle(short[].class, ByteOrder.BIG_ENDIAN);
+    private static final VarHandle INT = MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.BIG_ENDIAN);
+    /** The bytes a rewrite touches from the IPv4 header's start: the header and the UDP header. */
+    private static final int SPAN = Ipv4Packet.MIN_HEADER_LENGTH + 8;
+
     /** The address's offset in the IPv4 header (source or destination). */
     private int addrAt;
     /** The port's offset in the UDP header (source or destination). */
@@ -42,8 +50,16 @@ public final class NatRewrite {
         return this;
     }
 
-    /** Rewrites the UDP datagram in {@code buf} whose IPv4 header (20 bytes) starts at {@code off}. */
+    /**
+     * Rewrites the UDP datagram in {@code buf} whose IPv4 header (20 bytes) starts at {@code off}: in a
+     * heap frame's array after one bounds check (Netty checks each of the six accesses), else through
+     * Netty's accessors.
+     */
     public void apply(ByteBuf buf, int off) {
+        if (buf.hasArray() && (off | (buf.capacity() - SPAN - off)) >= 0) {
+            apply(buf.array(), buf.arrayOffset() + off, Frames.checksumPartial(buf));
+            return;
+        }
         int t = off + Ipv4Packet.MIN_HEADER_LENGTH;
         int c = buf.getUnsignedShort(t + 6);
         if (Frames.checksumPartial(buf)) {
@@ -58,6 +74,25 @@ public final class NatRewrite {
             buf.setInt(off + addrAt, addr);
             int sum = off + Ipv4Packet.CHECKSUM;
             buf.setShort(sum, ~Checksum.fold((~buf.getUnsignedShort(sum) & 0xFFFF) + addrSum) & 0xFFFF);
+        }
+    }
+
+    /** {@link #apply} on the array: the IPv4 header at {@code a[i]}. */
+    private void apply(byte[] a, int i, boolean partial) {
+        int u = i + Ipv4Packet.MIN_HEADER_LENGTH + 6;
+        int c = (short) SHORT.get(a, u) & 0xFFFF;
+        if (partial) {
+            c = Checksum.fold(c + addrSum);
+            SHORT.set(a, u, (short) (c == 0 ? 0xFFFF : c));
+        } else if (c != 0) {
+            c = ~Checksum.fold((~c & 0xFFFF) + udpSum) & 0xFFFF;
+            SHORT.set(a, u, (short) (c == 0 ? 0xFFFF : c));
+        }
+        SHORT.set(a, i + Ipv4Packet.MIN_HEADER_LENGTH + portAt, (short) port);
+        if (addrChanges) {
+            INT.set(a, i + addrAt, addr);
+            int h = i + Ipv4Packet.CHECKSUM;
+            SHORT.set(a, h, (short) (~Checksum.fold((~(short) SHORT.get(a, h) & 0xFFFF) + addrSum)));
         }
     }
 }

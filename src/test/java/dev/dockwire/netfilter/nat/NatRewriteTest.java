@@ -8,6 +8,7 @@ import dev.dockwire.testing.TestNet;
 import dev.dockwire.wire.IpProtocol;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufUtil;
+import io.netty.buffer.Unpooled;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -18,7 +19,8 @@ import org.junit.jupiter.params.provider.CsvSource;
  * hooks' ({@link NatManip#ports}, a fold per changed word as inet_proto_csum_replace4/2): the same
  * bytes for every UDP checksum field value (0x0000, RFC 768's "none", and the results that fold to
  * zero and go out as 0xFFFF among them), for CHECKSUM_PARTIAL packets, for rewrites that change only
- * the port or nothing at all, and for random tuples and header checksums.
+ * the port or nothing at all, and for random tuples and header checksums; in a frame's array and
+ * through Netty's accessors (a direct buffer).
  */
 class NatRewriteTest {
     private static final int UDP_SUM = 20 + 6;
@@ -56,14 +58,24 @@ class NatRewriteTest {
         int oldAddr = srcNat ? src : dst;
         int oldPort = srcNat ? sport : dport;
         new NatManip().ports(hooks, off, off + 20, off + 38, IpProtocol.UDP, srcNat, oldAddr, addr, oldPort, port);
-        new NatRewrite().set(srcNat, oldAddr, addr, oldPort, port).apply(step, off);
+        NatRewrite rewrite = new NatRewrite().set(srcNat, oldAddr, addr, oldPort, port);
+        // A direct buffer (no array) takes Netty's accessors; CHECKSUM_PARTIAL is a frame's mark only.
+        ByteBuf direct = partial ? null : Unpooled.directBuffer(38).writeBytes(step, off, 38);
+        rewrite.apply(step, off);
         try {
             assertEquals(ByteBufUtil.hexDump(hooks), ByteBufUtil.hexDump(step),
                     () -> String.format("src=%b udp sum %04x ip sum %04x partial=%b", srcNat, udpSum, ipSum, partial));
+            if (direct != null) {
+                rewrite.apply(direct, 0);
+                assertEquals(ByteBufUtil.hexDump(hooks), ByteBufUtil.hexDump(direct), "through Netty's accessors");
+            }
             return step.getUnsignedShort(off + UDP_SUM);
         } finally {
             hooks.release();
             step.release();
+            if (direct != null) {
+                direct.release();
+            }
         }
     }
 
