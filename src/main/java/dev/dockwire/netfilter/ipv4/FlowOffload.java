@@ -7,6 +7,7 @@ import dev.dockwire.netfilter.NatRange;
 import dev.dockwire.netfilter.NfFlow;
 import dev.dockwire.netfilter.conntrack.Conntrack;
 import dev.dockwire.netfilter.nat.Nat;
+import dev.dockwire.netfilter.nat.NatRewrite;
 import dev.dockwire.wire.Ipv4Packet;
 import io.netty.buffer.ByteBuf;
 
@@ -18,12 +19,12 @@ import io.netty.buffer.ByteBuf;
  * which NAT rewrites it got. {@link #enter} and {@link #leave} do for the next packet what
  * {@link Netfilter}'s hooks would: the connection found and refreshed (Conntrack.udpFound), DNAT
  * where PRE_ROUTING does it, the rule and policy counters, SNAT where POST_ROUTING does it, each
- * rewrite by the same code (Nat.ports) as the hooks'. Made by {@link Netfilter#flowOffload}.
+ * rewrite as the hooks' (Nat.ports), its checksum sums made once ({@link NatRewrite}). Made by
+ * {@link Netfilter#flowOffload}.
  */
 final class FlowOffload implements NfFlow {
     final Netfilter owner;
     private final Conntrack conntrack;
-    private final Nat nat;
     final FlowWalks walks = new FlowWalks();
     int protocol;
     int src;
@@ -35,17 +36,41 @@ final class FlowOffload implements NfFlow {
     int dir;
     int status;
     int generation;
-    boolean dnat;
-    boolean snat;
+    /** PRE_ROUTING's DNAT and POST_ROUTING's SNAT of the flow's packets, each null when not done; their objects are kept for the next recording. */
+    NatRewrite dnat;
+    NatRewrite snat;
+    private NatRewrite dnatRewrite;
+    private NatRewrite snatRewrite;
     NetDevice in;
     NetDevice out;
     String inName;
     String outName;
 
-    FlowOffload(Netfilter owner, Conntrack conntrack, Nat nat) {
+    FlowOffload(Netfilter owner, Conntrack conntrack) {
         this.owner = owner;
         this.conntrack = conntrack;
-        this.nat = nat;
+    }
+
+    /** Records which NAT rewrites the flow's packets get (nf_nat_packet's test for each manip type). */
+    void nat(boolean dnatHere, boolean snatHere) {
+        Conn c = ct;
+        int o = 1 - dir;
+        if (dnatHere) {
+            if (dnatRewrite == null) {
+                dnatRewrite = new NatRewrite();
+            }
+            dnat = Nat.rewrite(dnatRewrite, c, o, NatRange.MANIP_DST, dst, dport);
+        } else {
+            dnat = null;
+        }
+        if (snatHere) {
+            if (snatRewrite == null) {
+                snatRewrite = new NatRewrite();
+            }
+            snat = Nat.rewrite(snatRewrite, c, o, NatRange.MANIP_SRC, src, sport);
+        } else {
+            snat = null;
+        }
     }
 
     @Override
@@ -82,10 +107,9 @@ final class FlowOffload implements NfFlow {
                 || in.name() != inName || out.name() != outName || !conntrack.udpFound(c)) {
             return false;
         }
-        if (dnat) {
-            int off = packet.readerIndex();
-            nat.ports(packet, off, off + Ipv4Packet.MIN_HEADER_LENGTH, off + Ipv4Packet.totalLength(packet, off),
-                    protocol, c, 1 - dir, NatRange.MANIP_DST, dst, dport);
+        NatRewrite d = dnat;
+        if (d != null) {
+            d.apply(packet, packet.readerIndex());
         }
         return true;
     }
@@ -93,10 +117,10 @@ final class FlowOffload implements NfFlow {
     @Override
     public void leave(ByteBuf packet) {
         int off = packet.readerIndex();
-        int len = Ipv4Packet.totalLength(packet, off);
-        walks.count(len);
-        if (snat) {
-            nat.ports(packet, off, off + Ipv4Packet.MIN_HEADER_LENGTH, off + len, protocol, ct, 1 - dir, NatRange.MANIP_SRC, src, sport);
+        walks.count(Ipv4Packet.totalLength(packet, off));
+        NatRewrite s = snat;
+        if (s != null) {
+            s.apply(packet, off);
         }
     }
 }

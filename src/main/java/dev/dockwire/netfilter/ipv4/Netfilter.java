@@ -420,7 +420,7 @@ public final class Netfilter implements NfHooks, XtContext, ConntrackContext {
         int dir = CtInfo.dir(p.ctinfo);
         FlowOffload f = (FlowOffload) c.flow(dir);
         if (f == null) {
-            f = new FlowOffload(this, conntrack, nat);
+            f = new FlowOffload(this, conntrack);
             c.flow(dir, f);
         }
         f.protocol = IpProtocol.UDP;
@@ -432,8 +432,7 @@ public final class Netfilter implements NfHooks, XtContext, ConntrackContext {
         f.dir = dir;
         f.status = c.status;
         f.generation = generation;
-        f.dnat = natTable != null && Nat.rewrites(c, f.dir, NatRange.MANIP_DST);
-        f.snat = natTable != null && Nat.rewrites(c, f.dir, NatRange.MANIP_SRC);
+        f.nat(natTable != null && Nat.rewrites(c, f.dir, NatRange.MANIP_DST), natTable != null && Nat.rewrites(c, f.dir, NatRange.MANIP_SRC));
         f.in = p.in;
         f.out = p.out;
         f.inName = p.in.name();

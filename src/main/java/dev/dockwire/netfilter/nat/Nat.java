@@ -135,7 +135,7 @@ public final class Nat {
      * nf_nat_packet's rewrite of a parsed TCP or UDP packet at {@code off} (transport header at {@code l4},
      * bytes up to {@code end}) by manip type {@code mt} to the inverse of connection {@code c}'s direction
      * {@code o} tuple, its address and port now {@code oldAddr} and {@code oldPort}: the one rewrite of the
-     * slow path's hooks and of an offloaded flow's step ({@code NfFlow}), so both write the same bytes.
+     * slow path's hooks; an offloaded flow's step ({@code NfFlow}) writes the same bytes with {@link #rewrite}.
      */
     public void ports(io.netty.buffer.ByteBuf buf, int off, int l4, int end, int proto, Conn c, int o, int mt, int oldAddr, int oldPort) {
         if (mt == SRC) {
@@ -143,6 +143,17 @@ public final class Nat {
         } else {
             manip.ports(buf, off, l4, end, proto, false, oldAddr, c.src(o), oldPort, c.sport(o));
         }
+    }
+
+    /**
+     * {@link #ports}'s rewrite made once for a flow's packets ({@link NatRewrite}, its checksum sums
+     * added up in advance): {@code r} set to what {@code ports} would do with the same arguments.
+     */
+    public static NatRewrite rewrite(NatRewrite r, Conn c, int o, int mt, int oldAddr, int oldPort) {
+        if (mt == SRC) {
+            return r.set(true, oldAddr, c.dst(o), oldPort, Conn.invertSport(c.proto, c.sport(o), c.dport(o)));
+        }
+        return r.set(false, oldAddr, c.src(o), oldPort, c.sport(o));
     }
 
     /** Whether packets of {@code c} in direction {@code dir} are rewritten by manip type {@code mt} (nf_nat_packet's test). */

@@ -70,18 +70,19 @@ final class FlowTable {
     boolean forward(NetDevice in, ByteBuf packet, long dstMac, NfHooks hooks) {
         int off = packet.readerIndex();
         long w = packet.getLong(off);
+        // TTL, protocol, header checksum and source in one read.
+        long w8 = packet.getLong(off + Ipv4Packet.TTL);
         // Version 4, no options; not a fragment; TTL left to decrement; UDP.
         if ((int) (w >>> 56) != 0x45 || ((int) w & (Ipv4Packet.FLAG_MF | Ipv4Packet.FRAG_OFFSET_MASK)) != 0
-                || Ipv4Packet.ttl(packet, off) <= 1 || Ipv4Packet.protocol(packet, off) != IpProtocol.UDP) {
+                || (int) (w8 >>> 56) <= 1 || ((int) (w8 >>> 48) & 0xFF) != IpProtocol.UDP) {
             return false;
         }
         int len = (int) (w >>> 32) & 0xFFFF;
         if (len < Ipv4Packet.MIN_HEADER_LENGTH + 8) {
             return false;
         }
-        long addrs = packet.getLong(off + Ipv4Packet.SRC);
-        int src = (int) (addrs >>> 32);
-        int dst = (int) addrs;
+        int src = (int) w8;
+        int dst = packet.getInt(off + Ipv4Packet.DST);
         int ports = packet.getInt(off + Ipv4Packet.MIN_HEADER_LENGTH);
         Entry e = entries[slot(in, src, dst, ports)];
         NetDevice out = e.out;
