@@ -322,7 +322,7 @@ final class TcpInput {
             sample = tcp.loop.nanos() - c.rttStart;
         }
         if (sample >= 0) {
-            c.rtt.sample(sample);
+            c.rtt.sample(sample, c.sndUna, c.sndNxt);
         }
         return sample;
     }

@@ -144,27 +144,6 @@ class TcpBuffersTest {
     }
 
     @Test
-    void theRtoFollowsRfc6298WithLinuxBounds() {
-        RttEstimator r = new RttEstimator();
-        assertEquals(1_000_000_000L, r.rto(), "1 s before the first sample");
-        r.sample(100_000_000L);
-        // SRTT = R, RTTVAR = R/2, RTO = SRTT + 4 RTTVAR = 300 ms
-        assertEquals(100_000_000L, r.srtt());
-        assertEquals(300_000_000L, r.rto());
-        r.sample(100_000_000L);
-        // RTTVAR = 3/4 * 50 + 1/4 * 0 = 37.5 ms; SRTT = 100 ms; RTO = 250 ms
-        assertEquals(250_000_000L, r.rto());
-        for (int i = 0; i < 50; i++) {
-            r.sample(0);
-        }
-        assertEquals(200_000_000L, r.rto(), "TCP_RTO_MIN");
-        for (int i = 0; i < 20; i++) {
-            r.backoff();
-        }
-        assertEquals(120_000_000_000L, r.rto(), "TCP_RTO_MAX");
-    }
-
-    @Test
     void newRenoArithmetic() {
         NewReno cc = new NewReno();
         cc.init(1000, 0);
