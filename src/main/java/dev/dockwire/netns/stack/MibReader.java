@@ -49,6 +49,10 @@ public final class MibReader {
         out.counter("TcpExt", "ListenDrops", tcp.listenDrops);
         out.counter("TcpExt", "TCPFastRetrans", tcp.fastRetransmits);
         out.counter("TcpExt", "TCPTimeouts", tcp.timeouts);
+        out.counter("TcpExt", "TCPHystartTrainDetect", tcp.hystartTrainDetect);
+        out.counter("TcpExt", "TCPHystartTrainCwnd", tcp.hystartTrainCwnd);
+        out.counter("TcpExt", "TCPHystartDelayDetect", tcp.hystartDelayDetect);
+        out.counter("TcpExt", "TCPHystartDelayCwnd", tcp.hystartDelayCwnd);
         out.counter("TcpExt", "TCPAbortOnData", tcp.abortOnData);
         out.counter("TcpExt", "TCPChallengeACK", tcp.challengeAcks);
     }

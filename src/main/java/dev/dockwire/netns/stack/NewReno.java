@@ -36,13 +36,17 @@ final class NewReno {
     }
 
     /**
-     * An RTT sample of {@code rttUs} for an ACK of new data at jiffy {@code now} (cubictcp_acked):
-     * HyStart ends slow start here when the delay grew (tp->snd_ssthresh = cwnd).
+     * An RTT sample of {@code rttUs} for an ACK of new data at jiffy {@code now}, µs {@code nowUs}
+     * (cubictcp_acked): HyStart ends slow start here when an ACK train lasted half the minimum
+     * RTT or the delay grew (tp->snd_ssthresh = cwnd). Returns what found the exit
+     * ({@code Cubic.HYSTART_*} bits), 0 when nothing did.
      */
-    void onRttSample(int rttUs, int now, int sndUna, int sndNxt) {
-        if (cubic.acked(rttUs, now, cwnd / smss, cwnd < ssthresh, sndUna, sndNxt)) {
+    int onRttSample(int rttUs, int now, int nowUs, int ackDelayUs, int sndUna, int sndNxt) {
+        int detected = cubic.acked(rttUs, now, nowUs, ackDelayUs, cwnd / smss, cwnd < ssthresh, sndUna, sndNxt);
+        if (detected != 0) {
             ssthresh = cwnd;
         }
+        return detected;
     }
 
     int smss() {
@@ -123,11 +127,11 @@ final class NewReno {
      * tcp_enter_loss takes a new ssthresh unless an earlier timeout or recovery is still repairing
      * (SND.UNA below its recovery point), and CUBIC forgets its curve (cubictcp_state).
      */
-    void onTimeout(int flight, int sndMax) {
+    void onTimeout(int flight, int sndMax, int nowUs) {
         if (Seq.ge(sndMax - flight, recover)) {
             ssthresh = lossSsthresh();
         }
-        cubic.onLoss(sndMax);
+        cubic.onLoss(sndMax, nowUs);
         cwnd = smss;
         inRecovery = false;
         dupAcks = 0;

@@ -285,7 +285,12 @@ final class TcpInput {
         long rttNanos = rttSample(c, ack, opts);
         int jiffies = (int) (tcp.loop.nanos() / 1_000_000L);
         if (rttNanos >= 0) {
-            c.cc.onRttSample((int) Math.min(rttNanos / 1000, Integer.MAX_VALUE), jiffies, ack, c.sndNxt);
+            int cwnd = c.cc.cwnd / c.cc.smss();
+            int exit = c.cc.onRttSample((int) Math.min(rttNanos / 1000, Integer.MAX_VALUE), jiffies,
+                    (int) (tcp.loop.nanos() / 1000), TcpOutput.hystartAckDelayUs(c), ack, c.sndNxt);
+            if (exit != 0) {
+                countHystart(exit, cwnd);
+            }
         }
         c.retransmits = 0;
         if (c.cc.inRecovery) {
@@ -303,6 +308,19 @@ final class TcpInput {
             c.rtxTimer.stop(); // RFC 6298 5.2
         } else {
             c.rtxTimer.arm(c.rtt.rto()); // RFC 6298 5.3
+        }
+    }
+
+    /** hystart_update's LINUX_MIB_TCPHYSTART{TRAIN,DELAY}{DETECT,CWND}: the exits and the windows (segments) they left at. */
+    private void countHystart(int exit, int cwnd) {
+        Tcp.Counters n = tcp.counters();
+        if ((exit & Cubic.HYSTART_ACK_TRAIN) != 0) {
+            n.hystartTrainDetect++;
+            n.hystartTrainCwnd += cwnd;
+        }
+        if ((exit & Cubic.HYSTART_DELAY) != 0) {
+            n.hystartDelayDetect++;
+            n.hystartDelayCwnd += cwnd;
         }
     }
 

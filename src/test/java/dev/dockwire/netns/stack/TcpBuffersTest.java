@@ -172,7 +172,7 @@ class TcpBuffersTest {
         // congestion avoidance grows as CUBIC says (CubicTest); a timeout takes beta times cwnd
         cc.cwnd = 6000;
         cc.ssthresh = 5000;
-        cc.onTimeout(8000, 20_000);
+        cc.onTimeout(8000, 20_000, 0);
         assertEquals(1000, cc.cwnd);
         assertEquals(4000, cc.ssthresh, "6 * 717 / 1024 = 4 segments");
         // slow start again: a stretch ACK fills cwnd up to ssthresh, the rest goes to CUBIC's
