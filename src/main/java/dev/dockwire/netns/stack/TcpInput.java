@@ -240,6 +240,7 @@ final class TcpInput {
         } else if (dataLen == 0 && !seg.fin() && !windowChanged && c.sndMax != c.sndUna) {
             // RFC 5681 section 2: a duplicate ACK
             if (c.cc.onDupAck(c.sndUna, c.sndMax)) {
+                tcp.counters().renoRecovery++; // tcp_enter_recovery: LINUX_MIB_TCPRENORECOVERY
                 tcp.counters().fastRetransmits++;
                 out.retransmitHead(c);
                 c.rtxTimer.arm(c.rtt.rto());
@@ -266,6 +267,7 @@ final class TcpInput {
         boolean dupAck = ack == una && newly > 0;
         int delivered = (c.sndUna - una) + (c.sacks.sacked() - sackedBefore);
         if (c.sackRecovery.onAck(c.sndUna, c.sndMax, delivered, dupAck)) {
+            tcp.counters().sackRecovery++; // tcp_enter_recovery: LINUX_MIB_TCPSACKRECOVERY
             c.rtxTimer.arm(c.rtt.rto());
         }
     }

@@ -121,6 +121,8 @@ class TcpRetransmissionTest {
         assertTrue(dupAcksBefore >= 3, lab.dump());
         Tcp tcp = lab.tcp(lab.a);
         assertEquals(1, tcp.counters().fastRetransmits);
+        assertEquals(1, tcp.counters().renoRecovery, "TCPRenoRecovery: a peer without SACK");
+        assertEquals(0, tcp.counters().sackRecovery);
         assertEquals(0, tcp.counters().timeouts);
         assertEquals(1, tcp.counters().retransSegs);
         assertTrue(!c.client().tcb().cc.inRecovery, "the ACK for all of it ended recovery");
