@@ -5,8 +5,9 @@ package dev.dockwire.netns.stack;
  * {@code net.ipv4.tcp_congestion_control}: the growth function of {@code tcp_cong_ops} only
  * ({@code cong_avoid}, {@code ssthresh}, {@code pkts_acked}); loss recovery stays in
  * {@link NewReno} and {@link SackRecovery}. Windows are in segments and time in jiffies of
- * HZ = 1000 (milliseconds) as the kernel counts them; delays in microseconds. HyStart detects by
- * delay increase only (HYSTART_DELAY); its ACK-train detection (HYSTART_ACK_TRAIN) is left out.
+ * HZ = 1000 (milliseconds) as the kernel counts them; delays and HyStart's clock in microseconds.
+ * HyStart detects both ways Linux's default {@code hystart_detect} does: by an ACK train
+ * (HYSTART_ACK_TRAIN) and by delay increase (HYSTART_DELAY).
  */
 final class Cubic {
     static final int BETA_SCALE = 1024;
@@ -20,6 +21,11 @@ final class Cubic {
     static final int HYSTART_DELAY_MIN_US = 4000;
     static final int HYSTART_DELAY_MAX_US = 16000;
     static final int HYSTART_LOW_WINDOW = 16;
+    /** hystart_detect's bits, as hystart_update reports what found the exit. */
+    static final int HYSTART_ACK_TRAIN = 1;
+    static final int HYSTART_DELAY = 2;
+    /** hystart_ack_delta_us: ACKs at most this far apart make one train. */
+    static final int HYSTART_ACK_DELTA_US = 2000;
     /** beta_scale = 8 * (1024 + beta) / 3 / (1024 - beta): Reno's growth in CUBIC's units (tcp_friendliness). */
     static final int FRIENDLY_BETA_SCALE = 8 * (BETA_SCALE + BETA) / 3 / (BETA_SCALE - BETA);
     static final int CUBE_RTT_SCALE = BIC_SCALE * 10;
@@ -50,11 +56,17 @@ final class Cubic {
     private int sampleCnt;
     private int endSeq;
     int currRttUs;
+    /** round_start and last_ack: when this round's ACK train began and its last ACK, in µs. */
+    int roundStartUs;
+    int lastAckUs;
 
-    /** cubictcp_init: bictcp_reset and bictcp_hystart_reset. */
+    /**
+     * cubictcp_init: bictcp_reset and bictcp_hystart_reset. The round's clock starts at 0; the
+     * first ACK of data passes {@code sndNxt} and starts a round at its own time.
+     */
     void init(int sndNxt) {
         reset();
-        hystartReset(sndNxt);
+        hystartReset(sndNxt, 0);
     }
 
     private void reset() {
@@ -72,16 +84,18 @@ final class Cubic {
         found = false;
     }
 
-    private void hystartReset(int sndNxt) {
+    private void hystartReset(int sndNxt, int nowUs) {
+        roundStartUs = nowUs;
+        lastAckUs = nowUs;
         endSeq = sndNxt;
         currRttUs = Integer.MAX_VALUE;
         sampleCnt = 0;
     }
 
-    /** cubictcp_state(TCP_CA_Loss): a retransmission timeout forgets the curve and HyStart's round. */
-    void onLoss(int sndNxt) {
+    /** cubictcp_state(TCP_CA_Loss): a retransmission timeout at {@code nowUs} forgets the curve and starts HyStart's round. */
+    void onLoss(int sndNxt, int nowUs) {
         reset();
-        hystartReset(sndNxt);
+        hystartReset(sndNxt, nowUs);
     }
 
     /**
@@ -186,35 +200,50 @@ final class Cubic {
     }
 
     /**
-     * cubictcp_acked with hystart_update's delay detection: an RTT sample of {@code delayUs} at
-     * jiffy {@code now}. Returns true when HyStart found the exit (the caller sets ssthresh = cwnd).
+     * cubictcp_acked and hystart_update: an RTT sample of {@code delayUs} for an ACK at jiffy
+     * {@code now} and µs {@code nowUs} (tcp_mstamp). {@code ackDelayUs} is hystart_ack_delay's
+     * allowance for ACKs a GSO super-packet or the pacing rate delays. Returns the
+     * {@code HYSTART_*} bits of the detections that found the exit (the caller sets ssthresh =
+     * cwnd and counts TCPHystart*Detect), 0 when slow start goes on.
      */
-    boolean acked(int delayUs, int now, int cwnd, boolean slowStart, int sndUna, int sndNxt) {
+    int acked(int delayUs, int now, int nowUs, int ackDelayUs, int cwnd, boolean slowStart, int sndUna, int sndNxt) {
         if (epochStart != 0 && now - epochStart < HZ) {
-            return false; // discard delay samples right after fast recovery
+            return 0; // discard delay samples right after fast recovery
         }
         int delay = Math.max(delayUs, 1);
         if (delayMinUs == 0 || delayMinUs > delay) {
             delayMinUs = delay;
         }
         if (found || !slowStart || cwnd < HYSTART_LOW_WINDOW) {
-            return false;
+            return 0;
         }
         if (Seq.gt(sndUna, endSeq)) {
-            hystartReset(sndNxt); // a new round
+            hystartReset(sndNxt, nowUs); // a new round
+        }
+        int detected = 0;
+        if (nowUs - lastAckUs <= HYSTART_ACK_DELTA_US) {
+            // the train goes on; it found the exit once it lasts half the minimum RTT (the
+            // sender does not pace: sk_pacing_status is SK_PACING_NONE without fq or BBR)
+            lastAckUs = nowUs;
+            int threshold = (delayMinUs + ackDelayUs) >> 1;
+            if (nowUs - roundStartUs > threshold) {
+                found = true;
+                detected |= HYSTART_ACK_TRAIN;
+            }
         }
         if (currRttUs > delay) {
             currRttUs = delay;
         }
         if (sampleCnt < HYSTART_MIN_SAMPLES) {
             sampleCnt++;
-            return false;
+        } else {
+            int thresh = Math.min(Math.max(delayMinUs >> 3, HYSTART_DELAY_MIN_US), HYSTART_DELAY_MAX_US);
+            if (currRttUs > delayMinUs + thresh) {
+                found = true;
+                detected |= HYSTART_DELAY;
+            }
         }
-        int thresh = Math.min(Math.max(delayMinUs >> 3, HYSTART_DELAY_MIN_US), HYSTART_DELAY_MAX_US);
-        if (currRttUs > delayMinUs + thresh) {
-            found = true;
-        }
-        return found;
+        return detected;
     }
 
     /** cubic_root: a table lookup and one Newton-Raphson step, average error about 0.195%. */

@@ -48,7 +48,13 @@ public final class MibReader {
         out.counter("TcpExt", "ListenOverflows", tcp.listenOverflows);
         out.counter("TcpExt", "ListenDrops", tcp.listenDrops);
         out.counter("TcpExt", "TCPFastRetrans", tcp.fastRetransmits);
+        out.counter("TcpExt", "TCPRenoRecovery", tcp.renoRecovery);
+        out.counter("TcpExt", "TCPSackRecovery", tcp.sackRecovery);
         out.counter("TcpExt", "TCPTimeouts", tcp.timeouts);
+        out.counter("TcpExt", "TCPHystartTrainDetect", tcp.hystartTrainDetect);
+        out.counter("TcpExt", "TCPHystartTrainCwnd", tcp.hystartTrainCwnd);
+        out.counter("TcpExt", "TCPHystartDelayDetect", tcp.hystartDelayDetect);
+        out.counter("TcpExt", "TCPHystartDelayCwnd", tcp.hystartDelayCwnd);
         out.counter("TcpExt", "TCPAbortOnData", tcp.abortOnData);
         out.counter("TcpExt", "TCPChallengeACK", tcp.challengeAcks);
     }

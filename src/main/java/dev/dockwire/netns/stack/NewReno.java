@@ -2,7 +2,7 @@ package dev.dockwire.netns.stack;
 
 /**
  * Congestion control, in bytes: slow start and congestion avoidance (RFC 5681 section 3.1, with
- * appropriate byte counting, RFC 3465), an initial window of 10 segments (RFC 6928, Linux's
+ * byte counting as Linux's tcp_slow_start does it), an initial window of 10 segments (RFC 6928, Linux's
  * {@code TCP_INIT_CWND}), fast retransmit on the third duplicate ACK and NewReno fast recovery
  * (RFC 6582), and the loss window after a retransmission timeout. The window grows in congestion
  * avoidance and shrinks on loss as {@link Cubic} says, Linux's default congestion control, which
@@ -36,13 +36,17 @@ final class NewReno {
     }
 
     /**
-     * An RTT sample of {@code rttUs} for an ACK of new data at jiffy {@code now} (cubictcp_acked):
-     * HyStart ends slow start here when the delay grew (tp->snd_ssthresh = cwnd).
+     * An RTT sample of {@code rttUs} for an ACK of new data at jiffy {@code now}, µs {@code nowUs}
+     * (cubictcp_acked): HyStart ends slow start here when an ACK train lasted half the minimum
+     * RTT or the delay grew (tp->snd_ssthresh = cwnd). Returns what found the exit
+     * ({@code Cubic.HYSTART_*} bits), 0 when nothing did.
      */
-    void onRttSample(int rttUs, int now, int sndUna, int sndNxt) {
-        if (cubic.acked(rttUs, now, cwnd / smss, cwnd < ssthresh, sndUna, sndNxt)) {
+    int onRttSample(int rttUs, int now, int nowUs, int ackDelayUs, int sndUna, int sndNxt) {
+        int detected = cubic.acked(rttUs, now, nowUs, ackDelayUs, cwnd / smss, cwnd < ssthresh, sndUna, sndNxt);
+        if (detected != 0) {
             ssthresh = cwnd;
         }
+        return detected;
     }
 
     int smss() {
@@ -50,10 +54,13 @@ final class NewReno {
     }
 
     /**
-     * New data acknowledged outside recovery: grow the window (RFC 5681 section 3.1), but only
+     * New data acknowledged outside recovery: grow the window (cubictcp_cong_avoid), but only
      * while it is what limits the sender (RFC 7661; Linux's tcp_is_cwnd_limited: in slow start
-     * while cwnd is below twice the flight). {@code flight} is what was outstanding before the ACK;
-     * {@code now} the jiffy (millisecond) of CUBIC's clock.
+     * while cwnd is below twice the flight). In slow start every byte ACKed adds one to cwnd, up
+     * to ssthresh, and what is left over grows it as congestion avoidance does (tcp_slow_start:
+     * Linux has no RFC 3465 limit of L SMSS per ACK, so a stretch ACK of a GRO'd super-packet
+     * counts whole). {@code flight} is what was outstanding before the ACK; {@code now} the jiffy
+     * (millisecond) of CUBIC's clock.
      */
     void onAck(int acked, int flight, int now) {
         dupAcks = 0;
@@ -62,8 +69,12 @@ final class NewReno {
             return;
         }
         if (slowStart) {
-            cwnd += Math.min(acked, smss);
-            return;
+            int grown = (int) Math.min((long) cwnd + acked, ssthresh);
+            acked -= grown - cwnd;
+            cwnd = grown;
+            if (acked == 0) {
+                return;
+            }
         }
         bytesAcked += acked;
         int segments = bytesAcked / smss;
@@ -116,11 +127,11 @@ final class NewReno {
      * tcp_enter_loss takes a new ssthresh unless an earlier timeout or recovery is still repairing
      * (SND.UNA below its recovery point), and CUBIC forgets its curve (cubictcp_state).
      */
-    void onTimeout(int flight, int sndMax) {
+    void onTimeout(int flight, int sndMax, int nowUs) {
         if (Seq.ge(sndMax - flight, recover)) {
             ssthresh = lossSsthresh();
         }
-        cubic.onLoss(sndMax);
+        cubic.onLoss(sndMax, nowUs);
         cwnd = smss;
         inRecovery = false;
         dupAcks = 0;

@@ -46,7 +46,7 @@ final class Tcp {
     final IpLayer stack;
     final EventLoop loop;
     final SeededRandom random;
-    /** Made by the first count ({@link #counters()}): 144 bytes of each namespace without TCP traffic. */
+    /** Made by the first count ({@link #counters()}): 192 bytes of each namespace without TCP traffic. */
     private Counters counters;
     final TcpOutput output;
     final TcpInput input;
@@ -479,5 +479,11 @@ final class Tcp {
         public long delayedAcks;
         public long challengeAcks;
         public long abortOnData;
+        public long renoRecovery;
+        public long sackRecovery;
+        public long hystartTrainDetect;
+        public long hystartTrainCwnd;
+        public long hystartDelayDetect;
+        public long hystartDelayCwnd;
     }
 }

@@ -240,6 +240,7 @@ final class TcpInput {
         } else if (dataLen == 0 && !seg.fin() && !windowChanged && c.sndMax != c.sndUna) {
             // RFC 5681 section 2: a duplicate ACK
             if (c.cc.onDupAck(c.sndUna, c.sndMax)) {
+                tcp.counters().renoRecovery++; // tcp_enter_recovery: LINUX_MIB_TCPRENORECOVERY
                 tcp.counters().fastRetransmits++;
                 out.retransmitHead(c);
                 c.rtxTimer.arm(c.rtt.rto());
@@ -266,6 +267,7 @@ final class TcpInput {
         boolean dupAck = ack == una && newly > 0;
         int delivered = (c.sndUna - una) + (c.sacks.sacked() - sackedBefore);
         if (c.sackRecovery.onAck(c.sndUna, c.sndMax, delivered, dupAck)) {
+            tcp.counters().sackRecovery++; // tcp_enter_recovery: LINUX_MIB_TCPSACKRECOVERY
             c.rtxTimer.arm(c.rtt.rto());
         }
     }
@@ -285,7 +287,12 @@ final class TcpInput {
         long rttNanos = rttSample(c, ack, opts);
         int jiffies = (int) (tcp.loop.nanos() / 1_000_000L);
         if (rttNanos >= 0) {
-            c.cc.onRttSample((int) Math.min(rttNanos / 1000, Integer.MAX_VALUE), jiffies, ack, c.sndNxt);
+            int cwnd = c.cc.cwnd / c.cc.smss();
+            int exit = c.cc.onRttSample((int) Math.min(rttNanos / 1000, Integer.MAX_VALUE), jiffies,
+                    (int) (tcp.loop.nanos() / 1000), TcpOutput.hystartAckDelayUs(c), ack, c.sndNxt);
+            if (exit != 0) {
+                countHystart(exit, cwnd);
+            }
         }
         c.retransmits = 0;
         if (c.cc.inRecovery) {
@@ -306,6 +313,19 @@ final class TcpInput {
         }
     }
 
+    /** hystart_update's LINUX_MIB_TCPHYSTART{TRAIN,DELAY}{DETECT,CWND}: the exits and the windows (segments) they left at. */
+    private void countHystart(int exit, int cwnd) {
+        Tcp.Counters n = tcp.counters();
+        if ((exit & Cubic.HYSTART_ACK_TRAIN) != 0) {
+            n.hystartTrainDetect++;
+            n.hystartTrainCwnd += cwnd;
+        }
+        if ((exit & Cubic.HYSTART_DELAY) != 0) {
+            n.hystartDelayDetect++;
+            n.hystartDelayCwnd += cwnd;
+        }
+    }
+
     /**
      * An RTT sample from the echoed timestamp (RFC 7323 4.1) or the timed segment (Karn), in
      * nanoseconds, or -1 when this ACK gives none.
@@ -322,7 +342,7 @@ final class TcpInput {
             sample = tcp.loop.nanos() - c.rttStart;
         }
         if (sample >= 0) {
-            c.rtt.sample(sample);
+            c.rtt.sample(sample, c.sndUna, c.sndNxt);
         }
         return sample;
     }

@@ -264,6 +264,15 @@ final class TcpOutput {
         return (long) (c.cc.cwnd * (double) ratio / 100 * 1e9 / srtt);
     }
 
+    /**
+     * hystart_ack_delay, in µs: how late the pacing rate may send a GSO packet's ACK, the time of
+     * 4 x gso_max_size at that rate, at most 1 ms; none before the first RTT sample.
+     */
+    static int hystartAckDelayUs(TcpConnection c) {
+        long rate = pacingRate(c);
+        return rate == Long.MAX_VALUE || rate <= 0 ? 0 : (int) Math.min(1000, Frames.GSO_MAX_SIZE * 4L * 1_000_000L / rate);
+    }
+
     /** Payload that fits in one segment next to the options it carries. */
     int maxPayload(TcpConnection c) {
         int optLen = c.tsOk ? TcpConnection.TS_OPTION_LENGTH : 0;

@@ -55,7 +55,7 @@ final class TcpTimers {
                 }
                 c.retransmits++;
                 tcp.counters().timeouts++;
-                c.cc.onTimeout(c.sndMax - c.sndUna, c.sndMax);
+                c.cc.onTimeout(c.sndMax - c.sndUna, c.sndMax, (int) (tcp.loop.nanos() / 1000));
                 c.sackRecovery.reset(c.sndUna);
                 c.sacks.clear();
                 c.rtt.backoff();

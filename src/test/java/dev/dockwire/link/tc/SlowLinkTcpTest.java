@@ -13,6 +13,7 @@ import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import io.netty.util.ResourceLeakDetector;
 import java.security.MessageDigest;
+import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -110,6 +111,13 @@ class SlowLinkTcpTest {
         return new Transfer(out.digest(), in.digest(), received[0], t0, receivedAt);
     }
 
+    /** A TcpExt counter of /proc/net/netstat: the value under its name in the second TcpExt line. */
+    private static String tcpExt(List<String> netstat, String name) {
+        List<String> rows = netstat.stream().filter(l -> l.startsWith("TcpExt:")).toList();
+        List<String> names = List.of(rows.get(0).split(" "));
+        return rows.get(1).split(" ")[names.indexOf(name)];
+    }
+
     private Sockets sockets(String ctr) {
         Container c = host.world.engine().container(ctr);
         return host.world.hostKernel().sockets(c.netns());
@@ -129,6 +137,11 @@ class SlowLinkTcpTest {
         long steady = t.receivedAt()[15] - t.receivedAt()[0];
         double mbits = 15.0 * (1 << 20) * 8 / (steady / 1e9) / 1e6;
         System.out.printf("10 Mbit/s, 50 ms each way: %.2f Mbit/s after the first MiB%n", mbits);
+        // HyStart left slow start on the queue's delay (hystart_update's HYSTART_DELAY): delayed
+        // ACKs two segments (2.3 ms) apart at 10 Mbit/s are no train (hystart_ack_delta_us 2 ms)
+        List<String> netstat = host.ok("docker exec a1 cat /proc/net/netstat");
+        assertEquals("1", tcpExt(netstat, "TCPHystartDelayDetect"));
+        assertEquals("0", tcpExt(netstat, "TCPHystartTrainDetect"));
         assertTrue(mbits >= 8.0 && mbits <= 10.0, mbits + " Mbit/s");
     }
 

@@ -91,22 +91,22 @@ class CubicTest {
         cc.cwnd = 20_000;
         // round one ends at SND.NXT 20_000: eight samples of 100 ms set delay_min; the ninth is compared
         for (int i = 0; i < 9; i++) {
-            cc.onRttSample(100_000, 100 + i, 1000 * i, 20_000);
+            cc.onRttSample(100_000, 100 + i, (100 + i) * 1000, 0, 1000 * i, 20_000);
         }
         assertEquals(100_000, cc.cubic.delayMinUs);
         assertFalse(cc.cubic.found);
         // round two: 112 ms is within delay_min + clamp(12.5 ms, 4, 16) = 112.5 ms
         for (int i = 0; i < 9; i++) {
-            cc.onRttSample(112_000, 300 + i, 20_001 + i, 40_000);
+            cc.onRttSample(112_000, 300 + i, (300 + i) * 1000, 0, 20_001 + i, 40_000);
         }
         assertFalse(cc.cubic.found);
         assertEquals(Integer.MAX_VALUE, cc.ssthresh, "still in slow start");
         // round three: 113 ms is past it, at the ninth sample
         for (int i = 0; i < 8; i++) {
-            cc.onRttSample(113_000, 500 + i, 40_001 + i, 60_000);
+            cc.onRttSample(113_000, 500 + i, (500 + i) * 1000, 0, 40_001 + i, 60_000);
         }
         assertFalse(cc.cubic.found, "fewer than HYSTART_MIN_SAMPLES + 1 samples");
-        cc.onRttSample(113_000, 510, 40_010, 60_000);
+        cc.onRttSample(113_000, 510, 510_000, 0, 40_010, 60_000);
         assertTrue(cc.cubic.found);
         assertEquals(20_000, cc.ssthresh, "tp->snd_ssthresh = cwnd: slow start ends");
     }
@@ -117,12 +117,52 @@ class CubicTest {
         cc.init(1000, 0);
         cc.cwnd = 15_000;
         for (int i = 0; i < 9; i++) {
-            cc.onRttSample(10_000, i, 0, 15_000);
+            cc.onRttSample(10_000, i, i * 1000, 0, 0, 15_000);
         }
         for (int i = 0; i < 9; i++) {
-            cc.onRttSample(50_000, 100 + i, 15_001, 30_000);
+            cc.onRttSample(50_000, 100 + i, (100 + i) * 1000, 0, 15_001, 30_000);
         }
         assertFalse(cc.cubic.found, "hystart_low_window: 16");
         assertEquals(10_000, cc.cubic.delayMinUs);
+    }
+
+    @Test
+    void hystartLeavesSlowStartWhenAnAckTrainLastsHalfTheMinimumRtt() {
+        NewReno cc = new NewReno();
+        cc.init(1000, 0);
+        cc.cwnd = 20_000;
+        // a round of ACKs 1 ms apart (within hystart_ack_delta_us), RTT 10 ms: the train is
+        // compared with delay_min / 2 = 5 ms (no pacing), before delay detection has its 8 samples
+        for (int i = 0; i < 6; i++) {
+            assertEquals(0, cc.onRttSample(10_000, 100 + i, (100 + i) * 1000, 0, 1000 * (i + 1), 20_000));
+        }
+        assertEquals(100_000, cc.cubic.roundStartUs, "the first ACK past end_seq started the round");
+        assertEquals(105_000, cc.cubic.lastAckUs);
+        assertFalse(cc.cubic.found, "5 ms is not past 5 ms");
+        assertEquals(Cubic.HYSTART_ACK_TRAIN, cc.onRttSample(10_000, 106, 106_000, 0, 7000, 20_000));
+        assertTrue(cc.cubic.found);
+        assertEquals(20_000, cc.ssthresh, "tp->snd_ssthresh = cwnd");
+    }
+
+    @Test
+    void acksFurtherApartThanHystartAckDeltaMakeNoTrain() {
+        NewReno cc = new NewReno();
+        cc.init(1000, 0);
+        cc.cwnd = 20_000;
+        for (int i = 0; i < 8; i++) {
+            assertEquals(0, cc.onRttSample(10_000, 100 + 3 * i, (100 + 3 * i) * 1000, 0, 1000 * (i + 1), 20_000));
+        }
+        assertEquals(100_000, cc.cubic.lastAckUs, "3 ms after the last: the train ended at its first ACK");
+        assertFalse(cc.cubic.found);
+        assertEquals(Integer.MAX_VALUE, cc.ssthresh);
+        // hystart_ack_delay widens the threshold: (delay_min + 1 ms) / 2 = 5.5 ms
+        NewReno paced = new NewReno();
+        paced.init(1000, 0);
+        paced.cwnd = 20_000;
+        for (int i = 0; i < 6; i++) {
+            paced.onRttSample(10_000, 100 + i, 100_000 + 1100 * i, 1000, 1000 * (i + 1), 20_000);
+        }
+        assertFalse(paced.cubic.found, "5.5 ms into the round");
+        assertEquals(Cubic.HYSTART_ACK_TRAIN, paced.onRttSample(10_000, 106, 105_600, 1000, 7000, 20_000));
     }
 }

@@ -127,6 +127,8 @@ class SackRecoveryTest {
         assertEquals(0, tcp.counters().timeouts, "no retransmission timeout");
         assertEquals(losses, tcp.counters().retransSegs, "retransmissions = losses: " + rtxSeqs);
         assertEquals(losses, tcp.counters().fastRetransmits, "TCPFastRetrans counts each segment of the recovery");
+        assertEquals(1, tcp.counters().sackRecovery, "one recovery episode (TCPSackRecovery)");
+        assertEquals(0, tcp.counters().renoRecovery);
         assertFalse(c.client().tcb().sackRecovery.active, "recovery ended");
         // the first retransmission to the last: within about a round trip, not one hole per RTT
         assertEquals(losses, rtx.size(), rtxSeqs);

@@ -144,43 +144,26 @@ class TcpBuffersTest {
     }
 
     @Test
-    void theRtoFollowsRfc6298WithLinuxBounds() {
-        RttEstimator r = new RttEstimator();
-        assertEquals(1_000_000_000L, r.rto(), "1 s before the first sample");
-        r.sample(100_000_000L);
-        // SRTT = R, RTTVAR = R/2, RTO = SRTT + 4 RTTVAR = 300 ms
-        assertEquals(100_000_000L, r.srtt());
-        assertEquals(300_000_000L, r.rto());
-        r.sample(100_000_000L);
-        // RTTVAR = 3/4 * 50 + 1/4 * 0 = 37.5 ms; SRTT = 100 ms; RTO = 250 ms
-        assertEquals(250_000_000L, r.rto());
-        for (int i = 0; i < 50; i++) {
-            r.sample(0);
-        }
-        assertEquals(200_000_000L, r.rto(), "TCP_RTO_MIN");
-        for (int i = 0; i < 20; i++) {
-            r.backoff();
-        }
-        assertEquals(120_000_000_000L, r.rto(), "TCP_RTO_MAX");
-    }
-
-    @Test
     void newRenoArithmetic() {
         NewReno cc = new NewReno();
         cc.init(1000, 0);
         assertEquals(10_000, cc.cwnd);
+        cc.onAck(1000, 10_000, 0);
+        assertEquals(11_000, cc.cwnd);
         cc.onAck(3000, 10_000, 0);
-        assertEquals(11_000, cc.cwnd, "slow start grows by at most one SMSS per ACK");
+        assertEquals(14_000, cc.cwnd, "slow start grows by every byte ACKed (tcp_slow_start)");
         cc.onAck(3000, 4000, 0);
-        assertEquals(11_000, cc.cwnd, "not while the window is less than half used (RFC 7661)");
-        // third duplicate ACK with 11 segments in the window: CUBIC's ssthresh, 11 * 717 / 1024 = 7
+        assertEquals(14_000, cc.cwnd, "not while the window is less than half used (RFC 7661)");
+        // third duplicate ACK with 14 segments in the window: CUBIC's ssthresh, 14 * 717 / 1024 = 9
         assertFalse(cc.onDupAck(1, 10_001));
         assertFalse(cc.onDupAck(1, 10_001));
         assertTrue(cc.onDupAck(1, 10_001));
-        assertEquals(7000, cc.ssthresh);
-        assertEquals(10_000, cc.cwnd, "ssthresh + 3 SMSS");
+        assertEquals(9000, cc.ssthresh);
+        assertEquals(12_000, cc.cwnd, "ssthresh + 3 SMSS");
         assertFalse(cc.onDupAck(1, 10_001));
-        assertEquals(11_000, cc.cwnd, "inflated by one SMSS per further duplicate");
+        assertEquals(13_000, cc.cwnd, "inflated by one SMSS per further duplicate");
+        cc.ssthresh = 7000; // the figures below are for an ssthresh of 7 segments
+        cc.cwnd = 11_000;
         assertTrue(cc.onRecoveryAck(4001, 4000, 6000), "partial ACK");
         assertEquals(8000, cc.cwnd, "deflated by the amount acked, plus one SMSS");
         assertFalse(cc.onRecoveryAck(10_001, 6000, 0), "full ACK");
@@ -189,9 +172,15 @@ class TcpBuffersTest {
         // congestion avoidance grows as CUBIC says (CubicTest); a timeout takes beta times cwnd
         cc.cwnd = 6000;
         cc.ssthresh = 5000;
-        cc.onTimeout(8000, 20_000);
+        cc.onTimeout(8000, 20_000, 0);
         assertEquals(1000, cc.cwnd);
         assertEquals(4000, cc.ssthresh, "6 * 717 / 1024 = 4 segments");
+        // slow start again: a stretch ACK fills cwnd up to ssthresh, the rest goes to CUBIC's
+        // congestion avoidance (cubictcp_cong_avoid): towards its next increment, cnt 20 on a first curve
+        cc.onAck(5000, 1000, 10);
+        assertEquals(4000, cc.ssthresh);
+        assertEquals(4000, cc.cwnd, "1000 + 3000 up to ssthresh; 2000 bytes left over");
+        assertEquals(2, cc.cubic.cwndCnt, "the 2 segments left over count towards the next increment");
         assertFalse(cc.onDupAck(15_000, 20_000) || cc.onDupAck(15_000, 20_000)
                 || cc.onDupAck(15_000, 20_000), "no fast retransmit for data sent before the timeout (RFC 6582 4)");
         cc.dupAcks = 0;

@@ -45,7 +45,10 @@ class TcpFlowControlTest {
         assertEquals(0, client.sndWnd);
         List<Seg> probes = lab.segs(s -> s.out() && s.nanos() > t0);
         List<Long> at = probes.stream().map(s -> (s.nanos() - t0) / MS).toList();
-        assertEquals(List.of(200L, 600L, 1400L, 3000L, 6200L), at, "RTO, then doubling: " + lab.dump());
+        // tcp_probe0_base: the RTO, srtt + rttvar (tcp_set_rto): 9.375 ms + tcp_rto_min, rounded up to the jiffy
+        assertEquals(9_375_000L, client.rtt.srtt());
+        assertEquals(210 * MS, client.rtt.rto());
+        assertEquals(List.of(210L, 630L, 1470L, 3150L, 6510L), at, "RTO, then doubling: " + lab.dump());
         for (Seg p : probes) {
             assertEquals(0, p.len());
             assertEquals(client.sndUna - 1, p.seq(), "Linux's probe: an old sequence number that forces an ACK");

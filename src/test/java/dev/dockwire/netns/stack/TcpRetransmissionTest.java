@@ -72,6 +72,37 @@ class TcpRetransmissionTest {
         assertEquals(200 * MS, c.client().tcb().rtt.rto(), "a fresh sample (timestamps) recomputes the RTO");
     }
 
+    /**
+     * A queue that holds the RTT at 300 ms (b delays its ACKs too): Linux's RTO (tcp_set_rto: srtt + rttvar, rttvar at
+     * least tcp_rto_min) stays 200 ms above it where RFC 6298's max(200 ms, srtt + 4 rttvar)
+     * would fall to 301 ms and time out whenever one ACK came 1 ms late.
+     */
+    @Test
+    void aSteadyQueueingDelayKeepsTheRtoTcpRtoMinAboveTheRtt() {
+        Conn c = warm();
+        TcpLab lab = c.lab();
+        lab.delayFromA(300 * MS);
+        for (int i = 0; i < 40; i++) {
+            c.client().send("x");
+            lab.run(400 * MS);
+        }
+        RttEstimator rtt = c.client().tcb().rtt;
+        long srtt = rtt.srtt(); // 300 ms and b's delayed ACK
+        assertTrue(srtt >= 300 * MS && srtt <= 345 * MS, "srtt " + srtt);
+        long rto = rtt.rto();
+        assertTrue(rto >= srtt + 200 * MS && rto <= srtt + 201 * MS, "srtt + tcp_rto_min, rounded up to the jiffy: " + rto);
+        lab.wire.clear();
+        boolean[] drop = {true};
+        lab.dropFromA(s -> s.len() > 0 && drop[0] && !(drop[0] = false));
+        long timeouts = lab.tcp(lab.a).counters().timeouts;
+        long t0 = lab.now();
+        c.client().send("y");
+        lab.run(2 * SEC);
+        List<Long> sent = lab.segs(s -> s.out() && s.len() > 0).stream().map(s -> s.nanos() - t0).toList();
+        assertEquals(List.of(0L, rto), sent, "retransmitted one RTO after the first transmission");
+        assertEquals(timeouts + 1, lab.tcp(lab.a).counters().timeouts);
+    }
+
     @Test
     void threeDuplicateAcksTriggerFastRetransmitWithoutWaitingForTheTimer() {
         Conn c = warmWithoutSack();
@@ -90,6 +121,8 @@ class TcpRetransmissionTest {
         assertTrue(dupAcksBefore >= 3, lab.dump());
         Tcp tcp = lab.tcp(lab.a);
         assertEquals(1, tcp.counters().fastRetransmits);
+        assertEquals(1, tcp.counters().renoRecovery, "TCPRenoRecovery: a peer without SACK");
+        assertEquals(0, tcp.counters().sackRecovery);
         assertEquals(0, tcp.counters().timeouts);
         assertEquals(1, tcp.counters().retransSegs);
         assertTrue(!c.client().tcb().cc.inRecovery, "the ACK for all of it ended recovery");
