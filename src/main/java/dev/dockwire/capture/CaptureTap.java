@@ -48,9 +48,9 @@ public final class CaptureTap implements AutoCloseable {
         // On lo every frame sent is received again by lo itself; libpcap skips the outgoing copy
         // (pcap-linux.c: "we'll see it again as an incoming packet"), so each shows once, inbound.
         if (dev.type() != LinkType.LOOPBACK) {
-            dev.wrapEgress(next -> new Tap(this, iface, Direction.OUTBOUND, next));
+            dev.wrapEgress(next -> tap(iface, Direction.OUTBOUND, next));
         }
-        dev.wrapIngress(next -> new Tap(this, iface, Direction.INBOUND, next));
+        dev.wrapIngress(next -> tap(iface, Direction.INBOUND, next));
         return iface;
     }
 
@@ -62,9 +62,17 @@ public final class CaptureTap implements AutoCloseable {
      */
     public int attachBridge(Bridge bridge) {
         int iface = declare(bridge);
-        bridge.wrapPortInput(next -> new Tap(this, iface, Direction.INBOUND, next));
-        bridge.wrapEgress(next -> new Tap(this, iface, Direction.OUTBOUND, next));
+        bridge.wrapPortInput(next -> tap(iface, Direction.INBOUND, next));
+        bridge.wrapEgress(next -> tap(iface, Direction.OUTBOUND, next));
         return iface;
+    }
+
+    /**
+     * The decorator for one interface and direction, chosen once here rather than per frame: a
+     * capture whose filter takes everything (tcpdump without an expression) calls no filter.
+     */
+    private FrameSink tap(int iface, Direction dir, FrameSink next) {
+        return filter.matchesAll() ? new Tap(this, iface, dir, next) : new FilteredTap(this, iface, dir, next);
     }
 
     private int declare(NetDevice dev) {
@@ -106,11 +114,28 @@ public final class CaptureTap implements AutoCloseable {
             file.write(iface, clock.nanos(), frame, dir);
             captured++;
         } catch (RuntimeException e) {
-            // tcpdump stops with a message when it cannot write; a capture stopped in silence looks like no traffic
-            failure = e;
-            System.err.println("dockwire: capture stopped after " + captured + " packets: " + e);
-            closeQuietly();
+            stop(e);
         }
+    }
+
+    /** As {@link #offer} for a capture without a filter to run: {@link Tap}'s path. */
+    private void offerUnfiltered(int iface, Direction dir, ByteBuf frame) {
+        if (closed) {
+            return;
+        }
+        try {
+            file.write(iface, clock.nanos(), frame, dir);
+            captured++;
+        } catch (RuntimeException e) {
+            stop(e);
+        }
+    }
+
+    /** tcpdump stops with a message when it cannot write; a capture stopped in silence looks like no traffic. */
+    private void stop(RuntimeException e) {
+        failure = e;
+        System.err.println("dockwire: capture stopped after " + captured + " packets: " + e);
+        closeQuietly();
     }
 
     /** Frames written to the file. */
@@ -176,18 +201,38 @@ public final class CaptureTap implements AutoCloseable {
         }
     }
 
-    /** The decorator: offer, then hand the frame on unchanged (ownership goes with it). */
-    private static final class Tap implements FrameSink {
-        private final CaptureTap capture;
-        private final int iface;
-        private final Direction dir;
-        private final FrameSink next;
+    /** A decorator on one interface and direction: capture, then hand the frame on unchanged (ownership goes with it). */
+    private abstract static class TapBase implements FrameSink {
+        final CaptureTap capture;
+        final int iface;
+        final Direction dir;
+        final FrameSink next;
 
-        Tap(CaptureTap capture, int iface, Direction dir, FrameSink next) {
+        TapBase(CaptureTap capture, int iface, Direction dir, FrameSink next) {
             this.capture = capture;
             this.iface = iface;
             this.dir = dir;
             this.next = next;
+        }
+    }
+
+    /** The decorator of a capture without a filter: write, then pass on. */
+    private static final class Tap extends TapBase {
+        Tap(CaptureTap capture, int iface, Direction dir, FrameSink next) {
+            super(capture, iface, dir, next);
+        }
+
+        @Override
+        public void accept(NetDevice dev, ByteBuf frame) {
+            capture.offerUnfiltered(iface, dir, frame);
+            next.accept(dev, frame);
+        }
+    }
+
+    /** The decorator of a capture with a filter: offer (filter, then write), then pass on. */
+    private static final class FilteredTap extends TapBase {
+        FilteredTap(CaptureTap capture, int iface, Direction dir, FrameSink next) {
+            super(capture, iface, dir, next);
         }
 
         @Override
