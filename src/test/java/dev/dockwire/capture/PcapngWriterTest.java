@@ -124,6 +124,50 @@ class PcapngWriterTest {
         frame.release();
     }
 
+    /**
+     * Short frames take the word copy (up to 7 bytes past the frame read and written, then
+     * overwritten): every length on both sides of it, at a reader offset and in a slice, with
+     * other bytes right after the frame and a snaplen that cuts inside it, must give the EPB built
+     * field by field, its padding zero. Frames ending at their array's end take getBytes.
+     */
+    @Test
+    void shortFramesAsWordsAreTheBlocksBuiltFieldByField() {
+        int snaplen = 61;
+        for (Direction dir : new Direction[] {Direction.UNKNOWN, Direction.INBOUND, Direction.OUTBOUND}) {
+            for (int len = 1; len <= 140; len++) {
+                byte[] backing = new byte[3 + len + (len % 3 == 0 ? 0 : 9)];
+                java.util.Arrays.fill(backing, (byte) 0xEE);
+                System.arraycopy(TestFrames.pattern(len), 0, backing, 3, len);
+                ByteBuf atOffset = Unpooled.wrappedBuffer(backing).setIndex(3, 3 + len);
+                ByteBuf slice = Unpooled.wrappedBuffer(backing).slice(1, backing.length - 1).setIndex(2, 2 + len);
+                for (ByteBuf frame : new ByteBuf[] {atOffset, slice}) {
+                    ByteArrayOutputStream os = new ByteArrayOutputStream();
+                    try (PcapngWriter w = new PcapngWriter(os, EPOCH, snaplen)) {
+                        w.addInterface("eth0");
+                        w.write(0, 7, frame, dir);
+                    }
+                    byte[] file = os.toByteArray();
+                    byte[] epb = java.util.Arrays.copyOfRange(file, 44 + 40, file.length);
+                    assertEquals(Hex.dump(epb(len, Math.min(len, snaplen), dir)), Hex.dump(epb), "length " + len + ", " + dir);
+                }
+            }
+        }
+    }
+
+    /** An EPB of interface 0 at virtual time 7 of a {@link TestFrames#pattern} frame, field by field. */
+    private static byte[] epb(int orig, int cap, Direction dir) {
+        int padded = (cap + 3) & ~3;
+        int len = 32 + padded + (dir == Direction.UNKNOWN ? 0 : 12);
+        java.nio.ByteBuffer b = java.nio.ByteBuffer.allocate(len).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+        long ts = EPOCH + 7;
+        b.putInt(6).putInt(len).putInt(0).putInt((int) (ts >>> 32)).putInt((int) ts).putInt(cap).putInt(orig);
+        b.put(TestFrames.pattern(cap)).put(new byte[padded - cap]);
+        if (dir != Direction.UNKNOWN) {
+            b.putShort((short) 2).putShort((short) 4).putInt(dir.ordinal()).putInt(0);
+        }
+        return b.putInt(len).array();
+    }
+
     @Test
     void longCommentCutOnACharacterBoundary() {
         byte[] b = PcapngWriter.commentBytes("→".repeat(1000));
