@@ -445,7 +445,13 @@ public final class EmulatedKernel implements Kernel {
 
     @Override
     public dev.dockwire.kernel.NetCounters netCounters(String ns) {
-        return ProcNet.counters(namespace(ns));
+        List<Namespace> host = new ArrayList<>(); // this machine's namespaces (the emulation may hold other hosts')
+        for (Namespace n : emulation.namespaces()) {
+            if (kernelName(n) != null) {
+                host.add(n);
+            }
+        }
+        return ProcNet.counters(namespace(ns), host);
     }
 
     @Override

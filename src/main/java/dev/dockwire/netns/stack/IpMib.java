@@ -1,14 +1,69 @@
 package dev.dockwire.netns.stack;
 
-/** A subset of the kernel's IP MIB counters (IPSTATS_MIB_*, the {@code Ip:} lines of {@code nstat}/{@code netstat -s}). */
+/**
+ * A subset of the kernel's IP MIB counters (IPSTATS_MIB_*: the {@code Ip:} lines of {@code nstat}/{@code netstat -s}
+ * and the {@code IpExt:} ones of /proc/net/netstat), counted where Linux 6.1 counts them: ip_rcv_core's
+ * {@code __IP_UPD_PO_STATS(IPSTATS_MIB_IN)} and ECN tally, ip_rcv_finish's broadcast/multicast ones, ip_output's
+ * {@code IP_UPD_PO_STATS(IPSTATS_MIB_OUT)} (which in 6.1 counts forwarded packets as OutRequests too: 6.3 moved
+ * OutRequests to ip_local_out and added OutTransmits) and ip_forward_finish's.
+ */
 public final class IpMib {
     public long inReceives;
     public long inHdrErrors;
     public long inAddrErrors;
+    public long inUnknownProtos;
     public long inDelivers;
     public long forwarded;
     public long outRequests;
+    public long outNoRoutes;
     public long fragOks;
     public long fragCreates;
     public long fragFails;
+    /** IpExt: ip_error's ENETUNREACH (a packet to forward without a route). */
+    public long inNoRoutes;
+    public long inOctets;
+    public long outOctets;
+    public long inBcastPkts;
+    public long inBcastOctets;
+    public long outBcastPkts;
+    public long outBcastOctets;
+    public long inMcastPkts;
+    public long inMcastOctets;
+    /** IPSTATS_MIB_NOECTPKTS + (tos & INET_ECN_MASK): by the ECN bits of each packet received (segments of a GSO one). */
+    public long inNoEctPkts;
+    public long inEct1Pkts;
+    public long inEct0Pkts;
+    public long inCePkts;
+
+    /** ip_rcv_core: every packet the device passed up, valid or not, its length with any link padding. */
+    void received(int len) {
+        inReceives++;
+        inOctets += len;
+    }
+
+    /** ip_rcv_core's {@code IPSTATS_MIB_NOECTPKTS + (iph->tos & INET_ECN_MASK)}, by {@code segs} (gso_segs, at least 1). */
+    void ecn(int tos, int segs) {
+        switch (tos & 3) {
+            case 0 -> inNoEctPkts += segs;
+            case 1 -> inEct1Pkts += segs;
+            case 2 -> inEct0Pkts += segs;
+            default -> inCePkts += segs;
+        }
+    }
+
+    /** ip_output's IP_UPD_PO_STATS(IPSTATS_MIB_OUT): a packet of {@code len} bytes handed to the output path. */
+    void sent(int len) {
+        outRequests++;
+        outOctets += len;
+    }
+
+    /**
+     * A packet of {@code len} bytes forwarded: ip_forward_finish's OutForwDatagrams and OutOctets, then (6.1)
+     * ip_output's OutRequests and OutOctets again, as the slow path and the flow table both count it.
+     */
+    void forwarded(int len) {
+        forwarded++;
+        outRequests++;
+        outOctets += 2L * len;
+    }
 }

@@ -249,6 +249,7 @@ final class TcpConnection implements TcpSocket {
         }
         int src = localAddr != 0 ? localAddr : tcp.stack.sourceAddressFor(addr);
         if (src == 0) {
+            tcp.stack.counters().outNoRoutes++; // tcp_v4_connect: ip_route_connect's ENETUNREACH
             throw new SocketException(SocketError.ENETUNREACH);
         }
         int lport = localPort != 0 ? localPort : tcp.connectPort(src, addr, port);
