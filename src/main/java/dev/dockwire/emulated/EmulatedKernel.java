@@ -445,13 +445,8 @@ public final class EmulatedKernel implements Kernel {
 
     @Override
     public dev.dockwire.kernel.NetCounters netCounters(String ns) {
-        List<Namespace> host = new ArrayList<>(); // this machine's namespaces (the emulation may hold other hosts')
-        for (Namespace n : emulation.namespaces()) {
-            if (kernelName(n) != null) {
-                host.add(n);
-            }
-        }
-        return ProcNet.counters(namespace(ns), host);
+        // sockstat's alloc counts this machine's namespaces (the emulation may hold other hosts').
+        return ProcNet.counters(namespace(ns), emulation.namespaces().stream().filter(n -> kernelName(n) != null).toList());
     }
 
     @Override

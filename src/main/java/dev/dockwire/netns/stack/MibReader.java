@@ -65,6 +65,9 @@ public final class MibReader {
         out.counter("TcpExt", "TCPFastRetrans", tcp.fastRetransmits);
         out.counter("TcpExt", "TCPTimeouts", tcp.timeouts);
         out.counter("TcpExt", "TCPAbortOnData", tcp.abortOnData);
+        out.counter("TcpExt", "TCPAbortOnClose", tcp.abortOnClose);
+        out.counter("TcpExt", "TCPAbortOnTimeout", tcp.abortOnTimeout);
+        out.counter("TcpExt", "TCPOrigDataSent", tcp.origDataSent);
         out.counter("TcpExt", "TCPChallengeACK", tcp.challengeAcks);
         out.counter("IpExt", "InNoRoutes", ip.inNoRoutes);
         out.counter("IpExt", "InMcastPkts", ip.inMcastPkts);

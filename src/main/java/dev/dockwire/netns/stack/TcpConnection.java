@@ -358,6 +358,7 @@ final class TcpConnection implements TcpSocket {
             case SYN_RECEIVED, ESTABLISHED, CLOSE_WAIT, FIN_WAIT_1, FIN_WAIT_2 -> {
                 if (rcvBuf.buffered() > 0) {
                     // tcp_close: unread data means the peer must learn that it was lost (RFC 2525 2.17)
+                    tcp.counters().abortOnClose++;
                     resetAndDestroy();
                     return;
                 }

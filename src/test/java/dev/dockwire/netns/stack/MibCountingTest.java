@@ -145,6 +145,29 @@ class MibCountingTest {
     }
 
     @Test
+    void aTransferCountsItsNewDataOnceAndAnUnreadCloseIsAnAbort() {
+        TcpLab.Conn c = TcpLab.socketEstablished();
+        TcpLab lab = c.lab();
+        c.server().socket.pauseReading();
+        ByteBuf data = Unpooled.wrappedBuffer(new byte[5000]);
+        c.client().socket.write(data);
+        lab.run(TcpLab.MS);
+        c.client().socket.close();
+        lab.run(TcpLab.MS);
+        // 5000 bytes in 1448-byte segments (4) and the FIN: tcp_event_new_data_sent's TCPOrigDataSent; the SYN not.
+        Tcp.Counters client = lab.tcp(lab.a).counters();
+        assertEquals(5, client.origDataSent);
+        assertEquals(0, client.abortOnClose);
+        // The server never read: its close resets (tcp_close's data_was_unread) and sends no data.
+        c.server().socket.close();
+        lab.run(TcpLab.MS);
+        Tcp.Counters server = lab.tcp(lab.b).counters();
+        assertEquals(1, server.abortOnClose);
+        assertEquals(0, server.origDataSent);
+        assertEquals(1, server.outRsts);
+    }
+
+    @Test
     void noRouteOutIsOutNoRoutes() {
         TestNet net = new TestNet(1);
         net.kernel.netnsAdd("lonely");
