@@ -1,5 +1,8 @@
 package dev.dockwire.netns.stack;
 
+import dev.dockwire.link.Frames;
+import io.netty.buffer.ByteBuf;
+
 /**
  * A subset of the kernel's IP MIB counters (IPSTATS_MIB_*: the {@code Ip:} lines of {@code nstat}/{@code netstat -s}
  * and the {@code IpExt:} ones of /proc/net/netstat), counted where Linux 6.1 counts them: ip_rcv_core's
@@ -35,16 +38,24 @@ public final class IpMib {
     public long inEct0Pkts;
     public long inCePkts;
 
-    /** ip_rcv_core: every packet the device passed up, valid or not, its length with any link padding. */
-    void received(int len) {
+    /**
+     * ip_rcv_core for a valid header at {@code off} of {@code frame}: InReceives and InOctets (the length with any
+     * link padding), then {@code IPSTATS_MIB_NOECTPKTS + (iph->tos & INET_ECN_MASK)} by gso_segs. One call from the
+     * receive path, the rare ECN-marked packet out of line: ip_rcv's code stays small for the JIT's inlining.
+     */
+    void received(ByteBuf frame, int off) {
         inReceives++;
-        inOctets += len;
+        inOctets += frame.writerIndex() - off;
+        int ecn = frame.getUnsignedByte(off + 1) & 3;
+        if (ecn == 0) {
+            inNoEctPkts += Frames.gsoSegs(frame);
+        } else {
+            ecn(ecn, Frames.gsoSegs(frame));
+        }
     }
 
-    /** ip_rcv_core's {@code IPSTATS_MIB_NOECTPKTS + (iph->tos & INET_ECN_MASK)}, by {@code segs} (gso_segs, at least 1). */
-    void ecn(int tos, int segs) {
-        switch (tos & 3) {
-            case 0 -> inNoEctPkts += segs;
+    private void ecn(int ecn, int segs) {
+        switch (ecn) {
             case 1 -> inEct1Pkts += segs;
             case 2 -> inEct0Pkts += segs;
             default -> inCePkts += segs;

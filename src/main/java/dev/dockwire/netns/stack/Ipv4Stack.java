@@ -127,13 +127,14 @@ public final class Ipv4Stack extends IpLayer implements RxHandler, Sockets, Neig
         // The header is read in place (Ipv4Packet's static access), not through a flyweight
         // pointed at each packet: that reference store costs G1 a card-mark fence per packet.
         IpMib mib = counters();
-        mib.received(frame.writerIndex() - off); // ip_rcv_core counts before it checks the header
         if (!Ipv4Packet.valid(frame, off, frame.writerIndex() - off)) {
+            mib.inReceives++; // ip_rcv_core counts before it checks the header
+            mib.inOctets += frame.writerIndex() - off;
             mib.inHdrErrors++;
             drop(dev, frame, DropReason.IP_INHDR);
             return;
         }
-        mib.ecn(Ipv4Packet.firstWord(frame, off) >>> 16, Frames.gsoSegs(frame)); // the TOS byte's ECN bits
+        mib.received(frame, off);
         // Drop link-layer padding (pskb_trim_rcsum) and the Ethernet header: the packet now
         // starts at the IP header and ends with it.
         frame.setIndex(off, off + Ipv4Packet.totalLength(frame, off));
@@ -158,9 +159,8 @@ public final class Ipv4Stack extends IpLayer implements RxHandler, Sockets, Neig
         }
         int dst = Ipv4Packet.dst(frame, frame.readerIndex());
         Route cached = forwardRoute(dst);
-        if (cached == null && (recentRoutes().isLocal(ns, dst) || ns.isBroadcast(dst) || (dst >>> 28) == 0xE)) {
+        if (cached == null && (recentRoutes().isLocal(ns, dst) || bcastMcast(mib, dst, frame.readableBytes()))) {
             probe().route(dev, frame, dst, ns.lo(), dst, true);
-            countBcastMcast(mib, dst, frame.readableBytes());
             if (fragment) {
                 // ip_local_deliver reassembles before NF_INET_LOCAL_IN.
                 frame = defrag().input(frame);
@@ -192,15 +192,22 @@ public final class Ipv4Stack extends IpLayer implements RxHandler, Sockets, Neig
         return defrag;
     }
 
-    /** ip_rcv_finish's IPSTATS_MIB_INMCAST / INBCAST by the input route's type (here: by the destination). */
-    private void countBcastMcast(IpMib mib, int dst, int len) {
+    /**
+     * Whether {@code dst} is a broadcast or multicast address of this namespace, counted as ip_rcv_finish counts
+     * by the input route's type (IPSTATS_MIB_INBCAST / INMCAST); asked only of a destination that is not local.
+     */
+    private boolean bcastMcast(IpMib mib, int dst, int len) {
         if ((dst >>> 28) == 0xE) {
             mib.inMcastPkts++;
             mib.inMcastOctets += len;
-        } else if (ns.isBroadcast(dst)) {
+            return true;
+        }
+        if (ns.isBroadcast(dst)) {
             mib.inBcastPkts++;
             mib.inBcastOctets += len;
+            return true;
         }
+        return false;
     }
 
     private void localDeliver(NetDevice dev, ByteBuf packet, long dstMac) {

@@ -29,6 +29,7 @@ class NetCountersEndToEndTest {
             "TcpPassiveOpens                 1                  0.0",
             "TcpInSegs                       15                 0.0",
             "TcpOutSegs                      17                 0.0",
+            "TcpExtTCPOrigDataSent           6                  0.0",
             "IpExtInOctets                   3150               0.0",
             "IpExtOutOctets                  2198               0.0",
             "IpExtInNoECTPkts                15                 0.0");
@@ -48,13 +49,13 @@ class NetCountersEndToEndTest {
                     "    0 bad segments received", "    0 resets sent",
                     "Udp:", "    0 packets received", "    0 packets to unknown port received", "    0 packet receive errors",
                     "    0 packets sent", "    0 receive buffer errors", "    0 send buffer errors",
-                    "UdpLite:", "TcpExt:", "    0 packet headers predicted", "IpExt:", "    InOctets: 3150", "    OutOctets: 2198",
+                    "UdpLite:", "TcpExt:", "    0 packet headers predicted", "    TCPOrigDataSent: 6", "IpExt:", "    InOctets: 3150", "    OutOctets: 2198",
                     "    InNoECTPkts: 15", "MPTcpExt:"), h.ok("netstat -s"));
             assertEquals(List.of("Tcp:", "    2 active connection openings", "    1 passive connection openings",
                     "    0 failed connection attempts", "    0 connection resets received", "    0 connections established",
                     "    15 segments received", "    17 segments sent out", "    0 segments retransmitted",
                     "    0 bad segments received", "    0 resets sent", "UdpLite:", "TcpExt:", "    0 packet headers predicted",
-                    "IpExt:", "    InOctets: 3150", "    OutOctets: 2198", "    InNoECTPkts: 15", "MPTcpExt:"), h.ok("netstat -st"));
+                    "    TCPOrigDataSent: 6", "IpExt:", "    InOctets: 3150", "    OutOctets: 2198", "    InNoECTPkts: 15", "MPTcpExt:"), h.ok("netstat -st"));
 
             assertEquals(NSTAT_ONE_CURL, h.ok("nstat"), "the first nstat: every counter since boot");
             assertEquals(List.of("#kernel"), h.ok("nstat"), "nothing happened since");
