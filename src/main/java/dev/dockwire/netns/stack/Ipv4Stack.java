@@ -210,6 +210,11 @@ public final class Ipv4Stack extends IpLayer implements RxHandler, Sockets, Neig
         return false;
     }
 
+    /** The reassembly counters (ip_defrag's IPSTATS_MIB_REASM*), null before the first fragment. */
+    IpDefrag.Stats reassembly() {
+        return defrag == null ? null : defrag.stats;
+    }
+
     private void localDeliver(NetDevice dev, ByteBuf packet, long dstMac) {
         IpMib mib = counters();
         switch (Ipv4Packet.protocol(packet, packet.readerIndex())) {

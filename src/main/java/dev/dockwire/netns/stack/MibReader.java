@@ -34,6 +34,14 @@ public final class MibReader {
         out.counter("Ip", "InDelivers", ip.inDelivers);
         out.counter("Ip", "OutRequests", ip.outRequests);
         out.counter("Ip", "OutNoRoutes", ip.outNoRoutes);
+        IpDefrag.Stats reasm = stack.reassembly();
+        if (reasm != null) {
+            out.counter("Ip", "ReasmTimeout", reasm.reasmTimeout);
+            out.counter("Ip", "ReasmReqds", reasm.reasmReqds);
+            out.counter("Ip", "ReasmOKs", reasm.reasmOks);
+            out.counter("Ip", "ReasmFails", reasm.reasmFails);
+            out.counter("IpExt", "ReasmOverlaps", reasm.reasmOverlaps);
+        }
         out.counter("Ip", "FragOKs", ip.fragOks);
         out.counter("Ip", "FragFails", ip.fragFails);
         out.counter("Ip", "FragCreates", ip.fragCreates);

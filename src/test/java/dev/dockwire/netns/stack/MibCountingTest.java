@@ -88,6 +88,21 @@ class MibCountingTest {
     }
 
     @Test
+    void aDatagramOverTheMtuCountsItsFragmentsAndTheirReassembly() {
+        TestNet net = lan();
+        UdpSocket s = net.ns("a").sockets().openUdp();
+        ByteBuf d = Unpooled.wrappedBuffer(new byte[3000]);
+        s.send(ip("10.0.0.3"), 9999, d);
+        net.loop().runUntilTime(net.loop().nanos() + 5_000_000_000L);
+        s.close();
+        // 3008 bytes of UDP in 1480-byte pieces: three fragments (ip_do_fragment), one datagram again at b (ip_defrag).
+        assertEquals(List.of("Ip:FragOKs=1", "Ip:FragCreates=3"), counted(net, "a", "Ip").stream()
+                .filter(c -> c.startsWith("Ip:Frag") || c.startsWith("Ip:Reasm")).toList());
+        assertEquals(List.of("Ip:ReasmReqds=3", "Ip:ReasmOKs=1"), counted(net, "b", "Ip").stream()
+                .filter(c -> c.startsWith("Ip:Frag") || c.startsWith("Ip:Reasm")).toList());
+    }
+
+    @Test
     void aPingCountsItsEchoAndReplyOnBothSides() {
         TestNet net = lan();
         ping(net, "a", "10.0.0.3", 0);
