@@ -62,6 +62,30 @@ public final class IpMib {
         }
     }
 
+    /**
+     * Whether {@code dst} is a broadcast or multicast address of {@code ns}, counted as ip_rcv_finish counts by the
+     * input route's type (IPSTATS_MIB_INBCAST / INMCAST); asked only of a destination that is not local.
+     */
+    boolean bcastMcast(StackNet ns, int dst, int len) {
+        if ((dst >>> 28) == 0xE) {
+            inMcastPkts++;
+            inMcastOctets += len;
+            return true;
+        }
+        if (ns.isBroadcast(dst)) {
+            inBcastPkts++;
+            inBcastOctets += len;
+            return true;
+        }
+        return false;
+    }
+
+    /** ip_finish_output2's IP_UPD_PO_STATS(IPSTATS_MIB_OUTBCAST) for a packet to a broadcast route. */
+    void outBcast(int len) {
+        outBcastPkts++;
+        outBcastOctets += len;
+    }
+
     /** ip_output's IP_UPD_PO_STATS(IPSTATS_MIB_OUT): a packet of {@code len} bytes handed to the output path. */
     void sent(int len) {
         outRequests++;

@@ -159,7 +159,7 @@ public final class Ipv4Stack extends IpLayer implements RxHandler, Sockets, Neig
         }
         int dst = Ipv4Packet.dst(frame, frame.readerIndex());
         Route cached = forwardRoute(dst);
-        if (cached == null && (recentRoutes().isLocal(ns, dst) || bcastMcast(mib, dst, frame.readableBytes()))) {
+        if (cached == null && (recentRoutes().isLocal(ns, dst) || mib.bcastMcast(ns, dst, frame.readableBytes()))) {
             probe().route(dev, frame, dst, ns.lo(), dst, true);
             if (fragment) {
                 // ip_local_deliver reassembles before NF_INET_LOCAL_IN.
@@ -190,24 +190,6 @@ public final class Ipv4Stack extends IpLayer implements RxHandler, Sockets, Neig
             defrag.highThresh(fragHighThresh);
         }
         return defrag;
-    }
-
-    /**
-     * Whether {@code dst} is a broadcast or multicast address of this namespace, counted as ip_rcv_finish counts
-     * by the input route's type (IPSTATS_MIB_INBCAST / INMCAST); asked only of a destination that is not local.
-     */
-    private boolean bcastMcast(IpMib mib, int dst, int len) {
-        if ((dst >>> 28) == 0xE) {
-            mib.inMcastPkts++;
-            mib.inMcastOctets += len;
-            return true;
-        }
-        if (ns.isBroadcast(dst)) {
-            mib.inBcastPkts++;
-            mib.inBcastOctets += len;
-            return true;
-        }
-        return false;
     }
 
     /** The reassembly counters (ip_defrag's IPSTATS_MIB_REASM*), null before the first fragment. */
@@ -371,9 +353,7 @@ public final class Ipv4Stack extends IpLayer implements RxHandler, Sockets, Neig
         if (local || out.type() == LinkType.LOOPBACK) {
             transmit(ns.lo(), 0L, packet);
         } else if (ns.isBroadcast(dst)) {
-            IpMib mib = counters(); // ip_finish_output2's IPSTATS_MIB_OUTBCAST
-            mib.outBcastPkts++;
-            mib.outBcastOctets += packet.readableBytes();
+            counters().outBcast(packet.readableBytes());
             transmit(out, MacAddress.BROADCAST.bits(), packet);
         } else {
             ns.neighbours().output(out, r.nextHop(dst), packet);
