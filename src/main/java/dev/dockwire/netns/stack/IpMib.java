@@ -1,6 +1,7 @@
 package dev.dockwire.netns.stack;
 
 import dev.dockwire.link.Frames;
+import dev.dockwire.wire.Ipv4Packet;
 import io.netty.buffer.ByteBuf;
 
 /**
@@ -46,7 +47,7 @@ public final class IpMib {
     void received(ByteBuf frame, int off) {
         inReceives++;
         inOctets += frame.writerIndex() - off;
-        int ecn = frame.getUnsignedByte(off + 1) & 3;
+        int ecn = Ipv4Packet.firstWord(frame, off) >>> 16 & 3; // the TOS byte's ECN bits, by the accessor ip_rcv's check used
         if (ecn == 0) {
             inNoEctPkts += Frames.gsoSegs(frame);
         } else {
