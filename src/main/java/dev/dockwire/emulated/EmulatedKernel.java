@@ -445,7 +445,8 @@ public final class EmulatedKernel implements Kernel {
 
     @Override
     public dev.dockwire.kernel.NetCounters netCounters(String ns) {
-        return ProcNet.counters(namespace(ns));
+        // sockstat's alloc counts this machine's namespaces (the emulation may hold other hosts').
+        return ProcNet.counters(namespace(ns), emulation.namespaces().stream().filter(n -> kernelName(n) != null).toList());
     }
 
     @Override

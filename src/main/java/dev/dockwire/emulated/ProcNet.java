@@ -19,9 +19,10 @@ import java.util.Map;
  * net/ipv6/proc.c's, each filled from what the stack counts ({@link MibReader}) and zero
  * elsewhere. Tcp's fixed fields are the kernel's (RtoAlgorithm 1, RtoMin 200, RtoMax 120000,
  * MaxConn -1), Ip's Forwarding 1 or 2 by {@code net.ipv4.ip_forward}, CurrEstab the
- * ESTABLISHED and CLOSE_WAIT sockets (TCP_MIB_CURRESTAB). No IcmpMsg group: no ICMP type is
- * counted (icmpmsg_put prints it only then). sockstat counts the namespace's sockets; its
- * {@code alloc}, global on a real machine, counts this namespace's TCP sockets.
+ * ESTABLISHED and CLOSE_WAIT sockets (TCP_MIB_CURRESTAB). IcmpMsg's groups as icmpmsg_put
+ * prints them: the counted types only, 16 to a pair of lines, none before the first ICMP message.
+ * sockstat counts the namespace's sockets; its {@code alloc}, machine-wide as on a real host,
+ * every namespace's TCP sockets. UdpLite stays zero: nothing here speaks it.
  */
 final class ProcNet {
     private static final String IP = "Forwarding DefaultTTL InReceives InHdrErrors InAddrErrors ForwDatagrams InUnknownProtos "
@@ -89,9 +90,17 @@ final class ProcNet {
     private ProcNet() {
     }
 
-    static NetCounters counters(Namespace n) {
+    /** {@code n}'s counters; sockstat's TCP {@code alloc} (tcp_sockets_allocated) counts the sockets of every namespace in {@code all}. */
+    static NetCounters counters(Namespace n, Iterable<Namespace> all) {
         Map<String, Long> counted = new HashMap<>();
-        MibReader.read(n.stack(), (group, name, value) -> counted.put(group + ":" + name, value));
+        List<Counter> icmpMsg = new ArrayList<>();
+        MibReader.read(n.stack(), (group, name, value) -> {
+            if (group.equals("IcmpMsg")) {
+                icmpMsg.add(new Counter(name, value));
+            } else {
+                counted.put(group + ":" + name, value);
+            }
+        });
         List<SocketInfo> sockets = Dumps.sockets(n);
         long estab = sockets.stream().filter(s -> s.proto().startsWith("tcp")
                 && (s.state().equals("ESTABLISHED") || s.state().equals("CLOSE_WAIT"))).count();
@@ -102,15 +111,36 @@ final class ProcNet {
         counted.put("Tcp:RtoMax", 120000L);
         counted.put("Tcp:MaxConn", -1L);
         counted.put("Tcp:CurrEstab", estab);
-        List<Group> snmp = List.of(group("Ip", IP, counted), group("Icmp", ICMP, counted), group("Tcp", TCP, counted),
-                group("Udp", UDP, counted), group("UdpLite", UDP, counted));
+        List<Group> snmp = new ArrayList<>(List.of(group("Ip", IP, counted), group("Icmp", ICMP, counted)));
+        // icmpmsg_put: the counted types, 16 to a pair of lines (PERLINE).
+        for (int i = 0; i < icmpMsg.size(); i += 16) {
+            snmp.add(new Group("IcmpMsg", List.copyOf(icmpMsg.subList(i, Math.min(i + 16, icmpMsg.size())))));
+        }
+        snmp.addAll(List.of(group("Tcp", TCP, counted), group("Udp", UDP, counted), group("UdpLite", UDP, Map.of())));
         List<Group> netstat = List.of(group("TcpExt", TCP_EXT, counted), group("IpExt", IP_EXT, counted),
                 group("MPTcpExt", MPTCP_EXT, counted));
         List<Counter> snmp6 = new ArrayList<>();
         for (String name : SNMP6.split(" ")) {
             snmp6.add(new Counter(name, 0));
         }
-        return new NetCounters(snmp, netstat, List.copyOf(snmp6), sockstat(sockets));
+        return new NetCounters(List.copyOf(snmp), netstat, List.copyOf(snmp6), sockstat(sockets, allocated(all)));
+    }
+
+    /**
+     * tcp_sockets_allocated: a machine-wide count of TCP sockets (sk_sockets_allocated_inc at tcp_init_sock
+     * and at a child's clone, dec at their destruction), listeners and orphans among them, TIME_WAIT's
+     * minisockets not.
+     */
+    private static int allocated(Iterable<Namespace> all) {
+        int n = 0;
+        for (Namespace ns : all) {
+            for (SocketInfo s : Dumps.sockets(ns)) {
+                if (s.proto().startsWith("tcp") && !s.state().equals("TIME_WAIT")) {
+                    n++;
+                }
+            }
+        }
+        return n;
     }
 
     private static Group group(String name, String fields, Map<String, Long> counted) {
@@ -122,7 +152,7 @@ final class ProcNet {
     }
 
     /** sockstat4/6_seq_show: hashed TCP sockets (TIME_WAIT ones apart, as tw), UDP's; "used" every socket of the namespace. */
-    private static NetCounters.Sockstat sockstat(List<SocketInfo> sockets) {
+    private static NetCounters.Sockstat sockstat(List<SocketInfo> sockets, int alloc) {
         int tcp = 0;
         int tcp6 = 0;
         int tw = 0;
@@ -138,6 +168,6 @@ final class ProcNet {
                 udp++;
             }
         }
-        return new NetCounters.Sockstat(tcp + tcp6 + udp, tcp, 0, tw, tcp + tcp6, udp, 0, 0, tcp6, 0, 0, 0);
+        return new NetCounters.Sockstat(tcp + tcp6 + udp, tcp, 0, tw, alloc, udp, 0, 0, tcp6, 0, 0, 0);
     }
 }

@@ -100,7 +100,7 @@ final class FlowTable {
         // ip_forward's order, as the slow path: DNAT (enter), the TTL, then FORWARD and POST_ROUTING (leave).
         Ipv4Packet.decrementTtl(packet, off);
         e.nf.leave(packet);
-        stack.counters().forwarded++;
+        stack.counters().forwarded(len);
         hits++;
         Backlog backlog = ns.lo().backlog();
         backlog.forwarding(out != in);

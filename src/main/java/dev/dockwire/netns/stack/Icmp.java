@@ -20,6 +20,8 @@ import io.netty.util.collection.IntObjectHashMap;
 final class Icmp {
     /** Errors quote as much of the offending packet as fits in 576 bytes (icmp_send). */
     private static final int MAX_ERROR_LENGTH = 576;
+    /** icmp_rcv: a type above it is an input error (NR_ICMP_TYPES, include/uapi/linux/icmp.h). */
+    private static final int NR_ICMP_TYPES = 18;
     private final IpLayer stack;
     /** Take the errors that quote their segments (their err_handler). */
     private final Udp udpLayer;
@@ -32,11 +34,27 @@ final class Icmp {
     private UdpPacket udp;
     private TcpSegment tcp;
     private IntObjectHashMap<PingSocketImpl> pingSockets = SparseMaps.noInts();
+    /** Made by the first ICMP message in or out ({@link #mib()}): most namespaces never count one. */
+    private IcmpMib mib;
 
     Icmp(IpLayer stack, Udp udp, Tcp tcp) {
         this.stack = stack;
         this.udpLayer = udp;
         this.tcpLayer = tcp;
+    }
+
+    /** The ICMP MIB, made by the first count. */
+    IcmpMib mib() {
+        IcmpMib m = mib;
+        if (m == null) {
+            mib = m = new IcmpMib();
+        }
+        return m;
+    }
+
+    /** The ICMP MIB if anything was counted, else null (reading it makes nothing). */
+    IcmpMib mibOrNull() {
+        return mib;
     }
 
     private void views() {
@@ -57,9 +75,18 @@ final class Icmp {
             ip.wrap(packet, packet.readerIndex());
             int off = ip.payloadOffset();
             int len = ip.payloadLength();
-            if (!icmp.wrapChecked(packet, off, len) || !icmp.verifyChecksum()) {
+            IcmpMib m = mib();
+            m.inMsgs++; // icmp_rcv: every message, then its errors
+            if (!icmp.wrapChecked(packet, off, len)) {
+                m.inErrors++;
                 return;
             }
+            if (!icmp.verifyChecksum()) {
+                m.inCsumErrors++;
+                m.inErrors++;
+                return;
+            }
+            m.inType(icmp.type());
             switch (icmp.type()) {
                 case IcmpPacket.TYPE_ECHO_REQUEST -> {
                     stack.probe().deliver(dev, packet, IpProtocol.ICMP, icmp.ident(), null);
@@ -81,6 +108,9 @@ final class Icmp {
                 }
                 case IcmpPacket.TYPE_DEST_UNREACHABLE, IcmpPacket.TYPE_TIME_EXCEEDED -> errorInput(packet);
                 default -> {
+                    if (icmp.type() > NR_ICMP_TYPES) {
+                        m.inErrors++;
+                    }
                 }
             }
         } finally {
@@ -93,7 +123,8 @@ final class Icmp {
         int dst = ip.src();
         int src = ip.dst();
         if (stack.ns.isBroadcast(src) || (src >>> 28) == 0xE) {
-            return; // icmp_echo_ignore_broadcasts=1
+            mib().inErrors++; // icmp_rcv: icmp_echo_ignore_broadcasts=1, an input error
+            return;
         }
         int len = icmp.length();
         ByteBuf reply = Frames.allocate(len);
@@ -108,11 +139,13 @@ final class Icmp {
         int qoff = icmp.dataOffset();
         int qlen = icmp.dataLength();
         if (qlen < Ipv4Packet.MIN_HEADER_LENGTH + 8) {
+            mib().inErrors++; // icmp_unreach's out_err
             return;
         }
         quoted.wrap(packet, qoff);
         int ihl = quoted.headerLength();
         if (ihl < Ipv4Packet.MIN_HEADER_LENGTH || qlen < ihl + 8) {
+            mib().inErrors++; // icmp_unreach's out_err, icmp_socket_deliver's short quote
             return;
         }
         int reporter = ip.src();

@@ -51,6 +51,7 @@ final class IpForward {
         int dst = Ipv4Packet.dst(packet, off);
         Route r = cached != null ? cached : s.lookupForward(dst);
         if (r == null) {
+            s.counters().inNoRoutes++; // ip_error's ENETUNREACH
             s.icmp.error(packet, IcmpPacket.TYPE_DEST_UNREACHABLE, IcmpPacket.CODE_NET_UNREACHABLE, 0);
             s.drop(in, packet, DropReason.IP_INNOROUTES);
             return;
@@ -73,7 +74,7 @@ final class IpForward {
         if (nf != null && !(nf.forward(in, out, packet) && nf.postRouting(in, out, packet))) {
             return;
         }
-        s.counters().forwarded++;
+        s.counters().forwarded(Ipv4Packet.totalLength(packet, packet.readerIndex()));
         if (len > mtu || fragMax > 0) {
             boolean keepDf = (Ipv4Packet.flagsFrag(packet, packet.readerIndex()) & Ipv4Packet.FLAG_DF) != 0;
             s.fragmentOut(packet, fragMax > 0 ? Math.min(mtu, fragMax) : mtu, keepDf,

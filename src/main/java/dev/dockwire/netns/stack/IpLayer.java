@@ -77,4 +77,7 @@ abstract class IpLayer {
 
     /** icmp_send about {@code offending} (reader index at its IPv4 header); does not take ownership. */
     abstract void icmpSend(ByteBuf offending, int type, int code, int info);
+
+    /** The IP MIB, for the counts a socket makes above the IP layer (OutNoRoutes at a send's route lookup). */
+    public abstract IpMib counters();
 }

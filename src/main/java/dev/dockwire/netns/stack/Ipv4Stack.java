@@ -126,12 +126,15 @@ public final class Ipv4Stack extends IpLayer implements RxHandler, Sockets, Neig
     private void ipInput(NetDevice dev, ByteBuf frame, int off, long dstMac) {
         // The header is read in place (Ipv4Packet's static access), not through a flyweight
         // pointed at each packet: that reference store costs G1 a card-mark fence per packet.
+        IpMib mib = counters();
         if (!Ipv4Packet.valid(frame, off, frame.writerIndex() - off)) {
-            counters().inHdrErrors++;
+            mib.inReceives++; // ip_rcv_core counts before it checks the header
+            mib.inOctets += frame.writerIndex() - off;
+            mib.inHdrErrors++;
             drop(dev, frame, DropReason.IP_INHDR);
             return;
         }
-        counters().inReceives++;
+        mib.received(frame, off);
         // Drop link-layer padding (pskb_trim_rcsum) and the Ethernet header: the packet now
         // starts at the IP header and ends with it.
         frame.setIndex(off, off + Ipv4Packet.totalLength(frame, off));
@@ -156,7 +159,7 @@ public final class Ipv4Stack extends IpLayer implements RxHandler, Sockets, Neig
         }
         int dst = Ipv4Packet.dst(frame, frame.readerIndex());
         Route cached = forwardRoute(dst);
-        if (cached == null && (recentRoutes().isLocal(ns, dst) || ns.isBroadcast(dst) || (dst >>> 28) == 0xE)) {
+        if (cached == null && (recentRoutes().isLocal(ns, dst) || mib.bcastMcast(ns, dst, frame.readableBytes()))) {
             probe().route(dev, frame, dst, ns.lo(), dst, true);
             if (fragment) {
                 // ip_local_deliver reassembles before NF_INET_LOCAL_IN.
@@ -173,7 +176,7 @@ public final class Ipv4Stack extends IpLayer implements RxHandler, Sockets, Neig
         } else if (forwarding) {
             forward(dev, frame, fragMax, cached);
         } else {
-            counters().inAddrErrors++;
+            mib.inAddrErrors++;
             drop(dev, frame, DropReason.IP_INADDRERRORS);
         }
     }
@@ -189,13 +192,28 @@ public final class Ipv4Stack extends IpLayer implements RxHandler, Sockets, Neig
         return defrag;
     }
 
+    /** The reassembly counters (ip_defrag's IPSTATS_MIB_REASM*), null before the first fragment. */
+    IpDefrag.Stats reassembly() {
+        return defrag == null ? null : defrag.stats;
+    }
+
     private void localDeliver(NetDevice dev, ByteBuf packet, long dstMac) {
-        counters().inDelivers++;
+        IpMib mib = counters();
         switch (Ipv4Packet.protocol(packet, packet.readerIndex())) {
-            case IpProtocol.ICMP -> icmp.input(dev, packet);
-            case IpProtocol.UDP -> udp.input(dev, packet);
-            case IpProtocol.TCP -> tcp.input(dev, packet);
+            case IpProtocol.ICMP -> {
+                mib.inDelivers++;
+                icmp.input(dev, packet);
+            }
+            case IpProtocol.UDP -> {
+                mib.inDelivers++;
+                udp.input(dev, packet);
+            }
+            case IpProtocol.TCP -> {
+                mib.inDelivers++;
+                tcp.input(dev, packet);
+            }
             default -> {
+                mib.inUnknownProtos++; // ip_protocol_deliver_rcu: no handler, no InDelivers
                 icmp.error(packet, IcmpPacket.TYPE_DEST_UNREACHABLE, IcmpPacket.CODE_PROTOCOL_UNREACHABLE, 0);
                 drop(dev, packet, DropReason.IP_NOPROTO);
             }
@@ -294,6 +312,7 @@ public final class Ipv4Stack extends IpLayer implements RxHandler, Sockets, Neig
         NetDevice out = r == null ? null : r.dev();
         if (out == null || !out.isUp()) {
             packet.release();
+            counters().outNoRoutes++; // as udp_sendmsg, ping_v4_sendmsg, tcp_v4_connect count ip_route_output's ENETUNREACH
             throw new SocketException(SocketError.ENETUNREACH);
         }
         int mtu = pmtu.mtu(dst, out.mtu(), loop.nanos());
@@ -305,7 +324,10 @@ public final class Ipv4Stack extends IpLayer implements RxHandler, Sockets, Neig
         int at = Frames.prepend(packet, Ipv4Packet.MIN_HEADER_LENGTH);
         Ipv4Packet.write(packet, at, tos, len, nextIdent & 0xFFFF, df ? Ipv4Packet.FLAG_DF : 0, ttl, protocol, src, dst);
         nextIdent += segs; // ip_select_ident_segs: a GSO packet's segments take consecutive IDs
-        counters().outRequests++;
+        counters().sent(len);
+        if (protocol == IpProtocol.ICMP) {
+            icmp.mib().outType(packet.getUnsignedByte(at + Ipv4Packet.MIN_HEADER_LENGTH)); // __ip_make_skb's icmp_out_count
+        }
         probe().route(null, packet, dst, out, r.nextHop(dst), local);
         NfHooks nf = ns.nfHooks();
         if (nf != null) {
@@ -331,6 +353,7 @@ public final class Ipv4Stack extends IpLayer implements RxHandler, Sockets, Neig
         if (local || out.type() == LinkType.LOOPBACK) {
             transmit(ns.lo(), 0L, packet);
         } else if (ns.isBroadcast(dst)) {
+            counters().outBcast(packet.readableBytes());
             transmit(out, MacAddress.BROADCAST.bits(), packet);
         } else {
             ns.neighbours().output(out, r.nextHop(dst), packet);

@@ -485,5 +485,11 @@ final class Tcp {
         public long hystartTrainCwnd;
         public long hystartDelayDetect;
         public long hystartDelayCwnd;
+        /** tcp_close with unread data: the reset that tells the peer (LINUX_MIB_TCPABORTONCLOSE). */
+        public long abortOnClose;
+        /** tcp_write_err: retransmissions ran out (LINUX_MIB_TCPABORTONTIMEOUT). */
+        public long abortOnTimeout;
+        /** tcp_event_new_data_sent: segments of data or FIN sent for the first time (LINUX_MIB_TCPORIGDATASENT). */
+        public long origDataSent;
     }
 }

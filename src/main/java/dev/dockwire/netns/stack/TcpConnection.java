@@ -249,6 +249,7 @@ final class TcpConnection implements TcpSocket {
         }
         int src = localAddr != 0 ? localAddr : tcp.stack.sourceAddressFor(addr);
         if (src == 0) {
+            tcp.stack.counters().outNoRoutes++; // tcp_v4_connect: ip_route_connect's ENETUNREACH
             throw new SocketException(SocketError.ENETUNREACH);
         }
         int lport = localPort != 0 ? localPort : tcp.connectPort(src, addr, port);
@@ -357,6 +358,7 @@ final class TcpConnection implements TcpSocket {
             case SYN_RECEIVED, ESTABLISHED, CLOSE_WAIT, FIN_WAIT_1, FIN_WAIT_2 -> {
                 if (rcvBuf.buffered() > 0) {
                     // tcp_close: unread data means the peer must learn that it was lost (RFC 2525 2.17)
+                    tcp.counters().abortOnClose++;
                     resetAndDestroy();
                     return;
                 }

@@ -416,6 +416,8 @@ final class TcpOutput {
         if ((len > 0 || (flags & (TcpSegment.FLAG_SYN | TcpSegment.FLAG_FIN)) != 0) && Seq.lt(seq, c.sndMax)
                 && !(syn && c.retransmits == 0)) {
             tcp.counters().retransSegs += segs;
+        } else if ((len > 0 || (flags & TcpSegment.FLAG_FIN) != 0) && !syn && !miniSocket(c, false)) {
+            tcp.counters().origDataSent += segs;
         }
         if (c.state == TcpState.TIME_WAIT) {
             c.timeWaitSock = true; // tcp_fin's ACK went from the full socket; tcp_time_wait replaces it now

@@ -28,6 +28,7 @@ final class TcpTimers {
                     if (c.passive) {
                         c.destroy(); // a request that never completed: forgotten silently
                     } else {
+                        tcp.counters().abortOnTimeout++; // tcp_write_timeout's tcp_write_err
                         c.fail(c.softError != null ? c.softError : SocketError.ETIMEDOUT);
                         c.deliver();
                     }
@@ -49,6 +50,7 @@ final class TcpTimers {
                     return;
                 }
                 if (c.retransmits >= tcp.retries2) {
+                    tcp.counters().abortOnTimeout++; // tcp_write_timeout's tcp_write_err
                     c.fail(c.softError != null ? c.softError : SocketError.ETIMEDOUT);
                     c.deliver();
                     return;

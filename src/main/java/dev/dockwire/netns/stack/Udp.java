@@ -37,14 +37,25 @@ final class Udp {
      */
     private int lastPort = -1;
     private UdpSocketImpl lastOnPort;
-    long inDatagrams;
-    long noPorts;
-    long inErrors;
-    /** Datagrams dropped because the socket's receive buffer was full (UDP_MIB_RCVBUFERRORS). */
-    long rcvbufErrors;
+    /** Made by the first count ({@link #mib()}): a namespace without UDP traffic keeps one null reference. */
+    private UdpMib mib;
 
     Udp(IpLayer stack) {
         this.stack = stack;
+    }
+
+    /** The UDP MIB, made by the first count. */
+    UdpMib mib() {
+        UdpMib m = mib;
+        if (m == null) {
+            mib = m = new UdpMib();
+        }
+        return m;
+    }
+
+    /** The UDP MIB if anything was counted, else null (reading it makes nothing). */
+    UdpMib mibOrNull() {
+        return mib;
     }
 
     /** The sockets as /proc/net/udp lists them (udp4_seq_show), by port. */
@@ -76,9 +87,12 @@ final class Udp {
         int available = Ipv4Packet.totalLength(packet, ipAt) - ihl;
         int len = available >= UdpPacket.HEADER_LENGTH ? UdpPacket.length(packet, off) : 0;
         // A CHECKSUM_PARTIAL datagram from a local sender is trusted, as skb_csum_unnecessary does.
-        if (len < UdpPacket.HEADER_LENGTH || len > available
-                || !Frames.checksumPartial(packet) && !udp.wrap(packet, off).verifyChecksum(src, dst)) {
-            inError(packet);
+        if (len < UdpPacket.HEADER_LENGTH || len > available) {
+            inError(packet, false);
+            return;
+        }
+        if (!Frames.checksumPartial(packet) && !udp.wrap(packet, off).verifyChecksum(src, dst)) {
+            inError(packet, true);
             return;
         }
         int ports = UdpPacket.ports(packet, off);
@@ -98,7 +112,7 @@ final class Udp {
             hold(dev, packet, s, src, srcPort, dstPort, payload, off + len);
             return;
         }
-        inDatagrams++;
+        mib().inDatagrams++;
         stack.probe().deliver(dev, packet, IpProtocol.UDP, dstPort, s);
         packet.setIndex(payload, off + len);
         try {
@@ -124,7 +138,7 @@ final class Udp {
             lastTunnelPort = dstPort;
             lastTunnel = t;
         }
-        inDatagrams++;
+        mib().inDatagrams++;
         stack.probe().deliver(dev, packet, IpProtocol.UDP, dstPort, t);
         t.encapRcv(packet, src, payload, end);
         return true;
@@ -140,28 +154,35 @@ final class Udp {
         packet.setIndex(payload, end);
         boolean queued = s.hold(src, srcPort, packet);
         packet.readerIndex(ip);
+        UdpMib m = mib();
         if (queued) {
-            inDatagrams++;
+            m.inDatagrams++;
             stack.probe().deliver(dev, packet, IpProtocol.UDP, dstPort, s);
         } else {
-            rcvbufErrors++;
-            inErrors++;
+            m.rcvbufErrors++;
+            m.inErrors++;
             stack.probe().drop(dev, packet, DropReason.SOCKET_RCVBUFF);
         }
         packet.release();
     }
 
-    /** A short datagram or a bad checksum (__udp4_lib_rcv's csum_error/short_packet): UDP_MIB_INERRORS, freed. */
-    private void inError(ByteBuf packet) {
-        inErrors++;
+    /** A short datagram or a bad checksum (__udp4_lib_rcv's short_packet/csum_error: UDP_MIB_INERRORS, CSUMERRORS too), freed. */
+    private void inError(ByteBuf packet, boolean checksum) {
+        UdpMib m = mib();
+        m.inErrors++;
+        if (checksum) {
+            m.inCsumErrors++;
+        }
         packet.release();
     }
 
     /** No socket takes the datagram (__udp4_lib_rcv's no_sk path): port unreachable unless it was a broadcast. */
     private void noPort(NetDevice dev, ByteBuf packet, int dst) {
-        noPorts++;
         stack.probe().drop(dev, packet, DropReason.NO_SOCKET);
-        if (!stack.ns.isBroadcast(dst)) {
+        if (stack.ns.isBroadcast(dst) || (dst >>> 28) == 0xE) {
+            mib().ignoredMulti++; // __udp4_lib_mcast_deliver found no socket
+        } else {
+            mib().noPorts++;
             stack.icmpSend(packet, IcmpPacket.TYPE_DEST_UNREACHABLE, IcmpPacket.CODE_PORT_UNREACHABLE, 0);
         }
         packet.release();
@@ -315,6 +336,7 @@ final class Udp {
         }
         // UDP sockets default to IP_PMTUDISC_WANT: a datagram over the MTU leaves in fragments.
         stack.output(packet, 0, src, dst, IpProtocol.UDP, ttl, IpLayer.PMTUDISC_WANT, rt);
+        mib().outDatagrams++; // udp_send_skb: ip_send_skb took it
     }
 
     void closeAll() {

@@ -82,6 +82,7 @@ final class UdpSocketImpl implements UdpSocket {
         int src = localAddr != 0 ? localAddr
                 : connectedSrc != 0 && dstAddr == peerAddr ? connectedSrc : stack.sourceAddress(rt, dstAddr);
         if (src == 0 || rt == null) {
+            stack.counters().outNoRoutes++; // udp_sendmsg: ip_route_output_flow's ENETUNREACH
             throw new SocketException(SocketError.ENETUNREACH);
         }
         int len = data.readableBytes();

@@ -66,7 +66,7 @@ class Ipv4StackTest {
         x.release();
         net.loop().runToCompletion();
         assertEquals(List.of(SocketError.ECONNREFUSED), errors);
-        assertEquals(1, net.ns("b").stack().udp.noPorts);
+        assertEquals(1, net.ns("b").stack().udp.mib().noPorts);
     }
 
     @Test

@@ -31,7 +31,7 @@ class UdpDemuxTest {
         assertEquals(List.of("first", "first"), got);
         first.close();
         send(net, a);
-        assertEquals(1, udp.noPorts, "closed: port unreachable, not the remembered socket");
+        assertEquals(1, udp.mib().noPorts, "closed: port unreachable, not the remembered socket");
         UdpSocket second = net.ns("b").sockets().openUdp();
         second.bind(ip("10.0.0.3"), 9);
         second.onReceive((s, src, port, data) -> got.add("second"));
@@ -44,7 +44,7 @@ class UdpDemuxTest {
         assertEquals("second", got.get(got.size() - 1), "a second socket on the port: still the one bound to the destination");
         second.close();
         send(net, a);
-        assertEquals(2, udp.noPorts, "only lo's socket is left, bound to another address");
+        assertEquals(2, udp.mib().noPorts, "only lo's socket is left, bound to another address");
     }
 
     private static void send(TestNet net, UdpSocket from) {

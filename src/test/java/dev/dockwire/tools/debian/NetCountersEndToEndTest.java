@@ -28,7 +28,11 @@ class NetCountersEndToEndTest {
             "TcpActiveOpens                  2                  0.0",
             "TcpPassiveOpens                 1                  0.0",
             "TcpInSegs                       15                 0.0",
-            "TcpOutSegs                      17                 0.0");
+            "TcpOutSegs                      17                 0.0",
+            "TcpExtTCPOrigDataSent           6                  0.0",
+            "IpExtInOctets                   3150               0.0",
+            "IpExtOutOctets                  2198               0.0",
+            "IpExtInNoECTPkts                15                 0.0");
 
     @Test
     void netstatNstatAndSsReadWhatTheStackCounted() {
@@ -45,12 +49,13 @@ class NetCountersEndToEndTest {
                     "    0 bad segments received", "    0 resets sent",
                     "Udp:", "    0 packets received", "    0 packets to unknown port received", "    0 packet receive errors",
                     "    0 packets sent", "    0 receive buffer errors", "    0 send buffer errors",
-                    "UdpLite:", "TcpExt:", "    0 packet headers predicted", "IpExt:", "MPTcpExt:"), h.ok("netstat -s"));
+                    "UdpLite:", "TcpExt:", "    0 packet headers predicted", "    TCPOrigDataSent: 6", "IpExt:", "    InOctets: 3150", "    OutOctets: 2198",
+                    "    InNoECTPkts: 15", "MPTcpExt:"), h.ok("netstat -s"));
             assertEquals(List.of("Tcp:", "    2 active connection openings", "    1 passive connection openings",
                     "    0 failed connection attempts", "    0 connection resets received", "    0 connections established",
                     "    15 segments received", "    17 segments sent out", "    0 segments retransmitted",
                     "    0 bad segments received", "    0 resets sent", "UdpLite:", "TcpExt:", "    0 packet headers predicted",
-                    "IpExt:", "MPTcpExt:"), h.ok("netstat -st"));
+                    "    TCPOrigDataSent: 6", "IpExt:", "    InOctets: 3150", "    OutOctets: 2198", "    InNoECTPkts: 15", "MPTcpExt:"), h.ok("netstat -st"));
 
             assertEquals(NSTAT_ONE_CURL, h.ok("nstat"), "the first nstat: every counter since boot");
             assertEquals(List.of("#kernel"), h.ok("nstat"), "nothing happened since");
@@ -68,8 +73,9 @@ class NetCountersEndToEndTest {
             assertEquals(List.of("nstat: invalid option -- 'x'", "Usage: nstat [OPTION] [ PATTERN [ PATTERN ] ]"),
                     bad.output().subList(0, 2));
 
-            // Two TIME_WAIT sockets of each curl (curl's and docker-proxy's to nginx), docker-proxy's listener.
-            assertEquals(List.of("Total: 1", "TCP:   5 (estab 0, closed 4, orphaned 0, timewait 4)", "",
+            // Two TIME_WAIT sockets of each curl (curl's and docker-proxy's to nginx), docker-proxy's listener; the
+            // allocated TCP sockets machine-wide (tcp_sockets_allocated) nginx's listener in its container too.
+            assertEquals(List.of("Total: 1", "TCP:   6 (estab 0, closed 5, orphaned 0, timewait 4)", "",
                     "Transport Total     IP        IPv6", "RAW\t  0         0         0        ",
                     "UDP\t  0         0         0        ", "TCP\t  1         1         0        ",
                     "INET\t  1         1         0        ", "FRAG\t  0         0         0        ", ""), h.ok("ss -s"));
@@ -117,9 +123,11 @@ class NetCountersEndToEndTest {
             h.ok("sleep 1");
             // The paused container takes no exec: the host's netstat -su in its namespace.
             String sandbox = h.ok("docker inspect -f '{{.NetworkSettings.SandboxKey}}' echo").get(0);
-            assertEquals(List.of("Udp:", "    278 packets received", "    0 packets to unknown port received",
-                    "    22 packet receive errors", "    0 packets sent", "    22 receive buffer errors", "    0 send buffer errors",
-                    "UdpLite:", "IpExt:", "MPTcpExt:"), h.ok("nsenter --net=" + sandbox + " netstat -su"));
+            // IcmpMsg: cli's ping, answered; IpExt: 300 datagrams of 33 bytes and the 84-byte ping in, its reply out.
+            assertEquals(List.of("IcmpMsg:", "    InType8: 1", "    OutType0: 1", "Udp:", "    278 packets received",
+                    "    0 packets to unknown port received", "    22 packet receive errors", "    0 packets sent",
+                    "    22 receive buffer errors", "    0 send buffer errors", "UdpLite:", "IpExt:", "    InOctets: 9984",
+                    "    OutOctets: 84", "    InNoECTPkts: 301", "MPTcpExt:"), h.ok("nsenter --net=" + sandbox + " netstat -su"));
             client.close();
         }
     }
