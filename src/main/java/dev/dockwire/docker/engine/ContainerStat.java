@@ -6,6 +6,8 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * stat(2) of a path in a container as {@code ls -l} shows it through overlayfs: every file and
@@ -13,9 +15,10 @@ import java.util.Set;
  * size in bytes, those in a bin or sbin directory and the images' entrypoint scripts 0755;
  * directories 0755 ({@code /tmp}, {@code /var/tmp} 1777, {@code /root} 0700) of size 4096 with one
  * 4K block, as ext4 under overlayfs reports them. Blocks: the text's 4K blocks. Link counts: a file
- * 1; a directory 2 and one per subdirectory as in its image's layer, but 1 once the container's
- * writable layer holds something under it (fs/overlayfs/inode.c ovl_getattr: a merged directory's
- * nlink is 1). Times: an image's file and directory carry the image's Created date; a file the
+ * 1; a directory 2 and one per subdirectory as in its image's layer, but 1 where more than one
+ * layer holds it, the root and the init layer's directories in every container and any the
+ * writable layer holds something under (fs/overlayfs/inode.c ovl_getattr: a merged directory's
+ * nlink is 1). The init layer's /.dockerenv is not listed. Times: an image's file and directory carry the image's Created date; a file the
  * container's processes wrote, when they wrote it ({@link Container#stamped}); one Docker wrote
  * (/etc/hosts, ...) the container's start; a directory the latest of the files written directly in
  * it (creat(2) updates the directory's mtime) or its image's date. /proc and /sys are empty
@@ -23,19 +26,27 @@ import java.util.Set;
  */
 final class ContainerStat {
     private static final Set<String> SHARED = Set.of("/tmp", "/var/tmp");
+    /**
+     * The directories moby's init layer holds as well as the image (daemon/initlayer/setup_unix.go:
+     * /dev/pts, /dev/shm, /proc, /sys, /.dockerenv, /etc/hosts, ...): merged in every container.
+     */
+    private static final Set<String> INIT_LAYER = Set.of("/", "/dev", "/etc", "/proc", "/sys");
     private static final Set<String> EXECUTABLE_DIRS = Set.of("/bin", "/sbin", "/usr/bin", "/usr/sbin", "/usr/local/bin",
             "/usr/local/sbin");
 
     private ContainerStat() {
     }
 
-    /** The stat of {@code path}; {@code names} lists a directory (null: not one) as the container's {@code ls} sees it. */
-    static Commands.Stat of(Engine engine, Container c, String path, java.util.function.Function<String, List<String>> names) {
+    /**
+     * The stat of {@code path}; {@code image} gives the image's Created date (null: it has none);
+     * {@code names} lists a directory (null: not one) as the container's {@code ls} sees it.
+     */
+    static Commands.Stat of(Supplier<Instant> image, Container c, String path, Function<String, List<String>> names) {
         String text = c.file(path);
         if (text != null) {
             long size = text.getBytes(StandardCharsets.UTF_8).length;
             int perm = executable(path) ? 0755 : 0644;
-            return new Commands.Stat(Commands.Stat.REGULAR | perm, 1, 0, 0, size, (size + 4095) / 4096 * 8, fileTime(engine, c, path));
+            return new Commands.Stat(Commands.Stat.REGULAR | perm, 1, 0, 0, size, (size + 4095) / 4096 * 8, fileTime(image, c, path));
         }
         List<String> entries = names.apply(path);
         if (entries == null) {
@@ -49,13 +60,13 @@ final class ContainerStat {
             if (c.file(p) == null) {
                 links++;
             } else if (c.writtenPaths().contains(p)) {
-                latest = Math.max(latest, fileTime(engine, c, p));
+                latest = Math.max(latest, fileTime(image, c, p));
             }
         }
-        boolean merged = c.writtenPaths().stream().anyMatch(p -> p.startsWith(prefix)) && !path.equals("/");
+        boolean merged = INIT_LAYER.contains(path) || c.writtenPaths().stream().anyMatch(p -> p.startsWith(prefix));
         int perm = SHARED.contains(path) ? 01777 : path.equals("/root") ? 0700 : 0755;
         return new Commands.Stat(Commands.Stat.DIRECTORY | perm, merged ? 1 : links, 0, 0, 4096, 8,
-                latest >= 0 ? latest : imageTime(engine, c));
+                latest >= 0 ? latest : imageTime(image, c));
     }
 
     private static boolean executable(String path) {
@@ -66,9 +77,9 @@ final class ContainerStat {
     }
 
     /** A file's mtime in epoch milliseconds: when a process wrote it, else Docker's write at start, else its image's date. */
-    private static long fileTime(Engine engine, Container c, String path) {
+    private static long fileTime(Supplier<Instant> image, Container c, String path) {
         if (!c.writtenPaths().contains(path)) {
-            return imageTime(engine, c);
+            return imageTime(image, c);
         }
         long nanos = c.stamped(path);
         if (nanos < 0) {
@@ -78,8 +89,8 @@ final class ContainerStat {
     }
 
     /** The image's Created date (the container's creation for an image without one). */
-    private static long imageTime(Engine engine, Container c) {
-        Instant created = engine.images().published(c.image()).created();
+    private static long imageTime(Supplier<Instant> image, Container c) {
+        Instant created = image.get();
         return created != null ? created.toEpochMilli() : Exec.EPOCH_MILLIS + Math.max(0, c.created()) / 1_000_000;
     }
 }
