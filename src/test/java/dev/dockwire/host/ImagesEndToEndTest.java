@@ -79,6 +79,20 @@ class ImagesEndToEndTest {
     }
 
     @Test
+    void aCommittedLayerCarriesTheRemovalOfABaseFile() {
+        h.ok("docker run -d --name c2 alpine sleep 300");
+        h.ok("docker exec c2 rm /etc/alpine-release");
+        h.ok("docker commit c2 slim");
+        assertEquals(List.of("cat: can't open '/etc/alpine-release': No such file or directory"),
+                h.fails("docker run --rm slim cat /etc/alpine-release", 1), "the commit's whiteout hides the base's file");
+        h.ok("docker run -d --name c3 slim sleep 300");
+        assertEquals(List.of(), h.ok("docker diff c3"), "the removal is the image's, not the new container's change");
+        h.ok("docker exec c3 sh -c 'echo 3.24.2 > /etc/alpine-release'");
+        h.ok("docker commit c3 again");
+        assertEquals(List.of("3.24.2"), h.ok("docker run --rm again cat /etc/alpine-release"), "written back over the whiteout");
+    }
+
+    @Test
     void aCommitWithoutANameIsDangling() {
         helloContainer();
         String id = h.ok("docker commit c1").get(0);

@@ -65,12 +65,20 @@ public final class ImageCommit {
         String parentName = c.image();
         ImageService.BuiltImage parentBuilt = images.built(parentName);
         Map<String, String> files = new LinkedHashMap<>(parentBuilt == null ? Map.of() : parentBuilt.files());
+        java.util.Set<String> removed = new java.util.LinkedHashSet<>(parentBuilt == null ? java.util.Set.of() : parentBuilt.removed());
         long layer = 0;
         for (String line : new ContainerChanges(engine).changes(c.id())) {
             String path = line.substring(2);
             String content = c.file(path);
-            if (content != null && !c.isDirectory(path)) {
+            if (line.charAt(0) == 'D') {
+                // The layer's whiteout (.wh.NAME): the file is gone in the new image's containers too.
+                files.remove(path);
+                if (c.imageFiles() != null && c.imageFiles().read(path) != null) {
+                    removed.add(path);
+                }
+            } else if (content != null && !c.isDirectory(path)) {
                 files.put(path, content);
+                removed.remove(path);
                 layer += content.getBytes(StandardCharsets.UTF_8).length;
             }
         }
@@ -80,9 +88,9 @@ public final class ImageCommit {
         history.add(new ImageHistory.Entry(r.now(), String.join(" ", cmd), layer, r.comment(), layer == 0));
         // Docker's ID is the digest of a config holding its Created time: two commits of one container differ.
         String id = "sha256:" + Images.digest("commit\0" + c.id() + "\0" + engine.nanos() + "\0" + images.made() + "\0" + r.author() + "\0" + r.comment()
-                + "\0" + changed + "\0" + new TreeMap<>(files));
+                + "\0" + changed + "\0" + new TreeMap<>(files) + "\0" + removed);
         ImageService.BuiltImage image = new ImageService.BuiltImage(changed.config(), id, r.now(), parent.size() + layer, files,
-                changed.labels());
+                changed.labels(), removed);
         images.store(image, history, parent.id());
         String imageRef = "";
         if (r.name() != null) {

@@ -65,13 +65,21 @@ public final class ImageService {
      * An image {@code docker build} made: its config (whose reference is the catalogue image its
      * programs come from), its ID (the digest of its content), when it was made, its size and the
      * files COPY/ADD put in it (absolute path to text), which each of its containers starts with,
-     * and its labels.
+     * its labels, and the base image's files its layers removed (a committed container's
+     * whiteouts: go-archive's {@code .wh.} entries), gone in each of its containers.
      */
     public record BuiltImage(ImageConfig config, String id, java.time.Instant created, long size, Map<String, String> files,
-                             Map<String, String> labels) {
+                             Map<String, String> labels, java.util.Set<String> removed) {
         public BuiltImage {
             files = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(files));
             labels = java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(labels));
+            removed = java.util.Collections.unmodifiableSet(new java.util.LinkedHashSet<>(removed));
+        }
+
+        /** A built image that removed none of its base's files. */
+        public BuiltImage(ImageConfig config, String id, java.time.Instant created, long size, Map<String, String> files,
+                Map<String, String> labels) {
+            this(config, id, created, size, files, labels, java.util.Set.of());
         }
 
         /** A built image without labels. */
