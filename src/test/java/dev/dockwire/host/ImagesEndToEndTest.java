@@ -93,6 +93,16 @@ class ImagesEndToEndTest {
     }
 
     @Test
+    void anUntaggedBuildIsDangling() {
+        h.ok("mkdir /app");
+        h.ok("printf 'FROM alpine\\nRUN echo hi > /x\\n' > /app/Dockerfile");
+        String id = h.ok("docker build -q /app").get(0);
+        assertEquals(List.of("<none> <none> " + id.substring(7, 19)), h.ok("docker images --format '{{.Repository}} {{.Tag}} {{.ID}}'"));
+        assertEquals(List.of(id.substring(7, 19)), h.ok("docker images -q --filter dangling=true"));
+        assertEquals(List.of("Deleted: " + id), h.ok("docker rmi " + id.substring(7, 19)));
+    }
+
+    @Test
     void aCommitWithoutANameIsDangling() {
         helloContainer();
         String id = h.ok("docker commit c1").get(0);

@@ -83,6 +83,10 @@ public final class ImageDelete {
     }
 
     private void untag(ImageService.Stored s, List<String> records) {
+        if (s.repository().equals("<none>")) {
+            images.untag(s.name()); // a dangling image: no name to untag, only its ID (moby lists just Deleted)
+            return;
+        }
         String digest = images.repoDigest(s.name());
         images.untag(s.name());
         records.add("Untagged: " + s.name());
