@@ -90,6 +90,12 @@ class ImagesEndToEndTest {
         h.ok("docker exec c3 sh -c 'echo 3.24.2 > /etc/alpine-release'");
         h.ok("docker commit c3 again");
         assertEquals(List.of("3.24.2"), h.ok("docker run --rm again cat /etc/alpine-release"), "written back over the whiteout");
+        h.ok("docker run -d --name c4 again sh -c 'rm /etc/alpine-release; sleep 300'");
+        h.ok("sleep 1");
+        assertEquals(List.of("C /etc", "D /etc/alpine-release"), h.ok("docker diff c4"), "a file the committed layer brought, removed");
+        h.ok("docker commit c4 gone");
+        assertEquals(List.of("cat: can't open '/etc/alpine-release': No such file or directory"),
+                h.fails("docker run --rm gone cat /etc/alpine-release", 1));
     }
 
     @Test
