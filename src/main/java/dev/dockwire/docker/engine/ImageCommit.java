@@ -67,7 +67,8 @@ public final class ImageCommit {
         Map<String, String> files = new LinkedHashMap<>(parentBuilt == null ? Map.of() : parentBuilt.files());
         java.util.Set<String> removed = new java.util.LinkedHashSet<>(parentBuilt == null ? java.util.Set.of() : parentBuilt.removed());
         long layer = 0;
-        for (String line : new ContainerChanges(engine).changes(c.id())) {
+        List<String> diff = new ContainerChanges(engine).changes(c.id());
+        for (String line : diff) {
             String path = line.substring(2);
             String content = c.file(path);
             if (line.charAt(0) == 'D') {
@@ -92,6 +93,14 @@ public final class ImageCommit {
         ImageService.BuiltImage image = new ImageService.BuiltImage(changed.config(), id, r.now(), parent.size() + layer, files,
                 changed.labels(), removed);
         images.store(image, history, parent.id());
+        List<String> chain = new ArrayList<>(images.layers(parent.id()));
+        if (!diff.isEmpty()) {
+            // An empty diff adds no layer (image.NewChildImage: layer.IsEmpty); the diff ID stands for the layer tar's digest.
+            String diffId = Images.digest("layer\0" + diff + "\0" + new TreeMap<>(files));
+            String below = chain.isEmpty() ? "" : "sha256:" + chain.get(chain.size() - 1);
+            chain.add(below.isEmpty() ? diffId : Images.digest(below + " sha256:" + diffId));
+        }
+        images.layers(id, chain);
         String imageRef = "";
         if (r.name() != null) {
             images.tag(r.name(), image);
