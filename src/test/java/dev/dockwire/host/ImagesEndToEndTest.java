@@ -170,6 +170,24 @@ class ImagesEndToEndTest {
     }
 
     @Test
+    void atATerminalLoadShowsEachLayerItLoads() {
+        helloContainer();
+        h.ok("docker commit c1 snap:v1");
+        h.ok("docker save -o /tmp/snap.tar snap:v1");
+        h.ok("docker rmi snap:v1");
+        assertEquals(List.of("Loaded image: snap:v1"), h.ok("docker load -i /tmp/snap.tar"), "off a terminal the client asks quiet");
+        h.ok("docker rmi snap:v1");
+        InteractiveShell t = new InteractiveShell(h.world.host());
+        List<String> out = t.run("docker load -i /tmp/snap.tar").output();
+        assertEquals(2, out.size(), out.toString());
+        assertTrue(out.get(0).matches("[0-9a-f]{12}: Loading layer  2\\.048kB/2\\.048kB"), out.get(0));
+        assertEquals("Loaded image: snap:v1", out.get(1), "as the 28.2 client leaves the screen in an 80-column pty (no bar below 111)");
+        assertEquals(List.of("Loaded image: snap:v1"), t.run("docker load -i /tmp/snap.tar").output(), "the daemon has it: nothing to load");
+        t.run("docker rmi snap:v1");
+        assertEquals(List.of("Loaded image: snap:v1"), t.run("docker load -q -i /tmp/snap.tar").output());
+    }
+
+    @Test
     void atATerminalTheClientRefusesToWriteAnArchiveToIt() {
         h.ok("docker pull -q alpine");
         h.ok("docker run -d --name c1 alpine sleep 300");
