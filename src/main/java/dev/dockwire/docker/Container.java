@@ -394,6 +394,19 @@ public final class Container {
         return mounts == null ? files.write(path, content, append) : mounts.write(path, content, append);
     }
 
+    /**
+     * Records that a process of the container modified {@code path} at {@code nanos} of the virtual
+     * clock (its mtime, which {@code ls -l} prints); a file under a mount keeps no time.
+     */
+    public void stamp(String path, long nanos) {
+        files.stamp(path, nanos);
+    }
+
+    /** When a process last modified {@code path} in its writable layer (virtual nanoseconds), or -1. */
+    public long stamped(String path) {
+        return files.stamped(path);
+    }
+
     /** Why open(2) of {@code path} for writing fails ("Read-only file system" under a read-only mount), or null. */
     public String writeError(String path) {
         return mounts == null ? null : mounts.writeError(path);

@@ -30,6 +30,11 @@ public final class FileTable implements FileStore {
     private Object[] files = NONE;
     /** The read-only files under these (an image's), or null. */
     private FileStore lower;
+    /**
+     * Each file's modification time in virtual nanoseconds plus one (0: never stamped), by its
+     * index in {@link #files}; null until a write is stamped, as most containers' never are.
+     */
+    private long[] stamps;
 
     /** A text that is {@link #HOSTS_HEAD} followed by {@code tail}. */
     private record HostsTail(String tail) {
@@ -118,6 +123,12 @@ public final class FileTable implements FileStore {
             System.arraycopy(files, 0, f, 0, i);
             System.arraycopy(files, i + 2, f, i, files.length - i - 2);
             files = f.length == 0 ? NONE : f;
+            if (stamps != null) {
+                long[] st = new long[f.length / 2];
+                System.arraycopy(stamps, 0, st, 0, i / 2);
+                System.arraycopy(stamps, i / 2 + 1, st, i / 2, st.length - i / 2);
+                stamps = st;
+            }
         }
         return true;
     }
@@ -147,6 +158,27 @@ public final class FileTable implements FileStore {
         f[f.length - 2] = path;
         f[f.length - 1] = held;
         files = f;
+        if (stamps != null) {
+            stamps = Arrays.copyOf(stamps, files.length / 2);
+        }
+    }
+
+    /** Records that {@code path}, written here, was modified at {@code nanos} of the virtual clock (write(2)'s mtime update). */
+    public void stamp(String path, long nanos) {
+        int i = index(normalize(path));
+        if (i < 0) {
+            return;
+        }
+        if (stamps == null) {
+            stamps = new long[files.length / 2];
+        }
+        stamps[i / 2] = nanos + 1;
+    }
+
+    /** When {@code path}, written here, was last stamped (virtual nanoseconds), or -1 when it never was. */
+    public long stamped(String path) {
+        int i = index(normalize(path));
+        return i < 0 || stamps == null ? -1 : stamps[i / 2] - 1;
     }
 
     private static Object held(String content) {

@@ -154,7 +154,11 @@ final class ContainerEnv implements Shell.Env {
             ProcSys.write(host.engine().kernel(), c, path, content);
             return true;
         }
-        return c.writeFile(path, content, append);
+        boolean written = c.writeFile(path, content, append);
+        if (written) {
+            c.stamp(path, host.loop().nanos()); // the file's mtime, which ls -l prints
+        }
+        return written;
     }
 
     @Override

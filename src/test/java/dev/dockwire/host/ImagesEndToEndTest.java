@@ -79,6 +79,36 @@ class ImagesEndToEndTest {
     }
 
     @Test
+    void aCommittedLayerCarriesTheRemovalOfABaseFile() {
+        h.ok("docker run -d --name c2 alpine sleep 300");
+        h.ok("docker exec c2 rm /etc/alpine-release");
+        h.ok("docker commit c2 slim");
+        assertEquals(List.of("cat: can't open '/etc/alpine-release': No such file or directory"),
+                h.fails("docker run --rm slim cat /etc/alpine-release", 1), "the commit's whiteout hides the base's file");
+        h.ok("docker run -d --name c3 slim sleep 300");
+        assertEquals(List.of(), h.ok("docker diff c3"), "the removal is the image's, not the new container's change");
+        h.ok("docker exec c3 sh -c 'echo 3.24.2 > /etc/alpine-release'");
+        h.ok("docker commit c3 again");
+        assertEquals(List.of("3.24.2"), h.ok("docker run --rm again cat /etc/alpine-release"), "written back over the whiteout");
+        h.ok("docker run -d --name c4 again sh -c 'rm /etc/alpine-release; sleep 300'");
+        h.ok("sleep 1");
+        assertEquals(List.of("C /etc", "D /etc/alpine-release"), h.ok("docker diff c4"), "a file the committed layer brought, removed");
+        h.ok("docker commit c4 gone");
+        assertEquals(List.of("cat: can't open '/etc/alpine-release': No such file or directory"),
+                h.fails("docker run --rm gone cat /etc/alpine-release", 1));
+    }
+
+    @Test
+    void anUntaggedBuildIsDangling() {
+        h.ok("mkdir /app");
+        h.ok("printf 'FROM alpine\\nRUN echo hi > /x\\n' > /app/Dockerfile");
+        String id = h.ok("docker build -q /app").get(0);
+        assertEquals(List.of("<none> <none> " + id.substring(7, 19)), h.ok("docker images --format '{{.Repository}} {{.Tag}} {{.ID}}'"));
+        assertEquals(List.of(id.substring(7, 19)), h.ok("docker images -q --filter dangling=true"));
+        assertEquals(List.of("Deleted: " + id), h.ok("docker rmi " + id.substring(7, 19)));
+    }
+
+    @Test
     void aCommitWithoutANameIsDangling() {
         helloContainer();
         String id = h.ok("docker commit c1").get(0);
@@ -137,6 +167,24 @@ class ImagesEndToEndTest {
                 "no manifest.json: the legacy loader wants its repositories file");
         assertEquals(List.of("Error response from daemon: No such image: nope"), h.fails("docker save nope", 1));
         assertEquals(List.of("Error response from daemon: reference does not exist"), h.fails("docker save nope:1", 1));
+    }
+
+    @Test
+    void atATerminalLoadShowsEachLayerItLoads() {
+        helloContainer();
+        h.ok("docker commit c1 snap:v1");
+        h.ok("docker save -o /tmp/snap.tar snap:v1");
+        h.ok("docker rmi snap:v1");
+        assertEquals(List.of("Loaded image: snap:v1"), h.ok("docker load -i /tmp/snap.tar"), "off a terminal the client asks quiet");
+        h.ok("docker rmi snap:v1");
+        InteractiveShell t = new InteractiveShell(h.world.host());
+        List<String> out = t.run("docker load -i /tmp/snap.tar").output();
+        assertEquals(2, out.size(), out.toString());
+        assertTrue(out.get(0).matches("[0-9a-f]{12}: Loading layer  2\\.048kB/2\\.048kB"), out.get(0));
+        assertEquals("Loaded image: snap:v1", out.get(1), "as the 28.2 client leaves the screen in an 80-column pty (no bar below 111)");
+        assertEquals(List.of("Loaded image: snap:v1"), t.run("docker load -i /tmp/snap.tar").output(), "the daemon has it: nothing to load");
+        t.run("docker rmi snap:v1");
+        assertEquals(List.of("Loaded image: snap:v1"), t.run("docker load -q -i /tmp/snap.tar").output());
     }
 
     @Test

@@ -9,7 +9,6 @@ import dev.dockwire.text.TextTools;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeSet;
 
 /**
  * The commands the shell runs itself once the PATH has them: the text tools ({@code sed},
@@ -123,30 +122,46 @@ public final class Applets {
         return status;
     }
 
-    /** {@code ls [DIR|FILE]...}: names one a line, as ls writes them to a pipe. */
+    /** {@code ls}: {@link Ls} over the place's files, owners named by its /etc/passwd and /etc/group. */
     private int ls(List<String> args, Flavour flavour, Io io) {
-        List<String> operands = args.stream().filter(a -> !a.startsWith("-")).toList();
-        if (operands.isEmpty()) {
-            operands = List.of(".");
-        }
-        int status = 0;
-        for (String o : operands) {
-            String path = Builtins.resolve(sh.cwd, o);
-            List<String> names = sh.commands.list(path);
-            if (names != null) {
-                if (operands.size() > 1) {
-                    io.out.line(o + ":");
-                }
-                new TreeSet<>(names).forEach(io.out::line);
-            } else if (sh.ctx.readFile(path) != null) {
-                io.out.line(o);
-            } else {
-                io.err.line(flavour == Flavour.BUSYBOX ? "ls: " + o + ": No such file or directory"
-                        : "ls: cannot access '" + o + "': No such file or directory");
-                status = flavour == Flavour.BUSYBOX ? 1 : 2;
+        Ls.Tree tree = new Ls.Tree() {
+            @Override
+            public List<String> list(String dir) {
+                return sh.commands.list(dir);
             }
+
+            @Override
+            public Commands.Stat stat(String path) {
+                Commands.Stat s = sh.commands.stat(path);
+                if (s != null) {
+                    return s;
+                }
+                // A place that keeps no stats: its directories and files as names only (ls without -l).
+                if (sh.commands.list(path) != null) {
+                    return new Commands.Stat(Commands.Stat.DIRECTORY | 0755, 2, 0, 0, 4096, 8, 0);
+                }
+                String text = sh.ctx.readFile(path);
+                return text == null ? null : new Commands.Stat(Commands.Stat.REGULAR | 0644, 1, 0, 0, text.length(), 0, 0);
+            }
+        };
+        long now = sh.ctx.epochMillis() + sh.ctx.nanos() / 1_000_000;
+        return new Ls(flavour, tree, id -> name("/etc/passwd", id), id -> name("/etc/group", id), now, io.out::line, io.err::line)
+                .run(args, o -> Builtins.resolve(sh.cwd, o));
+    }
+
+    /** getpwuid/getgrgid over the place's {@code file}: the name of {@code id}, root for 0 where the file is not kept, else the number. */
+    private String name(String file, int id) {
+        String text = sh.ctx.readFile(file);
+        if (text != null) {
+            for (String line : text.split("\n")) {
+                String[] f = line.split(":", 4);
+                if (f.length >= 3 && f[2].equals(Integer.toString(id))) {
+                    return f[0];
+                }
+            }
+            return Integer.toString(id);
         }
-        return status;
+        return id == 0 ? "root" : Integer.toString(id);
     }
 
     /** A shell variable reference in envsubst's input: {@code $NAME} or {@code ${NAME}}. */

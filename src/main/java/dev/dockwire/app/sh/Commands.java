@@ -41,6 +41,27 @@ public interface Commands {
      */
     Running start(int ppid, List<String> argv, Map<String, String> env, List<String> stdin, Output out, IntConsumer done);
 
+    /**
+     * stat(2) of a file as {@code ls -l} prints it: {@code mode} with its S_IFMT type bits
+     * ({@code 0040000} a directory, {@code 0100000} a regular file), link count, owner ids, size in
+     * bytes, 512-byte blocks allocated and the modification time in epoch milliseconds.
+     */
+    record Stat(int mode, int links, int uid, int gid, long size, long blocks, long mtimeMillis) {
+        /** S_IFDIR. */
+        public static final int DIRECTORY = 0040000;
+        /** S_IFREG. */
+        public static final int REGULAR = 0100000;
+
+        public boolean directory() {
+            return (mode & 0170000) == DIRECTORY;
+        }
+    }
+
+    /** The stat of {@code path} among the place's files, or null when there is none (or the place keeps no stats). */
+    default Stat stat(String path) {
+        return null;
+    }
+
     /** The names in directory {@code dir} of the place's files ({@code ls}), or null when there is no such directory. */
     default List<String> list(String dir) {
         return null;

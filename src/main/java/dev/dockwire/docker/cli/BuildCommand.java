@@ -204,10 +204,9 @@ public final class BuildCommand {
             export.add("naming to " + names.canonical() + " done");
         }
         progress.vertex("exporting to image", export.toArray(String[]::new));
-        if (!tags.isEmpty()) { // the image's history, for docker history and save
-            engine.images().store(image, new BuildHistory(d, b, buildArgs, base -> ImageHistory.entries(engine.images(), base),
-                    image.created()).entries(target), null);
-        }
+        // The image's history, for docker history and save; without a -t it is kept dangling (<none>:<none>), as moby's image store keeps it.
+        engine.images().store(image, new BuildHistory(d, b, buildArgs, base -> ImageHistory.entries(engine.images(), base),
+                image.created()).entries(target), null);
         String warning = RunInstalls.warning(b.skipped());
         if (warning != null) {
             lines.add(warning);

@@ -114,12 +114,33 @@ final class ImageArchiveCommands {
             archive = TarFormat.fromText(stdin == null ? "" : String.join("\n", stdin));
         }
         try {
-            return CommandOutput.ok(daemon.load(archive));
+            // load.go: off a terminal the client asks the daemon to be quiet; at one it renders the layers' progress.
+            List<ImageArchive.LoadedLayer> layers = f.has("quiet") || !host.stdoutIsTerminal() ? null : new ArrayList<>();
+            List<String> loaded = daemon.load(archive, layers);
+            if (layers == null || layers.isEmpty()) {
+                return CommandOutput.ok(loaded);
+            }
+            List<String> out = new ArrayList<>();
+            for (ImageArchive.LoadedLayer l : layers) {
+                out.add(l.shortId() + ": Loading layer " + progress(l.size(), l.size(), host.terminalSize()[1]));
+            }
+            out.addAll(loaded);
+            return CommandOutput.ok(out);
         } catch (EngineException e) {
             return CliErrors.daemonError(e);
         } catch (ImageArchive.StreamError e) {
             return CommandOutput.fail(1, e.getMessage());
         }
+    }
+
+    /**
+     * jsonmessage's JSONProgress.String for a byte count: the bar only on a terminal wider than 110
+     * columns, then {@code %8v/%v} of go-units HumanSize (four significant digits).
+     */
+    static String progress(long current, long total, int width) {
+        int percentage = Math.min(50, (int) (current * 100.0 / total) / 2);
+        String bar = width > 110 ? "[" + "=".repeat(percentage) + ">" + " ".repeat(50 - percentage) + "] " : "";
+        return bar + String.format("%8s/%s", Units.humanSize(current, 4), Units.humanSize(total, 4));
     }
 
     /** {@code docker [image] import [-c CHANGE]... [-m MESSAGE] file|URL|- [REPOSITORY[:TAG]]}: prints the image's ID. */

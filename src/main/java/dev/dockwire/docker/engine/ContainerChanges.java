@@ -48,18 +48,29 @@ public final class ContainerChanges {
         FileStore image = c.imageFiles();
         // Component-wise order: a directory before what it holds ("/a" < "/a/b" < "/a-b").
         TreeMap<String, Character> changes = new TreeMap<>((a, b) -> a.replace('/', '\0').compareTo(b.replace('/', '\0')));
+        java.util.Set<String> removedBefore = builtRemoved(c);
         for (String p : c.writtenPaths()) {
             if (DOCKER_FILES.contains(p) || mounted(c, p)) {
                 continue;
             }
-            String before = built.containsKey(p) ? built.get(p) : image == null ? null : image.read(p);
+            boolean gone = removedBefore.contains(p); // the image removed it: written again, it is added
+            String before = built.containsKey(p) ? built.get(p) : image == null || gone ? null : image.read(p);
             if (before != null && before.equals(c.file(p))) {
                 continue;
             }
-            changes.put(p, before != null || imageFile(c, p) ? 'C' : 'A');
+            changes.put(p, before != null || !gone && imageFile(c, p) ? 'C' : 'A');
             directories(c, image, built, p, changes);
         }
+        for (String p : built.keySet()) {
+            if (c.file(p) == null && !mounted(c, p)) {
+                changes.put(p, 'D'); // a file the image's own layer brought, removed here
+                directories(c, image, built, p, changes);
+            }
+        }
         for (String p : c.removedPaths()) {
+            if (removedBefore.contains(p)) {
+                continue; // the image's own whiteout, not the container's change
+            }
             changes.put(p, 'D');
             directories(c, image, built, p, changes);
         }
@@ -93,6 +104,12 @@ public final class ContainerChanges {
     }
 
     /** The files a built image's COPY and RUN lines wrote (written into its containers' own files at create). */
+    /** The base image's files a committed image removed, which its containers lack from the start. */
+    private java.util.Set<String> builtRemoved(Container c) {
+        ImageService.BuiltImage built = c.image() == null ? null : engine.images().built(c.image());
+        return built == null ? java.util.Set.of() : built.removed();
+    }
+
     private Map<String, String> builtFiles(Container c) {
         ImageService.BuiltImage built = c.image() == null ? null : engine.images().built(c.image());
         return built == null ? Map.of() : built.files();

@@ -128,7 +128,7 @@ public final class ContainerCommands implements Commands {
         if (killed) {
             return running(null);
         }
-        Exec exec = new Exec(engine, clock, c.netns(), c.hostname(), ProcSys.over(ImageDaemons.files(c), engine.kernel(), c), pids).credentials(caps).stdin(stdin)
+        Exec exec = new Exec(engine, clock, c.netns(), c.hostname(), ProcSys.over(ImageDaemons.files(c, clock), engine.kernel(), c), pids).credentials(caps).stdin(stdin)
                 .parent(ppid);
         Process p = exec.start(name, program, args, env, (stream, line) -> {
             if (stream.equals("stdout")) {
@@ -219,12 +219,24 @@ public final class ContainerCommands implements Commands {
     }
 
     @Override
+    public Stat stat(String path) {
+        return ContainerStat.of(() -> engine.images().published(c.image()).created(), c, path, this::list);
+    }
+
+    @Override
     public List<String> list(String dir) {
         Set<String> names = new TreeSet<>();
         if (dir.equals("/")) {
             names.addAll(ROOT);
         }
         String prefix = dir.endsWith("/") ? dir : dir + "/";
+        // The image's directories that hold no kept file (/usr/local/bin, /etc/nginx/conf.d, ...).
+        for (String d : ImageDirectories.ROOTFS) {
+            child(names, prefix, d);
+        }
+        for (String d : ImageDirectories.of(c)) {
+            child(names, prefix, d);
+        }
         for (String f : c.filePaths()) {
             if (f.startsWith(prefix)) {
                 String rest = f.substring(prefix.length());
@@ -232,7 +244,15 @@ public final class ContainerCommands implements Commands {
             }
         }
         // An empty mountpoint is a directory all the same.
-        return names.isEmpty() && !dir.equals("/") && !c.holdsFilesUnder(dir) ? null : List.copyOf(names);
+        return names.isEmpty() && !dir.equals("/") && !c.holdsFilesUnder(dir) && !ImageDirectories.has(c, dir) ? null
+                : List.copyOf(names);
+    }
+
+    /** Adds {@code dir}'s name to {@code names} when it lies directly under {@code prefix}. */
+    private static void child(Set<String> names, String prefix, String dir) {
+        if (dir.startsWith(prefix) && dir.length() > prefix.length() && dir.indexOf('/', prefix.length()) < 0) {
+            names.add(dir.substring(prefix.length()));
+        }
     }
 
     /**

@@ -136,6 +136,9 @@ final class Containers {
         }
         containers.put(name, c);
         c.imageFiles(ImageFiles.of(c)); // under what a built image's COPY wrote
+        if (built != null) {
+            built.removed().forEach(c::removeFile); // a committed image's whiteouts
+        }
         volumes.mount(c, req.mounts(), c.pinnedImage() != null ? List.of() : Images.volumes(req.image()));
         if (joined != null) {
             joiners.add(c);

@@ -222,6 +222,22 @@ public final class ImageArchive {
      * without manifest.json, the legacy loader's missing {@code repositories}.
      */
     public List<String> load(byte[] archive) {
+        return load(archive, null);
+    }
+
+    /**
+     * A layer {@code docker load} loaded: its diff ID cut to 12 digits (stringid.TruncateID) and its
+     * tar's size, what tarexport's loadLayer reports as {@code Loading layer} progress.
+     */
+    public record LoadedLayer(String shortId, long size) {
+    }
+
+    /**
+     * {@link #load(byte[])}, adding to {@code progress} (null: the client asked quiet) each layer
+     * loaded: those of an image the daemon does not have; a layer of only directories stands for
+     * the catalogue base's, which the daemon has (load.go skips a layer whose chain it has).
+     */
+    public List<String> load(byte[] archive, List<LoadedLayer> progress) {
         Map<String, byte[]> files = new LinkedHashMap<>();
         try {
             for (TarFormat.Entry e : archive.length == 0 ? List.<TarFormat.Entry>of() : TarFormat.read(archive)) {
@@ -250,6 +266,15 @@ public final class ImageArchive {
                 throw new StreamError("open " + tmp + "/" + configPath + ": no such file or directory");
             }
             String id = "sha256:" + configPath.substring(configPath.lastIndexOf('/') + 1);
+            if (progress != null && images.stored().stream().noneMatch(st -> st.image().id().equals(id))) {
+                for (JsonNode l : m.path("Layers")) {
+                    byte[] blob = files.get(l.asText());
+                    if (blob != null && TarFormat.read(blob).stream().anyMatch(e -> !e.directory())) {
+                        String digest = l.asText().substring(l.asText().lastIndexOf('/') + 1);
+                        progress.add(new LoadedLayer(digest.substring(0, Math.min(12, digest.length())), blob.length));
+                    }
+                }
+            }
             ImageService.BuiltImage image = images.byId(id);
             if (image == null) {
                 image = image(id, tree(configBytes), m.path("Layers"), files);

@@ -65,12 +65,21 @@ public final class ImageCommit {
         String parentName = c.image();
         ImageService.BuiltImage parentBuilt = images.built(parentName);
         Map<String, String> files = new LinkedHashMap<>(parentBuilt == null ? Map.of() : parentBuilt.files());
+        java.util.Set<String> removed = new java.util.LinkedHashSet<>(parentBuilt == null ? java.util.Set.of() : parentBuilt.removed());
         long layer = 0;
-        for (String line : new ContainerChanges(engine).changes(c.id())) {
+        List<String> diff = new ContainerChanges(engine).changes(c.id());
+        for (String line : diff) {
             String path = line.substring(2);
             String content = c.file(path);
-            if (content != null && !c.isDirectory(path)) {
+            if (line.charAt(0) == 'D') {
+                // The layer's whiteout (.wh.NAME): the file is gone in the new image's containers too.
+                files.remove(path);
+                if (c.imageFiles() != null && c.imageFiles().read(path) != null) {
+                    removed.add(path);
+                }
+            } else if (content != null && !c.isDirectory(path)) {
                 files.put(path, content);
+                removed.remove(path);
                 layer += content.getBytes(StandardCharsets.UTF_8).length;
             }
         }
@@ -80,10 +89,18 @@ public final class ImageCommit {
         history.add(new ImageHistory.Entry(r.now(), String.join(" ", cmd), layer, r.comment(), layer == 0));
         // Docker's ID is the digest of a config holding its Created time: two commits of one container differ.
         String id = "sha256:" + Images.digest("commit\0" + c.id() + "\0" + engine.nanos() + "\0" + images.made() + "\0" + r.author() + "\0" + r.comment()
-                + "\0" + changed + "\0" + new TreeMap<>(files));
+                + "\0" + changed + "\0" + new TreeMap<>(files) + "\0" + removed);
         ImageService.BuiltImage image = new ImageService.BuiltImage(changed.config(), id, r.now(), parent.size() + layer, files,
-                changed.labels());
+                changed.labels(), removed);
         images.store(image, history, parent.id());
+        List<String> chain = new ArrayList<>(images.layers(parent.id()));
+        if (!diff.isEmpty()) {
+            // An empty diff adds no layer (image.NewChildImage: layer.IsEmpty); the diff ID stands for the layer tar's digest.
+            String diffId = Images.digest("layer\0" + diff + "\0" + new TreeMap<>(files));
+            String below = chain.isEmpty() ? "" : "sha256:" + chain.get(chain.size() - 1);
+            chain.add(below.isEmpty() ? diffId : Images.digest(below + " sha256:" + diffId));
+        }
+        images.layers(id, chain);
         String imageRef = "";
         if (r.name() != null) {
             images.tag(r.name(), image);

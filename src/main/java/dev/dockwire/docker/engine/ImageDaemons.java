@@ -525,6 +525,11 @@ public final class ImageDaemons {
 
     /** The container's files for a daemon's process context. */
     static Exec.Files files(Container c) {
+        return files(c, null);
+    }
+
+    /** The container's files for a process, each write stamped with {@code clock}'s time (its mtime) when there is one. */
+    static Exec.Files files(Container c, dev.dockwire.sim.EventLoop clock) {
         return new Exec.Files() {
             @Override
             public String readFile(String path) {
@@ -533,7 +538,11 @@ public final class ImageDaemons {
 
             @Override
             public boolean writeFile(String path, String content, boolean append) {
-                return c.writeFile(path, content, append);
+                boolean written = c.writeFile(path, content, append);
+                if (written && clock != null) {
+                    c.stamp(path, clock.nanos());
+                }
+                return written;
             }
 
             @Override

@@ -14,7 +14,8 @@ import java.util.Locale;
  * itself is deleted once no name is left, unless a container holds it (checkImageDeleteConflict:
  * a running container always, a stopped one or several names unless forced). The records are the
  * API's ImageDeleteResponseItem lines: {@code Untagged: NAME}, {@code Untagged: REPO@DIGEST},
- * {@code Deleted: ID}. dockwire's images have no layers, so no layer is listed as deleted.
+ * {@code Deleted: ID}, then {@code Deleted: CHAINID} for each layer of a committed image no image
+ * left uses. The catalogue's images have no layers here, so theirs are never listed.
  */
 public final class ImageDelete {
     private final ImageService images;
@@ -58,6 +59,15 @@ public final class ImageDelete {
             names.forEach(n -> untag(n, records));
         }
         records.add("Deleted: " + id);
+        // The image store's Delete releases its top layer; a layer no image left uses goes, then the one under it (layer_store.go releaseLayer).
+        List<String> chain = images.layers(id);
+        for (int i = chain.size() - 1; i >= 0; i--) {
+            String layer = chain.get(i);
+            if (images.stored().stream().anyMatch(s -> images.layers(s.image().id()).contains(layer))) {
+                break;
+            }
+            records.add("Deleted: sha256:" + layer);
+        }
         return records;
     }
 
@@ -83,6 +93,10 @@ public final class ImageDelete {
     }
 
     private void untag(ImageService.Stored s, List<String> records) {
+        if (s.repository().equals("<none>")) {
+            images.untag(s.name()); // a dangling image: no name to untag, only its ID (moby lists just Deleted)
+            return;
+        }
         String digest = images.repoDigest(s.name());
         images.untag(s.name());
         records.add("Untagged: " + s.name());

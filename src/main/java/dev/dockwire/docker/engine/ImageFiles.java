@@ -21,10 +21,13 @@ import java.util.concurrent.ConcurrentHashMap;
  * all read them there. The texts are the images' own, from their sources (the reference host's
  * stand-in images are BusyBox): alpine's /etc/os-release and /etc/alpine-release as the
  * alpine-release package writes them for alpine 3.24.2 (the catalogue's tag) and its /etc/passwd
- * (alpine-baselayout-data's, as alpine 3.19 and later images print it; its /etc/group is not kept:
- * the copy at hand was an older release's); nginx's nginx.conf and
+ * and /etc/group (alpine-baselayout-data's, as alpine 3.19 and later images print them: the group
+ * file as two published copies of those images' agree, root in the groups BusyBox's {@code id}
+ * lists); nginx's nginx.conf and
  * conf.d/default.conf as nginx's packages install them (nginx/pkg-oss debian/debian/nginx.conf and
- * nginx.default.conf, the alpine package's the same), its html/index.html (the welcome page
+ * nginx.default.conf, the alpine package's the same), mime.types and html/50x.html from nginx's
+ * source (nginx/nginx conf/mime.types and docs/html/50x.html at its August 2026 head, which the
+ * packages install unchanged), its html/index.html (the welcome page
  * {@link Responses#NGINX_WELCOME}) and, for the Debian trixie image, trixie's /etc/os-release
  * (base-files; DEBIAN_VERSION_FULL the point release out before the catalogue's September 2026 tags,
  * 13.6: no copy of the image itself was at hand). The catalogue's other alpine-based images
@@ -34,9 +37,11 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class ImageFiles {
     private static final String RESOURCES = "rootfs/";
     private static final String INDEX_HTML = "/usr/share/nginx/html/index.html";
-    private static final List<String> NGINX = List.of("nginx/etc/nginx/nginx.conf", "nginx/etc/nginx/conf.d/default.conf");
+    private static final List<String> NGINX = List.of("nginx/etc/nginx/nginx.conf", "nginx/etc/nginx/conf.d/default.conf",
+            "nginx/etc/nginx/mime.types", "nginx/usr/share/nginx/html/50x.html");
     /** The resources of each catalogue entry (its reference): the directory they lie in, then the path. */
-    private static final List<String> ALPINE = List.of("alpine/etc/os-release", "alpine/etc/alpine-release", "alpine/etc/passwd");
+    private static final List<String> ALPINE = List.of("alpine/etc/os-release", "alpine/etc/alpine-release", "alpine/etc/passwd",
+            "alpine/etc/group");
     private static final Map<String, List<String>> IMAGES = Map.of(
             "alpine", ALPINE,
             "nginx", concat(List.of("debian-trixie/etc/os-release"), NGINX),

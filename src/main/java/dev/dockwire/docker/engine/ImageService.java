@@ -31,6 +31,8 @@ public final class ImageService {
     private final Map<String, List<ImageHistory.Entry>> histories = new LinkedHashMap<>();
     private final Map<String, String> parents = new LinkedHashMap<>();
     private final java.util.Set<String> dangling = new java.util.LinkedHashSet<>();
+    /** Committed images' layer chain IDs, bottom first, by image ID. */
+    private final Map<String, List<String>> layers = new java.util.HashMap<>();
     private final Map<String, ImageConfig> exported = new LinkedHashMap<>();
     /** BuildKit's cache: the keys of the build steps this engine has run. */
     private final java.util.Set<String> buildCache = new java.util.HashSet<>();
@@ -65,13 +67,21 @@ public final class ImageService {
      * An image {@code docker build} made: its config (whose reference is the catalogue image its
      * programs come from), its ID (the digest of its content), when it was made, its size and the
      * files COPY/ADD put in it (absolute path to text), which each of its containers starts with,
-     * and its labels.
+     * its labels, and the base image's files its layers removed (a committed container's
+     * whiteouts: go-archive's {@code .wh.} entries), gone in each of its containers.
      */
     public record BuiltImage(ImageConfig config, String id, java.time.Instant created, long size, Map<String, String> files,
-                             Map<String, String> labels) {
+                             Map<String, String> labels, java.util.Set<String> removed) {
         public BuiltImage {
             files = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(files));
             labels = java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(labels));
+            removed = java.util.Collections.unmodifiableSet(new java.util.LinkedHashSet<>(removed));
+        }
+
+        /** A built image that removed none of its base's files. */
+        public BuiltImage(ImageConfig config, String id, java.time.Instant created, long size, Map<String, String> files,
+                Map<String, String> labels) {
+            this(config, id, created, size, files, labels, java.util.Set.of());
         }
 
         /** A built image without labels. */
@@ -106,6 +116,23 @@ public final class ImageService {
         if (stored().stream().noneMatch(s -> s.image().id().equals(b.id()))) {
             dangling.add(b.id());
         }
+    }
+
+    /**
+     * The layers a committed image {@code id} has over its catalogue base, bottom first, by chain ID
+     * (hex): its parent's and, when its commit changed something, its own (image/rootfs.go ChainID:
+     * the digest of the parent's chain ID, a space and the layer's diff ID), which equal contents on
+     * one parent share as moby's layer store does.
+     */
+    public void layers(String id, List<String> chainIds) {
+        if (!chainIds.isEmpty()) {
+            layers.put(id, List.copyOf(chainIds));
+        }
+    }
+
+    /** The layers {@link #layers(String, List)} recorded for image {@code id}, bottom first; none for a pulled or built one. */
+    public List<String> layers(String id) {
+        return layers.getOrDefault(id, List.of());
     }
 
     /** How many images this daemon has made or loaded. */

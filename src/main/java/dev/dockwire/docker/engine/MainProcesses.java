@@ -133,7 +133,7 @@ final class MainProcesses {
             r = new ContainerProcesses(pids, init, shim, null, true, proxies);
         } else if (program != null) {
             ContainerLog log = log(c);
-            Exec exec = new Exec(engine, clock, c.netns(), c.hostname(), ProcSys.over(ImageDaemons.files(c), engine.kernel(), c), pids).credentials(Credentials.of(c));
+            Exec exec = new Exec(engine, clock, c.netns(), c.hostname(), ProcSys.over(ImageDaemons.files(c, clock), engine.kernel(), c), pids).credentials(Credentials.of(c));
             Process init = exec.start(run.get(0), program, run.subList(1, run.size()), env,
                     (stream, line) -> log.append(stream, clock.nanos(), line));
             r = new ContainerProcesses(pids, init, shim, null, true, proxies);
@@ -142,7 +142,7 @@ final class MainProcesses {
             // the programs it starts being processes of the container's namespace.
             ContainerCommands commands = new ContainerCommands(engine, clock, c, pids);
             ContainerLog log = log(c);
-            Exec exec = new Exec(engine, clock, c.netns(), c.hostname(), ProcSys.over(ImageDaemons.files(c), engine.kernel(), c), pids).credentials(Credentials.of(c));
+            Exec exec = new Exec(engine, clock, c.netns(), c.hostname(), ProcSys.over(ImageDaemons.files(c, clock), engine.kernel(), c), pids).credentials(Credentials.of(c));
             Process init = exec.start(run.get(0), commands.shell(run.get(0), env), run.subList(1, run.size()), env,
                     (stream, line) -> log.append(stream, clock.nanos(), line));
             r = new ContainerProcesses(pids, init, shim, null, true, proxies);

@@ -1,0 +1,332 @@
+package dev.dockwire.app.sh;
+
+import dev.dockwire.text.Flavour;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.TreeSet;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import java.util.function.IntFunction;
+
+/**
+ * {@code ls [-1aAdhlnR] [FILE]...} as a container's package prints it to a pipe, one name a line,
+ * or with {@code -l} in the long format: BusyBox 1.36's coreutils/ls.c where the image's is BusyBox
+ * (display_single's fixed columns {@code %-10s %4lu %-8.8s %-8.8s %9llu}, ctime's date cut as
+ * {@code "%.12s"} within six months of 365/2 days and no more than 15 minutes ahead, else
+ * {@code "%.7s%6s"} with the year; -h as make_human_readable_str, one decimal), GNU coreutils 9.x's
+ * ls.c elsewhere (print_long_format with each column as wide as its widest entry, owner and group
+ * names left-aligned and numbers right-aligned, the C locale's {@code "%b %e %H:%M"} within
+ * 31556952/2 s in the past, else {@code "%b %e  %Y"}; -h as human_readable, rounding up). Both
+ * print {@code total N} in 1K blocks for a directory, sort names in byte order (the C/POSIX
+ * locale's strcmp) and list file operands before directory operands. Owner and group names come
+ * from the place's /etc/passwd and /etc/group; the rest from {@link Commands#stat}.
+ */
+final class Ls {
+    private static final DateTimeFormatter RECENT = DateTimeFormatter.ofPattern("MMM ppd HH:mm", Locale.ROOT).withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter OLD = DateTimeFormatter.ofPattern("MMM ppd  yyyy", Locale.ROOT).withZone(ZoneOffset.UTC);
+    /** GNU ls.c: half of a Gregorian year, in milliseconds. */
+    private static final long GNU_SIX_MONTHS = 31_556_952_000L / 2;
+    /** BusyBox ls.c: {@code 3600L * 24 * 365 / 2} seconds. */
+    private static final long BUSYBOX_SIX_MONTHS = 3600L * 24 * 365 / 2 * 1000;
+    /** BusyBox ls.c: a time up to 15 minutes ahead still counts as recent. */
+    private static final long BUSYBOX_AHEAD = 15 * 60 * 1000L;
+
+    /** The files ls looks at: a directory's names (null: not a directory) and a path's stat (null: none). */
+    interface Tree {
+        List<String> list(String dir);
+
+        Commands.Stat stat(String path);
+    }
+
+    /** An entry as ls prints it: its name, the path it stats and what the stat found. */
+    private record Entry(String name, String path, Commands.Stat stat) {
+    }
+
+    private final Flavour flavour;
+    private final Tree tree;
+    private final IntFunction<String> user;
+    private final IntFunction<String> group;
+    private final long now;
+    private final Consumer<String> out;
+    private final Consumer<String> err;
+    private boolean longFormat;
+    private boolean all;
+    private boolean almostAll;
+    private boolean directoryItself;
+    private boolean human;
+    private boolean numeric;
+    private boolean recursive;
+    /** Whether something (a line of output) went before: the next directory's header gets a blank line. */
+    private boolean printed;
+
+    Ls(Flavour flavour, Tree tree, IntFunction<String> user, IntFunction<String> group, long nowMillis, Consumer<String> out,
+            Consumer<String> err) {
+        this.flavour = flavour;
+        this.tree = tree;
+        this.user = user;
+        this.group = group;
+        this.now = nowMillis;
+        this.out = out;
+        this.err = err;
+    }
+
+    /** Runs {@code ls args} with relative operands resolved by {@code resolve}; its exit status. */
+    int run(List<String> args, Function<String, String> resolve) {
+        List<String> operands = new ArrayList<>();
+        boolean options = true;
+        for (String a : args) {
+            if (options && a.equals("--")) {
+                options = false;
+            } else if (options && a.startsWith("-") && a.length() > 1) {
+                flags(a.substring(1));
+            } else {
+                operands.add(a);
+            }
+        }
+        longFormat |= numeric;
+        boolean headers = operands.size() > 1 || recursive;
+        if (operands.isEmpty()) {
+            operands.add(".");
+        }
+        int status = 0;
+        List<Entry> files = new ArrayList<>();
+        List<Entry> dirs = new ArrayList<>();
+        for (String o : operands) {
+            String path = resolve.apply(o);
+            Commands.Stat s = tree.stat(path);
+            if (s == null) {
+                err.accept(flavour == Flavour.BUSYBOX ? "ls: " + o + ": No such file or directory"
+                        : "ls: cannot access '" + o + "': No such file or directory");
+                status = flavour == Flavour.BUSYBOX ? 1 : 2;
+            } else {
+                (s.directory() && !directoryItself ? dirs : files).add(new Entry(o, path, s));
+            }
+        }
+        files.sort((a, b) -> a.name().compareTo(b.name()));
+        dirs.sort((a, b) -> a.name().compareTo(b.name()));
+        if (!files.isEmpty()) {
+            // GNU gobbles every operand before it sets the directories aside: their stats widen the files' columns.
+            List<Entry> widths = new ArrayList<>(files);
+            widths.addAll(dirs);
+            print(files, widths, false);
+        }
+        for (Entry d : dirs) {
+            directory(d.name(), d.path(), headers);
+        }
+        return status;
+    }
+
+    private void flags(String letters) {
+        for (char f : letters.toCharArray()) {
+            switch (f) {
+                case 'l' -> longFormat = true;
+                case 'a' -> all = true;
+                case 'A' -> almostAll = true;
+                case 'd' -> directoryItself = true;
+                case 'h' -> human = true;
+                case 'n' -> numeric = true;
+                case 'R' -> recursive = true;
+                default -> {
+                    // -1 is the pipe's one name a line already; other options change nothing modelled here.
+                }
+            }
+        }
+    }
+
+    /** Lists directory {@code path} (shown as {@code name}), then with -R its subdirectories. */
+    private void directory(String name, String path, boolean header) {
+        if (header) {
+            if (printed) {
+                out.accept("");
+            }
+            out.accept(name + ":");
+            printed = true;
+        }
+        List<Entry> entries = new ArrayList<>();
+        if (all) {
+            entries.add(new Entry(".", path, tree.stat(path)));
+            String parent = parent(path);
+            entries.add(new Entry("..", parent, tree.stat(parent)));
+        }
+        List<String> names = tree.list(path);
+        for (String n : new TreeSet<>(names == null ? List.of() : names)) {
+            if (!n.startsWith(".") || all || almostAll) {
+                String p = path.equals("/") ? "/" + n : path + "/" + n;
+                Commands.Stat s = tree.stat(p);
+                if (s != null) {
+                    entries.add(new Entry(n, p, s));
+                }
+            }
+        }
+        print(entries, entries, true);
+        if (recursive) {
+            for (Entry e : entries) {
+                if (e.stat().directory() && !e.name().equals(".") && !e.name().equals("..")) {
+                    directory(name.endsWith("/") ? name + e.name() : name + "/" + e.name(), e.path(), true);
+                }
+            }
+        }
+    }
+
+    private static String parent(String path) {
+        int slash = path.lastIndexOf('/');
+        return slash <= 0 ? "/" : path.substring(0, slash);
+    }
+
+    /** Prints {@code entries}, GNU's columns as wide as the widest of {@code widths}. */
+    private void print(List<Entry> entries, List<Entry> widths, boolean directory) {
+        if (!longFormat) {
+            entries.forEach(e -> out.accept(e.name()));
+            printed |= !entries.isEmpty();
+            return;
+        }
+        if (directory) {
+            long blocks = 0;
+            for (Entry e : entries) {
+                blocks += e.stat().blocks();
+            }
+            long kib = (blocks + 1) / 2;
+            out.accept("total " + (!human ? Long.toString(kib)
+                    : flavour == Flavour.BUSYBOX ? String.format("%-7s", busyboxHuman(kib * 1024, false)) : gnuHuman(kib * 1024)));
+        }
+        if (flavour == Flavour.BUSYBOX) {
+            entries.forEach(e -> out.accept(busyboxLine(e)));
+        } else {
+            gnuLines(entries, widths);
+        }
+        printed = true;
+    }
+
+    /** BusyBox display_single with -l. */
+    private String busyboxLine(Entry e) {
+        Commands.Stat s = e.stat();
+        String owners = numeric ? String.format("%-8d %-8d ", s.uid(), s.gid())
+                : String.format("%-8.8s %-8.8s ", user.apply(s.uid()), group.apply(s.gid()));
+        String size = human ? String.format("%7s ", busyboxHuman(s.size(), true)) : String.format("%9d ", s.size());
+        long age = now - s.mtimeMillis();
+        boolean recent = age < BUSYBOX_SIX_MONTHS && age > -BUSYBOX_AHEAD;
+        return String.format("%-10s %4d ", mode(s.mode()), s.links()) + owners + size
+                + (recent ? RECENT : OLD).format(Instant.ofEpochMilli(s.mtimeMillis())) + " " + e.name();
+    }
+
+    /** GNU print_long_format, each column as wide as its widest entry (gobble_file's width bookkeeping). */
+    private void gnuLines(List<Entry> entries, List<Entry> widths) {
+        int links = 0;
+        int owner = 0;
+        int grp = 0;
+        int size = 0;
+        for (Entry e : widths) {
+            Commands.Stat s = e.stat();
+            links = Math.max(links, Integer.toString(s.links()).length());
+            owner = Math.max(owner, owner(s.uid(), user).length());
+            grp = Math.max(grp, owner(s.gid(), group).length());
+            size = Math.max(size, gnuSize(s.size()).length());
+        }
+        for (Entry e : entries) {
+            Commands.Stat s = e.stat();
+            boolean recent = s.mtimeMillis() <= now && now - s.mtimeMillis() < GNU_SIX_MONTHS;
+            out.accept(mode(s.mode()) + " " + right(Integer.toString(s.links()), links) + " "
+                    + column(s.uid(), user, owner) + " " + column(s.gid(), group, grp) + " "
+                    + right(gnuSize(s.size()), size) + " " + (recent ? RECENT : OLD).format(Instant.ofEpochMilli(s.mtimeMillis()))
+                    + " " + e.name());
+        }
+    }
+
+    private String owner(int id, IntFunction<String> names) {
+        return numeric ? Integer.toString(id) : names.apply(id);
+    }
+
+    /** format_user_or_group: a name left-aligned, a number (-n) right-aligned. */
+    private String column(int id, IntFunction<String> names, int width) {
+        String text = owner(id, names);
+        return numeric ? right(text, width) : text + " ".repeat(width - text.length());
+    }
+
+    private String gnuSize(long bytes) {
+        return human ? gnuHuman(bytes) : Long.toString(bytes);
+    }
+
+    private static String right(String s, int width) {
+        return " ".repeat(Math.max(0, width - s.length())) + s;
+    }
+
+    /** bb_mode_string: the type letter, then rwx for owner, group, others with setuid/setgid/sticky folded in. */
+    static String mode(int mode) {
+        StringBuilder m = new StringBuilder();
+        m.append((mode & 0170000) == Commands.Stat.DIRECTORY ? 'd' : '-');
+        for (int shift = 6; shift >= 0; shift -= 3) {
+            int bits = mode >> shift & 7;
+            m.append((bits & 4) != 0 ? 'r' : '-').append((bits & 2) != 0 ? 'w' : '-');
+            boolean x = (bits & 1) != 0;
+            int special = shift == 6 ? 04000 : shift == 3 ? 02000 : 01000;
+            char on = shift == 0 ? 't' : 's';
+            m.append((mode & special) != 0 ? (x ? on : Character.toUpperCase(on)) : x ? 'x' : '-');
+        }
+        return m.toString();
+    }
+
+    /**
+     * libbb's make_human_readable_str(val, 1, 0) (sizes: one decimal once a unit is reached, the
+     * last division's remainder rounded) or (val, 0, 0) ({@code total}: no decimal, rounded).
+     */
+    static String busyboxHuman(long bytes, boolean decimal) {
+        if (bytes == 0) {
+            return "0";
+        }
+        String units = " KMGTPE";
+        long val = bytes;
+        int u = 0;
+        int frac = 0;
+        while (val >= 1024) {
+            u++;
+            frac = (int) (((val % 1024) * 10 + 1024 / 2) / 1024);
+            val /= 1024;
+        }
+        if (frac >= 10) {
+            val++;
+            frac = 0;
+        }
+        if (!decimal) {
+            return (frac >= 5 ? val + 1 : val) + String.valueOf(units.charAt(u)).strip();
+        }
+        return u == 0 ? Long.toString(val) : val + "." + frac + units.charAt(u);
+    }
+
+    /** gnulib's human_readable with -h: powers of 1024, one decimal below 10, rounded up ({@code 4.0K}, {@code 121K}). */
+    static String gnuHuman(long bytes) {
+        if (bytes < 1024) {
+            return Long.toString(bytes);
+        }
+        String units = "KMGTPE";
+        int u = -1;
+        long whole = bytes;
+        long rest = 0;
+        long base = 1;
+        while (whole >= 1024 && u < units.length() - 1) {
+            base *= 1024;
+            whole = bytes / base;
+            rest = bytes % base;
+            u++;
+        }
+        if (whole < 10) {
+            long tenths = (rest * 10 + base - 1) / base; // rounded up
+            if (tenths == 10) {
+                whole++;
+                tenths = 0;
+            }
+            if (whole < 10) {
+                return whole + "." + tenths + units.charAt(u);
+            }
+        } else if (rest > 0) {
+            whole++;
+        }
+        if (whole == 1024 && u < units.length() - 1) {
+            return "1.0" + units.charAt(u + 1);
+        }
+        return whole + "" + units.charAt(u);
+    }
+}

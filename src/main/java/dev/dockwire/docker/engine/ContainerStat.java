@@ -1,0 +1,96 @@
+package dev.dockwire.docker.engine;
+
+import dev.dockwire.app.sh.Commands;
+import dev.dockwire.docker.Container;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.function.Supplier;
+
+/**
+ * stat(2) of a path in a container as {@code ls -l} shows it through overlayfs: every file and
+ * directory owned by root (0:0), as the images install them; regular files 0644 with their text's
+ * size in bytes, those in a bin or sbin directory and the images' entrypoint scripts 0755;
+ * directories 0755 ({@code /tmp}, {@code /var/tmp} 1777, {@code /root} 0700) of size 4096 with one
+ * 4K block, as ext4 under overlayfs reports them. Blocks: the text's 4K blocks. Link counts: a file
+ * 1; a directory 2 and one per subdirectory as in its image's layer, but 1 where more than one
+ * layer holds it, the root and the init layer's directories in every container and any the
+ * writable layer holds something under (fs/overlayfs/inode.c ovl_getattr: a merged directory's
+ * nlink is 1). The init layer's /.dockerenv is not listed. Times: an image's file and directory carry the image's Created date; a file the
+ * container's processes wrote, when they wrote it ({@link Container#stamped}); one Docker wrote
+ * (/etc/hosts, ...) the container's start; a directory the latest of the files written directly in
+ * it (creat(2) updates the directory's mtime) or its image's date. /proc and /sys are empty
+ * directories here: their kernel files are not listed.
+ */
+final class ContainerStat {
+    private static final Set<String> SHARED = Set.of("/tmp", "/var/tmp");
+    /**
+     * The directories moby's init layer holds as well as the image (daemon/initlayer/setup_unix.go:
+     * /dev/pts, /dev/shm, /proc, /sys, /.dockerenv, /etc/hosts, ...): merged in every container.
+     */
+    private static final Set<String> INIT_LAYER = Set.of("/", "/dev", "/etc", "/proc", "/sys");
+    private static final Set<String> EXECUTABLE_DIRS = Set.of("/bin", "/sbin", "/usr/bin", "/usr/sbin", "/usr/local/bin",
+            "/usr/local/sbin");
+
+    private ContainerStat() {
+    }
+
+    /**
+     * The stat of {@code path}; {@code image} gives the image's Created date (null: it has none);
+     * {@code names} lists a directory (null: not one) as the container's {@code ls} sees it.
+     */
+    static Commands.Stat of(Supplier<Instant> image, Container c, String path, Function<String, List<String>> names) {
+        String text = c.file(path);
+        if (text != null) {
+            long size = text.getBytes(StandardCharsets.UTF_8).length;
+            int perm = executable(path) ? 0755 : 0644;
+            return new Commands.Stat(Commands.Stat.REGULAR | perm, 1, 0, 0, size, (size + 4095) / 4096 * 8, fileTime(image, c, path));
+        }
+        List<String> entries = names.apply(path);
+        if (entries == null) {
+            return null;
+        }
+        String prefix = path.equals("/") ? "/" : path + "/";
+        int links = 2;
+        long latest = -1;
+        for (String n : entries) {
+            String p = prefix + n;
+            if (c.file(p) == null) {
+                links++;
+            } else if (c.writtenPaths().contains(p)) {
+                latest = Math.max(latest, fileTime(image, c, p));
+            }
+        }
+        boolean merged = INIT_LAYER.contains(path) || c.writtenPaths().stream().anyMatch(p -> p.startsWith(prefix));
+        int perm = SHARED.contains(path) ? 01777 : path.equals("/root") ? 0700 : 0755;
+        return new Commands.Stat(Commands.Stat.DIRECTORY | perm, merged ? 1 : links, 0, 0, 4096, 8,
+                latest >= 0 ? latest : imageTime(image, c));
+    }
+
+    private static boolean executable(String path) {
+        int slash = path.lastIndexOf('/');
+        String dir = slash <= 0 ? "/" : path.substring(0, slash);
+        return EXECUTABLE_DIRS.contains(dir) || path.equals("/docker-entrypoint.sh")
+                || dir.equals("/docker-entrypoint.d") && path.endsWith(".sh");
+    }
+
+    /** A file's mtime in epoch milliseconds: when a process wrote it, else Docker's write at start, else its image's date. */
+    private static long fileTime(Supplier<Instant> image, Container c, String path) {
+        if (!c.writtenPaths().contains(path)) {
+            return imageTime(image, c);
+        }
+        long nanos = c.stamped(path);
+        if (nanos < 0) {
+            nanos = c.startedAt() >= 0 ? c.startedAt() : c.created();
+        }
+        return Exec.EPOCH_MILLIS + nanos / 1_000_000;
+    }
+
+    /** The image's Created date (the container's creation for an image without one). */
+    private static long imageTime(Supplier<Instant> image, Container c) {
+        Instant created = image.get();
+        return created != null ? created.toEpochMilli() : Exec.EPOCH_MILLIS + Math.max(0, c.created()) / 1_000_000;
+    }
+}
