@@ -38,18 +38,16 @@ final class Wc implements TextTool {
         List<String> errors = new ArrayList<>();
         boolean pipe = files.isEmpty() || files.contains("-");
         for (String f : files.isEmpty() ? List.of("-") : files) {
-            List<String> in;
             if (f.equals("-")) {
-                in = stdin == null ? List.of() : stdin;
+                counts.add(count(stdin == null ? List.of() : stdin));
             } else {
                 String content = ctx.files().read(f);
                 if (content == null) {
                     errors.add("wc: " + f + ": No such file or directory");
                     continue;
                 }
-                in = content.lines().toList();
+                counts.add(count(content));
             }
-            counts.add(count(in));
             names.add(files.isEmpty() ? null : f);
         }
         long[] total = new long[3];
@@ -84,6 +82,13 @@ final class Wc implements TextTool {
             out.add(line.toString());
         }
         return new TextResult(errors.isEmpty() ? 0 : 1, out, errors);
+    }
+
+    /** A file's counts from its text as written: its last line may have no newline ({@code printf abc > f}). */
+    private static long[] count(String text) {
+        long newlines = text.chars().filter(ch -> ch == '\n').count();
+        long words = text.isBlank() ? 0 : text.trim().split("\\s+").length;
+        return new long[] {newlines, words, text.getBytes(StandardCharsets.UTF_8).length};
     }
 
     private static long[] count(List<String> in) {

@@ -309,7 +309,7 @@ final class Execute {
         sh.ctx.writeFile(path, before == null ? "" : before);
         Io.Sink sink = new Io.Sink(l -> content.append(l).append('\n'));
         r.closers.add(() -> {
-            sink.flush();
+            content.append(sink.takePartial());
             String now = append ? sh.ctx.readFile(path) : "";
             sh.ctx.writeFile(path, (now == null ? "" : now) + content);
         });

@@ -65,7 +65,17 @@ final class Io {
             write(text + "\n");
         }
 
-        /** The last line when it has no newline (the end of the command writing into a pipe or file, or of the shell). */
+        /**
+         * The text after the last newline, taken: a file keeps it as written, without a newline
+         * ({@code printf abc > f} is 3 bytes).
+         */
+        String takePartial() {
+            String p = partial.toString();
+            partial.setLength(0);
+            return p;
+        }
+
+        /** The last line when it has no newline (the end of the command writing into a pipe, or of the shell). */
         void flush() {
             if (partial.length() > 0) {
                 lines.accept(partial.toString());

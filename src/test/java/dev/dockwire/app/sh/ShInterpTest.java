@@ -119,6 +119,17 @@ class ShInterpTest {
     }
 
     @Test
+    void aFileKeepsALastLineWithoutNewlineAsWritten() {
+        // BusyBox ash: printf abc > f; wc -c f -> "3 f"; echo -n xy > g; echo hi >> g; cat g -> "xyhi"
+        ShRig rig = new ShRig().run("printf abc > /tmp/f; wc -c /tmp/f; printf 'a\\nb' > /tmp/e; wc -c /tmp/e; "
+                + "echo -n xy > /tmp/g; echo hi >> /tmp/g; cat /tmp/g");
+        assertEquals("abc", rig.files.get("/tmp/f"));
+        assertEquals("a\nb", rig.files.get("/tmp/e"));
+        assertEquals("xyhi\n", rig.files.get("/tmp/g"));
+        assertEquals(List.of("3 /tmp/f", "3 /tmp/e", "xyhi"), rig.all());
+    }
+
+    @Test
     void stdinReachesRead() {
         ShRig rig = new ShRig();
         rig.stdin = List.of("x y", "z");
