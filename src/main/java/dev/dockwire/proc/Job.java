@@ -26,6 +26,8 @@ public final class Job {
     private int number;
     private boolean foreground;
     private boolean stopped;
+    /** The signal that stopped it last (SIGTSTP, SIGSTOP, SIGTTIN, SIGTTOU): {@code jobs -l} names it. */
+    private Signal stoppedBy;
     private boolean clientGone;
     private boolean timedOut;
 
@@ -94,6 +96,11 @@ public final class Job {
         return stopped;
     }
 
+    /** The signal that stopped it last; null if none has. */
+    Signal stoppedBy() {
+        return stoppedBy;
+    }
+
     boolean foreground() {
         return foreground;
     }
@@ -115,6 +122,7 @@ public final class Job {
         }
         if (signal.stops()) {
             stopped = true;
+            stoppedBy = signal;
         } else if (signal == Signal.SIGCONT) {
             resume();
         }

@@ -330,7 +330,7 @@ public final class JobControl {
     public List<String> jobs(boolean pids) {
         List<String> out = new ArrayList<>();
         for (Job j : table) {
-            String state = j.done() ? state(j) : j.stopped() ? "Stopped" : "Running";
+            String state = j.done() ? state(j) : j.stopped() ? SignalWords.stopped(j.stoppedBy(), pids) : "Running";
             String line = pids ? String.format("[%d]%s %5d %-24s%s", j.number(), mark(j), j.pid(), state, j.command())
                     : describe(j, state);
             out.add(line + (j.done() || j.stopped() ? "" : " &"));
@@ -539,19 +539,7 @@ public final class JobControl {
 
     private static String state(Job j) {
         int s = j.status();
-        return s == 0 ? "Done" : s > 128 ? signalName(s - 128) : "Exit " + s;
-    }
-
-    /** bash's strsignal texts for a job killed by a signal. */
-    private static String signalName(int n) {
-        return switch (n) {
-            case 1 -> "Hangup";
-            case 2 -> "Interrupt";
-            case 3 -> "Quit";
-            case 9 -> "Killed";
-            case 15 -> "Terminated";
-            default -> "Exit " + (128 + n);
-        };
+        return s == 0 ? "Done" : s > 128 && s - 128 <= Signal.SIGRTMAX.number() ? SignalWords.of(s - 128) : "Exit " + s;
     }
 
     private String mark(Job j) {

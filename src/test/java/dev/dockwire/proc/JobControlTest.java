@@ -117,4 +117,52 @@ class JobControlTest {
         assertEquals(List.of("[1]+  Interrupt               ticker"), jobs.notifications());
         assertFalse(jobs.kill("%1", Signal.SIGTERM), "no such job");
     }
+
+    /** A job the tool ends with SIGKILL, SIGQUIT, SIGUSR1, SIGFPE, RTMIN+3: bash 5.2's words at the prompt, as its pty printed them. */
+    @Test
+    void aJobASignalEndedSaysHowAsBashDoes() {
+        jobs.attach(terminal::add, above::add);
+        Map<Signal, String> words = new java.util.LinkedHashMap<>();
+        words.put(Signal.SIGKILL, "[1]+  Killed                  sleep 100");
+        words.put(Signal.SIGQUIT, "[1]+  Quit                    sleep 100");
+        words.put(Signal.SIGHUP, "[1]+  Hangup                  sleep 100");
+        words.put(Signal.SIGTERM, "[1]+  Terminated              sleep 100");
+        words.put(Signal.SIGUSR1, "[1]+  User defined signal 1   sleep 100");
+        words.put(Signal.SIGFPE, "[1]+  Floating point exceptionsleep 100");
+        words.put(Signal.SIGXFSZ, "[1]+  File size limit exceededsleep 100");
+        words.put(Signal.SIGRTMIN_3, "[1]+  Real-time signal 3      sleep 100");
+        words.put(Signal.SIGRTMAX, "[1]+  Real-time signal 30     sleep 100");
+        for (var e : words.entrySet()) {
+            jobs.command("sleep 100");
+            Job job = jobs.spawning(() -> {
+                Job j = ticker(0);
+                jobs.await(j);
+                return j;
+            });
+            terminal.clear();
+            assertTrue(jobs.kill("%1", e.getKey()));
+            assertEquals(List.of(e.getValue()), jobs.notifications());
+            assertEquals(e.getKey().exitStatus(), job.status());
+        }
+    }
+
+    /** {@code kill -STOP}: {@code jobs} says Stopped, {@code jobs -l} "Stopped (signal)"; SIGTTIN "(tty input)" (bash 5.2 beside). */
+    @Test
+    void jobsLongNamesTheSignalThatStoppedAJob() {
+        jobs.attach(terminal::add, above::add);
+        jobs.command("sleep 100");
+        Job job = jobs.spawning(() -> {
+            Job j = ticker(0);
+            jobs.await(j);
+            return j;
+        });
+        jobs.kill("%1", Signal.SIGSTOP);
+        assertEquals(List.of("[1]+  Stopped                 sleep 100"), jobs.jobs());
+        assertEquals(List.of(String.format("[1]+ %5d Stopped (signal)        sleep 100", job.pid())), jobs.jobs(true));
+        jobs.kill("%1", Signal.SIGCONT);
+        jobs.kill("%1", Signal.SIGTTIN);
+        assertEquals(List.of(String.format("[1]+ %5d Stopped (tty input)     sleep 100", job.pid())), jobs.jobs(true));
+        jobs.kill("%1", Signal.SIGTSTP);
+        assertEquals(List.of(String.format("[1]+ %5d Stopped                 sleep 100", job.pid())), jobs.jobs(true));
+    }
 }
