@@ -30,6 +30,10 @@ public final class Job {
     private Signal stoppedBy;
     private boolean clientGone;
     private boolean timedOut;
+    /** An asynchronous list of a shell without job control: SIGINT and SIGQUIT are ignored (POSIX 2.11). */
+    private boolean ignoresInterrupts;
+    /** Whether a script's bash has said how it ended ({@link JobControl#reaped}). */
+    boolean notified;
 
     Job(JobControl control, String command, int pid, Consumer<Signal> signals, BooleanSupplier done, IntSupplier status,
         boolean streams, boolean viaClient) {
@@ -116,6 +120,9 @@ public final class Job {
      * SIGHUP, SIGQUIT and SIGKILL while the process in the container runs on.
      */
     void signal(Signal signal) {
+        if (ignoresInterrupts && (signal == Signal.SIGINT || signal == Signal.SIGQUIT)) {
+            return;
+        }
         if (viaClient && !signal.stops() && signal != Signal.SIGCONT) {
             clientGone = true;
             return;
@@ -139,6 +146,19 @@ public final class Job {
         timedOut = true;
         stopped = false;
         signals.accept(Signal.SIGKILL);
+    }
+
+    /**
+     * A script's {@code COMMAND &}: bash without job control starts it with SIGINT and SIGQUIT
+     * ignored (POSIX 2.11, Signals and Error Handling; bash's execute_cmd.c), so {@code kill -INT $!}
+     * leaves it running. The docker client, a Go program, takes them back: Go's runtime installs
+     * its own SIGQUIT handler even where it was ignored (runtime/signal_unix.go sigInstallGoHandler
+     * keeps an inherited SIG_IGN only for SIGHUP and SIGINT), and the client's NotifyContext for
+     * SIGINT (docker/cli cmd/docker/docker.go, internal/signals TerminationSignals) undoes an ignored
+     * SIGINT (os/signal Notify).
+     */
+    void asynchronousWithoutJobControl() {
+        ignoresInterrupts = !command.startsWith("docker ") && !command.startsWith("sudo docker ");
     }
 
     /** Whether the step limit ended it ({@link JobControl#limit}). */

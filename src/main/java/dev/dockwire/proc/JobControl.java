@@ -54,6 +54,8 @@ public final class JobControl {
     private final List<String> lines = new ArrayList<>();
     /** The job the last {@code COMMAND &} started (bash's {@code $!} is its pid); null before any. */
     private Job lastBackground;
+    /** A script's notices of jobs a signal ended, not yet said ({@link #reaped}). */
+    private final List<String> reaped = new ArrayList<>();
 
     public JobControl(EventLoop loop) {
         this.loop = loop;
@@ -242,6 +244,9 @@ public final class JobControl {
             spawning = false;
             enter(job);
             lastBackground = job;
+            if (terminal == null) {
+                job.asynchronousWithoutJobControl();
+            }
             if (terminal != null) { // a non-interactive bash prints no job number (jobs.c: only when interactive)
                 terminal.accept("[" + job.number() + "] " + job.pid());
             }
@@ -401,9 +406,37 @@ public final class JobControl {
         List<Job> waited = table.stream().filter(j -> !j.done()).toList();
         Waited w = waitUntil(() -> table.stream().allMatch(j -> j.done() || j.stopped()));
         if (terminal == null) { // what it waited for is reaped; a job that had ended before still waits for jobs to say so
+            waited.forEach(this::reap);
             table.removeIf(j -> j.done() && waited.contains(j));
+        } else {
+            notifications().forEach(terminal); // interactive bash's wait_for says how each ended, before the wait returns
         }
         return w;
+    }
+
+    /**
+     * What a script's bash says on stderr of background jobs a signal ended since it last reaped
+     * (after a foreground command it forked, or {@code wait}): {@code  4243 Killed                  sleep 5},
+     * which bash prefixes with {@code SCRIPT: line N: }. SIGINT, SIGTERM and SIGPIPE are not reported
+     * (jobs.c notify_of_job_status, with config-top.h's DONT_REPORT_SIGTERM and DONT_REPORT_SIGPIPE).
+     */
+    public List<String> reaped() {
+        table.forEach(this::reap);
+        table.removeIf(j -> j.notified); // cleanup_dead_jobs: {@code jobs} no longer lists it
+        List<String> out = List.copyOf(reaped);
+        reaped.clear();
+        return out;
+    }
+
+    private void reap(Job j) {
+        int signal = j.status() - 128;
+        if (terminal != null || !j.done() || j.notified || signal <= 0 || signal > Signal.SIGRTMAX.number()) {
+            return;
+        }
+        j.notified = true;
+        if (signal != Signal.SIGINT.number() && signal != Signal.SIGTERM.number() && signal != Signal.SIGPIPE.number()) {
+            reaped.add(String.format("%5d %-24s%s", j.pid(), SignalWords.of(signal), j.command()));
+        }
     }
 
     /**
@@ -412,13 +445,21 @@ public final class JobControl {
      */
     public Waited waitFor(String spec) {
         Job j = find(spec, true);
+        if (j == null && lastBackground != null && lastBackground.notified && spec.equals(Integer.toString(lastBackground.pid()))) {
+            j = lastBackground; // reaped and out of the table, its status kept (jobs.c bgp_add)
+        }
         if (j == null) {
             return null;
         }
-        Waited w = waitUntil(() -> j.done() || j.stopped());
+        Job job = j;
+        Waited w = waitUntil(() -> job.done() || job.stopped());
         if (w.status() != 0 || w.timedOut()) {
             return w;
         }
+        if (terminal != null && j.done()) {
+            terminal.accept(describe(j, state(j))); // interactive bash's wait_for says how it ended
+        }
+        reap(j);
         table.remove(j);
         return new Waited(j.stopped() && !j.done() ? 128 + Signal.SIGTSTP.number() : j.status(), false);
     }
@@ -488,6 +529,7 @@ public final class JobControl {
         table.clear();
         disowned.clear();
         lines.clear();
+        reaped.clear();
         return out;
     }
 

@@ -101,7 +101,15 @@ class JobControlTest {
         assertEquals(List.of("[1]+  Running                 ticker 2 &"), jobs.jobs());
         jobs.waitAll();
         assertEquals(List.of("tick 1", "tick 2"), above, "a background job's lines go above the prompt");
-        assertEquals(List.of("[1]+  Done                    ticker 2"), jobs.notifications());
+        assertEquals(List.of("[1] " + background.pid(), "[1]+  Done                    ticker 2"), terminal,
+                "interactive bash's wait says how the job ended before it returns");
+        assertEquals(List.of(), jobs.notifications());
+
+        terminal.clear();
+        jobs.spawning(() -> jobs.await(ticker(0)));
+        jobs.kill("%1", Signal.SIGKILL);
+        assertEquals(new JobControl.Waited(137, false), jobs.waitFor("%1"));
+        assertEquals("[1]+  Killed                  ticker 2", terminal.get(1), "bash 5.2 at a pty: wait %1 after kill -9 %1");
         assertEquals(List.of(), jobs.notifications());
     }
 
@@ -164,5 +172,31 @@ class JobControlTest {
         assertEquals(List.of(String.format("[1]+ %5d Stopped (tty input)     sleep 100", job.pid())), jobs.jobs(true));
         jobs.kill("%1", Signal.SIGTSTP);
         assertEquals(List.of(String.format("[1]+ %5d Stopped                 sleep 100", job.pid())), jobs.jobs(true));
+    }
+
+    /** A script's {@code COMMAND &} ignores SIGINT and SIGQUIT (POSIX 2.11); the docker client, a Go program, takes SIGINT back. */
+    @Test
+    void aScriptsBackgroundJobIgnoresInterruptsButTheDockerClientDoesNot() {
+        jobs.command("ping web");
+        Job ping = jobs.spawning(() -> {
+            Job j = ticker(0);
+            jobs.await(j);
+            return j;
+        });
+        jobs.kill("%1", Signal.SIGINT);
+        jobs.kill("%1", Signal.SIGQUIT);
+        assertFalse(ping.done());
+        jobs.command("docker logs -f web");
+        Job client = jobs.spawning(() -> {
+            Job j = ticker(0);
+            jobs.await(j);
+            return j;
+        });
+        jobs.kill("%2", Signal.SIGINT);
+        assertTrue(client.done());
+        jobs.kill("%1", Signal.SIGKILL);
+        assertEquals(List.of(String.format("%5d Killed                  ping web", ping.pid())), jobs.reaped(),
+                "SIGINT is not reported, SIGKILL is (jobs.c notify_of_job_status)");
+        assertEquals(List.of(), jobs.jobs(), "reaped jobs leave the table");
     }
 }
