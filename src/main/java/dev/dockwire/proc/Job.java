@@ -32,6 +32,8 @@ public final class Job {
     private boolean timedOut;
     /** An asynchronous list of a shell without job control: SIGINT and SIGQUIT are ignored (POSIX 2.11). */
     private boolean ignoresInterrupts;
+    /** Where its lines go instead of the terminal: the file {@code COMMAND > FILE &} opened; null for the terminal. */
+    java.util.function.Consumer<String> sink;
     /** Whether a script's bash has said how it ended ({@link JobControl#reaped}). */
     boolean notified;
 
@@ -81,6 +83,8 @@ public final class Job {
         }
         if (stopped) {
             held.add(line);
+        } else if (sink != null) {
+            sink.accept(line);
         } else {
             control.print(line, foreground);
         }

@@ -54,8 +54,10 @@ public final class JobControl {
     private final List<String> lines = new ArrayList<>();
     /** The job the last {@code COMMAND &} started (bash's {@code $!} is its pid); null before any. */
     private Job lastBackground;
+    /** Where the next job's lines go rather than the terminal ({@link #redirected}); null: the terminal. */
+    private Consumer<String> sink;
     /** A script's notices of jobs a signal ended, not yet said ({@link #reaped}). */
-    private final List<String> reaped = new ArrayList<>();
+    private final ScriptNotices notices = new ScriptNotices();
 
     public JobControl(EventLoop loop) {
         this.loop = loop;
@@ -230,8 +232,21 @@ public final class JobControl {
      * {@code status} say when and how they ended.
      */
     public Job begin(int pid, Consumer<Signal> signals, BooleanSupplier done, IntSupplier status) {
-        return new Job(this, command, pid > 0 ? pid : ++lastPid, signals, done, status,
+        Job job = new Job(this, command, pid > 0 ? pid : ++lastPid, signals, done, status,
                 streaming() || spawning || keepsOrder(), viaClient);
+        job.sink = sink;
+        return job;
+    }
+
+    /** Runs {@code task}, {@code COMMAND > FILE &}: its job's lines go to {@code to} (the file) as they are written. */
+    public <T> T redirected(Consumer<String> to, Supplier<T> task) {
+        Consumer<String> before = sink;
+        sink = to;
+        try {
+            return task.get();
+        } finally {
+            sink = before;
+        }
     }
 
     /**
@@ -414,28 +429,16 @@ public final class JobControl {
         return w;
     }
 
-    /**
-     * What a script's bash says on stderr of background jobs a signal ended since it last reaped
-     * (after a foreground command it forked, or {@code wait}): {@code  4243 Killed                  sleep 5},
-     * which bash prefixes with {@code SCRIPT: line N: }. SIGINT, SIGTERM and SIGPIPE are not reported
-     * (jobs.c notify_of_job_status, with config-top.h's DONT_REPORT_SIGTERM and DONT_REPORT_SIGPIPE).
-     */
+    /** {@link ScriptNotices#take}: what a script's bash says of background jobs a signal ended since it last reaped. */
     public List<String> reaped() {
         table.forEach(this::reap);
         table.removeIf(j -> j.notified); // cleanup_dead_jobs: {@code jobs} no longer lists it
-        List<String> out = List.copyOf(reaped);
-        reaped.clear();
-        return out;
+        return notices.take();
     }
 
     private void reap(Job j) {
-        int signal = j.status() - 128;
-        if (terminal != null || !j.done() || j.notified || signal <= 0 || signal > Signal.SIGRTMAX.number()) {
-            return;
-        }
-        j.notified = true;
-        if (signal != Signal.SIGINT.number() && signal != Signal.SIGTERM.number() && signal != Signal.SIGPIPE.number()) {
-            reaped.add(String.format("%5d %-24s%s", j.pid(), SignalWords.of(signal), j.command()));
+        if (terminal == null) {
+            notices.reap(j);
         }
     }
 
@@ -529,7 +532,7 @@ public final class JobControl {
         table.clear();
         disowned.clear();
         lines.clear();
-        reaped.clear();
+        notices.take();
         return out;
     }
 
