@@ -200,7 +200,7 @@ public final class Shell {
                 }
                 out.addAll(r.output());
                 errors.addAll(r.errors());
-                if (namesJobs && jobs != null && !background && HostJobs.reaps(stages.get(0).words(), stages.size())) {
+                if (namesJobs && jobs != null && !background && !stages.isEmpty() && HostJobs.reaps(stages.get(0).words(), stages.size())) {
                     for (String notice : jobs.reaped()) { // bash's SCRIPT: line N: PID Killed  CMD, on stderr
                         out.add(env.shellName() + ": " + notice);
                         errors.add(env.shellName() + ": " + notice);
