@@ -175,7 +175,7 @@ public final class Shell {
             List<ShellParser.Command> stages = item.pipeline();
             JobControl jobs = env.jobControl();
             if (namesJobs && jobs != null) { // also in a script: the step limit names the command it ends
-                jobs.command(describe(stages) + ("&".equals(item.op()) && stages.size() == 1 ? redirections(stages.get(0)) : ""));
+                jobs.command(describe(stages) + ("&".equals(item.op()) && stages.size() == 1 ? HostJobs.redirections(stages.get(0)) : ""));
             }
             boolean background = "&".equals(item.op()) && stages.size() == 1 && !stages.get(0).words().isEmpty()
                     && (!stages.get(0).redirected() || namesJobs && jobs != null);
@@ -290,29 +290,6 @@ public final class Shell {
                 sb.append(" | ");
             }
             sb.append(String.join(" ", c.words()));
-        }
-        return sb.toString();
-    }
-
-    /**
-     * A background command's redirections as bash's {@code jobs} prints them: {@code < in > out 2>&1},
-     * {@code >> f}, {@code 2> f} (in this order: bash keeps the order typed, which only
-     * {@code 2>&1 > f} differs from).
-     */
-    private static String redirections(ShellParser.Command c) {
-        StringBuilder sb = new StringBuilder();
-        if (c.input() != null && c.input().file != null) {
-            sb.append(" < ").append(c.input().file);
-        }
-        if (c.out().isFile()) {
-            sb.append(c.out().append() ? " >> " : " > ").append(c.out().file());
-        } else if (c.out() == ShellParser.Target.STDERR) {
-            sb.append(" >&2");
-        }
-        if (c.err().isFile() && !c.err().equals(c.out())) {
-            sb.append(c.err().append() ? " 2>> " : " 2> ").append(c.err().file());
-        } else if (c.err() == ShellParser.Target.STDOUT || c.err().isFile()) {
-            sb.append(" 2>&1");
         }
         return sb.toString();
     }
