@@ -73,10 +73,9 @@ final class ShellCommand implements Callable<Integer> {
             }
             InteractiveShell shell = new InteractiveShell(session.host());
             LiveHost[] live = new LiveHost[1]; // Tab asks the host on the loop's thread once it is live
-            LineReader reader = reader(terminal, new ShellCompleter(new Completion(session.host(), shell),
-                            task -> live[0] == null ? task.get() : live[0].call(task)))
-                    .variable(LineReader.HISTORY_FILE, Path.of(System.getProperty("user.home"), ".dockwire_history"))
-                    .build();
+            LineReader reader = WindowReader.of(terminal, new ShellCompleter(new Completion(session.host(), shell),
+                            task -> live[0] == null ? task.get() : live[0].call(task)),
+                    Path.of(System.getProperty("user.home"), ".dockwire_history"));
             Banner.lines(session.host().hostname(), session.world().engine(), session.captureDirectory())
                     .forEach(terminal.writer()::println);
             terminal.flush();
@@ -123,6 +122,19 @@ final class ShellCommand implements Callable<Integer> {
     private static void run(Terminal terminal, LineReader reader, Session session, InteractiveShell shell, LiveHost live) {
         terminal.handle(Terminal.Signal.INT, s -> live.interrupt());
         terminal.handle(Terminal.Signal.TSTP, s -> live.suspend());
+        // The window's size as TIOCGWINSZ reads it, and again on each SIGWINCH (a dumb terminal on pipes says 0x0: 24x80 stays).
+        Runnable sized = () -> {
+            org.jline.terminal.Size size = terminal.getSize();
+            shell.windowSize(size.getRows(), size.getColumns());
+        };
+        live.call(() -> {
+            sized.run();
+            return null;
+        });
+        terminal.handle(Terminal.Signal.WINCH, s -> live.post(sized)); // while a command runs
+        if (reader instanceof WindowReader w) {
+            w.resized(() -> live.post(sized)); // while the prompt reads: its own handler has SIGWINCH then
+        }
         boolean warned = false;
         while (true) {
             String line;

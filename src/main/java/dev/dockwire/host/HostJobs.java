@@ -28,6 +28,46 @@ final class HostJobs {
         };
     }
 
+    /** bash 5.2's builtins but {@code wait}: a script's bash runs them without forking, so without reaping a job. */
+    private static final java.util.Set<String> BUILTINS = java.util.Set.of(".", ":", "[", "alias", "bg", "bind", "break",
+            "builtin", "caller", "cd", "command", "compgen", "complete", "continue", "declare", "dirs", "disown", "echo",
+            "enable", "eval", "exec", "exit", "export", "false", "fc", "fg", "getopts", "hash", "help", "history", "jobs",
+            "kill", "let", "local", "logout", "mapfile", "popd", "printf", "pushd", "pwd", "read", "readarray", "readonly",
+            "return", "set", "shift", "shopt", "source", "suspend", "test", "times", "trap", "true", "type", "typeset",
+            "ulimit", "umask", "unalias", "unset");
+
+    /**
+     * Whether a script's bash reaps its background jobs once this foreground pipeline is done, and
+     * so says which a signal ended ({@link JobControl#reaped}): after a command it forked (a program,
+     * any pipeline; jobs.c wait_for calls notify_and_cleanup) or {@code wait}, not after a builtin.
+     */
+    static boolean reaps(List<String> firstWords, int stages) {
+        return stages > 1 || !firstWords.isEmpty() && !BUILTINS.contains(firstWords.get(0));
+    }
+
+    /**
+     * A background command's redirections as bash's {@code jobs} prints them: {@code < in > out 2>&1},
+     * {@code >> f}, {@code 2> f} (in this order: bash keeps the order typed, which only
+     * {@code 2>&1 > f} differs from).
+     */
+    static String redirections(ShellParser.Command c) {
+        StringBuilder sb = new StringBuilder();
+        if (c.input() != null && c.input().file != null) {
+            sb.append(" < ").append(c.input().file);
+        }
+        if (c.out().isFile()) {
+            sb.append(c.out().append() ? " >> " : " > ").append(c.out().file());
+        } else if (c.out() == ShellParser.Target.STDERR) {
+            sb.append(" >&2");
+        }
+        if (c.err().isFile() && !c.err().equals(c.out())) {
+            sb.append(c.err().append() ? " 2>> " : " 2> ").append(c.err().file());
+        } else if (c.err() == ShellParser.Target.STDOUT || c.err().isFile()) {
+            sb.append(" 2>&1");
+        }
+        return sb.toString();
+    }
+
     CommandResult run(String name, List<String> args) {
         return switch (name) {
             case "jobs" -> CommandResult.ok(jobs.jobs(args.contains("-l")));

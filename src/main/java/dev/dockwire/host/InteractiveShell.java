@@ -20,8 +20,11 @@ import java.util.regex.Pattern;
 public final class InteractiveShell {
     private static final Pattern EXIT = Pattern.compile("\\s*(?:exit|logout)(?:\\s+(-?\\d+))?\\s*;?\\s*");
 
-    /** A shell opened inside a container and what to do when it ends. */
-    private record Frame(ContainerShell shell, IntConsumer afterExit) {
+    /**
+     * A shell opened inside a container and what to do when it ends; {@code main}: it is the
+     * container's own process ({@code docker run -it}, {@code docker attach}), not an exec's.
+     */
+    private record Frame(ContainerShell shell, IntConsumer afterExit, boolean main) {
     }
 
     private final DockerHost host;
@@ -39,9 +42,21 @@ public final class InteractiveShell {
         return windowSize.clone();
     }
 
-    /** The terminal's window is {@code rows} by {@code columns} (a live terminal's size, SIGWINCH's new one). */
+    /**
+     * The terminal's window is {@code rows} by {@code columns} (a live terminal's size, SIGWINCH's
+     * new one). A container's TTY the client is attached to follows: on SIGWINCH the docker client
+     * resizes it (docker/cli cli/command/container/tty.go MonitorTtySize), and the daemon logs a
+     * {@code resize} event for a container's TTY, none for an exec's (daemon/resize.go).
+     */
     public void windowSize(int rows, int columns) {
+        if (rows <= 0 || columns <= 0 || rows == windowSize[0] && columns == windowSize[1]) {
+            return; // a dumb terminal's 0x0 says nothing; an unchanged size is no SIGWINCH
+        }
         this.windowSize = new int[] {rows, columns};
+        Container c = container();
+        if (c != null && frames.peek().main()) {
+            dev.dockwire.docker.engine.ClientEvents.resized(host.engine(), c, rows, columns);
+        }
     }
 
     /** The prompt of the shell on top: {@code root@docker-host:~# } at the host, {@code / # } in an alpine container. */
@@ -105,7 +120,9 @@ public final class InteractiveShell {
             return new CommandOutput(127, List.of("OCI runtime exec failed: exec failed: unable to start container process: exec: \""
                     + argv.get(0) + "\": executable file not found in $PATH: unknown"));
         }
-        frames.push(new Frame(shell, afterExit));
+        // run -it and attach hand over the container's own program; an exec names its own (an exec -it of
+        // the very program a -t container runs is taken for the container's: its resizes then log events)
+        frames.push(new Frame(shell, afterExit, c.tty() && argv.equals(host.engine().program(c))));
         return CommandOutput.ok(List.of());
     }
 

@@ -175,10 +175,10 @@ public final class Shell {
             List<ShellParser.Command> stages = item.pipeline();
             JobControl jobs = env.jobControl();
             if (namesJobs && jobs != null) { // also in a script: the step limit names the command it ends
-                jobs.command(describe(stages));
+                jobs.command(describe(stages) + ("&".equals(item.op()) && stages.size() == 1 ? HostJobs.redirections(stages.get(0)) : ""));
             }
-            boolean background = "&".equals(item.op()) && stages.size() == 1 && !stages.get(0).redirected()
-                    && !stages.get(0).words().isEmpty();
+            boolean background = "&".equals(item.op()) && stages.size() == 1 && !stages.get(0).words().isEmpty()
+                    && (!stages.get(0).redirected() || namesJobs && jobs != null);
             long started = env.nanos();
             CommandResult r = background ? spawn(stages.get(0), jobs) : pipeline(stages);
             if (item.timed() != null) {
@@ -200,6 +200,12 @@ public final class Shell {
                 }
                 out.addAll(r.output());
                 errors.addAll(r.errors());
+                if (namesJobs && jobs != null && !background && !stages.isEmpty() && HostJobs.reaps(stages.get(0).words(), stages.size())) {
+                    for (String notice : jobs.reaped()) { // bash's SCRIPT: line N: PID Killed  CMD, on stderr
+                        out.add(env.shellName() + ": " + notice);
+                        errors.add(env.shellName() + ": " + notice);
+                    }
+                }
             }
             status = r.status();
             setStatus(status);
@@ -218,11 +224,39 @@ public final class Shell {
         if (!namesJobs || jobs == null) {
             return env.spawn(cmd.words());
         }
+        if (cmd.redirected()) {
+            return spawnRedirected(cmd, jobs);
+        }
         CommandResult r = jobs.spawning(() -> command(cmd, null, false, Pipe.open()), CommandResult::status);
         if (jobs.lastBackgroundPid() > 0) {
             vars.put("!", Integer.toString(jobs.lastBackgroundPid()));
         }
         return new CommandResult(0, r.output(), r.errors());
+    }
+
+    /**
+     * {@code COMMAND > FILE &}: the files are opened (truncated for {@code >}) as the job starts,
+     * the job's lines go into its stdout's file as it writes them (a {@code cat} meanwhile sees what
+     * was written by then), and what it said before it went to the background goes where its
+     * redirections say. A file that cannot be opened: bash's error, and nothing runs.
+     */
+    private CommandResult spawnRedirected(ShellParser.Command cmd, JobControl jobs) {
+        for (ShellParser.Target t : List.of(cmd.out(), cmd.err())) {
+            if (t.isFile() && !env.writeFile(t.file(), "", t.append())) {
+                String message = env.cannotCreate(t.file());
+                return new CommandResult(0, List.of(message), List.of(message));
+            }
+        }
+        ShellParser.Target to = cmd.out();
+        java.util.function.Consumer<String> sink = to.isFile() ? line -> env.writeFile(to.file(), line + "\n", true) : null;
+        CommandResult r = jobs.spawning(() -> jobs.redirected(sink, () -> collected(() -> command(cmd, null, false, Pipe.open()))),
+                CommandResult::status);
+        vars.put("!", Integer.toString(jobs.lastBackgroundPid()));
+        Streams s = route(cmd, r);
+        for (Map.Entry<ShellParser.Target, StringBuilder> f : s.files.entrySet()) {
+            env.writeFile(f.getKey().file(), f.getValue().toString(), true); // opened above: what it said at once follows
+        }
+        return new CommandResult(0, s.shown, s.terminal);
     }
 
     /** Sets {@code $?}, as a command that ended elsewhere (a shell inside a container left with {@code exit N}) does. */

@@ -26,8 +26,16 @@ public final class Job {
     private int number;
     private boolean foreground;
     private boolean stopped;
+    /** The signal that stopped it last (SIGTSTP, SIGSTOP, SIGTTIN, SIGTTOU): {@code jobs -l} names it. */
+    private Signal stoppedBy;
     private boolean clientGone;
     private boolean timedOut;
+    /** An asynchronous list of a shell without job control: SIGINT and SIGQUIT are ignored (POSIX 2.11). */
+    private boolean ignoresInterrupts;
+    /** Where its lines go instead of the terminal: the file {@code COMMAND > FILE &} opened; null for the terminal. */
+    java.util.function.Consumer<String> sink;
+    /** Whether a script's bash has said how it ended ({@link JobControl#reaped}). */
+    boolean notified;
 
     Job(JobControl control, String command, int pid, Consumer<Signal> signals, BooleanSupplier done, IntSupplier status,
         boolean streams, boolean viaClient) {
@@ -75,6 +83,8 @@ public final class Job {
         }
         if (stopped) {
             held.add(line);
+        } else if (sink != null) {
+            sink.accept(line);
         } else {
             control.print(line, foreground);
         }
@@ -94,6 +104,11 @@ public final class Job {
         return stopped;
     }
 
+    /** The signal that stopped it last; null if none has. */
+    Signal stoppedBy() {
+        return stoppedBy;
+    }
+
     boolean foreground() {
         return foreground;
     }
@@ -109,12 +124,16 @@ public final class Job {
      * SIGHUP, SIGQUIT and SIGKILL while the process in the container runs on.
      */
     void signal(Signal signal) {
+        if (ignoresInterrupts && (signal == Signal.SIGINT || signal == Signal.SIGQUIT)) {
+            return;
+        }
         if (viaClient && !signal.stops() && signal != Signal.SIGCONT) {
             clientGone = true;
             return;
         }
         if (signal.stops()) {
             stopped = true;
+            stoppedBy = signal;
         } else if (signal == Signal.SIGCONT) {
             resume();
         }
@@ -131,6 +150,19 @@ public final class Job {
         timedOut = true;
         stopped = false;
         signals.accept(Signal.SIGKILL);
+    }
+
+    /**
+     * A script's {@code COMMAND &}: bash without job control starts it with SIGINT and SIGQUIT
+     * ignored (POSIX 2.11, Signals and Error Handling; bash's execute_cmd.c), so {@code kill -INT $!}
+     * leaves it running. The docker client, a Go program, takes them back: Go's runtime installs
+     * its own SIGQUIT handler even where it was ignored (runtime/signal_unix.go sigInstallGoHandler
+     * keeps an inherited SIG_IGN only for SIGHUP and SIGINT), and the client's NotifyContext for
+     * SIGINT (docker/cli cmd/docker/docker.go, internal/signals TerminationSignals) undoes an ignored
+     * SIGINT (os/signal Notify).
+     */
+    void asynchronousWithoutJobControl() {
+        ignoresInterrupts = !command.startsWith("docker ") && !command.startsWith("sudo docker ");
     }
 
     /** Whether the step limit ended it ({@link JobControl#limit}). */

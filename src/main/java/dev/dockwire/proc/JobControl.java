@@ -54,6 +54,10 @@ public final class JobControl {
     private final List<String> lines = new ArrayList<>();
     /** The job the last {@code COMMAND &} started (bash's {@code $!} is its pid); null before any. */
     private Job lastBackground;
+    /** Where the next job's lines go rather than the terminal ({@link #redirected}); null: the terminal. */
+    private Consumer<String> sink;
+    /** A script's notices of jobs a signal ended, not yet said ({@link #reaped}). */
+    private final ScriptNotices notices = new ScriptNotices();
 
     public JobControl(EventLoop loop) {
         this.loop = loop;
@@ -228,8 +232,21 @@ public final class JobControl {
      * {@code status} say when and how they ended.
      */
     public Job begin(int pid, Consumer<Signal> signals, BooleanSupplier done, IntSupplier status) {
-        return new Job(this, command, pid > 0 ? pid : ++lastPid, signals, done, status,
+        Job job = new Job(this, command, pid > 0 ? pid : ++lastPid, signals, done, status,
                 streaming() || spawning || keepsOrder(), viaClient);
+        job.sink = sink;
+        return job;
+    }
+
+    /** Runs {@code task}, {@code COMMAND > FILE &}: its job's lines go to {@code to} (the file) as they are written. */
+    public <T> T redirected(Consumer<String> to, Supplier<T> task) {
+        Consumer<String> before = sink;
+        sink = to;
+        try {
+            return task.get();
+        } finally {
+            sink = before;
+        }
     }
 
     /**
@@ -242,6 +259,9 @@ public final class JobControl {
             spawning = false;
             enter(job);
             lastBackground = job;
+            if (terminal == null) {
+                job.asynchronousWithoutJobControl();
+            }
             if (terminal != null) { // a non-interactive bash prints no job number (jobs.c: only when interactive)
                 terminal.accept("[" + job.number() + "] " + job.pid());
             }
@@ -330,7 +350,7 @@ public final class JobControl {
     public List<String> jobs(boolean pids) {
         List<String> out = new ArrayList<>();
         for (Job j : table) {
-            String state = j.done() ? state(j) : j.stopped() ? "Stopped" : "Running";
+            String state = j.done() ? state(j) : j.stopped() ? SignalWords.stopped(j.stoppedBy(), pids) : "Running";
             String line = pids ? String.format("[%d]%s %5d %-24s%s", j.number(), mark(j), j.pid(), state, j.command())
                     : describe(j, state);
             out.add(line + (j.done() || j.stopped() ? "" : " &"));
@@ -401,9 +421,25 @@ public final class JobControl {
         List<Job> waited = table.stream().filter(j -> !j.done()).toList();
         Waited w = waitUntil(() -> table.stream().allMatch(j -> j.done() || j.stopped()));
         if (terminal == null) { // what it waited for is reaped; a job that had ended before still waits for jobs to say so
+            waited.forEach(this::reap);
             table.removeIf(j -> j.done() && waited.contains(j));
+        } else {
+            notifications().forEach(terminal); // interactive bash's wait_for says how each ended, before the wait returns
         }
         return w;
+    }
+
+    /** {@link ScriptNotices#take}: what a script's bash says of background jobs a signal ended since it last reaped. */
+    public List<String> reaped() {
+        table.forEach(this::reap);
+        table.removeIf(j -> j.notified); // cleanup_dead_jobs: {@code jobs} no longer lists it
+        return notices.take();
+    }
+
+    private void reap(Job j) {
+        if (terminal == null) {
+            notices.reap(j);
+        }
     }
 
     /**
@@ -412,13 +448,21 @@ public final class JobControl {
      */
     public Waited waitFor(String spec) {
         Job j = find(spec, true);
+        if (j == null && lastBackground != null && lastBackground.notified && spec.equals(Integer.toString(lastBackground.pid()))) {
+            j = lastBackground; // reaped and out of the table, its status kept (jobs.c bgp_add)
+        }
         if (j == null) {
             return null;
         }
-        Waited w = waitUntil(() -> j.done() || j.stopped());
+        Job job = j;
+        Waited w = waitUntil(() -> job.done() || job.stopped());
         if (w.status() != 0 || w.timedOut()) {
             return w;
         }
+        if (terminal != null && j.done()) {
+            terminal.accept(describe(j, state(j))); // interactive bash's wait_for says how it ended
+        }
+        reap(j);
         table.remove(j);
         return new Waited(j.stopped() && !j.done() ? 128 + Signal.SIGTSTP.number() : j.status(), false);
     }
@@ -488,6 +532,7 @@ public final class JobControl {
         table.clear();
         disowned.clear();
         lines.clear();
+        notices.take();
         return out;
     }
 
@@ -539,19 +584,7 @@ public final class JobControl {
 
     private static String state(Job j) {
         int s = j.status();
-        return s == 0 ? "Done" : s > 128 ? signalName(s - 128) : "Exit " + s;
-    }
-
-    /** bash's strsignal texts for a job killed by a signal. */
-    private static String signalName(int n) {
-        return switch (n) {
-            case 1 -> "Hangup";
-            case 2 -> "Interrupt";
-            case 3 -> "Quit";
-            case 9 -> "Killed";
-            case 15 -> "Terminated";
-            default -> "Exit " + (128 + n);
-        };
+        return s == 0 ? "Done" : s > 128 && s - 128 <= Signal.SIGRTMAX.number() ? SignalWords.of(s - 128) : "Exit " + s;
     }
 
     private String mark(Job j) {

@@ -145,6 +145,11 @@ public final class LiveHost implements AutoCloseable {
         loop.post(() -> jobs.signalForeground(Signal.SIGINT));
     }
 
+    /** Runs {@code task} on the loop's thread without waiting for it (a terminal's signal); safe from any thread. */
+    public void post(Runnable task) {
+        loop.post(task);
+    }
+
     /** The terminal's Ctrl-Z: SIGTSTP to the foreground job only; safe from any thread. */
     public void suspend() {
         loop.post(() -> jobs.signalForeground(Signal.SIGTSTP));

@@ -67,6 +67,47 @@ class LiveShellPtyTest {
         }
     }
 
+    /**
+     * The container's TTY takes the real terminal's size when {@code docker run -it} starts (not a
+     * VT100's 24x80), and again when the window changes (SIGWINCH; the client's MonitorTtySize):
+     * two {@code resize} events with the pane's sizes.
+     */
+    @Test
+    void aContainersTtyTakesTheTerminalsSizeAndFollowsItsChanges() throws Exception {
+        if (!Files.isExecutable(Path.of(TMUX))) {
+            Assumptions.abort("tmux is missing");
+        }
+        String name = "dockwire-size-" + ProcessHandle.current().pid();
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        String command = String.join(" ", quote(java), "-cp", quote(System.getProperty("java.class.path")),
+                "dev.dockwire.cli.Main", "shell", "--speed", "10", "--out", quote(dir.resolve("cap").toString()));
+        try {
+            tmux("new-session", "-d", "-s", name, "-x", "200", "-y", "50", "-c", dir.toString(), command);
+            await(name, "root@docker-host:~# ", 1, 30);
+            String first = tmux("display-message", "-p", "-t", name, "height=#{pane_height}, image=alpine, name=sz, width=#{pane_width}").trim();
+            keys(name, "docker run -it --name sz alpine sh", "Enter");
+            await(name, "/ # ", 1, 10);
+            tmux("resize-window", "-t", name, "-x", "120", "-y", "40");
+            String second = tmux("display-message", "-p", "-t", name, "height=#{pane_height}, image=alpine, name=sz, width=#{pane_width}").trim();
+            Thread.sleep(500); // SIGWINCH reaches dockwire's JLine
+            keys(name, "exit", "Enter");
+            await(name, "root@docker-host:~# ", 2, 10);
+            keys(name, "docker events --since 1h --until 0s --filter event=resize --format '{{.Action}} ({{.Actor.Attributes}})'", "Enter");
+            String screen = await(name, "root@docker-host:~# ", 3, 10);
+            assertTrue(!first.equals(second) && first.equals("height=50, image=alpine, name=sz, width=200"), first + " / " + second);
+            assertTrue(screen.contains("resize (map[" + attributes(first) + "])\nresize (map[" + attributes(second) + "])"), screen);
+        } finally {
+            if (alive(name)) {
+                tmux("kill-session", "-t", name);
+            }
+        }
+    }
+
+    /** Go's map[...] print of the event's attributes: sorted keys, {@code key:value} with spaces between. */
+    private static String attributes(String pairs) {
+        return String.join(" ", java.util.Arrays.stream(pairs.split(", ")).map(p -> p.replace('=', ':')).sorted().toList());
+    }
+
     private static String quote(String s) {
         return "'" + s.replace("'", "'\\''") + "'";
     }

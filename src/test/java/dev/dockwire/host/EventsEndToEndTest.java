@@ -193,6 +193,25 @@ class EventsEndToEndTest {
                 "docker run -d sizes nothing; an exec's resize logs nothing");
     }
 
+    /** SIGWINCH while attached: the client resizes the container's TTY again (MonitorTtySize); an exec's resize logs nothing. */
+    @Test
+    void aNewWindowSizeResizesTheAttachedContainersTtyAgain() {
+        InteractiveShell t = new InteractiveShell(h.world.host());
+        t.windowSize(40, 120);
+        t.run("docker run -it --name win1 alpine sh");
+        t.windowSize(40, 120); // the same size: no SIGWINCH
+        t.windowSize(30, 100);
+        t.run("exit");
+        t.windowSize(20, 90); // at the host's prompt: no container's TTY to size
+        t.run("docker run -d --name win2 alpine sleep 1000");
+        t.run("docker exec -it win2 sh");
+        t.windowSize(25, 95);
+        t.run("exit");
+        assertEquals(List.of("win1 40x120", "win1 30x100"),
+                t.run("docker events --since 1m --until 0s --filter event=resize --format '{{.Actor.Attributes.name}} "
+                        + "{{.Actor.Attributes.height}}x{{.Actor.Attributes.width}}'").output());
+    }
+
     @Test
     void prunesAreLoggedWithoutAnActor() {
         h.ok("docker create --name cc alpine true");

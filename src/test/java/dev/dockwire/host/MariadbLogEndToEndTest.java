@@ -54,6 +54,24 @@ class MariadbLogEndToEndTest {
         assertEquals(List.of("mysqld is alive"), h.ok("docker exec db mariadb-admin ping"));
     }
 
+    /** MARIADB_RANDOM_ROOT_PASSWORD (or MYSQL_'s): docker_setup_db's note of the password pwgen made, after the temporary server started. */
+    @Test
+    void aRandomRootPasswordIsSaidOnceInTheLog() {
+        h.ok("docker run -d --name db -e MARIADB_RANDOM_ROOT_PASSWORD=1 -e MARIADB_DATABASE=shop mariadb");
+        List<String> logs = h.ok("docker logs db");
+        int started = logs.indexOf(E + "Temporary server started.");
+        String said = logs.get(started + 1);
+        assertTrue(said.matches(java.util.regex.Pattern.quote(E + "GENERATED ROOT PASSWORD: ") + "[^'\\\\ ]{32}"), said);
+        String pw = said.substring(said.length() - 32);
+        assertTrue(pw.matches(".*[0-9].*") && pw.matches(".*[A-Z].*") && pw.matches(".*[^A-Za-z0-9].*"), pw);
+        assertEquals(E + "Creating database shop", logs.get(started + 2));
+        assertEquals(1, logs.stream().filter(l -> l.contains("GENERATED ROOT PASSWORD")).count());
+        h.ok("docker run -d --name db2 -e MYSQL_RANDOM_ROOT_PASSWORD=yes mariadb");
+        assertEquals(1, h.ok("docker logs db2").stream().filter(l -> l.contains("GENERATED ROOT PASSWORD: ")).count());
+        h.ok("docker run -d --name db3 -e MARIADB_ROOT_PASSWORD=x mariadb");
+        assertEquals(0, h.ok("docker logs db3").stream().filter(l -> l.contains("GENERATED")).count());
+    }
+
     @Test
     void stopShutsDownNormallyAndTheRestartKeepsTheDatadir() {
         h.ok("docker run -d --name db -v data:/var/lib/mysql -e MARIADB_ROOT_PASSWORD=secret mariadb");

@@ -56,8 +56,51 @@ class ScriptJobsBesideBashTest {
             "echo \"all=$?\"",
             "jobs");
 
+    /**
+     * Jobs a signal ended: bash says so on stderr ({@code t.sh: line N: PID Killed  sleep 5}) once it
+     * reaps them (after a command it forked, or {@code wait}), and not for
+     * SIGINT or SIGTERM; SIGINT and SIGQUIT leave a background job running (ignored in an
+     * asynchronous list without job control, POSIX 2.11).
+     */
+    private static final List<String> SIGNALLED = List.of(
+            "sleep 5 &",
+            "kill -9 $!",
+            "wait $!",
+            "echo \"killed=$?\"",
+            "sleep 5 &",
+            "sleep 0.5",
+            "kill -USR1 %1",
+            "sleep 1",
+            "echo after",
+            "wait $!",
+            "echo \"usr1=$?\"",
+            "sleep 5 &",
+            "sleep 0.5",
+            "kill -INT $!",
+            "kill -QUIT $!",
+            "sleep 1",
+            "jobs",
+            "kill -HUP $!",
+            "sleep 1",
+            "jobs",
+            "sleep 5 &",
+            "sleep 0.5",
+            "kill $!",
+            "sleep 1",
+            "wait $!",
+            "echo \"term=$?\"");
+
     @Test
     void theJobBuiltinsPrintAndReturnWhatBashDoes() throws Exception {
+        besideBash(SCRIPT);
+    }
+
+    @Test
+    void aJobASignalEndedIsReportedWhenBashReapsItAndInterruptsAreIgnored() throws Exception {
+        besideBash(SIGNALLED);
+    }
+
+    private static void besideBash(List<String> SCRIPT) throws Exception {
         assumeTrue(Files.isExecutable(Path.of("/bin/bash")), "bash is not installed here");
         Path dir = Files.createTempDirectory("jobs-beside-bash");
         Path script = dir.resolve("t.sh");

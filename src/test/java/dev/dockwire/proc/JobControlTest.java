@@ -101,7 +101,15 @@ class JobControlTest {
         assertEquals(List.of("[1]+  Running                 ticker 2 &"), jobs.jobs());
         jobs.waitAll();
         assertEquals(List.of("tick 1", "tick 2"), above, "a background job's lines go above the prompt");
-        assertEquals(List.of("[1]+  Done                    ticker 2"), jobs.notifications());
+        assertEquals(List.of("[1] " + background.pid(), "[1]+  Done                    ticker 2"), terminal,
+                "interactive bash's wait says how the job ended before it returns");
+        assertEquals(List.of(), jobs.notifications());
+
+        terminal.clear();
+        jobs.spawning(() -> jobs.await(ticker(0)));
+        jobs.kill("%1", Signal.SIGKILL);
+        assertEquals(new JobControl.Waited(137, false), jobs.waitFor("%1"));
+        assertEquals("[1]+  Killed                  ticker 2", terminal.get(1), "bash 5.2 at a pty: wait %1 after kill -9 %1");
         assertEquals(List.of(), jobs.notifications());
     }
 
@@ -116,5 +124,79 @@ class JobControlTest {
         assertTrue(job.done());
         assertEquals(List.of("[1]+  Interrupt               ticker"), jobs.notifications());
         assertFalse(jobs.kill("%1", Signal.SIGTERM), "no such job");
+    }
+
+    /** A job the tool ends with SIGKILL, SIGQUIT, SIGUSR1, SIGFPE, RTMIN+3: bash 5.2's words at the prompt, as its pty printed them. */
+    @Test
+    void aJobASignalEndedSaysHowAsBashDoes() {
+        jobs.attach(terminal::add, above::add);
+        Map<Signal, String> words = new java.util.LinkedHashMap<>();
+        words.put(Signal.SIGKILL, "[1]+  Killed                  sleep 100");
+        words.put(Signal.SIGQUIT, "[1]+  Quit                    sleep 100");
+        words.put(Signal.SIGHUP, "[1]+  Hangup                  sleep 100");
+        words.put(Signal.SIGTERM, "[1]+  Terminated              sleep 100");
+        words.put(Signal.SIGUSR1, "[1]+  User defined signal 1   sleep 100");
+        words.put(Signal.SIGFPE, "[1]+  Floating point exceptionsleep 100");
+        words.put(Signal.SIGXFSZ, "[1]+  File size limit exceededsleep 100");
+        words.put(Signal.SIGRTMIN_3, "[1]+  Real-time signal 3      sleep 100");
+        words.put(Signal.SIGRTMAX, "[1]+  Real-time signal 30     sleep 100");
+        for (var e : words.entrySet()) {
+            jobs.command("sleep 100");
+            Job job = jobs.spawning(() -> {
+                Job j = ticker(0);
+                jobs.await(j);
+                return j;
+            });
+            terminal.clear();
+            assertTrue(jobs.kill("%1", e.getKey()));
+            assertEquals(List.of(e.getValue()), jobs.notifications());
+            assertEquals(e.getKey().exitStatus(), job.status());
+        }
+    }
+
+    /** {@code kill -STOP}: {@code jobs} says Stopped, {@code jobs -l} "Stopped (signal)"; SIGTTIN "(tty input)" (bash 5.2 beside). */
+    @Test
+    void jobsLongNamesTheSignalThatStoppedAJob() {
+        jobs.attach(terminal::add, above::add);
+        jobs.command("sleep 100");
+        Job job = jobs.spawning(() -> {
+            Job j = ticker(0);
+            jobs.await(j);
+            return j;
+        });
+        jobs.kill("%1", Signal.SIGSTOP);
+        assertEquals(List.of("[1]+  Stopped                 sleep 100"), jobs.jobs());
+        assertEquals(List.of(String.format("[1]+ %5d Stopped (signal)        sleep 100", job.pid())), jobs.jobs(true));
+        jobs.kill("%1", Signal.SIGCONT);
+        jobs.kill("%1", Signal.SIGTTIN);
+        assertEquals(List.of(String.format("[1]+ %5d Stopped (tty input)     sleep 100", job.pid())), jobs.jobs(true));
+        jobs.kill("%1", Signal.SIGTSTP);
+        assertEquals(List.of(String.format("[1]+ %5d Stopped                 sleep 100", job.pid())), jobs.jobs(true));
+    }
+
+    /** A script's {@code COMMAND &} ignores SIGINT and SIGQUIT (POSIX 2.11); the docker client, a Go program, takes SIGINT back. */
+    @Test
+    void aScriptsBackgroundJobIgnoresInterruptsButTheDockerClientDoesNot() {
+        jobs.command("ping web");
+        Job ping = jobs.spawning(() -> {
+            Job j = ticker(0);
+            jobs.await(j);
+            return j;
+        });
+        jobs.kill("%1", Signal.SIGINT);
+        jobs.kill("%1", Signal.SIGQUIT);
+        assertFalse(ping.done());
+        jobs.command("docker logs -f web");
+        Job client = jobs.spawning(() -> {
+            Job j = ticker(0);
+            jobs.await(j);
+            return j;
+        });
+        jobs.kill("%2", Signal.SIGINT);
+        assertTrue(client.done());
+        jobs.kill("%1", Signal.SIGKILL);
+        assertEquals(List.of(String.format("%5d Killed                  ping web", ping.pid())), jobs.reaped(),
+                "SIGINT is not reported, SIGKILL is (jobs.c notify_of_job_status)");
+        assertEquals(List.of(), jobs.jobs(), "reaped jobs leave the table");
     }
 }

@@ -81,6 +81,38 @@ class ScriptJobsEndToEndTest {
         assertEquals(List.of(), r.steps().get(9).output(), "wait forgot the jobs it waited for");
     }
 
+    /** {@code ping HOST > FILE &}: a background job as bash makes it, the file growing while it runs ($! its pid). */
+    @Test
+    void aRedirectedCommandWithAnAmpersandRunsInTheBackgroundAndItsFileGrows(@TempDir Path dir) {
+        List<String> lines = new ArrayList<>();
+        Session.Report r = run(dir, """
+                docker network create jnet
+                docker run -d --name web --network jnet alpine sleep infinity
+                ping -c 4 172.18.0.2 > out.txt &
+                echo "pid $!"
+                sleep 1.5
+                cat out.txt
+                jobs
+                wait $!
+                # expect: status 0
+                cat out.txt
+                ping -c 1 172.18.0.2 >> out.txt &
+                wait
+                wc -l out.txt
+                """, lines);
+        assertTrue(r.ok(), String.join("\n", lines));
+        assertEquals(List.of(), r.steps().get(2).output(), "nothing on the terminal: no [1] PID, the replies go to the file");
+        assertEquals(List.of("pid 4201"), r.steps().get(3).output());
+        List<String> early = r.steps().get(5).output();
+        assertEquals(List.of("PING 172.18.0.2 (172.18.0.2) 56(84) bytes of data."), early.subList(0, 1), String.join("\n", early));
+        assertEquals(2, early.stream().filter(l -> l.contains("icmp_seq=")).count(), "replies 1 and 2 by 1.5 s: " + early);
+        assertEquals(List.of("[1]+  Running                 ping -c 4 172.18.0.2 > out.txt &"), r.steps().get(6).output());
+        List<String> whole = r.steps().get(8).output();
+        assertTrue(whole.contains("4 packets transmitted, 4 received, 0% packet loss, time 3004ms")
+                || whole.stream().anyMatch(l -> l.startsWith("4 packets transmitted, 4 received")), String.join("\n", whole));
+        assertEquals(List.of((whole.size() + 6) + " out.txt"), r.steps().get(11).output(), "appended by the second job");
+    }
+
     @Test
     void waitOnAJobThatNeverEndsIsAForegroundWaitTheStepLimitEnds(@TempDir Path dir) {
         List<String> lines = new ArrayList<>();

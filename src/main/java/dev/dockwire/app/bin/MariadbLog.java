@@ -106,6 +106,9 @@ public final class MariadbLog {
         note("Waiting for server startup");
         start(92, false);
         note("Temporary server started.");
+        if (!either(env, "RANDOM_ROOT_PASSWORD").isEmpty()) { // docker_setup_db, after the time zones are loaded
+            note("GENERATED ROOT PASSWORD: " + generatedPassword());
+        }
         String db = either(env, "DATABASE");
         String user = either(env, "USER");
         if (!db.isEmpty()) {
@@ -130,6 +133,26 @@ public final class MariadbLog {
         note("MariaDB init process done. Ready for start up.");
         ctx.out("");
         ctx.writeFile(MysqlLog.SYSTEM_SCHEMA, serverUid + "\n");
+    }
+
+    /** What pwgen's --symbols draws from, less the quote and backslash the entrypoint's --remove-chars takes out. */
+    private static final String PWGEN_SYMBOLS = "!\"#$%&()*+,-./:;<=>?@[]^_`{|}~";
+
+    /**
+     * {@code pwgen --numerals --capitalize --symbols --remove-chars="'\\" -1 32}: 32 characters with
+     * at least one digit, capital and symbol (pwgen's phonemes are not modelled: any letters serve).
+     */
+    private String generatedPassword() {
+        String letters = "abcdefghijklmnopqrstuvwxyz";
+        String all = letters + letters.toUpperCase(Locale.ROOT) + "0123456789" + PWGEN_SYMBOLS;
+        char[] pw = new char[32];
+        for (int i = 0; i < pw.length; i++) {
+            pw[i] = all.charAt(ctx.random(all.length()));
+        }
+        pw[ctx.random(10)] = (char) ('0' + ctx.random(10));
+        pw[10 + ctx.random(10)] = (char) ('A' + ctx.random(26));
+        pw[20 + ctx.random(12)] = PWGEN_SYMBOLS.charAt(ctx.random(PWGEN_SYMBOLS.length()));
+        return new String(pw);
     }
 
     /** MARIADB_NAME, else the MYSQL_NAME the entrypoint carries over. */
