@@ -9,6 +9,7 @@ import dev.dockwire.app.sh.BusyboxHostname;
 import dev.dockwire.app.sh.Sh;
 import dev.dockwire.docker.engine.ContainerCommands;
 import dev.dockwire.docker.engine.ContainerRm;
+import dev.dockwire.docker.engine.PackageManagers;
 import dev.dockwire.docker.engine.ContainerProcesses;
 import dev.dockwire.docker.engine.Credentials;
 import dev.dockwire.docker.engine.Exec;
@@ -356,6 +357,9 @@ final class ContainerEnv implements Shell.Env {
             }
             case "rm", "/bin/rm" -> {
                 return ContainerRm.handles(argv) ? DockerHost.result(ContainerRm.run(c, argv, directory)) : program(name, args, stdin);
+            }
+            case "apk", "/sbin/apk", "apt-get", "/usr/bin/apt-get", "apt", "/usr/bin/apt" -> {
+                return DockerHost.result(PackageManagers.run(host.engine(), c, argv));
             }
             case "tc" -> {
                 return new TcCommand(kernel(), c.netns()).run(args);

@@ -115,6 +115,12 @@ public final class ContainerCommands implements Commands {
             clock.schedule(0, () -> done.accept(r.status()));
             return running(null);
         }
+        if (server == null && PackageManagers.handles(name) && provider(name) != null) {
+            CommandOutput r = PackageManagers.run(engine, c, argv);
+            print(r, out);
+            clock.schedule(0, () -> done.accept(r.status()));
+            return running(null);
+        }
         if (server == null && ContainerRm.handles(argv) && provider(name) != null) {
             CommandOutput r = ContainerRm.run(c, argv, env.get("PWD"));
             r.errors().forEach(out::err);
@@ -177,6 +183,20 @@ public final class ContainerCommands implements Commands {
                 });
             }
         };
+    }
+
+    /** {@code r}'s lines in the order printed, those it printed on stderr to {@code out}'s stderr. */
+    private static void print(CommandOutput r, Output out) {
+        List<String> errors = r.errors();
+        int e = 0;
+        for (String line : r.output()) {
+            if (e < errors.size() && line.equals(errors.get(e))) {
+                e++;
+                out.err(line);
+            } else {
+                out.out(line);
+            }
+        }
     }
 
     /** The program name of {@code init}'s argv[0] ({@code /bin/sh}: sh). */

@@ -1,0 +1,112 @@
+package dev.dockwire.host;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.dockwire.testing.TestHost;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * {@code apk} and {@code apt-get}/{@code apt} inside running containers, the tutorials' {@code docker
+ * exec web apt-get install -y iputils-ping}: each script's transcript (stdout lines {@code 1|},
+ * stderr's {@code 2|}, then the status) against its golden file under
+ * src/test/resources/dev/dockwire/docker/packages (rewritten with {@code -Dgolden.update=true}).
+ */
+class PackageManagersEndToEndTest {
+    private static final Path GOLDEN = Path.of("src/test/resources/dev/dockwire/docker/packages");
+    private final TestHost h = new TestHost(1);
+
+    @AfterEach
+    void close() {
+        h.close();
+    }
+
+    @Test
+    void apkAddPutsCurlOnThatContainersPathOnly() throws IOException {
+        golden("apk.txt", List.of(
+                "docker run -d --name pkg-a alpine sleep 1d",
+                "docker exec pkg-a curl -s example.com",
+                "docker exec pkg-a apk add curl",
+                "docker exec pkg-a apk add --no-cache curl",
+                "docker exec pkg-a sh -c 'curl -s -o /dev/null -w \"%{http_code}\\n\" example.com'",
+                "docker exec pkg-a apk info -e curl bind-tools",
+                "docker diff pkg-a",
+                "docker exec pkg-a apk add nosuch curl",
+                "docker run -d --name pkg-b alpine sleep 1d",
+                "docker exec pkg-b curl -s example.com",
+                "docker exec pkg-b sh -c 'apk add -q bind-tools && dig +short example.com'",
+                "docker exec pkg-a apk del curl",
+                "docker exec pkg-a curl -s example.com",
+                "docker exec pkg-a apk update",
+                "docker run -d --name pkg-n --network none alpine sleep 1d",
+                "docker exec pkg-n apk add curl",
+                "docker exec pkg-n apk update"));
+    }
+
+    @Test
+    void aptGetInstallNeedsUpdateFirstAndLastsThroughRestartAndCommit() throws IOException {
+        golden("apt.txt", List.of(
+                "docker run -d --name pkg-d debian:trixie sleep 1d",
+                "docker exec pkg-d ping -c 1 127.0.0.1",
+                "docker exec pkg-d apt-get install -y iputils-ping",
+                "docker exec pkg-d apt-get update",
+                "docker exec pkg-d apt-get update",
+                "docker exec pkg-d apt install iputils-ping",
+                "docker exec pkg-d apt-get install -y iputils-ping nosuch",
+                "docker exec pkg-d apt-get install -qy iputils-ping",
+                "docker exec pkg-d ping -c 1 127.0.0.1",
+                "docker exec pkg-d apt-get install -y iputils-ping",
+                "docker restart pkg-d",
+                "docker exec pkg-d ping -c 1 127.0.0.1",
+                "docker diff pkg-d",
+                "docker commit pkg-d pkg-pinged",
+                "docker run --rm pkg-pinged ping -c 1 127.0.0.1",
+                "docker run --rm debian:trixie ping -c 1 127.0.0.1",
+                "docker network create --internal pkg-int",
+                "docker run -d --name pkg-i --network pkg-int debian:trixie sleep 1d",
+                "docker exec pkg-i apt-get update",
+                "docker exec pkg-i apt-get install -y net-tools"));
+    }
+
+    @Test
+    void curlsPlanOnTrixieWrapsAsAptDoes() {
+        h.ok("docker run -d --name pkg-c debian:trixie sleep 1d");
+        h.ok("docker exec pkg-c apt-get update");
+        List<String> out = h.ok("docker exec pkg-c apt-get install -y curl");
+        int at = out.indexOf("The following NEW packages will be installed:");
+        assertTrue(at > 0, String.join("\n", out));
+        for (int i = at + 1; out.get(i).startsWith("  "); i++) {
+            assertTrue(out.get(i).length() < 80, out.get(i));
+        }
+        assertTrue(out.contains("0 upgraded, 31 newly installed, 0 to remove and 0 not upgraded."), String.join("\n", out));
+        assertEquals(List.of("200"), h.ok("docker exec pkg-c curl -s -o /dev/null -w %{http_code} example.com"));
+    }
+
+    private void golden(String name, List<String> script) throws IOException {
+        StringBuilder t = new StringBuilder();
+        for (String line : script) {
+            var r = h.run(line);
+            t.append("$ ").append(line).append('\n');
+            int e = 0;
+            for (String l : r.output()) {
+                boolean err = e < r.errors().size() && l.equals(r.errors().get(e));
+                if (err) {
+                    e++;
+                }
+                t.append(err ? "2|" : "1|").append(l).append('\n');
+            }
+            t.append("[").append(r.status()).append("]\n");
+        }
+        Path file = GOLDEN.resolve(name);
+        if (Boolean.getBoolean("golden.update")) {
+            Files.writeString(file, t.toString(), StandardCharsets.UTF_8);
+        }
+        assertEquals(Files.readString(file, StandardCharsets.UTF_8), t.toString());
+    }
+}
