@@ -359,7 +359,7 @@ final class ContainerEnv implements Shell.Env {
                 return ContainerRm.handles(argv) ? DockerHost.result(ContainerRm.run(c, argv, directory)) : program(name, args, stdin);
             }
             case "apk", "/sbin/apk", "apt-get", "/usr/bin/apt-get", "apt", "/usr/bin/apt" -> {
-                return DockerHost.result(PackageManagers.run(host.engine(), c, argv));
+                return DockerHost.result(PackageManagers.run(host.engine()::findNetwork, c, argv));
             }
             case "tc" -> {
                 return new TcCommand(kernel(), c.netns()).run(args);

@@ -21,20 +21,21 @@ import java.util.Set;
 final class Apk {
     private static final String FAMILY = "alpine";
 
-    private final Engine engine;
+    /** The networks by name ({@code docker network inspect}'s lookup), to tell whether the mirror is reachable. */
+    private final java.util.function.Function<String, dev.dockwire.docker.Network> networks;
     private final Container c;
     private final Repository repo = Repository.of(FAMILY);
     private final List<String> out = new ArrayList<>();
     private final List<String> err = new ArrayList<>();
 
-    private Apk(Engine engine, Container c) {
-        this.engine = engine;
+    private Apk(java.util.function.Function<String, dev.dockwire.docker.Network> networks, Container c) {
+        this.networks = networks;
         this.c = c;
     }
 
     /** Runs {@code argv} ({@code apk ...}) in {@code c}. */
-    static CommandOutput run(Engine engine, Container c, List<String> argv) {
-        return new Apk(engine, c).run(PackageCommand.parse(argv));
+    static CommandOutput run(java.util.function.Function<String, dev.dockwire.docker.Network> networks, Container c, List<String> argv) {
+        return new Apk(networks, c).run(PackageCommand.parse(argv));
     }
 
     private CommandOutput run(PackageCommand cmd) {
@@ -63,7 +64,7 @@ final class Apk {
 
     /** apk's index fetch ({@code fetch URL} per repository); false when the mirror cannot be reached. */
     private boolean fetch(boolean quiet) {
-        boolean online = InstalledPackages.online(engine, c);
+        boolean online = InstalledPackages.online(networks, c);
         for (String r : List.of("main", "community")) {
             String base = repo.text("mirror") + "/" + r;
             if (!quiet) {

@@ -27,23 +27,24 @@ final class AptGet {
             "netbase", "libtirpc-common", "ncurses-base");
     private static final String LISTS = "/var/lib/apt/lists/";
 
-    private final Engine engine;
+    /** The networks by name ({@code docker network inspect}'s lookup), to tell whether the mirror is reachable. */
+    private final java.util.function.Function<String, dev.dockwire.docker.Network> networks;
     private final Container c;
     private final boolean apt;
     private final Repository repo = Repository.of(FAMILY);
     private final List<String> out = new ArrayList<>();
     private final List<String> err = new ArrayList<>();
 
-    private AptGet(Engine engine, Container c, boolean apt) {
-        this.engine = engine;
+    private AptGet(java.util.function.Function<String, dev.dockwire.docker.Network> networks, Container c, boolean apt) {
+        this.networks = networks;
         this.c = c;
         this.apt = apt;
     }
 
     /** Runs {@code argv} ({@code apt-get ...} or {@code apt ...}) in {@code c}. */
-    static CommandOutput run(Engine engine, Container c, List<String> argv) {
+    static CommandOutput run(java.util.function.Function<String, dev.dockwire.docker.Network> networks, Container c, List<String> argv) {
         PackageCommand cmd = PackageCommand.parse(argv);
-        return new AptGet(engine, c, cmd.manager().equals("apt")).run(cmd);
+        return new AptGet(networks, c, cmd.manager().equals("apt")).run(cmd);
     }
 
     private CommandOutput run(PackageCommand cmd) {
@@ -83,7 +84,7 @@ final class AptGet {
 
     private int update() {
         List<List<String>> sources = sources();
-        if (!InstalledPackages.online(engine, c)) {
+        if (!InstalledPackages.online(networks, c)) {
             for (int i = 0; i < sources.size(); i++) {
                 List<String> s = sources.get(i);
                 line(false, "Err:" + (i + 1) + " " + s.get(0) + " " + s.get(1) + " InRelease");
@@ -185,7 +186,7 @@ final class AptGet {
             return 1;
         }
         List<String> source = sources().get(0);
-        if (!InstalledPackages.online(engine, c)) {
+        if (!InstalledPackages.online(networks, c)) {
             for (int i = 0; i < plan.size(); i++) {
                 Repository.Package p = plan.get(i);
                 line(false, "Err:" + (i + 1) + " " + source.get(0) + " " + source.get(1) + "/main amd64 " + p.name() + " " + arch(p) + " "

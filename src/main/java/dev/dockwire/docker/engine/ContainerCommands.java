@@ -116,7 +116,7 @@ public final class ContainerCommands implements Commands {
             return running(null);
         }
         if (server == null && PackageManagers.handles(name) && provider(name) != null) {
-            CommandOutput r = PackageManagers.run(engine, c, argv);
+            CommandOutput r = PackageManagers.run(engine::findNetwork, c, argv);
             print(r, out);
             clock.schedule(0, () -> done.accept(r.status()));
             return running(null);

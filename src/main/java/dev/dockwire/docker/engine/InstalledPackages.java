@@ -135,7 +135,7 @@ final class InstalledPackages {
      * Whether {@code c} reaches the distribution's mirror: not with {@code --network none}, nor from
      * {@code internal} networks alone (no default route out; the resolver forwards nothing).
      */
-    static boolean online(Engine engine, Container c) {
+    static boolean online(java.util.function.Function<String, Network> networks, Container c) {
         if (c.networkMode().equals("none")) {
             return false;
         }
@@ -143,7 +143,7 @@ final class InstalledPackages {
             return true; // host's or another container's network
         }
         for (String name : c.endpoints().keySet()) {
-            Network n = engine.findNetwork(name);
+            Network n = networks.apply(name);
             if (n == null || !n.internal()) {
                 return true;
             }

@@ -2,7 +2,9 @@ package dev.dockwire.docker.engine;
 
 import dev.dockwire.docker.CommandOutput;
 import dev.dockwire.docker.Container;
+import dev.dockwire.docker.Network;
 import java.util.List;
+import java.util.function.Function;
 
 /**
  * The distributions' package managers a container runs ({@code apk} in alpine's images,
@@ -20,9 +22,9 @@ public final class PackageManagers {
         return base.equals("apk") || base.equals("apt-get") || base.equals("apt");
     }
 
-    /** Runs {@code argv} in {@code c}, whose image has its program (the caller looked it up). */
-    public static CommandOutput run(Engine engine, Container c, List<String> argv) {
+    /** Runs {@code argv} in {@code c}, whose image has its program (the caller looked it up); {@code networks} finds a network by name. */
+    public static CommandOutput run(Function<String, Network> networks, Container c, List<String> argv) {
         String base = argv.get(0).substring(argv.get(0).lastIndexOf('/') + 1);
-        return base.equals("apk") ? Apk.run(engine, c, argv) : AptGet.run(engine, c, argv);
+        return base.equals("apk") ? Apk.run(networks, c, argv) : AptGet.run(networks, c, argv);
     }
 }
