@@ -88,6 +88,23 @@ class PackageManagersEndToEndTest {
         assertEquals(List.of("200"), h.ok("docker exec pkg-c curl -s -o /dev/null -w %{http_code} example.com"));
     }
 
+    @Test
+    void atTheTutorialsBashPromptAptSaysDoneAndPingRuns() {
+        h.ok("docker run -d --name pkg-web debian:trixie sleep 1d");
+        h.ok("docker run -d --name pkg-d2 debian:trixie sleep 1d");
+        InteractiveShell t = new InteractiveShell(h.world.host());
+        t.run("docker exec -it pkg-web bash");
+        List<String> update = t.run("apt-get update && apt-get install -y iputils-ping").output();
+        assertEquals("Reading package lists... Done", update.get(7), String.join("\n", update));
+        assertEquals(List.of("Reading package lists... Done", "Building dependency tree... Done", "Reading state information... Done"),
+                update.subList(8, 11));
+        assertEquals("Reading package lists... Done", t.run("apt update").output().get(3), "no warning about apt's CLI at a terminal");
+        assertEquals(0, t.run("ping -c 1 127.0.0.1").status());
+        t.run("exit");
+        assertEquals(List.of("OCI runtime exec failed: exec failed: unable to start container process: exec: \"ping\": executable file not "
+                + "found in $PATH: unknown"), h.fails("docker exec pkg-d2 ping -c 1 127.0.0.1", 126), "another container of the image");
+    }
+
     private void golden(String name, List<String> script) throws IOException {
         StringBuilder t = new StringBuilder();
         for (String line : script) {

@@ -31,24 +31,27 @@ final class AptGet {
     private final java.util.function.Function<String, dev.dockwire.docker.Network> networks;
     private final Container c;
     private final boolean apt;
+    /** isatty(1): apt ends its progress lines with " Done" and spares its warning about its CLI. */
+    private final boolean terminal;
     private final Repository repo = Repository.of(FAMILY);
     private final List<String> out = new ArrayList<>();
     private final List<String> err = new ArrayList<>();
 
-    private AptGet(java.util.function.Function<String, dev.dockwire.docker.Network> networks, Container c, boolean apt) {
+    private AptGet(java.util.function.Function<String, dev.dockwire.docker.Network> networks, Container c, boolean apt, boolean terminal) {
+        this.terminal = terminal;
         this.networks = networks;
         this.c = c;
         this.apt = apt;
     }
 
     /** Runs {@code argv} ({@code apt-get ...} or {@code apt ...}) in {@code c}. */
-    static CommandOutput run(java.util.function.Function<String, dev.dockwire.docker.Network> networks, Container c, List<String> argv) {
+    static CommandOutput run(java.util.function.Function<String, dev.dockwire.docker.Network> networks, Container c, List<String> argv, boolean terminal) {
         PackageCommand cmd = PackageCommand.parse(argv);
-        return new AptGet(networks, c, cmd.manager().equals("apt")).run(cmd);
+        return new AptGet(networks, c, cmd.manager().equals("apt"), terminal).run(cmd);
     }
 
     private CommandOutput run(PackageCommand cmd) {
-        if (apt) {
+        if (apt && !terminal) {
             // apt-private/private-main.cc CheckIfSafeToContinue: stdout is no terminal
             line(true, "");
             line(true, "WARNING: apt does not have a stable CLI interface. Use with caution in scripts.");
@@ -90,7 +93,7 @@ final class AptGet {
                 line(false, "Err:" + (i + 1) + " " + s.get(0) + " " + s.get(1) + " InRelease");
                 line(false, "  Temporary failure resolving '" + host(s) + "'");
             }
-            line(false, "Reading package lists...");
+            progress("Reading package lists...");
             for (List<String> s : sources) {
                 line(true, "W: Failed to fetch " + s.get(0) + "/dists/" + s.get(1) + "/InRelease  Temporary failure resolving '"
                         + host(s) + "'");
@@ -119,19 +122,19 @@ final class AptGet {
                 c.writeFile(listFile(s, "main_binary-amd64_Packages.lz4"), "");
             }
         }
-        line(false, "Reading package lists...");
+        progress("Reading package lists...");
         if (apt) {
-            line(false, "Building dependency tree...");
-            line(false, "Reading state information...");
+            progress("Building dependency tree...");
+            progress("Reading state information...");
             line(false, "All packages are up to date.");
         }
         return 0;
     }
 
     private int install(List<String> names, boolean yes) {
-        line(false, "Reading package lists...");
-        line(false, "Building dependency tree...");
-        line(false, "Reading state information...");
+        progress("Reading package lists...");
+        progress("Building dependency tree...");
+        progress("Reading state information...");
         boolean lists = updated();
         List<String> missing = new ArrayList<>();
         for (String n : names) {
@@ -300,6 +303,11 @@ final class AptGet {
             case "MB" -> v * 1000_000;
             default -> v;
         };
+    }
+
+    /** A step of apt's OpProgress: at a terminal its line ends with " Done" (OpTextProgress::Done). */
+    private void progress(String text) {
+        line(false, terminal ? text + " Done" : text);
     }
 
     private void line(boolean stderr, String text) {

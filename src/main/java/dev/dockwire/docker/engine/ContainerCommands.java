@@ -45,6 +45,8 @@ public final class ContainerCommands implements Commands {
     private boolean killed;
     /** What the shell's children hold: the container's capabilities, or all under {@code docker exec --privileged}. */
     private Capabilities caps;
+    /** Whether its programs' stdout is a terminal ({@code docker exec -it}'s shell): apt words its progress for one. */
+    private boolean terminal;
 
     ContainerCommands(Engine engine, EventLoop clock, Container c, PidNamespace pids) {
         this.engine = engine;
@@ -57,6 +59,12 @@ public final class ContainerCommands implements Commands {
     /** The commands as a shell holding {@code held} starts them: its children inherit them (capset's bounding set). */
     public ContainerCommands credentials(Capabilities held) {
         this.caps = held;
+        return this;
+    }
+
+    /** The commands as a shell at a terminal starts them: isatty(1) holds for its programs. */
+    public ContainerCommands terminal() {
+        this.terminal = true;
         return this;
     }
 
@@ -116,7 +124,7 @@ public final class ContainerCommands implements Commands {
             return running(null);
         }
         if (server == null && PackageManagers.handles(name) && provider(name) != null) {
-            CommandOutput r = PackageManagers.run(engine::findNetwork, c, argv);
+            CommandOutput r = PackageManagers.run(engine::findNetwork, c, argv, terminal);
             print(r, out);
             clock.schedule(0, () -> done.accept(r.status()));
             return running(null);

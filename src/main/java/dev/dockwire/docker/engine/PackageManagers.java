@@ -22,9 +22,12 @@ public final class PackageManagers {
         return base.equals("apk") || base.equals("apt-get") || base.equals("apt");
     }
 
-    /** Runs {@code argv} in {@code c}, whose image has its program (the caller looked it up); {@code networks} finds a network by name. */
-    public static CommandOutput run(Function<String, Network> networks, Container c, List<String> argv) {
+    /**
+     * Runs {@code argv} in {@code c}, whose image has its program (the caller looked it up); {@code networks} finds a network by name;
+     * {@code terminal}: its stdout is a terminal (apt's {@code ... Done}, no warning about its CLI).
+     */
+    public static CommandOutput run(Function<String, Network> networks, Container c, List<String> argv, boolean terminal) {
         String base = argv.get(0).substring(argv.get(0).lastIndexOf('/') + 1);
-        return base.equals("apk") ? Apk.run(networks, c, argv) : AptGet.run(networks, c, argv);
+        return base.equals("apk") ? Apk.run(networks, c, argv) : AptGet.run(networks, c, argv, terminal);
     }
 }
