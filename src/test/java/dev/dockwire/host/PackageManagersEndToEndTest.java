@@ -71,7 +71,9 @@ class PackageManagersEndToEndTest {
                 "docker network create --internal pkg-int",
                 "docker run -d --name pkg-i --network pkg-int debian:trixie sleep 1d",
                 "docker exec pkg-i apt-get update",
-                "docker exec pkg-i apt-get install -y net-tools"));
+                "docker exec pkg-i apt-get install -y net-tools",
+                "docker run -d --name pkg-u ubuntu sleep 1d",
+                "docker exec pkg-u apt-get update"));
     }
 
     @Test

@@ -58,6 +58,11 @@ final class AptGet {
             line(true, "");
         }
         String verb = cmd.verb();
+        dev.dockwire.docker.ImageConfig image = Images.config(c);
+        if (image != null && repo.list("ubuntuImages").contains(image.reference())) {
+            line(true, "dockwire: " + cmd.manager() + " in an Ubuntu image is not modelled: dockwire's package index is Debian trixie's");
+            return new CommandOutput(1, out, err);
+        }
         int status = verb == null ? unmodelled(cmd.manager() + " without a command") : switch (verb) {
             case "update" -> update();
             case "install" -> install(cmd.packages(), cmd.has("-y", "--yes", "--assume-yes"));
