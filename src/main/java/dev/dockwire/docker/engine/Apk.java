@@ -183,12 +183,12 @@ final class Apk {
     /** commit.c's summary: the installed size in MiB (rounded down) and the count of installed packages. */
     private int ok(boolean quiet) {
         Set<String> installed = InstalledPackages.installed(c, FAMILY);
-        long kib = repo.number("baseKib");
+        double kib = repo.number("baseKib");
         for (String n : installed) {
             kib += repo.find(n).installedSize();
         }
         if (!quiet) {
-            line(false, "OK: " + kib / 1024 + " MiB in " + (repo.list("base").size() + installed.size()) + " packages");
+            line(false, "OK: " + (long) (kib / 1024) + " MiB in " + (repo.list("base").size() + installed.size()) + " packages");
         }
         return 0;
     }

@@ -26,6 +26,24 @@ final class AptGet {
     private static final Set<String> ARCH_ALL = Set.of("ca-certificates", "krb5-locales", "libldap-common", "publicsuffix",
             "netbase", "libtirpc-common", "ncurses-base");
     private static final String LISTS = "/var/lib/apt/lists/";
+    /**
+     * What apt's dpkg-preconfigure says on trixie without a terminal (TERM unset, no perl-modules for Readline),
+     * as a real {@code apt-get install -y curl} in a build printed it, whatever the packages.
+     */
+    private static final List<String> DEBCONF = List.of(
+            "debconf: unable to initialize frontend: Dialog",
+            "debconf: (TERM is not set, so the dialog frontend is not usable.)",
+            "debconf: falling back to frontend: Readline",
+            "debconf: unable to initialize frontend: Readline",
+            "debconf: (Can't locate Term/ReadLine.pm in @INC (you may need to install the Term::ReadLine module) (@INC entries "
+                    + "checked: /etc/perl /usr/local/lib/x86_64-linux-gnu/perl/5.40.1 /usr/local/share/perl/5.40.1 "
+                    + "/usr/lib/x86_64-linux-gnu/perl5/5.40 /usr/share/perl5 /usr/lib/x86_64-linux-gnu/perl-base "
+                    + "/usr/lib/x86_64-linux-gnu/perl/5.40 /usr/share/perl/5.40 /usr/local/lib/site_perl) at "
+                    + "/usr/share/perl5/Debconf/FrontEnd/Readline.pm line 8, <STDIN> line 22.)",
+            "debconf: falling back to frontend: Teletype",
+            "debconf: unable to initialize frontend: Teletype",
+            "debconf: (This frontend requires a controlling tty.)",
+            "debconf: falling back to frontend: Noninteractive");
 
     /** The networks by name ({@code docker network inspect}'s lookup), to tell whether the mirror is reachable. */
     private final java.util.function.Function<String, dev.dockwire.docker.Network> networks;
@@ -213,8 +231,10 @@ final class AptGet {
             line(false, "Get:" + (i + 1) + " " + source.get(0) + " " + source.get(1) + "/main amd64 " + p.name() + " " + arch(p) + " "
                     + p.version() + " [" + sizeToStr(p.size() * 1000.0) + "]");
         }
-        line(true, "debconf: delaying package configuration, since apt-utils is not installed");
-        line(false, "Fetched " + sizeToStr(download) + " in 1s (" + sizeToStr(download) + "/s)");
+        if (!terminal) {
+            DEBCONF.forEach(l -> line(true, l));
+        }
+        line(false, "Fetched " + sizeToStr(download) + " in 0s (" + sizeToStr(download * 2.4) + "/s)"); // rate: the real log's
         int width = String.valueOf(plan.size() - 1).length();
         for (int i = 0; i < plan.size(); i++) {
             Repository.Package p = plan.get(i);
@@ -274,8 +294,13 @@ final class AptGet {
         return ARCH_ALL.contains(p.name()) ? "all" : "amd64";
     }
 
+    /**
+     * dpkg's name of a package: with its architecture for a Multi-Arch: same one (the libraries:
+     * {@code libbrotli1:amd64}), bare for the rest ({@code curl}, {@code libcap2-bin}, {@code ca-certificates}).
+     */
     private static String dpkgName(Repository.Package p) {
-        return ARCH_ALL.contains(p.name()) ? p.name() : p.name() + ":amd64";
+        String n = p.name();
+        return n.startsWith("lib") && !n.endsWith("-bin") && !ARCH_ALL.contains(n) ? n + ":amd64" : n;
     }
 
     /** The archive's file name: an epoch's colon escaped as apt escapes it ({@code 3%3a20240905-3}). */

@@ -24,8 +24,8 @@ final class Repository {
     private static final JsonNode TREE = tree();
     private static final Map<String, Repository> BY_FAMILY = new java.util.concurrent.ConcurrentHashMap<>();
 
-    /** A package of the index: its name, version, sizes in KiB/kB and direct dependencies. */
-    record Package(String name, String version, int size, int installedSize, List<String> depends) {
+    /** A package of the index: its name, version, sizes (alpine's installed KiB; debian's download and installed kB) and direct dependencies. */
+    record Package(String name, String version, double size, double installedSize, List<String> depends) {
     }
 
     private final String family;
@@ -48,8 +48,8 @@ final class Repository {
             for (int i = first; i < v.size(); i++) {
                 deps.add(v.get(i).asText());
             }
-            int size = v.get(1).asInt();
-            packages.put(e.getKey(), new Package(e.getKey(), v.get(0).asText(), size, apk ? size : v.get(2).asInt(), List.copyOf(deps)));
+            double size = v.get(1).asDouble();
+            packages.put(e.getKey(), new Package(e.getKey(), v.get(0).asText(), size, apk ? size : v.get(2).asDouble(), List.copyOf(deps)));
         });
     }
 
