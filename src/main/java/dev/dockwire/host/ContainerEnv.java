@@ -9,6 +9,7 @@ import dev.dockwire.app.sh.BusyboxHostname;
 import dev.dockwire.app.sh.Sh;
 import dev.dockwire.docker.engine.ContainerCommands;
 import dev.dockwire.docker.engine.ContainerRm;
+import dev.dockwire.docker.engine.PackageManagers;
 import dev.dockwire.docker.engine.ContainerProcesses;
 import dev.dockwire.docker.engine.Credentials;
 import dev.dockwire.docker.engine.Exec;
@@ -285,7 +286,7 @@ final class ContainerEnv implements Shell.Env {
 
     /** One line typed at the container's interactive shell ({@code docker exec -it C sh}), run in {@code session}. */
     CommandResult interactive(Sh.Session session, String argv0, String line) {
-        ContainerCommands commands = ContainerCommands.of(host.engine(), host.loop(), c).credentials(caps);
+        ContainerCommands commands = ContainerCommands.of(host.engine(), host.loop(), c).credentials(caps).terminal();
         Exec exec = process();
         return DockerHost.result(exec.foreground(host.jobControl()).run(argv0, session.line(line, commands), List.of()));
     }
@@ -360,6 +361,9 @@ final class ContainerEnv implements Shell.Env {
             }
             case "rm", "/bin/rm" -> {
                 return ContainerRm.handles(argv) ? DockerHost.result(ContainerRm.run(c, argv, directory)) : program(name, args, stdin);
+            }
+            case "apk", "/sbin/apk", "apt-get", "/usr/bin/apt-get", "apt", "/usr/bin/apt" -> {
+                return DockerHost.result(PackageManagers.run(host.engine()::findNetwork, c, argv, false));
             }
             case "tc" -> {
                 return new TcCommand(kernel(), c.netns()).run(args);

@@ -1,5 +1,6 @@
 package dev.dockwire.docker.build;
 
+import dev.dockwire.docker.PackageCommand;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -20,10 +21,6 @@ public final class RunInstalls {
     private static final List<String> OPERATORS = List.of("&&", "||", ";", "|", "\n", "&");
     private static final Set<String> HOUSEKEEPING = Set.of("update", "upgrade", "dist-upgrade", "clean", "autoremove",
             "autoclean", "makecache", "cache");
-    /** Options of the package managers that take the next word as their argument. */
-    private static final Set<String> OPTION_ARGS = Set.of("--virtual", "-t", "--repository", "-X", "--root", "-p", "--arch",
-            "--cache-dir", "--keys-dir", "--repositories-file", "-o", "--option", "--target-release", "--default-release", "-c",
-            "--config", "--setopt", "--enablerepo", "--disablerepo", "--releasever", "--installroot");
 
     private final Bases bases;
     private final Map<String, String> programs = new LinkedHashMap<>();
@@ -76,24 +73,12 @@ public final class RunInstalls {
                 || w.startsWith("/var/cache/") || w.startsWith("/tmp/"))) {
             return null;
         }
-        String family = switch (manager) {
-            case "apk" -> "alpine";
-            case "apt-get", "apt" -> "debian";
-            case "dnf", "yum", "microdnf" -> "fedora";
-            default -> null;
-        };
+        PackageCommand cmd = PackageCommand.parse(words);
+        String family = cmd.family();
         if (family == null) {
             return String.join(" ", words);
         }
-        List<String> operands = new ArrayList<>();
-        for (int w = 1; w < words.size(); w++) {
-            String word = words.get(w);
-            if (OPTION_ARGS.contains(word)) {
-                w++;
-            } else if (!word.startsWith("-")) {
-                operands.add(word);
-            }
-        }
+        List<String> operands = cmd.operands();
         if (operands.isEmpty()) {
             return null;
         }
@@ -105,8 +90,9 @@ public final class RunInstalls {
             return String.join(" ", words);
         }
         List<String> unknown = new ArrayList<>();
-        for (String pkg : operands.subList(1, operands.size())) {
-            String name = pkg.split("[=<>~]", 2)[0];
+        for (int p = 1; p < operands.size(); p++) {
+            String pkg = operands.get(p);
+            String name = cmd.packages().get(p - 1);
             Map<String, String> shipped = bases.packagePrograms(family, name);
             if (shipped == null) {
                 unknown.add(pkg);

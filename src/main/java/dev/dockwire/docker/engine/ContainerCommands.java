@@ -45,6 +45,8 @@ public final class ContainerCommands implements Commands {
     private boolean killed;
     /** What the shell's children hold: the container's capabilities, or all under {@code docker exec --privileged}. */
     private Capabilities caps;
+    /** Whether its programs' stdout is a terminal ({@code docker exec -it}'s shell): apt words its progress for one. */
+    private boolean terminal;
 
     ContainerCommands(Engine engine, EventLoop clock, Container c, PidNamespace pids) {
         this.engine = engine;
@@ -57,6 +59,12 @@ public final class ContainerCommands implements Commands {
     /** The commands as a shell holding {@code held} starts them: its children inherit them (capset's bounding set). */
     public ContainerCommands credentials(Capabilities held) {
         this.caps = held;
+        return this;
+    }
+
+    /** The commands as a shell at a terminal starts them: isatty(1) holds for its programs. */
+    public ContainerCommands terminal() {
+        this.terminal = true;
         return this;
     }
 
@@ -112,6 +120,12 @@ public final class ContainerCommands implements Commands {
         if (tool != null || base.equals("ps")) {
             CommandOutput r = tool != null ? tool.run(c, caps, argv, stdin) : ps(argv);
             r.output().forEach(out::out);
+            clock.schedule(0, () -> done.accept(r.status()));
+            return running(null);
+        }
+        if (server == null && PackageManagers.handles(name) && provider(name) != null) {
+            CommandOutput r = PackageManagers.run(engine::findNetwork, c, argv, terminal);
+            print(r, out);
             clock.schedule(0, () -> done.accept(r.status()));
             return running(null);
         }
@@ -177,6 +191,20 @@ public final class ContainerCommands implements Commands {
                 });
             }
         };
+    }
+
+    /** {@code r}'s lines in the order printed, those it printed on stderr to {@code out}'s stderr. */
+    private static void print(CommandOutput r, Output out) {
+        List<String> errors = r.errors();
+        int e = 0;
+        for (String line : r.output()) {
+            if (e < errors.size() && line.equals(errors.get(e))) {
+                e++;
+                out.err(line);
+            } else {
+                out.out(line);
+            }
+        }
     }
 
     /** The program name of {@code init}'s argv[0] ({@code /bin/sh}: sh). */

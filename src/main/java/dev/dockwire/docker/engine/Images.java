@@ -114,9 +114,10 @@ public final class Images {
         return c == null ? List.of() : VOLUMES.getOrDefault(c.reference(), List.of());
     }
 
-    /** The config of {@code c}'s image: the built one it was created from, or the catalogue's. */
+    /** The config of {@code c}'s image: the built one it was created from, or the catalogue's, with the programs it installed since. */
     public static ImageConfig config(Container c) {
-        return c.pinnedImage() != null ? c.pinnedImage() : config(c.image());
+        ImageConfig image = c.pinnedImage() != null ? c.pinnedImage() : config(c.image());
+        return image == null ? null : InstalledPackages.over(c, image); // what its apk or apt-get installed
     }
 
     /** The names the catalogue holds ({@code nginx}, {@code nginx:alpine}, {@code traefik/whoami}, ...). */
@@ -199,7 +200,8 @@ public final class Images {
 
     /** {@link #lookup(String, String, java.util.function.Predicate)} in container {@code c}'s image. */
     public static ProgramLookup lookup(Container c, String argv0, java.util.function.Predicate<String> file) {
-        return c.pinnedImage() == null ? lookup(c.image(), argv0, file) : ProgramLookup.in(c.pinnedImage(), argv0, file);
+        ImageConfig config = config(c);
+        return config == null ? lookup(c.image(), argv0, file) : ProgramLookup.in(config, argv0, file);
     }
 
     /** {@link #provider(String, String)} in container {@code c}'s image. */

@@ -1,0 +1,138 @@
+package dev.dockwire.host;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.dockwire.testing.TestHost;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * {@code apk} and {@code apt-get}/{@code apt} inside running containers, the tutorials' {@code docker
+ * exec web apt-get install -y iputils-ping}: each script's transcript (stdout lines {@code 1|},
+ * stderr's {@code 2|}, then the status) against its golden file under
+ * src/test/resources/dev/dockwire/docker/packages (rewritten with {@code -Dgolden.update=true}).
+ */
+class PackageManagersEndToEndTest {
+    private static final Path GOLDEN = Path.of("src/test/resources/dev/dockwire/docker/packages");
+    private final TestHost h = new TestHost(1);
+
+    @AfterEach
+    void close() {
+        h.close();
+    }
+
+    @Test
+    void apkAddPutsCurlOnThatContainersPathOnly() throws IOException {
+        golden("apk.txt", List.of(
+                "docker run -d --name pkg-a alpine sleep 1d",
+                "docker exec pkg-a curl -s example.com",
+                "docker exec pkg-a apk add curl",
+                "docker exec pkg-a apk add --no-cache curl",
+                "docker exec pkg-a sh -c 'curl -s -o /dev/null -w \"%{http_code}\\n\" example.com'",
+                "docker exec pkg-a apk info -e curl bind-tools",
+                "docker diff pkg-a",
+                "docker exec pkg-a apk add nosuch curl",
+                "docker run -d --name pkg-b alpine sleep 1d",
+                "docker exec pkg-b curl -s example.com",
+                "docker exec pkg-b sh -c 'apk add -q bind-tools && dig +short example.com'",
+                "docker exec pkg-a apk del curl",
+                "docker exec pkg-a curl -s example.com",
+                "docker exec pkg-a apk update",
+                "docker run -d --name pkg-n --network none alpine sleep 1d",
+                "docker exec pkg-n apk add curl",
+                "docker exec pkg-n apk update"));
+    }
+
+    @Test
+    void aptGetInstallNeedsUpdateFirstAndLastsThroughRestartAndCommit() throws IOException {
+        golden("apt.txt", List.of(
+                "docker run -d --name pkg-d debian:trixie sleep 1d",
+                "docker exec pkg-d ping -c 1 127.0.0.1",
+                "docker exec pkg-d apt-get install -y iputils-ping",
+                "docker exec pkg-d apt-get update",
+                "docker exec pkg-d apt-get update",
+                "docker exec pkg-d apt install iputils-ping",
+                "docker exec pkg-d apt-get install -y iputils-ping nosuch",
+                "docker exec pkg-d apt-get install -qy iputils-ping",
+                "docker exec pkg-d ping -c 1 127.0.0.1",
+                "docker exec pkg-d apt-get install -y iputils-ping",
+                "docker restart pkg-d",
+                "docker exec pkg-d ping -c 1 127.0.0.1",
+                "docker diff pkg-d",
+                "docker commit pkg-d pkg-pinged",
+                "docker run --rm pkg-pinged ping -c 1 127.0.0.1",
+                "docker run --rm debian:trixie ping -c 1 127.0.0.1",
+                "docker network create --internal pkg-int",
+                "docker run -d --name pkg-i --network pkg-int debian:trixie sleep 1d",
+                "docker exec pkg-i apt-get update",
+                "docker exec pkg-i apt-get install -y net-tools",
+                "docker run -d --name pkg-u ubuntu sleep 1d",
+                "docker exec pkg-u apt-get update"));
+    }
+
+    @Test
+    void curlsPlanOnTrixieWrapsAsAptDoes() {
+        h.ok("docker run -d --name pkg-c debian:trixie sleep 1d");
+        h.ok("docker exec pkg-c apt-get update");
+        List<String> out = h.ok("docker exec pkg-c apt-get install -y curl");
+        int at = out.indexOf("The following NEW packages will be installed:");
+        assertTrue(at > 0, String.join("\n", out));
+        for (int i = at + 1; out.get(i).startsWith("  "); i++) {
+            assertTrue(out.get(i).length() < 80, out.get(i));
+        }
+        assertTrue(out.contains("0 upgraded, 29 newly installed, 0 to remove and 0 not upgraded."), String.join("\n", out));
+        // as a real trixie build log fetched and named them
+        assertTrue(out.contains("Get:1 http://deb.debian.org/debian trixie/main amd64 libbrotli1 amd64 1.1.0-2+b7 [307 kB]"));
+        assertTrue(out.contains("Get:5 http://deb.debian.org/debian trixie/main amd64 libkeyutils1 amd64 1.6.3-6 [9456 B]"));
+        assertTrue(out.contains("Selecting previously unselected package curl."));
+        assertTrue(out.contains("Preparing to unpack .../00-libbrotli1_1.1.0-2+b7_amd64.deb ..."));
+        assertTrue(out.contains("Unpacking libkrb5support0:amd64 (1.21.3-5) ..."));
+        assertTrue(out.contains("debconf: falling back to frontend: Noninteractive"));
+        assertEquals(List.of("200"), h.ok("docker exec pkg-c curl -s -o /dev/null -w %{http_code} example.com"));
+    }
+
+    @Test
+    void atTheTutorialsBashPromptAptSaysDoneAndPingRuns() {
+        h.ok("docker run -d --name pkg-web debian:trixie sleep 1d");
+        h.ok("docker run -d --name pkg-d2 debian:trixie sleep 1d");
+        InteractiveShell t = new InteractiveShell(h.world.host());
+        t.run("docker exec -it pkg-web bash");
+        List<String> update = t.run("apt-get update && apt-get install -y iputils-ping").output();
+        assertEquals("Reading package lists... Done", update.get(7), String.join("\n", update));
+        assertEquals(List.of("Reading package lists... Done", "Building dependency tree... Done", "Reading state information... Done"),
+                update.subList(8, 11));
+        assertEquals("Reading package lists... Done", t.run("apt update").output().get(3), "no warning about apt's CLI at a terminal");
+        assertEquals(0, t.run("ping -c 1 127.0.0.1").status());
+        t.run("exit");
+        assertEquals(List.of("OCI runtime exec failed: exec failed: unable to start container process: exec: \"ping\": executable file not "
+                + "found in $PATH: unknown"), h.fails("docker exec pkg-d2 ping -c 1 127.0.0.1", 126), "another container of the image");
+    }
+
+    private void golden(String name, List<String> script) throws IOException {
+        StringBuilder t = new StringBuilder();
+        for (String line : script) {
+            var r = h.run(line);
+            t.append("$ ").append(line).append('\n');
+            int e = 0;
+            for (String l : r.output()) {
+                boolean err = e < r.errors().size() && l.equals(r.errors().get(e));
+                if (err) {
+                    e++;
+                }
+                t.append(err ? "2|" : "1|").append(l).append('\n');
+            }
+            t.append("[").append(r.status()).append("]\n");
+        }
+        Path file = GOLDEN.resolve(name);
+        if (Boolean.getBoolean("golden.update")) {
+            Files.writeString(file, t.toString(), StandardCharsets.UTF_8);
+        }
+        assertEquals(Files.readString(file, StandardCharsets.UTF_8), t.toString());
+    }
+}
