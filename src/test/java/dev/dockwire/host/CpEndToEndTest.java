@@ -122,10 +122,10 @@ class CpEndToEndTest {
         assertEquals(in.output(), in.errors(), "on stderr");
         assertEquals(List.of("Successfully copied 2.56kB to " + cwd + "/."), t.run("docker cp web:/usr/share/nginx/html/index.html .").output(),
                 "896 bytes take two blocks");
-        assertEquals(List.of("Successfully copied 4.1kB to /tmp/html"), t.run("docker cp web:/usr/share/nginx/html /tmp/html").output(),
+        assertEquals(List.of("Successfully copied 4.1kB to /tmp/dockwire-cp-html"), t.run("docker cp web:/usr/share/nginx/html /tmp/dockwire-cp-html").output(),
                 "the directory's header, index.html's header and two blocks, 50x.html's (497 bytes) header and block, the end blocks");
         assertEquals(List.of(), t.run("docker cp -q f.txt web:/tmp/").output());
-        assertEquals(List.of("Successfully copied 0B to /tmp/x/", "no such directory"), t.run("docker cp web:/etc/hostname /tmp/x/").output(),
+        assertEquals(List.of("Successfully copied 0B to /tmp/dockwire-cp-no-such-dir/", "no such directory"), t.run("docker cp web:/etc/hostname /tmp/dockwire-cp-no-such-dir/").output(),
                 "cp.go prints the line before the extraction's error");
     }
 }
