@@ -123,12 +123,18 @@ final class ShellCommand implements Callable<Integer> {
     private static void run(Terminal terminal, LineReader reader, Session session, InteractiveShell shell, LiveHost live) {
         terminal.handle(Terminal.Signal.INT, s -> live.interrupt());
         terminal.handle(Terminal.Signal.TSTP, s -> live.suspend());
+        boolean[] detaching = DetachKeys.bind(reader, () -> live.call(shell::atHost));
         boolean warned = false;
         while (true) {
             String line;
             boolean leaving;
             try {
                 line = reader.readLine(live.call(shell::prompt));
+                if (detaching[0]) {
+                    detaching[0] = false;
+                    live.call(shell::detach).output().forEach(reader::printAbove);
+                    continue;
+                }
                 leaving = shell.leavesHost(line.trim());
             } catch (UserInterruptException e) {
                 continue;
