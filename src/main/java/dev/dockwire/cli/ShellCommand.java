@@ -135,12 +135,18 @@ final class ShellCommand implements Callable<Integer> {
         if (reader instanceof WindowReader w) {
             w.resized(() -> live.post(sized)); // while the prompt reads: its own handler has SIGWINCH then
         }
+        boolean[] detaching = DetachKeys.bind(reader, () -> live.call(shell::atHost));
         boolean warned = false;
         while (true) {
             String line;
             boolean leaving;
             try {
                 line = reader.readLine(live.call(shell::prompt));
+                if (detaching[0]) {
+                    detaching[0] = false;
+                    live.call(shell::detach).output().forEach(reader::printAbove);
+                    continue;
+                }
                 leaving = shell.leavesHost(line.trim());
             } catch (UserInterruptException e) {
                 continue;

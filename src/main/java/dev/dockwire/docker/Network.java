@@ -49,6 +49,7 @@ public final class Network {
     private final AddressPool pool;
     private String createdLink;
     private boolean userSubnet;
+    private boolean userGateway;
     private Map<String, Ipv4Address> auxAddresses = Map.of();
 
     public Network(String id, String name, Driver driver, String bridge, Cidr subnet, Cidr ipRange, Ipv4Address gateway,
@@ -119,6 +120,19 @@ public final class Network {
 
     public void userSubnet(boolean given) {
         this.userSubnet = given;
+    }
+
+    /**
+     * Whether the gateway was asked for ({@code --gateway}). A local network's inspect shows a gateway
+     * libnetwork chose only when it chose the subnet too: moby daemon/network.go buildIPAMResources takes
+     * the user's IpamConf (Gateway "" when not given) when there is one, the allocated IpamInfo otherwise.
+     */
+    public boolean userGateway() {
+        return userGateway;
+    }
+
+    public void userGateway(boolean given) {
+        this.userGateway = given;
     }
 
     public Cidr subnet() {

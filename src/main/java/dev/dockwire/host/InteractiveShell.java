@@ -109,6 +109,20 @@ public final class InteractiveShell {
         return bash ? new CommandResult(r.status(), List.of("exit")) : r;
     }
 
+    /**
+     * The docker client's detach keys (ctrl-p,ctrl-q; cli/command/container/hijack.go over moby/term's
+     * EscapeProxy) typed in a container's shell: the client leaves it with {@code read escape sequence}
+     * and status 1 while the container (or the exec'd shell) runs on; null at the host's prompt.
+     */
+    public CommandResult detach() {
+        if (frames.isEmpty()) {
+            return null;
+        }
+        frames.pop(); // not its afterExit: nothing ended
+        host.exited(1);
+        return new CommandResult(1, List.of("read escape sequence"));
+    }
+
     /** Opens the shell {@code argv} names inside {@code c}; null when it is no interactive shell. */
     CommandOutput open(Container c, List<String> argv, IntConsumer afterExit) {
         ContainerShell shell = ContainerShell.of(c, host.inside(c), argv);

@@ -269,6 +269,27 @@ class LivePromptTest {
     }
 
     @Test
+    void ctrlPCtrlQDetachesFromAnAttachedShellAndTheContainerRunsOn() throws Exception {
+        // Docker's bridge tutorial: docker run -dit ... ash, docker attach, then the detach sequence
+        type("docker run -dit --name tut1 alpine ash\n");
+        type("docker attach tut1\n");
+        int at = await("/ # ", await("docker attach tut1", 0, 1), 1);
+        type("hostname\n");
+        at = await("/ # ", at, 1);
+        type("\u0010\u0011");
+        at = await("read escape sequence", at, 1);
+        type("echo status=$?\n");
+        at = await("status=1", at, 1);
+        type("docker ps --format '{{.Names}} {{.Status}}' --filter name=tut1\n");
+        at = await("tut1 Up", at, 1);
+        type("docker attach tut1\n");
+        at = await("/ # ", at, 1);
+        type("exit\n");
+        type("docker ps -a --format '{{.Names}} {{.Status}}' --filter name=tut1\n");
+        await("tut1 Exited (0)", at, 1);
+    }
+
+    @Test
     void anAttachedDockerRunStreamsAndProxiesCtrlCToPid1AndLogsFollowUntilCtrlC() throws Exception {
         type("docker run --name p1 --network n alpine ping web\n");
         int at = await(": seq=", 0, 2);

@@ -528,7 +528,7 @@ public final class DockerCommand {
         if (!c.running()) {
             return "";
         }
-        return PsColumns.displayable(PsColumns.ports(c.published(), PsColumns.exposedPorts(c, config)));
+        return PsColumns.displayable(PsColumns.ports(c.published(), PsColumns.endpointExposedPorts(c, config)));
     }
 
     public static String status(Container c, long now) {

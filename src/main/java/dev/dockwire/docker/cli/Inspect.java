@@ -38,6 +38,10 @@ final class Inspect {
         return RFC3339_NANO.format(Instant.ofEpochMilli(EPOCH_MILLIS).plusNanos(virtualNanos));
     }
 
+    /** network.IPAMConfig: every field omitempty, so a template reads "" for a gateway the JSON leaves out. */
+    private static final Map<String, Object> IPAM_CONFIG_ZEROS = Map.of("Subnet", "", "IPRange", "", "Gateway", "",
+            "AuxiliaryAddresses", GoTemplate.NIL_MAP);
+
     static Map<String, Object> network(Network n, Engine engine) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("Name", n.name());
@@ -52,12 +56,16 @@ final class Inspect {
         ipam.put("Options", n.predefined() && n.driver() == Network.Driver.BRIDGE ? null : new LinkedHashMap<>());
         List<Object> config = new ArrayList<>();
         if (n.subnet() != null) {
-            Map<String, Object> c = new LinkedHashMap<>();
+            Map<String, Object> c = new GoStruct(IPAM_CONFIG_ZEROS, Map.of("AuxAddress", "AuxiliaryAddresses"));
             c.put("Subnet", n.subnet().toString());
             if (n.ipRange() != null) {
                 c.put("IPRange", n.ipRange().toString());
             }
-            c.put("Gateway", n.gateway().toString());
+            if (!n.userSubnet() || n.userGateway() || n.swarmScoped()) {
+                // buildIPAMResources: a user's subnet without --gateway shows no gateway (json omitempty);
+                // swarm's allocator writes the one it picks into the network's IPAM config
+                c.put("Gateway", n.gateway().toString());
+            }
             if (!n.auxAddresses().isEmpty()) {
                 // IPAMConfig.AuxAddress, json "AuxiliaryAddresses,omitempty": a map, so its keys sorted.
                 Map<String, Object> aux = new TreeMap<>();
@@ -227,7 +235,7 @@ final class Inspect {
     private static Map<String, Object> ports(Container c, ImageConfig image) {
         Map<String, Object> ports = new TreeMap<>();
         if (c.running()) {
-            PsColumns.exposedPorts(c, image).forEach(p -> ports.put(p, null));
+            PsColumns.endpointExposedPorts(c, image).forEach(p -> ports.put(p, null));
         }
         for (PortBinding b : c.published()) {
             @SuppressWarnings("unchecked")

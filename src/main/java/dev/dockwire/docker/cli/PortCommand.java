@@ -34,7 +34,10 @@ final class PortCommand {
                 }
             }
             if (out.isEmpty()) {
-                return new CommandOutput(1, List.of("Error: No public port '" + want + "' published for " + c.name()));
+                // port.go (28.2): errors.Errorf("Error: No public port '%s' published for %s", opts.port, opts.container),
+                // both as typed: "81" stays "81", a name or id prefix stays what was given
+                return new CommandOutput(1, List.of("Error: No public port '" + f.positional().get(1) + "' published for "
+                        + f.positional().get(0)));
             }
         } else {
             for (PortBinding b : c.published()) {

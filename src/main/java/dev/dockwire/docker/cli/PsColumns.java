@@ -85,6 +85,16 @@ final class PsColumns {
         return List.copyOf(out);
     }
 
+    /**
+     * The exposed ports a container's endpoints report (moby daemon/network.go getEndpointPortMapInfo reads
+     * them from the driver's DriverInfo): the host and null drivers report none, so a container on
+     * {@code host} or {@code none} has NetworkSettings.Ports {@code {}} and an empty PORTS column.
+     */
+    static List<String> endpointExposedPorts(dev.dockwire.docker.Container c, dev.dockwire.docker.ImageConfig image) {
+        String mode = c.networkMode();
+        return "host".equals(mode) || "none".equals(mode) ? List.of() : exposedPorts(c, image);
+    }
+
     /** The ports of a running container: its published bindings and its exposed ports ({@code 80/tcp}) not published. */
     static List<Port> ports(List<PortBinding> published, List<String> exposed) {
         List<Port> out = new ArrayList<>();

@@ -108,6 +108,7 @@ final class Networks {
         Network n = new Network(id, name, type, bridgeName, subnet, req.ipRange(), gateway(subnet, req.gateway()),
                 req.internal(), req.attachable(), opts, req.labels() == null ? Map.of() : req.labels(), engine.nanos());
         n.userSubnet(req.subnet() != null);
+        n.userGateway(req.gateway() != null);
         if (req.auxAddresses() != null) {
             n.reserveAuxiliary(req.auxAddresses());
         }

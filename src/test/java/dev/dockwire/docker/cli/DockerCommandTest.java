@@ -119,7 +119,13 @@ class DockerCommandTest {
         assertEquals(List.of("/web running"), ok("docker inspect --format '{{.Name}} {{.State.Status}}' web"));
         List<String> json = ok("docker inspect -f '{{json .NetworkSettings.Networks.n.IPAddress}}' web");
         assertEquals(List.of("\"10.7.0.2\""), json);
-        assertEquals(List.of("10.7.0.1"), ok("docker network inspect -f '{{range .IPAM.Config}}{{.Gateway}}{{end}}' n"));
+        // moby 28 buildIPAMResources: a --subnet without --gateway shows no Gateway; one IPAM chose it for shows it
+        assertEquals(List.of(""), ok("docker network inspect -f '{{range .IPAM.Config}}{{.Gateway}}{{end}}' n"));
+        ok("docker network create auto");
+        assertEquals(List.of("172.18.0.0/16 172.18.0.1"),
+                ok("docker network inspect -f '{{range .IPAM.Config}}{{.Subnet}} {{.Gateway}}{{end}}' auto"));
+        ok("docker network create --subnet 10.8.0.0/24 --gateway 10.8.0.254 gw");
+        assertEquals(List.of("10.8.0.254"), ok("docker network inspect -f '{{range .IPAM.Config}}{{.Gateway}}{{end}}' gw"));
         assertEquals(List.of("true"), ok("docker network inspect -f '{{index .Options \"com.docker.network.bridge.default_bridge\"}}' bridge"));
         CommandResult bad = run("docker inspect -f '{{.Nope.Deeper}}' web");
         assertEquals(1, bad.status());
@@ -166,5 +172,20 @@ class DockerCommandTest {
         assertEquals(0, r.status(), String.join("\n", r.output()));
         assertTrue(r.output().get(1).startsWith("64 bytes from 172.17.0.1"), r.output().get(1));
         assertEquals(List.of(), ok("docker ps -a -q"));
+    }
+
+    @Test
+    void dockerPortNamesThePortAsTypedAndHostNetworkingReportsNoPorts() {
+        ok("docker run -d --name web -p 8080:80 nginx");
+        CommandResult none = run("docker port web 81");
+        // cli/command/container/port.go (28.2): opts.port and opts.container as given
+        assertEquals(1, none.status());
+        assertEquals(List.of("Error: No public port '81' published for web"), none.output());
+        assertEquals(List.of("Error: No public port '81/udp' published for web"), run("docker port web 81/udp").output());
+        // libnetwork's host driver reports no exposed ports (getEndpointPortMapInfo): Ports {} and an empty PORTS column
+        ok("docker run -d --network host --name hostweb nginx");
+        assertEquals(List.of("{}"), ok("docker inspect -f '{{json .NetworkSettings.Ports}}' hostweb"));
+        assertEquals(List.of("hostweb []"), ok("docker ps --filter name=hostweb --format '{{.Names}} [{{.Ports}}]'"));
+        assertEquals(List.of("{\"80/tcp\":{}}"), ok("docker inspect -f '{{json .Config.ExposedPorts}}' hostweb"));
     }
 }
