@@ -73,6 +73,9 @@ public final class MibReader {
         out.counter("TcpExt", "TCPFastRetrans", tcp.fastRetransmits);
         out.counter("TcpExt", "TCPRenoRecovery", tcp.renoRecovery);
         out.counter("TcpExt", "TCPSackRecovery", tcp.sackRecovery);
+        out.counter("TcpExt", "TCPFullUndo", tcp.fullUndo);
+        out.counter("TcpExt", "TCPPartialUndo", tcp.partialUndo);
+        out.counter("TcpExt", "TCPLossUndo", tcp.lossUndo);
         out.counter("TcpExt", "TCPTimeouts", tcp.timeouts);
         out.counter("TcpExt", "TCPHystartTrainDetect", tcp.hystartTrainDetect);
         out.counter("TcpExt", "TCPHystartTrainCwnd", tcp.hystartTrainCwnd);

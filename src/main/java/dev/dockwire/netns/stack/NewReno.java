@@ -22,6 +22,18 @@ final class NewReno {
     int recover;
     private int bytesAcked;
     final Cubic cubic = new Cubic();
+    /** A retransmission timeout's repair is under way (TCP_CA_Loss) until SND.UNA passes {@link #recover}. */
+    boolean inLoss;
+    /**
+     * tcp_init_undo's undo_marker: this episode's window reduction may still be undone. The
+     * cwnd and ssthresh before it (prior_cwnd, prior_ssthresh), and the timestamp of its first
+     * retransmission (retrans_stamp), which an ACK echoing an older one proves needless.
+     */
+    boolean undoMarker;
+    private int priorCwnd;
+    private int priorSsthresh;
+    private boolean retransStamped;
+    private int retransStamp;
 
     void init(int smss, int iss) {
         this.smss = smss;
@@ -99,6 +111,7 @@ final class NewReno {
         if (dupAcks != DUPACK_THRESHOLD || Seq.lt(sndUna, recover)) {
             return false;
         }
+        initUndo();
         ssthresh = lossSsthresh();
         recover = sndMax;
         cwnd = ssthresh + DUPACK_THRESHOLD * smss;
@@ -129,8 +142,10 @@ final class NewReno {
      */
     void onTimeout(int flight, int sndMax, int nowUs) {
         if (Seq.ge(sndMax - flight, recover)) {
+            initUndo(); // tcp_enter_loss: a new episode; one still repairing keeps its undo state
             ssthresh = lossSsthresh();
         }
+        inLoss = true;
         cubic.onLoss(sndMax, nowUs);
         cwnd = smss;
         inRecovery = false;
@@ -142,5 +157,52 @@ final class NewReno {
     /** Restart after an idle period longer than the RTO (RFC 5681 section 4.1, tcp_slow_start_after_idle). */
     void restartAfterIdle() {
         cwnd = Math.min(cwnd, INITIAL_WINDOW_SEGMENTS * smss);
+    }
+
+    /**
+     * tcp_init_undo and the prior_cwnd/prior_ssthresh that tcp_enter_recovery and tcp_enter_loss
+     * save before the window shrinks; prior_ssthresh is tcp_current_ssthresh, in the Open state
+     * at least three quarters of cwnd.
+     */
+    void initUndo() {
+        int pkts = cwnd / smss;
+        priorCwnd = cwnd;
+        priorSsthresh = inRecovery ? ssthresh : Math.max(ssthresh, ((pkts >> 1) + (pkts >> 2)) * smss);
+        undoMarker = true;
+        retransStamped = false;
+    }
+
+    /** tcp_retransmit_skb: the first retransmission of the episode stamps retrans_stamp with its TSval. */
+    void retransmitted(int tsVal) {
+        if (!retransStamped) {
+            retransStamped = true;
+            retransStamp = tsVal;
+        }
+    }
+
+    /**
+     * tcp_packet_delayed with timestamps (Eifel detection, RFC 3522): the ACK echoes a TSval
+     * older than the first retransmission's, so an original transmission, not the retransmission,
+     * reached the peer. ({@code tsEcr} 0 means none.)
+     */
+    boolean packetDelayed(int tsEcr) {
+        return retransStamped && tsEcr != 0 && Seq.lt(tsEcr, retransStamp);
+    }
+
+    /**
+     * tcp_may_undo (undo_retrans is not counted: no DSACK is read) then tcp_undo_cwnd_reduction
+     * with CUBIC's undo_cwnd, tcp_reno_undo_cwnd: cwnd back to at least prior_cwnd, ssthresh to
+     * prior_ssthresh when that was higher. Returns whether it undid.
+     */
+    boolean tryUndo(int tsEcr) {
+        if (!undoMarker || !packetDelayed(tsEcr)) {
+            return false;
+        }
+        cwnd = Math.max(cwnd, priorCwnd);
+        if (priorSsthresh > ssthresh) {
+            ssthresh = priorSsthresh;
+        }
+        undoMarker = false;
+        return true;
     }
 }

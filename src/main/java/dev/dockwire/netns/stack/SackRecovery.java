@@ -82,6 +82,7 @@ final class SackRecovery {
             }
             // RFC 6675 section 5 step (4); RFC 6937's initialisation
             int flight = sndMax - sndUna;
+            cc.initUndo(); // tcp_enter_recovery
             cc.ssthresh = cc.lossSsthresh();
             cc.recover = sndMax;
             active = true;
@@ -252,6 +253,33 @@ final class SackRecovery {
             rxtNewDataTime[i] = newDataTime;
             rxtCount++;
         }
+    }
+
+    static final int NO_UNDO = 0;
+    static final int FULL_UNDO = 1;
+    static final int PARTIAL_UNDO = 2;
+
+    /**
+     * An ACK that moved SND.UNA in recovery echoes {@code tsEcr}: when that proves the fast
+     * retransmission needless (tcp_packet_delayed), the window reduction is undone and recovery
+     * ends, at the recovery point (tcp_try_undo_recovery, TCPFullUndo) or below it once no
+     * retransmission is in flight (tcp_try_undo_partial, TCPPartialUndo, then tcp_try_keep_open:
+     * a later loss starts a recovery of its own). Returns which, or {@link #NO_UNDO}.
+     */
+    int tryUndo(int sndUna, int tsEcr) {
+        boolean full = Seq.ge(sndUna, cc.recover);
+        if (!full && unsackedBelow(highRxt, sndUna) > 0) {
+            return NO_UNDO; // retrans_out: a retransmission still in flight may yet be needed
+        }
+        if (!cc.tryUndo(tsEcr)) {
+            return NO_UNDO;
+        }
+        active = false;
+        cc.dupAcks = 0;
+        if (!full) {
+            cc.recover = sndUna;
+        }
+        return full ? FULL_UNDO : PARTIAL_UNDO;
     }
 
     /** What PRR lets go now, in bytes. */

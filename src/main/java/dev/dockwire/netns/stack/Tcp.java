@@ -481,6 +481,10 @@ final class Tcp {
         public long abortOnData;
         public long renoRecovery;
         public long sackRecovery;
+        /** cwnd undone when recovery ends (LINUX_MIB_TCPFULLUNDO), on a partial ACK (TCPPARTIALUNDO), after a timeout (TCPLOSSUNDO). */
+        public long fullUndo;
+        public long partialUndo;
+        public long lossUndo;
         public long hystartTrainDetect;
         public long hystartTrainCwnd;
         public long hystartDelayDetect;

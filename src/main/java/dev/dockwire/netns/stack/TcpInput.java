@@ -266,6 +266,19 @@ final class TcpInput {
         int newly = c.sacks.update(opts, c.sndUna, c.sndMax);
         boolean dupAck = ack == una && newly > 0;
         int delivered = (c.sndUna - una) + (c.sacks.sacked() - sackedBefore);
+        if (c.sackRecovery.active && Seq.gt(c.sndUna, una)) {
+            // tcp_try_undo_recovery at the recovery point, tcp_try_undo_partial below it
+            int undone = c.sackRecovery.tryUndo(c.sndUna, c.tsOk && opts.hasTimestamps() ? opts.tsEcr() : 0);
+            if (undone == SackRecovery.FULL_UNDO) {
+                tcp.counters().fullUndo++;
+            } else if (undone == SackRecovery.PARTIAL_UNDO) {
+                tcp.counters().partialUndo++;
+            }
+            if (undone != SackRecovery.NO_UNDO) {
+                // tcp_cong_control after tcp_fastretrans_alert: out of the reduction, this ACK grows cwnd
+                c.cc.onAck(c.sndUna - una, c.sndMax - una, (int) (tcp.loop.nanos() / 1_000_000L));
+            }
+        }
         if (c.sackRecovery.onAck(c.sndUna, c.sndMax, delivered, dupAck)) {
             tcp.counters().sackRecovery++; // tcp_enter_recovery: LINUX_MIB_TCPSACKRECOVERY
             c.rtxTimer.arm(c.rtt.rto());
@@ -295,6 +308,21 @@ final class TcpInput {
             }
         }
         c.retransmits = 0;
+        int tsEcr = c.tsOk && opts.hasTimestamps() ? opts.tsEcr() : 0;
+        if (c.cc.inLoss) {
+            lossAck(c, ack, tsEcr);
+        }
+        if (c.cc.inRecovery && Seq.ge(ack, c.cc.recover) && c.cc.undoMarker && c.cc.packetDelayed(tsEcr)) {
+            // tcp_try_undo_recovery: the full ACK echoes a time before the fast retransmission.
+            // RFC 6582's inflated window goes first (Linux's PRR window never inflates), then
+            // cwnd comes back to prior_cwnd. (Linux holds a Reno sender in recovery until an ACK
+            // passes high_seq, with tcp_moderate_cwnd: not modelled.)
+            c.cc.cwnd = c.cc.ssthresh;
+            c.cc.tryUndo(tsEcr);
+            c.cc.inRecovery = false;
+            c.cc.dupAcks = 0;
+            tcp.counters().fullUndo++;
+        }
         if (c.cc.inRecovery) {
             if (c.cc.onRecoveryAck(ack, acked, c.sndMax - ack)) {
                 out.retransmitHead(c); // NewReno partial ACK (RFC 6582 section 3.2 step 5)
@@ -310,6 +338,26 @@ final class TcpInput {
             c.rtxTimer.stop(); // RFC 6298 5.2
         } else {
             c.rtxTimer.arm(c.rtt.rto()); // RFC 6298 5.3
+        }
+    }
+
+    /**
+     * tcp_process_loss: an ACK that moves SND.UNA after a retransmission timeout. When it echoes a
+     * time before the first retransmission the timeout was spurious (tcp_try_undo_loss,
+     * LINUX_MIB_TCPLOSSUNDO): the window comes back and the go-back-N resend stops, as
+     * tcp_undo_cwnd_reduction unmarks the lost segments. The repair ends once SND.UNA passes
+     * the point the timeout found.
+     */
+    private void lossAck(TcpConnection c, int ack, int tsEcr) {
+        if (c.cc.tryUndo(tsEcr)) {
+            c.cc.inLoss = false;
+            c.cc.recover = ack;
+            if (Seq.lt(c.sndNxt, c.sndMax)) {
+                c.sndNxt = c.sndMax;
+            }
+            tcp.counters().lossUndo++;
+        } else if (Seq.ge(ack, c.cc.recover)) {
+            c.cc.inLoss = false;
         }
     }
 

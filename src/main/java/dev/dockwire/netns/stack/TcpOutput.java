@@ -416,6 +416,7 @@ final class TcpOutput {
         if ((len > 0 || (flags & (TcpSegment.FLAG_SYN | TcpSegment.FLAG_FIN)) != 0) && Seq.lt(seq, c.sndMax)
                 && !(syn && c.retransmits == 0)) {
             tcp.counters().retransSegs += segs;
+            c.cc.retransmitted(c.tsNow()); // tcp_retransmit_skb's retrans_stamp
         } else if ((len > 0 || (flags & TcpSegment.FLAG_FIN) != 0) && !syn && !miniSocket(c, false)) {
             tcp.counters().origDataSent += segs;
         }

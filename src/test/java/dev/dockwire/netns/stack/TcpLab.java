@@ -272,6 +272,34 @@ final class TcpLab {
         });
     }
 
+    /**
+     * Holds every frame to a from {@code from} until {@code until} (lab time) and then delivers
+     * them in order: a delay spike on the path back to a.
+     */
+    void stallToA(long from, long until) {
+        portOfA().wrapEgress(next -> new FrameSink() {
+            final ArrayList<ByteBuf> held = new ArrayList<>();
+
+            @Override
+            public void accept(NetDevice dev, ByteBuf frame) {
+                long t = now();
+                if (t < from || t >= until) {
+                    next.accept(dev, frame);
+                    return;
+                }
+                if (held.isEmpty()) {
+                    net.loop().schedule(until - t, () -> {
+                        for (ByteBuf f : held) {
+                            next.accept(dev, f);
+                        }
+                        held.clear();
+                    });
+                }
+                held.add(frame);
+            }
+        });
+    }
+
     /** Drops the frames to a that {@code drop} selects (before the capture sees them). */
     void dropToA(Predicate<Seg> drop) {
         portOfA().wrapEgress(next -> (dev, frame) -> {
