@@ -1,12 +1,10 @@
 package dev.dockwire.host;
 
+import dev.dockwire.app.sh.Commands;
+import dev.dockwire.app.sh.LsFormat;
 import dev.dockwire.tools.CommandResult;
-import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.TreeSet;
 
@@ -21,9 +19,6 @@ final class HostLs {
     private static final int LINE_LENGTH = 80;
     private static final int TAB_SIZE = 8;
     private static final int MIN_COLUMN_WIDTH = 3;
-    private static final long SIX_MONTHS_MILLIS = 31_556_952_000L / 2;
-    private static final DateTimeFormatter RECENT = DateTimeFormatter.ofPattern("MMM ppd HH:mm", Locale.ROOT).withZone(ZoneOffset.UTC);
-    private static final DateTimeFormatter OLD = DateTimeFormatter.ofPattern("MMM ppd  yyyy", Locale.ROOT).withZone(ZoneOffset.UTC);
 
     /** An entry as ls lists it: the name it prints and the path it stats. */
     private record Entry(String name, String path) {
@@ -116,14 +111,13 @@ final class HostLs {
             sizeWidth = Math.max(sizeWidth, size(s).length());
         }
         if (directory) {
-            out.add("total " + (o.has('h') ? human(blocks * 1024) : Long.toString(blocks)));
+            out.add("total " + (o.has('h') ? LsFormat.gnuHuman(blocks * 1024) : Long.toString(blocks)));
         }
         for (int i = 0; i < entries.size(); i++) {
             HostFileSystem.Stat s = stats.get(i);
-            Instant t = Instant.ofEpochMilli(s.mtimeMillis());
-            boolean recent = s.mtimeMillis() <= now && now - s.mtimeMillis() < SIX_MONTHS_MILLIS;
-            out.add(mode(s) + " " + pad(Integer.toString(links(entries.get(i), s)), linkWidth) + " root root "
-                    + pad(size(s), sizeWidth) + " " + (recent ? RECENT : OLD).format(t) + " " + entries.get(i).name());
+            out.add(LsFormat.mode(s.directory() ? Commands.Stat.DIRECTORY | s.mode() : s.mode()) + " "
+                    + pad(Integer.toString(links(entries.get(i), s)), linkWidth) + " root root "
+                    + pad(size(s), sizeWidth) + " " + LsFormat.gnuTime(s.mtimeMillis(), now) + " " + entries.get(i).name());
         }
     }
 
@@ -140,35 +134,7 @@ final class HostLs {
     }
 
     private String size(HostFileSystem.Stat s) {
-        return o.has('h') ? human(s.size()) : Long.toString(s.size());
-    }
-
-    /** human_readable with -h: powers of 1024, one decimal below 10, rounded up, as {@code 4.0K}, {@code 12K}. */
-    static String human(long bytes) {
-        if (bytes < 1024) {
-            return Long.toString(bytes);
-        }
-        String units = "KMGT";
-        double v = bytes;
-        int u = -1;
-        while (v >= 1024 && u < units.length() - 1) {
-            v /= 1024;
-            u++;
-        }
-        if (v < 10) {
-            double up = Math.ceil(v * 10) / 10;
-            return up >= 10 ? "10" + units.charAt(u) : String.format(Locale.ROOT, "%.1f", up) + units.charAt(u);
-        }
-        return (long) Math.ceil(v) + "" + units.charAt(u);
-    }
-
-    private static String mode(HostFileSystem.Stat s) {
-        StringBuilder m = new StringBuilder(s.directory() ? "d" : "-");
-        String rwx = "rwx";
-        for (int bit = 8; bit >= 0; bit--) {
-            m.append((s.mode() >> bit & 1) != 0 ? rwx.charAt(2 - bit % 3) : '-');
-        }
-        return m.toString();
+        return o.has('h') ? LsFormat.gnuHuman(s.size()) : Long.toString(s.size());
     }
 
     private static String pad(String s, int width) {

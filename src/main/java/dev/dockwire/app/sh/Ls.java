@@ -1,12 +1,8 @@
 package dev.dockwire.app.sh;
 
 import dev.dockwire.text.Flavour;
-import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.TreeSet;
 import java.util.function.Consumer;
 import java.util.function.Function;
@@ -26,14 +22,6 @@ import java.util.function.IntFunction;
  * from the place's /etc/passwd and /etc/group; the rest from {@link Commands#stat}.
  */
 final class Ls {
-    private static final DateTimeFormatter RECENT = DateTimeFormatter.ofPattern("MMM ppd HH:mm", Locale.ROOT).withZone(ZoneOffset.UTC);
-    private static final DateTimeFormatter OLD = DateTimeFormatter.ofPattern("MMM ppd  yyyy", Locale.ROOT).withZone(ZoneOffset.UTC);
-    /** GNU ls.c: half of a Gregorian year, in milliseconds. */
-    private static final long GNU_SIX_MONTHS = 31_556_952_000L / 2;
-    /** BusyBox ls.c: {@code 3600L * 24 * 365 / 2} seconds. */
-    private static final long BUSYBOX_SIX_MONTHS = 3600L * 24 * 365 / 2 * 1000;
-    /** BusyBox ls.c: a time up to 15 minutes ahead still counts as recent. */
-    private static final long BUSYBOX_AHEAD = 15 * 60 * 1000L;
 
     /** The files ls looks at: a directory's names (null: not a directory) and a path's stat (null: none). */
     interface Tree {
@@ -191,7 +179,7 @@ final class Ls {
             }
             long kib = (blocks + 1) / 2;
             out.accept("total " + (!human ? Long.toString(kib)
-                    : flavour == Flavour.BUSYBOX ? String.format("%-7s", busyboxHuman(kib * 1024, false)) : gnuHuman(kib * 1024)));
+                    : flavour == Flavour.BUSYBOX ? String.format("%-7s", LsFormat.busyboxHuman(kib * 1024, false)) : LsFormat.gnuHuman(kib * 1024)));
         }
         if (flavour == Flavour.BUSYBOX) {
             entries.forEach(e -> out.accept(busyboxLine(e)));
@@ -206,11 +194,9 @@ final class Ls {
         Commands.Stat s = e.stat();
         String owners = numeric ? String.format("%-8d %-8d ", s.uid(), s.gid())
                 : String.format("%-8.8s %-8.8s ", user.apply(s.uid()), group.apply(s.gid()));
-        String size = human ? String.format("%7s ", busyboxHuman(s.size(), true)) : String.format("%9d ", s.size());
-        long age = now - s.mtimeMillis();
-        boolean recent = age < BUSYBOX_SIX_MONTHS && age > -BUSYBOX_AHEAD;
-        return String.format("%-10s %4d ", mode(s.mode()), s.links()) + owners + size
-                + (recent ? RECENT : OLD).format(Instant.ofEpochMilli(s.mtimeMillis())) + " " + e.name();
+        String size = human ? String.format("%7s ", LsFormat.busyboxHuman(s.size(), true)) : String.format("%9d ", s.size());
+        return String.format("%-10s %4d ", LsFormat.mode(s.mode()), s.links()) + owners + size
+                + LsFormat.busyboxTime(s.mtimeMillis(), now) + " " + e.name();
     }
 
     /** GNU print_long_format, each column as wide as its widest entry (gobble_file's width bookkeeping). */
@@ -228,11 +214,9 @@ final class Ls {
         }
         for (Entry e : entries) {
             Commands.Stat s = e.stat();
-            boolean recent = s.mtimeMillis() <= now && now - s.mtimeMillis() < GNU_SIX_MONTHS;
-            out.accept(mode(s.mode()) + " " + right(Integer.toString(s.links()), links) + " "
+            out.accept(LsFormat.mode(s.mode()) + " " + right(Integer.toString(s.links()), links) + " "
                     + column(s.uid(), user, owner) + " " + column(s.gid(), group, grp) + " "
-                    + right(gnuSize(s.size()), size) + " " + (recent ? RECENT : OLD).format(Instant.ofEpochMilli(s.mtimeMillis()))
-                    + " " + e.name());
+                    + right(gnuSize(s.size()), size) + " " + LsFormat.gnuTime(s.mtimeMillis(), now) + " " + e.name());
         }
     }
 
@@ -247,86 +231,13 @@ final class Ls {
     }
 
     private String gnuSize(long bytes) {
-        return human ? gnuHuman(bytes) : Long.toString(bytes);
+        return human ? LsFormat.gnuHuman(bytes) : Long.toString(bytes);
     }
 
     private static String right(String s, int width) {
         return " ".repeat(Math.max(0, width - s.length())) + s;
     }
 
-    /** bb_mode_string: the type letter, then rwx for owner, group, others with setuid/setgid/sticky folded in. */
-    static String mode(int mode) {
-        StringBuilder m = new StringBuilder();
-        m.append((mode & 0170000) == Commands.Stat.DIRECTORY ? 'd' : '-');
-        for (int shift = 6; shift >= 0; shift -= 3) {
-            int bits = mode >> shift & 7;
-            m.append((bits & 4) != 0 ? 'r' : '-').append((bits & 2) != 0 ? 'w' : '-');
-            boolean x = (bits & 1) != 0;
-            int special = shift == 6 ? 04000 : shift == 3 ? 02000 : 01000;
-            char on = shift == 0 ? 't' : 's';
-            m.append((mode & special) != 0 ? (x ? on : Character.toUpperCase(on)) : x ? 'x' : '-');
-        }
-        return m.toString();
-    }
 
-    /**
-     * libbb's make_human_readable_str(val, 1, 0) (sizes: one decimal once a unit is reached, the
-     * last division's remainder rounded) or (val, 0, 0) ({@code total}: no decimal, rounded).
-     */
-    static String busyboxHuman(long bytes, boolean decimal) {
-        if (bytes == 0) {
-            return "0";
-        }
-        String units = " KMGTPE";
-        long val = bytes;
-        int u = 0;
-        int frac = 0;
-        while (val >= 1024) {
-            u++;
-            frac = (int) (((val % 1024) * 10 + 1024 / 2) / 1024);
-            val /= 1024;
-        }
-        if (frac >= 10) {
-            val++;
-            frac = 0;
-        }
-        if (!decimal) {
-            return (frac >= 5 ? val + 1 : val) + String.valueOf(units.charAt(u)).strip();
-        }
-        return u == 0 ? Long.toString(val) : val + "." + frac + units.charAt(u);
-    }
 
-    /** gnulib's human_readable with -h: powers of 1024, one decimal below 10, rounded up ({@code 4.0K}, {@code 121K}). */
-    static String gnuHuman(long bytes) {
-        if (bytes < 1024) {
-            return Long.toString(bytes);
-        }
-        String units = "KMGTPE";
-        int u = -1;
-        long whole = bytes;
-        long rest = 0;
-        long base = 1;
-        while (whole >= 1024 && u < units.length() - 1) {
-            base *= 1024;
-            whole = bytes / base;
-            rest = bytes % base;
-            u++;
-        }
-        if (whole < 10) {
-            long tenths = (rest * 10 + base - 1) / base; // rounded up
-            if (tenths == 10) {
-                whole++;
-                tenths = 0;
-            }
-            if (whole < 10) {
-                return whole + "." + tenths + units.charAt(u);
-            }
-        } else if (rest > 0) {
-            whole++;
-        }
-        if (whole == 1024 && u < units.length() - 1) {
-            return "1.0" + units.charAt(u + 1);
-        }
-        return whole + "" + units.charAt(u);
-    }
 }
