@@ -2,7 +2,6 @@ package dev.dockwire.host;
 
 import dev.dockwire.docker.Container;
 import dev.dockwire.docker.engine.Engine;
-import dev.dockwire.docker.engine.Exec;
 import dev.dockwire.kernel.Kernel;
 import dev.dockwire.sim.EventLoop;
 import dev.dockwire.tools.BridgeCommand;
@@ -63,11 +62,11 @@ final class HostTools {
             case "conntrack" -> new ConntrackCommand(kernel, ns).run(args);
             case "sysctl" -> new Sysctl(kernel, ns).run(args);
             case "brctl" -> new Brctl(kernel, ns).run(args);
-            case "ps" -> new Ps(processes(ps(args)), Exec.EPOCH_MILLIS).run(args);
+            case "ps" -> new Ps(processes(ps(args)), loop.epochMillis()).run(args);
             case "ss" -> new Ss(kernel, ns, processes(null)).run(args);
             case "netstat" -> new Netstat(kernel, ns, processes(null)).run(args);
             case "nstat" -> new Nstat(kernel, ns, nstatHistory).run(args);
-            case "dmesg" -> new Dmesg(kernel, Exec.EPOCH_MILLIS).run(args);
+            case "dmesg" -> new Dmesg(kernel, loop.epochMillis()).run(args);
             case "nsenter" -> new Nsenter(this::namespaceFile, this::namespaceOf, runner).run(args, ns);
             default -> throw new IllegalArgumentException(name);
         };
@@ -79,9 +78,9 @@ final class HostTools {
     }
 
     /** Starts a command {@link #watches} says runs until a signal; null with its refusal in {@code refused[0]}. */
-    static ToolJob watch(Kernel kernel, String ns, List<String> argv, CommandResult[] refused) {
+    static ToolJob watch(Kernel kernel, long epochMillis, String ns, List<String> argv, CommandResult[] refused) {
         List<String> args = argv.subList(1, argv.size());
-        return argv.get(0).equals("dmesg") ? new Dmesg(kernel, Exec.EPOCH_MILLIS).start(args, refused)
+        return argv.get(0).equals("dmesg") ? new Dmesg(kernel, epochMillis).start(args, refused)
                 : XtablesMonitor.start(kernel, ns, args, refused);
     }
 
