@@ -4,6 +4,9 @@ import dev.dockwire.docker.Container;
 import dev.dockwire.docker.engine.Engine;
 import dev.dockwire.kernel.Kernel;
 import dev.dockwire.sim.EventLoop;
+import dev.dockwire.text.DateCommand;
+import dev.dockwire.text.Flavour;
+import dev.dockwire.text.TextResult;
 import dev.dockwire.tools.BridgeCommand;
 import dev.dockwire.tools.CommandResult;
 import dev.dockwire.tools.ConntrackCommand;
@@ -22,6 +25,7 @@ import dev.dockwire.tools.debian.Nstat;
 import dev.dockwire.tools.debian.Ps;
 import dev.dockwire.tools.debian.Ss;
 import dev.dockwire.tools.debian.Sysctl;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -34,7 +38,7 @@ import java.util.Set;
  */
 final class HostTools {
     private static final Set<String> NAMES = Set.of("ip", "bridge", "tc", "iptables", "iptables-save", "iptables-restore",
-            "conntrack", "sysctl", "brctl", "ps", "nsenter", "ss", "netstat", "nstat", "dmesg", "xtables-monitor");
+            "conntrack", "sysctl", "brctl", "ps", "nsenter", "ss", "netstat", "nstat", "dmesg", "xtables-monitor", "date");
 
     private final Engine engine;
     private final EventLoop loop;
@@ -68,8 +72,15 @@ final class HostTools {
             case "nstat" -> new Nstat(kernel, ns, nstatHistory).run(args);
             case "dmesg" -> new Dmesg(kernel, loop.epochMillis()).run(args);
             case "nsenter" -> new Nsenter(this::namespaceFile, this::namespaceOf, runner).run(args, ns);
+            case "date" -> date(args);
             default -> throw new IllegalArgumentException(name);
         };
+    }
+
+    /** coreutils' {@code date} on the host's clock: the world's wall time ({@link EventLoop#epochMillis}). */
+    private CommandResult date(List<String> args) {
+        TextResult r = DateCommand.run(args, Instant.ofEpochMilli(loop.epochMillis()).plusNanos(loop.nanos()), Flavour.GNU);
+        return new CommandResult(r.status(), r.output(), r.errors());
     }
 
     /** Whether {@code argv} watches the kernel until a signal: {@code dmesg -w}/{@code -W}, {@code xtables-monitor}. */
