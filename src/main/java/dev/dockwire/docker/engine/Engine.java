@@ -427,10 +427,7 @@ public final class Engine implements Swarm.Member, ProcessHost {
         return profile == EngineProfile.DOCKER_28 ? "failed to set up container networking: " + why : why;
     }
 
-    /**
-     * Calls {@code listener} each time a container gets a namespace of its own (at start and
-     * restart), before its resolver starts and before anything runs in it.
-     */
+    /** Calls {@code listener} each time a container gets a namespace of its own (start, restart), before its resolver or anything runs in it. */
     public void onSandbox(Consumer<Container> listener) {
         sandboxListeners.add(listener);
     }
