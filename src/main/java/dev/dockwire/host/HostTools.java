@@ -77,9 +77,15 @@ final class HostTools {
         };
     }
 
-    /** coreutils' {@code date} on the host's clock: the world's wall time ({@link EventLoop#epochMillis}). */
+    /**
+     * coreutils' {@code date} on the host's clock, the world's wall time ({@link EventLoop#epochMillis}); root's
+     * {@code date -s} sets it, for the containers too (they share the kernel's clock), in whole seconds.
+     */
     private CommandResult date(List<String> args) {
-        TextResult r = DateCommand.run(args, Instant.ofEpochMilli(loop.epochMillis()).plusNanos(loop.nanos()), Flavour.GNU);
+        TextResult r = DateCommand.run(args, Instant.ofEpochMilli(loop.epochMillis()).plusNanos(loop.nanos()), Flavour.GNU, t -> {
+            loop.wallEpoch(t.toEpochMilli());
+            return true;
+        });
         return new CommandResult(r.status(), r.output(), r.errors());
     }
 

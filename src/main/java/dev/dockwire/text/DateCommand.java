@@ -11,8 +11,9 @@ import java.util.List;
  * {@code date [-u] [-R | -I[FMT] | +FORMAT] [-d STRING] [-s STRING]}: coreutils 9's (src/date.c) on
  * the host and in Debian/Ubuntu images, BusyBox's (coreutils/date.c) in alpine's, in the C locale.
  * The zone is UTC: TZ is unset on the host and in images, and a container's {@code -e TZ=...} is not
- * read (alpine has no tzdata to read it with). Setting the time ({@code -s}, or a time operand) fails
- * as it does without CAP_SYS_TIME (Docker's default capabilities lack it): clock_settime's EPERM.
+ * read (alpine has no tzdata to read it with). Setting the time ({@code -s}, or a time operand) is
+ * clock_settime(CLOCK_REALTIME): the host's root may; a container fails as it does without
+ * CAP_SYS_TIME (Docker's default capabilities lack it), with EPERM.
  */
 public final class DateCommand {
     private static final String DEFAULT = "%a %b %e %H:%M:%S %Z %Y";
@@ -22,8 +23,22 @@ public final class DateCommand {
     private DateCommand() {
     }
 
-    /** Runs {@code date ARGS} at {@code now}, with {@code flavour}'s texts. */
+    /** clock_settime(CLOCK_REALTIME, t): false when it fails with EPERM. */
+    @FunctionalInterface
+    public interface SetTime {
+        boolean set(Instant t);
+
+        /** Without CAP_SYS_TIME: every setting fails. */
+        SetTime REFUSED = t -> false;
+    }
+
+    /** Runs {@code date ARGS} at {@code now}, with {@code flavour}'s texts, in a container (no CAP_SYS_TIME). */
     public static TextResult run(List<String> args, Instant now, Flavour flavour) {
+        return run(args, now, flavour, SetTime.REFUSED);
+    }
+
+    /** As above, {@code clock} setting the time for {@code -s}. */
+    public static TextResult run(List<String> args, Instant now, Flavour flavour, SetTime clock) {
         boolean gnu = flavour == Flavour.GNU;
         String input = null;
         String set = null;
@@ -157,7 +172,7 @@ public final class DateCommand {
         List<String> out = new ArrayList<>();
         List<String> errors = new ArrayList<>();
         int status = 0;
-        if (set != null) { // clock_settime(CLOCK_REALTIME): EPERM without CAP_SYS_TIME
+        if (set != null && !clock.set(at.toInstant())) { // clock_settime(CLOCK_REALTIME): EPERM without CAP_SYS_TIME
             String error = gnu ? "date: cannot set date: Operation not permitted" : "date: can't set date: Operation not permitted";
             out.add(error);
             errors.add(error);

@@ -71,6 +71,10 @@ class DateEndToEndTest {
             CommandResult r = h.run("docker exec d1 date -s 12:00");
             assertEquals(List.of("date: can't set date: Operation not permitted"), r.errors());
             assertEquals(List.of("Wed Jan  1 12:00:00 UTC 2025"), r.output().subList(r.output().size() - 1, r.output().size()));
+            assertTrue(h.ok("docker exec d1 date").get(0).startsWith("Wed Jan  1 00:0"), "the clock is as it was");
+            // the host's root has CAP_SYS_TIME: the kernel's clock is set, for the containers too
+            assertEquals(List.of("Sun Dec  6 15:30:00 UTC 2026"), h.ok("date -s '2026-12-06 15:30:00'"));
+            assertEquals(List.of("2026-12-06 15:30"), h.ok("docker exec d1 date '+%F %H:%M'"));
         }
     }
 
