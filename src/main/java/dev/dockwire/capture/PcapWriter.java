@@ -57,6 +57,11 @@ public final class PcapWriter implements CaptureFile {
         return new PcapWriter(BlockOutput.openFile(path), DEFAULT_EPOCH_NANOS, DEFAULT_SNAPLEN);
     }
 
+    /** A writer to {@code path} whose virtual time 0 stands for {@code epochNanos} (ns since 1970): a live shell's today. */
+    public static PcapWriter create(Path path, long epochNanos) {
+        return new PcapWriter(BlockOutput.openFile(path), epochNanos, DEFAULT_SNAPLEN);
+    }
+
     /** Classic pcap has no interface records: the name and description are not stored. */
     @Override
     public int addInterface(String name, String description) {

@@ -82,6 +82,11 @@ public final class PcapngWriter implements CaptureFile {
         return new PcapngWriter(BlockOutput.openFile(path), DEFAULT_EPOCH_NANOS, DEFAULT_SNAPLEN);
     }
 
+    /** A writer to {@code path} whose virtual time 0 stands for {@code epochNanos} (ns since 1970): a live shell's today. */
+    public static PcapngWriter create(Path path, long epochNanos) {
+        return new PcapngWriter(BlockOutput.openFile(path), epochNanos, DEFAULT_SNAPLEN);
+    }
+
     public int snaplen() {
         return snaplen;
     }

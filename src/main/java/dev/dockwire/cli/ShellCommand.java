@@ -61,7 +61,7 @@ final class ShellCommand implements Callable<Integer> {
         }
         Path dir = out != null ? out : freshDir(Path.of("captures", "shell"));
         try (Terminal terminal = TerminalBuilder.builder().system(true).dumb(true).build();
-             Session session = new Session("shell", seed, new Session.Options(dir, seed, true), null,
+             Session session = new Session("shell", seed, new Session.Options(dir, seed, true).startingNow(), null,
                      line -> terminal.writer().println(line))) {
             if (file != null) {
                 var script = ScriptParser.parse(file.toString(), "shell", Files.readString(file));

@@ -405,7 +405,7 @@ final class ContainerEnv implements Shell.Env {
             return CommandResult.fail(1, busybox ? "dmesg: klogctl: Operation not permitted"
                     : "dmesg: read kernel buffer failed: Operation not permitted");
         }
-        return new Dmesg(kernel(), Exec.EPOCH_MILLIS).run(args);
+        return new Dmesg(kernel(), host.loop().epochMillis()).run(args);
     }
 
     /** A modelled program, run in the foreground in the container's PID namespace. */

@@ -72,7 +72,7 @@ public final class DockerHost implements Shell.Env, CliEnv {
         this.live = new LiveCommands(jobControl, engine.kernel(), loop);
         this.tools = new HostTools(engine, loop);
         this.home = Path.of("").toAbsolutePath().normalize().toString();
-        this.files = new HostFileSystem(home, () -> Exec.EPOCH_MILLIS + loop.nanos() / 1_000_000);
+        this.files = new HostFileSystem(home, () -> loop.epochMillis() + loop.nanos() / 1_000_000);
         StringBuilder resolv = new StringBuilder();
         engine.hostNameservers().forEach(s -> resolv.append("nameserver ").append(s).append('\n'));
         files.put("/etc/resolv.conf", resolv.toString());
@@ -323,7 +323,7 @@ public final class DockerHost implements Shell.Env, CliEnv {
 
     /** {@code mkdir}, {@code rmdir}, {@code rm}, {@code ls}, {@code clear} over the host's files, at the virtual clock's time. */
     private CommandResult fileCommand(List<String> argv, boolean terminal) {
-        return HostFileCommands.run(argv.get(0), argv.subList(1, argv.size()), files, terminal, Exec.EPOCH_MILLIS + loop.nanos() / 1_000_000);
+        return HostFileCommands.run(argv.get(0), argv.subList(1, argv.size()), files, terminal, loop.epochMillis() + loop.nanos() / 1_000_000);
     }
 
     /**
@@ -461,7 +461,7 @@ public final class DockerHost implements Shell.Env, CliEnv {
     /** Starts a command that runs until a signal; null with its refusal in {@code refused[0]}. */
     private ToolJob startJob(String ns, List<String> argv, CommandResult[] refused) {
         if (HostTools.watches(argv)) {
-            return HostTools.watch(engine.kernel(), ns, argv, refused);
+            return HostTools.watch(engine.kernel(), loop.epochMillis(), ns, argv, refused);
         }
         List<String> args = argv.subList(1, argv.size());
         try {

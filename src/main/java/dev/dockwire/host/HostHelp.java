@@ -21,7 +21,7 @@ public final class HostHelp {
     static final List<String> NETWORK = List.of("ip", "bridge", "tc", "ss", "nstat", "iptables", "iptables-save", "iptables-restore",
             "conntrack", "tcpdump", "netstat", "sysctl", "brctl", "nsenter", "ps", "dmesg", "xtables-monitor");
     /** Other commands of the host. */
-    static final List<String> OTHER = List.of("hostname", "sleep", "ssh", "sudo", "timeout", "pkill", "killall");
+    static final List<String> OTHER = List.of("hostname", "date", "sleep", "ssh", "sudo", "timeout", "pkill", "killall");
 
     private HostHelp() {
     }

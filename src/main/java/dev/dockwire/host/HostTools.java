@@ -2,9 +2,11 @@ package dev.dockwire.host;
 
 import dev.dockwire.docker.Container;
 import dev.dockwire.docker.engine.Engine;
-import dev.dockwire.docker.engine.Exec;
 import dev.dockwire.kernel.Kernel;
 import dev.dockwire.sim.EventLoop;
+import dev.dockwire.text.DateCommand;
+import dev.dockwire.text.Flavour;
+import dev.dockwire.text.TextResult;
 import dev.dockwire.tools.BridgeCommand;
 import dev.dockwire.tools.CommandResult;
 import dev.dockwire.tools.ConntrackCommand;
@@ -23,6 +25,7 @@ import dev.dockwire.tools.debian.Nstat;
 import dev.dockwire.tools.debian.Ps;
 import dev.dockwire.tools.debian.Ss;
 import dev.dockwire.tools.debian.Sysctl;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -35,7 +38,7 @@ import java.util.Set;
  */
 final class HostTools {
     private static final Set<String> NAMES = Set.of("ip", "bridge", "tc", "iptables", "iptables-save", "iptables-restore",
-            "conntrack", "sysctl", "brctl", "ps", "nsenter", "ss", "netstat", "nstat", "dmesg", "xtables-monitor");
+            "conntrack", "sysctl", "brctl", "ps", "nsenter", "ss", "netstat", "nstat", "dmesg", "xtables-monitor", "date");
 
     private final Engine engine;
     private final EventLoop loop;
@@ -63,14 +66,27 @@ final class HostTools {
             case "conntrack" -> new ConntrackCommand(kernel, ns).run(args);
             case "sysctl" -> new Sysctl(kernel, ns).run(args);
             case "brctl" -> new Brctl(kernel, ns).run(args);
-            case "ps" -> new Ps(processes(ps(args)), Exec.EPOCH_MILLIS).run(args);
+            case "ps" -> new Ps(processes(ps(args)), loop.epochMillis()).run(args);
             case "ss" -> new Ss(kernel, ns, processes(null)).run(args);
             case "netstat" -> new Netstat(kernel, ns, processes(null)).run(args);
             case "nstat" -> new Nstat(kernel, ns, nstatHistory).run(args);
-            case "dmesg" -> new Dmesg(kernel, Exec.EPOCH_MILLIS).run(args);
+            case "dmesg" -> new Dmesg(kernel, loop.epochMillis()).run(args);
             case "nsenter" -> new Nsenter(this::namespaceFile, this::namespaceOf, runner).run(args, ns);
+            case "date" -> date(args);
             default -> throw new IllegalArgumentException(name);
         };
+    }
+
+    /**
+     * coreutils' {@code date} on the host's clock, the world's wall time ({@link EventLoop#epochMillis}); root's
+     * {@code date -s} sets it, for the containers too (they share the kernel's clock), in whole seconds.
+     */
+    private CommandResult date(List<String> args) {
+        TextResult r = DateCommand.run(args, Instant.ofEpochMilli(loop.epochMillis()).plusNanos(loop.nanos()), Flavour.GNU, t -> {
+            loop.wallEpoch(t.toEpochMilli());
+            return true;
+        });
+        return new CommandResult(r.status(), r.output(), r.errors());
     }
 
     /** Whether {@code argv} watches the kernel until a signal: {@code dmesg -w}/{@code -W}, {@code xtables-monitor}. */
@@ -79,9 +95,9 @@ final class HostTools {
     }
 
     /** Starts a command {@link #watches} says runs until a signal; null with its refusal in {@code refused[0]}. */
-    static ToolJob watch(Kernel kernel, String ns, List<String> argv, CommandResult[] refused) {
+    static ToolJob watch(Kernel kernel, long epochMillis, String ns, List<String> argv, CommandResult[] refused) {
         List<String> args = argv.subList(1, argv.size());
-        return argv.get(0).equals("dmesg") ? new Dmesg(kernel, Exec.EPOCH_MILLIS).start(args, refused)
+        return argv.get(0).equals("dmesg") ? new Dmesg(kernel, epochMillis).start(args, refused)
                 : XtablesMonitor.start(kernel, ns, args, refused);
     }
 

@@ -3,12 +3,11 @@ package dev.dockwire.run;
 import dev.dockwire.app.dns.DnsServer;
 import dev.dockwire.app.http.HttpServer;
 import dev.dockwire.app.http.Responses;
-import dev.dockwire.docker.engine.Exec;
 import dev.dockwire.kernel.Kernel;
 import dev.dockwire.kernel.KernelException;
 import dev.dockwire.kernel.LinkSpec.Attrs;
 import dev.dockwire.kernel.LinkSpec;
-import dev.dockwire.sim.Clock;
+import dev.dockwire.sim.EventLoop;
 import dev.dockwire.wire.Cidr;
 import dev.dockwire.wire.Ipv4Address;
 import java.util.ArrayList;
@@ -43,7 +42,7 @@ public final class Outside {
 
     private final Kernel kernel;
     private final String lan;
-    private final Clock clock;
+    private final EventLoop clock;
     private final List<DnsServer> nameServers = new ArrayList<>();
     private DnsServer dns;
     private HttpServer web;
@@ -53,7 +52,7 @@ public final class Outside {
      * Builds the outside on {@code kernel}, the LAN bridge in namespace {@code lan} (which exists);
      * {@code clock} dates the web server's responses.
      */
-    public Outside(Kernel kernel, String lan, Clock clock) {
+    public Outside(Kernel kernel, String lan, EventLoop clock) {
         this.kernel = kernel;
         this.lan = lan;
         this.clock = clock;
@@ -94,7 +93,7 @@ public final class Outside {
         World.INTERNET_NAMES.values().stream().distinct()
                 .forEach(a -> kernel.addrAdd("internet", "lo", Cidr.parse(a + "/32")));
         web = new HttpServer(kernel.sockets("internet"), 80, HttpServer.sync(req ->
-                Responses.page(req, EXAMPLE_PAGE, Exec.EPOCH_MILLIS + clock.nanos() / 1_000_000)));
+                Responses.page(req, EXAMPLE_PAGE, clock.epochMillis() + clock.nanos() / 1_000_000)));
         web.start();
         for (String resolver : World.PUBLIC_DNS) {
             kernel.addrAdd("internet", "lo", Cidr.parse(resolver + "/32"));

@@ -26,6 +26,8 @@ import java.util.Set;
 final class Recordings {
     private final CaptureDirectory dir;
     private final String filter;
+    /** The wall time (ns since 1970) the files' virtual time 0 stands for: the world's clock's ({@code EventLoop#epochMillis}). */
+    private final long epochNanos;
     private final List<Capture> captures = new ArrayList<>();
     private final List<Path> paths = new ArrayList<>();
     private final List<PcapngWriter> writers = new ArrayList<>();
@@ -46,6 +48,7 @@ final class Recordings {
         PacketFilter probe = filter == null ? PacketFilter.ALL : PacketFilter.compile(filter);
         probe.close();
         this.dir = CaptureDirectory.create(options.outDir());
+        this.epochNanos = world.emulation().loop().epochMillis() * 1_000_000L;
         List<String> interfaces = new ArrayList<>(options.interfaces());
         what.interfaces().stream().filter(i -> !interfaces.contains(i)).forEach(interfaces::add);
         if (what.host() && !interfaces.contains("eth0")) {
@@ -58,7 +61,7 @@ final class Recordings {
         pending.addAll(interfaces);
         if (distributed != null) {
             underlayPath = dir.file(distributed.host().name() + "-underlay.pcapng");
-            underlay = PcapngWriter.create(underlayPath);
+            underlay = PcapngWriter.create(underlayPath, epochNanos);
             distributed.underlay().capture(underlay, "underlay");
         }
         for (World.Node node : world.nodes()) {
@@ -101,7 +104,7 @@ final class Recordings {
     /** Like {@code tcpdump -i DEV -w NAME.pcapng} from now on (a bridge promiscuously). */
     private Capture open(String name, Kernel kernel, String ns, String dev) {
         Path path = dir.file(name + ".pcapng");
-        PcapngWriter writer = PcapngWriter.create(path);
+        PcapngWriter writer = PcapngWriter.create(path, epochNanos);
         writers.add(writer);
         StepCaptureLimit.Sink sink = budget.wrap(writer);
         sinks.add(sink);

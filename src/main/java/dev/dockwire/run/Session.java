@@ -25,10 +25,12 @@ import java.util.function.UnaryOperator;
 public final class Session implements AutoCloseable {
     /**
      * Where the run writes and which seed it uses ({@code seed} null = the file's own); which host
-     * interfaces to capture besides the bridges ({@code --capture}); who hears of progress.
+     * interfaces to capture besides the bridges ({@code --capture}); who hears of progress; the wall
+     * time (ms since 1970) virtual time 0 stands for: 0 is a run's fixed 2025-01-01 (reproducible
+     * transcripts and captures), a live shell's is when it starts ({@link #startingNow}).
      */
     public record Options(Path outDir, Long seed, boolean capture, List<String> interfaces, Progress progress,
-                          OwnHost own) {
+                          OwnHost own, long startsAt) {
         public Options(Path outDir, Long seed, boolean capture) {
             this(outDir, seed, capture, List.of(), Progress.NONE);
         }
@@ -37,9 +39,18 @@ public final class Session implements AutoCloseable {
             this(outDir, seed, capture, interfaces, progress, null);
         }
 
+        public Options(Path outDir, Long seed, boolean capture, List<String> interfaces, Progress progress, OwnHost own) {
+            this(outDir, seed, capture, interfaces, progress, own, 0);
+        }
+
+        /** The same options with the clock starting at the wall clock's now, as a live shell's does. */
+        public Options startingNow() {
+            return new Options(outDir, seed, capture, interfaces, progress, own, System.currentTimeMillis());
+        }
+
         /** The same options with capturing off. */
         public Options withoutCapture() {
-            return new Options(outDir, seed, false, interfaces, progress, own);
+            return new Options(outDir, seed, false, interfaces, progress, own, startsAt);
         }
     }
 
@@ -134,6 +145,9 @@ public final class Session implements AutoCloseable {
         this.options = options;
         this.world = new World(seed, EngineProfile.parse(daemon.engine()), daemon.userlandProxy(), daemon.hosts(),
                 daemon.subnets(), options.own() != null ? Pacing.WALL : Pacing.VIRTUAL);
+        if (options.startsAt() != 0) {
+            world.emulation().loop().wallEpoch(options.startsAt()); // before the captures open: their frames are stamped alike
+        }
         this.distributed = options.own() != null ? Distributed.start(world, daemon, options.own(), out) : null;
         for (World.Node node : world.nodes()) {
             node.engine().onSample(latencies::record);

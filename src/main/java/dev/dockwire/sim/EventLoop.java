@@ -29,6 +29,8 @@ public final class EventLoop implements Clock {
     private double speed = 1;
     private long now;
     private long seq;
+    /** The wall time (ms since 1970) at virtual time 0: a run's fixed {@link #RUN_EPOCH_MILLIS}, or a live shell's today. */
+    private long epochMillis = RUN_EPOCH_MILLIS;
     /** The timer {@link #schedule} made last, until it runs: see {@link #isLastScheduled}. */
     private Timeout lastScheduled;
     /** The wall clock (System.nanoTime) when pacing last began, and the virtual time then; -1 until read. */
@@ -48,6 +50,12 @@ public final class EventLoop implements Clock {
         void idle(long waitNanos);
     }
 
+    /**
+     * A run's wall time at virtual time 0, 2025-01-01T00:00:00Z: fixed so runs, their captures and
+     * transcripts are reproducible.
+     */
+    public static final long RUN_EPOCH_MILLIS = 1_735_689_600_000L;
+
     public EventLoop() {
         this(Pacing.VIRTUAL);
     }
@@ -59,6 +67,19 @@ public final class EventLoop implements Clock {
     @Override
     public long nanos() {
         return now;
+    }
+
+    /** The wall time (ms since 1970) at virtual time 0; what {@code date}, HTTP Date headers and inspect's times add {@link #nanos} to. */
+    public long epochMillis() {
+        return epochMillis;
+    }
+
+    /**
+     * Makes now read as the wall clock's {@code wallMillis} in whole seconds (a live shell's clock
+     * says today, as the host's would); the virtual clock itself does not move.
+     */
+    public void wallEpoch(long wallMillis) {
+        epochMillis = wallMillis / 1000 * 1000 - now / 1_000_000;
     }
 
     public Pacing pacing() {

@@ -1,10 +1,9 @@
 package dev.dockwire.tools;
 
-import dev.dockwire.capture.CaptureFile;
 import dev.dockwire.kernel.ConntrackEvent;
 import dev.dockwire.kernel.Kernel;
 import dev.dockwire.kernel.KernelException;
-import dev.dockwire.sim.Clock;
+import dev.dockwire.sim.EventLoop;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -20,7 +19,7 @@ import java.util.function.Consumer;
  */
 public final class ConntrackEvents implements ToolJob {
     private final ConntrackOptions options;
-    private final Clock clock;
+    private final EventLoop clock;
     private final String command;
     private final List<String> pending = new ArrayList<>();
     private AutoCloseable subscription;
@@ -28,7 +27,7 @@ public final class ConntrackEvents implements ToolJob {
     private long shown;
     private boolean stopped;
 
-    private ConntrackEvents(ConntrackOptions options, Clock clock, String command) {
+    private ConntrackEvents(ConntrackOptions options, EventLoop clock, String command) {
         this.options = options;
         this.clock = clock;
         this.command = command;
@@ -40,7 +39,7 @@ public final class ConntrackEvents implements ToolJob {
     }
 
     /** Parses {@code args} and subscribes to {@code ns}'s events; a refusal is a {@link CommandResult} in {@code refused}. */
-    public static ConntrackEvents start(Kernel kernel, Clock clock, String ns, List<String> args) {
+    public static ConntrackEvents start(Kernel kernel, EventLoop clock, String ns, List<String> args) {
         ConntrackOptions o;
         try {
             o = ConntrackOptions.parse(args);
@@ -76,7 +75,7 @@ public final class ConntrackEvents implements ToolJob {
         }
         String line = ConntrackFormat.event(e, options.extended);
         if (options.timestamp) {
-            long nanos = CaptureFile.DEFAULT_EPOCH_NANOS + clock.nanos();
+            long nanos = clock.epochMillis() * 1_000_000L + clock.nanos();
             line = String.format(Locale.ROOT, "[%d.%06d]\t", nanos / 1_000_000_000L, nanos % 1_000_000_000L / 1000) + line;
         }
         shown++;

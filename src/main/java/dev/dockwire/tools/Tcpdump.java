@@ -46,6 +46,8 @@ public final class Tcpdump {
         private java.util.function.Consumer<String> follower;
         private long seen;
         private boolean stopped;
+        /** The wall time (ns since 1970) of virtual time 0 ({@link EventLoop#epochMillis}): a run's 2025-01-01, a live shell's today. */
+        private long epochNanos = CaptureFile.DEFAULT_EPOCH_NANOS;
 
         private Job(long count, TcpdumpOptions options, String command) {
             this.count = count;
@@ -152,7 +154,7 @@ public final class Tcpdump {
             }
             String column = device == null ? null : String.format("%-5s %-3s ", device, packetType(frame, mac, direction));
             // The file's clock: virtual time 0 is CaptureFile's epoch, so live lines and -w/-r agree.
-            options.lines(CaptureFile.DEFAULT_EPOCH_NANOS + nanos, column, frame).forEach(this::emit);
+            options.lines(epochNanos + nanos, column, frame).forEach(this::emit);
             countAndMaybeStop();
         }
 
@@ -253,9 +255,10 @@ public final class Tcpdump {
             throw new Refused("tcpdump: " + iface + ": No such device exists\n(SIOCGIFHWADDR: No such device)");
         }
         Job job = new Job(count, o, "tcpdump " + String.join(" ", args));
+        job.epochNanos = loop.epochMillis() * 1_000_000L;
         if (write != null) {
             try {
-                job.file = PcapWriter.create(cwd.resolve(write));
+                job.file = PcapWriter.create(cwd.resolve(write), job.epochNanos);
             } catch (RuntimeException e) {
                 throw new Refused("tcpdump: " + write + ": " + (e.getCause() != null ? e.getCause().getMessage() : e.getMessage()));
             }

@@ -1,5 +1,6 @@
 package dev.dockwire.app.sh;
 
+import dev.dockwire.text.DateCommand;
 import dev.dockwire.text.Flavour;
 import dev.dockwire.text.TextContext;
 import dev.dockwire.text.TextFiles;
@@ -19,7 +20,7 @@ import java.util.Map;
  */
 public final class Applets {
     /** What the shell runs itself besides the text tools. */
-    private static final java.util.Set<String> OWN = java.util.Set.of("cat", "ls", "env", "printenv", "id", "hostname", "envsubst");
+    private static final java.util.Set<String> OWN = java.util.Set.of("cat", "ls", "env", "printenv", "id", "hostname", "envsubst", "date");
 
     /** Whether the shell runs {@code name} itself once the PATH has it. */
     public static boolean runs(String name) {
@@ -60,6 +61,7 @@ public final class Applets {
             case "id" -> id(flavour, io);
             case "hostname" -> hostname(args, io);
             case "envsubst" -> envsubst(args, assigns, io);
+            case "date" -> date(args, flavour, io);
             default -> null;
         };
     }
@@ -235,6 +237,16 @@ public final class Applets {
         }
         io.out.line("uid=0(root) gid=0(root) groups=" + groups);
         return 0;
+    }
+
+    /** {@code date}: BusyBox's or coreutils' ({@link DateCommand}) on the container's clock, the world's wall time. */
+    private int date(List<String> args, Flavour flavour, Io io) {
+        TextResult r = DateCommand.run(args, java.time.Instant.ofEpochMilli(sh.ctx.epochMillis()).plusNanos(sh.ctx.nanos()), flavour);
+        List<String> errors = new ArrayList<>(r.errors());
+        for (String line : r.output()) {
+            (errors.remove(line) ? io.err : io.out).line(line);
+        }
+        return r.status();
     }
 
     /** {@code hostname [-d|-f|-i|-s]}: BusyBox's ({@link BusyboxHostname}), resolving from the container's /etc/hosts. */

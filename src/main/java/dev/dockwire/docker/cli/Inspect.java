@@ -7,7 +7,6 @@ import dev.dockwire.docker.ImageConfig;
 import dev.dockwire.docker.Network;
 import dev.dockwire.docker.PortBinding;
 import dev.dockwire.docker.engine.Engine;
-import dev.dockwire.docker.engine.Exec;
 import dev.dockwire.docker.engine.Images;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
@@ -23,19 +22,18 @@ import java.util.TreeMap;
  * {@code -f} templates read.
  */
 final class Inspect {
-    /** The engine's clock starts at this wall time (the same epoch as the captures). */
-    static final long EPOCH_MILLIS = Exec.EPOCH_MILLIS;
     private static final DateTimeFormatter RFC3339_NANO = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.nnnnnnnnn'Z'")
             .withZone(java.time.ZoneOffset.UTC);
 
     private Inspect() {
     }
 
-    static String time(long virtualNanos) {
+    /** {@code virtualNanos} on a clock that read 0 at wall time {@code epochMillis} ({@link Engine#epochMillis}), in RFC 3339. */
+    static String time(long epochMillis, long virtualNanos) {
         if (virtualNanos < 0) {
             return "0001-01-01T00:00:00Z";
         }
-        return RFC3339_NANO.format(Instant.ofEpochMilli(EPOCH_MILLIS).plusNanos(virtualNanos));
+        return RFC3339_NANO.format(Instant.ofEpochMilli(epochMillis).plusNanos(virtualNanos));
     }
 
     /** network.IPAMConfig: every field omitempty, so a template reads "" for a gateway the JSON leaves out. */
@@ -46,7 +44,7 @@ final class Inspect {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("Name", n.name());
         m.put("Id", n.id());
-        m.put("Created", time(n.created()));
+        m.put("Created", time(engine.epochMillis(), n.created()));
         m.put("Scope", n.scope());
         m.put("Driver", n.driver().id());
         m.put("EnableIPv4", true);
@@ -201,15 +199,15 @@ final class Inspect {
     }
 
     /** State.Health (moby api/types/container.Health): Status, FailingStreak, Log of {Start, End, ExitCode, Output}. */
-    private static Map<String, Object> health(Health h) {
+    private static Map<String, Object> health(Health h, long epochMillis) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("Status", h.status().id());
         m.put("FailingStreak", h.failingStreak());
         List<Object> log = new ArrayList<>();
         for (Health.Result r : h.log()) {
             Map<String, Object> e = new LinkedHashMap<>();
-            e.put("Start", goTime(r.start()));
-            e.put("End", goTime(r.end()));
+            e.put("Start", goTime(epochMillis, r.start()));
+            e.put("End", goTime(epochMillis, r.end()));
             e.put("ExitCode", r.exitCode());
             e.put("Output", r.output());
             log.add(e);
@@ -219,8 +217,8 @@ final class Inspect {
     }
 
     /** Go's time.Time in JSON (RFC 3339 with nanoseconds, trailing zeros of the fraction dropped): {@code 2025-01-01T00:00:15.64403777Z}. */
-    static String goTime(long virtualNanos) {
-        String t = time(virtualNanos);
+    static String goTime(long epochMillis, long virtualNanos) {
+        String t = time(epochMillis, virtualNanos);
         if (!t.contains(".")) {
             return t;
         }
@@ -265,7 +263,7 @@ final class Inspect {
     static Map<String, Object> container(Container c, Engine engine) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("Id", c.id());
-        m.put("Created", time(c.created()));
+        m.put("Created", time(engine.epochMillis(), c.created()));
         ImageConfig image = engine.images().config(c.image());
         List<String> argv = image == null ? c.cmd() : image.argv(c.cmd());
         m.put("Path", argv.isEmpty() ? "" : argv.get(0));
@@ -280,10 +278,10 @@ final class Inspect {
         state.put("Pid", engine.processes(c) == null ? 0 : engine.processes(c).init().hostPid()); // PID 1 as the host sees it
         state.put("ExitCode", c.exitCode());
         state.put("Error", "");
-        state.put("StartedAt", time(c.startedAt()));
-        state.put("FinishedAt", time(c.finishedAt()));
+        state.put("StartedAt", time(engine.epochMillis(), c.startedAt()));
+        state.put("FinishedAt", time(engine.epochMillis(), c.finishedAt()));
         if (c.health() != null) {
-            state.put("Health", health(c.health()));
+            state.put("Health", health(c.health(), engine.epochMillis()));
         }
         m.put("State", state);
         m.put("Image", engine.images().published(c.image()).id());

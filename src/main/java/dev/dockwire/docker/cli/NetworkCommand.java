@@ -144,7 +144,7 @@ public final class NetworkCommand {
         List<ListFormat.Row> rows = new ArrayList<>();
         for (Network n : nets) {
             ListFormat.Row row = new ListFormat.Row();
-            row.put("CreatedAt", goTimeString(n.created()));
+            row.put("CreatedAt", goTimeString(engine.epochMillis(), n.created()));
             row.put("Driver", n.driver().id());
             row.put("ID", full ? n.id() : n.shortId());
             row.put("IPv4", "true");
@@ -162,8 +162,8 @@ public final class NetworkCommand {
     }
 
     /** Go's time.Time.String in UTC: {@code 2026-12-05 12:59:46.529520998 +0000 UTC}, trailing zeros of the fraction dropped. */
-    private static String goTimeString(long virtualNanos) {
-        String rfc = Inspect.goTime(virtualNanos);
+    private static String goTimeString(long epochMillis, long virtualNanos) {
+        String rfc = Inspect.goTime(epochMillis, virtualNanos);
         return rfc.replace('T', ' ').replace("Z", " +0000 UTC");
     }
 

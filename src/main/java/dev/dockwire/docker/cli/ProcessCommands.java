@@ -6,7 +6,6 @@ import dev.dockwire.docker.EngineException;
 import dev.dockwire.docker.LogEntry;
 import dev.dockwire.docker.engine.ContainerProcesses;
 import dev.dockwire.docker.engine.Engine;
-import dev.dockwire.docker.engine.Exec;
 import dev.dockwire.app.Signal;
 import dev.dockwire.proc.Job;
 import dev.dockwire.proc.JobControl;
@@ -171,7 +170,7 @@ final class ProcessCommands {
         List<String> lines = new ArrayList<>();
         List<String> errors = new ArrayList<>(); // the client writes a stderr entry to its own stderr
         for (LogEntry e : entries) {
-            String line = f.has("timestamps") ? timestamp(e.nanos()) + " " + e.line() : e.line();
+            String line = f.has("timestamps") ? timestamp(engine.epochMillis(), e.nanos()) + " " + e.line() : e.line();
             lines.add(line);
             if (e.stream().equals("stderr")) {
                 errors.add(line);
@@ -197,7 +196,7 @@ final class ProcessCommands {
         try {
             Instant t = value.matches("\\d+(\\.\\d+)?") ? Instant.ofEpochMilli((long) (Double.parseDouble(value) * 1000))
                     : Instant.parse(value);
-            return (t.toEpochMilli() - Exec.EPOCH_MILLIS) * 1_000_000L;
+            return (t.toEpochMilli() - engine.epochMillis()) * 1_000_000L;
         } catch (java.time.format.DateTimeParseException e) {
             throw new IllegalArgumentException("invalid value for \"" + flag + "\": failed to parse value as time or duration: \""
                     + value + "\"");
@@ -205,8 +204,8 @@ final class ProcessCommands {
     }
 
     /** A log entry's time as {@code docker logs -t} prints it: {@code 2025-01-01T00:00:03.004000000Z}. */
-    static String timestamp(long nanos) {
-        Instant t = Instant.ofEpochMilli(Exec.EPOCH_MILLIS).plusNanos(nanos);
+    static String timestamp(long epochMillis, long nanos) {
+        Instant t = Instant.ofEpochMilli(epochMillis).plusNanos(nanos);
         return RFC3339_NANO.format(t);
     }
 
@@ -253,7 +252,7 @@ final class ProcessCommands {
         out.add(topRow("UID", "PID", "PPID", "C", "STIME", "TTY", "TIME", "CMD"));
         ContainerProcesses procs = engine.processes(c);
         for (Process p : procs.running()) {
-            long secs = (Exec.EPOCH_MILLIS / 1000 + p.startNanos() / 1_000_000_000L) % 86_400;
+            long secs = (engine.epochMillis() / 1000 + p.startNanos() / 1_000_000_000L) % 86_400;
             String stime = String.format(Locale.ROOT, "%02d:%02d", secs / 3600, secs / 60 % 60);
             out.add(topRow(procs.user(p), Integer.toString(p.hostPid()), Integer.toString(procs.hostParent(p)), "0", stime, "?", "00:00:00",
                     p.commandLine()));

@@ -96,7 +96,7 @@ final class PsCommand {
     ListFormat.Row row(Container c, boolean noTrunc) {
         ListFormat.Row row = new ListFormat.Row();
         row.put("Command", DockerCommand.command(c, !noTrunc));
-        row.put("CreatedAt", CREATED_AT.format(Instant.ofEpochMilli(Inspect.EPOCH_MILLIS).plusNanos(c.created())));
+        row.put("CreatedAt", CREATED_AT.format(Instant.ofEpochMilli(engine.epochMillis()).plusNanos(c.created())));
         row.put("ID", noTrunc ? c.id() : c.shortId());
         row.put("Image", c.image());
         row.put("Labels", c.labels().entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).sorted().collect(Collectors.joining(",")));

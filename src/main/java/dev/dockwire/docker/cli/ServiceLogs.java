@@ -44,7 +44,7 @@ final class ServiceLogs {
         if (s == null) {
             return CommandOutput.fail(1, "no such task or service: " + f.positional().get(0));
         }
-        record Line(LogEntry entry, String prefix) {
+        record Line(LogEntry entry, String prefix, long epochMillis) {
         }
         List<Line> lines = new ArrayList<>();
         int width = Integer.toString(s.replicas()).length();
@@ -62,12 +62,13 @@ final class ServiceLogs {
                 int n = Integer.parseInt(f.get("tail"));
                 log = log.subList(Math.max(0, log.size() - n), log.size());
             }
-            log.forEach(e -> lines.add(new Line(e, prefix)));
+            long epoch = epochMillis(t);
+            log.forEach(e -> lines.add(new Line(e, prefix, epoch)));
         }
         lines.sort(Comparator.comparingLong(l -> l.entry().nanos()));
         List<String> out = new ArrayList<>();
         for (Line l : lines) {
-            out.add(format(f, l.entry(), l.prefix()));
+            out.add(format(f, l.entry(), l.prefix(), l.epochMillis()));
         }
         if (f.has("follow") && jobs != null && jobs.follows()) {
             return follow(f, tasks, s, width, out, jobs);
@@ -75,9 +76,14 @@ final class ServiceLogs {
         return CommandOutput.ok(out);
     }
 
-    private static String format(CliFlags f, LogEntry e, String prefix) {
+    /** The wall time at which the clock of the task's node read 0 (a run's fixed epoch when the node is not an engine here). */
+    private static long epochMillis(Service.Task t) {
+        return t.node().engine() instanceof Engine engine ? engine.epochMillis() : dev.dockwire.docker.engine.Exec.EPOCH_MILLIS;
+    }
+
+    private static String format(CliFlags f, LogEntry e, String prefix, long epochMillis) {
         String text = f.has("raw") ? e.line() : prefix + "    | " + e.line();
-        return f.has("timestamps") ? ProcessCommands.timestamp(e.nanos()) + " " + text : text;
+        return f.has("timestamps") ? ProcessCommands.timestamp(epochMillis, e.nanos()) + " " + text : text;
     }
 
     /** {@code docker service logs -f}: what was written so far, then each task's lines as they come, until Ctrl-C. */
@@ -105,7 +111,7 @@ final class ServiceLogs {
             String prefix = name + "@" + t.node().hostname() + " ".repeat(Math.max(0, width - Integer.toString(t.slot()).length()));
             unfollow.add(engine.log(c).follow(e -> {
                 if (!job.done()) {
-                    print.accept(format(f, e, prefix));
+                    print.accept(format(f, e, prefix, engine.epochMillis()));
                 }
             }));
         }

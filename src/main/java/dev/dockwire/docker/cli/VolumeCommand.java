@@ -119,7 +119,7 @@ final class VolumeCommand {
         List<String> errors = new ArrayList<>();
         for (String name : f.positional()) {
             try {
-                found.add(inspect(engine.volumes().get(name)));
+                found.add(inspect(engine.volumes().get(name), engine.epochMillis()));
             } catch (EngineException e) {
                 errors.add("Error response from daemon: " + e.getMessage());
             }
@@ -136,9 +136,9 @@ final class VolumeCommand {
         return new CommandOutput(errors.isEmpty() ? 0 : 1, out);
     }
 
-    static Map<String, Object> inspect(Volume v) {
+    static Map<String, Object> inspect(Volume v, long epochMillis) {
         Map<String, Object> m = new LinkedHashMap<>();
-        m.put("CreatedAt", RFC3339.format(Instant.ofEpochMilli(Inspect.EPOCH_MILLIS).plusNanos(v.createdNanos())));
+        m.put("CreatedAt", RFC3339.format(Instant.ofEpochMilli(epochMillis).plusNanos(v.createdNanos())));
         m.put("Driver", "local");
         m.put("Labels", v.labels().isEmpty() ? null : new TreeMap<>(v.labels()));
         m.put("Mountpoint", v.mountpoint());

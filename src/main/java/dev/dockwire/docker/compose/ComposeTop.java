@@ -5,7 +5,6 @@ import dev.dockwire.docker.Container;
 import dev.dockwire.docker.cli.TabWriter;
 import dev.dockwire.docker.engine.ContainerProcesses;
 import dev.dockwire.docker.engine.Engine;
-import dev.dockwire.docker.engine.Exec;
 import dev.dockwire.proc.Process;
 import dev.dockwire.topology.ComposeProject;
 import java.util.ArrayList;
@@ -42,7 +41,7 @@ final class ComposeTop {
             table.add(String.join("\t", "UID", "PID", "PPID", "C", "STIME", "TTY", "TIME", "CMD"));
             ContainerProcesses procs = engine.processes(c);
             for (Process proc : procs.running()) {
-                long secs = (Exec.EPOCH_MILLIS / 1000 + proc.startNanos() / 1_000_000_000L) % 86_400;
+                long secs = (engine.epochMillis() / 1000 + proc.startNanos() / 1_000_000_000L) % 86_400;
                 String stime = String.format(Locale.ROOT, "%02d:%02d", secs / 3600, secs / 60 % 60);
                 table.add(String.join("\t", "root", Integer.toString(proc.hostPid()), Integer.toString(procs.hostParent(proc)), "0",
                         stime, "?", "00:00:00", proc.commandLine()) + "\t");

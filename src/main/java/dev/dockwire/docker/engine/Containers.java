@@ -32,7 +32,7 @@ final class Containers {
         // Anonymous volumes' names from a source of their own, so the containers' IDs stay as they were.
         dev.dockwire.sim.SeededRandom ids = new dev.dockwire.sim.SeededRandom(0x766f6c756d6573L);
         this.volumes = new Volumes(engine::nanos, () -> ids.nextHex(64), this::all);
-        this.events = new DaemonEvents(new EventLog(() -> Exec.EPOCH_MILLIS * 1_000_000L + engine.nanos()), image -> engine.images().labels(image),
+        this.events = new DaemonEvents(new EventLog(() -> engine.epochMillis() * 1_000_000L + engine.nanos()), image -> engine.images().labels(image),
                 DefaultGateway::isGateway);
         volumes.events((name, action) -> {
             if (action.equals("prune")) {

@@ -129,6 +129,11 @@ public final class Engine implements Swarm.Member, ProcessHost {
         return clock.nanos();
     }
 
+    /** The wall time (ms since 1970) at which {@link #nanos} was 0: the world's ({@link EventLoop#epochMillis}). */
+    public long epochMillis() {
+        return clock.epochMillis();
+    }
+
     /** The host's name, as {@code docker node ls} shows it. */
     public String hostname() {
         return cluster.hostname();
@@ -290,10 +295,7 @@ public final class Engine implements Swarm.Member, ProcessHost {
         return containers.create(req, false, labels);
     }
 
-    /**
-     * A swarm task's container, created and started by the orchestrator: unlike {@code docker
-     * run}, it may join an overlay network that is not attachable.
-     */
+    /** A swarm task's container, started by the orchestrator: unlike {@code docker run}, it may join a non-attachable overlay. */
     @Override
     public Container runTask(ContainerCreate req) {
         return startCreated(containers.create(req, true, Map.of()));
@@ -425,10 +427,7 @@ public final class Engine implements Swarm.Member, ProcessHost {
         return profile == EngineProfile.DOCKER_28 ? "failed to set up container networking: " + why : why;
     }
 
-    /**
-     * Calls {@code listener} each time a container gets a namespace of its own (at start and
-     * restart), before its resolver starts and before anything runs in it.
-     */
+    /** Calls {@code listener} each time a container gets a namespace of its own (start, restart), before its resolver or anything runs in it. */
     public void onSandbox(Consumer<Container> listener) {
         sandboxListeners.add(listener);
     }

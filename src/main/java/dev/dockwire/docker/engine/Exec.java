@@ -51,8 +51,8 @@ public final class Exec implements ProcessContext {
         void line(String stream, String text);
     }
 
-    /** Run start as wall time; fixed so runs are reproducible (captures use the same epoch). */
-    public static final long EPOCH_MILLIS = 1_735_689_600_000L; // 2025-01-01T00:00:00Z
+    /** A run's start as wall time ({@link EventLoop#RUN_EPOCH_MILLIS}); a live shell's is today ({@link EventLoop#epochMillis}). */
+    public static final long EPOCH_MILLIS = EventLoop.RUN_EPOCH_MILLIS;
 
     private final ProcessHost engine;
     private final EventLoop loop;
@@ -266,7 +266,7 @@ public final class Exec implements ProcessContext {
 
     @Override
     public long epochMillis() {
-        return EPOCH_MILLIS;
+        return loop.epochMillis();
     }
 
     @Override

@@ -126,14 +126,14 @@ public final class ImageDaemons {
     static Daemon start(Declared declared, EventLoop clock, Container c, Sockets sockets, Function<Exec.Files, ProcessContext> process,
                         PidNamespace pids) {
         if (declared != null) {
-            long epoch0 = Exec.EPOCH_MILLIS;
+            long epoch0 = clock.epochMillis();
             return http(sockets, clock, HttpLimits.GO_NET_HTTP, declared.port(), req -> Responses.hostname(req,
                     declared.answer() == null ? c.hostname() : declared.answer(), epoch0 + clock.nanos() / 1_000_000));
         }
         // Only a catalogue image runs its model: shop-nginx (built) or ghcr.io/x/nginx is not Docker Hub's nginx.
         String image = models(c) ? Images.baseName(c) : "";
         List<String> cmd = c.cmd();
-        long epoch = Exec.EPOCH_MILLIS;
+        long epoch = clock.epochMillis();
         return switch (image) {
             case "nginx" -> nginx(c, process, pids, "busybox".equals(Images.provider(c, "sh")) ? 30 : 29);
             case "whoami" -> http(sockets, clock, HttpLimits.GO_NET_HTTP, 80, req -> Responses.hostname(req, "Hostname: " + c.hostname(),
@@ -169,7 +169,7 @@ public final class ImageDaemons {
         HttpServer server = new HttpServer(sockets, port, HttpServer.sync(handler)).limits(limits, (nanos, task) -> {
             dev.dockwire.sim.Timeout t = loop.schedule(nanos, task);
             return t::cancel;
-        }, () -> Exec.EPOCH_MILLIS + loop.nanos() / 1_000_000);
+        }, () -> loop.epochMillis() + loop.nanos() / 1_000_000);
         server.start();
         return server::stop;
     }

@@ -1,0 +1,227 @@
+package dev.dockwire.text;
+
+import dev.dockwire.libc.BusyboxUsage;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * {@code date [-u] [-R | -I[FMT] | +FORMAT] [-d STRING] [-s STRING]}: coreutils 9's (src/date.c) on
+ * the host and in Debian/Ubuntu images, BusyBox's (coreutils/date.c) in alpine's, in the C locale.
+ * The zone is UTC: TZ is unset on the host and in images, and a container's {@code -e TZ=...} is not
+ * read (alpine has no tzdata to read it with). Setting the time ({@code -s}, or a time operand) is
+ * clock_settime(CLOCK_REALTIME): the host's root may; a container fails as it does without
+ * CAP_SYS_TIME (Docker's default capabilities lack it), with EPERM.
+ */
+public final class DateCommand {
+    private static final String DEFAULT = "%a %b %e %H:%M:%S %Z %Y";
+    private static final String RFC_EMAIL = "%a, %d %b %Y %H:%M:%S %z";
+    private static final List<String> ISO_SPECS = List.of("hours", "minutes", "date", "seconds", "ns");
+
+    private DateCommand() {
+    }
+
+    /** clock_settime(CLOCK_REALTIME, t): false when it fails with EPERM. */
+    @FunctionalInterface
+    public interface SetTime {
+        boolean set(Instant t);
+
+        /** Without CAP_SYS_TIME: every setting fails. */
+        SetTime REFUSED = t -> false;
+    }
+
+    /** Runs {@code date ARGS} at {@code now}, with {@code flavour}'s texts, in a container (no CAP_SYS_TIME). */
+    public static TextResult run(List<String> args, Instant now, Flavour flavour) {
+        return run(args, now, flavour, SetTime.REFUSED);
+    }
+
+    /** As above, {@code clock} setting the time for {@code -s}. */
+    public static TextResult run(List<String> args, Instant now, Flavour flavour, SetTime clock) {
+        boolean gnu = flavour == Flavour.GNU;
+        String input = null;
+        String set = null;
+        String format = null;
+        int formats = 0;
+        List<String> operands = new ArrayList<>();
+        for (int i = 0; i < args.size(); i++) {
+            String a = args.get(i);
+            if (a.equals("--")) {
+                operands.addAll(args.subList(i + 1, args.size()));
+                break;
+            }
+            if (a.startsWith("--") && gnu) {
+                String name = a.contains("=") ? a.substring(2, a.indexOf('=')) : a.substring(2);
+                String value = a.contains("=") ? a.substring(a.indexOf('=') + 1) : null;
+                switch (name) {
+                    case "utc", "universal" -> { }
+                    case "rfc-email", "rfc-2822" -> {
+                        format = RFC_EMAIL;
+                        formats++;
+                    }
+                    case "iso-8601" -> {
+                        format = iso(value == null ? "date" : value);
+                        if (format == null) {
+                            return invalidSpec(value, "--iso-8601");
+                        }
+                        formats++;
+                    }
+                    case "rfc-3339" -> {
+                        format = value == null ? null : switch (value) {
+                            case "date" -> "%Y-%m-%d";
+                            case "seconds" -> "%Y-%m-%d %H:%M:%S%:z";
+                            case "ns" -> "%Y-%m-%d %H:%M:%S.%N%:z";
+                            default -> null;
+                        };
+                        if (format == null) {
+                            return value == null ? usage(gnu, "option '--rfc-3339' requires an argument")
+                                    : TextResult.fail(1, "date: invalid argument '" + value + "' for '--rfc-3339'", "Valid arguments are:",
+                                    "  - 'date'", "  - 'seconds'", "  - 'ns'", "Try 'date --help' for more information.");
+                        }
+                        formats++;
+                    }
+                    case "date", "set" -> {
+                        if (value == null && i + 1 == args.size()) {
+                            return usage(gnu, "option '--" + name + "' requires an argument");
+                        }
+                        String v = value != null ? value : args.get(++i);
+                        if (name.equals("date")) {
+                            input = v;
+                        } else {
+                            set = v;
+                        }
+                    }
+                    default -> {
+                        return usage(gnu, "unrecognized option '" + a + "'");
+                    }
+                }
+                continue;
+            }
+            if (a.startsWith("-") && a.length() > 1) {
+                for (int j = 1; j < a.length(); j++) {
+                    char c = a.charAt(j);
+                    if (c == 'u') {
+                        continue;
+                    }
+                    if (c == 'R') {
+                        format = RFC_EMAIL;
+                        formats++;
+                    } else if (c == 'I') {
+                        String spec = a.substring(j + 1);
+                        format = iso(spec.isEmpty() ? "date" : spec);
+                        if (format == null) {
+                            return gnu ? invalidSpec(spec, "--iso-8601") : TextResult.fail(1, BusyboxUsage.withBanner("date").toArray(String[]::new));
+                        }
+                        formats++;
+                        break;
+                    } else if (c == 'd' || c == 's' || c == 'r' || c == 'D' && !gnu) {
+                        String v = a.substring(j + 1);
+                        if (v.isEmpty()) {
+                            if (i + 1 == args.size()) {
+                                return usage(gnu, "option requires an argument -- '" + c + "'");
+                            }
+                            v = args.get(++i);
+                        }
+                        if (c == 'd') {
+                            input = v;
+                        } else if (c == 's') {
+                            set = v;
+                        } else if (c == 'r') {
+                            return TextResult.fail(1, "dockwire: date -r is not modelled: the files here keep no modification times");
+                        } else {
+                            return TextResult.fail(1, "dockwire: date -D is not modelled (strptime formats)");
+                        }
+                        break;
+                    } else {
+                        return usage(gnu, "invalid option -- '" + c + "'");
+                    }
+                }
+                continue;
+            }
+            operands.add(a);
+        }
+        boolean plus = false;
+        for (String o : operands) {
+            if (o.startsWith("+") && !plus && (formats == 0 || !gnu)) {
+                format = o.substring(1); // BusyBox: +FORMAT wins over -R/-I
+                plus = true;
+                formats = 0;
+            } else if (o.startsWith("+") && !plus) {
+                return TextResult.fail(1, "date: multiple output formats specified"); // coreutils: error (EXIT_FAILURE, ...), no hint
+            } else if (set == null && (input == null || !gnu) && (!plus || !gnu || !o.startsWith("+"))) {
+                set = o;
+            } else {
+                return usage(gnu, "extra operand '" + o + "'");
+            }
+        }
+        if (formats > 1 && gnu) {
+            return TextResult.fail(1, "date: multiple output formats specified");
+        }
+        if (gnu && input != null && set != null) {
+            return usage(true, "the options to print and set the time may not be used together");
+        }
+        ZonedDateTime at = now.atZone(ZoneOffset.UTC);
+        String described = set != null ? set : input;
+        if (described != null) {
+            at = DateInput.parse(described, at, gnu);
+            if (at == null) {
+                return TextResult.fail(1, "date: invalid date '" + described + "'");
+            }
+        }
+        List<String> out = new ArrayList<>();
+        List<String> errors = new ArrayList<>();
+        int status = 0;
+        if (set != null && !clock.set(at.toInstant())) { // clock_settime(CLOCK_REALTIME): EPERM without CAP_SYS_TIME
+            String error = gnu ? "date: cannot set date: Operation not permitted" : "date: can't set date: Operation not permitted";
+            out.add(error);
+            errors.add(error);
+            status = gnu ? 1 : 0;
+        }
+        // -I's formats are the tool's own (BusyBox prints -Ins's fraction itself), not the C library's strftime
+        String text = Strftime.format(format == null ? DEFAULT : format, at, gnu || formats > 0);
+        out.addAll(List.of(text.split("\n", -1)));
+        return new TextResult(status, out, errors);
+    }
+
+    /** The format of {@code -I[SPEC]}: GNU's abbreviations of a spec too ({@code -Ih}); null when none. */
+    private static String iso(String spec) {
+        String match = null;
+        for (String s : ISO_SPECS) {
+            if (!spec.isEmpty() && s.startsWith(spec)) {
+                if (match != null) {
+                    return null;
+                }
+                match = s;
+            }
+        }
+        return match == null ? null : switch (match) {
+            case "date" -> "%Y-%m-%d";
+            case "hours" -> "%Y-%m-%dT%H%:z";
+            case "minutes" -> "%Y-%m-%dT%H:%M%:z";
+            case "seconds" -> "%Y-%m-%dT%H:%M:%S%:z";
+            default -> "%Y-%m-%dT%H:%M:%S,%N%:z";
+        };
+    }
+
+    /** argmatch's words for a bad spec (gnulib lib/argmatch.c), then the usage hint. */
+    private static TextResult invalidSpec(String spec, String option) {
+        List<String> lines = new ArrayList<>();
+        lines.add("date: invalid argument '" + spec + "' for '" + option + "'");
+        lines.add("Valid arguments are:");
+        ISO_SPECS.forEach(s -> lines.add("  - '" + s + "'"));
+        lines.add("Try 'date --help' for more information.");
+        return TextResult.fail(1, lines.toArray(String[]::new));
+    }
+
+    /** GNU: the message and coreutils' hint; BusyBox: its message (getopt's) and the applet's usage. */
+    private static TextResult usage(boolean gnu, String message) {
+        if (gnu) {
+            return TextResult.fail(1, "date: " + message, "Try 'date --help' for more information.");
+        }
+        List<String> lines = new ArrayList<>();
+        lines.add("date: " + message);
+        lines.addAll(BusyboxUsage.withBanner("date"));
+        return TextResult.fail(1, lines.toArray(String[]::new));
+    }
+}
