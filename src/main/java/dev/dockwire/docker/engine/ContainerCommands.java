@@ -248,7 +248,7 @@ public final class ContainerCommands implements Commands {
 
     @Override
     public Stat stat(String path) {
-        return ContainerStat.of(() -> engine.images().published(c.image()).created(), c, path, this::list);
+        return ContainerStat.of(() -> engine.images().published(c.image()).created(), engine.epochMillis(), c, path, this::list);
     }
 
     @Override

@@ -39,14 +39,15 @@ final class ContainerStat {
 
     /**
      * The stat of {@code path}; {@code image} gives the image's Created date (null: it has none);
-     * {@code names} lists a directory (null: not one) as the container's {@code ls} sees it.
+     * {@code epochMillis} is the wall time of the virtual clock's zero (the engine's); {@code names} lists a
+     * directory (null: not one) as the container's {@code ls} sees it.
      */
-    static Commands.Stat of(Supplier<Instant> image, Container c, String path, Function<String, List<String>> names) {
+    static Commands.Stat of(Supplier<Instant> image, long epochMillis, Container c, String path, Function<String, List<String>> names) {
         String text = c.file(path);
         if (text != null) {
             long size = text.getBytes(StandardCharsets.UTF_8).length;
             int perm = executable(path) ? 0755 : 0644;
-            return new Commands.Stat(Commands.Stat.REGULAR | perm, 1, 0, 0, size, (size + 4095) / 4096 * 8, fileTime(image, c, path));
+            return new Commands.Stat(Commands.Stat.REGULAR | perm, 1, 0, 0, size, (size + 4095) / 4096 * 8, fileTime(image, epochMillis, c, path));
         }
         List<String> entries = names.apply(path);
         if (entries == null) {
@@ -60,13 +61,13 @@ final class ContainerStat {
             if (c.file(p) == null) {
                 links++;
             } else if (c.writtenPaths().contains(p)) {
-                latest = Math.max(latest, fileTime(image, c, p));
+                latest = Math.max(latest, fileTime(image, epochMillis, c, p));
             }
         }
         boolean merged = INIT_LAYER.contains(path) || c.writtenPaths().stream().anyMatch(p -> p.startsWith(prefix));
         int perm = SHARED.contains(path) ? 01777 : path.equals("/root") ? 0700 : 0755;
         return new Commands.Stat(Commands.Stat.DIRECTORY | perm, merged ? 1 : links, 0, 0, 4096, 8,
-                latest >= 0 ? latest : imageTime(image, c));
+                latest >= 0 ? latest : imageTime(image, epochMillis, c));
     }
 
     private static boolean executable(String path) {
@@ -77,20 +78,20 @@ final class ContainerStat {
     }
 
     /** A file's mtime in epoch milliseconds: when a process wrote it, else Docker's write at start, else its image's date. */
-    private static long fileTime(Supplier<Instant> image, Container c, String path) {
+    private static long fileTime(Supplier<Instant> image, long epochMillis, Container c, String path) {
         if (!c.writtenPaths().contains(path)) {
-            return imageTime(image, c);
+            return imageTime(image, epochMillis, c);
         }
         long nanos = c.stamped(path);
         if (nanos < 0) {
             nanos = c.startedAt() >= 0 ? c.startedAt() : c.created();
         }
-        return Exec.EPOCH_MILLIS + nanos / 1_000_000;
+        return epochMillis + nanos / 1_000_000;
     }
 
     /** The image's Created date (the container's creation for an image without one). */
-    private static long imageTime(Supplier<Instant> image, Container c) {
+    private static long imageTime(Supplier<Instant> image, long epochMillis, Container c) {
         Instant created = image.get();
-        return created != null ? created.toEpochMilli() : Exec.EPOCH_MILLIS + Math.max(0, c.created()) / 1_000_000;
+        return created != null ? created.toEpochMilli() : epochMillis + Math.max(0, c.created()) / 1_000_000;
     }
 }
