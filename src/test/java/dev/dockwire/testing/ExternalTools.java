@@ -36,6 +36,24 @@ public final class ExternalTools {
         skipIf(available(name) ? null : name + " not found on PATH");
     }
 
+    /**
+     * The real tool's command line for {@code argv} ({@code argv[0]} the program): through Debian's
+     * busybox when {@code busybox}, else the GNU program in /usr/bin; skips the test, naming what is
+     * missing, when it is not installed.
+     */
+    public static List<String> realTool(boolean busybox, List<String> argv) {
+        List<String> command = new ArrayList<>();
+        if (busybox) {
+            skipIf(Files.isExecutable(Path.of("/usr/bin/busybox")) || Files.isExecutable(Path.of("/bin/busybox"))
+                    ? null : "busybox is not installed here");
+            command.add("busybox");
+        } else {
+            skipIf(Files.isExecutable(Path.of("/usr/bin", argv.get(0))) ? null : argv.get(0) + " is not installed here");
+        }
+        command.addAll(argv);
+        return command;
+    }
+
     /** Whether {@code name} is an executable on the PATH (for checks that are a part of a larger test). */
     public static boolean available(String name) {
         boolean found = Arrays.stream(System.getenv().getOrDefault("PATH", "").split(File.pathSeparator))

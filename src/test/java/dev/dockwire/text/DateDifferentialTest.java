@@ -3,9 +3,8 @@ package dev.dockwire.text;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import dev.dockwire.testing.ExternalTools;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -61,16 +60,9 @@ class DateDifferentialTest {
     @ParameterizedTest(name = "{0} {1}")
     @MethodSource("lines")
     void sameAsTheRealTool(Flavour flavour, List<String> args) throws Exception {
-        List<String> command = new ArrayList<>();
-        if (flavour == Flavour.BUSYBOX) {
-            assumeTrue(Files.isExecutable(Path.of("/usr/bin/busybox")) || Files.isExecutable(Path.of("/bin/busybox")),
-                    "busybox is not installed here");
-            command.add("busybox");
-        } else {
-            assumeTrue(Files.isExecutable(Path.of("/usr/bin/date")), "coreutils' date is not installed here");
-        }
-        command.add("date");
-        command.addAll(args);
+        List<String> argv = new ArrayList<>(List.of("date"));
+        argv.addAll(args);
+        List<String> command = ExternalTools.realTool(flavour == Flavour.BUSYBOX, argv);
         ProcessBuilder pb = new ProcessBuilder(command);
         pb.environment().remove("TZ");
         pb.environment().put("LC_ALL", "C");

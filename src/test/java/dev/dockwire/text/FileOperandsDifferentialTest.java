@@ -3,6 +3,7 @@ package dev.dockwire.text;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import dev.dockwire.testing.ExternalTools;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -48,15 +49,7 @@ class FileOperandsDifferentialTest {
     @ParameterizedTest(name = "{0} {1}")
     @MethodSource("lines")
     void sameAsTheRealTool(Flavour flavour, List<String> argv) throws Exception {
-        List<String> command = new ArrayList<>();
-        if (flavour == Flavour.BUSYBOX) {
-            assumeTrue(Files.isExecutable(Path.of("/usr/bin/busybox")) || Files.isExecutable(Path.of("/bin/busybox")),
-                    "busybox is not installed here");
-            command.add("busybox");
-        } else {
-            assumeTrue(Files.isExecutable(Path.of("/usr/bin", argv.get(0))), argv.get(0) + " is not installed here");
-        }
-        command.addAll(argv);
+        List<String> command = ExternalTools.realTool(flavour == Flavour.BUSYBOX, argv);
         for (Map.Entry<String, String> f : FILES.entrySet()) {
             Files.writeString(dir.resolve(f.getKey()), f.getValue());
         }
