@@ -76,11 +76,8 @@ class CwndUndoTest {
 
     @Test
     void aDelayedFirstSegmentOfTheLastFlightIsUndoneInFullWhenTheAckEchoesItsTime() {
-        Conn c = TcpLab.socketEstablished();
+        Conn c = warmed(TcpLab.socketEstablished());
         TcpLab lab = c.lab();
-        c.server().send("hi");
-        lab.run(100 * MS);
-        lab.delayFromA(25 * MS);
         int first = c.client().tcb().sndNxt;
         // segment 0 of ten arrives after the other nine: three duplicate ACKs, then one for all
         lab.reorderFromA(s -> s.len() > 0 && s.seq() == first, 9);
@@ -106,10 +103,7 @@ class CwndUndoTest {
     void withoutSackTheNewRenoRecoveryIsUndoneInFullToo() {
         TcpLab lab = new TcpLab();
         lab.tcp(lab.a).sack = false;
-        Conn c = TcpLab.socketEstablished(lab);
-        c.server().send("hi");
-        lab.run(100 * MS);
-        lab.delayFromA(25 * MS);
+        Conn c = warmed(TcpLab.socketEstablished(lab));
         int first = c.client().tcb().sndNxt;
         lab.reorderFromA(s -> s.len() > 0 && s.seq() == first, 9);
         byte[] data = data(10, 6582);
@@ -127,11 +121,8 @@ class CwndUndoTest {
 
     @Test
     void aDelayedSegmentInALongTransferIsUndoneOnThePartialAckThatFillsItsHole() {
-        Conn c = TcpLab.socketEstablished();
+        Conn c = warmed(TcpLab.socketEstablished());
         TcpLab lab = c.lab();
-        c.server().send("hi");
-        lab.run(100 * MS);
-        lab.delayFromA(25 * MS);
         int first = c.client().tcb().sndNxt;
         lab.reorderFromA(s -> s.len() > 0 && s.seq() == first + 40 * MSS, 5);
         Watch w = watch(c);
@@ -151,14 +142,10 @@ class CwndUndoTest {
 
     @Test
     void aLostSegmentIsNotUndoneTheRetransmissionsTimeIsEchoed() {
-        Conn c = TcpLab.socketEstablished();
+        Conn c = warmed(TcpLab.socketEstablished());
         TcpLab lab = c.lab();
-        c.server().send("hi");
-        lab.run(100 * MS);
-        lab.delayFromA(25 * MS);
         int first = c.client().tcb().sndNxt;
-        boolean[] dropped = {false};
-        lab.dropFromA(s -> s.len() > 0 && s.seq() == first + 40 * MSS && !dropped[0] && (dropped[0] = true));
+        dropOnce(lab, first + 40 * MSS);
         Watch w = watch(c);
         byte[] data = data(200, 2883);
         sendAll(c.client(), data);
@@ -173,11 +160,8 @@ class CwndUndoTest {
 
     @Test
     void aDelaySpikeOnTheAckPathIsASpuriousTimeoutUndoneWithoutResendingTheWindow() {
-        Conn c = TcpLab.socketEstablished();
+        Conn c = warmed(TcpLab.socketEstablished());
         TcpLab lab = c.lab();
-        c.server().send("hi");
-        lab.run(100 * MS);
-        lab.delayFromA(25 * MS);
         long start = lab.now();
         // 100 ms into the transfer the ACKs stop for a second, then all arrive in order
         lab.stallToA(start + 100 * MS, start + 1100 * MS);
@@ -201,14 +185,10 @@ class CwndUndoTest {
 
     @Test
     void aTailLossRepairedByTheTimerIsNotUndone() {
-        Conn c = TcpLab.socketEstablished();
+        Conn c = warmed(TcpLab.socketEstablished());
         TcpLab lab = c.lab();
-        c.server().send("hi");
-        lab.run(100 * MS);
-        lab.delayFromA(25 * MS);
         int first = c.client().tcb().sndNxt;
-        boolean[] dropped = {false};
-        lab.dropFromA(s -> s.len() > 0 && s.seq() == first + 9 * MSS && !dropped[0] && (dropped[0] = true));
+        dropOnce(lab, first + 9 * MSS);
         byte[] data = data(10, 6298);
         sendAll(c.client(), data);
         lab.run(3 * SEC);
@@ -217,5 +197,19 @@ class CwndUndoTest {
         assertEquals(1, tcp.counters().timeouts, "the tail loss waited for the timer");
         assertEquals(0, tcp.counters().lossUndo, "the ACK echoes the retransmission's TSval");
         assertEquals(2 * MSS, c.client().tcb().cc.cwnd, "slow start from the loss window, not back to IW10");
+    }
+
+    /** {@code c} after its first exchange ("hi" from the server), then 25 ms each way from a. */
+    private static Conn warmed(Conn c) {
+        c.server().send("hi");
+        c.lab().run(100 * MS);
+        c.lab().delayFromA(25 * MS);
+        return c;
+    }
+
+    /** Drops a's data segment starting at {@code seq}, the first time it is sent. */
+    private static void dropOnce(TcpLab lab, int seq) {
+        boolean[] dropped = {false};
+        lab.dropFromA(s -> s.len() > 0 && s.seq() == seq && !dropped[0] && (dropped[0] = true));
     }
 }
