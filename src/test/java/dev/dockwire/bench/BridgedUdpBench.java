@@ -4,7 +4,6 @@ import dev.dockwire.cli.ProductionJvm;
 import dev.dockwire.capture.CaptureFile;
 import dev.dockwire.capture.CaptureTap;
 import dev.dockwire.capture.Captures;
-import dev.dockwire.capture.MappedPcapngWriter;
 import dev.dockwire.capture.PacketFilter;
 import dev.dockwire.capture.PcapngWriter;
 import dev.dockwire.journey.SharedJourneys;
@@ -43,8 +42,7 @@ import org.openjdk.jmh.annotations.Warmup;
  * {@code mem}, the pcapng writer into a channel that discards (no system calls), and {@code tap},
  * the capture decorators alone. With journeys: {@code journeys}, the run's capture with every
  * frame's journey summary as its packet comment (the frames held until the loop is idle), and
- * {@code record}, journeys recorded with no capture (a trace's cost on a busy path). {@code mapped} and
- * {@code mappeddisk}: {@code on} and {@code disk} through {@link MappedPcapngWriter} (issue 22's experiment).
+ * {@code record}, journeys recorded with no capture (a trace's cost on a busy path).
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.Throughput)
@@ -53,7 +51,7 @@ import org.openjdk.jmh.annotations.Warmup;
 @Measurement(iterations = 4, time = 2)
 @Fork(value = 2, jvmArgsAppend = {ProductionJvm.LEAK_DETECTION, ProductionJvm.CHECK_ACCESSIBLE})
 public class BridgedUdpBench {
-    @Param({"off", "on", "disk", "tap", "mem", "journeys", "record", "mapped", "mappeddisk"})
+    @Param({"off", "on", "disk", "tap", "mem", "journeys", "record"})
     public String capture;
 
     private BridgedUdpPath path;
@@ -90,11 +88,6 @@ public class BridgedUdpBench {
         } else if (capture.equals("on")) {
             file = Files.createTempFile("dockwire-bench", ".pcapng");
             tap = Captures.bridge(new PcapngWriter(new StepFile(file)), path.net.loop(), path.bridge, PacketFilter.ALL);
-        } else if (capture.equals("mapped")) {
-            tap = Captures.bridge(new StepMappedFile(), path.net.loop(), path.bridge, PacketFilter.ALL);
-        } else if (capture.equals("mappeddisk")) {
-            file = Files.createTempFile("dockwire-bench", ".pcapng");
-            tap = Captures.bridge(MappedPcapngWriter.create(file), path.net.loop(), path.bridge, PacketFilter.ALL);
         } else if (capture.equals("disk")) {
             file = Files.createTempFile("dockwire-bench", ".pcapng");
             tap = Captures.bridge(PcapngWriter.create(file), path.net.loop(), path.bridge, PacketFilter.ALL);

@@ -2,7 +2,6 @@ package dev.dockwire.bench;
 
 import dev.dockwire.capture.CaptureTap;
 import dev.dockwire.capture.Captures;
-import dev.dockwire.capture.MappedPcapngWriter;
 import dev.dockwire.capture.PacketFilter;
 import dev.dockwire.capture.PcapngWriter;
 import java.io.IOException;
@@ -18,8 +17,7 @@ import java.nio.file.Path;
  * writer into a channel that takes each chunk without reading it: the forwarding thread's share
  * of the writer), {@code on} (a pcapng file of at most a step's 128 MiB, cut back and written
  * again when full: {@link StepFile}) or {@code disk} (a pcapng file that grows without bound, as
- * before {@link StepFile}: past the kernel's dirty-page threshold it measures the disk); {@code mapped} and
- * {@code mappeddisk} the same two through {@link MappedPcapngWriter} (issue 22's experiment; {@link StepMappedFile}).
+ * before {@link StepFile}: past the kernel's dirty-page threshold it measures the disk).
  */
 public final class CapturedPath implements AutoCloseable {
     public final BridgedUdpPath path = new BridgedUdpPath();
@@ -28,16 +26,14 @@ public final class CapturedPath implements AutoCloseable {
 
     public CapturedPath(String mode) {
         try {
-            file = mode.equals("on") || mode.equals("disk") || mode.equals("mappeddisk") ? Files.createTempFile("dockwire-capture", ".pcapng") : null;
+            file = mode.equals("on") || mode.equals("disk") ? Files.createTempFile("dockwire-capture", ".pcapng") : null;
             tap = switch (mode) {
                 case "off" -> null;
                 case "tap" -> Captures.bridge(new NullCaptureFile(), path.net.loop(), path.bridge, PacketFilter.ALL);
                 case "discard" -> Captures.bridge(new PcapngWriter(new Discard()), path.net.loop(), path.bridge, PacketFilter.ALL);
                 case "on" -> Captures.bridge(new PcapngWriter(new StepFile(file)), path.net.loop(), path.bridge, PacketFilter.ALL);
                 case "disk" -> Captures.bridge(PcapngWriter.create(file), path.net.loop(), path.bridge, PacketFilter.ALL);
-                case "mapped" -> Captures.bridge(new StepMappedFile(), path.net.loop(), path.bridge, PacketFilter.ALL);
-                case "mappeddisk" -> Captures.bridge(MappedPcapngWriter.create(file), path.net.loop(), path.bridge, PacketFilter.ALL);
-                default -> throw new IllegalArgumentException("mode: off, tap, discard, on, disk, mapped or mappeddisk; got " + mode);
+                default -> throw new IllegalArgumentException("mode: off, tap, discard, on or disk; got " + mode);
             };
         } catch (IOException e) {
             throw new UncheckedIOException(e);
