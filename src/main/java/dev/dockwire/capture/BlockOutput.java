@@ -29,7 +29,14 @@ import java.util.concurrent.locks.LockSupport;
  * <p>Why not a memory-mapped file (one copy, no {@code write(2)}): measured in issue 22, the
  * forwarding thread then writes each frame into cold page-cache lines and takes (or waits for)
  * the filesystem's write faults, about 20 ns more CPU per captured frame than filling a hot
- * chunk; the copy {@code write(2)} makes is on the writer thread, off the critical path.
+ * chunk; the copy {@code write(2)} makes is on the writer thread, off the critical path. Measured
+ * again in session 17 with every page of the next 16 MiB window faulted in ahead by a thread of
+ * its own (commit b04ce1ab, reverted after it): the forwarding thread's stores still go to new
+ * memory where a chunk of the ring is reused from its cache (1.0–1.4x this writer's CPU per
+ * frame), it waits for the next window on a busy machine (1.4–1.7 Mpps against 5.9–6.1), the
+ * page-cache cost moves into page faults rather than going away (the process's CPU per frame
+ * 133–159 ns against 103–116), and a file read between flushes ends in zeros that tcpdump and
+ * tshark stop at with an error, where this writer's file is whole blocks at any time.
  *
  * <p>Why heap chunks, though a heap buffer's {@code write(2)} goes through the JDK's temporary
  * direct buffer (a second copy, on the writer thread): measured in issue 22 (session 14,
