@@ -32,7 +32,7 @@ final class HeadTail implements TextTool {
                     return TextResult.fail(1, "tail: option used in invalid context -- " + obsolete.substring(1));
                 }
             }
-            List<String> out = new java.util.ArrayList<>();
+            Lines out = new Lines();
             List<String> errors = new java.util.ArrayList<>();
             for (String f : files) {
                 String content = f.equals("-") ? null : ctx.files().read(f);
@@ -42,18 +42,17 @@ final class HeadTail implements TextTool {
                     continue;
                 }
                 if (files.size() > 1) {
-                    if (!out.isEmpty()) {
-                        out.add("");
-                    }
-                    out.add("==> " + (f.equals("-") ? "standard input" : f) + " <==");
+                    String header = "==> " + (f.equals("-") ? "standard input" : f) + " <==";
+                    Lines.append(out, out.isEmpty() ? List.of(header) : List.of("", header)); // "\n==> F <==": it ends an unterminated line
                 }
-                out.addAll(cut(f.equals("-") ? in : content.lines().toList(), n));
+                List<String> part = cut(f.equals("-") ? in : Lines.of(content), n);
+                Lines.append(out, part);
             }
             if (!head && errors.size() == files.size() && ctx.flavour() == Flavour.BUSYBOX) {
                 errors.add("tail: no files");
             }
-            List<String> all = new java.util.ArrayList<>(errors);
-            all.addAll(out);
+            Lines all = new Lines(errors, false);
+            Lines.append(all, out);
             return new TextResult(errors.isEmpty() ? 0 : 1, all, errors);
         } catch (NumberFormatException e) {
             String tool = head ? "head" : "tail";
@@ -64,7 +63,7 @@ final class HeadTail implements TextTool {
     }
 
     private List<String> cut(List<String> in, int n) {
-        return head ? in.subList(0, Math.min(n, in.size())) : in.subList(Math.max(0, in.size() - n), in.size());
+        return head ? Lines.slice(in, 0, Math.min(n, in.size())) : Lines.slice(in, Math.max(0, in.size() - n), in.size());
     }
 
     /** The file operands: what is not an option or {@code -n}'s value. */
