@@ -143,6 +143,7 @@ public final class Shell {
     public CommandResult run(String line) {
         exited = null;
         Lines out = new Lines(); // as a terminal shows it: after a line without newline the next text goes on it
+        Lines held = new Lines(); // at a live terminal: a line printed without newline, waiting for the rest of it
         List<String> errors = new ArrayList<>();
         ShellParser parser = new ShellParser(line, this::substitute, vars);
         int status = 0;
@@ -194,7 +195,10 @@ public final class Shell {
                 substitutionErrors.clear();
             }
             if (jobs != null && jobs.streaming()) {
-                r.output().forEach(jobs::print); // in order with what the next item streams
+                Lines.append(held, r.output()); // in order with what the next item streams
+                int done = held.size() - (held.unterminated() ? 1 : 0);
+                held.subList(0, done).forEach(jobs::print);
+                held.subList(0, done).clear();
             } else {
                 if (namesJobs && jobs != null) {
                     out.addAll(jobs.takeLines()); // written while it ran, by jobs (and by it, while jobs ran)
@@ -212,6 +216,7 @@ public final class Shell {
             setStatus(status);
             op = item.op();
         }
+        held.forEach(l -> env.jobControl().print(l)); // the prompt follows it (bash would put it on the same line)
         return new CommandResult(status, out, errors);
     }
 
@@ -461,7 +466,7 @@ public final class Shell {
             case "grep", "egrep", "head", "tail", "wc", "sort" -> HostText.run(name, args, stdin, env, env.textFlavour(), null);
             case "seq" -> HostText.run(name, args, stdin, env, env.textFlavour(), null, pipe);
             case "export", "unset", "cd", "pwd" -> ShellBuiltins.run(name, args, vars, env);
-            default -> env.exec(argv, stdin, terminal);
+            default -> HostText.piped(env.exec(argv, stdin, terminal), pipe);
         };
     }
 
