@@ -43,7 +43,16 @@ class PipeBytesBesideBashTest {
                 "printf 'a\\nb' | cut -c1",
                 "printf abc > /tmp/pipes-f; cat /tmp/pipes-f | wc -c; wc -c < /tmp/pipes-f",
                 "echo -n a; echo b",
-                "printf abc | wc -c | cat");
+                "printf abc | wc -c | cat",
+                "printf 'abc\ndef' | head -c 5",
+                "printf 'abc\ndef' | tail -c 2",
+                "printf 'abcd' | head -c -1",
+                "printf 'abc' | tail -c +2",
+                "seq 5 | tail -n +2",
+                "seq 5 | tail -n +9",
+                "seq 5 | head -n -2",
+                "printf 'a\nb\nc' | tail -n +2",
+                "seq 5 | tail -n +2 | head -c 3");
     }
 
     @ParameterizedTest
