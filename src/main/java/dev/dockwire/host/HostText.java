@@ -61,6 +61,34 @@ final class HostText {
     }
 
     /**
+     * A program's stdout written into {@code pipe}: when its reader stops early ({@code docker logs
+     * c | head -2}) and the lines left fill the pipe, the write raises SIGPIPE and the program dies
+     * of it, status 141 and nothing printed, as the docker client (a Go program that does not catch
+     * SIGPIPE: os/signal, "a write to a broken pipe on file descriptors 1 or 2") does. Its stderr
+     * written before then still reaches the terminal.
+     */
+    static CommandResult piped(CommandResult r, Pipe pipe) {
+        if (pipe.readToTheEnd()) {
+            return r;
+        }
+        List<String> errors = r.errors();
+        List<String> out = new java.util.ArrayList<>();
+        List<String> shownErrors = new java.util.ArrayList<>();
+        int j = 0;
+        for (String line : r.output()) {
+            boolean error = j < errors.size() && line.equals(errors.get(j));
+            if (error) {
+                j++;
+                shownErrors.add(line);
+            } else if (!pipe.write(line)) {
+                return new CommandResult(pipe.stoppedStatus(), out, shownErrors);
+            }
+            out.add(line);
+        }
+        return r;
+    }
+
+    /**
      * {@code sh -c LINE} fed {@code stdin} (awk's {@code print | "sort"}, {@code system()}): the lines
      * become a here-document of the line's first command, as a pipe into it would deliver them.
      */

@@ -5,6 +5,7 @@ import dev.dockwire.docker.engine.Exec;
 import dev.dockwire.proc.BoundedOutput;
 import dev.dockwire.proc.JobControl;
 import dev.dockwire.text.Flavour;
+import dev.dockwire.text.Lines;
 import dev.dockwire.text.Pipe;
 import dev.dockwire.tools.CommandResult;
 import java.util.ArrayList;
@@ -141,7 +142,8 @@ public final class Shell {
      */
     public CommandResult run(String line) {
         exited = null;
-        List<String> out = new ArrayList<>();
+        Lines out = new Lines(); // as a terminal shows it: after a line without newline the next text goes on it
+        Lines held = new Lines(); // at a live terminal: a line printed without newline, waiting for the rest of it
         List<String> errors = new ArrayList<>();
         ShellParser parser = new ShellParser(line, this::substitute, vars);
         int status = 0;
@@ -193,12 +195,15 @@ public final class Shell {
                 substitutionErrors.clear();
             }
             if (jobs != null && jobs.streaming()) {
-                r.output().forEach(jobs::print); // in order with what the next item streams
+                Lines.append(held, r.output()); // in order with what the next item streams
+                int done = held.size() - (held.unterminated() ? 1 : 0);
+                held.subList(0, done).forEach(jobs::print);
+                held.subList(0, done).clear();
             } else {
                 if (namesJobs && jobs != null) {
                     out.addAll(jobs.takeLines()); // written while it ran, by jobs (and by it, while jobs ran)
                 }
-                out.addAll(r.output());
+                Lines.append(out, r.output());
                 errors.addAll(r.errors());
                 if (namesJobs && jobs != null && !background && !stages.isEmpty() && HostJobs.reaps(stages.get(0).words(), stages.size())) {
                     for (String notice : jobs.reaped()) { // bash's SCRIPT: line N: PID Killed  CMD, on stderr
@@ -211,6 +216,7 @@ public final class Shell {
             setStatus(status);
             op = item.op();
         }
+        held.forEach(l -> env.jobControl().print(l)); // the prompt follows it (bash would put it on the same line)
         return new CommandResult(status, out, errors);
     }
 
@@ -319,12 +325,11 @@ public final class Shell {
         CommandResult last = CommandResult.ok(List.of());
         List<String> errors = new ArrayList<>();
         List<Integer> statuses = new ArrayList<>();
-        List<String> stream = List.of();
+        List<String> stream;
         List<String> shown = List.of();
         List<String> shownErrors = List.of();
         for (int i = 0; i < stages.size(); i++) {
             ShellParser.Command cmd = stages.get(i);
-            stream = List.of();
             shown = List.of();
             shownErrors = List.of();
             if (cmd.input() != null) {
@@ -364,8 +369,8 @@ public final class Shell {
             statuses.add(status);
         }
         pipeStatus(statuses);
-        List<String> all = new ArrayList<>(errors);
-        all.addAll(shown);
+        Lines all = new Lines(errors, false);
+        Lines.append(all, shown);
         List<String> allErrors = new ArrayList<>(errors);
         allErrors.addAll(shownErrors);
         return new CommandResult(last.status(), all, allErrors);
@@ -382,9 +387,9 @@ public final class Shell {
 
     /** Sends the command's stdout and stderr where its redirections point them. */
     private static Streams route(ShellParser.Command cmd, CommandResult r) {
-        List<String> stream = new ArrayList<>();
+        Lines stream = new Lines();
         List<String> terminal = new ArrayList<>();
-        List<String> shown = new ArrayList<>();
+        Lines shown = new Lines();
         Map<ShellParser.Target, StringBuilder> files = new java.util.LinkedHashMap<>();
         for (ShellParser.Target t : List.of(cmd.out(), cmd.err())) {
             if (t.isFile()) {
@@ -393,7 +398,11 @@ public final class Shell {
         }
         List<String> errors = r.errors();
         int j = 0;
-        for (String line : r.output()) {
+        List<String> output = r.output();
+        boolean open = Lines.unterminated(output); // its last line written without a newline
+        for (int k = 0; k < output.size(); k++) {
+            String line = output.get(k);
+            boolean end = !open || k < output.size() - 1;
             boolean error = j < errors.size() && line.equals(errors.get(j));
             if (error) {
                 j++;
@@ -402,11 +411,14 @@ public final class Shell {
             if (t == ShellParser.Target.STDOUT) {
                 stream.add(line);
                 shown.add(line);
+                stream.unterminated(!end);
+                shown.unterminated(!end);
             } else if (t == ShellParser.Target.STDERR) {
                 terminal.add(line);
                 shown.add(line);
+                shown.unterminated(!end);
             } else {
-                files.get(t).append(line).append('\n');
+                files.get(t).append(line).append(end ? "\n" : "");
             }
         }
         return new Streams(stream, terminal, files, shown);
@@ -433,7 +445,7 @@ public final class Shell {
     /** {@code < FILE}: the file's lines, or null when there is none. */
     private List<String> inputFile(String path) {
         String content = env.readFile(path);
-        return content == null ? null : content.lines().toList();
+        return content == null ? null : Lines.of(content);
     }
 
     private CommandResult command(ShellParser.Command cmd, List<String> stdin, boolean terminal, Pipe pipe) {
@@ -454,7 +466,7 @@ public final class Shell {
             case "grep", "egrep", "head", "tail", "wc", "sort" -> HostText.run(name, args, stdin, env, env.textFlavour(), null);
             case "seq" -> HostText.run(name, args, stdin, env, env.textFlavour(), null, pipe);
             case "export", "unset", "cd", "pwd" -> ShellBuiltins.run(name, args, vars, env);
-            default -> env.exec(argv, stdin, terminal);
+            default -> HostText.piped(env.exec(argv, stdin, terminal), pipe);
         };
     }
 
@@ -490,7 +502,7 @@ public final class Shell {
         if (!newline && text.isEmpty()) {
             return CommandResult.ok(List.of());
         }
-        return CommandResult.ok(List.of(text.split("\n", -1)));
+        return CommandResult.ok(new Lines(List.of(text.split("\n", -1)), !newline)); // -n: the line ends without one
     }
 
     /** bash's printf (the containers' shells' formatter: flags, width, precision, %b, %c, numbers). */
@@ -499,31 +511,31 @@ public final class Shell {
         List<String> errors = new ArrayList<>();
         int status = Printf.bash(args, out, errors::add);
         // An unterminated last line still shows, as on a terminal; errors come first (stderr is unbuffered).
-        List<String> lines = new ArrayList<>(errors);
-        lines.addAll(out.toString().lines().toList());
+        Lines lines = new Lines(errors, false);
+        lines.addAll(Lines.of(out.toString()));
+        lines.unterminated(out.length() > 0 && out.charAt(out.length() - 1) != '\n');
         return new CommandResult(status, lines, errors);
     }
 
     private CommandResult cat(List<String> args, List<String> stdin, Pipe pipe) {
         if (args.isEmpty()) {
-            return copy(stdin == null ? List.of() : stdin, pipe, 0, new ArrayList<>());
+            return copy(stdin == null ? List.of() : stdin, pipe, 0, new Lines());
         }
-        List<String> out = new ArrayList<>();
+        Lines out = new Lines();
         List<String> errors = new ArrayList<>();
         int status = 0;
         for (String path : args) {
-            String content = path.equals("-") ? (stdin == null ? "" : String.join("\n", stdin) + (stdin.isEmpty() ? "" : "\n"))
-                    : env.readFile(path);
+            String content = path.equals("-") ? Lines.text(stdin) : env.readFile(path);
             if (content == null) {
                 // GNU cat names the file as open(2)/read(2) failed; BusyBox's says it could not open it.
                 String error = env.textFlavour() == Flavour.GNU
                         ? "cat: " + path + ": " + (env.isDirectory(path) ? "Is a directory" : "No such file or directory")
                         : "cat: can't open '" + path + "': No such file or directory";
-                out.add(error);
+                Lines.append(out, List.of(error));
                 errors.add(error);
                 status = 1;
             } else {
-                CommandResult r = copy(content.lines().toList(), pipe, status, out);
+                CommandResult r = copy(Lines.of(content), pipe, status, out);
                 if (r.status() == Pipe.SIGPIPE_STATUS) {
                     return new CommandResult(r.status(), r.output(), errors);
                 }
@@ -533,16 +545,16 @@ public final class Shell {
     }
 
     /** Writes {@code lines} after {@code out} into {@code pipe}, stopping as SIGPIPE stops a writer whose reader has gone. */
-    private static CommandResult copy(List<String> lines, Pipe pipe, int status, List<String> out) {
+    private static CommandResult copy(List<String> lines, Pipe pipe, int status, Lines out) {
         if (pipe.readToTheEnd()) {
-            out.addAll(lines);
+            Lines.append(out, lines); // as written: cat a b joins a's unterminated last line to b's first
             return new CommandResult(status, out);
         }
-        for (String l : lines) {
-            if (!pipe.write(l)) {
+        for (int i = 0; i < lines.size(); i++) {
+            if (!pipe.write(lines.get(i))) {
                 return new CommandResult(pipe.stoppedStatus(), out);
             }
-            out.add(l);
+            Lines.append(out, Lines.slice(lines, i, i + 1));
         }
         return new CommandResult(status, out);
     }

@@ -1,5 +1,6 @@
 package dev.dockwire.text;
 
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 /**
@@ -20,10 +21,11 @@ final class HeadTail implements TextTool {
     public TextResult run(List<String> args, List<String> stdin, TextContext ctx) {
         List<String> in = stdin == null ? List.of() : stdin;
         try {
-            int n = lines(args, 10);
+            String n = count(args);
+            boolean bytes = args.stream().anyMatch(a -> a.equals("-c") || a.startsWith("-c") && a.length() > 2 || a.startsWith("--bytes="));
             List<String> files = operands(args);
             if (files.isEmpty()) {
-                return TextResult.ok(cut(in, n));
+                return TextResult.ok(bytes ? cutBytes(Lines.text(in), n) : cut(in, n));
             }
             String tool = head ? "head" : "tail";
             if (!head && files.size() > 1 && ctx.flavour() == Flavour.GNU) {
@@ -32,7 +34,7 @@ final class HeadTail implements TextTool {
                     return TextResult.fail(1, "tail: option used in invalid context -- " + obsolete.substring(1));
                 }
             }
-            List<String> out = new java.util.ArrayList<>();
+            Lines out = new Lines();
             List<String> errors = new java.util.ArrayList<>();
             for (String f : files) {
                 String content = f.equals("-") ? null : ctx.files().read(f);
@@ -42,18 +44,17 @@ final class HeadTail implements TextTool {
                     continue;
                 }
                 if (files.size() > 1) {
-                    if (!out.isEmpty()) {
-                        out.add("");
-                    }
-                    out.add("==> " + (f.equals("-") ? "standard input" : f) + " <==");
+                    String header = "==> " + (f.equals("-") ? "standard input" : f) + " <==";
+                    Lines.append(out, out.isEmpty() ? List.of(header) : List.of("", header)); // "\n==> F <==": it ends an unterminated line
                 }
-                out.addAll(cut(f.equals("-") ? in : content.lines().toList(), n));
+                List<String> part = bytes ? cutBytes(f.equals("-") ? Lines.text(in) : content, n) : cut(f.equals("-") ? in : Lines.of(content), n);
+                Lines.append(out, part);
             }
             if (!head && errors.size() == files.size() && ctx.flavour() == Flavour.BUSYBOX) {
                 errors.add("tail: no files");
             }
-            List<String> all = new java.util.ArrayList<>(errors);
-            all.addAll(out);
+            Lines all = new Lines(errors, false);
+            Lines.append(all, out);
             return new TextResult(errors.isEmpty() ? 0 : 1, all, errors);
         } catch (NumberFormatException e) {
             String tool = head ? "head" : "tail";
@@ -63,8 +64,29 @@ final class HeadTail implements TextTool {
         }
     }
 
-    private List<String> cut(List<String> in, int n) {
-        return head ? in.subList(0, Math.min(n, in.size())) : in.subList(Math.max(0, in.size() - n), in.size());
+    /**
+     * The lines {@code n} selects: head's first N ({@code -N}: all but the last N), tail's last N
+     * ({@code +N}: from the Nth on), as coreutils' head.c/tail.c count them.
+     */
+    private List<String> cut(List<String> in, String n) {
+        int[] range = range(in.size(), n);
+        return Lines.slice(in, range[0], range[1]);
+    }
+
+    /** {@code -c N}: the same over the text's bytes, a last line without newline kept so. */
+    private List<String> cutBytes(String text, String n) {
+        byte[] b = text.getBytes(StandardCharsets.UTF_8);
+        int[] range = range(b.length, n);
+        return Lines.of(new String(b, range[0], range[1] - range[0], StandardCharsets.UTF_8));
+    }
+
+    private int[] range(int size, String n) {
+        long k = Long.parseLong(n.startsWith("+") ? n.substring(1) : n.startsWith("-") ? n.substring(1) : n);
+        int count = (int) Math.min(k, size);
+        if (head) {
+            return n.startsWith("-") ? new int[] {0, size - count} : new int[] {0, count};
+        }
+        return n.startsWith("+") ? new int[] {(int) Math.min(size, Math.max(0, k - 1)), size} : new int[] {size - count, size};
     }
 
     /** The file operands: what is not an option or {@code -n}'s value. */
@@ -72,7 +94,7 @@ final class HeadTail implements TextTool {
         List<String> files = new java.util.ArrayList<>();
         for (int i = 0; i < args.size(); i++) {
             String a = args.get(i);
-            if (a.equals("-n")) {
+            if (a.equals("-n") || a.equals("-c")) {
                 i++;
             } else if (!a.startsWith("-") || a.equals("-")) {
                 files.add(a);
@@ -99,25 +121,35 @@ final class HeadTail implements TextTool {
             i += takesValue ? 1 : 0;
         }
         try {
-            return Math.max(0, lines(args, 10));
+            String n = count(args);
+            return n.startsWith("-") || n.startsWith("+") ? Long.MAX_VALUE : Long.parseLong(n); // head -n -N reads it all
         } catch (NumberFormatException e) {
             return Long.MAX_VALUE;
         }
     }
 
-    private static int lines(List<String> args, int dflt) {
+    /** The count as typed ({@code -n N}, {@code -nN}, {@code -N}, {@code -c N}, {@code --lines=N}): {@code 10} by default; it may start with + or -. */
+    private static String count(List<String> args) {
         for (int i = 0; i < args.size(); i++) {
             String a = args.get(i);
-            if (a.equals("-n") && i + 1 < args.size()) {
-                return Integer.parseInt(args.get(i + 1));
+            if ((a.equals("-n") || a.equals("-c")) && i + 1 < args.size()) {
+                return valid(args.get(i + 1));
             }
-            if (a.startsWith("-n")) {
-                return Integer.parseInt(a.substring(2));
+            if (a.startsWith("-n") || a.startsWith("-c")) {
+                return valid(a.substring(2));
+            }
+            if (a.startsWith("--lines=") || a.startsWith("--bytes=")) {
+                return valid(a.substring(8));
             }
             if (a.matches("-\\d+")) {
-                return Integer.parseInt(a.substring(1));
+                return a.substring(1);
             }
         }
-        return dflt;
+        return "10";
+    }
+
+    private static String valid(String n) {
+        Long.parseLong(n.startsWith("+") ? n.substring(1) : n); // NumberFormatException: invalid number
+        return n;
     }
 }

@@ -104,6 +104,7 @@ final class Sed implements TextTool {
         if (operands.isEmpty()) {
             units.add(stdin == null ? List.of() : stdin);
         }
+        boolean open = operands.isEmpty() && Lines.unterminated(stdin);
         for (String f : operands) {
             List<String> lines = f.equals("-") && !inPlace ? (stdin == null ? List.of() : stdin) : read(ctx, f);
             if (lines == null) {
@@ -116,8 +117,9 @@ final class Sed implements TextTool {
             } else {
                 units.get(0).addAll(lines);
             }
+            open = Lines.unterminated(lines);
         }
-        List<String> out = new ArrayList<>(errors);
+        Lines out = new Lines(errors, false);
         for (int u = 0; u < units.size() && !run.quit(); u++) {
             List<String> produced = run.unit(units.get(u), separate || inPlace);
             if (inPlace) {
@@ -126,13 +128,15 @@ final class Sed implements TextTool {
                 out.addAll(produced);
             }
         }
+        // GNU sed's output_missing_newline: the last line read without its newline is written without one
+        out.unterminated(open && !run.quit() && !out.isEmpty());
         int status = run.quit() ? run.exitStatus() : errors.isEmpty() ? 0 : 2;
         return new TextResult(status, out, errors);
     }
 
     private static List<String> read(TextContext ctx, String path) {
         String content = ctx.files().read(path);
-        return content == null ? null : content.lines().toList();
+        return content == null ? null : Lines.of(content);
     }
 
     /** GNU sed's usage(): the message (if any), then the whole help text, exit 1. */

@@ -19,8 +19,8 @@ final class Tee implements TextTool {
             }
         }
         List<String> in = stdin == null ? List.of() : stdin;
-        String content = in.isEmpty() ? "" : String.join("\n", in) + "\n";
-        List<String> out = new ArrayList<>();
+        String content = Lines.text(in);
+        Lines out = new Lines();
         int status = 0;
         for (String f : files) {
             if (!ctx.files().write(f, content, append)) {
@@ -29,6 +29,7 @@ final class Tee implements TextTool {
             }
         }
         out.addAll(in);
+        out.unterminated(Lines.unterminated(in));
         return new TextResult(status, out);
     }
 }

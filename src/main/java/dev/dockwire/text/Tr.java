@@ -47,9 +47,7 @@ final class Tr implements TextTool {
         String set2 = sets.size() > 1 ? expand(sets.get(1)) : "";
         List<String> out = new ArrayList<>();
         StringBuilder text = new StringBuilder();
-        for (String l : stdin == null ? List.<String>of() : stdin) {
-            text.append(l).append('\n');
-        }
+        text.append(Lines.text(stdin));
         StringBuilder sb = new StringBuilder();
         char lastOut = 0;
         boolean haveLast = false;
@@ -73,11 +71,7 @@ final class Tr implements TextTool {
             lastOut = o;
             haveLast = true;
         }
-        String s = sb.toString();
-        if (!s.isEmpty()) {
-            out.addAll(List.of((s.endsWith("\n") ? s.substring(0, s.length() - 1) : s).split("\n", -1)));
-        }
-        return TextResult.ok(out);
+        return TextResult.ok(Lines.of(sb.toString())); // bytes in, bytes out: a last line without newline stays so
     }
 
     /** The characters a set names, in order. */

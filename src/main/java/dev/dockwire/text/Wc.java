@@ -39,7 +39,7 @@ final class Wc implements TextTool {
         boolean pipe = files.isEmpty() || files.contains("-");
         for (String f : files.isEmpty() ? List.of("-") : files) {
             if (f.equals("-")) {
-                counts.add(count(stdin == null ? List.of() : stdin));
+                counts.add(count(Lines.text(stdin))); // a pipe's bytes: its last line may have no newline
             } else {
                 String content = ctx.files().read(f);
                 if (content == null) {

@@ -73,6 +73,25 @@ class HostPipesTest {
     }
 
     @Test
+    void theDockerClientIntoHeadDiesOfSigpipeSilently() {
+        // The 28.2 client against the reference engine (bash 5.2, a container that wrote 100,000 lines):
+        // docker logs X | head -2 -> two lines, PIPESTATUS "141 0", nothing on stderr; -t alike; | wc -l reads
+        // them all; docker ps | head -1 fits in the pipe -> "0 0".
+        host.ok("docker run -d --name pipes-logs alpine sh -c 'seq 1 100000; sleep 3600'");
+        host.ok("sleep 2");
+        assertEquals(List.of("1", "2"), host.ok("docker logs pipes-logs | head -2"));
+        assertEquals(List.of("141 0"), host.ok("echo ${PIPESTATUS[@]}"));
+        List<String> stamped = host.ok("docker logs -t pipes-logs | head -2");
+        assertEquals(2, stamped.size());
+        assertTrue(stamped.get(1).endsWith("Z 2"), stamped.get(1));
+        assertEquals(List.of("141 0"), host.ok("echo ${PIPESTATUS[@]}"));
+        assertEquals(List.of("100000"), host.ok("docker logs pipes-logs | wc -l"));
+        assertEquals(List.of("0 0"), host.ok("echo ${PIPESTATUS[@]}"));
+        assertEquals(1, host.ok("docker ps | head -1").size());
+        assertEquals(List.of("0 0"), host.ok("echo ${PIPESTATUS[@]}"));
+    }
+
+    @Test
     void yesAtTheTerminalOfAScriptIsCutAndEndedByTheStepLimit() {
         dev.dockwire.tools.CommandResult r = host.run("yes");
         assertEquals(137, r.status());

@@ -49,8 +49,16 @@ public final class Applets {
         TextTool tool = TextTools.find(base);
         if (tool != null) {
             TextResult r = tool.run(args, io.in == null ? null : io.in.rest(), context(flavour));
-            for (String line : r.output()) {
-                (r.status() != 0 && line.startsWith(base + ":") ? io.err : io.out).line(line);
+            List<String> output = r.output();
+            boolean open = dev.dockwire.text.Lines.unterminated(output);
+            for (int i = 0; i < output.size(); i++) {
+                String line = output.get(i);
+                Io.Sink to = r.status() != 0 && line.startsWith(base + ":") ? io.err : io.out;
+                if (open && i == output.size() - 1) {
+                    to.write(line); // written as read: no newline the input did not have
+                } else {
+                    to.line(line);
+                }
             }
             return r.status();
         }
@@ -103,7 +111,7 @@ public final class Applets {
         }
         for (String f : files) {
             if (f.equals("-")) {
-                io.in.rest().forEach(io.out::line);
+                io.out.lines(io.in.rest());
                 continue;
             }
             String path = Builtins.resolve(sh.cwd, f);

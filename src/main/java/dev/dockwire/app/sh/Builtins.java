@@ -231,6 +231,8 @@ final class Builtins {
             names.forEach(n -> sh.vars.put(n, ""));
             return 1;
         }
+        // read(2) met the end before a newline: the variables are set, the status is 1 (ash's and bash's read)
+        int status = io.in.endedWithoutNewline() ? 1 : 0;
         if (!raw) {
             line = line.replaceAll("\\\\(.)", "$1");
         }
@@ -244,7 +246,7 @@ final class Builtins {
                 rest = two.length > 1 ? two[1] : "";
             }
         }
-        return 0;
+        return status;
     }
 
     private int cd(List<String> args, Io io) {

@@ -256,7 +256,7 @@ final class Execute {
                     k.accept(null);
                     return;
                 }
-                r.io = r.io.withIn(new Io.Input(content.isEmpty() ? List.of() : List.of(content.replaceAll("\n$", "").split("\n", -1))));
+                r.io = r.io.withIn(Io.Input.of(content)); // as written: a last line without newline stays so
                 rest.run();
                 return;
             }

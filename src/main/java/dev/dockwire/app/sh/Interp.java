@@ -3,6 +3,7 @@ package dev.dockwire.app.sh;
 import dev.dockwire.app.ProcessContext;
 import dev.dockwire.app.Signal;
 import dev.dockwire.app.sh.Ast.Cmd;
+import dev.dockwire.text.Lines;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -384,8 +385,8 @@ final class Interp {
             return;
         }
         boolean last = i == p.stages().size() - 1;
-        List<String> buffer = new ArrayList<>();
-        Io.Sink out = last ? io.out : Io.Sink.into(buffer);
+        Lines buffer = new Lines();
+        Io.Sink out = last ? io.out : Io.Sink.pipe(buffer);
         Interp sub = fork();
         sub.background = background;
         sub.run(p.stages().get(i), new Io(out, io.err, in), () -> {

@@ -1,6 +1,6 @@
 package dev.dockwire.app.sh;
 
-import java.util.ArrayList;
+import dev.dockwire.text.Lines;
 import java.util.List;
 import java.util.function.Consumer;
 
@@ -34,10 +34,16 @@ final class Io {
     /** Where text goes a line at a time; a line without its newline yet ({@code printf 'a'}) waits for the rest. */
     static final class Sink {
         private final Consumer<String> lines;
+        private final Lines pipe;
         private final StringBuilder partial = new StringBuilder();
 
         Sink(Consumer<String> lines) {
+            this(lines, null);
+        }
+
+        private Sink(Consumer<String> lines, Lines pipe) {
             this.lines = lines;
+            this.pipe = pipe;
         }
 
         /** /dev/null. */
@@ -45,9 +51,19 @@ final class Io {
             return new Sink(l -> { });
         }
 
-        /** A buffer: a pipe's or a command substitution's. */
+        /** A buffer: a command substitution's. */
         static Sink into(List<String> buffer) {
             return new Sink(buffer::add);
+        }
+
+        /** A pipe's buffer: it keeps a last line written without its newline as such ({@code printf abc | wc -c} is 3). */
+        static Sink pipe(Lines buffer) {
+            return new Sink(buffer::add, buffer);
+        }
+
+        /** Writes {@code lines} as the text they are: the last without its newline when it has none. */
+        void lines(List<String> text) {
+            write(Lines.text(text));
         }
 
         void write(String text) {
@@ -75,22 +91,35 @@ final class Io {
             return p;
         }
 
-        /** The last line when it has no newline (the end of the command writing into a pipe, or of the shell). */
+        /**
+         * The last line when it has no newline (the end of the command writing into a pipe, or of
+         * the shell); a pipe's reader hears that it has none.
+         */
         void flush() {
             if (partial.length() > 0) {
                 lines.accept(partial.toString());
                 partial.setLength(0);
+                if (pipe != null) {
+                    pipe.unterminated(true);
+                }
             }
         }
     }
 
-    /** The lines a command reads; what one command reads the next does not see again. */
+    /** The lines a command reads; what one command reads the next does not see again; the last may lack its newline. */
     static final class Input {
         private final List<String> lines;
+        private final boolean unterminated;
         private int next;
 
         Input(List<String> lines) {
-            this.lines = new ArrayList<>(lines);
+            this.lines = List.copyOf(lines);
+            this.unterminated = Lines.unterminated(lines);
+        }
+
+        /** The lines of {@code text} as written ({@code < FILE}, a here-document). */
+        static Input of(String text) {
+            return new Input(Lines.of(text));
         }
 
         static Input empty() {
@@ -102,9 +131,14 @@ final class Io {
             return next < lines.size() ? lines.get(next++) : null;
         }
 
-        /** Everything left, consumed (a program reading its stdin to the end). */
+        /** Whether the line {@link #readLine} gave last had no newline: the end of the input came first ({@code read} fails). */
+        boolean endedWithoutNewline() {
+            return unterminated && next == lines.size() && next > 0;
+        }
+
+        /** Everything left, consumed (a program reading its stdin to the end), its last line unterminated as written. */
         List<String> rest() {
-            List<String> r = List.copyOf(lines.subList(next, lines.size()));
+            Lines r = new Lines(lines.subList(next, lines.size()), unterminated);
             next = lines.size();
             return r;
         }

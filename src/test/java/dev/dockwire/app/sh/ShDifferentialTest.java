@@ -76,7 +76,13 @@ class ShDifferentialTest {
         return Stream.of(
                 "printf 'a\\nb\\nc\\nd\\ne\\nf\\ng\\nh\\n' | grep -n -A1 -e c -e g",
                 "printf 'a\\nb\\nc\\nd\\ne\\nf\\ng\\nh\\n' | grep -o -C1 '[ch]'; echo $?",
-                "printf 'a\\nb\\nc\\nd\\ne\\nf\\ng\\nh\\n' | grep -m1 -A3 '[cd]'; printf 'x\\ny\\n' | grep -v -B1 -n x");
+                "printf 'a\\nb\\nc\\nd\\ne\\nf\\ng\\nh\\n' | grep -m1 -A3 '[cd]'; printf 'x\\ny\\n' | grep -v -B1 -n x",
+                // a pipe carries bytes: a last line without its newline stays without one through cat, head, tail, sed, tr, tee
+                "printf abc | wc -c; printf 'a\\nb' | wc -l; printf 'a\\nb' | tail -1 | wc -c; printf abc | sed s/b/X/ | wc -c",
+                "echo -n x | cat; echo; printf 'a\\nb' | tr a-z A-Z | wc -c; printf abc | tee | cat | wc -c; printf 'a\\nb' | head -5 | wc -c",
+                "printf 'b\\na' | sort | wc -c; printf 'a b' | awk '{print $2}' | wc -c; printf 'xa' | grep a | wc -c; echo -n | wc -c",
+                "printf 'a\\nb' | while read l; do echo \"<$l>\"; done; printf 'a b' | { read x y; echo $? $x $y; }",
+                "seq 5 | tail -n +4; printf abc | head -c 2; echo; printf abc | tail -c 2 | wc -c; seq 4 | head -n -3");
     }
 
     @ParameterizedTest
