@@ -16,6 +16,7 @@ import dev.dockwire.docker.engine.Exec;
 import dev.dockwire.docker.engine.ImageDaemons;
 import dev.dockwire.docker.engine.Images;
 import dev.dockwire.docker.engine.ProcSys;
+import dev.dockwire.docker.engine.ProcessEnv;
 import dev.dockwire.docker.engine.ProgramLookup;
 import dev.dockwire.kernel.CapableKernel;
 import dev.dockwire.kernel.Capabilities;
@@ -70,6 +71,28 @@ final class ContainerEnv implements Shell.Env {
         this.flavour = flavour;
         dev.dockwire.docker.ImageConfig config = Images.config(c);
         this.directory = config == null || config.workingDir() == null || config.workingDir().isEmpty() ? "/" : config.workingDir();
+    }
+
+    /** The shell about to start only carries an applet exec'd without one ({@link Sh#direct}). */
+    private boolean directApplet;
+
+    /** The exec this process is (null: the container's own processes, as {@code docker run} starts them). */
+    private dev.dockwire.docker.engine.ExecConfig exec;
+
+    /** The container this is the inside of. */
+    Container container() {
+        return c;
+    }
+
+    /** {@code docker exec}'s options: its variables, terminal and user in the process's environment. */
+    ContainerEnv exec(dev.dockwire.docker.engine.ExecConfig options) {
+        this.exec = options;
+        return this;
+    }
+
+    /** The environment a process started here gets ({@link ProcessEnv}): the exec's, else the main process's. */
+    java.util.Map<String, String> processEnv() {
+        return exec == null ? ProcessEnv.of(c) : ProcessEnv.of(c, exec.tty(), exec.env(), exec.user());
     }
 
     /** {@code docker exec -w DIR}: this environment with DIR as the working directory (null: unchanged). */
@@ -190,7 +213,12 @@ final class ContainerEnv implements Shell.Env {
                     // An applet (BusyBox's ls, cut, uniq, ...) the container's shell runs itself: the same program exec'd.
                     List<String> viaShell = new java.util.ArrayList<>(List.of("sh", "-c", "exec \"$@\"", "sh"));
                     viaShell.addAll(argv);
-                    return new Shell(this).run(viaShell, stdin);
+                    directApplet = true;
+                    try {
+                        return new Shell(this).run(viaShell, stdin);
+                    } finally {
+                        directApplet = false;
+                    }
                 }
                 // A program the image lists that dockwire does not model: said as the container's shell says it.
                 return CommandResult.fail(Program.NOT_MODELLED, Program.notModelled(argv.get(0)));
@@ -279,7 +307,10 @@ final class ContainerEnv implements Shell.Env {
      */
     private CommandResult shell(String name, List<String> args, List<String> stdin) {
         ContainerCommands commands = ContainerCommands.of(host.engine(), host.loop(), c).credentials(caps);
-        Sh sh = commands.shell(name, ContainerCommands.environment(c)).in(directory);
+        Sh sh = commands.shell(name, processEnv()).in(directory);
+        if (directApplet) {
+            sh.direct();
+        }
         Exec exec = process();
         return DockerHost.result(exec.stdin(stdin).foreground(host.jobControl()).run(name, sh, args));
     }

@@ -34,6 +34,7 @@ public final class Programs {
         BY_NAME.put("traceroute", DebianTraceroute::new);
         BY_NAME.put("uname", () -> new Uname(false));
         BY_NAME.put("nproc", () -> new Nproc(false));
+        BY_NAME.put("hello", Hello::new);
     }
 
     /** BusyBox's own applets where the host's package writes the program otherwise. */
