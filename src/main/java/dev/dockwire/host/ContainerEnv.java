@@ -118,6 +118,13 @@ final class ContainerEnv implements Shell.Env {
                 ? Flavour.DASH : Flavour.ASH;
     }
 
+    /** Whose texts the text tools print in this container: GNU's where the image's coreutils are Debian's, else BusyBox's. */
+    @Override
+    public dev.dockwire.text.Flavour textFlavour() {
+        return lookup("cat") instanceof ProgramLookup.Found f && !f.provider().equals("busybox") && !f.provider().equals("alpine")
+                ? dev.dockwire.text.Flavour.GNU : dev.dockwire.text.Flavour.BUSYBOX;
+    }
+
     @Override
     public String shellName() {
         return flavour == Flavour.BASH ? "bash" : "sh";

@@ -22,7 +22,6 @@ public final class Programs {
         BY_NAME.put("sleep", Sleep::new);
         BY_NAME.put("true", () -> new Status(0));
         BY_NAME.put("false", () -> new Status(1));
-        BY_NAME.put("cat", Cat::new);
         BY_NAME.put("wget", GnuWget::new);
         BY_NAME.put("pg_isready", PgIsready::new);
         BY_NAME.put("redis-cli", RedisCli::new);
