@@ -288,14 +288,28 @@ final class ContainerEnv implements Shell.Env {
     private CommandResult hostname(List<String> args) {
         // --network host: Docker copies the host's /etc/hosts (libnetwork's originHostsPath).
         String hosts = "host".equals(c.networkMode()) ? host.readFile("/etc/hosts") : c.file("/etc/hosts");
+        if (lookup("hostname") instanceof ProgramLookup.Found f && f.provider().equals("debian")) {
+            return dev.dockwire.tools.debian.Hostname.run(args, c.hostname(), hosts, addresses());
+        }
         BusyboxHostname.Result r = BusyboxHostname.run(args, c.hostname(), hosts);
         List<String> out = new ArrayList<>(r.out());
         out.addAll(r.err());
         return new CommandResult(r.status(), out);
     }
 
+    /** The container's interface addresses but loopback's, as getifaddrs lists them (IPv4 first, by interface). */
+    private List<String> addresses() {
+        List<String> out = new ArrayList<>();
+        for (dev.dockwire.kernel.AddrInfo a : host.engine().kernel().addresses(c.netns())) {
+            if (!a.dev().equals("lo")) {
+                out.add(a.cidr().address().toString());
+            }
+        }
+        return out;
+    }
+
     /** The tools of this package a container's shell runs through the seam ({@code ip}, {@code tc}, ...), and nginx's signals. */
-    private static final List<String> SEAM_TOOLS = List.of("ip", "ifconfig", "route", "netstat", "arp", "tc", "tcpdump", "iptables",
+    private static final List<String> SEAM_TOOLS = List.of("hostname", "ip", "ifconfig", "route", "netstat", "arp", "tc", "tcpdump", "iptables",
             "iptables-save", "iptables-restore", "nginx", "sysctl", "dmesg");
 
     /** Registers {@link #SEAM_TOOLS} with the engine, so a container's shell finds them where its image has them. */

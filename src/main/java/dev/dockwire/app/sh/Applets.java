@@ -59,7 +59,7 @@ public final class Applets {
             case "ls" -> ls(args, flavour, io);
             case "env", "printenv" -> env(base, args, assigns, io);
             case "id" -> id(flavour, io);
-            case "hostname" -> hostname(args, io);
+            case "hostname" -> flavour == Flavour.BUSYBOX ? hostname(args, io) : null; // Debian's: a seam tool (its addresses)
             case "envsubst" -> envsubst(args, assigns, io);
             case "date" -> date(args, flavour, io);
             default -> null;
