@@ -16,6 +16,7 @@ import dev.dockwire.docker.engine.Exec;
 import dev.dockwire.docker.engine.ImageDaemons;
 import dev.dockwire.docker.engine.Images;
 import dev.dockwire.docker.engine.ProcSys;
+import dev.dockwire.docker.engine.ProcessEnv;
 import dev.dockwire.docker.engine.ProgramLookup;
 import dev.dockwire.kernel.CapableKernel;
 import dev.dockwire.kernel.Capabilities;
@@ -72,6 +73,28 @@ final class ContainerEnv implements Shell.Env {
         this.directory = config == null || config.workingDir() == null || config.workingDir().isEmpty() ? "/" : config.workingDir();
     }
 
+    /** The shell about to start only carries an applet exec'd without one ({@link Sh#direct}). */
+    private boolean directApplet;
+
+    /** The exec this process is (null: the container's own processes, as {@code docker run} starts them). */
+    private dev.dockwire.docker.engine.ExecConfig exec;
+
+    /** The container this is the inside of. */
+    Container container() {
+        return c;
+    }
+
+    /** {@code docker exec}'s options: its variables, terminal and user in the process's environment. */
+    ContainerEnv exec(dev.dockwire.docker.engine.ExecConfig options) {
+        this.exec = options;
+        return this;
+    }
+
+    /** The environment a process started here gets ({@link ProcessEnv}): the exec's, else the main process's. */
+    java.util.Map<String, String> processEnv() {
+        return exec == null ? ProcessEnv.of(c) : ProcessEnv.of(c, exec.tty(), exec.env(), exec.user());
+    }
+
     /** {@code docker exec -w DIR}: this environment with DIR as the working directory (null: unchanged). */
     ContainerEnv inDirectory(String dir) {
         if (dir != null && !dir.isEmpty()) {
@@ -93,6 +116,13 @@ final class ContainerEnv implements Shell.Env {
         }
         return Images.lookup(c, name) instanceof ProgramLookup.Found f && f.provider().equals("dash")
                 ? Flavour.DASH : Flavour.ASH;
+    }
+
+    /** Whose texts the text tools print in this container: GNU's where the image's coreutils are Debian's, else BusyBox's. */
+    @Override
+    public dev.dockwire.text.Flavour textFlavour() {
+        return lookup("cat") instanceof ProgramLookup.Found f && !f.provider().equals("busybox") && !f.provider().equals("alpine")
+                ? dev.dockwire.text.Flavour.GNU : dev.dockwire.text.Flavour.BUSYBOX;
     }
 
     @Override
@@ -190,7 +220,12 @@ final class ContainerEnv implements Shell.Env {
                     // An applet (BusyBox's ls, cut, uniq, ...) the container's shell runs itself: the same program exec'd.
                     List<String> viaShell = new java.util.ArrayList<>(List.of("sh", "-c", "exec \"$@\"", "sh"));
                     viaShell.addAll(argv);
-                    return new Shell(this).run(viaShell, stdin);
+                    directApplet = true;
+                    try {
+                        return new Shell(this).run(viaShell, stdin);
+                    } finally {
+                        directApplet = false;
+                    }
                 }
                 // A program the image lists that dockwire does not model: said as the container's shell says it.
                 return CommandResult.fail(Program.NOT_MODELLED, Program.notModelled(argv.get(0)));
@@ -253,14 +288,28 @@ final class ContainerEnv implements Shell.Env {
     private CommandResult hostname(List<String> args) {
         // --network host: Docker copies the host's /etc/hosts (libnetwork's originHostsPath).
         String hosts = "host".equals(c.networkMode()) ? host.readFile("/etc/hosts") : c.file("/etc/hosts");
+        if (lookup("hostname") instanceof ProgramLookup.Found f && f.provider().equals("debian")) {
+            return dev.dockwire.tools.debian.Hostname.run(args, c.hostname(), hosts, addresses());
+        }
         BusyboxHostname.Result r = BusyboxHostname.run(args, c.hostname(), hosts);
         List<String> out = new ArrayList<>(r.out());
         out.addAll(r.err());
         return new CommandResult(r.status(), out);
     }
 
+    /** The container's interface addresses but loopback's, as getifaddrs lists them (IPv4 first, by interface). */
+    private List<String> addresses() {
+        List<String> out = new ArrayList<>();
+        for (dev.dockwire.kernel.AddrInfo a : host.engine().kernel().addresses(c.netns())) {
+            if (!a.dev().equals("lo")) {
+                out.add(a.cidr().address().toString());
+            }
+        }
+        return out;
+    }
+
     /** The tools of this package a container's shell runs through the seam ({@code ip}, {@code tc}, ...), and nginx's signals. */
-    private static final List<String> SEAM_TOOLS = List.of("ip", "ifconfig", "route", "netstat", "arp", "tc", "tcpdump", "iptables",
+    private static final List<String> SEAM_TOOLS = List.of("hostname", "ip", "ifconfig", "route", "netstat", "arp", "tc", "tcpdump", "iptables",
             "iptables-save", "iptables-restore", "nginx", "sysctl", "dmesg");
 
     /** Registers {@link #SEAM_TOOLS} with the engine, so a container's shell finds them where its image has them. */
@@ -279,7 +328,10 @@ final class ContainerEnv implements Shell.Env {
      */
     private CommandResult shell(String name, List<String> args, List<String> stdin) {
         ContainerCommands commands = ContainerCommands.of(host.engine(), host.loop(), c).credentials(caps);
-        Sh sh = commands.shell(name, ContainerCommands.environment(c)).in(directory);
+        Sh sh = commands.shell(name, processEnv()).in(directory);
+        if (directApplet) {
+            sh.direct();
+        }
         Exec exec = process();
         return DockerHost.result(exec.stdin(stdin).foreground(host.jobControl()).run(name, sh, args));
     }

@@ -34,7 +34,7 @@ final class ContainerShell {
         this.container = container;
         this.env = env;
         this.argv0 = argv0;
-        this.session = new Sh.Session(argv0, ContainerCommands.dialect(container, argv0), ContainerCommands.environment(container));
+        this.session = new Sh.Session(argv0, ContainerCommands.dialect(container, argv0), env.processEnv());
         this.flavour = flavour;
         String wd = config == null || config.workingDir() == null || config.workingDir().isEmpty() ? "/" : config.workingDir();
         this.directory = wd;

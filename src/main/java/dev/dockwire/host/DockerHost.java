@@ -12,6 +12,7 @@ import dev.dockwire.text.TextResult;
 import dev.dockwire.docker.cli.DockerCommand;
 import dev.dockwire.docker.compose.ComposeCommand;
 import dev.dockwire.docker.engine.Engine;
+import dev.dockwire.docker.engine.ExecConfig;
 import dev.dockwire.docker.engine.ProcSys;
 import dev.dockwire.docker.engine.Exec;
 import dev.dockwire.kernel.Capabilities;
@@ -537,7 +538,12 @@ public final class DockerHost implements Shell.Env, CliEnv {
 
     @Override
     public CommandOutput attachShell(Container c, List<String> argv, java.util.function.IntConsumer afterExit) {
-        return terminal == null ? null : terminal.open(c, argv, afterExit);
+        return terminal == null ? null : terminal.open(inside(c), argv, afterExit);
+    }
+
+    @Override
+    public CommandOutput attachShell(Container c, ExecConfig exec, java.util.function.IntConsumer afterExit) {
+        return terminal == null ? null : terminal.open(inside(c, exec), exec.cmd(), afterExit);
     }
 
     /** A shell opened from this host's prompt ended with {@code status}: the host's {@code $?}. */
@@ -557,15 +563,15 @@ public final class DockerHost implements Shell.Env, CliEnv {
     }
 
     @Override
-    public CommandOutput execIn(Container c, List<String> argv, List<String> stdin, String workdir) {
-        CommandResult r = inside(c).inDirectory(workdir).execDirect(argv, stdin);
+    public CommandOutput exec(Container c, ExecConfig exec, List<String> stdin) {
+        CommandResult r = inside(c, exec).execDirect(exec.cmd(), stdin);
         return new CommandOutput(r.status(), r.output(), r.errors());
     }
 
-    @Override
-    public CommandOutput execPrivileged(Container c, List<String> argv, List<String> stdin, String workdir) {
-        CommandResult r = inside(c).inDirectory(workdir).credentials(Capabilities.ROOT).execDirect(argv, stdin);
-        return new CommandOutput(r.status(), r.output(), r.errors());
+    /** The inside of {@code c} as {@code exec}'s process sees it: its directory, capabilities and environment. */
+    private ContainerEnv inside(Container c, ExecConfig exec) {
+        ContainerEnv env = inside(c).inDirectory(exec.workingDir()).exec(exec);
+        return exec.privileged() ? env.credentials(Capabilities.ROOT) : env;
     }
 
     @Override

@@ -123,9 +123,10 @@ public final class InteractiveShell {
         return new CommandResult(1, List.of("read escape sequence"));
     }
 
-    /** Opens the shell {@code argv} names inside {@code c}; null when it is no interactive shell. */
-    CommandOutput open(Container c, List<String> argv, IntConsumer afterExit) {
-        ContainerShell shell = ContainerShell.of(c, host.inside(c), argv);
+    /** Opens the shell {@code argv} names inside the container {@code inside} is of; null when it is no interactive shell. */
+    CommandOutput open(ContainerEnv inside, List<String> argv, IntConsumer afterExit) {
+        Container c = inside.container();
+        ContainerShell shell = ContainerShell.of(c, inside, argv);
         if (shell == null) {
             return null;
         }

@@ -22,7 +22,6 @@ public final class Programs {
         BY_NAME.put("sleep", Sleep::new);
         BY_NAME.put("true", () -> new Status(0));
         BY_NAME.put("false", () -> new Status(1));
-        BY_NAME.put("cat", Cat::new);
         BY_NAME.put("wget", GnuWget::new);
         BY_NAME.put("pg_isready", PgIsready::new);
         BY_NAME.put("redis-cli", RedisCli::new);
@@ -34,6 +33,7 @@ public final class Programs {
         BY_NAME.put("traceroute", DebianTraceroute::new);
         BY_NAME.put("uname", () -> new Uname(false));
         BY_NAME.put("nproc", () -> new Nproc(false));
+        BY_NAME.put("hello", Hello::new);
     }
 
     /** BusyBox's own applets where the host's package writes the program otherwise. */

@@ -67,7 +67,7 @@ public final class Applets {
             case "ls" -> ls(args, flavour, io);
             case "env", "printenv" -> env(base, args, assigns, io);
             case "id" -> id(flavour, io);
-            case "hostname" -> hostname(args, io);
+            case "hostname" -> flavour == Flavour.BUSYBOX ? hostname(args, io) : null; // Debian's: a seam tool (its addresses)
             case "envsubst" -> envsubst(args, assigns, io);
             case "date" -> date(args, flavour, io);
             default -> null;
@@ -184,8 +184,7 @@ public final class Applets {
      * SHELL-FORMAT only the variables it names are replaced.
      */
     private int envsubst(List<String> args, Map<String, String> assigns, Io io) {
-        Map<String, String> env = sh.environment();
-        env.putAll(assigns);
+        Map<String, String> env = sh.environment(assigns);
         java.util.Set<String> only = null;
         if (!args.isEmpty()) {
             only = new java.util.HashSet<>();
@@ -209,8 +208,11 @@ public final class Applets {
     }
 
     private int env(String name, List<String> args, Map<String, String> assigns, Io io) {
-        Map<String, String> env = sh.environment();
-        env.putAll(assigns);
+        Map<String, String> env = sh.environment(assigns);
+        if (sh.dialect == Dialect.BASH && !sh.direct) {
+            env.remove("_");
+            env.put("_", "/usr/bin/" + name); // the path bash found it at, exported last
+        }
         if (name.equals("printenv") && !args.isEmpty()) {
             int status = 0;
             for (String a : args) {

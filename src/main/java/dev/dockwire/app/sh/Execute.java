@@ -127,9 +127,8 @@ final class Execute {
             return;
         }
         boolean replaces = sh.execNext;
+        Map<String, String> env = sh.environment(assigns);
         sh.execNext = false;
-        Map<String, String> env = sh.environment();
-        env.putAll(assigns);
         boolean[] finished = {false};
         // The shell's own SIGINT while its foreground child runs (a terminal's Ctrl-C reaches both):
         // ash and dash with -c catch it (setsignal's S_CATCH) and so does bash; what they do once

@@ -78,6 +78,8 @@ final class Interp {
     Runnable interruptWait;
     /** An interactive shell's ({@code docker exec -it C sh}): its children are jobs of their own. */
     boolean interactive;
+    /** Only the vehicle of an applet exec'd without a shell ({@link Sh#direct}): the environment as given. */
+    boolean direct;
     /** The program the script waits for now, or null. */
     Commands.Running running;
     /** The simple commands the shell execs in place of forking, being its script's last ({@link Sh#tail}). */
@@ -135,8 +137,33 @@ final class Interp {
         this.flow = null;
     }
 
-    /** The environment a program gets: the exported variables. */
+    /**
+     * The variables each shell makes and exports at start: PWD (all three), SHLVL one above the
+     * one it was given (ash and bash; dash keeps none), made after the imported ones.
+     */
+    void exportStartup() {
+        vars.put("PWD", cwd);
+        exported.add("PWD");
+        if (dialect != Dialect.DASH) {
+            int level;
+            try {
+                level = Integer.parseInt(vars.getOrDefault("SHLVL", "0").trim());
+            } catch (NumberFormatException e) {
+                level = 0;
+            }
+            vars.remove("SHLVL");
+            vars.put("SHLVL", Integer.toString(level + 1));
+            exported.add("SHLVL");
+        }
+    }
+
+    /** The environment a program gets: the exported variables, in the order this shell passes them ({@link Environ}). */
     Map<String, String> environment() {
+        return environment(Map.of());
+    }
+
+    /** As {@link #environment()} with a command's own {@code NAME=value} prefixes over it. */
+    Map<String, String> environment(Map<String, String> assigns) {
         Map<String, String> env = new LinkedHashMap<>();
         for (String name : exported) {
             String v = vars.get(name);
@@ -144,7 +171,16 @@ final class Interp {
                 env.put(name, v);
             }
         }
-        return env;
+        if (direct) {
+            env.putAll(assigns);
+            return env;
+        }
+        if (dialect == Dialect.BASH && execNext && env.containsKey("SHLVL")) {
+            // bash execs its last command in its own place and first takes back the level it added
+            // (execute_cmd.c, adjust_shell_level(-1)): that command sees the SHLVL bash was given
+            env.put("SHLVL", Integer.toString(Integer.parseInt(env.get("SHLVL")) - 1));
+        }
+        return Environ.ordered(dialect, env, assigns);
     }
 
     /** Goes on with {@code k}, yielding to the loop after a stretch of steps that never waited. */

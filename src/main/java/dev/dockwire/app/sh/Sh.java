@@ -38,6 +38,18 @@ public final class Sh implements Program {
         this.env = env;
     }
 
+    private boolean direct;
+
+    /**
+     * This shell only carries one of its applets exec'd by the runtime ({@code docker exec C env}:
+     * {@code sh -c 'exec "$@"' sh env}): no shell runs in the real container, so it adds no
+     * variables and passes the environment in the order the runtime gave it.
+     */
+    public Sh direct() {
+        direct = true;
+        return this;
+    }
+
     /** The shell started in {@code dir} ({@code docker exec -w}, the image's WorkingDir) instead of {@code /}. */
     public Sh in(String dir) {
         cwd = dir;
@@ -91,6 +103,10 @@ public final class Sh implements Program {
         }
         Interp sh = new Interp(ctx, commands, dialect, arg0, env, positional);
         sh.cwd = cwd;
+        sh.direct = direct;
+        if (!direct) {
+            sh.exportStartup();
+        }
         sh.name = name;
         sh.errexit = errexit;
         sh.xtrace = xtrace;
@@ -192,6 +208,7 @@ public final class Sh implements Program {
                 if (sh == null) {
                     sh = new Interp(ctx, commands, dialect, arg0, env, new ArrayList<>());
                     sh.interactive = true;
+                    sh.exportStartup();
                 } else {
                     sh.attach(ctx, commands);
                 }

@@ -3,6 +3,7 @@ package dev.dockwire.docker.cli;
 import dev.dockwire.docker.CommandOutput;
 import dev.dockwire.docker.Container;
 import dev.dockwire.docker.engine.Engine;
+import dev.dockwire.docker.engine.ExecConfig;
 import dev.dockwire.sim.EventLoop;
 import java.nio.file.Path;
 import java.util.List;
@@ -26,20 +27,14 @@ public interface CliEnv {
     CommandOutput execIn(Container c, List<String> argv, List<String> stdin);
 
     /**
-     * {@code docker exec -w DIR}: as {@link #execIn(Container, List, List)} in the working
-     * directory {@code workdir} (null: the image's WorkingDir, else {@code /}).
+     * {@code docker exec [-e VAR] [-u USER] [-w DIR] [-t] [--privileged] CTR CMD...}: as
+     * {@link #execIn(Container, List, List)} with the exec's options ({@link ExecConfig}: its
+     * variables and terminal in the process's environment, its working directory, every
+     * capability under --privileged as moby's daemon/exec.go gives them; the container's mounts,
+     * /proc/sys read-only among them, stay as they are).
      */
-    default CommandOutput execIn(Container c, List<String> argv, List<String> stdin, String workdir) {
-        return execIn(c, argv, stdin);
-    }
-
-    /**
-     * {@code docker exec --privileged}: as {@link #execIn(Container, List, List, String)} with every
-     * capability (moby's daemon/exec.go: the exec's process gets caps.GetAllCapabilities); the
-     * container's mounts, /proc/sys read-only among them, stay as they are.
-     */
-    default CommandOutput execPrivileged(Container c, List<String> argv, List<String> stdin, String workdir) {
-        return execIn(c, argv, stdin, workdir);
+    default CommandOutput exec(Container c, ExecConfig exec, List<String> stdin) {
+        return execIn(c, exec.cmd(), stdin);
     }
 
     /**
@@ -112,5 +107,10 @@ public interface CliEnv {
      */
     default CommandOutput attachShell(Container c, List<String> argv, java.util.function.IntConsumer afterExit) {
         return null;
+    }
+
+    /** {@code docker exec -it}: as {@link #attachShell(Container, List, java.util.function.IntConsumer)} with the exec's options. */
+    default CommandOutput attachShell(Container c, ExecConfig exec, java.util.function.IntConsumer afterExit) {
+        return attachShell(c, exec.cmd(), afterExit);
     }
 }

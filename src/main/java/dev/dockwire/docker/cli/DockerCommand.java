@@ -11,6 +11,7 @@ import dev.dockwire.docker.ImageConfig;
 import dev.dockwire.docker.LogEntry;
 import dev.dockwire.docker.engine.ContainerProcesses;
 import dev.dockwire.docker.engine.Engine;
+import dev.dockwire.docker.engine.ExecConfig;
 import dev.dockwire.docker.engine.ClientEvents;
 import dev.dockwire.docker.engine.Images;
 import java.util.ArrayList;
@@ -563,11 +564,12 @@ public final class DockerCommand {
             return CommandOutput.fail(1, "Error response from daemon: Container " + f.positional().get(0) + " is paused, unpause the container before exec");
         }
         List<String> argv = f.positional().subList(1, f.positional().size());
+        ExecConfig exec = new ExecConfig(argv, f.all("env"), f.get("user"), f.get("workdir"), f.has("tty"), f.has("privileged"));
         String execId = ClientEvents.started(engine(), c, argv);
         if (f.has("detach")) {
             return host.execDetached(c, argv, status -> ClientEvents.died(engine(), c, execId, status)); // monitor.go's exec_die at its end
         }
-        CommandOutput shell = tty ? host.attachShell(c, argv, status -> ClientEvents.died(engine(), c, execId, status)) : null;
+        CommandOutput shell = tty ? host.attachShell(c, exec, status -> ClientEvents.died(engine(), c, execId, status)) : null;
         if (shell != null) {
             return shell;
         }
@@ -575,10 +577,7 @@ public final class DockerCommand {
         List<String> in = f.has("interactive") ? stdin : null;
         // Without -t the client does not proxy signals (cli/command/container/exec.go, moby/moby#9098):
         // Ctrl-C ends the client and the process in the container runs on; with -t the tty delivers it.
-        String workdir = f.get("workdir");
-        boolean privileged = f.has("privileged");
-        java.util.function.Supplier<CommandOutput> run = () -> privileged ? host.execPrivileged(c, argv, in, workdir)
-                : host.execIn(c, argv, in, workdir);
+        java.util.function.Supplier<CommandOutput> run = () -> host.exec(c, exec, in);
         CommandOutput done = f.has("tty") ? run.get() : host.jobControl().viaClient(run);
         ClientEvents.died(engine(), c, execId, done.status());
         return done;

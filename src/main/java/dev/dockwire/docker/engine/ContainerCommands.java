@@ -74,9 +74,9 @@ public final class ContainerCommands implements Commands {
         return new ContainerCommands(engine, clock, c, procs == null ? new PidNamespace(() -> 0, 1) : procs.pids());
     }
 
-    /** The environment of {@code c}'s processes: PATH, HOSTNAME, the image's ENV and {@code -e}'s. */
+    /** The environment of {@code c}'s main process ({@link ProcessEnv}). */
     public static Map<String, String> environment(Container c) {
-        return MainProcesses.env(c);
+        return ProcessEnv.of(c);
     }
 
     /** The dialect of {@code shell} in {@code c}'s image: bash by name, dash where the image's sh is dash's, else BusyBox ash. */

@@ -88,7 +88,7 @@ final class HealthProbe {
                 p.line(line);
             }
         };
-        if (p.commands.start(0, argv, MainProcesses.env(c), List.of(), output, exited) == null) {
+        if (p.commands.start(0, argv, ProcessEnv.of(c, false, List.of(), null), List.of(), output, exited) == null) {
             p.line(dev.dockwire.app.Program.notModelled(argv.get(0)));
             exited.accept(dev.dockwire.app.Program.NOT_MODELLED);
         }

@@ -321,14 +321,9 @@ public final class ImageDaemons {
         };
     }
 
-    /** The image's ENV and over it -e's (as MainProcesses.env, which depends on this class). */
+    /** What the image's entrypoint reads of its environment ({@link ProcessEnv}): the image's ENV and over it -e's. */
     private static java.util.Map<String, String> imageEnv(Container c) {
-        java.util.Map<String, String> env = new java.util.HashMap<>();
-        java.util.stream.Stream.concat(Images.config(c).env().stream(), c.env().stream()).forEach(kv -> {
-            int eq = kv.indexOf('=');
-            env.put(eq < 0 ? kv : kv.substring(0, eq), eq < 0 ? "" : kv.substring(eq + 1));
-        });
-        return env;
+        return ProcessEnv.of(c);
     }
 
     /** The pid the server's first child (an io worker) gets after initdb and the temporary server (a postgres:18.1 log's 67). */

@@ -30,7 +30,12 @@ import java.util.concurrent.ConcurrentHashMap;
  * packages install unchanged), its html/index.html (the welcome page
  * {@link Responses#NGINX_WELCOME}) and, for the Debian trixie image, trixie's /etc/os-release
  * (base-files; DEBIAN_VERSION_FULL the point release out before the catalogue's September 2026 tags,
- * 13.6: no copy of the image itself was at hand). The catalogue's other alpine-based images
+ * 13.6: no copy of the image itself was at hand). The debian and ubuntu images' /etc/passwd and
+ * /etc/group are base-passwd's master files as the installer writes them (this machine's base-passwd
+ * 3.6.1, {@code x} for the password; trixie's and Ubuntu's carry the same lists), ubuntu's with the
+ * {@code ubuntu} user (uid 1000) its images have had since 23.04; ubuntu's os-release is 26.04's
+ * (Resolute Raccoon) as base-files writes it, its debian_version the Debian testing it was cut from
+ * ({@code forky/sid}). The catalogue's other alpine-based images
  * (nginx:alpine, traefik, caddy, netshoot, ...) have alpine's files: docker-library builds them on
  * the alpine release of their day, the catalogue's. Other images' files are not kept.
  */
@@ -42,8 +47,14 @@ public final class ImageFiles {
     /** The resources of each catalogue entry (its reference): the directory they lie in, then the path. */
     private static final List<String> ALPINE = List.of("alpine/etc/os-release", "alpine/etc/alpine-release", "alpine/etc/passwd",
             "alpine/etc/group");
+    private static final List<String> DEBIAN = List.of("debian-trixie/etc/os-release", "debian-trixie/etc/debian_version",
+            "debian-base/etc/passwd", "debian-base/etc/group");
+    private static final List<String> UBUNTU = List.of("ubuntu-resolute/etc/os-release", "ubuntu-resolute/etc/debian_version",
+            "ubuntu-resolute/etc/passwd", "ubuntu-resolute/etc/group");
     private static final Map<String, List<String>> IMAGES = Map.of(
             "alpine", ALPINE,
+            "debian", DEBIAN,
+            "ubuntu", UBUNTU,
             "nginx", concat(List.of("debian-trixie/etc/os-release"), NGINX),
             "nginx:alpine", concat(ALPINE, NGINX));
     private static final Map<String, FileStore> LAYERS = new ConcurrentHashMap<>();

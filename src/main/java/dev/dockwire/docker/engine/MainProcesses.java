@@ -113,7 +113,7 @@ final class MainProcesses {
         PidNamespace pids = new PidNamespace(nextHostPid);
         List<String> argv = Images.argv(c);
         List<String> run = ShellExec.direct(effective(argv));
-        Map<String, String> env = env(c);
+        Map<String, String> env = ProcessEnv.of(c);
         Program program = declared != null || run.isEmpty() ? null : Programs.create(Images.provider(c, run.get(0)), run.get(0));
         if (program == null && declared == null) {
             program = ImageDaemons.command(c, run);
@@ -213,25 +213,6 @@ final class MainProcesses {
                     init.exit(1);
                 }));
         return sockets[0];
-    }
-
-    /** The environment of the container's processes: PATH, HOSTNAME, the image's ENV and over it {@code -e}'s. */
-    static Map<String, String> env(Container c) {
-        Map<String, String> env = new LinkedHashMap<>();
-        env.put("PATH", "/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin");
-        env.put("HOSTNAME", c.hostname());
-        ImageConfig config = Images.config(c);
-        List<String> all = new ArrayList<>(config == null ? List.of() : config.env());
-        all.addAll(c.env());
-        for (String kv : all) {
-            int eq = kv.indexOf('=');
-            String name = eq < 0 ? kv : kv.substring(0, eq);
-            String value = eq < 0 ? "" : kv.substring(eq + 1);
-            String same = env.get(name);
-            // The image's PATH is mostly the default's: that one string serves every container.
-            env.put(name, value.equals(same) ? same : value);
-        }
-        return env;
     }
 
     /**

@@ -146,7 +146,7 @@ class ShInterpTest {
     @Test
     void envShowsExportedVariables() {
         ShRig rig = new ShRig().run("export A=1; B=2; env | grep -v PATH | sort");
-        assertEquals(List.of("A=1", "HOME=/root"), rig.stdout());
-        assertEquals(List.of("HOME=/root", "PATH=/usr/bin:/bin", "X=y"), new ShRig().run("X=y env | sort").stdout());
+        assertEquals(List.of("A=1", "HOME=/root", "PWD=/", "SHLVL=1"), rig.stdout(), "ash exports PWD and SHLVL at start");
+        assertEquals(List.of("HOME=/root", "PATH=/usr/bin:/bin", "PWD=/", "SHLVL=1", "X=y"), new ShRig().run("X=y env | sort").stdout());
     }
 }
