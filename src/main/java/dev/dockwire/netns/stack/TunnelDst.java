@@ -4,6 +4,8 @@ import dev.dockwire.link.Frames;
 import dev.dockwire.link.LinkType;
 import dev.dockwire.link.NetDevice;
 import dev.dockwire.link.UdpTunnel;
+import dev.dockwire.wire.EtherType;
+import dev.dockwire.wire.EthernetFrame;
 import dev.dockwire.wire.IpProtocol;
 import dev.dockwire.wire.Ipv4Packet;
 import io.netty.buffer.ByteBuf;
@@ -44,40 +46,39 @@ final class TunnelDst implements UdpTunnel.DstCache {
 
     @Override
     public boolean xmit(ByteBuf datagram, int src, int dst, int tos, int ttl, boolean df) {
-        if (on && fast(datagram, src, dst, tos, ttl, df)) {
-            hits++;
-            return true;
+        if (on && holds(datagram, src, dst, tos, ttl, df)) {
+            int len = datagram.readableBytes() + Ipv4Packet.MIN_HEADER_LENGTH;
+            NetDevice o = out;
+            if (len <= stack.pmtu.mtu(dst, o.mtu(), stack.loop.nanos())) {
+                // ip_build_and_send_pkt's header and neigh_hh_output's, written as Ipv4Stack.output and
+                // transmit write them, after one move of the reader index.
+                int at = Frames.prepend(datagram, EthernetFrame.HEADER_LENGTH + Ipv4Packet.MIN_HEADER_LENGTH);
+                EthernetFrame.write(datagram, at, neighbour.mac, o.mac(), EtherType.IPV4);
+                Ipv4Packet.write(datagram, at + EthernetFrame.HEADER_LENGTH, tos, len, stack.takeIdent(),
+                        df ? Ipv4Packet.FLAG_DF : 0, ttl, IpProtocol.UDP, src, dst);
+                stack.counters().sent(len);
+                hits++;
+                o.transmit(datagram);
+                return true;
+            }
+            // Over the path MTU: fragments (or EMSGSIZE with DF), the full path.
         }
         boolean sent = stack.xmit(datagram, src, dst, tos, ttl, df);
         record(src, dst, tos, ttl, df);
         return sent;
     }
 
-    /**
-     * Sends {@code datagram} (readable bytes: UDP header and payload, headroom for IPv4 and
-     * Ethernet) in one step when the recorded answer holds for it; false, with nothing changed, else.
-     */
-    private boolean fast(ByteBuf datagram, int src, int dst, int tos, int ttl, boolean df) {
+    /** Whether the recorded answer holds for these arguments and {@code datagram} (headroom for both headers, not GSO). */
+    private boolean holds(ByteBuf datagram, int src, int dst, int tos, int ttl, boolean df) {
         NetDevice o = out;
         Neighbour n = neighbour;
         StackNet ns = stack.ns;
-        if (o == null || src != this.src || dst != this.dst || tos != this.tos || ttl != this.ttl || df != this.df
-                || ns.fib().generation() != fibGeneration || ns.addressArray() != addresses || !o.isUp()
-                || ns.neighbours().removals() != removals
-                || (n.state != NudState.REACHABLE && n.state != NudState.PERMANENT)
-                || ns.nfHooks() != null || stack.probe() != StackProbe.OFF || Frames.isGso(datagram)) {
-            return false;
-        }
-        int len = datagram.readableBytes() + Ipv4Packet.MIN_HEADER_LENGTH;
-        if (len > stack.pmtu.mtu(dst, o.mtu(), stack.loop.nanos())) {
-            return false; // fragments (or EMSGSIZE with DF): the full path
-        }
-        // ip_build_and_send_pkt's header, then neigh_hh_output: as Ipv4Stack.output and sendWhole write them.
-        int at = Frames.prepend(datagram, Ipv4Packet.MIN_HEADER_LENGTH);
-        Ipv4Packet.write(datagram, at, tos, len, stack.takeIdent(), df ? Ipv4Packet.FLAG_DF : 0, ttl, IpProtocol.UDP, src, dst);
-        stack.counters().sent(len);
-        stack.transmit(o, n.mac, datagram);
-        return true;
+        return o != null && src == this.src && dst == this.dst && tos == this.tos && ttl == this.ttl && df == this.df
+                && ns.fib().generation() == fibGeneration && ns.addressArray() == addresses && o.isUp()
+                && ns.neighbours().removals() == removals
+                && (n.state == NudState.REACHABLE || n.state == NudState.PERMANENT)
+                && ns.nfHooks() == null && stack.probe() == StackProbe.OFF && !Frames.isGso(datagram)
+                && datagram.readerIndex() >= EthernetFrame.HEADER_LENGTH + Ipv4Packet.MIN_HEADER_LENGTH;
     }
 
     /**
