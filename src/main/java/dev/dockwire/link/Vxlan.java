@@ -17,6 +17,8 @@ import io.netty.buffer.ByteBuf;
  * VXLAN header (RFC 7348 section 5) through the {@link UdpTunnel} of the namespace the device
  * was created in; a received datagram for this VNI is stripped and the inner frame received on
  * the device (then its bridge). Headers are prepended in the frame's headroom: nothing is copied.
+ * Each remote VTEP's outer route and neighbour are kept in the tunnel's {@link UdpTunnel.DstCache}
+ * (vxlan_rdst's dst_cache), so a flow's frames skip the route and neighbour lookups.
  *
  * <p>As {@code vxlan_xmit_one} does by default: DF clear (df unset), TTL 64 (the route's
  * hop limit), TOS 0, UDP checksum 0 ({@code udpcsum} off), and the UDP source port from the
