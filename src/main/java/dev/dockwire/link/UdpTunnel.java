@@ -35,4 +35,21 @@ public interface UdpTunnel {
      * the neighbour layer). Takes ownership; false when it was dropped (no route, too big, a rule).
      */
     boolean xmit(ByteBuf datagram, int src, int dst, int tos, int ttl, boolean df);
+
+    /**
+     * What a driver keeps per remote destination, made by the tunnel, as the kernel's
+     * {@code dst_cache} in each {@code vxlan_rdst} (the route and neighbour {@code vxlan_xmit_one}
+     * found, and what they hold for): sending through it leaves the same datagram, with the same
+     * counts, as {@link UdpTunnel#xmit} does. A driver may hand one cache several destinations,
+     * which then take turns in it.
+     */
+    interface DstCache {
+        /** As {@link UdpTunnel#xmit}, by the cached answer when it holds for these arguments. */
+        boolean xmit(ByteBuf datagram, int src, int dst, int tos, int ttl, boolean df);
+    }
+
+    /** A new, empty cache for a remote destination, or null when this tunnel keeps none. */
+    default DstCache dstCache() {
+        return null;
+    }
 }

@@ -17,6 +17,8 @@ import io.netty.buffer.ByteBuf;
  * VXLAN header (RFC 7348 section 5) through the {@link UdpTunnel} of the namespace the device
  * was created in; a received datagram for this VNI is stripped and the inner frame received on
  * the device (then its bridge). Headers are prepended in the frame's headroom: nothing is copied.
+ * Each remote VTEP's outer route and neighbour are kept in the tunnel's {@link UdpTunnel.DstCache}
+ * (vxlan_rdst's dst_cache), so a flow's frames skip the route and neighbour lookups.
  *
  * <p>As {@code vxlan_xmit_one} does by default: DF clear (df unset), TTL 64 (the route's
  * hop limit), TOS 0, UDP checksum 0 ({@code udpcsum} off), and the UDP source port from the
@@ -34,6 +36,8 @@ public final class Vxlan extends NetDevice {
     private static final int TTL = 64;
     /** The flags-and-offset word's MF bit and fragment offset (RFC 791): a fragment's ports are not hashed. */
     private static final int IP_MF_OFFSET = 0x3FFF;
+    /** Slots of {@link #dstCaches}: 8, a sandbox's VTEPs are few (one per other host of the overlay). */
+    private static final int DST_CACHE_BITS = 3;
 
     /** How the device finds a neighbour entry of the namespace it is in (arp_tbl), 0 when there is none. */
     @FunctionalInterface
@@ -63,6 +67,11 @@ public final class Vxlan extends NetDevice {
     private int flowDst;
     private long flowL4 = -1;
     private int flowPort;
+    /**
+     * The tunnel's caches of the remote VTEPs sent to ({@code vxlan_rdst}'s dst_cache), direct-mapped
+     * by address ({@link #dstCache}); made by the first encapsulation, null with a tunnel that keeps none.
+     */
+    private UdpTunnel.DstCache[] dstCaches;
 
     /**
      * A device on {@code tunnel} (the creating namespace's stack) with {@code hashSeed} for the
@@ -167,9 +176,25 @@ public final class Vxlan extends NetDevice {
         // header: two words written straight into the array, not through Netty's checked setInt.
         VxlanHeader.writeWithUdp(frame, Frames.prepend(frame, UdpPacket.HEADER_LENGTH + VxlanHeader.HEADER_LENGTH),
                 srcPort, dstPort, len, vni);
-        if (!tunnel.xmit(frame, src, remote, 0, TTL, false)) {
+        UdpTunnel.DstCache cache = dstCache(remote);
+        boolean sent = cache != null ? cache.xmit(frame, src, remote, 0, TTL, false) : tunnel.xmit(frame, src, remote, 0, TTL, false);
+        if (!sent) {
             stats().txDropped++;
         }
+    }
+
+    /** The tunnel's cache for {@code remote} (shared with the remotes of its slot), or null. */
+    private UdpTunnel.DstCache dstCache(int remote) {
+        UdpTunnel.DstCache[] caches = dstCaches;
+        int slot = (remote * 0x9E37_79B9) >>> (32 - DST_CACHE_BITS);
+        if (caches == null) {
+            dstCaches = caches = new UdpTunnel.DstCache[1 << DST_CACHE_BITS];
+        }
+        UdpTunnel.DstCache c = caches[slot];
+        if (c == null) {
+            caches[slot] = c = tunnel.dstCache();
+        }
+        return c;
     }
 
     /**

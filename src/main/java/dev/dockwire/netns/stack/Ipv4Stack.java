@@ -496,6 +496,17 @@ public final class Ipv4Stack extends IpLayer implements RxHandler, Sockets, Neig
         }
     }
 
+    /** A VXLAN remote's output, resolved once ({@link TunnelDst}). */
+    @Override
+    public UdpTunnel.DstCache dstCache() {
+        return new TunnelDst(this);
+    }
+
+    /** The next identification of a packet that is not GSO (ip_select_ident), for {@link TunnelDst}. */
+    int takeIdent() {
+        return nextIdent++ & 0xFFFF;
+    }
+
     // ---- NeighbourTable.Io ------------------------------------------------------------------
 
     /** Prepends the Ethernet header to an IP packet and sends it out of {@code dev}. */
