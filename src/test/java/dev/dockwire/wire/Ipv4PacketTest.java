@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.netty.buffer.ByteBuf;
+import io.netty.buffer.ByteBufUtil;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -176,6 +177,60 @@ class Ipv4PacketTest {
         assertEquals(62, p.ttl());
         assertEquals(0xa7f9, p.checksum()); // ip_decrease_ttl: checksum + 0x0100
         assertTrue(p.verifyChecksum());
+    }
+
+    @Test
+    void decrementTtlInTheArrayPatchesAsOnTheBuffer() {
+        ByteBuf buf = bufs.of(DNS_HEADER);
+        Ipv4Packet.decrementTtl(buf.array(), buf.arrayOffset() + buf.readerIndex());
+        assertEquals(Bufs.norm("4500 00e6 68cf 0000 3e11 a7f9 ac10 ff01 ac1d 140f"), Bufs.hex(buf));
+        java.util.SplittableRandom random = new java.util.SplittableRandom(17);
+        ByteBuf a = bufs.zeroed(20);
+        ByteBuf b = bufs.zeroed(20);
+        for (int i = 0; i < 20_000; i++) {
+            Ipv4Packet.write(a, 0, 0, random.nextInt(0x10000), random.nextInt(), 0, 2 + random.nextInt(254),
+                    random.nextInt(256), random.nextInt(), random.nextInt());
+            b.setBytes(0, a, 0, 20);
+            Ipv4Packet.decrementTtl(a, 0);
+            Ipv4Packet.decrementTtl(b.array(), b.arrayOffset());
+            assertEquals(Bufs.hex(a), Bufs.hex(b));
+        }
+    }
+
+    /**
+     * ip_rcv's checks on a heap frame (its array read whole) and on a direct buffer (Netty's
+     * accessors) agree: a header with a good checksum, with or without options, passes; one with a
+     * bit flipped anywhere, a total length over what arrived, or a length field below the header fails.
+     */
+    @Test
+    void validReadsAHeapFrameAsADirectBuffer() {
+        java.util.SplittableRandom random = new java.util.SplittableRandom(1071);
+        ByteBuf heap = bufs.zeroed(64);
+        ByteBuf direct = bufs.track(io.netty.buffer.Unpooled.directBuffer(64).writeZero(64));
+        for (int i = 0; i < 20_000; i++) {
+            int options = random.nextInt(4) == 0 ? random.nextInt(1, 11) : 0;
+            int ihl = 20 + 4 * options;
+            int total = ihl + random.nextInt(44 - 4 * options + 1);
+            Ipv4Packet.write(heap, 0, random.nextInt(256), total, random.nextInt(), random.nextInt(0x10000),
+                    random.nextInt(256), random.nextInt(256), random.nextInt(), random.nextInt());
+            heap.setByte(0, 0x40 | ihl / 4);
+            for (int k = 20; k < ihl; k++) {
+                heap.setByte(k, random.nextInt(256));
+            }
+            heap.setShort(Ipv4Packet.CHECKSUM, 0);
+            heap.setShort(Ipv4Packet.CHECKSUM, Checksum.compute(heap, 0, ihl));
+            if (random.nextBoolean()) {
+                int bit = random.nextInt(ihl * 8);
+                heap.setByte(bit / 8, heap.getByte(bit / 8) ^ 1 << (bit & 7));
+            }
+            direct.setBytes(0, heap, 0, 64);
+            int available = random.nextInt(4) == 0 ? random.nextInt(65) : 64;
+            boolean expected = available >= 20 && (heap.getByte(0) & 0xF0) == 0x40 && (heap.getByte(0) & 0xF) >= 5
+                    && heap.getUnsignedShort(2) >= (heap.getByte(0) & 0xF) * 4 && heap.getUnsignedShort(2) <= available
+                    && Checksum.compute(heap, 0, (heap.getByte(0) & 0xF) * 4) == 0;
+            assertEquals(expected, Ipv4Packet.valid(heap, 0, available), "heap, header " + ByteBufUtil.hexDump(heap, 0, ihl));
+            assertEquals(expected, Ipv4Packet.valid(direct, 0, available), "direct, header " + ByteBufUtil.hexDump(heap, 0, ihl));
+        }
     }
 
     @Test
