@@ -151,12 +151,27 @@ public final class Ipv4Packet {
         Bytes.put16(buf, off + CHECKSUM, Checksum.update16(Bytes.u16(buf, off + CHECKSUM), word, next));
     }
 
-    /** {@link #decrementTtl} of the header at {@code a[i]} in a heap frame's array, its bounds checked by the caller. */
-    public static void decrementTtl(byte[] a, int i) {
+    /**
+     * {@link #decrementTtl}, the checksum's update also adding {@code headerSum}, the RFC 1624 sum
+     * (~old + new words) of other changes to the header made without updating it (a NAT rewrite's
+     * address): one fold where two updates in turn make two, and the same 16 bits, since the TTL's
+     * sum is never zero and a fold of a non-zero sum is its one value in 1..0xFFFF modulo 0xFFFF.
+     */
+    public static void decrementTtl(ByteBuf buf, int off, long headerSum) {
+        int word = Bytes.u16(buf, off + TTL);
+        int next = word - 0x0100;
+        Bytes.put16(buf, off + TTL, next);
+        long sum = (~Bytes.u16(buf, off + CHECKSUM) & 0xFFFF) + (~word & 0xFFFF) + next + headerSum;
+        Bytes.put16(buf, off + CHECKSUM, ~Checksum.fold(sum) & 0xFFFF);
+    }
+
+    /** {@link #decrementTtl(ByteBuf, int, long)} of the header at {@code a[i]} in a heap frame's array, its bounds checked by the caller. */
+    public static void decrementTtl(byte[] a, int i, long headerSum) {
         int word = (short) SHORT.get(a, i + TTL) & 0xFFFF;
         int next = word - 0x0100;
         SHORT.set(a, i + TTL, (short) next);
-        SHORT.set(a, i + CHECKSUM, (short) Checksum.update16((short) SHORT.get(a, i + CHECKSUM) & 0xFFFF, word, next));
+        long sum = (~(short) SHORT.get(a, i + CHECKSUM) & 0xFFFF) + (~word & 0xFFFF) + next + headerSum;
+        SHORT.set(a, i + CHECKSUM, (short) ~Checksum.fold(sum));
     }
 
     /** Writes a 20-byte header without options, its checksum filled in (as {@link #set} then {@link #fillChecksum}). */

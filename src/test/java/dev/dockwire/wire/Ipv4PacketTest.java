@@ -182,18 +182,51 @@ class Ipv4PacketTest {
     @Test
     void decrementTtlInTheArrayPatchesAsOnTheBuffer() {
         ByteBuf buf = bufs.of(DNS_HEADER);
-        Ipv4Packet.decrementTtl(buf.array(), buf.arrayOffset() + buf.readerIndex());
+        Ipv4Packet.decrementTtl(buf.array(), buf.arrayOffset() + buf.readerIndex(), 0);
         assertEquals(Bufs.norm("4500 00e6 68cf 0000 3e11 a7f9 ac10 ff01 ac1d 140f"), Bufs.hex(buf));
-        java.util.SplittableRandom random = new java.util.SplittableRandom(17);
-        ByteBuf a = bufs.zeroed(20);
-        ByteBuf b = bufs.zeroed(20);
-        for (int i = 0; i < 20_000; i++) {
-            Ipv4Packet.write(a, 0, 0, random.nextInt(0x10000), random.nextInt(), 0, 2 + random.nextInt(254),
-                    random.nextInt(256), random.nextInt(), random.nextInt());
-            b.setBytes(0, a, 0, 20);
-            Ipv4Packet.decrementTtl(a, 0);
-            Ipv4Packet.decrementTtl(b.array(), b.arrayOffset());
-            assertEquals(Bufs.hex(a), Bufs.hex(b));
+    }
+
+    /**
+     * The flow step's one checksum update for the TTL and a NAT address change (the address's RFC 1624
+     * sum added to the TTL's), in a heap frame's array and through a direct buffer's accessors, gives
+     * the bytes of the slow path's two updates in turn, in either order (ip_forward's TTL between DNAT
+     * and SNAT), edge values (0xFFFF checksums, all-ones and zero addresses) included.
+     */
+    @Test
+    void decrementTtlWithAHeaderSumIsTheTwoUpdatesInTurn() {
+        java.util.SplittableRandom random = new java.util.SplittableRandom(1624);
+        int[] edges = {0, -1, 0xFFFF, 0xFFFF0000, 0x0000FFFF};
+        ByteBuf slow = bufs.zeroed(20);
+        ByteBuf heap = bufs.zeroed(20);
+        ByteBuf direct = bufs.track(io.netty.buffer.Unpooled.directBuffer(20).writeZero(20));
+        int s = slow.readerIndex();
+        int h = heap.readerIndex();
+        for (int i = 0; i < 50_000; i++) {
+            boolean edge = random.nextInt(8) == 0;
+            int old = edge ? edges[random.nextInt(edges.length)] : random.nextInt();
+            int now = edge ? edges[random.nextInt(edges.length)] : random.nextInt();
+            Ipv4Packet.write(slow, s, random.nextInt(256), random.nextInt(0x10000), random.nextInt(), random.nextInt(0x10000),
+                    2 + random.nextInt(254), random.nextInt(256), random.nextInt(), old);
+            if (edge) {
+                slow.setShort(s + Ipv4Packet.CHECKSUM, random.nextBoolean() ? 0xFFFF : 0);
+            }
+            heap.setBytes(h, slow, s, 20);
+            direct.setBytes(0, slow, s, 20);
+            boolean ttlFirst = random.nextBoolean();
+            if (ttlFirst) {
+                Ipv4Packet.decrementTtl(slow, s);
+            }
+            Ipv4Packet.rewriteDst(slow, s, now);
+            if (!ttlFirst) {
+                Ipv4Packet.decrementTtl(slow, s);
+            }
+            long sum = (~(old >>> 16) & 0xFFFF) + (~old & 0xFFFF) + ((now >>> 16) & 0xFFFF) + (now & 0xFFFF);
+            heap.setInt(h + Ipv4Packet.DST, now);
+            Ipv4Packet.decrementTtl(heap.array(), heap.arrayOffset() + h, sum);
+            direct.setInt(Ipv4Packet.DST, now);
+            Ipv4Packet.decrementTtl(direct, 0, sum);
+            assertEquals(Bufs.hex(slow), Bufs.hex(heap));
+            assertEquals(Bufs.hex(slow), Bufs.hex(direct));
         }
     }
 
@@ -207,29 +240,31 @@ class Ipv4PacketTest {
         java.util.SplittableRandom random = new java.util.SplittableRandom(1071);
         ByteBuf heap = bufs.zeroed(64);
         ByteBuf direct = bufs.track(io.netty.buffer.Unpooled.directBuffer(64).writeZero(64));
+        int h = heap.readerIndex();
         for (int i = 0; i < 20_000; i++) {
             int options = random.nextInt(4) == 0 ? random.nextInt(1, 11) : 0;
             int ihl = 20 + 4 * options;
             int total = ihl + random.nextInt(44 - 4 * options + 1);
-            Ipv4Packet.write(heap, 0, random.nextInt(256), total, random.nextInt(), random.nextInt(0x10000),
+            Ipv4Packet.write(heap, h, random.nextInt(256), total, random.nextInt(), random.nextInt(0x10000),
                     random.nextInt(256), random.nextInt(256), random.nextInt(), random.nextInt());
-            heap.setByte(0, 0x40 | ihl / 4);
+            heap.setByte(h, 0x40 | ihl / 4);
             for (int k = 20; k < ihl; k++) {
-                heap.setByte(k, random.nextInt(256));
+                heap.setByte(h + k, random.nextInt(256));
             }
-            heap.setShort(Ipv4Packet.CHECKSUM, 0);
-            heap.setShort(Ipv4Packet.CHECKSUM, Checksum.compute(heap, 0, ihl));
+            heap.setShort(h + Ipv4Packet.CHECKSUM, 0);
+            heap.setShort(h + Ipv4Packet.CHECKSUM, Checksum.compute(heap, h, ihl));
             if (random.nextBoolean()) {
                 int bit = random.nextInt(ihl * 8);
-                heap.setByte(bit / 8, heap.getByte(bit / 8) ^ 1 << (bit & 7));
+                heap.setByte(h + bit / 8, heap.getByte(h + bit / 8) ^ 1 << (bit & 7));
             }
-            direct.setBytes(0, heap, 0, 64);
+            direct.setBytes(0, heap, h, 64);
             int available = random.nextInt(4) == 0 ? random.nextInt(65) : 64;
-            boolean expected = available >= 20 && (heap.getByte(0) & 0xF0) == 0x40 && (heap.getByte(0) & 0xF) >= 5
-                    && heap.getUnsignedShort(2) >= (heap.getByte(0) & 0xF) * 4 && heap.getUnsignedShort(2) <= available
-                    && Checksum.compute(heap, 0, (heap.getByte(0) & 0xF) * 4) == 0;
-            assertEquals(expected, Ipv4Packet.valid(heap, 0, available), "heap, header " + ByteBufUtil.hexDump(heap, 0, ihl));
-            assertEquals(expected, Ipv4Packet.valid(direct, 0, available), "direct, header " + ByteBufUtil.hexDump(heap, 0, ihl));
+            int verIhl = heap.getByte(h) & 0xFF;
+            int length = heap.getUnsignedShort(h + 2);
+            boolean expected = available >= 20 && verIhl >> 4 == 4 && (verIhl & 0xF) >= 5 && length >= (verIhl & 0xF) * 4
+                    && length <= available && Checksum.compute(heap, h, (verIhl & 0xF) * 4) == 0;
+            assertEquals(expected, Ipv4Packet.valid(heap, h, available), "heap, header " + ByteBufUtil.hexDump(heap, h, ihl));
+            assertEquals(expected, Ipv4Packet.valid(direct, 0, available), "direct, header " + ByteBufUtil.hexDump(heap, h, ihl));
         }
     }
 

@@ -121,10 +121,12 @@ final class FlowTable {
             return false;
         }
         // ip_forward's order, as the slow path: DNAT (enter), the TTL, then FORWARD and POST_ROUTING (leave).
+        // The header checksum's update for the TTL takes NAT's address change too (enter and leave leave it).
+        long natSum = e.nf.ipHeaderSum();
         if (a != null) {
-            Ipv4Packet.decrementTtl(a, i);
+            Ipv4Packet.decrementTtl(a, i, natSum);
         } else {
-            Ipv4Packet.decrementTtl(packet, off);
+            Ipv4Packet.decrementTtl(packet, off, natSum);
         }
         e.nf.leave(packet);
         stack.counters().forwarded(len);
