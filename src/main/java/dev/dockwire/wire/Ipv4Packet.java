@@ -40,9 +40,7 @@ public final class Ipv4Packet {
     public static final int DST = 16;
     public static final int MIN_HEADER_LENGTH = 20;
 
-    private static final VarHandle SHORT = MethodHandles.byteArrayViewVarHandle(short[].class, ByteOrder.BIG_ENDIAN);
     private static final VarHandle INT = MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.BIG_ENDIAN);
-    private static final VarHandle LONG = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.BIG_ENDIAN);
 
     public static final int FLAG_DF = 0x4000;
     public static final int FLAG_MF = 0x2000;
@@ -57,41 +55,12 @@ public final class Ipv4Packet {
         if (available < MIN_HEADER_LENGTH) {
             return false;
         }
-        if (buf.hasArray() && (off | (buf.capacity() - MIN_HEADER_LENGTH - off)) >= 0) {
-            return valid(buf.array(), buf.arrayOffset() + off, available);
-        }
         int first = firstWord(buf, off); // version and IHL, TOS, total length: one load
         int verIhl = first >>> 24;
         int ihl = (verIhl & 0xF) * 4;
         int total = first & 0xFFFF;
         return (verIhl >>> 4) == 4 && ihl >= MIN_HEADER_LENGTH && total >= ihl && total <= available
                 && Checksum.fold(Checksum.sum(buf, off, ihl, 0)) == 0xFFFF;
-    }
-
-    /**
-     * {@link #valid} of a heap frame's header at {@code a[i]}, its first 20 bytes within the buffer: a
-     * header without options (ip_fast_csum's case) in two 64-bit and one 32-bit read, the first
-     * word taken from the first, its ones'-complement sum (RFC 1071) the five 32-bit words added in
-     * 64 bits, as {@link Checksum#sum} adds them; a header with options by {@link Checksum#sum}.
-     */
-    private static boolean valid(byte[] a, int i, int available) {
-        long w0 = (long) LONG.get(a, i);
-        int first = (int) (w0 >>> 32);
-        int verIhl = first >>> 24;
-        int ihl = (verIhl & 0xF) * 4;
-        int total = first & 0xFFFF;
-        if ((verIhl >>> 4) != 4 || ihl < MIN_HEADER_LENGTH || total < ihl || total > available) {
-            return false;
-        }
-        long sum;
-        if (ihl == MIN_HEADER_LENGTH) {
-            long w8 = (long) LONG.get(a, i + 8);
-            sum = (w0 >>> 32) + (w0 & 0xFFFF_FFFFL) + (w8 >>> 32) + (w8 & 0xFFFF_FFFFL)
-                    + Integer.toUnsignedLong((int) INT.get(a, i + 16));
-        } else {
-            sum = Checksum.sum(a, i, ihl, 0); // within the readable bytes: ihl <= total <= available
-        }
-        return Checksum.fold(sum) == 0xFFFF;
     }
 
     /** The header's first word: version and IHL (the top byte), TOS, total length (the low 16 bits). */
@@ -167,11 +136,13 @@ public final class Ipv4Packet {
 
     /** {@link #decrementTtl(ByteBuf, int, long)} of the header at {@code a[i]} in a heap frame's array, its bounds checked by the caller. */
     public static void decrementTtl(byte[] a, int i, long headerSum) {
-        int word = (short) SHORT.get(a, i + TTL) & 0xFFFF;
+        // TTL, protocol and checksum read and written as one word: the next hop's ip_rcv reads that word
+        // whole (valid's checksum sum), which a load is given straight from one store, not from two.
+        int w = (int) INT.get(a, i + TTL);
+        int word = w >>> 16;
         int next = word - 0x0100;
-        SHORT.set(a, i + TTL, (short) next);
-        long sum = (~(short) SHORT.get(a, i + CHECKSUM) & 0xFFFF) + (~word & 0xFFFF) + next + headerSum;
-        SHORT.set(a, i + CHECKSUM, (short) ~Checksum.fold(sum));
+        long sum = (~w & 0xFFFF) + (~word & 0xFFFF) + next + headerSum;
+        INT.set(a, i + TTL, next << 16 | ~Checksum.fold(sum) & 0xFFFF);
     }
 
     /** Writes a 20-byte header without options, its checksum filled in (as {@link #set} then {@link #fillChecksum}). */
