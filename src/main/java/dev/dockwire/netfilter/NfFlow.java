@@ -27,10 +27,21 @@ public interface NfFlow {
     /**
      * PRE_ROUTING's part for the next packet of the flow (reader index at its IPv4 header): false, with
      * nothing changed, when the outcome recorded no longer holds (a commit, the connection's state or
-     * deadline, a device renamed); else the connection's refresh and DNAT done.
+     * deadline, a device renamed); else the connection's refresh and DNAT done, but for the IPv4 header's
+     * checksum ({@link #ipHeaderSum}).
      */
     boolean enter(ByteBuf packet);
 
-    /** FORWARD's and POST_ROUTING's part, after {@link #enter} and the stack's TTL decrement: the rule counters, SNAT. */
+    /**
+     * FORWARD's and POST_ROUTING's part, after {@link #enter} and the stack's TTL decrement: the rule
+     * counters, SNAT, but for the IPv4 header's checksum ({@link #ipHeaderSum}).
+     */
     void leave(ByteBuf packet);
+
+    /**
+     * The RFC 1624 sum (~old + new words) of what {@link #enter} and {@link #leave} change in the IPv4
+     * header (DNAT's and SNAT's addresses; 0 without): the stack adds it to its update of the header
+     * checksum for the TTL, which they leave as it is (Ipv4Packet.decrementTtl with a header sum).
+     */
+    long ipHeaderSum();
 }

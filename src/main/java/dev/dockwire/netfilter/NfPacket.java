@@ -67,7 +67,10 @@ public final class NfPacket {
     }
 
     public void load(int hook, NetDevice in, NetDevice out, ByteBuf packet) {
-        this.buf = packet;
+        // A recycled frame (FrameCache) is often the last packet's object: not stored again, as devices().
+        if (this.buf != packet) {
+            this.buf = packet;
+        }
         this.hook = hook;
         devices(in, out);
         this.ct = null;

@@ -1,6 +1,9 @@
 package dev.dockwire.wire;
 
 import io.netty.buffer.ByteBuf;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 
 /**
  * Flyweight over an IPv4 header (RFC 791). Options are skipped by honouring IHL; the header
@@ -36,6 +39,8 @@ public final class Ipv4Packet {
     public static final int SRC = 12;
     public static final int DST = 16;
     public static final int MIN_HEADER_LENGTH = 20;
+
+    private static final VarHandle INT = MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.BIG_ENDIAN);
 
     public static final int FLAG_DF = 0x4000;
     public static final int FLAG_MF = 0x2000;
@@ -113,6 +118,31 @@ public final class Ipv4Packet {
         int next = word - 0x0100;
         Bytes.put16(buf, off + TTL, next);
         Bytes.put16(buf, off + CHECKSUM, Checksum.update16(Bytes.u16(buf, off + CHECKSUM), word, next));
+    }
+
+    /**
+     * {@link #decrementTtl}, the checksum's update also adding {@code headerSum}, the RFC 1624 sum
+     * (~old + new words) of other changes to the header made without updating it (a NAT rewrite's
+     * address): one fold where two updates in turn make two, and the same 16 bits, since the TTL's
+     * sum is never zero and a fold of a non-zero sum is its one value in 1..0xFFFF modulo 0xFFFF.
+     */
+    public static void decrementTtl(ByteBuf buf, int off, long headerSum) {
+        int word = Bytes.u16(buf, off + TTL);
+        int next = word - 0x0100;
+        Bytes.put16(buf, off + TTL, next);
+        long sum = (~Bytes.u16(buf, off + CHECKSUM) & 0xFFFF) + (~word & 0xFFFF) + next + headerSum;
+        Bytes.put16(buf, off + CHECKSUM, ~Checksum.fold(sum) & 0xFFFF);
+    }
+
+    /** {@link #decrementTtl(ByteBuf, int, long)} of the header at {@code a[i]} in a heap frame's array, its bounds checked by the caller. */
+    public static void decrementTtl(byte[] a, int i, long headerSum) {
+        // TTL, protocol and checksum read and written as one word: the next hop's ip_rcv reads that word
+        // whole (valid's checksum sum), which a load is given straight from one store, not from two.
+        int w = (int) INT.get(a, i + TTL);
+        int word = w >>> 16;
+        int next = word - 0x0100;
+        long sum = (~w & 0xFFFF) + (~word & 0xFFFF) + next + headerSum;
+        INT.set(a, i + TTL, next << 16 | ~Checksum.fold(sum) & 0xFFFF);
     }
 
     /** Writes a 20-byte header without options, its checksum filled in (as {@link #set} then {@link #fillChecksum}). */

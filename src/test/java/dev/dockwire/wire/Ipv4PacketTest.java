@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.netty.buffer.ByteBuf;
+import io.netty.buffer.ByteBufUtil;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -176,6 +177,95 @@ class Ipv4PacketTest {
         assertEquals(62, p.ttl());
         assertEquals(0xa7f9, p.checksum()); // ip_decrease_ttl: checksum + 0x0100
         assertTrue(p.verifyChecksum());
+    }
+
+    @Test
+    void decrementTtlInTheArrayPatchesAsOnTheBuffer() {
+        ByteBuf buf = bufs.of(DNS_HEADER);
+        Ipv4Packet.decrementTtl(buf.array(), buf.arrayOffset() + buf.readerIndex(), 0);
+        assertEquals(Bufs.norm("4500 00e6 68cf 0000 3e11 a7f9 ac10 ff01 ac1d 140f"), Bufs.hex(buf));
+    }
+
+    /**
+     * The flow step's one checksum update for the TTL and a NAT address change (the address's RFC 1624
+     * sum added to the TTL's), in a heap frame's array and through a direct buffer's accessors, gives
+     * the bytes of the slow path's two updates in turn, in either order (ip_forward's TTL between DNAT
+     * and SNAT), edge values (0xFFFF checksums, all-ones and zero addresses) included.
+     */
+    @Test
+    void decrementTtlWithAHeaderSumIsTheTwoUpdatesInTurn() {
+        java.util.SplittableRandom random = new java.util.SplittableRandom(1624);
+        int[] edges = {0, -1, 0xFFFF, 0xFFFF0000, 0x0000FFFF};
+        ByteBuf slow = bufs.zeroed(20);
+        ByteBuf heap = bufs.zeroed(20);
+        ByteBuf direct = bufs.track(io.netty.buffer.Unpooled.directBuffer(20).writeZero(20));
+        int s = slow.readerIndex();
+        int h = heap.readerIndex();
+        for (int i = 0; i < 50_000; i++) {
+            boolean edge = random.nextInt(8) == 0;
+            int old = edge ? edges[random.nextInt(edges.length)] : random.nextInt();
+            int now = edge ? edges[random.nextInt(edges.length)] : random.nextInt();
+            Ipv4Packet.write(slow, s, random.nextInt(256), random.nextInt(0x10000), random.nextInt(), random.nextInt(0x10000),
+                    2 + random.nextInt(254), random.nextInt(256), random.nextInt(), old);
+            if (edge) {
+                slow.setShort(s + Ipv4Packet.CHECKSUM, random.nextBoolean() ? 0xFFFF : 0);
+            }
+            heap.setBytes(h, slow, s, 20);
+            direct.setBytes(0, slow, s, 20);
+            boolean ttlFirst = random.nextBoolean();
+            if (ttlFirst) {
+                Ipv4Packet.decrementTtl(slow, s);
+            }
+            Ipv4Packet.rewriteDst(slow, s, now);
+            if (!ttlFirst) {
+                Ipv4Packet.decrementTtl(slow, s);
+            }
+            long sum = (~(old >>> 16) & 0xFFFF) + (~old & 0xFFFF) + ((now >>> 16) & 0xFFFF) + (now & 0xFFFF);
+            heap.setInt(h + Ipv4Packet.DST, now);
+            Ipv4Packet.decrementTtl(heap.array(), heap.arrayOffset() + h, sum);
+            direct.setInt(Ipv4Packet.DST, now);
+            Ipv4Packet.decrementTtl(direct, 0, sum);
+            assertEquals(Bufs.hex(slow), Bufs.hex(heap));
+            assertEquals(Bufs.hex(slow), Bufs.hex(direct));
+        }
+    }
+
+    /**
+     * ip_rcv's checks on a heap frame (its array read whole) and on a direct buffer (Netty's
+     * accessors) agree: a header with a good checksum, with or without options, passes; one with a
+     * bit flipped anywhere, a total length over what arrived, or a length field below the header fails.
+     */
+    @Test
+    void validReadsAHeapFrameAsADirectBuffer() {
+        java.util.SplittableRandom random = new java.util.SplittableRandom(1071);
+        ByteBuf heap = bufs.zeroed(64);
+        ByteBuf direct = bufs.track(io.netty.buffer.Unpooled.directBuffer(64).writeZero(64));
+        int h = heap.readerIndex();
+        for (int i = 0; i < 20_000; i++) {
+            int options = random.nextInt(4) == 0 ? random.nextInt(1, 11) : 0;
+            int ihl = 20 + 4 * options;
+            int total = ihl + random.nextInt(44 - 4 * options + 1);
+            Ipv4Packet.write(heap, h, random.nextInt(256), total, random.nextInt(), random.nextInt(0x10000),
+                    random.nextInt(256), random.nextInt(256), random.nextInt(), random.nextInt());
+            heap.setByte(h, 0x40 | ihl / 4);
+            for (int k = 20; k < ihl; k++) {
+                heap.setByte(h + k, random.nextInt(256));
+            }
+            heap.setShort(h + Ipv4Packet.CHECKSUM, 0);
+            heap.setShort(h + Ipv4Packet.CHECKSUM, Checksum.compute(heap, h, ihl));
+            if (random.nextBoolean()) {
+                int bit = random.nextInt(ihl * 8);
+                heap.setByte(h + bit / 8, heap.getByte(h + bit / 8) ^ 1 << (bit & 7));
+            }
+            direct.setBytes(0, heap, h, 64);
+            int available = random.nextInt(4) == 0 ? random.nextInt(65) : 64;
+            int verIhl = heap.getByte(h) & 0xFF;
+            int length = heap.getUnsignedShort(h + 2);
+            boolean expected = available >= 20 && verIhl >> 4 == 4 && (verIhl & 0xF) >= 5 && length >= (verIhl & 0xF) * 4
+                    && length <= available && Checksum.compute(heap, h, (verIhl & 0xF) * 4) == 0;
+            assertEquals(expected, Ipv4Packet.valid(heap, h, available), "heap, header " + ByteBufUtil.hexDump(heap, h, ihl));
+            assertEquals(expected, Ipv4Packet.valid(direct, 0, available), "direct, header " + ByteBufUtil.hexDump(heap, h, ihl));
+        }
     }
 
     @Test

@@ -41,6 +41,8 @@ final class FlowOffload implements NfFlow {
     NatRewrite snat;
     private NatRewrite dnatRewrite;
     private NatRewrite snatRewrite;
+    /** What {@link #dnat} and {@link #snat} add to the IPv4 header's checksum ({@link #ipHeaderSum}). */
+    private long ipSum;
     NetDevice in;
     NetDevice out;
     String inName;
@@ -71,6 +73,12 @@ final class FlowOffload implements NfFlow {
         } else {
             snat = null;
         }
+        ipSum = (dnat == null ? 0 : dnat.ipSum()) + (snat == null ? 0 : snat.ipSum());
+    }
+
+    @Override
+    public long ipHeaderSum() {
+        return ipSum;
     }
 
     @Override
@@ -109,7 +117,7 @@ final class FlowOffload implements NfFlow {
         }
         NatRewrite d = dnat;
         if (d != null) {
-            d.apply(packet, packet.readerIndex());
+            d.applyLeavingIpChecksum(packet, packet.readerIndex());
         }
         return true;
     }
@@ -120,7 +128,7 @@ final class FlowOffload implements NfFlow {
         walks.count(Ipv4Packet.totalLength(packet, off));
         NatRewrite s = snat;
         if (s != null) {
-            s.apply(packet, off);
+            s.applyLeavingIpChecksum(packet, off);
         }
     }
 }

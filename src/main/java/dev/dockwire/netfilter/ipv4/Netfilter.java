@@ -454,7 +454,10 @@ public final class Netfilter implements NfHooks, XtContext, ConntrackContext {
         int answer = p.reject;
         Conn ct = p.ct;
         int ctinfo = p.ctinfo;
-        p.buf = null;
+        // The frame goes back to its cache and may come again as the next packet: resume must not take
+        // it for this one. No packet starts at -1, and the reference kept is not stored again by the
+        // next load of the same frame (a non-null reference store costs G1 a card-mark fence).
+        p.l3off = -1;
         if (answer != 0) {
             sendReject(answer, ct, ctinfo, packet);
         }

@@ -56,8 +56,26 @@ public final class NatRewrite {
      * Netty's accessors.
      */
     public void apply(ByteBuf buf, int off) {
+        apply(buf, off, true);
+    }
+
+    /**
+     * {@link #apply} but for the IPv4 header's checksum, which the caller updates with {@link #ipSum()}
+     * folded into its own update of that checksum (the flow step's TTL decrement): one fold, not two,
+     * and the same 16 bits, as folds are added modulo 0xFFFF (see the class comment).
+     */
+    public void applyLeavingIpChecksum(ByteBuf buf, int off) {
+        apply(buf, off, false);
+    }
+
+    /** The RFC 1624 sum of the IPv4 header's words this rewrite changes (~old + new; 0 when the address stays). */
+    public long ipSum() {
+        return addrChanges ? addrSum : 0;
+    }
+
+    private void apply(ByteBuf buf, int off, boolean ipChecksum) {
         if (buf.hasArray() && (off | (buf.capacity() - SPAN - off)) >= 0) {
-            apply(buf.array(), buf.arrayOffset() + off, Frames.checksumPartial(buf));
+            apply(buf.array(), buf.arrayOffset() + off, Frames.checksumPartial(buf), ipChecksum);
             return;
         }
         int t = off + Ipv4Packet.MIN_HEADER_LENGTH;
@@ -72,13 +90,15 @@ public final class NatRewrite {
         buf.setShort(t + portAt, port);
         if (addrChanges) {
             buf.setInt(off + addrAt, addr);
+        }
+        if (addrChanges && ipChecksum) {
             int sum = off + Ipv4Packet.CHECKSUM;
             buf.setShort(sum, ~Checksum.fold((~buf.getUnsignedShort(sum) & 0xFFFF) + addrSum) & 0xFFFF);
         }
     }
 
     /** {@link #apply} on the array: the IPv4 header at {@code a[i]}. */
-    private void apply(byte[] a, int i, boolean partial) {
+    private void apply(byte[] a, int i, boolean partial, boolean ipChecksum) {
         int u = i + Ipv4Packet.MIN_HEADER_LENGTH + 6;
         int c = (short) SHORT.get(a, u) & 0xFFFF;
         if (partial) {
@@ -91,6 +111,8 @@ public final class NatRewrite {
         SHORT.set(a, i + Ipv4Packet.MIN_HEADER_LENGTH + portAt, (short) port);
         if (addrChanges) {
             INT.set(a, i + addrAt, addr);
+        }
+        if (addrChanges && ipChecksum) {
             int h = i + Ipv4Packet.CHECKSUM;
             SHORT.set(a, h, (short) (~Checksum.fold((~(short) SHORT.get(a, h) & 0xFFFF) + addrSum)));
         }

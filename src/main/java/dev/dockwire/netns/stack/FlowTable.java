@@ -9,6 +9,9 @@ import dev.dockwire.wire.IpProtocol;
 import dev.dockwire.wire.Ipv4Packet;
 import dev.dockwire.wire.MacAddress;
 import io.netty.buffer.ByteBuf;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 
 /**
  * Established forwarded flows in one step, as the kernel's flowtable fast path forwards them
@@ -29,6 +32,10 @@ final class FlowTable {
     /** Whether stacks made from now on offload (tests compare a world without): {@code -Ddockwire.flowtable=false}. */
     static boolean enabled = !"false".equals(System.getProperty("dockwire.flowtable"));
     private static final int SIZE = 64;
+    private static final VarHandle INT = MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.BIG_ENDIAN);
+    private static final VarHandle LONG = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.BIG_ENDIAN);
+    /** The bytes the key is read from: a 20-byte IPv4 header and the UDP ports behind it. */
+    private static final int KEY = Ipv4Packet.MIN_HEADER_LENGTH + 4;
     private final Entry[] entries = new Entry[SIZE];
     private final Ipv4Stack stack;
     /** Packets forwarded in one step (for tests and diagnostics). */
@@ -69,9 +76,27 @@ final class FlowTable {
      */
     boolean forward(NetDevice in, ByteBuf packet, long dstMac, NfHooks hooks) {
         int off = packet.readerIndex();
-        long w = packet.getLong(off);
-        // TTL, protocol, header checksum and source in one read.
-        long w8 = packet.getLong(off + Ipv4Packet.TTL);
+        long w;
+        long w8;
+        int dst;
+        int ports;
+        byte[] a = null;
+        int i = 0;
+        if (packet.hasArray() && (off | (packet.capacity() - KEY - off)) >= 0) {
+            // A heap frame: its array read (and its TTL patched) after one bounds check, where Netty checks each access.
+            a = packet.array();
+            i = packet.arrayOffset() + off;
+            w = (long) LONG.get(a, i);
+            w8 = (long) LONG.get(a, i + Ipv4Packet.TTL);
+            dst = (int) INT.get(a, i + Ipv4Packet.DST);
+            ports = (int) INT.get(a, i + Ipv4Packet.MIN_HEADER_LENGTH);
+        } else {
+            w = packet.getLong(off);
+            // TTL, protocol, header checksum and source in one read.
+            w8 = packet.getLong(off + Ipv4Packet.TTL);
+            dst = packet.getInt(off + Ipv4Packet.DST);
+            ports = packet.getInt(off + Ipv4Packet.MIN_HEADER_LENGTH);
+        }
         // Version 4, no options; not a fragment; TTL left to decrement; UDP.
         if ((int) (w >>> 56) != 0x45 || ((int) w & (Ipv4Packet.FLAG_MF | Ipv4Packet.FRAG_OFFSET_MASK)) != 0
                 || (int) (w8 >>> 56) <= 1 || ((int) (w8 >>> 48) & 0xFF) != IpProtocol.UDP) {
@@ -82,8 +107,6 @@ final class FlowTable {
             return false;
         }
         int src = (int) w8;
-        int dst = packet.getInt(off + Ipv4Packet.DST);
-        int ports = packet.getInt(off + Ipv4Packet.MIN_HEADER_LENGTH);
         Entry e = entries[slot(in, src, dst, ports)];
         NetDevice out = e.out;
         Neighbour n = e.neighbour;
@@ -98,7 +121,13 @@ final class FlowTable {
             return false;
         }
         // ip_forward's order, as the slow path: DNAT (enter), the TTL, then FORWARD and POST_ROUTING (leave).
-        Ipv4Packet.decrementTtl(packet, off);
+        // The header checksum's update for the TTL takes NAT's address change too (enter and leave leave it).
+        long natSum = e.nf.ipHeaderSum();
+        if (a != null) {
+            Ipv4Packet.decrementTtl(a, i, natSum);
+        } else {
+            Ipv4Packet.decrementTtl(packet, off, natSum);
+        }
         e.nf.leave(packet);
         stack.counters().forwarded(len);
         hits++;
