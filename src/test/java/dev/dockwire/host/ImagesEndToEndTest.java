@@ -142,6 +142,15 @@ class ImagesEndToEndTest {
     }
 
     @Test
+    void anUndatedHistoryEntryIsNotFiftySixYearsAgo() {
+        h.ok("docker pull -q traefik/whoami");
+        assertEquals(List.of("N/A|1970-01-01T00:00:00Z"), h.ok("docker history --format '{{.CreatedSince}}|{{.CreatedAt}}' traefik/whoami | head -1"),
+                "the 28.2 client's N/A for a Created at the epoch (recorded beside the reference engine)");
+        assertTrue(h.ok("docker pull -q alpine > /dev/null; docker history --format '{{.CreatedSince}}' alpine | head -1").get(0).endsWith(" ago"),
+                "a dated entry as go-units' HumanDuration");
+    }
+
+    @Test
     void anUntaggedBuildIsDangling() {
         h.ok("mkdir /app");
         h.ok("printf 'FROM alpine\\nRUN echo hi > /x\\n' > /app/Dockerfile");
