@@ -74,6 +74,10 @@ public final class DockerHost implements Shell.Env, CliEnv {
         this.tools = new HostTools(engine, loop);
         this.home = Path.of("").toAbsolutePath().normalize().toString();
         this.files = new HostFileSystem(home, () -> loop.epochMillis() + loop.nanos() / 1_000_000);
+        tools.datePlace(() -> new dev.dockwire.text.DateCommand.Place(dev.dockwire.text.TimeZones.of(environment.get("TZ"), true), p -> {
+            HostFileSystem.Stat s = files.stat(p);
+            return s == null ? null : java.time.Instant.ofEpochMilli(s.mtimeMillis());
+        }));
         StringBuilder resolv = new StringBuilder();
         engine.hostNameservers().forEach(s -> resolv.append("nameserver ").append(s).append('\n'));
         files.put("/etc/resolv.conf", resolv.toString());

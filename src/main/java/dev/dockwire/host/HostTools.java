@@ -46,9 +46,17 @@ final class HostTools {
     /** nstat's history file, /tmp/.nstat.u0: one for the host's root, whichever namespace nstat ran in. */
     private final Nstat.History nstatHistory = new Nstat.History();
 
+    /** The host's TZ and files for {@code date}; TZ unset and no files until the host says. */
+    private java.util.function.Supplier<DateCommand.Place> datePlace = () -> DateCommand.Place.UTC;
+
     HostTools(Engine engine, EventLoop loop) {
         this.engine = engine;
         this.loop = loop;
+    }
+
+    /** Where the host's {@code date} runs: its environment's TZ (Debian's tzdata is installed) and its files' mtimes. */
+    void datePlace(java.util.function.Supplier<DateCommand.Place> place) {
+        this.datePlace = place;
     }
 
     static boolean has(String name) {
@@ -85,7 +93,7 @@ final class HostTools {
         TextResult r = DateCommand.run(args, Instant.ofEpochMilli(loop.epochMillis()).plusNanos(loop.nanos()), Flavour.GNU, t -> {
             loop.wallEpoch(t.toEpochMilli());
             return true;
-        });
+        }, datePlace.get());
         return new CommandResult(r.status(), r.output(), r.errors());
     }
 

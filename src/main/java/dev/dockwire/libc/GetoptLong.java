@@ -28,7 +28,8 @@ public final class GetoptLong {
 
     /**
      * @param optstring the short options, getopt's way ({@code "qSO:T:n::"})
-     * @param longs     long name -> the key it stands for, with a trailing {@code :} when it takes an argument
+     * @param longs     long name -> the key it stands for, with a trailing {@code :} when it takes an argument,
+     *                  {@code ::} when one may be attached ({@code --color[=WHEN]})
      */
     public GetoptLong(Getopt words, String optstring, Map<String, String> longs) {
         this.words = words;
@@ -61,19 +62,27 @@ public final class GetoptLong {
     private boolean longOption(List<String> args, int[] i, Handler handler, String[] error) {
         String a = args.get(i[0]).substring(2);
         int eq = a.indexOf('=');
-        String name = eq < 0 ? a : a.substring(0, eq);
+        String given = eq < 0 ? a : a.substring(0, eq);
+        String name = given;
         String key = longs.get(name);
         if (key == null) {
-            List<String> prefixed = longs.keySet().stream().filter(k -> k.startsWith(name)).toList();
+            List<String> prefixed = longs.keySet().stream().filter(k -> k.startsWith(given)).toList();
             if (prefixed.size() != 1) {
                 error[0] = prefixed.isEmpty() ? words.unrecognizedLong(a) : words.ambiguous(a, prefixed.stream().sorted().toList());
                 return false;
             }
-            key = longs.get(prefixed.get(0));
+            // Both libcs name the option found, not the prefix given: "option '--format' requires an argument".
+            name = prefixed.get(0);
+            key = longs.get(name);
         }
+        boolean optional = key.endsWith("::");
         boolean takesArg = key.endsWith(":");
         String value = null;
-        if (takesArg) {
+        if (optional) {
+            // An optional argument (getopt's optional_argument) is only ever the attached =VALUE.
+            key = key.substring(0, key.length() - 1);
+            value = eq >= 0 ? a.substring(eq + 1) : null;
+        } else if (takesArg) {
             if (eq >= 0) {
                 value = a.substring(eq + 1);
             } else if (i[0] + 1 < args.size()) {

@@ -2,16 +2,16 @@ package dev.dockwire.text;
 
 import dev.dockwire.libc.BusyboxUsage;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * {@code date [-u] [-R | -I[FMT] | +FORMAT] [-d STRING] [-s STRING]}: coreutils 9's (src/date.c) on
- * the host and in Debian/Ubuntu images, BusyBox's (coreutils/date.c) in alpine's, in the C locale.
- * The zone is UTC: TZ is unset on the host and in images, and a container's {@code -e TZ=...} is not
- * read (alpine has no tzdata to read it with). Setting the time ({@code -s}, or a time operand) is
+ * {@code date [-u] [-R | -I[FMT] | +FORMAT] [-d STRING | -r FILE] [-s STRING]} (BusyBox's {@code -D FMT}
+ * too): coreutils 9's (src/date.c) on the host and in Debian/Ubuntu images, BusyBox's
+ * (coreutils/date.c) in alpine's, in the C locale. The zone is the place's {@code TZ} as its C
+ * library reads it ({@link TimeZones}; unset on the host and in images: UTC), {@code -u} UTC;
+ * {@code -r} dates a file by its modification time. Setting the time ({@code -s}, or a time operand) is
  * clock_settime(CLOCK_REALTIME): the host's root may; a container fails as it does without
  * CAP_SYS_TIME (Docker's default capabilities lack it), with EPERM.
  */
@@ -32,6 +32,12 @@ public final class DateCommand {
         SetTime REFUSED = t -> false;
     }
 
+    /** Where date runs: its zone (TZ, or UTC for -u) and its files' modification times (null: no such file). */
+    public record Place(TimeZones.Zone zone, java.util.function.Function<String, Instant> mtime) {
+        /** TZ unset, no files. */
+        public static final Place UTC = new Place(TimeZones.UTC, f -> null);
+    }
+
     /** Runs {@code date ARGS} at {@code now}, with {@code flavour}'s texts, in a container (no CAP_SYS_TIME). */
     public static TextResult run(List<String> args, Instant now, Flavour flavour) {
         return run(args, now, flavour, SetTime.REFUSED);
@@ -39,7 +45,15 @@ public final class DateCommand {
 
     /** As above, {@code clock} setting the time for {@code -s}. */
     public static TextResult run(List<String> args, Instant now, Flavour flavour, SetTime clock) {
+        return run(args, now, flavour, clock, Place.UTC);
+    }
+
+    /** As above, at {@code place}: its TZ and its files. */
+    public static TextResult run(List<String> args, Instant now, Flavour flavour, SetTime clock, Place place) {
         boolean gnu = flavour == Flavour.GNU;
+        boolean utc = false;
+        String reference = null;
+        String hint = null;
         String input = null;
         String set = null;
         String format = null;
@@ -55,7 +69,13 @@ public final class DateCommand {
                 String name = a.contains("=") ? a.substring(2, a.indexOf('=')) : a.substring(2);
                 String value = a.contains("=") ? a.substring(a.indexOf('=') + 1) : null;
                 switch (name) {
-                    case "utc", "universal" -> { }
+                    case "utc", "universal" -> utc = true;
+                    case "reference" -> {
+                        if (value == null && i + 1 == args.size()) {
+                            return usage(gnu, "option '--reference' requires an argument");
+                        }
+                        reference = value != null ? value : args.get(++i);
+                    }
                     case "rfc-email", "rfc-2822" -> {
                         format = RFC_EMAIL;
                         formats++;
@@ -102,6 +122,7 @@ public final class DateCommand {
                 for (int j = 1; j < a.length(); j++) {
                     char c = a.charAt(j);
                     if (c == 'u') {
+                        utc = true;
                         continue;
                     }
                     if (c == 'R') {
@@ -128,9 +149,9 @@ public final class DateCommand {
                         } else if (c == 's') {
                             set = v;
                         } else if (c == 'r') {
-                            return TextResult.fail(1, "dockwire: date -r is not modelled: the files here keep no modification times");
+                            reference = v;
                         } else {
-                            return TextResult.fail(1, "dockwire: date -D is not modelled (strptime formats)");
+                            hint = v;
                         }
                         break;
                     } else {
@@ -158,13 +179,26 @@ public final class DateCommand {
         if (formats > 1 && gnu) {
             return TextResult.fail(1, "date: multiple output formats specified");
         }
-        if (gnu && input != null && set != null) {
+        if (gnu && input != null && reference != null) {
+            return usage(true, "the options to specify dates for printing are mutually exclusive");
+        }
+        if (gnu && (input != null || reference != null) && set != null) {
             return usage(true, "the options to print and set the time may not be used together");
         }
-        ZonedDateTime at = now.atZone(ZoneOffset.UTC);
+        TimeZones.Zone zone = utc ? TimeZones.UTC : place.zone();
+        ZonedDateTime at = now.atZone(zone.id());
+        if (reference != null) {
+            Instant mtime = place.mtime().apply(reference);
+            if (mtime == null) {
+                return TextResult.fail(1, gnu ? "date: " + reference + ": No such file or directory"
+                        : "date: can't stat '" + reference + "': No such file or directory");
+            }
+            at = mtime.atZone(zone.id());
+        }
         String described = set != null ? set : input;
         if (described != null) {
-            at = DateInput.parse(described, at, gnu);
+            // BusyBox's -D: strptime over today at midnight; else each tool's own date parser.
+            at = hint != null && !gnu ? Strptime.parse(hint, described, at) : DateInput.parse(described, at, gnu);
             if (at == null) {
                 return TextResult.fail(1, "date: invalid date '" + described + "'");
             }
@@ -179,7 +213,7 @@ public final class DateCommand {
             status = gnu ? 1 : 0;
         }
         // -I's formats are the tool's own (BusyBox prints -Ins's fraction itself), not the C library's strftime
-        String text = Strftime.format(format == null ? DEFAULT : format, at, gnu || formats > 0);
+        String text = Strftime.format(format == null ? DEFAULT : format, at, gnu || formats > 0, zone.abbreviation(at));
         out.addAll(List.of(text.split("\n", -1)));
         return new TextResult(status, out, errors);
     }

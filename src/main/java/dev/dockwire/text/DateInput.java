@@ -54,12 +54,12 @@ final class DateInput {
         }
         if ((m = DOTTED.matcher(s)).matches()) {
             int year = m.group(1) == null ? now.getYear() : Integer.parseInt(m.group(1));
-            return ZonedDateTime.of(LocalDate.of(year, Integer.parseInt(m.group(2)), Integer.parseInt(m.group(3))),
-                    time(m.group(4), m.group(5), m.group(6)), now.getZone());
+            return local(LocalDate.of(year, Integer.parseInt(m.group(2)), Integer.parseInt(m.group(3))),
+                    time(m.group(4), m.group(5), m.group(6)), now.getZone(), false);
         }
         if ((m = ISO.matcher(s)).matches() && m.group(7) == null && m.group(8) == null && s.indexOf('T') < 0 && s.indexOf('t') < 0) {
-            return ZonedDateTime.of(date(m), m.group(4) == null ? LocalTime.MIDNIGHT : time(m.group(4), m.group(5), m.group(6)),
-                    now.getZone());
+            return local(date(m), m.group(4) == null ? LocalTime.MIDNIGHT : time(m.group(4), m.group(5), m.group(6)),
+                    now.getZone(), false);
         }
         if ((m = DIGITS.matcher(s)).matches()) {
             String d = m.group(1);
@@ -72,9 +72,22 @@ final class DateInput {
             int day = n >= 6 ? Integer.parseInt(d.substring(n - 6, n - 4)) : now.getDayOfMonth();
             int hour = n >= 4 ? Integer.parseInt(d.substring(n - 4, n - 2)) : now.getHour();
             int sec = m.group(2) == null ? 0 : Integer.parseInt(m.group(2));
-            return ZonedDateTime.of(year, month, day, hour, Integer.parseInt(d.substring(n - 2)), sec, 0, now.getZone());
+            return local(LocalDate.of(year, month, day), LocalTime.of(hour, Integer.parseInt(d.substring(n - 2)), sec), now.getZone(), false);
         }
         return null;
+    }
+
+    /**
+     * A wall-clock time in {@code zone} as mktime reads it with tm_isdst -1: in a fall-back overlap the later
+     * (standard) offset; in a spring-forward gap moved on by the gap (BusyBox), where gnulib's parse_datetime
+     * calls the date invalid (coreutils).
+     */
+    private static ZonedDateTime local(LocalDate date, LocalTime time, java.time.ZoneId zone, boolean gnu) {
+        java.time.LocalDateTime at = java.time.LocalDateTime.of(date, time);
+        if (gnu && zone.getRules().getValidOffsets(at).isEmpty()) {
+            throw new DateTimeException("no such local time in " + zone);
+        }
+        return ZonedDateTime.of(at, zone).withLaterOffsetAtOverlap();
     }
 
     private static ZonedDateTime gnu(String s, ZonedDateTime now) {
@@ -92,12 +105,12 @@ final class DateInput {
                     .withNano(m.group(7) == null ? 0 : Integer.parseInt((m.group(7).substring(1) + "00000000").substring(0, 9)));
             ZoneOffset zone = m.group(8) == null ? null : m.group(8).matches("z|utc|gmt") ? ZoneOffset.UTC
                     : ZoneOffset.of(m.group(8).length() == 5 ? m.group(8).substring(0, 3) + ":" + m.group(8).substring(3) : m.group(8));
-            t = zone == null ? ZonedDateTime.of(date(m), time, now.getZone())
+            t = zone == null ? local(date(m), time, now.getZone(), true)
                     : ZonedDateTime.of(date(m), time, zone).withZoneSameInstant(now.getZone());
             rest = rest.substring(m.end());
         } else if ((m = Pattern.compile("(\\d{4})(\\d{2})(\\d{2})").matcher(rest)).lookingAt()) {
-            t = ZonedDateTime.of(LocalDate.of(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)), Integer.parseInt(m.group(3))),
-                    LocalTime.MIDNIGHT, now.getZone());
+            t = local(LocalDate.of(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)), Integer.parseInt(m.group(3))),
+                    LocalTime.MIDNIGHT, now.getZone(), true);
             rest = rest.substring(m.end());
         } else if ((m = TIME.matcher(rest)).lookingAt()) {
             t = now.with(time(m.group(1), m.group(2), m.group(3)));

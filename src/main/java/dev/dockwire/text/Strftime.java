@@ -23,6 +23,11 @@ final class Strftime {
 
     /** {@code format} of {@code t} (its nanoseconds for {@code %N}); {@code gnu}: coreutils' extensions too. */
     static String format(String format, ZonedDateTime t, boolean gnu) {
+        return format(format, t, gnu, zoneName(t));
+    }
+
+    /** As above, {@code %Z} printing {@code zone}: the abbreviation TZ gives (tzset's tzname[isdst]). */
+    static String format(String format, ZonedDateTime t, boolean gnu, String zone) {
         StringBuilder out = new StringBuilder();
         int i = 0;
         while (i < format.length()) {
@@ -63,7 +68,7 @@ final class Strftime {
                 break;
             }
             char conv = format.charAt(i++);
-            String value = conversion(conv, t, gnu, colons, pad, width);
+            String value = conversion(conv, t, gnu, colons, pad, width, zone);
             if (value == null || colons > 0 && conv != 'z') {
                 out.append(format, start, i);
                 continue;
@@ -78,7 +83,7 @@ final class Strftime {
         return out.toString();
     }
 
-    private static String conversion(char conv, ZonedDateTime t, boolean gnu, int colons, char pad, int width) {
+    private static String conversion(char conv, ZonedDateTime t, boolean gnu, int colons, char pad, int width, String zone) {
         int hour12 = t.getHour() % 12 == 0 ? 12 : t.getHour() % 12;
         int sundayWeek = (t.getDayOfYear() + 6 - t.getDayOfWeek().getValue() % 7) / 7;
         int mondayWeek = (t.getDayOfYear() + 6 - (t.getDayOfWeek().getValue() + 6) % 7) / 7;
@@ -121,7 +126,7 @@ final class Strftime {
             case 'y' -> number(Math.floorMod(t.getYear(), 100), 2, '0', pad, width);
             case 'Y' -> number(t.getYear(), 1, '0', pad, width);
             case 'z' -> offset(t.get(ChronoField.OFFSET_SECONDS), colons);
-            case 'Z' -> text(zoneName(t), width);
+            case 'Z' -> text(zone, width);
             case '%' -> "%";
             default -> null;
         };

@@ -22,6 +22,31 @@ class DateEndToEndTest {
     private static final long SHELL_START = Instant.parse("2026-12-06T15:30:00Z").toEpochMilli();
 
     @Test
+    void tzAsEachPlacesCLibraryReadsIt() {
+        try (TestHost h = new TestHost(1)) {
+            h.ok("export TZ=Europe/Berlin");
+            assertEquals(List.of("Wed Jan  1 01:00:00 CET 2025"), h.ok("date"), "the host's tzdata");
+            assertEquals(List.of("Tue Jul  1 12:00:00 CEST 2025"), h.ok("date -d '2025-07-01 12:00'"));
+            assertEquals(List.of("Wed Jan  1 00:00:00 UTC 2025"), h.ok("date -u"));
+            h.ok("export TZ=UTC-2");
+            assertEquals(List.of("2025-01-01 02:00:00 UTC +0200"), h.ok("date '+%F %T %Z %z'"), "POSIX's offset is west of Greenwich");
+            h.ok("mkdir /w");
+            h.ok("echo x > /w/f");
+            h.ok("export TZ=UTC");
+            assertEquals(List.of("Wed Jan  1 00:00:00 UTC 2025"), h.ok("date -r /w/f"), "the file's mtime");
+            assertEquals(List.of("date: /w/none: No such file or directory"), h.fails("date -r /w/none", 1));
+            h.ok("docker run -d --name d1 -e TZ=Europe/Berlin alpine sleep 300");
+            assertEquals(List.of("Wed Jan  1 00:00 Europe 2025"), h.ok("docker exec d1 date '+%a %b %e %H:%M %Z %Y'"),
+                    "alpine has no tzdata: musl reads the name as a POSIX string, UTC named Europe");
+            assertEquals(List.of("02 UTC +0200"), h.ok("docker exec d1 sh -c 'TZ=UTC-2 date +\"%H %Z %z\"'"));
+            assertEquals(List.of("2023-11-14 10:20:00"), h.ok("docker exec d1 date -D '%Y%m%d %H%M' -d '20231114 1020' '+%F %T'"));
+            h.ok("docker exec d1 sh -c \"echo x > /tmp/t\"");
+            assertEquals(List.of("Wed Jan  1 00:00 UTC 2025"), h.ok("docker exec d1 date -u -r /tmp/t '+%a %b %e %H:%M %Z %Y'"));
+            assertEquals(List.of("date: can't stat '/nope': No such file or directory"), h.fails("docker exec d1 date -r /nope", 1));
+        }
+    }
+
+    @Test
     void aRunsClockStartsOnNewYearsDay2025() {
         try (TestHost h = new TestHost(1)) {
             assertEquals(List.of("Wed Jan  1 00:00:00 UTC 2025"), h.ok("date"));

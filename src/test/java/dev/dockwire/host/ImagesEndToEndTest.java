@@ -99,6 +99,58 @@ class ImagesEndToEndTest {
     }
 
     @Test
+    void anArchiveAndADockerfileCarryTheCommitsRemoval() {
+        h.ok("docker run -d --name c1 alpine sh -c 'echo hello > /a.txt; echo bye > /b.txt; sleep 300'");
+        h.ok("sleep 1");
+        h.ok("docker commit c1 img:v1");
+        h.ok("docker run -d --name c2 img:v1 sh -c 'rm /a.txt /etc/alpine-release; sleep 300'");
+        h.ok("sleep 1");
+        h.ok("docker commit c2 img:v2");
+        h.ok("mkdir /w");
+        h.ok("docker save -o /w/img.tar img:v2");
+        List<String> layerNames = TarFormat.read(TarFormat.fromText(h.world.host().hostFiles().read("/w/img.tar"))).stream()
+                .filter(e -> e.name().startsWith("blobs/") && !e.directory())
+                .flatMap(e -> {
+                    try {
+                        return TarFormat.read(e.content()).stream().map(TarFormat.Entry::name);
+                    } catch (RuntimeException notATar) {
+                        return java.util.stream.Stream.empty();
+                    }
+                }).toList();
+        assertTrue(layerNames.contains("etc/.wh.alpine-release") && !layerNames.contains("a.txt"),
+                "go-archive's whiteouts in the commit's layer: " + layerNames);
+        try (TestHost other = new TestHost(2)) {
+            other.world.host().hostFiles().write("/img.tar", h.world.host().hostFiles().read("/w/img.tar"), false);
+            assertEquals(List.of("Loaded image: img:v2"), other.ok("docker load -i /img.tar"));
+            assertEquals(List.of("cat: can't open '/a.txt': No such file or directory"), other.fails("docker run --rm img:v2 cat /a.txt", 1),
+                    "the loaded image's containers lack the removed file");
+            assertEquals(List.of("bye"), other.ok("docker run --rm img:v2 cat /b.txt"));
+            other.ok("docker run -d --name c3 img:v2 sleep 300");
+            other.ok("sleep 1");
+            assertEquals(List.of(), other.ok("docker diff c3"), "the removal is the image's");
+            assertEquals(List.of("ls: /etc/alpine-release: No such file or directory"), other.fails("docker exec c3 ls /etc/alpine-release", 1));
+        }
+        h.ok("printf 'FROM img:v2\\nRUN echo built > /c.txt\\n' > /w/Dockerfile");
+        h.ok("docker build -q -t derived /w");
+        assertEquals(List.of("cat: can't open '/a.txt': No such file or directory"), h.fails("docker run --rm derived cat /a.txt", 1),
+                "FROM a committed image: its whiteouts hold in the stage");
+        assertEquals(List.of("bye"), h.ok("docker run --rm derived cat /b.txt"));
+        h.ok("docker run -d --name c4 derived sleep 300");
+        h.ok("sleep 1");
+        assertEquals(List.of(), h.ok("docker diff c4"));
+        assertEquals(List.of("ls: /a.txt: No such file or directory"), h.fails("docker exec c4 ls /a.txt", 1));
+    }
+
+    @Test
+    void anUndatedHistoryEntryIsNotFiftySixYearsAgo() {
+        h.ok("docker pull -q traefik/whoami");
+        assertEquals(List.of("N/A|1970-01-01T00:00:00Z"), h.ok("docker history --format '{{.CreatedSince}}|{{.CreatedAt}}' traefik/whoami | head -1"),
+                "the 28.2 client's N/A for a Created at the epoch (recorded beside the reference engine)");
+        assertTrue(h.ok("docker pull -q alpine > /dev/null; docker history --format '{{.CreatedSince}}' alpine | head -1").get(0).endsWith(" ago"),
+                "a dated entry as go-units' HumanDuration");
+    }
+
+    @Test
     void anUntaggedBuildIsDangling() {
         h.ok("mkdir /app");
         h.ok("printf 'FROM alpine\\nRUN echo hi > /x\\n' > /app/Dockerfile");

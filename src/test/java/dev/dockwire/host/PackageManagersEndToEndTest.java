@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.dockwire.testing.TestHost;
+import dev.dockwire.tools.CommandResult;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -74,6 +75,34 @@ class PackageManagersEndToEndTest {
                 "docker exec pkg-i apt-get install -y net-tools",
                 "docker run -d --name pkg-u ubuntu sleep 1d",
                 "docker exec pkg-u apt-get update"));
+    }
+
+    @Test
+    void aptGetRemoveAndAutoremoveTakeCurlOffThatContainersPath() {
+        h.ok("docker run -d --name pkg-r debian:trixie sleep 1d");
+        h.ok("docker run -d --name pkg-o debian:trixie sleep 1d");
+        h.ok("docker exec pkg-r apt-get update");
+        h.ok("docker exec pkg-o apt-get update");
+        h.ok("docker exec pkg-r apt-get install -y curl");
+        h.ok("docker exec pkg-o apt-get install -y curl");
+        List<String> asked = h.fails("docker exec pkg-r apt-get remove curl", 1);
+        assertEquals("Do you want to continue? [Y/n] Abort.", asked.get(asked.size() - 1), "a removal asks; no terminal answers");
+        List<String> out = h.ok("docker exec pkg-r apt-get remove -y curl");
+        assertTrue(out.contains("The following packages were automatically installed and are no longer required:"), String.join("\n", out));
+        assertTrue(out.contains("Use 'apt-get autoremove' to remove them."), String.join("\n", out));
+        assertTrue(out.containsAll(List.of("The following packages will be REMOVED:", "  curl",
+                "0 upgraded, 0 newly installed, 1 to remove and 0 not upgraded.")), String.join("\n", out));
+        assertTrue(out.contains("Removing curl (" + out.stream().filter(l -> l.startsWith("Removing curl (")).findFirst().orElse("?").substring(15)),
+                String.join("\n", out));
+        CommandResult gone = h.run("docker exec pkg-r curl -s example.com");
+        assertEquals(List.of("OCI runtime exec failed: exec failed: unable to start container process: exec: \"curl\": executable file not found in $PATH: unknown"), gone.output(), "curl left that container's PATH: " + gone.output());
+        assertEquals(List.of("200"), h.ok("docker exec pkg-o curl -s -o /dev/null -w %{http_code} example.com"), "not the other's");
+        assertTrue(h.ok("docker exec pkg-r apt-get remove -y curl").contains("Package 'curl' is not installed, so not removed"));
+        List<String> auto = h.ok("docker exec pkg-r apt-get autoremove -y");
+        assertTrue(auto.contains("0 upgraded, 0 newly installed, 28 to remove and 0 not upgraded."), String.join("\n", auto));
+        assertTrue(auto.contains("Removing libbrotli1:amd64 (1.1.0-2+b7) ..."), String.join("\n", auto));
+        assertTrue(h.ok("docker exec pkg-o apt-get purge -y curl").contains("  curl*"), "purge marks the name");
+        assertEquals(List.of("E: Unable to locate package nosuch"), h.fails("docker exec pkg-o apt-get remove -y nosuch", 100).subList(3, 4));
     }
 
     @Test

@@ -79,6 +79,81 @@ class DateDifferentialTest {
         assertEquals(p.exitValue(), ours.status(), "exit status of " + command);
     }
 
+    static Stream<Arguments> zoned() {
+        List<Arguments> out = new ArrayList<>();
+        List<List<String>> argvs = List.of(List.of("-d", "@1700000000"), List.of("-d", "@1690000000"), List.of("-d", "@1690000000", EVERY),
+                List.of("-R", "-d", "@1690000000"), List.of("-d", "@1700000000", "-Iseconds"), List.of("-u", "-d", "@1690000000"),
+                List.of("-d", "2023-07-01 12:00", "+%F %T %Z %z"), List.of("-d", "2023-03-26 02:30", "+%F %T %Z"),
+                List.of("-d", "2023-10-29 02:30", "+%F %T %Z"), List.of("-r", REFERENCE), List.of("-r", REFERENCE, "+%s %N %Z"),
+                List.of("-r", "/nonexistent-file"));
+        for (String tz : List.of("Europe/Berlin", "UTC-2", "UTC+5:30", "America/New_York", "Asia/Kolkata", "Asia/Tokyo",
+                "Australia/Sydney", "Europe/London", "UTC", ":Europe/Berlin", "Foo/Bar", "<+03>-3", "EST5EDT", "Etc/GMT-3", "X", "")) {
+            for (List<String> argv : argvs) {
+                out.add(Arguments.of(Flavour.GNU, tz, argv));
+                out.add(Arguments.of(Flavour.BUSYBOX, tz, argv));
+            }
+        }
+        for (List<String> argv : List.of(List.of("-D", "%Y%m%d %H%M", "-d", "20231114 1020"), List.of("-D", "%s", "-d", "1700000000", "+%F %T"),
+                List.of("-D", "%d/%m/%Y", "-d", "14/11/2023"), List.of("-D", "%Y", "-d", "xx"), List.of("-D", "%b %d %Y %T", "-d", "Nov 14 2023 10:20:30"),
+                List.of("-D", "%H:%M", "-d", "25:00"), List.of("-D", "%F", "-d", "2024-02-29", "+%j"))) {
+            out.add(Arguments.of(Flavour.BUSYBOX, "Europe/Berlin", argv));
+        }
+        out.add(Arguments.of(Flavour.GNU, "", List.of("-r", REFERENCE, "-d", "@1")));
+        return out.stream();
+    }
+
+    /** A file with a known modification time (with nanoseconds) for {@code -r}. */
+    private static final String REFERENCE = reference();
+
+    private static String reference() {
+        try {
+            java.nio.file.Path f = java.nio.file.Files.createTempFile("date-r", ".txt");
+            f.toFile().deleteOnExit();
+            java.nio.file.Files.setLastModifiedTime(f, java.nio.file.attribute.FileTime.from(Instant.ofEpochSecond(1_690_000_000L, 123_456_789)));
+            return f.toString();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * With TZ set as the C library reads it (this machine's tzdata for a zone's name, as Debian's images have it) and
+     * {@code -r}'s file: the real tools beside {@link DateCommand} given the same TZ and the file's mtime.
+     */
+    @ParameterizedTest(name = "{0} TZ={1} {2}")
+    @MethodSource("zoned")
+    void zonedAsTheRealTool(Flavour flavour, String tz, List<String> args) throws Exception {
+        List<String> argv = new ArrayList<>(List.of("date"));
+        argv.addAll(args);
+        List<String> command = ExternalTools.realTool(flavour == Flavour.BUSYBOX, argv);
+        ProcessBuilder pb = new ProcessBuilder(command);
+        pb.environment().put("TZ", tz);
+        pb.environment().put("LC_ALL", "C");
+        Instant now = Instant.now();
+        Process p = pb.start();
+        p.getOutputStream().close();
+        assumeTrue(p.waitFor(10, TimeUnit.SECONDS), "the real tool did not finish");
+        String stderr = new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+        String stdout = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+
+        DateCommand.Place place = new DateCommand.Place(TimeZones.of(tz, true), f -> {
+            java.io.File file = new java.io.File(f);
+            if (!file.exists()) {
+                return null;
+            }
+            try {
+                Instant m = java.nio.file.Files.getLastModifiedTime(file.toPath()).toInstant();
+                return m;
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        });
+        TextResult ours = DateCommand.run(args, now, flavour, DateCommand.SetTime.REFUSED, place);
+        assertEquals(stdout, lines(ours.output(), ours.errors(), false), "stdout of TZ=" + tz + " " + command);
+        assertEquals(stderr, lines(ours.output(), ours.errors(), true), "stderr of TZ=" + tz + " " + command);
+        assertEquals(p.exitValue(), ours.status(), "exit status of TZ=" + tz + " " + command);
+    }
+
     /** The lines that went to stderr ({@code errors}) or to stdout, each ended by a newline. */
     private static String lines(List<String> output, List<String> errors, boolean stderr) {
         StringBuilder sb = new StringBuilder();

@@ -2,6 +2,7 @@ package dev.dockwire.app.sh;
 
 import dev.dockwire.text.DateCommand;
 import dev.dockwire.text.Flavour;
+import dev.dockwire.text.TimeZones;
 import dev.dockwire.text.TextContext;
 import dev.dockwire.text.TextFiles;
 import dev.dockwire.text.TextResult;
@@ -69,7 +70,7 @@ public final class Applets {
             case "id" -> id(flavour, io);
             case "hostname" -> flavour == Flavour.BUSYBOX ? hostname(args, io) : null; // Debian's: a seam tool (its addresses)
             case "envsubst" -> envsubst(args, assigns, io);
-            case "date" -> date(args, flavour, io);
+            case "date" -> date(args, assigns, flavour, io);
             default -> null;
         };
     }
@@ -250,8 +251,15 @@ public final class Applets {
     }
 
     /** {@code date}: BusyBox's or coreutils' ({@link DateCommand}) on the container's clock, the world's wall time. */
-    private int date(List<String> args, Flavour flavour, Io io) {
-        TextResult r = DateCommand.run(args, java.time.Instant.ofEpochMilli(sh.ctx.epochMillis()).plusNanos(sh.ctx.nanos()), flavour);
+    private int date(List<String> args, Map<String, String> assigns, Flavour flavour, Io io) {
+        String tz = assigns.containsKey("TZ") ? assigns.get("TZ") : sh.environment().get("TZ");
+        // The image's C library reads TZ; Debian's images carry tzdata, alpine's and busybox's do not.
+        DateCommand.Place place = new DateCommand.Place(TimeZones.of(tz, flavour == Flavour.GNU), p -> {
+            Commands.Stat s = sh.commands.stat(Builtins.resolve(sh.cwd, p));
+            return s == null ? null : java.time.Instant.ofEpochMilli(s.mtimeMillis());
+        });
+        TextResult r = DateCommand.run(args, java.time.Instant.ofEpochMilli(sh.ctx.epochMillis()).plusNanos(sh.ctx.nanos()), flavour,
+                DateCommand.SetTime.REFUSED, place);
         List<String> errors = new ArrayList<>(r.errors());
         for (String line : r.output()) {
             (errors.remove(line) ? io.err : io.out).line(line);

@@ -1,8 +1,13 @@
 package dev.dockwire.app.sh;
 
+import dev.dockwire.libc.BusyboxUsage;
+import dev.dockwire.libc.Getopt;
+import dev.dockwire.libc.GetoptLong;
 import dev.dockwire.text.Flavour;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.TreeSet;
 import java.util.function.Consumer;
 import java.util.function.Function;
@@ -19,7 +24,9 @@ import java.util.function.IntFunction;
  * 31556952/2 s in the past, else {@code "%b %e  %Y"}; -h as human_readable, rounding up). Both
  * print {@code total N} in 1K blocks for a directory, sort names in byte order (the C/POSIX
  * locale's strcmp) and list file operands before directory operands. Owner and group names come
- * from the place's /etc/passwd and /etc/group; the rest from {@link Commands#stat}.
+ * from the place's /etc/passwd and /etc/group; the rest from {@link Commands#stat}. The command line is
+ * getopt_long's over each tool's own options: one it lacks is BusyBox's bb_show_usage (the libc's error,
+ * the banner and ls's usage, status 1) or coreutils' {@code Try 'ls --help'} hint with LS_FAILURE's 2.
  */
 final class Ls {
 
@@ -33,6 +40,16 @@ final class Ls {
     /** An entry as ls prints it: its name, the path it stats and what the stat found. */
     private record Entry(String name, String path, Commands.Stat stat) {
     }
+
+    /** BusyBox 1.36's ls.c ls_options with alpine's FEATURE_LS_* (getopt32's string, as busybox-static 1.35 accepts it). */
+    private static final String BUSYBOX_OPTIONS = "1AaCxdLHRFplinshrSXvctugkIQTw:";
+    /** Its long options (ls_longopts): {@code --color} takes an optional WHEN. */
+    private static final Map<String, String> BUSYBOX_LONGS = Map.of("full-time", "full-time",
+            "group-directories-first", "group-directories-first", "color", "color::");
+    /** coreutils 9.1's ls.c: decode_switches' short options. */
+    private static final String GNU_OPTIONS = "abcdfghiklmnopqrstuvw:xABCDFGHI:LNQRST:UXZ1";
+    /** coreutils 9.1's ls.c long_options (name -> short letter or itself; {@code :} a required, {@code ::} an optional argument). */
+    private static final Map<String, String> GNU_LONGS = gnuLongs();
 
     private final Flavour flavour;
     private final Tree tree;
@@ -64,17 +81,31 @@ final class Ls {
 
     /** Runs {@code ls args} with relative operands resolved by {@code resolve}; its exit status. */
     int run(List<String> args, Function<String, String> resolve) {
-        List<String> operands = new ArrayList<>();
-        boolean options = true;
-        for (String a : args) {
-            if (options && a.equals("--")) {
-                options = false;
-            } else if (options && a.startsWith("-") && a.length() > 1) {
-                flags(a.substring(1));
-            } else {
-                operands.add(a);
-            }
+        boolean busybox = flavour == Flavour.BUSYBOX;
+        if (busybox && !args.isEmpty() && args.get(0).equals("--help")) {
+            // appletlib's "APPLET --help": the usage on stderr, exit 0.
+            BusyboxUsage.withBanner("ls").forEach(err);
+            return 0;
         }
+        GetoptLong.Result r = new GetoptLong(busybox ? Getopt.MUSL : Getopt.GLIBC, busybox ? BUSYBOX_OPTIONS : GNU_OPTIONS,
+                busybox ? BUSYBOX_LONGS : GNU_LONGS).parse(args, (key, value) -> {
+                    if (key.length() == 1) {
+                        flag(key.charAt(0));
+                    }
+                    return true;
+                });
+        if (r.error() != null) {
+            err.accept("ls: " + r.error());
+            if (busybox) {
+                // bb_show_usage: the banner and the applet's usage, xfunc_die's status 1.
+                BusyboxUsage.withBanner("ls").forEach(err);
+                return 1;
+            }
+            // coreutils' usage(LS_FAILURE): the hint, status 2.
+            err.accept("Try 'ls --help' for more information.");
+            return 2;
+        }
+        List<String> operands = new ArrayList<>(r.operands());
         longFormat |= numeric;
         boolean headers = operands.size() > 1 || recursive;
         if (operands.isEmpty()) {
@@ -108,21 +139,37 @@ final class Ls {
         return status;
     }
 
-    private void flags(String letters) {
-        for (char f : letters.toCharArray()) {
-            switch (f) {
-                case 'l' -> longFormat = true;
-                case 'a' -> all = true;
-                case 'A' -> almostAll = true;
-                case 'd' -> directoryItself = true;
-                case 'h' -> human = true;
-                case 'n' -> numeric = true;
-                case 'R' -> recursive = true;
-                default -> {
-                    // -1 is the pipe's one name a line already; other options change nothing modelled here.
-                }
+    private void flag(char f) {
+        switch (f) {
+            case 'l' -> longFormat = true;
+            case 'a' -> all = true;
+            case 'A' -> almostAll = true;
+            case 'd' -> directoryItself = true;
+            case 'h' -> human = true;
+            case 'n' -> numeric = true;
+            case 'R' -> recursive = true;
+            default -> {
+                // -1 is the pipe's one name a line already; the other options the tool knows change nothing modelled here.
             }
         }
+    }
+
+    private static Map<String, String> gnuLongs() {
+        Map<String, String> m = new LinkedHashMap<>();
+        String[][] table = {{"all", "a"}, {"escape", "b"}, {"directory", "d"}, {"dired", "D"}, {"full-time", "full-time"},
+            {"group-directories-first", "group-directories-first"}, {"human-readable", "h"}, {"inode", "i"}, {"kibibytes", "k"},
+            {"numeric-uid-gid", "n"}, {"no-group", "G"}, {"hide-control-chars", "q"}, {"reverse", "r"}, {"size", "s"},
+            {"width", "w:"}, {"almost-all", "A"}, {"ignore-backups", "B"}, {"classify", "classify::"}, {"file-type", "file-type"},
+            {"si", "si"}, {"dereference-command-line", "H"}, {"dereference-command-line-symlink-to-dir", "dcl"},
+            {"hide", "hide:"}, {"ignore", "I:"}, {"dereference", "L"}, {"literal", "N"}, {"quote-name", "Q"},
+            {"quoting-style", "quoting-style:"}, {"recursive", "R"}, {"format", "format:"}, {"show-control-chars", "show"},
+            {"sort", "sort:"}, {"tabsize", "T:"}, {"time", "time:"}, {"time-style", "time-style:"}, {"zero", "zero"},
+            {"color", "color::"}, {"hyperlink", "hyperlink::"}, {"block-size", "block-size:"}, {"context", "Z"},
+            {"author", "author"}, {"help", "help"}, {"version", "version"}};
+        for (String[] e : table) {
+            m.put(e[0], e[1]);
+        }
+        return m;
     }
 
     /** Lists directory {@code path} (shown as {@code name}), then with -R its subdirectories. */

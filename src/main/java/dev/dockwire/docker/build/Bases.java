@@ -22,4 +22,14 @@ public interface Bases {
     default java.util.Map<String, String> packagePrograms(String family, String pkg) {
         return null;
     }
+
+    /** The files the image's own layers hold over its catalogue base (one this daemon committed or built), which a stage FROM it starts with. */
+    default java.util.Map<String, String> files(String image) {
+        return java.util.Map.of();
+    }
+
+    /** The catalogue base's files the image's layers removed (its whiteouts), which a stage FROM it lacks. */
+    default java.util.Set<String> removed(String image) {
+        return java.util.Set.of();
+    }
 }

@@ -9,11 +9,13 @@ import java.util.Map;
  * programs come from, {@code scratch} for none), its labels, the files COPY/ADD put in it (absolute
  * path to text), the vertices BuildKit's progress names in order with what each took in besides its
  * text (a COPY's files, path and content; "" for the others), the images whose metadata it
- * loaded, the RUN lines it recorded, what of them it skipped ({@link RunInstalls}: {@code npm ci (line 4)})
- * and its digest: the same Dockerfile and context give the same.
+ * loaded, the RUN lines it recorded, what of them it skipped ({@link RunInstalls}: {@code npm ci (line 4)}),
+ * its digest: the same Dockerfile and context give the same, and the catalogue image's files its base
+ * image removed (a committed image's whiteouts, which FROM keeps), none written back by a COPY.
  */
 public record Build(ImageConfig config, Map<String, String> labels, Map<String, String> files, List<String> steps,
-                    List<String> stepInputs, List<String> bases, List<String> runs, List<String> skipped, String digest) {
+                    List<String> stepInputs, List<String> bases, List<String> runs, List<String> skipped, String digest,
+                    java.util.Set<String> removed) {
     public Build {
         labels = Map.copyOf(labels);
         files = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(files));
@@ -22,5 +24,6 @@ public record Build(ImageConfig config, Map<String, String> labels, Map<String, 
         bases = List.copyOf(bases);
         runs = List.copyOf(runs);
         skipped = List.copyOf(skipped);
+        removed = java.util.Collections.unmodifiableSet(new java.util.LinkedHashSet<>(removed));
     }
 }

@@ -66,8 +66,8 @@ public final class ImageBuilder {
         return new ImageBuilder(file, buildArgs, bases, context).run(target);
     }
 
-    /** A stage as dispatched: its image config, labels, shell and files. */
-    private record Result(ImageConfig config, Map<String, String> labels, Map<String, String> files) {
+    /** A stage as dispatched: its image config, labels, files and the catalogue base's files it lacks. */
+    private record Result(ImageConfig config, Map<String, String> labels, Map<String, String> files, Set<String> removed) {
     }
 
     private Build run(String target) throws DockerfileException {
@@ -102,8 +102,8 @@ public final class ImageBuilder {
             }
         }
         Result r = done[t];
-        r = new Result(madeBySkippedRuns(r.config()), r.labels(), r.files());
-        return new Build(r.config(), r.labels(), r.files(), steps, inputs, loaded, runs, skipped, digest(r));
+        r = new Result(madeBySkippedRuns(r.config()), r.labels(), r.files(), r.removed());
+        return new Build(r.config(), r.labels(), r.files(), steps, inputs, loaded, runs, skipped, digest(r), r.removed());
     }
 
     /**
@@ -159,6 +159,7 @@ public final class ImageBuilder {
         ImageConfig config;
         Map<String, String> labels = new LinkedHashMap<>();
         Map<String, String> files = new LinkedHashMap<>();
+        Set<String> removed = new LinkedHashSet<>();
         boolean scratch = baseName.equals("scratch");
         String canonical = null;
         if (baseStage >= 0) {
@@ -166,6 +167,7 @@ public final class ImageBuilder {
             config = b.config();
             labels.putAll(b.labels());
             files.putAll(b.files());
+            removed.addAll(b.removed());
         } else if (scratch) {
             config = new ImageConfig("scratch", List.of(), List.of(), List.of(ImageConfig.DEFAULT_PATH), "", "", List.of(), "", null, Map.of());
         } else {
@@ -177,6 +179,9 @@ public final class ImageBuilder {
                         + "insufficient_scope: authorization failed", s.source().startLine(), s.source().endLine());
             }
             labels.putAll(bases.labels(baseName));
+            // An image this daemon made: its layers' files and whiteouts are the stage's rootfs (dockerfile2llb's llb.Image).
+            files.putAll(bases.files(baseName));
+            removed.addAll(bases.removed(baseName));
             if (!loaded.contains(canonical)) {
                 loaded.add(canonical);
             }
@@ -192,7 +197,8 @@ public final class ImageBuilder {
         for (Instruction c : s.commands()) {
             st.dispatch(c, done);
         }
-        return new Result(st.config(), st.labels, st.files);
+        removed.removeAll(st.files.keySet()); // a COPY over a removed file writes it back
+        return new Result(st.config(), st.labels, st.files, removed);
     }
 
     /** The {@code [stage N/M]} prefixes of a stage's vertices (prefixCommand: the index padded to the total's width). */
@@ -447,6 +453,9 @@ public final class ImageBuilder {
             md.update(new java.util.TreeMap<>(r.labels()).toString().getBytes(StandardCharsets.UTF_8));
             for (Map.Entry<String, String> f : r.files().entrySet()) {
                 md.update((f.getKey() + "\0" + f.getValue() + "\0").getBytes(StandardCharsets.UTF_8));
+            }
+            for (String gone : r.removed()) {
+                md.update(("-" + gone + "\0").getBytes(StandardCharsets.UTF_8));
             }
             return HexFormat.of().formatHex(md.digest());
         } catch (NoSuchAlgorithmException e) {

@@ -148,6 +148,18 @@ public final class BuildCommand {
             }
 
             @Override
+            public Map<String, String> files(String image) {
+                ImageService.BuiltImage built = engine.images().built(image);
+                return built == null ? Map.of() : built.files();
+            }
+
+            @Override
+            public java.util.Set<String> removed(String image) {
+                ImageService.BuiltImage built = engine.images().built(image);
+                return built == null ? java.util.Set.of() : built.removed();
+            }
+
+            @Override
             public Map<String, String> packagePrograms(String family, String pkg) {
                 return Images.packagePrograms(family, pkg);
             }
@@ -192,7 +204,7 @@ public final class BuildCommand {
         Map<String, String> labels = new LinkedHashMap<>(b.labels());
         labels.putAll(r.labels());
         ImageService.BuiltImage image = new ImageService.BuiltImage(b.config(), id, Instant.ofEpochMilli(System.currentTimeMillis()), size,
-                b.files(), labels);
+                b.files(), labels, b.removed());
         // A status that took no time prints without one (printer.go: the time only above 0.01s).
         List<String> export = new ArrayList<>(List.of("exporting layers done", "writing image " + id + " done"));
         for (String tag : tags) {

@@ -52,14 +52,18 @@ final class HistoryCommand {
                 "CreatedAt", "CREATED AT", "CreatedBy", "CREATED BY", "Size", "SIZE", "Comment", "COMMENT"), rows));
     }
 
-    /** formatter's historyContext; the daemon's Created is whole seconds (time.Unix). */
+    /**
+     * formatter's historyContext; the daemon's Created is whole seconds (time.Unix). The docker 28.2 client's
+     * CreatedSince is {@code N/A} for a Created at or before the epoch (an entry without a date: what it
+     * printed beside the reference engine for a loaded image dated 1970-01-01), its CreatedAt the time still.
+     */
     private static ListFormat.Row row(ImageHistory.Row h, boolean trunc, boolean human, long wallMillis) {
         ListFormat.Row row = new ListFormat.Row();
         Instant created = Instant.ofEpochSecond(h.created().getEpochSecond());
         String at = RFC3339.format(created).replace("+00:00", "Z");
         row.put("ID", trunc && h.id().startsWith("sha256:") ? h.id().substring(7, 19) : h.id());
         row.put("CreatedAt", at);
-        row.put("CreatedSince", human ? HumanTime.ago((wallMillis - created.toEpochMilli()) * 1_000_000L) : at);
+        row.put("CreatedSince", !human ? at : created.getEpochSecond() <= 0 ? "N/A" : HumanTime.ago((wallMillis - created.toEpochMilli()) * 1_000_000L));
         String by = h.createdBy().replace('\t', ' ');
         row.put("CreatedBy", trunc ? ellipsis(by, 45) : by);
         row.put("Size", human ? Units.humanSize(h.size()) : Long.toString(h.size()));

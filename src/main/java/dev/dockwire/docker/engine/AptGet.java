@@ -84,13 +84,14 @@ final class AptGet {
         int status = verb == null ? unmodelled(cmd.manager() + " without a command") : switch (verb) {
             case "update" -> update();
             case "install" -> install(cmd.packages(), cmd.has("-y", "--yes", "--assume-yes"));
+            case "remove", "purge", "autoremove" -> remove(verb, cmd.packages(), cmd.has("-y", "--yes", "--assume-yes"), cmd.has("--purge"));
             default -> unmodelled(cmd.manager() + " " + verb);
         };
         return new CommandOutput(status, out, err);
     }
 
     private int unmodelled(String what) {
-        line(true, "dockwire: " + what + " is not modelled (update and install are)");
+        line(true, "dockwire: " + what + " is not modelled (update, install, remove, purge and autoremove are)");
         return 1;
     }
 
@@ -261,6 +262,109 @@ final class AptGet {
         c.writeFile(InstalledPackages.HISTORY, (log == null ? "" : log) + "\nCommandline: " + (apt ? "apt" : "apt-get") + " install "
                 + String.join(" ", names) + "\nInstall: " + String.join(", ", history) + "\n");
         return 0;
+    }
+
+    /**
+     * {@code remove}/{@code purge} of packages this container's apt installed, and {@code autoremove}: the plan
+     * as apt-private/private-install.cc words it (the dependencies left without a package that needs them
+     * named as no longer required, {@code *} after a name to purge), apt's prompt, which a removal always
+     * asks without {@code -y} and which aborts with no terminal to answer, then dpkg's {@code Removing} lines;
+     * apt's history gets the {@code Remove:}/{@code Purge:} line and the programs leave the PATH. A package of
+     * the image itself is not in dockwire's dpkg database: apt answers it is not installed.
+     */
+    private int remove(String verb, List<String> names, boolean yes, boolean purgeFlag) {
+        progress("Reading package lists...");
+        progress("Building dependency tree...");
+        progress("Reading state information...");
+        boolean purge = verb.equals("purge") || purgeFlag;
+        Set<String> installed = InstalledPackages.installed(c, FAMILY);
+        Set<String> automatic = automatic(installed);
+        List<String> removing = new ArrayList<>();
+        for (String n : names) {
+            if (repo.find(n) == null && !installed.contains(n)) {
+                line(true, "E: Unable to locate package " + n);
+                return 100;
+            }
+            if (installed.contains(n)) {
+                removing.add(n);
+            } else {
+                line(false, "Package '" + n + "' is not installed, so not removed");
+            }
+        }
+        // What the manually installed packages left still need (apt's auto-remove marking).
+        List<String> kept = new ArrayList<>();
+        for (String n : installed) {
+            if (!automatic.contains(n) && !removing.contains(n)) {
+                kept.add(n);
+            }
+        }
+        Set<String> needed = new java.util.HashSet<>();
+        repo.closure(kept, Set.of()).forEach(p -> needed.add(p.name()));
+        List<String> unneeded = new ArrayList<>();
+        for (String n : installed) {
+            if (automatic.contains(n) && !needed.contains(n) && !removing.contains(n)) {
+                unneeded.add(n);
+            }
+        }
+        unneeded.sort(null);
+        if (verb.equals("autoremove")) {
+            removing.addAll(unneeded);
+        } else if (!unneeded.isEmpty()) {
+            line(false, "The following packages were automatically installed and are no longer required:");
+            wrap(unneeded);
+            line(false, "Use '" + (apt ? "apt" : "apt-get") + " autoremove' to remove " + (unneeded.size() == 1 ? "it." : "them."));
+        }
+        removing.sort(null);
+        if (!removing.isEmpty()) {
+            line(false, "The following packages will be REMOVED:");
+            wrap(removing.stream().map(n -> purge ? n + "*" : n).toList());
+        }
+        line(false, "0 upgraded, 0 newly installed, " + removing.size() + " to remove and 0 not upgraded.");
+        if (removing.isEmpty()) {
+            return 0;
+        }
+        double freed = 0;
+        for (String n : removing) {
+            freed += repo.find(n).installedSize() * 1000.0;
+        }
+        line(false, "After this operation, " + sizeToStr(freed) + " disk space will be freed.");
+        if (!yes) {
+            line(false, "Do you want to continue? [Y/n] Abort.");
+            return 1;
+        }
+        line(false, "(Reading database ... " + repo.number("files") + " files and directories currently installed.)");
+        List<String> history = new ArrayList<>();
+        for (String n : removing) {
+            Repository.Package p = repo.find(n);
+            line(false, "Removing " + dpkgName(p) + " (" + p.version() + ") ...");
+            InstalledPackages.removePrograms(c, FAMILY, n);
+            history.add(n + ":" + arch(p) + " (" + p.version() + ")");
+        }
+        String log = c.file(InstalledPackages.HISTORY);
+        c.writeFile(InstalledPackages.HISTORY, (log == null ? "" : log) + "\nCommandline: " + (apt ? "apt" : "apt-get") + " " + verb
+                + (names.isEmpty() ? "" : " " + String.join(" ", names)) + "\n" + (purge ? "Purge: " : "Remove: ")
+                + String.join(", ", history) + "\n");
+        return 0;
+    }
+
+    /** The packages apt installed as dependencies ({@code , automatic)} in its history), still installed. */
+    private Set<String> automatic(Set<String> installed) {
+        Set<String> out = new java.util.LinkedHashSet<>();
+        String log = c.file(InstalledPackages.HISTORY);
+        if (log == null) {
+            return out;
+        }
+        for (String line : log.split("\n")) {
+            if (line.startsWith("Install: ")) {
+                for (String entry : line.substring("Install: ".length()).split("\\), ")) {
+                    String name = entry.substring(0, entry.indexOf(':'));
+                    if (entry.contains(", automatic") && installed.contains(name)) {
+                        out.add(name);
+                    }
+                }
+            }
+        }
+        return out;
     }
 
     /** apt's list of package names: two spaces in, wrapped before column 80 (apt-private/private-output.cc ShowList). */

@@ -34,6 +34,8 @@ import java.util.function.UnaryOperator;
  */
 public final class ImageArchive {
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** archive/whiteouts.go WhiteoutPrefix; {@code .wh..wh.} begins the metadata names (the opaque directory marker). */
+    private static final String WHITEOUT = ".wh.";
 
     /** An error the daemon sends inside its JSON message stream ({@code load}): the client prints it as it is. */
     public static final class StreamError extends RuntimeException {
@@ -139,10 +141,20 @@ public final class ImageArchive {
         }
         out.add(TarFormat.write(base));
         ImageService.BuiltImage built = engine.images().built(name);
-        if (built != null && !built.files().isEmpty()) {
-            out.add(TarFormat.write(tree(built.files(), mtime)));
+        if (built != null && (!built.files().isEmpty() || !built.removed().isEmpty())) {
+            Map<String, String> layer = new LinkedHashMap<>(built.files());
+            for (String gone : built.removed()) {
+                layer.put(whiteout(gone), ""); // go-archive's AUFS whiteout: an empty .wh.NAME beside where NAME was
+            }
+            out.add(TarFormat.write(tree(layer, mtime)));
         }
         return out;
+    }
+
+    /** The whiteout of absolute {@code path} (archive/whiteouts.go: WhiteoutPrefix {@code .wh.} before the base name). */
+    static String whiteout(String path) {
+        int slash = path.lastIndexOf('/');
+        return path.substring(0, slash + 1) + WHITEOUT + path.substring(slash + 1);
     }
 
     /** Files by absolute path as a layer's entries: each directory above them, then each file, in path order. */
@@ -277,12 +289,12 @@ public final class ImageArchive {
             }
             ImageService.BuiltImage image = images.byId(id);
             if (image == null) {
-                image = image(id, tree(configBytes), m.path("Layers"), files);
                 List<ImageHistory.Entry> history = new ArrayList<>();
                 for (JsonNode h : tree(configBytes).path("history")) {
                     history.add(new ImageHistory.Entry(Instant.parse(h.path("created").asText(Instant.EPOCH.toString())),
                             h.path("created_by").asText(), 0, h.path("comment").asText(), h.path("empty_layer").asBoolean(false)));
                 }
+                image = image(id, tree(configBytes), m.path("Layers"), files, history);
                 images.store(image, history, null);
             }
             List<String> tags = new ArrayList<>();
@@ -301,11 +313,14 @@ public final class ImageArchive {
 
     /**
      * The image a loaded config describes: a catalogue image's own config when the ID is its
-     * published one, else the config's fields (an image from elsewhere runs no program dockwire
-     * models); its files from the layers named.
+     * published one, else the config's fields over the programs of the catalogue image its history
+     * begins with (an image from elsewhere runs no program dockwire models); its files from the
+     * layers named, each layer's whiteouts removing what the layers below brought.
      */
-    private ImageService.BuiltImage image(String id, JsonNode json, JsonNode layers, Map<String, byte[]> blobs) {
+    private ImageService.BuiltImage image(String id, JsonNode json, JsonNode layers, Map<String, byte[]> blobs,
+            List<ImageHistory.Entry> history) {
         Map<String, String> files = new LinkedHashMap<>();
+        java.util.Set<String> removed = new java.util.LinkedHashSet<>();
         long bytes = 0;
         for (JsonNode l : layers) {
             byte[] layer = blobs.get(l.asText());
@@ -313,8 +328,17 @@ public final class ImageArchive {
                 continue;
             }
             for (TarFormat.Entry e : TarFormat.read(layer)) {
-                if (!e.directory()) {
+                int slash = e.name().lastIndexOf('/');
+                String base = e.name().substring(slash + 1);
+                if (!e.directory() && base.startsWith(WHITEOUT) && !base.startsWith(WHITEOUT + WHITEOUT)) {
+                    // The layer removes what the layers below it hold (the graph driver's applyLayer).
+                    String gone = "/" + e.name().substring(0, slash + 1) + base.substring(WHITEOUT.length());
+                    if (files.remove(gone) == null) {
+                        removed.add(gone);
+                    }
+                } else if (!e.directory()) {
                     files.put("/" + e.name(), new String(e.content(), StandardCharsets.UTF_8));
+                    removed.remove("/" + e.name());
                     bytes += e.content().length;
                 }
             }
@@ -322,14 +346,18 @@ public final class ImageArchive {
         String reference = PublishedImages.referenceOf(id);
         ImageConfig catalogue = reference == null ? null : Images.config(reference);
         JsonNode c = json.path("config");
-        ImageConfig config = catalogue != null ? catalogue : new ImageConfig("scratch", list(c.path("Entrypoint")), list(c.path("Cmd")),
+        // An image made from a catalogue image (committed, built) runs that image's programs: its history begins with the base's.
+        String base = reference != null ? null : ImageHistory.catalogueBase(history);
+        ImageConfig baseConfig = base == null ? null : Images.config(base);
+        ImageConfig config = catalogue != null ? catalogue : new ImageConfig(base != null ? base : "scratch", list(c.path("Entrypoint")), list(c.path("Cmd")),
                 list(c.path("Env")), c.path("WorkingDir").asText(""), c.path("User").asText(""), keys(c.path("ExposedPorts")),
-                c.path("StopSignal").asText("SIGTERM"), null, Map.of());
+                c.path("StopSignal").asText("SIGTERM"), null, baseConfig == null ? Map.of() : baseConfig.providers());
         Map<String, String> labels = new TreeMap<>();
         c.path("Labels").fields().forEachRemaining(e -> labels.put(e.getKey(), e.getValue().asText()));
-        PublishedImages.Published p = reference == null ? null : PublishedImages.of(reference, catalogue);
+        PublishedImages.Published p = reference != null ? PublishedImages.of(reference, catalogue) : null;
+        long size = p != null ? p.size() : bytes + (baseConfig == null ? 0 : PublishedImages.of(base, baseConfig).size());
         Instant created = Instant.parse(json.path("created").asText(Instant.EPOCH.toString()));
-        return new ImageService.BuiltImage(config, id, created, p != null ? p.size() : bytes, files, labels);
+        return new ImageService.BuiltImage(config, id, created, size, files, labels, removed);
     }
 
     // ---- export / import ----------------------------------------------------------------

@@ -120,6 +120,39 @@ public final class ImageHistory {
         return out;
     }
 
+    /**
+     * The catalogue image whose published history {@code history} begins with (the longest such),
+     * or null: what an archive's image was made from. moby knows it by the layers' diff IDs it already
+     * holds; dockwire's saved layers do not carry the base's content, its history does.
+     */
+    static String catalogueBase(List<Entry> history) {
+        String best = null;
+        int bestLength = 0;
+        for (String name : Images.names()) {
+            ImageConfig config = Images.config(name);
+            if (config == null) {
+                continue;
+            }
+            List<Entry> base = published(config, PublishedImages.of(name, config));
+            if (base.size() > bestLength && base.size() <= history.size() && sameSteps(base, history)) {
+                best = config.reference();
+                bestLength = base.size();
+            }
+        }
+        return best;
+    }
+
+    private static boolean sameSteps(List<Entry> base, List<Entry> history) {
+        for (int i = 0; i < base.size(); i++) {
+            Entry b = base.get(i);
+            Entry h = history.get(i);
+            if (!b.createdBy().equals(h.createdBy()) || !b.created().equals(h.created())) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     private static Entry metadata(Instant created, String createdBy) {
         return new Entry(created, createdBy, 0, BUILDKIT, true);
     }
