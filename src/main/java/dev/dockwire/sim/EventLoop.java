@@ -20,6 +20,13 @@ import java.util.function.BooleanSupplier;
  * {@link Pacing#WALL} the loop waits for the wall clock <em>or</em> a posted event, whichever comes
  * first, and the virtual clock follows the wall clock when a posted event runs; while something
  * holds the loop open ({@link #hold}) it waits for posted events even when no timer is left.
+ *
+ * <p>A {@link Pacing#WALL} clock does not lag the wall, as a real host's does not: a loop that
+ * reaches a timer within its slack ({@link #timerSlack}) and {@link #WAKE_UP_GRACE_NANOS} runs it at
+ * its own deadline, one that reaches it later (the machine busy, the thread not scheduled) runs
+ * it late, at the wall's time less that bound, as a busy host's timers fire late while its clock
+ * goes on (hrtimer_interrupt expires what is due at the time it reads). Virtual time is thus never
+ * further behind the wall than the bound plus the work of one timer or event.
  */
 public final class EventLoop implements Clock {
     private final PriorityQueue<Timeout> timers = new PriorityQueue<>();
@@ -36,6 +43,9 @@ public final class EventLoop implements Clock {
     /** The wall clock (System.nanoTime) when pacing last began, and the virtual time then; -1 until read. */
     private long wallOrigin = -1;
     private long virtualOrigin;
+    /** The wall clock on the virtual scale when last read ({@link #wallNanos}). */
+    private long wallRead;
+    private final WallClock wall;
     private Idle idle = wait -> { };
     /** How late (wall ns) a WALL loop may wake for a timer, to run its neighbours on the same wake-up. */
     private long slack;
@@ -56,12 +66,25 @@ public final class EventLoop implements Clock {
      */
     public static final long RUN_EPOCH_MILLIS = 1_735_689_600_000L;
 
+    /**
+     * How late past its slack (wall ns) a {@link Pacing#WALL} loop may reach a timer and still run it
+     * at its own deadline: an idle machine wakes a sleeping thread within tens of microseconds, a
+     * busy one within milliseconds or more, and that lateness is the clock's to show.
+     */
+    public static final long WAKE_UP_GRACE_NANOS = 1_000_000L;
+
     public EventLoop() {
         this(Pacing.VIRTUAL);
     }
 
     public EventLoop(Pacing pacing) {
+        this(pacing, WallClock.SYSTEM);
+    }
+
+    /** A loop whose {@link Pacing#WALL} pacing follows and sleeps on {@code wall}. */
+    public EventLoop(Pacing pacing, WallClock wall) {
         this.pacing = pacing;
+        this.wall = wall;
     }
 
     @Override
@@ -114,7 +137,9 @@ public final class EventLoop implements Clock {
      * deadline, so that timers falling due close together run on one wake-up rather than one each
      * (the kernel's timer slack, prctl(PR_SET_TIMERSLACK): hrtimers are range timers and expire
      * together). Every timer still runs at its own virtual deadline, in order; only the wall-clock
-     * moment it is seen moves. A posted event still wakes the loop at once. 0 (the default): none.
+     * moment it is seen moves, unless the loop reaches it more than the slack and
+     * {@link #WAKE_UP_GRACE_NANOS} late: then it runs late, the clock at the wall (see the class).
+     * A posted event still wakes the loop at once. 0 (the default): none.
      */
     public void timerSlack(long nanos) {
         if (nanos < 0) {
@@ -273,8 +298,10 @@ public final class EventLoop implements Clock {
         if (t == lastScheduled) {
             lastScheduled = null;
         }
-        if (t.deadline > now) {
-            now = t.deadline;
+        // awaitPosted read the wall just now (due: a deadline, never Long.MAX_VALUE)
+        long at = pacing == Pacing.WALL ? Math.max(t.deadline, wallRead - lagBound()) : t.deadline;
+        if (at > now) {
+            now = at;
         }
         t.task.run();
         drain();
@@ -294,12 +321,18 @@ public final class EventLoop implements Clock {
     /** Wall time on the virtual scale: equal to {@code now} when first read, then {@code speed} times the wall clock's pace. */
     private long wallNanos() {
         // The only wall-clock read in core code, and only in WALL mode.
-        long wall = System.nanoTime();
+        long t = wall.nanoTime();
         if (wallOrigin < 0) {
-            wallOrigin = wall;
+            wallOrigin = t;
             virtualOrigin = now;
         }
-        return virtualOrigin + (long) ((wall - wallOrigin) * speed);
+        wallRead = virtualOrigin + (long) ((t - wallOrigin) * speed);
+        return wallRead;
+    }
+
+    /** How far (virtual ns) the clock may stay behind the wall: the slack and a wake-up's grace, on the virtual scale. */
+    private long lagBound() {
+        return (long) ((slack + WAKE_UP_GRACE_NANOS) * speed);
     }
 
     /**
@@ -318,14 +351,16 @@ public final class EventLoop implements Clock {
         try {
             while (true) {
                 if (!posted.isEmpty()) {
-                    now = Math.max(now, Math.min(target, wallNanos()));
+                    // As far as the wall, but not past a timer still within its slack (it runs at its deadline).
+                    long w = wallNanos();
+                    now = Math.max(now, Math.max(w - lagBound(), Math.min(target, w)));
                     return true;
                 }
                 wait = wallWait(target);
                 if (wait <= 0) {
                     return false;
                 }
-                LockSupport.parkNanos(this, wait > Long.MAX_VALUE - slack ? Long.MAX_VALUE : wait + slack);
+                wall.park(this, wait > Long.MAX_VALUE - slack ? Long.MAX_VALUE : wait + slack);
                 if (Thread.interrupted()) {
                     Thread.currentThread().interrupt();
                     return false;

@@ -26,10 +26,23 @@ import java.util.stream.Stream;
  * {@code mode=... cpu_percent_of_core=X jit_percent_of_core=J loop_percent_of_core=Y wakeups_per_s=W lag_ms=L}:
  * the whole process's CPU (JIT and GC included), the JIT compilers' part of it, the loop thread's
  * alone, the loop thread's voluntary context switches per second (its sleeps) and how far
- * virtual time fell behind the wall clock over the sample. Run by {@code scripts/bench live}.
- * Usage: {@code LiveBench idle|ping CONTAINERS NETWORKS SECONDS SETTLE_SECONDS}.
+ * virtual time fell behind the wall clock over the sample. The settling goes on past
+ * SETTLE_SECONDS until the JIT is quiet (under {@link #QUIET_COMPILE_MS} of compiling in
+ * {@link #QUIET_SECONDS} s, at most {@link #MAX_EXTRA_SETTLE_SECONDS} s more): the tiered compilers
+ * reach the path of 1,000 pings a second only slowly, and their work in the sample was what moved
+ * between rounds (it still comes in bursts minutes later: {@code nojit_percent_of_core} is the
+ * process's CPU less the compilers'). Then a second sample of the same length reads both clocks on the loop's thread
+ * every {@link #LAG_PERIOD_MS} ms ({@code lag_max_ms}: how far behind the wall virtual time was at
+ * worst, against its best reading), with HOGS busy processes of the bench's own running meanwhile
+ * (a busy machine; killed after). Run by {@code scripts/bench live}.
+ * Usage: {@code LiveBench idle|ping CONTAINERS NETWORKS SECONDS SETTLE_SECONDS [HOGS]}.
  */
 public final class LiveBench {
+    static final long QUIET_COMPILE_MS = 20;
+    static final int QUIET_SECONDS = 10;
+    static final int MAX_EXTRA_SETTLE_SECONDS = 120;
+    static final long LAG_PERIOD_MS = 20;
+
     private LiveBench() {
     }
 
@@ -39,6 +52,7 @@ public final class LiveBench {
         int networks = args.length > 2 ? Integer.parseInt(args[2]) : 4;
         double seconds = args.length > 3 ? Double.parseDouble(args[3]) : 20;
         double settle = args.length > 4 ? Double.parseDouble(args[4]) : 30;
+        int hogs = args.length > 5 ? Integer.parseInt(args[5]) : 0;
         if (!mode.equals("idle") && !mode.equals("ping")) {
             throw new IllegalArgumentException("mode is idle or ping: " + mode);
         }
@@ -52,6 +66,7 @@ public final class LiveBench {
             loop.runFor(3_000_000_000L);
             try (LiveHost live = new LiveHost(session, 1, line -> { }, line -> { })) {
                 Thread.sleep((long) (settle * 1000));
+                double settled = settle + settleJit();
                 var os = (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
                 var threads = ManagementFactory.getThreadMXBean();
                 long loopId = loopThread().getId();
@@ -84,16 +99,68 @@ public final class LiveBench {
                 }
                 int running = live.call(() -> (int) session.world().engine().containers().stream()
                         .filter(c -> c.running()).count());
+                double lagMax = lagMax(live, loop, seconds, hogs);
                 System.out.println(threadsLine);
                 System.out.printf(Locale.ROOT,
-                        "mode=%s containers=%d running=%d seconds=%.1f cpu_percent_of_core=%.2f jit_percent_of_core=%.2f"
-                                + " loop_percent_of_core=%.2f wakeups_per_s=%.0f lag_ms=%.1f%n",
-                        mode, containers, running, wall / 1e9, 100 * (cpu1 - cpu0) / wall, percent(jit, wall),
-                        100 * (loopCpu1 - loopCpu0) / wall, (switches1 - switches0) / (wall / 1e9), (wall - (v1 - v0)) / 1e6);
+                        "mode=%s containers=%d running=%d settled_s=%.0f seconds=%.1f cpu_percent_of_core=%.2f"
+                                + " jit_percent_of_core=%.2f nojit_percent_of_core=%.2f loop_percent_of_core=%.2f wakeups_per_s=%.0f lag_ms=%.1f"
+                                + " hogs=%d lag_max_ms=%.1f%n",
+                        mode, containers, running, settled, wall / 1e9, 100 * (cpu1 - cpu0) / wall, percent(jit, wall),
+                        100 * (cpu1 - cpu0) / wall - percent(jit, wall),
+                        100 * (loopCpu1 - loopCpu0) / wall, (switches1 - switches0) / (wall / 1e9), (wall - (v1 - v0)) / 1e6,
+                        hogs, lagMax);
             }
         } finally {
             try (Stream<Path> files = Files.walk(dir)) {
                 files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            }
+        }
+    }
+
+    /** Waits until the JIT compiled under QUIET_COMPILE_MS in QUIET_SECONDS (at most MAX_EXTRA_SETTLE_SECONDS); returns the seconds waited. */
+    private static double settleJit() throws InterruptedException {
+        var jit = ManagementFactory.getCompilationMXBean();
+        long start = System.nanoTime();
+        long before = jit.getTotalCompilationTime();
+        while (System.nanoTime() - start < MAX_EXTRA_SETTLE_SECONDS * 1_000_000_000L) {
+            Thread.sleep(QUIET_SECONDS * 1000L);
+            long after = jit.getTotalCompilationTime();
+            if (after - before < QUIET_COMPILE_MS) {
+                break;
+            }
+            before = after;
+        }
+        return (System.nanoTime() - start) / 1e9;
+    }
+
+    /**
+     * Reads (virtual, wall) on the loop's thread every LAG_PERIOD_MS for {@code seconds}, with
+     * {@code hogs} busy processes running; the worst reading's lag behind the best one's, in ms.
+     */
+    private static double lagMax(LiveHost live, EventLoop loop, double seconds, int hogs) throws Exception {
+        java.util.List<Process> started = new java.util.ArrayList<>();
+        try {
+            for (int i = 0; i < hogs; i++) {
+                started.add(new ProcessBuilder("sh", "-c", "while :; do :; done").start());
+            }
+            java.util.List<long[]> reads = new java.util.ArrayList<>();
+            long end = System.nanoTime() + (long) (seconds * 1e9);
+            while (System.nanoTime() < end) {
+                reads.add(live.call(() -> new long[] {loop.nanos(), System.nanoTime()}));
+                Thread.sleep(LAG_PERIOD_MS);
+            }
+            long best = Long.MAX_VALUE;
+            long worst = Long.MIN_VALUE;
+            for (long[] r : reads) {
+                long behind = (r[1] - reads.get(0)[1]) - (r[0] - reads.get(0)[0]);
+                best = Math.min(best, behind);
+                worst = Math.max(worst, behind);
+            }
+            return (worst - best) / 1e6;
+        } finally {
+            for (Process p : started) {
+                p.destroyForcibly();
+                p.waitFor();
             }
         }
     }

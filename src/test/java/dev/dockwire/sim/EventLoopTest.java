@@ -102,8 +102,10 @@ class EventLoopTest {
         long start = System.nanoTime();
         loop.schedule(30_000_000L, () -> firedAfter[0] = System.nanoTime() - start);
         loop.runToCompletion();
+        long wall = System.nanoTime() - start;
         assertTrue(firedAfter[0] >= 25_000_000L, "fired after " + firedAfter[0] + " ns of wall time");
-        assertEquals(30_000_000L, loop.nanos());
+        // At its deadline, or later when the machine woke the thread late: the clock is the wall's then.
+        assertTrue(loop.nanos() >= 30_000_000L && loop.nanos() <= wall, "clock at " + loop.nanos() + ", wall " + wall);
     }
 
     @Test
