@@ -55,6 +55,13 @@ public final class IpMib {
         }
     }
 
+    /** ip_rcv_core's inhdr_error for a packet of {@code len} bytes: InReceives and InOctets count it before the check. */
+    void headerError(int len) {
+        inReceives++;
+        inOctets += len;
+        inHdrErrors++;
+    }
+
     private void ecn(int ecn, int segs) {
         switch (ecn) {
             case 1 -> inEct1Pkts += segs;
