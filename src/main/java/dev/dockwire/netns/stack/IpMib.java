@@ -33,8 +33,12 @@ public final class IpMib {
     public long outBcastOctets;
     public long inMcastPkts;
     public long inMcastOctets;
+    /**
+     * InNoECTPkts less InReceives: IPSTATS_MIB_NOECTPKTS counts the common packet (not ECN-capable, not GSO) exactly as
+     * InReceives does, so only the others adjust it (see {@link #inNoEctPkts()}) and the receive path bumps one counter less.
+     */
+    private long noEctLessReceives;
     /** IPSTATS_MIB_NOECTPKTS + (tos & INET_ECN_MASK): by the ECN bits of each packet received (segments of a GSO one). */
-    public long inNoEctPkts;
     public long inEct1Pkts;
     public long inEct0Pkts;
     public long inCePkts;
@@ -45,22 +49,38 @@ public final class IpMib {
      * receive path, the rare ECN-marked packet out of line: ip_rcv's code stays small for the JIT's inlining.
      */
     void received(ByteBuf frame, int off) {
-        inReceives++;
+        inReceives++; // and InNoECTPkts, for a packet neither ECN-capable nor GSO
         inOctets += frame.writerIndex() - off;
         int ecn = Ipv4Packet.firstWord(frame, off) >>> 16 & 3; // the TOS byte's ECN bits, by the accessor ip_rcv's check used
-        if (ecn == 0) {
-            inNoEctPkts += Frames.gsoSegs(frame);
-        } else {
+        if (ecn != 0 || Frames.isGso(frame)) {
             ecn(ecn, Frames.gsoSegs(frame));
         }
     }
 
+    /** ip_rcv_core's inhdr_error for a packet of {@code len} bytes: InReceives and InOctets count it before the check. */
+    void headerError(int len) {
+        inReceives++;
+        inOctets += len;
+        inHdrErrors++;
+        noEctLessReceives--; // not tallied by ECN
+    }
+
+    /** The tally of a packet that {@link #received} did not count as one InNoECTPkts with its InReceives. */
     private void ecn(int ecn, int segs) {
         switch (ecn) {
+            case 0 -> noEctLessReceives += segs - 1;
             case 1 -> inEct1Pkts += segs;
             case 2 -> inEct0Pkts += segs;
             default -> inCePkts += segs;
         }
+        if (ecn != 0) {
+            noEctLessReceives--;
+        }
+    }
+
+    /** IpExt InNoECTPkts: the segments received without ECN-capable transport. */
+    public long inNoEctPkts() {
+        return inReceives + noEctLessReceives;
     }
 
     /**

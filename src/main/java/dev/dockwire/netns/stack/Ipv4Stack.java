@@ -128,9 +128,7 @@ public final class Ipv4Stack extends IpLayer implements RxHandler, Sockets, Neig
         // pointed at each packet: that reference store costs G1 a card-mark fence per packet.
         IpMib mib = counters();
         if (!Ipv4Packet.valid(frame, off, frame.writerIndex() - off)) {
-            mib.inReceives++; // ip_rcv_core counts before it checks the header
-            mib.inOctets += frame.writerIndex() - off;
-            mib.inHdrErrors++;
+            mib.headerError(frame.writerIndex() - off);
             drop(dev, frame, DropReason.IP_INHDR);
             return;
         }
@@ -198,26 +196,18 @@ public final class Ipv4Stack extends IpLayer implements RxHandler, Sockets, Neig
     }
 
     private void localDeliver(NetDevice dev, ByteBuf packet, long dstMac) {
-        IpMib mib = counters();
         switch (Ipv4Packet.protocol(packet, packet.readerIndex())) {
-            case IpProtocol.ICMP -> {
-                mib.inDelivers++;
-                icmp.input(dev, packet);
-            }
-            case IpProtocol.UDP -> {
-                mib.inDelivers++;
-                udp.input(dev, packet);
-            }
-            case IpProtocol.TCP -> {
-                mib.inDelivers++;
-                tcp.input(dev, packet);
-            }
+            case IpProtocol.ICMP -> icmp.input(dev, packet);
+            case IpProtocol.UDP -> udp.input(dev, packet);
+            case IpProtocol.TCP -> tcp.input(dev, packet);
             default -> {
-                mib.inUnknownProtos++; // ip_protocol_deliver_rcu: no handler, no InDelivers
+                counters().inUnknownProtos++; // ip_protocol_deliver_rcu: no handler, no InDelivers
                 icmp.error(packet, IcmpPacket.TYPE_DEST_UNREACHABLE, IcmpPacket.CODE_PROTOCOL_UNREACHABLE, 0);
                 drop(dev, packet, DropReason.IP_NOPROTO);
+                return;
             }
         }
+        counters().inDelivers++; // ip_protocol_deliver_rcu counts after the handler
     }
 
     /** ip_forward ({@link IpForward}, made by the first packet forwarded: a container never forwards). */
@@ -311,22 +301,19 @@ public final class Ipv4Stack extends IpLayer implements RxHandler, Sockets, Neig
         boolean local = recentRoutes().isLocalRoute(r);
         NetDevice out = r == null ? null : r.dev();
         if (out == null || !out.isUp()) {
-            packet.release();
-            counters().outNoRoutes++; // as udp_sendmsg, ping_v4_sendmsg, tcp_v4_connect count ip_route_output's ENETUNREACH
-            throw new SocketException(SocketError.ENETUNREACH);
+            throw noRoute(packet);
         }
         int mtu = pmtu.mtu(dst, out.mtu(), loop.nanos());
         boolean df = pmtudisc == PMTUDISC_DO || (pmtudisc == PMTUDISC_WANT && fitLen <= mtu);
         if (fitLen > mtu && df) {
-            packet.release();
-            throw new SocketException(SocketError.EMSGSIZE, mtu);
+            throw tooBig(packet, mtu);
         }
         int at = Frames.prepend(packet, Ipv4Packet.MIN_HEADER_LENGTH);
         Ipv4Packet.write(packet, at, tos, len, nextIdent & 0xFFFF, df ? Ipv4Packet.FLAG_DF : 0, ttl, protocol, src, dst);
         nextIdent += segs; // ip_select_ident_segs: a GSO packet's segments take consecutive IDs
         counters().sent(len);
         if (protocol == IpProtocol.ICMP) {
-            icmp.mib().outType(packet.getUnsignedByte(at + Ipv4Packet.MIN_HEADER_LENGTH)); // __ip_make_skb's icmp_out_count
+            icmpOut(packet, at);
         }
         probe().route(null, packet, dst, out, r.nextHop(dst), local);
         NfHooks nf = ns.nfHooks();
@@ -335,6 +322,27 @@ public final class Ipv4Stack extends IpLayer implements RxHandler, Sockets, Neig
             return;
         }
         send(packet, dst, local, r, out, mtu);
+    }
+
+    /**
+     * ip_route_output's ENETUNREACH, counted as udp_sendmsg, ping_v4_sendmsg, tcp_v4_connect count it. Out of line with
+     * the other rare branches: inline, they took output past FreqInlineSize (325 bytecodes) and out of Udp.send's code.
+     */
+    private SocketException noRoute(ByteBuf packet) {
+        packet.release();
+        counters().outNoRoutes++;
+        return new SocketException(SocketError.ENETUNREACH);
+    }
+
+    /** ip_local_error's EMSGSIZE with the path MTU for a datagram over it with DF. */
+    private static SocketException tooBig(ByteBuf packet, int mtu) {
+        packet.release();
+        return new SocketException(SocketError.EMSGSIZE, mtu);
+    }
+
+    /** __ip_make_skb's icmp_out_count for the ICMP message whose IP header is at {@code at}. */
+    private void icmpOut(ByteBuf packet, int at) {
+        icmp.mib().outType(packet.getUnsignedByte(at + Ipv4Packet.MIN_HEADER_LENGTH));
     }
 
     /**

@@ -95,7 +95,7 @@ public final class MibReader {
         out.counter("IpExt", "InMcastOctets", ip.inMcastOctets);
         out.counter("IpExt", "InBcastOctets", ip.inBcastOctets);
         out.counter("IpExt", "OutBcastOctets", ip.outBcastOctets);
-        out.counter("IpExt", "InNoECTPkts", ip.inNoEctPkts);
+        out.counter("IpExt", "InNoECTPkts", ip.inNoEctPkts());
         out.counter("IpExt", "InECT1Pkts", ip.inEct1Pkts);
         out.counter("IpExt", "InECT0Pkts", ip.inEct0Pkts);
         out.counter("IpExt", "InCEPkts", ip.inCePkts);
