@@ -26,6 +26,26 @@ final class IpFragmenter {
     }
 
     /**
+     * ip_fragment's call of ip_do_fragment with the MIB counters (FragOKs, FragCreates, FragFails):
+     * a datagram that fits goes out whole; an offloaded checksum is completed before the payload
+     * is cut up (ip_do_fragment's skb_checksum_help).
+     */
+    static void fragmentOut(IpMib counters, ByteBuf packet, int mtu, boolean keepDf, Consumer<ByteBuf> out) {
+        if (Ipv4Packet.totalLength(packet, packet.readerIndex()) <= mtu) {
+            out.accept(packet);
+            return;
+        }
+        dev.dockwire.link.Gso.checksumHelp(packet);
+        int made = fragment(packet, mtu, keepDf, out);
+        if (made == 0) {
+            counters.fragFails++;
+        } else {
+            counters.fragOks++;
+            counters.fragCreates += made;
+        }
+    }
+
+    /**
      * Splits {@code packet} (reader index at its IPv4 header) into fragments of at most {@code mtu}
      * bytes and hands each, reader index at its header, to {@code out}. Releases {@code packet}.
      *

@@ -251,21 +251,9 @@ public final class Ipv4Stack extends IpLayer implements RxHandler, Sockets, Neig
         return r;
     }
 
-    /** ip_fragment's call of ip_do_fragment, with the MIB counters; a datagram that fits goes out whole. */
+    /** ip_fragment's call of ip_do_fragment ({@link IpFragmenter#fragmentOut}), counted in this namespace's MIB. */
     void fragmentOut(ByteBuf packet, int mtu, boolean keepDf, java.util.function.Consumer<ByteBuf> out) {
-        if (Ipv4Packet.totalLength(packet, packet.readerIndex()) <= mtu) {
-            out.accept(packet);
-            return;
-        }
-        // ip_do_fragment: an offloaded checksum is completed before the payload is cut up.
-        Gso.checksumHelp(packet);
-        int made = IpFragmenter.fragment(packet, mtu, keepDf, out);
-        if (made == 0) {
-            counters().fragFails++;
-        } else {
-            counters().fragOks++;
-            counters().fragCreates += made;
-        }
+        IpFragmenter.fragmentOut(counters(), packet, mtu, keepDf, out);
     }
 
     // ---- send -------------------------------------------------------------------------------
