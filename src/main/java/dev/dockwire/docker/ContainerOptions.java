@@ -13,12 +13,12 @@ import java.util.Map;
  * and {@code --dns-option} (HostConfig.DnsSearch/DnsOptions), {@code --domainname}
  * (Config.Domainname) and {@code --mac-address} (the first network's EndpointSettings.MacAddress
  * as the 28 client sends it; null: the driver's); {@code --log-opt KEY=VALUE} (HostConfig.LogConfig.Config
- * of the json-file driver).
+ * of the json-file driver); {@code -w}/{@code --workdir} (Config.WorkingDir; empty: the image's).
  */
 public record ContainerOptions(List<String> capAdd, List<String> capDrop, boolean privileged, boolean readOnly,
                                Map<String, String> tmpfs, String user, boolean init, Map<String, String> sysctls,
                                List<String> links, List<String> dnsSearch, List<String> dnsOptions, String domainname,
-                               MacAddress macAddress, Map<String, String> logOpts) {
+                               MacAddress macAddress, Map<String, String> logOpts, String workingDir) {
     public static final ContainerOptions NONE = new ContainerOptions(List.of(), List.of(), false, false, Map.of(), "", false,
             Map.of(), List.of());
 
@@ -36,22 +36,37 @@ public record ContainerOptions(List<String> capAdd, List<String> capDrop, boolea
                 macAddress, Map.of());
     }
 
+    /** Options without {@code --workdir}. */
+    public ContainerOptions(List<String> capAdd, List<String> capDrop, boolean privileged, boolean readOnly,
+                            Map<String, String> tmpfs, String user, boolean init, Map<String, String> sysctls, List<String> links,
+                            List<String> dnsSearch, List<String> dnsOptions, String domainname, MacAddress macAddress,
+                            Map<String, String> logOpts) {
+        this(capAdd, capDrop, privileged, readOnly, tmpfs, user, init, sysctls, links, dnsSearch, dnsOptions, domainname,
+                macAddress, logOpts, "");
+    }
+
+    /** The same options with {@code --workdir DIR} (compose's {@code working_dir}; null or empty: the image's). */
+    public ContainerOptions withWorkingDir(String dir) {
+        return new ContainerOptions(capAdd, capDrop, privileged, readOnly, tmpfs, user, init, sysctls, links, dnsSearch,
+                dnsOptions, domainname, macAddress, logOpts, dir);
+    }
+
     /** The same options with {@code --log-opt}s (compose's {@code logging.options}). */
     public ContainerOptions withLogOpts(Map<String, String> opts) {
         return new ContainerOptions(capAdd, capDrop, privileged, readOnly, tmpfs, user, init, sysctls, links, dnsSearch,
-                dnsOptions, domainname, macAddress, opts);
+                dnsOptions, domainname, macAddress, opts, workingDir);
     }
 
     /** The same options with compose's {@code dns_search}, {@code dns_opt}, {@code domainname} and {@code mac_address}. */
     public ContainerOptions withResolver(List<String> search, List<String> options, String domain, MacAddress mac) {
         return new ContainerOptions(capAdd, capDrop, privileged, readOnly, tmpfs, user, init, sysctls, links, search, options,
-                domain, mac, logOpts);
+                domain, mac, logOpts, workingDir);
     }
 
     /** The same options with compose's {@code links}/{@code external_links} as {@code --link} values. */
     public ContainerOptions withLinks(List<String> l) {
         return new ContainerOptions(capAdd, capDrop, privileged, readOnly, tmpfs, user, init, sysctls, l, dnsSearch, dnsOptions,
-                domainname, macAddress, logOpts);
+                domainname, macAddress, logOpts, workingDir);
     }
 
     public ContainerOptions {
@@ -64,6 +79,7 @@ public record ContainerOptions(List<String> capAdd, List<String> capDrop, boolea
         dnsSearch = List.copyOf(dnsSearch);
         dnsOptions = List.copyOf(dnsOptions);
         domainname = domainname == null ? "" : domainname;
+        workingDir = workingDir == null ? "" : workingDir;
         logOpts = logOpts.isEmpty() ? Map.of() : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(logOpts));
     }
 

@@ -1,7 +1,6 @@
 package dev.dockwire.host;
 
 import dev.dockwire.docker.Container;
-import dev.dockwire.docker.ImageConfig;
 import dev.dockwire.docker.engine.Images;
 import java.util.Set;
 
@@ -25,9 +24,8 @@ final class ContainerDirectories {
         if (ROOTFS.contains(d) || c.holdsFilesUnder(d)) {
             return true;
         }
-        ImageConfig config = Images.config(c);
-        String wd = config == null ? null : config.workingDir();
-        return wd != null && !wd.isEmpty() && (wd.equals(d) || wd.startsWith(d + "/"));
+        String wd = Images.workingDir(c); // runc made it (mkdir -p) when the container started
+        return !wd.isEmpty() && (wd.equals(d) || wd.startsWith(d + "/"));
     }
 
     /**

@@ -69,8 +69,8 @@ final class ContainerEnv implements Shell.Env {
         this.c = c;
         this.caps = Credentials.of(c);
         this.flavour = flavour;
-        dev.dockwire.docker.ImageConfig config = Images.config(c);
-        this.directory = config == null || config.workingDir() == null || config.workingDir().isEmpty() ? "/" : config.workingDir();
+        String wd = Images.workingDir(c);
+        this.directory = wd.isEmpty() ? "/" : wd;
     }
 
     /** The shell about to start only carries an applet exec'd without one ({@link Sh#direct}). */

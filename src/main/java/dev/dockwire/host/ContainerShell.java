@@ -36,8 +36,8 @@ final class ContainerShell {
         this.argv0 = argv0;
         this.session = new Sh.Session(argv0, ContainerCommands.dialect(container, argv0), env.processEnv());
         this.flavour = flavour;
-        String wd = config == null || config.workingDir() == null || config.workingDir().isEmpty() ? "/" : config.workingDir();
-        this.directory = wd;
+        String wd = Images.workingDir(container);
+        this.directory = wd.isEmpty() ? "/" : wd;
         String user = config == null || config.user() == null ? "" : config.user();
         this.root = user.isEmpty() || user.equals("root") || user.equals("0") || user.startsWith("0:") || user.startsWith("root:");
     }

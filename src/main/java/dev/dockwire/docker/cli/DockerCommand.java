@@ -270,7 +270,8 @@ public final class DockerCommand {
             return new CommandOutput(c.exitCode(), out);
         }
         List<String> cmd = engine().program(c);
-        CommandOutput r = cmd.isEmpty() ? CommandOutput.ok(List.of()) : host.execIn(c, cmd);
+        // -i: the client copies its stdin to the container's (hijacked attach); without it the process reads /dev/null.
+        CommandOutput r = cmd.isEmpty() ? CommandOutput.ok(List.of()) : host.execIn(c, cmd, c.openStdin() ? stdin : null);
         engine().exited(c, r.status(), r.output());
         processes().await(() -> !c.running());
         if (rm) {

@@ -69,7 +69,23 @@ final class HostFlags {
         dnsOptions.addAll(f.all("dns-opt"));
         return new ContainerOptions(caps(f.all("cap-add")), caps(f.all("cap-drop")), f.has("privileged"), f.has("read-only"),
                 tmpfs, f.get("user"), f.has("init"), sysctls, f.all("link"), f.all("dns-search"), dnsOptions,
-                f.get("domainname"), mac, logOpts(f.all("log-opt")));
+                f.get("domainname"), mac, logOpts(f.all("log-opt"))).withWorkingDir(workdir(f.get("workdir")));
+    }
+
+    /**
+     * {@code -w DIR}: the daemon refuses a relative one (daemon/create.go verifyContainerSettings:
+     * {@code the working directory 'x' is invalid, it needs to be an absolute path}) and keeps an
+     * absolute one cleaned (filepath.Clean).
+     */
+    private static String workdir(String dir) {
+        if (dir == null || dir.isEmpty()) {
+            return "";
+        }
+        if (!dir.startsWith("/")) {
+            throw new dev.dockwire.docker.EngineException("the working directory '" + dir + "' is invalid, it needs to be an absolute path");
+        }
+        String clean = java.nio.file.Path.of(dir).normalize().toString();
+        return clean.isEmpty() ? "/" : clean;
     }
 
     /**

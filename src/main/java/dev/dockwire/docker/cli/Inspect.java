@@ -137,7 +137,7 @@ final class Inspect {
         }
         config.put("Image", c.image());
         config.put("Volumes", InspectMounts.configVolumes(c));
-        config.put("WorkingDir", image == null ? "" : image.workingDir());
+        config.put("WorkingDir", dev.dockwire.docker.engine.Images.workingDir(c));
         config.put("Entrypoint", image == null || image.entrypoint().isEmpty() ? null : new ArrayList<>(image.entrypoint()));
         String mac = configMacAddress(c);
         if (mac != null) {

@@ -2,7 +2,6 @@ package dev.dockwire.docker.engine;
 
 import dev.dockwire.docker.CommandOutput;
 import dev.dockwire.docker.Container;
-import dev.dockwire.docker.ImageConfig;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -28,9 +27,8 @@ public final class ContainerRm {
     public static CommandOutput run(Container c, List<String> argv, String cwd) {
         String provider = Images.provider(c, argv.get(0));
         boolean busybox = provider == null || provider.equals("busybox") || provider.equals("alpine");
-        ImageConfig config = Images.config(c);
-        String dir = cwd != null ? cwd : config == null || config.workingDir() == null || config.workingDir().isEmpty() ? "/"
-                : config.workingDir();
+        String wd = Images.workingDir(c);
+        String dir = cwd != null ? cwd : wd.isEmpty() ? "/" : wd;
         List<String> errors = new ArrayList<>();
         boolean force = false;
         List<String> operands = new ArrayList<>();

@@ -145,7 +145,7 @@ public final class ImageCommit {
         List<String> entrypoint = c.entrypoint() != null ? c.entrypoint() : image.entrypoint();
         String user = c.options().user().isEmpty() ? image.user() : c.options().user();
         ImageConfig.Healthcheck check = c.healthcheck() != null ? c.healthcheck() : image.healthcheck();
-        ImageConfig config = new ImageConfig(image.reference(), entrypoint, containerCmd(c), env, image.workingDir(), user, exposed,
+        ImageConfig config = new ImageConfig(image.reference(), entrypoint, containerCmd(c), env, Images.workingDir(c), user, exposed,
                 image.stopSignal(), check, image.providers());
         Map<String, String> labels = new TreeMap<>(engine.images().labels(c.image()));
         labels.putAll(c.labels());

@@ -1,7 +1,6 @@
 package dev.dockwire.docker.engine;
 
 import dev.dockwire.docker.Container;
-import dev.dockwire.docker.ImageConfig;
 import java.util.Map;
 import java.util.Set;
 
@@ -40,9 +39,8 @@ final class ImageDirectories {
         if (ROOTFS.contains(abs) || of(c).contains(abs)) {
             return true;
         }
-        ImageConfig config = Images.config(c);
-        String wd = config == null ? null : config.workingDir();
-        return wd != null && !wd.isEmpty() && (wd.equals(abs) || wd.startsWith(abs + "/"));
+        String wd = Images.workingDir(c);
+        return !wd.isEmpty() && (wd.equals(abs) || wd.startsWith(abs + "/"));
     }
 
     /** The directories {@code c}'s catalogue image adds to the root file system's. */

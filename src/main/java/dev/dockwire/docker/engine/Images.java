@@ -193,6 +193,16 @@ public final class Images {
         return config == null ? cmd : config.argv(cmd);
     }
 
+    /** Config.WorkingDir of {@code c}: {@code -w}'s, else its image's; empty when neither names one ({@code /} then). */
+    public static String workingDir(Container c) {
+        String wd = c.options().workingDir();
+        if (!wd.isEmpty()) {
+            return wd;
+        }
+        ImageConfig config = config(c);
+        return config == null || config.workingDir() == null ? "" : config.workingDir();
+    }
+
     /** {@link #lookup(String, String)} in container {@code c}'s image (a built one's programs are its base's and its RUN's). */
     public static ProgramLookup lookup(Container c, String argv0) {
         return lookup(c, argv0, path -> false);

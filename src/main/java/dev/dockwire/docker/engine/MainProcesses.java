@@ -143,7 +143,8 @@ final class MainProcesses {
             ContainerCommands commands = new ContainerCommands(engine, clock, c, pids);
             ContainerLog log = log(c);
             Exec exec = new Exec(engine, clock, c.netns(), c.hostname(), ProcSys.over(ImageDaemons.files(c, clock), engine.kernel(), c), pids).credentials(Credentials.of(c));
-            Process init = exec.start(run.get(0), commands.shell(run.get(0), env), run.subList(1, run.size()), env,
+            String wd = Images.workingDir(c);
+            Process init = exec.start(run.get(0), commands.shell(run.get(0), env).in(wd.isEmpty() ? "/" : wd), run.subList(1, run.size()), env,
                     (stream, line) -> log.append(stream, clock.nanos(), line));
             r = new ContainerProcesses(pids, init, shim, null, true, proxies);
         } else {
