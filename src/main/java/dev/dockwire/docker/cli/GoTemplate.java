@@ -325,7 +325,11 @@ final class GoTemplate {
         }
         Object v = dot;
         String fields = path;
-        if (path.startsWith("$")) {
+        if (path.startsWith("(")) { // text/template's parenthesised pipeline, its value's fields after it: (index .M "k").F
+            int close = closing(path, 0);
+            v = eval(path.substring(1, close), dot);
+            fields = path.substring(close + 1);
+        } else if (path.startsWith("$")) {
             int dotAt = path.indexOf('.');
             String name = dotAt < 0 ? path : path.substring(0, dotAt);
             if (!vars.containsKey(name) && !name.equals("$")) {
@@ -351,16 +355,19 @@ final class GoTemplate {
         return v;
     }
 
-    /** The commands of a pipeline, split at {@code |} outside quotes. */
+    /** The commands of a pipeline, split at {@code |} outside quotes and parentheses. */
     private static List<String> pipeline(String expr) {
         List<String> out = new ArrayList<>();
         boolean quoted = false;
+        int depth = 0;
         int from = 0;
         for (int k = 0; k < expr.length(); k++) {
             char c = expr.charAt(k);
             if (c == '"' && (k == 0 || expr.charAt(k - 1) != '\\')) {
                 quoted = !quoted;
-            } else if (c == '|' && !quoted) {
+            } else if (!quoted && (c == '(' || c == ')')) {
+                depth += c == '(' ? 1 : -1;
+            } else if (c == '|' && !quoted && depth == 0) {
                 out.add(expr.substring(from, k));
                 from = k + 1;
             }
@@ -385,7 +392,7 @@ final class GoTemplate {
                 out.add(expr.substring(k, end + 1));
                 k = end + 1;
             } else {
-                int end = k;
+                int end = c == '(' ? closing(expr, k) : k; // a parenthesised pipeline is one operand, with the fields after it
                 while (end < expr.length() && expr.charAt(end) != ' ') {
                     end++;
                 }
@@ -394,6 +401,23 @@ final class GoTemplate {
             }
         }
         return out;
+    }
+
+    /** The index of the {@code )} closing the {@code (} at {@code open}, quotes skipped. */
+    private static int closing(String expr, int open) {
+        int depth = 0;
+        boolean quoted = false;
+        for (int k = open; k < expr.length(); k++) {
+            char c = expr.charAt(k);
+            if (c == '"' && expr.charAt(k - 1) != '\\') {
+                quoted = !quoted;
+            } else if (!quoted && c == '(') {
+                depth++;
+            } else if (!quoted && c == ')' && --depth == 0) {
+                return k;
+            }
+        }
+        throw new IllegalArgumentException("template: unclosed left paren");
     }
 
     private record Raw(String text) {

@@ -61,6 +61,7 @@ final class Containers {
      * are the request's Config.Labels, which its create event carries.
      */
     Container create(ContainerCreate req, boolean swarmTask, Map<String, String> labels) {
+        HostConfigCheck.checkNetContainerMode(req, req.network() == null ? "" : req.network());
         String name = req.name();
         if (name != null && !name.isEmpty()) { // generateIDAndName: an empty name is a generated one
             if (!ContainerName.valid(name)) {
@@ -81,6 +82,7 @@ final class Containers {
         Container joined = null;
         if (mode.startsWith("container:")) {
             joined = container(mode.substring("container:".length()));
+            mode = "container:" + joined.id(); // daemon/daemon_unix.go adaptSharedNamespaceContainer: a rename keeps the join
         } else {
             first = engine.network(mode);
             // validateNetworkingConfig (daemon/create.go) names the network as the client sent it.

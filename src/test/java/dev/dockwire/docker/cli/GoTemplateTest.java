@@ -53,6 +53,16 @@ class GoTemplateTest {
         assertEquals("2", render("{{len .Args}}"));
     }
 
+    /** text/template's parenthesised pipelines: an operand, and a value whose fields follow the parenthesis. */
+    @Test
+    void parenthesisedPipelines() {
+        Map<String, Object> data = Map.of("Networks", Map.of("tut-internal", Map.of("IPAddress", "172.29.0.20")), "Name", "web");
+        assertEquals("172.29.0.20", GoTemplate.render("{{(index .Networks \"tut-internal\").IPAddress}}", data));
+        assertEquals("WEB", GoTemplate.render("{{upper (index . \"Name\")}}", data));
+        assertEquals("3", GoTemplate.render("{{len (.Name | upper)}}", data));
+        assertEquals("yes", GoTemplate.render("{{if eq (index .Networks \"tut-internal\").IPAddress \"172.29.0.20\"}}yes{{end}}", data));
+    }
+
     @Test
     void psFormatsWithConditionals() {
         try (TestHost h = new TestHost(9)) {
