@@ -26,9 +26,11 @@ iptables -S DOCKER | grep 172.27.1.2
 iptables -L DOCKER -n | grep 172.27.0.2
 iptables -S DOCKER-USER
 iptables -I DOCKER-USER -i tut-fw0 ! -s 172.27.0.0/24 -j DROP
+iptables -A DOCKER-USER -p tcp -m conntrack --ctorigdstport 18080 --ctdir ORIGINAL -j DROP
 iptables -S DOCKER-USER
 iptables -L DOCKER-USER -n
 iptables -D DOCKER-USER -i tut-fw0 ! -s 172.27.0.0/24 -j DROP
+iptables -D DOCKER-USER -p tcp -m conntrack --ctorigdstport 18080 --ctdir ORIGINAL -j DROP
 iptables -S DOCKER-USER
 docker rm -f tut-web tut-web2
 iptables -t nat -S DOCKER | grep -c 1808

@@ -233,6 +233,12 @@ class DockerIptablesTest {
                     h.ok("iptables -t nat -S DOCKER").stream().filter(l -> l.contains("fw1")).toList());
             h.ok("docker rm -f web");
             assertEquals(List.of(), h.ok("iptables -S DOCKER").stream().filter(l -> l.contains("172.27.1.2")).toList());
+            // a DOCKER-USER rule on the port as published (libxt_conntrack conntrack_dump: ! before the option, range with ':')
+            h.ok("iptables -I DOCKER-USER -p tcp -m conntrack ! --ctorigdstport 18000:18080 --ctdir REPLY -j DROP");
+            assertEquals("-A DOCKER-USER -p tcp -m conntrack ! --ctorigdstport 18000:18080 --ctdir REPLY -j DROP",
+                    h.ok("iptables -S DOCKER-USER").get(1));
+            assertEquals("DROP       6    --  0.0.0.0/0            0.0.0.0/0            ! ctorigdstport 18000:18080 ctdir REPLY",
+                    h.ok("iptables -L DOCKER-USER -n").get(2));
         }
     }
 }
