@@ -1,6 +1,6 @@
 # The docker network CLI reference's examples (docs.docker.com, reference/cli/docker/network): ls with its
 # driver/name/scope/type filters (the same key twice is OR, two keys AND), --format, --no-trunc, -q; inspect
-# --format; rm of a network in use and of one that is not there; prune -f with a label filter (only tut-
+# --format (printf, and templates the CLI cannot parse); rm of a network in use and of one that is not there; prune -f with a label filter (only tut-
 # networks: the reference host is shared). Names prefixed tut-; subnets given (20.10's IPAM).
 docker network create --subnet 172.31.0.0/24 --label tut-prune --label tut-stage=dev tut-front
 docker network create --subnet 172.31.1.0/24 --internal --label tut-prune tut-back
@@ -21,6 +21,11 @@ docker network ls -q --filter name=tut-nothing
 docker network inspect --format '{{.Name}} {{.Scope}} {{.Driver}} {{.Internal}} {{.Attachable}} {{.EnableIPv6}} {{range .IPAM.Config}}{{.Subnet}}{{end}} {{.Labels}}' tut-front tut-back tut-keep
 docker network inspect --format '{{json .Labels}}' tut-front
 docker network inspect -f '{{.Name}}' tut-front tut-nothing
+docker network ls --filter name=tut-front --format '{{printf "%s-%d" .Name 3}} {{printf "%q" .Driver}}'
+docker network ls --filter name=tut-nothing --format '{{foo .Name}}'
+docker network ls --format '{{.Name'
+docker network inspect --format '{{if .Internal}}{{bar .Name}}{{end}}' tut-nothing
+docker ps --format '{{.Names'
 docker run -dit --name tut-c --network tut-front alpine ash
 docker network inspect --format '{{range .Containers}}{{.Name}} {{.IPv4Address}}{{end}}' tut-front
 docker network rm tut-front

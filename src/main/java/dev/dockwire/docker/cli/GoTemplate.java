@@ -38,6 +38,54 @@ final class GoTemplate {
         return format.replace("\\t", "\t").replace("\\n", "\n");
     }
 
+    /** A template text/template cannot parse: an unknown function, an action left open. */
+    static final class ParseError extends IllegalArgumentException {
+        ParseError(String message) {
+            super(message);
+        }
+    }
+
+    /** Go's builtins (text/template funcs.go) and docker/cli's templates.basicFunctions. */
+    private static final java.util.Set<String> FUNCTIONS = java.util.Set.of("and", "call", "html", "index", "slice", "js", "len",
+            "not", "or", "print", "printf", "println", "urlquery", "eq", "ge", "gt", "le", "lt", "ne",
+            "json", "split", "join", "title", "lower", "upper", "pad", "truncate");
+
+    /**
+     * text/template's Parse, before anything runs (so a list with no rows still fails):
+     * {@code template: :LINE: function "X" not defined} for a name that is no function, {@code
+     * template: :LINE: unclosed action} for {@code {{} without its {@code }}}.
+     */
+    static void check(String template) {
+        int at = 0;
+        while ((at = template.indexOf("{{", at)) >= 0) {
+            int line = 1 + (int) template.substring(0, at).chars().filter(c -> c == '\n').count();
+            int close = template.indexOf("}}", at);
+            if (close < 0) {
+                throw new ParseError("template: :" + line + ": unclosed action");
+            }
+            String action = template.substring(at + 2, close).replaceFirst("^- ", "").replaceFirst(" -$", "").trim();
+            at = close + 2;
+            if (action.startsWith("/*")) {
+                continue;
+            }
+            action = action.replaceFirst("^(else\\s+)?(if|with|range)\\s", "").replaceFirst("^else$|^end$", "");
+            action = action.replaceFirst("^\\$\\w*(\\s*,\\s*\\$\\w*)?\\s*:?=", "").trim(); // range $k, $v := / $x :=
+            checkPipeline(action, line);
+        }
+    }
+
+    private static void checkPipeline(String expr, int line) {
+        for (String command : pipeline(expr)) {
+            for (String w : words(command.trim())) {
+                if (w.startsWith("(")) {
+                    checkPipeline(w.substring(1, closing(w, 0)), line);
+                } else if (w.matches("[A-Za-z_]\\w*") && !FUNCTIONS.contains(w) && !List.of("true", "false", "nil").contains(w)) {
+                    throw new ParseError("template: :" + line + ": function \"" + w + "\" not defined");
+                }
+            }
+        }
+    }
+
     /** Renders {@code template} against {@code data}; errors are worded like Go's template errors. */
     static String render(String template, Object data) {
         GoTemplate t = new GoTemplate(template, false);
@@ -260,6 +308,9 @@ final class GoTemplate {
                 }
                 return new Raw(fn.equals("println") ? sb.append('\n').toString() : sb.toString());
             }
+            case "printf" -> { // fmt.Sprintf's common verbs: %s %v %d %q and %%
+                return printf(format(args.get(0)), args.subList(1, args.size()));
+            }
             case "upper" -> {
                 return format(args.get(0)).toUpperCase(java.util.Locale.ROOT);
             }
@@ -303,6 +354,29 @@ final class GoTemplate {
                 return value(fn, dot);
             }
         }
+    }
+
+    /** fmt.Sprintf for %s, %v, %d, %q and %%; a missing operand is Go's {@code %!v(MISSING)}. */
+    private static String printf(String f, List<Object> args) {
+        StringBuilder sb = new StringBuilder();
+        int next = 0;
+        for (int k = 0; k < f.length(); k++) {
+            char c = f.charAt(k);
+            if (c != '%' || k + 1 == f.length()) {
+                sb.append(c);
+                continue;
+            }
+            char verb = f.charAt(++k);
+            if (verb == '%') {
+                sb.append('%');
+            } else if (next >= args.size()) {
+                sb.append("%!").append(verb).append("(MISSING)");
+            } else {
+                String v = format(args.get(next++));
+                sb.append(verb == 'q' ? Json.compact(v) : v); // strconv.Quote, as JSON quotes plain text
+            }
+        }
+        return sb.toString();
     }
 
     /** Values eq compares: numbers by value, text as text. */

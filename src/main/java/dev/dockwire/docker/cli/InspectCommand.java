@@ -35,6 +35,13 @@ final class InspectCommand {
         }
         String wanted = type != null ? type : f.get("type");
         boolean format = f.has("format");
+        if (format) {
+            try {
+                GoTemplate.check(f.get("format")); // cli/command/inspect: parsed before any lookup, a StatusError of 64
+            } catch (GoTemplate.ParseError e) {
+                return CommandOutput.fail(64, "template parsing error: " + e.getMessage());
+            }
+        }
         List<Object> objects = new ArrayList<>();
         List<String> errors = new ArrayList<>();
         for (String ref : f.positional()) {

@@ -63,6 +63,19 @@ class GoTemplateTest {
         assertEquals("yes", GoTemplate.render("{{if eq (index .Networks \"tut-internal\").IPAddress \"172.29.0.20\"}}yes{{end}}", data));
     }
 
+    /** text/template's Parse: what no row has to run for; and printf's common verbs. */
+    @Test
+    void parseErrorsComeBeforeAnythingRuns() {
+        GoTemplate.check("{{range $k, $v := .Labels}}{{$k}}{{end}} {{if eq (index . \"a\") \"b\"}}{{printf \"%s\" .Name}}{{end}}");
+        assertEquals("template: :1: function \"foo\" not defined",
+                org.junit.jupiter.api.Assertions.assertThrows(GoTemplate.ParseError.class, () -> GoTemplate.check("{{foo .Name}}")).getMessage());
+        assertEquals("template: :2: function \"bar\" not defined",
+                org.junit.jupiter.api.Assertions.assertThrows(GoTemplate.ParseError.class, () -> GoTemplate.check("{{.A}}\n{{if .B}}{{upper (bar .C)}}{{end}}")).getMessage());
+        assertEquals("template: :1: unclosed action",
+                org.junit.jupiter.api.Assertions.assertThrows(GoTemplate.ParseError.class, () -> GoTemplate.check("{{.Name")).getMessage());
+        assertEquals("web-3 \"web\" 100% %!d(MISSING)", render("{{printf \"%s-%d %q 100%% %d\" .Name 3 .Name}}"));
+    }
+
     @Test
     void psFormatsWithConditionals() {
         try (TestHost h = new TestHost(9)) {
