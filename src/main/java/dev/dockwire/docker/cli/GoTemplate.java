@@ -68,7 +68,7 @@ final class GoTemplate {
             if (action.startsWith("/*")) {
                 continue;
             }
-            action = action.replaceFirst("^(else\\s+)?(if|with|range)\\s", "").replaceFirst("^else$|^end$", "");
+            action = action.replaceFirst("^(else\\s+)?(if|with|range)\\s", "").replaceFirst("^(else|end|break|continue)$", "");
             action = action.replaceFirst("^\\$\\w*(\\s*,\\s*\\$\\w*)?\\s*:?=", "").trim(); // range $k, $v := / $x :=
             checkPipeline(action, line);
         }

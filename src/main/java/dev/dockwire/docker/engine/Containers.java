@@ -94,8 +94,8 @@ final class Containers {
         HostConfigCheck.check(req, mode, containers::get);
         volumes.check(req.mounts());
         String id = engine.random().nextHex(64);
-        // A container joined to X's namespace takes X's hostname (moby: initializeNetworking).
-        String hostname = req.hostname() != null ? req.hostname() : joined != null ? joined.hostname()
+        // A container joined to X's namespace takes X's hostname when it starts (Engine.restart); until then its own id's.
+        String hostname = req.hostname() != null ? req.hostname()
                 : (first != null && first.driver() == Network.Driver.HOST ? "docker-host" : id.substring(0, 12));
         String networkMode = first == null ? mode : (first.driver().plumbed() && !first.name().equals("bridge")
                 ? first.name() : first.name().equals("bridge") ? "bridge" : first.name());

@@ -345,6 +345,7 @@ public final class Engine implements Swarm.Member, ProcessHost {
             if (!other.running()) {
                 throw new EngineException("cannot join network namespace of a non running container: " + other.id());
             }
+            c.joinedHostname(other.hostname()); // initializeNetworking: ctr.Config.Hostname = nc.Config.Hostname
             c.started(other.netns(), clock.nanos());
         } else {
             String sandbox = random.nextHex(12);

@@ -95,6 +95,11 @@ class HostConfigFlagsTest {
         ok("docker run -d --name joined --network container:l1 busybox sleep 100");
         assertEquals("container:" + ok("docker inspect -f '{{.Id}}' l1").get(0),
                 ok("docker inspect -f '{{.HostConfig.NetworkMode}}' joined").get(0), "adaptSharedNamespaceContainer: the id");
+        String created = ok("docker create --network container:l1 busybox sleep 100").get(0);
+        assertEquals(created.substring(0, 12), ok("docker inspect -f '{{.Config.Hostname}}' " + created).get(0), "its own until it starts");
+        ok("docker start " + created);
+        assertEquals(ok("docker inspect -f '{{.Config.Hostname}}' l1").get(0), ok("docker inspect -f '{{.Config.Hostname}}' " + created).get(0),
+                "initializeNetworking: the joined container's");
         fails("docker run --rm --network host --sysctl net.ipv4.ip_forward=1 busybox true", 125,
                 "docker: Error response from daemon: failed to create task for container: failed to create shim task: OCI runtime create failed: runc create failed:"
                         + " sysctl \"net.ipv4.ip_forward\" not allowed in host network namespace: unknown", "",
