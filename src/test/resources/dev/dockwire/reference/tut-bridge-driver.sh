@@ -1,8 +1,8 @@
 # Docker's "Bridge network driver" page (docs.docker.com, engine/network/drivers/bridge) as a user types it, names
 # prefixed tut-: a user-defined bridge with its own Linux bridge name, subnet, IP range and gateway; --ip; connect
-# with --alias and --ip; an --internal network; disconnect; the default bridge's options. A network in use is removed with one endpoint on it: 28 lists them in
-# the order of a map. Subnets are given: the
-# reference host's 20.10 IPAM hands out the pool after the last one it gave.
+# with --alias and --ip; an --internal network; disconnect; the default bridge's options. A network in use is
+# removed with one endpoint on it: 28 lists them in the order of a map. Subnets are given: the reference host's
+# 20.10 IPAM hands out the pool after the last one it gave.
 docker network create --driver bridge --subnet 172.28.0.0/16 --ip-range 172.28.5.0/24 --gateway 172.28.5.254 -o com.docker.network.bridge.name=tut-br0 tut-net
 docker network inspect --format '{{.Name}} {{.Driver}} {{.Internal}} {{json .IPAM.Config}} {{json .Options}}' tut-net
 ip -o link show tut-br0 | cut -d: -f2

@@ -1,7 +1,8 @@
 # The docker network CLI reference's examples (docs.docker.com, reference/cli/docker/network): ls with its
 # driver/name/scope/type filters (the same key twice is OR, two keys AND), --format, --no-trunc, -q; inspect
-# --format (printf, and templates the CLI cannot parse); rm of a network in use and of one that is not there; prune -f with a label filter (only tut-
-# networks: the reference host is shared). Names prefixed tut-; subnets given (20.10's IPAM).
+# --format; printf, and templates the CLI cannot parse; rm of a network in use and of one that is not there;
+# prune -f with a label filter (only tut- networks: the reference host is shared). Names prefixed tut-; subnets
+# given (20.10's IPAM). {{.Labels}} of ls is left out: the CLI joins a Go map, in random order.
 docker network create --subnet 172.31.0.0/24 --label tut-prune --label tut-stage=dev tut-front
 docker network create --subnet 172.31.1.0/24 --internal --label tut-prune tut-back
 docker network create --subnet 172.31.2.0/24 --attachable tut-keep
