@@ -33,7 +33,7 @@ public final class Container {
     private final String image;
     private ImageConfig pinnedImage;
     private final List<String> cmd;
-    private final String hostname;
+    private String hostname;
     private final String networkMode;
     private final long created;
     private final List<String> extraHosts;
@@ -270,6 +270,14 @@ public final class Container {
 
     public String hostname() {
         return hostname;
+    }
+
+    /**
+     * At start, a container in another's network namespace takes that one's hostname (moby
+     * daemon/container_operations.go initializeNetworking); until then it has its own id's.
+     */
+    public void joinedHostname(String joined) {
+        hostname = joined;
     }
 
     /** {@code bridge}, a network name, {@code host}, {@code none} or {@code container:NAME}. */

@@ -83,6 +83,10 @@ final class ReferenceScripts {
                         .replaceAll("^\\d+: (\\w+)@if\\d+: ", "<n>: $1@if<n>: ")
                         // moby 28 wraps a failed endpoint join (daemon/container_operations.go errSetupNetworking); 20.10 does not
                         .replace("Error response from daemon: failed to set up container networking: ", "Error response from daemon: ")
+                        // a network in use: 20.10 names its id (libnetwork ActiveEndpointsError), 28 its endpoints
+                        .replaceAll("(network \\S+) (id <id> has active endpoints|has active endpoints \\(.*\\))$", "$1 has active endpoints (<endpoints>)")
+                        // a filter key the daemon does not take: 20.10's "Invalid filter", moby 28's api/types/filters invalidFilter
+                        .replace("Error response from daemon: Invalid filter '", "Error response from daemon: invalid filter '")
                         // docker events' times: the same
                         .replaceAll("^\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d\\.\\d{9}Z ", "<time> ")
                         .replaceAll("\"time\":\\d+,\"timeNano\":\\d+", "\"time\":<t>,\"timeNano\":<t>")
@@ -99,6 +103,10 @@ final class ReferenceScripts {
                         .replace("unable to start container process: error during container init: exec: ",
                                 "unable to start container process: exec: "))
                 .toList())
+                // an --ip outside the network's subnets: moby 28's api/types/network endpoint.go validateEndpointIPAddress, wrapped
+                // by daemon/container_operations.go and create.go; 20.10's ipam says it in one line
+                .replaceAll("invalid config for network \\S+: invalid endpoint settings:\\nno configured subnet or ip-range contain the IP address (\\S+)",
+                        "Invalid address $1: It does not belong to any of this network's subnets")
                 // moby 28's network inspect has EnableIPv4 (daemon/network.go buildNetworkResource), 20.10's has not
                 .replaceAll("\\n\\s*\"EnableIPv4\": true,", "")
                 // Docker 28's resolv.conf (moby libnetwork/internal/resolvconf) adds a header and a footer of comments to 20.10's lines

@@ -125,6 +125,13 @@ class MatchesTest {
         in("-m conntrack --ctstate INVALID", tcp(80, RST), true),
         in("-m conntrack --ctstate NEW", tcp(80, ACK), true),
         in("-m conntrack ! --ctstate INVALID", icmp(8, 0), true),
+        // the original tuple's destination port and the packet's direction (xt_conntrack.c conntrack_mt)
+        in("-m conntrack --ctorigdstport 1 --ctdir ORIGINAL", udp("10.0.0.9", 1), true),
+        in("-m conntrack --ctorigdstport 2:100", udp("10.0.0.9", 1), false),
+        in("-m conntrack ! --ctorigdstport 2:100", udp("10.0.0.9", 1), true),
+        in("-m conntrack --ctorigdstport 80 --ctstate NEW", tcp(80, ACK), true),
+        in("-m conntrack --ctdir REPLY", udp("10.0.0.9", 1), false),
+        in("-m conntrack --ctorigdstport 0:65535", icmp(0, 0), false), // untracked: only a --ctstate can match it
     };
 
     @TestFactory

@@ -38,6 +38,54 @@ final class GoTemplate {
         return format.replace("\\t", "\t").replace("\\n", "\n");
     }
 
+    /** A template text/template cannot parse: an unknown function, an action left open. */
+    static final class ParseError extends IllegalArgumentException {
+        ParseError(String message) {
+            super(message);
+        }
+    }
+
+    /** Go's builtins (text/template funcs.go) and docker/cli's templates.basicFunctions. */
+    private static final java.util.Set<String> FUNCTIONS = java.util.Set.of("and", "call", "html", "index", "slice", "js", "len",
+            "not", "or", "print", "printf", "println", "urlquery", "eq", "ge", "gt", "le", "lt", "ne",
+            "json", "split", "join", "title", "lower", "upper", "pad", "truncate");
+
+    /**
+     * text/template's Parse, before anything runs (so a list with no rows still fails):
+     * {@code template: :LINE: function "X" not defined} for a name that is no function, {@code
+     * template: :LINE: unclosed action} for {@code {{} without its {@code }}}.
+     */
+    static void check(String template) {
+        int at = 0;
+        while ((at = template.indexOf("{{", at)) >= 0) {
+            int line = 1 + (int) template.substring(0, at).chars().filter(c -> c == '\n').count();
+            int close = template.indexOf("}}", at);
+            if (close < 0) {
+                throw new ParseError("template: :" + line + ": unclosed action");
+            }
+            String action = template.substring(at + 2, close).replaceFirst("^- ", "").replaceFirst(" -$", "").trim();
+            at = close + 2;
+            if (action.startsWith("/*")) {
+                continue;
+            }
+            action = action.replaceFirst("^(else\\s+)?(if|with|range)\\s", "").replaceFirst("^(else|end|break|continue)$", "");
+            action = action.replaceFirst("^\\$\\w*(\\s*,\\s*\\$\\w*)?\\s*:?=", "").trim(); // range $k, $v := / $x :=
+            checkPipeline(action, line);
+        }
+    }
+
+    private static void checkPipeline(String expr, int line) {
+        for (String command : pipeline(expr)) {
+            for (String w : words(command.trim())) {
+                if (w.startsWith("(")) {
+                    checkPipeline(w.substring(1, closing(w, 0)), line);
+                } else if (w.matches("[A-Za-z_]\\w*") && !FUNCTIONS.contains(w) && !List.of("true", "false", "nil").contains(w)) {
+                    throw new ParseError("template: :" + line + ": function \"" + w + "\" not defined");
+                }
+            }
+        }
+    }
+
     /** Renders {@code template} against {@code data}; errors are worded like Go's template errors. */
     static String render(String template, Object data) {
         GoTemplate t = new GoTemplate(template, false);
@@ -260,6 +308,9 @@ final class GoTemplate {
                 }
                 return new Raw(fn.equals("println") ? sb.append('\n').toString() : sb.toString());
             }
+            case "printf" -> { // fmt.Sprintf's common verbs: %s %v %d %q and %%
+                return printf(format(args.get(0)), args.subList(1, args.size()));
+            }
             case "upper" -> {
                 return format(args.get(0)).toUpperCase(java.util.Locale.ROOT);
             }
@@ -305,6 +356,29 @@ final class GoTemplate {
         }
     }
 
+    /** fmt.Sprintf for %s, %v, %d, %q and %%; a missing operand is Go's {@code %!v(MISSING)}. */
+    private static String printf(String f, List<Object> args) {
+        StringBuilder sb = new StringBuilder();
+        int next = 0;
+        for (int k = 0; k < f.length(); k++) {
+            char c = f.charAt(k);
+            if (c != '%' || k + 1 == f.length()) {
+                sb.append(c);
+                continue;
+            }
+            char verb = f.charAt(++k);
+            if (verb == '%') {
+                sb.append('%');
+            } else if (next >= args.size()) {
+                sb.append("%!").append(verb).append("(MISSING)");
+            } else {
+                String v = format(args.get(next++));
+                sb.append(verb == 'q' ? Json.compact(v) : v); // strconv.Quote, as JSON quotes plain text
+            }
+        }
+        return sb.toString();
+    }
+
     /** Values eq compares: numbers by value, text as text. */
     private static Object comparable(Object v) {
         return v instanceof Number n ? (Object) n.doubleValue() : v instanceof Raw r ? r.text() : v;
@@ -325,7 +399,11 @@ final class GoTemplate {
         }
         Object v = dot;
         String fields = path;
-        if (path.startsWith("$")) {
+        if (path.startsWith("(")) { // text/template's parenthesised pipeline, its value's fields after it: (index .M "k").F
+            int close = closing(path, 0);
+            v = eval(path.substring(1, close), dot);
+            fields = path.substring(close + 1);
+        } else if (path.startsWith("$")) {
             int dotAt = path.indexOf('.');
             String name = dotAt < 0 ? path : path.substring(0, dotAt);
             if (!vars.containsKey(name) && !name.equals("$")) {
@@ -351,16 +429,19 @@ final class GoTemplate {
         return v;
     }
 
-    /** The commands of a pipeline, split at {@code |} outside quotes. */
+    /** The commands of a pipeline, split at {@code |} outside quotes and parentheses. */
     private static List<String> pipeline(String expr) {
         List<String> out = new ArrayList<>();
         boolean quoted = false;
+        int depth = 0;
         int from = 0;
         for (int k = 0; k < expr.length(); k++) {
             char c = expr.charAt(k);
             if (c == '"' && (k == 0 || expr.charAt(k - 1) != '\\')) {
                 quoted = !quoted;
-            } else if (c == '|' && !quoted) {
+            } else if (!quoted && (c == '(' || c == ')')) {
+                depth += c == '(' ? 1 : -1;
+            } else if (c == '|' && !quoted && depth == 0) {
                 out.add(expr.substring(from, k));
                 from = k + 1;
             }
@@ -385,7 +466,7 @@ final class GoTemplate {
                 out.add(expr.substring(k, end + 1));
                 k = end + 1;
             } else {
-                int end = k;
+                int end = c == '(' ? closing(expr, k) : k; // a parenthesised pipeline is one operand, with the fields after it
                 while (end < expr.length() && expr.charAt(end) != ' ') {
                     end++;
                 }
@@ -394,6 +475,23 @@ final class GoTemplate {
             }
         }
         return out;
+    }
+
+    /** The index of the {@code )} closing the {@code (} at {@code open}, quotes skipped. */
+    private static int closing(String expr, int open) {
+        int depth = 0;
+        boolean quoted = false;
+        for (int k = open; k < expr.length(); k++) {
+            char c = expr.charAt(k);
+            if (c == '"' && expr.charAt(k - 1) != '\\') {
+                quoted = !quoted;
+            } else if (!quoted && c == '(') {
+                depth++;
+            } else if (!quoted && c == ')' && --depth == 0) {
+                return k;
+            }
+        }
+        throw new IllegalArgumentException("template: unclosed left paren");
     }
 
     private record Raw(String text) {

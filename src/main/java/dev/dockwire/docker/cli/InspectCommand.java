@@ -35,6 +35,13 @@ final class InspectCommand {
         }
         String wanted = type != null ? type : f.get("type");
         boolean format = f.has("format");
+        if (format) {
+            try {
+                GoTemplate.check(f.get("format")); // cli/command/inspect: parsed before any lookup, a StatusError of 64
+            } catch (GoTemplate.ParseError e) {
+                return CommandOutput.fail(64, "template parsing error: " + e.getMessage());
+            }
+        }
         List<Object> objects = new ArrayList<>();
         List<String> errors = new ArrayList<>();
         for (String ref : f.positional()) {
@@ -84,8 +91,8 @@ final class InspectCommand {
 
     /**
      * What the 28.2 client prints for {@code ref} not found: without a type, its own {@code Error: No
-     * such object}; a container's or an image's lookup is the daemon's 404 (moby daemon/errors.go,
-     * daemon/images/image.go ErrImageDoesNotExist: the reference with its tag).
+     * such object}; a container's, an image's or a network's lookup is the daemon's 404 (moby daemon/errors.go,
+     * daemon/images/image.go ErrImageDoesNotExist: the reference with its tag; libnetwork/error.go ErrNoSuchNetwork).
      */
     private static String notFound(String wanted, String ref) {
         if (wanted == null) {
@@ -94,6 +101,7 @@ final class InspectCommand {
         return switch (wanted) {
             case "container" -> "Error response from daemon: No such container: " + ref;
             case "image" -> "Error response from daemon: No such image: " + ImageService.familiar(ref);
+            case "network" -> "Error response from daemon: network " + ref + " not found"; // libnetwork ErrNoSuchNetwork
             default -> "Error: No such " + wanted + ": " + ref;
         };
     }

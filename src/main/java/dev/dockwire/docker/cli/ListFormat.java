@@ -49,6 +49,7 @@ final class ListFormat {
                 : format.equals("json") ? JSON : format;
         boolean table = source.startsWith("table");
         String template = GoTemplate.preFormat((table ? source.substring("table".length()) : source).strip());
+        GoTemplate.check(template); // formatter.Context parseFormat: before any row
         StringBuilder buffer = new StringBuilder();
         for (Row row : rows) {
             buffer.append(GoTemplate.render(template, row)).append('\n');

@@ -125,16 +125,10 @@ public final class NetworkCommand {
                 new Spec("format", (char) 0, true), new Spec("filter", 'f', true)), true);
         List<Network> nets = new ArrayList<>(engine().networks());
         nets.sort(Comparator.comparing(Network::name));
-        for (Map.Entry<String, String> filter : keyValues(f.all("filter")).entrySet()) {
-            String key = filter.getKey();
-            String val = filter.getValue();
-            nets.removeIf(n -> switch (key) {
-                case "name" -> !n.name().contains(val);
-                case "driver" -> !n.driver().id().equals(val);
-                case "id" -> !n.id().startsWith(val);
-                case "type" -> val.equals("custom") == n.predefined();
-                default -> false;
-            });
+        try {
+            nets = NetworkFilters.parse(f.all("filter")).apply(nets);
+        } catch (EngineException e) {
+            return CliErrors.daemonError(e);
         }
         boolean full = f.has("no-trunc");
         if (f.has("quiet")) {

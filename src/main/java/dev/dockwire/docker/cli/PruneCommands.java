@@ -4,6 +4,7 @@ import static dev.dockwire.docker.cli.CliFlags.Spec;
 
 import dev.dockwire.docker.CommandOutput;
 import dev.dockwire.docker.Container;
+import dev.dockwire.docker.EngineException;
 import dev.dockwire.docker.engine.ClientEvents;
 import dev.dockwire.docker.engine.Engine;
 import java.util.ArrayList;
@@ -39,7 +40,13 @@ final class PruneCommands {
         if (!f.has("force") && !confirm(out, List.of("WARNING! This will remove all custom networks not used by at least one container."))) {
             return CommandOutput.ok(out);
         }
-        out.addAll(deletedNetworks());
+        PruneFilters filters;
+        try {
+            filters = PruneFilters.parse(f.all("filter"));
+        } catch (EngineException e) {
+            return failed(out, e);
+        }
+        out.addAll(deletedNetworks(filters));
         return CommandOutput.ok(out);
     }
 
@@ -84,7 +91,13 @@ final class PruneCommands {
         if (!f.has("force") && !confirm(out, List.of("WARNING! This will remove all stopped containers."))) {
             return CommandOutput.ok(out);
         }
-        out.addAll(deletedContainers());
+        PruneFilters filters;
+        try {
+            filters = PruneFilters.parse(f.all("filter"));
+        } catch (EngineException e) {
+            return failed(out, e);
+        }
+        out.addAll(deletedContainers(filters));
         out.add("Total reclaimed space: 0B");
         return CommandOutput.ok(out);
     }
@@ -107,10 +120,16 @@ final class PruneCommands {
         if (!f.has("force") && !confirm(out, warning)) {
             return CommandOutput.ok(out);
         }
+        PruneFilters filters;
+        try {
+            filters = PruneFilters.parse(f.all("filter"));
+        } catch (EngineException e) {
+            return failed(out, e);
+        }
         // system/prune.go: containers, networks, (volumes,) images and build cache in turn, each report
         // printed when it deleted something; the writable layers dockwire's containers have hold nothing.
-        out.addAll(deletedContainers());
-        out.addAll(deletedNetworks());
+        out.addAll(deletedContainers(filters));
+        out.addAll(deletedNetworks(filters));
         if (f.has("volumes")) {
             out.addAll(deletedVolumes(false));
         }
@@ -126,8 +145,14 @@ final class PruneCommands {
         return answer.equalsIgnoreCase("y");
     }
 
-    private List<String> deletedNetworks() {
-        List<String> removed = engine.pruneNetworks();
+    /** The daemon's refusal of the filters, after what the client printed. */
+    private static CommandOutput failed(List<String> out, EngineException e) {
+        out.addAll(CliErrors.daemonError(e).output());
+        return new CommandOutput(1, out);
+    }
+
+    private List<String> deletedNetworks(PruneFilters filters) {
+        List<String> removed = engine.pruneNetworks(n -> filters.matches(n.labels()));
         List<String> out = new ArrayList<>();
         if (!removed.isEmpty()) {
             out.add("Deleted Networks:");
@@ -137,10 +162,10 @@ final class PruneCommands {
         return out;
     }
 
-    private List<String> deletedContainers() {
+    private List<String> deletedContainers(PruneFilters filters) {
         List<String> out = new ArrayList<>();
         for (Container c : new ArrayList<>(engine.containers())) {
-            if (!c.running() && c.state() != Container.State.RESTARTING) {
+            if (!c.running() && c.state() != Container.State.RESTARTING && filters.matches(c.labels())) {
                 engine.remove(c.id(), false, () -> { });
                 out.add(c.id());
             }

@@ -61,6 +61,7 @@ final class Containers {
      * are the request's Config.Labels, which its create event carries.
      */
     Container create(ContainerCreate req, boolean swarmTask, Map<String, String> labels) {
+        HostConfigCheck.checkNetContainerMode(req, req.network() == null ? "" : req.network());
         String name = req.name();
         if (name != null && !name.isEmpty()) { // generateIDAndName: an empty name is a generated one
             if (!ContainerName.valid(name)) {
@@ -81,6 +82,7 @@ final class Containers {
         Container joined = null;
         if (mode.startsWith("container:")) {
             joined = container(mode.substring("container:".length()));
+            mode = "container:" + joined.id(); // daemon/daemon_unix.go adaptSharedNamespaceContainer: a rename keeps the join
         } else {
             first = engine.network(mode);
             // validateNetworkingConfig (daemon/create.go) names the network as the client sent it.
@@ -92,8 +94,8 @@ final class Containers {
         HostConfigCheck.check(req, mode, containers::get);
         volumes.check(req.mounts());
         String id = engine.random().nextHex(64);
-        // A container joined to X's namespace takes X's hostname (moby: initializeNetworking).
-        String hostname = req.hostname() != null ? req.hostname() : joined != null ? joined.hostname()
+        // A container joined to X's namespace takes X's hostname when it starts (Engine.restart); until then its own id's.
+        String hostname = req.hostname() != null ? req.hostname()
                 : (first != null && first.driver() == Network.Driver.HOST ? "docker-host" : id.substring(0, 12));
         String networkMode = first == null ? mode : (first.driver().plumbed() && !first.name().equals("bridge")
                 ? first.name() : first.name().equals("bridge") ? "bridge" : first.name());

@@ -262,9 +262,9 @@ public final class Engine implements Swarm.Member, ProcessHost {
         networks.removeNetwork(ref);
     }
 
-    /** {@code docker network prune -f}: removes unused user-defined networks; returns their names. */
-    public List<String> pruneNetworks() {
-        return networks.pruneNetworks();
+    /** {@code docker network prune -f}: removes the unused user-defined networks {@code which} selects; returns their names. */
+    public List<String> pruneNetworks(java.util.function.Predicate<Network> which) {
+        return networks.pruneNetworks(which);
     }
 
     Networks networkRegistry() { return networks; }
@@ -345,6 +345,7 @@ public final class Engine implements Swarm.Member, ProcessHost {
             if (!other.running()) {
                 throw new EngineException("cannot join network namespace of a non running container: " + other.id());
             }
+            c.joinedHostname(other.hostname()); // initializeNetworking: ctr.Config.Hostname = nc.Config.Hostname
             c.started(other.netns(), clock.nanos());
         } else {
             String sandbox = random.nextHex(12);

@@ -12,7 +12,7 @@ import java.util.function.Function;
  * The daemon's checks of a new container's HostConfig flags, with moby 28's texts:
  * capabilities (oci/caps/utils.go {@code NormalizeLegacyCapabilities}: {@code unknown capability}),
  * links (runconfig/hostconfig_unix.go: none with host networking; daemon/daemon_unix.go: the
- * linked container must exist), the json-file driver's {@code --log-opt} keys ({@link JsonFileOptions}), and at start the sysctls a shared namespace refuses (runc's
+ * linked container must exist), what {@code --network container:X} excludes ({@link #checkNetContainerMode}), the json-file driver's {@code --log-opt} keys ({@link JsonFileOptions}), and at start the sysctls a shared namespace refuses (runc's
  * {@code sysctl "net.X" not allowed in host network namespace}).
  */
 final class HostConfigCheck {
@@ -49,14 +49,34 @@ final class HostConfigCheck {
         if (!o.links().isEmpty() && mode.equals("host")) {
             throw new EngineException("conflicting options: host type networking can't be used with links. This would result in undefined behavior");
         }
-        if (!o.links().isEmpty() && mode.startsWith("container:")) {
-            throw new EngineException("conflicting options: container type network can't be used with links. This would result in undefined behavior");
-        }
         for (String link : o.links()) {
             String name = link.split(":", 2)[0];
             if (byName.apply(name.startsWith("/") ? name.substring(1) : name) == null) {
                 throw new EngineException("could not get container for " + name);
             }
+        }
+    }
+
+    /**
+     * runconfig/hostconfig.go validateNetContainerMode, run as the API decodes the request (before
+     * the name, the image or the joined container are looked at): what a container sharing another's
+     * network namespace cannot have of its own.
+     */
+    static void checkNetContainerMode(ContainerCreate req, String mode) {
+        if (!mode.equals("container") && !mode.startsWith("container:")) {
+            return;
+        }
+        if (mode.length() <= "container:".length()) {
+            throw new EngineException("invalid network mode: invalid container format container:<name|id>");
+        }
+        String refusal = req.hostname() != null && !req.hostname().isEmpty() ? "hostname and the network mode"
+                : !req.options().links().isEmpty() ? "container type network can't be used with links. This would result in undefined behavior"
+                : !req.dns().isEmpty() ? "dns and the network mode"
+                : !req.extraHosts().isEmpty() ? "custom host-to-IP mapping and the network mode"
+                : !req.publish().isEmpty() || req.publishAll() ? "port publishing and the container type network mode"
+                : !req.expose().isEmpty() ? "port exposing and the container type network mode" : null;
+        if (refusal != null) {
+            throw new EngineException("conflicting options: " + refusal);
         }
     }
 

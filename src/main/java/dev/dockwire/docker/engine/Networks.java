@@ -259,12 +259,12 @@ final class Networks {
         return null;
     }
 
-    /** {@code docker network prune -f}: removes unused user-defined networks; returns their names. */
-    List<String> pruneNetworks() {
+    /** {@code docker network prune -f}: removes the unused user-defined networks {@code which} selects; returns their names. */
+    List<String> pruneNetworks(java.util.function.Predicate<Network> which) {
         List<String> removed = new ArrayList<>();
         for (Network n : new ArrayList<>(networks.values())) {
             // daemon/prune.go localNetworksPrune: only active endpoints keep a network; a Created container does not.
-            if (!n.predefined() && n.endpoints().isEmpty()) {
+            if (!n.predefined() && n.endpoints().isEmpty() && which.test(n)) {
                 removeNetwork(n.name());
                 removed.add(n.name());
             }

@@ -9,7 +9,10 @@ import dev.dockwire.netfilter.NfPacket;
  * xt_conntrack's {@code [!] --ctstate} and the older {@code -m state [!] --state}: the packet's
  * conntrack state among INVALID, NEW, RELATED, ESTABLISHED, UNTRACKED and, for ctstate, SNAT and
  * DNAT (the connection is source/destination NATed). A reply-direction packet has the state of
- * its original-direction counterpart.
+ * its original-direction counterpart. Also conntrack's {@code [!] --ctorigdstport P[:P]} (the
+ * original tuple's destination port, before DNAT: Docker's "Packet filtering and firewalls" page
+ * matches published ports in DOCKER-USER with it) and {@code --ctdir ORIGINAL|REPLY}, matched and
+ * printed as xt_conntrack.c conntrack_mt (revision 3) and libxt_conntrack.c conntrack_dump do.
  */
 final class XtConntrack implements Match {
     static final int INVALID = 1;
@@ -23,13 +26,28 @@ final class XtConntrack implements Match {
     private static final int[] BITS = {INVALID, NEW, RELATED, ESTABLISHED, UNTRACKED, SNAT, DNAT};
 
     private final boolean stateMatch;
+    /** The states, or -1 without {@code --ctstate}. */
     private final int mask;
     private final boolean invert;
+    /** {@code --ctorigdstport}'s range, or -1 without it. */
+    private final int dportMin;
+    private final int dportMax;
+    private final boolean dportInvert;
+    /** {@code --ctdir}: -1 without it, else {@link Conn#ORIGINAL} or {@link Conn#REPLY}. */
+    private final int dir;
 
     XtConntrack(boolean stateMatch, int mask, boolean invert) {
+        this(stateMatch, mask, invert, -1, -1, false, -1);
+    }
+
+    private XtConntrack(boolean stateMatch, int mask, boolean invert, int dportMin, int dportMax, boolean dportInvert, int dir) {
         this.stateMatch = stateMatch;
         this.mask = mask;
         this.invert = invert;
+        this.dportMin = dportMin;
+        this.dportMax = dportMax;
+        this.dportInvert = dportInvert;
+        this.dir = dir;
     }
 
     @Override
@@ -48,22 +66,38 @@ final class XtConntrack implements Match {
         return true;
     }
 
+    /** conntrack_mt: the state, then (for a tracked packet) the direction and the original destination port. */
     @Override
     public boolean matches(NfPacket p) {
-        int bits;
         Conn c = p.ct;
-        if (c == null) {
-            bits = INVALID;
-        } else {
-            bits = 1 << (p.ctinfo % CtInfo.IS_REPLY + 1);
-            if ((c.status & Conn.IPS_SRC_NAT) != 0) {
-                bits |= SNAT;
+        if (mask >= 0) {
+            int bits;
+            if (c == null) {
+                bits = INVALID;
+            } else {
+                bits = 1 << (p.ctinfo % CtInfo.IS_REPLY + 1);
+                if ((c.status & Conn.IPS_SRC_NAT) != 0) {
+                    bits |= SNAT;
+                }
+                if ((c.status & Conn.IPS_DST_NAT) != 0) {
+                    bits |= DNAT;
+                }
             }
-            if ((c.status & Conn.IPS_DST_NAT) != 0) {
-                bits |= DNAT;
+            if (((bits & mask) != 0) == invert) {
+                return false;
             }
         }
-        return ((bits & mask) != 0) ^ invert;
+        if (c == null) {
+            return mask >= 0; // "if (ct == NULL) return info->match_flags & XT_CONNTRACK_STATE"
+        }
+        if (dir >= 0 && CtInfo.dir(p.ctinfo) != dir) {
+            return false;
+        }
+        if (dportMin >= 0) {
+            int port = c.dport(Conn.ORIGINAL);
+            return (port >= dportMin && port <= dportMax) != dportInvert;
+        }
+        return true;
     }
 
     static String states(int mask) {
@@ -78,18 +112,28 @@ final class XtConntrack implements Match {
 
     @Override
     public void save(StringBuilder sb) {
-        if (invert) {
-            sb.append(" !");
-        }
-        sb.append(stateMatch ? " --state " : " --ctstate ").append(states(mask));
+        dump(sb, stateMatch ? "--" : "--ct");
     }
 
     @Override
     public void print(StringBuilder sb, boolean numeric) {
-        if (invert) {
-            sb.append(" !");
+        dump(sb, stateMatch ? "" : "ct");
+    }
+
+    /** conntrack_dump's order: state, ..., origdstport, ..., dir. */
+    private void dump(StringBuilder sb, String prefix) {
+        if (mask >= 0) {
+            sb.append(invert ? " !" : "").append(' ').append(prefix).append("state ").append(states(mask));
         }
-        sb.append(stateMatch ? " state " : " ctstate ").append(states(mask));
+        if (dportMin >= 0) {
+            sb.append(dportInvert ? " !" : "").append(' ').append(prefix).append("origdstport ").append(dportMin);
+            if (dportMax != dportMin) {
+                sb.append(':').append(dportMax);
+            }
+        }
+        if (dir >= 0) {
+            sb.append(' ').append(prefix).append("dir ").append(dir == Conn.ORIGINAL ? "ORIGINAL" : "REPLY");
+        }
     }
 
     /** {@code --ctstate} (conntrack) or {@code --state} (state). */
@@ -97,6 +141,10 @@ final class XtConntrack implements Match {
         private final boolean stateMatch;
         private int mask = -1;
         private boolean invert;
+        private int dportMin = -1;
+        private int dportMax = -1;
+        private boolean dportInvert;
+        private int dir = -1;
 
         Parser(boolean stateMatch) {
             this.stateMatch = stateMatch;
@@ -104,6 +152,23 @@ final class XtConntrack implements Match {
 
         @Override
         public boolean parse(String option, boolean inv, Args args, RuleDraft rule) {
+            if (!stateMatch && option.equals("--ctorigdstport")) {
+                String range = args.required(option); // XTTYPE_PORTRC_NE: PORT[:PORT], numbers or service names
+                int colon = range.indexOf(':');
+                dportMin = port(colon < 0 ? range : range.substring(0, colon), null);
+                dportMax = colon < 0 ? dportMin : port(range.substring(colon + 1), null);
+                dportInvert = inv;
+                return true;
+            }
+            if (!stateMatch && option.equals("--ctdir")) {
+                noInvert(inv, option);
+                String d = args.required(option);
+                if (!d.equalsIgnoreCase("ORIGINAL") && !d.equalsIgnoreCase("REPLY")) {
+                    throw XtablesException.param("Unknown --ctdir " + d);
+                }
+                dir = d.equalsIgnoreCase("ORIGINAL") ? Conn.ORIGINAL : Conn.REPLY;
+                return true;
+            }
             if (!option.equals(stateMatch ? "--state" : "--ctstate")) {
                 return false;
             }
@@ -128,11 +193,11 @@ final class XtConntrack implements Match {
 
         @Override
         public Match build(RuleDraft rule) {
-            if (mask < 0) {
+            if (mask < 0 && dportMin < 0 && dir < 0) {
                 throw XtablesException.param(stateMatch ? "state: option \"--state\" must be specified\n"
                         : "conntrack: At least one option is required");
             }
-            return new XtConntrack(stateMatch, mask, invert);
+            return new XtConntrack(stateMatch, mask, invert, dportMin, dportMax, dportInvert, dir);
         }
     }
 }

@@ -62,6 +62,19 @@ class CliCommandsTest {
         prints("echo y | docker network prune", 0, "WARNING! This will remove all custom networks not used by at least one container.",
                 "Are you sure you want to continue? [y/N] ", "Deleted Networks:", "unused", "");
         prints("docker network prune -f", 0);
+        // daemon/prune.go: label=KEY[=VALUE] keeps to what has them all, label!= spares it; other keys are refused
+        h.ok("docker network create --label tut --label stage=dev l1");
+        h.ok("docker network create --label tut l2");
+        h.ok("docker network create l3");
+        prints("docker network prune -f --filter label!=tut --filter label=stage=dev", 0);
+        prints("docker network prune -f --filter label=tut --filter label!=stage=dev", 0, "Deleted Networks:", "l2", "");
+        prints("docker network prune -f --filter colour=red", 1, "Error response from daemon: invalid filter 'colour'");
+        prints("docker network prune -f --filter label=stage=dev", 0, "Deleted Networks:", "l1", "");
+        h.ok("docker create --name tut-c1 --label keep alpine");
+        prints("docker container prune -f --filter label=nothing", 0, "Total reclaimed space: 0B");
+        prints("docker container prune -f --filter label!=keep", 0, "Total reclaimed space: 0B");
+        prints("docker container prune -f --filter tut=none", 1, "Error response from daemon: invalid filter 'tut'");
+        assertEquals(1, h.ok("docker ps -aq --filter name=tut-c1").size());
         prints("docker network prune x", 1, "docker: 'docker network prune' accepts no arguments", "", "Usage:  docker network prune [OPTIONS]", "",
                 "Run 'docker network prune --help' for more information");
     }

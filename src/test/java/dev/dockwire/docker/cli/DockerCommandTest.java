@@ -67,7 +67,7 @@ class DockerCommandTest {
         fails("docker network rm nope", 1, "Error response from daemon: network nope not found", "exit status 1");
         fails("docker network rm host", 1, "Error response from daemon: host is a pre-defined network and cannot be removed",
                 "exit status 1");
-        fails("docker network inspect nope", 1, "[]", "Error: No such network: nope");
+        fails("docker network inspect nope", 1, "[]", "Error response from daemon: network nope not found");
         fails("docker network create", 1, "docker: 'docker network create' requires 1 argument", "",
                 "Usage:  docker network create [OPTIONS] NETWORK", "", "Run 'docker network create --help' for more information");
         fails("docker network connect nope x", 1, "Error response from daemon: network nope not found");

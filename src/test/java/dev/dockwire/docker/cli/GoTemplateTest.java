@@ -53,6 +53,29 @@ class GoTemplateTest {
         assertEquals("2", render("{{len .Args}}"));
     }
 
+    /** text/template's parenthesised pipelines: an operand, and a value whose fields follow the parenthesis. */
+    @Test
+    void parenthesisedPipelines() {
+        Map<String, Object> data = Map.of("Networks", Map.of("tut-internal", Map.of("IPAddress", "172.29.0.20")), "Name", "web");
+        assertEquals("172.29.0.20", GoTemplate.render("{{(index .Networks \"tut-internal\").IPAddress}}", data));
+        assertEquals("WEB", GoTemplate.render("{{upper (index . \"Name\")}}", data));
+        assertEquals("3", GoTemplate.render("{{len (.Name | upper)}}", data));
+        assertEquals("yes", GoTemplate.render("{{if eq (index .Networks \"tut-internal\").IPAddress \"172.29.0.20\"}}yes{{end}}", data));
+    }
+
+    /** text/template's Parse: what no row has to run for; and printf's common verbs. */
+    @Test
+    void parseErrorsComeBeforeAnythingRuns() {
+        GoTemplate.check("{{range $k, $v := .Labels}}{{$k}}{{end}} {{if eq (index . \"a\") \"b\"}}{{printf \"%s\" .Name}}{{end}}");
+        assertEquals("template: :1: function \"foo\" not defined",
+                org.junit.jupiter.api.Assertions.assertThrows(GoTemplate.ParseError.class, () -> GoTemplate.check("{{foo .Name}}")).getMessage());
+        assertEquals("template: :2: function \"bar\" not defined",
+                org.junit.jupiter.api.Assertions.assertThrows(GoTemplate.ParseError.class, () -> GoTemplate.check("{{.A}}\n{{if .B}}{{upper (bar .C)}}{{end}}")).getMessage());
+        assertEquals("template: :1: unclosed action",
+                org.junit.jupiter.api.Assertions.assertThrows(GoTemplate.ParseError.class, () -> GoTemplate.check("{{.Name")).getMessage());
+        assertEquals("web-3 \"web\" 100% %!d(MISSING)", render("{{printf \"%s-%d %q 100%% %d\" .Name 3 .Name}}"));
+    }
+
     @Test
     void psFormatsWithConditionals() {
         try (TestHost h = new TestHost(9)) {

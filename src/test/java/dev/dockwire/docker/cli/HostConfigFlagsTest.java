@@ -80,6 +80,26 @@ class HostConfigFlagsTest {
         fails("docker run -d --name l3 --network host --link l1:db busybox sleep 100", 125,
                 "docker: Error response from daemon: conflicting options: host type networking can't be used with links."
                         + " This would result in undefined behavior", "", "Run 'docker run --help' for more information");
+        // runconfig/hostconfig.go validateNetContainerMode, before the joined container is looked up
+        for (String[] refused : new String[][] {{"--hostname h", "hostname and the network mode"},
+                {"--link l1:db", "container type network can't be used with links. This would result in undefined behavior"},
+                {"--dns 10.0.0.2", "dns and the network mode"}, {"--add-host db:10.0.0.3", "custom host-to-IP mapping and the network mode"},
+                {"-p 8080:80", "port publishing and the container type network mode"}, {"-P", "port publishing and the container type network mode"},
+                {"--expose 80", "port exposing and the container type network mode"}}) {
+            fails("docker run --rm --network container:nope " + refused[0] + " busybox true", 125,
+                    "docker: Error response from daemon: conflicting options: " + refused[1], "", "Run 'docker run --help' for more information");
+        }
+        fails("docker run --rm --network container: busybox true", 125,
+                "docker: Error response from daemon: invalid network mode: invalid container format container:<name|id>", "",
+                "Run 'docker run --help' for more information");
+        ok("docker run -d --name joined --network container:l1 busybox sleep 100");
+        assertEquals("container:" + ok("docker inspect -f '{{.Id}}' l1").get(0),
+                ok("docker inspect -f '{{.HostConfig.NetworkMode}}' joined").get(0), "adaptSharedNamespaceContainer: the id");
+        String created = ok("docker create --network container:l1 busybox sleep 100").get(0);
+        assertEquals(created.substring(0, 12), ok("docker inspect -f '{{.Config.Hostname}}' " + created).get(0), "its own until it starts");
+        ok("docker start " + created);
+        assertEquals(ok("docker inspect -f '{{.Config.Hostname}}' l1").get(0), ok("docker inspect -f '{{.Config.Hostname}}' " + created).get(0),
+                "initializeNetworking: the joined container's");
         fails("docker run --rm --network host --sysctl net.ipv4.ip_forward=1 busybox true", 125,
                 "docker: Error response from daemon: failed to create task for container: failed to create shim task: OCI runtime create failed: runc create failed:"
                         + " sysctl \"net.ipv4.ip_forward\" not allowed in host network namespace: unknown", "",

@@ -252,7 +252,8 @@ class ComposeTest {
         new Compose(host, p).up(Map.of());
         assertNull(engine.findNetwork("demo_shared"), "an external network is used, not created");
         assertEquals(List.of("shared"), List.copyOf(engine.container("demo-main-1").endpoints().keySet()));
-        assertEquals("container:demo-main-1", engine.container("demo-side-1").networkMode());
+        // the daemon keeps the id (daemon/daemon_unix.go adaptSharedNamespaceContainer)
+        assertEquals("container:" + engine.container("demo-main-1").id(), engine.container("demo-side-1").networkMode());
         assertEquals(engine.container("demo-main-1").netns(), engine.container("demo-side-1").netns());
         assertEquals("host", engine.container("demo-hosted-1").networkMode());
         assertEquals("none", engine.container("demo-isolated-1").networkMode());

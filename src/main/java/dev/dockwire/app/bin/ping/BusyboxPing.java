@@ -235,11 +235,14 @@ public final class BusyboxPing implements Program, PingFamily {
     public void icmpError(int reporter, int seq, int type, int code, int info) {
     }
 
-    /** xsendto: bb_perror_msg_and_die("sendto"); stdio's buffer is flushed at exit, after the message. */
+    /**
+     * xsendto: bb_perror_msg_and_die("sendto"); libbb's bb_verror_msg flushes stdio (fflush_all)
+     * before it writes the message, so the banner comes first (the reference engine, {@code 2>&1}).
+     */
     @Override
     public boolean sendFailed(SocketException e) {
-        ctx.err("ping: sendto: " + e.error().message());
         flush();
+        ctx.err("ping: sendto: " + e.error().message());
         ctx.exit(1);
         return true;
     }

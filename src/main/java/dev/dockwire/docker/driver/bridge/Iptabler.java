@@ -104,10 +104,7 @@ final class Iptabler {
 
     /** The DNAT, ACCEPT (and raw/hairpin) rules for a container's published ports. */
     void addPorts(List<PortBinding> bindings) {
-        List<Rule> rules = new ArrayList<>();
-        for (PortBinding b : bindings) {
-            rules.addAll(portRules(b));
-        }
+        List<Rule> rules = portRules(bindings);
         // filterDirectAccess: one raw rule per container address, whatever its number of ports.
         for (Rule r : directAccessRules(bindings)) {
             if (!exists(r)) {
@@ -118,10 +115,7 @@ final class Iptabler {
     }
 
     void removePorts(List<PortBinding> bindings) {
-        List<Rule> rules = new ArrayList<>();
-        for (PortBinding b : bindings) {
-            rules.addAll(portRules(b));
-        }
+        List<Rule> rules = portRules(bindings);
         for (Rule r : directAccessRules(bindings)) {
             if (exists(r) && !rules.contains(r)) {
                 rules.add(r);
@@ -152,10 +146,11 @@ final class Iptabler {
         }
         if (!userlandProxy) {
             rules.add(insert("nat", "POSTROUTING", "-o", br, "-m", "addrtype", "--src-type", "LOCAL", "-j", "MASQUERADE"));
-        } else {
+        } else if (masquerade) {
             // The "skip DNAT" rule: traffic from the bridge to a published port goes to docker-proxy.
             // Inserted at the head of DOCKER, so the newest bridge's comes first (28's iptabler/network.go
-            // programChainRule(skipDNAT, "SKIP DNAT", enable) calls Rule.Insert, as 20.10 did).
+            // programChainRule(skipDNAT, "SKIP DNAT", enable) calls Rule.Insert, as 20.10 did); only for
+            // a network that masquerades (setupNonInternalNetworkRules: inside "if n.config.Masquerade").
             rules.add(insert("nat", "DOCKER", "-i", br, "-j", "RETURN"));
         }
         if (profile == EngineProfile.DOCKER_28) {
@@ -182,6 +177,23 @@ final class Iptabler {
             }
             rules.add(insert("filter", "DOCKER-ISOLATION-STAGE-1", "-i", br, "!", "-o", br, "-j", "DOCKER-ISOLATION-STAGE-2"));
             rules.add(insert("filter", "DOCKER-ISOLATION-STAGE-2", "-o", br, "-j", "DROP"));
+        }
+        return rules;
+    }
+
+    /**
+     * The rules of all {@code bindings}, each once: two host ports of one container port share their
+     * ACCEPT (and hairpin MASQUERADE), as libnetwork's Rule.Insert and Rule.Append do nothing for a
+     * rule that exists (iptables/iptables.go) and Rule.Delete nothing for one that is gone.
+     */
+    private List<Rule> portRules(List<PortBinding> bindings) {
+        List<Rule> rules = new ArrayList<>();
+        for (PortBinding b : bindings) {
+            for (Rule r : portRules(b)) {
+                if (!rules.contains(r)) {
+                    rules.add(r);
+                }
+            }
         }
         return rules;
     }

@@ -154,8 +154,8 @@ class BusyboxPingTest {
         assertEquals(List.of("2> ping: bad address 'web'"), ping(Peer.REPLIES, "-6", "-c", "1", "web").stream,
                 "no IPv6 address for it");
         PingRig noRoute = ping(Peer.NO_ROUTE, "-c", "1", "192.168.1.1");
-        assertEquals(List.of("2> ping: sendto: Network is unreachable", "1> PING 192.168.1.1 (192.168.1.1): 56 data bytes"),
-                noRoute.stream, "the error first: stdio flushes the banner at exit");
+        assertEquals(List.of("1> PING 192.168.1.1 (192.168.1.1): 56 data bytes", "2> ping: sendto: Network is unreachable"),
+                noRoute.stream, "the banner first: bb_verror_msg flushes stdio before the message");
         assertEquals(1, noRoute.status);
     }
 

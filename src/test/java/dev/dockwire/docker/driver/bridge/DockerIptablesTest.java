@@ -212,4 +212,33 @@ class DockerIptablesTest {
             assertEquals(raw, rules(h, "raw"));
         }
     }
+
+    /**
+     * A network with enable_ip_masquerade=false has neither the MASQUERADE nor the "skip DNAT"
+     * RETURN (moby 28 iptabler/network.go setupNonInternalNetworkRules: both inside "if
+     * Masquerade"); two host ports of one container port share one ACCEPT (Rule.Insert does nothing
+     * for a rule that exists), which goes with the container. The reference engine, tut-firewall.sh.
+     */
+    @Test
+    void noMasqueradeNoSkipDnatAndOneAcceptPerContainerPort() {
+        try (TestHost h = new TestHost(1)) {
+            h.ok("docker network create --subnet 172.27.1.0/24 -o com.docker.network.bridge.name=fw1"
+                    + " -o com.docker.network.bridge.enable_ip_masquerade=false nomasq");
+            assertEquals(List.of(), h.ok("iptables -t nat -S").stream().filter(l -> l.contains("fw1")).toList());
+            h.ok("docker run -d --name web --network nomasq -p 18080:80 -p 127.0.0.1:18081:80 nginx");
+            assertEquals(List.of("-A DOCKER -d 172.27.1.2/32 ! -i fw1 -o fw1 -p tcp -m tcp --dport 80 -j ACCEPT"),
+                    h.ok("iptables -S DOCKER").stream().filter(l -> l.contains("172.27.1.2")).toList());
+            assertEquals(List.of("-A DOCKER ! -i fw1 -p tcp -m tcp --dport 18080 -j DNAT --to-destination 172.27.1.2:80",
+                    "-A DOCKER -d 127.0.0.1/32 ! -i fw1 -p tcp -m tcp --dport 18081 -j DNAT --to-destination 172.27.1.2:80"),
+                    h.ok("iptables -t nat -S DOCKER").stream().filter(l -> l.contains("fw1")).toList());
+            h.ok("docker rm -f web");
+            assertEquals(List.of(), h.ok("iptables -S DOCKER").stream().filter(l -> l.contains("172.27.1.2")).toList());
+            // a DOCKER-USER rule on the port as published (libxt_conntrack conntrack_dump: ! before the option, range with ':')
+            h.ok("iptables -I DOCKER-USER -p tcp -m conntrack ! --ctorigdstport 18000:18080 --ctdir REPLY -j DROP");
+            assertEquals("-A DOCKER-USER -p tcp -m conntrack ! --ctorigdstport 18000:18080 --ctdir REPLY -j DROP",
+                    h.ok("iptables -S DOCKER-USER").get(1));
+            assertEquals("DROP       6    --  0.0.0.0/0            0.0.0.0/0            ! ctorigdstport 18000:18080 ctdir REPLY",
+                    h.ok("iptables -L DOCKER-USER -n").get(2));
+        }
+    }
 }
