@@ -35,7 +35,7 @@ docker network disconnect mynet c1
 docker network rm mynet
 docker network inspect nope
 # expect: status 1
-# expect: contains Error: No such network: nope
+# expect: contains Error response from daemon: network nope not found
 docker rm -f c1
 docker network prune -f
 # expect: contains mynet2
