@@ -247,18 +247,18 @@ public final class Applets {
             String file = user ? "/etc/passwd" : "/etc/group";
             List<Integer> ids = user ? List.of(who.uid()) : opts.contains("G") ? groups : List.of(who.gid());
             List<String> words = new ArrayList<>();
-            int status = 0;
+            List<String> errors = new ArrayList<>();
             for (int id : ids) {
                 String name = byName ? entry(file, id) : null;
                 if (byName && name == null) {
-                    status = 1;
-                    io.err.line(flavour == Flavour.BUSYBOX ? "id: unknown ID " + id
+                    errors.add(flavour == Flavour.BUSYBOX ? "id: unknown ID " + id
                             : "id: cannot find name for " + (user ? "user" : "group") + " ID " + id);
                 }
                 words.add(name != null ? name : Integer.toString(id));
             }
-            io.out.line(String.join(" ", words));
-            return status;
+            io.out.line(String.join(" ", words)); // the number first: both flush stdout before their error message
+            errors.forEach(io.err::line);
+            return errors.isEmpty() ? 0 : 1;
         }
         List<String> named = new ArrayList<>();
         for (int g : groups) {
