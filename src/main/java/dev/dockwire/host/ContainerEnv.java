@@ -427,7 +427,8 @@ final class ContainerEnv implements Shell.Env {
                 return ContainerRm.handles(argv) ? DockerHost.result(ContainerRm.run(c, argv, directory)) : program(name, args, stdin);
             }
             case "apk", "/sbin/apk", "apt-get", "/usr/bin/apt-get", "apt", "/usr/bin/apt" -> {
-                return DockerHost.result(PackageManagers.run(host.engine()::findNetwork, c, argv, false));
+                CommandOutput refused = dev.dockwire.docker.engine.PackageLock.refusal(argv, cred());
+                return DockerHost.result(refused != null ? refused : PackageManagers.run(host.engine()::findNetwork, c, argv, false));
             }
             case "tc" -> {
                 return new TcCommand(kernel(), c.netns()).run(args);

@@ -57,6 +57,18 @@ class UsersEndToEndTest {
         assertEquals(link.output(), privileged.output(), "--privileged fills the bounding set; a non-root uid holds none of it");
         assertEquals(List.of("uid=0(root) gid=0(root) groups=0(root),1(bin),2(daemon),3(sys),4(adm),6(disk),10(wheel),11(floppy),"
                 + "20(dialout),26(tape),27(video)"), h.ok("docker exec -u 0 aa id"));
+        CommandResult apk = h.run("docker exec -u 1234 aa apk add curl");
+        assertEquals(List.of("ERROR: Unable to lock database: Permission denied", "ERROR: Failed to open apk database: Permission denied"),
+                apk.output());
+        assertEquals(99, apk.status());
+        assertEquals(99, h.run("docker exec -u 1234 aa sh -c 'apk add --no-cache curl'").status());
+        h.ok("docker run -d --name uu ubuntu sleep 300");
+        CommandResult apt = h.run("docker exec -u ubuntu uu apt-get install -y curl");
+        assertEquals(List.of("E: Could not open lock file /var/lib/dpkg/lock-frontend - open (13: Permission denied)",
+                "E: Unable to acquire the dpkg frontend lock (/var/lib/dpkg/lock-frontend), are you root?"), apt.output());
+        assertEquals(100, apt.status());
+        assertEquals(List.of("touch: cannot touch '/etc/x': Permission denied"), h.run("docker exec -u ubuntu uu touch /etc/x").output());
+        assertEquals(List.of("x"), h.ok("docker exec -u ubuntu uu sh -c 'echo x > /tmp/x; cat /tmp/x'"));
     }
 
     @Test

@@ -134,7 +134,8 @@ public final class ContainerCommands implements Commands {
             return running(null);
         }
         if (server == null && PackageManagers.handles(name) && provider(name) != null) {
-            CommandOutput r = PackageManagers.run(engine::findNetwork, c, argv, terminal);
+            CommandOutput refused = PackageLock.refusal(argv, user);
+            CommandOutput r = refused != null ? refused : PackageManagers.run(engine::findNetwork, c, argv, terminal);
             print(r, out);
             clock.schedule(0, () -> done.accept(r.status()));
             return running(null);
