@@ -78,6 +78,8 @@ class UsersEndToEndTest {
         assertEquals(List.of("PID   USER     TIME  COMMAND", "    1 1234      0:00 sleep 300", "    3 root      0:00 ps"),
                 h.ok("docker exec -u root cc ps"));
         assertEquals(List.of("1234"), h.ok("docker inspect -f '{{.Config.User}}' cc"));
+        List<String> top = h.ok("docker top cc");
+        assertEquals(true, top.get(1).startsWith("1234   "), "ps -ef on the host names a uid it has no entry for by number: " + top);
         assertEquals(List.of("uid=1234 gid=0(root) groups=0(root)"), h.ok("docker run --rm --user 1234 alpine sh -c 'id'"));
         CommandResult refused = h.run("docker run --rm -u nosuch ubuntu id");
         assertEquals(List.of("docker: Error response from daemon: unable to find user nosuch: no matching entries in passwd file", "",
