@@ -41,7 +41,8 @@ public final class ContainerCommands implements Commands {
     private final EventLoop clock;
     private final Container c;
     private final PidNamespace pids;
-    private final List<Process> started = new ArrayList<>();
+    /** What it started and has not reaped; null until the first (a container's PID 1 shell keeps this object: 24 bytes each). */
+    private List<Process> started;
     private boolean killed;
     /** What the shell's children hold: the container's capabilities, or all under {@code docker exec --privileged}. */
     private Capabilities caps;
@@ -162,7 +163,7 @@ public final class ContainerCommands implements Commands {
                 out.err(line);
             }
         });
-        started.add(p);
+        started().add(p);
         p.onExit(status -> {
             pids.reap(p.pid());
             started.remove(p);
@@ -243,18 +244,25 @@ public final class ContainerCommands implements Commands {
     /** SIGKILLs everything started here (the shell included when it was) and reaps it; nothing reports its end any more. */
     public void killAll() {
         killed = true;
-        for (Process p : List.copyOf(started)) {
+        for (Process p : List.copyOf(started())) {
             if (!p.exited()) {
                 pids.kill(p.pid(), Signal.SIGKILL);
             }
             pids.reap(p.pid());
         }
-        started.clear();
+        started().clear();
+    }
+
+    private List<Process> started() {
+        if (started == null) {
+            started = new ArrayList<>(1);
+        }
+        return started;
     }
 
     /** Records {@code p} (the shell this serves) among what {@link #killAll} ends. */
     public void owns(Process p) {
-        started.add(p);
+        started().add(p);
     }
 
     @Override
