@@ -4,7 +4,7 @@
 # and a non-root user's writes then say, run on the reference Docker host and on dockwire by ReferenceScriptsTest. The
 # reference host's alpine and ubuntu are stand-ins whose /etc/passwd lists root and nobody only: uid 1234 is in no
 # image's, so the texts are the engine's and the tools' alone.
-# id -un of such a uid is left out: its number (stdout) and its error (stderr) reach the client in either order.
+# id -un of such a uid is left out, ping's streams are split: stdout and stderr reach the client in either order.
 @docker run -d --name users-a alpine sleep 300
 @docker run -d --name users-u ubuntu sleep 300
 docker exec -u 1234 users-a id
@@ -21,7 +21,8 @@ docker exec -u 0 users-a whoami
 docker exec -u root users-a id -u
 docker exec -u nosuch users-a id
 docker exec -u 1234:nosuch users-a id
-docker exec -u 1234 users-a ping -c 1 127.0.0.1
+docker exec -u 1234 users-a sh -c 'ping -c 1 127.0.0.1 > /dev/null'
+docker exec -u 1234 users-a sh -c 'ping -c 1 127.0.0.1 2> /dev/null'
 docker exec -u 1234 users-u id
 docker exec -u 1234 users-u whoami
 docker exec -u 1234 users-u touch /etc/x
