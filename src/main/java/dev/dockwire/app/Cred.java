@@ -9,7 +9,11 @@ import java.util.List;
  * non-root process's permitted and effective sets).
  */
 public record Cred(int uid, int gid, List<Integer> groups) {
-    /** uid 0, gid 0, no supplementary groups: what a process runs as when nobody says otherwise. */
+    /**
+     * Root as runc starts a process when nobody names a user: its supplementary groups are those
+     * the container's /etc/group lists root in, read where they are asked for ({@code id}) rather
+     * than held, so a container's processes share this one object.
+     */
     public static final Cred ROOT = new Cred(0, 0, List.of());
 
     public Cred {

@@ -34,6 +34,9 @@ class UsersEndToEndTest {
         assertEquals(List.of("uid=0(root) gid=0(root) groups=0(root),1(bin),2(daemon),3(sys),4(adm),6(disk),10(wheel),11(floppy),"
                 + "20(dialout),26(tape),27(video)"), h.ok("docker exec aa id"), "alpine's group file lists root in these");
         assertEquals(List.of("0 1 2 3 4 6 10 11 20 26 27"), h.ok("docker exec aa id -G"));
+        assertEquals(h.ok("docker exec aa id"), h.ok("docker run --rm alpine sh -c 'id; true'"), "a PID 1 shell's root is the same");
+        assertEquals(List.of("uid=0(root) gid=0(root) groups=0(root)"), h.ok("docker exec -u 0:0 aa id"),
+                "an explicit group drops the supplementary ones");
         assertEquals(List.of("root bin daemon sys adm disk wheel floppy dialout tape video"), h.ok("docker exec aa id -Gn"));
         CommandResult unnamed = h.run("docker exec -u 1234 aa id -un");
         assertEquals(List.of("1234", "id: unknown ID 1234"), unnamed.output(), "BusyBox prints the number, then says it has no name");

@@ -240,6 +240,9 @@ public final class Applets {
         List<Integer> groups = new ArrayList<>();
         groups.add(who.gid());
         who.groups().stream().filter(g -> !groups.contains(g)).forEach(groups::add);
+        if (who == Cred.ROOT) {
+            rootGroups().stream().filter(g -> !groups.contains(g)).forEach(groups::add); // runc's default user: root's entry's groups
+        }
         String opts = String.join("", args.stream().filter(a -> a.startsWith("-")).map(a -> a.substring(1)).toList());
         boolean byName = opts.contains("n");
         if (opts.contains("u") || opts.contains("g") || opts.contains("G")) {
@@ -309,6 +312,21 @@ public final class Applets {
             }
         }
         return status;
+    }
+
+    /** The groups the place's /etc/group lists root in (GetExecUser's supplementary groups of the default user). */
+    private List<Integer> rootGroups() {
+        String group = sh.ctx.readFile("/etc/group");
+        List<Integer> ids = new ArrayList<>();
+        if (group != null) {
+            for (String line : group.split("\n")) {
+                String[] f = line.split(":", -1);
+                if (f.length >= 4 && f[2].matches("\\d+") && List.of(f[3].split(",")).contains("root")) {
+                    ids.add(Integer.parseInt(f[2]));
+                }
+            }
+        }
+        return ids;
     }
 
     private static String labelled(int id, String name) {

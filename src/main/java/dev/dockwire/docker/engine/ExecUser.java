@@ -35,8 +35,7 @@ public record ExecUser(Cred cred, String error) {
     /** The user {@code spec} names in {@code c} (null or empty: the container's, {@link #configured}). */
     public static ExecUser of(Container c, String spec) {
         String s = spec == null || spec.isEmpty() ? configured(c) : spec;
-        String passwd = c.file("/etc/passwd");
-        return s.isEmpty() && passwd == null ? ROOT : resolve(s, passwd, c.file("/etc/group"));
+        return s.isEmpty() ? ROOT : resolve(s, c.file("/etc/passwd"), c.file("/etc/group")); // ROOT's groups: Cred.ROOT
     }
 
     /** getpwuid's name of {@code uid} in {@code c} as ps prints it: the passwd entry's, else the number (root for 0 where the file is not kept). */
