@@ -45,6 +45,11 @@ public interface ProcessContext {
         return 0;
     }
 
+    /** Who the process runs as ({@code docker exec -u}, {@code docker run --user}, the image's USER). */
+    default Cred cred() {
+        return Cred.ROOT;
+    }
+
     /** The container's hostname. */
     String hostname();
 

@@ -13,6 +13,8 @@ import dev.dockwire.docker.engine.PackageManagers;
 import dev.dockwire.docker.engine.ContainerProcesses;
 import dev.dockwire.docker.engine.Credentials;
 import dev.dockwire.docker.engine.Exec;
+import dev.dockwire.docker.engine.ExecUser;
+import dev.dockwire.app.Cred;
 import dev.dockwire.docker.engine.ImageDaemons;
 import dev.dockwire.docker.engine.Images;
 import dev.dockwire.docker.engine.ProcSys;
@@ -141,7 +143,24 @@ final class ContainerEnv implements Shell.Env {
 
     /** The seam as this process sees it: its capabilities checked ({@link Credentials}). */
     private dev.dockwire.kernel.Kernel kernel() {
-        return CapableKernel.of(host.engine().kernel(), caps);
+        return CapableKernel.of(host.engine().kernel(), effective());
+    }
+
+    /** Who the process runs as: the exec's {@code -u}, else the container's user ({@link ExecUser}). */
+    ExecUser user() {
+        return ExecUser.of(c, exec == null ? null : exec.user());
+    }
+
+    /** The process's own: the capabilities it holds if root, none otherwise ({@link Credentials#of(Container, Cred)}). */
+    private Capabilities effective() {
+        ExecUser u = user();
+        return u.refused() || u.cred().root() ? caps : Credentials.of(c, u.cred());
+    }
+
+    /** The user's identity, root where the user cannot be resolved (the exec is refused before it runs). */
+    private Cred cred() {
+        ExecUser u = user();
+        return u.refused() ? Cred.ROOT : u.cred();
     }
 
     /** {@code docker exec --privileged} (all capabilities), or the capabilities a container's shell passes to its children. */
@@ -155,7 +174,7 @@ final class ContainerEnv implements Shell.Env {
         ContainerProcesses procs = host.engine().processes(c);
         Exec exec = procs == null ? new Exec(host.engine(), host.loop(), c.netns(), c.hostname(), this)
                 : new Exec(host.engine(), host.loop(), c.netns(), c.hostname(), this, procs.pids());
-        return exec.credentials(caps);
+        return exec.user(cred()).credentials(effective());
     }
 
     /** The runtime's lookup of {@code argv0} in the container's image, its files being what is not executable. */
@@ -207,6 +226,9 @@ final class ContainerEnv implements Shell.Env {
 
     /** As {@link #execDirect(List)}, {@code stdin} (null: none) reaching the process ({@code docker exec -i}). */
     CommandResult execDirect(List<String> argv, List<String> stdin) {
+        if (user().refused()) {
+            return CommandResult.fail(EXEC_FAILED, user().error()); // the daemon's getUser, before runc is asked
+        }
         if (!ContainerDirectories.exists(c, directory)) {
             return CommandResult.fail(EXEC_FAILED, ContainerDirectories.chdirFailed(directory));
         }
@@ -243,6 +265,9 @@ final class ContainerEnv implements Shell.Env {
      * attaches no stream. Anything else runs to its end at once, its output discarded.
      */
     CommandResult execDetached(List<String> argv, java.util.function.IntConsumer ended) {
+        if (user().refused()) {
+            return CommandResult.fail(EXEC_FAILED, user().error());
+        }
         if (lookup(argv.get(0)) instanceof ProgramLookup.Missing m) {
             return CommandResult.fail(EXEC_FAILED, m.execFailed());
         }
@@ -270,10 +295,11 @@ final class ContainerEnv implements Shell.Env {
             return CommandResult.ok(List.of("PID   USER     TIME  COMMAND"));
         }
         Process self = procs.pids().spawn(0, argv, java.util.Map.of(), host.loop().nanos());
+        self.uid(cred().uid());
         List<String> out = new java.util.ArrayList<>();
         out.add("PID   USER     TIME  COMMAND");
         for (Process p : procs.running()) {
-            out.add(String.format("%5d %-8s %5s %s", p.pid(), "root", "0:00", p.commandLine()));
+            out.add(String.format("%5d %-8.8s %5s %s", p.pid(), ExecUser.name(c, p.uid()), "0:00", p.commandLine()));
         }
         self.exit(0);
         procs.pids().reap(self.pid());
@@ -327,7 +353,7 @@ final class ContainerEnv implements Shell.Env {
      * a process of its namespace in the foreground of the terminal, its programs its children.
      */
     private CommandResult shell(String name, List<String> args, List<String> stdin) {
-        ContainerCommands commands = ContainerCommands.of(host.engine(), host.loop(), c).credentials(caps);
+        ContainerCommands commands = ContainerCommands.of(host.engine(), host.loop(), c).user(cred()).credentials(effective());
         Sh sh = commands.shell(name, processEnv()).in(directory);
         if (directApplet) {
             sh.direct();
@@ -338,7 +364,7 @@ final class ContainerEnv implements Shell.Env {
 
     /** One line typed at the container's interactive shell ({@code docker exec -it C sh}), run in {@code session}. */
     CommandResult interactive(Sh.Session session, String argv0, String line) {
-        ContainerCommands commands = ContainerCommands.of(host.engine(), host.loop(), c).credentials(caps).terminal();
+        ContainerCommands commands = ContainerCommands.of(host.engine(), host.loop(), c).user(cred()).credentials(effective()).terminal();
         Exec exec = process();
         return DockerHost.result(exec.foreground(host.jobControl()).run(argv0, session.line(line, commands), List.of()));
     }
@@ -415,7 +441,8 @@ final class ContainerEnv implements Shell.Env {
                 return ContainerRm.handles(argv) ? DockerHost.result(ContainerRm.run(c, argv, directory)) : program(name, args, stdin);
             }
             case "apk", "/sbin/apk", "apt-get", "/usr/bin/apt-get", "apt", "/usr/bin/apt" -> {
-                return DockerHost.result(PackageManagers.run(host.engine()::findNetwork, c, argv, false));
+                CommandOutput refused = dev.dockwire.docker.engine.PackageLock.refusal(argv, cred());
+                return DockerHost.result(refused != null ? refused : PackageManagers.run(host.engine()::findNetwork, c, argv, false));
             }
             case "tc" -> {
                 return new TcCommand(kernel(), c.netns()).run(args);

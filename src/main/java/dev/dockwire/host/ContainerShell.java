@@ -5,7 +5,9 @@ import dev.dockwire.docker.ImageConfig;
 import dev.dockwire.docker.cli.TtyCheck;
 import dev.dockwire.app.sh.Sh;
 import dev.dockwire.docker.engine.ContainerCommands;
+import dev.dockwire.docker.engine.ExecUser;
 import dev.dockwire.docker.engine.Images;
+import dev.dockwire.app.Cred;
 import dev.dockwire.tools.CommandResult;
 import java.util.List;
 
@@ -13,8 +15,9 @@ import java.util.List;
  * An interactive shell inside a container ({@code docker exec -it CTR sh}): the container's
  * commands and the prompt its image's shell prints by default: BusyBox ash's working directory
  * and {@code #} ({@code / # } on alpine and busybox), the Debian bash's user@host:directory#
- * ({@code root@<hostname>:/# }, the hostname being the container's 12-character id unless set),
- * dash's {@code # } ({@code $ } for a user other than root).
+ * ({@code root@<hostname>:/# }, the hostname being the container's 12-character id unless set;
+ * {@code I have no name!@<hostname>:/$ } for a uid the container's /etc/passwd does not list),
+ * dash's {@code # } ({@code $ } for a user other than root, ash's too).
  */
 final class ContainerShell {
     /** Which shell runs, by its prompt. */
@@ -29,6 +32,10 @@ final class ContainerShell {
     private final Flavour flavour;
     private final String directory;
     private final boolean root;
+    /** The user's home ({@code $HOME}): bash's prompt (w) shows it as {@code ~}. */
+    private final String home;
+    /** The user as bash's prompt names it. */
+    private final String userName;
 
     private ContainerShell(Container container, ContainerEnv env, Flavour flavour, ImageConfig config, String argv0) {
         this.container = container;
@@ -38,8 +45,17 @@ final class ContainerShell {
         this.flavour = flavour;
         String wd = Images.workingDir(container);
         this.directory = wd.isEmpty() ? "/" : wd;
-        String user = config == null || config.user() == null ? "" : config.user();
-        this.root = user.isEmpty() || user.equals("root") || user.equals("0") || user.startsWith("0:") || user.startsWith("root:");
+        ExecUser user = env.user();
+        Cred who = user.refused() ? Cred.ROOT : user.cred();
+        this.root = who.root();
+        this.home = env.processEnv().getOrDefault("HOME", "/");
+        this.userName = who.uid() < 0 ? ExecUser.configured(container) : who.root() ? "root" : userName(container, who.uid());
+    }
+
+    /** bash's prompt escape for the user (u): getpwuid's name, {@code I have no name!} for a uid the container's /etc/passwd does not list. */
+    private static String userName(Container c, int uid) {
+        String name = ExecUser.name(c, uid);
+        return name.equals(Integer.toString(uid)) ? "I have no name!" : name;
     }
 
     /**
@@ -74,10 +90,17 @@ final class ContainerShell {
         String sign = root ? "#" : "$";
         return switch (flavour) {
             case ASH -> directory + " " + sign + " ";
-            case BASH -> (root ? "root" : "user") + "@" + container.hostname() + ":" + (root && directory.equals("/root") ? "~" : directory)
-                    + sign + " ";
+            case BASH -> userName + "@" + container.hostname() + ":" + tilde(directory) + sign + " ";
             case DASH -> sign + " ";
         };
+    }
+
+    /** bash's polite_directory_format: a directory under a home longer than {@code /} with {@code ~} for the home. */
+    private String tilde(String dir) {
+        if (home.length() > 1 && dir.startsWith(home) && (dir.length() == home.length() || dir.charAt(home.length()) == '/')) {
+            return "~" + dir.substring(home.length());
+        }
+        return dir;
     }
 
     Flavour flavour() {

@@ -130,6 +130,9 @@ public final class InteractiveShell {
         if (shell == null) {
             return null;
         }
+        if (inside.user().refused()) {
+            return new CommandOutput(ContainerEnv.EXEC_FAILED, List.of(inside.user().error())); // the daemon's getUser ({@link ExecUser})
+        }
         if (!ContainerShell.present(c, argv.get(0))) {
             // runc cannot find it: the same error as docker exec of any missing program
             return new CommandOutput(127, List.of("OCI runtime exec failed: exec failed: unable to start container process: exec: \""

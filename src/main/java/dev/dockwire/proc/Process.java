@@ -19,6 +19,7 @@ public final class Process {
     private final List<String> argv;
     private final Map<String, String> env;
     private final long startNanos;
+    private int uid;
     /** Made at the first sigaction: most processes (a large topology's PID 1s) install none. */
     private Map<Signal, Runnable> handlers = Map.of();
     /** Who hears the exit: one listener as a one-element list (PID 1 has one), a list of its own from the second. */
@@ -51,6 +52,15 @@ public final class Process {
     /** Set by whoever gives the process its sockets. */
     public void openFiles(OpenFiles files) {
         this.openFiles = files;
+    }
+
+    /** The real uid it runs as (ps's USER column), set by whoever starts it; 0 unless told. */
+    public void uid(int uid) {
+        this.uid = uid;
+    }
+
+    public int uid() {
+        return uid;
     }
 
     public int pid() {

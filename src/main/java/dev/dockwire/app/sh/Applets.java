@@ -1,5 +1,6 @@
 package dev.dockwire.app.sh;
 
+import dev.dockwire.app.Cred;
 import dev.dockwire.text.DateCommand;
 import dev.dockwire.text.Flavour;
 import dev.dockwire.text.TimeZones;
@@ -21,7 +22,7 @@ import java.util.Map;
  */
 public final class Applets {
     /** What the shell runs itself besides the text tools. */
-    private static final java.util.Set<String> OWN = java.util.Set.of("cat", "ls", "env", "printenv", "id", "hostname", "envsubst", "date");
+    private static final java.util.Set<String> OWN = java.util.Set.of("cat", "ls", "env", "printenv", "id", "whoami", "touch", "hostname", "envsubst", "date");
 
     /** Whether the shell runs {@code name} itself once the PATH has it. */
     public static boolean runs(String name) {
@@ -29,7 +30,7 @@ public final class Applets {
         return OWN.contains(base) || TextTools.find(base) != null;
     }
 
-    /** alpine's /etc/group puts root in these (alpine-baselayout); Debian's root is in group 0 only. */
+    /** alpine's /etc/group puts root in these (alpine-baselayout): a BusyBox image's root where its file is not kept. */
     private static final String ALPINE_ROOT_GROUPS = "0(root),1(bin),2(daemon),3(sys),4(adm),6(disk),10(wheel),11(floppy),"
             + "20(dialout),26(tape),27(video)";
 
@@ -67,7 +68,9 @@ public final class Applets {
             case "cat" -> cat(args, flavour, io);
             case "ls" -> ls(args, flavour, io);
             case "env", "printenv" -> env(base, args, assigns, io);
-            case "id" -> id(flavour, io);
+            case "id" -> id(args, flavour, io);
+            case "whoami" -> whoami(flavour, io);
+            case "touch" -> touch(args, flavour, io);
             case "hostname" -> flavour == Flavour.BUSYBOX ? hostname(args, io) : null; // Debian's: a seam tool (its addresses)
             case "envsubst" -> envsubst(args, assigns, io);
             case "date" -> date(args, assigns, flavour, io);
@@ -230,24 +233,119 @@ public final class Applets {
         return 0;
     }
 
-    /** {@code id} of root: the groups from the container's /etc/group, or the image family's. */
-    private int id(Flavour flavour, Io io) {
-        String group = sh.ctx.readFile("/etc/group");
-        String groups = flavour == Flavour.BUSYBOX ? ALPINE_ROOT_GROUPS : "0(root)";
-        if (group != null) {
-            List<String> g = new ArrayList<>();
-            for (String line : group.split("\n")) {
-                String[] f = line.split(":", -1);
-                if (f.length >= 4 && (f[2].equals("0") || List.of(f[3].split(",")).contains("root"))) {
-                    g.add(f[2] + "(" + f[0] + ")");
+    /**
+     * {@code id [-u|-g|-G] [-n]} of the process's credentials ({@code sh.ctx.cred()}): BusyBox's
+     * (coreutils/id.c) or coreutils' id; names from the container's /etc/passwd and /etc/group, an
+     * id without one printed bare ({@code uid=1000 gid=0(root) groups=0(root)}) and, asked for by
+     * name, refused after the number (BusyBox's {@code id: unknown ID 1000}, coreutils'
+     * {@code id: cannot find name for user ID 1000}); the groups are the gid, then the supplementary ones.
+     */
+    private int id(List<String> args, Flavour flavour, Io io) {
+        Cred who = sh.ctx.cred();
+        if (who.uid() < 0) {
+            io.err.line(dev.dockwire.app.Program.notModelled("id") + " (the image's users are not modelled)");
+            return dev.dockwire.app.Program.NOT_MODELLED;
+        }
+        List<Integer> groups = new ArrayList<>();
+        groups.add(who.gid());
+        who.groups().stream().filter(g -> !groups.contains(g)).forEach(groups::add);
+        if (who == Cred.ROOT) {
+            rootGroups().stream().filter(g -> !groups.contains(g)).forEach(groups::add); // runc's default user: root's entry's groups
+        }
+        String opts = String.join("", args.stream().filter(a -> a.startsWith("-")).map(a -> a.substring(1)).toList());
+        boolean byName = opts.contains("n");
+        if (opts.contains("u") || opts.contains("g") || opts.contains("G")) {
+            boolean user = opts.contains("u");
+            String file = user ? "/etc/passwd" : "/etc/group";
+            List<Integer> ids = user ? List.of(who.uid()) : opts.contains("G") ? groups : List.of(who.gid());
+            List<String> words = new ArrayList<>();
+            List<String> errors = new ArrayList<>();
+            for (int id : ids) {
+                String name = byName ? entry(file, id) : null;
+                if (byName && name == null) {
+                    errors.add(flavour == Flavour.BUSYBOX ? "id: unknown ID " + id
+                            : "id: cannot find name for " + (user ? "user" : "group") + " ID " + id);
                 }
+                words.add(name != null ? name : Integer.toString(id));
             }
-            if (!g.isEmpty()) {
-                groups = String.join(",", g);
+            io.out.line(String.join(" ", words)); // the number first: both flush stdout before their error message
+            errors.forEach(io.err::line);
+            return errors.isEmpty() ? 0 : 1;
+        }
+        List<String> named = new ArrayList<>();
+        for (int g : groups) {
+            named.add(labelled(g, entry("/etc/group", g)));
+        }
+        if (who.root() && groups.size() == 1 && flavour == Flavour.BUSYBOX && sh.ctx.readFile("/etc/group") == null) {
+            named = List.of(ALPINE_ROOT_GROUPS); // a BusyBox image whose /etc/group dockwire does not keep: alpine's root
+        }
+        io.out.line("uid=" + labelled(who.uid(), entry("/etc/passwd", who.uid())) + " gid=" + labelled(who.gid(), entry("/etc/group", who.gid()))
+                + " groups=" + String.join(",", named));
+        return 0;
+    }
+
+    /** {@code whoami}: the process's user's name, or BusyBox's ({@code unknown uid N}) or coreutils' refusal. */
+    private int whoami(Flavour flavour, Io io) {
+        int uid = sh.ctx.cred().uid();
+        String name = uid < 0 ? null : entry("/etc/passwd", uid);
+        if (name == null) {
+            io.err.line(flavour == Flavour.BUSYBOX ? "whoami: unknown uid " + uid : "whoami: cannot find name for user ID " + uid);
+            return 1;
+        }
+        io.out.line(name);
+        return 0;
+    }
+
+    /**
+     * {@code touch [-c] FILE...}: each missing file created empty, unless the process may not write
+     * it ({@code sh.ctx.writeError}: BusyBox's {@code touch: FILE: Permission denied}, coreutils'
+     * {@code touch: cannot touch 'FILE': Permission denied}, status 1).
+     */
+    private int touch(List<String> args, Flavour flavour, Io io) {
+        boolean create = !args.contains("-c");
+        int status = 0;
+        for (String f : args) {
+            if (f.startsWith("-")) {
+                continue;
+            }
+            String path = Builtins.resolve(sh.cwd, f);
+            if (Builtins.isDirectory(sh, path)) {
+                continue;
+            }
+            String refused = sh.ctx.writeError(path);
+            if (refused != null) {
+                io.err.line(flavour == Flavour.BUSYBOX ? "touch: " + f + ": " + refused : "touch: cannot touch '" + f + "': " + refused);
+                status = 1;
+            } else if (create && sh.ctx.readFile(path) == null) {
+                sh.ctx.writeFile(path, "");
             }
         }
-        io.out.line("uid=0(root) gid=0(root) groups=" + groups);
-        return 0;
+        return status;
+    }
+
+    /** The groups the place's /etc/group lists root in (GetExecUser's supplementary groups of the default user). */
+    private List<Integer> rootGroups() {
+        String group = sh.ctx.readFile("/etc/group");
+        List<Integer> ids = new ArrayList<>();
+        if (group != null) {
+            for (String line : group.split("\n")) {
+                String[] f = line.split(":", -1);
+                if (f.length >= 4 && f[2].matches("\\d+") && List.of(f[3].split(",")).contains("root")) {
+                    ids.add(Integer.parseInt(f[2]));
+                }
+            }
+        }
+        return ids;
+    }
+
+    private static String labelled(int id, String name) {
+        return name == null ? Integer.toString(id) : id + "(" + name + ")";
+    }
+
+    /** getpwuid/getgrgid over the place's {@code file}: the name of {@code id}, root for 0 where the file is not kept, else null. */
+    private String entry(String file, int id) {
+        String name = name(file, id);
+        return name.equals(Integer.toString(id)) ? null : name;
     }
 
     /** {@code date}: BusyBox's or coreutils' ({@link DateCommand}) on the container's clock, the world's wall time. */

@@ -32,7 +32,7 @@ public final class ContainerCommands implements Commands {
     /** The shells a container may run, by name. */
     private static final Set<String> SHELLS = Set.of("sh", "ash", "bash", "dash");
     /** What an image outside the catalogue has besides the modelled programs: the shell's applets. */
-    private static final Set<String> APPLETS = Set.of("cat", "ls", "env", "printenv", "id", "hostname", "ps", "sleep", "date");
+    private static final Set<String> APPLETS = Set.of("cat", "ls", "env", "printenv", "id", "whoami", "touch", "hostname", "ps", "sleep", "date");
     /** The top-level directories of every image's file system ({@code ls /}). */
     private static final List<String> ROOT = List.of("bin", "dev", "etc", "home", "lib", "media", "mnt", "opt", "proc", "root",
             "run", "sbin", "srv", "sys", "tmp", "usr", "var");
@@ -41,10 +41,13 @@ public final class ContainerCommands implements Commands {
     private final EventLoop clock;
     private final Container c;
     private final PidNamespace pids;
-    private final List<Process> started = new ArrayList<>();
+    /** What it started and has not reaped; null until the first (a container's PID 1 shell keeps this object: 24 bytes each). */
+    private List<Process> started;
     private boolean killed;
     /** What the shell's children hold: the container's capabilities, or all under {@code docker exec --privileged}. */
     private Capabilities caps;
+    /** Who the shell's children run as: the shell's own user ({@link ExecUser}). */
+    private dev.dockwire.app.Cred user;
     /** Whether its programs' stdout is a terminal ({@code docker exec -it}'s shell): apt words its progress for one. */
     private boolean terminal;
 
@@ -53,7 +56,15 @@ public final class ContainerCommands implements Commands {
         this.clock = clock;
         this.c = c;
         this.pids = pids;
-        this.caps = Credentials.of(c);
+        ExecUser configured = ExecUser.of(c, null);
+        this.user = configured.refused() ? dev.dockwire.app.Cred.ROOT : configured.cred();
+        this.caps = Credentials.of(c, user);
+    }
+
+    /** The commands as a shell running as {@code who} starts them: its children run as it does. */
+    public ContainerCommands user(dev.dockwire.app.Cred who) {
+        this.user = who;
+        return this;
     }
 
     /** The commands as a shell holding {@code held} starts them: its children inherit them (capset's bounding set). */
@@ -124,7 +135,8 @@ public final class ContainerCommands implements Commands {
             return running(null);
         }
         if (server == null && PackageManagers.handles(name) && provider(name) != null) {
-            CommandOutput r = PackageManagers.run(engine::findNetwork, c, argv, terminal);
+            CommandOutput refused = PackageLock.refusal(argv, user);
+            CommandOutput r = refused != null ? refused : PackageManagers.run(engine::findNetwork, c, argv, terminal);
             print(r, out);
             clock.schedule(0, () -> done.accept(r.status()));
             return running(null);
@@ -142,7 +154,7 @@ public final class ContainerCommands implements Commands {
         if (killed) {
             return running(null);
         }
-        Exec exec = new Exec(engine, clock, c.netns(), c.hostname(), ProcSys.over(ImageDaemons.files(c, clock), engine.kernel(), c), pids).credentials(caps).stdin(stdin)
+        Exec exec = new Exec(engine, clock, c.netns(), c.hostname(), ProcSys.over(ImageDaemons.files(c, clock), engine.kernel(), c), pids).user(user).credentials(caps).stdin(stdin)
                 .parent(ppid);
         Process p = exec.start(name, program, args, env, (stream, line) -> {
             if (stream.equals("stdout")) {
@@ -151,7 +163,7 @@ public final class ContainerCommands implements Commands {
                 out.err(line);
             }
         });
-        started.add(p);
+        started().add(p);
         p.onExit(status -> {
             pids.reap(p.pid());
             started.remove(p);
@@ -232,18 +244,25 @@ public final class ContainerCommands implements Commands {
     /** SIGKILLs everything started here (the shell included when it was) and reaps it; nothing reports its end any more. */
     public void killAll() {
         killed = true;
-        for (Process p : List.copyOf(started)) {
+        for (Process p : List.copyOf(started())) {
             if (!p.exited()) {
                 pids.kill(p.pid(), Signal.SIGKILL);
             }
             pids.reap(p.pid());
         }
-        started.clear();
+        started().clear();
+    }
+
+    private List<Process> started() {
+        if (started == null) {
+            started = new ArrayList<>(1);
+        }
+        return started;
     }
 
     /** Records {@code p} (the shell this serves) among what {@link #killAll} ends. */
     public void owns(Process p) {
-        started.add(p);
+        started().add(p);
     }
 
     @Override
@@ -289,10 +308,11 @@ public final class ContainerCommands implements Commands {
      */
     private CommandOutput ps(List<String> argv) {
         Process self = pids.spawn(0, argv, Map.of(), clock.nanos());
+        self.uid(user.uid());
         List<String> out = new ArrayList<>();
         out.add("PID   USER     TIME  COMMAND");
         for (Process p : pids.running()) {
-            out.add(String.format("%5d %-8s %5s %s", p.pid(), "root", "0:00", p.commandLine()));
+            out.add(String.format("%5d %-8.8s %5s %s", p.pid(), ExecUser.name(c, p.uid()), "0:00", p.commandLine()));
         }
         self.exit(0);
         pids.reap(self.pid());

@@ -19,9 +19,16 @@ public record ContainerProcesses(PidNamespace pids, Process init, int shimPid, I
         return pids.running();
     }
 
-    /** The user {@code ps} names {@code p} by: root, or its image daemon's user for the processes it runs as another (nginx's workers). */
+    /**
+     * The user the host's {@code ps -ef} ({@code docker top}) names {@code p} by: its image daemon's
+     * user for the processes it runs as another (nginx's workers), else its uid by the host's
+     * /etc/passwd: root, nobody (65534 on every Debian host), the number for the rest.
+     */
     public String user(Process p) {
-        return daemon == null ? "root" : daemon.user(p);
+        if (daemon != null) {
+            return daemon.user(p);
+        }
+        return p.uid() == 0 ? "root" : p.uid() == 65534 ? "nobody" : Integer.toString(p.uid());
     }
 
     /** The host's pid of {@code p}'s parent: the shim for PID 1 and {@code docker exec}'s processes. */

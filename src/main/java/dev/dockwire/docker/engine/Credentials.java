@@ -17,4 +17,15 @@ public final class Credentials {
     public static Capabilities of(Container c) {
         return new Capabilities(c.options().hasCapability("CAP_NET_ADMIN"), c.options().hasCapability("CAP_NET_RAW"));
     }
+
+    /**
+     * What a process of {@code c} running as {@code who} holds: the container's set for root; none
+     * for any other user, as runc starts it (its permitted and effective sets are cleared by
+     * execve(2) for a non-root uid; Docker sets no ambient capabilities).
+     */
+    public static Capabilities of(Container c, dev.dockwire.app.Cred who) {
+        return who.root() ? of(c) : NONE;
+    }
+
+    private static final Capabilities NONE = new Capabilities(false, false);
 }

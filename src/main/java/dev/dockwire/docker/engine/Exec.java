@@ -82,6 +82,8 @@ public final class Exec implements ProcessContext {
             });
     /** The capabilities the process holds: all for the host's root, its container's bounding set otherwise. */
     private Capabilities caps = Capabilities.ROOT;
+    /** Who it runs as ({@link ExecUser}): root unless the exec or the container says otherwise. */
+    private dev.dockwire.app.Cred cred = dev.dockwire.app.Cred.ROOT;
 
     /** A process of a PID namespace of its own (a host command, an image's daemon). */
     public Exec(ProcessHost engine, EventLoop loop, String netns, String hostname, Files files) {
@@ -123,6 +125,7 @@ public final class Exec implements ProcessContext {
         argv.add(name);
         argv.addAll(args);
         process = pids.spawn(ppid, argv, env, loop.nanos());
+        process.uid(cred.uid());
         process.openFiles(new SocketFiles(() -> sockets == null ? List.of() : List.of(sockets)));
         process.onExit(status -> {
             if (exitStatus == null) {
@@ -163,6 +166,17 @@ public final class Exec implements ProcessContext {
         this.caps = held;
         this.sockets = null; // opened from now on with what it holds
         return this;
+    }
+
+    /** The process runs as {@code who} ({@link ExecUser}); its writes are checked against it ({@link FileAccess}). */
+    public Exec user(dev.dockwire.app.Cred who) {
+        this.cred = who;
+        return this;
+    }
+
+    @Override
+    public dev.dockwire.app.Cred cred() {
+        return cred;
     }
 
     /** Lines piped to the process's stdin (null: /dev/null). */
@@ -298,7 +312,8 @@ public final class Exec implements ProcessContext {
 
     @Override
     public String writeError(String path) {
-        return files.writeError(path);
+        String why = files.writeError(path);
+        return why != null ? why : FileAccess.writeError(cred, path);
     }
 
     @Override

@@ -114,6 +114,9 @@ final class MainProcesses {
         List<String> argv = Images.argv(c);
         List<String> run = ShellExec.direct(effective(argv));
         Map<String, String> env = ProcessEnv.of(c);
+        // Refused at start already (HostConfigCheck); root without looking: its groups matter to its children only.
+        ExecUser configured = ExecUser.configured(c).isEmpty() ? null : ExecUser.of(c, null);
+        dev.dockwire.app.Cred user = configured == null || configured.refused() ? dev.dockwire.app.Cred.ROOT : configured.cred();
         Program program = declared != null || run.isEmpty() ? null : Programs.create(Images.provider(c, run.get(0)), run.get(0));
         if (program == null && declared == null) {
             program = ImageDaemons.command(c, run);
@@ -129,11 +132,12 @@ final class MainProcesses {
             // true would when started now; no program, context, guard or log sink is kept for it (some
             // 450 bytes of each `docker run -d alpine` not yet run, the compose service without a command).
             Process init = pids.spawn(0, run, env, clock.nanos());
+            init.uid(user.uid());
             endOfInput.exitZero(init);
             r = new ContainerProcesses(pids, init, shim, null, true, proxies);
         } else if (program != null) {
             ContainerLog log = log(c);
-            Exec exec = new Exec(engine, clock, c.netns(), c.hostname(), ProcSys.over(ImageDaemons.files(c, clock), engine.kernel(), c), pids).credentials(Credentials.of(c));
+            Exec exec = new Exec(engine, clock, c.netns(), c.hostname(), ProcSys.over(ImageDaemons.files(c, clock), engine.kernel(), c), pids).user(user).credentials(Credentials.of(c, user));
             Process init = exec.start(run.get(0), program, run.subList(1, run.size()), env,
                     (stream, line) -> log.append(stream, clock.nanos(), line));
             r = new ContainerProcesses(pids, init, shim, null, true, proxies);
@@ -142,7 +146,7 @@ final class MainProcesses {
             // the programs it starts being processes of the container's namespace.
             ContainerCommands commands = new ContainerCommands(engine, clock, c, pids);
             ContainerLog log = log(c);
-            Exec exec = new Exec(engine, clock, c.netns(), c.hostname(), ProcSys.over(ImageDaemons.files(c, clock), engine.kernel(), c), pids).credentials(Credentials.of(c));
+            Exec exec = new Exec(engine, clock, c.netns(), c.hostname(), ProcSys.over(ImageDaemons.files(c, clock), engine.kernel(), c), pids).user(user).credentials(Credentials.of(c, user));
             String wd = Images.workingDir(c);
             Process init = exec.start(run.get(0), commands.shell(run.get(0), env).in(wd.isEmpty() ? "/" : wd), run.subList(1, run.size()), env,
                     (stream, line) -> log.append(stream, clock.nanos(), line));
@@ -150,6 +154,7 @@ final class MainProcesses {
         } else {
             List<String> title = declared == null ? ImageDaemons.title(c, run) : null;
             Process init = pids.spawn(0, title != null ? title : argv.isEmpty() ? List.of("/bin/sh") : argv, env, clock.nanos());
+            init.uid(user.uid());
             // The log is made when a line is written or read (docker logs): a PID 1 that prints nothing has
             // none (some 80 bytes of each such container).
             GuardedSockets initSockets = crashable(c, init, argv.isEmpty() ? List.of("/bin/sh") : argv);

@@ -1,0 +1,116 @@
+package dev.dockwire.host;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import dev.dockwire.testing.TestHost;
+import dev.dockwire.tools.CommandResult;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The user a container's process runs as ({@code docker exec -u}, {@code docker run --user}, the
+ * image's USER) where the reference host's stand-in images cannot show it (users.sh shows the rest):
+ * the images' own users, root's groups, the prompts, what a user without capabilities meets.
+ */
+class UsersEndToEndTest {
+    private final TestHost h = new TestHost(1);
+
+    @AfterEach
+    void close() {
+        h.close();
+    }
+
+    @Test
+    void theImagesUsersByNameAndRootsGroups() {
+        h.ok("docker run -d --name uu ubuntu sleep 300");
+        assertEquals(List.of("uid=1000(ubuntu) gid=1000(ubuntu) groups=1000(ubuntu)"), h.ok("docker exec -u ubuntu uu id"));
+        assertEquals(List.of("ubuntu"), h.ok("docker exec -u 1000 uu whoami"));
+        assertEquals(List.of("/home/ubuntu"), h.ok("docker exec -u ubuntu uu sh -c 'echo $HOME'"));
+        assertEquals(List.of("uid=0(root) gid=0(root) groups=0(root)"), h.ok("docker exec uu id"));
+        assertEquals(List.of("root"), h.ok("docker exec uu whoami"));
+        assertEquals(List.of("uid=65534(nobody) gid=65534(nogroup) groups=65534(nogroup)"), h.ok("docker exec -u nobody uu id"));
+        h.ok("docker run -d --name aa alpine sleep 300");
+        assertEquals(List.of("uid=0(root) gid=0(root) groups=0(root),1(bin),2(daemon),3(sys),4(adm),6(disk),10(wheel),11(floppy),"
+                + "20(dialout),26(tape),27(video)"), h.ok("docker exec aa id"), "alpine's group file lists root in these");
+        assertEquals(List.of("0 1 2 3 4 6 10 11 20 26 27"), h.ok("docker exec aa id -G"));
+        assertEquals(h.ok("docker exec aa id"), h.ok("docker run --rm alpine sh -c 'id; true'"), "a PID 1 shell's root is the same");
+        assertEquals(List.of("uid=0(root) gid=0(root) groups=0(root)"), h.ok("docker exec -u 0:0 aa id"),
+                "an explicit group drops the supplementary ones");
+        assertEquals(List.of("root bin daemon sys adm disk wheel floppy dialout tape video"), h.ok("docker exec aa id -Gn"));
+        CommandResult unnamed = h.run("docker exec -u 1234 aa id -un");
+        assertEquals(List.of("1234", "id: unknown ID 1234"), unnamed.output(), "BusyBox prints the number, then says it has no name");
+        assertEquals(1, unnamed.status());
+        CommandResult gnu = h.run("docker exec -u 1234 uu id -gn");
+        assertEquals(List.of("root"), gnu.output());
+    }
+
+    @Test
+    void aUserWithoutCapabilitiesIsRefusedWhatRootMayDo() {
+        h.ok("docker run -d --name aa alpine sleep 300");
+        CommandResult ping = h.run("docker exec -u 1234 aa ping -c 1 127.0.0.1");
+        assertEquals(List.of("ping: permission denied (are you root?)", "PING 127.0.0.1 (127.0.0.1): 56 data bytes"), ping.output(),
+                "BusyBox's ping opens a raw socket only: without CAP_NET_RAW it dies, its buffered stdout flushed on exit");
+        assertEquals(1, ping.status());
+        assertEquals(1, h.run("docker exec -u 1234 aa ping -c 1 -q 127.0.0.1 > /dev/null").status());
+        assertEquals(0, h.run("docker exec aa ping -c 1 127.0.0.1").status(), "root holds the container's NET_RAW");
+        CommandResult link = h.run("docker exec -u 1234 aa ip link set lo down");
+        assertEquals(List.of("ip: SIOCSIFFLAGS: Operation not permitted"), link.output());
+        CommandResult privileged = h.run("docker exec --privileged -u 1234 aa ip link set lo down");
+        assertEquals(link.output(), privileged.output(), "--privileged fills the bounding set; a non-root uid holds none of it");
+        assertEquals(List.of("uid=0(root) gid=0(root) groups=0(root),1(bin),2(daemon),3(sys),4(adm),6(disk),10(wheel),11(floppy),"
+                + "20(dialout),26(tape),27(video)"), h.ok("docker exec -u 0 aa id"));
+        CommandResult apk = h.run("docker exec -u 1234 aa apk add curl");
+        assertEquals(List.of("ERROR: Unable to lock database: Permission denied", "ERROR: Failed to open apk database: Permission denied"),
+                apk.output());
+        assertEquals(99, apk.status());
+        assertEquals(99, h.run("docker exec -u 1234 aa sh -c 'apk add --no-cache curl'").status());
+        h.ok("docker run -d --name uu ubuntu sleep 300");
+        CommandResult apt = h.run("docker exec -u ubuntu uu apt-get install -y curl");
+        assertEquals(List.of("E: Could not open lock file /var/lib/dpkg/lock-frontend - open (13: Permission denied)",
+                "E: Unable to acquire the dpkg frontend lock (/var/lib/dpkg/lock-frontend), are you root?"), apt.output());
+        assertEquals(100, apt.status());
+        assertEquals(List.of("touch: cannot touch '/etc/x': Permission denied"), h.run("docker exec -u ubuntu uu touch /etc/x").output());
+        assertEquals(List.of("x"), h.ok("docker exec -u ubuntu uu sh -c 'echo x > /tmp/x; cat /tmp/x'"));
+    }
+
+    @Test
+    void theRunUserIsTheMainProcesssAndItsExecsAndPsShowsIt() {
+        h.ok("docker run -d --name cc --user 1234 alpine sleep 300");
+        assertEquals(List.of("uid=1234 gid=0(root) groups=0(root)"), h.ok("docker exec cc id"));
+        assertEquals(List.of("PID   USER     TIME  COMMAND", "    1 1234      0:00 sleep 300", "    3 root      0:00 ps"),
+                h.ok("docker exec -u root cc ps"));
+        assertEquals(List.of("1234"), h.ok("docker inspect -f '{{.Config.User}}' cc"));
+        List<String> top = h.ok("docker top cc");
+        assertEquals(true, top.get(1).startsWith("1234   "), "ps -ef on the host names a uid it has no entry for by number: " + top);
+        assertEquals(List.of("uid=1234 gid=0(root) groups=0(root)"), h.ok("docker run --rm --user 1234 alpine sh -c 'id'"));
+        CommandResult refused = h.run("docker run --rm -u nosuch ubuntu id");
+        assertEquals(List.of("docker: Error response from daemon: unable to find user nosuch: no matching entries in passwd file", "",
+                "Run 'docker run --help' for more information"), refused.output());
+        assertEquals(125, refused.status());
+    }
+
+    @Test
+    void thePromptSaysWhoIsTyping() {
+        h.ok("docker run -d --name uu ubuntu sleep 300");
+        String hostname = h.ok("docker exec uu hostname").get(0);
+        InteractiveShell t = new InteractiveShell(h.world.host());
+        t.run("docker exec -it -u 1000 uu bash");
+        assertEquals("ubuntu@" + hostname + ":/$ ", t.prompt());
+        t.run("exit");
+        t.run("docker exec -it -u 1234 uu bash");
+        assertEquals("I have no name!@" + hostname + ":/$ ", t.prompt(), "bash's \\u for a uid without a passwd entry");
+        assertEquals(List.of("bash: line 1: /root/f: Permission denied"), t.run("echo x > /root/f").output());
+        t.run("exit");
+        t.run("docker exec -it -u 1234 uu sh");
+        assertEquals("$ ", t.prompt());
+        t.run("exit");
+        h.ok("docker run -d --name aa alpine sleep 300");
+        t.run("docker exec -it -u 1234 aa sh");
+        assertEquals("/ $ ", t.prompt());
+        t.run("exit");
+        CommandResult refused = t.run("docker exec -it -u nosuch aa sh");
+        assertEquals(List.of("unable to find user nosuch: no matching entries in passwd file"), refused.output());
+        assertEquals(126, refused.status());
+    }
+}
