@@ -15,7 +15,8 @@ import java.util.List;
  * group file does not list. Without {@code :GROUP} the supplementary groups are those listing the
  * user's name as a member; with it, none. An image whose passwd dockwire does not keep (its files
  * are not modelled) takes root and {@code nobody} (65534 in every distribution and BusyBox) and
- * any other name as a user it cannot number ({@link #UNKNOWN}): not root, so without capabilities.
+ * any other name as a user it cannot number ({@link #UNKNOWN}): not root, so without capabilities;
+ * so does an image whose passwd is assumed from its base ({@link ImageFiles#own}) for a name it lacks.
  */
 public record ExecUser(Cred cred, String error) {
     /** The uid of a named user of an image whose /etc/passwd dockwire does not keep. */
@@ -35,7 +36,13 @@ public record ExecUser(Cred cred, String error) {
     /** The user {@code spec} names in {@code c} (null or empty: the container's, {@link #configured}). */
     public static ExecUser of(Container c, String spec) {
         String s = spec == null || spec.isEmpty() ? configured(c) : spec;
-        return s.isEmpty() ? ROOT : resolve(s, c.file("/etc/passwd"), c.file("/etc/group")); // ROOT's groups: Cred.ROOT
+        if (s.isEmpty()) {
+            return ROOT; // ROOT's groups: Cred.ROOT
+        }
+        ExecUser u = resolve(s, c.file("/etc/passwd"), c.file("/etc/group"));
+        // A passwd assumed from a base (a built image's, an alpine-based catalogue image's) may lack users the
+        // image's own has (its Dockerfile's adduser -D nonroot, which dockwire does not run): a name is not refused.
+        return u.refused() && !ImageFiles.own(c) ? resolve(s, null, null) : u;
     }
 
     /** getpwuid's name of {@code uid} in {@code c} as ps prints it: the passwd entry's, else the number (root for 0 where the file is not kept). */

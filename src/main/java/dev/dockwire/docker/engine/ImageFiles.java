@@ -80,6 +80,15 @@ public final class ImageFiles {
         return LAYERS.computeIfAbsent(ref, r -> load(r, layer));
     }
 
+    /**
+     * Whether {@code c}'s files are its catalogue image's own as kept here, not a base's assumed for it
+     * (an alpine-based image outside {@link #IMAGES}, a built or committed one).
+     */
+    static boolean own(Container c) {
+        ImageConfig config = Images.config(c);
+        return c.pinnedImage() == null && config != null && IMAGES.containsKey(config.reference());
+    }
+
     /** The text of {@code path} in the image {@code ref} names in the catalogue, or null. */
     static String packaged(Container c, String path) {
         FileStore files = of(c);
