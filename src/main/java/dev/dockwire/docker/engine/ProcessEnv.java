@@ -44,7 +44,7 @@ public final class ProcessEnv {
         }
         put(env, c.env());
         put(env, extra);
-        env.computeIfAbsent("HOME", k -> home(c, user == null || user.isEmpty() ? user(c, config) : user));
+        env.computeIfAbsent("HOME", k -> home(c, user == null || user.isEmpty() ? ExecUser.configured(c) : user));
         return env;
     }
 
@@ -57,15 +57,6 @@ public final class ProcessEnv {
             // The image's PATH is mostly the default's: that one string serves every container.
             env.put(name, value.equals(same) ? same : value);
         }
-    }
-
-    /** Config.User: {@code --user}, else the image's USER, else root. */
-    private static String user(Container c, ImageConfig config) {
-        String user = c.options().user();
-        if (user.isEmpty() && config != null && config.user() != null) {
-            user = config.user();
-        }
-        return user;
     }
 
     /**
