@@ -60,23 +60,10 @@ class DateDifferentialTest {
     @ParameterizedTest(name = "{0} {1}")
     @MethodSource("lines")
     void sameAsTheRealTool(Flavour flavour, List<String> args) throws Exception {
-        List<String> argv = new ArrayList<>(List.of("date"));
-        argv.addAll(args);
-        List<String> command = ExternalTools.realTool(flavour == Flavour.BUSYBOX, argv);
-        ProcessBuilder pb = new ProcessBuilder(command);
-        pb.environment().remove("TZ");
-        pb.environment().put("LC_ALL", "C");
-        Instant now = Instant.now();
-        Process p = pb.start();
-        p.getOutputStream().close();
-        assumeTrue(p.waitFor(10, TimeUnit.SECONDS), "the real tool did not finish");
-        String stderr = new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
-        String stdout = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        Real real = real(flavour, args, null);
 
-        TextResult ours = DateCommand.run(args, now, flavour);
-        assertEquals(stdout, lines(ours.output(), ours.errors(), false), "stdout of " + command);
-        assertEquals(stderr, lines(ours.output(), ours.errors(), true), "stderr of " + command);
-        assertEquals(p.exitValue(), ours.status(), "exit status of " + command);
+        TextResult ours = DateCommand.run(args, real.now(), flavour);
+        real.assertSame(ours, "");
     }
 
     static Stream<Arguments> zoned() {
@@ -123,18 +110,8 @@ class DateDifferentialTest {
     @ParameterizedTest(name = "{0} TZ={1} {2}")
     @MethodSource("zoned")
     void zonedAsTheRealTool(Flavour flavour, String tz, List<String> args) throws Exception {
-        List<String> argv = new ArrayList<>(List.of("date"));
-        argv.addAll(args);
-        List<String> command = ExternalTools.realTool(flavour == Flavour.BUSYBOX, argv);
-        ProcessBuilder pb = new ProcessBuilder(command);
-        pb.environment().put("TZ", tz);
-        pb.environment().put("LC_ALL", "C");
-        Instant now = Instant.now();
-        Process p = pb.start();
-        p.getOutputStream().close();
-        assumeTrue(p.waitFor(10, TimeUnit.SECONDS), "the real tool did not finish");
-        String stderr = new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
-        String stdout = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        Real real = real(flavour, args, tz);
+        Instant now = real.now();
 
         DateCommand.Place place = new DateCommand.Place(TimeZones.of(tz, true), f -> {
             java.io.File file = new java.io.File(f);
@@ -149,9 +126,36 @@ class DateDifferentialTest {
             }
         });
         TextResult ours = DateCommand.run(args, now, flavour, DateCommand.SetTime.REFUSED, place);
-        assertEquals(stdout, lines(ours.output(), ours.errors(), false), "stdout of TZ=" + tz + " " + command);
-        assertEquals(stderr, lines(ours.output(), ours.errors(), true), "stderr of TZ=" + tz + " " + command);
-        assertEquals(p.exitValue(), ours.status(), "exit status of TZ=" + tz + " " + command);
+        real.assertSame(ours, "TZ=" + tz + " ");
+    }
+
+    /** What the real {@code date args} printed under {@code tz} (null: no TZ), and when it ran. */
+    private record Real(List<String> command, String stdout, String stderr, int status, Instant now) {
+        void assertSame(TextResult ours, String prefix) {
+            assertEquals(stdout, lines(ours.output(), ours.errors(), false), "stdout of " + prefix + command);
+            assertEquals(stderr, lines(ours.output(), ours.errors(), true), "stderr of " + prefix + command);
+            assertEquals(status, ours.status(), "exit status of " + prefix + command);
+        }
+    }
+
+    private static Real real(Flavour flavour, List<String> args, String tz) throws Exception {
+        List<String> argv = new ArrayList<>(List.of("date"));
+        argv.addAll(args);
+        List<String> command = ExternalTools.realTool(flavour == Flavour.BUSYBOX, argv);
+        ProcessBuilder pb = new ProcessBuilder(command);
+        if (tz == null) {
+            pb.environment().remove("TZ");
+        } else {
+            pb.environment().put("TZ", tz);
+        }
+        pb.environment().put("LC_ALL", "C");
+        Instant now = Instant.now();
+        Process p = pb.start();
+        p.getOutputStream().close();
+        assumeTrue(p.waitFor(10, TimeUnit.SECONDS), "the real tool did not finish");
+        String stderr = new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+        String stdout = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        return new Real(command, stdout, stderr, p.exitValue(), now);
     }
 
     /** The lines that went to stderr ({@code errors}) or to stdout, each ended by a newline. */

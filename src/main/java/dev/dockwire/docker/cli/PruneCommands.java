@@ -40,14 +40,7 @@ final class PruneCommands {
         if (!f.has("force") && !confirm(out, List.of("WARNING! This will remove all custom networks not used by at least one container."))) {
             return CommandOutput.ok(out);
         }
-        PruneFilters filters;
-        try {
-            filters = PruneFilters.parse(f.all("filter"));
-        } catch (EngineException e) {
-            return failed(out, e);
-        }
-        out.addAll(deletedNetworks(filters));
-        return CommandOutput.ok(out);
+        return filtered(f, out, filters -> out.addAll(deletedNetworks(filters)));
     }
 
     /**
@@ -91,15 +84,10 @@ final class PruneCommands {
         if (!f.has("force") && !confirm(out, List.of("WARNING! This will remove all stopped containers."))) {
             return CommandOutput.ok(out);
         }
-        PruneFilters filters;
-        try {
-            filters = PruneFilters.parse(f.all("filter"));
-        } catch (EngineException e) {
-            return failed(out, e);
-        }
-        out.addAll(deletedContainers(filters));
-        out.add("Total reclaimed space: 0B");
-        return CommandOutput.ok(out);
+        return filtered(f, out, filters -> {
+            out.addAll(deletedContainers(filters));
+            out.add("Total reclaimed space: 0B");
+        });
     }
 
     CommandOutput system(List<String> args) {
@@ -120,21 +108,16 @@ final class PruneCommands {
         if (!f.has("force") && !confirm(out, warning)) {
             return CommandOutput.ok(out);
         }
-        PruneFilters filters;
-        try {
-            filters = PruneFilters.parse(f.all("filter"));
-        } catch (EngineException e) {
-            return failed(out, e);
-        }
         // system/prune.go: containers, networks, (volumes,) images and build cache in turn, each report
         // printed when it deleted something; the writable layers dockwire's containers have hold nothing.
-        out.addAll(deletedContainers(filters));
-        out.addAll(deletedNetworks(filters));
-        if (f.has("volumes")) {
-            out.addAll(deletedVolumes(false));
-        }
-        out.add("Total reclaimed space: 0B");
-        return CommandOutput.ok(out);
+        return filtered(f, out, filters -> {
+            out.addAll(deletedContainers(filters));
+            out.addAll(deletedNetworks(filters));
+            if (f.has("volumes")) {
+                out.addAll(deletedVolumes(false));
+            }
+            out.add("Total reclaimed space: 0B");
+        });
     }
 
     /** The prompt after {@code warning}; true when the first line piped to the client is {@code y} or {@code Y}. */
@@ -143,6 +126,18 @@ final class PruneCommands {
         out.add(PROMPT);
         String answer = stdin == null || stdin.isEmpty() ? "" : stdin.get(0).strip();
         return answer.equalsIgnoreCase("y");
+    }
+
+    /** {@code report} over the command's {@code --filter}s after what the client printed, or the daemon's refusal of them. */
+    private static CommandOutput filtered(CliFlags f, List<String> out, java.util.function.Consumer<PruneFilters> report) {
+        PruneFilters filters;
+        try {
+            filters = PruneFilters.parse(f.all("filter"));
+        } catch (EngineException e) {
+            return failed(out, e);
+        }
+        report.accept(filters);
+        return CommandOutput.ok(out);
     }
 
     /** The daemon's refusal of the filters, after what the client printed. */
