@@ -9,7 +9,9 @@ import java.util.Map;
  * operands (permutation), {@code --} ending them, short options bundled ({@code -qO-}) with an
  * argument attached or in the next word, {@code x::} an optional argument only attached, long
  * options as {@code --name=value} or {@code --name value}, an unambiguous prefix for the name;
- * errors in the C library's words ({@link Getopt}).
+ * errors in the C library's words ({@link Getopt}). An option string beginning with {@code +} stops at
+ * the first operand (REQUIRE_ORDER: {@code xargs CMD -x}); without long options (null) it is getopt(3),
+ * which reads {@code --name} as a bundle of short options beginning with {@code -}.
  */
 public final class GetoptLong {
     /** Hears each option: its key (the short letter, or a long-only name) and its value (null: none); false stops the scan. */
@@ -28,7 +30,7 @@ public final class GetoptLong {
 
     /**
      * @param optstring the short options, getopt's way ({@code "qSO:T:n::"})
-     * @param longs     long name -> the key it stands for, with a trailing {@code :} when it takes an argument,
+     * @param longs     null for getopt(3); else long name -> the key it stands for, with a trailing {@code :} when it takes an argument,
      *                  {@code ::} when one may be attached ({@code --color[=WHEN]})
      */
     public GetoptLong(Getopt words, String optstring, Map<String, String> longs) {
@@ -47,9 +49,14 @@ public final class GetoptLong {
                 operands.addAll(args.subList(i + 1, args.size()));
                 break;
             }
+            boolean option = a.startsWith("-") && a.length() > 1;
+            if (!option && optstring.startsWith("+")) {
+                operands.addAll(args.subList(i, args.size()));
+                break;
+            }
             int[] next = {i};
-            boolean go = a.startsWith("--") ? longOption(args, next, handler, error)
-                    : a.startsWith("-") && a.length() > 1 ? shortOptions(args, next, handler, error)
+            boolean go = a.startsWith("--") && longs != null ? longOption(args, next, handler, error)
+                    : option ? shortOptions(args, next, handler, error)
                     : operands.add(a);
             i = next[0];
             if (!go || error[0] != null) {
@@ -102,7 +109,7 @@ public final class GetoptLong {
         String a = args.get(i[0]);
         for (int k = 1; k < a.length(); k++) {
             char c = a.charAt(k);
-            int at = c == ':' ? -1 : optstring.indexOf(c);
+            int at = c == ':' || c == '+' ? -1 : optstring.indexOf(c);
             if (at < 0) {
                 error[0] = words.invalid(c);
                 return false;

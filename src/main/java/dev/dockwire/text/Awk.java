@@ -13,29 +13,17 @@ import java.util.List;
  * at or near }}) and run-time errors exit 2. {@code for (k in a)} visits keys in insertion order.
  */
 final class Awk implements TextTool {
-    @Override
-    public TextResult run(List<String> args, List<String> stdin, TextContext ctx) {
-        List<String[]> assignments = new ArrayList<>();
-        String fs = null;
-        String program = null;
-        int i = 0;
-        for (; i < args.size(); i++) {
-            String a = args.get(i);
-            if (a.equals("--")) {
-                i++;
-                break;
-            }
-            if (!a.startsWith("-") || a.length() < 2) {
-                break;
-            }
-            char f = a.charAt(1);
-            if ("Fvf W".indexOf(f) < 0) {
-                return TextResult.fail(2, "awk: not an option: " + a);
-            }
-            String v = a.length() > 2 ? a.substring(2) : i + 1 < args.size() ? args.get(++i) : null;
-            if (v == null) {
-                return TextResult.fail(2, "awk: option -" + f + " lacks argument");
-            }
+    /** BusyBox 1.36.1's OPTSTR_AWK with AWK_GNU_EXTENSIONS: "+F:v:*f:*e:*W:". */
+    private static final ToolOptions.Spec BUSYBOX = new ToolOptions.Spec("+F:v:f:e:W:", java.util.Map.of());
+
+    /** What -F, -v, -f and -e set up. */
+    private static final class Setup {
+        final List<String[]> assignments = new ArrayList<>();
+        String fs;
+        String program;
+
+        /** One option and its value; the refusal when it has one. */
+        TextResult option(char f, String v, TextContext ctx) {
             switch (f) {
                 case 'F' -> fs = v.equals("t") ? "\t" : unescape(v);
                 case 'v' -> {
@@ -51,13 +39,60 @@ final class Awk implements TextTool {
                         return TextResult.fail(2, "awk: couldn't open file " + v);
                     }
                 }
+                case 'e' -> program = v;
                 default -> {
-                    if (v.startsWith("v")) {
-                        return TextResult.ok(List.of("mawk 1.3.4 20200120"));
-                    }
+                    // -W: mawk's -W version is answered before; other -W words are not modelled
                 }
             }
+            return null;
         }
+    }
+
+    @Override
+    public TextResult run(List<String> args, List<String> stdin, TextContext ctx) {
+        Setup setup = new Setup();
+        TextResult[] refused = {null};
+        int i = 0;
+        if (ctx.flavour() == Flavour.BUSYBOX) {
+            ToolOptions o = ToolOptions.parse(ctx, "awk", 1, null, BUSYBOX, args, (key, value) -> {
+                refused[0] = setup.option(key.charAt(0), value, ctx);
+                return refused[0] == null;
+            });
+            if (o.error() != null) {
+                return o.error();
+            }
+            args = o.operands();
+        } else {
+            // mawk reads its own options (main.c process_cmdline), no getopt: its words, status 2
+            for (; i < args.size() && refused[0] == null; i++) {
+                String a = args.get(i);
+                if (a.equals("--")) {
+                    i++;
+                    break;
+                }
+                if (!a.startsWith("-") || a.length() < 2) {
+                    break;
+                }
+                char f = a.charAt(1);
+                if ("Fvf W".indexOf(f) < 0) {
+                    return TextResult.fail(2, "awk: not an option: " + a);
+                }
+                String v = a.length() > 2 ? a.substring(2) : i + 1 < args.size() ? args.get(++i) : null;
+                if (v == null) {
+                    return TextResult.fail(2, "awk: option -" + f + " lacks argument");
+                }
+                if (f == 'W' && v.startsWith("v")) {
+                    return TextResult.ok(List.of("mawk 1.3.4 20200120"));
+                }
+                refused[0] = setup.option(f, v, ctx);
+            }
+        }
+        if (refused[0] != null) {
+            return refused[0];
+        }
+        List<String[]> assignments = setup.assignments;
+        String fs = setup.fs;
+        String program = setup.program;
         if (program == null) {
             if (i >= args.size()) {
                 return usage(ctx);
@@ -100,7 +135,7 @@ final class Awk implements TextTool {
 
     private static TextResult usage(TextContext ctx) {
         if (ctx.flavour() != Flavour.GNU) {
-            return TextResult.fail(1, "Usage: awk [OPTIONS] [AWK_PROGRAM] [FILE]...");
+            return TextResult.fail(1, dev.dockwire.libc.BusyboxUsage.withBanner("awk").toArray(String[]::new)); // bb_show_usage
         }
         try (InputStream in = Awk.class.getResourceAsStream("awk-usage.txt")) {
             List<String> usage = new String(in.readAllBytes(), StandardCharsets.UTF_8).lines().toList();

@@ -2,6 +2,7 @@ package dev.dockwire.text;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * {@code cut -f LIST [-d DELIM] [-s] | -c LIST | -b LIST [FILE...]} (coreutils src/cut.c): a line
@@ -9,49 +10,57 @@ import java.util.List;
  * {@code N-}, {@code -M} separated by commas.
  */
 final class Cut implements TextTool {
+    /** coreutils' cut.c: its short options and long ones (--complement and --output-delimiter are not modelled). */
+    private static final ToolOptions.Spec GNU = new ToolOptions.Spec("b:c:d:f:nsz", Map.of("bytes", "b:", "characters", "c:",
+            "delimiter", "d:", "fields", "f:", "only-delimited", "s", "zero-terminated", "z"));
+    /** BusyBox 1.36.1's OPT_STR with CUT_REGEX. */
+    private static final ToolOptions.Spec BUSYBOX = new ToolOptions.Spec("b:c:f:d:O:sDF:n", Map.of());
+
     @Override
     public TextResult run(List<String> args, List<String> stdin, TextContext ctx) {
-        String delim = null;
-        String list = null;
-        boolean fields = false;
-        boolean onlyDelimited = false;
-        List<String> files = new ArrayList<>();
-        for (int i = 0; i < args.size(); i++) {
-            String a = args.get(i);
-            if (!a.startsWith("-") || a.equals("-")) {
-                files.add(a);
-                continue;
-            }
-            for (int j = 1; j < a.length(); j++) {
-                char f = a.charAt(j);
-                if (f == 's') {
-                    onlyDelimited = true;
-                    continue;
-                }
-                if ("dfcb".indexOf(f) < 0) {
-                    return ctx.usage("cut", 1, "invalid option -- '" + f + "'");
-                }
-                String v = j + 1 < a.length() ? a.substring(j + 1) : i + 1 < args.size() ? args.get(++i) : null;
-                if (v == null) {
-                    return ctx.usage("cut", 1, "option requires an argument -- '" + f + "'");
-                }
-                if (f == 'd') {
-                    if (v.length() != 1) {
-                        return ctx.usage("cut", 1, "the delimiter must be a single character");
+        String[] delim = {null};
+        String[] list = {null};
+        boolean[] fields = {false};
+        boolean[] onlyDelimited = {false};
+        String[] error = {null};
+        ToolOptions o = ToolOptions.parse(ctx, "cut", 1, GNU, BUSYBOX, args, (key, value) -> {
+            switch (key) {
+                case "s" -> onlyDelimited[0] = true;
+                case "d" -> {
+                    if (value.length() != 1 && ctx.flavour() == Flavour.GNU) { // BusyBox 1.36 splits on the whole string
+                        error[0] = "the delimiter must be a single character";
                     }
-                    delim = v;
-                } else {
-                    list = v;
-                    fields = f == 'f';
+                    delim[0] = value;
                 }
-                break;
+                case "b", "c", "f" -> {
+                    list[0] = value;
+                    fields[0] = key.equals("f");
+                }
+                default -> {
+                    // -n (ignored by both), and BusyBox's -O, -D, -F, which dockwire's cut does not model
+                }
             }
+            return error[0] == null;
+        });
+        if (o.error() != null) {
+            return o.error();
         }
+        if (error[0] != null) {
+            return ctx.usage("cut", 1, error[0]);
+        }
+        List<String> files = o.operands();
+        return cut(files, stdin, ctx, list[0], delim[0], fields[0], onlyDelimited[0]);
+    }
+
+    private static TextResult cut(List<String> files, List<String> stdin, TextContext ctx, String list, String delim, boolean fields,
+            boolean onlyDelimited) {
+        boolean gnu = ctx.flavour() == Flavour.GNU;
         if (list == null) {
-            return ctx.usage("cut", 1, "you must specify a list of bytes, characters, or fields");
+            return ctx.usage("cut", 1, gnu ? "you must specify a list of bytes, characters, or fields"
+                    : "expected a list of bytes, characters, or fields");
         }
         if (delim != null && !fields) {
-            return ctx.usage("cut", 1, "an input delimiter may be specified only when operating on fields");
+            return ctx.usage("cut", 1, (gnu ? "an input delimiter" : "a delimiter") + " may be specified only when operating on fields");
         }
         List<int[]> ranges = new ArrayList<>();
         for (String part : list.split(",", -1)) {

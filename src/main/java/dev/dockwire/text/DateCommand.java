@@ -20,7 +20,76 @@ public final class DateCommand {
     private static final String RFC_EMAIL = "%a, %d %b %Y %H:%M:%S %z";
     private static final List<String> ISO_SPECS = List.of("hours", "minutes", "date", "seconds", "ns");
 
+    /** coreutils 9's date.c: "d:f:I::r:Rs:u" and its long options. */
+    private static final ToolOptions.Spec GNU = new ToolOptions.Spec("d:f:I::r:Rs:u", java.util.Map.ofEntries(java.util.Map.entry("date", "d:"),
+            java.util.Map.entry("debug", "debug"), java.util.Map.entry("file", "f:"), java.util.Map.entry("iso-8601", "I::"),
+            java.util.Map.entry("reference", "r:"), java.util.Map.entry("resolution", "resolution"), java.util.Map.entry("rfc-email", "R"),
+            java.util.Map.entry("rfc-822", "R"), java.util.Map.entry("rfc-2822", "R"), java.util.Map.entry("rfc-3339", "rfc-3339:"),
+            java.util.Map.entry("set", "s:"), java.util.Map.entry("uct", "u"), java.util.Map.entry("utc", "u"), java.util.Map.entry("universal", "u")));
+    /** BusyBox 1.36.1's getopt32long "Rs:ud:r:I::D:" (DATE_ISOFMT, DATE_COMPAT) and date_longopts. */
+    private static final ToolOptions.Spec BUSYBOX = new ToolOptions.Spec("Rs:ud:r:I::D:", java.util.Map.of("rfc-822", "R", "rfc-2822", "R",
+            "set", "s:", "utc", "u", "date", "d:", "reference", "r:"));
+
     private DateCommand() {
+    }
+
+    /** What the options asked for. */
+    private static final class Asked {
+        boolean utc;
+        boolean rfc;
+        boolean iso;
+        String reference;
+        String hint;
+        String input;
+        String set;
+        String format;
+        int formats;
+
+        /** One option; the refusal of its value, or null. */
+        TextResult option(String key, String value, boolean gnu) {
+            switch (key) {
+                case "u" -> utc = true;
+                case "R" -> {
+                    format = RFC_EMAIL;
+                    formats++;
+                    rfc = true;
+                }
+                case "I" -> {
+                    format = iso(value == null ? "date" : value);
+                    if (format == null) {
+                        return gnu ? invalidSpec(value, "--iso-8601") : bareUsage();
+                    }
+                    formats++;
+                    iso = true;
+                }
+                case "rfc-3339" -> {
+                    format = switch (value) {
+                        case "date" -> "%Y-%m-%d";
+                        case "seconds" -> "%Y-%m-%d %H:%M:%S%:z";
+                        case "ns" -> "%Y-%m-%d %H:%M:%S.%N%:z";
+                        default -> null;
+                    };
+                    if (format == null) {
+                        return TextResult.fail(1, "date: invalid argument '" + value + "' for '--rfc-3339'", "Valid arguments are:",
+                                "  - 'date'", "  - 'seconds'", "  - 'ns'", "Try 'date --help' for more information.");
+                    }
+                    formats++;
+                }
+                case "d" -> input = value;
+                case "s" -> set = value;
+                case "r" -> reference = value;
+                case "D" -> hint = value;
+                default -> {
+                    // GNU's -f FILE, --debug and --resolution are not modelled
+                }
+            }
+            return null;
+        }
+    }
+
+    /** bb_show_usage: the banner and date's usage, status 1. */
+    private static TextResult bareUsage() {
+        return TextResult.fail(1, BusyboxUsage.withBanner("date").toArray(String[]::new));
     }
 
     /** clock_settime(CLOCK_REALTIME, t): false when it fails with EPERM. */
@@ -51,117 +120,30 @@ public final class DateCommand {
     /** As above, at {@code place}: its TZ and its files. */
     public static TextResult run(List<String> args, Instant now, Flavour flavour, SetTime clock, Place place) {
         boolean gnu = flavour == Flavour.GNU;
-        boolean utc = false;
-        String reference = null;
-        String hint = null;
-        String input = null;
-        String set = null;
-        String format = null;
-        int formats = 0;
-        List<String> operands = new ArrayList<>();
-        for (int i = 0; i < args.size(); i++) {
-            String a = args.get(i);
-            if (a.equals("--")) {
-                operands.addAll(args.subList(i + 1, args.size()));
-                break;
-            }
-            if (a.startsWith("--") && gnu) {
-                String name = a.contains("=") ? a.substring(2, a.indexOf('=')) : a.substring(2);
-                String value = a.contains("=") ? a.substring(a.indexOf('=') + 1) : null;
-                switch (name) {
-                    case "utc", "universal" -> utc = true;
-                    case "reference" -> {
-                        if (value == null && i + 1 == args.size()) {
-                            return usage(gnu, "option '--reference' requires an argument");
-                        }
-                        reference = value != null ? value : args.get(++i);
-                    }
-                    case "rfc-email", "rfc-2822" -> {
-                        format = RFC_EMAIL;
-                        formats++;
-                    }
-                    case "iso-8601" -> {
-                        format = iso(value == null ? "date" : value);
-                        if (format == null) {
-                            return invalidSpec(value, "--iso-8601");
-                        }
-                        formats++;
-                    }
-                    case "rfc-3339" -> {
-                        format = value == null ? null : switch (value) {
-                            case "date" -> "%Y-%m-%d";
-                            case "seconds" -> "%Y-%m-%d %H:%M:%S%:z";
-                            case "ns" -> "%Y-%m-%d %H:%M:%S.%N%:z";
-                            default -> null;
-                        };
-                        if (format == null) {
-                            return value == null ? usage(gnu, "option '--rfc-3339' requires an argument")
-                                    : TextResult.fail(1, "date: invalid argument '" + value + "' for '--rfc-3339'", "Valid arguments are:",
-                                    "  - 'date'", "  - 'seconds'", "  - 'ns'", "Try 'date --help' for more information.");
-                        }
-                        formats++;
-                    }
-                    case "date", "set" -> {
-                        if (value == null && i + 1 == args.size()) {
-                            return usage(gnu, "option '--" + name + "' requires an argument");
-                        }
-                        String v = value != null ? value : args.get(++i);
-                        if (name.equals("date")) {
-                            input = v;
-                        } else {
-                            set = v;
-                        }
-                    }
-                    default -> {
-                        return usage(gnu, "unrecognized option '" + a + "'");
-                    }
-                }
-                continue;
-            }
-            if (a.startsWith("-") && a.length() > 1) {
-                for (int j = 1; j < a.length(); j++) {
-                    char c = a.charAt(j);
-                    if (c == 'u') {
-                        utc = true;
-                        continue;
-                    }
-                    if (c == 'R') {
-                        format = RFC_EMAIL;
-                        formats++;
-                    } else if (c == 'I') {
-                        String spec = a.substring(j + 1);
-                        format = iso(spec.isEmpty() ? "date" : spec);
-                        if (format == null) {
-                            return gnu ? invalidSpec(spec, "--iso-8601") : TextResult.fail(1, BusyboxUsage.withBanner("date").toArray(String[]::new));
-                        }
-                        formats++;
-                        break;
-                    } else if (c == 'd' || c == 's' || c == 'r' || c == 'D' && !gnu) {
-                        String v = a.substring(j + 1);
-                        if (v.isEmpty()) {
-                            if (i + 1 == args.size()) {
-                                return usage(gnu, "option requires an argument -- '" + c + "'");
-                            }
-                            v = args.get(++i);
-                        }
-                        if (c == 'd') {
-                            input = v;
-                        } else if (c == 's') {
-                            set = v;
-                        } else if (c == 'r') {
-                            reference = v;
-                        } else {
-                            hint = v;
-                        }
-                        break;
-                    } else {
-                        return usage(gnu, "invalid option -- '" + c + "'");
-                    }
-                }
-                continue;
-            }
-            operands.add(a);
+        Asked q = new Asked();
+        TextContext ctx = new TextContext(null, flavour, null);
+        TextResult[] refused = {null};
+        ToolOptions opts = ToolOptions.parse(ctx, "date", 1, GNU, BUSYBOX, args, (key, value) -> {
+            refused[0] = q.option(key, value, gnu);
+            return refused[0] == null;
+        });
+        if (opts.error() != null) {
+            return opts.error();
         }
+        if (refused[0] != null) {
+            return refused[0];
+        }
+        if (!gnu && (q.input != null && q.set != null || q.rfc && q.iso)) {
+            return bareUsage(); // getopt32's "d--s:s--d:R--I:I--R"
+        }
+        boolean utc = q.utc;
+        String reference = q.reference;
+        String hint = q.hint;
+        String input = q.input;
+        String set = q.set;
+        String format = q.format;
+        int formats = q.formats;
+        List<String> operands = opts.operands();
         boolean plus = false;
         for (String o : operands) {
             if (o.startsWith("+") && !plus && (formats == 0 || !gnu)) {

@@ -11,6 +11,17 @@ import java.util.List;
  * with several files, as coreutils' obsolete-option parsing does).
  */
 final class HeadTail implements TextTool {
+    /** coreutils' head.c: "c:n:qvz" (its -N digits read before, as obsolete options) and its long options. */
+    private static final ToolOptions.Spec GNU_HEAD = new ToolOptions.Spec("c:n:qvz", java.util.Map.of("bytes", "c:", "lines", "n:",
+            "quiet", "q", "silent", "q", "verbose", "v", "zero-terminated", "z"));
+    /** coreutils' tail.c: "c:n:fFqs:vz" and its long options. */
+    private static final ToolOptions.Spec GNU_TAIL = new ToolOptions.Spec("c:n:fFqs:vz", java.util.Map.of("bytes", "c:", "lines", "n:",
+            "quiet", "q", "silent", "q", "verbose", "v", "zero-terminated", "z", "follow", "f::", "retry", "retry", "sleep-interval", "s:"));
+    /** BusyBox 1.36.1's head: getopt(3) over head_opts "n:c:qv", no long options. */
+    private static final ToolOptions.Spec BUSYBOX_HEAD = new ToolOptions.Spec("n:c:qv", null);
+    /** BusyBox 1.36.1's tail: getopt32 "fc:n:qs:vF". */
+    private static final ToolOptions.Spec BUSYBOX_TAIL = new ToolOptions.Spec("fc:n:qs:vF", java.util.Map.of());
+
     private final boolean head;
 
     HeadTail(boolean head) {
@@ -20,48 +31,71 @@ final class HeadTail implements TextTool {
     @Override
     public TextResult run(List<String> args, List<String> stdin, TextContext ctx) {
         List<String> in = stdin == null ? List.of() : stdin;
-        try {
-            String n = count(args);
-            boolean bytes = args.stream().anyMatch(a -> a.equals("-c") || a.startsWith("-c") && a.length() > 2 || a.startsWith("--bytes="));
-            List<String> files = operands(args);
-            if (files.isEmpty()) {
-                return TextResult.ok(bytes ? cutBytes(Lines.text(in), n) : cut(in, n));
-            }
-            String tool = head ? "head" : "tail";
-            if (!head && files.size() > 1 && ctx.flavour() == Flavour.GNU) {
-                String obsolete = args.stream().filter(a -> a.matches("-\\d+")).findFirst().orElse(null);
-                if (obsolete != null) {
-                    return TextResult.fail(1, "tail: option used in invalid context -- " + obsolete.substring(1));
-                }
-            }
-            Lines out = new Lines();
-            List<String> errors = new java.util.ArrayList<>();
-            for (String f : files) {
-                String content = f.equals("-") ? null : ctx.files().read(f);
-                if (!f.equals("-") && content == null) {
-                    errors.add(ctx.flavour() == Flavour.GNU ? tool + ": cannot open '" + f + "' for reading: No such file or directory"
-                            : head ? "head: " + f + ": No such file or directory" : ctx.missing(tool, f));
-                    continue;
-                }
-                if (files.size() > 1) {
-                    String header = "==> " + (f.equals("-") ? "standard input" : f) + " <==";
-                    Lines.append(out, out.isEmpty() ? List.of(header) : List.of("", header)); // "\n==> F <==": it ends an unterminated line
-                }
-                List<String> part = bytes ? cutBytes(f.equals("-") ? Lines.text(in) : content, n) : cut(f.equals("-") ? in : Lines.of(content), n);
-                Lines.append(out, part);
-            }
-            if (!head && errors.size() == files.size() && ctx.flavour() == Flavour.BUSYBOX) {
-                errors.add("tail: no files");
-            }
-            Lines all = new Lines(errors, false);
-            Lines.append(all, out);
-            return new TextResult(errors.isEmpty() ? 0 : 1, all, errors);
-        } catch (NumberFormatException e) {
-            String tool = head ? "head" : "tail";
-            String bad = args.stream().filter(a -> !a.equals("-n") && !a.matches("-n?\\d+")).findFirst().orElse("");
-            return TextResult.fail(1, ctx.flavour() == Flavour.GNU ? tool + ": invalid number of lines: ‘" + bad.replaceFirst("^-n", "") + "’"
-                    : tool + ": invalid number '" + bad.replaceFirst("^-n", "") + "'");
+        String tool = head ? "head" : "tail";
+        String[] n = {"10"};
+        boolean[] flags = new boolean[3]; // bytes, -q, -v
+        List<String> words = new java.util.ArrayList<>(args);
+        if (!args.isEmpty() && args.get(0).matches("-\\d+")) { // the obsolete -N, first: -n N (parse_obsolete_option, FANCY_HEAD)
+            words.set(0, "-n");
+            words.add(1, args.get(0).substring(1));
         }
+        ToolOptions o = ToolOptions.parse(ctx, tool, 1, head ? GNU_HEAD : GNU_TAIL, head ? BUSYBOX_HEAD : BUSYBOX_TAIL, words, (key, value) -> {
+            switch (key) {
+                case "n", "c" -> {
+                    n[0] = value;
+                    flags[0] = key.equals("c");
+                }
+                case "q" -> flags[1] = true;
+                case "v" -> flags[2] = true;
+                default -> {
+                    // tail -f/-F/-s and -z are not modelled
+                }
+            }
+            return true;
+        });
+        if (o.error() != null) {
+            return o.error();
+        }
+        try {
+            valid(n[0]);
+        } catch (NumberFormatException e) {
+            return TextResult.fail(1, ctx.flavour() == Flavour.GNU ? tool + ": invalid number of " + (flags[0] ? "bytes" : "lines") + ": ‘" + n[0] + "’"
+                    : tool + ": invalid number '" + n[0] + "'");
+        }
+        boolean bytes = flags[0];
+        List<String> files = o.operands();
+        if (files.isEmpty() && !flags[2]) {
+            return TextResult.ok(bytes ? cutBytes(Lines.text(in), n[0]) : cut(in, n[0]));
+        }
+        if (!head && files.size() > 1 && ctx.flavour() == Flavour.GNU) {
+            String obsolete = args.stream().filter(a -> a.matches("-\\d+")).findFirst().orElse(null);
+            if (obsolete != null) {
+                return TextResult.fail(1, "tail: option used in invalid context -- " + obsolete.substring(1));
+            }
+        }
+        Lines out = new Lines();
+        List<String> errors = new java.util.ArrayList<>();
+        boolean headers = flags[2] || files.size() > 1 && !flags[1];
+        for (String f : files.isEmpty() ? List.of("-") : files) {
+            String content = f.equals("-") ? null : ctx.files().read(f);
+            if (!f.equals("-") && content == null) {
+                errors.add(ctx.flavour() == Flavour.GNU ? tool + ": cannot open '" + f + "' for reading: No such file or directory"
+                        : head ? "head: " + f + ": No such file or directory" : ctx.missing(tool, f));
+                continue;
+            }
+            if (headers) {
+                String header = "==> " + (f.equals("-") ? "standard input" : f) + " <==";
+                Lines.append(out, out.isEmpty() ? List.of(header) : List.of("", header)); // "\n==> F <==": it ends an unterminated line
+            }
+            List<String> part = bytes ? cutBytes(f.equals("-") ? Lines.text(in) : content, n[0]) : cut(f.equals("-") ? in : Lines.of(content), n[0]);
+            Lines.append(out, part);
+        }
+        if (!head && !files.isEmpty() && errors.size() == files.size() && ctx.flavour() == Flavour.BUSYBOX) {
+            errors.add("tail: no files");
+        }
+        Lines all = new Lines(errors, false);
+        Lines.append(all, out);
+        return new TextResult(errors.isEmpty() ? 0 : 1, all, errors);
     }
 
     /**
@@ -87,20 +121,6 @@ final class HeadTail implements TextTool {
             return n.startsWith("-") ? new int[] {0, size - count} : new int[] {0, count};
         }
         return n.startsWith("+") ? new int[] {(int) Math.min(size, Math.max(0, k - 1)), size} : new int[] {size - count, size};
-    }
-
-    /** The file operands: what is not an option or {@code -n}'s value. */
-    private static List<String> operands(List<String> args) {
-        List<String> files = new java.util.ArrayList<>();
-        for (int i = 0; i < args.size(); i++) {
-            String a = args.get(i);
-            if (a.equals("-n") || a.equals("-c")) {
-                i++;
-            } else if (!a.startsWith("-") || a.equals("-")) {
-                files.add(a);
-            }
-        }
-        return files;
     }
 
     /**

@@ -1,10 +1,12 @@
 package dev.dockwire.text;
 
+import dev.dockwire.libc.GetoptLong;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * {@code sed [-n] [-E|-r] [-s] [-i[SUFFIX]] [-e SCRIPT]... [-f FILE] [SCRIPT] [FILE...]} as GNU sed 4.9:
@@ -12,70 +14,60 @@ import java.util.List;
  * {@code -i} without files), the script read by {@link SedParser} and run by {@link SedRun}.
  */
 final class Sed implements TextTool {
+    /** GNU sed 4.9's SHORTOPTS and long options. */
+    private static final String GNU_SHORTS = "bsnrzuEe:f:l:i::V:";
+    private static final Map<String, String> GNU_LONGS = Map.ofEntries(Map.entry("binary", "b"), Map.entry("debug", "debug"),
+            Map.entry("follow-symlinks", "follow-symlinks"), Map.entry("in-place", "i::"), Map.entry("line-length", "l:"),
+            Map.entry("null-data", "z"), Map.entry("zero-terminated", "z"), Map.entry("posix", "posix"), Map.entry("quiet", "n"),
+            Map.entry("silent", "n"), Map.entry("regexp-extended", "r"), Map.entry("sandbox", "sandbox"), Map.entry("separate", "s"),
+            Map.entry("unbuffered", "u"), Map.entry("expression", "e:"), Map.entry("file", "f:"));
+    /** BusyBox 1.36.1's getopt32long "i::rEne:*f:*" and sed_longopts. */
+    private static final String BUSYBOX_SHORTS = "i::rEne:f:";
+    private static final Map<String, String> BUSYBOX_LONGS = Map.of("in-place", "i::", "regexp-extended", "r", "quiet", "n",
+            "silent", "n", "expression", "e:", "file", "f:");
+
+    private static boolean gnu(TextContext ctx) {
+        return ctx.flavour() == Flavour.GNU;
+    }
+
     @Override
     public TextResult run(List<String> args, List<String> stdin, TextContext ctx) {
-        boolean quiet = false;
-        boolean extended = false;
-        boolean separate = false;
-        boolean inPlace = false;
+        boolean[] flags = new boolean[4]; // -n, -E, -s, -i
         List<String> scripts = new ArrayList<>();
-        List<String> operands = new ArrayList<>();
-        for (int i = 0; i < args.size(); i++) {
-            String a = args.get(i);
-            if (a.equals("--")) {
-                operands.addAll(args.subList(i + 1, args.size()));
-                break;
-            }
-            if (a.startsWith("--")) {
-                switch (a.contains("=") ? a.substring(0, a.indexOf('=')) : a) {
-                    case "--quiet", "--silent" -> quiet = true;
-                    case "--regexp-extended" -> extended = true;
-                    case "--separate" -> separate = true;
-                    case "--in-place" -> inPlace = true;
-                    case "--expression" -> scripts.add(a.substring(a.indexOf('=') + 1));
-                    case "--posix", "--debug", "--unbuffered", "--sandbox", "--follow-symlinks" -> {
-                    }
-                    default -> {
-                        return usage(ctx, "sed: unrecognized option '" + a + "'");
-                    }
-                }
-                continue;
-            }
-            if (!a.startsWith("-") || a.equals("-")) {
-                operands.add(a);
-                continue;
-            }
-            for (int j = 1; j < a.length(); j++) {
-                char f = a.charAt(j);
-                switch (f) {
-                    case 'n' -> quiet = true;
-                    case 'E', 'r' -> extended = true;
-                    case 's', 'u' -> separate |= f == 's';
-                    case 'i' -> {
-                        inPlace = true;
-                        j = a.length(); // the rest is the backup suffix
-                    }
-                    case 'e', 'f' -> {
-                        String v = j + 1 < a.length() ? a.substring(j + 1) : i + 1 < args.size() ? args.get(++i) : null;
-                        if (v == null) {
-                            return usage(ctx, "sed: option requires an argument -- '" + f + "'");
-                        }
-                        if (f == 'f') {
-                            String content = ctx.files().read(v);
+        TextResult[] refused = {null};
+        GetoptLong.Result r = new GetoptLong(ctx.libc(), gnu(ctx) ? GNU_SHORTS : BUSYBOX_SHORTS, gnu(ctx) ? GNU_LONGS : BUSYBOX_LONGS)
+                .parse(args, (key, value) -> {
+                    switch (key) {
+                        case "n" -> flags[0] = true;
+                        case "E", "r" -> flags[1] = true;
+                        case "s" -> flags[2] = true;
+                        case "i" -> flags[3] = true; // value: the backup suffix, not modelled
+                        case "e" -> scripts.add(value);
+                        case "f" -> {
+                            String content = ctx.files().read(value);
                             if (content == null) {
-                                return TextResult.fail(1, "sed: couldn't open file " + v + ": No such file or directory");
+                                refused[0] = TextResult.fail(1, "sed: couldn't open file " + value + ": No such file or directory");
+                            } else {
+                                scripts.add(content.endsWith("\n") ? content.substring(0, content.length() - 1) : content);
                             }
-                            v = content.endsWith("\n") ? content.substring(0, content.length() - 1) : content;
                         }
-                        scripts.add(v);
-                        j = a.length();
+                        default -> {
+                            // -u, -z, -l, --posix, --debug, --sandbox, --follow-symlinks change nothing modelled
+                        }
                     }
-                    default -> {
-                        return usage(ctx, "sed: invalid option -- '" + f + "'");
-                    }
-                }
-            }
+                    return refused[0] == null;
+                });
+        if (r.error() != null) {
+            return gnu(ctx) ? usage(ctx, "sed: " + r.error()) : ctx.optionError("sed", 1, r.error());
         }
+        if (refused[0] != null) {
+            return refused[0];
+        }
+        boolean quiet = flags[0];
+        boolean extended = flags[1];
+        boolean separate = flags[2];
+        boolean inPlace = flags[3];
+        List<String> operands = new ArrayList<>(r.operands());
         if (scripts.isEmpty()) {
             if (operands.isEmpty()) {
                 return usage(ctx, null);
@@ -152,7 +144,7 @@ final class Sed implements TextTool {
                 throw new IllegalStateException("sed-usage.txt is part of the build", e);
             }
         } else {
-            out.add("Usage: sed [-i[SFX]] [-nrE] [-f FILE]... [-e CMD]... [FILE]...");
+            out.addAll(dev.dockwire.libc.BusyboxUsage.withBanner("sed")); // bb_show_usage
         }
         return new TextResult(1, out, out);
     }

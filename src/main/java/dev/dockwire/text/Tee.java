@@ -1,29 +1,32 @@
 package dev.dockwire.text;
 
-import java.util.ArrayList;
 import java.util.List;
 
 /** {@code tee [-a] FILE...}: stdin to stdout and to each file (appended with {@code -a}). */
 final class Tee implements TextTool {
+    /** coreutils' tee.c: "aip" and its long options. */
+    private static final ToolOptions.Spec GNU = new ToolOptions.Spec("aip", java.util.Map.of("append", "a", "ignore-interrupts", "i",
+            "output-error", "p::"));
+    /** BusyBox 1.36.1's getopt32 "ia". */
+    private static final ToolOptions.Spec BUSYBOX = new ToolOptions.Spec("ia", java.util.Map.of());
+
     @Override
     public TextResult run(List<String> args, List<String> stdin, TextContext ctx) {
-        boolean append = false;
-        List<String> files = new ArrayList<>();
-        for (String a : args) {
-            if (a.equals("-a") || a.equals("--append")) {
-                append = true;
-            } else if (a.startsWith("-") && a.length() > 1) {
-                return ctx.usage("tee", 1, "invalid option -- '" + a.charAt(1) + "'");
-            } else {
-                files.add(a);
-            }
+        boolean[] append = {false};
+        ToolOptions o = ToolOptions.parse(ctx, "tee", 1, GNU, BUSYBOX, args, (key, value) -> {
+            append[0] |= key.equals("a"); // -i (ignore SIGINT) and GNU's -p change nothing here
+            return true;
+        });
+        if (o.error() != null) {
+            return o.error();
         }
+        List<String> files = o.operands();
         List<String> in = stdin == null ? List.of() : stdin;
         String content = Lines.text(in);
         Lines out = new Lines();
         int status = 0;
         for (String f : files) {
-            if (!ctx.files().write(f, content, append)) {
+            if (!ctx.files().write(f, content, append[0])) {
                 out.add("tee: " + f + ": No such file or directory");
                 status = 1;
             }

@@ -1,5 +1,7 @@
 package dev.dockwire.text;
 
+import dev.dockwire.libc.BusyboxUsage;
+import dev.dockwire.libc.Getopt;
 import java.util.List;
 
 /**
@@ -26,6 +28,26 @@ public record TextContext(TextFiles files, Flavour flavour, Commands commands, P
         return flavour == Flavour.GNU
                 ? TextResult.fail(status, tool + ": " + message, "Try '" + tool + " --help' for more information.")
                 : TextResult.fail(status, tool + ": " + message);
+    }
+
+    /** The C library whose getopt words the tool prints: glibc's for GNU's tools, musl's for alpine's BusyBox. */
+    public Getopt libc() {
+        return flavour == Flavour.GNU ? Getopt.GLIBC : Getopt.MUSL;
+    }
+
+    /**
+     * getopt's complaint about the options ({@code error}, in {@link #libc()}'s words) and the exit it leads
+     * to: GNU's usage(EXIT_FAILURE) hint; BusyBox's bb_show_usage (libbb/appletlib.c): the banner, a blank
+     * line and the applet's usage.
+     */
+    public TextResult optionError(String tool, int status, String error) {
+        if (flavour == Flavour.GNU) {
+            return usage(tool, status, error);
+        }
+        List<String> lines = new java.util.ArrayList<>();
+        lines.add(tool + ": " + error);
+        lines.addAll(BusyboxUsage.withBanner(tool));
+        return TextResult.fail(status, lines.toArray(String[]::new));
     }
 
     /** A file operand that does not exist: {@code TOOL: FILE: No such file or directory} (BusyBox: can't open 'FILE'). */

@@ -10,38 +10,52 @@ import java.util.Map;
  * {@code -s} squeezes runs of the last set's characters.
  */
 final class Tr implements TextTool {
+    /** coreutils' tr.c: "+AcCdst" (options end at SET1) and its long options. */
+    private static final ToolOptions.Spec GNU = new ToolOptions.Spec("+AcCdst", Map.of("complement", "complement",
+            "delete", "d", "squeeze-repeats", "s", "truncate-set1", "t"));
+    /** BusyBox 1.36.1's getopt32 "^+Ccds". */
+    private static final ToolOptions.Spec BUSYBOX = new ToolOptions.Spec("+Ccds", Map.of());
+
     private static final Map<String, String> CLASSES = Map.of(
             "upper", "A-Z", "lower", "a-z", "digit", "0-9", "alpha", "A-Za-z", "alnum", "0-9A-Za-z",
             "space", " \\t\\n\\r\\v\\f", "blank", " \\t", "punct", "!-/:-@[-`{-~", "xdigit", "0-9A-Fa-f");
 
     @Override
     public TextResult run(List<String> args, List<String> stdin, TextContext ctx) {
-        boolean complement = false;
-        boolean delete = false;
-        boolean squeeze = false;
-        List<String> sets = new ArrayList<>();
-        for (String a : args) {
-            if (a.startsWith("-") && a.length() > 1 && sets.isEmpty()) {
-                for (char f : a.substring(1).toCharArray()) {
-                    switch (f) {
-                        case 'c', 'C' -> complement = true;
-                        case 'd' -> delete = true;
-                        case 's' -> squeeze = true;
-                        default -> {
-                            return ctx.usage("tr", 1, "invalid option -- '" + f + "'");
-                        }
-                    }
-                }
-            } else {
-                sets.add(a);
+        boolean[] flags = new boolean[3]; // -c, -d, -s
+        ToolOptions opts = ToolOptions.parse(ctx, "tr", 1, GNU, BUSYBOX, args, (key, value) -> {
+            int at = "cds".indexOf(Character.toLowerCase(key.charAt(0)));
+            if (key.length() == 1 && at >= 0) {
+                flags[at] = true;
+            } else if (key.equals("complement")) {
+                flags[0] = true;
             }
+            // -t (truncate SET1) is not modelled
+            return true;
+        });
+        if (opts.error() != null) {
+            return opts.error();
         }
+        boolean complement = flags[0];
+        boolean delete = flags[1];
+        boolean squeeze = flags[2];
+        List<String> sets = opts.operands();
         int needed = delete && squeeze || !delete && !squeeze ? 2 : 1;
-        if (sets.size() < needed) {
-            return ctx.usage("tr", 1, sets.isEmpty() ? "missing operand" : "missing operand after ‘" + sets.get(0) + "’");
+        if (sets.isEmpty() && ctx.flavour() == Flavour.BUSYBOX) {
+            return TextResult.fail(1, dev.dockwire.libc.BusyboxUsage.withBanner("tr").toArray(String[]::new)); // getopt32's "-1": bb_show_usage
         }
-        if (sets.size() > needed && !(squeeze && !delete && sets.size() == 2)) {
+        boolean gnu = ctx.flavour() == Flavour.GNU;
+        if (sets.size() < needed && gnu) { // BusyBox runs with what it has: "tr a" copies, "tr -ds a" deletes
+            return sets.isEmpty() ? ctx.usage("tr", 1, "missing operand")
+                    : TextResult.fail(1, "tr: missing operand after ‘" + sets.get(sets.size() - 1) + "’", squeeze
+                    ? "Two strings must be given when both deleting and squeezing repeats." : "Two strings must be given when translating.",
+                    "Try 'tr --help' for more information.");
+        }
+        if (sets.size() > needed && !(squeeze && !delete && sets.size() == 2) && gnu) { // BusyBox ignores the rest
             return ctx.usage("tr", 1, "extra operand ‘" + sets.get(needed) + "’");
+        }
+        if (sets.size() == 1 && !delete && !squeeze) { // BusyBox's "tr a": nothing to translate into
+            return new TextResult(0, stdin == null ? List.of() : stdin);
         }
         String set1 = expand(sets.get(0));
         String set2 = sets.size() > 1 ? expand(sets.get(1)) : "";

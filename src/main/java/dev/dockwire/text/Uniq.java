@@ -6,34 +6,39 @@ import java.util.Locale;
 
 /** {@code uniq [-c] [-d] [-u] [-i] [INPUT]}: adjacent repeated lines once; {@code -c} prefixes the count as {@code %7d }. */
 final class Uniq implements TextTool {
+    /** coreutils' uniq.c: "-0123456789Dcdf:is:uw:z" (the -N digits left out) and its long options. */
+    private static final ToolOptions.Spec GNU = new ToolOptions.Spec("Dcdf:is:uw:z", java.util.Map.of("count", "c", "repeated", "d",
+            "unique", "u", "ignore-case", "i", "skip-fields", "f:", "skip-chars", "s:", "check-chars", "w:", "zero-terminated", "z"));
+    /** BusyBox 1.36.1's getopt32 "cduf:+s:+w:+iz". */
+    private static final ToolOptions.Spec BUSYBOX = new ToolOptions.Spec("cduf:s:w:iz", java.util.Map.of());
+
     @Override
     public TextResult run(List<String> args, List<String> stdin, TextContext ctx) {
-        boolean count = false;
-        boolean dups = false;
-        boolean uniques = false;
-        boolean ignoreCase = false;
-        List<String> files = new ArrayList<>();
-        for (String a : args) {
-            if (a.startsWith("-") && a.length() > 1) {
-                for (char f : a.substring(1).toCharArray()) {
-                    switch (f) {
-                        case 'c' -> count = true;
-                        case 'd' -> dups = true;
-                        case 'u' -> uniques = true;
-                        case 'i' -> ignoreCase = true;
-                        default -> {
-                            return ctx.usage("uniq", 1, "invalid option -- '" + f + "'");
-                        }
-                    }
-                }
-            } else {
-                files.add(a);
+        boolean[] flags = new boolean[4]; // -c, -d, -u, -i
+        ToolOptions o = ToolOptions.parse(ctx, "uniq", 1, GNU, BUSYBOX, args, (key, value) -> {
+            int at = key.length() == 1 ? "cdui".indexOf(key.charAt(0)) : -1;
+            if (at >= 0) {
+                flags[at] = true;
             }
+            // -f, -s, -w, -z and GNU's -D are not modelled
+            return true;
+        });
+        if (o.error() != null) {
+            return o.error();
         }
-        if (files.size() > 2) {
+        boolean count = flags[0];
+        boolean dups = flags[1];
+        boolean uniques = flags[2];
+        boolean ignoreCase = flags[3];
+        List<String> files = o.operands();
+        boolean gnu = ctx.flavour() == Flavour.GNU;
+        if (files.size() > 2 && gnu) {
             return ctx.usage("uniq", 1, "extra operand ‘" + files.get(2) + "’");
         }
         Input in = Input.of("uniq", files.isEmpty() ? files : files.subList(0, 1), stdin, ctx);
+        if (files.size() > 2 && in.errors.isEmpty()) { // BusyBox opens its input before it counts operands
+            return TextResult.fail(1, dev.dockwire.libc.BusyboxUsage.withBanner("uniq").toArray(String[]::new));
+        }
         List<String> out = new ArrayList<>();
         int i = 0;
         List<String> lines = in.lines;

@@ -13,21 +13,30 @@ import java.util.Locale;
  * (coreutils/wc.c's "%9u").
  */
 final class Wc implements TextTool {
+    /** coreutils' wc.c: "clLmw" and its long options. */
+    private static final ToolOptions.Spec GNU = new ToolOptions.Spec("clLmw", java.util.Map.of("bytes", "c", "chars", "m", "lines", "l",
+            "words", "w", "max-line-length", "L"));
+    /** BusyBox 1.36.1's getopt32 "lwmcL". */
+    private static final ToolOptions.Spec BUSYBOX = new ToolOptions.Spec("lwmcL", java.util.Map.of());
+
     @Override
     public TextResult run(List<String> args, List<String> stdin, TextContext ctx) {
-        boolean lines = false;
-        boolean words = false;
-        boolean bytes = false;
-        List<String> files = new ArrayList<>();
-        for (String a : args) {
-            if (a.startsWith("-") && a.length() > 1) {
-                lines |= a.indexOf('l') > 0;
-                words |= a.indexOf('w') > 0;
-                bytes |= a.indexOf('c') > 0;
-            } else {
-                files.add(a);
+        boolean[] asked = new boolean[3]; // -l, -w, -c
+        ToolOptions o = ToolOptions.parse(ctx, "wc", 1, GNU, BUSYBOX, args, (key, value) -> {
+            int at = key.length() == 1 ? "lwc".indexOf(key.charAt(0)) : -1;
+            if (at >= 0) {
+                asked[at] = true;
             }
+            // -m and -L are not modelled
+            return true;
+        });
+        if (o.error() != null) {
+            return o.error();
         }
+        boolean lines = asked[0];
+        boolean words = asked[1];
+        boolean bytes = asked[2];
+        List<String> files = o.operands();
         if (!lines && !words && !bytes) {
             lines = words = bytes = true;
         }

@@ -9,58 +9,65 @@ import java.util.List;
  * {@code -I} one line per run, REPL replaced in the arguments. Exit 123 when a run failed.
  */
 final class Xargs implements TextTool {
+    /** findutils' xargs.c: "+0a:E:e::i::I:l::L:n:prs:txP:d:" (options end at the command) and its long options. */
+    private static final ToolOptions.Spec GNU = new ToolOptions.Spec("+0a:E:e::i::I:l::L:n:prs:txP:d:", java.util.Map.of(
+            "no-run-if-empty", "r", "max-args", "n:", "replace", "i::", "null", "0", "verbose", "t", "delimiter", "d:"));
+    /** BusyBox 1.36.1's OPTION_STR with alpine's features, and its one long option. */
+    private static final ToolOptions.Spec BUSYBOX = new ToolOptions.Spec("+trn:s:e::E:opx0I:i::P:a:", java.util.Map.of("no-run-if-empty", "r"));
+
     @Override
     public TextResult run(List<String> args, List<String> stdin, TextContext ctx) {
-        int max = Integer.MAX_VALUE;
-        String repl = null;
-        boolean noRunIfEmpty = false;
-        int i = 0;
-        while (i < args.size() && args.get(i).startsWith("-") && args.get(i).length() > 1) {
-            String a = args.get(i);
-            if (a.equals("-r") || a.equals("--no-run-if-empty")) {
-                noRunIfEmpty = true;
-                i++;
-            } else if (a.startsWith("-n") || a.startsWith("-I")) {
-                String v = a.length() > 2 ? a.substring(2) : i + 1 < args.size() ? args.get(++i) : null;
-                if (v == null) {
-                    return ctx.usage("xargs", 1, "option requires an argument -- '" + a.charAt(1) + "'");
-                }
-                if (a.charAt(1) == 'I') {
-                    repl = v;
-                } else {
+        int[] max = {Integer.MAX_VALUE};
+        String[] repl = {null};
+        boolean[] noRunIfEmpty = {false};
+        String[] badNumber = {null};
+        ToolOptions o = ToolOptions.parse(ctx, "xargs", 1, GNU, BUSYBOX, args, (key, value) -> {
+            switch (key) {
+                case "r" -> noRunIfEmpty[0] = true;
+                case "I" -> repl[0] = value;
+                case "i" -> repl[0] = value == null ? "{}" : value; // -i[R], --replace[=R]: -I with {} by default
+                case "n" -> {
                     try {
-                        max = Integer.parseInt(v);
+                        max[0] = Integer.parseInt(value);
                     } catch (NumberFormatException e) {
-                        return TextResult.fail(1, "xargs: invalid number \"" + v + "\" for -n option");
+                        badNumber[0] = value;
                     }
                 }
-                i++;
-            } else {
-                return ctx.usage("xargs", 1, "invalid option -- '" + a.charAt(1) + "'");
+                default -> {
+                    // the other options are not modelled
+                }
             }
+            return badNumber[0] == null;
+        });
+        if (o.error() != null) {
+            return o.error();
         }
-        List<String> command = args.size() > i ? args.subList(i, args.size()) : List.of("echo");
+        if (badNumber[0] != null) {
+            return ctx.flavour() == Flavour.GNU ? ctx.usage("xargs", 1, "invalid number \"" + badNumber[0] + "\" for -n option")
+                    : TextResult.fail(1, "xargs: invalid number '" + badNumber[0] + "'"); // xatoi_positive's words
+        }
+        List<String> command = o.operands().isEmpty() ? List.of("echo") : o.operands();
         List<String> in = stdin == null ? List.of() : stdin;
         List<List<String>> runs = new ArrayList<>();
-        if (repl != null) {
+        if (repl[0] != null) {
             for (String line : in) {
                 String item = line.strip();
                 if (!item.isEmpty()) {
                     List<String> argv = new ArrayList<>();
                     for (String w : command) {
-                        argv.add(w.replace(repl, item));
+                        argv.add(w.replace(repl[0], item));
                     }
                     runs.add(argv);
                 }
             }
         } else {
             List<String> words = words(in);
-            for (int from = 0; from < words.size(); from += max) {
+            for (int from = 0; from < words.size(); from += max[0]) {
                 List<String> argv = new ArrayList<>(command);
-                argv.addAll(words.subList(from, Math.min(words.size(), from + max)));
+                argv.addAll(words.subList(from, Math.min(words.size(), from + max[0])));
                 runs.add(argv);
             }
-            if (words.isEmpty() && !noRunIfEmpty) {
+            if (words.isEmpty() && !noRunIfEmpty[0]) {
                 runs.add(new ArrayList<>(command)); // GNU xargs runs the command once on empty input
             }
         }

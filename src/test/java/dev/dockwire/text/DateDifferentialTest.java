@@ -49,10 +49,15 @@ class DateDifferentialTest {
             out.add(Arguments.of(Flavour.GNU, argv));
             out.add(Arguments.of(Flavour.BUSYBOX, argv));
         }
-        // Errors in coreutils' words (BusyBox's usage has its build's banner: the alpine build's is ours).
+        // Errors in coreutils' words
         for (List<String> argv : List.of(List.of("--bogus"), List.of("-Q"), List.of("-d"), List.of("-Ix"), List.of("+%Y", "+%m"),
                 List.of("-R", "+%Y"), List.of("-R", "-I"), List.of("-d", "@1", "-I", "-Iseconds"), List.of("-d", "@1", "--rfc-3339=seconds"), List.of("-d", "@1", "--iso-8601=minutes"))) {
             out.add(Arguments.of(Flavour.GNU, argv));
+        }
+        // BusyBox's: getopt's words (musl's, as alpine links it) and bb_show_usage
+        for (List<String> argv : List.of(List.of("--bogus"), List.of("-Q"), List.of("-d"), List.of("-Ix"), List.of("-R", "-I"),
+                List.of("-d", "@1", "-s", "@2"), List.of("-uQ"), List.of("--utc", "-d", "@1"), List.of("--rfc-2822", "-d", "@1"))) {
+            out.add(Arguments.of(Flavour.BUSYBOX, argv));
         }
         return out.stream();
     }
@@ -153,7 +158,8 @@ class DateDifferentialTest {
         Process p = pb.start();
         p.getOutputStream().close();
         assumeTrue(p.waitFor(10, TimeUnit.SECONDS), "the real tool did not finish");
-        String stderr = new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+        String err = new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+        String stderr = flavour == Flavour.BUSYBOX ? BusyboxAsAlpine.stderr(err) : err;
         String stdout = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         return new Real(command, stdout, stderr, p.exitValue(), now);
     }

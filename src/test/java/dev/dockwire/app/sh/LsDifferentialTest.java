@@ -97,17 +97,6 @@ class LsDifferentialTest {
         compare("ls", Flavour.GNU, args);
     }
 
-    /**
-     * Debian's busybox-static links glibc and says so in its banner; alpine's links musl: the real tool's
-     * getopt words and banner as alpine's build prints them ({@link dev.dockwire.libc.Getopt#MUSL}).
-     */
-    private static String asAlpine(String busyboxErr) {
-        return busyboxErr.replaceAll("(?m)^BusyBox v1\\.35\\.0 \\(Debian [^)]*\\) multi-call binary\\.$", dev.dockwire.libc.BusyboxUsage.BANNER)
-                .replaceAll("(?m)^ls: invalid option -- '(.)'$", "ls: unrecognized option: $1")
-                .replaceAll("(?m)^ls: unrecognized option '--(.*)'$", "ls: unrecognized option: $1")
-                .replaceAll("(?m)^ls: option requires an argument -- '(.)'$", "ls: option requires an argument: $1");
-    }
-
     private static void compare(String tool, Flavour flavour, String args) throws IOException {
         Path errFile = Files.createTempFile("ls-diff-err", ".txt");
         ProcessBuilder pb = new ProcessBuilder("sh", "-c", tool + " " + args).directory(root.toFile())
@@ -123,7 +112,7 @@ class LsDifferentialTest {
             Thread.currentThread().interrupt();
             throw new IOException(e);
         }
-        String wantErr = flavour == Flavour.BUSYBOX ? asAlpine(Files.readString(errFile)) : Files.readString(errFile);
+        String wantErr = flavour == Flavour.BUSYBOX ? dev.dockwire.text.BusyboxAsAlpine.stderr(Files.readString(errFile)) : Files.readString(errFile);
         Files.delete(errFile);
         StringBuilder out = new StringBuilder();
         StringBuilder err = new StringBuilder();
