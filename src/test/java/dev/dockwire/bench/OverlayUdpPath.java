@@ -29,9 +29,48 @@ import dev.dockwire.wire.MacAddress;
  * container answers once before measuring ({@link #answerOnce}), as in any two-way flow, so h2's
  * br0 knows its MAC (a one-way stream to a container that never sent would be flooded as unknown
  * unicast by br0 for as long as it lasts, which the baseline, without a bridge, never pays).
+ *
+ * <p>With {@code dockerd} (UdpPathBench's {@code overlay-dockerd}) each host's namespace also has the
+ * rules dockerd 28 sets up at start ({@link #DOCKERD_RULES}, as dockwire's Iptabler.init programs them:
+ * the nat table's DOCKER jumps, FORWARD's DROP policy and its chains), as every real Docker host has: the underlay's VXLAN datagrams then pass
+ * conntrack and the OUTPUT, POSTROUTING, PREROUTING and INPUT hooks on both hosts, and the send side's
+ * per-destination shortcut ({@code TunnelDst}), which holds only without hooks, is not taken.
  */
 public final class OverlayUdpPath extends UdpPath {
     private static final int VNI = 4097;
+    /**
+     * What dockerd 28 sets up in the host namespace at start, before any network (moby's setupIPChains
+     * and setupIPForwarding, as docker/driver/bridge/Iptabler.init programs them, userland proxy on).
+     */
+    public static final String DOCKERD_RULES = """
+            *nat
+            :PREROUTING ACCEPT [0:0]
+            :INPUT ACCEPT [0:0]
+            :OUTPUT ACCEPT [0:0]
+            :POSTROUTING ACCEPT [0:0]
+            :DOCKER - [0:0]
+            -A PREROUTING -m addrtype --dst-type LOCAL -j DOCKER
+            -A OUTPUT ! -d 127.0.0.0/8 -m addrtype --dst-type LOCAL -j DOCKER
+            COMMIT
+            *filter
+            :INPUT ACCEPT [0:0]
+            :FORWARD DROP [0:0]
+            :OUTPUT ACCEPT [0:0]
+            :DOCKER - [0:0]
+            :DOCKER-BRIDGE - [0:0]
+            :DOCKER-CT - [0:0]
+            :DOCKER-FORWARD - [0:0]
+            :DOCKER-ISOLATION-STAGE-1 - [0:0]
+            :DOCKER-ISOLATION-STAGE-2 - [0:0]
+            :DOCKER-USER - [0:0]
+            -A FORWARD -j DOCKER-USER
+            -A FORWARD -j DOCKER-FORWARD
+            -A DOCKER-FORWARD -j DOCKER-CT
+            -A DOCKER-FORWARD -j DOCKER-ISOLATION-STAGE-1
+            -A DOCKER-FORWARD -j DOCKER-BRIDGE
+            -A DOCKER-USER -j RETURN
+            COMMIT
+            """;
     private final Emulation emu = new Emulation(1);
     private final EmulatedKernel h1 = new EmulatedKernel(emu, "h1");
     private final EmulatedKernel h2 = new EmulatedKernel(emu, "h2");
@@ -59,12 +98,26 @@ public final class OverlayUdpPath extends UdpPath {
     }
 
     public OverlayUdpPath() {
+        this(false);
+    }
+
+    /** The path, with dockerd's start rules on both hosts when {@code dockerd}. */
+    public OverlayUdpPath(boolean dockerd) {
         twoHosts(h1, h2);
+        if (dockerd) {
+            h1.iptablesRestore(Kernel.HOST, DOCKERD_RULES, false);
+            h2.iptablesRestore(Kernel.HOST, DOCKERD_RULES, false);
+        }
         // The first datagrams resolve the underlay's ARP and fill the bridges' FDBs before measuring.
         connect(emu.loop(), h1.sockets("c"), h2.sockets("c"), Ipv4Address.parse("10.0.1.3").bits());
         // h2's br0 learns its container's MAC from the answer (h1's learnt h2's from vxlan0's proxy
         // ARP reply): both bridges forward the measured frames as unicast.
         answerOnce(Ipv4Address.parse("10.0.1.2").bits());
+    }
+
+    /** Host {@code n}'s (1 or 2) kernel. */
+    EmulatedKernel host(int n) {
+        return n == 1 ? h1 : h2;
     }
 
     /** Host {@code n}'s (1 or 2) overlay bridge, br0 in its sandbox. */

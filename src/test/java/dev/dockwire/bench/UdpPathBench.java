@@ -23,7 +23,8 @@ import org.openjdk.jmh.annotations.Warmup;
  * two emulated hosts ({@link OverlayUdpPath}: VXLAN encapsulation, the underlay, decapsulation);
  * {@code bridged}, two containers on one bridge ({@link BridgedUdpPath}), run beside it so that the
  * difference of their per-frame times is what the overlay adds; {@code macvlan}, two bridge-mode
- * macvlan siblings ({@link MacvlanUdpPath}, the kernel baseline's macvlan path).
+ * macvlan siblings ({@link MacvlanUdpPath}, the kernel baseline's macvlan path); {@code overlay-dockerd}
+ * (not run by default: {@code -p path=overlay-dockerd}), the overlay with dockerd's start rules on both hosts.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.Throughput)
@@ -41,9 +42,10 @@ public class UdpPathBench {
     public void setUp() {
         udp = switch (path) {
             case "overlay" -> new OverlayUdpPath();
+            case "overlay-dockerd" -> new OverlayUdpPath(true); // -p path=overlay-dockerd: dockerd's rules on both hosts
             case "bridged" -> new BridgedUdpPath();
             case "macvlan" -> new MacvlanUdpPath();
-            default -> throw new IllegalArgumentException("path " + path + ": overlay, bridged or macvlan");
+            default -> throw new IllegalArgumentException("path " + path + ": overlay, overlay-dockerd, bridged or macvlan");
         };
     }
 
