@@ -12,21 +12,18 @@ final class Tee implements TextTool {
 
     @Override
     public TextResult run(List<String> args, List<String> stdin, TextContext ctx) {
-        boolean[] append = {false};
-        ToolOptions o = ToolOptions.parse(ctx, "tee", 1, GNU, BUSYBOX, args, (key, value) -> {
-            append[0] |= key.equals("a"); // -i (ignore SIGINT) and GNU's -p change nothing here
-            return true;
-        });
+        ToolOptions o = ToolOptions.parse(ctx, "tee", 1, GNU, BUSYBOX, args);
         if (o.error() != null) {
             return o.error();
         }
+        boolean append = o.has("a"); // -i (ignore SIGINT) and GNU's -p change nothing here
         List<String> files = o.operands();
         List<String> in = stdin == null ? List.of() : stdin;
         String content = Lines.text(in);
         Lines out = new Lines();
         int status = 0;
         for (String f : files) {
-            if (!ctx.files().write(f, content, append[0])) {
+            if (!ctx.files().write(f, content, append)) {
                 out.add("tee: " + f + ": No such file or directory");
                 status = 1;
             }

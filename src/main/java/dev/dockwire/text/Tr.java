@@ -22,23 +22,13 @@ final class Tr implements TextTool {
 
     @Override
     public TextResult run(List<String> args, List<String> stdin, TextContext ctx) {
-        boolean[] flags = new boolean[3]; // -c, -d, -s
-        ToolOptions opts = ToolOptions.parse(ctx, "tr", 1, GNU, BUSYBOX, args, (key, value) -> {
-            int at = "cds".indexOf(Character.toLowerCase(key.charAt(0)));
-            if (key.length() == 1 && at >= 0) {
-                flags[at] = true;
-            } else if (key.equals("complement")) {
-                flags[0] = true;
-            }
-            // -t (truncate SET1) is not modelled
-            return true;
-        });
+        ToolOptions opts = ToolOptions.parse(ctx, "tr", 1, GNU, BUSYBOX, args);
         if (opts.error() != null) {
             return opts.error();
         }
-        boolean complement = flags[0];
-        boolean delete = flags[1];
-        boolean squeeze = flags[2];
+        boolean complement = opts.has("c") || opts.has("C") || opts.has("complement"); // -t (truncate SET1) is not modelled
+        boolean delete = opts.has("d");
+        boolean squeeze = opts.has("s");
         List<String> sets = opts.operands();
         int needed = delete && squeeze || !delete && !squeeze ? 2 : 1;
         if (sets.isEmpty() && ctx.flavour() == Flavour.BUSYBOX) {

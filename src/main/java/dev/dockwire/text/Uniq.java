@@ -14,22 +14,14 @@ final class Uniq implements TextTool {
 
     @Override
     public TextResult run(List<String> args, List<String> stdin, TextContext ctx) {
-        boolean[] flags = new boolean[4]; // -c, -d, -u, -i
-        ToolOptions o = ToolOptions.parse(ctx, "uniq", 1, GNU, BUSYBOX, args, (key, value) -> {
-            int at = key.length() == 1 ? "cdui".indexOf(key.charAt(0)) : -1;
-            if (at >= 0) {
-                flags[at] = true;
-            }
-            // -f, -s, -w, -z and GNU's -D are not modelled
-            return true;
-        });
+        ToolOptions o = ToolOptions.parse(ctx, "uniq", 1, GNU, BUSYBOX, args);
         if (o.error() != null) {
             return o.error();
         }
-        boolean count = flags[0];
-        boolean dups = flags[1];
-        boolean uniques = flags[2];
-        boolean ignoreCase = flags[3];
+        boolean count = o.has("c"); // -f, -s, -w, -z and GNU's -D are not modelled
+        boolean dups = o.has("d");
+        boolean uniques = o.has("u");
+        boolean ignoreCase = o.has("i");
         List<String> files = o.operands();
         boolean gnu = ctx.flavour() == Flavour.GNU;
         if (files.size() > 2 && gnu) {

@@ -21,21 +21,13 @@ final class Wc implements TextTool {
 
     @Override
     public TextResult run(List<String> args, List<String> stdin, TextContext ctx) {
-        boolean[] asked = new boolean[3]; // -l, -w, -c
-        ToolOptions o = ToolOptions.parse(ctx, "wc", 1, GNU, BUSYBOX, args, (key, value) -> {
-            int at = key.length() == 1 ? "lwc".indexOf(key.charAt(0)) : -1;
-            if (at >= 0) {
-                asked[at] = true;
-            }
-            // -m and -L are not modelled
-            return true;
-        });
+        ToolOptions o = ToolOptions.parse(ctx, "wc", 1, GNU, BUSYBOX, args);
         if (o.error() != null) {
             return o.error();
         }
-        boolean lines = asked[0];
-        boolean words = asked[1];
-        boolean bytes = asked[2];
+        boolean lines = o.has("l"); // -m and -L are not modelled
+        boolean words = o.has("w");
+        boolean bytes = o.has("c");
         List<String> files = o.operands();
         if (!lines && !words && !bytes) {
             lines = words = bytes = true;
