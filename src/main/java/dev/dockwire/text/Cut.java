@@ -76,7 +76,7 @@ final class Cut implements TextTool {
                 }
                 ranges.add(new int[] {lo, hi});
             } catch (NumberFormatException e) {
-                return ctx.usage("cut", 1, "invalid " + (fields ? "field" : "byte/character position") + " value ‘" + part + "’");
+                return ctx.usage("cut", 1, "invalid " + (fields ? "field" : "byte/character position") + " value " + ctx.quote(part));
             }
         }
         String d = delim == null ? "\t" : delim;

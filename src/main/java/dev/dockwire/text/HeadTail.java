@@ -59,7 +59,7 @@ final class HeadTail implements TextTool {
         try {
             valid(n[0]);
         } catch (NumberFormatException e) {
-            return TextResult.fail(1, ctx.flavour() == Flavour.GNU ? tool + ": invalid number of " + (flags[0] ? "bytes" : "lines") + ": ‘" + n[0] + "’"
+            return TextResult.fail(1, ctx.flavour() == Flavour.GNU ? tool + ": invalid number of " + (flags[0] ? "bytes" : "lines") + ": " + ctx.quote(n[0])
                     : tool + ": invalid number '" + n[0] + "'");
         }
         boolean bytes = flags[0];

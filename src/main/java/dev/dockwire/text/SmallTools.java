@@ -48,7 +48,7 @@ final class SmallTools {
             return ctx.usage("seq", 1, "missing operand");
         }
         if (nums.size() > 3) {
-            return ctx.usage("seq", 1, "extra operand ‘" + nums.get(3) + "’");
+            return ctx.usage("seq", 1, "extra operand " + ctx.quote(nums.get(3)));
         }
         BigDecimal first;
         BigDecimal incr;
@@ -63,10 +63,10 @@ final class SmallTools {
             last = new BigDecimal(nums.get(nums.size() - 1));
         } catch (NumberFormatException e) {
             String bad = nums.stream().filter(s -> !s.matches("-?\\d*\\.?\\d+")).findFirst().orElse(nums.get(0));
-            return ctx.usage("seq", 1, "invalid floating point argument: ‘" + bad + "’");
+            return ctx.usage("seq", 1, "invalid floating point argument: " + ctx.quote(bad));
         }
         if (incr.signum() == 0) {
-            return ctx.usage("seq", 1, "invalid Zero increment value: ‘" + nums.get(1) + "’");
+            return ctx.usage("seq", 1, "invalid Zero increment value: " + ctx.quote(nums.get(1)));
         }
         int digits = Math.max(0, scale);
         int width = 0;
@@ -100,7 +100,7 @@ final class SmallTools {
             return ctx.usage("basename", 1, "missing operand");
         }
         if (args.size() > 2) {
-            return ctx.usage("basename", 1, "extra operand ‘" + args.get(2) + "’");
+            return ctx.usage("basename", 1, "extra operand " + ctx.quote(args.get(2)));
         }
         String name = args.get(0).replaceAll("/+$", "");
         if (name.isEmpty()) {

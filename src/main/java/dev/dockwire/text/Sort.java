@@ -46,7 +46,7 @@ final class Sort implements TextTool {
                         k.from = Integer.parseInt(ends[0].split("\\.")[0]);
                         k.to = ends.length > 1 ? Integer.parseInt(ends[1].split("\\.")[0]) : 0;
                     } catch (NumberFormatException e) {
-                        error[0] = "invalid number at field start: invalid count at start of ‘" + value + "’";
+                        error[0] = "invalid number at field start: invalid count at start of " + ctx.quote(value);
                     }
                     k.numeric |= value.contains("n");
                     k.keyReverse = value.contains("r");

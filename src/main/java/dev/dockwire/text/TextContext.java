@@ -6,12 +6,41 @@ import java.util.List;
 
 /**
  * Where a tool runs: the files it may read and write, whose texts it prints, how it runs
- * other commands ({@code xargs}), and the pipe its output goes into ({@code seq} stops when it breaks).
+ * other commands ({@code xargs}), the pipe its output goes into ({@code seq} stops when it breaks),
+ * and whether the place's locale is UTF-8 (LC_ALL, LC_MESSAGES or LANG naming it: gnulib's quote()
+ * then prints ‘x’; in the C locale, where LANG is unset as on dockwire's host and in Debian's images, 'x').
  */
-public record TextContext(TextFiles files, Flavour flavour, Commands commands, Pipe out) {
-    /** A tool whose output is read to the end. */
+public record TextContext(TextFiles files, Flavour flavour, Commands commands, Pipe out, boolean utf8) {
+    /** A tool whose output is read to the end, in the C locale. */
     public TextContext(TextFiles files, Flavour flavour, Commands commands) {
-        this(files, flavour, commands, Pipe.open());
+        this(files, flavour, commands, Pipe.open(), false);
+    }
+
+    /** A tool writing into {@code out}, in the C locale. */
+    public TextContext(TextFiles files, Flavour flavour, Commands commands, Pipe out) {
+        this(files, flavour, commands, out, false);
+    }
+
+    /** The same place with the locale {@code env} names (its LC_ALL, LC_MESSAGES and LANG, looked up in that order). */
+    public TextContext inLocale(java.util.function.UnaryOperator<String> env) {
+        return new TextContext(files, flavour, commands, out, utf8(env));
+    }
+
+    /** Whether the locale variables of {@code env} name a UTF-8 locale (setlocale(LC_MESSAGES, "")'s order). */
+    public static boolean utf8(java.util.function.UnaryOperator<String> env) {
+        for (String name : List.of("LC_ALL", "LC_MESSAGES", "LANG")) {
+            String v = env.apply(name);
+            if (v != null && !v.isEmpty()) {
+                String codeset = v.toLowerCase(java.util.Locale.ROOT).replace("-", "");
+                return codeset.contains(".utf8");
+            }
+        }
+        return false;
+    }
+
+    /** gnulib's quote(ARG) in this locale: {@code ‘ARG’} under UTF-8, {@code 'ARG'} in the C locale. */
+    public String quote(String arg) {
+        return utf8 ? "‘" + arg + "’" : "'" + arg + "'";
     }
 
     /** Runs a command line given as words, as the calling shell would; stdin may be null. */

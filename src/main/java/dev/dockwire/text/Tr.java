@@ -37,12 +37,12 @@ final class Tr implements TextTool {
         boolean gnu = ctx.flavour() == Flavour.GNU;
         if (sets.size() < needed && gnu) { // BusyBox runs with what it has: "tr a" copies, "tr -ds a" deletes
             return sets.isEmpty() ? ctx.usage("tr", 1, "missing operand")
-                    : TextResult.fail(1, "tr: missing operand after ‘" + sets.get(sets.size() - 1) + "’", squeeze
+                    : TextResult.fail(1, "tr: missing operand after " + ctx.quote(sets.get(sets.size() - 1)), squeeze
                     ? "Two strings must be given when both deleting and squeezing repeats." : "Two strings must be given when translating.",
                     "Try 'tr --help' for more information.");
         }
         if (sets.size() > needed && !(squeeze && !delete && sets.size() == 2) && gnu) { // BusyBox ignores the rest
-            return ctx.usage("tr", 1, "extra operand ‘" + sets.get(needed) + "’");
+            return ctx.usage("tr", 1, "extra operand " + ctx.quote(sets.get(needed)));
         }
         if (sets.size() == 1 && !delete && !squeeze) { // BusyBox's "tr a": nothing to translate into
             return new TextResult(0, stdin == null ? List.of() : stdin);

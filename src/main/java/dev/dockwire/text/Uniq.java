@@ -25,7 +25,7 @@ final class Uniq implements TextTool {
         List<String> files = o.operands();
         boolean gnu = ctx.flavour() == Flavour.GNU;
         if (files.size() > 2 && gnu) {
-            return ctx.usage("uniq", 1, "extra operand ‘" + files.get(2) + "’");
+            return ctx.usage("uniq", 1, "extra operand " + ctx.quote(files.get(2)));
         }
         Input in = Input.of("uniq", files.isEmpty() ? files : files.subList(0, 1), stdin, ctx);
         if (files.size() > 2 && in.errors.isEmpty()) { // BusyBox opens its input before it counts operands

@@ -54,7 +54,7 @@ final class TextFixtures {
         return text.lines().toList();
     }
 
-    /** A context over an in-memory file view, GNU texts, and a runner that knows {@code echo} (xargs' default). */
+    /** A context over an in-memory file view, GNU texts in a UTF-8 locale, and a runner that knows {@code echo} (xargs' default). */
     static TextContext context(Map<String, String> files) {
         TextFiles view = new TextFiles() {
             @Override
@@ -75,7 +75,7 @@ final class TextFixtures {
             TextTool t = TextTools.find(argv.get(0));
             return t == null ? TextResult.fail(127, "xargs: " + argv.get(0) + ": No such file or directory")
                     : t.run(argv.subList(1, argv.size()), stdin, context(files));
-        });
+        }, Pipe.open(), true); // LC_ALL=C.UTF-8, as the differential tests run the real tools
     }
 
     static TextResult run(String input, String... argv) {

@@ -104,7 +104,7 @@ public final class Applets {
                     new Io(sink, sink, new Io.Input(stdin == null ? List.of() : stdin)));
             sink.flush();
             return status == null ? TextResult.fail(126, argv.get(0) + ": cannot run from xargs here") : new TextResult(status, out);
-        });
+        }).inLocale(sh.vars::get); // the locale the process got: the image's LANG (python's C.UTF-8), else C
     }
 
     private int cat(List<String> args, Flavour flavour, Io io) {
