@@ -113,4 +113,28 @@ class UsersEndToEndTest {
         assertEquals(List.of("unable to find user nosuch: no matching entries in passwd file"), refused.output());
         assertEquals(126, refused.status());
     }
+
+    @Test
+    void theInteractiveShellStartsInTheWorkingDirectory() {
+        InteractiveShell t = new InteractiveShell(h.world.host());
+        t.run("docker run -it --rm -w /tmp alpine sh");
+        assertEquals("/tmp # ", t.prompt());
+        assertEquals(List.of("/tmp", "/tmp"), t.run("pwd; echo $PWD").output(), "runc's chdir before ash starts");
+        t.run("cd /etc");
+        assertEquals("/etc # ", t.prompt(), "ash's \\w follows cd");
+        t.run("exit");
+        h.ok("docker run -d --name ww -w /srv debian sleep 300");
+        String hostname = h.ok("docker exec ww hostname").get(0);
+        t.run("docker exec -it ww bash");
+        assertEquals("root@" + hostname + ":/srv# ", t.prompt());
+        assertEquals(List.of("/srv", "/srv"), t.run("pwd; echo $PWD").output());
+        t.run("exit");
+        t.run("docker exec -it -w /tmp ww sh");
+        assertEquals(List.of("/tmp", "/tmp"), t.run("pwd; echo $PWD").output(), "exec -w over the container's WorkingDir (dash)");
+        t.run("exit");
+        t.run("docker exec -it -w /tmp -u 1000 ww bash");
+        assertEquals("I have no name!@" + hostname + ":/tmp$ ", t.prompt());
+        t.run("cd");
+        assertEquals("I have no name!@" + hostname + ":/$ ", t.prompt(), "runc's HOME for a uid without an entry is /");
+    }
 }
