@@ -281,7 +281,7 @@ final class ContainerEnv implements Shell.Env {
             ended.accept(r.status());
             return CommandResult.ok(List.of());
         }
-        process().start(argv.get(0), p, argv.subList(1, argv.size()), java.util.Map.of(), (stream, line) -> { }).onExit(ended);
+        process().start(argv.get(0), p, argv.subList(1, argv.size()), processEnv(), (stream, line) -> { }).onExit(ended);
         return CommandResult.ok(List.of());
     }
 

@@ -137,4 +137,51 @@ class UsersEndToEndTest {
         t.run("cd");
         assertEquals("I have no name!@" + hostname + ":/$ ", t.prompt(), "runc's HOME for a uid without an entry is /");
     }
+
+    @Test
+    void execDetachedRunsAsItsUserAndEnvFilesReachTheProcess() {
+        h.ok("docker run -d --name dd alpine sleep 300");
+        h.ok("docker exec -d -u 1234 dd sh -c 'id > /tmp/who'");
+        assertEquals(List.of("uid=1234 gid=0(root) groups=0(root)"), h.ok("docker exec dd cat /tmp/who"), "exec -d honours -u");
+        h.ok("printf '# comment\\n\\n  A=1\\nC=x=y\\nNOPE\\nD= spaced \\n' > vars.env");
+        assertEquals(List.of("A=2", "C=x=y", "D= spaced "), h.ok("docker exec --env-file vars.env -e A=2 dd env").subList(2, 5),
+                "the file's variables, then -e's in their place");
+        assertEquals(List.of("A=1", "C=3", "D= spaced "), h.ok("docker run --rm --env-file vars.env -e C=3 alpine env").subList(2, 5));
+        CommandResult missing = h.run("docker exec --env-file nosuch.env dd env");
+        assertEquals(List.of("open nosuch.env: no such file or directory"), missing.output());
+        assertEquals(1, missing.status());
+        h.ok("printf 'X Y=1\\n' > bad.env");
+        CommandResult bad = h.run("docker run --rm --env-file bad.env alpine env");
+        assertEquals(List.of("docker: invalid env file (bad.env): variable 'X Y' contains whitespaces", "",
+                "Run 'docker run --help' for more information"), bad.output());
+        assertEquals(125, bad.status());
+    }
+
+    @Test
+    void groupAddAddsGroupsToEveryProcess() {
+        assertEquals(List.of("uid=1234 gid=0(root) groups=0(root),5(tty),4321"), h.ok("docker run --rm -u 1234 --group-add tty --group-add 4321 alpine id"));
+        assertEquals(List.of("99 5"), h.ok("docker run --rm -u 1234:99 --group-add 5 alpine id -G"));
+        h.ok("docker run -d --name gg --group-add wheel --group-add 1234 alpine sleep 300");
+        assertEquals(List.of("uid=0(root) gid=0(root) groups=0(root),1(bin),2(daemon),3(sys),4(adm),6(disk),10(wheel),11(floppy),"
+                + "20(dialout),26(tape),27(video),1234"), h.ok("docker exec gg id"));
+        assertEquals(List.of("uid=65534(nobody) gid=65534(nobody) groups=65534(nobody),10(wheel),1234"), h.ok("docker exec -u nobody gg id"),
+                "an exec's user gets them too (getUser)");
+        assertEquals(List.of("[\"wheel\",\"1234\"]"), h.ok("docker inspect -f '{{json .HostConfig.GroupAdd}}' gg"));
+        CommandResult unknown = h.run("docker run --rm --group-add nosuch alpine id");
+        assertEquals(List.of("docker: Error response from daemon: Unable to find group nosuch: no matching entries in group file", "",
+                "Run 'docker run --help' for more information"), unknown.output());
+        assertEquals(125, unknown.status());
+    }
+
+    @Test
+    void composeUserWorkingDirAndGroupAdd() {
+        h.ok("printf 'services:\\n  app:\\n    image: alpine\\n    command: sleep 300\\n    user: \"1234:99\"\\n"
+                + "    working_dir: /srv/app\\n    group_add:\\n      - wheel\\n' > compose.yaml");
+        h.ok("docker compose up -d");
+        assertEquals(List.of("uid=1234 gid=99 groups=99,10(wheel)"), h.ok("docker compose exec app id"));
+        assertEquals(List.of("/srv/app"), h.ok("docker compose exec app pwd"));
+        assertEquals(List.of("1234:99 /srv/app"), h.ok("docker inspect -f '{{.Config.User}} {{.Config.WorkingDir}}' $(docker compose ps -q app)"));
+        assertEquals(List.of("uid=0(root) gid=0(root) groups=0(root),1(bin),2(daemon),3(sys),4(adm),6(disk),10(wheel),11(floppy),"
+                + "20(dialout),26(tape),27(video)"), h.ok("docker compose run --rm -u 0 app id"), "run -u over the service's user");
+    }
 }
