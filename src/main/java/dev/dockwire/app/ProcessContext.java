@@ -37,6 +37,14 @@ public interface ProcessContext {
         return null;
     }
 
+    /**
+     * Why open(2) of {@code path} for reading (or opendir(3) of a directory) would fail for this
+     * process, as strerror words it ({@code Permission denied}), or null when it would not.
+     */
+    default String readError(String path) {
+        return null;
+    }
+
     /** Uniform in [0, bound), from the emulation's seeded source (DNS ids, ports). */
     int random(int bound);
 

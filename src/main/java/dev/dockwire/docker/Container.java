@@ -410,6 +410,16 @@ public final class Container {
         files.stamp(path, nanos);
     }
 
+    /** Records that a process that is not root created {@code path} in its writable layer: its owner. */
+    public void own(String path, int uid, int gid) {
+        files.own(path, uid, gid);
+    }
+
+    /** The owner of {@code path} as {@code uid << 32 | gid}: root's (0) unless a process that was not root created it. */
+    public long owner(String path) {
+        return files.owner(path);
+    }
+
     /** When a process last modified {@code path} in its writable layer (virtual nanoseconds), or -1. */
     public long stamped(String path) {
         return files.stamped(path);

@@ -31,8 +31,10 @@ public final class FileTable implements FileStore {
     /** The read-only files under these (an image's), or null. */
     private FileStore lower;
     /**
-     * Each file's modification time in virtual nanoseconds plus one (0: never stamped), by its
-     * index in {@link #files}; null until a write is stamped, as most containers' never are.
+     * Each file's inode fields beside its slots in {@link #files}: at a file's index its modification
+     * time in virtual nanoseconds plus one (0: never stamped), after it its owner as
+     * {@code uid << 32 | gid} (0: root's, as the images install theirs); null until a write is
+     * stamped or owned, as most containers' never are.
      */
     private long[] stamps;
 
@@ -124,9 +126,9 @@ public final class FileTable implements FileStore {
             System.arraycopy(files, i + 2, f, i, files.length - i - 2);
             files = f.length == 0 ? NONE : f;
             if (stamps != null) {
-                long[] st = new long[f.length / 2];
-                System.arraycopy(stamps, 0, st, 0, i / 2);
-                System.arraycopy(stamps, i / 2 + 1, st, i / 2, st.length - i / 2);
+                long[] st = new long[f.length];
+                System.arraycopy(stamps, 0, st, 0, i);
+                System.arraycopy(stamps, i + 2, st, i, st.length - i);
                 stamps = st;
             }
         }
@@ -159,7 +161,7 @@ public final class FileTable implements FileStore {
         f[f.length - 1] = held;
         files = f;
         if (stamps != null) {
-            stamps = Arrays.copyOf(stamps, files.length / 2);
+            stamps = Arrays.copyOf(stamps, files.length);
         }
     }
 
@@ -170,15 +172,33 @@ public final class FileTable implements FileStore {
             return;
         }
         if (stamps == null) {
-            stamps = new long[files.length / 2];
+            stamps = new long[files.length];
         }
-        stamps[i / 2] = nanos + 1;
+        stamps[i] = nanos + 1;
+    }
+
+    /** Records that {@code path}, written here, belongs to {@code uid}:{@code gid} (open(2)'s O_CREAT by that process's fsuid and fsgid). */
+    public void own(String path, int uid, int gid) {
+        int i = index(normalize(path));
+        if (i < 0) {
+            return;
+        }
+        if (stamps == null) {
+            stamps = new long[files.length];
+        }
+        stamps[i + 1] = (long) uid << 32 | (gid & 0xffffffffL);
+    }
+
+    /** The owner of {@code path} as {@code uid << 32 | gid}: root's (0) unless a process that was not root created it here. */
+    public long owner(String path) {
+        int i = index(normalize(path));
+        return i < 0 || stamps == null ? 0 : stamps[i + 1];
     }
 
     /** When {@code path}, written here, was last stamped (virtual nanoseconds), or -1 when it never was. */
     public long stamped(String path) {
         int i = index(normalize(path));
-        return i < 0 || stamps == null ? -1 : stamps[i / 2] - 1;
+        return i < 0 || stamps == null ? -1 : stamps[i] - 1;
     }
 
     private static Object held(String content) {

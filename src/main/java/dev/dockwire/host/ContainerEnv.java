@@ -212,6 +212,21 @@ final class ContainerEnv implements Shell.Env {
     }
 
     @Override
+    public String readError(String path) {
+        return dev.dockwire.docker.engine.FileAccess.readError(cred(), path);
+    }
+
+    @Override
+    public void own(String path, int uid, int gid) {
+        c.own(path, uid, gid);
+    }
+
+    @Override
+    public long owner(String path) {
+        return c.owner(path);
+    }
+
+    @Override
     public String writeError(String path) {
         return ProcSys.covers(path) ? ProcSys.writeError(host.engine().kernel(), c, path) : c.writeError(path);
     }

@@ -184,4 +184,35 @@ class UsersEndToEndTest {
         assertEquals(List.of("uid=0(root) gid=0(root) groups=0(root),1(bin),2(daemon),3(sys),4(adm),6(disk),10(wheel),11(floppy),"
                 + "20(dialout),26(tape),27(video)"), h.ok("docker compose run --rm -u 0 app id"), "run -u over the service's user");
     }
+
+    @Test
+    void aFileANonRootProcessCreatesIsItsOwnAndRootsAreNotItsToWriteOrRead() {
+        h.ok("docker run -d --name oo alpine sleep 300");
+        h.ok("docker exec -u 1234 oo touch /tmp/f");
+        assertEquals(List.of("1234 0"), h.ok("docker exec -u 1234 oo sh -c \"ls -ln /tmp/f | awk '{print \\$3, \\$4}'\""));
+        assertEquals(List.of("1234 root"), h.ok("docker exec oo sh -c \"ls -l /tmp/f | awk '{print \\$3, \\$4}'\""));
+        h.ok("docker exec -u nobody oo sh -c 'echo x > /tmp/n'");
+        assertEquals(List.of("nobody nobody"), h.ok("docker exec oo sh -c \"ls -l /tmp/n | awk '{print \\$3, \\$4}'\""));
+        h.ok("docker exec -u 1234 oo sh -c 'echo more >> /tmp/f'");
+        h.ok("docker exec oo sh -c 'echo root > /tmp/r'");
+        assertEquals(List.of("root root"), h.ok("docker exec oo sh -c \"ls -l /tmp/r | awk '{print \\$3, \\$4}'\""));
+        CommandResult other = h.run("docker exec -u 1234 oo sh -c 'echo x > /tmp/r'");
+        assertEquals(List.of("sh: can't create /tmp/r: Permission denied"), other.output(), "root's 0644 file in the sticky /tmp");
+        assertEquals(1, other.status());
+        assertEquals(List.of("touch: /tmp/n: Permission denied"), h.run("docker exec -u 1234 oo touch /tmp/n").output(),
+                "nobody's file is not 1234's");
+        CommandResult ls = h.run("docker exec -u 1234 oo ls /root");
+        assertEquals(List.of("ls: can't open '/root': Permission denied"), ls.output());
+        assertEquals(1, ls.status());
+        assertEquals(List.of("ls: /root/x: Permission denied"), h.run("docker exec -u 1234 oo ls /root/x").output());
+        assertEquals(List.of("cat: can't open '/root/x': Permission denied"), h.run("docker exec -u 1234 oo cat /root/x").output());
+        assertEquals(0, h.run("docker exec oo ls /root").status());
+        h.ok("docker run -d --name on ubuntu sleep 300");
+        CommandResult gnu = h.run("docker exec -u 1234 on ls /root");
+        assertEquals(List.of("ls: cannot open directory '/root': Permission denied"), gnu.output());
+        assertEquals(2, gnu.status());
+        assertEquals(List.of("cat: /root/x: Permission denied"), h.run("docker exec -u ubuntu on cat /root/x").output());
+        h.ok("docker exec -u ubuntu on touch /tmp/u");
+        assertEquals(List.of("ubuntu ubuntu"), h.ok("docker exec on sh -c \"ls -l /tmp/u | awk '{print \\$3, \\$4}'\""));
+    }
 }

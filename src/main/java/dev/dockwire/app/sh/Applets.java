@@ -119,6 +119,12 @@ public final class Applets {
                 continue;
             }
             String path = Builtins.resolve(sh.cwd, f);
+            String denied = sh.ctx.readError(path);
+            if (denied != null) { // open(2)'s EACCES, whether or not the file is there
+                io.err.line(flavour == Flavour.BUSYBOX ? "cat: can't open '" + f + "': " + denied : "cat: " + f + ": " + denied);
+                status = 1;
+                continue;
+            }
             if (Builtins.isDirectory(sh, path)) {
                 io.err.line(flavour == Flavour.BUSYBOX ? "cat: read error: Is a directory" : "cat: " + f + ": Is a directory");
                 status = 1;
@@ -156,6 +162,11 @@ public final class Applets {
                 }
                 String text = sh.ctx.readFile(path);
                 return text == null ? null : new Commands.Stat(Commands.Stat.REGULAR | 0644, 1, 0, 0, text.length(), 0, 0);
+            }
+
+            @Override
+            public String openError(String dir) {
+                return sh.ctx.readError(dir);
             }
         };
         long now = sh.ctx.epochMillis() + sh.ctx.nanos() / 1_000_000;

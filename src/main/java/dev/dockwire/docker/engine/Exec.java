@@ -43,6 +43,15 @@ public final class Exec implements ProcessContext {
         default boolean isDirectory(String path) {
             return false;
         }
+
+        /** Records the owner of {@code path}, which a process that is not root just created (no-op where owners are not kept). */
+        default void own(String path, int uid, int gid) {
+        }
+
+        /** The owner of {@code path} as {@code uid << 32 | gid}, or -1 where owners are not kept. */
+        default long owner(String path) {
+            return -1;
+        }
     }
 
     /** Where a background process's lines go: {@code stream} is {@code stdout} or {@code stderr}. */
@@ -313,12 +322,25 @@ public final class Exec implements ProcessContext {
     @Override
     public String writeError(String path) {
         String why = files.writeError(path);
-        return why != null ? why : FileAccess.writeError(cred, path);
+        if (why == null) {
+            why = FileAccess.writeError(cred, path);
+        }
+        return why != null || files.readFile(path) == null ? why : FileAccess.writeError(cred, path, files.owner(path));
     }
 
     @Override
     public void writeFile(String path, String content) {
+        // open(2) with O_CREAT: a new file is its creator's (fsuid, fsgid); an existing one keeps its owner
+        boolean creates = (cred.uid() > 0 || cred.gid() > 0) && files.readFile(path) == null;
         files.writeFile(path, content, false);
+        if (creates) {
+            files.own(path, cred.uid(), cred.gid());
+        }
+    }
+
+    @Override
+    public String readError(String path) {
+        return FileAccess.readError(cred, path);
     }
 
     @Override

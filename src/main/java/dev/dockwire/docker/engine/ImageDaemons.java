@@ -546,6 +546,16 @@ public final class ImageDaemons {
             }
 
             @Override
+            public void own(String path, int uid, int gid) {
+                c.own(path, uid, gid);
+            }
+
+            @Override
+            public long owner(String path) {
+                return c.owner(path);
+            }
+
+            @Override
             public boolean isDirectory(String path) {
                 return c.isDirectory(path);
             }
