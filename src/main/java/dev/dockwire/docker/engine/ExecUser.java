@@ -71,6 +71,7 @@ public record ExecUser(Cred cred, String error) {
                 sgids.add(gid);
             }
         }
+        sgids.sort(null); // setgroups(2) sorts the list (groups_sort): getgroups and id give it in order
         return new ExecUser(new Cred(cred.uid(), cred.gid(), sgids), null);
     }
 
