@@ -45,6 +45,19 @@ public interface ProcessContext {
         return null;
     }
 
+    /** What {@link #chmod} and {@link #chown} answer where a file's mode or owner is not kept (a mount's, a directory's). */
+    String NOT_KEPT = "not kept";
+
+    /** chmod(2) of file {@code path}: null, or strerror's words ({@code Operation not permitted}), or {@link #NOT_KEPT}. */
+    default String chmod(String path, int mode) {
+        return NOT_KEPT;
+    }
+
+    /** chown(2)/lchown of file {@code path} ({@code uid}/{@code gid} -1: unchanged): null, or strerror's words, or {@link #NOT_KEPT}. */
+    default String chown(String path, int uid, int gid) {
+        return NOT_KEPT;
+    }
+
     /** Uniform in [0, bound), from the emulation's seeded source (DNS ids, ports). */
     int random(int bound);
 

@@ -31,12 +31,15 @@ public final class FileTable implements FileStore {
     /** The read-only files under these (an image's), or null. */
     private FileStore lower;
     /**
-     * Each file's inode fields beside its slots in {@link #files}: at a file's index its modification
-     * time in virtual nanoseconds plus one (0: never stamped), after it its owner as
-     * {@code uid << 32 | gid} (0: root's, as the images install theirs); null until a write is
-     * stamped or owned, as most containers' never are.
+     * Each file's inode fields, three per file in the order of {@link #files} ({@link #meta}): its
+     * modification time in virtual nanoseconds plus one (0: never stamped), its owner as
+     * {@code uid << 32 | gid} (0: root's, as the images install theirs) and its mode with
+     * {@link #MODE_SET} (0: the one its place gives it); null until a write is stamped, owned or
+     * chmod'ed, as most containers' never are.
      */
     private long[] stamps;
+    /** Marks a mode chmod(2) set, apart from 0 (none set). */
+    private static final long MODE_SET = 1L << 32;
 
     /** A text that is {@link #HOSTS_HEAD} followed by {@code tail}. */
     private record HostsTail(String tail) {
@@ -119,6 +122,9 @@ public final class FileTable implements FileStore {
                 append(p, WHITEOUT);
             } else {
                 files[i + 1] = WHITEOUT;
+                if (stamps != null) {
+                    Arrays.fill(stamps, meta(i), meta(i) + 3, 0); // the inode is gone: a new file here starts afresh
+                }
             }
         } else {
             Object[] f = new Object[files.length - 2];
@@ -126,9 +132,9 @@ public final class FileTable implements FileStore {
             System.arraycopy(files, i + 2, f, i, files.length - i - 2);
             files = f.length == 0 ? NONE : f;
             if (stamps != null) {
-                long[] st = new long[f.length];
-                System.arraycopy(stamps, 0, st, 0, i);
-                System.arraycopy(stamps, i + 2, st, i, st.length - i);
+                long[] st = new long[meta(f.length)];
+                System.arraycopy(stamps, 0, st, 0, meta(i));
+                System.arraycopy(stamps, meta(i) + 3, st, meta(i), st.length - meta(i));
                 stamps = st;
             }
         }
@@ -161,7 +167,7 @@ public final class FileTable implements FileStore {
         f[f.length - 1] = held;
         files = f;
         if (stamps != null) {
-            stamps = Arrays.copyOf(stamps, files.length);
+            stamps = Arrays.copyOf(stamps, meta(files.length));
         }
     }
 
@@ -171,10 +177,35 @@ public final class FileTable implements FileStore {
         if (i < 0) {
             return;
         }
+        stamps()[meta(i)] = nanos + 1;
+    }
+
+    /** The first of the three {@link #stamps} slots of the file at index {@code i} of {@link #files}. */
+    private static int meta(int i) {
+        return i / 2 * 3;
+    }
+
+    private long[] stamps() {
         if (stamps == null) {
-            stamps = new long[files.length];
+            stamps = new long[meta(files.length)];
         }
-        stamps[i] = nanos + 1;
+        return stamps;
+    }
+
+    /** Sets the permission bits of {@code path}, written here (chmod(2)); false when this table does not hold it. */
+    public boolean chmod(String path, int mode) {
+        int i = index(normalize(path));
+        if (i < 0) {
+            return false;
+        }
+        stamps()[meta(i) + 2] = MODE_SET | (mode & 07777);
+        return true;
+    }
+
+    /** The permission bits chmod(2) gave {@code path} here, or -1 when none were set. */
+    public int mode(String path) {
+        int i = index(normalize(path));
+        return i < 0 || stamps == null || stamps[meta(i) + 2] == 0 ? -1 : (int) (stamps[meta(i) + 2] & 07777);
     }
 
     /** Records that {@code path}, written here, belongs to {@code uid}:{@code gid} (open(2)'s O_CREAT by that process's fsuid and fsgid). */
@@ -183,22 +214,19 @@ public final class FileTable implements FileStore {
         if (i < 0) {
             return;
         }
-        if (stamps == null) {
-            stamps = new long[files.length];
-        }
-        stamps[i + 1] = (long) uid << 32 | (gid & 0xffffffffL);
+        stamps()[meta(i) + 1] = (long) uid << 32 | (gid & 0xffffffffL);
     }
 
     /** The owner of {@code path} as {@code uid << 32 | gid}: root's (0) unless a process that was not root created it here. */
     public long owner(String path) {
         int i = index(normalize(path));
-        return i < 0 || stamps == null ? 0 : stamps[i + 1];
+        return i < 0 || stamps == null ? 0 : stamps[meta(i) + 1];
     }
 
     /** When {@code path}, written here, was last stamped (virtual nanoseconds), or -1 when it never was. */
     public long stamped(String path) {
         int i = index(normalize(path));
-        return i < 0 || stamps == null ? -1 : stamps[i] - 1;
+        return i < 0 || stamps == null ? -1 : stamps[meta(i)] - 1;
     }
 
     private static Object held(String content) {

@@ -213,7 +213,7 @@ final class ContainerEnv implements Shell.Env {
 
     @Override
     public String readError(String path) {
-        return dev.dockwire.docker.engine.FileAccess.readError(cred(), path);
+        return dev.dockwire.docker.engine.FileAccess.readError(cred(), path, c.owner(path), c.mode(path));
     }
 
     @Override
@@ -224,6 +224,16 @@ final class ContainerEnv implements Shell.Env {
     @Override
     public long owner(String path) {
         return c.owner(path);
+    }
+
+    @Override
+    public int mode(String path) {
+        return c.mode(path);
+    }
+
+    @Override
+    public boolean change(String path, int mode, int uid, int gid) {
+        return uid < 0 ? c.chmod(path, mode) : c.chown(path, uid, gid);
     }
 
     @Override

@@ -215,4 +215,27 @@ class UsersEndToEndTest {
         h.ok("docker exec -u ubuntu on touch /tmp/u");
         assertEquals(List.of("ubuntu ubuntu"), h.ok("docker exec on sh -c \"ls -l /tmp/u | awk '{print \\$3, \\$4}'\""));
     }
+
+    @Test
+    void chownAndChmodAsCoreutilsSayThemAndTheModesTheyLeave() {
+        h.ok("docker run -d --name cu ubuntu sleep 300");
+        h.ok("docker exec -u ubuntu cu touch /tmp/f");
+        CommandResult steal = h.run("docker exec -u ubuntu cu chown root /tmp/f");
+        assertEquals(List.of("chown: changing ownership of '/tmp/f': Operation not permitted"), steal.output());
+        assertEquals(1, steal.status());
+        assertEquals(List.of("chown: invalid user: 'nosuch'"), h.run("docker exec cu chown nosuch /tmp/f").output());
+        assertEquals(List.of("chown: invalid group: 'root:nosuch'"), h.run("docker exec cu chown root:nosuch /tmp/f").output());
+        assertEquals(List.of("chown: cannot access '/tmp/x': No such file or directory"), h.run("docker exec cu chown root /tmp/x").output());
+        h.ok("docker exec -u ubuntu cu chown :ubuntu /tmp/f");
+        h.ok("docker exec cu sh -c 'chown root:ubuntu /tmp/f && chmod 640 /tmp/f'");
+        assertEquals(List.of("-rw-r----- root ubuntu"), h.ok("docker exec cu sh -c \"ls -l /tmp/f | awk '{print \\$1, \\$3, \\$4}'\""));
+        assertEquals(0, h.run("docker exec -u ubuntu cu cat /tmp/f").status(), "the group's r");
+        assertEquals(List.of("cat: /tmp/f: Permission denied"), h.run("docker exec -u 1234 cu cat /tmp/f").output(), "no other bits");
+        assertEquals(List.of("bash: line 1: /tmp/f: Permission denied"), h.run("docker exec -u ubuntu cu bash -c 'echo x > /tmp/f'").output());
+        h.ok("docker exec cu chmod u=rwx,g=rx,o= /tmp/f");
+        assertEquals(List.of("-rwxr-x---"), h.ok("docker exec cu sh -c \"ls -l /tmp/f | awk '{print \\$1}'\""));
+        CommandResult dir = h.run("docker exec cu chmod 700 /srv");
+        assertEquals(List.of("dockwire: chmod of /srv is not modelled (a directory's or a mount's mode and owner are not kept)"), dir.output());
+        assertEquals(126, dir.status());
+    }
 }

@@ -7,6 +7,7 @@
 @printf '# comment\n\n  A=1\nC=x=y\nUSERS_NOPE\nD= spaced \n' > /tmp/users-vars.env
 @printf 'X Y=1\n' > /tmp/users-bad.env
 @docker run -d --name users-f alpine sleep 300
+@docker run -d --name users-g ubuntu sleep 300
 docker exec -d -u 1234 users-f sh -c 'id > /tmp/who'
 docker exec users-f sh -c 'sleep 1; cat /tmp/who'
 docker exec --env-file /tmp/users-vars.env -e A=2 users-f sh -c 'echo "$A|$C|$D|${USERS_NOPE-unset}"'
@@ -29,5 +30,31 @@ docker exec -u 1234 users-f sh -c 'echo x >> /tmp/r'
 docker exec -u 1234 users-f touch /tmp/r
 docker exec -u 1234 users-f cat /tmp/r
 docker exec -u 5678 users-f sh -c 'echo x > /tmp/f'
-@docker rm -f users-f
+docker exec -u 1234 users-f chown 0 /tmp/f
+docker exec -u 1234 users-f chmod 600 /etc/passwd
+docker exec -u 1234 users-f chown 1234 /etc/passwd
+docker exec -u 1234 users-f chmod 640 /tmp/f
+docker exec users-f sh -c "ls -l /tmp/f | awk '{print \$1, \$3, \$4}'"
+docker exec users-f chmod 600 /tmp/r
+docker exec -u 1234 users-f cat /tmp/r
+docker exec -u 1234 users-f sh -c 'cat /tmp/r'
+docker exec users-f chmod go+r /tmp/r
+docker exec -u 1234 users-f cat /tmp/r
+docker exec users-f chown 1234:99 /tmp/r
+docker exec users-f sh -c "ls -ln /tmp/r | awk '{print \$1, \$3, \$4}'"
+docker exec users-f chown nosuch /tmp/r
+docker exec users-f chmod zz /tmp/r
+docker exec users-f chmod 600 /tmp/nosuch
+docker exec users-f chmod +x,o-r /tmp/r
+docker exec users-f sh -c "ls -l /tmp/r | awk '{print \$1}'"
+docker exec -u 1234 users-g touch /tmp/f
+docker exec users-g sh -c "ls -l /tmp/f | awk '{print \$1, \$3, \$4}'"
+docker exec -u 1234 users-g chmod 600 /etc/passwd
+docker exec users-g chmod zz /tmp/f
+docker exec users-g chmod 600 /tmp/nosuch
+docker exec users-g sh -c 'echo s > /tmp/s; chmod 600 /tmp/s'
+docker exec -u 1234 users-g cat /tmp/s
+docker exec -u 1234 users-g sh -c 'echo x > /tmp/s'
+docker exec -u 1234 users-g bash -c 'echo x > /tmp/f; cat /tmp/f'
+@docker rm -f users-f users-g
 @rm -f /tmp/users-vars.env /tmp/users-bad.env

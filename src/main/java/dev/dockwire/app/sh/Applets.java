@@ -22,7 +22,8 @@ import java.util.Map;
  */
 public final class Applets {
     /** What the shell runs itself besides the text tools. */
-    private static final java.util.Set<String> OWN = java.util.Set.of("cat", "ls", "env", "printenv", "id", "whoami", "touch", "hostname", "envsubst", "date");
+    private static final java.util.Set<String> OWN = java.util.Set.of("cat", "ls", "env", "printenv", "id", "whoami", "touch", "hostname", "envsubst", "date",
+            "chmod", "chown");
 
     /** Whether the shell runs {@code name} itself once the PATH has it. */
     public static boolean runs(String name) {
@@ -71,6 +72,8 @@ public final class Applets {
             case "id" -> id(args, flavour, io);
             case "whoami" -> whoami(flavour, io);
             case "touch" -> touch(args, flavour, io);
+            case "chmod" -> new FileModes(sh.ctx, flavour, p -> Builtins.resolve(sh.cwd, p), sh.commands::stat, io).chmod(args);
+            case "chown" -> new FileModes(sh.ctx, flavour, p -> Builtins.resolve(sh.cwd, p), sh.commands::stat, io).chown(args);
             case "hostname" -> flavour == Flavour.BUSYBOX ? hostname(args, io) : null; // Debian's: a seam tool (its addresses)
             case "envsubst" -> envsubst(args, assigns, io);
             case "date" -> date(args, assigns, flavour, io);

@@ -47,7 +47,7 @@ final class ContainerStat {
         String text = c.file(path);
         if (text != null) {
             long size = text.getBytes(StandardCharsets.UTF_8).length;
-            int perm = executable(path) ? 0755 : 0644;
+            int perm = c.mode(path) >= 0 ? c.mode(path) : executable(path) ? 0755 : 0644; // chmod's, else the place's
             long owner = c.owner(path); // root's unless a process that was not root created it
             return new Commands.Stat(Commands.Stat.REGULAR | perm, 1, (int) (owner >>> 32), (int) owner, size, (size + 4095) / 4096 * 8,
                     fileTime(image, epochMillis, c, path));

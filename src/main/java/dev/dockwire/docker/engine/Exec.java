@@ -52,6 +52,16 @@ public final class Exec implements ProcessContext {
         default long owner(String path) {
             return -1;
         }
+
+        /** The permission bits chmod gave {@code path}, or -1 (its place's, or modes are not kept). */
+        default int mode(String path) {
+            return -1;
+        }
+
+        /** chmod(2)/chown(2) of file {@code path} ({@code uid} -1: chmod to {@code mode}); false where it cannot be kept. */
+        default boolean change(String path, int mode, int uid, int gid) {
+            return false;
+        }
     }
 
     /** Where a background process's lines go: {@code stream} is {@code stdout} or {@code stderr}. */
@@ -325,7 +335,11 @@ public final class Exec implements ProcessContext {
         if (why == null) {
             why = FileAccess.writeError(cred, path);
         }
-        return why != null || files.readFile(path) == null ? why : FileAccess.writeError(cred, path, files.owner(path));
+        if (why != null || files.readFile(path) == null) {
+            return why;
+        }
+        int mode = files.mode(path);
+        return mode >= 0 ? FileAccess.permission(cred, files.owner(path), mode, 2) : FileAccess.writeError(cred, path, files.owner(path));
     }
 
     @Override
@@ -340,7 +354,35 @@ public final class Exec implements ProcessContext {
 
     @Override
     public String readError(String path) {
-        return FileAccess.readError(cred, path);
+        return FileAccess.readError(cred, path, files.owner(path), files.mode(path));
+    }
+
+    @Override
+    public String chmod(String path, int mode) {
+        if (files.readFile(path) == null) {
+            return "No such file or directory";
+        }
+        long owner = Math.max(0, files.owner(path));
+        if (!cred.root() && (int) (owner >>> 32) != cred.uid()) {
+            return "Operation not permitted"; // chmod_common's inode_owner_or_capable
+        }
+        return files.change(path, mode, -1, 0) ? null : NOT_KEPT;
+    }
+
+    @Override
+    public String chown(String path, int uid, int gid) {
+        if (files.readFile(path) == null) {
+            return "No such file or directory";
+        }
+        long owner = Math.max(0, files.owner(path));
+        int newUid = uid < 0 ? (int) (owner >>> 32) : uid;
+        int newGid = gid < 0 ? (int) owner : gid;
+        // chown_ok/chgrp_ok: without CAP_CHOWN only the owner may, keeping the uid, to a group of its own
+        if (!cred.root() && ((int) (owner >>> 32) != cred.uid() || newUid != cred.uid()
+                || newGid != (int) owner && newGid != cred.gid() && !cred.groups().contains(newGid))) {
+            return "Operation not permitted";
+        }
+        return files.change(path, -1, newUid, newGid) ? null : NOT_KEPT;
     }
 
     @Override

@@ -56,6 +56,26 @@ public final class FileAccess {
         return null;
     }
 
+    /**
+     * generic_permission's answer for a file of {@code owner} ({@code uid << 32 | gid}) with
+     * permission bits {@code mode}: the owner's bits, else the group's for a member, else the
+     * others'; {@code mask} 4 to read, 2 to write. Root passes (CAP_DAC_OVERRIDE).
+     */
+    public static String permission(Cred who, long owner, int mode, int mask) {
+        if (who.root()) {
+            return null;
+        }
+        int gid = (int) owner;
+        int bits = (int) (owner >>> 32) == who.uid() ? mode >> 6 : gid == who.gid() || who.groups().contains(gid) ? mode >> 3 : mode;
+        return (bits & mask) == mask ? null : "Permission denied";
+    }
+
+    /** Why {@code who} may not read {@code path} of {@code owner} with chmod's {@code mode} (-1: none set), or null. */
+    public static String readError(Cred who, String path, long owner, int mode) {
+        String why = readError(who, path);
+        return why == null && mode >= 0 ? permission(who, Math.max(0, owner), mode, 4) : why;
+    }
+
     /** Why {@code who} may not read {@code path} or list it (strerror(EACCES)), or null: under /root (0700) only root may. */
     public static String readError(Cred who, String path) {
         if (who.root()) {

@@ -556,6 +556,16 @@ public final class ImageDaemons {
             }
 
             @Override
+            public int mode(String path) {
+                return c.mode(path);
+            }
+
+            @Override
+            public boolean change(String path, int mode, int uid, int gid) {
+                return uid < 0 ? c.chmod(path, mode) : c.chown(path, uid, gid);
+            }
+
+            @Override
             public boolean isDirectory(String path) {
                 return c.isDirectory(path);
             }
