@@ -31,11 +31,11 @@ public final class FileTable implements FileStore {
     /** The read-only files under these (an image's), or null. */
     private FileStore lower;
     /**
-     * Each file's inode fields, three per file in the order of {@link #files} ({@link #meta}): its
-     * modification time in virtual nanoseconds plus one (0: never stamped), its owner as
-     * {@code uid << 32 | gid} (0: root's, as the images install theirs) and its mode with
-     * {@link #MODE_SET} (0: the one its place gives it); null until a write is stamped, owned or
-     * chmod'ed, as most containers' never are.
+     * Each file's inode fields in the order of {@link #files} ({@link #meta}): its modification time
+     * in virtual nanoseconds plus one (0: never stamped); once some file's owner or mode is kept,
+     * three slots per file, the owner as {@code uid << 32 | gid} (0: root's, as the images install
+     * theirs) and the mode with {@link #MODE_SET} (0: the one its place gives it) after the time.
+     * Null until a write is stamped, owned or chmod'ed, as most containers' never are.
      */
     private long[] stamps;
     /** Marks a mode chmod(2) set, apart from 0 (none set). */
@@ -123,18 +123,20 @@ public final class FileTable implements FileStore {
             } else {
                 files[i + 1] = WHITEOUT;
                 if (stamps != null) {
-                    Arrays.fill(stamps, meta(i), meta(i) + 3, 0); // the inode is gone: a new file here starts afresh
+                    Arrays.fill(stamps, meta(i), meta(i) + width(), 0); // the inode is gone: a new file here starts afresh
                 }
             }
         } else {
+            int w = width();
             Object[] f = new Object[files.length - 2];
             System.arraycopy(files, 0, f, 0, i);
             System.arraycopy(files, i + 2, f, i, files.length - i - 2);
             files = f.length == 0 ? NONE : f;
             if (stamps != null) {
-                long[] st = new long[meta(f.length)];
-                System.arraycopy(stamps, 0, st, 0, meta(i));
-                System.arraycopy(stamps, meta(i) + 3, st, meta(i), st.length - meta(i));
+                long[] st = new long[f.length / 2 * w];
+                int k = i / 2 * w;
+                System.arraycopy(stamps, 0, st, 0, k);
+                System.arraycopy(stamps, k + w, st, k, st.length - k);
                 stamps = st;
             }
         }
@@ -162,12 +164,13 @@ public final class FileTable implements FileStore {
     }
 
     private void append(String path, Object held) {
+        int w = width();
         Object[] f = Arrays.copyOf(files, files.length + 2);
         f[f.length - 2] = path;
         f[f.length - 1] = held;
         files = f;
         if (stamps != null) {
-            stamps = Arrays.copyOf(stamps, meta(files.length));
+            stamps = Arrays.copyOf(stamps, files.length / 2 * w);
         }
     }
 
@@ -177,17 +180,34 @@ public final class FileTable implements FileStore {
         if (i < 0) {
             return;
         }
-        stamps()[meta(i)] = nanos + 1;
-    }
-
-    /** The first of the three {@link #stamps} slots of the file at index {@code i} of {@link #files}. */
-    private static int meta(int i) {
-        return i / 2 * 3;
-    }
-
-    private long[] stamps() {
         if (stamps == null) {
-            stamps = new long[meta(files.length)];
+            stamps = new long[files.length / 2];
+        }
+        stamps[meta(i)] = nanos + 1;
+    }
+
+    /** The slots per file in {@link #stamps}: 1 (times only) until an owner or a mode is kept, then 3. */
+    private int width() {
+        int n = files.length / 2;
+        return stamps == null || n == 0 || stamps.length == n ? 1 : 3;
+    }
+
+    /** The first {@link #stamps} slot of the file at index {@code i} of {@link #files}. */
+    private int meta(int i) {
+        return i / 2 * width();
+    }
+
+    /** {@link #stamps} with room for owners and modes. */
+    private long[] wide() {
+        int n = files.length / 2;
+        if (stamps == null) {
+            stamps = new long[n * 3];
+        } else if (width() == 1) {
+            long[] w = new long[n * 3];
+            for (int k = 0; k < stamps.length; k++) {
+                w[k * 3] = stamps[k];
+            }
+            stamps = w;
         }
         return stamps;
     }
@@ -198,14 +218,14 @@ public final class FileTable implements FileStore {
         if (i < 0) {
             return false;
         }
-        stamps()[meta(i) + 2] = MODE_SET | (mode & 07777);
+        wide()[meta(i) + 2] = MODE_SET | (mode & 07777);
         return true;
     }
 
     /** The permission bits chmod(2) gave {@code path} here, or -1 when none were set. */
     public int mode(String path) {
         int i = index(normalize(path));
-        return i < 0 || stamps == null || stamps[meta(i) + 2] == 0 ? -1 : (int) (stamps[meta(i) + 2] & 07777);
+        return i < 0 || width() < 3 || stamps[meta(i) + 2] == 0 ? -1 : (int) (stamps[meta(i) + 2] & 07777);
     }
 
     /** Records that {@code path}, written here, belongs to {@code uid}:{@code gid} (open(2)'s O_CREAT by that process's fsuid and fsgid). */
@@ -214,13 +234,13 @@ public final class FileTable implements FileStore {
         if (i < 0) {
             return;
         }
-        stamps()[meta(i) + 1] = (long) uid << 32 | (gid & 0xffffffffL);
+        wide()[meta(i) + 1] = (long) uid << 32 | (gid & 0xffffffffL);
     }
 
     /** The owner of {@code path} as {@code uid << 32 | gid}: root's (0) unless a process that was not root created it here. */
     public long owner(String path) {
         int i = index(normalize(path));
-        return i < 0 || stamps == null ? 0 : stamps[meta(i) + 1];
+        return i < 0 || width() < 3 ? 0 : stamps[meta(i) + 1];
     }
 
     /** When {@code path}, written here, was last stamped (virtual nanoseconds), or -1 when it never was. */
