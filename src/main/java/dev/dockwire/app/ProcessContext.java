@@ -37,6 +37,27 @@ public interface ProcessContext {
         return null;
     }
 
+    /**
+     * Why open(2) of {@code path} for reading (or opendir(3) of a directory) would fail for this
+     * process, as strerror words it ({@code Permission denied}), or null when it would not.
+     */
+    default String readError(String path) {
+        return null;
+    }
+
+    /** What {@link #chmod} and {@link #chown} answer where a file's mode or owner is not kept (a mount's, a directory's). */
+    String NOT_KEPT = "not kept";
+
+    /** chmod(2) of file {@code path}: null, or strerror's words ({@code Operation not permitted}), or {@link #NOT_KEPT}. */
+    default String chmod(String path, int mode) {
+        return NOT_KEPT;
+    }
+
+    /** chown(2)/lchown of file {@code path} ({@code uid}/{@code gid} -1: unchanged): null, or strerror's words, or {@link #NOT_KEPT}. */
+    default String chown(String path, int uid, int gid) {
+        return NOT_KEPT;
+    }
+
     /** Uniform in [0, bound), from the emulation's seeded source (DNS ids, ports). */
     int random(int bound);
 

@@ -410,6 +410,49 @@ public final class Container {
         files.stamp(path, nanos);
     }
 
+    /** Records that a process that is not root created {@code path} in its writable layer: its owner. */
+    public void own(String path, int uid, int gid) {
+        files.own(path, uid, gid);
+    }
+
+    /**
+     * chmod(2) of the file {@code path}: an image's file is copied up into the writable layer first, as
+     * overlayfs does (ovl_setattr); false when there is no such file or it lies under a mount.
+     */
+    public boolean chmod(String path, int mode) {
+        return copyUp(path) && files.chmod(path, mode);
+    }
+
+    /** chown(2) of the file {@code path} (copied up as {@link #chmod} does); false when there is no such file or it lies under a mount. */
+    public boolean chown(String path, int uid, int gid) {
+        if (!copyUp(path)) {
+            return false;
+        }
+        files.own(path, uid, gid);
+        return true;
+    }
+
+    private boolean copyUp(String path) {
+        String text = file(path);
+        if (text == null || mounts != null && mounts.under(path)) {
+            return false; // a volume's or bind's file: its owner and mode are not kept
+        }
+        if (!files.written().contains(path)) {
+            files.write(path, text, false);
+        }
+        return true;
+    }
+
+    /** The permission bits chmod(2) gave {@code path}, or -1 when none were set (its place's). */
+    public int mode(String path) {
+        return files.mode(path);
+    }
+
+    /** The owner of {@code path} as {@code uid << 32 | gid}: root's (0) unless a process that was not root created it. */
+    public long owner(String path) {
+        return files.owner(path);
+    }
+
     /** When a process last modified {@code path} in its writable layer (virtual nanoseconds), or -1. */
     public long stamped(String path) {
         return files.stamped(path);

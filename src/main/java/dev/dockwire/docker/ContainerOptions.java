@@ -13,12 +13,13 @@ import java.util.Map;
  * and {@code --dns-option} (HostConfig.DnsSearch/DnsOptions), {@code --domainname}
  * (Config.Domainname) and {@code --mac-address} (the first network's EndpointSettings.MacAddress
  * as the 28 client sends it; null: the driver's); {@code --log-opt KEY=VALUE} (HostConfig.LogConfig.Config
- * of the json-file driver); {@code -w}/{@code --workdir} (Config.WorkingDir; empty: the image's).
+ * of the json-file driver); {@code -w}/{@code --workdir} (Config.WorkingDir; empty: the image's);
+ * {@code --group-add} (HostConfig.GroupAdd: names and gids, resolved when a process starts).
  */
 public record ContainerOptions(List<String> capAdd, List<String> capDrop, boolean privileged, boolean readOnly,
                                Map<String, String> tmpfs, String user, boolean init, Map<String, String> sysctls,
                                List<String> links, List<String> dnsSearch, List<String> dnsOptions, String domainname,
-                               MacAddress macAddress, Map<String, String> logOpts, String workingDir) {
+                               MacAddress macAddress, Map<String, String> logOpts, String workingDir, List<String> groupAdd) {
     public static final ContainerOptions NONE = new ContainerOptions(List.of(), List.of(), false, false, Map.of(), "", false,
             Map.of(), List.of());
 
@@ -45,28 +46,49 @@ public record ContainerOptions(List<String> capAdd, List<String> capDrop, boolea
                 macAddress, logOpts, "");
     }
 
+    /** Options without {@code --group-add}. */
+    public ContainerOptions(List<String> capAdd, List<String> capDrop, boolean privileged, boolean readOnly,
+                            Map<String, String> tmpfs, String user, boolean init, Map<String, String> sysctls, List<String> links,
+                            List<String> dnsSearch, List<String> dnsOptions, String domainname, MacAddress macAddress,
+                            Map<String, String> logOpts, String workingDir) {
+        this(capAdd, capDrop, privileged, readOnly, tmpfs, user, init, sysctls, links, dnsSearch, dnsOptions, domainname,
+                macAddress, logOpts, workingDir, List.of());
+    }
+
     /** The same options with {@code --workdir DIR} (compose's {@code working_dir}; null or empty: the image's). */
     public ContainerOptions withWorkingDir(String dir) {
         return new ContainerOptions(capAdd, capDrop, privileged, readOnly, tmpfs, user, init, sysctls, links, dnsSearch,
-                dnsOptions, domainname, macAddress, logOpts, dir);
+                dnsOptions, domainname, macAddress, logOpts, dir, groupAdd);
+    }
+
+    /** The same options with {@code --user} (compose's {@code user}; null or empty: the image's USER). */
+    public ContainerOptions withUser(String u) {
+        return new ContainerOptions(capAdd, capDrop, privileged, readOnly, tmpfs, u, init, sysctls, links, dnsSearch,
+                dnsOptions, domainname, macAddress, logOpts, workingDir, groupAdd);
+    }
+
+    /** The same options with {@code --group-add}s (compose's {@code group_add}). */
+    public ContainerOptions withGroupAdd(List<String> groups) {
+        return new ContainerOptions(capAdd, capDrop, privileged, readOnly, tmpfs, user, init, sysctls, links, dnsSearch,
+                dnsOptions, domainname, macAddress, logOpts, workingDir, groups);
     }
 
     /** The same options with {@code --log-opt}s (compose's {@code logging.options}). */
     public ContainerOptions withLogOpts(Map<String, String> opts) {
         return new ContainerOptions(capAdd, capDrop, privileged, readOnly, tmpfs, user, init, sysctls, links, dnsSearch,
-                dnsOptions, domainname, macAddress, opts, workingDir);
+                dnsOptions, domainname, macAddress, opts, workingDir, groupAdd);
     }
 
     /** The same options with compose's {@code dns_search}, {@code dns_opt}, {@code domainname} and {@code mac_address}. */
     public ContainerOptions withResolver(List<String> search, List<String> options, String domain, MacAddress mac) {
         return new ContainerOptions(capAdd, capDrop, privileged, readOnly, tmpfs, user, init, sysctls, links, search, options,
-                domain, mac, logOpts, workingDir);
+                domain, mac, logOpts, workingDir, groupAdd);
     }
 
     /** The same options with compose's {@code links}/{@code external_links} as {@code --link} values. */
     public ContainerOptions withLinks(List<String> l) {
         return new ContainerOptions(capAdd, capDrop, privileged, readOnly, tmpfs, user, init, sysctls, l, dnsSearch, dnsOptions,
-                domainname, macAddress, logOpts, workingDir);
+                domainname, macAddress, logOpts, workingDir, groupAdd);
     }
 
     public ContainerOptions {
@@ -80,6 +102,7 @@ public record ContainerOptions(List<String> capAdd, List<String> capDrop, boolea
         dnsOptions = List.copyOf(dnsOptions);
         domainname = domainname == null ? "" : domainname;
         workingDir = workingDir == null ? "" : workingDir;
+        groupAdd = groupAdd == null || groupAdd.isEmpty() ? List.of() : List.copyOf(groupAdd);
         logOpts = logOpts.isEmpty() ? Map.of() : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(logOpts));
     }
 

@@ -31,10 +31,15 @@ public final class FileTable implements FileStore {
     /** The read-only files under these (an image's), or null. */
     private FileStore lower;
     /**
-     * Each file's modification time in virtual nanoseconds plus one (0: never stamped), by its
-     * index in {@link #files}; null until a write is stamped, as most containers' never are.
+     * Each file's inode fields in the order of {@link #files} ({@link #meta}): its modification time
+     * in virtual nanoseconds plus one (0: never stamped); once some file's owner or mode is kept,
+     * three slots per file, the owner as {@code uid << 32 | gid} (0: root's, as the images install
+     * theirs) and the mode with {@link #MODE_SET} (0: the one its place gives it) after the time.
+     * Null until a write is stamped, owned or chmod'ed, as most containers' never are.
      */
     private long[] stamps;
+    /** Marks a mode chmod(2) set, apart from 0 (none set). */
+    private static final long MODE_SET = 1L << 32;
 
     /** A text that is {@link #HOSTS_HEAD} followed by {@code tail}. */
     private record HostsTail(String tail) {
@@ -117,16 +122,21 @@ public final class FileTable implements FileStore {
                 append(p, WHITEOUT);
             } else {
                 files[i + 1] = WHITEOUT;
+                if (stamps != null) {
+                    Arrays.fill(stamps, meta(i), meta(i) + width(), 0); // the inode is gone: a new file here starts afresh
+                }
             }
         } else {
+            int w = width();
             Object[] f = new Object[files.length - 2];
             System.arraycopy(files, 0, f, 0, i);
             System.arraycopy(files, i + 2, f, i, files.length - i - 2);
             files = f.length == 0 ? NONE : f;
             if (stamps != null) {
-                long[] st = new long[f.length / 2];
-                System.arraycopy(stamps, 0, st, 0, i / 2);
-                System.arraycopy(stamps, i / 2 + 1, st, i / 2, st.length - i / 2);
+                long[] st = new long[f.length / 2 * w];
+                int k = i / 2 * w;
+                System.arraycopy(stamps, 0, st, 0, k);
+                System.arraycopy(stamps, k + w, st, k, st.length - k);
                 stamps = st;
             }
         }
@@ -154,12 +164,13 @@ public final class FileTable implements FileStore {
     }
 
     private void append(String path, Object held) {
+        int w = width();
         Object[] f = Arrays.copyOf(files, files.length + 2);
         f[f.length - 2] = path;
         f[f.length - 1] = held;
         files = f;
         if (stamps != null) {
-            stamps = Arrays.copyOf(stamps, files.length / 2);
+            stamps = Arrays.copyOf(stamps, files.length / 2 * w);
         }
     }
 
@@ -172,13 +183,70 @@ public final class FileTable implements FileStore {
         if (stamps == null) {
             stamps = new long[files.length / 2];
         }
-        stamps[i / 2] = nanos + 1;
+        stamps[meta(i)] = nanos + 1;
+    }
+
+    /** The slots per file in {@link #stamps}: 1 (times only) until an owner or a mode is kept, then 3. */
+    private int width() {
+        int n = files.length / 2;
+        return stamps == null || n == 0 || stamps.length == n ? 1 : 3;
+    }
+
+    /** The first {@link #stamps} slot of the file at index {@code i} of {@link #files}. */
+    private int meta(int i) {
+        return i / 2 * width();
+    }
+
+    /** {@link #stamps} with room for owners and modes. */
+    private long[] wide() {
+        int n = files.length / 2;
+        if (stamps == null) {
+            stamps = new long[n * 3];
+        } else if (width() == 1) {
+            long[] w = new long[n * 3];
+            for (int k = 0; k < stamps.length; k++) {
+                w[k * 3] = stamps[k];
+            }
+            stamps = w;
+        }
+        return stamps;
+    }
+
+    /** Sets the permission bits of {@code path}, written here (chmod(2)); false when this table does not hold it. */
+    public boolean chmod(String path, int mode) {
+        int i = index(normalize(path));
+        if (i < 0) {
+            return false;
+        }
+        wide()[meta(i) + 2] = MODE_SET | (mode & 07777);
+        return true;
+    }
+
+    /** The permission bits chmod(2) gave {@code path} here, or -1 when none were set. */
+    public int mode(String path) {
+        int i = index(normalize(path));
+        return i < 0 || width() < 3 || stamps[meta(i) + 2] == 0 ? -1 : (int) (stamps[meta(i) + 2] & 07777);
+    }
+
+    /** Records that {@code path}, written here, belongs to {@code uid}:{@code gid} (open(2)'s O_CREAT by that process's fsuid and fsgid). */
+    public void own(String path, int uid, int gid) {
+        int i = index(normalize(path));
+        if (i < 0) {
+            return;
+        }
+        wide()[meta(i) + 1] = (long) uid << 32 | (gid & 0xffffffffL);
+    }
+
+    /** The owner of {@code path} as {@code uid << 32 | gid}: root's (0) unless a process that was not root created it here. */
+    public long owner(String path) {
+        int i = index(normalize(path));
+        return i < 0 || width() < 3 ? 0 : stamps[meta(i) + 1];
     }
 
     /** When {@code path}, written here, was last stamped (virtual nanoseconds), or -1 when it never was. */
     public long stamped(String path) {
         int i = index(normalize(path));
-        return i < 0 || stamps == null ? -1 : stamps[i / 2] - 1;
+        return i < 0 || stamps == null ? -1 : stamps[meta(i)] - 1;
     }
 
     private static Object held(String content) {

@@ -44,6 +44,11 @@ final class MountTable {
         return path.startsWith("/") ? path : "/" + path;
     }
 
+    /** Whether {@code path} lies under one of the mounts (not in the container's own layers). */
+    boolean under(String path) {
+        return at(path) != null;
+    }
+
     String read(String path) {
         String p = normalize(path);
         MountPoint m = at(p);

@@ -212,6 +212,31 @@ final class ContainerEnv implements Shell.Env {
     }
 
     @Override
+    public String readError(String path) {
+        return dev.dockwire.docker.engine.FileAccess.readError(cred(), path, c.owner(path), c.mode(path));
+    }
+
+    @Override
+    public void own(String path, int uid, int gid) {
+        c.own(path, uid, gid);
+    }
+
+    @Override
+    public long owner(String path) {
+        return c.owner(path);
+    }
+
+    @Override
+    public int mode(String path) {
+        return c.mode(path);
+    }
+
+    @Override
+    public boolean change(String path, int mode, int uid, int gid) {
+        return uid < 0 ? c.chmod(path, mode) : c.chown(path, uid, gid);
+    }
+
+    @Override
     public String writeError(String path) {
         return ProcSys.covers(path) ? ProcSys.writeError(host.engine().kernel(), c, path) : c.writeError(path);
     }
@@ -281,7 +306,7 @@ final class ContainerEnv implements Shell.Env {
             ended.accept(r.status());
             return CommandResult.ok(List.of());
         }
-        process().start(argv.get(0), p, argv.subList(1, argv.size()), java.util.Map.of(), (stream, line) -> { }).onExit(ended);
+        process().start(argv.get(0), p, argv.subList(1, argv.size()), processEnv(), (stream, line) -> { }).onExit(ended);
         return CommandResult.ok(List.of());
     }
 

@@ -30,7 +30,6 @@ final class ContainerShell {
     private final Sh.Session session;
     private final String argv0;
     private final Flavour flavour;
-    private final String directory;
     private final boolean root;
     /** The user's home ({@code $HOME}): bash's prompt (w) shows it as {@code ~}. */
     private final String home;
@@ -41,10 +40,9 @@ final class ContainerShell {
         this.container = container;
         this.env = env;
         this.argv0 = argv0;
-        this.session = new Sh.Session(argv0, ContainerCommands.dialect(container, argv0), env.processEnv());
+        // runc starts the process in its cwd (exec -w's, else Config.WorkingDir, else /): the shell's PWD and pwd say it
+        this.session = new Sh.Session(argv0, ContainerCommands.dialect(container, argv0), env.processEnv(), env.currentDirectory());
         this.flavour = flavour;
-        String wd = Images.workingDir(container);
-        this.directory = wd.isEmpty() ? "/" : wd;
         ExecUser user = env.user();
         Cred who = user.refused() ? Cred.ROOT : user.cred();
         this.root = who.root();
@@ -89,8 +87,8 @@ final class ContainerShell {
     String prompt() {
         String sign = root ? "#" : "$";
         return switch (flavour) {
-            case ASH -> directory + " " + sign + " ";
-            case BASH -> userName + "@" + container.hostname() + ":" + tilde(directory) + sign + " ";
+            case ASH -> session.directory() + " " + sign + " ";
+            case BASH -> userName + "@" + container.hostname() + ":" + tilde(session.directory()) + sign + " ";
             case DASH -> sign + " ";
         };
     }

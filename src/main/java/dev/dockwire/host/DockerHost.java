@@ -579,8 +579,8 @@ public final class DockerHost implements Shell.Env, CliEnv {
     }
 
     @Override
-    public CommandOutput execDetached(Container c, List<String> argv, java.util.function.IntConsumer ended) {
-        CommandResult r = inside(c).execDetached(argv, ended);
+    public CommandOutput execDetached(Container c, ExecConfig exec, java.util.function.IntConsumer ended) {
+        CommandResult r = inside(c, exec).execDetached(exec.cmd(), ended);
         return new CommandOutput(r.status(), r.output(), r.errors());
     }
 

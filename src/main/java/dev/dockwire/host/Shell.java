@@ -44,6 +44,11 @@ public final class Shell {
             return false;
         }
 
+        /** Why open(2) of {@code path} for reading fails for the process here ({@code Permission denied}), or null. */
+        default String readError(String path) {
+            return null;
+        }
+
         /** The regular files under directory {@code path}, relative to it and sorted ({@code grep -r}); null when it is none. */
         default List<String> walk(String path) {
             return null;
@@ -525,12 +530,14 @@ public final class Shell {
         List<String> errors = new ArrayList<>();
         int status = 0;
         for (String path : args) {
-            String content = path.equals("-") ? Lines.text(stdin) : env.readFile(path);
+            String denied = path.equals("-") ? null : env.readError(path);
+            String content = path.equals("-") ? Lines.text(stdin) : denied != null ? null : env.readFile(path);
             if (content == null) {
                 // GNU cat names the file as open(2)/read(2) failed; BusyBox's says it could not open it.
+                String why = denied != null ? denied : "No such file or directory";
                 String error = env.textFlavour() == Flavour.GNU
-                        ? "cat: " + path + ": " + (env.isDirectory(path) ? "Is a directory" : "No such file or directory")
-                        : "cat: can't open '" + path + "': No such file or directory";
+                        ? "cat: " + path + ": " + (denied == null && env.isDirectory(path) ? "Is a directory" : why)
+                        : "cat: can't open '" + path + "': " + why;
                 Lines.append(out, List.of(error));
                 errors.add(error);
                 status = 1;

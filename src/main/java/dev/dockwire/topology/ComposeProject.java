@@ -33,7 +33,8 @@ public record ComposeProject(String file, String name, List<Service> services, L
      * {@code stdinOpen} and {@code tty} are {@code stdin_open:} and {@code tty:} (docker run -i and -t);
      * {@code build} is its {@code build:} (null: none), so Compose builds its image rather than pulling it;
      * {@code privileges} are {@code cap_add:}, {@code cap_drop:} and {@code privileged:}.
-     * {@code links} and {@code externalLinks} are {@code SERVICE[:ALIAS]} and {@code CONTAINER[:ALIAS]}.
+     * {@code links} and {@code externalLinks} are {@code SERVICE[:ALIAS]} and {@code CONTAINER[:ALIAS]};
+     * {@code identity} is {@code user:}, {@code group_add:} and {@code working_dir:}.
      */
     public record Service(String name, String image, List<String> command, List<String> entrypoint, String restart,
                           String containerName, String hostname,
@@ -41,10 +42,25 @@ public record ComposeProject(String file, String name, List<Service> services, L
                           List<Dependency> dependsOn, int replicas, List<String> extraHosts, List<String> dns,
                           Map<String, String> environment, Healthcheck healthcheck, List<Mount> mounts,
                           boolean stdinOpen, boolean tty, Privileges privileges, Build build, int line, Resolver resolver,
-                          List<String> links, List<String> externalLinks) {
+                          List<String> links, List<String> externalLinks, Identity identity) {
         /** Whether the service has {@code build:}: Compose builds its image rather than pulling it. */
         public boolean built() {
             return build != null;
+        }
+    }
+
+    /**
+     * Who a service's processes run as and where (docker/compose's convert, pkg/compose/create.go
+     * getCreateConfigs: {@code user:} to Config.User, {@code working_dir:} to Config.WorkingDir,
+     * {@code group_add:} to HostConfig.GroupAdd); empty and null: the image's.
+     */
+    public record Identity(String user, List<String> groupAdd, String workingDir) {
+        public static final Identity NONE = new Identity("", List.of(), "");
+
+        public Identity {
+            user = user == null ? "" : user;
+            groupAdd = List.copyOf(groupAdd);
+            workingDir = workingDir == null ? "" : workingDir;
         }
     }
 

@@ -11,13 +11,14 @@ import java.util.Set;
  * Reads one compose service in every form the Compose Specification allows for the keys that
  * shape networks or what runs (image, command, entrypoint, restart, container_name, hostname, networks, network_mode, ports,
  * expose, depends_on, deploy.replicas/scale, extra_hosts, dns, environment, healthcheck, bind
- * mounts of files); other keys are noted as ignored.
+ * mounts of files, user, group_add, working_dir); other keys are noted as ignored.
  */
 final class ComposeServices {
     private static final Set<String> SERVICE_KEYS = Set.of("image", "command", "entrypoint", "container_name", "hostname", "networks",
             "network_mode", "ports", "expose", "depends_on", "deploy", "scale", "extra_hosts", "dns", "environment",
             "healthcheck", "restart", "volumes", "stdin_open", "tty", "profiles", "cap_add", "cap_drop", "privileged", "domainname",
-            "dns_search", "dns_opt", "mac_address", "links", "external_links", "sysctls", "build", "secrets");
+            "dns_search", "dns_opt", "mac_address", "links", "external_links", "sysctls", "build", "secrets",
+            "user", "group_add", "working_dir");
     private static final Set<String> PORT_KEYS = Set.of("target", "published", "host_ip", "protocol", "mode", "name",
             "app_protocol");
     private static final Set<String> HEALTHCHECK_KEYS = Set.of("test", "interval", "timeout", "retries", "start_period",
@@ -138,7 +139,18 @@ final class ComposeServices {
                 m.containsKey("stdin_open") && f.bool(m.get("stdin_open"), path + ".stdin_open"),
                 m.containsKey("tty") && f.bool(m.get("tty"), path + ".tty"), privileges(m, path),
                 m.containsKey("build") ? new ComposeBuilds(f, notes).build(m.get("build"), path + ".build") : null, node.line(),
-                resolver(node, path), list(m, "links", path), list(m, "external_links", path));
+                resolver(node, path), list(m, "links", path), list(m, "external_links", path), identity(node, path));
+    }
+
+    /** {@code user:}, {@code group_add:} (names or gids) and {@code working_dir:}. */
+    private ComposeProject.Identity identity(YamlNode node, String path) {
+        Map<String, YamlNode> m = node.map();
+        if (!m.containsKey("user") && !m.containsKey("group_add") && !m.containsKey("working_dir")) {
+            return ComposeProject.Identity.NONE;
+        }
+        return new ComposeProject.Identity(f.optional(node, "user", path),
+                m.containsKey("group_add") ? f.strings(m.get("group_add"), path + ".group_add") : List.of(),
+                f.optional(node, "working_dir", path));
     }
 
     /** {@code cap_add:}, {@code cap_drop:} (lists of capability names), {@code privileged:} and {@code sysctls:} (a map or KEY=VALUE list). */

@@ -25,4 +25,32 @@ class FileTableTest {
         assertEquals(List.of("/etc/hostname", "/etc/hosts"), List.copyOf(t.paths()));
         assertNull(t.read("/etc/resolv.conf"));
     }
+
+    @Test
+    void ownersAndModesWidenTheStampsAndFollowTheirFilesThroughRemovals() {
+        FileTable t = new FileTable();
+        t.write("/tmp/a", "a", false);
+        t.write("/tmp/b", "b", false);
+        t.stamp("/tmp/a", 10);
+        t.stamp("/tmp/b", 20);
+        assertEquals(0, t.owner("/tmp/b"), "root's until told");
+        assertEquals(-1, t.mode("/tmp/b"));
+        t.own("/tmp/b", 1234, 99);
+        t.chmod("/tmp/b", 0600);
+        assertEquals(10, t.stamped("/tmp/a"), "the times kept when the slots widen");
+        assertEquals(20, t.stamped("/tmp/b"));
+        assertEquals(1234L << 32 | 99, t.owner("/tmp/b"));
+        assertEquals(0600, t.mode("/tmp/b"));
+        t.write("/tmp/c", "c", false);
+        t.remove("/tmp/a");
+        assertEquals(1234L << 32 | 99, t.owner("/tmp/b"), "b's slots move with it");
+        assertEquals(0600, t.mode("/tmp/b"));
+        assertEquals(20, t.stamped("/tmp/b"));
+        assertEquals(0, t.owner("/tmp/c"));
+        assertEquals(-1, t.mode("/tmp/c"));
+        t.remove("/tmp/b");
+        t.write("/tmp/b", "again", false);
+        assertEquals(0, t.owner("/tmp/b"), "a new file is a new inode");
+        assertEquals(-1, t.mode("/tmp/b"));
+    }
 }

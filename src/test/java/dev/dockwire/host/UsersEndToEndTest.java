@@ -113,4 +113,129 @@ class UsersEndToEndTest {
         assertEquals(List.of("unable to find user nosuch: no matching entries in passwd file"), refused.output());
         assertEquals(126, refused.status());
     }
+
+    @Test
+    void theInteractiveShellStartsInTheWorkingDirectory() {
+        InteractiveShell t = new InteractiveShell(h.world.host());
+        t.run("docker run -it --rm -w /tmp alpine sh");
+        assertEquals("/tmp # ", t.prompt());
+        assertEquals(List.of("/tmp", "/tmp"), t.run("pwd; echo $PWD").output(), "runc's chdir before ash starts");
+        t.run("cd /etc");
+        assertEquals("/etc # ", t.prompt(), "ash's \\w follows cd");
+        t.run("exit");
+        h.ok("docker run -d --name ww -w /srv debian sleep 300");
+        String hostname = h.ok("docker exec ww hostname").get(0);
+        t.run("docker exec -it ww bash");
+        assertEquals("root@" + hostname + ":/srv# ", t.prompt());
+        assertEquals(List.of("/srv", "/srv"), t.run("pwd; echo $PWD").output());
+        t.run("exit");
+        t.run("docker exec -it -w /tmp ww sh");
+        assertEquals(List.of("/tmp", "/tmp"), t.run("pwd; echo $PWD").output(), "exec -w over the container's WorkingDir (dash)");
+        t.run("exit");
+        t.run("docker exec -it -w /tmp -u 1000 ww bash");
+        assertEquals("I have no name!@" + hostname + ":/tmp$ ", t.prompt());
+        t.run("cd");
+        assertEquals("I have no name!@" + hostname + ":/$ ", t.prompt(), "runc's HOME for a uid without an entry is /");
+    }
+
+    @Test
+    void execDetachedRunsAsItsUserAndEnvFilesReachTheProcess() {
+        h.ok("docker run -d --name dd alpine sleep 300");
+        h.ok("docker exec -d -u 1234 dd sh -c 'id > /tmp/who'");
+        assertEquals(List.of("uid=1234 gid=0(root) groups=0(root)"), h.ok("docker exec dd cat /tmp/who"), "exec -d honours -u");
+        h.ok("printf '# comment\\n\\n  A=1\\nC=x=y\\nNOPE\\nD= spaced \\n' > vars.env");
+        assertEquals(List.of("A=2", "C=x=y", "D= spaced "), h.ok("docker exec --env-file vars.env -e A=2 dd env").subList(2, 5),
+                "the file's variables, then -e's in their place");
+        assertEquals(List.of("A=1", "C=3", "D= spaced "), h.ok("docker run --rm --env-file vars.env -e C=3 alpine env").subList(2, 5));
+        CommandResult missing = h.run("docker exec --env-file nosuch.env dd env");
+        assertEquals(List.of("open nosuch.env: no such file or directory"), missing.output());
+        assertEquals(1, missing.status());
+        h.ok("printf 'X Y=1\\n' > bad.env");
+        CommandResult bad = h.run("docker run --rm --env-file bad.env alpine env");
+        assertEquals(List.of("docker: invalid env file (bad.env): variable 'X Y' contains whitespaces", "",
+                "Run 'docker run --help' for more information"), bad.output());
+        assertEquals(125, bad.status());
+    }
+
+    @Test
+    void groupAddAddsGroupsToEveryProcess() {
+        assertEquals(List.of("uid=1234 gid=0(root) groups=0(root),5(tty),4321"), h.ok("docker run --rm -u 1234 --group-add tty --group-add 4321 alpine id"));
+        assertEquals(List.of("99 5"), h.ok("docker run --rm -u 1234:99 --group-add 5 alpine id -G"));
+        h.ok("docker run -d --name gg --group-add wheel --group-add 1234 alpine sleep 300");
+        assertEquals(List.of("uid=0(root) gid=0(root) groups=0(root),1(bin),2(daemon),3(sys),4(adm),6(disk),10(wheel),11(floppy),"
+                + "20(dialout),26(tape),27(video),1234"), h.ok("docker exec gg id"));
+        assertEquals(List.of("uid=65534(nobody) gid=65534(nobody) groups=65534(nobody),10(wheel),1234"), h.ok("docker exec -u nobody gg id"),
+                "an exec's user gets them too (getUser)");
+        assertEquals(List.of("[\"wheel\",\"1234\"]"), h.ok("docker inspect -f '{{json .HostConfig.GroupAdd}}' gg"));
+        CommandResult unknown = h.run("docker run --rm --group-add nosuch alpine id");
+        assertEquals(List.of("docker: Error response from daemon: Unable to find group nosuch: no matching entries in group file", "",
+                "Run 'docker run --help' for more information"), unknown.output());
+        assertEquals(125, unknown.status());
+    }
+
+    @Test
+    void composeUserWorkingDirAndGroupAdd() {
+        h.ok("printf 'services:\\n  app:\\n    image: alpine\\n    command: sleep 300\\n    user: \"1234:99\"\\n"
+                + "    working_dir: /srv/app\\n    group_add:\\n      - wheel\\n' > compose.yaml");
+        h.ok("docker compose up -d");
+        assertEquals(List.of("uid=1234 gid=99 groups=99,10(wheel)"), h.ok("docker compose exec app id"));
+        assertEquals(List.of("/srv/app"), h.ok("docker compose exec app pwd"));
+        assertEquals(List.of("1234:99 /srv/app"), h.ok("docker inspect -f '{{.Config.User}} {{.Config.WorkingDir}}' $(docker compose ps -q app)"));
+        assertEquals(List.of("uid=0(root) gid=0(root) groups=0(root),1(bin),2(daemon),3(sys),4(adm),6(disk),10(wheel),11(floppy),"
+                + "20(dialout),26(tape),27(video)"), h.ok("docker compose run --rm -u 0 app id"), "run -u over the service's user");
+    }
+
+    @Test
+    void aFileANonRootProcessCreatesIsItsOwnAndRootsAreNotItsToWriteOrRead() {
+        h.ok("docker run -d --name oo alpine sleep 300");
+        h.ok("docker exec -u 1234 oo touch /tmp/f");
+        assertEquals(List.of("1234 0"), h.ok("docker exec -u 1234 oo sh -c \"ls -ln /tmp/f | awk '{print \\$3, \\$4}'\""));
+        assertEquals(List.of("1234 root"), h.ok("docker exec oo sh -c \"ls -l /tmp/f | awk '{print \\$3, \\$4}'\""));
+        h.ok("docker exec -u nobody oo sh -c 'echo x > /tmp/n'");
+        assertEquals(List.of("nobody nobody"), h.ok("docker exec oo sh -c \"ls -l /tmp/n | awk '{print \\$3, \\$4}'\""));
+        h.ok("docker exec -u 1234 oo sh -c 'echo more >> /tmp/f'");
+        h.ok("docker exec oo sh -c 'echo root > /tmp/r'");
+        assertEquals(List.of("root root"), h.ok("docker exec oo sh -c \"ls -l /tmp/r | awk '{print \\$3, \\$4}'\""));
+        CommandResult other = h.run("docker exec -u 1234 oo sh -c 'echo x > /tmp/r'");
+        assertEquals(List.of("sh: can't create /tmp/r: Permission denied"), other.output(), "root's 0644 file in the sticky /tmp");
+        assertEquals(1, other.status());
+        assertEquals(List.of("touch: /tmp/n: Permission denied"), h.run("docker exec -u 1234 oo touch /tmp/n").output(),
+                "nobody's file is not 1234's");
+        CommandResult ls = h.run("docker exec -u 1234 oo ls /root");
+        assertEquals(List.of("ls: can't open '/root': Permission denied"), ls.output());
+        assertEquals(1, ls.status());
+        assertEquals(List.of("ls: /root/x: Permission denied"), h.run("docker exec -u 1234 oo ls /root/x").output());
+        assertEquals(List.of("cat: can't open '/root/x': Permission denied"), h.run("docker exec -u 1234 oo cat /root/x").output());
+        assertEquals(0, h.run("docker exec oo ls /root").status());
+        h.ok("docker run -d --name on ubuntu sleep 300");
+        CommandResult gnu = h.run("docker exec -u 1234 on ls /root");
+        assertEquals(List.of("ls: cannot open directory '/root': Permission denied"), gnu.output());
+        assertEquals(2, gnu.status());
+        assertEquals(List.of("cat: /root/x: Permission denied"), h.run("docker exec -u ubuntu on cat /root/x").output());
+        h.ok("docker exec -u ubuntu on touch /tmp/u");
+        assertEquals(List.of("ubuntu ubuntu"), h.ok("docker exec on sh -c \"ls -l /tmp/u | awk '{print \\$3, \\$4}'\""));
+    }
+
+    @Test
+    void chownAndChmodAsCoreutilsSayThemAndTheModesTheyLeave() {
+        h.ok("docker run -d --name cu ubuntu sleep 300");
+        h.ok("docker exec -u ubuntu cu touch /tmp/f");
+        CommandResult steal = h.run("docker exec -u ubuntu cu chown root /tmp/f");
+        assertEquals(List.of("chown: changing ownership of '/tmp/f': Operation not permitted"), steal.output());
+        assertEquals(1, steal.status());
+        assertEquals(List.of("chown: invalid user: 'nosuch'"), h.run("docker exec cu chown nosuch /tmp/f").output());
+        assertEquals(List.of("chown: invalid group: 'root:nosuch'"), h.run("docker exec cu chown root:nosuch /tmp/f").output());
+        assertEquals(List.of("chown: cannot access '/tmp/x': No such file or directory"), h.run("docker exec cu chown root /tmp/x").output());
+        h.ok("docker exec -u ubuntu cu chown :ubuntu /tmp/f");
+        h.ok("docker exec cu sh -c 'chown root:ubuntu /tmp/f && chmod 640 /tmp/f'");
+        assertEquals(List.of("-rw-r----- root ubuntu"), h.ok("docker exec cu sh -c \"ls -l /tmp/f | awk '{print \\$1, \\$3, \\$4}'\""));
+        assertEquals(0, h.run("docker exec -u ubuntu cu cat /tmp/f").status(), "the group's r");
+        assertEquals(List.of("cat: /tmp/f: Permission denied"), h.run("docker exec -u 1234 cu cat /tmp/f").output(), "no other bits");
+        assertEquals(List.of("bash: line 1: /tmp/f: Permission denied"), h.run("docker exec -u ubuntu cu bash -c 'echo x > /tmp/f'").output());
+        h.ok("docker exec cu chmod u=rwx,g=rx,o= /tmp/f");
+        assertEquals(List.of("-rwxr-x---"), h.ok("docker exec cu sh -c \"ls -l /tmp/f | awk '{print \\$1}'\""));
+        CommandResult dir = h.run("docker exec cu chmod 700 /srv");
+        assertEquals(List.of("dockwire: chmod of /srv is not modelled (a directory's or a mount's mode and owner are not kept)"), dir.output());
+        assertEquals(126, dir.status());
+    }
 }

@@ -22,7 +22,8 @@ import java.util.Map;
  */
 public final class Applets {
     /** What the shell runs itself besides the text tools. */
-    private static final java.util.Set<String> OWN = java.util.Set.of("cat", "ls", "env", "printenv", "id", "whoami", "touch", "hostname", "envsubst", "date");
+    private static final java.util.Set<String> OWN = java.util.Set.of("cat", "ls", "env", "printenv", "id", "whoami", "touch", "hostname", "envsubst", "date",
+            "chmod", "chown");
 
     /** Whether the shell runs {@code name} itself once the PATH has it. */
     public static boolean runs(String name) {
@@ -71,6 +72,8 @@ public final class Applets {
             case "id" -> id(args, flavour, io);
             case "whoami" -> whoami(flavour, io);
             case "touch" -> touch(args, flavour, io);
+            case "chmod" -> new FileModes(sh.ctx, flavour, p -> Builtins.resolve(sh.cwd, p), sh.commands::stat, io).chmod(args);
+            case "chown" -> new FileModes(sh.ctx, flavour, p -> Builtins.resolve(sh.cwd, p), sh.commands::stat, io).chown(args);
             case "hostname" -> flavour == Flavour.BUSYBOX ? hostname(args, io) : null; // Debian's: a seam tool (its addresses)
             case "envsubst" -> envsubst(args, assigns, io);
             case "date" -> date(args, assigns, flavour, io);
@@ -119,6 +122,12 @@ public final class Applets {
                 continue;
             }
             String path = Builtins.resolve(sh.cwd, f);
+            String denied = sh.ctx.readError(path);
+            if (denied != null) { // open(2)'s EACCES, whether or not the file is there
+                io.err.line(flavour == Flavour.BUSYBOX ? "cat: can't open '" + f + "': " + denied : "cat: " + f + ": " + denied);
+                status = 1;
+                continue;
+            }
             if (Builtins.isDirectory(sh, path)) {
                 io.err.line(flavour == Flavour.BUSYBOX ? "cat: read error: Is a directory" : "cat: " + f + ": Is a directory");
                 status = 1;
@@ -156,6 +165,11 @@ public final class Applets {
                 }
                 String text = sh.ctx.readFile(path);
                 return text == null ? null : new Commands.Stat(Commands.Stat.REGULAR | 0644, 1, 0, 0, text.length(), 0, 0);
+            }
+
+            @Override
+            public String openError(String dir) {
+                return sh.ctx.readError(dir);
             }
         };
         long now = sh.ctx.epochMillis() + sh.ctx.nanos() / 1_000_000;

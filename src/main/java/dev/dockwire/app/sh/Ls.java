@@ -35,6 +35,11 @@ final class Ls {
         List<String> list(String dir);
 
         Commands.Stat stat(String path);
+
+        /** Why opendir(3) of {@code dir} fails for the process ({@code Permission denied}), or null. */
+        default String openError(String dir) {
+            return null;
+        }
     }
 
     /** An entry as ls prints it: its name, the path it stats and what the stat found. */
@@ -67,6 +72,8 @@ final class Ls {
     private boolean recursive;
     /** Whether something (a line of output) went before: the next directory's header gets a blank line. */
     private boolean printed;
+    /** Whether a directory could not be opened (EACCES): ls ends with its failure status. */
+    private boolean refused;
 
     Ls(Flavour flavour, Tree tree, IntFunction<String> user, IntFunction<String> group, long nowMillis, Consumer<String> out,
             Consumer<String> err) {
@@ -116,8 +123,12 @@ final class Ls {
         List<Entry> dirs = new ArrayList<>();
         for (String o : operands) {
             String path = resolve.apply(o);
-            Commands.Stat s = tree.stat(path);
-            if (s == null) {
+            String denied = path.equals("/") ? null : tree.openError(parent(path)); // stat(2) needs search permission above
+            Commands.Stat s = denied == null ? tree.stat(path) : null;
+            if (denied != null) {
+                err.accept(flavour == Flavour.BUSYBOX ? "ls: " + o + ": " + denied : "ls: cannot access '" + o + "': " + denied);
+                status = flavour == Flavour.BUSYBOX ? 1 : 2;
+            } else if (s == null) {
                 err.accept(flavour == Flavour.BUSYBOX ? "ls: " + o + ": No such file or directory"
                         : "ls: cannot access '" + o + "': No such file or directory");
                 status = flavour == Flavour.BUSYBOX ? 1 : 2;
@@ -136,7 +147,7 @@ final class Ls {
         for (Entry d : dirs) {
             directory(d.name(), d.path(), headers);
         }
-        return status;
+        return refused ? (flavour == Flavour.BUSYBOX ? 1 : 2) : status;
     }
 
     private void flag(char f) {
@@ -174,6 +185,13 @@ final class Ls {
 
     /** Lists directory {@code path} (shown as {@code name}), then with -R its subdirectories. */
     private void directory(String name, String path, boolean header) {
+        String denied = tree.openError(path);
+        if (denied != null) { // BusyBox's xopendir-less opendir failure, coreutils' print_dir
+            err.accept(flavour == Flavour.BUSYBOX ? "ls: can't open '" + name + "': " + denied
+                    : "ls: cannot open directory '" + name + "': " + denied);
+            refused = true;
+            return;
+        }
         if (header) {
             if (printed) {
                 out.accept("");

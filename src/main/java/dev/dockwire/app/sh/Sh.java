@@ -195,11 +195,23 @@ public final class Sh implements Program {
         private final Map<String, String> env;
         private Interp sh;
         private int status;
+        /** Where the shell starts: the exec's {@code -w}, the container's WorkingDir, else {@code /}. */
+        private final String start;
 
         public Session(String arg0, Dialect dialect, Map<String, String> env) {
+            this(arg0, dialect, env, "/");
+        }
+
+        public Session(String arg0, Dialect dialect, Map<String, String> env, String start) {
             this.arg0 = arg0;
             this.dialect = dialect;
             this.env = env;
+            this.start = start;
+        }
+
+        /** The shell's working directory now (the prompt's {@code \w}): where it started until a {@code cd}. */
+        public String directory() {
+            return sh == null ? start : sh.cwd;
         }
 
         /** {@code text} (one line or more) as a program that runs it in this session and exits with its status. */
@@ -208,6 +220,7 @@ public final class Sh implements Program {
                 if (sh == null) {
                     sh = new Interp(ctx, commands, dialect, arg0, env, new ArrayList<>());
                     sh.interactive = true;
+                    sh.cwd = start; // runc's chdir to the process's cwd before the shell starts: its PWD too
                     sh.exportStartup();
                 } else {
                     sh.attach(ctx, commands);

@@ -38,10 +38,10 @@ public interface CliEnv {
     }
 
     /**
-     * {@code docker exec -d CTR ARGV...}: starts {@code argv} inside {@code c} and returns at once; its
+     * {@code docker exec -d CTR ARGV...}: starts {@code exec}'s command (as its user, with its environment) inside {@code c} and returns at once; its
      * output goes nowhere, and {@code ended} takes its exit status when it ends (not when it never started).
      */
-    CommandOutput execDetached(Container c, List<String> argv, java.util.function.IntConsumer ended);
+    CommandOutput execDetached(Container c, dev.dockwire.docker.engine.ExecConfig exec, java.util.function.IntConsumer ended);
 
     /** A file a command names: one written on the host, else one on disk relative to {@link #workingDirectory}; null when neither exists. */
     String readHostOrDisk(String path);

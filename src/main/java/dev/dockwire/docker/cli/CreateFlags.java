@@ -23,7 +23,8 @@ final class CreateFlags {
             new Spec("publish-all", 'P', false), new Spec("add-host", (char) 0, true), new Spec("dns", (char) 0, true),
             new Spec("rm", (char) 0, false), new Spec("env", 'e', true), new Spec("restart", (char) 0, true),
             new Spec("label", 'l', true), new Spec("expose", (char) 0, true), new Spec("entrypoint", (char) 0, true),
-            new Spec("volume", 'v', true), new Spec("mount", (char) 0, true), new Spec("workdir", 'w', true)),
+            new Spec("volume", 'v', true), new Spec("mount", (char) 0, true), new Spec("workdir", 'w', true),
+            new Spec("env-file", (char) 0, true)),
             Stream.concat(HealthFlags.SPECS.stream(), HostFlags.SPECS.stream())).toList();
 
     /** api/types/container NetworkMode.IsUserDefined: none of default (no {@code --network}), bridge, host, none, container:. */
@@ -37,8 +38,24 @@ final class CreateFlags {
         return request(f, clientEnv, "/");
     }
 
+    /** The request {@code host}'s client makes: its environment, working directory and {@code --env-file}s. */
+    static ContainerCreate request(CliFlags f, CliEnv host) {
+        List<String> env;
+        try {
+            env = EnvFile.read(f.all("env-file"), host::readHostOrDisk, host.environment());
+        } catch (EnvFile.Invalid e) {
+            throw new CliFlags.OptionError("docker: " + e.getMessage());
+        }
+        return request(f, host.environment(), host.workingDirectory().toString(), env);
+    }
+
     /** The request; {@code cwd} is the client's working directory, which makes {@code -v ./x:/y} absolute. */
     static ContainerCreate request(CliFlags f, Map<String, String> clientEnv, String cwd) {
+        return request(f, clientEnv, cwd, List.of());
+    }
+
+    /** The request with {@code fileEnv}, the {@code --env-file}s' variables, before {@code -e}'s. */
+    private static ContainerCreate request(CliFlags f, Map<String, String> clientEnv, String cwd, List<String> fileEnv) {
         String[] networkOpt = HostFlags.network(f.has("network") ? f.get("network") : f.get("net"));
         String network = networkOpt[0];
         int gwPriority = networkOpt[1] == null ? 0 : CliFlags.intValue(networkOpt[1], "network");
@@ -73,7 +90,8 @@ final class CreateFlags {
                 .withEntrypoint(f.has("entrypoint") ? entrypoint(f.get("entrypoint")) : null)
                 .withRestart(f.get("restart"))
                 .withHealthcheck(HealthFlags.parse(f))
-                .withEnv(env(f.all("env"), clientEnv))
+                .withEnv(fileEnv.isEmpty() ? env(f.all("env"), clientEnv) : Stream.concat(fileEnv.stream(),
+                        env(f.all("env"), clientEnv).stream()).toList())
                 .withStdio(f.has("interactive"), f.has("tty"))
                 .withOptions(HostFlags.parse(f))
                 .withGwPriority(gwPriority)

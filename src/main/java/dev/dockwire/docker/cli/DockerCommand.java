@@ -183,7 +183,7 @@ public final class DockerCommand {
         }
         Container c;
         try {
-            ContainerCreate req = CreateFlags.request(f, host.environment(), host.workingDirectory().toString());
+            ContainerCreate req = CreateFlags.request(f, host);
             CommandOutput pull = ImagePull.failure(engine(), req.image(), true);
             if (pull != null) {
                 return pull;
@@ -335,7 +335,7 @@ public final class DockerCommand {
             return CliErrors.usage("create", "at least 1 argument", "[OPTIONS] IMAGE [COMMAND] [ARG...]");
         }
         try {
-            ContainerCreate req = CreateFlags.request(f, host.environment(), host.workingDirectory().toString());
+            ContainerCreate req = CreateFlags.request(f, host);
             CommandOutput pull = ImagePull.failure(engine(), req.image(), false);
             if (pull != null) {
                 return pull;
@@ -548,9 +548,15 @@ public final class DockerCommand {
     private CommandOutput exec(List<String> args) {
         CliFlags f = CliFlags.parse(args, List.of(new Spec("detach", 'd', false), new Spec("interactive", 'i', false),
                 new Spec("tty", 't', false), new Spec("env", 'e', true), new Spec("user", 'u', true),
-                new Spec("workdir", 'w', true), new Spec("privileged", (char) 0, false)), false);
+                new Spec("workdir", 'w', true), new Spec("privileged", (char) 0, false), new Spec("env-file", (char) 0, true)), false);
         if (f.positional().size() < 2) {
             return CliErrors.usage("exec", "at least 2 arguments", "[OPTIONS] CONTAINER COMMAND [ARG...]");
+        }
+        ExecConfig exec;
+        try { // exec.go RunExec: parseExec (the --env-file reads) before the container is looked up
+            exec = ExecOptions.config(f, f.positional().subList(1, f.positional().size()), host);
+        } catch (EnvFile.Invalid e) {
+            return CommandOutput.fail(1, e.getMessage());
         }
         Container c = engine().findContainer(f.positional().get(0));
         if (c == null) {
@@ -567,10 +573,9 @@ public final class DockerCommand {
             return CommandOutput.fail(1, "Error response from daemon: Container " + f.positional().get(0) + " is paused, unpause the container before exec");
         }
         List<String> argv = f.positional().subList(1, f.positional().size());
-        ExecConfig exec = new ExecConfig(argv, f.all("env"), f.get("user"), f.get("workdir"), f.has("tty"), f.has("privileged"));
         String execId = ClientEvents.started(engine(), c, argv);
         if (f.has("detach")) {
-            return host.execDetached(c, argv, status -> ClientEvents.died(engine(), c, execId, status)); // monitor.go's exec_die at its end
+            return host.execDetached(c, exec, status -> ClientEvents.died(engine(), c, execId, status)); // monitor.go's exec_die at its end
         }
         CommandOutput shell = tty ? host.attachShell(c, exec, status -> ClientEvents.died(engine(), c, execId, status)) : null;
         if (shell != null) {

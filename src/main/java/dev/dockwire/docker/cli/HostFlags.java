@@ -17,7 +17,7 @@ import java.util.Map;
  * {@code --user}, {@code --init}, {@code --privileged}, {@code --read-only}, {@code --link};
  * {@code --dns-search} (opts.ValidateDNSSearch), {@code --dns-option}, {@code --domainname},
  * {@code --mac-address} (net.ParseMAC), {@code --log-opt KEY=VALUE} (opts.ConvertKVStringsToMap: a key
- * without {@code =} has an empty value; the daemon checks them).
+ * without {@code =} has an empty value; the daemon checks them), {@code --group-add} (resolved by the daemon at start).
  */
 final class HostFlags {
     static final List<Spec> SPECS = List.of(new Spec("cap-add", (char) 0, true), new Spec("cap-drop", (char) 0, true),
@@ -25,7 +25,7 @@ final class HostFlags {
             new Spec("user", 'u', true), new Spec("init", (char) 0, false), new Spec("sysctl", (char) 0, true),
             new Spec("link", (char) 0, true), new Spec("dns-search", (char) 0, true), new Spec("dns-option", (char) 0, true),
             new Spec("dns-opt", (char) 0, true), new Spec("domainname", (char) 0, true), new Spec("mac-address", (char) 0, true),
-            new Spec("log-opt", (char) 0, true));
+            new Spec("log-opt", (char) 0, true), new Spec("group-add", (char) 0, true));
 
     /** docker/cli opts.ValidateDNSSearch's domain: labels of letters, digits and inner hyphens, an optional final dot. */
     private static final java.util.regex.Pattern DOMAIN = java.util.regex.Pattern.compile(
@@ -69,7 +69,8 @@ final class HostFlags {
         dnsOptions.addAll(f.all("dns-opt"));
         return new ContainerOptions(caps(f.all("cap-add")), caps(f.all("cap-drop")), f.has("privileged"), f.has("read-only"),
                 tmpfs, f.get("user"), f.has("init"), sysctls, f.all("link"), f.all("dns-search"), dnsOptions,
-                f.get("domainname"), mac, logOpts(f.all("log-opt"))).withWorkingDir(workdir(f.get("workdir")));
+                f.get("domainname"), mac, logOpts(f.all("log-opt"))).withWorkingDir(workdir(f.get("workdir")))
+                .withGroupAdd(f.all("group-add"));
     }
 
     /**

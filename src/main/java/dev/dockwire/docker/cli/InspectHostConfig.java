@@ -60,7 +60,7 @@ final class InspectHostConfig {
         h.put("DnsOptions", new ArrayList<>(c.options().dnsOptions()));
         h.put("DnsSearch", new ArrayList<>(c.options().dnsSearch()));
         h.put("ExtraHosts", c.extraHosts().isEmpty() ? null : new ArrayList<>(c.extraHosts()));
-        h.put("GroupAdd", null);
+        h.put("GroupAdd", o.groupAdd().isEmpty() ? null : new ArrayList<>(o.groupAdd()));
         h.put("IpcMode", "private");
         h.put("Cgroup", "");
         h.put("Links", links(c));

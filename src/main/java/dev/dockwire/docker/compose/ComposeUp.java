@@ -332,7 +332,7 @@ final class ComposeUp {
                 .withRestart(o != null ? null : s.restart()).withHealthcheck(healthcheck(s.healthcheck()))
                 .withEnv(env)
                 .withStdio(s.stdinOpen(), s.tty()).withGwPriority(gwPriority)
-                .withOptions(options(s.privileges(), o).withResolver(s.resolver().dnsSearch(), s.resolver().dnsOpt(),
+                .withOptions(options(s.privileges(), s.identity(), o).withResolver(s.resolver().dnsSearch(), s.resolver().dnsOpt(),
                         s.resolver().domainname(), mac(firstMac, mode))), labels);
         Container made = engine().container(name);
         List<String> links = links(s, name);
@@ -384,7 +384,18 @@ final class ComposeUp {
         }
     }
 
-    /** HostConfig's CapAdd, CapDrop (as written: Compose does not normalise them), Privileged and Sysctls from the service. */
+    /**
+     * HostConfig's CapAdd, CapDrop (as written: Compose does not normalise them), Privileged, Sysctls
+     * and GroupAdd, Config's User and WorkingDir from the service.
+     */
+    private static ContainerOptions options(ComposeProject.Privileges p, ComposeProject.Identity id, OneOff o) {
+        ContainerOptions base = options(p, o);
+        String user = o != null && !o.user().isEmpty() ? o.user() : id.user();
+        return id == ComposeProject.Identity.NONE && user.equals(base.user()) ? base
+                : base.withUser(user).withGroupAdd(id.groupAdd()).withWorkingDir(id.workingDir());
+    }
+
+    /** HostConfig's CapAdd, CapDrop, Privileged and Sysctls from the service; a one-off's run options over them. */
     private static ContainerOptions options(ComposeProject.Privileges p, OneOff o) {
         if (o == null) {
             return new ContainerOptions(p.capAdd(), p.capDrop(),

@@ -32,7 +32,8 @@ public final class ContainerCommands implements Commands {
     /** The shells a container may run, by name. */
     private static final Set<String> SHELLS = Set.of("sh", "ash", "bash", "dash");
     /** What an image outside the catalogue has besides the modelled programs: the shell's applets. */
-    private static final Set<String> APPLETS = Set.of("cat", "ls", "env", "printenv", "id", "whoami", "touch", "hostname", "ps", "sleep", "date");
+    private static final Set<String> APPLETS = Set.of("cat", "ls", "env", "printenv", "id", "whoami", "touch", "hostname", "ps", "sleep", "date",
+            "chmod", "chown");
     /** The top-level directories of every image's file system ({@code ls /}). */
     private static final List<String> ROOT = List.of("bin", "dev", "etc", "home", "lib", "media", "mnt", "opt", "proc", "root",
             "run", "sbin", "srv", "sys", "tmp", "usr", "var");

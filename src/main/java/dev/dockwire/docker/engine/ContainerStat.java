@@ -11,7 +11,8 @@ import java.util.function.Supplier;
 
 /**
  * stat(2) of a path in a container as {@code ls -l} shows it through overlayfs: every file and
- * directory owned by root (0:0), as the images install them; regular files 0644 with their text's
+ * directory owned by root (0:0), as the images install them, but a file a process that was not
+ * root created (its uid and gid, {@link Container#owner}); regular files 0644 with their text's
  * size in bytes, those in a bin or sbin directory and the images' entrypoint scripts 0755;
  * directories 0755 ({@code /tmp}, {@code /var/tmp} 1777, {@code /root} 0700) of size 4096 with one
  * 4K block, as ext4 under overlayfs reports them. Blocks: the text's 4K blocks. Link counts: a file
@@ -46,8 +47,10 @@ final class ContainerStat {
         String text = c.file(path);
         if (text != null) {
             long size = text.getBytes(StandardCharsets.UTF_8).length;
-            int perm = executable(path) ? 0755 : 0644;
-            return new Commands.Stat(Commands.Stat.REGULAR | perm, 1, 0, 0, size, (size + 4095) / 4096 * 8, fileTime(image, epochMillis, c, path));
+            int perm = c.mode(path) >= 0 ? c.mode(path) : executable(path) ? 0755 : 0644; // chmod's, else the place's
+            long owner = c.owner(path); // root's unless a process that was not root created it
+            return new Commands.Stat(Commands.Stat.REGULAR | perm, 1, (int) (owner >>> 32), (int) owner, size, (size + 4095) / 4096 * 8,
+                    fileTime(image, epochMillis, c, path));
         }
         List<String> entries = names.apply(path);
         if (entries == null) {

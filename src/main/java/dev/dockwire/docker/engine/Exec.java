@@ -43,6 +43,25 @@ public final class Exec implements ProcessContext {
         default boolean isDirectory(String path) {
             return false;
         }
+
+        /** Records the owner of {@code path}, which a process that is not root just created (no-op where owners are not kept). */
+        default void own(String path, int uid, int gid) {
+        }
+
+        /** The owner of {@code path} as {@code uid << 32 | gid}, or -1 where owners are not kept. */
+        default long owner(String path) {
+            return -1;
+        }
+
+        /** The permission bits chmod gave {@code path}, or -1 (its place's, or modes are not kept). */
+        default int mode(String path) {
+            return -1;
+        }
+
+        /** chmod(2)/chown(2) of file {@code path} ({@code uid} -1: chmod to {@code mode}); false where it cannot be kept. */
+        default boolean change(String path, int mode, int uid, int gid) {
+            return false;
+        }
     }
 
     /** Where a background process's lines go: {@code stream} is {@code stdout} or {@code stderr}. */
@@ -313,12 +332,57 @@ public final class Exec implements ProcessContext {
     @Override
     public String writeError(String path) {
         String why = files.writeError(path);
-        return why != null ? why : FileAccess.writeError(cred, path);
+        if (why == null) {
+            why = FileAccess.writeError(cred, path);
+        }
+        if (why != null || files.readFile(path) == null) {
+            return why;
+        }
+        int mode = files.mode(path);
+        return mode >= 0 ? FileAccess.permission(cred, files.owner(path), mode, 2) : FileAccess.writeError(cred, path, files.owner(path));
     }
 
     @Override
     public void writeFile(String path, String content) {
+        // open(2) with O_CREAT: a new file is its creator's (fsuid, fsgid); an existing one keeps its owner
+        boolean creates = (cred.uid() > 0 || cred.gid() > 0) && files.readFile(path) == null;
         files.writeFile(path, content, false);
+        if (creates) {
+            files.own(path, cred.uid(), cred.gid());
+        }
+    }
+
+    @Override
+    public String readError(String path) {
+        return FileAccess.readError(cred, path, files.owner(path), files.mode(path));
+    }
+
+    @Override
+    public String chmod(String path, int mode) {
+        if (files.readFile(path) == null) {
+            return "No such file or directory";
+        }
+        long owner = Math.max(0, files.owner(path));
+        if (!cred.root() && (int) (owner >>> 32) != cred.uid()) {
+            return "Operation not permitted"; // chmod_common's inode_owner_or_capable
+        }
+        return files.change(path, mode, -1, 0) ? null : NOT_KEPT;
+    }
+
+    @Override
+    public String chown(String path, int uid, int gid) {
+        if (files.readFile(path) == null) {
+            return "No such file or directory";
+        }
+        long owner = Math.max(0, files.owner(path));
+        int newUid = uid < 0 ? (int) (owner >>> 32) : uid;
+        int newGid = gid < 0 ? (int) owner : gid;
+        // chown_ok/chgrp_ok: without CAP_CHOWN only the owner may, keeping the uid, to a group of its own
+        if (!cred.root() && ((int) (owner >>> 32) != cred.uid() || newUid != cred.uid()
+                || newGid != (int) owner && newGid != cred.gid() && !cred.groups().contains(newGid))) {
+            return "Operation not permitted";
+        }
+        return files.change(path, -1, newUid, newGid) ? null : NOT_KEPT;
     }
 
     @Override

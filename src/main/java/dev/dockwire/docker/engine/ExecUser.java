@@ -17,6 +17,9 @@ import java.util.List;
  * are not modelled) takes root and {@code nobody} (65534 in every distribution and BusyBox) and
  * any other name as a user it cannot number ({@link #UNKNOWN}): not root, so without capabilities;
  * so does an image whose passwd is assumed from its base ({@link ImageFiles#own}) for a name it lacks.
+ * {@code --group-add} (HostConfig.GroupAdd) adds its groups to every process's, an exec's too, as
+ * getUser does over GetAdditionalGroups: a name from /etc/group, a number as it is, a name the
+ * file lacks refused ({@code Unable to find group NAME: no matching entries in group file}).
  */
 public record ExecUser(Cred cred, String error) {
     /** The uid of a named user of an image whose /etc/passwd dockwire does not keep. */
@@ -36,13 +39,40 @@ public record ExecUser(Cred cred, String error) {
     /** The user {@code spec} names in {@code c} (null or empty: the container's, {@link #configured}). */
     public static ExecUser of(Container c, String spec) {
         String s = spec == null || spec.isEmpty() ? configured(c) : spec;
-        if (s.isEmpty()) {
+        List<String> groupAdd = c.options().groupAdd();
+        if (s.isEmpty() && groupAdd.isEmpty()) {
             return ROOT; // ROOT's groups: Cred.ROOT
         }
         ExecUser u = resolve(s, c.file("/etc/passwd"), c.file("/etc/group"));
         // A passwd assumed from a base (a built image's, an alpine-based catalogue image's) may lack users the
         // image's own has (its Dockerfile's adduser -D nonroot, which dockwire does not run): a name is not refused.
-        return u.refused() && !ImageFiles.own(c) ? resolve(s, null, null) : u;
+        u = u.refused() && !ImageFiles.own(c) ? resolve(s, null, null) : u;
+        return u.refused() || groupAdd.isEmpty() ? u : u.adding(groupAdd, c.file("/etc/group"));
+    }
+
+    /** The container's user when its config names one ({@code --user}, USER, {@code --group-add}); null for runc's default root. */
+    public static ExecUser specified(Container c) {
+        return configured(c).isEmpty() && c.options().groupAdd().isEmpty() ? null : of(c, null);
+    }
+
+    /** This user with {@code --group-add}'s groups after its own (moby getUser over GetAdditionalGroups), or the refusal. */
+    private ExecUser adding(List<String> groupAdd, String group) {
+        List<Integer> sgids = new ArrayList<>(cred.groups());
+        for (String g : groupAdd) {
+            String[] entry = group == null ? null : find(group, 2, g, null);
+            Integer gid = entry != null ? Integer.valueOf(entry[2]) : number(g);
+            if (gid == null && group == null) {
+                continue; // an image whose /etc/group dockwire does not keep: its own would name it
+            }
+            if (gid == null) {
+                return new ExecUser(null, "Unable to find group " + g + ": no matching entries in group file");
+            }
+            if (!sgids.contains(gid)) {
+                sgids.add(gid);
+            }
+        }
+        sgids.sort(null); // setgroups(2) sorts the list (groups_sort): getgroups and id give it in order
+        return new ExecUser(new Cred(cred.uid(), cred.gid(), sgids), null);
     }
 
     /** getpwuid's name of {@code uid} in {@code c} as ps prints it: the passwd entry's, else the number (root for 0 where the file is not kept). */

@@ -110,7 +110,7 @@ final class HostConfigCheck {
 
     /** What {@code docker start} refuses before anything runs: the user ({@link ExecUser}), the json-file options ({@link JsonFileOptions#parse}), the sysctls. */
     static void checkStart(dev.dockwire.kernel.Kernel kernel, Container c) {
-        ExecUser user = ExecUser.configured(c).isEmpty() ? null : ExecUser.of(c, null); // createSpec's WithUser, before the logger
+        ExecUser user = ExecUser.specified(c); // createSpec's WithUser, before the logger
         if (user != null && user.refused()) {
             throw new EngineException(user.error());
         }

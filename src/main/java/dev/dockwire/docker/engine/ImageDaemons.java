@@ -546,6 +546,26 @@ public final class ImageDaemons {
             }
 
             @Override
+            public void own(String path, int uid, int gid) {
+                c.own(path, uid, gid);
+            }
+
+            @Override
+            public long owner(String path) {
+                return c.owner(path);
+            }
+
+            @Override
+            public int mode(String path) {
+                return c.mode(path);
+            }
+
+            @Override
+            public boolean change(String path, int mode, int uid, int gid) {
+                return uid < 0 ? c.chmod(path, mode) : c.chown(path, uid, gid);
+            }
+
+            @Override
             public boolean isDirectory(String path) {
                 return c.isDirectory(path);
             }

@@ -115,7 +115,7 @@ final class MainProcesses {
         List<String> run = ShellExec.direct(effective(argv));
         Map<String, String> env = ProcessEnv.of(c);
         // Refused at start already (HostConfigCheck); root without looking: its groups matter to its children only.
-        ExecUser configured = ExecUser.configured(c).isEmpty() ? null : ExecUser.of(c, null);
+        ExecUser configured = ExecUser.specified(c);
         dev.dockwire.app.Cred user = configured == null || configured.refused() ? dev.dockwire.app.Cred.ROOT : configured.cred();
         Program program = declared != null || run.isEmpty() ? null : Programs.create(Images.provider(c, run.get(0)), run.get(0));
         if (program == null && declared == null) {
