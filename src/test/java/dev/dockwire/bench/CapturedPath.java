@@ -33,7 +33,8 @@ public final class CapturedPath implements AutoCloseable {
                 case "discard" -> Captures.bridge(new PcapngWriter(new Discard()), path.net.loop(), path.bridge, PacketFilter.ALL);
                 case "on" -> Captures.bridge(new PcapngWriter(new StepFile(file)), path.net.loop(), path.bridge, PacketFilter.ALL);
                 case "disk" -> Captures.bridge(PcapngWriter.create(file), path.net.loop(), path.bridge, PacketFilter.ALL);
-                default -> throw new IllegalArgumentException("mode: off, tap, discard, on or disk; got " + mode);
+                case "devnull" -> Captures.bridge(PcapngWriter.create(Path.of("/dev/null")), path.net.loop(), path.bridge, PacketFilter.ALL);
+                default -> throw new IllegalArgumentException("mode: off, tap, discard, devnull, on or disk; got " + mode);
             };
         } catch (IOException e) {
             throw new UncheckedIOException(e);
