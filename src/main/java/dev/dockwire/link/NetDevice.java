@@ -42,15 +42,15 @@ public abstract class NetDevice {
      * port of the macvlans on it), for that owner to find itself from the device.
      */
     private Object rxHandlerData;
-    private FrameSink egress = Xmit.INSTANCE;
+    private FrameSink egress = (dev, frame) -> dev.xmit(frame);
     /** The root queueing discipline: noqueue (straight to the driver) until {@code tc} installs one. */
-    private static final FrameSink NOQUEUE = NoQueue.INSTANCE;
+    private static final FrameSink NOQUEUE = (dev, frame) -> dev.hardStartXmit(frame);
     /** The tracepoint of a device in no emulation: never attached. */
     private static final Tracepoint<LinkProbe> UNTRACED = new Tracepoint<>(LinkProbe.OFF);
     /** The tracepoint of the emulation this device is in ({@link #tracepoint}). */
     private Tracepoint<? extends LinkProbe> trace = UNTRACED;
     private FrameSink qdisc = NOQUEUE;
-    private FrameSink ingress = Deliver.INSTANCE;
+    private FrameSink ingress = (dev, frame) -> dev.deliver(frame);
     /** The 802.1Q sub-interfaces on this device by VID (the kernel's vlan_info), or null. */
     private NetDevice[] vlans;
 
@@ -324,39 +324,5 @@ public abstract class NetDevice {
     @Override
     public String toString() {
         return name + "(" + ifindex + ")";
-    }
-
-    // The three per-frame stages as named classes rather than lambdas (as Bridge's PortHandler): a
-    // lambda is two calls deep for C2 (its class's accept, then the synthetic lambda$ method), and
-    // a capture tap's one level more put the bridged path's last veth past MaxInlineLevel (15).
-
-    /** The innermost egress stage: the driver's xmit. */
-    private static final class Xmit implements FrameSink {
-        static final Xmit INSTANCE = new Xmit();
-
-        @Override
-        public void accept(NetDevice dev, ByteBuf frame) {
-            dev.xmit(frame);
-        }
-    }
-
-    /** noqueue: straight to validate_xmit_skb and the driver. */
-    private static final class NoQueue implements FrameSink {
-        static final NoQueue INSTANCE = new NoQueue();
-
-        @Override
-        public void accept(NetDevice dev, ByteBuf frame) {
-            dev.hardStartXmit(frame);
-        }
-    }
-
-    /** The innermost ingress stage: {@link #deliver}. */
-    private static final class Deliver implements FrameSink {
-        static final Deliver INSTANCE = new Deliver();
-
-        @Override
-        public void accept(NetDevice dev, ByteBuf frame) {
-            dev.deliver(frame);
-        }
     }
 }
