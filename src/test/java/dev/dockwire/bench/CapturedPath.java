@@ -15,9 +15,11 @@ import java.nio.file.Path;
  * {@link BridgedUdpPath} with a capture of its bridge, one of: {@code off} (none), {@code tap}
  * (the taps into a {@link NullCaptureFile}: the decorators alone), {@code discard} (the pcapng
  * writer into a channel that takes each chunk without reading it: the forwarding thread's share
- * of the writer), {@code on} (a pcapng file of at most a step's 128 MiB, cut back and written
- * again when full: {@link StepFile}) or {@code disk} (a pcapng file that grows without bound, as
- * before {@link StepFile}: past the kernel's dirty-page threshold it measures the disk).
+ * of the writer), {@code devnull} (the writer's {@code write(2)} calls into /dev/null: the
+ * syscalls and the JDK's copy into its temporary direct buffer, no page cache), {@code on} (a
+ * pcapng file of at most a step's 128 MiB, cut back and written again when full: {@link StepFile})
+ * or {@code disk} (a pcapng file that grows without bound, as before {@link StepFile}: past the
+ * kernel's dirty-page threshold it measures the disk).
  */
 public final class CapturedPath implements AutoCloseable {
     public final BridgedUdpPath path = new BridgedUdpPath();
