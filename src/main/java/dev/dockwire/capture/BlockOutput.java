@@ -50,10 +50,18 @@ final class BlockOutput {
     private static final VarHandle INT = MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.LITTLE_ENDIAN);
     private static final VarHandle LONG = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
     /**
-     * A busy file's ring: the writer may lag this many chunks (4 MiB, about 4 ms of 60-byte frames
-     * at ten million a second) before the capture waits.
+     * A busy file's ring: the writer may lag this many chunks (16 MiB, about 13 ms of 60-byte
+     * frames at twelve million a second) before the capture waits. Measured in issue 22 (session
+     * 18): the writer thread stalls for milliseconds at a time through no fault of its own
+     * (dropping 128 MiB of dirty page cache, as the benchmark's step file does, took 5–8 ms here; a
+     * 256 KiB {@code write(2)}, 35–43 µs as a rule, took 0.7–34 ms at worst per 128 MiB; a loaded
+     * machine preempts it), and a ring of 16 chunks (3.4 ms at that rate) made the forwarding
+     * thread wait in {@link #awaitRecycled} for 8–20% of its wall time on the bridged benchmark
+     * with other work running; with 64, not once. Its CPU time does not show it (a wait is parked,
+     * not busy); a rate does. The chunks are made only when the writer lags, so a quiet file still
+     * keeps one or two.
      */
-    static final int MAX_CHUNKS = 16;
+    static final int MAX_CHUNKS = 64;
 
     final WritableByteChannel channel;
     /** The first write error of the writer thread, reported on the caller's next call. */

@@ -31,8 +31,8 @@ final class ChunkWriter {
     /**
      * A nap between chunks: about two chunks' time at ten million frames a second (256 KiB of
      * 104-byte blocks in about 250 µs), so a busy writer wakes less often than a chunk is handed
-     * over and writes what came meanwhile in one go; a ring of 16 chunks holds eight naps' worth,
-     * so the capturing thread never waits on one.
+     * over and writes what came meanwhile in one go; a ring of 64 chunks holds some thirty naps'
+     * worth, so the capturing thread never waits on one.
      */
     static final long NAP_NANOS = 500_000L;
     /**

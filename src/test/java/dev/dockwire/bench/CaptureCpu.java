@@ -9,7 +9,7 @@ import java.lang.management.ManagementFactory;
  * per-thread time, through {@code ThreadMXBean}) and the whole process's (the writer thread's
  * {@code write(2)} included; the kernel's writeback threads are not). One mode per JVM, so that
  * each compiles the path it measures:
- * {@code java -cp CP dev.dockwire.bench.CaptureCpu off|tap|discard|on|disk [seconds]} (the first 3 s
+ * {@code java -cp CP dev.dockwire.bench.CaptureCpu off|tap|discard|devnull|on|disk [seconds]} (the first 3 s
  * warm up; the modes are {@link CapturedPath}'s). Run it with the benchmarks' Netty settings
  * ({@code ProductionJvm}'s options). For capture on against off, or one build against another,
  * on a loaded machine, {@link CaptureCompared} alternates the two in one JVM.

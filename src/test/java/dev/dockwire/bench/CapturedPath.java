@@ -15,9 +15,11 @@ import java.nio.file.Path;
  * {@link BridgedUdpPath} with a capture of its bridge, one of: {@code off} (none), {@code tap}
  * (the taps into a {@link NullCaptureFile}: the decorators alone), {@code discard} (the pcapng
  * writer into a channel that takes each chunk without reading it: the forwarding thread's share
- * of the writer), {@code on} (a pcapng file of at most a step's 128 MiB, cut back and written
- * again when full: {@link StepFile}) or {@code disk} (a pcapng file that grows without bound, as
- * before {@link StepFile}: past the kernel's dirty-page threshold it measures the disk).
+ * of the writer), {@code devnull} (the writer's {@code write(2)} calls into /dev/null: the
+ * syscalls and the JDK's copy into its temporary direct buffer, no page cache), {@code on} (a
+ * pcapng file of at most a step's 128 MiB, cut back and written again when full: {@link StepFile})
+ * or {@code disk} (a pcapng file that grows without bound, as before {@link StepFile}: past the
+ * kernel's dirty-page threshold it measures the disk).
  */
 public final class CapturedPath implements AutoCloseable {
     public final BridgedUdpPath path = new BridgedUdpPath();
@@ -33,7 +35,8 @@ public final class CapturedPath implements AutoCloseable {
                 case "discard" -> Captures.bridge(new PcapngWriter(new Discard()), path.net.loop(), path.bridge, PacketFilter.ALL);
                 case "on" -> Captures.bridge(new PcapngWriter(new StepFile(file)), path.net.loop(), path.bridge, PacketFilter.ALL);
                 case "disk" -> Captures.bridge(PcapngWriter.create(file), path.net.loop(), path.bridge, PacketFilter.ALL);
-                default -> throw new IllegalArgumentException("mode: off, tap, discard, on or disk; got " + mode);
+                case "devnull" -> Captures.bridge(PcapngWriter.create(Path.of("/dev/null")), path.net.loop(), path.bridge, PacketFilter.ALL);
+                default -> throw new IllegalArgumentException("mode: off, tap, discard, devnull, on or disk; got " + mode);
             };
         } catch (IOException e) {
             throw new UncheckedIOException(e);
