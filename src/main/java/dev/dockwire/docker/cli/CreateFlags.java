@@ -23,7 +23,8 @@ final class CreateFlags {
             new Spec("publish-all", 'P', false), new Spec("add-host", (char) 0, true), new Spec("dns", (char) 0, true),
             new Spec("rm", (char) 0, false), new Spec("env", 'e', true), new Spec("restart", (char) 0, true),
             new Spec("label", 'l', true), new Spec("expose", (char) 0, true), new Spec("entrypoint", (char) 0, true),
-            new Spec("volume", 'v', true), new Spec("mount", (char) 0, true), new Spec("workdir", 'w', true)),
+            new Spec("volume", 'v', true), new Spec("mount", (char) 0, true), new Spec("workdir", 'w', true),
+            new Spec("pull", (char) 0, true), new Spec("quiet", 'q', false)),
             Stream.concat(HealthFlags.SPECS.stream(), HostFlags.SPECS.stream())).toList();
 
     /** api/types/container NetworkMode.IsUserDefined: none of default (no {@code --network}), bridge, host, none, container:. */

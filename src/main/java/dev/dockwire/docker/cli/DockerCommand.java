@@ -112,7 +112,7 @@ public final class DockerCommand {
             case "top" -> processes().top(rest);
             case "version" -> DockerUsage.version(rest);
             case "info" -> new SystemInfo(engine()).info(rest);
-            case "pull" -> ImagePull.pull(engine(), rest);
+            case "pull" -> ImagePull.pull(engine(), rest, host.jobControl().streaming());
             case "images" -> images().list(rest);
             case "build" -> new BuildCommand(host).run(rest);
             case "rmi" -> images().remove("rmi", rest);
@@ -182,16 +182,23 @@ public final class DockerCommand {
             return TtyCheck.NOT_A_TTY; // before the container is created (run.go, runContainer)
         }
         Container c;
+        CommandOutput pull;
         try {
             ContainerCreate req = CreateFlags.request(f, host.environment(), host.workingDirectory().toString());
-            CommandOutput pull = ImagePull.failure(engine(), req.image(), true);
-            if (pull != null) {
+            pull = ImagePull.shown(ImagePull.beforeCreate(engine(), req.image(), f.get("pull"), f.has("quiet"), true, host.jobControl().live()),
+                    host.jobControl());
+            if (pull.status() != 0) {
                 return pull;
             }
             c = engine().create(req, CreateFlags.labels(f.all("label")));
         } catch (EngineException e) {
             return runFailed(List.of(), e);
         }
+        return ImagePull.after(pull, started(f, c, tty));
+    }
+
+    /** {@code docker run} once its container {@code c} is created: started, attached unless {@code -d}. */
+    private CommandOutput started(CliFlags f, Container c, boolean tty) {
         try {
             if (!f.has("detach")) {
                 ClientEvents.attached(engine(), c); // run.go attaches before it starts the container
@@ -336,14 +343,16 @@ public final class DockerCommand {
         }
         try {
             ContainerCreate req = CreateFlags.request(f, host.environment(), host.workingDirectory().toString());
-            CommandOutput pull = ImagePull.failure(engine(), req.image(), false);
-            if (pull != null) {
+            CommandOutput pull = ImagePull.shown(ImagePull.beforeCreate(engine(), req.image(), f.get("pull"), f.has("quiet"), false,
+                    host.jobControl().live()), host.jobControl());
+            if (pull.status() != 0) {
                 return pull;
             }
-            List<String> out = new ArrayList<>(publishWarning(f));
+            List<String> out = new ArrayList<>(pull.output());
+            out.addAll(publishWarning(f));
             Container c = engine().create(req, CreateFlags.labels(f.all("label")));
             out.add(c.id());
-            return CommandOutput.ok(out);
+            return new CommandOutput(0, out, pull.output());
         } catch (EngineException e) {
             return CliErrors.daemonError(e);
         }
@@ -362,7 +371,7 @@ public final class DockerCommand {
         return switch (args.get(0)) {
             case "ls", "list" -> images().list(rest);
             case "rm", "remove" -> images().remove("image rm", rest);
-            case "pull" -> ImagePull.pull(engine(), rest);
+            case "pull" -> ImagePull.pull(engine(), rest, host.jobControl().streaming());
             case "tag" -> images().tag("image tag", rest);
             case "inspect" -> new InspectCommand(engine()).run(rest, "image");
             case "build" -> new BuildCommand(host).run(rest);
