@@ -134,14 +134,20 @@ final class ImagePull {
     }
 
     /**
-     * At a live terminal the pull's lines are written as they come, before the container's output
+     * Where the container's output will stream (a live terminal, a background {@code &}, a script's
+     * foreground beside a running job) the pull's lines are written as they come, before it
      * (stderr reaches the terminal even when stdout is piped): {@code pull} with them shown, else as is.
      */
     static CommandOutput shown(CommandOutput pull, dev.dockwire.proc.JobControl jobs) {
-        if (pull.status() != 0 || !jobs.live() || pull.output().isEmpty()) {
+        if (pull.status() != 0 || pull.output().isEmpty() || !jobs.follows() && !jobs.keepsOrder()) {
             return pull;
         }
-        pull.output().forEach(jobs::print);
+        if (jobs.live()) {
+            pull.output().forEach(jobs::print);
+        } else {
+            dev.dockwire.proc.Job client = jobs.begin(0, s -> { }, () -> true, () -> 0); // the client's own lines, in the job stream
+            pull.output().forEach(client::print);
+        }
         return CommandOutput.ok(List.of());
     }
 
