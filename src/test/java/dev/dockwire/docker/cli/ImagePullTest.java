@@ -125,6 +125,24 @@ class ImagePullTest {
     }
 
     @Test
+    void traefikFindsAlpinesLayer() {
+        h.ok("docker pull -q alpine");
+        List<String> traefik = h.ok("docker pull traefik:v3.7");
+        assertEquals(List.of("v3.7: Pulling from library/traefik", "e2de96513ba9: Already exists", "b686a4f73445: Pulling fs layer"),
+                traefik.subList(0, 3));
+    }
+
+    @Test
+    void composeUpPullsTheImagesTheHostLacksOncePerImage() {
+        h.ok("docker pull -q redis");
+        h.run("printf 'services:\\n  a:\\n    image: nginx\\n  b:\\n    image: nginx\\n  c:\\n    image: redis\\n' > compose.yaml");
+        CommandResult up = h.run("docker compose -p demo up -d");
+        assertEquals(0, up.status(), up.output().toString());
+        assertEquals(List.of(" \u2714 a Pulled"), up.output().stream().filter(l -> l.contains("Pulled")).map(String::stripTrailing).toList());
+        assertEquals(List.of("nginx", "redis"), h.ok("docker images --format '{{.Repository}}'").stream().sorted().toList());
+    }
+
+    @Test
     void anImageOutsideTheCatalogueIsDeniedAfterTheUnableToFindLine() {
         prints("docker run nosuchimage", 125, "Unable to find image 'nosuchimage:latest' locally",
                 "docker: Error response from daemon: pull access denied for nosuchimage, repository does not exist or may require "
