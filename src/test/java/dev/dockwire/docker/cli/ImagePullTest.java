@@ -158,6 +158,14 @@ class ImagePullTest {
         }
     }
 
+    @Test
+    void aDatedImageIsDatedAlikeByImagesHistoryAndInspect() {
+        h.ok("docker pull -q golang:1.18");
+        prints("docker inspect -f '{{.Created}}' golang:1.18", 0, "2023-01-11T21:52:28.012213906Z");
+        prints("docker images --format '{{.ID}} {{.CreatedAt}} {{.Size}}' golang:1.18", 0, "c37a56a6d654 2023-01-11 21:52:28 +0000 UTC 965MB");
+        prints("docker history --format '{{.CreatedAt}}' golang:1.18 | sort -u", 0, "2023-01-11T21:52:28Z");
+    }
+
     /** Every catalogue image pulls with repo-info's digests, or with dockwire's derived ones marked as an estimate. */
     @Test
     void everyCatalogueImageHasRealDigestsOrIsMarkedEstimated() {
