@@ -122,7 +122,7 @@ final class ImagePull {
             return failed("Error response from daemon: No such image: " + ImageService.familiar(image), List.of(), run);
         }
         List<String> out = new ArrayList<>();
-        if (!present) {
+        if (mode.equals("missing") && !quiet) { // always pulls before the create, which then finds the image
             out.add(ImageService.unableToFind(image));
         }
         String denied = engine.images().pullError(image);

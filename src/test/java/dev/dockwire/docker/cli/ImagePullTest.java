@@ -90,6 +90,10 @@ class ImagePullTest {
         prints("docker run --pull=sometimes alpine true", 125,
                 "docker: invalid pull option: 'sometimes': must be one of \"always\", \"missing\" or \"never\"", "",
                 "Run 'docker run --help' for more information");
+        prints("docker run --pull=always nosuchimage", 125,
+                "docker: Error response from daemon: pull access denied for nosuchimage, repository does not exist or may require "
+                        + "'docker login': denied: requested access to the resource is denied", "",
+                "Run 'docker run --help' for more information"); // always: no "Unable to find", the pull comes first
         prints("docker run -q --rm alpine echo quiet", 0, "quiet"); // -q: the pull's lines are kept back
         prints("docker run --rm --pull=always alpine echo again", 0, "latest: Pulling from library/alpine", "Digest: " + ALPINE_DIGEST,
                 "Status: Image is up to date for alpine:latest", "again");
