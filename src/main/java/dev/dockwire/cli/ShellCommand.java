@@ -63,6 +63,7 @@ final class ShellCommand implements Callable<Integer> {
         try (Terminal terminal = TerminalBuilder.builder().system(true).dumb(true).build();
              Session session = new Session("shell", seed, new Session.Options(dir, seed, true).startingNow(), null,
                      line -> terminal.writer().println(line))) {
+            session.world().engine().images().startFresh(); // a fresh host: `docker run` pulls first, as on a new machine
             if (file != null) {
                 var script = ScriptParser.parse(file.toString(), "shell", Files.readString(file));
                 script.images().forEach(i -> session.world().engine().images().declare(i.image(), i.port(), i.text()));

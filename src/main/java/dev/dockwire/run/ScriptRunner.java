@@ -34,6 +34,7 @@ public final class ScriptRunner {
                     session.host().workingDirectory(dir);
                 }
                 session.world().nodes().forEach(n -> n.shell().stepTimeout(script.stepTimeoutSeconds() * 1_000_000_000L));
+                session.world().engine().images().startFresh(); // a script's docker commands meet a fresh host: run pulls first
                 for (Script.ImageDecl i : script.images()) {
                     session.world().engine().images().declare(i.image(), i.port(), i.text());
                 }

@@ -8,6 +8,7 @@ import dev.dockwire.topology.ScriptParser;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -23,6 +24,13 @@ class ScriptJobsEndToEndTest {
         return new ScriptRunner(dir.resolve("jobs.sh").toString()).run(s, new Session.Options(dir.resolve("out"), null, false),
                 lines::add);
     }
+
+    /** What a script's first {@code docker run} of alpine prints first: a script's host is fresh (the pull's lines, stderr). */
+    private static final List<String> ALPINE_PULLED = List.of("Unable to find image 'alpine:latest' locally",
+            "latest: Pulling from library/alpine", "e2de96513ba9: Pulling fs layer", "e2de96513ba9: Verifying Checksum",
+            "e2de96513ba9: Download complete", "e2de96513ba9: Pull complete",
+            "Digest: sha256:3cf95fe0816180395592b8373f3ec60663f076127617bbacb4eacf9667afe2e9",
+            "Status: Downloaded newer image for alpine:latest");
 
     private static String at(List<String> lines, String prefix) {
         return lines.stream().filter(l -> l.contains(prefix)).findFirst().orElseThrow(() -> new AssertionError(prefix + " in\n" + String.join("\n", lines)));
@@ -43,7 +51,7 @@ class ScriptJobsEndToEndTest {
         assertEquals(List.of(), r.steps().get(0).output(), "a non-interactive bash prints no [1] PID");
         List<String> first = r.steps().get(1).output();
         // The run's own line where the container wrote it: after its start, before its death.
-        assertEquals(List.of("create", "attach", "start", "hi", "die", "destroy"), first);
+        assertEquals(Stream.concat(ALPINE_PULLED.stream(), Stream.of("create", "attach", "start", "hi", "die", "destroy")).toList(), first);
         assertEquals(List.of("create", "attach", "start", "die", "destroy"), r.steps().get(2).output());
         assertEquals(List.of("pid 4201"), r.steps().get(3).output());
         assertEquals(List.of("[1]+  Running                 docker events --filter type=container --format {{.Action}} &"),
@@ -153,8 +161,8 @@ class ScriptJobsEndToEndTest {
                 docker ps -a --format '{{.Names}}'
                 """, lines);
         assertTrue(r.ok(), String.join("\n", lines));
-        assertEquals(List.of("up", "dockwire: 'docker run alpine' was still running after 5 s"
-                + " of virtual time (the step timeout; '# dockwire: step-timeout N' changes it); ended it"), r.steps().get(1).output());
+        assertEquals(Stream.concat(ALPINE_PULLED.stream(), Stream.of("up", "dockwire: 'docker run alpine' was still running after 5 s"
+                + " of virtual time (the step timeout; '# dockwire: step-timeout N' changes it); ended it")).toList(), r.steps().get(1).output());
         assertEquals(List.of(), r.steps().get(2).output(), "--rm removed it, as without the job: " + String.join("\n", lines));
     }
 }

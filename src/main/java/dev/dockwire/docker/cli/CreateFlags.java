@@ -24,7 +24,7 @@ final class CreateFlags {
             new Spec("rm", (char) 0, false), new Spec("env", 'e', true), new Spec("restart", (char) 0, true),
             new Spec("label", 'l', true), new Spec("expose", (char) 0, true), new Spec("entrypoint", (char) 0, true),
             new Spec("volume", 'v', true), new Spec("mount", (char) 0, true), new Spec("workdir", 'w', true),
-            new Spec("env-file", (char) 0, true)),
+            new Spec("env-file", (char) 0, true), new Spec("pull", (char) 0, true), new Spec("quiet", 'q', false)),
             Stream.concat(HealthFlags.SPECS.stream(), HostFlags.SPECS.stream())).toList();
 
     /** api/types/container NetworkMode.IsUserDefined: none of default (no {@code --network}), bridge, host, none, container:. */

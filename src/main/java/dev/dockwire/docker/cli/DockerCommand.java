@@ -89,7 +89,7 @@ public final class DockerCommand {
             case "system" -> system(rest);
             case "volume" -> !rest.isEmpty() && rest.get(0).equals("prune") ? prune().volume(rest.subList(1, rest.size()))
                     : new VolumeCommand(engine()).run(rest);
-            case "rename" -> rename(rest);
+            case "rename" -> RenameCommand.run(engine(), rest);
             case "swarm" -> new SwarmCommand(engine()).swarm(rest);
             case "node" -> new SwarmCommand(engine()).node(rest);
             case "service" -> new ServiceCommand(engine(), host.jobControl()).service(rest);
@@ -112,7 +112,7 @@ public final class DockerCommand {
             case "top" -> processes().top(rest);
             case "version" -> DockerUsage.version(rest);
             case "info" -> new SystemInfo(engine()).info(rest);
-            case "pull" -> ImagePull.pull(engine(), rest);
+            case "pull" -> ImagePull.pull(engine(), rest, host.jobControl().streaming());
             case "images" -> images().list(rest);
             case "build" -> new BuildCommand(host).run(rest);
             case "rmi" -> images().remove("rmi", rest);
@@ -150,26 +150,6 @@ public final class DockerCommand {
     }
 
     /** {@code docker rename CONTAINER NEW_NAME} (cli/command/container/rename.go over moby daemon/rename.go). */
-    private CommandOutput rename(List<String> args) {
-        CliFlags f = CliFlags.parse(args, List.of(), true);
-        if (f.positional().size() != 2) {
-            return CliErrors.usage("rename", "exactly 2 arguments", "CONTAINER NEW_NAME");
-        }
-        String old = f.positional().get(0).strip();
-        String name = f.positional().get(1).strip();
-        if (old.isEmpty() || name.isEmpty()) {
-            return CommandOutput.fail(1, "Error: Neither old nor new names may be empty");
-        }
-        try {
-            engine().rename(old, name);
-            return CommandOutput.ok(List.of());
-        } catch (EngineException e) {
-            List<String> out = new ArrayList<>(CliErrors.daemonError(e).output());
-            out.add("Error: failed to rename container named " + old);
-            return new CommandOutput(1, out);
-        }
-    }
-
     // ---- containers ---------------------------------------------------------------------
 
     private CommandOutput runContainer(List<String> args) {
@@ -182,16 +162,22 @@ public final class DockerCommand {
             return TtyCheck.NOT_A_TTY; // before the container is created (run.go, runContainer)
         }
         Container c;
+        CommandOutput pull;
         try {
             ContainerCreate req = CreateFlags.request(f, host);
-            CommandOutput pull = ImagePull.failure(engine(), req.image(), true);
-            if (pull != null) {
+            pull = pullFor(f, req, true);
+            if (pull.status() != 0) {
                 return pull;
             }
             c = engine().create(req, CreateFlags.labels(f.all("label")));
         } catch (EngineException e) {
             return runFailed(List.of(), e);
         }
+        return ImagePull.after(pull, started(f, c, tty));
+    }
+
+    /** {@code docker run} once its container {@code c} is created: started, attached unless {@code -d}. */
+    private CommandOutput started(CliFlags f, Container c, boolean tty) {
         try {
             if (!f.has("detach")) {
                 ClientEvents.attached(engine(), c); // run.go attaches before it starts the container
@@ -329,6 +315,12 @@ public final class DockerCommand {
         return List.of();
     }
 
+    /** What {@code docker run} (or create) prints of the pull of {@code req}'s image before it creates the container. */
+    private CommandOutput pullFor(CliFlags f, ContainerCreate req, boolean run) {
+        return ImagePull.shown(ImagePull.beforeCreate(engine(), req.image(), f.get("pull"), f.has("quiet"), run, host.jobControl().live()),
+                host.jobControl());
+    }
+
     private CommandOutput create(List<String> args) {
         CliFlags f = CliFlags.parse(args, CreateFlags.SPECS, false);
         if (f.positional().isEmpty()) {
@@ -336,14 +328,15 @@ public final class DockerCommand {
         }
         try {
             ContainerCreate req = CreateFlags.request(f, host);
-            CommandOutput pull = ImagePull.failure(engine(), req.image(), false);
-            if (pull != null) {
+            CommandOutput pull = pullFor(f, req, false);
+            if (pull.status() != 0) {
                 return pull;
             }
-            List<String> out = new ArrayList<>(publishWarning(f));
+            List<String> out = new ArrayList<>(pull.output());
+            out.addAll(publishWarning(f));
             Container c = engine().create(req, CreateFlags.labels(f.all("label")));
             out.add(c.id());
-            return CommandOutput.ok(out);
+            return new CommandOutput(0, out, pull.output());
         } catch (EngineException e) {
             return CliErrors.daemonError(e);
         }
@@ -362,7 +355,7 @@ public final class DockerCommand {
         return switch (args.get(0)) {
             case "ls", "list" -> images().list(rest);
             case "rm", "remove" -> images().remove("image rm", rest);
-            case "pull" -> ImagePull.pull(engine(), rest);
+            case "pull" -> ImagePull.pull(engine(), rest, host.jobControl().streaming());
             case "tag" -> images().tag("image tag", rest);
             case "inspect" -> new InspectCommand(engine()).run(rest, "image");
             case "build" -> new BuildCommand(host).run(rest);

@@ -475,14 +475,20 @@ final class ComposeUp {
 
     /**
      * Compose pulls the images of services without {@code build:} that the daemon lacks before it
-     * creates anything (pkg/compose/pull.go, pull_policy missing); a pull the registry refuses ends
-     * {@code up} with the daemon's error and the service's line marked Error.
+     * creates anything (pkg/compose/pull.go, pull_policy missing), one service per image: its line
+     * is {@code  ✔ web Pulled}; a pull the registry refuses ends {@code up} with the daemon's error
+     * and the service's line marked Error.
      */
     private void pullMissing() {
         ComposeProject.Service first = null;
         String error = null;
         for (ComposeProject.Service s : p.services()) {
             String denied = s.built() ? null : engine().images().pullError(s.image());
+            if (denied == null && !s.built() && !engine().images().present(s.image())) {
+                engine().images().pull(s.image());
+                dev.dockwire.docker.engine.ClientEvents.pulled(engine(), s.image());
+                progress.service(s.name(), "Pulled", "", true);
+            }
             if (denied != null) {
                 progress.service(s.name(), "Error", denied, false); // pull.go: Text Error, the daemon's message as StatusText
                 if (first == null) {

@@ -36,6 +36,38 @@ public final class ImageService {
     private final Map<String, ImageConfig> exported = new LinkedHashMap<>();
     /** BuildKit's cache: the keys of the build steps this engine has run. */
     private final java.util.Set<String> buildCache = new java.util.HashSet<>();
+    /**
+     * Whether the catalogue's images count as on the host before anything pulls them (unlisted
+     * until a container or a pull names them): a test's or a topology's engine, as the reference
+     * host starts with its stand-ins loaded. {@link #startFresh} makes it a fresh host's, whose
+     * {@code docker run} of an image pulls it first, printing the pull.
+     */
+    private boolean prePulled = true;
+
+    /** A fresh host: no image is on it until pulled (the live shell's and a script's engine). */
+    public void startFresh() {
+        prePulled = false;
+    }
+
+    /**
+     * Whether the daemon has {@code image} now (a create needs no pull): pulled, built, tagged or
+     * declared, or a catalogue image on a host whose images were pre-pulled.
+     */
+    public boolean present(String image) {
+        return pulled.contains(key(image)) || built(image) != null || tags.containsKey(key(image)) || declared(image) != null
+                || prePulled && config(image) != null;
+    }
+
+    /** The layer blobs the daemon's pulled images hold (a pull finds them: {@code Already exists}). */
+    public java.util.Set<String> layerBlobs() {
+        java.util.Set<String> out = new java.util.HashSet<>();
+        for (String name : pulled) {
+            if (built.get(name) == null && !tags.containsKey(name)) {
+                out.addAll(Manifests.of(name, Images.config(name)).layers());
+            }
+        }
+        return out;
+    }
 
     /** Whether the build step {@code key} ran before on this engine (its vertex is CACHED); it is recorded either way. */
     public boolean cachedStep(String key) {
@@ -251,7 +283,7 @@ public final class ImageService {
             return null; // no registry knows a committed, imported or loaded image (moby keeps no RepoDigests for them)
         }
         String repository = familiar.contains("@") ? familiar.split("@")[0] : familiar.substring(0, familiar.lastIndexOf(':'));
-        return repository + "@sha256:" + Images.digest("manifest:" + pull.canonical());
+        return repository + "@" + Manifests.of(familiar, Images.config(familiar)).digest();
     }
 
     /** Whether {@code familiar} is a name {@code docker tag} gave, which no registry knows (no repository digest). */

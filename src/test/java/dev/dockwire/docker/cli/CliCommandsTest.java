@@ -97,8 +97,8 @@ class CliCommandsTest {
         CommandResult first = h.run("docker pull alpine");
         assertEquals(0, first.status());
         assertEquals(List.of("Using default tag: latest", "latest: Pulling from library/alpine"), first.output().subList(0, 2));
-        assertTrue(first.output().get(2).matches("Digest: sha256:[0-9a-f]{64}"), first.output().get(2));
-        assertEquals(List.of("Status: Downloaded newer image for alpine:latest", "docker.io/library/alpine:latest"), first.output().subList(3, 5));
+        assertTrue(first.output().get(6).matches("Digest: sha256:[0-9a-f]{64}"), first.output().get(6));
+        assertEquals(List.of("Status: Downloaded newer image for alpine:latest", "docker.io/library/alpine:latest"), first.output().subList(7, 9));
         assertEquals("Status: Image is up to date for alpine:latest", h.ok("docker pull alpine:latest").get(2));
         assertEquals(List.of("docker.io/traefik/whoami:latest"), h.ok("docker pull -q traefik/whoami"));
         assertEquals("3.20: Pulling from library/alpine", h.ok("docker pull alpine:3.20").get(0));

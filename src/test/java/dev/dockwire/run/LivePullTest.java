@@ -1,0 +1,40 @@
+package dev.dockwire.run;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The live shell is a fresh host at a terminal: {@code docker run} of an image not pulled yet
+ * shows the pull as a terminal's last screen of it (each layer's line redrawn in place until
+ * {@code Pull complete}, docker/cli jsonmessage with a terminal), before the container's output.
+ */
+class LivePullTest {
+    @Test
+    void theLiveShellsFirstRunShowsThePullsLastScreenBeforeTheOutput(@TempDir Path dir) {
+        List<String> terminal = new CopyOnWriteArrayList<>();
+        try (Session session = new Session("shell", 1, new Session.Options(dir, 1L, false), null, line -> { })) {
+            session.world().engine().images().startFresh();
+            try (LiveHost live = new LiveHost(session, 1000, terminal::add, terminal::add)) {
+                assertEquals(0, live.run("docker run --rm alpine echo hi"));
+                assertEquals(List.of("Unable to find image 'alpine:latest' locally", "latest: Pulling from library/alpine",
+                        "e2de96513ba9: Pull complete", "Digest: sha256:3cf95fe0816180395592b8373f3ec60663f076127617bbacb4eacf9667afe2e9",
+                        "Status: Downloaded newer image for alpine:latest", "hi"), terminal);
+                terminal.clear();
+                assertEquals(0, live.run("docker run --rm alpine echo again"));
+                assertEquals(List.of("again"), terminal);
+                terminal.clear();
+                assertEquals(0, live.run("docker pull nginx"));
+                assertEquals(List.of("Using default tag: latest", "latest: Pulling from library/nginx", "062e450697fa: Pull complete",
+                        "82454cdbf456: Pull complete", "3c7ab7949321: Pull complete", "cacfcdd01f30: Pull complete",
+                        "b6698f04e005: Pull complete", "2bedaf25031a: Pull complete", "d26f27cc8c41: Pull complete",
+                        "Digest: sha256:5a88c9c45479443d7be2eadc894b4ed0a9801bae03d97a5760ae13b5c2005942",
+                        "Status: Downloaded newer image for nginx:latest", "docker.io/library/nginx:latest"), terminal);
+            }
+        }
+    }
+}
