@@ -47,6 +47,11 @@ final class PsCommand {
             return new CommandOutput(1, List.of("docker: 'docker ps' accepts no arguments", "", "Usage:  docker ps [OPTIONS]", "",
                     "Run 'docker ps --help' for more information"));
         }
+        if (f.has("format")) {
+            // container/list.go buildContainerListOptions: the format, table prefix and all, run once over an empty
+            // ContainerContext to see which fields it uses; what fails there fails the command
+            GoTemplate.render(f.get("format"), emptyRow());
+        }
         int last = -1;
         if (f.has("last")) {
             try {
@@ -94,7 +99,7 @@ final class PsCommand {
 
     /** formatter.ContainerContext's fields for {@code c}. */
     ListFormat.Row row(Container c, boolean noTrunc) {
-        ListFormat.Row row = new ListFormat.Row();
+        ListFormat.Row row = new ListFormat.Row().typed("*formatter.ContainerContext");
         row.put("Command", DockerCommand.command(c, !noTrunc));
         row.put("CreatedAt", CREATED_AT.format(Instant.ofEpochMilli(engine.epochMillis()).plusNanos(c.created())));
         row.put("ID", noTrunc ? c.id() : c.shortId());
@@ -111,6 +116,20 @@ final class PsCommand {
         row.put("State", c.status());
         row.put("Status", DockerCommand.status(c, now));
         return row.function("Label", key -> c.labels().getOrDefault(key, ""));
+    }
+
+    /** formatter.NewContainerContext(): the methods over a zero container.Summary. */
+    private static ListFormat.Row emptyRow() {
+        ListFormat.Row row = new ListFormat.Row().typed("*formatter.ContainerContext");
+        for (String field : List.of("ID", "CreatedAt", "RunningFor", "Ports", "State", "Status", "Names", "Labels", "Mounts", "Networks")) {
+            row.put(field, "");
+        }
+        row.put("Image", "<no image>");
+        row.put("Command", "\"\"");
+        row.put("LocalVolumes", "0");
+        row.put("Size", "0B");
+        row.put("Platform", GoTemplate.NIL_POINTER);
+        return row.function("Label", key -> "");
     }
 
     /** formatter.ContainerContext's header: each field's column name. */

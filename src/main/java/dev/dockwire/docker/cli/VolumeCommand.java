@@ -85,7 +85,7 @@ final class VolumeCommand {
         // cli/command/formatter/volume.go: volumeContext's fields and its default table.
         List<ListFormat.Row> rows = new ArrayList<>();
         for (Volume v : vols) {
-            ListFormat.Row row = new ListFormat.Row();
+            ListFormat.Row row = new ListFormat.Row().typed("*formatter.volumeContext");
             row.put("Availability", "N/A");
             row.put("Driver", "local");
             row.put("Group", "N/A");
@@ -115,20 +115,28 @@ final class VolumeCommand {
             return new CommandOutput(1, List.of("docker: 'docker volume inspect' requires at least 1 argument", "",
                     "Usage:  docker volume inspect [OPTIONS] VOLUME [VOLUME...]", "", "See 'docker volume inspect --help' for more information"));
         }
+        if (f.has("format")) {
+            try {
+                GoTemplate.check(f.get("format")); // inspect.Inspect: parsed before any lookup, a StatusError of 64
+            } catch (GoTemplate.ParseError e) {
+                return CommandOutput.fail(64, "template parsing error: " + e.getMessage());
+            }
+        }
         List<Object> found = new ArrayList<>();
         List<String> errors = new ArrayList<>();
+        List<Object> order = new ArrayList<>(); // each volume or its error, in the order given
         for (String name : f.positional()) {
             try {
                 found.add(inspect(engine.volumes().get(name), engine.epochMillis()));
+                order.add(found.get(found.size() - 1));
             } catch (EngineException e) {
                 errors.add("Error response from daemon: " + e.getMessage());
+                order.add(errors.get(errors.size() - 1));
             }
         }
         List<String> out = new ArrayList<>();
         if (f.has("format")) {
-            for (Object o : found) {
-                out.addAll(List.of(GoTemplate.render(f.get("format"), o).split("\n", -1)));
-            }
+            return InspectCommand.formatted(f.get("format"), order, errors);
         } else {
             out.addAll(List.of(Json.pretty(found).split("\n")));
         }
@@ -140,10 +148,10 @@ final class VolumeCommand {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("CreatedAt", RFC3339.format(Instant.ofEpochMilli(epochMillis).plusNanos(v.createdNanos())));
         m.put("Driver", "local");
-        m.put("Labels", v.labels().isEmpty() ? null : new TreeMap<>(v.labels()));
+        m.put("Labels", v.labels().isEmpty() ? GoTemplate.NIL_MAP : new TreeMap<>(v.labels())); // volume.Volume's map[string]string, nil when empty
         m.put("Mountpoint", v.mountpoint());
         m.put("Name", v.name());
-        m.put("Options", null);
+        m.put("Options", GoTemplate.NIL_MAP);
         m.put("Scope", "local");
         return m;
     }
