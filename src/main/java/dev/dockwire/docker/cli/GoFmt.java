@@ -237,7 +237,7 @@ final class GoFmt {
 
     private static String verb(char verb, String flags, int prec, Object a, java.util.function.Function<Object, String> type) {
         boolean integer = a instanceof Integer || a instanceof Long || a instanceof Short;
-        boolean string = a instanceof String || a instanceof GoTemplateExec.JsonNumber;
+        boolean string = a instanceof String || a instanceof GoValue.JsonNumber;
         String text = a == null ? null : a.toString();
         switch (verb) {
             case 'v' -> {

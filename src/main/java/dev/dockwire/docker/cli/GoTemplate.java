@@ -2,7 +2,7 @@ package dev.dockwire.docker.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.dockwire.docker.cli.GoTemplateExec.Kind;
+import dev.dockwire.docker.cli.GoValue.Kind;
 import dev.dockwire.docker.cli.GoTemplateTree.ListNode;
 import java.util.HashMap;
 import java.util.Map;
@@ -103,17 +103,17 @@ final class GoTemplate {
 
     private static Object decode(JsonNode n) {
         if (n.isObject()) {
-            GoTemplateExec.RawMap m = new GoTemplateExec.RawMap();
+            GoValue.RawMap m = new GoValue.RawMap();
             n.fields().forEachRemaining(e -> m.put(e.getKey(), decode(e.getValue())));
             return m;
         }
         if (n.isArray()) {
-            GoTemplateExec.RawList l = new GoTemplateExec.RawList();
+            GoValue.RawList l = new GoValue.RawList();
             n.forEach(x -> l.add(decode(x)));
             return l;
         }
         if (n.isNumber()) {
-            return new GoTemplateExec.JsonNumber(n.asText());
+            return new GoValue.JsonNumber(n.asText());
         }
         if (n.isBoolean()) {
             return n.booleanValue();
@@ -122,15 +122,15 @@ final class GoTemplate {
     }
 
     /** A nil held by an interface (a JSON null): fmt prints {@code <nil>}. */
-    private static final Object NIL_INTERFACE = new GoTemplateExec.GoNil(Kind.PTR, "<nil>");
+    private static final Object NIL_INTERFACE = new GoValue.GoNil(Kind.PTR, "<nil>");
     /**
      * A Go nil pointer as a value (the ps formatter's Platform, a *ocispec.Platform the daemon did
      * not send; a struct's nil *HealthConfig): text/template prints it {@code <nil>}, encoding/json
      * {@code null}; a missing key or nil interface prints {@code <no value>}.
      */
-    static final Object NIL_POINTER = new GoTemplateExec.GoNil(Kind.PTR, "<nil>");
+    static final Object NIL_POINTER = new GoValue.GoNil(Kind.PTR, "<nil>");
     /** A struct's nil slice (Config.Entrypoint the daemon sent as null): fmt prints {@code []}, encoding/json {@code null}. */
-    static final Object NIL_SLICE = new GoTemplateExec.GoNil(Kind.SLICE, "[]");
+    static final Object NIL_SLICE = new GoValue.GoNil(Kind.SLICE, "[]");
     /** A struct's nil map (Config.Volumes, ExposedPorts): fmt prints {@code map[]}, encoding/json {@code null}. */
-    static final Object NIL_MAP = new GoTemplateExec.GoNil(Kind.MAP, "map[]");
+    static final Object NIL_MAP = new GoValue.GoNil(Kind.MAP, "map[]");
 }

@@ -39,40 +39,6 @@ import java.util.Map;
  * map[string]interface {}} with {@code UseNumber} and {@code missingkey=error}.
  */
 final class GoTemplateExec {
-    /** Go's reflect kinds as the builtins tell them apart. */
-    enum Kind {
-        INVALID, BOOL, INT, UINT, FLOAT, STRING, MAP, SLICE, STRUCT, PTR
-    }
-
-    /** A json.Number: the text of a number the raw JSON held. */
-    record JsonNumber(String text) {
-        @Override
-        public String toString() {
-            return text;
-        }
-    }
-
-    /** A typed Go nil of a kind: printed by fmt as {@code text}, marshalled as null, false in {@code if}, empty to {@code len} and {@code range}. */
-    record GoNil(Kind kind, String text) {
-        @com.fasterxml.jackson.annotation.JsonValue
-        Object json() {
-            return null;
-        }
-
-        @Override
-        public String toString() {
-            return text;
-        }
-    }
-
-    /** An object of the raw JSON: map[string]interface {}. */
-    static final class RawMap extends LinkedHashMap<String, Object> {
-    }
-
-    /** An array of the raw JSON: []interface {}. */
-    static final class RawList extends ArrayList<Object> {
-    }
-
     private static final class Break extends RuntimeException {
         Break() {
             super(null, null, false, false);
@@ -191,7 +157,7 @@ final class GoTemplateExec {
     private void ifOrWith(boolean with, Object dot, PipeNode pipe, ListNode list, ListNode elseList) {
         int mark = varNames.size();
         Object v = evalPipeline(dot, pipe);
-        if (truth(v)) {
+        if (GoValue.truth(v)) {
             walk(with ? v : dot, list);
         } else if (elseList != null) {
             walk(dot, elseList);
@@ -219,7 +185,7 @@ final class GoTemplateExec {
             }
         } else if (val instanceof Map<?, ?> m && !(val instanceof GoStruct) && !(val instanceof ListFormat.Row)) {
             new java.util.TreeMap<>(m).forEach((k, v) -> items.add(new Object[] {k, v}));
-        } else if (val != null && !(val instanceof GoNil)) {
+        } else if (val != null && !(val instanceof GoValue.GoNil)) {
             throw error("range can't iterate over " + GoFmt.value(val));
         }
         for (Object[] item : items) {
@@ -386,7 +352,7 @@ final class GoTemplateExec {
             return null;
         }
         boolean hasArgs = args.size() > 1 || fin != MISSING;
-        String type = raw && !root ? "interface {}" : typeName(receiver, raw);
+        String type = raw && !root ? "interface {}" : GoValue.typeName(receiver, raw);
         if (receiver instanceof ListFormat.Row row) {
             if (row.function(field) != null) { // a method of the row with its argument: {{.Label "k"}}
                 List<Object> argv = new ArrayList<>();
@@ -430,12 +396,12 @@ final class GoTemplateExec {
                 throw error(field + " is not a method but has arguments");
             }
             Object v = m.get(field);
-            if (v == null && !m.containsKey(field) && (raw || strict && structLike(m))) {
+            if (v == null && !m.containsKey(field) && (raw || strict && root && structLike(m))) {
                 throw error(raw ? "map has no entry for key " + GoFmt.quote(field) : "can't evaluate field " + field + " in type " + type);
             }
             return v;
         }
-        if (receiver instanceof GoNil nil && nil.kind() == Kind.PTR) {
+        if (receiver instanceof GoValue.GoNil nil && nil.kind() == GoValue.Kind.PTR) {
             throw error("nil pointer evaluating " + type + "." + field);
         }
         throw error("can't evaluate field " + field + " in type " + type);
@@ -466,7 +432,7 @@ final class GoTemplateExec {
             Object v = null;
             for (Node a : args) {
                 v = evalArg(dot, Param.VALUE, a);
-                if (truth(v) == fname.equals("or")) {
+                if (GoValue.truth(v) == fname.equals("or")) {
                     return v;
                 }
             }
@@ -475,7 +441,7 @@ final class GoTemplateExec {
         if (f.builtin() && fname.equals("call")) { // funcs.go call: nothing a docker object holds is a func
             Object fn = evalArg(dot, Param.VALUE, args.get(0));
             node = cmd;
-            throw error("error calling call: " + (fn == null ? "call of nil" : "non-function " + args.get(0) + " of type " + typeName(fn, raw)));
+            throw error("error calling call: " + (fn == null ? "call of nil" : "non-function " + args.get(0) + " of type " + GoValue.typeName(fn, raw)));
         }
         List<Object> argv = new ArrayList<>();
         int i = 0;
@@ -568,121 +534,18 @@ final class GoTemplateExec {
         boolean ok = switch (p) {
             case STRING -> v instanceof String;
             case INT -> v instanceof Integer;
-            case STRINGS -> v instanceof List<?> l && !(v instanceof RawList) && l.stream().allMatch(o -> o instanceof String)
-                    || v instanceof GoNil g && g.kind() == Kind.SLICE;
+            case STRINGS -> v instanceof List<?> l && !(v instanceof GoValue.RawList) && l.stream().allMatch(o -> o instanceof String)
+                    || v instanceof GoValue.GoNil g && g.kind() == GoValue.Kind.SLICE;
             default -> true;
         };
         if (!ok) {
-            throw error("wrong type for value; expected " + p.goName + "; got " + typeName(v, raw));
+            throw error("wrong type for value; expected " + p.goName + "; got " + GoValue.typeName(v, raw));
         }
-        return v instanceof GoNil ? List.of() : v;
+        return v instanceof GoValue.GoNil ? List.of() : v;
     }
 
-    /** A map standing for a Go struct (inspect's State, Config): every key a Go field's name. */
+    /** A map standing for a Go struct (the inspect object itself): every key a Go field's name. */
     private static boolean structLike(Map<?, ?> m) {
         return !m.isEmpty() && m.keySet().stream().allMatch(k -> k instanceof String s && !s.isEmpty() && s.charAt(0) >= 'A' && s.charAt(0) <= 'Z');
-    }
-
-    /** exec.go isTrue: false, 0, "", nil and empty maps and slices are false; structs are true. */
-    static boolean truth(Object v) {
-        return switch (kind(v)) {
-            case INVALID -> false;
-            case BOOL -> (Boolean) v;
-            case INT, UINT -> ((Number) v).longValue() != 0;
-            case FLOAT -> (Double) v != 0;
-            case STRING -> !v.toString().isEmpty();
-            case MAP -> !(v instanceof GoNil) && !((Map<?, ?>) v).isEmpty();
-            case SLICE -> !(v instanceof GoNil) && !((Collection<?>) v).isEmpty();
-            case PTR -> !(v instanceof GoNil);
-            case STRUCT -> true;
-        };
-    }
-
-    static Kind kind(Object v) {
-        if (v == null) {
-            return Kind.INVALID;
-        }
-        if (v instanceof GoNil n) {
-            return n.kind();
-        }
-        if (v instanceof String || v instanceof JsonNumber) {
-            return Kind.STRING;
-        }
-        if (v instanceof Boolean) {
-            return Kind.BOOL;
-        }
-        if (v instanceof Short) {
-            return Kind.UINT;
-        }
-        if (v instanceof Integer || v instanceof Long) {
-            return Kind.INT;
-        }
-        if (v instanceof Double) {
-            return Kind.FLOAT;
-        }
-        if (v instanceof ListFormat.Row) {
-            return Kind.PTR;
-        }
-        if (v instanceof GoStruct) {
-            return Kind.STRUCT;
-        }
-        if (v instanceof Map<?, ?>) {
-            return Kind.MAP;
-        }
-        return v instanceof Collection<?> ? Kind.SLICE : Kind.STRUCT;
-    }
-
-    /** The Go type text/template and fmt's %T name a value by. */
-    static String typeName(Object v, boolean raw) {
-        if (v == null) {
-            return "<nil>";
-        }
-        if (v instanceof GoNil n) {
-            return switch (n.kind()) {
-                case SLICE -> "[]string";
-                case MAP -> "map[string]string";
-                default -> "*struct {}";
-            };
-        }
-        if (v instanceof String) {
-            return "string";
-        }
-        if (v instanceof JsonNumber) {
-            return "json.Number";
-        }
-        if (v instanceof Boolean) {
-            return "bool";
-        }
-        if (v instanceof Short) {
-            return "uint8";
-        }
-        if (v instanceof Integer) {
-            return "int";
-        }
-        if (v instanceof Long) {
-            return "int64";
-        }
-        if (v instanceof Double) {
-            return "float64";
-        }
-        if (v instanceof ListFormat.Row row) {
-            return row.goType() == null ? "*formatter.Context" : row.goType();
-        }
-        if (v instanceof GoStruct s) {
-            return s.goType() == null ? "struct {}" : s.goType();
-        }
-        if (v instanceof RawMap) {
-            return "map[string]interface {}";
-        }
-        if (v instanceof RawList) {
-            return "[]interface {}";
-        }
-        if (v instanceof Map<?, ?> m) {
-            return m.values().stream().allMatch(o -> o instanceof String) ? "map[string]string" : "map[string]interface {}";
-        }
-        if (v instanceof Collection<?> c) {
-            return c.stream().allMatch(o -> o instanceof String) ? "[]string" : "[]interface {}";
-        }
-        return v.getClass().getSimpleName();
     }
 }

@@ -1,6 +1,6 @@
 package dev.dockwire.docker.cli;
 
-import dev.dockwire.docker.cli.GoTemplateExec.Kind;
+import dev.dockwire.docker.cli.GoValue.Kind;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -58,7 +58,7 @@ final class GoTemplateFuncs {
     static {
         builtin("and", true, a -> null, Param.VALUE, Param.VALUE);
         builtin("or", true, a -> null, Param.VALUE, Param.VALUE);
-        builtin("not", false, a -> !GoTemplateExec.truth(a.get(0)), Param.VALUE);
+        builtin("not", false, a -> !GoValue.truth(a.get(0)), Param.VALUE);
         builtin("len", false, a -> length(a.get(0)), Param.VALUE);
         builtin("index", true, a -> index(a.get(0), a.subList(1, a.size())), Param.VALUE, Param.VALUE);
         builtin("slice", true, a -> slice(a.get(0), a.subList(1, a.size())), Param.VALUE, Param.VALUE);
@@ -70,13 +70,13 @@ final class GoTemplateFuncs {
         builtin("ge", false, a -> !lt(a.get(0), a.get(1)), Param.VALUE, Param.VALUE);
         builtin("print", true, GoTemplateFuncs::sprint, Param.ANY);
         builtin("println", true, a -> sprintln(a), Param.ANY);
-        builtin("printf", true, a -> GoFmt.sprintf((String) a.get(0), a.subList(1, a.size()), v -> GoTemplateExec.typeName(v, false)),
+        builtin("printf", true, a -> GoFmt.sprintf((String) a.get(0), a.subList(1, a.size()), v -> GoValue.typeName(v, false)),
                 Param.STRING, Param.ANY);
         builtin("html", true, a -> html(evalArgs(a)), Param.ANY);
         builtin("js", true, a -> js(evalArgs(a)), Param.ANY);
         builtin("urlquery", true, a -> URLEncoder.encode(evalArgs(a), StandardCharsets.UTF_8), Param.ANY);
         builtin("call", true, a -> {
-            throw new Failure("non-function of type " + GoTemplateExec.typeName(a.get(0), false));
+            throw new Failure("non-function of type " + GoValue.typeName(a.get(0), false));
         }, Param.VALUE, Param.VALUE);
         BASIC.put("json", new Func(List.of(Param.ANY), false, false, a -> json(a.get(0))));
         BASIC.put("split", new Func(List.of(Param.STRING, Param.STRING), false, false, a -> split((String) a.get(0), (String) a.get(1))));
@@ -102,7 +102,7 @@ final class GoTemplateFuncs {
         if (v instanceof ListFormat.Row) {
             return Json.escapeHtml(Json.compact(v));
         }
-        return v == null || v instanceof GoTemplateExec.GoNil ? "null" : Json.compact(v instanceof GoTemplateExec.JsonNumber n ? new java.math.BigDecimal(n.text()) : v);
+        return v == null || v instanceof GoValue.GoNil ? "null" : Json.compact(v instanceof GoValue.JsonNumber n ? new java.math.BigDecimal(n.text()) : v);
     }
 
     private static List<String> split(String s, String sep) {
@@ -227,7 +227,7 @@ final class GoTemplateFuncs {
         if (v == null) {
             throw new Failure("reflect: call of reflect.Value.Type on zero Value");
         }
-        if (v instanceof GoTemplateExec.GoNil n) {
+        if (v instanceof GoValue.GoNil n) {
             if (n.kind() == Kind.PTR) {
                 throw new Failure("len of nil pointer");
             }
@@ -236,7 +236,7 @@ final class GoTemplateFuncs {
         if (v instanceof String s) {
             return s.getBytes(StandardCharsets.UTF_8).length;
         }
-        if (v instanceof GoTemplateExec.JsonNumber n) {
+        if (v instanceof GoValue.JsonNumber n) {
             return n.text().length();
         }
         if (v instanceof Map<?, ?> m && !(v instanceof GoStruct) && !(v instanceof ListFormat.Row)) {
@@ -245,7 +245,7 @@ final class GoTemplateFuncs {
         if (v instanceof Collection<?> c) {
             return c.size();
         }
-        throw new Failure("len of type " + GoTemplateExec.typeName(v, false));
+        throw new Failure("len of type " + GoValue.typeName(v, false));
     }
 
     private static int indexArg(Object index, int cap) {
@@ -255,7 +255,7 @@ final class GoTemplateFuncs {
         } else if (index == null) {
             throw new Failure("cannot index slice/array with nil");
         } else {
-            throw new Failure("cannot index slice/array with type " + GoTemplateExec.typeName(index, false));
+            throw new Failure("cannot index slice/array with type " + GoValue.typeName(index, false));
         }
         if (x < 0 || x > cap) {
             throw new Failure("index out of range: " + x);
@@ -269,7 +269,7 @@ final class GoTemplateFuncs {
             throw new Failure("index of untyped nil");
         }
         for (Object index : indexes) {
-            if (item instanceof GoTemplateExec.GoNil n && n.kind() == Kind.PTR) {
+            if (item instanceof GoValue.GoNil n && n.kind() == Kind.PTR) {
                 throw new Failure("index of nil pointer");
             }
             if (item instanceof String s) {
@@ -285,20 +285,20 @@ final class GoTemplateFuncs {
                     throw new Failure("index out of range: " + x);
                 }
                 item = l.get(x);
-            } else if (item instanceof GoTemplateExec.GoNil n && n.kind() == Kind.SLICE) {
+            } else if (item instanceof GoValue.GoNil n && n.kind() == Kind.SLICE) {
                 indexArg(index, 0);
                 throw new Failure("index out of range: 0");
-            } else if (item instanceof GoTemplateExec.GoNil n && n.kind() == Kind.MAP) {
+            } else if (item instanceof GoValue.GoNil n && n.kind() == Kind.MAP) {
                 item = "";
             } else if (item instanceof Map<?, ?> m && !(item instanceof GoStruct) && !(item instanceof ListFormat.Row)) {
                 if (!(index instanceof String)) {
                     throw new Failure(index == null ? "value is nil; should be of type string"
-                            : "value has type " + GoTemplateExec.typeName(index, false) + "; should be string");
+                            : "value has type " + GoValue.typeName(index, false) + "; should be string");
                 }
-                boolean raw = m instanceof GoTemplateExec.RawMap;
+                boolean raw = m instanceof GoValue.RawMap;
                 item = m.containsKey(index) ? m.get(index) : raw ? null : zero(m);
             } else {
-                throw new Failure("can't index item of type " + GoTemplateExec.typeName(item, false));
+                throw new Failure("can't index item of type " + GoValue.typeName(item, false));
             }
         }
         return item;
@@ -325,10 +325,10 @@ final class GoTemplateFuncs {
             len = s.getBytes(StandardCharsets.UTF_8).length;
         } else if (item instanceof List<?> l) {
             len = l.size();
-        } else if (item instanceof GoTemplateExec.GoNil n && n.kind() == Kind.SLICE) {
+        } else if (item instanceof GoValue.GoNil n && n.kind() == Kind.SLICE) {
             len = 0;
         } else {
-            throw new Failure("can't slice item of type " + GoTemplateExec.typeName(item, false));
+            throw new Failure("can't slice item of type " + GoValue.typeName(item, false));
         }
         int[] idx = {0, len, len};
         for (int i = 0; i < indexes.size(); i++) {
@@ -352,9 +352,9 @@ final class GoTemplateFuncs {
         if (rest.isEmpty()) {
             throw new Failure("missing argument for comparison");
         }
-        Kind k1 = GoTemplateExec.kind(a1);
+        Kind k1 = GoValue.kind(a1);
         for (Object a : rest) {
-            Kind k2 = GoTemplateExec.kind(a);
+            Kind k2 = GoValue.kind(a);
             boolean truth = false;
             if (k1 != k2) {
                 if (a1 != null && a != null) {
@@ -367,12 +367,12 @@ final class GoTemplateFuncs {
                     case FLOAT -> truth = ((Double) a1).doubleValue() == ((Double) a).doubleValue();
                     case INVALID -> truth = true;
                     default -> {
-                        boolean nil1 = a1 instanceof GoTemplateExec.GoNil;
-                        boolean nil2 = a instanceof GoTemplateExec.GoNil;
+                        boolean nil1 = a1 instanceof GoValue.GoNil;
+                        boolean nil2 = a instanceof GoValue.GoNil;
                         if (nil1 || nil2) {
                             truth = nil1 == nil2;
                         } else if (k1 == Kind.SLICE || k1 == Kind.MAP) {
-                            throw new Failure("non-comparable type " + GoFmt.value(a) + ": " + GoTemplateExec.typeName(a, a instanceof GoTemplateExec.RawList));
+                            throw new Failure("non-comparable type " + GoFmt.value(a) + ": " + GoValue.typeName(a, a instanceof GoValue.RawList));
                         } else {
                             truth = a1 == a;
                         }
@@ -402,7 +402,7 @@ final class GoTemplateFuncs {
     }
 
     private static Kind basicKind(Object v) {
-        Kind k = GoTemplateExec.kind(v);
+        Kind k = GoValue.kind(v);
         return switch (k) {
             case BOOL, INT, UINT, FLOAT, STRING -> k;
             default -> throw new Failure("invalid type for comparison");

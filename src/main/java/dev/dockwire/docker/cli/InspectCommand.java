@@ -76,7 +76,7 @@ final class InspectCommand {
         }
         List<String> out = new ArrayList<>();
         if (format) {
-            return formatted(f.get("format"), order, errors);
+            return formatted(f.get("format"), order, errors, true);
         } else if (!objects.isEmpty() || errors.isEmpty()) {
             out.addAll(List.of(Json.pretty(objects).split("\n")));
         } else {
@@ -89,9 +89,10 @@ final class InspectCommand {
     /**
      * inspect.Inspect with a template (cli/command/inspect/inspector.go): each object's text into
      * the buffer, each failure (a lookup's, a template's as {@code template parsing error: ...})
-     * into the errors in the references' order; Flush writes an empty line when nothing rendered.
+     * into the errors in the references' order; Flush writes an empty line when nothing rendered. Without
+     * {@code rawFallback} (a volume: its getRef returns no raw JSON) the typed run's error is the one reported.
      */
-    static CommandOutput formatted(String template, List<Object> order, List<String> lookupErrors) {
+    static CommandOutput formatted(String template, List<Object> order, List<String> lookupErrors, boolean rawFallback) {
         StringBuilder buffer = new StringBuilder();
         List<String> errors = new ArrayList<>();
         for (Object o : order) {
@@ -100,7 +101,7 @@ final class InspectCommand {
                 continue;
             }
             try {
-                buffer.append(GoTemplate.renderInspect(template, o)).append('\n');
+                buffer.append(rawFallback ? GoTemplate.renderInspect(template, o) : GoTemplate.render(template, o)).append('\n');
             } catch (GoTemplate.ExecError e) {
                 errors.add("template parsing error: " + e.getMessage());
             }

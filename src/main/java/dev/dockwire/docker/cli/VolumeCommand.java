@@ -136,7 +136,7 @@ final class VolumeCommand {
         }
         List<String> out = new ArrayList<>();
         if (f.has("format")) {
-            return InspectCommand.formatted(f.get("format"), order, errors);
+            return InspectCommand.formatted(f.get("format"), order, errors, false); // the client keeps no raw JSON of a volume
         } else {
             out.addAll(List.of(Json.pretty(found).split("\n")));
         }
@@ -144,8 +144,12 @@ final class VolumeCommand {
         return new CommandOutput(errors.isEmpty() ? 0 : 1, out);
     }
 
+    /** volume.Volume's omitempty fields at their zero values, for a template. */
+    private static final Map<String, Object> VOLUME_ZEROS = Map.of("ClusterVolume", GoTemplate.NIL_POINTER,
+            "Status", GoTemplate.NIL_MAP, "UsageData", GoTemplate.NIL_POINTER, "CreatedAt", "");
+
     static Map<String, Object> inspect(Volume v, long epochMillis) {
-        Map<String, Object> m = new LinkedHashMap<>();
+        Map<String, Object> m = new GoStruct(VOLUME_ZEROS).typed("volume.Volume");
         m.put("CreatedAt", RFC3339.format(Instant.ofEpochMilli(epochMillis).plusNanos(v.createdNanos())));
         m.put("Driver", "local");
         m.put("Labels", v.labels().isEmpty() ? GoTemplate.NIL_MAP : new TreeMap<>(v.labels())); // volume.Volume's map[string]string, nil when empty
