@@ -48,9 +48,15 @@ final class PsCommand {
                     "Run 'docker ps --help' for more information"));
         }
         if (f.has("format")) {
-            // container/list.go buildContainerListOptions: the format, table prefix and all, run once over an empty
-            // ContainerContext to see which fields it uses; what fails there fails the command
-            GoTemplate.render(f.get("format"), emptyRow());
+            // container/list.go buildContainerListOptions: the format as given (table prefix, \t unexpanded), parsed and run
+            // once over an empty ContainerContext to see which fields it uses; what fails there fails the command
+            try {
+                GoTemplate.render(f.get("format"), emptyRow());
+            } catch (GoTemplate.ParseError e) {
+                return CommandOutput.fail(1, "failed to parse template: " + e.getMessage());
+            } catch (GoTemplate.ExecError e) {
+                return CommandOutput.fail(1, "failed to execute template: " + e.getMessage());
+            }
         }
         int last = -1;
         if (f.has("last")) {
@@ -91,6 +97,15 @@ final class PsCommand {
     private List<Container> list(PsFilter filter, boolean all, int limit) {
         List<Container> list = new ArrayList<>(engine.containers());
         Collections.reverse(list);
+        // foldFilter's idOrNameFilter, then includeContainerInList: newer than "before" and itself left out, "since" and older ones too
+        Container before = filter.container("before") == null ? null : byIdOrName(filter.container("before"));
+        Container since = filter.container("since") == null ? null : byIdOrName(filter.container("since"));
+        if (before != null) {
+            list = new ArrayList<>(list.subList(list.indexOf(before) + 1, list.size()));
+        }
+        if (since != null && list.contains(since)) {
+            list = new ArrayList<>(list.subList(0, list.indexOf(since)));
+        }
         boolean everyState = all || filter.listsAll() || limit > 0;
         // moby: a restarting container is running
         list.removeIf(c -> !everyState && !c.running() && c.state() != Container.State.RESTARTING || !filter.accepts(c));
@@ -116,6 +131,16 @@ final class PsCommand {
         row.put("State", c.status());
         row.put("Status", DockerCommand.status(c, now));
         return row.function("Label", key -> c.labels().getOrDefault(key, ""));
+    }
+
+    /** container.View Get (a full id), then an exact name; the view's NoSuchContainerError otherwise. */
+    private Container byIdOrName(String value) {
+        for (Container c : engine.containers()) {
+            if (c.id().equals(value) || c.name().equals(value.startsWith("/") ? value.substring(1) : value)) {
+                return c;
+            }
+        }
+        throw new EngineException("no such container " + value);
     }
 
     /** formatter.NewContainerContext(): the methods over a zero container.Summary. */
