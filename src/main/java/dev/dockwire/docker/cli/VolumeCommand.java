@@ -65,17 +65,28 @@ final class VolumeCommand {
                     "", "Run 'docker volume ls --help' for more information"));
         }
         List<Volume> vols = new ArrayList<>(engine.volumes().all());
+        // moby volume/service: the values of one key are alternatives, keys all apply; dangling is true/1 or false/0
+        Map<String, List<String>> filters = new LinkedHashMap<>();
         for (String filter : f.all("filter")) {
             int eq = filter.indexOf('=');
-            String key = eq < 0 ? filter : filter.substring(0, eq);
-            String val = eq < 0 ? "" : filter.substring(eq + 1);
-            switch (key) {
-                case "dangling" -> vols.removeIf(v -> engine.volumes().users(v.name()).isEmpty() != (val.equals("true") || val.equals("1")));
-                case "name" -> vols.removeIf(v -> !v.name().contains(val));
-                case "driver" -> vols.removeIf(v -> !"local".contains(val));
-                case "label" -> vols.removeIf(v -> !label(v, val));
+            filters.computeIfAbsent(eq < 0 ? filter : filter.substring(0, eq), k -> new ArrayList<>()).add(eq < 0 ? "" : filter.substring(eq + 1));
+        }
+        for (Map.Entry<String, List<String>> e : filters.entrySet()) {
+            List<String> vs = e.getValue();
+            switch (e.getKey()) {
+                case "dangling" -> {
+                    boolean yes = vs.contains("true") || vs.contains("1");
+                    if (!yes && !vs.contains("false") && !vs.contains("0")) { // invalidFilter{"dangling", filter.Get("dangling")}
+                        return CommandOutput.fail(1, "Error response from daemon: invalid filter 'dangling=[" + String.join(" ", vs) + "]'");
+                    }
+                    vols.removeIf(v -> engine.volumes().users(v.name()).isEmpty() != yes);
+                }
+                case "name" -> vols.removeIf(v -> vs.stream().noneMatch(val -> v.name().contains(val)));
+                case "driver" -> vols.removeIf(v -> vs.stream().noneMatch("local"::contains));
+                case "label" -> vols.removeIf(v -> !vs.stream().allMatch(val -> label(v, val)));
                 default -> {
-                    return CommandOutput.fail(1, "Error response from daemon: Invalid filter '" + key + "'");
+                    // moby 28 api/types/filters Validate's invalidFilter (20.10's daemon capitalised it)
+                    return CommandOutput.fail(1, "Error response from daemon: invalid filter '" + e.getKey() + "'");
                 }
             }
         }
