@@ -14,7 +14,8 @@ import java.util.Map;
  * parameter types text/template checks and converts arguments to): text/template's builtins
  * (text/template/funcs.go: and, or, not, len, index, slice, eq, ne, lt, le, gt, ge, print,
  * printf, println, html, js, urlquery, call) and docker/cli's templates.basicFunctions (json,
- * split, join, title, lower, upper, pad, truncate), or its HeaderFunctions for a table's header.
+ * split, join, title, lower, upper, pad, truncate), or its HeaderFunctions for a table's header
+ * (all of them but pad give their first argument back).
  */
 final class GoTemplateFuncs {
     private GoTemplateFuncs() {
@@ -93,7 +94,7 @@ final class GoTemplateFuncs {
         HEADER.put("title", new Func(List.of(Param.STRING), false, false, a -> a.get(0)));
         HEADER.put("lower", new Func(List.of(Param.STRING), false, false, a -> a.get(0)));
         HEADER.put("upper", new Func(List.of(Param.STRING), false, false, a -> a.get(0)));
-        HEADER.put("pad", new Func(List.of(Param.STRING, Param.INT, Param.INT), false, false, a -> a.get(0)));
+        HEADER.put("pad", BASIC.get("pad")); // not overridden, "to preserve alignment with the columns"
         HEADER.put("truncate", new Func(List.of(Param.STRING, Param.INT), false, false, a -> a.get(0)));
     }
 

@@ -68,7 +68,13 @@ final class ListFormat {
         if (!table) {
             return lines(buffer.toString());
         }
-        String text = GoTemplate.renderHeader(template, header) + "\n" + buffer;
+        String head;
+        try {
+            head = GoTemplate.renderHeader(template, header);
+        } catch (GoTemplate.ExecError e) {
+            head = e.printed(); // formatter.Context postFormat ignores the header's error: what it wrote, then the rows
+        }
+        String text = head + "\n" + buffer;
         return TabWriter.format(lines(text));
     }
 
