@@ -50,7 +50,7 @@ final class ContextCommand {
         if (f.has("quiet")) {
             return CommandOutput.ok(List.of("default"));
         }
-        ListFormat.Row row = new ListFormat.Row();
+        ListFormat.Row row = new ListFormat.Row().typed("*formatter.clientContextContext");
         row.put("Name", "default");
         row.put("Current", true);
         row.put("Description", DESCRIPTION);

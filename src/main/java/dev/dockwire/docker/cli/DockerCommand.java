@@ -67,8 +67,8 @@ public final class DockerCommand {
             return dispatch(args);
         } catch (HealthFlags.Invalid e) {
             return CommandOutput.fail(125, e.text(args.get(0)));
-        } catch (GoTemplate.ParseError e) { // container/list.go wraps its own parse; formatter.Context parseFormat the others'
-            return CommandOutput.fail(1, (path.matches("ps|container (ls|ps|list)") ? "failed to parse template: " : "template parsing error: ") + e.getMessage());
+        } catch (GoTemplate.ParseError | GoTemplate.ExecError e) { // formatter.Context parseFormat and its rows (ps's own run: PsCommand)
+            return CommandOutput.fail(1, "template parsing error: " + e.getMessage());
         } catch (CliFlags.HelpRequested e) {
             return DockerHelp.help(path, e.shorthand());
         } catch (CliFlags.FlagError e) {
@@ -110,7 +110,7 @@ public final class DockerCommand {
             case "wait" -> processes().await(rest);
             case "attach" -> new AttachCommand(host, processes()).run(rest);
             case "top" -> processes().top(rest);
-            case "version" -> DockerUsage.version(rest);
+            case "version" -> SystemTemplates.versionCommand(rest, engine());
             case "info" -> new SystemInfo(engine()).info(rest);
             case "pull" -> ImagePull.pull(engine(), rest, host.jobControl().streaming());
             case "images" -> images().list(rest);

@@ -209,10 +209,10 @@ final class EventsCommand {
     /** events.Message as the client decodes it: its JSON keys, omitempty's fields left out when empty. */
     static GoStruct message(Event e) {
         Map<String, Object> actorZeros = Map.of("ID", "", "Attributes", Map.of()); // a nil map reads as empty
-        GoStruct actor = new GoStruct(actorZeros);
+        GoStruct actor = new GoStruct(actorZeros).typed("events.Actor");
         Map<String, Object> zeros = Map.of("status", "", "id", "", "from", "", "Type", "", "Action", "", "Actor", actor,
                 "scope", "", "time", 0L, "timeNano", 0L);
-        GoStruct m = new GoStruct(zeros, TAGS);
+        GoStruct m = new GoStruct(zeros, TAGS).typed("*events.Message");
         if (e == null) {
             return m;
         }
@@ -221,7 +221,7 @@ final class EventsCommand {
         putIfSet(m, "from", e.from());
         m.put("Type", e.type());
         m.put("Action", e.action());
-        GoStruct a = new GoStruct(actorZeros);
+        GoStruct a = new GoStruct(actorZeros).typed("events.Actor");
         a.put("ID", e.actorId());
         a.put("Attributes", new TreeMap<>(e.attributes()));
         m.put("Actor", a);

@@ -16,6 +16,8 @@ final class GoStruct extends LinkedHashMap<String, Object> {
     private final Map<String, Object> zeros;
     /** The fields whose JSON key is not their Go name (a {@code json:"status"} tag on {@code Status}): Go name to key. */
     private final Map<String, String> tags;
+    /** The Go type text/template names it by in an error ({@code *events.Message}); null when unnamed. */
+    private String goType;
 
     /** An object whose struct declares {@code zeros}: each omitempty field with its Go zero value. */
     GoStruct(Map<String, Object> zeros) {
@@ -26,6 +28,22 @@ final class GoStruct extends LinkedHashMap<String, Object> {
     GoStruct(Map<String, Object> zeros, Map<String, String> tags) {
         this.zeros = zeros;
         this.tags = tags;
+    }
+
+    /** This object named as its Go type is ({@code system.dockerInfo}), for text/template's errors. */
+    GoStruct typed(String type) {
+        this.goType = type;
+        return this;
+    }
+
+    String goType() {
+        return goType;
+    }
+
+    /** Whether the struct has the field: sent, or one of its omitempty fields. */
+    boolean has(String name) {
+        String key = tags.getOrDefault(name, name);
+        return containsKey(key) || zeros.containsKey(key);
     }
 
     /** The field as text/template reads it from the decoded struct: the value sent, else (absent or null) the field's zero value. */

@@ -204,7 +204,7 @@ final class ImagesCommand {
 
     /** formatter.imageContext's fields. */
     ListFormat.Row row(ImageService.Stored s, boolean noTrunc, boolean digests) {
-        ListFormat.Row row = new ListFormat.Row();
+        ListFormat.Row row = new ListFormat.Row().typed("*formatter.imageContext");
         Instant created = s.image().created();
         row.put("Containers", "N/A");
         row.put("CreatedAt", created == null ? "N/A" : CREATED_AT.format(created));

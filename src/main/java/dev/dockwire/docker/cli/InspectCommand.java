@@ -44,6 +44,7 @@ final class InspectCommand {
         }
         List<Object> objects = new ArrayList<>();
         List<String> errors = new ArrayList<>();
+        List<Object> order = new ArrayList<>(); // each reference's object or error, in the order given
         for (String ref : f.positional()) {
             // cli/command/system/inspect.go inspectAll: a container, then an image, then a network of that name.
             Object o = null;
@@ -67,24 +68,46 @@ final class InspectCommand {
             }
             if (o == null) {
                 errors.add(notFound(wanted, ref));
+                order.add(errors.get(errors.size() - 1));
             } else {
                 objects.add(o);
+                order.add(o);
             }
         }
         List<String> out = new ArrayList<>();
         if (format) {
-            try {
-                for (Object o : objects) {
-                    out.addAll(List.of(GoTemplate.render(f.get("format"), o).split("\n", -1)));
-                }
-            } catch (IllegalArgumentException e) {
-                return CommandOutput.fail(1, "Error: " + e.getMessage());
-            }
+            return formatted(f.get("format"), order, errors, true);
         } else if (!objects.isEmpty() || errors.isEmpty()) {
             out.addAll(List.of(Json.pretty(objects).split("\n")));
         } else {
             out.add("[]");
         }
+        out.addAll(errors);
+        return new CommandOutput(errors.isEmpty() ? 0 : 1, out, errors);
+    }
+
+    /**
+     * inspect.Inspect with a template (cli/command/inspect/inspector.go): each object's text into
+     * the buffer, each failure (a lookup's, a template's as {@code template parsing error: ...})
+     * into the errors in the references' order; Flush writes an empty line when nothing rendered. Without
+     * {@code rawFallback} (a volume: its getRef returns no raw JSON) the typed run's error is the one reported.
+     */
+    static CommandOutput formatted(String template, List<Object> order, List<String> lookupErrors, boolean rawFallback) {
+        StringBuilder buffer = new StringBuilder();
+        List<String> errors = new ArrayList<>();
+        for (Object o : order) {
+            if (o instanceof String error && lookupErrors.contains(error)) {
+                errors.add(error);
+                continue;
+            }
+            try {
+                buffer.append(rawFallback ? GoTemplate.renderInspect(template, o) : GoTemplate.render(template, o)).append('\n');
+            } catch (GoTemplate.ExecError e) {
+                errors.add("template parsing error: " + e.getMessage());
+            }
+        }
+        List<String> out = new ArrayList<>(List.of((buffer.length() == 0 ? "\n" : buffer.toString()).split("\n", -1)));
+        out.remove(out.size() - 1);
         out.addAll(errors);
         return new CommandOutput(errors.isEmpty() ? 0 : 1, out, errors);
     }

@@ -25,6 +25,17 @@ final class ListFormat {
      */
     static final class Row extends TreeMap<String, Object> {
         private final Map<String, Function<String, Object>> functions = new TreeMap<>();
+        /** The formatter context's Go type ({@code *formatter.ContainerContext}), which text/template's errors name; null when unnamed. */
+        private String goType;
+
+        Row typed(String type) {
+            this.goType = type;
+            return this;
+        }
+
+        String goType() {
+            return goType;
+        }
 
         Row function(String name, Function<String, Object> f) {
             functions.put(name, f);
@@ -57,7 +68,13 @@ final class ListFormat {
         if (!table) {
             return lines(buffer.toString());
         }
-        String text = GoTemplate.renderHeader(template, header) + "\n" + buffer;
+        String head;
+        try {
+            head = GoTemplate.renderHeader(template, header);
+        } catch (GoTemplate.ExecError e) {
+            head = e.printed(); // formatter.Context postFormat ignores the header's error: what it wrote, then the rows
+        }
+        String text = head + "\n" + buffer;
         return TabWriter.format(lines(text));
     }
 

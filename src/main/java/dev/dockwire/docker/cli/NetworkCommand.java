@@ -137,7 +137,7 @@ public final class NetworkCommand {
         // cli/command/formatter/network.go: networkContext's fields, and its default table.
         List<ListFormat.Row> rows = new ArrayList<>();
         for (Network n : nets) {
-            ListFormat.Row row = new ListFormat.Row();
+            ListFormat.Row row = new ListFormat.Row().typed("*network.networkContext");
             row.put("CreatedAt", goTimeString(engine.epochMillis(), n.created()));
             row.put("Driver", n.driver().id());
             row.put("ID", full ? n.id() : n.shortId());

@@ -43,6 +43,11 @@ final class PruneCommands {
         return filtered(f, out, filters -> out.addAll(deletedNetworks(filters)));
     }
 
+    /** The daemon's Unix time in nanoseconds, which {@code until} counts back from. */
+    private long nowNanos() {
+        return engine.events().now();
+    }
+
     /**
      * {@code docker volume prune [-a]} (cli/command/volume/prune.go): the unused anonymous volumes,
      * or with {@code -a} every unused one (API 1.42's {@code all} filter).
@@ -58,14 +63,20 @@ final class PruneCommands {
         if (!f.has("force") && !confirm(out, List.of("WARNING! This will remove " + which + " local volumes not used by at least one container."))) {
             return CommandOutput.ok(out);
         }
-        out.addAll(deletedVolumes(f.has("all")));
+        PruneFilters filters;
+        try {
+            filters = PruneFilters.volumes(f.all("filter"));
+        } catch (EngineException e) {
+            return failed(out, e);
+        }
+        out.addAll(deletedVolumes(f.has("all") || filters.all().contains("true") || filters.all().contains("1"), filters));
         out.add("Total reclaimed space: 0B");
         return CommandOutput.ok(out);
     }
 
     /** The daemon's volume prune report: {@code Deleted Volumes:}, the names, an empty line; nothing when none went. */
-    private List<String> deletedVolumes(boolean all) {
-        List<String> removed = engine.volumes().prune(all);
+    private List<String> deletedVolumes(boolean all, PruneFilters filters) {
+        List<String> removed = engine.volumes().prune(all, v -> filters.matches(v.labels()));
         List<String> out = new ArrayList<>();
         if (!removed.isEmpty()) {
             out.add("Deleted Volumes:");
@@ -114,7 +125,7 @@ final class PruneCommands {
             out.addAll(deletedContainers(filters));
             out.addAll(deletedNetworks(filters));
             if (f.has("volumes")) {
-                out.addAll(deletedVolumes(false));
+                out.addAll(deletedVolumes(false, PruneFilters.volumes(List.of())));
             }
             out.add("Total reclaimed space: 0B");
         });
@@ -129,10 +140,10 @@ final class PruneCommands {
     }
 
     /** {@code report} over the command's {@code --filter}s after what the client printed, or the daemon's refusal of them. */
-    private static CommandOutput filtered(CliFlags f, List<String> out, java.util.function.Consumer<PruneFilters> report) {
+    private CommandOutput filtered(CliFlags f, List<String> out, java.util.function.Consumer<PruneFilters> report) {
         PruneFilters filters;
         try {
-            filters = PruneFilters.parse(f.all("filter"));
+            filters = PruneFilters.parse(f.all("filter"), nowNanos());
         } catch (EngineException e) {
             return failed(out, e);
         }
@@ -147,7 +158,8 @@ final class PruneCommands {
     }
 
     private List<String> deletedNetworks(PruneFilters filters) {
-        List<String> removed = engine.pruneNetworks(n -> filters.matches(n.labels()));
+        long epoch = engine.epochMillis() * 1_000_000L;
+        List<String> removed = engine.pruneNetworks(n -> filters.matches(n.labels(), epoch + n.created()));
         List<String> out = new ArrayList<>();
         if (!removed.isEmpty()) {
             out.add("Deleted Networks:");
@@ -160,7 +172,7 @@ final class PruneCommands {
     private List<String> deletedContainers(PruneFilters filters) {
         List<String> out = new ArrayList<>();
         for (Container c : new ArrayList<>(engine.containers())) {
-            if (!c.running() && c.state() != Container.State.RESTARTING && filters.matches(c.labels())) {
+            if (!c.running() && c.state() != Container.State.RESTARTING && filters.matches(c.labels(), engine.epochMillis() * 1_000_000L + c.created())) {
                 engine.remove(c.id(), false, () -> { });
                 out.add(c.id());
             }

@@ -7,35 +7,72 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * The {@code --filter} of {@code docker container prune} and {@code docker network prune} as the
- * daemon applies them (moby daemon/prune.go: {@code containersAcceptedFilters},
- * {@code networksAcceptedFilters}, {@code matchLabels}): {@code label=KEY[=VALUE]} keeps to what
- * has every such label, {@code label!=KEY[=VALUE]} spares what has them all; any other key is the
- * daemon's {@code invalid filter 'KEY'} (api/types/filters Validate). {@code until} is accepted
- * and, with dockwire's virtual clock, not applied.
+ * The {@code --filter} of {@code docker container prune}, {@code docker network prune} and
+ * {@code docker volume prune} as the daemon applies them (moby daemon/prune.go: {@code
+ * containersAcceptedFilters}, {@code networksAcceptedFilters}, {@code matchLabels}, {@code
+ * getUntilFromPruneFilters}; volume/service.go's {@code label}, {@code label!}, {@code all}):
+ * {@code label=KEY[=VALUE]} keeps to what has every such label, {@code label!=KEY[=VALUE]} spares
+ * what has them all, {@code until=T} (a Go duration before now, an RFC 3339 time or date, Unix
+ * seconds: api/types/time GetTimestamp) spares what was created after T; any other key is the
+ * daemon's {@code invalid filter 'KEY'} (api/types/filters Validate).
+ *
+ * @param until Unix nanoseconds, or null without an {@code until}
  */
-record PruneFilters(Set<String> label, Set<String> notLabel) {
+record PruneFilters(Set<String> label, Set<String> notLabel, Long until, Set<String> all) {
+    private static final Set<String> OBJECTS = Set.of("label", "label!", "until");
+    private static final Set<String> VOLUMES = Set.of("label", "label!", "all");
 
-    static PruneFilters parse(List<String> filters) {
+    /** The filters of a container, network or system prune, {@code nowNanos} being the daemon's Unix time. */
+    static PruneFilters parse(List<String> filters, long nowNanos) {
+        return parse(filters, nowNanos, OBJECTS);
+    }
+
+    /** The filters of a volume prune: no {@code until}, but {@code all} (API 1.42). */
+    static PruneFilters volumes(List<String> filters) {
+        return parse(filters, 0, VOLUMES);
+    }
+
+    private static PruneFilters parse(List<String> filters, long nowNanos, Set<String> accepted) {
         Set<String> label = new LinkedHashSet<>();
         Set<String> notLabel = new LinkedHashSet<>();
+        Set<String> until = new LinkedHashSet<>();
+        Set<String> all = new LinkedHashSet<>();
         for (String f : filters) {
             int eq = f.indexOf('=');
             String key = (eq < 0 ? f : f.substring(0, eq)).strip().toLowerCase(java.util.Locale.ROOT);
             String value = eq < 0 ? "" : f.substring(eq + 1);
+            if (!accepted.contains(key)) {
+                throw new EngineException("invalid filter '" + key + "'");
+            }
             switch (key) {
                 case "label" -> label.add(value);
                 case "label!" -> notLabel.add(value);
-                case "until" -> { }
-                default -> throw new EngineException("invalid filter '" + key + "'");
+                case "until" -> until.add(value);
+                default -> all.add(value);
             }
         }
-        return new PruneFilters(label, notLabel);
+        if (until.size() > 1) {
+            throw new EngineException("more than one until filter specified");
+        }
+        Long untilNanos = null;
+        if (!until.isEmpty()) {
+            try {
+                untilNanos = EventTimestamp.nanos(EventTimestamp.get(until.iterator().next(), nowNanos));
+            } catch (IllegalArgumentException e) {
+                throw new EngineException(e.getMessage());
+            }
+        }
+        return new PruneFilters(label, notLabel, untilNanos, all);
     }
 
     /** matchLabels: every {@code label} matches, and not every {@code label!} does. */
     boolean matches(Map<String, String> labels) {
         return matchKvList(label, labels) && (notLabel.isEmpty() || !matchKvList(notLabel, labels));
+    }
+
+    /** matchLabels, and not created after {@code until} ({@code createdNanos}: Unix nanoseconds). */
+    boolean matches(Map<String, String> labels, long createdNanos) {
+        return (until == null || createdNanos <= until) && matches(labels);
     }
 
     /** filters.Args MatchKVList: no values match anything; otherwise each KEY[=VALUE] must be among {@code sources}. */

@@ -47,6 +47,17 @@ final class PsCommand {
             return new CommandOutput(1, List.of("docker: 'docker ps' accepts no arguments", "", "Usage:  docker ps [OPTIONS]", "",
                     "Run 'docker ps --help' for more information"));
         }
+        if (f.has("format")) {
+            // container/list.go buildContainerListOptions: the format as given (table prefix, \t unexpanded), parsed and run
+            // once over an empty ContainerContext to see which fields it uses; what fails there fails the command
+            try {
+                GoTemplate.render(f.get("format"), emptyRow());
+            } catch (GoTemplate.ParseError e) {
+                return CommandOutput.fail(1, "failed to parse template: " + e.getMessage());
+            } catch (GoTemplate.ExecError e) {
+                return CommandOutput.fail(1, "failed to execute template: " + e.getMessage());
+            }
+        }
         int last = -1;
         if (f.has("last")) {
             try {
@@ -86,6 +97,15 @@ final class PsCommand {
     private List<Container> list(PsFilter filter, boolean all, int limit) {
         List<Container> list = new ArrayList<>(engine.containers());
         Collections.reverse(list);
+        // foldFilter's idOrNameFilter, then includeContainerInList: newer than "before" and itself left out, "since" and older ones too
+        Container before = filter.container("before") == null ? null : byIdOrName(filter.container("before"));
+        Container since = filter.container("since") == null ? null : byIdOrName(filter.container("since"));
+        if (before != null) {
+            list = new ArrayList<>(list.subList(list.indexOf(before) + 1, list.size()));
+        }
+        if (since != null && list.contains(since)) {
+            list = new ArrayList<>(list.subList(0, list.indexOf(since)));
+        }
         boolean everyState = all || filter.listsAll() || limit > 0;
         // moby: a restarting container is running
         list.removeIf(c -> !everyState && !c.running() && c.state() != Container.State.RESTARTING || !filter.accepts(c));
@@ -94,7 +114,7 @@ final class PsCommand {
 
     /** formatter.ContainerContext's fields for {@code c}. */
     ListFormat.Row row(Container c, boolean noTrunc) {
-        ListFormat.Row row = new ListFormat.Row();
+        ListFormat.Row row = new ListFormat.Row().typed("*formatter.ContainerContext");
         row.put("Command", DockerCommand.command(c, !noTrunc));
         row.put("CreatedAt", CREATED_AT.format(Instant.ofEpochMilli(engine.epochMillis()).plusNanos(c.created())));
         row.put("ID", noTrunc ? c.id() : c.shortId());
@@ -111,6 +131,30 @@ final class PsCommand {
         row.put("State", c.status());
         row.put("Status", DockerCommand.status(c, now));
         return row.function("Label", key -> c.labels().getOrDefault(key, ""));
+    }
+
+    /** container.View Get (a full id), then an exact name; the view's NoSuchContainerError otherwise. */
+    private Container byIdOrName(String value) {
+        for (Container c : engine.containers()) {
+            if (c.id().equals(value) || c.name().equals(value.startsWith("/") ? value.substring(1) : value)) {
+                return c;
+            }
+        }
+        throw new EngineException("no such container " + value);
+    }
+
+    /** formatter.NewContainerContext(): the methods over a zero container.Summary. */
+    private static ListFormat.Row emptyRow() {
+        ListFormat.Row row = new ListFormat.Row().typed("*formatter.ContainerContext");
+        for (String field : List.of("ID", "CreatedAt", "RunningFor", "Ports", "State", "Status", "Names", "Labels", "Mounts", "Networks")) {
+            row.put(field, "");
+        }
+        row.put("Image", "<no image>");
+        row.put("Command", "\"\"");
+        row.put("LocalVolumes", "0");
+        row.put("Size", "0B");
+        row.put("Platform", GoTemplate.NIL_POINTER);
+        return row.function("Label", key -> "");
     }
 
     /** formatter.ContainerContext's header: each field's column name. */

@@ -20,7 +20,11 @@ import java.util.regex.PatternSyntaxException;
  * are regular expressions matched anywhere, {@code label} is {@code KEY} or {@code KEY=VALUE}
  * (all must hold), {@code exited} an exit code of a container that ran and stopped,
  * {@code health} exact, {@code network} a name or network-id prefix, {@code ancestor} an image
- * by reference or id. An unknown key or value is the daemon's error.
+ * by reference or id, {@code volume} a mount's volume name, source or destination, {@code
+ * publish}/{@code expose} {@code PORT[-PORT][/PROTO]} against the ports' public and private sides
+ * (portOp), {@code is-task} a swarm task's container or not, {@code before}/{@code since} a
+ * container by full id or name (idOrNameFilter, applied by the list's order). An unknown key or
+ * value is the daemon's error.
  */
 final class PsFilter {
     /** The keys moby 28 accepts (acceptedPsFilterTags). */
@@ -30,6 +34,8 @@ final class PsFilter {
     private static final List<String> HEALTHS = List.of("none", "starting", "healthy", "unhealthy");
 
     private final Map<String, List<String>> values = new LinkedHashMap<>();
+    private final Set<String> publish = new java.util.HashSet<>();
+    private final Set<String> expose = new java.util.HashSet<>();
 
     private PsFilter() {
     }
@@ -68,7 +74,60 @@ final class PsFilter {
                         + String.join(", ", HEALTHS));
             }
         }
+        List<String> task = f.all("is-task");
+        if (!task.isEmpty() && !task.contains("true") && !task.contains("false")) {
+            throw new EngineException("invalid filter 'is-task=[" + String.join(" ", task) + "]'");
+        }
+        for (String v : f.all("publish")) {
+            portOp("publish", v, f.publish);
+        }
+        for (String v : f.all("expose")) {
+            portOp("expose", v, f.expose);
+        }
         return f;
+    }
+
+    /** daemon/list.go portOp: {@code PORT[-PORT][/PROTO]} as the set of {@code PORT/PROTO} it names (nat.SplitProtoPort, ParsePortRange). */
+    private static void portOp(String key, String value, Set<String> into) {
+        if (value.contains(":")) {
+            throw new EngineException("filter for '" + key + "' should not contain ':': " + value);
+        }
+        String[] parts = value.split("/", -1);
+        String proto = parts.length == 1 || parts[1].isEmpty() ? "tcp" : parts[1];
+        String port = parts[0];
+        try {
+            if (port.isEmpty()) {
+                throw new EngineException("empty string specified for ports");
+            }
+            String[] range = port.split("-", -1);
+            int start = parseUint16(range[0]);
+            int end = range.length > 1 ? parseUint16(range[1]) : start;
+            if (end < start) {
+                throw new EngineException("invalid range specified for port: " + port);
+            }
+            for (int p = start; p <= end; p++) {
+                into.add(p + "/" + proto);
+            }
+        } catch (EngineException e) {
+            throw new EngineException("error while looking up for " + key + " " + value + ": " + e.getMessage());
+        }
+    }
+
+    /** strconv.ParseUint(s, 10, 16). */
+    private static int parseUint16(String s) {
+        if (!s.matches("[0-9]+")) {
+            throw new EngineException("strconv.ParseUint: parsing \"" + s + "\": invalid syntax");
+        }
+        if (s.length() > 5 || Integer.parseInt(s) > 65535) {
+            throw new EngineException("strconv.ParseUint: parsing \"" + s + "\": value out of range");
+        }
+        return Integer.parseInt(s);
+    }
+
+    /** The value of {@code before} or {@code since} that applies (WalkValues keeps the last), or null. */
+    String container(String key) {
+        List<String> vs = all(key);
+        return vs.isEmpty() ? null : vs.get(vs.size() - 1);
     }
 
     private List<String> all(String key) {
@@ -83,7 +142,45 @@ final class PsFilter {
     /** Whether {@code c} passes every filter. */
     boolean accepts(Container c) {
         return (match("name", "/" + c.name()) || match("name", c.name())) && match("id", c.id()) && labels(c.labels()) && exited(c) && match("status", c.status())
-                && exact("health", c.health() == null ? "none" : c.health().status().id()) && network(c) && ancestor(c.image());
+                && exact("health", c.health() == null ? "none" : c.health().status().id()) && network(c) && ancestor(c.image())
+                && task(c) && volume(c) && ports(c);
+    }
+
+    /** is-task: whether the container is a swarm task's (container.Managed: the task labels the orchestrator sets). */
+    private boolean task(Container c) {
+        List<String> vs = all("is-task");
+        return vs.isEmpty() || vs.contains("true") == c.labels().containsKey("com.docker.swarm.task.id");
+    }
+
+    /** A mount whose destination, volume name or (for a bind) source is among the values. */
+    private boolean volume(Container c) {
+        List<String> vs = all("volume");
+        if (vs.isEmpty()) {
+            return true;
+        }
+        for (dev.dockwire.docker.MountPoint m : c.mounts()) {
+            String byName = m.name() != null && !m.name().isEmpty() ? m.name() : m.source();
+            if (vs.contains(m.destination()) || vs.contains(byName)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** publish/expose: one of the container's ports (a running one's) public or private side among the values. */
+    private boolean ports(Container c) {
+        if (publish.isEmpty() && expose.isEmpty()) {
+            return true;
+        }
+        if (!c.running()) {
+            return false;
+        }
+        for (PsColumns.Port p : PsColumns.ports(c.published(), PsColumns.endpointExposedPorts(c, Images.config(c)))) {
+            if (publish.contains(p.publicPort() + "/" + p.type()) || expose.contains(p.privatePort() + "/" + p.type())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** filters.Args.Match: no value, an equal one, or one that as a regular expression matches part of {@code source}. */

@@ -40,7 +40,10 @@ final class SystemInfo {
     }
 
     CommandOutput info(List<String> args) {
-        CliFlags.parse(args, List.of(new Spec("format", 'f', true)), true);
+        CliFlags f = CliFlags.parse(args, List.of(new Spec("format", 'f', true)), true);
+        if (f.has("format") && !f.get("format").isEmpty()) {
+            return SystemTemplates.format("", f.get("format"), SystemTemplates.info(engine));
+        }
         List<String> out = new ArrayList<>(List.of("Client:", " Version:    " + DockerUsage.CLIENT_VERSION, " Context:    default",
                 " Debug Mode: false", " Plugins:", "  compose: Docker Compose (Docker Inc.)", "    Version:  " + Units.COMPOSE_VERSION,
                 "    Path:     /usr/libexec/docker/cli-plugins/docker-compose", "", "Server:"));

@@ -65,17 +65,28 @@ final class VolumeCommand {
                     "", "Run 'docker volume ls --help' for more information"));
         }
         List<Volume> vols = new ArrayList<>(engine.volumes().all());
+        // moby volume/service: the values of one key are alternatives, keys all apply; dangling is true/1 or false/0
+        Map<String, List<String>> filters = new LinkedHashMap<>();
         for (String filter : f.all("filter")) {
             int eq = filter.indexOf('=');
-            String key = eq < 0 ? filter : filter.substring(0, eq);
-            String val = eq < 0 ? "" : filter.substring(eq + 1);
-            switch (key) {
-                case "dangling" -> vols.removeIf(v -> engine.volumes().users(v.name()).isEmpty() != (val.equals("true") || val.equals("1")));
-                case "name" -> vols.removeIf(v -> !v.name().contains(val));
-                case "driver" -> vols.removeIf(v -> !"local".contains(val));
-                case "label" -> vols.removeIf(v -> !label(v, val));
+            filters.computeIfAbsent(eq < 0 ? filter : filter.substring(0, eq), k -> new ArrayList<>()).add(eq < 0 ? "" : filter.substring(eq + 1));
+        }
+        for (Map.Entry<String, List<String>> e : filters.entrySet()) {
+            List<String> vs = e.getValue();
+            switch (e.getKey()) {
+                case "dangling" -> {
+                    boolean yes = vs.contains("true") || vs.contains("1");
+                    if (!yes && !vs.contains("false") && !vs.contains("0")) { // invalidFilter{"dangling", filter.Get("dangling")}
+                        return CommandOutput.fail(1, "Error response from daemon: invalid filter 'dangling=[" + String.join(" ", vs) + "]'");
+                    }
+                    vols.removeIf(v -> engine.volumes().users(v.name()).isEmpty() != yes);
+                }
+                case "name" -> vols.removeIf(v -> vs.stream().noneMatch(val -> v.name().contains(val)));
+                case "driver" -> vols.removeIf(v -> vs.stream().noneMatch("local"::contains));
+                case "label" -> vols.removeIf(v -> !vs.stream().allMatch(val -> label(v, val)));
                 default -> {
-                    return CommandOutput.fail(1, "Error response from daemon: Invalid filter '" + key + "'");
+                    // moby 28 api/types/filters Validate's invalidFilter (20.10's daemon capitalised it)
+                    return CommandOutput.fail(1, "Error response from daemon: invalid filter '" + e.getKey() + "'");
                 }
             }
         }
@@ -85,7 +96,7 @@ final class VolumeCommand {
         // cli/command/formatter/volume.go: volumeContext's fields and its default table.
         List<ListFormat.Row> rows = new ArrayList<>();
         for (Volume v : vols) {
-            ListFormat.Row row = new ListFormat.Row();
+            ListFormat.Row row = new ListFormat.Row().typed("*formatter.volumeContext");
             row.put("Availability", "N/A");
             row.put("Driver", "local");
             row.put("Group", "N/A");
@@ -115,20 +126,28 @@ final class VolumeCommand {
             return new CommandOutput(1, List.of("docker: 'docker volume inspect' requires at least 1 argument", "",
                     "Usage:  docker volume inspect [OPTIONS] VOLUME [VOLUME...]", "", "See 'docker volume inspect --help' for more information"));
         }
+        if (f.has("format")) {
+            try {
+                GoTemplate.check(f.get("format")); // inspect.Inspect: parsed before any lookup, a StatusError of 64
+            } catch (GoTemplate.ParseError e) {
+                return CommandOutput.fail(64, "template parsing error: " + e.getMessage());
+            }
+        }
         List<Object> found = new ArrayList<>();
         List<String> errors = new ArrayList<>();
+        List<Object> order = new ArrayList<>(); // each volume or its error, in the order given
         for (String name : f.positional()) {
             try {
                 found.add(inspect(engine.volumes().get(name), engine.epochMillis()));
+                order.add(found.get(found.size() - 1));
             } catch (EngineException e) {
                 errors.add("Error response from daemon: " + e.getMessage());
+                order.add(errors.get(errors.size() - 1));
             }
         }
         List<String> out = new ArrayList<>();
         if (f.has("format")) {
-            for (Object o : found) {
-                out.addAll(List.of(GoTemplate.render(f.get("format"), o).split("\n", -1)));
-            }
+            return InspectCommand.formatted(f.get("format"), order, errors, false); // the client keeps no raw JSON of a volume
         } else {
             out.addAll(List.of(Json.pretty(found).split("\n")));
         }
@@ -136,14 +155,18 @@ final class VolumeCommand {
         return new CommandOutput(errors.isEmpty() ? 0 : 1, out);
     }
 
+    /** volume.Volume's omitempty fields at their zero values, for a template. */
+    private static final Map<String, Object> VOLUME_ZEROS = Map.of("ClusterVolume", GoTemplate.NIL_POINTER,
+            "Status", GoTemplate.NIL_MAP, "UsageData", GoTemplate.NIL_POINTER, "CreatedAt", "");
+
     static Map<String, Object> inspect(Volume v, long epochMillis) {
-        Map<String, Object> m = new LinkedHashMap<>();
+        Map<String, Object> m = new GoStruct(VOLUME_ZEROS).typed("volume.Volume");
         m.put("CreatedAt", RFC3339.format(Instant.ofEpochMilli(epochMillis).plusNanos(v.createdNanos())));
         m.put("Driver", "local");
-        m.put("Labels", v.labels().isEmpty() ? null : new TreeMap<>(v.labels()));
+        m.put("Labels", v.labels().isEmpty() ? GoTemplate.NIL_MAP : new TreeMap<>(v.labels())); // volume.Volume's map[string]string, nil when empty
         m.put("Mountpoint", v.mountpoint());
         m.put("Name", v.name());
-        m.put("Options", null);
+        m.put("Options", GoTemplate.NIL_MAP);
         m.put("Scope", "local");
         return m;
     }

@@ -120,9 +120,14 @@ public final class Volumes {
      * {@code all} (API 1.42's {@code all} filter, moby daemon/volumes.go / volume/service's prune).
      */
     public List<String> prune(boolean all) {
+        return prune(all, v -> true);
+    }
+
+    /** As {@link #prune(boolean)}, of the volumes {@code filter} accepts (a prune's label filters). */
+    public List<String> prune(boolean all, java.util.function.Predicate<Volume> filter) {
         List<String> gone = new ArrayList<>();
         for (Volume v : all()) {
-            if ((all || v.anonymous()) && users(v.name()).isEmpty()) {
+            if ((all || v.anonymous()) && users(v.name()).isEmpty() && filter.test(v)) {
                 volumes.remove(v.name());
                 events.accept(v.name(), "destroy");
                 gone.add(v.name());
