@@ -57,6 +57,10 @@ public final class JobControl {
     private Job lastBackground;
     /** Where the next job's lines go rather than the terminal ({@link #redirected}); null: the terminal. */
     private Consumer<String> sink;
+    /** The pipeline whose first stage {@link #spawningPipeline} is starting; null otherwise. */
+    private PipelineJob starting;
+    /** Whether the loop runs the background pipelines' rests as their first stages end ({@link PipelineJob#poll}). */
+    private boolean pollsPipelines;
     /** A script's notices of jobs a signal ended, not yet said ({@link #reaped}). */
     private final ScriptNotices notices = new ScriptNotices();
 
@@ -190,6 +194,31 @@ public final class JobControl {
         return result;
     }
 
+    /**
+     * Runs {@code task}, the first stage of {@code a | b &} (and, should it end at once, the rest):
+     * when the first stage's job first waits, {@code pipeline} becomes the job the table holds, and
+     * the first stage's lines go to it ({@link PipelineJob#fromFirst}).
+     */
+    public <T> T spawningPipeline(PipelineJob pipeline, Supplier<T> task, java.util.function.ToIntFunction<T> status) {
+        if (!pollsPipelines) {
+            pollsPipelines = true;
+            loop.addQuiescentAgent(() -> { // a first stage's end is seen as the loop settles, not first when someone asks
+                int n = 0;
+                for (Job j : List.copyOf(table)) {
+                    n += j.pipeline == null ? 0 : j.pipeline.poll();
+                }
+                return n;
+            });
+        }
+        PipelineJob before = starting;
+        starting = pipeline;
+        try {
+            return redirected(pipeline::fromFirst, () -> spawning(task, status));
+        } finally {
+            starting = before;
+        }
+    }
+
     /** As {@link #spawning(Supplier, java.util.function.ToIntFunction)} for a command whose status does not matter. */
     public <T> T spawning(Supplier<T> task) {
         return spawning(task, r -> 0);
@@ -258,13 +287,14 @@ public final class JobControl {
     public Wait await(Job job) {
         if (spawning) {
             spawning = false;
-            jobTable.enter(job);
-            lastBackground = job;
+            Job entered = starting != null ? adopt(job) : job;
+            jobTable.enter(entered);
+            lastBackground = entered;
             if (terminal == null) {
-                job.asynchronousWithoutJobControl();
+                entered.asynchronousWithoutJobControl();
             }
             if (terminal != null) { // a non-interactive bash prints no job number (jobs.c: only when interactive)
-                terminal.accept("[" + job.number() + "] " + job.pid());
+                terminal.accept("[" + entered.number() + "] " + entered.pid());
             }
             return Wait.BACKGROUND;
         }
@@ -289,6 +319,17 @@ public final class JobControl {
         }
         table.remove(job);
         return Wait.DONE;
+    }
+
+    /** The job of the pipeline whose first stage is {@code first}: the later stages get pids of their own. */
+    private Job adopt(Job first) {
+        PipelineJob p = starting;
+        int[] later = new int[p.stageCount() - 1];
+        for (int i = 0; i < later.length; i++) {
+            later[i] = ++lastPid;
+        }
+        starting = null;
+        return p.adopt(first, this, command, later);
     }
 
     /** A script's wait: until the job is done, or until the step limit has passed and it is ended. */
@@ -354,6 +395,9 @@ public final class JobControl {
         j.foreground(true); // in the foreground before SIGCONT, so what it prints next is on the terminal
         j.signal(Signal.SIGCONT);
         Wait w = await(j);
+        if (w == Wait.DONE && j.status() == Signal.SIGINT.exitStatus()) {
+            terminal.accept(""); // Ctrl-C ended it: the prompt starts on a line of its own (jobs.c wait_for)
+        }
         return w == Wait.STOPPED ? 128 + Signal.SIGTSTP.number() : j.status();
     }
 
@@ -363,8 +407,8 @@ public final class JobControl {
         if (j == null) {
             return false;
         }
+        terminal.accept("[" + j.number() + "]" + jobTable.mark(j) + " " + j.command() + " &"); // jobs.c start_job: said before SIGCONT
         j.signal(Signal.SIGCONT);
-        terminal.accept("[" + j.number() + "]" + jobTable.mark(j) + " " + j.command() + " &");
         return true;
     }
 

@@ -38,6 +38,11 @@ final class JobTable {
         List<String> out = new ArrayList<>();
         for (Job j : all) {
             String state = j.done() ? state(j) : j.stopped() ? SignalWords.stopped(j.stoppedBy(), pids) : "Running";
+            if (pids && j.pipeline != null) {
+                out.addAll(j.pipeline.longLines("[" + j.number() + "]" + mark(j),
+                        j.pipeline.firstState(j.stopped() && !j.done() ? state : null), !j.done() && !j.stopped()));
+                continue;
+            }
             String line = pids ? String.format("[%d]%s %5d %-24s%s", j.number(), mark(j), j.pid(), state, j.command())
                     : describe(j, state);
             out.add(line + (j.done() || j.stopped() ? "" : " &"));
@@ -84,7 +89,11 @@ final class JobTable {
 
     /** How a job that is done ended, as {@code jobs} words it: {@code Done}, {@code Exit 2}, {@code Terminated}. */
     static String state(Job j) {
-        int s = j.status();
+        return state(j.status());
+    }
+
+    /** As {@link #state(Job)} for a process's status {@code s}. */
+    static String state(int s) {
         return s == 0 ? "Done" : s > 128 && s - 128 <= Signal.SIGRTMAX.number() ? SignalWords.of(s - 128) : "Exit " + s;
     }
 
