@@ -72,6 +72,35 @@ public final class TarFormat {
         return out.toByteArray();
     }
 
+    /** GNU tar's record: 20 blocks (its default blocking factor); an archive it writes is padded to a whole record. */
+    private static final int GNU_RECORD = 20 * BLOCK;
+
+    /**
+     * The archive of {@code entries} as GNU tar 1.35 writes it by default ({@code --format=gnu}):
+     * the old GNU magic {@code "ustar  \0"}, the mode without its type bits, no device numbers, and the
+     * end blocks padded to a whole record of 10240 bytes. Names must fit USTAR's 100 bytes.
+     */
+    public static byte[] writeGnu(List<Entry> entries) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        for (Entry e : entries) {
+            String name = e.directory() && !e.name().endsWith("/") ? e.name() + "/" : e.name();
+            long size = e.directory() ? 0 : e.content().length;
+            byte[] h = header(name, "", new Entry(name, e.content(), e.mtimeSeconds(), e.mode() & 07777, e.uid(), e.gid(),
+                    e.uname(), e.gname()), size, e.directory() ? '5' : '0');
+            put(h, 257, 8, "ustar  \0".getBytes(StandardCharsets.US_ASCII));
+            java.util.Arrays.fill(h, 329, 345, (byte) 0);
+            checksum(h);
+            out.writeBytes(h);
+            if (!e.directory()) {
+                out.writeBytes(e.content());
+                out.writeBytes(new byte[padding(size)]);
+            }
+        }
+        out.writeBytes(new byte[2 * BLOCK]);
+        out.writeBytes(new byte[(GNU_RECORD - out.size() % GNU_RECORD) % GNU_RECORD]);
+        return out.toByteArray();
+    }
+
     /** Where USTAR's 155-byte prefix and 100-byte name can split {@code name} at a slash, or -1. */
     private static int splitPoint(String name) {
         for (int i = Math.min(name.length() - 1, 155); i > 0; i--) {
@@ -116,6 +145,12 @@ public final class TarFormat {
         octal(h, 329, 8, 0);
         octal(h, 337, 8, 0);
         put(h, 345, 155, prefix.getBytes(StandardCharsets.UTF_8));
+        checksum(h);
+        return h;
+    }
+
+    /** The header's checksum field: the sum of its bytes with the field as spaces (archive/tar's and GNU tar's alike). */
+    private static void checksum(byte[] h) {
         java.util.Arrays.fill(h, 148, 156, (byte) ' ');
         long sum = 0;
         for (byte b : h) {
@@ -126,7 +161,6 @@ public final class TarFormat {
         System.arraycopy(chk, 0, h, 148, 6);
         h[154] = 0;
         h[155] = ' ';
-        return h;
     }
 
     private static void put(byte[] h, int at, int width, byte[] value) {

@@ -318,7 +318,7 @@ public final class DockerHost implements Shell.Env, CliEnv {
             return fileCommand(argv, terminal);
         }
         if (argv.get(0).equals("tar")) {
-            return HostTar.run(argv.subList(1, argv.size()), stdin, files);
+            return HostTar.run(argv.subList(1, argv.size()), stdin, files, terminal);
         }
         boolean before = stdoutTerminal;
         stdoutTerminal = terminal;

@@ -1,6 +1,7 @@
 package dev.dockwire.host;
 
 import dev.dockwire.docker.TarFormat;
+import dev.dockwire.text.Lines;
 import dev.dockwire.tools.CommandResult;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -35,11 +36,11 @@ final class HostTar {
     }
 
     /** {@code tar ARGS}, {@code stdin} what was piped to it (null: none). */
-    static CommandResult run(List<String> args, List<String> stdin, HostFileSystem fs) {
-        return new HostTar(fs).run(args, stdin);
+    static CommandResult run(List<String> args, List<String> stdin, HostFileSystem fs, boolean terminal) {
+        return new HostTar(fs).run(args, stdin, terminal);
     }
 
-    private CommandResult run(List<String> args, List<String> stdin) {
+    private CommandResult run(List<String> args, List<String> stdin, boolean terminal) {
         char mode = 0;
         boolean verbose = false;
         String file = "-";
@@ -59,7 +60,7 @@ final class HostTar {
                 for (int k = 1; k < w.length(); k++) {
                     char c = w.charAt(k);
                     switch (c) {
-                        case 't', 'x' -> mode = c;
+                        case 't', 'x', 'c' -> mode = c;
                         case 'v' -> verbose = true;
                         case 'f', 'C' -> {
                             String value = k + 1 < w.length() ? w.substring(k + 1) : i + 1 < words.size() ? words.get(++i) : null;
@@ -87,6 +88,9 @@ final class HostTar {
         if (mode == 0) {
             return fatal(List.of("tar: You must specify one of the '-Acdtrux', '--delete' or '--test-label' options",
                     "Try 'tar --help' or 'tar --usage' for more information."));
+        }
+        if (mode == 'c') {
+            return create(file, dir, members, verbose, terminal);
         }
         String text = file.equals("-") ? (stdin == null ? "" : String.join("\n", stdin)) : fs.read(file);
         if (text == null) {
@@ -134,6 +138,74 @@ final class HostTar {
             error("tar: Exiting with failure status due to previous errors");
         }
         return new CommandResult(errors.isEmpty() ? 0 : 2, out, errors);
+    }
+
+    /**
+     * {@code tar c}: the paths (under {@code -C DIR}) and all they hold, written in GNU tar's format
+     * ({@link TarFormat#writeGnu}) to the file or to stdout (then {@code -v} lists on stderr). A
+     * directory's entries come in name order (GNU tar takes readdir's; {@code --sort=name} gives this).
+     */
+    private CommandResult create(String file, String dir, List<String> paths, boolean verbose, boolean terminal) {
+        if (paths.isEmpty()) {
+            return fatal(List.of("tar: Cowardly refusing to create an empty archive", "Try 'tar --help' or 'tar --usage' for more information."));
+        }
+        if (file.equals("-") && terminal) {
+            return fatal(List.of("tar: Refusing to write archive contents to terminal (missing -f option?)",
+                    "tar: Error is not recoverable: exiting now"));
+        }
+        if (dir != null && !fs.isDirectory(dir)) {
+            return fatal(List.of("tar: " + dir + ": Cannot open: No such file or directory", "tar: Error is not recoverable: exiting now"));
+        }
+        List<TarFormat.Entry> entries = new ArrayList<>();
+        boolean stripped = false;
+        for (String path : paths) {
+            String member = path.replaceFirst("^/+", "");
+            if (!member.equals(path) && !stripped) {
+                stripped = true;
+                error("tar: Removing leading `/' from member names");
+            }
+            String abs = fs.resolve(path.startsWith("/") || dir == null ? path : dir + "/" + path);
+            if (fs.stat(abs) == null) {
+                error("tar: " + path + ": Cannot stat: No such file or directory");
+                continue;
+            }
+            add(entries, member.isEmpty() ? "." : member.replaceFirst("/+$", ""), abs);
+        }
+        List<String> listed = entries.stream().map(e -> e.directory() ? e.name() + "/" : e.name()).toList();
+        byte[] bytes = TarFormat.writeGnu(entries);
+        List<String> shown = new ArrayList<>();
+        if (verbose) {
+            shown.addAll(listed);
+        }
+        shown.addAll(out);
+        List<String> shownErrors = new ArrayList<>(errors);
+        if (file.equals("-")) {
+            shownErrors.addAll(0, verbose ? listed : List.of()); // the archive is stdout: the listing goes to stderr
+            shown.add(TarFormat.asText(bytes));
+        } else if (fs.write(file, TarFormat.asText(bytes), false) != null) {
+            return fatal(List.of("tar: " + file + ": Cannot open: No such file or directory", "tar: Error is not recoverable: exiting now"));
+        }
+        int status = errors.isEmpty() ? 0 : 2;
+        if (status != 0) {
+            shown.add("tar: Exiting with failure status due to previous errors");
+            shownErrors.add("tar: Exiting with failure status due to previous errors");
+        }
+        // The archive's last byte is its own: no newline follows it (a Lines that ends unterminated).
+        return new CommandResult(status, new Lines(shown, file.equals("-") && status == 0), shownErrors);
+    }
+
+    /** {@code abs} as {@code member} and, for a directory, what it holds under it, root's, with the host's modes and mtimes. */
+    private void add(List<TarFormat.Entry> entries, String member, String abs) {
+        HostFileSystem.Stat st = fs.stat(abs);
+        long mtime = Math.floorDiv(st.mtimeMillis(), 1000);
+        String content = st.directory() ? null : fs.read(abs);
+        entries.add(new TarFormat.Entry(member, content == null ? null : content.getBytes(StandardCharsets.UTF_8), mtime,
+                st.mode(), 0, 0, "root", "root"));
+        if (st.directory()) {
+            for (String name : fs.list(abs)) {
+                add(entries, member.equals(".") ? "./" + name : member + "/" + name, (abs.equals("/") ? "" : abs) + "/" + name);
+            }
+        }
     }
 
     /** Whether member operand {@code m} names {@code name} or a directory above it. */

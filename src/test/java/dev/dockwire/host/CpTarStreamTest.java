@@ -69,6 +69,50 @@ class CpTarStreamTest {
                 h.fails("tar xf a.tar -C /nowhere", 2));
     }
 
+    @Test
+    void anArchiveTarCreatesIsListedAndCopiedIntoAContainer() {
+        container();
+        h.ok("mkdir -p /tmp/jobs-arch/sub");
+        h.ok("echo hi > /tmp/jobs-arch/a");
+        h.ok("echo x > /tmp/jobs-arch/sub/b");
+        assertEquals(List.of(), h.ok("tar -C /tmp -cf /tmp/jobs-arch.tar jobs-arch"));
+        assertEquals(List.of("10240"), h.ok("wc -c < /tmp/jobs-arch.tar"), "GNU tar pads to a whole record");
+        assertEquals(List.of("jobs-arch/", "jobs-arch/a", "jobs-arch/sub/", "jobs-arch/sub/b"), h.ok("tar cf - -C /tmp jobs-arch | tar t"));
+        assertEquals(List.of(), h.ok("tar -C /tmp -cf - jobs-arch | docker cp - jobsc:/tmp"));
+        assertEquals(List.of("x"), h.ok("docker exec jobsc cat /tmp/jobs-arch/sub/b"));
+        assertEquals(List.of("4096"), h.ok("docker cp jobsc:/srv - | wc -c"), "the daemon's archive: no record padding");
+        assertEquals(List.of("tar: Cowardly refusing to create an empty archive", "Try 'tar --help' or 'tar --usage' for more information."),
+                h.fails("tar cf /tmp/x.tar", 2));
+        assertEquals(List.of("tar: nope: Cannot stat: No such file or directory", "tar: Exiting with failure status due to previous errors"),
+                h.fails("tar cf /tmp/x.tar nope", 2));
+    }
+
+    /** {@code tar cf -} of a directory on the disk (the host's lower layer), byte for byte GNU tar's with {@code --sort=name}. */
+    @Test
+    void tarCreatesGnuTarsBytes() throws Exception {
+        assumeTrue(Files.isExecutable(Path.of("/usr/bin/tar")) || Files.isExecutable(Path.of("/bin/tar")), "no GNU tar here");
+        Path dir = Files.createTempDirectory("jobs-tarc");
+        try {
+            Files.createDirectories(dir.resolve("d/sub"));
+            Files.writeString(dir.resolve("d/a.txt"), "hello\n");
+            Files.writeString(dir.resolve("d/sub/b"), "x\ny\n");
+            for (String p : List.of("d/sub/b", "d/a.txt", "d/sub", "d")) {
+                Files.setLastModifiedTime(dir.resolve(p), java.nio.file.attribute.FileTime.fromMillis(1_767_322_245_000L));
+            }
+            ProcessBuilder pb = new ProcessBuilder("tar", "--sort=name", "-cf", "-", "d").directory(dir.toFile());
+            Process p = pb.start();
+            byte[] gnu = p.getInputStream().readAllBytes();
+            assumeTrue(p.waitFor(20, TimeUnit.SECONDS) && p.exitValue() == 0, "tar failed");
+            CommandResult ours = h.run("tar -C " + dir + " -cf - d | cat"); // not to the terminal, which tar refuses
+            assertEquals(0, ours.status(), ours.output().toString());
+            org.junit.jupiter.api.Assertions.assertArrayEquals(gnu, TarFormat.fromText(String.join("\n", ours.stdout())));
+        } finally {
+            try (var walk = Files.walk(dir)) {
+                walk.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+            }
+        }
+    }
+
     /** {@code tar tv} beside GNU tar's listing of the very bytes {@code docker cp} wrote. */
     @Test
     void theVerboseListingIsGnuTarsOfTheSameBytes() throws Exception {
