@@ -64,8 +64,7 @@ final class CpCommand {
         List<String> out = new ArrayList<>();
         try {
             if (src[0] != null && dst[1].equals("-")) { // cp.go: io.Copy(dockerCli.Out(), content), no progress line
-                String archive = TarFormat.asText(daemon.archive(src[0], src[1], new ContainerArchive.PathStat[1]).bytes());
-                return CommandOutput.ok(new dev.dockwire.text.Lines(List.of(archive), true)); // its last byte is its own
+                return CommandOutput.ok(List.of(TarFormat.asText(daemon.archive(src[0], src[1], new ContainerArchive.PathStat[1]).bytes())));
             } else if (src[1].equals("-")) {
                 fromStdin(dst[0], dst[1], quiet, out);
             } else if (src[0] != null) {
