@@ -12,13 +12,17 @@ import java.util.List;
  * FormatPAX headers, so a USTAR header per entry and a PAX record only for a name that needs one).
  */
 public final class TarArchive {
-    /** tar's block: every header and every file's padded content is a multiple of it. */
-    private static final int BLOCK = 512;
-    /** USTAR's name field (a longer or non-ASCII name takes a PAX {@code path} record, as Go's Header.allowedFormats decides). */
-    private static final int NAME_FIELD = 100;
+    /**
+     * An entry: {@code name} relative to the archive's root ({@code html/index.html}), a directory
+     * when {@code content} is null; its mode with the type bits ({@code 0100644}, {@code 040755}, as
+     * tar.FileInfoHeader keeps them), owner and mtime (seconds: go-archive truncates it).
+     */
+    public record Entry(String name, String content, int mode, int uid, int gid, long mtimeSeconds) {
+        /** An entry of root's with the default modes (0644 files, 0755 directories) at the epoch. */
+        public Entry(String name, String content) {
+            this(name, content, content == null ? DIRECTORY | 0755 : REGULAR | 0644, 0, 0, 0);
+        }
 
-    /** An entry: {@code name} relative to the archive's root ({@code html/index.html}), a directory when {@code content} is null. */
-    public record Entry(String name, String content) {
         public boolean directory() {
             return content == null;
         }
@@ -27,7 +31,16 @@ public final class TarArchive {
         public long size() {
             return content == null ? 0 : content.getBytes(StandardCharsets.UTF_8).length;
         }
+
+        /** The entry renamed, all else kept. */
+        public Entry named(String to) {
+            return new Entry(to, content, mode, uid, gid, mtimeSeconds);
+        }
     }
+
+    /** S_IFDIR and S_IFREG, the type bits of a header's mode. */
+    public static final int DIRECTORY = 0040000;
+    public static final int REGULAR = 0100000;
 
     private final List<Entry> entries = new ArrayList<>();
 
@@ -35,40 +48,42 @@ public final class TarArchive {
         entries.add(new Entry(name, content));
     }
 
+    public void add(Entry e) {
+        entries.add(e);
+    }
+
     public List<Entry> entries() {
         return Collections.unmodifiableList(entries);
     }
 
     /**
-     * The archive's bytes: each entry's 512-byte header (a directory's name with its {@code /}), a
-     * PAX extended header before it when its name needs one, its content padded to the block, and
-     * the two zero blocks that end it (tar.Writer.Close); what the client counts as copied.
+     * The archive's bytes as the daemon streams them ({@code GET /containers/ID/archive}, what
+     * {@code docker cp CTR:PATH -} writes): go-archive's headers (FormatPAX, uname/gname the daemon's
+     * names for the ids: {@code root} for 0), each file's content, the two end blocks.
      */
-    public long length() {
-        long n = 2L * BLOCK;
+    public byte[] bytes() {
+        List<TarFormat.Entry> out = new ArrayList<>();
         for (Entry e : entries) {
-            String name = e.directory() && !e.name().endsWith("/") ? e.name() + "/" : e.name();
-            n += BLOCK + padded(e.size()) + pax(name);
+            String owner = e.uid() == 0 ? "root" : "";
+            String group = e.gid() == 0 ? "root" : "";
+            out.add(new TarFormat.Entry(e.name(), e.directory() ? null : e.content().getBytes(StandardCharsets.UTF_8),
+                    e.mtimeSeconds(), e.mode(), e.uid(), e.gid(), owner, group));
         }
-        return n;
+        return TarFormat.write(out);
     }
 
-    private static long padded(long size) {
-        return (size + BLOCK - 1) / BLOCK * BLOCK;
+    /** The archive {@code bytes} hold (what {@code docker cp - CTR:PATH} reads); {@link TarFormat.Invalid} when it is none. */
+    public static TarArchive read(byte[] bytes) {
+        TarArchive tar = new TarArchive();
+        for (TarFormat.Entry e : TarFormat.read(bytes)) {
+            String content = e.directory() ? null : new String(e.content(), StandardCharsets.UTF_8);
+            tar.add(new Entry(e.name(), content, e.mode(), e.uid(), e.gid(), e.mtimeSeconds()));
+        }
+        return tar;
     }
 
-    /** The PAX header block and its {@code "%d path=%s\n"} record (archive/tar's formatPAXRecord), or 0. */
-    private static long pax(String name) {
-        int bytes = name.getBytes(StandardCharsets.UTF_8).length;
-        if (bytes <= NAME_FIELD && name.chars().allMatch(c -> c < 0x80)) {
-            return 0;
-        }
-        int record = " path=\n".length() + bytes;
-        int digits = Integer.toString(record).length();
-        int total = record + digits;
-        if (Integer.toString(total).length() > digits) {
-            total++;
-        }
-        return BLOCK + padded(total);
+    /** The archive's length in bytes ({@link #bytes}): what the client counts as copied. */
+    public long length() {
+        return bytes().length;
     }
 }

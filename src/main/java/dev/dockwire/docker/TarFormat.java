@@ -20,8 +20,17 @@ public final class TarFormat {
     private TarFormat() {
     }
 
-    /** An entry: {@code name} as the archive holds it ({@code blobs/sha256/}), a directory when {@code content} is null. */
-    public record Entry(String name, byte[] content, long mtimeSeconds) {
+    /**
+     * An entry: {@code name} as the archive holds it ({@code blobs/sha256/}), a directory when
+     * {@code content} is null; {@code mode} as the header's field holds it (tar.FileInfoHeader keeps
+     * the type bits: {@code 0100644}, {@code 040755}), its owner's ids and names.
+     */
+    public record Entry(String name, byte[] content, long mtimeSeconds, int mode, int uid, int gid, String uname, String gname) {
+        /** An entry as {@code docker save} writes one: 0644 or 0755, owned by 0:0 without names. */
+        public Entry(String name, byte[] content, long mtimeSeconds) {
+            this(name, content, mtimeSeconds, content == null ? 0755 : 0644, 0, 0, "", "");
+        }
+
         public boolean directory() {
             return content == null;
         }
@@ -53,13 +62,42 @@ public final class TarFormat {
                 }
             }
             long size = e.directory() ? 0 : e.content().length;
-            out.writeBytes(header(rest, prefix, e.directory() ? 0755 : 0644, size, e.mtimeSeconds(), e.directory() ? '5' : '0'));
+            out.writeBytes(header(rest, prefix, e, size, e.directory() ? '5' : '0'));
             if (!e.directory()) {
                 out.writeBytes(e.content());
                 out.writeBytes(new byte[padding(size)]);
             }
         }
         out.writeBytes(new byte[2 * BLOCK]);
+        return out.toByteArray();
+    }
+
+    /** GNU tar's record: 20 blocks (its default blocking factor); an archive it writes is padded to a whole record. */
+    private static final int GNU_RECORD = 20 * BLOCK;
+
+    /**
+     * The archive of {@code entries} as GNU tar 1.35 writes it by default ({@code --format=gnu}):
+     * the old GNU magic {@code "ustar  \0"}, the mode without its type bits, no device numbers, and the
+     * end blocks padded to a whole record of 10240 bytes. Names must fit USTAR's 100 bytes.
+     */
+    public static byte[] writeGnu(List<Entry> entries) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        for (Entry e : entries) {
+            String name = e.directory() && !e.name().endsWith("/") ? e.name() + "/" : e.name();
+            long size = e.directory() ? 0 : e.content().length;
+            byte[] h = header(name, "", new Entry(name, e.content(), e.mtimeSeconds(), e.mode() & 07777, e.uid(), e.gid(),
+                    e.uname(), e.gname()), size, e.directory() ? '5' : '0');
+            put(h, 257, 8, "ustar  \0".getBytes(StandardCharsets.US_ASCII));
+            java.util.Arrays.fill(h, 329, 345, (byte) 0);
+            checksum(h);
+            out.writeBytes(h);
+            if (!e.directory()) {
+                out.writeBytes(e.content());
+                out.writeBytes(new byte[padding(size)]);
+            }
+        }
+        out.writeBytes(new byte[2 * BLOCK]);
+        out.writeBytes(new byte[(GNU_RECORD - out.size() % GNU_RECORD) % GNU_RECORD]);
         return out.toByteArray();
     }
 
@@ -82,7 +120,7 @@ public final class TarFormat {
         }
         byte[] record = (total + " path=" + path + "\n").getBytes(StandardCharsets.UTF_8);
         out.writeBytes(header("PaxHeaders.0/" + path.substring(path.lastIndexOf('/', path.length() - 2) + 1)
-                .replaceAll("^(.{0,80}).*$", "$1"), "", 0644, record.length, mtime, 'x'));
+                .replaceAll("^(.{0,80}).*$", "$1"), "", new Entry(path, new byte[0], mtime), record.length, 'x'));
         out.writeBytes(record);
         out.writeBytes(new byte[padding(record.length)]);
     }
@@ -91,20 +129,28 @@ public final class TarFormat {
         return (int) ((BLOCK - size % BLOCK) % BLOCK);
     }
 
-    private static byte[] header(String name, String prefix, int mode, long size, long mtime, char type) {
+    private static byte[] header(String name, String prefix, Entry e, long size, char type) {
         byte[] h = new byte[BLOCK];
         put(h, 0, 100, name.getBytes(StandardCharsets.UTF_8));
-        octal(h, 100, 8, mode);
-        octal(h, 108, 8, 0);
-        octal(h, 116, 8, 0);
+        octal(h, 100, 8, e.mode());
+        octal(h, 108, 8, e.uid());
+        octal(h, 116, 8, e.gid());
         octal(h, 124, 12, size);
-        octal(h, 136, 12, mtime);
+        octal(h, 136, 12, e.mtimeSeconds());
         h[156] = (byte) type;
         put(h, 257, 6, "ustar\0".getBytes(StandardCharsets.US_ASCII));
         put(h, 263, 2, "00".getBytes(StandardCharsets.US_ASCII));
+        put(h, 265, 32, e.uname().getBytes(StandardCharsets.UTF_8));
+        put(h, 297, 32, e.gname().getBytes(StandardCharsets.UTF_8));
         octal(h, 329, 8, 0);
         octal(h, 337, 8, 0);
         put(h, 345, 155, prefix.getBytes(StandardCharsets.UTF_8));
+        checksum(h);
+        return h;
+    }
+
+    /** The header's checksum field: the sum of its bytes with the field as spaces (archive/tar's and GNU tar's alike). */
+    private static void checksum(byte[] h) {
         java.util.Arrays.fill(h, 148, 156, (byte) ' ');
         long sum = 0;
         for (byte b : h) {
@@ -115,7 +161,6 @@ public final class TarFormat {
         System.arraycopy(chk, 0, h, 148, 6);
         h[154] = 0;
         h[155] = ' ';
-        return h;
     }
 
     private static void put(byte[] h, int at, int width, byte[] value) {
@@ -132,6 +177,12 @@ public final class TarFormat {
     /** The entries of {@code archive}: directories and regular files, names as stored (a directory's without its {@code /}). */
     public static List<Entry> read(byte[] archive) {
         List<Entry> out = new ArrayList<>();
+        read(archive, out);
+        return out;
+    }
+
+    /** As {@link #read(byte[])}, adding each entry to {@code out} as it is read: what came before an error is kept there. */
+    public static List<Entry> read(byte[] archive, List<Entry> out) {
         String paxPath = null;
         int at = 0;
         while (true) {
@@ -153,12 +204,15 @@ public final class TarFormat {
             long mtime = parseOctal(archive, at + 136, 12);
             char type = (char) archive[at + 156];
             int data = at + BLOCK;
-            if (data + size > archive.length) {
-                throw new Invalid("unexpected EOF");
-            }
-            byte[] content = java.util.Arrays.copyOfRange(archive, data, data + (int) size);
+            byte[] content = java.util.Arrays.copyOfRange(archive, data, (int) Math.min(data + size, archive.length));
             at = data + (int) size + padding(size);
+            // Past the end (the padding is read too, io.CopyN of the block's rest): the entry whose header was read
+            // is still given, as GNU tar lists it before it reads on, and then the error.
+            boolean truncated = at > archive.length;
             if (type == 'x') {
+                if (truncated) {
+                    throw new Invalid("unexpected EOF");
+                }
                 String record = new String(content, StandardCharsets.UTF_8);
                 for (String line : record.split("\n")) {
                     int eq = line.indexOf(" path=");
@@ -170,10 +224,19 @@ public final class TarFormat {
             }
             String full = paxPath != null ? paxPath : prefix.isEmpty() ? name : prefix + "/" + name;
             paxPath = null;
+            int h = data - BLOCK; // this entry's header
+            int mode = (int) parseOctal(archive, h + 100, 8);
+            int uid = (int) parseOctal(archive, h + 108, 8);
+            int gid = (int) parseOctal(archive, h + 116, 8);
+            String uname = text(archive, h + 265, 32);
+            String gname = text(archive, h + 297, 32);
             if (type == '5') {
-                out.add(new Entry(full.endsWith("/") ? full.substring(0, full.length() - 1) : full, null, mtime));
+                out.add(new Entry(full.endsWith("/") ? full.substring(0, full.length() - 1) : full, null, mtime, mode, uid, gid, uname, gname));
             } else if (type == '0' || type == 0) {
-                out.add(new Entry(full, content, mtime));
+                out.add(new Entry(full, content, mtime, mode, uid, gid, uname, gname));
+            }
+            if (truncated) {
+                throw new Invalid("unexpected EOF");
             }
         }
     }

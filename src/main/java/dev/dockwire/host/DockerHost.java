@@ -317,6 +317,9 @@ public final class DockerHost implements Shell.Env, CliEnv {
         if (HostFileCommands.has(argv.get(0))) {
             return fileCommand(argv, terminal);
         }
+        if (argv.get(0).equals("tar")) {
+            return HostTar.run(argv.subList(1, argv.size()), stdin, files, terminal);
+        }
         boolean before = stdoutTerminal;
         stdoutTerminal = terminal;
         try {

@@ -187,7 +187,8 @@ public final class Shell {
             boolean background = "&".equals(item.op()) && stages.size() == 1 && !stages.get(0).words().isEmpty()
                     && (!stages.get(0).redirected() || namesJobs && jobs != null);
             long started = env.nanos();
-            CommandResult r = background ? spawn(stages.get(0), jobs) : pipeline(stages);
+            CommandResult r = background ? spawn(stages.get(0), jobs) : namesJobs && jobs != null && BackgroundPipeline.applies(item)
+                    ? BackgroundPipeline.start(this, stages, jobs) : pipeline(stages);
             if (item.timed() != null) {
                 r = TimeKeyword.report(r, env.nanos() - started, item.timed() == ShellParser.Timed.POSIX, vars.get("TIMEFORMAT"));
             }

@@ -34,6 +34,8 @@ public final class Job {
     private boolean ignoresInterrupts;
     /** Where its lines go instead of the terminal: the file {@code COMMAND > FILE &} opened; null for the terminal. */
     java.util.function.Consumer<String> sink;
+    /** The pipeline this job runs ({@code a | b &}); null for a job of one command. */
+    PipelineJob pipeline;
     /** Whether a script's bash has said how it ended ({@link JobControl#reaped}). */
     boolean notified;
 

@@ -37,7 +37,8 @@ public final class JobControl {
     private static final int FIRST_HOST_PID = 4200;
 
     private final EventLoop loop;
-    private final List<Job> table = new ArrayList<>();
+    private final JobTable jobTable = new JobTable();
+    private final List<Job> table = jobTable.all;
     /** Jobs {@code disown} took out of the table that may still run. */
     private final List<Job> disowned = new ArrayList<>();
     private Consumer<String> terminal;
@@ -56,6 +57,10 @@ public final class JobControl {
     private Job lastBackground;
     /** Where the next job's lines go rather than the terminal ({@link #redirected}); null: the terminal. */
     private Consumer<String> sink;
+    /** The pipeline whose first stage {@link #spawningPipeline} is starting; null otherwise. */
+    private PipelineJob starting;
+    /** Whether the loop runs the background pipelines' rests as their first stages end ({@link PipelineJob#poll}). */
+    private boolean pollsPipelines;
     /** A script's notices of jobs a signal ended, not yet said ({@link #reaped}). */
     private final ScriptNotices notices = new ScriptNotices();
 
@@ -183,10 +188,35 @@ public final class JobControl {
         if (terminal == null && lastBackground == before) {
             int s = status.applyAsInt(result);
             Job done = new Job(this, command, ++lastPid, signal -> { }, () -> true, () -> s, false, false);
-            enter(done);
+            jobTable.enter(done);
             lastBackground = done;
         }
         return result;
+    }
+
+    /**
+     * Runs {@code task}, the first stage of {@code a | b &} (and, should it end at once, the rest):
+     * when the first stage's job first waits, {@code pipeline} becomes the job the table holds, and
+     * the first stage's lines go to it ({@link PipelineJob#fromFirst}).
+     */
+    public <T> T spawningPipeline(PipelineJob pipeline, Supplier<T> task, java.util.function.ToIntFunction<T> status) {
+        if (!pollsPipelines) {
+            pollsPipelines = true;
+            loop.addQuiescentAgent(() -> { // a first stage's end is seen as the loop settles, not first when someone asks
+                int n = 0;
+                for (Job j : List.copyOf(table)) {
+                    n += j.pipeline == null ? 0 : j.pipeline.poll();
+                }
+                return n;
+            });
+        }
+        PipelineJob before = starting;
+        starting = pipeline;
+        try {
+            return redirected(pipeline::fromFirst, () -> spawning(task, status));
+        } finally {
+            starting = before;
+        }
     }
 
     /** As {@link #spawning(Supplier, java.util.function.ToIntFunction)} for a command whose status does not matter. */
@@ -257,13 +287,14 @@ public final class JobControl {
     public Wait await(Job job) {
         if (spawning) {
             spawning = false;
-            enter(job);
-            lastBackground = job;
+            Job entered = starting != null ? adopt(job) : job;
+            jobTable.enter(entered);
+            lastBackground = entered;
             if (terminal == null) {
-                job.asynchronousWithoutJobControl();
+                entered.asynchronousWithoutJobControl();
             }
             if (terminal != null) { // a non-interactive bash prints no job number (jobs.c: only when interactive)
-                terminal.accept("[" + job.number() + "] " + job.pid());
+                terminal.accept("[" + entered.number() + "] " + entered.pid());
             }
             return Wait.BACKGROUND;
         }
@@ -281,13 +312,24 @@ public final class JobControl {
             foreground = before;
         }
         if (job.stopped()) {
-            enter(job);
+            jobTable.enter(job);
             terminal.accept("");
-            terminal.accept(describe(job, "Stopped"));
+            terminal.accept(jobTable.describe(job, "Stopped"));
             return Wait.STOPPED;
         }
         table.remove(job);
         return Wait.DONE;
+    }
+
+    /** The job of the pipeline whose first stage is {@code first}: the later stages get pids of their own. */
+    private Job adopt(Job first) {
+        PipelineJob p = starting;
+        int[] later = new int[p.stageCount() - 1];
+        for (int i = 0; i < later.length; i++) {
+            later[i] = ++lastPid;
+        }
+        starting = null;
+        return p.adopt(first, this, command, later);
     }
 
     /** A script's wait: until the job is done, or until the step limit has passed and it is ended. */
@@ -311,16 +353,6 @@ public final class JobControl {
         return done.getAsBoolean();
     }
 
-    private void enter(Job job) {
-        if (!table.contains(job)) {
-            job.number(table.isEmpty() ? 1 : table.get(table.size() - 1).number() + 1);
-            table.add(job);
-        } else {
-            table.remove(job);
-            table.add(job); // the most recent becomes the current job (+)
-        }
-    }
-
     /** The terminal's Ctrl-C (SIGINT) or Ctrl-Z (SIGTSTP): to the foreground job only; none at the prompt. */
     public void signalForeground(Signal signal) {
         if (foreground != null) {
@@ -335,7 +367,7 @@ public final class JobControl {
 
     /** Whether a job is stopped: bash's first {@code exit} then only warns ("There are stopped jobs."). */
     public boolean anyStopped() {
-        return table.stream().anyMatch(j -> j.stopped() && !j.done());
+        return jobTable.anyStopped();
     }
 
     /** {@code jobs}. */
@@ -343,37 +375,19 @@ public final class JobControl {
         return jobs(false);
     }
 
-    /**
-     * {@code jobs} ({@code -l}: with each job's pid, {@code [1]+ 4242 Running ...}); a job that
-     * ended is listed once, with how it ended, and then forgotten (jobs.c, notify_and_cleanup).
-     */
+    /** {@link JobTable#jobs}: {@code jobs [-l]}. */
     public List<String> jobs(boolean pids) {
-        List<String> out = new ArrayList<>();
-        for (Job j : table) {
-            String state = j.done() ? state(j) : j.stopped() ? SignalWords.stopped(j.stoppedBy(), pids) : "Running";
-            String line = pids ? String.format("[%d]%s %5d %-24s%s", j.number(), mark(j), j.pid(), state, j.command())
-                    : describe(j, state);
-            out.add(line + (j.done() || j.stopped() ? "" : " &"));
-        }
-        table.removeIf(Job::done);
-        return out;
+        return jobTable.jobs(pids);
     }
 
-    /** What bash prints at the prompt about background jobs that ended: {@code [1]+  Done  ping -c 3 web}. */
+    /** {@link JobTable#notifications}: what bash prints at the prompt about background jobs that ended. */
     public List<String> notifications() {
-        List<String> out = new ArrayList<>();
-        for (Job j : table) {
-            if (j.done()) {
-                out.add(describe(j, state(j)));
-            }
-        }
-        table.removeIf(Job::done);
-        return out;
+        return jobTable.notifications();
     }
 
     /** {@code fg [%N]}: continues the job in the foreground and waits for it; its status, or null when there is no such job. */
     public Integer fg(String spec) {
-        Job j = find(spec);
+        Job j = jobTable.find(spec, false);
         if (j == null) {
             return null;
         }
@@ -381,23 +395,26 @@ public final class JobControl {
         j.foreground(true); // in the foreground before SIGCONT, so what it prints next is on the terminal
         j.signal(Signal.SIGCONT);
         Wait w = await(j);
+        if (w == Wait.DONE && j.status() == Signal.SIGINT.exitStatus()) {
+            terminal.accept(""); // Ctrl-C ended it: the prompt starts on a line of its own (jobs.c wait_for)
+        }
         return w == Wait.STOPPED ? 128 + Signal.SIGTSTP.number() : j.status();
     }
 
     /** {@code bg [%N]}: continues a stopped job in the background; false when there is no such job. */
     public boolean bg(String spec) {
-        Job j = find(spec);
+        Job j = jobTable.find(spec, false);
         if (j == null) {
             return false;
         }
+        terminal.accept("[" + j.number() + "]" + jobTable.mark(j) + " " + j.command() + " &"); // jobs.c start_job: said before SIGCONT
         j.signal(Signal.SIGCONT);
-        terminal.accept("[" + j.number() + "]" + mark(j) + " " + j.command() + " &");
         return true;
     }
 
     /** {@code kill [-SIG] %N}: false when there is no such job. A stopped job also gets SIGCONT, as bash sends it. */
     public boolean kill(String spec, Signal signal) {
-        Job j = find(spec);
+        Job j = jobTable.find(spec, false);
         if (j == null) {
             return false;
         }
@@ -447,7 +464,7 @@ public final class JobControl {
      * signal ended it), and it is forgotten; null when there is no such job.
      */
     public Waited waitFor(String spec) {
-        Job j = find(spec, true);
+        Job j = jobTable.find(spec, true);
         if (j == null && lastBackground != null && lastBackground.notified && spec.equals(Integer.toString(lastBackground.pid()))) {
             j = lastBackground; // reaped and out of the table, its status kept (jobs.c bgp_add)
         }
@@ -460,7 +477,7 @@ public final class JobControl {
             return w;
         }
         if (terminal != null && j.done()) {
-            terminal.accept(describe(j, state(j))); // interactive bash's wait_for says how it ended
+            terminal.accept(jobTable.describe(j, JobTable.state(j))); // interactive bash's wait_for says how it ended
         }
         reap(j);
         table.remove(j);
@@ -487,7 +504,7 @@ public final class JobControl {
 
     /** {@code disown [%N]}: the job leaves the table (it runs on); false when there is no such job. */
     public boolean disown(String spec) {
-        Job j = find(spec, true);
+        Job j = jobTable.find(spec, true);
         if (j == null) {
             return false;
         }
@@ -543,32 +560,6 @@ public final class JobControl {
         }
     }
 
-    /** The job {@code %N}, {@code %%}/{@code %+}/none (the current one), {@code %-}, {@code %NAME} or a pid names; null when none. */
-    private Job find(String spec) {
-        return find(spec, false);
-    }
-
-    /** As {@link #find(String)}; {@code ended}: a job that is done but not yet forgotten counts too ({@code wait}). */
-    private Job find(String spec, boolean ended) {
-        List<Job> open = table.stream().filter(j -> ended || !j.done()).toList();
-        if (open.isEmpty()) {
-            return null;
-        }
-        if (spec == null || spec.equals("%%") || spec.equals("%+") || spec.equals("%")) {
-            return open.get(open.size() - 1);
-        }
-        if (spec.equals("%-")) {
-            return open.size() > 1 ? open.get(open.size() - 2) : open.get(0);
-        }
-        try {
-            int n = Integer.parseInt(spec.startsWith("%") ? spec.substring(1) : spec);
-            return open.stream().filter(j -> j.number() == n || !spec.startsWith("%") && j.pid() == n).findFirst().orElse(null);
-        } catch (NumberFormatException e) {
-            String prefix = spec.startsWith("%") ? spec.substring(1) : spec;
-            return open.stream().filter(j -> j.command().startsWith(prefix)).findFirst().orElse(null);
-        }
-    }
-
     /** {@code pkill NAME}/{@code killall NAME}: {@code signal} to every job whose program is {@code name}; how many. */
     public int killAll(String name, Signal signal) {
         int n = 0;
@@ -582,18 +573,4 @@ public final class JobControl {
         return n;
     }
 
-    private static String state(Job j) {
-        int s = j.status();
-        return s == 0 ? "Done" : s > 128 && s - 128 <= Signal.SIGRTMAX.number() ? SignalWords.of(s - 128) : "Exit " + s;
-    }
-
-    private String mark(Job j) {
-        int i = table.indexOf(j);
-        return i == table.size() - 1 ? "+" : i == table.size() - 2 ? "-" : " ";
-    }
-
-    /** bash's {@code [1]+  Stopped                 docker exec c1 ping web}. */
-    private String describe(Job j, String state) {
-        return String.format("[%d]%s  %-24s%s", j.number(), mark(j), state, j.command());
-    }
 }

@@ -90,6 +90,39 @@ class ScriptJobsBesideBashTest {
             "wait $!",
             "echo \"term=$?\"");
 
+    /**
+     * {@code a | b &}: one job named by the whole pipeline, {@code jobs -l} a line per stage, the
+     * last stage's status ({@code wait $!}: grep's 1), {@code kill %1} ending every stage (143), and
+     * what the later stages write once the first has ended.
+     */
+    private static final List<String> PIPELINES = List.of(
+            "sleep 1 | cat &",
+            "echo \"pid $!\"",
+            "jobs",
+            "jobs -l",
+            "wait",
+            "echo \"wait=$?\"",
+            "jobs",
+            "seq 12 | grep 1 &",
+            "sleep 1",
+            "jobs",
+            "sleep 1 | grep x &",
+            "wait $!",
+            "echo \"grep=$?\"",
+            "sleep 5 | cat &",
+            "kill %1",
+            "wait %1",
+            "echo \"killed=$?\"",
+            "sleep 1 | tail -1 &",
+            "sleep 2",
+            "jobs -l",
+            "echo end");
+
+    @Test
+    void aPipelineStartedWithAnAmpersandIsOneJob() throws Exception {
+        besideBash(PIPELINES);
+    }
+
     @Test
     void theJobBuiltinsPrintAndReturnWhatBashDoes() throws Exception {
         besideBash(SCRIPT);
@@ -132,6 +165,7 @@ class ScriptJobsBesideBashTest {
                 // a pid where bash prints one (echo pid $!, jobs -l, a job's end report), whatever its digits
                 .replaceFirst("^pid \\d+$", "pid PID")
                 .replaceFirst("^(\\[\\d+\\][+-]?) +\\d+ ", "$1 PID ")
+                .replaceFirst("^ +\\d+ ( +\\| )", "     PID $1") // jobs -l: a pipeline's later stage
                 .replaceFirst("^bash: +\\d+ ", "bash: PID ")).toList();
     }
 }

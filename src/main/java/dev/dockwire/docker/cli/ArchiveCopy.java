@@ -61,7 +61,7 @@ final class ArchiveCopy {
             } else if (n.startsWith(old + "/")) {
                 n = now + n.substring(old.length());
             }
-            out.add(n, e.content());
+            out.add(e.named(n));
         }
         return out;
     }

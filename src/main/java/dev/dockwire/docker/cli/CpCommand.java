@@ -6,6 +6,7 @@ import dev.dockwire.docker.CommandOutput;
 import dev.dockwire.docker.EngineException;
 import dev.dockwire.docker.HostFiles;
 import dev.dockwire.docker.TarArchive;
+import dev.dockwire.docker.TarFormat;
 import dev.dockwire.docker.engine.ContainerArchive;
 import java.util.ArrayList;
 import java.util.List;
@@ -26,10 +27,13 @@ final class CpCommand {
 
     private final CliEnv host;
     private final ContainerArchive daemon;
+    /** What was piped to the client ({@code docker cp - CTR:PATH} reads an archive from it), or null. */
+    private final List<String> stdin;
 
-    CpCommand(CliEnv host) {
+    CpCommand(CliEnv host, List<String> stdin) {
         this.host = host;
         this.daemon = new ContainerArchive(host.engine());
+        this.stdin = stdin;
     }
 
     CommandOutput run(List<String> args) {
@@ -57,13 +61,13 @@ final class CpCommand {
         if (src[0] == null && dst[0] == null) {
             return CommandOutput.fail(1, "must specify at least one container source");
         }
-        if (src[1].equals("-") || dst[1].equals("-")) {
-            return CommandOutput.fail(1, "dockwire: docker cp with '-' (a tar archive on stdin or stdout) is not modelled:"
-                    + " the host's shell carries lines, not an archive");
-        }
         List<String> out = new ArrayList<>();
         try {
-            if (src[0] != null) {
+            if (src[0] != null && dst[1].equals("-")) { // cp.go: io.Copy(dockerCli.Out(), content), no progress line
+                return CommandOutput.ok(List.of(TarFormat.asText(daemon.archive(src[0], src[1], new ContainerArchive.PathStat[1]).bytes())));
+            } else if (src[1].equals("-")) {
+                fromStdin(dst[0], dst[1], quiet, out);
+            } else if (src[0] != null) {
                 fromContainer(src[0], src[1], dst[1], quiet, out);
             } else {
                 toContainer(src[1], dst[0], dst[1], quiet, out);
@@ -182,6 +186,33 @@ final class CpCommand {
             if (!quiet) {
                 out.add("Successfully copied " + Units.humanSize(size) + " to " + ctr + ":" + dstInfo.path());
             }
+        }
+    }
+
+    /**
+     * {@code docker cp - CTR:DIR}: the tar archive on stdin extracted into DIR as it is, which must
+     * be a directory of the container (cp.go: {@code destination "CTR:PATH" must be a directory}).
+     */
+    private void fromStdin(String ctr, String dstPath, boolean quiet, List<String> out) {
+        boolean dir = false;
+        try {
+            dir = daemon.stat(ctr, dstPath).directory();
+        } catch (EngineException e) {
+            // "Ignore any error and assume that the parent directory of the destination path exists" (cp.go).
+        }
+        if (!dir) {
+            throw new ArchiveCopy.Failed("destination \"" + ctr + ":" + dstPath + "\" must be a directory");
+        }
+        byte[] bytes = TarFormat.fromText(stdin == null ? "" : String.join("\n", stdin));
+        TarArchive content;
+        try {
+            content = bytes.length == 0 ? new TarArchive() : TarArchive.read(bytes); // Untar: io.EOF at once is an empty archive
+        } catch (TarFormat.Invalid e) { // chrootarchive's untar child fails; the daemon says so
+            throw new EngineException("Error processing tar file(exit status 1): " + e.getMessage());
+        }
+        daemon.extract(ctr, dstPath, content);
+        if (!quiet) { // the 28.2 client counts nothing it read from stdin: "0B" (checked beside it)
+            out.add("Successfully copied " + Units.humanSize(0) + " to " + ctr + ":" + dstPath);
         }
     }
 

@@ -119,7 +119,7 @@ public final class DockerCommand {
             case "tag" -> images().tag("tag", rest);
             case "image" -> image(rest);
             case "stats" -> new StatsCommand(engine()).run(rest);
-            case "cp" -> new CpCommand(host).run(rest);
+            case "cp" -> new CpCommand(host, stdin).run(rest);
             case "diff" -> DiffCommand.run(engine(), rest);
             case "context" -> ContextCommand.run(rest);
             case "login" -> LoginCommand.login(rest, stdin, host.stdinIsTerminal());

@@ -55,17 +55,27 @@ public final class ContainerArchive {
         stat[0] = s;
         TarArchive tar = new TarArchive();
         String base = path.endsWith("/.") || path.equals(".") ? "." : s.name();
+        ContainerCommands files = new ContainerCommands(engine, null, c, new dev.dockwire.proc.PidNamespace(() -> 0, 1));
+        tar.add(entry(files, base, abs, s.directory() ? null : c.file(abs)));
         if (!s.directory()) {
-            tar.add(base, c.file(abs));
             return tar;
         }
-        tar.add(base, null);
         String prefix = abs.equals("/") ? "/" : abs + "/";
         for (String rel : under(c, prefix)) {
             String p = prefix + rel;
-            tar.add(base + "/" + rel, directory(c, p) ? null : c.file(p));
+            tar.add(entry(files, base + "/" + rel, p, directory(c, p) ? null : c.file(p)));
         }
         return tar;
+    }
+
+    /** An entry with the mode, owner and mtime the container's stat gives {@code abs} (tar.FileInfoHeader of its lstat). */
+    private static TarArchive.Entry entry(ContainerCommands files, String name, String abs, String content) {
+        dev.dockwire.app.sh.Commands.Stat st = files.stat(abs);
+        if (st == null) {
+            return new TarArchive.Entry(name, content);
+        }
+        int type = content == null ? TarArchive.DIRECTORY : TarArchive.REGULAR;
+        return new TarArchive.Entry(name, content, type | st.mode() & 07777, st.uid(), st.gid(), Math.floorDiv(st.mtimeMillis(), 1000));
     }
 
     /**
