@@ -78,6 +78,28 @@ class PackageManagersEndToEndTest {
     }
 
     @Test
+    void dpkgAndAptListTheImagesPackagesAndWhatAptInstalled() throws IOException {
+        golden("dpkg.txt", List.of(
+                "docker run -d --name pkg-l debian:trixie sleep 1d",
+                "docker exec pkg-l dpkg -l",
+                "docker exec pkg-l dpkg -l 'libc*' bash nosuch",
+                "docker exec pkg-l dpkg -s nosuch other",
+                "docker exec pkg-l dpkg -L nosuch",
+                "docker exec pkg-l dpkg --print-architecture",
+                "docker exec pkg-l dpkg",
+                "docker exec pkg-l apt list --installed 'lib[cz]*'",
+                "docker exec pkg-l apt-get list",
+                "docker exec pkg-l apt-get update",
+                "docker exec pkg-l apt-get install -y iputils-ping",
+                "docker exec pkg-l apt list --installed 'iputils*' 'libcap2*' bash",
+                "docker exec pkg-l apt list 'iputils*'",
+                "docker exec pkg-l apt list --upgradable",
+                "docker exec pkg-l dpkg -l iputils-ping 'libcap2*'",
+                "docker run -d --name pkg-lu ubuntu sleep 1d",
+                "docker exec pkg-lu dpkg -l"));
+    }
+
+    @Test
     void aptGetRemoveAndAutoremoveTakeCurlOffThatContainersPath() {
         h.ok("docker run -d --name pkg-r debian:trixie sleep 1d");
         h.ok("docker run -d --name pkg-o debian:trixie sleep 1d");
@@ -99,7 +121,7 @@ class PackageManagersEndToEndTest {
         assertEquals(List.of("200"), h.ok("docker exec pkg-o curl -s -o /dev/null -w %{http_code} example.com"), "not the other's");
         assertTrue(h.ok("docker exec pkg-r apt-get remove -y curl").contains("Package 'curl' is not installed, so not removed"));
         List<String> auto = h.ok("docker exec pkg-r apt-get autoremove -y");
-        assertTrue(auto.contains("0 upgraded, 0 newly installed, 28 to remove and 0 not upgraded."), String.join("\n", auto));
+        assertTrue(auto.contains("0 upgraded, 0 newly installed, 27 to remove and 0 not upgraded."), String.join("\n", auto));
         assertTrue(auto.contains("Removing libbrotli1:amd64 (1.1.0-2+b7) ..."), String.join("\n", auto));
         assertTrue(h.ok("docker exec pkg-o apt-get purge -y curl").contains("  curl*"), "purge marks the name");
         assertEquals(List.of("E: Unable to locate package nosuch"), h.fails("docker exec pkg-o apt-get remove -y nosuch", 100).subList(3, 4));
@@ -115,7 +137,8 @@ class PackageManagersEndToEndTest {
         for (int i = at + 1; out.get(i).startsWith("  "); i++) {
             assertTrue(out.get(i).length() < 80, out.get(i));
         }
-        assertTrue(out.contains("0 upgraded, 29 newly installed, 0 to remove and 0 not upgraded."), String.join("\n", out));
+        // openssl-provider-legacy, which openssl needs, is debian:trixie's own: not planned again
+        assertTrue(out.contains("0 upgraded, 28 newly installed, 0 to remove and 0 not upgraded."), String.join("\n", out));
         // as a real trixie build log fetched and named them
         assertTrue(out.contains("Get:1 http://deb.debian.org/debian trixie/main amd64 libbrotli1 amd64 1.1.0-2+b7 [307 kB]"));
         assertTrue(out.contains("Get:5 http://deb.debian.org/debian trixie/main amd64 libkeyutils1 amd64 1.6.3-6 [9456 B]"));

@@ -85,9 +85,22 @@ final class AptGet {
             case "update" -> update();
             case "install" -> install(cmd.packages(), cmd.has("-y", "--yes", "--assume-yes"));
             case "remove", "purge", "autoremove" -> remove(verb, cmd.packages(), cmd.has("-y", "--yes", "--assume-yes"), cmd.has("--purge"));
+            case "list" -> list(cmd);
             default -> unmodelled(cmd.manager() + " " + verb);
         };
         return new CommandOutput(status, out, err);
+    }
+
+    /** {@code apt list} ({@link AptList}); apt-get has no such operation (apt-get.cc: {@code E: Invalid operation list}, 100). */
+    private int list(PackageCommand cmd) {
+        if (!apt) {
+            line(true, "E: Invalid operation list");
+            return 100;
+        }
+        progress("Listing...");
+        AptList.lines(c, cmd.has("--installed"), cmd.has("--upgradable", "--upgradeable"), cmd.packages(), updated())
+                .forEach(l -> line(false, l));
+        return 0;
     }
 
     private int unmodelled(String what) {
@@ -160,9 +173,10 @@ final class AptGet {
         progress("Building dependency tree...");
         progress("Reading state information...");
         boolean lists = updated();
+        java.util.Map<String, String> image = DpkgDatabase.image();
         List<String> missing = new ArrayList<>();
         for (String n : names) {
-            if (!lists || repo.find(n) == null) {
+            if (!lists || repo.find(n) == null && !image.containsKey(n)) {
                 missing.add(n);
             }
         }
@@ -171,10 +185,13 @@ final class AptGet {
             return 100;
         }
         Set<String> before = InstalledPackages.installed(c, FAMILY);
-        List<Repository.Package> plan = repo.closure(names, before);
+        // the image's own packages are installed too: apt neither plans them again nor fetches them
+        Set<String> present = new java.util.LinkedHashSet<>(image.keySet());
+        present.addAll(before);
+        List<Repository.Package> plan = repo.closure(names, present);
         for (String n : names) {
-            if (before.contains(n)) {
-                line(false, n + " is already the newest version (" + repo.find(n).version() + ").");
+            if (present.contains(n)) {
+                line(false, n + " is already the newest version (" + (image.containsKey(n) ? image.get(n) : repo.find(n).version()) + ").");
             }
         }
         List<String> additional = new ArrayList<>();
@@ -394,7 +411,7 @@ final class AptGet {
         return uri.substring(0, uri.indexOf('/'));
     }
 
-    private static String arch(Repository.Package p) {
+    static String arch(Repository.Package p) {
         return ARCH_ALL.contains(p.name()) ? "all" : "amd64";
     }
 
@@ -402,7 +419,7 @@ final class AptGet {
      * dpkg's name of a package: with its architecture for a Multi-Arch: same one (the libraries:
      * {@code libbrotli1:amd64}), bare for the rest ({@code curl}, {@code libcap2-bin}, {@code ca-certificates}).
      */
-    private static String dpkgName(Repository.Package p) {
+    static String dpkgName(Repository.Package p) {
         String n = p.name();
         return n.startsWith("lib") && !n.endsWith("-bin") && !ARCH_ALL.contains(n) ? n + ":amd64" : n;
     }
