@@ -100,6 +100,27 @@ class PackageManagersEndToEndTest {
     }
 
     @Test
+    void aptGetQqLeavesOnlyDpkgsLinesAndErrors() {
+        h.ok("docker run -d --name pkg-q debian:trixie sleep 1d");
+        assertEquals(List.of(), h.ok("docker exec pkg-q apt-get -qq update"), "-qq: no Get, Fetched or progress lines");
+        var r = h.run("docker exec pkg-q apt-get -qq install -y --no-install-recommends iputils-ping");
+        assertEquals(0, r.status());
+        List<String> stdout = r.output().stream().filter(l -> !l.startsWith("debconf: ")).toList();
+        assertEquals(List.of("Selecting previously unselected package libcap2-bin.",
+                "(Reading database ... 6683 files and directories currently installed.)",
+                "Preparing to unpack .../0-libcap2-bin_1%3a2.75-10+b1_amd64.deb ...", "Unpacking libcap2-bin (1:2.75-10+b1) ...",
+                "Selecting previously unselected package libpam-cap:amd64.",
+                "Preparing to unpack .../1-libpam-cap_1%3a2.75-10+b1_amd64.deb ...", "Unpacking libpam-cap:amd64 (1:2.75-10+b1) ...",
+                "Selecting previously unselected package iputils-ping.",
+                "Preparing to unpack .../2-iputils-ping_3%3a20240905-3_amd64.deb ...", "Unpacking iputils-ping (3:20240905-3) ...",
+                "Setting up libcap2-bin (1:2.75-10+b1) ...", "Setting up libpam-cap:amd64 (1:2.75-10+b1) ...",
+                "Setting up iputils-ping (3:20240905-3) ...", "Processing triggers for libc-bin (2.41-12) ..."), stdout, "dpkg's lines stay");
+        assertEquals(List.of("E: Unable to locate package nosuch"), h.fails("docker exec pkg-q apt-get -qq install -y nosuch", 100));
+        assertEquals(3, h.ok("docker exec pkg-q apt-get -q install -y iputils-arping").indexOf("The following NEW packages will be installed:"),
+                "-q keeps the plan after the three progress lines");
+    }
+
+    @Test
     void aptGetRemoveAndAutoremoveTakeCurlOffThatContainersPath() {
         h.ok("docker run -d --name pkg-r debian:trixie sleep 1d");
         h.ok("docker run -d --name pkg-o debian:trixie sleep 1d");
