@@ -89,6 +89,7 @@ final class AptGet {
             case "install" -> install(cmd.packages(), cmd.has("-y", "--yes", "--assume-yes"));
             case "remove", "purge", "autoremove" -> remove(verb, cmd.packages(), cmd.has("-y", "--yes", "--assume-yes"), cmd.has("--purge"));
             case "list" -> list(cmd);
+            case "search" -> search(cmd);
             default -> unmodelled(cmd.manager() + " " + verb);
         };
         return new CommandOutput(status, out, err);
@@ -103,6 +104,22 @@ final class AptGet {
         progress("Listing...");
         AptList.lines(c, cmd.has("--installed"), cmd.has("--upgradable", "--upgradeable"), cmd.packages(), updated())
                 .forEach(l -> line(false, l));
+        return 0;
+    }
+
+    /** {@code apt search} ({@link AptList#search}); apt-get has no such operation. */
+    private int search(PackageCommand cmd) {
+        if (!apt) {
+            line(true, "E: Invalid operation search");
+            return 100;
+        }
+        if (cmd.packages().isEmpty()) {
+            line(true, "E: You must give at least one search pattern");
+            return 100;
+        }
+        progress("Sorting...");
+        progress("Full Text Search...");
+        AptList.search(c, cmd.operands().subList(1, cmd.operands().size()), updated()).forEach(l -> line(false, l));
         return 0;
     }
 

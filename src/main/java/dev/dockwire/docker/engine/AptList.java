@@ -51,6 +51,38 @@ final class AptList {
         return out;
     }
 
+    /**
+     * {@code apt search REGEX...} (apt-private/private-search.cc FullTextSearch) after its {@code Sorting...} and
+     * {@code Full Text Search...} steps: each package whose name or description matches every pattern (regex(7),
+     * case-insensitive) as {@code apt list} words it, its description's first line indented two spaces below, then an
+     * empty line. dockwire matches the first line of each description (the long descriptions are not kept).
+     */
+    static List<String> search(Container c, List<String> patterns, boolean updated) {
+        Map<String, List<String>> byName = new TreeMap<>();
+        Repository repo = Repository.of("debian");
+        for (DpkgDatabase.Entry e : DpkgDatabase.of(c)) {
+            String archives = updated ? ARCHIVE + ",now" : "now";
+            String flags = !updated ? "installed,local" : e.automatic() ? "installed,automatic" : "installed";
+            byName.put(e.pkg(), List.of(e.pkg() + "/" + archives + " " + e.version() + " " + e.arch() + " [" + flags + "]", e.description()));
+        }
+        if (updated) {
+            for (String name : repo.names()) {
+                Repository.Package p = repo.find(name);
+                byName.putIfAbsent(name, List.of(name + "/" + ARCHIVE + " " + p.version() + " " + AptGet.arch(p), repo.description(name)));
+            }
+        }
+        List<Pattern> regexes = patterns.stream().map(p -> Pattern.compile(p, Pattern.CASE_INSENSITIVE)).toList();
+        List<String> out = new ArrayList<>();
+        byName.forEach((name, entry) -> {
+            if (regexes.stream().allMatch(r -> r.matcher(name).find() || r.matcher(entry.get(1)).find())) {
+                out.add(entry.get(0));
+                out.add("  " + entry.get(1));
+                out.add("");
+            }
+        });
+        return out;
+    }
+
     /** fnmatch(3) of a shell pattern as apt's APT::CacheFilter::PackageNameMatchesFnmatch applies it. */
     static Pattern glob(String pattern) {
         StringBuilder r = new StringBuilder();
