@@ -465,7 +465,7 @@ final class ContainerEnv implements Shell.Env {
             case "rm", "/bin/rm" -> {
                 return ContainerRm.handles(argv) ? DockerHost.result(ContainerRm.run(c, argv, directory)) : program(name, args, stdin);
             }
-            case "apk", "/sbin/apk", "apt-get", "/usr/bin/apt-get", "apt", "/usr/bin/apt" -> {
+            case "apk", "/sbin/apk", "apt-get", "/usr/bin/apt-get", "apt", "/usr/bin/apt", "dpkg", "/usr/bin/dpkg", "dpkg-query", "/usr/bin/dpkg-query" -> {
                 CommandOutput refused = dev.dockwire.docker.engine.PackageLock.refusal(argv, cred());
                 return DockerHost.result(refused != null ? refused : PackageManagers.run(host.engine()::findNetwork, c, argv, false));
             }

@@ -49,6 +49,37 @@ class MongodLogEndToEndTest {
     }
 
     @Test
+    void aRootUserIsMadeByATemporaryForkedServerBeforeTheServerStartsWithAuth() {
+        h.ok("docker run -d --name db -e MONGO_INITDB_ROOT_USERNAME=root -e MONGO_INITDB_ROOT_PASSWORD=example mongo");
+        List<String> logs = h.ok("docker logs db");
+        assertEquals(List.of("about to fork child process, waiting until server is ready for connections.", "forked process: 28"),
+                logs.subList(0, 2));
+        assertTrue(logs.get(2).endsWith("\"id\":20698,   \"ctx\":\"main\",\"msg\":\"***** SERVER RESTARTED *****\"}"), logs.get(2));
+        int child = logs.indexOf("child process started successfully, parent exiting");
+        int complete = logs.indexOf("MongoDB init process complete; ready for start up.");
+        assertTrue(child > 0 && complete > child, String.join("\n", logs));
+        List<String> temp = logs.subList(0, child);
+        assertTrue(temp.stream().anyMatch(l -> l.contains("\"msg\":\"MongoDB starting\",\"attr\":{\"pid\":28,")), "the forked pid");
+        assertTrue(temp.stream().anyMatch(l -> l.contains("\"options\":{\"net\":{\"bindIp\":\"127.0.0.1\",\"port\":27017,\"tls\":"
+                + "{\"mode\":\"disabled\"}},\"processManagement\":{\"fork\":true,\"pidFilePath\":\"/tmp/docker-entrypoint-temp-mongod.pid\"},"
+                + "\"systemLog\":{\"destination\":\"file\",\"logAppend\":true,\"path\":\"/proc/1/fd/1\"}}")), "the entrypoint's hacked args");
+        assertTrue(temp.stream().anyMatch(l -> l.contains("\"address\":\"127.0.0.1:27017\"")), "localhost only");
+        // docker-entrypoint.sh: the loop over an empty /docker-entrypoint-initdb.d sees the unexpanded glob
+        assertEquals(List.of("", "/usr/local/bin/docker-entrypoint.sh: ignoring /docker-entrypoint-initdb.d/*", ""),
+                logs.subList(child + 1, child + 4));
+        assertTrue(logs.get(child + 4).contains("\"msg\":\"Received signal\",\"attr\":{\"signal\":15,\"error\":\"Terminated\"}"));
+        assertEquals(List.of("", "MongoDB init process complete; ready for start up.", ""), logs.subList(complete - 1, complete + 2));
+        List<String> server = logs.subList(complete + 2, logs.size());
+        assertTrue(server.stream().anyMatch(l -> l.contains("\"msg\":\"MongoDB starting\",\"attr\":{\"pid\":1,")));
+        assertTrue(server.stream().anyMatch(l -> l.contains("\"options\":{\"net\":{\"bindIp\":\"*\"},\"security\":{\"authorization\":\"enabled\"}}")));
+        assertTrue(server.stream().anyMatch(l -> l.contains("Storage engine to use detected by data files")), "the temporary server made it");
+        assertTrue(server.stream().noneMatch(l -> l.contains("Access control is not enabled")), "--auth");
+        assertEquals(1, logs.stream().filter(l -> l.contains("Access control is not enabled")).count(), "the temporary server's only");
+        h.ok("docker restart db");
+        assertEquals(1, h.ok("docker logs db").stream().filter(l -> l.startsWith("about to fork")).count(), "no initdb on its own datadir");
+    }
+
+    @Test
     void stopLogsTheSignalAndTheRestartFindsItsData() {
         h.ok("docker run -d --name db mongo");
         h.ok("sleep 3");

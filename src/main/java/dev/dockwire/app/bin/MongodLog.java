@@ -31,6 +31,9 @@ public final class MongodLog {
             + "\"incomingInternalClient\":{\"minWireVersion\":0,\"maxWireVersion\":27},"
             + "\"outgoing\":{\"minWireVersion\":6,\"maxWireVersion\":27},\"isInternalClient\":true}";
 
+    /** The pid of the entrypoint's {@code mongod --shutdown} in the container (an estimate: mongosh's probes took pids before it). */
+    private static final int SHUTDOWN_SENDER = 93;
+
     private final ProcessContext ctx;
     private final String version;
 
@@ -55,20 +58,60 @@ public final class MongodLog {
 
     /** From exec to {@code Waiting for connections}; {@code existing}: the datadir holds a previous run's database. */
     public void started(boolean existing) {
+        startup(existing, 1, "{\"net\":{\"bindIp\":\"*\"}}", "0.0.0.0", false);
+    }
+
+    /**
+     * The server the entrypoint execs after its initdb: {@code --auth} added (the options' security section; access
+     * control enabled, so no warning about it) on the datadir the temporary server created.
+     */
+    public void startedWithAuth() {
+        startup(true, 1, "{\"net\":{\"bindIp\":\"*\"},\"security\":{\"authorization\":\"enabled\"}}", "0.0.0.0", true);
+    }
+
+    /**
+     * docker-entrypoint.sh's initdb (docker-library/mongo 8.2/docker-entrypoint.sh) with MONGO_INITDB_ROOT_USERNAME and
+     * _PASSWORD set and a fresh datadir: {@code mongod --fork}'s parent's lines (mongo's
+     * initialize_server_global_state.cpp) around the temporary server's start, which listens on 127.0.0.1 only and logs to
+     * {@code /proc/1/fd/1} ({@code --logpath}, {@code --logappend}: logv2's restart marker first); the entrypoint's
+     * loop over /docker-entrypoint-initdb.d ({@code ignored}: what it ignores there, the unexpanded glob when it is
+     * empty), the temporary server's shutdown ({@code mongod --shutdown}: SIGTERM) and the entrypoint's closing line.
+     * What mongosh prints creating the root user, and the temporary server's connection lines, are left out.
+     */
+    public void initdb(int pid, java.util.List<String> ignored) {
+        ctx.out("about to fork child process, waiting until server is ready for connections.");
+        ctx.out("forked process: " + pid);
+        info("CONTROL", 20698, "main", "***** SERVER RESTARTED *****", "");
+        startup(false, pid, "{\"net\":{\"bindIp\":\"127.0.0.1\",\"port\":27017,\"tls\":{\"mode\":\"disabled\"}},"
+                + "\"processManagement\":{\"fork\":true,\"pidFilePath\":\"/tmp/docker-entrypoint-temp-mongod.pid\"},"
+                + "\"systemLog\":{\"destination\":\"file\",\"logAppend\":true,\"path\":\"/proc/1/fd/1\"}}", "127.0.0.1", false);
+        ctx.out("child process started successfully, parent exiting");
+        ctx.out("");
+        for (String f : ignored) {
+            ctx.out("/usr/local/bin/docker-entrypoint.sh: ignoring " + f);
+            ctx.out("");
+        }
+        shutdown(Signal.SIGTERM, SHUTDOWN_SENDER);
+        ctx.out("");
+        ctx.out("MongoDB init process complete; ready for start up.");
+        ctx.out("");
+    }
+
+    private void startup(boolean existing, int pid, String options, String address, boolean auth) {
         String major = version.replaceFirst("^(\\d+\\.\\d+).*", "$1");
         info("-", 8991200, "main", "Shuffling initializers", "\"attr\":{\"seed\":" + Integer.toUnsignedString(ctx.random(Integer.MAX_VALUE)) + "}");
         info("CONTROL", 97374, "main", "Automatically disabling TLS 1.0 and TLS 1.1, to force-enable TLS 1.1 specify"
                 + " --sslDisabledProtocols 'TLS1_0'; to force-enable TLS 1.0 specify --sslDisabledProtocols 'none'", "");
         info("NETWORK", 4915701, "main", "Initialized wire specification", "\"attr\":{\"spec\":" + WIRE + "}");
         info("CONTROL", 5945603, "main", "Multi threading initialized", "");
-        info("CONTROL", 4615611, "initandlisten", "MongoDB starting", "\"attr\":{\"pid\":1,\"port\":27017,\"dbPath\":\"/data/db\","
+        info("CONTROL", 4615611, "initandlisten", "MongoDB starting", "\"attr\":{\"pid\":" + pid + ",\"port\":27017,\"dbPath\":\"/data/db\","
                 + "\"architecture\":\"64-bit\",\"host\":\"" + ctx.hostname() + "\"}");
         info("CONTROL", 23403, "initandlisten", "Build Info", "\"attr\":{\"buildInfo\":{\"version\":\"" + version + "\","
                 + "\"gitVersion\":\"36f41c9c30a2f13f834d033ba03c3463c891fb01\",\"openSSLVersion\":\"OpenSSL 3.0.13 30 Jan 2024\","
                 + "\"modules\":[],\"allocator\":\"tcmalloc-google\",\"environment\":{\"distmod\":\"ubuntu2404\",\"distarch\":\"x86_64\","
                 + "\"target_arch\":\"x86_64\"}}}");
         info("CONTROL", 51765, "initandlisten", "Operating System", "\"attr\":{\"os\":{\"name\":\"Ubuntu\",\"version\":\"24.04\"}}");
-        info("CONTROL", 21951, "initandlisten", "Options set by command line", "\"attr\":{\"options\":{\"net\":{\"bindIp\":\"*\"}}}");
+        info("CONTROL", 21951, "initandlisten", "Options set by command line", "\"attr\":{\"options\":" + options + "}");
         info("NETWORK", 4648601, "initandlisten", "Implicit TCP FastOpen unavailable. If TCP FastOpen is required, set at least one of"
                 + " the related parameters", "\"attr\":{\"relatedParameters\":[\"tcpFastOpenServer\",\"tcpFastOpenClient\",\"tcpFastOpenQueueSize\"]}");
         if (existing) {
@@ -88,8 +131,10 @@ public final class MongodLog {
         info("STORAGE", 4795906, "initandlisten", "WiredTiger opened", "\"attr\":{\"durationMillis\":58}");
         info("RECOVERY", 23987, "initandlisten", "WiredTiger recoveryTimestamp",
                 "\"attr\":{\"recoveryTimestamp\":{\"$timestamp\":{\"t\":0,\"i\":0}}}");
-        log('W', "CONTROL", 22120, "initandlisten", "Access control is not enabled for the database. Read and write access to data and"
-                + " configuration is unrestricted", "\"tags\":[\"startupWarnings\"]");
+        if (!auth) {
+            log('W', "CONTROL", 22120, "initandlisten", "Access control is not enabled for the database. Read and write access to data and"
+                    + " configuration is unrestricted", "\"tags\":[\"startupWarnings\"]");
+        }
         // Debian 12's vm.max_map_count (65530) against what 8.2 asks for 1,048,576 open files.
         log('W', "NETWORK", 5123300, "initandlisten", "vm.max_map_count is too low", "\"attr\":{\"currentValue\":65530,"
                 + "\"recommendedMinimum\":838860,\"maxConns\":419430},\"tags\":[\"startupWarnings\"]");
@@ -108,7 +153,7 @@ public final class MongodLog {
         info("STORAGE", 22262, "initandlisten", "Timestamp monitor starting", "");
         info("STORAGE", 7333401, "initandlisten", "Starting the DiskSpaceMonitor", "");
         info("NETWORK", 23015, "listener", "Listening on", "\"attr\":{\"address\":\"/tmp/mongodb-27017.sock\"}");
-        info("NETWORK", 23015, "listener", "Listening on", "\"attr\":{\"address\":\"0.0.0.0:27017\"}");
+        info("NETWORK", 23015, "listener", "Listening on", "\"attr\":{\"address\":\"" + address + ":27017\"}");
         info("NETWORK", 23016, "listener", "Waiting for connections", "\"attr\":{\"port\":27017,\"ssl\":\"off\"}");
         info("CONTROL", 8423403, "initandlisten", "mongod startup complete", "\"attr\":{\"Summary of time elapsed\":{\"Startup from clean"
                 + " shutdown?\":true,\"Statistics\":{\"setUpPeriodicRunnerMillis\":0,\"setUpOCSPMillis\":0,\"setUpTransportLayerMillis\":0,"
@@ -121,9 +166,14 @@ public final class MongodLog {
 
     /** PID 1 took {@code signal} (SIGTERM, SIGINT): the signal handler's lines, then the shutdown's first and last. */
     public void shutdown(Signal signal) {
+        shutdown(signal, 0); // docker stop's signal comes from outside the container's PID namespace
+    }
+
+    /** The shutdown on {@code signal} sent by the process {@code sender} of the container's PID namespace (0: from outside it). */
+    private void shutdown(Signal signal, int sender) {
         String name = signal == Signal.SIGINT ? "Interrupt" : "Terminated";
         info("CONTROL", 23377, "SignalHandler", "Received signal", "\"attr\":{\"signal\":" + signal.number() + ",\"error\":\"" + name + "\"}");
-        info("CONTROL", 23378, "SignalHandler", "Signal was sent by kill(2)", "\"attr\":{\"pid\":0,\"uid\":0}");
+        info("CONTROL", 23378, "SignalHandler", "Signal was sent by kill(2)", "\"attr\":{\"pid\":" + sender + ",\"uid\":0}");
         info("CONTROL", 23381, "SignalHandler", "will terminate after current cmd ends", "");
         info("NETWORK", 20562, "SignalHandler", "Shutdown: going to close listening sockets", "");
         info("CONTROL", 20565, "SignalHandler", "Now exiting", "");

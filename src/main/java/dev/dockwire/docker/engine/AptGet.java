@@ -51,6 +51,8 @@ final class AptGet {
     private final boolean apt;
     /** isatty(1): apt ends its progress lines with " Done" and spares its warning about its CLI. */
     private final boolean terminal;
+    /** {@code -q}'s level: at 2 ({@code -qq}) apt's own lines are left out. */
+    private int quiet;
     private final Repository repo = Repository.of(FAMILY);
     private final List<String> out = new ArrayList<>();
     private final List<String> err = new ArrayList<>();
@@ -69,6 +71,7 @@ final class AptGet {
     }
 
     private CommandOutput run(PackageCommand cmd) {
+        quiet = quiet(cmd.options());
         if (apt && !terminal) {
             // apt-private/private-main.cc CheckIfSafeToContinue: stdout is no terminal
             line(true, "");
@@ -85,9 +88,39 @@ final class AptGet {
             case "update" -> update();
             case "install" -> install(cmd.packages(), cmd.has("-y", "--yes", "--assume-yes"));
             case "remove", "purge", "autoremove" -> remove(verb, cmd.packages(), cmd.has("-y", "--yes", "--assume-yes"), cmd.has("--purge"));
+            case "list" -> list(cmd);
+            case "search" -> search(cmd);
             default -> unmodelled(cmd.manager() + " " + verb);
         };
         return new CommandOutput(status, out, err);
+    }
+
+    /** {@code apt list} ({@link AptList}); apt-get has no such operation (apt-get.cc: {@code E: Invalid operation list}, 100). */
+    private int list(PackageCommand cmd) {
+        if (!apt) {
+            line(true, "E: Invalid operation list");
+            return 100;
+        }
+        progress("Listing...");
+        AptList.lines(c, cmd.has("--installed"), cmd.has("--upgradable", "--upgradeable"), cmd.packages(), updated())
+                .forEach(l -> line(false, l));
+        return 0;
+    }
+
+    /** {@code apt search} ({@link AptList#search}); apt-get has no such operation. */
+    private int search(PackageCommand cmd) {
+        if (!apt) {
+            line(true, "E: Invalid operation search");
+            return 100;
+        }
+        if (cmd.packages().isEmpty()) {
+            line(true, "E: You must give at least one search pattern");
+            return 100;
+        }
+        progress("Sorting...");
+        progress("Full Text Search...");
+        AptList.search(c, cmd.operands().subList(1, cmd.operands().size()), updated()).forEach(l -> line(false, l));
+        return 0;
     }
 
     private int unmodelled(String what) {
@@ -114,8 +147,8 @@ final class AptGet {
         if (!InstalledPackages.online(networks, c)) {
             for (int i = 0; i < sources.size(); i++) {
                 List<String> s = sources.get(i);
-                line(false, "Err:" + (i + 1) + " " + s.get(0) + " " + s.get(1) + " InRelease");
-                line(false, "  Temporary failure resolving '" + host(s) + "'");
+                apt("Err:" + (i + 1) + " " + s.get(0) + " " + s.get(1) + " InRelease");
+                apt("  Temporary failure resolving '" + host(s) + "'");
             }
             progress("Reading package lists...");
             for (List<String> s : sources) {
@@ -127,20 +160,20 @@ final class AptGet {
         }
         if (updated()) {
             for (int i = 0; i < sources.size(); i++) {
-                line(false, "Hit:" + (i + 1) + " " + sources.get(i).get(0) + " " + sources.get(i).get(1) + " InRelease");
+                apt("Hit:" + (i + 1) + " " + sources.get(i).get(0) + " " + sources.get(i).get(1) + " InRelease");
             }
         } else {
             double bytes = 0;
             int n = 1;
             for (List<String> s : sources) {
-                line(false, "Get:" + n++ + " " + s.get(0) + " " + s.get(1) + " InRelease [" + s.get(2) + "]");
+                apt("Get:" + n++ + " " + s.get(0) + " " + s.get(1) + " InRelease [" + s.get(2) + "]");
                 bytes += bytes(s.get(2));
             }
             for (List<String> s : sources) {
-                line(false, "Get:" + n++ + " " + s.get(0) + " " + s.get(1) + "/main amd64 Packages [" + s.get(3) + "]");
+                apt("Get:" + n++ + " " + s.get(0) + " " + s.get(1) + "/main amd64 Packages [" + s.get(3) + "]");
                 bytes += bytes(s.get(3));
             }
-            line(false, "Fetched " + sizeToStr(bytes) + " in 1s (" + sizeToStr(bytes) + "/s)");
+            apt("Fetched " + sizeToStr(bytes) + " in 1s (" + sizeToStr(bytes) + "/s)");
             for (List<String> s : sources) {
                 c.writeFile(listFile(s, "InRelease"), "");
                 c.writeFile(listFile(s, "main_binary-amd64_Packages.lz4"), "");
@@ -150,7 +183,7 @@ final class AptGet {
         if (apt) {
             progress("Building dependency tree...");
             progress("Reading state information...");
-            line(false, "All packages are up to date.");
+            apt("All packages are up to date.");
         }
         return 0;
     }
@@ -160,9 +193,10 @@ final class AptGet {
         progress("Building dependency tree...");
         progress("Reading state information...");
         boolean lists = updated();
+        java.util.Map<String, String> image = DpkgDatabase.image();
         List<String> missing = new ArrayList<>();
         for (String n : names) {
-            if (!lists || repo.find(n) == null) {
+            if (!lists || repo.find(n) == null && !image.containsKey(n)) {
                 missing.add(n);
             }
         }
@@ -171,10 +205,13 @@ final class AptGet {
             return 100;
         }
         Set<String> before = InstalledPackages.installed(c, FAMILY);
-        List<Repository.Package> plan = repo.closure(names, before);
+        // the image's own packages are installed too: apt neither plans them again nor fetches them
+        Set<String> present = new java.util.LinkedHashSet<>(image.keySet());
+        present.addAll(before);
+        List<Repository.Package> plan = repo.closure(names, present);
         for (String n : names) {
-            if (before.contains(n)) {
-                line(false, n + " is already the newest version (" + repo.find(n).version() + ").");
+            if (present.contains(n)) {
+                apt(n + " is already the newest version (" + (image.containsKey(n) ? image.get(n) : repo.find(n).version()) + ").");
             }
         }
         List<String> additional = new ArrayList<>();
@@ -188,14 +225,14 @@ final class AptGet {
         additional.sort(null);
         all.sort(null);
         if (!additional.isEmpty()) {
-            line(false, "The following additional packages will be installed:");
+            apt("The following additional packages will be installed:");
             wrap(additional);
         }
         if (!all.isEmpty()) {
-            line(false, "The following NEW packages will be installed:");
+            apt("The following NEW packages will be installed:");
             wrap(all);
         }
-        line(false, "0 upgraded, " + plan.size() + " newly installed, 0 to remove and 0 not upgraded.");
+        apt("0 upgraded, " + plan.size() + " newly installed, 0 to remove and 0 not upgraded.");
         if (plan.isEmpty()) {
             return 0;
         }
@@ -205,8 +242,8 @@ final class AptGet {
             download += p.size() * 1000.0;
             installed += p.installedSize() * 1000.0;
         }
-        line(false, "Need to get " + sizeToStr(download) + " of archives.");
-        line(false, "After this operation, " + sizeToStr(installed) + " of additional disk space will be used.");
+        apt("Need to get " + sizeToStr(download) + " of archives.");
+        apt("After this operation, " + sizeToStr(installed) + " of additional disk space will be used.");
         if (!yes && !additional.isEmpty()) {
             // private-install.cc: YnPrompt reads stdin, which is at its end without a terminal
             line(false, "Do you want to continue? [Y/n] Abort.");
@@ -216,9 +253,9 @@ final class AptGet {
         if (!InstalledPackages.online(networks, c)) {
             for (int i = 0; i < plan.size(); i++) {
                 Repository.Package p = plan.get(i);
-                line(false, "Err:" + (i + 1) + " " + source.get(0) + " " + source.get(1) + "/main amd64 " + p.name() + " " + arch(p) + " "
+                apt("Err:" + (i + 1) + " " + source.get(0) + " " + source.get(1) + "/main amd64 " + p.name() + " " + arch(p) + " "
                         + p.version());
-                line(false, "  Temporary failure resolving '" + host(source) + "'");
+                apt("  Temporary failure resolving '" + host(source) + "'");
             }
             for (Repository.Package p : plan) {
                 line(true, "E: Failed to fetch " + source.get(0) + "/pool/main/" + pool(p) + deb(p) + "  Temporary failure resolving '"
@@ -229,13 +266,13 @@ final class AptGet {
         }
         for (int i = 0; i < plan.size(); i++) {
             Repository.Package p = plan.get(i);
-            line(false, "Get:" + (i + 1) + " " + source.get(0) + " " + source.get(1) + "/main amd64 " + p.name() + " " + arch(p) + " "
+            apt("Get:" + (i + 1) + " " + source.get(0) + " " + source.get(1) + "/main amd64 " + p.name() + " " + arch(p) + " "
                     + p.version() + " [" + sizeToStr(p.size() * 1000.0) + "]");
         }
         if (!terminal) {
             DEBCONF.forEach(l -> line(true, l));
         }
-        line(false, "Fetched " + sizeToStr(download) + " in 0s (" + sizeToStr(download * 2.4) + "/s)"); // rate: the real log's
+        apt("Fetched " + sizeToStr(download) + " in 0s (" + sizeToStr(download * 2.4) + "/s)"); // rate: the real log's
         int width = String.valueOf(plan.size() - 1).length();
         for (int i = 0; i < plan.size(); i++) {
             Repository.Package p = plan.get(i);
@@ -288,7 +325,7 @@ final class AptGet {
             if (installed.contains(n)) {
                 removing.add(n);
             } else {
-                line(false, "Package '" + n + "' is not installed, so not removed");
+                apt("Package '" + n + "' is not installed, so not removed");
             }
         }
         // What the manually installed packages left still need (apt's auto-remove marking).
@@ -310,16 +347,16 @@ final class AptGet {
         if (verb.equals("autoremove")) {
             removing.addAll(unneeded);
         } else if (!unneeded.isEmpty()) {
-            line(false, "The following packages were automatically installed and are no longer required:");
+            apt("The following packages were automatically installed and are no longer required:");
             wrap(unneeded);
-            line(false, "Use '" + (apt ? "apt" : "apt-get") + " autoremove' to remove " + (unneeded.size() == 1 ? "it." : "them."));
+            apt("Use '" + (apt ? "apt" : "apt-get") + " autoremove' to remove " + (unneeded.size() == 1 ? "it." : "them."));
         }
         removing.sort(null);
         if (!removing.isEmpty()) {
-            line(false, "The following packages will be REMOVED:");
+            apt("The following packages will be REMOVED:");
             wrap(removing.stream().map(n -> purge ? n + "*" : n).toList());
         }
-        line(false, "0 upgraded, 0 newly installed, " + removing.size() + " to remove and 0 not upgraded.");
+        apt("0 upgraded, 0 newly installed, " + removing.size() + " to remove and 0 not upgraded.");
         if (removing.isEmpty()) {
             return 0;
         }
@@ -327,7 +364,7 @@ final class AptGet {
         for (String n : removing) {
             freed += repo.find(n).installedSize() * 1000.0;
         }
-        line(false, "After this operation, " + sizeToStr(freed) + " disk space will be freed.");
+        apt("After this operation, " + sizeToStr(freed) + " disk space will be freed.");
         if (!yes) {
             line(false, "Do you want to continue? [Y/n] Abort.");
             return 1;
@@ -372,7 +409,7 @@ final class AptGet {
         StringBuilder l = new StringBuilder("  ");
         for (String n : names) {
             if (l.length() > 2 && l.length() + 1 + n.length() >= 80) {
-                line(false, l.toString());
+                apt(l.toString());
                 l.setLength(0);
                 l.append("  ");
             }
@@ -381,7 +418,7 @@ final class AptGet {
             }
             l.append(n);
         }
-        line(false, l.toString());
+        apt(l.toString());
     }
 
     /** The pool directory of a package, its name standing for its source's (pool/main/c/curl/). */
@@ -394,7 +431,7 @@ final class AptGet {
         return uri.substring(0, uri.indexOf('/'));
     }
 
-    private static String arch(Repository.Package p) {
+    static String arch(Repository.Package p) {
         return ARCH_ALL.contains(p.name()) ? "all" : "amd64";
     }
 
@@ -402,7 +439,7 @@ final class AptGet {
      * dpkg's name of a package: with its architecture for a Multi-Arch: same one (the libraries:
      * {@code libbrotli1:amd64}), bare for the rest ({@code curl}, {@code libcap2-bin}, {@code ca-certificates}).
      */
-    private static String dpkgName(Repository.Package p) {
+    static String dpkgName(Repository.Package p) {
         String n = p.name();
         return n.startsWith("lib") && !n.endsWith("-bin") && !ARCH_ALL.contains(n) ? n + ":amd64" : n;
     }
@@ -441,7 +478,32 @@ final class AptGet {
 
     /** A step of apt's OpProgress: at a terminal its line ends with " Done" (OpTextProgress::Done). */
     private void progress(String text) {
-        line(false, terminal ? text + " Done" : text);
+        apt(terminal ? text + " Done" : text);
+    }
+
+    /**
+     * A line of apt's own on stdout (its progress, plan, fetches and summary, not dpkg's): none at {@code -qq}
+     * (apt-private's c1out and the acquire status print nothing at quiet level 2; errors and dpkg's lines remain).
+     */
+    private void apt(String text) {
+        if (quiet < 2) {
+            line(false, text);
+        }
+    }
+
+    /** The quiet level of {@code options}: each {@code q} of a short bundle ({@code -qq}, {@code -qy}), {@code --quiet}, {@code -q=N}. */
+    private static int quiet(List<String> options) {
+        int level = 0;
+        for (String o : options) {
+            if (o.startsWith("-q=") || o.startsWith("--quiet=")) {
+                level = Integer.parseInt(o.substring(o.indexOf('=') + 1));
+            } else if (o.equals("--quiet")) {
+                level++;
+            } else if (!o.startsWith("--")) {
+                level += (int) o.chars().filter(ch -> ch == 'q').count();
+            }
+        }
+        return level;
     }
 
     private void line(boolean stderr, String text) {

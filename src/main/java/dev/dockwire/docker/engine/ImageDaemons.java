@@ -393,11 +393,29 @@ public final class ImageDaemons {
                 || !(argv.get(1).equals("mongod") || argv.get(1).startsWith("-"))) {
             return listener;
         }
-        MongodLog log = new MongodLog(process.apply(files(c)), imageEnv(c).getOrDefault("MONGO_VERSION", "8.3.9"));
-        log.started(c.file(MongodLog.DATADIR_MARK) != null);
+        java.util.Map<String, String> env = imageEnv(c);
+        MongodLog log = new MongodLog(process.apply(files(c)), env.getOrDefault("MONGO_VERSION", "8.3.9"));
+        boolean fresh = c.file(MongodLog.DATADIR_MARK) == null;
+        List<String> initdb = c.filePaths().stream().filter(p -> p.startsWith(MONGO_INITDB_D + "/")).sorted().toList();
+        boolean scripts = initdb.stream().anyMatch(p -> p.endsWith(".sh") || p.endsWith(".js"));
+        if (!env.getOrDefault("MONGO_INITDB_ROOT_USERNAME", "").isEmpty() && !env.getOrDefault("MONGO_INITDB_ROOT_PASSWORD", "").isEmpty()
+                && !scripts) {
+            // the entrypoint's initdb; its scripts (.sh, .js) dockwire does not run, so a container with some keeps the plain start
+            if (fresh) {
+                log.initdb(MONGO_FORKED_PID, initdb.isEmpty() ? List.of(MONGO_INITDB_D + "/*") : initdb);
+            }
+            log.startedWithAuth();
+        } else {
+            log.started(!fresh);
+        }
         c.writeFile(MongodLog.DATADIR_MARK, "WiredTiger\n", false);
         return Daemon.of(listener::stop, log::shutdown);
     }
+
+    /** Where the mongo image's entrypoint looks for scripts to run at its initdb. */
+    private static final String MONGO_INITDB_D = "/docker-entrypoint-initdb.d";
+    /** The pid {@code mongod --fork} reports for the temporary server: the entrypoint's own children took those before it (17 to 31 in docker-library/mongo's issues' logs). */
+    private static final int MONGO_FORKED_PID = 28;
 
     /** Whether the mysql image's entrypoint execs mysqld ({@code docker-entrypoint.sh mysqld} or options), doing its setup first. */
     private static boolean mysqldByEntrypoint(Container c) {

@@ -48,7 +48,7 @@ public final class ImageFiles {
     private static final List<String> ALPINE = List.of("alpine/etc/os-release", "alpine/etc/alpine-release", "alpine/etc/passwd",
             "alpine/etc/group");
     private static final List<String> DEBIAN = List.of("debian-trixie/etc/os-release", "debian-trixie/etc/debian_version",
-            "debian-base/etc/passwd", "debian-base/etc/group");
+            "debian-base/etc/passwd", "debian-base/etc/group", "debian-base/root/.bashrc", "debian-base/root/.profile");
     private static final List<String> UBUNTU = List.of("ubuntu-resolute/etc/os-release", "ubuntu-resolute/etc/debian_version",
             "ubuntu-resolute/etc/passwd", "ubuntu-resolute/etc/group");
     private static final Map<String, List<String>> IMAGES = Map.of(

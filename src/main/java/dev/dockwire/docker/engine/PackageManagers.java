@@ -8,7 +8,7 @@ import java.util.function.Function;
 
 /**
  * The distributions' package managers a container runs ({@code apk} in alpine's images,
- * {@code apt-get} and {@code apt} in Debian's and Ubuntu's), installing the packages of the
+ * {@code apt-get} and {@code apt} in Debian's and Ubuntu's, and {@code dpkg}'s queries: {@link Dpkg}), installing the packages of the
  * catalogue's {@code packages:} into the container itself ({@link Apk}, {@link AptGet},
  * {@link InstalledPackages}).
  */
@@ -19,7 +19,7 @@ public final class PackageManagers {
     /** Whether {@code argv0} ({@code apk}, {@code /sbin/apk}, {@code apt-get}) names a package manager run here. */
     public static boolean handles(String argv0) {
         String base = argv0.substring(argv0.lastIndexOf('/') + 1);
-        return base.equals("apk") || base.equals("apt-get") || base.equals("apt");
+        return base.equals("apk") || base.equals("apt-get") || base.equals("apt") || base.equals("dpkg") || base.equals("dpkg-query");
     }
 
     /**
@@ -28,6 +28,9 @@ public final class PackageManagers {
      */
     public static CommandOutput run(Function<String, Network> networks, Container c, List<String> argv, boolean terminal) {
         String base = argv.get(0).substring(argv.get(0).lastIndexOf('/') + 1);
+        if (base.startsWith("dpkg")) {
+            return Dpkg.run(c, argv);
+        }
         return base.equals("apk") ? Apk.run(networks, c, argv) : AptGet.run(networks, c, argv, terminal);
     }
 }

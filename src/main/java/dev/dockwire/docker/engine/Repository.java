@@ -70,9 +70,19 @@ final class Repository {
         return packages.get(provides.getOrDefault(name, name));
     }
 
+    /** The names of the index's packages (not those it provides by another). */
+    java.util.Collection<String> names() {
+        return packages.keySet();
+    }
+
     /** A setting of the family's section ({@code mirror}, {@code trigger}). */
     String text(String key) {
         return node.path(key).asText();
+    }
+
+    /** The first line of {@code name}'s Description as dpkg shows it ({@code descriptions}), empty when the file has none. */
+    String description(String name) {
+        return node.path("descriptions").path(name).asText();
     }
 
     int number(String key) {
@@ -87,8 +97,13 @@ final class Repository {
 
     /** Debian's sources: each [URI, suite, InRelease size, Packages size]. */
     List<List<String>> sources() {
+        return table("sources");
+    }
+
+    /** A list of rows of the family's section ({@code sources}, {@code image}), each a list of words. */
+    List<List<String>> table(String key) {
         List<List<String>> out = new ArrayList<>();
-        node.path("sources").forEach(s -> {
+        node.path(key).forEach(s -> {
             List<String> row = new ArrayList<>();
             s.forEach(x -> row.add(x.asText()));
             out.add(List.copyOf(row));

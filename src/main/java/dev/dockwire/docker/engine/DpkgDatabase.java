@@ -1,0 +1,84 @@
+package dev.dockwire.docker.engine;
+
+import dev.dockwire.docker.Container;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * dpkg's database in a container of a Debian image ({@code /var/lib/dpkg/status} as dpkg-query
+ * reads it): the image's own packages ({@code repositories.yaml}'s {@code image}) and those the
+ * container's apt installed since ({@link InstalledPackages}, apt's history), each installed, in
+ * dpkg's order (by package name, lib/dpkg/pkg-array.c's pkg_sorter_by_nonambig_name_arch).
+ */
+final class DpkgDatabase {
+    /**
+     * An installed package: dpkg's name ({@code libc6:amd64} for a Multi-Arch: same one), the package's
+     * own, its version, architecture and the first line of its Description; {@code automatic}: apt
+     * installed it as a dependency ({@code apt-mark showauto}).
+     */
+    record Entry(String name, String pkg, String version, String arch, String description, boolean automatic) {
+    }
+
+    private DpkgDatabase() {
+    }
+
+    /** The packages installed in {@code c}. */
+    static List<Entry> of(Container c) {
+        Repository repo = Repository.of("debian");
+        List<Entry> out = new ArrayList<>();
+        for (List<String> row : repo.table("image")) {
+            String name = row.get(0);
+            out.add(new Entry(name, name.replace(":amd64", ""), row.get(1), row.get(2), row.get(3), false));
+        }
+        Set<String> auto = automatic(c);
+        for (String n : InstalledPackages.installed(c, "debian")) {
+            Repository.Package p = repo.find(n);
+            out.add(new Entry(AptGet.dpkgName(p), p.name(), p.version(), AptGet.arch(p), repo.description(p.name()), auto.contains(n)));
+        }
+        out.sort(Comparator.comparing(Entry::pkg));
+        return out;
+    }
+
+    /** The image's own packages: each package's name (without {@code :amd64}) to its version. */
+    static java.util.Map<String, String> image() {
+        java.util.Map<String, String> out = new java.util.LinkedHashMap<>();
+        for (List<String> row : Repository.of("debian").table("image")) {
+            out.put(row.get(0).replace(":amd64", ""), row.get(1));
+        }
+        return out;
+    }
+
+    /** The entry of package {@code name} ({@code libc6} or {@code libc6:amd64}), or null when it is not installed. */
+    static Entry find(Container c, String name) {
+        for (Entry e : of(c)) {
+            if (e.pkg().equals(name) || e.name().equals(name)) {
+                return e;
+            }
+        }
+        return null;
+    }
+
+    /** The names apt's history marks {@code , automatic)} in their last install. */
+    private static Set<String> automatic(Container c) {
+        Set<String> out = new java.util.HashSet<>();
+        String log = c.file(InstalledPackages.HISTORY);
+        if (log == null) {
+            return out;
+        }
+        for (String line : log.split("\n")) {
+            if (line.startsWith("Install: ")) {
+                for (String entry : line.substring("Install: ".length()).split("\\), ")) {
+                    String name = entry.substring(0, entry.indexOf(':'));
+                    if (entry.contains(", automatic")) {
+                        out.add(name);
+                    } else {
+                        out.remove(name);
+                    }
+                }
+            }
+        }
+        return out;
+    }
+}
