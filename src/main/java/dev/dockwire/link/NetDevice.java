@@ -42,15 +42,15 @@ public abstract class NetDevice {
      * port of the macvlans on it), for that owner to find itself from the device.
      */
     private Object rxHandlerData;
-    private FrameSink egress = (dev, frame) -> dev.xmit(frame);
+    private FrameSink egress = NetDevice::xmit;
     /** The root queueing discipline: noqueue (straight to the driver) until {@code tc} installs one. */
-    private static final FrameSink NOQUEUE = (dev, frame) -> dev.hardStartXmit(frame);
+    private static final FrameSink NOQUEUE = NetDevice::hardStartXmit;
     /** The tracepoint of a device in no emulation: never attached. */
     private static final Tracepoint<LinkProbe> UNTRACED = new Tracepoint<>(LinkProbe.OFF);
     /** The tracepoint of the emulation this device is in ({@link #tracepoint}). */
     private Tracepoint<? extends LinkProbe> trace = UNTRACED;
     private FrameSink qdisc = NOQUEUE;
-    private FrameSink ingress = (dev, frame) -> dev.deliver(frame);
+    private FrameSink ingress = NetDevice::deliver;
     /** The 802.1Q sub-interfaces on this device by VID (the kernel's vlan_info), or null. */
     private NetDevice[] vlans;
 
