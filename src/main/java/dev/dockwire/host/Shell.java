@@ -1,6 +1,5 @@
 package dev.dockwire.host;
 
-import dev.dockwire.app.sh.Printf;
 import dev.dockwire.docker.engine.Exec;
 import dev.dockwire.proc.BoundedOutput;
 import dev.dockwire.proc.JobControl;
@@ -462,8 +461,8 @@ public final class Shell {
         String name = argv.get(0);
         List<String> args = argv.subList(1, argv.size());
         return switch (name) {
-            case "echo" -> echo(args);
-            case "printf" -> printf(args);
+            case "echo" -> ShellBuiltins.echo(args);
+            case "printf" -> ShellBuiltins.printf(args);
             case "true", ":" -> CommandResult.ok(List.of());
             case "false" -> new CommandResult(1, List.of());
             case "exit" -> exit(args);
@@ -495,32 +494,6 @@ public final class Shell {
     /** The status {@code exit} asked for, or null while the shell has not exited. */
     public Integer exited() {
         return exited;
-    }
-
-    private static CommandResult echo(List<String> args) {
-        boolean newline = true;
-        int i = 0;
-        if (!args.isEmpty() && args.get(0).equals("-n")) {
-            newline = false;
-            i = 1;
-        }
-        String text = String.join(" ", args.subList(i, args.size()));
-        if (!newline && text.isEmpty()) {
-            return CommandResult.ok(List.of());
-        }
-        return CommandResult.ok(new Lines(List.of(text.split("\n", -1)), !newline)); // -n: the line ends without one
-    }
-
-    /** bash's printf (the containers' shells' formatter: flags, width, precision, %b, %c, numbers). */
-    private static CommandResult printf(List<String> args) {
-        StringBuilder out = new StringBuilder();
-        List<String> errors = new ArrayList<>();
-        int status = Printf.bash(args, out, errors::add);
-        // An unterminated last line still shows, as on a terminal; errors come first (stderr is unbuffered).
-        Lines lines = new Lines(errors, false);
-        lines.addAll(Lines.of(out.toString()));
-        lines.unterminated(out.length() > 0 && out.charAt(out.length() - 1) != '\n');
-        return new CommandResult(status, lines, errors);
     }
 
     private CommandResult cat(List<String> args, List<String> stdin, Pipe pipe) {

@@ -1,5 +1,7 @@
 package dev.dockwire.host;
 
+import dev.dockwire.app.sh.Printf;
+import dev.dockwire.text.Lines;
 import dev.dockwire.tools.CommandResult;
 import java.util.ArrayList;
 import java.util.List;
@@ -8,7 +10,8 @@ import java.util.TreeMap;
 
 /**
  * The shell's builtins that change the shell itself: {@code export}, {@code unset}, {@code cd},
- * {@code pwd}, worded as bash's builtins (builtins/setattr.def, cd.def) print them.
+ * {@code pwd}, worded as bash's builtins (builtins/setattr.def, cd.def) print them; and its output
+ * builtins {@code echo} and {@code printf}.
  */
 final class ShellBuiltins {
     private ShellBuiltins() {
@@ -79,5 +82,32 @@ final class ShellBuiltins {
         vars.put("OLDPWD", before);
         vars.put("PWD", env.currentDirectory());
         return CommandResult.ok(back ? List.of(env.currentDirectory()) : List.of());
+    }
+
+    /** bash's echo: {@code -n} leaves the line without its newline. */
+    static CommandResult echo(List<String> args) {
+        boolean newline = true;
+        int i = 0;
+        if (!args.isEmpty() && args.get(0).equals("-n")) {
+            newline = false;
+            i = 1;
+        }
+        String text = String.join(" ", args.subList(i, args.size()));
+        if (!newline && text.isEmpty()) {
+            return CommandResult.ok(List.of());
+        }
+        return CommandResult.ok(new Lines(List.of(text.split("\n", -1)), !newline)); // -n: the line ends without one
+    }
+
+    /** bash's printf (the containers' shells' formatter: flags, width, precision, %b, %c, numbers). */
+    static CommandResult printf(List<String> args) {
+        StringBuilder out = new StringBuilder();
+        List<String> errors = new ArrayList<>();
+        int status = Printf.bash(args, out, errors::add);
+        // An unterminated last line still shows, as on a terminal; errors come first (stderr is unbuffered).
+        Lines lines = new Lines(errors, false);
+        lines.addAll(Lines.of(out.toString()));
+        lines.unterminated(out.length() > 0 && out.charAt(out.length() - 1) != '\n');
+        return new CommandResult(status, lines, errors);
     }
 }
