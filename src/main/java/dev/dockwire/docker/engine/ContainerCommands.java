@@ -155,7 +155,7 @@ public final class ContainerCommands implements Commands {
         if (killed) {
             return running(null);
         }
-        Exec exec = new Exec(engine, clock, c.netns(), c.hostname(), ProcSys.over(ImageDaemons.files(c, clock), engine.kernel(), c), pids).user(user).credentials(caps).stdin(stdin)
+        Exec exec = new Exec(engine, clock, c.netns(), c.hostname(), ProcSys.over(ProcessFiles.of(c, clock), engine.kernel(), c), pids).user(user).credentials(caps).stdin(stdin)
                 .parent(ppid);
         Process p = exec.start(name, program, args, env, (stream, line) -> {
             if (stream.equals("stdout")) {

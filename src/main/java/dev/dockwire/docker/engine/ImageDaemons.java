@@ -209,7 +209,7 @@ public final class ImageDaemons {
             // 10-listen-on-ipv6-by-default.sh: the packaged file (its checksum) gets the IPv6 listen line.
             c.writeFile(Nginx.CONF, conf.replaceFirst("listen       80;", "listen       80;\n    listen  [::]:80;"));
         }
-        ProcessContext ctx = process.apply(files(c));
+        ProcessContext ctx = process.apply(ProcessFiles.of(c));
         // docker-entrypoint.sh runs /docker-entrypoint.d only when it is to exec nginx or nginx-debug.
         List<String> argv = Images.argv(c);
         if (argv.size() > 1 && argv.get(0).endsWith("docker-entrypoint.sh") && argv.get(1).startsWith("nginx")) {
@@ -346,7 +346,7 @@ public final class ImageDaemons {
         java.util.Map<String, String> env = imageEnv(c);
         String pgdata = env.getOrDefault("PGDATA", "/var/lib/postgresql/data");
         String user = env.getOrDefault("POSTGRES_USER", "postgres");
-        ProcessContext ctx = process.apply(files(c));
+        ProcessContext ctx = process.apply(ProcessFiles.of(c));
         PostgresLog log = new PostgresLog(ctx, pgdata, env.getOrDefault("PG_VERSION", "18.6-1.pgdg13+2"), "gcc (Debian 14.2.0-19) 14.2.0");
         boolean init = !log.initialized();
         if (init && PostgresEntrypoint.trust(env)) {
@@ -379,7 +379,7 @@ public final class ImageDaemons {
         if (pids == null || argv.size() < 2 || !argv.get(0).endsWith("docker-entrypoint.sh") || !argv.get(1).equals("redis-server")) {
             return RedisServer.start(sockets)::stop;
         }
-        return RedisDaemon.start(sockets, process.apply(files(c)), imageEnv(c).getOrDefault("REDIS_VERSION", "8.10.1"));
+        return RedisDaemon.start(sockets, process.apply(ProcessFiles.of(c)), imageEnv(c).getOrDefault("REDIS_VERSION", "8.10.1"));
     }
 
     /**
@@ -394,7 +394,7 @@ public final class ImageDaemons {
             return listener;
         }
         java.util.Map<String, String> env = imageEnv(c);
-        MongodLog log = new MongodLog(process.apply(files(c)), env.getOrDefault("MONGO_VERSION", "8.3.9"));
+        MongodLog log = new MongodLog(process.apply(ProcessFiles.of(c)), env.getOrDefault("MONGO_VERSION", "8.3.9"));
         boolean fresh = c.file(MongodLog.DATADIR_MARK) == null;
         List<String> initdb = c.filePaths().stream().filter(p -> p.startsWith(MONGO_INITDB_D + "/")).sorted().toList();
         boolean scripts = initdb.stream().anyMatch(p -> p.endsWith(".sh") || p.endsWith(".js"));
@@ -456,7 +456,7 @@ public final class ImageDaemons {
         if (pids == null || !mariadbdByEntrypoint(c)) {
             return server::stop;
         }
-        MariadbLog log = new MariadbLog(process.apply(files(c)), imageEnv(c).getOrDefault("MARIADB_VERSION", "1:12.3.2+maria~ubu2404"));
+        MariadbLog log = new MariadbLog(process.apply(ProcessFiles.of(c)), imageEnv(c).getOrDefault("MARIADB_VERSION", "1:12.3.2+maria~ubu2404"));
         List<String> initFiles = initFiles(c);
         log.entrypoint(imageEnv(c), initFiles, c.file(MysqlLog.SYSTEM_SCHEMA));
         log.serverStarted();
@@ -510,7 +510,7 @@ public final class ImageDaemons {
         if (pids == null || !mysqldByEntrypoint(c)) {
             return server::stop;
         }
-        ProcessContext ctx = process.apply(files(c));
+        ProcessContext ctx = process.apply(ProcessFiles.of(c));
         MysqlLog log = new MysqlLog(ctx, mysqlPackage(c));
         List<String> initFiles = initFiles(c);
         StringBuilder random = new StringBuilder();
@@ -534,60 +534,6 @@ public final class ImageDaemons {
             }
         }
         return "8.0.0";
-    }
-
-    /** The container's files for a daemon's process context. */
-    static Exec.Files files(Container c) {
-        return files(c, null);
-    }
-
-    /** The container's files for a process, each write stamped with {@code clock}'s time (its mtime) when there is one. */
-    static Exec.Files files(Container c, dev.dockwire.sim.EventLoop clock) {
-        return new Exec.Files() {
-            @Override
-            public String readFile(String path) {
-                return c.file(path);
-            }
-
-            @Override
-            public boolean writeFile(String path, String content, boolean append) {
-                boolean written = c.writeFile(path, content, append);
-                if (written && clock != null) {
-                    c.stamp(path, clock.nanos());
-                }
-                return written;
-            }
-
-            @Override
-            public String writeError(String path) {
-                return c.writeError(path);
-            }
-
-            @Override
-            public void own(String path, int uid, int gid) {
-                c.own(path, uid, gid);
-            }
-
-            @Override
-            public long owner(String path) {
-                return c.owner(path);
-            }
-
-            @Override
-            public int mode(String path) {
-                return c.mode(path);
-            }
-
-            @Override
-            public boolean change(String path, int mode, int uid, int gid) {
-                return uid < 0 ? c.chmod(path, mode) : c.chown(path, uid, gid);
-            }
-
-            @Override
-            public boolean isDirectory(String path) {
-                return c.isDirectory(path);
-            }
-        };
     }
 
     /** The catalogue's {@code listens} ports of an image whose protocol dockwire does not speak, each accepting; null when none. */

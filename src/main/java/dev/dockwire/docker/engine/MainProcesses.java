@@ -137,7 +137,7 @@ final class MainProcesses {
             r = new ContainerProcesses(pids, init, shim, null, true, proxies);
         } else if (program != null) {
             ContainerLog log = log(c);
-            Exec exec = new Exec(engine, clock, c.netns(), c.hostname(), ProcSys.over(ImageDaemons.files(c, clock), engine.kernel(), c), pids).user(user).credentials(Credentials.of(c, user));
+            Exec exec = new Exec(engine, clock, c.netns(), c.hostname(), ProcSys.over(ProcessFiles.of(c, clock), engine.kernel(), c), pids).user(user).credentials(Credentials.of(c, user));
             Process init = exec.start(run.get(0), program, run.subList(1, run.size()), env,
                     (stream, line) -> log.append(stream, clock.nanos(), line));
             r = new ContainerProcesses(pids, init, shim, null, true, proxies);
@@ -146,7 +146,7 @@ final class MainProcesses {
             // the programs it starts being processes of the container's namespace.
             ContainerCommands commands = new ContainerCommands(engine, clock, c, pids);
             ContainerLog log = log(c);
-            Exec exec = new Exec(engine, clock, c.netns(), c.hostname(), ProcSys.over(ImageDaemons.files(c, clock), engine.kernel(), c), pids).user(user).credentials(Credentials.of(c, user));
+            Exec exec = new Exec(engine, clock, c.netns(), c.hostname(), ProcSys.over(ProcessFiles.of(c, clock), engine.kernel(), c), pids).user(user).credentials(Credentials.of(c, user));
             String wd = Images.workingDir(c);
             Process init = exec.start(run.get(0), commands.shell(run.get(0), env).in(wd.isEmpty() ? "/" : wd), run.subList(1, run.size()), env,
                     (stream, line) -> log.append(stream, clock.nanos(), line));
