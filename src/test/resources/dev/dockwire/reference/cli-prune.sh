@@ -17,6 +17,8 @@ docker container prune -f --filter until=24h --filter until=1h --filter label=cl
 docker container prune -f --filter until=2006-13-02 --filter label=cli.p
 docker container prune -f --filter until=-1h --filter label=cli.p=1
 docker ps -a --filter label=cli.p --format '{{.Names}}'
+# until=0s is now to the second (20.10 and 28 alike format a duration as Unix seconds): let one pass.
+@sleep 1
 docker container prune -f --filter until=0s --filter label!=cli.p=1 --filter label=cli.p
 docker ps -a --filter label=cli.p --format '{{.Names}}'
 docker network prune -f --filter until=24h --filter label=cli.p
