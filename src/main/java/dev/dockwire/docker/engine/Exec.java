@@ -396,6 +396,11 @@ public final class Exec implements ProcessContext {
     }
 
     @Override
+    public String getenv(String name) {
+        return process == null ? null : process.env().get(name);
+    }
+
+    @Override
     public void sample(String metric, long nanos) {
         engine.sample(metric, nanos);
     }
