@@ -192,7 +192,7 @@ final class Expander {
         List<String> lines = new ArrayList<>();
         Interp sub = sh.fork();
         Io.Sink out = Io.Sink.into(lines);
-        sub.run(body, new Io(out, io.err, io.in), () -> {
+        sub.run(body, io.withOut(out), () -> {
             out.flush();
             sh.status = sub.status;
             sh.substituted = true;
