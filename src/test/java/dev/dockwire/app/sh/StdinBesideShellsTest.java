@@ -91,6 +91,10 @@ class StdinBesideShellsTest {
                 // an asynchronous list reads /dev/null (bash: not in a pipeline's stage)
                 "printf 'a\\nb\\n' | { cat & wait; read x; echo \"x=$x\"; }",
                 ABC + " > $F; { cat & wait; read x; echo \"x=$x\"; } < $F",
+                // for over fields split by IFS
+                "x='a::b:'; IFS=:; for i in $x; do echo \"<$i>\"; done; IFS=' :'; x=' a: :b  c :'; for i in $x; do echo \"[$i]\"; done",
+                "set -- 'p q' r; IFS=-; echo \"$*\"; for i in $*; do echo \"{$i}\"; done; IFS=; x='a b'; for i in $x; do echo \"($i)\"; done",
+                "unset IFS; x='  a  b '; for i in $x; do echo \"/$i/\"; done; IFS=:; z=$x; echo \"$z\"",
                 // the loop's output piped on
                 ABC + " | while read x; do echo $x; done | tail -n1");
     }
