@@ -95,6 +95,14 @@ class StdinBesideShellsTest {
                 "x='a::b:'; IFS=:; for i in $x; do echo \"<$i>\"; done; IFS=' :'; x=' a: :b  c :'; for i in $x; do echo \"[$i]\"; done",
                 "set -- 'p q' r; IFS=-; echo \"$*\"; for i in $*; do echo \"{$i}\"; done; IFS=; x='a b'; for i in $x; do echo \"($i)\"; done",
                 "unset IFS; x='  a  b '; for i in $x; do echo \"/$i/\"; done; IFS=:; z=$x; echo \"$z\"",
+                // redirections and subshells around loops
+                ABC + " > $F; read x < $F; read y < $F; echo \"[$x][$y]\"",
+                ABC + " > $F; n=0; while read x; do n=$((n+1)); done < $F; echo $n",
+                ABC + " | { n=0; while read x; do n=$x; done; echo \"[$n]\"; }; " + ABC + " | while read x; do m=$x; done; echo \"[$m]\"",
+                "echo x | read y; echo \"[$y]\"",
+                "cat <<EOF | while read x; do echo \"<$x>\"; done\na\nb\nEOF",
+                "for i in 1 2; do echo $i; done > $F; cat $F; { echo a; echo b; } | while read x; do echo $x; done",
+                ABC + " > $F; while IFS= read -r line; do printf '%s\\n' \"$line\"; done < $F 2>&1 | cat",
                 // the loop's output piped on
                 ABC + " | while read x; do echo $x; done | tail -n1");
     }
