@@ -142,6 +142,10 @@ final class GoValue {
         if (v instanceof RawList) {
             return "[]interface {}";
         }
+        if (v instanceof Map<?, ?> m && !m.isEmpty() && m.values().iterator().next() instanceof GoStruct first && first.goType() != null
+                && m.values().stream().allMatch(o -> o instanceof GoStruct g && first.goType().equals(g.goType()))) {
+            return "map[string]" + first.goType(); // NetworkSettings.Networks: map[string]*network.EndpointSettings
+        }
         if (v instanceof Map<?, ?> m) {
             return m.values().stream().allMatch(o -> o instanceof String) ? "map[string]string" : "map[string]interface {}";
         }
