@@ -292,6 +292,9 @@ final class GoFmt {
                 return type.apply(a);
             }
             case 's' -> {
+                if (a instanceof GoValue.GoTime) {
+                    return a.toString(); // a Stringer
+                }
                 if (string) {
                     return prec >= 0 && prec < text.length() ? text.substring(0, prec) : text;
                 }

@@ -44,7 +44,7 @@ final class Inspect {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("Name", n.name());
         m.put("Id", n.id());
-        m.put("Created", time(engine.epochMillis(), n.created()));
+        m.put("Created", new GoValue.GoTime(time(engine.epochMillis(), n.created()))); // network.Inspect's time.Time
         m.put("Scope", n.scope());
         m.put("Driver", n.driver().id());
         m.put("EnableIPv4", true);
@@ -214,9 +214,9 @@ final class Inspect {
         m.put("FailingStreak", h.failingStreak());
         List<Object> log = new ArrayList<>();
         for (Health.Result r : h.log()) {
-            Map<String, Object> e = new LinkedHashMap<>();
-            e.put("Start", goTime(epochMillis, r.start()));
-            e.put("End", goTime(epochMillis, r.end()));
+            Map<String, Object> e = InspectTypes.healthcheckResult();
+            e.put("Start", new GoValue.GoTime(goTime(epochMillis, r.start())));
+            e.put("End", new GoValue.GoTime(goTime(epochMillis, r.end())));
             e.put("ExitCode", r.exitCode());
             e.put("Output", r.output());
             log.add(e);

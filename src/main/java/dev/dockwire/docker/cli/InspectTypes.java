@@ -28,6 +28,11 @@ final class InspectTypes {
                 List.of("Status", "FailingStreak", "Log"));
     }
 
+    /** container.HealthcheckResult, held as pointers in Health.Log; Start and End time.Time. */
+    static GoStruct healthcheckResult() {
+        return new GoStruct(Map.of()).declared("*container.HealthcheckResult", true, List.of("Start", "End", "ExitCode", "Output"));
+    }
+
     /** container.RestartPolicy, a value in HostConfig. */
     static GoStruct restartPolicy() {
         return new GoStruct(Map.of()).declared("container.RestartPolicy", false, List.of("Name", "MaximumRetryCount"));

@@ -85,6 +85,16 @@ class InspectGoValuesTest {
     }
 
     @Test
+    void timesPrintWithTheirStringMethod() {
+        String created = f("{{.Created}}", "gv-net");
+        assertTrue(created.matches("\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d(\\.\\d*[1-9])? \\+0000 UTC"), created);
+        assertEquals("time.Time", f("{{printf \"%T\" .Created}}", "gv-net"));
+        assertTrue(f("{{json .Created}}", "gv-net").matches("\"\\d{4}-\\d\\d-\\d\\dT[\\d:.]+Z\""));
+        assertEquals("0001-01-01 00:00:00 +0000 UTC", new GoValue.GoTime("0001-01-01T00:00:00Z").toString());
+        assertEquals("2026-12-06 23:14:05.12 +0000 UTC", new GoValue.GoTime("2026-12-06T23:14:05.120000000Z").toString());
+    }
+
+    @Test
     void blockDefinesATemplateAndRunsIt() {
         assertEquals("[running] [x]", f("{{block \"b\" .State.Status}}[{{.}}]{{end}} {{template \"b\" \"x\"}}", "gv-c"));
         assertEquals("template parsing error: template: :1: missing value for block clause",
