@@ -100,6 +100,11 @@ final class Interp {
                 new HashMap<>(), positional, false);
     }
 
+    /** A shell whose variables and exported names are {@code vars} and {@code exported} themselves, shared with its caller. */
+    Interp(ProcessContext ctx, Commands commands, Dialect dialect, String arg0, Map<String, String> vars, Set<String> exported) {
+        this(ctx, commands, dialect, arg0, vars, exported, new HashMap<>(), new HashMap<>(), new ArrayList<>(), false);
+    }
+
     private Interp(ProcessContext ctx, Commands commands, Dialect dialect, String arg0, Map<String, String> vars,
                    Set<String> exported, Map<String, Cmd> functions, Map<String, String> traps, List<String> positional,
                    boolean subshell) {

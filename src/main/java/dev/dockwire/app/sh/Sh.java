@@ -196,7 +196,10 @@ public final class Sh implements Program {
         private Interp sh;
         private int status;
         /** Where the shell starts: the exec's {@code -w}, the container's WorkingDir, else {@code /}. */
-        private final String start;
+        private String start;
+        /** The caller's variables and exported names, which this shell uses as its own ({@link #sharing}); null: its own copy. */
+        private Map<String, String> store;
+        private java.util.Set<String> exported;
 
         public Session(String arg0, Dialect dialect, Map<String, String> env) {
             this(arg0, dialect, env, "/");
@@ -209,6 +212,38 @@ public final class Sh implements Program {
             this.start = start;
         }
 
+        /**
+         * A session whose variables and exported names are {@code vars} and {@code exported}
+         * themselves, kept by the caller (the host's prompt, whose other lines its own shell
+         * runs): what one line sets the next sees, whichever shell runs it. It adds no startup
+         * variables (the caller's shell started long ago).
+         */
+        public static Session sharing(String arg0, Dialect dialect, Map<String, String> vars, java.util.Set<String> exported, String start) {
+            Session s = new Session(arg0, dialect, Map.of(), start);
+            s.store = vars;
+            s.exported = exported;
+            return s;
+        }
+
+        /** {@code $?} before the next line: the status a command run elsewhere left. */
+        public void status(int status) {
+            this.status = status;
+        }
+
+        /** The working directory for the next line: where a {@code cd} run elsewhere went. */
+        public void directory(String dir) {
+            if (sh == null) {
+                start = dir;
+            } else {
+                sh.cwd = dir;
+            }
+        }
+
+        /** Whether the session defined a function {@code name}. */
+        public boolean function(String name) {
+            return sh != null && sh.functions.containsKey(name);
+        }
+
         /** The shell's working directory now (the prompt's {@code \w}): where it started until a {@code cd}. */
         public String directory() {
             return sh == null ? start : sh.cwd;
@@ -217,7 +252,11 @@ public final class Sh implements Program {
         /** {@code text} (one line or more) as a program that runs it in this session and exits with its status. */
         public Program line(String text, Commands commands) {
             return (ctx, args) -> {
-                if (sh == null) {
+                if (sh == null && store != null) {
+                    sh = new Interp(ctx, commands, dialect, arg0, store, exported);
+                    sh.interactive = true;
+                    sh.cwd = start;
+                } else if (sh == null) {
                     sh = new Interp(ctx, commands, dialect, arg0, env, new ArrayList<>());
                     sh.interactive = true;
                     sh.cwd = start; // runc's chdir to the process's cwd before the shell starts: its PWD too
@@ -225,7 +264,8 @@ public final class Sh implements Program {
                 } else {
                     sh.attach(ctx, commands);
                 }
-                Io io = new Io(new Io.Sink(ctx::out), new Io.Sink(ctx::err), new Io.Input(ctx.stdin()));
+                sh.status = status;
+                Io io = new Io(new Io.Sink(ctx::out), new Io.Sink(line -> ctx.err(interactive(line))), new Io.Input(ctx.stdin()));
                 Interp shell = sh;
                 // Ctrl-C at the prompt's command: a running child has it (its own job); else the
                 // shell drops the rest of the line, $? 130 (ash's raise_interrupt in an interactive shell).
@@ -245,6 +285,18 @@ public final class Sh implements Program {
                     ctx.exit(sh.status);
                 }, false, true);
             };
+        }
+
+        /**
+         * The shell's own message as an interactive shell words it: bash numbers no lines at its
+         * prompt ({@code bash: cd: X: No such file or directory}, {@code bash: syntax error near
+         * unexpected token `done'}), which it does for a script's ({@code bash: line 1: }, {@code bash: -c: line 1: }).
+         */
+        private String interactive(String line) {
+            if (dialect != Dialect.BASH || store == null) {
+                return line;
+            }
+            return line.replaceFirst("^" + java.util.regex.Pattern.quote(arg0) + ": (-c: )?line [0-9]+: ", arg0 + ": ");
         }
 
         /** {@code $?} after the last line. */
