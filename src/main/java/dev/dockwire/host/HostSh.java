@@ -14,7 +14,7 @@ import java.util.Set;
 /**
  * The host's prompt's lines that its own {@link Shell} cannot run — compound commands ({@code for},
  * {@code while}, {@code until}, {@code if}, {@code case}, {@code { }}, {@code ( )}), functions and
- * their calls, {@code !}, the builtins it lacks ({@code [}, {@code test}, {@code read}, {@code set},
+ * their calls, {@code !}, the builtins it lacks ({@code [}, {@code [[}, {@code test}, {@code read}, {@code set},
  * {@code eval}, {@code local}, ...), {@code $((...))} and {@code ${NAME<op>word}} — run by app.sh's
  * shell in bash's dialect, its commands the host's table ({@link HostCommands}). One store: the
  * session's variables are the Shell's own map, {@code $?}, the working directory and the exported
@@ -24,7 +24,7 @@ import java.util.Set;
  */
 final class HostSh {
     /** app.sh's builtins the host's Shell does not run itself (bash's builtins by the same names). */
-    private static final Set<String> BUILTINS = Set.of("test", "[", "set", "shift", "read", "exec", "trap", "eval", ".",
+    private static final Set<String> BUILTINS = Set.of("test", "[", "[[", "set", "shift", "read", "exec", "trap", "eval", ".",
             "source", "local", "return", "break", "continue", "command", "readonly");
     /** The tokens whose syntax error bash words itself ({@code syntax error near unexpected token `done'}). */
     private static final Set<String> RESERVED = Set.of("then", "else", "elif", "fi", "do", "done", "esac", "}", "in", ";;",

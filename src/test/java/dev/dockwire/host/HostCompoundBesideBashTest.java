@@ -41,6 +41,11 @@ class HostCompoundBesideBashTest {
         "for i in 1 2; do nosuchcommand$i; done; echo $?",
         "if [ -f nothere ]; then echo yes; else echo no >&2; fi",
         "case x in y) ;; esac; echo $?",
+        "x=; [[ -n $x ]]; echo $?; [[ $x ]]; echo $?",
+        "[[ abc == a* && 1 -lt 2 ]] && echo yes",
+        "[[ web12 =~ ^web[0-9]+$ ]] && echo m; [[ db != web* ]] && echo n",
+        "[[ b > a ]] && echo gt; [[ ! -f nothere || x != y ]] && echo ok",
+        "s='a b'; [[ $s == 'a b' ]] && echo eq; [[ ( 1 -eq 2 ) || -z $s ]]; echo $?",
     })
     void sameAsBash(String line) throws Exception {
         BashBeside.assertSame(HOST, null, line);
