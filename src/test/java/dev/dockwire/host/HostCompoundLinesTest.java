@@ -78,6 +78,10 @@ class HostCompoundLinesTest {
         assertEquals(List.of("2"), host.ok("echo $?"));
         assertEquals(List.of("bash: syntax error near unexpected token `fi'"), host.run("for i in 1 2; do echo $i; fi").errors());
         assertEquals(List.of("bash: nosuch: command not found"), host.run("if true; then nosuch; fi").errors());
+        // A bash -c the loop runs keeps its own words (exec-missing.sh's recorded transcript).
+        host.ok("docker run -d --name ubu ubuntu sleep 300");
+        assertEquals(List.of("bash: line 1: curl: command not found"),
+                host.run("for i in 1; do docker exec ubu bash -c 'curl http://example.com'; done").errors());
     }
 
     @Test

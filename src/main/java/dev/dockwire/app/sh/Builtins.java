@@ -55,7 +55,7 @@ final class Builtins {
             // Debian's busybox 1.35 numbers a -c script's lines from 0 here (ash_vmsg's errlinno).
             case ASH -> sh.arg0 + ": " + builtin + ": line " + (sh.line - 1) + ": " + message;
             case DASH -> sh.arg0 + ": " + sh.line + ": " + builtin + ": " + message;
-            case BASH -> sh.arg0 + ": line " + sh.line + ": " + builtin + ": " + message;
+            case BASH -> sh.arg0 + ": " + (sh.unnumbered ? "" : "line " + sh.line + ": ") + builtin + ": " + message;
         };
         io.err.line(text);
     }

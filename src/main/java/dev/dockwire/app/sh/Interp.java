@@ -78,6 +78,8 @@ final class Interp {
     Runnable interruptWait;
     /** An interactive shell's ({@code docker exec -it C sh}): its children are jobs of their own. */
     boolean interactive;
+    /** A prompt's shell whose messages number no lines (bash at the host's prompt: {@code bash: cd: X: ...}). */
+    boolean unnumbered;
     /** Only the vehicle of an applet exec'd without a shell ({@link Sh#direct}): the environment as given. */
     boolean direct;
     /** The program the script waits for now, or null. */
@@ -227,7 +229,7 @@ final class Interp {
 
     /** The shell's own error text on stderr, line-numbered as its dialect does. */
     void error(Io io, String message) {
-        io.err.line(dialect.error(arg0, line, message));
+        io.err.line(dialect.error(arg0, unnumbered ? 0 : line, message));
     }
 
     /** Leaves the shell with {@code code} ({@code exit}, a fatal expansion error). */
@@ -325,7 +327,7 @@ final class Interp {
         try {
             c = Parser.parse(text);
         } catch (SyntaxError e) {
-            io.err.line(dialect.syntaxError(arg0, e));
+            io.err.line(dialect.syntaxError(arg0, e, !unnumbered));
             exit(2);
             k.run();
             return;

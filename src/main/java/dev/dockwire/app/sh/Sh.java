@@ -135,7 +135,7 @@ public final class Sh implements Program {
         try {
             c = p.next();
         } catch (SyntaxError e) {
-            io.err.line(sh.dialect.syntaxError(sh.arg0, e));
+            io.err.line(sh.dialect.syntaxError(sh.arg0, e, !sh.unnumbered));
             sh.status = 2;
             k.run();
             return;
@@ -255,6 +255,7 @@ public final class Sh implements Program {
                 if (sh == null && store != null) {
                     sh = new Interp(ctx, commands, dialect, arg0, store, exported);
                     sh.interactive = true;
+                    sh.unnumbered = dialect == Dialect.BASH; // bash numbers no lines at its prompt
                     sh.cwd = start;
                 } else if (sh == null) {
                     sh = new Interp(ctx, commands, dialect, arg0, env, new ArrayList<>());
@@ -265,7 +266,7 @@ public final class Sh implements Program {
                     sh.attach(ctx, commands);
                 }
                 sh.status = status;
-                Io io = new Io(new Io.Sink(ctx::out), new Io.Sink(line -> ctx.err(interactive(line))), new Io.Input(ctx.stdin()));
+                Io io = new Io(new Io.Sink(ctx::out), new Io.Sink(ctx::err), new Io.Input(ctx.stdin()));
                 Interp shell = sh;
                 // Ctrl-C at the prompt's command: a running child has it (its own job); else the
                 // shell drops the rest of the line, $? 130 (ash's raise_interrupt in an interactive shell).
@@ -285,18 +286,6 @@ public final class Sh implements Program {
                     ctx.exit(sh.status);
                 }, false, true);
             };
-        }
-
-        /**
-         * The shell's own message as an interactive shell words it: bash numbers no lines at its
-         * prompt ({@code bash: cd: X: No such file or directory}, {@code bash: syntax error near
-         * unexpected token `done'}), which it does for a script's ({@code bash: line 1: }, {@code bash: -c: line 1: }).
-         */
-        private String interactive(String line) {
-            if (dialect != Dialect.BASH || store == null) {
-                return line;
-            }
-            return line.replaceFirst("^" + java.util.regex.Pattern.quote(arg0) + ": (-c: )?line [0-9]+: ", arg0 + ": ");
         }
 
         /** {@code $?} after the last line. */

@@ -62,7 +62,7 @@ final class Test {
     private void fail(String message) {
         io.err.line(sh.dialect == Dialect.ASH ? sh.arg0 + ": " + message
                 : sh.dialect == Dialect.DASH ? sh.arg0 + ": " + sh.line + ": " + name + ": " + message
-                : sh.arg0 + ": line " + sh.line + ": " + name + ": " + message);
+                : sh.arg0 + ": " + (sh.unnumbered ? "" : "line " + sh.line + ": ") + name + ": " + message);
     }
 
     private boolean or() {
