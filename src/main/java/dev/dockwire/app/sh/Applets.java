@@ -47,6 +47,9 @@ public final class Applets {
 
     /** Runs applet {@code name}; its status, or null when the shell does not run it itself. */
     Integer run(String name, String provider, List<String> args, Map<String, String> assigns, Io io) {
+        if (!sh.commands.shellApplets()) {
+            return null;
+        }
         String base = name.substring(name.lastIndexOf('/') + 1);
         Flavour flavour = flavour(provider);
         TextTool tool = TextTools.find(base);

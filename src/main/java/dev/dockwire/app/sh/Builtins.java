@@ -18,7 +18,7 @@ import java.util.Set;
 final class Builtins {
     private static final Set<String> NAMES = Set.of("echo", "printf", "test", "[", "true", "false", ":", "exit", "export",
             "unset", "set", "shift", "read", "cd", "pwd", "exec", "wait", "trap", "eval", ".", "source", "local", "return",
-            "break", "continue", "command", "readonly");
+            "break", "continue", "command", "readonly", "[[");
 
     /** Whether a shell of some dialect runs {@code name} itself. */
     static boolean any(String name) {
@@ -36,7 +36,7 @@ final class Builtins {
     }
 
     boolean has(String name) {
-        return NAMES.contains(name) && !(name.equals("source") && sh.dialect == Dialect.DASH);
+        return NAMES.contains(name) && !((name.equals("source") || name.equals("[[")) && sh.dialect == Dialect.DASH);
     }
 
     /** {@code path} against the working directory {@code cwd}, {@code .} and {@code ..} folded. */
@@ -55,7 +55,7 @@ final class Builtins {
             // Debian's busybox 1.35 numbers a -c script's lines from 0 here (ash_vmsg's errlinno).
             case ASH -> sh.arg0 + ": " + builtin + ": line " + (sh.line - 1) + ": " + message;
             case DASH -> sh.arg0 + ": " + sh.line + ": " + builtin + ": " + message;
-            case BASH -> sh.arg0 + ": line " + sh.line + ": " + builtin + ": " + message;
+            case BASH -> sh.arg0 + ": " + (sh.unnumbered ? "" : "line " + sh.line + ": ") + builtin + ": " + message;
         };
         io.err.line(text);
     }
@@ -64,7 +64,7 @@ final class Builtins {
         switch (name) {
             case "echo" -> done(Printf.echo(sh.dialect, args, io.out), k);
             case "printf" -> done(Printf.printf(sh, args, io), k);
-            case "test", "[" -> done(new Test(sh, io, name).run(args), k);
+            case "test", "[", "[[" -> done(new Test(sh, io, name).run(args), k);
             case "true", ":" -> done(0, k);
             case "false" -> done(1, k);
             case "exit" -> exit(args, io, k);
