@@ -28,9 +28,10 @@ class HostCompoundLinesTest {
         assertEquals(3, run.output().stream().filter(l -> l.matches("[0-9a-f]{64}")).count(), String.join("\n", run.output()));
         assertEquals(List.of("web1", "web2", "web3"), host.ok("docker ps --format '{{.Names}}' | sort"));
         assertEquals(List.of("3"), host.ok("n=0; for c in $(docker ps -q); do n=$((n+1)); done; echo $n"));
-        // A body of builtins: a docker command there would eat the loop's stdin until app.sh hands a
-        // program only what it reads (helper shstdin's work, session 19).
         assertEquals(List.of("3 ids"), host.ok("n=0; docker ps -q | while read c; do n=$((n+1)); echo $n ids; done | tail -1"));
+        // docker inspect reads no stdin: the loop's lines are left for the next read (app.sh's SharedStdin).
+        assertEquals(List.of("/web1", "/web2", "/web3"),
+                host.ok("docker ps -q | while read c; do docker inspect -f '{{.Name}}' $c; done | sort"));
         host.ok("for c in $(docker ps -q); do docker stop $c > /dev/null; done");
         assertEquals(List.of(), host.ok("docker ps -q"));
     }
