@@ -79,11 +79,6 @@ public final class Macvlan extends NetDevice {
         port.transmit(this, frame);
     }
 
-    /** Hands a frame the port picked for this macvlan to its receive path. */
-    void input(ByteBuf frame) {
-        receive(frame);
-    }
-
     @Override
     public void unregister() {
         port.remove(this);

@@ -125,7 +125,7 @@ final class MacvlanPort implements RxHandler, NetDevice.UpperPort {
             Macvlan src = byMac.get(EthernetFrame.src(frame, at));
             if (src != null && src.mode() != MacvlanMode.VEPA && src.mode() != MacvlanMode.BRIDGE) {
                 // A private macvlan's own broadcast, sent back by the switch: to the sender only.
-                deliver(src, frame);
+                src.receive(frame);
                 return;
             }
             int modes = src == null ? ALL_MODES
@@ -140,7 +140,8 @@ final class MacvlanPort implements RxHandler, NetDevice.UpperPort {
             pass.handle(dev, frame);
             return;
         }
-        deliver(v, frame);
+        // RX_HANDLER_ANOTHER: the macvlan receives it (dropped and counted there when it is down).
+        v.receive(frame);
     }
 
     /** The macvlan whose MAC is {@code mac} (not a passthru one), or null. */
@@ -157,15 +158,6 @@ final class MacvlanPort implements RxHandler, NetDevice.UpperPort {
         last = null;
     }
 
-    private static void deliver(Macvlan v, ByteBuf frame) {
-        if (!v.isUp()) {
-            v.stats().rxDropped++;
-            frame.release();
-            return;
-        }
-        v.input(frame);
-    }
-
     /** macvlan_broadcast: a copy to every up macvlan whose mode is in {@code modes}, except {@code src}. */
     private void broadcast(ByteBuf frame, Macvlan src, int modes, boolean queued) {
         for (int i = 0, n = vlans.size(); i < n; i++) {
@@ -177,7 +169,7 @@ final class MacvlanPort implements RxHandler, NetDevice.UpperPort {
             if (queued) {
                 backlog.enqueue(v, copy);
             } else {
-                v.input(copy);
+                v.receive(copy);
             }
         }
     }

@@ -67,6 +67,18 @@ class MacvlanTest {
     }
 
     @Test
+    void aMacvlanThatIsDownDropsWhatThePortPicksForItAndCountsIt() {
+        Macvlan a = macvlan("a", A, MacvlanMode.BRIDGE);
+        List<byte[]> aGot = L2Lab.record(a);
+        a.setUp(false);
+        lab.send(lab.lan, A);
+        assertEquals(0, aGot.size());
+        assertEquals(1, a.stats().rxDropped, "counted on the macvlan (netif_receive_skb of a down device)");
+        assertEquals(0, a.stats().rxPackets);
+        assertEquals(0, lab.hostGot.size(), "not passed to the parent's stack either");
+    }
+
+    @Test
     void theHostAndItsMacvlansCannotReachEachOther() {
         Macvlan a = macvlan("a", A, MacvlanMode.BRIDGE);
         List<byte[]> aGot = L2Lab.record(a);
