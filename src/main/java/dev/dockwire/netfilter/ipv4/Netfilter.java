@@ -260,7 +260,7 @@ public final class Netfilter implements NfHooks, XtContext, ConntrackContext {
         NfPacket p = pkt != null ? pkt : firstPacket();
         p.load(Hook.PREROUTING.ordinal(), in, null, packet);
         tracepoint.probe().hookEntry(p);
-        startRecording(p);
+        startRecording(p, forwarding);
         int v = table(raw, p);
         if (v == Verdict.ACCEPT && track) {
             v = conntrack.in(p, null);
@@ -311,7 +311,7 @@ public final class Netfilter implements NfHooks, XtContext, ConntrackContext {
         NfPacket p = pkt != null ? pkt : firstPacket();
         Conn prev = p.ct;
         p.load(Hook.OUTPUT.ordinal(), null, out, packet);
-        recording = false;
+        startRecording(p, true);
         if (attachCt != null) {
             p.ct = attachCt;
             p.ctinfo = attachInfo;
@@ -323,6 +323,9 @@ public final class Netfilter implements NfHooks, XtContext, ConntrackContext {
             // An ICMP error the stack makes about a packet still in flight belongs to that
             // packet's (maybe unconfirmed) connection, as icmp_send's nf_ct_attach does.
             v = conntrack.in(p, prev != null && !prev.confirmed() ? prev : null);
+            if (recording) {
+                tracked(p);
+            }
         }
         if (v == Verdict.ACCEPT) {
             v = table(mangle, p);
@@ -373,9 +376,12 @@ public final class Netfilter implements NfHooks, XtContext, ConntrackContext {
         return generation;
     }
 
-    /** Starts recording the hooks of a packet at PRE_ROUTING when it may be offloaded: UDP of a tracked flow. */
-    private void startRecording(NfPacket p) {
-        boolean r = forwarding && track && p.protocol == IpProtocol.UDP && p.sport >= 0;
+    /**
+     * Starts recording the hooks of a packet at PRE_ROUTING (when {@code may}: the namespace forwards) or
+     * LOCAL_OUT when it may be replayed: UDP of a tracked flow.
+     */
+    private void startRecording(NfPacket p, boolean may) {
+        boolean r = may && track && p.protocol == IpProtocol.UDP && p.sport >= 0;
         if (r) {
             flowSrc = p.src;
             flowDst = p.dst;
@@ -418,7 +424,7 @@ public final class Netfilter implements NfHooks, XtContext, ConntrackContext {
         }
         recording = false;
         int dir = CtInfo.dir(p.ctinfo);
-        FlowOffload f = (FlowOffload) c.flow(dir);
+        FlowOffload f = c.flow(dir) instanceof FlowOffload o ? o : null;
         if (f == null) {
             f = new FlowOffload(this, conntrack);
             c.flow(dir, f);
@@ -438,6 +444,33 @@ public final class Netfilter implements NfHooks, XtContext, ConntrackContext {
         f.inName = p.in.name();
         f.outName = p.out.name();
         f.walks.copy(flowWalks);
+        return f;
+    }
+
+    /**
+     * The hooks this locally sent packet passed (LOCAL_OUT, POST_ROUTING, both accepted, nothing between)
+     * as a step for the next datagrams of its flow ({@link LocalFlow}), when they can be replayed: recorded
+     * from LOCAL_OUT on, the connection's status as tracking left it, no NAT on it, no tracepoint listening.
+     */
+    @Override
+    public NfFlow localFlow(ByteBuf packet) {
+        NfPacket p = pkt;
+        Conn c = flowCt;
+        if (!recording || p == null || p.buf != packet || p.ct != c || p.nfTrace || c.status != flowStatus
+                || c.events != 0 || tracepoint.attached() || p.in != null || p.out == null) {
+            return null;
+        }
+        recording = false;
+        int dir = CtInfo.dir(p.ctinfo);
+        if (natTable != null && (Nat.rewrites(c, dir, NatRange.MANIP_DST) || Nat.rewrites(c, dir, NatRange.MANIP_SRC))) {
+            return null;
+        }
+        LocalFlow f = c.flow(dir) instanceof LocalFlow l ? l : null;
+        if (f == null) {
+            f = new LocalFlow(this, conntrack);
+            c.flow(dir, f);
+        }
+        f.record(c, flowSrc, flowDst, flowSport << 16 | flowDport, generation, p.out, flowWalks);
         return f;
     }
 
