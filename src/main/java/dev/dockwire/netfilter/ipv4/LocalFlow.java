@@ -39,8 +39,18 @@ final class LocalFlow implements NfFlow {
         this.conntrack = conntrack;
     }
 
-    /** Records the flow's datagram as it left LOCAL_OUT's conntrack ({@code c} then in {@code status}) and the walks it made. */
-    void record(Conn c, int src, int dst, int ports, int generation, NetDevice out, FlowWalks walks) {
+    /** The replay kept with direction {@code dir} of {@code c}, made (and kept there) when it has none. */
+    static LocalFlow of(Netfilter owner, Conntrack conntrack, Conn c, int dir) {
+        if (c.flow(dir) instanceof LocalFlow f) {
+            return f;
+        }
+        LocalFlow f = new LocalFlow(owner, conntrack);
+        c.flow(dir, f);
+        return f;
+    }
+
+    /** Records the flow's datagram as it left LOCAL_OUT's conntrack ({@code c} as it is now), its device and the walks it made. */
+    LocalFlow record(Conn c, int src, int dst, int ports, int generation, NetDevice out, FlowWalks walks) {
         this.ct = c;
         this.src = src;
         this.dst = dst;
@@ -50,6 +60,7 @@ final class LocalFlow implements NfFlow {
         this.out = out;
         this.outName = out.name();
         this.walks.copy(walks);
+        return this;
     }
 
     @Override

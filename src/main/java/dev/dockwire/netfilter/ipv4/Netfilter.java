@@ -52,6 +52,9 @@ import java.util.function.Consumer;
  * {@link NfNet}; conntrack, NAT and the targets see it only through their narrow contexts.
  */
 public final class Netfilter implements NfHooks, XtContext, ConntrackContext {
+    /** Whether netfilters made from now on replay received flows ({@link LocalInFlows}; tests compare a world without): {@code -Ddockwire.localin=false}. */
+    public static boolean replayLocalIn = !"false".equals(System.getProperty("dockwire.localin"));
+    private final boolean replayIn = replayLocalIn;
     private final NfNet ns;
     private final EventLoop loop;
     private final Tables tables = new Tables();
@@ -85,13 +88,11 @@ public final class Netfilter implements NfHooks, XtContext, ConntrackContext {
     /** Counts the commits: a recorded table walk ({@code WalkMemo}) holds only within the generation it was made in. */
     private int generation;
     /**
-     * The recording of a forwarded packet's hooks for {@link #flowOffload}: set at PRE_ROUTING for a UDP
-     * packet of a tracked flow, cleared by anything that cannot be replayed; the packet's tuple as it came
-     * in, its connection and that connection's status after tracking, the walks' counters.
+     * The recording of a packet's hooks for {@link #flowOffload}, {@link #localFlow} or {@link LocalInFlows}:
+     * set at PRE_ROUTING or LOCAL_OUT for a UDP packet of a tracked flow, cleared by anything that cannot be
+     * replayed; the packet's tuple as it came in, its connection and that connection's status after tracking, the walks' counters.
      */
     private boolean recording;
-    /** {@code net.ipv4.ip_forward}: a namespace that does not forward records nothing (a container's received packets). */
-    private boolean forwarding;
     private int flowSrc;
     private int flowDst;
     private int flowSport;
@@ -99,6 +100,9 @@ public final class Netfilter implements NfHooks, XtContext, ConntrackContext {
     private Conn flowCt;
     private int flowStatus;
     private FlowWalks flowWalks;
+    /** PRE_ROUTING's walks of a packet recorded on to LOCAL_IN; the received flows replayed from such recordings (made by the first). */
+    private final FlowWalks preWalks = new FlowWalks();
+    private LocalInFlows inFlows;
 
     /** The emulation's tracepoints, read once: the hooks report through them on every packet. */
     private final dev.dockwire.sim.Tracepoint<? extends dev.dockwire.netfilter.NfProbe> tracepoint;
@@ -145,11 +149,10 @@ public final class Netfilter implements NfHooks, XtContext, ConntrackContext {
         return log == null ? List.of() : Collections.unmodifiableList(new ArrayList<>(log));
     }
 
-    /** Re-reads {@code net.netfilter.nf_conntrack_max} and {@code net.ipv4.ip_forward} (only a router's hooks record flows). */
+    /** Re-reads {@code net.netfilter.nf_conntrack_max}. */
     public void sysctlChanged() {
         String v = ns.sysctl("net.netfilter.nf_conntrack_max");
         conntrackMax = v == null ? 262144 : Integer.parseInt(v.trim());
-        forwarding = "1".equals(ns.sysctl("net.ipv4.ip_forward"));
     }
 
     @Override
@@ -257,10 +260,21 @@ public final class Netfilter implements NfHooks, XtContext, ConntrackContext {
 
     @Override
     public boolean preRouting(NetDevice in, ByteBuf packet) {
+        LocalInFlows f = inFlows;
+        if (f != null) {
+            if (!tracepoint.attached() && f.preRouting(in, packet)) {
+                // The packet context keeps the last packet the hooks walked: not this one (resume reloads).
+                pkt.l3off = -1;
+                pkt.ct = null;
+                recording = false;
+                return true;
+            }
+            f.forget();
+        }
         NfPacket p = pkt != null ? pkt : firstPacket();
         p.load(Hook.PREROUTING.ordinal(), in, null, packet);
         tracepoint.probe().hookEntry(p);
-        startRecording(p, forwarding);
+        startRecording(p);
         int v = table(raw, p);
         if (v == Verdict.ACCEPT && track) {
             v = conntrack.in(p, null);
@@ -279,8 +293,16 @@ public final class Netfilter implements NfHooks, XtContext, ConntrackContext {
 
     @Override
     public boolean localIn(NetDevice in, ByteBuf packet) {
+        LocalInFlows f = inFlows;
+        if (f != null && f.localIn(packet)) {
+            return true; // PRE_ROUTING replayed this packet's flow: LOCAL_IN's part too
+        }
         NfPacket p = resume(Hook.INPUT, in, null, packet);
-        recording = false;
+        if (recording) {
+            // PRE_ROUTING's walks kept apart: LOCAL_IN's are recorded on their own.
+            preWalks.copy(flowWalks);
+            flowWalks.clear();
+        }
         tracepoint.probe().hookEntry(p);
         int v = table(mangle, p);
         if (v == Verdict.ACCEPT) {
@@ -292,7 +314,29 @@ public final class Netfilter implements NfHooks, XtContext, ConntrackContext {
         if (v == Verdict.ACCEPT && track) {
             v = conntrack.confirm(p);
         }
-        return verdict(v, p, packet);
+        boolean accepted = verdict(v, p, packet);
+        if (accepted && recording) {
+            recordLocalIn(p);
+        }
+        return accepted;
+    }
+
+    /**
+     * After LOCAL_IN accepted a packet recorded from PRE_ROUTING on: its flow's entry in {@link LocalInFlows}
+     * when its hooks can be replayed (the connection's status as tracking left it, no NAT on it, no trace).
+     */
+    private void recordLocalIn(NfPacket p) {
+        recording = false;
+        Conn c = flowCt;
+        int dir = CtInfo.dir(p.ctinfo);
+        if (!replayIn || p.ct != c || p.nfTrace || c.status != flowStatus || c.events != 0 || tracepoint.attached()
+                || p.in == null || natted(c, dir)) {
+            return;
+        }
+        if (inFlows == null) {
+            inFlows = new LocalInFlows(this, conntrack);
+        }
+        inFlows.record(p.in, flowSrc, flowDst, flowSport << 16 | flowDport, c, generation, preWalks, flowWalks);
     }
 
     @Override
@@ -311,7 +355,7 @@ public final class Netfilter implements NfHooks, XtContext, ConntrackContext {
         NfPacket p = pkt != null ? pkt : firstPacket();
         Conn prev = p.ct;
         p.load(Hook.OUTPUT.ordinal(), null, out, packet);
-        startRecording(p, true);
+        startRecording(p);
         if (attachCt != null) {
             p.ct = attachCt;
             p.ctinfo = attachInfo;
@@ -371,17 +415,19 @@ public final class Netfilter implements NfHooks, XtContext, ConntrackContext {
         return p;
     }
 
+    /** Received packets whose PRE_ROUTING and LOCAL_IN were replayed ({@link LocalInFlows}; tests and diagnostics). */
+    public long localInReplays() {
+        return inFlows == null ? 0 : inFlows.hits;
+    }
+
     /** The commit generation of the tables (what a remembered walk or an offloaded flow holds within). */
     int generation() {
         return generation;
     }
 
-    /**
-     * Starts recording the hooks of a packet at PRE_ROUTING (when {@code may}: the namespace forwards) or
-     * LOCAL_OUT when it may be replayed: UDP of a tracked flow.
-     */
-    private void startRecording(NfPacket p, boolean may) {
-        boolean r = may && track && p.protocol == IpProtocol.UDP && p.sport >= 0;
+    /** Starts recording the hooks of a packet at PRE_ROUTING or LOCAL_OUT when it may be replayed: UDP of a tracked flow. */
+    private void startRecording(NfPacket p) {
+        boolean r = track && p.protocol == IpProtocol.UDP && p.sport >= 0;
         if (r) {
             flowSrc = p.src;
             flowDst = p.dst;
@@ -462,16 +508,16 @@ public final class Netfilter implements NfHooks, XtContext, ConntrackContext {
         }
         recording = false;
         int dir = CtInfo.dir(p.ctinfo);
-        if (natTable != null && (Nat.rewrites(c, dir, NatRange.MANIP_DST) || Nat.rewrites(c, dir, NatRange.MANIP_SRC))) {
+        if (natted(c, dir)) {
             return null;
         }
-        LocalFlow f = c.flow(dir) instanceof LocalFlow l ? l : null;
-        if (f == null) {
-            f = new LocalFlow(this, conntrack);
-            c.flow(dir, f);
-        }
-        f.record(c, flowSrc, flowDst, flowSport << 16 | flowDport, generation, p.out, flowWalks);
-        return f;
+        return LocalFlow.of(this, conntrack, c, dir).record(c, flowSrc, flowDst, flowSport << 16 | flowDport, generation,
+                p.out, flowWalks);
+    }
+
+    /** Whether NAT rewrites the packets of {@code c}'s direction {@code dir} (which the local replays do not do). */
+    private boolean natted(Conn c, int dir) {
+        return natTable != null && (Nat.rewrites(c, dir, NatRange.MANIP_DST) || Nat.rewrites(c, dir, NatRange.MANIP_SRC));
     }
 
     private boolean verdict(int v, NfPacket p, ByteBuf packet) {

@@ -85,6 +85,14 @@ final class TunnelDst implements UdpTunnel.DstCache {
                 return true;
             }
         }
+        return fullPath(datagram, src, dst, tos, ttl, df);
+    }
+
+    /**
+     * The full output path ({@link Ipv4Stack#xmit}), then its answer recorded. Out of line: inline, it took
+     * {@link #xmit} past FreqInlineSize (325 bytecodes) and out of the encapsulation's compiled code.
+     */
+    private boolean fullPath(ByteBuf datagram, int src, int dst, int tos, int ttl, boolean df) {
         // The UDP header's ports (the driver wrote them): the outer flow the hooks' replay is for.
         int ports = datagram.readableBytes() >= 4 ? datagram.getInt(datagram.readerIndex()) : 0;
         boolean sent;
