@@ -33,6 +33,8 @@ final class LocalFlow implements NfFlow {
     private int generation;
     private NetDevice out;
     private String outName;
+    /** Whether {@link #walks} count anything (Docker's OUTPUT and POSTROUTING walk no rule for an established flow). */
+    private boolean counts;
 
     LocalFlow(Netfilter owner, Conntrack conntrack) {
         this.owner = owner;
@@ -60,6 +62,7 @@ final class LocalFlow implements NfFlow {
         this.out = out;
         this.outName = out.name();
         this.walks.copy(walks);
+        this.counts = !walks.isEmpty();
         return this;
     }
 
@@ -99,7 +102,9 @@ final class LocalFlow implements NfFlow {
     /** The rule and policy counters of the walks, for the datagram whose IPv4 header is at the reader index. */
     @Override
     public void leave(ByteBuf packet) {
-        walks.count(Ipv4Packet.totalLength(packet, packet.readerIndex()));
+        if (counts) {
+            walks.count(Ipv4Packet.totalLength(packet, packet.readerIndex()));
+        }
     }
 
     @Override

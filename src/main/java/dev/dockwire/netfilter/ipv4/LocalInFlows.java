@@ -40,6 +40,9 @@ final class LocalInFlows {
         Conn ct;
         int status;
         int generation;
+        /** Whether {@link #pre} and {@link #local} count anything: Docker's hooks walk no rule for an established flow, and a hit then reads neither. */
+        boolean preCounts;
+        boolean localCounts;
         final FlowWalks pre = new FlowWalks();
         final FlowWalks local = new FlowWalks();
     }
@@ -87,7 +90,9 @@ final class LocalInFlows {
                 || in.name() != e.inName || !conntrack.udpFound(c)) {
             return false;
         }
-        e.pre.count((int) (w >>> 32) & 0xFFFF);
+        if (e.preCounts) {
+            e.pre.count((int) (w >>> 32) & 0xFFFF);
+        }
         replayed = s;
         hits++;
         return true;
@@ -105,7 +110,10 @@ final class LocalInFlows {
             return false;
         }
         replayed = -1;
-        entries[s].local.count(Ipv4Packet.totalLength(packet, packet.readerIndex()));
+        Entry e = entries[s];
+        if (e.localCounts) {
+            e.local.count(Ipv4Packet.totalLength(packet, packet.readerIndex()));
+        }
         return true;
     }
 
@@ -126,5 +134,7 @@ final class LocalInFlows {
         e.generation = generation;
         e.pre.copy(pre);
         e.local.copy(local);
+        e.preCounts = !pre.isEmpty();
+        e.localCounts = !local.isEmpty();
     }
 }
