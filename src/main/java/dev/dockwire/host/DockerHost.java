@@ -540,7 +540,8 @@ public final class DockerHost implements Shell.Env, CliEnv {
 
     @Override
     public boolean stdoutIsTerminal() {
-        return terminal != null && stdoutTerminal;
+        // a terminal: the interactive prompt's, or the live shell's (its job control's); then isatty(1) as the shell says
+        return (terminal != null || jobControl.live()) && stdoutTerminal;
     }
 
     @Override

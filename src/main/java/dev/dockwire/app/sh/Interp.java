@@ -371,7 +371,10 @@ final class Interp {
             bg.lastBackground = -1;
             int[] pid = {0};
             bg.background = p -> pid[0] = pid[0] == 0 ? p : pid[0];
-            bg.run(item.cmd(), io, () -> {
+            // XCU 2.9.3.1: without job control an asynchronous list's stdin is /dev/null; bash only
+            // while it is the shell's own (not a redirection's or a pipe's: execute_command_internal's stdin_redir)
+            Io bgIo = interactive || dialect == Dialect.BASH && !io.startingStdin ? io : io.withIn(Io.Input.empty());
+            bg.run(item.cmd(), bgIo, () -> {
                 io.out.flush();
                 if (pid[0] != 0) {
                     jobs.put(pid[0], bg.status);
@@ -425,7 +428,7 @@ final class Interp {
         Io.Sink out = last ? io.out : Io.Sink.pipe(buffer);
         Interp sub = fork();
         sub.background = background;
-        sub.run(p.stages().get(i), new Io(out, io.err, in), () -> {
+        sub.run(p.stages().get(i), i == 0 ? io.withOut(out) : new Io(out, io.err, in), () -> {
             if (!last) {
                 out.flush();
             }

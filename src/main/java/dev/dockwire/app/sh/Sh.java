@@ -110,7 +110,7 @@ public final class Sh implements Program {
         sh.name = name;
         sh.errexit = errexit;
         sh.xtrace = xtrace;
-        Io io = new Io(new Io.Sink(ctx::out), new Io.Sink(ctx::err), dashC ? new Io.Input(ctx.stdin()) : Io.Input.empty());
+        Io io = Io.started(new Io.Sink(ctx::out), new Io.Sink(ctx::err), dashC || !rest.isEmpty() ? Io.Input.from(ctx.stdin()) : Io.Input.empty());
         run(sh, script, io, ctx::exit);
     }
 

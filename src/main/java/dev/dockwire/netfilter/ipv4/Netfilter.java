@@ -15,6 +15,7 @@ import dev.dockwire.netfilter.NfPacket;
 import dev.dockwire.netfilter.Rule;
 import dev.dockwire.netfilter.Table;
 import dev.dockwire.netfilter.Tables;
+import dev.dockwire.netfilter.UntrackedWalk;
 import dev.dockwire.netfilter.Verdict;
 import dev.dockwire.link.DropReason;
 import dev.dockwire.netfilter.XtContext;
@@ -93,16 +94,16 @@ public final class Netfilter implements NfHooks, XtContext, ConntrackContext {
      * replayed; the packet's tuple as it came in, its connection and that connection's status after tracking, the walks' counters.
      */
     private boolean recording;
-    private int flowSrc;
-    private int flowDst;
-    private int flowSport;
-    private int flowDport;
-    private Conn flowCt;
-    private int flowStatus;
-    private FlowWalks flowWalks;
-    /** PRE_ROUTING's walks of a packet recorded on to LOCAL_IN; the received flows replayed from such recordings (made by the first). */
-    private final FlowWalks preWalks = new FlowWalks();
+    private final HookRecording rec = new HookRecording();
+    /** The received flows replayed from such recordings (made by the first). */
     private LocalInFlows inFlows;
+    /**
+     * Whether PRE_ROUTING's verdict is the raw table's walk alone (no conntrack, no NAT, mangle's chain
+     * empty) and that walk is not trivial: then {@link #rawWalk} remembers it per flow and replays it
+     * before the packet is loaded (the kernel baseline's sink: a raw PREROUTING DROP).
+     */
+    private boolean rawReplays;
+    private UntrackedWalk rawWalk;
 
     /** The emulation's tracepoints, read once: the hooks report through them on every packet. */
     private final dev.dockwire.sim.Tracepoint<? extends dev.dockwire.netfilter.NfProbe> tracepoint;
@@ -226,6 +227,15 @@ public final class Netfilter implements NfHooks, XtContext, ConntrackContext {
             }
         }
         track = ct;
+        if (!ct) {
+            recording = false;
+        }
+        Chain rawPre = raw == null ? null : raw.builtin[Hook.PREROUTING.ordinal()];
+        Chain manglePre = mangle == null ? null : mangle.builtin[Hook.PREROUTING.ordinal()];
+        rawReplays = !ct && rawPre != null && !rawPre.trivial() && (manglePre == null || manglePre.trivial());
+        if (rawReplays && rawWalk == null) {
+            rawWalk = new UntrackedWalk();
+        }
         ns.registerHooks(active || ct ? this : null);
     }
 
@@ -240,10 +250,36 @@ public final class Netfilter implements NfHooks, XtContext, ConntrackContext {
         trace.enter(t.name());
         int v = ipt.run(c, p, this, generation);
         if (recording) {
-            recording = flowWalks.add(ipt);
+            recording = rec.add(ipt);
         }
         tracepoint.probe().table(p, t, v);
         return v;
+    }
+
+    /** {@link #table} of the raw table at PRE_ROUTING when {@link #rawReplays}: its walk remembered for the flow's next packet. */
+    private int rawPreRouting(NfPacket p) {
+        trace.enter(raw.name());
+        int v = rawWalk.walk(ipt, raw.builtin[p.hook], p, this, generation);
+        tracepoint.probe().table(p, raw, v);
+        return v;
+    }
+
+    /**
+     * PRE_ROUTING's end for a packet whose raw walk was replayed ({@link UntrackedWalk#replay}, ACCEPT or
+     * DROP), as {@link #verdict} ends it with no tracepoint attached and no REJECT (a target: never replayed).
+     */
+    private boolean replayed(int v, ByteBuf packet) {
+        // Not loaded: the next hook must not take the packet context for this packet's (resume compares l3off).
+        pkt.l3off = -1;
+        if (v == Verdict.ACCEPT) {
+            return true;
+        }
+        if (drops == null) {
+            drops = new long[5];
+        }
+        drops[Hook.PREROUTING.ordinal()]++;
+        packet.release();
+        return false;
     }
 
     /** The nat table's chain at {@code hook}, for a connection's first packet (NAT's {@code NatContext}). */
@@ -271,11 +307,17 @@ public final class Netfilter implements NfHooks, XtContext, ConntrackContext {
             }
             f.forget();
         }
+        if (rawReplays && pkt != null && !tracepoint.attached()) {
+            int v = rawWalk.replay(raw.builtin[Hook.PREROUTING.ordinal()], generation, in, packet);
+            if (v != UntrackedWalk.MISS) {
+                return replayed(v, packet);
+            }
+        }
         NfPacket p = pkt != null ? pkt : firstPacket();
         p.load(Hook.PREROUTING.ordinal(), in, null, packet);
         tracepoint.probe().hookEntry(p);
         startRecording(p);
-        int v = table(raw, p);
+        int v = rawReplays ? rawPreRouting(p) : table(raw, p);
         if (v == Verdict.ACCEPT && track) {
             v = conntrack.in(p, null);
             if (recording) {
@@ -299,9 +341,7 @@ public final class Netfilter implements NfHooks, XtContext, ConntrackContext {
         }
         NfPacket p = resume(Hook.INPUT, in, null, packet);
         if (recording) {
-            // PRE_ROUTING's walks kept apart: LOCAL_IN's are recorded on their own.
-            preWalks.copy(flowWalks);
-            flowWalks.clear();
+            rec.enterLocalIn();
         }
         tracepoint.probe().hookEntry(p);
         int v = table(mangle, p);
@@ -327,16 +367,13 @@ public final class Netfilter implements NfHooks, XtContext, ConntrackContext {
      */
     private void recordLocalIn(NfPacket p) {
         recording = false;
-        Conn c = flowCt;
-        int dir = CtInfo.dir(p.ctinfo);
-        if (!replayIn || p.ct != c || p.nfTrace || c.status != flowStatus || c.events != 0 || tracepoint.attached()
-                || p.in == null || natted(c, dir)) {
+        if (!replayIn || !rec.holds(p, p.buf) || tracepoint.attached() || p.in == null || natted(rec.conn(), CtInfo.dir(p.ctinfo))) {
             return;
         }
         if (inFlows == null) {
             inFlows = new LocalInFlows(this, conntrack);
         }
-        inFlows.record(p.in, flowSrc, flowDst, flowSport << 16 | flowDport, c, generation, preWalks, flowWalks);
+        rec.localIn(inFlows, p, generation);
     }
 
     @Override
@@ -420,6 +457,11 @@ public final class Netfilter implements NfHooks, XtContext, ConntrackContext {
         return inFlows == null ? 0 : inFlows.hits;
     }
 
+    /** PRE_ROUTING raw walks replayed for packets without a connection ({@link UntrackedWalk}; for tests and diagnostics). */
+    public long rawWalkReplays() {
+        return rawWalk == null ? 0 : rawWalk.replays();
+    }
+
     /** The commit generation of the tables (what a remembered walk or an offloaded flow holds within). */
     int generation() {
         return generation;
@@ -427,31 +469,12 @@ public final class Netfilter implements NfHooks, XtContext, ConntrackContext {
 
     /** Starts recording the hooks of a packet at PRE_ROUTING or LOCAL_OUT when it may be replayed: UDP of a tracked flow. */
     private void startRecording(NfPacket p) {
-        boolean r = track && p.protocol == IpProtocol.UDP && p.sport >= 0;
-        if (r) {
-            flowSrc = p.src;
-            flowDst = p.dst;
-            flowSport = p.sport;
-            flowDport = p.dport;
-            if (flowWalks == null) {
-                flowWalks = new FlowWalks();
-            }
-            flowWalks.clear();
-        }
-        recording = r;
+        recording = rec.start(p, track);
     }
 
-    /** After conntrack at PRE_ROUTING: a confirmed connection found in the hash whose tracking raised no event (changed no status bit). */
+    /** After conntrack: a confirmed connection found in the hash whose tracking raised no event (changed no status bit). */
     private void tracked(NfPacket p) {
-        Conn c = p.ct;
-        if (c == null || !c.confirmed() || c.events != 0 || p.ctSeen) {
-            recording = false;
-            return;
-        }
-        if (flowCt != c) {
-            flowCt = c;
-        }
-        flowStatus = c.status;
+        recording = rec.tracked(p);
     }
 
     /**
@@ -463,34 +486,11 @@ public final class Netfilter implements NfHooks, XtContext, ConntrackContext {
     @Override
     public NfFlow flowOffload(ByteBuf packet) {
         NfPacket p = pkt;
-        Conn c = flowCt;
-        if (!recording || p == null || p.buf != packet || p.ct != c || p.nfTrace || c.status != flowStatus
-                || c.events != 0 || tracepoint.attached() || p.in == null || p.out == null) {
+        if (!recording || !rec.holds(p, packet) || tracepoint.attached() || p.in == null || p.out == null) {
             return null;
         }
         recording = false;
-        int dir = CtInfo.dir(p.ctinfo);
-        FlowOffload f = c.flow(dir) instanceof FlowOffload o ? o : null;
-        if (f == null) {
-            f = new FlowOffload(this, conntrack);
-            c.flow(dir, f);
-        }
-        f.protocol = IpProtocol.UDP;
-        f.src = flowSrc;
-        f.dst = flowDst;
-        f.sport = flowSport;
-        f.dport = flowDport;
-        f.ct = c;
-        f.dir = dir;
-        f.status = c.status;
-        f.generation = generation;
-        f.nat(natTable != null && Nat.rewrites(c, f.dir, NatRange.MANIP_DST), natTable != null && Nat.rewrites(c, f.dir, NatRange.MANIP_SRC));
-        f.in = p.in;
-        f.out = p.out;
-        f.inName = p.in.name();
-        f.outName = p.out.name();
-        f.walks.copy(flowWalks);
-        return f;
+        return rec.offload(this, conntrack, p, generation, natTable != null);
     }
 
     /**
@@ -501,23 +501,21 @@ public final class Netfilter implements NfHooks, XtContext, ConntrackContext {
     @Override
     public NfFlow localFlow(ByteBuf packet) {
         NfPacket p = pkt;
-        Conn c = flowCt;
-        if (!recording || p == null || p.buf != packet || p.ct != c || p.nfTrace || c.status != flowStatus
-                || c.events != 0 || tracepoint.attached() || p.in != null || p.out == null) {
+        if (!recording || !rec.holds(p, packet) || tracepoint.attached() || p.in != null || p.out == null) {
             return null;
         }
         recording = false;
-        int dir = CtInfo.dir(p.ctinfo);
-        if (natted(c, dir)) {
-            return null;
-        }
-        return LocalFlow.of(this, conntrack, c, dir).record(c, flowSrc, flowDst, flowSport << 16 | flowDport, generation,
-                p.out, flowWalks);
+        return natted(rec.conn(), CtInfo.dir(p.ctinfo)) ? null : rec.local(this, conntrack, p, generation);
     }
 
     /** Whether NAT rewrites the packets of {@code c}'s direction {@code dir} (which the local replays do not do). */
     private boolean natted(Conn c, int dir) {
-        return natTable != null && (Nat.rewrites(c, dir, NatRange.MANIP_DST) || Nat.rewrites(c, dir, NatRange.MANIP_SRC));
+        return natTable != null && (rewrites(c, dir, true) || rewrites(c, dir, false));
+    }
+
+    /** Whether NAT rewrites the destination ({@code dnat}) or the source of {@code c}'s direction {@code dir}. */
+    static boolean rewrites(Conn c, int dir, boolean dnat) {
+        return Nat.rewrites(c, dir, dnat ? NatRange.MANIP_DST : NatRange.MANIP_SRC);
     }
 
     private boolean verdict(int v, NfPacket p, ByteBuf packet) {
