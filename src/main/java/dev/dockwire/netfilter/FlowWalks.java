@@ -56,6 +56,11 @@ public final class FlowWalks {
         decided = other.decided;
     }
 
+    /** Whether the walks counted nothing (no rule, no policy decided): {@link #count} would do nothing. */
+    public boolean isEmpty() {
+        return counted == 0 && decided == 0;
+    }
+
     /** The walks again for a packet of {@code length} bytes: the same rules and policies counted. */
     public void count(int length) {
         Rule[] r = rules;

@@ -43,4 +43,14 @@ public interface NfHooks {
     default NfFlow flowOffload(ByteBuf packet) {
         return null;
     }
+
+    /**
+     * After {@link #postRouting} accepted a locally sent packet (LOCAL_OUT, POST_ROUTING in a row,
+     * nothing between): what the hooks did for it as a step for the next datagrams of its flow, which a
+     * tunnel's cached output replays ({@link NfFlow#enter}: LOCAL_OUT's connection refresh; {@link NfFlow#leave}:
+     * the rule counters); null when that cannot be replayed (as {@link #flowOffload}, and a flow with NAT).
+     */
+    default NfFlow localFlow(ByteBuf packet) {
+        return null;
+    }
 }

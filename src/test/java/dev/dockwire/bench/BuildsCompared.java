@@ -21,13 +21,14 @@ import java.util.List;
  * comparison both ways round: the build loaded second measured 0–3% slower in an A-against-A run.
  *
  * <p>{@code java -Ddeps=$(cat target/bench.cp) -cp target/test-classes dev.dockwire.bench.BuildsCompared
- * overlay|bridged|macvlan|nat WINDOWS DIR_A DIR_B} (a DIR is a build's {@code target}; e.g. the old
+ * overlay|overlay-dockerd|bridged|macvlan|nat WINDOWS DIR_A DIR_B} (a DIR is a build's {@code target}; e.g. the old
  * build copied to /tmp first).
  */
 public final class BuildsCompared {
     private static final int BATCH = 32;
     private static final long WINDOW_NANOS = 500_000_000L;
-    private static final int WARM_UP = 3;
+    /** Rounds dropped: {@code -Dwarmup=N} (overlay-dockerd's longer path takes ~10 s of a loaded machine to compile). */
+    private static final int WARM_UP = Integer.getInteger("warmup", 3);
 
     private BuildsCompared() {
     }
@@ -41,17 +42,19 @@ public final class BuildsCompared {
         String path = args[0];
         int windows = Integer.parseInt(args[1]);
         String cls = switch (path) {
-            case "overlay" -> "OverlayUdpPath";
+            case "overlay", "overlay-dockerd" -> "OverlayUdpPath";
             case "bridged" -> "BridgedUdpPath";
             case "macvlan" -> "MacvlanUdpPath";
             case "nat" -> "NatUdpPath";
-            default -> throw new IllegalArgumentException("path: overlay, bridged, macvlan or nat; got " + path);
+            default -> throw new IllegalArgumentException("path: overlay, overlay-dockerd, bridged, macvlan or nat; got " + path);
         };
         Object[] paths = new Object[2];
         MethodHandle[] send = new MethodHandle[2];
         for (int k = 0; k < 2; k++) {
             Class<?> c = loader(args[2 + k]).loadClass("dev.dockwire.bench." + cls);
-            paths[k] = c.getConstructor().newInstance();
+            // overlay-dockerd: OverlayUdpPath with dockerd's start rules on both hosts (UdpPathBench's path of that name).
+            paths[k] = path.equals("overlay-dockerd") ? c.getConstructor(boolean.class).newInstance(true)
+                    : c.getConstructor().newInstance();
             send[k] = MethodHandles.publicLookup().findVirtual(c, "sendBatch", MethodType.methodType(void.class, int.class))
                     .bindTo(paths[k]);
         }

@@ -33,8 +33,9 @@ import dev.dockwire.wire.MacAddress;
  * <p>With {@code dockerd} (UdpPathBench's {@code overlay-dockerd}) each host's namespace also has the
  * rules dockerd 28 sets up at start ({@link #DOCKERD_RULES}, as dockwire's Iptabler.init programs them:
  * the nat table's DOCKER jumps, FORWARD's DROP policy and its chains), as every real Docker host has: the underlay's VXLAN datagrams then pass
- * conntrack and the OUTPUT, POSTROUTING, PREROUTING and INPUT hooks on both hosts, and the send side's
- * per-destination shortcut ({@code TunnelDst}), which holds only without hooks, is not taken.
+ * conntrack and the OUTPUT, POSTROUTING, PREROUTING and INPUT hooks on both hosts; once their outer flows
+ * are established, the sender's hooks are replayed by its per-destination shortcut ({@code TunnelDst} with
+ * {@code netfilter.ipv4.LocalFlow}) and the receiver's by {@code netfilter.ipv4.LocalInFlows}.
  */
 public final class OverlayUdpPath extends UdpPath {
     private static final int VNI = 4097;

@@ -53,6 +53,9 @@ import java.util.function.Consumer;
  * {@link NfNet}; conntrack, NAT and the targets see it only through their narrow contexts.
  */
 public final class Netfilter implements NfHooks, XtContext, ConntrackContext {
+    /** Whether netfilters made from now on replay received flows ({@link LocalInFlows}; tests compare a world without): {@code -Ddockwire.localin=false}. */
+    public static boolean replayLocalIn = !"false".equals(System.getProperty("dockwire.localin"));
+    private final boolean replayIn = replayLocalIn;
     private final NfNet ns;
     private final EventLoop loop;
     private final Tables tables = new Tables();
@@ -86,20 +89,14 @@ public final class Netfilter implements NfHooks, XtContext, ConntrackContext {
     /** Counts the commits: a recorded table walk ({@code WalkMemo}) holds only within the generation it was made in. */
     private int generation;
     /**
-     * The recording of a forwarded packet's hooks for {@link #flowOffload}: set at PRE_ROUTING for a UDP
-     * packet of a tracked flow, cleared by anything that cannot be replayed; the packet's tuple as it came
-     * in, its connection and that connection's status after tracking, the walks' counters.
+     * The recording of a packet's hooks for {@link #flowOffload}, {@link #localFlow} or {@link LocalInFlows}:
+     * set at PRE_ROUTING or LOCAL_OUT for a UDP packet of a tracked flow, cleared by anything that cannot be
+     * replayed; the packet's tuple as it came in, its connection and that connection's status after tracking, the walks' counters.
      */
     private boolean recording;
-    /** {@code net.ipv4.ip_forward}: a namespace that does not forward records nothing (a container's received packets). */
-    private boolean forwarding;
-    private int flowSrc;
-    private int flowDst;
-    private int flowSport;
-    private int flowDport;
-    private Conn flowCt;
-    private int flowStatus;
-    private FlowWalks flowWalks;
+    private final HookRecording rec = new HookRecording();
+    /** The received flows replayed from such recordings (made by the first). */
+    private LocalInFlows inFlows;
     /**
      * Whether PRE_ROUTING's verdict is the raw table's walk alone (no conntrack, no NAT, mangle's chain
      * empty) and that walk is not trivial: then {@link #rawWalk} remembers it per flow and replays it
@@ -153,11 +150,10 @@ public final class Netfilter implements NfHooks, XtContext, ConntrackContext {
         return log == null ? List.of() : Collections.unmodifiableList(new ArrayList<>(log));
     }
 
-    /** Re-reads {@code net.netfilter.nf_conntrack_max} and {@code net.ipv4.ip_forward} (only a router's hooks record flows). */
+    /** Re-reads {@code net.netfilter.nf_conntrack_max}. */
     public void sysctlChanged() {
         String v = ns.sysctl("net.netfilter.nf_conntrack_max");
         conntrackMax = v == null ? 262144 : Integer.parseInt(v.trim());
-        forwarding = "1".equals(ns.sysctl("net.ipv4.ip_forward"));
     }
 
     @Override
@@ -254,7 +250,7 @@ public final class Netfilter implements NfHooks, XtContext, ConntrackContext {
         trace.enter(t.name());
         int v = ipt.run(c, p, this, generation);
         if (recording) {
-            recording = flowWalks.add(ipt);
+            recording = rec.add(ipt);
         }
         tracepoint.probe().table(p, t, v);
         return v;
@@ -300,6 +296,17 @@ public final class Netfilter implements NfHooks, XtContext, ConntrackContext {
 
     @Override
     public boolean preRouting(NetDevice in, ByteBuf packet) {
+        LocalInFlows f = inFlows;
+        if (f != null) {
+            if (!tracepoint.attached() && f.preRouting(in, packet)) {
+                // The packet context keeps the last packet the hooks walked: not this one (resume reloads).
+                pkt.l3off = -1;
+                pkt.ct = null;
+                recording = false;
+                return true;
+            }
+            f.forget();
+        }
         if (rawReplays && pkt != null && !tracepoint.attached()) {
             int v = rawWalk.replay(raw.builtin[Hook.PREROUTING.ordinal()], generation, in, packet);
             if (v != UntrackedWalk.MISS) {
@@ -328,8 +335,14 @@ public final class Netfilter implements NfHooks, XtContext, ConntrackContext {
 
     @Override
     public boolean localIn(NetDevice in, ByteBuf packet) {
+        LocalInFlows f = inFlows;
+        if (f != null && f.localIn(packet)) {
+            return true; // PRE_ROUTING replayed this packet's flow: LOCAL_IN's part too
+        }
         NfPacket p = resume(Hook.INPUT, in, null, packet);
-        recording = false;
+        if (recording) {
+            rec.enterLocalIn();
+        }
         tracepoint.probe().hookEntry(p);
         int v = table(mangle, p);
         if (v == Verdict.ACCEPT) {
@@ -341,7 +354,26 @@ public final class Netfilter implements NfHooks, XtContext, ConntrackContext {
         if (v == Verdict.ACCEPT && track) {
             v = conntrack.confirm(p);
         }
-        return verdict(v, p, packet);
+        boolean accepted = verdict(v, p, packet);
+        if (accepted && recording) {
+            recordLocalIn(p);
+        }
+        return accepted;
+    }
+
+    /**
+     * After LOCAL_IN accepted a packet recorded from PRE_ROUTING on: its flow's entry in {@link LocalInFlows}
+     * when its hooks can be replayed (the connection's status as tracking left it, no NAT on it, no trace).
+     */
+    private void recordLocalIn(NfPacket p) {
+        recording = false;
+        if (!replayIn || !rec.holds(p, p.buf) || tracepoint.attached() || p.in == null || natted(rec.conn(), CtInfo.dir(p.ctinfo))) {
+            return;
+        }
+        if (inFlows == null) {
+            inFlows = new LocalInFlows(this, conntrack);
+        }
+        rec.localIn(inFlows, p, generation);
     }
 
     @Override
@@ -360,7 +392,7 @@ public final class Netfilter implements NfHooks, XtContext, ConntrackContext {
         NfPacket p = pkt != null ? pkt : firstPacket();
         Conn prev = p.ct;
         p.load(Hook.OUTPUT.ordinal(), null, out, packet);
-        recording = false;
+        startRecording(p);
         if (attachCt != null) {
             p.ct = attachCt;
             p.ctinfo = attachInfo;
@@ -372,6 +404,9 @@ public final class Netfilter implements NfHooks, XtContext, ConntrackContext {
             // An ICMP error the stack makes about a packet still in flight belongs to that
             // packet's (maybe unconfirmed) connection, as icmp_send's nf_ct_attach does.
             v = conntrack.in(p, prev != null && !prev.confirmed() ? prev : null);
+            if (recording) {
+                tracked(p);
+            }
         }
         if (v == Verdict.ACCEPT) {
             v = table(mangle, p);
@@ -417,6 +452,11 @@ public final class Netfilter implements NfHooks, XtContext, ConntrackContext {
         return p;
     }
 
+    /** Received packets whose PRE_ROUTING and LOCAL_IN were replayed ({@link LocalInFlows}; tests and diagnostics). */
+    public long localInReplays() {
+        return inFlows == null ? 0 : inFlows.hits;
+    }
+
     /** PRE_ROUTING raw walks replayed for packets without a connection ({@link UntrackedWalk}; for tests and diagnostics). */
     public long rawWalkReplays() {
         return rawWalk == null ? 0 : rawWalk.replays();
@@ -427,33 +467,14 @@ public final class Netfilter implements NfHooks, XtContext, ConntrackContext {
         return generation;
     }
 
-    /** Starts recording the hooks of a packet at PRE_ROUTING when it may be offloaded: UDP of a tracked flow. */
+    /** Starts recording the hooks of a packet at PRE_ROUTING or LOCAL_OUT when it may be replayed: UDP of a tracked flow. */
     private void startRecording(NfPacket p) {
-        boolean r = forwarding && track && p.protocol == IpProtocol.UDP && p.sport >= 0;
-        if (r) {
-            flowSrc = p.src;
-            flowDst = p.dst;
-            flowSport = p.sport;
-            flowDport = p.dport;
-            if (flowWalks == null) {
-                flowWalks = new FlowWalks();
-            }
-            flowWalks.clear();
-        }
-        recording = r;
+        recording = rec.start(p, track);
     }
 
-    /** After conntrack at PRE_ROUTING: a confirmed connection found in the hash whose tracking raised no event (changed no status bit). */
+    /** After conntrack: a confirmed connection found in the hash whose tracking raised no event (changed no status bit). */
     private void tracked(NfPacket p) {
-        Conn c = p.ct;
-        if (c == null || !c.confirmed() || c.events != 0 || p.ctSeen) {
-            recording = false;
-            return;
-        }
-        if (flowCt != c) {
-            flowCt = c;
-        }
-        flowStatus = c.status;
+        recording = rec.tracked(p);
     }
 
     /**
@@ -465,34 +486,36 @@ public final class Netfilter implements NfHooks, XtContext, ConntrackContext {
     @Override
     public NfFlow flowOffload(ByteBuf packet) {
         NfPacket p = pkt;
-        Conn c = flowCt;
-        if (!recording || p == null || p.buf != packet || p.ct != c || p.nfTrace || c.status != flowStatus
-                || c.events != 0 || tracepoint.attached() || p.in == null || p.out == null) {
+        if (!recording || !rec.holds(p, packet) || tracepoint.attached() || p.in == null || p.out == null) {
             return null;
         }
         recording = false;
-        int dir = CtInfo.dir(p.ctinfo);
-        FlowOffload f = (FlowOffload) c.flow(dir);
-        if (f == null) {
-            f = new FlowOffload(this, conntrack);
-            c.flow(dir, f);
+        return rec.offload(this, conntrack, p, generation, natTable != null);
+    }
+
+    /**
+     * The hooks this locally sent packet passed (LOCAL_OUT, POST_ROUTING, both accepted, nothing between)
+     * as a step for the next datagrams of its flow ({@link LocalFlow}), when they can be replayed: recorded
+     * from LOCAL_OUT on, the connection's status as tracking left it, no NAT on it, no tracepoint listening.
+     */
+    @Override
+    public NfFlow localFlow(ByteBuf packet) {
+        NfPacket p = pkt;
+        if (!recording || !rec.holds(p, packet) || tracepoint.attached() || p.in != null || p.out == null) {
+            return null;
         }
-        f.protocol = IpProtocol.UDP;
-        f.src = flowSrc;
-        f.dst = flowDst;
-        f.sport = flowSport;
-        f.dport = flowDport;
-        f.ct = c;
-        f.dir = dir;
-        f.status = c.status;
-        f.generation = generation;
-        f.nat(natTable != null && Nat.rewrites(c, f.dir, NatRange.MANIP_DST), natTable != null && Nat.rewrites(c, f.dir, NatRange.MANIP_SRC));
-        f.in = p.in;
-        f.out = p.out;
-        f.inName = p.in.name();
-        f.outName = p.out.name();
-        f.walks.copy(flowWalks);
-        return f;
+        recording = false;
+        return natted(rec.conn(), CtInfo.dir(p.ctinfo)) ? null : rec.local(this, conntrack, p, generation);
+    }
+
+    /** Whether NAT rewrites the packets of {@code c}'s direction {@code dir} (which the local replays do not do). */
+    private boolean natted(Conn c, int dir) {
+        return natTable != null && (rewrites(c, dir, true) || rewrites(c, dir, false));
+    }
+
+    /** Whether NAT rewrites the destination ({@code dnat}) or the source of {@code c}'s direction {@code dir}. */
+    static boolean rewrites(Conn c, int dir, boolean dnat) {
+        return Nat.rewrites(c, dir, dnat ? NatRange.MANIP_DST : NatRange.MANIP_SRC);
     }
 
     private boolean verdict(int v, NfPacket p, ByteBuf packet) {

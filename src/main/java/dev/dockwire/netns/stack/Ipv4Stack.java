@@ -53,6 +53,8 @@ public final class Ipv4Stack extends IpLayer implements RxHandler, Sockets, Neig
     private RecentRoutes recentRoutes;
     private int defaultTtl = 64;
     private int nextIdent;
+    /** The tunnel cache whose datagram the full output path is sending: told the hooks' replay ({@link TunnelDst#hooked}). */
+    TunnelDst tunnelSending;
 
     public Ipv4Stack(StackNet ns) {
         super(ns);
@@ -428,6 +430,9 @@ public final class Ipv4Stack extends IpLayer implements RxHandler, Sockets, Neig
         }
         if (!nf.postRouting(null, out, packet)) {
             throw new SocketException(SocketError.EPERM);
+        }
+        if (tunnelSending != null) {
+            tunnelSending.hooked(nf.localFlow(packet));
         }
         send(packet, dst, local, r, out, pmtu.mtu(dst, out.mtu(), loop.nanos()));
     }

@@ -10,6 +10,7 @@ import dev.dockwire.kernel.JourneyRecording;
 import dev.dockwire.kernel.Kernel;
 import dev.dockwire.link.UdpTunnel;
 import dev.dockwire.link.Vxlan;
+import dev.dockwire.netfilter.ipv4.Netfilter;
 import dev.dockwire.netns.Emulation;
 import dev.dockwire.socket.UdpSocket;
 import dev.dockwire.wire.Cidr;
@@ -44,9 +45,15 @@ class TunnelDstTest {
         final UdpSocket s1;
         final UdpSocket s2;
         final ByteBuf payload = Unpooled.wrappedBuffer(new byte[18]);
+        final boolean dockerd;
 
-        World() {
+        World(boolean dockerd) {
+            this.dockerd = dockerd;
             OverlayUdpPath.twoHosts(h1, h2);
+            if (dockerd) {
+                h1.iptablesRestore(Kernel.HOST, OverlayUdpPath.DOCKERD_RULES, false);
+                h2.iptablesRestore(Kernel.HOST, OverlayUdpPath.DOCKERD_RULES, false);
+            }
             capture(h1, Kernel.HOST, "eth0");
             capture(h2, Kernel.HOST, "eth0");
             capture(h1, "sb", "vxlan0");
@@ -104,7 +111,16 @@ class TunnelDstTest {
                 out.add(k.netCounters(Kernel.HOST).snmp().toString());
                 out.add(k.netCounters(Kernel.HOST).netstat().toString());
                 out.add(k.neighbours(Kernel.HOST).toString());
+                if (dockerd) {
+                    out.add(k.conntrack(Kernel.HOST).toString());
+                    out.add(k.iptablesSave(Kernel.HOST, null, true));
+                }
             }
+        }
+
+        /** Datagrams whose PRE_ROUTING and LOCAL_IN both hosts replayed (LocalInFlows). */
+        long inReplays() {
+            return h1.namespace(Kernel.HOST).netfilter().localInReplays() + h2.namespace(Kernel.HOST).netfilter().localInReplays();
         }
 
         /** Datagrams h1's vxlan0 sent in one step. */
@@ -125,6 +141,9 @@ class TunnelDstTest {
             hits.add(hits());
             send("steady", 20);
             hits.add(hits());
+            if (dockerd) {
+                hookedSteps(hits);
+            }
             h1.neighDel(Kernel.HOST, "eth0", Ipv4Address.parse("192.168.1.12"));
             send("underlay neighbour deleted", 3);
             send("resolved again", 5);
@@ -170,40 +189,136 @@ class TunnelDstTest {
             return hits;
         }
 
+        /**
+         * What the hooks' replay depends on, changed one at a time: the connections flushed, expired,
+         * their events listened to, a rule added to OUTPUT and POSTROUTING, the outer flows SNATed.
+         */
+        void hookedSteps(List<Long> hits) throws ReflectiveOperationException {
+            h1.conntrackFlush(Kernel.HOST);
+            h2.conntrackFlush(Kernel.HOST);
+            send("conntrack -F", 3);
+            send("after the flush", 5);
+            hits.add(hits());
+            emu.loop().runFor(31_000_000_000L);
+            send("31 s later: the unreplied outer flows expired", 3);
+            emu.loop().runFor(6_000_000_000L); // the underlay's neighbour, stale, confirmed again (DELAY, PROBE)
+            send("after expiry", 5);
+            hits.add(hits());
+            try (AutoCloseable events = h1.conntrackEvents(Kernel.HOST, e -> out.add("event " + e))) {
+                send("conntrack -E", 3);
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+            for (EmulatedKernel k : new EmulatedKernel[] {h1, h2}) {
+                k.iptablesRestore(Kernel.HOST, """
+                        *filter
+                        -A OUTPUT -p udp -m udp --dport 4789 -j ACCEPT
+                        -A INPUT -i eth0 -p udp -m udp --dport 4789 -j ACCEPT
+                        COMMIT
+                        *nat
+                        -A POSTROUTING -o eth0 -p udp -j RETURN
+                        -A PREROUTING -i eth0 -p udp -j RETURN
+                        COMMIT
+                        """, true, false);
+            }
+            send("OUTPUT and POSTROUTING rules", 3);
+            send("with the rules", 5);
+            hits.add(hits());
+            h1.iptablesRestore(Kernel.HOST, """
+                    *nat
+                    -I POSTROUTING -o eth0 -p udp --dport 4789 -j SNAT --to-source 192.168.1.11:50000-50100
+                    COMMIT
+                    """, true, false);
+            h1.conntrackFlush(Kernel.HOST);
+            send("the outer flows SNATed", 5);
+            hits.add(hits());
+            h1.iptablesRestore(Kernel.HOST, OverlayUdpPath.DOCKERD_RULES, false);
+            h1.conntrackFlush(Kernel.HOST);
+            send("dockerd's rules again", 5);
+        }
+
         void close() {
             payload.release();
             emu.close();
         }
     }
 
-    @Test
-    void theOneStepSendIsTheFullPathByteForByte() throws ReflectiveOperationException {
+    /** The script in a world with the caches sending in one step ({@code fast}) and one without; both worlds and their hit counts. */
+    private static Object[] both(boolean dockerd) throws ReflectiveOperationException {
         boolean was = TunnelDst.enabled;
-        World fast;
-        World slow;
-        List<Long> fastHits;
-        List<Long> slowHits;
+        boolean wasIn = Netfilter.replayLocalIn;
         try {
             TunnelDst.enabled = true;
-            fast = new World();
-            fastHits = fast.run();
+            Netfilter.replayLocalIn = true;
+            World fast = new World(dockerd);
+            List<Long> fastHits = fast.run();
             TunnelDst.enabled = false;
-            slow = new World();
-            slowHits = slow.run();
+            Netfilter.replayLocalIn = false;
+            World slow = new World(dockerd);
+            List<Long> slowHits = slow.run();
+            return new Object[] {fast, slow, fastHits, slowHits};
         } finally {
             TunnelDst.enabled = was;
+            Netfilter.replayLocalIn = wasIn;
         }
+    }
+
+    private static void assertSame(World fast, World slow) {
+        assertEquals(slow.out.size(), fast.out.size());
+        for (int i = 0; i < slow.out.size(); i++) {
+            assertEquals(slow.out.get(i), fast.out.get(i), "line " + i);
+        }
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void theOneStepSendIsTheFullPathByteForByte() throws ReflectiveOperationException {
+        Object[] r = both(false);
+        World fast = (World) r[0];
+        World slow = (World) r[1];
+        List<Long> fastHits = (List<Long>) r[2];
+        List<Long> slowHits = (List<Long>) r[3];
         try {
-            assertEquals(slow.out.size(), fast.out.size());
-            for (int i = 0; i < slow.out.size(); i++) {
-                assertEquals(slow.out.get(i), fast.out.get(i), "line " + i);
-            }
+            assertSame(fast, slow);
             assertEquals(List.of(0L, 0L, 0L, 0L, 0L, 0L), slowHits);
             // Each step that can take the one-step send took it for most of its datagrams.
             assertTrue(fastHits.get(1) - fastHits.get(0) >= 36, fastHits.toString());
             assertTrue(fastHits.get(2) > fastHits.get(1), fastHits.toString());
             assertTrue(fastHits.get(3) > fastHits.get(2), fastHits.toString());
             assertTrue(fastHits.get(5) - fastHits.get(4) >= 8, fastHits.toString());
+        } finally {
+            fast.close();
+            slow.close();
+        }
+    }
+
+    /**
+     * On Docker hosts (dockerd's rules on both, so the outer datagrams pass conntrack, OUTPUT and
+     * POSTROUTING, and PREROUTING and INPUT at the receiver): the same script and what the hooks' replays
+     * depend on changed under it, each step showing the connections (with their timeouts) and every rule's
+     * counters as well, run with the one-step send and the receivers' replay of PRE_ROUTING and LOCAL_IN
+     * ({@code Netfilter.replayLocalIn}) and without; both are taken while the outer flows are established and without NAT.
+     */
+    @Test
+    @SuppressWarnings("unchecked")
+    void underDockerdsRulesTheOneStepSendIsTheHookedPath() throws ReflectiveOperationException {
+        Object[] r = both(true);
+        World fast = (World) r[0];
+        World slow = (World) r[1];
+        List<Long> fastHits = (List<Long>) r[2];
+        List<Long> slowHits = (List<Long>) r[3];
+        try {
+            assertSame(fast, slow);
+            assertTrue(slowHits.stream().allMatch(h -> h == 0), slowHits.toString());
+            // steady; after the flush; after expiry; with the rules; SNATed (none: NAT is not replayed)
+            assertTrue(fastHits.get(1) - fastHits.get(0) >= 36, fastHits.toString());
+            assertTrue(fastHits.get(2) - fastHits.get(1) >= 6, fastHits.toString());
+            assertTrue(fastHits.get(3) - fastHits.get(2) >= 6, fastHits.toString());
+            assertTrue(fastHits.get(4) - fastHits.get(3) >= 6, fastHits.toString());
+            assertEquals(fastHits.get(4), fastHits.get(5), fastHits.toString());
+            // The receiving host replayed its hooks for most outer datagrams (and h1 for the answers), the other world never.
+            assertTrue(fast.inReplays() >= 100, "replays " + fast.inReplays());
+            assertEquals(0, slow.inReplays());
         } finally {
             fast.close();
             slow.close();
