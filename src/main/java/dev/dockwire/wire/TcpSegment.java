@@ -109,6 +109,11 @@ public final class TcpSegment {
 
     /** Header length in bytes (data offset * 4), options included. */
     public int headerLength() {
+        return headerLength(buf, offset);
+    }
+
+    /** The header's length in bytes (the data offset field) of the segment at {@code offset} of {@code buf}. */
+    public static int headerLength(ByteBuf buf, int offset) {
         return (buf.getUnsignedByte(offset + DATA_OFFSET) >>> 4) * 4;
     }
 

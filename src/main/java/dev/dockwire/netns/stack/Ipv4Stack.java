@@ -22,6 +22,7 @@ import dev.dockwire.wire.IcmpPacket;
 import dev.dockwire.wire.IpProtocol;
 import dev.dockwire.wire.Ipv4Packet;
 import dev.dockwire.wire.MacAddress;
+import dev.dockwire.wire.TcpSegment;
 import io.netty.buffer.ByteBuf;
 
 /**
@@ -287,7 +288,7 @@ public final class Ipv4Stack extends IpLayer implements RxHandler, Sockets, Neig
         int len = packet.readableBytes() + Ipv4Packet.MIN_HEADER_LENGTH;
         int segs = Frames.gsoSegs(packet);
         // A GSO packet must fit the MTU segment by segment (its transport header plus gso_size).
-        int fitLen = segs > 1 ? Ipv4Packet.MIN_HEADER_LENGTH + transportHeaderLength(packet) + Frames.gsoSize(packet) : len;
+        int fitLen = segs > 1 ? Ipv4Packet.MIN_HEADER_LENGTH + TcpSegment.headerLength(packet, packet.readerIndex()) + Frames.gsoSize(packet) : len;
         boolean local = recentRoutes().isLocalRoute(r);
         NetDevice out = r == null ? null : r.dev();
         if (out == null || !out.isUp()) {
@@ -362,11 +363,6 @@ public final class Ipv4Stack extends IpLayer implements RxHandler, Sockets, Neig
         } else {
             ns.neighbours().output(out, r.nextHop(dst), packet);
         }
-    }
-
-    /** The TCP header's length of a packet whose readable bytes start at it (the data offset field). */
-    private static int transportHeaderLength(ByteBuf packet) {
-        return (packet.getUnsignedByte(packet.readerIndex() + 12) >>> 4) * 4;
     }
 
     /**
