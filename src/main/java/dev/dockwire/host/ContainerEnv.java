@@ -462,6 +462,14 @@ final class ContainerEnv implements Shell.Env {
             case "ps" -> {
                 return ps(argv);
             }
+            case "mkdir", "/bin/mkdir", "rmdir", "/bin/rmdir" -> {
+                if (dev.dockwire.docker.engine.Images.provider(c, name) == null) {
+                    return program(name, args, stdin);
+                }
+                java.util.Map<String, String> env = new java.util.HashMap<>(processEnv());
+                env.put("PWD", directory);
+                return DockerHost.result(dev.dockwire.docker.engine.ContainerDirs.run(c, argv, env, cred(), host.loop().nanos()));
+            }
             case "rm", "/bin/rm" -> {
                 return ContainerRm.handles(argv) ? DockerHost.result(ContainerRm.run(c, argv, directory)) : program(name, args, stdin);
             }

@@ -33,7 +33,7 @@ public final class ContainerCommands implements Commands {
     private static final Set<String> SHELLS = Set.of("sh", "ash", "bash", "dash");
     /** What an image outside the catalogue has besides the modelled programs: the shell's applets. */
     private static final Set<String> APPLETS = Set.of("cat", "ls", "env", "printenv", "id", "whoami", "touch", "hostname", "ps", "sleep", "date",
-            "chmod", "chown");
+            "chmod", "chown", "mkdir", "rmdir");
     /** The top-level directories of every image's file system ({@code ls /}). */
     private static final List<String> ROOT = List.of("bin", "dev", "etc", "home", "lib", "media", "mnt", "opt", "proc", "root",
             "run", "sbin", "srv", "sys", "tmp", "usr", "var");
@@ -142,9 +142,15 @@ public final class ContainerCommands implements Commands {
             clock.schedule(0, () -> done.accept(r.status()));
             return running(null);
         }
+        if (server == null && ContainerDirs.handles(argv) && provider(name) != null) {
+            CommandOutput r = ContainerDirs.run(c, argv, env, user, clock.nanos());
+            print(r, out);
+            clock.schedule(0, () -> done.accept(r.status()));
+            return running(null);
+        }
         if (server == null && ContainerRm.handles(argv) && provider(name) != null) {
             CommandOutput r = ContainerRm.run(c, argv, env.get("PWD"));
-            r.errors().forEach(out::err);
+            print(r, out);
             clock.schedule(0, () -> done.accept(r.status()));
             return running(null);
         }
@@ -273,6 +279,11 @@ public final class ContainerCommands implements Commands {
 
     @Override
     public List<String> list(String dir) {
+        return names(c, dir);
+    }
+
+    /** The names in directory {@code dir} of {@code c}'s files as its {@code ls} sees them, or null when there is no such directory. */
+    static List<String> names(Container c, String dir) {
         Set<String> names = new TreeSet<>();
         if (dir.equals("/")) {
             names.addAll(ROOT);
@@ -283,6 +294,9 @@ public final class ContainerCommands implements Commands {
             child(names, prefix, d);
         }
         for (String d : ImageDirectories.of(c)) {
+            child(names, prefix, d);
+        }
+        for (String d : c.madeDirectories()) {
             child(names, prefix, d);
         }
         for (String f : c.filePaths()) {
