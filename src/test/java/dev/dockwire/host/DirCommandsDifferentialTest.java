@@ -20,7 +20,8 @@ import org.junit.jupiter.api.Test;
  * {@code mkdir}, {@code rmdir} and {@code rm -r} in containers against the real programs run on
  * this machine, one command after another in a scratch directory: alpine's against Debian's
  * busybox-static (its banner and glibc getopt words turned into alpine's, {@link BusyboxAsAlpine}),
- * debian's against coreutils in the C locale. Each command's lines (stderr with stdout, in order)
+ * debian's against coreutils in the C locale; then {@code stat -c} of what is left (owners aside: the real
+ * files are the test's user's). Each command's lines (stderr with stdout, in order)
  * and its exit status must be the same. Skips, saying why, where the real program is absent.
  */
 class DirCommandsDifferentialTest {
@@ -29,7 +30,8 @@ class DirCommandsDifferentialTest {
             "mkdir x/y", "mkdir", "mkdir -z a", "touch f", "mkdir f/g", "mkdir -p f/g", "mkdir -p f", "mkdir f", "rmdir c",
             "rmdir -v b", "rmdir nope", "rmdir f", "rmdir", "rmdir -p c/d", "rmdir .", "rmdir --ignore-fail-on-non-empty e",
             "rm e", "rm -r e", "mkdir -p a/b/c", "touch a/b/g", "rm -rv a", "mkdir -m 700 m", "mkdir --parents --verbose p/q",
-            "rm -rf p nope", "rmdir m/", "ls");
+            "rm -rf p nope", "rmdir m/", "ls", "stat -c %a:%A:%s:%n:%F:%h:%b:%B:%o:%f:%% f", "stat -c %a:%A:%F:%s:%N:%Q:%h m",
+            "stat -c %n nope f", "stat -c", "stat");
 
     private final TestHost h = new TestHost(1);
 

@@ -252,12 +252,12 @@ public final class ContainerDirs {
     }
 
     private boolean empty(String abs) {
-        List<String> names = ContainerCommands.names(c, abs);
+        List<String> names = ImageDirectories.names(c, abs);
         return names == null || names.isEmpty();
     }
 
     private boolean directory(String abs) {
-        return ContainerArchive.directory(c, abs);
+        return ImageDirectories.isDirectory(c, abs);
     }
 
     private String absolute(String path) {

@@ -76,14 +76,14 @@ public final class ContainerRm {
 
     /** Removes operand {@code o} at {@code path}; false when it printed an error. */
     private boolean remove(String o, String path, boolean recursive, boolean emptyDir) {
-        if (ContainerArchive.directory(c, path)) {
+        if (ImageDirectories.isDirectory(c, path)) {
             if (recursive) {
                 return removeTree(o, path);
             }
             if (busybox) { // libbb remove_file: its own words, -f or not
                 return error("rm: '" + o + "' is a directory");
             }
-            List<String> names = ContainerCommands.names(c, path);
+            List<String> names = ImageDirectories.names(c, path);
             if (!emptyDir) {
                 return error("rm: cannot remove '" + o + "': Is a directory");
             }
@@ -105,7 +105,7 @@ public final class ContainerRm {
     /** rm -r of directory {@code o} at {@code path}: what it holds in name order, then itself. */
     private boolean removeTree(String o, String path) {
         boolean ok = true;
-        List<String> names = ContainerCommands.names(c, path);
+        List<String> names = ImageDirectories.names(c, path);
         for (String n : names == null ? List.<String>of() : names) {
             String child = path.equals("/") ? "/" + n : path + "/" + n;
             ok &= remove(o.endsWith("/") ? o + n : o + "/" + n, child, true, false);
