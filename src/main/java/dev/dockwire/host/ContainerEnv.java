@@ -462,13 +462,14 @@ final class ContainerEnv implements Shell.Env {
             case "ps" -> {
                 return ps(argv);
             }
-            case "mkdir", "/bin/mkdir", "rmdir", "/bin/rmdir" -> {
+            case "mkdir", "/bin/mkdir", "rmdir", "/bin/rmdir", "cp", "/bin/cp", "mv", "/bin/mv" -> {
                 if (dev.dockwire.docker.engine.Images.provider(c, name) == null) {
                     return program(name, args, stdin);
                 }
                 java.util.Map<String, String> env = new java.util.HashMap<>(processEnv());
                 env.put("PWD", directory);
-                return DockerHost.result(dev.dockwire.docker.engine.ContainerDirs.run(c, argv, env, cred(), host.loop().nanos()));
+                return DockerHost.result(name.endsWith("dir") ? dev.dockwire.docker.engine.ContainerDirs.run(c, argv, env, cred(), host.loop().nanos())
+                        : dev.dockwire.docker.engine.ContainerCopy.run(c, argv, env, cred()));
             }
             case "tar", "/bin/tar", "stat", "/bin/stat", "/usr/bin/stat" -> {
                 if (dev.dockwire.docker.engine.Images.provider(c, name) == null

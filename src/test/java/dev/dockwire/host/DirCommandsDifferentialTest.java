@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
 /**
- * {@code mkdir}, {@code rmdir} and {@code rm -r} in containers against the real programs run on
+ * {@code mkdir}, {@code rmdir}, {@code rm -r}, {@code stat -c}, {@code cp} and {@code mv} in containers against the real programs run on
  * this machine, one command after another in a scratch directory: alpine's against Debian's
  * busybox-static (its banner and glibc getopt words turned into alpine's, {@link BusyboxAsAlpine}),
  * debian's against coreutils in the C locale; then {@code stat -c} of what is left (owners aside: the real
@@ -31,7 +31,10 @@ class DirCommandsDifferentialTest {
             "rmdir -v b", "rmdir nope", "rmdir f", "rmdir", "rmdir -p c/d", "rmdir .", "rmdir --ignore-fail-on-non-empty e",
             "rm e", "rm -r e", "mkdir -p a/b/c", "touch a/b/g", "rm -rv a", "mkdir -m 700 m", "mkdir --parents --verbose p/q",
             "rm -rf p nope", "rmdir m/", "ls", "stat -c %a:%A:%s:%n:%F:%h:%b:%B:%o:%f:%% f", "stat -c %a:%A:%F:%s:%N:%Q:%h m",
-            "stat -c %n nope f", "stat -c", "stat");
+            "stat -c %n nope f", "stat -c", "stat", "rmdir m", "rm f", "touch a", "mkdir d",
+            "cp a b", "cp nope b", "cp -v a c", "cp a d", "cp d e", "cp -r d e", "cp -rv d e2", "cp a", "cp", "cp a nodir/x",
+            "mv nope x", "mv -v b b2", "mv b2 d", "mv a d/", "mv c d/c", "mv d/c .", "mv", "mv e", "mv -z a b", "cp -z a b",
+            "cp a c e", "mv -v e e3", "ls", "ls d", "ls e3");
 
     private final TestHost h = new TestHost(1);
 

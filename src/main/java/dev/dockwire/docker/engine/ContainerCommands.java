@@ -33,7 +33,7 @@ public final class ContainerCommands implements Commands {
     private static final Set<String> SHELLS = Set.of("sh", "ash", "bash", "dash");
     /** What an image outside the catalogue has besides the modelled programs: the shell's applets. */
     private static final Set<String> APPLETS = Set.of("cat", "ls", "env", "printenv", "id", "whoami", "touch", "hostname", "ps", "sleep", "date",
-            "chmod", "chown", "mkdir", "rmdir");
+            "chmod", "chown", "mkdir", "rmdir", "cp", "mv", "stat");
 
     private final Engine engine;
     private final EventLoop clock;
@@ -141,6 +141,12 @@ public final class ContainerCommands implements Commands {
         }
         if (server == null && ContainerDirs.handles(argv) && provider(name) != null) {
             CommandOutput r = ContainerDirs.run(c, argv, env, user, clock.nanos());
+            print(r, out);
+            clock.schedule(0, () -> done.accept(r.status()));
+            return running(null);
+        }
+        if (server == null && ContainerCopy.handles(argv) && provider(name) != null) {
+            CommandOutput r = ContainerCopy.run(c, argv, env, user);
             print(r, out);
             clock.schedule(0, () -> done.accept(r.status()));
             return running(null);
