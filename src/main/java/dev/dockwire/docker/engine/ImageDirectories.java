@@ -10,7 +10,8 @@ import java.util.TreeSet;
  * The directories a container's image has though they hold no file dockwire keeps: the root file
  * system's, the catalogue image's own, its WorkingDir and those above it. What {@code docker cp}
  * copies into ({@link ContainerArchive}), what {@code docker diff} calls changed rather than added
- * ({@link ContainerChanges}) and what {@code rm} refuses ({@link ContainerRm}). Knows no engine, so
+ * ({@link ContainerChanges}) and what {@code rm} refuses ({@link ContainerRm}); what a directory holds as
+ * the container's {@code ls} sees it ({@link #names}: these, its files and the directories it made). Knows no engine, so
  * the commands a container runs use it without joining the engine's classes.
  */
 final class ImageDirectories {
@@ -22,6 +23,9 @@ final class ImageDirectories {
             "/opt", "/proc", "/root", "/run", "/sbin", "/srv", "/sys", "/tmp", "/usr", "/usr/bin", "/usr/lib",
             "/usr/local", "/usr/local/bin", "/usr/local/lib", "/usr/local/sbin", "/usr/local/share", "/usr/sbin",
             "/usr/share", "/var", "/var/cache", "/var/lib", "/var/log", "/var/run", "/var/spool", "/var/tmp");
+    /** The top-level directories of every image's file system ({@code ls /}). */
+    private static final List<String> ROOT = List.of("bin", "dev", "etc", "home", "lib", "media", "mnt", "opt", "proc", "root",
+            "run", "sbin", "srv", "sys", "tmp", "usr", "var");
     /** The directories the catalogue's images add that tutorials copy into (the images' Dockerfiles and packages). */
     private static final Map<String, Set<String>> IMAGE_DIRS = Map.of(
             "nginx", Set.of("/etc/nginx", "/etc/nginx/conf.d", "/usr/share/nginx", "/usr/share/nginx/html",
@@ -54,10 +58,6 @@ final class ImageDirectories {
     static boolean isDirectory(Container c, String abs) {
         return has(c, abs) || c.isDirectory(abs);
     }
-
-    /** The top-level directories of every image's file system ({@code ls /}). */
-    private static final List<String> ROOT = List.of("bin", "dev", "etc", "home", "lib", "media", "mnt", "opt", "proc", "root",
-            "run", "sbin", "srv", "sys", "tmp", "usr", "var");
 
     /** The names in directory {@code dir} of {@code c}'s files as its {@code ls} sees them, or null when there is no such directory. */
     static List<String> names(Container c, String dir) {
