@@ -74,6 +74,11 @@ public interface ProcessContext {
     /** The container's hostname. */
     String hostname();
 
+    /** getenv(3): the value of {@code name} in the process's environment, or null (also where none is kept). */
+    default String getenv(String name) {
+        return null;
+    }
+
     /**
      * What the process reads on stdin, line by line, all there before it starts ({@code echo hi |
      * nc web 80}, {@code docker exec -i}); empty when stdin is /dev/null. End of file follows the last line.

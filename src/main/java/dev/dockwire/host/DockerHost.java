@@ -43,6 +43,8 @@ public final class DockerHost implements Shell.Env, CliEnv {
     private final String hostname;
     private final HostFileSystem files;
     private final Shell shell;
+    /** The lines {@link #shell} cannot run (compound commands, functions), on app.sh's bash with its store. */
+    private final HostSh fullShell;
     private final DockerCommand docker;
     private final HostJobs jobs;
     private final JobControl jobControl;
@@ -74,6 +76,7 @@ public final class DockerHost implements Shell.Env, CliEnv {
         this.tools = new HostTools(engine, loop);
         this.home = Path.of("").toAbsolutePath().normalize().toString();
         this.files = new HostFileSystem(home, () -> loop.epochMillis() + loop.nanos() / 1_000_000);
+        this.fullShell = new HostSh(this, shell);
         tools.datePlace(() -> new dev.dockwire.text.DateCommand.Place(dev.dockwire.text.TimeZones.of(environment.get("TZ"), true), p -> {
             HostFileSystem.Stat s = files.stat(p);
             return s == null ? null : java.time.Instant.ofEpochMilli(s.mtimeMillis());
@@ -249,7 +252,7 @@ public final class DockerHost implements Shell.Env, CliEnv {
      * its output where it was written ({@link Shell#run(String)}).
      */
     public CommandResult run(String line) {
-        CommandResult r = shell.run(line);
+        CommandResult r = fullShell.wants(line) ? fullShell.run(line) : shell.run(line);
         List<String> bounded = BoundedOutput.bound(r.output());
         return bounded == r.output() ? r : new CommandResult(r.status(), bounded, r.errors());
     }
@@ -540,7 +543,8 @@ public final class DockerHost implements Shell.Env, CliEnv {
 
     @Override
     public boolean stdoutIsTerminal() {
-        return terminal != null && stdoutTerminal;
+        // a terminal: the interactive prompt's, or the live shell's (its job control's); then isatty(1) as the shell says
+        return (terminal != null || jobControl.live()) && stdoutTerminal;
     }
 
     @Override

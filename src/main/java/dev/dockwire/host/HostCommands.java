@@ -2,7 +2,9 @@ package dev.dockwire.host;
 
 import dev.dockwire.app.Signal;
 import dev.dockwire.app.sh.Commands;
+import dev.dockwire.app.sh.Sh;
 import dev.dockwire.tools.CommandResult;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.IntConsumer;
@@ -11,17 +13,33 @@ import java.util.function.IntConsumer;
  * The host's PATH as {@code app.sh}'s shell sees it: every name a command of {@link DockerHost}'s
  * table (the docker CLI, iproute2, the host's programs), run by its synchronous {@code exec} and
  * heard back on the next turn of the loop, as {@code ContainerCommands} runs the seam tools. A
- * first step towards the host's prompt on {@code app.sh} (notes/s18/hostsh-design.md); nothing
- * uses it yet but its test.
+ * step towards the host's prompt on {@code app.sh}: {@link HostSh} runs the lines the host's own
+ * shell cannot with it.
  */
 final class HostCommands implements Commands {
     /** The provider the shell's applets see: the host's text tools print GNU's texts. */
     static final String PROVIDER = "debian";
 
     private final DockerHost host;
+    /** The host's own shell, whose command table ({@code cat}, {@code seq}, {@code yes}, the text tools) runs each program; null: the host's exec. */
+    private final Shell shell;
+    /** The session the commands run for, whose working directory they start in; null: the host's. */
+    private final Sh.Session session;
 
     HostCommands(DockerHost host) {
+        this(host, null, null);
+    }
+
+    HostCommands(DockerHost host, Shell shell, Sh.Session session) {
         this.host = host;
+        this.shell = shell;
+        this.session = session;
+    }
+
+    /** The host's table has its own {@code cat}, {@code ls} and text tools, over its files and with GNU's texts. */
+    @Override
+    public boolean shellApplets() {
+        return shell == null;
     }
 
     /**
@@ -33,9 +51,46 @@ final class HostCommands implements Commands {
         return PROVIDER;
     }
 
+    /** The host's directories as the shell globs and {@code cd}s through them. */
+    @Override
+    public List<String> list(String dir) {
+        java.util.TreeSet<String> names = shell == null ? null : host.fileSystem().list(dir);
+        return names == null ? null : List.copyOf(names);
+    }
+
+    @Override
+    public Stat stat(String path) {
+        HostFileSystem.Stat s = shell == null ? null : host.fileSystem().stat(path);
+        return s == null ? null : new Stat((s.directory() ? Stat.DIRECTORY : Stat.REGULAR) | s.mode(), s.directory() ? 2 : 1, 0, 0,
+                s.size(), (s.size() + 511) / 512, s.mtimeMillis());
+    }
+
+    /**
+     * Runs {@code argv} in the session's directory with {@code env} as the host's environment
+     * while it runs (the shell's exported variables and the command's {@code NAME=value} prefixes).
+     */
+    private CommandResult run(List<String> argv, Map<String, String> env, List<String> stdin) {
+        if (shell == null) {
+            return host.exec(argv, stdin);
+        }
+        if (!session.directory().equals(host.currentDirectory())) {
+            host.changeDirectory(session.directory());
+        }
+        Map<String, String> environment = host.environment();
+        Map<String, String> before = new LinkedHashMap<>(environment);
+        environment.clear();
+        environment.putAll(env);
+        try {
+            return shell.run(argv, stdin);
+        } finally {
+            environment.clear();
+            environment.putAll(before);
+        }
+    }
+
     @Override
     public Running start(int ppid, List<String> argv, Map<String, String> env, List<String> stdin, Output out, IntConsumer done) {
-        CommandResult r = host.exec(argv, stdin.isEmpty() ? null : stdin);
+        CommandResult r = run(argv, env, stdin.isEmpty() ? null : stdin);
         List<String> errors = r.errors();
         int e = 0;
         for (String line : r.output()) { // CommandResult keeps them in the order printed; errors() names stderr's

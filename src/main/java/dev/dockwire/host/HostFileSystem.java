@@ -2,6 +2,7 @@ package dev.dockwire.host;
 
 import dev.dockwire.libc.LexicalPath;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermission;
@@ -127,7 +128,9 @@ final class HostFileSystem {
             return written;
         }
         try {
-            return Files.readString(Path.of(abs));
+            // A file that is not UTF-8 (a pcapng, an image) is still a file: its bytes as the model's
+            // text, each undecodable one U+FFFD (null would say it is not there).
+            return new String(Files.readAllBytes(Path.of(abs)), StandardCharsets.UTF_8);
         } catch (IOException | RuntimeException e) {
             return null;
         }

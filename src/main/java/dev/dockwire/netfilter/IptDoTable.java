@@ -174,7 +174,7 @@ public final class IptDoTable {
      * traced) and carries no recording check; a change to one loop's semantics must be made in both (WalkMemoTest
      * holds their counters, verdicts and deciding rules equal).
      */
-    private int record(Chain base, NfPacket p, XtContext ctx, WalkMemo m) {
+    int record(Chain base, NfPacket p, XtContext ctx, WalkMemo m) {
         boolean replayable = true;
         Chain c = base;
         Rule[] rules = c.compiled;

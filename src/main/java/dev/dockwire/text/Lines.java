@@ -11,9 +11,10 @@ import java.util.List;
  * {@link #unterminated()}; every other list (a plain {@code List.of}) keeps today's meaning, so a
  * writer that says nothing about its last line writes one that ends. A tool that copies its input
  * as written (cat, head, tail, sed, tr, tee) hands the mark on; one that writes its own lines (grep,
- * sort, awk, wc) ends them all, as the real ones do.
+ * sort, awk, wc) ends them all, as the real ones do. Not final: a shell's stdin handed to a command
+ * is one that hears when it is read ({@code app.sh}'s SharedStdin).
  */
-public final class Lines extends ArrayList<String> {
+public class Lines extends ArrayList<String> {
     private boolean unterminated;
 
     public Lines() {

@@ -2,6 +2,7 @@ package dev.dockwire.text;
 
 import dev.dockwire.libc.BusyboxUsage;
 import dev.dockwire.libc.Getopt;
+import dev.dockwire.libc.Locale;
 import java.util.List;
 
 /**
@@ -23,24 +24,12 @@ public record TextContext(TextFiles files, Flavour flavour, Commands commands, P
 
     /** The same place with the locale {@code env} names (its LC_ALL, LC_MESSAGES and LANG, looked up in that order). */
     public TextContext inLocale(java.util.function.UnaryOperator<String> env) {
-        return new TextContext(files, flavour, commands, out, utf8(env));
+        return new TextContext(files, flavour, commands, out, Locale.utf8(env));
     }
 
-    /** Whether the locale variables of {@code env} name a UTF-8 locale (setlocale(LC_MESSAGES, "")'s order). */
-    public static boolean utf8(java.util.function.UnaryOperator<String> env) {
-        for (String name : List.of("LC_ALL", "LC_MESSAGES", "LANG")) {
-            String v = env.apply(name);
-            if (v != null && !v.isEmpty()) {
-                String codeset = v.toLowerCase(java.util.Locale.ROOT).replace("-", "");
-                return codeset.contains(".utf8");
-            }
-        }
-        return false;
-    }
-
-    /** gnulib's quote(ARG) in this locale: {@code ‘ARG’} under UTF-8, {@code 'ARG'} in the C locale. */
+    /** gnulib's quote(ARG) in this locale ({@link Locale#quote}). */
     public String quote(String arg) {
-        return utf8 ? "‘" + arg + "’" : "'" + arg + "'";
+        return Locale.quote(utf8, arg);
     }
 
     /** Runs a command line given as words, as the calling shell would; stdin may be null. */

@@ -37,6 +37,15 @@ public final class TextTools {
         return TOOLS.get(name);
     }
 
+    /**
+     * How many lines of its stdin the command {@code argv} uses before it exits: {@code head}'s
+     * count when it reads stdin alone, else all ({@code Long.MAX_VALUE}). Where stdin is a regular
+     * file, head gives back the rest it read ahead, so the next reader starts there.
+     */
+    public static long linesRead(List<String> argv) {
+        return HeadTail.demand(argv);
+    }
+
     /** Every tool's name, in the order above. */
     public static List<String> names() {
         return List.copyOf(TOOLS.keySet());

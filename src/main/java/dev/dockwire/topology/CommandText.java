@@ -7,13 +7,16 @@ import java.util.Deque;
  * Where a command typed or written over several lines ends, as bash's reader decides it
  * (parse.y's shell_getc/read_token): a line is not the end while it ends in a backslash, a
  * quote is open, a here-document's delimiter has not come on a line of its own, a {@code $(} is
- * open or the last token is {@code |}, {@code &&} or {@code ||}. The prompt asks for more lines
+ * open, the last token is {@code |}, {@code &&} or {@code ||}, or a compound command has not met its
+ * closing reserved word ({@link CompoundWords}: {@code done}, {@code fi}, {@code esac}, ...). The prompt asks for more lines
  * ({@code > }) and a script joins them into one command.
  */
 public final class CommandText {
     /** What the text still needs before it is a whole command. */
     public enum Need {
-        NOTHING, LINE_CONTINUATION, CLOSING_QUOTE, HEREDOC_BODY, COMMAND_AFTER_OPERATOR
+        NOTHING, LINE_CONTINUATION, CLOSING_QUOTE, HEREDOC_BODY, COMMAND_AFTER_OPERATOR,
+        /** A compound command ({@code for ... do}, {@code if}, {@code case}, {@code {}, {@code (}) whose closing word has not come. */
+        COMPOUND_END
     }
 
     /** What is missing and, for a quote or a here-document, which one (bash's end-of-file message). */
@@ -25,7 +28,7 @@ public final class CommandText {
                 case LINE_CONTINUATION -> "the last line ends with a continuation backslash";
                 case CLOSING_QUOTE -> "unexpected EOF while looking for matching `" + what + "'";
                 case HEREDOC_BODY -> "here-document delimited by end-of-file (wanted `" + what + "')";
-                case COMMAND_AFTER_OPERATOR -> "syntax error: unexpected end of file";
+                case COMMAND_AFTER_OPERATOR, COMPOUND_END -> "syntax error: unexpected end of file";
             };
         }
     }
@@ -33,6 +36,7 @@ public final class CommandText {
     private final String s;
     private int i;
     private final Deque<String[]> heredocs = new ArrayDeque<>(); // {delimiter, "-" when tabs are stripped}
+    private final CompoundWords compound = new CompoundWords();
 
     private CommandText(String s) {
         this.s = s;
@@ -60,6 +64,7 @@ public final class CommandText {
                 i += 2;
                 afterOperator = false;
                 wordStart = false;
+                compound.quoted();
                 continue;
             }
             if (c == '\'' || c == '"') {
@@ -68,6 +73,7 @@ public final class CommandText {
                 }
                 afterOperator = false;
                 wordStart = false;
+                compound.quoted();
                 continue;
             }
             if (c == '#' && wordStart) {
@@ -76,12 +82,18 @@ public final class CommandText {
                 }
                 continue;
             }
+            if (parens == 0 && " \t\n;&|()<>".indexOf(c) >= 0) {
+                compound.endWord();
+            }
             if (c == '\n') {
                 i++;
                 if (!bodies()) {
                     return new Missing(Need.HEREDOC_BODY, heredocs.peekFirst()[0]);
                 }
                 wordStart = true;
+                if (parens == 0) {
+                    compound.separator(false);
+                }
                 continue;
             }
             if (c == '<' && s.startsWith("<<", i) && !s.startsWith("<<<", i)) {
@@ -99,27 +111,39 @@ public final class CommandText {
                 wordStart = true;
                 continue;
             }
-            if (s.startsWith("&&", i) || s.startsWith("||", i)) {
-                i += 2;
+            if (s.startsWith("&&", i) || s.startsWith("||", i) || c == '|') {
+                i += c == '|' && !s.startsWith("||", i) ? 1 : 2;
                 afterOperator = true;
                 wordStart = true;
-                continue;
-            }
-            if (c == '|') {
-                i++;
-                afterOperator = true;
-                wordStart = true;
+                if (parens == 0) {
+                    compound.separator(false);
+                }
                 continue;
             }
             if (c == '$' && s.startsWith("$(", i)) {
+                if (parens == 0) {
+                    compound.quoted(); // a word no reserved word
+                }
                 parens++;
                 i += 2;
                 wordStart = true;
                 afterOperator = false;
                 continue;
             }
-            if (c == ')' && parens > 0) {
+            if (parens > 0 && c == '(') {
+                parens++; // $((1+2)): the arithmetic's own parentheses
+            } else if (c == ')' && parens > 0) {
                 parens--;
+            } else if (parens == 0 && (c == ';' || c == '&')) {
+                boolean dsemi = s.startsWith(";;", i);
+                i += dsemi ? 1 : 0;
+                compound.separator(dsemi);
+            } else if (parens == 0 && c == '(') {
+                compound.open();
+            } else if (parens == 0 && c == ')') {
+                compound.close();
+            } else if (parens == 0 && " \t<>".indexOf(c) < 0) {
+                compound.letter(c);
             }
             if (c != ' ' && c != '\t') {
                 afterOperator = false;
@@ -127,11 +151,15 @@ public final class CommandText {
             wordStart = c == ' ' || c == '\t' || c == ';' || c == '&' || c == '(' || c == ')';
             i++;
         }
+        compound.endWord();
         if (!heredocs.isEmpty()) {
             return new Missing(Need.HEREDOC_BODY, heredocs.peekFirst()[0]);
         }
         if (afterOperator || parens > 0) {
             return new Missing(Need.COMMAND_AFTER_OPERATOR, "");
+        }
+        if (compound.open != null && !compound.open.isEmpty()) {
+            return new Missing(Need.COMPOUND_END, compound.open.peek());
         }
         return new Missing(Need.NOTHING, "");
     }

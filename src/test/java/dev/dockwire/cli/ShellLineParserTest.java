@@ -64,6 +64,8 @@ class ShellLineParserTest {
         assertEquals("the last line ends with a continuation backslash", e.getMessage());
         assertThrows(EOFError.class, () -> p.parse("cat <<'EOF'\nx", 13, Parser.ParseContext.ACCEPT_LINE));
         assertThrows(EOFError.class, () -> p.parse("docker ps |", 11, Parser.ParseContext.ACCEPT_LINE));
+        assertEquals("syntax error: unexpected end of file",
+                assertThrows(EOFError.class, () -> p.parse("for i in 1 2; do", 16, Parser.ParseContext.ACCEPT_LINE)).getMessage());
         assertEquals("docker", p.parse("docker ps", 9, Parser.ParseContext.ACCEPT_LINE).words().get(0));
     }
 
@@ -105,6 +107,36 @@ class ShellLineParserTest {
                 keyboard.write("b\r".getBytes(StandardCharsets.UTF_8));
                 keyboard.flush();
                 assertEquals("echo a \\\nb", line.get(10, TimeUnit.SECONDS));
+            }
+        }
+    }
+
+    @Test
+    void aLoopTypedOverLinesShowsTheSecondaryPromptAndRuns() throws Exception {
+        try (TestHost h = new TestHost(1)) {
+            PipedOutputStream keyboard = new PipedOutputStream();
+            PipedInputStream in = new PipedInputStream(keyboard, 1 << 16);
+            ByteArrayOutputStream screen = new ByteArrayOutputStream();
+            try (Terminal t = terminal(in, screen)) {
+                LineReader r = reader(t, h);
+                CompletableFuture<String> line = CompletableFuture.supplyAsync(() -> r.readLine("$ "));
+                // bash 5.2: "for i in 1 2; do" + Enter gives PS2 ("> ") until "done".
+                for (String typed : List.of("for i in 1 2; do\r", "echo $i\r")) {
+                    int prompts = screenText(screen).split("\n> ", -1).length;
+                    keyboard.write(typed.getBytes(StandardCharsets.UTF_8));
+                    keyboard.flush();
+                    long deadline = System.nanoTime() + 10_000_000_000L;
+                    while (screenText(screen).split("\n> ", -1).length == prompts && System.nanoTime() < deadline) {
+                        Thread.sleep(10);
+                    }
+                    assertTrue(screenText(screen).split("\n> ", -1).length > prompts, () -> "a secondary prompt after " + typed.trim()
+                            + ", screen: " + screenText(screen).replace("\u001b", "ESC"));
+                }
+                keyboard.write("done\r".getBytes(StandardCharsets.UTF_8));
+                keyboard.flush();
+                String got = line.get(10, TimeUnit.SECONDS);
+                assertEquals("for i in 1 2; do\necho $i\ndone", got);
+                assertEquals(List.of("1", "2"), new InteractiveShell(h.world.host()).run(got).output());
             }
         }
     }

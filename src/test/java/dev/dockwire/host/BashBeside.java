@@ -17,7 +17,7 @@ import java.util.stream.Stream;
 /**
  * A command line at the host's prompt beside bash 5 running it here (LC_ALL=C), each in a fresh
  * directory made the same way by {@code setup}: the same stdout, the same stderr (bash's
- * {@code line 1: } dropped, as an interactive bash prints none) and the same status.
+ * {@code line N: } and {@code -c: line N: } dropped, as an interactive bash prints none) and the same status.
  */
 final class BashBeside {
     private static final AtomicInteger DIRS = new AtomicInteger();
@@ -37,7 +37,7 @@ final class BashBeside {
             assumeTrue(p.waitFor(10, TimeUnit.SECONDS), "bash did not finish");
             List<String> stdout = lines(p.getInputStream().readAllBytes());
             List<String> stderr = lines(p.getErrorStream().readAllBytes()).stream()
-                    .map(l -> l.replaceFirst("^(/bin/)?bash: line 1: ", "bash: ")).toList();
+                    .map(l -> l.replaceFirst("^(/bin/)?bash: (-c: )?line [0-9]+: ", "bash: ")).toList();
 
             String here = "/tmp/dockwire-beside-" + DIRS.incrementAndGet();
             host.ok("mkdir -p " + here);

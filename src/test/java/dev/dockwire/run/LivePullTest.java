@@ -37,4 +37,29 @@ class LivePullTest {
             }
         }
     }
+
+    /**
+     * {@code docker pull} writes its progress to its stdout (docker/cli image/pull.go, jsonmessage
+     * with the Out stream's isatty): piped, each status is a line of its own, printed once, with no
+     * redraw, whether or not stderr joins the pipe.
+     */
+    @Test
+    void aPipedPullPrintsTheNonTerminalForm(@TempDir Path dir) {
+        List<String> terminal = new CopyOnWriteArrayList<>();
+        try (Session session = new Session("shell", 1, new Session.Options(dir, 1L, false), null, line -> { })) {
+            session.world().engine().images().startFresh();
+            try (LiveHost live = new LiveHost(session, 1000, terminal::add, terminal::add)) {
+                assertEquals(0, live.run("docker pull alpine 2>&1 | cat"));
+                assertEquals(List.of("Using default tag: latest", "latest: Pulling from library/alpine", "e2de96513ba9: Pulling fs layer",
+                        "e2de96513ba9: Verifying Checksum", "e2de96513ba9: Download complete", "e2de96513ba9: Pull complete",
+                        "Digest: sha256:3cf95fe0816180395592b8373f3ec60663f076127617bbacb4eacf9667afe2e9",
+                        "Status: Downloaded newer image for alpine:latest", "docker.io/library/alpine:latest"), terminal);
+                terminal.clear();
+                assertEquals(0, live.run("docker pull busybox | cat"));
+                long pulling = terminal.stream().filter(l -> l.endsWith(": Pulling fs layer")).count();
+                long complete = terminal.stream().filter(l -> l.endsWith(": Pull complete")).count();
+                assertEquals(true, pulling > 0 && pulling == complete, String.join("\n", terminal));
+            }
+        }
+    }
 }

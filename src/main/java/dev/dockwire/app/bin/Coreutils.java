@@ -2,6 +2,7 @@ package dev.dockwire.app.bin;
 
 import dev.dockwire.app.ProcessContext;
 import dev.dockwire.libc.BusyboxUsage;
+import dev.dockwire.libc.Locale;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -18,6 +19,11 @@ final class Coreutils {
     }
 
     /** coreutils' usage error: {@code NAME: MESSAGE} and the hint, on stderr, status 1. */
+    /** gnulib's quote(ARG) in the process's locale: ‘ARG’ under UTF-8, 'ARG' in C ({@link Locale}). */
+    static String quote(ProcessContext ctx, String arg) {
+        return Locale.quote(Locale.utf8(ctx::getenv), arg);
+    }
+
     static void usageError(ProcessContext ctx, String name, String message) {
         ctx.err(name + ": " + message);
         ctx.err("Try '" + name + " --help' for more information.");

@@ -69,6 +69,11 @@ final class NcExec {
         }
 
         @Override
+        public String getenv(String name) {
+            return ctx.getenv(name);
+        }
+
+        @Override
         public long epochMillis() {
             return ctx.epochMillis();
         }

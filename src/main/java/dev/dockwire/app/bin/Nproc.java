@@ -58,7 +58,7 @@ public final class Nproc implements Program {
             return;
         }
         if (!busybox && !r.operands().isEmpty()) {
-            Coreutils.usageError(ctx, "nproc", "extra operand ‘" + r.operands().get(0) + "’");
+            Coreutils.usageError(ctx, "nproc", "extra operand " + Coreutils.quote(ctx, r.operands().get(0)));
             return;
         }
         long n = 0;
@@ -69,7 +69,7 @@ public final class Nproc implements Program {
                 n = -1;
             }
             if (n < 0) {
-                ctx.err(busybox ? "nproc: invalid number '" + ignore[0] + "'" : "nproc: invalid number: ‘" + ignore[0] + "’");
+                ctx.err(busybox ? "nproc: invalid number '" + ignore[0] + "'" : "nproc: invalid number: " + Coreutils.quote(ctx, ignore[0]));
                 ctx.exit(1);
                 return;
             }

@@ -73,7 +73,7 @@ public final class Uname implements Program {
             if (busybox) {
                 Coreutils.busyboxUsage(ctx, "uname", r.error(), 1);
             } else {
-                Coreutils.usageError(ctx, "uname", r.error() != null ? r.error() : "extra operand ‘" + r.operands().get(0) + "’");
+                Coreutils.usageError(ctx, "uname", r.error() != null ? r.error() : "extra operand " + Coreutils.quote(ctx, r.operands().get(0)));
             }
             return;
         }

@@ -47,11 +47,23 @@ public final class Applets {
 
     /** Runs applet {@code name}; its status, or null when the shell does not run it itself. */
     Integer run(String name, String provider, List<String> args, Map<String, String> assigns, Io io) {
+        if (!sh.commands.shellApplets()) {
+            return null;
+        }
         String base = name.substring(name.lastIndexOf('/') + 1);
         Flavour flavour = flavour(provider);
         TextTool tool = TextTools.find(base);
         if (tool != null) {
-            TextResult r = tool.run(args, io.in == null ? null : io.in.rest(), context(flavour));
+            SharedStdin stdin = io.in == null ? null : io.in.handOn();
+            TextResult r = tool.run(args, stdin, context(flavour));
+            if (stdin != null && stdin.read() && io.in.seekable()) {
+                // head(1) on a regular file lseeks back to just after its last line (coreutils'
+                // elseek in head_lines; BusyBox's stdio at exit): the next command reads on from there.
+                long used = TextTools.linesRead(argv(base, args));
+                if (used < stdin.size()) {
+                    io.in.seek(stdin.start() + (int) used);
+                }
+            }
             List<String> output = r.output();
             boolean open = dev.dockwire.text.Lines.unterminated(output);
             for (int i = 0; i < output.size(); i++) {
@@ -81,6 +93,13 @@ public final class Applets {
         };
     }
 
+    private static List<String> argv(String name, List<String> args) {
+        List<String> argv = new ArrayList<>();
+        argv.add(name);
+        argv.addAll(args);
+        return argv;
+    }
+
     private TextContext context(Flavour flavour) {
         TextFiles files = new TextFiles() {
             @Override
@@ -105,9 +124,27 @@ public final class Applets {
             Io.Sink sink = Io.Sink.into(out);
             Integer status = run(argv.get(0), provider, argv.subList(1, argv.size()), Map.of(),
                     new Io(sink, sink, new Io.Input(stdin == null ? List.of() : stdin)));
+            if (status == null) {
+                status = builtinAlike(argv, flavour, sink);
+            }
             sink.flush();
             return status == null ? TextResult.fail(126, argv.get(0) + ": cannot run from xargs here") : new TextResult(status, out);
         }).inLocale(sh.vars::get); // the locale the process got: the image's LANG (python's C.UTF-8), else C
+    }
+
+    /**
+     * The programs on the PATH that the shell runs as builtins when it runs them itself, as xargs
+     * runs them (its default command is echo): {@code echo} (BusyBox's applet is ash's echo,
+     * coreutils' takes -n, -e and -E as bash's builtin does), {@code true}, {@code false}. Null for any other.
+     */
+    private static Integer builtinAlike(List<String> argv, Flavour flavour, Io.Sink out) {
+        String base = argv.get(0).substring(argv.get(0).lastIndexOf('/') + 1);
+        return switch (base) {
+            case "echo" -> Printf.echo(flavour == Flavour.BUSYBOX ? Dialect.ASH : Dialect.BASH, argv.subList(1, argv.size()), out);
+            case "true" -> 0;
+            case "false" -> 1;
+            default -> null;
+        };
     }
 
     private int cat(List<String> args, Flavour flavour, Io io) {

@@ -18,7 +18,7 @@ import java.util.Set;
 final class Builtins {
     private static final Set<String> NAMES = Set.of("echo", "printf", "test", "[", "true", "false", ":", "exit", "export",
             "unset", "set", "shift", "read", "cd", "pwd", "exec", "wait", "trap", "eval", ".", "source", "local", "return",
-            "break", "continue", "command", "readonly");
+            "break", "continue", "command", "readonly", "[[");
 
     /** Whether a shell of some dialect runs {@code name} itself. */
     static boolean any(String name) {
@@ -36,7 +36,7 @@ final class Builtins {
     }
 
     boolean has(String name) {
-        return NAMES.contains(name) && !(name.equals("source") && sh.dialect == Dialect.DASH);
+        return NAMES.contains(name) && !((name.equals("source") || name.equals("[[")) && sh.dialect == Dialect.DASH);
     }
 
     /** {@code path} against the working directory {@code cwd}, {@code .} and {@code ..} folded. */
@@ -55,7 +55,7 @@ final class Builtins {
             // Debian's busybox 1.35 numbers a -c script's lines from 0 here (ash_vmsg's errlinno).
             case ASH -> sh.arg0 + ": " + builtin + ": line " + (sh.line - 1) + ": " + message;
             case DASH -> sh.arg0 + ": " + sh.line + ": " + builtin + ": " + message;
-            case BASH -> sh.arg0 + ": line " + sh.line + ": " + builtin + ": " + message;
+            case BASH -> sh.arg0 + ": " + (sh.unnumbered ? "" : "line " + sh.line + ": ") + builtin + ": " + message;
         };
         io.err.line(text);
     }
@@ -64,7 +64,7 @@ final class Builtins {
         switch (name) {
             case "echo" -> done(Printf.echo(sh.dialect, args, io.out), k);
             case "printf" -> done(Printf.printf(sh, args, io), k);
-            case "test", "[" -> done(new Test(sh, io, name).run(args), k);
+            case "test", "[", "[[" -> done(new Test(sh, io, name).run(args), k);
             case "true", ":" -> done(0, k);
             case "false" -> done(1, k);
             case "exit" -> exit(args, io, k);
@@ -209,7 +209,11 @@ final class Builtins {
         done(0, k);
     }
 
-    /** {@code read [-r] [-p PROMPT] NAME...}: one line of stdin split on IFS whitespace, the last name taking the rest. */
+    /**
+     * {@code read [-r] [-p PROMPT] NAME...}: one line of stdin (joined to the next where it ends in a
+     * backslash, without -r) split by IFS ({@link Read}), the last name taking the rest; dash
+     * wants a name, ash and bash read into REPLY.
+     */
     private int read(List<String> args, Io io) {
         boolean raw = false;
         List<String> names = new ArrayList<>();
@@ -223,28 +227,34 @@ final class Builtins {
                 names.add(a);
             }
         }
-        if (names.isEmpty()) {
-            names.add("REPLY");
+        boolean reply = names.isEmpty();
+        if (reply && sh.dialect == Dialect.DASH) {
+            error(io, "read", "arg count");
+            return 2;
         }
         String line = io.in.readLine();
         if (line == null) {
-            names.forEach(n -> sh.vars.put(n, ""));
+            (reply ? List.of("REPLY") : names).forEach(n -> sh.vars.put(n, ""));
             return 1;
         }
-        // read(2) met the end before a newline: the variables are set, the status is 1 (ash's and bash's read)
-        int status = io.in.endedWithoutNewline() ? 1 : 0;
-        if (!raw) {
-            line = line.replaceAll("\\\\(.)", "$1");
-        }
-        String rest = line.strip();
-        for (int i = 0; i < names.size(); i++) {
-            if (i == names.size() - 1) {
-                sh.vars.put(names.get(i), rest);
-            } else {
-                String[] two = rest.split("[ \t]+", 2);
-                sh.vars.put(names.get(i), two[0]);
-                rest = two.length > 1 ? two[1] : "";
+        boolean eof = false;
+        while (!raw && Read.continues(line) && !io.in.endedWithoutNewline()) {
+            String next = io.in.readLine();
+            eof = next == null;
+            line = line.substring(0, line.length() - 1) + (eof ? "" : next);
+            if (eof) {
+                break;
             }
+        }
+        // read(2) met the end before a newline: the variables are set, the status is 1 (ash's and bash's read)
+        int status = eof || io.in.endedWithoutNewline() ? 1 : 0;
+        if (reply) { // the line as read, its whitespace kept (ash, bash)
+            sh.vars.put("REPLY", Read.split(line, 1, "", raw).get(0));
+            return status;
+        }
+        List<String> fields = Read.split(line, names.size(), sh.vars.containsKey("IFS") ? sh.vars.get("IFS") : null, raw);
+        for (int i = 0; i < names.size(); i++) {
+            sh.vars.put(names.get(i), fields.get(i));
         }
         return status;
     }

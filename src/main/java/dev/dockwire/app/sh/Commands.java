@@ -57,6 +57,15 @@ public interface Commands {
         }
     }
 
+    /**
+     * Whether the shell runs its own applets (the text tools, {@code cat}, {@code ls}, {@code env},
+     * ...) for the names the PATH has; a place whose own programs print as it needs (the host's
+     * prompt: its files, its GNU tools) starts them all as programs instead.
+     */
+    default boolean shellApplets() {
+        return true;
+    }
+
     /** The stat of {@code path} among the place's files, or null when there is none (or the place keeps no stats). */
     default Stat stat(String path) {
         return null;

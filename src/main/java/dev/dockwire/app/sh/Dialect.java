@@ -18,8 +18,13 @@ public enum Dialect {
         return switch (this) {
             case ASH -> arg0 + ": " + name + ": not found";
             case DASH -> arg0 + ": " + line + ": " + name + ": not found";
-            case BASH -> arg0 + ": line " + line + ": " + name + ": command not found";
+            case BASH -> arg0 + ": " + numbered(line) + name + ": command not found";
         };
+    }
+
+    /** bash's {@code line N: }, none for line 0 (an interactive shell's prompt numbers no lines). */
+    private static String numbered(int line) {
+        return line == 0 ? "" : "line " + line + ": ";
     }
 
     /** A runtime error of the shell itself ({@code ${x:?boom}}, {@code cd}, a redirection that fails). */
@@ -27,19 +32,24 @@ public enum Dialect {
         return switch (this) {
             case ASH -> arg0 + ": " + message;
             case DASH -> arg0 + ": " + line + ": " + message;
-            case BASH -> arg0 + ": line " + line + ": " + message;
+            case BASH -> arg0 + ": " + numbered(line) + message;
         };
     }
 
     /** The syntax error's text as the shell prints it before exiting 2. */
     public String syntaxError(String arg0, SyntaxError e) {
+        return syntaxError(arg0, e, true);
+    }
+
+    /** As {@link #syntaxError(String, SyntaxError)}; bash at its prompt ({@code numbered} false) says no {@code -c: line N: }. */
+    public String syntaxError(String arg0, SyntaxError e, boolean numbered) {
         String exp = e.expecting() == null ? "" : " (expecting \"" + e.expecting() + "\")";
         return switch (this) {
             case ASH -> arg0 + ": syntax error: " + (e.words() != null ? e.words()
                     : e.endOfFile() ? "unexpected end of file" + exp : "unexpected " + quoteAsh(e.token()));
             case DASH -> arg0 + ": " + e.line() + ": " + (e.words() != null ? dashWords(e.words())
                     : "Syntax error: " + (e.endOfFile() ? "end of file" : quoteAsh(e.token())) + " unexpected" + exp);
-            case BASH -> arg0 + ": -c: line " + e.line() + ": " + (e.words() != null ? e.words()
+            case BASH -> arg0 + ": " + (numbered ? "-c: line " + e.line() + ": " : "") + (e.words() != null ? e.words()
                     : e.endOfFile() ? "syntax error: unexpected end of file" : "syntax error near unexpected token `" + e.token() + "'");
         };
     }

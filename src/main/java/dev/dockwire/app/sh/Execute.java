@@ -98,16 +98,45 @@ final class Execute {
             sh.execNext = false; // only a program can take the shell's place
         }
         if (f != null) {
-            sh.vars.putAll(assigns);
-            sh.call(f, args, io, k);
+            Runnable restore = assigned(assigns, false);
+            sh.call(f, args, io, () -> {
+                restore.run();
+                k.run();
+            });
             return;
         }
         if (builtins.has(name)) {
-            sh.vars.putAll(assigns);
-            builtins.run(name, args, io, k);
+            Runnable restore = assigned(assigns, SPECIAL.contains(name) && sh.dialect != Dialect.BASH);
+            builtins.run(name, args, io, () -> {
+                restore.run();
+                k.run();
+            });
             return;
         }
         program(argv, assigns, io, k);
+    }
+
+    /** XCU 2.14's special builtins: the assignments before them stay (in ash and dash; bash outside posix mode undoes them too). */
+    private static final java.util.Set<String> SPECIAL = java.util.Set.of("break", ":", "continue", ".", "eval", "exec", "exit", "export",
+            "readonly", "return", "set", "shift", "times", "trap", "unset");
+
+    /**
+     * Makes {@code assigns}; unless {@code keep}, they last only while the command runs (XCU 2.9.1:
+     * before a function or a regular builtin, {@code IFS=: read a b}): what undoes them.
+     */
+    private Runnable assigned(Map<String, String> assigns, boolean keep) {
+        Map<String, String> before = new java.util.HashMap<>();
+        if (!keep) {
+            assigns.keySet().forEach(n -> before.put(n, sh.vars.get(n))); // null: it was unset
+        }
+        sh.vars.putAll(assigns);
+        return () -> before.forEach((n, v) -> {
+            if (v == null) {
+                sh.vars.remove(n);
+            } else {
+                sh.vars.put(n, v);
+            }
+        });
     }
 
     /** A command the PATH must provide: the shell's applet, or a process of the place. */
@@ -140,7 +169,7 @@ final class Execute {
             sh.ctx.onSignal(Signal.SIGINT, () -> interrupted[0] = true);
         }
         sh.forked();
-        Commands.Running r = sh.commands.start(replaces ? 0 : sh.ctx.pid(), argv, env, io.in.rest(), new Commands.Output() {
+        Commands.Running r = sh.commands.start(replaces ? 0 : sh.ctx.pid(), argv, env, io.in.handOn(), new Commands.Output() {
             @Override
             public void out(String line) {
                 io.out.line(line);
@@ -255,7 +284,7 @@ final class Execute {
                     k.accept(null);
                     return;
                 }
-                r.io = r.io.withIn(Io.Input.of(content)); // as written: a last line without newline stays so
+                r.io = r.io.withIn(Io.Input.file(content)); // as written: a last line without newline stays so
                 rest.run();
                 return;
             }

@@ -10,7 +10,7 @@ import java.util.regex.Pattern;
 /**
  * Word expansion (XCU 2.6): parameters with their {@code ${...}} operators, command substitution
  * (a subshell whose output, trailing newlines removed, is the value), arithmetic, then field
- * splitting of what unquoted expansions produced on IFS whitespace. Pathname expansion is left
+ * splitting of what unquoted expansions produced on IFS (2.6.5). Pathname expansion is left
  * out: a pattern stays literal, as ash leaves one that matches no file. Command substitution may
  * run programs, so every expansion hands its result to a continuation.
  */
@@ -37,7 +37,7 @@ final class Expander {
             return;
         }
         pieces(words.get(i).parts(), io, pieces -> {
-            split(pieces, out);
+            split(pieces, sh.vars.containsKey("IFS") ? sh.vars.get("IFS") : Read.DEFAULT_IFS, out);
             fieldsFrom(words, i + 1, out, io, k);
         });
     }
@@ -106,9 +106,15 @@ final class Expander {
         return re.toString();
     }
 
-    private static void split(List<Piece> pieces, List<String> out) {
+    /**
+     * XCU 2.6.5 over the unquoted expansions' text: IFS whitespace at either end is dropped and a
+     * run of it is one delimiter; every other IFS character ends a field, with the IFS whitespace
+     * around it ({@code a::b} is three fields, {@code a:} one); an empty IFS splits nothing.
+     */
+    private static void split(List<Piece> pieces, String ifs, List<String> out) {
         StringBuilder cur = new StringBuilder();
         boolean have = false;
+        boolean afterWhitespace = false; // the last delimiter was IFS whitespace that ended a field
         for (Piece p : pieces) {
             if (p.fields() != null) {
                 for (int f = 0; f < p.fields().size(); f++) {
@@ -118,21 +124,33 @@ final class Expander {
                     }
                     cur.append(p.fields().get(f));
                     have = true;
+                    afterWhitespace = false;
                 }
             } else if (!p.split()) {
                 cur.append(p.text());
-                have |= p.quoted() || !p.text().isEmpty();
+                boolean field = p.quoted() || !p.text().isEmpty();
+                have |= field;
+                afterWhitespace &= !field;
             } else {
                 for (char c : p.text().toCharArray()) {
-                    if (c == ' ' || c == '\t' || c == '\n') {
+                    if (ifs.indexOf(c) < 0) {
+                        cur.append(c);
+                        have = true;
+                        afterWhitespace = false;
+                    } else if (c == ' ' || c == '\t' || c == '\n') {
                         if (have) {
                             out.add(cur.toString());
                             cur.setLength(0);
                             have = false;
+                            afterWhitespace = true;
                         }
                     } else {
-                        cur.append(c);
-                        have = true;
+                        if (have || !afterWhitespace) {
+                            out.add(cur.toString());
+                            cur.setLength(0);
+                            have = false;
+                        }
+                        afterWhitespace = false;
                     }
                 }
             }
@@ -192,7 +210,7 @@ final class Expander {
         List<String> lines = new ArrayList<>();
         Interp sub = sh.fork();
         Io.Sink out = Io.Sink.into(lines);
-        sub.run(body, new Io(out, io.err, io.in), () -> {
+        sub.run(body, io.withOut(out), () -> {
             out.flush();
             sh.status = sub.status;
             sh.substituted = true;
@@ -212,7 +230,9 @@ final class Expander {
                 return Integer.toString(sh.positional.size());
             case "@":
             case "*":
-                return String.join(" ", sh.positional);
+                // joined by IFS's first character ("$*"; unquoted, split on it again), a space where IFS is unset
+                String ifs = sh.vars.containsKey("IFS") ? sh.vars.get("IFS") : " ";
+                return String.join(ifs.isEmpty() ? "" : ifs.substring(0, 1), sh.positional);
             case "!":
                 return sh.lastBackground == 0 ? "" : Integer.toString(sh.lastBackground);
             case "-":

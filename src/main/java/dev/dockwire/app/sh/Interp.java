@@ -78,6 +78,8 @@ final class Interp {
     Runnable interruptWait;
     /** An interactive shell's ({@code docker exec -it C sh}): its children are jobs of their own. */
     boolean interactive;
+    /** A prompt's shell whose messages number no lines (bash at the host's prompt: {@code bash: cd: X: ...}). */
+    boolean unnumbered;
     /** Only the vehicle of an applet exec'd without a shell ({@link Sh#direct}): the environment as given. */
     boolean direct;
     /** The program the script waits for now, or null. */
@@ -98,6 +100,11 @@ final class Interp {
     Interp(ProcessContext ctx, Commands commands, Dialect dialect, String arg0, Map<String, String> env, List<String> positional) {
         this(ctx, commands, dialect, arg0, new LinkedHashMap<>(env), new LinkedHashSet<>(env.keySet()), new HashMap<>(),
                 new HashMap<>(), positional, false);
+    }
+
+    /** A shell whose variables and exported names are {@code vars} and {@code exported} themselves, shared with its caller. */
+    Interp(ProcessContext ctx, Commands commands, Dialect dialect, String arg0, Map<String, String> vars, Set<String> exported) {
+        this(ctx, commands, dialect, arg0, vars, exported, new HashMap<>(), new HashMap<>(), new ArrayList<>(), false);
     }
 
     private Interp(ProcessContext ctx, Commands commands, Dialect dialect, String arg0, Map<String, String> vars,
@@ -222,7 +229,7 @@ final class Interp {
 
     /** The shell's own error text on stderr, line-numbered as its dialect does. */
     void error(Io io, String message) {
-        io.err.line(dialect.error(arg0, line, message));
+        io.err.line(dialect.error(arg0, unnumbered ? 0 : line, message));
     }
 
     /** Leaves the shell with {@code code} ({@code exit}, a fatal expansion error). */
@@ -320,7 +327,7 @@ final class Interp {
         try {
             c = Parser.parse(text);
         } catch (SyntaxError e) {
-            io.err.line(dialect.syntaxError(arg0, e));
+            io.err.line(dialect.syntaxError(arg0, e, !unnumbered));
             exit(2);
             k.run();
             return;
@@ -371,7 +378,10 @@ final class Interp {
             bg.lastBackground = -1;
             int[] pid = {0};
             bg.background = p -> pid[0] = pid[0] == 0 ? p : pid[0];
-            bg.run(item.cmd(), io, () -> {
+            // XCU 2.9.3.1: without job control an asynchronous list's stdin is /dev/null; bash only
+            // while it is the shell's own (not a redirection's or a pipe's: execute_command_internal's stdin_redir)
+            Io bgIo = interactive || dialect == Dialect.BASH && !io.startingStdin ? io : io.withIn(Io.Input.empty());
+            bg.run(item.cmd(), bgIo, () -> {
                 io.out.flush();
                 if (pid[0] != 0) {
                     jobs.put(pid[0], bg.status);
@@ -425,7 +435,7 @@ final class Interp {
         Io.Sink out = last ? io.out : Io.Sink.pipe(buffer);
         Interp sub = fork();
         sub.background = background;
-        sub.run(p.stages().get(i), new Io(out, io.err, in), () -> {
+        sub.run(p.stages().get(i), i == 0 ? io.withOut(out) : new Io(out, io.err, in), () -> {
             if (!last) {
                 out.flush();
             }

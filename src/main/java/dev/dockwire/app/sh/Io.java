@@ -12,23 +12,35 @@ final class Io {
     final Sink out;
     final Sink err;
     final Input in;
+    /** Whether {@code in} is the stdin the shell started with, no redirection's or pipe's (bash's {@code &} reads /dev/null only then). */
+    final boolean startingStdin;
 
     Io(Sink out, Sink err, Input in) {
+        this(out, err, in, false);
+    }
+
+    private Io(Sink out, Sink err, Input in, boolean startingStdin) {
         this.out = out;
         this.err = err;
         this.in = in;
+        this.startingStdin = startingStdin;
+    }
+
+    /** The streams a shell starts with. */
+    static Io started(Sink out, Sink err, Input in) {
+        return new Io(out, err, in, true);
     }
 
     Io withOut(Sink s) {
-        return new Io(s, err, in);
+        return new Io(s, err, in, startingStdin);
     }
 
     Io withErr(Sink s) {
-        return new Io(out, s, in);
+        return new Io(out, s, in, startingStdin);
     }
 
     Io withIn(Input i) {
-        return new Io(out, err, i);
+        return new Io(out, err, i, false);
     }
 
     /** Where text goes a line at a time; a line without its newline yet ({@code printf 'a'}) waits for the rest. */
@@ -106,24 +118,51 @@ final class Io {
         }
     }
 
-    /** The lines a command reads; what one command reads the next does not see again; the last may lack its newline. */
+    /**
+     * The lines a command reads, as an open file description: what one command reads the next does
+     * not see again; the last may lack its newline. A regular file ({@code < FILE}) can be
+     * {@link #seekable}: a program that read ahead gives back what it did not use ({@code head -n1}).
+     */
     static final class Input {
         private final List<String> lines;
         private final boolean unterminated;
+        private final boolean seekable;
         private int next;
 
         Input(List<String> lines) {
-            this.lines = List.copyOf(lines);
-            this.unterminated = Lines.unterminated(lines);
+            this(lines, false);
         }
 
-        /** The lines of {@code text} as written ({@code < FILE}, a here-document). */
+        private Input(List<String> lines, boolean seekable) {
+            this.lines = List.copyOf(lines);
+            this.unterminated = Lines.unterminated(lines);
+            this.seekable = seekable;
+        }
+
+        /** The lines of {@code text} as written through a pipe (a here-document: ash, dash and bash 5.2 write a small one into a pipe). */
         static Input of(String text) {
             return new Input(Lines.of(text));
         }
 
+        /** A regular file's lines ({@code < FILE}): seekable, its last line without newline as written. */
+        static Input file(String text) {
+            return new Input(Lines.of(text), true);
+        }
+
         static Input empty() {
             return new Input(List.of());
+        }
+
+        /**
+         * The stdin a shell started with {@code stdin} reads: the same open file description when
+         * its parent shell handed it on ({@link SharedStdin}), so what the child reads the parent
+         * does not ({@code while read x; do sh -c 'read y'; done}); else the lines given.
+         */
+        static Input from(List<String> stdin) {
+            if (stdin instanceof SharedStdin s && !s.read() && s.source().next == s.start()) {
+                return s.source();
+            }
+            return new Input(stdin);
         }
 
         /** The next line, or null at end of file. */
@@ -136,11 +175,34 @@ final class Io {
             return unterminated && next == lines.size() && next > 0;
         }
 
-        /** Everything left, consumed (a program reading its stdin to the end), its last line unterminated as written. */
+        /** Everything left, consumed (the shell itself reading its stdin to the end: {@code cat -}), its last line unterminated as written. */
         List<String> rest() {
             Lines r = new Lines(lines.subList(next, lines.size()), unterminated);
             next = lines.size();
             return r;
+        }
+
+        /**
+         * Everything left as a program gets its stdin: consumed only once the program reads it
+         * ({@link SharedStdin}); one that never reads leaves it to the next command.
+         */
+        SharedStdin handOn() {
+            return new SharedStdin(this, next, lines.subList(next, lines.size()), unterminated);
+        }
+
+        /** A reader took the lines up to {@code position}. */
+        void consumed(int position) {
+            next = Math.max(next, Math.min(position, lines.size()));
+        }
+
+        /** Whether this is a regular file, where lseek(2) can give back what a program read and did not use. */
+        boolean seekable() {
+            return seekable;
+        }
+
+        /** lseek(2) to {@code position}: a program read ahead and gave back the lines after what it used. */
+        void seek(int position) {
+            next = Math.min(position, lines.size());
         }
     }
 }

@@ -201,6 +201,8 @@ public final class Parser {
             c = forClause();
         } else if ("case".equals(r)) {
             c = caseClause();
+        } else if (t.word() != null && "[[".equals(t.word().plain())) {
+            c = condClause();
         } else {
             return simple();
         }
@@ -342,6 +344,37 @@ public final class Parser {
             throw unexpected(lex.peek(), null);
         }
         return new Ast.Simple(assigns, words, redirs, line);
+    }
+
+    /**
+     * bash's {@code [[ EXPRESSION ]]} (parse.y parse_cond_command): up to {@code ]]} the operators
+     * {@code && || ! ( ) < >} are its words, and its expansions are not split (as if quoted); it runs
+     * as the builtin {@code [[} ({@link Test}).
+     */
+    private Cmd condClause() {
+        int line = lex.peek().line();
+        List<Word> words = new ArrayList<>();
+        words.add(lex.take().word());
+        while (true) {
+            Lexer.Tok t = lex.take();
+            if (t.eof() || t.is("\n")) {
+                throw unexpected(t, "]]");
+            }
+            if (t.word() == null) {
+                words.add(new Word(List.of(new Ast.Lit(t.text(), false))));
+                continue;
+            }
+            List<Ast.Part> parts = new ArrayList<>();
+            for (Ast.Part p : t.word().parts()) {
+                parts.add(p instanceof Ast.Param v ? new Ast.Param(v.name(), v.op(), v.arg(), true)
+                        : p instanceof Ast.CmdSub c ? new Ast.CmdSub(c.body(), true)
+                        : p instanceof Ast.Arith a ? new Ast.Arith(a.expr(), true) : p);
+            }
+            words.add(new Word(parts));
+            if ("]]".equals(t.word().plain())) {
+                return new Ast.Simple(List.of(), words, List.of(), line);
+            }
+        }
     }
 
     private Cmd funcDef(Lexer.Tok name) {

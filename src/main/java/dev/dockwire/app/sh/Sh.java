@@ -110,7 +110,7 @@ public final class Sh implements Program {
         sh.name = name;
         sh.errexit = errexit;
         sh.xtrace = xtrace;
-        Io io = new Io(new Io.Sink(ctx::out), new Io.Sink(ctx::err), dashC ? new Io.Input(ctx.stdin()) : Io.Input.empty());
+        Io io = Io.started(new Io.Sink(ctx::out), new Io.Sink(ctx::err), dashC || !rest.isEmpty() ? Io.Input.from(ctx.stdin()) : Io.Input.empty());
         run(sh, script, io, ctx::exit);
     }
 
@@ -135,7 +135,7 @@ public final class Sh implements Program {
         try {
             c = p.next();
         } catch (SyntaxError e) {
-            io.err.line(sh.dialect.syntaxError(sh.arg0, e));
+            io.err.line(sh.dialect.syntaxError(sh.arg0, e, !sh.unnumbered));
             sh.status = 2;
             k.run();
             return;
@@ -196,7 +196,10 @@ public final class Sh implements Program {
         private Interp sh;
         private int status;
         /** Where the shell starts: the exec's {@code -w}, the container's WorkingDir, else {@code /}. */
-        private final String start;
+        private String start;
+        /** The caller's variables and exported names, which this shell uses as its own ({@link #sharing}); null: its own copy. */
+        private Map<String, String> store;
+        private java.util.Set<String> exported;
 
         public Session(String arg0, Dialect dialect, Map<String, String> env) {
             this(arg0, dialect, env, "/");
@@ -209,6 +212,38 @@ public final class Sh implements Program {
             this.start = start;
         }
 
+        /**
+         * A session whose variables and exported names are {@code vars} and {@code exported}
+         * themselves, kept by the caller (the host's prompt, whose other lines its own shell
+         * runs): what one line sets the next sees, whichever shell runs it. It adds no startup
+         * variables (the caller's shell started long ago).
+         */
+        public static Session sharing(String arg0, Dialect dialect, Map<String, String> vars, java.util.Set<String> exported, String start) {
+            Session s = new Session(arg0, dialect, Map.of(), start);
+            s.store = vars;
+            s.exported = exported;
+            return s;
+        }
+
+        /** {@code $?} before the next line: the status a command run elsewhere left. */
+        public void status(int status) {
+            this.status = status;
+        }
+
+        /** The working directory for the next line: where a {@code cd} run elsewhere went. */
+        public void directory(String dir) {
+            if (sh == null) {
+                start = dir;
+            } else {
+                sh.cwd = dir;
+            }
+        }
+
+        /** Whether the session defined a function {@code name}. */
+        public boolean function(String name) {
+            return sh != null && sh.functions.containsKey(name);
+        }
+
         /** The shell's working directory now (the prompt's {@code \w}): where it started until a {@code cd}. */
         public String directory() {
             return sh == null ? start : sh.cwd;
@@ -217,7 +252,12 @@ public final class Sh implements Program {
         /** {@code text} (one line or more) as a program that runs it in this session and exits with its status. */
         public Program line(String text, Commands commands) {
             return (ctx, args) -> {
-                if (sh == null) {
+                if (sh == null && store != null) {
+                    sh = new Interp(ctx, commands, dialect, arg0, store, exported);
+                    sh.interactive = true;
+                    sh.unnumbered = dialect == Dialect.BASH; // bash numbers no lines at its prompt
+                    sh.cwd = start;
+                } else if (sh == null) {
                     sh = new Interp(ctx, commands, dialect, arg0, env, new ArrayList<>());
                     sh.interactive = true;
                     sh.cwd = start; // runc's chdir to the process's cwd before the shell starts: its PWD too
@@ -225,6 +265,7 @@ public final class Sh implements Program {
                 } else {
                     sh.attach(ctx, commands);
                 }
+                sh.status = status;
                 Io io = new Io(new Io.Sink(ctx::out), new Io.Sink(ctx::err), new Io.Input(ctx.stdin()));
                 Interp shell = sh;
                 // Ctrl-C at the prompt's command: a running child has it (its own job); else the

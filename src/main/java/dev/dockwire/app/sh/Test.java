@@ -6,7 +6,8 @@ import java.util.List;
  * {@code test} and {@code [} (coreutils' and BusyBox's test.c, XCU test): {@code !}, {@code -a},
  * {@code -o}, parentheses, the string tests ({@code -n -z = != }), the integer comparisons
  * ({@code -eq -ne -lt -le -gt -ge}) and the file tests over the place's files ({@code -e -f -d -r -w
- * -x -s}). Status 0 true, 1 false, 2 for a malformed expression or a bad number.
+ * -x -s}); as bash's {@code [[ ]]} with {@code &&}, {@code ||}, patterns after {@code ==}/{@code !=} and
+ * {@code =~}. Status 0 true, 1 false, 2 for a malformed expression or a bad number.
  */
 final class Test {
     /** A malformed expression or a bad number: already reported, status 2. */
@@ -21,6 +22,8 @@ final class Test {
     private final String name;
     private List<String> args;
     private int pos;
+    /** bash's {@code [[ ]]}: {@code ==} and {@code !=} match a pattern, {@code =~} an extended regular expression. */
+    private boolean cond;
 
     Test(Interp sh, Io io, String name) {
         this.sh = sh;
@@ -36,6 +39,10 @@ final class Test {
                 return 2;
             }
             args = argv.subList(0, argv.size() - 1);
+        }
+        if (name.equals("[[")) { // the parser ended it with ]]; && and || bind as -a and -o do
+            cond = true;
+            args = argv.subList(0, argv.size() - 1).stream().map(a -> a.equals("&&") ? "-a" : a.equals("||") ? "-o" : a).toList();
         }
         if (args.isEmpty()) {
             return 1;
@@ -55,7 +62,7 @@ final class Test {
     private void fail(String message) {
         io.err.line(sh.dialect == Dialect.ASH ? sh.arg0 + ": " + message
                 : sh.dialect == Dialect.DASH ? sh.arg0 + ": " + sh.line + ": " + name + ": " + message
-                : sh.arg0 + ": line " + sh.line + ": " + name + ": " + message);
+                : sh.arg0 + ": " + (sh.unnumbered ? "" : "line " + sh.line + ": ") + name + ": " + message);
     }
 
     private boolean or() {
@@ -99,7 +106,7 @@ final class Test {
             }
             return r;
         }
-        if (left >= 3 && binary(args.get(pos + 1))) {
+        if (left >= 3 && (binary(args.get(pos + 1)) || cond && args.get(pos + 1).equals("=~"))) {
             String op = args.get(pos + 1);
             String b = args.get(pos + 2);
             pos += 3;
@@ -119,6 +126,12 @@ final class Test {
     }
 
     private boolean compare(String a, String op, String b) {
+        if (cond && (op.equals("=") || op.equals("==") || op.equals("!="))) {
+            return a.matches(Expander.glob(b)) != op.equals("!=");
+        }
+        if (cond && op.equals("=~")) {
+            return java.util.regex.Pattern.compile(b).matcher(a).find();
+        }
         switch (op) {
             case "=", "==":
                 return a.equals(b);

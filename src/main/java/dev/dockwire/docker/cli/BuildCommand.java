@@ -6,6 +6,7 @@ import dev.dockwire.docker.ImageConfig;
 import dev.dockwire.docker.build.Bases;
 import dev.dockwire.docker.build.Build;
 import dev.dockwire.docker.build.BuildContext;
+import dev.dockwire.docker.build.DockerIgnore;
 import dev.dockwire.docker.build.Dockerfile;
 import dev.dockwire.docker.build.DockerfileException;
 import dev.dockwire.docker.build.ImageBuilder;
@@ -129,7 +130,9 @@ public final class BuildCommand {
             lines.add("ERROR: failed to solve: failed to read dockerfile: open " + base(dfName) + ": no such file or directory");
             return failed(quiet ? lines.subList(lines.size() - 1, lines.size()) : lines);
         }
-        List<String> files = listed.stream().filter(p -> !(ctx.equals(".") && p.startsWith("etc/"))).toList();
+        String ignoreText = host.readHostOrDisk(path(ctx, ".dockerignore"));
+        DockerIgnore ignore = DockerIgnore.parse(ignoreText);
+        List<String> files = listed.stream().filter(p -> !(ctx.equals(".") && p.startsWith("etc/")) && !ignore.excludes(p)).toList();
         Engine engine = host.engine();
         Bases bases = new Bases() {
             @Override
@@ -194,7 +197,10 @@ public final class BuildCommand {
         for (String base : b.bases()) {
             progress.vertex("[internal] load metadata for " + base);
         }
-        progress.vertex("[internal] load .dockerignore", "transferring context: 2B done");
+        // fsutil's stat packets: 2B for no file; a file's bytes and its packet, 40B for a short one
+        // (moby/moby#41033: an 8-byte .dockerignore transferred 48B).
+        progress.vertex("[internal] load .dockerignore", "transferring context: "
+                + (ignoreText == null ? "2B" : human(ignoreText.getBytes(StandardCharsets.UTF_8).length + 40)) + " done");
         steps(b, files, context, noCache, progress);
         String id = "sha256:" + b.digest();
         long size = engine.images().published(b.config().reference()).size();

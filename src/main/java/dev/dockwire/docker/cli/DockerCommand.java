@@ -87,6 +87,8 @@ public final class DockerCommand {
             case "network" -> !rest.isEmpty() && rest.get(0).equals("prune") ? prune().network(rest.subList(1, rest.size()))
                     : new NetworkCommand(engine()).run(rest);
             case "system" -> system(rest);
+            case "builder" -> !rest.isEmpty() && rest.get(0).equals("prune") ? prune().builder(rest.subList(1, rest.size()))
+                    : CommandOutput.fail(1, "docker: 'builder' is not a docker command.\nSee 'docker --help'");
             case "volume" -> !rest.isEmpty() && rest.get(0).equals("prune") ? prune().volume(rest.subList(1, rest.size()))
                     : new VolumeCommand(engine()).run(rest);
             case "rename" -> RenameCommand.run(engine(), rest);
@@ -112,7 +114,7 @@ public final class DockerCommand {
             case "top" -> processes().top(rest);
             case "version" -> SystemTemplates.versionCommand(rest, engine());
             case "info" -> new SystemInfo(engine()).info(rest);
-            case "pull" -> ImagePull.pull(engine(), rest, host.jobControl().streaming());
+            case "pull" -> ImagePull.pull(engine(), rest, host.stdoutIsTerminal()); // pull.go: jsonmessage to Out(), its IsTerminal
             case "images" -> images().list(rest);
             case "build" -> new BuildCommand(host).run(rest);
             case "rmi" -> images().remove("rmi", rest);
@@ -355,8 +357,9 @@ public final class DockerCommand {
         return switch (args.get(0)) {
             case "ls", "list" -> images().list(rest);
             case "rm", "remove" -> images().remove("image rm", rest);
-            case "pull" -> ImagePull.pull(engine(), rest, host.jobControl().streaming());
+            case "pull" -> ImagePull.pull(engine(), rest, host.stdoutIsTerminal()); // pull.go: jsonmessage to Out(), its IsTerminal
             case "tag" -> images().tag("image tag", rest);
+            case "prune" -> prune().image(rest);
             case "inspect" -> new InspectCommand(engine()).run(rest, "image");
             case "build" -> new BuildCommand(host).run(rest);
             case "history" -> HistoryCommand.run(engine(), "image history", rest, System.currentTimeMillis());

@@ -15,19 +15,40 @@ final class GoFmt {
     private GoFmt() {
     }
 
-    /** fmt's {@code %v}. */
+    /**
+     * fmt's {@code %v} of a value text/template prints: the template has taken a pointer's target
+     * (exec.go printableValue), so a {@code *container.State} prints as its struct.
+     */
     static String value(Object v) {
+        return format(v, 0, false, false);
+    }
+
+    /**
+     * fmt's {@code %v} ({@code %+v} when {@code plus}) of an operand handed to fmt (print, printf):
+     * a pointer to a struct prints as {@code &{...}} (print.go printValue at depth 0).
+     */
+    static String operand(Object v, boolean plus) {
+        return format(v, 0, true, plus);
+    }
+
+    private static String format(Object v, int depth, boolean operand, boolean plus) {
         if (v == null) {
             return "<nil>";
         }
         if (v instanceof Double d) {
             return floatG(d);
         }
+        if (v instanceof GoStruct s && s.layout() != null) {
+            if (s.pointer() && depth > 0) {
+                return address(s);
+            }
+            return (s.pointer() && operand ? "&" : "") + fields(s, s.layout(), depth, plus);
+        }
         if (v instanceof GoStruct s) {
             StringBuilder sb = new StringBuilder("{");
             boolean first = true;
             for (Object o : s.values()) {
-                sb.append(first ? "" : " ").append(value(o));
+                sb.append(first ? "" : " ").append(format(o, depth + 1, false, plus));
                 first = false;
             }
             return sb.append('}').toString();
@@ -36,7 +57,7 @@ final class GoFmt {
             StringBuilder sb = new StringBuilder("map[");
             boolean first = true;
             for (var e : new java.util.TreeMap<>(m).entrySet()) {
-                sb.append(first ? "" : " ").append(e.getKey()).append(':').append(value(e.getValue()));
+                sb.append(first ? "" : " ").append(e.getKey()).append(':').append(format(e.getValue(), depth + 1, false, plus));
                 first = false;
             }
             return sb.append(']').toString();
@@ -45,12 +66,36 @@ final class GoFmt {
             StringBuilder sb = new StringBuilder("[");
             boolean first = true;
             for (Object o : c) {
-                sb.append(first ? "" : " ").append(value(o));
+                sb.append(first ? "" : " ").append(format(o, depth + 1, false, plus));
                 first = false;
             }
             return sb.append(']').toString();
         }
         return v.toString();
+    }
+
+    /** A struct's fields in declaration order, {@code {a b}} ({@code {A:a B:b}} with plus); an embedded struct as one field. */
+    private static String fields(GoStruct s, List<Object> layout, int depth, boolean plus) {
+        StringBuilder sb = new StringBuilder("{");
+        boolean first = true;
+        for (Object f : layout) {
+            sb.append(first ? "" : " "); // an empty string field still has its space: { 8080}
+            first = false;
+            if (f instanceof GoStruct.Embedded e) {
+                sb.append(plus ? e.name() + ":" : "").append(e.pointer() ? address(e) : fields(s, e.fields(), depth + 1, plus));
+            } else {
+                sb.append(plus ? f + ":" : "").append(format(s.field((String) f), depth + 1, false, plus));
+            }
+        }
+        return sb.append('}').toString();
+    }
+
+    /**
+     * A pointer inside another value, which fmt prints as its address ({@code 0xc000012340}): Go's
+     * heap addresses, here one a value's contents decide, so that a run prints the same each time.
+     */
+    private static String address(Object target) {
+        return String.format("0xc000%06x", (target.toString().hashCode() & 0xffff) << 4);
     }
 
     /** strconv.FormatFloat(f, 'g', -1, 64) as {@code %v} prints a float64: 1e+06, 100000, 1e-05. */
@@ -241,12 +286,15 @@ final class GoFmt {
         String text = a == null ? null : a.toString();
         switch (verb) {
             case 'v' -> {
-                return value(a);
+                return operand(a, flags.contains("+"));
             }
             case 'T' -> {
                 return type.apply(a);
             }
             case 's' -> {
+                if (a instanceof GoValue.GoTime) {
+                    return a.toString(); // a Stringer
+                }
                 if (string) {
                     return prec >= 0 && prec < text.length() ? text.substring(0, prec) : text;
                 }

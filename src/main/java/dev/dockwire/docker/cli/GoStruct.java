@@ -1,6 +1,7 @@
 package dev.dockwire.docker.cli;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -18,6 +19,14 @@ final class GoStruct extends LinkedHashMap<String, Object> {
     private final Map<String, String> tags;
     /** The Go type text/template names it by in an error ({@code *events.Message}); null when unnamed. */
     private String goType;
+    /** The struct's fields in declaration order as fmt prints them (Go names, {@link Embedded} ones), null when not declared. */
+    private List<Object> layout;
+    /** Whether the value is a pointer to the struct (a {@code *container.State}), which fmt prints as an address inside another value. */
+    private boolean pointer;
+
+    /** An embedded struct field ({@code NetworkSettingsBase} in NetworkSettings): its fields are promoted, fmt prints it as one value. */
+    record Embedded(String name, boolean pointer, List<Object> fields) {
+    }
 
     /** An object whose struct declares {@code zeros}: each omitempty field with its Go zero value. */
     GoStruct(Map<String, Object> zeros) {
@@ -34,6 +43,25 @@ final class GoStruct extends LinkedHashMap<String, Object> {
     GoStruct typed(String type) {
         this.goType = type;
         return this;
+    }
+
+    /**
+     * This object as a value of the Go struct type {@code type} whose fields, in declaration order,
+     * are {@code layout}; {@code pointer} when what the client decodes is a pointer to it.
+     */
+    GoStruct declared(String type, boolean pointer, List<Object> layout) {
+        this.goType = type;
+        this.pointer = pointer;
+        this.layout = layout;
+        return this;
+    }
+
+    List<Object> layout() {
+        return layout;
+    }
+
+    boolean pointer() {
+        return pointer;
     }
 
     String goType() {

@@ -164,7 +164,7 @@ final class GoTemplateFuncs {
             if (i > 0 && !isString && !(args.get(i - 1) instanceof String)) {
                 sb.append(' ');
             }
-            sb.append(GoFmt.value(args.get(i)));
+            sb.append(GoFmt.operand(args.get(i), false));
         }
         return sb.toString();
     }
@@ -172,7 +172,7 @@ final class GoTemplateFuncs {
     private static String sprintln(List<Object> args) {
         StringBuilder sb = new StringBuilder();
         for (int i = 0; i < args.size(); i++) {
-            sb.append(i > 0 ? " " : "").append(GoFmt.value(args.get(i)));
+            sb.append(i > 0 ? " " : "").append(GoFmt.operand(args.get(i), false));
         }
         return sb.append('\n').toString();
     }

@@ -134,6 +134,14 @@ final class GoTemplateParser {
         Item token = nextNonSpace();
         String defName = templateName(token, "define clause");
         expect(Type.RIGHT_DELIM, "define clause");
+        defined.put(defName, templateBody("end"));
+    }
+
+    /**
+     * The body of a template that {@code define} or {@code block} declares, up to its {@code end}
+     * (parse.go itemList), parsed as a tree of its own: only {@code $} in scope.
+     */
+    private ListNode templateBody(String context) {
         List<String> saved = new ArrayList<>(vars);
         vars.clear();
         vars.add("$");
@@ -150,11 +158,23 @@ final class GoTemplateParser {
             list.nodes().add(end);
         }
         if (!(end instanceof EndNode)) {
-            throw error("unexpected " + end + " in end");
+            throw error("unexpected " + end + " in " + context);
         }
         vars.clear();
         vars.addAll(saved);
-        defined.put(defName, list);
+        return list;
+    }
+
+    /**
+     * {@code {{block "name" pipeline}}T{{end}}}: parse.go blockControl, a {@code define} of T
+     * and a {@code template} of it with the pipeline's value, which it must have.
+     */
+    private Node block() {
+        Item token = nextNonSpace();
+        String name = templateName(token, "block clause");
+        PipeNode pipe = pipeline("block clause", Type.RIGHT_DELIM);
+        defined.put(name, templateBody("block clause"));
+        return new TemplateNode(token.pos(), name, pipe);
     }
 
     private String templateName(Item token, String context) {
@@ -176,7 +196,9 @@ final class GoTemplateParser {
     private Node action() {
         Item it = nextNonSpace();
         switch (it.type()) {
-            case BLOCK -> throw error("block is not supported here");
+            case BLOCK -> {
+                return block();
+            }
             case BREAK -> {
                 Item t = nextNonSpace();
                 if (t.type() != Type.RIGHT_DELIM) {

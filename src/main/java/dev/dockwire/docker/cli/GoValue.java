@@ -27,6 +27,27 @@ final class GoValue {
         }
     }
 
+    /**
+     * A time.Time the client decoded from the JSON's RFC 3339 text: fmt prints it with its String
+     * method ({@code 2026-12-06 23:14:05.123456789 +0000 UTC}, the fraction's trailing zeros
+     * dropped), encoding/json marshals it back to the text.
+     */
+    record GoTime(String rfc3339) {
+        @com.fasterxml.jackson.annotation.JsonValue
+        String json() {
+            return rfc3339;
+        }
+
+        /** time.Time's String: Format("2006-01-02 15:04:05.999999999 -0700 MST") of a UTC time. */
+        @Override
+        public String toString() {
+            java.time.OffsetDateTime t = java.time.OffsetDateTime.parse(rfc3339);
+            String frac = String.format("%09d", t.getNano()).replaceAll("0+$", "");
+            return String.format(java.util.Locale.ROOT, "%04d-%02d-%02d %02d:%02d:%02d", t.getYear(), t.getMonthValue(), t.getDayOfMonth(),
+                    t.getHour(), t.getMinute(), t.getSecond()) + (frac.isEmpty() ? "" : "." + frac) + " +0000 UTC";
+        }
+    }
+
     /** A typed Go nil of a kind: printed by fmt as {@code text}, marshalled as null, false in {@code if}, empty to {@code len} and {@code range}. */
     record GoNil(Kind kind, String text) {
         @com.fasterxml.jackson.annotation.JsonValue
@@ -112,6 +133,9 @@ final class GoValue {
         if (v instanceof String) {
             return "string";
         }
+        if (v instanceof GoTime) {
+            return "time.Time";
+        }
         if (v instanceof JsonNumber) {
             return "json.Number";
         }
@@ -141,6 +165,10 @@ final class GoValue {
         }
         if (v instanceof RawList) {
             return "[]interface {}";
+        }
+        if (v instanceof Map<?, ?> m && !m.isEmpty() && m.values().iterator().next() instanceof GoStruct first && first.goType() != null
+                && m.values().stream().allMatch(o -> o instanceof GoStruct g && first.goType().equals(g.goType()))) {
+            return "map[string]" + first.goType(); // NetworkSettings.Networks: map[string]*network.EndpointSettings
         }
         if (v instanceof Map<?, ?> m) {
             return m.values().stream().allMatch(o -> o instanceof String) ? "map[string]string" : "map[string]interface {}";

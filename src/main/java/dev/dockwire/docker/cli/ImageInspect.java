@@ -79,7 +79,9 @@ final class ImageInspect {
         driver.put("Data", null);
         driver.put("Name", "overlay2");
         m.put("GraphDriver", driver);
-        m.put("RootFS", Map.of("Type", "layers"));
+        Map<String, Object> rootFs = InspectTypes.rootFs();
+        rootFs.put("Type", "layers");
+        m.put("RootFS", rootFs);
         m.put("Metadata", Map.of("LastTagTime", lastTagTime));
         return m;
     }

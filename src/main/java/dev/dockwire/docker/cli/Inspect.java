@@ -44,17 +44,18 @@ final class Inspect {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("Name", n.name());
         m.put("Id", n.id());
-        m.put("Created", time(engine.epochMillis(), n.created()));
+        m.put("Created", new GoValue.GoTime(time(engine.epochMillis(), n.created()))); // network.Inspect's time.Time
         m.put("Scope", n.scope());
         m.put("Driver", n.driver().id());
         m.put("EnableIPv4", true);
         m.put("EnableIPv6", false);
-        Map<String, Object> ipam = new LinkedHashMap<>();
+        Map<String, Object> ipam = InspectTypes.ipam();
         ipam.put("Driver", "default");
         ipam.put("Options", n.predefined() && n.driver() == Network.Driver.BRIDGE ? null : new LinkedHashMap<>());
         List<Object> config = new ArrayList<>();
         if (n.subnet() != null) {
-            Map<String, Object> c = new GoStruct(IPAM_CONFIG_ZEROS, Map.of("AuxAddress", "AuxiliaryAddresses"));
+            Map<String, Object> c = new GoStruct(IPAM_CONFIG_ZEROS, Map.of("AuxAddress", "AuxiliaryAddresses"))
+                    .declared("network.IPAMConfig", false, List.of("Subnet", "IPRange", "Gateway", "AuxAddress"));
             c.put("Subnet", n.subnet().toString());
             if (n.ipRange() != null) {
                 c.put("IPRange", n.ipRange().toString());
@@ -77,13 +78,15 @@ final class Inspect {
         m.put("Internal", n.internal());
         m.put("Attachable", n.attachable());
         m.put("Ingress", false);
-        m.put("ConfigFrom", Map.of("Network", ""));
+        Map<String, Object> configFrom = InspectTypes.configReference();
+        configFrom.put("Network", "");
+        m.put("ConfigFrom", configFrom);
         m.put("ConfigOnly", false);
         Map<String, Object> containers = new TreeMap<>(); // by container id, as encoding/json sorts a map's keys
         for (var e : n.endpoints().entrySet()) {
             Container c = engine.findContainer(e.getKey());
             Endpoint ep = e.getValue();
-            Map<String, Object> cm = new LinkedHashMap<>();
+            Map<String, Object> cm = InspectTypes.endpointResource();
             cm.put("Name", c == null ? "" : c.name());
             cm.put("EndpointID", ep.id());
             cm.put("MacAddress", ep.mac() == null ? "" : ep.mac().toString());
@@ -111,8 +114,14 @@ final class Inspect {
             Map.entry("Volumes", GoTemplate.NIL_MAP), Map.entry("Entrypoint", GoTemplate.NIL_SLICE), Map.entry("OnBuild", GoTemplate.NIL_SLICE),
             Map.entry("Labels", GoTemplate.NIL_MAP), Map.entry("Shell", GoTemplate.NIL_SLICE));
 
+    /** container.Config's fields in declaration order. */
+    private static final List<Object> CONFIG_FIELDS = List.of("Hostname", "Domainname", "User", "AttachStdin", "AttachStdout",
+            "AttachStderr", "ExposedPorts", "Tty", "OpenStdin", "StdinOnce", "Env", "Cmd", "Healthcheck", "ArgsEscaped", "Image",
+            "Volumes", "WorkingDir", "Entrypoint", "NetworkDisabled", "MacAddress", "OnBuild", "Labels", "StopSignal", "StopTimeout",
+            "Shell");
+
     static Map<String, Object> config(Container c, ImageConfig image, Map<String, String> imageLabels) {
-        Map<String, Object> config = new GoStruct(CONFIG_ZEROS);
+        Map<String, Object> config = new GoStruct(CONFIG_ZEROS).declared("*container.Config", true, CONFIG_FIELDS);
         config.put("Hostname", c.hostname());
         config.put("Domainname", c.options().domainname());
         config.put("User", !c.options().user().isEmpty() ? c.options().user() : image == null ? "" : image.user());
@@ -122,7 +131,7 @@ final class Inspect {
         List<String> exposedPorts = PsColumns.exposedPorts(c, image);
         if (!exposedPorts.isEmpty()) {
             Map<String, Object> exposed = new TreeMap<>();
-            exposedPorts.forEach(p -> exposed.put(p, Map.of()));
+            exposedPorts.forEach(p -> exposed.put(p, InspectTypes.emptyStruct())); // nat.PortSet: map[Port]struct{}
             config.put("ExposedPorts", exposed);
         }
         config.put("Tty", c.tty());
@@ -200,14 +209,14 @@ final class Inspect {
 
     /** State.Health (moby api/types/container.Health): Status, FailingStreak, Log of {Start, End, ExitCode, Output}. */
     private static Map<String, Object> health(Health h, long epochMillis) {
-        Map<String, Object> m = new LinkedHashMap<>();
+        Map<String, Object> m = InspectTypes.health();
         m.put("Status", h.status().id());
         m.put("FailingStreak", h.failingStreak());
         List<Object> log = new ArrayList<>();
         for (Health.Result r : h.log()) {
-            Map<String, Object> e = new LinkedHashMap<>();
-            e.put("Start", goTime(epochMillis, r.start()));
-            e.put("End", goTime(epochMillis, r.end()));
+            Map<String, Object> e = InspectTypes.healthcheckResult();
+            e.put("Start", new GoValue.GoTime(goTime(epochMillis, r.start())));
+            e.put("End", new GoValue.GoTime(goTime(epochMillis, r.end())));
             e.put("ExitCode", r.exitCode());
             e.put("Output", r.output());
             log.add(e);
@@ -233,14 +242,14 @@ final class Inspect {
     private static Map<String, Object> ports(Container c, ImageConfig image) {
         Map<String, Object> ports = new TreeMap<>();
         if (c.running()) {
-            PsColumns.endpointExposedPorts(c, image).forEach(p -> ports.put(p, null));
+            PsColumns.endpointExposedPorts(c, image).forEach(p -> ports.put(p, GoTemplate.NIL_SLICE)); // a nil []PortBinding
         }
         for (PortBinding b : c.published()) {
             @SuppressWarnings("unchecked")
             List<Object> list = ports.get(b.key()) instanceof List<?> l ? (List<Object>) l : new ArrayList<>();
             ports.put(b.key(), list);
             for (String ip : PsColumns.hostIps(b)) {
-                Map<String, Object> hb = new LinkedHashMap<>();
+                Map<String, Object> hb = InspectTypes.portBinding();
                 hb.put("HostIp", ip);
                 hb.put("HostPort", String.valueOf(b.hostPort()));
                 list.add(hb);
@@ -260,6 +269,12 @@ final class Inspect {
         return c.netns() + Images.digest(c.id() + "/" + c.netns()).substring(12);
     }
 
+    private static Map<String, Object> ipamConfig(String ipv4) {
+        Map<String, Object> m = InspectTypes.endpointIpamConfig();
+        m.put("IPv4Address", ipv4);
+        return m;
+    }
+
     static Map<String, Object> container(Container c, Engine engine) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("Id", c.id());
@@ -268,7 +283,7 @@ final class Inspect {
         List<String> argv = image == null ? c.cmd() : image.argv(c.cmd());
         m.put("Path", argv.isEmpty() ? "" : argv.get(0));
         m.put("Args", argv.size() > 1 ? new ArrayList<>(argv.subList(1, argv.size())) : List.of());
-        Map<String, Object> state = new LinkedHashMap<>();
+        Map<String, Object> state = InspectTypes.state();
         state.put("Status", c.status());
         state.put("Running", c.running() || c.state() == Container.State.RESTARTING); // moby SetRestarting: still "running"
         state.put("Paused", c.paused());
@@ -306,13 +321,13 @@ final class Inspect {
         data.put("MergedDir", layer + "/merged");
         data.put("UpperDir", layer + "/diff");
         data.put("WorkDir", layer + "/work");
-        Map<String, Object> graph = new LinkedHashMap<>();
+        Map<String, Object> graph = InspectTypes.driverData();
         graph.put("Data", data);
         graph.put("Name", "overlay2");
         m.put("GraphDriver", graph);
         m.put("Mounts", InspectMounts.mounts(c));
         m.put("Config", config(c, image, engine.images().labels(c.image())));
-        Map<String, Object> ns = new LinkedHashMap<>();
+        Map<String, Object> ns = InspectTypes.networkSettings();
         // moby 28 api/types/container.NetworkSettings: NetworkSettingsBase, then DefaultNetworkSettings, then Networks.
         ns.put("Bridge", "");
         ns.put("SandboxID", c.netns() == null ? "" : sandboxId(c));
@@ -342,8 +357,8 @@ final class Inspect {
                 continue; // libnetwork's gateway endpoint of an overlay container is not one of its networks
             }
             boolean up = ep.address() != null;
-            Map<String, Object> em = new LinkedHashMap<>();
-            em.put("IPAMConfig", ep.requestedIp() == null ? null : Map.of("IPv4Address", ep.requestedIp().toString()));
+            Map<String, Object> em = InspectTypes.endpointSettings();
+            em.put("IPAMConfig", ep.requestedIp() == null ? null : ipamConfig(ep.requestedIp().toString()));
             em.put("Links", ep.links().isEmpty() ? null : new ArrayList<>(ep.links()));
             em.put("Aliases", ep.aliases().isEmpty() ? null : new ArrayList<>(ep.aliases()));
             em.put("MacAddress", up ? ep.mac().toString() : ep.requestedMac() == null ? "" : ep.requestedMac().toString());

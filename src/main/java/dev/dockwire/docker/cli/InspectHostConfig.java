@@ -37,13 +37,13 @@ final class InspectHostConfig {
         Map<String, Object> h = new LinkedHashMap<>();
         h.put("Binds", InspectMounts.binds(c));
         h.put("ContainerIDFile", "");
-        Map<String, Object> log = new LinkedHashMap<>();
+        Map<String, Object> log = InspectTypes.logConfig();
         log.put("Type", "json-file");
         log.put("Config", new LinkedHashMap<>(c.options().logOpts()));
         h.put("LogConfig", log);
         h.put("NetworkMode", c.networkMode());
         h.put("PortBindings", portBindings(c));
-        Map<String, Object> restart = new LinkedHashMap<>();
+        Map<String, Object> restart = InspectTypes.restartPolicy();
         String policy = c.restartPolicy();
         int colon = policy.indexOf(':');
         restart.put("Name", colon < 0 ? policy : policy.substring(0, colon));
@@ -132,7 +132,7 @@ final class InspectHostConfig {
         for (PortSpec ps : c.portSpecs()) {
             @SuppressWarnings("unchecked")
             List<Object> list = (List<Object>) portBindings.computeIfAbsent(ps.key(), k -> new ArrayList<>());
-            Map<String, Object> hb = new LinkedHashMap<>();
+            Map<String, Object> hb = InspectTypes.portBinding();
             hb.put("HostIp", ps.hostIp() == null ? "" : ps.hostIp().toString());
             hb.put("HostPort", ps.hostLow() == 0 ? "" : ps.hostLow() == ps.hostHigh() ? String.valueOf(ps.hostLow())
                     : ps.hostLow() + "-" + ps.hostHigh());

@@ -23,7 +23,7 @@ final class InspectMounts {
     static List<Object> mounts(Container c) {
         List<Object> out = new ArrayList<>();
         for (MountPoint m : c.mounts()) {
-            Map<String, Object> j = new LinkedHashMap<>();
+            Map<String, Object> j = InspectTypes.mountPoint();
             j.put("Type", m.type());
             if (m.type().equals(MountSpec.VOLUME)) {
                 j.put("Name", m.name());
@@ -73,12 +73,12 @@ final class InspectMounts {
     static Map<String, Object> configVolumes(Container c) {
         Map<String, Object> out = new TreeMap<>();
         if (c.pinnedImage() == null) {
-            Images.volumes(c.image()).forEach(v -> out.put(v, Map.of()));
+            Images.volumes(c.image()).forEach(v -> out.put(v, InspectTypes.emptyStruct()));
         }
         for (MountPoint m : c.mounts()) {
             MountSpec s = m.spec();
             if (s != null && s.binds() && s.source() == null) {
-                out.put(m.destination(), Map.of());
+                out.put(m.destination(), InspectTypes.emptyStruct());
             }
         }
         return out.isEmpty() ? null : out;

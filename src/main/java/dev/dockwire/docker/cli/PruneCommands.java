@@ -7,8 +7,12 @@ import dev.dockwire.docker.Container;
 import dev.dockwire.docker.EngineException;
 import dev.dockwire.docker.engine.ClientEvents;
 import dev.dockwire.docker.engine.Engine;
+import dev.dockwire.docker.engine.ImageDelete;
+import dev.dockwire.docker.engine.ImageService;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * {@code docker network prune}, {@code docker container prune}, {@code docker volume prune} and {@code docker system prune}
@@ -121,14 +125,112 @@ final class PruneCommands {
         }
         // system/prune.go: containers, networks, (volumes,) images and build cache in turn, each report
         // printed when it deleted something; the writable layers dockwire's containers have hold nothing.
+        // (dockwire keeps no build cache records to list.)
         return filtered(f, out, filters -> {
             out.addAll(deletedContainers(filters));
             out.addAll(deletedNetworks(filters));
             if (f.has("volumes")) {
                 out.addAll(deletedVolumes(false, PruneFilters.volumes(List.of())));
             }
-            out.add("Total reclaimed space: 0B");
+            long[] reclaimed = {0};
+            out.addAll(deletedImages(f.has("all"), filters, reclaimed)); // system/prune.go: image.RunPrune after them
+            out.add("Total reclaimed space: " + Units.humanSize(reclaimed[0]));
         });
+    }
+
+    /**
+     * {@code docker image prune [-a]} (cli/command/image/prune.go; moby daemon/images/image_prune.go):
+     * the dangling images, or with {@code -a} every image no container uses, less a dangling one
+     * another image is built on; each deleted as {@code rmi} deletes it (every name of a tagged one,
+     * a dangling one by its ID), the API's records as {@code untagged:}/{@code deleted:} lines, then
+     * the space the deleted layers held (a built image's own files; the catalogue's images have no
+     * layers here).
+     */
+    CommandOutput image(List<String> args) {
+        CliFlags f = CliFlags.parse(args, List.of(new Spec("force", 'f', false), new Spec("all", 'a', false),
+                new Spec("filter", (char) 0, true)), true);
+        if (!f.positional().isEmpty()) {
+            return noArgs("image prune");
+        }
+        boolean all = f.has("all");
+        List<String> out = new ArrayList<>();
+        if (!f.has("force") && !confirm(out, List.of(all ? "WARNING! This will remove all images without at least one container associated to them."
+                : "WARNING! This will remove all dangling images."))) {
+            return CommandOutput.ok(out);
+        }
+        return filtered(f, out, filters -> {
+            long[] reclaimed = {0};
+            out.addAll(deletedImages(all, filters, reclaimed));
+            out.add("Total reclaimed space: " + Units.humanSize(reclaimed[0]));
+        });
+    }
+
+    /** The images pruned under {@code Deleted Images:} and an empty line, none when none was; their space added to {@code reclaimed}. */
+    private List<String> deletedImages(boolean all, PruneFilters filters, long[] reclaimed) {
+        List<String> deleted = deleteImages(all, filters, reclaimed);
+        if (!deleted.isEmpty()) {
+            deleted.add(0, "Deleted Images:");
+            deleted.add("");
+        }
+        return deleted;
+    }
+
+    private List<String> deleteImages(boolean all, PruneFilters filters, long[] reclaimed) {
+        ImageService images = engine.images();
+        Map<String, List<ImageService.Stored>> byId = new LinkedHashMap<>();
+        images.stored().forEach(s -> byId.computeIfAbsent(s.image().id(), k -> new ArrayList<>()).add(s));
+        List<String> out = new ArrayList<>();
+        ImageDelete delete = new ImageDelete(images, engine.containers());
+        for (var e : byId.entrySet()) {
+            String id = e.getKey();
+            boolean dangling = e.getValue().stream().allMatch(s -> s.tag().equals("<none>"));
+            boolean used = engine.containers().stream().anyMatch(c -> id.equals(images.published(c.image()).id()));
+            boolean parent = byId.keySet().stream().anyMatch(other -> id.equals(images.parent(other)));
+            ImageService.BuiltImage built = images.byId(id);
+            Map<String, String> labels = built != null ? built.labels() : images.labels(e.getValue().get(0).name());
+            long created = e.getValue().get(0).image().created() == null ? 0
+                    : e.getValue().get(0).image().created().toEpochMilli() * 1_000_000L;
+            if (used || !all && !dangling || dangling && parent || !filters.matches(labels, created)) {
+                continue;
+            }
+            try {
+                for (ImageService.Stored s : dangling ? e.getValue().subList(0, 1) : e.getValue()) {
+                    for (String record : delete.delete(dangling ? id.replaceFirst("^sha256:", "") : s.name(), false)) {
+                        out.add(record.replaceFirst("^Untagged: ", "untagged: ").replaceFirst("^Deleted: ", "deleted: "));
+                    }
+                }
+            } catch (EngineException refused) {
+                continue; // image_prune.go: an image it cannot delete is left, and the rest go on
+            }
+            if (built != null) {
+                built.files().values().forEach(text -> reclaimed[0] += text.getBytes(java.nio.charset.StandardCharsets.UTF_8).length);
+            }
+        }
+        return out;
+    }
+
+    /**
+     * {@code docker builder prune [-a]} (cli/command/builder/prune.go): its one-line warning with the
+     * prompt on it; dockwire's builds keep no cache records ({@code docker system df}'s Build Cache
+     * is empty), so nothing is listed under {@code Deleted build cache objects:} and none reclaimed.
+     */
+    CommandOutput builder(List<String> args) {
+        CliFlags f = CliFlags.parse(args, List.of(new Spec("force", 'f', false), new Spec("all", 'a', false),
+                new Spec("filter", (char) 0, true), new Spec("keep-storage", (char) 0, true)), true);
+        if (!f.positional().isEmpty()) {
+            return noArgs("builder prune");
+        }
+        List<String> out = new ArrayList<>();
+        if (!f.has("force")) {
+            out.add((f.has("all") ? "WARNING! This will remove all build cache." : "WARNING! This will remove all dangling build cache.")
+                    + " " + PROMPT);
+            String answer = stdin == null || stdin.isEmpty() ? "" : stdin.get(0).strip();
+            if (!answer.equalsIgnoreCase("y")) {
+                return CommandOutput.ok(out);
+            }
+        }
+        out.add("Total reclaimed space: 0B");
+        return CommandOutput.ok(out);
     }
 
     /** The prompt after {@code warning}; true when the first line piped to the client is {@code y} or {@code Y}. */

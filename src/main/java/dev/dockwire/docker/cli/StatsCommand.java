@@ -14,9 +14,9 @@ import java.util.List;
 /**
  * {@code docker stats --no-stream} (cli/command/container/stats.go and formatter_stats.go): one
  * sample per container, running ones unless {@code -a} or named. NET I/O is the bytes its
- * interfaces received and sent (the devices' counters); dockwire's processes use no modelled CPU,
- * memory or block I/O, so those columns read as a container's that used none, its memory limit the
- * machine's (no {@code --memory} is modelled); PIDS counts its
+ * interfaces received and sent (the devices' counters); MEM USAGE its programs' memory
+ * ({@link StatsMemory}) over its limit ({@code --memory}, else the machine's); dockwire's processes
+ * use no modelled CPU or block I/O, so those columns read as a container's that used none; PIDS counts its
  * processes. Without {@code --no-stream} the real client redraws the table every second; here
  * one sample is printed as well.
  */
@@ -65,9 +65,13 @@ final class StatsCommand {
         row.put("CPUPerc", "0.00%");
         row.put("Container", asked);
         row.put("ID", noTrunc ? c.id() : c.shortId());
-        row.put("MemPerc", "0.00%");
-        // An unlimited container's limit is the machine's memory (cgroup v2 memory.max "max": MemTotal); a stopped one has neither.
-        row.put("MemUsage", running ? "0B / " + Units.bytesSize(dev.dockwire.docker.engine.HostInfo.of(engine).memTotal()) : "0B / 0B");
+        // An unlimited container's limit is the machine's memory (cgroup v2 memory.max "max": MemTotal), else --memory's;
+        // a stopped one has neither.
+        long limit = !running ? 0 : c.resources().memory() > 0 ? c.resources().memory()
+                : dev.dockwire.docker.engine.HostInfo.of(engine).memTotal();
+        long usage = running && engine.processes(c) != null ? StatsMemory.usage(engine.processes(c).running()) : 0;
+        row.put("MemPerc", StatsMemory.percent(usage, limit));
+        row.put("MemUsage", Units.bytesSize(usage) + " / " + Units.bytesSize(limit));
         row.put("Name", c.name());
         row.put("NetIO", Units.humanSize(io[0]) + " / " + Units.humanSize(io[1]));
         row.put("PIDs", String.valueOf(running && engine.processes(c) != null ? engine.processes(c).running().size() : 0));

@@ -198,9 +198,12 @@ public final class Exec implements ProcessContext {
         return cred;
     }
 
-    /** Lines piped to the process's stdin (null: /dev/null). */
+    /**
+     * Lines piped to the process's stdin (null: /dev/null), kept as given, not copied: a shell's
+     * stdin handed on is consumed only as far as the process reads it (app.sh's SharedStdin).
+     */
     public Exec stdin(List<String> lines) {
-        this.stdin = lines == null ? List.of() : List.copyOf(lines);
+        this.stdin = lines == null ? List.of() : lines;
         return this;
     }
 
@@ -393,6 +396,11 @@ public final class Exec implements ProcessContext {
     @Override
     public String hostname() {
         return hostname;
+    }
+
+    @Override
+    public String getenv(String name) {
+        return process == null ? null : process.env().get(name);
     }
 
     @Override

@@ -80,13 +80,15 @@ final class MainProcesses {
 
     /**
      * Whether {@code run} is the image's own CMD naming an application dockwire cannot run
-     * ({@code node server.js}, {@code python app.py}): the image has it, no model does. It runs as PID 1
-     * until stopped, serving nothing, and says so once in the container's log. A command given to the
-     * container instead is run as the container's shell would run it.
+     * ({@code node server.js}, {@code python app.py}): the image has it — or a RUN line the build skipped
+     * would have installed it ({@code pip install flask}, then {@code CMD ["flask", "run"]}) — and no model
+     * does. It runs as PID 1 until stopped, serving nothing, and says so once in the container's log. A
+     * command given to the container instead is run as the container's shell would run it.
      */
     private boolean idleApplication(Container c, List<String> run) {
         return c.entrypoint() == null && c.cmd().isEmpty() && !run.isEmpty() && !ContainerCommands.runs(engine, run.get(0))
-                && Images.config(c) != null && Images.lookup(c, run.get(0), path -> c.file(path) != null) instanceof ProgramLookup.Found;
+                && Images.config(c) != null && (Images.lookup(c, run.get(0), path -> c.file(path) != null) instanceof ProgramLookup.Found
+                        || c.pinnedImage() != null && c.pinnedImage().skippedRuns());
     }
 
     /** What runs: argv without the images' entrypoint script, which execs its arguments. */

@@ -15,6 +15,7 @@ import dev.dockwire.netfilter.NfPacket;
 import dev.dockwire.netfilter.Rule;
 import dev.dockwire.netfilter.Table;
 import dev.dockwire.netfilter.Tables;
+import dev.dockwire.netfilter.UntrackedWalk;
 import dev.dockwire.netfilter.Verdict;
 import dev.dockwire.link.DropReason;
 import dev.dockwire.netfilter.XtContext;
@@ -99,6 +100,13 @@ public final class Netfilter implements NfHooks, XtContext, ConntrackContext {
     private Conn flowCt;
     private int flowStatus;
     private FlowWalks flowWalks;
+    /**
+     * Whether PRE_ROUTING's verdict is the raw table's walk alone (no conntrack, no NAT, mangle's chain
+     * empty) and that walk is not trivial: then {@link #rawWalk} remembers it per flow and replays it
+     * before the packet is loaded (the kernel baseline's sink: a raw PREROUTING DROP).
+     */
+    private boolean rawReplays;
+    private UntrackedWalk rawWalk;
 
     /** The emulation's tracepoints, read once: the hooks report through them on every packet. */
     private final dev.dockwire.sim.Tracepoint<? extends dev.dockwire.netfilter.NfProbe> tracepoint;
@@ -223,6 +231,15 @@ public final class Netfilter implements NfHooks, XtContext, ConntrackContext {
             }
         }
         track = ct;
+        if (!ct) {
+            recording = false;
+        }
+        Chain rawPre = raw == null ? null : raw.builtin[Hook.PREROUTING.ordinal()];
+        Chain manglePre = mangle == null ? null : mangle.builtin[Hook.PREROUTING.ordinal()];
+        rawReplays = !ct && rawPre != null && !rawPre.trivial() && (manglePre == null || manglePre.trivial());
+        if (rawReplays && rawWalk == null) {
+            rawWalk = new UntrackedWalk();
+        }
         ns.registerHooks(active || ct ? this : null);
     }
 
@@ -243,6 +260,32 @@ public final class Netfilter implements NfHooks, XtContext, ConntrackContext {
         return v;
     }
 
+    /** {@link #table} of the raw table at PRE_ROUTING when {@link #rawReplays}: its walk remembered for the flow's next packet. */
+    private int rawPreRouting(NfPacket p) {
+        trace.enter(raw.name());
+        int v = rawWalk.walk(ipt, raw.builtin[p.hook], p, this, generation);
+        tracepoint.probe().table(p, raw, v);
+        return v;
+    }
+
+    /**
+     * PRE_ROUTING's end for a packet whose raw walk was replayed ({@link UntrackedWalk#replay}, ACCEPT or
+     * DROP), as {@link #verdict} ends it with no tracepoint attached and no REJECT (a target: never replayed).
+     */
+    private boolean replayed(int v, ByteBuf packet) {
+        // Not loaded: the next hook must not take the packet context for this packet's (resume compares l3off).
+        pkt.l3off = -1;
+        if (v == Verdict.ACCEPT) {
+            return true;
+        }
+        if (drops == null) {
+            drops = new long[5];
+        }
+        drops[Hook.PREROUTING.ordinal()]++;
+        packet.release();
+        return false;
+    }
+
     /** The nat table's chain at {@code hook}, for a connection's first packet (NAT's {@code NatContext}). */
     private int natTable(NfPacket p, int hook) {
         return table(natTable, p);
@@ -257,11 +300,17 @@ public final class Netfilter implements NfHooks, XtContext, ConntrackContext {
 
     @Override
     public boolean preRouting(NetDevice in, ByteBuf packet) {
+        if (rawReplays && pkt != null && !tracepoint.attached()) {
+            int v = rawWalk.replay(raw.builtin[Hook.PREROUTING.ordinal()], generation, in, packet);
+            if (v != UntrackedWalk.MISS) {
+                return replayed(v, packet);
+            }
+        }
         NfPacket p = pkt != null ? pkt : firstPacket();
         p.load(Hook.PREROUTING.ordinal(), in, null, packet);
         tracepoint.probe().hookEntry(p);
         startRecording(p);
-        int v = table(raw, p);
+        int v = rawReplays ? rawPreRouting(p) : table(raw, p);
         if (v == Verdict.ACCEPT && track) {
             v = conntrack.in(p, null);
             if (recording) {
@@ -366,6 +415,11 @@ public final class Netfilter implements NfHooks, XtContext, ConntrackContext {
             }
         }
         return p;
+    }
+
+    /** PRE_ROUTING raw walks replayed for packets without a connection ({@link UntrackedWalk}; for tests and diagnostics). */
+    public long rawWalkReplays() {
+        return rawWalk == null ? 0 : rawWalk.replays();
     }
 
     /** The commit generation of the tables (what a remembered walk or an offloaded flow holds within). */

@@ -35,10 +35,17 @@ class UnameNprocTest {
     private static final class Machine extends VirtualProcess {
         private final Map<String, String> files;
         private final String hostname;
+        private final String locale;
 
-        Machine(Map<String, String> files, String hostname) {
+        Machine(Map<String, String> files, String hostname, String locale) {
             this.files = files;
             this.hostname = hostname;
+            this.locale = locale;
+        }
+
+        @Override
+        public String getenv(String name) {
+            return name.equals("LC_ALL") ? locale : null;
         }
 
         @Override
@@ -68,7 +75,12 @@ class UnameNprocTest {
 
     /** stderr's lines, then stdout's, then {@code status N}: what the differential compares. */
     private static List<String> run(Program p, Map<String, String> files, String hostname, List<String> args) {
-        Machine m = new Machine(files, hostname);
+        return run(p, files, hostname, args, null);
+    }
+
+    /** As {@link #run(Program, Map, String, List)} with LC_ALL={@code locale} in the process's environment (null: none). */
+    private static List<String> run(Program p, Map<String, String> files, String hostname, List<String> args, String locale) {
+        Machine m = new Machine(files, hostname, locale);
         p.start(m, args);
         m.loop.runToCompletion();
         List<String> out = new ArrayList<>(m.stderr());
@@ -125,8 +137,12 @@ class UnameNprocTest {
     }
 
     private static List<String> real(List<String> argv) throws Exception {
+        return real(argv, "C.UTF-8");
+    }
+
+    private static List<String> real(List<String> argv, String locale) throws Exception {
         ProcessBuilder pb = new ProcessBuilder(argv);
-        pb.environment().put("LC_ALL", "C.UTF-8");
+        pb.environment().put("LC_ALL", locale);
         Process p = pb.start();
         assumeTrue(p.waitFor(10, TimeUnit.SECONDS), "the real program did not finish");
         List<String> out = new ArrayList<>(new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8).lines().toList());
@@ -147,11 +163,13 @@ class UnameNprocTest {
         List<String> argv = new ArrayList<>(List.of(name)); // argv[0] as typed: coreutils' messages name it
         argv.addAll(args);
         String hostname = Files.readString(Path.of("/proc/sys/kernel/hostname")).strip();
-        Program ours = name.equals("uname") ? new Uname(false) : new Nproc(false);
-        List<String> expected = real(argv);
         assumeTrue(!name.equals("nproc") || Runtime.getRuntime().availableProcessors()
                 == Integer.parseInt(real(List.of(name, "--all")).get(0)), "this process's CPUs are restricted");
-        assertEquals(expected, run(ours, thisMachine(), hostname, args), name + " " + args);
+        // Both locales: gnulib's quote() is 'x' in C (Debian's images set no LANG) and ‘x’ under UTF-8.
+        for (String locale : List.of("C", "C.UTF-8")) {
+            Program ours = name.equals("uname") ? new Uname(false) : new Nproc(false);
+            assertEquals(real(argv, locale), run(ours, thisMachine(), hostname, args, locale), name + " " + args + " in " + locale);
+        }
     }
 
     static Stream<Arguments> busybox() {

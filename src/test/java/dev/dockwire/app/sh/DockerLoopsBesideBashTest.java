@@ -48,6 +48,9 @@ class DockerLoopsBesideBashTest {
                 "docker run -d nginx && echo ok || echo failed",
                 "for c in $(docker ps -q); do case $c in c2) echo skip $c;; *) docker rm -f $c;; esac; done",
                 "nosuch; echo $?",
+                // the body's docker reads no stdin: the loop goes on to the next name
+                "docker ps -q | while read c; do docker inspect -f '{{.Name}}' $c; done",
+                "docker ps -q | while read c; do docker stop $c; echo \"stopped $c\"; done",
                 "x=web; if [ -n \"$x\" ] && [ \"$x\" != db ]; then docker logs \"$x\"; fi");
     }
 

@@ -18,7 +18,7 @@ import java.util.function.IntConsumer;
  * and then says {@code statistics} and exits 0, as ping does.
  */
 final class ShRig extends VirtualProcess implements Commands {
-    static final Set<String> BUSYBOX = Set.of("sh", "pinger", "cat", "ls", "env", "id", "hostname", "sleep", "nc", "sed", "awk", "grep",
+    static final Set<String> BUSYBOX = Set.of("sh", "echo", "true", "false", "pinger", "cat", "ls", "env", "id", "hostname", "sleep", "nc", "sed", "awk", "grep",
             "head", "tail", "wc", "sort", "tr", "cut", "uniq", "seq", "ps", "printenv", "tee", "xargs", "basename");
 
     final Map<String, String> files = new LinkedHashMap<>();

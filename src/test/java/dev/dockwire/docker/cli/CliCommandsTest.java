@@ -153,8 +153,8 @@ class CliCommandsTest {
         String io = h.ok("docker stats --no-stream --format '{{.NetIO}}' a1").get(0);
         assertTrue(io.matches("[0-9.]+k?B / [0-9.]+k?B") && !io.startsWith("0B"), io);
         assertEquals(List.of("NAME      NET I/O", "idle      0B / 0B"), h.ok("docker stats --no-stream --format 'table {{.Name}}\\t{{.NetIO}}' idle"));
-        assertEquals(List.of("0B / 7.751GiB", "0B / 0B"), h.ok("docker stats --no-stream -a --format '{{.MemUsage}}' a1 idle"),
-                "a running container's limit is the machine's memory");
+        assertEquals(List.of("348KiB / 7.751GiB", "0B / 0B"), h.ok("docker stats --no-stream -a --format '{{.MemUsage}}' a1 idle"),
+                "a running container's limit is the machine's memory; its usage sleep's 236KiB and the cgroup's 112KiB (StatsMemory)");
         prints("docker stats --no-stream nope", 1, "Error response from daemon: No such container: nope");
         assertEquals(List.of("0B", "648B", "1.6kB", "12.3kB", "123MB", "1e+03kB"), List.of(Units.humanSize(0), Units.humanSize(648),
                 Units.humanSize(1600), Units.humanSize(12_345), Units.humanSize(123_456_789), Units.humanSize(999_999)));

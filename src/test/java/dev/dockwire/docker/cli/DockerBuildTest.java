@@ -6,10 +6,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.dockwire.testing.TestHost;
 import dev.dockwire.tools.CommandResult;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * {@code docker build} end to end: BuildKit's plain progress as docker 28's buildx prints it off a
@@ -60,6 +62,24 @@ class DockerBuildTest {
         assertTrue(images.contains("greet:1 " + first.get(0).substring(7, 19)), String.join("\n", images));
         h.ok("docker create --name g1 greet:1");
         assertTrue(h.ok("docker inspect -f '{{.Config.Env}}' g1").get(0).contains("GREETING=hello"));
+    }
+
+    @Test
+    void dockerignoreLeavesFilesOutOfTheContextAndBinaryFilesAreCopied(@TempDir Path dir) throws Exception {
+        Files.writeString(dir.resolve("Dockerfile"), "FROM alpine\nWORKDIR /code\nCOPY . .\n");
+        Files.writeString(dir.resolve("app.py"), "print('hi')\n");
+        Files.writeString(dir.resolve("NOTES.md"), "notes\n");
+        Files.writeString(dir.resolve("README.md"), "readme\n");
+        Files.createDirectories(dir.resolve("captures/shell/1"));
+        Files.write(dir.resolve("captures/shell/1/docker0.pcapng"), new byte[] {0x0a, 0x0d, 0x0d, 0x0a, (byte) 0xff, (byte) 0xfe, 0});
+        Files.write(dir.resolve("logo.png"), new byte[] {(byte) 0x89, 'P', 'N', 'G', (byte) 0xff});
+        String ignore = "# not in the image\n*.md\n!README.md\ncaptures\n";
+        Files.writeString(dir.resolve(".dockerignore"), ignore);
+        h.world.host().workingDirectory(dir);
+        List<String> out = h.ok("docker build -t ig:1 .");
+        // fsutil's transfer: the file's bytes and its stat packet (2B when there is none).
+        assertTrue(out.contains("#3 transferring context: " + (ignore.length() + 40) + "B done"), String.join("\n", out));
+        assertEquals(List.of(".dockerignore", "Dockerfile", "README.md", "app.py", "logo.png"), h.ok("docker run --rm ig:1 ls -A"));
     }
 
     @Test

@@ -66,6 +66,18 @@ class ServeCommentTest {
     }
 
     @Test
+    void aProgramASkippedRunWouldHaveInstalledSaysSoToo() {
+        // Compose's getting-started: pip installs flask (a RUN dockwire skips), then CMD runs it.
+        h.run("mkdir -p /f && printf 'FROM python:3.10-alpine\\nWORKDIR /code\\nRUN pip install flask redis\\nCMD [\"flask\", \"run\", \"--debug\"]\\n' > /f/Dockerfile");
+        h.ok("docker build -q -t flaskapp:1 /f");
+        h.ok("docker run -d --name web flaskapp:1");
+        h.ok("sleep 1"); // the program's first line, as it starts
+        assertEquals(List.of("running"), h.ok("docker inspect -f '{{.State.Status}}' web"));
+        assertEquals(List.of("dockwire: flask run --debug: a program dockwire cannot run; it runs and listens on nothing"
+                + " (say what it serves with '# dockwire: http PORT (hostname | text TEXT)' in its Dockerfile)"), h.ok("docker logs web"));
+    }
+
+    @Test
     void aMalformedCommentFailsTheBuildAtItsLine() {
         h.run("mkdir -p /x && printf 'FROM alpine\\n# dockwire: http eighty hostname\\n' > /x/Dockerfile");
         CommandResult r = h.run("docker build -t bad:1 /x");

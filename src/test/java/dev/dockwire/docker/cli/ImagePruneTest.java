@@ -1,0 +1,73 @@
+package dev.dockwire.docker.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.dockwire.testing.TestHost;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * {@code docker image prune} as docker/cli 28.2 prints it (cli/command/image/prune.go): its warning
+ * and prompt without {@code -f}; the dangling images, or with {@code -a} every image no container
+ * uses, under {@code Deleted Images:} as the API's {@code untagged:}/{@code deleted:} records, an
+ * empty line, then {@code Total reclaimed space:}; and {@code docker system prune}'s image report.
+ */
+class ImagePruneTest {
+    private static String build(TestHost h, String dir, String label) {
+        h.ok("mkdir -p " + dir);
+        h.ok("printf 'FROM alpine\\nLABEL " + label + "=1\\nCMD [\"true\"]\\n' > " + dir + "/Dockerfile");
+        return h.ok("docker build -q " + dir).get(0);
+    }
+
+    @Test
+    void danglingImagesGoWithTheirIdsAndOnlyOnce() {
+        try (TestHost h = new TestHost(2)) {
+            String id = build(h, "/tmp/ip-a", "ipa");
+            assertTrue(id.matches("sha256:[0-9a-f]{64}"), id);
+            assertEquals(List.of("WARNING! This will remove all dangling images.", "Are you sure you want to continue? [y/N] "),
+                    h.ok("docker image prune"), "no answer: nothing pruned");
+            assertEquals(List.of("Deleted Images:", "deleted: " + id, "", "Total reclaimed space: 0B"), h.ok("docker image prune -f"));
+            assertEquals(List.of("Total reclaimed space: 0B"), h.ok("docker image prune -f"));
+            assertEquals(List.of(), h.ok("docker images -q --filter dangling=true"));
+        }
+    }
+
+    @Test
+    void allRemovesEveryNameOfEachUnusedImage() {
+        try (TestHost h = new TestHost(2)) {
+            h.ok("docker pull nginx");
+            h.ok("docker run -d --name ip-c alpine sleep 600");
+            List<String> out = h.ok("docker image prune -a -f");
+            assertEquals("Deleted Images:", out.get(0));
+            assertTrue(out.contains("untagged: nginx:latest"), String.join("\n", out));
+            assertTrue(out.stream().anyMatch(l -> l.startsWith("untagged: nginx@sha256:")), String.join("\n", out));
+            assertTrue(out.stream().anyMatch(l -> l.matches("deleted: sha256:[0-9a-f]{64}")), String.join("\n", out));
+            assertFalse(out.stream().anyMatch(l -> l.contains("alpine")), "alpine is used by a container");
+            assertEquals("Total reclaimed space: 0B", out.get(out.size() - 1));
+            assertEquals("", out.get(out.size() - 2));
+            List<String> left = h.ok("docker images --format '{{.Repository}}'");
+            assertTrue(left.contains("alpine") && !left.contains("nginx"), String.join("\n", left));
+        }
+    }
+
+    @Test
+    void builderPruneAsksOnOneLineAndHasNoCacheToList() {
+        try (TestHost h = new TestHost(2)) {
+            assertEquals(List.of("WARNING! This will remove all dangling build cache. Are you sure you want to continue? [y/N] "),
+                    h.ok("docker builder prune"));
+            assertEquals(List.of("Total reclaimed space: 0B"), h.ok("docker builder prune -a -f"));
+            assertEquals(List.of("WARNING! This will remove all dangling build cache. Are you sure you want to continue? [y/N] ",
+                    "Total reclaimed space: 0B"), h.ok("echo y | docker builder prune"));
+        }
+    }
+
+    @Test
+    void systemPruneReportsTheDanglingImages() {
+        try (TestHost h = new TestHost(2)) {
+            String id = build(h, "/tmp/ip-s", "ips");
+            assertEquals(List.of("Deleted Images:", "deleted: " + id, "", "Total reclaimed space: 0B"), h.ok("docker system prune -f"));
+        }
+    }
+}

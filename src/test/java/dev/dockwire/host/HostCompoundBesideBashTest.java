@@ -1,0 +1,53 @@
+package dev.dockwire.host;
+
+import dev.dockwire.testing.TestHost;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * Compound commands typed at the host's prompt ({@link HostSh}: app.sh's bash with the prompt's
+ * store) beside bash 5.2 running the same line: the same stdout, stderr and status. Skips, saying
+ * why, where bash is not installed.
+ */
+class HostCompoundBesideBashTest {
+    private static final TestHost HOST = new TestHost(19);
+
+    @AfterAll
+    static void close() {
+        HOST.close();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+        "for i in 1 2 3; do echo $i; done",
+        "i=0; while [ $i -lt 3 ]; do i=$((i+1)); done; echo $i",
+        "n=5; until [ $n -le 2 ]; do n=$((n-1)); echo $n; done",
+        "if [ -z \"$nothing\" ]; then echo empty; elif true; then echo no; else echo never; fi",
+        "x=web1; case $x in web*) echo web;; db*) echo db;; *) echo other;; esac",
+        "f() { echo \"f:$1:$#\"; return 3; }; f a b; echo $?",
+        "{ echo a; echo b; } | sort -r",
+        "( cd / && pwd ); echo $?",
+        "x=abc; echo $((2*3+1)) ${undefined:-default} ${#x}",
+        "printf 'a\\nb\\nc\\n' | while read l; do echo \"<$l>\"; done",
+        "for w in x y; do for v in 1 2; do [ $v = 2 ] && continue; echo $w$v; done; done",
+        "! false; echo $?",
+        "[ 1 -gt 2 ]; echo $?",
+        "test -n \"\"; echo $?",
+        "set -- a b c; echo $# $2",
+        "if true; then false; fi; echo $?",
+        "for f in a b; do echo $f > $f.txt; done; cat a.txt b.txt; wc -l < b.txt",
+        "seq 3 | while read n; do if [ $n -eq 2 ]; then echo two; else echo $n; fi; done",
+        "for i in 1 2; do nosuchcommand$i; done; echo $?",
+        "if [ -f nothere ]; then echo yes; else echo no >&2; fi",
+        "case x in y) ;; esac; echo $?",
+        "x=; [[ -n $x ]]; echo $?; [[ $x ]]; echo $?",
+        "[[ abc == a* && 1 -lt 2 ]] && echo yes",
+        "[[ web12 =~ ^web[0-9]+$ ]] && echo m; [[ db != web* ]] && echo n",
+        "[[ b > a ]] && echo gt; [[ ! -f nothere || x != y ]] && echo ok",
+        "s='a b'; [[ $s == 'a b' ]] && echo eq; [[ ( 1 -eq 2 ) || -z $s ]]; echo $?",
+    })
+    void sameAsBash(String line) throws Exception {
+        BashBeside.assertSame(HOST, null, line);
+    }
+}
