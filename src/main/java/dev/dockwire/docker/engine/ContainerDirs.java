@@ -5,7 +5,6 @@ import dev.dockwire.docker.CommandOutput;
 import dev.dockwire.docker.Container;
 import dev.dockwire.libc.BusyboxUsage;
 import dev.dockwire.libc.Getopt;
-import dev.dockwire.text.TextContext;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -58,7 +57,7 @@ public final class ContainerDirs {
         boolean busybox = provider == null || provider.equals("busybox") || provider.equals("alpine");
         String wd = Images.workingDir(c);
         String cwd = env.get("PWD") != null ? env.get("PWD") : wd.isEmpty() ? "/" : wd;
-        ContainerDirs d = new ContainerDirs(c, busybox, who, cwd, TextContext.utf8(env::get));
+        ContainerDirs d = new ContainerDirs(c, busybox, who, cwd, dev.dockwire.libc.Locale.utf8(env::get));
         String base = argv.get(0).substring(argv.get(0).lastIndexOf('/') + 1);
         int status = d.run(base, argv.subList(1, argv.size()), nanos);
         List<String> lines = new ArrayList<>(d.out);
@@ -267,7 +266,7 @@ public final class ContainerDirs {
     }
 
     private String quote(String arg) {
-        return utf8 ? "\u2018" + arg + "\u2019" : "'" + arg + "'";
+        return dev.dockwire.libc.Locale.quote(utf8, arg); // gnulib's quote() in the place's locale
     }
 
     private int refused(String tool, String why) {

@@ -4,7 +4,6 @@ import dev.dockwire.app.sh.Commands;
 import dev.dockwire.docker.CommandOutput;
 import dev.dockwire.docker.Container;
 import dev.dockwire.libc.BusyboxUsage;
-import dev.dockwire.text.TextContext;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -50,7 +49,7 @@ public final class StatCommand {
         boolean busybox = provider == null || provider.equals("busybox") || provider.equals("alpine");
         String wd = Images.workingDir(c);
         String cwd = env.get("PWD") != null ? env.get("PWD") : wd.isEmpty() ? "/" : wd;
-        StatCommand s = new StatCommand(c, busybox, TextContext.utf8(env::get));
+        StatCommand s = new StatCommand(c, busybox, dev.dockwire.libc.Locale.utf8(env::get));
         int status = s.run(argv.subList(1, argv.size()), cwd, stat);
         return new CommandOutput(status, s.lines, s.errors);
     }
@@ -163,7 +162,7 @@ public final class StatCommand {
     }
 
     private String quote(String arg) {
-        return utf8 ? "\u2018" + arg + "\u2019" : "'" + arg + "'";
+        return dev.dockwire.libc.Locale.quote(utf8, arg); // gnulib's quote() in the place's locale
     }
 
     private int refused(String why) {
