@@ -384,6 +384,36 @@ public final class Container {
         return mounts == null ? files.remove(path) : mounts.remove(path);
     }
 
+    /**
+     * mkdir(2) of {@code path} inside the container, made by {@code uid}:{@code gid} with permission
+     * bits {@code mode} (the umask applied) at {@code nanos} of the virtual clock: an empty directory
+     * in its writable layer (or a volume's); false when something is there already or a read-only
+     * mount or a bind covers it.
+     */
+    public boolean mkdir(String path, int uid, int gid, int mode, long nanos) {
+        if (!(mounts == null ? files.mkdir(path) : mounts.mkdir(path))) {
+            return false;
+        }
+        if (mounts == null || !mounts.under(path)) {
+            files.stamp(path, nanos);
+            files.chmod(path, mode);
+            if (uid != 0 || gid != 0) {
+                files.own(path, uid, gid);
+            }
+        }
+        return true;
+    }
+
+    /** Whether {@code path} is a directory mkdir(2) made in its writable layer. */
+    public boolean madeDirectory(String path) {
+        return files.madeDirectory(path);
+    }
+
+    /** The directories mkdir(2) made in its writable layer, in the order made. */
+    public java.util.Set<String> madeDirectories() {
+        return files.directories();
+    }
+
     /** Whether a file the container holds lies under {@code dir}. */
     public boolean holdsFilesUnder(String dir) {
         return mounts == null ? files.holdsFilesUnder(dir) : mounts.holdsFilesUnder(dir);
@@ -433,6 +463,9 @@ public final class Container {
     }
 
     private boolean copyUp(String path) {
+        if (files.madeDirectory(path) && (mounts == null || !mounts.under(path))) {
+            return true; // a directory made in the writable layer keeps its own inode fields
+        }
         String text = file(path);
         if (text == null || mounts != null && mounts.under(path)) {
             return false; // a volume's or bind's file: its owner and mode are not kept

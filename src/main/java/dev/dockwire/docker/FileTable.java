@@ -26,6 +26,8 @@ public final class FileTable implements FileStore {
     private static final Object[] NONE = new Object[0];
     /** The content of a removed lower file: overlayfs's whiteout. */
     private static final Object WHITEOUT = new Object();
+    /** The content of a directory mkdir(2) made here, which holds nothing or what lies under its path. */
+    private static final Object DIRECTORY = new Object();
     /** Path, content, path, content: a content is a String or a {@link HostsTail}. */
     private Object[] files = NONE;
     /** The read-only files under these (an image's), or null. */
@@ -71,11 +73,11 @@ public final class FileTable implements FileStore {
         return paths;
     }
 
-    /** The paths written into this table itself (not its lower files, nor the whiteouts), in the order first written. */
+    /** The paths of the files written into this table itself (not its lower files, whiteouts or directories), in the order first written. */
     public Set<String> written() {
         Set<String> paths = new LinkedHashSet<>();
         for (int i = 0; i < files.length; i += 2) {
-            if (files[i + 1] != WHITEOUT) {
+            if (files[i + 1] != WHITEOUT && files[i + 1] != DIRECTORY) {
                 paths.add((String) files[i]);
             }
         }
@@ -84,13 +86,50 @@ public final class FileTable implements FileStore {
 
     /** The lower files removed here (the whiteouts), in the order removed. */
     public Set<String> whiteouts() {
+        return entries(WHITEOUT);
+    }
+
+    /** The directories mkdir(2) made here, in the order made. */
+    public Set<String> directories() {
+        return entries(DIRECTORY);
+    }
+
+    private Set<String> entries(Object kind) {
         Set<String> paths = new LinkedHashSet<>();
         for (int i = 0; i < files.length; i += 2) {
-            if (files[i + 1] == WHITEOUT) {
+            if (files[i + 1] == kind) {
                 paths.add((String) files[i]);
             }
         }
         return Collections.unmodifiableSet(paths);
+    }
+
+    /**
+     * mkdir(2) of {@code path} in this table: an empty directory with fresh inode fields (a lower
+     * file's whiteout replaced, as overlayfs makes an opaque directory over it); false when a file
+     * or directory is there already.
+     */
+    public boolean mkdir(String path) {
+        String p = normalize(path);
+        int i = index(p);
+        if (i >= 0 && files[i + 1] != WHITEOUT || i < 0 && (read(p) != null || holdsFilesUnder(p))) {
+            return false;
+        }
+        if (i < 0) {
+            append(p, DIRECTORY);
+        } else {
+            files[i + 1] = DIRECTORY;
+            if (stamps != null) {
+                Arrays.fill(stamps, meta(i), meta(i) + width(), 0);
+            }
+        }
+        return true;
+    }
+
+    /** Whether {@code path} is a directory mkdir(2) made here. */
+    public boolean madeDirectory(String path) {
+        int i = index(normalize(path));
+        return i >= 0 && files[i + 1] == DIRECTORY;
     }
 
     @Override
@@ -98,14 +137,14 @@ public final class FileTable implements FileStore {
         String p = normalize(path);
         int i = index(p);
         if (i >= 0) {
-            return files[i + 1] == WHITEOUT ? null : text(files[i + 1]);
+            return files[i + 1] == WHITEOUT || files[i + 1] == DIRECTORY ? null : text(files[i + 1]);
         }
         return lower == null ? null : lower.read(p);
     }
 
     /**
-     * {@code rm FILE} (unlink(2)): the file is gone; one the lower files hold is whited out. False
-     * when there is no such file.
+     * {@code rm FILE} (unlink(2)), or rmdir(2) of a directory made here: the file is gone; one the
+     * lower files hold is whited out. False when there is no such file.
      */
     public boolean remove(String path) {
         String p = normalize(path);
@@ -152,6 +191,9 @@ public final class FileTable implements FileStore {
         }
         Objects.requireNonNull(content);
         int i = index(p);
+        if (i >= 0 && files[i + 1] == DIRECTORY) {
+            return false; // open(2) of a directory for writing: EISDIR
+        }
         if (i < 0) {
             // An append to a lower file copies it up first (ovl_copy_up).
             String below = append && lower != null ? lower.read(p) : null;
@@ -265,7 +307,7 @@ public final class FileTable implements FileStore {
     public boolean holdsFilesUnder(String dir) {
         String prefix = normalize(dir).endsWith("/") ? normalize(dir) : normalize(dir) + "/";
         for (int i = 0; i < files.length; i += 2) {
-            if (files[i + 1] != WHITEOUT && ((String) files[i]).startsWith(prefix)) {
+            if (files[i + 1] != WHITEOUT && (((String) files[i]).startsWith(prefix) || files[i + 1] == DIRECTORY && prefix.equals(files[i] + "/"))) {
                 return true;
             }
         }

@@ -74,6 +74,16 @@ final class MountTable {
         return m.rw() && m.files() instanceof FileTable t && t.remove(m.inside(p));
     }
 
+    /** mkdir(2) of {@code path}: in the mounted files when a mount covers it (a volume's; none read-only or a bind's), else in the container's own. */
+    boolean mkdir(String path) {
+        String p = normalize(path);
+        MountPoint m = at(p);
+        if (m == null) {
+            return own.mkdir(p);
+        }
+        return m.rw() && m.files() instanceof FileTable t && t.mkdir(m.inside(p));
+    }
+
     /** EROFS's words under a read-only mount, else null. */
     String writeError(String path) {
         MountPoint m = at(normalize(path));
@@ -115,6 +125,10 @@ final class MountTable {
         String prefix = d.endsWith("/") ? d : d + "/";
         if (mounts.isEmpty()) {
             return own.holdsFilesUnder(d);
+        }
+        MountPoint at = at(d);
+        if (at == null ? own.madeDirectory(d) : at.files() instanceof FileTable t && t.madeDirectory(at.inside(d))) {
+            return true;
         }
         for (MountPoint m : mounts) {
             if (m.destination().equals(d) || m.destination().startsWith(prefix)) {

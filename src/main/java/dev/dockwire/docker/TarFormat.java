@@ -81,6 +81,19 @@ public final class TarFormat {
      * end blocks padded to a whole record of 10240 bytes. Names must fit USTAR's 100 bytes.
      */
     public static byte[] writeGnu(List<Entry> entries) {
+        return writeOldGnu(entries, true);
+    }
+
+    /**
+     * The archive of {@code entries} as BusyBox's tar writes it (archival/tar.c writeTarHeader): the
+     * same headers as GNU tar's byte for byte (the old GNU magic, the mode's permission bits, the owner's
+     * names), the two end blocks and no record padding after them. Names must fit USTAR's 100 bytes.
+     */
+    public static byte[] writeBusybox(List<Entry> entries) {
+        return writeOldGnu(entries, false);
+    }
+
+    private static byte[] writeOldGnu(List<Entry> entries, boolean record) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         for (Entry e : entries) {
             String name = e.directory() && !e.name().endsWith("/") ? e.name() + "/" : e.name();
@@ -97,7 +110,9 @@ public final class TarFormat {
             }
         }
         out.writeBytes(new byte[2 * BLOCK]);
-        out.writeBytes(new byte[(GNU_RECORD - out.size() % GNU_RECORD) % GNU_RECORD]);
+        if (record) {
+            out.writeBytes(new byte[(GNU_RECORD - out.size() % GNU_RECORD) % GNU_RECORD]);
+        }
         return out.toByteArray();
     }
 

@@ -462,6 +462,26 @@ final class ContainerEnv implements Shell.Env {
             case "ps" -> {
                 return ps(argv);
             }
+            case "mkdir", "/bin/mkdir", "rmdir", "/bin/rmdir", "cp", "/bin/cp", "mv", "/bin/mv" -> {
+                if (dev.dockwire.docker.engine.Images.provider(c, name) == null) {
+                    return program(name, args, stdin);
+                }
+                java.util.Map<String, String> env = new java.util.HashMap<>(processEnv());
+                env.put("PWD", directory);
+                return DockerHost.result(name.endsWith("dir") ? dev.dockwire.docker.engine.ContainerDirs.run(c, argv, env, cred(), host.loop().nanos())
+                        : dev.dockwire.docker.engine.ContainerCopy.run(c, argv, env, cred()));
+            }
+            case "tar", "/bin/tar", "stat", "/bin/stat", "/usr/bin/stat" -> {
+                if (dev.dockwire.docker.engine.Images.provider(c, name) == null
+                        || name.endsWith("tar") && !dev.dockwire.docker.engine.ContainerTar.handles(c, argv)) {
+                    return program(name, args, stdin);
+                }
+                java.util.Map<String, String> env = new java.util.HashMap<>(processEnv());
+                env.put("PWD", directory);
+                dev.dockwire.docker.engine.ContainerCommands files = dev.dockwire.docker.engine.ContainerCommands.of(host.engine(), host.loop(), c);
+                return DockerHost.result(name.endsWith("tar") ? dev.dockwire.docker.engine.ContainerTar.run(c, argv, env, cred().uid(), files::stat)
+                        : dev.dockwire.docker.engine.StatCommand.run(c, argv, env, files::stat));
+            }
             case "rm", "/bin/rm" -> {
                 return ContainerRm.handles(argv) ? DockerHost.result(ContainerRm.run(c, argv, directory)) : program(name, args, stdin);
             }

@@ -53,4 +53,26 @@ class FileTableTest {
         assertEquals(0, t.owner("/tmp/b"), "a new file is a new inode");
         assertEquals(-1, t.mode("/tmp/b"));
     }
+
+    @Test
+    void aMadeDirectoryIsNoFileButADirectoryWithItsOwnInodeUntilRemoved() {
+        FileTable t = new FileTable();
+        t.write("/etc/hostname", "c1\n", false);
+        org.junit.jupiter.api.Assertions.assertTrue(t.mkdir("/tmp/a"));
+        org.junit.jupiter.api.Assertions.assertFalse(t.mkdir("/tmp/a"), "EEXIST");
+        org.junit.jupiter.api.Assertions.assertFalse(t.mkdir("/etc"), "a directory a file lies under exists");
+        org.junit.jupiter.api.Assertions.assertFalse(t.mkdir("/etc/hostname"), "a file is there");
+        assertNull(t.read("/tmp/a"));
+        org.junit.jupiter.api.Assertions.assertTrue(t.holdsFilesUnder("/tmp/a"));
+        org.junit.jupiter.api.Assertions.assertTrue(t.madeDirectory("/tmp/a"));
+        assertEquals(List.of("/etc/hostname"), List.copyOf(t.paths()), "the files only");
+        assertEquals(List.of("/tmp/a"), List.copyOf(t.directories()));
+        org.junit.jupiter.api.Assertions.assertFalse(t.write("/tmp/a", "x", false), "open(2) of a directory for writing");
+        t.own("/tmp/a", 65534, 65534);
+        t.chmod("/tmp/a", 0700);
+        assertEquals(0700, t.mode("/tmp/a"));
+        org.junit.jupiter.api.Assertions.assertTrue(t.remove("/tmp/a"));
+        org.junit.jupiter.api.Assertions.assertFalse(t.holdsFilesUnder("/tmp/a"));
+        assertEquals(List.of(), List.copyOf(t.directories()));
+    }
 }

@@ -16,7 +16,7 @@ import java.util.function.Function;
  * symbolic ({@code u+x,go-w}, {@code +x} under umask 022, as mode_compile/bb_parse_mode read it).
  * Owners and groups are names from the place's /etc/passwd and /etc/group, or numbers.
  */
-final class FileModes {
+public final class FileModes {
     /** The umask a container's process starts with (runc's default 0022). */
     private static final int UMASK = 022;
 
@@ -156,7 +156,7 @@ final class FileModes {
     }
 
     /** {@code mode} applied to {@code from}: octal, or symbolic clauses; -1 when it is neither. */
-    static int parse(String mode, int from) {
+    public static int parse(String mode, int from) {
         if (mode.matches("[0-7]{1,4}")) {
             return Integer.parseInt(mode, 8);
         }

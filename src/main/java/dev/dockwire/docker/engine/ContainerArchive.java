@@ -105,8 +105,11 @@ public final class ContainerArchive {
             }
         }
         for (TarArchive.Entry e : content.entries()) {
+            String target = clean(abs + "/" + e.name());
             if (!e.directory()) {
-                c.writeFile(clean(abs + "/" + e.name()), e.content(), false);
+                c.writeFile(target, e.content(), false);
+            } else if (!directory(c, target)) { // an empty directory of the archive is kept as one (a mkdir in the writable layer)
+                c.mkdir(target, 0, 0, e.mode() & 07777, -1); // root's, as the files docker cp writes without -a
             }
         }
     }
@@ -168,7 +171,7 @@ public final class ContainerArchive {
                 }
             }
         }
-        for (Set<String> dirs : java.util.List.of(ImageDirectories.ROOTFS, ImageDirectories.of(c))) {
+        for (Set<String> dirs : java.util.List.of(ImageDirectories.ROOTFS, ImageDirectories.of(c), c.madeDirectories())) {
             for (String d : dirs) {
                 if (d.startsWith(prefix) && d.length() > prefix.length()) {
                     rel.add(d.substring(prefix.length()));

@@ -61,6 +61,12 @@ public final class ContainerChanges {
             changes.put(p, before != null || !gone && imageFile(c, p) ? 'C' : 'A');
             directories(c, image, built, p, changes);
         }
+        for (String p : c.madeDirectories()) {
+            if (!mounted(c, p)) {
+                changes.put(p, 'A'); // mkdir(2) in the writable layer
+                directories(c, image, built, p, changes);
+            }
+        }
         for (String p : built.keySet()) {
             if (c.file(p) == null && !mounted(c, p)) {
                 changes.put(p, 'D'); // a file the image's own layer brought, removed here

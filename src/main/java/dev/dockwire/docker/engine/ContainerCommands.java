@@ -33,10 +33,7 @@ public final class ContainerCommands implements Commands {
     private static final Set<String> SHELLS = Set.of("sh", "ash", "bash", "dash");
     /** What an image outside the catalogue has besides the modelled programs: the shell's applets. */
     private static final Set<String> APPLETS = Set.of("cat", "ls", "env", "printenv", "id", "whoami", "touch", "hostname", "ps", "sleep", "date",
-            "chmod", "chown");
-    /** The top-level directories of every image's file system ({@code ls /}). */
-    private static final List<String> ROOT = List.of("bin", "dev", "etc", "home", "lib", "media", "mnt", "opt", "proc", "root",
-            "run", "sbin", "srv", "sys", "tmp", "usr", "var");
+            "chmod", "chown", "mkdir", "rmdir", "cp", "mv", "stat");
 
     private final Engine engine;
     private final EventLoop clock;
@@ -142,9 +139,33 @@ public final class ContainerCommands implements Commands {
             clock.schedule(0, () -> done.accept(r.status()));
             return running(null);
         }
+        if (server == null && ContainerDirs.handles(argv) && provider(name) != null) {
+            CommandOutput r = ContainerDirs.run(c, argv, env, user, clock.nanos());
+            print(r, out);
+            clock.schedule(0, () -> done.accept(r.status()));
+            return running(null);
+        }
+        if (server == null && ContainerCopy.handles(argv) && provider(name) != null) {
+            CommandOutput r = ContainerCopy.run(c, argv, env, user);
+            print(r, out);
+            clock.schedule(0, () -> done.accept(r.status()));
+            return running(null);
+        }
+        if (server == null && StatCommand.handles(argv) && provider(name) != null) {
+            CommandOutput r = StatCommand.run(c, argv, env, this::stat);
+            print(r, out);
+            clock.schedule(0, () -> done.accept(r.status()));
+            return running(null);
+        }
+        if (server == null && ContainerTar.handles(c, argv) && provider(name) != null) {
+            CommandOutput r = ContainerTar.run(c, argv, env, user.uid(), this::stat);
+            print(r, out);
+            clock.schedule(0, () -> done.accept(r.status()));
+            return running(null);
+        }
         if (server == null && ContainerRm.handles(argv) && provider(name) != null) {
             CommandOutput r = ContainerRm.run(c, argv, env.get("PWD"));
-            r.errors().forEach(out::err);
+            print(r, out);
             clock.schedule(0, () -> done.accept(r.status()));
             return running(null);
         }
@@ -273,34 +294,7 @@ public final class ContainerCommands implements Commands {
 
     @Override
     public List<String> list(String dir) {
-        Set<String> names = new TreeSet<>();
-        if (dir.equals("/")) {
-            names.addAll(ROOT);
-        }
-        String prefix = dir.endsWith("/") ? dir : dir + "/";
-        // The image's directories that hold no kept file (/usr/local/bin, /etc/nginx/conf.d, ...).
-        for (String d : ImageDirectories.ROOTFS) {
-            child(names, prefix, d);
-        }
-        for (String d : ImageDirectories.of(c)) {
-            child(names, prefix, d);
-        }
-        for (String f : c.filePaths()) {
-            if (f.startsWith(prefix)) {
-                String rest = f.substring(prefix.length());
-                names.add(rest.contains("/") ? rest.substring(0, rest.indexOf('/')) : rest);
-            }
-        }
-        // An empty mountpoint is a directory all the same.
-        return names.isEmpty() && !dir.equals("/") && !c.holdsFilesUnder(dir) && !ImageDirectories.has(c, dir) ? null
-                : List.copyOf(names);
-    }
-
-    /** Adds {@code dir}'s name to {@code names} when it lies directly under {@code prefix}. */
-    private static void child(Set<String> names, String prefix, String dir) {
-        if (dir.startsWith(prefix) && dir.length() > prefix.length() && dir.indexOf('/', prefix.length()) < 0) {
-            names.add(dir.substring(prefix.length()));
-        }
+        return ImageDirectories.names(c, dir);
     }
 
     /**

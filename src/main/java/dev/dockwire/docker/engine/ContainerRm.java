@@ -6,15 +6,29 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * {@code rm [-f] FILE...} in a container, on its files (an image's file removed is a whiteout in its
+ * {@code rm [-f] [-r] [-v] FILE...} in a container, on its files (an image's file removed is a whiteout in its
  * writable layer, which {@code docker diff} lists as {@code D}), worded as the image's package
- * words it: BusyBox's (coreutils/rm.c and libbb remove_file: {@code rm: can't remove 'X': ...}) or
- * GNU coreutils' ({@code rm: cannot remove 'X': ...}). {@code -f} is quiet about a missing file; a
- * directory is refused (BusyBox's {@code rm: 'X' is a directory}, coreutils' {@code Is a directory}): {@code -r} is not modelled, nor {@code rm} without operands
- * (the caller's, {@link #handles}).
+ * words it: BusyBox's (coreutils/rm.c and libbb remove_file: {@code rm: can't remove 'X': ...},
+ * {@code removed directory: 'X'}) or GNU coreutils' ({@code rm: cannot remove 'X': ...},
+ * remove.c's {@code removed directory 'X'}). {@code -f} is quiet about a missing file; a directory
+ * is refused without {@code -r} (BusyBox's {@code rm: 'X' is a directory}, coreutils'
+ * {@code Is a directory}; coreutils' {@code -d} removes an empty one), with it removed after what
+ * it holds, in name order. An image's own directory stays (dockwire keeps no whiteout of a
+ * directory: said so). {@code rm} without operands is the caller's ({@link #handles}).
  */
 public final class ContainerRm {
-    private ContainerRm() {
+    private final Container c;
+    private final boolean busybox;
+    private final boolean force;
+    private final boolean verbose;
+    private final List<String> errors = new ArrayList<>();
+    private final List<String> lines = new ArrayList<>();
+
+    private ContainerRm(Container c, boolean busybox, boolean force, boolean verbose) {
+        this.c = c;
+        this.busybox = busybox;
+        this.force = force;
+        this.verbose = verbose;
     }
 
     /** Whether {@code argv} is an {@code rm} this class runs: one naming a file. */
@@ -29,43 +43,92 @@ public final class ContainerRm {
         boolean busybox = provider == null || provider.equals("busybox") || provider.equals("alpine");
         String wd = Images.workingDir(c);
         String dir = cwd != null ? cwd : wd.isEmpty() ? "/" : wd;
-        List<String> errors = new ArrayList<>();
-        boolean force = false;
+        String flags = "";
         List<String> operands = new ArrayList<>();
         boolean options = true;
         for (String a : argv.subList(1, argv.size())) {
             if (options && a.equals("--")) {
                 options = false;
+            } else if (options && a.startsWith("--") && a.length() > 2) {
+                flags += switch (a) {
+                    case "--force" -> "f";
+                    case "--recursive" -> "r";
+                    case "--dir" -> "d";
+                    case "--verbose" -> "v";
+                    default -> "";
+                };
             } else if (options && a.startsWith("-") && a.length() > 1) {
-                force |= a.indexOf('f') > 0;
+                flags += a.substring(1);
             } else {
                 operands.add(a);
             }
         }
+        ContainerRm rm = new ContainerRm(c, busybox, flags.indexOf('f') >= 0, flags.indexOf('v') >= 0);
+        boolean recursive = flags.indexOf('r') >= 0 || flags.indexOf('R') >= 0;
         int status = 0;
         for (String o : operands) {
             String path = o.startsWith("/") ? o : (dir.endsWith("/") ? dir : dir + "/") + o;
             path = java.nio.file.Path.of(path).normalize().toString();
-            String why = null;
-            if (ImageDirectories.has(c, path) || c.isDirectory(path)) {
-                if (busybox) { // libbb remove_file: its own words, -f or not
-                    errors.add("rm: '" + o + "' is a directory");
-                    status = 1;
-                    continue;
-                }
-                why = "Is a directory";
-            } else if (c.file(path) == null) {
-                why = force ? null : "No such file or directory";
-            } else if (c.writeError(path) != null) {
-                why = c.writeError(path);
-            } else if (!c.removeFile(path)) {
-                why = "Permission denied";
-            }
-            if (why != null) {
-                errors.add((busybox ? "rm: can't remove '" : "rm: cannot remove '") + o + "': " + why);
-                status = 1;
-            }
+            status |= rm.remove(o, path, recursive, !busybox && flags.indexOf('d') >= 0) ? 0 : 1;
         }
-        return new CommandOutput(status, errors, errors);
+        return new CommandOutput(status, rm.lines, rm.errors);
+    }
+
+    /** Removes operand {@code o} at {@code path}; false when it printed an error. */
+    private boolean remove(String o, String path, boolean recursive, boolean emptyDir) {
+        if (ImageDirectories.isDirectory(c, path)) {
+            if (recursive) {
+                return removeTree(o, path);
+            }
+            if (busybox) { // libbb remove_file: its own words, -f or not
+                return error("rm: '" + o + "' is a directory");
+            }
+            List<String> names = ImageDirectories.names(c, path);
+            if (!emptyDir) {
+                return error("rm: cannot remove '" + o + "': Is a directory");
+            }
+            return names != null && !names.isEmpty() ? error("rm: cannot remove '" + o + "': Directory not empty") : removeDirectory(o, path);
+        }
+        String why = null;
+        if (c.file(path) == null) {
+            why = force ? null : "No such file or directory";
+        } else if (c.writeError(path) != null) {
+            why = c.writeError(path);
+        } else if (!c.removeFile(path)) {
+            why = "Permission denied";
+        } else if (verbose) {
+            lines.add("removed '" + o + "'");
+        }
+        return why == null || error((busybox ? "rm: can't remove '" : "rm: cannot remove '") + o + "': " + why);
+    }
+
+    /** rm -r of directory {@code o} at {@code path}: what it holds in name order, then itself. */
+    private boolean removeTree(String o, String path) {
+        boolean ok = true;
+        List<String> names = ImageDirectories.names(c, path);
+        for (String n : names == null ? List.<String>of() : names) {
+            String child = path.equals("/") ? "/" + n : path + "/" + n;
+            ok &= remove(o.endsWith("/") ? o + n : o + "/" + n, child, true, false);
+        }
+        return ok && removeDirectory(o, path);
+    }
+
+    private boolean removeDirectory(String o, String path) {
+        if (!c.madeDirectory(path)) {
+            return error(dev.dockwire.app.Program.notModelled("rm") + " (removing the image's own directory " + path + ")");
+        }
+        if (!c.removeFile(path)) {
+            return error((busybox ? "rm: can't remove '" : "rm: cannot remove '") + o + "': Read-only file system");
+        }
+        if (verbose) {
+            lines.add(busybox ? "removed directory: '" + o + "'" : "removed directory '" + o + "'");
+        }
+        return true;
+    }
+
+    private boolean error(String line) {
+        lines.add(line);
+        errors.add(line);
+        return false;
     }
 }

@@ -63,13 +63,19 @@ final class ContainerStat {
             String p = prefix + n;
             if (c.file(p) == null) {
                 links++;
-            } else if (c.writtenPaths().contains(p)) {
-                latest = Math.max(latest, fileTime(image, epochMillis, c, p));
+            }
+            if (c.writtenPaths().contains(p) || c.madeDirectory(p)) {
+                latest = Math.max(latest, fileTime(image, epochMillis, c, p)); // creat(2), mkdir(2) stamp the parent
             }
         }
-        boolean merged = INIT_LAYER.contains(path) || c.writtenPaths().stream().anyMatch(p -> p.startsWith(prefix));
-        int perm = SHARED.contains(path) ? 01777 : path.equals("/root") ? 0700 : 0755;
-        return new Commands.Stat(Commands.Stat.DIRECTORY | perm, merged ? 1 : links, 0, 0, 4096, 8,
+        boolean made = c.madeDirectory(path); // the writable layer's alone: its own nlink, owner, mode and time
+        boolean merged = !made && (INIT_LAYER.contains(path) || c.writtenPaths().stream().anyMatch(p -> p.startsWith(prefix)));
+        int perm = c.mode(path) >= 0 ? c.mode(path) : SHARED.contains(path) ? 01777 : path.equals("/root") ? 0700 : 0755;
+        long owner = made ? c.owner(path) : 0;
+        if (made) {
+            latest = Math.max(latest, fileTime(image, epochMillis, c, path));
+        }
+        return new Commands.Stat(Commands.Stat.DIRECTORY | perm, merged ? 1 : links, (int) (owner >>> 32), (int) owner, 4096, 8,
                 latest >= 0 ? latest : imageTime(image, epochMillis, c));
     }
 
@@ -82,7 +88,7 @@ final class ContainerStat {
 
     /** A file's mtime in epoch milliseconds: when a process wrote it, else Docker's write at start, else its image's date. */
     private static long fileTime(Supplier<Instant> image, long epochMillis, Container c, String path) {
-        if (!c.writtenPaths().contains(path)) {
+        if (!c.writtenPaths().contains(path) && !c.madeDirectory(path)) {
             return imageTime(image, epochMillis, c);
         }
         long nanos = c.stamped(path);

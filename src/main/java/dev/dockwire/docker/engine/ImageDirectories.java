@@ -1,14 +1,17 @@
 package dev.dockwire.docker.engine;
 
 import dev.dockwire.docker.Container;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * The directories a container's image has though they hold no file dockwire keeps: the root file
  * system's, the catalogue image's own, its WorkingDir and those above it. What {@code docker cp}
  * copies into ({@link ContainerArchive}), what {@code docker diff} calls changed rather than added
- * ({@link ContainerChanges}) and what {@code rm} refuses ({@link ContainerRm}). Knows no engine, so
+ * ({@link ContainerChanges}) and what {@code rm} refuses ({@link ContainerRm}); what a directory holds as
+ * the container's {@code ls} sees it ({@link #names}: these, its files and the directories it made). Knows no engine, so
  * the commands a container runs use it without joining the engine's classes.
  */
 final class ImageDirectories {
@@ -20,6 +23,9 @@ final class ImageDirectories {
             "/opt", "/proc", "/root", "/run", "/sbin", "/srv", "/sys", "/tmp", "/usr", "/usr/bin", "/usr/lib",
             "/usr/local", "/usr/local/bin", "/usr/local/lib", "/usr/local/sbin", "/usr/local/share", "/usr/sbin",
             "/usr/share", "/var", "/var/cache", "/var/lib", "/var/log", "/var/run", "/var/spool", "/var/tmp");
+    /** The top-level directories of every image's file system ({@code ls /}). */
+    private static final List<String> ROOT = List.of("bin", "dev", "etc", "home", "lib", "media", "mnt", "opt", "proc", "root",
+            "run", "sbin", "srv", "sys", "tmp", "usr", "var");
     /** The directories the catalogue's images add that tutorials copy into (the images' Dockerfiles and packages). */
     private static final Map<String, Set<String>> IMAGE_DIRS = Map.of(
             "nginx", Set.of("/etc/nginx", "/etc/nginx/conf.d", "/usr/share/nginx", "/usr/share/nginx/html",
@@ -47,4 +53,45 @@ final class ImageDirectories {
     static Set<String> of(Container c) {
         return Images.config(c) == null ? Set.of() : IMAGE_DIRS.getOrDefault(Images.baseName(c), Set.of());
     }
+
+    /** Whether {@code abs} is a directory of {@code c}: the root file system's, its image's, one it made or a file or mount lies under. */
+    static boolean isDirectory(Container c, String abs) {
+        return has(c, abs) || c.isDirectory(abs);
+    }
+
+    /** The names in directory {@code dir} of {@code c}'s files as its {@code ls} sees them, or null when there is no such directory. */
+    static List<String> names(Container c, String dir) {
+        Set<String> names = new TreeSet<>();
+        if (dir.equals("/")) {
+            names.addAll(ROOT);
+        }
+        String prefix = dir.endsWith("/") ? dir : dir + "/";
+        // The image's directories that hold no kept file (/usr/local/bin, /etc/nginx/conf.d, ...).
+        for (String d : ROOTFS) {
+            child(names, prefix, d);
+        }
+        for (String d : of(c)) {
+            child(names, prefix, d);
+        }
+        for (String d : c.madeDirectories()) {
+            child(names, prefix, d);
+        }
+        for (String f : c.filePaths()) {
+            if (f.startsWith(prefix)) {
+                String rest = f.substring(prefix.length());
+                names.add(rest.contains("/") ? rest.substring(0, rest.indexOf('/')) : rest);
+            }
+        }
+        // An empty mountpoint is a directory all the same.
+        return names.isEmpty() && !dir.equals("/") && !c.holdsFilesUnder(dir) && !has(c, dir) ? null
+                : List.copyOf(names);
+    }
+
+    /** Adds {@code dir}'s name to {@code names} when it lies directly under {@code prefix}. */
+    private static void child(Set<String> names, String prefix, String dir) {
+        if (dir.startsWith(prefix) && dir.length() > prefix.length() && dir.indexOf('/', prefix.length()) < 0) {
+            names.add(dir.substring(prefix.length()));
+        }
+    }
+
 }

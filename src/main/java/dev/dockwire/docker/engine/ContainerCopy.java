@@ -1,0 +1,208 @@
+package dev.dockwire.docker.engine;
+
+import dev.dockwire.app.Cred;
+import dev.dockwire.docker.CommandOutput;
+import dev.dockwire.docker.Container;
+import dev.dockwire.libc.BusyboxUsage;
+import dev.dockwire.libc.Getopt;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * {@code cp [-r] [-v] SOURCE... DEST} and {@code mv [-v] SOURCE... DEST} in a container, on its
+ * files and the directories it made ({@link Container#mkdir}), worded as the image's package words
+ * them: BusyBox's (coreutils/cp.c over libbb's copy_file, which reports a directory after what it
+ * holds; mv.c: {@code mv: can't rename 'X': ...}) or GNU coreutils 9.1's in the C locale (copy.c:
+ * {@code cp: cannot stat 'X': ...}, {@code -r not specified; omitting directory 'X'}, a directory
+ * before what it holds; mv's {@code renamed 'A' -> 'B'}). A copy is the copier's (its owner; the
+ * source's chmod'ed mode less the umask 022). Moving the image's own directory is said to be not
+ * modelled (dockwire keeps no whiteout of a directory).
+ */
+public final class ContainerCopy {
+    private final Container c;
+    private final boolean busybox;
+    private final Cred who;
+    private final String cwd;
+    private final String tool;
+    private final boolean verbose;
+    private final List<String> lines = new ArrayList<>();
+    private final List<String> errors = new ArrayList<>();
+
+    private ContainerCopy(Container c, boolean busybox, Cred who, String cwd, String tool, boolean verbose) {
+        this.c = c;
+        this.busybox = busybox;
+        this.who = who;
+        this.cwd = cwd;
+        this.tool = tool;
+        this.verbose = verbose;
+    }
+
+    /** Whether {@code argv} is a {@code cp} or {@code mv}. */
+    public static boolean handles(List<String> argv) {
+        String base = argv.get(0).substring(argv.get(0).lastIndexOf('/') + 1);
+        return base.equals("cp") || base.equals("mv");
+    }
+
+    /** Runs {@code argv} in {@code c} as {@code who} from {@code env}'s PWD (else the image's WorkingDir). */
+    public static CommandOutput run(Container c, List<String> argv, Map<String, String> env, Cred who) {
+        String provider = Images.provider(c, argv.get(0));
+        boolean busybox = provider == null || provider.equals("busybox") || provider.equals("alpine");
+        String wd = Images.workingDir(c);
+        String cwd = env.get("PWD") != null ? env.get("PWD") : wd.isEmpty() ? "/" : wd;
+        String tool = argv.get(0).substring(argv.get(0).lastIndexOf('/') + 1);
+        String letters = tool.equals("cp") ? "arRPLHpfinlsuvdT" : "finvT";
+        String flags = "";
+        List<String> operands = new ArrayList<>();
+        boolean options = true;
+        for (String a : argv.subList(1, argv.size())) {
+            if (options && a.equals("--")) {
+                options = false;
+            } else if (options && a.startsWith("--") && a.length() > 2) {
+                flags += switch (a) {
+                    case "--recursive" -> "r";
+                    case "--verbose" -> "v";
+                    case "--force" -> "f";
+                    default -> "";
+                };
+            } else if (options && a.startsWith("-") && a.length() > 1) {
+                for (char f : a.substring(1).toCharArray()) {
+                    if (letters.indexOf(f) < 0) {
+                        ContainerCopy bad = new ContainerCopy(c, busybox, who, cwd, tool, false);
+                        return bad.refused((busybox ? Getopt.MUSL : Getopt.GLIBC).invalid(f), null);
+                    }
+                }
+                flags += a.substring(1);
+            } else {
+                operands.add(a);
+            }
+        }
+        ContainerCopy cp = new ContainerCopy(c, busybox, who, cwd, tool, flags.indexOf('v') >= 0);
+        if (operands.size() < 2) {
+            return cp.refused(null, operands.isEmpty() ? null : operands.get(0));
+        }
+        boolean recursive = tool.equals("mv") || flags.indexOf('r') >= 0 || flags.indexOf('R') >= 0 || flags.indexOf('a') >= 0;
+        String dest = operands.get(operands.size() - 1);
+        String destAbs = cp.absolute(dest);
+        boolean intoDir = ImageDirectories.isDirectory(c, destAbs);
+        int status = 0;
+        for (String src : operands.subList(0, operands.size() - 1)) {
+            String srcAbs = cp.absolute(src);
+            String base = srcAbs.substring(srcAbs.lastIndexOf('/') + 1);
+            String shown = intoDir ? (dest.endsWith("/") ? dest : dest + "/") + base : dest;
+            status |= cp.one(src, srcAbs, shown, intoDir ? cp.absolute(shown) : destAbs, recursive) ? 0 : 1;
+        }
+        return new CommandOutput(status, cp.lines, cp.errors);
+    }
+
+    /** Copies or moves operand {@code src} to {@code dst} (shown as {@code shown}); false when it printed an error. */
+    private boolean one(String src, String srcAbs, String shown, String dstAbs, boolean recursive) {
+        boolean dir = ImageDirectories.isDirectory(c, srcAbs);
+        if (!dir && c.file(srcAbs) == null) {
+            return error(busybox ? tool + ": " + (tool.equals("mv") ? "can't rename '" : "can't stat '") + src + "': No such file or directory"
+                    : tool + ": cannot stat '" + src + "': No such file or directory");
+        }
+        if (dir && !recursive) {
+            return error(busybox ? "cp: omitting directory '" + src + "'" : "cp: -r not specified; omitting directory '" + src + "'");
+        }
+        if (tool.equals("mv") && dir && !c.madeDirectory(srcAbs)) {
+            return error(dev.dockwire.app.Program.notModelled("mv") + " (moving the image's own directory " + srcAbs + ")");
+        }
+        if (!copy(src, srcAbs, shown, dstAbs)) {
+            return false;
+        }
+        if (tool.equals("mv")) {
+            remove(srcAbs);
+            if (verbose) {
+                lines.add((busybox ? "'" : "renamed '") + src + "' -> '" + shown + "'");
+            }
+        }
+        return true;
+    }
+
+    /** copy_file of {@code srcAbs} to {@code dstAbs}: a file's text, a directory made and what it holds copied. */
+    private boolean copy(String src, String srcAbs, String shown, String dstAbs) {
+        String arrow = "'" + src + "' -> '" + shown + "'";
+        boolean say = verbose && tool.equals("cp");
+        if (ImageDirectories.isDirectory(c, srcAbs)) {
+            if (!ImageDirectories.isDirectory(c, dstAbs) && !c.mkdir(dstAbs, who.uid(), who.gid(), 0755, -1)) {
+                return error((busybox ? tool + ": can't create directory '" : tool + ": cannot create directory '") + shown + "': File exists");
+            }
+            if (say && !busybox) {
+                lines.add(arrow); // copy.c names the directory first
+            }
+            boolean ok = true;
+            List<String> names = ImageDirectories.names(c, srcAbs);
+            for (String n : names == null ? List.<String>of() : names) {
+                ok &= copy(src + "/" + n, child(srcAbs, n), shown + "/" + n, child(dstAbs, n));
+            }
+            if (say && busybox) {
+                lines.add(arrow); // libbb's copy_file names it once what it holds is copied
+            }
+            return ok;
+        }
+        String parent = dstAbs.substring(0, Math.max(1, dstAbs.lastIndexOf('/')));
+        String why = !ImageDirectories.isDirectory(c, parent) ? "No such file or directory" : c.writeError(dstAbs);
+        if (why == null) {
+            why = FileAccess.writeError(who, dstAbs);
+        }
+        if (why != null) {
+            return error(busybox ? tool + ": can't create '" + shown + "': " + why : tool + ": cannot create regular file '" + shown + "': " + why);
+        }
+        boolean fresh = c.file(dstAbs) == null;
+        c.writeFile(dstAbs, c.file(srcAbs), false);
+        if (fresh && !who.root()) {
+            c.own(dstAbs, who.uid(), who.gid());
+        }
+        if (fresh && c.mode(srcAbs) >= 0) {
+            c.chmod(dstAbs, c.mode(srcAbs) & ~022);
+        }
+        if (say) {
+            lines.add(arrow);
+        }
+        return true;
+    }
+
+    /** unlink(2)/rmdir(2) of what was moved: a directory's contents first. */
+    private void remove(String abs) {
+        if (c.madeDirectory(abs)) {
+            List<String> names = ImageDirectories.names(c, abs);
+            for (String n : names == null ? List.<String>of() : names) {
+                remove(child(abs, n));
+            }
+        }
+        c.removeFile(abs);
+    }
+
+    private static String child(String dir, String name) {
+        return dir.equals("/") ? "/" + name : dir + "/" + name;
+    }
+
+    private String absolute(String path) {
+        String p = path.startsWith("/") ? path : (cwd.endsWith("/") ? cwd : cwd + "/") + path;
+        String n = java.nio.file.Path.of(p).normalize().toString();
+        return n.isEmpty() ? "/" : n;
+    }
+
+    /** A bad option ({@code why}) or too few operands ({@code only}: the one given, or null): usage as each package words it. */
+    private CommandOutput refused(String why, String only) {
+        if (why != null) {
+            error(tool + ": " + why);
+        }
+        if (busybox) {
+            BusyboxUsage.withBanner(tool).forEach(this::error);
+        } else {
+            if (why == null) {
+                error(only == null ? tool + ": missing file operand" : tool + ": missing destination file operand after '" + only + "'");
+            }
+            error("Try '" + tool + " --help' for more information.");
+        }
+        return new CommandOutput(1, lines, errors);
+    }
+
+    private boolean error(String line) {
+        lines.add(line);
+        errors.add(line);
+        return false;
+    }
+}
