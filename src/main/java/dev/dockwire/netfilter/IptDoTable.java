@@ -140,18 +140,7 @@ public final class IptDoTable {
 
     /** The recorded walk again: the same rules counted, the same verdict from the same rule. */
     private static int replay(WalkMemo m, NfPacket p) {
-        Rule[] rules = m.rules;
-        int len = p.length;
-        for (int i = 0; i < m.counted; i++) {
-            Rule r = rules[i];
-            r.packets++;
-            r.bytes += len;
-        }
-        Chain policy = m.policy;
-        if (policy != null) {
-            policy.policyPackets++;
-            policy.policyBytes += len;
-        }
+        m.recount(p.length);
         return decided(p, m.verdictChain, m.verdictRule, m.verdict);
     }
 

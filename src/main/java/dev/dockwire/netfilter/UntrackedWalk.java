@@ -79,17 +79,7 @@ public final class UntrackedWalk {
                 || m.ports != (int) INT.get(a, i + Ipv4Packet.MIN_HEADER_LENGTH)) {
             return MISS;
         }
-        Rule[] rules = m.rules;
-        for (int k = 0; k < m.counted; k++) {
-            Rule r = rules[k];
-            r.packets++;
-            r.bytes += len;
-        }
-        Chain policy = m.policy;
-        if (policy != null) {
-            policy.policyPackets++;
-            policy.policyBytes += len;
-        }
+        m.recount(len);
         replays++;
         return m.verdict;
     }

@@ -63,6 +63,21 @@ final class WalkMemo {
         policy = null;
     }
 
+    /** The recorded walk's counts again for a packet of {@code len} bytes: each rule it counted, and the policy that decided. */
+    void recount(int len) {
+        Rule[] rs = rules;
+        for (int i = 0; i < counted; i++) {
+            Rule r = rs[i];
+            r.packets++;
+            r.bytes += len;
+        }
+        Chain p = policy;
+        if (p != null) {
+            p.policyPackets++;
+            p.policyBytes += len;
+        }
+    }
+
     void count(Rule r) {
         if (counted == rules.length) {
             rules = java.util.Arrays.copyOf(rules, counted * 2);
