@@ -94,7 +94,7 @@ public final class Netfilter implements NfHooks, XtContext, ConntrackContext {
      * replayed; the packet's tuple as it came in, its connection and that connection's status after tracking, the walks' counters.
      */
     private boolean recording;
-    private final HookRecording rec = new HookRecording();
+    private HookRecording rec; // made by the first packet that may be recorded: ~200 bytes a container's netfilter never needs
     /** The received flows replayed from such recordings (made by the first). */
     private LocalInFlows inFlows;
     /**
@@ -469,7 +469,10 @@ public final class Netfilter implements NfHooks, XtContext, ConntrackContext {
 
     /** Starts recording the hooks of a packet at PRE_ROUTING or LOCAL_OUT when it may be replayed: UDP of a tracked flow. */
     private void startRecording(NfPacket p) {
-        recording = rec.start(p, track);
+        if (rec == null && track) {
+            rec = new HookRecording();
+        }
+        recording = rec != null && rec.start(p, track);
     }
 
     /** After conntrack: a confirmed connection found in the hash whose tracking raised no event (changed no status bit). */
