@@ -29,6 +29,12 @@ public final class BuildsCompared {
     private static final long WINDOW_NANOS = 500_000_000L;
     /** Rounds dropped: {@code -Dwarmup=N} (overlay-dockerd's longer path takes ~10 s of a loaded machine to compile). */
     private static final int WARM_UP = Integer.getInteger("warmup", 3);
+    /**
+     * {@code -Dwall=true}: each window's wall-clock time per frame rather than the thread's CPU time,
+     * for a cost the CPU time does not show (the capture writer preempting the forwarding thread on
+     * its core, or making it wait for a chunk); the load still changes neighbouring windows alike.
+     */
+    private static final boolean WALL = Boolean.getBoolean("wall");
 
     private BuildsCompared() {
     }
@@ -84,7 +90,8 @@ public final class BuildsCompared {
                     frames += batch;
                 }
                 if (w >= warmUp) {
-                    ns[k][w - warmUp] = (threads.getCurrentThreadCpuTime() - cpu) / (double) frames;
+                    long spent = WALL ? System.nanoTime() - start : threads.getCurrentThreadCpuTime() - cpu;
+                    ns[k][w - warmUp] = spent / (double) frames;
                 }
             }
         }

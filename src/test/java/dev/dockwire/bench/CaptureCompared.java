@@ -12,6 +12,8 @@ import java.lang.invoke.MethodType;
  * {@code off} and B {@code on}, {@code 1 / ratio} is capture on as a share of capture off, the
  * figure issue 22 asks ≥ 85% of; with A an old build's {@code on} and B a new one's, the change.
  * The machine's load changes neighbouring windows alike, so the ratio holds where rates do not.
+ * With {@code -Dwall=true} the windows compare wall-clock time per frame instead
+ * ({@link BuildsCompared}), which also counts the forwarding thread's waits and preemptions.
  *
  * <p>{@code java -Ddeps=$(cat target/bench.cp) <ProductionJvm options> -cp target/test-classes
  * dev.dockwire.bench.CaptureCompared WINDOWS DIR_A MODE_A DIR_B MODE_B} (a DIR is a build's
@@ -43,7 +45,7 @@ public final class CaptureCompared {
             }
         }
         double[] ratio = ns[2];
-        System.out.printf("A %s %.1f ns CPU per frame (min %.1f), B %s %.1f (min %.1f); B/A per window: median %.3f,"
+        System.out.printf("A %s %.1f ns per frame (min %.1f), B %s %.1f (min %.1f); B/A per window: median %.3f,"
                         + " quartiles %.3f–%.3f; A/B (B's rate as a share of A's) %.1f%%%n",
                 args[2], ns[0][windows / 2], ns[0][0], args[4], ns[1][windows / 2], ns[1][0],
                 ratio[windows / 2], ratio[windows / 4], ratio[3 * windows / 4], 100 / ratio[windows / 2]);
