@@ -29,20 +29,18 @@ final class ChunkWriter {
     /** Set by the writer before it parks and re-checks the queue; read by producers after they offer. */
     private static volatile boolean parked;
     /**
-     * A nap between chunks: about eight chunks' time at ten million frames a second (256 KiB of
-     * 104-byte blocks in about 250 µs), so a busy writer wakes once for several chunks and writes
-     * them in one go; a ring of {@value BlockOutput#MAX_CHUNKS} chunks holds some eight naps' worth,
-     * so the capturing thread does not wait on one. Measured in issue 22 (session 20,
-     * {@code bench.CaptureStages}): each wake-up of the writer was an involuntary context switch of
-     * the forwarding thread on this 2-core machine (1,000–1,700 a second with 500-µs naps).
+     * A nap between chunks: about two chunks' time at ten million frames a second (256 KiB of
+     * 104-byte blocks in about 250 µs), so a busy writer wakes less often than a chunk is handed
+     * over and writes what came meanwhile in one go; a ring of 64 chunks holds some thirty naps'
+     * worth, so the capturing thread never waits on one.
      */
-    static final long NAP_NANOS = 2_000_000L;
+    static final long NAP_NANOS = 500_000L;
     /**
-     * Naps without work before the writer parks for good: 4–6 ms of nothing to write, longer than
-     * a chunk takes to fill down to about half a million frames a second; a live shell's flush
-     * every 100 ms costs it some 2 wake-ups.
+     * Naps without work before the writer parks for good: 2.5–3 ms of nothing to write, longer
+     * than a chunk takes to fill down to about a million frames a second; a live shell's flush
+     * every 100 ms costs it some 5 wake-ups.
      */
-    static final int NAPS = 2;
+    static final int NAPS = 5;
     private static final Thread WRITER = new Thread(ChunkWriter::run, "dockwire-capture-writer");
 
     static {
