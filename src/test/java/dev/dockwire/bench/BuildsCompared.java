@@ -66,7 +66,7 @@ public final class BuildsCompared {
         }
         double[][] ns = alternate(send, windows, BATCH, WARM_UP);
         double[] ratio = ns[2];
-        System.out.printf("%s: A %.1f ns CPU per frame (min %.1f), B %.1f (min %.1f); B/A per window: median %.3f, quartiles %.3f–%.3f%n",
+        System.out.printf("%s: A %.1f ns " + (WALL ? "wall" : "CPU") + " per frame (min %.1f), B %.1f (min %.1f); B/A per window: median %.3f, quartiles %.3f–%.3f%n",
                 path, ns[0][windows / 2], ns[0][0], ns[1][windows / 2], ns[1][0],
                 ratio[windows / 2], ratio[windows / 4], ratio[3 * windows / 4]);
     }
