@@ -58,6 +58,15 @@ final class HostCommands implements Commands {
         return names == null ? null : List.copyOf(names);
     }
 
+    /** The host's directories are all known: a path that is none is ENOENT, a file ENOTDIR (bash's {@code cd: X: No such file or directory}). */
+    @Override
+    public String chdirError(String dir) {
+        if (shell == null || host.fileSystem().isDirectory(dir)) {
+            return null;
+        }
+        return (host.fileSystem().stat(dir) == null ? HostFileSystem.Errno.ENOENT : HostFileSystem.Errno.ENOTDIR).text;
+    }
+
     @Override
     public Stat stat(String path) {
         HostFileSystem.Stat s = shell == null ? null : host.fileSystem().stat(path);
@@ -88,9 +97,24 @@ final class HostCommands implements Commands {
         }
     }
 
+    /**
+     * bash's {@code time [-p] COMMAND} in a line app.sh runs: the command, then its times on
+     * stderr as the prompt's own {@code time} prints them ({@link TimeKeyword}: the virtual clock's
+     * real time, {@code TIMEFORMAT}). It times the simple command it precedes (bash's keyword times
+     * a whole pipeline, whose other stages here take no time of the clock before this one's report).
+     */
+    private CommandResult timed(List<String> argv, Map<String, String> env, List<String> stdin) {
+        boolean posix = argv.size() > 1 && argv.get(1).equals("-p");
+        List<String> command = argv.subList(posix ? 2 : 1, argv.size());
+        long started = host.loop().nanos();
+        CommandResult r = command.isEmpty() ? CommandResult.ok(List.of()) : run(command, env, stdin);
+        return TimeKeyword.report(r, host.loop().nanos() - started, posix, shell.variables().get("TIMEFORMAT"));
+    }
+
     @Override
     public Running start(int ppid, List<String> argv, Map<String, String> env, List<String> stdin, Output out, IntConsumer done) {
-        CommandResult r = run(argv, env, stdin.isEmpty() ? null : stdin);
+        List<String> in = stdin.isEmpty() ? null : stdin;
+        CommandResult r = shell != null && argv.get(0).equals("time") ? timed(argv, env, in) : run(argv, env, in);
         List<String> errors = r.errors();
         int e = 0;
         for (String line : r.output()) { // CommandResult keeps them in the order printed; errors() names stderr's

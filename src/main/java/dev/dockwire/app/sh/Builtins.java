@@ -134,6 +134,7 @@ final class Builtins {
             }
         }
         sh.exit(code);
+        sh.exitBuiltin = true;
         k.run();
     }
 
@@ -266,10 +267,14 @@ final class Builtins {
         }
         String dir = resolve(sh.cwd, target);
         // An image's directories are not all known (/etc/nginx, /usr/share/nginx/html): a path that is no file is taken as one.
-        if (!isDirectory(sh, dir) && sh.ctx.readFile(dir) != null) {
+        String why = sh.commands.chdirError(dir);
+        if (why == null && !isDirectory(sh, dir) && sh.ctx.readFile(dir) != null) {
+            why = "Not a directory";
+        }
+        if (why != null) {
             error(io, "cd", sh.dialect == Dialect.DASH ? "can't cd to " + target
-                    : sh.dialect == Dialect.ASH ? "can't cd to " + target + ": Not a directory"
-                    : target + ": Not a directory");
+                    : sh.dialect == Dialect.ASH ? "can't cd to " + target + ": " + why
+                    : target + ": " + why);
             return sh.dialect == Dialect.BASH ? 1 : 2;
         }
         sh.vars.put("OLDPWD", sh.cwd);

@@ -75,4 +75,13 @@ public interface Commands {
     default List<String> list(String dir) {
         return null;
     }
+
+    /**
+     * Why chdir(2) to {@code dir} (absolute) fails here as strerror words it ({@code No such file or
+     * directory}), or null when it may go there. By default null: a container's directories are not
+     * all known, so {@code cd} takes any path that is no file for one.
+     */
+    default String chdirError(String dir) {
+        return null;
+    }
 }
