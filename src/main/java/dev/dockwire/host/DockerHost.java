@@ -373,8 +373,9 @@ public final class DockerHost implements Shell.Env, CliEnv {
                 }
                 if (HostText.has(name)) {
                     yield HostText.run(name, args, stdin, this, Flavour.GNU, (words, in) -> {
+                        Shell child = new Shell(this); // a child process: its exit ends it, not the prompt's shell
                         CommandResult r = words.size() == 3 && words.get(0).equals("sh") && words.get(1).equals("-c")
-                                ? shell.run(HostText.withInput(words.get(2), in)) : shell.run(words, in);
+                                ? child.run(HostText.withInput(words.get(2), in)) : child.run(words, in);
                         return new TextResult(r.status(), r.output());
                     });
                 }

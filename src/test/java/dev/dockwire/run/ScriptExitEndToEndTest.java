@@ -47,6 +47,8 @@ class ScriptExitEndToEndTest {
                 """, lines);
         assertEquals(3, r.steps().size(), String.join("\n", lines));
         assertEquals(List.of("subshell 5"), r.steps().get(1).output());
+        Session.Report child = run(dir, "echo a | xargs sh -c 'exit 0'\necho after\n", new ArrayList<>());
+        assertEquals(2, child.steps().size(), "a child shell's exit (xargs sh -c) ends only it");
         Session.Report alone = run(dir, "false\nexit\necho after\n", new ArrayList<>());
         assertEquals(2, alone.steps().size());
         assertEquals(1, alone.steps().get(1).status(), "exit's status is the last command's");
