@@ -88,7 +88,15 @@ final class Builtins {
                 done(0, k);
             }
             case "exec" -> exec(args, io, k);
-            case "wait" -> waitJobs(k);
+            case "wait" -> {
+                if (sh.commands.jobControl()) { // the terminal's table holds the jobs: its wait
+                    List<String> argv = new ArrayList<>(List.of(name));
+                    argv.addAll(args);
+                    sh.execute.program(argv, Map.of(), io, k);
+                } else {
+                    waitJobs(k);
+                }
+            }
             case "trap" -> done(trap(args, io), k);
             case "eval" -> sh.eval(String.join(" ", args), io, k);
             case ".", "source" -> dot(name, args, io, k);
