@@ -181,6 +181,13 @@ final class ShellCommand implements Callable<Integer> {
                 } else {
                     String typed = line;
                     live.run(() -> shell.run(typed));
+                    if (live.call(shell::hostExited)) { // exit inside a compound line, a function, after other commands
+                        if (!live.anyStopped()) {
+                            break;
+                        }
+                        reader.printAbove("There are stopped jobs.");
+                        warned = true;
+                    }
                 }
             } catch (RuntimeException e) {
                 reader.printAbove("dockwire: internal error: " + e); // the host and its containers live on

@@ -17,7 +17,6 @@ import dev.dockwire.docker.engine.ProcSys;
 import dev.dockwire.docker.engine.Exec;
 import dev.dockwire.kernel.Capabilities;
 import dev.dockwire.kernel.Kernel;
-import dev.dockwire.proc.BoundedOutput;
 import dev.dockwire.proc.JobControl;
 import dev.dockwire.sim.EventLoop;
 import dev.dockwire.sim.Timeout;
@@ -247,14 +246,9 @@ public final class DockerHost implements Shell.Env, CliEnv {
         return other.run(String.join(" ", args.subList(i + 1, args.size())));
     }
 
-    /**
-     * Runs one command line at the host's prompt; in a script what background jobs wrote is in
-     * its output where it was written ({@link Shell#run(String)}).
-     */
+    /** Runs one command line at the host's prompt ({@link HostSh#line}: background jobs' lines where they were written). */
     public CommandResult run(String line) {
-        CommandResult r = fullShell.wants(line) ? fullShell.run(line) : shell.run(line);
-        List<String> bounded = BoundedOutput.bound(r.output());
-        return bounded == r.output() ? r : new CommandResult(r.status(), bounded, r.errors());
+        return fullShell.line(line);
     }
 
     /**
@@ -379,8 +373,9 @@ public final class DockerHost implements Shell.Env, CliEnv {
                 }
                 if (HostText.has(name)) {
                     yield HostText.run(name, args, stdin, this, Flavour.GNU, (words, in) -> {
+                        Shell child = new Shell(this); // a child process: its exit ends it, not the prompt's shell
                         CommandResult r = words.size() == 3 && words.get(0).equals("sh") && words.get(1).equals("-c")
-                                ? shell.run(HostText.withInput(words.get(2), in)) : shell.run(words, in);
+                                ? child.run(HostText.withInput(words.get(2), in)) : child.run(words, in);
                         return new TextResult(r.status(), r.output());
                     });
                 }
@@ -562,6 +557,11 @@ public final class DockerHost implements Shell.Env, CliEnv {
         shell.setStatus(status);
     }
 
+    /** The status the {@code exit} builtin of the prompt's last line ended the shell with (a script or session ends), or null. */
+    public Integer exitStatus() {
+        return fullShell.exitStatus();
+    }
+
     @Override
     public CommandOutput execIn(Container c, List<String> argv) {
         return execIn(c, argv, null);
@@ -569,14 +569,12 @@ public final class DockerHost implements Shell.Env, CliEnv {
 
     @Override
     public CommandOutput execIn(Container c, List<String> argv, List<String> stdin) {
-        CommandResult r = inside(c).execDirect(argv, stdin);
-        return new CommandOutput(r.status(), r.output(), r.errors());
+        return output(inside(c).execDirect(argv, stdin));
     }
 
     @Override
     public CommandOutput exec(Container c, ExecConfig exec, List<String> stdin) {
-        CommandResult r = inside(c, exec).execDirect(exec.cmd(), stdin);
-        return new CommandOutput(r.status(), r.output(), r.errors());
+        return output(inside(c, exec).execDirect(exec.cmd(), stdin));
     }
 
     /** The inside of {@code c} as {@code exec}'s process sees it: its directory, capabilities and environment. */
@@ -587,7 +585,10 @@ public final class DockerHost implements Shell.Env, CliEnv {
 
     @Override
     public CommandOutput execDetached(Container c, ExecConfig exec, java.util.function.IntConsumer ended) {
-        CommandResult r = inside(c, exec).execDetached(exec.cmd(), ended);
+        return output(inside(c, exec).execDetached(exec.cmd(), ended));
+    }
+
+    private static CommandOutput output(CommandResult r) {
         return new CommandOutput(r.status(), r.output(), r.errors());
     }
 

@@ -3,6 +3,7 @@ package dev.dockwire.host;
 import dev.dockwire.app.Signal;
 import dev.dockwire.app.sh.Commands;
 import dev.dockwire.app.sh.Sh;
+import dev.dockwire.proc.JobControl;
 import dev.dockwire.tools.CommandResult;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -58,6 +59,15 @@ final class HostCommands implements Commands {
         return names == null ? null : List.copyOf(names);
     }
 
+    /** The host's directories are all known: a path that is none is ENOENT, a file ENOTDIR (bash's {@code cd: X: No such file or directory}). */
+    @Override
+    public String chdirError(String dir) {
+        if (shell == null || host.fileSystem().isDirectory(dir)) {
+            return null;
+        }
+        return (host.fileSystem().stat(dir) == null ? HostFileSystem.Errno.ENOENT : HostFileSystem.Errno.ENOTDIR).text;
+    }
+
     @Override
     public Stat stat(String path) {
         HostFileSystem.Stat s = shell == null ? null : host.fileSystem().stat(path);
@@ -81,16 +91,77 @@ final class HostCommands implements Commands {
         environment.clear();
         environment.putAll(env);
         try {
-            return shell.run(argv, stdin);
+            CommandResult r = shell.run(argv, stdin);
+            return HostJobs.reaps(argv, 1) ? reaped(r) : r;
         } finally {
             environment.clear();
             environment.putAll(before);
         }
     }
 
+    /** {@code r} and after it what a script's bash says of the background jobs a signal ended, reaped after a program or {@code wait}. */
+    private CommandResult reaped(CommandResult r) {
+        List<String> notices = host.jobControl().reaped();
+        if (notices.isEmpty()) {
+            return r;
+        }
+        List<String> out = new java.util.ArrayList<>(r.output());
+        List<String> errors = new java.util.ArrayList<>(r.errors());
+        for (String notice : notices) {
+            out.add("bash: " + notice);
+            errors.add("bash: " + notice);
+        }
+        return new CommandResult(r.status(), out, errors);
+    }
+
+    /**
+     * bash's {@code time [-p] COMMAND} in a line app.sh runs: the command, then its times on
+     * stderr as the prompt's own {@code time} prints them ({@link TimeKeyword}: the virtual clock's
+     * real time, {@code TIMEFORMAT}). It times the simple command it precedes (bash's keyword times
+     * a whole pipeline, whose other stages here take no time of the clock before this one's report).
+     */
+    private CommandResult timed(List<String> argv, Map<String, String> env, List<String> stdin) {
+        boolean posix = argv.size() > 1 && argv.get(1).equals("-p");
+        List<String> command = argv.subList(posix ? 2 : 1, argv.size());
+        long started = host.loop().nanos();
+        CommandResult r = command.isEmpty() ? CommandResult.ok(List.of()) : run(command, env, stdin);
+        return TimeKeyword.report(r, host.loop().nanos() - started, posix, shell.variables().get("TIMEFORMAT"));
+    }
+
+    /** The host's prompt keeps its jobs in the terminal's table ({@link JobControl}), as its own Shell's {@code &} does. */
+    @Override
+    public boolean jobControl() {
+        return shell != null;
+    }
+
+    /**
+     * {@code COMMAND &} in a line app.sh runs: a job of the terminal's table started as the prompt's
+     * Shell starts one ({@link JobControl#spawning}: {@code [1] PID} at a live terminal, listed by
+     * {@code jobs}, ended by {@code kill %N}, waited for by {@code wait}); app.sh hears it gone at
+     * once, the table keeping it.
+     */
+    @Override
+    public Running start(boolean async, int ppid, List<String> argv, Map<String, String> env, List<String> stdin, Output out,
+            IntConsumer done) {
+        if (!async || shell == null) {
+            return start(ppid, argv, env, stdin, out, done);
+        }
+        JobControl jobs = host.jobControl();
+        jobs.command(String.join(" ", argv));
+        CommandResult r = jobs.spawning(() -> run(argv, env, stdin.isEmpty() ? null : stdin), CommandResult::status);
+        int pid = jobs.lastBackgroundPid();
+        return said(r, out, done, pid, signal -> { }); // the job is the table's: kill %N and kill PID reach it there
+    }
+
     @Override
     public Running start(int ppid, List<String> argv, Map<String, String> env, List<String> stdin, Output out, IntConsumer done) {
-        CommandResult r = run(argv, env, stdin.isEmpty() ? null : stdin);
+        List<String> in = stdin.isEmpty() ? null : stdin;
+        CommandResult r = shell != null && argv.get(0).equals("time") ? timed(argv, env, in) : run(argv, env, in);
+        return said(r, out, done, 0, signal -> { }); // it ran to its end inside exec: nothing is left to signal
+    }
+
+    /** What {@code r} printed, to {@code out} (its stderr lines named), and its status to {@code done} on the loop's next turn. */
+    private Running said(CommandResult r, Output out, IntConsumer done, int pid, java.util.function.Consumer<Signal> signals) {
         List<String> errors = r.errors();
         int e = 0;
         for (String line : r.output()) { // CommandResult keeps them in the order printed; errors() names stderr's
@@ -105,12 +176,12 @@ final class HostCommands implements Commands {
         return new Running() {
             @Override
             public int pid() {
-                return 0;
+                return pid;
             }
 
             @Override
             public void signal(Signal signal) {
-                // It ran to its end inside exec: nothing is left to signal.
+                signals.accept(signal);
             }
         };
     }

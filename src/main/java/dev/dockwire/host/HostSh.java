@@ -6,6 +6,7 @@ import dev.dockwire.app.sh.Parser;
 import dev.dockwire.app.sh.Sh;
 import dev.dockwire.app.sh.SyntaxError;
 import dev.dockwire.kernel.Kernel;
+import dev.dockwire.proc.BoundedOutput;
 import dev.dockwire.tools.CommandResult;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -41,6 +42,7 @@ final class HostSh {
     private final Set<String> exported = new LinkedHashSet<>();
     private final Sh.Session session;
     private final HostCommands commands;
+    private Integer exitStatus;
 
     HostSh(DockerHost host, Shell shell) {
         this.host = host;
@@ -56,13 +58,36 @@ final class HostSh {
         }
         Ast.Cmd c;
         try {
-            c = Parser.parse(line);
+            c = Parser.parse(line, true);
         } catch (SyntaxError e) {
             return e.token() != null && RESERVED.contains(e.token()) || e.endOfFile();
         } catch (RuntimeException e) {
             return false; // what app.sh's grammar does not read (the Shell's own forms) stays there
         }
         return needs(c);
+    }
+
+    /**
+     * Runs one line at the prompt, on the Shell or on app.sh ({@link #wants}); in a script what
+     * background jobs wrote is in its output where it was written ({@link Shell#run(String)}),
+     * bounded as a terminal's scrollback is ({@link BoundedOutput}). Notes an {@code exit}.
+     */
+    CommandResult line(String line) {
+        exitStatus = null;
+        CommandResult r;
+        if (wants(line)) {
+            r = run(line);
+        } else {
+            r = shell.run(line);
+            exitStatus = shell.exited();
+        }
+        List<String> bounded = BoundedOutput.bound(r.output());
+        return bounded == r.output() ? r : new CommandResult(r.status(), bounded, r.errors());
+    }
+
+    /** The status the {@code exit} builtin of the last line ended the shell with, or null when none ran. */
+    Integer exitStatus() {
+        return exitStatus;
     }
 
     /** Runs {@code line} on app.sh's shell with the Shell's store, and hands the store back. */
@@ -73,6 +98,9 @@ final class HostSh {
         exported.addAll(host.environment().keySet());
         CommandResult r = host.runProgram(host.engine(), Kernel.HOST, "bash", session.line(line, commands), List.of());
         shell.setStatus(r.status());
+        if (session.exited()) {
+            exitStatus = r.status();
+        }
         if (!session.directory().equals(host.currentDirectory())) {
             host.changeDirectory(session.directory());
         }

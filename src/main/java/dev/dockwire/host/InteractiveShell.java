@@ -74,6 +74,14 @@ public final class InteractiveShell {
         return frames.isEmpty() && EXIT.matcher(text).matches();
     }
 
+    /**
+     * Whether the line just run at the host's prompt ran bash's {@code exit} there (in a compound
+     * line, a function, after other commands; typed alone {@link #leavesHost} saw it first): the session ends.
+     */
+    public boolean hostExited() {
+        return frames.isEmpty() && host.exitStatus() != null;
+    }
+
     /** The container whose shell is on top, or null at the host's prompt. */
     Container container() {
         return frames.isEmpty() ? null : frames.peek().shell().container();

@@ -16,11 +16,14 @@ public final class ScriptRunner {
         this.file = file;
     }
 
-    /** Runs the script's command lines (from {@code file}) as steps of {@code session}. */
+    /** Runs the script's command lines (from {@code file}) as steps of {@code session}, up to one that runs {@code exit}, as bash ends there. */
     static void commands(Session session, String file, Script script) {
         for (Script.Command c : script.commands()) {
             session.step(file, c.line(), c.lineNumber(), new Session.Expect(c.status(), c.anyStatus(), c.contains(),
                     c.notContains(), c.matches()));
+            if (session.host().exitStatus() != null) {
+                break;
+            }
         }
     }
 

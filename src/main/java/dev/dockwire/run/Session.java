@@ -246,6 +246,9 @@ public final class Session implements AutoCloseable {
                     : "docker exec " + containerOf.apply(s.target()) + " " + quote(s.argv());
             Step.Expect e = s.expect();
             step(line, s.line(), new Expect(e.status(), e.status() == null, e.contains(), e.notContains(), e.matches()));
+            if (world.host().exitStatus() != null) {
+                break; // the step ran exit: bash's script ends there
+            }
         }
     }
 

@@ -46,6 +46,18 @@ class HostCompoundBesideBashTest {
         "[[ web12 =~ ^web[0-9]+$ ]] && echo m; [[ db != web* ]] && echo n",
         "[[ b > a ]] && echo gt; [[ ! -f nothere || x != y ]] && echo ok",
         "s='a b'; [[ $s == 'a b' ]] && echo eq; [[ ( 1 -eq 2 ) || -z $s ]]; echo $?",
+        // session 20: what the prompt's own shell did that app.sh's now does too
+        "if true; then cd /nope; fi; echo $?; for d in /nope2; do cd $d || echo no; done",
+        "if true; then cd /etc/hostname; fi; echo $?",
+        "if true; then false | true; fi; echo ${PIPESTATUS[@]} $PIPESTATUS ${PIPESTATUS[1]}",
+        "for i in 1; do false | false | true; done; echo ${PIPESTATUS[*]}; x=1; echo ${PIPESTATUS[0]}; (exit 3); echo ${PIPESTATUS[@]}",
+        "{ false; }; echo ${PIPESTATUS[@]}; ! true | false; echo ${PIPESTATUS[@]} $?; f() { return 4; }; f; echo ${PIPESTATUS[@]}",
+        "if true; then echo a; exit 4; echo b; fi; echo c",
+        "f() { echo in; exit 5; }; echo x; f; echo y",
+        "(exit 6); echo $?; echo z | (exit 7); echo $?",
+        "for i in 1 2; do sleep 1 & done; jobs; wait; echo $?; if true; then sleep 1 & fi; jobs; kill %1; wait; jobs",
+        "sleep 1 & kill %1; wait; jobs",
+        "TIMEFORMAT='took %%'; for i in 1; do time true; done; if true; then time -p false; fi 2>/dev/null; echo $?; unset TIMEFORMAT",
     })
     void sameAsBash(String line) throws Exception {
         BashBeside.assertSame(HOST, null, line);

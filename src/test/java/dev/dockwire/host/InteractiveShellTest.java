@@ -37,6 +37,27 @@ class InteractiveShellTest {
     }
 
     @Test
+    void exitInACompoundLineOrAFunctionEndsTheSession() {
+        InteractiveShell t = new InteractiveShell(h.world.host());
+        assertEquals(List.of("a"), t.run("if true; then echo a; exit 2; echo b; fi").output());
+        assertTrue(t.hostExited());
+        t.run("echo next");
+        assertFalse(t.hostExited());
+        t.run("(exit 3); false | exit 4");
+        assertFalse(t.hostExited(), "a subshell's and a pipeline stage's exit end only them");
+        t.run("bye() { exit; }");
+        t.run("bye");
+        assertTrue(t.hostExited());
+        t.run("echo \"${x?unset}\"");
+        assertFalse(t.hostExited(), "an expansion error ends the line, not an interactive bash");
+        h.ok("docker run -d --name c1 alpine sleep 3600");
+        t.run("docker exec -it c1 sh");
+        t.run("exit 5");
+        assertTrue(t.atHost(), "the container's shell left");
+        assertFalse(t.hostExited());
+    }
+
+    @Test
     void execItOpensAshInAlpineAndExitReturnsItsStatus() {
         h.ok("docker run -d --name c1 alpine sleep 3600");
         InteractiveShell t = new InteractiveShell(h.world.host());

@@ -88,7 +88,15 @@ final class Builtins {
                 done(0, k);
             }
             case "exec" -> exec(args, io, k);
-            case "wait" -> waitJobs(k);
+            case "wait" -> {
+                if (sh.commands.jobControl()) { // the terminal's table holds the jobs: its wait
+                    List<String> argv = new ArrayList<>(List.of(name));
+                    argv.addAll(args);
+                    sh.execute.program(argv, Map.of(), io, k);
+                } else {
+                    waitJobs(k);
+                }
+            }
             case "trap" -> done(trap(args, io), k);
             case "eval" -> sh.eval(String.join(" ", args), io, k);
             case ".", "source" -> dot(name, args, io, k);
@@ -134,6 +142,7 @@ final class Builtins {
             }
         }
         sh.exit(code);
+        sh.exitBuiltin = true;
         k.run();
     }
 
@@ -266,10 +275,14 @@ final class Builtins {
         }
         String dir = resolve(sh.cwd, target);
         // An image's directories are not all known (/etc/nginx, /usr/share/nginx/html): a path that is no file is taken as one.
-        if (!isDirectory(sh, dir) && sh.ctx.readFile(dir) != null) {
+        String why = sh.commands.chdirError(dir);
+        if (why == null && !isDirectory(sh, dir) && sh.ctx.readFile(dir) != null) {
+            why = "Not a directory";
+        }
+        if (why != null) {
             error(io, "cd", sh.dialect == Dialect.DASH ? "can't cd to " + target
-                    : sh.dialect == Dialect.ASH ? "can't cd to " + target + ": Not a directory"
-                    : target + ": Not a directory");
+                    : sh.dialect == Dialect.ASH ? "can't cd to " + target + ": " + why
+                    : target + ": " + why);
             return sh.dialect == Dialect.BASH ? 1 : 2;
         }
         sh.vars.put("OLDPWD", sh.cwd);

@@ -75,4 +75,31 @@ public interface Commands {
     default List<String> list(String dir) {
         return null;
     }
+
+    /**
+     * Whether the place's terminal keeps the jobs (the host's prompt, its {@code proc.JobControl}):
+     * then {@code COMMAND &} starts a job of it ({@link #start(boolean, int, List, Map, List, Output, IntConsumer)})
+     * and {@code wait} is its own.
+     */
+    default boolean jobControl() {
+        return false;
+    }
+
+    /**
+     * As {@link #start(int, List, Map, List, Output, IntConsumer)}, {@code async} for a command the
+     * shell runs in the background ({@code &}), which a place with {@link #jobControl} makes a job of its terminal.
+     */
+    default Running start(boolean async, int ppid, List<String> argv, Map<String, String> env, List<String> stdin, Output out,
+            IntConsumer done) {
+        return start(ppid, argv, env, stdin, out, done);
+    }
+
+    /**
+     * Why chdir(2) to {@code dir} (absolute) fails here as strerror words it ({@code No such file or
+     * directory}), or null when it may go there. By default null: a container's directories are not
+     * all known, so {@code cd} takes any path that is no file for one.
+     */
+    default String chdirError(String dir) {
+        return null;
+    }
 }

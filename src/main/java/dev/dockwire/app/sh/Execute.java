@@ -169,7 +169,7 @@ final class Execute {
             sh.ctx.onSignal(Signal.SIGINT, () -> interrupted[0] = true);
         }
         sh.forked();
-        Commands.Running r = sh.commands.start(replaces ? 0 : sh.ctx.pid(), argv, env, io.in.handOn(), new Commands.Output() {
+        Commands.Running r = sh.commands.start(sh.background != null, replaces ? 0 : sh.ctx.pid(), argv, env, io.in.handOn(), new Commands.Output() {
             @Override
             public void out(String line) {
                 io.out.line(line);

@@ -64,6 +64,8 @@ final class Interp {
     /** Inside an if/while condition or before && / ||: set -e does not apply (POSIX "-e"). */
     int conditional;
     Flow flow;
+    /** Whether the {@code exit} builtin ended the shell (an interactive one stays after other fatal errors). */
+    boolean exitBuiltin;
     int flowCount;
     int lastBackground;
     /** {@code $$}: the shell's pid in its namespace (1 as a container's main process). */
@@ -142,6 +144,7 @@ final class Interp {
         this.ctx = ctx;
         this.commands = commands;
         this.flow = null;
+        this.exitBuiltin = false;
     }
 
     /**
@@ -246,7 +249,10 @@ final class Interp {
         }
         if (c instanceof Ast.Simple s) {
             line = s.line();
-            execute.simple(s, io, () -> finish(io, k));
+            execute.simple(s, io, () -> {
+                PipeStatus.set(this, List.of(status));
+                finish(io, k);
+            });
         } else if (c instanceof Ast.Seq s) {
             items(s.items(), 0, io, k);
         } else if (c instanceof Ast.AndOr a) {
@@ -267,6 +273,7 @@ final class Interp {
             Interp sub = fork();
             sub.run(s.body(), io, () -> sub.exitTraps(io, () -> {
                 status = sub.status;
+                PipeStatus.set(this, List.of(status));
                 finish(io, k);
             }));
         } else if (c instanceof Ast.If i) {
@@ -325,7 +332,7 @@ final class Interp {
     void eval(String text, Io io, Runnable k) {
         Cmd c;
         try {
-            c = Parser.parse(text);
+            c = Parser.parse(text, dialect == Dialect.BASH);
         } catch (SyntaxError e) {
             io.err.line(dialect.syntaxError(arg0, e, !unnumbered));
             exit(2);
@@ -415,7 +422,9 @@ final class Interp {
         if (p.bang()) {
             conditional++;
         }
-        stage(p, 0, io.in, io, () -> {
+        List<Integer> statuses = new ArrayList<>();
+        stage(p, 0, io.in, io, statuses, () -> {
+            PipeStatus.set(this, statuses);
             if (p.bang()) {
                 conditional--;
                 status = status == 0 ? 1 : 0;
@@ -425,7 +434,7 @@ final class Interp {
     }
 
     /** Runs the pipeline's stages one after another, each reading what the one before wrote (ash runs them at once; the output is the same). */
-    private void stage(Ast.Pipeline p, int i, Io.Input in, Io io, Runnable k) {
+    private void stage(Ast.Pipeline p, int i, Io.Input in, Io io, List<Integer> statuses, Runnable k) {
         if (i == p.stages().size()) {
             k.run();
             return;
@@ -440,7 +449,8 @@ final class Interp {
                 out.flush();
             }
             status = sub.status;
-            stage(p, i + 1, new Io.Input(buffer), io, k);
+            statuses.add(status);
+            stage(p, i + 1, new Io.Input(buffer), io, statuses, k);
         });
     }
 

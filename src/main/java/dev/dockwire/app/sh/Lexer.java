@@ -345,6 +345,11 @@ final class Lexer {
         } else if (at(i) != 0 && SPECIAL_PARAMS.indexOf(at(i)) >= 0) {
             i++;
         }
+        int close = src.indexOf(']', i);
+        if (parser.bash && i > pos && Character.isLetter(at(pos)) && at(i) == '[' && close > i
+                && src.substring(i + 1, close).matches("[@*]|[0-9]+")) {
+            i = close + 1; // bash's ${NAME[N]}, ${NAME[@]}: the element is a variable of its own (PipeStatus)
+        }
         String name = src.substring(pos, i);
         pos = i;
         if (name.isEmpty()) {
@@ -404,6 +409,6 @@ final class Lexer {
             throw SyntaxError.unexpected(null, "`", line);
         }
         pos = i + 1;
-        return new Ast.CmdSub(Parser.parse(body.toString()), quoted);
+        return new Ast.CmdSub(Parser.parse(body.toString(), parser.bash), quoted);
     }
 }

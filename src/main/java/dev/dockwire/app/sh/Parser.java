@@ -28,7 +28,15 @@ public final class Parser {
     /** How many {@code $( )} the lexer is inside now. */
     int nesting;
 
+    /** Whether bash's words are read too: {@code ${NAME[N]}} (ash and dash: bad substitution). */
+    final boolean bash;
+
     public Parser(String src) {
+        this(src, false);
+    }
+
+    public Parser(String src, boolean bash) {
+        this.bash = bash;
         this.lex = new Lexer(src, this);
     }
 
@@ -41,7 +49,12 @@ public final class Parser {
 
     /** The whole script as one tree (the golden tests; {@code eval} and {@code $(...)} bodies). */
     public static Cmd parse(String src) {
-        Parser p = new Parser(src);
+        return parse(src, false);
+    }
+
+    /** As {@link #parse(String)}, with bash's words when {@code bash}. */
+    public static Cmd parse(String src, boolean bash) {
+        Parser p = new Parser(src, bash);
         List<Item> items = new ArrayList<>();
         for (Cmd c = p.next(); c != null; c = p.next()) {
             items.add(new Item(c, false));

@@ -116,7 +116,7 @@ public final class Sh implements Program {
 
     /** Runs {@code script} in {@code sh} to its end (or {@code exit}), then the EXIT trap; {@code done} hears the status. */
     static void run(Interp sh, String script, Io io, IntConsumer done) {
-        Parser p = new Parser(script);
+        Parser p = new Parser(script, sh.dialect == Dialect.BASH);
         loop(sh, p, io, () -> sh.exitTraps(io, () -> {
             io.out.flush();
             io.err.flush();
@@ -279,13 +279,18 @@ public final class Sh implements Program {
                         ctx.exit(shell.status);
                     }
                 });
-                loop(sh, new Parser(text), io, () -> {
+                loop(sh, new Parser(text, dialect == Dialect.BASH), io, () -> {
                     io.out.flush();
                     io.err.flush();
                     status = sh.status;
                     ctx.exit(sh.status);
                 }, false, true);
             };
+        }
+
+        /** Whether the last line ran the {@code exit} builtin in this shell (not in a subshell): the session ends. */
+        public boolean exited() {
+            return sh != null && sh.exitBuiltin;
         }
 
         /** {@code $?} after the last line. */

@@ -68,7 +68,8 @@ class ShDifferentialTest {
                 "i=0; while true; do i=$((i+1)); [ $i -ge 500 ] && break; done; echo $i",
                 "case abc in a?c) echo q;; esac; case x in [xyz]) echo set;; esac; case '*' in \\*) echo star;; esac",
                 "exit foo",
-                "echo $((1/0)); echo after");
+                "echo $((1/0)); echo after",
+                "echo ${a[0]}; echo after");
     }
 
     /** Scripts using BusyBox's applets (busybox sh runs its own grep; dash would look it up on the PATH). */

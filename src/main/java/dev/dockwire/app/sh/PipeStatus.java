@@ -1,0 +1,31 @@
+package dev.dockwire.app.sh;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * bash's PIPESTATUS (execute_cmd.c's set_pipestatus_array): after each foreground pipeline the
+ * statuses of its commands, after a simple command or a subshell its one status. Held as one
+ * variable per element ({@code PIPESTATUS[0]}, {@code PIPESTATUS[@]}, {@code PIPESTATUS[*]}) and
+ * {@code PIPESTATUS} for the first, the names the host's prompt has always kept them under, which
+ * {@code ${NAME[N]}} reads ({@link Lexer}). Only bash has it.
+ */
+final class PipeStatus {
+    private PipeStatus() {
+    }
+
+    static void set(Interp sh, List<Integer> statuses) {
+        if (sh.dialect != Dialect.BASH || statuses.isEmpty()) {
+            return;
+        }
+        Map<String, String> vars = sh.vars;
+        vars.keySet().removeIf(k -> k.startsWith("PIPESTATUS"));
+        List<String> texts = statuses.stream().map(String::valueOf).toList();
+        vars.put("PIPESTATUS", texts.get(0));
+        vars.put("PIPESTATUS[@]", String.join(" ", texts));
+        vars.put("PIPESTATUS[*]", String.join(" ", texts));
+        for (int i = 0; i < texts.size(); i++) {
+            vars.put("PIPESTATUS[" + i + "]", texts.get(i));
+        }
+    }
+}
