@@ -176,6 +176,8 @@ final class Builtins {
                     sh.errexit = on;
                 } else if (opt.equals("xtrace")) {
                     sh.xtrace = on;
+                } else if (opt.equals("noglob")) {
+                    sh.noglob = on;
                 }
                 continue;
             }
@@ -184,6 +186,8 @@ final class Builtins {
                     sh.errexit = on;
                 } else if (c == 'x') {
                     sh.xtrace = on;
+                } else if (c == 'f') {
+                    sh.noglob = on;
                 }
             }
         }

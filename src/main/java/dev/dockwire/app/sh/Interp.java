@@ -61,6 +61,8 @@ final class Interp {
     int status;
     boolean errexit;
     boolean xtrace;
+    /** {@code set -f}: no pathname expansion. */
+    boolean noglob;
     /** Inside an if/while condition or before && / ||: set -e does not apply (POSIX "-e"). */
     int conditional;
     Flow flow;
@@ -131,6 +133,7 @@ final class Interp {
         i.status = status;
         i.errexit = errexit;
         i.xtrace = xtrace;
+        i.noglob = noglob;
         i.line = line;
         i.pid = pid;
         i.name = name;
