@@ -268,7 +268,8 @@ final class Interp {
             run(g.body(), io, k);
         } else if (c instanceof Ast.Subshell s) {
             Interp sub = fork();
-            sub.run(s.body(), io, () -> sub.exitTraps(io, () -> {
+            Io own = io.copy(); // the subshell's descriptors: its exec's redirections stay inside
+            sub.run(s.body(), own, () -> sub.exitTraps(own, () -> {
                 status = sub.status;
                 finish(io, k);
             }));
