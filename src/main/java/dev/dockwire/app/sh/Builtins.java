@@ -148,6 +148,9 @@ final class Builtins {
                 sh.vars.put(n, a.substring(eq + 1));
             }
             sh.exported.add(n);
+            if (sh.dialect == Dialect.BASH) {
+                sh.prefixExports.remove(n); // a function's prefix it exports outlives the call in bash
+            }
         }
         return 0;
     }

@@ -114,7 +114,7 @@ final class Execute {
             sh.execNext = false; // only a program can take the shell's place
         }
         if (f != null) {
-            Runnable restore = assigned(assigns, false);
+            Runnable restore = exportedWhileItRuns(assigns);
             sh.call(f, args, io, () -> {
                 restore.run();
                 k.run();
@@ -153,6 +153,37 @@ final class Execute {
                 sh.vars.put(n, v);
             }
         });
+    }
+
+    /**
+     * The prefixes before a function call (XCU 2.9.5): variables exported to the programs it runs
+     * while it runs, as each shell's tempenv / localvars make them, then their values and export
+     * undone. bash alone keeps one the function {@code export}ed (its tempenv propagated on export).
+     */
+    private Runnable exportedWhileItRuns(Map<String, String> assigns) {
+        Runnable values = assigned(assigns, false);
+        java.util.Set<String> wasExported = new java.util.HashSet<>();
+        for (String n : assigns.keySet()) {
+            if (!sh.exported.add(n)) {
+                wasExported.add(n);
+            }
+        }
+        java.util.Set<String> outer = sh.prefixExports;
+        java.util.Set<String> temporary = new java.util.HashSet<>(assigns.keySet());
+        sh.prefixExports = temporary;
+        return () -> {
+            sh.prefixExports = outer;
+            Map<String, String> kept = new LinkedHashMap<>();
+            assigns.keySet().stream().filter(n -> !temporary.contains(n)).forEach(n -> kept.put(n, sh.vars.get(n)));
+            values.run();
+            for (String n : assigns.keySet()) {
+                if (kept.containsKey(n)) {
+                    sh.vars.put(n, kept.get(n));
+                } else if (!wasExported.contains(n)) {
+                    sh.exported.remove(n);
+                }
+            }
+        };
     }
 
     /** A command the PATH must provide: the shell's applet, or a process of the place. */

@@ -261,6 +261,11 @@ final class Expander {
                 rest.run();
                 return;
             }
+            if (x.op() == null && !x.quoted() && (x.name().equals("@") || x.name().equals("*"))) {
+                out.add(unquotedAll());
+                rest.run();
+                return;
+            }
             param(x, io, v -> {
                 out.add(new Piece(v, x.quoted(), !x.quoted(), null));
                 rest.run();
@@ -283,6 +288,34 @@ final class Expander {
                 rest.run();
             });
         }
+    }
+
+    /**
+     * Unquoted {@code $*} and {@code $@}: the positional parameters split by IFS; with an empty IFS, which splits nothing, each non-empty parameter a field of
+     * its own ({@code IFS=; set -- "a b" c; echo $*} is two fields). ash and dash split each
+     * non-empty parameter on its own, bash splits them joined, so keeps the empty ones
+     * ({@code IFS=:; set -- a "" b} is {@code [a][b]} in dash, {@code [a][][b]} in bash).
+     */
+    private Piece unquotedAll() {
+        String ifs = sh.vars.containsKey("IFS") ? sh.vars.get("IFS") : Read.DEFAULT_IFS;
+        List<String> params = sh.positional;
+        if (ifs.isEmpty() || sh.dialect != Dialect.BASH) {
+            params = params.stream().filter(v -> !v.isEmpty()).toList();
+        }
+        if (ifs.isEmpty()) {
+            return new Piece("", false, false, params);
+        }
+        if (sh.dialect == Dialect.BASH) {
+            return new Piece(String.join(ifs.substring(0, 1), params), false, true, null);
+        }
+        // ash and dash split each parameter on its own: "a:" then b is [a][b], not a::b's [a][][b]
+        List<String> fields = new ArrayList<>();
+        for (String v : params) {
+            List<Field> split = new ArrayList<>();
+            split(List.of(new Piece(v, false, true, null)), ifs, split);
+            split.forEach(f -> fields.add(f.text.toString()));
+        }
+        return new Piece("", false, false, fields);
     }
 
     /** {@code $(...)}: a subshell's output with its trailing newlines removed; its status becomes {@code $?}. */

@@ -61,6 +61,8 @@ final class Interp {
     int status;
     boolean errexit;
     boolean xtrace;
+    /** The {@code NAME=value} prefixes of the function running now, exported while it runs and undone after ({@link Execute}). */
+    Set<String> prefixExports = new LinkedHashSet<>();
     /** {@code set -f}: no pathname expansion. */
     boolean noglob;
     /** Inside an if/while condition or before && / ||: set -e does not apply (POSIX "-e"). */
