@@ -303,6 +303,9 @@ final class Grep implements TextTool {
         int lastPrinted = -2;
         int afterLeft = 0;
         for (int n = 0; n < input.size(); n++) {
+            if (selected >= o.maxCount && !(out != null && gnu && afterLeft > 0)) {
+                break; // the line after the -m'th match is not read: a regular file's offset stays after that match
+            }
             String text = input.get(n);
             var m = p.matcher(text);
             boolean hit = m.find() != o.invert;

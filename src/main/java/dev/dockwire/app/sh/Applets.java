@@ -57,9 +57,7 @@ public final class Applets {
             SharedStdin stdin = io.in == null ? null : io.in.handOn();
             TextResult r = tool.run(args, stdin, context(flavour));
             if (stdin != null && stdin.read() && io.in.seekable()) {
-                // head(1) on a regular file lseeks back to just after its last line (coreutils'
-                // elseek in head_lines; BusyBox's stdio at exit): the next command reads on from there.
-                long used = TextTools.linesRead(argv(base, args));
+                long used = stoppedAt(base, flavour, args, stdin);
                 if (used < stdin.size()) {
                     io.in.seek(stdin.start() + (int) used);
                 }
@@ -90,6 +88,23 @@ public final class Applets {
             case "envsubst" -> envsubst(args, assigns, io);
             case "date" -> date(args, assigns, flavour, io);
             default -> null;
+        };
+    }
+
+    /**
+     * How many lines of a regular file given as stdin a text tool leaves read, so the next command
+     * reads on from there: head(1) lseeks back to just after its last line (coreutils' elseek in
+     * head_lines; BusyBox's stdio at exit), grep -m N to just after the N-th selected line (GNU
+     * grep's finalize_input; BusyBox's stdio at exit), sed after {@code q} to just after the line it
+     * quit on, BusyBox's sed one line further (it reads the next line before running the script on
+     * one, to know {@code $}). Other tools read to the end.
+     */
+    private static long stoppedAt(String base, Flavour flavour, List<String> args, SharedStdin stdin) {
+        return switch (base) {
+            case "head" -> TextTools.linesRead(argv(base, args));
+            case "grep", "egrep", "fgrep" -> stdin.touched();
+            case "sed" -> stdin.touched() + (flavour == Flavour.BUSYBOX ? 1 : 0);
+            default -> Long.MAX_VALUE;
         };
     }
 

@@ -157,6 +157,9 @@ final class Builtins {
                 sh.vars.put(n, a.substring(eq + 1));
             }
             sh.exported.add(n);
+            if (sh.dialect == Dialect.BASH) {
+                sh.prefixExports.remove(n); // a function's prefix it exports outlives the call in bash
+            }
         }
         return 0;
     }
@@ -185,6 +188,8 @@ final class Builtins {
                     sh.errexit = on;
                 } else if (opt.equals("xtrace")) {
                     sh.xtrace = on;
+                } else if (opt.equals("noglob")) {
+                    sh.noglob = on;
                 }
                 continue;
             }
@@ -193,6 +198,8 @@ final class Builtins {
                     sh.errexit = on;
                 } else if (c == 'x') {
                     sh.xtrace = on;
+                } else if (c == 'f') {
+                    sh.noglob = on;
                 }
             }
         }

@@ -19,6 +19,8 @@ final class Execute {
     static final class Redirected {
         private Io io;
         private final List<Runnable> closers = new ArrayList<>();
+        /** {@code exec} without a command: its files outlive it, written as the text comes. */
+        private boolean lasting;
 
         Io io() {
             return io;
@@ -48,8 +50,22 @@ final class Execute {
                 k.run();
                 return;
             }
-            redirected(s.redirs(), io, rio -> {
+            boolean execRedirects = argv.size() == 1 && argv.get(0).equals("exec") && !sh.functions.containsKey("exec");
+            redirected(s.redirs(), io, execRedirects, rio -> {
                 if (rio == null) {
+                    if (execRedirects && sh.dialect != Dialect.BASH) {
+                        sh.exit(sh.status); // a special builtin's redirection error ends ash and dash (XCU 2.8.1)
+                    }
+                    k.run();
+                    return;
+                }
+                if (execRedirects) {
+                    // exec's redirections without a command: the shell's own descriptors from now on
+                    io.become(rio.io());
+                    if (sh.xtrace) {
+                        io.err.line("+ exec");
+                    }
+                    sh.status = 0;
                     k.run();
                     return;
                 }
@@ -98,7 +114,7 @@ final class Execute {
             sh.execNext = false; // only a program can take the shell's place
         }
         if (f != null) {
-            Runnable restore = assigned(assigns, false);
+            Runnable restore = exportedWhileItRuns(assigns);
             sh.call(f, args, io, () -> {
                 restore.run();
                 k.run();
@@ -137,6 +153,37 @@ final class Execute {
                 sh.vars.put(n, v);
             }
         });
+    }
+
+    /**
+     * The prefixes before a function call (XCU 2.9.5): variables exported to the programs it runs
+     * while it runs, as each shell's tempenv / localvars make them, then their values and export
+     * undone. bash alone keeps one the function {@code export}ed (its tempenv propagated on export).
+     */
+    private Runnable exportedWhileItRuns(Map<String, String> assigns) {
+        Runnable values = assigned(assigns, false);
+        java.util.Set<String> wasExported = new java.util.HashSet<>();
+        for (String n : assigns.keySet()) {
+            if (!sh.exported.add(n)) {
+                wasExported.add(n);
+            }
+        }
+        java.util.Set<String> outer = sh.prefixExports;
+        java.util.Set<String> temporary = new java.util.HashSet<>(assigns.keySet());
+        sh.prefixExports = temporary;
+        return () -> {
+            sh.prefixExports = outer;
+            Map<String, String> kept = new LinkedHashMap<>();
+            assigns.keySet().stream().filter(n -> !temporary.contains(n)).forEach(n -> kept.put(n, sh.vars.get(n)));
+            values.run();
+            for (String n : assigns.keySet()) {
+                if (kept.containsKey(n)) {
+                    sh.vars.put(n, kept.get(n));
+                } else if (!wasExported.contains(n)) {
+                    sh.exported.remove(n);
+                }
+            }
+        };
     }
 
     /** A command the PATH must provide: the shell's applet, or a process of the place. */
@@ -241,8 +288,13 @@ final class Execute {
 
     /** Applies {@code redirs} over {@code io}; {@code k} hears null when one failed (its error printed, status 1, or 2 in dash). */
     void redirected(List<Redir> redirs, Io io, Consumer<Redirected> k) {
+        redirected(redirs, io, false, k);
+    }
+
+    private void redirected(List<Redir> redirs, Io io, boolean lasting, Consumer<Redirected> k) {
         Redirected r = new Redirected();
         r.io = io;
+        r.lasting = lasting;
         apply(redirs, 0, r, k);
     }
 
@@ -256,9 +308,7 @@ final class Execute {
         if (x.op().equals("<<")) {
             Consumer<String> body = text -> {
                 List<String> lines = text.isEmpty() ? List.of() : List.of(text.replaceAll("\n$", "").split("\n", -1));
-                if (x.fd() == 0) {
-                    r.io = r.io.withIn(new Io.Input(lines));
-                }
+                r.io = r.io.with(x.fd(), new Io.Input(lines));
                 rest.run();
             };
             if (x.expand()) {
@@ -270,7 +320,11 @@ final class Execute {
         }
         sh.expander.string(x.target(), r.io, target -> {
             if (x.op().equals(">&") || x.op().equals("<&")) {
-                duplicate(x.fd(), target, r);
+                if (!duplicate(x.fd(), target, r)) {
+                    failed(r.io, target + ": Bad file descriptor");
+                    k.accept(null);
+                    return;
+                }
                 rest.run();
                 return;
             }
@@ -284,7 +338,7 @@ final class Execute {
                     k.accept(null);
                     return;
                 }
-                r.io = r.io.withIn(Io.Input.file(content)); // as written: a last line without newline stays so
+                r.io = r.io.with(x.fd(), Io.Input.file(content)); // as written: a last line without newline stays so
                 rest.run();
                 return;
             }
@@ -297,7 +351,7 @@ final class Execute {
                 return;
             }
             Io.Sink sink = output(path, x.op().equals(">>"), r);
-            r.io = x.fd() == 2 ? r.io.withErr(sink) : x.fd() == 1 ? r.io.withOut(sink) : r.io;
+            r.io = r.io.with(x.fd(), sink);
             rest.run();
         });
     }
@@ -307,13 +361,24 @@ final class Execute {
         sh.status = sh.dialect == Dialect.DASH ? 2 : 1;
     }
 
-    /** {@code 2>&1}, {@code >&2}: one stream becomes the other as it is now; {@code N>&-} closes it. */
-    private void duplicate(int fd, String target, Redirected r) {
-        Io.Sink to = target.equals("1") ? r.io.out : target.equals("2") ? r.io.err : target.equals("-") ? Io.Sink.discard() : null;
-        if (to == null) {
-            return;
+    /**
+     * {@code 2>&1}, {@code >&2}, {@code 3>&1}, {@code <&3}: descriptor {@code fd} becomes what the
+     * target is now (dup2(2)); {@code N>&-} closes it. False when the target is not open (EBADF).
+     */
+    private boolean duplicate(int fd, String target, Redirected r) {
+        if (target.equals("-")) {
+            r.io = r.io.with(fd, null);
+            return true;
         }
-        r.io = fd == 2 ? r.io.withErr(to) : fd == 1 ? r.io.withOut(to) : r.io;
+        if (!target.matches("[0-9]+")) {
+            return true; // >&word naming a file (bash's >&FILE) is not modelled: left as it is
+        }
+        Object to = r.io.fd(Integer.parseInt(target));
+        if (to == null) {
+            return false;
+        }
+        r.io = r.io.with(fd, to);
+        return true;
     }
 
     /**
@@ -335,6 +400,12 @@ final class Execute {
         StringBuilder content = new StringBuilder();
         String before = append ? sh.ctx.readFile(path) : null;
         sh.ctx.writeFile(path, before == null ? "" : before);
+        if (r.lasting) {
+            return Io.Sink.through(text -> {
+                String now = sh.ctx.readFile(path);
+                sh.ctx.writeFile(path, (now == null ? "" : now) + text);
+            });
+        }
         Io.Sink sink = new Io.Sink(l -> content.append(l).append('\n'));
         r.closers.add(() -> {
             content.append(sink.takePartial());

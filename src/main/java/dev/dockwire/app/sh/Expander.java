@@ -10,8 +10,8 @@ import java.util.regex.Pattern;
 /**
  * Word expansion (XCU 2.6): parameters with their {@code ${...}} operators, command substitution
  * (a subshell whose output, trailing newlines removed, is the value), arithmetic, then field
- * splitting of what unquoted expansions produced on IFS (2.6.5). Pathname expansion is left
- * out: a pattern stays literal, as ash leaves one that matches no file. Command substitution may
+ * splitting of what unquoted expansions produced on IFS (2.6.5), then pathname expansion of each
+ * field over the place's files ({@link Glob}; not under {@code set -f}). Command substitution may
  * run programs, so every expansion hands its result to a continuation.
  */
 final class Expander {
@@ -20,9 +20,11 @@ final class Expander {
     }
 
     private final Interp sh;
+    private final Glob glob;
 
     Expander(Interp sh) {
         this.sh = sh;
+        this.glob = new Glob(sh);
     }
 
     /** The fields of {@code words}, each word expanded and split. */
@@ -37,7 +39,17 @@ final class Expander {
             return;
         }
         pieces(words.get(i).parts(), io, pieces -> {
-            split(pieces, sh.vars.containsKey("IFS") ? sh.vars.get("IFS") : Read.DEFAULT_IFS, out);
+            List<Field> fields = new ArrayList<>();
+            split(pieces, sh.vars.containsKey("IFS") ? sh.vars.get("IFS") : Read.DEFAULT_IFS, fields);
+            for (Field f : fields) {
+                String pattern = f.pattern.toString();
+                List<String> paths = sh.noglob || !Glob.magic(pattern) ? List.of() : glob.expand(pattern);
+                if (paths.isEmpty()) {
+                    out.add(f.text.toString()); // no match: the word as it is (XCU 2.13.3)
+                } else {
+                    out.addAll(paths);
+                }
+            }
             fieldsFrom(words, i + 1, out, io, k);
         });
     }
@@ -89,14 +101,8 @@ final class Expander {
                 re.append("(?s:.*)");
             } else if (c == '?') {
                 re.append("(?s:.)");
-            } else if (c == '[' && g.indexOf(']', i + 2) > 0) {
-                int end = g.indexOf(']', i + 2);
-                String set = g.substring(i + 1, end);
-                if (set.startsWith("!")) {
-                    set = "^" + set.substring(1);
-                }
-                re.append('[').append(set.replace("\\", "\\\\").replace("[", "\\[")).append(']');
-                i = end;
+            } else if (c == '[' && bracket(g, i, re) > 0) {
+                i = bracket(g, i, null);
             } else if (c == '\\' && i + 1 < g.length()) {
                 re.append(Pattern.quote(String.valueOf(g.charAt(++i))));
             } else {
@@ -106,48 +112,101 @@ final class Expander {
         return re.toString();
     }
 
+    /** The POSIX classes a bracket expression may name, as Java's. */
+    private static final java.util.Map<String, String> CLASSES = java.util.Map.ofEntries(
+            java.util.Map.entry("alpha", "\\p{Alpha}"), java.util.Map.entry("digit", "\\p{Digit}"),
+            java.util.Map.entry("alnum", "\\p{Alnum}"), java.util.Map.entry("upper", "\\p{Upper}"),
+            java.util.Map.entry("lower", "\\p{Lower}"), java.util.Map.entry("space", "\\s"),
+            java.util.Map.entry("blank", "\\p{Blank}"), java.util.Map.entry("punct", "\\p{Punct}"),
+            java.util.Map.entry("xdigit", "\\p{XDigit}"), java.util.Map.entry("cntrl", "\\p{Cntrl}"),
+            java.util.Map.entry("print", "\\p{Print}"), java.util.Map.entry("graph", "\\p{Graph}"));
+
+    /**
+     * The bracket expression at {@code g[i]} ({@code [abc]}, {@code [!a-z]}, {@code [^x]}, {@code []a]},
+     * {@code [[:upper:]]}; XCU 2.13.1, as dash's pmatch reads it) appended to {@code re} as a Java
+     * character class when {@code re} is given; the index of its closing {@code ]}, or -1 when it has
+     * none (the {@code [} is then itself).
+     */
+    static int bracket(String g, int i, StringBuilder re) {
+        StringBuilder set = new StringBuilder("[");
+        int j = i + 1;
+        if (j < g.length() && (g.charAt(j) == '!' || g.charAt(j) == '^')) {
+            set.append('^');
+            j++;
+        }
+        boolean first = true;
+        for (; j < g.length(); j++, first = false) {
+            char c = g.charAt(j);
+            if (c == ']' && !first) {
+                if (re != null) {
+                    re.append(set).append(']');
+                }
+                return j;
+            }
+            if (c == '[' && g.startsWith("[:", j)) {
+                int end = g.indexOf(":]", j + 2);
+                String cls = end < 0 ? null : CLASSES.get(g.substring(j + 2, end));
+                if (cls != null) {
+                    set.append(cls);
+                    j = end + 1;
+                    continue;
+                }
+            }
+            if (c == '\\' && j + 1 < g.length()) {
+                c = g.charAt(++j);
+            }
+            if (c == '-' && !first && j + 1 < g.length() && g.charAt(j + 1) != ']') {
+                set.append('-');
+            } else {
+                set.append(Character.isLetterOrDigit(c) ? String.valueOf(c) : "\\" + c);
+            }
+        }
+        return -1;
+    }
+
     /**
      * XCU 2.6.5 over the unquoted expansions' text: IFS whitespace at either end is dropped and a
      * run of it is one delimiter; every other IFS character ends a field, with the IFS whitespace
-     * around it ({@code a::b} is three fields, {@code a:} one); an empty IFS splits nothing.
+     * around it ({@code a::b} is three fields, {@code a:} one); an empty IFS splits nothing. Each
+     * field also keeps its text as a pattern for {@link Glob}: what was quoted escaped.
      */
-    private static void split(List<Piece> pieces, String ifs, List<String> out) {
-        StringBuilder cur = new StringBuilder();
+    private static void split(List<Piece> pieces, String ifs, List<Field> out) {
+        Field cur = new Field();
         boolean have = false;
         boolean afterWhitespace = false; // the last delimiter was IFS whitespace that ended a field
         for (Piece p : pieces) {
             if (p.fields() != null) {
                 for (int f = 0; f < p.fields().size(); f++) {
                     if (f > 0) {
-                        out.add(cur.toString());
-                        cur.setLength(0);
+                        out.add(cur);
+                        cur = new Field();
                     }
-                    cur.append(p.fields().get(f));
+                    cur.append(p.fields().get(f), p.quoted());
                     have = true;
                     afterWhitespace = false;
                 }
             } else if (!p.split()) {
-                cur.append(p.text());
+                cur.append(p.text(), p.quoted());
                 boolean field = p.quoted() || !p.text().isEmpty();
                 have |= field;
                 afterWhitespace &= !field;
             } else {
                 for (char c : p.text().toCharArray()) {
                     if (ifs.indexOf(c) < 0) {
-                        cur.append(c);
+                        cur.append(c, false);
                         have = true;
                         afterWhitespace = false;
                     } else if (c == ' ' || c == '\t' || c == '\n') {
                         if (have) {
-                            out.add(cur.toString());
-                            cur.setLength(0);
+                            out.add(cur);
+                            cur = new Field();
                             have = false;
                             afterWhitespace = true;
                         }
                     } else {
                         if (have || !afterWhitespace) {
-                            out.add(cur.toString());
-                            cur.setLength(0);
+                            out.add(cur);
+                            cur = new Field();
                             have = false;
                         }
                         afterWhitespace = false;
@@ -156,7 +215,28 @@ final class Expander {
             }
         }
         if (have) {
-            out.add(cur.toString());
+            out.add(cur);
+        }
+    }
+
+    /** A field being built: its text, and the same as a pathname pattern whose quoted characters are escaped. */
+    private static final class Field {
+        final StringBuilder text = new StringBuilder();
+        final StringBuilder pattern = new StringBuilder();
+
+        void append(String s, boolean quoted) {
+            for (int i = 0; i < s.length(); i++) {
+                append(s.charAt(i), quoted);
+            }
+        }
+
+        void append(char c, boolean quoted) {
+            text.append(c);
+            // an expansion's backslash is text, not a quote (dash's and ash's expmeta see it escaped)
+            if (quoted ? "*?[]\\".indexOf(c) >= 0 : c == '\\') {
+                pattern.append('\\');
+            }
+            pattern.append(c);
         }
     }
 
@@ -178,6 +258,11 @@ final class Expander {
         } else if (p instanceof Ast.Param x) {
             if (x.op() == null && x.quoted() && x.name().equals("@")) {
                 out.add(new Piece("", true, false, List.copyOf(sh.positional)));
+                rest.run();
+                return;
+            }
+            if (x.op() == null && !x.quoted() && (x.name().equals("@") || x.name().equals("*"))) {
+                out.add(unquotedAll());
                 rest.run();
                 return;
             }
@@ -203,6 +288,34 @@ final class Expander {
                 rest.run();
             });
         }
+    }
+
+    /**
+     * Unquoted {@code $*} and {@code $@}: the positional parameters split by IFS; with an empty IFS, which splits nothing, each non-empty parameter a field of
+     * its own ({@code IFS=; set -- "a b" c; echo $*} is two fields). ash and dash split each
+     * non-empty parameter on its own, bash splits them joined, so keeps the empty ones
+     * ({@code IFS=:; set -- a "" b} is {@code [a][b]} in dash, {@code [a][][b]} in bash).
+     */
+    private Piece unquotedAll() {
+        String ifs = sh.vars.containsKey("IFS") ? sh.vars.get("IFS") : Read.DEFAULT_IFS;
+        List<String> params = sh.positional;
+        if (ifs.isEmpty() || sh.dialect != Dialect.BASH) {
+            params = params.stream().filter(v -> !v.isEmpty()).toList();
+        }
+        if (ifs.isEmpty()) {
+            return new Piece("", false, false, params);
+        }
+        if (sh.dialect == Dialect.BASH) {
+            return new Piece(String.join(ifs.substring(0, 1), params), false, true, null);
+        }
+        // ash and dash split each parameter on its own: "a:" then b is [a][b], not a::b's [a][][b]
+        List<String> fields = new ArrayList<>();
+        for (String v : params) {
+            List<Field> split = new ArrayList<>();
+            split(List.of(new Piece(v, false, true, null)), ifs, split);
+            split.forEach(f -> fields.add(f.text.toString()));
+        }
+        return new Piece("", false, false, fields);
     }
 
     /** {@code $(...)}: a subshell's output with its trailing newlines removed; its status becomes {@code $?}. */

@@ -61,6 +61,10 @@ final class Interp {
     int status;
     boolean errexit;
     boolean xtrace;
+    /** The {@code NAME=value} prefixes of the function running now, exported while it runs and undone after ({@link Execute}). */
+    Set<String> prefixExports = new LinkedHashSet<>();
+    /** {@code set -f}: no pathname expansion. */
+    boolean noglob;
     /** Inside an if/while condition or before && / ||: set -e does not apply (POSIX "-e"). */
     int conditional;
     Flow flow;
@@ -133,6 +137,7 @@ final class Interp {
         i.status = status;
         i.errexit = errexit;
         i.xtrace = xtrace;
+        i.noglob = noglob;
         i.line = line;
         i.pid = pid;
         i.name = name;
@@ -271,7 +276,8 @@ final class Interp {
             run(g.body(), io, k);
         } else if (c instanceof Ast.Subshell s) {
             Interp sub = fork();
-            sub.run(s.body(), io, () -> sub.exitTraps(io, () -> {
+            Io own = io.copy(); // the subshell's descriptors: its exec's redirections stay inside
+            sub.run(s.body(), own, () -> sub.exitTraps(own, () -> {
                 status = sub.status;
                 PipeStatus.set(this, List.of(status));
                 finish(io, k);

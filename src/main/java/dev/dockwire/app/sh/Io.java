@@ -1,7 +1,9 @@
 package dev.dockwire.app.sh;
 
 import dev.dockwire.text.Lines;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Consumer;
 
 /**
@@ -9,53 +11,116 @@ import java.util.function.Consumer;
  * process's own, a pipe's buffer, a file, /dev/null) and stdin as the lines left to read.
  */
 final class Io {
-    final Sink out;
-    final Sink err;
-    final Input in;
+    Sink out;
+    Sink err;
+    Input in;
     /** Whether {@code in} is the stdin the shell started with, no redirection's or pipe's (bash's {@code &} reads /dev/null only then). */
-    final boolean startingStdin;
+    boolean startingStdin;
+    /** Descriptors 3 and up that redirections opened ({@code 3> FILE}, {@code 4<&0}): a {@link Sink} or an {@link Input} each. */
+    private Map<Integer, Object> high;
 
     Io(Sink out, Sink err, Input in) {
-        this(out, err, in, false);
+        this(out, err, in, false, Map.of());
     }
 
-    private Io(Sink out, Sink err, Input in, boolean startingStdin) {
+    private Io(Sink out, Sink err, Input in, boolean startingStdin, Map<Integer, Object> high) {
         this.out = out;
         this.err = err;
         this.in = in;
         this.startingStdin = startingStdin;
+        this.high = high;
     }
 
     /** The streams a shell starts with. */
     static Io started(Sink out, Sink err, Input in) {
-        return new Io(out, err, in, true);
+        return new Io(out, err, in, true, Map.of());
     }
 
     Io withOut(Sink s) {
-        return new Io(s, err, in, startingStdin);
+        return new Io(s, err, in, startingStdin, high);
     }
 
     Io withErr(Sink s) {
-        return new Io(out, s, in, startingStdin);
+        return new Io(out, s, in, startingStdin, high);
     }
 
     Io withIn(Input i) {
-        return new Io(out, err, i, false);
+        return new Io(out, err, i, false, high);
+    }
+
+    /** The same descriptors as a table of their own: a subshell's, where {@code exec}'s redirections stay inside. */
+    Io copy() {
+        return new Io(out, err, in, startingStdin, high);
+    }
+
+    /** What descriptor {@code fd} is: a {@link Sink}, an {@link Input}, or null when it is not open. */
+    Object fd(int fd) {
+        return switch (fd) {
+            case 0 -> in;
+            case 1 -> out;
+            case 2 -> err;
+            default -> high.get(fd);
+        };
+    }
+
+    /** These streams with descriptor {@code fd} made {@code stream} (a {@link Sink} or an {@link Input}; null: closed, as {@code N>&-}). */
+    Io with(int fd, Object stream) {
+        if (fd == 0) {
+            return withIn(stream instanceof Input i ? i : Input.empty());
+        }
+        if (fd <= 2) {
+            Sink s = stream instanceof Sink k ? k : Sink.discard();
+            return fd == 1 ? withOut(s) : withErr(s);
+        }
+        Map<Integer, Object> h = new HashMap<>(high);
+        if (stream == null) {
+            h.remove(fd);
+        } else {
+            h.put(fd, stream);
+        }
+        return new Io(out, err, in, startingStdin, Map.copyOf(h));
+    }
+
+    /**
+     * {@code exec}'s redirections without a command: they become the shell's own descriptors for
+     * the rest of the script (or of the enclosing redirected command or subshell, whose own table
+     * this is). What went to a replaced stream without its newline yet is out first.
+     */
+    void become(Io after) {
+        if (after.out != out) {
+            out.flush();
+        }
+        if (after.err != err) {
+            err.flush();
+        }
+        out = after.out;
+        err = after.err;
+        in = after.in;
+        startingStdin = after.startingStdin;
+        high = after.high;
     }
 
     /** Where text goes a line at a time; a line without its newline yet ({@code printf 'a'}) waits for the rest. */
     static final class Sink {
         private final Consumer<String> lines;
         private final Lines pipe;
+        /** A file written as the text comes ({@code exec > FILE}), partial lines and all; else null. */
+        private final Consumer<String> through;
         private final StringBuilder partial = new StringBuilder();
 
         Sink(Consumer<String> lines) {
-            this(lines, null);
+            this(lines, null, null);
         }
 
-        private Sink(Consumer<String> lines, Lines pipe) {
+        private Sink(Consumer<String> lines, Lines pipe, Consumer<String> through) {
             this.lines = lines;
             this.pipe = pipe;
+            this.through = through;
+        }
+
+        /** A file that {@code text} is appended to as it is written: one that outlives the command ({@code exec > FILE}). */
+        static Sink through(Consumer<String> text) {
+            return new Sink(null, null, text);
         }
 
         /** /dev/null. */
@@ -70,7 +135,7 @@ final class Io {
 
         /** A pipe's buffer: it keeps a last line written without its newline as such ({@code printf abc | wc -c} is 3). */
         static Sink pipe(Lines buffer) {
-            return new Sink(buffer::add, buffer);
+            return new Sink(buffer::add, buffer, null);
         }
 
         /** Writes {@code lines} as the text they are: the last without its newline when it has none. */
@@ -79,6 +144,10 @@ final class Io {
         }
 
         void write(String text) {
+            if (through != null) {
+                through.accept(text);
+                return;
+            }
             int start = 0;
             for (int nl = text.indexOf('\n'); nl >= 0; nl = text.indexOf('\n', start)) {
                 partial.append(text, start, nl);

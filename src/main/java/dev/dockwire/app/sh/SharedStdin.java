@@ -24,6 +24,8 @@ final class SharedStdin extends Lines {
     private final Io.Input source;
     private final int start;
     private boolean read;
+    /** How many of the lines the command looked at: those up to the last it got by index, or all once it took them otherwise. */
+    private int touched;
 
     SharedStdin(Io.Input source, int start, List<String> rest, boolean unterminated) {
         super(rest, unterminated);
@@ -46,16 +48,25 @@ final class SharedStdin extends Lines {
         return read;
     }
 
+    /** How many lines from the first the command used, when it got them one by one ({@code grep -m1}, {@code sed q}): where it stopped. */
+    int touched() {
+        return touched;
+    }
+
     private void reading() {
         if (!read) {
             read = true;
             source.consumed(start + size());
         }
+        touched = size();
     }
 
     @Override
     public String get(int index) {
+        boolean first = !read;
+        int before = touched;
         reading();
+        touched = Math.max(first ? 0 : before, index + 1);
         return super.get(index);
     }
 

@@ -57,6 +57,12 @@ class StdinBesideShellsTest {
                 ABC + " > $F; { head -n2 >/dev/null; read y; echo \"y=$y\"; } < $F",
                 ABC + " > $F; while read a; do read b; echo \"$a+$b\"; done < $F",
                 ABC + " > $F; cat < $F | while read c; do echo \"<$c>\"; done",
+                // grep -m, sed q and read on < FILE leave the offset where the real tools do (BusyBox's sed a line further)
+                "printf 'a\\nb\\nc\\nd\\ne\\n' > $F; { grep -m1 b; echo --; cat; } < $F",
+                "printf 'a\\nb\\nc\\nd\\ne\\n' > $F; { sed 2q; echo --; cat; } < $F; { sed q >/dev/null; read x; echo \"[$x]\"; } < $F",
+                "printf 'a\\nb\\nc\\nd\\ne\\n' > $F; { grep -m2 '[ace]'; read x; echo \"[$x]\"; } < $F; { sed -n 2p; cat; } < $F",
+                "printf 'a\\nb\\nc\\nd\\ne\\n' > $F; { read a; grep -m1 .; read b; echo \"$a $b\"; } < $F; { grep -c .; cat; } < $F",
+                "printf 'a\\nb\\nc\\nd\\ne\\n' > $F; while read x; do echo \"<$x>\"; grep -m1 .; done < $F",
                 // here-documents feeding loops (a pipe in all three)
                 "while read c; do echo \"<$c>\"; head -n1; done <<EOF\na\nb\nc\nd\nEOF",
                 "while read c; do echo \"<$c>\"; sleep 0; done <<EOF\na\nb\nEOF",

@@ -1,0 +1,48 @@
+package dev.dockwire.app.sh;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * {@code $*} and {@code $@} under each IFS beside the real shells ({@link RealShells}): unquoted
+ * with an empty IFS (each parameter a field), with a non-whitespace IFS (where bash keeps the
+ * empty parameters ash and dash drop), {@code "$*"} with IFS unset and empty; and the
+ * {@code NAME=value} prefixes before a function, exported to the programs it runs while it runs.
+ */
+class ParametersBesideShellsTest {
+    static Stream<String> scripts() {
+        return Stream.of(
+                "IFS=; set -- \"a b\" c; printf '[%s]' $*; echo; printf '[%s]' $@; echo; printf '[%s]' x$*y; echo",
+                "IFS=; set -- \"\" a \"\"; printf '[%s]' $* end; echo; set --; printf '[%s]' x$@y; echo",
+                "IFS=:; set -- \"a:b\" \"\" c \"\"; printf '[%s]' $*; echo; printf '[%s]' x$@; echo; IFS=' '; printf '[%s]' $*; echo",
+                "IFS=:; set -- \"a:\" b; printf '[%s]' $*; echo; set -- a \"\" b; printf '[%s]' $@; echo",
+                "set -- a 'b c' ''; printf '[%s]' \"$*\"; echo; IFS=; printf '[%s]' \"$*\"; echo; unset IFS; printf '[%s]' \"$*\"; echo; IFS=-:; v=\"$*\"; echo \"$v\"",
+                "cd $D; IFS=; set -- '*.t' 'x y'; printf '[%s]' $*; echo",
+                "f() { echo \"in[$X]\"; env | grep ^X=; }; X=1 f; echo \"after[$X]\"; env | grep -c ^X=",
+                "f() { X=2; env | grep ^X=; }; X=0; X=1 f; echo \"after[$X]\"; env | grep -c ^X=",
+                "export Z=5; h() { Z=7; env | grep ^Z=; }; Z=6 h; echo \"Z[$Z]\"; env | grep ^Z=",
+                "g() { export Y; }; Y=3 g; echo \"Y[$Y]\"; env | grep ^Y=; echo s=$?");
+    }
+
+    static Stream<Arguments> cases() {
+        List<Arguments> out = new ArrayList<>();
+        for (Dialect d : Dialect.values()) {
+            scripts().forEach(s -> out.add(Arguments.of(d, s)));
+        }
+        return out.stream();
+    }
+
+    @ParameterizedTest(name = "{0}: {1}")
+    @MethodSource("cases")
+    void sameAsTheRealShell(Dialect dialect, String script) throws Exception {
+        String[] both = RealShells.both(dialect, script, RealShells.tree("a.t", "", "b.t", ""));
+        assertEquals(both[0], both[1], script);
+    }
+}
