@@ -137,25 +137,56 @@ public final class Table {
      * makes a built-in chain only once it is used (a rule, a policy, a restore's declaration).
      */
     public void assignHandles() {
-        List<Chain> chains = new ArrayList<>();
-        List<Rule> rules = new ArrayList<>();
-        for (Chain c : chains()) {
-            if (c.builtin() && unused(c)) {
-                continue;
-            }
-            if (c.handle < 0 && (!c.builtin() || c.declared() || !c.rules.isEmpty() || c.policy != Verdict.ACCEPT)) {
-                chains.add(c);
-            }
-            for (Rule r : c.rules) {
-                if (r.handle < 0) {
-                    rules.add(r);
-                }
+        // Called after every command Docker runs (eight in each container's namespace for its resolver):
+        // nothing is allocated or sorted unless more than one chain or rule is new.
+        List<Chain> chains = null;
+        List<Rule> rules = null;
+        for (Chain c : builtin) {
+            if (c != null && !unused(c)) {
+                chains = newChain(c, chains);
+                rules = newRules(c, rules);
             }
         }
-        chains.sort(java.util.Comparator.comparingLong(c -> -c.handle)); // minus when made, until numbered
-        rules.sort(java.util.Comparator.comparingLong(r -> -r.handle));
-        chains.forEach(c -> c.handle = nextHandle++);
-        rules.forEach(r -> r.handle = nextHandle++);
+        for (Chain c : user.values()) {
+            chains = newChain(c, chains);
+            rules = newRules(c, rules);
+        }
+        if (chains != null) {
+            chains.sort(java.util.Comparator.comparingLong(c -> -c.handle)); // minus when made, until numbered
+            for (Chain c : chains) {
+                c.handle = nextHandle++;
+            }
+        }
+        if (rules != null) {
+            rules.sort(java.util.Comparator.comparingLong(r -> -r.handle));
+            for (Rule r : rules) {
+                r.handle = nextHandle++;
+            }
+        }
+    }
+
+    /** {@code c} added to {@code chains} (made on the first) when nft creates it at this commit. */
+    private static List<Chain> newChain(Chain c, List<Chain> chains) {
+        if (c.handle < 0 && (!c.builtin() || c.declared() || !c.rules.isEmpty() || c.policy != Verdict.ACCEPT)) {
+            List<Chain> out = chains == null ? new ArrayList<>(2) : chains;
+            out.add(c);
+            return out;
+        }
+        return chains;
+    }
+
+    /** {@code c}'s rules without a handle yet added to {@code rules} (made on the first). */
+    private static List<Rule> newRules(Chain c, List<Rule> rules) {
+        List<Rule> out = rules;
+        for (Rule r : c.rules) {
+            if (r.handle < 0) {
+                if (out == null) {
+                    out = new ArrayList<>(2);
+                }
+                out.add(r);
+            }
+        }
+        return out;
     }
 
     /**

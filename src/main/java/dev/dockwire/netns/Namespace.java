@@ -359,6 +359,9 @@ public final class Namespace implements StackNet, NfNet {
         return slash < 0 || name.substring(slash + 1).equals("host");
     }
 
+    /** Blanks between a vector sysctl's numbers, compiled once (Docker writes sysctls into every container). */
+    private static final java.util.regex.Pattern SPACES = java.util.regex.Pattern.compile("\\s+");
+
     /** Like {@code sysctl -w KEY=VALUE}; an unknown key fails like sysctl does. */
     public void sysctl(String key, String value) {
         if (!DEFAULT_SYSCTLS.containsKey(key)) {
@@ -367,7 +370,7 @@ public final class Namespace implements StackNet, NfNet {
         }
         if (DEFAULT_SYSCTLS.get(key).indexOf('\t') >= 0) {
             // A vector (proc_dointvec over two ints): read back tab-separated however it was written.
-            value = String.join("\t", value.strip().split("\\s+"));
+            value = String.join("\t", SPACES.split(value.strip()));
         }
         putWritten(key.intern(), value.intern());
         stack.sysctlChanged();

@@ -16,6 +16,8 @@ import java.util.Set;
 final class CompoundWords {
     /** The reserved words after which a command may begin. */
     private static final Set<String> LEADING = Set.of("then", "else", "elif", "do", "!");
+    /** An assignment word ({@code NAME=value}), after which a command may still begin; compiled once, as every word of a script passes here. */
+    private static final java.util.regex.Pattern ASSIGNMENT = java.util.regex.Pattern.compile("[A-Za-z_][A-Za-z0-9_]*=.*");
 
     /** The closing words awaited, the innermost first ({@code )} a subshell's, {@code ()} a function's parentheses). */
     final Deque<String> open = new ArrayDeque<>();
@@ -140,7 +142,7 @@ final class CompoundWords {
                 }
                 commandPosition = false;
             }
-            default -> commandPosition = LEADING.contains(w) || w.matches("[A-Za-z_][A-Za-z0-9_]*=.*");
+            default -> commandPosition = LEADING.contains(w) || ASSIGNMENT.matcher(w).matches();
         }
     }
 }

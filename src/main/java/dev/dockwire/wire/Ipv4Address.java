@@ -38,27 +38,37 @@ public final class Ipv4Address implements Comparable<Ipv4Address> {
         if (text == null) {
             return null;
         }
-        String[] parts = text.split("\\.", -1);
-        if (parts.length != 4) {
-            return null;
-        }
+        // Four dot-separated decimal octets, scanned in place (no split: Docker's rules and every
+        // container's addresses pass through here).
         int v = 0;
-        for (String p : parts) {
-            if (p.isEmpty() || p.length() > 3 || (p.length() > 1 && p.charAt(0) == '0')) {
-                return null;
-            }
+        int octets = 0;
+        int i = 0;
+        int n = text.length();
+        while (true) {
+            int start = i;
             int o = 0;
-            for (int i = 0; i < p.length(); i++) {
-                char c = p.charAt(i);
-                if (c < '0' || c > '9') {
+            for (; i < n && text.charAt(i) != '.'; i++) {
+                char c = text.charAt(i);
+                if (c < '0' || c > '9' || i - start >= 3) {
                     return null;
                 }
                 o = o * 10 + (c - '0');
             }
-            if (o > 255) {
+            if (i == start || (i - start > 1 && text.charAt(start) == '0') || o > 255) {
                 return null;
             }
             v = (v << 8) | o;
+            octets++;
+            if (i == n) {
+                break;
+            }
+            if (octets == 4) {
+                return null;
+            }
+            i++;
+        }
+        if (octets != 4) {
+            return null;
         }
         return v;
     }

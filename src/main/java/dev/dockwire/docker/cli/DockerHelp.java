@@ -103,16 +103,27 @@ public final class DockerHelp {
 
     /** The usage text of {@code path} ("" for docker itself), or null for a command dockwire lacks. */
     public static List<String> text(String path) {
+        return TEXTS.computeIfAbsent(path, DockerHelp::load).orElse(null);
+    }
+
+    /**
+     * The usage texts read so far, by path: the client checks every command line against its usage
+     * text, so a script of 100,000 {@code docker run} lines would read the same resource as often.
+     * The texts are immutable lists of the resources, which never change.
+     */
+    private static final Map<String, java.util.Optional<List<String>>> TEXTS = new java.util.concurrent.ConcurrentHashMap<>();
+    private static final java.util.regex.Pattern NAME = java.util.regex.Pattern.compile("[a-z-]+");
+
+    private static java.util.Optional<List<String>> load(String path) {
         String name = path.isEmpty() ? "docker" : path.replace(' ', '-');
-        if (!name.matches("[a-z-]+")) {
-            return null;
+        if (!NAME.matcher(name).matches()) {
+            return java.util.Optional.empty();
         }
         try (InputStream in = DockerHelp.class.getResourceAsStream("help/" + name + ".txt")) {
             if (in == null) {
-                return null;
+                return java.util.Optional.empty();
             }
-            List<String> lines = new ArrayList<>(new String(in.readAllBytes(), StandardCharsets.UTF_8).lines().toList());
-            return List.copyOf(lines);
+            return java.util.Optional.of(new String(in.readAllBytes(), StandardCharsets.UTF_8).lines().toList());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

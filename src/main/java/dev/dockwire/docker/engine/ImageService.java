@@ -219,7 +219,7 @@ public final class ImageService {
     /** The built image named {@code image} (or, for a dangling one, its ID or a prefix of it), or null. */
     public BuiltImage built(String image) {
         BuiltImage b = built.get(key(image));
-        if (b == null && image != null && image.matches("(sha256:)?[0-9a-f]{1,64}")) {
+        if (b == null && image != null && IMAGE_ID.matcher(image).matches()) {
             String hex = image.replaceFirst("^sha256:", "");
             return dangling.stream().filter(id -> id.substring("sha256:".length()).startsWith(hex)).findFirst().map(byId::get).orElse(null);
         }
@@ -428,6 +428,9 @@ public final class ImageService {
     public static String familiar(String image) {
         return key(image);
     }
+
+    /** A full or short image ID, as {@code docker run} accepts one in place of a name. */
+    private static final java.util.regex.Pattern IMAGE_ID = java.util.regex.Pattern.compile("(sha256:)?[0-9a-f]{1,64}");
 
     private static String key(String image) {
         Reference ref = Reference.parse(image);

@@ -72,12 +72,25 @@ public final class ProcessEnv {
             boolean root = name.equals("0") || name.equals("root");
             return root && Images.lookup(c, "sh", path -> c.file(path) != null) instanceof ProgramLookup.Found ? "/root" : "/";
         }
+        Home last = lastHome;
+        if (last != null && last.name.equals(name) && last.passwd.equals(passwd)) {
+            return last.home;
+        }
+        String home = "/";
         for (String line : passwd.split("\n")) {
             String[] f = line.split(":", -1);
             if (f.length >= 7 && (f[0].equals(name) || f[2].equals(name))) {
-                return f[5].intern(); // a few homes among 100,000 containers: one string each, not one per container
+                home = f[5].intern(); // a few homes among 100,000 containers: one string each, not one per container
+                break;
             }
         }
-        return "/";
+        lastHome = new Home(passwd, name, home);
+        return home;
     }
+
+    /** The last home found: containers of one image share its /etc/passwd, so a boot looks up the same user's home 100,000 times. */
+    private record Home(String passwd, String name, String home) {
+    }
+
+    private static volatile Home lastHome;
 }

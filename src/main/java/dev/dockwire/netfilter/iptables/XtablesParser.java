@@ -68,11 +68,43 @@ final class XtablesParser {
 
     /** Parses the words after {@code iptables} (or an iptables-restore line after its table). */
     static XtCommand parse(List<String> argv, boolean restore, String table) {
+        int slot = (((argv.hashCode() * 31 + java.util.Objects.hashCode(table)) * 2 + (restore ? 1 : 0)) * 0x9E3779B9)
+                >>> (32 - MEMO_BITS);
+        Parsed last = MEMO[slot];
+        if (last != null && last.restore == restore && java.util.Objects.equals(last.table, table) && last.argv.equals(argv)) {
+            return last.fresh();
+        }
         XtablesParser p = new XtablesParser(argv, restore);
         if (table != null) {
             p.table = table;
         }
-        return p.run();
+        XtCommand cmd = p.run();
+        if (cmd.counters() == null) {
+            MEMO[slot] = new Parsed(List.copyOf(argv), restore, table, cmd);
+        }
+        return cmd;
+    }
+
+    /**
+     * The command lines parsed last, by a hash of their words: Docker runs the same lines in every
+     * container's namespace (its resolver's chains and the jumps to them), and parsing is pure, so a
+     * line seen before is that line's command again, with a rule of its own (its counters, its handle).
+     * A line with {@code -c} counters is not kept.
+     */
+    private static final int MEMO_BITS = 8;
+    private static final Parsed[] MEMO = new Parsed[1 << MEMO_BITS];
+
+    private record Parsed(List<String> argv, boolean restore, String table, XtCommand cmd) {
+        /** The command with a new rule of the same (immutable, shared) parts. */
+        XtCommand fresh() {
+            Rule r = cmd.rule();
+            if (r == null) {
+                return cmd;
+            }
+            return new XtCommand(cmd.command(), cmd.table(), cmd.chain(), cmd.rulenum(), cmd.arg(),
+                    new Rule(r.ip, r.matches, r.target, r.verdict, r.jump, r.isGoto()), cmd.verbose(), cmd.numeric(),
+                    cmd.exact(), cmd.lineNumbers(), cmd.zero(), null);
+        }
     }
 
     /** Splits clustered short options ({@code -nvL} into {@code -n -v -L}, {@code -jACCEPT}), as getopt does. */

@@ -140,6 +140,9 @@ final class Tcp {
         return scale;
     }
 
+    /** Blanks between a vector sysctl's numbers, compiled once: every sysctl write re-reads the port range. */
+    private static final java.util.regex.Pattern SPACES = java.util.regex.Pattern.compile("\\s+");
+
     /** Re-reads net.ipv4.tcp_* and the ephemeral port range. */
     void sysctlChanged() {
         synRetries = intSysctl("net.ipv4.tcp_syn_retries");
@@ -148,7 +151,7 @@ final class Tcp {
         timestamps = intSysctl("net.ipv4.tcp_timestamps") != 0;
         sack = intSysctl("net.ipv4.tcp_sack") != 0;
         windowScaling = intSysctl("net.ipv4.tcp_window_scaling") != 0;
-        String[] range = stack.ns.sysctl("net.ipv4.ip_local_port_range").trim().split("\\s+");
+        String[] range = SPACES.split(stack.ns.sysctl("net.ipv4.ip_local_port_range").trim());
         portLow = Integer.parseInt(range[0]);
         portHigh = Integer.parseInt(range[1]);
     }

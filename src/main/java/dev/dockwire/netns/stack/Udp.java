@@ -270,8 +270,11 @@ final class Udp {
         s.bound(addr, port);
     }
 
+    /** Blanks between the port range's two numbers, compiled once (a bind of port 0 reads the range). */
+    private static final java.util.regex.Pattern SPACES = java.util.regex.Pattern.compile("\\s+");
+
     private int ephemeralPort() {
-        String[] range = stack.ns.sysctl("net.ipv4.ip_local_port_range").trim().split("\\s+");
+        String[] range = SPACES.split(stack.ns.sysctl("net.ipv4.ip_local_port_range").trim());
         int low = Integer.parseInt(range[0]);
         int high = Integer.parseInt(range[1]);
         int n = high - low + 1;

@@ -136,4 +136,22 @@ class RulePartsSharingTest {
         assertEquals(List.of("-A PREROUTING -p udp -j RETURN"),
                 IptablesSave.render(a, "nat", false, 0).lines().filter(l -> l.startsWith("-A PREROUTING")).toList());
     }
+
+    @Test
+    void aLineParsedAgainIsANewRuleOfTheSameParts() {
+        // XtablesParser keeps the lines it parsed last: the same words again are the same command with a rule of its own.
+        List<String> argv = List.of("-t", "nat", "-I", "OUTPUT", "-d", "127.0.0.11", "-j", "DOCKER_OUTPUT");
+        XtCommand first = XtCommand.parse(argv);
+        XtCommand again = XtCommand.parse(new java.util.ArrayList<>(argv));
+        assertNotSame(first.rule(), again.rule());
+        assertSame(first.rule().ip(), again.rule().ip());
+        assertEquals(first.rule().jump, again.rule().jump);
+        assertEquals(first.rule().isGoto(), again.rule().isGoto());
+        assertEquals(first.chain(), again.chain());
+        assertEquals(first.rulenum(), again.rulenum());
+        // made later, so numbered later at commit (handles are minus the order made until then)
+        assertEquals(true, again.rule().handle < first.rule().handle);
+        first.rule().packets = 3;
+        assertEquals(0, again.rule().packets);
+    }
 }
