@@ -12,13 +12,14 @@ import java.util.Set;
  * {@code true}, {@code false}, {@code :}, {@code exit}, {@code export}, {@code unset}, {@code set}
  * ({@code -e}, {@code -x}, positional parameters), {@code shift}, {@code read}, {@code cd},
  * {@code pwd}, {@code exec}, {@code wait}, {@code trap}, {@code eval}, {@code .}, {@code local},
- * {@code return}, {@code break}, {@code continue}, {@code command -v}. Their errors read as the
+ * {@code return}, {@code break}, {@code continue}, {@code command}; {@code type}, {@code command -v},
+ * {@code alias}, {@code unalias} and {@code hash} are {@link CommandNames}'. Their errors read as the
  * dialect's ({@code sh: cd: line 1: can't cd to X: No such file or directory} in ash).
  */
 final class Builtins {
     private static final Set<String> NAMES = Set.of("echo", "printf", "test", "[", "true", "false", ":", "exit", "export",
             "unset", "set", "shift", "read", "cd", "pwd", "exec", "wait", "trap", "eval", ".", "source", "local", "return",
-            "break", "continue", "command", "readonly", "[[");
+            "break", "continue", "command", "readonly", "[[", "type", "alias", "unalias", "hash");
 
     /** Whether a shell of some dialect runs {@code name} itself. */
     static boolean any(String name) {
@@ -30,9 +31,12 @@ final class Builtins {
             "/usr/local", "/usr/local/bin", "/var", "/var/log", "/var/run", "/var/tmp");
 
     private final Interp sh;
+    /** Aliases, the PATH lookups remembered, and the builtins that show them. */
+    final CommandNames names;
 
     Builtins(Interp sh) {
         this.sh = sh;
+        this.names = new CommandNames(sh, this);
     }
 
     boolean has(String name) {
@@ -50,7 +54,7 @@ final class Builtins {
     }
 
     /** A builtin's error: ash names the builtin and the line ({@code sh: cd: line 1: ...}), dash the line then the builtin. */
-    private void error(Io io, String builtin, String message) {
+    void error(Io io, String builtin, String message) {
         String text = switch (sh.dialect) {
             // Debian's busybox 1.35 numbers a -c script's lines from 0 here (ash_vmsg's errlinno).
             case ASH -> sh.arg0 + ": " + builtin + ": line " + (sh.line - 1) + ": " + message;
@@ -83,6 +87,7 @@ final class Builtins {
             case "shift" -> shift(args, io, k);
             case "read" -> done(read(args, io), k);
             case "cd" -> done(cd(args, io), k);
+            case "type", "alias", "unalias", "hash" -> done(names.run(name, args, io), k);
             case "pwd" -> {
                 io.out.line(sh.cwd);
                 done(0, k);
@@ -415,20 +420,10 @@ final class Builtins {
         done(0, k);
     }
 
-    /** {@code command -v NAME}: where the name is found (builtins and functions by name); {@code command CMD} skips functions. */
+    /** {@code command -v NAME} and {@code -V} ({@link CommandNames}); {@code command CMD} skips functions. */
     private void command(List<String> args, Io io, Runnable k) {
         if (!args.isEmpty() && (args.get(0).equals("-v") || args.get(0).equals("-V"))) {
-            int status = 0;
-            for (String n : args.subList(1, args.size())) {
-                if (has(n) || sh.functions.containsKey(n)) {
-                    io.out.line(n);
-                } else if (sh.commands.provider(n) != null) {
-                    io.out.line(n.contains("/") ? n : "/usr/bin/" + n);
-                } else {
-                    status = 127;
-                }
-            }
-            done(status == 0 ? 0 : sh.dialect == Dialect.BASH ? 1 : 127, k);
+            done(names.run("command", args, io), k);
             return;
         }
         if (args.isEmpty()) {

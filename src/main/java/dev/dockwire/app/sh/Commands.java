@@ -34,6 +34,15 @@ public interface Commands {
     String provider(String name);
 
     /**
+     * The file the PATH search finds for {@code name} ({@code command -v}, {@code type}, {@code hash}:
+     * {@code /bin/ls} in alpine, {@code /usr/bin/ls} in Debian), or null when the place has no such
+     * program; a name with a slash is itself.
+     */
+    default String path(String name) {
+        return provider(name) == null ? null : name.contains("/") ? name : "/usr/bin/" + name;
+    }
+
+    /**
      * Starts {@code argv} with {@code env} and {@code stdin} (lines; empty: /dev/null) as a process
      * of the place, a child of {@code ppid} (0: of no process there, as {@code docker exec}) — so
      * in its process group, where the terminal's Ctrl-C reaches it; {@code done} hears its status.

@@ -133,7 +133,7 @@ final class Execute {
     }
 
     /** XCU 2.14's special builtins: the assignments before them stay (in ash and dash; bash outside posix mode undoes them too). */
-    private static final java.util.Set<String> SPECIAL = java.util.Set.of("break", ":", "continue", ".", "eval", "exec", "exit", "export",
+    static final java.util.Set<String> SPECIAL = java.util.Set.of("break", ":", "continue", ".", "eval", "exec", "exit", "export",
             "readonly", "return", "set", "shift", "times", "trap", "unset");
 
     /**
@@ -196,6 +196,7 @@ final class Execute {
             k.run();
             return;
         }
+        builtins.names.executed(name);
         Integer applet = applets.run(name, provider, argv.subList(1, argv.size()), assigns, io);
         if (applet != null) {
             sh.status = applet;

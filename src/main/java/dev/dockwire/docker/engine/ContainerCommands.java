@@ -120,6 +120,12 @@ public final class ContainerCommands implements Commands {
     }
 
     @Override
+    public String path(String name) {
+        String provider = provider(name);
+        return provider == null ? null : ProgramPaths.of(c, name, provider);
+    }
+
+    @Override
     public Running start(int ppid, List<String> argv, Map<String, String> env, List<String> stdin, Output out, IntConsumer done) {
         String name = argv.get(0);
         String base = name.substring(name.lastIndexOf('/') + 1);

@@ -4,7 +4,6 @@ import dev.dockwire.app.Cred;
 import dev.dockwire.docker.CommandOutput;
 import dev.dockwire.docker.Container;
 import dev.dockwire.libc.BusyboxUsage;
-import dev.dockwire.libc.Getopt;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -20,6 +19,13 @@ import java.util.Map;
  * modelled (dockwire keeps no whiteout of a directory).
  */
 public final class ContainerCopy {
+    /** cp's option letters both packages take (coreutils' src/cp.c, BusyBox's coreutils/cp.c) and its long options. */
+    private static final ToolCommandLine.Spec CP = new ToolCommandLine.Spec("arRPLHpfinlsuvdT",
+            Map.of("archive", "a", "recursive", "r", "force", "f", "verbose", "v", "interactive", "i", "no-clobber", "n"));
+    /** mv's (coreutils' src/mv.c, BusyBox's coreutils/mv.c). */
+    private static final ToolCommandLine.Spec MV = new ToolCommandLine.Spec("finvT",
+            Map.of("force", "f", "verbose", "v", "interactive", "i", "no-clobber", "n"));
+
     private final Container c;
     private final boolean busybox;
     private final Cred who;
@@ -51,37 +57,17 @@ public final class ContainerCopy {
         String wd = Images.workingDir(c);
         String cwd = env.get("PWD") != null ? env.get("PWD") : wd.isEmpty() ? "/" : wd;
         String tool = argv.get(0).substring(argv.get(0).lastIndexOf('/') + 1);
-        String letters = tool.equals("cp") ? "arRPLHpfinlsuvdT" : "finvT";
-        String flags = "";
-        List<String> operands = new ArrayList<>();
-        boolean options = true;
-        for (String a : argv.subList(1, argv.size())) {
-            if (options && a.equals("--")) {
-                options = false;
-            } else if (options && a.startsWith("--") && a.length() > 2) {
-                flags += switch (a) {
-                    case "--recursive" -> "r";
-                    case "--verbose" -> "v";
-                    case "--force" -> "f";
-                    default -> "";
-                };
-            } else if (options && a.startsWith("-") && a.length() > 1) {
-                for (char f : a.substring(1).toCharArray()) {
-                    if (letters.indexOf(f) < 0) {
-                        ContainerCopy bad = new ContainerCopy(c, busybox, who, cwd, tool, false);
-                        return bad.refused((busybox ? Getopt.MUSL : Getopt.GLIBC).invalid(f), null);
-                    }
-                }
-                flags += a.substring(1);
-            } else {
-                operands.add(a);
-            }
+        boolean copy = tool.equals("cp");
+        ToolCommandLine line = ToolCommandLine.parse(busybox, copy ? CP : MV, copy ? CP : MV, argv.subList(1, argv.size()));
+        if (line.error() != null) {
+            return new ContainerCopy(c, busybox, who, cwd, tool, false).refused(line.error(), null);
         }
-        ContainerCopy cp = new ContainerCopy(c, busybox, who, cwd, tool, flags.indexOf('v') >= 0);
+        List<String> operands = line.operands();
+        ContainerCopy cp = new ContainerCopy(c, busybox, who, cwd, tool, line.has("v"));
         if (operands.size() < 2) {
             return cp.refused(null, operands.isEmpty() ? null : operands.get(0));
         }
-        boolean recursive = tool.equals("mv") || flags.indexOf('r') >= 0 || flags.indexOf('R') >= 0 || flags.indexOf('a') >= 0;
+        boolean recursive = !copy || line.has("r") || line.has("R") || line.has("a");
         String dest = operands.get(operands.size() - 1);
         String destAbs = cp.absolute(dest);
         boolean intoDir = ImageDirectories.isDirectory(c, destAbs);

@@ -4,11 +4,9 @@ import dev.dockwire.app.Cred;
 import dev.dockwire.docker.CommandOutput;
 import dev.dockwire.docker.Container;
 import dev.dockwire.libc.BusyboxUsage;
-import dev.dockwire.libc.Getopt;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * {@code mkdir [-p] [-v] [-m MODE] DIR...} and {@code rmdir [-p] [-v] DIR...} in a container, on its
@@ -22,9 +20,15 @@ import java.util.Set;
  * ENOTDIR), then EEXIST, then the permission to write the parent ({@link FileAccess}).
  */
 public final class ContainerDirs {
-    /** The long options both packages' mkdir and rmdir take, by their short letter (rmdir's own is {@code i}). */
-    private static final Map<String, Character> LONG = Map.of("parents", 'p', "verbose", 'v', "mode", 'm',
-            "ignore-fail-on-non-empty", 'i');
+    /** coreutils' mkdir (src/mkdir.c shortopts "pm:vZ", SELinux's -Z aside) and its long options. */
+    private static final ToolCommandLine.Spec MKDIR = new ToolCommandLine.Spec("pm:v",
+            Map.of("mode", "m:", "parents", "p", "verbose", "v"));
+    /** BusyBox's mkdir (coreutils/mkdir.c getopt32long "m:pv"). */
+    private static final ToolCommandLine.Spec BUSYBOX_MKDIR = new ToolCommandLine.Spec("m:pv",
+            Map.of("mode", "m:", "parents", "p", "verbose", "v"));
+    /** rmdir in both packages ("pv", and --ignore-fail-on-non-empty with no letter). */
+    private static final ToolCommandLine.Spec RMDIR = new ToolCommandLine.Spec("pv",
+            Map.of("parents", "p", "verbose", "v", "ignore-fail-on-non-empty", "ignore-fail-on-non-empty"));
 
     private final Container c;
     private final boolean busybox;
@@ -65,59 +69,13 @@ public final class ContainerDirs {
     }
 
     private int run(String tool, List<String> args, long nanos) {
-        Set<Character> flags = new java.util.HashSet<>();
-        List<String> operands = new ArrayList<>();
-        String mode = null;
-        String letters = tool.equals("mkdir") ? "pvm" : "pv";
-        Getopt libc = busybox ? Getopt.MUSL : Getopt.GLIBC;
-        boolean options = true;
-        for (int i = 0; i < args.size(); i++) {
-            String a = args.get(i);
-            if (!options || a.equals("-") || !a.startsWith("-")) {
-                operands.add(a); // getopt_long permutes: operands may come before options
-            } else if (a.equals("--")) {
-                options = false;
-            } else if (a.startsWith("--")) {
-                String name = a.substring(2);
-                String value = null;
-                if (name.contains("=")) {
-                    value = name.substring(name.indexOf('=') + 1);
-                    name = name.substring(0, name.indexOf('='));
-                }
-                String n = name;
-                List<String> matches = LONG.keySet().stream().filter(l -> l.startsWith(n) && letters.indexOf(LONG.get(l)) >= 0
-                        || l.startsWith(n) && tool.equals("rmdir") && l.startsWith("ignore")).sorted().toList();
-                if (matches.size() != 1) {
-                    return refused(tool, libc.unrecognizedLong(a.substring(2)));
-                }
-                char f = LONG.get(matches.get(0));
-                if (f == 'm') {
-                    if (value == null && i + 1 >= args.size()) {
-                        return refused(tool, libc.longRequiresArgument("mode"));
-                    }
-                    mode = value != null ? value : args.get(++i);
-                }
-                flags.add(f);
-            } else {
-                for (int k = 1; k < a.length(); k++) {
-                    char f = a.charAt(k);
-                    if (letters.indexOf(f) < 0) {
-                        return refused(tool, libc.invalid(f));
-                    }
-                    if (f == 'm') {
-                        if (k + 1 < a.length()) {
-                            mode = a.substring(k + 1);
-                        } else if (i + 1 < args.size()) {
-                            mode = args.get(++i);
-                        } else {
-                            return refused(tool, libc.requiresArgument('m'));
-                        }
-                        k = a.length();
-                    }
-                    flags.add(f);
-                }
-            }
+        ToolCommandLine line = ToolCommandLine.parse(busybox, tool.equals("mkdir") ? MKDIR : RMDIR,
+                tool.equals("mkdir") ? BUSYBOX_MKDIR : RMDIR, args);
+        if (line.error() != null) {
+            return refused(tool, line.error());
         }
+        List<String> operands = line.operands();
+        String mode = line.given().get("m");
         if (operands.isEmpty()) {
             if (busybox) {
                 errors.addAll(BusyboxUsage.withBanner(tool));
@@ -135,8 +93,8 @@ public final class ContainerDirs {
         }
         int status = 0;
         for (String o : operands) {
-            boolean ok = tool.equals("mkdir") ? mkdir(o, flags.contains('p'), flags.contains('v'), perm, nanos)
-                    : rmdir(o, flags.contains('p'), flags.contains('v'), flags.contains('i'));
+            boolean ok = tool.equals("mkdir") ? mkdir(o, line.has("p"), line.has("v"), perm, nanos)
+                    : rmdir(o, line.has("p"), line.has("v"), line.has("ignore-fail-on-non-empty"));
             status |= ok ? 0 : 1;
         }
         return status;

@@ -17,6 +17,13 @@ import java.util.List;
  * directory: said so). {@code rm} without operands is the caller's ({@link #handles}).
  */
 public final class ContainerRm {
+    /** coreutils' rm (src/rm.c "dfirvIR") and the long options it shares with BusyBox's. */
+    private static final ToolCommandLine.Spec RM = new ToolCommandLine.Spec("dfirvIR",
+            java.util.Map.of("force", "f", "recursive", "r", "dir", "d", "verbose", "v", "interactive", "interactive::"));
+    /** BusyBox's rm (coreutils/rm.c getopt32 "fiRrv"; dockwire reads its long names as coreutils' too). */
+    private static final ToolCommandLine.Spec BUSYBOX_RM = new ToolCommandLine.Spec("fiRrvd",
+            java.util.Map.of("force", "f", "recursive", "r", "dir", "d", "verbose", "v"));
+
     private final Container c;
     private final boolean busybox;
     private final boolean force;
@@ -43,33 +50,24 @@ public final class ContainerRm {
         boolean busybox = provider == null || provider.equals("busybox") || provider.equals("alpine");
         String wd = Images.workingDir(c);
         String dir = cwd != null ? cwd : wd.isEmpty() ? "/" : wd;
-        String flags = "";
-        List<String> operands = new ArrayList<>();
-        boolean options = true;
-        for (String a : argv.subList(1, argv.size())) {
-            if (options && a.equals("--")) {
-                options = false;
-            } else if (options && a.startsWith("--") && a.length() > 2) {
-                flags += switch (a) {
-                    case "--force" -> "f";
-                    case "--recursive" -> "r";
-                    case "--dir" -> "d";
-                    case "--verbose" -> "v";
-                    default -> "";
-                };
-            } else if (options && a.startsWith("-") && a.length() > 1) {
-                flags += a.substring(1);
+        ToolCommandLine line = ToolCommandLine.parse(busybox, RM, BUSYBOX_RM, argv.subList(1, argv.size()));
+        ContainerRm rm = new ContainerRm(c, busybox, line.has("f"), line.has("v"));
+        if (line.error() != null) {
+            rm.error("rm: " + line.error());
+            if (busybox) {
+                dev.dockwire.libc.BusyboxUsage.withBanner("rm").forEach(rm::error);
             } else {
-                operands.add(a);
+                rm.error("Try 'rm --help' for more information.");
             }
+            return new CommandOutput(1, rm.lines, rm.errors);
         }
-        ContainerRm rm = new ContainerRm(c, busybox, flags.indexOf('f') >= 0, flags.indexOf('v') >= 0);
-        boolean recursive = flags.indexOf('r') >= 0 || flags.indexOf('R') >= 0;
+        List<String> operands = line.operands();
+        boolean recursive = line.has("r") || line.has("R");
         int status = 0;
         for (String o : operands) {
             String path = o.startsWith("/") ? o : (dir.endsWith("/") ? dir : dir + "/") + o;
             path = java.nio.file.Path.of(path).normalize().toString();
-            status |= rm.remove(o, path, recursive, !busybox && flags.indexOf('d') >= 0) ? 0 : 1;
+            status |= rm.remove(o, path, recursive, !busybox && line.has("d")) ? 0 : 1;
         }
         return new CommandOutput(status, rm.lines, rm.errors);
     }

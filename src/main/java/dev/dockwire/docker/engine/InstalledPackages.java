@@ -127,7 +127,8 @@ final class InstalledPackages {
         }
     }
 
-    private static String path(String program) {
+    /** Where a package installs {@code program}: an sbin program under /usr/sbin, any other under /usr/bin. */
+    static String path(String program) {
         return program.startsWith("/") ? program : (SBIN.contains(program) ? "/usr/sbin/" : "/usr/bin/") + program;
     }
 

@@ -19,9 +19,8 @@ import java.util.function.Function;
  * %u %U %x %X %y %Y %z %Z %%}, a file's times its modification time (dockwire keeps no other, nor
  * more than milliseconds of it), printed in UTC; an unknown directive is BusyBox's letter and
  * coreutils' {@code ?}. A missing file is {@code stat: can't stat 'X': ...} (BusyBox) or
- * {@code stat: cannot statx 'X': ...} (coreutils). The default format, which shows the device and
- * inode numbers dockwire does not keep, and the directives naming them ({@code %d %D %i %t %T}),
- * are said to be not modelled.
+ * {@code stat: cannot statx 'X': ...} (coreutils). Without {@code -c}, the default block
+ * ({@link StatBlock}), whose device and inode numbers {@code %d %D %i} print too.
  */
 public final class StatCommand {
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss.SSSSSSSSS Z").withZone(ZoneOffset.UTC);
@@ -82,9 +81,6 @@ public final class StatCommand {
             }
             return refused("stat: missing operand");
         }
-        if (format == null) {
-            return error(dev.dockwire.app.Program.notModelled("stat") + " (its default format shows device and inode numbers; -c FORMAT is)");
-        }
         int status = 0;
         for (String f : files) {
             String p = f.startsWith("/") ? f : (cwd.endsWith("/") ? cwd : cwd + "/") + f;
@@ -96,7 +92,13 @@ public final class StatCommand {
                 status = 1;
                 continue;
             }
-            String line = expand(format, f, s);
+            StatBlock.Where where = StatBlock.of(c, abs.isEmpty() ? "/" : abs);
+            if (format == null) {
+                lines.addAll(StatBlock.lines(busybox, f, s, where, TIME.format(Instant.ofEpochMilli(s.mtimeMillis())),
+                        ExecUser.name(c, s.uid()), groupName(c, s.gid())));
+                continue;
+            }
+            String line = expand(format, f, s, where);
             if (line == null) {
                 return 1;
             }
@@ -106,7 +108,7 @@ public final class StatCommand {
     }
 
     /** print_stat over each directive of {@code format}; null when one is not modelled (said so). */
-    private String expand(String format, String name, Commands.Stat s) {
+    private String expand(String format, String name, Commands.Stat s, StatBlock.Where where) {
         StringBuilder sb = new StringBuilder();
         for (int i = 0; i < format.length(); i++) {
             char ch = format.charAt(i);
@@ -123,7 +125,7 @@ public final class StatCommand {
                 case 'b' -> Long.toString(s.blocks());
                 case 'B' -> "512";
                 case 'f' -> Integer.toHexString(s.mode());
-                case 'F' -> s.directory() ? "directory" : s.size() == 0 ? "regular empty file" : "regular file";
+                case 'F' -> StatBlock.type(s);
                 case 'g' -> Integer.toString(s.gid());
                 case 'G' -> groupName(c, s.gid());
                 case 'h' -> Integer.toString(s.links());
@@ -135,13 +137,12 @@ public final class StatCommand {
                 case 'U' -> ExecUser.name(c, s.uid());
                 case 'x', 'y', 'z' -> TIME.format(Instant.ofEpochMilli(mtime));
                 case 'X', 'Y', 'Z' -> Long.toString(Math.floorDiv(mtime, 1000));
-                case 'd', 'D', 'i', 't', 'T' -> null;
+                case 'd' -> Long.toString(where.dev());
+                case 'D' -> Long.toHexString(where.dev());
+                case 'i' -> Long.toString(where.inode());
+                case 't', 'T' -> "0"; // a device file's major and minor: dockwire keeps no device files
                 default -> busybox ? String.valueOf(d) : "?";
             };
-            if (v == null) {
-                error(dev.dockwire.app.Program.notModelled("stat") + " (%" + d + ": dockwire keeps no device or inode numbers)");
-                return null;
-            }
             sb.append(v);
         }
         return sb.toString();

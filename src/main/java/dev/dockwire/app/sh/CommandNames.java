@@ -1,0 +1,300 @@
+package dev.dockwire.app.sh;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * What the shell knows of command names beside its builtins: its aliases and its table of PATH
+ * lookups, and the builtins that show them — {@code type}, {@code command -v}/{@code -V},
+ * {@code alias}, {@code unalias} and {@code hash} — worded per dialect: ash's and dash's
+ * describe_command, aliascmd and hashcmd (BusyBox shell/ash.c, dash src/exec.c and alias.c: their
+ * tables listed in hash-bucket order, atab of 39 and cmdtable of 31 buckets), bash's type.def,
+ * alias.def and hash.def (its hash table of 256 buckets by FNV-1, each new name at its bucket's head;
+ * aliases only where they expand, in an interactive shell).
+ */
+final class CommandNames {
+    /** ash's and dash's reserved words, which {@code type} calls keywords (bash adds its own). */
+    private static final Set<String> KEYWORDS = Set.of("!", "case", "do", "done", "elif", "else", "esac", "fi", "for", "if", "in",
+            "then", "until", "while", "{", "}");
+    private static final Set<String> BASH_KEYWORDS = Set.of("[[", "]]", "function", "select", "time", "coproc");
+    /** ash's and dash's special builtins beyond XCU's ({@code type local}: "a special shell builtin"). */
+    private static final Set<String> ASH_SPECIAL = Set.of("local", "source");
+
+    /** A hashed command: where the PATH search found it and, for bash's {@code hash}, how often it ran from there. */
+    private static final class Hashed {
+        final String path;
+        int hits;
+
+        Hashed(String path, int hits) {
+            this.path = path;
+            this.hits = hits;
+        }
+    }
+
+    private final Interp sh;
+    private final Builtins builtins;
+    private final Map<String, String> aliases = new LinkedHashMap<>();
+    private final Map<String, Hashed> hashed = new LinkedHashMap<>();
+
+    CommandNames(Interp sh, Builtins builtins) {
+        this.sh = sh;
+        this.builtins = builtins;
+    }
+
+    /** A program the PATH found is about to run: ash and dash remember where, bash counts a hit. */
+    void executed(String name) {
+        if (name.contains("/")) {
+            return;
+        }
+        Hashed h = hashed.get(name);
+        if (h != null) {
+            h.hits++;
+            return;
+        }
+        String path = sh.commands.path(name);
+        if (path != null) {
+            hashed.put(name, new Hashed(path, 1));
+        }
+    }
+
+    /** Runs {@code type}, {@code alias}, {@code unalias}, {@code hash} or {@code command -v/-V}; its status. */
+    int run(String name, List<String> args, Io io) {
+        return switch (name) {
+            case "type" -> type(args, io);
+            case "alias" -> alias(args, io);
+            case "unalias" -> unalias(args, io);
+            case "hash" -> hash(args, io);
+            default -> command(args.get(0).equals("-V"), args.subList(1, args.size()), io);
+        };
+    }
+
+    private boolean bash() {
+        return sh.dialect == Dialect.BASH;
+    }
+
+    /** Whether aliases apply: always in ash and dash, in bash only where expand_aliases is on (an interactive shell). */
+    private boolean aliasesApply() {
+        return !bash() || sh.interactive;
+    }
+
+    private int type(List<String> names, Io io) {
+        int status = 0;
+        for (String n : names) {
+            if (!describe(n, true, "type", io)) {
+                status = bash() ? 1 : 127;
+            }
+        }
+        return status;
+    }
+
+    /** {@code command -v} and {@code -V}: ash and dash describe the first name only; bash every one, failing only when it found none. */
+    private int command(boolean verbose, List<String> names, Io io) {
+        if (!bash()) {
+            return names.isEmpty() || describe(names.get(0), verbose, "command", io) ? 0 : 127;
+        }
+        boolean found = names.isEmpty();
+        for (String n : names) {
+            found |= describe(n, verbose, "command", io);
+        }
+        return found ? 0 : 1;
+    }
+
+    /** describe_command: alias, keyword, function, builtin, then the PATH; false when the name is none of them. */
+    private boolean describe(String n, boolean verbose, String builtin, Io io) {
+        String alias = aliasesApply() ? aliases.get(n) : null;
+        if (alias != null) {
+            io.out.line(!verbose ? "alias " + n + "=" + quote(alias)
+                    : bash() ? n + " is aliased to `" + alias + "'" : n + " is an alias for " + alias);
+        } else if (KEYWORDS.contains(n) || bash() && BASH_KEYWORDS.contains(n) || sh.dialect == Dialect.ASH && n.equals("function")) {
+            io.out.line(verbose ? n + " is a shell keyword" : n);
+        } else if (sh.functions.containsKey(n)) {
+            io.out.line(verbose ? n + (sh.dialect == Dialect.DASH ? " is a shell function" : " is a function") : n);
+        } else if (builtins.has(n)) {
+            boolean special = !bash() && (Execute.SPECIAL.contains(n) || ASH_SPECIAL.contains(n));
+            io.out.line(verbose ? n + " is a " + (special ? "special " : "") + "shell builtin" : n);
+        } else {
+            Hashed h = n.contains("/") ? null : hashed.get(n);
+            String path = h != null ? h.path : sh.commands.path(n);
+            if (path == null) {
+                if (verbose && bash()) {
+                    builtins.error(io, builtin, n + ": not found");
+                } else if (verbose) {
+                    io.out.line(n + ": not found");
+                }
+                return false;
+            }
+            if (!verbose) {
+                io.out.line(path);
+            } else if (h != null && sh.dialect == Dialect.DASH) {
+                io.out.line(n + " is a tracked alias for " + path);
+            } else if (h != null && bash()) {
+                io.out.line(n + " is hashed (" + path + ")");
+            } else {
+                io.out.line(n + " is " + path);
+            }
+            if (!bash() && !n.contains("/")) {
+                hashed.putIfAbsent(n, new Hashed(path, 0)); // ash's find_command enters what it found
+            }
+        }
+        return true;
+    }
+
+    private int alias(List<String> args, Io io) {
+        if (args.isEmpty()) {
+            List<String> names = new ArrayList<>(aliases.keySet());
+            names.sort(bash() ? Comparator.naturalOrder() : Comparator.comparingInt(CommandNames::atab));
+            names.forEach(n -> io.out.line(shown(n)));
+            return 0;
+        }
+        int status = 0;
+        for (String a : args) {
+            int eq = a.indexOf('=', 1);
+            if (eq > 0) {
+                aliases.put(a.substring(0, eq), a.substring(eq + 1));
+            } else if (aliases.containsKey(a)) {
+                io.out.line(shown(a));
+            } else {
+                notFound(io, "alias", a);
+                status = 1;
+            }
+        }
+        return status;
+    }
+
+    private int unalias(List<String> args, Io io) {
+        if (args.isEmpty() && bash()) {
+            io.err.line("unalias: usage: unalias [-a] name [name ...]");
+            return 2;
+        }
+        int status = 0;
+        for (String a : args) {
+            if (a.equals("-a")) {
+                aliases.clear();
+            } else if (aliases.remove(a) == null) {
+                notFound(io, "unalias", a);
+                status = 1;
+            }
+        }
+        return status;
+    }
+
+    /** An alias or unalias of a name with no alias: ash's and dash's own line ({@code alias: x not found}), bash's error. */
+    private void notFound(Io io, String builtin, String name) {
+        if (bash()) {
+            builtins.error(io, builtin, name + ": not found");
+        } else {
+            io.err.line(builtin + ": " + name + " not found");
+        }
+    }
+
+    private String shown(String name) {
+        return (bash() ? "alias " : "") + name + "=" + quote(aliases.get(name));
+    }
+
+    /** The alias's value quoted: ash's and dash's single_quote ({@code 'it'"'"'s'}), bash's sh_single_quote ({@code 'it'\''s'}). */
+    private String quote(String value) {
+        if (bash()) {
+            return "'" + value.replace("'", "'\\''") + "'";
+        }
+        StringBuilder b = new StringBuilder();
+        int i = 0;
+        do {
+            int q = value.indexOf('\'', i);
+            int end = q < 0 ? value.length() : q;
+            b.append('\'').append(value, i, end).append('\'');
+            i = end;
+            if (q < 0) {
+                break;
+            }
+            while (end < value.length() && value.charAt(end) == '\'') {
+                end++;
+            }
+            b.append('"').append(value, i, end).append('"');
+            i = end;
+        } while (i < value.length());
+        return b.toString();
+    }
+
+    private int hash(List<String> args, Io io) {
+        int status = 0;
+        for (int i = 0; i < args.size(); i++) {
+            String a = args.get(i);
+            if (a.equals("-r")) {
+                hashed.clear();
+            } else if (a.equals("-p") && bash() && i + 2 < args.size()) {
+                hashed.put(args.get(i + 2), new Hashed(args.get(i + 1), 0)); // phash_insert: a known name keeps its place
+                i += 2;
+            } else if (a.startsWith("-") && a.length() > 1) {
+                builtins.error(io, "hash", bash() ? a + ": invalid option"
+                        : (sh.dialect == Dialect.ASH ? "illegal" : "Illegal") + " option " + a);
+                return 2;
+            } else if (sh.functions.containsKey(a) || builtins.has(a) || a.contains("/")) {
+                continue;
+            } else {
+                String path = sh.commands.path(a);
+                if (path == null) {
+                    builtins.error(io, "hash", a + ": not found");
+                    status = 1;
+                } else if (bash()) {
+                    hashed.remove(a); // hash.def's add_hashed_command: searched again, its hits reset
+                    hashed.put(a, new Hashed(path, 0));
+                } else {
+                    hashed.remove(a); // hashcmd deletes the entry and finds the command again
+                    hashed.put(a, new Hashed(path, 0));
+                }
+            }
+        }
+        if (!args.isEmpty()) {
+            return status;
+        }
+        List<String> names = new ArrayList<>(hashed.keySet());
+        if (bash()) {
+            if (names.isEmpty()) {
+                io.out.line("hash: hash table empty");
+                return 0;
+            }
+            // each bucket's newest first: walked from the insertion order reversed, the sort is stable
+            java.util.Collections.reverse(names);
+            names.sort(Comparator.comparingInt(n -> Integer.remainderUnsigned(fnv1(n), 256)));
+            io.out.line("hits\tcommand");
+            names.forEach(n -> io.out.line(String.format("%4d\t%s", hashed.get(n).hits, hashed.get(n).path)));
+            return 0;
+        }
+        names.sort(Comparator.comparingInt(CommandNames::cmdtable));
+        names.forEach(n -> io.out.line(hashed.get(n).path));
+        return 0;
+    }
+
+    /** ash's and dash's name hash: the first byte shifted by four plus every byte. */
+    private static int hashval(String name) {
+        int h = (name.isEmpty() ? 0 : name.charAt(0) & 0xff) << 4;
+        for (int i = 0; i < name.length(); i++) {
+            h += name.charAt(i) & 0xff;
+        }
+        return h;
+    }
+
+    /** The alias table's bucket (alias.c hashalias, ATABSIZE 39). */
+    private static int atab(String name) {
+        return hashval(name) % 39;
+    }
+
+    /** The command table's bucket (exec.c cmdlookup, CMDTABLESIZE 31). */
+    private static int cmdtable(String name) {
+        return (hashval(name) & 0x7FFF) % 31;
+    }
+
+    /** bash's hashlib.c hash_string: 32-bit FNV-1, multiply then xor. */
+    private static int fnv1(String name) {
+        int h = (int) 2166136261L;
+        for (byte b : name.getBytes(java.nio.charset.StandardCharsets.UTF_8)) {
+            h *= 16777619;
+            h ^= b;
+        }
+        return h;
+    }
+}
