@@ -15,7 +15,7 @@ import java.util.Set;
 /**
  * The host's prompt's lines that its own {@link Shell} cannot run — compound commands ({@code for},
  * {@code while}, {@code until}, {@code if}, {@code case}, {@code { }}, {@code ( )}), functions and
- * their calls, {@code !}, the builtins it lacks ({@code [}, {@code [[}, {@code test}, {@code read}, {@code set},
+ * their calls, {@code !}, words with pathname patterns ({@code *.txt}), the builtins it lacks ({@code [}, {@code [[}, {@code test}, {@code read}, {@code set},
  * {@code eval}, {@code local}, ...), {@code $((...))} and {@code ${NAME<op>word}} — run by app.sh's
  * shell in bash's dialect, its commands the host's table ({@link HostCommands}). One store: the
  * session's variables are the Shell's own map, {@code $?}, the working directory and the exported
@@ -124,7 +124,7 @@ final class HostSh {
             if (name != null && (BUILTINS.contains(name) || session.function(name))) {
                 return true;
             }
-            return s.words().stream().anyMatch(this::needs) || s.assigns().stream().anyMatch(a -> needs(a.value()))
+            return s.words().stream().anyMatch(w -> needs(w) || globs(w)) || s.assigns().stream().anyMatch(a -> needs(a.value()))
                     || s.redirs().stream().anyMatch(r -> r.target() != null && needs(r.target()));
         }
         if (c instanceof Ast.Pipeline p) {
@@ -137,6 +137,19 @@ final class HostSh {
             return q.items().stream().anyMatch(i -> needs(i.cmd()));
         }
         return true; // a compound command, a function's definition, a redirected compound
+    }
+
+    /**
+     * Whether {@code w} has an unquoted {@code *}, {@code ?} or {@code [}: bash expands it to the
+     * names it matches (the Shell has no pathname expansion; app.sh's {@code Glob} does).
+     */
+    private static boolean globs(Ast.Word w) {
+        for (Ast.Part p : w.parts()) {
+            if (p instanceof Ast.Lit lit && !lit.quoted() && lit.text().chars().anyMatch(ch -> ch == '*' || ch == '?' || ch == '[')) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private boolean needs(Ast.Word w) {

@@ -6,7 +6,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * Pathname expansion in the compound lines the host's prompt runs on app.sh ({@link HostSh}) over
+ * Pathname expansion in the lines the host's prompt runs on app.sh ({@link HostSh}) over
  * the host's files ({@link HostFileSystem}, through {@link HostCommands#list}), beside bash 5.2 in a
  * directory made the same way. Skips, saying why, where bash is not installed.
  */
@@ -27,6 +27,7 @@ class HostGlobBesideBashTest {
         "if true; then ls *.txt; fi",
         "if true; then rm -f *.txt; fi; for f in *; do echo $f; done",
         "x='*.conf'; for f in $x \"$x\"; do echo $f; done",
+        "echo *", "ls -d d/* *.conf", "echo '*' \"*.txt\" *.txt", "cat *.txt | wc -l", "echo *.none; echo $?",
     })
     void sameAsBash(String line) throws Exception {
         BashBeside.assertSame(HOST, SETUP, line);
