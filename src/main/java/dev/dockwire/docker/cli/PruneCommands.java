@@ -209,30 +209,6 @@ final class PruneCommands {
         return out;
     }
 
-    /**
-     * {@code docker builder prune [-a]} (cli/command/builder/prune.go): its one-line warning with the
-     * prompt on it; dockwire's builds keep no cache records ({@code docker system df}'s Build Cache
-     * is empty), so nothing is listed under {@code Deleted build cache objects:} and none reclaimed.
-     */
-    CommandOutput builder(List<String> args) {
-        CliFlags f = CliFlags.parse(args, List.of(new Spec("force", 'f', false), new Spec("all", 'a', false),
-                new Spec("filter", (char) 0, true), new Spec("keep-storage", (char) 0, true)), true);
-        if (!f.positional().isEmpty()) {
-            return noArgs("builder prune");
-        }
-        List<String> out = new ArrayList<>();
-        if (!f.has("force")) {
-            out.add((f.has("all") ? "WARNING! This will remove all build cache." : "WARNING! This will remove all dangling build cache.")
-                    + " " + PROMPT);
-            String answer = stdin == null || stdin.isEmpty() ? "" : stdin.get(0).strip();
-            if (!answer.equalsIgnoreCase("y")) {
-                return CommandOutput.ok(out);
-            }
-        }
-        out.add("Total reclaimed space: 0B");
-        return CommandOutput.ok(out);
-    }
-
     /** The prompt after {@code warning}; true when the first line piped to the client is {@code y} or {@code Y}. */
     private boolean confirm(List<String> out, List<String> warning) {
         out.addAll(warning);

@@ -53,17 +53,6 @@ class ImagePruneTest {
     }
 
     @Test
-    void builderPruneAsksOnOneLineAndHasNoCacheToList() {
-        try (TestHost h = new TestHost(2)) {
-            assertEquals(List.of("WARNING! This will remove all dangling build cache. Are you sure you want to continue? [y/N] "),
-                    h.ok("docker builder prune"));
-            assertEquals(List.of("Total reclaimed space: 0B"), h.ok("docker builder prune -a -f"));
-            assertEquals(List.of("WARNING! This will remove all dangling build cache. Are you sure you want to continue? [y/N] ",
-                    "Total reclaimed space: 0B"), h.ok("echo y | docker builder prune"));
-        }
-    }
-
-    @Test
     void systemPruneReportsTheDanglingImages() {
         try (TestHost h = new TestHost(2)) {
             String id = build(h, "/tmp/ip-s", "ips");
