@@ -158,11 +158,16 @@ final class PruneCommands {
                 : "WARNING! This will remove all dangling images."))) {
             return CommandOutput.ok(out);
         }
-        return filtered(f, out, filters -> {
-            long[] reclaimed = {0};
-            out.addAll(deletedImages(all, filters, reclaimed));
-            out.add("Total reclaimed space: " + Units.humanSize(reclaimed[0]));
-        });
+        PruneFilters filters;
+        try {
+            filters = PruneFilters.images(f.all("filter"), nowNanos(), all);
+        } catch (EngineException e) {
+            return failed(out, e);
+        }
+        long[] reclaimed = {0};
+        out.addAll(deletedImages(!filters.danglingOnly(), filters, reclaimed));
+        out.add("Total reclaimed space: " + Units.humanSize(reclaimed[0]));
+        return CommandOutput.ok(out);
     }
 
     /** The images pruned under {@code Deleted Images:} and an empty line, none when none was; their space added to {@code reclaimed}. */
@@ -188,7 +193,8 @@ final class PruneCommands {
             boolean parent = byId.keySet().stream().anyMatch(other -> id.equals(images.parent(other)));
             ImageService.BuiltImage built = images.byId(id);
             Map<String, String> labels = built != null ? built.labels() : images.labels(e.getValue().get(0).name());
-            long created = e.getValue().get(0).image().created() == null ? 0
+            // image_prune.go: an image without a creation date is spared by until
+            long created = e.getValue().get(0).image().created() == null ? Long.MAX_VALUE
                     : e.getValue().get(0).image().created().toEpochMilli() * 1_000_000L;
             if (used || !all && !dangling || dangling && parent || !filters.matches(labels, created)) {
                 continue;

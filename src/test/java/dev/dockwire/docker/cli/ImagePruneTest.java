@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.dockwire.testing.TestHost;
+import dev.dockwire.tools.CommandResult;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -49,6 +50,23 @@ class ImagePruneTest {
             assertEquals("", out.get(out.size() - 2));
             List<String> left = h.ok("docker images --format '{{.Repository}}'");
             assertTrue(left.contains("alpine") && !left.contains("nginx"), String.join("\n", left));
+        }
+    }
+
+    @Test
+    void danglingFilterMeetsTheClientsOwn() {
+        // moby v28.2.2 image_prune.go GetBoolOrDefault("dangling", true) over the user's value and the one
+        // cli/command/image/prune.go adds (!all): false beside true conflicts; 20.10 took ExactMatch("false").
+        try (TestHost h = new TestHost(2)) {
+            String id = build(h, "/tmp/ip-d", "ipd");
+            CommandResult r = h.run("docker image prune -f --filter dangling=false");
+            assertEquals(List.of("Error response from daemon: invalid filter 'dangling=[false true]'"), r.output());
+            assertEquals(1, r.status());
+            assertEquals(List.of("Total reclaimed space: 0B"), h.ok("docker image prune -f --filter dangling=1 --filter label=none"));
+            assertEquals(List.of("Deleted Images:", "deleted: " + id, "", "Total reclaimed space: 0B"),
+                    h.ok("docker image prune -f --filter dangling=maybe --filter until=-1h"), "maybe beside true is true");
+            r = h.run("docker images -f dangling=true -f dangling=false");
+            assertEquals(List.of("Error response from daemon: invalid filter 'dangling=[true false]'"), r.output());
         }
     }
 
