@@ -321,8 +321,8 @@ public final class DockerCommand {
 
     /** What {@code docker run} (or create) prints of the pull of {@code req}'s image before it creates the container. */
     private CommandOutput pullFor(CliFlags f, ContainerCreate req, boolean run) {
-        return ImagePull.shown(ImagePull.beforeCreate(engine(), req.image(), f.get("pull"), f.has("quiet"), run, host.jobControl().live()),
-                host.jobControl());
+        return ImagePull.shown(ImagePull.beforeCreate(engine(), req.image(), f.get("pull"), f.has("quiet"), run, host.stderrIsTerminal()),
+                host.jobControl(), !host.jobControl().live() || host.stderrIsTerminal()); // live: unless 2> sends them elsewhere
     }
 
     private CommandOutput create(List<String> args) {
