@@ -56,6 +56,8 @@ public final class DockerHost implements Shell.Env, CliEnv {
     private InteractiveShell terminal;
     /** Whether the command under way writes to the terminal (not a pipe, a file or {@code $( )}). */
     private boolean stdoutTerminal = true;
+    /** isatty(2) for the command under way, as the shell says it. */
+    private boolean stderrTerminal = true;
     private long stepTimeoutNanos = 60_000_000_000L;
     private java.util.function.Function<String, DockerHost> sshHosts = name -> null;
     /** The LAN router's namespace as a process host (set by the world), for traces from the LAN. */
@@ -326,6 +328,18 @@ public final class DockerHost implements Shell.Env, CliEnv {
         }
     }
 
+    /** As {@link #exec(List, List, boolean)}, with isatty(2): {@code docker run}'s pull lines go to stderr. */
+    @Override
+    public CommandResult exec(List<String> argv, List<String> stdin, boolean terminal, boolean stderrTerminal) {
+        boolean before = this.stderrTerminal;
+        this.stderrTerminal = stderrTerminal;
+        try {
+            return exec(argv, stdin, terminal);
+        } finally {
+            this.stderrTerminal = before;
+        }
+    }
+
     /** {@code mkdir}, {@code rmdir}, {@code rm}, {@code ls}, {@code clear} over the host's files, at the virtual clock's time. */
     private CommandResult fileCommand(List<String> argv, boolean terminal) {
         return HostFileCommands.run(argv.get(0), argv.subList(1, argv.size()), files, terminal, loop.epochMillis() + loop.nanos() / 1_000_000);
@@ -481,7 +495,6 @@ public final class DockerHost implements Shell.Env, CliEnv {
         return null;
     }
 
-    /** {@code sleep N}: lets N seconds of virtual time pass (timers, ARP ageing, retransmissions run). */
     /** dockwire's own commands at the host's prompt: {@code dockwire trace}. */
     private CommandResult dockwire(List<String> args) {
         if (!args.isEmpty() && args.get(0).equals("trace")) {
@@ -494,26 +507,9 @@ public final class DockerHost implements Shell.Env, CliEnv {
         return CommandResult.fail(2, TraceCommand.USAGE);
     }
 
+    /** {@code sleep N}: lets N seconds of virtual time pass (timers, ARP ageing, retransmissions run). */
     CommandResult sleep(List<String> args) {
-        if (args.size() != 1) {
-            return CommandResult.fail(1, "sleep: invalid number of arguments");
-        }
-        String a = args.get(0);
-        if (a.length() > 1 && a.startsWith("-") && !a.equals("--")) {
-            // coreutils' sleep reads its arguments with getopt_long: "-5" is an unknown option.
-            return new CommandResult(1, List.of("sleep: invalid option -- '" + a.charAt(1) + "'",
-                    "Try 'sleep --help' for more information."));
-        }
-        try {
-            double seconds = Double.parseDouble(a.endsWith("s") ? a.substring(0, a.length() - 1) : a);
-            if (jobControl.follows()) {
-                return live.sleep((long) (seconds * 1e9));
-            }
-            loop.runFor((long) (seconds * 1e9));
-            return CommandResult.ok(List.of());
-        } catch (NumberFormatException e) {
-            return CommandResult.fail(1, "sleep: invalid time interval '" + args.get(0) + "'");
-        }
+        return live.sleep(args);
     }
 
     ContainerEnv inside(Container c) {
@@ -540,6 +536,11 @@ public final class DockerHost implements Shell.Env, CliEnv {
     public boolean stdoutIsTerminal() {
         // a terminal: the interactive prompt's, or the live shell's (its job control's); then isatty(1) as the shell says
         return (terminal != null || jobControl.live()) && stdoutTerminal;
+    }
+
+    @Override
+    public boolean stderrIsTerminal() {
+        return (terminal != null || jobControl.live()) && stderrTerminal;
     }
 
     @Override

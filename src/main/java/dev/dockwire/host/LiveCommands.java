@@ -78,4 +78,30 @@ final class LiveCommands {
         }
         return new CommandResult(w == JobControl.Wait.STOPPED ? 148 : w == JobControl.Wait.DONE ? job.status() : 0, List.of());
     }
+
+    /**
+     * {@code sleep N}: lets N seconds of virtual time pass (timers, ARP ageing, retransmissions run),
+     * at a live terminal as a foreground job.
+     */
+    CommandResult sleep(List<String> args) {
+        if (args.size() != 1) {
+            return CommandResult.fail(1, "sleep: invalid number of arguments");
+        }
+        String a = args.get(0);
+        if (a.length() > 1 && a.startsWith("-") && !a.equals("--")) {
+            // coreutils' sleep reads its arguments with getopt_long: "-5" is an unknown option.
+            return new CommandResult(1, List.of("sleep: invalid option -- '" + a.charAt(1) + "'",
+                    "Try 'sleep --help' for more information."));
+        }
+        try {
+            double seconds = Double.parseDouble(a.endsWith("s") ? a.substring(0, a.length() - 1) : a);
+            if (jobs.follows()) {
+                return sleep((long) (seconds * 1e9));
+            }
+            loop.runFor((long) (seconds * 1e9));
+            return CommandResult.ok(List.of());
+        } catch (NumberFormatException e) {
+            return CommandResult.fail(1, "sleep: invalid time interval '" + args.get(0) + "'");
+        }
+    }
 }

@@ -38,6 +38,14 @@ public final class Shell {
             return exec(argv, stdin);
         }
 
+        /**
+         * As {@link #exec(List, List, boolean)}, told too whether its standard error is the terminal
+         * (isatty(2): not redirected to a file, nor by {@code 2>&1} where stdout is no terminal).
+         */
+        default CommandResult exec(List<String> argv, List<String> stdin, boolean terminal, boolean stderrTerminal) {
+            return exec(argv, stdin, terminal);
+        }
+
         /** Whether {@code path} is a directory here ({@code cat DIR}: {@code Is a directory}). */
         default boolean isDirectory(String path) {
             return false;
@@ -238,7 +246,8 @@ public final class Shell {
         if (cmd.redirected()) {
             return spawnRedirected(cmd, jobs);
         }
-        CommandResult r = jobs.spawning(() -> command(cmd, null, false, Pipe.open()), CommandResult::status);
+        CommandResult r = jobs.spawning(() -> command(cmd, null, false, cmd.err() == ShellParser.Target.STDERR, Pipe.open()),
+                CommandResult::status);
         if (jobs.lastBackgroundPid() > 0) {
             vars.put("!", Integer.toString(jobs.lastBackgroundPid()));
         }
@@ -260,7 +269,8 @@ public final class Shell {
         }
         ShellParser.Target to = cmd.out();
         java.util.function.Consumer<String> sink = to.isFile() ? line -> env.writeFile(to.file(), line + "\n", true) : null;
-        CommandResult r = jobs.spawning(() -> jobs.redirected(sink, () -> collected(() -> command(cmd, null, false, Pipe.open()))),
+        boolean errTerminal = cmd.err() == ShellParser.Target.STDERR;
+        CommandResult r = jobs.spawning(() -> jobs.redirected(sink, () -> collected(() -> command(cmd, null, false, errTerminal, Pipe.open()))),
                 CommandResult::status);
         vars.put("!", Integer.toString(jobs.lastBackgroundPid()));
         Streams s = route(cmd, r);
@@ -312,7 +322,7 @@ public final class Shell {
 
     /** As {@link #run(List)}, with {@code stdin} (null: none) as the command's input. */
     public CommandResult run(List<String> argv, List<String> stdin) {
-        return command(new ShellParser.Command(List.copyOf(argv)), stdin, false, Pipe.open());
+        return command(new ShellParser.Command(List.copyOf(argv)), stdin, false, true, Pipe.open());
     }
 
     private Shell withVars(Map<String, String> v) {
@@ -349,9 +359,11 @@ public final class Shell {
             }
             List<String> in = stdin;
             boolean terminal = i == stages.size() - 1 && !cmd.redirected() && nesting == 0;
+            // isatty(2): the shell's own stderr (the terminal), or 2>&1 where stdout is the terminal
+            boolean errTerminal = cmd.err() == ShellParser.Target.STDERR || cmd.err() == ShellParser.Target.STDOUT && terminal;
             Pipe pipe = i < stages.size() - 1 && stages.get(i + 1).input() == null ? Pipe.into(stages.get(i + 1).words()) : Pipe.open();
-            last = i < stages.size() - 1 || cmd.redirected() ? collected(() -> command(cmd, in, false, pipe))
-                    : command(cmd, in, terminal, pipe);
+            last = i < stages.size() - 1 || cmd.redirected() ? collected(() -> command(cmd, in, false, errTerminal, pipe))
+                    : command(cmd, in, terminal, errTerminal, pipe);
             Streams s = route(cmd, last);
             int status = last.status();
             for (Map.Entry<ShellParser.Target, StringBuilder> f : s.files.entrySet()) {
@@ -453,7 +465,7 @@ public final class Shell {
         return content == null ? null : Lines.of(content);
     }
 
-    private CommandResult command(ShellParser.Command cmd, List<String> stdin, boolean terminal, Pipe pipe) {
+    private CommandResult command(ShellParser.Command cmd, List<String> stdin, boolean terminal, boolean errTerminal, Pipe pipe) {
         List<String> argv = cmd.words();
         if (argv.isEmpty()) {
             return CommandResult.ok(List.of());
@@ -471,7 +483,7 @@ public final class Shell {
             case "grep", "egrep", "head", "tail", "wc", "sort" -> HostText.run(name, args, stdin, env, env.textFlavour(), null);
             case "seq" -> HostText.run(name, args, stdin, env, env.textFlavour(), null, pipe);
             case "export", "unset", "cd", "pwd" -> ShellBuiltins.run(name, args, vars, env);
-            default -> HostText.piped(env.exec(argv, stdin, terminal), pipe);
+            default -> HostText.piped(env.exec(argv, stdin, terminal, errTerminal), pipe);
         };
     }
 

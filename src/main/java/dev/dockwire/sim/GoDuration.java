@@ -60,6 +60,33 @@ public final class GoDuration {
         return negative ? -nanos : nanos;
     }
 
+    /** time.Duration's String: {@code 0s}, {@code 1.5ms}, {@code 30s}, {@code 1.5s}, {@code 1m30s}, {@code 1h0m0s}. */
+    public static String format(long nanos) {
+        if (nanos < 0) {
+            return "-" + format(-nanos);
+        }
+        if (nanos == 0) {
+            return "0s";
+        }
+        if (nanos < 1_000L) {
+            return nanos + "ns";
+        }
+        if (nanos < 1_000_000L) {
+            return decimal(nanos, 1_000L) + "\u00b5s";
+        }
+        if (nanos < 1_000_000_000L) {
+            return decimal(nanos, 1_000_000L) + "ms";
+        }
+        long h = nanos / 3_600_000_000_000L;
+        long m = nanos / 60_000_000_000L % 60;
+        String sec = decimal(nanos % 60_000_000_000L, 1_000_000_000L) + "s";
+        return h > 0 ? h + "h" + m + "m" + sec : m > 0 ? m + "m" + sec : sec;
+    }
+
+    private static String decimal(long value, long unit) {
+        return java.math.BigDecimal.valueOf(value).divide(java.math.BigDecimal.valueOf(unit)).stripTrailingZeros().toPlainString();
+    }
+
     private static IllegalArgumentException invalid(String text) {
         return new IllegalArgumentException("time: invalid duration \"" + text + "\"");
     }

@@ -62,4 +62,33 @@ class LivePullTest {
             }
         }
     }
+
+    /**
+     * {@code docker run} writes the pull to its stderr (docker/cli container/create.go pullImage to
+     * Err(), jsonmessage with that stream's isatty): {@code 2>&1 | cat} takes it through the pipe in
+     * the non-terminal form, {@code 2>/dev/null} discards it with "Unable to find image", and with
+     * only stdout piped it stays the terminal's last screen.
+     */
+    @Test
+    void runsPullFollowsItsStderr(@TempDir Path dir) {
+        List<String> terminal = new CopyOnWriteArrayList<>();
+        try (Session session = new Session("shell", 1, new Session.Options(dir, 1L, false), null, line -> { })) {
+            session.world().engine().images().startFresh();
+            try (LiveHost live = new LiveHost(session, 1000, terminal::add, terminal::add)) {
+                assertEquals(0, live.run("docker run --rm alpine echo hi 2>&1 | cat"));
+                assertEquals(List.of("Unable to find image 'alpine:latest' locally", "latest: Pulling from library/alpine",
+                        "e2de96513ba9: Pulling fs layer", "e2de96513ba9: Verifying Checksum", "e2de96513ba9: Download complete",
+                        "e2de96513ba9: Pull complete", "Digest: sha256:3cf95fe0816180395592b8373f3ec60663f076127617bbacb4eacf9667afe2e9",
+                        "Status: Downloaded newer image for alpine:latest", "hi"), terminal);
+                terminal.clear();
+                assertEquals(0, live.run("docker run --rm busybox echo hi 2>/dev/null"));
+                assertEquals(List.of("hi"), terminal);
+                terminal.clear();
+                assertEquals(0, live.run("docker run --rm nginx echo hi | cat"));
+                assertEquals(true, terminal.stream().noneMatch(l -> l.endsWith(": Pulling fs layer")), String.join("\n", terminal));
+                assertEquals(true, terminal.stream().anyMatch(l -> l.endsWith(": Pull complete")), String.join("\n", terminal));
+                assertEquals("hi", terminal.get(terminal.size() - 1));
+            }
+        }
+    }
 }

@@ -99,6 +99,11 @@ public interface CliEnv {
         return stdinIsTerminal();
     }
 
+    /** isatty(2) of the client: where {@code docker run} writes the pull's progress (create.go pullImage to Err()). */
+    default boolean stderrIsTerminal() {
+        return stdoutIsTerminal();
+    }
+
     /**
      * {@code docker exec -it CTR sh} and {@code docker run -it IMAGE sh} on a terminal: opens the
      * shell {@code argv} names inside {@code c} at the terminal's prompt; {@code afterExit} runs

@@ -58,6 +58,9 @@ public final class DockerCommand {
     }
 
     private CommandOutput command(List<String> args) {
+        if (args.size() > 1 && (args.get(0).equals("builder") || args.get(0).equals("buildx")) && args.get(1).equals("build")) {
+            args = args.subList(1, args.size()); // both are buildx build, as docker build is (cmd/docker/builder.go)
+        }
         CommandOutput help = DockerUsage.answer(args);
         if (help != null) {
             return help;
@@ -87,8 +90,7 @@ public final class DockerCommand {
             case "network" -> !rest.isEmpty() && rest.get(0).equals("prune") ? prune().network(rest.subList(1, rest.size()))
                     : new NetworkCommand(engine()).run(rest);
             case "system" -> system(rest);
-            case "builder" -> !rest.isEmpty() && rest.get(0).equals("prune") ? prune().builder(rest.subList(1, rest.size()))
-                    : CommandOutput.fail(1, "docker: 'builder' is not a docker command.\nSee 'docker --help'");
+            case "builder", "buildx" -> new BuildxCommand(stdin).run(cmd, rest); // builder.go: forwarded to the plugin
             case "volume" -> !rest.isEmpty() && rest.get(0).equals("prune") ? prune().volume(rest.subList(1, rest.size()))
                     : new VolumeCommand(engine()).run(rest);
             case "rename" -> RenameCommand.run(engine(), rest);
@@ -319,8 +321,8 @@ public final class DockerCommand {
 
     /** What {@code docker run} (or create) prints of the pull of {@code req}'s image before it creates the container. */
     private CommandOutput pullFor(CliFlags f, ContainerCreate req, boolean run) {
-        return ImagePull.shown(ImagePull.beforeCreate(engine(), req.image(), f.get("pull"), f.has("quiet"), run, host.jobControl().live()),
-                host.jobControl());
+        return ImagePull.shown(ImagePull.beforeCreate(engine(), req.image(), f.get("pull"), f.has("quiet"), run, host.stderrIsTerminal()),
+                host.jobControl(), !host.jobControl().live() || host.stderrIsTerminal()); // live: unless 2> sends them elsewhere
     }
 
     private CommandOutput create(List<String> args) {

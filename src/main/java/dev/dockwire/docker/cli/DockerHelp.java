@@ -21,7 +21,8 @@ public final class DockerHelp {
     /** The client's own version line, {@code docker --version}. */
     public static final String VERSION = "Docker version 28.2.2, build e6534b4";
     /** The management commands whose second word is a sub-command. */
-    static final List<String> GROUPS = List.of("network", "container", "swarm", "node", "service", "compose", "system", "image", "volume", "context");
+    static final List<String> GROUPS = List.of("network", "container", "swarm", "node", "service", "compose", "system", "image", "volume", "context",
+            "builder", "buildx");
     /** Compose's own flags that take a value, which may come before its sub-command ({@code docker compose -f x.yml up}). */
     private static final List<String> COMPOSE_VALUE_FLAGS = List.of("-f", "--file", "-p", "--project-name", "--env-file",
             "--profile", "--project-directory", "--ansi", "--progress", "--parallel");

@@ -45,6 +45,18 @@ final class DockerUsage {
         if (words == 1 && DockerHelp.GROUPS.contains(first) && args.size() == 1) {
             return DockerHelp.help(path, false); // a group without its sub-command prints its usage
         }
+        if (first.equals("builder") || first.equals("buildx")) {
+            // The buildx plugin's cobra (builder is forwarded to it): --help and -h where its flags parse.
+            if (words == 1 && (args.contains("--help") || args.contains("-h"))) {
+                List<String> out = new java.util.ArrayList<>();
+                if (!args.contains("--help")) {
+                    out.add("Flag shorthand -h has been deprecated, please use --help");
+                }
+                out.addAll(DockerHelp.text(path));
+                return CommandOutput.ok(out);
+            }
+            return null; // its sub-commands parse their own flags (BuildxCommand)
+        }
         if (first.equals("compose")) {
             // The Compose plugin's cobra: --help anywhere prints the usage of the command it names, and
             // -h does too after its own notice (docker/compose's cmd/compose/compose.go).

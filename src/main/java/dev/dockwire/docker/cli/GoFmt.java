@@ -84,7 +84,9 @@ final class GoFmt {
             if (f instanceof GoStruct.Embedded e) {
                 sb.append(plus ? e.name() + ":" : "").append(e.pointer() ? address(e) : fields(s, e.fields(), depth + 1, plus));
             } else {
-                sb.append(plus ? f + ":" : "").append(format(s.field((String) f), depth + 1, false, plus));
+                Object v = s.field((String) f);
+                boolean address = s.pointerField((String) f) && !(v instanceof GoValue.GoNil);
+                sb.append(plus ? f + ":" : "").append(address ? address(f + "=" + v) : format(v, depth + 1, false, plus));
             }
         }
         return sb.append('}').toString();

@@ -21,6 +21,8 @@ final class GoStruct extends LinkedHashMap<String, Object> {
     private String goType;
     /** The struct's fields in declaration order as fmt prints them (Go names, {@link Embedded} ones), null when not declared. */
     private List<Object> layout;
+    /** Its fields that are pointers to a scalar ({@code *int64}, {@code *bool}): fmt prints a set one as its address inside the struct. */
+    private java.util.Set<String> pointers = java.util.Set.of();
     /** Whether the value is a pointer to the struct (a {@code *container.State}), which fmt prints as an address inside another value. */
     private boolean pointer;
 
@@ -54,6 +56,17 @@ final class GoStruct extends LinkedHashMap<String, Object> {
         this.pointer = pointer;
         this.layout = layout;
         return this;
+    }
+
+    /** Marks {@code fields} (Go names) as pointers to scalars. */
+    GoStruct pointers(String... fields) {
+        this.pointers = java.util.Set.of(fields);
+        return this;
+    }
+
+    /** Whether field {@code name} is a pointer to a scalar. */
+    boolean pointerField(String name) {
+        return pointers.contains(name);
     }
 
     List<Object> layout() {

@@ -81,6 +81,7 @@ final class ImageInspect {
         m.put("GraphDriver", driver);
         Map<String, Object> rootFs = InspectTypes.rootFs();
         rootFs.put("Type", "layers");
+        rootFs.put("Layers", ImageLayers.diffIds(images, image));
         m.put("RootFS", rootFs);
         m.put("Metadata", Map.of("LastTagTime", lastTagTime));
         return m;

@@ -136,10 +136,11 @@ final class ImagePull {
     /**
      * Where the container's output will stream (a live terminal, a background {@code &}, a script's
      * foreground beside a running job) the pull's lines are written as they come, before it
-     * (stderr reaches the terminal even when stdout is piped): {@code pull} with them shown, else as is.
+     * (stderr reaches the terminal even when stdout is piped): {@code pull} with them shown, else as is
+     * (also when stderr is no terminal: the shell takes them where it is redirected, {@code 2>&1 | cat}).
      */
-    static CommandOutput shown(CommandOutput pull, dev.dockwire.proc.JobControl jobs) {
-        if (pull.status() != 0 || pull.output().isEmpty() || !jobs.follows() && !jobs.keepsOrder()) {
+    static CommandOutput shown(CommandOutput pull, dev.dockwire.proc.JobControl jobs, boolean stderrTerminal) {
+        if (pull.status() != 0 || pull.output().isEmpty() || !stderrTerminal || !jobs.follows() && !jobs.keepsOrder()) {
             return pull;
         }
         if (jobs.live()) {

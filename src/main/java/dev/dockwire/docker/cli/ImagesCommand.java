@@ -50,7 +50,7 @@ final class ImagesCommand {
                     "Usage:  docker images [OPTIONS] [REPOSITORY[:TAG]]", "", "See 'docker images --help' for more information"));
         }
         List<String> references = new ArrayList<>();
-        Boolean dangling = null;
+        java.util.Set<String> danglingValues = new java.util.LinkedHashSet<>();
         List<java.util.function.Predicate<ImageService.Stored>> bounds = new ArrayList<>();
         for (String filter : f.all("filter")) {
             int eq = filter.indexOf('=');
@@ -58,12 +58,7 @@ final class ImagesCommand {
             String value = eq < 0 ? "" : filter.substring(eq + 1);
             switch (key) {
                 case "reference" -> references.add(value);
-                case "dangling" -> {
-                    if (!value.equals("true") && !value.equals("false")) { // images.go: ExactMatch of true or false
-                        return CommandOutput.fail(1, "Error response from daemon: invalid filter 'dangling=" + value + "'");
-                    }
-                    dangling = value.equals("true");
-                }
+                case "dangling" -> danglingValues.add(value);
                 case "before", "since" -> {
                     ImageService.Stored anchor = engine.images().find(value);
                     if (anchor == null) {
@@ -92,6 +87,14 @@ final class ImagesCommand {
                 default -> {
                     return CommandOutput.fail(1, "Error response from daemon: invalid filter '" + key + "'");
                 }
+            }
+        }
+        Boolean dangling = null;
+        if (!danglingValues.isEmpty()) {
+            try { // image_list.go: GetBoolOrDefault("dangling", false), checked after every key is known
+                dangling = PruneFilters.getBool("dangling", danglingValues, false);
+            } catch (dev.dockwire.docker.EngineException e) {
+                return CommandOutput.fail(1, "Error response from daemon: " + e.getMessage());
             }
         }
         if (!f.positional().isEmpty()) {

@@ -189,21 +189,26 @@ final class Inspect {
         return env;
     }
 
-    /** moby's api/types/container.HealthConfig: Test, then the durations (nanoseconds) and Retries, each left out when 0. */
+    /**
+     * moby's api/types/container.HealthConfig: Test, then the durations (time.Duration: nanoseconds in
+     * JSON, Go's {@code 30s} in a template) and Retries, each left out when 0.
+     */
     static Map<String, Object> healthConfig(ImageConfig.Healthcheck hc) {
-        Map<String, Object> m = new LinkedHashMap<>();
+        Map<String, Object> m = InspectTypes.healthConfig();
         m.put("Test", new ArrayList<>(hc.test()));
         putNonZero(m, "Interval", hc.intervalNanos());
         putNonZero(m, "Timeout", hc.timeoutNanos());
         putNonZero(m, "StartPeriod", hc.startPeriodNanos());
         putNonZero(m, "StartInterval", hc.startIntervalNanos());
-        putNonZero(m, "Retries", hc.retries());
+        if (hc.retries() != 0) {
+            m.put("Retries", hc.retries());
+        }
         return m;
     }
 
-    private static void putNonZero(Map<String, Object> m, String key, long value) {
-        if (value != 0) {
-            m.put(key, value);
+    private static void putNonZero(Map<String, Object> m, String key, long nanos) {
+        if (nanos != 0) {
+            m.put(key, new TimeDuration(nanos));
         }
     }
 

@@ -34,7 +34,7 @@ final class InspectHostConfig {
 
     static Map<String, Object> of(Container c) {
         ContainerOptions o = c.options();
-        Map<String, Object> h = new LinkedHashMap<>();
+        Map<String, Object> h = InspectTypes.hostConfig();
         h.put("Binds", InspectMounts.binds(c));
         h.put("ContainerIDFile", "");
         Map<String, Object> log = InspectTypes.logConfig();

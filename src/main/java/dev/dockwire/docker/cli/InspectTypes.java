@@ -113,4 +113,53 @@ final class InspectTypes {
     static GoStruct rootFs() {
         return new GoStruct(Map.of("Layers", GoTemplate.NIL_SLICE)).declared("image.RootFS", false, List.of("Type", "Layers"));
     }
+
+    /** container.HealthConfig, held as *HealthConfig by Config; every field omitempty, the durations time.Duration. */
+    static GoStruct healthConfig() {
+        TimeDuration zero = new TimeDuration(0);
+        return new GoStruct(Map.of("Test", GoTemplate.NIL_SLICE, "Interval", zero, "Timeout", zero, "StartPeriod", zero,
+                "StartInterval", zero, "Retries", 0)).declared("*container.HealthConfig", true,
+                List.of("Test", "Interval", "Timeout", "StartPeriod", "StartInterval", "Retries"));
+    }
+
+    /**
+     * container.HostConfig (moby v28.2 api/types/container/hostconfig.go), held as *HostConfig by
+     * ContainerJSONBase: its fields with Resources embedded, the JSON keys of its tagged fields
+     * ({@code CpuShares} for CPUShares, {@code Dns} for DNS), the zero values of its omitempty and nil
+     * fields, and its pointers to scalars (printed as addresses inside it).
+     */
+    static GoStruct hostConfig() {
+        Map<String, Object> zeros = new java.util.HashMap<>();
+        for (String slice : List.of("Binds", "VolumesFrom", "CapAdd", "CapDrop", "Dns", "DnsOptions", "DnsSearch", "ExtraHosts", "GroupAdd",
+                "Links", "SecurityOpt", "BlkioWeightDevice", "BlkioDeviceReadBps", "BlkioDeviceWriteBps", "BlkioDeviceReadIOps",
+                "BlkioDeviceWriteIOps", "Devices", "DeviceCgroupRules", "DeviceRequests", "Ulimits", "Mounts", "MaskedPaths", "ReadonlyPaths")) {
+            zeros.put(slice, GoTemplate.NIL_SLICE);
+        }
+        for (String map : List.of("PortBindings", "Annotations", "StorageOpt", "Tmpfs", "Sysctls")) {
+            zeros.put(map, GoTemplate.NIL_MAP);
+        }
+        for (String pointer : List.of("MemorySwappiness", "OomKillDisable", "PidsLimit", "Init")) {
+            zeros.put(pointer, GoTemplate.NIL_POINTER);
+        }
+        zeros.put("Runtime", "");
+        zeros.put("KernelMemory", 0);
+        zeros.put("KernelMemoryTCP", 0);
+        Map<String, String> tags = Map.ofEntries(Map.entry("DNS", "Dns"), Map.entry("DNSOptions", "DnsOptions"),
+                Map.entry("DNSSearch", "DnsSearch"), Map.entry("CPUShares", "CpuShares"), Map.entry("NanoCPUs", "NanoCpus"),
+                Map.entry("CPUPeriod", "CpuPeriod"), Map.entry("CPUQuota", "CpuQuota"), Map.entry("CPURealtimePeriod", "CpuRealtimePeriod"),
+                Map.entry("CPURealtimeRuntime", "CpuRealtimeRuntime"), Map.entry("CPUCount", "CpuCount"),
+                Map.entry("CPUPercent", "CpuPercent"));
+        return new GoStruct(zeros, tags).declared("*container.HostConfig", true, List.of("Binds", "ContainerIDFile", "LogConfig",
+                "NetworkMode", "PortBindings", "RestartPolicy", "AutoRemove", "VolumeDriver", "VolumesFrom", "ConsoleSize", "Annotations",
+                "CapAdd", "CapDrop", "CgroupnsMode", "DNS", "DNSOptions", "DNSSearch", "ExtraHosts", "GroupAdd", "IpcMode", "Cgroup",
+                "Links", "OomScoreAdj", "PidMode", "Privileged", "PublishAllPorts", "ReadonlyRootfs", "SecurityOpt", "StorageOpt", "Tmpfs",
+                "UTSMode", "UsernsMode", "ShmSize", "Sysctls", "Runtime", "Isolation",
+                new Embedded("Resources", false, List.of("CPUShares", "Memory", "NanoCPUs", "CgroupParent", "BlkioWeight",
+                        "BlkioWeightDevice", "BlkioDeviceReadBps", "BlkioDeviceWriteBps", "BlkioDeviceReadIOps", "BlkioDeviceWriteIOps",
+                        "CPUPeriod", "CPUQuota", "CPURealtimePeriod", "CPURealtimeRuntime", "CpusetCpus", "CpusetMems", "Devices",
+                        "DeviceCgroupRules", "DeviceRequests", "KernelMemory", "KernelMemoryTCP", "MemoryReservation", "MemorySwap",
+                        "MemorySwappiness", "OomKillDisable", "PidsLimit", "Ulimits", "CPUCount", "CPUPercent", "IOMaximumIOps",
+                        "IOMaximumBandwidth")),
+                "Mounts", "MaskedPaths", "ReadonlyPaths", "Init")).pointers("MemorySwappiness", "OomKillDisable", "PidsLimit", "Init");
+    }
 }

@@ -158,11 +158,16 @@ final class PruneCommands {
                 : "WARNING! This will remove all dangling images."))) {
             return CommandOutput.ok(out);
         }
-        return filtered(f, out, filters -> {
-            long[] reclaimed = {0};
-            out.addAll(deletedImages(all, filters, reclaimed));
-            out.add("Total reclaimed space: " + Units.humanSize(reclaimed[0]));
-        });
+        PruneFilters filters;
+        try {
+            filters = PruneFilters.images(f.all("filter"), nowNanos(), all);
+        } catch (EngineException e) {
+            return failed(out, e);
+        }
+        long[] reclaimed = {0};
+        out.addAll(deletedImages(!filters.danglingOnly(), filters, reclaimed));
+        out.add("Total reclaimed space: " + Units.humanSize(reclaimed[0]));
+        return CommandOutput.ok(out);
     }
 
     /** The images pruned under {@code Deleted Images:} and an empty line, none when none was; their space added to {@code reclaimed}. */
@@ -188,7 +193,8 @@ final class PruneCommands {
             boolean parent = byId.keySet().stream().anyMatch(other -> id.equals(images.parent(other)));
             ImageService.BuiltImage built = images.byId(id);
             Map<String, String> labels = built != null ? built.labels() : images.labels(e.getValue().get(0).name());
-            long created = e.getValue().get(0).image().created() == null ? 0
+            // image_prune.go: an image without a creation date is spared by until
+            long created = e.getValue().get(0).image().created() == null ? Long.MAX_VALUE
                     : e.getValue().get(0).image().created().toEpochMilli() * 1_000_000L;
             if (used || !all && !dangling || dangling && parent || !filters.matches(labels, created)) {
                 continue;
@@ -207,30 +213,6 @@ final class PruneCommands {
             }
         }
         return out;
-    }
-
-    /**
-     * {@code docker builder prune [-a]} (cli/command/builder/prune.go): its one-line warning with the
-     * prompt on it; dockwire's builds keep no cache records ({@code docker system df}'s Build Cache
-     * is empty), so nothing is listed under {@code Deleted build cache objects:} and none reclaimed.
-     */
-    CommandOutput builder(List<String> args) {
-        CliFlags f = CliFlags.parse(args, List.of(new Spec("force", 'f', false), new Spec("all", 'a', false),
-                new Spec("filter", (char) 0, true), new Spec("keep-storage", (char) 0, true)), true);
-        if (!f.positional().isEmpty()) {
-            return noArgs("builder prune");
-        }
-        List<String> out = new ArrayList<>();
-        if (!f.has("force")) {
-            out.add((f.has("all") ? "WARNING! This will remove all build cache." : "WARNING! This will remove all dangling build cache.")
-                    + " " + PROMPT);
-            String answer = stdin == null || stdin.isEmpty() ? "" : stdin.get(0).strip();
-            if (!answer.equalsIgnoreCase("y")) {
-                return CommandOutput.ok(out);
-            }
-        }
-        out.add("Total reclaimed space: 0B");
-        return CommandOutput.ok(out);
     }
 
     /** The prompt after {@code warning}; true when the first line piped to the client is {@code y} or {@code Y}. */

@@ -17,10 +17,12 @@ import java.util.Set;
  * daemon's {@code invalid filter 'KEY'} (api/types/filters Validate).
  *
  * @param until Unix nanoseconds, or null without an {@code until}
+ * @param all the values of volume prune's {@code all} or image prune's {@code dangling}
  */
 record PruneFilters(Set<String> label, Set<String> notLabel, Long until, Set<String> all) {
     private static final Set<String> OBJECTS = Set.of("label", "label!", "until");
     private static final Set<String> VOLUMES = Set.of("label", "label!", "all");
+    private static final Set<String> IMAGES = Set.of("dangling", "label", "label!", "until");
 
     /** The filters of a container, network or system prune, {@code nowNanos} being the daemon's Unix time. */
     static PruneFilters parse(List<String> filters, long nowNanos) {
@@ -30,6 +32,39 @@ record PruneFilters(Set<String> label, Set<String> notLabel, Long until, Set<Str
     /** The filters of a volume prune: no {@code until}, but {@code all} (API 1.42). */
     static PruneFilters volumes(List<String> filters) {
         return parse(filters, 0, VOLUMES);
+    }
+
+    /**
+     * The filters of an image prune (daemon/images/image_prune.go imagesAcceptedFilters), with the
+     * {@code dangling} value the client adds after the user's (cli/command/image/prune.go: not {@code -a}),
+     * kept in {@link #all()}.
+     */
+    static PruneFilters images(List<String> filters, long nowNanos, boolean all) {
+        List<String> with = new java.util.ArrayList<>(filters);
+        with.add("dangling=" + !all);
+        return parse(with, nowNanos, IMAGES);
+    }
+
+    /** image_prune.go: {@code GetBoolOrDefault("dangling", true)} over an image prune's values. */
+    boolean danglingOnly() {
+        return getBool("dangling", all, true);
+    }
+
+    /**
+     * api/types/filters Args.GetBoolOrDefault: {@code true}/{@code 1} or {@code false}/{@code 0};
+     * none or both is the daemon's {@code invalid filter 'KEY=[V ...]'} (Go's %s of the values,
+     * here in the order given where Go's map has none).
+     */
+    static boolean getBool(String key, Set<String> values, boolean otherwise) {
+        if (values.isEmpty()) {
+            return otherwise;
+        }
+        boolean isFalse = values.contains("0") || values.contains("false");
+        boolean isTrue = values.contains("1") || values.contains("true");
+        if (isFalse == isTrue) {
+            throw new EngineException("invalid filter '" + key + "=[" + String.join(" ", values) + "]'");
+        }
+        return isTrue;
     }
 
     private static PruneFilters parse(List<String> filters, long nowNanos, Set<String> accepted) {
@@ -48,11 +83,14 @@ record PruneFilters(Set<String> label, Set<String> notLabel, Long until, Set<Str
                 case "label" -> label.add(value);
                 case "label!" -> notLabel.add(value);
                 case "until" -> until.add(value);
-                default -> all.add(value);
+                default -> all.add(value); // volumes' all, images' dangling
             }
         }
         if (until.size() > 1) {
             throw new EngineException("more than one until filter specified");
+        }
+        if (accepted == IMAGES) {
+            getBool("dangling", all, true); // image_prune.go checks dangling before until
         }
         Long untilNanos = null;
         if (!until.isEmpty()) {

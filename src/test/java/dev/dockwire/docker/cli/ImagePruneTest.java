@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.dockwire.testing.TestHost;
+import dev.dockwire.tools.CommandResult;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -53,13 +54,19 @@ class ImagePruneTest {
     }
 
     @Test
-    void builderPruneAsksOnOneLineAndHasNoCacheToList() {
+    void danglingFilterMeetsTheClientsOwn() {
+        // moby v28.2.2 image_prune.go GetBoolOrDefault("dangling", true) over the user's value and the one
+        // cli/command/image/prune.go adds (!all): false beside true conflicts; 20.10 took ExactMatch("false").
         try (TestHost h = new TestHost(2)) {
-            assertEquals(List.of("WARNING! This will remove all dangling build cache. Are you sure you want to continue? [y/N] "),
-                    h.ok("docker builder prune"));
-            assertEquals(List.of("Total reclaimed space: 0B"), h.ok("docker builder prune -a -f"));
-            assertEquals(List.of("WARNING! This will remove all dangling build cache. Are you sure you want to continue? [y/N] ",
-                    "Total reclaimed space: 0B"), h.ok("echo y | docker builder prune"));
+            String id = build(h, "/tmp/ip-d", "ipd");
+            CommandResult r = h.run("docker image prune -f --filter dangling=false");
+            assertEquals(List.of("Error response from daemon: invalid filter 'dangling=[false true]'"), r.output());
+            assertEquals(1, r.status());
+            assertEquals(List.of("Total reclaimed space: 0B"), h.ok("docker image prune -f --filter dangling=1 --filter label=none"));
+            assertEquals(List.of("Deleted Images:", "deleted: " + id, "", "Total reclaimed space: 0B"),
+                    h.ok("docker image prune -f --filter dangling=maybe"), "maybe beside true is true");
+            r = h.run("docker images -f dangling=true -f dangling=false");
+            assertEquals(List.of("Error response from daemon: invalid filter 'dangling=[true false]'"), r.output());
         }
     }
 
