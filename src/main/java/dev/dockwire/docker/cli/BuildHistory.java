@@ -5,6 +5,7 @@ import dev.dockwire.docker.build.Build;
 import dev.dockwire.docker.build.Dockerfile;
 import dev.dockwire.docker.build.Instruction;
 import dev.dockwire.docker.engine.ImageHistory;
+import dev.dockwire.sim.GoDuration;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -171,24 +172,8 @@ final class BuildHistory {
 
     /** Go's %q of a *HealthcheckConfig: {@code &{["CMD-SHELL" "..."] "30s" "3s" "0s" "0s" '\x03'}}. */
     private static String healthcheck(ImageConfig.Healthcheck h) {
-        return "&{" + ImageHistory.goQuoted(h.test()) + " \"" + goDuration(h.intervalNanos()) + "\" \""
-                + goDuration(h.timeoutNanos()) + "\" \"" + goDuration(h.startPeriodNanos()) + "\" \""
-                + goDuration(h.startIntervalNanos()) + "\" '\\x" + String.format("%02x", h.retries()) + "'}";
-    }
-
-    /** time.Duration's String: {@code 0s}, {@code 500ms}, {@code 30s}, {@code 1m30s}, {@code 1h0m0s}. */
-    static String goDuration(long nanos) {
-        if (nanos == 0) {
-            return "0s";
-        }
-        if (nanos < 1_000_000_000L) {
-            return nanos % 1_000_000 == 0 ? nanos / 1_000_000 + "ms" : nanos % 1000 == 0 ? nanos / 1000 + "\u00b5s" : nanos + "ns";
-        }
-        long h = nanos / 3_600_000_000_000L;
-        long m = nanos / 60_000_000_000L % 60;
-        long rest = nanos % 60_000_000_000L;
-        String sec = rest % 1_000_000_000L == 0 ? Long.toString(rest / 1_000_000_000L)
-                : new java.math.BigDecimal(rest).movePointLeft(9).stripTrailingZeros().toPlainString();
-        return (h > 0 ? h + "h" : "") + (h > 0 || m > 0 ? m + "m" : "") + sec + "s";
+        return "&{" + ImageHistory.goQuoted(h.test()) + " \"" + GoDuration.format(h.intervalNanos()) + "\" \""
+                + GoDuration.format(h.timeoutNanos()) + "\" \"" + GoDuration.format(h.startPeriodNanos()) + "\" \""
+                + GoDuration.format(h.startIntervalNanos()) + "\" '\\x" + String.format("%02x", h.retries()) + "'}";
     }
 }

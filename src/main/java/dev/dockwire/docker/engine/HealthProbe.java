@@ -4,8 +4,8 @@ import dev.dockwire.app.sh.Commands;
 import dev.dockwire.docker.Container;
 import dev.dockwire.docker.Health;
 import dev.dockwire.sim.EventLoop;
+import dev.dockwire.sim.GoDuration;
 import dev.dockwire.sim.Timeout;
-import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.function.Consumer;
@@ -52,7 +52,7 @@ final class HealthProbe {
                 engine.daemonEvents().execDied(c, execId[0], 137); // the probe's process killed
                 String out = p.output();
                 result.accept(new Health.Result(start, clock.nanos(), -1, "Health check exceeded timeout ("
-                        + goDuration(timeoutNanos) + ")" + (out.isEmpty() ? "" : ": " + out)));
+                        + GoDuration.format(timeoutNanos) + ")" + (out.isEmpty() ? "" : ": " + out)));
             }
         });
         IntConsumer exited = status -> {
@@ -118,32 +118,5 @@ final class HealthProbe {
 
     private String output() {
         return truncated ? output + "..." : output.toString();
-    }
-
-    /** Go's time.Duration.String: {@code 30s}, {@code 1.5s}, {@code 500ms}, {@code 1m30s}, {@code 1h0m0s}. */
-    static String goDuration(long nanos) {
-        if (nanos == 0) {
-            return "0s";
-        }
-        if (nanos < 1_000L) {
-            return nanos + "ns";
-        }
-        if (nanos < 1_000_000L) {
-            return decimal(nanos, 1_000L) + "µs";
-        }
-        if (nanos < 1_000_000_000L) {
-            return decimal(nanos, 1_000_000L) + "ms";
-        }
-        long h = nanos / 3_600_000_000_000L;
-        long m = nanos / 60_000_000_000L % 60;
-        String s = decimal(nanos % 60_000_000_000L, 1_000_000_000L) + "s";
-        if (h > 0) {
-            return h + "h" + m + "m" + s;
-        }
-        return m > 0 ? m + "m" + s : s;
-    }
-
-    private static String decimal(long value, long unit) {
-        return BigDecimal.valueOf(value).divide(BigDecimal.valueOf(unit)).stripTrailingZeros().toPlainString();
     }
 }
