@@ -76,6 +76,11 @@ final class CommandNames {
         return sh.dialect == Dialect.BASH;
     }
 
+    /** The value alias {@code name} expands to where the parser meets it as a command word, or null. */
+    String expansion(String name) {
+        return aliasesApply() ? aliases.get(name) : null;
+    }
+
     /** Whether aliases apply: always in ash and dash, in bash only where expand_aliases is on (an interactive shell). */
     private boolean aliasesApply() {
         return !bash() || sh.interactive;
