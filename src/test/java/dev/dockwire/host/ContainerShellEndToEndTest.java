@@ -121,4 +121,19 @@ class ContainerShellEndToEndTest {
         assertEquals(List.of("127"), t.run("echo $?").output());
         assertEquals(List.of("sh: syntax error: unexpected \"done\""), t.run("done").output());
     }
+
+    /** An alias defined at the prompt expands on the lines after (not on its own line): ash, and an interactive bash. */
+    @Test
+    void anAliasExpandsOnTheInteractiveShellsNextLines() {
+        h.ok("docker run -d --name c1 alpine sleep 3600");
+        h.ok("docker run -d --name d1 debian sleep 3600");
+        InteractiveShell t = new InteractiveShell(h.world.host());
+        t.run("docker exec -it c1 sh");
+        assertEquals(List.of("sh: ll: not found"), t.run("alias ll='ls -d'; ll /etc").output());
+        assertEquals(List.of("/etc"), t.run("ll /etc").output());
+        t.run("exit");
+        t.run("docker exec -it d1 bash");
+        t.run("alias hi='echo hi ' w=world");
+        assertEquals(List.of("hi world"), t.run("hi w").output());
+    }
 }

@@ -76,12 +76,34 @@ final class CommandNames {
         return sh.dialect == Dialect.BASH;
     }
 
+    /** The value alias {@code name} expands to where the parser meets it as a command word, or null. */
+    String expansion(String name) {
+        return aliasesApply() ? aliases.get(name) : null;
+    }
+
     /** Whether aliases apply: always in ash and dash, in bash only where expand_aliases is on (an interactive shell). */
     private boolean aliasesApply() {
         return !bash() || sh.interactive;
     }
 
     private int type(List<String> names, Io io) {
+        if (sh.dialect == Dialect.ASH && !names.isEmpty() && names.get(0).startsWith("-")) {
+            // ash's typecmd: a first argument with a dash, whatever its letters, makes it command -v
+            boolean found = true;
+            for (String n : names.subList(1, names.size())) {
+                found &= describe(n, false, "type", io);
+            }
+            return found ? 0 : 127;
+        }
+        if (bash() && !names.isEmpty() && names.get(0).matches("-[ftpP]+|--")) {
+            return bashType(names, io);
+        }
+        String bad = bash() && !names.isEmpty() ? names.get(0).replaceFirst("^-[afptP]*", "") : "";
+        if (!bad.isEmpty() && !bad.equals(names.get(0))) {
+            builtins.error(io, "type", "-" + bad.charAt(0) + ": invalid option"); // internal_getopt's first unknown letter
+            io.err.line("type: usage: type [-afptP] name [name ...]");
+            return 2;
+        }
         int status = 0;
         for (String n : names) {
             if (!describe(n, true, "type", io)) {
@@ -89,6 +111,65 @@ final class CommandNames {
             }
         }
         return status;
+    }
+
+    /**
+     * bash's {@code type -t} (the kind: alias, keyword, function, builtin or file), {@code -p} (the
+     * file, for a name that is one), {@code -P} (the PATH's file, whatever the name is besides) and
+     * {@code -f} (functions skipped), after type.def's describe_command; 1 when a name is none of them.
+     */
+    private int bashType(List<String> args, Io io) {
+        char mode = 0;
+        boolean functions = true;
+        int i = 0;
+        for (; i < args.size() && args.get(i).matches("-[ftpP]+|--"); i++) {
+            if (args.get(i).equals("--")) {
+                i++;
+                break;
+            }
+            for (char c : args.get(i).substring(1).toCharArray()) {
+                if (c == 'f') {
+                    functions = false;
+                } else {
+                    mode = c;
+                }
+            }
+        }
+        boolean found = true;
+        for (String n : args.subList(i, args.size())) {
+            String kind = mode == 'P' ? "file" : kind(n, functions);
+            Hashed h = n.contains("/") ? null : hashed.get(n);
+            String path = !"file".equals(kind) ? null : h != null ? h.path : sh.commands.path(n);
+            if (kind == null || "file".equals(kind) && path == null) {
+                found = false;
+                if (mode == 0) {
+                    builtins.error(io, "type", n + ": not found");
+                }
+            } else if (mode == 't') {
+                io.out.line(kind);
+            } else if (mode == 'p' || mode == 'P') {
+                if (path != null) {
+                    io.out.line(path);
+                }
+            } else {
+                describe(n, true, "type", io);
+            }
+        }
+        return found ? 0 : 1;
+    }
+
+    /** What bash's {@code type -t} calls {@code n}, functions looked at or not, or null when it is nothing. */
+    private String kind(String n, boolean functions) {
+        if (aliasesApply() && aliases.containsKey(n)) {
+            return "alias";
+        }
+        if (KEYWORDS.contains(n) || BASH_KEYWORDS.contains(n)) {
+            return "keyword";
+        }
+        if (functions && sh.functions.containsKey(n)) {
+            return "function";
+        }
+        return builtins.has(n) ? "builtin" : "file";
     }
 
     /** {@code command -v} and {@code -V}: ash and dash describe the first name only; bash every one, failing only when it found none. */

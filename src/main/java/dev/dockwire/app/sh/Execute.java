@@ -132,6 +132,11 @@ final class Execute {
         program(argv, assigns, io, k);
     }
 
+    /** The aliases the parser expands: {@link CommandNames#expansion}. */
+    java.util.function.Function<String, String> aliases() {
+        return builtins.names::expansion;
+    }
+
     /** XCU 2.14's special builtins: the assignments before them stay (in ash and dash; bash outside posix mode undoes them too). */
     static final java.util.Set<String> SPECIAL = java.util.Set.of("break", ":", "continue", ".", "eval", "exec", "exit", "export",
             "readonly", "return", "set", "shift", "times", "trap", "unset");

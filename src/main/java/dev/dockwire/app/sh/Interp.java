@@ -338,7 +338,7 @@ final class Interp {
     void eval(String text, Io io, Runnable k) {
         Cmd c;
         try {
-            c = Parser.parse(text, dialect == Dialect.BASH);
+            c = Parser.parse(text, dialect == Dialect.BASH, execute.aliases());
         } catch (SyntaxError e) {
             io.err.line(dialect.syntaxError(arg0, e, !unnumbered));
             exit(2);

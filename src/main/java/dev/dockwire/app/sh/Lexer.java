@@ -5,12 +5,15 @@ import dev.dockwire.app.sh.Ast.Word;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Function;
 
 /**
  * The shell's tokens (XCU 2.3 "Token Recognition"): operators, newlines, and words with their
  * quoting and expansions already taken apart ({@code '...'}, {@code "..."}, backslashes,
  * {@code $NAME}, {@code ${...}}, {@code $(...)} parsed by the {@link Parser} recursively,
  * backticks, {@code $((...))}); here-document bodies are read after the newline that ends their line.
+ * Aliases are substituted in the text itself (XCU 2.3.1, dash's checkkwd CHKALIAS in parser.c): a
+ * command word is replaced by its alias's value, which is read again as tokens.
  */
 final class Lexer {
     private static final Set<String> RESERVED = Set.of("if", "then", "else", "elif", "fi", "do", "done", "case", "esac",
@@ -45,12 +48,33 @@ final class Lexer {
     private record Pending(List<Part> parts, String delimiter, boolean strip, boolean expand) {
     }
 
-    private final String src;
+    /** An alias's value spliced in at {@code [start, end)} of the text: the alias is not expanded again in there. */
+    private static final class Spliced {
+        final String name;
+        final int start;
+        int end;
+
+        Spliced(String name, int start, int end) {
+            this.name = name;
+            this.start = start;
+            this.end = end;
+        }
+    }
+
+    private String src;
     private final Parser parser;
     private final List<Pending> pending = new ArrayList<>();
     private int pos;
     private int line = 1;
     private Tok peeked;
+    /** Where the token last read begins. */
+    private int tokStart;
+    /** The aliases whose values are being read now. */
+    private final List<Spliced> spliced = new ArrayList<>();
+    /** The end of an alias's value ending in a blank: the word read next may be an alias too (-1: none). */
+    private int blankEnd = -1;
+    /** Whether the token last read is that word. */
+    private boolean afterBlank;
 
     Lexer(String src, Parser parser) {
         this.src = src;
@@ -68,6 +92,51 @@ final class Lexer {
         Tok t = peek();
         peeked = null;
         return t;
+    }
+
+    /**
+     * The next token once aliases are expanded (XCU 2.3.1): when it is a {@code commandWord} (or
+     * follows an alias whose value ends in a blank), unquoted, not a reserved word, and names an
+     * alias not being expanded already, the alias's value replaces it and is read again, recursively.
+     */
+    Tok expandAliases(boolean commandWord) {
+        Function<String, String> table = parser.aliases;
+        while (table != null) {
+            Tok t = peek();
+            String name = t.word() == null ? null : t.word().plain();
+            if (!commandWord && !afterBlank || name == null || t.reserved() != null || expanding(name)) {
+                break;
+            }
+            String value = table.apply(name);
+            if (value == null) {
+                break;
+            }
+            int delta = value.length() - (pos - tokStart);
+            for (Spliced s : spliced) {
+                s.end += s.end >= pos ? delta : 0;
+            }
+            blankEnd += blankEnd >= pos ? delta : 0;
+            src = src.substring(0, tokStart) + value + src.substring(pos);
+            spliced.add(new Spliced(name, tokStart, tokStart + value.length()));
+            if (!value.isEmpty() && (value.endsWith(" ") || value.endsWith("\t"))) {
+                blankEnd = tokStart + value.length();
+            }
+            pos = tokStart;
+            peeked = null;
+            commandWord = true;
+        }
+        return peek();
+    }
+
+    /** Whether the token last read lies inside the value of alias {@code name}. */
+    private boolean expanding(String name) {
+        spliced.removeIf(s -> s.end <= tokStart);
+        for (Spliced s : spliced) {
+            if (s.name.equals(name) && s.start <= tokStart && tokStart < s.end) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** {@code <<DELIM}: a redirection whose body the next newline brings; a quoted delimiter turns expansion off. */
@@ -104,6 +173,11 @@ final class Lexer {
             }
         }
         int start = line;
+        tokStart = pos;
+        afterBlank = blankEnd >= 0 && pos >= blankEnd;
+        if (afterBlank) {
+            blankEnd = -1;
+        }
         if (pos >= src.length()) {
             readBodies();
             return new Tok(null, null, 0, start);
@@ -409,6 +483,6 @@ final class Lexer {
             throw SyntaxError.unexpected(null, "`", line);
         }
         pos = i + 1;
-        return new Ast.CmdSub(Parser.parse(body.toString(), parser.bash), quoted);
+        return new Ast.CmdSub(Parser.parse(body.toString(), parser.bash, parser.aliases), quoted);
     }
 }

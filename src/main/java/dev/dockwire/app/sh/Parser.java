@@ -8,6 +8,7 @@ import dev.dockwire.app.sh.Ast.Word;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Function;
 
 /**
  * The POSIX shell grammar (XCU 2.10) by recursive descent over the tokens {@link Lexer} reads:
@@ -30,6 +31,9 @@ public final class Parser {
 
     /** Whether bash's words are read too: {@code ${NAME[N]}} (ash and dash: bad substitution). */
     final boolean bash;
+
+    /** The aliases command words expand to (an alias's value, or null), or null where none expand. */
+    Function<String, String> aliases;
 
     public Parser(String src) {
         this(src, false);
@@ -54,7 +58,13 @@ public final class Parser {
 
     /** As {@link #parse(String)}, with bash's words when {@code bash}. */
     public static Cmd parse(String src, boolean bash) {
+        return parse(src, bash, null);
+    }
+
+    /** As {@link #parse(String, boolean)}, expanding the {@code aliases} defined when it is parsed. */
+    static Cmd parse(String src, boolean bash, Function<String, String> aliases) {
         Parser p = new Parser(src, bash);
+        p.aliases = aliases;
         List<Item> items = new ArrayList<>();
         for (Cmd c = p.next(); c != null; c = p.next()) {
             items.add(new Item(c, false));
@@ -183,7 +193,7 @@ public final class Parser {
     }
 
     private Cmd command() {
-        Lexer.Tok t = lex.peek();
+        Lexer.Tok t = lex.expandAliases(true);
         String r = t.reserved();
         Cmd c;
         if (t.is("(")) {
@@ -336,7 +346,7 @@ public final class Parser {
         List<Redir> redirs = new ArrayList<>();
         int line = lex.peek().line();
         while (true) {
-            Lexer.Tok t = lex.peek();
+            Lexer.Tok t = lex.expandAliases(words.isEmpty());
             if (t.redirect() != null) {
                 redirs.add(redirect(lex.take()));
             } else if (t.word() != null) {

@@ -117,6 +117,7 @@ public final class Sh implements Program {
     /** Runs {@code script} in {@code sh} to its end (or {@code exit}), then the EXIT trap; {@code done} hears the status. */
     static void run(Interp sh, String script, Io io, IntConsumer done) {
         Parser p = new Parser(script, sh.dialect == Dialect.BASH);
+        p.aliases = sh.execute.aliases();
         loop(sh, p, io, () -> sh.exitTraps(io, () -> {
             io.out.flush();
             io.err.flush();
@@ -279,7 +280,9 @@ public final class Sh implements Program {
                         ctx.exit(shell.status);
                     }
                 });
-                loop(sh, new Parser(text, dialect == Dialect.BASH), io, () -> {
+                Parser p = new Parser(text, dialect == Dialect.BASH);
+                p.aliases = sh.execute.aliases();
+                loop(sh, p, io, () -> {
                     io.out.flush();
                     io.err.flush();
                     status = sh.status;
