@@ -7,7 +7,9 @@ import dev.dockwire.app.sh.Sh;
 import dev.dockwire.app.sh.SyntaxError;
 import dev.dockwire.kernel.Kernel;
 import dev.dockwire.proc.BoundedOutput;
+import dev.dockwire.proc.JobControl;
 import dev.dockwire.tools.CommandResult;
+import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -96,7 +98,7 @@ final class HostSh {
         session.directory(host.currentDirectory());
         exported.retainAll(host.environment().keySet());
         exported.addAll(host.environment().keySet());
-        CommandResult r = host.runProgram(host.engine(), Kernel.HOST, "bash", session.line(line, commands), List.of());
+        CommandResult r = held(host.runProgram(host.engine(), Kernel.HOST, "bash", session.line(line, commands), List.of()));
         shell.setStatus(r.status());
         if (session.exited()) {
             exitStatus = r.status();
@@ -116,6 +118,22 @@ final class HostSh {
             }
         }
         return r;
+    }
+
+    /**
+     * {@code r} after what the script's terminal showed while it ran: a running background job
+     * keeps the foreground's lines in the order written ({@link JobControl#keepsOrder}), held in
+     * the table until taken, as the Shell takes them after each command ({@link JobControl#takeLines}).
+     */
+    private CommandResult held(CommandResult r) {
+        JobControl jobs = host.jobControl();
+        List<String> before = jobs.live() ? List.of() : jobs.takeLines();
+        if (before.isEmpty()) {
+            return r;
+        }
+        List<String> out = new ArrayList<>(before);
+        out.addAll(r.output());
+        return new CommandResult(r.status(), out, r.errors());
     }
 
     private boolean needs(Ast.Cmd c) {

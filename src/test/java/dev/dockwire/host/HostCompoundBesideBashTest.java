@@ -59,6 +59,14 @@ class HostCompoundBesideBashTest {
         "for i in 1 2; do sleep 1 & done; jobs; wait; echo $?",
         "if true; then sleep 1 & fi; jobs; kill %1; wait; jobs",
         "sleep 1 & kill %1; wait; jobs",
+        // $! and wait on a job a compound line started (the terminal's table): its pid, its status, 143 after SIGTERM, 127 for no child
+        "for i in 1; do sleep 1 & done; [ $! -gt 1 ] && echo pid; wait $!; echo $?",
+        "for i in 1; do sleep 5 & done; kill $!; wait $!; echo $?",
+        "if true; then sleep 5 & fi; kill %1; wait %1; echo $?",
+        "for i in 1; do sleep 1 & done; wait 99999; echo $?; wait; echo $?",
+        // ${#NAME[@]} counts the elements, ${#NAME[N]} is one element's length
+        "for i in 1; do false | true | false; done; echo ${#PIPESTATUS[@]} ${#PIPESTATUS[*]} ${#PIPESTATUS[2]} ${#PIPESTATUS}",
+        "for i in 1; do true; done; echo ${#PIPESTATUS[@]}; x=abc; echo ${#x[@]} ${#nope[@]}; (exit 130); echo ${#PIPESTATUS[0]}",
         "TIMEFORMAT='took %%'; for i in 1; do time true; done; if true; then time -p false; fi 2>/dev/null; echo $?; unset TIMEFORMAT",
     })
     void sameAsBash(String line) throws Exception {

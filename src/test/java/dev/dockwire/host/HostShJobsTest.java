@@ -47,4 +47,50 @@ class HostShJobsTest {
         assertTrue(terminal.stream().noneMatch(l -> l.contains("after")), String.join("\n", terminal));
         assertTrue(h.world.host().loop().nanos() - start < 3_000_000_000L, "the loop ended at the ^C");
     }
+
+    /**
+     * {@code fg}, Ctrl-Z and {@code bg} of a job a loop started, at the Shell and inside a line
+     * app.sh runs, as interactive bash 5.2 prints them (jobs.c: the command at {@code fg}, the
+     * empty line after {@code ^Z}, {@code [1]+  Stopped}, {@code [1]+ CMD &} at {@code bg}).
+     */
+    @Test
+    void fgCtrlZAndBgOfAJobALoopStarted() {
+        JobControl jobs = h.world.host().jobControl();
+        jobs.attach(terminal::add, terminal::add);
+        h.run("for i in 1; do sleep 30 & done");
+        terminal.clear();
+        stopAfter(2, jobs);
+        assertEquals(148, h.run("fg").status());
+        assertEquals(List.of("sleep 30", "", "[1]+  Stopped                 sleep 30"), taken());
+        assertEquals(List.of("[1]+  Stopped                 sleep 30"), jobs.jobs());
+        h.run("bg");
+        assertEquals(List.of("[1]+ sleep 30 &"), taken());
+        assertEquals(List.of("[1]+  Running                 sleep 30 &"), jobs.jobs());
+
+        stopAfter(2, jobs);
+        h.run("if true; then fg; fi; echo st=$?");
+        assertEquals(List.of("sleep 30", "", "[1]+  Stopped                 sleep 30", "st=148"), taken());
+        h.run("for j in 1; do bg; jobs; done");
+        assertEquals(List.of("[1]+ sleep 30 &", "[1]+  Running                 sleep 30 &"), taken());
+        h.run("kill %1; wait %1; echo $?");
+        assertEquals(List.of("[1]+  Terminated              sleep 30", "143"), taken());
+    }
+
+    /** In a script, what a line app.sh runs prints while a job runs is that line's output, not the next line's. */
+    @Test
+    void aLineWhileAJobRunsPrintsItsOwnOutput() {
+        h.run("sleep 1 &");
+        assertEquals(List.of("b"), h.run("for i in 1; do echo b; done").output());
+        assertEquals(List.of("c"), h.run("echo c").output());
+    }
+
+    private void stopAfter(int seconds, JobControl jobs) {
+        h.world.host().loop().schedule(seconds * 1_000_000_000L, () -> jobs.signalForeground(Signal.SIGTSTP));
+    }
+
+    private List<String> taken() {
+        List<String> lines = List.copyOf(terminal);
+        terminal.clear();
+        return lines;
+    }
 }

@@ -369,7 +369,7 @@ final class Expander {
             return;
         }
         if (op.equals("len")) {
-            k.accept(Integer.toString(v == null ? 0 : v.length()));
+            k.accept(Integer.toString(PipeStatus.all(x.name()) ? PipeStatus.count(sh.vars, x.name()) : v == null ? 0 : v.length()));
             return;
         }
         boolean colon = op.startsWith(":");

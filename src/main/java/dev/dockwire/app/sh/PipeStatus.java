@@ -28,4 +28,22 @@ final class PipeStatus {
             vars.put("PIPESTATUS[" + i + "]", texts.get(i));
         }
     }
+
+    /** Whether {@code name} is {@code NAME[@]} or {@code NAME[*]}, every element of an array. */
+    static boolean all(String name) {
+        return name.endsWith("[@]") || name.endsWith("[*]");
+    }
+
+    /**
+     * {@code ${#NAME[@]}}: how many elements the array has (bash's array_num_elements), its
+     * elements being {@code NAME[N]}; a plain variable is an array of one, an unset name of none.
+     */
+    static int count(Map<String, String> vars, String name) {
+        String base = name.substring(0, name.length() - 3);
+        int n = 0;
+        while (vars.containsKey(base + "[" + n + "]")) {
+            n++;
+        }
+        return n == 0 && vars.containsKey(base) ? 1 : n;
+    }
 }
