@@ -28,6 +28,7 @@ class HostGlobBesideBashTest {
         "if true; then rm -f *.txt; fi; for f in *; do echo $f; done",
         "x='*.conf'; for f in $x \"$x\"; do echo $f; done",
         "echo *", "ls -d d/* *.conf", "echo '*' \"*.txt\" *.txt", "cat *.txt | wc -l", "echo *.none; echo $?",
+        "[[ a.txt == *.txt ]] && echo match; [[ c.conf == *.txt ]] || echo none; [[ b* == b* ]] && echo same",
     })
     void sameAsBash(String line) throws Exception {
         BashBeside.assertSame(HOST, SETUP, line);

@@ -30,10 +30,11 @@ final class Expander {
     /** The fields of {@code words}, each word expanded and split. */
     void fields(List<Word> words, Io io, Consumer<List<String>> k) {
         List<String> out = new ArrayList<>();
-        fieldsFrom(words, 0, out, io, k);
+        // bash: no pathname expansion between [[ and ]] (a pattern there is matched, not listed)
+        fieldsFrom(words, 0, !words.isEmpty() && "[[".equals(words.get(0).plain()), out, io, k);
     }
 
-    private void fieldsFrom(List<Word> words, int i, List<String> out, Io io, Consumer<List<String>> k) {
+    private void fieldsFrom(List<Word> words, int i, boolean cond, List<String> out, Io io, Consumer<List<String>> k) {
         if (i == words.size() || sh.flow != null) {
             k.accept(out);
             return;
@@ -43,14 +44,14 @@ final class Expander {
             split(pieces, sh.vars.containsKey("IFS") ? sh.vars.get("IFS") : Read.DEFAULT_IFS, fields);
             for (Field f : fields) {
                 String pattern = f.pattern.toString();
-                List<String> paths = sh.noglob || !Glob.magic(pattern) ? List.of() : glob.expand(pattern);
+                List<String> paths = cond || sh.noglob || !Glob.magic(pattern) ? List.of() : glob.expand(pattern);
                 if (paths.isEmpty()) {
                     out.add(f.text.toString()); // no match: the word as it is (XCU 2.13.3)
                 } else {
                     out.addAll(paths);
                 }
             }
-            fieldsFrom(words, i + 1, out, io, k);
+            fieldsFrom(words, i + 1, cond, out, io, k);
         });
     }
 
