@@ -66,6 +66,18 @@ final class RealShells {
         }
     }
 
+    /** Every dialect with every script: the cases of a test beside the three real shells. */
+    static java.util.stream.Stream<org.junit.jupiter.params.provider.Arguments> cases(java.util.stream.Stream<String> scripts) {
+        List<String> all = scripts.toList();
+        return java.util.Arrays.stream(Dialect.values()).flatMap(d -> all.stream().map(s -> org.junit.jupiter.params.provider.Arguments.of(d, s)));
+    }
+
+    /** {@code script} in the real shell of {@code dialect} and in app.sh, over {@code tree}: the same output. */
+    static void assertSame(Dialect dialect, String script, Map<String, String> tree) throws Exception {
+        String[] both = both(dialect, script, tree);
+        org.junit.jupiter.api.Assertions.assertEquals(both[0], both[1], script);
+    }
+
     static Map<String, String> tree(String... namesAndTexts) {
         Map<String, String> t = new LinkedHashMap<>();
         for (int i = 0; i < namesAndTexts.length; i += 2) {
