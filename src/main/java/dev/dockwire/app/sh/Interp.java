@@ -102,6 +102,7 @@ final class Interp {
     private final boolean subshell;
     final Expander expander = new Expander(this);
     final Execute execute = new Execute(this);
+    private final Compound compound = new Compound(this);
 
     Interp(ProcessContext ctx, Commands commands, Dialect dialect, String arg0, Map<String, String> env, List<String> positional) {
         this(ctx, commands, dialect, arg0, new LinkedHashMap<>(env), new LinkedHashSet<>(env.keySet()), new HashMap<>(),
@@ -282,23 +283,8 @@ final class Interp {
                 PipeStatus.set(this, List.of(status));
                 finish(io, k);
             }));
-        } else if (c instanceof Ast.If i) {
-            branch(i, 0, io, k);
-        } else if (c instanceof Ast.Loop l) {
-            loopDepth++;
-            status = 0;
-            loop(l, 0, io, () -> {
-                loopDepth--;
-                k.run();
-            });
-        } else if (c instanceof Ast.For f) {
-            if (f.words() == null) {
-                forEach(f, List.copyOf(positional), io, k);
-            } else {
-                expander.fields(f.words(), io, words -> forEach(f, words, io, k));
-            }
-        } else if (c instanceof Ast.Case k2) {
-            expander.string(k2.subject(), io, subject -> caseItem(k2, subject, 0, io, k));
+        } else if (c instanceof Ast.If || c instanceof Ast.Loop || c instanceof Ast.For || c instanceof Ast.Case) {
+            compound.run(c, io, k);
         } else if (c instanceof Ast.FuncDef f) {
             functions.put(f.name(), f.body());
             status = 0;
@@ -457,111 +443,6 @@ final class Interp {
             status = sub.status;
             statuses.add(status);
             stage(p, i + 1, new Io.Input(buffer), io, statuses, k);
-        });
-    }
-
-    private void branch(Ast.If c, int i, Io io, Runnable k) {
-        if (i == c.conditions().size()) {
-            if (c.orElse() == null) {
-                status = 0;
-                k.run();
-            } else {
-                run(c.orElse(), io, k);
-            }
-            return;
-        }
-        conditional++;
-        run(c.conditions().get(i), io, () -> {
-            conditional--;
-            if (flow != null) {
-                k.run();
-            } else if (status == 0) {
-                run(c.branches().get(i), io, k);
-            } else {
-                branch(c, i + 1, io, k);
-            }
-        });
-    }
-
-    private void loop(Ast.Loop l, int bodyStatus, Io io, Runnable k) {
-        conditional++;
-        run(l.cond(), io, () -> {
-            conditional--;
-            if (flow != null || (status == 0) == l.until()) {
-                if (!loopEnded()) {
-                    status = bodyStatus;
-                }
-                k.run();
-                return;
-            }
-            run(l.body(), io, () -> {
-                int s = status;
-                if (loopEnded()) {
-                    k.run();
-                } else {
-                    next(() -> loop(l, s, io, k));
-                }
-            });
-        });
-    }
-
-    /** Whether a {@code break}/{@code continue} (or return/exit) ends this loop; a continue for it is consumed. */
-    private boolean loopEnded() {
-        if (flow == Flow.BREAK || flow == Flow.CONTINUE) {
-            if (--flowCount > 0) {
-                return true;
-            }
-            boolean brk = flow == Flow.BREAK;
-            flow = null;
-            return brk;
-        }
-        return flow != null;
-    }
-
-    private void forEach(Ast.For f, List<String> words, Io io, Runnable k) {
-        loopDepth++;
-        status = 0;
-        forItem(f, words, 0, io, () -> {
-            loopDepth--;
-            k.run();
-        });
-    }
-
-    private void forItem(Ast.For f, List<String> words, int i, Io io, Runnable k) {
-        if (i == words.size()) {
-            k.run();
-            return;
-        }
-        vars.put(f.name(), words.get(i));
-        run(f.body(), io, () -> {
-            if (loopEnded()) {
-                k.run();
-            } else {
-                next(() -> forItem(f, words, i + 1, io, k));
-            }
-        });
-    }
-
-    private void caseItem(Ast.Case c, String subject, int i, Io io, Runnable k) {
-        if (i == c.items().size()) {
-            status = 0;
-            k.run();
-            return;
-        }
-        Ast.CaseItem item = c.items().get(i);
-        expander.patterns(item.patterns(), io, patterns -> {
-            for (String p : patterns) {
-                if (subject.matches(p)) {
-                    if (item.body() == null) {
-                        status = 0;
-                        k.run();
-                    } else {
-                        run(item.body(), io, k);
-                    }
-                    return;
-                }
-            }
-            caseItem(c, subject, i + 1, io, k);
         });
     }
 
