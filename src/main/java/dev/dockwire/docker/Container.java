@@ -404,6 +404,30 @@ public final class Container {
         return true;
     }
 
+    /**
+     * rmdir(2) of directory {@code path} inside the container, emptied already: one made in its
+     * writable layer is gone, an image's ({@code image}: its root file system's or catalogue's, or
+     * one its image's files lie under) is whited out; under a mount the mounted files lose it.
+     * False under a read-only mount.
+     */
+    public boolean removeDirectory(String path, boolean image) {
+        if (mounts != null && mounts.under(path)) {
+            return mounts.remove(path);
+        }
+        files.removeDirectory(path, image);
+        return true;
+    }
+
+    /** Whether its writable layer hides {@code path} from its image: a whiteout of it or of a directory above it. */
+    public boolean whitedOut(String path) {
+        return files.hidden(path);
+    }
+
+    /** The directories made over a whiteout in its writable layer (opaque: none of the image's files under them shows). */
+    public java.util.Set<String> opaqueDirectories() {
+        return files.opaqueDirectories();
+    }
+
     /** Whether {@code path} is a directory mkdir(2) made in its writable layer. */
     public boolean madeDirectory(String path) {
         return files.madeDirectory(path);

@@ -13,7 +13,9 @@ import java.util.Set;
  * A container's table is the writable layer over its image's files ({@link #lower}), as overlayfs's
  * upperdir over the lowerdir: a read it does not answer falls through, an append copies the file up
  * first, and a removed image file is a whiteout (fs/overlayfs's 0/0 character device), which reads
- * as gone and is what {@code docker diff} lists as {@code D}.
+ * as gone and is what {@code docker diff} lists as {@code D}; a removed image directory's whiteout
+ * hides everything below it, and a directory made over a whiteout is opaque (overlayfs's
+ * {@code trusted.overlay.opaque}: ovl_create_over_whiteout), so the lower files under it stay hidden.
  */
 public final class FileTable implements FileStore {
     /**
@@ -28,6 +30,8 @@ public final class FileTable implements FileStore {
     private static final Object WHITEOUT = new Object();
     /** The content of a directory mkdir(2) made here, which holds nothing or what lies under its path. */
     private static final Object DIRECTORY = new Object();
+    /** The content of a directory mkdir(2) made over a whiteout: it holds nothing of the lower files under its path. */
+    private static final Object OPAQUE = new Object();
     /** Path, content, path, content: a content is a String or a {@link HostsTail}. */
     private Object[] files = NONE;
     /** The read-only files under these (an image's), or null. */
@@ -64,7 +68,7 @@ public final class FileTable implements FileStore {
         if (lower != null) {
             Set<String> all = new LinkedHashSet<>(paths);
             for (String p : lower.paths()) {
-                if (index(p) < 0) {
+                if (index(p) < 0 && !hidden(p)) {
                     all.add(p);
                 }
             }
@@ -77,7 +81,7 @@ public final class FileTable implements FileStore {
     public Set<String> written() {
         Set<String> paths = new LinkedHashSet<>();
         for (int i = 0; i < files.length; i += 2) {
-            if (files[i + 1] != WHITEOUT && files[i + 1] != DIRECTORY) {
+            if (files[i + 1] != WHITEOUT && !directory(files[i + 1])) {
                 paths.add((String) files[i]);
             }
         }
@@ -86,18 +90,23 @@ public final class FileTable implements FileStore {
 
     /** The lower files removed here (the whiteouts), in the order removed. */
     public Set<String> whiteouts() {
-        return entries(WHITEOUT);
+        return entries(WHITEOUT, WHITEOUT);
     }
 
     /** The directories mkdir(2) made here, in the order made. */
     public Set<String> directories() {
-        return entries(DIRECTORY);
+        return entries(DIRECTORY, OPAQUE);
     }
 
-    private Set<String> entries(Object kind) {
+    /** The directories mkdir(2) made over a whiteout here (opaque: no lower file below shows through), in the order made. */
+    public Set<String> opaqueDirectories() {
+        return entries(OPAQUE, OPAQUE);
+    }
+
+    private Set<String> entries(Object kind, Object or) {
         Set<String> paths = new LinkedHashSet<>();
         for (int i = 0; i < files.length; i += 2) {
-            if (files[i + 1] == kind) {
+            if (files[i + 1] == kind || files[i + 1] == or) {
                 paths.add((String) files[i]);
             }
         }
@@ -105,9 +114,9 @@ public final class FileTable implements FileStore {
     }
 
     /**
-     * mkdir(2) of {@code path} in this table: an empty directory with fresh inode fields (a lower
-     * file's whiteout replaced, as overlayfs makes an opaque directory over it); false when a file
-     * or directory is there already.
+     * mkdir(2) of {@code path} in this table: an empty directory with fresh inode fields (a
+     * whiteout replaced by an opaque directory, as overlayfs makes it); false when a file or
+     * directory is there already.
      */
     public boolean mkdir(String path) {
         String p = normalize(path);
@@ -118,7 +127,7 @@ public final class FileTable implements FileStore {
         if (i < 0) {
             append(p, DIRECTORY);
         } else {
-            files[i + 1] = DIRECTORY;
+            files[i + 1] = OPAQUE;
             if (stamps != null) {
                 Arrays.fill(stamps, meta(i), meta(i) + width(), 0);
             }
@@ -129,7 +138,53 @@ public final class FileTable implements FileStore {
     /** Whether {@code path} is a directory mkdir(2) made here. */
     public boolean madeDirectory(String path) {
         int i = index(normalize(path));
-        return i >= 0 && files[i + 1] == DIRECTORY;
+        return i >= 0 && directory(files[i + 1]);
+    }
+
+    /**
+     * rmdir(2) of directory {@code path} (empty, or made so by {@code rm -r}): what this table holds
+     * below it goes, and the directory is gone; {@code below}: the image's directory, which a
+     * whiteout hides (overlayfs's ovl_remove_and_whiteout).
+     */
+    public void removeDirectory(String path, boolean below) {
+        String p = normalize(path);
+        String prefix = p.equals("/") ? p : p + "/";
+        for (int i = files.length - 2; i >= 0; i -= 2) {
+            if (((String) files[i]).startsWith(prefix)) {
+                drop(i);
+            }
+        }
+        int i = index(p);
+        boolean lowerDir = below || lower != null && !hidden(p) && lower.isDirectory(p);
+        if (i >= 0 && files[i + 1] == OPAQUE) {
+            lowerDir = true;
+        }
+        if (i >= 0) {
+            drop(i);
+        }
+        if (lowerDir) {
+            append(p, WHITEOUT);
+        }
+    }
+
+    /** Whether {@code path} is whited out here, or lies under a whiteout or an opaque directory: no lower file shows there. */
+    public boolean hidden(String path) {
+        String p = normalize(path);
+        for (int i = 0; i < files.length; i += 2) {
+            Object kind = files[i + 1];
+            if (kind == WHITEOUT || kind == OPAQUE) {
+                String e = (String) files[i];
+                if (p.startsWith(e) && p.length() > e.length() && (p.charAt(e.length()) == '/' || e.equals("/"))
+                        || kind == WHITEOUT && p.equals(e)) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    private static boolean directory(Object kind) {
+        return kind == DIRECTORY || kind == OPAQUE;
     }
 
     @Override
@@ -137,9 +192,9 @@ public final class FileTable implements FileStore {
         String p = normalize(path);
         int i = index(p);
         if (i >= 0) {
-            return files[i + 1] == WHITEOUT || files[i + 1] == DIRECTORY ? null : text(files[i + 1]);
+            return files[i + 1] == WHITEOUT || directory(files[i + 1]) ? null : text(files[i + 1]);
         }
-        return lower == null ? null : lower.read(p);
+        return lower == null || hidden(p) ? null : lower.read(p);
     }
 
     /**
@@ -149,7 +204,7 @@ public final class FileTable implements FileStore {
     public boolean remove(String path) {
         String p = normalize(path);
         int i = index(p);
-        boolean below = lower != null && lower.read(p) != null;
+        boolean below = lower != null && !hidden(p) && lower.read(p) != null;
         if (i >= 0 && files[i + 1] == WHITEOUT) {
             return false;
         }
@@ -166,20 +221,25 @@ public final class FileTable implements FileStore {
                 }
             }
         } else {
-            int w = width();
-            Object[] f = new Object[files.length - 2];
-            System.arraycopy(files, 0, f, 0, i);
-            System.arraycopy(files, i + 2, f, i, files.length - i - 2);
-            files = f.length == 0 ? NONE : f;
-            if (stamps != null) {
-                long[] st = new long[f.length / 2 * w];
-                int k = i / 2 * w;
-                System.arraycopy(stamps, 0, st, 0, k);
-                System.arraycopy(stamps, k + w, st, k, st.length - k);
-                stamps = st;
-            }
+            drop(i);
         }
         return true;
+    }
+
+    /** Forgets the entry at index {@code i} of {@link #files} and its inode fields. */
+    private void drop(int i) {
+        int w = width();
+        Object[] f = new Object[files.length - 2];
+        System.arraycopy(files, 0, f, 0, i);
+        System.arraycopy(files, i + 2, f, i, files.length - i - 2);
+        files = f.length == 0 ? NONE : f;
+        if (stamps != null) {
+            long[] st = new long[f.length / 2 * w];
+            int k = i / 2 * w;
+            System.arraycopy(stamps, 0, st, 0, k);
+            System.arraycopy(stamps, k + w, st, k, st.length - k);
+            stamps = st;
+        }
     }
 
     /** Writes or appends; {@code /dev/null} swallows everything. */
@@ -191,12 +251,12 @@ public final class FileTable implements FileStore {
         }
         Objects.requireNonNull(content);
         int i = index(p);
-        if (i >= 0 && files[i + 1] == DIRECTORY) {
+        if (i >= 0 && directory(files[i + 1])) {
             return false; // open(2) of a directory for writing: EISDIR
         }
         if (i < 0) {
             // An append to a lower file copies it up first (ovl_copy_up).
-            String below = append && lower != null ? lower.read(p) : null;
+            String below = append && lower != null && !hidden(p) ? lower.read(p) : null;
             append(p, held(below == null ? content : below + content));
         } else {
             Object was = files[i + 1];
@@ -307,11 +367,11 @@ public final class FileTable implements FileStore {
     public boolean holdsFilesUnder(String dir) {
         String prefix = normalize(dir).endsWith("/") ? normalize(dir) : normalize(dir) + "/";
         for (int i = 0; i < files.length; i += 2) {
-            if (files[i + 1] != WHITEOUT && (((String) files[i]).startsWith(prefix) || files[i + 1] == DIRECTORY && prefix.equals(files[i] + "/"))) {
+            if (files[i + 1] != WHITEOUT && (((String) files[i]).startsWith(prefix) || directory(files[i + 1]) && prefix.equals(files[i] + "/"))) {
                 return true;
             }
         }
-        return lower != null && lower.isDirectory(normalize(dir));
+        return lower != null && !hidden(dir) && lower.isDirectory(normalize(dir));
     }
 
     private int index(String path) {

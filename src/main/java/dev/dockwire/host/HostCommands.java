@@ -55,7 +55,10 @@ final class HostCommands implements Commands {
     /** The host's directories as the shell globs and {@code cd}s through them. */
     @Override
     public List<String> list(String dir) {
-        java.util.TreeSet<String> names = shell == null ? null : host.fileSystem().list(dir);
+        if (shell == null) {
+            return Commands.super.list(dir);
+        }
+        java.util.TreeSet<String> names = host.fileSystem().list(dir);
         return names == null ? null : List.copyOf(names);
     }
 

@@ -75,4 +75,46 @@ class FileTableTest {
         org.junit.jupiter.api.Assertions.assertFalse(t.holdsFilesUnder("/tmp/a"));
         assertEquals(List.of(), List.copyOf(t.directories()));
     }
+
+    @Test
+    void aRemovedLowerDirectoryIsOneWhiteoutHidingAllBelowItAndOneMadeAgainIsOpaque() {
+        FileTable image = new FileTable();
+        image.write("/opt/app/conf/a.conf", "a\n", false);
+        image.write("/opt/app/data/d", "d\n", false);
+        FileTable t = new FileTable();
+        t.lower(image);
+        org.junit.jupiter.api.Assertions.assertTrue(t.remove("/opt/app/conf/a.conf"));
+        assertEquals(List.of("/opt/app/conf/a.conf"), List.copyOf(t.whiteouts()));
+        org.junit.jupiter.api.Assertions.assertTrue(t.holdsFilesUnder("/opt/app/conf"), "a lower directory stays when its files go");
+        t.removeDirectory("/opt/app/conf", false);
+        assertEquals(List.of("/opt/app/conf"), List.copyOf(t.whiteouts()), "the directory's whiteout replaces its files'");
+        org.junit.jupiter.api.Assertions.assertFalse(t.holdsFilesUnder("/opt/app/conf"));
+        org.junit.jupiter.api.Assertions.assertTrue(t.hidden("/opt/app/conf/a.conf"));
+        assertEquals(List.of("/opt/app/data/d"), List.copyOf(t.paths()));
+        org.junit.jupiter.api.Assertions.assertTrue(t.mkdir("/opt/app/conf"), "mkdir over a whiteout");
+        assertEquals(List.of("/opt/app/conf"), List.copyOf(t.opaqueDirectories()));
+        assertEquals(List.of(), List.copyOf(t.whiteouts()));
+        assertNull(t.read("/opt/app/conf/a.conf"), "opaque: the lower file stays hidden");
+        t.write("/opt/app/conf/new.conf", "n\n", false);
+        assertEquals(List.of("/opt/app/conf/new.conf", "/opt/app/data/d"), List.copyOf(t.paths()));
+        org.junit.jupiter.api.Assertions.assertTrue(t.remove("/opt/app/conf/new.conf"));
+        t.removeDirectory("/opt/app/conf", false);
+        assertEquals(List.of("/opt/app/conf"), List.copyOf(t.whiteouts()), "an opaque directory removed is a whiteout again");
+        t.removeDirectory("/opt", true);
+        assertEquals(List.of("/opt"), List.copyOf(t.whiteouts()));
+        assertEquals(List.of(), List.copyOf(t.paths()));
+        org.junit.jupiter.api.Assertions.assertFalse(t.isDirectory("/opt/app"));
+    }
+
+    @Test
+    void aDirectoryMadeHereAndRemovedLeavesNothing() {
+        FileTable t = new FileTable();
+        t.lower(new FileTable());
+        org.junit.jupiter.api.Assertions.assertTrue(t.mkdir("/srv/x"));
+        t.write("/srv/x/f", "f", false);
+        t.removeDirectory("/srv/x", false);
+        assertEquals(List.of(), List.copyOf(t.whiteouts()));
+        assertEquals(List.of(), List.copyOf(t.directories()));
+        assertEquals(List.of(), List.copyOf(t.paths()));
+    }
 }

@@ -26,10 +26,6 @@ final class Builtins {
         return NAMES.contains(name);
     }
     /** The directories every image has, where {@code cd} and redirections may go without the place listing them. */
-    private static final Set<String> DIRECTORIES = Set.of("/", "/bin", "/dev", "/etc", "/home", "/lib", "/media", "/mnt",
-            "/opt", "/proc", "/root", "/run", "/sbin", "/srv", "/sys", "/tmp", "/usr", "/usr/bin", "/usr/sbin", "/usr/lib",
-            "/usr/local", "/usr/local/bin", "/var", "/var/log", "/var/run", "/var/tmp");
-
     private final Interp sh;
     /** Aliases, the PATH lookups remembered, and the builtins that show them. */
     final CommandNames names;
@@ -50,7 +46,7 @@ final class Builtins {
 
     /** Whether {@code dir} is a directory of the place. */
     static boolean isDirectory(Interp sh, String dir) {
-        return DIRECTORIES.contains(dir) || sh.commands.list(dir) != null;
+        return sh.commands.list(dir) != null;
     }
 
     /** A builtin's error: ash names the builtin and the line ({@code sh: cd: line 1: ...}), dash the line then the builtin. */

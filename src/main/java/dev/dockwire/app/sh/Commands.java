@@ -80,10 +80,18 @@ public interface Commands {
         return null;
     }
 
-    /** The names in directory {@code dir} of the place's files ({@code ls}), or null when there is no such directory. */
+    /**
+     * The names in directory {@code dir} of the place's files ({@code ls}), or null when there is no such
+     * directory. By default the place keeps no files: the root file system's directories, empty.
+     */
     default List<String> list(String dir) {
-        return null;
+        return ROOTFS.contains(dir) ? List.of() : null;
     }
+
+    /** The directories of a root file system that a place keeping no files has ({@link #list}). */
+    java.util.Set<String> ROOTFS = java.util.Set.of("/", "/bin", "/dev", "/etc", "/home", "/lib", "/media", "/mnt",
+            "/opt", "/proc", "/root", "/run", "/sbin", "/srv", "/sys", "/tmp", "/usr", "/usr/bin", "/usr/sbin", "/usr/lib",
+            "/usr/local", "/usr/local/bin", "/var", "/var/log", "/var/run", "/var/tmp");
 
     /**
      * Whether the place's terminal keeps the jobs (the host's prompt, its {@code proc.JobControl}):

@@ -61,14 +61,24 @@ public final class ContainerChanges {
             changes.put(p, before != null || !gone && imageFile(c, p) ? 'C' : 'A');
             directories(c, image, built, p, changes);
         }
+        java.util.Set<String> opaque = c.opaqueDirectories();
         for (String p : c.madeDirectories()) {
             if (!mounted(c, p)) {
-                changes.put(p, 'A'); // mkdir(2) in the writable layer
+                // mkdir(2) in the writable layer; over a removed image directory an opaque one, which overlay2's
+                // changes (go-archive changes.go overlayChanges) call changed, the image's files under it deleted
+                changes.put(p, opaque.contains(p) ? 'C' : 'A');
                 directories(c, image, built, p, changes);
             }
         }
+        for (String dir : opaque) {
+            for (String p : imagePaths(image, built)) {
+                if (p.startsWith(dir + "/") && c.file(p) == null) {
+                    changes.putIfAbsent(p, 'D');
+                }
+            }
+        }
         for (String p : built.keySet()) {
-            if (c.file(p) == null && !mounted(c, p)) {
+            if (c.file(p) == null && !mounted(c, p) && !removedAbove(c, p)) {
                 changes.put(p, 'D'); // a file the image's own layer brought, removed here
                 directories(c, image, built, p, changes);
             }
@@ -82,6 +92,25 @@ public final class ContainerChanges {
         }
         List<String> out = new ArrayList<>(changes.size());
         changes.forEach((path, kind) -> out.add(kind + " " + path));
+        return out;
+    }
+
+    /** Whether a directory above {@code p} is whited out in {@code c}: its {@code D} line stands for all below it. */
+    private static boolean removedAbove(Container c, String p) {
+        for (int slash = p.lastIndexOf('/'); slash > 0; slash = p.lastIndexOf('/', slash - 1)) {
+            if (c.removedPaths().contains(p.substring(0, slash))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The image's file paths: its read-only layer's and its own layers'. */
+    private static java.util.Set<String> imagePaths(FileStore image, Map<String, String> built) {
+        java.util.Set<String> out = new java.util.TreeSet<>(built.keySet());
+        if (image != null) {
+            out.addAll(image.paths());
+        }
         return out;
     }
 
@@ -123,7 +152,7 @@ public final class ContainerChanges {
 
     /** Whether the image has directory {@code dir}: one of its root file system's, or one above a file it brings. */
     private static boolean imageHas(Container c, FileStore image, Map<String, String> built, String dir) {
-        if (ContainerArchive.imageDirectory(c, dir) || image != null && image.isDirectory(dir)) {
+        if (ImageDirectories.inImage(c, dir) || image != null && image.isDirectory(dir)) {
             return true;
         }
         String prefix = dir + "/";

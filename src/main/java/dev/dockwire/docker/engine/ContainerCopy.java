@@ -15,8 +15,8 @@ import java.util.Map;
  * holds; mv.c: {@code mv: can't rename 'X': ...}) or GNU coreutils 9.1's in the C locale (copy.c:
  * {@code cp: cannot stat 'X': ...}, {@code -r not specified; omitting directory 'X'}, a directory
  * before what it holds; mv's {@code renamed 'A' -> 'B'}). A copy is the copier's (its owner; the
- * source's chmod'ed mode less the umask 022). Moving the image's own directory is said to be not
- * modelled (dockwire keeps no whiteout of a directory).
+ * source's chmod'ed mode less the umask 022). Moving the image's own directory copies it up and
+ * whites it out, as mv does when overlayfs refuses rename(2) of a lower directory (EXDEV).
  */
 public final class ContainerCopy {
     /** cp's option letters both packages take (coreutils' src/cp.c, BusyBox's coreutils/cp.c) and its long options. */
@@ -91,9 +91,6 @@ public final class ContainerCopy {
         if (dir && !recursive) {
             return error(busybox ? "cp: omitting directory '" + src + "'" : "cp: -r not specified; omitting directory '" + src + "'");
         }
-        if (tool.equals("mv") && dir && !c.madeDirectory(srcAbs)) {
-            return error(dev.dockwire.app.Program.notModelled("mv") + " (moving the image's own directory " + srcAbs + ")");
-        }
         if (!copy(src, srcAbs, shown, dstAbs)) {
             return false;
         }
@@ -149,15 +146,17 @@ public final class ContainerCopy {
         return true;
     }
 
-    /** unlink(2)/rmdir(2) of what was moved: a directory's contents first. */
+    /** unlink(2)/rmdir(2) of what was moved: a directory's contents first, then the directory (an image's whited out). */
     private void remove(String abs) {
-        if (c.madeDirectory(abs)) {
+        if (ImageDirectories.isDirectory(c, abs)) {
             List<String> names = ImageDirectories.names(c, abs);
             for (String n : names == null ? List.<String>of() : names) {
                 remove(child(abs, n));
             }
+            c.removeDirectory(abs, !c.madeDirectory(abs));
+        } else {
+            c.removeFile(abs);
         }
-        c.removeFile(abs);
     }
 
     private static String child(String dir, String name) {

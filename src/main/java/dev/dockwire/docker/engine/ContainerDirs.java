@@ -167,11 +167,7 @@ public final class ContainerDirs {
             } else {
                 why = writeError(abs);
             }
-            if (why == null && !c.madeDirectory(abs)) {
-                error(dev.dockwire.app.Program.notModelled("rmdir") + " (removing the image's own directory " + abs + ")");
-                return false;
-            }
-            if (why == null && !c.removeFile(abs)) {
+            if (why == null && !c.removeDirectory(abs, !c.madeDirectory(abs))) { // not made here: the image's, whited out
                 why = "Read-only file system";
             }
             if (why != null) {

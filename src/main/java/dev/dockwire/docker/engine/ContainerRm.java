@@ -13,8 +13,8 @@ import java.util.List;
  * remove.c's {@code removed directory 'X'}). {@code -f} is quiet about a missing file; a directory
  * is refused without {@code -r} (BusyBox's {@code rm: 'X' is a directory}, coreutils'
  * {@code Is a directory}; coreutils' {@code -d} removes an empty one), with it removed after what
- * it holds, in name order. An image's own directory stays (dockwire keeps no whiteout of a
- * directory: said so). {@code rm} without operands is the caller's ({@link #handles}).
+ * it holds, in name order; an image's own directory is whited out ({@link Container#removeDirectory}).
+ * {@code rm} without operands is the caller's ({@link #handles}).
  */
 public final class ContainerRm {
     /** coreutils' rm (src/rm.c "dfirvIR") and the long options it shares with BusyBox's. */
@@ -112,10 +112,7 @@ public final class ContainerRm {
     }
 
     private boolean removeDirectory(String o, String path) {
-        if (!c.madeDirectory(path)) {
-            return error(dev.dockwire.app.Program.notModelled("rm") + " (removing the image's own directory " + path + ")");
-        }
-        if (!c.removeFile(path)) {
+        if (!c.removeDirectory(path, !c.madeDirectory(path))) { // not made here: the image's (its root file system, its layers), whited out
             return error((busybox ? "rm: can't remove '" : "rm: cannot remove '") + o + "': Read-only file system");
         }
         if (verbose) {

@@ -113,7 +113,6 @@ final class Containers {
         }
         if (built != null) {
             c.pinnedImage(built.config());
-            built.files().forEach(c::writeFile);
         } else if (engine.images().tagged(req.image())) {
             c.pinnedImage(engine.images().config(req.image()));
         }
@@ -137,10 +136,7 @@ final class Containers {
             c.putEndpoint(first.name(), new Endpoint(engine.random().nextHex(64), first, null, null, null, null, null, List.of()));
         }
         containers.put(name, c);
-        c.imageFiles(ImageFiles.of(c)); // under what a built image's COPY wrote
-        if (built != null) {
-            built.removed().forEach(c::removeFile); // a committed image's whiteouts
-        }
+        c.imageFiles(built == null ? ImageFiles.of(c) : builtLayers(c, built));
         volumes.mount(c, req.mounts(), c.pinnedImage() != null ? List.of() : Images.volumes(req.image()));
         if (joined != null) {
             joiners.add(c);
@@ -151,6 +147,23 @@ final class Containers {
         c.labels(labels);
         events.container(c, "create");
         return c;
+    }
+
+    /**
+     * A built or committed image's files as its containers' read-only layers: what its COPY/ADD and
+     * commits wrote over the catalogue image's files, and its whiteouts (a file's, or a directory's
+     * and all below it), as overlayfs's lowerdirs stack them.
+     */
+    private static dev.dockwire.docker.FileStore builtLayers(Container c, ImageService.BuiltImage built) {
+        dev.dockwire.docker.FileTable layers = new dev.dockwire.docker.FileTable();
+        layers.lower(ImageFiles.of(c));
+        built.files().forEach((path, text) -> layers.write(path, text, false));
+        for (String gone : built.removed()) {
+            if (!layers.remove(gone)) {
+                layers.removeDirectory(gone, true);
+            }
+        }
+        return layers;
     }
 
     /**

@@ -72,9 +72,11 @@ public final class ImageCommit {
             String path = line.substring(2);
             String content = c.file(path);
             if (line.charAt(0) == 'D') {
-                // The layer's whiteout (.wh.NAME): the file is gone in the new image's containers too.
+                // The layer's whiteout (.wh.NAME): the file, or the directory and all below it, gone in the new image's containers too.
                 files.remove(path);
-                if (c.imageFiles() != null && c.imageFiles().read(path) != null) {
+                files.keySet().removeIf(p -> p.startsWith(path + "/"));
+                removed.removeIf(p -> p.startsWith(path + "/"));
+                if (c.imageFiles() != null && c.imageFiles().read(path) != null || c.removedPaths().contains(path)) {
                     removed.add(path);
                 }
             } else if (content != null && !c.isDirectory(path)) {

@@ -40,8 +40,13 @@ final class ImageDirectories {
     private ImageDirectories() {
     }
 
-    /** Whether {@code c}'s image has directory {@code abs}. */
+    /** Whether {@code c}'s image has directory {@code abs} and {@code c} did not remove it (a whiteout of it or above it). */
     static boolean has(Container c, String abs) {
+        return inImage(c, abs) && !c.whitedOut(abs);
+    }
+
+    /** Whether {@code c}'s image has directory {@code abs}, whatever {@code c} did to it since. */
+    static boolean inImage(Container c, String abs) {
         if (ROOTFS.contains(abs) || of(c).contains(abs)) {
             return true;
         }
@@ -63,18 +68,18 @@ final class ImageDirectories {
     static List<String> names(Container c, String dir) {
         Set<String> names = new TreeSet<>();
         if (dir.equals("/")) {
-            names.addAll(ROOT);
+            ROOT.stream().filter(n -> !c.whitedOut("/" + n)).forEach(names::add);
         }
         String prefix = dir.endsWith("/") ? dir : dir + "/";
         // The image's directories that hold no kept file (/usr/local/bin, /etc/nginx/conf.d, ...).
         for (String d : ROOTFS) {
-            child(names, prefix, d);
+            child(c, names, prefix, d);
         }
         for (String d : of(c)) {
-            child(names, prefix, d);
+            child(c, names, prefix, d);
         }
         for (String d : c.madeDirectories()) {
-            child(names, prefix, d);
+            child(c, names, prefix, d);
         }
         for (String f : c.filePaths()) {
             if (f.startsWith(prefix)) {
@@ -87,9 +92,9 @@ final class ImageDirectories {
                 : List.copyOf(names);
     }
 
-    /** Adds {@code dir}'s name to {@code names} when it lies directly under {@code prefix}. */
-    private static void child(Set<String> names, String prefix, String dir) {
-        if (dir.startsWith(prefix) && dir.length() > prefix.length() && dir.indexOf('/', prefix.length()) < 0) {
+    /** Adds {@code dir}'s name to {@code names} when it lies directly under {@code prefix} and {@code c} did not remove it. */
+    private static void child(Container c, Set<String> names, String prefix, String dir) {
+        if (dir.startsWith(prefix) && dir.length() > prefix.length() && dir.indexOf('/', prefix.length()) < 0 && !c.whitedOut(dir)) {
             names.add(dir.substring(prefix.length()));
         }
     }
