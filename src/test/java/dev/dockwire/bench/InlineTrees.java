@@ -149,8 +149,9 @@ public final class InlineTrees {
         return i < 0 ? null : head.substring(i + name.length() + 2, head.indexOf('\'', i + name.length() + 2));
     }
 
-    /** {@code a.b.C$D} or {@code a/b/C$D} as {@code C$D}. */
+    /** {@code a.b.C$D} or {@code a/b/C$D} as {@code C$D}; a lambda's class without its per-JVM address ({@code C$$Lambda$18}). */
     private static String simple(String cls) {
-        return cls.substring(Math.max(cls.lastIndexOf('.'), cls.lastIndexOf('/')) + 1);
+        String c = cls.replaceFirst("/0x[0-9a-f]+$", "");
+        return c.substring(Math.max(c.lastIndexOf('.'), c.lastIndexOf('/')) + 1);
     }
 }
