@@ -36,8 +36,11 @@ public final class InlineTrees {
     public static void main(String[] args) throws Exception {
         boolean callsOnly = args[0].equals("--calls");
         int a = callsOnly ? 1 : 0;
-        String log = Files.readString(Path.of(args[a]));
-        String filter = args.length > a + 1 ? args[a + 1] : "";
+        System.out.print(render(Files.readString(Path.of(args[a])), args.length > a + 1 ? args[a + 1] : "", callsOnly));
+    }
+
+    /** The trees (or with {@code callsOnly} the calls left out) of the units of {@code log} whose root contains {@code filter}. */
+    static String render(String log, String filter, boolean callsOnly) throws Exception {
         // Each root's last C2 task, by root (later ones replace earlier: deoptimized and recompiled).
         Map<String, String> last = new TreeMap<>();
         Matcher m = TASK.matcher(log);
@@ -61,7 +64,7 @@ public final class InlineTrees {
                 print(e.getKey(), e.getValue(), callsOnly, out);
             }
         }
-        System.out.print(out);
+        return out.toString();
     }
 
     private static void print(String root, String task, boolean callsOnly, StringBuilder out) throws Exception {
