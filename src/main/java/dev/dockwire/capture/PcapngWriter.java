@@ -156,7 +156,11 @@ public final class PcapngWriter implements CaptureFile {
      * the writer thread also reading every line 80.4%; its {@code write(2)} to /dev/null 79.0%; to a
      * file 76.6%. So the forwarding thread's share is this method's own work, not the writer's
      * copies or the page cache: a loop of this method alone costs 12-16 ns per 60-byte frame
-     * ({@code bench.PcapngWriteCost}), the same stores and copy written out by hand 5-8 ns.
+     * ({@code bench.PcapngWriteCost}), the same stores and copy written out by hand 5-8 ns. Copying
+     * a heap frame with {@code System.arraycopy} rather than {@code getBytes} (whose index checks
+     * the block's own bounds make redundant) took that loop from 12.7-13.8 to 11.2-12.3 ns, and the
+     * forwarding thread's CPU per frame with capture on by a factor of 0.926 and 0.929 (alternated,
+     * this build loaded second) and 1.015 and 0.987 (loaded first).
      */
     @Override
     public void write(int iface, long nanos, ByteBuf frame, Direction direction) {
@@ -178,7 +182,12 @@ public final class PcapngWriter implements CaptureFile {
         if (data != cap) {
             BlockOutput.putInt(b, p + 24 + data, 0); // the padding after the data: the copy overwrites the rest
         }
-        frame.getBytes(frame.readerIndex(), b, p + 28, cap);
+        if (frame.hasArray()) {
+            // A frame is a heap buffer (link.Frames): one arraycopy, without getBytes' index checks
+            System.arraycopy(frame.array(), frame.arrayOffset() + frame.readerIndex(), b, p + 28, cap);
+        } else {
+            frame.getBytes(frame.readerIndex(), b, p + 28, cap);
+        }
         int q = p + 28 + data;
         if (flags) {
             // CaptureSink.Direction is in epb_flags order: 0, inbound 1, outbound 2
