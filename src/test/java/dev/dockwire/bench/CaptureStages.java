@@ -12,6 +12,14 @@ import java.nio.file.Path;
  * queue) and how much parked (waiting for the writer), and the capture writer thread's CPU, run-queue
  * wait and faults. {@code java -cp CP dev.dockwire.bench.CaptureStages MODE [seconds]} with
  * {@code ProductionJvm}'s Netty settings; the first 3 s warm up.
+ *
+ * <p>Compare modes with {@link CaptureCompared}, not with figures of this class taken in separate
+ * JVMs: the vCPUs of this machine slow down for seconds at a time with nothing in the guest to
+ * show it (session 21, {@code nice -20}: a fixed loop of stores and copies pinned to one vCPU went
+ * from 4.8-5.1 to 7.3-8.0 ns per iteration in the middle of a run; capture off measured 114-130 ns
+ * in one JVM on cpu0 and 70-74 in the next on the same cpu; in such windows the writer thread's
+ * CPU per frame rises with the forwarding thread's, 43-63 ns against 30-38). Alternated in one
+ * JVM, the same windows fall on both sides.
  */
 public final class CaptureStages {
     private CaptureStages() {

@@ -15,7 +15,8 @@ import java.nio.file.Path;
  * {@link BridgedUdpPath} with a capture of its bridge, one of: {@code off} (none), {@code tap}
  * (the taps into a {@link NullCaptureFile}: the decorators alone), {@code discard} (the pcapng
  * writer into a channel that takes each chunk without reading it: the forwarding thread's share
- * of the writer), {@code devnull} (the writer's {@code write(2)} calls into /dev/null: the
+ * of the writer), {@code touch} (as discard, but the writer thread reads one byte of every 64-byte
+ * line of each chunk: the chunk's lines shared with the writer's core, no copy, no syscall), {@code devnull} (the writer's {@code write(2)} calls into /dev/null: the
  * syscalls and the JDK's copy into its temporary direct buffer, no page cache), {@code on} (a
  * pcapng file of at most a step's 128 MiB, cut back and written again when full: {@link StepFile})
  * or {@code disk} (a pcapng file that grows without bound, as before {@link StepFile}: past the
@@ -33,10 +34,11 @@ public final class CapturedPath implements AutoCloseable {
                 case "off" -> null;
                 case "tap" -> Captures.bridge(new NullCaptureFile(), path.net.loop(), path.bridge, PacketFilter.ALL);
                 case "discard" -> Captures.bridge(new PcapngWriter(new Discard()), path.net.loop(), path.bridge, PacketFilter.ALL);
+                case "touch" -> Captures.bridge(new PcapngWriter(new Touch()), path.net.loop(), path.bridge, PacketFilter.ALL);
                 case "on" -> Captures.bridge(new PcapngWriter(new StepFile(file)), path.net.loop(), path.bridge, PacketFilter.ALL);
                 case "disk" -> Captures.bridge(PcapngWriter.create(file), path.net.loop(), path.bridge, PacketFilter.ALL);
                 case "devnull" -> Captures.bridge(PcapngWriter.create(Path.of("/dev/null")), path.net.loop(), path.bridge, PacketFilter.ALL);
-                default -> throw new IllegalArgumentException("mode: off, tap, discard, devnull, on or disk; got " + mode);
+                default -> throw new IllegalArgumentException("mode: off, tap, discard, touch, devnull, on or disk; got " + mode);
             };
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -71,6 +73,32 @@ public final class CapturedPath implements AutoCloseable {
         @Override
         public int write(ByteBuffer src) {
             int n = src.remaining();
+            src.position(src.limit());
+            return n;
+        }
+
+        @Override
+        public boolean isOpen() {
+            return true;
+        }
+
+        @Override
+        public void close() {
+        }
+    }
+
+    /** Reads one byte of every cache line of each chunk (into {@link #sum}, so the reads stay) and takes it. */
+    static final class Touch implements WritableByteChannel {
+        volatile long sum;
+
+        @Override
+        public int write(ByteBuffer src) {
+            int n = src.remaining();
+            long s = 0;
+            for (int i = src.position(); i < src.limit(); i += 64) {
+                s += src.get(i);
+            }
+            sum += s;
             src.position(src.limit());
             return n;
         }

@@ -26,6 +26,36 @@ class PcapngWriterTest {
                 .hex("2c000000");         // block total length again
     }
 
+    /**
+     * The frame's bytes are the same block whether they sit at the start of a heap array, inside
+     * a larger one (a slice: array offset and reader index both count) or off-heap.
+     */
+    @Test
+    void blockIsTheSameFromAnyBuffer() {
+        byte[] pattern = TestFrames.pattern(61);
+        ByteBuf plain = Unpooled.wrappedBuffer(pattern);
+        ByteBuf sliced = Unpooled.buffer(128).writeZero(40).writeBytes(pattern).writeZero(20).slice(30, 90).setIndex(10, 71);
+        ByteBuf direct = Unpooled.directBuffer(64).writeBytes(pattern);
+        byte[] expected = null;
+        for (ByteBuf frame : new ByteBuf[] {plain, sliced, direct}) {
+            ByteArrayOutputStream os = new ByteArrayOutputStream();
+            try (PcapngWriter w = new PcapngWriter(os, EPOCH, 65535)) {
+                w.addInterface("br0");
+                w.write(0, 7, frame, Direction.INBOUND);
+            }
+            byte[] file = os.toByteArray();
+            if (expected == null) {
+                expected = file;
+                // 61 bytes, 3 of padding, epb_flags and opt_endofopt (12), the block's length (4)
+                assertEquals(Hex.dump(pattern), Hex.dump(java.util.Arrays.copyOfRange(file, file.length - 80, file.length - 19)));
+            }
+            assertEquals(Hex.dump(expected), Hex.dump(file), frame.getClass().getSimpleName());
+            assertEquals(0, file[file.length - 19] | file[file.length - 18] | file[file.length - 17], "padding");
+        }
+        sliced.release();
+        direct.release();
+    }
+
     @Test
     void sectionInterfaceAndPacketBlocks() {
         ByteArrayOutputStream os = new ByteArrayOutputStream();
