@@ -82,10 +82,10 @@ final class CreateFlags {
             }
         }
         ExposeFlag.check(f.all("expose"));
-        AddressFlags.check(f.all("dns"), f.all("add-host"));
+        List<String> extraHosts = AddressFlags.check(f.all("dns"), f.all("add-host"));
         LinkFlag.check(f.all("link"));
         return new ContainerCreate(f.get("name"), positional.get(0), positional.subList(1, positional.size()),
-                network, ip, aliases, f.get("hostname"), f.all("add-host"), f.all("dns"))
+                network, ip, aliases, f.get("hostname"), extraHosts, f.all("dns"))
                 .withPorts(f.all("publish"), f.has("publish-all"), f.all("expose"))
                 .withEntrypoint(f.has("entrypoint") ? entrypoint(f.get("entrypoint")) : null)
                 .withRestart(f.get("restart"))
