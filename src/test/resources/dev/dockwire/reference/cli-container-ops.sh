@@ -18,25 +18,28 @@ docker logs --until 1h tw-log
 docker logs --until 2000-01-02 tw-log
 docker logs --since 1m tw-log
 docker logs --until bar tw-log
-docker top tw-log -o pid,user,comm | awk '{print $2, $3}'
-docker top tw-log -o user,comm
+docker run -d --name tw-top alpine sleep 600
+docker top tw-top -o pid,user,comm | awk '{print $2, $3}'
+docker top tw-top -o user,comm
+docker top tw-top -o pid,args | awk 'NR > 1 {$1 = ""; print}'
 docker top tw-nobody
-docker stats --no-stream --format '{{.Name}} {{.PIDs}}' tw-log
-docker stats --no-stream --format 'table {{.Name}}\t{{.PIDs}}' tw-log
+docker stats --no-stream --format '{{.Name}} {{.PIDs}}' tw-top
+docker stats --no-stream --format 'table {{.Name}}\t{{.PIDs}}' tw-top
 docker stats --no-stream --format '{{.Name}}' tw-nobody
-docker kill -s HUP tw-log
-docker kill -s SIGUSR1 tw-log
-docker kill --signal=TERM tw-log
-docker kill -s 9 tw-log
-docker ps -a --filter name=tw-log --format '{{.Names}} {{.Status}}'
-docker kill -s HUP tw-log
-docker wait tw-log
-docker restart -t 1 tw-log
-docker ps --filter name=tw-log --format '{{.Names}} {{.Status}}'
+docker kill -s HUP tw-top
+docker kill -s SIGUSR1 tw-top
+docker kill --signal=TERM tw-top
+docker ps -a --filter name=tw-top --format '{{.Names}} {{.Status}}'
+docker kill -s 9 tw-top
+docker ps -a --filter name=tw-top --format '{{.Names}} {{.Status}}'
+docker kill -s HUP tw-top
+docker wait tw-top
+docker restart -t 1 tw-top
+docker ps --filter name=tw-top --format '{{.Names}} {{.Status}}'
 docker logs --tail 3 tw-log
-docker restart --time 0 tw-log
-docker inspect --format '{{.RestartCount}} {{.State.Running}}' tw-log
-docker stop -t 0 tw-log
-docker wait tw-log tw-nobody
+docker restart --time 0 tw-top
+docker inspect --format '{{.RestartCount}} {{.State.Running}}' tw-top
+docker stop -t 0 tw-top
+docker wait tw-top tw-nobody
 docker restart tw-nobody
-docker rm -f tw-log
+docker rm -f tw-log tw-top

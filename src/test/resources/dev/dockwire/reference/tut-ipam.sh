@@ -1,6 +1,7 @@
 # What a reader of Docker's networking pages types when an address goes wrong: a subnet that overlaps one in
-# use, a CIDR the client cannot parse, a gateway or IP range outside the subnet, --aux-address reserving
-# addresses, an --ip already taken or given on the default bridge, --mac-address, and disconnect -f. Names
+# use, a CIDR that does not parse, a gateway or IP range outside the subnet, --aux-address reserving
+# addresses, an --ip already taken, malformed or given on the default bridge, a malformed --mac-address (a good
+# one needs API 1.44 from the 28.2 client: the reference daemon has 1.41), and disconnect -f. Names
 # prefixed tw-, subnets given (the reference host's 20.10 IPAM hands out the pool after the last one it gave).
 docker network create --subnet 10.231.0.0/16 tw-one
 docker network create --subnet 10.231.8.0/24 tw-two
@@ -24,7 +25,6 @@ docker run --rm --ip 172.17.0.50 alpine true
 docker run --rm --network tw-aux --ip 10.232.0.300 alpine true
 docker network create --subnet 10.234.0.0/16 --aux-address host1=10.235.0.2 tw-three
 docker network create tw-one
-docker run --rm --network tw-one --mac-address 02:42:0a:e7:00:63 alpine ip link show eth0
 docker run --rm --network tw-one --mac-address 02:42:0a:e7:00 alpine true
 docker network connect tw-one tw-a
 docker network disconnect tw-one tw-nobody

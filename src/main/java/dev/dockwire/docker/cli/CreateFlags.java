@@ -2,6 +2,7 @@ package dev.dockwire.docker.cli;
 
 import dev.dockwire.docker.ContainerCreate;
 import dev.dockwire.docker.EngineException;
+import dev.dockwire.docker.engine.EndpointSettings;
 import dev.dockwire.docker.PortSpec;
 import dev.dockwire.docker.cli.CliFlags.Spec;
 import dev.dockwire.wire.Ipv4Address;
@@ -45,6 +46,11 @@ final class CreateFlags {
             env = EnvFile.read(f.all("env-file"), host::readHostOrDisk, host.environment());
         } catch (EnvFile.Invalid e) {
             throw new CliFlags.OptionError("docker: " + e.getMessage());
+        }
+        if (f.has("ip") && Ipv4Address.tryParse(f.get("ip")) == null) {
+            String network = HostFlags.network(f.has("network") ? f.get("network") : f.get("net"))[0];
+            String name = network == null || network.equals("default") ? "bridge" : network;
+            throw new EngineException(EndpointSettings.invalidAddress(host.engine().findNetwork(name), name, f.get("ip")));
         }
         return request(f, host.environment(), host.workingDirectory().toString(), env);
     }

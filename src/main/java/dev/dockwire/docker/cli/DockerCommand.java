@@ -112,7 +112,7 @@ public final class DockerCommand {
             case "logs" -> processes().logs(rest);
             case "wait" -> processes().await(rest);
             case "attach" -> new AttachCommand(host, processes()).run(rest);
-            case "top" -> processes().top(rest);
+            case "top" -> new TopCommand(engine()).run(rest);
             case "version" -> SystemTemplates.versionCommand(rest, engine());
             case "info" -> new SystemInfo(engine()).info(rest);
             case "pull" -> ImagePull.pull(engine(), rest, host.stdoutIsTerminal()); // pull.go: jsonmessage to Out(), its IsTerminal

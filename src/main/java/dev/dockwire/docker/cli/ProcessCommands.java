@@ -218,40 +218,4 @@ final class ProcessCommands {
         }
         return new CommandOutput(status, out);
     }
-
-    /** {@code docker top CONTAINER}: the container's processes in {@code ps -ef} columns. */
-    CommandOutput top(List<String> args) {
-        CliFlags f = CliFlags.parse(args, List.of(), false);
-        if (f.positional().isEmpty()) {
-            return CliErrors.usage("top", "at least 1 argument", "CONTAINER [ps OPTIONS]");
-        }
-        Container c;
-        try {
-            c = engine.container(f.positional().get(0));
-        } catch (EngineException e) {
-            return CliErrors.daemonError(e);
-        }
-        if (engine.processes(c) == null) {
-            return CommandOutput.fail(1, "Error response from daemon: container " + c.id() + " is not running");
-        }
-        // cli/command/container/top.go: tabwriter with minwidth 20, padding 3; CMD is the last column.
-        List<String> out = new ArrayList<>();
-        out.add(topRow("UID", "PID", "PPID", "C", "STIME", "TTY", "TIME", "CMD"));
-        ContainerProcesses procs = engine.processes(c);
-        for (Process p : procs.running()) {
-            long secs = (engine.epochMillis() / 1000 + p.startNanos() / 1_000_000_000L) % 86_400;
-            String stime = String.format(Locale.ROOT, "%02d:%02d", secs / 3600, secs / 60 % 60);
-            out.add(topRow(procs.user(p), Integer.toString(p.hostPid()), Integer.toString(procs.hostParent(p)), "0", stime, "?", "00:00:00",
-                    p.commandLine()));
-        }
-        return CommandOutput.ok(out);
-    }
-
-    private static String topRow(String... cells) {
-        StringBuilder sb = new StringBuilder();
-        for (int i = 0; i < cells.length - 1; i++) {
-            sb.append(cells[i]).append(" ".repeat(Math.max(20 - cells[i].length(), 3)));
-        }
-        return sb.append(cells[cells.length - 1]).toString();
-    }
 }
