@@ -111,7 +111,7 @@ final class ReferenceScripts {
                 .toList())
                 // an --ip outside the network's subnets: moby 28's api/types/network endpoint.go validateEndpointIPAddress, wrapped
                 // by daemon/container_operations.go and create.go; 20.10's ipam says it in one line
-                .replaceAll("invalid config for network \\S+: invalid endpoint settings:\\nno configured subnet or ip-range contain the IP address (\\S+)",
+                .replaceAll("(?:invalid config for network \\S+: )?invalid endpoint settings:\\nno configured subnet or ip-range contain the IP address (\\S+)",
                         "Invalid address $1: It does not belong to any of this network's subnets")
                 // a subnet that does not parse: moby 28's ValidateIPAM (api/types/network/ipam.go, netip), 20.10's createNetwork (net.ParseCIDR)
                 .replaceAll("Error response from daemon: invalid network config:\\ninvalid subnet (\\S+): invalid CIDR block notation",
@@ -123,6 +123,11 @@ final class ReferenceScripts {
                         + "configured subnets", "$1")
                 .replaceAll("invalid config for network \\S+: invalid endpoint settings:\\n\\* (invalid IPv4 address: \\S+)\\n\\* no configured "
                         + "subnet or ip-range contain the IP address \\S+", "$1")
+                // connect's one reason: moby 28's updateNetworkConfig returns validateEndpointSettings' error as it is; 20.10 had no wrapper
+                .replaceAll("Error response from daemon: invalid endpoint settings:\\n(?!\\* )", "Error response from daemon: ")
+                // connect to host: moby 28's updateNetworkSettings returns runconfig.ErrConflictConnectToHostNetwork, 20.10 ErrConflictHostNetwork
+                .replace("Error response from daemon: container cannot be disconnected from host network or connected to host network",
+                        "Error response from daemon: cannot connect container to host network - container must be created in host network mode")
                 // moby 28's network inspect has EnableIPv4 (daemon/network.go buildNetworkResource), 20.10's has not
                 .replaceAll("\\n\\s*\"EnableIPv4\": true,", "")
                 // Docker 28's resolv.conf (moby libnetwork/internal/resolvconf) adds a header and a footer of comments to 20.10's lines
