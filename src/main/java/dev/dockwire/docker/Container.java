@@ -229,6 +229,17 @@ public final class Container {
         this.env = variables == null ? List.of() : List.copyOf(variables);
     }
 
+    private List<String> linkEnv = List.of();
+
+    /** The variables its legacy links gave it when it last started (setupLinkedContainers), before the image's ENV. */
+    public List<String> linkEnv() {
+        return linkEnv;
+    }
+
+    public void linkEnv(List<String> variables) {
+        this.linkEnv = List.copyOf(variables);
+    }
+
     /** State.Health: null until the container first starts with a healthcheck. */
     /** Config.Labels: {@code --label KEY=VALUE}, in the order given. */
     public Map<String, String> labels() {

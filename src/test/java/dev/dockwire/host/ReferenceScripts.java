@@ -101,12 +101,33 @@ final class ReferenceScripts {
                         // (remote/client.go NewTask) and its runc 1.2 says where init failed; 20.10 does neither
                         .replace("Error response from daemon: failed to create task for container: ", "Error response from daemon: ")
                         .replace("unable to start container process: error during container init: exec: ",
-                                "unable to start container process: exec: "))
+                                "unable to start container process: exec: ")
+                        // a subnet taken: moby 28's defaultipam RequestPool wraps it (allocator.go "invalid pool request: %v"), 20.10's not
+                        .replace("Error response from daemon: invalid pool request: Pool overlaps ", "Error response from daemon: Pool overlaps ")
+                        // kill of a stopped container: 28's router says "cannot kill container: %s" and errNotRunning "container %s is
+                        // not running" (api/server/router/container/container_routes.go, daemon/errors.go); 20.10 capitalised both
+                        .replaceAll("^Error response from daemon: Cannot kill container: (\\S+): Container (\\S+) is not running$",
+                                "Error response from daemon: cannot kill container: $1: container $2 is not running"))
                 .toList())
                 // an --ip outside the network's subnets: moby 28's api/types/network endpoint.go validateEndpointIPAddress, wrapped
                 // by daemon/container_operations.go and create.go; 20.10's ipam says it in one line
-                .replaceAll("invalid config for network \\S+: invalid endpoint settings:\\nno configured subnet or ip-range contain the IP address (\\S+)",
+                .replaceAll("(?:invalid config for network \\S+: )?invalid endpoint settings:\\nno configured subnet or ip-range contain the IP address (\\S+)",
                         "Invalid address $1: It does not belong to any of this network's subnets")
+                // a subnet that does not parse: moby 28's ValidateIPAM (api/types/network/ipam.go, netip), 20.10's createNetwork (net.ParseCIDR)
+                .replaceAll("Error response from daemon: invalid network config:\\ninvalid subnet (\\S+): invalid CIDR block notation",
+                        "Error response from daemon: Invalid subnet $1 : invalid CIDR address: $1")
+                // --ip at create: moby 28's validateNetworkingConfig gives every reason (daemon/create.go, container_operations.go
+                // validateEndpointSettings, endpoint.go Validate and IsInRange); 20.10 stopped at the first
+                .replaceAll("invalid config for network bridge: invalid endpoint settings:\\n\\* (user specified IP address is supported on user "
+                        + "defined networks only)\\n\\* user specified IP address is supported only when connecting to networks with user "
+                        + "configured subnets", "$1")
+                .replaceAll("invalid config for network \\S+: invalid endpoint settings:\\n\\* (invalid IPv4 address: \\S+)\\n\\* no configured "
+                        + "subnet or ip-range contain the IP address \\S+", "$1")
+                // connect's one reason: moby 28's updateNetworkConfig returns validateEndpointSettings' error as it is; 20.10 had no wrapper
+                .replaceAll("Error response from daemon: invalid endpoint settings:\\n(?!\\* )", "Error response from daemon: ")
+                // connect to host: moby 28's updateNetworkSettings returns runconfig.ErrConflictConnectToHostNetwork, 20.10 ErrConflictHostNetwork
+                .replace("Error response from daemon: container cannot be disconnected from host network or connected to host network",
+                        "Error response from daemon: cannot connect container to host network - container must be created in host network mode")
                 // moby 28's network inspect has EnableIPv4 (daemon/network.go buildNetworkResource), 20.10's has not
                 .replaceAll("\\n\\s*\"EnableIPv4\": true,", "")
                 // Docker 28's resolv.conf (moby libnetwork/internal/resolvconf) adds a header and a footer of comments to 20.10's lines

@@ -1,6 +1,7 @@
 package dev.dockwire.docker.cli;
 
 import dev.dockwire.wire.Ipv4Address;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -15,17 +16,22 @@ final class AddressFlags {
     private AddressFlags() {
     }
 
-    static void check(List<String> dns, List<String> addHosts) {
+    /**
+     * Checks {@code --dns} and {@code --add-host}; returns the extra hosts as the client sends them,
+     * {@code NAME:IP} (ValidateExtraHost: the daemon knows neither {@code =} nor brackets).
+     */
+    static List<String> check(List<String> dns, List<String> addHosts) {
         for (String d : dns) {
             if (!isIp(d.strip())) {
                 throw new CliFlags.FlagError("invalid argument \"" + d + "\" for \"--dns\" flag: IP address is not correctly formatted: " + d);
             }
         }
+        List<String> extraHosts = new ArrayList<>();
         for (String h : addHosts) {
             // NAME=IP or NAME:IP; the first separator splits, so an IPv6 address keeps its colons.
             int eq = h.indexOf('=');
             int sep = eq >= 0 ? eq : h.indexOf(':');
-            if (sep <= 0) {
+            if (sep <= 0 || h.substring(0, sep).contains(":")) {
                 throw new CliFlags.FlagError("invalid argument \"" + h + "\" for \"--add-host\" flag: bad format for add-host: \"" + h + "\"");
             }
             String ip = h.substring(sep + 1);
@@ -35,7 +41,9 @@ final class AddressFlags {
             if (!ip.equals(HOST_GATEWAY) && !isIp(ip)) {
                 throw new CliFlags.FlagError("invalid argument \"" + h + "\" for \"--add-host\" flag: invalid IP address in add-host: \"" + ip + "\"");
             }
+            extraHosts.add(h.substring(0, sep) + ":" + ip);
         }
+        return extraHosts;
     }
 
     /** What Go's net.ParseIP accepts: dotted IPv4, or IPv6 (hex groups, one {@code ::}, a dotted tail). */

@@ -2,6 +2,7 @@ package dev.dockwire.docker.cli;
 
 import dev.dockwire.docker.ContainerCreate;
 import dev.dockwire.docker.EngineException;
+import dev.dockwire.docker.engine.EndpointSettings;
 import dev.dockwire.docker.PortSpec;
 import dev.dockwire.docker.cli.CliFlags.Spec;
 import dev.dockwire.wire.Ipv4Address;
@@ -46,6 +47,11 @@ final class CreateFlags {
         } catch (EnvFile.Invalid e) {
             throw new CliFlags.OptionError("docker: " + e.getMessage());
         }
+        if (f.has("ip") && Ipv4Address.tryParse(f.get("ip")) == null) {
+            String network = HostFlags.network(f.has("network") ? f.get("network") : f.get("net"))[0];
+            String name = network == null || network.equals("default") ? "bridge" : network;
+            throw new EngineException(EndpointSettings.invalidAddress(host.engine().findNetwork(name), name, f.get("ip")));
+        }
         return request(f, host.environment(), host.workingDirectory().toString(), env);
     }
 
@@ -82,10 +88,10 @@ final class CreateFlags {
             }
         }
         ExposeFlag.check(f.all("expose"));
-        AddressFlags.check(f.all("dns"), f.all("add-host"));
+        List<String> extraHosts = AddressFlags.check(f.all("dns"), f.all("add-host"));
         LinkFlag.check(f.all("link"));
         return new ContainerCreate(f.get("name"), positional.get(0), positional.subList(1, positional.size()),
-                network, ip, aliases, f.get("hostname"), f.all("add-host"), f.all("dns"))
+                network, ip, aliases, f.get("hostname"), extraHosts, f.all("dns"))
                 .withPorts(f.all("publish"), f.has("publish-all"), f.all("expose"))
                 .withEntrypoint(f.has("entrypoint") ? entrypoint(f.get("entrypoint")) : null)
                 .withRestart(f.get("restart"))

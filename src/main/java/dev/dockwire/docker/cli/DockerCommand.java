@@ -26,7 +26,6 @@ import java.util.List;
  * {@code run}, 1 for daemon errors, the command's own status for {@code exec}).
  */
 public final class DockerCommand {
-    private static final long GRACE_NANOS = 10_000_000_000L;
     private final CliEnv host;
     /** What was piped to the client for the command under way, or null. */
     private List<String> stdin;
@@ -101,10 +100,10 @@ public final class DockerCommand {
             case "create" -> create(rest);
             case "container" -> container(rest);
             case "start" -> start(rest);
-            case "stop" -> stop(rest, false);
-            case "kill" -> kill(rest);
+            case "stop" -> new StopCommand(engine(), processes()).stop(rest, false);
+            case "kill" -> new StopCommand(engine(), processes()).kill(rest);
             case "pause", "unpause" -> PauseCommand.run(engine(), rest, cmd.equals("pause"));
-            case "restart" -> stop(rest, true);
+            case "restart" -> new StopCommand(engine(), processes()).stop(rest, true);
             case "rm" -> rm(rest);
             case "ps" -> new PsCommand(engine(), host.loop().nanos()).run(rest);
             case "inspect" -> new InspectCommand(engine()).run(rest, null);
@@ -113,7 +112,7 @@ public final class DockerCommand {
             case "logs" -> processes().logs(rest);
             case "wait" -> processes().await(rest);
             case "attach" -> new AttachCommand(host, processes()).run(rest);
-            case "top" -> processes().top(rest);
+            case "top" -> new TopCommand(engine()).run(rest);
             case "version" -> SystemTemplates.versionCommand(rest, engine());
             case "info" -> new SystemInfo(engine()).info(rest);
             case "pull" -> ImagePull.pull(engine(), rest, host.stdoutIsTerminal()); // pull.go: jsonmessage to Out(), its IsTerminal
@@ -407,77 +406,6 @@ public final class DockerCommand {
         List<String> out = new ArrayList<>(r.output());
         out.add("Error: failed to start containers: " + String.join(", ", failed));
         return new CommandOutput(r.status(), out);
-    }
-
-    private CommandOutput stop(List<String> args, boolean restart) {
-        CliFlags f = CliFlags.parse(args, List.of(new Spec("time", 't', true), new Spec("signal", 's', true)), true);
-        long grace = f.has("time") ? Long.parseLong(f.get("time")) * 1_000_000_000L : GRACE_NANOS;
-        Signal signal = f.has("signal") ? Signal.parse(f.get("signal")) : null;
-        String cmd = restart ? "restart" : "stop";
-        if (f.positional().isEmpty()) {
-            return CliErrors.usage(cmd, "at least 1 argument", "[OPTIONS] CONTAINER [CONTAINER...]");
-        }
-        ProcessCommands p = processes();
-        List<String> out = new ArrayList<>();
-        int status = 0;
-        for (String ref : f.positional()) {
-            int[] gone = {0};
-            try {
-                if (f.has("signal") && signal == null) {
-                    invalidStopSignal(ref, restart, f.get("signal"));
-                    out.add(ref);
-                    continue;
-                }
-                // At a terminal the client's wait is a job: Ctrl-C ends the client, dockerd's SIGKILL timer runs on.
-                Container c = p.live() ? engine().stop(ref, grace, signal, done -> gone[0] = p.follow(null, 0, done, s -> true, l -> { }))
-                        : engine().stop(ref, grace, signal);
-                if (gone[0] != 0) {
-                    return new CommandOutput(gone[0] < 0 ? 148 : gone[0], out); // Ctrl-C (130) or Ctrl-Z (148)
-                }
-                if (restart) {
-                    engine().restarted(engine().start(c.name()));
-                }
-                out.add(ref);
-            } catch (EngineException e) {
-                out.addAll(CliErrors.daemonError(e).output());
-                status = 1;
-            }
-        }
-        return new CommandOutput(status, out);
-    }
-
-    /** {@code docker kill [-s SIGNAL] CONTAINER...}: SIGKILL unless another signal is named. */
-    private CommandOutput kill(List<String> args) {
-        CliFlags f = CliFlags.parse(args, List.of(new Spec("signal", 's', true)), true);
-        Signal signal = f.has("signal") ? Signal.parse(f.get("signal")) : Signal.SIGKILL;
-        return each(f.positional(), "kill", ref -> {
-            if (signal == null) { // daemon/kill.go ContainerKill parses the signal before it looks the container up
-                String raw = f.get("signal");
-                // moby/sys/signal ParseSignal takes any number but 0; ValidSignalForPlatform then wants one of SignalMap's
-                boolean number = raw.matches("-?\\d{1,9}") && Integer.parseInt(raw) != 0;
-                throw new EngineException("cannot kill container: " + ref + ": "
-                        + (number ? "the linux daemon does not support signal " + Integer.parseInt(raw) : "invalid signal: " + raw));
-            }
-            engine().kill(ref, signal);
-            return ref;
-        });
-    }
-
-    /**
-     * {@code docker stop|restart -s RAW} where RAW names no signal, as a Docker 28 daemon answers
-     * it (moby v28.2.2 daemon/stop.go, daemon/restart.go; moby/sys/signal ParseSignal's
-     * {@code invalid signal: RAW}): the signal is read only once a running container is to be
-     * stopped, so a stopped one is left as it is (restart starts it).
-     */
-    private void invalidStopSignal(String ref, boolean restart, String raw) {
-        Container c = engine().container(ref);
-        if (c.running()) {
-            throw new EngineException((restart ? "Cannot restart container " + ref + ": " : "cannot stop container: " + ref + ": ")
-                    + "invalid signal: " + raw);
-        }
-        if (restart) {
-            engine().start(c.name());
-        }
     }
 
     private CommandOutput rm(List<String> args) {

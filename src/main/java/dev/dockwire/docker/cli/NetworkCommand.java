@@ -9,7 +9,6 @@ import dev.dockwire.docker.EngineException;
 import dev.dockwire.docker.Network;
 import dev.dockwire.docker.NetworkCreate;
 import dev.dockwire.docker.engine.Engine;
-import dev.dockwire.wire.Cidr;
 import dev.dockwire.wire.Ipv4Address;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -56,24 +55,13 @@ public final class NetworkCommand {
         if (f.positional().size() != 1) {
             return CliErrors.usage("network create", "exactly 1 argument", "[OPTIONS] NETWORK");
         }
-        Cidr subnet;
-        Ipv4Address gateway;
-        Cidr ipRange;
+        IpamFlags.Config ipam;
         try {
-            subnet = f.has("subnet") ? parseCidr(f.get("subnet")) : null;
-            ipRange = f.has("ip-range") ? parseCidr(f.get("ip-range")) : null;
-            gateway = f.has("gateway") ? parseIp(f.get("gateway"), "gateway") : null;
+            ipam = IpamFlags.parse(f.all("subnet"), f.all("ip-range"), f.all("gateway"), keyValues(f.all("aux-address")));
+        } catch (IpamFlags.ClientError e) {
+            return CommandOutput.fail(1, e.getMessage());
         } catch (EngineException e) {
             return CliErrors.daemonError(e);
-        }
-        Map<String, Ipv4Address> aux = new LinkedHashMap<>();
-        for (Map.Entry<String, String> e : keyValues(f.all("aux-address")).entrySet()) {
-            // The client's consolidateIpam (cli/command/network/create.go): each must be in the one subnet given.
-            Integer ip = Ipv4Address.tryParse(e.getValue());
-            if (subnet == null || ip == null || !subnet.contains(Ipv4Address.of(ip))) {
-                return CommandOutput.fail(1, "no matching subnet for aux-address " + e.getValue());
-            }
-            aux.put(e.getKey(), Ipv4Address.of(ip));
         }
         Map<String, String> opts = keyValues(f.all("opt"));
         Map<String, String> labels = keyValues(f.all("label"));
@@ -82,23 +70,11 @@ public final class NetworkCommand {
             driver = "null";
         }
         try {
-            Network n = engine().createNetwork(new NetworkCreate(f.positional().get(0), driver, subnet, gateway, ipRange,
-                    f.has("internal"), f.has("attachable"), opts, labels, aux));
+            Network n = engine().createNetwork(new NetworkCreate(f.positional().get(0), driver, ipam.subnet(), ipam.gateway(),
+                    ipam.ipRange(), f.has("internal"), f.has("attachable"), opts, labels, ipam.aux()));
             return CommandOutput.ok(List.of(n.id()));
         } catch (EngineException e) {
             return CliErrors.daemonError(e);
-        }
-    }
-
-    private static Cidr parseCidr(String text) {
-        try {
-            Cidr c = Cidr.parse(text);
-            if (!text.contains("/")) {
-                throw new IllegalArgumentException();
-            }
-            return c;
-        } catch (IllegalArgumentException e) {
-            throw new EngineException("invalid network config:\ninvalid subnet " + text + ": invalid CIDR address: " + text);
         }
     }
 
@@ -223,6 +199,12 @@ public final class NetworkCommand {
             return CliErrors.usage("network disconnect", "exactly 2 arguments", "[OPTIONS] NETWORK CONTAINER");
         }
         try {
+            if (f.has("force") && engine().findContainer(f.positional().get(1)) == null) {
+                // daemon/network.go DisconnectContainerFromNetwork: with force, a container it does not know is an
+                // endpoint left behind (ForceEndpointDelete: the network, then its endpoint by that name)
+                engine().network(f.positional().get(0));
+                throw new EngineException("endpoint " + f.positional().get(1) + " not found");
+            }
             engine().disconnect(f.positional().get(0), f.positional().get(1));
             return CommandOutput.ok(List.of());
         } catch (EngineException e) {

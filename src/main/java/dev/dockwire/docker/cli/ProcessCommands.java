@@ -11,7 +11,6 @@ import dev.dockwire.proc.Job;
 import dev.dockwire.proc.JobControl;
 import dev.dockwire.proc.Process;
 import dev.dockwire.sim.EventLoop;
-import dev.dockwire.sim.GoDuration;
 import dev.dockwire.sim.Timeout;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -156,13 +155,8 @@ final class ProcessCommands {
             return CommandOutput.fail(1, e.getMessage());
         }
         String tail = f.has("tail") ? f.get("tail") : "all";
-        if (!tail.equals("all")) {
-            int n;
-            try {
-                n = Integer.parseInt(tail);
-            } catch (NumberFormatException e) {
-                return CommandOutput.fail(1, "Error response from daemon: invalid value for \"tail\": \"" + tail + "\"");
-            }
+        if (tail.matches("[+-]?\\d+")) { // daemon/logs.go: what strconv.Atoi does not take ("all", "x") is every line
+            int n = Integer.parseInt(tail);
             if (n >= 0 && n < entries.size()) {
                 entries = entries.subList(entries.size() - n, entries.size());
             }
@@ -170,7 +164,9 @@ final class ProcessCommands {
         List<String> lines = new ArrayList<>();
         List<String> errors = new ArrayList<>(); // the client writes a stderr entry to its own stderr
         for (LogEntry e : entries) {
-            String line = f.has("timestamps") ? timestamp(engine.epochMillis(), e.nanos()) + " " + e.line() : e.line();
+            // write_log_stream.go: --details puts the entry's attributes (none without --log-opt labels/env) and a space first
+            String line = f.has("details") ? " " + e.line() : e.line();
+            line = f.has("timestamps") ? timestamp(engine.epochMillis(), e.nanos()) + " " + line : line;
             lines.add(line);
             if (e.stream().equals("stderr")) {
                 errors.add(line);
@@ -181,25 +177,16 @@ final class ProcessCommands {
     }
 
     /**
-     * {@code --since}/{@code --until} as the CLI reads them (api/types/time.GetTimestamp): a Go
-     * duration before now ({@code 10s}, {@code 2m}, {@code 1h30m}), an RFC 3339 time or Unix
-     * seconds; the time on the engine's clock.
+     * {@code --since}/{@code --until} as the client reads them (api/types/time GetTimestamp, {@link EventTimestamp}:
+     * a Go duration before now, an RFC 3339 time or date, Unix seconds), wrapped as the client's
+     * ContainerLogs wraps its error; the time on the engine's clock.
      */
     private long instant(String flag, String value) {
-        if (!value.matches("\\d+(\\.\\d+)?")) {
-            try {
-                return loop.nanos() - GoDuration.parse(value); // a duration before now
-            } catch (IllegalArgumentException notADuration) {
-                // an RFC 3339 time, below
-            }
-        }
+        long epochNanos = engine.epochMillis() * 1_000_000L;
         try {
-            Instant t = value.matches("\\d+(\\.\\d+)?") ? Instant.ofEpochMilli((long) (Double.parseDouble(value) * 1000))
-                    : Instant.parse(value);
-            return (t.toEpochMilli() - engine.epochMillis()) * 1_000_000L;
-        } catch (java.time.format.DateTimeParseException e) {
-            throw new IllegalArgumentException("invalid value for \"" + flag + "\": failed to parse value as time or duration: \""
-                    + value + "\"");
+            return EventTimestamp.nanos(EventTimestamp.get(value, epochNanos + loop.nanos())) - epochNanos;
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("invalid value for \"" + flag + "\": " + e.getMessage());
         }
     }
 
@@ -230,41 +217,5 @@ final class ProcessCommands {
             }
         }
         return new CommandOutput(status, out);
-    }
-
-    /** {@code docker top CONTAINER}: the container's processes in {@code ps -ef} columns. */
-    CommandOutput top(List<String> args) {
-        CliFlags f = CliFlags.parse(args, List.of(), false);
-        if (f.positional().isEmpty()) {
-            return CliErrors.usage("top", "at least 1 argument", "CONTAINER [ps OPTIONS]");
-        }
-        Container c;
-        try {
-            c = engine.container(f.positional().get(0));
-        } catch (EngineException e) {
-            return CliErrors.daemonError(e);
-        }
-        if (engine.processes(c) == null) {
-            return CommandOutput.fail(1, "Error response from daemon: container " + c.id() + " is not running");
-        }
-        // cli/command/container/top.go: tabwriter with minwidth 20, padding 3; CMD is the last column.
-        List<String> out = new ArrayList<>();
-        out.add(topRow("UID", "PID", "PPID", "C", "STIME", "TTY", "TIME", "CMD"));
-        ContainerProcesses procs = engine.processes(c);
-        for (Process p : procs.running()) {
-            long secs = (engine.epochMillis() / 1000 + p.startNanos() / 1_000_000_000L) % 86_400;
-            String stime = String.format(Locale.ROOT, "%02d:%02d", secs / 3600, secs / 60 % 60);
-            out.add(topRow(procs.user(p), Integer.toString(p.hostPid()), Integer.toString(procs.hostParent(p)), "0", stime, "?", "00:00:00",
-                    p.commandLine()));
-        }
-        return CommandOutput.ok(out);
-    }
-
-    private static String topRow(String... cells) {
-        StringBuilder sb = new StringBuilder();
-        for (int i = 0; i < cells.length - 1; i++) {
-            sb.append(cells[i]).append(" ".repeat(Math.max(20 - cells[i].length(), 3)));
-        }
-        return sb.append(cells[cells.length - 1]).toString();
     }
 }

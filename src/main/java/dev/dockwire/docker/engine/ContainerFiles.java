@@ -41,6 +41,7 @@ final class ContainerFiles {
         // dockerd's HostGatewayIP, what --add-host NAME:host-gateway stands for: the default bridge's
         // address (daemon/daemon_unix.go setHostGatewayIP, docker0's IPv4).
         Ipv4Address hostGateway = defaultBridge == null ? null : defaultBridge.gateway();
+        c.linkEnv(LinkEnv.of(c, all)); // setupLinkedContainers, beside the hosts lines of the same links
         if (c.networkMode().startsWith("container:")) {
             for (Container x : all) {
                 if (joined(c, x)) {

@@ -76,6 +76,26 @@ public final class EndpointSettings {
         return atCreate(invalid);
     }
 
+    /**
+     * {@code validateNetworkingConfig}'s text for a {@code --ip} that is no IPv4 address (the client
+     * sends it as typed) on the network named {@code name}, {@code n} (null: none by that name):
+     * a predefined network's refusal, EndpointIPAMConfig.Validate's {@code invalid IPv4 address},
+     * then IsInRange's, which net.ParseIP's nil fails (moby v28.2.2 daemon/container_operations.go,
+     * api/types/network/endpoint.go).
+     */
+    public static String invalidAddress(Network n, String name, String raw) {
+        List<String> errs = new ArrayList<>();
+        if (name.equals("bridge") || name.equals("host") || name.equals("none") || name.equals("default") || name.startsWith("container:")) {
+            errs.add("user specified IP address is supported on user defined networks only");
+        }
+        errs.add("invalid IPv4 address: " + raw);
+        if (n != null) {
+            errs.add(n.userSubnet() ? "no configured subnet or ip-range contain the IP address " + raw
+                    : "user specified IP address is supported only when connecting to networks with user configured subnets");
+        }
+        return "invalid config for network " + name + ": invalid endpoint settings:\n" + join(errs);
+    }
+
     /** One network's EndpointSettings as far as these checks read them. */
     public record EndpointRequest(Ipv4Address ip, List<String> aliases) {
     }

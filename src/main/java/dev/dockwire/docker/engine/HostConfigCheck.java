@@ -52,7 +52,8 @@ final class HostConfigCheck {
         for (String link : o.links()) {
             String name = link.split(":", 2)[0];
             if (byName.apply(name.startsWith("/") ? name.substring(1) : name) == null) {
-                throw new EngineException("could not get container for " + name);
+                // daemon_unix.go registerLinks wraps GetContainer's not-found error
+                throw new EngineException("could not get container for " + name + ": No such container: " + name);
             }
         }
     }

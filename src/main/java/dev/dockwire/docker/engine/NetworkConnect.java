@@ -67,6 +67,12 @@ final class NetworkConnect {
         if (mode.startsWith("container:")) {
             throw new EngineException(SHARED);
         }
+        // updateNetworkConfig (moby v28.2.2 daemon/container_operations.go): validateEndpointSettings, unwrapped, no
+        // network named, before updateNetworkSettings' conflicts and CreateEndpoint's name taken
+        String invalid = EndpointSettings.invalid(n, ip, aliases);
+        if (invalid != null) {
+            throw new EngineException(invalid);
+        }
         if (!mode.equals("host") && n.driver() == Network.Driver.HOST) {
             throw new EngineException(TO_HOST);
         }
@@ -78,11 +84,6 @@ final class NetworkConnect {
         }
         if (c.endpoints().containsKey(n.name())) {
             throw new EngineException("endpoint with name " + c.name() + " already exists in network " + n.name());
-        }
-        // updateNetworkConfig (daemon/container_operations.go): unwrapped, no network named.
-        String invalid = EndpointSettings.invalid(n, ip, aliases);
-        if (invalid != null) {
-            throw new EngineException(invalid);
         }
         if (n.swarmScoped() && !n.attachable()) {
             throw new EngineException("Could not attach to network " + n.name()

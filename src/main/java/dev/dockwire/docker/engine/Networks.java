@@ -92,14 +92,16 @@ final class Networks {
             }
         } else {
             if (req.gateway() != null || req.ipRange() != null) {
-                throw new EngineException("invalid network config:\n"
-                        + (req.gateway() != null ? "gateway" : "ip-range") + " specified without a subnet");
+                // ValidateIPAM (moby v28.2.2 api/types/network/ipam.go): a config without a subnet does not parse
+                throw new EngineException("invalid network config:\ninvalid subnet : invalid CIDR block notation");
             }
             subnet = nextPool();
         }
         if (req.ipRange() != null && !(subnet.contains(req.ipRange().networkBits())
                 && req.ipRange().prefixLength() >= subnet.prefixLength())) {
-            throw new EngineException("invalid network config:\nip-range " + req.ipRange() + " is not within subnet " + subnet);
+            throw new EngineException("invalid network config:\ninvalid ip-range " + req.ipRange() + ": "
+                    + (req.ipRange().prefixLength() < subnet.prefixLength() ? "CIDR block is bigger than its parent subnet " + subnet
+                    : "parent subnet " + subnet + " doesn't contain ip-range"));
         }
         String id = engine.random().nextHex(64);
         Map<String, String> opts = req.options() == null ? Map.of() : req.options();
@@ -139,8 +141,13 @@ final class Networks {
             throw new EngineException("failed to allocate gateway (): No available addresses on this pool");
         }
         Ipv4Address gw = gateway != null ? gateway : Ipv4Address.of(subnet.networkBits() + 1);
-        if (!subnet.contains(gw) || gw.bits() == subnet.networkBits() || gw.bits() == subnet.broadcastBits()) {
-            throw new EngineException("invalid network config:\ngateway " + gw + " is not within subnet " + subnet);
+        if (!subnet.contains(gw)) {
+            throw new EngineException("invalid network config:\ninvalid gateway " + gw + ": parent subnet " + subnet
+                    + " doesn't contain this address"); // ValidateIPAM's validateAddress
+        }
+        if (gw.bits() == subnet.networkBits() || gw.bits() == subnet.broadcastBits()) {
+            // IPAM reserves a subnet's network and (IPv4) broadcast addresses (defaultipam newPoolData)
+            throw new EngineException("failed to allocate gateway (" + gw + "): Address already in use");
         }
         return gw;
     }

@@ -15,12 +15,17 @@ import dev.dockwire.kernel.KernelException;
  * Beside it the machine's identity, the same in every container: {@code /proc/sys/kernel/ostype},
  * {@code osrelease} and {@code version} (what uname(2) reports) and {@code /sys/devices/system/cpu/online}
  * (what nproc counts) — mode 0444, so a privileged write fails too, with EACCES. And the
- * namespace's counters: {@code /proc/net/snmp}, {@code netstat} and {@code snmp6}.
+ * namespace's counters: {@code /proc/net/snmp}, {@code netstat} and {@code snmp6}. And its UTS
+ * namespace's names (kernel/utsname_sysctl.c): {@code /proc/sys/kernel/hostname}, and
+ * {@code domainname}, {@code --domainname} or the kernel's default {@code (none)} (runc sets it only
+ * when the spec has one).
  */
 public final class ProcSys {
     private static final String NET = "/proc/sys/net/";
     private static final java.util.Set<String> IDENTITY = java.util.Set.of("/proc/sys/kernel/ostype",
             "/proc/sys/kernel/osrelease", "/proc/sys/kernel/version");
+    private static final String HOSTNAME = "/proc/sys/kernel/hostname";
+    private static final String DOMAINNAME = "/proc/sys/kernel/domainname";
     private static final String CPU_ONLINE = "/sys/devices/system/cpu/online";
     /** /proc/net's counter files, the namespace's (net/ipv4/proc.c, net/ipv6/proc.c); mode 0444, a write fails with EIO. */
     private static final java.util.Set<String> COUNTERS = java.util.Set.of("/proc/net/snmp", "/proc/net/netstat", "/proc/net/snmp6");
@@ -31,7 +36,7 @@ public final class ProcSys {
     /** Whether {@code path} is one of these files. */
     public static boolean covers(String path) {
         return path.startsWith(NET) && path.length() > NET.length() || IDENTITY.contains(path) || path.equals(CPU_ONLINE)
-                || COUNTERS.contains(path);
+                || COUNTERS.contains(path) || path.equals(HOSTNAME) || path.equals(DOMAINNAME);
     }
 
     private static String key(String path) {
@@ -40,6 +45,12 @@ public final class ProcSys {
 
     /** The file's content, or null when the namespace has no such sysctl (ENOENT). */
     public static String read(Kernel kernel, Container c, String path) {
+        if (path.equals(HOSTNAME)) {
+            return c.hostname() + "\n";
+        }
+        if (path.equals(DOMAINNAME)) {
+            return (c.options().domainname().isEmpty() ? "(none)" : c.options().domainname()) + "\n";
+        }
         return read(kernel, c.netns(), path);
     }
 
@@ -72,6 +83,7 @@ public final class ProcSys {
         if (!c.options().privileged()) {
             return "Read-only file system";
         }
+        // a privileged container could sethostname(2) through them; dockwire keeps its names fixed
         return path.startsWith(NET) ? null : "Permission denied";
     }
 

@@ -9,7 +9,7 @@ import java.util.Map;
 /**
  * The environment a container's process starts with, in the order {@code env} prints it: the
  * daemon's own variables ({@code PATH}, {@code HOSTNAME}, {@code TERM=xterm} for a process with a
- * terminal; moby container/env.go CreateDaemonEnvironment), the image's {@code ENV}, the container's
+ * terminal, a legacy link's variables, {@link LinkEnv}; moby container/container.go CreateDaemonEnvironment), the image's {@code ENV}, the container's
  * {@code -e} and, for {@code docker exec}, the exec's {@code -e}, each replacing a variable of the
  * same name in place or appended (ReplaceOrAppendEnvValues; daemon/exec.go for the exec's), then
  * {@code HOME} when none of them set it: runc's setupUser (libcontainer/init_linux.go) appends the
@@ -38,6 +38,7 @@ public final class ProcessEnv {
         if (tty) {
             env.put("TERM", "xterm");
         }
+        put(env, c.linkEnv());
         ImageConfig config = Images.config(c);
         if (config != null) {
             put(env, config.env());

@@ -47,6 +47,21 @@ class EndpointSettingsTextTest {
     }
 
     @Test
+    void anAddressThatDoesNotParseFailsValidateAndIsInRange() {
+        // the client passes --ip as typed; EndpointIPAMConfig.Validate, then IsInRange, whose net.ParseIP gives nil
+        h.ok("docker network create --subnet 10.64.0.0/24 cl-sub");
+        fails("docker run --network cl-sub --ip 10.64.0.300 busybox true", 125,
+                "docker: Error response from daemon: invalid config for network cl-sub: invalid endpoint settings:",
+                "* invalid IPv4 address: 10.64.0.300",
+                "* no configured subnet or ip-range contain the IP address 10.64.0.300",
+                "", "Run 'docker run --help' for more information");
+        fails("docker run --network cl-none --ip 10.64.0.300 busybox true", 125,
+                "docker: Error response from daemon: invalid config for network cl-none: invalid endpoint settings:",
+                "invalid IPv4 address: 10.64.0.300",
+                "", "Run 'docker run --help' for more information");
+    }
+
+    @Test
     void severalReasonsAreListedInMobysOrder() {
         fails("docker run -d --ip 172.17.0.9 busybox sleep 1", 125,
                 "docker: Error response from daemon: invalid config for network bridge: invalid endpoint settings:",
