@@ -21,8 +21,9 @@ import java.util.function.IntSupplier;
  * Each running container's PID namespace and its first process, as containerd-shim starts it on
  * {@code docker start}: argv is the image's ENTRYPOINT followed by the command given or the
  * image's CMD ({@link ImageConfig#argv}); {@code /docker-entrypoint.sh} runs its arguments. The
- * process is a modelled program when {@code argv[0]} names one ({@link Programs}), else the
- * image's daemon ({@link ImageDaemons}: nginx, httpd, ...), which quits on SIGTERM, SIGQUIT and
+ * process is a modelled program when {@code argv[0]} names one ({@link Programs}), else, unless it is
+ * one the container's shell runs ({@code ls}: {@link #serves}), the image's daemon
+ * ({@link ImageDaemons}: nginx, httpd, ...), which quits on SIGTERM, SIGQUIT and
  * SIGINT with status 0; else a process with no program that runs until it is killed. A shell
  * becomes what it execs ({@link ShellExec}), runs its script as the container's shell
  * ({@link ContainerCommands#shell}: loops, traps, the image's programs), or exits at once when its stdin is closed. Its stdout
@@ -89,6 +90,23 @@ final class MainProcesses {
         return c.entrypoint() == null && c.cmd().isEmpty() && !run.isEmpty() && !ContainerCommands.runs(engine, run.get(0))
                 && Images.config(c) != null && (Images.lookup(c, run.get(0), path -> c.file(path) != null) instanceof ProgramLookup.Found
                         || c.pinnedImage() != null && c.pinnedImage().skippedRuns());
+    }
+
+    /**
+     * Whether PID 1 of {@code c} running {@code run} is the image's own server, which {@link ImageDaemons}
+     * models. The entrypoint scripts end in {@code exec "$@"} (docker-library's docker-entrypoint.sh, nginx's),
+     * so {@code docker run nginx ls /} makes {@code ls} PID 1, not nginx: a program dockwire runs itself (an
+     * applet, a builtin, a modelled program; {@link ContainerCommands#runs}) is not the server, and it runs
+     * and ends as in any image, unless it is the program the image's own command runs (traefik/whoami's
+     * {@code /whoami}, named as the whoami applet is).
+     */
+    private boolean serves(Container c, List<String> run) {
+        if (run.isEmpty() || !ContainerCommands.runs(engine, run.get(0))) {
+            return true;
+        }
+        ImageConfig config = Images.config(c);
+        List<String> own = config == null ? List.of() : ShellExec.direct(effective(config.argv(List.of())));
+        return !own.isEmpty() && own.get(0).equals(run.get(0));
     }
 
     /** What runs: argv without the images' entrypoint script, which execs its arguments. */
@@ -161,7 +179,7 @@ final class MainProcesses {
             // none (some 80 bytes of each such container).
             GuardedSockets initSockets = crashable(c, init, argv.isEmpty() ? List.of("/bin/sh") : argv);
             List<Exec> contexts = new ArrayList<>(1);
-            ImageDaemons.Daemon d = ImageDaemons.start(declared, clock, c, initSockets, files -> {
+            ImageDaemons.Daemon d = declared == null && !serves(c, run) ? null : ImageDaemons.start(declared, clock, c, initSockets, files -> {
                 Exec e = new Exec(engine, clock, c.netns(), c.hostname(), ProcSys.over(files, engine.kernel(), c)).credentials(Credentials.of(c))
                         .output((stream, line) -> log(c).append(stream, clock.nanos(), line));
                 contexts.add(e);

@@ -1,6 +1,8 @@
 package dev.dockwire.docker.engine;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -52,6 +54,20 @@ class MainProcessTest {
         e.stop(web.name(), 10_000_000_000L, null);
         assertEquals(0, web.exitCode(), "SIGQUIT, nginx's STOPSIGNAL, which it handles");
         assertEquals(before, loop.nanos(), "no grace period spent");
+    }
+
+    @Test
+    void aCommandTheEntrypointExecsIsPid1NotTheImagesServer() {
+        // docker-entrypoint.sh ends in exec "$@": ls is PID 1, run by the client as the container's shell runs it
+        for (String image : List.of("nginx", "httpd", "redis", "postgres", "mysql", "mariadb", "mongo")) {
+            ContainerProcesses procs = e.processes(run(image, "ls", "/"));
+            assertNull(procs.daemon(), image);
+            assertFalse(procs.modelled(), image + ": its command runs and ends as in alpine");
+        }
+        assertNull(e.processes(run("nginx", "sh", "-c", "ls /etc/nginx")).daemon(), "the shell execs ls");
+        // traefik/whoami's own /whoami is named as the whoami applet: it serves, whatever its arguments
+        assertNotNull(e.processes(run("traefik/whoami", "ls", "/")).daemon());
+        assertNotNull(e.processes(run("nginx", "sh", "-c", "nginx -g 'daemon off;'")).daemon());
     }
 
     @Test
