@@ -294,10 +294,16 @@ final class Interp {
             k.run();
         } else {
             Ast.Redirected r = (Ast.Redirected) c;
-            execute.redirected(r.redirs(), io, rio -> run(r.body(), rio.io(), () -> {
-                rio.close();
-                k.run();
-            }));
+            execute.redirected(r.redirs(), io, rio -> {
+                if (rio == null) {
+                    k.run(); // a redirection failed: the command does not run (its error printed, the status set)
+                    return;
+                }
+                run(r.body(), rio.io(), () -> {
+                    rio.close();
+                    k.run();
+                });
+            });
         }
     }
 

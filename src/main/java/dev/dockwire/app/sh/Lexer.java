@@ -18,7 +18,7 @@ import java.util.function.Function;
 final class Lexer {
     private static final Set<String> RESERVED = Set.of("if", "then", "else", "elif", "fi", "do", "done", "case", "esac",
             "while", "until", "for", "{", "}", "!", "in");
-    private static final String[] OPERATORS = {"&&", "||", ";;", "<<-", "<<", ">>", ">&", "<&", ">|", ";", "&", "|", "(", ")",
+    private static final String[] OPERATORS = {"&&", "||", ";;", "<<-", "<<", "<>", ">>", ">&", "<&", ">|", ";", "&", "|", "(", ")",
         "<", ">"};
     private static final String SPECIAL_PARAMS = "@*#?$!-0123456789";
 
