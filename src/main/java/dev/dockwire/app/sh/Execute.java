@@ -132,6 +132,12 @@ final class Execute {
         program(argv, assigns, io, k);
     }
 
+    /** A subshell's aliases, PATH lookups and shell options: {@code parent}'s, copied. */
+    void inherit(Execute parent) {
+        builtins.names.inherit(parent.builtins.names);
+        builtins.shopt.inherit(parent.builtins.shopt);
+    }
+
     /** The aliases the parser expands: {@link CommandNames#expansion}. */
     java.util.function.Function<String, String> aliases() {
         return builtins.names::expansion;

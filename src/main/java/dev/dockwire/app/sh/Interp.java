@@ -145,6 +145,7 @@ final class Interp {
         i.pid = pid;
         i.name = name;
         i.pipeOut = pipeOut; // a subshell of a pipeline's stage writes into the same pipe
+        i.execute.inherit(execute);
         return i;
     }
 
