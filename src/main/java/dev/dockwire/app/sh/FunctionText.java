@@ -172,6 +172,9 @@ final class FunctionText {
         if (x.op().equals("len")) {
             return "${#" + x.name() + "}";
         }
+        if (x.op().equals("bad")) {
+            return ((Ast.Lit) x.arg().parts().get(0)).text(); // as typed
+        }
         return "${" + x.name() + x.op() + (x.arg() == null ? "" : word(x.arg())) + "}";
     }
 }
