@@ -55,7 +55,7 @@ public final class Applets {
         TextTool tool = TextTools.find(base);
         if (tool != null) {
             SharedStdin stdin = io.in == null ? null : io.in.handOn();
-            TextResult r = tool.run(args, stdin, context(flavour));
+            TextResult r = tool.run(args, stdin, context(flavour, io.out.demand()));
             if (stdin != null && stdin.read() && io.in.seekable()) {
                 long used = stoppedAt(base, flavour, args, stdin);
                 if (used < stdin.size()) {
@@ -72,6 +72,9 @@ public final class Applets {
                 } else {
                     to.line(line);
                 }
+            }
+            if (r.status() == dev.dockwire.text.Pipe.SIGPIPE_STATUS) {
+                io.out.readerGone(); // it stopped where its reader had gone
             }
             return r.status();
         }
@@ -115,7 +118,7 @@ public final class Applets {
         return argv;
     }
 
-    private TextContext context(Flavour flavour) {
+    private TextContext context(Flavour flavour, dev.dockwire.text.Pipe pipe) {
         TextFiles files = new TextFiles() {
             @Override
             public String read(String path) {
@@ -144,7 +147,7 @@ public final class Applets {
             }
             sink.flush();
             return status == null ? TextResult.fail(126, argv.get(0) + ": cannot run from xargs here") : new TextResult(status, out);
-        }).inLocale(sh.vars::get); // the locale the process got: the image's LANG (python's C.UTF-8), else C
+        }, pipe).inLocale(sh.vars::get); // the locale the process got: the image's LANG (python's C.UTF-8), else C
     }
 
     /**

@@ -19,7 +19,7 @@ import java.util.Set;
 final class Builtins {
     private static final Set<String> NAMES = Set.of("echo", "printf", "test", "[", "true", "false", ":", "exit", "export",
             "unset", "set", "shift", "read", "cd", "pwd", "exec", "wait", "trap", "eval", ".", "source", "local", "return",
-            "break", "continue", "command", "readonly", "[[", "type", "alias", "unalias", "hash");
+            "break", "continue", "command", "readonly", "[[", "type", "alias", "unalias", "hash", "shopt");
 
     /** Whether a shell of some dialect runs {@code name} itself. */
     static boolean any(String name) {
@@ -29,6 +29,8 @@ final class Builtins {
     private final Interp sh;
     /** Aliases, the PATH lookups remembered, and the builtins that show them. */
     final CommandNames names;
+    /** bash's shell options ({@code shopt}). */
+    final Shopt shopt = new Shopt();
 
     Builtins(Interp sh) {
         this.sh = sh;
@@ -36,7 +38,8 @@ final class Builtins {
     }
 
     boolean has(String name) {
-        return NAMES.contains(name) && !((name.equals("source") || name.equals("[[")) && sh.dialect == Dialect.DASH);
+        return NAMES.contains(name) && !((name.equals("source") || name.equals("[[")) && sh.dialect == Dialect.DASH)
+                && !(name.equals("shopt") && sh.dialect != Dialect.BASH);
     }
 
     /** {@code path} against the working directory {@code cwd}, {@code .} and {@code ..} folded. */
@@ -80,6 +83,7 @@ final class Builtins {
                 done(0, k);
             }
             case "set" -> done(set(args, io), k);
+            case "shopt" -> done(shopt.run(args, io, this), k);
             case "shift" -> shift(args, io, k);
             case "read" -> done(read(args, io), k);
             case "cd" -> done(cd(args, io), k);

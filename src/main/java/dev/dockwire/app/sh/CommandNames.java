@@ -81,9 +81,15 @@ final class CommandNames {
         return aliasesApply() ? aliases.get(name) : null;
     }
 
-    /** Whether aliases apply: always in ash and dash, in bash only where expand_aliases is on (an interactive shell). */
+    /** Whether aliases apply: always in ash and dash, in bash only where expand_aliases is on (an interactive shell, or {@code shopt -s}). */
     private boolean aliasesApply() {
-        return !bash() || sh.interactive;
+        return !bash() || sh.interactive || builtins.shopt.on("expand_aliases");
+    }
+
+    /** A subshell's names: its parent's aliases and PATH lookups, copied (a fork copies the tables). */
+    void inherit(CommandNames parent) {
+        aliases.putAll(parent.aliases);
+        parent.hashed.forEach((n, h) -> hashed.put(n, new Hashed(h.path, h.hits)));
     }
 
     private int type(List<String> names, Io io) {
@@ -95,7 +101,7 @@ final class CommandNames {
             }
             return found ? 0 : 127;
         }
-        if (bash() && !names.isEmpty() && names.get(0).matches("-[ftpP]+|--")) {
+        if (bash() && !names.isEmpty() && names.get(0).matches("-[aftpP]+|--")) {
             return bashType(names, io);
         }
         String bad = bash() && !names.isEmpty() ? names.get(0).replaceFirst("^-[afptP]*", "") : "";
@@ -121,8 +127,9 @@ final class CommandNames {
     private int bashType(List<String> args, Io io) {
         char mode = 0;
         boolean functions = true;
+        boolean all = false;
         int i = 0;
-        for (; i < args.size() && args.get(i).matches("-[ftpP]+|--"); i++) {
+        for (; i < args.size() && args.get(i).matches("-[aftpP]+|--"); i++) {
             if (args.get(i).equals("--")) {
                 i++;
                 break;
@@ -130,6 +137,8 @@ final class CommandNames {
             for (char c : args.get(i).substring(1).toCharArray()) {
                 if (c == 'f') {
                     functions = false;
+                } else if (c == 'a') {
+                    all = true;
                 } else {
                     mode = c;
                 }
@@ -137,6 +146,15 @@ final class CommandNames {
         }
         boolean found = true;
         for (String n : args.subList(i, args.size())) {
+            if (all) {
+                if (!every(n, mode, functions, io)) {
+                    found = false;
+                    if (mode == 0) {
+                        builtins.error(io, "type", n + ": not found");
+                    }
+                }
+                continue;
+            }
             String kind = mode == 'P' ? "file" : kind(n, functions);
             Hashed h = n.contains("/") ? null : hashed.get(n);
             String path = !"file".equals(kind) ? null : h != null ? h.path : sh.commands.path(n);
@@ -156,6 +174,51 @@ final class CommandNames {
             }
         }
         return found ? 0 : 1;
+    }
+
+    /**
+     * bash's {@code type -a NAME}: every thing the name is, in describe_command's order — alias,
+     * keyword, function, builtin, then each file of that name in the PATH's directories (never
+     * "hashed"); {@code -t} says each kind, {@code -p}/{@code -P} only the files. False when it is none.
+     */
+    private boolean every(String n, char mode, boolean functions, Io io) {
+        List<String> kinds = new ArrayList<>();
+        if (aliasesApply() && aliases.containsKey(n)) {
+            kinds.add("alias");
+        }
+        if (KEYWORDS.contains(n) || BASH_KEYWORDS.contains(n)) {
+            kinds.add("keyword");
+        }
+        if (functions && sh.functions.containsKey(n)) {
+            kinds.add("function");
+        }
+        if (builtins.has(n)) {
+            kinds.add("builtin");
+        }
+        List<String> dirs = List.of(sh.vars.getOrDefault("PATH", "").split(":", -1));
+        List<String> files = n.contains("/") ? (sh.commands.provider(n) == null ? List.of() : List.of(n)) : sh.commands.paths(n, dirs);
+        boolean any = !files.isEmpty();
+        if (mode != 'p' && mode != 'P') {
+            for (String kind : kinds) {
+                any = true;
+                if (mode == 't') {
+                    io.out.line(kind);
+                } else if (kind.equals("alias")) {
+                    io.out.line(n + " is aliased to `" + aliases.get(n) + "'");
+                } else if (kind.equals("keyword")) {
+                    io.out.line(n + " is a shell keyword");
+                } else if (kind.equals("function")) {
+                    io.out.line(n + " is a function");
+                    io.out.write(FunctionText.bash(n, sh.functions.get(n)));
+                } else {
+                    io.out.line(n + " is a shell builtin");
+                }
+            }
+        }
+        for (String f : files) {
+            io.out.line(mode == 't' ? "file" : mode == 0 ? n + " is " + f : f);
+        }
+        return any;
     }
 
     /** What bash's {@code type -t} calls {@code n}, functions looked at or not, or null when it is nothing. */
@@ -194,6 +257,9 @@ final class CommandNames {
             io.out.line(verbose ? n + " is a shell keyword" : n);
         } else if (sh.functions.containsKey(n)) {
             io.out.line(verbose ? n + (sh.dialect == Dialect.DASH ? " is a shell function" : " is a function") : n);
+            if (verbose && bash()) {
+                io.out.write(FunctionText.bash(n, sh.functions.get(n))); // type.def's named_function_string
+            }
         } else if (builtins.has(n)) {
             boolean special = !bash() && (Execute.SPECIAL.contains(n) || ASH_SPECIAL.contains(n));
             io.out.line(verbose ? n + " is a " + (special ? "special " : "") + "shell builtin" : n);

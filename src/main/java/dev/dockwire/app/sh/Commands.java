@@ -43,6 +43,16 @@ public interface Commands {
     }
 
     /**
+     * Every file named {@code name} in the directories {@code dirs} (the PATH's, in order), as
+     * bash's {@code type -a} lists them: by default the one {@link #path} finds; a place where one
+     * directory is a link to another (Debian's merged /usr: /bin is usr/bin) finds it in both.
+     */
+    default List<String> paths(String name, List<String> dirs) {
+        String p = path(name);
+        return p == null ? List.of() : List.of(p);
+    }
+
+    /**
      * Starts {@code argv} with {@code env} and {@code stdin} (lines; empty: /dev/null) as a process
      * of the place, a child of {@code ppid} (0: of no process there, as {@code docker exec}) — so
      * in its process group, where the terminal's Ctrl-C reaches it; {@code done} hears its status.

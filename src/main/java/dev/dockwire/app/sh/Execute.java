@@ -132,6 +132,12 @@ final class Execute {
         program(argv, assigns, io, k);
     }
 
+    /** A subshell's aliases, PATH lookups and shell options: {@code parent}'s, copied. */
+    void inherit(Execute parent) {
+        builtins.names.inherit(parent.builtins.names);
+        builtins.shopt.inherit(parent.builtins.shopt);
+    }
+
     /** The aliases the parser expands: {@link CommandNames#expansion}. */
     java.util.function.Function<String, String> aliases() {
         return builtins.names::expansion;
@@ -324,7 +330,28 @@ final class Execute {
             }
             return;
         }
-        sh.expander.string(x.target(), r.io, target -> {
+        target(x, r.io, target -> {
+            if (target == null) {
+                failed(r.io, FunctionText.word(x.target()) + ": ambiguous redirect");
+                k.accept(null);
+                return;
+            }
+            if (x.op().equals(">&") && x.fd() == 1 && !target.matches("[0-9]+|-")) {
+                // >&word naming a file: > word 2>&1 in bash and ash (redir.c's r_duplicating_output_word,
+                // ash's N_TOFILE); dash's parser takes only a number or - there
+                if (sh.dialect == Dialect.DASH) {
+                    r.io.err.line(sh.dialect.syntaxError(sh.arg0, SyntaxError.message("bad fd number", sh.line)));
+                    sh.exit(2);
+                    k.accept(null);
+                    return;
+                }
+                if (!writing(x, target, 1, r, k)) {
+                    return;
+                }
+                r.io = r.io.with(2, r.io.out);
+                rest.run();
+                return;
+            }
             if (x.op().equals(">&") || x.op().equals("<&")) {
                 if (!duplicate(x.fd(), target, r)) {
                     failed(r.io, target + ": Bad file descriptor");
@@ -348,18 +375,53 @@ final class Execute {
                 rest.run();
                 return;
             }
-            String refused = Builtins.isDirectory(sh, path) ? "Is a directory" : sh.ctx.writeError(path);
-            if (refused != null) {
-                failed(r.io, sh.dialect == Dialect.ASH ? "can't create " + target + ": " + refused
-                        : sh.dialect == Dialect.DASH ? "cannot create " + target + ": " + refused
-                        : target + ": " + refused);
-                k.accept(null);
-                return;
+            if (writing(x, target, x.fd(), r, k)) {
+                rest.run();
             }
-            Io.Sink sink = output(path, x.op().equals(">>"), r);
-            r.io = r.io.with(x.fd(), sink);
-            rest.run();
         });
+    }
+
+    /**
+     * A redirection's target word: bash expands it as a command's words and takes one field (a
+     * pattern matching one file names it; none, or several, is an ambiguous redirect: null);
+     * ash and dash expand it unsplit, with no pathname expansion (XCU 2.7: "not performed").
+     */
+    private void target(Redir x, Io io, Consumer<String> k) {
+        if (sh.dialect != Dialect.BASH) {
+            sh.expander.string(x.target(), io, k);
+            return;
+        }
+        sh.expander.fields(List.of(x.target()), io, fields -> k.accept(fields.size() == 1 ? fields.get(0) : null));
+    }
+
+    /**
+     * Opens {@code target} for writing on descriptor {@code fd} ({@code >}, {@code >>}, {@code >|},
+     * {@code <>}, bash's {@code >&FILE}); false (its error printed, {@code k} told) when open(2) refuses it.
+     */
+    private boolean writing(Redir x, String target, int fd, Redirected r, Consumer<Redirected> k) {
+        String path = Builtins.resolve(sh.cwd, target);
+        boolean readWrite = x.op().equals("<>");
+        String refused = Builtins.isDirectory(sh, path) ? "Is a directory" : sh.ctx.writeError(path);
+        if (refused != null) {
+            failed(r.io, sh.dialect == Dialect.ASH ? "can't create " + target + ": " + refused
+                    : sh.dialect == Dialect.DASH ? "cannot create " + target + ": " + refused
+                    : target + ": " + refused);
+            k.accept(null);
+            return false;
+        }
+        if (readWrite) {
+            // O_RDWR|O_CREAT: the file is made if absent and never truncated; read from its start, or written over it
+            String content = path.equals("/dev/null") ? "" : sh.ctx.readFile(path);
+            if (content == null) {
+                sh.ctx.writeFile(path, "");
+                content = "";
+            }
+            r.io = r.io.with(fd, fd != 1 && fd != 2 ? Io.Input.file(content) : path.startsWith("/dev/") ? output(path, true, r)
+                    : over(path, r));
+            return true;
+        }
+        r.io = r.io.with(fd, output(path, x.op().equals(">>"), r));
+        return true;
     }
 
     private void failed(Io io, String message) {
@@ -377,7 +439,7 @@ final class Execute {
             return true;
         }
         if (!target.matches("[0-9]+")) {
-            return true; // >&word naming a file (bash's >&FILE) is not modelled: left as it is
+            return true; // N>&word naming a file for N other than 1 is not modelled: left as it is
         }
         Object to = r.io.fd(Integer.parseInt(target));
         if (to == null) {
@@ -385,6 +447,19 @@ final class Execute {
         }
         r.io = r.io.with(fd, to);
         return true;
+    }
+
+    /** {@code 1<> FILE}: what the command writes goes over the file's first bytes, the rest of it kept (no O_TRUNC). */
+    private Io.Sink over(String path, Redirected r) {
+        StringBuilder content = new StringBuilder();
+        Io.Sink sink = new Io.Sink(l -> content.append(l).append('\n'));
+        r.closers.add(() -> {
+            content.append(sink.takePartial());
+            String now = sh.ctx.readFile(path);
+            String before = now == null ? "" : now;
+            sh.ctx.writeFile(path, content + before.substring(Math.min(before.length(), content.length())));
+        });
+        return sink;
     }
 
     /**

@@ -369,6 +369,17 @@ final class Expander {
             k.accept(v == null ? "" : v);
             return;
         }
+        if (op.equals("bad")) {
+            String typed = ((Ast.Lit) x.arg().parts().get(0)).text();
+            if (sh.dialect == Dialect.BASH) {
+                sh.error(io, typed + ": bad substitution");
+            } else {
+                io.err.line(sh.dialect == Dialect.ASH ? sh.arg0 + ": syntax error: bad substitution" : sh.arg0 + ": " + sh.line + ": Bad substitution");
+            }
+            sh.exit(sh.dialect == Dialect.BASH ? 1 : 2);
+            k.accept("");
+            return;
+        }
         if (op.equals("len")) {
             k.accept(Integer.toString(PipeStatus.all(x.name()) ? PipeStatus.count(sh.vars, x.name()) : v == null ? 0 : v.length()));
             return;

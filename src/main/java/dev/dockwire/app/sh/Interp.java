@@ -94,6 +94,8 @@ final class Interp {
     java.util.Set<Ast.Simple> tail = java.util.Set.of();
     /** Whether the next program started replaces the shell: {@code exec CMD}, or {@link #tail} running. */
     boolean execNext;
+    /** A pipeline stage's stdout, whose reader may exit before it ({@code | head -2}): the stage dies of SIGPIPE once it broke. */
+    Io.Sink pipeOut;
     private int steps;
     /** The CPU time used since the shell last yielded, charged to the clock when it yields. */
     private long cpuNanos;
@@ -142,6 +144,8 @@ final class Interp {
         i.line = line;
         i.pid = pid;
         i.name = name;
+        i.pipeOut = pipeOut; // a subshell of a pipeline's stage writes into the same pipe
+        i.execute.inherit(execute);
         return i;
     }
 
@@ -291,15 +295,24 @@ final class Interp {
             k.run();
         } else {
             Ast.Redirected r = (Ast.Redirected) c;
-            execute.redirected(r.redirs(), io, rio -> run(r.body(), rio.io(), () -> {
-                rio.close();
-                k.run();
-            }));
+            execute.redirected(r.redirs(), io, rio -> {
+                if (rio == null) {
+                    k.run(); // a redirection failed: the command does not run (its error printed, the status set)
+                    return;
+                }
+                run(r.body(), rio.io(), () -> {
+                    rio.close();
+                    k.run();
+                });
+            });
         }
     }
 
     /** After a command: pending traps run, then {@code set -e} may end the shell. */
     void finish(Io io, Runnable k) {
+        if (pipeOut != null && pipeOut.broken() && flow == null) {
+            exit(dev.dockwire.text.Pipe.SIGPIPE_STATUS); // it wrote into a pipe whose reader had gone: SIGPIPE's default action
+        }
         if (!pending.isEmpty() && flow != Flow.EXIT) {
             Signal s = pending.poll();
             String action = traps.get(s.name().substring(3));
@@ -433,9 +446,12 @@ final class Interp {
         }
         boolean last = i == p.stages().size() - 1;
         Lines buffer = new Lines();
-        Io.Sink out = last ? io.out : Io.Sink.pipe(buffer);
+        Io.Sink out = last ? io.out : Io.Sink.pipe(buffer, reader(p.stages().get(i + 1)));
         Interp sub = fork();
         sub.background = background;
+        if (!last) {
+            sub.pipeOut = out; // the last writes where the pipeline does: into an outer stage's pipe, if any (fork kept it)
+        }
         sub.run(p.stages().get(i), i == 0 ? io.withOut(out) : new Io(out, io.err, in), () -> {
             if (!last) {
                 out.flush();
@@ -444,6 +460,22 @@ final class Interp {
             statuses.add(status);
             stage(p, i + 1, new Io.Input(buffer), io, statuses, k);
         });
+    }
+
+    /** The words of a stage that is a plain command reading the pipe ({@code head -2}), whose demand the writer meets; else null. */
+    private static List<String> reader(Cmd stage) {
+        if (!(stage instanceof Ast.Simple s) || s.words().isEmpty() || s.redirs().stream().anyMatch(r -> r.fd() == 0)) {
+            return null;
+        }
+        List<String> words = new ArrayList<>();
+        for (Ast.Word w : s.words()) {
+            String plain = w.plain();
+            if (plain == null) {
+                return null;
+            }
+            words.add(plain);
+        }
+        return words;
     }
 
     /** Calls function {@code body} with {@code args} as its positional parameters. */

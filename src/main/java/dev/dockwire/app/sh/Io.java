@@ -1,6 +1,7 @@
 package dev.dockwire.app.sh;
 
 import dev.dockwire.text.Lines;
+import dev.dockwire.text.Pipe;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -107,20 +108,30 @@ final class Io {
         /** A file written as the text comes ({@code exec > FILE}), partial lines and all; else null. */
         private final Consumer<String> through;
         private final StringBuilder partial = new StringBuilder();
+        /** The words of the command reading this pipe ({@code head -2}), or null: not a pipe into a command. */
+        private final List<String> reader;
+        /** What the reader takes before it exits: the writer's lines past it and a full buffer break the pipe. */
+        private final Pipe demand;
+        /** Whether the reader has exited: what is written after is dropped. */
+        private boolean readerGone;
+        /** Whether a write found the reader gone (EPIPE: the writer is sent SIGPIPE). */
+        private boolean broken;
 
         Sink(Consumer<String> lines) {
-            this(lines, null, null);
+            this(lines, null, null, null);
         }
 
-        private Sink(Consumer<String> lines, Lines pipe, Consumer<String> through) {
+        private Sink(Consumer<String> lines, Lines pipe, Consumer<String> through, List<String> reader) {
             this.lines = lines;
             this.pipe = pipe;
             this.through = through;
+            this.reader = reader;
+            this.demand = reader == null ? null : Pipe.into(reader);
         }
 
         /** A file that {@code text} is appended to as it is written: one that outlives the command ({@code exec > FILE}). */
         static Sink through(Consumer<String> text) {
-            return new Sink(null, null, text);
+            return new Sink(null, null, text, null);
         }
 
         /** /dev/null. */
@@ -135,7 +146,37 @@ final class Io {
 
         /** A pipe's buffer: it keeps a last line written without its newline as such ({@code printf abc | wc -c} is 3). */
         static Sink pipe(Lines buffer) {
-            return new Sink(buffer::add, buffer, null);
+            return new Sink(buffer::add, buffer, null, null);
+        }
+
+        /**
+         * A pipe's buffer read by the command {@code reader} (its words): {@code head -N} exits
+         * after its lines, and a writer that goes on past them and a full buffer breaks the pipe
+         * ({@link Pipe}, pipe_write's EPIPE), so {@code while :; do echo x; done | head -2} ends.
+         */
+        static Sink pipe(Lines buffer, List<String> reader) {
+            return new Sink(buffer::add, buffer, null, reader);
+        }
+
+        /** The pipe a tool writing here stops at ({@code seq}): a fresh count of what the reader takes, or one read to the end. */
+        Pipe demand() {
+            return reader == null ? Pipe.open() : Pipe.into(reader);
+        }
+
+        /** Whether the shell wrote here after the reader had gone: it dies of SIGPIPE. */
+        boolean broken() {
+            return broken;
+        }
+
+        /**
+         * A child writing here died of SIGPIPE (a tool that stopped at {@link #demand}): the reader
+         * is gone for whoever writes next, but the shell that ran the child goes on
+         * ({@code { seq 1 100000; echo end >&2; } | head -1} prints end).
+         */
+        void readerGone() {
+            if (reader != null) {
+                readerGone = true;
+            }
         }
 
         /** Writes {@code lines} as the text they are: the last without its newline when it has none. */
@@ -151,9 +192,15 @@ final class Io {
             int start = 0;
             for (int nl = text.indexOf('\n'); nl >= 0; nl = text.indexOf('\n', start)) {
                 partial.append(text, start, nl);
-                lines.accept(partial.toString());
+                String line = partial.toString();
                 partial.setLength(0);
                 start = nl + 1;
+                if (readerGone || demand != null && !demand.write(line)) {
+                    readerGone = true; // nothing more reaches it, and this writer dies of SIGPIPE
+                    broken = true;
+                    continue;
+                }
+                lines.accept(line);
             }
             partial.append(text, start, text.length());
         }
@@ -177,7 +224,9 @@ final class Io {
          * the shell); a pipe's reader hears that it has none.
          */
         void flush() {
-            if (partial.length() > 0) {
+            if (readerGone) {
+                partial.setLength(0);
+            } else if (partial.length() > 0) {
                 lines.accept(partial.toString());
                 partial.setLength(0);
                 if (pipe != null) {

@@ -18,7 +18,7 @@ import java.util.function.Function;
 final class Lexer {
     private static final Set<String> RESERVED = Set.of("if", "then", "else", "elif", "fi", "do", "done", "case", "esac",
             "while", "until", "for", "{", "}", "!", "in");
-    private static final String[] OPERATORS = {"&&", "||", ";;", "<<-", "<<", ">>", ">&", "<&", ">|", ";", "&", "|", "(", ")",
+    private static final String[] OPERATORS = {"&&", "||", ";;", "<<-", "<<", "<>", ">>", ">&", "<&", ">|", ";", "&", "|", "(", ")",
         "<", ">"};
     private static final String SPECIAL_PARAMS = "@*#?$!-0123456789";
 
@@ -402,6 +402,7 @@ final class Lexer {
     /** {@code ${NAME}}, {@code ${#NAME}}, {@code ${NAME op word}}. */
     private Part braced(boolean quoted) {
         int open = line;
+        int start = pos;
         pos += 2;
         boolean length = at(pos) == '#' && at(pos + 1) != '}';
         if (length) {
@@ -443,6 +444,13 @@ final class Lexer {
                 op = o;
                 break;
             }
+        }
+        int end = src.indexOf('}', pos);
+        if (op == null && end >= 0) {
+            // NAME then no operator (${x!}, ash's and dash's ${x[1]}): the shells fail on it only when
+            // they expand it (ash's and dash's evalvar, bash's parameter_brace_expand), so it is kept as written
+            pos = end + 1;
+            return new Ast.Param(name, "bad", new Word(List.of(new Ast.Lit(src.substring(start, end + 1), true))), quoted);
         }
         if (op == null) {
             throw SyntaxError.message(pos >= src.length() ? "missing '}'" : "bad substitution", open);

@@ -23,7 +23,12 @@ class AliasBesideShellsTest {
                 "alias z='echo z'; z same-line\nunalias z; z gone\nz; echo rc=$?",
                 "alias printf='printf %s.' a='b ' b=a\nprintf x y; echo; a; echo rc=$?",
                 "alias g='echo g' f='echo f; g'\nf\nif true; then f; fi; (f); x=$(f); echo \"$x\" | while read l; do g \"$l\"; done",
-                "alias e=echo\nfor i in 1 2; do e $i; done\ncase x in e) e case;; esac");
+                "alias e=echo\nfor i in 1 2; do e $i; done\ncase x in e) e case;; esac",
+                // a subshell keeps its parent's aliases (a fork copies them)
+                "alias a='echo A'\n(alias; type a); x=$(alias a); echo \"[$x]\"",
+                // bash -c expands them once shopt -s expand_aliases has run (ash and dash have no shopt)
+                "shopt -s expand_aliases; alias a='echo A'\na; shopt expand_aliases; (a); type a; shopt -u expand_aliases\na",
+                "shopt -q extglob; echo $?; shopt -p expand_aliases nullglob; shopt -s nosuch; echo $?; shopt nullglob; echo $?; shopt -z");
     }
 
     static Stream<Arguments> cases() {

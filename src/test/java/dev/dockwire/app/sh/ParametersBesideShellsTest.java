@@ -25,7 +25,11 @@ class ParametersBesideShellsTest {
                 "f() { echo \"in[$X]\"; env | grep ^X=; }; X=1 f; echo \"after[$X]\"; env | grep -c ^X=",
                 "f() { X=2; env | grep ^X=; }; X=0; X=1 f; echo \"after[$X]\"; env | grep -c ^X=",
                 "export Z=5; h() { Z=7; env | grep ^Z=; }; Z=6 h; echo \"Z[$Z]\"; env | grep ^Z=",
-                "g() { export Y; }; Y=3 g; echo \"Y[$Y]\"; env | grep ^Y=; echo s=$?");
+                "g() { export Y; }; Y=3 g; echo \"Y[$Y]\"; env | grep ^Y=; echo s=$?",
+                // a substitution with no operator fails when it is expanded, not when the script is read
+                "echo a; echo ${x[@]}; echo b",
+                "echo a; echo ${x!}; echo b",
+                "echo a\nseq 1 2 | cat; echo ${PIPESTATUS[@]}; echo b");
     }
 
     static Stream<Arguments> cases() {

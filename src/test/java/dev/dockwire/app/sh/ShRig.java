@@ -86,6 +86,15 @@ final class ShRig extends VirtualProcess implements Commands {
         return path.contains(name.substring(name.lastIndexOf('/') + 1)) ? provider : null;
     }
 
+    /** Debian's merged /usr: /bin is a link to usr/bin, so a program is in both. */
+    @Override
+    public List<String> paths(String name, List<String> dirs) {
+        if (!provider.equals("debian") || provider(name) == null || name.contains("/")) {
+            return Commands.super.paths(name, dirs);
+        }
+        return dirs.stream().filter(d -> d.equals("/usr/bin") || d.equals("/bin")).map(d -> d + "/" + name).toList();
+    }
+
     @Override
     public Running start(int ppid, List<String> argv, Map<String, String> env, List<String> in, Output out, IntConsumer done) {
         int pid = ++pids;

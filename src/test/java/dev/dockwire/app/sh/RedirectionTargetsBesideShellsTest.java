@@ -1,0 +1,40 @@
+package dev.dockwire.app.sh;
+
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * What a redirection opens, beside the real shells (busybox 1.35 ash, dash, bash 5.2): bash
+ * expands the target as words (a pattern matching one file names it; several, or a split into
+ * two, is an ambiguous redirect) where ash and dash take it unsplit and unglobbed; {@code >&FILE}
+ * (stdout and stderr into FILE in bash and ash, dash's "Bad fd number"); {@code <>}, read-write
+ * without truncating, creating the file. Skipped where the shell is absent.
+ */
+class RedirectionTargetsBesideShellsTest {
+    static final Map<String, String> TREE = RealShells.tree("a.log", "A\n", "b.txt", "B\n", "c.txt", "C\n", "i", "l1\nl2\n");
+
+    static Stream<Arguments> cases() {
+        return RealShells.cases(Stream.of(
+                "echo x > $D/*.log; cat $D/a.log; test -f \"$D/*.log\"; echo literal=$?",
+                "echo x > $D/*.txt; echo s=$?; cat $D/b.txt $D/c.txt",
+                "echo x > $D/*.none; echo s=$?; cat \"$D/*.none\"",
+                "f='n m'; echo x > $D/$f; echo s=$?; test -f \"$D/n m\"; echo made=$?",
+                "echo x >& $D/f; echo s=$?; cat $D/f",
+                "{ echo out; echo err >&2; } >& $D/f; echo s=$?; cat $D/f",
+                "echo hi > $D/g; cat <> $D/g",
+                "printf 'hello\\n' > $D/g; echo HI 1<> $D/g; cat $D/g",
+                "read x <> $D/new; echo s=$? \"[$x]\"; cat $D/new; echo made",
+                "exec 3<> $D/i; read l <&3; echo $l; read m <&3; echo $m",
+                // a compound command whose redirection fails does not run
+                "{ echo in; } < $D/none; echo s=$?; while read x; do :; done < $D/none; echo s=$?"));
+    }
+
+    @ParameterizedTest(name = "{0}: {1}")
+    @MethodSource("cases")
+    void sameAsTheRealShell(Dialect dialect, String script) throws Exception {
+        RealShells.assertSame(dialect, script, TREE);
+    }
+}
