@@ -35,6 +35,9 @@ final class ParseMemo {
     /** Keyed by the line's shape: its words with their digits left out (ports, addresses). */
     private static final Template[] SHAPES = new Template[1 << BITS];
 
+    /** Lines answered by {@link #derive} so far (read by tests: the template was used). */
+    static final java.util.concurrent.atomic.AtomicLong DERIVED = new java.util.concurrent.atomic.AtomicLong();
+
     private ParseMemo() {
     }
 
@@ -126,6 +129,7 @@ final class ParseMemo {
         } catch (XtablesException e) {
             return null;
         }
+        DERIVED.incrementAndGet();
         return fresh(t.cmd, rule(r, matches == r.matches ? matches : RuleParts.matches(matches),
                 target == r.target ? target : RuleParts.target(target)));
     }

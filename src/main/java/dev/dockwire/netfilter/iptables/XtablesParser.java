@@ -76,6 +76,11 @@ final class XtablesParser {
         if (known != null) {
             return known;
         }
+        return inFull(argv, restore, table);
+    }
+
+    /** {@link #parse} without looking at the lines parsed before (the line is still kept for later ones). */
+    static XtCommand inFull(List<String> argv, boolean restore, String table) {
         XtablesParser p = new XtablesParser(argv, restore);
         if (table != null) {
             p.table = table;
