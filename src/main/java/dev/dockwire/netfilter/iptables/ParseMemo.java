@@ -2,7 +2,6 @@ package dev.dockwire.netfilter.iptables;
 
 import dev.dockwire.netfilter.Match;
 import dev.dockwire.netfilter.Rule;
-import dev.dockwire.netfilter.RuleParts;
 import dev.dockwire.netfilter.Target;
 import dev.dockwire.netfilter.xt.Args;
 import dev.dockwire.netfilter.xt.Extension;
@@ -58,14 +57,19 @@ final class ParseMemo {
 
     /** The command for {@code argv} from a line parsed before, or null. */
     static XtCommand recall(List<String> argv, boolean restore, String table) {
-        Parsed last = LINES[slot(argv.hashCode(), restore, table)];
+        int line = slot(argv.hashCode(), restore, table);
+        Parsed last = LINES[line];
         if (last != null && last.restore == restore && Objects.equals(last.table, table) && last.argv.equals(argv)) {
             return fresh(last.cmd, last.cmd.rule() == null ? null : rule(last.cmd.rule(), last.cmd.rule().matches,
                     last.cmd.rule().target));
         }
         Template t = SHAPES[slot(shape(argv), restore, table)];
         if (t != null && t.restore == restore && Objects.equals(t.table, table) && t.argv.size() == argv.size()) {
-            return derive(t, argv);
+            XtCommand cmd = derive(t, argv);
+            if (cmd != null) {
+                LINES[line] = new Parsed(List.copyOf(argv), restore, table, cmd); // the same line again shares its parts
+            }
+            return cmd;
         }
         return null;
     }
@@ -130,8 +134,10 @@ final class ParseMemo {
             return null;
         }
         DERIVED.incrementAndGet();
-        return fresh(t.cmd, rule(r, matches == r.matches ? matches : RuleParts.matches(matches),
-                target == r.target ? target : RuleParts.target(target)));
+        // The re-built part holds this line's own value (a port drawn per container), so it is not looked up in
+        // RuleParts (what a lookup costs, its key's text, was a third of deriving); the same line again finds
+        // this one in LINES and shares it.
+        return fresh(t.cmd, rule(r, matches, target));
     }
 
     /** Extension {@code e}'s options in {@code argv}, parsed as the full parse offers them, then built. */
