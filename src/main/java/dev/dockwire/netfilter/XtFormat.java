@@ -89,12 +89,24 @@ public final class XtFormat {
                 return -1;
             }
         }
-        for (int p = 1; p < 256; p++) {
-            if (protoName(p).equals(n)) {
-                return p;
-            }
-        }
-        return n.equals("icmpv6") ? 58 : -1;
+        return switch (n) { // protoName's names
+            case "icmp" -> 1;
+            case "igmp" -> 2;
+            case "ipencap" -> 4;
+            case "tcp" -> 6;
+            case "udp" -> 17;
+            case "dccp" -> 33;
+            case "ipv6" -> 41;
+            case "gre" -> 47;
+            case "esp" -> 50;
+            case "ah" -> 51;
+            case "ipv6-icmp", "icmpv6" -> 58;
+            case "ospf" -> 89;
+            case "vrrp" -> 112;
+            case "sctp" -> 132;
+            case "udplite" -> 136;
+            default -> -1;
+        };
     }
 
     /** xtables_print_num: a counter column of {@code iptables -L -v}. */

@@ -373,13 +373,27 @@ public final class Namespace implements StackNet, NfNet {
             value = String.join("\t", SPACES.split(value.strip()));
         }
         putWritten(key.intern(), value.intern());
-        stack.sysctlChanged();
+        if (stackCaches(key)) {
+            stack.sysctlChanged();
+        }
         if (netfilter != null) {
             netfilter.sysctlChanged();
         }
         if (bridgeNetfilter != null) {
             bridgeNetfilter.callIptables("1".equals(sysctl("net.bridge.bridge-nf-call-iptables")));
         }
+    }
+
+    /**
+     * Whether {@link Ipv4Stack#sysctlChanged} reads {@code key} (the sysctls its fast path caches):
+     * Docker writes sysctls the stack reads only on use into every container
+     * (net.ipv4.ping_group_range, ip_unprivileged_port_start), which need no re-read.
+     */
+    static boolean stackCaches(String key) {
+        return key.startsWith("net.ipv4.tcp_") || key.startsWith("net.ipv4.ipfrag_") || switch (key) {
+            case "net.ipv4.ip_forward", "net.ipv4.ip_default_ttl", "net.ipv4.ip_local_port_range" -> true;
+            default -> false;
+        };
     }
 
     private void putWritten(String key, String value) {

@@ -59,6 +59,10 @@ final class XtablesParser {
     private boolean zero;
     private long[] counters;
     private final Set<Character> seen = new java.util.HashSet<>();
+    /** Where each extension's options lay in argv, for {@link ParseMemo}. */
+    private final List<ParseMemo.Span> spans = new ArrayList<>(4);
+    /** Whether a cluster of short options was split, so word positions are no longer argv's. */
+    private boolean reshaped;
 
     private XtablesParser(List<String> argv, boolean restore) {
         this.argv = argv;
@@ -68,43 +72,23 @@ final class XtablesParser {
 
     /** Parses the words after {@code iptables} (or an iptables-restore line after its table). */
     static XtCommand parse(List<String> argv, boolean restore, String table) {
-        int slot = (((argv.hashCode() * 31 + java.util.Objects.hashCode(table)) * 2 + (restore ? 1 : 0)) * 0x9E3779B9)
-                >>> (32 - MEMO_BITS);
-        Parsed last = MEMO[slot];
-        if (last != null && last.restore == restore && java.util.Objects.equals(last.table, table) && last.argv.equals(argv)) {
-            return last.fresh();
+        XtCommand known = ParseMemo.recall(argv, restore, table);
+        if (known != null) {
+            return known;
         }
+        return inFull(argv, restore, table);
+    }
+
+    /** {@link #parse} without looking at the lines parsed before (the line is still kept for later ones). */
+    static XtCommand inFull(List<String> argv, boolean restore, String table) {
         XtablesParser p = new XtablesParser(argv, restore);
         if (table != null) {
             p.table = table;
         }
         XtCommand cmd = p.run();
-        if (cmd.counters() == null) {
-            MEMO[slot] = new Parsed(List.copyOf(argv), restore, table, cmd);
-        }
+        ParseMemo.keep(argv, restore, table, cmd, p.spans, p.matchNames, p.jump, p.draft.proto, p.draft.protoInverted,
+                p.reshaped);
         return cmd;
-    }
-
-    /**
-     * The command lines parsed last, by a hash of their words: Docker runs the same lines in every
-     * container's namespace (its resolver's chains and the jumps to them), and parsing is pure, so a
-     * line seen before is that line's command again, with a rule of its own (its counters, its handle).
-     * A line with {@code -c} counters is not kept.
-     */
-    private static final int MEMO_BITS = 8;
-    private static final Parsed[] MEMO = new Parsed[1 << MEMO_BITS];
-
-    private record Parsed(List<String> argv, boolean restore, String table, XtCommand cmd) {
-        /** The command with a new rule of the same (immutable, shared) parts. */
-        XtCommand fresh() {
-            Rule r = cmd.rule();
-            if (r == null) {
-                return cmd;
-            }
-            return new XtCommand(cmd.command(), cmd.table(), cmd.chain(), cmd.rulenum(), cmd.arg(),
-                    new Rule(r.ip, r.matches, r.target, r.verdict, r.jump, r.isGoto()), cmd.verbose(), cmd.numeric(),
-                    cmd.exact(), cmd.lineNumbers(), cmd.zero(), null);
-        }
     }
 
     /** Splits clustered short options ({@code -nvL} into {@code -n -v -L}, {@code -jACCEPT}), as getopt does. */
@@ -137,6 +121,7 @@ final class XtablesParser {
             }
             if (w.length() > 2 && w.charAt(1) != '-') {
                 args.pushBack(expand(w));
+                reshaped = true;
                 continue;
             }
             if (COMMANDS.contains(w)) {
@@ -441,12 +426,13 @@ final class XtablesParser {
 
     /** command_default: offer the option to the loaded matches, the target, then the protocol's match. */
     private void extensionOption(String w) {
-        for (Extension<Match> m : matchParsers) {
-            if (m.parse(w, invert, args, draft)) {
+        int start = args.position() - 1;
+        for (int k = 0; k < matchParsers.size(); k++) {
+            if (parsed(k, matchParsers.get(k), w, start)) {
                 return;
             }
         }
-        if (targetParser != null && targetParser.parse(w, invert, args, draft)) {
+        if (targetParser != null && parsed(-1, targetParser, w, start)) {
             return;
         }
         if (!protoMatchLoaded && !draft.protoInverted
@@ -454,11 +440,22 @@ final class XtablesParser {
                         || draft.proto == IpProtocol.SCTP)) {
             protoMatchLoaded = true;
             loadMatch(XtFormat.protoName(draft.proto));
-            if (matchParsers.get(matchParsers.size() - 1).parse(w, invert, args, draft)) {
+            if (parsed(matchParsers.size() - 1, matchParsers.get(matchParsers.size() - 1), w, start)) {
                 return;
             }
         }
         throw XtablesException.param("unknown option \"" + w + "\"");
+    }
+
+    /** Offers option {@code w} (word {@code start}) to extension {@code k} (-1: the target); its span kept if taken. */
+    private boolean parsed(int k, Extension<?> ext, String w, int start) {
+        int proto = draft.proto;
+        boolean protoInverted = draft.protoInverted;
+        if (!ext.parse(w, invert, args, draft)) {
+            return false;
+        }
+        spans.add(new ParseMemo.Span(k, start, args.position(), invert, proto, protoInverted));
+        return true;
     }
 
     private XtCommand finish() {

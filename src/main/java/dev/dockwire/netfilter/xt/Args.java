@@ -20,6 +20,16 @@ public final class Args {
         return words.get(pos++);
     }
 
+    /** The cursor: the index of the next word. */
+    public int position() {
+        return pos;
+    }
+
+    /** Moves the cursor to word {@code position} (a line's option re-read from its known place). */
+    public void seek(int position) {
+        pos = position;
+    }
+
     String peek() {
         return pos < words.size() ? words.get(pos) : null;
     }
