@@ -346,12 +346,22 @@ public final class JobControl {
             loop.runUntil(done);
             return true;
         }
-        long deadline = loop.nanos() + limitNanos;
-        var wake = loop.schedule(limitNanos, () -> { }); // the loop reaches the deadline even when nothing else is due
-        loop.runUntil(() -> done.getAsBoolean() || loop.nanos() >= deadline);
-        wake.cancel();
+        // a wait inside another (a program of a line the host's shell runs) ends just before it: the command is what the limit ended
+        long deadline = Math.min(loop.nanos() + limitNanos, enclosingDeadline - 1);
+        long enclosing = enclosingDeadline;
+        enclosingDeadline = deadline;
+        var wake = loop.schedule(Math.max(0, deadline - loop.nanos()), () -> { }); // the loop reaches the deadline even when nothing else is due
+        try {
+            loop.runUntil(() -> done.getAsBoolean() || loop.nanos() >= deadline);
+        } finally {
+            wake.cancel();
+            enclosingDeadline = enclosing;
+        }
         return done.getAsBoolean();
     }
+
+    /** The deadline of the wait the current one runs inside, or none. */
+    private long enclosingDeadline = Long.MAX_VALUE;
 
     /** The terminal's Ctrl-C (SIGINT) or Ctrl-Z (SIGTSTP): to the foreground job only; none at the prompt. */
     public void signalForeground(Signal signal) {

@@ -107,9 +107,40 @@ final class Io {
         /** A file written as the text comes ({@code exec > FILE}), partial lines and all; else null. */
         private final Consumer<String> through;
         private final StringBuilder partial = new StringBuilder();
+        /** The interactive session's own stdout or stderr, the terminal (isatty(2) of a command writing here). */
+        private boolean terminal;
+        private List<String> reader;
 
         Sink(Consumer<String> lines) {
             this(lines, null, null);
+        }
+
+        /** The terminal an interactive session's line writes to. */
+        static Sink terminal(Consumer<String> lines) {
+            Sink s = new Sink(lines);
+            s.terminal = true;
+            return s;
+        }
+
+        /** A pipe's reader as its words, when they need no expansion ({@code head -1}): null when unknown or no pipe. */
+        List<String> reader() {
+            return reader;
+        }
+
+        /** This pipe's reader is {@code words} (null: unknown). */
+        Sink reader(List<String> words) {
+            this.reader = words;
+            return this;
+        }
+
+        /** Whether text without its newline waits here for the rest of its line. */
+        boolean pending() {
+            return partial.length() > 0;
+        }
+
+        /** Whether this is the session's terminal rather than a pipe, a file or a substitution's buffer. */
+        boolean terminal() {
+            return terminal;
         }
 
         private Sink(Consumer<String> lines, Lines pipe, Consumer<String> through) {
