@@ -93,8 +93,8 @@ final class HostCommands implements Commands {
         environment.clear();
         environment.putAll(env);
         try {
-            // not to the terminal: a program that streams (docker logs -f) writes into the pipe, the file or $( ), not past it
             Pipe pipe = reader == null ? Pipe.open() : Pipe.into(reader);
+            // not to the terminal: a program that streams (docker logs -f) writes into the pipe, the file or $( ), not past it
             CommandResult r = terminal ? shell.run(argv, stdin, true, errTerminal)
                     : host.jobControl().collected(() -> shell.run(argv, stdin, false, errTerminal, pipe));
             return HostJobs.reaps(argv, 1) ? reaped(r) : r;
@@ -122,8 +122,7 @@ final class HostCommands implements Commands {
     /**
      * bash's {@code time [-p] COMMAND} in a line app.sh runs: the command, then its times on
      * stderr as the prompt's own {@code time} prints them ({@link TimeKeyword}: the virtual clock's
-     * real time, {@code TIMEFORMAT}). It times the simple command it precedes (bash's keyword times
-     * a whole pipeline, whose other stages here take no time of the clock before this one's report).
+     * real time, {@code TIMEFORMAT}). A pipeline of several commands app.sh times itself ({@link #timeReport}).
      */
     private CommandResult timed(List<String> argv, Map<String, String> env, List<String> stdin, Output out) {
         boolean posix = argv.size() > 1 && argv.get(1).equals("-p");

@@ -46,11 +46,12 @@ final class HostSh {
     private final Sh.Session session;
     private final HostCommands commands;
     private Integer exitStatus;
+    /** The host's home when the last line ran, which HOME was set to. */
+    private String loginHome;
 
     HostSh(DockerHost host, Shell shell) {
         this.host = host;
         this.shell = shell;
-        shell.variables().putIfAbsent("HOME", host.home().toString()); // the login shell's: cd and ~ go there
         this.session = Sh.Session.sharing("bash", Dialect.BASH, shell.variables(), exported, host.currentDirectory());
         this.commands = new HostCommands(host, shell, session);
     }
@@ -78,6 +79,11 @@ final class HostSh {
      */
     CommandResult line(String line) {
         exitStatus = null;
+        String home = host.home().toString(); // the login shell's HOME, where cd and ~ go (the host's, unless a line set its own)
+        if (shell.variables().getOrDefault("HOME", home).equals(loginHome == null ? home : loginHome)) {
+            shell.variables().put("HOME", home);
+        }
+        loginHome = home;
         CommandResult r;
         if (wants(line)) {
             r = run(line);
