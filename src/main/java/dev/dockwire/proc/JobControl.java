@@ -346,27 +346,12 @@ public final class JobControl {
             loop.runUntil(done);
             return true;
         }
-        // a wait inside another (a program of a line the host's shell runs) ends just before it: the command is what the limit
-        // ended, and the line's shell then goes on to its end (bash's step limit is a command's)
-        long[] deadline = {Math.min(loop.nanos() + limitNanos, enclosingDeadline == null ? Long.MAX_VALUE : enclosingDeadline[0] - 1)};
-        long[] enclosing = enclosingDeadline;
-        enclosingDeadline = deadline;
-        var wake = loop.schedule(Math.max(0, deadline[0] - loop.nanos()), () -> { }); // the loop reaches the deadline even when nothing else is due
-        try {
-            loop.runUntil(() -> done.getAsBoolean() || loop.nanos() >= deadline[0]);
-        } finally {
-            wake.cancel();
-            enclosingDeadline = enclosing;
-        }
-        boolean ended = done.getAsBoolean();
-        if (!ended && enclosing != null) {
-            enclosing[0] = Long.MAX_VALUE;
-        }
-        return ended;
+        long deadline = loop.nanos() + limitNanos;
+        var wake = loop.schedule(limitNanos, () -> { }); // the loop reaches the deadline even when nothing else is due
+        loop.runUntil(() -> done.getAsBoolean() || loop.nanos() >= deadline);
+        wake.cancel();
+        return done.getAsBoolean();
     }
-
-    /** The deadline of the wait the current one runs inside (a holder the inner one lifts when the limit ended it), or null. */
-    private long[] enclosingDeadline;
 
     /** The terminal's Ctrl-C (SIGINT) or Ctrl-Z (SIGTSTP): to the foreground job only; none at the prompt. */
     public void signalForeground(Signal signal) {
