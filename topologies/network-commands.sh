@@ -15,7 +15,7 @@ docker network create --subnet 172.30.5.0/24 overlapping
 # expect: contains Pool overlaps with other one on this address space
 docker network create --subnet 172.30.0/16 badsubnet
 # expect: status 1
-# expect: contains invalid CIDR address: 172.30.0/16
+# expect: contains invalid subnet 172.30.0/16: invalid CIDR block notation
 docker network create --frobnicate x
 # expect: status 125
 # expect: contains unknown flag: --frobnicate

@@ -186,7 +186,6 @@ public final class DockerHost implements Shell.Env, CliEnv {
         return files.walk(dir);
     }
 
-    /** How {@code ssh HOST} finds the other hosts of the LAN (by name or address); null when unknown. */
     /** The world's LAN machine (its kernel and namespace) that {@code dockwire trace lan ...} probes from. */
     public void lan(ProcessHost lanKernel, String ns) {
         this.lan = lanKernel;
@@ -209,11 +208,8 @@ public final class DockerHost implements Shell.Env, CliEnv {
         return afterInterrupt(exec, result(exec.run(name, p, args)));
     }
 
-    /**
-     * bash's newline after a foreground job that died of SIGINT (jobs.c wait_for: the tty echoed
-     * {@code ^C} without one), so the next prompt starts a line; a program that caught it (ping,
-     * tcpdump) and the docker client (which exits 130 itself) get none.
-     */
+    /** bash's newline after a foreground job SIGINT killed (jobs.c wait_for: the tty echoed {@code ^C} without one); none
+     *  for a program that caught it (ping, tcpdump) or the docker client (which exits 130 itself). */
     private CommandResult afterInterrupt(Exec exec, CommandResult r) {
         if (jobControl.streaming() && exec.process() != null && exec.process().killedBy() == Signal.SIGINT) {
             jobControl.print("");
@@ -221,14 +217,12 @@ public final class DockerHost implements Shell.Env, CliEnv {
         return r;
     }
 
+    /** How {@code ssh HOST} finds the other hosts of the LAN (by name or address); null when unknown. */
     public void sshHosts(java.util.function.Function<String, DockerHost> lookup) {
         this.sshHosts = lookup;
     }
 
-    /**
-     * {@code ssh [USER@]HOST COMMAND...}: as ssh does, the words are joined with spaces and the
-     * line runs in the other host's shell; its output and exit status come back.
-     */
+    /** {@code ssh [USER@]HOST COMMAND...}: the words joined with spaces run as a line of the other host's shell, as ssh does. */
     private CommandResult ssh(List<String> args) {
         int i = 0;
         while (i < args.size() && args.get(i).startsWith("-")) {
@@ -301,8 +295,14 @@ public final class DockerHost implements Shell.Env, CliEnv {
     /** bash's redirection error: open(2)'s errno after the file's name ({@code bash: app/x: No such file or directory}). */
     @Override
     public String cannotCreate(String path) {
+        return "bash: " + path + ": " + java.util.Objects.requireNonNullElse(writeError(path), HostFileSystem.Errno.ENOENT.text);
+    }
+
+    /** Why open(2) of {@code path} with O_CREAT fails on the host's disk (none to hold it, a file on the way), or null. */
+    @Override
+    public String writeError(String path) {
         HostFileSystem.Errno e = files.creatable(path);
-        return "bash: " + path + ": " + (e == null ? HostFileSystem.Errno.ENOENT : e).text;
+        return e == null ? null : e.text;
     }
 
     @Override

@@ -4,6 +4,7 @@ import dev.dockwire.app.Signal;
 import dev.dockwire.app.sh.Commands;
 import dev.dockwire.app.sh.Sh;
 import dev.dockwire.proc.JobControl;
+import dev.dockwire.text.Pipe;
 import dev.dockwire.tools.CommandResult;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -82,7 +83,8 @@ final class HostCommands implements Commands {
      * Runs {@code argv} in the session's directory with {@code env} as the host's environment
      * while it runs (the shell's exported variables and the command's {@code NAME=value} prefixes).
      */
-    private CommandResult run(List<String> argv, Map<String, String> env, List<String> stdin) {
+    private CommandResult run(List<String> argv, Map<String, String> env, List<String> stdin, boolean terminal, boolean errTerminal,
+            List<String> reader) {
         if (shell == null) {
             return host.exec(argv, stdin);
         }
@@ -94,7 +96,10 @@ final class HostCommands implements Commands {
         environment.clear();
         environment.putAll(env);
         try {
-            CommandResult r = shell.run(argv, stdin);
+            Pipe pipe = reader == null ? Pipe.open() : Pipe.into(reader);
+            // not to the terminal: a program that streams (docker logs -f) writes into the pipe, the file or $( ), not past it
+            CommandResult r = terminal ? shell.run(argv, stdin, true, errTerminal)
+                    : host.jobControl().collected(() -> shell.run(argv, stdin, false, errTerminal, pipe));
             return HostJobs.reaps(argv, 1) ? reaped(r) : r;
         } finally {
             environment.clear();
@@ -120,15 +125,31 @@ final class HostCommands implements Commands {
     /**
      * bash's {@code time [-p] COMMAND} in a line app.sh runs: the command, then its times on
      * stderr as the prompt's own {@code time} prints them ({@link TimeKeyword}: the virtual clock's
-     * real time, {@code TIMEFORMAT}). It times the simple command it precedes (bash's keyword times
-     * a whole pipeline, whose other stages here take no time of the clock before this one's report).
+     * real time, {@code TIMEFORMAT}). A pipeline of several commands app.sh times itself ({@link #timeReport}).
      */
-    private CommandResult timed(List<String> argv, Map<String, String> env, List<String> stdin) {
+    private CommandResult timed(List<String> argv, Map<String, String> env, List<String> stdin, Output out) {
         boolean posix = argv.size() > 1 && argv.get(1).equals("-p");
         List<String> command = argv.subList(posix ? 2 : 1, argv.size());
         long started = host.loop().nanos();
-        CommandResult r = command.isEmpty() ? CommandResult.ok(List.of()) : run(command, env, stdin);
+        CommandResult r = command.isEmpty() ? CommandResult.ok(List.of())
+                : run(command, env, stdin, out.terminal(), out.errTerminal(), out.reader());
         return TimeKeyword.report(r, host.loop().nanos() - started, posix, shell.variables().get("TIMEFORMAT"));
+    }
+
+    /** A script's {@code false &}: a job done at once, as a Shell's builtin started with {@code &} is ({@link JobControl#spawning}). */
+    @Override
+    public int ended(String text, int status) {
+        JobControl jobs = host.jobControl();
+        int before = jobs.lastBackgroundPid();
+        jobs.command(text);
+        jobs.spawning(() -> status, s -> s);
+        return jobs.lastBackgroundPid() == before ? 0 : jobs.lastBackgroundPid();
+    }
+
+    /** bash's {@code time} keyword over a pipeline at the host's prompt ({@link TimeKeyword}: the virtual clock's real time). */
+    @Override
+    public List<String> timeReport(long nanos, boolean posix, String format) {
+        return shell == null ? null : TimeKeyword.report(CommandResult.ok(List.of()), nanos, posix, format).output();
     }
 
     /** The host's prompt keeps its jobs in the terminal's table ({@link JobControl}), as its own Shell's {@code &} does. */
@@ -151,7 +172,8 @@ final class HostCommands implements Commands {
         }
         JobControl jobs = host.jobControl();
         jobs.command(String.join(" ", argv));
-        CommandResult r = jobs.spawning(() -> run(argv, env, stdin.isEmpty() ? null : stdin), CommandResult::status);
+        CommandResult r = jobs.spawning(() -> run(argv, env, stdin.isEmpty() ? null : stdin, false, out.errTerminal(), null),
+                CommandResult::status);
         int pid = jobs.lastBackgroundPid();
         return said(r, out, done, pid, signal -> { }); // the job is the table's: kill %N and kill PID reach it there
     }
@@ -159,7 +181,11 @@ final class HostCommands implements Commands {
     @Override
     public Running start(int ppid, List<String> argv, Map<String, String> env, List<String> stdin, Output out, IntConsumer done) {
         List<String> in = stdin.isEmpty() ? null : stdin;
-        CommandResult r = shell != null && argv.get(0).equals("time") ? timed(argv, env, in) : run(argv, env, in);
+        if (shell != null) { // the name Ctrl-Z's Stopped line and the step limit's notice give it, as the Shell names its pipelines
+            host.jobControl().command(String.join(" ", argv));
+        }
+        CommandResult r = shell != null && argv.get(0).equals("time") ? timed(argv, env, in, out)
+                : run(argv, env, in, out.terminal(), out.errTerminal(), out.reader());
         return said(r, out, done, 0, signal -> { }); // it ran to its end inside exec: nothing is left to signal
     }
 
@@ -167,10 +193,15 @@ final class HostCommands implements Commands {
     private Running said(CommandResult r, Output out, IntConsumer done, int pid, java.util.function.Consumer<Signal> signals) {
         List<String> errors = r.errors();
         int e = 0;
-        for (String line : r.output()) { // CommandResult keeps them in the order printed; errors() names stderr's
+        List<String> output = r.output();
+        boolean open = dev.dockwire.text.Lines.unterminated(output); // its last line written without a newline
+        for (int i = 0; i < output.size(); i++) { // CommandResult keeps them in the order printed; errors() names stderr's
+            String line = output.get(i);
             if (e < errors.size() && line.equals(errors.get(e))) {
                 e++;
                 out.err(line);
+            } else if (open && i == output.size() - 1) {
+                out.outPartial(line);
             } else {
                 out.out(line);
             }

@@ -8,6 +8,7 @@ import dev.dockwire.app.sh.SyntaxError;
 import dev.dockwire.kernel.Kernel;
 import dev.dockwire.proc.BoundedOutput;
 import dev.dockwire.proc.JobControl;
+import dev.dockwire.text.Lines;
 import dev.dockwire.tools.CommandResult;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -28,7 +29,7 @@ import java.util.Set;
 final class HostSh {
     /** app.sh's builtins the host's Shell does not run itself (bash's builtins by the same names). */
     private static final Set<String> BUILTINS = Set.of("test", "[", "[[", "set", "shift", "read", "exec", "trap", "eval", ".",
-            "source", "local", "return", "break", "continue", "command", "readonly");
+            "source", "local", "return", "break", "continue", "command", "readonly", "alias", "unalias");
     /** The tokens whose syntax error bash words itself ({@code syntax error near unexpected token `done'}). */
     private static final Set<String> RESERVED = Set.of("then", "else", "elif", "fi", "do", "done", "esac", "}", "in", ";;",
             "(", ")");
@@ -45,6 +46,8 @@ final class HostSh {
     private final Sh.Session session;
     private final HostCommands commands;
     private Integer exitStatus;
+    /** The host's home when the last line ran, which HOME was set to. */
+    private String loginHome;
 
     HostSh(DockerHost host, Shell shell) {
         this.host = host;
@@ -76,6 +79,11 @@ final class HostSh {
      */
     CommandResult line(String line) {
         exitStatus = null;
+        String home = host.home().toString(); // the login shell's HOME, where cd and ~ go (the host's, unless a line set its own)
+        if (shell.variables().getOrDefault("HOME", home).equals(loginHome == null ? home : loginHome)) {
+            shell.variables().put("HOME", home);
+        }
+        loginHome = home;
         CommandResult r;
         if (wants(line)) {
             r = run(line);
@@ -98,7 +106,11 @@ final class HostSh {
         session.directory(host.currentDirectory());
         exported.retainAll(host.environment().keySet());
         exported.addAll(host.environment().keySet());
+        host.jobControl().command(line); // the line's own job, as the step limit names it should no program of it be what it ended
         CommandResult r = held(host.runProgram(host.engine(), Kernel.HOST, "bash", session.line(line, commands), List.of()));
+        if (session.unterminated() && !r.output().isEmpty() && !Lines.unterminated(r.output())) { // printf abc: no newline after it
+            r = new CommandResult(r.status(), new Lines(r.output(), true), r.errors());
+        }
         shell.setStatus(r.status());
         if (session.exited()) {
             exitStatus = r.status();
@@ -139,7 +151,7 @@ final class HostSh {
     private boolean needs(Ast.Cmd c) {
         if (c instanceof Ast.Simple s) {
             String name = s.words().isEmpty() ? null : s.words().get(0).plain();
-            if (name != null && (BUILTINS.contains(name) || session.function(name))) {
+            if (name != null && (BUILTINS.contains(name) || session.function(name) || session.alias(name))) {
                 return true;
             }
             return s.words().stream().anyMatch(w -> needs(w) || globs(w)) || s.assigns().stream().anyMatch(a -> needs(a.value()))

@@ -322,7 +322,17 @@ public final class Shell {
 
     /** As {@link #run(List)}, with {@code stdin} (null: none) as the command's input. */
     public CommandResult run(List<String> argv, List<String> stdin) {
-        return command(new ShellParser.Command(List.copyOf(argv)), stdin, false, true, Pipe.open());
+        return run(argv, stdin, false, true);
+    }
+
+    /** As {@link #run(List, List)}, told isatty(1) and isatty(2) of the command ({@code ls} lays out columns for a terminal). */
+    CommandResult run(List<String> argv, List<String> stdin, boolean terminal, boolean errTerminal) {
+        return run(argv, stdin, terminal, errTerminal, Pipe.open());
+    }
+
+    /** As {@link #run(List, List, boolean, boolean)}, writing into {@code pipe} ({@code cat big | head -1} dies of SIGPIPE). */
+    CommandResult run(List<String> argv, List<String> stdin, boolean terminal, boolean errTerminal, Pipe pipe) {
+        return command(new ShellParser.Command(List.copyOf(argv)), stdin, terminal, errTerminal, pipe);
     }
 
     private Shell withVars(Map<String, String> v) {

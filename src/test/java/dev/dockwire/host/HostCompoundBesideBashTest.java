@@ -68,6 +68,12 @@ class HostCompoundBesideBashTest {
         "for i in 1; do false | true | false; done; echo ${#PIPESTATUS[@]} ${#PIPESTATUS[*]} ${#PIPESTATUS[2]} ${#PIPESTATUS}",
         "for i in 1; do true; done; echo ${#PIPESTATUS[@]}; x=abc; echo ${#x[@]} ${#nope[@]}; (exit 130); echo ${#PIPESTATUS[0]}",
         "TIMEFORMAT='took %%'; for i in 1; do time true; done; if true; then time -p false; fi 2>/dev/null; echo $?; unset TIMEFORMAT",
+        // session 21: time over a whole pipeline, a builtin's and a subshell's job and $!, export's checks, a line without newline
+        "TIMEFORMAT=took; for i in 1; do time echo hi | grep -c h; done; unset TIMEFORMAT",
+        "if true; then false & fi; wait $!; echo $?; for i in 1; do (exit 3) & done; wait $!; echo $?",
+        "if true; then export 1x=2 OK=1; fi; echo $? $OK",
+        "for i in 1; do echo -n x | cat; echo; printf %s z | tail -1; echo c; done",
+        "for i in 1; do printf 'a\nb' | tail -1; done",
     })
     void sameAsBash(String line) throws Exception {
         BashBeside.assertSame(HOST, null, line);

@@ -90,4 +90,21 @@ class HostCompoundLinesTest {
         assertEquals(List.of("1", "2"), host.ok("for i in 1 2\ndo\n  echo $i\ndone"));
         assertEquals(List.of("yes"), host.ok("if true\nthen\n  echo yes\nfi"));
     }
+
+    /**
+     * The login shell's HOME: {@code ~} and a bare {@code cd} go where the prompt shows {@code ~};
+     * isatty(1) where the line's stdout is the terminal; aliases typed at the prompt.
+     */
+    @Test
+    void tildeHomeAndTheTerminalInCompoundLines() {
+        String home = host.world.host().home().toString();
+        assertEquals(List.of(home, home + "/x"), host.ok("for d in ~ ~/x; do echo $d; done"));
+        assertEquals(List.of(home), host.ok("if true; then cd / && cd && pwd; fi"));
+        host.ok("mkdir -p /tmp/onesh-cols && cd /tmp/onesh-cols && echo > a && echo > b");
+        assertEquals(List.of("a  b"), host.ok("if true; then ls; fi"), "a terminal gets columns");
+        assertEquals(List.of("a", "b", "a", "b"), host.ok("if true; then ls | cat; echo \"$(ls)\"; fi"), "a pipe and $( ) get one a line");
+        host.ok("alias l1='ls -1'");
+        assertEquals(List.of("a", "b"), host.ok("l1"), "an interactive bash expands an alias on the lines after it");
+        assertEquals(List.of("alias l1='ls -1'"), host.ok("alias"));
+    }
 }

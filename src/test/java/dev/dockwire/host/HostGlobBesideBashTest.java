@@ -24,10 +24,10 @@ class HostGlobBesideBashTest {
         "for f in *.txt; do echo \"<$f>\"; done",
         "for f in d/*; do echo $f; done; echo */*.conf",
         "for f in .*; do echo \"[$f]\"; done; echo *.none",
-        "if true; then ls *.txt; fi",
+        "if true; then ls -1 *.txt; fi", // -1: the prompt's ls writes to a terminal (columns), bash -c's here to a pipe
         "if true; then rm -f *.txt; fi; for f in *; do echo $f; done",
         "x='*.conf'; for f in $x \"$x\"; do echo $f; done",
-        "echo *", "ls -d d/* *.conf", "echo '*' \"*.txt\" *.txt", "cat *.txt | wc -l", "echo *.none; echo $?",
+        "echo *", "ls -1d d/* *.conf", "echo '*' \"*.txt\" *.txt", "cat *.txt | wc -l", "echo *.none; echo $?",
         "[[ a.txt == *.txt ]] && echo match; [[ c.conf == *.txt ]] || echo none; [[ b* == b* ]] && echo same",
     })
     void sameAsBash(String line) throws Exception {

@@ -71,7 +71,7 @@ final class Builtins {
             case "true", ":" -> done(0, k);
             case "false" -> done(1, k);
             case "exit" -> exit(args, io, k);
-            case "export", "readonly" -> done(export(args), k);
+            case "export", "readonly" -> done(export(name.equals("export"), args, io), k);
             case "unset" -> {
                 for (String a : args) {
                     if (!a.startsWith("-")) {
@@ -151,13 +151,24 @@ final class Builtins {
         k.run();
     }
 
-    private int export(List<String> args) {
+    private int export(boolean export, List<String> args, Io io) {
+        if (export && sh.dialect == Dialect.BASH && args.stream().allMatch(a -> a.equals("-p"))) { // bash's export -p (builtins/setattr.def)
+            sh.exported.stream().sorted().forEach(n -> io.out.line("declare -x " + n + (!sh.vars.containsKey(n) ? "" : "=\""
+                    + sh.vars.get(n).replace("\\", "\\\\").replace("\"", "\\\"").replace("$", "\\$").replace("`", "\\`") + "\"")));
+            return 0;
+        }
+        int status = 0;
         for (String a : args) {
             if (a.startsWith("-")) {
                 continue;
             }
             int eq = a.indexOf('=');
             String n = eq < 0 ? a : a.substring(0, eq);
+            if (sh.dialect == Dialect.BASH && !n.matches("[A-Za-z_][A-Za-z0-9_]*")) {
+                error(io, "export", "`" + a + "': not a valid identifier");
+                status = 1;
+                continue;
+            }
             if (eq >= 0) {
                 sh.vars.put(n, a.substring(eq + 1));
             }
@@ -166,7 +177,7 @@ final class Builtins {
                 sh.prefixExports.remove(n); // a function's prefix it exports outlives the call in bash
             }
         }
-        return 0;
+        return status;
     }
 
     private int set(List<String> args, Io io) {

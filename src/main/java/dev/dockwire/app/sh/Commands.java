@@ -16,6 +16,26 @@ public interface Commands {
         void out(String line);
 
         void err(String line);
+
+        /** Text without its newline at the end of what a program wrote ({@code echo -n x}): the next writer's text follows it on the line. */
+        default void outPartial(String text) {
+            out(text);
+        }
+
+        /** isatty(1): whether the program writes to the session's terminal (not a pipe, a file or {@code $( )}). */
+        default boolean terminal() {
+            return false;
+        }
+
+        /** isatty(2). */
+        default boolean errTerminal() {
+            return false;
+        }
+
+        /** The words of the command reading the pipe the program writes into ({@code head -1}), or null (no pipe, or unknown). */
+        default List<String> reader() {
+            return null;
+        }
     }
 
     /** A program under way. */
@@ -119,6 +139,24 @@ public interface Commands {
     default Running start(boolean async, int ppid, List<String> argv, Map<String, String> env, List<String> stdin, Output out,
             IntConsumer done) {
         return start(ppid, argv, env, stdin, out, done);
+    }
+
+    /**
+     * {@code COMMAND &} that started no program (a builtin, {@code ( exit 3 )}) at a place with
+     * {@link #jobControl}: a job of the terminal that ended with {@code status}, named {@code text};
+     * its pid ({@code $!}), or 0 when the terminal keeps no such job.
+     */
+    default int ended(String text, int status) {
+        return 0;
+    }
+
+    /**
+     * bash's {@code time [-p]} keyword before a pipeline of several commands, where the place's
+     * shell reads it so (the host's prompt): the report, on stderr, of one that took {@code nanos}
+     * ({@code format}: {@code TIMEFORMAT}, or null); null where {@code time} is only a program.
+     */
+    default List<String> timeReport(long nanos, boolean posix, String format) {
+        return null;
     }
 
     /**

@@ -238,6 +238,26 @@ final class Execute {
             public void err(String line) {
                 io.err.line(line);
             }
+
+            @Override
+            public void outPartial(String text) {
+                io.out.write(text);
+            }
+
+            @Override
+            public boolean terminal() {
+                return io.out.terminal();
+            }
+
+            @Override
+            public boolean errTerminal() {
+                return io.err.terminal();
+            }
+
+            @Override
+            public List<String> reader() {
+                return io.out.reader();
+            }
         }, status -> {
             if (!finished[0]) {
                 finished[0] = true;

@@ -253,7 +253,12 @@ final class Expander {
         }
         Part p = parts.get(i);
         Runnable rest = () -> piecesFrom(parts, i + 1, out, io, k);
-        if (p instanceof Ast.Lit l) {
+        if (p instanceof Ast.Lit l && i == 0 && !l.quoted() && (l.text().equals("~") || l.text().startsWith("~/"))
+                && sh.vars.get("HOME") != null) { // XCU 2.6.1 tilde expansion: $HOME, not split or globbed
+            out.add(new Piece(sh.vars.get("HOME"), true, false, null));
+            out.add(new Piece(l.text().substring(1), false, false, null));
+            rest.run();
+        } else if (p instanceof Ast.Lit l) {
             out.add(new Piece(l.text(), l.quoted(), false, null));
             rest.run();
         } else if (p instanceof Ast.Param x) {

@@ -395,6 +395,9 @@ final class Interp {
             Io bgIo = interactive || dialect == Dialect.BASH && !io.startingStdin ? io : io.withIn(Io.Input.empty());
             bg.run(item.cmd(), bgIo, () -> {
                 io.out.flush();
+                if (pid[0] == 0 && commands.jobControl()) { // bash forks a builtin or ( ) too: a job of the terminal, $! its pid
+                    pid[0] = commands.ended(jobName(item.cmd()), bg.status);
+                }
                 if (pid[0] != 0) {
                     jobs.put(pid[0], bg.status);
                     jobDone(pid[0]);
@@ -411,6 +414,14 @@ final class Interp {
         run(item.cmd(), io, () -> items(items, i + 1, io, k));
     }
 
+    /** The command as {@code jobs} names it: a simple command's words, else its kind. */
+    private static String jobName(Cmd c) {
+        if (c instanceof Ast.Simple s) {
+            return s.words().stream().map(Ast::show).collect(java.util.stream.Collectors.joining(" "));
+        }
+        return c instanceof Ast.Subshell sub ? "( " + jobName(sub.body()) + " )" : Ast.show(c);
+    }
+
     /** Hears the pid of the first process a background list starts ({@code $!}); null outside {@code &}. */
     java.util.function.IntConsumer background;
     /** Called when a background job ends ({@code wait}). */
@@ -424,6 +435,11 @@ final class Interp {
     }
 
     private void pipeline(Ast.Pipeline p, Io io, Runnable k) {
+        if (p.stages().size() > 1 && p.stages().get(0) instanceof Ast.Simple s && s.assigns().isEmpty() && !s.words().isEmpty()
+                && "time".equals(s.words().get(0).plain()) && commands.timeReport(0, false, null) != null) {
+            timed(p, s, io, k);
+            return;
+        }
         if (p.bang()) {
             conditional++;
         }
@@ -434,6 +450,23 @@ final class Interp {
                 conditional--;
                 status = status == 0 ? 1 : 0;
             }
+            k.run();
+        });
+    }
+
+    /**
+     * bash's {@code time [-p] a | b}: the keyword times the whole pipeline, its report on stderr
+     * after the last command's output (execute_cmd.c time_command); a single command's {@code time}
+     * is the place's program.
+     */
+    private void timed(Ast.Pipeline p, Ast.Simple first, Io io, Runnable k) {
+        int skip = first.words().size() > 1 && "-p".equals(first.words().get(1).plain()) ? 2 : 1;
+        List<Cmd> stages = new ArrayList<>(p.stages());
+        stages.set(0, new Ast.Simple(first.assigns(), first.words().subList(skip, first.words().size()), first.redirs(), first.line()));
+        long started = ctx.nanos();
+        pipeline(new Ast.Pipeline(p.bang(), stages), io, () -> {
+            io.out.flush();
+            commands.timeReport(ctx.nanos() - started, skip == 2, vars.get("TIMEFORMAT")).forEach(io.err::line);
             k.run();
         });
     }

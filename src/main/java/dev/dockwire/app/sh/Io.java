@@ -116,9 +116,33 @@ final class Io {
         private boolean readerGone;
         /** Whether a write found the reader gone (EPIPE: the writer is sent SIGPIPE). */
         private boolean broken;
+        /** The interactive session's own stdout or stderr, the terminal (isatty(2) of a command writing here). */
+        private boolean terminal;
 
         Sink(Consumer<String> lines) {
             this(lines, null, null, null);
+        }
+
+        /** The terminal an interactive session's line writes to. */
+        static Sink terminal(Consumer<String> lines) {
+            Sink s = new Sink(lines);
+            s.terminal = true;
+            return s;
+        }
+
+        /** A pipe's reader as its words, when they need no expansion ({@code head -1}): null when unknown or no pipe. */
+        List<String> reader() {
+            return reader;
+        }
+
+        /** Whether text without its newline waits here for the rest of its line. */
+        boolean pending() {
+            return partial.length() > 0;
+        }
+
+        /** Whether this is the session's terminal rather than a pipe, a file or a substitution's buffer. */
+        boolean terminal() {
+            return terminal;
         }
 
         private Sink(Consumer<String> lines, Lines pipe, Consumer<String> through, List<String> reader) {

@@ -196,6 +196,7 @@ public final class Sh implements Program {
         private final Map<String, String> env;
         private Interp sh;
         private int status;
+        private boolean unterminated;
         /** Where the shell starts: the exec's {@code -w}, the container's WorkingDir, else {@code /}. */
         private String start;
         /** The caller's variables and exported names, which this shell uses as its own ({@link #sharing}); null: its own copy. */
@@ -245,6 +246,11 @@ public final class Sh implements Program {
             return sh != null && sh.functions.containsKey(name);
         }
 
+        /** Whether the session defined an alias {@code name} (a command word it expands). */
+        public boolean alias(String name) {
+            return sh != null && sh.execute.aliases().apply(name) != null;
+        }
+
         /** The shell's working directory now (the prompt's {@code \w}): where it started until a {@code cd}. */
         public String directory() {
             return sh == null ? start : sh.cwd;
@@ -267,7 +273,7 @@ public final class Sh implements Program {
                     sh.attach(ctx, commands);
                 }
                 sh.status = status;
-                Io io = new Io(new Io.Sink(ctx::out), new Io.Sink(ctx::err), new Io.Input(ctx.stdin()));
+                Io io = new Io(Io.Sink.terminal(ctx::out), Io.Sink.terminal(ctx::err), new Io.Input(ctx.stdin()));
                 Interp shell = sh;
                 // Ctrl-C at the prompt's command: a running child has it (its own job); else the
                 // shell drops the rest of the line, $? 130 (ash's raise_interrupt in an interactive shell).
@@ -283,6 +289,7 @@ public final class Sh implements Program {
                 Parser p = new Parser(text, dialect == Dialect.BASH);
                 p.aliases = sh.execute.aliases();
                 loop(sh, p, io, () -> {
+                    unterminated = io.out.pending();
                     io.out.flush();
                     io.err.flush();
                     status = sh.status;
@@ -299,6 +306,11 @@ public final class Sh implements Program {
         /** {@code $?} after the last line. */
         public int status() {
             return status;
+        }
+
+        /** Whether the last line's output ended without a newline ({@code printf abc}): the terminal's next text follows it. */
+        public boolean unterminated() {
+            return unterminated;
         }
     }
 }
