@@ -84,18 +84,8 @@ final class ContainerFiles {
      */
     private static List<String> links(Container c, Collection<Container> all) {
         List<String> lines = new ArrayList<>();
-        if (!c.networkMode().equals("bridge")) {
-            return lines;
-        }
-        for (String link : c.options().links()) {
-            String[] parts = link.split(":", 2);
-            String name = parts[0].startsWith("/") ? parts[0].substring(1) : parts[0];
-            String alias = parts.length > 1 ? parts[1] : name;
-            Container child = all.stream().filter(x -> x.name().equals(name)).findFirst().orElse(null);
-            Endpoint e = child == null ? null : child.endpoints().get("bridge");
-            if (e != null && e.address() != null) {
-                lines.add(e.address() + "\t" + alias + " " + child.hostname() + (alias.equals(name) ? "" : " " + name) + "\n");
-            }
+        for (LinkEnv.Linked l : LinkEnv.linked(c, all)) {
+            lines.add(l.bridge().address() + "\t" + l.alias() + " " + l.child().hostname() + (l.alias().equals(l.name()) ? "" : " " + l.name()) + "\n");
         }
         return lines;
     }

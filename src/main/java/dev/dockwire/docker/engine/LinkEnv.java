@@ -26,11 +26,19 @@ final class LinkEnv {
     private LinkEnv() {
     }
 
-    /** The link variables of {@code c} among the containers {@code all}, in the order of its links. */
-    static List<String> of(Container c, Collection<Container> all) {
-        List<String> env = new ArrayList<>();
-        if (!c.networkMode().equals("bridge") || c.endpoints().get("bridge") == null) {
-            return env;
+    /** A {@code --link NAME[:ALIAS]} resolved: the linked container and its endpoint on the default bridge. */
+    record Linked(String name, String alias, Container child, Endpoint bridge) {
+    }
+
+    /**
+     * {@code c}'s links to containers with an address on the default bridge, in the order given
+     * (daemon/container_operations.go buildSandboxOptions); none off the default bridge, where a
+     * link is a DNS alias instead.
+     */
+    static List<Linked> linked(Container c, Collection<Container> all) {
+        List<Linked> out = new ArrayList<>();
+        if (!c.networkMode().equals("bridge")) {
+            return out;
         }
         for (String link : c.options().links()) {
             String[] parts = link.split(":", 2);
@@ -39,8 +47,20 @@ final class LinkEnv {
             Container child = all.stream().filter(x -> x.name().equals(name)).findFirst().orElse(null);
             Endpoint e = child == null ? null : child.endpoints().get("bridge");
             if (e != null && e.address() != null) {
-                env.addAll(toEnv("/" + c.name() + "/" + alias, e.address().toString(), childEnv(child), exposedPorts(child)));
+                out.add(new Linked(name, alias, child, e));
             }
+        }
+        return out;
+    }
+
+    /** The link variables of {@code c} among the containers {@code all}, in the order of its links. */
+    static List<String> of(Container c, Collection<Container> all) {
+        List<String> env = new ArrayList<>();
+        if (c.endpoints().get("bridge") == null) {
+            return env;
+        }
+        for (Linked l : linked(c, all)) {
+            env.addAll(toEnv("/" + c.name() + "/" + l.alias(), l.bridge().address().toString(), childEnv(l.child()), exposedPorts(l.child())));
         }
         return env;
     }
