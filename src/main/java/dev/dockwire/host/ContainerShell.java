@@ -114,6 +114,11 @@ final class ContainerShell {
         return env.interactive(session, argv0, line);
     }
 
+    /** Whether the last line ran the {@code exit} builtin in the shell itself (not a subshell's): the shell ends. */
+    boolean exited() {
+        return session.exited();
+    }
+
     /** {@code $?} of the last command, what {@code exit} without a number returns. */
     int lastStatus() {
         return session.status();

@@ -92,7 +92,7 @@ public final class InteractiveShell {
         return frames.size();
     }
 
-    /** Runs what was typed in the shell on top; {@code exit [N]} there returns to the shell below. */
+    /** Runs what was typed in the shell on top; {@code exit [N]} there (alone or within the line) returns to the shell below. */
     public CommandResult run(String text) {
         if (frames.isEmpty()) {
             return host.run(text);
@@ -101,7 +101,12 @@ public final class InteractiveShell {
         if (m.matches()) {
             return leave(m.group(1) == null ? frames.peek().shell().lastStatus() : Integer.parseInt(m.group(1)) & 0xff);
         }
-        return frames.peek().shell().run(text);
+        ContainerShell shell = frames.peek().shell();
+        CommandResult r = shell.run(text);
+        if (shell.exited()) {
+            leave(r.status()); // exit in a list, a function or after other commands ends the shell too
+        }
+        return r;
     }
 
     /**

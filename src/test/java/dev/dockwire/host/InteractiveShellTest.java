@@ -76,6 +76,24 @@ class InteractiveShellTest {
     }
 
     @Test
+    void exitWithinALineLeavesTheContainersShell() {
+        h.ok("docker run -d --name c2 alpine sleep 3600");
+        InteractiveShell t = new InteractiveShell(h.world.host());
+        t.run("docker exec -it c2 sh");
+        assertEquals(List.of("a"), t.run("echo a; exit").output());
+        assertTrue(t.atHost(), "ash's exit after another command ends it (was: still at / #)");
+        t.run("docker exec -it c2 sh");
+        t.run("f() { exit 4; }");
+        assertEquals(4, t.run("true && f").status());
+        assertTrue(t.atHost());
+        assertEquals(List.of("4"), t.run("echo $?").output());
+        t.run("docker exec -it c2 sh");
+        t.run("(exit 5)");
+        assertFalse(t.atHost(), "a subshell's exit ends only the subshell");
+        assertEquals(5, t.run("exit").status(), "exit without a number: $?");
+    }
+
+    @Test
     void bashAndDashInDebianAndCtrlD() {
         h.ok("docker run -d --name d1 debian sleep 3600");
         InteractiveShell t = new InteractiveShell(h.world.host());
