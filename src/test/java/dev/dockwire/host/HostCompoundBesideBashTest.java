@@ -58,7 +58,8 @@ class HostCompoundBesideBashTest {
         // two lines, not one: whether bash's table still holds a job `wait` reaped is a race in bash itself
         "for i in 1 2; do sleep 1 & done; jobs; wait; echo $?",
         "if true; then sleep 1 & fi; jobs; kill %1; wait; jobs",
-        "sleep 1 & kill %1; wait; jobs",
+        // not "sleep 1 & kill %1; wait; jobs": whether bash's jobs then still lists "[1]+ Terminated" is a race in bash
+        // itself (it did under load in two full runs of session 21, not in a quiet one)
         // $! and wait on a job a compound line started (the terminal's table): its pid, its status, 143 after SIGTERM, 127 for no child
         "for i in 1; do sleep 1 & done; [ $! -gt 1 ] && echo pid; wait $!; echo $?",
         "for i in 1; do sleep 5 & done; kill $!; wait $!; echo $?",
