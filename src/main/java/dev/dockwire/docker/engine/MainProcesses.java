@@ -171,6 +171,21 @@ final class MainProcesses {
             Process init = exec.start(run.get(0), commands.shell(run.get(0), env).in(wd.isEmpty() ? "/" : wd), run.subList(1, run.size()), env,
                     (stream, line) -> log.append(stream, clock.nanos(), line));
             r = new ContainerProcesses(pids, init, shim, null, true, proxies);
+        } else if (declared == null && !c.openStdin() && !serves(c, run) && !follows(run)) {
+            // ls /etc, cat /etc/os-release, sh /script.sh: a program the container's shell runs itself (an applet,
+            // a text tool, a seam tool) is PID 1 and ends when it is done, detached or not (runc execs argv).
+            // bash -c env: the shell runs it, so what it exports (PWD, SHLVL, bash's _) is what env prints.
+            List<String> shell = ShellExec.script(effective(argv)) != null ? effective(argv) : null;
+            ContainerCommands commands = new ContainerCommands(engine, clock, c, pids).user(user);
+            String wd = Images.workingDir(c);
+            String dir = wd.isEmpty() ? "/" : wd;
+            List<String> pid1 = shell != null ? shell : run;
+            Program program1 = shell != null ? commands.shell(shell.get(0), env).in(dir) : applet(commands.init().shell("sh", env).direct().in(dir), run.get(0));
+            ContainerLog log = log(c);
+            Exec exec = new Exec(engine, clock, c.netns(), c.hostname(), ProcSys.over(ProcessFiles.of(c, clock), engine.kernel(), c), pids).user(user).credentials(Credentials.of(c, user));
+            Process init = exec.start(pid1.get(0), program1, pid1.subList(1, pid1.size()), env,
+                    (stream, line) -> log.append(stream, clock.nanos(), line));
+            r = new ContainerProcesses(pids, init, shim, null, true, proxies);
         } else {
             List<String> title = declared == null ? ImageDaemons.title(c, run) : null;
             Process init = pids.spawn(0, title != null ? title : argv.isEmpty() ? List.of("/bin/sh") : argv, env, clock.nanos());
@@ -221,6 +236,34 @@ final class MainProcesses {
         running.put(c.id(), r);
         r.init().onExit(status -> clock.schedule(0, () -> exited.accept(c, r.init())));
         health.started(c);
+    }
+
+    /**
+     * {@code tail -f FILE}, the keep-alive of {@code docker run -d IMG tail -f /dev/null}: it follows its
+     * files until it is killed, so PID 1 runs on as one dockwire starts without a program (the text
+     * tool prints and ends).
+     */
+    private static boolean follows(List<String> run) {
+        if (run.isEmpty() || !run.get(0).substring(run.get(0).lastIndexOf('/') + 1).equals("tail")) {
+            return false;
+        }
+        return run.stream().skip(1).anyMatch(a -> a.equals("--follow") || a.startsWith("--follow=")
+                || a.startsWith("-") && !a.startsWith("--") && (a.indexOf('f') > 0 || a.indexOf('F') > 0));
+    }
+
+    /**
+     * The process {@code argv} names run by the container's shell as its applet exec'd directly
+     * ({@code sh -c 'exec "$@"' sh ARGV...}, as {@code docker exec C ls} runs one): PID 1's argv stays
+     * {@code ls /etc}, as ps and {@code docker top} show it.
+     */
+    private static Program applet(dev.dockwire.app.sh.Sh sh, String argv0) {
+        return (ctx, args) -> {
+            // pwd, printf, kill: the shell's builtin does what the coreutils or BusyBox program it has would
+            String script = dev.dockwire.app.sh.Sh.builtin(argv0.substring(argv0.lastIndexOf('/') + 1)) ? "\"$@\"" : "exec \"$@\"";
+            List<String> viaShell = new ArrayList<>(List.of("-c", script, "sh", argv0));
+            viaShell.addAll(args);
+            sh.start(ctx, viaShell);
+        };
     }
 
     /**

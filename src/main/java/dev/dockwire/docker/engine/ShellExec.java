@@ -7,7 +7,7 @@ import java.util.Set;
 /**
  * What a shell as a container's PID 1 turns into. {@code sh -c 'ping -c 3 web'}: BusyBox ash,
  * dash and bash exec the last simple command of {@code -c} (and an explicit {@code exec}), so
- * PID 1 becomes {@code ping -c 3 web}. {@code sh} with no script reads commands from stdin,
+ * PID 1 becomes {@code ping -c 3 web}; a builtin ({@code exit 3}) runs in the shell. {@code sh} with no script reads commands from stdin,
  * which for a container without {@code -i} is {@code /dev/null}: it exits 0 at once.
  */
 final class ShellExec {
@@ -48,7 +48,8 @@ final class ShellExec {
         if (words.get(0).equals("exec")) {
             words = words.subList(1, words.size());
         }
-        return words.isEmpty() || words.get(0).contains("=") ? argv : List.copyOf(words);
+        // A builtin (exit 3, echo hi, cd) runs in the shell itself: nothing is exec'd, the shell stays PID 1.
+        return words.isEmpty() || words.get(0).contains("=") || dev.dockwire.app.sh.Sh.builtin(words.get(0)) ? argv : List.copyOf(words);
     }
 
     /** The script of {@code sh -c SCRIPT} (options before {@code -c} allowed), or null when {@code argv} is no such shell. */
