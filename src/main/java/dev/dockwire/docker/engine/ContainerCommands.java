@@ -3,6 +3,7 @@ package dev.dockwire.docker.engine;
 import dev.dockwire.app.Program;
 import dev.dockwire.app.Signal;
 import dev.dockwire.app.bin.Programs;
+import dev.dockwire.app.bin.TailFollow;
 import dev.dockwire.app.sh.Commands;
 import dev.dockwire.app.sh.Dialect;
 import dev.dockwire.app.sh.Sh;
@@ -183,7 +184,8 @@ public final class ContainerCommands implements Commands {
             clock.schedule(0, () -> done.accept(r.status()));
             return running(null);
         }
-        Program program = server != null ? server : SHELLS.contains(base) ? shell(name, env) : Programs.create(provider(name), base);
+        Program program = server != null ? server : SHELLS.contains(base) ? shell(name, env)
+                : TailFollow.follows(argv) ? TailFollow.of(provider(name)) : Programs.create(provider(name), base);
         if (program == null) {
             return null;
         }

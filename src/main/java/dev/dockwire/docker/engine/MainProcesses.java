@@ -3,6 +3,7 @@ package dev.dockwire.docker.engine;
 import dev.dockwire.app.Program;
 import dev.dockwire.app.Signal;
 import dev.dockwire.app.bin.Programs;
+import dev.dockwire.app.bin.TailFollow;
 import dev.dockwire.docker.Container;
 import dev.dockwire.docker.ImageConfig;
 import dev.dockwire.proc.PidNamespace;
@@ -141,6 +142,9 @@ final class MainProcesses {
         if (program == null && declared == null) {
             program = ImageDaemons.command(c, run);
         }
+        if (program == null && declared == null && TailFollow.follows(run)) {
+            program = TailFollow.of(Images.provider(c, run.get(0)));
+        }
         if (program != null && !run.equals(effective(argv))
                 && Images.lookup(c, run.get(0), path -> c.file(path) != null) instanceof ProgramLookup.Missing) {
             program = null; // sh -c NAME for a NAME the image lacks: the shell looks it up and says so
@@ -171,7 +175,7 @@ final class MainProcesses {
             Process init = exec.start(run.get(0), commands.shell(run.get(0), env).in(wd.isEmpty() ? "/" : wd), run.subList(1, run.size()), env,
                     (stream, line) -> log.append(stream, clock.nanos(), line));
             r = new ContainerProcesses(pids, init, shim, null, true, proxies);
-        } else if (declared == null && !c.openStdin() && !serves(c, run) && !follows(run)) {
+        } else if (declared == null && !c.openStdin() && !serves(c, run)) {
             // ls /etc, cat /etc/os-release, sh /script.sh: a program the container's shell runs itself (an applet,
             // a text tool, a seam tool) is PID 1 and ends when it is done, detached or not (runc execs argv).
             // bash -c env: the shell runs it, so what it exports (PWD, SHLVL, bash's _) is what env prints.
@@ -236,19 +240,6 @@ final class MainProcesses {
         running.put(c.id(), r);
         r.init().onExit(status -> clock.schedule(0, () -> exited.accept(c, r.init())));
         health.started(c);
-    }
-
-    /**
-     * {@code tail -f FILE}, the keep-alive of {@code docker run -d IMG tail -f /dev/null}: it follows its
-     * files until it is killed, so PID 1 runs on as one dockwire starts without a program (the text
-     * tool prints and ends).
-     */
-    private static boolean follows(List<String> run) {
-        if (run.isEmpty() || !run.get(0).substring(run.get(0).lastIndexOf('/') + 1).equals("tail")) {
-            return false;
-        }
-        return run.stream().skip(1).anyMatch(a -> a.equals("--follow") || a.startsWith("--follow=")
-                || a.startsWith("-") && !a.startsWith("--") && (a.indexOf('f') > 0 || a.indexOf('F') > 0));
     }
 
     /**
