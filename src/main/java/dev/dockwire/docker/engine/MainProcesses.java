@@ -76,7 +76,7 @@ final class MainProcesses {
         if (declared == null || c.entrypoint() == null && c.cmd().isEmpty()) {
             return declared;
         }
-        List<String> run = ShellExec.direct(effective(Images.argv(c)));
+        List<String> run = ShellExec.direct(effective(Images.argv(c)), name -> ProcessEnv.of(c).get(name));
         return run.isEmpty() || !ContainerCommands.runs(engine, run.get(0)) ? declared : null;
     }
 
@@ -106,7 +106,7 @@ final class MainProcesses {
             return true;
         }
         ImageConfig config = Images.config(c);
-        List<String> own = config == null ? List.of() : ShellExec.direct(effective(config.argv(List.of())));
+        List<String> own = config == null ? List.of() : ShellExec.direct(effective(config.argv(List.of())), name -> ProcessEnv.of(c).get(name));
         return !own.isEmpty() && own.get(0).equals(run.get(0));
     }
 
@@ -133,8 +133,8 @@ final class MainProcesses {
         int shim = ++lastHostPid;
         PidNamespace pids = new PidNamespace(nextHostPid);
         List<String> argv = Images.argv(c);
-        List<String> run = ShellExec.direct(effective(argv));
         Map<String, String> env = ProcessEnv.of(c);
+        List<String> run = ShellExec.direct(effective(argv), env::get);
         // Refused at start already (HostConfigCheck); root without looking: its groups matter to its children only.
         ExecUser configured = ExecUser.specified(c);
         dev.dockwire.app.Cred user = configured == null || configured.refused() ? dev.dockwire.app.Cred.ROOT : configured.cred();
