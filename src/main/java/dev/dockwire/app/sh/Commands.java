@@ -151,6 +151,16 @@ public interface Commands {
     }
 
     /**
+     * {@code a | b &} of programs at a place with {@link #jobControl}: the pipeline as ONE job of
+     * the terminal (bash's job of several processes, jobs.c), each stage's words given, what it
+     * printed before it went to the background written to {@code out}; its pid ({@code $!}), or 0
+     * when the place starts none.
+     */
+    default int pipeline(List<List<String>> stages, Map<String, String> env, Output out) {
+        return 0;
+    }
+
+    /**
      * bash's {@code time [-p]} keyword before a pipeline of several commands, where the place's
      * shell reads it so (the host's prompt): the report, on stderr, of one that took {@code nanos}
      * ({@code format}: {@code TIMEFORMAT}, or null); null where {@code time} is only a program.
