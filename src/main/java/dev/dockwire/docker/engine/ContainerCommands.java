@@ -303,6 +303,13 @@ public final class ContainerCommands implements Commands {
         return ImageDirectories.names(c, dir);
     }
 
+    @Override
+    public String readlink(String path) {
+        ImageTree tree = ImageTree.of(c);
+        ImageTree.Node n = tree == null || c.whitedOut(path) || c.writtenPaths().contains(path) ? null : tree.lstat(path);
+        return n != null && n.symlink() ? n.target() : null;
+    }
+
     /**
      * BusyBox {@code ps} (procps/ps.c, alpine's default columns pid,user,time,args): the
      * container's processes, {@code ps} itself among them.

@@ -28,6 +28,8 @@ final class ImageTree {
     /** S_IFDIR, S_IFREG and S_IFLNK as the resource spells them. */
     static final char DIRECTORY = 'd';
     static final char REGULAR = 'f';
+    /** A regular file whose text lies beside the tree, in {@code rootfs/NAME/PATH} ({@link ImageFiles}). */
+    static final char TEXT = 'F';
     static final char SYMLINK = 'l';
     /** Links followed in one lookup before ELOOP (the kernel's MAXSYMLINKS). */
     private static final int MAX_LINKS = 40;
@@ -41,6 +43,10 @@ final class ImageTree {
 
         boolean symlink() {
             return type == SYMLINK;
+        }
+
+        boolean regular() {
+            return type == REGULAR || type == TEXT;
         }
     }
 
