@@ -6,6 +6,8 @@ Make the root as the official image's debuerreotype does, then run this on it:
     echo EPOCH > ROOT/debuerreotype-epoch    # the image's Created date (images.yaml's published debian)
     debuerreotype-minimizing-config ROOT; debuerreotype-fixup ROOT
     scripts/rootfs/debian-tree.py ROOT src/main/resources/dev/dockwire/docker/engine/rootfs
+and for the -slim variant the server images build on, debuerreotype-slimify ROOT2 on a copy, then
+    scripts/rootfs/debian-tree.py ROOT2 src/main/resources/dev/dockwire/docker/engine/rootfs debian-trixie-slim
 What debuerreotype-debian-sources-list and its tar step (.tar-exclude) would do without the network is done here:
 the deb822 sources file, the excluded caches, lists and logs; /dev, /proc and /sys are empty (Docker mounts its
 own), /etc/hostname, /etc/hosts and /etc/resolv.conf are Docker's (bind-mounted), not the image's.
@@ -13,7 +15,8 @@ own), /etc/hostname, /etc/hosts and /etc/resolv.conf are Docker's (bind-mounted)
 import os, stat, sys
 
 root, out = sys.argv[1], sys.argv[2]
-EPOCH_DAY = sys.argv[3] if len(sys.argv) > 3 else "20260824T000000Z"
+NAME = sys.argv[3] if len(sys.argv) > 3 else "debian-trixie"  # debian-trixie-slim: a root debuerreotype-slimify went over
+EPOCH_DAY = "20260824T000000Z"
 EXCLUDE_PREFIX = ("dev/", "proc/", "sys/", "debootstrap/", "var/lib/apt/lists/deb.", "var/cache/apt/archives/",
                   "var/log/apt/history.log", "var/log/apt/term.log")
 EXCLUDE = {"debuerreotype-epoch", "etc/hostname", "etc/hosts", "etc/resolv.conf", "var/cache/apt/pkgcache.bin",
@@ -76,14 +79,15 @@ lines.sort(key=lambda l: l.split(" ")[5])
 # F: a regular file whose text lies beside the tree (rootfs/debian-trixie/PATH), read into the image's layer.
 lines = ["F" + l[1:] if l.startswith("f ") and (l.split(" ")[5] in texts
          or os.path.exists(os.path.join(out, "debian-trixie", l.split(" ")[5]))) else l for l in lines]
-header = """# debian:trixie's root file system (docker.engine.ImageTree): TYPE MODE UID GID SIZE PATH [TARGET]; type F: a file
+header = "@texts debian-trixie\n" + ("# debian:trixie-slim's""" if NAME.endswith("slim") else "# debian:trixie's") + """ root file system (docker.engine.ImageTree): TYPE MODE UID GID SIZE PATH [TARGET]; type F: a file
 # whose text lies in rootfs/debian-trixie/PATH.
 # Made by scripts/rootfs/debian-tree.py from a real debootstrap --variant=minbase of trixie (deb.debian.org, December
 # 2026) with debuerreotype's minimizing-config and fixup applied, as the official image is built; its sources, excluded
 # caches and logs as debuerreotype's sources-list and tar steps leave them. Package versions may be a point release
 # newer than the catalogue's image (its dpkg -l is repositories.yaml's table).
-"""
-with open(os.path.join(out, "debian-trixie.tree"), "w") as f:
+""" + ("# The slim variant: debuerreotype-slimify's excludes removed (/usr/share/doc but copyright, man, info, locale).\n"
+       if NAME.endswith("slim") else "")
+with open(os.path.join(out, NAME + ".tree"), "w") as f:
     f.write(header + "\n".join(lines) + "\n")
 for rel, data in texts.items():
     dest = os.path.join(out, "debian-trixie", rel)
@@ -91,6 +95,9 @@ for rel, data in texts.items():
         continue  # ImageFiles' own text of it (os-release, debian_version) stays
     os.makedirs(os.path.dirname(dest), exist_ok=True)
     open(dest, "wb").write(data)
+if NAME != "debian-trixie":
+    print(len(lines), "entries")
+    sys.exit(0)
 # dpkg -L: each package's .list as dpkg wrote it; dpkg -s: its status stanza (Version replaced by repositories.yaml's).
 info = os.path.join(root, "var/lib/dpkg/info")
 with open(os.path.join(out, "debian-trixie.lists"), "w") as f:

@@ -70,6 +70,16 @@ class ImageTreesEndToEndTest {
     }
 
     @Test
+    void serverImagesHaveDebianSlimsTree() {
+        List<String> root = h.ok("docker run --rm redis ls /");
+        assertTrue(root.containsAll(List.of("boot", "data", "lib64")), String.join(" ", root));
+        // debuerreotype-slimify: each package's copyright stays, the rest of /usr/share/doc goes; dpkg keeps it out
+        assertEquals(List.of("copyright"), h.ok("docker run --rm nginx ls /usr/share/doc/bash"));
+        assertTrue(h.ok("docker run --rm postgres ls /etc/dpkg/dpkg.cfg.d").contains("docker"));
+        assertTrue(h.ok("docker run --rm debian ls /usr/share/doc/bash").size() > 1);
+    }
+
+    @Test
     void removingAnImageDirectoryWhitesItOut() {
         h.ok("docker run -d --name tr-rm alpine sleep 1d");
         h.ok("docker exec tr-rm rm -r /etc/apk");

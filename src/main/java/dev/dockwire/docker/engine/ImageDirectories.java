@@ -11,8 +11,9 @@ import java.util.TreeSet;
  * system's, the catalogue image's own, its WorkingDir and those above it. What {@code docker cp}
  * copies into ({@link ContainerArchive}), what {@code docker diff} calls changed rather than added
  * ({@link ContainerChanges}) and what {@code rm} refuses ({@link ContainerRm}); what a directory holds as
- * the container's {@code ls} sees it ({@link #names}: these, its files and the directories it made). Knows no engine, so
- * the commands a container runs use it without joining the engine's classes.
+ * the container's {@code ls} sees it ({@link #names}: these, its files and the directories it made). An image with an
+ * {@link ImageTree} has that tree's directories, links and files instead of the common root file system's. Knows no
+ * engine, so the commands a container runs use it without joining the engine's classes.
  */
 final class ImageDirectories {
     /**

@@ -37,7 +37,9 @@ import java.util.concurrent.ConcurrentHashMap;
  * (Resolute Raccoon) as base-files writes it, its debian_version the Debian testing it was cut from
  * ({@code forky/sid}). The catalogue's other alpine-based images
  * (nginx:alpine, traefik, caddy, netshoot, ...) have alpine's files: docker-library builds them on
- * the alpine release of their day, the catalogue's. Other images' files are not kept.
+ * the alpine release of their day, the catalogue's. Other images' files are not kept. Beside these texts the layer
+ * holds the rest of the image's {@link ImageTree}'s regular files: those the tree marks as kept with their text from
+ * its resource directory (/etc/issue, /etc/apk/world, ...), the others empty.
  */
 public final class ImageFiles {
     private static final String RESOURCES = "rootfs/";
@@ -76,11 +78,14 @@ public final class ImageFiles {
         if (resources == null && "alpine".equals(Images.provider(c, "apk"))) {
             resources = ALPINE; // built FROM the catalogue's alpine, as its other alpine-based images are
         }
+        String tree = ImageTree.name(c);
+        if (resources == null && tree != null) {
+            resources = List.of(); // a Debian-based server image: its base's tree, no text of its own kept
+        }
         if (resources == null) {
             return null;
         }
         List<String> layer = resources;
-        String tree = ImageTree.name(c);
         return LAYERS.computeIfAbsent(ref, r -> load(r, layer, tree));
     }
 
@@ -125,7 +130,7 @@ public final class ImageFiles {
             if (n == null || !n.regular() || files.read(path) != null || n.type() == ImageTree.REGULAR && NOT_EMPTY.contains(path)) {
                 continue;
             }
-            files.write(path, n.type() == ImageTree.TEXT ? text(name + path) : "", false);
+            files.write(path, n.type() == ImageTree.TEXT ? text(tree.textDirectory() + path) : "", false);
         }
     }
 

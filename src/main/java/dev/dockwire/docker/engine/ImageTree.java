@@ -34,6 +34,11 @@ final class ImageTree {
     /** Links followed in one lookup before ELOOP (the kernel's MAXSYMLINKS). */
     private static final int MAX_LINKS = 40;
     private static final Map<String, ImageTree> TREES = new ConcurrentHashMap<>();
+    /**
+     * The catalogue's server images on debian:trixie-slim (their Dockerfiles' FROM; images.yaml's versions: nginx's
+     * ~trixie packages, PG_VERSION's pgdg13).
+     */
+    private static final java.util.Set<String> SLIM = java.util.Set.of("nginx", "httpd", "redis", "postgres");
 
     /** One inode: its type, permission bits, owner, size in bytes (a link's: its target's length) and a link's target. */
     record Node(char type, int mode, int uid, int gid, long size, String target) {
@@ -52,16 +57,24 @@ final class ImageTree {
 
     private final Map<String, Node> nodes;
     private final Map<String, List<String>> children;
+    private final String texts;
 
-    private ImageTree(Map<String, Node> nodes, Map<String, List<String>> children) {
+    private ImageTree(Map<String, Node> nodes, Map<String, List<String>> children, String texts) {
         this.nodes = nodes;
         this.children = children;
+        this.texts = texts;
+    }
+
+    /** The resource directory under rootfs/ its {@link #TEXT} files' texts lie in (a slim variant shares its full tree's). */
+    String textDirectory() {
+        return texts;
     }
 
     /**
      * The tree of {@code c}'s image, or null when dockwire keeps none: alpine's for the catalogue's
      * alpine-based images (those whose files are alpine's, {@link ImageFiles}), debian:trixie's
-     * for debian and nginx (built on it).
+     * for debian, debian:trixie-slim's for the server images built on it (nginx, httpd, redis,
+     * postgres; their own packages' files are not in it).
      */
     static ImageTree of(Container c) {
         String name = name(c);
@@ -75,8 +88,11 @@ final class ImageTree {
             return null;
         }
         String ref = config.reference();
-        if (ref.equals("debian") || ref.equals("nginx")) {
+        if (ref.equals("debian")) {
             return "debian-trixie";
+        }
+        if (SLIM.contains(ref)) {
+            return "debian-trixie-slim";
         }
         return ref.equals("alpine") || ref.equals("nginx:alpine") || "alpine".equals(Images.provider(c, "apk")) ? "alpine" : null;
     }
@@ -164,10 +180,11 @@ final class ImageTree {
     }
 
     /**
-     * Reads {@code rootfs/NAME.tree}: {@code #} comments, then one inode a line, {@code TYPE MODE UID GID SIZE PATH [TARGET]}
-     * (octal mode, PATH relative to the root, {@code .} the root itself).
+     * Reads {@code rootfs/NAME.tree}: {@code #} comments, {@code @texts DIR} (where its texts lie, else {@code NAME}), then
+     * one inode a line, {@code TYPE MODE UID GID SIZE PATH [TARGET]} (octal mode, PATH relative to the root, {@code .} the root).
      */
     private static ImageTree load(String name) {
+        String texts = name;
         Map<String, Node> nodes = new HashMap<>();
         Map<String, List<String>> children = new HashMap<>();
         String resource = "rootfs/" + name + ".tree";
@@ -177,7 +194,10 @@ final class ImageTree {
             }
             BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
             for (String line = r.readLine(); line != null; line = r.readLine()) {
-                if (line.isEmpty() || line.startsWith("#")) {
+                if (line.startsWith("@texts ")) {
+                    texts = line.substring("@texts ".length());
+                }
+                if (line.isEmpty() || line.startsWith("#") || line.startsWith("@")) {
                     continue;
                 }
                 String[] f = line.split(" ");
@@ -197,6 +217,6 @@ final class ImageTree {
             Collections.sort(names);
             return List.copyOf(names);
         });
-        return new ImageTree(Map.copyOf(nodes), Map.copyOf(children));
+        return new ImageTree(Map.copyOf(nodes), Map.copyOf(children), texts);
     }
 }
