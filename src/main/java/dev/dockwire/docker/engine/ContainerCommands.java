@@ -306,7 +306,7 @@ public final class ContainerCommands implements Commands {
     @Override
     public String readlink(String path) {
         ImageTree tree = ImageTree.of(c);
-        ImageTree.Node n = tree == null || c.whitedOut(path) || c.writtenPaths().contains(path) ? null : tree.lstat(path);
+        ImageTree.Node n = tree == null || ImageTree.removed(c, path) || c.writtenPaths().contains(path) ? null : tree.lstat(path);
         return n != null && n.symlink() ? n.target() : null;
     }
 

@@ -96,7 +96,7 @@ final class ContainerStat {
      */
     private static ImageTree.Node imageNode(Container c, String path) {
         ImageTree tree = ImageTree.of(c);
-        if (tree == null || c.whitedOut(path) || c.madeDirectory(path) || c.writtenPaths().contains(path)) {
+        if (tree == null || ImageTree.removed(c, path) || c.madeDirectory(path) || c.writtenPaths().contains(path)) {
             return null;
         }
         return path.length() > 1 && path.endsWith("/") ? tree.stat(path) : tree.lstat(path);

@@ -78,7 +78,7 @@ final class ImageDirectories {
             // The image's own tree: its files, links and directories (a directory reached through a link lists the link's target).
             List<String> own = c.opaqueDirectories().contains(dir) ? null : tree.list(dir);
             if (own != null) {
-                own.stream().filter(n -> !c.whitedOut(prefix + n)).forEach(names::add);
+                own.stream().filter(n -> !ImageTree.removed(c, prefix + n)).forEach(names::add);
             }
         } else {
             if (dir.equals("/")) {

@@ -81,6 +81,14 @@ final class ImageTree {
         return name == null ? null : named(name);
     }
 
+    /**
+     * Whether {@code path} of {@code c}'s image tree is gone from {@code c}: whited out in its writable layer, or in the
+     * layers a built or committed image laid over the tree (their whiteouts hide what lies below).
+     */
+    static boolean removed(Container c, String path) {
+        return c.whitedOut(path) || c.imageFiles() instanceof dev.dockwire.docker.FileTable layers && layers.hidden(path);
+    }
+
     /** The resource name of {@code c}'s image's tree, or null. */
     static String name(Container c) {
         ImageConfig config = Images.config(c);
