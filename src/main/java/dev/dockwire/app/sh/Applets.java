@@ -230,6 +230,11 @@ public final class Applets {
             public String openError(String dir) {
                 return sh.ctx.readError(dir);
             }
+
+            @Override
+            public String readlink(String path) {
+                return sh.commands.readlink(path);
+            }
         };
         long now = sh.ctx.epochMillis() + sh.ctx.nanos() / 1_000_000;
         return new Ls(flavour, tree, id -> name("/etc/passwd", id), id -> name("/etc/group", id), now, io.out::line, io.err::line)

@@ -90,9 +90,15 @@ public interface Commands {
         public static final int DIRECTORY = 0040000;
         /** S_IFREG. */
         public static final int REGULAR = 0100000;
+        /** S_IFLNK. */
+        public static final int SYMLINK = 0120000;
 
         public boolean directory() {
             return (mode & 0170000) == DIRECTORY;
+        }
+
+        public boolean symlink() {
+            return (mode & 0170000) == SYMLINK;
         }
     }
 
@@ -105,7 +111,15 @@ public interface Commands {
         return true;
     }
 
-    /** The stat of {@code path} among the place's files, or null when there is none (or the place keeps no stats). */
+    /** The target of the symbolic link {@code path} (readlink(2)), or null when it is none or the place keeps no links. */
+    default String readlink(String path) {
+        return null;
+    }
+
+    /**
+     * The stat of {@code path} among the place's files (lstat(2): a link is the link; a trailing slash follows it),
+     * or null when there is none (or the place keeps no stats).
+     */
     default Stat stat(String path) {
         return null;
     }

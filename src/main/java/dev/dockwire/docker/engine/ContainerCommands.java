@@ -313,6 +313,13 @@ public final class ContainerCommands implements Commands {
         return ImageDirectories.names(c, dir);
     }
 
+    @Override
+    public String readlink(String path) {
+        ImageTree tree = ImageTree.of(c);
+        ImageTree.Node n = tree == null || ImageTree.removed(c, path) || c.writtenPaths().contains(path) ? null : tree.lstat(path);
+        return n != null && n.symlink() ? n.target() : null;
+    }
+
     /**
      * BusyBox {@code ps} (procps/ps.c, alpine's default columns pid,user,time,args): the
      * container's processes, {@code ps} itself among them (PID 1 when runc exec'd it: {@link #init}).
