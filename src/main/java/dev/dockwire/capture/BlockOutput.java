@@ -1,12 +1,10 @@
 package dev.dockwire.capture;
 
 import io.netty.buffer.ByteBuf;
+import io.netty.util.internal.PlatformDependent;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.VarHandle;
 import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
 import java.nio.channels.FileChannel;
 import java.nio.channels.WritableByteChannel;
 import java.nio.charset.StandardCharsets;
@@ -46,9 +44,16 @@ import java.util.concurrent.locks.LockSupport;
  * writer thread's copy is worth on a core of its own.
  */
 final class BlockOutput {
-    private static final VarHandle SHORT = MethodHandles.byteArrayViewVarHandle(short[].class, ByteOrder.LITTLE_ENDIAN);
-    private static final VarHandle INT = MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.LITTLE_ENDIAN);
-    private static final VarHandle LONG = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+    /** Chunks are native memory written with plain stores; their words are stored in this host's order. */
+    private static final boolean SWAP = PlatformDependent.BIG_ENDIAN_NATIVE_ORDER;
+
+    static {
+        if (!PlatformDependent.hasUnsafe()) {
+            throw new ExceptionInInitializerError("capture files need sun.misc.Unsafe (Netty's PlatformDependent): "
+                    + PlatformDependent.getUnsafeUnavailabilityCause());
+        }
+    }
+
     /**
      * A busy file's ring: the writer may lag this many chunks (16 MiB, about 13 ms of 60-byte
      * frames at twelve million a second) before the capture waits. Measured in issue 22 (session
@@ -78,23 +83,45 @@ final class BlockOutput {
     private long handed;
     private int made;
     private Chunk chunk;
-    /** The current chunk's bytes, the next position in them and where they end (0 without a chunk). */
-    byte[] buf;
+    /** Every chunk made, for {@link #close} to free their memory. */
+    private final Chunk[] all = new Chunk[MAX_CHUNKS];
+    /**
+     * The current chunk's address (0 without a chunk), the next position in it and where it ends
+     * (0 without a chunk): a block claimed at position {@code p} is written at {@code base + p}.
+     */
+    long base;
     private int pos;
     private int limit;
     private boolean closed;
 
-    /** A buffer and how much of it is filled, owned by one side at a time. */
+    /**
+     * A buffer of native memory and how much of it is filled, owned by one side at a time: the
+     * writer hands {@link #view} to {@code FileChannel.write} as it is, where a heap buffer is
+     * first copied into the JDK's temporary direct buffer (sun.nio.ch.IOUtil) and the kernel then
+     * copies it again into the page cache.
+     */
     static final class Chunk {
         final BlockOutput owner;
-        final byte[] bytes;
+        /** The allocation, freed at close (a slice cannot be). */
+        private final ByteBuffer memory;
+        /** The chunk: {@link #memory} from its first 64-byte boundary, at least the capacity asked for. */
         final ByteBuffer view;
+        /** Another view of the chunk, for copying a frame that has neither an array nor an address. */
+        final ByteBuffer fill;
+        final long address;
         int length;
 
         Chunk(BlockOutput owner, int capacity) {
             this.owner = owner;
-            this.bytes = new byte[capacity];
-            this.view = ByteBuffer.wrap(bytes);
+            int lines = (capacity + 63) & ~63;
+            this.memory = ByteBuffer.allocateDirect(lines + 63);
+            this.view = memory.alignedSlice(64);
+            this.fill = view.duplicate();
+            this.address = PlatformDependent.directBufferAddress(view);
+        }
+
+        void free() {
+            PlatformDependent.freeDirectBuffer(memory);
         }
     }
 
@@ -138,49 +165,79 @@ final class BlockOutput {
         }
     }
 
-    static void putShort(byte[] b, int i, int v) {
-        SHORT.set(b, i, (short) v);
+    /*
+     * The absolute stores: little-endian at an address inside a block claimed with claim(). No
+     * bounds are checked here: claim's length is the block's.
+     */
+
+    static void putShort(long address, int v) {
+        PlatformDependent.putShort(address, SWAP ? Short.reverseBytes((short) v) : (short) v);
     }
 
-    static void putInt(byte[] b, int i, int v) {
-        INT.set(b, i, v);
+    static void putInt(long address, int v) {
+        PlatformDependent.putInt(address, SWAP ? Integer.reverseBytes(v) : v);
     }
 
-    static void putLong(byte[] b, int i, long v) {
-        LONG.set(b, i, v);
+    static void putLong(long address, long v) {
+        PlatformDependent.putLong(address, SWAP ? Long.reverseBytes(v) : v);
+    }
+
+    /**
+     * Copies {@code len} bytes of {@code frame} from {@code index} to position {@code at} of a
+     * block claimed with {@link #claim}; the frame's indices stay put. A heap frame (link.Frames)
+     * is one copy without {@code getBytes}' index checks, which the claimed block makes redundant.
+     */
+    void copy(ByteBuf frame, int index, int at, int len) {
+        if (frame.hasArray()) {
+            PlatformDependent.copyMemory(frame.array(), frame.arrayOffset() + index, base + at, len);
+        } else if (frame.hasMemoryAddress()) {
+            PlatformDependent.copyMemory(frame.memoryAddress() + index, base + at, len);
+        } else {
+            ByteBuffer fill = chunk.fill;
+            fill.clear().position(at).limit(at + len);
+            frame.getBytes(index, fill);
+        }
+    }
+
+    /** The address of the next {@code n} bytes of the block being appended to, which must have room for them. */
+    private long next(int n) {
+        if (pos + n > limit) {
+            throw new IllegalStateException("block overruns its reservation: " + n + " bytes at " + pos + " of " + limit);
+        }
+        long a = base + pos;
+        pos += n;
+        return a;
     }
 
     void putShort(int v) {
-        SHORT.set(buf, pos, (short) v);
-        pos += 2;
+        putShort(next(2), v);
     }
 
     void putInt(int v) {
-        INT.set(buf, pos, v);
-        pos += 4;
+        putInt(next(4), v);
     }
 
     void putLong(long v) {
-        LONG.set(buf, pos, v);
-        pos += 8;
+        putLong(next(8), v);
     }
 
     /** Copies {@code len} bytes of {@code frame} from {@code index}; the frame's indices stay put. */
     void putBytes(ByteBuf frame, int index, int len) {
-        frame.getBytes(index, buf, pos, len);
-        pos += len;
+        int at = pos;
+        next(len);
+        copy(frame, index, at, len);
     }
 
     void putBytes(byte[] bytes) {
-        System.arraycopy(bytes, 0, buf, pos, bytes.length);
-        pos += bytes.length;
+        PlatformDependent.copyMemory(bytes, 0, next(bytes.length), bytes.length);
     }
 
     /** Zero bytes up to the next multiple of 4 after {@code len} written bytes (pcapng padding). */
     void pad(int len) {
         int n = padding(len);
+        long a = next(n);
         for (int i = 0; i < n; i++) {
-            buf[pos++] = 0;
+            PlatformDependent.putByte(a + i, (byte) 0);
         }
     }
 
@@ -205,7 +262,7 @@ final class BlockOutput {
         chunk.length = pos;
         Chunk c = chunk;
         chunk = null;
-        buf = null;
+        base = 0;
         pos = 0;
         limit = 0;
         handed++;
@@ -232,13 +289,13 @@ final class BlockOutput {
             c = takeNewest(r);
         } else if (made < MAX_CHUNKS) {
             c = new Chunk(this, capacity);
-            made++;
+            all[made++] = c;
         } else {
             awaitRecycled(taken + 1);
             c = takeNewest(recycled);
         }
         chunk = c;
-        buf = c.bytes;
+        base = c.address;
         pos = 0;
         limit = capacity;
     }
@@ -255,11 +312,6 @@ final class BlockOutput {
     /** Chunks made so far (a quiet file one or two, a file whose writer lags up to {@link #MAX_CHUNKS}). */
     int chunksMade() {
         return made;
-    }
-
-    /** The bytes of the chunks made so far: what the ring has allocated, once per chunk, not per block. */
-    long ringBytes() {
-        return (long) made * capacity;
     }
 
     /** The writer thread's side: {@code c} is written (or failed); it goes back to the ring. */
@@ -319,7 +371,7 @@ final class BlockOutput {
         }
     }
 
-    /** Flushes and closes the channel; a second call does nothing. */
+    /** Flushes and closes the channel, and frees the chunks; a second call does nothing. */
     void close() {
         if (closed) {
             return;
@@ -329,9 +381,15 @@ final class BlockOutput {
         } finally {
             closed = true;
             chunk = null; // the next block finds no room and is refused
-            buf = null;
+            base = 0;
             pos = 0;
             limit = 0;
+            if (recycled == handed) { // none is with the writer (a failed hand-over leaves them to the GC)
+                for (int i = 0; i < made; i++) {
+                    all[i].free();
+                    all[i] = null;
+                }
+            }
             try {
                 channel.close();
             } catch (IOException e) {

@@ -94,7 +94,7 @@ class BlockOutputTest {
             int p = out.claim(n);
             for (int k = 0; k < n; k += 4) {
                 int v = r.nextInt();
-                BlockOutput.putInt(out.buf, p + k, v);
+                BlockOutput.putInt(out.base + p + k, v);
                 expected.write(v);
                 expected.write(v >>> 8);
                 expected.write(v >>> 16);
