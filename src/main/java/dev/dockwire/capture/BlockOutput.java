@@ -21,8 +21,8 @@ import java.util.concurrent.locks.LockSupport;
  * the capturing thread waits only when all of them are still being written, so a busy file rides
  * out a slow {@code write(2)} and nothing is ever dropped. The bytes and their order are exactly
  * those written; {@link #flush} returns once everything handed over so far is in the channel.
- * Appending a frame copies its bytes with an absolute {@code getBytes} and allocates nothing. Not
- * thread-safe: one thread at a time writes a file.
+ * Appending a frame is stores and one copy into the chunk's native memory, and allocates nothing.
+ * Not thread-safe: one thread at a time writes a file.
  *
  * <p>Why not a memory-mapped file (one copy, no {@code write(2)}): measured in issue 22, the
  * forwarding thread then writes each frame into cold page-cache lines and takes (or waits for)
@@ -36,15 +36,22 @@ import java.util.concurrent.locks.LockSupport;
  * 133–159 ns against 103–116), and a file read between flushes ends in zeros that tcpdump and
  * tshark stop at with an error, where this writer's file is whole blocks at any time.
  *
- * <p>Why heap chunks, though a heap buffer's {@code write(2)} goes through the JDK's temporary
- * direct buffer (a second copy, on the writer thread): measured in issue 22 (session 14,
- * {@code bench.CaptureCompared}, alternated), direct chunks filled through a Netty view
- * ({@code setLongLE}, {@code getBytes} into an unsafe direct buffer) cost the forwarding thread
- * 3–8% more CPU per frame on the bridged path than the byte-array stores here, more than the
- * writer thread's copy is worth on a core of its own.
+ * <p>Why native chunks (session 22): a heap chunk's {@code write(2)} went through the JDK's
+ * temporary direct buffer, so the writer thread copied every byte twice (into that buffer, then
+ * into the page cache), and on a quiet machine the writer's copies running on the other core are
+ * what slows the forwarding thread (session 21: 55-70 ns per frame with neither waiting). Filled
+ * with plain stores at an address ({@code PlatformDependent}, no index checks: a claimed block's
+ * length is the bound) rather than session 14's Netty view ({@code setLongLE}, {@code getBytes}
+ * into an unsafe direct buffer, 3–8% more forwarding-thread CPU than byte-array stores), they cost
+ * the forwarding thread no more than the heap chunks did, and the writer makes one copy.
+ *
+ * <p>Why not {@code O_DIRECT} (no page-cache copy at all): this machine's disk took 256 KiB
+ * direct writes at 219–351 MB/s ({@code dd oflag=direct}, one at a time, load 16), against the
+ * 0.7–1.5 GB/s a capture of the bridged benchmark writes (104 bytes a frame at 7–14 Mpps): the
+ * ring would fill and the forwarding thread wait for the disk; a buffered write took 864 MB/s.
  */
 final class BlockOutput {
-    /** Chunks are native memory written with plain stores; their words are stored in this host's order. */
+    /** Plain stores to native memory are in this host's order: swapped on a big-endian one, so files are little-endian. */
     private static final boolean SWAP = PlatformDependent.BIG_ENDIAN_NATIVE_ORDER;
 
     static {
