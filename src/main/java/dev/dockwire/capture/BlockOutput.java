@@ -74,6 +74,14 @@ final class BlockOutput {
      * keeps one or two.
      */
     static final int MAX_CHUNKS = 64;
+    /**
+     * The ring a busy file makes at once and then cycles oldest first ({@link #nextChunk}): 4 MiB,
+     * so that the chunk taken again was read by the writer thread 15 chunks ago and its lines have
+     * left both cores' caches.
+     */
+    static final int BUSY_CHUNKS = 16;
+    /** A file that fills two chunks in a row faster than this many nanoseconds a byte (256 MiB a second) is busy. */
+    static final long BUSY_NANOS_PER_BYTE = 4;
 
     final WritableByteChannel channel;
     /** The first write error of the writer thread, reported on the caller's next call. */
@@ -89,6 +97,10 @@ final class BlockOutput {
     private long taken;
     private long handed;
     private int made;
+    /** When the last full chunk was handed over, if no flush came after it; whether the file is busy. */
+    private long lastFull;
+    private boolean fullBefore;
+    private boolean busy;
     private Chunk chunk;
     /** Every chunk made, for {@link #close} to free their memory. */
     private final Chunk[] all = new Chunk[MAX_CHUNKS];
@@ -165,6 +177,12 @@ final class BlockOutput {
         }
         if (n > capacity) {
             throw new IllegalArgumentException("block of " + n + " bytes exceeds the " + capacity + "-byte buffer");
+        }
+        if (chunk != null && !busy) { // a full chunk (a flush hands over the others)
+            long now = System.nanoTime();
+            busy = fullBefore && now - lastFull < capacity * BUSY_NANOS_PER_BYTE;
+            lastFull = now;
+            fullBefore = true;
         }
         handOver();
         if (chunk == null) {
@@ -277,34 +295,54 @@ final class BlockOutput {
     }
 
     /**
-     * The written chunk given back last (still in this core's cache; the writer only appends past
-     * the chunks not yet taken, so they may be reordered here), a new one while the ring is not
-     * full, else the next one the writer gives back.
+     * A quiet file's next chunk: the written chunk given back last (still in this core's cache;
+     * the writer only appends past the chunks not yet taken, so they may be reordered here), a new
+     * one while the ring is not full, else the next one the writer gives back. A busy file first
+     * makes {@link #BUSY_CHUNKS} and then takes the one given back longest ago.
      *
-     * <p>Why the newest, though its lines were just read by the writer on the other core (an
-     * invalidation for each line the capturing thread writes again): measured in issue 22 (session
-     * 21, {@code bench.CaptureCompared}, alternated in one JVM, both orders, {@code nice -20}, load
-     * 21-22), taking the oldest of a ring of at least four (lines the writer read a megabyte of
-     * copying ago) changed the forwarding thread's CPU per frame by nothing (B/A 0.986 and 0.978,
-     * the 0-3% of the build loaded second); neither did the writer reading every line of each chunk
-     * against not reading it at all ({@code CapturedPath}'s touch and discard modes: 0.967 and 0.973).
+     * <p>Why the oldest of 16 for a busy file: the writer thread on the other core reads every line
+     * of a chunk ({@code write(2)}'s copy), and the capturing thread writing those lines again
+     * while the writer's core still holds them pays an invalidation for each, where lines that
+     * left both cores' caches are plain sequential misses the prefetcher covers. Measured in issue
+     * 22 (session 22, {@code bench.CaptureCompared -Dpin=true} under {@code nice -n -20}, the
+     * forwarding thread and the writer on cores of their own, load 25-28), the forwarding thread's
+     * CPU per frame against the newest chunk's: the oldest of 8, 0.955 and 0.935 (each build loaded
+     * second and first); of 16, 0.961 and 0.894. The writer reading each line costs the forwarding
+     * thread that much: {@code CapturedPath}'s touch mode kept 64% of capture off's rate where
+     * discard, which reads nothing, kept 86%. Session 21 measured the oldest of at least four
+     * unpinned and under load (B/A 0.986 and 0.978): a megabyte of the writer's copying ago, and
+     * other work sharing both cores, hid it. A quiet file keeps the newest: one or two chunks, not 4 MiB.
      */
     private void nextChunk() {
         Chunk c;
         long r = recycled;
-        if (taken < r) {
-            c = takeNewest(r);
+        if (busy && made < BUSY_CHUNKS) {
+            c = newChunk();
+        } else if (taken < r) {
+            c = busy ? takeOldest() : takeNewest(r);
         } else if (made < MAX_CHUNKS) {
-            c = new Chunk(this, capacity);
-            all[made++] = c;
+            c = newChunk();
         } else {
             awaitRecycled(taken + 1);
-            c = takeNewest(recycled);
+            c = busy ? takeOldest() : takeNewest(recycled);
         }
         chunk = c;
         base = c.address;
         pos = 0;
         limit = capacity;
+    }
+
+    private Chunk newChunk() {
+        Chunk c = new Chunk(this, capacity);
+        all[made++] = c;
+        return c;
+    }
+
+    /** The chunk given back longest ago: the writer appends them in the order it writes them. */
+    private Chunk takeOldest() {
+        Chunk c = free[(int) (taken % MAX_CHUNKS)];
+        taken++;
+        return c;
     }
 
     private Chunk takeNewest(long r) {
@@ -355,6 +393,7 @@ final class BlockOutput {
 
     /** Writes everything so far to the channel and waits until it is there. */
     void flush() {
+        fullBefore = false;
         handOver();
         // Every chunk handed over coming back means the writer is done with this file.
         awaitRecycled(handed);
