@@ -318,9 +318,13 @@ final class BlockOutput {
      * 22 (session 22, {@code bench.CaptureCompared -Dpin=true} under {@code nice -n -20}, the
      * forwarding thread and the writer on cores of their own, load 25-28), the forwarding thread's
      * CPU per frame against the newest chunk's: the oldest of 8, 0.955 and 0.935 (each build loaded
-     * second and first); of 16, 0.961 and 0.894. The writer reading each line costs the forwarding
-     * thread that much: {@code CapturedPath}'s touch mode kept 64% of capture off's rate where
-     * discard, which reads nothing, kept 86%. Session 21 measured the oldest of at least four
+     * second and first); of 16, 0.961 and 0.894, and as this method does it 0.840 and 0.966; of 32
+     * against 16, 0.840 and 1.017 (no better: capture on kept 81.7% of off with 32, 87.2% with 16
+     * in the next run). With 16, capture on kept 80.2–87.2% of off's rate in six pinned rounds
+     * (load 18-31), where the newest of a ring of native chunks kept 78.0–81.9% and heap chunks
+     * 67.6–77.1%. The writer reading each line costs the forwarding thread that much:
+     * {@code CapturedPath}'s touch mode kept 64% of capture off's rate where discard, which reads
+     * nothing, kept 86%. Session 21 measured the oldest of at least four
      * unpinned and under load (B/A 0.986 and 0.978): a megabyte of the writer's copying ago, and
      * other work sharing both cores, hid it. A quiet file keeps the newest: one or two chunks, not 4 MiB.
      */
