@@ -24,7 +24,11 @@ final class ReferenceScripts {
     static Stream<Path> scripts() throws URISyntaxException, IOException {
         Path dir = Path.of(ReferenceScripts.class.getResource("/dev/dockwire/reference").toURI());
         try (Stream<Path> s = Files.list(dir)) {
-            return s.filter(p -> p.toString().endsWith(".sh")).sorted().toList().stream();
+            // -Dreference.only=tut-ports,cli-prune runs those scripts alone (a helper's loop on one script)
+            List<String> only = List.of(System.getProperty("reference.only", "").split(","));
+            return s.filter(p -> p.toString().endsWith(".sh"))
+                    .filter(p -> only.equals(List.of("")) || only.contains(p.getFileName().toString().replaceFirst("\\.sh$", "")))
+                    .sorted().toList().stream();
         }
     }
 
