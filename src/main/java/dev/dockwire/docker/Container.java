@@ -121,6 +121,24 @@ public final class Container {
         portSpecs = List.copyOf(specs);
     }
 
+    /** HostConfig.PortBindings: the {@code -p} specs as asked, without what {@code -P} adds at start. */
+    private List<PortSpec> portBindings = List.of();
+    /** HostConfig.PublishAllPorts: {@code -P}. */
+    private boolean publishAll;
+
+    public List<PortSpec> portBindings() {
+        return portBindings;
+    }
+
+    public boolean publishAll() {
+        return publishAll;
+    }
+
+    public void portBindings(List<PortSpec> bindings, boolean all) {
+        portBindings = List.copyOf(bindings);
+        publishAll = all;
+    }
+
     /** The ports {@code --expose} added to the image's (Config.ExposedPorts beside the image's), as {@code 80/tcp}. */
     public List<String> exposed() {
         return exposed;

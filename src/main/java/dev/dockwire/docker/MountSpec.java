@@ -11,8 +11,15 @@ package dev.dockwire.docker;
  * @param readOnly {@code :ro} or {@code readonly}
  * @param binds whether it came as {@code -v} (HostConfig.Binds) rather than {@code --mount}
  * @param mode the mode {@code -v} gave ({@code ro}, {@code rw}, ...; "" when none)
+ * @param options what else {@code --mount} sent beside them, in mount.Mount's field order as the Engine API's JSON
+ *     ({@code Consistency}, {@code BindOptions}, {@code VolumeOptions}, {@code TmpfsOptions}); empty for {@code -v}
  */
-public record MountSpec(String type, String source, String target, boolean readOnly, boolean binds, String mode) {
+public record MountSpec(String type, String source, String target, boolean readOnly, boolean binds, String mode,
+                        java.util.Map<String, Object> options) {
+    public MountSpec(String type, String source, String target, boolean readOnly, boolean binds, String mode) {
+        this(type, source, target, readOnly, binds, mode, java.util.Map.of());
+    }
+
     public static final String VOLUME = "volume";
     public static final String BIND = "bind";
     public static final String TMPFS = "tmpfs";

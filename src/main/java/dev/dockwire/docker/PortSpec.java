@@ -7,7 +7,8 @@ import java.util.List;
 /**
  * One requested port mapping, as the docker CLI parses {@code -p}
  * ({@code [hostIp:][hostPort[-end]:]containerPort[/proto]}, go-connections' {@code ParsePortSpec}):
- * the container port and protocol, the host address ({@code null} = 0.0.0.0) and the host port
+ * the container port and protocol, the host address ({@code null} when none was given: every address, or the
+ * network's host_binding_ipv4; an explicit 0.0.0.0 is kept) and the host port
  * range to pick from ({@code 0}–{@code 0} = an ephemeral port from ip_local_port_range).
  */
 public record PortSpec(String proto, Ipv4Address hostIp, int hostLow, int hostHigh, int containerPort) {
@@ -59,7 +60,7 @@ public record PortSpec(String proto, Ipv4Address hostIp, int hostLow, int hostHi
             if (bits == null) {
                 throw new EngineException("invalid IP address: " + ip);
             }
-            hostIp = bits == 0 ? null : Ipv4Address.of(bits);
+            hostIp = Ipv4Address.of(bits); // an explicit 0.0.0.0 stays: it binds IPv4 only, and beats host_binding_ipv4
         }
         int[] c = range(ctr, "containerPort");
         int[] h = host.isEmpty() ? new int[] {0, 0} : range(host, "hostPort");

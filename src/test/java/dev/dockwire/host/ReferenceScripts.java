@@ -24,7 +24,11 @@ final class ReferenceScripts {
     static Stream<Path> scripts() throws URISyntaxException, IOException {
         Path dir = Path.of(ReferenceScripts.class.getResource("/dev/dockwire/reference").toURI());
         try (Stream<Path> s = Files.list(dir)) {
-            return s.filter(p -> p.toString().endsWith(".sh")).sorted().toList().stream();
+            // -Dreference.only=tut-ports,cli-prune runs those scripts alone (a helper's loop on one script)
+            List<String> only = List.of(System.getProperty("reference.only", "").split(","));
+            return s.filter(p -> p.toString().endsWith(".sh"))
+                    .filter(p -> only.equals(List.of("")) || only.contains(p.getFileName().toString().replaceFirst("\\.sh$", "")))
+                    .sorted().toList().stream();
         }
     }
 
@@ -102,6 +106,9 @@ final class ReferenceScripts {
                         .replace("Error response from daemon: failed to create task for container: ", "Error response from daemon: ")
                         .replace("unable to start container process: error during container init: exec: ",
                                 "unable to start container process: exec: ")
+                        // image inspect of no image: moby 28's ImageInspect returns GetImage's error as it is
+                        // (daemon/images/image_inspect.go), 20.10's LookupImage wrapped it in "no such image: REF: "
+                        .replaceAll("^Error response from daemon: no such image: \\S+: No such image: ", "Error response from daemon: No such image: ")
                         // a subnet taken: moby 28's defaultipam RequestPool wraps it (allocator.go "invalid pool request: %v"), 20.10's not
                         .replace("Error response from daemon: invalid pool request: Pool overlaps ", "Error response from daemon: Pool overlaps ")
                         // kill of a stopped container: 28's router says "cannot kill container: %s" and errNotRunning "container %s is

@@ -9,6 +9,7 @@ import dev.dockwire.docker.engine.Engine;
 import dev.dockwire.docker.engine.ImageService;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * {@code docker inspect [--type T]}, {@code docker container|image|network inspect}: the objects as
@@ -16,6 +17,9 @@ import java.util.List;
  * {@code --format}.
  */
 final class InspectCommand {
+    /** inspect.go allTypes: what {@code --type} takes. */
+    private static final List<String> TYPES = List.of("config", "container", "image", "network", "node", "plugin", "secret", "service",
+            "task", "volume");
     private final Engine engine;
 
     InspectCommand(Engine engine) {
@@ -34,6 +38,10 @@ final class InspectCommand {
                     : "[OPTIONS] " + type.toUpperCase(java.util.Locale.ROOT) + " [" + type.toUpperCase(java.util.Locale.ROOT) + "...]");
         }
         String wanted = type != null ? type : f.get("type");
+        if (type == null && wanted != null && !TYPES.contains(wanted)) {
+            // cli/command/system/inspect.go runInspect: the type is judged before the template
+            return CommandOutput.fail(1, "unknown type: \"" + wanted + "\": must be one of \"" + String.join("\", \"", TYPES) + "\"");
+        }
         boolean format = f.has("format");
         if (format) {
             try {
@@ -45,8 +53,9 @@ final class InspectCommand {
         List<Object> objects = new ArrayList<>();
         List<String> errors = new ArrayList<>();
         List<Object> order = new ArrayList<>(); // each reference's object or error, in the order given
+        List<String> warnings = new ArrayList<>();
         for (String ref : f.positional()) {
-            // cli/command/system/inspect.go inspectAll: a container, then an image, then a network of that name.
+            // cli/command/system/inspect.go inspectAll: a container, then an image, a network, a volume of that name.
             Object o = null;
             if (wanted == null || wanted.equals("container")) {
                 Container c = engine().findContainer(ref);
@@ -66,6 +75,17 @@ final class InspectCommand {
                     o = Inspect.network(n, engine());
                 }
             }
+            if (o == null && (wanted == null || wanted.equals("volume"))) {
+                try {
+                    o = VolumeCommand.inspect(engine().volumes().get(ref), engine().epochMillis());
+                } catch (dev.dockwire.docker.EngineException e) {
+                    // not a volume either: Error: No such object, or the daemon's 404 with --type volume
+                }
+            }
+            if (o != null && f.has("size") && !has(o, "HostConfig")) {
+                // inspectAll: only a container's lookup takes the size; the others say so on stderr as they are found
+                warnings.add("WARNING: --size ignored for " + (has(o, "IPAM") ? "network" : has(o, "Mountpoint") ? "volume" : "image"));
+            }
             if (o == null) {
                 errors.add(notFound(wanted, ref));
                 order.add(errors.get(errors.size() - 1));
@@ -74,16 +94,26 @@ final class InspectCommand {
                 order.add(o);
             }
         }
-        List<String> out = new ArrayList<>();
+        List<String> out = new ArrayList<>(warnings);
         if (format) {
-            return formatted(f.get("format"), order, errors, true);
+            CommandOutput r = formatted(f.get("format"), order, errors, true);
+            out.addAll(r.output());
+            List<String> stderr = new ArrayList<>(warnings);
+            stderr.addAll(r.errors());
+            return new CommandOutput(r.status(), out, stderr);
         } else if (!objects.isEmpty() || errors.isEmpty()) {
             out.addAll(List.of(Json.pretty(objects).split("\n")));
         } else {
             out.add("[]");
         }
         out.addAll(errors);
-        return new CommandOutput(errors.isEmpty() ? 0 : 1, out, errors);
+        List<String> stderr = new ArrayList<>(warnings);
+        stderr.addAll(errors);
+        return new CommandOutput(errors.isEmpty() ? 0 : 1, out, stderr);
+    }
+
+    private static boolean has(Object o, String field) {
+        return o instanceof Map<?, ?> m && m.containsKey(field);
     }
 
     /**
@@ -125,6 +155,7 @@ final class InspectCommand {
             case "container" -> "Error response from daemon: No such container: " + ref;
             case "image" -> "Error response from daemon: No such image: " + ImageService.familiar(ref);
             case "network" -> "Error response from daemon: network " + ref + " not found"; // libnetwork ErrNoSuchNetwork
+            case "volume" -> "Error response from daemon: get " + ref + ": no such volume"; // volume/service/store.go Get
             default -> "Error: No such " + wanted + ": " + ref;
         };
     }

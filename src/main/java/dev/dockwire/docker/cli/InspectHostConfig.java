@@ -67,7 +67,7 @@ final class InspectHostConfig {
         h.put("OomScoreAdj", 0);
         h.put("PidMode", "");
         h.put("Privileged", o.privileged());
-        h.put("PublishAllPorts", false);
+        h.put("PublishAllPorts", c.publishAll());
         h.put("ReadonlyRootfs", o.readOnly());
         h.put("SecurityOpt", null);
         if (!o.tmpfs().isEmpty()) {
@@ -129,7 +129,7 @@ final class InspectHostConfig {
     /** PortBindings (a nat.PortMap, keys sorted): each {@code -p} as given, HostPort empty when docker picks one. */
     private static Map<String, Object> portBindings(Container c) {
         Map<String, Object> portBindings = new TreeMap<>();
-        for (PortSpec ps : c.portSpecs()) {
+        for (PortSpec ps : c.portBindings()) {
             @SuppressWarnings("unchecked")
             List<Object> list = (List<Object>) portBindings.computeIfAbsent(ps.key(), k -> new ArrayList<>());
             Map<String, Object> hb = InspectTypes.portBinding();

@@ -63,6 +63,7 @@ final class InspectMounts {
                 if (s.readOnly()) {
                     j.put("ReadOnly", true);
                 }
+                j.putAll(s.options());
                 out.add(j);
             }
         }

@@ -27,7 +27,17 @@ final class PortCommand {
         }
         List<String> out = new ArrayList<>();
         if (f.positional().size() == 2) {
-            String want = f.positional().get(1).contains("/") ? f.positional().get(1) : f.positional().get(1) + "/tcp";
+            // port.go (28.2): strings.Cut at the first "/", tcp when no protocol follows, the number checked with
+            // strconv.ParseUint(port, 10, 16) before the container's ports are looked at
+            String asked = f.positional().get(1);
+            int slash = asked.indexOf('/');
+            String number = slash < 0 ? asked : asked.substring(0, slash);
+            String proto = slash < 0 || slash == asked.length() - 1 ? "tcp" : asked.substring(slash + 1);
+            if (!number.matches("[0-9]+") || number.length() > 5 || Integer.parseInt(number) > 65535) {
+                return new CommandOutput(1, List.of("Error: invalid port (" + number + "): strconv.ParseUint: parsing \""
+                        + number + "\": " + (number.matches("[0-9]+") ? "value out of range" : "invalid syntax")));
+            }
+            String want = number + "/" + proto;
             for (PortBinding b : c.published()) {
                 if (b.key().equals(want)) {
                     PsColumns.hostIps(b).forEach(ip -> out.add(PsColumns.joinHostPort(ip, b.hostPort())));

@@ -119,6 +119,20 @@ final class PruneCommands {
         warning.add(f.has("all") ? "  - all images without at least one container associated to them" : "  - all dangling images");
         warning.add(f.has("all") ? "  - all build cache" : "  - unused build cache");
         warning.add("");
+        // system/prune.go confirmationMessage: the label, label! and until filters, in natural order, under the list
+        List<String> shown = new ArrayList<>();
+        for (String filter : f.all("filter")) {
+            int eq = filter.indexOf('=');
+            if (eq > 0 && List.of("label", "label!", "until").contains(filter.substring(0, eq).toLowerCase(java.util.Locale.ROOT))) {
+                shown.add(filter.substring(0, eq).toLowerCase(java.util.Locale.ROOT) + filter.substring(eq));
+            }
+        }
+        if (!shown.isEmpty()) {
+            shown.sort(PsColumns::naturalCompare);
+            warning.add("  Items to be pruned will be filtered with:");
+            shown.forEach(s -> warning.add("  - " + s));
+            warning.add("");
+        }
         List<String> out = new ArrayList<>();
         if (!f.has("force") && !confirm(out, warning)) {
             return CommandOutput.ok(out);

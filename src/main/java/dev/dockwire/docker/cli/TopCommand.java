@@ -45,7 +45,17 @@ final class TopCommand {
         if (procs == null) {
             return CommandOutput.fail(1, "Error response from daemon: container " + c.id() + " is not running");
         }
-        List<String> format = format(String.join(" ", args.subList(1, args.size())));
+        String psArgs = String.join(" ", args.subList(1, args.size()));
+        // top_unix.go validatePSArgs: a renamed header starting PID is only the pid column's
+        java.util.regex.Matcher renamed = java.util.regex.Pattern.compile("\\s+(\\S*)=\\s*(PID\\S*)").matcher(psArgs);
+        while (renamed.find()) {
+            if (!renamed.group(1).equals("pid")) {
+                return CommandOutput.fail(1, "Error response from daemon: specifying \"" + renamed.group(1) + "=" + renamed.group(2)
+                        + "\" is not allowed");
+            }
+        }
+        List<String[]> specs = specs(psArgs);
+        List<String> format = specs.stream().map(sp -> sp[0]).toList();
         for (String field : format) {
             if (title(field) == null) {
                 // procps's first line of stderr, as ContainerTop wraps it
@@ -53,8 +63,9 @@ final class TopCommand {
                         + field + "\"");
             }
         }
-        List<String> titles = format.stream().map(TopCommand::title).toList();
-        if (!titles.contains("PID")) {
+        List<String> titles = specs.stream().map(sp -> sp[1] != null ? sp[1] : title(sp[0])).toList();
+        // ps prints no header line when every header is renamed empty: ContainerTop takes a row for it
+        if (!titles.contains("PID") || titles.stream().allMatch(String::isEmpty)) {
             return CommandOutput.fail(1, "Error response from daemon: Couldn't find PID field in ps output");
         }
         List<List<String>> rows = new ArrayList<>();
@@ -72,8 +83,16 @@ final class TopCommand {
 
     /** The format list of {@code psArgs}: {@code -o LIST}, {@code -oLIST}, a bundle ending in o ({@code axo LIST}); else -ef's. */
     static List<String> format(String psArgs) {
+        return specs(psArgs).stream().map(sp -> sp[0]).toList();
+    }
+
+    /**
+     * Each column of {@code psArgs} as {field, header}, the header null for procps' own: {@code field=HEADER}
+     * renames it (man ps: {@code -o}; {@code -o pid=PID,comm} is two columns, as the reference host's procps prints it).
+     */
+    private static List<String[]> specs(String psArgs) {
         String[] words = psArgs.isBlank() ? new String[0] : psArgs.strip().split(" +");
-        List<String> fields = new ArrayList<>();
+        List<String[]> fields = new ArrayList<>();
         for (int i = 0; i < words.length; i++) {
             String w = words[i];
             String list = null;
@@ -86,12 +105,14 @@ final class TopCommand {
             }
             if (list != null) {
                 for (String f : list.split(",")) {
-                    fields.add(f.contains("=") ? f.substring(0, f.indexOf('=')) : f);
+                    int eq = f.indexOf('=');
+                    fields.add(eq < 0 ? new String[] {f, null} : new String[] {f.substring(0, eq), f.substring(eq + 1)});
                 }
             }
         }
         // -ef: -f's columns, whose UID names the user and whose terminal is TTY
-        return fields.isEmpty() ? List.of(F_UID, "pid", "ppid", "c", "stime", F_TTY, "time", "cmd") : fields;
+        return fields.isEmpty() ? java.util.stream.Stream.of(F_UID, "pid", "ppid", "c", "stime", F_TTY, "time", "cmd")
+                .map(f -> new String[] {f, null}).toList() : fields;
     }
 
     /** procps's header of a format specifier (ps/output.c format_array), or null for one it does not know. */

@@ -136,42 +136,15 @@ final class UpdateCommand {
         return f.has("memory-swap") && f.get("memory-swap").equals("-1") ? -1 : bytes(f, "memory-swap", "--memory-swap");
     }
 
-    /** opts.MemBytes: go-units RAMInBytes (binary multiples; {@code b}, {@code k}, {@code kb}, {@code kib}, ...). */
+    /** opts.MemBytes: go-units RAMInBytes ({@link GoUnits#ramInBytes}), its error in pflag's words. */
     private static long bytes(CliFlags f, String name, String shown) {
         if (!f.has(name)) {
             return 0;
         }
-        String v = f.get(name);
-        int sep = -1;
-        for (int i = v.length() - 1; i >= 0; i--) {
-            if ("01234567890. ".indexOf(v.charAt(i)) >= 0) {
-                sep = i;
-                break;
-            }
-        }
-        if (sep < 0) {
-            throw invalid(f, name, shown, "invalid size: '" + v + "'");
-        }
-        String num = v.charAt(sep) == ' ' ? v.substring(0, sep) : v.substring(0, sep + 1);
-        String sfx = v.substring(sep + 1).toLowerCase(java.util.Locale.ROOT);
-        double size;
         try {
-            if (!num.matches("[0-9.]+")) {
-                throw new NumberFormatException();
-            }
-            size = Double.parseDouble(num);
-        } catch (NumberFormatException e) {
-            throw invalid(f, name, shown, "strconv.ParseFloat: parsing \"" + num + "\": invalid syntax");
+            return GoUnits.ramInBytes(f.get(name));
+        } catch (IllegalArgumentException e) {
+            throw invalid(f, name, shown, e.getMessage());
         }
-        if (sfx.isEmpty() || sfx.equals("b")) {
-            return (long) size;
-        }
-        int at = "kmgtp".indexOf(sfx.charAt(0));
-        boolean ok = sfx.length() <= 3 && at >= 0 && (sfx.length() == 1 || sfx.length() == 2 && sfx.charAt(1) == 'b'
-                || sfx.length() == 3 && sfx.substring(1).equals("ib"));
-        if (!ok) {
-            throw invalid(f, name, shown, "invalid suffix: '" + sfx + "'");
-        }
-        return (long) (size * Math.pow(1024, at + 1));
     }
 }

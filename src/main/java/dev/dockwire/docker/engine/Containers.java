@@ -104,7 +104,11 @@ final class Containers {
         Container c = new Container(id, name, req.image() == null ? null : req.image().intern(), req.cmd(), hostname, networkMode, engine.nanos(),
                 req.extraHosts(), req.dns());
         c.portSpecs(specs);
-        c.exposed(req.expose().stream().flatMap(e -> PortSpec.exposed(e).stream()).map(PortSpec::key).distinct().toList());
+        List<PortSpec> bindings = req.publish().stream().flatMap(p -> PortSpec.parse(p).stream()).toList();
+        c.portBindings(bindings, req.publishAll());
+        // Config.ExposedPorts: the client puts each -p port in it, then each --expose one (cli/command/container/opts.go parse)
+        c.exposed(java.util.stream.Stream.concat(bindings.stream(), req.expose().stream().flatMap(e -> PortSpec.exposed(e).stream()))
+                .map(PortSpec::key).distinct().toList());
         c.entrypoint(req.entrypoint());
         ImageService.BuiltImage built = engine.images().built(req.image());
         if (built != null && built.config().entrypoint().isEmpty() && built.config().cmd().isEmpty() && req.cmd().isEmpty()

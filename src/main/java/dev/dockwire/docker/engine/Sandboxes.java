@@ -26,8 +26,11 @@ final class Sandboxes {
         this.kernel = engine.kernel();
     }
 
+    /** A network's com.docker.network.container_iface_prefix: its containers' interfaces' name before the number. */
+    private static final String IFACE_PREFIX = "com.docker.network.container_iface_prefix";
+
     /**
-     * Joins endpoint {@code e} of {@code c} into namespace {@code sandbox} as {@code eth<index>},
+     * Joins endpoint {@code e} of {@code c} into namespace {@code sandbox} as {@code eth<index>} (or the network's prefix),
      * with the default route when {@code defaultRoute} (and the network is not internal). A failed
      * join leaves nothing behind.
      */
@@ -37,7 +40,9 @@ final class Sandboxes {
         Ipv4Address addr = e.requestedIp() != null ? n.allocate(e.requestedIp()) : n.allocate();
         Endpoint ep;
         try {
-            ep = driver.join(c.id(), e, addr, sandbox, "eth" + index);
+            // libnetwork osl AddInterface: the network's container_iface_prefix (eth by default), numbered per prefix
+            String prefix = n.options().getOrDefault(IFACE_PREFIX, "");
+            ep = driver.join(c.id(), e, addr, sandbox, prefix.isEmpty() ? "eth" + index : prefix + nextIfIndex(c, prefix));
         } catch (RuntimeException ex) {
             n.release(addr);
             if (ex instanceof EngineException ee && ee.getMessage().startsWith("adding interface ")) {
@@ -88,9 +93,14 @@ final class Sandboxes {
 
     /** The lowest {@code ethN} no endpoint of {@code c} uses. */
     static int nextIfIndex(Container c) {
+        return nextIfIndex(c, "eth");
+    }
+
+    /** The lowest {@code PREFIXN} no endpoint of {@code c} uses. */
+    private static int nextIfIndex(Container c, String prefix) {
         int i = 0;
         while (true) {
-            String name = "eth" + i;
+            String name = prefix + i;
             if (c.endpoints().values().stream().noneMatch(e -> name.equals(e.ifname()))) {
                 return i;
             }

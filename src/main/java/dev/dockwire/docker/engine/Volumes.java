@@ -174,6 +174,17 @@ public final class Volumes {
             if (!List.of(MountSpec.BIND, MountSpec.VOLUME, MountSpec.TMPFS).contains(s.type())) {
                 throw new EngineException("invalid mount config for type \"" + s.type() + "\": mount type unknown");
             }
+            // linux_parser.go validateMountConfigImpl: per type, what a --mount must and must not carry
+            String config = "invalid mount config for type \"" + s.type() + "\": ";
+            if (s.bind() && !s.binds() && s.source() == null) {
+                throw new EngineException(config + "field Source must not be empty");
+            }
+            if (s.type().equals(MountSpec.TMPFS) && s.source() != null) {
+                throw new EngineException(config + "field Source must not be specified");
+            }
+            if (s.type().equals(MountSpec.VOLUME) && !s.binds() && s.source() == null && s.readOnly()) {
+                throw new EngineException(config + "must not set ReadOnly mode when using anonymous volumes");
+            }
             if (s.bind() && !s.binds() && !host.exists(s.source())) {
                 throw new EngineException("invalid mount config for type \"bind\": bind source path does not exist: " + s.source());
             }

@@ -212,7 +212,7 @@ final class Iptabler {
             rules.add(append("nat", "POSTROUTING", "-s", ctr, "-d", ctr, "-p", proto, "-m", proto, "--dport", cport, "-j", "MASQUERADE"));
         }
         List<String> dnat = new ArrayList<>();
-        if (b.hostIp() != null) {
+        if (b.hostIp() != null && b.hostIp().bits() != 0) { // an explicit 0.0.0.0 is unspecified: no -d (as moby's port rules)
             dnat.addAll(List.of("-d", b.hostIp() + "/32"));
         }
         if (userlandProxy) {

@@ -50,7 +50,7 @@ final class PortAllocator {
     /** The ports {@code ip} cannot take: those of 0.0.0.0 and its own, or with no address given those of every address. */
     private RangeSet<Integer> blocked(String proto, Ipv4Address ip) {
         RangeSet<Integer> b = TreeRangeSet.create(ports(proto, null));
-        if (ip == null) {
+        if (ip == null || ip.bits() == 0) {
             used.get(proto).values().forEach(b::addAll);
         } else {
             b.addAll(ports(proto, ip));
