@@ -24,7 +24,7 @@ import java.util.Map;
  * lines ({@code script}). The file's text is made and parsed before the clock starts; the heap
  * counted is what is left after the build once the text and model are let go (the world, and the
  * model if the world keeps it). Prints per kind
- * {@code kind=K containers=N networks=M build_s=X cpu_s=C gc_s=G proc_cpu_s=P heap_kb_per_container=Y}, the best of the
+ * {@code kind=K containers=N networks=M build_s=X cpu_s=C gc_s=G proc_cpu_s=P alloc_kb_per_container=A heap_kb_per_container=Y}, the best of the
  * rounds (the first warms the JIT); {@code cpu_s} is the building thread's CPU time, which a machine
  * shared with other work inflates less than the wall time. Each round also prints {@code gc_s}, the
  * collectors' pauses during the build (the wall time they stop the build for: every object a boot
@@ -58,6 +58,7 @@ public final class BootBench {
             double bestCpu = 0;
             double bestGc = 0;
             double bestProcCpu = 0;
+            double bestAlloc = 0;
             for (int r = 0; r < rounds; r++) {
                 MemoryMXBean mem = ManagementFactory.getMemoryMXBean();
                 ThreadMXBean threads = ManagementFactory.getThreadMXBean();
@@ -87,6 +88,7 @@ public final class BootBench {
                     bestCpu = cpu;
                     bestGc = gcSecs;
                     bestProcCpu = procCpu;
+                    bestAlloc = allocKb;
                 }
                 heapPer = perKb;
                 long running = world.engine().containers().stream().filter(c -> c.running()).count();
@@ -95,8 +97,8 @@ public final class BootBench {
                 }
                 world.close();
             }
-            System.out.printf(Locale.ROOT, "kind=%s containers=%d networks=%d build_s=%.3f cpu_s=%.3f gc_s=%.3f proc_cpu_s=%.3f heap_kb_per_container=%.2f%n",
-                    kind.name().toLowerCase(Locale.ROOT), containers, networks, best, bestCpu, bestGc, bestProcCpu, heapPer);
+            System.out.printf(Locale.ROOT, "kind=%s containers=%d networks=%d build_s=%.3f cpu_s=%.3f gc_s=%.3f proc_cpu_s=%.3f alloc_kb_per_container=%.1f heap_kb_per_container=%.2f%n",
+                    kind.name().toLowerCase(Locale.ROOT), containers, networks, best, bestCpu, bestGc, bestProcCpu, bestAlloc, heapPer);
         }
     }
 
