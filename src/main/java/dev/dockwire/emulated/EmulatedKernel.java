@@ -84,7 +84,7 @@ public final class EmulatedKernel implements Kernel {
 
     /** The emulated namespace behind a kernel namespace name. */
     public Namespace namespace(String ns) {
-        Namespace n = emulation.namespace(prefix + ns);
+        Namespace n = emulation.namespace(prefix, ns);
         if (n == null) {
             throw new KernelException("Cannot open network namespace \"" + ns + "\": No such file or directory");
         }

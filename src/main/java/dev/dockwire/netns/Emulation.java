@@ -76,6 +76,29 @@ public final class Emulation implements AutoCloseable {
         return namespaces.get(name);
     }
 
+    /** A host's namespace found by its name there, and that name: the last one {@link #namespace(String, String)} found. */
+    private record Found(String prefix, String ns, Namespace namespace) {
+    }
+
+    private Found lastFound;
+
+    /**
+     * The namespace {@code prefix + ns} (a host's {@code PREFIX} and its name for it), or null: as
+     * {@link #namespace(String)}, the last one found again without making its name (a kernel call names its
+     * namespace; a container's start makes some thirty in its own, each a new string hashed anew).
+     */
+    public Namespace namespace(String prefix, String ns) {
+        Found f = lastFound;
+        if (f != null && f.prefix == prefix && f.ns.equals(ns) && namespaces.get(f.namespace.name()) == f.namespace) {
+            return f.namespace; // still the one of that name (a namespace deleted and made again is a new one)
+        }
+        Namespace n = namespaces.get(prefix + ns);
+        if (n != null) {
+            lastFound = new Found(prefix, ns, n);
+        }
+        return n;
+    }
+
     public Collection<Namespace> namespaces() {
         return Collections.unmodifiableCollection(namespaces.values());
     }

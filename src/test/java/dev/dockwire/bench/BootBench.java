@@ -7,6 +7,7 @@ import dev.dockwire.topology.ComposeLoader;
 import dev.dockwire.topology.ScriptParser;
 import dev.dockwire.topology.TopologyLoader;
 import dev.dockwire.wire.Cidr;
+import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryMXBean;
 import java.lang.management.ThreadMXBean;
@@ -23,9 +24,14 @@ import java.util.Map;
  * lines ({@code script}). The file's text is made and parsed before the clock starts; the heap
  * counted is what is left after the build once the text and model are let go (the world, and the
  * model if the world keeps it). Prints per kind
- * {@code kind=K containers=N networks=M build_s=X cpu_s=C heap_kb_per_container=Y}, the best of the
+ * {@code kind=K containers=N networks=M build_s=X cpu_s=C gc_s=G proc_cpu_s=P alloc_kb_per_container=A heap_kb_per_container=Y}, the best of the
  * rounds (the first warms the JIT); {@code cpu_s} is the building thread's CPU time, which a machine
- * shared with other work inflates less than the wall time. Run by {@code scripts/bench boot}.
+ * shared with other work inflates less than the wall time. Each round also prints {@code gc_s}, the
+ * collectors' pauses during the build (the wall time they stop the build for: every object a boot
+ * makes stays live, so young collections copy it all), and {@code proc_cpu_s}, the whole JVM's CPU
+ * time during the build (the build thread, the GC threads, the JIT), and {@code alloc_kb_per_container}, what the
+ * building thread allocated per container (the collectors' work, and a figure the machine's load does
+ * not change). Run by {@code scripts/bench boot}.
  * <p>
  * Usage: {@code BootBench [CONTAINERS [NETWORKS [ROUNDS [KIND,...]]]]}, by default 100,000 containers
  * on 1,000 networks, 2 rounds, all three kinds.
@@ -50,27 +56,39 @@ public final class BootBench {
             double best = Double.MAX_VALUE;
             double heapPer = 0;
             double bestCpu = 0;
+            double bestGc = 0;
+            double bestProcCpu = 0;
+            double bestAlloc = 0;
             for (int r = 0; r < rounds; r++) {
                 MemoryMXBean mem = ManagementFactory.getMemoryMXBean();
                 ThreadMXBean threads = ManagementFactory.getThreadMXBean();
                 gc();
                 long heap0 = mem.getHeapMemoryUsage().getUsed();
                 Input in = input(kind, containers, networks);
+                long gc0 = gcMillis();
+                long p0 = processCpuNanos();
+                long a0 = allocatedBytes();
                 long c0 = threads.getCurrentThreadCpuTime();
                 long t0 = System.nanoTime();
                 World world = build(in);
                 long t1 = System.nanoTime();
                 double cpu = (threads.getCurrentThreadCpuTime() - c0) / 1e9;
+                double allocKb = (allocatedBytes() - a0) / 1024.0 / containers;
+                double procCpu = (processCpuNanos() - p0) / 1e9;
+                double gcSecs = (gcMillis() - gc0) / 1e3;
                 in = null;
                 gc();
                 long heap1 = mem.getHeapMemoryUsage().getUsed();
                 double secs = (t1 - t0) / 1e9;
                 double perKb = (heap1 - heap0) / 1024.0 / containers;
-                System.out.printf(Locale.ROOT, "%s round %d: build_s=%.3f cpu_s=%.3f heap_kb_per_container=%.2f%n",
-                        kind.name().toLowerCase(Locale.ROOT), r + 1, secs, cpu, perKb);
+                System.out.printf(Locale.ROOT, "%s round %d: build_s=%.3f cpu_s=%.3f gc_s=%.3f proc_cpu_s=%.3f alloc_kb_per_container=%.1f heap_kb_per_container=%.2f%n",
+                        kind.name().toLowerCase(Locale.ROOT), r + 1, secs, cpu, gcSecs, procCpu, allocKb, perKb);
                 if (secs < best) {
                     best = secs;
                     bestCpu = cpu;
+                    bestGc = gcSecs;
+                    bestProcCpu = procCpu;
+                    bestAlloc = allocKb;
                 }
                 heapPer = perKb;
                 long running = world.engine().containers().stream().filter(c -> c.running()).count();
@@ -79,8 +97,8 @@ public final class BootBench {
                 }
                 world.close();
             }
-            System.out.printf(Locale.ROOT, "kind=%s containers=%d networks=%d build_s=%.3f cpu_s=%.3f heap_kb_per_container=%.2f%n",
-                    kind.name().toLowerCase(Locale.ROOT), containers, networks, best, bestCpu, heapPer);
+            System.out.printf(Locale.ROOT, "kind=%s containers=%d networks=%d build_s=%.3f cpu_s=%.3f gc_s=%.3f proc_cpu_s=%.3f alloc_kb_per_container=%.1f heap_kb_per_container=%.2f%n",
+                    kind.name().toLowerCase(Locale.ROOT), containers, networks, best, bestCpu, bestGc, bestProcCpu, bestAlloc, heapPer);
         }
     }
 
@@ -141,6 +159,25 @@ public final class BootBench {
             default -> throw new IllegalArgumentException(in.kind().name());
         }
         return world;
+    }
+
+    /** The collectors' accumulated pause (stop-the-world) time, in milliseconds. */
+    private static long gcMillis() {
+        long ms = 0;
+        for (GarbageCollectorMXBean gc : ManagementFactory.getGarbageCollectorMXBeans()) {
+            ms += Math.max(0, gc.getCollectionTime());
+        }
+        return ms;
+    }
+
+    /** What the building thread has allocated so far, in bytes (the same for the same build, whatever the load). */
+    private static long allocatedBytes() {
+        return ((com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean()).getCurrentThreadAllocatedBytes();
+    }
+
+    /** The JVM's CPU time (every thread), in nanoseconds. */
+    private static long processCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
     }
 
     private static void gc() {

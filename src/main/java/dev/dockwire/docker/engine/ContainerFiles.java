@@ -53,7 +53,7 @@ final class ContainerFiles {
         c.writeFile("/etc/hostname", c.hostname() + "\n");
         c.writeFile("/etc/hosts", hosts(c, hostGateway, all));
         // Interned: the containers of one daemon's user networks mostly have the same file, one copy serves them all.
-        c.writeFile("/etc/resolv.conf", resolvConf(hostNameservers, c).intern());
+        c.writeFile("/etc/resolv.conf", sharedResolvConf(hostNameservers, c));
         for (Container j : joiners) {
             if (j.running() && joined(j, c)) {
                 share(c, j);
@@ -127,6 +127,28 @@ final class ContainerFiles {
     private static boolean usesEmbeddedDns(Container c) {
         return c.endpoints().values().stream()
                 .anyMatch(e -> e.network().driver().plumbed() && !e.network().name().equals("bridge"));
+    }
+
+    /** What {@link #resolvConf} read, and the (interned) text it made from it. */
+    private record ResolvConf(List<String> hostNameservers, List<String> dns, List<String> search, List<String> options,
+                              boolean internal, String text) {
+    }
+
+    /** The last resolv.conf made: containers of one run mostly have the same, so it is made once. */
+    private static volatile ResolvConf last;
+
+    /** {@link #resolvConf}, interned, the last text again when made from the same inputs. */
+    private static String sharedResolvConf(List<String> hostNameservers, Container c) {
+        ResolvConf r = last;
+        boolean internal = usesEmbeddedDns(c);
+        if (r != null && r.internal == internal && r.hostNameservers.equals(hostNameservers) && r.dns.equals(c.dns())
+                && r.search.equals(c.options().dnsSearch()) && r.options.equals(c.options().dnsOptions())) {
+            return r.text;
+        }
+        r = new ResolvConf(List.copyOf(hostNameservers), List.copyOf(c.dns()), List.copyOf(c.options().dnsSearch()),
+                List.copyOf(c.options().dnsOptions()), internal, resolvConf(hostNameservers, c).intern());
+        last = r;
+        return r.text;
     }
 
     /**

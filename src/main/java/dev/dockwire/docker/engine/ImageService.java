@@ -219,7 +219,7 @@ public final class ImageService {
     /** The built image named {@code image} (or, for a dangling one, its ID or a prefix of it), or null. */
     public BuiltImage built(String image) {
         BuiltImage b = built.get(key(image));
-        if (b == null && image != null && IMAGE_ID.matcher(image).matches()) {
+        if (b == null && image != null && imageId(image)) {
             String hex = image.replaceFirst("^sha256:", "");
             return dangling.stream().filter(id -> id.substring("sha256:".length()).startsWith(hex)).findFirst().map(byId::get).orElse(null);
         }
@@ -429,11 +429,39 @@ public final class ImageService {
         return key(image);
     }
 
-    /** A full or short image ID, as {@code docker run} accepts one in place of a name. */
-    private static final java.util.regex.Pattern IMAGE_ID = java.util.regex.Pattern.compile("(sha256:)?[0-9a-f]{1,64}");
+    /**
+     * Whether {@code image} is a full or short image ID, as {@code docker run} accepts one in place of a
+     * name: {@code (sha256:)?[0-9a-f]{1,64}}, scanned in place (every create asks about its image name).
+     */
+    static boolean imageId(String image) {
+        int from = image.startsWith("sha256:") ? "sha256:".length() : 0;
+        int n = image.length() - from;
+        if (n < 1 || n > 64) {
+            return false;
+        }
+        for (int i = from; i < image.length(); i++) {
+            char ch = image.charAt(i);
+            if (!(ch >= '0' && ch <= '9' || ch >= 'a' && ch <= 'f')) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** An image name and its {@link #key}: the last one asked for, as a create asks for its image's several times. */
+    private record Keyed(String image, String key) {
+    }
+
+    private static volatile Keyed lastKey;
 
     private static String key(String image) {
+        Keyed last = lastKey;
+        if (last != null && java.util.Objects.equals(last.image, image)) {
+            return last.key;
+        }
         Reference ref = Reference.parse(image);
-        return ref == null ? image : ref.familiarTagged();
+        String key = ref == null ? image : ref.familiarTagged();
+        lastKey = new Keyed(image, key);
+        return key;
     }
 }
