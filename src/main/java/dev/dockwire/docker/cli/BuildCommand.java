@@ -10,7 +10,9 @@ import dev.dockwire.docker.build.DockerIgnore;
 import dev.dockwire.docker.build.Dockerfile;
 import dev.dockwire.docker.build.DockerfileException;
 import dev.dockwire.docker.build.ImageBuilder;
+import dev.dockwire.docker.build.RunFailed;
 import dev.dockwire.docker.build.RunInstalls;
+import dev.dockwire.docker.build.RunStep;
 import dev.dockwire.docker.build.ServeComment;
 import dev.dockwire.docker.engine.Engine;
 import dev.dockwire.docker.engine.ImageHistory;
@@ -183,8 +185,10 @@ public final class BuildCommand {
         Dockerfile d;
         try {
             d = Dockerfile.parse(text);
-            b = ImageBuilder.build(d, buildArgs, target, bases, context);
+            b = ImageBuilder.build(d, buildArgs, target, bases, context, new BuildContainers(host));
             serves = ServeComment.find(text);
+        } catch (RunFailed e) {
+            return runFailed(e, dfName, text, files, context, ignoreText, noCache, progress, quiet);
         } catch (DockerfileException e) {
             List<String> out = quiet ? new ArrayList<>() : lines;
             if (!quiet) {
@@ -194,14 +198,8 @@ public final class BuildCommand {
             out.add("ERROR: failed to solve: " + e.getMessage());
             return failed(out);
         }
-        for (String base : b.bases()) {
-            progress.vertex("[internal] load metadata for " + base);
-        }
-        // fsutil's stat packets: 2B for no file; a file's bytes and its packet, 40B for a short one
-        // (moby/moby#41033: an 8-byte .dockerignore transferred 48B).
-        progress.vertex("[internal] load .dockerignore", "transferring context: "
-                + (ignoreText == null ? "2B" : human(ignoreText.getBytes(StandardCharsets.UTF_8).length + 40)) + " done");
-        steps(b, files, context, noCache, progress);
+        loadVertices(b.bases(), ignoreText, progress);
+        steps(b.steps(), b.stepInputs(), b.ran(), null, files, context, noCache, progress);
         String id = "sha256:" + b.digest();
         long size = engine.images().published(b.config().reference()).size();
         for (String content : b.files().values()) {
@@ -232,6 +230,35 @@ public final class BuildCommand {
         return new Outcome(id, lines, false, progress.vertices(), warning);
     }
 
+    /** The vertices of the images' metadata and the .dockerignore, which the solve loads before the steps. */
+    private static void loadVertices(List<String> bases, String ignoreText, BuildProgress progress) {
+        for (String base : bases) {
+            progress.vertex("[internal] load metadata for " + base);
+        }
+        // fsutil's stat packets: 2B for no file; a file's bytes and its packet, 40B for a short one
+        // (moby/moby#41033: an 8-byte .dockerignore transferred 48B).
+        progress.vertex("[internal] load .dockerignore", "transferring context: "
+                + (ignoreText == null ? "2B" : human(ignoreText.getBytes(StandardCharsets.UTF_8).length + 40)) + " done");
+    }
+
+    /**
+     * A RUN that exited non-zero: the vertices up to it, its logs and error block, the Dockerfile
+     * lines it came from and buildx's {@code ERROR: failed to solve: process "..." did not complete
+     * successfully: exit code: N} (with {@code -q}, the error lines alone).
+     */
+    private Outcome runFailed(RunFailed e, String dfName, String text, List<String> files, BuildContext context, String ignoreText,
+            boolean noCache, BuildProgress progress, boolean quiet) {
+        List<String> lines = progress.lines();
+        loadVertices(e.bases(), ignoreText, progress);
+        steps(e.steps(), e.stepInputs(), e.ran(), e, files, context, noCache, progress);
+        if (quiet) {
+            lines.subList(0, lines.size()).clear();
+        }
+        lines.addAll(BuildProgress.source(dfName, text, e.startLine(), e.endLine()));
+        lines.add("ERROR: failed to solve: " + e.getMessage());
+        return failed(new ArrayList<>(lines));
+    }
+
     private static Outcome failed(List<String> lines) {
         return new Outcome(null, lines, true, List.of(), null);
     }
@@ -243,8 +270,8 @@ public final class BuildCommand {
      * stage's previous step, its text and what it took in (a COPY/ADD's files: BuildKit's contenthash
      * checksums only what the step copies, from the context or another stage).
      */
-    private void steps(Build b, List<String> files, BuildContext context, boolean noCache, BuildProgress progress) {
-        List<String> steps = b.steps();
+    private void steps(List<String> steps, List<String> inputs, Map<Integer, RunStep.Ran> ran, RunFailed failed, List<String> files,
+            BuildContext context, boolean noCache, BuildProgress progress) {
         long bytes = 0;
         for (String p : files) {
             String c = context.read(p);
@@ -266,13 +293,19 @@ public final class BuildCommand {
         for (int i = 0; i < steps.size(); i++) {
             String step = steps.get(i);
             String stage = step.startsWith("[") && step.indexOf(' ') < step.indexOf('/') ? step.substring(1, step.indexOf(' ')) : "";
-            String key = sha256(lastKey.getOrDefault(stage, "") + "\0" + step.substring(step.indexOf("] ") + 2) + "\0" + b.stepInputs().get(i));
+            String key = sha256(lastKey.getOrDefault(stage, "") + "\0" + step.substring(step.indexOf("] ") + 2) + "\0" + inputs.get(i));
             lastKey.put(stage, key);
             if (step.contains("] FROM ")) {
                 continue;
             }
-            if (engine.images().cachedStep(key) && !noCache) {
+            RunStep.Ran run = ran.get(i);
+            if (failed != null && i == steps.size() - 1) {
+                // a failed step's result is not cached: the next build runs it again
+                progress.failed(step, run.output(), run.nanos(), failed.getMessage());
+            } else if (engine.images().cachedStep(key) && !noCache) {
                 progress.cached(step);
+            } else if (run != null) {
+                progress.ran(step, run.output(), run.nanos());
             } else {
                 progress.vertex(step);
             }
