@@ -54,7 +54,11 @@ public final class BuildCommand {
      * The result of a build for Compose and the CLI: the image ID, the plain progress lines (or the
      * error lines), the vertices they name and the WARNING line about the RUN commands skipped (null: none).
      */
-    public record Outcome(String id, List<String> lines, boolean failed, List<BuildProgress.Vertex> vertices, String warning) {
+    public record Outcome(String id, List<String> lines, boolean failed, List<BuildProgress.Vertex> vertices, String warning, List<String> legacy) {
+        public Outcome(String id, List<String> lines, boolean failed, List<BuildProgress.Vertex> vertices, String warning) {
+            this(id, lines, failed, vertices, warning, null);
+        }
+
         /** This build's vertices in the last frame of the terminal display, as Compose runs it for {@code service}. */
         public List<String> frame(String service) {
             return BuildProgress.frame(vertices, service);
@@ -91,12 +95,42 @@ public final class BuildCommand {
                 buildArgs.put(kv, host.environment().get(kv));
             }
         }
-        Outcome o = build(new Request(f.positional().get(0), f.get("file"), buildArgs, f.get("target"), f.all("tag"),
-                CreateFlags.labels(f.all("label"))), f.has("quiet"), f.has("no-cache"));
+        Request request = new Request(f.positional().get(0), f.get("file"), buildArgs, f.get("target"), f.all("tag"),
+                CreateFlags.labels(f.all("label")));
+        if (legacy()) {
+            return legacyRun(request, f.has("quiet"));
+        }
+        Outcome o = build(request, f.has("quiet"), f.has("no-cache"));
         if (o.failed()) {
             return new CommandOutput(1, o.lines());
         }
         return CommandOutput.ok(f.has("quiet") ? List.of(o.id()) : o.lines());
+    }
+
+    /** Whether the client builds with the legacy builder: {@code DOCKER_BUILDKIT=0} (docker/cli's BuildKitEnabled). */
+    private boolean legacy() {
+        String v = host.environment().get("DOCKER_BUILDKIT");
+        return v != null && (v.equals("0") || v.equalsIgnoreCase("false"));
+    }
+
+    /**
+     * {@code DOCKER_BUILDKIT=0 docker build}: the same build, printed as the legacy builder's stream
+     * ({@link LegacyBuild}) after the client's deprecation notice on stderr; {@code -q} prints the
+     * ID alone, or on failure the whole stream.
+     */
+    private CommandOutput legacyRun(Request r, boolean quiet) {
+        Outcome o = build(r, true, false);
+        List<String> lines = new ArrayList<>(LegacyBuild.DEPRECATED);
+        if (o.failed() && o.legacy() == null) {
+            lines.addAll(o.lines());
+            return new CommandOutput(1, lines, lines);
+        }
+        if (o.failed() || !quiet) {
+            lines.addAll(o.legacy());
+        } else {
+            lines.add(o.id());
+        }
+        return new CommandOutput(o.failed() ? 1 : 0, lines, o.failed() ? lines : LegacyBuild.DEPRECATED);
     }
 
     /** Builds {@code r}'s context (its {@code Dockerfile}, or the file named) and names the image its tags. */
@@ -188,7 +222,9 @@ public final class BuildCommand {
             b = ImageBuilder.build(d, buildArgs, target, bases, context, new BuildContainers(host));
             serves = ServeComment.find(text);
         } catch (RunFailed e) {
-            return runFailed(e, dfName, text, files, context, ignoreText, noCache, progress, quiet);
+            Outcome failed = runFailed(e, dfName, text, files, context, ignoreText, noCache, progress, quiet);
+            return new Outcome(null, failed.lines(), true, List.of(), null,
+                    legacy() ? new LegacyBuild(engine, tarSize(files, context)).failed(d(text), e) : null);
         } catch (DockerfileException e) {
             List<String> out = quiet ? new ArrayList<>() : lines;
             if (!quiet) {
@@ -227,7 +263,8 @@ public final class BuildCommand {
         if (warning != null) {
             lines.add(warning);
         }
-        return new Outcome(id, lines, false, progress.vertices(), warning);
+        return new Outcome(id, lines, false, progress.vertices(), warning,
+                legacy() ? new LegacyBuild(engine, tarSize(files, context)).built(d, b, id, tags) : null);
     }
 
     /** The vertices of the images' metadata and the .dockerignore, which the solve loads before the steps. */
@@ -310,6 +347,34 @@ public final class BuildCommand {
                 progress.vertex(step);
             }
         }
+    }
+
+    /** The Dockerfile {@code text} once more (it parsed before the build failed). */
+    private static Dockerfile d(String text) {
+        try {
+            return Dockerfile.parse(text);
+        } catch (DockerfileException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /**
+     * The bytes of the context's tar as the client sends it (moby's archive.TarWithOptions through Go's
+     * archive/tar): a 512-byte header per file and per directory below the root, each file's content
+     * in 512-byte blocks, two zero blocks at the end.
+     */
+    private static long tarSize(List<String> files, BuildContext context) {
+        long n = 1024;
+        java.util.Set<String> dirs = new java.util.HashSet<>();
+        for (String p : files) {
+            String c = context.read(p);
+            long len = c == null ? 0 : c.getBytes(StandardCharsets.UTF_8).length;
+            n += 512 + (len + 511) / 512 * 512;
+            for (int slash = p.indexOf('/'); slash > 0; slash = p.indexOf('/', slash + 1)) {
+                dirs.add(p.substring(0, slash));
+            }
+        }
+        return n + 512L * dirs.size();
     }
 
     private static String sha256(String text) {
