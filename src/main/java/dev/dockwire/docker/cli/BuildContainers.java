@@ -41,7 +41,7 @@ final class BuildContainers implements RunStep {
             return new Ran(1, List.of("runc run failed: unable to start container process: exec: \"" + r.argv().get(0)
                     + "\": stat " + r.argv().get(0) + ": no such file or directory"), 0, Map.of(), Set.of());
         }
-        Container c = engine.create(ContainerCreate.of(null, image, "none"), Map.of());
+        Container c = engine.create(ContainerCreate.of(null, image, "host"), Map.of());
         try {
             c.pinnedImage(r.config());
             FileTable layers = new FileTable();
