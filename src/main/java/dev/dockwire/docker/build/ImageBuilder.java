@@ -28,6 +28,21 @@ public final class ImageBuilder {
     private static final List<String> DEFAULT_SHELL = List.of("/bin/sh", "-c");
     /** The shell's status for a program found but not run ({@code app.Program.NOT_MODELLED}). */
     private static final int NOT_MODELLED = 126;
+    /** The images whose root file system and tools dockwire keeps whole enough that a failing RUN is the Dockerfile's failure. */
+    private static final Set<String> WHOLE = Set.of("alpine", "busybox", "debian", "ubuntu");
+
+    /** {@code docker.io/library/alpine:3.20} is {@code alpine}. */
+    private static String baseName(String reference) {
+        String s = reference == null ? "" : reference;
+        int at = s.indexOf('@');
+        s = at < 0 ? s : s.substring(0, at);
+        int colon = s.lastIndexOf(':');
+        s = colon > s.lastIndexOf('/') ? s.substring(0, colon) : s;
+        return s.replaceFirst("^(docker\\.io/)?(library/)?", "");
+    }
+
+    /** The shell's status for a command not found. */
+    private static final int NOT_FOUND = 127;
     /**
      * BuildKit's automatic platform ARGs (dockerfile2llb's buildArgs from the build and target
      * platforms), in the global scope for FROM and given to a stage that declares them bare:
@@ -266,7 +281,13 @@ public final class ImageBuilder {
         private ImageConfig.Healthcheck health;
         private List<String> shell = DEFAULT_SHELL;
         private final Map<String, String> providers;
-        private final RunInstalls installs = new RunInstalls(bases, runner == null ? skipped : new ArrayList<>());
+        /** With a runner, what RunInstalls would have skipped: only the packages it does not know matter (a gap, not a failure). */
+        private final List<String> unrun = new ArrayList<>();
+        private final RunInstalls installs = new RunInstalls(bases, runner == null ? skipped : unrun);
+        /** Whether a RUN of this stage was skipped: what later lines read from it is missing, so their failures are not the Dockerfile's. */
+        private boolean stageSkipped;
+        /** Whether the RUN line being run installs a package the catalogue does not know. */
+        private boolean unknownPackages;
         private final String reference;
         private StepNames steps;
 
@@ -359,7 +380,9 @@ public final class ImageBuilder {
                 }
             } else if (c instanceof Instruction.Run r) {
                 runs.add(String.join(" ", r.command().args()));
+                int before = unrun.size();
                 installs.run(r);
+                unknownPackages = unrun.subList(before, unrun.size()).stream().anyMatch(u -> u.matches("\\S+ (add|install) .*"));
                 steps.add(upper(c));
                 if (runner != null) {
                     execute(r);
@@ -422,8 +445,9 @@ public final class ImageBuilder {
             RunStep.Ran out = runner.run(new RunStep.Request(config(), files, removed, argv, vars, workdir, user));
             int index = ImageBuilder.this.steps.size() - 1;
             ran.put(index, out);
-            if (out.status() == NOT_MODELLED && out.output().stream().anyMatch(l -> l.contains("but not modelled"))) {
+            if (out.status() != 0 && gap(out)) {
                 skipped.add(String.join(" ", r.command().args()) + " (line " + r.source().startLine() + ")");
+                stageSkipped = true;
                 return;
             }
             if (out.status() != 0) {
@@ -439,6 +463,19 @@ public final class ImageBuilder {
                 files.put(path, text);
                 removed.remove(path);
             });
+        }
+
+        /**
+         * Whether a failed RUN failed for what dockwire does not model rather than for the
+         * Dockerfile: a program on the image's PATH it does not run (126), one it does not have
+         * (127: most are the real image's programs dockwire lacks, such as BusyBox's adduser), a
+         * package its repositories lack, any failure after such a line in the stage, or any failure in
+         * an application image (nginx, python, node, ...), whose files and programs dockwire keeps only
+         * in part: only an OS image's RUN ({@link #WHOLE}) fails the build.
+         */
+        private boolean gap(RunStep.Ran out) {
+            return out.status() == NOT_MODELLED && out.output().stream().anyMatch(l -> l.contains("but not modelled"))
+                    || out.status() == NOT_FOUND || stageSkipped || unknownPackages || !WHOLE.contains(baseName(reference));
         }
 
         /**

@@ -178,6 +178,20 @@ public final class RunInstalls {
      * {@code WARNING:} form), or null when it skipped nothing.
      */
     public static String warning(List<String> skipped) {
+        return warning(skipped, false);
+    }
+
+    /**
+     * As {@link #warning(List)}; {@code ran}: the build ran its RUN lines, and these are the ones that
+     * failed for what dockwire does not model (a program, a package), taken as done without their
+     * changes. Both texts are dockwire's own.
+     */
+    public static String warning(List<String> skipped, boolean ran) {
+        if (ran) {
+            return skipped.isEmpty() ? null
+                    : "WARNING: RUN commands dockwire could not run (a program or package it does not model; the image lacks what they make): "
+                    + String.join(", ", skipped);
+        }
         return skipped.isEmpty() ? null
                 : "WARNING: RUN commands not executed (dockwire installs the packages it models and runs nothing else): "
                 + String.join(", ", skipped);

@@ -20,6 +20,12 @@ public interface RunStep {
      */
     record Request(ImageConfig config, Map<String, String> files, Set<String> removed, List<String> argv, List<String> env,
                    String workdir, String user) {
+        public Request {
+            files = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(files));
+            removed = java.util.Collections.unmodifiableSet(new java.util.LinkedHashSet<>(removed));
+            argv = List.copyOf(argv);
+            env = List.copyOf(env);
+        }
     }
 
     /**

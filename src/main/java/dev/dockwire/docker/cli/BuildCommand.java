@@ -259,7 +259,7 @@ public final class BuildCommand {
         // The image's history, for docker history and save; without a -t it is kept dangling (<none>:<none>), as moby's image store keeps it.
         engine.images().store(image, new BuildHistory(d, b, buildArgs, base -> ImageHistory.entries(engine.images(), base),
                 image.created()).entries(target), null);
-        String warning = RunInstalls.warning(b.skipped());
+        String warning = RunInstalls.warning(b.skipped(), true);
         if (warning != null) {
             lines.add(warning);
         }

@@ -41,7 +41,11 @@ final class BuildContainers implements RunStep {
             return new Ran(1, List.of("runc run failed: unable to start container process: exec: \"" + r.argv().get(0)
                     + "\": stat " + r.argv().get(0) + ": no such file or directory"), 0, Map.of(), Set.of());
         }
+        boolean listed = !engine.images().pull(image);
         Container c = engine.create(ContainerCreate.of(null, image, "host"), Map.of());
+        if (!listed) {
+            engine.images().forget(image); // the create recorded the base as the daemon's image; BuildKit's load does not list it
+        }
         try {
             c.pinnedImage(r.config());
             FileTable layers = new FileTable();
