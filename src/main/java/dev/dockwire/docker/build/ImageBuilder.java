@@ -26,23 +26,6 @@ import java.util.Set;
  */
 public final class ImageBuilder {
     private static final List<String> DEFAULT_SHELL = List.of("/bin/sh", "-c");
-    /** The shell's status for a program found but not run ({@code app.Program.NOT_MODELLED}). */
-    private static final int NOT_MODELLED = 126;
-    /** The images whose root file system and tools dockwire keeps whole enough that a failing RUN is the Dockerfile's failure. */
-    private static final Set<String> WHOLE = Set.of("alpine", "busybox", "debian", "ubuntu");
-
-    /** {@code docker.io/library/alpine:3.20} is {@code alpine}. */
-    private static String baseName(String reference) {
-        String s = reference == null ? "" : reference;
-        int at = s.indexOf('@');
-        s = at < 0 ? s : s.substring(0, at);
-        int colon = s.lastIndexOf(':');
-        s = colon > s.lastIndexOf('/') ? s.substring(0, colon) : s;
-        return s.replaceFirst("^(docker\\.io/)?(library/)?", "");
-    }
-
-    /** The shell's status for a command not found. */
-    private static final int NOT_FOUND = 127;
     /**
      * BuildKit's automatic platform ARGs (dockerfile2llb's buildArgs from the build and target
      * platforms), in the global scope for FROM and given to a stage that declares them bare:
@@ -435,7 +418,7 @@ public final class ImageBuilder {
          * runner; any other non-zero exit fails the build.
          */
         private void execute(Instruction.Run r) throws DockerfileException {
-            List<String> argv = runArgv(r);
+            List<String> argv = RunLines.argv(r, shell);
             List<String> vars = new ArrayList<>(env);
             scope.forEach((k, v) -> {
                 if (env.stream().noneMatch(kv -> kv.equals(k) || kv.startsWith(k + "="))) {
@@ -465,44 +448,9 @@ public final class ImageBuilder {
             });
         }
 
-        /**
-         * Whether a failed RUN failed for what dockwire does not model rather than for the
-         * Dockerfile: a program on the image's PATH it does not run (126), one it does not have
-         * (127: most are the real image's programs dockwire lacks, such as BusyBox's adduser), a
-         * package its repositories lack, any failure after such a line in the stage, or any failure in
-         * an application image (nginx, python, node, ...), whose files and programs dockwire keeps only
-         * in part: only an OS image's RUN ({@link #WHOLE}) fails the build.
-         */
+        /** {@link RunLines#gap} with this stage's state. */
         private boolean gap(RunStep.Ran out) {
-            return out.status() == NOT_MODELLED && out.output().stream().anyMatch(l -> l.contains("but not modelled"))
-                    || out.status() == NOT_FOUND || stageSkipped || unknownPackages || !WHOLE.contains(baseName(reference));
-        }
-
-        /**
-         * The process a RUN starts (dispatchRun): the exec form as written; the shell form through
-         * SHELL; with here-documents, a line that is only {@code <<EOF} runs the document as the
-         * shell's script, else the line and its documents together, as the shell reads them.
-         */
-        private List<String> runArgv(Instruction.Run r) {
-            if (r.command().json() || r.heredocs().isEmpty()) {
-                return withShell(r.command());
-            }
-            String line = String.join(" ", r.command().args());
-            List<String> out = new ArrayList<>(shell);
-            if (r.heredocs().size() == 1 && line.strip().matches("<<-?[\"']?" + java.util.regex.Pattern.quote(r.heredocs().get(0).name()) + "[\"']?")) {
-                out.add(r.heredocs().get(0).content());
-                return out;
-            }
-            StringBuilder script = new StringBuilder(line);
-            for (Node.Heredoc h : r.heredocs()) {
-                script.append('\n').append(h.content());
-                if (!h.content().endsWith("\n")) {
-                    script.append('\n');
-                }
-                script.append(h.name());
-            }
-            out.add(script.toString());
-            return out;
+            return RunLines.gap(out, reference, stageSkipped, unknownPackages);
         }
 
         private List<String> withShell(Instruction.CommandLine line) {

@@ -14,7 +14,9 @@ import java.util.Set;
  * package managers' housekeeping ({@code apt-get update}, {@code apk update}, {@code rm -rf
  * /var/lib/apt/lists/*}, {@code yum clean all}) changes nothing a container runs; every other
  * command (and a package the catalogue does not know) is skipped and named in one WARNING line,
- * whose text is dockwire's own (no build of Docker's skips a RUN).
+ * whose text is dockwire's own (no build of Docker's skips a RUN). When the build runs its RUN
+ * lines ({@link RunStep}), this still marks the programs the packages ship on the image's config,
+ * and the WARNING names only the lines that failed for what dockwire does not model ({@link RunLines#gap}).
  */
 public final class RunInstalls {
     /** The shell's control operators between simple commands, longest first. */
