@@ -1,12 +1,10 @@
 package dev.dockwire.capture;
 
 import io.netty.buffer.ByteBuf;
+import io.netty.util.internal.PlatformDependent;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.VarHandle;
 import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
 import java.nio.channels.FileChannel;
 import java.nio.channels.WritableByteChannel;
 import java.nio.charset.StandardCharsets;
@@ -23,8 +21,8 @@ import java.util.concurrent.locks.LockSupport;
  * the capturing thread waits only when all of them are still being written, so a busy file rides
  * out a slow {@code write(2)} and nothing is ever dropped. The bytes and their order are exactly
  * those written; {@link #flush} returns once everything handed over so far is in the channel.
- * Appending a frame copies its bytes with an absolute {@code getBytes} and allocates nothing. Not
- * thread-safe: one thread at a time writes a file.
+ * Appending a frame is stores and one copy into the chunk's native memory, and allocates nothing.
+ * Not thread-safe: one thread at a time writes a file.
  *
  * <p>Why not a memory-mapped file (one copy, no {@code write(2)}): measured in issue 22, the
  * forwarding thread then writes each frame into cold page-cache lines and takes (or waits for)
@@ -38,17 +36,42 @@ import java.util.concurrent.locks.LockSupport;
  * 133–159 ns against 103–116), and a file read between flushes ends in zeros that tcpdump and
  * tshark stop at with an error, where this writer's file is whole blocks at any time.
  *
- * <p>Why heap chunks, though a heap buffer's {@code write(2)} goes through the JDK's temporary
- * direct buffer (a second copy, on the writer thread): measured in issue 22 (session 14,
- * {@code bench.CaptureCompared}, alternated), direct chunks filled through a Netty view
- * ({@code setLongLE}, {@code getBytes} into an unsafe direct buffer) cost the forwarding thread
- * 3–8% more CPU per frame on the bridged path than the byte-array stores here, more than the
- * writer thread's copy is worth on a core of its own.
+ * <p>Why native chunks (session 22): a heap chunk's {@code write(2)} went through the JDK's
+ * temporary direct buffer, so the writer thread copied every byte twice (into that buffer, then
+ * into the page cache), and on a quiet machine the writer's copies running on the other core are
+ * what slows the forwarding thread (session 21: 55-70 ns per frame with neither waiting). Filled
+ * with plain stores at an address ({@code PlatformDependent}, no index checks: a claimed block's
+ * length is the bound) rather than session 14's Netty view ({@code setLongLE}, {@code getBytes}
+ * into an unsafe direct buffer, 3–8% more forwarding-thread CPU than byte-array stores), they cost
+ * the forwarding thread less than the heap chunks did, and the writer makes one copy. Measured in
+ * issue 22 (session 22, load 17-31): {@code PcapngWriter.write} alone 9.5–11.1 ns per 60-byte
+ * frame against 12.1–13.1 ({@code bench.PcapngWriteCost}); the forwarding thread's CPU per frame
+ * with capture on against heap chunks, alternated in one JVM ({@code bench.CaptureCompared}),
+ * 0.92–0.99 with this build loaded second and 0.98 in three rounds with it loaded first (a
+ * fourth, at load 17-19, 1.39), and pinned under
+ * {@code nice -n -20} ({@code -Dpin=true}) 0.986 and 0.992; capture on then kept 78.0–81.9% of
+ * off's rate (pinned, four rounds) where heap chunks kept 67.6–77.1% (four rounds). What the
+ * writer thread does is now the kernel's page-cache work: a 256 KiB {@code pwrite(2)} into a
+ * file cut back every 128 MiB ({@code bench.StepFile}) costs it 19–24 ns of CPU per 104-byte
+ * block from native memory, 23–28 from a heap buffer (a hot one: the temporary copy costs more
+ * when it reads a chunk the other core has just written).
+ *
+ * <p>Why not {@code O_DIRECT} (no page-cache copy at all): this machine's disk took 256 KiB
+ * direct writes at 219–351 MB/s ({@code dd oflag=direct}, one at a time, load 16), against the
+ * 0.7–1.5 GB/s a capture of the bridged benchmark writes (104 bytes a frame at 7–14 Mpps): the
+ * ring would fill and the forwarding thread wait for the disk; a buffered write took 864 MB/s.
  */
 final class BlockOutput {
-    private static final VarHandle SHORT = MethodHandles.byteArrayViewVarHandle(short[].class, ByteOrder.LITTLE_ENDIAN);
-    private static final VarHandle INT = MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.LITTLE_ENDIAN);
-    private static final VarHandle LONG = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+    /** Plain stores to native memory are in this host's order: swapped on a big-endian one, so files are little-endian. */
+    private static final boolean SWAP = PlatformDependent.BIG_ENDIAN_NATIVE_ORDER;
+
+    static {
+        if (!PlatformDependent.hasUnsafe()) {
+            throw new ExceptionInInitializerError("capture files need sun.misc.Unsafe (Netty's PlatformDependent): "
+                    + PlatformDependent.getUnsafeUnavailabilityCause());
+        }
+    }
+
     /**
      * A busy file's ring: the writer may lag this many chunks (16 MiB, about 13 ms of 60-byte
      * frames at twelve million a second) before the capture waits. Measured in issue 22 (session
@@ -62,6 +85,14 @@ final class BlockOutput {
      * keeps one or two.
      */
     static final int MAX_CHUNKS = 64;
+    /**
+     * The ring a busy file makes at once and then cycles oldest first ({@link #nextChunk}): 4 MiB,
+     * so that the chunk taken again was read by the writer thread 15 chunks ago and its lines have
+     * left both cores' caches.
+     */
+    static final int BUSY_CHUNKS = 16;
+    /** A file that fills two chunks in a row faster than this many nanoseconds a byte (256 MiB a second) is busy. */
+    static final long BUSY_NANOS_PER_BYTE = 4;
 
     final WritableByteChannel channel;
     /** The first write error of the writer thread, reported on the caller's next call. */
@@ -77,24 +108,50 @@ final class BlockOutput {
     private long taken;
     private long handed;
     private int made;
+    /** When the last full chunk was handed over, if no flush came after it; whether the file is busy. */
+    private long lastFull;
+    private boolean fullBefore;
+    private boolean busy;
     private Chunk chunk;
-    /** The current chunk's bytes, the next position in them and where they end (0 without a chunk). */
-    byte[] buf;
+    /** Every chunk made, for {@link #close} to free their memory. */
+    private final Chunk[] all = new Chunk[MAX_CHUNKS];
+    /**
+     * The current chunk's address (0 without a chunk), the next position in it and where it ends
+     * (0 without a chunk): a block claimed at position {@code p} is written at {@code base + p}.
+     */
+    long base;
     private int pos;
     private int limit;
     private boolean closed;
 
-    /** A buffer and how much of it is filled, owned by one side at a time. */
+    /**
+     * A buffer of native memory and how much of it is filled, owned by one side at a time: the
+     * writer hands {@link #view} to {@code FileChannel.write} as it is, where a heap buffer is
+     * first copied into the JDK's temporary direct buffer (sun.nio.ch.IOUtil) and the kernel then
+     * copies it again into the page cache.
+     */
     static final class Chunk {
         final BlockOutput owner;
-        final byte[] bytes;
+        /** The allocation, freed at close (a slice cannot be). */
+        private final ByteBuffer memory;
+        /** The chunk: {@link #memory} from its first 64-byte boundary, at least the capacity asked for. */
         final ByteBuffer view;
+        /** Another view of the chunk, for copying a frame that has neither an array nor an address. */
+        final ByteBuffer fill;
+        final long address;
         int length;
 
         Chunk(BlockOutput owner, int capacity) {
             this.owner = owner;
-            this.bytes = new byte[capacity];
-            this.view = ByteBuffer.wrap(bytes);
+            int lines = (capacity + 63) & ~63;
+            this.memory = ByteBuffer.allocateDirect(lines + 63);
+            this.view = memory.alignedSlice(64);
+            this.fill = view.duplicate();
+            this.address = PlatformDependent.directBufferAddress(view);
+        }
+
+        void free() {
+            PlatformDependent.freeDirectBuffer(memory);
         }
     }
 
@@ -132,55 +189,91 @@ final class BlockOutput {
         if (n > capacity) {
             throw new IllegalArgumentException("block of " + n + " bytes exceeds the " + capacity + "-byte buffer");
         }
+        if (chunk != null && !busy) { // a full chunk (a flush hands over the others)
+            long now = System.nanoTime();
+            busy = fullBefore && now - lastFull < capacity * BUSY_NANOS_PER_BYTE;
+            lastFull = now;
+            fullBefore = true;
+        }
         handOver();
         if (chunk == null) {
             nextChunk();
         }
     }
 
-    static void putShort(byte[] b, int i, int v) {
-        SHORT.set(b, i, (short) v);
+    /*
+     * The absolute stores: little-endian at an address inside a block claimed with claim(). No
+     * bounds are checked here: claim's length is the block's.
+     */
+
+    static void putShort(long address, int v) {
+        PlatformDependent.putShort(address, SWAP ? Short.reverseBytes((short) v) : (short) v);
     }
 
-    static void putInt(byte[] b, int i, int v) {
-        INT.set(b, i, v);
+    static void putInt(long address, int v) {
+        PlatformDependent.putInt(address, SWAP ? Integer.reverseBytes(v) : v);
     }
 
-    static void putLong(byte[] b, int i, long v) {
-        LONG.set(b, i, v);
+    static void putLong(long address, long v) {
+        PlatformDependent.putLong(address, SWAP ? Long.reverseBytes(v) : v);
+    }
+
+    /**
+     * Copies {@code len} bytes of {@code frame} from {@code index} to position {@code at} of a
+     * block claimed with {@link #claim}; the frame's indices stay put. A heap frame (link.Frames)
+     * is one copy without {@code getBytes}' index checks, which the claimed block makes redundant.
+     */
+    void copy(ByteBuf frame, int index, int at, int len) {
+        if (frame.hasArray()) {
+            PlatformDependent.copyMemory(frame.array(), frame.arrayOffset() + index, base + at, len);
+        } else if (frame.hasMemoryAddress()) {
+            PlatformDependent.copyMemory(frame.memoryAddress() + index, base + at, len);
+        } else {
+            ByteBuffer fill = chunk.fill;
+            fill.clear().position(at).limit(at + len);
+            frame.getBytes(index, fill);
+        }
+    }
+
+    /** The address of the next {@code n} bytes of the block being appended to, which must have room for them. */
+    private long next(int n) {
+        if (pos + n > limit) {
+            throw new IllegalStateException("block overruns its reservation: " + n + " bytes at " + pos + " of " + limit);
+        }
+        long a = base + pos;
+        pos += n;
+        return a;
     }
 
     void putShort(int v) {
-        SHORT.set(buf, pos, (short) v);
-        pos += 2;
+        putShort(next(2), v);
     }
 
     void putInt(int v) {
-        INT.set(buf, pos, v);
-        pos += 4;
+        putInt(next(4), v);
     }
 
     void putLong(long v) {
-        LONG.set(buf, pos, v);
-        pos += 8;
+        putLong(next(8), v);
     }
 
     /** Copies {@code len} bytes of {@code frame} from {@code index}; the frame's indices stay put. */
     void putBytes(ByteBuf frame, int index, int len) {
-        frame.getBytes(index, buf, pos, len);
-        pos += len;
+        int at = pos;
+        next(len);
+        copy(frame, index, at, len);
     }
 
     void putBytes(byte[] bytes) {
-        System.arraycopy(bytes, 0, buf, pos, bytes.length);
-        pos += bytes.length;
+        PlatformDependent.copyMemory(bytes, 0, next(bytes.length), bytes.length);
     }
 
     /** Zero bytes up to the next multiple of 4 after {@code len} written bytes (pcapng padding). */
     void pad(int len) {
         int n = padding(len);
+        long a = next(n);
         for (int i = 0; i < n; i++) {
-            buf[pos++] = 0;
+            PlatformDependent.putByte(a + i, (byte) 0);
         }
     }
 
@@ -205,7 +298,7 @@ final class BlockOutput {
         chunk.length = pos;
         Chunk c = chunk;
         chunk = null;
-        buf = null;
+        base = 0;
         pos = 0;
         limit = 0;
         handed++;
@@ -213,34 +306,58 @@ final class BlockOutput {
     }
 
     /**
-     * The written chunk given back last (still in this core's cache; the writer only appends past
-     * the chunks not yet taken, so they may be reordered here), a new one while the ring is not
-     * full, else the next one the writer gives back.
+     * A quiet file's next chunk: the written chunk given back last (still in this core's cache;
+     * the writer only appends past the chunks not yet taken, so they may be reordered here), a new
+     * one while the ring is not full, else the next one the writer gives back. A busy file first
+     * makes {@link #BUSY_CHUNKS} and then takes the one given back longest ago.
      *
-     * <p>Why the newest, though its lines were just read by the writer on the other core (an
-     * invalidation for each line the capturing thread writes again): measured in issue 22 (session
-     * 21, {@code bench.CaptureCompared}, alternated in one JVM, both orders, {@code nice -20}, load
-     * 21-22), taking the oldest of a ring of at least four (lines the writer read a megabyte of
-     * copying ago) changed the forwarding thread's CPU per frame by nothing (B/A 0.986 and 0.978,
-     * the 0-3% of the build loaded second); neither did the writer reading every line of each chunk
-     * against not reading it at all ({@code CapturedPath}'s touch and discard modes: 0.967 and 0.973).
+     * <p>Why the oldest of 16 for a busy file: the writer thread on the other core reads every line
+     * of a chunk ({@code write(2)}'s copy), and the capturing thread writing those lines again
+     * while the writer's core still holds them pays an invalidation for each, where lines that
+     * left both cores' caches are plain sequential misses the prefetcher covers. Measured in issue
+     * 22 (session 22, {@code bench.CaptureCompared -Dpin=true} under {@code nice -n -20}, the
+     * forwarding thread and the writer on cores of their own, load 25-28), the forwarding thread's
+     * CPU per frame against the newest chunk's: the oldest of 8, 0.955 and 0.935 (each build loaded
+     * second and first); of 16, 0.961 and 0.894, and as this method does it 0.840 and 0.966; of 32
+     * against 16, 0.840 and 1.017 (no better: capture on kept 81.7% of off with 32, 87.2% with 16
+     * in the next run). With 16, capture on kept 80.2–87.2% of off's rate in six pinned rounds
+     * (load 18-31), where the newest of a ring of native chunks kept 78.0–81.9% and heap chunks
+     * 67.6–77.1%. The writer reading each line costs the forwarding thread that much:
+     * {@code CapturedPath}'s touch mode kept 64% of capture off's rate where discard, which reads
+     * nothing, kept 86%. Session 21 measured the oldest of at least four
+     * unpinned and under load (B/A 0.986 and 0.978): a megabyte of the writer's copying ago, and
+     * other work sharing both cores, hid it. A quiet file keeps the newest: one or two chunks, not 4 MiB.
      */
     private void nextChunk() {
         Chunk c;
         long r = recycled;
-        if (taken < r) {
-            c = takeNewest(r);
+        if (busy && made < BUSY_CHUNKS) {
+            c = newChunk();
+        } else if (taken < r) {
+            c = busy ? takeOldest() : takeNewest(r);
         } else if (made < MAX_CHUNKS) {
-            c = new Chunk(this, capacity);
-            made++;
+            c = newChunk();
         } else {
             awaitRecycled(taken + 1);
-            c = takeNewest(recycled);
+            c = busy ? takeOldest() : takeNewest(recycled);
         }
         chunk = c;
-        buf = c.bytes;
+        base = c.address;
         pos = 0;
         limit = capacity;
+    }
+
+    private Chunk newChunk() {
+        Chunk c = new Chunk(this, capacity);
+        all[made++] = c;
+        return c;
+    }
+
+    /** The chunk given back longest ago: the writer appends them in the order it writes them. */
+    private Chunk takeOldest() {
+        Chunk c = free[(int) (taken % MAX_CHUNKS)];
+        taken++;
+        return c;
     }
 
     private Chunk takeNewest(long r) {
@@ -255,11 +372,6 @@ final class BlockOutput {
     /** Chunks made so far (a quiet file one or two, a file whose writer lags up to {@link #MAX_CHUNKS}). */
     int chunksMade() {
         return made;
-    }
-
-    /** The bytes of the chunks made so far: what the ring has allocated, once per chunk, not per block. */
-    long ringBytes() {
-        return (long) made * capacity;
     }
 
     /** The writer thread's side: {@code c} is written (or failed); it goes back to the ring. */
@@ -296,6 +408,7 @@ final class BlockOutput {
 
     /** Writes everything so far to the channel and waits until it is there. */
     void flush() {
+        fullBefore = false;
         handOver();
         // Every chunk handed over coming back means the writer is done with this file.
         awaitRecycled(handed);
@@ -319,7 +432,7 @@ final class BlockOutput {
         }
     }
 
-    /** Flushes and closes the channel; a second call does nothing. */
+    /** Flushes and closes the channel, and frees the chunks; a second call does nothing. */
     void close() {
         if (closed) {
             return;
@@ -329,9 +442,15 @@ final class BlockOutput {
         } finally {
             closed = true;
             chunk = null; // the next block finds no room and is refused
-            buf = null;
+            base = 0;
             pos = 0;
             limit = 0;
+            if (recycled == handed) { // none is with the writer (a failed hand-over leaves them to the GC)
+                for (int i = 0; i < made; i++) {
+                    all[i].free();
+                    all[i] = null;
+                }
+            }
             try {
                 channel.close();
             } catch (IOException e) {

@@ -83,11 +83,11 @@ public final class PcapWriter implements CaptureFile {
         int cap = Math.min(orig, snaplen);
         long ts = epochNanos + nanos;
         int p = out.claim(RECORD_HEADER + cap);
-        byte[] b = out.buf;
+        long a = out.base + p;
         // ts_sec (unsigned 32-bit seconds: good until 2106) and ts_nsec, incl_len and orig_len
-        BlockOutput.putLong(b, p, ts / 1_000_000_000L & 0xFFFF_FFFFL | ts % 1_000_000_000L << 32);
-        BlockOutput.putLong(b, p + 8, cap | (long) orig << 32);
-        frame.getBytes(frame.readerIndex(), b, p + RECORD_HEADER, cap);
+        BlockOutput.putLong(a, ts / 1_000_000_000L & 0xFFFF_FFFFL | ts % 1_000_000_000L << 32);
+        BlockOutput.putLong(a + 8, cap | (long) orig << 32);
+        out.copy(frame, frame.readerIndex(), p + RECORD_HEADER, cap);
         frames++;
     }
 

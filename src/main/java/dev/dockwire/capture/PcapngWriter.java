@@ -175,27 +175,22 @@ public final class PcapngWriter implements CaptureFile {
         int len = EPB_FIXED + data + (flags ? EPB_FLAGS_OPTION : 0);
         long ts = epochNanos + nanos;
         int p = out.claim(len);
-        byte[] b = out.buf;
-        BlockOutput.putLong(b, p, EPB_TYPE | (long) len << 32);
-        BlockOutput.putLong(b, p + 8, iface | ts >>> 32 << 32);
-        BlockOutput.putLong(b, p + 16, ts & 0xFFFF_FFFFL | (long) cap << 32);
-        BlockOutput.putInt(b, p + 24, orig);
+        long a = out.base + p;
+        BlockOutput.putLong(a, EPB_TYPE | (long) len << 32);
+        BlockOutput.putLong(a + 8, iface | ts >>> 32 << 32);
+        BlockOutput.putLong(a + 16, ts & 0xFFFF_FFFFL | (long) cap << 32);
+        BlockOutput.putInt(a + 24, orig);
         if (data != cap) {
-            BlockOutput.putInt(b, p + 24 + data, 0); // the padding after the data: the copy overwrites the rest
+            BlockOutput.putInt(a + 24 + data, 0); // the padding after the data: the copy overwrites the rest
         }
-        if (frame.hasArray()) {
-            // A frame is a heap buffer (link.Frames): one arraycopy, without getBytes' index checks
-            System.arraycopy(frame.array(), frame.arrayOffset() + frame.readerIndex(), b, p + 28, cap);
-        } else {
-            frame.getBytes(frame.readerIndex(), b, p + 28, cap);
-        }
-        int q = p + 28 + data;
+        out.copy(frame, frame.readerIndex(), p + 28, cap);
+        long q = a + 28 + data;
         if (flags) {
             // CaptureSink.Direction is in epb_flags order: 0, inbound 1, outbound 2
-            BlockOutput.putLong(b, q, OPT_EPB_FLAGS | 4 << 16 | (long) direction.ordinal() << 32);
-            BlockOutput.putLong(b, q + 8, (long) len << 32); // opt_endofopt (0), then the block's length
+            BlockOutput.putLong(q, OPT_EPB_FLAGS | 4 << 16 | (long) direction.ordinal() << 32);
+            BlockOutput.putLong(q + 8, (long) len << 32); // opt_endofopt (0), then the block's length
         } else {
-            BlockOutput.putInt(b, q, len);
+            BlockOutput.putInt(q, len);
         }
         frames++;
     }
@@ -273,9 +268,9 @@ public final class PcapngWriter implements CaptureFile {
         out.pad(value.length);
     }
 
-    /** The bytes of output chunks made so far ({@link BlockOutput#ringBytes}). */
-    long ringBytes() {
-        return out.ringBytes();
+    /** Output chunks made so far ({@link BlockOutput#chunksMade}). */
+    int chunksMade() {
+        return out.chunksMade();
     }
 
     @Override

@@ -19,8 +19,13 @@ final class BackgroundPipeline implements PipelineJob.Rest {
     /** grep's options that keep it a line-by-line filter (no counts, context, line numbers or early exit). */
     private static final Set<Character> GREP_PER_LINE = Set.of('i', 'v', 'w', 'x', 'E', 'F', 'G', 'o', 's', 'h', 'e', 'a');
 
-    private final Shell shell;
-    private final List<ShellParser.Command> stages;
+    /** Runs one stage's words over its input (null: none), as the shell runs a program. */
+    interface Runner {
+        CommandResult run(List<String> argv, List<String> stdin);
+    }
+
+    private final Runner shell;
+    private final List<List<String>> stages;
     /** How many stages after the first pass each line on as it comes. */
     private final int perLine;
     /** What the first stage that reads to its end has been given so far. */
@@ -28,11 +33,11 @@ final class BackgroundPipeline implements PipelineJob.Rest {
     /** Each line-by-line stage's status so far: 0 once any line gave 0 (grep selected one); -1 before it ran. */
     private final int[] statuses;
 
-    private BackgroundPipeline(Shell shell, List<ShellParser.Command> stages) {
+    private BackgroundPipeline(Runner shell, List<List<String>> stages) {
         this.shell = shell;
         this.stages = stages;
         int n = 0;
-        while (n + 1 < stages.size() && perLine(stages.get(n + 1).words())) {
+        while (n + 1 < stages.size() && perLine(stages.get(n + 1))) {
             n++;
         }
         this.perLine = n;
@@ -49,23 +54,29 @@ final class BackgroundPipeline implements PipelineJob.Rest {
     /**
      * Starts the pipeline: its job goes to the background once its first stage waits ({@code $!}
      * its last stage's pid), or, if the first stage ends at once, the rest run now and it is a job
-     * that is done. Its status is 0, as {@code COMMAND &}'s is.
+     * that is done. Its status is 0, as {@code COMMAND &}'s is; {@code $!} is {@link JobControl#lastBackgroundPid}.
      */
-    static CommandResult start(Shell shell, List<ShellParser.Command> stages, JobControl jobs) {
+    static CommandResult start(Runner shell, List<List<String>> stages, JobControl jobs) {
         BackgroundPipeline rest = new BackgroundPipeline(shell, stages);
-        PipelineJob pipeline = new PipelineJob(stages.stream().map(c -> String.join(" ", c.words())).toList(), rest);
+        PipelineJob pipeline = new PipelineJob(stages.stream().map(c -> String.join(" ", c)).toList(), rest);
         CommandResult r = jobs.spawningPipeline(pipeline, () -> {
-            CommandResult first = jobs.collected(() -> shell.run(stages.get(0).words(), null));
+            CommandResult first = jobs.collected(() -> shell.run(stages.get(0), null));
             if (!pipeline.adopted()) {
                 return rest.synchronous(first);
             }
             first.stdout().forEach(pipeline::fromFirst); // written before it went to the background
             return new CommandResult(0, first.errors(), first.errors());
         }, CommandResult::status);
+        return new CommandResult(0, r.output(), r.errors());
+    }
+
+    /** The host's own {@link Shell}'s {@code a | b &}: {@code $!} is set among its variables. */
+    static CommandResult start(Shell shell, List<ShellParser.Command> stages, JobControl jobs) {
+        CommandResult r = start(shell::run, stages.stream().map(ShellParser.Command::words).toList(), jobs);
         if (jobs.lastBackgroundPid() > 0) {
             shell.variables().put("!", Integer.toString(jobs.lastBackgroundPid()));
         }
-        return new CommandResult(0, r.output(), r.errors());
+        return r;
     }
 
     /** A first stage that ended at once: the rest run over all it wrote, now. */
@@ -84,7 +95,7 @@ final class BackgroundPipeline implements PipelineJob.Rest {
         List<String> out = new ArrayList<>();
         List<String> in = List.of(line);
         for (int i = 1; i <= perLine; i++) {
-            CommandResult r = shell.run(stages.get(i).words(), in);
+            CommandResult r = shell.run(stages.get(i), in);
             statuses[i] = statuses[i] == 0 ? 0 : r.status();
             out.addAll(r.errors());
             in = r.stdout();
@@ -105,12 +116,12 @@ final class BackgroundPipeline implements PipelineJob.Rest {
         List<String> out = new ArrayList<>();
         for (int i = 1; i <= perLine; i++) {
             if (statuses[i] < 0) { // never given a line: it reads the end of its input only
-                statuses[i] = shell.run(stages.get(i).words(), List.of()).status();
+                statuses[i] = shell.run(stages.get(i), List.of()).status();
             }
         }
         List<String> in = pending;
         for (int i = perLine + 1; i < stages.size(); i++) {
-            CommandResult r = shell.run(stages.get(i).words(), List.copyOf(in));
+            CommandResult r = shell.run(stages.get(i), List.copyOf(in));
             statuses[i] = r.status();
             out.addAll(r.errors());
             in = r.stdout();

@@ -222,7 +222,7 @@ public final class DockerHost implements Shell.Env, CliEnv {
         this.sshHosts = lookup;
     }
 
-    /** {@code ssh [USER@]HOST COMMAND...}: the words joined with spaces run as a line of the other host's shell, as ssh does. */
+    /** {@code ssh [USER@]HOST COMMAND...}: the words joined run by sshd's {@code bash -c} there, a shell of its own (not its prompt's). */
     private CommandResult ssh(List<String> args) {
         int i = 0;
         while (i < args.size() && args.get(i).startsWith("-")) {
@@ -239,7 +239,7 @@ public final class DockerHost implements Shell.Env, CliEnv {
         if (i + 1 >= args.size()) {
             return CommandResult.fail(255, "Pseudo-terminal will not be allocated because stdin is not a terminal.");
         }
-        return other.run(String.join(" ", args.subList(i + 1, args.size())));
+        return new HostSh(other, new Shell(other, true)).line(String.join(" ", args.subList(i + 1, args.size())));
     }
 
     /** Runs one command line at the host's prompt ({@link HostSh#line}: background jobs' lines where they were written). */

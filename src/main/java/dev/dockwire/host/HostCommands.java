@@ -98,8 +98,9 @@ final class HostCommands implements Commands {
         try {
             Pipe pipe = reader == null ? Pipe.open() : Pipe.into(reader);
             // not to the terminal: a program that streams (docker logs -f) writes into the pipe, the file or $( ), not past it
-            CommandResult r = terminal ? shell.run(argv, stdin, true, errTerminal)
-                    : host.jobControl().collected(() -> shell.run(argv, stdin, false, errTerminal, pipe));
+            // run inside the line's turn of the loop: its time is its own, not the line's against the step limit
+            CommandResult r = host.jobControl().child(() -> terminal ? shell.run(argv, stdin, true, errTerminal)
+                    : host.jobControl().collected(() -> shell.run(argv, stdin, false, errTerminal, pipe)));
             return HostJobs.reaps(argv, 1) ? reaped(r) : r;
         } finally {
             environment.clear();
@@ -176,6 +177,20 @@ final class HostCommands implements Commands {
                 CommandResult::status);
         int pid = jobs.lastBackgroundPid();
         return said(r, out, done, pid, signal -> { }); // the job is the table's: kill %N and kill PID reach it there
+    }
+
+    /** {@code a | b &} at the host's prompt: one job of the terminal's table, as the prompt's Shell starts it ({@link BackgroundPipeline}). */
+    @Override
+    public int pipeline(List<List<String>> stages, Map<String, String> env, Output out) {
+        if (shell == null) {
+            return 0;
+        }
+        JobControl jobs = host.jobControl();
+        int before = jobs.lastBackgroundPid();
+        jobs.command(String.join(" | ", stages.stream().map(s -> String.join(" ", s)).toList()));
+        CommandResult r = BackgroundPipeline.start((argv, stdin) -> run(argv, env, stdin, false, out.errTerminal(), null), stages, jobs);
+        said(r, out, status -> { }, 0, signal -> { });
+        return jobs.lastBackgroundPid() == before ? 0 : jobs.lastBackgroundPid();
     }
 
     @Override

@@ -106,6 +106,7 @@ final class HostSh {
         session.directory(host.currentDirectory());
         exported.retainAll(host.environment().keySet());
         exported.addAll(host.environment().keySet());
+        shell.variables().putAll(host.environment()); // what the runner exported meanwhile (COMPOSE_FILE), as a shell imports its environment
         host.jobControl().command(line); // the line's own job, as the step limit names it should no program of it be what it ended
         CommandResult r = held(host.runProgram(host.engine(), Kernel.HOST, "bash", session.line(line, commands), List.of()));
         if (session.unterminated() && !r.output().isEmpty() && !Lines.unterminated(r.output())) { // printf abc: no newline after it

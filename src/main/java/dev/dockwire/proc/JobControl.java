@@ -37,6 +37,7 @@ public final class JobControl {
     private static final int FIRST_HOST_PID = 4200;
 
     private final EventLoop loop;
+    private final StepDeadline deadline;
     private final JobTable jobTable = new JobTable();
     private final List<Job> table = jobTable.all;
     /** Jobs {@code disown} took out of the table that may still run. */
@@ -66,6 +67,7 @@ public final class JobControl {
 
     public JobControl(EventLoop loop) {
         this.loop = loop;
+        this.deadline = new StepDeadline(loop);
     }
 
     /**
@@ -342,15 +344,15 @@ public final class JobControl {
 
     /** Runs the loop until {@code done} holds or a script's step limit has passed; false when it passed first. */
     private boolean untilLimit(BooleanSupplier done) {
-        if (limitNanos <= 0) {
-            loop.runUntil(done);
-            return true;
-        }
-        long deadline = loop.nanos() + limitNanos;
-        var wake = loop.schedule(limitNanos, () -> { }); // the loop reaches the deadline even when nothing else is due
-        loop.runUntil(() -> done.getAsBoolean() || loop.nanos() >= deadline);
-        wake.cancel();
-        return done.getAsBoolean();
+        return deadline.until(done, limitNanos);
+    }
+
+    /**
+     * Runs {@code task}, a program the foreground shell runs within its own turn of the loop (the
+     * host's prompt's line): the shell's step limit does not end it for the program's time ({@link StepDeadline}).
+     */
+    public <T> T child(Supplier<T> task) {
+        return deadline.child(task);
     }
 
     /** The terminal's Ctrl-C (SIGINT) or Ctrl-Z (SIGTSTP): to the foreground job only; none at the prompt. */

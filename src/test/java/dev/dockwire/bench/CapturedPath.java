@@ -17,7 +17,8 @@ import java.nio.file.Path;
  * writer into a channel that takes each chunk without reading it: the forwarding thread's share
  * of the writer), {@code touch} (as discard, but the writer thread reads one byte of every 64-byte
  * line of each chunk: the chunk's lines shared with the writer's core, no copy, no syscall), {@code devnull} (the writer's {@code write(2)} calls into /dev/null: the
- * syscalls and the JDK's copy into its temporary direct buffer, no page cache), {@code on} (a
+ * syscalls alone, which read nothing of the chunk; before session 22's native chunks also the
+ * JDK's copy into its temporary direct buffer), {@code on} (a
  * pcapng file of at most a step's 128 MiB, cut back and written again when full: {@link StepFile})
  * or {@code disk} (a pcapng file that grows without bound, as before {@link StepFile}: past the
  * kernel's dirty-page threshold it measures the disk).

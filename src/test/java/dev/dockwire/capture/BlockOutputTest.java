@@ -94,7 +94,7 @@ class BlockOutputTest {
             int p = out.claim(n);
             for (int k = 0; k < n; k += 4) {
                 int v = r.nextInt();
-                BlockOutput.putInt(out.buf, p + k, v);
+                BlockOutput.putInt(out.base + p + k, v);
                 expected.write(v);
                 expected.write(v >>> 8);
                 expected.write(v >>> 16);
@@ -160,6 +160,48 @@ class BlockOutputTest {
             }
             assertTrue(out.chunksMade() <= 2, "chunks made: " + out.chunksMade());
             out.close();
+        });
+    }
+
+    /**
+     * A busy file (full chunks back to back) cycles a ring of {@link BlockOutput#BUSY_CHUNKS} or
+     * more oldest first: a chunk comes back into use only after at least {@code BUSY_CHUNKS - 1}
+     * others, so the writer's core has long let go of its lines. The newest-first ring of a quiet
+     * file reuses the last one or two.
+     */
+    @Test
+    void aBusyFileCyclesItsRingOldestFirst() {
+        assertTimeoutPreemptively(DEADLINE, () -> {
+            Recording ch = new Recording();
+            BlockOutput out = new BlockOutput(ch, 4096);
+            Random r = new Random(9);
+            List<Long> uses = new ArrayList<>();
+            int[] sizes = new int[40_000];
+            for (int i = 0; i < sizes.length; i++) { // as fast as the loop goes: busy
+                int n = 4 + 4 * r.nextInt(200);
+                sizes[i] = n;
+                int p = out.claim(n);
+                if (p == 0) {
+                    uses.add(out.base);
+                }
+                for (int k = 0; k < n; k += 4) {
+                    BlockOutput.putInt(out.base + p + k, i);
+                }
+            }
+            out.close();
+            ByteBuffer expected = ByteBuffer.allocate(sizes.length * 804).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+            for (int i = 0; i < sizes.length; i++) {
+                for (int k = 0; k < sizes[i]; k += 4) {
+                    expected.putInt(i);
+                }
+            }
+            assertArrayEquals(java.util.Arrays.copyOf(expected.array(), expected.position()), ch.bytes());
+            assertTrue(out.chunksMade() >= BlockOutput.BUSY_CHUNKS, "chunks made: " + out.chunksMade());
+            for (int u = uses.size() / 2; u < uses.size(); u++) {
+                int back = uses.subList(0, u).lastIndexOf(uses.get(u));
+                assertTrue(back < 0 || u - back >= BlockOutput.BUSY_CHUNKS,
+                        "chunk " + u + " used again after " + (u - back) + " others");
+            }
         });
     }
 

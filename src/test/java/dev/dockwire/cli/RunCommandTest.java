@@ -43,10 +43,11 @@ class RunCommandTest {
     @Test
     void jsonReportsEveryStepExpectationAndCapture(@TempDir Path dir) throws Exception {
         Path file = dir.resolve("compose.yaml");
+        // stdin_open: alpine's sh reading /dev/null would exit at once, as on a real engine
         Files.writeString(file, """
                 name: j
                 services:
-                  a: {image: alpine}
+                  a: {image: alpine, stdin_open: true}
                 x-dockwire:
                   steps:
                     - exec: a ping -c 1 a
@@ -103,7 +104,8 @@ class RunCommandTest {
         Files.writeString(dir.resolve("app/compose.yaml"), "services:\n  api:\n    image: hashicorp/http-echo\n"
                 + "    command: [\"-text=from compose\"]\n"
                 // http-echo is distroless: curl from netshoot in api's network namespace.
-                + "  tools:\n    image: nicolaka/netshoot\n    network_mode: \"service:api\"\n");
+                // stdin_open: netshoot's zsh reading /dev/null would exit at once, as on a real engine
+                + "  tools:\n    image: nicolaka/netshoot\n    stdin_open: true\n    network_mode: \"service:api\"\n");
         Files.writeString(dir.resolve("check.sh"), "docker compose ps --services\n# expect: contains api\n"
                 + "docker ps\n# expect: contains nothing-like-this\n");
         Path file = dir.resolve("t.yml");

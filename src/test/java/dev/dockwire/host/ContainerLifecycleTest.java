@@ -64,7 +64,9 @@ class ContainerLifecycleTest {
         h.ok("docker stop f1");
         assertTrue(Integer.parseInt(h.ok("docker inspect -f '{{.RestartCount}}' f1").get(0)) > 1);
         h.ok("docker start f1");
-        assertEquals(List.of("0"), h.ok("docker inspect -f '{{.RestartCount}}' f1"), "daemon/start.go: ResetRestartManager(true)");
+        // daemon/start.go: ResetRestartManager(true); false exits at once and ShouldRestart counts that exit
+        // before its 100 ms back-off, so the next command may see this start's own restart already (as on moby)
+        assertTrue(Integer.parseInt(h.ok("docker inspect -f '{{.RestartCount}}' f1").get(0)) <= 1, "daemon/start.go: ResetRestartManager(true)");
     }
 
     @Test

@@ -4,6 +4,7 @@ import dev.dockwire.app.Cred;
 import dev.dockwire.text.DateCommand;
 import dev.dockwire.text.Flavour;
 import dev.dockwire.text.TimeZones;
+import dev.dockwire.text.TailOptions;
 import dev.dockwire.text.TextContext;
 import dev.dockwire.text.TextFiles;
 import dev.dockwire.text.TextResult;
@@ -53,6 +54,9 @@ public final class Applets {
         String base = name.substring(name.lastIndexOf('/') + 1);
         Flavour flavour = flavour(provider);
         TextTool tool = TextTools.find(base);
+        if (base.equals("tail") && TailOptions.follows(args)) {
+            return null; // tail -f runs on as a process of the place (TailFollow), not to its end here
+        }
         if (tool != null) {
             SharedStdin stdin = io.in == null ? null : io.in.handOn();
             TextResult r = tool.run(args, stdin, context(flavour, io.out.demand()));
@@ -225,6 +229,11 @@ public final class Applets {
             @Override
             public String openError(String dir) {
                 return sh.ctx.readError(dir);
+            }
+
+            @Override
+            public String readlink(String path) {
+                return sh.commands.readlink(path);
             }
         };
         long now = sh.ctx.epochMillis() + sh.ctx.nanos() / 1_000_000;

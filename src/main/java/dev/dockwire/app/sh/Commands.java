@@ -90,9 +90,15 @@ public interface Commands {
         public static final int DIRECTORY = 0040000;
         /** S_IFREG. */
         public static final int REGULAR = 0100000;
+        /** S_IFLNK. */
+        public static final int SYMLINK = 0120000;
 
         public boolean directory() {
             return (mode & 0170000) == DIRECTORY;
+        }
+
+        public boolean symlink() {
+            return (mode & 0170000) == SYMLINK;
         }
     }
 
@@ -105,7 +111,15 @@ public interface Commands {
         return true;
     }
 
-    /** The stat of {@code path} among the place's files, or null when there is none (or the place keeps no stats). */
+    /** The target of the symbolic link {@code path} (readlink(2)), or null when it is none or the place keeps no links. */
+    default String readlink(String path) {
+        return null;
+    }
+
+    /**
+     * The stat of {@code path} among the place's files (lstat(2): a link is the link; a trailing slash follows it),
+     * or null when there is none (or the place keeps no stats).
+     */
     default Stat stat(String path) {
         return null;
     }
@@ -147,6 +161,16 @@ public interface Commands {
      * its pid ({@code $!}), or 0 when the terminal keeps no such job.
      */
     default int ended(String text, int status) {
+        return 0;
+    }
+
+    /**
+     * {@code a | b &} of programs at a place with {@link #jobControl}: the pipeline as ONE job of
+     * the terminal (bash's job of several processes, jobs.c), each stage's words given, what it
+     * printed before it went to the background written to {@code out}; its pid ({@code $!}), or 0
+     * when the place starts none.
+     */
+    default int pipeline(List<List<String>> stages, Map<String, String> env, Output out) {
         return 0;
     }
 

@@ -105,6 +105,74 @@ final class Execute {
         });
     }
 
+    /** What a program started with {@code io} writes, and what it asks of it (isatty, the pipe's reader). */
+    private static Commands.Output output(Io io) {
+        return new Commands.Output() {
+            @Override
+            public void out(String line) {
+                io.out.line(line);
+            }
+
+            @Override
+            public void err(String line) {
+                io.err.line(line);
+            }
+
+            @Override
+            public void outPartial(String text) {
+                io.out.write(text);
+            }
+
+            @Override
+            public boolean terminal() {
+                return io.out.terminal();
+            }
+
+            @Override
+            public boolean errTerminal() {
+                return io.err.terminal();
+            }
+
+            @Override
+            public List<String> reader() {
+                return io.out.reader();
+            }
+        };
+    }
+
+    /**
+     * {@code a | b &} at a prompt with job control: a pipeline of programs (no builtin, function,
+     * assignment or redirection) started as one job of the terminal ({@link Commands#pipeline}),
+     * {@code started} told its pid once the words are expanded; false when it is no such pipeline,
+     * which then runs as any background list does.
+     */
+    boolean backgroundPipeline(Ast.Cmd c, Io io, java.util.function.IntConsumer started) {
+        if (!sh.commands.jobControl() || !(c instanceof Ast.Pipeline p) || p.bang()) {
+            return false;
+        }
+        for (Ast.Cmd stage : p.stages()) {
+            String name = stage instanceof Ast.Simple s && s.assigns().isEmpty() && s.redirs().isEmpty() && !s.words().isEmpty()
+                    ? s.words().get(0).plain() : null;
+            if (name == null || sh.functions.containsKey(name) || builtins.has(name)) {
+                return false;
+            }
+        }
+        stageWords(p.stages(), 0, new ArrayList<>(), io, stages -> started.accept(stages.stream().anyMatch(List::isEmpty) ? 0
+                : sh.commands.pipeline(stages, sh.environment(Map.of()), output(io))));
+        return true;
+    }
+
+    private void stageWords(List<Ast.Cmd> stages, int i, List<List<String>> out, Io io, Consumer<List<List<String>>> k) {
+        if (i == stages.size()) {
+            k.accept(out);
+            return;
+        }
+        sh.expander.fields(((Ast.Simple) stages.get(i)).words(), io, words -> {
+            out.add(words);
+            stageWords(stages, i + 1, out, io, k);
+        });
+    }
+
     /** Runs {@code argv}: function, builtin, applet or program, in that order (ash's find_command). */
     void command(List<String> argv, Map<String, String> assigns, Io io, Runnable k) {
         String name = argv.get(0);
@@ -228,37 +296,8 @@ final class Execute {
             sh.ctx.onSignal(Signal.SIGINT, () -> interrupted[0] = true);
         }
         sh.forked();
-        Commands.Running r = sh.commands.start(sh.background != null, replaces ? 0 : sh.ctx.pid(), argv, env, io.in.handOn(), new Commands.Output() {
-            @Override
-            public void out(String line) {
-                io.out.line(line);
-            }
-
-            @Override
-            public void err(String line) {
-                io.err.line(line);
-            }
-
-            @Override
-            public void outPartial(String text) {
-                io.out.write(text);
-            }
-
-            @Override
-            public boolean terminal() {
-                return io.out.terminal();
-            }
-
-            @Override
-            public boolean errTerminal() {
-                return io.err.terminal();
-            }
-
-            @Override
-            public List<String> reader() {
-                return io.out.reader();
-            }
-        }, status -> {
+        Commands.Running r = sh.commands.start(sh.background != null, replaces ? 0 : sh.ctx.pid(), argv, env, io.in.handOn(), output(io),
+                status -> {
             if (!finished[0]) {
                 finished[0] = true;
                 sh.running = null;

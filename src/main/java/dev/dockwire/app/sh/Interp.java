@@ -155,6 +155,8 @@ final class Interp {
         this.commands = commands;
         this.flow = null;
         this.exitBuiltin = false;
+        this.steps = 0;
+        this.cpuNanos = 0; // it slept in read(2) for the line: the stretch of CPU time before it ended there
     }
 
     /**
@@ -385,6 +387,15 @@ final class Interp {
             return;
         }
         Ast.Item item = items.get(i);
+        if (item.background() && execute.backgroundPipeline(item.cmd(), io, pid -> {
+            if (pid != 0) {
+                lastBackground = pid;
+            }
+            status = 0;
+            next(() -> items(items, i + 1, io, k));
+        })) {
+            return;
+        }
         if (item.background()) {
             Interp bg = fork();
             bg.lastBackground = -1;

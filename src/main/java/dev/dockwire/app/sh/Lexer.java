@@ -20,6 +20,12 @@ final class Lexer {
             "while", "until", "for", "{", "}", "!", "in");
     private static final String[] OPERATORS = {"&&", "||", ";;", "<<-", "<<", "<>", ">>", ">&", "<&", ">|", ";", "&", "|", "(", ")",
         "<", ">"};
+    /**
+     * bash's own: {@code &>FILE} and {@code &>>FILE} ({@code >FILE 2>&1}, {@code >>FILE 2>&1}), and
+     * {@code a |& b} ({@code a 2>&1 | b}); parse.y's GREATER_AND/AND_GREATER_GREATER and BAR_AND.
+     */
+    private static final String[] BASH_OPERATORS = {"&>>", "&>", "|&"};
+    private static final String[] NO_OPERATORS = {};
     private static final String SPECIAL_PARAMS = "@*#?$!-0123456789";
 
     /** A token: an operator ({@code text}), a word, a newline ({@code "\n"}) or the end (everything null). */
@@ -40,7 +46,7 @@ final class Lexer {
 
         /** The redirection operator, or null. */
         String redirect() {
-            return word == null && text != null && (text.startsWith("<") || text.startsWith(">")) ? text : null;
+            return word == null && text != null && (text.startsWith("<") || text.startsWith(">") || text.startsWith("&>")) ? text : null;
         }
     }
 
@@ -196,6 +202,12 @@ final class Lexer {
         if (digits > pos && (at(digits) == '<' || at(digits) == '>')) {
             fd = Integer.parseInt(src.substring(pos, digits));
             pos = digits;
+        }
+        for (String op : fd < 0 && parser.bash ? BASH_OPERATORS : NO_OPERATORS) {
+            if (src.startsWith(op, pos)) {
+                pos += op.length();
+                return new Tok(op, null, 1, start);
+            }
         }
         for (String op : OPERATORS) {
             if (src.startsWith(op, pos)) {

@@ -36,6 +36,11 @@ final class Ls {
 
         Commands.Stat stat(String path);
 
+        /** The target of link {@code path}, or null. */
+        default String readlink(String path) {
+            return null;
+        }
+
         /** Why opendir(3) of {@code dir} fails for the process ({@code Permission denied}), or null. */
         default String openError(String dir) {
             return null;
@@ -133,6 +138,12 @@ final class Ls {
                         : "ls: cannot access '" + o + "': No such file or directory");
                 status = flavour == Flavour.BUSYBOX ? 1 : 2;
             } else {
+                if (s.symlink() && !directoryItself && !longFormat) {
+                    // a link named on the command line is followed (coreutils' dereference-command-line-symlink-to-dir,
+                    // BusyBox's the same without -l, -d)
+                    Commands.Stat target = tree.stat(path + "/");
+                    s = target != null && target.directory() ? target : s;
+                }
                 (s.directory() && !directoryItself ? dirs : files).add(new Entry(o, path, s));
             }
         }
@@ -261,7 +272,7 @@ final class Ls {
                 : String.format("%-8.8s %-8.8s ", user.apply(s.uid()), group.apply(s.gid()));
         String size = human ? String.format("%7s ", LsFormat.busyboxHuman(s.size(), true)) : String.format("%9d ", s.size());
         return String.format("%-10s %4d ", LsFormat.mode(s.mode()), s.links()) + owners + size
-                + LsFormat.busyboxTime(s.mtimeMillis(), now) + " " + e.name();
+                + LsFormat.busyboxTime(s.mtimeMillis(), now) + " " + e.name() + arrow(e);
     }
 
     /** GNU print_long_format, each column as wide as its widest entry (gobble_file's width bookkeeping). */
@@ -281,8 +292,14 @@ final class Ls {
             Commands.Stat s = e.stat();
             out.accept(LsFormat.mode(s.mode()) + " " + right(Integer.toString(s.links()), links) + " "
                     + column(s.uid(), user, owner) + " " + column(s.gid(), group, grp) + " "
-                    + right(gnuSize(s.size()), size) + " " + LsFormat.gnuTime(s.mtimeMillis(), now) + " " + e.name());
+                    + right(gnuSize(s.size()), size) + " " + LsFormat.gnuTime(s.mtimeMillis(), now) + " " + e.name() + arrow(e));
         }
+    }
+
+    /** A link's {@code  -> TARGET} after its name in the long format. */
+    private String arrow(Entry e) {
+        String target = e.stat().symlink() ? tree.readlink(e.path()) : null;
+        return target == null ? "" : " -> " + target;
     }
 
     private String owner(int id, IntFunction<String> names) {

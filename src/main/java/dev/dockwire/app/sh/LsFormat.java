@@ -39,7 +39,8 @@ public final class LsFormat {
     /** bb_mode_string: the type letter, then rwx for owner, group, others with setuid/setgid/sticky folded in. */
     public static String mode(int mode) {
         StringBuilder m = new StringBuilder();
-        m.append((mode & 0170000) == Commands.Stat.DIRECTORY ? 'd' : '-');
+        int type = mode & 0170000;
+        m.append(type == Commands.Stat.DIRECTORY ? 'd' : type == Commands.Stat.SYMLINK ? 'l' : '-');
         for (int shift = 6; shift >= 0; shift -= 3) {
             int bits = mode >> shift & 7;
             m.append((bits & 4) != 0 ? 'r' : '-').append((bits & 2) != 0 ? 'w' : '-');

@@ -184,8 +184,10 @@ public final class Parser {
         }
         List<Cmd> stages = new ArrayList<>();
         stages.add(command());
-        while (lex.peek().is("|")) {
-            lex.take();
+        while (lex.peek().is("|") || lex.peek().is("|&")) {
+            if (lex.take().is("|&")) { // bash: 2>&1 after the command's own redirections
+                stages.set(stages.size() - 1, stderrToStdout(stages.get(stages.size() - 1)));
+            }
             skipNewlines();
             stages.add(command());
         }
@@ -231,9 +233,25 @@ public final class Parser {
         }
         List<Redir> redirs = new ArrayList<>();
         while (lex.peek().redirect() != null) {
-            redirs.add(redirect(lex.take()));
+            redirect(lex.take(), redirs);
         }
         return redirs.isEmpty() ? c : new Ast.Redirected(c, redirs);
+    }
+
+    /** {@code c 2>&1}: bash's {@code c |& next}, the duplication made after c's own redirections (execute_cmd.c). */
+    private static Cmd stderrToStdout(Cmd c) {
+        Redir dup = new Redir(2, ">&", new Word(List.of(new Ast.Lit("1", false))), true);
+        if (c instanceof Ast.Simple s) {
+            List<Redir> redirs = new ArrayList<>(s.redirs());
+            redirs.add(dup);
+            return new Ast.Simple(s.assigns(), s.words(), redirs, s.line());
+        }
+        if (c instanceof Ast.Redirected r) {
+            List<Redir> redirs = new ArrayList<>(r.redirs());
+            redirs.add(dup);
+            return new Ast.Redirected(r.body(), redirs);
+        }
+        return new Ast.Redirected(c, List.of(dup));
     }
 
     private Cmd ifClause() {
@@ -348,7 +366,7 @@ public final class Parser {
         while (true) {
             Lexer.Tok t = lex.expandAliases(words.isEmpty());
             if (t.redirect() != null) {
-                redirs.add(redirect(lex.take()));
+                redirect(lex.take(), redirs);
             } else if (t.word() != null) {
                 lex.take();
                 Assign a = words.isEmpty() ? assignment(t.word()) : null;
@@ -431,6 +449,17 @@ public final class Parser {
         }
         value.addAll(w.parts().subList(1, w.parts().size()));
         return new Assign(first.text().substring(0, eq), new Word(value));
+    }
+
+    /** Adds the redirection {@code op} begins to {@code redirs}: bash's {@code &>FILE} as its two, {@code >FILE 2>&1}. */
+    private void redirect(Lexer.Tok op, List<Redir> redirs) {
+        if (op.text().startsWith("&>")) {
+            Redir file = redirect(new Lexer.Tok(op.text().substring(1), null, 1, op.line()));
+            redirs.add(file);
+            redirs.add(new Redir(2, ">&", new Word(List.of(new Ast.Lit("1", false))), true));
+            return;
+        }
+        redirs.add(redirect(op));
     }
 
     private Redir redirect(Lexer.Tok op) {

@@ -243,22 +243,23 @@ public final class DockerCommand {
         return new CommandOutput(CliErrors.runStatus(e.getMessage()), out, out.subList(before.size(), out.size()));
     }
 
-    /**
-     * {@code docker run} without {@code -d} and {@code docker start -a}: attached to {@code c} until
-     * it stops, its output and exit status. A PID 1 dockwire does not model runs its command
-     * inside as {@code docker exec} would, and then ends with that command's status.
-     */
     /** {@code --rm}: the daemon's autoremove, containerRm with RemoveVolume (its anonymous volumes go too). */
     private void autoRemoved(Container c) {
         engine().remove(c.name(), true, () -> { });
         engine().volumes().removeAnonymous(c);
     }
 
+    /**
+     * {@code docker run} without {@code -d} and {@code docker start -a}: attached to {@code c} until
+     * it stops, its output and exit status. A PID 1 that runs its program (a modelled one, the
+     * container's shell or one of its applets) is followed through the log; one reading the client's
+     * stdin ({@code -i}) or one dockwire starts without a program runs its command inside as
+     * {@code docker exec} would, and then ends with that command's status.
+     */
     private CommandOutput attached(Container c, boolean rm) {
         ContainerProcesses procs = engine().processes(c);
         if (procs != null && procs.modelled()) {
-            List<String> out = attach(c, rm);
-            return new CommandOutput(c.exitCode(), out);
+            return attach(c, rm);
         }
         List<String> cmd = engine().program(c);
         // -i: the client copies its stdin to the container's (hijacked attach); without it the process reads /dev/null.
@@ -276,7 +277,7 @@ public final class DockerCommand {
      * process writes and ends when the container stops, with its exit code; one that does not end
      * is stopped after the step timeout. {@code --rm} removes it afterwards.
      */
-    private List<String> attach(Container c, boolean rm) {
+    private CommandOutput attach(Container c, boolean rm) {
         ProcessCommands p = processes();
         int from = engine().log(c).size();
         if (p.follows()) {
@@ -295,10 +296,17 @@ public final class DockerCommand {
             if (rm && !c.running()) {
                 engine().autoRemove(c); // it stopped before the daemon heard of --rm's end (a script's step limit)
             }
-            return collected;
+            return new CommandOutput(c.exitCode(), collected);
         }
         boolean ended = p.await(() -> !c.running());
-        List<String> out = new ArrayList<>(engine().log(c).since(from).stream().map(LogEntry::line).toList());
+        List<String> out = new ArrayList<>();
+        List<String> errors = new ArrayList<>(); // the container's stderr is the client's (attach's stdcopy demultiplexes it)
+        for (LogEntry e : engine().log(c).since(from)) {
+            out.add(e.line());
+            if (e.stream().equals("stderr")) {
+                errors.add(e.line());
+            }
+        }
         if (!ended) {
             out.add(p.timedOut("docker run " + c.image()));
             engine().stop(c.name(), 0, Signal.SIGKILL);
@@ -306,7 +314,7 @@ public final class DockerCommand {
         if (rm) {
             autoRemoved(c);
         }
-        return out;
+        return new CommandOutput(c.exitCode(), out, errors);
     }
 
     /** The CLI's warning when ports are asked for on a network mode that has none of its own. */

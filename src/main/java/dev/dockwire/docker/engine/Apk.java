@@ -6,6 +6,7 @@ import dev.dockwire.docker.PackageCommand;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -50,7 +51,9 @@ final class Apk {
                 case "del" -> del(cmd.packages(), quiet);
                 case "update" -> update(quiet);
                 case "upgrade" -> fetch(quiet) ? ok(quiet) : 0;
-                case "info" -> info(cmd.packages(), cmd.has("-e", "--installed"));
+                case "info" -> cmd.has("-L", "--contents") ? contents(cmd.packages())
+                        : info(cmd.packages(), cmd.has("-e", "--installed"), cmd.has("-vv") ? 2 : cmd.has("-v", "--verbose") ? 1 : 0);
+                case "list" -> cmd.has("-I", "--installed") ? listInstalled() : unmodelled("apk list without --installed");
                 default -> unmodelled("apk " + verb);
             };
         }
@@ -159,11 +162,22 @@ final class Apk {
         return 4;
     }
 
-    /** apk info: the installed packages' names; {@code -e}: those of {@code names} installed, status the count that are not. */
-    private int info(List<String> names, boolean exists) {
+    /**
+     * apk info: the installed packages' names (app_info.c's verbosity: {@code -v} NAME-VERSION, {@code -vv} with
+     * {@code  - DESCRIPTION}); {@code -e}: those of {@code names} installed, status the count that are not.
+     */
+    private int info(List<String> names, boolean exists, int verbosity) {
         Set<String> all = union(InstalledPackages.installed(c, FAMILY));
         if (names.isEmpty()) {
-            all.forEach(n -> line(false, n));
+            Map<String, ApkDatabase.Package> own = ApkDatabase.image();
+            for (String n : all) {
+                ApkDatabase.Package p = own.get(n);
+                String version = p != null ? p.version() : repo.find(n).version();
+                if (verbosity == 2 && p == null) {
+                    return unmodelled("apk info -vv of a package apk added (its description)");
+                }
+                line(false, verbosity == 0 ? n : verbosity == 1 ? n + "-" + version : n + "-" + version + " - " + p.description());
+            }
             return 0;
         }
         if (!exists) {
@@ -178,6 +192,44 @@ final class Apk {
             }
         }
         return missing;
+    }
+
+    /**
+     * apk info -L: {@code NAME-VERSION contains:}, the package's files relative to the root in its database order and a
+     * blank line, for each of {@code names} installed (the image's from {@link ApkDatabase}, one apk added: its programs).
+     */
+    private int contents(List<String> names) {
+        Set<String> added = InstalledPackages.installed(c, FAMILY);
+        for (String n : names) {
+            ApkDatabase.Package own = ApkDatabase.image().get(n);
+            if (own == null && !added.contains(n)) {
+                return unmodelled("apk info -L of a package that is not installed");
+            }
+            line(false, n + "-" + (own != null ? own.version() : repo.find(n).version()) + " contains:");
+            if (own != null) {
+                own.files().forEach(f -> line(false, f));
+            } else {
+                Map<String, String> shipped = Images.packagePrograms(FAMILY, n);
+                if (shipped != null) {
+                    shipped.keySet().forEach(p -> line(false, InstalledPackages.path(p).substring(1)));
+                }
+            }
+            line(false, "");
+        }
+        return 0;
+    }
+
+    /**
+     * apk list --installed (app_list.c print_package): {@code NAME-VERSION ARCH {ORIGIN} (LICENSE) [installed]} for each
+     * installed package, by name.
+     */
+    private int listInstalled() {
+        if (!InstalledPackages.installed(c, FAMILY).isEmpty()) {
+            return unmodelled("apk list --installed after apk add (the added packages' origins and licenses)");
+        }
+        ApkDatabase.image().values().stream().sorted(java.util.Comparator.comparing(ApkDatabase.Package::name))
+                .forEach(p -> line(false, p.name() + "-" + p.version() + " x86_64 {" + p.origin() + "} (" + p.license() + ") [installed]"));
+        return 0;
     }
 
     /** commit.c's summary: the installed size in MiB (rounded down) and the count of installed packages. */

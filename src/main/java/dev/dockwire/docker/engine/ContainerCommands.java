@@ -3,6 +3,7 @@ package dev.dockwire.docker.engine;
 import dev.dockwire.app.Program;
 import dev.dockwire.app.Signal;
 import dev.dockwire.app.bin.Programs;
+import dev.dockwire.app.bin.TailFollow;
 import dev.dockwire.app.sh.Commands;
 import dev.dockwire.app.sh.Dialect;
 import dev.dockwire.app.sh.Sh;
@@ -46,6 +47,8 @@ public final class ContainerCommands implements Commands {
     private Capabilities caps;
     /** Who the shell's children run as: the shell's own user ({@link ExecUser}). */
     private dev.dockwire.app.Cred user;
+    /** Whether what it runs is PID 1 itself, exec'd by runc ({@code docker run IMG ps}): {@code ps} lists itself as PID 1. */
+    private boolean init;
     /** Whether its programs' stdout is a terminal ({@code docker exec -it}'s shell): apt words its progress for one. */
     private boolean terminal;
 
@@ -74,6 +77,12 @@ public final class ContainerCommands implements Commands {
     /** The commands as a shell at a terminal starts them: isatty(1) holds for its programs. */
     public ContainerCommands terminal() {
         this.terminal = true;
+        return this;
+    }
+
+    /** What it runs is the container's PID 1 ({@link #init}). */
+    ContainerCommands init() {
+        this.init = true;
         return this;
     }
 
@@ -175,7 +184,8 @@ public final class ContainerCommands implements Commands {
             clock.schedule(0, () -> done.accept(r.status()));
             return running(null);
         }
-        Program program = server != null ? server : SHELLS.contains(base) ? shell(name, env) : Programs.create(provider(name), base);
+        Program program = server != null ? server : SHELLS.contains(base) ? shell(name, env)
+                : TailFollow.follows(argv) ? TailFollow.of(provider(name)) : Programs.create(provider(name), base);
         if (program == null) {
             return null;
         }
@@ -303,20 +313,31 @@ public final class ContainerCommands implements Commands {
         return ImageDirectories.names(c, dir);
     }
 
+    @Override
+    public String readlink(String path) {
+        ImageTree tree = ImageTree.of(c);
+        ImageTree.Node n = tree == null || ImageTree.removed(c, path) || c.writtenPaths().contains(path) ? null : tree.lstat(path);
+        return n != null && n.symlink() ? n.target() : null;
+    }
+
     /**
      * BusyBox {@code ps} (procps/ps.c, alpine's default columns pid,user,time,args): the
-     * container's processes, {@code ps} itself among them.
+     * container's processes, {@code ps} itself among them (PID 1 when runc exec'd it: {@link #init}).
      */
     private CommandOutput ps(List<String> argv) {
-        Process self = pids.spawn(0, argv, Map.of(), clock.nanos());
-        self.uid(user.uid());
+        Process self = init ? null : pids.spawn(0, argv, Map.of(), clock.nanos());
+        if (self != null) {
+            self.uid(user.uid());
+        }
         List<String> out = new ArrayList<>();
         out.add("PID   USER     TIME  COMMAND");
         for (Process p : pids.running()) {
             out.add(String.format("%5d %-8.8s %5s %s", p.pid(), ExecUser.name(c, p.uid()), "0:00", p.commandLine()));
         }
-        self.exit(0);
-        pids.reap(self.pid());
+        if (self != null) {
+            self.exit(0);
+            pids.reap(self.pid());
+        }
         return CommandOutput.ok(out);
     }
 }

@@ -44,11 +44,20 @@ final class ContainerStat {
      * directory (null: not one) as the container's {@code ls} sees it.
      */
     static Commands.Stat of(Supplier<Instant> image, long epochMillis, Container c, String path, Function<String, List<String>> names) {
+        ImageTree.Node node = imageNode(c, path);
+        if (node != null && node.symlink()) {
+            // lstat(2) of the image's link: lrwxrwxrwx, its size the target's length (a trailing slash follows it instead)
+            return new Commands.Stat(Commands.Stat.SYMLINK | 0777, 1, node.uid(), node.gid(), node.size(), 0, imageTime(image, epochMillis, c));
+        }
         String text = c.file(path);
+        if (text == null && node != null && node.regular()) {
+            text = ""; // an image file whose text is not kept: its inode fields are the tree's
+        }
         if (text != null) {
-            long size = text.getBytes(StandardCharsets.UTF_8).length;
-            int perm = c.mode(path) >= 0 ? c.mode(path) : executable(path) ? 0755 : 0644; // chmod's, else the place's
-            long owner = c.owner(path); // root's unless a process that was not root created it
+            boolean own = node != null && node.regular(); // the image's file as its layer has it
+            long size = own && (node.type() == ImageTree.REGULAR || text.isEmpty()) ? node.size() : text.getBytes(StandardCharsets.UTF_8).length;
+            int perm = c.mode(path) >= 0 ? c.mode(path) : own ? node.mode() : executable(path) ? 0755 : 0644; // chmod's, else the place's
+            long owner = own ? (long) node.uid() << 32 | node.gid() : c.owner(path); // root's unless a process that was not root created it
             return new Commands.Stat(Commands.Stat.REGULAR | perm, 1, (int) (owner >>> 32), (int) owner, size, (size + 4095) / 4096 * 8,
                     fileTime(image, epochMillis, c, path));
         }
@@ -61,7 +70,8 @@ final class ContainerStat {
         long latest = -1;
         for (String n : entries) {
             String p = prefix + n;
-            if (c.file(p) == null) {
+            ImageTree.Node entry = imageNode(c, p);
+            if (entry != null ? entry.directory() : c.file(p) == null) {
                 links++;
             }
             if (c.writtenPaths().contains(p) || c.madeDirectory(p)) {
@@ -70,13 +80,26 @@ final class ContainerStat {
         }
         boolean made = c.madeDirectory(path); // the writable layer's alone: its own nlink, owner, mode and time
         boolean merged = !made && (INIT_LAYER.contains(path) || c.writtenPaths().stream().anyMatch(p -> p.startsWith(prefix)));
-        int perm = c.mode(path) >= 0 ? c.mode(path) : SHARED.contains(path) ? 01777 : path.equals("/root") ? 0700 : 0755;
-        long owner = made ? c.owner(path) : 0;
+        int perm = c.mode(path) >= 0 ? c.mode(path) : node != null ? node.mode()
+                : SHARED.contains(path) ? 01777 : path.equals("/root") ? 0700 : 0755;
+        long owner = made ? c.owner(path) : node != null ? (long) node.uid() << 32 | node.gid() : 0;
         if (made) {
             latest = Math.max(latest, fileTime(image, epochMillis, c, path));
         }
         return new Commands.Stat(Commands.Stat.DIRECTORY | perm, merged ? 1 : links, (int) (owner >>> 32), (int) owner, 4096, 8,
                 latest >= 0 ? latest : imageTime(image, epochMillis, c));
+    }
+
+    /**
+     * The node of the image's own {@link ImageTree} at {@code path} (a trailing slash follows a last link, as path
+     * resolution does), or null: no tree, or the container wrote, made or removed something there.
+     */
+    private static ImageTree.Node imageNode(Container c, String path) {
+        ImageTree tree = ImageTree.of(c);
+        if (tree == null || ImageTree.removed(c, path) || c.madeDirectory(path) || c.writtenPaths().contains(path)) {
+            return null;
+        }
+        return path.length() > 1 && path.endsWith("/") ? tree.stat(path) : tree.lstat(path);
     }
 
     private static boolean executable(String path) {

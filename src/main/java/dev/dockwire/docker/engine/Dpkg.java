@@ -143,12 +143,42 @@ final class Dpkg {
             line(true, "Use --help for help about querying packages.");
             return 2;
         }
+        if (!names.isEmpty() && names.stream().allMatch(n -> image(n) != null)) {
+            return imagePackages(names, !more.isEmpty());
+        }
         if (names.isEmpty() || names.stream().anyMatch(n -> DpkgDatabase.find(c, n) != null)) {
             return unmodelled(unmodelled);
         }
         names.forEach(n -> line(true, "dpkg-query: package '" + n + "' is not installed" + more));
         line(true, hint);
         return 1;
+    }
+
+    /** The image's own package {@code name} ({@code libc6}, {@code libc6:amd64}) when the container has it as the image had it, else null. */
+    private String image(String name) {
+        DpkgDatabase.Entry e = DpkgDatabase.find(c, name);
+        return e != null && DpkgDatabase.imageStatus(e.pkg()) != null && DpkgDatabase.image().get(e.pkg()).equals(e.version()) ? e.pkg() : null;
+    }
+
+    /**
+     * dpkg-query -s: each package's status stanza, a blank line between them (query/main.c enqperpackage's
+     * pkg_format 'status'); -L: each one's file list, a blank line between packages (its .list file as dpkg wrote it).
+     */
+    private int imagePackages(List<String> names, boolean status) {
+        for (int i = 0; i < names.size(); i++) {
+            if (i > 0) {
+                line(false, "");
+            }
+            String pkg = image(names.get(i));
+            if (status) {
+                for (String l : DpkgDatabase.imageStatus(pkg).split("\n")) {
+                    line(false, l);
+                }
+            } else {
+                DpkgDatabase.imageFiles(pkg).forEach(l -> line(false, l));
+            }
+        }
+        return 0;
     }
 
     private static String pad(String s, int width) {

@@ -60,6 +60,61 @@ final class DpkgDatabase {
         return null;
     }
 
+    /**
+     * The status stanza of the image's own package {@code pkg} ({@code bash}, {@code libc6}) as /var/lib/dpkg/status holds
+     * it (resource {@code rootfs/debian-trixie.status}, a real trixie minbase's) with the catalogue's version, without its
+     * trailing blank line; null when the image has no such package.
+     */
+    static String imageStatus(String pkg) {
+        String version = image().get(pkg);
+        String stanza = version == null ? null : dpkgData().stanzas.get(pkg);
+        return stanza == null ? null : stanza.replaceFirst("(?m)^Version: .*$", java.util.regex.Matcher.quoteReplacement("Version: " + version));
+    }
+
+    /** The files of the image's own package {@code pkg} as its /var/lib/dpkg/info/PKG.list lists them ({@code dpkg -L}), or null. */
+    static List<String> imageFiles(String pkg) {
+        return image().containsKey(pkg) ? dpkgData().lists.get(pkg) : null;
+    }
+
+    /** The image's status stanzas and file lists by package name, read once. */
+    private record Data(java.util.Map<String, String> stanzas, java.util.Map<String, List<String>> lists) {
+    }
+
+    private static volatile Data data;
+
+    private static Data dpkgData() {
+        Data d = data;
+        if (d == null) {
+            java.util.Map<String, String> stanzas = new java.util.HashMap<>();
+            for (String stanza : resource("rootfs/debian-trixie.status").split("\n\n")) {
+                if (stanza.startsWith("Package: ")) {
+                    stanzas.put(stanza.substring(9, stanza.indexOf('\n')), stanza.strip());
+                }
+            }
+            java.util.Map<String, List<String>> lists = new java.util.HashMap<>();
+            List<String> files = null;
+            for (String line : resource("rootfs/debian-trixie.lists").split("\n")) {
+                if (line.startsWith("@")) {
+                    files = new ArrayList<>();
+                    lists.put(line.substring(1).replace(":amd64", ""), files);
+                } else if (files != null) {
+                    files.add(line);
+                }
+            }
+            d = new Data(java.util.Map.copyOf(stanzas), java.util.Map.copyOf(lists));
+            data = d;
+        }
+        return d;
+    }
+
+    private static String resource(String name) {
+        try (java.io.InputStream in = DpkgDatabase.class.getResourceAsStream(name)) {
+            return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
     /** The names apt's history marks {@code , automatic)} in their last install. */
     private static Set<String> automatic(Container c) {
         Set<String> out = new java.util.HashSet<>();

@@ -11,8 +11,9 @@ import java.util.TreeSet;
  * system's, the catalogue image's own, its WorkingDir and those above it. What {@code docker cp}
  * copies into ({@link ContainerArchive}), what {@code docker diff} calls changed rather than added
  * ({@link ContainerChanges}) and what {@code rm} refuses ({@link ContainerRm}); what a directory holds as
- * the container's {@code ls} sees it ({@link #names}: these, its files and the directories it made). Knows no engine, so
- * the commands a container runs use it without joining the engine's classes.
+ * the container's {@code ls} sees it ({@link #names}: these, its files and the directories it made). An image with an
+ * {@link ImageTree} has that tree's directories, links and files instead of the common root file system's. Knows no
+ * engine, so the commands a container runs use it without joining the engine's classes.
  */
 final class ImageDirectories {
     /**
@@ -47,7 +48,11 @@ final class ImageDirectories {
 
     /** Whether {@code c}'s image has directory {@code abs}, whatever {@code c} did to it since. */
     static boolean inImage(Container c, String abs) {
-        if (ROOTFS.contains(abs) || of(c).contains(abs)) {
+        ImageTree tree = ImageTree.of(c);
+        if (tree != null ? tree.stat(abs) != null && tree.stat(abs).directory() : ROOTFS.contains(abs)) {
+            return true;
+        }
+        if (of(c).contains(abs)) {
             return true;
         }
         String wd = Images.workingDir(c);
@@ -67,13 +72,22 @@ final class ImageDirectories {
     /** The names in directory {@code dir} of {@code c}'s files as its {@code ls} sees them, or null when there is no such directory. */
     static List<String> names(Container c, String dir) {
         Set<String> names = new TreeSet<>();
-        if (dir.equals("/")) {
-            ROOT.stream().filter(n -> !c.whitedOut("/" + n)).forEach(names::add);
-        }
         String prefix = dir.endsWith("/") ? dir : dir + "/";
-        // The image's directories that hold no kept file (/usr/local/bin, /etc/nginx/conf.d, ...).
-        for (String d : ROOTFS) {
-            child(c, names, prefix, d);
+        ImageTree tree = ImageTree.of(c);
+        if (tree != null) {
+            // The image's own tree: its files, links and directories (a directory reached through a link lists the link's target).
+            List<String> own = c.opaqueDirectories().contains(dir) ? null : tree.list(dir);
+            if (own != null) {
+                own.stream().filter(n -> !ImageTree.removed(c, prefix + n)).forEach(names::add);
+            }
+        } else {
+            if (dir.equals("/")) {
+                ROOT.stream().filter(n -> !c.whitedOut("/" + n)).forEach(names::add);
+            }
+            // The image's directories that hold no kept file (/usr/local/bin, /etc/nginx/conf.d, ...).
+            for (String d : ROOTFS) {
+                child(c, names, prefix, d);
+            }
         }
         for (String d : of(c)) {
             child(c, names, prefix, d);

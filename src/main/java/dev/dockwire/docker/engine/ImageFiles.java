@@ -37,7 +37,9 @@ import java.util.concurrent.ConcurrentHashMap;
  * (Resolute Raccoon) as base-files writes it, its debian_version the Debian testing it was cut from
  * ({@code forky/sid}). The catalogue's other alpine-based images
  * (nginx:alpine, traefik, caddy, netshoot, ...) have alpine's files: docker-library builds them on
- * the alpine release of their day, the catalogue's. Other images' files are not kept.
+ * the alpine release of their day, the catalogue's. Other images' files are not kept. Beside these texts the layer
+ * holds the rest of the image's {@link ImageTree}'s regular files: those the tree marks as kept with their text from
+ * its resource directory (/etc/issue, /etc/apk/world, ...), the others empty.
  */
 public final class ImageFiles {
     private static final String RESOURCES = "rootfs/";
@@ -58,6 +60,9 @@ public final class ImageFiles {
             "nginx", concat(List.of("debian-trixie/etc/os-release"), NGINX),
             "nginx:alpine", concat(ALPINE, NGINX));
     private static final Map<String, FileStore> LAYERS = new ConcurrentHashMap<>();
+    /** Files whose text matters to what reads them (ExecUser, Docker's mounts): never laid down empty. */
+    private static final Set<String> NOT_EMPTY = Set.of("/etc/passwd", "/etc/group", "/etc/shadow", "/etc/gshadow", "/etc/hostname",
+            "/etc/hosts", "/etc/resolv.conf");
 
     private ImageFiles() {
     }
@@ -73,11 +78,15 @@ public final class ImageFiles {
         if (resources == null && "alpine".equals(Images.provider(c, "apk"))) {
             resources = ALPINE; // built FROM the catalogue's alpine, as its other alpine-based images are
         }
+        String tree = ImageTree.name(c);
+        if (resources == null && tree != null) {
+            resources = List.of(); // a Debian-based server image: its base's tree, no text of its own kept
+        }
         if (resources == null) {
             return null;
         }
         List<String> layer = resources;
-        return LAYERS.computeIfAbsent(ref, r -> load(r, layer));
+        return LAYERS.computeIfAbsent(ref, r -> load(r, layer, tree));
     }
 
     /**
@@ -95,7 +104,7 @@ public final class ImageFiles {
         return files == null ? null : files.read(path);
     }
 
-    private static FileStore load(String ref, List<String> resources) {
+    private static FileStore load(String ref, List<String> resources, String tree) {
         FileTable files = new FileTable();
         for (String resource : resources) {
             files.write(resource.substring(resource.indexOf('/')), text(resource), false);
@@ -103,7 +112,26 @@ public final class ImageFiles {
         if (ref.startsWith("nginx")) {
             files.write(INDEX_HTML, Responses.NGINX_WELCOME, false);
         }
+        if (tree != null) {
+            addTree(files, tree);
+        }
         return readOnly(files);
+    }
+
+    /**
+     * The regular files of the image's {@link ImageTree} {@code name}: those whose text the tree's resource directory
+     * keeps with it, the others empty (they are there for ls, rm, docker diff and cp; their bytes are not kept). The
+     * user and group files and Docker's own are left to the texts above: an empty one would be a wrong one.
+     */
+    private static void addTree(FileTable files, String name) {
+        ImageTree tree = ImageTree.named(name);
+        for (String path : tree.paths()) {
+            ImageTree.Node n = tree.lstat(path);
+            if (n == null || !n.regular() || files.read(path) != null || n.type() == ImageTree.REGULAR && NOT_EMPTY.contains(path)) {
+                continue;
+            }
+            files.write(path, n.type() == ImageTree.TEXT ? text(tree.textDirectory() + path) : "", false);
+        }
     }
 
     /** An image's layer: never written (a container's writes go to its own files over it). */

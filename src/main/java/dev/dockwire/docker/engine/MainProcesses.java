@@ -3,6 +3,7 @@ package dev.dockwire.docker.engine;
 import dev.dockwire.app.Program;
 import dev.dockwire.app.Signal;
 import dev.dockwire.app.bin.Programs;
+import dev.dockwire.app.bin.TailFollow;
 import dev.dockwire.docker.Container;
 import dev.dockwire.docker.ImageConfig;
 import dev.dockwire.proc.PidNamespace;
@@ -75,7 +76,7 @@ final class MainProcesses {
         if (declared == null || c.entrypoint() == null && c.cmd().isEmpty()) {
             return declared;
         }
-        List<String> run = ShellExec.direct(effective(Images.argv(c)));
+        List<String> run = ShellExec.direct(effective(Images.argv(c)), name -> ProcessEnv.of(c).get(name));
         return run.isEmpty() || !ContainerCommands.runs(engine, run.get(0)) ? declared : null;
     }
 
@@ -105,7 +106,7 @@ final class MainProcesses {
             return true;
         }
         ImageConfig config = Images.config(c);
-        List<String> own = config == null ? List.of() : ShellExec.direct(effective(config.argv(List.of())));
+        List<String> own = config == null ? List.of() : ShellExec.direct(effective(config.argv(List.of())), name -> ProcessEnv.of(c).get(name));
         return !own.isEmpty() && own.get(0).equals(run.get(0));
     }
 
@@ -132,14 +133,17 @@ final class MainProcesses {
         int shim = ++lastHostPid;
         PidNamespace pids = new PidNamespace(nextHostPid);
         List<String> argv = Images.argv(c);
-        List<String> run = ShellExec.direct(effective(argv));
         Map<String, String> env = ProcessEnv.of(c);
+        List<String> run = ShellExec.direct(effective(argv), env::get);
         // Refused at start already (HostConfigCheck); root without looking: its groups matter to its children only.
         ExecUser configured = ExecUser.specified(c);
         dev.dockwire.app.Cred user = configured == null || configured.refused() ? dev.dockwire.app.Cred.ROOT : configured.cred();
         Program program = declared != null || run.isEmpty() ? null : Programs.create(Images.provider(c, run.get(0)), run.get(0));
         if (program == null && declared == null) {
             program = ImageDaemons.command(c, run);
+        }
+        if (program == null && declared == null && TailFollow.follows(run)) {
+            program = TailFollow.of(Images.provider(c, run.get(0)));
         }
         if (program != null && !run.equals(effective(argv))
                 && Images.lookup(c, run.get(0), path -> c.file(path) != null) instanceof ProgramLookup.Missing) {
@@ -169,6 +173,21 @@ final class MainProcesses {
             Exec exec = new Exec(engine, clock, c.netns(), c.hostname(), ProcSys.over(ProcessFiles.of(c, clock), engine.kernel(), c), pids).user(user).credentials(Credentials.of(c, user));
             String wd = Images.workingDir(c);
             Process init = exec.start(run.get(0), commands.shell(run.get(0), env).in(wd.isEmpty() ? "/" : wd), run.subList(1, run.size()), env,
+                    (stream, line) -> log.append(stream, clock.nanos(), line));
+            r = new ContainerProcesses(pids, init, shim, null, true, proxies);
+        } else if (declared == null && !c.openStdin() && !serves(c, run)) {
+            // ls /etc, cat /etc/os-release, sh /script.sh: a program the container's shell runs itself (an applet,
+            // a text tool, a seam tool) is PID 1 and ends when it is done, detached or not (runc execs argv).
+            // bash -c env: the shell runs it, so what it exports (PWD, SHLVL, bash's _) is what env prints.
+            List<String> shell = ShellExec.script(effective(argv)) != null ? effective(argv) : null;
+            ContainerCommands commands = new ContainerCommands(engine, clock, c, pids).user(user);
+            String wd = Images.workingDir(c);
+            String dir = wd.isEmpty() ? "/" : wd;
+            List<String> pid1 = shell != null ? shell : run;
+            Program program1 = shell != null ? commands.shell(shell.get(0), env).in(dir) : applet(commands.init().shell("sh", env).direct().in(dir), run.get(0));
+            ContainerLog log = log(c);
+            Exec exec = new Exec(engine, clock, c.netns(), c.hostname(), ProcSys.over(ProcessFiles.of(c, clock), engine.kernel(), c), pids).user(user).credentials(Credentials.of(c, user));
+            Process init = exec.start(pid1.get(0), program1, pid1.subList(1, pid1.size()), env,
                     (stream, line) -> log.append(stream, clock.nanos(), line));
             r = new ContainerProcesses(pids, init, shim, null, true, proxies);
         } else {
@@ -221,6 +240,21 @@ final class MainProcesses {
         running.put(c.id(), r);
         r.init().onExit(status -> clock.schedule(0, () -> exited.accept(c, r.init())));
         health.started(c);
+    }
+
+    /**
+     * The process {@code argv} names run by the container's shell as its applet exec'd directly
+     * ({@code sh -c 'exec "$@"' sh ARGV...}, as {@code docker exec C ls} runs one): PID 1's argv stays
+     * {@code ls /etc}, as ps and {@code docker top} show it.
+     */
+    private static Program applet(dev.dockwire.app.sh.Sh sh, String argv0) {
+        return (ctx, args) -> {
+            // pwd, printf, kill: the shell's builtin does what the coreutils or BusyBox program it has would
+            String script = dev.dockwire.app.sh.Sh.builtin(argv0.substring(argv0.lastIndexOf('/') + 1)) ? "\"$@\"" : "exec \"$@\"";
+            List<String> viaShell = new ArrayList<>(List.of("-c", script, "sh", argv0));
+            viaShell.addAll(args);
+            sh.start(ctx, viaShell);
+        };
     }
 
     /**

@@ -32,6 +32,22 @@ class RedirectionTargetsBesideShellsTest {
                 "{ echo in; } < $D/none; echo s=$?; while read x; do :; done < $D/none; echo s=$?"));
     }
 
+    /** bash's own: {@code &>FILE}, {@code &>>FILE} ({@code >FILE 2>&1}) and {@code a |& b} ({@code a 2>&1 | b}, after a's own redirections). */
+    static Stream<Arguments> bashCases() {
+        return Stream.of(
+                "{ echo out; echo err >&2; } &> $D/f; echo s=$?; cat $D/f",
+                "echo one &> $D/f; { echo two >&2; } &>> $D/f; cat $D/f",
+                "{ echo out; echo err >&2; } |& sed 's/^/> /'",
+                "{ echo out; echo err >&2; } 2>/dev/null |& cat",
+                "cat $D/none |& wc -l; echo ${PIPESTATUS[@]}").map(s -> Arguments.of(Dialect.BASH, s));
+    }
+
+    @ParameterizedTest(name = "{0}: {1}")
+    @MethodSource("bashCases")
+    void bashsOwnRedirectionsAsBash(Dialect dialect, String script) throws Exception {
+        RealShells.assertSame(dialect, script, TREE);
+    }
+
     @ParameterizedTest(name = "{0}: {1}")
     @MethodSource("cases")
     void sameAsTheRealShell(Dialect dialect, String script) throws Exception {

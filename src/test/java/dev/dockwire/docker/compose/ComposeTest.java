@@ -340,7 +340,8 @@ class ComposeTest {
                     command: ["-text=proxied"]
                   client:
                     image: nicolaka/netshoot
-                """, Map.of(), "srv", null);
+                    stdin_open: true
+                """, Map.of(), "srv", null); // stdin_open: its zsh reading /dev/null would exit at once, as on a real engine
         new Compose(host, p).up(Map.of());
         assertEquals("server { listen 80; location / { proxy_pass http://api:5678/; } }\n",
                 engine.container("srv-proxy-1").file("/etc/nginx/conf.d/default.conf"));

@@ -1,7 +1,6 @@
 package dev.dockwire.docker.engine;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -58,16 +57,50 @@ class MainProcessTest {
 
     @Test
     void aCommandTheEntrypointExecsIsPid1NotTheImagesServer() {
-        // docker-entrypoint.sh ends in exec "$@": ls is PID 1, run by the client as the container's shell runs it
+        // docker-entrypoint.sh ends in exec "$@": ls is PID 1, and runs and ends as in alpine
         for (String image : List.of("nginx", "httpd", "redis", "postgres", "mysql", "mariadb", "mongo")) {
-            ContainerProcesses procs = e.processes(run(image, "ls", "/"));
-            assertNull(procs.daemon(), image);
-            assertFalse(procs.modelled(), image + ": its command runs and ends as in alpine");
+            Container c = run(image, "ls", "/");
+            assertNull(e.processes(c).daemon(), image);
+            assertEquals(List.of("ls", "/"), e.processes(c).init().argv(), image);
+            loop.runFor(1_000_000);
+            assertEquals(Container.State.EXITED, c.state(), image);
+            assertEquals(0, c.exitCode(), image);
         }
         assertNull(e.processes(run("nginx", "sh", "-c", "ls /etc/nginx")).daemon(), "the shell execs ls");
         // traefik/whoami's own /whoami is named as the whoami applet: it serves, whatever its arguments
         assertNotNull(e.processes(run("traefik/whoami", "ls", "/")).daemon());
         assertNotNull(e.processes(run("nginx", "sh", "-c", "nginx -g 'daemon off;'")).daemon());
+    }
+
+    @Test
+    void anAppletAsPid1RunsAndEndsWithNoClientAttached() {
+        // docker run -d alpine ls /etc: runc execs ls, which prints and exits; the container stops with its status
+        Container ls = run("alpine", "ls", "/etc");
+        assertEquals(List.of("ls", "/etc"), e.processes(ls).init().argv());
+        assertEquals(1, e.processes(ls).init().pid());
+        loop.runFor(1_000_000);
+        assertEquals(Container.State.EXITED, ls.state());
+        assertEquals(0, ls.exitCode());
+        assertTrue(e.log(ls).entries().stream().anyMatch(l -> l.line().equals("os-release")));
+        Container missing = run("alpine", "cat", "/nope");
+        loop.runFor(1_000_000);
+        assertEquals(1, missing.exitCode());
+        assertEquals(List.of("stderr cat: can't open '/nope': No such file or directory"),
+                e.log(missing).entries().stream().map(l -> l.stream() + " " + l.line()).toList());
+        Container ps = run("alpine", "ps");
+        loop.runFor(1_000_000);
+        assertEquals(List.of("PID   USER     TIME  COMMAND", "    1 root      0:00 ps"),
+                e.log(ps).entries().stream().map(LogEntry::line).toList(), "ps is PID 1 itself");
+        Container script = run("alpine", "sh", "/nope.sh");
+        loop.runFor(1_000_000);
+        assertEquals(2, script.exitCode(), "ash: can't open '/nope.sh'");
+        // what follows for ever, or runs no model, stays up as PID 1 until stopped
+        for (List<String> forever : List.of(List.of("tail", "-f", "/dev/null"), List.of("top", "-b"))) {
+            Container c = run("alpine", forever.toArray(String[]::new));
+            loop.runFor(1_000_000_000L);
+            assertTrue(c.running(), forever.toString());
+            assertEquals(forever, e.processes(c).init().argv());
+        }
     }
 
     @Test
