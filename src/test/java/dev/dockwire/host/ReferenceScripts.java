@@ -39,7 +39,14 @@ final class ReferenceScripts {
             throw new IOException(script.getFileName() + " has no recorded transcript " + out.getFileName()
                     + ": record it on the reference host: DOCKER_CLIENT=/usr/local/bin/docker ../shared/reference-docker/rec.sh X.sh > X.out");
         }
-        return Files.readAllLines(out, StandardCharsets.UTF_8);
+        // Lines end at \n alone: a lone \r is part of its line, as a terminal shows it (the legacy builder's
+        // "Sending build context to Docker daemon  2.048kB\r\r\n"); normalise drops it at a line's end.
+        String text = Files.readString(out, StandardCharsets.UTF_8);
+        List<String> lines = new ArrayList<>(List.of(text.split("\n", -1)));
+        if (!lines.isEmpty() && lines.get(lines.size() - 1).isEmpty()) {
+            lines.remove(lines.size() - 1);
+        }
+        return lines;
     }
 
     /** What dockwire's host prints for {@code script}, in rec.sh's form. */
@@ -73,7 +80,7 @@ final class ReferenceScripts {
      */
     static String normalise(List<String> lines) {
         return String.join("\n", lines.stream()
-                .map(l -> l.replaceAll("\\b[0-9a-f]{64}\\b", "<id>")
+                .map(l -> l.replaceAll("\r+$", "").replaceAll("\\b[0-9a-f]{64}\\b", "<id>")
                         .replaceAll("([Ll]ess than a second|\\d+ seconds?|[Aa]bout a minute|\\d+ minutes?) ago", "<when> ago")
                         .replaceAll("Up (Less than a second|\\d+ seconds?|About a minute|\\d+ minutes?)", "Up <how long>")
                         // ping's round-trip times: the reference engine's wall clock, dockwire's virtual one

@@ -11,11 +11,12 @@ import java.util.Map;
  * text (a COPY's files, path and content; "" for the others), the images whose metadata it
  * loaded, the RUN lines it recorded, what of them it skipped ({@link RunInstalls}: {@code npm ci (line 4)}),
  * its digest: the same Dockerfile and context give the same, and the catalogue image's files its base
- * image removed (a committed image's whiteouts, which FROM keeps), none written back by a COPY.
+ * image removed (a committed image's whiteouts, which FROM keeps), none written back by a COPY, and
+ * the RUN steps run by step index ({@link RunStep.Ran}: output, time, layer; none without a runner).
  */
 public record Build(ImageConfig config, Map<String, String> labels, Map<String, String> files, List<String> steps,
                     List<String> stepInputs, List<String> bases, List<String> runs, List<String> skipped, String digest,
-                    java.util.Set<String> removed) {
+                    java.util.Set<String> removed, Map<Integer, RunStep.Ran> ran) {
     public Build {
         labels = Map.copyOf(labels);
         files = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(files));
@@ -25,5 +26,6 @@ public record Build(ImageConfig config, Map<String, String> labels, Map<String, 
         runs = List.copyOf(runs);
         skipped = List.copyOf(skipped);
         removed = java.util.Collections.unmodifiableSet(new java.util.LinkedHashSet<>(removed));
+        ran = Map.copyOf(ran);
     }
 }

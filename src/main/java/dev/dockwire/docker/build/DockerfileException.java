@@ -5,7 +5,7 @@ package dev.dockwire.docker.build;
  * unknown instruction: FORM}) and the lines it concerns (errdefs.Source's ranges; 0 when none),
  * which the client prints beside it.
  */
-public final class DockerfileException extends Exception {
+public class DockerfileException extends Exception {
     private static final long serialVersionUID = 1L;
     private final int startLine;
     private final int endLine;

@@ -20,7 +20,9 @@ import java.util.Set;
  * FROM, {@code --build-arg} over defaults, a stage's bare ARG inheriting the meta value); ENV
  * appended or replaced in place; WORKDIR joined to the current one; EXPOSE into ExposedPorts;
  * ENTRYPOINT resetting a CMD not set in the stage; the shell form through SHELL; COPY/ADD's files;
- * LABELs over the base's; RUN's package installs ({@link RunInstalls}).
+ * LABELs over the base's; RUN's package installs ({@link RunInstalls}) and, given a {@link RunStep},
+ * each RUN run in a build container of the stage so far, its file changes the step's layer
+ * (dispatchRun: the shell form through SHELL, the exec form as written, a here-document's script).
  */
 public final class ImageBuilder {
     private static final List<String> DEFAULT_SHELL = List.of("/bin/sh", "-c");
@@ -52,18 +54,32 @@ public final class ImageBuilder {
     private final List<String> loaded = new ArrayList<>();
     private final List<String> runs = new ArrayList<>();
     private final List<String> skipped = new ArrayList<>();
+    /** Where RUN lines run (null: none runs; {@link RunInstalls} marks their packages). */
+    private final RunStep runner;
+    /** The RUN steps run, by index in {@link #steps}. */
+    private final Map<Integer, RunStep.Ran> ran = new LinkedHashMap<>();
 
-    private ImageBuilder(Dockerfile file, Map<String, String> buildArgs, Bases bases, BuildContext context) {
+    private ImageBuilder(Dockerfile file, Map<String, String> buildArgs, Bases bases, BuildContext context, RunStep runner) {
         this.file = file;
         this.buildArgs = buildArgs;
         this.bases = bases;
         this.context = context;
+        this.runner = runner;
     }
 
-    /** Builds {@code target} (null: the last stage) of {@code file}. */
+    /** Builds {@code target} (null: the last stage) of {@code file}, running no RUN line. */
     public static Build build(Dockerfile file, Map<String, String> buildArgs, String target, Bases bases, BuildContext context)
             throws DockerfileException {
-        return new ImageBuilder(file, buildArgs, bases, context).run(target);
+        return new ImageBuilder(file, buildArgs, bases, context, null).run(target);
+    }
+
+    /**
+     * Builds {@code target} of {@code file}, each RUN run by {@code runner}; one that exits non-zero
+     * fails the build with {@link RunFailed}.
+     */
+    public static Build build(Dockerfile file, Map<String, String> buildArgs, String target, Bases bases, BuildContext context,
+            RunStep runner) throws DockerfileException {
+        return new ImageBuilder(file, buildArgs, bases, context, runner).run(target);
     }
 
     /** A stage as dispatched: its image config, labels, files and the catalogue base's files it lacks. */
@@ -103,7 +119,7 @@ public final class ImageBuilder {
         }
         Result r = done[t];
         r = new Result(madeBySkippedRuns(r.config()), r.labels(), r.files(), r.removed());
-        return new Build(r.config(), r.labels(), r.files(), steps, inputs, loaded, runs, skipped, digest(r), r.removed());
+        return new Build(r.config(), r.labels(), r.files(), steps, inputs, loaded, runs, skipped, digest(r), r.removed(), ran);
     }
 
     /**
@@ -186,7 +202,7 @@ public final class ImageBuilder {
                 loaded.add(canonical);
             }
         }
-        StageState st = new StageState(config, labels, files, lex);
+        StageState st = new StageState(config, labels, files, removed, lex);
         String prefix = multi ? (s.name() != null ? s.name() : "stage-" + i) + " " : "";
         int total = (baseStage < 0 && !scratch ? 1 : 0) + (int) s.commands().stream()
                 .filter(c -> c instanceof Instruction.Run || c instanceof Instruction.Copy || c instanceof Instruction.Workdir).count();
@@ -234,6 +250,7 @@ public final class ImageBuilder {
         private final ShellLex lex;
         private final Map<String, String> labels;
         private final Map<String, String> files;
+        private final Set<String> removed;
         /** The LLB state's environment: the image's ENV and the ARGs in scope, for substitution. */
         private final Map<String, String> scope = new LinkedHashMap<>();
         private final List<String> env;
@@ -247,14 +264,21 @@ public final class ImageBuilder {
         private ImageConfig.Healthcheck health;
         private List<String> shell = DEFAULT_SHELL;
         private final Map<String, String> providers;
-        private final RunInstalls installs = new RunInstalls(bases, skipped);
+        /** With a runner, what RunInstalls would have skipped: only the packages it does not know matter (a gap, not a failure). */
+        private final List<String> unrun = new ArrayList<>();
+        private final RunInstalls installs = new RunInstalls(bases, runner == null ? skipped : unrun);
+        /** Whether a RUN of this stage was skipped: what later lines read from it is missing, so their failures are not the Dockerfile's. */
+        private boolean stageSkipped;
+        /** Whether the RUN line being run installs a package the catalogue does not know. */
+        private boolean unknownPackages;
         private final String reference;
         private StepNames steps;
 
-        StageState(ImageConfig base, Map<String, String> labels, Map<String, String> files, ShellLex lex) {
+        StageState(ImageConfig base, Map<String, String> labels, Map<String, String> files, Set<String> removed, ShellLex lex) {
             this.lex = lex;
             this.labels = labels;
             this.files = files;
+            this.removed = removed;
             env = new ArrayList<>(base.env());
             for (String kv : env) {
                 int eq = kv.indexOf('=');
@@ -339,8 +363,13 @@ public final class ImageBuilder {
                 }
             } else if (c instanceof Instruction.Run r) {
                 runs.add(String.join(" ", r.command().args()));
+                int before = unrun.size();
                 installs.run(r);
+                unknownPackages = unrun.subList(before, unrun.size()).stream().anyMatch(u -> u.matches("\\S+ (add|install) .*"));
                 steps.add(upper(c));
+                if (runner != null) {
+                    execute(r);
+                }
             } else if (c instanceof Instruction.Copy cp) {
                 if (cp.from() != null && indexOf(cp.from().toLowerCase(Locale.ROOT), done.length) < 0) {
                     copyImage(word(cp.from()));
@@ -381,6 +410,47 @@ public final class ImageBuilder {
                 }
             }
             env.add(k + "=" + v);
+        }
+
+        /**
+         * Runs RUN {@code r} in a build container of the stage so far and takes its changes as the
+         * step's layer; a program dockwire does not model ({@code npm ci}) is skipped as without a
+         * runner; any other non-zero exit fails the build.
+         */
+        private void execute(Instruction.Run r) throws DockerfileException {
+            List<String> argv = RunLines.argv(r, shell);
+            List<String> vars = new ArrayList<>(env);
+            scope.forEach((k, v) -> {
+                if (env.stream().noneMatch(kv -> kv.equals(k) || kv.startsWith(k + "="))) {
+                    vars.add(k + "=" + v); // an ARG in scope is the process's variable too
+                }
+            });
+            RunStep.Ran out = runner.run(new RunStep.Request(config(), files, removed, argv, vars, workdir, user));
+            int index = ImageBuilder.this.steps.size() - 1;
+            ran.put(index, out);
+            if (out.status() != 0 && gap(out)) {
+                skipped.add(String.join(" ", r.command().args()) + " (line " + r.source().startLine() + ")");
+                stageSkipped = true;
+                return;
+            }
+            if (out.status() != 0) {
+                throw new RunFailed(argv, out.status(), ImageBuilder.this.steps, inputs, loaded, ran, r.source().startLine(), r.source().endLine());
+            }
+            for (String gone : out.deleted()) {
+                files.remove(gone);
+                files.keySet().removeIf(p -> p.startsWith(gone + "/"));
+                removed.add(gone);
+            }
+            out.written().forEach((path, text) -> {
+                files.remove(path);
+                files.put(path, text);
+                removed.remove(path);
+            });
+        }
+
+        /** {@link RunLines#gap} with this stage's state. */
+        private boolean gap(RunStep.Ran out) {
+            return RunLines.gap(out, reference, stageSkipped, unknownPackages);
         }
 
         private List<String> withShell(Instruction.CommandLine line) {

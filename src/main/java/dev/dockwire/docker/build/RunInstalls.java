@@ -14,7 +14,9 @@ import java.util.Set;
  * package managers' housekeeping ({@code apt-get update}, {@code apk update}, {@code rm -rf
  * /var/lib/apt/lists/*}, {@code yum clean all}) changes nothing a container runs; every other
  * command (and a package the catalogue does not know) is skipped and named in one WARNING line,
- * whose text is dockwire's own (no build of Docker's skips a RUN).
+ * whose text is dockwire's own (no build of Docker's skips a RUN). When the build runs its RUN
+ * lines ({@link RunStep}), this still marks the programs the packages ship on the image's config,
+ * and the WARNING names only the lines that failed for what dockwire does not model ({@link RunLines#gap}).
  */
 public final class RunInstalls {
     /** The shell's control operators between simple commands, longest first. */
@@ -178,6 +180,20 @@ public final class RunInstalls {
      * {@code WARNING:} form), or null when it skipped nothing.
      */
     public static String warning(List<String> skipped) {
+        return warning(skipped, false);
+    }
+
+    /**
+     * As {@link #warning(List)}; {@code ran}: the build ran its RUN lines, and these are the ones that
+     * failed for what dockwire does not model (a program, a package), taken as done without their
+     * changes. Both texts are dockwire's own.
+     */
+    public static String warning(List<String> skipped, boolean ran) {
+        if (ran) {
+            return skipped.isEmpty() ? null
+                    : "WARNING: RUN commands dockwire could not run (a program or package it does not model; the image lacks what they make): "
+                    + String.join(", ", skipped);
+        }
         return skipped.isEmpty() ? null
                 : "WARNING: RUN commands not executed (dockwire installs the packages it models and runs nothing else): "
                 + String.join(", ", skipped);

@@ -5,7 +5,8 @@
  * (frontend/dockerfile/shell), the typed instructions and stages (frontend/dockerfile/instructions)
  * and the image config the instructions make from a base image's (dockerfile2llb's dispatch).
  *
- * <p>Pure data over {@code docker}'s {@code ImageConfig}: the base images come from the caller, and
- * registering the result is the engine's job.
+ * <p>Pure data over {@code docker}'s {@code ImageConfig}: the base images come from the caller, a RUN
+ * line runs through the caller's {@link dev.dockwire.docker.build.RunStep} (a build container above this
+ * package), and registering the result is the engine's job.
  */
 package dev.dockwire.docker.build;

@@ -10,7 +10,9 @@ import dev.dockwire.docker.build.DockerIgnore;
 import dev.dockwire.docker.build.Dockerfile;
 import dev.dockwire.docker.build.DockerfileException;
 import dev.dockwire.docker.build.ImageBuilder;
+import dev.dockwire.docker.build.RunFailed;
 import dev.dockwire.docker.build.RunInstalls;
+import dev.dockwire.docker.build.RunStep;
 import dev.dockwire.docker.build.ServeComment;
 import dev.dockwire.docker.engine.Engine;
 import dev.dockwire.docker.engine.ImageHistory;
@@ -52,7 +54,11 @@ public final class BuildCommand {
      * The result of a build for Compose and the CLI: the image ID, the plain progress lines (or the
      * error lines), the vertices they name and the WARNING line about the RUN commands skipped (null: none).
      */
-    public record Outcome(String id, List<String> lines, boolean failed, List<BuildProgress.Vertex> vertices, String warning) {
+    public record Outcome(String id, List<String> lines, boolean failed, List<BuildProgress.Vertex> vertices, String warning, List<String> legacy) {
+        public Outcome(String id, List<String> lines, boolean failed, List<BuildProgress.Vertex> vertices, String warning) {
+            this(id, lines, failed, vertices, warning, null);
+        }
+
         /** This build's vertices in the last frame of the terminal display, as Compose runs it for {@code service}. */
         public List<String> frame(String service) {
             return BuildProgress.frame(vertices, service);
@@ -89,12 +95,42 @@ public final class BuildCommand {
                 buildArgs.put(kv, host.environment().get(kv));
             }
         }
-        Outcome o = build(new Request(f.positional().get(0), f.get("file"), buildArgs, f.get("target"), f.all("tag"),
-                CreateFlags.labels(f.all("label"))), f.has("quiet"), f.has("no-cache"));
+        Request request = new Request(f.positional().get(0), f.get("file"), buildArgs, f.get("target"), f.all("tag"),
+                CreateFlags.labels(f.all("label")));
+        if (legacy()) {
+            return legacyRun(request, f.has("quiet"));
+        }
+        Outcome o = build(request, f.has("quiet"), f.has("no-cache"));
         if (o.failed()) {
             return new CommandOutput(1, o.lines());
         }
         return CommandOutput.ok(f.has("quiet") ? List.of(o.id()) : o.lines());
+    }
+
+    /** Whether the client builds with the legacy builder: {@code DOCKER_BUILDKIT=0} (docker/cli's BuildKitEnabled). */
+    private boolean legacy() {
+        String v = host.environment().get("DOCKER_BUILDKIT");
+        return v != null && (v.equals("0") || v.equalsIgnoreCase("false"));
+    }
+
+    /**
+     * {@code DOCKER_BUILDKIT=0 docker build}: the same build, printed as the legacy builder's stream
+     * ({@link LegacyBuild}) after the client's deprecation notice on stderr; {@code -q} prints the
+     * ID alone, or on failure the whole stream.
+     */
+    private CommandOutput legacyRun(Request r, boolean quiet) {
+        Outcome o = build(r, true, false);
+        List<String> lines = new ArrayList<>(LegacyBuild.DEPRECATED);
+        if (o.failed() && o.legacy() == null) {
+            lines.addAll(o.lines());
+            return new CommandOutput(1, lines, lines);
+        }
+        if (o.failed() || !quiet) {
+            lines.addAll(o.legacy());
+        } else {
+            lines.add(o.id());
+        }
+        return new CommandOutput(o.failed() ? 1 : 0, lines, o.failed() ? lines : LegacyBuild.DEPRECATED);
     }
 
     /** Builds {@code r}'s context (its {@code Dockerfile}, or the file named) and names the image its tags. */
@@ -183,8 +219,12 @@ public final class BuildCommand {
         Dockerfile d;
         try {
             d = Dockerfile.parse(text);
-            b = ImageBuilder.build(d, buildArgs, target, bases, context);
+            b = ImageBuilder.build(d, buildArgs, target, bases, context, new BuildContainers(host));
             serves = ServeComment.find(text);
+        } catch (RunFailed e) {
+            Outcome failed = runFailed(e, dfName, text, files, context, ignoreText, noCache, progress, quiet);
+            return new Outcome(null, failed.lines(), true, List.of(), null,
+                    legacy() ? new LegacyBuild(engine, tarSize(files, context)).failed(d(text), e) : null);
         } catch (DockerfileException e) {
             List<String> out = quiet ? new ArrayList<>() : lines;
             if (!quiet) {
@@ -194,14 +234,8 @@ public final class BuildCommand {
             out.add("ERROR: failed to solve: " + e.getMessage());
             return failed(out);
         }
-        for (String base : b.bases()) {
-            progress.vertex("[internal] load metadata for " + base);
-        }
-        // fsutil's stat packets: 2B for no file; a file's bytes and its packet, 40B for a short one
-        // (moby/moby#41033: an 8-byte .dockerignore transferred 48B).
-        progress.vertex("[internal] load .dockerignore", "transferring context: "
-                + (ignoreText == null ? "2B" : human(ignoreText.getBytes(StandardCharsets.UTF_8).length + 40)) + " done");
-        steps(b, files, context, noCache, progress);
+        loadVertices(b.bases(), ignoreText, progress);
+        steps(b.steps(), b.stepInputs(), b.ran(), null, files, context, noCache, progress);
         String id = "sha256:" + b.digest();
         long size = engine.images().published(b.config().reference()).size();
         for (String content : b.files().values()) {
@@ -225,11 +259,41 @@ public final class BuildCommand {
         // The image's history, for docker history and save; without a -t it is kept dangling (<none>:<none>), as moby's image store keeps it.
         engine.images().store(image, new BuildHistory(d, b, buildArgs, base -> ImageHistory.entries(engine.images(), base),
                 image.created()).entries(target), null);
-        String warning = RunInstalls.warning(b.skipped());
+        String warning = RunInstalls.warning(b.skipped(), true);
         if (warning != null) {
             lines.add(warning);
         }
-        return new Outcome(id, lines, false, progress.vertices(), warning);
+        return new Outcome(id, lines, false, progress.vertices(), warning,
+                legacy() ? new LegacyBuild(engine, tarSize(files, context)).built(d, b, id, tags) : null);
+    }
+
+    /** The vertices of the images' metadata and the .dockerignore, which the solve loads before the steps. */
+    private static void loadVertices(List<String> bases, String ignoreText, BuildProgress progress) {
+        for (String base : bases) {
+            progress.vertex("[internal] load metadata for " + base);
+        }
+        // fsutil's stat packets: 2B for no file; a file's bytes and its packet, 40B for a short one
+        // (moby/moby#41033: an 8-byte .dockerignore transferred 48B).
+        progress.vertex("[internal] load .dockerignore", "transferring context: "
+                + (ignoreText == null ? "2B" : human(ignoreText.getBytes(StandardCharsets.UTF_8).length + 40)) + " done");
+    }
+
+    /**
+     * A RUN that exited non-zero: the vertices up to it, its logs and error block, the Dockerfile
+     * lines it came from and buildx's {@code ERROR: failed to solve: process "..." did not complete
+     * successfully: exit code: N} (with {@code -q}, the error lines alone).
+     */
+    private Outcome runFailed(RunFailed e, String dfName, String text, List<String> files, BuildContext context, String ignoreText,
+            boolean noCache, BuildProgress progress, boolean quiet) {
+        List<String> lines = progress.lines();
+        loadVertices(e.bases(), ignoreText, progress);
+        steps(e.steps(), e.stepInputs(), e.ran(), e, files, context, noCache, progress);
+        if (quiet) {
+            lines.subList(0, lines.size()).clear();
+        }
+        lines.addAll(BuildProgress.source(dfName, text, e.startLine(), e.endLine()));
+        lines.add("ERROR: failed to solve: " + e.getMessage());
+        return failed(new ArrayList<>(lines));
     }
 
     private static Outcome failed(List<String> lines) {
@@ -243,8 +307,8 @@ public final class BuildCommand {
      * stage's previous step, its text and what it took in (a COPY/ADD's files: BuildKit's contenthash
      * checksums only what the step copies, from the context or another stage).
      */
-    private void steps(Build b, List<String> files, BuildContext context, boolean noCache, BuildProgress progress) {
-        List<String> steps = b.steps();
+    private void steps(List<String> steps, List<String> inputs, Map<Integer, RunStep.Ran> ran, RunFailed failed, List<String> files,
+            BuildContext context, boolean noCache, BuildProgress progress) {
         long bytes = 0;
         for (String p : files) {
             String c = context.read(p);
@@ -266,17 +330,51 @@ public final class BuildCommand {
         for (int i = 0; i < steps.size(); i++) {
             String step = steps.get(i);
             String stage = step.startsWith("[") && step.indexOf(' ') < step.indexOf('/') ? step.substring(1, step.indexOf(' ')) : "";
-            String key = sha256(lastKey.getOrDefault(stage, "") + "\0" + step.substring(step.indexOf("] ") + 2) + "\0" + b.stepInputs().get(i));
+            String key = sha256(lastKey.getOrDefault(stage, "") + "\0" + step.substring(step.indexOf("] ") + 2) + "\0" + inputs.get(i));
             lastKey.put(stage, key);
             if (step.contains("] FROM ")) {
                 continue;
             }
-            if (engine.images().cachedStep(key) && !noCache) {
+            RunStep.Ran run = ran.get(i);
+            if (failed != null && i == steps.size() - 1) {
+                // a failed step's result is not cached: the next build runs it again
+                progress.failed(step, run.output(), run.nanos(), failed.getMessage());
+            } else if (engine.images().cachedStep(key) && !noCache) {
                 progress.cached(step);
+            } else if (run != null) {
+                progress.ran(step, run.output(), run.nanos());
             } else {
                 progress.vertex(step);
             }
         }
+    }
+
+    /** The Dockerfile {@code text} once more (it parsed before the build failed). */
+    private static Dockerfile d(String text) {
+        try {
+            return Dockerfile.parse(text);
+        } catch (DockerfileException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /**
+     * The bytes of the context's tar as the client sends it (moby's archive.TarWithOptions through Go's
+     * archive/tar): a 512-byte header per file and per directory below the root, each file's content
+     * in 512-byte blocks, two zero blocks at the end.
+     */
+    private static long tarSize(List<String> files, BuildContext context) {
+        long n = 1024;
+        java.util.Set<String> dirs = new java.util.HashSet<>();
+        for (String p : files) {
+            String c = context.read(p);
+            long len = c == null ? 0 : c.getBytes(StandardCharsets.UTF_8).length;
+            n += 512 + (len + 511) / 512 * 512;
+            for (int slash = p.indexOf('/'); slash > 0; slash = p.indexOf('/', slash + 1)) {
+                dirs.add(p.substring(0, slash));
+            }
+        }
+        return n + 512L * dirs.size();
     }
 
     private static String sha256(String text) {

@@ -23,7 +23,7 @@ import java.util.function.Function;
  * {@code # buildkit} ({@code RUN /bin/sh -c apk add curl # buildkit}, {@code |1 V=1} before it
  * when the stage declared ARGs), the others set config only ({@code ENV K=V}, {@code EXPOSE
  * map[80/tcp:{}]}, {@code CMD ["nginx" "-g" "daemon off;"]} as Go's %q prints the slice). A
- * COPY's layer is the bytes it copied; a RUN's is 0 (dockwire keeps no files a RUN writes). The
+ * COPY's layer is the bytes it copied; a RUN's the bytes of the files it wrote (its container's diff). The
  * instructions' words are as written: variables are not substituted here.
  */
 final class BuildHistory {
@@ -74,6 +74,8 @@ final class BuildHistory {
         }
         List<Long> copies = copySizes(i);
         int copy = 0;
+        List<Long> runs = runSizes(i);
+        int run = 0;
         Map<String, String> args = new LinkedHashMap<>();
         List<String> shell = List.of("/bin/sh", "-c");
         for (Instruction c : s.commands()) {
@@ -119,12 +121,31 @@ final class BuildHistory {
                     args.forEach((k, v) -> words.add(k + "=" + v));
                 }
                 words.addAll(withShell(shell, r.command()));
-                out.add(new ImageHistory.Entry(now, "RUN " + String.join(" ", words) + " # buildkit", 0, ImageHistory.BUILDKIT, false));
+                long size = run < runs.size() ? runs.get(run) : 0;
+                run++;
+                out.add(new ImageHistory.Entry(now, "RUN " + String.join(" ", words) + " # buildkit", size, ImageHistory.BUILDKIT, false));
             } else if (c instanceof Instruction.Copy cp) {
                 String text = (cp.add() ? "ADD " : "COPY ") + String.join(" ", cp.sources()) + " " + cp.dest() + " # buildkit";
                 long size = copy < copies.size() ? copies.get(copy) : 0;
                 copy++;
                 out.add(new ImageHistory.Entry(now, text, size, ImageHistory.BUILDKIT, false));
+            }
+        }
+        return out;
+    }
+
+    /** The bytes each RUN of stage {@code i} wrote, in order (0 for one not run). */
+    private List<Long> runSizes(int i) {
+        Dockerfile.Stage s = file.stages().get(i);
+        String prefix = file.stages().size() > 1 ? "[" + (s.name() != null ? s.name() : "stage-" + i) + " " : "[";
+        List<Long> out = new ArrayList<>();
+        for (int k = 0; k < build.steps().size(); k++) {
+            String step = build.steps().get(k);
+            boolean ours = step.startsWith(prefix) && Character.isDigit(step.charAt(prefix.length()) == ' ' ? '0' : step.charAt(prefix.length()))
+                    || prefix.equals("[") && step.matches("\\[ *\\d+/\\d+\\] .*");
+            if (ours && step.contains("] RUN ")) {
+                dev.dockwire.docker.build.RunStep.Ran ran = build.ran().get(k);
+                out.add(ran == null ? 0L : ran.size());
             }
         }
         return out;

@@ -37,6 +37,11 @@ final class BuildProgress {
         out.add("");
     }
 
+    /** The lines printed so far (the list it appends to). */
+    List<String> lines() {
+        return out;
+    }
+
     /** The vertices so far, in order. */
     List<Vertex> vertices() {
         return List.copyOf(vertices);
@@ -60,6 +65,60 @@ final class BuildProgress {
             }
         }
         return lines;
+    }
+
+    /**
+     * How long the executor takes to start a RUN's container before its process prints anything
+     * (runc's create and start; dockwire's own figure: BuildKit's first log lines come 0.05-0.3 s in).
+     */
+    static final long CONTAINER_START_NANOS = 100_000_000L;
+
+    /** How many of a failed step's last log lines the error repeats (progressui's logs kept per vertex for the error). */
+    private static final int ERROR_LOG_LINES = 10;
+
+    /**
+     * A RUN's vertex: what its process printed, each line after the time since the vertex started
+     * (printer.go's {@code #N 0.123 LINE}), then {@code DONE} with the time it took.
+     */
+    void ran(String name, List<String> logs, long nanos) {
+        int n = next++;
+        vertices.add(new Vertex(name, List.of()));
+        out.add("#" + n + " " + name);
+        for (String l : logs) {
+            out.add(logLine("#" + n + " ", l, nanos));
+        }
+        out.add("#" + n + " DONE " + String.format("%.1fs", (CONTAINER_START_NANOS + nanos) / 1e9));
+        out.add("");
+    }
+
+    /**
+     * A RUN whose process failed: its logs, {@code #N ERROR: MESSAGE}, then the error's own block
+     * (the vertex's name and its last log lines between {@code ------} rulers), as progressui
+     * prints a failed vertex's logs after it.
+     */
+    void failed(String name, List<String> logs, long nanos, String message) {
+        int n = next++;
+        vertices.add(new Vertex(name, List.of()));
+        out.add("#" + n + " " + name);
+        for (String l : logs) {
+            out.add(logLine("#" + n + " ", l, nanos));
+        }
+        out.add("#" + n + " ERROR: " + message);
+        out.add("------");
+        out.add(" > " + name + ":");
+        for (String l : logs.subList(Math.max(0, logs.size() - ERROR_LOG_LINES), logs.size())) {
+            out.add(logLine("", l, nanos));
+        }
+        out.add("------");
+    }
+
+    /** A log line stamped with the seconds since its vertex started: three decimals in five characters ({@code 0.061}, {@code 40.18}). */
+    private static String logLine(String prefix, String line, long nanos) {
+        String t = String.format("%.3f", (CONTAINER_START_NANOS + nanos) / 1e9);
+        if (t.length() > 5) {
+            t = t.substring(0, Math.max(5, t.indexOf('.')));
+        }
+        return line.isEmpty() ? prefix + t : prefix + t + " " + line;
     }
 
     /** A vertex whose result came from the cache: {@code #N CACHED} in place of its time. */

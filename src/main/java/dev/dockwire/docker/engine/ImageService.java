@@ -226,6 +226,14 @@ public final class ImageService {
         return b;
     }
 
+    /**
+     * Forgets that the daemon has {@code image}: a build's base, which BuildKit loads for a RUN's
+     * container into its own store, not into the images {@code docker images} lists.
+     */
+    public void forget(String image) {
+        pulled.remove(key(image));
+    }
+
     /** Records that the daemon has {@code image} now; false when it had it already. */
     public boolean pull(String image) {
         return pulled.add(key(image));

@@ -1,0 +1,93 @@
+package dev.dockwire.docker.cli;
+
+import dev.dockwire.docker.CommandOutput;
+import dev.dockwire.docker.Container;
+import dev.dockwire.docker.ContainerCreate;
+import dev.dockwire.docker.FileTable;
+import dev.dockwire.docker.build.RunStep;
+import dev.dockwire.docker.engine.ContainerChanges;
+import dev.dockwire.docker.engine.Engine;
+import dev.dockwire.docker.engine.ExecConfig;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The build's RUN steps in containers of the engine, as moby's legacy builder runs them
+ * (builder/dockerfile/containerbackend.go: create a container of the image so far, run the command,
+ * commit its changes, remove it) and as BuildKit's executor does over a snapshot: a container with no
+ * network of its own (it takes no address from IPAM), pinned to the stage's config, its read-only
+ * layers the stage's files over its catalogue image's (with the stage's whiteouts), the command run
+ * through the host's {@code docker exec} path (the container's own shell and programs); its diff
+ * ({@link ContainerChanges}, what {@code docker diff} and {@code docker commit} read) is the layer.
+ * The container is removed afterwards, and a program that serves is ended at the step limit as
+ * the host's {@code docker exec} ends it.
+ */
+final class BuildContainers implements RunStep {
+    private final CliEnv host;
+
+    BuildContainers(CliEnv host) {
+        this.host = host;
+    }
+
+    @Override
+    public Ran run(Request r) {
+        Engine engine = host.engine();
+        String image = r.config().reference();
+        if (image == null || image.equals("scratch")) {
+            // runc's error for a root file system without the shell (BuildKit's executor wraps it)
+            return new Ran(1, List.of("runc run failed: unable to start container process: exec: \"" + r.argv().get(0)
+                    + "\": stat " + r.argv().get(0) + ": no such file or directory"), 0, Map.of(), Set.of());
+        }
+        boolean listed = !engine.images().pull(image);
+        Container c = engine.create(ContainerCreate.of(null, image, "host"), Map.of());
+        if (!listed) {
+            engine.images().forget(image); // the create recorded the base as the daemon's image; BuildKit's load does not list it
+        }
+        try {
+            c.pinnedImage(r.config());
+            FileTable layers = new FileTable();
+            layers.lower(c.imageFiles());
+            r.files().forEach((path, text) -> layers.write(path, text, false));
+            for (String gone : r.removed()) {
+                if (!layers.remove(gone)) {
+                    layers.removeDirectory(gone, true);
+                }
+            }
+            c.imageFiles(layers);
+            if (!r.workdir().isEmpty() && !r.workdir().equals("/")) {
+                mkdirs(layers, r.workdir()); // BuildKit makes a WORKDIR that is missing (dispatchWorkdir's mkdir)
+            }
+            long start = host.loop().nanos();
+            CommandOutput o = host.exec(c, new ExecConfig(r.argv(), r.env(), r.user(), r.workdir(), false, false), List.of());
+            long took = host.loop().nanos() - start;
+            Map<String, String> written = new LinkedHashMap<>();
+            Set<String> deleted = new LinkedHashSet<>();
+            for (String line : new ContainerChanges(engine).changes(c.id())) {
+                String path = line.substring(2);
+                if (line.charAt(0) == 'D') {
+                    deleted.add(path);
+                } else if (!c.isDirectory(path) && c.file(path) != null) {
+                    written.put(path, c.file(path));
+                }
+            }
+            return new Ran(o.status(), o.output(), took, written, deleted);
+        } finally {
+            engine.remove(c.id(), true, () -> { });
+        }
+    }
+
+    private static void mkdirs(FileTable layers, String dir) {
+        for (int slash = dir.indexOf('/', 1); ; slash = dir.indexOf('/', slash + 1)) {
+            String d = slash < 0 ? dir : dir.substring(0, slash);
+            if (!layers.isDirectory(d)) {
+                layers.mkdir(d);
+            }
+            if (slash < 0) {
+                return;
+            }
+        }
+    }
+}
