@@ -25,14 +25,45 @@ class LsLongEndToEndTest {
     @Test
     void alpinesBusyboxLongListing() {
         h.ok("docker run -d --name a1 alpine sleep 300");
-        assertEquals(List.of("total 28",
+        // alpine 3.24's /etc (the image tree, rootfs/alpine.tree); Docker's three files written at start
+        assertEquals(List.of(
+                "total 148",
                 "-rw-r--r--    1 root     root             7 Sep 17  2026 alpine-release",
+                "drwxr-xr-x    4 root     root          4096 Sep 17  2026 apk",
+                "drwxr-xr-x    2 root     root          4096 Sep 17  2026 busybox-paths.d",
+                "drwxr-xr-x    2 root     root          4096 Sep 17  2026 crontabs",
+                "-rw-r--r--    1 root     root            89 Sep 17  2026 fstab",
                 "-rw-r--r--    1 root     root           510 Sep 17  2026 group",
                 "-rw-r--r--    1 root     root            13 Jan  1 00:00 hostname",
                 "-rw-r--r--    1 root     root           172 Jan  1 00:00 hosts",
-                "-rw-r--r--    1 root     root           188 Sep 17  2026 os-release",
+                "-rw-r--r--    1 root     root           570 Sep 17  2026 inittab",
+                "-rw-r--r--    1 root     root            54 Sep 17  2026 issue",
+                "drwxr-xr-x    2 root     root          4096 Sep 17  2026 logrotate.d",
+                "drwxr-xr-x    2 root     root          4096 Sep 17  2026 modprobe.d",
+                "-rw-r--r--    1 root     root            15 Sep 17  2026 modules",
+                "drwxr-xr-x    2 root     root          4096 Sep 17  2026 modules-load.d",
+                "-rw-r--r--    1 root     root           284 Sep 17  2026 motd",
+                "lrwxrwxrwx    1 root     root            14 Sep 17  2026 mtab -> ../proc/mounts",
+                "drwxr-xr-x    8 root     root          4096 Sep 17  2026 network",
+                "-rw-r--r--    1 root     root           205 Sep 17  2026 nsswitch.conf",
+                "drwxr-xr-x    2 root     root          4096 Sep 17  2026 opt",
+                "lrwxrwxrwx    1 root     root            21 Sep 17  2026 os-release -> ../usr/lib/os-release",
                 "-rw-r--r--    1 root     root           702 Sep 17  2026 passwd",
-                "-rw-r--r--    1 root     root           221 Jan  1 00:00 resolv.conf"), h.ok("docker exec a1 ls -l /etc"));
+                "drwxr-xr-x    7 root     root          4096 Sep 17  2026 periodic",
+                "-rw-r--r--    1 root     root          1409 Sep 17  2026 profile",
+                "drwxr-xr-x    2 root     root          4096 Sep 17  2026 profile.d",
+                "-rw-r--r--    1 root     root          3164 Sep 17  2026 protocols",
+                "-rw-r--r--    1 root     root           221 Jan  1 00:00 resolv.conf",
+                "drwxr-xr-x    2 root     root          4096 Sep 17  2026 secfixes.d",
+                "-rw-r--r--    1 root     root            38 Sep 17  2026 securetty",
+                "-rw-r--r--    1 root     root         12813 Sep 17  2026 services",
+                "-rw-r-----    1 root     shadow         260 Sep 17  2026 shadow",
+                "-rw-r--r--    1 root     root            38 Sep 17  2026 shells",
+                "drwxr-xr-x    5 root     root          4096 Sep 17  2026 ssl",
+                "drwxr-xr-x    2 root     root          4096 Sep 17  2026 ssl1.1",
+                "-rw-r--r--    1 root     root            53 Sep 17  2026 sysctl.conf",
+                "drwxr-xr-x    2 root     root          4096 Sep 17  2026 sysctl.d",
+                "drwxr-xr-x    2 root     root          4096 Sep 17  2026 udhcpc"), h.ok("docker exec a1 ls -l /etc"));
         h.ok("docker exec a1 sh -c 'echo hi > /tmp/x'");
         h.ok("docker exec a1 sleep 50");
         h.ok("docker exec a1 sleep 50");
