@@ -1,5 +1,6 @@
 package dev.dockwire.docker.build;
 
+import dev.dockwire.docker.GoQuote;
 import java.util.List;
 
 /**
@@ -20,7 +21,7 @@ public final class RunFailed extends DockerfileException {
 
     RunFailed(List<String> argv, int status, List<String> steps, List<String> inputs, List<String> bases,
             java.util.Map<Integer, RunStep.Ran> ran, int startLine, int endLine) {
-        super("process " + goQuote(String.join(" ", argv)) + " did not complete successfully: exit code: " + status, startLine, endLine);
+        super("process " + GoQuote.quote(String.join(" ", argv)) + " did not complete successfully: exit code: " + status, startLine, endLine);
         this.argv = List.copyOf(argv);
         this.status = status;
         this.steps = List.copyOf(steps);
@@ -64,26 +65,4 @@ public final class RunFailed extends DockerfileException {
         return "The command '" + String.join(" ", argv) + "' returned a non-zero code: " + status;
     }
 
-    /** Go's {@code %q} of {@code s} (strconv.Quote), as the executor's error names the process. */
-    static String goQuote(String s) {
-        StringBuilder b = new StringBuilder("\"");
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            switch (c) {
-                case '"' -> b.append("\\\"");
-                case '\\' -> b.append("\\\\");
-                case '\n' -> b.append("\\n");
-                case '\t' -> b.append("\\t");
-                case '\r' -> b.append("\\r");
-                default -> {
-                    if (c < 0x20 || c == 0x7f) {
-                        b.append(String.format("\\x%02x", (int) c));
-                    } else {
-                        b.append(c);
-                    }
-                }
-            }
-        }
-        return b.append('"').toString();
-    }
 }

@@ -134,16 +134,27 @@ final class BuildHistory {
         return out;
     }
 
-    /** The bytes each RUN of stage {@code i} wrote, in order (0 for one not run). */
-    private List<Long> runSizes(int i) {
+    /** The indexes of the build's steps that belong to stage {@code i} ({@code [stage-1 2/3] ...}, or {@code [2/3]} in a one-stage build). */
+    private List<Integer> stageSteps(int i) {
         Dockerfile.Stage s = file.stages().get(i);
         String prefix = file.stages().size() > 1 ? "[" + (s.name() != null ? s.name() : "stage-" + i) + " " : "[";
-        List<Long> out = new ArrayList<>();
+        List<Integer> out = new ArrayList<>();
         for (int k = 0; k < build.steps().size(); k++) {
             String step = build.steps().get(k);
-            boolean ours = step.startsWith(prefix) && Character.isDigit(step.charAt(prefix.length()) == ' ' ? '0' : step.charAt(prefix.length()))
-                    || prefix.equals("[") && step.matches("\\[ *\\d+/\\d+\\] .*");
-            if (ours && step.contains("] RUN ")) {
+            if (step.startsWith(prefix) && Character.isDigit(step.charAt(prefix.length()) == ' ' ? '0' : step.charAt(prefix.length()))
+                    || prefix.equals("[") && step.matches("\\[ *\\d+/\\d+\\] .*")) {
+                out.add(k);
+            }
+        }
+        return out;
+    }
+
+    /** The bytes each RUN of stage {@code i} wrote, in order (0 for one not run). */
+    private List<Long> runSizes(int i) {
+        List<Long> out = new ArrayList<>();
+        for (int k : stageSteps(i)) {
+            String step = build.steps().get(k);
+            if (step.contains("] RUN ")) {
                 dev.dockwire.docker.build.RunStep.Ran ran = build.ran().get(k);
                 out.add(ran == null ? 0L : ran.size());
             }
@@ -153,14 +164,10 @@ final class BuildHistory {
 
     /** The bytes each COPY/ADD of stage {@code i} copied, in order, from the build's steps and what each took in. */
     private List<Long> copySizes(int i) {
-        Dockerfile.Stage s = file.stages().get(i);
-        String prefix = file.stages().size() > 1 ? "[" + (s.name() != null ? s.name() : "stage-" + i) + " " : "[";
         List<Long> out = new ArrayList<>();
-        for (int k = 0; k < build.steps().size(); k++) {
+        for (int k : stageSteps(i)) {
             String step = build.steps().get(k);
-            boolean ours = step.startsWith(prefix) && Character.isDigit(step.charAt(prefix.length()) == ' ' ? '0' : step.charAt(prefix.length()))
-                    || prefix.equals("[") && step.matches("\\[ *\\d+/\\d+\\] .*");
-            if (ours && (step.contains("] COPY ") || step.contains("] ADD "))) {
+            if (step.contains("] COPY ") || step.contains("] ADD ")) {
                 String[] parts = build.stepInputs().get(k).split("\0", -1);
                 long bytes = 0;
                 for (int p = 1; p < parts.length; p += 2) {

@@ -1,5 +1,6 @@
 package dev.dockwire.docker.cli;
 
+import dev.dockwire.docker.GoQuote;
 import java.math.BigDecimal;
 import java.util.Collection;
 import java.util.List;
@@ -122,32 +123,6 @@ final class GoFmt {
         return sign + b.toPlainString();
     }
 
-    /** strconv.Quote for the text templates print: ASCII escapes, \\u for other controls. */
-    static String quote(String s) {
-        StringBuilder sb = new StringBuilder("\"");
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            switch (c) {
-                case '"' -> sb.append("\\\"");
-                case '\\' -> sb.append("\\\\");
-                case '\n' -> sb.append("\\n");
-                case '\t' -> sb.append("\\t");
-                case '\r' -> sb.append("\\r");
-                case '\007' -> sb.append("\\a");
-                case '\b' -> sb.append("\\b");
-                case '\f' -> sb.append("\\f");
-                case '\013' -> sb.append("\\v");
-                default -> {
-                    if (c < ' ' || c == 0x7f) {
-                        sb.append(String.format("\\x%02x", (int) c));
-                    } else {
-                        sb.append(c);
-                    }
-                }
-            }
-        }
-        return sb.append('"').toString();
-    }
 
     /** strconv.Unquote of a double-quoted Go string; null when it is not one. */
     static String unquote(String q) {
@@ -304,7 +279,7 @@ final class GoFmt {
             }
             case 'q' -> {
                 if (string) {
-                    return quote(text);
+                    return GoQuote.quote(text);
                 }
                 return integer ? "'" + new String(Character.toChars(((Number) a).intValue())) + "'" : null;
             }

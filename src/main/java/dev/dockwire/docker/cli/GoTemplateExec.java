@@ -1,5 +1,6 @@
 package dev.dockwire.docker.cli;
 
+import dev.dockwire.docker.GoQuote;
 import dev.dockwire.docker.cli.GoTemplateFuncs.Func;
 import dev.dockwire.docker.cli.GoTemplateFuncs.Param;
 import dev.dockwire.docker.cli.GoTemplateTree.ActionNode;
@@ -94,7 +95,7 @@ final class GoTemplateExec {
         int nl = before.lastIndexOf('\n');
         int col = nl < 0 ? pos : pos - nl - 1;
         int line = 1 + (int) before.chars().filter(c -> c == '\n').count();
-        return new GoTemplate.ExecError("template: " + name + ":" + line + ":" + col + ": executing " + GoFmt.quote(name)
+        return new GoTemplate.ExecError("template: " + name + ":" + line + ":" + col + ": executing " + GoQuote.quote(name)
                 + " at <" + node + ">: " + message, out.toString());
     }
 
@@ -131,7 +132,7 @@ final class GoTemplateExec {
     private void template(Object dot, TemplateNode t) {
         ListNode body = defined.get(t.name());
         if (body == null) {
-            throw error("template " + GoFmt.quote(t.name()) + " not defined");
+            throw error("template " + GoQuote.quote(t.name()) + " not defined");
         }
         Object newDot = t.pipe() == null ? null : evalPipeline(dot, t.pipe());
         List<String> savedNames = new ArrayList<>(varNames);
@@ -291,7 +292,7 @@ final class GoTemplateExec {
         if (first instanceof StringNode str) {
             return str.text();
         }
-        throw error("can't evaluate command " + GoFmt.quote(first.toString()));
+        throw error("can't evaluate command " + GoQuote.quote(first.toString()));
     }
 
     private void notAFunction(List<Node> args, Object fin) {
@@ -347,7 +348,7 @@ final class GoTemplateExec {
     private Object evalField(Object dot, String field, Node n, List<Node> args, Object fin, Object receiver, boolean root) {
         if (receiver == null) {
             if (raw) {
-                throw error("nil data; no entry for key " + GoFmt.quote(field));
+                throw error("nil data; no entry for key " + GoQuote.quote(field));
             }
             return null;
         }
@@ -397,7 +398,7 @@ final class GoTemplateExec {
             }
             Object v = m.get(field);
             if (v == null && !m.containsKey(field) && (raw || strict && root && structLike(m))) {
-                throw error(raw ? "map has no entry for key " + GoFmt.quote(field) : "can't evaluate field " + field + " in type " + type);
+                throw error(raw ? "map has no entry for key " + GoQuote.quote(field) : "can't evaluate field " + field + " in type " + type);
             }
             return v;
         }
@@ -411,7 +412,7 @@ final class GoTemplateExec {
         node = id;
         Func f = funcs.get(id.name());
         if (f == null) {
-            throw error(GoFmt.quote(id.name()) + " is not a defined function");
+            throw error(GoQuote.quote(id.name()) + " is not a defined function");
         }
         return evalCall(dot, f, cmd, id.name(), args, fin);
     }

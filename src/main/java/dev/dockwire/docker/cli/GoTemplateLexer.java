@@ -1,5 +1,6 @@
 package dev.dockwire.docker.cli;
 
+import dev.dockwire.docker.GoQuote;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -33,9 +34,9 @@ final class GoTemplateLexer {
                 return "<" + val + ">";
             }
             if (val.length() > 10) {
-                return GoFmt.quote(val.substring(0, 10)) + "...";
+                return GoQuote.quote(val.substring(0, 10)) + "...";
             }
-            return GoFmt.quote(val);
+            return GoQuote.quote(val);
         }
     }
 
@@ -383,7 +384,7 @@ final class GoTemplateLexer {
         accept("i");
         if (pos < in.length() && isAlphaNumeric(in.charAt(pos))) {
             pos++;
-            return error("bad number syntax: " + GoFmt.quote(in.substring(start, pos)));
+            return error("bad number syntax: " + GoQuote.quote(in.substring(start, pos)));
         }
         emit(Type.NUMBER);
         return true;

@@ -1,5 +1,6 @@
 package dev.dockwire.docker.cli;
 
+import dev.dockwire.docker.GoQuote;
 import dev.dockwire.docker.cli.GoTemplateLexer.Item;
 import dev.dockwire.docker.cli.GoTemplateLexer.Type;
 import dev.dockwire.docker.cli.GoTemplateTree.ActionNode;
@@ -416,7 +417,7 @@ final class GoTemplateParser {
             }
             if (node instanceof BoolNode || node instanceof StringNode || node instanceof NumberNode || node instanceof NilNode
                     || node instanceof DotNode) {
-                throw error("unexpected . after term " + GoFmt.quote(node.toString()));
+                throw error("unexpected . after term " + GoQuote.quote(node.toString()));
             }
             return new ChainNode(pos, node, fields);
         }
@@ -428,7 +429,7 @@ final class GoTemplateParser {
         switch (token.type()) {
             case IDENTIFIER -> {
                 if (!functions.contains(token.val())) {
-                    throw error("function " + GoFmt.quote(token.val()) + " not defined");
+                    throw error("function " + GoQuote.quote(token.val()) + " not defined");
                 }
                 return new IdentifierNode(token.pos(), token.val());
             }
@@ -441,7 +442,7 @@ final class GoTemplateParser {
             case VARIABLE -> {
                 List<String> ident = List.of(token.val().split("\\.", -1));
                 if (!vars.contains(ident.get(0))) {
-                    throw error("undefined variable " + GoFmt.quote(ident.get(0)));
+                    throw error("undefined variable " + GoQuote.quote(ident.get(0)));
                 }
                 return new VariableNode(token.pos(), new ArrayList<>(ident));
             }
@@ -517,7 +518,7 @@ final class GoTemplateParser {
             v = negative ? -v : v;
             return new NumberNode(token.pos(), text, true, true, v, v);
         } catch (NumberFormatException e) {
-            throw error("illegal number syntax: " + GoFmt.quote(text));
+            throw error("illegal number syntax: " + GoQuote.quote(text));
         }
     }
 }

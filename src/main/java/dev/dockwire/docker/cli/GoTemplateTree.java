@@ -1,5 +1,6 @@
 package dev.dockwire.docker.cli;
 
+import dev.dockwire.docker.GoQuote;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -35,7 +36,7 @@ final class GoTemplateTree {
     record TextNode(int pos, String text) implements Node {
         @Override
         public String toString() {
-            return GoFmt.quote(text);
+            return GoQuote.quote(text);
         }
     }
 
@@ -89,7 +90,7 @@ final class GoTemplateTree {
     record TemplateNode(int pos, String name, PipeNode pipe) implements Node {
         @Override
         public String toString() {
-            return "{{template " + GoFmt.quote(name) + (pipe == null ? "" : " " + pipe) + "}}";
+            return "{{template " + GoQuote.quote(name) + (pipe == null ? "" : " " + pipe) + "}}";
         }
     }
 

@@ -1,5 +1,6 @@
 package dev.dockwire.docker.cli;
 
+import dev.dockwire.docker.GoQuote;
 import dev.dockwire.docker.PortBinding;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -33,7 +34,7 @@ final class PsColumns {
         if (truncate) {
             command = ellipsis(command, COMMAND_WIDTH);
         }
-        return quote(command);
+        return GoQuote.quote(command);
     }
 
     /** formatter.Ellipsis: at most {@code width} runes, the last one replaced by … when cut. */
@@ -45,31 +46,6 @@ final class PsColumns {
         return new String(runes, 0, width - 1) + "…";
     }
 
-    /** strconv.Quote: double quotes around {@code s}, with backslash escapes for quotes, backslashes and control characters. */
-    static String quote(String s) {
-        StringBuilder b = new StringBuilder("\"");
-        s.codePoints().forEach(c -> {
-            switch (c) {
-                case '"' -> b.append("\\\"");
-                case '\\' -> b.append("\\\\");
-                case '\n' -> b.append("\\n");
-                case '\t' -> b.append("\\t");
-                case '\r' -> b.append("\\r");
-                case 0x07 -> b.append("\\a");
-                case '\b' -> b.append("\\b");
-                case '\f' -> b.append("\\f");
-                case 0x0b -> b.append("\\v");
-                default -> {
-                    if (c < 0x20 || c == 0x7f) {
-                        b.append(String.format("\\x%02x", c));
-                    } else {
-                        b.appendCodePoint(c);
-                    }
-                }
-            }
-        });
-        return b.append('"').toString();
-    }
 
     /** One entry of the API's container list Ports: a published binding, or an exposed port ({@code ip} empty, {@code publicPort} 0). */
     record Port(String ip, int privatePort, int publicPort, String type) {
