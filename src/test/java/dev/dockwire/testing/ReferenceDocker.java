@@ -56,7 +56,13 @@ public final class ReferenceDocker implements AutoCloseable {
             if (rc != 0) {
                 throw new IOException("rec.sh exited " + rc + ": " + Files.readString(out));
             }
-            return new ArrayList<>(Files.readAllLines(out, StandardCharsets.UTF_8));
+            // Lines end at \n alone, as the recorded transcripts are read (ReferenceScripts.recorded): the legacy
+            // builder's "Sending build context ...\r\r\n" is one line, not one and an empty one.
+            List<String> lines = new ArrayList<>(List.of(Files.readString(out, StandardCharsets.UTF_8).split("\n", -1)));
+            if (!lines.isEmpty() && lines.get(lines.size() - 1).isEmpty()) {
+                lines.remove(lines.size() - 1);
+            }
+            return lines;
         } finally {
             Files.deleteIfExists(out);
         }
