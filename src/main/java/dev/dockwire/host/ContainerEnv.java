@@ -17,6 +17,7 @@ import dev.dockwire.docker.engine.ExecUser;
 import dev.dockwire.app.Cred;
 import dev.dockwire.docker.engine.ImageDaemons;
 import dev.dockwire.docker.engine.Images;
+import dev.dockwire.docker.engine.ProcFiles;
 import dev.dockwire.docker.engine.ProcSys;
 import dev.dockwire.docker.engine.ProcessEnv;
 import dev.dockwire.docker.engine.ProgramLookup;
@@ -195,11 +196,17 @@ final class ContainerEnv implements Shell.Env {
 
     @Override
     public String readFile(String path) {
+        if (ProcFiles.covers(path)) {
+            return ProcFiles.read(host.engine(), c, path, host.loop().nanos());
+        }
         return ProcSys.covers(path) ? ProcSys.read(host.engine().kernel(), c, path) : c.file(path);
     }
 
     @Override
     public boolean writeFile(String path, String content, boolean append) {
+        if (ProcFiles.covers(path)) {
+            return false;
+        }
         if (ProcSys.covers(path)) {
             ProcSys.write(host.engine().kernel(), c, path, content);
             return true;
@@ -238,6 +245,9 @@ final class ContainerEnv implements Shell.Env {
 
     @Override
     public String writeError(String path) {
+        if (ProcFiles.covers(path)) {
+            return ProcFiles.WRITE_ERROR;
+        }
         return ProcSys.covers(path) ? ProcSys.writeError(host.engine().kernel(), c, path) : c.writeError(path);
     }
 

@@ -27,6 +27,7 @@ public final class TextTools {
         TOOLS.put("seq", SmallTools::seq);
         TOOLS.put("basename", SmallTools::basename);
         TOOLS.put("dirname", SmallTools::dirname);
+        TOOLS.putAll(Checksum.tools());
     }
 
     private TextTools() {

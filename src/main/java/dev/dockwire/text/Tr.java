@@ -92,7 +92,15 @@ final class Tr implements TextTool {
                     continue;
                 }
             }
-            if (c == '\\' && i + 1 < set.length()) {
+            if (c == '\\' && i + 1 < set.length() && set.charAt(i + 1) >= '0' && set.charAt(i + 1) <= '7') {
+                int v = 0;
+                int digits = 0;
+                while (digits < 3 && i + 1 < set.length() && set.charAt(i + 1) >= '0' && set.charAt(i + 1) <= '7') {
+                    v = v * 8 + set.charAt(++i) - '0'; // \NNN: one to three octal digits (tr.c's unquote)
+                    digits++;
+                }
+                c = (char) (v & 0xff);
+            } else if (c == '\\' && i + 1 < set.length()) {
                 char n = set.charAt(++i);
                 c = switch (n) {
                     case 'n' -> '\n';

@@ -115,7 +115,7 @@ public final class ContainerCommands implements Commands {
     static boolean runs(Engine engine, String name) {
         String base = name.substring(name.lastIndexOf('/') + 1);
         return Programs.create(base) != null || SHELLS.contains(base) || APPLETS.contains(base) || Sh.builtin(base)
-                || TextTools.find(base) != null || engine.tools().find(base) != null;
+                || TextTools.find(base) != null || engine.tools().find(base) != null || SystemCommands.handles(List.of(base));
     }
 
     @Override
@@ -178,6 +178,12 @@ public final class ContainerCommands implements Commands {
             clock.schedule(0, () -> done.accept(r.status()));
             return running(null);
         }
+        if (server == null && SystemCommands.handles(argv) && provider(name) != null) {
+            CommandOutput r = SystemCommands.run(engine, c, argv, provider(name), clock.nanos(), path -> stat(path) != null);
+            print(r, out);
+            clock.schedule(0, () -> done.accept(r.status()));
+            return running(null);
+        }
         if (server == null && ContainerRm.handles(argv) && provider(name) != null) {
             CommandOutput r = ContainerRm.run(c, argv, env.get("PWD"));
             print(r, out);
@@ -192,7 +198,7 @@ public final class ContainerCommands implements Commands {
         if (killed) {
             return running(null);
         }
-        Exec exec = new Exec(engine, clock, c.netns(), c.hostname(), ProcSys.over(ProcessFiles.of(c, clock), engine.kernel(), c), pids).user(user).credentials(caps).stdin(stdin)
+        Exec exec = new Exec(engine, clock, c.netns(), c.hostname(), ProcFiles.over(ProcessFiles.of(c, clock), engine, clock, c), pids).user(user).credentials(caps).stdin(stdin)
                 .parent(ppid);
         Process p = exec.start(name, program, args, env, (stream, line) -> {
             if (stream.equals("stdout")) {

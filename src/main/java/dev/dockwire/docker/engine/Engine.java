@@ -40,7 +40,7 @@ import java.util.function.ObjLongConsumer;
  * macvlan, overlay, host, null) build, in libnetwork's order ({@link Sandboxes}). Written against
  * the {@link Kernel} seam only. Every failed request leaves the engine as it was.
  */
-public final class Engine implements Swarm.Member, ProcessHost {
+public final class Engine implements Swarm.Member, ProcessHost, ProcFiles.Host {
     private final Kernel kernel;
     private final EventLoop clock;
     private final SeededRandom random;

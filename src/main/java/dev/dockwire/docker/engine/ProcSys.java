@@ -100,33 +100,4 @@ public final class ProcSys {
         }
         CapableKernel.of(kernel, Credentials.of(c)).sysctl(c.netns(), key(path), value);
     }
-
-    /** {@code files} with the container's /proc/sys/net laid over them. */
-    static Exec.Files over(Exec.Files files, Kernel kernel, Container c) {
-        return new Exec.Files() {
-            @Override
-            public String readFile(String path) {
-                return covers(path) ? read(kernel, c, path) : files.readFile(path);
-            }
-
-            @Override
-            public boolean writeFile(String path, String content, boolean append) {
-                if (!covers(path)) {
-                    return files.writeFile(path, content, append);
-                }
-                write(kernel, c, path, content);
-                return true;
-            }
-
-            @Override
-            public String writeError(String path) {
-                return covers(path) ? ProcSys.writeError(kernel, c, path) : files.writeError(path);
-            }
-
-            @Override
-            public boolean isDirectory(String path) {
-                return files.isDirectory(path);
-            }
-        };
-    }
 }

@@ -1,0 +1,300 @@
+package dev.dockwire.docker.engine;
+
+import dev.dockwire.docker.Container;
+import dev.dockwire.docker.MountPoint;
+import dev.dockwire.kernel.Kernel;
+import dev.dockwire.proc.Process;
+import dev.dockwire.sim.EventLoop;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * A container's {@code /proc} files beyond {@code /proc/sys} ({@link ProcSys}): its mount table
+ * ({@code /proc/mounts}, {@code /proc/self/mounts}, {@code /proc/PID/mounts}: fs/proc_namespace.c's
+ * show_vfsmnt lines), the machine's ({@code /proc/meminfo}, {@code /proc/version}, {@code /proc/uptime},
+ * {@code /proc/loadavg}: not namespaced, every container reads the host's) and its processes'
+ * ({@code /proc/PID/cmdline}: argv NUL-terminated; {@code /proc/PID/comm}).
+ *
+ * <p>The mount table is what runc makes of moby 28's spec on a Debian 12 host (cgroup v2, a private
+ * cgroup namespace): the overlay root, oci/defaults.go's mounts ({@code /proc}, {@code /dev} with
+ * {@code size=65536k}, devpts, a read-only sysfs, cgroup2, mqueue, {@code /dev/shm}), then the
+ * container's own mounts and the three files dockerd writes and binds in, ordered by their depth
+ * (daemon/oci_linux.go sorts them by path components), then the spec's ReadonlyPaths re-mounted
+ * read-only and its MaskedPaths masked (a directory by a read-only tmpfs, a file by {@code /dev/null},
+ * which lies on {@code /dev}'s tmpfs) where the kernel has them.
+ */
+public final class ProcFiles {
+    /** What the files are read from: the machine's kernel and the host's containers and their processes (dockerd). */
+    public interface Host {
+        Kernel kernel();
+
+        /** The running processes of {@code c}, or null when it runs none. */
+        ContainerProcesses processes(Container c);
+
+        java.util.Collection<Container> containers();
+    }
+
+    /** The host's disk: Debian's installer mounts it {@code errors=remount-ro}. */
+    static final String DISK = "/dev/sda1";
+    private static final String DISK_OPTIONS = "rw,relatime,errors=remount-ro";
+    private static final String DEV_TMPFS = "rw,nosuid,size=65536k,mode=755,inode64";
+    private static final String PROC_RO = "ro,nosuid,nodev,noexec,relatime";
+    /** oci/defaults.go ReadonlyPaths that Debian 12's kernel has. */
+    private static final List<String> READONLY = List.of("/proc/bus", "/proc/fs", "/proc/irq", "/proc/sys", "/proc/sysrq-trigger");
+    /** oci/defaults.go MaskedPaths that Debian 12's kernel has: directories (a tmpfs) and files (/dev/null). */
+    private static final List<String> MASKED = List.of("/proc/acpi", "/proc/interrupts", "/proc/kcore", "/proc/keys",
+            "/proc/timer_list", "/proc/scsi", "/sys/firmware");
+    private static final java.util.Set<String> MASKED_DIRS = java.util.Set.of("/proc/acpi", "/proc/scsi", "/sys/firmware");
+    /** A write to one of these files: they have no write operation (proc_reg_write's EIO). */
+    public static final String WRITE_ERROR = "Input/output error";
+    /** The machine booted this long before the emulation's clock started. */
+    private static final long BOOT_SECONDS = 4_711;
+
+    private ProcFiles() {
+    }
+
+    /**
+     * {@code files} with the container's /proc laid over them: /proc/sys and the machine's identity
+     * ({@link ProcSys}, writable where a sysctl is) and these files, mode 0444.
+     */
+    static Exec.Files over(Exec.Files files, Host engine, EventLoop clock, Container c) {
+        return new Exec.Files() {
+            @Override
+            public String readFile(String path) {
+                if (covers(path)) {
+                    return read(engine, c, path, clock == null ? 0 : clock.nanos());
+                }
+                return ProcSys.covers(path) ? ProcSys.read(engine.kernel(), c, path) : files.readFile(path);
+            }
+
+            @Override
+            public boolean writeFile(String path, String content, boolean append) {
+                if (covers(path)) {
+                    return false;
+                }
+                if (!ProcSys.covers(path)) {
+                    return files.writeFile(path, content, append);
+                }
+                ProcSys.write(engine.kernel(), c, path, content);
+                return true;
+            }
+
+            @Override
+            public String writeError(String path) {
+                if (covers(path)) {
+                    return WRITE_ERROR;
+                }
+                return ProcSys.covers(path) ? ProcSys.writeError(engine.kernel(), c, path) : files.writeError(path);
+            }
+
+            @Override
+            public boolean isDirectory(String path) {
+                return files.isDirectory(path);
+            }
+        };
+    }
+
+    /** Whether runc masks {@code path} by binding {@code /dev/null} over it (a file of MaskedPaths): it lies on /dev's tmpfs. */
+    static boolean maskedFile(String path) {
+        return MASKED.contains(path) && !MASKED_DIRS.contains(path);
+    }
+
+    /** Whether {@code path} is one of these files. */
+    public static boolean covers(String path) {
+        if (!path.startsWith("/proc/")) {
+            return false;
+        }
+        return switch (path) {
+            case "/proc/mounts", "/proc/meminfo", "/proc/version", "/proc/uptime", "/proc/loadavg" -> true;
+            default -> pidFile(path) != null;
+        };
+    }
+
+    /** {@code /proc/PID/NAME}'s PID ("self" kept) and NAME, or null. */
+    private static String[] pidFile(String path) {
+        String[] parts = path.substring("/proc/".length()).split("/");
+        if (parts.length != 2 || !List.of("mounts", "cmdline", "comm").contains(parts[1])) {
+            return null;
+        }
+        return parts[0].equals("self") || parts[0].chars().allMatch(Character::isDigit) && !parts[0].isEmpty() ? parts : null;
+    }
+
+    /** The file's text as {@code c}'s processes read it, or null (ENOENT: no such process). */
+    public static String read(Host engine, Container c, String path, long nanos) {
+        Kernel kernel = engine.kernel();
+        switch (path) {
+            case "/proc/mounts":
+                return mounts(c);
+            case "/proc/meminfo":
+                return meminfo(kernel.memTotal() / 1024);
+            case "/proc/version":
+                return "Linux version " + kernel.sysctl(Kernel.HOST, "kernel.osrelease")
+                        + " (debian-kernel@lists.debian.org) (gcc-12 (Debian 12.2.0-14) 12.2.0, GNU ld (GNU Binutils for Debian) 2.40) "
+                        + kernel.sysctl(Kernel.HOST, "kernel.version") + "\n";
+            case "/proc/uptime":
+                long centis = BOOT_SECONDS * 100 + nanos / 10_000_000;
+                long idle = centis * kernel.cpus() * 97 / 100; // the CPUs idle nearly all the time
+                return String.format(Locale.ROOT, "%d.%02d %d.%02d%n", centis / 100, centis % 100, idle / 100, idle % 100);
+            case "/proc/loadavg":
+                ContainerProcesses running = engine.processes(c);
+                int last = running == null ? 1 : running.pids().running().stream().mapToInt(Process::pid).max().orElse(1);
+                return "0.00 0.00 0.00 1/" + (120 + engine.containers().size()) + " " + last + "\n";
+            default:
+                break;
+        }
+        String[] file = pidFile(path);
+        if (file[1].equals("mounts")) {
+            return file[0].equals("self") || process(engine, c, file[0]) != null ? mounts(c) : null;
+        }
+        Process p = process(engine, c, file[0]);
+        if (p == null) {
+            return null;
+        }
+        if (file[1].equals("comm")) {
+            String argv0 = p.argv().isEmpty() ? "" : p.argv().get(0);
+            String name = argv0.substring(argv0.lastIndexOf('/') + 1);
+            return (name.length() > 15 ? name.substring(0, 15) : name) + "\n"; // TASK_COMM_LEN - 1
+        }
+        StringBuilder cmdline = new StringBuilder();
+        p.argv().forEach(a -> cmdline.append(a).append('\0'));
+        return cmdline.toString();
+    }
+
+    private static Process process(Host engine, Container c, String pid) {
+        ContainerProcesses running = engine.processes(c);
+        if (running == null || pid.equals("self")) {
+            return pid.equals("self") && running != null ? running.init() : null;
+        }
+        int n = Integer.parseInt(pid);
+        return running.pids().running().stream().filter(p -> p.pid() == n).findFirst().orElse(null);
+    }
+
+    /** The container's mount table, one show_vfsmnt line each. */
+    static String mounts(Container c) {
+        StringBuilder out = new StringBuilder();
+        String layer = "/var/lib/docker/overlay2/" + Images.digest("layer:" + c.id());
+        line(out, "overlay", "/", "overlay", (c.options().readOnly() ? "ro" : "rw") + ",relatime,lowerdir=/var/lib/docker/overlay2/l/" + link("init:" + c.id())
+                + ":/var/lib/docker/overlay2/l/" + link("image:" + c.image()) + ",upperdir=" + layer + "/diff,workdir=" + layer
+                + "/work,nouserxattr");
+        line(out, "proc", "/proc", "proc", "rw,nosuid,nodev,noexec,relatime");
+        line(out, "tmpfs", "/dev", "tmpfs", DEV_TMPFS);
+        line(out, "devpts", "/dev/pts", "devpts", "rw,nosuid,noexec,relatime,gid=5,mode=620,ptmxmode=666");
+        line(out, "sysfs", "/sys", "sysfs", c.options().privileged() ? "rw,nosuid,nodev,noexec,relatime" : PROC_RO);
+        line(out, "cgroup", "/sys/fs/cgroup", "cgroup2", (c.options().privileged() ? "rw" : "ro")
+                + ",nosuid,nodev,noexec,relatime,nsdelegate,memory_recursiveprot");
+        line(out, "mqueue", "/dev/mqueue", "mqueue", "rw,nosuid,nodev,noexec,relatime");
+        line(out, "shm", "/dev/shm", "tmpfs", "rw,nosuid,nodev,noexec,relatime,size=65536k,inode64");
+        List<String[]> own = new ArrayList<>();
+        for (MountPoint m : c.mounts()) {
+            own.add(m.type().equals("tmpfs")
+                    ? new String[] {"tmpfs", m.destination(), "tmpfs", (m.rw() ? "rw" : "ro") + ",nosuid,nodev,noexec,relatime,inode64"}
+                    : new String[] {DISK, m.destination(), "ext4", (m.rw() ? "rw" : "ro") + DISK_OPTIONS.substring(2)});
+        }
+        c.options().tmpfs().forEach((path, opts) -> own.add(new String[] {"tmpfs", path, "tmpfs", tmpfsOptions(opts)}));
+        for (String f : List.of("/etc/resolv.conf", "/etc/hostname", "/etc/hosts")) {
+            own.add(new String[] {DISK, f, "ext4", DISK_OPTIONS});
+        }
+        own.sort(Comparator.comparingInt(m -> m[1].split("/").length)); // stable: moby's order within a depth
+        own.forEach(m -> line(out, m[0], m[1], m[2], m[3]));
+        if (!c.options().privileged()) {
+            READONLY.forEach(p -> line(out, "proc", p, "proc", PROC_RO));
+            for (String p : MASKED) {
+                line(out, "tmpfs", p, "tmpfs", MASKED_DIRS.contains(p) ? "ro,relatime,inode64" : DEV_TMPFS);
+            }
+        }
+        return out.toString();
+    }
+
+    /**
+     * A {@code --tmpfs PATH:OPTS} mount's options as the kernel shows them: moby's defaults
+     * (daemon/oci_linux.go: rw, nosuid, nodev, noexec) with the user's, a size in KiB (shmem_show_options).
+     */
+    private static String tmpfsOptions(String opts) {
+        boolean ro = false;
+        String size = null;
+        String mode = null;
+        for (String o : opts == null ? new String[0] : opts.split(",")) {
+            if (o.equals("ro")) {
+                ro = true;
+            } else if (o.startsWith("size=")) {
+                size = Long.toString(memparse(o.substring(5)) / 4096 * 4);
+            } else if (o.startsWith("mode=")) {
+                mode = o.substring(5);
+            }
+        }
+        return (ro ? "ro" : "rw") + ",nosuid,nodev,noexec,relatime" + (size == null ? "" : ",size=" + size + "k")
+                + (mode == null ? "" : ",mode=" + mode) + ",inode64";
+    }
+
+    /** The kernel's memparse (lib/cmdline.c): a number with an optional K, M, G or T suffix, rounded up to whole pages. */
+    private static long memparse(String v) {
+        int end = 0;
+        while (end < v.length() && Character.isDigit(v.charAt(end))) {
+            end++;
+        }
+        long n = end == 0 ? 0 : Long.parseLong(v.substring(0, end));
+        int shift = end == v.length() ? 0 : switch (Character.toLowerCase(v.charAt(end))) {
+            case 'k' -> 10;
+            case 'm' -> 20;
+            case 'g' -> 30;
+            case 't' -> 40;
+            default -> 0;
+        };
+        return ((n << shift) + 4095) / 4096 * 4096;
+    }
+
+    private static void line(StringBuilder out, String source, String target, String type, String options) {
+        out.append(source).append(' ').append(target).append(' ').append(type).append(' ').append(options).append(" 0 0\n");
+    }
+
+    /** overlay2's short link name of a layer: 26 characters of A-Z and 2-7 (base32), stable per layer. */
+    private static String link(String layer) {
+        String hex = Images.digest(layer);
+        StringBuilder out = new StringBuilder();
+        for (int i = 0; out.length() < 26; i += 2) {
+            out.append("ABCDEFGHIJKLMNOPQRSTUVWXYZ234567".charAt(Integer.parseInt(hex.substring(i, i + 2), 16) % 32));
+        }
+        return out.toString();
+    }
+
+    /**
+     * An idle Debian 12 server's /proc/meminfo (fs/proc/meminfo.c's fields in 6.1's order, each name
+     * padded to 16 and the value to 8), scaled from the machine's MemTotal in kB.
+     */
+    static String meminfo(long totalKb) {
+        long free = totalKb * 78 / 100;
+        long buffers = totalKb * 8 / 1000;
+        long cached = totalKb * 12 / 100;
+        long available = free + buffers + cached - totalKb / 100;
+        long shmem = totalKb / 800;
+        long slab = totalKb * 25 / 1000;
+        StringBuilder out = new StringBuilder();
+        Object[][] fields = {
+            {"MemTotal", totalKb}, {"MemFree", free}, {"MemAvailable", available}, {"Buffers", buffers}, {"Cached", cached},
+            {"SwapCached", 0L}, {"Active", totalKb * 9 / 100}, {"Inactive", totalKb * 8 / 100},
+            {"Active(anon)", totalKb * 3 / 100}, {"Inactive(anon)", totalKb / 100}, {"Active(file)", totalKb * 6 / 100},
+            {"Inactive(file)", totalKb * 7 / 100}, {"Unevictable", 0L}, {"Mlocked", 0L}, {"SwapTotal", 0L}, {"SwapFree", 0L},
+            {"Zswap", 0L}, {"Zswapped", 0L}, {"Dirty", 48L}, {"Writeback", 0L}, {"AnonPages", totalKb * 4 / 100},
+            {"Mapped", totalKb * 2 / 100}, {"Shmem", shmem}, {"KReclaimable", slab / 2}, {"Slab", slab},
+            {"SReclaimable", slab / 2}, {"SUnreclaim", slab / 2}, {"KernelStack", 4096L}, {"PageTables", 6144L},
+            {"NFS_Unstable", 0L}, {"Bounce", 0L}, {"WritebackTmp", 0L},
+            {"CommitLimit", totalKb / 2}, {"Committed_AS", totalKb * 15 / 100}, {"VmallocTotal", 34359738367L},
+            {"VmallocUsed", 20480L}, {"VmallocChunk", 0L}, {"Percpu", 1344L}, {"HardwareCorrupted", 0L},
+            {"AnonHugePages", 0L}, {"ShmemHugePages", 0L}, {"ShmemPmdMapped", 0L}, {"FileHugePages", 0L},
+            {"FilePmdMapped", 0L}, {"HugePages_Total", -1L}, {"HugePages_Free", -1L}, {"HugePages_Rsvd", -1L},
+            {"HugePages_Surp", -1L}, {"Hugepagesize", 2048L}, {"Hugetlb", 0L}, {"DirectMap4k", 149356L},
+            {"DirectMap2M", totalKb - 149356L + 239616L}};
+        for (Object[] f : fields) {
+            String name = (String) f[0];
+            long v = (Long) f[1];
+            if (v < 0) {
+                out.append(String.format(Locale.ROOT, "%-16s%8d%n", name + ":", 0)); // a count, no unit (hugetlb_report_meminfo)
+            } else {
+                out.append(String.format(Locale.ROOT, "%-16s%8d kB%n", name + ":", v)); // show_val_kb
+            }
+        }
+        return out.toString();
+    }
+}
