@@ -37,19 +37,18 @@ import dev.dockwire.wire.MacAddress;
  * are established, the sender's hooks are replayed by its per-destination shortcut ({@code TunnelDst} with
  * {@code netfilter.ipv4.LocalFlow}) and the receiver's by {@code netfilter.ipv4.LocalInFlows}.
  *
- * <p>Why one JVM of a build measures ~190 ns per frame and the next ~290 (session 23, forwarding-thread
- * CPU time in 1-s windows, load 15-25): the machine, not the JVM. A fixed array walk run between the
- * path's windows slowed with it, in the same second, by the same factor (path 201 to 277 ns while the
- * walk went 125 to 184 us; the path/walk ratio 1.50-1.60 in fast and slow seconds alike), and a JVM
- * switched between the two levels mid-run with no compilation and no GC in between. Ruled out with
- * figures: the set of C2 units compiled (differs between fast JVMs as much as between fast and slow,
- * PrintCompilation of 10 JVMs); object alignment ({@code -XX:ObjectAlignmentInBytes=64}: 7 of 10 JVMs
- * at 187-195, 2 at 283-298, one switching 285 to 189); heap layout (a full GC every 5 s moved every
- * object and left each JVM at its level; two paths built in one JVM, windows alternated, measured
- * alike: 231/232, 198/198); the CPU ({@code taskset} to either vCPU: both levels on each); the
- * collector (ParallelGC: 170-210 and 290-340, as G1). So a path is compared only with windows taken
- * in turn in one JVM ({@code BuildsCompared}), and a lone JVM's figure says more about the machine
- * than about the path.
+ * <p>Why one JVM of a build measures ~160 ns per frame, the next ~200 and another ~290 (session 23,
+ * forwarding-thread CPU time in 1-s windows, each followed by a fixed array walk as a gauge of the
+ * machine, load 15-25): two causes. The ~290 level is the machine: the walk slowed in the same second by
+ * the same factor (path 201 to 277 ns while the walk went 125 to 184 us), and JVMs switch to it and back
+ * mid-run with no compilation and no GC. The ~160 level is the JVM: at one machine speed (walk 124-134
+ * us) 2 JVMs of 12 ran at 153-161 ns (path/walk 1.23) and the others at 193-212 (1.52-1.60), each
+ * stable for its run; it came in 2 of 10 JVMs pinned with {@code taskset} too, in none of 10 with
+ * {@code -XX:ObjectAlignmentInBytes=64} nor of 10 with PrintCompilation. Not what decides it: the set of
+ * C2 units compiled (differs between ~200 JVMs as much as against slower ones); heap layout at the ~200
+ * level (a full GC every 5 s left each JVM at its level; two paths built in one JVM, windows alternated,
+ * measured alike: 231/232, 198/198); the collector (ParallelGC: 170-210 and 290-340, as G1). So a path
+ * is compared only with windows taken in turn in one JVM ({@code BuildsCompared}), never from lone JVMs.
  */
 public final class OverlayUdpPath extends UdpPath {
     private static final int VNI = 4097;
