@@ -44,10 +44,11 @@ import dev.dockwire.wire.MacAddress;
  * mid-run with no compilation and no GC. The ~160 level is the JVM: at one machine speed (walk 124-134
  * us) 2 JVMs of 12 ran at 153-161 ns (path/walk 1.23) and the others at 193-212 (1.52-1.60), each
  * stable for its run; it came in 2 of 10 JVMs pinned with {@code taskset} too, in none of 10 with
- * {@code -XX:ObjectAlignmentInBytes=64} nor of 10 with PrintCompilation. Not what decides it: the set of
- * C2 units compiled (differs between ~200 JVMs as much as against slower ones); heap layout at the ~200
- * level (a full GC every 5 s left each JVM at its level; two paths built in one JVM, windows alternated,
- * measured alike: 231/232, 198/198); the collector (ParallelGC: 170-210 and 290-340, as G1). So a path
+ * {@code -XX:ObjectAlignmentInBytes=64}, of 10 with PrintCompilation, nor of 12 building two paths (their
+ * windows alternated). Not what decides it: the set of C2 units compiled (differs between ~200 JVMs as
+ * much as against slower ones); heap layout at the ~200 level (a full GC every 5 s left each JVM at its
+ * level; two paths in one JVM measured alike: 231/232, 198/198); the collector (ParallelGC: 166-213 and
+ * 290-340, as G1). Left open: what the ~160 JVMs have (s21 found their inline trees identical). So a path
  * is compared only with windows taken in turn in one JVM ({@code BuildsCompared}), never from lone JVMs.
  */
 public final class OverlayUdpPath extends UdpPath {
