@@ -36,6 +36,20 @@ import dev.dockwire.wire.MacAddress;
  * conntrack and the OUTPUT, POSTROUTING, PREROUTING and INPUT hooks on both hosts; once their outer flows
  * are established, the sender's hooks are replayed by its per-destination shortcut ({@code TunnelDst} with
  * {@code netfilter.ipv4.LocalFlow}) and the receiver's by {@code netfilter.ipv4.LocalInFlows}.
+ *
+ * <p>Why one JVM of a build measures ~160 ns per frame, the next ~200 and another ~290 (session 23,
+ * forwarding-thread CPU time in 1-s windows, each followed by a fixed array walk as a gauge of the
+ * machine, load 15-25): two causes. The ~290 level is the machine: the walk slowed in the same second by
+ * the same factor (path 201 to 277 ns while the walk went 125 to 184 us), and JVMs switch to it and back
+ * mid-run with no compilation and no GC. The ~160 level is the JVM: at one machine speed (walk 124-134
+ * us) 2 JVMs of 12 ran at 153-161 ns (path/walk 1.23) and the others at 193-212 (1.52-1.60), each
+ * stable for its run; it came in 2 of 10 JVMs pinned with {@code taskset} too, in none of 10 with
+ * {@code -XX:ObjectAlignmentInBytes=64}, of 10 with PrintCompilation, nor of 12 building two paths (their
+ * windows alternated). Not what decides it: the set of C2 units compiled (differs between ~200 JVMs as
+ * much as against slower ones); heap layout at the ~200 level (a full GC every 5 s left each JVM at its
+ * level; two paths in one JVM measured alike: 231/232, 198/198); the collector (ParallelGC: 166-213 and
+ * 290-340, as G1). Left open: what the ~160 JVMs have (s21 found their inline trees identical). So a path
+ * is compared only with windows taken in turn in one JVM ({@code BuildsCompared}), never from lone JVMs.
  */
 public final class OverlayUdpPath extends UdpPath {
     private static final int VNI = 4097;
