@@ -14,7 +14,6 @@ docker create --name cpr-c --label cpr=1 alpine true
 printf Y | docker container prune --filter label=cpr=1
 docker network create --label cpr=1 cpr-n
 echo y | docker network prune --filter label=cpr=1
-echo y | docker volume prune --filter label=cpr=1 --filter all=1
 echo y | docker container prune --filter until=abc
 
 echo y | docker system prune --filter label=cpr=1
