@@ -3,8 +3,8 @@
 # built image and of the containers; docker image ls and docker history of that image. What depends on the stand-in alpine's own
 # size (virtual sizes, totals, its history's rows) is taken away from or cut off the line. Names prefixed csz-.
 @docker rm -f csz-a csz-b >/dev/null 2>&1; docker rmi csz-img:1 >/dev/null 2>&1; rm -rf /tmp/csz-ctx; mkdir -p /tmp/csz-ctx
-@printf 'FROM alpine\nRUN head -c 100000 /dev/zero > /blob\nLABEL csz=1\n' > /tmp/csz-ctx/Dockerfile
-docker run --name csz-a alpine sh -c 'head -c 12345 /dev/zero > /f; mkdir /d; echo hi > /d/g'
+@printf 'FROM alpine\nRUN printf %%100000s x > /blob\nLABEL csz=1\n' > /tmp/csz-ctx/Dockerfile
+docker run --name csz-a alpine sh -c 'printf %12345s x > /f; mkdir /d; echo hi > /d/g'
 docker create --name csz-b alpine true
 docker ps -a -s --filter name=csz- --format 'table {{.Names}}\t{{.Size}}' | sed 's/ (virtual .*)//'
 docker ps -a --filter name=csz-a --format '{{.Size}}' | sed 's/ (virtual .*)//'
