@@ -107,6 +107,13 @@ final class SystemDf {
     /** The images' rows (imageContext; IDs whole when {@code noTrunc}), each with the containers using it. */
     private List<ListFormat.Row> imageRows(boolean noTrunc) {
         ImagesCommand images = new ImagesCommand(engine, System.currentTimeMillis());
+        Map<ImageService.Stored, List<String>> layers = new LinkedHashMap<>();
+        java.util.Set<String> ids = new java.util.HashSet<>();
+        for (ImageService.Stored s : engine.images().stored()) {
+            if (s.image() != null && ids.add(s.image().id())) {
+                layers.put(s, ImageLayers.diffIds(engine.images(), s));
+            }
+        }
         List<ListFormat.Row> rows = new ArrayList<>();
         java.util.Set<String> seen = new java.util.HashSet<>();
         for (ImageService.Stored s : engine.images().stored()) {
@@ -116,11 +123,38 @@ final class SystemDf {
             ListFormat.Row r = images.row(s, noTrunc, false);
             long users = engine.containers().stream().filter(c -> s.image().id().equals(imageId(c))).count();
             r.put("Containers", Long.toString(users));
-            r.put("SharedSize", Units.humanSize(0, 4));
-            r.put("UniqueSize", Units.humanSize(s.image().size(), 4));
+            long shared = sharedSize(s, layers);
+            r.put("SharedSize", Units.humanSize(shared, 4));
+            r.put("UniqueSize", Units.humanSize(s.image().size() - shared, 4));
             rows.add(r);
         }
         return rows;
+    }
+
+    /**
+     * image.Summary's SharedSize (moby daemon/images image_list.go: the layers another image also has):
+     * the layers {@code image} has in common with another image, bottom up, are a base's whole stack
+     * (a built image's base, or the image itself under one built on it), so their size is that image's.
+     */
+    private static long sharedSize(ImageService.Stored image, Map<ImageService.Stored, List<String>> layers) {
+        String id = image.image().id();
+        List<String> mine = List.of();
+        for (Map.Entry<ImageService.Stored, List<String>> e : layers.entrySet()) {
+            mine = e.getKey().image().id().equals(id) ? e.getValue() : mine;
+        }
+        long shared = 0;
+        for (Map.Entry<ImageService.Stored, List<String>> other : layers.entrySet()) {
+            List<String> theirs = other.getValue();
+            if (other.getKey().image().id().equals(id) || mine.isEmpty() || theirs.isEmpty()) {
+                continue;
+            }
+            if (theirs.size() <= mine.size() && mine.subList(0, theirs.size()).equals(theirs)) {
+                shared = Math.max(shared, other.getKey().image().size());
+            } else if (mine.size() < theirs.size() && theirs.subList(0, mine.size()).equals(mine)) {
+                shared = Math.max(shared, image.image().size());
+            }
+        }
+        return Math.min(shared, image.image().size());
     }
 
     /** The containers' rows (ContainerContext, newest first; truncated in a table), the writable layer's size alone. */
