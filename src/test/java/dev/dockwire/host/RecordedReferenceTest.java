@@ -15,7 +15,13 @@ class RecordedReferenceTest {
     @ParameterizedTest
     @MethodSource("dev.dockwire.host.ReferenceScripts#scripts")
     void dockwirePrintsTheRecordedTranscript(Path script) throws Exception {
-        assertEquals(ReferenceScripts.normalise(ReferenceScripts.recorded(script)),
-                ReferenceScripts.normalise(ReferenceScripts.onDockwire(script)), script.getFileName().toString());
+        String ours = ReferenceScripts.normalise(ReferenceScripts.onDockwire(script));
+        String dump = System.getProperty("reference.dump"); // -Dreference.dump=DIR: what dockwire printed, X.ours, to diff whole
+        if (dump != null) {
+            java.nio.file.Files.writeString(Path.of(dump, script.getFileName().toString().replaceFirst("\\.sh$", ".ours")), ours + "\n");
+            java.nio.file.Files.writeString(Path.of(dump, script.getFileName().toString().replaceFirst("\\.sh$", ".theirs")),
+                    ReferenceScripts.normalise(ReferenceScripts.recorded(script)) + "\n");
+        }
+        assertEquals(ReferenceScripts.normalise(ReferenceScripts.recorded(script)), ours, script.getFileName().toString());
     }
 }

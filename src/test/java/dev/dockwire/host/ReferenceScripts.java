@@ -1,6 +1,7 @@
 package dev.dockwire.host;
 
 import dev.dockwire.testing.TestHost;
+import dev.dockwire.text.Lines;
 import dev.dockwire.tools.CommandResult;
 import java.io.IOException;
 import java.net.URISyntaxException;
@@ -49,28 +50,64 @@ final class ReferenceScripts {
         return lines;
     }
 
-    /** What dockwire's host prints for {@code script}, in rec.sh's form. */
+    /**
+     * What dockwire's host prints for {@code script}, in rec.sh's form: a command whose last line lacks its newline
+     * (prune's unanswered question) leaves it open, and what rec.sh prints next (the next {@code $ line}, a comment,
+     * {@code [exit N]}) follows on it; an empty line's newline closes it.
+     */
     static List<String> onDockwire(Path script) throws IOException {
-        List<String> ours = new ArrayList<>();
+        Transcript ours = new Transcript();
         try (TestHost h = new TestHost(1)) {
             for (String line : Files.readAllLines(script)) {
-                if (line.isEmpty() || line.startsWith("#")) {
+                if (line.isEmpty()) {
+                    ours.newline();
+                } else if (line.startsWith("#")) {
                     ours.add(line);
-                    continue;
-                }
-                if (line.startsWith("@")) {
+                } else if (line.startsWith("@")) {
                     h.run(line.substring(1)); // rec.sh runs an "@" line silently (setup)
-                    continue;
-                }
-                ours.add("$ " + line);
-                CommandResult r = h.run(line);
-                ours.addAll(r.output());
-                if (r.status() != 0) {
-                    ours.add("[exit " + r.status() + "]");
+                } else {
+                    ours.add("$ " + line);
+                    CommandResult r = h.run(line);
+                    ours.print(r.output());
+                    if (r.status() != 0) {
+                        ours.add("[exit " + r.status() + "]");
+                    }
                 }
             }
         }
-        return ours;
+        return ours.lines;
+    }
+
+    /** A terminal's lines as rec.sh writes them, the last one open while what was printed lacked its newline. */
+    private static final class Transcript {
+        final List<String> lines = new ArrayList<>();
+        private boolean open;
+
+        /** One line echoed with its newline: it ends an open line's text. */
+        void add(String line) {
+            print(List.of(line));
+        }
+
+        /** A command's output; its last line stays open when it was written without a newline. */
+        void print(List<String> output) {
+            for (String line : output) {
+                if (open) {
+                    lines.set(lines.size() - 1, lines.get(lines.size() - 1) + line);
+                    open = false;
+                } else {
+                    lines.add(line);
+                }
+            }
+            open = output.isEmpty() ? open : Lines.unterminated(output);
+        }
+
+        /** {@code echo}: a newline, ending the open line or adding an empty one. */
+        void newline() {
+            if (!open) {
+                lines.add("");
+            }
+            open = false;
+        }
     }
 
     /**

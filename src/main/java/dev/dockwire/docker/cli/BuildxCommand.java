@@ -72,14 +72,10 @@ final class BuildxCommand {
         if (filterError != null) {
             return CommandOutput.fail(1, "ERROR: " + filterError);
         }
-        List<String> out = new ArrayList<>();
-        if (!f.has("force")) {
-            out.add((f.has("all") ? "WARNING! This will remove all build cache." : "WARNING! This will remove all dangling build cache.")
-                    + " Are you sure you want to continue? [y/N] ");
-            String answer = stdin == null || stdin.isEmpty() ? "" : stdin.get(0).strip();
-            if (!answer.equalsIgnoreCase("y")) {
-                return CommandOutput.ok(out);
-            }
+        PromptedLines out = new PromptedLines();
+        if (!f.has("force") && !out.confirm((f.has("all") ? "WARNING! This will remove all build cache."
+                : "WARNING! This will remove all dangling build cache.") + " Are you sure you want to continue?", stdin)) {
+            return CommandOutput.ok(out);
         }
         out.add("Total:\t0B");
         return CommandOutput.ok(out);

@@ -35,9 +35,13 @@ final class ImagePull {
         if (names == null) {
             return CommandOutput.fail(1, ImageService.referenceError(image));
         }
+        if (f.has("all-tags") && !names.defaultTag()) {
+            // pull.go runPull: -a takes a repository's name alone, refused before any request
+            return CommandOutput.fail(1, "tag can't be used with --all-tags/-a");
+        }
         List<String> out = new ArrayList<>();
         boolean quiet = f.has("quiet");
-        if (names.defaultTag() && !quiet) {
+        if (names.defaultTag() && !quiet && !f.has("all-tags")) {
             out.add("Using default tag: latest");
         }
         String denied = engine.images().pullError(image);

@@ -280,8 +280,12 @@ final class Inspect {
         return m;
     }
 
-    static Map<String, Object> container(Container c, Engine engine) {
-        Map<String, Object> m = new LinkedHashMap<>();
+    /**
+     * A container's inspect object; with {@code size} (inspect --size) its SizeRw and SizeRootFs after GraphDriver, else
+     * left out (ContainerJSONBase's omitempty pointers: a template reads them as {@code <nil>}).
+     */
+    static Map<String, Object> container(Container c, Engine engine, boolean size) {
+        Map<String, Object> m = new GoStruct(Map.of("SizeRw", GoTemplate.NIL_POINTER, "SizeRootFs", GoTemplate.NIL_POINTER));
         m.put("Id", c.id());
         m.put("Created", time(engine.epochMillis(), c.created()));
         ImageConfig image = engine.images().config(c.image());
@@ -330,6 +334,11 @@ final class Inspect {
         graph.put("Data", data);
         graph.put("Name", "overlay2");
         m.put("GraphDriver", graph);
+        if (size) {
+            ContainerSize sizes = ContainerSize.of(engine, c);
+            m.put("SizeRw", sizes.rw());
+            m.put("SizeRootFs", sizes.rootFs());
+        }
         m.put("Mounts", InspectMounts.mounts(c));
         m.put("Config", config(c, image, engine.images().labels(c.image())));
         Map<String, Object> ns = InspectTypes.networkSettings();

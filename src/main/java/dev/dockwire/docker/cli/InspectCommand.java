@@ -60,7 +60,7 @@ final class InspectCommand {
             if (wanted == null || wanted.equals("container")) {
                 Container c = engine().findContainer(ref);
                 if (c != null) {
-                    o = Inspect.container(c, engine());
+                    o = Inspect.container(c, engine(), f.has("size"));
                 }
             }
             if (o == null && (wanted == null || wanted.equals("image"))) {

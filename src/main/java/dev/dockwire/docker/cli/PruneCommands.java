@@ -23,7 +23,7 @@ import java.util.Map;
  * followed by an empty line, and for {@code system prune} the space reclaimed.
  */
 final class PruneCommands {
-    private static final String PROMPT = "Are you sure you want to continue? [y/N] ";
+    private static final String QUESTION = "Are you sure you want to continue?";
     private static final List<Spec> FLAGS = List.of(new Spec("force", 'f', false), new Spec("filter", (char) 0, true));
 
     private final Engine engine;
@@ -40,7 +40,7 @@ final class PruneCommands {
         if (!f.positional().isEmpty()) {
             return noArgs("network prune");
         }
-        List<String> out = new ArrayList<>();
+        PromptedLines out = new PromptedLines();
         if (!f.has("force") && !confirm(out, List.of("WARNING! This will remove all custom networks not used by at least one container."))) {
             return CommandOutput.ok(out);
         }
@@ -62,7 +62,7 @@ final class PruneCommands {
         if (!f.positional().isEmpty()) {
             return noArgs("volume prune");
         }
-        List<String> out = new ArrayList<>();
+        PromptedLines out = new PromptedLines();
         String which = f.has("all") ? "all" : "anonymous";
         if (!f.has("force") && !confirm(out, List.of("WARNING! This will remove " + which + " local volumes not used by at least one container."))) {
             return CommandOutput.ok(out);
@@ -95,7 +95,7 @@ final class PruneCommands {
         if (!f.positional().isEmpty()) {
             return noArgs("container prune");
         }
-        List<String> out = new ArrayList<>();
+        PromptedLines out = new PromptedLines();
         if (!f.has("force") && !confirm(out, List.of("WARNING! This will remove all stopped containers."))) {
             return CommandOutput.ok(out);
         }
@@ -133,7 +133,7 @@ final class PruneCommands {
             shown.forEach(s -> warning.add("  - " + s));
             warning.add("");
         }
-        List<String> out = new ArrayList<>();
+        PromptedLines out = new PromptedLines();
         if (!f.has("force") && !confirm(out, warning)) {
             return CommandOutput.ok(out);
         }
@@ -167,7 +167,7 @@ final class PruneCommands {
             return noArgs("image prune");
         }
         boolean all = f.has("all");
-        List<String> out = new ArrayList<>();
+        PromptedLines out = new PromptedLines();
         if (!f.has("force") && !confirm(out, List.of(all ? "WARNING! This will remove all images without at least one container associated to them."
                 : "WARNING! This will remove all dangling images."))) {
             return CommandOutput.ok(out);
@@ -230,11 +230,9 @@ final class PruneCommands {
     }
 
     /** The prompt after {@code warning}; true when the first line piped to the client is {@code y} or {@code Y}. */
-    private boolean confirm(List<String> out, List<String> warning) {
+    private boolean confirm(PromptedLines out, List<String> warning) {
         out.addAll(warning);
-        out.add(PROMPT);
-        String answer = stdin == null || stdin.isEmpty() ? "" : stdin.get(0).strip();
-        return answer.equalsIgnoreCase("y");
+        return out.confirm(QUESTION, stdin);
     }
 
     /** {@code report} over the command's {@code --filter}s after what the client printed, or the daemon's refusal of them. */

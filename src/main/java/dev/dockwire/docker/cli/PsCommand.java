@@ -86,8 +86,14 @@ final class PsCommand {
             return CommandOutput.ok(out);
         }
         List<ListFormat.Row> rows = new ArrayList<>();
+        // list.go buildContainerListOptions: the sizes are asked for with -s or by a format that reads .Size
+        boolean sized = f.has("size") || f.has("format") && f.get("format").contains(".Size");
         for (Container c : list) {
-            rows.add(row(c, noTrunc));
+            ListFormat.Row row = row(c, noTrunc);
+            if (sized) {
+                row.put("Size", ContainerSize.of(engine, c).column());
+            }
+            rows.add(row);
         }
         String table = f.has("size") ? DEFAULT_TABLE + "\\t{{.Size}}" : DEFAULT_TABLE;
         return CommandOutput.ok(ListFormat.write(f.get("format"), table, header(), rows));

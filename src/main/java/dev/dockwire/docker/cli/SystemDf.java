@@ -10,6 +10,7 @@ import dev.dockwire.docker.engine.Engine;
 import dev.dockwire.docker.engine.ImageService;
 import dev.dockwire.docker.engine.PublishedImages;
 import dev.dockwire.docker.engine.Volume;
+import dev.dockwire.text.Lines;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -40,10 +41,10 @@ final class SystemDf {
         }
         String format = f.has("format") ? f.get("format") : "";
         if (f.has("verbose")) {
-            if (!format.isEmpty() && !format.equals("table")) {
-                return CommandOutput.fail(1, "dockwire: docker system df -v --format is not modelled: only its tables");
+            if (format.equals("raw") || format.equals("json")) {
+                return CommandOutput.fail(1, "dockwire: docker system df -v --format " + format + " is not modelled: only tables and templates");
             }
-            return CommandOutput.ok(verbose());
+            return format.isEmpty() || format.equals("table") ? CommandOutput.ok(verbose()) : verboseTemplate(format);
         }
         List<ListFormat.Row> rows = List.of(images(), containers(), volumes(), row("Build Cache", 0, 0, 0, 0, false));
         ListFormat.Row header = ListFormat.header("Type", "TYPE", "TotalCount", "TOTAL", "Active", "ACTIVE", "Size", "SIZE",
@@ -65,39 +66,115 @@ final class SystemDf {
      * volumes with the containers mounting them ({@code LINKS}), and the build cache's (empty) table.
      */
     private List<String> verbose() {
-        long now = System.currentTimeMillis();
-        ImagesCommand images = new ImagesCommand(engine, now);
         List<String> out = new ArrayList<>(List.of("Images space usage:", ""));
+        out.addAll(ListFormat.write("", "table {{.Repository}}\t{{.Tag}}\t{{.ID}}\t{{.CreatedSince}}\t{{.Size}}\t{{.SharedSize}}"
+                + "\t{{.UniqueSize}}\t{{.Containers}}", ImagesCommand.header(), imageRows(false)));
+        out.addAll(List.of("", "Containers space usage:", ""));
+        out.addAll(ListFormat.write("", "table {{.ID}}\t{{.Image}}\t{{.Command}}\t{{.LocalVolumes}}\t{{.Size}}\t{{.RunningFor}}"
+                + "\t{{.Status}}\t{{.Names}}", PsCommand.header(), containerRows(false)));
+        out.addAll(List.of("", "Local Volumes space usage:", ""));
+        out.addAll(ListFormat.write("", "table {{.Name}}\t{{.Links}}\t{{.Size}}", ListFormat.header("Name", "VOLUME NAME", "Links", "LINKS",
+                "Size", "SIZE"), volumeRows()));
+        out.addAll(List.of("", "Build cache usage: 0B", ""));
+        out.addAll(ListFormat.write("", "table {{.ID}}\t{{.CacheType}}\t{{.Size}}\t{{.CreatedSince}}\t{{.LastUsedSince}}\t{{.UsageCount}}"
+                + "\t{{.Shared}}", ListFormat.header("ID", "CACHE ID", "CacheType", "CACHE TYPE", "Size", "SIZE", "CreatedSince", "CREATED",
+                "LastUsedSince", "LAST USED", "UsageCount", "USAGE", "Shared", "SHARED"), List.of()));
+        return out;
+    }
+
+    /**
+     * {@code -v --format TEMPLATE} (disk_usage.go verboseWrite): the template run once over the
+     * diskUsageContext, its Images, Containers, Volumes and BuildCache each a list of the rows
+     * {@code image ls}, {@code ps} and {@code volume ls} would print, untruncated (not a table), the
+     * containers' virtual sizes left out; written as Execute writes it, with no newline of its own.
+     */
+    private CommandOutput verboseTemplate(String format) {
+        String template = GoTemplate.preFormat(format.strip());
+        ListFormat.Row duc = new ListFormat.Row().typed("*formatter.diskUsageContext");
+        duc.put("Images", imageRows(true));
+        duc.put("Containers", containerRows(true));
+        duc.put("Volumes", volumeRows());
+        duc.put("BuildCache", List.of());
+        String text;
+        try {
+            text = GoTemplate.render(template, duc);
+        } catch (GoTemplate.ParseError | GoTemplate.ExecError e) {
+            return CommandOutput.fail(1, e.getMessage());
+        }
+        return CommandOutput.ok(Lines.of(text)); // its last line open unless the template ends it
+    }
+
+    /** The images' rows (imageContext; IDs whole when {@code noTrunc}), each with the containers using it. */
+    private List<ListFormat.Row> imageRows(boolean noTrunc) {
+        ImagesCommand images = new ImagesCommand(engine, System.currentTimeMillis());
+        Map<ImageService.Stored, List<String>> layers = new LinkedHashMap<>();
+        java.util.Set<String> ids = new java.util.HashSet<>();
+        for (ImageService.Stored s : engine.images().stored()) {
+            if (s.image() != null && ids.add(s.image().id())) {
+                layers.put(s, ImageLayers.diffIds(engine.images(), s));
+            }
+        }
         List<ListFormat.Row> rows = new ArrayList<>();
         java.util.Set<String> seen = new java.util.HashSet<>();
         for (ImageService.Stored s : engine.images().stored()) {
             if (s.image() == null || !seen.add(s.image().id())) {
                 continue;
             }
-            ListFormat.Row r = images.row(s, false, false);
+            ListFormat.Row r = images.row(s, noTrunc, false);
             long users = engine.containers().stream().filter(c -> s.image().id().equals(imageId(c))).count();
             r.put("Containers", Long.toString(users));
-            r.put("SharedSize", Units.humanSize(0, 4));
-            r.put("UniqueSize", Units.humanSize(s.image().size(), 4));
+            long shared = sharedSize(s, layers);
+            r.put("SharedSize", Units.humanSize(shared, 4));
+            r.put("UniqueSize", Units.humanSize(s.image().size() - shared, 4));
             rows.add(r);
         }
-        out.addAll(ListFormat.write("", "table {{.Repository}}\t{{.Tag}}\t{{.ID}}\t{{.CreatedSince}}\t{{.Size}}\t{{.SharedSize}}"
-                + "\t{{.UniqueSize}}\t{{.Containers}}", ImagesCommand.header(), rows));
-        out.addAll(List.of("", "Containers space usage:", ""));
+        return rows;
+    }
+
+    /**
+     * image.Summary's SharedSize (moby daemon/images image_list.go: the layers another image also has):
+     * the layers {@code image} has in common with another image, bottom up, are a base's whole stack
+     * (a built image's base, or the image itself under one built on it), so their size is that image's.
+     */
+    private static long sharedSize(ImageService.Stored image, Map<ImageService.Stored, List<String>> layers) {
+        String id = image.image().id();
+        List<String> mine = List.of();
+        for (Map.Entry<ImageService.Stored, List<String>> e : layers.entrySet()) {
+            mine = e.getKey().image().id().equals(id) ? e.getValue() : mine;
+        }
+        long shared = 0;
+        for (Map.Entry<ImageService.Stored, List<String>> other : layers.entrySet()) {
+            List<String> theirs = other.getValue();
+            if (other.getKey().image().id().equals(id) || mine.isEmpty() || theirs.isEmpty()) {
+                continue;
+            }
+            if (theirs.size() <= mine.size() && mine.subList(0, theirs.size()).equals(theirs)) {
+                shared = Math.max(shared, other.getKey().image().size());
+            } else if (mine.size() < theirs.size() && theirs.subList(0, mine.size()).equals(mine)) {
+                shared = Math.max(shared, image.image().size());
+            }
+        }
+        return Math.min(shared, image.image().size());
+    }
+
+    /** The containers' rows (ContainerContext, newest first; truncated in a table), the writable layer's size alone. */
+    private List<ListFormat.Row> containerRows(boolean noTrunc) {
         PsCommand ps = new PsCommand(engine, engine.nanos());
         ContainerChanges changes = new ContainerChanges(engine);
-        rows = new ArrayList<>();
+        List<ListFormat.Row> rows = new ArrayList<>();
         List<Container> all = new ArrayList<>(engine.containers());
         all.sort(java.util.Comparator.comparingLong(Container::created).reversed());
         for (Container c : all) {
-            ListFormat.Row r = ps.row(c, false);
+            ListFormat.Row r = ps.row(c, noTrunc);
             r.put("Size", Units.humanSize(changes.sizeRw(c.id()), 3));
             rows.add(r);
         }
-        out.addAll(ListFormat.write("", "table {{.ID}}\t{{.Image}}\t{{.Command}}\t{{.LocalVolumes}}\t{{.Size}}\t{{.RunningFor}}"
-                + "\t{{.Status}}\t{{.Names}}", PsCommand.header(), rows));
-        out.addAll(List.of("", "Local Volumes space usage:", ""));
-        rows = new ArrayList<>();
+        return rows;
+    }
+
+    /** The volumes' rows: name, the containers mounting each ({@code Links}), the size of its files. */
+    private List<ListFormat.Row> volumeRows() {
+        List<ListFormat.Row> rows = new ArrayList<>();
         for (Volume v : engine.volumes().all()) {
             ListFormat.Row r = new ListFormat.Row();
             r.put("Name", v.name());
@@ -105,13 +182,7 @@ final class SystemDf {
             r.put("Size", Units.humanSize(size(v), 4));
             rows.add(r);
         }
-        out.addAll(ListFormat.write("", "table {{.Name}}\t{{.Links}}\t{{.Size}}", ListFormat.header("Name", "VOLUME NAME", "Links", "LINKS",
-                "Size", "SIZE"), rows));
-        out.addAll(List.of("", "Build cache usage: 0B", ""));
-        out.addAll(ListFormat.write("", "table {{.ID}}\t{{.CacheType}}\t{{.Size}}\t{{.CreatedSince}}\t{{.LastUsedSince}}\t{{.UsageCount}}"
-                + "\t{{.Shared}}", ListFormat.header("ID", "CACHE ID", "CacheType", "CACHE TYPE", "Size", "SIZE", "CreatedSince", "CREATED",
-                "LastUsedSince", "LAST USED", "UsageCount", "USAGE", "Shared", "SHARED"), List.of()));
-        return out;
+        return rows;
     }
 
     /** The containers that mount {@code v} (UsageData.RefCount). */

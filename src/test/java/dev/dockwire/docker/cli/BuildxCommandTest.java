@@ -1,6 +1,7 @@
 package dev.dockwire.docker.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.dockwire.testing.TestHost;
 import dev.dockwire.tools.CommandResult;
@@ -74,8 +75,10 @@ class BuildxCommandTest {
             assertEquals(List.of("WARNING! This will remove all dangling build cache. Are you sure you want to continue? [y/N] "),
                     h.ok("docker builder prune"));
             assertEquals(List.of("Total:\t0B"), h.ok("docker builder prune -a -f --filter until=24h"));
-            assertEquals(List.of("WARNING! This will remove all build cache. Are you sure you want to continue? [y/N] ", "Total:\t0B"),
+            // PromptForConfirmation's question ends no line: the answer's report follows it on its line
+            assertEquals(List.of("WARNING! This will remove all build cache. Are you sure you want to continue? [y/N] Total:\t0B"),
                     h.ok("echo y | docker buildx prune -a"));
+            assertTrue(dev.dockwire.text.Lines.unterminated(h.run("docker builder prune").output()), "declined: the question left open");
         }
     }
 }

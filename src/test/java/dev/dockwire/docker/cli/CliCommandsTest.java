@@ -60,7 +60,7 @@ class CliCommandsTest {
                 "Are you sure you want to continue? [y/N] ");
         assertEquals(5, h.ok("docker network ls -q").size(), "declined: nothing removed");
         prints("echo y | docker network prune", 0, "WARNING! This will remove all custom networks not used by at least one container.",
-                "Are you sure you want to continue? [y/N] ", "Deleted Networks:", "unused", "");
+                "Are you sure you want to continue? [y/N] Deleted Networks:", "unused", "");
         prints("docker network prune -f", 0);
         // daemon/prune.go: label=KEY[=VALUE] keeps to what has them all, label!= spares it; other keys are refused
         h.ok("docker network create --label tut --label stage=dev l1");
