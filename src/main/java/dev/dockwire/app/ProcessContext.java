@@ -87,6 +87,20 @@ public interface ProcessContext {
         return java.util.List.of();
     }
 
+    /**
+     * ioctl(fd, TIOCGWINSZ) for descriptor {@code fd} (0, 1, 2): the terminal's size when the
+     * descriptor is one ({@code docker run -t}'s pty on all three), null when it is not (isatty(3)
+     * false: a pipe, a file, /dev/null, the container's log).
+     */
+    default Winsize winsize(int fd) {
+        return null;
+    }
+
+    /** isatty(3) of descriptor {@code fd}. */
+    default boolean isatty(int fd) {
+        return winsize(fd) != null;
+    }
+
     void out(String line);
 
     void err(String line);

@@ -175,7 +175,9 @@ final class ContainerEnv implements Shell.Env {
         ContainerProcesses procs = host.engine().processes(c);
         Exec exec = procs == null ? new Exec(host.engine(), host.loop(), c.netns(), c.hostname(), this)
                 : new Exec(host.engine(), host.loop(), c.netns(), c.hostname(), this, procs.pids());
-        return exec.user(cred()).credentials(effective());
+        // docker exec -t's pty, or docker run -t's console for the container's own processes
+        boolean tty = this.exec != null ? this.exec.tty() : c.tty();
+        return exec.user(cred()).credentials(effective()).tty(tty ? dev.dockwire.app.Winsize.DEFAULT : null);
     }
 
     /** The runtime's lookup of {@code argv0} in the container's image, its files being what is not executable. */

@@ -1,6 +1,7 @@
 package dev.dockwire.host;
 
 import dev.dockwire.app.sh.Commands;
+import dev.dockwire.app.sh.LsColumns;
 import dev.dockwire.app.sh.LsFormat;
 import dev.dockwire.tools.CommandResult;
 import java.util.ArrayList;
@@ -12,14 +13,10 @@ import java.util.TreeSet;
  * GNU coreutils 9.1's {@code ls [-a] [-A] [-l] [-1] [-C] [-d] [-h] [FILE...]} over the host's
  * {@link HostFileSystem} in the C locale (names in byte order, root's listing without colours as
  * Debian's /root/.bashrc leaves it): on a terminal in columns filled top to bottom as ls.c's
- * calculate_columns and print_many_per_line lay them out (80 columns, tab stops every 8),
+ * calculate_columns and print_many_per_line lay them out ({@link LsColumns}: 80 columns, tab stops every 8),
  * one a line otherwise; {@code -l} as print_long_format (owner root, six months for the year).
  */
 final class HostLs {
-    private static final int LINE_LENGTH = 80;
-    private static final int TAB_SIZE = 8;
-    private static final int MIN_COLUMN_WIDTH = 3;
-
     /** An entry as ls lists it: the name it prints and the path it stats. */
     private record Entry(String name, String path) {
     }
@@ -92,7 +89,7 @@ final class HostLs {
         if (o.has('l')) {
             longFormat(entries, directory);
         } else if (columns) {
-            manyPerLine(entries.stream().map(Entry::name).toList());
+            out.addAll(LsColumns.gnu(entries.stream().map(Entry::name).toList(), LsColumns.DEFAULT_WIDTH, false));
         } else {
             entries.forEach(e -> out.add(e.name()));
         }
@@ -139,73 +136,5 @@ final class HostLs {
 
     private static String pad(String s, int width) {
         return " ".repeat(Math.max(0, width - s.length())) + s;
-    }
-
-    /** ls.c's calculate_columns (by columns) and print_many_per_line with indent()'s tabs. */
-    private void manyPerLine(List<String> names) {
-        int n = names.size();
-        if (n == 0) {
-            return;
-        }
-        int maxCols = Math.min(Math.max(1, LINE_LENGTH / MIN_COLUMN_WIDTH), n);
-        int[][] widths = new int[maxCols][];
-        int[] lineLen = new int[maxCols];
-        boolean[] valid = new boolean[maxCols];
-        for (int i = 0; i < maxCols; i++) {
-            widths[i] = new int[i + 1];
-            java.util.Arrays.fill(widths[i], MIN_COLUMN_WIDTH);
-            lineLen[i] = (i + 1) * MIN_COLUMN_WIDTH;
-            valid[i] = true;
-        }
-        for (int f = 0; f < n; f++) {
-            int len = names.get(f).length();
-            for (int i = 0; i < maxCols; i++) {
-                if (!valid[i]) {
-                    continue;
-                }
-                int idx = f / ((n + i) / (i + 1));
-                int real = len + (idx == i ? 0 : 2);
-                if (widths[i][idx] < real) {
-                    lineLen[i] += real - widths[i][idx];
-                    widths[i][idx] = real;
-                    valid[i] = lineLen[i] < LINE_LENGTH;
-                }
-            }
-        }
-        int cols = maxCols;
-        while (cols > 1 && !valid[cols - 1]) {
-            cols--;
-        }
-        int[] col = widths[cols - 1];
-        int rows = n / cols + (n % cols != 0 ? 1 : 0);
-        for (int row = 0; row < rows; row++) {
-            StringBuilder line = new StringBuilder();
-            int pos = 0;
-            int c = 0;
-            for (int f = row; ; ) {
-                String name = names.get(f);
-                int max = col[c++];
-                line.append(name);
-                f += rows;
-                if (f >= n) {
-                    break;
-                }
-                indent(line, pos + name.length(), pos + max);
-                pos += max;
-            }
-            out.add(line.toString());
-        }
-    }
-
-    private static void indent(StringBuilder line, int from, int to) {
-        while (from < to) {
-            if (to / TAB_SIZE > (from + 1) / TAB_SIZE) {
-                line.append('\t');
-                from += TAB_SIZE - from % TAB_SIZE;
-            } else {
-                line.append(' ');
-                from++;
-            }
-        }
     }
 }

@@ -84,7 +84,7 @@ public final class Applets {
         }
         return switch (base) {
             case "cat" -> cat(args, flavour, io);
-            case "ls" -> ls(args, flavour, io);
+            case "ls" -> ls(args, assigns, flavour, io);
             case "env", "printenv" -> env(base, args, assigns, io);
             case "id" -> id(args, flavour, io);
             case "whoami" -> whoami(flavour, io);
@@ -205,7 +205,7 @@ public final class Applets {
     }
 
     /** {@code ls}: {@link Ls} over the place's files, owners named by its /etc/passwd and /etc/group. */
-    private int ls(List<String> args, Flavour flavour, Io io) {
+    private int ls(List<String> args, Map<String, String> assigns, Flavour flavour, Io io) {
         Ls.Tree tree = new Ls.Tree() {
             @Override
             public List<String> list(String dir) {
@@ -237,7 +237,12 @@ public final class Applets {
             }
         };
         long now = sh.ctx.epochMillis() + sh.ctx.nanos() / 1_000_000;
+        // The process's terminal (docker run -t, docker exec -t, an interactive shell's): its columns, 80 where
+        // it has none set; stdin is taken to be that terminal too, as it is in a container run with -t.
+        dev.dockwire.app.Winsize size = sh.ctx.winsize(1);
+        int columns = size != null ? size.columns() : io.out.terminal() ? dev.dockwire.app.Winsize.DEFAULT.columns() : 0;
         return new Ls(flavour, tree, id -> name("/etc/passwd", id), id -> name("/etc/group", id), now, io.out::line, io.err::line)
+                .screen(io.out.terminal(), columns, io.out.terminal() ? columns : 0, sh.environment(assigns).get("COLUMNS"))
                 .run(args, o -> Builtins.resolve(sh.cwd, o));
     }
 

@@ -14,8 +14,9 @@ import java.util.function.Function;
 import java.util.function.IntFunction;
 
 /**
- * {@code ls [-1aAdhlnR] [FILE]...} as a container's package prints it to a pipe, one name a line,
- * or with {@code -l} in the long format: BusyBox 1.36's coreutils/ls.c where the image's is BusyBox
+ * {@code ls [-1CxaAdhlnR] [-w N] [FILE]...} as a container's package prints it: one name a line into
+ * a pipe or a file, in columns on a terminal or with {@code -C}/{@code -x} ({@link LsColumns}, the
+ * last of -l, -n, -1, -C, -x winning as in both tools), or with {@code -l} in the long format: BusyBox 1.36's coreutils/ls.c where the image's is BusyBox
  * (display_single's fixed columns {@code %-10s %4lu %-8.8s %-8.8s %9llu}, ctime's date cut as
  * {@code "%.12s"} within six months of 365/2 days and no more than 15 minutes ahead, else
  * {@code "%.7s%6s"} with the year; -h as make_human_readable_str, one decimal), GNU coreutils 9.x's
@@ -69,6 +70,15 @@ final class Ls {
     private final Consumer<String> out;
     private final Consumer<String> err;
     private boolean longFormat;
+    /** The last of {@code -l}/{@code -n}, {@code -1}, {@code -C}, {@code -x} given (both tools keep the last), or 0: none. */
+    private char format;
+    /** {@code -w N}, or null. */
+    private Integer width;
+    /** What the process's descriptors are ({@link #screen}): isatty(1), TIOCGWINSZ's columns of stdin and stdout, $COLUMNS. */
+    private boolean stdoutTty;
+    private int stdinColumns;
+    private int stdoutColumns;
+    private String columnsEnv;
     private boolean all;
     private boolean almostAll;
     private boolean directoryItself;
@@ -91,6 +101,19 @@ final class Ls {
         this.err = err;
     }
 
+    /**
+     * The terminal the process writes to: {@code stdoutTty} isatty(1) (then names go in columns
+     * unless an option says otherwise), the columns TIOCGWINSZ gives for stdin and stdout (0: no
+     * terminal, or none set), the environment's COLUMNS (null: unset). Without it, stdout is a pipe.
+     */
+    Ls screen(boolean stdoutTty, int stdinColumns, int stdoutColumns, String columnsEnv) {
+        this.stdoutTty = stdoutTty;
+        this.stdinColumns = stdinColumns;
+        this.stdoutColumns = stdoutColumns;
+        this.columnsEnv = columnsEnv;
+        return this;
+    }
+
     /** Runs {@code ls args} with relative operands resolved by {@code resolve}; its exit status. */
     int run(List<String> args, Function<String, String> resolve) {
         boolean busybox = flavour == Flavour.BUSYBOX;
@@ -101,11 +124,20 @@ final class Ls {
         }
         GetoptLong.Result r = new GetoptLong(busybox ? Getopt.MUSL : Getopt.GLIBC, busybox ? BUSYBOX_OPTIONS : GNU_OPTIONS,
                 busybox ? BUSYBOX_LONGS : GNU_LONGS).parse(args, (key, value) -> {
+                    if (key.equals("w")) {
+                        width = lineWidth(value);
+                        return width != null;
+                    }
                     if (key.length() == 1) {
                         flag(key.charAt(0));
                     }
                     return true;
                 });
+        if (r.error() == null && width == null && badWidth != null) {
+            // getopt32's xatoi_positive, coreutils' decode_line_length: the number is refused
+            err.accept(busybox ? "ls: invalid number '" + badWidth + "'" : "ls: invalid line width: '" + badWidth + "'");
+            return busybox ? 1 : 2;
+        }
         if (r.error() != null) {
             err.accept("ls: " + r.error());
             if (busybox) {
@@ -118,7 +150,7 @@ final class Ls {
             return 2;
         }
         List<String> operands = new ArrayList<>(r.operands());
-        longFormat |= numeric;
+        longFormat = format == 'l';
         boolean headers = operands.size() > 1 || recursive;
         if (operands.isEmpty()) {
             operands.add(".");
@@ -163,15 +195,18 @@ final class Ls {
 
     private void flag(char f) {
         switch (f) {
-            case 'l' -> longFormat = true;
+            case 'l', '1', 'C', 'x' -> format = f;
             case 'a' -> all = true;
             case 'A' -> almostAll = true;
             case 'd' -> directoryItself = true;
             case 'h' -> human = true;
-            case 'n' -> numeric = true;
+            case 'n' -> {
+                numeric = true;
+                format = 'l'; // -n is -l with numbers (BusyBox's "nl", GNU's format = long_format)
+            }
             case 'R' -> recursive = true;
             default -> {
-                // -1 is the pipe's one name a line already; the other options the tool knows change nothing modelled here.
+                // the other options the tool knows change nothing modelled here
             }
         }
     }
@@ -244,7 +279,8 @@ final class Ls {
     /** Prints {@code entries}, GNU's columns as wide as the widest of {@code widths}. */
     private void print(List<Entry> entries, List<Entry> widths, boolean directory) {
         if (!longFormat) {
-            entries.forEach(e -> out.accept(e.name()));
+            List<String> names = entries.stream().map(Entry::name).toList();
+            columns(names).forEach(out);
             printed |= !entries.isEmpty();
             return;
         }
@@ -263,6 +299,35 @@ final class Ls {
             gnuLines(entries, widths);
         }
         printed = true;
+    }
+
+    /**
+     * The names one a line ({@code -1}, or no option and stdout no terminal), else in columns
+     * ({@code -C}, {@code -x}, or a terminal) as wide as {@code -w}, or the terminal's, says.
+     */
+    private List<String> columns(List<String> names) {
+        char f = format != 0 ? format : stdoutTty ? 'C' : '1';
+        if (f == '1' || names.isEmpty()) {
+            return names;
+        }
+        if (flavour == Flavour.BUSYBOX) {
+            int w = width != null ? width : LsColumns.busyboxWidth(columnsEnv, stdinColumns);
+            return LsColumns.busybox(names, w, f == 'x');
+        }
+        int w = width != null ? width : LsColumns.gnuWidth(columnsEnv, stdoutColumns);
+        return LsColumns.gnu(names, w, f == 'x');
+    }
+
+    /** The text of a {@code -w} value that is no width, or null. */
+    private String badWidth;
+
+    /** {@code -w N}'s width, or null (kept in {@link #badWidth}) when N is not a number either tool takes. */
+    private Integer lineWidth(String value) {
+        if (value != null && value.matches("[0-9]{1,9}")) {
+            return Integer.parseInt(value);
+        }
+        badWidth = value;
+        return null;
     }
 
     /** BusyBox display_single with -l. */

@@ -110,7 +110,9 @@ public final class Sh implements Program {
         sh.name = name;
         sh.errexit = errexit;
         sh.xtrace = xtrace;
-        Io io = Io.started(new Io.Sink(ctx::out), new Io.Sink(ctx::err), dashC || !rest.isEmpty() ? Io.Input.from(ctx.stdin()) : Io.Input.empty());
+        // docker run -t: the pty is stdout and stderr, and the programs the script runs see it (isatty, ls's columns)
+        Io io = Io.started(ctx.isatty(1) ? Io.Sink.terminal(ctx::out) : new Io.Sink(ctx::out),
+                ctx.isatty(2) ? Io.Sink.terminal(ctx::err) : new Io.Sink(ctx::err), dashC || !rest.isEmpty() ? Io.Input.from(ctx.stdin()) : Io.Input.empty());
         run(sh, script, io, ctx::exit);
     }
 

@@ -68,17 +68,42 @@ final class TopCommand {
         if (!titles.contains("PID") || titles.stream().allMatch(String::isEmpty)) {
             return CommandOutput.fail(1, "Error response from daemon: Couldn't find PID field in ps output");
         }
+        // parsePSOutput: the titles are the header's words; each line is split as ASCII fields again, its pid read
+        // from the PID title's place (Atoi; a line whose number there is no pid of the container's is dropped:
+        // -o args,pid on "sleep 600 1234" reads 600), the last title keeping the rest of the line
+        List<String> header = fields(String.join(" ", titles));
+        int pidIndex = header.indexOf("PID");
+        java.util.Set<Integer> pids = new java.util.HashSet<>();
+        procs.running().forEach(p -> pids.add(p.hostPid()));
         List<List<String>> rows = new ArrayList<>();
-        rows.add(titles);
+        rows.add(header);
         for (Process p : procs.running()) {
-            List<String> row = new ArrayList<>();
+            List<String> cells = new ArrayList<>();
             for (String field : format) {
-                row.add(value(field, p, procs));
+                cells.add(value(field, p, procs));
             }
-            rows.add(row);
+            List<String> f = fields(String.join(" ", cells));
+            if (f.size() <= pidIndex || f.get(pidIndex).equals("-")) {
+                continue;
+            }
+            String pid = f.get(pidIndex);
+            if (!pid.matches("[+-]?[0-9]{1,9}")) {
+                return CommandOutput.fail(1, "Error response from daemon: Unexpected pid '" + pid + "': strconv.Atoi: parsing "
+                        + dev.dockwire.docker.GoQuote.quote(pid) + ": invalid syntax");
+            }
+            if (pids.contains(Integer.parseInt(pid))) {
+                List<String> row = new ArrayList<>(f.subList(0, Math.min(f.size(), header.size() - 1)));
+                row.add(String.join(" ", f.subList(Math.min(f.size(), header.size() - 1), f.size())));
+                rows.add(row);
+            }
         }
         // top.go: tabwriter.NewWriter(out, 20, 1, 3, ' ', 0), the cells joined by tabs
         return CommandOutput.ok(TabWriter.format(rows.stream().map(r -> String.join("\t", r)).toList(), 20));
+    }
+
+    /** Go's strings.Fields over ASCII whitespace (fieldsASCII). */
+    private static List<String> fields(String line) {
+        return java.util.Arrays.stream(line.split("[ \\t\\n\\r\\f\\u000b]+")).filter(w -> !w.isEmpty()).toList();
     }
 
     /** The format list of {@code psArgs}: {@code -o LIST}, {@code -oLIST}, a bundle ending in o ({@code axo LIST}); else -ef's. */

@@ -212,6 +212,20 @@ public final class Exec implements ProcessContext {
         return stdin;
     }
 
+    /** The terminal its stdin, stdout and stderr are ({@code docker run -t}'s pty, its size), or null: none. */
+    private dev.dockwire.app.Winsize tty;
+
+    /** The process runs on a terminal of {@code size} (its stdin, stdout and stderr: runc's console); null: none. */
+    public Exec tty(dev.dockwire.app.Winsize size) {
+        this.tty = size;
+        return this;
+    }
+
+    @Override
+    public dev.dockwire.app.Winsize winsize(int fd) {
+        return fd >= 0 && fd <= 2 ? tty : null;
+    }
+
     /** The process, once started. */
     public Process process() {
         return process;

@@ -161,7 +161,7 @@ final class MainProcesses {
             r = new ContainerProcesses(pids, init, shim, null, true, proxies);
         } else if (program != null) {
             ContainerLog log = log(c);
-            Exec exec = new Exec(engine, clock, c.netns(), c.hostname(), ProcFiles.over(ProcessFiles.of(c, clock), engine, clock, c), pids).user(user).credentials(Credentials.of(c, user));
+            Exec exec = pid1Exec(c, pids, user);
             Process init = exec.start(run.get(0), program, run.subList(1, run.size()), env,
                     (stream, line) -> log.append(stream, clock.nanos(), line));
             r = new ContainerProcesses(pids, init, shim, null, true, proxies);
@@ -170,7 +170,7 @@ final class MainProcesses {
             // the programs it starts being processes of the container's namespace.
             ContainerCommands commands = new ContainerCommands(engine, clock, c, pids);
             ContainerLog log = log(c);
-            Exec exec = new Exec(engine, clock, c.netns(), c.hostname(), ProcFiles.over(ProcessFiles.of(c, clock), engine, clock, c), pids).user(user).credentials(Credentials.of(c, user));
+            Exec exec = pid1Exec(c, pids, user);
             String wd = Images.workingDir(c);
             Process init = exec.start(run.get(0), commands.shell(run.get(0), env).in(wd.isEmpty() ? "/" : wd), run.subList(1, run.size()), env,
                     (stream, line) -> log.append(stream, clock.nanos(), line));
@@ -186,7 +186,7 @@ final class MainProcesses {
             List<String> pid1 = shell != null ? shell : run;
             Program program1 = shell != null ? commands.shell(shell.get(0), env).in(dir) : applet(commands.init().shell("sh", env).direct().in(dir), run.get(0));
             ContainerLog log = log(c);
-            Exec exec = new Exec(engine, clock, c.netns(), c.hostname(), ProcFiles.over(ProcessFiles.of(c, clock), engine, clock, c), pids).user(user).credentials(Credentials.of(c, user));
+            Exec exec = pid1Exec(c, pids, user);
             Process init = exec.start(pid1.get(0), program1, pid1.subList(1, pid1.size()), env,
                     (stream, line) -> log.append(stream, clock.nanos(), line));
             r = new ContainerProcesses(pids, init, shim, null, true, proxies);
@@ -240,6 +240,17 @@ final class MainProcesses {
         running.put(c.id(), r);
         r.init().onExit(status -> clock.schedule(0, () -> exited.accept(c, r.init())));
         health.started(c);
+    }
+
+    /** The context of {@code c}'s PID 1 run as {@code user}: the container's files with its /proc, its terminal. */
+    private Exec pid1Exec(Container c, PidNamespace pids, dev.dockwire.app.Cred user) {
+        return new Exec(engine, clock, c.netns(), c.hostname(), ProcFiles.over(ProcessFiles.of(c, clock), engine, clock, c), pids).user(user)
+                .credentials(Credentials.of(c, user)).tty(tty(c));
+    }
+
+    /** The terminal of {@code c}'s main process: runc's console under {@code docker run -t}, else none. */
+    private static dev.dockwire.app.Winsize tty(Container c) {
+        return c.tty() ? dev.dockwire.app.Winsize.DEFAULT : null;
     }
 
     /**
