@@ -202,9 +202,9 @@ public final class DockerHost implements Shell.Env, CliEnv {
         return lanNs;
     }
 
-    /** Runs {@code p} as a foreground process in namespace {@code ns} of {@code on}, as a command of the host. */
-    CommandResult runProgram(ProcessHost on, String ns, String name, Program p, List<String> args) {
-        Exec exec = new Exec(on, loop, ns, hostname, this).foreground(jobControl);
+    /** Runs {@code p} as a foreground process of {@code pids} in namespace {@code ns} of {@code on}, as a command of the host. */
+    CommandResult runProgram(ProcessHost on, String ns, dev.dockwire.proc.PidNamespace pids, String name, Program p, List<String> args) {
+        Exec exec = new Exec(on, loop, ns, hostname, this, pids).foreground(jobControl);
         return afterInterrupt(exec, result(exec.run(name, p, args)));
     }
 

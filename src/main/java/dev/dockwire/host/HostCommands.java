@@ -166,15 +166,17 @@ final class HostCommands implements Commands {
      * once, the table keeping it.
      */
     @Override
-    public Running start(boolean async, int ppid, List<String> argv, Map<String, String> env, List<String> stdin, Output out,
+    public Running start(String job, int ppid, List<String> argv, Map<String, String> env, List<String> stdin, Output out,
             IntConsumer done) {
-        if (!async || shell == null) {
+        if (job == null || shell == null) {
             return start(ppid, argv, env, stdin, out, done);
         }
         JobControl jobs = host.jobControl();
-        jobs.command(String.join(" ", argv));
-        CommandResult r = jobs.spawning(() -> run(argv, env, stdin.isEmpty() ? null : stdin, false, out.errTerminal(), null),
-                CommandResult::status);
+        jobs.command(job);
+        // COMMAND > FILE &: what the job writes once in the background goes to its stdout's file, not the terminal
+        java.util.function.Consumer<String> sink = out.terminal() ? null : out::out;
+        CommandResult r = jobs.spawning(() -> jobs.redirected(sink,
+                () -> run(argv, env, stdin.isEmpty() ? null : stdin, false, out.errTerminal(), null)), CommandResult::status);
         int pid = jobs.lastBackgroundPid();
         return said(r, out, done, pid, signal -> { }); // the job is the table's: kill %N and kill PID reach it there
     }

@@ -8,6 +8,7 @@ import dev.dockwire.kernel.JourneyInfo;
 import dev.dockwire.kernel.JourneyRecording;
 import dev.dockwire.kernel.Kernel;
 import dev.dockwire.kernel.KernelException;
+import dev.dockwire.proc.PidNamespace;
 import dev.dockwire.tools.CommandResult;
 import java.util.ArrayList;
 import java.util.List;
@@ -87,7 +88,7 @@ final class TraceCommand {
             List<String> args = List.of(dst, String.valueOf(t.port), t.proto, String.valueOf(WAIT_MS));
             r = !machine ? host.inside(src).run(PROCESS, new TraceProbe(), args, List.of())
                     : host.runProgram(from.equals(LAN) ? host.lan() : engine, from.equals(LAN) ? host.lanNamespace() : Kernel.HOST,
-                            PROCESS, new TraceProbe(), args);
+                            new PidNamespace(() -> 0, 1), PROCESS, new TraceProbe(), args);
         } finally {
             rec.close();
         }

@@ -33,8 +33,11 @@ public final class JobControl {
         BACKGROUND
     }
 
-    /** Where the host's own pids (for host commands, which have none of the engine's) count up from: past a booted host's. */
-    private static final int FIRST_HOST_PID = 4200;
+    /**
+     * The host's login shell's pid (bash's {@code $$} at the prompt), past a booted host's: the
+     * host's own pids (for host commands, which have none of the engine's) count up from it.
+     */
+    public static final int SHELL_PID = 4200;
 
     private final EventLoop loop;
     private final StepDeadline deadline;
@@ -49,7 +52,7 @@ public final class JobControl {
     private boolean spawning;
     private boolean viaClient;
     private String command = "";
-    private int lastPid = FIRST_HOST_PID;
+    private int lastPid = SHELL_PID;
     /** How long (virtual ns) a foreground job may run in a script before it is ended; 0: no limit. */
     private long limitNanos;
     /** A script's lines written by jobs (and by the foreground while a job runs), in the order written. */

@@ -32,7 +32,7 @@ class HostCommandsOnShTest {
     /** {@code line} at the host's prompt, run by app.sh's bash with the host's commands. */
     private CommandResult sh(String line) {
         DockerHost h = host.world.host();
-        return h.runProgram(h.engine(), Kernel.HOST, "bash", session.line(line, new HostCommands(h)), List.of());
+        return h.runProgram(h.engine(), Kernel.HOST, new dev.dockwire.proc.PidNamespace(() -> 0, 1), "bash", session.line(line, new HostCommands(h)), List.of());
     }
 
     @Test

@@ -28,6 +28,7 @@ class ComposeRunnerTest {
                     image: hashicorp/http-echo
                   client:
                     image: alpine
+                    command: sleep infinity  # alpine's sh reads /dev/null and exits at once: docker exec finds it not running
                 x-dockwire:
                   steps:
                     - exec: client nslookup api
@@ -58,6 +59,7 @@ class ComposeRunnerTest {
                     command: ["-text=${GREETING}"]
                   tools:
                     image: nicolaka/netshoot  # http-echo is distroless: curl from netshoot in echo's namespace
+                    command: sleep infinity  # netshoot's zsh would exit at once without a terminal
                     network_mode: "service:echo"
                 x-dockwire:
                   steps:
@@ -70,7 +72,7 @@ class ComposeRunnerTest {
         assertEquals(1, r.status(), r.out() + r.err());
         assertTrue(r.out().matches("(?s).*Container my_shop-echo-1 +Started\n.*"), r.out());
         assertTrue(r.out().contains("$ docker exec my_shop-tools-1 curl -s http://localhost:5678\nhi there"), r.out());
-        assertTrue(r.out().contains("FAILED (" + file + ":12): expected output to contain \"bye\""), r.out());
+        assertTrue(r.out().contains("FAILED (" + file + ":13): expected output to contain \"bye\""), r.out());
         assertTrue(r.out().contains("steps: 1 passed, 1 failed"), r.out());
     }
 

@@ -139,7 +139,7 @@ public interface Commands {
 
     /**
      * Whether the place's terminal keeps the jobs (the host's prompt, its {@code proc.JobControl}):
-     * then {@code COMMAND &} starts a job of it ({@link #start(boolean, int, List, Map, List, Output, IntConsumer)})
+     * then {@code COMMAND &} starts a job of it ({@link #start(String, int, List, Map, List, Output, IntConsumer)})
      * and {@code wait} is its own.
      */
     default boolean jobControl() {
@@ -147,10 +147,11 @@ public interface Commands {
     }
 
     /**
-     * As {@link #start(int, List, Map, List, Output, IntConsumer)}, {@code async} for a command the
-     * shell runs in the background ({@code &}), which a place with {@link #jobControl} makes a job of its terminal.
+     * As {@link #start(int, List, Map, List, Output, IntConsumer)}; {@code job} non-null for a command
+     * the shell runs in the background ({@code &}), which a place with {@link #jobControl} makes a job
+     * of its terminal named {@code job} (its words and redirections, as bash's {@code jobs} shows them).
      */
-    default Running start(boolean async, int ppid, List<String> argv, Map<String, String> env, List<String> stdin, Output out,
+    default Running start(String job, int ppid, List<String> argv, Map<String, String> env, List<String> stdin, Output out,
             IntConsumer done) {
         return start(ppid, argv, env, stdin, out, done);
     }

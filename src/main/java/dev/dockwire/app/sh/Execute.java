@@ -88,6 +88,7 @@ final class Execute {
                     return;
                 }
                 sh.execNext = replaces;
+                sh.jobRedirs = sh.background == null ? "" : FunctionText.redirs(s.redirs());
                 command(argv, assigns, rio.io(), done);
             });
         }));
@@ -296,7 +297,9 @@ final class Execute {
             sh.ctx.onSignal(Signal.SIGINT, () -> interrupted[0] = true);
         }
         sh.forked();
-        Commands.Running r = sh.commands.start(sh.background != null, replaces ? 0 : sh.ctx.pid(), argv, env, io.in.handOn(), output(io),
+        String job = sh.background == null ? null : String.join(" ", argv) + sh.jobRedirs;
+        sh.jobRedirs = "";
+        Commands.Running r = sh.commands.start(job, replaces ? 0 : sh.ctx.pid(), argv, env, io.in.handOn(), output(io),
                 status -> {
             if (!finished[0]) {
                 finished[0] = true;
@@ -523,7 +526,9 @@ final class Execute {
 
     /**
      * A file opened for writing: the devices are the streams themselves; a file is written when the
-     * command is done. The caller refused what open(2) refuses: a known directory (the place's
+     * command is done, or as the text comes when it outlives the line ({@code exec > FILE}) or its
+     * writer runs in the background ({@code ping HOST > FILE &}: a {@code cat FILE} meanwhile sees
+     * what was written by then, as the process's open descriptor writes it). The caller refused what open(2) refuses: a known directory (the place's
      * directories are not all known, an image's /etc/nginx/conf.d) and what the files say (EROFS).
      */
     private Io.Sink output(String path, boolean append, Redirected r) {
@@ -540,7 +545,7 @@ final class Execute {
         StringBuilder content = new StringBuilder();
         String before = append ? sh.ctx.readFile(path) : null;
         sh.ctx.writeFile(path, before == null ? "" : before);
-        if (r.lasting) {
+        if (r.lasting || sh.background != null) {
             return Io.Sink.through(text -> {
                 String now = sh.ctx.readFile(path);
                 sh.ctx.writeFile(path, (now == null ? "" : now) + text);

@@ -116,7 +116,7 @@ final class FunctionText {
         return indent + STEP + text + (text.endsWith("&") ? "" : ";") + "\n";
     }
 
-    private static String redirs(List<Ast.Redir> redirs) {
+    static String redirs(List<Ast.Redir> redirs) {
         StringBuilder sb = new StringBuilder();
         for (Ast.Redir r : redirs) {
             boolean dup = r.op().equals(">&") || r.op().equals("<&");

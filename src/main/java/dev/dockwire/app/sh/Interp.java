@@ -94,6 +94,11 @@ final class Interp {
     java.util.Set<Ast.Simple> tail = java.util.Set.of();
     /** Whether the next program started replaces the shell: {@code exec CMD}, or {@link #tail} running. */
     boolean execNext;
+    /**
+     * The redirections of the simple command about to start in the background, as bash's jobs
+     * prints them after its words (print_cmd.c: {@code > out.txt}); empty for none.
+     */
+    String jobRedirs = "";
     /** A pipeline stage's stdout, whose reader may exit before it ({@code | head -2}): the stage dies of SIGPIPE once it broke. */
     Io.Sink pipeOut;
     private int steps;

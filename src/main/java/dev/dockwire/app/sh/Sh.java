@@ -266,6 +266,7 @@ public final class Sh implements Program {
                     sh.interactive = true;
                     sh.unnumbered = dialect == Dialect.BASH; // bash numbers no lines at its prompt
                     sh.cwd = start;
+                    sh.pid = ctx.pid(); // $$: the login shell's process, which reads every line
                 } else if (sh == null) {
                     sh = new Interp(ctx, commands, dialect, arg0, env, new ArrayList<>());
                     sh.interactive = true;

@@ -11,7 +11,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * expands the target as words (a pattern matching one file names it; several, or a split into
  * two, is an ambiguous redirect) where ash and dash take it unsplit and unglobbed; {@code >&FILE}
  * (stdout and stderr into FILE in bash and ash, dash's "Bad fd number"); {@code <>}, read-write
- * without truncating, creating the file. Skipped where the shell is absent.
+ * without truncating, creating the file; a background command's file read while it writes. Skipped where the shell is absent.
  */
 class RedirectionTargetsBesideShellsTest {
     static final Map<String, String> TREE = RealShells.tree("a.log", "A\n", "b.txt", "B\n", "c.txt", "C\n", "i", "l1\nl2\n");
@@ -19,6 +19,8 @@ class RedirectionTargetsBesideShellsTest {
     static Stream<Arguments> cases() {
         return RealShells.cases(Stream.of(
                 "echo x > $D/*.log; cat $D/a.log; test -f \"$D/*.log\"; echo literal=$?",
+                // a background writer's file fills as it writes (its descriptor open while it runs), not when it ends
+                "{ echo a; sleep 1; echo b; } > $D/bg & sleep 0.5; cat $D/bg; wait; echo ---; cat $D/bg",
                 "echo x > $D/*.txt; echo s=$?; cat $D/b.txt $D/c.txt",
                 "echo x > $D/*.none; echo s=$?; cat \"$D/*.none\"",
                 "f='n m'; echo x > $D/$f; echo s=$?; test -f \"$D/n m\"; echo made=$?",

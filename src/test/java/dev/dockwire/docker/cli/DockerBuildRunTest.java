@@ -92,4 +92,16 @@ class DockerBuildRunTest {
         assertEquals("Removing intermediate container " + out.get(8).substring(" ---> Running in ".length()), out.get(10));
         assertEquals("Successfully tagged l:1", out.get(out.size() - 1));
     }
+
+    /** {@code NAME=value docker build}: the prefix is the client's environment for that command only, as bash passes it. */
+    @Test
+    void anAssignmentBeforeTheCommandReachesTheClientForItAlone() {
+        h.run("mkdir -p /p && printf 'FROM alpine\\nRUN echo hi\\n' > /p/Dockerfile");
+        List<String> legacy = h.run("DOCKER_BUILDKIT=0 docker build -t p:1 /p").output();
+        assertEquals("DEPRECATED: The legacy builder is deprecated and will be removed in a future release.", legacy.get(0));
+        assertEquals("Successfully tagged p:1", legacy.get(legacy.size() - 1));
+        assertEquals(List.of("[]"), h.ok("echo \"[$DOCKER_BUILDKIT]\""));
+        List<String> buildkit = h.run("docker build -t p:2 /p").output();
+        assertTrue(buildkit.stream().noneMatch(l -> l.startsWith("DEPRECATED")), String.join("\n", buildkit));
+    }
 }
