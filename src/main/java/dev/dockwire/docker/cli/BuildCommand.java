@@ -199,6 +199,12 @@ public final class BuildCommand {
             }
 
             @Override
+            public Map<String, dev.dockwire.docker.LayerDir> dirs(String image) {
+                ImageService.BuiltImage built = engine.images().built(image);
+                return built == null ? Map.of() : built.dirs();
+            }
+
+            @Override
             public Map<String, String> packagePrograms(String family, String pkg) {
                 return Images.packagePrograms(family, pkg);
             }
@@ -244,7 +250,7 @@ public final class BuildCommand {
         Map<String, String> labels = new LinkedHashMap<>(b.labels());
         labels.putAll(r.labels());
         ImageService.BuiltImage image = new ImageService.BuiltImage(b.config(), id, Instant.ofEpochMilli(System.currentTimeMillis()), size,
-                b.files(), labels, b.removed());
+                b.files(), labels, b.removed(), b.dirs());
         // A status that took no time prints without one (printer.go: the time only above 0.01s).
         List<String> export = new ArrayList<>(List.of("exporting layers done", "writing image " + id + " done"));
         for (String tag : tags) {

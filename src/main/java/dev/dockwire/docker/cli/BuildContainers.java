@@ -4,7 +4,9 @@ import dev.dockwire.docker.CommandOutput;
 import dev.dockwire.docker.Container;
 import dev.dockwire.docker.ContainerCreate;
 import dev.dockwire.docker.FileTable;
+import dev.dockwire.docker.LayerDir;
 import dev.dockwire.docker.build.RunStep;
+import dev.dockwire.docker.engine.BuiltLayers;
 import dev.dockwire.docker.engine.ContainerChanges;
 import dev.dockwire.docker.engine.Engine;
 import dev.dockwire.docker.engine.ExecConfig;
@@ -48,14 +50,7 @@ final class BuildContainers implements RunStep {
         }
         try {
             c.pinnedImage(r.config());
-            FileTable layers = new FileTable();
-            layers.lower(c.imageFiles());
-            r.files().forEach((path, text) -> layers.write(path, text, false));
-            for (String gone : r.removed()) {
-                if (!layers.remove(gone)) {
-                    layers.removeDirectory(gone, true);
-                }
-            }
+            FileTable layers = BuiltLayers.of(c, c.imageFiles(), r.files(), r.dirs(), r.removed());
             c.imageFiles(layers);
             if (!r.workdir().isEmpty() && !r.workdir().equals("/")) {
                 mkdirs(layers, r.workdir()); // BuildKit makes a WORKDIR that is missing (dispatchWorkdir's mkdir)
@@ -65,15 +60,19 @@ final class BuildContainers implements RunStep {
             long took = host.loop().nanos() - start;
             Map<String, String> written = new LinkedHashMap<>();
             Set<String> deleted = new LinkedHashSet<>();
+            Map<String, LayerDir> made = new LinkedHashMap<>();
             for (String line : new ContainerChanges(engine).changes(c.id())) {
                 String path = line.substring(2);
+                LayerDir dir = BuiltLayers.made(c, path);
                 if (line.charAt(0) == 'D') {
                     deleted.add(path);
+                } else if (dir != null) {
+                    made.put(path, dir); // an added directory is the layer's too, empty or not
                 } else if (!c.isDirectory(path) && c.file(path) != null) {
                     written.put(path, c.file(path));
                 }
             }
-            return new Ran(o.status(), o.output(), took, written, deleted);
+            return new Ran(o.status(), o.output(), took, written, deleted, made);
         } finally {
             engine.remove(c.id(), true, () -> { });
         }

@@ -1,6 +1,7 @@
 package dev.dockwire.docker.engine;
 
 import dev.dockwire.docker.ImageConfig;
+import dev.dockwire.docker.LayerDir;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -99,15 +100,23 @@ public final class ImageService {
      * An image {@code docker build} made: its config (whose reference is the catalogue image its
      * programs come from), its ID (the digest of its content), when it was made, its size and the
      * files COPY/ADD put in it (absolute path to text), which each of its containers starts with,
-     * its labels, and the base image's files its layers removed (a committed container's
-     * whiteouts: go-archive's {@code .wh.} entries), gone in each of its containers.
+     * its labels, the base image's files its layers removed (a committed container's
+     * whiteouts: go-archive's {@code .wh.} entries), gone in each of its containers, and the
+     * directories its layers made with their modes and owners (empty ones too), in each of its containers.
      */
     public record BuiltImage(ImageConfig config, String id, java.time.Instant created, long size, Map<String, String> files,
-                             Map<String, String> labels, java.util.Set<String> removed) {
+                             Map<String, String> labels, java.util.Set<String> removed, Map<String, LayerDir> dirs) {
         public BuiltImage {
             files = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(files));
             labels = java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(labels));
             removed = java.util.Collections.unmodifiableSet(new java.util.LinkedHashSet<>(removed));
+            dirs = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(dirs));
+        }
+
+        /** A built image whose layers made no directory of their own. */
+        public BuiltImage(ImageConfig config, String id, java.time.Instant created, long size, Map<String, String> files,
+                Map<String, String> labels, java.util.Set<String> removed) {
+            this(config, id, created, size, files, labels, removed, Map.of());
         }
 
         /** A built image that removed none of its base's files. */
