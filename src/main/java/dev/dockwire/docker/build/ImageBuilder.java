@@ -52,6 +52,8 @@ public final class ImageBuilder {
     private final List<String> steps = new ArrayList<>();
     /** Per step, what it took in besides its text: the files a COPY/ADD put (path and content), "" for others. */
     private final List<String> inputs = new ArrayList<>();
+    /** Per step, its cache key ({@link #chain}). */
+    private final List<String> keys = new ArrayList<>();
     private final List<String> loaded = new ArrayList<>();
     private final List<String> runs = new ArrayList<>();
     private final List<String> skipped = new ArrayList<>();
@@ -85,7 +87,7 @@ public final class ImageBuilder {
 
     /** A stage as dispatched: its image config, labels, files, the catalogue base's files it lacks and the directories its layers made. */
     private record Result(ImageConfig config, Map<String, String> labels, Map<String, String> files, Set<String> removed,
-                          Map<String, LayerDir> dirs) {
+                          Map<String, LayerDir> dirs, String key) {
     }
 
     private Build run(String target) throws DockerfileException {
@@ -120,8 +122,8 @@ public final class ImageBuilder {
             }
         }
         Result r = done[t];
-        r = new Result(madeBySkippedRuns(r.config()), r.labels(), r.files(), r.removed(), r.dirs());
-        return new Build(r.config(), r.labels(), r.files(), steps, inputs, loaded, runs, skipped, digest(r), r.removed(), ran, r.dirs());
+        r = new Result(madeBySkippedRuns(r.config()), r.labels(), r.files(), r.removed(), r.dirs(), r.key());
+        return new Build(r.config(), r.labels(), r.files(), steps, inputs, loaded, runs, skipped, digest(r), r.removed(), ran, r.dirs(), keys);
     }
 
     /**
@@ -211,7 +213,7 @@ public final class ImageBuilder {
         String prefix = multi ? (s.name() != null ? s.name() : "stage-" + i) + " " : "";
         int total = (baseStage < 0 && !scratch ? 1 : 0) + (int) s.commands().stream()
                 .filter(c -> c instanceof Instruction.Run || c instanceof Instruction.Copy || c instanceof Instruction.Workdir).count();
-        st.steps = new StepNames(prefix, total, steps, inputs);
+        st.steps = new StepNames(prefix, total, steps, inputs, baseStage >= 0 ? done[baseStage].key() : "");
         if (canonical != null) {
             st.steps.add("FROM " + canonical + "@" + bases.digest(baseName));
         }
@@ -219,30 +221,42 @@ public final class ImageBuilder {
             st.dispatch(c, done);
         }
         removed.removeAll(st.files.keySet()); // a COPY over a removed file writes it back
-        return new Result(st.config(), st.labels, st.files, removed, dirs);
+        return new Result(st.config(), st.labels, st.files, removed, dirs, st.steps.last);
     }
 
     /** The {@code [stage N/M]} prefixes of a stage's vertices (prefixCommand: the index padded to the total's width). */
-    private static final class StepNames {
+    private final class StepNames {
         private final String prefix;
         private final int total;
         private final List<String> out;
         private final List<String> inputs;
         private int index;
+        /** The key of the stage's last step: its base stage's last at first (a stage FROM a stage goes on from it). */
+        private String last;
 
-        StepNames(String prefix, int total, List<String> out, List<String> inputs) {
+        StepNames(String prefix, int total, List<String> out, List<String> inputs, String origin) {
             this.prefix = prefix;
             this.total = total;
             this.out = out;
             this.inputs = inputs;
+            this.last = origin;
         }
 
         void add(String text) {
-            add(text, "");
+            add(text, "", "");
         }
 
-        /** The step named {@code text}, which took {@code input} in besides its text. */
         void add(String text, String input) {
+            add(text, input, "");
+        }
+
+        /**
+         * The step named {@code text}, which took {@code input} in besides its text; {@code process}: what else
+         * decides its result (a RUN's environment, user and working directory), part of its cache key only.
+         */
+        void add(String text, String input, String process) {
+            last = CacheKeys.chain(last, text, input + "\0" + process);
+            keys.add(last);
             index++;
             int width = 1 + (int) Math.floor(Math.log10(total));
             out.add("[" + prefix + String.format("%" + width + "d/%d] ", index, total) + text);
@@ -376,7 +390,7 @@ public final class ImageBuilder {
                 int before = unrun.size();
                 installs.run(r);
                 unknownPackages = unrun.subList(before, unrun.size()).stream().anyMatch(u -> u.matches("\\S+ (add|install) .*"));
-                steps.add(upper(c));
+                steps.add(upper(c), "", String.join("\0", runEnv()) + "\0" + user + "\0" + workdir + "\0" + shell);
                 if (runner != null) {
                     execute(r);
                 }
@@ -429,13 +443,8 @@ public final class ImageBuilder {
          */
         private void execute(Instruction.Run r) throws DockerfileException {
             List<String> argv = RunLines.argv(r, shell);
-            List<String> vars = new ArrayList<>(env);
-            scope.forEach((k, v) -> {
-                if (env.stream().noneMatch(kv -> kv.equals(k) || kv.startsWith(k + "="))) {
-                    vars.add(k + "=" + v); // an ARG in scope is the process's variable too
-                }
-            });
-            RunStep.Ran out = runner.run(new RunStep.Request(config(), files, removed, argv, vars, workdir, user, dirs));
+            RunStep.Ran out = runner.run(new RunStep.Request(config(), files, removed, argv, runEnv(), workdir, user, dirs,
+                    keys.get(keys.size() - 1)));
             int index = ImageBuilder.this.steps.size() - 1;
             ran.put(index, out);
             if (out.status() != 0 && gap(out)) {
@@ -444,7 +453,8 @@ public final class ImageBuilder {
                 return;
             }
             if (out.status() != 0) {
-                throw new RunFailed(argv, out.status(), ImageBuilder.this.steps, inputs, loaded, ran, r.source().startLine(), r.source().endLine());
+                throw new RunFailed(argv, out.status(), ImageBuilder.this.steps, inputs, keys, loaded, ran, r.source().startLine(),
+                        r.source().endLine());
             }
             for (String gone : out.deleted()) {
                 files.remove(gone);
@@ -475,6 +485,17 @@ public final class ImageBuilder {
                     return;
                 }
             }
+        }
+
+        /** A RUN's process environment: the stage's ENV, then the ARGs in scope it does not set. */
+        private List<String> runEnv() {
+            List<String> vars = new ArrayList<>(env);
+            scope.forEach((k, v) -> {
+                if (env.stream().noneMatch(kv -> kv.equals(k) || kv.startsWith(k + "="))) {
+                    vars.add(k + "=" + v); // an ARG in scope is the process's variable too
+                }
+            });
+            return vars;
         }
 
         /** {@link RunLines#gap} with this stage's state. */

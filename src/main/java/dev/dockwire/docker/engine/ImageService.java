@@ -37,6 +37,8 @@ public final class ImageService {
     private final Map<String, ImageConfig> exported = new LinkedHashMap<>();
     /** BuildKit's cache: the keys of the build steps this engine has run. */
     private final java.util.Set<String> buildCache = new java.util.HashSet<>();
+    /** The build cache's RUN layers by cache key. */
+    private final Map<String, CachedLayer> runLayers = new java.util.HashMap<>();
     /**
      * Whether the catalogue's images count as on the host before anything pulls them (unlisted
      * until a container or a pull names them): a test's or a topology's engine, as the reference
@@ -68,6 +70,28 @@ public final class ImageService {
             }
         }
         return out;
+    }
+
+    /**
+     * A RUN's layer as the build cache keeps it (BuildKit's cache record, the legacy builder's
+     * intermediate image): the files it wrote, the paths it removed, the directories it made.
+     */
+    public record CachedLayer(Map<String, String> written, java.util.Set<String> deleted, Map<String, LayerDir> made) {
+        public CachedLayer {
+            written = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(written));
+            deleted = java.util.Collections.unmodifiableSet(new java.util.LinkedHashSet<>(deleted));
+            made = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(made));
+        }
+    }
+
+    /** The layer of the RUN whose cache key is {@code key}, when one ran to success before on this engine; else null. */
+    public CachedLayer cachedLayer(String key) {
+        return runLayers.get(key);
+    }
+
+    /** Keeps {@code layer} as the RUN {@code key}'s, for a later build of the same step. */
+    public void cacheLayer(String key, CachedLayer layer) {
+        runLayers.put(key, layer);
     }
 
     /** Whether the build step {@code key} ran before on this engine (its vertex is CACHED); it is recorded either way. */
