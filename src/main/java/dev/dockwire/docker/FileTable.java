@@ -324,10 +324,17 @@ public final class FileTable implements FileStore {
         return true;
     }
 
-    /** The permission bits chmod(2) gave {@code path} here, or -1 when none were set. */
+    /**
+     * The permission bits chmod(2) gave {@code path} here, else those of the layers below when they are a
+     * table (overlayfs shows the lower inode's), or -1 when none were set.
+     */
     public int mode(String path) {
-        int i = index(normalize(path));
-        return i < 0 || width() < 3 || stamps[meta(i) + 2] == 0 ? -1 : (int) (stamps[meta(i) + 2] & 07777);
+        String p = normalize(path);
+        int i = index(p);
+        if (i < 0) {
+            return lower instanceof FileTable below && !hidden(p) ? below.mode(p) : -1;
+        }
+        return width() < 3 || stamps[meta(i) + 2] == 0 ? -1 : (int) (stamps[meta(i) + 2] & 07777);
     }
 
     /** Records that {@code path}, written here, belongs to {@code uid}:{@code gid} (open(2)'s O_CREAT by that process's fsuid and fsgid). */
@@ -339,10 +346,17 @@ public final class FileTable implements FileStore {
         wide()[meta(i) + 1] = (long) uid << 32 | (gid & 0xffffffffL);
     }
 
-    /** The owner of {@code path} as {@code uid << 32 | gid}: root's (0) unless a process that was not root created it here. */
+    /**
+     * The owner of {@code path} as {@code uid << 32 | gid}: root's (0) unless a process that was not root
+     * created it here, or the layers below (a table) hold it with another owner.
+     */
     public long owner(String path) {
-        int i = index(normalize(path));
-        return i < 0 || width() < 3 ? 0 : stamps[meta(i) + 1];
+        String p = normalize(path);
+        int i = index(p);
+        if (i < 0) {
+            return lower instanceof FileTable below && !hidden(p) ? below.owner(p) : 0;
+        }
+        return width() < 3 ? 0 : stamps[meta(i) + 1];
     }
 
     /** When {@code path}, written here, was last stamped (virtual nanoseconds), or -1 when it never was. */
@@ -372,6 +386,12 @@ public final class FileTable implements FileStore {
             }
         }
         return lower != null && !hidden(dir) && lower.isDirectory(normalize(dir));
+    }
+
+    /** Whether {@code path} is a directory: the root, one made here, one a file lies under, or one of the layers below. */
+    @Override
+    public boolean isDirectory(String path) {
+        return normalize(path).equals("/") || holdsFilesUnder(path);
     }
 
     private int index(String path) {

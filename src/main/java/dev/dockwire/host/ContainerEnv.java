@@ -483,6 +483,14 @@ final class ContainerEnv implements Shell.Env {
                 return DockerHost.result(name.endsWith("dir") ? dev.dockwire.docker.engine.ContainerDirs.run(c, argv, env, cred(), host.loop().nanos())
                         : dev.dockwire.docker.engine.ContainerCopy.run(c, argv, env, cred()));
             }
+            case "adduser", "/usr/sbin/adduser", "addgroup", "/usr/sbin/addgroup" -> {
+                if (dev.dockwire.docker.engine.Images.provider(c, name) == null) {
+                    return program(name, args, stdin);
+                }
+                long nanos = host.loop().nanos();
+                return DockerHost.result(dev.dockwire.docker.engine.BusyboxAdduser.run(c, argv, processEnv(), cred(), nanos,
+                        host.engine().epochMillis() + nanos / 1_000_000));
+            }
             case "tar", "/bin/tar", "stat", "/bin/stat", "/usr/bin/stat" -> {
                 if (dev.dockwire.docker.engine.Images.provider(c, name) == null
                         || name.endsWith("tar") && !dev.dockwire.docker.engine.ContainerTar.handles(c, argv)) {

@@ -52,8 +52,8 @@ public final class FileModes {
         for (String f : operands.subList(1, operands.size())) {
             String path = resolve.apply(f);
             Commands.Stat st = stat(path);
-            String why = st == null ? "No such file or directory" : st.directory() ? ProcessContext.NOT_KEPT
-                    : ctx.chmod(path, parse(mode, st.mode() & 07777));
+            // a directory too: the place keeps the modes of those its processes made, else says it does not
+            String why = st == null ? "No such file or directory" : ctx.chmod(path, parse(mode, st.mode() & 07777));
             status |= report("chmod", f, why, "changing permissions of");
         }
         return status;
@@ -83,7 +83,7 @@ public final class FileModes {
         for (String f : operands.subList(1, operands.size())) {
             String path = resolve.apply(f);
             Commands.Stat st = stat(path);
-            String why = st == null ? "No such file or directory" : st.directory() ? ProcessContext.NOT_KEPT : ctx.chown(path, uid, gid);
+            String why = st == null ? "No such file or directory" : ctx.chown(path, uid, gid);
             status |= report("chown", f, why, "changing ownership of");
         }
         return status;

@@ -28,6 +28,11 @@ public interface Bases {
         return java.util.Map.of();
     }
 
+    /** The directories the image's own layers made (a build's RUN mkdir and WORKDIR, a commit's), which a stage FROM it starts with. */
+    default java.util.Map<String, dev.dockwire.docker.LayerDir> dirs(String image) {
+        return java.util.Map.of();
+    }
+
     /** The catalogue base's files the image's layers removed (its whiteouts), which a stage FROM it lacks. */
     default java.util.Set<String> removed(String image) {
         return java.util.Set.of();

@@ -12,11 +12,15 @@ import java.util.Map;
  * loaded, the RUN lines it recorded, what of them it skipped ({@link RunInstalls}: {@code npm ci (line 4)}),
  * its digest: the same Dockerfile and context give the same, and the catalogue image's files its base
  * image removed (a committed image's whiteouts, which FROM keeps), none written back by a COPY, and
- * the RUN steps run by step index ({@link RunStep.Ran}: output, time, layer; none without a runner).
+ * the RUN steps run by step index ({@link RunStep.Ran}: output, time, layer; none without a runner), and
+ * the directories its layers made (RUN's {@code mkdir}, WORKDIR's), empty ones included, and each
+ * step's cache key (chained from the step before it in its stage, a stage FROM a stage from that
+ * stage's last; a RUN's covers its environment, user and working directory): a key met before is a cached step.
  */
 public record Build(ImageConfig config, Map<String, String> labels, Map<String, String> files, List<String> steps,
                     List<String> stepInputs, List<String> bases, List<String> runs, List<String> skipped, String digest,
-                    java.util.Set<String> removed, Map<Integer, RunStep.Ran> ran) {
+                    java.util.Set<String> removed, Map<Integer, RunStep.Ran> ran, Map<String, dev.dockwire.docker.LayerDir> dirs,
+                    List<String> stepKeys) {
     public Build {
         labels = Map.copyOf(labels);
         files = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(files));
@@ -27,5 +31,7 @@ public record Build(ImageConfig config, Map<String, String> labels, Map<String, 
         skipped = List.copyOf(skipped);
         removed = java.util.Collections.unmodifiableSet(new java.util.LinkedHashSet<>(removed));
         ran = Map.copyOf(ran);
+        dirs = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(dirs));
+        stepKeys = List.copyOf(stepKeys);
     }
 }

@@ -1,6 +1,7 @@
 package dev.dockwire.docker.build;
 
 import dev.dockwire.docker.ImageConfig;
+import dev.dockwire.docker.LayerDir;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -51,6 +52,8 @@ public final class ImageBuilder {
     private final List<String> steps = new ArrayList<>();
     /** Per step, what it took in besides its text: the files a COPY/ADD put (path and content), "" for others. */
     private final List<String> inputs = new ArrayList<>();
+    /** Per step, its cache key ({@link #chain}). */
+    private final List<String> keys = new ArrayList<>();
     private final List<String> loaded = new ArrayList<>();
     private final List<String> runs = new ArrayList<>();
     private final List<String> skipped = new ArrayList<>();
@@ -82,8 +85,9 @@ public final class ImageBuilder {
         return new ImageBuilder(file, buildArgs, bases, context, runner).run(target);
     }
 
-    /** A stage as dispatched: its image config, labels, files and the catalogue base's files it lacks. */
-    private record Result(ImageConfig config, Map<String, String> labels, Map<String, String> files, Set<String> removed) {
+    /** A stage as dispatched: its image config, labels, files, the catalogue base's files it lacks and the directories its layers made. */
+    private record Result(ImageConfig config, Map<String, String> labels, Map<String, String> files, Set<String> removed,
+                          Map<String, LayerDir> dirs, String key) {
     }
 
     private Build run(String target) throws DockerfileException {
@@ -118,8 +122,8 @@ public final class ImageBuilder {
             }
         }
         Result r = done[t];
-        r = new Result(madeBySkippedRuns(r.config()), r.labels(), r.files(), r.removed());
-        return new Build(r.config(), r.labels(), r.files(), steps, inputs, loaded, runs, skipped, digest(r), r.removed(), ran);
+        r = new Result(madeBySkippedRuns(r.config()), r.labels(), r.files(), r.removed(), r.dirs(), r.key());
+        return new Build(r.config(), r.labels(), r.files(), steps, inputs, loaded, runs, skipped, digest(r), r.removed(), ran, r.dirs(), keys);
     }
 
     /**
@@ -176,6 +180,7 @@ public final class ImageBuilder {
         Map<String, String> labels = new LinkedHashMap<>();
         Map<String, String> files = new LinkedHashMap<>();
         Set<String> removed = new LinkedHashSet<>();
+        Map<String, LayerDir> dirs = new LinkedHashMap<>();
         boolean scratch = baseName.equals("scratch");
         String canonical = null;
         if (baseStage >= 0) {
@@ -184,6 +189,7 @@ public final class ImageBuilder {
             labels.putAll(b.labels());
             files.putAll(b.files());
             removed.addAll(b.removed());
+            dirs.putAll(b.dirs());
         } else if (scratch) {
             config = new ImageConfig("scratch", List.of(), List.of(), List.of(ImageConfig.DEFAULT_PATH), "", "", List.of(), "", null, Map.of());
         } else {
@@ -198,15 +204,16 @@ public final class ImageBuilder {
             // An image this daemon made: its layers' files and whiteouts are the stage's rootfs (dockerfile2llb's llb.Image).
             files.putAll(bases.files(baseName));
             removed.addAll(bases.removed(baseName));
+            dirs.putAll(bases.dirs(baseName));
             if (!loaded.contains(canonical)) {
                 loaded.add(canonical);
             }
         }
-        StageState st = new StageState(config, labels, files, removed, lex);
+        StageState st = new StageState(config, labels, files, removed, dirs, lex);
         String prefix = multi ? (s.name() != null ? s.name() : "stage-" + i) + " " : "";
         int total = (baseStage < 0 && !scratch ? 1 : 0) + (int) s.commands().stream()
                 .filter(c -> c instanceof Instruction.Run || c instanceof Instruction.Copy || c instanceof Instruction.Workdir).count();
-        st.steps = new StepNames(prefix, total, steps, inputs);
+        st.steps = new StepNames(prefix, total, steps, inputs, baseStage >= 0 ? done[baseStage].key() : "");
         if (canonical != null) {
             st.steps.add("FROM " + canonical + "@" + bases.digest(baseName));
         }
@@ -214,30 +221,42 @@ public final class ImageBuilder {
             st.dispatch(c, done);
         }
         removed.removeAll(st.files.keySet()); // a COPY over a removed file writes it back
-        return new Result(st.config(), st.labels, st.files, removed);
+        return new Result(st.config(), st.labels, st.files, removed, dirs, st.steps.last);
     }
 
     /** The {@code [stage N/M]} prefixes of a stage's vertices (prefixCommand: the index padded to the total's width). */
-    private static final class StepNames {
+    private final class StepNames {
         private final String prefix;
         private final int total;
         private final List<String> out;
         private final List<String> inputs;
         private int index;
+        /** The key of the stage's last step: its base stage's last at first (a stage FROM a stage goes on from it). */
+        private String last;
 
-        StepNames(String prefix, int total, List<String> out, List<String> inputs) {
+        StepNames(String prefix, int total, List<String> out, List<String> inputs, String origin) {
             this.prefix = prefix;
             this.total = total;
             this.out = out;
             this.inputs = inputs;
+            this.last = origin;
         }
 
         void add(String text) {
-            add(text, "");
+            add(text, "", "");
         }
 
-        /** The step named {@code text}, which took {@code input} in besides its text. */
         void add(String text, String input) {
+            add(text, input, "");
+        }
+
+        /**
+         * The step named {@code text}, which took {@code input} in besides its text; {@code process}: what else
+         * decides its result (a RUN's environment, user and working directory), part of its cache key only.
+         */
+        void add(String text, String input, String process) {
+            last = CacheKeys.chain(last, text, input + "\0" + process);
+            keys.add(last);
             index++;
             int width = 1 + (int) Math.floor(Math.log10(total));
             out.add("[" + prefix + String.format("%" + width + "d/%d] ", index, total) + text);
@@ -251,6 +270,8 @@ public final class ImageBuilder {
         private final Map<String, String> labels;
         private final Map<String, String> files;
         private final Set<String> removed;
+        /** The directories the stage's layers made, by path (a later RUN sees them; WORKDIR's among them). */
+        private final Map<String, LayerDir> dirs;
         /** The LLB state's environment: the image's ENV and the ARGs in scope, for substitution. */
         private final Map<String, String> scope = new LinkedHashMap<>();
         private final List<String> env;
@@ -274,11 +295,13 @@ public final class ImageBuilder {
         private final String reference;
         private StepNames steps;
 
-        StageState(ImageConfig base, Map<String, String> labels, Map<String, String> files, Set<String> removed, ShellLex lex) {
+        StageState(ImageConfig base, Map<String, String> labels, Map<String, String> files, Set<String> removed,
+                   Map<String, LayerDir> dirs, ShellLex lex) {
             this.lex = lex;
             this.labels = labels;
             this.files = files;
             this.removed = removed;
+            this.dirs = dirs;
             env = new ArrayList<>(base.env());
             for (String kv : env) {
                 int eq = kv.indexOf('=');
@@ -334,6 +357,7 @@ public final class ImageBuilder {
                 }
             } else if (c instanceof Instruction.Workdir w) {
                 workdir = normalizeWorkdir(workdir, word(w.path()));
+                workdirMade(workdir);
                 steps.add("WORKDIR " + workdir);
             } else if (c instanceof Instruction.User u) {
                 user = word(u.user());
@@ -366,7 +390,7 @@ public final class ImageBuilder {
                 int before = unrun.size();
                 installs.run(r);
                 unknownPackages = unrun.subList(before, unrun.size()).stream().anyMatch(u -> u.matches("\\S+ (add|install) .*"));
-                steps.add(upper(c));
+                steps.add(upper(c), "", String.join("\0", runEnv()) + "\0" + user + "\0" + workdir + "\0" + shell);
                 if (runner != null) {
                     execute(r);
                 }
@@ -419,13 +443,8 @@ public final class ImageBuilder {
          */
         private void execute(Instruction.Run r) throws DockerfileException {
             List<String> argv = RunLines.argv(r, shell);
-            List<String> vars = new ArrayList<>(env);
-            scope.forEach((k, v) -> {
-                if (env.stream().noneMatch(kv -> kv.equals(k) || kv.startsWith(k + "="))) {
-                    vars.add(k + "=" + v); // an ARG in scope is the process's variable too
-                }
-            });
-            RunStep.Ran out = runner.run(new RunStep.Request(config(), files, removed, argv, vars, workdir, user));
+            RunStep.Ran out = runner.run(new RunStep.Request(config(), files, removed, argv, runEnv(), workdir, user, dirs,
+                    keys.get(keys.size() - 1)));
             int index = ImageBuilder.this.steps.size() - 1;
             ran.put(index, out);
             if (out.status() != 0 && gap(out)) {
@@ -434,18 +453,49 @@ public final class ImageBuilder {
                 return;
             }
             if (out.status() != 0) {
-                throw new RunFailed(argv, out.status(), ImageBuilder.this.steps, inputs, loaded, ran, r.source().startLine(), r.source().endLine());
+                throw new RunFailed(argv, out.status(), ImageBuilder.this.steps, inputs, keys, loaded, ran, r.source().startLine(),
+                        r.source().endLine());
             }
             for (String gone : out.deleted()) {
                 files.remove(gone);
                 files.keySet().removeIf(p -> p.startsWith(gone + "/"));
+                dirs.keySet().removeIf(p -> p.equals(gone) || p.startsWith(gone + "/"));
                 removed.add(gone);
             }
+            out.made().forEach((path, dir) -> {
+                dirs.put(path, dir);
+                removed.remove(path);
+            });
             out.written().forEach((path, text) -> {
                 files.remove(path);
                 files.put(path, text);
                 removed.remove(path);
             });
+        }
+
+        /**
+         * WORKDIR's directory and those above it, made where the image lacks them (dispatchWorkdir's
+         * {@code llb.Mkdir} with parents; the legacy builder's MkdirAllAndChownNew): root's, 0755.
+         * Which of them the base already has is the engine's to know; it lays only the missing ones.
+         */
+        private void workdirMade(String dir) {
+            for (int slash = dir.indexOf('/', 1); dir.length() > 1; slash = dir.indexOf('/', slash + 1)) {
+                dirs.putIfAbsent(slash < 0 ? dir : dir.substring(0, slash), LayerDir.DEFAULT);
+                if (slash < 0) {
+                    return;
+                }
+            }
+        }
+
+        /** A RUN's process environment: the stage's ENV, then the ARGs in scope it does not set. */
+        private List<String> runEnv() {
+            List<String> vars = new ArrayList<>(env);
+            scope.forEach((k, v) -> {
+                if (env.stream().noneMatch(kv -> kv.equals(k) || kv.startsWith(k + "="))) {
+                    vars.add(k + "=" + v); // an ARG in scope is the process's variable too
+                }
+            });
+            return vars;
         }
 
         /** {@link RunLines#gap} with this stage's state. */
@@ -526,6 +576,9 @@ public final class ImageBuilder {
             }
             for (String gone : r.removed()) {
                 md.update(("-" + gone + "\0").getBytes(StandardCharsets.UTF_8));
+            }
+            for (Map.Entry<String, LayerDir> d : r.dirs().entrySet()) {
+                md.update(("d" + d.getKey() + "\0" + d.getValue() + "\0").getBytes(StandardCharsets.UTF_8));
             }
             return HexFormat.of().formatHex(md.digest());
         } catch (NoSuchAlgorithmException e) {

@@ -14,18 +14,20 @@ public final class RunFailed extends DockerfileException {
     private static final long serialVersionUID = 1L;
     private final transient List<String> steps;
     private final transient List<String> inputs;
+    private final transient List<String> keys;
     private final transient List<String> bases;
     private final transient java.util.Map<Integer, RunStep.Ran> ran;
     private final transient List<String> argv;
     private final int status;
 
-    RunFailed(List<String> argv, int status, List<String> steps, List<String> inputs, List<String> bases,
+    RunFailed(List<String> argv, int status, List<String> steps, List<String> inputs, List<String> keys, List<String> bases,
             java.util.Map<Integer, RunStep.Ran> ran, int startLine, int endLine) {
         super("process " + GoQuote.quote(String.join(" ", argv)) + " did not complete successfully: exit code: " + status, startLine, endLine);
         this.argv = List.copyOf(argv);
         this.status = status;
         this.steps = List.copyOf(steps);
         this.inputs = List.copyOf(inputs);
+        this.keys = List.copyOf(keys);
         this.bases = List.copyOf(bases);
         this.ran = java.util.Map.copyOf(ran);
     }
@@ -38,6 +40,11 @@ public final class RunFailed extends DockerfileException {
     /** What each step took in besides its text, as {@link Build#stepInputs()}. */
     public List<String> stepInputs() {
         return inputs;
+    }
+
+    /** Each step's cache key, as {@link Build#stepKeys()}. */
+    public List<String> stepKeys() {
+        return keys;
     }
 
     /** The images whose metadata the build loaded. */

@@ -53,14 +53,14 @@ final class RunLines {
     /**
      * Whether a failed RUN failed for what dockwire does not model rather than for the Dockerfile:
      * a program on the image's PATH it does not run (126), one it does not have (127: most are the
-     * real image's programs dockwire lacks, such as BusyBox's adduser), a package its repositories
+     * real image's programs dockwire lacks; one the real image lacks too fails the build as there), a package its repositories
      * lack ({@code unknownPackages}), any failure after such a line in the stage ({@code stageSkipped}),
      * or any failure in an application image (nginx, python, node, ...), whose files and programs
      * dockwire keeps only in part: only an OS image's RUN ({@link #WHOLE}) fails the build.
      */
     static boolean gap(RunStep.Ran out, String reference, boolean stageSkipped, boolean unknownPackages) {
         return out.status() == NOT_MODELLED && out.output().stream().anyMatch(l -> l.contains("but not modelled"))
-                || out.status() == NOT_FOUND || stageSkipped || unknownPackages || !WHOLE.contains(baseName(reference));
+                || out.status() == NOT_FOUND && !out.notInImage() || stageSkipped || unknownPackages || !WHOLE.contains(baseName(reference));
     }
 
     /** {@code docker.io/library/alpine:3.20} is {@code alpine}. */

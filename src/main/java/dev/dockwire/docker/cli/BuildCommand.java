@@ -1,6 +1,5 @@
 package dev.dockwire.docker.cli;
 
-import com.google.common.hash.Hashing;
 import dev.dockwire.docker.CommandOutput;
 import dev.dockwire.docker.ImageConfig;
 import dev.dockwire.docker.build.Bases;
@@ -98,7 +97,7 @@ public final class BuildCommand {
         Request request = new Request(f.positional().get(0), f.get("file"), buildArgs, f.get("target"), f.all("tag"),
                 CreateFlags.labels(f.all("label")));
         if (legacy()) {
-            return legacyRun(request, f.has("quiet"));
+            return legacyRun(request, f.has("quiet"), f.has("no-cache"));
         }
         Outcome o = build(request, f.has("quiet"), f.has("no-cache"));
         if (o.failed()) {
@@ -118,8 +117,8 @@ public final class BuildCommand {
      * ({@link LegacyBuild}) after the client's deprecation notice on stderr; {@code -q} prints the
      * ID alone, or on failure the whole stream.
      */
-    private CommandOutput legacyRun(Request r, boolean quiet) {
-        Outcome o = build(r, true, false);
+    private CommandOutput legacyRun(Request r, boolean quiet, boolean noCache) {
+        Outcome o = build(r, true, noCache);
         List<String> lines = new ArrayList<>(LegacyBuild.DEPRECATED);
         if (o.failed() && o.legacy() == null) {
             lines.addAll(o.lines());
@@ -130,7 +129,7 @@ public final class BuildCommand {
         } else {
             lines.add(o.id());
         }
-        return new CommandOutput(o.failed() ? 1 : 0, lines, o.failed() ? lines : LegacyBuild.DEPRECATED);
+        return new CommandOutput(o.failed() ? LegacyBuild.status(o.legacy()) : 0, lines, o.failed() ? lines : LegacyBuild.DEPRECATED);
     }
 
     /** Builds {@code r}'s context (its {@code Dockerfile}, or the file named) and names the image its tags. */
@@ -199,6 +198,12 @@ public final class BuildCommand {
             }
 
             @Override
+            public Map<String, dev.dockwire.docker.LayerDir> dirs(String image) {
+                ImageService.BuiltImage built = engine.images().built(image);
+                return built == null ? Map.of() : built.dirs();
+            }
+
+            @Override
             public Map<String, String> packagePrograms(String family, String pkg) {
                 return Images.packagePrograms(family, pkg);
             }
@@ -219,13 +224,20 @@ public final class BuildCommand {
         Dockerfile d;
         try {
             d = Dockerfile.parse(text);
-            b = ImageBuilder.build(d, buildArgs, target, bases, context, new BuildContainers(host));
+            b = ImageBuilder.build(d, buildArgs, target, bases, context, new BuildContainers(host, legacy() ? "legacy" : "buildkit", !noCache));
             serves = ServeComment.find(text);
         } catch (RunFailed e) {
-            Outcome failed = runFailed(e, dfName, text, files, context, ignoreText, noCache, progress, quiet);
+            java.util.Set<Integer> cached = new java.util.HashSet<>();
+            Outcome failed = runFailed(e, dfName, text, files, context, ignoreText, noCache, progress, quiet, cached);
             return new Outcome(null, failed.lines(), true, List.of(), null,
-                    legacy() ? new LegacyBuild(engine, tarSize(files, context)).failed(d(text), e) : null);
+                    legacy() ? new LegacyBuild(engine, tarSize(files, context), noCache).failed(d(text), e, cached) : null);
         } catch (DockerfileException e) {
+            String refused = legacy() ? LegacyBuild.parseError(e.getMessage()) : null;
+            if (refused != null) {
+                // the daemon refuses the Dockerfile after the context came: its HTTP error, as the client prints it
+                return new Outcome(null, lines, true, List.of(), null, List.of(new LegacyBuild(engine, tarSize(files, context), noCache).sent(),
+                        "Error response from daemon: " + refused));
+            }
             List<String> out = quiet ? new ArrayList<>() : lines;
             if (!quiet) {
                 out.add("");
@@ -235,7 +247,7 @@ public final class BuildCommand {
             return failed(out);
         }
         loadVertices(b.bases(), ignoreText, progress);
-        steps(b.steps(), b.stepInputs(), b.ran(), null, files, context, noCache, progress);
+        java.util.Set<Integer> cached = steps(b.steps(), b.stepKeys(), b.ran(), null, files, context, noCache, progress);
         String id = "sha256:" + b.digest();
         long size = engine.images().published(b.config().reference()).size();
         for (String content : b.files().values()) {
@@ -244,7 +256,7 @@ public final class BuildCommand {
         Map<String, String> labels = new LinkedHashMap<>(b.labels());
         labels.putAll(r.labels());
         ImageService.BuiltImage image = new ImageService.BuiltImage(b.config(), id, Instant.ofEpochMilli(System.currentTimeMillis()), size,
-                b.files(), labels, b.removed());
+                b.files(), labels, b.removed(), b.dirs());
         // A status that took no time prints without one (printer.go: the time only above 0.01s).
         List<String> export = new ArrayList<>(List.of("exporting layers done", "writing image " + id + " done"));
         for (String tag : tags) {
@@ -264,7 +276,7 @@ public final class BuildCommand {
             lines.add(warning);
         }
         return new Outcome(id, lines, false, progress.vertices(), warning,
-                legacy() ? new LegacyBuild(engine, tarSize(files, context)).built(d, b, id, tags) : null);
+                legacy() ? new LegacyBuild(engine, tarSize(files, context), noCache).built(d, b, id, tags, cached) : null);
     }
 
     /** The vertices of the images' metadata and the .dockerignore, which the solve loads before the steps. */
@@ -284,10 +296,10 @@ public final class BuildCommand {
      * successfully: exit code: N} (with {@code -q}, the error lines alone).
      */
     private Outcome runFailed(RunFailed e, String dfName, String text, List<String> files, BuildContext context, String ignoreText,
-            boolean noCache, BuildProgress progress, boolean quiet) {
+            boolean noCache, BuildProgress progress, boolean quiet, java.util.Set<Integer> cached) {
         List<String> lines = progress.lines();
         loadVertices(e.bases(), ignoreText, progress);
-        steps(e.steps(), e.stepInputs(), e.ran(), e, files, context, noCache, progress);
+        cached.addAll(steps(e.steps(), e.stepKeys(), e.ran(), e, files, context, noCache, progress));
         if (quiet) {
             lines.subList(0, lines.size()).clear();
         }
@@ -303,12 +315,12 @@ public final class BuildCommand {
     /**
      * The steps' vertices in the order the solver starts them: every stage's FROM (a source, started
      * with the solve), the build context when a COPY or ADD reads it, then the steps stage by stage;
-     * a step whose cache key ran before is {@code CACHED} (printer.go), its key chained from the
-     * stage's previous step, its text and what it took in (a COPY/ADD's files: BuildKit's contenthash
-     * checksums only what the step copies, from the context or another stage).
+     * a step whose cache key ({@link Build#stepKeys()}) ran before is {@code CACHED} (printer.go), each
+     * builder's cache apart (the legacy builder's is its intermediate images). Returns the cached steps' indexes.
      */
-    private void steps(List<String> steps, List<String> inputs, Map<Integer, RunStep.Ran> ran, RunFailed failed, List<String> files,
-            BuildContext context, boolean noCache, BuildProgress progress) {
+    private java.util.Set<Integer> steps(List<String> steps, List<String> keys, Map<Integer, RunStep.Ran> ran, RunFailed failed,
+            List<String> files, BuildContext context, boolean noCache, BuildProgress progress) {
+        java.util.Set<Integer> cached = new java.util.HashSet<>();
         long bytes = 0;
         for (String p : files) {
             String c = context.read(p);
@@ -325,13 +337,10 @@ public final class BuildCommand {
         if (readsContext) {
             progress.vertex("[internal] load build context", "transferring context: " + human(Math.max(bytes, 2)) + " done");
         }
-        Map<String, String> lastKey = new LinkedHashMap<>();
         Engine engine = host.engine();
         for (int i = 0; i < steps.size(); i++) {
             String step = steps.get(i);
-            String stage = step.startsWith("[") && step.indexOf(' ') < step.indexOf('/') ? step.substring(1, step.indexOf(' ')) : "";
-            String key = sha256(lastKey.getOrDefault(stage, "") + "\0" + step.substring(step.indexOf("] ") + 2) + "\0" + inputs.get(i));
-            lastKey.put(stage, key);
+            String key = (legacy() ? "legacy\0" : "") + keys.get(i);
             if (step.contains("] FROM ")) {
                 continue;
             }
@@ -341,12 +350,14 @@ public final class BuildCommand {
                 progress.failed(step, run.output(), run.nanos(), failed.getMessage());
             } else if (engine.images().cachedStep(key) && !noCache) {
                 progress.cached(step);
+                cached.add(i);
             } else if (run != null) {
                 progress.ran(step, run.output(), run.nanos());
             } else {
                 progress.vertex(step);
             }
         }
+        return cached;
     }
 
     /** The Dockerfile {@code text} once more (it parsed before the build failed). */
@@ -375,10 +386,6 @@ public final class BuildCommand {
             }
         }
         return n + 512L * dirs.size();
-    }
-
-    private static String sha256(String text) {
-        return Hashing.sha256().hashString(text, StandardCharsets.UTF_8).toString();
     }
 
     private static String path(String dir, String name) {

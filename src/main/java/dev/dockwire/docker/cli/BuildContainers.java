@@ -4,10 +4,14 @@ import dev.dockwire.docker.CommandOutput;
 import dev.dockwire.docker.Container;
 import dev.dockwire.docker.ContainerCreate;
 import dev.dockwire.docker.FileTable;
+import dev.dockwire.docker.LayerDir;
 import dev.dockwire.docker.build.RunStep;
+import dev.dockwire.docker.engine.BuiltLayers;
 import dev.dockwire.docker.engine.ContainerChanges;
 import dev.dockwire.docker.engine.Engine;
 import dev.dockwire.docker.engine.ExecConfig;
+import dev.dockwire.docker.engine.ImageService;
+import dev.dockwire.docker.engine.RealPrograms;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -27,13 +31,37 @@ import java.util.Set;
  */
 final class BuildContainers implements RunStep {
     private final CliEnv host;
+    /** The build cache's namespace: BuildKit's and the legacy builder's are apart. */
+    private final String cache;
+    /** Whether a step may come from the cache ({@code --no-cache}: every step runs, and is kept for the next build). */
+    private final boolean useCache;
 
-    BuildContainers(CliEnv host) {
+    BuildContainers(CliEnv host, String cache, boolean useCache) {
         this.host = host;
+        this.cache = cache;
+        this.useCache = useCache;
     }
 
+    /**
+     * Runs {@code r}, or takes the layer a successful run of the same step left in the build cache: a
+     * cached RUN does not run again (BuildKit's CACHED vertex, the legacy builder's {@code Using cache}),
+     * and no container is made for it. A failed run is not kept.
+     */
     @Override
     public Ran run(Request r) {
+        ImageService.CachedLayer hit = useCache ? host.engine().images().cachedLayer(cache + "\0" + r.key()) : null;
+        if (hit != null) {
+            return new Ran(0, List.of(), 0, hit.written(), hit.deleted(), hit.made());
+        }
+        // Neither builder's step container is an event of its own here: BuildKit's make none, the legacy builder's its stream logs.
+        Ran ran = host.engine().events().quiet(() -> runInContainer(r));
+        if (ran.status() == 0) {
+            host.engine().images().cacheLayer(cache + "\0" + r.key(), new ImageService.CachedLayer(ran.written(), ran.deleted(), ran.made()));
+        }
+        return ran;
+    }
+
+    private Ran runInContainer(Request r) {
         Engine engine = host.engine();
         String image = r.config().reference();
         if (image == null || image.equals("scratch")) {
@@ -48,14 +76,7 @@ final class BuildContainers implements RunStep {
         }
         try {
             c.pinnedImage(r.config());
-            FileTable layers = new FileTable();
-            layers.lower(c.imageFiles());
-            r.files().forEach((path, text) -> layers.write(path, text, false));
-            for (String gone : r.removed()) {
-                if (!layers.remove(gone)) {
-                    layers.removeDirectory(gone, true);
-                }
-            }
+            FileTable layers = BuiltLayers.of(c, c.imageFiles(), r.files(), r.dirs(), r.removed());
             c.imageFiles(layers);
             if (!r.workdir().isEmpty() && !r.workdir().equals("/")) {
                 mkdirs(layers, r.workdir()); // BuildKit makes a WORKDIR that is missing (dispatchWorkdir's mkdir)
@@ -65,18 +86,38 @@ final class BuildContainers implements RunStep {
             long took = host.loop().nanos() - start;
             Map<String, String> written = new LinkedHashMap<>();
             Set<String> deleted = new LinkedHashSet<>();
+            Map<String, LayerDir> made = new LinkedHashMap<>();
             for (String line : new ContainerChanges(engine).changes(c.id())) {
                 String path = line.substring(2);
+                LayerDir dir = BuiltLayers.made(c, path);
                 if (line.charAt(0) == 'D') {
                     deleted.add(path);
+                } else if (dir != null) {
+                    made.put(path, dir); // an added directory is the layer's too, empty or not
                 } else if (!c.isDirectory(path) && c.file(path) != null) {
                     written.put(path, c.file(path));
                 }
             }
-            return new Ran(o.status(), o.output(), took, written, deleted);
+            return new Ran(o.status(), o.output(), took, written, deleted, made, o.status() == 127 && notInImage(c, o.output()),
+                    o.errors());
         } finally {
             engine.remove(c.id(), true, () -> { });
         }
+    }
+
+    /** The shell's {@code not found} line (ash's, dash's with its line number, bash's {@code command not found}). */
+    private static final java.util.regex.Pattern NOT_FOUND =
+            java.util.regex.Pattern.compile("^(?:/bin/|/usr/bin/)?(?:sh|ash|dash|bash): (?:line \\d+: |\\d+: )?(\\S+): (?:command )?not found$");
+
+    /** Whether the program the shell did not find is missing from {@code c}'s real image as well ({@link RealPrograms}). */
+    private static boolean notInImage(Container c, List<String> output) {
+        for (String line : output) {
+            java.util.regex.Matcher m = NOT_FOUND.matcher(line);
+            if (m.matches()) {
+                return !RealPrograms.has(c, m.group(1));
+            }
+        }
+        return false;
     }
 
     private static void mkdirs(FileTable layers, String dir) {

@@ -17,7 +17,9 @@ import java.util.Map;
  * context's tar), then the legacy builder's stream (moby builder/dockerfile/builder.go and
  * internals.go): {@code Step N/M : INSTRUCTION} for every instruction of every stage, {@code  ---> ID}
  * after FROM and a COPY, a container for each other step ({@code  ---> Running in ID}, a RUN's
- * output, {@code Removing intermediate container ID}, {@code  ---> ID});
+ * output, {@code Removing intermediate container ID}, {@code  ---> ID}), or for a step its cache holds
+ * (internals.go probeCache: an image of the same parent and config; once one step misses, the rest of
+ * its stage run) {@code  ---> Using cache} and the cached image's ID;
  * then {@code Successfully built ID} and {@code Successfully tagged NAME} — or, for a RUN that
  * failed, its output and {@code The command '...' returned a non-zero code: N}.
  */
@@ -29,42 +31,85 @@ final class LegacyBuild {
             "");
 
     private final Engine engine;
+    private final boolean noCache;
     private final List<String> out = new ArrayList<>();
+    /** The reset of a stderr write's colour, not yet streamed. */
+    private String reset = "";
 
-    LegacyBuild(Engine engine, long contextTarBytes) {
+    LegacyBuild(Engine engine, long contextTarBytes, boolean noCache) {
         this.engine = engine;
+        this.noCache = noCache;
         // jsonmessage's progress line: its carriage returns before the newline as the client writes them
-        out.add("Sending build context to Docker daemon  " + BuildCommand.human(contextTarBytes) + "\r\r");
+        line("Sending build context to Docker daemon  " + BuildCommand.human(contextTarBytes) + "\r\r");
+    }
+
+    /** The context's line, the stream's first. */
+    String sent() {
+        return out.get(0);
+    }
+
+    /**
+     * The legacy builder's words for a Dockerfile its parser or dispatcher refuses (moby 20.10's
+     * vendored parser: {@code dockerfile parse error line N: ...} without BuildKit's "on" and
+     * suggestion; {@code failed to parse Dockerfile: file with no instructions}; {@code no build
+     * stage in current context}), from BuildKit's text; null for an error that is not the parser's.
+     */
+    static String parseError(String buildkit) {
+        if (buildkit.startsWith("dockerfile parse error on line ")) {
+            return buildkit.replaceFirst("^dockerfile parse error on line", "dockerfile parse error line")
+                    .replaceFirst(" \\(did you mean [^)]*\\?\\)$", "");
+        }
+        if (buildkit.equals("file with no instructions")) {
+            return "failed to parse Dockerfile: " + buildkit;
+        }
+        return buildkit.equals("no build stage in current context") ? buildkit : null;
+    }
+
+    /**
+     * The client's status for a failed legacy build: the stream's error Code (a RUN's status, which
+     * its message ends with: docker/cli jsonmessage's JSONError), 1 for the daemon's refusal.
+     */
+    static int status(List<String> legacy) {
+        String last = legacy == null || legacy.isEmpty() ? "" : legacy.get(legacy.size() - 1);
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("returned a non-zero code: (\\d+)$").matcher(last);
+        return m.find() ? Integer.parseInt(m.group(1)) : 1;
     }
 
     /** The lines of a build that ended with image {@code id}, tagged {@code tags}. */
-    List<String> built(Dockerfile d, Build b, String id, List<String> tags) {
-        steps(d, b.steps(), b.ran(), null);
-        out.add("Successfully built " + id.substring("sha256:".length(), "sha256:".length() + 12));
+    List<String> built(Dockerfile d, Build b, String id, List<String> tags, java.util.Set<Integer> cached) {
+        steps(d, b.steps(), b.ran(), null, cached);
+        line("Successfully built " + id.substring("sha256:".length(), "sha256:".length() + 12));
         for (String tag : tags) {
-            out.add("Successfully tagged " + dev.dockwire.docker.engine.ImageService.familiar(tag));
+            line("Successfully tagged " + dev.dockwire.docker.engine.ImageService.familiar(tag));
         }
         return out;
     }
 
     /** The lines of a build whose RUN failed. */
-    List<String> failed(Dockerfile d, RunFailed e) {
-        steps(d, e.steps(), e.ran(), e);
-        out.add(e.legacyMessage());
+    List<String> failed(Dockerfile d, RunFailed e, java.util.Set<Integer> cached) {
+        steps(d, e.steps(), e.ran(), e, cached);
+        line(e.legacyMessage());
         return out;
     }
 
     /**
-     * Every stage's steps; a RUN's output from the run dockwire made of it. The legacy builder's
-     * cache ({@code ---> Using cache}) is not modelled: each step runs again.
+     * Every stage's steps; a RUN's output from the run dockwire made of it. A step with a vertex (RUN,
+     * COPY, WORKDIR) is cached when its vertex was ({@code cached}, by vertex index); another when the
+     * same instructions over the same base came before it.
      */
-    private void steps(Dockerfile d, List<String> vertexNames, Map<Integer, RunStep.Ran> ran, RunFailed failed) {
+    private void steps(Dockerfile d, List<String> vertexNames, Map<Integer, RunStep.Ran> ran, RunFailed failed,
+            java.util.Set<Integer> cached) {
         List<RunStep.Ran> runs = new ArrayList<>();
+        List<Integer> vertices = new ArrayList<>();
         for (int i = 0; i < vertexNames.size(); i++) {
             if (vertexNames.get(i).contains("] RUN ")) {
                 runs.add(ran.get(i));
             }
+            if (!vertexNames.get(i).contains("] FROM ")) {
+                vertices.add(i);
+            }
         }
+        int vertex = 0;
         int total = 0;
         for (Dockerfile.Stage s : d.stages()) {
             total += 1 + s.commands().size();
@@ -72,10 +117,13 @@ final class LegacyBuild {
         int n = 0;
         int run = 0;
         for (Dockerfile.Stage s : d.stages()) {
-            out.add("Step " + ++n + "/" + total + " : " + s.source().original().strip());
-            out.add(" ---> " + shortId(engine.images().published(s.base()).id()));
+            line("Step " + ++n + "/" + total + " : " + s.source().original().strip());
+            String parent = engine.images().published(s.base()).id();
+            line(" ---> " + shortId(parent));
+            boolean hits = !noCache;
             for (Instruction c : s.commands()) {
-                out.add("Step " + ++n + "/" + total + " : " + c.source().original().strip());
+                String text = c.source().original().strip();
+                line("Step " + ++n + "/" + total + " : " + text);
                 boolean isRun = c instanceof Instruction.Run;
                 if (isRun && run >= runs.size()) {
                     return; // a stage the target does not need: dockwire did not run it
@@ -83,20 +131,63 @@ final class LegacyBuild {
                 RunStep.Ran r = isRun ? runs.get(run) : null;
                 boolean last = isRun && failed != null && run == runs.size() - 1;
                 run += isRun ? 1 : 0;
+                boolean hasVertex = isRun || c instanceof Instruction.Copy || c instanceof Instruction.Workdir;
+                parent = Images.digest(parent + "\0" + text); // the image this step commits: its parent and instruction
+                boolean seen = engine.images().cachedStep("legacy-image\0" + parent); // recorded either way
+                hits &= hasVertex ? vertex < vertices.size() && cached.contains(vertices.get(vertex)) : seen;
+                vertex += hasVertex ? 1 : 0;
+                if (hits && !last) {
+                    line(" ---> Using cache");
+                    line(" ---> " + shortId(parent));
+                    continue;
+                }
                 if (!(c instanceof Instruction.Copy)) {
-                    String ctr = engine.random().nextHex(12);
-                    out.add(" ---> Running in " + ctr);
+                    String ctr = engine.random().nextHex(64);
+                    line(" ---> Running in " + ctr.substring(0, 12));
+                    // containerbackend.go: a RUN's container is attached, started and waited for; a config step's only created
+                    events(ctr, parent, isRun ? List.of("create", "attach", "start", "die") : List.of("create"));
                     if (r != null) {
-                        out.addAll(r.output());
+                        output(r);
                     }
                     if (last) {
                         return; // the failed container is kept (--force-rm=false)
                     }
-                    out.add("Removing intermediate container " + ctr);
+                    line("Removing intermediate container " + ctr.substring(0, 12));
+                    events(ctr, parent, List.of("destroy"));
                 }
-                out.add(" ---> " + engine.random().nextHex(12));
+                line(" ---> " + engine.random().nextHex(12));
             }
         }
+    }
+
+    /**
+     * A RUN's lines as the daemon streams them: each write to stderr wrapped in red by
+     * pkg/streamformatter's NewStderrWriter ({@code \033[91m...\033[0m}), the reset reaching the line after.
+     */
+    private void output(RunStep.Ran r) {
+        int e = 0;
+        for (String l : r.output()) {
+            if (e < r.errors().size() && l.equals(r.errors().get(e))) {
+                e++;
+                line("\u001b[91m" + l);
+                reset = "\u001b[0m";
+            } else {
+                line(l);
+            }
+        }
+    }
+
+    /** The daemon's events of step container {@code id} of image {@code parent}. */
+    private void events(String id, String parent, List<String> actions) {
+        for (String action : actions) {
+            engine.events().container(action, id, Map.of("image", parent.substring(0, Math.min(12, parent.length()))));
+        }
+    }
+
+    /** One line of the stream, after the colour reset a stderr write left pending. */
+    private void line(String text) {
+        out.add(reset + text);
+        reset = "";
     }
 
     private static String shortId(String id) {

@@ -160,6 +160,12 @@ public final class ContainerCommands implements Commands {
             clock.schedule(0, () -> done.accept(r.status()));
             return running(null);
         }
+        if (server == null && BusyboxAdduser.handles(argv) && provider(name) != null) {
+            CommandOutput r = BusyboxAdduser.run(c, argv, env, user, clock.nanos(), engine.epochMillis() + clock.nanos() / 1_000_000);
+            print(r, out);
+            clock.schedule(0, () -> done.accept(r.status()));
+            return running(null);
+        }
         if (server == null && ContainerCopy.handles(argv) && provider(name) != null) {
             CommandOutput r = ContainerCopy.run(c, argv, env, user);
             print(r, out);

@@ -82,7 +82,8 @@ final class ContainerStat {
         boolean merged = !made && (INIT_LAYER.contains(path) || c.writtenPaths().stream().anyMatch(p -> p.startsWith(prefix)));
         int perm = c.mode(path) >= 0 ? c.mode(path) : node != null ? node.mode()
                 : SHARED.contains(path) ? 01777 : path.equals("/root") ? 0700 : 0755;
-        long owner = made ? c.owner(path) : node != null ? (long) node.uid() << 32 | node.gid() : 0;
+        // the writable layer's, else the image's tree's, else its built layers' (0: root's)
+        long owner = made || node == null ? c.owner(path) : (long) node.uid() << 32 | node.gid();
         if (made) {
             latest = Math.max(latest, fileTime(image, epochMillis, c, path));
         }

@@ -153,21 +153,9 @@ final class Containers {
         return c;
     }
 
-    /**
-     * A built or committed image's files as its containers' read-only layers: what its COPY/ADD and
-     * commits wrote over the catalogue image's files, and its whiteouts (a file's, or a directory's
-     * and all below it), as overlayfs's lowerdirs stack them.
-     */
+    /** A built or committed image's layers as its containers' read-only files ({@link BuiltLayers}). */
     private static dev.dockwire.docker.FileStore builtLayers(Container c, ImageService.BuiltImage built) {
-        dev.dockwire.docker.FileTable layers = new dev.dockwire.docker.FileTable();
-        layers.lower(ImageFiles.of(c));
-        built.files().forEach((path, text) -> layers.write(path, text, false));
-        for (String gone : built.removed()) {
-            if (!layers.remove(gone)) {
-                layers.removeDirectory(gone, true);
-            }
-        }
-        return layers;
+        return BuiltLayers.of(c, ImageFiles.of(c), built.files(), built.dirs(), built.removed());
     }
 
     /**

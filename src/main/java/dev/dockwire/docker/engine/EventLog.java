@@ -19,15 +19,37 @@ public final class EventLog {
     private final ArrayDeque<Event> ring = new ArrayDeque<>(LIMIT);
     private final List<Consumer<Event>> subscribers = new ArrayList<>();
     private final LongSupplier unixNanos;
+    /** How many {@link #quiet} bodies are running. */
+    private int quiet;
 
     /** A log whose events are stamped with {@code unixNanos}, the daemon's wall clock. */
     EventLog(LongSupplier unixNanos) {
         this.unixNanos = unixNanos;
     }
 
-    /** Log: a local-scope event stamped now, kept and published. */
+    /** Log: a local-scope event stamped now, kept and published (none while {@link #quiet} runs). */
     void log(String type, String action, String actorId, Map<String, String> attributes) {
-        publish(Event.local(type, action, actorId, attributes, unixNanos.getAsLong()));
+        if (quiet == 0) {
+            publish(Event.local(type, action, actorId, attributes, unixNanos.getAsLong()));
+        }
+    }
+
+    /** A container event of what the daemon runs outside its container store (the legacy builder's step containers). */
+    public void container(String action, String id, Map<String, String> attributes) {
+        log("container", action, id, attributes);
+    }
+
+    /**
+     * Runs {@code body} logging nothing: what BuildKit's executor runs is no engine container (its
+     * snapshots and runc processes make no daemon event), though dockwire runs it in one.
+     */
+    public <T> T quiet(java.util.function.Supplier<T> body) {
+        quiet++;
+        try {
+            return body.get();
+        } finally {
+            quiet--;
+        }
     }
 
     /** PublishMessage: the oldest event goes once the ring is full. */

@@ -376,9 +376,7 @@ public final class Exec implements ProcessContext {
 
     @Override
     public String chmod(String path, int mode) {
-        if (files.readFile(path) == null) {
-            return "No such file or directory";
-        }
+        // The caller stat(2)ed it: a file, a directory made here, or the image's (whose fields are not kept: NOT_KEPT below).
         long owner = Math.max(0, files.owner(path));
         if (!cred.root() && (int) (owner >>> 32) != cred.uid()) {
             return "Operation not permitted"; // chmod_common's inode_owner_or_capable
@@ -388,9 +386,6 @@ public final class Exec implements ProcessContext {
 
     @Override
     public String chown(String path, int uid, int gid) {
-        if (files.readFile(path) == null) {
-            return "No such file or directory";
-        }
         long owner = Math.max(0, files.owner(path));
         int newUid = uid < 0 ? (int) (owner >>> 32) : uid;
         int newGid = gid < 0 ? (int) owner : gid;

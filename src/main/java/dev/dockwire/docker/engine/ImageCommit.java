@@ -66,6 +66,7 @@ public final class ImageCommit {
         ImageService.BuiltImage parentBuilt = images.built(parentName);
         Map<String, String> files = new LinkedHashMap<>(parentBuilt == null ? Map.of() : parentBuilt.files());
         java.util.Set<String> removed = new java.util.LinkedHashSet<>(parentBuilt == null ? java.util.Set.of() : parentBuilt.removed());
+        Map<String, dev.dockwire.docker.LayerDir> dirs = new LinkedHashMap<>(parentBuilt == null ? Map.of() : parentBuilt.dirs());
         long layer = 0;
         List<String> diff = new ContainerChanges(engine).changes(c.id());
         for (String line : diff) {
@@ -75,10 +76,14 @@ public final class ImageCommit {
                 // The layer's whiteout (.wh.NAME): the file, or the directory and all below it, gone in the new image's containers too.
                 files.remove(path);
                 files.keySet().removeIf(p -> p.startsWith(path + "/"));
+                dirs.keySet().removeIf(p -> p.equals(path) || p.startsWith(path + "/"));
                 removed.removeIf(p -> p.startsWith(path + "/"));
                 if (c.imageFiles() != null && c.imageFiles().read(path) != null || c.removedPaths().contains(path)) {
                     removed.add(path);
                 }
+            } else if (BuiltLayers.made(c, path) != null) {
+                dirs.put(path, BuiltLayers.made(c, path)); // the layer's directory entry (mode, owner), empty or not
+                removed.remove(path);
             } else if (content != null && !c.isDirectory(path)) {
                 files.put(path, content);
                 removed.remove(path);
@@ -91,9 +96,9 @@ public final class ImageCommit {
         history.add(new ImageHistory.Entry(r.now(), String.join(" ", cmd), layer, r.comment(), layer == 0));
         // Docker's ID is the digest of a config holding its Created time: two commits of one container differ.
         String id = "sha256:" + Images.digest("commit\0" + c.id() + "\0" + engine.nanos() + "\0" + images.made() + "\0" + r.author() + "\0" + r.comment()
-                + "\0" + changed + "\0" + new TreeMap<>(files) + "\0" + removed);
+                + "\0" + changed + "\0" + new TreeMap<>(files) + "\0" + removed + "\0" + dirs);
         ImageService.BuiltImage image = new ImageService.BuiltImage(changed.config(), id, r.now(), parent.size() + layer, files,
-                changed.labels(), removed);
+                changed.labels(), removed, dirs);
         images.store(image, history, parent.id());
         List<String> chain = new ArrayList<>(images.layers(parent.id()));
         if (!diff.isEmpty()) {

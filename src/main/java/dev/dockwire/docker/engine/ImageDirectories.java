@@ -48,15 +48,28 @@ final class ImageDirectories {
 
     /** Whether {@code c}'s image has directory {@code abs}, whatever {@code c} did to it since. */
     static boolean inImage(Container c, String abs) {
-        ImageTree tree = ImageTree.of(c);
-        if (tree != null ? tree.stat(abs) != null && tree.stat(abs).directory() : ROOTFS.contains(abs)) {
-            return true;
-        }
-        if (of(c).contains(abs)) {
+        if (catalogue(c, abs) || built(c).contains(abs)) {
             return true;
         }
         String wd = Images.workingDir(c);
         return !wd.isEmpty() && (wd.equals(abs) || wd.startsWith(abs + "/"));
+    }
+
+    /** Whether {@code c}'s catalogue image has directory {@code abs}: its tree's (else the root file system's) or one it adds. */
+    static boolean catalogue(Container c, String abs) {
+        ImageTree tree = ImageTree.of(c);
+        if (tree != null ? tree.stat(abs) != null && tree.stat(abs).directory() : ROOTFS.contains(abs)) {
+            return true;
+        }
+        return of(c).contains(abs);
+    }
+
+    /**
+     * The directories a built or committed image's layers made ({@link BuiltLayers}: the read-only table
+     * under {@code c}'s own files), empty ones included.
+     */
+    static Set<String> built(Container c) {
+        return c.imageFiles() instanceof dev.dockwire.docker.FileTable layers ? layers.directories() : Set.of();
     }
 
     /** The directories {@code c}'s catalogue image adds to the root file system's. */
@@ -90,6 +103,9 @@ final class ImageDirectories {
             }
         }
         for (String d : of(c)) {
+            child(c, names, prefix, d);
+        }
+        for (String d : built(c)) {
             child(c, names, prefix, d);
         }
         for (String d : c.madeDirectories()) {

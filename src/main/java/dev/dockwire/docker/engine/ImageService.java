@@ -1,6 +1,7 @@
 package dev.dockwire.docker.engine;
 
 import dev.dockwire.docker.ImageConfig;
+import dev.dockwire.docker.LayerDir;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -36,6 +37,8 @@ public final class ImageService {
     private final Map<String, ImageConfig> exported = new LinkedHashMap<>();
     /** BuildKit's cache: the keys of the build steps this engine has run. */
     private final java.util.Set<String> buildCache = new java.util.HashSet<>();
+    /** The build cache's RUN layers by cache key. */
+    private final Map<String, CachedLayer> runLayers = new java.util.HashMap<>();
     /**
      * Whether the catalogue's images count as on the host before anything pulls them (unlisted
      * until a container or a pull names them): a test's or a topology's engine, as the reference
@@ -69,6 +72,28 @@ public final class ImageService {
         return out;
     }
 
+    /**
+     * A RUN's layer as the build cache keeps it (BuildKit's cache record, the legacy builder's
+     * intermediate image): the files it wrote, the paths it removed, the directories it made.
+     */
+    public record CachedLayer(Map<String, String> written, java.util.Set<String> deleted, Map<String, LayerDir> made) {
+        public CachedLayer {
+            written = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(written));
+            deleted = java.util.Collections.unmodifiableSet(new java.util.LinkedHashSet<>(deleted));
+            made = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(made));
+        }
+    }
+
+    /** The layer of the RUN whose cache key is {@code key}, when one ran to success before on this engine; else null. */
+    public CachedLayer cachedLayer(String key) {
+        return runLayers.get(key);
+    }
+
+    /** Keeps {@code layer} as the RUN {@code key}'s, for a later build of the same step. */
+    public void cacheLayer(String key, CachedLayer layer) {
+        runLayers.put(key, layer);
+    }
+
     /** Whether the build step {@code key} ran before on this engine (its vertex is CACHED); it is recorded either way. */
     public boolean cachedStep(String key) {
         return !buildCache.add(key);
@@ -99,15 +124,23 @@ public final class ImageService {
      * An image {@code docker build} made: its config (whose reference is the catalogue image its
      * programs come from), its ID (the digest of its content), when it was made, its size and the
      * files COPY/ADD put in it (absolute path to text), which each of its containers starts with,
-     * its labels, and the base image's files its layers removed (a committed container's
-     * whiteouts: go-archive's {@code .wh.} entries), gone in each of its containers.
+     * its labels, the base image's files its layers removed (a committed container's
+     * whiteouts: go-archive's {@code .wh.} entries), gone in each of its containers, and the
+     * directories its layers made with their modes and owners (empty ones too), in each of its containers.
      */
     public record BuiltImage(ImageConfig config, String id, java.time.Instant created, long size, Map<String, String> files,
-                             Map<String, String> labels, java.util.Set<String> removed) {
+                             Map<String, String> labels, java.util.Set<String> removed, Map<String, LayerDir> dirs) {
         public BuiltImage {
             files = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(files));
             labels = java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(labels));
             removed = java.util.Collections.unmodifiableSet(new java.util.LinkedHashSet<>(removed));
+            dirs = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(dirs));
+        }
+
+        /** A built image whose layers made no directory of their own. */
+        public BuiltImage(ImageConfig config, String id, java.time.Instant created, long size, Map<String, String> files,
+                Map<String, String> labels, java.util.Set<String> removed) {
+            this(config, id, created, size, files, labels, removed, Map.of());
         }
 
         /** A built image that removed none of its base's files. */

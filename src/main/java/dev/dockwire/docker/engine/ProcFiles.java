@@ -93,6 +93,27 @@ public final class ProcFiles {
             public boolean isDirectory(String path) {
                 return files.isDirectory(path);
             }
+
+            // The inode fields of what /proc does not cover are the files' own (chmod and chown of a directory made here too).
+            @Override
+            public void own(String path, int uid, int gid) {
+                files.own(path, uid, gid);
+            }
+
+            @Override
+            public long owner(String path) {
+                return files.owner(path);
+            }
+
+            @Override
+            public int mode(String path) {
+                return files.mode(path);
+            }
+
+            @Override
+            public boolean change(String path, int mode, int uid, int gid) {
+                return !covers(path) && !ProcSys.covers(path) && files.change(path, mode, uid, gid);
+            }
         };
     }
 

@@ -43,6 +43,11 @@ final class ProgramPaths {
         return InstalledPackages.path(name);
     }
 
+    /** Whether {@code name} is a BusyBox applet alpine's busybox links ({@code busybox-paths.txt}). */
+    static boolean busyboxApplet(String name) {
+        return BUSYBOX.containsKey(name);
+    }
+
     /** busybox-paths.txt: {@code bin/ls} lines, name to absolute path. */
     private static Map<String, String> load() {
         Map<String, String> out = new HashMap<>();

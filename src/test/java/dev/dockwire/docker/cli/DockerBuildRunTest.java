@@ -104,4 +104,30 @@ class DockerBuildRunTest {
         List<String> buildkit = h.run("docker build -t p:2 /p").output();
         assertTrue(buildkit.stream().noneMatch(l -> l.startsWith("DEPRECATED")), String.join("\n", buildkit));
     }
+
+    @Test
+    void aCachedRunDoesNotRunAgainAndBuildKitsContainersAreNoEvents() {
+        h.run("mkdir -p /c && printf 'FROM alpine\\nRUN date +%%s > /when && echo ran\\n' > /c/Dockerfile");
+        List<String> first = h.ok("docker build -t c:1 /c");
+        assertTrue(first.contains("#5 0.100 ran"), String.join("\n", first));
+        String when = h.ok("docker run --rm c:1 cat /when").get(0);
+        h.ok("sleep 2");
+        List<String> again = h.ok("docker build -t c:1 /c");
+        assertTrue(again.containsAll(List.of("#5 [2/2] RUN date +%s > /when && echo ran", "#5 CACHED")), String.join("\n", again));
+        assertEquals(List.of(when), h.ok("docker run --rm c:1 cat /when"), "the cached step's layer, not a new run's");
+        h.ok("docker build --no-cache -t c:1 /c");
+        assertTrue(!h.ok("docker run --rm c:1 cat /when").get(0).equals(when), "--no-cache runs it again");
+        List<String> events = h.ok("docker events --since 0 --until $(date +%s) --filter type=container --format '{{.Action}} {{.Actor.Attributes.image}}'");
+        assertEquals(List.of(), events.stream().filter(e -> !e.endsWith(" c:1")).toList(), "BuildKit's steps run no engine container");
+    }
+
+    @Test
+    void aProgramTheImageLacksFailsTheBuildAsTheShellSaysIt() {
+        h.run("mkdir -p /m && printf 'FROM alpine\\nRUN foo --version\\n' > /m/Dockerfile");
+        CommandResult r = h.run("docker build -t m:1 /m");
+        assertEquals(1, r.status(), String.join("\n", r.output()));
+        assertTrue(r.output().containsAll(List.of("#5 0.100 /bin/sh: foo: not found",
+                "ERROR: failed to solve: process \"/bin/sh -c foo --version\" did not complete successfully: exit code: 127")),
+                String.join("\n", r.output()));
+    }
 }
