@@ -36,7 +36,8 @@ final class ImageTree {
     private static final Map<String, ImageTree> TREES = new ConcurrentHashMap<>();
     /**
      * The catalogue's server images on debian:trixie-slim (their Dockerfiles' FROM; images.yaml's versions: nginx's
-     * ~trixie packages, PG_VERSION's pgdg13).
+     * ~trixie packages, PG_VERSION's pgdg13), each with a tree of its own over slim's ({@code rootfs/NAME.tree},
+     * {@code @base debian-trixie-slim}: its user, directories and files).
      */
     private static final java.util.Set<String> SLIM = java.util.Set.of("nginx", "httpd", "redis", "postgres");
 
@@ -58,11 +59,32 @@ final class ImageTree {
     private final Map<String, Node> nodes;
     private final Map<String, List<String>> children;
     private final String texts;
+    /** The image's own programs the tree places but does not list (their sizes unknown here): name to path. */
+    private final Map<String, String> programs;
 
-    private ImageTree(Map<String, Node> nodes, Map<String, List<String>> children, String texts) {
+    private ImageTree(Map<String, Node> nodes, Map<String, List<String>> children, String texts, Map<String, String> programs) {
         this.nodes = nodes;
         this.children = children;
         this.texts = texts;
+        this.programs = programs;
+    }
+
+    /**
+     * Where the image's own program {@code name} lies: an {@code @program} line's path, else the first of {@code dirs}
+     * (the PATH's directories) whose entry the tree has; null when the tree places it nowhere.
+     */
+    String program(String name, List<String> dirs) {
+        String path = programs.get(name);
+        if (path != null) {
+            return path;
+        }
+        for (String dir : dirs) {
+            Node n = lstat(dir + "/" + name);
+            if (n != null && !n.directory()) {
+                return dir + "/" + name;
+            }
+        }
+        return null;
     }
 
     /** The resource directory under rootfs/ its {@link #TEXT} files' texts lie in (a slim variant shares its full tree's). */
@@ -73,8 +95,8 @@ final class ImageTree {
     /**
      * The tree of {@code c}'s image, or null when dockwire keeps none: alpine's for the catalogue's
      * alpine-based images (those whose files are alpine's, {@link ImageFiles}), debian:trixie's
-     * for debian, debian:trixie-slim's for the server images built on it (nginx, httpd, redis,
-     * postgres; their own packages' files are not in it).
+     * for debian, and for the server images built on debian:trixie-slim (nginx, httpd, redis,
+     * postgres) their own: slim's with what their Dockerfiles add.
      */
     static ImageTree of(Container c) {
         String name = name(c);
@@ -100,7 +122,7 @@ final class ImageTree {
             return "debian-trixie";
         }
         if (SLIM.contains(ref)) {
-            return "debian-trixie-slim";
+            return ref;
         }
         return ref.equals("alpine") || ref.equals("nginx:alpine") || "alpine".equals(Images.provider(c, "apk")) ? "alpine" : null;
     }
@@ -188,13 +210,16 @@ final class ImageTree {
     }
 
     /**
-     * Reads {@code rootfs/NAME.tree}: {@code #} comments, {@code @texts DIR} (where its texts lie, else {@code NAME}), then
-     * one inode a line, {@code TYPE MODE UID GID SIZE PATH [TARGET]} (octal mode, PATH relative to the root, {@code .} the root).
+     * Reads {@code rootfs/NAME.tree}: {@code #} comments, {@code @texts DIR} (where its texts lie, else {@code NAME}),
+     * {@code @base TREE} (an image built on another: that tree's inodes and texts, this one's lines laid over them as a
+     * layer lies over its parent's), then one inode a line, {@code TYPE MODE UID GID SIZE PATH [TARGET]} (octal mode,
+     * PATH relative to the root, {@code .} the root).
      */
     private static ImageTree load(String name) {
         String texts = name;
         Map<String, Node> nodes = new HashMap<>();
         Map<String, List<String>> children = new HashMap<>();
+        Map<String, String> programs = new HashMap<>();
         String resource = "rootfs/" + name + ".tree";
         try (InputStream in = ImageTree.class.getResourceAsStream(resource)) {
             if (in == null) {
@@ -205,14 +230,25 @@ final class ImageTree {
                 if (line.startsWith("@texts ")) {
                     texts = line.substring("@texts ".length());
                 }
+                if (line.startsWith("@base ")) {
+                    ImageTree base = named(line.substring("@base ".length()));
+                    nodes.putAll(base.nodes);
+                    base.children.forEach((dir, names) -> children.put(dir, new ArrayList<>(names)));
+                    programs.putAll(base.programs);
+                    texts = base.texts;
+                }
+                if (line.startsWith("@program ")) {
+                    String path = line.substring("@program ".length());
+                    programs.put(path.substring(path.lastIndexOf('/') + 1), path);
+                }
                 if (line.isEmpty() || line.startsWith("#") || line.startsWith("@")) {
                     continue;
                 }
                 String[] f = line.split(" ");
                 String path = f[5].equals(".") ? "/" : "/" + f[5];
-                nodes.put(path, new Node(f[0].charAt(0), Integer.parseInt(f[1], 8), Integer.parseInt(f[2]), Integer.parseInt(f[3]),
-                        Long.parseLong(f[4]), f.length > 6 ? f[6] : null));
-                if (!path.equals("/")) {
+                Node old = nodes.put(path, new Node(f[0].charAt(0), Integer.parseInt(f[1], 8), Integer.parseInt(f[2]),
+                        Integer.parseInt(f[3]), Long.parseLong(f[4]), f.length > 6 ? f[6] : null));
+                if (!path.equals("/") && old == null) {
                     int slash = path.lastIndexOf('/');
                     children.computeIfAbsent(slash == 0 ? "/" : path.substring(0, slash), k -> new ArrayList<>())
                             .add(path.substring(slash + 1));
@@ -225,6 +261,6 @@ final class ImageTree {
             Collections.sort(names);
             return List.copyOf(names);
         });
-        return new ImageTree(Map.copyOf(nodes), Map.copyOf(children), texts);
+        return new ImageTree(Map.copyOf(nodes), Map.copyOf(children), texts, Map.copyOf(programs));
     }
 }
