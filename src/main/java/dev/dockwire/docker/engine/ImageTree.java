@@ -59,7 +59,7 @@ final class ImageTree {
     private final Map<String, Node> nodes;
     private final Map<String, List<String>> children;
     private final String texts;
-    /** The image's own programs the tree places but does not list (their sizes unknown here): name to path. */
+    /** The image's own programs by name and path ({@code @program} lines: some are not listed, their sizes unknown here). */
     private final Map<String, String> programs;
 
     private ImageTree(Map<String, Node> nodes, Map<String, List<String>> children, String texts, Map<String, String> programs) {
@@ -70,21 +70,11 @@ final class ImageTree {
     }
 
     /**
-     * Where the image's own program {@code name} lies: an {@code @program} line's path, else the first of {@code dirs}
-     * (the PATH's directories) whose entry the tree has; null when the tree places it nowhere.
+     * Where the image's own program {@code name} lies, as the tree's {@code @program} lines place it; null when they do not
+     * (a map lookup: a container's every PATH search asks it).
      */
-    String program(String name, List<String> dirs) {
-        String path = programs.get(name);
-        if (path != null) {
-            return path;
-        }
-        for (String dir : dirs) {
-            Node n = lstat(dir + "/" + name);
-            if (n != null && !n.directory()) {
-                return dir + "/" + name;
-            }
-        }
-        return null;
+    String program(String name) {
+        return programs.get(name);
     }
 
     /** The resource directory under rootfs/ its {@link #TEXT} files' texts lie in (a slim variant shares its full tree's). */

@@ -24,8 +24,6 @@ import java.util.Map;
  */
 final class ProgramPaths {
     private static final Map<String, String> BUSYBOX = load();
-    /** The PATH's directories an image's own programs lie in ahead of its distribution's (FHS: the local hierarchy). */
-    private static final java.util.List<String> LOCAL = java.util.List.of("/usr/local/sbin", "/usr/local/bin");
 
     private ProgramPaths() {
     }
@@ -39,7 +37,7 @@ final class ProgramPaths {
             return InstalledPackages.path(name);
         }
         ImageTree tree = ImageTree.of(c);
-        String own = tree == null ? null : tree.program(name, LOCAL);
+        String own = tree == null ? null : tree.program(name);
         if (own != null) {
             return own; // the image's own program where its Dockerfile put it (redis-server in /usr/local/bin)
         }
