@@ -80,6 +80,56 @@ class ImageTreesEndToEndTest {
     }
 
     @Test
+    void nginxHasItsUserConfigurationAndLogLinks() {
+        assertEquals(List.of("nginx:x:101:101:nginx user:/nonexistent:/bin/false"), h.ok("docker run --rm nginx tail -1 /etc/passwd"));
+        assertEquals(List.of("nginx:x:101:"), h.ok("docker run --rm nginx tail -1 /etc/group"));
+        assertEquals(List.of("conf.d", "fastcgi_params", "mime.types", "modules", "nginx.conf", "scgi_params", "uwsgi_params"),
+                h.ok("docker run --rm nginx ls /etc/nginx"));
+        List<String> etc = h.ok("docker run --rm nginx ls -l /etc/nginx");
+        assertTrue(etc.stream().anyMatch(l -> l.matches("-rw-r--r-- 1 root root 1007 .* fastcgi_params")), String.join("\n", etc));
+        assertTrue(etc.stream().anyMatch(l -> l.matches("lrwxrwxrwx 1 root root +22 .* modules -> /usr/lib/nginx/modules")),
+                String.join("\n", etc));
+        List<String> logs = h.ok("docker run --rm nginx ls -l /var/log/nginx");
+        assertTrue(logs.get(1).matches("lrwxrwxrwx 1 root root 11 .* access.log -> /dev/stdout"), String.join("\n", logs));
+        assertTrue(logs.get(2).matches("lrwxrwxrwx 1 root root 11 .* error.log -> /dev/stderr"), String.join("\n", logs));
+        assertEquals(List.of("10-listen-on-ipv6-by-default.sh", "15-local-resolvers.envsh", "20-envsubst-on-templates.sh",
+                "30-tune-worker-processes.sh"), h.ok("docker run --rm nginx ls /docker-entrypoint.d"));
+        assertEquals(List.of("50x.html", "index.html"), h.ok("docker run --rm nginx ls /usr/share/nginx/html"));
+        assertTrue(h.ok("docker run --rm nginx ls -l /usr/share/nginx/html/index.html").get(0).matches("-rw-r--r-- 1 root root 896 .*"));
+        assertEquals(List.of("uid=101(nginx) gid=101(nginx) groups=101(nginx)"), h.ok("docker run --rm -u nginx nginx id"));
+        assertEquals(List.of("/usr/sbin/nginx"), h.ok("docker run --rm nginx sh -c 'command -v nginx'"));
+    }
+
+    @Test
+    void redisAndPostgresHaveTheirUsersAndDirectories() {
+        assertEquals(List.of("redis:x:999:999::/home/redis:/bin/sh"), h.ok("docker run --rm redis tail -1 /etc/passwd"));
+        assertEquals(List.of("uid=999(redis) gid=999(redis) groups=999(redis)"), h.ok("docker run --rm -u redis redis id"));
+        assertTrue(h.ok("docker run --rm redis ls -ld /data").get(0).matches("drwxr-xr-x 2 redis redis 4096 .* /data"));
+        assertEquals(List.of("/usr/local/bin/redis-server"), h.ok("docker run --rm redis sh -c 'command -v redis-server'"));
+        assertEquals(List.of("postgres:x:999:999::/var/lib/postgresql:/bin/bash"), h.ok("docker run --rm postgres tail -1 /etc/passwd"));
+        assertEquals(List.of("uid=999(postgres) gid=999(postgres) groups=999(postgres),101(ssl-cert)"),
+                h.ok("docker run --rm -u postgres postgres id"));
+        String volume = h.ok("docker run --rm postgres ls -ld /var/lib/postgresql").get(0);
+        assertTrue(volume.matches("drwxrwxrwt \\d+ postgres postgres 4096 .*"), volume);
+        assertTrue(h.ok("docker run --rm postgres ls -ld /var/run/postgresql/").get(0).matches("drwxrwsrwt 2 postgres postgres 4096 .*"));
+        assertTrue(h.ok("docker run --rm postgres ls -l /usr/bin/psql").get(0)
+                .matches("lrwxrwxrwx 1 root root 37 .* /usr/bin/psql -> \\.\\./share/postgresql-common/pg_wrapper"));
+        assertEquals(List.of("/usr/bin/psql", "/usr/lib/postgresql/18/bin/postgres", "/usr/local/bin/gosu"),
+                h.ok("docker run --rm postgres sh -c 'command -v psql; command -v postgres; command -v gosu'"));
+    }
+
+    @Test
+    void httpdsPrefixIsWwwDatasWithItsItWorksPage() {
+        assertEquals(List.of("bin", "build", "cgi-bin", "conf", "error", "htdocs", "icons", "include", "logs", "modules"),
+                h.ok("docker run --rm httpd ls"));
+        assertTrue(h.ok("docker run --rm httpd ls -ld .").get(0).matches("drwxr-xr-x \\d+ www-data www-data 4096 .* \\."));
+        assertEquals(List.of("<html><body><h1>It works!</h1></body></html>"), h.ok("docker run --rm httpd cat htdocs/index.html"));
+        assertTrue(h.ok("docker run --rm httpd ls -l htdocs/index.html").get(0).matches("-rw-r--r-- 1 root root 45 .*"));
+        assertEquals(List.of("/usr/local/apache2/bin/httpd"), h.ok("docker run --rm httpd sh -c 'command -v httpd'"));
+        assertEquals(List.of("/usr/local/bin/httpd-foreground"), h.ok("docker run --rm httpd sh -c 'command -v httpd-foreground'"));
+    }
+
+    @Test
     void removingAnImageDirectoryWhitesItOut() {
         h.ok("docker run -d --name tr-rm alpine sleep 1d");
         h.ok("docker exec tr-rm rm -r /etc/apk");

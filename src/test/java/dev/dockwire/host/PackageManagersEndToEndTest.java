@@ -146,8 +146,8 @@ class PackageManagersEndToEndTest {
         assertEquals(List.of("200"), h.ok("docker exec pkg-o curl -s -o /dev/null -w %{http_code} example.com"), "not the other's");
         assertTrue(h.ok("docker exec pkg-r apt-get remove -y curl").contains("Package 'curl' is not installed, so not removed"));
         List<String> auto = h.ok("docker exec pkg-r apt-get autoremove -y");
-        assertTrue(auto.contains("0 upgraded, 0 newly installed, 27 to remove and 0 not upgraded."), String.join("\n", auto));
-        assertTrue(auto.contains("Removing libbrotli1:amd64 (1.1.0-2+b7) ..."), String.join("\n", auto));
+        assertTrue(auto.contains("0 upgraded, 0 newly installed, 29 to remove and 0 not upgraded."), String.join("\n", auto));
+        assertTrue(auto.contains("Removing libbrotli1:amd64 (1.1.0-2+deb13u1) ..."), String.join("\n", auto));
         assertTrue(h.ok("docker exec pkg-o apt-get purge -y curl").contains("  curl*"), "purge marks the name");
         assertEquals(List.of("E: Unable to locate package nosuch"), h.fails("docker exec pkg-o apt-get remove -y nosuch", 100).subList(3, 4));
     }
@@ -162,14 +162,18 @@ class PackageManagersEndToEndTest {
         for (int i = at + 1; out.get(i).startsWith("  "); i++) {
             assertTrue(out.get(i).length() < 80, out.get(i));
         }
-        // openssl-provider-legacy, which openssl needs, is debian:trixie's own: not planned again
-        assertTrue(out.contains("0 upgraded, 28 newly installed, 0 to remove and 0 not upgraded."), String.join("\n", out));
-        // as a real trixie build log fetched and named them
-        assertTrue(out.contains("Get:1 http://deb.debian.org/debian trixie/main amd64 libbrotli1 amd64 1.1.0-2+b7 [307 kB]"));
-        assertTrue(out.contains("Get:5 http://deb.debian.org/debian trixie/main amd64 libkeyutils1 amd64 1.6.3-6 [9456 B]"));
+        // openssl-provider-legacy, which openssl needs, is debian:trixie's own: not planned again; curl's Recommends
+        // bash-completion and libp11-kit0's libffi8 are (apt-get -s install curl on trixie's December 2026 mirror: 30 new)
+        assertTrue(out.contains("0 upgraded, 30 newly installed, 0 to remove and 0 not upgraded."), String.join("\n", out));
+        // in the order that apt installs them, with the mirror's versions and sizes
+        assertTrue(out.contains("Get:1 http://deb.debian.org/debian trixie/main amd64 bash-completion all 1:2.16.0-7 [319 kB]"),
+                String.join("\n", out));
+        assertTrue(out.contains("Get:5 http://deb.debian.org/debian trixie/main amd64 libbrotli1 amd64 1.1.0-2+deb13u1 [304 kB]"));
+        assertTrue(out.contains("Get:9 http://deb.debian.org/debian trixie/main amd64 libkeyutils1 amd64 1.6.3-6 [9456 B]"));
+        assertTrue(out.contains("After this operation, 21.3 MB of additional disk space will be used."), "Installed-Size's KiB");
         assertTrue(out.contains("Selecting previously unselected package curl."));
-        assertTrue(out.contains("Preparing to unpack .../00-libbrotli1_1.1.0-2+b7_amd64.deb ..."));
-        assertTrue(out.contains("Unpacking libkrb5support0:amd64 (1.21.3-5) ..."));
+        assertTrue(out.contains("Preparing to unpack .../04-libbrotli1_1.1.0-2+deb13u1_amd64.deb ..."));
+        assertTrue(out.contains("Unpacking libkrb5support0:amd64 (1.21.3-5+deb13u2) ..."));
         assertTrue(out.contains("debconf: falling back to frontend: Noninteractive"));
         assertEquals(List.of("200"), h.ok("docker exec pkg-c curl -s -o /dev/null -w %{http_code} example.com"));
     }

@@ -23,8 +23,8 @@ import java.util.Set;
 final class AptGet {
     private static final String FAMILY = "debian";
     /** The packages of Architecture: all among those dockwire's repository lists (their file names and dpkg's names lack :amd64). */
-    private static final Set<String> ARCH_ALL = Set.of("ca-certificates", "krb5-locales", "libldap-common", "publicsuffix",
-            "netbase", "libtirpc-common", "ncurses-base");
+    private static final Set<String> ARCH_ALL = Set.of("bash-completion", "ca-certificates", "krb5-locales", "libldap-common",
+            "publicsuffix", "netbase", "libtirpc-common", "ncurses-base");
     private static final String LISTS = "/var/lib/apt/lists/";
     /**
      * What apt's dpkg-preconfigure says on trixie without a terminal (TERM unset, no perl-modules for Readline),
@@ -240,7 +240,7 @@ final class AptGet {
         double installed = 0;
         for (Repository.Package p : plan) {
             download += p.size() * 1000.0;
-            installed += p.installedSize() * 1000.0;
+            installed += p.installedSize() * 1024.0; // Installed-Size is KiB: apt-pkg's UsrSize, shown in powers of 1000
         }
         apt("Need to get " + sizeToStr(download) + " of archives.");
         apt("After this operation, " + sizeToStr(installed) + " of additional disk space will be used.");
@@ -362,7 +362,7 @@ final class AptGet {
         }
         double freed = 0;
         for (String n : removing) {
-            freed += repo.find(n).installedSize() * 1000.0;
+            freed += repo.find(n).installedSize() * 1024.0;
         }
         apt("After this operation, " + sizeToStr(freed) + " disk space will be freed.");
         if (!yes) {

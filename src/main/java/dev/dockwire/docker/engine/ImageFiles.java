@@ -35,7 +35,10 @@ import java.util.concurrent.ConcurrentHashMap;
  * 3.6.1, {@code x} for the password; trixie's and Ubuntu's carry the same lists), ubuntu's with the
  * {@code ubuntu} user (uid 1000) its images have had since 23.04; ubuntu's os-release is 26.04's
  * (Resolute Raccoon) as base-files writes it, its debian_version the Debian testing it was cut from
- * ({@code forky/sid}). The catalogue's other alpine-based images
+ * ({@code forky/sid}). The server images on debian:trixie-slim have their Dockerfiles' users: nginx's, redis's and
+ * postgres's /etc/passwd and /etc/group as shadow's useradd and groupadd write them over base-passwd's (their
+ * {@link ImageTree}s' headers say how), httpd's base-passwd's unchanged (it runs as www-data) with httpd's
+ * htdocs/index.html ("It works!"). The catalogue's other alpine-based images
  * (nginx:alpine, traefik, caddy, netshoot, ...) have alpine's files: docker-library builds them on
  * the alpine release of their day, the catalogue's. Other images' files are not kept. Beside these texts the layer
  * holds the rest of the image's {@link ImageTree}'s regular files: those the tree marks as kept with their text from
@@ -57,8 +60,11 @@ public final class ImageFiles {
             "alpine", ALPINE,
             "debian", DEBIAN,
             "ubuntu", UBUNTU,
-            "nginx", concat(List.of("debian-trixie/etc/os-release"), NGINX),
-            "nginx:alpine", concat(ALPINE, NGINX));
+            "nginx", concat(List.of("debian-trixie/etc/os-release", "nginx/etc/passwd", "nginx/etc/group"), NGINX),
+            "nginx:alpine", concat(ALPINE, NGINX),
+            "redis", List.of("redis/etc/passwd", "redis/etc/group"),
+            "postgres", List.of("postgres/etc/passwd", "postgres/etc/group"),
+            "httpd", List.of("debian-base/etc/passwd", "debian-base/etc/group", "httpd/usr/local/apache2/htdocs/index.html"));
     private static final Map<String, FileStore> LAYERS = new ConcurrentHashMap<>();
     /** Files whose text matters to what reads them (ExecUser, Docker's mounts): never laid down empty. */
     private static final Set<String> NOT_EMPTY = Set.of("/etc/passwd", "/etc/group", "/etc/shadow", "/etc/gshadow", "/etc/hostname",

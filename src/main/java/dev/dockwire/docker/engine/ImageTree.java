@@ -36,7 +36,8 @@ final class ImageTree {
     private static final Map<String, ImageTree> TREES = new ConcurrentHashMap<>();
     /**
      * The catalogue's server images on debian:trixie-slim (their Dockerfiles' FROM; images.yaml's versions: nginx's
-     * ~trixie packages, PG_VERSION's pgdg13).
+     * ~trixie packages, PG_VERSION's pgdg13), each with a tree of its own over slim's ({@code rootfs/NAME.tree},
+     * {@code @base debian-trixie-slim}: its user, directories and files).
      */
     private static final java.util.Set<String> SLIM = java.util.Set.of("nginx", "httpd", "redis", "postgres");
 
@@ -58,11 +59,22 @@ final class ImageTree {
     private final Map<String, Node> nodes;
     private final Map<String, List<String>> children;
     private final String texts;
+    /** The image's own programs by name and path ({@code @program} lines: some are not listed, their sizes unknown here). */
+    private final Map<String, String> programs;
 
-    private ImageTree(Map<String, Node> nodes, Map<String, List<String>> children, String texts) {
+    private ImageTree(Map<String, Node> nodes, Map<String, List<String>> children, String texts, Map<String, String> programs) {
         this.nodes = nodes;
         this.children = children;
         this.texts = texts;
+        this.programs = programs;
+    }
+
+    /**
+     * Where the image's own program {@code name} lies, as the tree's {@code @program} lines place it; null when they do not
+     * (a map lookup: a container's every PATH search asks it).
+     */
+    String program(String name) {
+        return programs.get(name);
     }
 
     /** The resource directory under rootfs/ its {@link #TEXT} files' texts lie in (a slim variant shares its full tree's). */
@@ -73,8 +85,8 @@ final class ImageTree {
     /**
      * The tree of {@code c}'s image, or null when dockwire keeps none: alpine's for the catalogue's
      * alpine-based images (those whose files are alpine's, {@link ImageFiles}), debian:trixie's
-     * for debian, debian:trixie-slim's for the server images built on it (nginx, httpd, redis,
-     * postgres; their own packages' files are not in it).
+     * for debian, and for the server images built on debian:trixie-slim (nginx, httpd, redis,
+     * postgres) their own: slim's with what their Dockerfiles add.
      */
     static ImageTree of(Container c) {
         String name = name(c);
@@ -100,7 +112,7 @@ final class ImageTree {
             return "debian-trixie";
         }
         if (SLIM.contains(ref)) {
-            return "debian-trixie-slim";
+            return ref;
         }
         return ref.equals("alpine") || ref.equals("nginx:alpine") || "alpine".equals(Images.provider(c, "apk")) ? "alpine" : null;
     }
@@ -188,13 +200,16 @@ final class ImageTree {
     }
 
     /**
-     * Reads {@code rootfs/NAME.tree}: {@code #} comments, {@code @texts DIR} (where its texts lie, else {@code NAME}), then
-     * one inode a line, {@code TYPE MODE UID GID SIZE PATH [TARGET]} (octal mode, PATH relative to the root, {@code .} the root).
+     * Reads {@code rootfs/NAME.tree}: {@code #} comments, {@code @texts DIR} (where its texts lie, else {@code NAME}),
+     * {@code @base TREE} (an image built on another: that tree's inodes and texts, this one's lines laid over them as a
+     * layer lies over its parent's), then one inode a line, {@code TYPE MODE UID GID SIZE PATH [TARGET]} (octal mode,
+     * PATH relative to the root, {@code .} the root).
      */
     private static ImageTree load(String name) {
         String texts = name;
         Map<String, Node> nodes = new HashMap<>();
         Map<String, List<String>> children = new HashMap<>();
+        Map<String, String> programs = new HashMap<>();
         String resource = "rootfs/" + name + ".tree";
         try (InputStream in = ImageTree.class.getResourceAsStream(resource)) {
             if (in == null) {
@@ -205,14 +220,25 @@ final class ImageTree {
                 if (line.startsWith("@texts ")) {
                     texts = line.substring("@texts ".length());
                 }
+                if (line.startsWith("@base ")) {
+                    ImageTree base = named(line.substring("@base ".length()));
+                    nodes.putAll(base.nodes);
+                    base.children.forEach((dir, names) -> children.put(dir, new ArrayList<>(names)));
+                    programs.putAll(base.programs);
+                    texts = base.texts;
+                }
+                if (line.startsWith("@program ")) {
+                    String path = line.substring("@program ".length());
+                    programs.put(path.substring(path.lastIndexOf('/') + 1), path);
+                }
                 if (line.isEmpty() || line.startsWith("#") || line.startsWith("@")) {
                     continue;
                 }
                 String[] f = line.split(" ");
                 String path = f[5].equals(".") ? "/" : "/" + f[5];
-                nodes.put(path, new Node(f[0].charAt(0), Integer.parseInt(f[1], 8), Integer.parseInt(f[2]), Integer.parseInt(f[3]),
-                        Long.parseLong(f[4]), f.length > 6 ? f[6] : null));
-                if (!path.equals("/")) {
+                Node old = nodes.put(path, new Node(f[0].charAt(0), Integer.parseInt(f[1], 8), Integer.parseInt(f[2]),
+                        Integer.parseInt(f[3]), Long.parseLong(f[4]), f.length > 6 ? f[6] : null));
+                if (!path.equals("/") && old == null) {
                     int slash = path.lastIndexOf('/');
                     children.computeIfAbsent(slash == 0 ? "/" : path.substring(0, slash), k -> new ArrayList<>())
                             .add(path.substring(slash + 1));
@@ -225,6 +251,6 @@ final class ImageTree {
             Collections.sort(names);
             return List.copyOf(names);
         });
-        return new ImageTree(Map.copyOf(nodes), Map.copyOf(children), texts);
+        return new ImageTree(Map.copyOf(nodes), Map.copyOf(children), texts, Map.copyOf(programs));
     }
 }

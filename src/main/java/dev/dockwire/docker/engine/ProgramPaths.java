@@ -18,7 +18,9 @@ import java.util.Map;
  * {@code /bin} (its Dockerfile installs them all there); apk-tools' {@code /sbin/apk}; what a
  * package manager installed where {@link InstalledPackages} wrote it; and a Debian image's programs
  * under {@code /usr} (merged-/usr: {@code /bin} is a link to {@code usr/bin}, and the PATH lists
- * {@code /usr/sbin:/usr/bin} before {@code /sbin:/bin}).
+ * {@code /usr/sbin:/usr/bin} before {@code /sbin:/bin}); a server image's own programs where its {@link ImageTree}
+ * places them (redis's and postgres's entrypoints and binaries in /usr/local/bin, nginx in /usr/sbin, httpd's in
+ * /usr/local/apache2/bin).
  */
 final class ProgramPaths {
     private static final Map<String, String> BUSYBOX = load();
@@ -33,6 +35,11 @@ final class ProgramPaths {
         }
         if (InstalledPackages.programs(c).containsKey(name)) {
             return InstalledPackages.path(name);
+        }
+        ImageTree tree = ImageTree.of(c);
+        String own = tree == null ? null : tree.program(name);
+        if (own != null) {
+            return own; // the image's own program where its Dockerfile put it (redis-server in /usr/local/bin)
         }
         if (provider.equals(Images.BUSYBOX)) {
             return Images.baseName(c).equals("busybox") ? "/bin/" + name : BUSYBOX.getOrDefault(name, "/usr/bin/" + name);
