@@ -87,10 +87,14 @@ class LsLongEndToEndTest {
         assertEquals(List.of("total 8",
                 "-rw-r--r-- 1 root root 497 Jul 15  2026 50x.html",
                 "-rw-r--r-- 1 root root 896 Jul 15  2026 index.html"), h.ok("docker exec web ls -l /usr/share/nginx/html"));
-        assertEquals(List.of("total 16",
+        assertEquals(List.of("total 28", // the nginx image's tree (rootfs/nginx.tree)
                 "drwxr-xr-x 1 root root 4096 Jan  1 00:00 conf.d",
+                "-rw-r--r-- 1 root root 1007 Jul 15  2026 fastcgi_params",
                 "-rw-r--r-- 1 root root 5349 Jul 15  2026 mime.types",
-                "-rw-r--r-- 1 root root  644 Jul 15  2026 nginx.conf"), h.ok("docker exec web ls -l /etc/nginx"),
+                "lrwxrwxrwx 1 root root   22 Jul 15  2026 modules -> /usr/lib/nginx/modules",
+                "-rw-r--r-- 1 root root  644 Jul 15  2026 nginx.conf",
+                "-rw-r--r-- 1 root root  636 Jul 15  2026 scgi_params",
+                "-rw-r--r-- 1 root root  664 Jul 15  2026 uwsgi_params"), h.ok("docker exec web ls -l /etc/nginx"),
                 "conf.d is merged: the entrypoint's 10-listen-on-ipv6-by-default.sh rewrote default.conf at start");
         assertEquals(List.of("ls: cannot access '/nope': No such file or directory", "2"),
                 h.ok("docker exec web sh -c 'ls -l /nope 2>&1; echo $?'"));
