@@ -20,8 +20,9 @@ import java.util.Map;
  * Boot time and heap of a large topology, capture off: N containers spread over M user-defined
  * bridge networks (container i on network i mod M), built as {@code up} builds them from each kind
  * of input: a topology YAML ({@code topology}), a compose file with N services ({@code compose},
- * {@code docker compose up -d}), a script of {@code docker network create} and {@code docker run -d}
- * lines ({@code script}). The file's text is made and parsed before the clock starts; the heap
+ * {@code docker compose up -d}), a script of {@code docker network create} and {@code docker run -dit}
+ * lines ({@code script}: a shell with a terminal stays up, as a topology's and compose's do; with {@code -d} alone
+ * alpine's {@code sh} reads its closed stdin and exits, which the script's lines now let run as a real host would). The file's text is made and parsed before the clock starts; the heap
  * counted is what is left after the build once the text and model are let go (the world, and the
  * model if the world keeps it). Prints per kind
  * {@code kind=K containers=N networks=M build_s=X cpu_s=C gc_s=G proc_cpu_s=P alloc_kb_per_container=A heap_kb_per_container=Y}, the best of the
@@ -136,7 +137,7 @@ public final class BootBench {
                     sb.append("docker network create --subnet ").append(subnet(n)).append(" net").append(n).append('\n');
                 }
                 for (int c = 0; c < containers; c++) {
-                    sb.append("docker run -d --name c").append(c).append(" --network net").append(c % networks).append(" alpine\n");
+                    sb.append("docker run -dit --name c").append(c).append(" --network net").append(c % networks).append(" alpine\n");
                 }
                 return new Input(kind, ScriptParser.parse("boot.sh", "boot", sb.toString()));
             }

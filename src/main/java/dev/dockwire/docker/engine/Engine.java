@@ -487,7 +487,7 @@ public final class Engine implements Swarm.Member, ProcessHost, ProcFiles.Host {
         }
         String ns = c.netns();
         if (ns != null && !ns.equals(Kernel.HOST) && !c.networkMode().startsWith("container:")
-                && containers.all().stream().noneMatch(o -> o != c && o.running() && ns.equals(o.netns()))) {
+                && containers.joiners().stream().noneMatch(o -> o != c && o.running() && ns.equals(o.netns()))) {
             kernel.netnsDel(ns);
         }
         return status;
