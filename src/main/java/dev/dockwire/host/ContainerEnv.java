@@ -502,6 +502,14 @@ final class ContainerEnv implements Shell.Env {
                 return DockerHost.result(name.endsWith("tar") ? dev.dockwire.docker.engine.ContainerTar.run(c, argv, env, cred().uid(), files::stat)
                         : dev.dockwire.docker.engine.StatCommand.run(c, argv, env, files::stat));
             }
+            case "df", "/bin/df", "free", "/usr/bin/free", "mount", "/bin/mount" -> {
+                if (dev.dockwire.docker.engine.Images.provider(c, name) == null) {
+                    return program(name, args, stdin);
+                }
+                dev.dockwire.docker.engine.ContainerCommands files = dev.dockwire.docker.engine.ContainerCommands.of(host.engine(), host.loop(), c);
+                return DockerHost.result(dev.dockwire.docker.engine.SystemCommands.run(host.engine(), c, argv,
+                        dev.dockwire.docker.engine.Images.provider(c, name), host.loop().nanos(), path -> files.stat(path) != null));
+            }
             case "rm", "/bin/rm" -> {
                 return ContainerRm.handles(argv) ? DockerHost.result(ContainerRm.run(c, argv, directory)) : program(name, args, stdin);
             }

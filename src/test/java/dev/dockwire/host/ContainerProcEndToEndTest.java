@@ -96,6 +96,11 @@ class ContainerProcEndToEndTest {
                 h.ok("docker run --rm alpine sh -c \"cat /proc/1/cmdline | tr '\\\\0' ' '; echo\""));
         h.ok("docker run -d --name p1 alpine sleep 100");
         assertEquals(List.of("sleep"), h.ok("docker exec p1 cat /proc/1/comm"));
+        // docker exec runs them as docker run does
+        assertEquals(List.of("Filesystem                Size      Used Available Use% Mounted on",
+                "overlay                  61.5G     15.6G     42.8G  27% /"), h.ok("docker exec p1 df -h | head -2"));
+        assertEquals("Mem:        8127828      646165     6339705       10159     1141958     7298788", h.ok("docker exec p1 free").get(1));
+        assertEquals(List.of("proc on /proc type proc (rw,nosuid,nodev,noexec,relatime)"), h.ok("docker exec p1 mount | grep ' /proc type'"));
         assertEquals(List.of("cat: can't open '/proc/77/cmdline': No such file or directory"),
                 h.fails("docker exec p1 cat /proc/77/cmdline", 1));
     }

@@ -12,19 +12,19 @@ import java.util.Set;
  * mounting refused without CAP_SYS_ADMIN), {@code df} ({@link DfCommand}) and {@code free}
  * ({@link FreeCommand}), each in the flavour of the package that provides it in the image.
  */
-final class SystemCommands {
+public final class SystemCommands {
     private static final Set<String> NAMES = Set.of("mount", "df", "free");
 
     private SystemCommands() {
     }
 
-    static boolean handles(List<String> argv) {
+    public static boolean handles(List<String> argv) {
         String name = argv.get(0);
         return NAMES.contains(name.substring(name.lastIndexOf('/') + 1));
     }
 
     /** Runs {@code argv} in {@code c}; {@code provider}: the package the image's program comes from. */
-    static CommandOutput run(ProcFiles.Host engine, Container c, List<String> argv, String provider, long nanos,
+    public static CommandOutput run(ProcFiles.Host engine, Container c, List<String> argv, String provider, long nanos,
                              java.util.function.Predicate<String> exists) {
         String name = argv.get(0).substring(argv.get(0).lastIndexOf('/') + 1);
         boolean busybox = provider == null || provider.equals("busybox") || provider.equals("alpine");
