@@ -357,22 +357,7 @@ public final class EmulatedKernel implements Kernel {
 
     /** Names over emulation namespaces: a host's own by its name, this host's by {@code names} (null: the engine's), others' in full. */
     private dev.dockwire.kernel.JourneyNames seamNames(dev.dockwire.kernel.JourneyNames names) {
-        return new dev.dockwire.kernel.JourneyNames() {
-            @Override
-            public String namespace(String n) {
-                int slash = n.indexOf('/');
-                String rest = n.substring(slash + 1);
-                if (slash < 0 || rest.equals(HOST)) {
-                    return slash < 0 ? n : n.substring(0, slash);
-                }
-                return n.startsWith(prefix) ? (names != null ? names : journeyNames).namespace(rest) : n;
-            }
-
-            @Override
-            public String socketOwner(String n, String proto, int port) {
-                return n.startsWith(prefix) ? (names != null ? names : journeyNames).socketOwner(n.substring(prefix.length()), proto, port) : null;
-            }
-        };
+        return new SeamJourneyNames(prefix, () -> names != null ? names : journeyNames);
     }
 
     @Override
@@ -531,6 +516,11 @@ public final class EmulatedKernel implements Kernel {
     @Override
     public void iptablesAll(String ns, List<List<String>> commands) {
         xtables(() -> netfilter(ns).iptablesAll(commands));
+    }
+
+    @Override
+    public void iptablesAllOnFirstUse(String ns, java.util.function.Supplier<List<List<String>>> commands) {
+        namespace(ns).netfilterOnFirstUse(nf -> xtables(() -> nf.iptablesAll(commands.get())));
     }
 
     private static void xtables(Runnable change) {

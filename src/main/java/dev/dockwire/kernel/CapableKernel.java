@@ -288,6 +288,12 @@ public final class CapableKernel implements Kernel {
     }
 
     @Override
+    public void iptablesAllOnFirstUse(String ns, java.util.function.Supplier<List<List<String>>> commands) {
+        netAdmin();
+        kernel.iptablesAllOnFirstUse(ns, commands);
+    }
+
+    @Override
     public List<ConntrackInfo> conntrack(String ns) {
         netAdmin();
         return kernel.conntrack(ns);

@@ -233,6 +233,18 @@ public interface Kernel {
         }
     }
 
+    /**
+     * {@link #iptablesAll} of rules that only matter once the namespace sees a packet or its tables are
+     * read or changed (a new container's resolver rules, libnetwork's {@code resolver_unix.go}): the
+     * tables end the same. A real kernel runs them now; the emulation runs them at that first use, so
+     * a container that never sends a packet never parses them (the kernel itself sets up a
+     * namespace's netfilter lazily: {@code xt_find_table_lock} loads a table on its first use).
+     */
+    default void iptablesAllOnFirstUse(String ns,
+                                       java.util.function.Supplier<java.util.List<java.util.List<String>>> commands) {
+        iptablesAll(ns, commands.get());
+    }
+
     /** {@code ip netns exec NS conntrack -L}, oldest first. */
     List<ConntrackInfo> conntrack(String ns);
 

@@ -28,6 +28,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.Consumer;
 
 /**
  * A network namespace: its devices, addresses, main routing table, ARP cache, sysctls, IPv4
@@ -57,6 +58,8 @@ public final class Namespace implements StackNet, NfNet {
     private IfAddress[] addressArray = new IfAddress[0];
     private NfHooks nfHooks;
     private Netfilter netfilter;
+    /** What {@link #netfilterOnFirstUse} deferred to the netfilter's first use, or null. */
+    private Consumer<Netfilter> onFirstUse;
     /** br_netfilter's hook, made with the namespace's first bridge (a container's has none). */
     private BridgeNetfilter bridgeNetfilter;
 
@@ -165,13 +168,42 @@ public final class Namespace implements StackNet, NfNet {
 
     /**
      * This namespace's netfilter, made on first use, as the kernel loads the netfilter modules
-     * when a namespace is first given rules; it registers its hooks only while it has work.
+     * when a namespace is first given rules; it registers its hooks only while it has work. The
+     * setup deferred to this first use ({@link #netfilterOnFirstUse}) runs before it is returned.
      */
     public Netfilter netfilter() {
+        Netfilter nf = netfilter;
+        return nf == null || onFirstUse != null ? loadNetfilter() : nf;
+    }
+
+    private synchronized Netfilter loadNetfilter() {
+        Consumer<Netfilter> setup = onFirstUse;
+        onFirstUse = null;
+        if (nfHooks instanceof NetfilterOnFirstUse) {
+            nfHooks = null; // the setup's commit registers netfilter's own hooks, if it has work
+        }
         if (netfilter == null) {
             netfilter = new Netfilter(this);
         }
+        if (setup != null) {
+            setup.accept(netfilter);
+        }
         return netfilter;
+    }
+
+    /**
+     * Runs {@code setup} on this namespace's netfilter at its first use: the first packet through
+     * its hooks or the first {@link #netfilter()} call (an iptables or conntrack command, a listing);
+     * at once when that has happened. Until then the namespace holds {@code setup} and a hook set
+     * that runs it ({@link NetfilterOnFirstUse}) instead of a netfilter, its tables and their rules.
+     */
+    public synchronized void netfilterOnFirstUse(Consumer<Netfilter> setup) {
+        if (netfilter != null) {
+            setup.accept(netfilter());
+            return;
+        }
+        onFirstUse = onFirstUse == null ? setup : onFirstUse.andThen(setup);
+        nfHooks = new NetfilterOnFirstUse(this);
     }
 
     /** The next free ifindex in this namespace (the kernel counts per namespace, lo is 1). */
