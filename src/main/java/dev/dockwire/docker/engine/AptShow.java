@@ -27,8 +27,9 @@ final class AptShow {
     }
 
     /**
-     * The lines of {@code apt show names} in {@code c} and its status, or null with {@code unmodelled} naming what
-     * dockwire lacks; {@code updated}: apt's lists were fetched.
+     * Adds the lines of {@code apt show names} in {@code c} to {@code out} (and its error to {@code err}) and returns its
+     * status; a found package dockwire has no record of is named in {@code unmodelled} instead; {@code updated}: apt's
+     * lists were fetched.
      */
     static int show(Container c, List<String> names, boolean updated, List<String> out, List<String> err, List<String> unmodelled) {
         Repository repo = Repository.of("debian");
