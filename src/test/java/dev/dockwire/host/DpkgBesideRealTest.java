@@ -60,6 +60,37 @@ class DpkgBesideRealTest {
         }
     }
 
+    /**
+     * dpkg -s of what apt-get installed (the .debs' control files as dpkg writes them, rootfs/debian-trixie-added.status):
+     * the stanzas dockwire prints, written as a status file in reverse order, the real dpkg-query -s of the same names
+     * re-dumps them in its own field order (lib/dpkg/dump.c); equal only when dockwire's order is dpkg's.
+     */
+    @Test
+    void dpkgStatusOfInstalledPackagesIsWhatTheRealDpkgQueryWrites() throws Exception {
+        assumeTrue(Files.isExecutable(DPKG_QUERY), "no dpkg-query on this machine");
+        h.ok("docker run -d --name pkg-real debian:trixie sleep 1d");
+        h.ok("docker exec pkg-real apt-get update");
+        h.ok("docker exec pkg-real apt-get install -y curl iputils-ping");
+        List<String> names = List.of("curl", "libcurl4t64", "ca-certificates", "libsasl2-modules", "iputils-ping", "linux-sysctl-defaults");
+        List<String> ours = h.ok("docker exec pkg-real dpkg -s " + String.join(" ", names));
+        List<String> stanzas = new ArrayList<>(List.of(String.join("\n", ours).split("\n\n")));
+        Collections.reverse(stanzas);
+        Files.createDirectories(admin.resolve("info"));
+        Files.createDirectories(admin.resolve("updates"));
+        Files.writeString(admin.resolve("available"), "");
+        Files.writeString(admin.resolve("status"), String.join("\n\n", stanzas) + "\n");
+        List<String> cmd = new ArrayList<>(List.of(DPKG_QUERY.toString(), "--admindir=" + admin, "-s"));
+        cmd.addAll(names);
+        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        p.waitFor(10, TimeUnit.SECONDS);
+        assertEquals(String.join("\n", ours), out.stripTrailing());
+        assertEquals(List.of("Package: curl", "Status: install ok installed", "Priority: optional", "Section: web", "Installed-Size: 495"),
+                ours.subList(0, 5));
+        List<String> files = h.ok("docker exec pkg-real dpkg -L curl");
+        assertEquals(List.of("/.", "/usr", "/usr/bin", "/usr/bin/curl", "/usr/bin/wcurl"), files.subList(0, 5));
+    }
+
     /** The rows {@code ii  NAME VERSION ARCH DESCRIPTION} as status stanzas, last first. */
     private void writeStatus(List<String> rows) throws IOException {
         List<String> stanzas = new ArrayList<>();

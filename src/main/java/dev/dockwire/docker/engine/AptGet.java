@@ -24,7 +24,7 @@ final class AptGet {
     private static final String FAMILY = "debian";
     /** The packages of Architecture: all among those dockwire's repository lists (their file names and dpkg's names lack :amd64). */
     private static final Set<String> ARCH_ALL = Set.of("bash-completion", "ca-certificates", "krb5-locales", "libldap-common",
-            "publicsuffix", "netbase", "libtirpc-common", "ncurses-base");
+            "publicsuffix", "netbase", "libtirpc-common", "ncurses-base", "linux-sysctl-defaults");
     private static final String LISTS = "/var/lib/apt/lists/";
     /**
      * What apt's dpkg-preconfigure says on trixie without a terminal (TERM unset, no perl-modules for Readline),
@@ -53,6 +53,8 @@ final class AptGet {
     private final boolean terminal;
     /** {@code -q}'s level: at 2 ({@code -qq}) apt's own lines are left out. */
     private int quiet;
+    /** {@code --no-install-recommends}: what a package only recommends stays out ({@link Repository#closure}). */
+    private boolean noRecommends;
     private final Repository repo = Repository.of(FAMILY);
     private final List<String> out = new ArrayList<>();
     private final List<String> err = new ArrayList<>();
@@ -86,10 +88,14 @@ final class AptGet {
         }
         int status = verb == null ? unmodelled(cmd.manager() + " without a command") : switch (verb) {
             case "update" -> update();
-            case "install" -> install(cmd.packages(), cmd.has("-y", "--yes", "--assume-yes"));
+            case "install" -> {
+                noRecommends = cmd.has("--no-install-recommends");
+                yield install(cmd.packages(), cmd.has("-y", "--yes", "--assume-yes"));
+            }
             case "remove", "purge", "autoremove" -> remove(verb, cmd.packages(), cmd.has("-y", "--yes", "--assume-yes"), cmd.has("--purge"));
             case "list" -> list(cmd);
             case "search" -> search(cmd);
+            case "show" -> show(cmd);
             default -> unmodelled(cmd.manager() + " " + verb);
         };
         return new CommandOutput(status, out, err);
@@ -105,6 +111,17 @@ final class AptGet {
         AptList.lines(c, cmd.has("--installed"), cmd.has("--upgradable", "--upgradeable"), cmd.packages(), updated())
                 .forEach(l -> line(false, l));
         return 0;
+    }
+
+    /** {@code apt show} ({@link AptShow}); apt-get has no such operation. */
+    private int show(PackageCommand cmd) {
+        if (!apt) {
+            line(true, "E: Invalid operation show");
+            return 100;
+        }
+        List<String> unmodelled = new ArrayList<>();
+        int status = AptShow.show(c, cmd.packages(), updated(), out, err, unmodelled);
+        return unmodelled.isEmpty() ? status : unmodelled(unmodelled.get(0));
     }
 
     /** {@code apt search} ({@link AptList#search}); apt-get has no such operation. */
@@ -124,7 +141,7 @@ final class AptGet {
     }
 
     private int unmodelled(String what) {
-        line(true, "dockwire: " + what + " is not modelled (update, install, remove, purge and autoremove are)");
+        line(true, "dockwire: " + what + " is not modelled (update, install, remove, purge, autoremove, list, search and show are)");
         return 1;
     }
 
@@ -208,7 +225,8 @@ final class AptGet {
         // the image's own packages are installed too: apt neither plans them again nor fetches them
         Set<String> present = new java.util.LinkedHashSet<>(image.keySet());
         present.addAll(before);
-        List<Repository.Package> plan = repo.closure(names, present);
+        List<String> recommended = new ArrayList<>();
+        List<Repository.Package> plan = repo.closure(names, present, !noRecommends, recommended);
         for (String n : names) {
             if (present.contains(n)) {
                 apt(n + " is already the newest version (" + (image.containsKey(n) ? image.get(n) : repo.find(n).version()) + ").");
@@ -227,6 +245,11 @@ final class AptGet {
         if (!additional.isEmpty()) {
             apt("The following additional packages will be installed:");
             wrap(additional);
+        }
+        if (!recommended.isEmpty()) {
+            // apt-private/private-install.cc: what --no-install-recommends left out, in the order apt met it
+            apt("Recommended packages:");
+            wrap(recommended);
         }
         if (!all.isEmpty()) {
             apt("The following NEW packages will be installed:");

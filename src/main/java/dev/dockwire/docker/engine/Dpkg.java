@@ -11,8 +11,10 @@ import java.util.List;
  * {@code -l [PATTERN...]} is its five header lines and an {@code ii} row per installed package
  * matching a shell pattern, each column as wide as its widest entry (at least 14, 12, 12 and 33:
  * list_format_init), the description unpadded; a pattern nothing matches is {@code dpkg-query: no
- * packages found matching P} on stderr and status 1. {@code -s} and {@code -L} of a package that
- * is not installed are dpkg-query's refusals; {@code --print-architecture} is {@code amd64}.
+ * packages found matching P} on stderr and status 1. {@code -s} and {@code -L} print the status
+ * stanza and file list of the image's own packages and of those apt installed whose .deb dockwire
+ * read ({@link DpkgDatabase}); of a package that is not installed they are dpkg-query's refusals;
+ * {@code --print-architecture} is {@code amd64}.
  */
 final class Dpkg {
     private final Container c;
@@ -82,7 +84,7 @@ final class Dpkg {
     }
 
     private int unmodelled(String what) {
-        line(true, "dockwire: " + what + " is not modelled (dpkg -l, --print-architecture, and -s and -L of what is not installed are)");
+        line(true, "dockwire: " + what + " is not modelled (dpkg -l, --print-architecture, -s and -L are)");
         return 1;
     }
 
@@ -133,8 +135,9 @@ final class Dpkg {
     }
 
     /**
-     * dpkg-query's refusal for each of {@code names} that is not installed, then its hint once (status 1); an installed one
-     * (and {@code -s} of them all) is not modelled.
+     * dpkg-query's refusal for each of {@code names} that is not installed, then its hint once (status 1); the known
+     * stanzas or lists when all are installed and known; an installed one dockwire has no .deb of (and {@code -s} of
+     * them all) is not modelled.
      */
     private int notInstalled(List<String> names, String hint, String more, String unmodelled) {
         if (names.isEmpty() && more.isEmpty()) {
@@ -143,8 +146,8 @@ final class Dpkg {
             line(true, "Use --help for help about querying packages.");
             return 2;
         }
-        if (!names.isEmpty() && names.stream().allMatch(n -> image(n) != null)) {
-            return imagePackages(names, !more.isEmpty());
+        if (!names.isEmpty() && names.stream().allMatch(n -> known(n) != null)) {
+            return knownPackages(names, !more.isEmpty());
         }
         if (names.isEmpty() || names.stream().anyMatch(n -> DpkgDatabase.find(c, n) != null)) {
             return unmodelled(unmodelled);
@@ -154,28 +157,40 @@ final class Dpkg {
         return 1;
     }
 
-    /** The image's own package {@code name} ({@code libc6}, {@code libc6:amd64}) when the container has it as the image had it, else null. */
-    private String image(String name) {
+    /**
+     * The status stanza of installed package {@code name} ({@code libc6}, {@code libc6:amd64}): the image's own as the image
+     * had it, or one apt installed whose .deb dockwire has read; else null.
+     */
+    private String known(String name) {
         DpkgDatabase.Entry e = DpkgDatabase.find(c, name);
-        return e != null && DpkgDatabase.imageStatus(e.pkg()) != null && DpkgDatabase.image().get(e.pkg()).equals(e.version()) ? e.pkg() : null;
+        if (e == null) {
+            return null;
+        }
+        String own = DpkgDatabase.imageStatus(e.pkg());
+        if (own != null && DpkgDatabase.image().get(e.pkg()).equals(e.version())) {
+            return own;
+        }
+        return DpkgDatabase.image().containsKey(e.pkg()) ? null : DpkgDatabase.addedStatus(e);
     }
 
     /**
      * dpkg-query -s: each package's status stanza, a blank line between them (query/main.c enqperpackage's
      * pkg_format 'status'); -L: each one's file list, a blank line between packages (its .list file as dpkg wrote it).
      */
-    private int imagePackages(List<String> names, boolean status) {
+    private int knownPackages(List<String> names, boolean status) {
         for (int i = 0; i < names.size(); i++) {
             if (i > 0) {
                 line(false, "");
             }
-            String pkg = image(names.get(i));
+            String stanza = known(names.get(i));
+            String pkg = stanza.substring("Package: ".length(), stanza.indexOf('\n'));
             if (status) {
-                for (String l : DpkgDatabase.imageStatus(pkg).split("\n")) {
+                for (String l : stanza.split("\n")) {
                     line(false, l);
                 }
             } else {
-                DpkgDatabase.imageFiles(pkg).forEach(l -> line(false, l));
+                List<String> files = DpkgDatabase.imageFiles(pkg);
+                (files != null ? files : DpkgDatabase.addedFiles(pkg)).forEach(l -> line(false, l));
             }
         }
         return 0;

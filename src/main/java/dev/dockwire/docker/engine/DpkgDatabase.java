@@ -76,8 +76,24 @@ final class DpkgDatabase {
         return image().containsKey(pkg) ? dpkgData().lists.get(pkg) : null;
     }
 
-    /** The image's status stanzas and file lists by package name, read once. */
-    private record Data(java.util.Map<String, String> stanzas, java.util.Map<String, List<String>> lists) {
+    /**
+     * The status stanza of the package {@code e} as /var/lib/dpkg/status holds it once apt installed it (resource
+     * {@code rootfs/debian-trixie-added.status}: each .deb's control file as dpkg writes it, scripts/rootfs/debian-added.py),
+     * without its trailing blank line; null when dockwire has none of that version.
+     */
+    static String addedStatus(Entry e) {
+        String stanza = dpkgData().addedStanzas.get(e.pkg());
+        return stanza != null && stanza.contains("\nVersion: " + e.version() + "\n") ? stanza : null;
+    }
+
+    /** The files of apt-installed package {@code pkg} as dpkg's PKG.list lists them ({@code dpkg -L}), or null. */
+    static List<String> addedFiles(String pkg) {
+        return dpkgData().addedLists.get(pkg);
+    }
+
+    /** The status stanzas and file lists by package name, the image's and those of what apt installs, read once. */
+    private record Data(java.util.Map<String, String> stanzas, java.util.Map<String, List<String>> lists,
+            java.util.Map<String, String> addedStanzas, java.util.Map<String, List<String>> addedLists) {
     }
 
     private static volatile Data data;
@@ -85,26 +101,35 @@ final class DpkgDatabase {
     private static Data dpkgData() {
         Data d = data;
         if (d == null) {
-            java.util.Map<String, String> stanzas = new java.util.HashMap<>();
-            for (String stanza : resource("rootfs/debian-trixie.status").split("\n\n")) {
-                if (stanza.startsWith("Package: ")) {
-                    stanzas.put(stanza.substring(9, stanza.indexOf('\n')), stanza.strip());
-                }
-            }
-            java.util.Map<String, List<String>> lists = new java.util.HashMap<>();
-            List<String> files = null;
-            for (String line : resource("rootfs/debian-trixie.lists").split("\n")) {
-                if (line.startsWith("@")) {
-                    files = new ArrayList<>();
-                    lists.put(line.substring(1).replace(":amd64", ""), files);
-                } else if (files != null) {
-                    files.add(line);
-                }
-            }
-            d = new Data(java.util.Map.copyOf(stanzas), java.util.Map.copyOf(lists));
+            d = new Data(stanzas("rootfs/debian-trixie.status"), lists("rootfs/debian-trixie.lists"),
+                    stanzas("rootfs/debian-trixie-added.status"), lists("rootfs/debian-trixie-added.lists"));
             data = d;
         }
         return d;
+    }
+
+    private static java.util.Map<String, String> stanzas(String resource) {
+        java.util.Map<String, String> stanzas = new java.util.HashMap<>();
+        for (String stanza : resource(resource).split("\n\n")) {
+            if (stanza.startsWith("Package: ")) {
+                stanzas.put(stanza.substring(9, stanza.indexOf('\n')), stanza.strip());
+            }
+        }
+        return java.util.Map.copyOf(stanzas);
+    }
+
+    private static java.util.Map<String, List<String>> lists(String resource) {
+        java.util.Map<String, List<String>> lists = new java.util.HashMap<>();
+        List<String> files = null;
+        for (String line : resource(resource).split("\n")) {
+            if (line.startsWith("@")) {
+                files = new ArrayList<>();
+                lists.put(line.substring(1).replace(":amd64", ""), files);
+            } else if (files != null) {
+                files.add(line);
+            }
+        }
+        return java.util.Map.copyOf(lists);
     }
 
     private static String resource(String name) {

@@ -116,20 +116,35 @@ final class Repository {
      * before what depends on them (apk's and dpkg's unpack order), each once.
      */
     List<Package> closure(List<String> names, Set<String> installed) {
+        return closure(names, installed, true, new ArrayList<>());
+    }
+
+    /**
+     * The closure without what is only recommended ({@code apt-get --no-install-recommends}) when {@code recommends} is
+     * false: a dependency written {@code ?NAME} is a Recommends, left out and added to {@code skipped} (apt's "Recommended
+     * packages:") unless installed or planned.
+     */
+    List<Package> closure(List<String> names, Set<String> installed, boolean recommends, List<String> skipped) {
         Set<String> seen = new LinkedHashSet<>(installed);
         List<Package> out = new ArrayList<>();
+        List<String> left = new ArrayList<>();
         for (String n : names) {
-            add(find(n), seen, out);
+            add(find(n), seen, out, recommends, left);
         }
+        left.stream().filter(n -> !seen.contains(n) && !skipped.contains(n)).forEach(skipped::add);
         return out;
     }
 
-    private void add(Package p, Set<String> seen, List<Package> out) {
+    private void add(Package p, Set<String> seen, List<Package> out, boolean recommends, List<String> left) {
         if (p == null || !seen.add(p.name())) {
             return;
         }
         for (String d : p.depends()) {
-            add(find(d), seen, out);
+            if (d.startsWith("?") && !recommends) {
+                left.add(d.substring(1));
+            } else {
+                add(find(d.startsWith("?") ? d.substring(1) : d), seen, out, recommends, left);
+            }
         }
         out.add(p);
     }
