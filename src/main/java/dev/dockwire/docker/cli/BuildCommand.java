@@ -248,6 +248,12 @@ public final class BuildCommand {
         }
         loadVertices(b.bases(), ignoreText, progress);
         java.util.Set<Integer> cached = steps(b.steps(), b.stepKeys(), b.ran(), null, files, context, noCache, progress);
+        if (legacy()) {
+            LegacyBuild stream = new LegacyBuild(engine, tarSize(files, context), noCache, target);
+            if (stream.refusal(d) != null) {
+                return new Outcome(null, lines, true, List.of(), null, stream.refused(d, b, cached));
+            }
+        }
         String id = "sha256:" + b.digest();
         long size = engine.images().published(b.config().reference()).size();
         for (String content : b.files().values()) {

@@ -120,7 +120,7 @@ final class BuildHistory {
             } else if (c instanceof Instruction.User u) {
                 out.add(config(shell, "USER " + u.user()));
             } else if (c instanceof Instruction.Expose x) {
-                out.add(config(shell, "EXPOSE " + (legacy ? String.join(" ", x.source().args()) // as written
+                out.add(config(shell, "EXPOSE " + (legacy ? String.join(" ", x.ports()) // the parser sorted them (parseExpose)
                         : ImageHistory.goMap(x.ports().stream().map(p -> p.contains("/") ? p : p + "/tcp").toList()))));
             } else if (c instanceof Instruction.StopSignal sig) {
                 out.add(config(shell, "STOPSIGNAL " + sig.signal()));

@@ -94,6 +94,43 @@ final class LegacyBuild {
         return out;
     }
 
+    /**
+     * The lines of a build the legacy builder stops at an instruction only BuildKit takes
+     * ({@link #refusal(Dockerfile)}): the steps before it, its Step line, then the daemon's error.
+     */
+    List<String> refused(Dockerfile d, Build b, java.util.Set<Integer> cached) {
+        steps(d, b.steps(), b.ran(), null, cached, null);
+        return out;
+    }
+
+    /**
+     * What the legacy builder says of the first instruction of the stages it builds that only BuildKit
+     * takes (moby daemon/builder/dockerfile/dispatchers.go: COPY's and ADD's {@code --chmod}, any flag of a
+     * RUN), or null when there is none.
+     */
+    String refusal(Dockerfile d) {
+        for (Dockerfile.Stage s : stages(d)) {
+            for (Instruction c : s.commands()) {
+                String r = refusal(c);
+                if (r != null) {
+                    return r;
+                }
+            }
+        }
+        return null;
+    }
+
+    private static String refusal(Instruction c) {
+        for (String flag : c.source().flags()) {
+            String name = flag.replaceFirst("^-+", "").replaceFirst("=.*$", "");
+            if (c instanceof Instruction.Run || c instanceof Instruction.Copy && name.equals("chmod")) {
+                return "the --" + name + " option requires BuildKit. Refer to https://docs.docker.com/go/buildkit/ to learn how to build"
+                        + " images with BuildKit enabled";
+            }
+        }
+        return null;
+    }
+
     /** The lines of a build whose RUN failed. */
     List<String> failed(Dockerfile d, RunFailed e, java.util.Set<Integer> cached) {
         steps(d, e.steps(), e.ran(), e, cached, null);
@@ -149,6 +186,11 @@ final class LegacyBuild {
                 String committed = builtId != null && si == stages.size() - 1 && ci == s.commands().size() - 1 ? builtId : null;
                 String text = c.source().original().strip();
                 line("Step " + ++n + "/" + total + " : " + text);
+                String refused = refusal(c);
+                if (refused != null) {
+                    line(refused);
+                    return;
+                }
                 boolean isRun = c instanceof Instruction.Run;
                 if (isRun && run >= runs.size()) {
                     return; // a stage the target does not need: dockwire did not run it
