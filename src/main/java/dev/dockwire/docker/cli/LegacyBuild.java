@@ -61,7 +61,9 @@ final class LegacyBuild {
      * The legacy builder's words for a Dockerfile its parser or dispatcher refuses (moby 20.10's
      * vendored parser: {@code dockerfile parse error line N: ...} without BuildKit's "on" and
      * suggestion; {@code failed to parse Dockerfile: file with no instructions}; {@code no build
-     * stage in current context}), from BuildKit's text; null for an error that is not the parser's.
+     * stage in current context}; moby 28 builder.go's {@code target stage "X" could not be found}, where
+     * 20.10 said {@code failed to reach build target X in Dockerfile}), from BuildKit's text; null for an
+     * error that is not the parser's.
      */
     static String parseError(String buildkit) {
         if (buildkit.startsWith("dockerfile parse error on line ")) {
@@ -70,6 +72,9 @@ final class LegacyBuild {
         }
         if (buildkit.equals("file with no instructions")) {
             return "failed to parse Dockerfile: " + buildkit;
+        }
+        if (buildkit.startsWith("target stage \"")) {
+            return buildkit.replaceFirst(" \\(did you mean [^)]*\\?\\)$", ""); // builder.go: no suggestion
         }
         return buildkit.equals("no build stage in current context") ? buildkit : null;
     }
