@@ -2,7 +2,13 @@
 # of the next (image.Store's SetParent); docker images hides them (an image with a child), docker images -a lists them
 # as <none>:<none>, and docker rmi of the last one deletes it and then each parent no other image or name holds
 # (image_delete.go imageDeleteHelper, removeParents): "Deleted: ID" per image, newest first, each followed by the
-# layers no image uses any more. IDs are cut to <id>.
+# layers no image uses any more. A commit's image has its container's image as Parent too (daemon/commit.go). IDs are
+# cut to <id>.
+@docker rm -f dwb24-mid-c
+@docker rmi -f dwb24-mid:c
+docker run --name dwb24-mid-c alpine true; docker commit dwb24-mid-c dwb24-mid:c > /dev/null; docker image inspect --format '{{if .Parent}}parent{{else}}none{{end}}' dwb24-mid:c
+@docker rm -f dwb24-mid-c
+@docker rmi dwb24-mid:c
 @rm -rf /tmp/dwb24-mid
 @mkdir -p /tmp/dwb24-mid
 @printf 'FROM alpine\nLABEL dwb24=mid-1\nRUN echo a > /a\nENV K=v\nWORKDIR /w\nRUN echo b > /w/b\n' > /tmp/dwb24-mid/Dockerfile
