@@ -230,12 +230,12 @@ public final class BuildCommand {
             java.util.Set<Integer> cached = new java.util.HashSet<>();
             Outcome failed = runFailed(e, dfName, text, files, context, ignoreText, noCache, progress, quiet, cached);
             return new Outcome(null, failed.lines(), true, List.of(), null,
-                    legacy() ? new LegacyBuild(engine, tarSize(files, context), noCache).failed(d(text), e, cached) : null);
+                    legacy() ? new LegacyBuild(engine, tarSize(files, context), noCache, target).failed(d(text), e, cached) : null);
         } catch (DockerfileException e) {
             String refused = legacy() ? LegacyBuild.parseError(e.getMessage()) : null;
             if (refused != null) {
                 // the daemon refuses the Dockerfile after the context came: its HTTP error, as the client prints it
-                return new Outcome(null, lines, true, List.of(), null, List.of(new LegacyBuild(engine, tarSize(files, context), noCache).sent(),
+                return new Outcome(null, lines, true, List.of(), null, List.of(new LegacyBuild(engine, tarSize(files, context), noCache, target).sent(),
                         "Error response from daemon: " + refused));
             }
             List<String> out = quiet ? new ArrayList<>() : lines;
@@ -248,6 +248,12 @@ public final class BuildCommand {
         }
         loadVertices(b.bases(), ignoreText, progress);
         java.util.Set<Integer> cached = steps(b.steps(), b.stepKeys(), b.ran(), null, files, context, noCache, progress);
+        if (legacy()) {
+            LegacyBuild stream = new LegacyBuild(engine, tarSize(files, context), noCache, target);
+            if (stream.refusal(d) != null) {
+                return new Outcome(null, lines, true, List.of(), null, stream.refused(d, b, cached));
+            }
+        }
         String id = "sha256:" + b.digest();
         long size = engine.images().published(b.config().reference()).size();
         for (String content : b.files().values()) {
@@ -269,14 +275,22 @@ public final class BuildCommand {
         }
         progress.vertex("exporting to image", export.toArray(String[]::new));
         // The image's history, for docker history and save; without a -t it is kept dangling (<none>:<none>), as moby's image store keeps it.
-        engine.images().store(image, new BuildHistory(d, b, buildArgs, base -> ImageHistory.entries(engine.images(), base),
-                image.created()).entries(target), null);
+        List<ImageHistory.Entry> history = new BuildHistory(d, b, buildArgs, base -> ImageHistory.entries(engine.images(), base),
+                image.created(), legacy()).entries(target);
+        List<String> legacyLines = null;
+        if (legacy()) {
+            // the legacy builder commits an image per step: the build's is the last, the others its parents
+            LegacyBuild stream = new LegacyBuild(engine, tarSize(files, context), noCache, target);
+            legacyLines = stream.built(d, b, id, tags, cached);
+            LegacyBuild.keepSteps(engine.images(), image, history, stream.lastStageImages());
+        } else {
+            engine.images().store(image, history, null);
+        }
         String warning = RunInstalls.warning(b.skipped(), true);
         if (warning != null) {
             lines.add(warning);
         }
-        return new Outcome(id, lines, false, progress.vertices(), warning,
-                legacy() ? new LegacyBuild(engine, tarSize(files, context), noCache).built(d, b, id, tags, cached) : null);
+        return new Outcome(id, lines, false, progress.vertices(), warning, legacyLines);
     }
 
     /** The vertices of the images' metadata and the .dockerignore, which the solve loads before the steps. */

@@ -23,8 +23,16 @@ import java.util.function.Function;
  * {@code # buildkit} ({@code RUN /bin/sh -c apk add curl # buildkit}, {@code |1 V=1} before it
  * when the stage declared ARGs), the others set config only ({@code ENV K=V}, {@code EXPOSE
  * map[80/tcp:{}]}, {@code CMD ["nginx" "-g" "daemon off;"]} as Go's %q prints the slice). A
- * COPY's layer is the bytes it copied; a RUN's the bytes of the files it wrote (its container's diff). The
- * instructions' words are as written: variables are not substituted here.
+ * COPY's layer is the bytes it copied; a RUN's the bytes of the files it wrote (its container's diff). A
+ * WORKDIR's path is the absolute one it leads to ({@code WORKDIR sub} after {@code /app}: {@code WORKDIR
+ * /app/sub}, dispatchWorkdir). The instructions' words are as written: variables are not substituted here.
+ *
+ * <p>The legacy builder's ({@code DOCKER_BUILDKIT=0}; moby daemon/builder/dockerfile dispatchers.go and
+ * internals.go) is each step's container Cmd joined by spaces, with no comment: a config step's is the
+ * shell, {@code #(nop) } and its text as two words (withCmdComment: {@code /bin/sh -c #(nop)  ENV A=b}), a
+ * WORKDIR's one word (withCmdCommentString: {@code /bin/sh -c #(nop) WORKDIR /app}), an ARG's its
+ * Dockerfile default (not the {@code --build-arg}), a RUN's its command after {@code |N K=V...} when the
+ * stage's ARGs have values (FilterAllowed, prependEnvOnCmd: sorted, those an ENV set left out).
  */
 final class BuildHistory {
     private final Dockerfile file;
@@ -32,10 +40,18 @@ final class BuildHistory {
     private final Function<String, List<ImageHistory.Entry>> baseHistory;
     private final Map<String, String> buildArgs;
     private final Instant now;
+    private final boolean legacy;
 
     /** {@code baseHistory}: the history of a base image by its name. */
     BuildHistory(Dockerfile file, Build build, Map<String, String> buildArgs, Function<String, List<ImageHistory.Entry>> baseHistory,
                  Instant now) {
+        this(file, build, buildArgs, baseHistory, now, false);
+    }
+
+    /** {@code legacy}: the legacy builder's history ({@code DOCKER_BUILDKIT=0}), else BuildKit's. */
+    BuildHistory(Dockerfile file, Build build, Map<String, String> buildArgs, Function<String, List<ImageHistory.Entry>> baseHistory,
+                 Instant now, boolean legacy) {
+        this.legacy = legacy;
         this.file = file;
         this.build = build;
         this.buildArgs = buildArgs;
@@ -77,58 +93,60 @@ final class BuildHistory {
         List<Long> runs = runSizes(i);
         int run = 0;
         Map<String, String> args = new LinkedHashMap<>();
+        java.util.Set<String> envKeys = new java.util.HashSet<>();
         List<String> shell = List.of("/bin/sh", "-c");
+        String workdir = "/";
         for (Instruction c : s.commands()) {
             if (c instanceof Instruction.Env e) {
-                out.add(config("ENV " + pairs(e.pairs())));
+                e.pairs().forEach(kv -> envKeys.add(kv.key()));
+                out.add(config(shell, "ENV " + pairs(e.pairs())));
             } else if (c instanceof Instruction.Label l) {
-                out.add(config("LABEL " + pairs(l.pairs())));
+                out.add(config(shell, "LABEL " + pairs(l.pairs())));
             } else if (c instanceof Instruction.Arg a) {
                 List<String> words = new ArrayList<>();
                 for (Instruction.ArgDef d : a.args()) {
                     String v = buildArgs.containsKey(d.key()) ? buildArgs.get(d.key()) : d.value();
-                    args.put(d.key(), v == null ? "" : v);
-                    words.add(v == null ? d.key() : d.key() + "=" + v);
+                    if (!legacy || v != null) {
+                        args.put(d.key(), v == null ? "" : v);
+                    }
+                    String shown = legacy ? d.value() : v; // the legacy builder's commit names the Dockerfile's default
+                    words.add(shown == null ? d.key() : d.key() + "=" + shown);
                 }
-                out.add(config("ARG " + String.join(" ", words)));
+                out.add(config(shell, "ARG " + String.join(" ", words)));
             } else if (c instanceof Instruction.Workdir w) {
-                out.add(config("WORKDIR " + w.path()));
+                workdir = w.path().startsWith("/") ? w.path() : (workdir.endsWith("/") ? workdir : workdir + "/") + w.path();
+                workdir = clean(workdir);
+                out.add(legacy ? legacy(shell, "#(nop) WORKDIR " + workdir, 0, false) : config(shell, "WORKDIR " + workdir));
             } else if (c instanceof Instruction.User u) {
-                out.add(config("USER " + u.user()));
+                out.add(config(shell, "USER " + u.user()));
             } else if (c instanceof Instruction.Expose x) {
-                out.add(config("EXPOSE " + ImageHistory.goMap(x.ports().stream().map(p -> p.contains("/") ? p : p + "/tcp").toList())));
+                out.add(config(shell, "EXPOSE " + (legacy ? String.join(" ", x.ports()) // the parser sorted them (parseExpose)
+                        : ImageHistory.goMap(x.ports().stream().map(p -> p.contains("/") ? p : p + "/tcp").toList()))));
             } else if (c instanceof Instruction.StopSignal sig) {
-                out.add(config("STOPSIGNAL " + sig.signal()));
+                out.add(config(shell, "STOPSIGNAL " + sig.signal()));
             } else if (c instanceof Instruction.Healthcheck h) {
-                out.add(config("HEALTHCHECK " + healthcheck(h.health())));
+                out.add(config(shell, "HEALTHCHECK " + healthcheck(h.health())));
             } else if (c instanceof Instruction.Shell sh) {
                 shell = sh.shell();
-                out.add(config("SHELL [" + String.join(" ", sh.shell()) + "]"));
+                out.add(config(shell, "SHELL [" + String.join(" ", sh.shell()) + "]"));
             } else if (c instanceof Instruction.Volume v) {
-                out.add(config("VOLUME [" + String.join(" ", v.volumes()) + "]"));
+                out.add(config(shell, "VOLUME [" + String.join(" ", v.volumes()) + "]"));
             } else if (c instanceof Instruction.Maintainer m) {
-                out.add(config("MAINTAINER " + m.name()));
+                out.add(config(shell, "MAINTAINER " + m.name()));
             } else if (c instanceof Instruction.Onbuild o) {
-                out.add(config("ONBUILD " + o.expression()));
+                out.add(config(shell, "ONBUILD " + o.expression()));
             } else if (c instanceof Instruction.Cmd m) {
-                out.add(config("CMD " + ImageHistory.goQuoted(withShell(shell, m.command()))));
+                out.add(config(shell, "CMD " + ImageHistory.goQuoted(withShell(shell, m.command()))));
             } else if (c instanceof Instruction.Entrypoint e) {
-                out.add(config("ENTRYPOINT " + ImageHistory.goQuoted(withShell(shell, e.command()))));
+                out.add(config(shell, "ENTRYPOINT " + ImageHistory.goQuoted(withShell(shell, e.command()))));
             } else if (c instanceof Instruction.Run r) {
-                List<String> words = new ArrayList<>();
-                if (!args.isEmpty()) {
-                    words.add("|" + args.size());
-                    args.forEach((k, v) -> words.add(k + "=" + v));
-                }
-                words.addAll(withShell(shell, r.command()));
                 long size = run < runs.size() ? runs.get(run) : 0;
                 run++;
-                out.add(new ImageHistory.Entry(now, "RUN " + String.join(" ", words) + " # buildkit", size, ImageHistory.BUILDKIT, false));
+                out.add(run(shell, r, args, envKeys, size));
             } else if (c instanceof Instruction.Copy cp) {
-                String text = (cp.add() ? "ADD " : "COPY ") + String.join(" ", cp.sources()) + " " + cp.dest() + " # buildkit";
                 long size = copy < copies.size() ? copies.get(copy) : 0;
                 copy++;
-                out.add(new ImageHistory.Entry(now, text, size, ImageHistory.BUILDKIT, false));
+                out.add(copy(shell, cp, size));
             }
         }
         return out;
@@ -179,8 +197,75 @@ final class BuildHistory {
         return out;
     }
 
-    private ImageHistory.Entry config(String createdBy) {
-        return new ImageHistory.Entry(now, createdBy, 0, ImageHistory.BUILDKIT, true);
+    /** A step that sets config only: BuildKit's text, or the legacy builder's {@code SHELL #(nop)  TEXT}. */
+    private ImageHistory.Entry config(List<String> shell, String createdBy) {
+        return legacy ? legacy(shell, "#(nop) ", createdBy) : new ImageHistory.Entry(now, createdBy, 0, ImageHistory.BUILDKIT, true);
+    }
+
+    /** The legacy builder's entry for a config step: the Cmd {@code shell + words} joined, an empty layer and no comment. */
+    private ImageHistory.Entry legacy(List<String> shell, String... words) {
+        List<String> cmd = new ArrayList<>(shell);
+        cmd.addAll(List.of(words));
+        return new ImageHistory.Entry(now, String.join(" ", cmd), 0, "", true);
+    }
+
+    private ImageHistory.Entry legacy(List<String> shell, String word, long size, boolean emptyLayer) {
+        List<String> cmd = new ArrayList<>(shell);
+        cmd.add(word);
+        return new ImageHistory.Entry(now, String.join(" ", cmd), size, "", emptyLayer);
+    }
+
+    /**
+     * A RUN's entry: BuildKit's {@code RUN |N K=V... CMD # buildkit} over every ARG of the stage, or the
+     * legacy builder's saved Cmd, {@code |N K=V...} over the ARGs with a value no ENV set, sorted.
+     */
+    private ImageHistory.Entry run(List<String> shell, Instruction.Run r, Map<String, String> args, java.util.Set<String> envKeys, long size) {
+        List<String> words = new ArrayList<>();
+        List<String> pairs = new ArrayList<>();
+        args.forEach((k, v) -> {
+            if (!legacy || !envKeys.contains(k)) {
+                pairs.add(k + "=" + v);
+            }
+        });
+        if (legacy) {
+            java.util.Collections.sort(pairs);
+        }
+        if (!pairs.isEmpty()) {
+            words.add("|" + pairs.size());
+            words.addAll(pairs);
+        }
+        words.addAll(withShell(shell, r.command()));
+        return legacy ? new ImageHistory.Entry(now, String.join(" ", words), size, "", false)
+                : new ImageHistory.Entry(now, "RUN " + String.join(" ", words) + " # buildkit", size, ImageHistory.BUILDKIT, false);
+    }
+
+    /**
+     * A COPY's or ADD's entry: BuildKit's {@code COPY SRC... DEST # buildkit}, or the legacy builder's
+     * {@code #(nop) COPY file:HASH in DEST } (performCopy; the hash here is the SHA-256 of the sources'
+     * names, not the daemon's tarsum of their content).
+     */
+    private ImageHistory.Entry copy(List<String> shell, Instruction.Copy cp, long size) {
+        String cmd = cp.add() ? "ADD" : "COPY";
+        if (!legacy) {
+            return new ImageHistory.Entry(now, cmd + " " + String.join(" ", cp.sources()) + " " + cp.dest() + " # buildkit", size,
+                    ImageHistory.BUILDKIT, false);
+        }
+        String kind = cp.sources().size() > 1 ? "multi:" : "file:";
+        String hash = dev.dockwire.docker.engine.Images.digest(String.join("\0", cp.sources()));
+        return legacy(shell, "#(nop) " + cmd + " " + kind + hash + " in " + cp.dest() + " ", size, false);
+    }
+
+    /** Go's path.Clean of an absolute path: {@code .} and {@code ..} folded, no trailing slash. */
+    private static String clean(String path) {
+        java.util.Deque<String> parts = new java.util.ArrayDeque<>();
+        for (String p : path.split("/")) {
+            if (p.equals("..")) {
+                parts.pollLast();
+            } else if (!p.isEmpty() && !p.equals(".")) {
+                parts.addLast(p);
+            }
+        }
+        return "/" + String.join("/", parts);
     }
 
     private static String pairs(List<Instruction.KeyValue> pairs) {

@@ -64,7 +64,8 @@ final class ImageInspect {
         m.put("Id", id);
         m.put("RepoTags", tags);
         m.put("RepoDigests", digests);
-        m.put("Parent", "");
+        String parent = images.parent(id);
+        m.put("Parent", parent == null ? "" : parent); // image.Store's parent: a commit's image, a legacy build step's
         m.put("Comment", "");
         if (image.image().created() != null) {
             m.put("Created", rfc3339Nano(image.image().created()));

@@ -101,6 +101,9 @@ final class ImagesCommand {
             references.add(f.positional().get(0)); // images.go: the argument is a reference filter
         }
         List<ImageService.Stored> images = new ArrayList<>(engine.images().stored());
+        if (f.has("all")) {
+            images.addAll(engine.images().intermediates()); // image_list.go: a nameless image with a child only with -a
+        }
         // dangling: the images no name points at (<none>:<none>, a commit or import without one, an image whose name went to another)
         Boolean danglingOnly = dangling;
         images.removeIf(s -> danglingOnly != null && danglingOnly != s.tag().equals("<none>") || !references.isEmpty() && references.stream().noneMatch(r -> matches(r, s))

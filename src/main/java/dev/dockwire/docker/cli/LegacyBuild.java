@@ -6,6 +6,8 @@ import dev.dockwire.docker.build.Instruction;
 import dev.dockwire.docker.build.RunFailed;
 import dev.dockwire.docker.build.RunStep;
 import dev.dockwire.docker.engine.Engine;
+import dev.dockwire.docker.engine.ImageHistory;
+import dev.dockwire.docker.engine.ImageService;
 import dev.dockwire.docker.engine.Images;
 import java.util.ArrayList;
 import java.util.List;
@@ -32,13 +34,20 @@ final class LegacyBuild {
 
     private final Engine engine;
     private final boolean noCache;
+    /** The stage {@code --target} names (null: the last): the builder stops after it (builder.go: stages[:targetIx+1]). */
+    private final String target;
     private final List<String> out = new ArrayList<>();
+    /** The images each stage's steps committed, its base's first, by stage name and index. */
+    private final Map<String, List<String>> stageImages = new java.util.HashMap<>();
+    /** The last stage's: its base's ID, then each step's image, the build's own last. */
+    private List<String> lastStage = List.of();
     /** The reset of a stderr write's colour, not yet streamed. */
     private String reset = "";
 
-    LegacyBuild(Engine engine, long contextTarBytes, boolean noCache) {
+    LegacyBuild(Engine engine, long contextTarBytes, boolean noCache, String target) {
         this.engine = engine;
         this.noCache = noCache;
+        this.target = target;
         // jsonmessage's progress line: its carriage returns before the newline as the client writes them
         line("Sending build context to Docker daemon  " + BuildCommand.human(contextTarBytes) + "\r\r");
     }
@@ -52,7 +61,9 @@ final class LegacyBuild {
      * The legacy builder's words for a Dockerfile its parser or dispatcher refuses (moby 20.10's
      * vendored parser: {@code dockerfile parse error line N: ...} without BuildKit's "on" and
      * suggestion; {@code failed to parse Dockerfile: file with no instructions}; {@code no build
-     * stage in current context}), from BuildKit's text; null for an error that is not the parser's.
+     * stage in current context}; moby 28 builder.go's {@code target stage "X" could not be found}, where
+     * 20.10 said {@code failed to reach build target X in Dockerfile}), from BuildKit's text; null for an
+     * error that is not the parser's.
      */
     static String parseError(String buildkit) {
         if (buildkit.startsWith("dockerfile parse error on line ")) {
@@ -61,6 +72,9 @@ final class LegacyBuild {
         }
         if (buildkit.equals("file with no instructions")) {
             return "failed to parse Dockerfile: " + buildkit;
+        }
+        if (buildkit.startsWith("target stage \"")) {
+            return buildkit.replaceFirst(" \\(did you mean [^)]*\\?\\)$", ""); // builder.go: no suggestion
         }
         return buildkit.equals("no build stage in current context") ? buildkit : null;
     }
@@ -77,7 +91,7 @@ final class LegacyBuild {
 
     /** The lines of a build that ended with image {@code id}, tagged {@code tags}. */
     List<String> built(Dockerfile d, Build b, String id, List<String> tags, java.util.Set<Integer> cached) {
-        steps(d, b.steps(), b.ran(), null, cached);
+        steps(d, b.steps(), b.ran(), null, cached, id);
         line("Successfully built " + id.substring("sha256:".length(), "sha256:".length() + 12));
         for (String tag : tags) {
             line("Successfully tagged " + dev.dockwire.docker.engine.ImageService.familiar(tag));
@@ -85,9 +99,46 @@ final class LegacyBuild {
         return out;
     }
 
+    /**
+     * The lines of a build the legacy builder stops at an instruction only BuildKit takes
+     * ({@link #refusal(Dockerfile)}): the steps before it, its Step line, then the daemon's error.
+     */
+    List<String> refused(Dockerfile d, Build b, java.util.Set<Integer> cached) {
+        steps(d, b.steps(), b.ran(), null, cached, null);
+        return out;
+    }
+
+    /**
+     * What the legacy builder says of the first instruction of the stages it builds that only BuildKit
+     * takes (moby daemon/builder/dockerfile/dispatchers.go: COPY's and ADD's {@code --chmod}, any flag of a
+     * RUN), or null when there is none.
+     */
+    String refusal(Dockerfile d) {
+        for (Dockerfile.Stage s : stages(d)) {
+            for (Instruction c : s.commands()) {
+                String r = refusal(c);
+                if (r != null) {
+                    return r;
+                }
+            }
+        }
+        return null;
+    }
+
+    private static String refusal(Instruction c) {
+        for (String flag : c.source().flags()) {
+            String name = flag.replaceFirst("^-+", "").replaceFirst("=.*$", "");
+            if (c instanceof Instruction.Run || c instanceof Instruction.Copy && name.equals("chmod")) {
+                return "the --" + name + " option requires BuildKit. Refer to https://docs.docker.com/go/buildkit/ to learn how to build"
+                        + " images with BuildKit enabled";
+            }
+        }
+        return null;
+    }
+
     /** The lines of a build whose RUN failed. */
     List<String> failed(Dockerfile d, RunFailed e, java.util.Set<Integer> cached) {
-        steps(d, e.steps(), e.ran(), e, cached);
+        steps(d, e.steps(), e.ran(), e, cached, null);
         line(e.legacyMessage());
         return out;
     }
@@ -98,7 +149,7 @@ final class LegacyBuild {
      * same instructions over the same base came before it.
      */
     private void steps(Dockerfile d, List<String> vertexNames, Map<Integer, RunStep.Ran> ran, RunFailed failed,
-            java.util.Set<Integer> cached) {
+            java.util.Set<Integer> cached, String builtId) {
         List<RunStep.Ran> runs = new ArrayList<>();
         List<Integer> vertices = new ArrayList<>();
         for (int i = 0; i < vertexNames.size(); i++) {
@@ -110,20 +161,41 @@ final class LegacyBuild {
             }
         }
         int vertex = 0;
-        int total = 0;
-        for (Dockerfile.Stage s : d.stages()) {
+        List<Dockerfile.Stage> stages = stages(d);
+        // dispatchDockerfileWithCancellation: the meta ARGs, then each stage's FROM and instructions, up to the target
+        int total = d.metaArgs().size();
+        for (Dockerfile.Stage s : stages) {
             total += 1 + s.commands().size();
         }
         int n = 0;
+        for (Instruction.Arg a : d.metaArgs()) {
+            line("Step " + ++n + "/" + total + " : " + a.source().original().strip());
+        }
         int run = 0;
-        for (Dockerfile.Stage s : d.stages()) {
+        for (int si = 0; si < stages.size(); si++) {
+            Dockerfile.Stage s = stages.get(si);
             line("Step " + ++n + "/" + total + " : " + s.source().original().strip());
-            String parent = engine.images().published(s.base()).id();
+            List<String> from = stageImages.get(s.base().toLowerCase(java.util.Locale.ROOT));
+            String parent = from != null ? from.get(from.size() - 1) : engine.images().published(s.base()).id();
             line(" ---> " + shortId(parent));
+            List<String> images = new ArrayList<>(List.of(parent));
+            stageImages.put(String.valueOf(si), images);
+            if (s.name() != null) {
+                stageImages.put(s.name(), images);
+            }
+            lastStage = images;
             boolean hits = !noCache;
-            for (Instruction c : s.commands()) {
+            for (int ci = 0; ci < s.commands().size(); ci++) {
+                Instruction c = s.commands().get(ci);
+                // the image this step commits; the build's own for the last stage's last step
+                String committed = builtId != null && si == stages.size() - 1 && ci == s.commands().size() - 1 ? builtId : null;
                 String text = c.source().original().strip();
                 line("Step " + ++n + "/" + total + " : " + text);
+                String refused = refusal(c);
+                if (refused != null) {
+                    line(refused);
+                    return;
+                }
                 boolean isRun = c instanceof Instruction.Run;
                 if (isRun && run >= runs.size()) {
                     return; // a stage the target does not need: dockwire did not run it
@@ -136,9 +208,11 @@ final class LegacyBuild {
                 boolean seen = engine.images().cachedStep("legacy-image\0" + parent); // recorded either way
                 hits &= hasVertex ? vertex < vertices.size() && cached.contains(vertices.get(vertex)) : seen;
                 vertex += hasVertex ? 1 : 0;
+                String image = committed != null ? committed : "sha256:" + parent;
+                images.add(image);
                 if (hits && !last) {
                     line(" ---> Using cache");
-                    line(" ---> " + shortId(parent));
+                    line(" ---> " + shortId(image));
                     continue;
                 }
                 if (!(c instanceof Instruction.Copy)) {
@@ -155,9 +229,64 @@ final class LegacyBuild {
                     line("Removing intermediate container " + ctr.substring(0, 12));
                     events(ctr, parent, List.of("destroy"));
                 }
-                line(" ---> " + engine.random().nextHex(12));
+                line(" ---> " + shortId(image));
             }
         }
+    }
+
+    /**
+     * Keeps the build's step images ({@code chain}: {@link #lastStageImages}) in the image store: each
+     * step's commit an image of its own, the parent of the next, the build's {@code image} last
+     * (image.Store's SetParent), each holding the history up to its step and the layers its steps made
+     * (a layer per step that is not empty, chained as rootfs.go's ChainID).
+     */
+    static void keepSteps(ImageService images, ImageService.BuiltImage image, List<ImageHistory.Entry> history, List<String> chain) {
+        int steps = chain.size() - 1;
+        int first = history.size() - steps;
+        if (steps < 1 || first < 0) {
+            images.store(image, history, null);
+            return;
+        }
+        List<String> layers = new ArrayList<>(images.layers(chain.get(0)));
+        long size = image.size();
+        for (int k = first + 1; k < history.size(); k++) {
+            size -= history.get(k).size();
+        }
+        for (int k = 1; k <= steps; k++) {
+            ImageHistory.Entry e = history.get(first + k - 1);
+            if (!e.emptyLayer()) {
+                String parentChain = layers.isEmpty() ? "" : layers.get(layers.size() - 1);
+                layers.add(Images.digest(parentChain + " " + "legacy-layer:" + chain.get(k)));
+            }
+            List<ImageHistory.Entry> upTo = history.subList(0, first + k);
+            if (k == steps) {
+                images.store(image, history, chain.get(k - 1));
+            } else {
+                size += k > 1 ? history.get(first + k - 1).size() : 0;
+                images.storeIntermediate(new ImageService.BuiltImage(image.config(), chain.get(k), image.created(),
+                        size, image.files(), image.labels(), image.removed(), image.dirs()), upTo, chain.get(k - 1));
+            }
+            images.layers(chain.get(k), layers);
+        }
+    }
+
+    /** The last stage's images after a build: its base's ID, then each step's (the build's own last). */
+    List<String> lastStageImages() {
+        return lastStage;
+    }
+
+    /** The stages the build runs: all, or those up to the one {@code --target} names (by name or index). */
+    private List<Dockerfile.Stage> stages(Dockerfile d) {
+        if (target == null || target.isEmpty()) {
+            return d.stages();
+        }
+        String name = target.toLowerCase(java.util.Locale.ROOT);
+        for (int i = 0; i < d.stages().size(); i++) {
+            if (name.equals(d.stages().get(i).name()) || name.equals(String.valueOf(i))) {
+                return d.stages().subList(0, i + 1);
+            }
+        }
+        return d.stages();
     }
 
     /**

@@ -15,7 +15,9 @@ import java.util.Locale;
  * a running container always, a stopped one or several names unless forced). The records are the
  * API's ImageDeleteResponseItem lines: {@code Untagged: NAME}, {@code Untagged: REPO@DIGEST},
  * {@code Deleted: ID}, then {@code Deleted: CHAINID} for each layer of a committed image no image
- * left uses. The catalogue's images have no layers here, so theirs are never listed.
+ * left uses. The catalogue's images have no layers here, so theirs are never listed. The legacy
+ * builder's step images, nameless parents, go after their child (removeParents), each as its
+ * {@code Deleted:} record and its layers.
  */
 public final class ImageDelete {
     private final ImageService images;
@@ -58,17 +60,30 @@ public final class ImageDelete {
             }
             names.forEach(n -> untag(n, records));
         }
+        deleted(id, records);
+        // removeParents: each nameless parent with no other child and no container goes too, newest first
+        java.util.Set<String> used = new java.util.HashSet<>();
+        containers.forEach(c -> used.add(images.published(c.image()).id()));
+        for (String p = images.parent(id); p != null && images.deleteIntermediate(p, used); p = images.parent(p)) {
+            deleted(p, records);
+        }
+        return records;
+    }
+
+    /** {@code Deleted: ID}, then the layers of {@code id} no image left uses, top first. */
+    private void deleted(String id, List<String> records) {
         records.add("Deleted: " + id);
         // The image store's Delete releases its top layer; a layer no image left uses goes, then the one under it (layer_store.go releaseLayer).
         List<String> chain = images.layers(id);
+        List<ImageService.Stored> left = new ArrayList<>(images.stored());
+        left.addAll(images.intermediates());
         for (int i = chain.size() - 1; i >= 0; i--) {
             String layer = chain.get(i);
-            if (images.stored().stream().anyMatch(s -> images.layers(s.image().id()).contains(layer))) {
+            if (left.stream().anyMatch(s -> images.layers(s.image().id()).contains(layer))) {
                 break;
             }
             records.add("Deleted: sha256:" + layer);
         }
-        return records;
     }
 
     /** checkImageDeleteConflict's answer for image {@code id} with {@code refs} names left, or null. */

@@ -32,6 +32,8 @@ public final class ImageService {
     private final Map<String, List<ImageHistory.Entry>> histories = new LinkedHashMap<>();
     private final Map<String, String> parents = new LinkedHashMap<>();
     private final java.util.Set<String> dangling = new java.util.LinkedHashSet<>();
+    /** The legacy builder's step images: no name, the parent of the next step's (listed by {@code docker images -a} only). */
+    private final java.util.Set<String> intermediate = new java.util.LinkedHashSet<>();
     /** Committed images' layer chain IDs, bottom first, by image ID. */
     private final Map<String, List<String>> layers = new java.util.HashMap<>();
     private final Map<String, ImageConfig> exported = new LinkedHashMap<>();
@@ -181,6 +183,51 @@ public final class ImageService {
         if (stored().stream().noneMatch(s -> s.image().id().equals(b.id()))) {
             dangling.add(b.id());
         }
+    }
+
+    /**
+     * Keeps the legacy builder's step image {@code b} (no name; {@code parent}: the step's before it, or
+     * the base image's ID), which {@code docker images} leaves out and {@code docker images -a} lists as
+     * {@code <none>:<none>} while it has a child (image_list.go), and {@code docker rmi} of its last
+     * child deletes (image_delete.go removeParents).
+     */
+    public void storeIntermediate(BuiltImage b, List<ImageHistory.Entry> history, String parent) {
+        byId.put(b.id(), b);
+        histories.put(b.id(), List.copyOf(history));
+        parents.put(b.id(), parent);
+        intermediate.add(b.id());
+    }
+
+    /** The step images {@link #storeIntermediate} kept and no delete removed, oldest first, as {@code <none>:<none>}. */
+    public java.util.List<Stored> intermediates() {
+        java.util.List<Stored> out = new java.util.ArrayList<>();
+        for (String id : intermediate) {
+            BuiltImage b = byId.get(id);
+            out.add(new Stored(id, "<none>", "<none>", new PublishedImages.Published(id, b.created(), b.size())));
+        }
+        return out;
+    }
+
+    /**
+     * Deletes the nameless step image {@code id} when it is one and no image left has it as parent
+     * (imageDeleteHelper's removeParents); false otherwise.
+     */
+    boolean deleteIntermediate(String id, java.util.Set<String> keptBy) {
+        if (!intermediate.contains(id) || keptBy.contains(id)) {
+            return false;
+        }
+        for (String child : intermediate) {
+            if (id.equals(parents.get(child))) {
+                return false;
+            }
+        }
+        for (Stored s : stored()) {
+            if (id.equals(parents.get(s.image().id()))) {
+                return false;
+            }
+        }
+        intermediate.remove(id);
+        return true;
     }
 
     /**
