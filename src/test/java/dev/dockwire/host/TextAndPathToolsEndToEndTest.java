@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
  * The tools a tutorial or a debugging session types, through {@code docker exec} and a container's
  * {@code sh -c}: {@code expr}, {@code tac}, {@code paste}, {@code fold}, {@code base64}, {@code hexdump -C},
  * {@code xxd} (alpine only: Debian's slim image has neither), and {@code readlink}, {@code realpath},
- * {@code which} over each image's own tree (alpine's /bin/sh a link to busybox; Debian's /bin a link to usr/bin).
+ * {@code which}, {@code find} over each image's own tree (alpine's /bin/sh a link to busybox; Debian's /bin a link to usr/bin).
  */
 class TextAndPathToolsEndToEndTest {
     private final TestHost h = new TestHost(1);
@@ -53,6 +53,13 @@ class TextAndPathToolsEndToEndTest {
         assertEquals(List.of("/usr/bin/dash"), h.ok("docker exec d1 readlink -f /bin/sh"));
         assertEquals(List.of("/usr/etc"), h.ok("docker exec d1 realpath /bin/../etc"), "/bin is usr/bin: its .. is /usr");
         assertEquals(List.of("/usr/bin/sh"), h.ok("docker exec d1 which sh"));
+        assertEquals(List.of("/etc/hostname", "/etc/hosts"), h.ok("docker exec a1 find /etc -maxdepth 1 -name 'host*'"));
+        assertEquals(List.of("/etc/host.conf", "/etc/hostname", "/etc/hosts"),
+                h.ok("docker exec d1 sh -c \"cd /etc && find /etc -maxdepth 1 -type f -name 'host*'\""));
+        assertEquals(List.of("/bin/sh"), h.ok("docker exec a1 find /bin -name sh -type l"));
+        assertEquals(List.of("/bin"), h.ok("docker exec d1 find / -maxdepth 1 -name bin -type l"), "trixie's /bin is a link to usr/bin");
+        assertEquals(List.of("find: /nope: No such file or directory"), h.fails("docker exec a1 find /nope", 1));
+        assertEquals(List.of("find: '/nope': No such file or directory"), h.fails("docker exec d1 find /nope", 1));
         for (String c : List.of("a1", "d1")) {
             assertEquals(List.of(), h.fails("docker exec " + c + " which nothere", 1));
             assertEquals(List.of("realpath: /nope/x: No such file or directory"), h.fails("docker exec " + c + " realpath /nope/x", 1));
