@@ -28,6 +28,13 @@ public final class TextTools {
         TOOLS.put("basename", SmallTools::basename);
         TOOLS.put("dirname", SmallTools::dirname);
         TOOLS.putAll(Checksum.tools());
+        TOOLS.put("expr", new Expr());
+        TOOLS.put("paste", new Paste());
+        TOOLS.put("fold", new Fold());
+        TOOLS.put("tac", new Tac());
+        TOOLS.put("base64", new Base64Tool());
+        TOOLS.put("hexdump", new Hexdump());
+        TOOLS.put("xxd", new Xxd());
     }
 
     private TextTools() {

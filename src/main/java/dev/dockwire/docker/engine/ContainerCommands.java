@@ -34,7 +34,7 @@ public final class ContainerCommands implements Commands {
     private static final Set<String> SHELLS = Set.of("sh", "ash", "bash", "dash");
     /** What an image outside the catalogue has besides the modelled programs: the shell's applets. */
     private static final Set<String> APPLETS = Set.of("cat", "ls", "env", "printenv", "id", "whoami", "touch", "hostname", "ps", "sleep", "date",
-            "chmod", "chown", "mkdir", "rmdir", "cp", "mv", "stat");
+            "chmod", "chown", "mkdir", "rmdir", "cp", "mv", "stat", "readlink", "realpath", "which", "find");
 
     private final Engine engine;
     private final EventLoop clock;
@@ -174,6 +174,16 @@ public final class ContainerCommands implements Commands {
         }
         if (server == null && StatCommand.handles(argv) && provider(name) != null) {
             CommandOutput r = StatCommand.run(c, argv, env, this::stat);
+            print(r, out);
+            clock.schedule(0, () -> done.accept(r.status()));
+            return running(null);
+        }
+        if (server == null && (Readlink.handles(argv) || Which.handles(argv) || FindCommand.handles(argv)) && provider(name) != null) {
+            String cwd = env.getOrDefault("PWD", "/");
+            boolean busybox = Set.of("busybox", "alpine").contains(provider(name));
+            CommandOutput r = Which.handles(argv) ? Which.run(argv, this::path)
+                    : FindCommand.handles(argv) ? new FindCommand(busybox, this::stat, this::list).run(argv, cwd)
+                    : new Readlink(busybox, this::stat, this::readlink).run(argv, cwd);
             print(r, out);
             clock.schedule(0, () -> done.accept(r.status()));
             return running(null);

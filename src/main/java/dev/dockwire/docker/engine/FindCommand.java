@@ -1,0 +1,234 @@
+package dev.dockwire.docker.engine;
+
+import dev.dockwire.app.sh.Commands;
+import dev.dockwire.docker.CommandOutput;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Function;
+import java.util.regex.Pattern;
+
+/**
+ * {@code find [PATH]... [EXPRESSION]} in a container, over its tree's lstat(2) and directory listings, without
+ * following links: the tests people type ({@code -name}, {@code -iname}, {@code -path}, {@code -type
+ * f|d|l}, {@code !}/{@code -not}, {@code -o}), {@code -maxdepth}/{@code -mindepth} and {@code -print}, as
+ * findutils' find and BusyBox's findutils/find.c evaluate them (an implicit {@code -print} when the
+ * expression has none; {@code -a} binding tighter than {@code -o}). A directory's entries come in name
+ * order, where the real ones follow readdir's. {@code -exec} and the other actions are not modelled.
+ */
+public final class FindCommand {
+    private final boolean busybox;
+    private final Function<String, Commands.Stat> lstat;
+    private final Function<String, List<String>> list;
+    private final List<String> out = new ArrayList<>();
+    private final List<String> errors = new ArrayList<>();
+    private List<String> expr;
+    private int pos;
+    private int maxDepth = Integer.MAX_VALUE;
+    private int minDepth;
+    private boolean prints;
+
+    /** A test or {@code -print}: whether it holds for the file at {@code path}. */
+    private interface Node {
+        boolean test(String path, Commands.Stat st);
+    }
+
+    /** BusyBox's ({@code busybox}) or findutils', over {@code lstat} (null: none) and {@code list} (a directory's names). */
+    public FindCommand(boolean busybox, Function<String, Commands.Stat> lstat, Function<String, List<String>> list) {
+        this.busybox = busybox;
+        this.lstat = lstat;
+        this.list = list;
+    }
+
+    /** Whether {@code argv} is a {@code find}. */
+    public static boolean handles(List<String> argv) {
+        return argv.get(0).substring(argv.get(0).lastIndexOf('/') + 1).equals("find");
+    }
+
+    /** Runs {@code argv} from directory {@code cwd}. */
+    public CommandOutput run(List<String> argv, String cwd) {
+        List<String> args = argv.subList(1, argv.size());
+        int first = 0;
+        while (first < args.size() && !args.get(first).startsWith("-") && !args.get(first).equals("!") && !args.get(first).equals("(")) {
+            first++;
+        }
+        List<String> roots = first == 0 ? List.of(".") : args.subList(0, first);
+        expr = args.subList(first, args.size());
+        Node test;
+        try {
+            test = expr.isEmpty() ? (p, s) -> true : or();
+            if (pos < expr.size()) {
+                throw new IllegalArgumentException(busybox ? "find: unrecognized: " + expr.get(pos)
+                        : "find: paths must precede expression: `" + expr.get(pos) + "'");
+            }
+        } catch (IllegalArgumentException e) {
+            return e.getMessage().startsWith("dockwire:") ? CommandOutput.fail(126, e.getMessage()) : CommandOutput.fail(1, e.getMessage());
+        }
+        Node whole = prints ? test : (p, s) -> test.test(p, s) && print(p);
+        int status = 0;
+        for (String root : roots) {
+            String abs = root.startsWith("/") ? root : (cwd.endsWith("/") ? cwd : cwd + "/") + root;
+            // a trailing slash follows a link to a directory (path resolution), as stat(2) of "link/" does
+            String at = normal(abs) + (root.endsWith("/") && !normal(abs).equals("/") ? "/" : "");
+            Commands.Stat st = lstat.apply(at);
+            if (st == null) {
+                String line = busybox ? "find: " + root + ": No such file or directory" : "find: '" + root + "': No such file or directory";
+                out.add(line);
+                errors.add(line);
+                status = 1;
+                continue;
+            }
+            walk(root, at, st, 0, whole);
+        }
+        return new CommandOutput(status, out, errors);
+    }
+
+    private void walk(String shown, String abs, Commands.Stat st, int depth, Node test) {
+        if (depth >= minDepth) {
+            test.test(shown, st);
+        }
+        if (!st.directory() || depth >= maxDepth) {
+            return;
+        }
+        for (String name : list.apply(abs).stream().sorted().toList()) {
+            String child = (abs.endsWith("/") ? abs : abs + "/") + name;
+            Commands.Stat cs = lstat.apply(child);
+            if (cs != null) {
+                walk((shown.endsWith("/") ? shown : shown + "/") + name, child, cs, depth + 1, test);
+            }
+        }
+    }
+
+    private boolean print(String path) {
+        out.add(path);
+        return true;
+    }
+
+    private Node or() {
+        Node l = and();
+        while (pos < expr.size() && (expr.get(pos).equals("-o") || expr.get(pos).equals("-or"))) {
+            pos++;
+            Node a = l;
+            Node b = and();
+            l = (p, s) -> a.test(p, s) || b.test(p, s);
+        }
+        return l;
+    }
+
+    private Node and() {
+        Node l = not();
+        while (pos < expr.size() && !expr.get(pos).equals("-o") && !expr.get(pos).equals("-or") && !expr.get(pos).equals(")")) {
+            if (expr.get(pos).equals("-a") || expr.get(pos).equals("-and")) {
+                pos++;
+            }
+            Node a = l;
+            Node b = not();
+            l = (p, s) -> a.test(p, s) && b.test(p, s);
+        }
+        return l;
+    }
+
+    private Node not() {
+        if (pos < expr.size() && (expr.get(pos).equals("!") || expr.get(pos).equals("-not"))) {
+            pos++;
+            Node n = not();
+            return (p, s) -> !n.test(p, s);
+        }
+        return primary();
+    }
+
+    private Node primary() {
+        String t = expr.get(pos++);
+        switch (t) {
+            case "(" -> {
+                Node n = or();
+                if (pos < expr.size() && expr.get(pos).equals(")")) {
+                    pos++;
+                }
+                return n;
+            }
+            case "-print" -> {
+                prints = true;
+                return (p, s) -> print(p);
+            }
+            case "-maxdepth", "-mindepth" -> {
+                String v = value(t);
+                if (!v.matches("[0-9]+")) {
+                    throw new IllegalArgumentException(busybox ? "find: invalid number '" + v + "'"
+                            : "find: Expected a positive decimal integer argument to " + t + ", but got `" + v + "'");
+                }
+                if (t.equals("-maxdepth")) {
+                    maxDepth = Integer.parseInt(v);
+                } else {
+                    minDepth = Integer.parseInt(v);
+                }
+                return (p, s) -> true;
+            }
+            case "-name", "-iname" -> {
+                Pattern re = glob(value(t), t.equals("-iname"));
+                return (p, s) -> re.matcher(base(p)).matches();
+            }
+            case "-path", "-wholename" -> {
+                Pattern re = glob(value(t), false);
+                return (p, s) -> re.matcher(p).matches();
+            }
+            case "-type" -> {
+                String v = value(t);
+                int type = switch (v) {
+                    case "f" -> Commands.Stat.REGULAR;
+                    case "d" -> Commands.Stat.DIRECTORY;
+                    case "l" -> Commands.Stat.SYMLINK;
+                    default -> throw new IllegalArgumentException(busybox ? "find: unrecognized: -type"
+                            : "find: Unknown argument to -type: " + v);
+                };
+                return (p, s) -> (s.mode() & 0170000) == type;
+            }
+            default -> throw new IllegalArgumentException(t.startsWith("-") && !t.equals("-")
+                    ? "dockwire: find " + t + " is not modelled, so it cannot run here" : "find: paths must precede expression: `" + t + "'");
+        }
+    }
+
+    private String value(String option) {
+        if (pos >= expr.size()) {
+            throw new IllegalArgumentException(busybox ? "find: " + option + " requires an argument" : "find: missing argument to `" + option + "'");
+        }
+        return expr.get(pos++);
+    }
+
+    private static String base(String path) {
+        String p = path.length() > 1 && path.endsWith("/") ? path.substring(0, path.length() - 1) : path;
+        return p.equals("/") ? "/" : p.substring(p.lastIndexOf('/') + 1);
+    }
+
+    /** fnmatch(3)'s pattern as a regular expression: {@code *}, {@code ?}, {@code [...]} and {@code \}-quoting. */
+    static Pattern glob(String pattern, boolean ignoreCase) {
+        StringBuilder re = new StringBuilder();
+        for (int i = 0; i < pattern.length(); i++) {
+            char c = pattern.charAt(i);
+            switch (c) {
+                case '*' -> re.append(".*");
+                case '?' -> re.append('.');
+                case '[' -> {
+                    int close = pattern.indexOf(']', i + 2);
+                    if (close < 0) {
+                        re.append("\\[");
+                    } else {
+                        String set = pattern.substring(i + 1, close);
+                        re.append('[').append(set.startsWith("!") ? "^" + set.substring(1) : set).append(']');
+                        i = close;
+                    }
+                }
+                case '\\' -> {
+                    if (i + 1 < pattern.length()) {
+                        re.append(Pattern.quote(String.valueOf(pattern.charAt(++i))));
+                    }
+                }
+                default -> re.append(Pattern.quote(String.valueOf(c)));
+            }
+        }
+        return Pattern.compile(re.toString(), ignoreCase ? Pattern.CASE_INSENSITIVE | Pattern.DOTALL : Pattern.DOTALL);
+    }
+
+    private static String normal(String path) {
+        return dev.dockwire.libc.LexicalPath.clean(path);
+    }
+}
