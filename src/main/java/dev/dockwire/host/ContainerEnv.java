@@ -51,7 +51,7 @@ import java.util.List;
  * and the shell's own inside {@code sh -c}: BusyBox ash {@code sh: curl: not found}, dash
  * {@code sh: 1: curl: not found}, bash {@code bash: line 1: curl: command not found}, all 127.
  */
-final class ContainerEnv implements Shell.Env {
+final class ContainerEnv implements ExecEnv {
     /** The shell running the command line: BusyBox's ash, Debian's dash or bash; they differ in texts here. */
     enum Flavour { ASH, DASH, BASH }
 
@@ -272,7 +272,7 @@ final class ContainerEnv implements Shell.Env {
         if (lookup(argv.get(0)) instanceof ProgramLookup.Missing m) {
             return CommandResult.fail(EXEC_FAILED, m.execFailed());
         }
-        CommandResult r = new Shell(this).run(argv, stdin);
+        CommandResult r = new Execvp(this).run(argv, stdin);
         if (r.status() == 127 && r.output().equals(List.of(notFound(argv.get(0))))) {
             if (Images.config(c) != null && lookup(argv.get(0)) instanceof ProgramLookup.Found) {
                 if (dev.dockwire.app.sh.Applets.runs(argv.get(0)) && lookup("sh") instanceof ProgramLookup.Found) {
@@ -281,7 +281,7 @@ final class ContainerEnv implements Shell.Env {
                     viaShell.addAll(argv);
                     directApplet = true;
                     try {
-                        return new Shell(this).run(viaShell, stdin);
+                        return new Execvp(this).run(viaShell, stdin);
                     } finally {
                         directApplet = false;
                     }

@@ -36,7 +36,7 @@ import java.util.Map;
  * {@code docker ...}, {@code ip}, {@code bridge}, {@code ping}, {@code sleep} and the text tools,
  * with the engine behind {@code docker}. Scripts and the interactive shell run lines here.
  */
-public final class DockerHost implements Shell.Env, CliEnv {
+public final class DockerHost implements ExecEnv, CliEnv {
     private final Engine engine;
     private final EventLoop loop;
     private final String hostname;
@@ -389,7 +389,7 @@ public final class DockerHost implements Shell.Env, CliEnv {
                     yield HostText.run(name, args, stdin, this, Flavour.GNU, (words, in) -> {
                         Shell child = new Shell(this); // a child process: its exit ends it, not the prompt's shell
                         CommandResult r = words.size() == 3 && words.get(0).equals("sh") && words.get(1).equals("-c")
-                                ? child.run(HostText.withInput(words.get(2), in)) : child.run(words, in);
+                                ? child.run(HostText.withInput(words.get(2), in)) : new Execvp(this).run(words, in);
                         return new TextResult(r.status(), r.output());
                     });
                 }

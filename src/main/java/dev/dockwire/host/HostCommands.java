@@ -99,8 +99,9 @@ final class HostCommands implements Commands {
             Pipe pipe = reader == null ? Pipe.open() : Pipe.into(reader);
             // not to the terminal: a program that streams (docker logs -f) writes into the pipe, the file or $( ), not past it
             // run inside the line's turn of the loop: its time is its own, not the line's against the step limit
-            CommandResult r = host.jobControl().child(() -> terminal ? shell.run(argv, stdin, true, errTerminal)
-                    : host.jobControl().collected(() -> shell.run(argv, stdin, false, errTerminal, pipe)));
+            Execvp programs = new Execvp(host);
+            CommandResult r = host.jobControl().child(() -> terminal ? programs.run(argv, stdin, true, errTerminal, Pipe.open())
+                    : host.jobControl().collected(() -> programs.run(argv, stdin, false, errTerminal, pipe)));
             return HostJobs.reaps(argv, 1) ? reaped(r) : r;
         } finally {
             environment.clear();

@@ -1,9 +1,6 @@
 package dev.dockwire.host;
 
-import dev.dockwire.docker.engine.Exec;
-import dev.dockwire.proc.BoundedOutput;
 import dev.dockwire.proc.JobControl;
-import dev.dockwire.text.Flavour;
 import dev.dockwire.text.Lines;
 import dev.dockwire.text.Pipe;
 import dev.dockwire.tools.CommandResult;
@@ -21,96 +18,10 @@ import java.util.Map;
  * lines (a newline ends a command as {@code ;} does, a backslash-newline joins two), {@code $?},
  * the text builtins (echo, printf, cat of files, grep, head, tail, wc, sort, true, false, exit) and
  * {@code export}, {@code unset}, {@code cd}, {@code pwd} ({@link ShellBuiltins}). Everything else goes
- * to the {@link Env}, which knows the commands of its place (host or container).
+ * to the {@link ExecEnv}, which knows the commands of its place (host or container).
  */
 public final class Shell {
-    /** Where commands run: the host or a container. */
-    public interface Env extends Exec.Files {
-        /** Runs a non-builtin command; {@code stdin} is the previous pipeline stage's output or null. */
-        CommandResult exec(List<String> argv, List<String> stdin);
-
-        /**
-         * As {@link #exec(List, List)}, told whether the command's standard output is the terminal
-         * (isatty(1): the last stage of a pipeline, not redirected, not inside {@code $( )}), which
-         * {@code ls} lays out in columns.
-         */
-        default CommandResult exec(List<String> argv, List<String> stdin, boolean terminal) {
-            return exec(argv, stdin);
-        }
-
-        /**
-         * As {@link #exec(List, List, boolean)}, told too whether its standard error is the terminal
-         * (isatty(2): not redirected to a file, nor by {@code 2>&1} where stdout is no terminal).
-         */
-        default CommandResult exec(List<String> argv, List<String> stdin, boolean terminal, boolean stderrTerminal) {
-            return exec(argv, stdin, terminal);
-        }
-
-        /** Whether {@code path} is a directory here ({@code cat DIR}: {@code Is a directory}). */
-        default boolean isDirectory(String path) {
-            return false;
-        }
-
-        /** Why open(2) of {@code path} for reading fails for the process here ({@code Permission denied}), or null. */
-        default String readError(String path) {
-            return null;
-        }
-
-        /** The regular files under directory {@code path}, relative to it and sorted ({@code grep -r}); null when it is none. */
-        default List<String> walk(String path) {
-            return null;
-        }
-
-        /** Why a redirection cannot open {@code path} for writing, as this place's shell says it. */
-        default String cannotCreate(String path) {
-            return shellName() + ": can't create " + path + ": nonexistent directory";
-        }
-
-        /** The shell's name in error messages: {@code sh} in containers, {@code bash} on the host. */
-        String shellName();
-
-        /** {@code export NAME=value} (value null: {@code unset NAME}): the variable reaches the place's commands. */
-        default void export(String name, String value) {
-        }
-
-        /**
-         * {@code cd DIR}: the place's working directory becomes DIR (null: the home directory);
-         * returns null, or why not as the shell words it after {@code cd: } ({@code X: No such file or directory}).
-         */
-        default String changeDirectory(String dir) {
-            return dir == null || dir.equals("/") ? null : dir + ": No such file or directory";
-        }
-
-        /** {@code pwd}: the working directory. */
-        default String currentDirectory() {
-            return "/";
-        }
-
-        /**
-         * {@code COMMAND &} where the shell has no job control of its own (a container's line run by
-         * this shell): by default it runs in the foreground, which keeps the transcript in order.
-         */
-        default CommandResult spawn(List<String> argv) {
-            return exec(argv, null);
-        }
-
-        /** Whose texts the text tools print here: GNU's on the host, BusyBox's in a container by default. */
-        default Flavour textFlavour() {
-            return Flavour.BUSYBOX;
-        }
-
-        /** The clock's time in nanoseconds, which {@code time PIPELINE} reads before and after (0: none here). */
-        default long nanos() {
-            return 0;
-        }
-
-        /** The terminal's job control when a command's output may stream to it; null where it never does. */
-        default JobControl jobControl() {
-            return null;
-        }
-    }
-
-    private final Env env;
+    private final ExecEnv env;
     private final boolean namesJobs;
     private final Map<String, String> vars = new HashMap<>();
     private int lastStatus;
@@ -133,12 +44,12 @@ public final class Shell {
     /** What the command substitutions of the line being expanded said on stderr. */
     private final List<String> substitutionErrors = new ArrayList<>();
 
-    public Shell(Env env) {
+    public Shell(ExecEnv env) {
         this(env, false);
     }
 
     /** {@code namesJobs}: the host's own shell, whose command lines name the jobs ({@code jobs}, "Stopped"). */
-    Shell(Env env, boolean namesJobs) {
+    Shell(ExecEnv env, boolean namesJobs) {
         this.env = env;
         this.namesJobs = namesJobs;
     }
@@ -237,7 +148,7 @@ public final class Shell {
      * {@code COMMAND &}: the host's shell starts it as a job of the terminal ({@link JobControl#spawning}),
      * whose first wait leaves it in the background, builtins included; its status is 0 and
      * {@code $!} the job's pid, as bash sets them (execute_cmd.c, last_asynchronous_pid). Elsewhere
-     * the place decides ({@link Env#spawn}).
+     * the place decides ({@link ExecEnv#spawn}).
      */
     private CommandResult spawn(ShellParser.Command cmd, JobControl jobs) {
         if (!namesJobs || jobs == null) {
@@ -483,17 +394,9 @@ public final class Shell {
         String name = argv.get(0);
         List<String> args = argv.subList(1, argv.size());
         return switch (name) {
-            case "echo" -> ShellBuiltins.echo(args);
-            case "printf" -> ShellBuiltins.printf(args);
-            case "true", ":" -> CommandResult.ok(List.of());
-            case "false" -> new CommandResult(1, List.of());
             case "exit" -> exit(args);
-            case "cat" -> cat(args, stdin, pipe);
-            case "yes" -> yes(args, pipe);
-            case "grep", "egrep", "head", "tail", "wc", "sort" -> HostText.run(name, args, stdin, env, env.textFlavour(), null);
-            case "seq" -> HostText.run(name, args, stdin, env, env.textFlavour(), null, pipe);
-            case "export", "unset", "cd", "pwd" -> ShellBuiltins.run(name, args, vars, env);
-            default -> HostText.piped(env.exec(argv, stdin, terminal, errTerminal), pipe);
+            case "export", "unset", "cd" -> ShellBuiltins.run(name, args, vars, env);
+            default -> new Execvp(env).run(argv, stdin, terminal, errTerminal, pipe);
         };
     }
 
@@ -516,78 +419,6 @@ public final class Shell {
     /** The status {@code exit} asked for, or null while the shell has not exited. */
     public Integer exited() {
         return exited;
-    }
-
-    private CommandResult cat(List<String> args, List<String> stdin, Pipe pipe) {
-        if (args.isEmpty()) {
-            return copy(stdin == null ? List.of() : stdin, pipe, 0, new Lines());
-        }
-        Lines out = new Lines();
-        List<String> errors = new ArrayList<>();
-        int status = 0;
-        for (String path : args) {
-            String denied = path.equals("-") ? null : env.readError(path);
-            String content = path.equals("-") ? Lines.text(stdin) : denied != null ? null : env.readFile(path);
-            if (content == null) {
-                // GNU cat names the file as open(2)/read(2) failed; BusyBox's says it could not open it.
-                String why = denied != null ? denied : "No such file or directory";
-                String error = env.textFlavour() == Flavour.GNU
-                        ? "cat: " + path + ": " + (denied == null && env.isDirectory(path) ? "Is a directory" : why)
-                        : "cat: can't open '" + path + "': " + why;
-                Lines.append(out, List.of(error));
-                errors.add(error);
-                status = 1;
-            } else {
-                CommandResult r = copy(Lines.of(content), pipe, status, out);
-                if (r.status() == Pipe.SIGPIPE_STATUS) {
-                    return new CommandResult(r.status(), r.output(), errors);
-                }
-            }
-        }
-        return new CommandResult(status, out, errors);
-    }
-
-    /** Writes {@code lines} after {@code out} into {@code pipe}, stopping as SIGPIPE stops a writer whose reader has gone. */
-    private static CommandResult copy(List<String> lines, Pipe pipe, int status, Lines out) {
-        if (pipe.readToTheEnd()) {
-            Lines.append(out, lines); // as written: cat a b joins a's unterminated last line to b's first
-            return new CommandResult(status, out);
-        }
-        for (int i = 0; i < lines.size(); i++) {
-            if (!pipe.write(lines.get(i))) {
-                return new CommandResult(pipe.stoppedStatus(), out);
-            }
-            Lines.append(out, Lines.slice(lines, i, i + 1));
-        }
-        return new CommandResult(status, out);
-    }
-
-    /**
-     * coreutils' {@code yes [STRING...]}: the line without end. Into a reader that stops
-     * ({@code yes | head -1}) it dies of SIGPIPE once the pipe is full; read to the end it writes
-     * past the step's output limit and runs on until the script's step limit ends it (SIGKILL), or
-     * at a live terminal until Ctrl-C.
-     */
-    private CommandResult yes(List<String> args, Pipe pipe) {
-        String line = args.isEmpty() ? "y" : String.join(" ", args);
-        List<String> out = new ArrayList<>();
-        long bytes = 0;
-        while (pipe.write(line)) {
-            out.add(line);
-            bytes += line.length() + 1L;
-            if (pipe.readToTheEnd() && bytes > BoundedOutput.LIMIT_BYTES) {
-                JobControl jobs = env.jobControl();
-                if (pipe.toCommand()) {
-                    return new CommandResult(137, out); // the step limit ends the whole pipeline; its last command says so
-                }
-                if (jobs == null || jobs.live() || jobs.limit() <= 0) {
-                    return new CommandResult(130, out); // ended by the terminal's Ctrl-C, the only way it ends
-                }
-                out.add(jobs.timedOut("yes" + (args.isEmpty() ? "" : " " + String.join(" ", args))));
-                return new CommandResult(137, out);
-            }
-        }
-        return new CommandResult(pipe.stoppedStatus(), out);
     }
 
     public int lastStatus() {

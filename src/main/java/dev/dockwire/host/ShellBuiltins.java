@@ -1,7 +1,5 @@
 package dev.dockwire.host;
 
-import dev.dockwire.app.sh.Printf;
-import dev.dockwire.text.Lines;
 import dev.dockwire.tools.CommandResult;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,7 +15,7 @@ final class ShellBuiltins {
     private ShellBuiltins() {
     }
 
-    static CommandResult run(String name, List<String> args, Map<String, String> vars, Shell.Env env) {
+    static CommandResult run(String name, List<String> args, Map<String, String> vars, ExecEnv env) {
         return switch (name) {
             case "export" -> export(args, vars, env);
             case "unset" -> {
@@ -35,7 +33,7 @@ final class ShellBuiltins {
     }
 
     /** {@code export [NAME[=value]...]}; alone (or {@code -p}) it lists them as {@code declare -x NAME="value"}. */
-    private static CommandResult export(List<String> args, Map<String, String> vars, Shell.Env env) {
+    private static CommandResult export(List<String> args, Map<String, String> vars, ExecEnv env) {
         List<String> names = args.stream().filter(a -> !a.equals("-p")).toList();
         if (names.isEmpty()) {
             List<String> out = new ArrayList<>();
@@ -62,7 +60,7 @@ final class ShellBuiltins {
     }
 
     /** {@code cd [DIR|-]}: bash's {@code bash: cd: X: No such file or directory}, status 1, when it cannot. */
-    private static CommandResult cd(List<String> args, Map<String, String> vars, Shell.Env env) {
+    private static CommandResult cd(List<String> args, Map<String, String> vars, ExecEnv env) {
         if (args.size() > 1) {
             return CommandResult.fail(1, env.shellName() + ": cd: too many arguments");
         }
@@ -82,32 +80,5 @@ final class ShellBuiltins {
         vars.put("OLDPWD", before);
         vars.put("PWD", env.currentDirectory());
         return CommandResult.ok(back ? List.of(env.currentDirectory()) : List.of());
-    }
-
-    /** bash's echo: {@code -n} leaves the line without its newline. */
-    static CommandResult echo(List<String> args) {
-        boolean newline = true;
-        int i = 0;
-        if (!args.isEmpty() && args.get(0).equals("-n")) {
-            newline = false;
-            i = 1;
-        }
-        String text = String.join(" ", args.subList(i, args.size()));
-        if (!newline && text.isEmpty()) {
-            return CommandResult.ok(List.of());
-        }
-        return CommandResult.ok(new Lines(List.of(text.split("\n", -1)), !newline)); // -n: the line ends without one
-    }
-
-    /** bash's printf (the containers' shells' formatter: flags, width, precision, %b, %c, numbers). */
-    static CommandResult printf(List<String> args) {
-        StringBuilder out = new StringBuilder();
-        List<String> errors = new ArrayList<>();
-        int status = Printf.bash(args, out, errors::add);
-        // An unterminated last line still shows, as on a terminal; errors come first (stderr is unbuffered).
-        Lines lines = new Lines(errors, false);
-        lines.addAll(Lines.of(out.toString()));
-        lines.unterminated(out.length() > 0 && out.charAt(out.length() - 1) != '\n');
-        return new CommandResult(status, lines, errors);
     }
 }

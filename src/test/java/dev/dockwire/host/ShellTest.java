@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 /** The small sh: quoting, expansion, pipelines, lists, redirections, builtins. */
 class ShellTest {
     /** An environment whose only command, {@code args}, prints its arguments one per line. */
-    private static final class Env implements Shell.Env {
+    private static final class Env implements ExecEnv {
         final Map<String, String> files = new HashMap<>();
         final List<List<String>> calls = new ArrayList<>();
 
