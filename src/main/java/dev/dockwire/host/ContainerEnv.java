@@ -128,11 +128,6 @@ final class ContainerEnv implements ExecEnv {
                 ? dev.dockwire.text.Flavour.GNU : dev.dockwire.text.Flavour.BUSYBOX;
     }
 
-    @Override
-    public String shellName() {
-        return flavour == Flavour.BASH ? "bash" : "sh";
-    }
-
     /** The shell's text for a command it cannot find in {@code sh -c} (ash's, dash's with the line number, bash's). */
     private String notFound(String name) {
         return switch (flavour) {
@@ -183,12 +178,6 @@ final class ContainerEnv implements ExecEnv {
     /** The runtime's lookup of {@code argv0} in the container's image, its files being what is not executable. */
     private ProgramLookup lookup(String argv0) {
         return Images.lookup(c, argv0, path -> c.file(path) != null);
-    }
-
-    /** BusyBox ash's wording (shell/ash.c, cdcmd): the container's file system is {@code /} and its files. */
-    @Override
-    public String changeDirectory(String dir) {
-        return dir == null || dir.equals("/") ? null : "can't cd to " + dir + ": No such file or directory";
     }
 
     @Override

@@ -46,47 +46,14 @@ public interface ExecEnv extends Exec.Files {
         return null;
     }
 
-    /** Why a redirection cannot open {@code path} for writing, as this place's shell says it. */
-    default String cannotCreate(String path) {
-        return shellName() + ": can't create " + path + ": nonexistent directory";
-    }
-
-    /** The shell's name in error messages: {@code sh} in containers, {@code bash} on the host. */
-    String shellName();
-
-    /** {@code export NAME=value} (value null: {@code unset NAME}): the variable reaches the place's commands. */
-    default void export(String name, String value) {
-    }
-
-    /**
-     * {@code cd DIR}: the place's working directory becomes DIR (null: the home directory);
-     * returns null, or why not as the shell words it after {@code cd: } ({@code X: No such file or directory}).
-     */
-    default String changeDirectory(String dir) {
-        return dir == null || dir.equals("/") ? null : dir + ": No such file or directory";
-    }
-
-    /** {@code pwd}: the working directory. */
+    /** The working directory ({@code pwd}). */
     default String currentDirectory() {
         return "/";
-    }
-
-    /**
-     * {@code COMMAND &} where the shell has no job control of its own (a container's line run by
-     * this shell): by default it runs in the foreground, which keeps the transcript in order.
-     */
-    default CommandResult spawn(List<String> argv) {
-        return exec(argv, null);
     }
 
     /** Whose texts the text tools print here: GNU's on the host, BusyBox's in a container by default. */
     default Flavour textFlavour() {
         return Flavour.BUSYBOX;
-    }
-
-    /** The clock's time in nanoseconds, which {@code time PIPELINE} reads before and after (0: none here). */
-    default long nanos() {
-        return 0;
     }
 
     /** The terminal's job control when a command's output may stream to it; null where it never does. */
