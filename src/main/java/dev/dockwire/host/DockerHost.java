@@ -361,6 +361,8 @@ public final class DockerHost implements ExecEnv, CliEnv {
             case "hostname" -> CommandResult.ok(List.of(hostname));
             case "dockwire" -> dockwire(args);
             case "help" -> CommandResult.ok(HostHelp.text(hostname));
+            case "sh", "/bin/sh", "bash", "/bin/bash", "dash", "/bin/dash" -> java.util.Objects.requireNonNullElseGet(HostSh.exec(this, name, args, stdin),
+                    () -> CommandResult.fail(127, "bash: " + name + ": command not found")); // an interactive one: not modelled
             case "sudo" -> args.isEmpty() ? CommandResult.fail(1, "usage: sudo command") : exec(ns, args, stdin);
             default -> {
                 if (HostFileCommands.has(name)) {
@@ -368,10 +370,9 @@ public final class DockerHost implements ExecEnv, CliEnv {
                 }
                 if (HostText.has(name)) {
                     yield HostText.run(name, args, stdin, this, Flavour.GNU, (words, in) -> {
-                        // sh -c: Debian's /bin/sh (dash), a child process: its exit, cd and variables end with it
-                        CommandResult r = words.size() == 3 && words.get(0).equals("sh") && words.get(1).equals("-c")
-                                ? HostSh.child(this, "sh", Dialect.DASH).line(HostText.withInput(words.get(2), in))
-                                : new Execvp(this).run(words, in);
+                        // sh -c: a child process, its exit, cd and variables its own
+                        CommandResult r = SHELLS.contains(words.get(0)) ? HostSh.exec(this, words.get(0), words.subList(1, words.size()), in) : null;
+                        r = r != null ? r : new Execvp(this).run(words, in);
                         return new TextResult(r.status(), r.output());
                     });
                 }
@@ -385,10 +386,13 @@ public final class DockerHost implements ExecEnv, CliEnv {
         };
     }
 
+    /** The shells on the host's PATH, which run {@code -c SCRIPT} as a child ({@link HostSh#exec}). */
+    private static final List<String> SHELLS = List.of("sh", "/bin/sh", "bash", "/bin/bash", "dash", "/bin/dash");
+
     /** Whether {@code name} is a command of the host (a tool, a program, a text tool): what exec finds on PATH. */
     private boolean knows(String name) {
         return HostTools.has(name) || HostText.has(name) || HostFileCommands.has(name) || Programs.create(name) != null
-                || List.of("docker", "sleep", "tcpdump", "kill", "pkill", "killall", "ssh", "hostname", "sudo", "timeout", "dockwire")
+                || SHELLS.contains(name) || List.of("docker", "sleep", "tcpdump", "kill", "pkill", "killall", "ssh", "hostname", "sudo", "timeout", "dockwire")
                 .contains(name);
     }
 

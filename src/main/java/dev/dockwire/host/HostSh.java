@@ -63,6 +63,27 @@ final class HostSh {
     }
 
     /**
+     * {@code sh -c SCRIPT [NAME [ARG...]]} (also {@code bash}, {@code dash}) as a command of the host
+     * runs it ({@code xargs}, {@code timeout}, {@code ip netns exec}): a {@link #child}, Debian's
+     * {@code sh} being dash; the ARGs its {@code $1...} ({@code $0} stays its name). {@code stdin}
+     * (null: none) is the script's first command's input. Null when it is no {@code -c}.
+     */
+    static CommandResult exec(DockerHost host, String name, List<String> args, List<String> stdin) {
+        if (args.size() < 2 || !args.get(0).equals("-c")) {
+            return null;
+        }
+        boolean bash = name.endsWith("bash");
+        StringBuilder line = new StringBuilder();
+        if (args.size() > 3) {
+            line.append("set --");
+            args.subList(3, args.size()).forEach(a -> line.append(" '").append(a.replace("'", "'\\''")).append('\''));
+            line.append('\n');
+        }
+        line.append(HostText.withInput(args.get(1), stdin));
+        return child(host, bash ? "bash" : "sh", bash ? Dialect.BASH : Dialect.DASH).line(line.toString());
+    }
+
+    /**
      * Runs one line at the prompt on app.sh ({@link #run}); in a script what background jobs
      * wrote is in its output where it was written ({@link #held}), bounded as a terminal's
      * scrollback is ({@link BoundedOutput}). Notes an {@code exit}.
