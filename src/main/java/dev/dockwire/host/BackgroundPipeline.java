@@ -45,12 +45,6 @@ final class BackgroundPipeline implements PipelineJob.Rest {
         java.util.Arrays.fill(statuses, -1);
     }
 
-    /** Whether the host's shell runs this and-or item as a background pipeline: {@code a | b &} without redirections. */
-    static boolean applies(ShellParser.AndOr item) {
-        return "&".equals(item.op()) && item.pipeline().size() > 1
-                && item.pipeline().stream().allMatch(c -> !c.words().isEmpty() && !c.redirected() && c.input() == null);
-    }
-
     /**
      * Starts the pipeline: its job goes to the background once its first stage waits ({@code $!}
      * its last stage's pid), or, if the first stage ends at once, the rest run now and it is a job
@@ -68,15 +62,6 @@ final class BackgroundPipeline implements PipelineJob.Rest {
             return new CommandResult(0, first.errors(), first.errors());
         }, CommandResult::status);
         return new CommandResult(0, r.output(), r.errors());
-    }
-
-    /** The host's own {@link Shell}'s {@code a | b &}: {@code $!} is set among its variables. */
-    static CommandResult start(Shell shell, List<ShellParser.Command> stages, JobControl jobs) {
-        CommandResult r = start(shell::run, stages.stream().map(ShellParser.Command::words).toList(), jobs);
-        if (jobs.lastBackgroundPid() > 0) {
-            shell.variables().put("!", Integer.toString(jobs.lastBackgroundPid()));
-        }
-        return r;
     }
 
     /** A first stage that ended at once: the rest run over all it wrote, now. */

@@ -51,7 +51,7 @@ import java.util.List;
  * and the shell's own inside {@code sh -c}: BusyBox ash {@code sh: curl: not found}, dash
  * {@code sh: 1: curl: not found}, bash {@code bash: line 1: curl: command not found}, all 127.
  */
-final class ContainerEnv implements Shell.Env {
+final class ContainerEnv implements ExecEnv {
     /** The shell running the command line: BusyBox's ash, Debian's dash or bash; they differ in texts here. */
     enum Flavour { ASH, DASH, BASH }
 
@@ -128,11 +128,6 @@ final class ContainerEnv implements Shell.Env {
                 ? dev.dockwire.text.Flavour.GNU : dev.dockwire.text.Flavour.BUSYBOX;
     }
 
-    @Override
-    public String shellName() {
-        return flavour == Flavour.BASH ? "bash" : "sh";
-    }
-
     /** The shell's text for a command it cannot find in {@code sh -c} (ash's, dash's with the line number, bash's). */
     private String notFound(String name) {
         return switch (flavour) {
@@ -183,12 +178,6 @@ final class ContainerEnv implements Shell.Env {
     /** The runtime's lookup of {@code argv0} in the container's image, its files being what is not executable. */
     private ProgramLookup lookup(String argv0) {
         return Images.lookup(c, argv0, path -> c.file(path) != null);
-    }
-
-    /** BusyBox ash's wording (shell/ash.c, cdcmd): the container's file system is {@code /} and its files. */
-    @Override
-    public String changeDirectory(String dir) {
-        return dir == null || dir.equals("/") ? null : "can't cd to " + dir + ": No such file or directory";
     }
 
     @Override
@@ -272,7 +261,7 @@ final class ContainerEnv implements Shell.Env {
         if (lookup(argv.get(0)) instanceof ProgramLookup.Missing m) {
             return CommandResult.fail(EXEC_FAILED, m.execFailed());
         }
-        CommandResult r = new Shell(this).run(argv, stdin);
+        CommandResult r = new Execvp(this).run(argv, stdin);
         if (r.status() == 127 && r.output().equals(List.of(notFound(argv.get(0))))) {
             if (Images.config(c) != null && lookup(argv.get(0)) instanceof ProgramLookup.Found) {
                 if ((dev.dockwire.app.sh.Applets.runs(argv.get(0)) || dev.dockwire.docker.engine.Readlink.handles(argv) || dev.dockwire.docker.engine.Which.handles(argv) || dev.dockwire.docker.engine.FindCommand.handles(argv)) && lookup("sh") instanceof ProgramLookup.Found) {
@@ -281,7 +270,7 @@ final class ContainerEnv implements Shell.Env {
                     viaShell.addAll(argv);
                     directApplet = true;
                     try {
-                        return new Shell(this).run(viaShell, stdin);
+                        return new Execvp(this).run(viaShell, stdin);
                     } finally {
                         directApplet = false;
                     }

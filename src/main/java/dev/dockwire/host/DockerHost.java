@@ -1,6 +1,7 @@
 package dev.dockwire.host;
 
 import dev.dockwire.app.Signal;
+import dev.dockwire.app.sh.Dialect;
 import dev.dockwire.app.Program;
 import dev.dockwire.docker.engine.ProcessHost;
 import dev.dockwire.app.bin.Programs;
@@ -36,14 +37,13 @@ import java.util.Map;
  * {@code docker ...}, {@code ip}, {@code bridge}, {@code ping}, {@code sleep} and the text tools,
  * with the engine behind {@code docker}. Scripts and the interactive shell run lines here.
  */
-public final class DockerHost implements Shell.Env, CliEnv {
+public final class DockerHost implements ExecEnv, CliEnv {
     private final Engine engine;
     private final EventLoop loop;
     private final String hostname;
     private final HostFileSystem files;
-    private final Shell shell;
-    /** The lines {@link #shell} cannot run (compound commands, functions), on app.sh's bash with its store. */
-    private final HostSh fullShell;
+    /** The prompt's shell: app.sh's bash, with the session's variables and {@code $?}. */
+    private final HostSh loginShell;
     private final DockerCommand docker;
     private final HostJobs jobs;
     private final JobControl jobControl;
@@ -68,7 +68,6 @@ public final class DockerHost implements Shell.Env, CliEnv {
         this.engine = engine;
         this.loop = loop;
         this.hostname = hostname;
-        this.shell = new Shell(this, true);
         this.docker = new DockerCommand(this);
         this.jobControl = new JobControl(loop);
         this.jobs = new HostJobs(jobControl);
@@ -77,7 +76,7 @@ public final class DockerHost implements Shell.Env, CliEnv {
         this.tools = new HostTools(engine, loop);
         this.home = Path.of("").toAbsolutePath().normalize().toString();
         this.files = new HostFileSystem(home, () -> loop.epochMillis() + loop.nanos() / 1_000_000);
-        this.fullShell = new HostSh(this, shell);
+        this.loginShell = new HostSh(this);
         tools.datePlace(() -> new dev.dockwire.text.DateCommand.Place(dev.dockwire.text.TimeZones.of(environment.get("TZ"), true), p -> {
             HostFileSystem.Stat s = files.stat(p);
             return s == null ? null : java.time.Instant.ofEpochMilli(s.mtimeMillis());
@@ -134,7 +133,6 @@ public final class DockerHost implements Shell.Env, CliEnv {
     }
 
     /** {@code cd DIR}: a directory of the host's file view ({@link HostFileSystem}); null goes home. */
-    @Override
     public String changeDirectory(String dir) {
         HostFileSystem.Errno e = files.chdir(dir == null ? home : dir.equals("~") || dir.startsWith("~/") ? home + dir.substring(1) : dir);
         return e == null ? null : dir + ": " + e.text;
@@ -155,7 +153,7 @@ public final class DockerHost implements Shell.Env, CliEnv {
         return Path.of(home);
     }
 
-    @Override
+    /** {@code export NAME=value} (value null: unset): the variable reaches the host's programs. */
     public void export(String name, String value) {
         if (value == null) {
             environment.remove(name);
@@ -239,12 +237,12 @@ public final class DockerHost implements Shell.Env, CliEnv {
         if (i + 1 >= args.size()) {
             return CommandResult.fail(255, "Pseudo-terminal will not be allocated because stdin is not a terminal.");
         }
-        return new HostSh(other, new Shell(other, true)).line(String.join(" ", args.subList(i + 1, args.size())));
+        return HostSh.child(other, "bash", Dialect.BASH).line(String.join(" ", args.subList(i + 1, args.size())));
     }
 
     /** Runs one command line at the host's prompt ({@link HostSh#line}: background jobs' lines where they were written). */
     public CommandResult run(String line) {
-        return fullShell.line(line);
+        return loginShell.line(line);
     }
 
     /**
@@ -253,17 +251,6 @@ public final class DockerHost implements Shell.Env, CliEnv {
      */
     public List<String> finishJobs() {
         return jobControl.scriptEnded();
-    }
-
-    @Override
-    public String shellName() {
-        return "bash";
-    }
-
-    /** The virtual clock, which {@code time PIPELINE} reads. */
-    @Override
-    public long nanos() {
-        return loop.nanos();
     }
 
     @Override
@@ -290,12 +277,6 @@ public final class DockerHost implements Shell.Env, CliEnv {
     @Override
     public List<String> walk(String path) {
         return files.walk(path);
-    }
-
-    /** bash's redirection error: open(2)'s errno after the file's name ({@code bash: app/x: No such file or directory}). */
-    @Override
-    public String cannotCreate(String path) {
-        return "bash: " + path + ": " + java.util.Objects.requireNonNullElse(writeError(path), HostFileSystem.Errno.ENOENT.text);
     }
 
     /** Why open(2) of {@code path} with O_CREAT fails on the host's disk (none to hold it, a file on the way), or null. */
@@ -380,6 +361,8 @@ public final class DockerHost implements Shell.Env, CliEnv {
             case "hostname" -> CommandResult.ok(List.of(hostname));
             case "dockwire" -> dockwire(args);
             case "help" -> CommandResult.ok(HostHelp.text(hostname));
+            case "sh", "/bin/sh", "bash", "/bin/bash", "dash", "/bin/dash" -> java.util.Objects.requireNonNullElseGet(HostSh.exec(this, name, args, stdin),
+                    () -> CommandResult.fail(127, "bash: " + name + ": command not found")); // an interactive one: not modelled
             case "sudo" -> args.isEmpty() ? CommandResult.fail(1, "usage: sudo command") : exec(ns, args, stdin);
             default -> {
                 if (HostFileCommands.has(name)) {
@@ -387,9 +370,9 @@ public final class DockerHost implements Shell.Env, CliEnv {
                 }
                 if (HostText.has(name)) {
                     yield HostText.run(name, args, stdin, this, Flavour.GNU, (words, in) -> {
-                        Shell child = new Shell(this); // a child process: its exit ends it, not the prompt's shell
-                        CommandResult r = words.size() == 3 && words.get(0).equals("sh") && words.get(1).equals("-c")
-                                ? child.run(HostText.withInput(words.get(2), in)) : child.run(words, in);
+                        // sh -c: a child process, its exit, cd and variables its own
+                        CommandResult r = SHELLS.contains(words.get(0)) ? HostSh.exec(this, words.get(0), words.subList(1, words.size()), in) : null;
+                        r = r != null ? r : new Execvp(this).run(words, in);
                         return new TextResult(r.status(), r.output());
                     });
                 }
@@ -403,10 +386,13 @@ public final class DockerHost implements Shell.Env, CliEnv {
         };
     }
 
+    /** The shells on the host's PATH, which run {@code -c SCRIPT} as a child ({@link HostSh#exec}). */
+    private static final List<String> SHELLS = List.of("sh", "/bin/sh", "bash", "/bin/bash", "dash", "/bin/dash");
+
     /** Whether {@code name} is a command of the host (a tool, a program, a text tool): what exec finds on PATH. */
     private boolean knows(String name) {
         return HostTools.has(name) || HostText.has(name) || HostFileCommands.has(name) || Programs.create(name) != null
-                || List.of("docker", "sleep", "tcpdump", "kill", "pkill", "killall", "ssh", "hostname", "sudo", "timeout", "dockwire")
+                || SHELLS.contains(name) || List.of("docker", "sleep", "tcpdump", "kill", "pkill", "killall", "ssh", "hostname", "sudo", "timeout", "dockwire")
                 .contains(name);
     }
 
@@ -555,12 +541,12 @@ public final class DockerHost implements Shell.Env, CliEnv {
 
     /** A shell opened from this host's prompt ended with {@code status}: the host's {@code $?}. */
     void exited(int status) {
-        shell.setStatus(status);
+        loginShell.status(status);
     }
 
     /** The status the {@code exit} builtin of the prompt's last line ended the shell with (a script or session ends), or null. */
     public Integer exitStatus() {
-        return fullShell.exitStatus();
+        return loginShell.exitStatus();
     }
 
     @Override

@@ -15,33 +15,32 @@ import java.util.function.IntConsumer;
  * The host's PATH as {@code app.sh}'s shell sees it: every name a command of {@link DockerHost}'s
  * table (the docker CLI, iproute2, the host's programs), run by its synchronous {@code exec} and
  * heard back on the next turn of the loop, as {@code ContainerCommands} runs the seam tools. A
- * step towards the host's prompt on {@code app.sh}: {@link HostSh} runs the lines the host's own
- * shell cannot with it.
+ * {@link HostSh} runs the host's lines with it.
  */
 final class HostCommands implements Commands {
     /** The provider the shell's applets see: the host's text tools print GNU's texts. */
     static final String PROVIDER = "debian";
 
     private final DockerHost host;
-    /** The host's own shell, whose command table ({@code cat}, {@code seq}, {@code yes}, the text tools) runs each program; null: the host's exec. */
-    private final Shell shell;
-    /** The session the commands run for, whose working directory they start in; null: the host's. */
+    /** The session the commands run for, whose working directory they start in; null: the host's exec alone. */
     private final Sh.Session session;
+    /** The session's variables ({@code TIMEFORMAT}). */
+    private final Map<String, String> vars;
 
     HostCommands(DockerHost host) {
-        this(host, null, null);
+        this(host, null, Map.of());
     }
 
-    HostCommands(DockerHost host, Shell shell, Sh.Session session) {
+    HostCommands(DockerHost host, Sh.Session session, Map<String, String> vars) {
         this.host = host;
-        this.shell = shell;
         this.session = session;
+        this.vars = vars;
     }
 
-    /** The host's table has its own {@code cat}, {@code ls} and text tools, over its files and with GNU's texts. */
+    /** The host's programs ({@link Execvp}) have their own {@code cat}, {@code ls} and text tools, over its files and with GNU's texts. */
     @Override
     public boolean shellApplets() {
-        return shell == null;
+        return session == null;
     }
 
     /**
@@ -56,7 +55,7 @@ final class HostCommands implements Commands {
     /** The host's directories as the shell globs and {@code cd}s through them. */
     @Override
     public List<String> list(String dir) {
-        if (shell == null) {
+        if (session == null) {
             return Commands.super.list(dir);
         }
         java.util.TreeSet<String> names = host.fileSystem().list(dir);
@@ -66,7 +65,7 @@ final class HostCommands implements Commands {
     /** The host's directories are all known: a path that is none is ENOENT, a file ENOTDIR (bash's {@code cd: X: No such file or directory}). */
     @Override
     public String chdirError(String dir) {
-        if (shell == null || host.fileSystem().isDirectory(dir)) {
+        if (session == null || host.fileSystem().isDirectory(dir)) {
             return null;
         }
         return (host.fileSystem().stat(dir) == null ? HostFileSystem.Errno.ENOENT : HostFileSystem.Errno.ENOTDIR).text;
@@ -74,7 +73,7 @@ final class HostCommands implements Commands {
 
     @Override
     public Stat stat(String path) {
-        HostFileSystem.Stat s = shell == null ? null : host.fileSystem().stat(path);
+        HostFileSystem.Stat s = session == null ? null : host.fileSystem().stat(path);
         return s == null ? null : new Stat((s.directory() ? Stat.DIRECTORY : Stat.REGULAR) | s.mode(), s.directory() ? 2 : 1, 0, 0,
                 s.size(), (s.size() + 511) / 512, s.mtimeMillis());
     }
@@ -85,7 +84,7 @@ final class HostCommands implements Commands {
      */
     private CommandResult run(List<String> argv, Map<String, String> env, List<String> stdin, boolean terminal, boolean errTerminal,
             List<String> reader) {
-        if (shell == null) {
+        if (session == null) {
             return host.exec(argv, stdin);
         }
         if (!session.directory().equals(host.currentDirectory())) {
@@ -99,8 +98,9 @@ final class HostCommands implements Commands {
             Pipe pipe = reader == null ? Pipe.open() : Pipe.into(reader);
             // not to the terminal: a program that streams (docker logs -f) writes into the pipe, the file or $( ), not past it
             // run inside the line's turn of the loop: its time is its own, not the line's against the step limit
-            CommandResult r = host.jobControl().child(() -> terminal ? shell.run(argv, stdin, true, errTerminal)
-                    : host.jobControl().collected(() -> shell.run(argv, stdin, false, errTerminal, pipe)));
+            Execvp programs = new Execvp(host);
+            CommandResult r = host.jobControl().child(() -> terminal ? programs.run(argv, stdin, true, errTerminal, Pipe.open())
+                    : host.jobControl().collected(() -> programs.run(argv, stdin, false, errTerminal, pipe)));
             return HostJobs.reaps(argv, 1) ? reaped(r) : r;
         } finally {
             environment.clear();
@@ -134,10 +134,10 @@ final class HostCommands implements Commands {
         long started = host.loop().nanos();
         CommandResult r = command.isEmpty() ? CommandResult.ok(List.of())
                 : run(command, env, stdin, out.terminal(), out.errTerminal(), out.reader());
-        return TimeKeyword.report(r, host.loop().nanos() - started, posix, shell.variables().get("TIMEFORMAT"));
+        return TimeKeyword.report(r, host.loop().nanos() - started, posix, vars.get("TIMEFORMAT"));
     }
 
-    /** A script's {@code false &}: a job done at once, as a Shell's builtin started with {@code &} is ({@link JobControl#spawning}). */
+    /** A script's {@code false &}: a job done at once, as a builtin started with {@code &} is ({@link JobControl#spawning}). */
     @Override
     public int ended(String text, int status) {
         JobControl jobs = host.jobControl();
@@ -150,25 +150,24 @@ final class HostCommands implements Commands {
     /** bash's {@code time} keyword over a pipeline at the host's prompt ({@link TimeKeyword}: the virtual clock's real time). */
     @Override
     public List<String> timeReport(long nanos, boolean posix, String format) {
-        return shell == null ? null : TimeKeyword.report(CommandResult.ok(List.of()), nanos, posix, format).output();
+        return session == null ? null : TimeKeyword.report(CommandResult.ok(List.of()), nanos, posix, format).output();
     }
 
-    /** The host's prompt keeps its jobs in the terminal's table ({@link JobControl}), as its own Shell's {@code &} does. */
+    /** The host's prompt keeps its jobs in the terminal's table ({@link JobControl}). */
     @Override
     public boolean jobControl() {
-        return shell != null;
+        return session != null;
     }
 
     /**
-     * {@code COMMAND &} in a line app.sh runs: a job of the terminal's table started as the prompt's
-     * Shell starts one ({@link JobControl#spawning}: {@code [1] PID} at a live terminal, listed by
+     * {@code COMMAND &} in a line app.sh runs: a job of the terminal's table ({@link JobControl#spawning}: {@code [1] PID} at a live terminal, listed by
      * {@code jobs}, ended by {@code kill %N}, waited for by {@code wait}); app.sh hears it gone at
      * once, the table keeping it.
      */
     @Override
     public Running start(String job, int ppid, List<String> argv, Map<String, String> env, List<String> stdin, Output out,
             IntConsumer done) {
-        if (job == null || shell == null) {
+        if (job == null || session == null) {
             return start(ppid, argv, env, stdin, out, done);
         }
         JobControl jobs = host.jobControl();
@@ -181,10 +180,10 @@ final class HostCommands implements Commands {
         return said(r, out, done, pid, signal -> { }); // the job is the table's: kill %N and kill PID reach it there
     }
 
-    /** {@code a | b &} at the host's prompt: one job of the terminal's table, as the prompt's Shell starts it ({@link BackgroundPipeline}). */
+    /** {@code a | b &} at the host's prompt: one job of the terminal's table ({@link BackgroundPipeline}). */
     @Override
     public int pipeline(List<List<String>> stages, Map<String, String> env, Output out) {
-        if (shell == null) {
+        if (session == null) {
             return 0;
         }
         JobControl jobs = host.jobControl();
@@ -198,10 +197,10 @@ final class HostCommands implements Commands {
     @Override
     public Running start(int ppid, List<String> argv, Map<String, String> env, List<String> stdin, Output out, IntConsumer done) {
         List<String> in = stdin.isEmpty() ? null : stdin;
-        if (shell != null) { // the name Ctrl-Z's Stopped line and the step limit's notice give it, as the Shell names its pipelines
+        if (session != null) { // the name Ctrl-Z's Stopped line and the step limit's notice give it
             host.jobControl().command(String.join(" ", argv));
         }
-        CommandResult r = shell != null && argv.get(0).equals("time") ? timed(argv, env, in, out)
+        CommandResult r = session != null && argv.get(0).equals("time") ? timed(argv, env, in, out)
                 : run(argv, env, in, out.terminal(), out.errTerminal(), out.reader());
         return said(r, out, done, 0, signal -> { }); // it ran to its end inside exec: nothing is left to signal
     }

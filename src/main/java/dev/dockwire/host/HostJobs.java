@@ -45,29 +45,6 @@ final class HostJobs {
         return stages > 1 || !firstWords.isEmpty() && !BUILTINS.contains(firstWords.get(0));
     }
 
-    /**
-     * A background command's redirections as bash's {@code jobs} prints them: {@code < in > out 2>&1},
-     * {@code >> f}, {@code 2> f} (in this order: bash keeps the order typed, which only
-     * {@code 2>&1 > f} differs from).
-     */
-    static String redirections(ShellParser.Command c) {
-        StringBuilder sb = new StringBuilder();
-        if (c.input() != null && c.input().file != null) {
-            sb.append(" < ").append(c.input().file);
-        }
-        if (c.out().isFile()) {
-            sb.append(c.out().append() ? " >> " : " > ").append(c.out().file());
-        } else if (c.out() == ShellParser.Target.STDERR) {
-            sb.append(" >&2");
-        }
-        if (c.err().isFile() && !c.err().equals(c.out())) {
-            sb.append(c.err().append() ? " 2>> " : " 2> ").append(c.err().file());
-        } else if (c.err() == ShellParser.Target.STDOUT || c.err().isFile()) {
-            sb.append(" 2>&1");
-        }
-        return sb.toString();
-    }
-
     CommandResult run(String name, List<String> args) {
         return switch (name) {
             case "jobs" -> CommandResult.ok(jobs.jobs(args.contains("-l")));

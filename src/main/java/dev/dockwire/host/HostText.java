@@ -24,13 +24,13 @@ final class HostText {
      * Runs the text tool {@code name}; {@code commands} runs what {@code xargs} starts (null: it
      * starts nothing but reports the command as not found).
      */
-    static CommandResult run(String name, List<String> args, List<String> stdin, Shell.Env env, Flavour flavour,
+    static CommandResult run(String name, List<String> args, List<String> stdin, ExecEnv env, Flavour flavour,
             TextContext.Commands commands) {
         return run(name, args, stdin, env, flavour, commands, Pipe.open());
     }
 
     /** As above, its output going into {@code out} (a pipe whose reader may stop early). */
-    static CommandResult run(String name, List<String> args, List<String> stdin, Shell.Env env, Flavour flavour,
+    static CommandResult run(String name, List<String> args, List<String> stdin, ExecEnv env, Flavour flavour,
             TextContext.Commands commands, Pipe out) {
         TextTool tool = TextTools.find(name);
         TextFiles files = new TextFiles() {

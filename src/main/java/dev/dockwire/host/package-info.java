@@ -1,5 +1,7 @@
 /**
- * The Docker host's terminal: the shell ({@code Shell}, {@code ShellParser}, {@code HostText} for the text tools of {@code dev.dockwire.text})
+ * The Docker host's terminal: the prompt's shell ({@code HostSh}: {@code dev.dockwire.app.sh}'s bash with the host's
+ * commands, {@code HostCommands}; argv run as execvp finds it, {@code Execvp}, in an {@code ExecEnv}; {@code HostText}
+ * for the text tools of {@code dev.dockwire.text})
  * with the {@code docker} CLI and the host's tools ({@code ip}, {@code tc}, {@code iptables},
  * {@code bridge}, {@code conntrack}, {@code tcpdump}) side by side, the inside of a container for
  * {@code docker exec}, bash's job builtins over the terminal's one job table ({@code HostJobs}) and {@code ssh} between hosts; for a user at a terminal, the
