@@ -66,6 +66,9 @@ public final class ProcFiles {
                 if (covers(path)) {
                     return read(engine, c, path, clock == null ? 0 : clock.nanos());
                 }
+                if (DevFiles.covers(path)) {
+                    return DevFiles.read(path, c.id(), clock == null ? 0 : clock.nanos());
+                }
                 return ProcSys.covers(path) ? ProcSys.read(engine.kernel(), c, path) : files.readFile(path);
             }
 
@@ -73,6 +76,9 @@ public final class ProcFiles {
             public boolean writeFile(String path, String content, boolean append) {
                 if (covers(path)) {
                     return false;
+                }
+                if (DevFiles.covers(path)) {
+                    return true; // write_null, write_zero, random_write: whatever is written is taken
                 }
                 if (!ProcSys.covers(path)) {
                     return files.writeFile(path, content, append);
