@@ -67,9 +67,9 @@ final class Od implements TextTool {
             return o.error();
         }
         try {
-            List<Format> formats = gnu ? gnuFormats(letters, types) : busyboxFormats(letters, types);
+            List<Format> formats = gnu ? gnuFormats(letters, types, ctx) : busyboxFormats(letters, types);
             if (formats.isEmpty()) {
-                formats.add(parse("o2", gnu).get(0));
+                formats.add(parse("o2", false, null).get(0));
             }
             char radix = o.has("A") ? radix(o.given().get("A"), gnu) : 'o';
             long skip = o.has("j") ? number(o.given().get("j"), gnu) : 0;
@@ -83,19 +83,22 @@ final class Od implements TextTool {
             }
             int end = (int) Math.min(in.length, skip + Math.min(limit, (long) in.length));
             List<String> out = new ArrayList<>(errors);
+            if (!errors.isEmpty() && errors.size() == Math.max(1, o.operands().size())) {
+                return new TextResult(1, out, errors); // nothing opened: nothing dumped, not even the offset
+            }
             new Dump(formats, radix, perBlock, o.has("v"), gnu, ctx.out()).write(in, (int) skip, end, out);
             return new TextResult(errors.isEmpty() ? 0 : 1, out, errors);
         } catch (Refused e) {
-            return TextResult.fail(1, "od: " + e.getMessage());
+            return TextResult.fail(1, ("od: " + e.getMessage()).split("\n"));
         }
     }
 
     /** GNU: the letters and {@code -t} strings in the order given. */
-    private static List<Format> gnuFormats(List<String> letters, List<String> types) {
+    private static List<Format> gnuFormats(List<String> letters, List<String> types, TextContext ctx) {
         List<Format> all = new ArrayList<>();
         int l = 0;
         for (String t : types) {
-            all.addAll(parse(t != null ? t : gnuLetter(letters.get(l++)), true));
+            all.addAll(parse(t != null ? t : gnuLetter(letters.get(l++)), true, ctx));
         }
         return all;
     }
@@ -124,25 +127,28 @@ final class Od implements TextTool {
         String[][] first = {{"a", "a"}, {"b", "oC"}, {"c", "c"}, {"d", "u2"}, {"f", "fF"}, {"h", "x2"}, {"i", "d2"}, {"l", "d4"}, {"o", "o2"}};
         for (String[] f : first) {
             if (letters.contains(f[0])) {
-                all.addAll(parse(f[1], false));
+                all.addAll(parse(f[1], false, null));
             }
         }
         for (String t : types) {
             if (t != null) {
-                all.addAll(parse(t, false));
+                all.addAll(parse(t, false, null));
             }
         }
         if (letters.contains("x")) {
-            all.addAll(parse("x2", false));
+            all.addAll(parse("x2", false, null));
         }
         if (letters.contains("s")) {
-            all.addAll(parse("d2", false));
+            all.addAll(parse("d2", false, null));
         }
         return all;
     }
 
-    /** A {@code -t} string: one format per letter with its size ({@code x1z}, {@code d4}, {@code oC}, {@code ac}). */
-    private static List<Format> parse(String s, boolean gnu) {
+    /**
+     * A {@code -t} string: one format per letter with its size ({@code x1z}, {@code d4}, {@code oC},
+     * {@code ac}); {@code ctx} quotes it in GNU's messages (gnulib's quote, in the locale's marks).
+     */
+    private static List<Format> parse(String s, boolean gnu, TextContext ctx) {
         List<Format> all = new ArrayList<>();
         int i = 0;
         while (i < s.length()) {
@@ -165,15 +171,14 @@ final class Od implements TextTool {
                         }
                         size = Integer.parseInt(s.substring(i, Math.min(j, i + 9)));
                         if (size > 8 || OCT[size] == 0) {
-                            throw new Refused(gnu ? "invalid type string '" + s + "';\nthis system doesn't provide a " + size + "-byte integral type"
+                            throw new Refused(gnu ? "invalid type string " + ctx.quote(s) + ";\nthis system doesn't provide a " + size + "-byte integral type"
                                     : "invalid type string '" + s + "'; " + size + "-byte integral type is not supported");
                         }
                         i = j;
                     }
                 }
                 case 'f' -> throw new Refused("floating-point formats (-t f) are not modelled by dockwire");
-                default -> throw new Refused(gnu ? "invalid character '" + k + "' in type string '" + s + "'"
-                        : "invalid character '" + k + "' in type string '" + s + "'");
+                default -> throw new Refused("invalid character '" + k + "' in type string " + (gnu ? ctx.quote(s) : "'" + s + "'"));
             }
             int digits = switch (k) {
                 case 'a', 'c' -> 3;
@@ -251,8 +256,10 @@ final class Od implements TextTool {
     private record Dump(List<Format> formats, char radix, int perBlock, boolean verbose, boolean gnu, Pipe pipe) {
         void write(byte[] in, int from, int end, List<String> out) {
             int widest = 0;
+            int lcm = 1;
             for (Format f : formats) {
                 widest = Math.max(widest, f.width() * (perBlock / f.size()));
+                lcm = lcm / gcd(lcm, f.size()) * f.size();
             }
             byte[] prev = null;
             boolean starred = false;
@@ -270,7 +277,10 @@ final class Od implements TextTool {
                     starred = false;
                     for (int i = 0; i < formats.size(); i++) {
                         String prefix = i == 0 ? address(at) : radix == 'n' ? "" : " ".repeat(radix == 'x' ? 6 : 7);
-                        if (!emit(out, prefix + line(formats.get(i), block, n, widest))) {
+                        // GNU zero-fills the last datum of a short block but shows only the bytes read; BusyBox dumps the block
+                        // rounded up to the sizes' lcm, so -c shows the \0 that -x took in (od_bloaty's dump)
+                        int shown = gnu ? n : Math.min(perBlock, (n + lcm - 1) / lcm * lcm);
+                        if (!emit(out, prefix + line(formats.get(i), block, shown, widest))) {
                             return;
                         }
                     }

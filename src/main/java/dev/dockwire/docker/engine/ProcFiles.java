@@ -69,7 +69,15 @@ public final class ProcFiles {
                 if (DevFiles.covers(path)) {
                     return DevFiles.read(path, c.id(), clock == null ? 0 : clock.nanos());
                 }
-                return ProcSys.covers(path) ? ProcSys.read(engine.kernel(), c, path) : files.readFile(path);
+                if (maskedFile(path)) {
+                    return ""; // /dev/null bound over it: reads end at once
+                }
+                if (ProcSys.covers(path)) {
+                    return ProcSys.read(engine.kernel(), c, path);
+                }
+                String text = files.readFile(path);
+                String into = text != null || path.startsWith("/proc/") ? null : intoProc(c, path);
+                return into == null ? text : readFile(into);
             }
 
             @Override
@@ -121,6 +129,16 @@ public final class ProcFiles {
                 return !covers(path) && !ProcSys.covers(path) && files.change(path, mode, uid, gid);
             }
         };
+    }
+
+    /**
+     * Where a link of the image's tree into /proc leads ({@code /etc/mtab -> ../proc/mounts} in alpine,
+     * {@code ../proc/self/mounts} where an image has it), or null: the file its reader opens.
+     */
+    private static String intoProc(Container c, String path) {
+        ImageTree tree = ImageTree.removed(c, path) ? null : ImageTree.of(c);
+        String resolved = tree == null ? null : tree.resolve(path);
+        return resolved != null && resolved.startsWith("/proc/") && !resolved.equals(path) ? resolved : null;
     }
 
     /** Whether runc masks {@code path} by binding {@code /dev/null} over it (a file of MaskedPaths): it lies on /dev's tmpfs. */
