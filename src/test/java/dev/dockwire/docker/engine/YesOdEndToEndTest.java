@@ -11,7 +11,8 @@ import org.junit.jupiter.api.Test;
  * {@code yes} and {@code od} in containers and the character devices they read, through
  * {@code docker run} and {@code docker exec}: {@code yes | head} ends at once on the virtual clock with
  * yes dead of SIGPIPE (bash's PIPESTATUS 141), {@code /dev/zero}, {@code /dev/urandom} and
- * {@code /dev/null} read, and alpine's BusyBox od refusing the {@code z} suffix coreutils' takes.
+ * {@code /dev/null} read, and alpine's BusyBox od refusing the {@code z} suffix coreutils' takes; a program
+ * the container starts dies of SIGPIPE too, at its first write after the reader left.
  */
 class YesOdEndToEndTest {
     private final TestHost h = new TestHost(1);
@@ -29,6 +30,14 @@ class YesOdEndToEndTest {
         assertEquals(List.of("ab c", "ab c"), h.ok("docker run --rm debian bash -c 'yes \"ab c\" | head -n 2'"));
         h.ok("docker run -d --name yesctr alpine sleep 1000");
         assertEquals(List.of("y", "y"), h.ok("docker exec yesctr sh -c 'yes | head -2'"));
+    }
+
+    /** A program the container starts (not the shell's applet) dies of SIGPIPE at its first write after head left: ping's second reply. */
+    @Test
+    void startedProgramDiesOfSigpipe() {
+        assertEquals(List.of("PING 127.0.0.1 (127.0.0.1) 56(84) bytes of data.", "64 bytes from 127.0.0.1: icmp_seq=1 ttl=64 time=0.000 ms", "141 0"),
+                h.ok("docker run --rm nicolaka/netshoot bash -c 'ping -c 5 127.0.0.1 | head -2; echo ${PIPESTATUS[@]}'"));
+        assertEquals(7, h.ok("docker run --rm alpine sh -c 'ping -c 2 127.0.0.1 | head -20'").size()); // a reader of more: the whole run
     }
 
     @Test
