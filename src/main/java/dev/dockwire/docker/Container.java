@@ -564,30 +564,12 @@ public final class Container {
         return mounts == null ? List.of() : mounts.all();
     }
 
-    /** The mount (of {@link #mountTable()}) whose root {@code path} is, or null. */
-    public MountPoint mountRoot(String path) {
-        return mounts == null ? null : mounts.rootAt(path);
-    }
-
     /** Lays {@code m}'s files over its destination. */
     public void mount(MountPoint m) {
-        table().add(m, true);
-    }
-
-    /**
-     * Lays a {@code --tmpfs} (HostConfig.Tmpfs) over its destination: a mount of its mount
-     * namespace that moby does not keep among the container's MountPoints (daemon/oci_linux.go
-     * adds it to the OCI spec only), so {@link #mounts()} and {@code .Mounts} leave it out.
-     */
-    public void mountTmpfs(MountPoint m) {
-        table().add(m, false);
-    }
-
-    private MountTable table() {
         if (mounts == null) {
             mounts = new MountTable(files);
         }
-        return mounts;
+        mounts.add(m);
     }
 
     public void putEndpoint(String network, Endpoint e) {

@@ -4,7 +4,7 @@ package dev.dockwire.docker;
  * A mount of a container as moby's container.MountPoint keeps it and {@code docker inspect}'s
  * {@code .Mounts} shows it (api/types.MountPoint), with the files it lays over {@code destination}.
  *
- * @param type {@code volume} or {@code bind}
+ * @param type {@code volume}, {@code bind} or {@code tmpfs}
  * @param name the volume's name; "" for a bind
  * @param source the host's path: the volume's {@code _data} directory or the bind's source
  * @param driver {@code local} for a volume; "" for a bind
@@ -15,6 +15,15 @@ package dev.dockwire.docker;
  */
 public record MountPoint(String type, String name, String source, String destination, String driver, String mode,
                          boolean rw, String propagation, FileStore files, MountSpec spec) {
+
+    /**
+     * Whether moby keeps it among the container's MountPoints ({@code .Mounts}): all but a
+     * {@code --tmpfs} (HostConfig.Tmpfs, a tmpfs without a spec), which daemon/oci_linux.go adds to
+     * the OCI spec only.
+     */
+    public boolean listed() {
+        return !(type.equals(MountSpec.TMPFS) && spec == null);
+    }
 
     /** Whether {@code path} is {@code destination} or lies under it. */
     boolean covers(String path) {

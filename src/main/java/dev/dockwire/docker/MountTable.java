@@ -31,22 +31,12 @@ final class MountTable {
         return mounts;
     }
 
-    /** The mount whose destination {@code path} is (its root), or null. */
-    MountPoint rootAt(String path) {
-        String p = normalize(path);
-        for (MountPoint m : mounts) {
-            if (m.destination().equals(p)) {
-                return m;
-            }
-        }
-        return null;
-    }
 
-    /** Lays {@code m} over the files; {@code listed}: one of the container's MountPoints rather than a {@code --tmpfs}. */
-    void add(MountPoint m, boolean listed) {
+    /** Lays {@code m} over the files. */
+    void add(MountPoint m) {
         mounts = plus(mounts, m);
-        if (listed) {
-            this.listed = plus(this.listed, m);
+        if (m.listed()) {
+            listed = plus(listed, m);
         }
     }
 

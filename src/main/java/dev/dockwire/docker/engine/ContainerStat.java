@@ -80,7 +80,7 @@ final class ContainerStat {
                 latest = Math.max(latest, fileTime(image, epochMillis, c, p)); // creat(2), mkdir(2) stamp the parent
             }
         }
-        MountPoint mount = c.mountRoot(path);
+        MountPoint mount = c.mountTable().stream().filter(m -> m.destination().equals(path)).findFirst().orElse(null);
         if (mount != null && mount.type().equals(MountSpec.TMPFS)) {
             long mounted = epochMillis + Math.max(0, c.startedAt() >= 0 ? c.startedAt() : c.created()) / 1_000_000;
             return TmpfsMount.root(c, mount, entries, links - 2, Math.max(latest, mounted));

@@ -224,7 +224,7 @@ public final class Volumes {
             }
         }
         // --tmpfs PATH[:OPTIONS]: an empty tmpfs each, read-only with "ro" (daemon/oci_linux.go's tmpfs mounts)
-        c.options().tmpfs().forEach((path, opts) -> c.mountTmpfs(new MountPoint(MountSpec.TMPFS, "", "", path, "", "",
+        c.options().tmpfs().forEach((path, opts) -> c.mount(new MountPoint(MountSpec.TMPFS, "", "", path, "", "",
                 !java.util.Arrays.asList(opts.split(",")).contains("ro"), "", new FileTable(), null)));
     }
 
