@@ -14,12 +14,14 @@ import java.util.Map;
  * (Config.Domainname) and {@code --mac-address} (the first network's EndpointSettings.MacAddress
  * as the 28 client sends it; null: the driver's); {@code --log-opt KEY=VALUE} (HostConfig.LogConfig.Config
  * of the json-file driver); {@code -w}/{@code --workdir} (Config.WorkingDir; empty: the image's);
- * {@code --group-add} (HostConfig.GroupAdd: names and gids, resolved when a process starts).
+ * {@code --group-add} (HostConfig.GroupAdd: names and gids, resolved when a process starts);
+ * {@code --stop-signal} and {@code --stop-timeout} (Config.StopSignal, Config.StopTimeout).
  */
 public record ContainerOptions(List<String> capAdd, List<String> capDrop, boolean privileged, boolean readOnly,
                                Map<String, String> tmpfs, String user, boolean init, Map<String, String> sysctls,
                                List<String> links, List<String> dnsSearch, List<String> dnsOptions, String domainname,
-                               MacAddress macAddress, Map<String, String> logOpts, String workingDir, List<String> groupAdd) {
+                               MacAddress macAddress, Map<String, String> logOpts, String workingDir, List<String> groupAdd,
+                               String stopSignal, Integer stopTimeout) {
     public static final ContainerOptions NONE = new ContainerOptions(List.of(), List.of(), false, false, Map.of(), "", false,
             Map.of(), List.of());
 
@@ -55,40 +57,58 @@ public record ContainerOptions(List<String> capAdd, List<String> capDrop, boolea
                 macAddress, logOpts, workingDir, List.of());
     }
 
+    /** Options without {@code --stop-signal} and {@code --stop-timeout}. */
+    public ContainerOptions(List<String> capAdd, List<String> capDrop, boolean privileged, boolean readOnly,
+                            Map<String, String> tmpfs, String user, boolean init, Map<String, String> sysctls, List<String> links,
+                            List<String> dnsSearch, List<String> dnsOptions, String domainname, MacAddress macAddress,
+                            Map<String, String> logOpts, String workingDir, List<String> groupAdd) {
+        this(capAdd, capDrop, privileged, readOnly, tmpfs, user, init, sysctls, links, dnsSearch, dnsOptions, domainname,
+                macAddress, logOpts, workingDir, groupAdd, "", null);
+    }
+
+    /**
+     * The same options with {@code --stop-signal} (Config.StopSignal; empty: the image's) and
+     * {@code --stop-timeout} (Config.StopTimeout in seconds; null: the daemon's 10).
+     */
+    public ContainerOptions withStop(String signal, Integer timeout) {
+        return new ContainerOptions(capAdd, capDrop, privileged, readOnly, tmpfs, user, init, sysctls, links, dnsSearch,
+                dnsOptions, domainname, macAddress, logOpts, workingDir, groupAdd, signal, timeout);
+    }
+
     /** The same options with {@code --workdir DIR} (compose's {@code working_dir}; null or empty: the image's). */
     public ContainerOptions withWorkingDir(String dir) {
         return new ContainerOptions(capAdd, capDrop, privileged, readOnly, tmpfs, user, init, sysctls, links, dnsSearch,
-                dnsOptions, domainname, macAddress, logOpts, dir, groupAdd);
+                dnsOptions, domainname, macAddress, logOpts, dir, groupAdd, stopSignal, stopTimeout);
     }
 
     /** The same options with {@code --user} (compose's {@code user}; null or empty: the image's USER). */
     public ContainerOptions withUser(String u) {
         return new ContainerOptions(capAdd, capDrop, privileged, readOnly, tmpfs, u, init, sysctls, links, dnsSearch,
-                dnsOptions, domainname, macAddress, logOpts, workingDir, groupAdd);
+                dnsOptions, domainname, macAddress, logOpts, workingDir, groupAdd, stopSignal, stopTimeout);
     }
 
     /** The same options with {@code --group-add}s (compose's {@code group_add}). */
     public ContainerOptions withGroupAdd(List<String> groups) {
         return new ContainerOptions(capAdd, capDrop, privileged, readOnly, tmpfs, user, init, sysctls, links, dnsSearch,
-                dnsOptions, domainname, macAddress, logOpts, workingDir, groups);
+                dnsOptions, domainname, macAddress, logOpts, workingDir, groups, stopSignal, stopTimeout);
     }
 
     /** The same options with {@code --log-opt}s (compose's {@code logging.options}). */
     public ContainerOptions withLogOpts(Map<String, String> opts) {
         return new ContainerOptions(capAdd, capDrop, privileged, readOnly, tmpfs, user, init, sysctls, links, dnsSearch,
-                dnsOptions, domainname, macAddress, opts, workingDir, groupAdd);
+                dnsOptions, domainname, macAddress, opts, workingDir, groupAdd, stopSignal, stopTimeout);
     }
 
     /** The same options with compose's {@code dns_search}, {@code dns_opt}, {@code domainname} and {@code mac_address}. */
     public ContainerOptions withResolver(List<String> search, List<String> options, String domain, MacAddress mac) {
         return new ContainerOptions(capAdd, capDrop, privileged, readOnly, tmpfs, user, init, sysctls, links, search, options,
-                domain, mac, logOpts, workingDir, groupAdd);
+                domain, mac, logOpts, workingDir, groupAdd, stopSignal, stopTimeout);
     }
 
     /** The same options with compose's {@code links}/{@code external_links} as {@code --link} values. */
     public ContainerOptions withLinks(List<String> l) {
         return new ContainerOptions(capAdd, capDrop, privileged, readOnly, tmpfs, user, init, sysctls, l, dnsSearch, dnsOptions,
-                domainname, macAddress, logOpts, workingDir, groupAdd);
+                domainname, macAddress, logOpts, workingDir, groupAdd, stopSignal, stopTimeout);
     }
 
     public ContainerOptions {
@@ -103,6 +123,7 @@ public record ContainerOptions(List<String> capAdd, List<String> capDrop, boolea
         domainname = domainname == null ? "" : domainname;
         workingDir = workingDir == null ? "" : workingDir;
         groupAdd = groupAdd == null || groupAdd.isEmpty() ? List.of() : List.copyOf(groupAdd);
+        stopSignal = stopSignal == null ? "" : stopSignal;
         logOpts = logOpts.isEmpty() ? Map.of() : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(logOpts));
     }
 

@@ -26,7 +26,7 @@ final class CreateFlags {
             new Spec("label", 'l', true), new Spec("expose", (char) 0, true), new Spec("entrypoint", (char) 0, true),
             new Spec("volume", 'v', true), new Spec("mount", (char) 0, true), new Spec("workdir", 'w', true),
             new Spec("env-file", (char) 0, true), new Spec("pull", (char) 0, true), new Spec("quiet", 'q', false)),
-            Stream.concat(HealthFlags.SPECS.stream(), HostFlags.SPECS.stream())).toList();
+            Stream.of(HealthFlags.SPECS, HostFlags.SPECS, ResourceFlags.SPECS).flatMap(List::stream)).toList();
 
     /** api/types/container NetworkMode.IsUserDefined: none of default (no {@code --network}), bridge, host, none, container:. */
     private static boolean userDefined(String network) {
@@ -101,7 +101,8 @@ final class CreateFlags {
                 .withStdio(f.has("interactive"), f.has("tty"))
                 .withOptions(HostFlags.parse(f))
                 .withGwPriority(gwPriority)
-                .withMounts(MountFlags.parse(f.all("volume"), f.all("mount"), cwd));
+                .withMounts(MountFlags.parse(f.all("volume"), f.all("mount"), cwd))
+                .withResources(ResourceFlags.parse(f));
     }
 
     /** {@code -e KEY=VALUE}, or {@code -e KEY} for the client's own value (dropped when it has none), as docker/cli's opts.ValidateEnv. */

@@ -157,8 +157,12 @@ final class Inspect {
         Map<String, String> labels = new TreeMap<>(imageLabels);
         labels.putAll(c.labels());
         config.put("Labels", labels);
-        if (image != null && !image.stopSignal().equals("SIGTERM")) {
-            config.put("StopSignal", image.stopSignal());
+        String stopSignal = dev.dockwire.docker.engine.Images.stopSignal(c);
+        if (!c.options().stopSignal().isEmpty() || !stopSignal.equals("SIGTERM")) {
+            config.put("StopSignal", stopSignal);
+        }
+        if (c.options().stopTimeout() != null) {
+            config.put("StopTimeout", c.options().stopTimeout());
         }
         return config;
     }

@@ -46,7 +46,7 @@ final class StopCommand {
             }
         }
         String seconds = f.has("timeout") ? f.get("timeout") : f.get("time");
-        long grace = seconds != null ? Long.parseLong(seconds) * 1_000_000_000L : GRACE_NANOS;
+        Integer timeout = seconds != null ? Integer.valueOf(seconds) : null;
         Signal signal = f.has("signal") ? Signal.parse(f.get("signal")) : null;
         if (f.positional().isEmpty()) {
             return CliErrors.usage(cmd, "at least 1 argument", "[OPTIONS] CONTAINER [CONTAINER...]");
@@ -62,6 +62,7 @@ final class StopCommand {
                     continue;
                 }
                 // At a terminal the client's wait is a job: Ctrl-C ends the client, dockerd's SIGKILL timer runs on.
+                long grace = graceNanos(timeout != null ? timeout : engine().container(ref).options().stopTimeout());
                 Container c = p.live() ? engine().stop(ref, grace, signal, done -> gone[0] = p.follow(null, 0, done, s -> true, l -> { }))
                         : engine().stop(ref, grace, signal);
                 if (gone[0] != 0) {
@@ -78,6 +79,15 @@ final class StopCommand {
             }
         }
         return new CommandOutput(status, out, errors);
+    }
+
+    /**
+     * The grace period before SIGKILL: {@code -t}'s seconds, else the container's Config.StopTimeout
+     * ({@code --stop-timeout}), else the daemon's 10 s (container.StopTimeout); a negative one waits
+     * for ever (daemon/stop.go containerStop: no kill timer).
+     */
+    private static long graceNanos(Integer seconds) {
+        return seconds == null ? GRACE_NANOS : seconds < 0 ? Long.MAX_VALUE / 4 : seconds * 1_000_000_000L;
     }
 
     /** {@code docker kill [-s SIGNAL] CONTAINER...}: SIGKILL unless another signal is named. */

@@ -3,7 +3,6 @@ package dev.dockwire.docker.engine;
 import dev.dockwire.app.Signal;
 import dev.dockwire.docker.Container;
 import dev.dockwire.docker.EngineException;
-import dev.dockwire.docker.ImageConfig;
 import dev.dockwire.proc.Process;
 import dev.dockwire.sim.EventLoop;
 import dev.dockwire.sim.Timeout;
@@ -104,10 +103,10 @@ final class ContainerStop {
         return signal == Signal.SIGKILL ? killIfRunning(c) : c;
     }
 
-    /** The image's STOPSIGNAL when it names one other than SIGTERM (Config.StopSignal), else null. */
+    /** Config.StopSignal ({@code --stop-signal}'s, else the image's) when it names one other than SIGTERM, else null. */
     private static Signal stopSignal(Container c) {
-        ImageConfig image = Images.config(c);
-        return image == null || image.stopSignal().equals("SIGTERM") ? null : Signal.parse(image.stopSignal());
+        Signal s = Signal.parse(Images.stopSignal(c));
+        return s == Signal.SIGTERM ? null : s;
     }
 
     /** {@code docker rm -f} of a running container: SIGKILL and the teardown, without waiting. */

@@ -14,9 +14,6 @@ import dev.dockwire.docker.Resources;
  * one the restart manager applies at the next exit (UpdateMonitor).
  */
 public final class ContainerUpdate {
-    /** linuxMinMemory: 6 MiB. */
-    private static final long MIN_MEMORY = 6L << 20;
-
     private ContainerUpdate() {
     }
 
@@ -28,7 +25,7 @@ public final class ContainerUpdate {
         if (policy != null) {
             validateRestartPolicy(policy, retries);
         }
-        verifyResources(r, engine.kernel().cpus());
+        ResourceCheck.verify(r, engine.kernel().cpus());
         Container c = engine.container(ref);
         Resources now = c.resources();
         String conflict = conflict(r, now);
@@ -87,37 +84,6 @@ public final class ContainerUpdate {
             }
             default -> throw new EngineException("invalid restart policy: unknown policy '" + name
                     + "'; use one of 'no', 'always', 'on-failure', or 'unless-stopped'");
-        }
-    }
-
-    /** verifyPlatformContainerResources (daemon/daemon_unix.go) on a cgroup v2 host that has every controller. */
-    private static void verifyResources(Resources r, int cpus) {
-        if (r.memory() != 0 && r.memory() < MIN_MEMORY) {
-            throw new EngineException("Minimum memory limit allowed is 6MB");
-        }
-        if (r.memory() > 0 && r.memorySwap() > 0 && r.memorySwap() < r.memory()) {
-            throw new EngineException("Minimum memoryswap limit should be larger than memory limit, see usage");
-        }
-        if (r.memoryReservation() > 0 && r.memoryReservation() < MIN_MEMORY) {
-            throw new EngineException("Minimum memory reservation allowed is 6MB");
-        }
-        if (r.memory() > 0 && r.memoryReservation() > 0 && r.memory() < r.memoryReservation()) {
-            throw new EngineException("Minimum memory limit can not be less than memory reservation limit, see usage");
-        }
-        if (r.nanoCpus() > 0 && r.cpuPeriod() > 0) {
-            throw new EngineException("Conflicting options: Nano CPUs and CPU Period cannot both be set");
-        }
-        if (r.nanoCpus() > 0 && r.cpuQuota() > 0) {
-            throw new EngineException("Conflicting options: Nano CPUs and CPU Quota cannot both be set");
-        }
-        if (r.nanoCpus() != 0 && (r.nanoCpus() < 0 || r.nanoCpus() > cpus * 1_000_000_000L)) {
-            throw new EngineException("range of CPUs is from 0.01 to " + cpus + ".00, as there are only " + cpus + " CPUs available");
-        }
-        if (r.cpuPeriod() != 0 && (r.cpuPeriod() < 1000 || r.cpuPeriod() > 1_000_000)) {
-            throw new EngineException("CPU cfs period can not be less than 1ms (i.e. 1000) or larger than 1s (i.e. 1000000)");
-        }
-        if (r.cpuQuota() > 0 && r.cpuQuota() < 1000) {
-            throw new EngineException("CPU cfs quota can not be less than 1ms (i.e. 1000)");
         }
     }
 }

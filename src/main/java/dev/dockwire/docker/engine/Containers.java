@@ -1,6 +1,8 @@
 package dev.dockwire.docker.engine;
 
+import dev.dockwire.app.Signal;
 import dev.dockwire.docker.Container;
+import dev.dockwire.docker.Resources;
 import dev.dockwire.docker.ContainerCreate;
 import dev.dockwire.docker.ContainerName;
 import dev.dockwire.docker.Endpoint;
@@ -92,6 +94,10 @@ final class Containers {
             }
         }
         HostConfigCheck.check(req, mode, containers::get);
+        ResourceCheck.verify(req.resources(), engine.kernel().cpus());
+        if (!req.options().stopSignal().isEmpty() && Signal.parse(req.options().stopSignal()) == null) {
+            throw new EngineException("invalid signal: " + req.options().stopSignal()); // daemon/container.go validateContainerConfig
+        }
         volumes.check(req.mounts());
         String id = engine.random().nextHex(64);
         // A container joined to X's namespace takes X's hostname when it starts (Engine.restart); until then its own id's.
@@ -125,6 +131,7 @@ final class Containers {
         c.healthcheck(req.healthcheck());
         c.env(req.env());
         c.options(req.options());
+        c.resources(swapDefault(req.resources()));
         if (first != null) {
             c.gwPriority(first.name(), req.gwPriority());
         }
@@ -274,5 +281,12 @@ final class Containers {
     /** Containers in creation order. */
     Collection<Container> all() {
         return containers.values();
+    }
+
+    /** daemon_unix.go adaptContainerSettings: a memory limit without a swap limit gets twice the memory as memory+swap. */
+    private static Resources swapDefault(Resources r) {
+        return r.memory() <= 0 || r.memorySwap() != 0 ? r : new Resources(r.memory(), r.memory() * 2, r.memoryReservation(), r.nanoCpus(),
+                r.cpuShares(), r.cpuPeriod(), r.cpuQuota(), r.cpuRealtimePeriod(), r.cpuRealtimeRuntime(), r.cpusetCpus(), r.cpusetMems(),
+                r.blkioWeight(), r.pidsLimit());
     }
 }

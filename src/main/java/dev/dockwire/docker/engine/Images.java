@@ -203,6 +203,18 @@ public final class Images {
         return config == null || config.workingDir() == null ? "" : config.workingDir();
     }
 
+    /**
+     * Config.StopSignal of {@code c} as daemon/commit.go merge leaves it: {@code --stop-signal}'s,
+     * else its image's STOPSIGNAL ({@code SIGTERM} when neither names one).
+     */
+    public static String stopSignal(Container c) {
+        if (!c.options().stopSignal().isEmpty()) {
+            return c.options().stopSignal();
+        }
+        ImageConfig config = config(c);
+        return config == null ? "SIGTERM" : config.stopSignal();
+    }
+
     /** {@link #lookup(String, String)} in container {@code c}'s image (a built one's programs are its base's and its RUN's). */
     public static ProgramLookup lookup(Container c, String argv0) {
         return lookup(c, argv0, path -> false);

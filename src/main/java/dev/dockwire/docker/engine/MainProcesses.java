@@ -214,8 +214,7 @@ final class MainProcesses {
                 }));
                 // nginx: SIGQUIT graceful, SIGTERM/SIGINT fast shutdown, both exit 0; every daemon ends
                 // cleanly on its image's STOPSIGNAL too (httpd's SIGWINCH is its graceful stop).
-                ImageConfig config = Images.config(c);
-                Signal stop = config == null ? null : Signal.parse(config.stopSignal());
+                Signal stop = Signal.parse(Images.stopSignal(c));
                 for (Signal s : List.of(Signal.SIGTERM, Signal.SIGQUIT, Signal.SIGINT, stop == null ? Signal.SIGTERM : stop)) {
                     init.handle(s, () -> {
                         d.shutdown(s);
@@ -294,8 +293,7 @@ final class MainProcesses {
         ContainerProcesses r = running.get(c.id());
         Signal sig = signal;
         if (sig == null) {
-            ImageConfig config = Images.config(c);
-            sig = config == null ? null : Signal.parse(config.stopSignal());
+            sig = Signal.parse(Images.stopSignal(c));
         }
         r.pids().kill(1, sig == null ? Signal.SIGTERM : sig);
         return r.init();

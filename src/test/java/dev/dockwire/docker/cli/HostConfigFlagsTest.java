@@ -106,4 +106,20 @@ class HostConfigFlagsTest {
                 "Run 'docker run --help' for more information");
         ok("docker run --rm --sysctl kernel.shmmax=1 busybox true");
     }
+
+    /**
+     * The daemon checks Config.StopSignal at create with moby/sys/signal ParseSignal (moby 28's
+     * daemon/container.go validateContainerConfig: "invalid signal", where 20.10 said "Invalid")
+     * and checks HostConfig.Resources with verifyPlatformContainerResources (moby 28's "range of
+     * CPUs"); nothing is created either time.
+     */
+    @Test
+    void anUnknownStopSignalAndTooManyCpusAreRefusedWithMoby28sWords() {
+        fails("docker run --name s1 --stop-signal NOPE busybox true", 125,
+                "docker: Error response from daemon: invalid signal: NOPE", "", "Run 'docker run --help' for more information");
+        fails("docker run --name s2 --cpus 99 busybox true", 125,
+                "docker: Error response from daemon: range of CPUs is from 0.01 to 2.00, as there are only 2 CPUs available", "",
+                "Run 'docker run --help' for more information");
+        fails("docker inspect -f x s1 s2", 1, "", "Error: No such object: s1", "Error: No such object: s2");
+    }
 }
