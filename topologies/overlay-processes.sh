@@ -6,8 +6,10 @@
 #   scripts/dockwire run topologies/overlay-processes.sh --host docker-host-2 --serve 5 &
 #   scripts/dockwire run topologies/overlay-processes.sh --host docker-host-1 --serve 5
 # Without --host both hosts run in one process and the underlay lines are not used.
-# The pings wait (-w 30) for the other process to come up. docker-host-N-underlay.pcapng holds
-# the real datagrams as they crossed lo.
+# The processes keep the script's order: each starts a line once the others have finished the
+# one before (they say how far they are in datagrams "dockwire lines HOST N" on the same ports),
+# so a ping finds the other host's container made. docker-host-N-underlay.pcapng holds the real
+# datagrams as they crossed lo.
 # dockwire: seed 11
 # dockwire: hosts 2
 # dockwire: underlay docker-host-1 127.0.0.1:47891

@@ -1,10 +1,13 @@
 package dev.dockwire.run;
 
+import dev.dockwire.sim.EventLoop;
+import dev.dockwire.sim.Timeout;
 import dev.dockwire.socket.SocketException;
 import dev.dockwire.topology.Daemon;
 import dev.dockwire.topology.ShellWords;
 import dev.dockwire.wire.Ipv4Address;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -18,7 +21,9 @@ import java.util.function.Consumer;
  * datagrams with the other processes. The other hosts stay in this process as replicas of their
  * control plane (their networks, containers and DNS records, which the own host's peers and name
  * lookups are computed from) but run no programs: a {@code docker exec} aimed at them is left to
- * their own process.
+ * their own process. The processes keep the script's order between them ({@link LineBarrier}): a
+ * line starts once every other process finished the line before, and the run ends (and serves)
+ * once every other process ran its last line.
  */
 final class Distributed implements AutoCloseable {
     /** ssh options that take a value (ssh(1)), skipped when finding the destination. */
@@ -29,12 +34,19 @@ final class Distributed implements AutoCloseable {
     private final World.Node host;
     private final RealUnderlay underlay;
     private final int serveSeconds;
+    /** The other hosts' VTEP addresses, by name: where announcements go. */
+    private final Map<String, Integer> vteps;
+    private final LineBarrier lines;
+    private int line;
 
-    private Distributed(World world, World.Node host, RealUnderlay underlay, int serveSeconds) {
+    private Distributed(World world, World.Node host, RealUnderlay underlay, int serveSeconds, Map<String, Integer> vteps) {
         this.world = world;
         this.host = host;
         this.underlay = underlay;
         this.serveSeconds = serveSeconds;
+        this.vteps = vteps;
+        this.lines = new LineBarrier(host.name(), vteps.keySet(), world.emulation().loop().nanos());
+        underlay.others((srcIp, srcPort, payload) -> lines.heard(payload, world.emulation().loop().nanos()));
     }
 
     /** Binds the own host's real underlay and points its kernel's vxlan devices at it. */
@@ -51,11 +63,13 @@ final class Distributed implements AutoCloseable {
                     + " (add # dockwire: underlay " + host.name() + " ADDRESS:PORT)");
         }
         List<RealUnderlay.Peer> peers = new ArrayList<>();
+        Map<String, Integer> vteps = new LinkedHashMap<>();
         for (Map.Entry<String, Daemon.Underlay> e : daemon.underlay().entrySet()) {
             World.Node n = world.node(e.getKey());
             if (n != null && n != host) {
                 peers.add(new RealUnderlay.Peer(n.address().address().bits(),
                         Ipv4Address.parse(e.getValue().address()).bits(), e.getValue().port()));
+                vteps.put(n.name(), n.address().address().bits());
             }
         }
         RealUnderlay u;
@@ -69,7 +83,7 @@ final class Distributed implements AutoCloseable {
         host.kernel().underlay(u);
         out.accept("dockwire: this process runs " + host.name() + "; its VTEP " + host.address().address()
                 + " sends and receives VXLAN on " + mine.address() + ":" + mine.port() + " (udp)");
-        return new Distributed(world, host, u, serveSeconds(own));
+        return new Distributed(world, host, u, serveSeconds(own), vteps);
     }
 
     private static int serveSeconds(Session.OwnHost own) {
@@ -118,14 +132,68 @@ final class Distributed implements AutoCloseable {
         return exec ? n.name() : null;
     }
 
-    /** After the last step: keeps the host answering for the serve time, on the wall clock. */
+    /**
+     * Before the script's next line: waits until every other process finished the line before,
+     * the loop running meanwhile (this host answers what the others send).
+     */
+    void beforeLine(Consumer<String> out) {
+        line++;
+        await(line, out);
+    }
+
+    /** The line begun by {@link #beforeLine} is done (run here, or left to another process). */
+    void afterLine() {
+        lines.finished(line);
+        announce();
+    }
+
+    /**
+     * After the last line: waits until every other process ran its last line, then keeps the host
+     * answering for the serve time, on the wall clock.
+     */
     void serve(Consumer<String> out) {
+        lines.end();
+        announce();
+        await(LineBarrier.END, out);
         if (serveSeconds > 0) {
             out.accept("dockwire: " + host.name() + " ready, serving for " + serveSeconds + " s");
-            world.emulation().loop().runFor(TimeUnit.SECONDS.toNanos(serveSeconds));
+            EventLoop loop = world.emulation().loop();
+            long until = loop.nanos() + TimeUnit.SECONDS.toNanos(serveSeconds);
+            while (loop.nanos() < until) {
+                // Repeated now and then: a process that missed this one's end still hears it.
+                loop.runUntilTime(Math.min(until, loop.nanos() + TimeUnit.SECONDS.toNanos(1)));
+                announce();
+            }
         }
         out.accept("dockwire: " + host.name() + " sent " + underlay.sent() + " and received " + underlay.received()
                 + " VXLAN datagrams");
+    }
+
+    /**
+     * Runs the loop until no other process holds {@code line} (an announcement ends the wait at
+     * once), repeating this one's announcement every {@link LineBarrier#REPEAT_NANOS}; gives up the silent.
+     */
+    private void await(int line, Consumer<String> out) {
+        EventLoop loop = world.emulation().loop();
+        while (!lines.holding(line).isEmpty()) {
+            boolean[] repeat = new boolean[1];
+            Timeout t = loop.schedule(LineBarrier.REPEAT_NANOS, () -> repeat[0] = true);
+            loop.runUntil(() -> repeat[0] || lines.holding(line).isEmpty());
+            t.cancel();
+            announce();
+            for (String gone : lines.giveUp(line, loop.nanos())) {
+                out.accept("dockwire: nothing heard from " + gone + "'s process for "
+                        + TimeUnit.NANOSECONDS.toSeconds(LineBarrier.SILENCE_NANOS) + " s (it finished "
+                        + lines.finishedBy(gone) + " lines); going on without it");
+            }
+        }
+    }
+
+    /** Tells every other process how far this one is. */
+    private void announce() {
+        for (int vtep : vteps.values()) {
+            underlay.sendOther(vtep, lines.announcement());
+        }
     }
 
     @Override

@@ -26,6 +26,10 @@ import java.util.Map;
  * datagram's payload is handed to the vxlan socket's decap path as if the host's stack had
  * received it on the VXLAN port ({@code encap_rcv}), from the peer's emulated VTEP address.
  *
+ * <p>A datagram without VXLAN's I flag (RFC 7348 §5: it must be set) is not VXLAN: it goes to
+ * {@link #others}' receiver ({@link LineBarrier}'s announcements between the processes), sent by
+ * {@link #sendOther}, and is not counted as VXLAN.
+ *
  * <p>With a capture file, every datagram is also written as the kernel shows it on the real
  * interface: Ethernet (zero MACs, as on {@code lo}) + IPv4 + UDP between the real addresses, with
  * the VXLAN bytes unchanged, so the file and a real {@code tcpdump} agree on them.
@@ -35,6 +39,8 @@ public final class RealUnderlay implements UdpTunnel, AutoCloseable {
     public record Peer(int vtep, int ip, int port) {
     }
 
+    /** VXLAN's I flag, in the header's first byte: a valid VNI follows. */
+    private static final int VXLAN_FLAG_I = 0x08;
     private static final int OUTER = EthernetFrame.HEADER_LENGTH + Ipv4Packet.MIN_HEADER_LENGTH + UdpPacket.HEADER_LENGTH;
 
     private final EventLoop loop;
@@ -47,6 +53,9 @@ public final class RealUnderlay implements UdpTunnel, AutoCloseable {
     private final EthernetFrame eth = new EthernetFrame();
     private final Ipv4Packet ip = new Ipv4Packet();
     private final UdpPacket udp = new UdpPacket();
+    private RealDatagramPort.Receiver others;
+    private long othersSent;
+    private long othersReceived;
     private CaptureFile capture;
     private int captureIface;
     private int ident;
@@ -88,13 +97,30 @@ public final class RealUnderlay implements UdpTunnel, AutoCloseable {
         return port.localPort();
     }
 
-    /** Datagrams sent and received for real, and those dropped (no vxlan socket open). */
+    /** Where datagrams that are not VXLAN go (on the loop's thread). */
+    public void others(RealDatagramPort.Receiver receiver) {
+        this.others = receiver;
+    }
+
+    /** Sends a datagram that is not VXLAN to the real address of the peer whose VTEP is {@code vtep}; takes {@code payload}. */
+    public void sendOther(int vtep, ByteBuf payload) {
+        Peer p = byVtep.get(vtep);
+        int realIp = p != null ? p.ip() : vtep;
+        int realPort = p != null ? p.port() : tunnelPort;
+        if (capture != null) {
+            record(payload, port.localAddress(), port.localPort(), realIp, realPort, Direction.OUTBOUND);
+        }
+        othersSent++;
+        port.send(realIp, realPort, payload);
+    }
+
+    /** VXLAN datagrams sent and received for real, and those dropped (no vxlan socket open). */
     public long sent() {
-        return port.sent();
+        return port.sent() - othersSent;
     }
 
     public long received() {
-        return port.received();
+        return port.received() - othersReceived;
     }
 
     public long dropped() {
@@ -142,6 +168,13 @@ public final class RealUnderlay implements UdpTunnel, AutoCloseable {
         Receiver r = receivers.get(tunnelPort);
         if (capture != null) {
             record(payload, srcIp, srcPort, port.localAddress(), port.localPort(), Direction.INBOUND);
+        }
+        if (payload.isReadable() && (payload.getByte(payload.readerIndex()) & VXLAN_FLAG_I) == 0) {
+            othersReceived++;
+            if (others != null) {
+                others.onDatagram(srcIp, srcPort, payload);
+            }
+            return;
         }
         if (r == null) {
             dropped++;

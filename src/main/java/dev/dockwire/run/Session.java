@@ -209,12 +209,16 @@ public final class Session implements AutoCloseable {
 
     /** As {@link #step(String, int, Expect)} for a line of another file (a script a topology runs). */
     public StepResult step(String source, String line, int lineNumber, Expect expect) {
+        if (distributed != null) {
+            distributed.beforeLine(out); // the other processes finished the line before
+        }
         out.accept("");
         out.accept("$ " + line);
         latencies.clear();
         String elsewhere = distributed == null ? null : distributed.runsElsewhere(line);
         if (elsewhere != null) {
             out.accept("(runs in " + elsewhere + "'s process)");
+            distributed.afterLine();
             return new StepResult(line, lineNumber, 0, List.of(), List.of(), List.of());
         }
         if (recordings != null) {
@@ -233,6 +237,9 @@ public final class Session implements AutoCloseable {
         steps.add(s);
         keepFullest(source, lineNumber, line);
         reportProgress();
+        if (distributed != null) {
+            distributed.afterLine();
+        }
         return s;
     }
 

@@ -27,6 +27,8 @@ public final class TextTools {
         TOOLS.put("seq", SmallTools::seq);
         TOOLS.put("basename", SmallTools::basename);
         TOOLS.put("dirname", SmallTools::dirname);
+        TOOLS.put("yes", new Yes());
+        TOOLS.put("od", new Od());
         TOOLS.putAll(Checksum.tools());
         TOOLS.put("expr", new Expr());
         TOOLS.put("paste", new Paste());

@@ -66,8 +66,8 @@ class MachineIdentityTest {
 
     @Test
     void aProgramTheImageHasButDockwireDoesNotRunSaysSo() {
-        var r = h.run("docker run --rm debian od -c /etc/hostname");
-        assertEquals(List.of("dockwire: od is on the image's PATH but not modelled, so it cannot run here"), r.output());
+        var r = h.run("docker run --rm debian dd if=/etc/hostname");
+        assertEquals(List.of("dockwire: dd is on the image's PATH but not modelled, so it cannot run here"), r.output());
         assertEquals(126, r.status());
         r = h.run("docker run --rm alpine curl");
         assertTrue(r.output().get(0).contains("exec: \"curl\": executable file not found in $PATH"), r.output().toString());

@@ -7,10 +7,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.dockwire.testing.CliRun;
 import dev.dockwire.testing.ExternalTools;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.net.DatagramSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
@@ -33,8 +35,12 @@ class SeparateProcessesTest {
                 .replace("127.0.0.1:47892", "127.0.0.1:" + port2);
         Path file = dir.resolve("overlay-processes.sh");
         Files.writeString(file, script);
-        Process host2 = launch(file, "docker-host-2", dir);
+        // Host 2's process starts late: host 1's keeps the script's order and waits for it (it used to
+        // run ahead and ping alpine2 before host 2's process had created it, so nothing answered).
         Process host1 = launch(file, "docker-host-1", dir);
+        awaitLine(host1, dir.resolve("docker-host-1.log"), "$ ssh docker-host-1 docker swarm init");
+        Thread.sleep(2000);
+        Process host2 = launch(file, "docker-host-2", dir);
         String out1 = finish(host1, dir, "docker-host-1");
         String out2 = finish(host2, dir, "docker-host-2");
 
@@ -52,8 +58,12 @@ class SeparateProcessesTest {
             List<String> received = payloads(dir.resolve("docker-host-2/docker-host-2-underlay.pcapng"), port1, port2);
             assertFalse(sent.isEmpty());
             assertTrue(new TreeSet<>(sent).containsAll(received) && received.size() >= 2, sent + "\n" + received);
-            // VXLAN header: I flag, VNI 4097 (0x001001), then the inner frame to alpine2's MAC 02:42:0a:00:01:03.
-            assertTrue(sent.stream().allMatch(p -> p.startsWith("0800000000100100" + "02420a000103")), sent.toString());
+            // VXLAN header: I flag, VNI 4097 (0x001001), then the inner frame to alpine2's MAC 02:42:0a:00:01:03;
+            // the rest are the processes' line announcements ("dockwire lines docker-host-1 N", no I flag).
+            List<String> vxlan = sent.stream().filter(p -> p.startsWith("08")).toList();
+            assertTrue(vxlan.size() >= 2 && vxlan.stream().allMatch(p -> p.startsWith("0800000000100100" + "02420a000103")), sent.toString());
+            String announcement = HexFormat.of().formatHex("dockwire lines docker-host-1 ".getBytes(StandardCharsets.US_ASCII));
+            assertTrue(sent.stream().allMatch(p -> p.startsWith("08") || p.startsWith(announcement)), sent.toString());
         }
     }
 
@@ -95,6 +105,18 @@ class SeparateProcessesTest {
                 .redirectErrorStream(true)
                 .redirectOutput(dir.resolve(host + ".log").toFile())
                 .start();
+    }
+
+    /** Waits (at most 60 s) until {@code log} holds {@code line}: the process has begun the script. */
+    private static void awaitLine(Process p, Path log, String line) throws Exception {
+        for (int i = 0; i < 600 && p.isAlive(); i++) {
+            if (Files.exists(log) && Files.readString(log).contains(line)) {
+                return;
+            }
+            Thread.sleep(100);
+        }
+        p.destroyForcibly().waitFor();
+        throw new AssertionError("no '" + line + "' in " + log + ":\n" + (Files.exists(log) ? Files.readString(log) : ""));
     }
 
     private static String finish(Process p, Path dir, String host) throws Exception {

@@ -216,13 +216,28 @@ public final class ContainerCommands implements Commands {
         }
         Exec exec = new Exec(engine, clock, c.netns(), c.hostname(), ProcFiles.over(ProcessFiles.of(c, clock), engine, clock, c), pids).user(user).credentials(caps).stdin(stdin)
                 .parent(ppid);
+        BrokenPipe pipe = BrokenPipe.of(out.reader(), clock);
+        Process[] self = new Process[1];
+        boolean[] broken = new boolean[1];
         Process p = exec.start(name, program, args, env, (stream, line) -> {
             if (stream.equals("stdout")) {
+                if (broken[0] || pipe != null && !pipe.write(line)) {
+                    if (!broken[0]) {
+                        broken[0] = true; // its write failed: SIGPIPE's default action ends it (141), in its own turn
+                        clock.schedule(0, () -> {
+                            if (self[0] != null && !self[0].exited()) {
+                                pids.kill(self[0].pid(), Signal.SIGPIPE);
+                            }
+                        });
+                    }
+                    return;
+                }
                 out.out(line);
             } else {
                 out.err(line);
             }
         });
+        self[0] = p;
         started().add(p);
         p.onExit(status -> {
             pids.reap(p.pid());

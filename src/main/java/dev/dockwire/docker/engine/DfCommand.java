@@ -40,7 +40,7 @@ final class DfCommand {
     static CommandOutput run(boolean busybox, List<String> args, String mounts, StatFsOf statfs, Predicate<String> exists) {
         Map<Character, String> opts = new LinkedHashMap<>();
         List<String> operands = new ArrayList<>();
-        String spec = busybox ? "PkmhTait" : "PkmhTaitx";
+        String spec = busybox ? "PkmhTaitB" : "PkmhTaitxB";
         for (int i = 0; i < args.size(); i++) {
             String a = args.get(i);
             if (a.equals("--")) {
@@ -56,7 +56,7 @@ final class DfCommand {
                 if (spec.indexOf(o) < 0 || a.startsWith("--")) {
                     return usage(busybox, a.startsWith("--") ? a : String.valueOf(o), a.startsWith("--"));
                 }
-                if (o == 't' || o == 'x') {
+                if (o == 't' || o == 'x' || o == 'B') {
                     String value = k + 1 < a.length() ? a.substring(k + 1) : i + 1 < args.size() ? args.get(++i) : null;
                     if (value == null) {
                         return busybox ? CommandOutput.error(1, withUsage("df: option requires an argument: " + o))
@@ -67,6 +67,14 @@ final class DfCommand {
                     break;
                 }
                 opts.put(o, "");
+            }
+        }
+        BlockSize blocks = null;
+        if (opts.containsKey('B')) {
+            blocks = BlockSize.parse(busybox, opts.get('B'));
+            if (blocks == null) {
+                return CommandOutput.error(1, List.of(busybox ? "df: invalid number '" + opts.get('B') + "'"
+                        : "df: invalid -B argument '" + opts.get('B') + "'"));
             }
         }
         List<Row> table = new ArrayList<>();
@@ -104,7 +112,7 @@ final class DfCommand {
                 }
             }
         }
-        List<String> out = busybox ? busybox(rows, opts) : gnu(rows, opts);
+        List<String> out = busybox ? busybox(rows, opts, blocks) : gnu(rows, opts, blocks);
         if (!busybox && rows.isEmpty() && errors.isEmpty()) {
             return CommandOutput.error(1, List.of("df: no file systems processed"));
         }
@@ -122,11 +130,11 @@ final class DfCommand {
         return new ArrayList<>(byDevice.values());
     }
 
-    private static List<String> busybox(List<Row> rows, Map<Character, String> opts) {
-        boolean human = opts.containsKey('h');
+    private static List<String> busybox(List<Row> rows, Map<Character, String> opts, BlockSize blocks) {
+        boolean human = opts.containsKey('h') && blocks == null;
         boolean inodes = opts.containsKey('i');
-        long unit = opts.containsKey('m') ? 1024 * 1024 : 1024;
-        String units = inodes ? "   Inodes" : human ? "     Size" : opts.containsKey('P') ? "1024-blocks"
+        long unit = blocks != null ? blocks.bytes() : opts.containsKey('m') ? 1024 * 1024 : 1024;
+        String units = inodes ? "   Inodes" : human ? "     Size" : blocks != null ? blocks.header() : opts.containsKey('P') ? "1024-blocks"
                 : opts.containsKey('m') ? "1M-blocks" : "1K-blocks";
         List<String> out = new ArrayList<>();
         out.add("Filesystem           " + (opts.containsKey('T') ? "Type       " : "")
@@ -164,23 +172,24 @@ final class DfCommand {
         return Long.toString((blocks * bsize + unit / 2) / unit);
     }
 
-    private static List<String> gnu(List<Row> rows, Map<Character, String> opts) {
-        boolean human = opts.containsKey('h');
+    private static List<String> gnu(List<Row> rows, Map<Character, String> opts, BlockSize blocks) {
+        boolean human = opts.containsKey('h') && blocks == null;
         boolean inodes = opts.containsKey('i');
         boolean type = opts.containsKey('T');
         List<String[]> cells = new ArrayList<>();
-        cells.add(new String[] {"Filesystem", "Type", inodes ? "Inodes" : human ? "Size" : opts.containsKey('P') ? "1024-blocks"
+        cells.add(new String[] {"Filesystem", "Type", inodes ? "Inodes" : human ? "Size" : blocks != null ? blocks.header() : opts.containsKey('P') ? "1024-blocks"
                 : opts.containsKey('m') ? "1M-blocks" : "1K-blocks", inodes ? "IUsed" : "Used",
                 inodes ? "IFree" : human ? "Avail" : "Available", inodes ? "IUse%" : opts.containsKey('P') ? "Capacity" : "Use%", "Mounted on"});
-        long unit = opts.containsKey('m') ? 1024 * 1024 : 1024;
+        long unit = blocks != null ? blocks.bytes() : opts.containsKey('m') ? 1024 * 1024 : 1024;
+        String suffix = blocks != null && !inodes ? blocks.suffix() : "";
         for (Row r : rows) {
             StatFs.Numbers n = r.fs;
             long total = inodes ? n.files() : n.blocks() * n.bsize();
             long used = inodes ? n.files() - n.ffree() : (n.blocks() - n.bfree()) * n.bsize();
             long avail = inodes ? n.ffree() : n.bavail() * n.bsize();
             String pct = used + avail == 0 ? "-" : ((used * 100 + used + avail - 1) / (used + avail)) + "%";
-            cells.add(new String[] {r.source, r.type, gnuSize(total, human, inodes, unit), gnuSize(used, human, inodes, unit),
-                    gnuSize(avail, human, inodes, unit), pct, r.target});
+            cells.add(new String[] {r.source, r.type, gnuSize(total, human, inodes, unit) + suffix, gnuSize(used, human, inodes, unit) + suffix,
+                    gnuSize(avail, human, inodes, unit) + suffix, pct, r.target});
         }
         int[] width = {14, 4, 5, 5, 5, 4, 0}; // df.c field_data's widths
         for (String[] row : cells) {

@@ -66,13 +66,27 @@ public final class ProcFiles {
                 if (covers(path)) {
                     return read(engine, c, path, clock == null ? 0 : clock.nanos());
                 }
-                return ProcSys.covers(path) ? ProcSys.read(engine.kernel(), c, path) : files.readFile(path);
+                if (DevFiles.covers(path)) {
+                    return DevFiles.read(path, c.id(), clock == null ? 0 : clock.nanos());
+                }
+                if (maskedFile(path)) {
+                    return ""; // /dev/null bound over it: reads end at once
+                }
+                if (ProcSys.covers(path)) {
+                    return ProcSys.read(engine.kernel(), c, path);
+                }
+                String text = files.readFile(path);
+                String into = text != null || path.startsWith("/proc/") ? null : intoProc(c, path);
+                return into == null ? text : readFile(into);
             }
 
             @Override
             public boolean writeFile(String path, String content, boolean append) {
                 if (covers(path)) {
                     return false;
+                }
+                if (DevFiles.covers(path)) {
+                    return true; // write_null, write_zero, random_write: whatever is written is taken
                 }
                 if (!ProcSys.covers(path)) {
                     return files.writeFile(path, content, append);
@@ -115,6 +129,16 @@ public final class ProcFiles {
                 return !covers(path) && !ProcSys.covers(path) && files.change(path, mode, uid, gid);
             }
         };
+    }
+
+    /**
+     * Where a link of the image's tree into /proc leads ({@code /etc/mtab -> ../proc/mounts} in alpine,
+     * {@code ../proc/self/mounts} where an image has it), or null: the file its reader opens.
+     */
+    private static String intoProc(Container c, String path) {
+        ImageTree tree = ImageTree.removed(c, path) ? null : ImageTree.of(c);
+        String resolved = tree == null ? null : tree.resolve(path);
+        return resolved != null && resolved.startsWith("/proc/") && !resolved.equals(path) ? resolved : null;
     }
 
     /** Whether runc masks {@code path} by binding {@code /dev/null} over it (a file of MaskedPaths): it lies on /dev's tmpfs. */

@@ -24,7 +24,8 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class DfFreeBesideRealTest {
     private static final List<List<String>> DF = List.of(List.of(), List.of("-h"), List.of("-m"), List.of("-P"), List.of("-T"),
-            List.of("-i"), List.of("-hT"), List.of("-k"));
+            List.of("-i"), List.of("-hT"), List.of("-k"), List.of("-B", "1K"), List.of("-B", "M"), List.of("-B", "1M"), List.of("-B", "4096"),
+            List.of("-B", "512"), List.of("-B", "1MB"), List.of("-B", "KB"), List.of("-B", "k"), List.of("-B1K"));
     private static final List<List<String>> FREE = List.of(List.of(), List.of("-m"), List.of("-b"), List.of("-g"), List.of("-h"),
             List.of("-k"));
 

@@ -1,0 +1,11 @@
+# yes, od and the character devices in containers: yes dies of SIGPIPE once head has its lines and the shell goes on; /dev/zero, /dev/urandom and /dev/null read; BusyBox's od refuses a z suffix after a size (bb_strtou) and marks repeated blocks with *.
+docker run --rm alpine sh -c 'yes | head -3; echo $?'
+docker run --rm alpine sh -c 'yes abc | head -2'
+docker run --rm alpine sh -c 'head -c 16 /dev/zero | od -c'
+docker run --rm alpine sh -c 'head -c 8 /dev/urandom | wc -c'
+docker run --rm alpine sh -c 'cat /dev/null | wc -c'
+docker run --rm alpine sh -c 'echo hi | od -A x -t x1z'
+docker run --rm alpine sh -c 'printf "hello world\n" | od -c'
+docker run --rm alpine sh -c 'head -c 40 /dev/zero | od -x'
+docker run --rm alpine sh -c 'head -c 40 /dev/zero | od -v -A d -t x1'
+docker run --rm alpine sh -c 'echo lost > /dev/zero; echo x > /dev/null; echo done'
