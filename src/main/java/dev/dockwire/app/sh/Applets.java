@@ -24,7 +24,7 @@ import java.util.Map;
 public final class Applets {
     /** What the shell runs itself besides the text tools. */
     private static final java.util.Set<String> OWN = java.util.Set.of("cat", "ls", "env", "printenv", "id", "whoami", "touch", "hostname", "envsubst", "date",
-            "chmod", "chown");
+            "chmod", "chown", "test", "[");
 
     /** Whether the shell runs {@code name} itself once the PATH has it. */
     public static boolean runs(String name) {
@@ -85,7 +85,9 @@ public final class Applets {
         return switch (base) {
             case "cat" -> cat(args, flavour, io);
             case "ls" -> ls(args, assigns, flavour, io);
-            case "env", "printenv" -> env(base, args, assigns, io);
+            case "env" -> new EnvCommand(this, sh, flavour).run(args, assigns, io);
+            case "printenv" -> env(base, args, assigns, io);
+            case "test", "[" -> new Test(sh, io, base).program(flavour).run(args);
             case "id" -> id(args, flavour, io);
             case "whoami" -> whoami(flavour, io);
             case "touch" -> touch(args, flavour, io);
@@ -136,6 +138,12 @@ public final class Applets {
                 sh.ctx.writeFile(full, (before == null ? "" : before) + content);
                 return true;
             }
+
+            @Override
+            public java.time.Instant modified(String path) {
+                Commands.Stat s = sh.commands.stat(Builtins.resolve(sh.cwd, path));
+                return s == null ? null : java.time.Instant.ofEpochMilli(s.mtimeMillis());
+            }
         };
         return new TextContext(files, flavour, (argv, stdin) -> {
             String provider = sh.commands.provider(argv.get(0));
@@ -159,7 +167,7 @@ public final class Applets {
      * runs them (its default command is echo): {@code echo} (BusyBox's applet is ash's echo,
      * coreutils' takes -n, -e and -E as bash's builtin does), {@code true}, {@code false}. Null for any other.
      */
-    private static Integer builtinAlike(List<String> argv, Flavour flavour, Io.Sink out) {
+    static Integer builtinAlike(List<String> argv, Flavour flavour, Io.Sink out) {
         String base = argv.get(0).substring(argv.get(0).lastIndexOf('/') + 1);
         return switch (base) {
             case "echo" -> Printf.echo(flavour == Flavour.BUSYBOX ? Dialect.ASH : Dialect.BASH, argv.subList(1, argv.size()), out);
@@ -171,13 +179,19 @@ public final class Applets {
 
     private int cat(List<String> args, Flavour flavour, Io io) {
         int status = 0;
-        List<String> files = args.stream().filter(a -> !a.startsWith("-") || a.equals("-")).toList();
-        if (files.isEmpty()) {
-            files = List.of("-");
+        dev.dockwire.text.CatOptions opts = dev.dockwire.text.CatOptions.parse(flavour, args);
+        if (opts.error() != null) {
+            opts.error().output().forEach(io.err::line);
+            return opts.error().status();
         }
+        List<String> files = opts.operands().isEmpty() ? List.of("-") : opts.operands();
         for (String f : files) {
             if (f.equals("-")) {
-                io.out.lines(io.in.rest());
+                if (opts.plain()) {
+                    io.out.lines(io.in.rest());
+                } else {
+                    io.out.write(opts.apply(dev.dockwire.text.Lines.text(io.in.rest())));
+                }
                 continue;
             }
             String path = Builtins.resolve(sh.cwd, f);
@@ -199,7 +213,7 @@ public final class Applets {
                 status = 1;
                 continue;
             }
-            io.out.write(content);
+            io.out.write(opts.apply(content));
         }
         return status;
     }
@@ -271,7 +285,7 @@ public final class Applets {
      * SHELL-FORMAT only the variables it names are replaced.
      */
     private int envsubst(List<String> args, Map<String, String> assigns, Io io) {
-        Map<String, String> env = sh.environment(assigns);
+        Map<String, String> env = environment(assigns);
         java.util.Set<String> only = null;
         if (!args.isEmpty()) {
             only = new java.util.HashSet<>();
@@ -294,9 +308,22 @@ public final class Applets {
         return 0;
     }
 
-    private int env(String name, List<String> args, Map<String, String> assigns, Io io) {
-        Map<String, String> env = sh.environment(assigns);
-        if (sh.dialect == Dialect.BASH && !sh.direct) {
+    /** The environment {@code env -i}/{@code -u} left for the command it runs, which replaces the shell's; null: none. */
+    Map<String, String> replaced;
+
+    /** The environment a program started with {@code assigns} gets: the shell's exported ones, or what {@code env} made. */
+    Map<String, String> environment(Map<String, String> assigns) {
+        if (replaced == null) {
+            return sh.environment(assigns);
+        }
+        Map<String, String> env = new java.util.LinkedHashMap<>(replaced);
+        env.putAll(assigns);
+        return env;
+    }
+
+    int env(String name, List<String> args, Map<String, String> assigns, Io io) {
+        Map<String, String> env = environment(assigns);
+        if (sh.dialect == Dialect.BASH && !sh.direct && replaced == null) {
             env.remove("_");
             env.put("_", "/usr/bin/" + name); // the path bash found it at, exported last
         }

@@ -178,11 +178,12 @@ public final class ContainerCommands implements Commands {
             clock.schedule(0, () -> done.accept(r.status()));
             return running(null);
         }
-        if (server == null && (Readlink.handles(argv) || Which.handles(argv) || FindCommand.handles(argv)) && provider(name) != null) {
+        if (server == null && (Readlink.handles(argv) || Which.handles(argv) || FindCommand.handles(argv) || DuCommand.handles(argv)) && provider(name) != null) {
             String cwd = env.getOrDefault("PWD", "/");
             boolean busybox = Set.of("busybox", "alpine").contains(provider(name));
             CommandOutput r = Which.handles(argv) ? Which.run(argv, this::path)
                     : FindCommand.handles(argv) ? new FindCommand(busybox, this::stat, this::list).run(argv, cwd)
+                    : DuCommand.handles(argv) ? new DuCommand(busybox, this::stat, this::list).run(argv, cwd)
                     : new Readlink(busybox, this::stat, this::readlink).run(argv, cwd);
             print(r, out);
             clock.schedule(0, () -> done.accept(r.status()));
