@@ -39,6 +39,10 @@ final class Execvp {
         }
         String name = argv.get(0);
         List<String> args = argv.subList(1, argv.size());
+        List<String> help = env.textFlavour() == Flavour.BUSYBOX ? dev.dockwire.libc.BusyboxHelp.of(name, args) : null;
+        if (help != null) {
+            return new CommandResult(0, help, help); // appletlib.c's --help, before the applet runs
+        }
         return switch (name) {
             case "echo" -> echo(args);
             case "printf" -> printf(args);

@@ -62,6 +62,21 @@ class CoreProgramsEndToEndTest {
     }
 
     @Test
+    void busyboxAppletsAnswerHelpWithTheirUsage() {
+        h.ok("docker run -d --name a1 alpine sleep 300");
+        for (String applet : List.of("ls", "cat", "grep", "sed", "awk", "head", "tail", "sort", "wc", "cut", "find", "ps", "ping", "ip",
+                "nslookup", "wget", "nc", "ifconfig", "route", "df", "du", "diff", "cmp", "env")) {
+            for (String line : List.of("docker exec a1 " + applet + " --help", "docker exec a1 sh -c '" + applet + " --help'")) {
+                dev.dockwire.tools.CommandResult r = h.run(line);
+                assertEquals(0, r.status(), line);
+                assertEquals(dev.dockwire.libc.BusyboxUsage.withBanner(applet), r.errors(), line);
+                assertEquals(r.errors(), r.output(), line + ": nothing on stdout");
+            }
+        }
+        assertEquals(List.of(), h.ok("docker exec a1 test --help"), "test takes --help as its operand: a non-empty string");
+    }
+
+    @Test
     void diffAndCmp() {
         h.ok("docker run -d --name a1 alpine sleep 300");
         h.ok("docker run -d --name d1 debian sleep 300");

@@ -53,6 +53,11 @@ public final class Applets {
         }
         String base = name.substring(name.lastIndexOf('/') + 1);
         Flavour flavour = flavour(provider);
+        List<String> help = flavour == Flavour.BUSYBOX ? dev.dockwire.libc.BusyboxHelp.of(base, args) : null;
+        if (help != null) {
+            help.forEach(io.err::line);
+            return 0;
+        }
         TextTool tool = TextTools.find(base);
         if (base.equals("tail") && TailOptions.follows(args)) {
             return null; // tail -f runs on as a process of the place (TailFollow), not to its end here

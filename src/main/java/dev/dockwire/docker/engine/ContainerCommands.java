@@ -140,6 +140,13 @@ public final class ContainerCommands implements Commands {
         String base = name.substring(name.lastIndexOf('/') + 1);
         List<String> args = argv.subList(1, argv.size());
         Program server = server(base, args, ppid == 0 && pids.init() != null && SHELLS.contains(shellName(pids.init())));
+        List<String> help = server == null && ("busybox".equals(provider(name)) || "alpine".equals(provider(name)))
+                ? dev.dockwire.libc.BusyboxHelp.of(base, args) : null;
+        if (help != null) { // appletlib.c's --help, before the applet runs
+            help.forEach(out::err);
+            clock.schedule(0, () -> done.accept(0));
+            return running(null);
+        }
         ContainerTools.Tool tool = server != null ? null : engine.tools().find(base);
         if (tool != null || base.equals("ps")) {
             CommandOutput r = tool != null ? tool.run(c, caps, argv, stdin) : ps(argv);
