@@ -90,7 +90,7 @@ public final class Applets {
         return switch (base) {
             case "cat" -> cat(args, flavour, io);
             case "ls" -> ls(args, assigns, flavour, io);
-            case "env" -> new EnvCommand(this, sh, flavour).run(args, assigns, io);
+            case "env" -> new EnvCommand(envPlace(provider, flavour, assigns, io), flavour).run(args, io);
             case "printenv" -> env(base, args, assigns, io);
             case "test", "[" -> new Test(sh, io, base).program(flavour).run(args);
             case "id" -> id(args, flavour, io);
@@ -311,6 +311,39 @@ public final class Applets {
             io.out.line(sb.toString());
         }
         return 0;
+    }
+
+    /** What {@code env} runs in: this shell's environment, PATH and applets. */
+    private EnvCommand.Place envPlace(String provider, Flavour flavour, Map<String, String> assigns, Io io) {
+        return new EnvCommand.Place() {
+            @Override
+            public Map<String, String> environment() {
+                return Applets.this.environment(assigns);
+            }
+
+            @Override
+            public String provider(String name) {
+                return sh.commands.provider(name);
+            }
+
+            @Override
+            public int print() {
+                return env("env", List.of(), assigns, io);
+            }
+
+            @Override
+            public Integer run(List<String> command, Map<String, String> env) {
+                Map<String, String> before = replaced;
+                replaced = env;
+                try {
+                    String name = command.get(0);
+                    Integer status = runs(name) ? Applets.this.run(name, provider(name), command.subList(1, command.size()), Map.of(), io) : null;
+                    return status != null ? status : builtinAlike(command, flavour, io.out);
+                } finally {
+                    replaced = before;
+                }
+            }
+        };
     }
 
     /** The environment {@code env -i}/{@code -u} left for the command it runs, which replaces the shell's; null: none. */

@@ -15,18 +15,31 @@ import java.util.Map;
  * any other is left to the place's exec (null). Options stop at the first operand (getopt's "+").
  */
 final class EnvCommand {
-    private final Applets applets;
-    private final Interp sh;
+    /** What env needs of the shell that runs it (an interface, so env knows nothing of the shell's classes). */
+    interface Place {
+        /** The environment env starts from: the shell's exported variables with the command's assignments. */
+        Map<String, String> environment();
+
+        /** The package providing {@code name} on the PATH, or null when the PATH has none. */
+        String provider(String name);
+
+        /** {@code env} alone: the environment as the shell's env applet prints it. */
+        int print();
+
+        /** {@code command} run under {@code env} by the shell itself; null when it is no program the shell runs. */
+        Integer run(List<String> command, Map<String, String> env);
+    }
+
+    private final Place place;
     private final Flavour flavour;
 
-    EnvCommand(Applets applets, Interp sh, Flavour flavour) {
-        this.applets = applets;
-        this.sh = sh;
+    EnvCommand(Place place, Flavour flavour) {
+        this.place = place;
         this.flavour = flavour;
     }
 
     /** Runs env with {@code args}; its status, or null when COMMAND is a program the shell does not run itself. */
-    Integer run(List<String> args, Map<String, String> assigns, Io io) {
+    Integer run(List<String> args, Io io) {
         boolean[] clear = {false};
         List<String> unset = new ArrayList<>();
         Map<String, String> longs = flavour == Flavour.GNU ? Map.of("ignore-environment", "i", "unset", "u:", "null", "0") : null;
@@ -54,7 +67,7 @@ final class EnvCommand {
             clear[0] = true;
             i++;
         }
-        Map<String, String> env = clear[0] ? new LinkedHashMap<>() : applets.environment(assigns);
+        Map<String, String> env = clear[0] ? new LinkedHashMap<>() : place.environment();
         unset.forEach(env::remove);
         for (; i < rest.size() && rest.get(i).indexOf('=') > 0; i++) {
             String a = rest.get(i);
@@ -63,26 +76,19 @@ final class EnvCommand {
         }
         if (i == rest.size()) {
             if (!clear[0] && unset.isEmpty() && i == 0) {
-                return applets.env("env", List.of(), assigns, io);
+                return place.print();
             }
             env.forEach((k, v) -> io.out.line(k + "=" + v));
             return 0;
         }
         List<String> command = rest.subList(i, rest.size());
         String name = command.get(0);
-        String provider = sh.commands.provider(name);
+        String provider = place.provider(name);
         if (provider == null) {
             io.err.line(flavour == Flavour.GNU ? "env: '" + name + "': No such file or directory"
                     : "env: can't execute '" + name + "': No such file or directory");
             return 127;
         }
-        Map<String, String> before = applets.replaced;
-        applets.replaced = env;
-        try {
-            Integer status = Applets.runs(name) ? applets.run(name, provider, command.subList(1, command.size()), Map.of(), io) : null;
-            return status != null ? status : Applets.builtinAlike(command, flavour, io.out);
-        } finally {
-            applets.replaced = before;
-        }
+        return place.run(command, env);
     }
 }
