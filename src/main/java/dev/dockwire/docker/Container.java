@@ -467,6 +467,11 @@ public final class Container {
         return files.directories();
     }
 
+    /** The directories mkdir(2) made under its mounts (in a volume, a tmpfs), as its paths. */
+    public java.util.Set<String> mountedDirectories() {
+        return mounts == null ? java.util.Set.of() : mounts.madeDirectories();
+    }
+
     /** Whether a file the container holds lies under {@code dir}. */
     public boolean holdsFilesUnder(String dir) {
         return mounts == null ? files.holdsFilesUnder(dir) : mounts.holdsFilesUnder(dir);
@@ -549,17 +554,40 @@ public final class Container {
         return mounts == null ? null : mounts.writeError(path);
     }
 
-    /** Its mounts (volumes and binds laid over its files), in the order they were made. */
+    /** Its mounts (volumes, binds and {@code --mount} tmpfs laid over its files), in the order they were made. */
     public List<MountPoint> mounts() {
         return mounts == null ? List.of() : mounts.mounts();
     }
 
+    /** Every mount laid over its files, in the order they were made: {@link #mounts()} and the {@code --tmpfs} ones. */
+    public List<MountPoint> mountTable() {
+        return mounts == null ? List.of() : mounts.all();
+    }
+
+    /** The mount (of {@link #mountTable()}) whose root {@code path} is, or null. */
+    public MountPoint mountRoot(String path) {
+        return mounts == null ? null : mounts.rootAt(path);
+    }
+
     /** Lays {@code m}'s files over its destination. */
     public void mount(MountPoint m) {
+        table().add(m, true);
+    }
+
+    /**
+     * Lays a {@code --tmpfs} (HostConfig.Tmpfs) over its destination: a mount of its mount
+     * namespace that moby does not keep among the container's MountPoints (daemon/oci_linux.go
+     * adds it to the OCI spec only), so {@link #mounts()} and {@code .Mounts} leave it out.
+     */
+    public void mountTmpfs(MountPoint m) {
+        table().add(m, false);
+    }
+
+    private MountTable table() {
         if (mounts == null) {
             mounts = new MountTable(files);
         }
-        mounts.add(m);
+        return mounts;
     }
 
     public void putEndpoint(String network, Endpoint e) {

@@ -13,20 +13,47 @@ import java.util.Set;
  */
 final class MountTable {
     private final FileTable own;
+    /** Every mount laid over the files. */
     private List<MountPoint> mounts = List.of();
+    /** Those moby keeps as the container's MountPoints ({@code .Mounts}): not HostConfig.Tmpfs's. */
+    private List<MountPoint> listed = List.of();
 
     MountTable(FileTable own) {
         this.own = own;
     }
 
     List<MountPoint> mounts() {
+        return listed;
+    }
+
+    /** Every mount of the container's mount namespace, {@code --tmpfs} ones too. */
+    List<MountPoint> all() {
         return mounts;
     }
 
-    void add(MountPoint m) {
-        List<MountPoint> next = new ArrayList<>(mounts);
+    /** The mount whose destination {@code path} is (its root), or null. */
+    MountPoint rootAt(String path) {
+        String p = normalize(path);
+        for (MountPoint m : mounts) {
+            if (m.destination().equals(p)) {
+                return m;
+            }
+        }
+        return null;
+    }
+
+    /** Lays {@code m} over the files; {@code listed}: one of the container's MountPoints rather than a {@code --tmpfs}. */
+    void add(MountPoint m, boolean listed) {
+        mounts = plus(mounts, m);
+        if (listed) {
+            this.listed = plus(this.listed, m);
+        }
+    }
+
+    private static List<MountPoint> plus(List<MountPoint> list, MountPoint m) {
+        List<MountPoint> next = new ArrayList<>(list);
         next.add(m);
-        mounts = Collections.unmodifiableList(next);
+        return Collections.unmodifiableList(next);
     }
 
     /** The deepest mount covering {@code path}, or null. */
@@ -110,6 +137,22 @@ final class MountTable {
             }
         }
         return Collections.unmodifiableSet(out);
+    }
+
+    /** The directories mkdir(2) made in the mounts' files (a volume's, a tmpfs's), as the container's paths. */
+    Set<String> madeDirectories() {
+        Set<String> out = new LinkedHashSet<>();
+        for (MountPoint m : mounts) {
+            if (m.files() instanceof FileTable t) {
+                for (String inner : t.directories()) {
+                    String p = m.destination().equals("/") ? inner : m.destination() + inner;
+                    if (at(p) == m) {
+                        out.add(p);
+                    }
+                }
+            }
+        }
+        return out;
     }
 
     /** Whether {@code path} is a directory: the mounted files' under a mount, else one holding a file or a mount. */

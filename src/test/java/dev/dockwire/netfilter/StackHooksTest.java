@@ -16,17 +16,9 @@ import org.junit.jupiter.api.Test;
 /** The hook points in the IPv4 stack as sockets see them. */
 class StackHooksTest {
 
-    private static TestNet lan() {
-        TestNet net = new TestNet(4);
-        net.bridge("br0", "10.0.0.1/24");
-        net.node("a", "br0", "10.0.0.2/24", "10.0.0.1");
-        net.node("b", "br0", "10.0.0.3/24", "10.0.0.1");
-        return net;
-    }
-
     @Test
     void aDropInOutputIsEpermToTheSender() {
-        TestNet net = lan();
+        TestNet net = TestNet.twoOnABridge();
         net.kernel.iptablesRestore("a", "*filter\n-A OUTPUT -p udp --dport 9 -j DROP\nCOMMIT\n", false);
         UdpSocket s = net.ns("a").sockets().openUdp();
         ByteBuf x = NatLab.text("x");
@@ -41,7 +33,7 @@ class StackHooksTest {
 
     @Test
     void rejectInOutputAnswersTheLocalSocketThroughLoopback() {
-        TestNet net = lan();
+        TestNet net = TestNet.twoOnABridge();
         net.kernel.iptablesRestore("a", "*filter\n-A OUTPUT -p udp --dport 9 -j REJECT\nCOMMIT\n", false);
         UdpSocket s = net.ns("a").sockets().openUdp();
         List<SocketError> errors = new ArrayList<>();
@@ -62,7 +54,7 @@ class StackHooksTest {
         for (String rules : List.of("*raw\n-A PREROUTING -p udp --dport 7 -j DROP\nCOMMIT\n",
                 "*mangle\n-A PREROUTING -p udp --dport 7 -j DROP\nCOMMIT\n",
                 "*filter\n-A INPUT -p udp --dport 7 -j DROP\nCOMMIT\n")) {
-            TestNet net = lan();
+            TestNet net = TestNet.twoOnABridge();
             net.kernel.iptablesRestore("b", rules, false);
             List<String> got = new ArrayList<>();
             UdpSocket server = net.ns("b").sockets().openUdp();

@@ -34,17 +34,9 @@ class NetfilterOnFirstUseTest {
         return DNAT;
     };
 
-    private static TestNet lan() {
-        TestNet net = new TestNet(4);
-        net.bridge("br0", "10.0.0.1/24");
-        net.node("a", "br0", "10.0.0.2/24", "10.0.0.1");
-        net.node("b", "br0", "10.0.0.3/24", "10.0.0.1");
-        return net;
-    }
-
     @Test
     void theFirstPacketLoadsTheRulesAndMeetsThem() {
-        TestNet net = lan();
+        TestNet net = TestNet.twoOnABridge();
         net.kernel.iptablesAllOnFirstUse("a", counted);
         assertEquals(0, runs.get());
         assertInstanceOf(NetfilterOnFirstUse.class, net.ns("a").nfHooks());
@@ -66,7 +58,7 @@ class NetfilterOnFirstUseTest {
 
     @Test
     void aListingLoadsThemOnceAndSeesWhatAnImmediateInstallLeaves() {
-        TestNet net = lan();
+        TestNet net = TestNet.twoOnABridge();
         net.kernel.iptablesAllOnFirstUse("a", counted);
         net.kernel.iptablesAll("b", DNAT);
         String deferred = net.kernel.iptablesSave("a", "nat", false);
@@ -77,7 +69,7 @@ class NetfilterOnFirstUseTest {
 
     @Test
     void aNamespaceWhoseNetfilterIsLoadedRunsThemAtOnce() {
-        TestNet net = lan();
+        TestNet net = TestNet.twoOnABridge();
         net.kernel.iptables("a", List.of("-A", "INPUT", "-p", "udp", "--dport", "5", "-j", "DROP"));
         net.kernel.iptablesAllOnFirstUse("a", counted);
         assertEquals(1, runs.get());

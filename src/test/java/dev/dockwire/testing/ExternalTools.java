@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Assumptions;
 import org.pcap4j.core.Pcaps;
@@ -52,6 +53,52 @@ public final class ExternalTools {
         }
         command.addAll(argv);
         return command;
+    }
+
+    /** What a real tool printed on stdout and stderr and the status it exited with. */
+    public record RealRun(List<String> command, String stdout, String stderr, int status) {
+    }
+
+    /**
+     * Runs {@link #realTool realTool(busybox, argv)} in {@code dir} (the JVM's directory when null)
+     * with {@code env} added to its environment (e.g. {@code LC_ALL}; a null value removes the
+     * variable) and {@code stdin} (null: closed at once); skips the test when it does not finish
+     * in 10 s. Its output goes to files, so neither stream can fill a pipe and stall it.
+     */
+    public static RealRun runReal(boolean busybox, List<String> argv, Path dir, Map<String, String> env, String stdin)
+            throws IOException, InterruptedException {
+        List<String> command = realTool(busybox, argv);
+        Path out = Files.createTempFile("dockwire-real", ".out");
+        Path err = Files.createTempFile("dockwire-real", ".err");
+        try {
+            ProcessBuilder pb = new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile());
+            if (dir != null) {
+                pb.directory(dir.toFile());
+            }
+            env.forEach((k, v) -> {
+                if (v == null) {
+                    pb.environment().remove(k);
+                } else {
+                    pb.environment().put(k, v);
+                }
+            });
+            Process p = pb.start();
+            try (var in = p.getOutputStream()) {
+                if (stdin != null) {
+                    in.write(stdin.getBytes(StandardCharsets.UTF_8));
+                }
+            } catch (IOException notRead) {
+                // the tool exited without reading its stdin (a bad option)
+            }
+            if (!p.waitFor(10, TimeUnit.SECONDS)) {
+                p.destroyForcibly();
+                skipIf(command + " did not finish in 10 s");
+            }
+            return new RealRun(command, Files.readString(out), Files.readString(err), p.exitValue());
+        } finally {
+            Files.deleteIfExists(out);
+            Files.deleteIfExists(err);
+        }
     }
 
     /** Whether {@code name} is an executable on the PATH (for checks that are a part of a larger test). */

@@ -26,6 +26,15 @@ public final class TestNet {
         kernel.linkSetUp(Kernel.HOST, "lo", true);
     }
 
+    /** Two namespaces {@code a} (10.0.0.2) and {@code b} (10.0.0.3) on bridge {@code br0} (10.0.0.1/24), seed 4. */
+    public static TestNet twoOnABridge() {
+        TestNet net = new TestNet(4);
+        net.bridge("br0", "10.0.0.1/24");
+        net.node("a", "br0", "10.0.0.2/24", "10.0.0.1");
+        net.node("b", "br0", "10.0.0.3/24", "10.0.0.1");
+        return net;
+    }
+
     public EventLoop loop() {
         return emu.loop();
     }

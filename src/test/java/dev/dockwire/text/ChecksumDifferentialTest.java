@@ -1,17 +1,14 @@
 package dev.dockwire.text;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.dockwire.testing.ExternalTools;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -60,24 +57,13 @@ class ChecksumDifferentialTest {
     @ParameterizedTest(name = "{0} {1}")
     @MethodSource("lines")
     void sameAsTheRealTool(Flavour flavour, List<String> argv, @TempDir Path dir) throws Exception {
-        List<String> command = ExternalTools.realTool(flavour == Flavour.BUSYBOX, argv);
         for (Map.Entry<String, String> f : FILES.entrySet()) {
             Files.writeString(dir.resolve(f.getKey()), f.getValue());
         }
-        ProcessBuilder pb = new ProcessBuilder(command).directory(dir.toFile());
-        pb.environment().put("LC_ALL", "C.UTF-8");
-        Process p = pb.start();
-        try (var stdin = p.getOutputStream()) {
-            stdin.write("hello\n".getBytes(StandardCharsets.UTF_8));
-        } catch (java.io.IOException notRead) {
-            // the tool exited without reading its stdin (a bad option)
-        }
-        assumeTrue(p.waitFor(10, TimeUnit.SECONDS), "the real tool did not finish");
-        String stderr = new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
-        String stdout = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        if (flavour == Flavour.BUSYBOX) {
-            stderr = BusyboxAsAlpine.stderr(stderr);
-        }
+        ExternalTools.RealRun real = ExternalTools.runReal(flavour == Flavour.BUSYBOX, argv, dir, Map.of("LC_ALL", "C.UTF-8"), "hello\n");
+        List<String> command = real.command();
+        String stdout = real.stdout();
+        String stderr = flavour == Flavour.BUSYBOX ? BusyboxAsAlpine.stderr(real.stderr()) : real.stderr();
 
         TextContext fixture = TextFixtures.context(new HashMap<>(FILES));
         TextContext ctx = new TextContext(fixture.files(), flavour, fixture.commands());
@@ -86,6 +72,6 @@ class ChecksumDifferentialTest {
         ours.errors().forEach(ourStdout::remove);
         assertEquals(stdout.lines().toList(), ourStdout, "stdout of " + command);
         assertEquals(stderr.lines().toList(), ours.errors(), "stderr of " + command);
-        assertEquals(p.exitValue(), ours.status(), "exit status of " + command);
+        assertEquals(real.status(), ours.status(), "exit status of " + command);
     }
 }

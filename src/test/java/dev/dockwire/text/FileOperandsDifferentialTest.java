@@ -1,17 +1,14 @@
 package dev.dockwire.text;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.dockwire.testing.ExternalTools;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -49,28 +46,20 @@ class FileOperandsDifferentialTest {
     @ParameterizedTest(name = "{0} {1}")
     @MethodSource("lines")
     void sameAsTheRealTool(Flavour flavour, List<String> argv) throws Exception {
-        List<String> command = ExternalTools.realTool(flavour == Flavour.BUSYBOX, argv);
         for (Map.Entry<String, String> f : FILES.entrySet()) {
             Files.writeString(dir.resolve(f.getKey()), f.getValue());
         }
-        ProcessBuilder pb = new ProcessBuilder(command).directory(dir.toFile());
-        pb.environment().put("LC_ALL", "C.UTF-8");
-        Process p = pb.start();
-        p.getOutputStream().close();
-        assumeTrue(p.waitFor(10, TimeUnit.SECONDS), "the real tool did not finish");
-        List<String> stderr = text(p.getErrorStream().readAllBytes());
+        ExternalTools.RealRun run = ExternalTools.runReal(flavour == Flavour.BUSYBOX, argv, dir, Map.of("LC_ALL", "C.UTF-8"), null);
+        List<String> command = run.command();
+        List<String> stderr = run.stderr().lines().toList();
         List<String> real = new ArrayList<>(stderr);
-        real.addAll(text(p.getInputStream().readAllBytes()));
+        real.addAll(run.stdout().lines().toList());
 
         TextContext gnu = TextFixtures.context(new HashMap<>(FILES));
         TextContext ctx = new TextContext(gnu.files(), flavour, gnu.commands());
         TextResult ours = TextTools.find(argv.get(0)).run(argv.subList(1, argv.size()), List.of(), ctx);
         assertEquals(String.join("\n", real), String.join("\n", ours.output()), "output of " + command);
         assertEquals(String.join("\n", stderr), String.join("\n", ours.errors()), "stderr of " + command);
-        assertEquals(p.exitValue(), ours.status(), "exit status of " + command);
-    }
-
-    private static List<String> text(byte[] bytes) {
-        return new String(bytes, StandardCharsets.UTF_8).lines().toList();
+        assertEquals(run.status(), ours.status(), "exit status of " + command);
     }
 }

@@ -19,7 +19,10 @@ final class PipeStatus {
             return;
         }
         Map<String, String> vars = sh.vars;
-        vars.keySet().removeIf(k -> k.startsWith("PIPESTATUS"));
+        // the previous elements by name, not a scan of every variable: a host session has many
+        for (int i = 0; vars.remove("PIPESTATUS[" + i + "]") != null; i++) {
+            // removed
+        }
         List<String> texts = statuses.stream().map(String::valueOf).toList();
         vars.put("PIPESTATUS", texts.get(0));
         vars.put("PIPESTATUS[@]", String.join(" ", texts));

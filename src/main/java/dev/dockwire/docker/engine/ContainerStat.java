@@ -2,6 +2,8 @@ package dev.dockwire.docker.engine;
 
 import dev.dockwire.app.sh.Commands;
 import dev.dockwire.docker.Container;
+import dev.dockwire.docker.MountPoint;
+import dev.dockwire.docker.MountSpec;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
@@ -23,7 +25,7 @@ import java.util.function.Supplier;
  * container's processes wrote, when they wrote it ({@link Container#stamped}); one Docker wrote
  * (/etc/hosts, ...) the container's start; a directory the latest of the files written directly in
  * it (creat(2) updates the directory's mtime) or its image's date. /proc and /sys are empty
- * directories here: their kernel files are not listed.
+ * directories here: their kernel files are not listed. A tmpfs's root is {@link TmpfsMount}'s.
  */
 final class ContainerStat {
     private static final Set<String> SHARED = Set.of("/tmp", "/var/tmp");
@@ -77,6 +79,11 @@ final class ContainerStat {
             if (c.writtenPaths().contains(p) || c.madeDirectory(p)) {
                 latest = Math.max(latest, fileTime(image, epochMillis, c, p)); // creat(2), mkdir(2) stamp the parent
             }
+        }
+        MountPoint mount = c.mountRoot(path);
+        if (mount != null && mount.type().equals(MountSpec.TMPFS)) {
+            long mounted = epochMillis + Math.max(0, c.startedAt() >= 0 ? c.startedAt() : c.created()) / 1_000_000;
+            return TmpfsMount.root(c, mount, entries, links - 2, Math.max(latest, mounted));
         }
         boolean made = c.madeDirectory(path); // the writable layer's alone: its own nlink, owner, mode and time
         boolean merged = !made && (INIT_LAYER.contains(path) || c.writtenPaths().stream().anyMatch(p -> p.startsWith(prefix)));

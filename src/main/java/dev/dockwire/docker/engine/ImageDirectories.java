@@ -111,6 +111,9 @@ final class ImageDirectories {
         for (String d : c.madeDirectories()) {
             child(c, names, prefix, d);
         }
+        for (String d : c.mountedDirectories()) {
+            child(c, names, prefix, d);
+        }
         for (String f : c.filePaths()) {
             if (f.startsWith(prefix)) {
                 String rest = f.substring(prefix.length());

@@ -208,12 +208,11 @@ public final class ProcFiles {
         line(out, "mqueue", "/dev/mqueue", "mqueue", "rw,nosuid,nodev,noexec,relatime");
         line(out, "shm", "/dev/shm", "tmpfs", "rw,nosuid,nodev,noexec,relatime,size=65536k,inode64");
         List<String[]> own = new ArrayList<>();
-        for (MountPoint m : c.mounts()) {
+        for (MountPoint m : c.mountTable()) {
             own.add(m.type().equals("tmpfs")
-                    ? new String[] {"tmpfs", m.destination(), "tmpfs", (m.rw() ? "rw" : "ro") + ",nosuid,nodev,noexec,relatime,inode64"}
+                    ? new String[] {"tmpfs", m.destination(), "tmpfs", TmpfsMount.shown(c, m)}
                     : new String[] {DISK, m.destination(), "ext4", (m.rw() ? "rw" : "ro") + DISK_OPTIONS.substring(2)});
         }
-        c.options().tmpfs().forEach((path, opts) -> own.add(new String[] {"tmpfs", path, "tmpfs", tmpfsOptions(opts)}));
         for (String f : List.of("/etc/resolv.conf", "/etc/hostname", "/etc/hosts")) {
             own.add(new String[] {DISK, f, "ext4", DISK_OPTIONS});
         }
@@ -226,44 +225,6 @@ public final class ProcFiles {
             }
         }
         return out.toString();
-    }
-
-    /**
-     * A {@code --tmpfs PATH:OPTS} mount's options as the kernel shows them: moby's defaults
-     * (daemon/oci_linux.go: rw, nosuid, nodev, noexec) with the user's, a size in KiB (shmem_show_options).
-     */
-    private static String tmpfsOptions(String opts) {
-        boolean ro = false;
-        String size = null;
-        String mode = null;
-        for (String o : opts == null ? new String[0] : opts.split(",")) {
-            if (o.equals("ro")) {
-                ro = true;
-            } else if (o.startsWith("size=")) {
-                size = Long.toString(memparse(o.substring(5)) / 4096 * 4);
-            } else if (o.startsWith("mode=")) {
-                mode = o.substring(5);
-            }
-        }
-        return (ro ? "ro" : "rw") + ",nosuid,nodev,noexec,relatime" + (size == null ? "" : ",size=" + size + "k")
-                + (mode == null ? "" : ",mode=" + mode) + ",inode64";
-    }
-
-    /** The kernel's memparse (lib/cmdline.c): a number with an optional K, M, G or T suffix, rounded up to whole pages. */
-    private static long memparse(String v) {
-        int end = 0;
-        while (end < v.length() && Character.isDigit(v.charAt(end))) {
-            end++;
-        }
-        long n = end == 0 ? 0 : Long.parseLong(v.substring(0, end));
-        int shift = end == v.length() ? 0 : switch (Character.toLowerCase(v.charAt(end))) {
-            case 'k' -> 10;
-            case 'm' -> 20;
-            case 'g' -> 30;
-            case 't' -> 40;
-            default -> 0;
-        };
-        return ((n << shift) + 4095) / 4096 * 4096;
     }
 
     private static void line(StringBuilder out, String source, String target, String type, String options) {

@@ -223,6 +223,9 @@ public final class Volumes {
                 c.mount(new MountPoint(MountSpec.VOLUME, v.name(), v.mountpoint(), target, "local", "", true, "", v.files(), null));
             }
         }
+        // --tmpfs PATH[:OPTIONS]: an empty tmpfs each, read-only with "ro" (daemon/oci_linux.go's tmpfs mounts)
+        c.options().tmpfs().forEach((path, opts) -> c.mountTmpfs(new MountPoint(MountSpec.TMPFS, "", "", path, "", "",
+                !java.util.Arrays.asList(opts.split(",")).contains("ro"), "", new FileTable(), null)));
     }
 
     /**

@@ -29,7 +29,9 @@ class ParametersBesideShellsTest {
                 // a substitution with no operator fails when it is expanded, not when the script is read
                 "echo a; echo ${x[@]}; echo b",
                 "echo a; echo ${x!}; echo b",
-                "echo a\nseq 1 2 | cat; echo ${PIPESTATUS[@]}; echo b");
+                "echo a\nseq 1 2 | cat; echo ${PIPESTATUS[@]}; echo b",
+                // a shorter pipeline leaves no element of a longer one behind
+                "true | false | true; false; echo ${#PIPESTATUS[@]} ${PIPESTATUS[@]} ${PIPESTATUS[2]}x; PIPESTATUSX=1; true; echo $PIPESTATUSX");
     }
 
     static Stream<Arguments> cases() {

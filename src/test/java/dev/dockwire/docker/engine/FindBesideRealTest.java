@@ -6,13 +6,12 @@ import dev.dockwire.app.sh.Commands;
 import dev.dockwire.docker.CommandOutput;
 import dev.dockwire.testing.ExternalTools;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
+import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -44,7 +43,6 @@ class FindBesideRealTest {
     @ParameterizedTest(name = "busybox={0} {1}")
     @MethodSource("lines")
     void sameAsTheRealTool(boolean busybox, List<String> argv, @TempDir Path dir) throws Exception {
-        List<String> command = ExternalTools.realTool(busybox, argv);
         Path root = dir.toRealPath();
         Files.createDirectories(root.resolve("etc/ssl/certs"));
         Files.createDirectories(root.resolve("var/empty"));
@@ -55,13 +53,10 @@ class FindBesideRealTest {
         Files.writeString(root.resolve("etc/ssl/certs/ca.pem"), "x\n");
         Files.writeString(root.resolve("README.md"), "x\n");
         Files.createSymbolicLink(root.resolve("link"), Path.of("etc"));
-        ProcessBuilder pb = new ProcessBuilder(command).directory(root.toFile());
-        pb.environment().put("LC_ALL", "C");
-        Process p = pb.start();
-        p.getOutputStream().close();
-        p.waitFor(10, TimeUnit.SECONDS);
-        String stdout = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        String stderr = new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+        ExternalTools.RealRun real = ExternalTools.runReal(busybox, argv, root, Map.of("LC_ALL", "C"), null);
+        List<String> command = real.command();
+        String stdout = real.stdout();
+        String stderr = real.stderr();
 
         FindCommand ours = new FindCommand(busybox, path -> lstat(path), path -> {
             try (Stream<Path> s = Files.list(Path.of(path))) {
@@ -75,7 +70,7 @@ class FindBesideRealTest {
         r.errors().forEach(ourOut::remove);
         assertEquals(stdout.lines().sorted().toList(), ourOut.stream().sorted().toList(), "stdout of " + command);
         assertEquals(stderr.lines().toList(), r.errors(), "stderr of " + command);
-        assertEquals(p.exitValue(), r.status(), "status of " + command);
+        assertEquals(real.status(), r.status(), "status of " + command);
     }
 
     /** lstat(2) of {@code path}; with a trailing slash, stat(2) of the directory a link leads to. */

@@ -6,13 +6,12 @@ import dev.dockwire.app.sh.Commands;
 import dev.dockwire.docker.CommandOutput;
 import dev.dockwire.testing.ExternalTools;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
+import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -44,7 +43,6 @@ class ReadlinkBesideRealTest {
     @ParameterizedTest(name = "busybox={0} {1}")
     @MethodSource("lines")
     void sameAsTheRealTool(boolean busybox, List<String> argv, @TempDir Path dir) throws Exception {
-        List<String> command = ExternalTools.realTool(busybox, argv);
         Path root = dir.toRealPath();
         Files.writeString(root.resolve("f"), "x\n");
         Files.createDirectories(root.resolve("d"));
@@ -57,13 +55,10 @@ class ReadlinkBesideRealTest {
         Files.createSymbolicLink(root.resolve("loop2"), Path.of("loop"));
         Files.createSymbolicLink(root.resolve("dangling"), Path.of("missing"));
         Files.createSymbolicLink(root.resolve("abs"), root.resolve("d/g"));
-        ProcessBuilder pb = new ProcessBuilder(command).directory(root.toFile());
-        pb.environment().put("LC_ALL", "C");
-        Process p = pb.start();
-        p.getOutputStream().close();
-        p.waitFor(10, TimeUnit.SECONDS);
-        String stdout = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).replace(root.toString(), "ROOT");
-        String stderr = new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8).replace(root.toString(), "ROOT");
+        ExternalTools.RealRun real = ExternalTools.runReal(busybox, argv, root, Map.of("LC_ALL", "C"), null);
+        List<String> command = real.command();
+        String stdout = real.stdout().replace(root.toString(), "ROOT");
+        String stderr = real.stderr().replace(root.toString(), "ROOT");
 
         Readlink ours = new Readlink(busybox, path -> lstat(Path.of(path)), path -> {
             Path at = Path.of(path);
@@ -78,7 +73,7 @@ class ReadlinkBesideRealTest {
         r.errors().forEach(ourOut::remove);
         assertEquals(stdout.lines().toList(), ourOut.stream().map(l -> l.replace(root.toString(), "ROOT")).toList(), "stdout of " + command);
         assertEquals(stderr.lines().toList(), r.errors().stream().map(l -> l.replace(root.toString(), "ROOT")).toList(), "stderr of " + command);
-        assertEquals(p.exitValue(), r.status(), "status of " + command);
+        assertEquals(real.status(), r.status(), "status of " + command);
     }
 
     private static Commands.Stat lstat(Path p) {
