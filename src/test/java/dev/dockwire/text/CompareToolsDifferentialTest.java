@@ -1,7 +1,6 @@
 package dev.dockwire.text;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.dockwire.testing.ExternalTools;
 import java.nio.charset.StandardCharsets;
@@ -13,7 +12,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -66,27 +64,15 @@ class CompareToolsDifferentialTest {
     @ParameterizedTest(name = "{0} {1}")
     @MethodSource("lines")
     void sameAsTheRealProgram(Flavour flavour, List<String> argv, @TempDir Path dir) throws Exception {
-        List<String> command = ExternalTools.realTool(flavour == Flavour.BUSYBOX, argv);
         for (Map.Entry<String, String> f : FILES.entrySet()) {
             Path p = dir.resolve(f.getKey());
             Files.writeString(p, f.getValue(), StandardCharsets.UTF_8);
             Files.setLastModifiedTime(p, FileTime.from(MTIME));
         }
-        ProcessBuilder pb = new ProcessBuilder(command).directory(dir.toFile());
-        pb.environment().put("LC_ALL", "C");
-        pb.environment().put("TZ", "UTC");
-        Process p = pb.start();
-        try (var stdin = p.getOutputStream()) {
-            stdin.write(STDIN.getBytes(StandardCharsets.UTF_8));
-        } catch (java.io.IOException notRead) {
-            // the program exited without reading its stdin
-        }
-        assumeTrue(p.waitFor(10, TimeUnit.SECONDS), "the real program did not finish");
-        String stderr = new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
-        String stdout = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        if (flavour == Flavour.BUSYBOX) {
-            stderr = BusyboxAsAlpine.stderr(stderr);
-        }
+        ExternalTools.RealRun real = ExternalTools.runReal(flavour == Flavour.BUSYBOX, argv, dir, Map.of("LC_ALL", "C", "TZ", "UTC"), STDIN);
+        List<String> command = real.command();
+        String stdout = real.stdout();
+        String stderr = flavour == Flavour.BUSYBOX ? BusyboxAsAlpine.stderr(real.stderr()) : real.stderr();
 
         TextContext fixture = TextFixtures.context(new HashMap<>(FILES));
         TextFiles timed = new TextFiles() {
@@ -113,7 +99,7 @@ class CompareToolsDifferentialTest {
         assertEquals(stdout, Lines.text(new Lines(ourStdout, Lines.unterminated(ours.output()) && ours.errors().isEmpty())),
                 "stdout of " + command);
         assertEquals(stderr.lines().toList(), ours.errors(), "stderr of " + command);
-        assertEquals(p.exitValue(), ours.status(), "exit status of " + command);
+        assertEquals(real.status(), ours.status(), "exit status of " + command);
     }
 
     /** cat as the shells run it: {@link CatOptions} over each operand's text in turn. */

@@ -12,7 +12,7 @@ import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
+import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -42,7 +42,6 @@ class DuBesideRealTest {
     @ParameterizedTest(name = "busybox={0} {1}")
     @MethodSource("lines")
     void sameAsTheRealTool(boolean busybox, List<String> argv, @TempDir Path dir) throws Exception {
-        List<String> command = ExternalTools.realTool(busybox, argv);
         Path root = dir.toRealPath();
         Files.createDirectories(root.resolve("d/sub"));
         Files.write(root.resolve("d/a"), new byte[5000]);
@@ -51,13 +50,8 @@ class DuBesideRealTest {
         Files.write(root.resolve("big"), new byte[2_000_000]);
         Files.write(root.resolve("mid"), new byte[10_100]);
         Files.createSymbolicLink(root.resolve("d/l"), Path.of("a"));
-        ProcessBuilder pb = new ProcessBuilder(command).directory(root.toFile());
-        pb.environment().put("LC_ALL", "C");
-        Process p = pb.start();
-        p.getOutputStream().close();
-        p.waitFor(10, TimeUnit.SECONDS);
-        String stdout = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        String stderr = new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+        ExternalTools.RealRun real = ExternalTools.runReal(busybox, argv, root, Map.of("LC_ALL", "C"), null);
+        List<String> command = real.command();
 
         DuCommand ours = new DuCommand(busybox, DuBesideRealTest::lstat, path -> {
             try (Stream<Path> s = Files.list(Path.of(path))) {
@@ -69,9 +63,9 @@ class DuBesideRealTest {
         CommandOutput r = ours.run(argv, root.toString());
         List<String> ourOut = new ArrayList<>(r.output());
         r.errors().forEach(ourOut::remove);
-        assertEquals(stdout.lines().sorted().toList(), ourOut.stream().sorted().toList(), "stdout of " + command);
-        assertEquals(stderr.lines().toList(), r.errors(), "stderr of " + command);
-        assertEquals(p.exitValue(), r.status(), "status of " + command);
+        assertEquals(real.stdout().lines().sorted().toList(), ourOut.stream().sorted().toList(), "stdout of " + command);
+        assertEquals(real.stderr().lines().toList(), r.errors(), "stderr of " + command);
+        assertEquals(real.status(), r.status(), "status of " + command);
     }
 
     @Test
