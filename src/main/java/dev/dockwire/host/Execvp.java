@@ -39,6 +39,10 @@ final class Execvp {
         }
         String name = argv.get(0);
         List<String> args = argv.subList(1, argv.size());
+        List<String> help = env.textFlavour() == Flavour.BUSYBOX ? dev.dockwire.libc.BusyboxHelp.of(name, args) : null;
+        if (help != null) {
+            return new CommandResult(0, help, help); // appletlib.c's --help, before the applet runs
+        }
         return switch (name) {
             case "echo" -> echo(args);
             case "printf" -> printf(args);
@@ -80,9 +84,17 @@ final class Execvp {
         return new CommandResult(status, lines, errors);
     }
 
-    private CommandResult cat(List<String> args, List<String> stdin, Pipe pipe) {
-        if (args.isEmpty()) {
+    private CommandResult cat(List<String> all, List<String> stdin, Pipe pipe) {
+        dev.dockwire.text.CatOptions opts = dev.dockwire.text.CatOptions.parse(env.textFlavour(), all);
+        if (opts.error() != null) {
+            return new CommandResult(opts.error().status(), opts.error().output(), opts.error().errors());
+        }
+        List<String> args = opts.operands();
+        if (args.isEmpty() && opts.plain()) {
             return copy(stdin == null ? List.of() : stdin, pipe, 0, new Lines());
+        }
+        if (args.isEmpty()) {
+            args = List.of("-");
         }
         Lines out = new Lines();
         List<String> errors = new ArrayList<>();
@@ -100,7 +112,7 @@ final class Execvp {
                 errors.add(error);
                 status = 1;
             } else {
-                CommandResult r = copy(Lines.of(content), pipe, status, out);
+                CommandResult r = copy(Lines.of(opts.apply(content)), pipe, status, out);
                 if (r.status() == Pipe.SIGPIPE_STATUS) {
                     return new CommandResult(r.status(), r.output(), errors);
                 }

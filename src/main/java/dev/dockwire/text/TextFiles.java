@@ -8,6 +8,11 @@ public interface TextFiles {
     /** Writes (or appends to) the file; false when it cannot be written. */
     boolean write(String path, String content, boolean append);
 
+    /** When {@code path} was last modified ({@code diff -u}'s headers), or null when the place keeps no times. */
+    default java.time.Instant modified(String path) {
+        return null;
+    }
+
     /** Whether {@code path} is a directory ({@code grep PATTERN DIR}: {@code Is a directory}). */
     default boolean isDirectory(String path) {
         return false;

@@ -37,6 +37,8 @@ public final class TextTools {
         TOOLS.put("base64", new Base64Tool());
         TOOLS.put("hexdump", new Hexdump());
         TOOLS.put("xxd", new Xxd());
+        TOOLS.put("diff", new Diff());
+        TOOLS.put("cmp", new Cmp());
     }
 
     private TextTools() {

@@ -24,7 +24,7 @@ import java.util.Map;
 public final class Applets {
     /** What the shell runs itself besides the text tools. */
     private static final java.util.Set<String> OWN = java.util.Set.of("cat", "ls", "env", "printenv", "id", "whoami", "touch", "hostname", "envsubst", "date",
-            "chmod", "chown");
+            "chmod", "chown", "test", "[");
 
     /** Whether the shell runs {@code name} itself once the PATH has it. */
     public static boolean runs(String name) {
@@ -53,6 +53,11 @@ public final class Applets {
         }
         String base = name.substring(name.lastIndexOf('/') + 1);
         Flavour flavour = flavour(provider);
+        List<String> help = flavour == Flavour.BUSYBOX ? dev.dockwire.libc.BusyboxHelp.of(base, args) : null;
+        if (help != null) {
+            help.forEach(io.err::line);
+            return 0;
+        }
         TextTool tool = TextTools.find(base);
         if (base.equals("tail") && TailOptions.follows(args)) {
             return null; // tail -f runs on as a process of the place (TailFollow), not to its end here
@@ -85,7 +90,9 @@ public final class Applets {
         return switch (base) {
             case "cat" -> cat(args, flavour, io);
             case "ls" -> ls(args, assigns, flavour, io);
-            case "env", "printenv" -> env(base, args, assigns, io);
+            case "env" -> new EnvCommand(envPlace(provider, flavour, assigns, io), flavour).run(args, io);
+            case "printenv" -> env(base, args, assigns, io);
+            case "test", "[" -> new Test(sh, io, base).program(flavour).run(args);
             case "id" -> id(args, flavour, io);
             case "whoami" -> whoami(flavour, io);
             case "touch" -> touch(args, flavour, io);
@@ -136,6 +143,12 @@ public final class Applets {
                 sh.ctx.writeFile(full, (before == null ? "" : before) + content);
                 return true;
             }
+
+            @Override
+            public java.time.Instant modified(String path) {
+                Commands.Stat s = sh.commands.stat(Builtins.resolve(sh.cwd, path));
+                return s == null ? null : java.time.Instant.ofEpochMilli(s.mtimeMillis());
+            }
         };
         return new TextContext(files, flavour, (argv, stdin) -> {
             String provider = sh.commands.provider(argv.get(0));
@@ -159,7 +172,7 @@ public final class Applets {
      * runs them (its default command is echo): {@code echo} (BusyBox's applet is ash's echo,
      * coreutils' takes -n, -e and -E as bash's builtin does), {@code true}, {@code false}. Null for any other.
      */
-    private static Integer builtinAlike(List<String> argv, Flavour flavour, Io.Sink out) {
+    static Integer builtinAlike(List<String> argv, Flavour flavour, Io.Sink out) {
         String base = argv.get(0).substring(argv.get(0).lastIndexOf('/') + 1);
         return switch (base) {
             case "echo" -> Printf.echo(flavour == Flavour.BUSYBOX ? Dialect.ASH : Dialect.BASH, argv.subList(1, argv.size()), out);
@@ -171,13 +184,19 @@ public final class Applets {
 
     private int cat(List<String> args, Flavour flavour, Io io) {
         int status = 0;
-        List<String> files = args.stream().filter(a -> !a.startsWith("-") || a.equals("-")).toList();
-        if (files.isEmpty()) {
-            files = List.of("-");
+        dev.dockwire.text.CatOptions opts = dev.dockwire.text.CatOptions.parse(flavour, args);
+        if (opts.error() != null) {
+            opts.error().output().forEach(io.err::line);
+            return opts.error().status();
         }
+        List<String> files = opts.operands().isEmpty() ? List.of("-") : opts.operands();
         for (String f : files) {
             if (f.equals("-")) {
-                io.out.lines(io.in.rest());
+                if (opts.plain()) {
+                    io.out.lines(io.in.rest());
+                } else {
+                    io.out.write(opts.apply(dev.dockwire.text.Lines.text(io.in.rest())));
+                }
                 continue;
             }
             String path = Builtins.resolve(sh.cwd, f);
@@ -199,7 +218,7 @@ public final class Applets {
                 status = 1;
                 continue;
             }
-            io.out.write(content);
+            io.out.write(opts.apply(content));
         }
         return status;
     }
@@ -271,7 +290,7 @@ public final class Applets {
      * SHELL-FORMAT only the variables it names are replaced.
      */
     private int envsubst(List<String> args, Map<String, String> assigns, Io io) {
-        Map<String, String> env = sh.environment(assigns);
+        Map<String, String> env = environment(assigns);
         java.util.Set<String> only = null;
         if (!args.isEmpty()) {
             only = new java.util.HashSet<>();
@@ -294,9 +313,55 @@ public final class Applets {
         return 0;
     }
 
-    private int env(String name, List<String> args, Map<String, String> assigns, Io io) {
-        Map<String, String> env = sh.environment(assigns);
-        if (sh.dialect == Dialect.BASH && !sh.direct) {
+    /** What {@code env} runs in: this shell's environment, PATH and applets. */
+    private EnvCommand.Place envPlace(String provider, Flavour flavour, Map<String, String> assigns, Io io) {
+        return new EnvCommand.Place() {
+            @Override
+            public Map<String, String> environment() {
+                return Applets.this.environment(assigns);
+            }
+
+            @Override
+            public String provider(String name) {
+                return sh.commands.provider(name);
+            }
+
+            @Override
+            public int print() {
+                return env("env", List.of(), assigns, io);
+            }
+
+            @Override
+            public Integer run(List<String> command, Map<String, String> env) {
+                Map<String, String> before = replaced;
+                replaced = env;
+                try {
+                    String name = command.get(0);
+                    Integer status = runs(name) ? Applets.this.run(name, provider(name), command.subList(1, command.size()), Map.of(), io) : null;
+                    return status != null ? status : builtinAlike(command, flavour, io.out);
+                } finally {
+                    replaced = before;
+                }
+            }
+        };
+    }
+
+    /** The environment {@code env -i}/{@code -u} left for the command it runs, which replaces the shell's; null: none. */
+    Map<String, String> replaced;
+
+    /** The environment a program started with {@code assigns} gets: the shell's exported ones, or what {@code env} made. */
+    Map<String, String> environment(Map<String, String> assigns) {
+        if (replaced == null) {
+            return sh.environment(assigns);
+        }
+        Map<String, String> env = new java.util.LinkedHashMap<>(replaced);
+        env.putAll(assigns);
+        return env;
+    }
+
+    int env(String name, List<String> args, Map<String, String> assigns, Io io) {
+        Map<String, String> env = environment(assigns);
+        if (sh.dialect == Dialect.BASH && !sh.direct && replaced == null) {
             env.remove("_");
             env.put("_", "/usr/bin/" + name); // the path bash found it at, exported last
         }

@@ -25,10 +25,23 @@ final class Test {
     /** bash's {@code [[ ]]}: {@code ==} and {@code !=} match a pattern, {@code =~} an extended regular expression. */
     private boolean cond;
 
+    /** The package of {@code /usr/bin/test} run as a program (its own words), or null for the shell's builtin. */
+    private dev.dockwire.text.Flavour program;
+
     Test(Interp sh, Io io, String name) {
         this.sh = sh;
         this.io = io;
         this.name = name;
+    }
+
+    /**
+     * The program {@code test} or {@code [} of the PATH ({@code /usr/bin/test}, {@code env [ ...]}, xargs'): BusyBox's
+     * applet says what ash's builtin says after its own name ({@code test: x: bad number}); coreutils' test.c in its
+     * words ({@code test: invalid integer 'x'}, {@code [: missing ']'}, {@code test: extra argument 'x'}).
+     */
+    Test program(dev.dockwire.text.Flavour flavour) {
+        this.program = flavour;
+        return this;
     }
 
     int run(List<String> argv) {
@@ -60,9 +73,30 @@ final class Test {
     }
 
     private void fail(String message) {
+        if (program != null) {
+            io.err.line(name + ": " + (program == dev.dockwire.text.Flavour.BUSYBOX ? message : coreutils(message)));
+            return;
+        }
         io.err.line(sh.dialect == Dialect.ASH ? sh.arg0 + ": " + message
                 : sh.dialect == Dialect.DASH ? sh.arg0 + ": " + sh.line + ": " + name + ": " + message
                 : sh.arg0 + ": " + (sh.unnumbered ? "" : "line " + sh.line + ": ") + name + ": " + message);
+    }
+
+    /** coreutils' test.c's words for what ash's builtin says. */
+    private String coreutils(String message) {
+        if (message.equals("missing ]")) {
+            return "missing ']'";
+        }
+        if (message.endsWith(": unknown operand")) {
+            return "extra argument '" + message.substring(0, message.length() - ": unknown operand".length()) + "'";
+        }
+        if (message.endsWith(": bad number")) {
+            return "invalid integer '" + message.substring(0, message.length() - ": bad number".length()) + "'";
+        }
+        if (message.equals("argument expected") && pos > 0) {
+            return "missing argument after '" + args.get(pos - 1) + "'";
+        }
+        return message;
     }
 
     private boolean or() {
@@ -160,7 +194,7 @@ final class Test {
         try {
             return Long.parseLong(s.strip());
         } catch (NumberFormatException e) {
-            fail(sh.dialect == Dialect.ASH ? s + ": bad number" : sh.dialect == Dialect.DASH ? "Illegal number: " + s
+            fail(program != null || sh.dialect == Dialect.ASH ? s + ": bad number" : sh.dialect == Dialect.DASH ? "Illegal number: " + s
                     : s + ": integer expression expected");
             throw new Bad();
         }

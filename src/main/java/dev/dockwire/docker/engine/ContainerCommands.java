@@ -140,6 +140,13 @@ public final class ContainerCommands implements Commands {
         String base = name.substring(name.lastIndexOf('/') + 1);
         List<String> args = argv.subList(1, argv.size());
         Program server = server(base, args, ppid == 0 && pids.init() != null && SHELLS.contains(shellName(pids.init())));
+        List<String> help = server == null && ("busybox".equals(provider(name)) || "alpine".equals(provider(name)))
+                ? dev.dockwire.libc.BusyboxHelp.of(base, args) : null;
+        if (help != null) { // appletlib.c's --help, before the applet runs
+            help.forEach(out::err);
+            clock.schedule(0, () -> done.accept(0));
+            return running(null);
+        }
         ContainerTools.Tool tool = server != null ? null : engine.tools().find(base);
         if (tool != null || base.equals("ps")) {
             CommandOutput r = tool != null ? tool.run(c, caps, argv, stdin) : ps(argv);
@@ -178,11 +185,12 @@ public final class ContainerCommands implements Commands {
             clock.schedule(0, () -> done.accept(r.status()));
             return running(null);
         }
-        if (server == null && (Readlink.handles(argv) || Which.handles(argv) || FindCommand.handles(argv)) && provider(name) != null) {
+        if (server == null && (Readlink.handles(argv) || Which.handles(argv) || FindCommand.handles(argv) || DuCommand.handles(argv)) && provider(name) != null) {
             String cwd = env.getOrDefault("PWD", "/");
             boolean busybox = Set.of("busybox", "alpine").contains(provider(name));
             CommandOutput r = Which.handles(argv) ? Which.run(argv, this::path)
                     : FindCommand.handles(argv) ? new FindCommand(busybox, this::stat, this::list).run(argv, cwd)
+                    : DuCommand.handles(argv) ? new DuCommand(busybox, this::stat, this::list).run(argv, cwd)
                     : new Readlink(busybox, this::stat, this::readlink).run(argv, cwd);
             print(r, out);
             clock.schedule(0, () -> done.accept(r.status()));
