@@ -15,13 +15,14 @@ import java.util.Map;
  * as the 28 client sends it; null: the driver's); {@code --log-opt KEY=VALUE} (HostConfig.LogConfig.Config
  * of the json-file driver); {@code -w}/{@code --workdir} (Config.WorkingDir; empty: the image's);
  * {@code --group-add} (HostConfig.GroupAdd: names and gids, resolved when a process starts);
- * {@code --stop-signal} and {@code --stop-timeout} (Config.StopSignal, Config.StopTimeout).
+ * {@code --stop-signal} and {@code --stop-timeout} (Config.StopSignal, Config.StopTimeout);
+ * {@code --volumes-from} (HostConfig.VolumesFrom: another container's mounts, mounted too).
  */
 public record ContainerOptions(List<String> capAdd, List<String> capDrop, boolean privileged, boolean readOnly,
                                Map<String, String> tmpfs, String user, boolean init, Map<String, String> sysctls,
                                List<String> links, List<String> dnsSearch, List<String> dnsOptions, String domainname,
                                MacAddress macAddress, Map<String, String> logOpts, String workingDir, List<String> groupAdd,
-                               String stopSignal, Integer stopTimeout) {
+                               String stopSignal, Integer stopTimeout, List<String> volumesFrom) {
     public static final ContainerOptions NONE = new ContainerOptions(List.of(), List.of(), false, false, Map.of(), "", false,
             Map.of(), List.of());
 
@@ -63,7 +64,7 @@ public record ContainerOptions(List<String> capAdd, List<String> capDrop, boolea
                             List<String> dnsSearch, List<String> dnsOptions, String domainname, MacAddress macAddress,
                             Map<String, String> logOpts, String workingDir, List<String> groupAdd) {
         this(capAdd, capDrop, privileged, readOnly, tmpfs, user, init, sysctls, links, dnsSearch, dnsOptions, domainname,
-                macAddress, logOpts, workingDir, groupAdd, "", null);
+                macAddress, logOpts, workingDir, groupAdd, "", null, List.of());
     }
 
     /**
@@ -72,43 +73,49 @@ public record ContainerOptions(List<String> capAdd, List<String> capDrop, boolea
      */
     public ContainerOptions withStop(String signal, Integer timeout) {
         return new ContainerOptions(capAdd, capDrop, privileged, readOnly, tmpfs, user, init, sysctls, links, dnsSearch,
-                dnsOptions, domainname, macAddress, logOpts, workingDir, groupAdd, signal, timeout);
+                dnsOptions, domainname, macAddress, logOpts, workingDir, groupAdd, signal, timeout, volumesFrom);
+    }
+
+    /** The same options with {@code --volumes-from CONTAINER[:ro|rw]}s (HostConfig.VolumesFrom). */
+    public ContainerOptions withVolumesFrom(List<String> from) {
+        return new ContainerOptions(capAdd, capDrop, privileged, readOnly, tmpfs, user, init, sysctls, links, dnsSearch,
+                dnsOptions, domainname, macAddress, logOpts, workingDir, groupAdd, stopSignal, stopTimeout, from);
     }
 
     /** The same options with {@code --workdir DIR} (compose's {@code working_dir}; null or empty: the image's). */
     public ContainerOptions withWorkingDir(String dir) {
         return new ContainerOptions(capAdd, capDrop, privileged, readOnly, tmpfs, user, init, sysctls, links, dnsSearch,
-                dnsOptions, domainname, macAddress, logOpts, dir, groupAdd, stopSignal, stopTimeout);
+                dnsOptions, domainname, macAddress, logOpts, dir, groupAdd, stopSignal, stopTimeout, volumesFrom);
     }
 
     /** The same options with {@code --user} (compose's {@code user}; null or empty: the image's USER). */
     public ContainerOptions withUser(String u) {
         return new ContainerOptions(capAdd, capDrop, privileged, readOnly, tmpfs, u, init, sysctls, links, dnsSearch,
-                dnsOptions, domainname, macAddress, logOpts, workingDir, groupAdd, stopSignal, stopTimeout);
+                dnsOptions, domainname, macAddress, logOpts, workingDir, groupAdd, stopSignal, stopTimeout, volumesFrom);
     }
 
     /** The same options with {@code --group-add}s (compose's {@code group_add}). */
     public ContainerOptions withGroupAdd(List<String> groups) {
         return new ContainerOptions(capAdd, capDrop, privileged, readOnly, tmpfs, user, init, sysctls, links, dnsSearch,
-                dnsOptions, domainname, macAddress, logOpts, workingDir, groups, stopSignal, stopTimeout);
+                dnsOptions, domainname, macAddress, logOpts, workingDir, groups, stopSignal, stopTimeout, volumesFrom);
     }
 
     /** The same options with {@code --log-opt}s (compose's {@code logging.options}). */
     public ContainerOptions withLogOpts(Map<String, String> opts) {
         return new ContainerOptions(capAdd, capDrop, privileged, readOnly, tmpfs, user, init, sysctls, links, dnsSearch,
-                dnsOptions, domainname, macAddress, opts, workingDir, groupAdd, stopSignal, stopTimeout);
+                dnsOptions, domainname, macAddress, opts, workingDir, groupAdd, stopSignal, stopTimeout, volumesFrom);
     }
 
     /** The same options with compose's {@code dns_search}, {@code dns_opt}, {@code domainname} and {@code mac_address}. */
     public ContainerOptions withResolver(List<String> search, List<String> options, String domain, MacAddress mac) {
         return new ContainerOptions(capAdd, capDrop, privileged, readOnly, tmpfs, user, init, sysctls, links, search, options,
-                domain, mac, logOpts, workingDir, groupAdd, stopSignal, stopTimeout);
+                domain, mac, logOpts, workingDir, groupAdd, stopSignal, stopTimeout, volumesFrom);
     }
 
     /** The same options with compose's {@code links}/{@code external_links} as {@code --link} values. */
     public ContainerOptions withLinks(List<String> l) {
         return new ContainerOptions(capAdd, capDrop, privileged, readOnly, tmpfs, user, init, sysctls, l, dnsSearch, dnsOptions,
-                domainname, macAddress, logOpts, workingDir, groupAdd, stopSignal, stopTimeout);
+                domainname, macAddress, logOpts, workingDir, groupAdd, stopSignal, stopTimeout, volumesFrom);
     }
 
     public ContainerOptions {
@@ -124,6 +131,7 @@ public record ContainerOptions(List<String> capAdd, List<String> capDrop, boolea
         workingDir = workingDir == null ? "" : workingDir;
         groupAdd = groupAdd == null || groupAdd.isEmpty() ? List.of() : List.copyOf(groupAdd);
         stopSignal = stopSignal == null ? "" : stopSignal;
+        volumesFrom = volumesFrom == null || volumesFrom.isEmpty() ? List.of() : List.copyOf(volumesFrom);
         logOpts = logOpts.isEmpty() ? Map.of() : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(logOpts));
     }
 

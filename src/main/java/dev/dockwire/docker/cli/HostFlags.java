@@ -26,7 +26,7 @@ final class HostFlags {
             new Spec("link", (char) 0, true), new Spec("dns-search", (char) 0, true), new Spec("dns-option", (char) 0, true),
             new Spec("dns-opt", (char) 0, true), new Spec("domainname", (char) 0, true), new Spec("mac-address", (char) 0, true),
             new Spec("log-opt", (char) 0, true), new Spec("group-add", (char) 0, true), new Spec("stop-signal", (char) 0, true),
-            new Spec("stop-timeout", (char) 0, true));
+            new Spec("stop-timeout", (char) 0, true), new Spec("volumes-from", (char) 0, true));
 
     /** docker/cli opts.ValidateDNSSearch's domain: labels of letters, digits and inner hyphens, an optional final dot. */
     private static final java.util.regex.Pattern DOMAIN = java.util.regex.Pattern.compile(
@@ -72,7 +72,8 @@ final class HostFlags {
                 tmpfs, f.get("user"), f.has("init"), sysctls, f.all("link"), f.all("dns-search"), dnsOptions,
                 f.get("domainname"), mac, logOpts(f.all("log-opt"))).withWorkingDir(workdir(f.get("workdir")))
                 .withGroupAdd(f.all("group-add"))
-                .withStop(f.get("stop-signal"), f.has("stop-timeout") ? CliFlags.intValue(f.get("stop-timeout"), "stop-timeout") : null);
+                .withStop(f.get("stop-signal"), f.has("stop-timeout") ? CliFlags.intValue(f.get("stop-timeout"), "stop-timeout") : null)
+                .withVolumesFrom(f.all("volumes-from"));
     }
 
     /**

@@ -51,7 +51,7 @@ final class InspectHostConfig {
         h.put("RestartPolicy", restart);
         h.put("AutoRemove", false);
         h.put("VolumeDriver", "");
-        h.put("VolumesFrom", null);
+        h.put("VolumesFrom", o.volumesFrom().isEmpty() ? null : new ArrayList<>(o.volumesFrom()));
         h.put("ConsoleSize", List.of(0, 0));
         h.put("CapAdd", o.capAdd().isEmpty() ? null : new ArrayList<>(o.capAdd()));
         h.put("CapDrop", o.capDrop().isEmpty() ? null : new ArrayList<>(o.capDrop()));

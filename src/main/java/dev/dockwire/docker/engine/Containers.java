@@ -2,14 +2,15 @@ package dev.dockwire.docker.engine;
 
 import dev.dockwire.app.Signal;
 import dev.dockwire.docker.Container;
-import dev.dockwire.docker.Resources;
 import dev.dockwire.docker.ContainerCreate;
 import dev.dockwire.docker.ContainerName;
 import dev.dockwire.docker.Endpoint;
 import dev.dockwire.docker.EngineException;
+import dev.dockwire.docker.MountPoint;
 import dev.dockwire.docker.Names;
 import dev.dockwire.docker.Network;
 import dev.dockwire.docker.PortSpec;
+import dev.dockwire.docker.Resources;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -99,6 +100,7 @@ final class Containers {
             throw new EngineException("invalid signal: " + req.options().stopSignal()); // daemon/container.go validateContainerConfig
         }
         volumes.check(req.mounts());
+        List<MountPoint> shared = volumesFrom(req.options().volumesFrom());
         String id = engine.random().nextHex(64);
         // A container joined to X's namespace takes X's hostname when it starts (Engine.restart); until then its own id's.
         String hostname = req.hostname() != null ? req.hostname()
@@ -148,7 +150,7 @@ final class Containers {
         }
         containers.put(name, c);
         c.imageFiles(built == null ? ImageFiles.of(c) : builtLayers(c, built));
-        volumes.mount(c, req.mounts(), c.pinnedImage() != null ? List.of() : Images.volumes(req.image()));
+        volumes.mount(c, shared, req.mounts(), c.pinnedImage() != null ? List.of() : Images.volumes(req.image()));
         if (joined != null) {
             joiners.add(c);
         }
@@ -288,5 +290,31 @@ final class Containers {
         return r.memory() <= 0 || r.memorySwap() != 0 ? r : new Resources(r.memory(), r.memory() * 2, r.memoryReservation(), r.nanoCpus(),
                 r.cpuShares(), r.cpuPeriod(), r.cpuQuota(), r.cpuRealtimePeriod(), r.cpuRealtimeRuntime(), r.cpusetCpus(), r.cpusetMems(),
                 r.blkioWeight(), r.pidsLimit());
+    }
+
+    /**
+     * The mounts {@code --volumes-from CONTAINER[:MODE]} shares (daemon/volumes.go
+     * registerMountPoints): each of the container's MountPoints, read-only when it is or MODE says
+     * {@code ro}, without its mode (the copy keeps none), checked before anything is made
+     * (linux_parser.go ParseVolumesFrom: {@code invalid mode}; the container must exist).
+     */
+    private List<MountPoint> volumesFrom(List<String> specs) {
+        List<MountPoint> out = new ArrayList<>();
+        for (String spec : specs) {
+            if (spec.isEmpty()) {
+                throw new EngineException("volumes-from specification cannot be an empty string");
+            }
+            int colon = spec.indexOf(':');
+            String mode = colon < 0 ? "rw" : spec.substring(colon + 1);
+            if (!mode.matches("(?:rw|ro|z|Z|nocopy)(?:,(?:rw|ro|z|Z|nocopy))*")) {
+                throw new EngineException("invalid mode: " + mode);
+            }
+            boolean rw = !java.util.Arrays.asList(mode.split(",")).contains("ro");
+            for (MountPoint m : container(colon < 0 ? spec : spec.substring(0, colon)).mounts()) {
+                out.add(new MountPoint(m.type(), m.name(), m.source(), m.destination(), m.driver(), "", m.rw() && rw,
+                        m.propagation(), m.files(), m.spec()));
+            }
+        }
+        return out;
     }
 }

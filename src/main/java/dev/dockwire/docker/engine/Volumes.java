@@ -194,9 +194,17 @@ public final class Volumes {
         }
     }
 
-    /** Mounts {@code specs} on {@code c}, then an anonymous volume on each of {@code imageVolumes} not covered. */
-    void mount(Container c, List<MountSpec> specs, List<String> imageVolumes) {
+    /**
+     * Mounts {@code shared} ({@code --volumes-from}'s) where {@code specs} mount nothing, then {@code specs}, then an
+     * anonymous volume on each of {@code imageVolumes} not covered (daemon/volumes.go registerMountPoints' order).
+     */
+    void mount(Container c, List<MountPoint> shared, List<MountSpec> specs, List<String> imageVolumes) {
         Set<String> targets = new LinkedHashSet<>();
+        for (MountPoint m : shared) {
+            if (specs.stream().noneMatch(s -> s.target().equals(m.destination())) && targets.add(m.destination())) {
+                c.mount(m);
+            }
+        }
         for (MountSpec s : specs) {
             targets.add(s.target());
             if (s.bind()) {
