@@ -26,7 +26,8 @@ final class HostFlags {
             new Spec("link", (char) 0, true), new Spec("dns-search", (char) 0, true), new Spec("dns-option", (char) 0, true),
             new Spec("dns-opt", (char) 0, true), new Spec("domainname", (char) 0, true), new Spec("mac-address", (char) 0, true),
             new Spec("log-opt", (char) 0, true), new Spec("group-add", (char) 0, true), new Spec("stop-signal", (char) 0, true),
-            new Spec("stop-timeout", (char) 0, true), new Spec("volumes-from", (char) 0, true));
+            new Spec("stop-timeout", (char) 0, true), new Spec("volumes-from", (char) 0, true), new Spec("log-driver", (char) 0, true),
+            new Spec("shm-size", (char) 0, true));
 
     /** docker/cli opts.ValidateDNSSearch's domain: labels of letters, digits and inner hyphens, an optional final dot. */
     private static final java.util.regex.Pattern DOMAIN = java.util.regex.Pattern.compile(
@@ -73,7 +74,8 @@ final class HostFlags {
                 f.get("domainname"), mac, logOpts(f.all("log-opt"))).withWorkingDir(workdir(f.get("workdir")))
                 .withGroupAdd(f.all("group-add"))
                 .withStop(f.get("stop-signal"), f.has("stop-timeout") ? CliFlags.intValue(f.get("stop-timeout"), "stop-timeout") : null)
-                .withVolumesFrom(f.all("volumes-from"));
+                .withVolumesFrom(f.all("volumes-from"))
+                .withLogDriverAndShm(logDriver(f), ResourceFlags.bytes(f, "shm-size", "--shm-size"));
     }
 
     /**
@@ -110,6 +112,15 @@ final class HostFlags {
             }
         }
         return out;
+    }
+
+    /** {@code --log-driver}; the client refuses options for {@code none} (cli/command/container/opts.go parse). */
+    private static String logDriver(CliFlags f) {
+        String driver = f.get("log-driver");
+        if ("none".equals(driver) && !f.all("log-opt").isEmpty()) {
+            throw new CliFlags.OptionError("docker: invalid logging opts for driver none");
+        }
+        return driver;
     }
 
     /** {@code --log-opt}s as opts.ConvertKVStringsToMap makes them: the last of a key wins. */

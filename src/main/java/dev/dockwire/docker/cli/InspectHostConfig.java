@@ -26,8 +26,6 @@ final class InspectHostConfig {
             "/sys/firmware", "/sys/devices/virtual/powercap");
     /** oci/defaults.go DefaultLinuxSpec's ReadonlyPaths. */
     private static final List<String> READONLY_PATHS = List.of("/proc/bus", "/proc/fs", "/proc/irq", "/proc/sys", "/proc/sysrq-trigger");
-    /** daemon/config: the default --default-shm-size, 64 MiB. */
-    private static final long SHM_SIZE = 64L * 1024 * 1024;
 
     private InspectHostConfig() {
     }
@@ -38,7 +36,7 @@ final class InspectHostConfig {
         h.put("Binds", InspectMounts.binds(c));
         h.put("ContainerIDFile", "");
         Map<String, Object> log = InspectTypes.logConfig();
-        log.put("Type", "json-file");
+        log.put("Type", c.options().logDriverOrDefault());
         log.put("Config", new LinkedHashMap<>(c.options().logOpts()));
         h.put("LogConfig", log);
         h.put("NetworkMode", c.networkMode());
@@ -75,7 +73,7 @@ final class InspectHostConfig {
         }
         h.put("UTSMode", "");
         h.put("UsernsMode", "");
-        h.put("ShmSize", SHM_SIZE);
+        h.put("ShmSize", c.options().shmSizeOrDefault());
         if (!o.sysctls().isEmpty()) {
             h.put("Sysctls", new TreeMap<>(o.sysctls()));
         }

@@ -128,6 +128,9 @@ final class ProcessCommands {
         Container c;
         try {
             c = engine.container(f.positional().get(0));
+            if (c.options().logDriverOrDefault().equals("none")) {
+                throw new EngineException("configured logging driver does not support reading"); // daemon/logs.go ContainerLogs
+            }
         } catch (EngineException e) {
             return CliErrors.daemonError(e);
         }

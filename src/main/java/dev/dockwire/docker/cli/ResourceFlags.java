@@ -94,7 +94,7 @@ final class ResourceFlags {
     }
 
     /** opts.MemBytes: go-units RAMInBytes ({@link GoUnits#ramInBytes}), its error in pflag's words. */
-    private static long bytes(CliFlags f, String name, String shown) {
+    static long bytes(CliFlags f, String name, String shown) {
         if (!f.has(name)) {
             return 0;
         }

@@ -45,7 +45,7 @@ final class HostConfigCheck {
         ContainerOptions o = req.options();
         checkCaps("CapAdd", o.capAdd());
         checkCaps("CapDrop", o.capDrop());
-        JsonFileOptions.validate(o.logOpts());
+        LogDrivers.validate(o.logDriverOrDefault(), o.logOpts());
         if (!o.links().isEmpty() && mode.equals("host")) {
             throw new EngineException("conflicting options: host type networking can't be used with links. This would result in undefined behavior");
         }
@@ -115,7 +115,9 @@ final class HostConfigCheck {
         if (user != null && user.refused()) {
             throw new EngineException(user.error());
         }
-        JsonFileOptions.parse(c.options().logOpts()); // the logger is made before the task: a bad value fails the start
+        if (!c.options().logDriverOrDefault().equals("none")) {
+            JsonFileOptions.parse(c.options().logOpts()); // the logger is made before the task: a bad value fails the start
+        }
         checkSysctls(kernel, c);
     }
 

@@ -230,7 +230,7 @@ public final class ProcFiles {
         line(out, "cgroup", "/sys/fs/cgroup", "cgroup2", (c.options().privileged() ? "rw" : "ro")
                 + ",nosuid,nodev,noexec,relatime,nsdelegate,memory_recursiveprot");
         line(out, "mqueue", "/dev/mqueue", "mqueue", "rw,nosuid,nodev,noexec,relatime");
-        line(out, "shm", "/dev/shm", "tmpfs", "rw,nosuid,nodev,noexec,relatime,size=65536k,inode64");
+        line(out, "shm", "/dev/shm", "tmpfs", "rw,nosuid,nodev,noexec,relatime,size=" + c.options().shmSizeOrDefault() / 1024 + "k,inode64");
         List<String[]> own = new ArrayList<>();
         for (MountPoint m : c.mountTable()) {
             own.add(m.type().equals("tmpfs")

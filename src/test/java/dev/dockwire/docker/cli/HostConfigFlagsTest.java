@@ -122,4 +122,15 @@ class HostConfigFlagsTest {
                 "Run 'docker run --help' for more information");
         fails("docker inspect -f x s1 s2", 1, "", "Error: No such object: s1", "Error: No such object: s2");
     }
+
+    /** A built-in logging driver that needs a service dockwire does not run is refused saying so, not taken silently. */
+    @Test
+    void anUnmodelledLoggingDriverIsRefusedSayingSo() {
+        fails("docker run --name g1 --log-driver syslog busybox true", 125,
+                "docker: Error response from daemon: the syslog logging driver is not modelled by dockwire (json-file, local and none are)",
+                "", "Run 'docker run --help' for more information");
+        fails("docker run --name g2 --log-driver local --log-opt tag=x busybox true", 125,
+                "docker: Error response from daemon: unknown log opt 'tag' for local log driver", "",
+                "Run 'docker run --help' for more information");
+    }
 }
