@@ -1,5 +1,7 @@
 package dev.dockwire.docker.build;
 
+import dev.dockwire.docker.FileOwner;
+import dev.dockwire.docker.LayerDir;
 import dev.dockwire.libc.LexicalPath;
 import java.util.ArrayList;
 import java.util.List;
@@ -12,6 +14,10 @@ import java.util.regex.Pattern;
  * {@code --from}'s stage) — a file, a directory's contents, a glob — put at the destination, which is
  * a directory when it ends in {@code /}, names a directory the stage already has, or takes more
  * than one file; a relative destination is under WORKDIR; a here-document is a file of its own.
+ * With {@code --chown} what it puts is the owner's: the files, the directories a directory's copy
+ * brings, and the missing directories above the destination (fsutil copy's MkdirAll with the chown;
+ * the legacy builder's MkdirAllAndChownNew above a file, while above a directory CopyWithTar makes
+ * them root's and fixPermissions chowns only what the copy put). Without it they are root's.
  */
 final class CopyFiles {
     /** Directories the catalogue's images have that Dockerfiles copy into without a trailing slash. */
@@ -25,13 +31,28 @@ final class CopyFiles {
     private final Function<String, String> scope;
     /** What {@link #copy} put, path and content. */
     private final StringBuilder put = new StringBuilder();
+    /** The stage's files' owners other than root and its layers' directories, which a --chown copy adds to. */
+    private final Map<String, FileOwner> owners;
+    private final Map<String, LayerDir> dirs;
+    /** {@code --chown}'s owner, null for none (root's). */
+    private final FileOwner owner;
+    private final boolean legacy;
 
     CopyFiles(BuildContext context, Map<String, String> files, String workdir, ShellLex lex, Map<String, String> scope) {
+        this(context, files, workdir, lex, scope, new java.util.HashMap<>(), new java.util.HashMap<>(), null, false);
+    }
+
+    CopyFiles(BuildContext context, Map<String, String> files, String workdir, ShellLex lex, Map<String, String> scope,
+            Map<String, FileOwner> owners, Map<String, LayerDir> dirs, FileOwner owner, boolean legacy) {
         this.context = context;
         this.files = files;
         this.workdir = workdir;
         this.lex = lex;
         this.scope = scope::get;
+        this.owners = owners;
+        this.dirs = dirs;
+        this.owner = owner;
+        this.legacy = legacy;
     }
 
     /**
@@ -44,9 +65,14 @@ final class CopyFiles {
         String abs = dest.startsWith("/") ? dest : (workdir.isEmpty() ? "/" : workdir) + "/" + dest;
         boolean intoDir = dest.endsWith("/") || dest.equals(".") || isDir(clean(abs));
         String target = clean(abs);
+        java.util.Set<String> made = new java.util.HashSet<>();
         for (Node.Heredoc h : cp.heredocs()) {
             String content = h.expand() ? lex.processWord(h.content(), scope) : h.content();
-            put(intoDir ? join(target, h.name()) : target, content);
+            String path = intoDir ? join(target, h.name()) : target;
+            if (owner != null) {
+                chownDirs(path, null, made);
+            }
+            put(path, content);
         }
         List<String[]> found = new ArrayList<>();
         for (String raw : cp.sources()) {
@@ -61,13 +87,47 @@ final class CopyFiles {
         boolean many = found.size() > 1 || cp.sources().size() > 1;
         for (String[] f : found) {
             boolean whole = f[1].isEmpty();
-            put(intoDir || many || !whole ? join(target, whole ? base(f[0]) : f[1]) : target, f[2]);
+            String path = intoDir || many || !whole ? join(target, whole ? base(f[0]) : f[1]) : target;
+            if (owner != null) {
+                chownDirs(path, whole ? null : target, made);
+            }
+            put(path, f[2]);
         }
         return put.toString();
     }
 
+    /**
+     * The directories above {@code path} that the stage lacked, made the owner's ({@code tree}: the destination of a
+     * directory's copy, whose missing parents the legacy builder leaves root's); {@code made}: those this copy made so far.
+     */
+    private void chownDirs(String path, String tree, java.util.Set<String> made) {
+        java.util.List<String> above = new ArrayList<>();
+        for (String d = parent(path); !d.equals("/"); d = parent(d)) {
+            above.add(0, d);
+        }
+        for (String d : above) {
+            boolean inTree = tree != null && (d.equals(tree) || d.startsWith(tree + "/"));
+            if (!made.contains(d) && !dirs.containsKey(d) && !isDir(d)) {
+                made.add(d);
+                if (inTree || tree == null || !legacy) {
+                    dirs.put(d, new LayerDir(0755, owner.uid(), owner.gid()));
+                }
+            }
+        }
+    }
+
+    private static String parent(String path) {
+        int slash = path.lastIndexOf('/');
+        return slash <= 0 ? "/" : path.substring(0, slash);
+    }
+
     private void put(String path, String content) {
         files.put(path, content);
+        if (owner != null) {
+            owners.put(path, owner);
+        } else {
+            owners.remove(path);
+        }
         put.append(path).append('\0').append(content).append('\0');
     }
 

@@ -1,5 +1,6 @@
 package dev.dockwire.docker.build;
 
+import dev.dockwire.docker.FileOwner;
 import dev.dockwire.docker.ImageConfig;
 import dev.dockwire.docker.LayerDir;
 import java.nio.charset.StandardCharsets;
@@ -61,8 +62,11 @@ public final class ImageBuilder {
     private final RunStep runner;
     /** The RUN steps run, by index in {@link #steps}. */
     private final Map<Integer, RunStep.Ran> ran = new LinkedHashMap<>();
+    /** Whether the legacy builder builds (DOCKER_BUILDKIT=0): {@code --chown} names it cannot find fail the step, {@link Chown}. */
+    private final boolean legacy;
 
-    private ImageBuilder(Dockerfile file, Map<String, String> buildArgs, Bases bases, BuildContext context, RunStep runner) {
+    private ImageBuilder(Dockerfile file, Map<String, String> buildArgs, Bases bases, BuildContext context, RunStep runner, boolean legacy) {
+        this.legacy = legacy;
         this.file = file;
         this.buildArgs = buildArgs;
         this.bases = bases;
@@ -73,7 +77,7 @@ public final class ImageBuilder {
     /** Builds {@code target} (null: the last stage) of {@code file}, running no RUN line. */
     public static Build build(Dockerfile file, Map<String, String> buildArgs, String target, Bases bases, BuildContext context)
             throws DockerfileException {
-        return new ImageBuilder(file, buildArgs, bases, context, null).run(target);
+        return new ImageBuilder(file, buildArgs, bases, context, null, false).run(target);
     }
 
     /**
@@ -82,12 +86,18 @@ public final class ImageBuilder {
      */
     public static Build build(Dockerfile file, Map<String, String> buildArgs, String target, Bases bases, BuildContext context,
             RunStep runner) throws DockerfileException {
-        return new ImageBuilder(file, buildArgs, bases, context, runner).run(target);
+        return build(file, buildArgs, target, bases, context, runner, false);
+    }
+
+    /** Builds {@code target} of {@code file} as {@link #build(Dockerfile, Map, String, Bases, BuildContext, RunStep)}, by the legacy builder when {@code legacy}. */
+    public static Build build(Dockerfile file, Map<String, String> buildArgs, String target, Bases bases, BuildContext context,
+            RunStep runner, boolean legacy) throws DockerfileException {
+        return new ImageBuilder(file, buildArgs, bases, context, runner, legacy).run(target);
     }
 
     /** A stage as dispatched: its image config, labels, files, the catalogue base's files it lacks and the directories its layers made. */
     private record Result(ImageConfig config, Map<String, String> labels, Map<String, String> files, Set<String> removed,
-                          Map<String, LayerDir> dirs, String key) {
+                          Map<String, LayerDir> dirs, String key, Map<String, FileOwner> owners) {
     }
 
     private Build run(String target) throws DockerfileException {
@@ -122,8 +132,9 @@ public final class ImageBuilder {
             }
         }
         Result r = done[t];
-        r = new Result(madeBySkippedRuns(r.config()), r.labels(), r.files(), r.removed(), r.dirs(), r.key());
-        return new Build(r.config(), r.labels(), r.files(), steps, inputs, loaded, runs, skipped, digest(r), r.removed(), ran, r.dirs(), keys);
+        r = new Result(madeBySkippedRuns(r.config()), r.labels(), r.files(), r.removed(), r.dirs(), r.key(), r.owners());
+        return new Build(r.config(), r.labels(), r.files(), steps, inputs, loaded, runs, skipped, digest(r), r.removed(), ran, r.dirs(), keys,
+                r.owners());
     }
 
     /**
@@ -181,6 +192,7 @@ public final class ImageBuilder {
         Map<String, String> files = new LinkedHashMap<>();
         Set<String> removed = new LinkedHashSet<>();
         Map<String, LayerDir> dirs = new LinkedHashMap<>();
+        Map<String, FileOwner> owners = new LinkedHashMap<>();
         boolean scratch = baseName.equals("scratch");
         String canonical = null;
         if (baseStage >= 0) {
@@ -190,10 +202,11 @@ public final class ImageBuilder {
             files.putAll(b.files());
             removed.addAll(b.removed());
             dirs.putAll(b.dirs());
+            owners.putAll(b.owners());
         } else if (scratch) {
             config = new ImageConfig("scratch", List.of(), List.of(), List.of(ImageConfig.DEFAULT_PATH), "", "", List.of(), "", null, Map.of());
         } else {
-            canonical = canonical(baseName);
+            canonical = Bases.canonical(baseName);
             config = bases.config(baseName);
             if (config == null) {
                 throw new DockerfileException(canonical + ": failed to resolve source metadata for " + canonical
@@ -205,11 +218,12 @@ public final class ImageBuilder {
             files.putAll(bases.files(baseName));
             removed.addAll(bases.removed(baseName));
             dirs.putAll(bases.dirs(baseName));
+            owners.putAll(bases.owners(baseName));
             if (!loaded.contains(canonical)) {
                 loaded.add(canonical);
             }
         }
-        StageState st = new StageState(config, labels, files, removed, dirs, lex);
+        StageState st = new StageState(config, labels, files, removed, dirs, owners, lex);
         String prefix = multi ? (s.name() != null ? s.name() : "stage-" + i) + " " : "";
         int total = (baseStage < 0 && !scratch ? 1 : 0) + (int) s.commands().stream()
                 .filter(c -> c instanceof Instruction.Run || c instanceof Instruction.Copy || c instanceof Instruction.Workdir).count();
@@ -221,7 +235,8 @@ public final class ImageBuilder {
             st.dispatch(c, done);
         }
         removed.removeAll(st.files.keySet()); // a COPY over a removed file writes it back
-        return new Result(st.config(), st.labels, st.files, removed, dirs, st.steps.last);
+        owners.keySet().retainAll(st.files.keySet());
+        return new Result(st.config(), st.labels, st.files, removed, dirs, st.steps.last, owners);
     }
 
     /** The {@code [stage N/M]} prefixes of a stage's vertices (prefixCommand: the index padded to the total's width). */
@@ -272,6 +287,8 @@ public final class ImageBuilder {
         private final Set<String> removed;
         /** The directories the stage's layers made, by path (a later RUN sees them; WORKDIR's among them). */
         private final Map<String, LayerDir> dirs;
+        /** The owners of its files that are not root's ({@code COPY --chown}'s), by path. */
+        private final Map<String, FileOwner> owners;
         /** The LLB state's environment: the image's ENV and the ARGs in scope, for substitution. */
         private final Map<String, String> scope = new LinkedHashMap<>();
         private final List<String> env;
@@ -296,8 +313,9 @@ public final class ImageBuilder {
         private StepNames steps;
 
         StageState(ImageConfig base, Map<String, String> labels, Map<String, String> files, Set<String> removed,
-                   Map<String, LayerDir> dirs, ShellLex lex) {
+                   Map<String, LayerDir> dirs, Map<String, FileOwner> owners, ShellLex lex) {
             this.lex = lex;
+            this.owners = owners;
             this.labels = labels;
             this.files = files;
             this.removed = removed;
@@ -364,7 +382,7 @@ public final class ImageBuilder {
             } else if (c instanceof Instruction.Expose x) {
                 for (String p : x.ports()) {
                     for (String w : lex.processWords(p, scope::get)) {
-                        for (String port : ports(w)) {
+                        for (String port : PortSpecs.keys(w)) {
                             if (!exposed.contains(port)) {
                                 exposed.add(port);
                             }
@@ -398,7 +416,14 @@ public final class ImageBuilder {
                 if (cp.from() != null && indexOf(cp.from().toLowerCase(Locale.ROOT), done.length) < 0) {
                     copyImage(word(cp.from()));
                 }
-                String put = new CopyFiles(context, files, workdir, lex, scope).copy(cp, cp.from() == null ? null : stageFiles(cp.from(), done));
+                FileOwner owner;
+                try {
+                    owner = cp.chown() == null || cp.chown().isEmpty() ? null : Chown.resolve(word(cp.chown()), legacy, this::read);
+                } catch (DockerfileException e) { // only the legacy builder's: it fails the step
+                    throw new StepRefused(e.getMessage(), ImageBuilder.this.steps, keys, ran, cp.source());
+                }
+                String put = new CopyFiles(context, files, workdir, lex, scope, owners, dirs, owner, legacy)
+                        .copy(cp, cp.from() == null ? null : stageFiles(cp.from(), done));
                 steps.add(upper(c), put);
             }
             // VOLUME, MAINTAINER and ONBUILD set Config.Volumes, Author and OnBuild: fields of no effect on what a container of it runs here.
@@ -410,7 +435,7 @@ public final class ImageBuilder {
          * the build as FROM would; the catalogue's images bring no files of their own.
          */
         private void copyImage(String image) throws DockerfileException {
-            String canonical = canonical(image);
+            String canonical = Bases.canonical(image);
             if (bases.config(image) == null) {
                 throw new DockerfileException(canonical + ": failed to resolve source metadata for " + canonical
                         + ": pull access denied, repository does not exist or may require authorization: server message: "
@@ -419,6 +444,12 @@ public final class ImageBuilder {
             if (!loaded.contains(canonical)) {
                 loaded.add(canonical);
             }
+        }
+
+        /** The text of {@code path} in the stage so far: its layers' file, else its catalogue image's; null when neither has it. */
+        private String read(String path) {
+            String text = files.get(path);
+            return text != null || removed.contains(path) ? text : bases.file(reference, path);
         }
 
         private Map<String, String> stageFiles(String from, Result[] done) {
@@ -444,7 +475,7 @@ public final class ImageBuilder {
         private void execute(Instruction.Run r) throws DockerfileException {
             List<String> argv = RunLines.argv(r, shell);
             RunStep.Ran out = runner.run(new RunStep.Request(config(), files, removed, argv, runEnv(), workdir, user, dirs,
-                    keys.get(keys.size() - 1)));
+                    keys.get(keys.size() - 1), owners));
             int index = ImageBuilder.this.steps.size() - 1;
             ran.put(index, out);
             if (out.status() != 0 && gap(out)) {
@@ -459,6 +490,7 @@ public final class ImageBuilder {
             for (String gone : out.deleted()) {
                 files.remove(gone);
                 files.keySet().removeIf(p -> p.startsWith(gone + "/"));
+                owners.keySet().removeIf(p -> p.equals(gone) || p.startsWith(gone + "/"));
                 dirs.keySet().removeIf(p -> p.equals(gone) || p.startsWith(gone + "/"));
                 removed.add(gone);
             }
@@ -526,46 +558,6 @@ public final class ImageBuilder {
         return CopyFiles.clean(p);
     }
 
-    /** nat.ParsePortSpecs' keys: {@code 80} is {@code 80/tcp}, a range one key per port. */
-    private static List<String> ports(String spec) throws DockerfileException {
-        String proto = "tcp";
-        String p = spec;
-        int slash = spec.indexOf('/');
-        if (slash >= 0) {
-            proto = spec.substring(slash + 1).toLowerCase(Locale.ROOT);
-            p = spec.substring(0, slash);
-        }
-        String[] range = p.split("-", 2);
-        try {
-            int lo = Integer.parseInt(range[0]);
-            int hi = range.length == 2 ? Integer.parseInt(range[1]) : lo;
-            List<String> out = new ArrayList<>();
-            for (int port = lo; port <= hi; port++) {
-                out.add(port + "/" + proto);
-            }
-            return out;
-        } catch (NumberFormatException e) {
-            throw new DockerfileException("invalid containerPort: " + p);
-        }
-    }
-
-    /** The name BuildKit shows and resolves: {@code nginx} is {@code docker.io/library/nginx:latest}. */
-    static String canonical(String image) {
-        String name = image;
-        int slash = name.indexOf('/');
-        String first = slash < 0 ? "" : name.substring(0, slash);
-        if (slash < 0) {
-            name = "docker.io/library/" + name;
-        } else if (!first.contains(".") && !first.contains(":") && !first.equals("localhost")) {
-            name = "docker.io/" + name;
-        }
-        int lastSlash = name.lastIndexOf('/');
-        if (!name.contains("@") && name.indexOf(':', lastSlash) < 0) {
-            name += ":latest";
-        }
-        return name;
-    }
-
     private static String digest(Result r) {
         try {
             MessageDigest md = MessageDigest.getInstance("SHA-256");
@@ -579,6 +571,9 @@ public final class ImageBuilder {
             }
             for (Map.Entry<String, LayerDir> d : r.dirs().entrySet()) {
                 md.update(("d" + d.getKey() + "\0" + d.getValue() + "\0").getBytes(StandardCharsets.UTF_8));
+            }
+            for (Map.Entry<String, FileOwner> o : r.owners().entrySet()) {
+                md.update(("o" + o.getKey() + "\0" + o.getValue() + "\0").getBytes(StandardCharsets.UTF_8));
             }
             return HexFormat.of().formatHex(md.digest());
         } catch (NoSuchAlgorithmException e) {
