@@ -43,6 +43,11 @@ public interface Bases {
         return null;
     }
 
+    /** Whether catalogue image {@code reference} has directory {@code path} (WORKDIR makes none there). */
+    default boolean directory(String reference, String path) {
+        return false;
+    }
+
     /** The catalogue base's files the image's layers removed (its whiteouts), which a stage FROM it lacks. */
     default java.util.Set<String> removed(String image) {
         return java.util.Set.of();

@@ -62,6 +62,8 @@ public final class ImageBuilder {
     private final RunStep runner;
     /** The RUN steps run, by index in {@link #steps}. */
     private final Map<Integer, RunStep.Ran> ran = new LinkedHashMap<>();
+    /** The WORKDIR steps, by index in {@link #steps}, that made no directory. */
+    private final Set<Integer> emptyWorkdirs = new LinkedHashSet<>();
     /** Whether the legacy builder builds (DOCKER_BUILDKIT=0): {@code --chown} names it cannot find fail the step, {@link Chown}. */
     private final boolean legacy;
 
@@ -134,7 +136,7 @@ public final class ImageBuilder {
         Result r = done[t];
         r = new Result(madeBySkippedRuns(r.config()), r.labels(), r.files(), r.removed(), r.dirs(), r.key(), r.owners());
         return new Build(r.config(), r.labels(), r.files(), steps, inputs, loaded, runs, skipped, digest(r), r.removed(), ran, r.dirs(), keys,
-                r.owners());
+                r.owners(), emptyWorkdirs);
     }
 
     /**
@@ -375,7 +377,9 @@ public final class ImageBuilder {
                 }
             } else if (c instanceof Instruction.Workdir w) {
                 workdir = normalizeWorkdir(workdir, word(w.path()));
-                workdirMade(workdir);
+                if (!workdirMade(workdir)) {
+                    emptyWorkdirs.add(ImageBuilder.this.steps.size());
+                }
                 steps.add("WORKDIR " + workdir);
             } else if (c instanceof Instruction.User u) {
                 user = word(u.user());
@@ -506,17 +510,26 @@ public final class ImageBuilder {
         }
 
         /**
-         * WORKDIR's directory and those above it, made where the image lacks them (dispatchWorkdir's
-         * {@code llb.Mkdir} with parents; the legacy builder's MkdirAllAndChownNew): root's, 0755.
-         * Which of them the base already has is the engine's to know; it lays only the missing ones.
+         * WORKDIR's directory and those above it, made where the stage lacks them (dispatchWorkdir's
+         * {@code llb.Mkdir} with parents as the image's USER, llb.WithUser: that user's with BuildKit; the
+         * legacy builder's ContainerCreateWorkdir root's, create_unix.go), 0755; whether it made any
+         * (the legacy builder's commit of an empty diff is an empty layer). The catalogue's are the
+         * base's ({@link Bases#directory}); those kept as root's make no layer of their own.
          */
-        private void workdirMade(String dir) {
+        private boolean workdirMade(String dir) throws DockerfileException {
+            FileOwner o = legacy || user.isEmpty() ? null : Chown.resolve(user, false, this::read);
+            LayerDir made = o == null ? LayerDir.DEFAULT : new LayerDir(0755, o.uid(), o.gid());
+            boolean any = false;
             for (int slash = dir.indexOf('/', 1); dir.length() > 1; slash = dir.indexOf('/', slash + 1)) {
-                dirs.putIfAbsent(slash < 0 ? dir : dir.substring(0, slash), LayerDir.DEFAULT);
+                String d = slash < 0 ? dir : dir.substring(0, slash);
+                boolean exists = dirs.containsKey(d) || bases.directory(reference, d) || files.keySet().stream().anyMatch(f -> f.startsWith(d + "/"));
+                any |= !exists;
+                dirs.put(d, exists ? dirs.getOrDefault(d, LayerDir.DEFAULT) : made);
                 if (slash < 0) {
-                    return;
+                    break;
                 }
             }
+            return any;
         }
 
         /** A RUN's process environment: the stage's ENV, then the ARGs in scope it does not set. */

@@ -211,6 +211,11 @@ public final class BuildCommand {
             }
 
             @Override
+            public boolean directory(String reference, String path) {
+                return dev.dockwire.docker.engine.ImageFiles.directory(reference, path);
+            }
+
+            @Override
             public String file(String reference, String path) {
                 return dev.dockwire.docker.engine.ImageFiles.text(reference, path);
             }

@@ -128,6 +128,11 @@ public final class ImageFiles {
         return null;
     }
 
+    /** Whether catalogue image {@code ref} has directory {@code path} (its tree's, the root file system's or one it adds). */
+    public static boolean directory(String ref, String path) {
+        return ImageDirectories.catalogue(ref, path);
+    }
+
     private static FileStore load(String ref, List<String> resources, String tree) {
         FileTable files = new FileTable();
         for (String resource : resources) {
