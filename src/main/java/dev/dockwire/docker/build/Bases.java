@@ -34,7 +34,7 @@ public interface Bases {
     }
 
     /** The owners other than root of the files the image's own layers hold ({@code COPY --chown}'s), which a stage FROM it keeps. */
-    default java.util.Map<String, dev.dockwire.docker.FileOwner> owners(String image) {
+    default java.util.Map<String, dev.dockwire.docker.LayerFile> owners(String image) {
         return java.util.Map.of();
     }
 

@@ -22,7 +22,7 @@ import java.util.Map;
 public record Build(ImageConfig config, Map<String, String> labels, Map<String, String> files, List<String> steps,
                     List<String> stepInputs, List<String> bases, List<String> runs, List<String> skipped, String digest,
                     java.util.Set<String> removed, Map<Integer, RunStep.Ran> ran, Map<String, dev.dockwire.docker.LayerDir> dirs,
-                    List<String> stepKeys, Map<String, dev.dockwire.docker.FileOwner> owners, java.util.Set<Integer> emptyWorkdirs) {
+                    List<String> stepKeys, Map<String, dev.dockwire.docker.LayerFile> owners, java.util.Set<Integer> emptyWorkdirs) {
     public Build {
         labels = Map.copyOf(labels);
         files = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(files));

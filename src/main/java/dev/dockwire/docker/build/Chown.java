@@ -1,6 +1,6 @@
 package dev.dockwire.docker.build;
 
-import dev.dockwire.docker.FileOwner;
+import dev.dockwire.docker.LayerFile;
 import java.util.function.UnaryOperator;
 
 /**
@@ -17,11 +17,11 @@ final class Chown {
     }
 
     /** {@code spec} resolved; {@code read} gives a file's text in the stage (null: absent). */
-    static FileOwner resolve(String spec, boolean legacy, UnaryOperator<String> read) throws DockerfileException {
+    static LayerFile resolve(String spec, boolean legacy, UnaryOperator<String> read) throws DockerfileException {
         return legacy ? legacy(spec, read) : buildkit(spec, read);
     }
 
-    private static FileOwner legacy(String spec, UnaryOperator<String> read) throws DockerfileException {
+    private static LayerFile legacy(String spec, UnaryOperator<String> read) throws DockerfileException {
         String[] parts = spec.split(":", -1);
         if (parts.length > 2) {
             throw new DockerfileException("unable to convert uid/gid chown string to host mapping: invalid chown string format: " + spec);
@@ -46,10 +46,10 @@ final class Chown {
             }
             gid = atoi(line[2]);
         }
-        return new FileOwner(uid == null ? 0 : uid, gid == null ? 0 : gid);
+        return LayerFile.owned(uid == null ? 0 : uid, gid == null ? 0 : gid);
     }
 
-    private static FileOwner buildkit(String spec, UnaryOperator<String> read) {
+    private static LayerFile buildkit(String spec, UnaryOperator<String> read) {
         String[] parts = spec.split(":", 2);
         int uid = 0;
         int gid = 0;
@@ -75,7 +75,7 @@ final class Chown {
                 }
             }
         }
-        return new FileOwner(uid, gid);
+        return LayerFile.owned(uid, gid);
     }
 
     /** llb's parseUID: {@code root} is 0, else a decimal id. */

@@ -1,6 +1,6 @@
 package dev.dockwire.docker.build;
 
-import dev.dockwire.docker.FileOwner;
+import dev.dockwire.docker.LayerFile;
 import dev.dockwire.docker.LayerDir;
 import dev.dockwire.libc.LexicalPath;
 import java.util.ArrayList;
@@ -17,7 +17,8 @@ import java.util.regex.Pattern;
  * With {@code --chown} what it puts is the owner's: the files, the directories a directory's copy
  * brings, and the missing directories above the destination (fsutil copy's MkdirAll with the chown;
  * the legacy builder's MkdirAllAndChownNew above a file, while above a directory CopyWithTar makes
- * them root's and fixPermissions chowns only what the copy put). Without it they are root's.
+ * them root's and fixPermissions chowns only what the copy put). Without it they are root's. ADD
+ * unpacks a local tar archive into the destination instead.
  */
 final class CopyFiles {
     /** Directories the catalogue's images have that Dockerfiles copy into without a trailing slash. */
@@ -32,10 +33,10 @@ final class CopyFiles {
     /** What {@link #copy} put, path and content. */
     private final StringBuilder put = new StringBuilder();
     /** The stage's files' owners other than root and its layers' directories, which a --chown copy adds to. */
-    private final Map<String, FileOwner> owners;
+    private final Map<String, LayerFile> owners;
     private final Map<String, LayerDir> dirs;
     /** {@code --chown}'s owner, null for none (root's). */
-    private final FileOwner owner;
+    private final LayerFile owner;
     private final boolean legacy;
 
     CopyFiles(BuildContext context, Map<String, String> files, String workdir, ShellLex lex, Map<String, String> scope) {
@@ -43,7 +44,7 @@ final class CopyFiles {
     }
 
     CopyFiles(BuildContext context, Map<String, String> files, String workdir, ShellLex lex, Map<String, String> scope,
-            Map<String, FileOwner> owners, Map<String, LayerDir> dirs, FileOwner owner, boolean legacy) {
+            Map<String, LayerFile> owners, Map<String, LayerDir> dirs, LayerFile owner, boolean legacy) {
         this.context = context;
         this.files = files;
         this.workdir = workdir;
@@ -91,9 +92,50 @@ final class CopyFiles {
             if (owner != null) {
                 chownDirs(path, whole ? null : target, made);
             }
-            put(path, f[2]);
+            List<dev.dockwire.docker.TarFormat.Entry> archive = cp.add() && stage == null && whole ? untar(f[2]) : null;
+            if (archive != null) {
+                unpack(archive, target);
+            } else {
+                put(path, f[2]);
+            }
         }
         return put.toString();
+    }
+
+    /**
+     * The members of {@code content} when it is a tar archive (the builders' isArchivePath: the first header reads;
+     * the content decides, not the name), else null.
+     */
+    private static List<dev.dockwire.docker.TarFormat.Entry> untar(String content) {
+        try {
+            List<dev.dockwire.docker.TarFormat.Entry> entries = dev.dockwire.docker.TarFormat.read(dev.dockwire.docker.TarFormat.fromText(content));
+            return entries.isEmpty() ? null : entries;
+        } catch (RuntimeException e) {
+            return null;
+        }
+    }
+
+    /**
+     * ADD's unpacking of a local archive into directory {@code dir} (archive.go Untar's createTarFile, as root: each
+     * member with its header's mode, uid and gid).
+     */
+    private void unpack(List<dev.dockwire.docker.TarFormat.Entry> archive, String dir) {
+        for (dev.dockwire.docker.TarFormat.Entry e : archive) {
+            String path = join(dir, e.name());
+            if (e.content() == null) {
+                dirs.put(path, new LayerDir(e.mode(), e.uid(), e.gid()));
+                continue;
+            }
+            String text = new String(e.content(), java.nio.charset.StandardCharsets.UTF_8); // a member is a text file of the model
+            files.put(path, text);
+            LayerFile fields = new LayerFile(e.mode(), e.uid(), e.gid());
+            if (fields.equals(LayerFile.owned(0, 0))) {
+                owners.remove(path);
+            } else {
+                owners.put(path, fields);
+            }
+            put.append(path).append('\0').append(text).append('\0');
+        }
     }
 
     /**

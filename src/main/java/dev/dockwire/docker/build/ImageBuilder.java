@@ -1,6 +1,6 @@
 package dev.dockwire.docker.build;
 
-import dev.dockwire.docker.FileOwner;
+import dev.dockwire.docker.LayerFile;
 import dev.dockwire.docker.ImageConfig;
 import dev.dockwire.docker.LayerDir;
 import java.nio.charset.StandardCharsets;
@@ -99,7 +99,7 @@ public final class ImageBuilder {
 
     /** A stage as dispatched: its image config, labels, files, the catalogue base's files it lacks and the directories its layers made. */
     private record Result(ImageConfig config, Map<String, String> labels, Map<String, String> files, Set<String> removed,
-                          Map<String, LayerDir> dirs, String key, Map<String, FileOwner> owners) {
+                          Map<String, LayerDir> dirs, String key, Map<String, LayerFile> owners) {
     }
 
     private Build run(String target) throws DockerfileException {
@@ -194,7 +194,7 @@ public final class ImageBuilder {
         Map<String, String> files = new LinkedHashMap<>();
         Set<String> removed = new LinkedHashSet<>();
         Map<String, LayerDir> dirs = new LinkedHashMap<>();
-        Map<String, FileOwner> owners = new LinkedHashMap<>();
+        Map<String, LayerFile> owners = new LinkedHashMap<>();
         boolean scratch = baseName.equals("scratch");
         String canonical = null;
         if (baseStage >= 0) {
@@ -290,7 +290,7 @@ public final class ImageBuilder {
         /** The directories the stage's layers made, by path (a later RUN sees them; WORKDIR's among them). */
         private final Map<String, LayerDir> dirs;
         /** The owners of its files that are not root's ({@code COPY --chown}'s), by path. */
-        private final Map<String, FileOwner> owners;
+        private final Map<String, LayerFile> owners;
         /** The LLB state's environment: the image's ENV and the ARGs in scope, for substitution. */
         private final Map<String, String> scope = new LinkedHashMap<>();
         private final List<String> env;
@@ -315,7 +315,7 @@ public final class ImageBuilder {
         private StepNames steps;
 
         StageState(ImageConfig base, Map<String, String> labels, Map<String, String> files, Set<String> removed,
-                   Map<String, LayerDir> dirs, Map<String, FileOwner> owners, ShellLex lex) {
+                   Map<String, LayerDir> dirs, Map<String, LayerFile> owners, ShellLex lex) {
             this.lex = lex;
             this.owners = owners;
             this.labels = labels;
@@ -420,7 +420,7 @@ public final class ImageBuilder {
                 if (cp.from() != null && indexOf(cp.from().toLowerCase(Locale.ROOT), done.length) < 0) {
                     copyImage(word(cp.from()));
                 }
-                FileOwner owner;
+                LayerFile owner;
                 try {
                     owner = cp.chown() == null || cp.chown().isEmpty() ? null : Chown.resolve(word(cp.chown()), legacy, this::read);
                 } catch (DockerfileException e) { // only the legacy builder's: it fails the step
@@ -517,7 +517,7 @@ public final class ImageBuilder {
          * base's ({@link Bases#directory}); those kept as root's make no layer of their own.
          */
         private boolean workdirMade(String dir) throws DockerfileException {
-            FileOwner o = legacy || user.isEmpty() ? null : Chown.resolve(user, false, this::read);
+            LayerFile o = legacy || user.isEmpty() ? null : Chown.resolve(user, false, this::read);
             LayerDir made = o == null ? LayerDir.DEFAULT : new LayerDir(0755, o.uid(), o.gid());
             boolean any = false;
             for (int slash = dir.indexOf('/', 1); dir.length() > 1; slash = dir.indexOf('/', slash + 1)) {
@@ -585,7 +585,7 @@ public final class ImageBuilder {
             for (Map.Entry<String, LayerDir> d : r.dirs().entrySet()) {
                 md.update(("d" + d.getKey() + "\0" + d.getValue() + "\0").getBytes(StandardCharsets.UTF_8));
             }
-            for (Map.Entry<String, FileOwner> o : r.owners().entrySet()) {
+            for (Map.Entry<String, LayerFile> o : r.owners().entrySet()) {
                 md.update(("o" + o.getKey() + "\0" + o.getValue() + "\0").getBytes(StandardCharsets.UTF_8));
             }
             return HexFormat.of().formatHex(md.digest());

@@ -23,7 +23,7 @@ public interface RunStep {
      * root of its files ({@code COPY --chown}'s).
      */
     record Request(ImageConfig config, Map<String, String> files, Set<String> removed, List<String> argv, List<String> env,
-                   String workdir, String user, Map<String, LayerDir> dirs, String key, Map<String, dev.dockwire.docker.FileOwner> owners) {
+                   String workdir, String user, Map<String, LayerDir> dirs, String key, Map<String, dev.dockwire.docker.LayerFile> owners) {
         public Request {
             owners = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(owners));
             files = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(files));

@@ -205,7 +205,7 @@ public final class BuildCommand {
             }
 
             @Override
-            public Map<String, dev.dockwire.docker.FileOwner> owners(String image) {
+            public Map<String, dev.dockwire.docker.LayerFile> owners(String image) {
                 ImageService.BuiltImage built = engine.images().built(image);
                 return built == null ? Map.of() : built.owners();
             }

@@ -1,7 +1,7 @@
 package dev.dockwire.docker.engine;
 
 import dev.dockwire.docker.Container;
-import dev.dockwire.docker.FileOwner;
+import dev.dockwire.docker.LayerFile;
 import dev.dockwire.docker.FileStore;
 import dev.dockwire.docker.FileTable;
 import dev.dockwire.docker.LayerDir;
@@ -24,9 +24,9 @@ public final class BuiltLayers {
         return of(c, image, files, dirs, removed, Map.of());
     }
 
-    /** The layers as {@link #of(Container, FileStore, Map, Map, Set)}, the files of {@code owners} theirs (their tar headers' Uid and Gid). */
+    /** The layers as {@link #of(Container, FileStore, Map, Map, Set)}, the files of {@code owners} with their modes and owners (their tar headers' Mode, Uid and Gid). */
     public static FileTable of(Container c, FileStore image, Map<String, String> files, Map<String, LayerDir> dirs, Set<String> removed,
-            Map<String, FileOwner> owners) {
+            Map<String, LayerFile> owners) {
         FileTable layers = new FileTable();
         layers.lower(image);
         dirs.forEach((path, dir) -> {
@@ -39,9 +39,12 @@ public final class BuiltLayers {
         });
         files.forEach((path, text) -> {
             layers.write(path, text, false);
-            FileOwner o = owners.get(path);
+            LayerFile o = owners.get(path);
             if (o != null) {
                 layers.own(path, o.uid(), o.gid());
+                if (o.mode() != 0644) {
+                    layers.chmod(path, o.mode());
+                }
             }
         });
         for (String gone : removed) {

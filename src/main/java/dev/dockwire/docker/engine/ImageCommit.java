@@ -68,7 +68,7 @@ public final class ImageCommit {
         java.util.Set<String> removed = new java.util.LinkedHashSet<>(parentBuilt == null ? java.util.Set.of() : parentBuilt.removed());
         Map<String, dev.dockwire.docker.LayerDir> dirs = new LinkedHashMap<>(parentBuilt == null ? Map.of() : parentBuilt.dirs());
         // The parent's files keep their owners (COPY --chown's); one the container wrote is taken as root's.
-        Map<String, dev.dockwire.docker.FileOwner> owners = new LinkedHashMap<>(parentBuilt == null ? Map.of() : parentBuilt.owners());
+        Map<String, dev.dockwire.docker.LayerFile> owners = new LinkedHashMap<>(parentBuilt == null ? Map.of() : parentBuilt.owners());
         long layer = 0;
         List<String> diff = new ContainerChanges(engine).changes(c.id());
         for (String line : diff) {

@@ -133,7 +133,7 @@ public final class ImageService {
      */
     public record BuiltImage(ImageConfig config, String id, java.time.Instant created, long size, Map<String, String> files,
                              Map<String, String> labels, java.util.Set<String> removed, Map<String, LayerDir> dirs,
-                             Map<String, dev.dockwire.docker.FileOwner> owners) {
+                             Map<String, dev.dockwire.docker.LayerFile> owners) {
         public BuiltImage {
             owners = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(owners));
             files = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(files));

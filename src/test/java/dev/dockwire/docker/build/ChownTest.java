@@ -3,7 +3,7 @@ package dev.dockwire.docker.build;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import dev.dockwire.docker.FileOwner;
+import dev.dockwire.docker.LayerFile;
 import java.util.Map;
 import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.Test;
@@ -16,20 +16,20 @@ class ChownTest {
 
     @Test
     void aUserAloneNamesItsGroupInTheLegacyBuilderAndItsPasswdGroupInBuildkit() throws DockerfileException {
-        assertEquals(new FileOwner(1000, 1001), Chown.resolve("app", true, READ));
-        assertEquals(new FileOwner(1000, 1000), Chown.resolve("app", false, READ));
-        assertEquals(new FileOwner(1000, 1000), Chown.resolve("app:appg", true, READ));
-        assertEquals(new FileOwner(1000, 1000), Chown.resolve("app:appg", false, READ));
-        assertEquals(new FileOwner(42, 42), Chown.resolve("42", true, READ));
-        assertEquals(new FileOwner(42, 42), Chown.resolve("42", false, READ));
-        assertEquals(new FileOwner(7, 1001), Chown.resolve("7:app", false, READ));
+        assertEquals(LayerFile.owned(1000, 1001), Chown.resolve("app", true, READ));
+        assertEquals(LayerFile.owned(1000, 1000), Chown.resolve("app", false, READ));
+        assertEquals(LayerFile.owned(1000, 1000), Chown.resolve("app:appg", true, READ));
+        assertEquals(LayerFile.owned(1000, 1000), Chown.resolve("app:appg", false, READ));
+        assertEquals(LayerFile.owned(42, 42), Chown.resolve("42", true, READ));
+        assertEquals(LayerFile.owned(42, 42), Chown.resolve("42", false, READ));
+        assertEquals(LayerFile.owned(7, 1001), Chown.resolve("7:app", false, READ));
     }
 
     @Test
     void anUnknownNameFailsOnlyTheLegacyBuilder() throws DockerfileException {
-        assertEquals(new FileOwner(0, 0), Chown.resolve("nosuch", false, READ));
-        assertEquals(new FileOwner(1000, 1000), Chown.resolve("app:nosuch", false, READ), "the user's group stays");
-        assertEquals(new FileOwner(0, 0), Chown.resolve("nosuch", false, p -> null), "no passwd file: not found");
+        assertEquals(LayerFile.owned(0, 0), Chown.resolve("nosuch", false, READ));
+        assertEquals(LayerFile.owned(1000, 1000), Chown.resolve("app:nosuch", false, READ), "the user's group stays");
+        assertEquals(LayerFile.owned(0, 0), Chown.resolve("nosuch", false, p -> null), "no passwd file: not found");
         assertEquals("unable to convert uid/gid chown string to host mapping: can't find uid for user nosuch: no such user: nosuch",
                 assertThrows(DockerfileException.class, () -> Chown.resolve("nosuch", true, READ)).getMessage());
         assertEquals("unable to convert uid/gid chown string to host mapping: can't find gid for group g: no such group: g",
