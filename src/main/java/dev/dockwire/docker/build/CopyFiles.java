@@ -78,10 +78,16 @@ final class CopyFiles {
         List<String[]> found = new ArrayList<>();
         for (String raw : cp.sources()) {
             String src = lex.processWord(raw, scope);
+            if (cp.add() && stage == null && (src.startsWith("http://") || src.startsWith("https://"))) {
+                // BuildKit's llb.HTTP source (the legacy builder's downloadSource) fetches it: dockwire's host reaches no outside network
+                throw new DockerfileException((legacy ? "" : "failed to load cache key: ") + "Get \"" + src
+                        + "\": dockwire: ADD of a URL is not modelled: the emulated host has no outside network");
+            }
             List<String[]> matched = matches(src, stage);
             if (matched.isEmpty() && stage == null) {
-                throw new DockerfileException("failed to compute cache key: failed to calculate checksum of ref " + ref()
-                        + ": \"" + clean("/" + src) + "\": not found");
+                throw new DockerfileException(legacy ? (cp.add() ? "ADD" : "COPY") // copier.go calcCopyInfo's words
+                        + " failed: file not found in build context or excluded by .dockerignore: stat " + src + ": file does not exist"
+                        : "failed to compute cache key: failed to calculate checksum of ref " + ref() + ": \"" + clean("/" + src) + "\": not found");
             }
             found.addAll(matched);
         }

@@ -420,14 +420,14 @@ public final class ImageBuilder {
                 if (cp.from() != null && indexOf(cp.from().toLowerCase(Locale.ROOT), done.length) < 0) {
                     copyImage(word(cp.from()));
                 }
-                LayerFile owner;
+                String put;
                 try {
-                    owner = cp.chown() == null || cp.chown().isEmpty() ? null : Chown.resolve(word(cp.chown()), legacy, this::read);
-                } catch (DockerfileException e) { // only the legacy builder's: it fails the step
-                    throw new StepRefused(e.getMessage(), ImageBuilder.this.steps, keys, ran, cp.source());
+                    LayerFile owner = cp.chown() == null || cp.chown().isEmpty() ? null : Chown.resolve(word(cp.chown()), legacy, this::read);
+                    put = new CopyFiles(context, files, workdir, lex, scope, owners, dirs, owner, legacy)
+                            .copy(cp, cp.from() == null ? null : stageFiles(cp.from(), done));
+                } catch (DockerfileException e) { // the legacy builder's dispatcher fails the step after its Step line
+                    throw legacy ? new StepRefused(e.getMessage(), ImageBuilder.this.steps, keys, ran, cp.source()) : e;
                 }
-                String put = new CopyFiles(context, files, workdir, lex, scope, owners, dirs, owner, legacy)
-                        .copy(cp, cp.from() == null ? null : stageFiles(cp.from(), done));
                 steps.add(upper(c), put);
             }
             // VOLUME, MAINTAINER and ONBUILD set Config.Volumes, Author and OnBuild: fields of no effect on what a container of it runs here.
