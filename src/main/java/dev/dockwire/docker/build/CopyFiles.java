@@ -2,10 +2,13 @@ package dev.dockwire.docker.build;
 
 import dev.dockwire.docker.LayerFile;
 import dev.dockwire.docker.LayerDir;
+import dev.dockwire.docker.TarFormat;
 import dev.dockwire.libc.LexicalPath;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.regex.Pattern;
 
@@ -66,7 +69,7 @@ final class CopyFiles {
         String abs = dest.startsWith("/") ? dest : (workdir.isEmpty() ? "/" : workdir) + "/" + dest;
         boolean intoDir = dest.endsWith("/") || dest.equals(".") || isDir(clean(abs));
         String target = clean(abs);
-        java.util.Set<String> made = new java.util.HashSet<>();
+        Set<String> made = new HashSet<>();
         for (Node.Heredoc h : cp.heredocs()) {
             String content = h.expand() ? lex.processWord(h.content(), scope) : h.content();
             String path = intoDir ? join(target, h.name()) : target;
@@ -98,7 +101,7 @@ final class CopyFiles {
             if (owner != null) {
                 chownDirs(path, whole ? null : target, made);
             }
-            List<dev.dockwire.docker.TarFormat.Entry> archive = cp.add() && stage == null && whole ? untar(f[2]) : null;
+            List<TarFormat.Entry> archive = cp.add() && stage == null && whole ? untar(f[2]) : null;
             if (archive != null) {
                 unpack(archive, target);
             } else {
@@ -112,9 +115,9 @@ final class CopyFiles {
      * The members of {@code content} when it is a tar archive (the builders' isArchivePath: the first header reads;
      * the content decides, not the name), else null.
      */
-    private static List<dev.dockwire.docker.TarFormat.Entry> untar(String content) {
+    private static List<TarFormat.Entry> untar(String content) {
         try {
-            List<dev.dockwire.docker.TarFormat.Entry> entries = dev.dockwire.docker.TarFormat.read(dev.dockwire.docker.TarFormat.fromText(content));
+            List<TarFormat.Entry> entries = TarFormat.read(TarFormat.fromText(content));
             return entries.isEmpty() ? null : entries;
         } catch (RuntimeException e) {
             return null;
@@ -125,8 +128,8 @@ final class CopyFiles {
      * ADD's unpacking of a local archive into directory {@code dir} (archive.go Untar's createTarFile, as root: each
      * member with its header's mode, uid and gid).
      */
-    private void unpack(List<dev.dockwire.docker.TarFormat.Entry> archive, String dir) {
-        for (dev.dockwire.docker.TarFormat.Entry e : archive) {
+    private void unpack(List<TarFormat.Entry> archive, String dir) {
+        for (TarFormat.Entry e : archive) {
             String path = join(dir, e.name());
             if (e.content() == null) {
                 dirs.put(path, new LayerDir(e.mode(), e.uid(), e.gid()));
@@ -148,8 +151,8 @@ final class CopyFiles {
      * The directories above {@code path} that the stage lacked, made the owner's ({@code tree}: the destination of a
      * directory's copy, whose missing parents the legacy builder leaves root's); {@code made}: those this copy made so far.
      */
-    private void chownDirs(String path, String tree, java.util.Set<String> made) {
-        java.util.List<String> above = new ArrayList<>();
+    private void chownDirs(String path, String tree, Set<String> made) {
+        List<String> above = new ArrayList<>();
         for (String d = parent(path); !d.equals("/"); d = parent(d)) {
             above.add(0, d);
         }
