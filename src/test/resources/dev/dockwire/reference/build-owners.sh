@@ -1,5 +1,5 @@
 # Owners in a legacy build (DOCKER_BUILDKIT=0): WORKDIR after USER (root's: moby 28 too, create_unix.go
-# SetupWorkingDirectory(RootPair)), a plain COPY after COPY --chown (root's; the --chown'd file's app:app is not modelled by dockwire yet), and COPY
+# SetupWorkingDirectory(RootPair)), a plain COPY after COPY --chown (root's; build-chown.sh shows --chown's owners), and COPY
 # --chmod, which only BuildKit takes: the legacy builder refuses it with the daemon's error (before the step commits
 # anything). The passwd line is written by hand: the reference's BusyBox stand-in has no adduser. IDs are cut to <id>.
 @rm -rf /tmp/dwb24-own

@@ -33,8 +33,40 @@ public interface Bases {
         return java.util.Map.of();
     }
 
+    /** The owners other than root of the files the image's own layers hold ({@code COPY --chown}'s), which a stage FROM it keeps. */
+    default java.util.Map<String, dev.dockwire.docker.LayerFile> owners(String image) {
+        return java.util.Map.of();
+    }
+
+    /** The text of {@code path} in catalogue image {@code reference} ({@code /etc/passwd} for {@code --chown}), or null when it has none. */
+    default String file(String reference, String path) {
+        return null;
+    }
+
+    /** Whether catalogue image {@code reference} has directory {@code path} (WORKDIR makes none there). */
+    default boolean directory(String reference, String path) {
+        return false;
+    }
+
     /** The catalogue base's files the image's layers removed (its whiteouts), which a stage FROM it lacks. */
     default java.util.Set<String> removed(String image) {
         return java.util.Set.of();
+    }
+
+    /** The name BuildKit shows and resolves: {@code nginx} is {@code docker.io/library/nginx:latest}. */
+    static String canonical(String image) {
+        String name = image;
+        int slash = name.indexOf('/');
+        String first = slash < 0 ? "" : name.substring(0, slash);
+        if (slash < 0) {
+            name = "docker.io/library/" + name;
+        } else if (!first.contains(".") && !first.contains(":") && !first.equals("localhost")) {
+            name = "docker.io/" + name;
+        }
+        int lastSlash = name.lastIndexOf('/');
+        if (!name.contains("@") && name.indexOf(':', lastSlash) < 0) {
+            name += ":latest";
+        }
+        return name;
     }
 }

@@ -15,12 +15,14 @@ import java.util.Map;
  * the RUN steps run by step index ({@link RunStep.Ran}: output, time, layer; none without a runner), and
  * the directories its layers made (RUN's {@code mkdir}, WORKDIR's), empty ones included, and each
  * step's cache key (chained from the step before it in its stage, a stage FROM a stage from that
- * stage's last; a RUN's covers its environment, user and working directory): a key met before is a cached step.
+ * stage's last; a RUN's covers its environment, user and working directory): a key met before is a cached step;
+ * and the owners other than root of its files ({@code COPY --chown}'s), and the WORKDIR steps (by step index) that
+ * made no directory: the legacy builder's empty layers.
  */
 public record Build(ImageConfig config, Map<String, String> labels, Map<String, String> files, List<String> steps,
                     List<String> stepInputs, List<String> bases, List<String> runs, List<String> skipped, String digest,
                     java.util.Set<String> removed, Map<Integer, RunStep.Ran> ran, Map<String, dev.dockwire.docker.LayerDir> dirs,
-                    List<String> stepKeys) {
+                    List<String> stepKeys, Map<String, dev.dockwire.docker.LayerFile> owners, java.util.Set<Integer> emptyWorkdirs) {
     public Build {
         labels = Map.copyOf(labels);
         files = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(files));
@@ -33,5 +35,7 @@ public record Build(ImageConfig config, Map<String, String> labels, Map<String, 
         ran = Map.copyOf(ran);
         dirs = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(dirs));
         stepKeys = List.copyOf(stepKeys);
+        owners = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(owners));
+        emptyWorkdirs = java.util.Set.copyOf(emptyWorkdirs);
     }
 }

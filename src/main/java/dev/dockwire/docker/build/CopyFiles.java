@@ -1,9 +1,14 @@
 package dev.dockwire.docker.build;
 
+import dev.dockwire.docker.LayerFile;
+import dev.dockwire.docker.LayerDir;
+import dev.dockwire.docker.TarFormat;
 import dev.dockwire.libc.LexicalPath;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.regex.Pattern;
 
@@ -12,6 +17,11 @@ import java.util.regex.Pattern;
  * {@code --from}'s stage) — a file, a directory's contents, a glob — put at the destination, which is
  * a directory when it ends in {@code /}, names a directory the stage already has, or takes more
  * than one file; a relative destination is under WORKDIR; a here-document is a file of its own.
+ * With {@code --chown} what it puts is the owner's: the files, the directories a directory's copy
+ * brings, and the missing directories above the destination (fsutil copy's MkdirAll with the chown;
+ * the legacy builder's MkdirAllAndChownNew above a file, while above a directory CopyWithTar makes
+ * them root's and fixPermissions chowns only what the copy put). Without it they are root's. ADD
+ * unpacks a local tar archive into the destination instead.
  */
 final class CopyFiles {
     /** Directories the catalogue's images have that Dockerfiles copy into without a trailing slash. */
@@ -25,13 +35,28 @@ final class CopyFiles {
     private final Function<String, String> scope;
     /** What {@link #copy} put, path and content. */
     private final StringBuilder put = new StringBuilder();
+    /** The stage's files' owners other than root and its layers' directories, which a --chown copy adds to. */
+    private final Map<String, LayerFile> owners;
+    private final Map<String, LayerDir> dirs;
+    /** {@code --chown}'s owner, null for none (root's). */
+    private final LayerFile owner;
+    private final boolean legacy;
 
     CopyFiles(BuildContext context, Map<String, String> files, String workdir, ShellLex lex, Map<String, String> scope) {
+        this(context, files, workdir, lex, scope, new java.util.HashMap<>(), new java.util.HashMap<>(), null, false);
+    }
+
+    CopyFiles(BuildContext context, Map<String, String> files, String workdir, ShellLex lex, Map<String, String> scope,
+            Map<String, LayerFile> owners, Map<String, LayerDir> dirs, LayerFile owner, boolean legacy) {
         this.context = context;
         this.files = files;
         this.workdir = workdir;
         this.lex = lex;
         this.scope = scope::get;
+        this.owners = owners;
+        this.dirs = dirs;
+        this.owner = owner;
+        this.legacy = legacy;
     }
 
     /**
@@ -44,30 +69,116 @@ final class CopyFiles {
         String abs = dest.startsWith("/") ? dest : (workdir.isEmpty() ? "/" : workdir) + "/" + dest;
         boolean intoDir = dest.endsWith("/") || dest.equals(".") || isDir(clean(abs));
         String target = clean(abs);
+        Set<String> made = new HashSet<>();
         for (Node.Heredoc h : cp.heredocs()) {
             String content = h.expand() ? lex.processWord(h.content(), scope) : h.content();
-            put(intoDir ? join(target, h.name()) : target, content);
+            String path = intoDir ? join(target, h.name()) : target;
+            if (owner != null) {
+                chownDirs(path, null, made);
+            }
+            put(path, content);
         }
         List<String[]> found = new ArrayList<>();
         for (String raw : cp.sources()) {
             String src = lex.processWord(raw, scope);
+            if (cp.add() && stage == null && (src.startsWith("http://") || src.startsWith("https://"))) {
+                // BuildKit's llb.HTTP source (the legacy builder's downloadSource) fetches it: dockwire's host reaches no outside network
+                throw new DockerfileException((legacy ? "" : "failed to load cache key: ") + "Get \"" + src
+                        + "\": dockwire: ADD of a URL is not modelled: the emulated host has no outside network");
+            }
             List<String[]> matched = matches(src, stage);
             if (matched.isEmpty() && stage == null) {
-                throw new DockerfileException("failed to compute cache key: failed to calculate checksum of ref " + ref()
-                        + ": \"" + clean("/" + src) + "\": not found");
+                throw new DockerfileException(legacy ? (cp.add() ? "ADD" : "COPY") // copier.go calcCopyInfo's words
+                        + " failed: file not found in build context or excluded by .dockerignore: stat " + src + ": file does not exist"
+                        : "failed to compute cache key: failed to calculate checksum of ref " + ref() + ": \"" + clean("/" + src) + "\": not found");
             }
             found.addAll(matched);
         }
         boolean many = found.size() > 1 || cp.sources().size() > 1;
         for (String[] f : found) {
             boolean whole = f[1].isEmpty();
-            put(intoDir || many || !whole ? join(target, whole ? base(f[0]) : f[1]) : target, f[2]);
+            String path = intoDir || many || !whole ? join(target, whole ? base(f[0]) : f[1]) : target;
+            if (owner != null) {
+                chownDirs(path, whole ? null : target, made);
+            }
+            List<TarFormat.Entry> archive = cp.add() && stage == null && whole ? untar(f[2]) : null;
+            if (archive != null) {
+                unpack(archive, target);
+            } else {
+                put(path, f[2]);
+            }
         }
         return put.toString();
     }
 
+    /**
+     * The members of {@code content} when it is a tar archive (the builders' isArchivePath: the first header reads;
+     * the content decides, not the name), else null.
+     */
+    private static List<TarFormat.Entry> untar(String content) {
+        try {
+            List<TarFormat.Entry> entries = TarFormat.read(TarFormat.fromText(content));
+            return entries.isEmpty() ? null : entries;
+        } catch (RuntimeException e) {
+            return null;
+        }
+    }
+
+    /**
+     * ADD's unpacking of a local archive into directory {@code dir} (archive.go Untar's createTarFile, as root: each
+     * member with its header's mode, uid and gid).
+     */
+    private void unpack(List<TarFormat.Entry> archive, String dir) {
+        for (TarFormat.Entry e : archive) {
+            String path = join(dir, e.name());
+            if (e.content() == null) {
+                dirs.put(path, new LayerDir(e.mode(), e.uid(), e.gid()));
+                continue;
+            }
+            String text = new String(e.content(), java.nio.charset.StandardCharsets.UTF_8); // a member is a text file of the model
+            files.put(path, text);
+            LayerFile fields = new LayerFile(e.mode(), e.uid(), e.gid());
+            if (fields.equals(LayerFile.owned(0, 0))) {
+                owners.remove(path);
+            } else {
+                owners.put(path, fields);
+            }
+            put.append(path).append('\0').append(text).append('\0');
+        }
+    }
+
+    /**
+     * The directories above {@code path} that the stage lacked, made the owner's ({@code tree}: the destination of a
+     * directory's copy, whose missing parents the legacy builder leaves root's); {@code made}: those this copy made so far.
+     */
+    private void chownDirs(String path, String tree, Set<String> made) {
+        List<String> above = new ArrayList<>();
+        for (String d = parent(path); !d.equals("/"); d = parent(d)) {
+            above.add(0, d);
+        }
+        for (String d : above) {
+            boolean inTree = tree != null && (d.equals(tree) || d.startsWith(tree + "/"));
+            if (!made.contains(d) && !dirs.containsKey(d) && !isDir(d)) {
+                made.add(d);
+                if (inTree || tree == null || !legacy) {
+                    dirs.put(d, new LayerDir(0755, owner.uid(), owner.gid()));
+                }
+            }
+        }
+    }
+
+    private static String parent(String path) {
+        int slash = path.lastIndexOf('/');
+        return slash <= 0 ? "/" : path.substring(0, slash);
+    }
+
     private void put(String path, String content) {
         files.put(path, content);
+        if (owner != null) {
+            owners.put(path, owner);
+        } else {
+            owners.remove(path);
+        }
         put.append(path).append('\0').append(content).append('\0');
     }
 

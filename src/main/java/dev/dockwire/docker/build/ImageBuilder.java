@@ -1,5 +1,6 @@
 package dev.dockwire.docker.build;
 
+import dev.dockwire.docker.LayerFile;
 import dev.dockwire.docker.ImageConfig;
 import dev.dockwire.docker.LayerDir;
 import java.nio.charset.StandardCharsets;
@@ -61,8 +62,13 @@ public final class ImageBuilder {
     private final RunStep runner;
     /** The RUN steps run, by index in {@link #steps}. */
     private final Map<Integer, RunStep.Ran> ran = new LinkedHashMap<>();
+    /** The WORKDIR steps, by index in {@link #steps}, that made no directory. */
+    private final Set<Integer> emptyWorkdirs = new LinkedHashSet<>();
+    /** Whether the legacy builder builds (DOCKER_BUILDKIT=0): {@code --chown} names it cannot find fail the step, {@link Chown}. */
+    private final boolean legacy;
 
-    private ImageBuilder(Dockerfile file, Map<String, String> buildArgs, Bases bases, BuildContext context, RunStep runner) {
+    private ImageBuilder(Dockerfile file, Map<String, String> buildArgs, Bases bases, BuildContext context, RunStep runner, boolean legacy) {
+        this.legacy = legacy;
         this.file = file;
         this.buildArgs = buildArgs;
         this.bases = bases;
@@ -73,7 +79,7 @@ public final class ImageBuilder {
     /** Builds {@code target} (null: the last stage) of {@code file}, running no RUN line. */
     public static Build build(Dockerfile file, Map<String, String> buildArgs, String target, Bases bases, BuildContext context)
             throws DockerfileException {
-        return new ImageBuilder(file, buildArgs, bases, context, null).run(target);
+        return new ImageBuilder(file, buildArgs, bases, context, null, false).run(target);
     }
 
     /**
@@ -82,12 +88,18 @@ public final class ImageBuilder {
      */
     public static Build build(Dockerfile file, Map<String, String> buildArgs, String target, Bases bases, BuildContext context,
             RunStep runner) throws DockerfileException {
-        return new ImageBuilder(file, buildArgs, bases, context, runner).run(target);
+        return build(file, buildArgs, target, bases, context, runner, false);
+    }
+
+    /** Builds {@code target} of {@code file} as {@link #build(Dockerfile, Map, String, Bases, BuildContext, RunStep)}, by the legacy builder when {@code legacy}. */
+    public static Build build(Dockerfile file, Map<String, String> buildArgs, String target, Bases bases, BuildContext context,
+            RunStep runner, boolean legacy) throws DockerfileException {
+        return new ImageBuilder(file, buildArgs, bases, context, runner, legacy).run(target);
     }
 
     /** A stage as dispatched: its image config, labels, files, the catalogue base's files it lacks and the directories its layers made. */
     private record Result(ImageConfig config, Map<String, String> labels, Map<String, String> files, Set<String> removed,
-                          Map<String, LayerDir> dirs, String key) {
+                          Map<String, LayerDir> dirs, String key, Map<String, LayerFile> owners) {
     }
 
     private Build run(String target) throws DockerfileException {
@@ -122,8 +134,9 @@ public final class ImageBuilder {
             }
         }
         Result r = done[t];
-        r = new Result(madeBySkippedRuns(r.config()), r.labels(), r.files(), r.removed(), r.dirs(), r.key());
-        return new Build(r.config(), r.labels(), r.files(), steps, inputs, loaded, runs, skipped, digest(r), r.removed(), ran, r.dirs(), keys);
+        r = new Result(madeBySkippedRuns(r.config()), r.labels(), r.files(), r.removed(), r.dirs(), r.key(), r.owners());
+        return new Build(r.config(), r.labels(), r.files(), steps, inputs, loaded, runs, skipped, digest(r), r.removed(), ran, r.dirs(), keys,
+                r.owners(), emptyWorkdirs);
     }
 
     /**
@@ -181,6 +194,7 @@ public final class ImageBuilder {
         Map<String, String> files = new LinkedHashMap<>();
         Set<String> removed = new LinkedHashSet<>();
         Map<String, LayerDir> dirs = new LinkedHashMap<>();
+        Map<String, LayerFile> owners = new LinkedHashMap<>();
         boolean scratch = baseName.equals("scratch");
         String canonical = null;
         if (baseStage >= 0) {
@@ -190,10 +204,11 @@ public final class ImageBuilder {
             files.putAll(b.files());
             removed.addAll(b.removed());
             dirs.putAll(b.dirs());
+            owners.putAll(b.owners());
         } else if (scratch) {
             config = new ImageConfig("scratch", List.of(), List.of(), List.of(ImageConfig.DEFAULT_PATH), "", "", List.of(), "", null, Map.of());
         } else {
-            canonical = canonical(baseName);
+            canonical = Bases.canonical(baseName);
             config = bases.config(baseName);
             if (config == null) {
                 throw new DockerfileException(canonical + ": failed to resolve source metadata for " + canonical
@@ -205,11 +220,12 @@ public final class ImageBuilder {
             files.putAll(bases.files(baseName));
             removed.addAll(bases.removed(baseName));
             dirs.putAll(bases.dirs(baseName));
+            owners.putAll(bases.owners(baseName));
             if (!loaded.contains(canonical)) {
                 loaded.add(canonical);
             }
         }
-        StageState st = new StageState(config, labels, files, removed, dirs, lex);
+        StageState st = new StageState(config, labels, files, removed, dirs, owners, lex);
         String prefix = multi ? (s.name() != null ? s.name() : "stage-" + i) + " " : "";
         int total = (baseStage < 0 && !scratch ? 1 : 0) + (int) s.commands().stream()
                 .filter(c -> c instanceof Instruction.Run || c instanceof Instruction.Copy || c instanceof Instruction.Workdir).count();
@@ -221,7 +237,8 @@ public final class ImageBuilder {
             st.dispatch(c, done);
         }
         removed.removeAll(st.files.keySet()); // a COPY over a removed file writes it back
-        return new Result(st.config(), st.labels, st.files, removed, dirs, st.steps.last);
+        owners.keySet().retainAll(st.files.keySet());
+        return new Result(st.config(), st.labels, st.files, removed, dirs, st.steps.last, owners);
     }
 
     /** The {@code [stage N/M]} prefixes of a stage's vertices (prefixCommand: the index padded to the total's width). */
@@ -272,6 +289,8 @@ public final class ImageBuilder {
         private final Set<String> removed;
         /** The directories the stage's layers made, by path (a later RUN sees them; WORKDIR's among them). */
         private final Map<String, LayerDir> dirs;
+        /** The owners of its files that are not root's ({@code COPY --chown}'s), by path. */
+        private final Map<String, LayerFile> owners;
         /** The LLB state's environment: the image's ENV and the ARGs in scope, for substitution. */
         private final Map<String, String> scope = new LinkedHashMap<>();
         private final List<String> env;
@@ -296,8 +315,9 @@ public final class ImageBuilder {
         private StepNames steps;
 
         StageState(ImageConfig base, Map<String, String> labels, Map<String, String> files, Set<String> removed,
-                   Map<String, LayerDir> dirs, ShellLex lex) {
+                   Map<String, LayerDir> dirs, Map<String, LayerFile> owners, ShellLex lex) {
             this.lex = lex;
+            this.owners = owners;
             this.labels = labels;
             this.files = files;
             this.removed = removed;
@@ -357,14 +377,16 @@ public final class ImageBuilder {
                 }
             } else if (c instanceof Instruction.Workdir w) {
                 workdir = normalizeWorkdir(workdir, word(w.path()));
-                workdirMade(workdir);
+                if (!workdirMade(workdir)) {
+                    emptyWorkdirs.add(ImageBuilder.this.steps.size());
+                }
                 steps.add("WORKDIR " + workdir);
             } else if (c instanceof Instruction.User u) {
                 user = word(u.user());
             } else if (c instanceof Instruction.Expose x) {
                 for (String p : x.ports()) {
                     for (String w : lex.processWords(p, scope::get)) {
-                        for (String port : ports(w)) {
+                        for (String port : PortSpecs.keys(w)) {
                             if (!exposed.contains(port)) {
                                 exposed.add(port);
                             }
@@ -398,7 +420,14 @@ public final class ImageBuilder {
                 if (cp.from() != null && indexOf(cp.from().toLowerCase(Locale.ROOT), done.length) < 0) {
                     copyImage(word(cp.from()));
                 }
-                String put = new CopyFiles(context, files, workdir, lex, scope).copy(cp, cp.from() == null ? null : stageFiles(cp.from(), done));
+                String put;
+                try {
+                    LayerFile owner = cp.chown() == null || cp.chown().isEmpty() ? null : Chown.resolve(word(cp.chown()), legacy, this::read);
+                    put = new CopyFiles(context, files, workdir, lex, scope, owners, dirs, owner, legacy)
+                            .copy(cp, cp.from() == null ? null : stageFiles(cp.from(), done));
+                } catch (DockerfileException e) { // the legacy builder's dispatcher fails the step after its Step line
+                    throw legacy ? new StepRefused(e.getMessage(), ImageBuilder.this.steps, keys, ran, cp.source()) : e;
+                }
                 steps.add(upper(c), put);
             }
             // VOLUME, MAINTAINER and ONBUILD set Config.Volumes, Author and OnBuild: fields of no effect on what a container of it runs here.
@@ -410,7 +439,7 @@ public final class ImageBuilder {
          * the build as FROM would; the catalogue's images bring no files of their own.
          */
         private void copyImage(String image) throws DockerfileException {
-            String canonical = canonical(image);
+            String canonical = Bases.canonical(image);
             if (bases.config(image) == null) {
                 throw new DockerfileException(canonical + ": failed to resolve source metadata for " + canonical
                         + ": pull access denied, repository does not exist or may require authorization: server message: "
@@ -419,6 +448,12 @@ public final class ImageBuilder {
             if (!loaded.contains(canonical)) {
                 loaded.add(canonical);
             }
+        }
+
+        /** The text of {@code path} in the stage so far: its layers' file, else its catalogue image's; null when neither has it. */
+        private String read(String path) {
+            String text = files.get(path);
+            return text != null || removed.contains(path) ? text : bases.file(reference, path);
         }
 
         private Map<String, String> stageFiles(String from, Result[] done) {
@@ -444,7 +479,7 @@ public final class ImageBuilder {
         private void execute(Instruction.Run r) throws DockerfileException {
             List<String> argv = RunLines.argv(r, shell);
             RunStep.Ran out = runner.run(new RunStep.Request(config(), files, removed, argv, runEnv(), workdir, user, dirs,
-                    keys.get(keys.size() - 1)));
+                    keys.get(keys.size() - 1), owners));
             int index = ImageBuilder.this.steps.size() - 1;
             ran.put(index, out);
             if (out.status() != 0 && gap(out)) {
@@ -459,6 +494,7 @@ public final class ImageBuilder {
             for (String gone : out.deleted()) {
                 files.remove(gone);
                 files.keySet().removeIf(p -> p.startsWith(gone + "/"));
+                owners.keySet().removeIf(p -> p.equals(gone) || p.startsWith(gone + "/"));
                 dirs.keySet().removeIf(p -> p.equals(gone) || p.startsWith(gone + "/"));
                 removed.add(gone);
             }
@@ -474,17 +510,26 @@ public final class ImageBuilder {
         }
 
         /**
-         * WORKDIR's directory and those above it, made where the image lacks them (dispatchWorkdir's
-         * {@code llb.Mkdir} with parents; the legacy builder's MkdirAllAndChownNew): root's, 0755.
-         * Which of them the base already has is the engine's to know; it lays only the missing ones.
+         * WORKDIR's directory and those above it, made where the stage lacks them (dispatchWorkdir's
+         * {@code llb.Mkdir} with parents as the image's USER, llb.WithUser: that user's with BuildKit; the
+         * legacy builder's ContainerCreateWorkdir root's, create_unix.go), 0755; whether it made any
+         * (the legacy builder's commit of an empty diff is an empty layer). The catalogue's are the
+         * base's ({@link Bases#directory}); those kept as root's make no layer of their own.
          */
-        private void workdirMade(String dir) {
+        private boolean workdirMade(String dir) throws DockerfileException {
+            LayerFile o = legacy || user.isEmpty() ? null : Chown.resolve(user, false, this::read);
+            LayerDir made = o == null ? LayerDir.DEFAULT : new LayerDir(0755, o.uid(), o.gid());
+            boolean any = false;
             for (int slash = dir.indexOf('/', 1); dir.length() > 1; slash = dir.indexOf('/', slash + 1)) {
-                dirs.putIfAbsent(slash < 0 ? dir : dir.substring(0, slash), LayerDir.DEFAULT);
+                String d = slash < 0 ? dir : dir.substring(0, slash);
+                boolean exists = dirs.containsKey(d) || bases.directory(reference, d) || files.keySet().stream().anyMatch(f -> f.startsWith(d + "/"));
+                any |= !exists;
+                dirs.put(d, exists ? dirs.getOrDefault(d, LayerDir.DEFAULT) : made);
                 if (slash < 0) {
-                    return;
+                    break;
                 }
             }
+            return any;
         }
 
         /** A RUN's process environment: the stage's ENV, then the ARGs in scope it does not set. */
@@ -526,46 +571,6 @@ public final class ImageBuilder {
         return CopyFiles.clean(p);
     }
 
-    /** nat.ParsePortSpecs' keys: {@code 80} is {@code 80/tcp}, a range one key per port. */
-    private static List<String> ports(String spec) throws DockerfileException {
-        String proto = "tcp";
-        String p = spec;
-        int slash = spec.indexOf('/');
-        if (slash >= 0) {
-            proto = spec.substring(slash + 1).toLowerCase(Locale.ROOT);
-            p = spec.substring(0, slash);
-        }
-        String[] range = p.split("-", 2);
-        try {
-            int lo = Integer.parseInt(range[0]);
-            int hi = range.length == 2 ? Integer.parseInt(range[1]) : lo;
-            List<String> out = new ArrayList<>();
-            for (int port = lo; port <= hi; port++) {
-                out.add(port + "/" + proto);
-            }
-            return out;
-        } catch (NumberFormatException e) {
-            throw new DockerfileException("invalid containerPort: " + p);
-        }
-    }
-
-    /** The name BuildKit shows and resolves: {@code nginx} is {@code docker.io/library/nginx:latest}. */
-    static String canonical(String image) {
-        String name = image;
-        int slash = name.indexOf('/');
-        String first = slash < 0 ? "" : name.substring(0, slash);
-        if (slash < 0) {
-            name = "docker.io/library/" + name;
-        } else if (!first.contains(".") && !first.contains(":") && !first.equals("localhost")) {
-            name = "docker.io/" + name;
-        }
-        int lastSlash = name.lastIndexOf('/');
-        if (!name.contains("@") && name.indexOf(':', lastSlash) < 0) {
-            name += ":latest";
-        }
-        return name;
-    }
-
     private static String digest(Result r) {
         try {
             MessageDigest md = MessageDigest.getInstance("SHA-256");
@@ -579,6 +584,9 @@ public final class ImageBuilder {
             }
             for (Map.Entry<String, LayerDir> d : r.dirs().entrySet()) {
                 md.update(("d" + d.getKey() + "\0" + d.getValue() + "\0").getBytes(StandardCharsets.UTF_8));
+            }
+            for (Map.Entry<String, LayerFile> o : r.owners().entrySet()) {
+                md.update(("o" + o.getKey() + "\0" + o.getValue() + "\0").getBytes(StandardCharsets.UTF_8));
             }
             return HexFormat.of().formatHex(md.digest());
         } catch (NoSuchAlgorithmException e) {

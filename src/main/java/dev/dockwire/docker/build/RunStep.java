@@ -19,11 +19,13 @@ public interface RunStep {
      * shell's {@code /bin/sh -c LINE} or the exec form's program), the variables the process gets
      * (the stage's ENV and ARGs in scope), its working directory and user, and the directories its
      * layers made (empty ones included: {@code RUN mkdir /d}), and the step's cache key ({@link Build#stepKeys()}):
-     * a key whose RUN succeeded before may take that run's layer instead of running again.
+     * a key whose RUN succeeded before may take that run's layer instead of running again; the owners other than
+     * root of its files ({@code COPY --chown}'s).
      */
     record Request(ImageConfig config, Map<String, String> files, Set<String> removed, List<String> argv, List<String> env,
-                   String workdir, String user, Map<String, LayerDir> dirs, String key) {
+                   String workdir, String user, Map<String, LayerDir> dirs, String key, Map<String, dev.dockwire.docker.LayerFile> owners) {
         public Request {
+            owners = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(owners));
             files = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(files));
             dirs = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(dirs));
             removed = java.util.Collections.unmodifiableSet(new java.util.LinkedHashSet<>(removed));

@@ -10,6 +10,7 @@ import dev.dockwire.docker.build.Dockerfile;
 import dev.dockwire.docker.build.DockerfileException;
 import dev.dockwire.docker.build.ImageBuilder;
 import dev.dockwire.docker.build.RunFailed;
+import dev.dockwire.docker.build.StepRefused;
 import dev.dockwire.docker.build.RunInstalls;
 import dev.dockwire.docker.build.RunStep;
 import dev.dockwire.docker.build.ServeComment;
@@ -204,6 +205,22 @@ public final class BuildCommand {
             }
 
             @Override
+            public Map<String, dev.dockwire.docker.LayerFile> owners(String image) {
+                ImageService.BuiltImage built = engine.images().built(image);
+                return built == null ? Map.of() : built.owners();
+            }
+
+            @Override
+            public boolean directory(String reference, String path) {
+                return dev.dockwire.docker.engine.ImageFiles.directory(reference, path);
+            }
+
+            @Override
+            public String file(String reference, String path) {
+                return dev.dockwire.docker.engine.ImageFiles.text(reference, path);
+            }
+
+            @Override
             public Map<String, String> packagePrograms(String family, String pkg) {
                 return Images.packagePrograms(family, pkg);
             }
@@ -224,13 +241,18 @@ public final class BuildCommand {
         Dockerfile d;
         try {
             d = Dockerfile.parse(text);
-            b = ImageBuilder.build(d, buildArgs, target, bases, context, new BuildContainers(host, legacy() ? "legacy" : "buildkit", !noCache));
+            b = ImageBuilder.build(d, buildArgs, target, bases, context, new BuildContainers(host, legacy() ? "legacy" : "buildkit", !noCache),
+                    legacy());
             serves = ServeComment.find(text);
         } catch (RunFailed e) {
             java.util.Set<Integer> cached = new java.util.HashSet<>();
             Outcome failed = runFailed(e, dfName, text, files, context, ignoreText, noCache, progress, quiet, cached);
             return new Outcome(null, failed.lines(), true, List.of(), null,
                     legacy() ? new LegacyBuild(engine, tarSize(files, context), noCache, target).failed(d(text), e, cached) : null);
+        } catch (StepRefused e) { // the legacy builder's alone
+            java.util.Set<Integer> cached = steps(e.steps(), e.stepKeys(), e.ran(), null, files, context, noCache, progress);
+            return new Outcome(null, lines, true, List.of(), null,
+                    new LegacyBuild(engine, tarSize(files, context), noCache, target).refused(d(text), e, cached));
         } catch (DockerfileException e) {
             String refused = legacy() ? LegacyBuild.parseError(e.getMessage()) : null;
             if (refused != null) {
@@ -262,7 +284,7 @@ public final class BuildCommand {
         Map<String, String> labels = new LinkedHashMap<>(b.labels());
         labels.putAll(r.labels());
         ImageService.BuiltImage image = new ImageService.BuiltImage(b.config(), id, Instant.ofEpochMilli(System.currentTimeMillis()), size,
-                b.files(), labels, b.removed(), b.dirs());
+                b.files(), labels, b.removed(), b.dirs(), b.owners());
         // A status that took no time prints without one (printer.go: the time only above 0.01s).
         List<String> export = new ArrayList<>(List.of("exporting layers done", "writing image " + id + " done"));
         for (String tag : tags) {

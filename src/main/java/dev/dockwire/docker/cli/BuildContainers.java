@@ -76,7 +76,7 @@ final class BuildContainers implements RunStep {
         }
         try {
             c.pinnedImage(r.config());
-            FileTable layers = BuiltLayers.of(c, c.imageFiles(), r.files(), r.dirs(), r.removed());
+            FileTable layers = BuiltLayers.of(c, c.imageFiles(), r.files(), r.dirs(), r.removed(), r.owners());
             c.imageFiles(layers);
             if (!r.workdir().isEmpty() && !r.workdir().equals("/")) {
                 mkdirs(layers, r.workdir()); // BuildKit makes a WORKDIR that is missing (dispatchWorkdir's mkdir)

@@ -92,6 +92,8 @@ final class BuildHistory {
         int copy = 0;
         List<Long> runs = runSizes(i);
         int run = 0;
+        List<Boolean> workdirs = workdirsEmpty(i);
+        int wd = 0;
         Map<String, String> args = new LinkedHashMap<>();
         java.util.Set<String> envKeys = new java.util.HashSet<>();
         List<String> shell = List.of("/bin/sh", "-c");
@@ -116,7 +118,10 @@ final class BuildHistory {
             } else if (c instanceof Instruction.Workdir w) {
                 workdir = w.path().startsWith("/") ? w.path() : (workdir.endsWith("/") ? workdir : workdir + "/") + w.path();
                 workdir = clean(workdir);
-                out.add(legacy ? legacy(shell, "#(nop) WORKDIR " + workdir, 0, false) : config(shell, "WORKDIR " + workdir));
+                // dispatchWorkdir: BuildKit's mkdir is a layer (unless WORKDIR /); the legacy builder's commit one only if it made a directory
+                boolean empty = wd < workdirs.size() && workdirs.get(wd++);
+                out.add(legacy ? legacy(shell, "#(nop) WORKDIR " + workdir, 0, empty)
+                        : new ImageHistory.Entry(now, "WORKDIR " + workdir, 0, ImageHistory.BUILDKIT, workdir.equals("/")));
             } else if (c instanceof Instruction.User u) {
                 out.add(config(shell, "USER " + u.user()));
             } else if (c instanceof Instruction.Expose x) {
@@ -175,6 +180,17 @@ final class BuildHistory {
             if (step.contains("] RUN ")) {
                 dev.dockwire.docker.build.RunStep.Ran ran = build.ran().get(k);
                 out.add(ran == null ? 0L : ran.size());
+            }
+        }
+        return out;
+    }
+
+    /** Whether each WORKDIR of stage {@code i} made no directory ({@link Build#emptyWorkdirs()}), in order. */
+    private List<Boolean> workdirsEmpty(int i) {
+        List<Boolean> out = new ArrayList<>();
+        for (int k : stageSteps(i)) {
+            if (build.steps().get(k).contains("] WORKDIR ")) {
+                out.add(build.emptyWorkdirs().contains(k));
             }
         }
         return out;

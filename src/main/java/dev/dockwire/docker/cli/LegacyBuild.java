@@ -4,6 +4,7 @@ import dev.dockwire.docker.build.Build;
 import dev.dockwire.docker.build.Dockerfile;
 import dev.dockwire.docker.build.Instruction;
 import dev.dockwire.docker.build.RunFailed;
+import dev.dockwire.docker.build.StepRefused;
 import dev.dockwire.docker.build.RunStep;
 import dev.dockwire.docker.engine.Engine;
 import dev.dockwire.docker.engine.ImageHistory;
@@ -43,6 +44,8 @@ final class LegacyBuild {
     private List<String> lastStage = List.of();
     /** The reset of a stderr write's colour, not yet streamed. */
     private String reset = "";
+    /** The line of the step the dispatcher refused ({@link StepRefused}), 0 for none. */
+    private int refusedAt;
 
     LegacyBuild(Engine engine, long contextTarBytes, boolean noCache, String target) {
         this.engine = engine;
@@ -143,6 +146,14 @@ final class LegacyBuild {
         return out;
     }
 
+    /** The lines of a build whose step the dispatcher refused ({@link StepRefused}): the steps before it, its Step line, the error. */
+    List<String> refused(Dockerfile d, StepRefused e, java.util.Set<Integer> cached) {
+        refusedAt = e.startLine();
+        steps(d, e.steps(), e.ran(), null, cached, null);
+        line(e.getMessage());
+        return out;
+    }
+
     /**
      * Every stage's steps; a RUN's output from the run dockwire made of it. A step with a vertex (RUN,
      * COPY, WORKDIR) is cached when its vertex was ({@code cached}, by vertex index); another when the
@@ -192,8 +203,10 @@ final class LegacyBuild {
                 String text = c.source().original().strip();
                 line("Step " + ++n + "/" + total + " : " + text);
                 String refused = refusal(c);
-                if (refused != null) {
-                    line(refused);
+                if (refused != null || c.source().startLine() == refusedAt) {
+                    if (refused != null) {
+                        line(refused);
+                    }
                     return;
                 }
                 boolean isRun = c instanceof Instruction.Run;
@@ -264,7 +277,7 @@ final class LegacyBuild {
             } else {
                 size += k > 1 ? history.get(first + k - 1).size() : 0;
                 images.storeIntermediate(new ImageService.BuiltImage(image.config(), chain.get(k), image.created(),
-                        size, image.files(), image.labels(), image.removed(), image.dirs()), upTo, chain.get(k - 1));
+                        size, image.files(), image.labels(), image.removed(), image.dirs(), image.owners()), upTo, chain.get(k - 1));
             }
             images.layers(chain.get(k), layers);
         }

@@ -1,6 +1,7 @@
 package dev.dockwire.docker.engine;
 
 import dev.dockwire.docker.Container;
+import dev.dockwire.docker.LayerFile;
 import dev.dockwire.docker.FileStore;
 import dev.dockwire.docker.FileTable;
 import dev.dockwire.docker.LayerDir;
@@ -11,7 +12,7 @@ import java.util.Set;
  * A built or committed image's layers as one read-only table over its catalogue image's files, as
  * overlayfs stacks the lowerdirs of its containers (and of a build's RUN containers): the directories
  * its layers made with their modes and owners (an empty one included: go-archive's ChangesDirs puts an
- * added directory in the layer tar), the files they wrote, then their whiteouts (a file's,
+ * added directory in the layer tar), the files they wrote (with their owners: COPY --chown's), then their whiteouts (a file's,
  * or a directory's and all below it).
  */
 public final class BuiltLayers {
@@ -20,6 +21,12 @@ public final class BuiltLayers {
 
     /** The layers of {@code files}, {@code dirs} and {@code removed} over {@code c}'s catalogue image's files. */
     public static FileTable of(Container c, FileStore image, Map<String, String> files, Map<String, LayerDir> dirs, Set<String> removed) {
+        return of(c, image, files, dirs, removed, Map.of());
+    }
+
+    /** The layers as {@link #of(Container, FileStore, Map, Map, Set)}, the files of {@code owners} with their modes and owners (their tar headers' Mode, Uid and Gid). */
+    public static FileTable of(Container c, FileStore image, Map<String, String> files, Map<String, LayerDir> dirs, Set<String> removed,
+            Map<String, LayerFile> owners) {
         FileTable layers = new FileTable();
         layers.lower(image);
         dirs.forEach((path, dir) -> {
@@ -30,7 +37,16 @@ public final class BuiltLayers {
                 layers.own(path, dir.uid(), dir.gid());
             }
         });
-        files.forEach((path, text) -> layers.write(path, text, false));
+        files.forEach((path, text) -> {
+            layers.write(path, text, false);
+            LayerFile o = owners.get(path);
+            if (o != null) {
+                layers.own(path, o.uid(), o.gid());
+                if (o.mode() != 0644) {
+                    layers.chmod(path, o.mode());
+                }
+            }
+        });
         for (String gone : removed) {
             if (!layers.remove(gone)) {
                 layers.removeDirectory(gone, true);

@@ -164,7 +164,7 @@ final class Containers {
 
     /** A built or committed image's layers as its containers' read-only files ({@link BuiltLayers}). */
     private static dev.dockwire.docker.FileStore builtLayers(Container c, ImageService.BuiltImage built) {
-        return BuiltLayers.of(c, ImageFiles.of(c), built.files(), built.dirs(), built.removed());
+        return BuiltLayers.of(c, ImageFiles.of(c), built.files(), built.dirs(), built.removed(), built.owners());
     }
 
     /**

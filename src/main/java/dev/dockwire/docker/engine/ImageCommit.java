@@ -67,6 +67,8 @@ public final class ImageCommit {
         Map<String, String> files = new LinkedHashMap<>(parentBuilt == null ? Map.of() : parentBuilt.files());
         java.util.Set<String> removed = new java.util.LinkedHashSet<>(parentBuilt == null ? java.util.Set.of() : parentBuilt.removed());
         Map<String, dev.dockwire.docker.LayerDir> dirs = new LinkedHashMap<>(parentBuilt == null ? Map.of() : parentBuilt.dirs());
+        // The parent's files keep their owners (COPY --chown's); one the container wrote is taken as root's.
+        Map<String, dev.dockwire.docker.LayerFile> owners = new LinkedHashMap<>(parentBuilt == null ? Map.of() : parentBuilt.owners());
         long layer = 0;
         List<String> diff = new ContainerChanges(engine).changes(c.id());
         for (String line : diff) {
@@ -76,6 +78,7 @@ public final class ImageCommit {
                 // The layer's whiteout (.wh.NAME): the file, or the directory and all below it, gone in the new image's containers too.
                 files.remove(path);
                 files.keySet().removeIf(p -> p.startsWith(path + "/"));
+                owners.keySet().removeIf(p -> p.equals(path) || p.startsWith(path + "/"));
                 dirs.keySet().removeIf(p -> p.equals(path) || p.startsWith(path + "/"));
                 removed.removeIf(p -> p.startsWith(path + "/"));
                 if (c.imageFiles() != null && c.imageFiles().read(path) != null || c.removedPaths().contains(path)) {
@@ -86,6 +89,7 @@ public final class ImageCommit {
                 removed.remove(path);
             } else if (content != null && !c.isDirectory(path)) {
                 files.put(path, content);
+                owners.remove(path);
                 removed.remove(path);
                 layer += content.getBytes(StandardCharsets.UTF_8).length;
             }
@@ -98,7 +102,7 @@ public final class ImageCommit {
         String id = "sha256:" + Images.digest("commit\0" + c.id() + "\0" + engine.nanos() + "\0" + images.made() + "\0" + r.author() + "\0" + r.comment()
                 + "\0" + changed + "\0" + new TreeMap<>(files) + "\0" + removed + "\0" + dirs);
         ImageService.BuiltImage image = new ImageService.BuiltImage(changed.config(), id, r.now(), parent.size() + layer, files,
-                changed.labels(), removed, dirs);
+                changed.labels(), removed, dirs, owners);
         images.store(image, history, parent.id());
         List<String> chain = new ArrayList<>(images.layers(parent.id()));
         if (!diff.isEmpty()) {

@@ -64,6 +64,16 @@ final class ImageDirectories {
         return of(c).contains(abs);
     }
 
+    /** Whether catalogue image {@code ref} has directory {@code abs}, as {@link #catalogue(Container, String)} without a container. */
+    static boolean catalogue(String ref, String abs) {
+        String name = ImageTree.name(ref);
+        ImageTree tree = name == null ? null : ImageTree.named(name);
+        if (tree != null ? tree.stat(abs) != null && tree.stat(abs).directory() : ROOTFS.contains(abs)) {
+            return true;
+        }
+        return IMAGE_DIRS.getOrDefault(Images.baseName(ref), Set.of()).contains(abs);
+    }
+
     /**
      * The directories a built or committed image's layers made ({@link BuiltLayers}: the read-only table
      * under {@code c}'s own files), empty ones included.

@@ -110,6 +110,29 @@ public final class ImageFiles {
         return files == null ? null : files.read(path);
     }
 
+    /**
+     * The text of {@code path} among the kept texts of catalogue image {@code ref} (an alpine-based image's are
+     * alpine's), or null: what a build step reads of its base without a container ({@code COPY --chown}'s
+     * /etc/passwd and /etc/group).
+     */
+    public static String text(String ref, String path) {
+        List<String> resources = IMAGES.get(ref);
+        if (resources == null && "alpine".equals(Images.provider(ref, "apk"))) {
+            resources = ALPINE;
+        }
+        for (String resource : resources == null ? List.<String>of() : resources) {
+            if (resource.substring(resource.indexOf('/')).equals(path)) {
+                return text(resource);
+            }
+        }
+        return null;
+    }
+
+    /** Whether catalogue image {@code ref} has directory {@code path} (its tree's, the root file system's or one it adds). */
+    public static boolean directory(String ref, String path) {
+        return ImageDirectories.catalogue(ref, path);
+    }
+
     private static FileStore load(String ref, List<String> resources, String tree) {
         FileTable files = new FileTable();
         for (String resource : resources) {

@@ -128,15 +128,24 @@ public final class ImageService {
      * files COPY/ADD put in it (absolute path to text), which each of its containers starts with,
      * its labels, the base image's files its layers removed (a committed container's
      * whiteouts: go-archive's {@code .wh.} entries), gone in each of its containers, and the
-     * directories its layers made with their modes and owners (empty ones too), in each of its containers.
+     * directories its layers made with their modes and owners (empty ones too), in each of its containers, and
+     * the owners other than root of its files ({@code COPY --chown}'s).
      */
     public record BuiltImage(ImageConfig config, String id, java.time.Instant created, long size, Map<String, String> files,
-                             Map<String, String> labels, java.util.Set<String> removed, Map<String, LayerDir> dirs) {
+                             Map<String, String> labels, java.util.Set<String> removed, Map<String, LayerDir> dirs,
+                             Map<String, dev.dockwire.docker.LayerFile> owners) {
         public BuiltImage {
+            owners = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(owners));
             files = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(files));
             labels = java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(labels));
             removed = java.util.Collections.unmodifiableSet(new java.util.LinkedHashSet<>(removed));
             dirs = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(dirs));
+        }
+
+        /** A built image whose files are all root's. */
+        public BuiltImage(ImageConfig config, String id, java.time.Instant created, long size, Map<String, String> files,
+                Map<String, String> labels, java.util.Set<String> removed, Map<String, LayerDir> dirs) {
+            this(config, id, created, size, files, labels, removed, dirs, Map.of());
         }
 
         /** A built image whose layers made no directory of their own. */

@@ -108,13 +108,19 @@ final class ImageTree {
             return null;
         }
         String ref = config.reference();
+        String named = name(ref);
+        return named == null && "alpine".equals(Images.provider(c, "apk")) ? "alpine" : named;
+    }
+
+    /** The tree of catalogue image {@code ref} (one built FROM alpine with apk is alpine's), or null. */
+    static String name(String ref) {
         if (ref.equals("debian")) {
             return "debian-trixie";
         }
         if (SLIM.contains(ref)) {
             return ref;
         }
-        return ref.equals("alpine") || ref.equals("nginx:alpine") || "alpine".equals(Images.provider(c, "apk")) ? "alpine" : null;
+        return ref.equals("alpine") || ref.equals("nginx:alpine") || "alpine".equals(Images.provider(ref, "apk")) ? "alpine" : null;
     }
 
     /** The tree of resource {@code rootfs/NAME.tree}, read once. */
