@@ -64,7 +64,11 @@ public final class Kill {
                 zero = true;
             } else {
                 signal = Signal.parse(name);
-                if (signal == null) {
+                if (signal == null || style == Style.DASH && signal == Signal.SIGSTKFLT) {
+                    if (style == Style.DASH && !opt.equals("-s")) {
+                        err.accept(error.apply("Illegal option -" + name.charAt(0))); // nextopt's word for -FOO
+                        return 2;
+                    }
                     if (style != Style.PROCPS) {
                         return badSignal(name);
                     }
@@ -96,7 +100,8 @@ public final class Kill {
             }
             if (badName != null) {
                 failures++;
-                err.accept(error.apply("(" + pid + "): Invalid argument")); // procps-ng 4.0.2 hands an unknown name on as -1: EINVAL
+                // procps-ng 4.0.2 hands an unknown name on as signal -1: kill(2)'s ESRCH for no such process, else EINVAL
+                err.accept(error.apply("(" + pid + "): " + (killer.kill(pid, null) ? "Invalid argument" : "No such process")));
                 continue;
             }
             if (!killer.kill(pid, zero ? null : signal)) {
@@ -184,7 +189,8 @@ public final class Kill {
                 }
                 case DASH -> {
                     for (int n = 0; n <= 64; n++) {
-                        out.accept(n == 0 || n == 32 || n == 33 ? Integer.toString(n) : name(n));
+                        // dash's table has no name for 16 (STKFLT) nor for glibc's own 32 and 33
+                        out.accept(n == 0 || n == 16 || n == 32 || n == 33 ? Integer.toString(n) : name(n));
                     }
                 }
                 case PROCPS -> {

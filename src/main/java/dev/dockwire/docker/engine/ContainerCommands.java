@@ -35,7 +35,7 @@ public final class ContainerCommands implements Commands {
     /** What an image outside the catalogue has besides the modelled programs: the shell's applets. */
     private static final Set<String> APPLETS = Set.of("cat", "ls", "env", "printenv", "id", "whoami", "touch", "hostname", "ps", "sleep", "date",
             "chmod", "chown", "mkdir", "rmdir", "cp", "mv", "stat", "readlink", "realpath", "which", "find",
-            "pgrep", "pkill", "killall", "pidof", "timeout");
+            "pgrep", "pkill", "killall", "pidof", "timeout", "watch");
 
     private final Engine engine;
     private final EventLoop clock;
@@ -215,6 +215,7 @@ public final class ContainerCommands implements Commands {
         }
         Program program = server != null ? server : SHELLS.contains(base) ? shell(name, env)
                 : base.equals("timeout") && provider(name) != null ? new Timeout(Set.of("busybox", "alpine").contains(provider(name)), this, env, stdin)
+                : base.equals("watch") && Set.of("busybox", "alpine").contains(provider(name)) ? new Watch(this, env)
                 : TailFollow.follows(argv) ? TailFollow.of(provider(name)) : Programs.create(provider(name), base);
         if (program == null) {
             return null;

@@ -30,10 +30,11 @@ public final class ProcessCommands {
         return NAMES.contains(name.substring(name.lastIndexOf('/') + 1));
     }
 
-    /** Whether {@code docker exec} runs {@code argv} through the container's commands: these, and {@code timeout} ({@link Timeout}). */
+    /** Whether {@code docker exec} runs {@code argv} through the container's commands: these, {@code timeout} ({@link Timeout}) and {@code watch} ({@link Watch}). */
     public static boolean execs(List<String> argv) {
         String name = argv.get(0);
-        return handles(argv) || name.substring(name.lastIndexOf('/') + 1).equals("timeout");
+        String base = name.substring(name.lastIndexOf('/') + 1);
+        return handles(argv) || base.equals("timeout") || base.equals("watch");
     }
 
     /**
@@ -51,9 +52,9 @@ public final class ProcessCommands {
             all.add(line);
             errors.add(line);
         };
-        Process parent = pids.process(ppid);
-        boolean execd = parent != null && parent.argv().equals(vehicle(argv));
-        Process self = execd ? parent : pids.spawn(ppid, argv, Map.of(), nowNanos);
+        Process vehicle = vehicleOf(pids, argv);
+        boolean execd = vehicle != null;
+        Process self = execd ? vehicle : pids.spawn(ppid, argv, Map.of(), nowNanos);
         if (!execd) {
             self.uid(uid);
         }
@@ -77,10 +78,16 @@ public final class ProcessCommands {
      * The shell {@code docker exec} starts only to exec an applet ({@code sh -c 'exec "$@"' sh ARGV}):
      * exec keeps its pid, so the applet is that process and takes no pid of its own.
      */
-    private static List<String> vehicle(List<String> argv) {
+    private static Process vehicleOf(PidNamespace pids, List<String> argv) {
         List<String> v = new ArrayList<>(List.of("sh", "-c", "exec \"$@\"", "sh"));
         v.addAll(argv);
-        return v;
+        List<Process> running = pids.running();
+        for (int i = running.size() - 1; i >= 0; i--) {
+            if (running.get(i).argv().equals(v)) {
+                return running.get(i);
+            }
+        }
+        return null;
     }
 
     /** kill(2) from inside {@code pids}: a negative pid is a process group, signal 0 (null) a check. */
