@@ -112,6 +112,23 @@ public final class PidNamespace {
         return true;
     }
 
+    /**
+     * kill(2) from a process of this namespace: as {@link #kill}, but its init ignores every signal it
+     * has no handler for, SIGKILL and SIGSTOP too (sig_task_ignored on a SIGNAL_UNKILLABLE task: only
+     * an ancestor namespace's sender, {@code docker kill}, forces those). {@code signal} null is signal 0,
+     * the check that the process exists.
+     */
+    public boolean killInside(int pid, Signal signal) {
+        Process p = process(pid);
+        if (p == null || p.exited()) {
+            return false;
+        }
+        if (signal == null || pid == 1 && !(signal.catchable() && p.handles(signal))) {
+            return true;
+        }
+        return kill(pid, signal);
+    }
+
     private void deliverLater(Process p, Signal signal) {
         if (p.exited()) {
             return;

@@ -19,7 +19,7 @@ import java.util.Set;
 final class Builtins {
     private static final Set<String> NAMES = Set.of("echo", "printf", "test", "[", "true", "false", ":", "exit", "export",
             "unset", "set", "shift", "read", "cd", "pwd", "exec", "wait", "trap", "eval", ".", "source", "local", "return",
-            "break", "continue", "command", "readonly", "[[", "type", "alias", "unalias", "hash", "shopt");
+            "break", "continue", "command", "readonly", "[[", "type", "alias", "unalias", "hash", "shopt", "kill");
 
     /** Whether a shell of some dialect runs {@code name} itself. */
     static boolean any(String name) {
@@ -39,7 +39,7 @@ final class Builtins {
 
     boolean has(String name) {
         return NAMES.contains(name) && !((name.equals("source") || name.equals("[[")) && sh.dialect == Dialect.DASH)
-                && !(name.equals("shopt") && sh.dialect != Dialect.BASH);
+                && !(name.equals("shopt") && sh.dialect != Dialect.BASH) && !(name.equals("kill") && sh.commands.killer() == null);
     }
 
     /** {@code path} against the working directory {@code cwd}, {@code .} and {@code ..} folded. */
@@ -88,6 +88,7 @@ final class Builtins {
             case "read" -> done(read(args, io), k);
             case "cd" -> done(cd(args, io), k);
             case "type", "alias", "unalias", "hash" -> done(names.run(name, args, io), k);
+            case "kill" -> done(kill(args, io), k);
             case "pwd" -> {
                 io.out.line(sh.cwd);
                 done(0, k);
@@ -121,6 +122,26 @@ final class Builtins {
             }
             default -> command(args, io, k);
         }
+    }
+
+    /** kill as the dialect's builtin: BusyBox's applet under the shell's name in ash ({@code sh: can't kill pid 99: ...}). */
+    private int kill(List<String> args, Io io) {
+        Kill.Style style = switch (sh.dialect) {
+            case ASH -> Kill.Style.BUSYBOX;
+            case DASH -> Kill.Style.DASH;
+            case BASH -> Kill.Style.BASH;
+        };
+        List<String> errors = new ArrayList<>();
+        java.util.function.UnaryOperator<String> word = sh.dialect == Dialect.ASH ? m -> sh.arg0 + ": " + m : m -> m;
+        int status = new Kill(style, sh.commands.killer(), word, io.out::line, errors::add).run(args);
+        for (String e : errors) {
+            if (sh.dialect == Dialect.ASH || e.isEmpty() || e.startsWith("kill: usage") || e.startsWith("kill -l")) {
+                io.err.line(e);
+            } else {
+                error(io, "kill", e);
+            }
+        }
+        return status;
     }
 
     private void done(int status, Runnable k) {

@@ -47,6 +47,11 @@ public interface Commands {
         void signal(Signal signal);
     }
 
+    /** kill(2) in the place's PID namespace for the shell's own {@code kill}; null where the place has its own (the host's job table). */
+    default Kill.Killer killer() {
+        return null;
+    }
+
     /**
      * The package that provides {@code name} on the PATH ({@code busybox}, {@code debian},
      * {@code iputils}...), or null when the place has no such program: the shell's not-found, 127.

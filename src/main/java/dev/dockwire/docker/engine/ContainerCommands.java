@@ -34,7 +34,8 @@ public final class ContainerCommands implements Commands {
     private static final Set<String> SHELLS = Set.of("sh", "ash", "bash", "dash");
     /** What an image outside the catalogue has besides the modelled programs: the shell's applets. */
     private static final Set<String> APPLETS = Set.of("cat", "ls", "env", "printenv", "id", "whoami", "touch", "hostname", "ps", "sleep", "date",
-            "chmod", "chown", "mkdir", "rmdir", "cp", "mv", "stat", "readlink", "realpath", "which", "find");
+            "chmod", "chown", "mkdir", "rmdir", "cp", "mv", "stat", "readlink", "realpath", "which", "find",
+            "pgrep", "pkill", "killall", "pidof", "timeout", "watch");
 
     private final Engine engine;
     private final EventLoop clock;
@@ -208,6 +209,12 @@ public final class ContainerCommands implements Commands {
             clock.schedule(0, () -> done.accept(r.status()));
             return running(null);
         }
+        if (server == null && ProcessCommands.handles(argv) && provider(name) != null) {
+            CommandOutput r = ProcessCommands.run(pids, argv, provider(name), ppid, user.uid(), clock.nanos());
+            print(r, out);
+            clock.schedule(0, () -> done.accept(r.status()));
+            return running(null);
+        }
         if (server == null && ContainerRm.handles(argv) && provider(name) != null) {
             CommandOutput r = ContainerRm.run(c, argv, env.get("PWD"));
             print(r, out);
@@ -215,6 +222,8 @@ public final class ContainerCommands implements Commands {
             return running(null);
         }
         Program program = server != null ? server : SHELLS.contains(base) ? shell(name, env)
+                : base.equals("timeout") && provider(name) != null ? new Timeout(Set.of("busybox", "alpine").contains(provider(name)), this, env, stdin)
+                : base.equals("watch") && Set.of("busybox", "alpine").contains(provider(name)) ? new Watch(this, env)
                 : TailFollow.follows(argv) ? TailFollow.of(provider(name)) : Programs.create(provider(name), base);
         if (program == null) {
             return null;
@@ -346,6 +355,11 @@ public final class ContainerCommands implements Commands {
     /** Records {@code p} (the shell this serves) among what {@link #killAll} ends. */
     public void owns(Process p) {
         started().add(p);
+    }
+
+    @Override
+    public dev.dockwire.app.sh.Kill.Killer killer() {
+        return ProcessCommands.killer(pids);
     }
 
     @Override

@@ -31,6 +31,14 @@ final class ShRig extends VirtualProcess implements Commands {
     /** The running children and what a signal does to each. */
     private final Map<Integer, java.util.function.Consumer<Signal>> children = new LinkedHashMap<>();
 
+    /** kill(2) for the shell's own kill; null: the place has none (the host's). */
+    Kill.Killer killer;
+
+    @Override
+    public Kill.Killer killer() {
+        return killer;
+    }
+
     ShRig() {
         files.put("/etc/hostname", "c0ffee\n");
         files.put("/etc/hosts", "127.0.0.1\tlocalhost\n172.18.0.2\tc0ffee\n");
