@@ -125,6 +125,11 @@ final class Execute {
             }
 
             @Override
+            public void outLines(String text) {
+                io.out.write(text);
+            }
+
+            @Override
             public boolean terminal() {
                 return io.out.terminal();
             }
