@@ -148,6 +148,7 @@ final class Interp {
         i.cwd = cwd;
         i.status = status;
         i.errexit = errexit;
+        i.unnumbered = unnumbered; // an interactive bash's subshell numbers no lines either (nosuch | wc -l)
         i.xtrace = xtrace;
         i.noglob = noglob;
         i.line = line;
