@@ -9,7 +9,6 @@ import dev.dockwire.docker.CommandOutput;
 import dev.dockwire.docker.Container;
 import dev.dockwire.docker.cli.CliEnv;
 import dev.dockwire.text.Flavour;
-import dev.dockwire.text.TextContext;
 import dev.dockwire.text.TextResult;
 import dev.dockwire.docker.cli.DockerCommand;
 import dev.dockwire.docker.compose.ComposeCommand;
@@ -370,20 +369,7 @@ public final class DockerHost implements ExecEnv, CliEnv {
                     yield fileCommand(argv, false);
                 }
                 if (HostText.has(name)) {
-                    yield HostText.run(name, args, stdin, this, Flavour.GNU, new TextContext.Commands() {
-                        @Override
-                        public TextResult run(List<String> words, List<String> in) {
-                            // sh -c: a child process, its exit, cd and variables its own
-                            CommandResult r = SHELLS.contains(words.get(0)) ? HostSh.exec(DockerHost.this, words.get(0), words.subList(1, words.size()), in) : null;
-                            r = r != null ? r : new Execvp(DockerHost.this).run(words, in);
-                            return new TextResult(r.status(), r.output(), r.errors());
-                        }
-
-                        @Override
-                        public String execError(String command) {
-                            return execvpError(command);
-                        }
-                    });
+                    yield HostText.run(name, args, stdin, this, Flavour.GNU, HostPath.commands(this)); // xargs's
                 }
                 Program p = Programs.create(name);
                 if (p == null) {
@@ -396,37 +382,10 @@ public final class DockerHost implements ExecEnv, CliEnv {
     }
 
     /** The shells on the host's PATH, which run {@code -c SCRIPT} as a child ({@link HostSh#exec}). */
-    private static final List<String> SHELLS = List.of("sh", "/bin/sh", "bash", "/bin/bash", "dash", "/bin/dash");
-
-    /**
-     * Whether a shell's execvp finds {@code name} on the host: a command of {@link #knows}, a job
-     * command, {@code tar}, a program {@link Execvp} is, or a path (which the table runs or refuses itself).
-     */
-    boolean onPath(String name) {
-        return name.contains("/") || knows(name) || ON_PATH.contains(name);
-    }
-
-    /**
-     * Why execvp(3) of {@code name} fails on the host, as strerror says it: ENOENT for a name off
-     * the PATH or a path to nothing, EACCES for a directory or a file without an x bit; null when it runs.
-     */
-    String execvpError(String name) {
-        if (!name.contains("/")) {
-            return onPath(name) ? null : HostFileSystem.Errno.ENOENT.text;
-        }
-        HostFileSystem.Stat s = files.stat(name);
-        if (s == null) {
-            return HostFileSystem.Errno.ENOENT.text;
-        }
-        return s.directory() || (s.mode() & 0111) == 0 ? "Permission denied" : null;
-    }
-
-    /** The names the host's exec and {@link Execvp} run besides those {@link #knows} lists. */
-    private static final java.util.Set<String> ON_PATH = java.util.Set.of("tar", "help", "jobs", "wait", "fg", "bg", "disown", "time",
-            "echo", "printf", "true", "false", ":", "pwd", "cat", "yes", "grep", "egrep", "head", "tail", "wc", "sort", "seq");
+    static final List<String> SHELLS = List.of("sh", "/bin/sh", "bash", "/bin/bash", "dash", "/bin/dash");
 
     /** Whether {@code name} is a command of the host (a tool, a program, a text tool): what exec finds on PATH. */
-    private boolean knows(String name) {
+    boolean knows(String name) {
         return HostTools.has(name) || HostText.has(name) || HostFileCommands.has(name) || Programs.create(name) != null
                 || SHELLS.contains(name) || List.of("docker", "sleep", "tcpdump", "kill", "pkill", "killall", "ssh", "hostname", "sudo", "timeout", "dockwire")
                 .contains(name);

@@ -44,13 +44,13 @@ final class HostCommands implements Commands {
     }
 
     /**
-     * The host's PATH ({@link DockerHost#onPath}): a name it lacks is the shell's own
+     * The host's PATH ({@link HostPath#onPath}): a name it lacks is the shell's own
      * {@code not found} in its dialect (bash's {@code command not found} at the prompt, dash's
      * {@code sh: 1: X: not found} in a child {@code sh -c}).
      */
     @Override
     public String provider(String name) {
-        return session == null || host.onPath(name) ? PROVIDER : null;
+        return session == null || HostPath.onPath(host, name) ? PROVIDER : null;
     }
 
     /** The host's directories as the shell globs and {@code cd}s through them. */
