@@ -369,12 +369,7 @@ public final class DockerHost implements ExecEnv, CliEnv {
                     yield fileCommand(argv, false);
                 }
                 if (HostText.has(name)) {
-                    yield HostText.run(name, args, stdin, this, Flavour.GNU, (words, in) -> {
-                        // sh -c: a child process, its exit, cd and variables its own
-                        CommandResult r = SHELLS.contains(words.get(0)) ? HostSh.exec(this, words.get(0), words.subList(1, words.size()), in) : null;
-                        r = r != null ? r : new Execvp(this).run(words, in);
-                        return new TextResult(r.status(), r.output());
-                    });
+                    yield HostText.run(name, args, stdin, this, Flavour.GNU, HostPath.commands(this)); // xargs's
                 }
                 Program p = Programs.create(name);
                 if (p == null) {
@@ -387,10 +382,10 @@ public final class DockerHost implements ExecEnv, CliEnv {
     }
 
     /** The shells on the host's PATH, which run {@code -c SCRIPT} as a child ({@link HostSh#exec}). */
-    private static final List<String> SHELLS = List.of("sh", "/bin/sh", "bash", "/bin/bash", "dash", "/bin/dash");
+    static final List<String> SHELLS = List.of("sh", "/bin/sh", "bash", "/bin/bash", "dash", "/bin/dash");
 
     /** Whether {@code name} is a command of the host (a tool, a program, a text tool): what exec finds on PATH. */
-    private boolean knows(String name) {
+    boolean knows(String name) {
         return HostTools.has(name) || HostText.has(name) || HostFileCommands.has(name) || Programs.create(name) != null
                 || SHELLS.contains(name) || List.of("docker", "sleep", "tcpdump", "kill", "pkill", "killall", "ssh", "hostname", "sudo", "timeout", "dockwire")
                 .contains(name);

@@ -44,12 +44,13 @@ final class HostCommands implements Commands {
     }
 
     /**
-     * Every name reaches the table, which says bash's {@code command not found} itself (its
-     * lookup, {@code DockerHost.knows}, is private to it until the host's prompt moves here).
+     * The host's PATH ({@link HostPath#onPath}): a name it lacks is the shell's own
+     * {@code not found} in its dialect (bash's {@code command not found} at the prompt, dash's
+     * {@code sh: 1: X: not found} in a child {@code sh -c}).
      */
     @Override
     public String provider(String name) {
-        return PROVIDER;
+        return session == null || HostPath.onPath(host, name) ? PROVIDER : null;
     }
 
     /** The host's directories as the shell globs and {@code cd}s through them. */
@@ -205,23 +206,34 @@ final class HostCommands implements Commands {
         return said(r, out, done, 0, signal -> { }); // it ran to its end inside exec: nothing is left to signal
     }
 
+    private static void flush(StringBuilder lines, Output out) {
+        if (lines.length() > 0) {
+            out.outLines(lines.toString());
+            lines.setLength(0);
+        }
+    }
+
     /** What {@code r} printed, to {@code out} (its stderr lines named), and its status to {@code done} on the loop's next turn. */
     private Running said(CommandResult r, Output out, IntConsumer done, int pid, java.util.function.Consumer<Signal> signals) {
         List<String> errors = r.errors();
         int e = 0;
         List<String> output = r.output();
         boolean open = dev.dockwire.text.Lines.unterminated(output); // its last line written without a newline
+        StringBuilder lines = new StringBuilder(); // stdout's lines since stderr's last, written at once: a job's file appends them in one write
         for (int i = 0; i < output.size(); i++) { // CommandResult keeps them in the order printed; errors() names stderr's
             String line = output.get(i);
             if (e < errors.size() && line.equals(errors.get(e))) {
                 e++;
+                flush(lines, out);
                 out.err(line);
             } else if (open && i == output.size() - 1) {
+                flush(lines, out);
                 out.outPartial(line);
             } else {
-                out.out(line);
+                lines.append(line).append('\n');
             }
         }
+        flush(lines, out);
         host.loop().schedule(0, () -> done.accept(r.status()));
         return new Running() {
             @Override

@@ -65,7 +65,8 @@ final class HostSh {
     /**
      * {@code sh -c SCRIPT [NAME [ARG...]]} (also {@code bash}, {@code dash}) as a command of the host
      * runs it ({@code xargs}, {@code timeout}, {@code ip netns exec}): a {@link #child}, Debian's
-     * {@code sh} being dash; the ARGs its {@code $1...} ({@code $0} stays its name). {@code stdin}
+     * {@code sh} being dash; NAME its {@code $0} (else the name it was exec'd by), which its messages
+     * start with ({@code NAME: 1: X: not found}), the ARGs its {@code $1...}. {@code stdin}
      * (null: none) is the script's first command's input. Null when it is no {@code -c}.
      */
     static CommandResult exec(DockerHost host, String name, List<String> args, List<String> stdin) {
@@ -80,7 +81,8 @@ final class HostSh {
             line.append('\n');
         }
         line.append(HostText.withInput(args.get(1), stdin));
-        return child(host, bash ? "bash" : "sh", bash ? Dialect.BASH : Dialect.DASH).line(line.toString());
+        String arg0 = args.size() > 2 ? args.get(2) : name;
+        return child(host, arg0, bash ? Dialect.BASH : Dialect.DASH).line(line.toString());
     }
 
     /**

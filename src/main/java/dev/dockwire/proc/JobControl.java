@@ -179,7 +179,7 @@ public final class JobControl {
 
     /**
      * Runs {@code task}, {@code COMMAND &}: its first wait puts its job in the background. In a
-     * script a command that never waits (it ended at once) is still a job, done, as bash's is.
+     * script, or at a live terminal ({@code [1] PID}), a command that never waits (it ended at once) is still a job, done, as bash's is.
      */
     public <T> T spawning(Supplier<T> task, java.util.function.ToIntFunction<T> status) {
         spawning = true;
@@ -190,11 +190,14 @@ public final class JobControl {
         } finally {
             spawning = false;
         }
-        if (terminal == null && lastBackground == before) {
+        if (lastBackground == before) {
             int s = status.applyAsInt(result);
             Job done = new Job(this, command, ++lastPid, signal -> { }, () -> true, () -> s, false, false);
             jobTable.enter(done);
             lastBackground = done;
+            if (terminal != null) { // an interactive bash numbers it too (seq 3 > f &), and says Done at the next prompt
+                terminal.accept("[" + done.number() + "] " + done.pid());
+            }
         }
         return result;
     }

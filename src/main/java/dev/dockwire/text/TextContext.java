@@ -36,6 +36,11 @@ public record TextContext(TextFiles files, Flavour flavour, Commands commands, P
     @FunctionalInterface
     public interface Commands {
         TextResult run(List<String> argv, List<String> stdin);
+
+        /** Why execvp(3) of {@code name} would fail ({@code No such file or directory}), or null when it would run. */
+        default String execError(String name) {
+            return null;
+        }
     }
 
     /**

@@ -6,7 +6,8 @@ import java.util.List;
 /**
  * {@code xargs [-n N] [-I REPL] [-r] [COMMAND [ARG...]]} (findutils): stdin split into blank-separated
  * words (quotes group them), appended to the command ({@code echo} by default), N at a time; with
- * {@code -I} one line per run, REPL replaced in the arguments. Exit 123 when a run failed.
+ * {@code -I} one line per run, REPL replaced in the arguments. Exit 123 when a run failed, 124 when one exited 255 (which stops
+ * the runs), 127 or 126 when the command could not be exec'd (findutils' xargs.c, as BusyBox's).
  */
 final class Xargs implements TextTool {
     /** findutils' xargs.c: "+0a:E:e::i::I:l::L:n:prs:txP:d:" (options end at the command) and its long options. */
@@ -72,18 +73,30 @@ final class Xargs implements TextTool {
             }
         }
         List<String> out = new ArrayList<>();
+        List<String> errors = new ArrayList<>();
         int status = 0;
         for (List<String> argv : runs) {
+            String cannot = ctx.commands().execError(argv.get(0));
+            if (cannot != null) { // the child's execvp failed: xargs says why and stops, 126 or 127 as POSIX asks
+                String line = "xargs: " + argv.get(0) + ": " + cannot;
+                out.add(line);
+                errors.add(line);
+                return new TextResult(cannot.equals("Permission denied") ? 126 : 127, out, errors);
+            }
             TextResult r = ctx.commands().run(argv, null);
             out.addAll(r.output());
-            if (r.status() == 127) {
-                return new TextResult(127, out);
+            errors.addAll(r.errors());
+            if (r.status() == 255) { // findutils' xargs.c (and BusyBox's): a command exiting 255 stops the runs
+                String line = "xargs: " + argv.get(0) + ": exited with status 255; aborting";
+                out.add(line);
+                errors.add(line);
+                return new TextResult(124, out, errors);
             }
             if (r.status() != 0) {
                 status = 123;
             }
         }
-        return new TextResult(status, out);
+        return new TextResult(status, out, errors);
     }
 
     private static List<String> words(List<String> lines) {

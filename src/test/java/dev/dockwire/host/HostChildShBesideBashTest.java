@@ -9,7 +9,8 @@ import org.junit.jupiter.params.provider.ValueSource;
  * A shell the prompt's commands fork ({@link HostSh#child}: {@code xargs sh -c}, Debian's {@code sh}
  * being dash) beside bash 5.2 running the same line: the child's {@code cd}, variables and
  * {@code exit} end with it, it sees what the prompt exported; {@code sh -c}/{@code bash -c} typed at the
- * prompt are such children too. Skips,
+ * prompt are such children too; a command the PATH lacks is said in the child's dialect, and xargs's
+ * statuses are GNU's. Skips,
  * saying why, where bash is not installed.
  */
 class HostChildShBesideBashTest {
@@ -32,6 +33,22 @@ class HostChildShBesideBashTest {
         "sh -c 'echo hi; exit 4'; echo $?",
         "bash -c 'z=1; echo $z; cd /'; echo \"[$z]\"; pwd | grep -c '^/$'",
         "echo q | sh -c 'cat; echo it'",
+        // a command the PATH lacks: the child's own text (dash's, its $0 first), bash's at the prompt
+        "sh -c 'nosuchx; echo $?'",
+        "sh -c 'nosuchx' NAME; echo $?",
+        "echo a | xargs sh -c 'nosuchw'; echo $?",
+        "bash -c 'nosuchy'; echo $?",
+        "nosuchz; echo $?",
+        // $0 of sh -c SCRIPT NAME ARGS, and the name it was exec'd by without one
+        "sh -c 'echo \"$0|$1|$2|$#\"' N A B",
+        "/bin/sh -c 'echo $0'; bash -c 'echo $0'",
+        // GNU xargs' statuses: 123 a run failed, 124 one exited 255 (the rest not run), 127/126 exec failed
+        "echo a | xargs false; echo $?",
+        "echo a | xargs sh -c 'exit 127'; echo $?",
+        "printf 'a\\nb\\n' | xargs -n1 sh -c 'echo $0; exit 255'; echo $?",
+        "echo a | xargs nosuchv; echo $?",
+        "echo a | xargs /etc/passwd; echo $?",
+        "echo a | xargs /nonexistent/x; echo $?",
     })
     void sameAsBash(String line) throws Exception {
         BashBeside.assertSame(HOST, null, line);

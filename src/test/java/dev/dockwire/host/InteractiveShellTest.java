@@ -50,6 +50,15 @@ class InteractiveShellTest {
         assertTrue(t.hostExited());
         t.run("echo \"${x?unset}\"");
         assertFalse(t.hostExited(), "an expansion error ends the line, not an interactive bash");
+        t.run("set -e");
+        t.run("false || true; if false; then :; fi");
+        assertFalse(t.hostExited(), "set -e spares a condition's failure");
+        assertEquals(1, t.run("false").status());
+        assertTrue(t.hostExited(), "set -e ends an interactive bash too (printf 'set -e\\nfalse\\n' | bash -i)");
+        t.run("set +e");
+        assertEquals(6, t.run("exec sh -c 'exit 6'").status());
+        assertTrue(t.hostExited(), "exec CMD: the prompt is gone, the status CMD's");
+        t.run("set +e");
         h.ok("docker run -d --name c1 alpine sleep 3600");
         t.run("docker exec -it c1 sh");
         t.run("exit 5");

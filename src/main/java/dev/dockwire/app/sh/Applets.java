@@ -150,20 +150,28 @@ public final class Applets {
                 return s == null ? null : java.time.Instant.ofEpochMilli(s.mtimeMillis());
             }
         };
-        return new TextContext(files, flavour, (argv, stdin) -> {
-            String provider = sh.commands.provider(argv.get(0));
-            List<String> out = new ArrayList<>();
-            if (provider == null) {
-                return TextResult.fail(127, sh.dialect.notFound(sh.arg0, sh.line, argv.get(0)));
+        return new TextContext(files, flavour, new TextContext.Commands() {
+            @Override
+            public TextResult run(List<String> argv, List<String> stdin) {
+                String provider = sh.commands.provider(argv.get(0));
+                List<String> out = new ArrayList<>();
+                if (provider == null) {
+                    return TextResult.fail(127, sh.dialect.notFound(sh.arg0, sh.unnumbered ? 0 : sh.line, argv.get(0)));
+                }
+                Io.Sink sink = Io.Sink.into(out);
+                Integer status = Applets.this.run(argv.get(0), provider, argv.subList(1, argv.size()), Map.of(),
+                        new Io(sink, sink, new Io.Input(stdin == null ? List.of() : stdin)));
+                if (status == null) {
+                    status = builtinAlike(argv, flavour, sink);
+                }
+                sink.flush();
+                return status == null ? TextResult.fail(126, argv.get(0) + ": cannot run from xargs here") : new TextResult(status, out);
             }
-            Io.Sink sink = Io.Sink.into(out);
-            Integer status = run(argv.get(0), provider, argv.subList(1, argv.size()), Map.of(),
-                    new Io(sink, sink, new Io.Input(stdin == null ? List.of() : stdin)));
-            if (status == null) {
-                status = builtinAlike(argv, flavour, sink);
+
+            @Override
+            public String execError(String name) { // execvp(3)'s ENOENT, which xargs names itself
+                return sh.commands.provider(name) == null ? "No such file or directory" : null;
             }
-            sink.flush();
-            return status == null ? TextResult.fail(126, argv.get(0) + ": cannot run from xargs here") : new TextResult(status, out);
         }, pipe).inLocale(sh.vars::get); // the locale the process got: the image's LANG (python's C.UTF-8), else C
     }
 

@@ -344,6 +344,7 @@ final class Builtins {
         sh.execNext = sh.traps.isEmpty();
         sh.execute.program(args, Map.of(), io, () -> {
             sh.exit(sh.status);
+            sh.exitBuiltin = true; // the shell's process is CMD's, which has ended: so has the session
             k.run();
         });
     }

@@ -22,6 +22,14 @@ public interface Commands {
             out(text);
         }
 
+        /**
+         * Whole lines written at once, each ending in a newline, as one write(2): a file opened for a
+         * job or {@code exec > FILE} takes them in one append, not one per line.
+         */
+        default void outLines(String text) {
+            text.lines().forEach(this::out);
+        }
+
         /** isatty(1): whether the program writes to the session's terminal (not a pipe, a file or {@code $( )}). */
         default boolean terminal() {
             return false;

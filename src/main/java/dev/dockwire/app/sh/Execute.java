@@ -125,6 +125,11 @@ final class Execute {
             }
 
             @Override
+            public void outLines(String text) {
+                io.out.write(text);
+            }
+
+            @Override
             public boolean terminal() {
                 return io.out.terminal();
             }
@@ -271,7 +276,7 @@ final class Execute {
         String name = argv.get(0);
         String provider = sh.commands.provider(name);
         if (provider == null) {
-            io.err.line(sh.dialect.notFound(sh.arg0, sh.line, name));
+            io.err.line(sh.dialect.notFound(sh.arg0, sh.unnumbered ? 0 : sh.line, name)); // bash at its prompt numbers no lines
             sh.status = 127;
             k.run();
             return;

@@ -68,7 +68,11 @@ final class Interp {
     /** Inside an if/while condition or before && / ||: set -e does not apply (POSIX "-e"). */
     int conditional;
     Flow flow;
-    /** Whether the {@code exit} builtin ended the shell (an interactive one stays after other fatal errors). */
+    /**
+     * Whether the shell itself ended: the {@code exit} builtin, {@code exec CMD} (CMD took its
+     * place) or {@code set -e} after a command that failed, which end an interactive bash too; it
+     * stays after other fatal errors ({@code ${x:?}}).
+     */
     boolean exitBuiltin;
     int flowCount;
     int lastBackground;
@@ -144,6 +148,7 @@ final class Interp {
         i.cwd = cwd;
         i.status = status;
         i.errexit = errexit;
+        i.unnumbered = unnumbered; // an interactive bash's subshell numbers no lines either (nosuch | wc -l)
         i.xtrace = xtrace;
         i.noglob = noglob;
         i.line = line;
@@ -336,6 +341,7 @@ final class Interp {
         }
         if (errexit && status != 0 && conditional == 0 && flow == null) {
             flow = Flow.EXIT;
+            exitBuiltin = true; // bash's ERREXIT: the shell exits, at a prompt too
         }
         next(k);
     }

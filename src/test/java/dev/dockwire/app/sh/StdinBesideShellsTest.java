@@ -93,6 +93,7 @@ class StdinBesideShellsTest {
                 "echo one | { read a; read b; echo \"[$a][$b]\" $?; }",
                 // xargs
                 "printf 'a b\\nc\\n' | xargs -n1 echo",
+                "echo a | xargs nosuchv; echo $?; echo a | xargs false; echo $?",
                 ABC + " | { read x; xargs echo \"$x:\"; }",
                 // an asynchronous list reads /dev/null (bash: not in a pipeline's stage)
                 "printf 'a\\nb\\n' | { cat & wait; read x; echo \"x=$x\"; }",
