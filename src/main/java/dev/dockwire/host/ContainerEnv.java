@@ -264,7 +264,7 @@ final class ContainerEnv implements ExecEnv {
         CommandResult r = new Execvp(this).run(argv, stdin);
         if (r.status() == 127 && r.output().equals(List.of(notFound(argv.get(0))))) {
             if (Images.config(c) != null && lookup(argv.get(0)) instanceof ProgramLookup.Found) {
-                if ((dev.dockwire.app.sh.Applets.runs(argv.get(0)) || dev.dockwire.docker.engine.Readlink.handles(argv) || dev.dockwire.docker.engine.Which.handles(argv) || dev.dockwire.docker.engine.FindCommand.handles(argv) || dev.dockwire.docker.engine.DuCommand.handles(argv) || dev.dockwire.docker.engine.ProcessCommands.execs(argv)) && lookup("sh") instanceof ProgramLookup.Found) {
+                if (ContainerCommands.runInShell(argv) && lookup("sh") instanceof ProgramLookup.Found) {
                     // An applet (BusyBox's ls, cut, uniq, ...) the container's shell runs itself: the same program exec'd.
                     List<String> viaShell = new java.util.ArrayList<>(List.of("sh", "-c", "exec \"$@\"", "sh"));
                     viaShell.addAll(argv);

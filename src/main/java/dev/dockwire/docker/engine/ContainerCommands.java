@@ -88,6 +88,15 @@ public final class ContainerCommands implements Commands {
     }
 
     /** The commands of {@code c} as its running processes' namespace (or one of their own when it is not running) sees them. */
+    /**
+     * Whether {@code argv} is a program the container's shell runs itself (an applet, readlink,
+     * which, find, du, kill and its kin): {@code docker exec C PROG} runs it as {@code sh -c 'exec "$@"'}.
+     */
+    public static boolean runInShell(List<String> argv) {
+        return dev.dockwire.app.sh.Applets.runs(argv.get(0)) || Readlink.handles(argv) || Which.handles(argv)
+                || FindCommand.handles(argv) || DuCommand.handles(argv) || ProcessCommands.execs(argv);
+    }
+
     public static ContainerCommands of(Engine engine, EventLoop clock, Container c) {
         ContainerProcesses procs = engine.processes(c);
         return new ContainerCommands(engine, clock, c, procs == null ? new PidNamespace(() -> 0, 1) : procs.pids());
