@@ -89,25 +89,9 @@ final class FreeCommand {
         };
     }
 
-    /** libbb's make_human_readable_str(kb, 1024, 0): one decimal, rounded, in K, M, G, T. */
+    /** libbb's make_human_readable_str(kb, 1024, 0): {@link DuCommand#busyboxHuman} of the bytes. */
     static String busyboxHuman(long kb) {
-        if (kb == 0) {
-            return "0";
-        }
-        long val = kb * 1024;
-        String units = "KMGTPE";
-        int u = -1;
-        long frac = 0;
-        while (val >= 1024 && u < units.length() - 1) {
-            u++;
-            frac = ((val % 1024) * 10 + 512) / 1024;
-            val /= 1024;
-        }
-        if (frac >= 10) {
-            val++;
-            frac = 0;
-        }
-        return u < 0 ? Long.toString(val) : val + "." + frac + units.charAt(u);
+        return DuCommand.busyboxHuman(kb * 1024);
     }
 
     /** procps-ng 4's scale_size with -h: bytes, then K, M, G, T, P in the shortest form of at most four characters, then {@code i}. */
