@@ -27,7 +27,7 @@ final class HostFlags {
             new Spec("dns-opt", (char) 0, true), new Spec("domainname", (char) 0, true), new Spec("mac-address", (char) 0, true),
             new Spec("log-opt", (char) 0, true), new Spec("group-add", (char) 0, true), new Spec("stop-signal", (char) 0, true),
             new Spec("stop-timeout", (char) 0, true), new Spec("volumes-from", (char) 0, true), new Spec("log-driver", (char) 0, true),
-            new Spec("shm-size", (char) 0, true));
+            new Spec("shm-size", (char) 0, true), new Spec("security-opt", (char) 0, true));
 
     /** docker/cli opts.ValidateDNSSearch's domain: labels of letters, digits and inner hyphens, an optional final dot. */
     private static final java.util.regex.Pattern DOMAIN = java.util.regex.Pattern.compile(
@@ -75,7 +75,8 @@ final class HostFlags {
                 .withGroupAdd(f.all("group-add"))
                 .withStop(f.get("stop-signal"), f.has("stop-timeout") ? CliFlags.intValue(f.get("stop-timeout"), "stop-timeout") : null)
                 .withVolumesFrom(f.all("volumes-from"))
-                .withLogDriverAndShm(logDriver(f), ResourceFlags.bytes(f, "shm-size", "--shm-size"));
+                .withLogDriverAndShm(logDriver(f), ResourceFlags.bytes(f, "shm-size", "--shm-size"))
+                .withSecurityOpt(securityOpts(f.all("security-opt")));
     }
 
     /**
@@ -112,6 +113,20 @@ final class HostFlags {
             }
         }
         return out;
+    }
+
+    /**
+     * {@code --security-opt}s as the client checks them (cli/command/container/opts.go parseSecurityOpts): each
+     * {@code KEY=VALUE} or {@code KEY:VALUE} with a value, but {@code no-new-privileges} alone.
+     */
+    private static List<String> securityOpts(List<String> given) {
+        for (String opt : given) {
+            int eq = opt.indexOf('=') >= 0 ? opt.indexOf('=') : opt.indexOf(':');
+            if (!opt.equals("no-new-privileges") && (eq < 0 || eq == opt.length() - 1)) {
+                throw new CliFlags.OptionError("docker: Invalid --security-opt: \"" + opt + "\"");
+            }
+        }
+        return given;
     }
 
     /** {@code --log-driver}; the client refuses options for {@code none} (cli/command/container/opts.go parse). */

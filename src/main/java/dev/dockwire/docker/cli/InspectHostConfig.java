@@ -67,7 +67,7 @@ final class InspectHostConfig {
         h.put("Privileged", o.privileged());
         h.put("PublishAllPorts", c.publishAll());
         h.put("ReadonlyRootfs", o.readOnly());
-        h.put("SecurityOpt", null);
+        h.put("SecurityOpt", o.securityOpt().isEmpty() ? null : new ArrayList<>(o.securityOpt()));
         if (!o.tmpfs().isEmpty()) {
             h.put("Tmpfs", new TreeMap<>(o.tmpfs()));
         }

@@ -46,6 +46,7 @@ final class HostConfigCheck {
         checkCaps("CapAdd", o.capAdd());
         checkCaps("CapDrop", o.capDrop());
         LogDrivers.validate(o.logDriverOrDefault(), o.logOpts());
+        securityOpts(o.securityOpt());
         if (!o.links().isEmpty() && mode.equals("host")) {
             throw new EngineException("conflicting options: host type networking can't be used with links. This would result in undefined behavior");
         }
@@ -149,6 +150,29 @@ final class HostConfigCheck {
                 throw new EngineException("failed to create task for container: failed to create shim task: OCI runtime create failed: runc create failed: unable to start "
                         + "container process: error during container init: open /proc/sys/" + k.replace('.', '/')
                         + ": no such file or directory: unknown");
+            }
+        }
+    }
+
+    /** daemon_unix.go parseSecurityOpt: the keys the daemon knows, no-new-privileges and writable-cgroups as booleans. */
+    private static void securityOpts(java.util.List<String> opts) {
+        for (String opt : opts) {
+            if (opt.equals("no-new-privileges") || opt.equals("writable-cgroups") || opt.equals("disable")) {
+                continue;
+            }
+            int cut = opt.contains("=") ? opt.indexOf('=') : opt.indexOf(':');
+            if (cut < 0) {
+                throw new EngineException("invalid --security-opt 1: \"" + opt + "\"");
+            }
+            String k = opt.substring(0, cut);
+            String v = opt.substring(cut + 1);
+            boolean ok = switch (k) {
+                case "label", "apparmor", "seccomp" -> true;
+                case "no-new-privileges", "writable-cgroups" -> v.matches("1|t|T|TRUE|true|True|0|f|F|FALSE|false|False");
+                default -> false;
+            };
+            if (!ok) {
+                throw new EngineException("invalid --security-opt 2: \"" + opt + "\"");
             }
         }
     }
