@@ -1,6 +1,7 @@
 package dev.dockwire.docker.engine;
 
 import dev.dockwire.app.sh.Commands;
+import dev.dockwire.app.sh.LsFormat;
 import dev.dockwire.docker.CommandOutput;
 import dev.dockwire.libc.Getopt;
 import dev.dockwire.libc.GetoptLong;
@@ -108,53 +109,9 @@ public final class DuCommand {
     private String size(long blocks) {
         long bytes = blocks * 512;
         if (given.containsKey("h")) {
-            return busybox ? busyboxHuman(bytes) : gnuHuman(bytes);
+            return busybox ? LsFormat.busyboxHuman(bytes, true) : LsFormat.gnuHuman(bytes); // ls -h's make_human_readable_str and human_readable
         }
         long unit = given.containsKey("m") ? 1024 * 1024 : 1024;
         return Long.toString(busybox ? (bytes + unit / 2) / unit : (bytes + unit - 1) / unit);
-    }
-
-    /** coreutils' human_readable(human_autoscale | human_base_1024 | human_ceiling): one decimal below 10, rounded up. */
-    static String gnuHuman(long bytes) {
-        String units = "KMGTPE";
-        if (bytes < 1024) {
-            return Long.toString(bytes);
-        }
-        long scale = 1024;
-        int u = 0;
-        while (bytes >= scale * 1024 && u < units.length() - 1) {
-            scale *= 1024;
-            u++;
-        }
-        long tenths = (bytes * 10 + scale - 1) / scale;
-        if (tenths < 100) {
-            return tenths / 10 + "." + tenths % 10 + units.charAt(u);
-        }
-        long whole = (bytes + scale - 1) / scale;
-        if (whole >= 1024 && u < units.length() - 1) {
-            return "1.0" + units.charAt(u + 1);
-        }
-        return whole + String.valueOf(units.charAt(u));
-    }
-
-    /** libbb's make_human_readable_str(size, 512, 0): a tenth rounded to nearest at each division by 1024. */
-    static String busyboxHuman(long bytes) {
-        if (bytes == 0) {
-            return "0";
-        }
-        String units = "\0KMGTPE";
-        long val = bytes;
-        long frac = 0;
-        int u = 0;
-        while (val >= 1024) {
-            u++;
-            frac = ((val % 1024) * 10 + 512) / 1024;
-            val /= 1024;
-        }
-        if (frac >= 10) {
-            val++;
-            frac = 0;
-        }
-        return u == 0 ? Long.toString(val) : val + "." + frac + units.charAt(u);
     }
 }

@@ -89,9 +89,9 @@ final class FreeCommand {
         };
     }
 
-    /** libbb's make_human_readable_str(kb, 1024, 0): {@link DuCommand#busyboxHuman} of the bytes. */
+    /** libbb's make_human_readable_str(kb, 1024, 0): {@code ls -h}'s of the bytes. */
     static String busyboxHuman(long kb) {
-        return DuCommand.busyboxHuman(kb * 1024);
+        return dev.dockwire.app.sh.LsFormat.busyboxHuman(kb * 1024, true);
     }
 
     /** procps-ng 4's scale_size with -h: bytes, then K, M, G, T, P in the shortest form of at most four characters, then {@code i}. */

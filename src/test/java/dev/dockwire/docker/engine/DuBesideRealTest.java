@@ -71,9 +71,9 @@ class DuBesideRealTest {
     @Test
     void humanSizesAsEachPrintsThem() {
         assertEquals(List.of("0", "512", "4.0K", "9.8K", "11K", "20K", "1.0M", "2.0M", "1.0G"), Stream.of(0L, 512L, 4096L, 10_000L, 10_241L, 20_480L,
-                1_048_576L, 2_002_944L, 1_073_741_824L).map(DuCommand::gnuHuman).toList());
+                1_048_576L, 2_002_944L, 1_073_741_824L).map(dev.dockwire.app.sh.LsFormat::gnuHuman).toList());
         assertEquals(List.of("0", "512", "4.0K", "9.8K", "10.0K", "20.0K", "1.0M", "1.9M", "1.0G"), Stream.of(0L, 512L, 4096L, 10_000L, 10_241L, 20_480L,
-                1_048_576L, 2_002_944L, 1_073_741_824L).map(DuCommand::busyboxHuman).toList());
+                1_048_576L, 2_002_944L, 1_073_741_824L).map(b -> dev.dockwire.app.sh.LsFormat.busyboxHuman(b, true)).toList());
     }
 
     /** lstat(2) of {@code path}: its type and st_blocks as stat(1) reads them. */
