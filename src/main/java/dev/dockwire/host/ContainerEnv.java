@@ -320,16 +320,8 @@ final class ContainerEnv implements ExecEnv {
         if (procs == null) {
             return CommandResult.ok(List.of("PID   USER     TIME  COMMAND"));
         }
-        Process self = procs.pids().spawn(0, argv, java.util.Map.of(), host.loop().nanos());
-        self.uid(cred().uid());
-        List<String> out = new java.util.ArrayList<>();
-        out.add("PID   USER     TIME  COMMAND");
-        for (Process p : procs.running()) {
-            out.add(String.format("%5d %-8.8s %5s %s", p.pid(), ExecUser.name(c, p.uid()), "0:00", p.commandLine()));
-        }
-        self.exit(0);
-        procs.pids().reap(self.pid());
-        return CommandResult.ok(out);
+        return DockerHost.result(dev.dockwire.docker.engine.ContainerPs.run(c, procs.pids(), null, 0, cred().uid(), argv,
+                host.loop().nanos(), host.engine().epochMillis(), 0));
     }
 
     /**

@@ -18,11 +18,11 @@ import dev.dockwire.tools.ToolJob;
 import dev.dockwire.tools.XtablesMonitor;
 import dev.dockwire.tools.debian.Brctl;
 import dev.dockwire.tools.debian.Dmesg;
-import dev.dockwire.tools.debian.HostProcess;
+import dev.dockwire.app.ProcessEntry;
 import dev.dockwire.tools.debian.Nsenter;
 import dev.dockwire.tools.debian.Netstat;
 import dev.dockwire.tools.debian.Nstat;
-import dev.dockwire.tools.debian.Ps;
+import dev.dockwire.app.bin.ProcpsPs;
 import dev.dockwire.tools.debian.Ss;
 import dev.dockwire.tools.debian.Sysctl;
 import java.time.Instant;
@@ -74,7 +74,7 @@ final class HostTools {
             case "conntrack" -> new ConntrackCommand(kernel, ns).run(args);
             case "sysctl" -> new Sysctl(kernel, ns).run(args);
             case "brctl" -> new Brctl(kernel, ns).run(args);
-            case "ps" -> new Ps(processes(ps(args)), loop.epochMillis()).run(args);
+            case "ps" -> CommandResult.of(new ProcpsPs(processes(ps(args)), loop.epochMillis()).run(args));
             case "ss" -> new Ss(kernel, ns, processes(null)).run(args);
             case "netstat" -> new Netstat(kernel, ns, processes(null)).run(args);
             case "nstat" -> new Nstat(kernel, ns, nstatHistory).run(args);
@@ -116,7 +116,7 @@ final class HostTools {
     }
 
     /** The host's processes, {@code self} last when not null. */
-    List<HostProcess> processes(List<String> self) {
+    List<ProcessEntry> processes(List<String> self) {
         return HostProcesses.list(engine, loop.nanos(), self);
     }
 
@@ -157,6 +157,6 @@ final class HostTools {
 
     /** The namespace of the process with host pid {@code pid}, or null when there is none. */
     String namespaceOf(int pid) {
-        return processes(null).stream().filter(p -> p.pid() == pid).map(HostProcess::netns).findFirst().orElse(null);
+        return processes(null).stream().filter(p -> p.pid() == pid).map(ProcessEntry::netns).findFirst().orElse(null);
     }
 }

@@ -15,6 +15,11 @@ public final class CommandResult extends Output {
         super(status, output, errors);
     }
 
+    /** Another layer's result as the host's: the same status and lines, stderr's named. */
+    public static CommandResult of(Output o) {
+        return new CommandResult(o.status(), o.output(), o.errors());
+    }
+
     public static CommandResult ok(List<String> lines) {
         return new CommandResult(0, lines);
     }

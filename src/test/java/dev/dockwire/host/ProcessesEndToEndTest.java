@@ -91,6 +91,25 @@ class ProcessesEndToEndTest {
     }
 
     @Test
+    void busyboxPsColumnsAndProcpsPsByTheImagesPackage() {
+        h.ok("docker run -d --name t1 alpine sleep 3600");
+        // not the last command of -c, which ash would exec in the shell's stead: ps is the shell's child
+        assertEquals(List.of("PID   PPID  PGID  STAT COMMAND", "    1     0     1 S    sleep 3600",
+                "    2     0     2 S    sh -c sleep 9 & ps -o pid,ppid,pgid,stat,args; true", "    3     2     2 S    sleep 9",
+                "    4     2     2 R    ps -o pid,ppid,pgid,stat,args"), h.ok("docker exec t1 sh -c 'sleep 9 & ps -o pid,ppid,pgid,stat,args; true'"));
+        CommandResult bad = h.run("docker exec t1 ps -o pid,pcpu");
+        assertEquals(1, bad.status());
+        assertEquals("ps: bad -o argument 'pcpu', supported arguments: user,group,comm,args,pid,ppid,pgid,etime,nice,rgroup,ruser,"
+                + "time,tty,vsz,sid,stat,rss", bad.output().get(0));
+        // python's image has procps: ps is procps-ng's, with its BSD and standard layouts
+        h.ok("docker run -d --name py python:3.12 sleep 3600");
+        List<String> aux = h.ok("docker exec py ps aux");
+        assertEquals("USER         PID %CPU %MEM    VSZ   RSS TTY      STAT START   TIME COMMAND", aux.get(0));
+        assertEquals("root           1  0.0  0.0      0     0 ?        S    00:00   0:00 sleep 3600", aux.get(1));
+        assertEquals("UID          PID    PPID  C STIME TTY          TIME CMD", h.ok("docker exec py ps -ef").get(0));
+    }
+
+    @Test
     void aForegroundCommandThatNeverEndsIsEndedByTheStepTimeout() {
         CommandResult r = h.run("docker run --name forever alpine sleep infinity");
         assertEquals(137, r.status());

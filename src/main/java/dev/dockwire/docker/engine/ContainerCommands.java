@@ -159,7 +159,7 @@ public final class ContainerCommands implements Commands {
         }
         ContainerTools.Tool tool = server != null ? null : engine.tools().find(base);
         if (tool != null || base.equals("ps")) {
-            CommandOutput r = tool != null ? tool.run(c, caps, argv, stdin) : ps(argv);
+            CommandOutput r = tool != null ? tool.run(c, caps, argv, stdin) : ps(ppid, argv);
             r.output().forEach(out::out);
             clock.schedule(0, () -> done.accept(r.status()));
             return running(null);
@@ -388,24 +388,8 @@ public final class ContainerCommands implements Commands {
         return n != null && n.symlink() ? n.target() : null;
     }
 
-    /**
-     * BusyBox {@code ps} (procps/ps.c, alpine's default columns pid,user,time,args): the
-     * container's processes, {@code ps} itself among them (PID 1 when runc exec'd it: {@link #init}).
-     */
-    private CommandOutput ps(List<String> argv) {
-        Process self = init ? null : pids.spawn(0, argv, Map.of(), clock.nanos());
-        if (self != null) {
-            self.uid(user.uid());
-        }
-        List<String> out = new ArrayList<>();
-        out.add("PID   USER     TIME  COMMAND");
-        for (Process p : pids.running()) {
-            out.add(String.format("%5d %-8.8s %5s %s", p.pid(), ExecUser.name(c, p.uid()), "0:00", p.commandLine()));
-        }
-        if (self != null) {
-            self.exit(0);
-            pids.reap(self.pid());
-        }
-        return CommandOutput.ok(out);
+    /** {@code ps}: the image's ({@link ContainerPs}), PID 1 itself when runc exec'd it ({@link #init}). */
+    private CommandOutput ps(int ppid, List<String> argv) {
+        return ContainerPs.run(c, pids, init ? pids.init() : null, ppid, user.uid(), argv, clock.nanos(), engine.epochMillis(), 0);
     }
 }

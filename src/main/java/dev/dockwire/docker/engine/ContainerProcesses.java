@@ -1,7 +1,10 @@
 package dev.dockwire.docker.engine;
 
+import dev.dockwire.app.ProcessEntry;
+import dev.dockwire.docker.Container;
 import dev.dockwire.proc.PidNamespace;
 import dev.dockwire.proc.Process;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -29,6 +32,26 @@ public record ContainerProcesses(PidNamespace pids, Process init, int shimPid, I
             return daemon.user(p);
         }
         return p.uid() == 0 ? "root" : p.uid() == 65534 ? "nobody" : Integer.toString(p.uid());
+    }
+
+    /**
+     * The processes as /proc shows them inside {@code c} (pids of its namespace, names by its own
+     * /etc/passwd and /etc/group), in pid order: {@code self}, the one asking, running, the rest
+     * sleeping; each in the session runc's setsid made for PID 1 or for its {@code docker exec}.
+     */
+    public static List<ProcessEntry> entries(Container c, List<Process> running, Process self) {
+        java.util.Map<Integer, Process> byPid = new java.util.HashMap<>();
+        running.forEach(p -> byPid.put(p.pid(), p));
+        List<ProcessEntry> out = new ArrayList<>();
+        for (Process p : running) {
+            Process leader = p;
+            while (byPid.containsKey(leader.ppid())) {
+                leader = byPid.get(leader.ppid());
+            }
+            out.add(new ProcessEntry(p.pid(), p.ppid(), ExecUser.name(c, p.uid()), ExecUser.groupName(c, p.uid()), leader.pid(),
+                    p.argv(), p == self ? "R" : "S", "?", p.startNanos(), c.netns(), List.of()));
+        }
+        return out;
     }
 
     /** The host's pid of {@code p}'s parent: the shim for PID 1 and {@code docker exec}'s processes. */

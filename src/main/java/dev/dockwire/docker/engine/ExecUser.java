@@ -87,6 +87,16 @@ public record ExecUser(Cred cred, String error) {
         return uid == 0 && passwd == null ? "root" : Integer.toString(uid);
     }
 
+    /** getgrgid's name of {@code uid}'s primary group (its passwd entry's gid) in {@code c}: the group file's name, else the number. */
+    public static String groupName(Container c, int uid) {
+        String passwd = c.file("/etc/passwd");
+        String[] entry = passwd == null ? null : find(passwd, 2, "", uid);
+        Integer gid = entry == null ? (Integer) uid : number(entry[3]);
+        String group = c.file("/etc/group");
+        String[] g = group == null || gid == null ? null : find(group, 2, "", gid);
+        return g != null ? g[0] : gid != null && gid == 0 && group == null ? "root" : String.valueOf(gid);
+    }
+
     /** Whether the process may run: null, or the daemon's refusal. */
     public boolean refused() {
         return error != null;

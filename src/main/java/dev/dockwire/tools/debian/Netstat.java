@@ -1,5 +1,6 @@
 package dev.dockwire.tools.debian;
 
+import dev.dockwire.app.ProcessEntry;
 import dev.dockwire.kernel.Kernel;
 import dev.dockwire.kernel.LinkInfo;
 import dev.dockwire.kernel.SocketInfo;
@@ -26,9 +27,9 @@ import java.util.Locale;
 public final class Netstat {
     private final Kernel kernel;
     private final String ns;
-    private final List<HostProcess> processes;
+    private final List<ProcessEntry> processes;
 
-    public Netstat(Kernel kernel, String ns, List<HostProcess> processes) {
+    public Netstat(Kernel kernel, String ns, List<ProcessEntry> processes) {
         this.kernel = kernel;
         this.ns = ns;
         this.processes = processes;
@@ -114,8 +115,8 @@ public final class Netstat {
 
     /** prg_cache_get: {@code PID/argv0's name}, truncated to the column; {@code -} for a socket no process is known to hold. */
     private String program(SocketInfo s) {
-        for (HostProcess p : processes) {
-            for (HostProcess.Socket k : p.sockets()) {
+        for (ProcessEntry p : processes) {
+            for (ProcessEntry.Socket k : p.sockets()) {
                 if (p.netns().equals(ns) && k.proto().equals(s.proto()) && k.port() == s.localPort() && k.addr() == s.localAddr()) {
                     String name = p.pid() + "/" + p.comm();
                     return name.length() > 19 ? name.substring(0, 19) : name;

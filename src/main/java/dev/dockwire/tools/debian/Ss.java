@@ -1,5 +1,6 @@
 package dev.dockwire.tools.debian;
 
+import dev.dockwire.app.ProcessEntry;
 import dev.dockwire.kernel.Kernel;
 import dev.dockwire.kernel.NetCounters;
 import dev.dockwire.kernel.SocketInfo;
@@ -22,10 +23,10 @@ import java.util.Locale;
 public final class Ss {
     private final Kernel kernel;
     private final String ns;
-    private final List<HostProcess> processes;
+    private final List<ProcessEntry> processes;
 
     /** {@code processes}: the host's, whose sockets ss -p reports for namespace {@code ns}. */
-    public Ss(Kernel kernel, String ns, List<HostProcess> processes) {
+    public Ss(Kernel kernel, String ns, List<ProcessEntry> processes) {
         this.kernel = kernel;
         this.ns = ns;
         this.processes = processes;
@@ -142,8 +143,8 @@ public final class Ss {
     /** find_entry USERS: each process holding the socket, as {@code ("comm",pid=N,fd=M)}. */
     private String users(SocketInfo s) {
         List<String> holders = new ArrayList<>();
-        for (HostProcess p : processes) {
-            for (HostProcess.Socket k : p.sockets()) {
+        for (ProcessEntry p : processes) {
+            for (ProcessEntry.Socket k : p.sockets()) {
                 if (p.netns().equals(ns) && k.proto().equals(s.proto()) && k.port() == s.localPort() && k.addr() == s.localAddr()
                         && (s.proto().equals("udp") || s.state().equals("LISTEN"))) {
                     holders.add("(\"" + p.comm() + "\",pid=" + p.pid() + ",fd=" + k.fd() + ")");
