@@ -74,7 +74,7 @@ final class HostTools {
             case "conntrack" -> new ConntrackCommand(kernel, ns).run(args);
             case "sysctl" -> new Sysctl(kernel, ns).run(args);
             case "brctl" -> new Brctl(kernel, ns).run(args);
-            case "ps" -> CommandResult.of(new ProcpsPs(processes(ps(args)), loop.epochMillis()).run(args));
+            case "ps" -> CommandResult.of(new ProcpsPs(processes(ps(args)), loop.nanos(), loop.epochMillis()).run(args));
             case "ss" -> new Ss(kernel, ns, processes(null)).run(args);
             case "netstat" -> new Netstat(kernel, ns, processes(null)).run(args);
             case "nstat" -> new Nstat(kernel, ns, nstatHistory).run(args);

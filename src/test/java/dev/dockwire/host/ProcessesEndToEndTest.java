@@ -105,7 +105,7 @@ class ProcessesEndToEndTest {
         h.ok("docker run -d --name py python:3.12 sleep 3600");
         List<String> aux = h.ok("docker exec py ps aux");
         assertEquals("USER         PID %CPU %MEM    VSZ   RSS TTY      STAT START   TIME COMMAND", aux.get(0));
-        assertEquals("root           1  0.0  0.0      0     0 ?        S    00:00   0:00 sleep 3600", aux.get(1));
+        assertEquals("root           1  0.0  0.0      0     0 ?        Ss   00:00   0:00 sleep 3600", aux.get(1));
         assertEquals("UID          PID    PPID  C STIME TTY          TIME CMD", h.ok("docker exec py ps -ef").get(0));
     }
 

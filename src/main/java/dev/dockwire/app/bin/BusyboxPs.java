@@ -183,7 +183,7 @@ public final class BusyboxPs {
             case "time" -> time(0);
             case "tty" -> tty(p.tty());
             case "vsz", "rss" -> "   0"; // smart_ulltoa4's four characters
-            case "stat" -> p.stat();
+            case "stat" -> p.stat().substring(0, 1); // the state letter; procps' flags (s, +, l) are not BusyBox's
             default -> throw new IllegalStateException(c.name());
         };
     }

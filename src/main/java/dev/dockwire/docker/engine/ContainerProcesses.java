@@ -37,7 +37,7 @@ public record ContainerProcesses(PidNamespace pids, Process init, int shimPid, I
     /**
      * The processes as /proc shows them inside {@code c} (pids of its namespace, names by its own
      * /etc/passwd and /etc/group), in pid order: {@code self}, the one asking, running, the rest
-     * sleeping; each in the session runc's setsid made for PID 1 or for its {@code docker exec}.
+     * sleeping (procps' STAT letters: {@code s} for a session leader); each in the session runc's setsid made for PID 1 or for its {@code docker exec}.
      */
     public static List<ProcessEntry> entries(Container c, List<Process> running, Process self) {
         java.util.Map<Integer, Process> byPid = new java.util.HashMap<>();
@@ -49,7 +49,7 @@ public record ContainerProcesses(PidNamespace pids, Process init, int shimPid, I
                 leader = byPid.get(leader.ppid());
             }
             out.add(new ProcessEntry(p.pid(), p.ppid(), ExecUser.name(c, p.uid()), ExecUser.groupName(c, p.uid()), leader.pid(),
-                    p.argv(), p == self ? "R" : "S", "?", p.startNanos(), c.netns(), List.of()));
+                    p.argv(), (p == self ? "R" : "S") + (leader == p ? "s" : ""), "?", p.startNanos(), c.netns(), List.of()));
         }
         return out;
     }

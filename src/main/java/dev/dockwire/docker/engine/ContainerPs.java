@@ -33,7 +33,7 @@ public final class ContainerPs {
         try {
             List<String> args = argv.subList(1, argv.size());
             var entries = ContainerProcesses.entries(c, pids.running(), self);
-            TextResult r = "procps".equals(Images.provider(c, argv.get(0))) ? new ProcpsPs(entries, epochMillis).run(args)
+            TextResult r = "procps".equals(Images.provider(c, argv.get(0))) ? new ProcpsPs(entries, nowNanos, epochMillis).run(args)
                     : new BusyboxPs(entries, nowNanos, columns).run(args);
             return new CommandOutput(r.status(), r.output(), r.errors());
         } finally {
