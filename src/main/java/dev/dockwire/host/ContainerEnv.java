@@ -483,7 +483,7 @@ final class ContainerEnv implements ExecEnv {
                 return DockerHost.result(name.endsWith("tar") ? dev.dockwire.docker.engine.ContainerTar.run(c, argv, env, cred().uid(), files::stat)
                         : dev.dockwire.docker.engine.StatCommand.run(c, argv, env, files::stat));
             }
-            case "df", "/bin/df", "free", "/usr/bin/free", "mount", "/bin/mount" -> {
+            case "df", "/bin/df", "free", "/usr/bin/free", "mount", "/bin/mount", "uptime", "/usr/bin/uptime" -> {
                 if (dev.dockwire.docker.engine.Images.provider(c, name) == null) {
                     return program(name, args, stdin);
                 }

@@ -1,7 +1,11 @@
 package dev.dockwire.host;
 
+import dev.dockwire.app.ProcessEntry;
+import dev.dockwire.app.bin.ProcpsPs;
 import dev.dockwire.docker.Container;
 import dev.dockwire.docker.engine.Engine;
+import dev.dockwire.docker.engine.ProcFiles;
+import dev.dockwire.docker.engine.Uptime;
 import dev.dockwire.kernel.Kernel;
 import dev.dockwire.sim.EventLoop;
 import dev.dockwire.text.DateCommand;
@@ -18,11 +22,9 @@ import dev.dockwire.tools.ToolJob;
 import dev.dockwire.tools.XtablesMonitor;
 import dev.dockwire.tools.debian.Brctl;
 import dev.dockwire.tools.debian.Dmesg;
-import dev.dockwire.app.ProcessEntry;
-import dev.dockwire.tools.debian.Nsenter;
 import dev.dockwire.tools.debian.Netstat;
+import dev.dockwire.tools.debian.Nsenter;
 import dev.dockwire.tools.debian.Nstat;
-import dev.dockwire.app.bin.ProcpsPs;
 import dev.dockwire.tools.debian.Ss;
 import dev.dockwire.tools.debian.Sysctl;
 import java.time.Instant;
@@ -38,7 +40,7 @@ import java.util.Set;
  */
 final class HostTools {
     private static final Set<String> NAMES = Set.of("ip", "bridge", "tc", "iptables", "iptables-save", "iptables-restore",
-            "conntrack", "sysctl", "brctl", "ps", "nsenter", "ss", "netstat", "nstat", "dmesg", "xtables-monitor", "date");
+            "conntrack", "sysctl", "brctl", "ps", "nsenter", "ss", "netstat", "nstat", "dmesg", "xtables-monitor", "date", "uptime");
 
     private final Engine engine;
     private final EventLoop loop;
@@ -81,6 +83,8 @@ final class HostTools {
             case "dmesg" -> new Dmesg(kernel, loop.epochMillis()).run(args);
             case "nsenter" -> new Nsenter(this::namespaceFile, this::namespaceOf, runner).run(args, ns);
             case "date" -> date(args);
+            case "uptime" -> DockerHost.result(Uptime.run(false, args, ProcFiles.read(engine, null, "/proc/uptime", loop.nanos()),
+                    ProcFiles.read(engine, null, "/proc/loadavg", loop.nanos()), loop.epochMillis() + loop.nanos() / 1_000_000, 1));
             default -> throw new IllegalArgumentException(name);
         };
     }

@@ -34,6 +34,9 @@ public final class ProcFiles {
         ContainerProcesses processes(Container c);
 
         java.util.Collection<Container> containers();
+
+        /** The wall clock at the virtual clock's zero, in milliseconds since the epoch. */
+        long epochMillis();
     }
 
     /** The host's disk: Debian's installer mounts it {@code errors=remount-ro}. */
@@ -183,7 +186,7 @@ public final class ProcFiles {
                 long idle = centis * kernel.cpus() * 97 / 100; // the CPUs idle nearly all the time
                 return String.format(Locale.ROOT, "%d.%02d %d.%02d%n", centis / 100, centis % 100, idle / 100, idle % 100);
             case "/proc/loadavg":
-                ContainerProcesses running = engine.processes(c);
+                ContainerProcesses running = c == null ? null : engine.processes(c); // null: the host's own
                 int last = running == null ? 1 : running.pids().running().stream().mapToInt(Process::pid).max().orElse(1);
                 return "0.00 0.00 0.00 1/" + (120 + engine.containers().size()) + " " + last + "\n";
             default:

@@ -10,10 +10,10 @@ import java.util.Set;
  * The programs that report a container's file systems and memory from its /proc: {@code mount}
  * (the table as BusyBox's and util-linux's print it, {@code SOURCE on TARGET type TYPE (OPTIONS)};
  * mounting refused without CAP_SYS_ADMIN), {@code df} ({@link DfCommand}) and {@code free}
- * ({@link FreeCommand}), each in the flavour of the package that provides it in the image.
+ * ({@link FreeCommand}), {@code uptime} ({@link Uptime}: no one logged in), each in the flavour of the package that provides it in the image.
  */
 public final class SystemCommands {
-    private static final Set<String> NAMES = Set.of("mount", "df", "free");
+    private static final Set<String> NAMES = Set.of("mount", "df", "free", "uptime");
 
     private SystemCommands() {
     }
@@ -31,6 +31,8 @@ public final class SystemCommands {
         List<String> args = argv.subList(1, argv.size());
         return switch (name) {
             case "free" -> FreeCommand.run(busybox, args, ProcFiles.read(engine, c, "/proc/meminfo", nanos));
+            case "uptime" -> Uptime.run(busybox, args, ProcFiles.read(engine, c, "/proc/uptime", nanos),
+                    ProcFiles.read(engine, c, "/proc/loadavg", nanos), engine.epochMillis() + nanos / 1_000_000, 0);
             case "df" -> DfCommand.run(busybox, args, ProcFiles.mounts(c),
                     (source, target, type, options) -> StatFs.of(source, target, type, options, engine.kernel().memTotal() / 1024), exists);
             default -> mount(busybox, args, c);
