@@ -168,13 +168,22 @@ public final class DockerCommand {
         CommandOutput pull;
         try {
             ContainerCreate req = CreateFlags.request(f, host);
+            if (f.has("attach") && f.has("detach")) { // run.go runContainer, after the flags parsed
+                return CommandOutput.fail(1, "conflicting options: cannot specify both --attach and --detach");
+            }
+            CidFile cid = CidFile.open(host, f.get("cidfile"), "run");
             pull = pullFor(f, req, true);
             if (pull.status() != 0) {
                 return pull;
             }
-            c = engine().create(req, CreateFlags.labels(f.all("label")));
+            c = engine().create(req, CreateFlags.labels(f, host));
+            if (cid != null) {
+                cid.write(c.id());
+            }
         } catch (EngineException e) {
             return runFailed(List.of(), e);
+        } catch (CidFile.Refused e) {
+            return e.output;
         }
         return ImagePull.after(pull, started(f, c, tty));
     }
@@ -317,13 +326,21 @@ public final class DockerCommand {
         return new CommandOutput(c.exitCode(), out, errors);
     }
 
-    /** The CLI's warning when ports are asked for on a network mode that has none of its own. */
+    /**
+     * The daemon's warnings the client prints (daemon_unix.go verifyPlatformContainerResources, then
+     * verifyPlatformContainerSettings): a cgroup v2 host discards {@code --oom-kill-disable}; ports asked
+     * for on a network mode that has none of its own.
+     */
     private static List<String> publishWarning(CliFlags f) {
+        List<String> out = new ArrayList<>();
+        if (f.has("oom-kill-disable") && !"false".equals(f.get("oom-kill-disable"))) {
+            out.add("WARNING: Your kernel does not support OomKillDisable. OomKillDisable discarded.");
+        }
         String mode = f.has("network") ? f.get("network") : f.has("net") ? f.get("net") : "bridge";
         if ((f.has("publish") || f.has("publish-all")) && mode.equals("host")) {
-            return List.of("WARNING: Published ports are discarded when using host network mode");
+            out.add("WARNING: Published ports are discarded when using host network mode");
         }
-        return List.of();
+        return out;
     }
 
     /** What {@code docker run} (or create) prints of the pull of {@code req}'s image before it creates the container. */
@@ -339,17 +356,23 @@ public final class DockerCommand {
         }
         try {
             ContainerCreate req = CreateFlags.request(f, host);
+            CidFile cid = CidFile.open(host, f.get("cidfile"), "create");
             CommandOutput pull = pullFor(f, req, false);
             if (pull.status() != 0) {
                 return pull;
             }
             List<String> out = new ArrayList<>(pull.output());
             out.addAll(publishWarning(f));
-            Container c = engine().create(req, CreateFlags.labels(f.all("label")));
+            Container c = engine().create(req, CreateFlags.labels(f, host));
+            if (cid != null) {
+                cid.write(c.id());
+            }
             out.add(c.id());
             return new CommandOutput(0, out, pull.output());
         } catch (EngineException e) {
             return CliErrors.daemonError(e);
+        } catch (CidFile.Refused e) {
+            return e.output;
         }
     }
 

@@ -29,7 +29,8 @@ final class HostFlags {
             new Spec("log-opt", (char) 0, true), new Spec("group-add", (char) 0, true), new Spec("stop-signal", (char) 0, true),
             new Spec("stop-timeout", (char) 0, true), new Spec("volumes-from", (char) 0, true), new Spec("log-driver", (char) 0, true),
             new Spec("shm-size", (char) 0, true), new Spec("security-opt", (char) 0, true),
-            new Spec("pid", (char) 0, true), new Spec("ipc", (char) 0, true), new Spec("uts", (char) 0, true));
+            new Spec("pid", (char) 0, true), new Spec("ipc", (char) 0, true), new Spec("uts", (char) 0, true),
+            new Spec("cidfile", (char) 0, true), new Spec("oom-kill-disable", (char) 0, false));
 
     /** docker/cli opts.ValidateDNSSearch's domain: labels of letters, digits and inner hyphens, an optional final dot. */
     private static final java.util.regex.Pattern DOMAIN = java.util.regex.Pattern.compile(
@@ -79,7 +80,8 @@ final class HostFlags {
                 .withVolumesFrom(f.all("volumes-from"))
                 .withLogDriverAndShm(logDriver(f), ResourceFlags.bytes(f, "shm-size", "--shm-size"))
                 .withSecurityOpt(securityOpts(f.all("security-opt")))
-                .withNamespaces(namespaces(f));
+                .withNamespaces(namespaces(f))
+                .withContainerIdFile(f.get("cidfile"));
     }
 
     /**

@@ -34,7 +34,7 @@ final class InspectHostConfig {
         ContainerOptions o = c.options();
         Map<String, Object> h = InspectTypes.hostConfig();
         h.put("Binds", InspectMounts.binds(c));
-        h.put("ContainerIDFile", "");
+        h.put("ContainerIDFile", o.containerIdFile());
         Map<String, Object> log = InspectTypes.logConfig();
         log.put("Type", c.options().logDriverOrDefault());
         log.put("Config", new LinkedHashMap<>(c.options().logOpts()));
