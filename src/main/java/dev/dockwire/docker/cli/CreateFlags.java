@@ -150,10 +150,13 @@ final class CreateFlags {
         return out;
     }
 
-    /** Config.Labels: the {@code --label-file}s' lines, then {@code --label}s (opts.ReadKVStrings), read on {@code host}. */
+    /**
+     * Config.Labels: the {@code --label-file}s' lines, then {@code --label}s (opts.ReadKVStrings), read on {@code host}:
+     * the files as {@code --env-file}s are read, a bare {@code KEY} taking the client's variable (dropped without one).
+     */
     static Map<String, String> labels(CliFlags f, CliEnv host) {
         try {
-            List<String> all = new ArrayList<>(EnvFile.readKeyValues(f.all("label-file"), host::readHostOrDisk));
+            List<String> all = new ArrayList<>(EnvFile.read(f.all("label-file"), host::readHostOrDisk, host.environment()));
             all.addAll(f.all("label"));
             return labels(all);
         } catch (EnvFile.Invalid e) {

@@ -25,17 +25,7 @@ final class EnvFile {
 
     /** The variables {@code files} hold, in order; {@code read} gives a file's text (null: none), {@code clientEnv} bare keys' values. */
     static List<String> read(List<String> files, java.util.function.Function<String, String> read, Map<String, String> clientEnv) {
-        return read(files, read, key -> clientEnv.containsKey(key) ? key + "=" + clientEnv.get(key) : null);
-    }
-
-    /** {@code --label-file}s as opts.ReadKVStrings reads them: the same lines, a bare {@code KEY} kept as written. */
-    static List<String> readKeyValues(List<String> files, java.util.function.Function<String, String> read) {
-        return read(files, read, key -> key);
-    }
-
-    /** The entries {@code files} hold; {@code bare} makes a line without {@code =} an entry (null: dropped). */
-    private static List<String> read(List<String> files, java.util.function.Function<String, String> read,
-                                     java.util.function.UnaryOperator<String> bare) {
+        java.util.function.UnaryOperator<String> bare = key -> clientEnv.containsKey(key) ? key + "=" + clientEnv.get(key) : null;
         List<String> out = new ArrayList<>();
         for (String file : files) {
             String text = read.apply(file);
