@@ -6,6 +6,7 @@ import dev.dockwire.app.bin.Programs;
 import dev.dockwire.app.bin.TailFollow;
 import dev.dockwire.docker.Container;
 import dev.dockwire.docker.ImageConfig;
+import dev.dockwire.docker.NamespaceModes;
 import dev.dockwire.proc.PidNamespace;
 import dev.dockwire.proc.Process;
 import dev.dockwire.socket.GuardedSockets;
@@ -131,7 +132,9 @@ final class MainProcesses {
             proxies = proxyPids;
         }
         int shim = ++lastHostPid;
-        PidNamespace pids = new PidNamespace(nextHostPid);
+        // --pid container:X: runc joins X's namespace (oci_linux.go withNamespaces), where pids go on from X's.
+        ContainerProcesses donor = joinsPid(c) ? running.get(NamespaceModes.joined(c.options().namespaces().pid())) : null;
+        PidNamespace pids = donor != null ? donor.pids() : new PidNamespace(nextHostPid);
         List<String> argv = Images.argv(c);
         Map<String, String> env = ProcessEnv.of(c);
         List<String> run = ShellExec.direct(effective(argv), env::get);
@@ -299,8 +302,14 @@ final class MainProcesses {
         if (sig == null) {
             sig = Signal.parse(Images.stopSignal(c));
         }
-        r.pids().kill(1, sig == null ? Signal.SIGTERM : sig);
+        // A container in another's PID namespace is signalled at its own main process, which is no init there.
+        r.pids().kill(joinsPid(c) ? r.init().pid() : 1, sig == null ? Signal.SIGTERM : sig);
         return r.init();
+    }
+
+    /** Whether {@code c} runs in another container's PID namespace ({@code --pid container:X}). */
+    private static boolean joinsPid(Container c) {
+        return NamespaceModes.joined(c.options().namespaces().pid()) != null;
     }
 
     /**
@@ -358,7 +367,11 @@ final class MainProcesses {
         if (r == null) {
             return 137;
         }
-        r.pids().killAll();
+        if (joinsPid(c)) {
+            r.pids().kill(r.init().pid(), Signal.SIGKILL); // its own cgroup's process; the namespace stays its owner's
+        } else {
+            r.pids().killAll();
+        }
         if (r.daemon() != null) {
             r.daemon().stop();
         }

@@ -63,4 +63,18 @@ class NamespaceFlagsTest {
                 run("docker run --name oom --oom-kill-disable alpine true", 0));
         assertEquals(List.of("false"), run("docker inspect -f '{{.HostConfig.OomKillDisable}}' oom", 0));
     }
+
+    /** {@code --pid container:X}: the sidecar sees X's processes; stopping it leaves X, X's end kills it (137). */
+    @Test
+    void aSidecarInAnotherContainersPidNamespaceSeesItsProcesses() {
+        run("docker run -d --name target alpine sleep 300", 0);
+        List<String> ps = run("docker run --rm --pid container:target alpine ps", 0);
+        assertEquals("    1 root      0:00 sleep 300", ps.get(1));
+        run("docker run -d --name sidecar --pid container:target alpine sleep 200", 0);
+        run("docker stop -t 1 sidecar", 0);
+        assertEquals(List.of("running 0", "exited 143"), run("docker inspect -f '{{.State.Status}} {{.State.ExitCode}}' target sidecar", 0));
+        run("docker start sidecar", 0);
+        run("docker kill target", 0);
+        assertEquals(List.of("exited 137", "exited 137"), run("docker inspect -f '{{.State.Status}} {{.State.ExitCode}}' target sidecar", 0));
+    }
 }
