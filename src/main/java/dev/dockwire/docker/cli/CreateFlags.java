@@ -137,6 +137,33 @@ final class CreateFlags {
         }
     }
 
+    /**
+     * What {@code docker run -a STREAM...} shows of the attached container's output {@code r}: only the
+     * streams named (Config.AttachStdout/AttachStderr; without {@code -a}, both); the status stays the container's.
+     */
+    static dev.dockwire.docker.CommandOutput attachedStreams(CliFlags f, dev.dockwire.docker.CommandOutput r) {
+        List<String> named = f.all("attach").stream().map(a -> a.toLowerCase(java.util.Locale.ROOT)).toList();
+        boolean out = named.isEmpty() || named.contains("stdout");
+        boolean err = named.isEmpty() || named.contains("stderr");
+        if (out && err) {
+            return r;
+        }
+        List<String> shown = new ArrayList<>();
+        List<String> errors = r.errors();
+        int e = 0;
+        for (String line : r.output()) {
+            // errors is the subsequence of output that went to stderr
+            boolean stderr = e < errors.size() && errors.get(e).equals(line);
+            if (stderr) {
+                e++;
+            }
+            if (stderr ? err : out) {
+                shown.add(line);
+            }
+        }
+        return new dev.dockwire.docker.CommandOutput(r.status(), shown, err ? shown.stream().filter(errors::contains).toList() : List.of());
+    }
+
     /** {@code -e KEY=VALUE}, or {@code -e KEY} for the client's own value (dropped when it has none), as docker/cli's opts.ValidateEnv. */
     private static List<String> env(List<String> flags, Map<String, String> clientEnv) {
         List<String> out = new ArrayList<>();

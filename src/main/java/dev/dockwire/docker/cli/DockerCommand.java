@@ -235,7 +235,7 @@ public final class DockerCommand {
             out.addAll(shell.output());
             return new CommandOutput(shell.status(), out);
         }
-        CommandOutput r = attached(c, rm);
+        CommandOutput r = CreateFlags.attachedStreams(f, attached(c, rm));
         if (warnings.isEmpty()) {
             return r;
         }
