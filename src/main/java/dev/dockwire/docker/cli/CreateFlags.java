@@ -164,6 +164,25 @@ final class CreateFlags {
         return new dev.dockwire.docker.CommandOutput(r.status(), shown, err ? shown.stream().filter(errors::contains).toList() : List.of());
     }
 
+    /**
+     * Whether {@code keys} (null: the default) are detach keys the daemon takes (moby/term ToBytes): a comma-separated
+     * list of single characters and {@code ctrl-X}, X a letter or one of {@code @[\]^_}.
+     */
+    static boolean validDetachKeys(String keys) {
+        if (keys == null) {
+            return true;
+        }
+        for (String k : keys.split(",", -1)) {
+            String key = k.strip();
+            boolean ctrl = key.length() == 6 && key.startsWith("ctrl-") && (Character.isLetter(key.charAt(5)) && key.charAt(5) < 128
+                    || "@[\\]^_".indexOf(key.charAt(5)) >= 0);
+            if (key.length() != 1 && !ctrl) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** {@code -e KEY=VALUE}, or {@code -e KEY} for the client's own value (dropped when it has none), as docker/cli's opts.ValidateEnv. */
     private static List<String> env(List<String> flags, Map<String, String> clientEnv) {
         List<String> out = new ArrayList<>();

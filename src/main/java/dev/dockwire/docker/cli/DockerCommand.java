@@ -191,6 +191,9 @@ public final class DockerCommand {
     /** {@code docker run} once its container {@code c} is created: started, attached unless {@code -d}. */
     private CommandOutput started(CliFlags f, Container c, boolean tty) {
         try {
+            if (!f.has("detach") && !CreateFlags.validDetachKeys(f.get("detach-keys"))) {
+                return CommandOutput.fail(1, "unable to upgrade to tcp, received 400"); // the daemon refuses the attach; nothing starts
+            }
             if (!f.has("detach")) {
                 ClientEvents.attached(engine(), c); // run.go attaches before it starts the container
             }
