@@ -25,7 +25,9 @@ final class CreateFlags {
             new Spec("rm", (char) 0, false), new Spec("env", 'e', true), new Spec("restart", (char) 0, true),
             new Spec("label", 'l', true), new Spec("expose", (char) 0, true), new Spec("entrypoint", (char) 0, true),
             new Spec("volume", 'v', true), new Spec("mount", (char) 0, true), new Spec("workdir", 'w', true),
-            new Spec("env-file", (char) 0, true), new Spec("pull", (char) 0, true), new Spec("quiet", 'q', false)),
+            new Spec("env-file", (char) 0, true), new Spec("pull", (char) 0, true), new Spec("quiet", 'q', false),
+            new Spec("label-file", (char) 0, true), new Spec("platform", (char) 0, true), new Spec("attach", 'a', true),
+            new Spec("detach-keys", (char) 0, true), new Spec("sig-proxy", (char) 0, false)),
             Stream.of(HealthFlags.SPECS, HostFlags.SPECS, ResourceFlags.SPECS).flatMap(List::stream)).toList();
 
     /** api/types/container NetworkMode.IsUserDefined: none of default (no {@code --network}), bridge, host, none, container:. */
@@ -88,6 +90,7 @@ final class CreateFlags {
             }
         }
         ExposeFlag.check(f.all("expose"));
+        checkClientOnly(f);
         List<String> extraHosts = AddressFlags.check(f.all("dns"), f.all("add-host"));
         LinkFlag.check(f.all("link"));
         return new ContainerCreate(f.get("name"), positional.get(0), positional.subList(1, positional.size()),
@@ -105,6 +108,81 @@ final class CreateFlags {
                 .withResources(ResourceFlags.parse(f));
     }
 
+    /** containerd's platforms.Parse: the operating systems and architectures one word may name (known.go). */
+    private static final java.util.Set<String> PLATFORM_WORDS = java.util.Set.of("aix", "android", "darwin", "dragonfly",
+            "freebsd", "hurd", "illumos", "ios", "js", "linux", "nacl", "netbsd", "openbsd", "plan9", "solaris", "windows", "zos",
+            "386", "amd64", "amd64p32", "arm", "armbe", "arm64", "arm64be", "ppc64", "ppc64le", "loong64", "mips", "mipsle",
+            "mips64", "mips64le", "mips64p32", "mips64p32le", "ppc", "riscv", "riscv64", "s390", "s390x", "sparc", "sparc64",
+            "wasm", "i386", "x86_64", "x86-64", "aarch64", "armhf", "armel");
+
+    /**
+     * What the client alone checks of {@code -a}, {@code --platform} (cli/command/container/opts.go parse:
+     * the streams; platforms.Parse, whose one-word form must name a known OS or architecture; an
+     * {@code os/arch} pair is taken as written).
+     */
+    private static void checkClientOnly(CliFlags f) {
+        for (String a : f.all("attach")) {
+            if (!List.of("stdin", "stdout", "stderr").contains(a.toLowerCase(java.util.Locale.ROOT))) {
+                throw new CliFlags.FlagError("invalid argument \"" + a + "\" for \"-a, --attach\" flag: valid streams are STDIN, STDOUT and STDERR");
+            }
+        }
+        String platform = f.get("platform");
+        if (platform != null && !platform.isEmpty()) {
+            String[] parts = platform.split("/", -1);
+            if (parts.length == 1 && !PLATFORM_WORDS.contains(platform.toLowerCase(java.util.Locale.ROOT)) || parts.length > 3) {
+                throw new CliFlags.OptionError("docker: error parsing specified platform: \"" + platform + "\": "
+                        + (parts.length > 3 ? "cannot parse platform specifier" : "unknown operating system or architecture")
+                        + ": invalid argument");
+            }
+        }
+    }
+
+    /**
+     * What {@code docker run -a STREAM...} shows of the attached container's output {@code r}: only the
+     * streams named (Config.AttachStdout/AttachStderr; without {@code -a}, both); the status stays the container's.
+     */
+    static dev.dockwire.docker.CommandOutput attachedStreams(CliFlags f, dev.dockwire.docker.CommandOutput r) {
+        List<String> named = f.all("attach").stream().map(a -> a.toLowerCase(java.util.Locale.ROOT)).toList();
+        boolean out = named.isEmpty() || named.contains("stdout");
+        boolean err = named.isEmpty() || named.contains("stderr");
+        if (out && err) {
+            return r;
+        }
+        List<String> shown = new ArrayList<>();
+        List<String> errors = r.errors();
+        int e = 0;
+        for (String line : r.output()) {
+            // errors is the subsequence of output that went to stderr
+            boolean stderr = e < errors.size() && errors.get(e).equals(line);
+            if (stderr) {
+                e++;
+            }
+            if (stderr ? err : out) {
+                shown.add(line);
+            }
+        }
+        return new dev.dockwire.docker.CommandOutput(r.status(), shown, err ? shown.stream().filter(errors::contains).toList() : List.of());
+    }
+
+    /**
+     * Whether {@code keys} (null: the default) are detach keys the daemon takes (moby/term ToBytes): a comma-separated
+     * list of single characters and {@code ctrl-X}, X a letter or one of {@code @[\]^_}.
+     */
+    static boolean validDetachKeys(String keys) {
+        if (keys == null) {
+            return true;
+        }
+        for (String k : keys.split(",", -1)) {
+            String key = k.strip();
+            boolean ctrl = key.length() == 6 && key.startsWith("ctrl-") && (Character.isLetter(key.charAt(5)) && key.charAt(5) < 128
+                    || "@[\\]^_".indexOf(key.charAt(5)) >= 0);
+            if (key.length() != 1 && !ctrl) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** {@code -e KEY=VALUE}, or {@code -e KEY} for the client's own value (dropped when it has none), as docker/cli's opts.ValidateEnv. */
     private static List<String> env(List<String> flags, Map<String, String> clientEnv) {
         List<String> out = new ArrayList<>();
@@ -116,6 +194,20 @@ final class CreateFlags {
             }
         }
         return out;
+    }
+
+    /**
+     * Config.Labels: the {@code --label-file}s' lines, then {@code --label}s (opts.ReadKVStrings), read on {@code host}:
+     * the files as {@code --env-file}s are read, a bare {@code KEY} taking the client's variable (dropped without one).
+     */
+    static Map<String, String> labels(CliFlags f, CliEnv host) {
+        try {
+            List<String> all = new ArrayList<>(EnvFile.read(f.all("label-file"), host::readHostOrDisk, host.environment()));
+            all.addAll(f.all("label"));
+            return labels(all);
+        } catch (EnvFile.Invalid e) {
+            throw new CliFlags.OptionError("docker: " + e.getMessage());
+        }
     }
 
     /** {@code --label KEY=VALUE} (or {@code KEY}, an empty value) as docker/cli's opts.ConvertKVStringsToMap. */

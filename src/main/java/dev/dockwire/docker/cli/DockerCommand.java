@@ -168,13 +168,22 @@ public final class DockerCommand {
         CommandOutput pull;
         try {
             ContainerCreate req = CreateFlags.request(f, host);
+            if (f.has("attach") && f.has("detach")) { // run.go runContainer, after the flags parsed
+                return CommandOutput.fail(1, "conflicting options: cannot specify both --attach and --detach");
+            }
+            CidFile cid = CidFile.open(host, f.get("cidfile"), "run");
             pull = pullFor(f, req, true);
             if (pull.status() != 0) {
                 return pull;
             }
-            c = engine().create(req, CreateFlags.labels(f.all("label")));
+            c = engine().create(req, CreateFlags.labels(f, host));
+            if (cid != null) {
+                cid.write(c.id());
+            }
         } catch (EngineException e) {
             return runFailed(List.of(), e);
+        } catch (CidFile.Refused e) {
+            return e.output;
         }
         return ImagePull.after(pull, started(f, c, tty));
     }
@@ -182,6 +191,9 @@ public final class DockerCommand {
     /** {@code docker run} once its container {@code c} is created: started, attached unless {@code -d}. */
     private CommandOutput started(CliFlags f, Container c, boolean tty) {
         try {
+            if (!f.has("detach") && !CreateFlags.validDetachKeys(f.get("detach-keys"))) {
+                return CommandOutput.fail(1, "unable to upgrade to tcp, received 400"); // the daemon refuses the attach; nothing starts
+            }
             if (!f.has("detach")) {
                 ClientEvents.attached(engine(), c); // run.go attaches before it starts the container
             }
@@ -226,7 +238,7 @@ public final class DockerCommand {
             out.addAll(shell.output());
             return new CommandOutput(shell.status(), out);
         }
-        CommandOutput r = attached(c, rm);
+        CommandOutput r = CreateFlags.attachedStreams(f, attached(c, rm));
         if (warnings.isEmpty()) {
             return r;
         }
@@ -317,13 +329,21 @@ public final class DockerCommand {
         return new CommandOutput(c.exitCode(), out, errors);
     }
 
-    /** The CLI's warning when ports are asked for on a network mode that has none of its own. */
+    /**
+     * The daemon's warnings the client prints (daemon_unix.go verifyPlatformContainerResources, then
+     * verifyPlatformContainerSettings): a cgroup v2 host discards {@code --oom-kill-disable}; ports asked
+     * for on a network mode that has none of its own.
+     */
     private static List<String> publishWarning(CliFlags f) {
+        List<String> out = new ArrayList<>();
+        if (f.has("oom-kill-disable") && !"false".equals(f.get("oom-kill-disable"))) {
+            out.add("WARNING: Your kernel does not support OomKillDisable. OomKillDisable discarded.");
+        }
         String mode = f.has("network") ? f.get("network") : f.has("net") ? f.get("net") : "bridge";
         if ((f.has("publish") || f.has("publish-all")) && mode.equals("host")) {
-            return List.of("WARNING: Published ports are discarded when using host network mode");
+            out.add("WARNING: Published ports are discarded when using host network mode");
         }
-        return List.of();
+        return out;
     }
 
     /** What {@code docker run} (or create) prints of the pull of {@code req}'s image before it creates the container. */
@@ -339,17 +359,23 @@ public final class DockerCommand {
         }
         try {
             ContainerCreate req = CreateFlags.request(f, host);
+            CidFile cid = CidFile.open(host, f.get("cidfile"), "create");
             CommandOutput pull = pullFor(f, req, false);
             if (pull.status() != 0) {
                 return pull;
             }
             List<String> out = new ArrayList<>(pull.output());
             out.addAll(publishWarning(f));
-            Container c = engine().create(req, CreateFlags.labels(f.all("label")));
+            Container c = engine().create(req, CreateFlags.labels(f, host));
+            if (cid != null) {
+                cid.write(c.id());
+            }
             out.add(c.id());
             return new CommandOutput(0, out, pull.output());
         } catch (EngineException e) {
             return CliErrors.daemonError(e);
+        } catch (CidFile.Refused e) {
+            return e.output;
         }
     }
 

@@ -25,6 +25,7 @@ final class EnvFile {
 
     /** The variables {@code files} hold, in order; {@code read} gives a file's text (null: none), {@code clientEnv} bare keys' values. */
     static List<String> read(List<String> files, java.util.function.Function<String, String> read, Map<String, String> clientEnv) {
+        java.util.function.UnaryOperator<String> bare = key -> clientEnv.containsKey(key) ? key + "=" + clientEnv.get(key) : null;
         List<String> out = new ArrayList<>();
         for (String file : files) {
             String text = read.apply(file);
@@ -51,8 +52,8 @@ final class EnvFile {
                 }
                 if (eq >= 0) {
                     out.add(line);
-                } else if (clientEnv.containsKey(line)) {
-                    out.add(line + "=" + clientEnv.get(line));
+                } else if (bare.apply(line) != null) {
+                    out.add(bare.apply(line));
                 }
             }
         }

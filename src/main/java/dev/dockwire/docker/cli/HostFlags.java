@@ -17,7 +17,8 @@ import java.util.Map;
  * {@code --user}, {@code --init}, {@code --privileged}, {@code --read-only}, {@code --link};
  * {@code --dns-search} (opts.ValidateDNSSearch), {@code --dns-option}, {@code --domainname},
  * {@code --mac-address} (net.ParseMAC), {@code --log-opt KEY=VALUE} (opts.ConvertKVStringsToMap: a key
- * without {@code =} has an empty value; the daemon checks them), {@code --group-add} (resolved by the daemon at start).
+ * without {@code =} has an empty value; the daemon checks them), {@code --group-add} (resolved by the daemon at start),
+ * {@code --pid}/{@code --ipc}/{@code --uts} ({@link dev.dockwire.docker.NamespaceModes}).
  */
 final class HostFlags {
     static final List<Spec> SPECS = List.of(new Spec("cap-add", (char) 0, true), new Spec("cap-drop", (char) 0, true),
@@ -27,7 +28,9 @@ final class HostFlags {
             new Spec("dns-opt", (char) 0, true), new Spec("domainname", (char) 0, true), new Spec("mac-address", (char) 0, true),
             new Spec("log-opt", (char) 0, true), new Spec("group-add", (char) 0, true), new Spec("stop-signal", (char) 0, true),
             new Spec("stop-timeout", (char) 0, true), new Spec("volumes-from", (char) 0, true), new Spec("log-driver", (char) 0, true),
-            new Spec("shm-size", (char) 0, true), new Spec("security-opt", (char) 0, true));
+            new Spec("shm-size", (char) 0, true), new Spec("security-opt", (char) 0, true),
+            new Spec("pid", (char) 0, true), new Spec("ipc", (char) 0, true), new Spec("uts", (char) 0, true),
+            new Spec("cidfile", (char) 0, true), new Spec("oom-kill-disable", (char) 0, false));
 
     /** docker/cli opts.ValidateDNSSearch's domain: labels of letters, digits and inner hyphens, an optional final dot. */
     private static final java.util.regex.Pattern DOMAIN = java.util.regex.Pattern.compile(
@@ -76,7 +79,9 @@ final class HostFlags {
                 .withStop(f.get("stop-signal"), f.has("stop-timeout") ? CliFlags.intValue(f.get("stop-timeout"), "stop-timeout") : null)
                 .withVolumesFrom(f.all("volumes-from"))
                 .withLogDriverAndShm(logDriver(f), ResourceFlags.bytes(f, "shm-size", "--shm-size"))
-                .withSecurityOpt(securityOpts(f.all("security-opt")));
+                .withSecurityOpt(securityOpts(f.all("security-opt")))
+                .withNamespaces(namespaces(f))
+                .withContainerIdFile(f.get("cidfile"));
     }
 
     /**
@@ -127,6 +132,22 @@ final class HostFlags {
             }
         }
         return given;
+    }
+
+    /**
+     * {@code --pid}, {@code --ipc}, {@code --uts} as the client checks them (cli/command/container/opts.go
+     * parse: PidMode.Valid, UTSMode.Valid; the IPC mode is the daemon's to check).
+     */
+    private static dev.dockwire.docker.NamespaceModes namespaces(CliFlags f) {
+        String pid = f.get("pid");
+        if (pid != null && !pid.isEmpty() && !pid.equals("host") && !(pid.startsWith("container:") && pid.length() > "container:".length())) {
+            throw new CliFlags.OptionError("docker: --pid: invalid PID mode");
+        }
+        String uts = f.get("uts");
+        if (uts != null && !uts.isEmpty() && !uts.equals("host")) {
+            throw new CliFlags.OptionError("docker: --uts: invalid UTS mode");
+        }
+        return new dev.dockwire.docker.NamespaceModes(pid, f.get("ipc"), uts);
     }
 
     /** {@code --log-driver}; the client refuses options for {@code none} (cli/command/container/opts.go parse). */

@@ -34,7 +34,7 @@ final class InspectHostConfig {
         ContainerOptions o = c.options();
         Map<String, Object> h = InspectTypes.hostConfig();
         h.put("Binds", InspectMounts.binds(c));
-        h.put("ContainerIDFile", "");
+        h.put("ContainerIDFile", o.containerIdFile());
         Map<String, Object> log = InspectTypes.logConfig();
         log.put("Type", c.options().logDriverOrDefault());
         log.put("Config", new LinkedHashMap<>(c.options().logOpts()));
@@ -59,11 +59,11 @@ final class InspectHostConfig {
         h.put("DnsSearch", new ArrayList<>(c.options().dnsSearch()));
         h.put("ExtraHosts", c.extraHosts().isEmpty() ? null : new ArrayList<>(c.extraHosts()));
         h.put("GroupAdd", o.groupAdd().isEmpty() ? null : new ArrayList<>(o.groupAdd()));
-        h.put("IpcMode", "private");
+        h.put("IpcMode", o.namespaces().ipcOrDefault());
         h.put("Cgroup", "");
         h.put("Links", links(c));
         h.put("OomScoreAdj", 0);
-        h.put("PidMode", "");
+        h.put("PidMode", o.namespaces().pid());
         h.put("Privileged", o.privileged());
         h.put("PublishAllPorts", c.publishAll());
         h.put("ReadonlyRootfs", o.readOnly());
@@ -71,7 +71,7 @@ final class InspectHostConfig {
         if (!o.tmpfs().isEmpty()) {
             h.put("Tmpfs", new TreeMap<>(o.tmpfs()));
         }
-        h.put("UTSMode", "");
+        h.put("UTSMode", o.namespaces().uts());
         h.put("UsernsMode", "");
         h.put("ShmSize", c.options().shmSizeOrDefault());
         if (!o.sysctls().isEmpty()) {

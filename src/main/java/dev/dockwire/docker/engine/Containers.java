@@ -65,6 +65,7 @@ final class Containers {
      */
     Container create(ContainerCreate req, boolean swarmTask, Map<String, String> labels) {
         HostConfigCheck.checkNetContainerMode(req, req.network() == null ? "" : req.network());
+        NamespaceCheck.atDecode(req);
         String name = req.name();
         if (name != null && !name.isEmpty()) { // generateIDAndName: an empty name is a generated one
             if (!ContainerName.valid(name)) {
@@ -95,6 +96,7 @@ final class Containers {
             }
         }
         HostConfigCheck.check(req, mode, containers::get);
+        dev.dockwire.docker.NamespaceModes namespaces = NamespaceCheck.atCreate(req.options().namespaces(), this::container);
         ResourceCheck.verify(req.resources(), engine.kernel().cpus());
         if (!req.options().stopSignal().isEmpty() && Signal.parse(req.options().stopSignal()) == null) {
             throw new EngineException("invalid signal: " + req.options().stopSignal()); // daemon/container.go validateContainerConfig
@@ -104,7 +106,7 @@ final class Containers {
         String id = engine.random().nextHex(64);
         // A container joined to X's namespace takes X's hostname when it starts (Engine.restart); until then its own id's.
         String hostname = req.hostname() != null ? req.hostname()
-                : (first != null && first.driver() == Network.Driver.HOST ? "docker-host" : id.substring(0, 12));
+                : (first != null && first.driver() == Network.Driver.HOST || namespaces.uts().equals("host") ? "docker-host" : id.substring(0, 12));
         String networkMode = first == null ? mode : (first.driver().plumbed() && !first.name().equals("bridge")
                 ? first.name() : first.name().equals("bridge") ? "bridge" : first.name());
         List<PortSpec> specs = portSpecs(req);
@@ -132,7 +134,7 @@ final class Containers {
         c.stdio(req.openStdin(), req.tty());
         c.healthcheck(req.healthcheck());
         c.env(req.env());
-        c.options(req.options());
+        c.options(req.options().withNamespaces(namespaces));
         c.resources(swapDefault(req.resources()));
         if (first != null) {
             c.gwPriority(first.name(), req.gwPriority());

@@ -329,7 +329,7 @@ public final class Engine implements Swarm.Member, ProcessHost, ProcFiles.Host {
         if (missing != null) {
             throw new EngineException(missing.createFailed());
         }
-        HostConfigCheck.checkStart(kernel, c);
+        HostConfigCheck.checkStart(kernel, c, this::container);
         monitor.startedByHand(c);
         return restart(c);
     }

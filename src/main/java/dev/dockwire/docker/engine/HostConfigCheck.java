@@ -110,8 +110,12 @@ final class HostConfigCheck {
         });
     }
 
-    /** What {@code docker start} refuses before anything runs: the user ({@link ExecUser}), the json-file options ({@link JsonFileOptions#parse}), the sysctls. */
-    static void checkStart(dev.dockwire.kernel.Kernel kernel, Container c) {
+    /**
+     * What {@code docker start} refuses before anything runs: the namespaces it joins ({@link NamespaceCheck#atStart}, found by
+     * {@code byRef}), the user ({@link ExecUser}), the json-file options ({@link JsonFileOptions#parse}), the sysctls.
+     */
+    static void checkStart(dev.dockwire.kernel.Kernel kernel, Container c, Function<String, Container> byRef) {
+        NamespaceCheck.atStart(c, byRef); // setupIPCDirs, then createSpec's withNamespaces
         ExecUser user = ExecUser.specified(c); // createSpec's WithUser, before the logger
         if (user != null && user.refused()) {
             throw new EngineException(user.error());

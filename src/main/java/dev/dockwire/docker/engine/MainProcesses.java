@@ -6,6 +6,7 @@ import dev.dockwire.app.bin.Programs;
 import dev.dockwire.app.bin.TailFollow;
 import dev.dockwire.docker.Container;
 import dev.dockwire.docker.ImageConfig;
+import dev.dockwire.docker.NamespaceModes;
 import dev.dockwire.proc.PidNamespace;
 import dev.dockwire.proc.Process;
 import dev.dockwire.socket.GuardedSockets;
@@ -131,13 +132,16 @@ final class MainProcesses {
             proxies = proxyPids;
         }
         int shim = ++lastHostPid;
-        PidNamespace pids = new PidNamespace(nextHostPid);
+        // --pid container:X: runc joins X's namespace (oci_linux.go withNamespaces), where pids go on from X's.
+        ContainerProcesses donor = joinsPid(c) ? running.get(NamespaceModes.joined(c.options().namespaces().pid())) : null;
+        PidNamespace pids = donor != null ? donor.pids() : new PidNamespace(nextHostPid);
         List<String> argv = Images.argv(c);
         Map<String, String> env = ProcessEnv.of(c);
         List<String> run = ShellExec.direct(effective(argv), env::get);
         // Refused at start already (HostConfigCheck); root without looking: its groups matter to its children only.
         ExecUser configured = ExecUser.specified(c);
         dev.dockwire.app.Cred user = configured == null || configured.refused() ? dev.dockwire.app.Cred.ROOT : configured.cred();
+        Process tini = c.options().init() ? DockerInit.start(pids, argv, env, clock.nanos(), user.uid()) : null;
         Program program = declared != null || run.isEmpty() ? null : Programs.create(Images.provider(c, run.get(0)), run.get(0));
         if (program == null && declared == null) {
             program = ImageDaemons.command(c, run);
@@ -155,7 +159,7 @@ final class MainProcesses {
             // stdin is /dev/null: the shell reads end of file and exits 0 as the loop runs, as BusyBox's
             // true would when started now; no program, context, guard or log sink is kept for it (some
             // 450 bytes of each `docker run -d alpine` not yet run, the compose service without a command).
-            Process init = pids.spawn(0, run, env, clock.nanos());
+            Process init = pids.spawn(tini == null ? 0 : 1, run, env, clock.nanos());
             init.uid(user.uid());
             endOfInput.exitZero(init);
             r = new ContainerProcesses(pids, init, shim, null, true, proxies);
@@ -192,7 +196,7 @@ final class MainProcesses {
             r = new ContainerProcesses(pids, init, shim, null, true, proxies);
         } else {
             List<String> title = declared == null ? ImageDaemons.title(c, run) : null;
-            Process init = pids.spawn(0, title != null ? title : argv.isEmpty() ? List.of("/bin/sh") : argv, env, clock.nanos());
+            Process init = pids.spawn(tini == null ? 0 : 1, title != null ? title : argv.isEmpty() ? List.of("/bin/sh") : argv, env, clock.nanos());
             init.uid(user.uid());
             // The log is made when a line is written or read (docker logs): a PID 1 that prints nothing has
             // none (some 80 bytes of each such container).
@@ -237,6 +241,9 @@ final class MainProcesses {
             r = new ContainerProcesses(pids, init, shim, d, d != null || idle, proxies);
         }
         running.put(c.id(), r);
+        if (tini != null) {
+            DockerInit.supervise(pids, tini, r.init());
+        }
         r.init().onExit(status -> clock.schedule(0, () -> exited.accept(c, r.init())));
         health.started(c);
     }
@@ -244,7 +251,7 @@ final class MainProcesses {
     /** The context of {@code c}'s PID 1 run as {@code user}: the container's files with its /proc, its terminal. */
     private Exec pid1Exec(Container c, PidNamespace pids, dev.dockwire.app.Cred user) {
         return new Exec(engine, clock, c.netns(), c.hostname(), ProcFiles.over(ProcessFiles.of(c, clock), engine, clock, c), pids).user(user)
-                .credentials(Credentials.of(c, user)).tty(tty(c));
+                .credentials(Credentials.of(c, user)).tty(tty(c)).parent(c.options().init() ? 1 : 0); // --init: tini's child
     }
 
     /** The terminal of {@code c}'s main process: runc's console under {@code docker run -t}, else none. */
@@ -295,8 +302,14 @@ final class MainProcesses {
         if (sig == null) {
             sig = Signal.parse(Images.stopSignal(c));
         }
-        r.pids().kill(1, sig == null ? Signal.SIGTERM : sig);
+        // A container in another's PID namespace is signalled at its own main process, which is no init there.
+        r.pids().kill(joinsPid(c) ? r.init().pid() : 1, sig == null ? Signal.SIGTERM : sig);
         return r.init();
+    }
+
+    /** Whether {@code c} runs in another container's PID namespace ({@code --pid container:X}). */
+    private static boolean joinsPid(Container c) {
+        return NamespaceModes.joined(c.options().namespaces().pid()) != null;
     }
 
     /**
@@ -354,7 +367,11 @@ final class MainProcesses {
         if (r == null) {
             return 137;
         }
-        r.pids().killAll();
+        if (joinsPid(c)) {
+            r.pids().kill(r.init().pid(), Signal.SIGKILL); // its own cgroup's process; the namespace stays its owner's
+        } else {
+            r.pids().killAll();
+        }
         if (r.daemon() != null) {
             r.daemon().stop();
         }
