@@ -25,7 +25,7 @@ final class CreateFlags {
             new Spec("rm", (char) 0, false), new Spec("env", 'e', true), new Spec("restart", (char) 0, true),
             new Spec("label", 'l', true), new Spec("expose", (char) 0, true), new Spec("entrypoint", (char) 0, true),
             new Spec("volume", 'v', true), new Spec("mount", (char) 0, true), new Spec("workdir", 'w', true),
-            new Spec("env-file", (char) 0, true), new Spec("pull", (char) 0, true), new Spec("quiet", 'q', false)),
+            new Spec("env-file", (char) 0, true), new Spec("pull", (char) 0, true), new Spec("quiet", 'q', false), new Spec("ulimit", (char) 0, true)),
             Stream.of(HealthFlags.SPECS, HostFlags.SPECS, ResourceFlags.SPECS).flatMap(List::stream)).toList();
 
     /** api/types/container NetworkMode.IsUserDefined: none of default (no {@code --network}), bridge, host, none, container:. */
@@ -102,7 +102,19 @@ final class CreateFlags {
                 .withOptions(HostFlags.parse(f))
                 .withGwPriority(gwPriority)
                 .withMounts(MountFlags.parse(f.all("volume"), f.all("mount"), cwd))
-                .withResources(ResourceFlags.parse(f));
+                .withResources(ResourceFlags.parse(f).withUlimits(ulimits(f.all("ulimit"))));
+    }
+
+    /** {@code --ulimit}s as opts.UlimitOpt takes them: go-units' refusals in pflag's words. */
+    private static List<dev.dockwire.docker.Ulimit> ulimits(List<String> flags) {
+        for (String u : flags) {
+            try {
+                dev.dockwire.docker.Ulimit.parse(u);
+            } catch (IllegalArgumentException e) {
+                throw new CliFlags.FlagError("invalid argument \"" + u + "\" for \"--ulimit\" flag: " + e.getMessage());
+            }
+        }
+        return dev.dockwire.docker.Ulimit.of(flags);
     }
 
     /** {@code -e KEY=VALUE}, or {@code -e KEY} for the client's own value (dropped when it has none), as docker/cli's opts.ValidateEnv. */

@@ -117,7 +117,15 @@ final class InspectHostConfig {
         h.put("MemorySwappiness", null);
         h.put("OomKillDisable", false);
         h.put("PidsLimit", r.pidsLimit());
-        h.put("Ulimits", List.of());
+        List<Object> ulimits = new ArrayList<>();
+        for (dev.dockwire.docker.Ulimit u : r.ulimits()) { // go-units' Ulimit: Name, Hard, Soft
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("Name", u.name());
+            m.put("Hard", u.hard());
+            m.put("Soft", u.soft());
+            ulimits.add(m);
+        }
+        h.put("Ulimits", ulimits);
         h.put("CpuCount", 0);
         h.put("CpuPercent", 0);
         h.put("IOMaximumIOps", 0);

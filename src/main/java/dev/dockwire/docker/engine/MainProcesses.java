@@ -132,6 +132,7 @@ final class MainProcesses {
         }
         int shim = ++lastHostPid;
         PidNamespace pids = new PidNamespace(nextHostPid);
+        pids.limits(dev.dockwire.docker.Ulimit.apply(dev.dockwire.libc.Rlimits.CONTAINER, c.resources().ulimits()));
         List<String> argv = Images.argv(c);
         Map<String, String> env = ProcessEnv.of(c);
         List<String> run = ShellExec.direct(effective(argv), env::get);
