@@ -112,6 +112,21 @@ public final class Rlimits {
         return out.toString();
     }
 
+    /** The limits {@code /proc/PID/limits} shows ({@link #procText}'s inverse): a real process's, read back. */
+    public static Rlimits parse(String procText) {
+        long[] v = new long[2 * Rlimit.values().length];
+        for (String line : procText.split("\n")) {
+            for (Rlimit r : Rlimit.values()) {
+                if (line.length() > 25 && line.substring(0, 25).trim().equals(r.procName())) {
+                    String[] words = line.substring(26).trim().split("\\s+");
+                    v[2 * r.ordinal()] = words[0].equals("unlimited") ? INFINITY : Long.parseUnsignedLong(words[0]);
+                    v[2 * r.ordinal() + 1] = words[1].equals("unlimited") ? INFINITY : Long.parseUnsignedLong(words[1]);
+                }
+            }
+        }
+        return new Rlimits(v);
+    }
+
     private static String shown(long v) {
         return v == INFINITY ? "unlimited" : Long.toUnsignedString(v);
     }
