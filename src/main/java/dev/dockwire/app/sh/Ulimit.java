@@ -47,11 +47,14 @@ final class Ulimit {
             e('n', Rlimit.NOFILE, 1, "nofiles"), e('v', Rlimit.AS, 1024, "vmemory(kbytes)"), e('w', Rlimit.LOCKS, 1, "locks"),
             e('r', Rlimit.RTPRIO, 1, "rtprio"));
 
-    /** bash 5.2's limits[] as Linux builds it (no -b, -k, -P, -T). */
+    /**
+     * bash 5.2's limits[] as Linux builds it (no -b, -k, -P, -T): -c and -f count 1024-byte "blocks"
+     * outside POSIX mode (its manual: 512-byte increments only when in POSIX mode).
+     */
     private static final List<Entry> BASH = List.of(
             new Entry('R', Rlimit.RTTIME, 1, "real-time non-blocking time", "microseconds"),
-            new Entry('c', Rlimit.CORE, 512, "core file size", "blocks"), new Entry('d', Rlimit.DATA, 1024, "data seg size", "kbytes"),
-            new Entry('e', Rlimit.NICE, 1, "scheduling priority", null), new Entry('f', Rlimit.FSIZE, 512, "file size", "blocks"),
+            new Entry('c', Rlimit.CORE, 1024, "core file size", "blocks"), new Entry('d', Rlimit.DATA, 1024, "data seg size", "kbytes"),
+            new Entry('e', Rlimit.NICE, 1, "scheduling priority", null), new Entry('f', Rlimit.FSIZE, 1024, "file size", "blocks"),
             new Entry('i', Rlimit.SIGPENDING, 1, "pending signals", null),
             new Entry('l', Rlimit.MEMLOCK, 1024, "max locked memory", "kbytes"),
             new Entry('m', Rlimit.RSS, 1024, "max memory size", "kbytes"), new Entry('n', Rlimit.NOFILE, 1, "open files", null),
