@@ -41,6 +41,15 @@ class UlimitEndToEndTest {
         assertEquals(List.of("600000"), h.ok("docker run --rm --cap-add SYS_RESOURCE alpine sh -c 'ulimit -n 600000; ulimit -n'"));
     }
 
+    /** The host's root login (Debian 12, systemd 252): core 0 of unlimited, the kernel's nproc, and CAP_SYS_RESOURCE to raise. */
+    @Test
+    void theHostsOwnShell() {
+        assertEquals(List.of("1024", "524288", "0", "unlimited", "31731"), h.ok("ulimit -n; ulimit -Hn; ulimit -c; ulimit -Hc; ulimit -u"));
+        assertEquals(List.of("600000"), h.ok("ulimit -n 600000; ulimit -n"));
+        assertEquals(List.of("bash: ulimit: open files: cannot modify limit: Operation not permitted"),
+                h.fails("ulimit -n 2000000", 1));
+    }
+
     @Test
     void theClientRefusesBadUlimits() {
         for (String[] c : List.of(new String[] {"bad", "invalid ulimit argument: bad"}, new String[] {"foo=1", "invalid ulimit type: foo"},
