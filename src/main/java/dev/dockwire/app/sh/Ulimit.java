@@ -204,11 +204,12 @@ final class Ulimit {
             }
             long v = Rlimits.INFINITY;
             if (!o.value.equals("unlimited")) {
-                if (!o.value.matches("[0-9]+") || o.value.length() > 19) { // bb_strtoull: digits only, no overflow
+                Long n = o.value.matches("[0-9]+") ? u64(o.value) : null; // bb_strtoull: digits only, ERANGE past 2^64
+                if (n == null) {
                     err.accept(applet + ": invalid number '" + o.value + "'");
                     return 1;
                 }
-                v = Long.parseLong(o.value) * e.factor;
+                v = n * e.factor; // val <<= factor_shift, wrapping as rlim_t does
             }
             String why = set(e.resource, soft ? v : now.soft(e.resource), hard ? v : now.hard(e.resource));
             if (why != null) {
@@ -269,7 +270,10 @@ final class Ulimit {
                 builtinError.accept("bad number");
                 return 2;
             } else {
-                v = p.isEmpty() ? 0 : Long.parseLong(p) * what.factor;
+                for (char c : p.toCharArray()) { // rlim_t arithmetic: an overflow wraps, unnoticed
+                    v = v * 10 + (c - '0');
+                }
+                v *= what.factor;
             }
         }
         Rlimits now = limits.get();
@@ -347,8 +351,13 @@ final class Ulimit {
             v = hardOf(now, e);
         } else if (value.equals("soft")) {
             v = softOf(now, e);
-        } else if (value.matches("[0-9]+") && value.length() <= 18) {
-            v = Long.parseLong(value) * e.factor;
+        } else if (value.matches("[0-9]*")) { // all_digits, the empty word too
+            Long n = value.isEmpty() ? Long.valueOf(0) : u64(value);
+            if (n == null || n != 0 && Long.compareUnsigned(Long.divideUnsigned(-1L, e.factor), n) < 0) {
+                builtinError.accept(value + ": limit out of range"); // sh_erange
+                return 1;
+            }
+            v = n * e.factor;
         } else {
             builtinError.accept(value + ": invalid number");
             return 1;
@@ -382,6 +391,15 @@ final class Ulimit {
 
     private String set(Rlimit r, long soft, long hard) {
         return limits.set(r, soft, hard);
+    }
+
+    /** The digits as a uint64, or null past 2^64 - 1. */
+    private static Long u64(String digits) {
+        try {
+            return Long.parseUnsignedLong(digits);
+        } catch (NumberFormatException e) {
+            return null;
+        }
     }
 
     /** A limit in the table's unit: {@code unlimited}, else divided by its factor. */

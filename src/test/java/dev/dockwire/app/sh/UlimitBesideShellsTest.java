@@ -57,7 +57,9 @@ class UlimitBesideShellsTest {
                 "ulimit 5 6; echo $?; ulimit -f",
                 "ulimit -n 90 100; echo $?; ulimit -n",
                 "ulimit -a -n 5; echo $?; ulimit -n",
-                "ulimit -n hard; echo $?; ulimit -n soft; echo $?");
+                "ulimit -n hard; echo $?; ulimit -n soft; echo $?",
+                "ulimit -c 99999999999999999999; echo $?; ulimit -c 9999999999999999999; echo $?; ulimit -c 9999999999999999; echo $?; ulimit -c",
+                "ulimit -c 18014398509481983; echo $?; ulimit -c; ulimit -c ''; echo $?; ulimit -c");
     }
 
     /** Scripts whose words depend on the C library's getopt (ash's bad options), left to the unit test for ash. */
