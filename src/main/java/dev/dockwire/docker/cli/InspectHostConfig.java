@@ -118,8 +118,9 @@ final class InspectHostConfig {
         h.put("OomKillDisable", false);
         h.put("PidsLimit", r.pidsLimit());
         List<Object> ulimits = new ArrayList<>();
-        for (dev.dockwire.docker.Ulimit u : r.ulimits()) { // go-units' Ulimit: Name, Hard, Soft
-            Map<String, Object> m = new LinkedHashMap<>();
+        for (dev.dockwire.docker.Ulimit u : r.ulimits()) { // go-units' *Ulimit: Name, Hard, Soft; String() NAME=SOFT:HARD
+            GoStruct m = new GoStruct(Map.of()).declared("*units.Ulimit", true, List.of("Name", "Hard", "Soft"))
+                    .stringer(u.name() + "=" + u.soft() + ":" + u.hard());
             m.put("Name", u.name());
             m.put("Hard", u.hard());
             m.put("Soft", u.soft());

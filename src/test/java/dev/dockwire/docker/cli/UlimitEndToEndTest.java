@@ -27,6 +27,10 @@ class UlimitEndToEndTest {
         h.ok("docker create --name u1 --ulimit nofile=1024:2048 --ulimit core=0 --ulimit nofile=2000:4000 alpine sleep 600");
         assertEquals(List.of("[{\"Name\":\"core\",\"Hard\":0,\"Soft\":0},{\"Name\":\"nofile\",\"Hard\":4000,\"Soft\":2000}]"),
                 h.ok("docker inspect -f '{{json .HostConfig.Ulimits}}' u1"));
+        // go-units' *Ulimit is a Stringer: what the 28.2 client printed for these templates on the reference engine
+        assertEquals(List.of("[core=0:0 nofile=2000:4000]|core=0:0 core 0nofile=2000:4000 nofile 2000|core=0:0"),
+                h.ok("docker inspect -f '{{.HostConfig.Ulimits}}|{{range .HostConfig.Ulimits}}{{.}} {{.Name}} {{.Soft}}{{end}}"
+                        + "|{{index .HostConfig.Ulimits 0}}' u1"));
         h.ok("docker start u1");
         assertEquals(List.of("2000", "4000", "0"), h.ok("docker exec u1 sh -c 'ulimit -n; ulimit -Hn; ulimit -c'"));
         assertEquals(List.of("Max open files            2000                 4000                 files     "),
