@@ -37,6 +37,18 @@ final class HostCommands implements Commands {
         this.vars = vars;
     }
 
+    /** The host's root login shell's limits (systemd 252's defaults on Debian 12). */
+    @Override
+    public dev.dockwire.libc.Rlimits rlimits(int pid) {
+        return dev.dockwire.libc.Rlimits.HOST;
+    }
+
+    /** The host's root holds CAP_SYS_RESOURCE: only EINVAL and nr_open refuse it. */
+    @Override
+    public String setrlimit(int pid, dev.dockwire.libc.Rlimits now, dev.dockwire.libc.Rlimit r, long soft, long hard) {
+        return now.check(r, soft, hard, true);
+    }
+
     /** The host's programs ({@link Execvp}) have their own {@code cat}, {@code ls} and text tools, over its files and with GNU's texts. */
     @Override
     public boolean shellApplets() {

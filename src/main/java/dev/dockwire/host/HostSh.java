@@ -170,7 +170,9 @@ final class HostSh {
      * {@code $$}), for bash reads its lines itself: a line takes no pid, the programs it forks do.
      */
     private static PidNamespace loginShell() {
-        return new PidNamespace(() -> JobControl.SHELL_PID, JobControl.SHELL_PID - 1);
+        PidNamespace pids = new PidNamespace(() -> JobControl.SHELL_PID, JobControl.SHELL_PID - 1);
+        pids.limits(dev.dockwire.libc.Rlimits.HOST);
+        return pids;
     }
 
     /**

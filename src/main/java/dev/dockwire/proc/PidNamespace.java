@@ -28,6 +28,8 @@ public final class PidNamespace {
      */
     private volatile Process[] table = EMPTY;
     private int lastPid;
+    /** The limits of a process started from outside (init, {@code docker exec}): what runc sets from the spec. */
+    private dev.dockwire.libc.Rlimits outside = dev.dockwire.libc.Rlimits.CONTAINER;
 
     /** {@code hostPids} hands out the pids the host sees, shared by all namespaces of one host. */
     public PidNamespace(IntSupplier hostPids) {
@@ -43,10 +45,28 @@ public final class PidNamespace {
         this.lastPid = lastPid;
     }
 
-    /** fork+exec: a new process with the next free pid; its parent is {@code ppid} (0: started from outside). */
+    /**
+     * The resource limits a process started from outside the namespace gets (its init, {@code docker
+     * exec}'s): runc's from the spec's rlimits (HostConfig.Ulimits) over what containerd-shim had.
+     */
+    public void limits(dev.dockwire.libc.Rlimits limits) {
+        this.outside = limits;
+    }
+
+    /** What a process started from outside gets ({@link #limits(dev.dockwire.libc.Rlimits)}). */
+    public dev.dockwire.libc.Rlimits limits() {
+        return outside;
+    }
+
+    /**
+     * fork+exec: a new process with the next free pid; its parent is {@code ppid} (0: started from
+     * outside); it inherits its parent's resource limits (copy_signal), else the namespace's.
+     */
     public Process spawn(int ppid, List<String> argv, Map<String, String> env, long nowNanos) {
         int pid = ++lastPid;
         Process p = new Process(pid, hostPids.getAsInt(), ppid, argv, env, nowNanos);
+        Process parent = ppid == 0 ? null : process(ppid);
+        p.limits(parent != null ? parent.limits() : outside);
         Process[] t = table;
         Process[] grown = Arrays.copyOf(t, t.length + 1);
         grown[t.length] = p;

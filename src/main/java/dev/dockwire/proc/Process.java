@@ -28,6 +28,8 @@ public final class Process {
     private List<Runnable> whileStopped = List.of();
     /** The sockets the process holds open, as its fds show them ({@code ss -p}, {@code /proc/PID/fd}). */
     private OpenFiles openFiles = OpenFiles.NONE;
+    /** Its resource limits (signal_struct's rlim): one shared value until setrlimit(2) gives it another. */
+    private dev.dockwire.libc.Rlimits limits = dev.dockwire.libc.Rlimits.CONTAINER;
     private Integer status;
     private Signal killedBy;
     private boolean stopped;
@@ -47,6 +49,16 @@ public final class Process {
     /** The bound sockets the process holds open. */
     public OpenFiles openFiles() {
         return openFiles;
+    }
+
+    /** Its resource limits, as getrlimit(2) and {@code /proc/PID/limits} read them. */
+    public dev.dockwire.libc.Rlimits limits() {
+        return limits;
+    }
+
+    /** setrlimit(2) done (checked by the caller, {@link dev.dockwire.libc.Rlimits#check}), or the limits it was born with. */
+    public void limits(dev.dockwire.libc.Rlimits next) {
+        this.limits = next;
     }
 
     /** Set by whoever gives the process its sockets. */

@@ -19,7 +19,7 @@ import java.util.Set;
 final class Builtins {
     private static final Set<String> NAMES = Set.of("echo", "printf", "test", "[", "true", "false", ":", "exit", "export",
             "unset", "set", "shift", "read", "cd", "pwd", "exec", "wait", "trap", "eval", ".", "source", "local", "return",
-            "break", "continue", "command", "readonly", "[[", "type", "alias", "unalias", "hash", "shopt", "kill");
+            "break", "continue", "command", "readonly", "[[", "type", "alias", "unalias", "hash", "shopt", "kill", "ulimit");
 
     /** Whether a shell of some dialect runs {@code name} itself. */
     static boolean any(String name) {
@@ -89,6 +89,7 @@ final class Builtins {
             case "cd" -> done(cd(args, io), k);
             case "type", "alias", "unalias", "hash" -> done(names.run(name, args, io), k);
             case "kill" -> done(kill(args, io), k);
+            case "ulimit" -> done(ulimit(args, io), k);
             case "pwd" -> {
                 io.out.line(sh.cwd);
                 done(0, k);
@@ -122,6 +123,31 @@ final class Builtins {
             }
             default -> command(args, io, k);
         }
+    }
+
+    /** ulimit over the shell's process's limits: a subshell's changes stay its own. */
+    private int ulimit(List<String> args, Io io) {
+        Ulimit.Limits limits = new Ulimit.Limits() {
+            @Override
+            public dev.dockwire.libc.Rlimits get() {
+                if (sh.limits == null) {
+                    sh.limits = sh.commands.rlimits(sh.pid);
+                }
+                return sh.limits;
+            }
+
+            @Override
+            public String set(dev.dockwire.libc.Rlimit r, long soft, long hard) {
+                String why = sh.commands.setrlimit(sh.subshell() ? 0 : sh.pid, get(), r, soft, hard);
+                if (why == null) {
+                    sh.limits = get().with(r, soft, hard);
+                }
+                return why;
+            }
+        };
+        String applet = sh.arg0.substring(sh.arg0.lastIndexOf('/') + 1);
+        return new Ulimit(sh.dialect, dev.dockwire.libc.Getopt.MUSL, limits, applet, io.out::line, m -> error(io, "ulimit", m),
+                io.err::line).run(args);
     }
 
     /** kill as the dialect's builtin: BusyBox's applet under the shell's name in ash ({@code sh: can't kill pid 99: ...}). */

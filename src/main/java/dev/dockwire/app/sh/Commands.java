@@ -55,6 +55,21 @@ public interface Commands {
         void signal(Signal signal);
     }
 
+    /** getrlimit(2) of the place's process {@code pid}, the shell's own ({@code ulimit}): by default a container's under Docker 28. */
+    default dev.dockwire.libc.Rlimits rlimits(int pid) {
+        return dev.dockwire.libc.Rlimits.CONTAINER;
+    }
+
+    /**
+     * setrlimit(2) of {@code r} to {@code soft}:{@code hard} by the place's process {@code pid} (0: a
+     * subshell, which keeps its own), whose limits are {@code now}: null when done (the process keeps
+     * them, so what it starts inherits them), else strerror's words. By default checked as a process
+     * without CAP_SYS_RESOURCE (Docker's default capability set) and kept by the shell alone.
+     */
+    default String setrlimit(int pid, dev.dockwire.libc.Rlimits now, dev.dockwire.libc.Rlimit r, long soft, long hard) {
+        return now.check(r, soft, hard, false);
+    }
+
     /** kill(2) in the place's PID namespace for the shell's own {@code kill}; null where the place has its own (the host's job table). */
     default Kill.Killer killer() {
         return null;

@@ -78,6 +78,8 @@ final class Interp {
     int lastBackground;
     /** {@code $$}: the shell's pid in its namespace (1 as a container's main process). */
     int pid = 1;
+    /** The process's resource limits as {@code ulimit} last read or set them; null until it first does ({@link Commands#rlimits}). */
+    dev.dockwire.libc.Rlimits limits;
     /** {@code $0}: the shell's name, or the name {@code sh -c SCRIPT NAME} gives. */
     String name;
     /** Whether a command substitution ran since the simple command began (its status is that command's then). */
@@ -153,10 +155,16 @@ final class Interp {
         i.noglob = noglob;
         i.line = line;
         i.pid = pid;
+        i.limits = limits;
         i.name = name;
         i.pipeOut = pipeOut; // a subshell of a pipeline's stage writes into the same pipe
         i.execute.inherit(execute);
         return i;
+    }
+
+    /** Whether this is a copy of its shell for {@code ( )}, a pipeline's stage or {@code &}. */
+    boolean subshell() {
+        return subshell;
     }
 
     /** An interactive session's next line runs as another process with these commands. */

@@ -27,7 +27,7 @@ final class CreateFlags {
             new Spec("volume", 'v', true), new Spec("mount", (char) 0, true), new Spec("workdir", 'w', true),
             new Spec("env-file", (char) 0, true), new Spec("pull", (char) 0, true), new Spec("quiet", 'q', false),
             new Spec("label-file", (char) 0, true), new Spec("platform", (char) 0, true), new Spec("attach", 'a', true),
-            new Spec("detach-keys", (char) 0, true), new Spec("sig-proxy", (char) 0, false)),
+            new Spec("detach-keys", (char) 0, true), new Spec("sig-proxy", (char) 0, false), new Spec("ulimit", (char) 0, true)),
             Stream.of(HealthFlags.SPECS, HostFlags.SPECS, ResourceFlags.SPECS).flatMap(List::stream)).toList();
 
     /** api/types/container NetworkMode.IsUserDefined: none of default (no {@code --network}), bridge, host, none, container:. */
@@ -105,7 +105,19 @@ final class CreateFlags {
                 .withOptions(HostFlags.parse(f))
                 .withGwPriority(gwPriority)
                 .withMounts(MountFlags.parse(f.all("volume"), f.all("mount"), cwd))
-                .withResources(ResourceFlags.parse(f));
+                .withResources(ResourceFlags.parse(f).withUlimits(ulimits(f.all("ulimit"))));
+    }
+
+    /** {@code --ulimit}s as opts.UlimitOpt takes them: go-units' refusals in pflag's words. */
+    private static List<dev.dockwire.docker.Ulimit> ulimits(List<String> flags) {
+        for (String u : flags) {
+            try {
+                dev.dockwire.docker.Ulimit.parse(u);
+            } catch (IllegalArgumentException e) {
+                throw new CliFlags.FlagError("invalid argument \"" + u + "\" for \"--ulimit\" flag: " + e.getMessage());
+            }
+        }
+        return dev.dockwire.docker.Ulimit.of(flags);
     }
 
     /** containerd's platforms.Parse: the operating systems and architectures one word may name (known.go). */

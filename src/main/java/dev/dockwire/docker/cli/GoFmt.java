@@ -36,6 +36,9 @@ final class GoFmt {
         if (v == null) {
             return "<nil>";
         }
+        if (v instanceof GoStruct s && s.stringer() != null) {
+            return s.stringer(); // handleMethods: a Stringer prints by its String method
+        }
         if (v instanceof Double d) {
             return floatG(d);
         }

@@ -25,6 +25,8 @@ final class GoStruct extends LinkedHashMap<String, Object> {
     private java.util.Set<String> pointers = java.util.Set.of();
     /** Whether the value is a pointer to the struct (a {@code *container.State}), which fmt prints as an address inside another value. */
     private boolean pointer;
+    /** What its type's String method returns (go-units' {@code *Ulimit}: {@code nofile=1024:2048}), which fmt prints; null for none. */
+    private String stringer;
 
     /** An embedded struct field ({@code NetworkSettingsBase} in NetworkSettings): its fields are promoted, fmt prints it as one value. */
     record Embedded(String name, boolean pointer, List<Object> fields) {
@@ -56,6 +58,17 @@ final class GoStruct extends LinkedHashMap<String, Object> {
         this.pointer = pointer;
         this.layout = layout;
         return this;
+    }
+
+    /** This value of a type with a String method (fmt.Stringer) returning {@code text}. */
+    GoStruct stringer(String text) {
+        this.stringer = text;
+        return this;
+    }
+
+    /** What its String method returns, or null when its type has none. */
+    String stringer() {
+        return stringer;
     }
 
     /** Marks {@code fields} (Go names) as pointers to scalars. */

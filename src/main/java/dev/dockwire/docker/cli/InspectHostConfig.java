@@ -117,7 +117,16 @@ final class InspectHostConfig {
         h.put("MemorySwappiness", null);
         h.put("OomKillDisable", false);
         h.put("PidsLimit", r.pidsLimit());
-        h.put("Ulimits", List.of());
+        List<Object> ulimits = new ArrayList<>();
+        for (dev.dockwire.docker.Ulimit u : r.ulimits()) { // go-units' *Ulimit: Name, Hard, Soft; String() NAME=SOFT:HARD
+            GoStruct m = new GoStruct(Map.of()).declared("*units.Ulimit", true, List.of("Name", "Hard", "Soft"))
+                    .stringer(u.name() + "=" + u.soft() + ":" + u.hard());
+            m.put("Name", u.name());
+            m.put("Hard", u.hard());
+            m.put("Soft", u.soft());
+            ulimits.add(m);
+        }
+        h.put("Ulimits", ulimits);
         h.put("CpuCount", 0);
         h.put("CpuPercent", 0);
         h.put("IOMaximumIOps", 0);

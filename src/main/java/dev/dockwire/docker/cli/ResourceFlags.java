@@ -28,7 +28,8 @@ final class ResourceFlags {
                 cpus(f), int64(f, "cpu-shares", "-c, --cpu-shares"), int64(f, "cpu-period", "--cpu-period"),
                 int64(f, "cpu-quota", "--cpu-quota"), int64(f, "cpu-rt-period", "--cpu-rt-period"),
                 int64(f, "cpu-rt-runtime", "--cpu-rt-runtime"), string(f, "cpuset-cpus"), string(f, "cpuset-mems"), blkio(f),
-                f.has("pids-limit") && int64(f, "pids-limit", "--pids-limit") != 0 ? int64(f, "pids-limit", "--pids-limit") : null);
+                f.has("pids-limit") && int64(f, "pids-limit", "--pids-limit") != 0 ? int64(f, "pids-limit", "--pids-limit") : null,
+                List.of());
         bytes(f, "kernel-memory", "--kernel-memory"); // hidden and deprecated: parsed, discarded by a cgroup v2 daemon
         return r;
     }

@@ -366,6 +366,27 @@ public final class ContainerCommands implements Commands {
         started().add(p);
     }
 
+    /** The limits of the shell's process ({@code ulimit}), else what the container's processes start with. */
+    @Override
+    public dev.dockwire.libc.Rlimits rlimits(int pid) {
+        Process p = pid == 0 ? null : pids.process(pid);
+        return p != null ? p.limits() : pids.limits();
+    }
+
+    /**
+     * setrlimit(2) as the shell's user: raising a hard limit needs CAP_SYS_RESOURCE, which Docker's
+     * default set lacks ({@code --cap-add SYS_RESOURCE}, {@code --privileged}) and a non-root user never holds.
+     */
+    @Override
+    public String setrlimit(int pid, dev.dockwire.libc.Rlimits now, dev.dockwire.libc.Rlimit r, long soft, long hard) {
+        String why = now.check(r, soft, hard, user.root() && c.options().hasCapability("CAP_SYS_RESOURCE"));
+        Process p = why != null || pid == 0 ? null : pids.process(pid);
+        if (p != null) {
+            p.limits(now.with(r, soft, hard));
+        }
+        return why;
+    }
+
     @Override
     public dev.dockwire.app.sh.Kill.Killer killer() {
         return ProcessCommands.killer(pids);

@@ -39,7 +39,7 @@ public final class ContainerUpdate {
                 r.cpuRealtimePeriod() != 0 ? r.cpuRealtimePeriod() : now.cpuRealtimePeriod(),
                 r.cpuRealtimeRuntime() != 0 ? r.cpuRealtimeRuntime() : now.cpuRealtimeRuntime(),
                 !r.cpusetCpus().isEmpty() ? r.cpusetCpus() : now.cpusetCpus(), !r.cpusetMems().isEmpty() ? r.cpusetMems() : now.cpusetMems(),
-                r.blkioWeight() != 0 ? r.blkioWeight() : now.blkioWeight(), r.pidsLimit() != null ? r.pidsLimit() : now.pidsLimit()));
+                r.blkioWeight() != 0 ? r.blkioWeight() : now.blkioWeight(), r.pidsLimit() != null ? r.pidsLimit() : now.pidsLimit(), now.ulimits()));
         if (policy != null && !policy.isEmpty()) {
             c.restartPolicy(policy.equals("on-failure") && retries > 0 ? policy + ":" + retries : policy);
         }

@@ -291,7 +291,7 @@ final class Containers {
     private static Resources swapDefault(Resources r) {
         return r.memory() <= 0 || r.memorySwap() != 0 ? r : new Resources(r.memory(), r.memory() * 2, r.memoryReservation(), r.nanoCpus(),
                 r.cpuShares(), r.cpuPeriod(), r.cpuQuota(), r.cpuRealtimePeriod(), r.cpuRealtimeRuntime(), r.cpusetCpus(), r.cpusetMems(),
-                r.blkioWeight(), r.pidsLimit());
+                r.blkioWeight(), r.pidsLimit(), r.ulimits());
     }
 
     /**

@@ -135,6 +135,9 @@ final class MainProcesses {
         // --pid container:X: runc joins X's namespace (oci_linux.go withNamespaces), where pids go on from X's.
         ContainerProcesses donor = joinsPid(c) ? running.get(NamespaceModes.joined(c.options().namespaces().pid())) : null;
         PidNamespace pids = donor != null ? donor.pids() : new PidNamespace(nextHostPid);
+        if (donor == null) { // a joined namespace keeps what its own container's processes start with
+            pids.limits(dev.dockwire.docker.Ulimit.apply(dev.dockwire.libc.Rlimits.CONTAINER, c.resources().ulimits()));
+        }
         List<String> argv = Images.argv(c);
         Map<String, String> env = ProcessEnv.of(c);
         List<String> run = ShellExec.direct(effective(argv), env::get);

@@ -15,7 +15,7 @@ import java.util.Locale;
  * ({@code /proc/mounts}, {@code /proc/self/mounts}, {@code /proc/PID/mounts}: fs/proc_namespace.c's
  * show_vfsmnt lines), the machine's ({@code /proc/meminfo}, {@code /proc/version}, {@code /proc/uptime},
  * {@code /proc/loadavg}: not namespaced, every container reads the host's) and its processes'
- * ({@code /proc/PID/cmdline}: argv NUL-terminated; {@code /proc/PID/comm}).
+ * ({@code /proc/PID/cmdline}: argv NUL-terminated; {@code /proc/PID/comm}; {@code /proc/PID/limits}, its rlimits).
  *
  * <p>The mount table is what runc makes of moby 28's spec on a Debian 12 host (cgroup v2, a private
  * cgroup namespace): the overlay root, oci/defaults.go's mounts ({@code /proc}, {@code /dev} with
@@ -163,7 +163,7 @@ public final class ProcFiles {
     /** {@code /proc/PID/NAME}'s PID ("self" kept) and NAME, or null. */
     private static String[] pidFile(String path) {
         String[] parts = path.substring("/proc/".length()).split("/");
-        if (parts.length != 2 || !List.of("mounts", "cmdline", "comm").contains(parts[1])) {
+        if (parts.length != 2 || !List.of("mounts", "cmdline", "comm", "limits").contains(parts[1])) {
             return null;
         }
         return parts[0].equals("self") || parts[0].chars().allMatch(Character::isDigit) && !parts[0].isEmpty() ? parts : null;
@@ -199,6 +199,9 @@ public final class ProcFiles {
         Process p = process(engine, c, file[0]);
         if (p == null) {
             return null;
+        }
+        if (file[1].equals("limits")) {
+            return p.limits().procText();
         }
         if (file[1].equals("comm")) {
             String argv0 = p.argv().isEmpty() ? "" : p.argv().get(0);

@@ -33,6 +33,13 @@ final class ShRig extends VirtualProcess implements Commands {
 
     /** kill(2) for the shell's own kill; null: the place has none (the host's). */
     Kill.Killer killer;
+    /** What {@code ulimit} reads (null: a container's); setrlimit checks as one without CAP_SYS_RESOURCE. */
+    dev.dockwire.libc.Rlimits limits;
+
+    @Override
+    public dev.dockwire.libc.Rlimits rlimits(int pid) {
+        return limits != null ? limits : Commands.super.rlimits(pid);
+    }
 
     @Override
     public Kill.Killer killer() {
