@@ -119,6 +119,11 @@ final class ContainerShell {
         return session.exited();
     }
 
+    /** Whether that was the {@code exit} builtin of an interactive bash, which says {@code exit} on stderr (exit.def); ash and dash say nothing. */
+    boolean saysExit() {
+        return flavour == Flavour.BASH && session.exitTyped();
+    }
+
     /** {@code $?} of the last command, what {@code exit} without a number returns. */
     int lastStatus() {
         return session.status();

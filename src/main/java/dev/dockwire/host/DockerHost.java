@@ -539,6 +539,11 @@ public final class DockerHost implements ExecEnv, CliEnv {
         loginShell.status(status);
     }
 
+    /** The host's login shell, the prompt's. */
+    HostSh loginShell() {
+        return loginShell;
+    }
+
     /** The status the {@code exit} builtin of the prompt's last line ended the shell with (a script or session ends), or null. */
     public Integer exitStatus() {
         return loginShell.exitStatus();

@@ -107,6 +107,16 @@ final class HostSh {
         return exitStatus;
     }
 
+    /** Whether that {@code exit} was the builtin itself, which an interactive bash announces with {@code exit} on stderr. */
+    boolean saysExit() {
+        return exitStatus != null && session.exitTyped();
+    }
+
+    /** {@code $?}: the last line's status, what bash exits with on Ctrl-D or a bare {@code exit}. */
+    int lastStatus() {
+        return lastStatus;
+    }
+
     /** Sets {@code $?}, as a command that ended elsewhere (a shell inside a container left with {@code exit N}) does. */
     void status(int status) {
         lastStatus = status;

@@ -82,6 +82,28 @@ public final class InteractiveShell {
         return frames.isEmpty() && host.exitStatus() != null;
     }
 
+    /**
+     * How the host's own shell ends, what {@code dockwire shell} then exits with: {@code status} as
+     * bash's (exit's N, else {@code $?}; {@code exec CMD}'s), {@code says} whether bash announces it
+     * with {@code exit} on stderr (the exit builtin and Ctrl-D do; exec.def and set -e do not).
+     */
+    public record HostExit(int status, boolean says) {
+    }
+
+    /**
+     * The end of the session {@code typed} asks for at the host's prompt ({@code exit [N]},
+     * {@code logout}, or {@code exit} for Ctrl-D), or, when it was no such line, the one the line
+     * just run there came to ({@link #hostExited}).
+     */
+    public HostExit hostExit(String typed) {
+        Matcher m = EXIT.matcher(typed);
+        if (m.matches()) {
+            return new HostExit(m.group(1) == null ? host.loginShell().lastStatus() : Integer.parseInt(m.group(1)) & 0xff, true);
+        }
+        return new HostExit(host.exitStatus() == null ? host.loginShell().lastStatus() : host.exitStatus(),
+                host.loginShell().saysExit());
+    }
+
     /** The container whose shell is on top, or null at the host's prompt. */
     Container container() {
         return frames.isEmpty() ? null : frames.peek().shell().container();
@@ -98,13 +120,21 @@ public final class InteractiveShell {
             return host.run(text);
         }
         Matcher m = EXIT.matcher(text);
-        if (m.matches()) {
-            return leave(m.group(1) == null ? frames.peek().shell().lastStatus() : Integer.parseInt(m.group(1)) & 0xff);
-        }
         ContainerShell shell = frames.peek().shell();
+        if (m.matches()) {
+            CommandResult r = leave(m.group(1) == null ? shell.lastStatus() : Integer.parseInt(m.group(1)) & 0xff);
+            return shell.flavour() == ContainerShell.Flavour.BASH ? new CommandResult(r.status(), List.of("exit"), List.of("exit")) : r;
+        }
         CommandResult r = shell.run(text);
         if (shell.exited()) {
             leave(r.status()); // exit in a list, a function or after other commands ends the shell too
+            if (shell.saysExit()) {
+                List<String> out = new java.util.ArrayList<>(r.output());
+                out.add("exit");
+                List<String> errors = new java.util.ArrayList<>(r.errors());
+                errors.add("exit"); // on stderr
+                return new CommandResult(r.status(), out, errors);
+            }
         }
         return r;
     }

@@ -169,6 +169,7 @@ final class Builtins {
         }
         sh.exit(code);
         sh.exitBuiltin = true;
+        sh.exitWord = !sh.isSubshell();
         k.run();
     }
 

@@ -74,6 +74,8 @@ final class Interp {
      * stays after other fatal errors ({@code ${x:?}}).
      */
     boolean exitBuiltin;
+    /** Whether that was the {@code exit} builtin itself, which an interactive bash announces ({@code exit} on stderr; exit.def). */
+    boolean exitWord;
     int flowCount;
     int lastBackground;
     /** {@code $$}: the shell's pid in its namespace (1 as a container's main process). */
@@ -165,6 +167,7 @@ final class Interp {
         this.commands = commands;
         this.flow = null;
         this.exitBuiltin = false;
+        this.exitWord = false;
         this.steps = 0;
         this.cpuNanos = 0; // it slept in read(2) for the line: the stretch of CPU time before it ended there
     }

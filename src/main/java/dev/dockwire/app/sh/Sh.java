@@ -306,6 +306,11 @@ public final class Sh implements Program {
             return sh != null && sh.exitBuiltin;
         }
 
+        /** Whether the last line's shell ended by the {@code exit} builtin (not {@code exec CMD} or {@code set -e}): bash says {@code exit}. */
+        public boolean exitTyped() {
+            return exited() && sh.exitWord;
+        }
+
         /** {@code $?} after the last line. */
         public int status() {
             return status;
