@@ -393,6 +393,16 @@ class LivePromptTest {
     }
 
     @Test
+    void execRedirectsTheSessionUntilDevTtyGivesTheScreenBack() throws Exception {
+        type("exec >out; echo hidden\n");
+        int at = await("root@docker-host:~# ", 0, 2);
+        type("echo still hidden; exec >/dev/tty; echo shown; cat out\n");
+        at = await("root@docker-host:~# ", at, 1);
+        String shown = screen().substring(at - 60).replace("\r", "");
+        assertTrue(screen().replace("\r", "").contains("/dev/tty; echo shown; cat out\nshown\nhidden\nstill hidden\n"), shown);
+    }
+
+    @Test
     void ctrlDSaysExitAndTheSessionEndsWithTheLastStatus() throws Exception {
         type("false\n");
         int at = await("root@docker-host:~# ", 0, 2);

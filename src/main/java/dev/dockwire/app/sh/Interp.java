@@ -76,6 +76,8 @@ final class Interp {
     boolean exitBuiltin;
     /** Whether that was the {@code exit} builtin itself, which an interactive bash announces ({@code exit} on stderr; exit.def). */
     boolean exitWord;
+    /** {@code /dev/tty}: an interactive session's terminal (its line's stdout), whatever {@code exec} made stdout; null: none known. */
+    Io.Sink tty;
     int flowCount;
     int lastBackground;
     /** {@code $$}: the shell's pid in its namespace (1 as a container's main process). */
@@ -154,6 +156,7 @@ final class Interp {
         i.xtrace = xtrace;
         i.noglob = noglob;
         i.line = line;
+        i.tty = tty;
         i.pid = pid;
         i.name = name;
         i.pipeOut = pipeOut; // a subshell of a pipeline's stage writes into the same pipe
