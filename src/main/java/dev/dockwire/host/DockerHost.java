@@ -362,7 +362,8 @@ public final class DockerHost implements ExecEnv, CliEnv {
             case "dockwire" -> dockwire(args);
             case "help" -> CommandResult.ok(HostHelp.text(hostname));
             case "sh", "/bin/sh", "bash", "/bin/bash", "dash", "/bin/dash" -> java.util.Objects.requireNonNullElseGet(HostSh.exec(this, name, args, stdin),
-                    () -> CommandResult.fail(127, "bash: " + name + ": command not found")); // an interactive one: not modelled
+                    () -> terminal != null && terminal.openNested(name, args) ? CommandResult.ok(List.of()) // a nested prompt
+                            : CommandResult.fail(127, "bash: " + name + ": command not found"));
             case "sudo" -> args.isEmpty() ? CommandResult.fail(1, "usage: sudo command") : exec(ns, args, stdin);
             default -> {
                 if (HostFileCommands.has(name)) {
