@@ -490,7 +490,11 @@ final class Interp {
     private void timed(Ast.Pipeline p, Ast.Simple first, Io io, Runnable k) {
         int skip = first.words().size() > 1 && "-p".equals(first.words().get(1).plain()) ? 2 : 1;
         List<Cmd> stages = new ArrayList<>(p.stages());
-        stages.set(0, new Ast.Simple(first.assigns(), first.words().subList(skip, first.words().size()), first.redirs(), first.line()));
+        if (first.words().size() == skip && first.redirs().isEmpty()) {
+            stages.remove(0); // time before a compound command: the keyword's own stage (Parser)
+        } else {
+            stages.set(0, new Ast.Simple(first.assigns(), first.words().subList(skip, first.words().size()), first.redirs(), first.line()));
+        }
         long started = ctx.nanos();
         pipeline(new Ast.Pipeline(p.bang(), stages), io, () -> {
             io.out.flush();
