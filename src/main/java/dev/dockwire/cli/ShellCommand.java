@@ -80,10 +80,10 @@ final class ShellCommand implements Callable<Integer> {
             Banner.lines(session.host().hostname(), session.world().engine(), session.captureDirectory())
                     .forEach(terminal.writer()::println);
             terminal.flush();
-            prompt(terminal, reader, session, shell, speed, l -> live[0] = l);
+            int status = prompt(terminal, reader, session, shell, speed, l -> live[0] = l);
             session.finish();
+            return status;
         }
-        return 0;
     }
 
     /** The prompt's reader as bash reads: backslashes kept, {@code > } (PS2) for more, no {@code !} history expansion. */
@@ -93,12 +93,15 @@ final class ShellCommand implements Callable<Integer> {
     }
 
     /** The live prompt on the host's own shell (what tests drive through a terminal on pipes). */
-    static void prompt(Terminal terminal, LineReader reader, Session session, double speed) {
-        prompt(terminal, reader, session, new InteractiveShell(session.host()), speed, l -> { });
+    static int prompt(Terminal terminal, LineReader reader, Session session, double speed) {
+        return prompt(terminal, reader, session, new InteractiveShell(session.host()), speed, l -> { });
     }
 
-    /** Makes the host live ({@code started} hears it), reads lines until the session ends, and takes the host back. */
-    static void prompt(Terminal terminal, LineReader reader, Session session, InteractiveShell shell, double speed,
+    /**
+     * Makes the host live ({@code started} hears it), reads lines until the session ends, and takes
+     * the host back; the status the host's shell ended with ({@code exit 3}: 3), {@code dockwire shell}'s own.
+     */
+    static int prompt(Terminal terminal, LineReader reader, Session session, InteractiveShell shell, double speed,
                        java.util.function.Consumer<LiveHost> started) {
         java.util.function.Consumer<String> foreground = line -> {
             if (line.equals(HostFileCommands.CLEAR_SEQUENCE)) {
@@ -111,16 +114,16 @@ final class ShellCommand implements Callable<Integer> {
         };
         try (LiveHost live = new LiveHost(session, speed, foreground, reader::printAbove)) {
             started.accept(live);
-            run(terminal, reader, session, shell, live);
+            return run(terminal, reader, session, shell, live);
         }
     }
 
     /**
      * Reads lines until Ctrl-D or {@code exit} at the host's own prompt, each run live in the shell
      * on top ({@link InteractiveShell}: the host's, or one inside a container); Ctrl-C at the
-     * prompt only clears the line.
+     * prompt only clears the line. Returns the status bash would exit with ({@link InteractiveShell#hostExit}).
      */
-    private static void run(Terminal terminal, LineReader reader, Session session, InteractiveShell shell, LiveHost live) {
+    private static int run(Terminal terminal, LineReader reader, Session session, InteractiveShell shell, LiveHost live) {
         terminal.handle(Terminal.Signal.INT, s -> live.interrupt());
         terminal.handle(Terminal.Signal.TSTP, s -> live.suspend());
         // The window's size as TIOCGWINSZ reads it, and again on each SIGWINCH (a dumb terminal on pipes says 0x0: 24x80 stays).
@@ -163,8 +166,10 @@ final class ShellCommand implements Callable<Integer> {
             }
             String t = line.trim();
             if (leaving) {
+                InteractiveShell.HostExit end = live.call(() -> shell.hostExit(t));
+                reader.printAbove("exit"); // exit.def: an interactive bash says so, before it looks at its jobs
                 if (warned || !live.anyStopped()) {
-                    break;
+                    return end.status();
                 }
                 reader.printAbove("There are stopped jobs."); // bash's exit_or_logout: a second exit leaves them
                 warned = true;
@@ -182,8 +187,12 @@ final class ShellCommand implements Callable<Integer> {
                     String typed = line;
                     live.run(() -> shell.run(typed));
                     if (live.call(shell::hostExited)) { // exit inside a compound line, a function, after other commands
+                        InteractiveShell.HostExit end = live.call(() -> shell.hostExit(""));
+                        if (end.says()) {
+                            reader.printAbove("exit");
+                        }
                         if (!live.anyStopped()) {
-                            break;
+                            return end.status();
                         }
                         reader.printAbove("There are stopped jobs.");
                         warned = true;

@@ -19,7 +19,7 @@ import java.util.List;
  * {@code I have no name!@<hostname>:/$ } for a uid the container's /etc/passwd does not list),
  * dash's {@code # } ({@code $ } for a user other than root, ash's too).
  */
-final class ContainerShell {
+final class ContainerShell implements OpenShell {
     /** Which shell runs, by its prompt. */
     enum Flavour {
         ASH, BASH, DASH
@@ -84,7 +84,8 @@ final class ContainerShell {
         return config == null || config.programs().isEmpty() || config.programs().contains(name);
     }
 
-    String prompt() {
+    @Override
+    public String prompt() {
         String sign = root ? "#" : "$";
         return switch (flavour) {
             case ASH -> session.directory() + " " + sign + " ";
@@ -101,26 +102,41 @@ final class ContainerShell {
         return dir;
     }
 
+    @Override
+    public boolean bash() {
+        return flavour == Flavour.BASH;
+    }
+
     Flavour flavour() {
         return flavour;
     }
 
-    Container container() {
+    @Override
+    public Container container() {
         return container;
     }
 
     /** A line typed at the prompt, run by the container's shell (app.sh) with what the earlier lines set. */
-    CommandResult run(String line) {
+    @Override
+    public CommandResult run(String line) {
         return env.interactive(session, argv0, line);
     }
 
     /** Whether the last line ran the {@code exit} builtin in the shell itself (not a subshell's): the shell ends. */
-    boolean exited() {
+    @Override
+    public boolean exited() {
         return session.exited();
     }
 
+    /** Whether that was the {@code exit} builtin of an interactive bash, which says {@code exit} on stderr (exit.def); ash and dash say nothing. */
+    @Override
+    public boolean saysExit() {
+        return flavour == Flavour.BASH && session.exitTyped();
+    }
+
     /** {@code $?} of the last command, what {@code exit} without a number returns. */
-    int lastStatus() {
+    @Override
+    public int lastStatus() {
         return session.status();
     }
 }

@@ -362,7 +362,8 @@ public final class DockerHost implements ExecEnv, CliEnv {
             case "dockwire" -> dockwire(args);
             case "help" -> CommandResult.ok(HostHelp.text(hostname));
             case "sh", "/bin/sh", "bash", "/bin/bash", "dash", "/bin/dash" -> java.util.Objects.requireNonNullElseGet(HostSh.exec(this, name, args, stdin),
-                    () -> CommandResult.fail(127, "bash: " + name + ": command not found")); // an interactive one: not modelled
+                    () -> terminal != null && terminal.openNested(name, args) ? CommandResult.ok(List.of()) // a nested prompt
+                            : CommandResult.fail(127, "bash: " + name + ": command not found"));
             case "sudo" -> args.isEmpty() ? CommandResult.fail(1, "usage: sudo command") : exec(ns, args, stdin);
             default -> {
                 if (HostFileCommands.has(name)) {
@@ -537,6 +538,11 @@ public final class DockerHost implements ExecEnv, CliEnv {
     /** A shell opened from this host's prompt ended with {@code status}: the host's {@code $?}. */
     void exited(int status) {
         loginShell.status(status);
+    }
+
+    /** The host's login shell, the prompt's. */
+    HostSh loginShell() {
+        return loginShell;
     }
 
     /** The status the {@code exit} builtin of the prompt's last line ended the shell with (a script or session ends), or null. */

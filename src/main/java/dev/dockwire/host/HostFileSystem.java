@@ -127,10 +127,14 @@ final class HostFileSystem {
         if (written != null || kind(abs) != null) {
             return written;
         }
+        Path disk = Path.of(abs);
+        if (!Files.isRegularFile(disk)) {
+            return ""; // a device (/dev/tty, /dev/zero): reading the machine's own would block on it or never end
+        }
         try {
             // A file that is not UTF-8 (a pcapng, an image) is still a file: its bytes as the model's
             // text, each undecodable one U+FFFD (null would say it is not there).
-            return new String(Files.readAllBytes(Path.of(abs)), StandardCharsets.UTF_8);
+            return new String(Files.readAllBytes(disk), StandardCharsets.UTF_8);
         } catch (IOException | RuntimeException e) {
             return null;
         }

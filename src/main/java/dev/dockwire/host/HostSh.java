@@ -41,9 +41,19 @@ final class HostSh {
     /** The host's home when the last line ran, which HOME was set to. */
     private String loginHome;
 
-    /** The host's login shell, its prompt's. */
+    /** The host's login shell, its prompt's: the first level ({@code SHLVL} 1, as sshd's bash starts). */
     HostSh(DockerHost host) {
         this(host, "bash", Dialect.BASH, false);
+        vars.put("SHLVL", "1");
+    }
+
+    /**
+     * A nested interactive shell typed at the prompt ({@link NestedHostShell}): the terminal's, so
+     * its {@code cd}, exports and jobs are the host's while it runs; {@code arg0} and {@code dialect}
+     * as exec'd (Debian's {@code sh} is dash).
+     */
+    static HostSh nested(DockerHost host, String arg0, Dialect dialect) {
+        return new HostSh(host, arg0, dialect, false);
     }
 
     private HostSh(DockerHost host, String arg0, Dialect dialect, boolean child) {
@@ -105,6 +115,16 @@ final class HostSh {
     /** The status the {@code exit} builtin of the last line ended the shell with, or null when none ran. */
     Integer exitStatus() {
         return exitStatus;
+    }
+
+    /** Whether that {@code exit} was the builtin itself, which an interactive bash announces with {@code exit} on stderr. */
+    boolean saysExit() {
+        return exitStatus != null && session.exitTyped();
+    }
+
+    /** {@code $?}: the last line's status, what bash exits with on Ctrl-D or a bare {@code exit}. */
+    int lastStatus() {
+        return lastStatus;
     }
 
     /** Sets {@code $?}, as a command that ended elsewhere (a shell inside a container left with {@code exit N}) does. */

@@ -24,7 +24,7 @@ public final class InteractiveShell {
      * A shell opened inside a container and what to do when it ends; {@code main}: it is the
      * container's own process ({@code docker run -it}, {@code docker attach}), not an exec's.
      */
-    private record Frame(ContainerShell shell, IntConsumer afterExit, boolean main) {
+    private record Frame(OpenShell shell, IntConsumer afterExit, boolean main) {
     }
 
     private final DockerHost host;
@@ -64,9 +64,9 @@ public final class InteractiveShell {
         return frames.isEmpty() ? hostPrompt() : frames.peek().shell().prompt();
     }
 
-    /** Whether the host's own shell reads the next line (its {@code exit} ends the session). */
+    /** Whether the next line is read on the host (its own shell or one nested in it), not inside a container. */
     public boolean atHost() {
-        return frames.isEmpty();
+        return frames.isEmpty() || frames.peek().shell().container() == null;
     }
 
     /** Whether {@code text} is {@code exit [N]} or {@code logout} typed at the host's own prompt: the session ends. */
@@ -80,6 +80,28 @@ public final class InteractiveShell {
      */
     public boolean hostExited() {
         return frames.isEmpty() && host.exitStatus() != null;
+    }
+
+    /**
+     * How the host's own shell ends, what {@code dockwire shell} then exits with: {@code status} as
+     * bash's (exit's N, else {@code $?}; {@code exec CMD}'s), {@code says} whether bash announces it
+     * with {@code exit} on stderr (the exit builtin and Ctrl-D do; exec.def and set -e do not).
+     */
+    public record HostExit(int status, boolean says) {
+    }
+
+    /**
+     * The end of the session {@code typed} asks for at the host's prompt ({@code exit [N]},
+     * {@code logout}, or {@code exit} for Ctrl-D), or, when it was no such line, the one the line
+     * just run there came to ({@link #hostExited}).
+     */
+    public HostExit hostExit(String typed) {
+        Matcher m = EXIT.matcher(typed);
+        if (m.matches()) {
+            return new HostExit(m.group(1) == null ? host.loginShell().lastStatus() : Integer.parseInt(m.group(1)) & 0xff, true);
+        }
+        return new HostExit(host.exitStatus() == null ? host.loginShell().lastStatus() : host.exitStatus(),
+                host.loginShell().saysExit());
     }
 
     /** The container whose shell is on top, or null at the host's prompt. */
@@ -98,13 +120,21 @@ public final class InteractiveShell {
             return host.run(text);
         }
         Matcher m = EXIT.matcher(text);
+        OpenShell shell = frames.peek().shell();
         if (m.matches()) {
-            return leave(m.group(1) == null ? frames.peek().shell().lastStatus() : Integer.parseInt(m.group(1)) & 0xff);
+            CommandResult r = leave(m.group(1) == null ? shell.lastStatus() : Integer.parseInt(m.group(1)) & 0xff);
+            return shell.bash() ? new CommandResult(r.status(), List.of("exit"), List.of("exit")) : r;
         }
-        ContainerShell shell = frames.peek().shell();
         CommandResult r = shell.run(text);
         if (shell.exited()) {
             leave(r.status()); // exit in a list, a function or after other commands ends the shell too
+            if (shell.saysExit()) {
+                List<String> out = new java.util.ArrayList<>(r.output());
+                out.add("exit");
+                List<String> errors = new java.util.ArrayList<>(r.errors());
+                errors.add("exit"); // on stderr
+                return new CommandResult(r.status(), out, errors);
+            }
         }
         return r;
     }
@@ -117,7 +147,7 @@ public final class InteractiveShell {
         if (frames.isEmpty()) {
             return null;
         }
-        boolean bash = frames.peek().shell().flavour() == ContainerShell.Flavour.BASH;
+        boolean bash = frames.peek().shell().bash();
         CommandResult r = leave(frames.peek().shell().lastStatus());
         return bash ? new CommandResult(r.status(), List.of("exit")) : r;
     }
@@ -128,7 +158,7 @@ public final class InteractiveShell {
      * and status 1 while the container (or the exec'd shell) runs on; null at the host's prompt.
      */
     public CommandResult detach() {
-        if (frames.isEmpty()) {
+        if (atHost()) {
             return null;
         }
         frames.pop(); // not its afterExit: nothing ended
@@ -157,10 +187,28 @@ public final class InteractiveShell {
         return CommandOutput.ok(List.of());
     }
 
+    /**
+     * {@code bash}, {@code sh} or {@code dash} typed on the host without a command: a nested interactive
+     * shell ({@link NestedHostShell}) on top until its {@code exit}; false when {@code args} give it a command or script.
+     */
+    boolean openNested(String name, List<String> args) {
+        NestedHostShell shell = NestedHostShell.of(host, name.substring(name.lastIndexOf('/') + 1), args, this::hostPrompt);
+        if (shell == null) {
+            return false;
+        }
+        frames.push(new Frame(shell, status -> { }, false));
+        return true;
+    }
+
     private CommandResult leave(int status) {
         Frame f = frames.pop();
+        f.shell().closed();
         f.afterExit().accept(status);
-        host.exited(status);
+        if (frames.isEmpty()) {
+            host.exited(status);
+        } else {
+            frames.peek().shell().status(status); // the shell below that opened it has its $?
+        }
         return new CommandResult(status, List.of());
     }
 

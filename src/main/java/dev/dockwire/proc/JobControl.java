@@ -417,6 +417,7 @@ public final class JobControl {
         }
         terminal.accept("[" + j.number() + "]" + jobTable.mark(j) + " " + j.command() + " &"); // jobs.c start_job: said before SIGCONT
         j.signal(Signal.SIGCONT);
+        jobTable.reset(); // running now: a stopped job is + again (jobs.c start_job's reset_current)
         return true;
     }
 

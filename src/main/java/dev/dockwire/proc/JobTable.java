@@ -5,23 +5,97 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The host shell's job table (bash's {@code jobs} array, jobs.c): the jobs in the order they
- * became current, their numbers ({@code %N}), which the job specs {@code %%}, {@code %-},
+ * The host shell's job table (bash's {@code jobs} array, jobs.c): the jobs, their current and
+ * previous ones as bash picks them (a stopped job first), their numbers ({@code %N}), which the job specs {@code %%}, {@code %-},
  * {@code %N}, {@code %NAME} or a pid name, and how {@code jobs} and the prompt's notices describe
  * them ({@code [1]+  Done                    ping -c 3 web}).
  */
 final class JobTable {
-    /** The jobs, the current one ({@code +}) last. */
+    /** The jobs in the order of their numbers. */
     final List<Job> all = new ArrayList<>();
+    /** bash's {@code js.j_current} ({@code +}, {@code %%}) and {@code js.j_previous} ({@code -}); null: none. */
+    private Job current;
+    private Job previous;
 
-    /** Enters {@code job} (numbered past the last) or makes it the current job again. */
+    /**
+     * Enters {@code job}, numbered past the highest, or takes it back in: a job that stopped becomes
+     * the current one (jobs.c set_current_job), a new running one only when no job is stopped
+     * (reset_current: {@code sleep 9 &} after Ctrl-Z leaves the stopped job {@code +}).
+     */
     void enter(Job job) {
         if (!all.contains(job)) {
             job.number(all.isEmpty() ? 1 : all.get(all.size() - 1).number() + 1);
             all.add(job);
+        }
+        if (stopped(job) || !anyStopped()) {
+            setCurrent(job); // a new job, even one that ended at once (true &: [1]+  Done), ran when it was started
         } else {
-            all.remove(job);
-            all.add(job); // the most recent becomes the current job (+)
+            resetCurrent();
+        }
+    }
+
+    /** A job ran on ({@code bg}) or left: bash's reset_current picks {@code +} and {@code -} again. */
+    void reset() {
+        resetCurrent();
+    }
+
+    private static boolean stopped(Job j) {
+        return j != null && j.stopped() && !j.done();
+    }
+
+    private static boolean running(Job j) {
+        return j != null && !j.stopped() && !j.done();
+    }
+
+    /** The newest job older than {@code before} (null: of all) that {@code is} says of: jobs.c job_last_stopped, job_last_running. */
+    private Job last(Job before, java.util.function.Predicate<Job> is) {
+        for (int i = before == null ? all.size() - 1 : all.indexOf(before) - 1; i >= 0; i--) {
+            if (is.test(all.get(i))) {
+                return all.get(i);
+            }
+        }
+        return null;
+    }
+
+    /** jobs.c set_current_job: the old current job is the previous one if stopped, else the newest stopped or running one. */
+    private void setCurrent(Job job) {
+        if (current != job) {
+            previous = current;
+            current = job;
+        }
+        if (previous != current && all.contains(previous) && stopped(previous)) {
+            return;
+        }
+        Job candidate = stopped(current) ? last(current, JobTable::stopped) : null;
+        if (candidate == null) {
+            candidate = running(current) ? last(current, JobTable::running) : last(null, JobTable::running);
+        }
+        previous = candidate != null ? candidate : current;
+    }
+
+    /** jobs.c reset_current: a stopped current job stays, else the previous if stopped, the newest stopped, the newest running. */
+    private void resetCurrent() {
+        Job candidate = all.contains(current) && stopped(current) ? current : null;
+        if (candidate == null) {
+            candidate = all.contains(previous) && stopped(previous) ? previous : last(null, JobTable::stopped);
+        }
+        if (candidate == null) {
+            candidate = last(null, JobTable::running);
+        }
+        if (candidate != null) {
+            setCurrent(candidate);
+        } else {
+            current = null;
+            previous = null;
+        }
+    }
+
+    /** After jobs left the table (delete_job): a {@code +} or {@code -} among them is chosen again. */
+    private void refresh() {
+        if (current != null && !all.contains(current) || previous != null && !all.contains(previous)) {
+            current = all.contains(current) ? current : null;
+            previous = all.contains(previous) ? previous : null;
+            resetCurrent();
         }
     }
 
@@ -72,11 +146,12 @@ final class JobTable {
         if (open.isEmpty()) {
             return null;
         }
+        refresh();
         if (spec == null || spec.equals("%%") || spec.equals("%+") || spec.equals("%")) {
-            return open.get(open.size() - 1);
+            return open.contains(current) ? current : open.get(open.size() - 1);
         }
         if (spec.equals("%-")) {
-            return open.size() > 1 ? open.get(open.size() - 2) : open.get(0);
+            return open.contains(previous) ? previous : open.get(open.size() > 1 ? open.size() - 2 : 0);
         }
         try {
             int n = Integer.parseInt(spec.startsWith("%") ? spec.substring(1) : spec);
@@ -99,8 +174,8 @@ final class JobTable {
 
     /** {@code +} for the current job, {@code -} for the previous one. */
     String mark(Job j) {
-        int i = all.indexOf(j);
-        return i == all.size() - 1 ? "+" : i == all.size() - 2 ? "-" : " ";
+        refresh();
+        return j == current ? "+" : j == previous ? "-" : " ";
     }
 
     /** bash's {@code [1]+  Stopped                 docker exec c1 ping web}. */

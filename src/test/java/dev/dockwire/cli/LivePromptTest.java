@@ -39,6 +39,8 @@ class LivePromptTest {
     private Terminal terminal;
     private Session session;
     private Thread prompt;
+    /** What the prompt returned: {@code dockwire shell}'s exit status. */
+    private volatile int status = -1;
 
     @BeforeEach
     void start() throws IOException {
@@ -69,7 +71,7 @@ class LivePromptTest {
                 "printf 'services:\\n  pinger:\\n    image: alpine\\n    command: ping 127.0.0.1\\n' > compose.yaml"}) {
             assertEquals(0, session.host().run(setup).status(), setup);
         }
-        prompt = new Thread(() -> ShellCommand.prompt(terminal, reader, session, SPEED), "prompt");
+        prompt = new Thread(() -> status = ShellCommand.prompt(terminal, reader, session, SPEED), "prompt");
         prompt.start();
     }
 
@@ -382,9 +384,50 @@ class LivePromptTest {
         at = await("Stopped", at, 1);
         type("exit\n");
         at = await("There are stopped jobs.", at, 1);
+        assertTrue(screen().replace("\r", "").contains("exit\nThere are stopped jobs."), "bash 5.2: exit.def says exit before it looks at the jobs");
         assertTrue(prompt.isAlive());
-        type("exit\n");
+        type("exit 3\n");
         prompt.join(5_000);
         assertFalse(prompt.isAlive(), "a second exit leaves them (SIGHUP)");
+        assertEquals(3, status, "exit 3: dockwire shell exits 3");
+    }
+
+    @Test
+    void execRedirectsTheSessionUntilDevTtyGivesTheScreenBack() throws Exception {
+        type("exec >out; echo hidden\n");
+        int at = await("root@docker-host:~# ", 0, 2);
+        type("echo still hidden; exec >/dev/tty; echo shown; cat out\n");
+        at = await("root@docker-host:~# ", at, 1);
+        String shown = screen().substring(at - 60).replace("\r", "");
+        assertTrue(screen().replace("\r", "").contains("/dev/tty; echo shown; cat out\nshown\nhidden\nstill hidden\n"), shown);
+    }
+
+    @Test
+    void ctrlDSaysExitAndTheSessionEndsWithTheLastStatus() throws Exception {
+        type("false\n");
+        int at = await("root@docker-host:~# ", 0, 2);
+        type("\u0004");
+        prompt.join(5_000);
+        assertFalse(prompt.isAlive());
+        assertTrue(screen().substring(at).replace("\r", "").contains("exit\n"), screen().substring(at));
+        assertEquals(1, status, "bash's Ctrl-D exits with $?");
+    }
+
+    @Test
+    void exitInACompoundLineSaysExitAndExecEndsWithItsProgramsStatus() throws Exception {
+        type("if true; then exit 4; fi\n");
+        prompt.join(5_000);
+        assertFalse(prompt.isAlive());
+        assertTrue(screen().replace("\r", "").contains("fi\nexit\n"), screen());
+        assertEquals(4, status);
+    }
+
+    @Test
+    void execOfAProgramEndsTheSessionWithItsStatusAndSaysNothing() throws Exception {
+        type("exec sh -c 'exit 6'\n");
+        prompt.join(5_000);
+        assertFalse(prompt.isAlive());
+        assertFalse(screen().replace("\r", "").contains("'exit 6'\nexit"), screen());
+        assertEquals(6, status);
     }
 }

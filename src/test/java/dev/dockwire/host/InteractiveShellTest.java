@@ -67,6 +67,43 @@ class InteractiveShellTest {
     }
 
     @Test
+    void bashAndShAtThePromptOpenNestedShellsAsOnDebian() {
+        // bash 5.2 and dash 0.5.12 in tmux: bash's SHLVL one more, its exit says so; dash's # prompt, SHLVL inherited
+        h.ok("docker run -d --name c1 alpine sleep 3600");
+        InteractiveShell t = new InteractiveShell(h.world.host());
+        assertEquals(List.of("1"), t.run("echo $SHLVL").output(), "the login shell's level");
+        t.run("x=1; export Y=2; cd /tmp");
+        assertEquals(0, t.run("bash").status());
+        assertEquals(1, t.depth());
+        assertTrue(t.atHost(), "a nested shell is on the host: no detach keys");
+        assertEquals("root@docker-host:/tmp# ", t.prompt());
+        assertEquals(List.of("2 [] [2]"), t.run("echo \"$SHLVL [$x] [$Y]\"").output(), "exported variables only");
+        t.run("cd /; export Z=3; f() { echo f; }");
+        assertEquals("root@docker-host:/# ", t.prompt());
+        assertEquals(0, t.run("sh").status());
+        assertEquals("# ", t.prompt());
+        assertEquals(List.of("2 sh [3]", "sh: 1: nosuch: not found"), t.run("echo \"$SHLVL $0 [$Z]\"; nosuch").output());
+        assertEquals(List.of(), t.run("exit 4").output(), "dash says nothing");
+        assertEquals(List.of("4"), t.run("echo $?").output());
+        t.run("docker exec -it c1 sh");
+        assertEquals("/ # ", t.prompt());
+        assertFalse(t.atHost());
+        t.run("exit 6");
+        assertEquals(List.of("6"), t.run("echo $?").output(), "the nested bash has the exec's status");
+        CommandResult out = t.run("f; exit 5");
+        assertEquals(List.of("f", "exit"), out.output());
+        assertEquals(0, t.depth());
+        assertEquals("root@docker-host:/tmp# ", t.prompt(), "the outer shell's directory is back");
+        assertEquals(List.of("5 1 [] [2] [1]"), t.run("echo \"$? $SHLVL [$Z] [$Y] [$x]\"").output());
+        assertEquals(List.of("bash: f: command not found"), t.run("f").output(), "the nested shell's function went with it");
+        t.run("bash");
+        assertEquals(List.of("exit"), t.endOfInput().output(), "Ctrl-D in bash says exit");
+        assertFalse(t.hostExited());
+        assertEquals(127, t.run("bash -c 'exit 3'; bash nosuch.sh").status(), "a command or a script is no nested prompt");
+        assertEquals(0, t.depth());
+    }
+
+    @Test
     void execItOpensAshInAlpineAndExitReturnsItsStatus() {
         h.ok("docker run -d --name c1 alpine sleep 3600");
         InteractiveShell t = new InteractiveShell(h.world.host());

@@ -33,6 +33,17 @@ class TimeKeywordTest {
     }
 
     @Test
+    void timeOfASubshellOrAGroupAsBashTimesThem() {
+        // bash 5.2 in tmux: time ( sleep 0.2 ), time { ...; } | cat and time -p ( ... ) time the compound command
+        assertEquals(List.of("", "real\t0m1.500s", "user\t0m0.000s", "sys\t0m0.000s"), host.run("time ( sleep 1.5 )").output());
+        CommandResult group = host.run("time { sleep 1; echo x; } | cat");
+        assertEquals(List.of("x", "", "real\t0m1.000s", "user\t0m0.000s", "sys\t0m0.000s"), group.output());
+        assertEquals(List.of("x"), group.stdout());
+        assertEquals(List.of("real 2.00", "user 0.00", "sys 0.00"), host.run("time -p ( sleep 2; exit 3 )").output());
+        assertEquals(3, host.run("time -p ( sleep 2; exit 3 )").status());
+    }
+
+    @Test
     void theStatusIsThePipelines() {
         assertEquals(1, host.run("time false").status());
         assertEquals(List.of("1"), host.ok("time true | false; echo $?").subList(4, 5));

@@ -199,4 +199,35 @@ class JobControlTest {
                 "SIGINT is not reported, SIGKILL is (jobs.c notify_of_job_status)");
         assertEquals(List.of(), jobs.jobs(), "reaped jobs leave the table");
     }
+
+    /** Stops a foreground ticker with Ctrl-Z, as the terminal would. */
+    private Job stopped() {
+        Job job = ticker(0);
+        loop.schedule(1_500_000_000L, () -> jobs.signalForeground(Signal.SIGTSTP));
+        assertEquals(JobControl.Wait.STOPPED, jobs.await(job));
+        return job;
+    }
+
+    @Test
+    void aStoppedJobStaysCurrentAsBashPicksItsPlusAndMinus() {
+        // bash 5.2 in tmux: sleep 100, ^Z, sleep 200 &, jobs -> [1]+ Stopped, [2]- Running; fg %-, ^Z -> [2]+;
+        // bg -> [1]+ Stopped, [2]- Running; sleep 300 & -> [2] blank, [3]- (jobs.c set_current_job, reset_current)
+        jobs.attach(terminal::add, above::add);
+        jobs.command("ticker");
+        stopped();
+        jobs.spawning(() -> jobs.await(ticker(0)));
+        assertEquals(List.of("[1]+  Stopped                 ticker", "[2]-  Running                 ticker &"), jobs.jobs());
+        loop.schedule(1_500_000_000L, () -> jobs.signalForeground(Signal.SIGTSTP));
+        assertEquals(128 + Signal.SIGTSTP.number(), jobs.fg("%-"), "fg %- is job 2; Ctrl-Z stops it again");
+        assertEquals(List.of("[1]-  Stopped                 ticker", "[2]+  Stopped                 ticker"), jobs.jobs());
+        assertTrue(jobs.bg(null));
+        assertEquals(List.of("[1]+  Stopped                 ticker", "[2]-  Running                 ticker &"), jobs.jobs());
+        jobs.spawning(() -> jobs.await(ticker(0)));
+        assertEquals(List.of("[1]+  Stopped                 ticker", "[2]   Running                 ticker &",
+                "[3]-  Running                 ticker &"), jobs.jobs());
+        assertTrue(jobs.kill("%3", Signal.SIGKILL));
+        loop.runUntil(() -> true);
+        assertTrue(jobs.disown("%2"));
+        assertEquals(List.of("[1]+  Stopped                 ticker"), jobs.jobs().subList(0, 1));
+    }
 }

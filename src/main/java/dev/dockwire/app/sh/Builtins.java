@@ -195,6 +195,7 @@ final class Builtins {
         }
         sh.exit(code);
         sh.exitBuiltin = true;
+        sh.exitWord = !sh.isSubshell();
         k.run();
     }
 

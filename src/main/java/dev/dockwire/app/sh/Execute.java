@@ -544,6 +544,11 @@ final class Execute {
                 return r.io.out;
             case "/dev/stderr":
                 return r.io.err;
+            case "/dev/tty":
+                if (sh.tty != null) {
+                    return sh.tty; // the controlling terminal: exec >/dev/tty gives the session its screen back
+                }
+                break;
             default:
                 break;
         }

@@ -74,6 +74,10 @@ final class Interp {
      * stays after other fatal errors ({@code ${x:?}}).
      */
     boolean exitBuiltin;
+    /** Whether that was the {@code exit} builtin itself, which an interactive bash announces ({@code exit} on stderr; exit.def). */
+    boolean exitWord;
+    /** {@code /dev/tty}: an interactive session's terminal (its line's stdout), whatever {@code exec} made stdout; null: none known. */
+    Io.Sink tty;
     int flowCount;
     int lastBackground;
     /** {@code $$}: the shell's pid in its namespace (1 as a container's main process). */
@@ -154,6 +158,7 @@ final class Interp {
         i.xtrace = xtrace;
         i.noglob = noglob;
         i.line = line;
+        i.tty = tty;
         i.pid = pid;
         i.limits = limits;
         i.name = name;
@@ -173,6 +178,7 @@ final class Interp {
         this.commands = commands;
         this.flow = null;
         this.exitBuiltin = false;
+        this.exitWord = false;
         this.steps = 0;
         this.cpuNanos = 0; // it slept in read(2) for the line: the stretch of CPU time before it ended there
     }
@@ -492,7 +498,11 @@ final class Interp {
     private void timed(Ast.Pipeline p, Ast.Simple first, Io io, Runnable k) {
         int skip = first.words().size() > 1 && "-p".equals(first.words().get(1).plain()) ? 2 : 1;
         List<Cmd> stages = new ArrayList<>(p.stages());
-        stages.set(0, new Ast.Simple(first.assigns(), first.words().subList(skip, first.words().size()), first.redirs(), first.line()));
+        if (first.words().size() == skip && first.redirs().isEmpty()) {
+            stages.remove(0); // time before a compound command: the keyword's own stage (Parser)
+        } else {
+            stages.set(0, new Ast.Simple(first.assigns(), first.words().subList(skip, first.words().size()), first.redirs(), first.line()));
+        }
         long started = ctx.nanos();
         pipeline(new Ast.Pipeline(p.bang(), stages), io, () -> {
             io.out.flush();

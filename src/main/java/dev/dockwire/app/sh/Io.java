@@ -101,6 +101,19 @@ final class Io {
         high = after.high;
     }
 
+    /**
+     * The descriptors an interactive shell's next line starts with, after {@code exec}'s
+     * redirections of earlier lines ({@code exec >FILE}, {@code exec 2>&1}, {@code exec 3>FILE}):
+     * these, with what was the last line's terminal ({@code was}, its stdout and stderr) now the
+     * next line's ({@code out}, {@code err}), and its stdin the next line's (bash reads its lines there).
+     */
+    Io carried(Sink wasOut, Sink wasErr, Sink out, Sink err, Input in) {
+        java.util.function.UnaryOperator<Object> next = s -> s == wasOut ? out : s == wasErr ? err : s == this.in ? in : s;
+        Map<Integer, Object> h = new HashMap<>();
+        high.forEach((fd, s) -> h.put(fd, next.apply(s)));
+        return new Io((Sink) next.apply(this.out), (Sink) next.apply(this.err), in, false, Map.copyOf(h));
+    }
+
     /** Where text goes a line at a time; a line without its newline yet ({@code printf 'a'}) waits for the rest. */
     static final class Sink {
         private final Consumer<String> lines;

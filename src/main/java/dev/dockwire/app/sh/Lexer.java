@@ -94,6 +94,12 @@ final class Lexer {
         return peeked;
     }
 
+    /** The source after the token {@link #peek} read. */
+    String ahead() {
+        peek();
+        return src.substring(pos);
+    }
+
     Tok take() {
         Tok t = peek();
         peeked = null;

@@ -183,6 +183,15 @@ public final class Parser {
             bang = true;
         }
         List<Cmd> stages = new ArrayList<>();
+        if (bash && lex.peek().word() != null && "time".equals(lex.peek().word().plain())
+                && lex.ahead().matches("(?s)[ \t]+(-p[ \t]+)?[({].*")) {
+            // bash's time keyword before a compound command (time ( ... ), time { ...; }): a stage of its own that Interp's timed takes off
+            List<Ast.Word> words = new ArrayList<>(List.of(lex.take().word()));
+            if (lex.peek().word() != null && "-p".equals(lex.peek().word().plain())) {
+                words.add(lex.take().word());
+            }
+            stages.add(new Ast.Simple(List.of(), words, List.of(), 0));
+        }
         stages.add(command());
         while (lex.peek().is("|") || lex.peek().is("|&")) {
             if (lex.take().is("|&")) { // bash: 2>&1 after the command's own redirections

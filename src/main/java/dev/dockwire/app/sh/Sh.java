@@ -204,6 +204,10 @@ public final class Sh implements Program {
         /** The caller's variables and exported names, which this shell uses as its own ({@link #sharing}); null: its own copy. */
         private Map<String, String> store;
         private java.util.Set<String> exported;
+        /** The shell's descriptors after the last line ({@code exec >FILE} changes them for good); null before the first. */
+        private Io descriptors;
+        /** The last line's terminal, its stdout and stderr, which are the next line's in {@link #descriptors}. */
+        private Io.Sink[] terminal;
 
         public Session(String arg0, Dialect dialect, Map<String, String> env) {
             this(arg0, dialect, env, "/");
@@ -276,7 +280,11 @@ public final class Sh implements Program {
                     sh.attach(ctx, commands);
                 }
                 sh.status = status;
-                Io io = new Io(Io.Sink.terminal(ctx::out), Io.Sink.terminal(ctx::err), new Io.Input(ctx.stdin()));
+                Io.Sink out = Io.Sink.terminal(ctx::out);
+                Io.Sink err = Io.Sink.terminal(ctx::err);
+                Io io = descriptors == null ? new Io(out, err, new Io.Input(ctx.stdin()))
+                        : descriptors.carried(terminal[0], terminal[1], out, err, new Io.Input(ctx.stdin()));
+                sh.tty = out;
                 Interp shell = sh;
                 // Ctrl-C at the prompt's command: a running child has it (its own job); else the
                 // shell drops the rest of the line, $? 130 (ash's raise_interrupt in an interactive shell).
@@ -292,6 +300,8 @@ public final class Sh implements Program {
                 Parser p = new Parser(text, dialect == Dialect.BASH);
                 p.aliases = sh.execute.aliases();
                 loop(sh, p, io, () -> {
+                    descriptors = io; // what exec's redirections made them stays for the next line
+                    terminal = new Io.Sink[] {out, err};
                     unterminated = io.out.pending();
                     io.out.flush();
                     io.err.flush();
@@ -304,6 +314,11 @@ public final class Sh implements Program {
         /** Whether the last line ran the {@code exit} builtin in this shell (not in a subshell): the session ends. */
         public boolean exited() {
             return sh != null && sh.exitBuiltin;
+        }
+
+        /** Whether the last line's shell ended by the {@code exit} builtin (not {@code exec CMD} or {@code set -e}): bash says {@code exit}. */
+        public boolean exitTyped() {
+            return exited() && sh.exitWord;
         }
 
         /** {@code $?} after the last line. */
