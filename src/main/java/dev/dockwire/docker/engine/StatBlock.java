@@ -37,6 +37,10 @@ final class StatBlock {
 
     /** Where {@code abs} of {@code c} lies. */
     static Where of(Container c, String abs) {
+        Where dev = DevTmpfs.covers(abs) ? DevTmpfs.where(c, abs, overlayMinor(c)) : null;
+        if (dev != null) {
+            return dev;
+        }
         boolean disk = BOUND.contains(abs);
         for (MountPoint m : c.mounts()) {
             disk |= abs.equals(m.destination()) || abs.startsWith(m.destination() + "/");
@@ -64,7 +68,9 @@ final class StatBlock {
         out.add("  File: " + name);
         out.add(String.format("  Size: %-10d\tBlocks: %-10d IO Block: %-6d %s", s.size(), s.blocks(), 4096, type(s)));
         String device = busybox ? Long.toHexString(where.dev()) + "h/" + where.dev() + "d" : where.major() + "," + where.minor();
-        out.add(String.format("Device: %s\tInode: %-10d  Links: %d", device, where.inode(), s.links()));
+        // a device node's line goes on: "Links: %-5h Device type: %Hr,%Lr" (both stats' format)
+        String links = s.device() ? String.format("%-5d Device type: %d,%d", s.links(), s.major(), s.minor()) : Integer.toString(s.links());
+        out.add(String.format("Device: %s\tInode: %-10d  Links: %s", device, where.inode(), links));
         out.add(String.format("Access: (%04o/%10.10s)  Uid: (%5d/%8s)   Gid: (%5d/%8s)", s.mode() & 07777,
                 dev.dockwire.app.sh.LsFormat.mode(s.mode()), s.uid(), user, s.gid(), group));
         out.add("Access: " + time);
@@ -78,6 +84,12 @@ final class StatBlock {
 
     /** file_type(): what %F says. */
     static String type(Commands.Stat s) {
-        return s.directory() ? "directory" : s.size() == 0 ? "regular empty file" : "regular file";
+        return switch (s.mode() & 0170000) {
+            case Commands.Stat.DIRECTORY -> "directory";
+            case Commands.Stat.SYMLINK -> "symbolic link";
+            case Commands.Stat.CHAR_DEVICE -> "character special file";
+            case Commands.Stat.BLOCK_DEVICE -> "block special file";
+            default -> s.size() == 0 ? "regular empty file" : "regular file";
+        };
     }
 }

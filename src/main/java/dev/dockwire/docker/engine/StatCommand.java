@@ -140,7 +140,8 @@ public final class StatCommand {
                 case 'd' -> Long.toString(where.dev());
                 case 'D' -> Long.toHexString(where.dev());
                 case 'i' -> Long.toString(where.inode());
-                case 't', 'T' -> "0"; // a device file's major and minor: dockwire keeps no device files
+                case 't' -> Integer.toHexString(s.major()); // st_rdev's major and minor in hex: 0 for all but a device
+                case 'T' -> Integer.toHexString(s.minor());
                 default -> busybox ? String.valueOf(d) : "?";
             };
             sb.append(v);
