@@ -393,17 +393,12 @@ public final class ContainerCommands implements Commands {
 
     @Override
     public List<String> list(String dir) {
-        return DevTmpfs.covers(dir) ? DevTmpfs.names(c, dir) : ImageDirectories.names(c, dir);
+        return ImageDirectories.names(c, dir);
     }
 
     @Override
     public String readlink(String path) {
-        if (DevTmpfs.covers(path)) {
-            return DevTmpfs.readlink(c, path);
-        }
-        ImageTree tree = ImageTree.of(c);
-        ImageTree.Node n = tree == null || ImageTree.removed(c, path) || c.writtenPaths().contains(path) ? null : tree.lstat(path);
-        return n != null && n.symlink() ? n.target() : null;
+        return ContainerStat.readlink(c, path);
     }
 
     /**

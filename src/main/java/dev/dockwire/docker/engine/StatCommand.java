@@ -94,7 +94,10 @@ public final class StatCommand {
             }
             StatBlock.Where where = StatBlock.of(c, abs.isEmpty() ? "/" : abs);
             if (format == null) {
-                lines.addAll(StatBlock.lines(busybox, f, s, where, TIME.format(Instant.ofEpochMilli(s.mtimeMillis())),
+                String target = s.symlink() ? ContainerStat.readlink(c, abs.isEmpty() ? "/" : abs) : null;
+                // a link's File line names its target: BusyBox quotes both, coreutils quotes neither in the C locale
+                String file = target == null ? f : busybox ? "'" + f + "' -> '" + target + "'" : f + " -> " + target;
+                lines.addAll(StatBlock.lines(busybox, file, s, where, TIME.format(Instant.ofEpochMilli(s.mtimeMillis())),
                         ExecUser.name(c, s.uid()), groupName(c, s.gid())));
                 continue;
             }
