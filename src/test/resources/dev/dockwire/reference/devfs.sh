@@ -13,7 +13,7 @@ docker run --rm alpine sh -c 'mount | grep " on /dev" | sed s/,inode64//'
 docker run --rm alpine df /dev/shm
 docker run --rm --shm-size 128m alpine df /dev/shm
 docker run --rm --shm-size 1g alpine df -h /dev/shm
-docker run --rm alpine sh -c 'echo x > /dev/shm/a; cat /dev/shm/a; mkdir /dev/shm/d; ls /dev/shm; ls -ld /dev/shm | cut -c1-43'
+docker run --rm alpine sh -c 'echo x > /dev/shm/a; cat /dev/shm/a; mkdir /dev/shm/d; ls /dev/shm; ls -ld /dev/shm | cut -c1-43; df /dev/shm'
 docker run --rm alpine sh -c 'head -c 4 /dev/full | od -c'
 docker run --rm --device /dev/fuse alpine stat -c '%n %F %t %T %U %G' /dev/fuse
 docker run --rm --device /dev/net/tun alpine sh -c 'ls /dev/net; stat -c "%n %F %t %T" /dev/net/tun; ls -ld /dev/net | cut -c1-43'

@@ -199,6 +199,34 @@ final class DevTmpfs {
     }
 
     /**
+     * statfs(2) of {@code target} less what {@code c}'s processes wrote on it when it is /dev's or
+     * shm's tmpfs: a 4 KiB page for each started 4 KiB of a file's text, an inode for each file and
+     * directory (shmem_get_inode, shmem's page accounting); any other mount's {@code n} as it is.
+     */
+    static StatFs.Numbers charged(Container c, String target, StatFs.Numbers n) {
+        if (!target.equals(ROOT) && !target.equals("/dev/shm")) {
+            return n;
+        }
+        String prefix = target + "/";
+        long pages = 0;
+        long inodes = 0;
+        for (String f : c.filePaths()) {
+            if (f.startsWith(prefix) && (target.equals("/dev/shm") || !f.startsWith("/dev/shm/")) && !c.whitedOut(f)) {
+                String text = c.file(f);
+                pages += text == null ? 0 : (text.getBytes(java.nio.charset.StandardCharsets.UTF_8).length + 4095) / 4096;
+                inodes++;
+            }
+        }
+        for (String d : c.madeDirectories()) {
+            if (d.startsWith(prefix) && (target.equals("/dev/shm") || !d.startsWith("/dev/shm/"))) {
+                inodes++;
+            }
+        }
+        return new StatFs.Numbers(n.device(), n.bsize(), n.blocks(), Math.max(0, n.bfree() - pages), Math.max(0, n.bavail() - pages),
+                n.files(), Math.max(0, n.ffree() - inodes));
+    }
+
+    /**
      * Where {@code path} lies for stat's Device and Inode: /dev's tmpfs, devpts, shm's tmpfs or the
      * IPC namespace's mqueue, each an anonymous device numbered around the overlay's {@code minor}
      * as the kernel numbers the mounts runc makes after it; null when it is a file a process wrote.
