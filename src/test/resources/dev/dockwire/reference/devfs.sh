@@ -29,3 +29,5 @@ docker rm devfs-a
 docker create --name devfs-b --device /dev/devfs-nope alpine true
 docker start devfs-b
 docker rm devfs-b
+docker run --rm alpine sh -c 'for t in -c -b -L -h -f -s -e -d; do for f in /dev/null /dev/ptmx /dev/shm /dev/zero /dev/pts/ptmx; do test $t $f && echo "$t $f"; done; done'
+docker run --rm debian bash -c 'for f in /dev/null /dev/ptmx /dev/pts; do [[ -c $f ]] && echo "c $f"; [[ -L $f ]] && echo "L $f"; [ -f $f ] || echo "not f $f"; done'
