@@ -199,13 +199,13 @@ final class DevTmpfs {
     }
 
     /**
-     * statfs(2) of {@code target} less what {@code c}'s processes wrote on it when it is /dev's or
-     * shm's tmpfs: a 4 KiB page for each started 4 KiB of a file's text, an inode for each file and
-     * directory (shmem_get_inode, shmem's page accounting); any other mount's {@code n} as it is.
+     * What {@code c}'s processes wrote on the tmpfs at {@code target} (/dev's or shm's): 4 KiB pages,
+     * one for each started 4 KiB of a file's text, and inodes, one per file and directory
+     * (shmem_get_inode, shmem's page accounting); null for any other mount.
      */
-    static StatFs.Numbers charged(Container c, String target, StatFs.Numbers n) {
+    static long[] used(Container c, String target) {
         if (!target.equals(ROOT) && !target.equals("/dev/shm")) {
-            return n;
+            return null;
         }
         String prefix = target + "/";
         long pages = 0;
@@ -222,35 +222,6 @@ final class DevTmpfs {
                 inodes++;
             }
         }
-        return new StatFs.Numbers(n.device(), n.bsize(), n.blocks(), Math.max(0, n.bfree() - pages), Math.max(0, n.bavail() - pages),
-                n.files(), Math.max(0, n.ffree() - inodes));
-    }
-
-    /**
-     * Where {@code path} lies for stat's Device and Inode: /dev's tmpfs, devpts, shm's tmpfs or the
-     * IPC namespace's mqueue, each an anonymous device numbered around the overlay's {@code minor}
-     * as the kernel numbers the mounts runc makes after it; null when it is a file a process wrote.
-     */
-    static StatBlock.Where where(Container c, String path, int overlayMinor) {
-        if (path.equals(ROOT)) {
-            return new StatBlock.Where(0, overlayMinor + 2, 1);
-        }
-        if (path.equals(PTS) || path.startsWith(PTS + "/")) {
-            Node n = node(c, path);
-            return new StatBlock.Where(0, overlayMinor + 3, n == null || n.directory() ? 1 : n.inode());
-        }
-        if (path.equals("/dev/shm")) {
-            return new StatBlock.Where(0, overlayMinor + 6, 1);
-        }
-        if (path.equals("/dev/mqueue")) {
-            return new StatBlock.Where(0, overlayMinor - 1, 20_000 + Math.floorMod(c.id().hashCode(), 10_000));
-        }
-        Node n = node(c, path);
-        if (n != null) {
-            return new StatBlock.Where(0, overlayMinor + 2, n.inode());
-        }
-        // what a process made there: on shm's tmpfs or /dev's, an inode after runc's
-        long inode = 100 + Math.floorMod(path.hashCode(), 900);
-        return new StatBlock.Where(0, overlayMinor + (path.startsWith("/dev/shm/") ? 6 : 2), inode);
+        return new long[] {pages, inodes};
     }
 }

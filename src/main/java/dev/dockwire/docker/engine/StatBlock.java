@@ -37,9 +37,8 @@ final class StatBlock {
 
     /** Where {@code abs} of {@code c} lies. */
     static Where of(Container c, String abs) {
-        Where dev = DevTmpfs.covers(abs) ? DevTmpfs.where(c, abs, overlayMinor(c)) : null;
-        if (dev != null) {
-            return dev;
+        if (DevTmpfs.covers(abs)) {
+            return dev(c, abs, overlayMinor(c));
         }
         boolean disk = BOUND.contains(abs);
         for (MountPoint m : c.mounts()) {
@@ -52,6 +51,34 @@ final class StatBlock {
             return new Where(disk ? DISK_MAJOR : 0, disk ? DISK_MINOR : overlayMinor(c), inode);
         }
         return new Where(0, overlayMinor(c), inode);
+    }
+
+    /**
+     * Where {@code path} lies for stat's Device and Inode: /dev's tmpfs, devpts, shm's tmpfs or the
+     * IPC namespace's mqueue, each an anonymous device numbered around the overlay's {@code minor}
+     * as the kernel numbers the mounts runc makes after it ({@link DevTmpfs}: its nodes' inodes).
+     */
+    private static Where dev(Container c, String path, int overlayMinor) {
+        if (path.equals(DevTmpfs.ROOT)) {
+            return new Where(0, overlayMinor + 2, 1);
+        }
+        if (path.equals("/dev/pts") || path.startsWith("/dev/pts/")) {
+            DevTmpfs.Node n = DevTmpfs.node(c, path);
+            return new Where(0, overlayMinor + 3, n == null || n.directory() ? 1 : n.inode());
+        }
+        if (path.equals("/dev/shm")) {
+            return new Where(0, overlayMinor + 6, 1);
+        }
+        if (path.equals("/dev/mqueue")) {
+            return new Where(0, overlayMinor - 1, 20_000 + Math.floorMod(c.id().hashCode(), 10_000));
+        }
+        DevTmpfs.Node n = DevTmpfs.node(c, path);
+        if (n != null) {
+            return new Where(0, overlayMinor + 2, n.inode());
+        }
+        // what a process made there: on shm's tmpfs or /dev's, an inode after runc's
+        long inode = 100 + Math.floorMod(path.hashCode(), 900);
+        return new Where(0, overlayMinor + (path.startsWith("/dev/shm/") ? 6 : 2), inode);
     }
 
     /** The container's overlay mount's anonymous minor (the kernel's get_anon_bdev numbers from the thirties on a Docker host). */

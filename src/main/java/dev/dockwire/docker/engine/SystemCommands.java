@@ -32,8 +32,8 @@ public final class SystemCommands {
         return switch (name) {
             case "free" -> FreeCommand.run(busybox, args, ProcFiles.read(engine, c, "/proc/meminfo", nanos));
             case "df" -> DfCommand.run(busybox, args, ProcFiles.mounts(c),
-                    (source, target, type, options) -> DevTmpfs.charged(c, target,
-                            StatFs.of(source, target, type, options, engine.kernel().memTotal() / 1024)), exists);
+                    (source, target, type, options) -> StatFs.of(source, target, type, options, engine.kernel().memTotal() / 1024)
+                            .less(DevTmpfs.used(c, target)), exists);
             default -> mount(busybox, args, c);
         };
     }
