@@ -19,14 +19,16 @@ import java.util.Map;
  * {@code --volumes-from} (HostConfig.VolumesFrom: another container's mounts, mounted too);
  * {@code --log-driver} and {@code --shm-size} (HostConfig.LogConfig.Type, HostConfig.ShmSize);
  * {@code --security-opt} (HostConfig.SecurityOpt: kept and shown; the profiles they name are not modelled);
- * {@code --pid}, {@code --ipc}, {@code --uts} ({@link NamespaceModes}); {@code --cidfile} (HostConfig.ContainerIDFile).
+ * {@code --pid}, {@code --ipc}, {@code --uts} ({@link NamespaceModes}); {@code --cidfile} (HostConfig.ContainerIDFile);
+ * {@code --device} (HostConfig.Devices: the host's nodes made in the container's /dev).
  */
 public record ContainerOptions(List<String> capAdd, List<String> capDrop, boolean privileged, boolean readOnly,
                                Map<String, String> tmpfs, String user, boolean init, Map<String, String> sysctls,
                                List<String> links, List<String> dnsSearch, List<String> dnsOptions, String domainname,
                                MacAddress macAddress, Map<String, String> logOpts, String workingDir, List<String> groupAdd,
                                String stopSignal, Integer stopTimeout, List<String> volumesFrom, String logDriver, long shmSize,
-                               List<String> securityOpt, NamespaceModes namespaces, String containerIdFile) {
+                               List<String> securityOpt, NamespaceModes namespaces, String containerIdFile,
+                               List<DeviceMapping> devices) {
     public static final ContainerOptions NONE = new ContainerOptions(List.of(), List.of(), false, false, Map.of(), "", false,
             Map.of(), List.of());
 
@@ -68,7 +70,7 @@ public record ContainerOptions(List<String> capAdd, List<String> capDrop, boolea
                             List<String> dnsSearch, List<String> dnsOptions, String domainname, MacAddress macAddress,
                             Map<String, String> logOpts, String workingDir, List<String> groupAdd) {
         this(capAdd, capDrop, privileged, readOnly, tmpfs, user, init, sysctls, links, dnsSearch, dnsOptions, domainname,
-                macAddress, logOpts, workingDir, groupAdd, "", null, List.of(), "", 0, List.of(), NamespaceModes.NONE, "");
+                macAddress, logOpts, workingDir, groupAdd, "", null, List.of(), "", 0, List.of(), NamespaceModes.NONE, "", List.of());
     }
 
     /**
@@ -77,13 +79,13 @@ public record ContainerOptions(List<String> capAdd, List<String> capDrop, boolea
      */
     public ContainerOptions withStop(String signal, Integer timeout) {
         return new ContainerOptions(capAdd, capDrop, privileged, readOnly, tmpfs, user, init, sysctls, links, dnsSearch,
-                dnsOptions, domainname, macAddress, logOpts, workingDir, groupAdd, signal, timeout, volumesFrom, logDriver, shmSize, securityOpt, namespaces, containerIdFile);
+                dnsOptions, domainname, macAddress, logOpts, workingDir, groupAdd, signal, timeout, volumesFrom, logDriver, shmSize, securityOpt, namespaces, containerIdFile, devices);
     }
 
     /** The same options with {@code --volumes-from CONTAINER[:ro|rw]}s (HostConfig.VolumesFrom). */
     public ContainerOptions withVolumesFrom(List<String> from) {
         return new ContainerOptions(capAdd, capDrop, privileged, readOnly, tmpfs, user, init, sysctls, links, dnsSearch,
-                dnsOptions, domainname, macAddress, logOpts, workingDir, groupAdd, stopSignal, stopTimeout, from, logDriver, shmSize, securityOpt, namespaces, containerIdFile);
+                dnsOptions, domainname, macAddress, logOpts, workingDir, groupAdd, stopSignal, stopTimeout, from, logDriver, shmSize, securityOpt, namespaces, containerIdFile, devices);
     }
 
     /**
@@ -92,28 +94,35 @@ public record ContainerOptions(List<String> capAdd, List<String> capDrop, boolea
      */
     public ContainerOptions withLogDriverAndShm(String driver, long shm) {
         return new ContainerOptions(capAdd, capDrop, privileged, readOnly, tmpfs, user, init, sysctls, links, dnsSearch,
-                dnsOptions, domainname, macAddress, logOpts, workingDir, groupAdd, stopSignal, stopTimeout, volumesFrom, driver, shm, securityOpt, namespaces, containerIdFile);
+                dnsOptions, domainname, macAddress, logOpts, workingDir, groupAdd, stopSignal, stopTimeout, volumesFrom, driver, shm, securityOpt, namespaces, containerIdFile, devices);
     }
 
     /** The same options with {@code --security-opt}s (HostConfig.SecurityOpt, as the client sends them). */
     public ContainerOptions withSecurityOpt(List<String> opts) {
         return new ContainerOptions(capAdd, capDrop, privileged, readOnly, tmpfs, user, init, sysctls, links, dnsSearch,
                 dnsOptions, domainname, macAddress, logOpts, workingDir, groupAdd, stopSignal, stopTimeout, volumesFrom, logDriver,
-                shmSize, opts, namespaces, containerIdFile);
+                shmSize, opts, namespaces, containerIdFile, devices);
     }
 
     /** The same options with {@code --pid}, {@code --ipc} and {@code --uts} (HostConfig.PidMode, IpcMode, UTSMode). */
     public ContainerOptions withNamespaces(NamespaceModes modes) {
         return new ContainerOptions(capAdd, capDrop, privileged, readOnly, tmpfs, user, init, sysctls, links, dnsSearch,
                 dnsOptions, domainname, macAddress, logOpts, workingDir, groupAdd, stopSignal, stopTimeout, volumesFrom, logDriver,
-                shmSize, securityOpt, modes, containerIdFile);
+                shmSize, securityOpt, modes, containerIdFile, devices);
     }
 
     /** The same options with HostConfig.ContainerIDFile, the {@code --cidfile} the client wrote the id to. */
     public ContainerOptions withContainerIdFile(String file) {
         return new ContainerOptions(capAdd, capDrop, privileged, readOnly, tmpfs, user, init, sysctls, links, dnsSearch,
                 dnsOptions, domainname, macAddress, logOpts, workingDir, groupAdd, stopSignal, stopTimeout, volumesFrom, logDriver,
-                shmSize, securityOpt, namespaces, file);
+                shmSize, securityOpt, namespaces, file, devices);
+    }
+
+    /** The same options with {@code --device}s (HostConfig.Devices, as the client parsed them). */
+    public ContainerOptions withDevices(List<DeviceMapping> given) {
+        return new ContainerOptions(capAdd, capDrop, privileged, readOnly, tmpfs, user, init, sysctls, links, dnsSearch,
+                dnsOptions, domainname, macAddress, logOpts, workingDir, groupAdd, stopSignal, stopTimeout, volumesFrom, logDriver,
+                shmSize, securityOpt, namespaces, containerIdFile, given);
     }
 
     /** HostConfig.LogConfig.Type: {@code --log-driver}'s, else the daemon's default. */
@@ -129,37 +138,37 @@ public record ContainerOptions(List<String> capAdd, List<String> capDrop, boolea
     /** The same options with {@code --workdir DIR} (compose's {@code working_dir}; null or empty: the image's). */
     public ContainerOptions withWorkingDir(String dir) {
         return new ContainerOptions(capAdd, capDrop, privileged, readOnly, tmpfs, user, init, sysctls, links, dnsSearch,
-                dnsOptions, domainname, macAddress, logOpts, dir, groupAdd, stopSignal, stopTimeout, volumesFrom, logDriver, shmSize, securityOpt, namespaces, containerIdFile);
+                dnsOptions, domainname, macAddress, logOpts, dir, groupAdd, stopSignal, stopTimeout, volumesFrom, logDriver, shmSize, securityOpt, namespaces, containerIdFile, devices);
     }
 
     /** The same options with {@code --user} (compose's {@code user}; null or empty: the image's USER). */
     public ContainerOptions withUser(String u) {
         return new ContainerOptions(capAdd, capDrop, privileged, readOnly, tmpfs, u, init, sysctls, links, dnsSearch,
-                dnsOptions, domainname, macAddress, logOpts, workingDir, groupAdd, stopSignal, stopTimeout, volumesFrom, logDriver, shmSize, securityOpt, namespaces, containerIdFile);
+                dnsOptions, domainname, macAddress, logOpts, workingDir, groupAdd, stopSignal, stopTimeout, volumesFrom, logDriver, shmSize, securityOpt, namespaces, containerIdFile, devices);
     }
 
     /** The same options with {@code --group-add}s (compose's {@code group_add}). */
     public ContainerOptions withGroupAdd(List<String> groups) {
         return new ContainerOptions(capAdd, capDrop, privileged, readOnly, tmpfs, user, init, sysctls, links, dnsSearch,
-                dnsOptions, domainname, macAddress, logOpts, workingDir, groups, stopSignal, stopTimeout, volumesFrom, logDriver, shmSize, securityOpt, namespaces, containerIdFile);
+                dnsOptions, domainname, macAddress, logOpts, workingDir, groups, stopSignal, stopTimeout, volumesFrom, logDriver, shmSize, securityOpt, namespaces, containerIdFile, devices);
     }
 
     /** The same options with {@code --log-opt}s (compose's {@code logging.options}). */
     public ContainerOptions withLogOpts(Map<String, String> opts) {
         return new ContainerOptions(capAdd, capDrop, privileged, readOnly, tmpfs, user, init, sysctls, links, dnsSearch,
-                dnsOptions, domainname, macAddress, opts, workingDir, groupAdd, stopSignal, stopTimeout, volumesFrom, logDriver, shmSize, securityOpt, namespaces, containerIdFile);
+                dnsOptions, domainname, macAddress, opts, workingDir, groupAdd, stopSignal, stopTimeout, volumesFrom, logDriver, shmSize, securityOpt, namespaces, containerIdFile, devices);
     }
 
     /** The same options with compose's {@code dns_search}, {@code dns_opt}, {@code domainname} and {@code mac_address}. */
     public ContainerOptions withResolver(List<String> search, List<String> options, String domain, MacAddress mac) {
         return new ContainerOptions(capAdd, capDrop, privileged, readOnly, tmpfs, user, init, sysctls, links, search, options,
-                domain, mac, logOpts, workingDir, groupAdd, stopSignal, stopTimeout, volumesFrom, logDriver, shmSize, securityOpt, namespaces, containerIdFile);
+                domain, mac, logOpts, workingDir, groupAdd, stopSignal, stopTimeout, volumesFrom, logDriver, shmSize, securityOpt, namespaces, containerIdFile, devices);
     }
 
     /** The same options with compose's {@code links}/{@code external_links} as {@code --link} values. */
     public ContainerOptions withLinks(List<String> l) {
         return new ContainerOptions(capAdd, capDrop, privileged, readOnly, tmpfs, user, init, sysctls, l, dnsSearch, dnsOptions,
-                domainname, macAddress, logOpts, workingDir, groupAdd, stopSignal, stopTimeout, volumesFrom, logDriver, shmSize, securityOpt, namespaces, containerIdFile);
+                domainname, macAddress, logOpts, workingDir, groupAdd, stopSignal, stopTimeout, volumesFrom, logDriver, shmSize, securityOpt, namespaces, containerIdFile, devices);
     }
 
     public ContainerOptions {
@@ -180,6 +189,7 @@ public record ContainerOptions(List<String> capAdd, List<String> capDrop, boolea
         securityOpt = securityOpt == null || securityOpt.isEmpty() ? List.of() : List.copyOf(securityOpt);
         containerIdFile = containerIdFile == null ? "" : containerIdFile;
         namespaces = namespaces == null ? NamespaceModes.NONE : namespaces;
+        devices = devices == null || devices.isEmpty() ? List.of() : List.copyOf(devices);
         logOpts = logOpts.isEmpty() ? Map.of() : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(logOpts));
     }
 

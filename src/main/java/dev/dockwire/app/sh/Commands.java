@@ -111,15 +111,46 @@ public interface Commands {
     /**
      * stat(2) of a file as {@code ls -l} prints it: {@code mode} with its S_IFMT type bits
      * ({@code 0040000} a directory, {@code 0100000} a regular file), link count, owner ids, size in
-     * bytes, 512-byte blocks allocated and the modification time in epoch milliseconds.
+     * bytes, 512-byte blocks allocated, the modification time in epoch milliseconds and, for a
+     * device node, st_rdev ({@link #makedev}: its major and minor).
      */
-    record Stat(int mode, int links, int uid, int gid, long size, long blocks, long mtimeMillis) {
+    record Stat(int mode, int links, int uid, int gid, long size, long blocks, long mtimeMillis, long rdev) {
         /** S_IFDIR. */
         public static final int DIRECTORY = 0040000;
         /** S_IFREG. */
         public static final int REGULAR = 0100000;
         /** S_IFLNK. */
         public static final int SYMLINK = 0120000;
+        /** S_IFCHR. */
+        public static final int CHAR_DEVICE = 0020000;
+        /** S_IFBLK. */
+        public static final int BLOCK_DEVICE = 0060000;
+
+        /** Anything but a device node: no st_rdev. */
+        public Stat(int mode, int links, int uid, int gid, long size, long blocks, long mtimeMillis) {
+            this(mode, links, uid, gid, size, blocks, mtimeMillis, 0);
+        }
+
+        /** st_rdev of device {@code major}:{@code minor}, each kept whole (glibc's makedev splits them the same way back). */
+        public static long makedev(int major, int minor) {
+            return (long) major << 32 | minor & 0xffffffffL;
+        }
+
+        /** major(st_rdev). */
+        public int major() {
+            return (int) (rdev >>> 32);
+        }
+
+        /** minor(st_rdev). */
+        public int minor() {
+            return (int) rdev;
+        }
+
+        /** S_ISCHR or S_ISBLK: ls prints its major and minor where a size would be. */
+        public boolean device() {
+            int type = mode & 0170000;
+            return type == CHAR_DEVICE || type == BLOCK_DEVICE;
+        }
 
         public boolean directory() {
             return (mode & 0170000) == DIRECTORY;

@@ -335,7 +335,9 @@ final class Ls {
         Commands.Stat s = e.stat();
         String owners = numeric ? String.format("%-8d %-8d ", s.uid(), s.gid())
                 : String.format("%-8.8s %-8.8s ", user.apply(s.uid()), group.apply(s.gid()));
-        String size = human ? String.format("%7s ", LsFormat.busyboxHuman(s.size(), true)) : String.format("%9d ", s.size());
+        // a device's major and minor where the size goes, "%4u,%4u " (ls.c display_single), -h or not
+        String size = s.device() ? String.format("%4d,%4d ", s.major(), s.minor())
+                : human ? String.format("%7s ", LsFormat.busyboxHuman(s.size(), true)) : String.format("%9d ", s.size());
         return String.format("%-10s %4d ", LsFormat.mode(s.mode()), s.links()) + owners + size
                 + LsFormat.busyboxTime(s.mtimeMillis(), now) + " " + e.name() + arrow(e);
     }
@@ -346,18 +348,31 @@ final class Ls {
         int owner = 0;
         int grp = 0;
         int size = 0;
+        int major = 0;
+        int minor = 0;
         for (Entry e : widths) {
             Commands.Stat s = e.stat();
             links = Math.max(links, Integer.toString(s.links()).length());
             owner = Math.max(owner, owner(s.uid(), user).length());
             grp = Math.max(grp, owner(s.gid(), group).length());
-            size = Math.max(size, gnuSize(s.size()).length());
+            if (s.device()) {
+                // gobble_file: a device's "MAJOR, MINOR" widens the size column as a size would
+                major = Math.max(major, Integer.toString(s.major()).length());
+                minor = Math.max(minor, Integer.toString(s.minor()).length());
+                size = Math.max(size, major + 2 + minor);
+            } else {
+                size = Math.max(size, gnuSize(s.size()).length());
+            }
         }
         for (Entry e : entries) {
             Commands.Stat s = e.stat();
+            String sizeColumn = s.device()
+                    ? right(Integer.toString(s.major()), major + Math.max(0, size - (major + 2 + minor))) + ", "
+                            + right(Integer.toString(s.minor()), minor)
+                    : right(gnuSize(s.size()), size);
             out.accept(LsFormat.mode(s.mode()) + " " + right(Integer.toString(s.links()), links) + " "
                     + column(s.uid(), user, owner) + " " + column(s.gid(), group, grp) + " "
-                    + right(gnuSize(s.size()), size) + " " + LsFormat.gnuTime(s.mtimeMillis(), now) + " " + e.name() + arrow(e));
+                    + sizeColumn + " " + LsFormat.gnuTime(s.mtimeMillis(), now) + " " + e.name() + arrow(e));
         }
     }
 

@@ -40,7 +40,13 @@ public final class LsFormat {
     public static String mode(int mode) {
         StringBuilder m = new StringBuilder();
         int type = mode & 0170000;
-        m.append(type == Commands.Stat.DIRECTORY ? 'd' : type == Commands.Stat.SYMLINK ? 'l' : '-');
+        m.append(switch (type) {
+            case Commands.Stat.DIRECTORY -> 'd';
+            case Commands.Stat.SYMLINK -> 'l';
+            case Commands.Stat.CHAR_DEVICE -> 'c';
+            case Commands.Stat.BLOCK_DEVICE -> 'b';
+            default -> '-';
+        });
         for (int shift = 6; shift >= 0; shift -= 3) {
             int bits = mode >> shift & 7;
             m.append((bits & 4) != 0 ? 'r' : '-').append((bits & 2) != 0 ? 'w' : '-');

@@ -6,7 +6,7 @@ import java.util.List;
  * {@code test} and {@code [} (coreutils' and BusyBox's test.c, XCU test): {@code !}, {@code -a},
  * {@code -o}, parentheses, the string tests ({@code -n -z = != }), the integer comparisons
  * ({@code -eq -ne -lt -le -gt -ge}) and the file tests over the place's files ({@code -e -f -d -r -w
- * -x -s}); as bash's {@code [[ ]]} with {@code &&}, {@code ||}, patterns after {@code ==}/{@code !=} and
+ * -x -s}, and over their stat(2) {@code -c -b -L -h}: a device node, a symbolic link); as bash's {@code [[ ]]} with {@code &&}, {@code ||}, patterns after {@code ==}/{@code !=} and
  * {@code =~}. Status 0 true, 1 false, 2 for a malformed expression or a bad number.
  */
 final class Test {
@@ -146,7 +146,7 @@ final class Test {
             pos += 3;
             return compare(a, op, b);
         }
-        if (left >= 2 && a.length() == 2 && a.startsWith("-") && "nzefdrwxsLhp".indexOf(a.charAt(1)) >= 0) {
+        if (left >= 2 && a.length() == 2 && a.startsWith("-") && "nzefdrwxsLhpcbS".indexOf(a.charAt(1)) >= 0) {
             String b = args.get(pos + 1);
             pos += 2;
             return unary(a.charAt(1), b);
@@ -210,13 +210,35 @@ final class Test {
         String path = Builtins.resolve(sh.cwd, arg);
         boolean dir = Builtins.isDirectory(sh, path);
         String file = dir ? null : sh.ctx.readFile(path);
+        Commands.Stat st = sh.commands == null ? null : sh.commands.stat(path); // lstat(2): a link is the link
         return switch (op) {
             case 'd' -> dir;
-            case 'f' -> file != null;
-            case 's' -> dir || file != null && !file.isEmpty();
+            // a device's reads are no regular file's text (/dev/zero's endless NULs): -f and -s see its inode
+            case 'f' -> file != null && !(st != null && st.device());
+            case 's' -> dir || file != null && !file.isEmpty() && !(st != null && st.device());
             case 'x' -> dir || file != null && sh.commands.provider(path) != null;
-            case 'L', 'h', 'p' -> false;
-            default -> dir || file != null;
+            case 'L', 'h' -> st != null && st.symlink();
+            case 'c' -> type(followed(path, st)) == Commands.Stat.CHAR_DEVICE;
+            case 'b' -> type(followed(path, st)) == Commands.Stat.BLOCK_DEVICE;
+            case 'p', 'S' -> false;
+            default -> dir || file != null || st != null;
         };
+    }
+
+    private static int type(Commands.Stat st) {
+        return st == null ? -1 : st.mode() & 0170000;
+    }
+
+    /** stat(2) of {@code path} whose lstat is {@code st}: a link's target's (one link followed, relative to its directory). */
+    private Commands.Stat followed(String path, Commands.Stat st) {
+        if (st == null || !st.symlink()) {
+            return st;
+        }
+        String target = sh.commands.readlink(path);
+        if (target == null) {
+            return null;
+        }
+        String dir = path.substring(0, Math.max(1, path.lastIndexOf('/')));
+        return sh.commands.stat(Builtins.resolve(dir, target));
     }
 }

@@ -32,7 +32,9 @@ final class CliErrors {
      * exec it, else 125, the daemon's.
      */
     static int runStatus(String error) {
-        if (!error.startsWith("failed to create task for container: failed to create shim task")) {
+        // the start's errors: the runtime's, and WithDevices' for a --device the host lacks (its ENOENT: 127 too)
+        if (!error.startsWith("failed to create task for container: failed to create shim task")
+                && !error.startsWith("error gathering device information")) {
             return 125;
         }
         if (error.contains("executable file not found") || error.contains("no such file or directory")) {

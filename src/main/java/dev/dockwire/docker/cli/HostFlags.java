@@ -30,7 +30,8 @@ final class HostFlags {
             new Spec("stop-timeout", (char) 0, true), new Spec("volumes-from", (char) 0, true), new Spec("log-driver", (char) 0, true),
             new Spec("shm-size", (char) 0, true), new Spec("security-opt", (char) 0, true),
             new Spec("pid", (char) 0, true), new Spec("ipc", (char) 0, true), new Spec("uts", (char) 0, true),
-            new Spec("cidfile", (char) 0, true), new Spec("oom-kill-disable", (char) 0, false));
+            new Spec("cidfile", (char) 0, true), new Spec("oom-kill-disable", (char) 0, false),
+            new Spec("device", (char) 0, true));
 
     /** docker/cli opts.ValidateDNSSearch's domain: labels of letters, digits and inner hyphens, an optional final dot. */
     private static final java.util.regex.Pattern DOMAIN = java.util.regex.Pattern.compile(
@@ -81,7 +82,50 @@ final class HostFlags {
                 .withLogDriverAndShm(logDriver(f), ResourceFlags.bytes(f, "shm-size", "--shm-size"))
                 .withSecurityOpt(securityOpts(f.all("security-opt")))
                 .withNamespaces(namespaces(f))
-                .withContainerIdFile(f.get("cidfile"));
+                .withContainerIdFile(f.get("cidfile"))
+                .withDevices(devices(f.all("device")));
+    }
+
+    /**
+     * {@code --device}s as the 28 client checks and splits them (cli/command/container/opts.go
+     * validateLinuxPath with validDeviceMode, then parseLinuxDevice): {@code HOST[:CONTAINER][:PERMISSIONS]},
+     * a second part that is a mode being the permissions; the container path absolute, the mode of
+     * r, w and m each at most once.
+     */
+    private static List<dev.dockwire.docker.DeviceMapping> devices(List<String> given) {
+        List<dev.dockwire.docker.DeviceMapping> out = new ArrayList<>();
+        for (String d : given) {
+            String[] split = d.split(":", 3);
+            if (d.chars().filter(ch -> ch == ':').count() > 2 || split[0].isEmpty()) {
+                throw new CliFlags.OptionError("docker: bad format for path: " + d);
+            }
+            String host = split[0];
+            String inside = host;
+            String permissions = "rwm";
+            if (split.length == 2) {
+                if (deviceMode(split[1])) {
+                    permissions = split[1];
+                } else {
+                    inside = split[1];
+                }
+            } else if (split.length == 3) {
+                inside = split[1];
+                permissions = split[2];
+                if (!deviceMode(permissions)) {
+                    throw new CliFlags.OptionError("docker: bad mode specified: " + permissions);
+                }
+            }
+            if (!inside.startsWith("/")) {
+                throw new CliFlags.OptionError("docker: " + inside + " is not an absolute path");
+            }
+            out.add(new dev.dockwire.docker.DeviceMapping(host, inside, permissions));
+        }
+        return out;
+    }
+
+    /** validDeviceMode: r, w and m, each at most once, at least one. */
+    private static boolean deviceMode(String mode) {
+        return !mode.isEmpty() && mode.matches("[rwm]+") && mode.chars().distinct().count() == mode.length();
     }
 
     /**

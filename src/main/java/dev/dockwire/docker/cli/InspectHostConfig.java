@@ -89,7 +89,24 @@ final class InspectHostConfig {
         if (o.init()) {
             h.put("Init", true);
         }
+        if (!o.devices().isEmpty()) {
+            h.put("Devices", devices(o.devices()));
+        }
         return h;
+    }
+
+    /** HostConfig.Devices: each a container.DeviceMapping ({@code {/dev/fuse /dev/fuse rwm}} in a template). */
+    private static List<Object> devices(List<dev.dockwire.docker.DeviceMapping> given) {
+        List<Object> out = new ArrayList<>();
+        for (dev.dockwire.docker.DeviceMapping d : given) {
+            GoStruct m = new GoStruct(Map.of()).declared("container.DeviceMapping", false,
+                    List.of("PathOnHost", "PathInContainer", "CgroupPermissions"));
+            m.put("PathOnHost", d.pathOnHost());
+            m.put("PathInContainer", d.pathInContainer());
+            m.put("CgroupPermissions", d.cgroupPermissions());
+            out.add(m);
+        }
+        return out;
     }
 
     /** The embedded container.Resources: {@code r}'s limits ({@code docker update}), the rest as {@code docker run} leaves them. */

@@ -394,6 +394,21 @@ public final class ContainerCommands implements Commands {
 
     @Override
     public Stat stat(String path) {
+        if (DevTmpfs.covers(path)) {
+            long started = engine.epochMillis() + Math.max(0, c.startedAt() >= 0 ? c.startedAt() : c.created()) / 1_000_000;
+            Stat dev = DevTmpfs.stat(c, path, started, p -> {
+                Stat own = overlay(p);
+                return own == null ? -1 : own.mtimeMillis();
+            });
+            if (dev != null) {
+                return dev;
+            }
+        }
+        return overlay(path);
+    }
+
+    /** stat(2) of what the image and the writable layer hold at {@code path}. */
+    private Stat overlay(String path) {
         return ContainerStat.of(() -> engine.images().published(c.image()).created(), engine.epochMillis(), c, path, this::list);
     }
 
@@ -404,9 +419,7 @@ public final class ContainerCommands implements Commands {
 
     @Override
     public String readlink(String path) {
-        ImageTree tree = ImageTree.of(c);
-        ImageTree.Node n = tree == null || ImageTree.removed(c, path) || c.writtenPaths().contains(path) ? null : tree.lstat(path);
-        return n != null && n.symlink() ? n.target() : null;
+        return ContainerStat.readlink(c, path);
     }
 
     /** {@code ps}: the image's ({@link ContainerPs}), PID 1 itself when runc exec'd it ({@link #init}). */

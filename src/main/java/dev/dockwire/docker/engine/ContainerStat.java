@@ -98,6 +98,16 @@ final class ContainerStat {
                 latest >= 0 ? latest : imageTime(image, epochMillis, c));
     }
 
+    /** readlink(2) of {@code path} in {@code c}: a link of /dev ({@link DevTmpfs}) or of its image's tree, else null. */
+    static String readlink(Container c, String path) {
+        if (DevTmpfs.covers(path)) {
+            return DevTmpfs.readlink(c, path);
+        }
+        ImageTree tree = ImageTree.of(c);
+        ImageTree.Node n = tree == null || ImageTree.removed(c, path) || c.writtenPaths().contains(path) ? null : tree.lstat(path);
+        return n != null && n.symlink() ? n.target() : null;
+    }
+
     /**
      * The node of the image's own {@link ImageTree} at {@code path} (a trailing slash follows a last link, as path
      * resolution does), or null: no tree, or the container wrote, made or removed something there.

@@ -5,7 +5,7 @@ import java.util.SplittableRandom;
 /**
  * The character devices on a container's {@code /dev} that programs read (oci/defaults.go's
  * default devices, made by runc): {@code /dev/null} (empty: read_null), {@code /dev/zero}
- * (NUL bytes: read_iter_zero) and {@code /dev/urandom} and {@code /dev/random} (random bytes:
+ * and {@code /dev/full} (NUL bytes: read_iter_zero; full's writes fail with ENOSPC, not modelled) and {@code /dev/urandom} and {@code /dev/random} (random bytes:
  * drivers/char/random.c). The two endless ones are read as {@link #ENDLESS_BYTES} of their bytes,
  * which a reader that stops ({@code head -c 16 /dev/zero}) never reaches. dockwire's programs
  * pass text as UTF-8, so the random bytes are drawn below 0x80 (every byte stays one byte through
@@ -22,7 +22,7 @@ final class DevFiles {
     /** Whether {@code path} is one of these devices. */
     static boolean covers(String path) {
         return switch (path) {
-            case "/dev/null", "/dev/zero", "/dev/urandom", "/dev/random" -> true;
+            case "/dev/null", "/dev/zero", "/dev/full", "/dev/urandom", "/dev/random" -> true;
             default -> false;
         };
     }
@@ -32,7 +32,7 @@ final class DevFiles {
         switch (path) {
             case "/dev/null":
                 return "";
-            case "/dev/zero": {
+            case "/dev/zero", "/dev/full": {
                 char[] zeros = new char[ENDLESS_BYTES];
                 return new String(zeros);
             }

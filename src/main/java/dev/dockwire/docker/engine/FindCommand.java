@@ -89,7 +89,9 @@ public final class FindCommand {
         if (!st.directory() || depth >= maxDepth) {
             return;
         }
-        for (String name : list.apply(abs).stream().sorted().toList()) {
+        // readdir's order: a tmpfs's as it lists it (DevTmpfs, newest first), else the names sorted
+        List<String> names = DevTmpfs.covers(abs) ? list.apply(abs) : list.apply(abs).stream().sorted().toList();
+        for (String name : names) {
             String child = (abs.endsWith("/") ? abs : abs + "/") + name;
             Commands.Stat cs = lstat.apply(child);
             if (cs != null) {

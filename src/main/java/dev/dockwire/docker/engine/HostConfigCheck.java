@@ -123,6 +123,7 @@ final class HostConfigCheck {
         if (!c.options().logDriverOrDefault().equals("none")) {
             JsonFileOptions.parse(c.options().logOpts()); // the logger is made before the task: a bad value fails the start
         }
+        DevTmpfs.check(c); // WithDevices: each --device a node of the host
         checkSysctls(kernel, c);
     }
 

@@ -89,11 +89,14 @@ final class ImageDirectories {
 
     /** Whether {@code abs} is a directory of {@code c}: the root file system's, its image's, one it made or a file or mount lies under. */
     static boolean isDirectory(Container c, String abs) {
-        return has(c, abs) || c.isDirectory(abs);
+        return DevTmpfs.covers(abs) ? DevTmpfs.names(c, abs) != null : has(c, abs) || c.isDirectory(abs);
     }
 
     /** The names in directory {@code dir} of {@code c}'s files as its {@code ls} sees them, or null when there is no such directory. */
     static List<String> names(Container c, String dir) {
+        if (DevTmpfs.covers(dir)) {
+            return DevTmpfs.names(c, dir); // a tmpfs over the image's /dev
+        }
         Set<String> names = new TreeSet<>();
         String prefix = dir.endsWith("/") ? dir : dir + "/";
         ImageTree tree = ImageTree.of(c);

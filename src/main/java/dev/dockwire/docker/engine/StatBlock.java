@@ -37,6 +37,9 @@ final class StatBlock {
 
     /** Where {@code abs} of {@code c} lies. */
     static Where of(Container c, String abs) {
+        if (DevTmpfs.covers(abs)) {
+            return dev(c, abs, overlayMinor(c));
+        }
         boolean disk = BOUND.contains(abs);
         for (MountPoint m : c.mounts()) {
             disk |= abs.equals(m.destination()) || abs.startsWith(m.destination() + "/");
@@ -48,6 +51,34 @@ final class StatBlock {
             return new Where(disk ? DISK_MAJOR : 0, disk ? DISK_MINOR : overlayMinor(c), inode);
         }
         return new Where(0, overlayMinor(c), inode);
+    }
+
+    /**
+     * Where {@code path} lies for stat's Device and Inode: /dev's tmpfs, devpts, shm's tmpfs or the
+     * IPC namespace's mqueue, each an anonymous device numbered around the overlay's {@code minor}
+     * as the kernel numbers the mounts runc makes after it ({@link DevTmpfs}: its nodes' inodes).
+     */
+    private static Where dev(Container c, String path, int overlayMinor) {
+        if (path.equals(DevTmpfs.ROOT)) {
+            return new Where(0, overlayMinor + 2, 1);
+        }
+        if (path.equals("/dev/pts") || path.startsWith("/dev/pts/")) {
+            DevTmpfs.Node n = DevTmpfs.node(c, path);
+            return new Where(0, overlayMinor + 3, n == null || n.directory() ? 1 : n.inode());
+        }
+        if (path.equals("/dev/shm")) {
+            return new Where(0, overlayMinor + 6, 1);
+        }
+        if (path.equals("/dev/mqueue")) {
+            return new Where(0, overlayMinor - 1, 20_000 + Math.floorMod(c.id().hashCode(), 10_000));
+        }
+        DevTmpfs.Node n = DevTmpfs.node(c, path);
+        if (n != null) {
+            return new Where(0, overlayMinor + 2, n.inode());
+        }
+        // what a process made there: on shm's tmpfs or /dev's, an inode after runc's
+        long inode = 100 + Math.floorMod(path.hashCode(), 900);
+        return new Where(0, overlayMinor + (path.startsWith("/dev/shm/") ? 6 : 2), inode);
     }
 
     /** The container's overlay mount's anonymous minor (the kernel's get_anon_bdev numbers from the thirties on a Docker host). */
@@ -64,7 +95,9 @@ final class StatBlock {
         out.add("  File: " + name);
         out.add(String.format("  Size: %-10d\tBlocks: %-10d IO Block: %-6d %s", s.size(), s.blocks(), 4096, type(s)));
         String device = busybox ? Long.toHexString(where.dev()) + "h/" + where.dev() + "d" : where.major() + "," + where.minor();
-        out.add(String.format("Device: %s\tInode: %-10d  Links: %d", device, where.inode(), s.links()));
+        // a device node's line goes on: "Links: %-5h Device type: %Hr,%Lr" (both stats' format)
+        String links = s.device() ? String.format("%-5d Device type: %d,%d", s.links(), s.major(), s.minor()) : Integer.toString(s.links());
+        out.add(String.format("Device: %s\tInode: %-10d  Links: %s", device, where.inode(), links));
         out.add(String.format("Access: (%04o/%10.10s)  Uid: (%5d/%8s)   Gid: (%5d/%8s)", s.mode() & 07777,
                 dev.dockwire.app.sh.LsFormat.mode(s.mode()), s.uid(), user, s.gid(), group));
         out.add("Access: " + time);
@@ -78,6 +111,12 @@ final class StatBlock {
 
     /** file_type(): what %F says. */
     static String type(Commands.Stat s) {
-        return s.directory() ? "directory" : s.size() == 0 ? "regular empty file" : "regular file";
+        return switch (s.mode() & 0170000) {
+            case Commands.Stat.DIRECTORY -> "directory";
+            case Commands.Stat.SYMLINK -> "symbolic link";
+            case Commands.Stat.CHAR_DEVICE -> "character special file";
+            case Commands.Stat.BLOCK_DEVICE -> "block special file";
+            default -> s.size() == 0 ? "regular empty file" : "regular file";
+        };
     }
 }

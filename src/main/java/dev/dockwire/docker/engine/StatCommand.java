@@ -94,7 +94,10 @@ public final class StatCommand {
             }
             StatBlock.Where where = StatBlock.of(c, abs.isEmpty() ? "/" : abs);
             if (format == null) {
-                lines.addAll(StatBlock.lines(busybox, f, s, where, TIME.format(Instant.ofEpochMilli(s.mtimeMillis())),
+                String target = s.symlink() ? ContainerStat.readlink(c, abs.isEmpty() ? "/" : abs) : null;
+                // a link's File line names its target: BusyBox quotes both, coreutils quotes neither in the C locale
+                String file = target == null ? f : busybox ? "'" + f + "' -> '" + target + "'" : f + " -> " + target;
+                lines.addAll(StatBlock.lines(busybox, file, s, where, TIME.format(Instant.ofEpochMilli(s.mtimeMillis())),
                         ExecUser.name(c, s.uid()), groupName(c, s.gid())));
                 continue;
             }
@@ -140,7 +143,8 @@ public final class StatCommand {
                 case 'd' -> Long.toString(where.dev());
                 case 'D' -> Long.toHexString(where.dev());
                 case 'i' -> Long.toString(where.inode());
-                case 't', 'T' -> "0"; // a device file's major and minor: dockwire keeps no device files
+                case 't' -> Integer.toHexString(s.major()); // st_rdev's major and minor in hex: 0 for all but a device
+                case 'T' -> Integer.toHexString(s.minor());
                 default -> busybox ? String.valueOf(d) : "?";
             };
             sb.append(v);

@@ -12,6 +12,11 @@ import java.util.Set;
 final class StatFs {
     /** f_bsize, f_blocks, f_bfree, f_bavail, f_files, f_ffree, and which device answers (st_dev). */
     record Numbers(String device, long bsize, long blocks, long bfree, long bavail, long files, long ffree) {
+        /** These less {@code used}'s pages and inodes ({@link DevTmpfs#used}; null: nothing). */
+        Numbers less(long[] used) {
+            return used == null ? this : new Numbers(device, bsize, blocks, Math.max(0, bfree - used[0]), Math.max(0, bavail - used[0]),
+                    files, Math.max(0, ffree - used[1]));
+        }
     }
 
     /** A 64 GB virtual disk's ext4: 61.5 GiB of 4 KiB blocks, a Docker host's images and layers on it. */

@@ -34,7 +34,8 @@ public final class SystemCommands {
             case "uptime" -> Uptime.run(busybox, args, ProcFiles.read(engine, c, "/proc/uptime", nanos),
                     ProcFiles.read(engine, c, "/proc/loadavg", nanos), engine.epochMillis() + nanos / 1_000_000, 0);
             case "df" -> DfCommand.run(busybox, args, ProcFiles.mounts(c),
-                    (source, target, type, options) -> StatFs.of(source, target, type, options, engine.kernel().memTotal() / 1024), exists);
+                    (source, target, type, options) -> StatFs.of(source, target, type, options, engine.kernel().memTotal() / 1024)
+                            .less(DevTmpfs.used(c, target)), exists);
             default -> mount(busybox, args, c);
         };
     }

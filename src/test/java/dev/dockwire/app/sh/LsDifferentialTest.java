@@ -52,14 +52,25 @@ class LsDifferentialTest {
         Files.setLastModifiedTime(d.resolve("empty"), FileTime.fromMillis(now - 7 * DAY));
         Files.setLastModifiedTime(root.resolve("tmp"), FileTime.fromMillis(now - DAY));
         Files.setLastModifiedTime(d, FileTime.fromMillis(now - 20 * DAY));
+        // A container's /dev as runc makes it (root can mknod): character devices, a block device, its links.
+        devices = sh("mkdir dev && cd dev && mknod null c 1 3 && mknod full c 1 7 && mknod tty c 5 0 && mknod fuse c 10 229"
+                + " && mknod console c 136 0 && mknod sda1 b 8 1 && chmod 666 null full tty && chmod 600 fuse && chmod 620 console"
+                + " && chown 0:5 console && chmod 660 sda1 && chown 0:6 sda1 && ln -s /proc/self/fd fd && ln -s pts/ptmx ptmx"
+                + " && echo made").contains("made");
+        // made after now was taken: stamped back an hour (the links' own times, -h), the root as before them
+        sh("touch -h -d @" + (now / 1000 - 3600) + " dev/* dev . ; touch -d @" + (now / 1000 - DAY / 1000) + " dev");
         try (Stream<Path> all = Files.walk(root)) {
             for (Path p : all.toList()) {
-                String[] f = sh("stat -c '%f %h %u %g %s %b %Y' '" + p + "'").get(0).split(" ");
+                String[] f = sh("stat -c '%f %h %u %g %s %b %Y %t %T' '" + p + "'").get(0).split(" ");
                 STATS.put(p.toString(), new Commands.Stat(Integer.parseInt(f[0], 16), Integer.parseInt(f[1]), Integer.parseInt(f[2]),
-                        Integer.parseInt(f[3]), Long.parseLong(f[4]), Long.parseLong(f[5]), Long.parseLong(f[6]) * 1000));
+                        Integer.parseInt(f[3]), Long.parseLong(f[4]), Long.parseLong(f[5]), Long.parseLong(f[6]) * 1000,
+                        Commands.Stat.makedev(Integer.parseInt(f[7], 16), Integer.parseInt(f[8], 16))));
             }
         }
     }
+
+    /** Whether the tree has its {@code dev} directory of device nodes (mknod(2) needs CAP_MKNOD). */
+    private static boolean devices;
 
     @AfterAll
     static void remove() throws IOException {
@@ -80,6 +91,22 @@ class LsDifferentialTest {
     @ValueSource(strings = {"-l d", "-la d", "-lA d", "-A d", "d", "-lh d", "-ln d", "-n d", "-ld d tmp", "-lR d", "-R d",
         "-l d/a.txt d/sub", "-l d/big d/a.txt", "-l missing d/sub", "-lh d/two-mb d/big", "-la d/sub", "-l", "-lR"})
     void gnuAsDebianPrintsIt(String args) throws IOException {
+        compare("ls", Flavour.GNU, args);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"-l dev", "-la dev", "-ln dev", "-lh dev", "-l dev/null dev/console d/a.txt", "-l dev/fuse dev/sda1"})
+    void busyboxDevicesAsAlpinePrintsThem(String args) throws IOException {
+        assumeTrue(Files.isExecutable(Path.of("/usr/bin/busybox")), "busybox is not installed");
+        assumeTrue(devices, "mknod(2) refused: not root");
+        compare("busybox ls", Flavour.BUSYBOX, args);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"-l dev", "-la dev", "-ln dev", "-lh dev", "-l dev/null dev/console d/a.txt", "-l dev/fuse dev/sda1",
+        "-l dev/null d/big", "-l dev/tty"})
+    void gnuDevicesAsDebianPrintsThem(String args) throws IOException {
+        assumeTrue(devices, "mknod(2) refused: not root");
         compare("ls", Flavour.GNU, args);
     }
 
@@ -125,6 +152,15 @@ class LsDifferentialTest {
             @Override
             public Commands.Stat stat(String path) {
                 return STATS.get(Path.of(path).normalize().toString());
+            }
+
+            @Override
+            public String readlink(String path) {
+                try {
+                    return Files.readSymbolicLink(Path.of(path)).toString();
+                } catch (IOException | UnsupportedOperationException e) {
+                    return null;
+                }
             }
         };
         int got = new Ls(flavour, tree, id -> name("/etc/passwd", id), id -> name("/etc/group", id), now,
