@@ -34,7 +34,7 @@ public final class ContainerCommands implements Commands {
     private static final Set<String> SHELLS = Set.of("sh", "ash", "bash", "dash");
     /** What an image outside the catalogue has besides the modelled programs: the shell's applets. */
     private static final Set<String> APPLETS = Set.of("cat", "ls", "env", "printenv", "id", "whoami", "touch", "hostname", "ps", "sleep", "date",
-            "chmod", "chown", "mkdir", "rmdir", "cp", "mv", "stat", "readlink", "realpath", "which", "find",
+            "chmod", "chown", "mkdir", "rmdir", "cp", "mv", "ln", "stat", "readlink", "realpath", "which", "find",
             "pgrep", "pkill", "killall", "pidof", "timeout", "watch");
 
     private final Engine engine;
@@ -94,7 +94,7 @@ public final class ContainerCommands implements Commands {
      */
     public static boolean runInShell(List<String> argv) {
         return dev.dockwire.app.sh.Applets.runs(argv.get(0)) || Readlink.handles(argv) || Which.handles(argv)
-                || FindCommand.handles(argv) || DuCommand.handles(argv) || ProcessCommands.execs(argv);
+                || FindCommand.handles(argv) || DuCommand.handles(argv) || ContainerLn.handles(argv) || ProcessCommands.execs(argv);
     }
 
     public static ContainerCommands of(Engine engine, EventLoop clock, Container c) {
@@ -171,8 +171,9 @@ public final class ContainerCommands implements Commands {
             clock.schedule(0, () -> done.accept(r.status()));
             return running(null);
         }
-        if (server == null && ContainerDirs.handles(argv) && provider(name) != null) {
-            CommandOutput r = ContainerDirs.run(c, argv, env, user, clock.nanos());
+        if (server == null && (ContainerDirs.handles(argv) || ContainerLn.handles(argv)) && provider(name) != null) {
+            CommandOutput r = ContainerLn.handles(argv) ? ContainerLn.run(c, argv, env, user, clock.nanos())
+                    : ContainerDirs.run(c, argv, env, user, clock.nanos());
             print(r, out);
             clock.schedule(0, () -> done.accept(r.status()));
             return running(null);
@@ -383,9 +384,7 @@ public final class ContainerCommands implements Commands {
 
     @Override
     public String readlink(String path) {
-        ImageTree tree = ImageTree.of(c);
-        ImageTree.Node n = tree == null || ImageTree.removed(c, path) || c.writtenPaths().contains(path) ? null : tree.lstat(path);
-        return n != null && n.symlink() ? n.target() : null;
+        return Readlink.target(c, path);
     }
 
     /**

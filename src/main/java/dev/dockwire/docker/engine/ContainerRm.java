@@ -74,6 +74,13 @@ public final class ContainerRm {
 
     /** Removes operand {@code o} at {@code path}; false when it printed an error. */
     private boolean remove(String o, String path, boolean recursive, boolean emptyDir) {
+        if (c.layer().symlinkTarget(path) != null) { // unlink(2) of the link, not what it leads to
+            c.removeFile(path);
+            if (verbose) {
+                lines.add("removed '" + o + "'");
+            }
+            return true;
+        }
         if (ImageDirectories.isDirectory(c, path)) {
             if (recursive) {
                 return removeTree(o, path);

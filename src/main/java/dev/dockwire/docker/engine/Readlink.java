@@ -31,6 +31,20 @@ public final class Readlink {
         this.readlink = readlink;
     }
 
+    /**
+     * readlink(2) of {@code path} in {@code c}: the target of a link its processes made, else of its image's own
+     * (not removed or written over), else null.
+     */
+    static String target(dev.dockwire.docker.Container c, String path) {
+        String made = c.layer().symlinkTarget(path);
+        if (made != null) {
+            return made;
+        }
+        ImageTree tree = ImageTree.of(c);
+        ImageTree.Node n = tree == null || ImageTree.removed(c, path) || c.writtenPaths().contains(path) ? null : tree.lstat(path);
+        return n != null && n.symlink() ? n.target() : null;
+    }
+
     /** Whether {@code argv} is a {@code readlink} or {@code realpath}. */
     public static boolean handles(List<String> argv) {
         String base = argv.get(0).substring(argv.get(0).lastIndexOf('/') + 1);
@@ -63,6 +77,11 @@ public final class Readlink {
             } else {
                 files.add(a);
             }
+        }
+        if (busybox && tool.equals("readlink") && files.size() != 1) {
+            // readlink.c's getopt32 "=1": exactly one FILE, else bb_show_usage
+            List<String> usage = dev.dockwire.libc.BusyboxUsage.withBanner("readlink");
+            return new CommandOutput(1, usage, usage);
         }
         if (files.isEmpty()) {
             return CommandOutput.fail(1, tool.equals("realpath") ? "realpath: missing operand" : "readlink: missing operand");
