@@ -383,6 +383,11 @@ public final class ContainerCommands implements Commands {
     }
 
     @Override
+    public long inode(String path) {
+        return StatBlock.of(c, path).inode();
+    }
+
+    @Override
     public String readlink(String path) {
         return Readlink.target(c, path);
     }

@@ -8,8 +8,8 @@ import java.util.function.Function;
 import java.util.regex.Pattern;
 
 /**
- * {@code find [PATH]... [EXPRESSION]} in a container, over its tree's lstat(2) and directory listings, without
- * following links: the tests people type ({@code -name}, {@code -iname}, {@code -path}, {@code -type
+ * {@code find [-L|-P] [PATH]... [EXPRESSION]} in a container, over its tree's lstat(2) and directory listings,
+ * following links only under {@code -L} (then {@code -type l} holds for a dangling one alone): the tests people type ({@code -name}, {@code -iname}, {@code -path}, {@code -type
  * f|d|l}, {@code !}/{@code -not}, {@code -o}), {@code -maxdepth}/{@code -mindepth} and {@code -print}, as
  * findutils' find and BusyBox's findutils/find.c evaluate them (an implicit {@code -print} when the
  * expression has none; {@code -a} binding tighter than {@code -o}). A directory's entries come in name
@@ -26,6 +26,8 @@ public final class FindCommand {
     private int maxDepth = Integer.MAX_VALUE;
     private int minDepth;
     private boolean prints;
+    /** {@code -L}: links followed. */
+    private boolean follow;
 
     /** A test or {@code -print}: whether it holds for the file at {@code path}. */
     private interface Node {
@@ -47,6 +49,11 @@ public final class FindCommand {
     /** Runs {@code argv} from directory {@code cwd}. */
     public CommandOutput run(List<String> argv, String cwd) {
         List<String> args = argv.subList(1, argv.size());
+        while (!args.isEmpty() && List.of("-L", "-H", "-P").contains(args.get(0))) {
+            // the options before the paths: -L follows every link (stat, a dangling one stays a link), -P none, the last wins
+            follow = args.get(0).equals("-L");
+            args = args.subList(1, args.size());
+        }
         int first = 0;
         while (first < args.size() && !args.get(first).startsWith("-") && !args.get(first).equals("!") && !args.get(first).equals("(")) {
             first++;
@@ -69,7 +76,7 @@ public final class FindCommand {
             String abs = root.startsWith("/") ? root : (cwd.endsWith("/") ? cwd : cwd + "/") + root;
             // a trailing slash follows a link to a directory (path resolution), as stat(2) of "link/" does
             String at = normal(abs) + (root.endsWith("/") && !normal(abs).equals("/") ? "/" : "");
-            Commands.Stat st = lstat.apply(at);
+            Commands.Stat st = stat(at);
             if (st == null) {
                 String line = busybox ? "find: " + root + ": No such file or directory" : "find: '" + root + "': No such file or directory";
                 out.add(line);
@@ -91,11 +98,21 @@ public final class FindCommand {
         }
         for (String name : list.apply(abs).stream().sorted().toList()) {
             String child = (abs.endsWith("/") ? abs : abs + "/") + name;
-            Commands.Stat cs = lstat.apply(child);
+            Commands.Stat cs = stat(child);
             if (cs != null) {
                 walk((shown.endsWith("/") ? shown : shown + "/") + name, child, cs, depth + 1, test);
             }
         }
+    }
+
+    /** lstat(2) of {@code path}, or under {@code -L} stat(2) where the link leads somewhere. */
+    private Commands.Stat stat(String path) {
+        Commands.Stat s = lstat.apply(path);
+        if (follow && s != null && s.symlink()) {
+            Commands.Stat target = lstat.apply(path + "/"); // the trailing slash follows the link
+            return target != null ? target : s;
+        }
+        return s;
     }
 
     private boolean print(String path) {
