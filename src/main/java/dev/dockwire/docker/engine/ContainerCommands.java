@@ -199,11 +199,16 @@ public final class ContainerCommands implements Commands {
         if (server == null && (Readlink.handles(argv) || Which.handles(argv) || FindCommand.handles(argv) || DuCommand.handles(argv)) && provider(name) != null) {
             String cwd = env.getOrDefault("PWD", "/");
             boolean busybox = Set.of("busybox", "alpine").contains(provider(name));
+            FindCommand find = FindCommand.handles(argv) ? new FindCommand(busybox, this::stat, this::list)
+                    .deleter(p -> ContainerRm.unlink(c, p.startsWith("/") ? p : (cwd.endsWith("/") ? cwd : cwd + "/") + p)) : null;
             CommandOutput r = Which.handles(argv) ? Which.run(argv, this::path)
-                    : FindCommand.handles(argv) ? new FindCommand(busybox, this::stat, this::list).run(argv, cwd)
+                    : find != null ? find.run(argv, cwd)
                     : DuCommand.handles(argv) ? new DuCommand(busybox, this::stat, this::list).run(argv, cwd)
                     : new Readlink(busybox, this::stat, this::readlink).run(argv, cwd);
             print(r, out);
+            if (find != null && !find.execs().isEmpty()) { // -exec's commands, one after another, as find's children
+                return start(ppid, List.of("sh", "-c", FindExec.script(find, r.status())), env, stdin, out, done);
+            }
             clock.schedule(0, () -> done.accept(r.status()));
             return running(null);
         }
@@ -311,10 +316,15 @@ public final class ContainerCommands implements Commands {
     private static void print(CommandOutput r, Output out) {
         List<String> errors = r.errors();
         int e = 0;
-        for (String line : r.output()) {
+        List<String> lines = r.output();
+        boolean open = dev.dockwire.text.Lines.unterminated(lines); // its last line written without a newline
+        for (int i = 0; i < lines.size(); i++) {
+            String line = lines.get(i);
             if (e < errors.size() && line.equals(errors.get(e))) {
                 e++;
                 out.err(line);
+            } else if (open && i == lines.size() - 1) {
+                out.outPartial(line);
             } else {
                 out.out(line);
             }

@@ -13,7 +13,10 @@ import java.util.regex.Pattern;
  * f|d|l}, {@code !}/{@code -not}, {@code -o}), {@code -maxdepth}/{@code -mindepth} and {@code -print}, as
  * findutils' find and BusyBox's findutils/find.c evaluate them (an implicit {@code -print} when the
  * expression has none; {@code -a} binding tighter than {@code -o}). A directory's entries come in name
- * order, where the real ones follow readdir's. {@code -exec} and the other actions are not modelled.
+ * order, where the real ones follow readdir's. The actions: {@code -print0} (names ended by NULs, for
+ * {@code xargs -0}), {@code -delete} (implying {@code -depth}: a directory after what it holds) and {@code -exec}
+ * with {@code ;} or {@code +}, whose command lines the caller runs once the walk is done ({@link #execs}:
+ * an {@code -exec} is taken to hold, so one that fails changes nothing the walk prints).
  */
 public final class FindCommand {
     private final boolean busybox;
@@ -28,6 +31,19 @@ public final class FindCommand {
     private boolean prints;
     /** {@code -L}: links followed. */
     private boolean follow;
+    /** {@code -depth} (and {@code -delete}, which implies it): a directory's entries before it. */
+    private boolean depthFirst;
+    /** What {@code -print0} wrote since the last line ended: names each ended by a NUL. */
+    private final StringBuilder partial = new StringBuilder();
+    /** unlink(2)/rmdir(2) for {@code -delete}: null when it worked, else the errno's text; null: not given. */
+    private Function<String, String> deleter;
+    /** The command lines {@code -exec} asked for, in order, for the caller to run. */
+    private final List<List<String>> execs = new ArrayList<>();
+    /** Each {@code -exec ... +}: its command and the names gathered for it. */
+    private final List<List<String>> batches = new ArrayList<>();
+    private final List<List<String>> batchNames = new ArrayList<>();
+    /** Whether an {@code -exec ... +} ran: its command's failure is find's (status 1). */
+    private boolean plus;
 
     /** A test or {@code -print}: whether it holds for the file at {@code path}. */
     private interface Node {
@@ -39,6 +55,26 @@ public final class FindCommand {
         this.busybox = busybox;
         this.lstat = lstat;
         this.list = list;
+    }
+
+    /** {@code -delete} removes with {@code remove} (null when it worked, else why it did not). */
+    public FindCommand deleter(Function<String, String> remove) {
+        this.deleter = remove;
+        return this;
+    }
+
+    /**
+     * The command lines {@code -exec CMD {} ;} (one per name) and {@code -exec CMD {} +} (the names gathered)
+     * asked for, for the caller to run after what find printed; their statuses do not change find's, but for
+     * {@link #plusFails}.
+     */
+    public List<List<String>> execs() {
+        return execs;
+    }
+
+    /** Whether a failing {@code -exec ... +} command makes find's status 1 (findutils and BusyBox both). */
+    public boolean plusFails() {
+        return plus;
     }
 
     /** Whether {@code argv} is a {@code find}. */
@@ -86,16 +122,38 @@ public final class FindCommand {
             }
             walk(root, at, st, 0, whole);
         }
+        for (int i = 0; i < batches.size(); i++) {
+            if (!batchNames.get(i).isEmpty()) {
+                List<String> batch = new ArrayList<>(batches.get(i));
+                batch.addAll(batchNames.get(i));
+                execs.add(batch);
+            }
+        }
+        if (partial.length() > 0) { // -print0's names end in NULs, the last with no newline after it
+            return new CommandOutput(status, new dev.dockwire.text.Lines(concat(out, partial.toString()), true), errors);
+        }
         return new CommandOutput(status, out, errors);
     }
 
+    private static List<String> concat(List<String> lines, String last) {
+        List<String> all = new ArrayList<>(lines);
+        all.add(last);
+        return all;
+    }
+
     private void walk(String shown, String abs, Commands.Stat st, int depth, Node test) {
-        if (depth >= minDepth) {
+        if (depth >= minDepth && !depthFirst) {
             test.test(shown, st);
         }
-        if (!st.directory() || depth >= maxDepth) {
-            return;
+        if (st.directory() && depth < maxDepth) {
+            entries(shown, abs, depth, test);
         }
+        if (depth >= minDepth && depthFirst) {
+            test.test(shown, st);
+        }
+    }
+
+    private void entries(String shown, String abs, int depth, Node test) {
         for (String name : list.apply(abs).stream().sorted().toList()) {
             String child = (abs.endsWith("/") ? abs : abs + "/") + name;
             Commands.Stat cs = stat(child);
@@ -116,7 +174,12 @@ public final class FindCommand {
     }
 
     private boolean print(String path) {
-        out.add(path);
+        if (partial.length() > 0) {
+            out.add(partial + path);
+            partial.setLength(0);
+        } else {
+            out.add(path);
+        }
         return true;
     }
 
@@ -167,6 +230,29 @@ public final class FindCommand {
                 prints = true;
                 return (p, s) -> print(p);
             }
+            case "-print0" -> {
+                prints = true;
+                return (p, s) -> {
+                    partial.append(p).append('\0');
+                    return true;
+                };
+            }
+            case "-depth" -> {
+                depthFirst = true;
+                return (p, s) -> true;
+            }
+            case "-delete" -> {
+                if (deleter == null) {
+                    throw new IllegalArgumentException("dockwire: find -delete is not modelled here, so it cannot run here");
+                }
+                prints = true;
+                depthFirst = true;
+                return (p, s) -> delete(p);
+            }
+            case "-exec" -> {
+                prints = true;
+                return exec();
+            }
             case "-maxdepth", "-mindepth" -> {
                 String v = value(t);
                 if (!v.matches("[0-9]+")) {
@@ -202,6 +288,48 @@ public final class FindCommand {
             default -> throw new IllegalArgumentException(t.startsWith("-") && !t.equals("-")
                     ? "dockwire: find " + t + " is not modelled, so it cannot run here" : "find: paths must precede expression: `" + t + "'");
         }
+    }
+
+    /** {@code -delete} of {@code path} (as shown): find's own error when unlink(2)/rmdir(2) fails; never {@code .} itself. */
+    private boolean delete(String path) {
+        if (path.equals(".")) {
+            return true;
+        }
+        String why = deleter.apply(path);
+        if (why != null) {
+            String line = busybox ? "find: " + path + ": " + why : "find: cannot delete '" + path + "': " + why;
+            out.add(line);
+            errors.add(line);
+            return false;
+        }
+        return true;
+    }
+
+    /** {@code -exec CMD [ARG]... ;} (each {} in an argument replaced by the name) or {@code -exec CMD [ARG]... {} +}. */
+    private Node exec() {
+        List<String> command = new ArrayList<>();
+        while (pos < expr.size() && !expr.get(pos).equals(";") && !(expr.get(pos).equals("+") && !command.isEmpty()
+                && command.get(command.size() - 1).equals("{}"))) {
+            command.add(expr.get(pos++));
+        }
+        if (pos >= expr.size() || command.isEmpty()) {
+            throw new IllegalArgumentException(busybox ? "find: -exec requires an argument" : "find: missing argument to `-exec'");
+        }
+        if (expr.get(pos++).equals("+")) {
+            plus = true;
+            List<String> names = new ArrayList<>();
+            batches.add(command.subList(0, command.size() - 1));
+            batchNames.add(names);
+            return (p, s) -> names.add(p);
+        }
+        return (p, s) -> {
+            List<String> argv = new ArrayList<>();
+            for (String a : command) {
+                argv.add(a.replace("{}", p));
+            }
+            execs.add(argv);
+            return true;
+        };
     }
 
     private String value(String option) {
