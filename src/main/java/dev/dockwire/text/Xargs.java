@@ -111,7 +111,7 @@ final class Xargs implements TextTool {
 
     /** {@code -0}'s items: the input split at each NUL, newlines and blanks kept, an empty last piece dropped. */
     private static List<String> items(List<String> lines) {
-        String text = String.join("\n", lines);
+        String text = Lines.text(lines); // the newlines too: a NUL-less input ending in one is one item ending in it
         List<String> items = new ArrayList<>(List.of(text.split("\0", -1)));
         if (!items.isEmpty() && items.get(items.size() - 1).isEmpty()) {
             items.remove(items.size() - 1);
