@@ -584,6 +584,12 @@ public final class FileTable implements FileStore {
     }
 
     private static String normalize(String path) {
-        return path.startsWith("/") ? path : "/" + path;
+        String p = path.startsWith("/") ? path : "/" + path;
+        // "./s", "a//b", "d/../f" name what their folded path names (a trailing slash is kept: it follows a link)
+        if (p.contains("/.") || p.contains("//")) {
+            String clean = dev.dockwire.libc.LexicalPath.clean(p);
+            return p.endsWith("/") && !clean.equals("/") ? clean + "/" : clean;
+        }
+        return p;
     }
 }

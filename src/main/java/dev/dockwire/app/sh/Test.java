@@ -200,6 +200,11 @@ final class Test {
         }
     }
 
+    private boolean lstatLink(String path) {
+        dev.dockwire.app.sh.Commands.Stat st = sh.commands.stat(path);
+        return st != null && st.symlink();
+    }
+
     private boolean unary(char op, String arg) {
         if (op == 'n') {
             return !arg.isEmpty();
@@ -208,6 +213,9 @@ final class Test {
             return arg.isEmpty();
         }
         String path = Builtins.resolve(sh.cwd, arg);
+        if (op == 'e' && lstatLink(path)) {
+            return sh.commands.stat(path + "/") != null; // a dangling link names nothing that exists
+        }
         boolean dir = Builtins.isDirectory(sh, path);
         String file = dir ? null : sh.ctx.readFile(path);
         return switch (op) {
@@ -215,7 +223,8 @@ final class Test {
             case 'f' -> file != null;
             case 's' -> dir || file != null && !file.isEmpty();
             case 'x' -> dir || file != null && sh.commands.provider(path) != null;
-            case 'L', 'h', 'p' -> false;
+            case 'L', 'h' -> lstatLink(path); // lstat(2): the link itself, dangling or not
+            case 'p' -> false;
             default -> dir || file != null;
         };
     }

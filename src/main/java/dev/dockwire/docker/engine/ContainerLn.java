@@ -83,13 +83,17 @@ public final class ContainerLn {
         if (line.has("t")) {
             last = line.given().get("t");
         } else if (targets.size() == 1) {
-            last = lastComponent(targets.get(0)); // ln TARGET: ./TARGET's name
+            // ln TARGET: BusyBox links TARGET's name itself, coreutils ./NAME (the target directory ".")
+            last = busybox ? lastComponent(targets.get(0)) : ".";
         } else {
             last = targets.remove(targets.size() - 1);
         }
         boolean into = !line.has("T") && isDirectory(abs(cwd, last), !line.has("n"));
+        if (busybox && line.has("T") && isDirectory(abs(cwd, last), true)) {
+            return error("ln: '" + last + "' is a directory"); // ln.c's OPT_T check, before any link
+        }
         if (!busybox && !into && targets.size() > 1) {
-            return error("ln: target '" + last + "' is not a directory");
+            return error("ln: target '" + last + "'" + (exists(abs(cwd, last)) ? " is not a directory" : ": No such file or directory"));
         }
         boolean ok = true;
         for (String target : targets) {
