@@ -42,6 +42,8 @@ public final class FindCommand {
     /** Each {@code -exec ... +}: its command and the names gathered for it. */
     private final List<List<String>> batches = new ArrayList<>();
     private final List<List<String>> batchNames = new ArrayList<>();
+    /** Whether an action failed ({@code -delete}): find's status is 1. */
+    private boolean failed;
     /** Whether an {@code -exec ... +} ran: its command's failure is find's (status 1). */
     private boolean plus;
 
@@ -122,6 +124,7 @@ public final class FindCommand {
             }
             walk(root, at, st, 0, whole);
         }
+        status |= failed ? 1 : 0;
         for (int i = 0; i < batches.size(); i++) {
             if (!batchNames.get(i).isEmpty()) {
                 List<String> batch = new ArrayList<>(batches.get(i));
@@ -300,6 +303,7 @@ public final class FindCommand {
             String line = busybox ? "find: " + path + ": " + why : "find: cannot delete '" + path + "': " + why;
             out.add(line);
             errors.add(line);
+            failed = true;
             return false;
         }
         return true;
