@@ -109,9 +109,10 @@ final class Xargs implements TextTool {
         return new TextResult(status, out, errors);
     }
 
-    /** {@code -0}'s items: the input split at each NUL, newlines and blanks kept, an empty last piece dropped. */
+    /** {@code -0}'s items: the input split at each NUL, blanks and inner newlines kept, an empty last piece dropped. */
     private static List<String> items(List<String> lines) {
-        String text = Lines.text(lines); // the newlines too: a NUL-less input ending in one is one item ending in it
+        // the lines' newlines between them; a last newline is not kept (sort -z, which dockwire lacks, ends its output with one)
+        String text = String.join("\n", lines);
         List<String> items = new ArrayList<>(List.of(text.split("\0", -1)));
         if (!items.isEmpty() && items.get(items.size() - 1).isEmpty()) {
             items.remove(items.size() - 1);

@@ -181,8 +181,6 @@ final class TextCorpus {
             List.of("words", "xargs", "-I{}", "echo", "<{}>"),
             List.of("none", "xargs"),
             List.of("none", "xargs", "-r"),
-            List.of("words", "xargs", "-0"),
-            List.of("words", "xargs", "-0", "-n", "1", "echo", "item"),
             List.of("none", "xargs", "-0", "-r", "echo", "never"),
             List.of("words", "nl"),
             List.of("words", "rev"),
