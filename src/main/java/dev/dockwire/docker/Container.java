@@ -395,6 +395,11 @@ public final class Container {
         return files.lower();
     }
 
+    /** Its writable layer (overlayfs's upperdir), where its symbolic and hard links are made. */
+    public FileTable layer() {
+        return files;
+    }
+
     /** The paths its writable layer holds: what its processes, Docker and {@code docker cp} wrote, not its mounts'. */
     public java.util.Set<String> writtenPaths() {
         return files.written();
@@ -405,10 +410,7 @@ public final class Container {
         return files.whiteouts();
     }
 
-    /**
-     * {@code rm FILE} inside the container (unlink(2)): false when there is no such file; under a
-     * mount the mounted files lose it, an image's file is whited out.
-     */
+    /** {@code rm FILE} inside it (unlink(2)): false when there is none; a mount's files lose it, an image's file is whited out. */
     public boolean removeFile(String path) {
         return mounts == null ? files.remove(path) : mounts.remove(path);
     }

@@ -16,6 +16,8 @@ import java.util.Set;
  * as gone and is what {@code docker diff} lists as {@code D}; a removed image directory's whiteout
  * hides everything below it, and a directory made over a whiteout is opaque (overlayfs's
  * {@code trusted.overlay.opaque}: ovl_create_over_whiteout), so the lower files under it stay hidden.
+ * A symbolic link symlink(2) made here holds its target, which reads and writes follow (path_lookupat,
+ * at most 40 links); paths link(2) gave one inode share its text, so a write through one shows in all.
  */
 public final class FileTable implements FileStore {
     /**
@@ -46,6 +48,24 @@ public final class FileTable implements FileStore {
     private long[] stamps;
     /** Marks a mode chmod(2) set, apart from 0 (none set). */
     private static final long MODE_SET = 1L << 32;
+
+    /** Links followed in one lookup before ELOOP (the kernel's MAXSYMLINKS). */
+    private static final int MAX_LINKS = 40;
+    /** Whether a symbolic link was ever made here: until one is, a path is looked up as it is written. */
+    private boolean links;
+
+    /** A symbolic link symlink(2) made here: its target as written (relative to the link's directory unless absolute). */
+    private record Symlink(String target) {
+    }
+
+    /** A regular file's inode that link(2) gave more than one path: its content (a String or a {@link HostsTail}). */
+    private static final class Inode {
+        private Object content;
+
+        Inode(Object content) {
+            this.content = content;
+        }
+    }
 
     /** A text that is {@link #HOSTS_HEAD} followed by {@code tail}. */
     private record HostsTail(String tail) {
@@ -189,7 +209,10 @@ public final class FileTable implements FileStore {
 
     @Override
     public String read(String path) {
-        String p = normalize(path);
+        String p = resolve(normalize(path), true);
+        if (p == null) {
+            return null;
+        }
         int i = index(p);
         if (i >= 0) {
             return files[i + 1] == WHITEOUT || directory(files[i + 1]) ? null : text(files[i + 1]);
@@ -245,9 +268,9 @@ public final class FileTable implements FileStore {
     /** Writes or appends; {@code /dev/null} swallows everything. */
     @Override
     public boolean write(String path, String content, boolean append) {
-        String p = normalize(path);
-        if (p.equals("/dev/null")) {
-            return true;
+        String p = resolve(normalize(path), true);
+        if (p == null || p.equals("/dev/null")) {
+            return p != null;
         }
         Objects.requireNonNull(content);
         int i = index(p);
@@ -260,7 +283,12 @@ public final class FileTable implements FileStore {
             append(p, held(below == null ? content : below + content));
         } else {
             Object was = files[i + 1];
-            files[i + 1] = held(append && was != WHITEOUT ? text(was) + content : content);
+            Object now = held(append && was != WHITEOUT ? text(was) + content : content);
+            if (was instanceof Inode inode) {
+                inode.content = now; // every path of the inode reads it
+            } else {
+                files[i + 1] = now;
+            }
         }
         return true;
     }
@@ -371,7 +399,157 @@ public final class FileTable implements FileStore {
     }
 
     private static String text(Object held) {
+        if (held instanceof Inode inode) {
+            held = inode.content;
+        }
         return held instanceof HostsTail t ? HOSTS_HEAD + t.tail() : (String) held;
+    }
+
+    /**
+     * symlink(2): {@code path} made a symbolic link to {@code target} (kept as written); false when
+     * something is there already (EEXIST) or a directory component is missing.
+     */
+    public boolean symlink(String path, String target) {
+        String p = resolve(normalize(path), false);
+        if (p == null || exists(p)) {
+            return false;
+        }
+        links = true;
+        put(p, new Symlink(target));
+        return true;
+    }
+
+    /** The target of {@code path} when it is a symbolic link made here (readlink(2), its directories followed), else null. */
+    public String symlinkTarget(String path) {
+        if (!links) {
+            return null;
+        }
+        String p = resolve(normalize(path), false);
+        int i = p == null ? -1 : index(p);
+        return i >= 0 && files[i + 1] instanceof Symlink l ? l.target() : null;
+    }
+
+    /**
+     * link(2): {@code path} made another name of the file {@code existing} (a lower file copied up
+     * first, as overlayfs's ovl_link does; a symbolic link is linked itself, not followed); false
+     * when {@code existing} is no file here, or {@code path} is taken.
+     */
+    public boolean link(String existing, String path) {
+        String from = resolve(normalize(existing), false);
+        String p = resolve(normalize(path), false);
+        if (from == null || p == null || exists(p)) {
+            return false;
+        }
+        int i = index(from);
+        if (i < 0 || files[i + 1] == WHITEOUT) {
+            String below = lower == null || hidden(from) ? null : lower.read(from);
+            if (below == null) {
+                return false;
+            }
+            write(from, below, false);
+            i = index(from);
+        }
+        Object held = files[i + 1];
+        if (held == WHITEOUT || directory(held)) {
+            return false;
+        }
+        if (!(held instanceof Symlink) && !(held instanceof Inode)) {
+            held = new Inode(held);
+            files[i + 1] = held;
+        }
+        put(p, held);
+        return true;
+    }
+
+    /** The number of paths here that name {@code path}'s inode (st_nlink of a file linked here), 1 for any other. */
+    public int nlink(String path) {
+        String p = resolve(normalize(path), false);
+        int i = p == null ? -1 : index(p);
+        if (i < 0 || !(files[i + 1] instanceof Inode inode)) {
+            return 1;
+        }
+        int n = 0;
+        for (int k = 1; k < files.length; k += 2) {
+            n += files[k] == inode ? 1 : 0;
+        }
+        return n;
+    }
+
+    /** The first path here naming {@code path}'s inode (the one its inode number is drawn from), else {@code path} itself. */
+    public String inodePath(String path) {
+        String p = resolve(normalize(path), false);
+        int i = p == null ? -1 : index(p);
+        if (i < 0 || !(files[i + 1] instanceof Inode inode)) {
+            return path;
+        }
+        for (int k = 1; k < files.length; k += 2) {
+            if (files[k] == inode) {
+                return (String) files[k - 1];
+            }
+        }
+        return path;
+    }
+
+    /** Whether {@code p} (resolved) names something: a file, link or directory here or below. */
+    private boolean exists(String p) {
+        int i = index(p);
+        if (i >= 0) {
+            return files[i + 1] != WHITEOUT;
+        }
+        return read(p) != null || holdsFilesUnder(p) || lower != null && !hidden(p) && lower.isDirectory(p);
+    }
+
+    /** Puts {@code held} at {@code p}, over a whiteout there (which then starts afresh) or as a new entry. */
+    private void put(String p, Object held) {
+        int i = index(p);
+        if (i < 0) {
+            append(p, held);
+            return;
+        }
+        files[i + 1] = held;
+        if (stamps != null) {
+            Arrays.fill(stamps, meta(i), meta(i) + width(), 0);
+        }
+    }
+
+    /**
+     * {@code path} with the symbolic links made here followed: every directory component's, and the
+     * last one's when {@code followLast} (a dangling link leads to its target's path); null when links
+     * loop (ELOOP). Without links here, {@code path} itself.
+     */
+    private String resolve(String path, boolean followLast) {
+        if (!links) {
+            return path;
+        }
+        String p = path;
+        for (int hops = 0; hops <= MAX_LINKS; hops++) {
+            String next = step(p, followLast);
+            if (next == null) {
+                return p;
+            }
+            p = next;
+        }
+        return null;
+    }
+
+    /** {@code path} with its first link made here followed once, or null when it crosses none. */
+    private String step(String path, boolean followLast) {
+        int end = 0;
+        while (end >= 0) {
+            end = path.indexOf('/', end + 1);
+            String prefix = end < 0 ? path : path.substring(0, end);
+            if (end < 0 && !followLast) {
+                return null;
+            }
+            int i = index(prefix);
+            if (i >= 0 && files[i + 1] instanceof Symlink l) {
+                String dir = prefix.substring(0, prefix.lastIndexOf('/'));
+                String target = l.target().startsWith("/") ? l.target() : dir + "/" + l.target();
+                String rest = end < 0 ? "" : path.substring(end);
+                return dev.dockwire.libc.LexicalPath.clean(target + rest);
+            }
+        }
+        return null;
     }
 
     /**
@@ -379,6 +557,8 @@ public final class FileTable implements FileStore {
      * the lower files stays one when its files are removed, as overlayfs keeps the lower directory.
      */
     public boolean holdsFilesUnder(String dir) {
+        String resolved = resolve(normalize(dir), true); // a link made here to a directory leads into it
+        dir = resolved == null ? dir : resolved;
         String prefix = normalize(dir).endsWith("/") ? normalize(dir) : normalize(dir) + "/";
         for (int i = 0; i < files.length; i += 2) {
             if (files[i + 1] != WHITEOUT && (((String) files[i]).startsWith(prefix) || directory(files[i + 1]) && prefix.equals(files[i] + "/"))) {
@@ -404,6 +584,12 @@ public final class FileTable implements FileStore {
     }
 
     private static String normalize(String path) {
-        return path.startsWith("/") ? path : "/" + path;
+        String p = path.startsWith("/") ? path : "/" + path;
+        // "./s", "a//b", "d/../f" name what their folded path names (a trailing slash is kept: it follows a link)
+        if (p.contains("/.") || p.contains("//")) {
+            String clean = dev.dockwire.libc.LexicalPath.clean(p);
+            return p.endsWith("/") && !clean.equals("/") ? clean + "/" : clean;
+        }
+        return p;
     }
 }

@@ -455,13 +455,14 @@ final class ContainerEnv implements ExecEnv {
             case "ps" -> {
                 return ps(argv);
             }
-            case "mkdir", "/bin/mkdir", "rmdir", "/bin/rmdir", "cp", "/bin/cp", "mv", "/bin/mv" -> {
+            case "mkdir", "/bin/mkdir", "rmdir", "/bin/rmdir", "cp", "/bin/cp", "mv", "/bin/mv", "ln", "/bin/ln", "/usr/bin/ln" -> {
                 if (dev.dockwire.docker.engine.Images.provider(c, name) == null) {
                     return program(name, args, stdin);
                 }
                 java.util.Map<String, String> env = new java.util.HashMap<>(processEnv());
                 env.put("PWD", directory);
                 return DockerHost.result(name.endsWith("dir") ? dev.dockwire.docker.engine.ContainerDirs.run(c, argv, env, cred(), host.loop().nanos())
+                        : name.endsWith("ln") ? dev.dockwire.docker.engine.ContainerLn.run(c, argv, env, cred(), host.loop().nanos())
                         : dev.dockwire.docker.engine.ContainerCopy.run(c, argv, env, cred()));
             }
             case "adduser", "/usr/sbin/adduser", "addgroup", "/usr/sbin/addgroup" -> {

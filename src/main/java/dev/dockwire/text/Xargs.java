@@ -4,8 +4,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * {@code xargs [-n N] [-I REPL] [-r] [COMMAND [ARG...]]} (findutils): stdin split into blank-separated
- * words (quotes group them), appended to the command ({@code echo} by default), N at a time; with
+ * {@code xargs [-n N] [-I REPL] [-r] [-0] [-t] [COMMAND [ARG...]]} (findutils): stdin split into blank-separated
+ * words (quotes group them; with {@code -0} at each NUL, as {@code find -print0} ends its names), each command line
+ * on stderr first under {@code -t}, appended to the command ({@code echo} by default), N at a time; with
  * {@code -I} one line per run, REPL replaced in the arguments. Exit 123 when a run failed, 124 when one exited 255 (which stops
  * the runs), 127 or 126 when the command could not be exec'd (findutils' xargs.c, as BusyBox's).
  */
@@ -21,10 +22,14 @@ final class Xargs implements TextTool {
         int[] max = {Integer.MAX_VALUE};
         String[] repl = {null};
         boolean[] noRunIfEmpty = {false};
+        boolean[] nul = {false};
+        boolean[] trace = {false};
         String[] badNumber = {null};
         ToolOptions o = ToolOptions.parse(ctx, "xargs", 1, GNU, BUSYBOX, args, (key, value) -> {
             switch (key) {
                 case "r" -> noRunIfEmpty[0] = true;
+                case "0" -> nul[0] = true;
+                case "t" -> trace[0] = true;
                 case "I" -> repl[0] = value;
                 case "i" -> repl[0] = value == null ? "{}" : value; // -i[R], --replace[=R]: -I with {} by default
                 case "n" -> {
@@ -62,7 +67,7 @@ final class Xargs implements TextTool {
                 }
             }
         } else {
-            List<String> words = words(in);
+            List<String> words = nul[0] ? items(in) : words(in);
             for (int from = 0; from < words.size(); from += max[0]) {
                 List<String> argv = new ArrayList<>(command);
                 argv.addAll(words.subList(from, Math.min(words.size(), from + max[0])));
@@ -83,6 +88,11 @@ final class Xargs implements TextTool {
                 errors.add(line);
                 return new TextResult(cannot.equals("Permission denied") ? 126 : 127, out, errors);
             }
+            if (trace[0]) { // -t: the command line on stderr before it runs (xargs.c's print_args, BusyBox's the same)
+                String line = String.join(" ", argv);
+                out.add(line);
+                errors.add(line);
+            }
             TextResult r = ctx.commands().run(argv, null);
             out.addAll(r.output());
             errors.addAll(r.errors());
@@ -97,6 +107,17 @@ final class Xargs implements TextTool {
             }
         }
         return new TextResult(status, out, errors);
+    }
+
+    /** {@code -0}'s items: the input split at each NUL, blanks and inner newlines kept, an empty last piece dropped. */
+    private static List<String> items(List<String> lines) {
+        // the lines' newlines between them; a last newline is not kept (sort -z, which dockwire lacks, ends its output with one)
+        String text = String.join("\n", lines);
+        List<String> items = new ArrayList<>(List.of(text.split("\0", -1)));
+        if (!items.isEmpty() && items.get(items.size() - 1).isEmpty()) {
+            items.remove(items.size() - 1);
+        }
+        return items;
     }
 
     private static List<String> words(List<String> lines) {

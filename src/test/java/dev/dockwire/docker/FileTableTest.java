@@ -117,4 +117,63 @@ class FileTableTest {
         assertEquals(List.of(), List.copyOf(t.directories()));
         assertEquals(List.of(), List.copyOf(t.paths()));
     }
+
+    @Test
+    void symbolicLinksAreFollowedByReadsAndWritesButNotByRemoval() {
+        FileTable image = new FileTable();
+        image.write("/etc/os-release", "alpine\n", false);
+        FileTable t = new FileTable();
+        t.lower(image);
+        t.write("/tmp/f", "hello\n", false);
+        assertEquals(true, t.symlink("/tmp/abs", "/tmp/f"));
+        assertEquals(true, t.symlink("/tmp/rel", "f"));
+        assertEquals(true, t.symlink("/tmp/os", "../etc/os-release"));
+        assertEquals(true, t.symlink("/tmp/dang", "/nowhere"));
+        assertEquals(false, t.symlink("/tmp/abs", "/x"), "EEXIST");
+        assertEquals("hello\n", t.read("/tmp/abs"));
+        assertEquals("hello\n", t.read("/tmp/rel"));
+        assertEquals("hello\n", t.read("/tmp/./rel"));
+        assertEquals("alpine\n", t.read("/tmp/os"), "a relative target into the image's files");
+        assertNull(t.read("/tmp/dang"));
+        assertEquals("f", t.symlinkTarget("/tmp/rel"));
+        assertNull(t.symlinkTarget("/tmp/f"));
+        t.write("/tmp/rel", "more\n", true);
+        assertEquals("hello\nmore\n", t.read("/tmp/f"), "a write through the link lands in its target");
+        assertEquals(true, t.remove("/tmp/rel"));
+        assertNull(t.symlinkTarget("/tmp/rel"));
+        assertEquals("hello\nmore\n", t.read("/tmp/f"), "rm of a link leaves its target");
+        assertEquals(true, t.symlink("/tmp/loop", "/tmp/loop2"));
+        assertEquals(true, t.symlink("/tmp/loop2", "/tmp/loop"));
+        assertNull(t.read("/tmp/loop"), "ELOOP");
+        t.mkdir("/tmp/d");
+        t.write("/tmp/d/g", "g\n", false);
+        assertEquals(true, t.symlink("/tmp/dl", "d"));
+        assertEquals("g\n", t.read("/tmp/dl/g"), "a directory component's link is followed");
+        assertEquals(true, t.isDirectory("/tmp/dl"));
+        assertEquals(List.of("/tmp/f", "/tmp/abs", "/tmp/os", "/tmp/dang", "/tmp/loop", "/tmp/loop2", "/tmp/d/g", "/tmp/dl"),
+                List.copyOf(t.written()), "links are the layer's own entries: docker diff's A");
+    }
+
+    @Test
+    void hardLinksShareOneInodeAndCopyUpAnImageFile() {
+        FileTable image = new FileTable();
+        image.write("/etc/passwd", "root:x:0:0\n", false);
+        FileTable t = new FileTable();
+        t.lower(image);
+        t.write("/tmp/a", "a\n", false);
+        assertEquals(true, t.link("/tmp/a", "/tmp/b"));
+        assertEquals(false, t.link("/tmp/a", "/tmp/b"), "EEXIST");
+        assertEquals(false, t.link("/tmp/missing", "/tmp/c"));
+        assertEquals(2, t.nlink("/tmp/a"));
+        assertEquals(2, t.nlink("/tmp/b"));
+        assertEquals("/tmp/a", t.inodePath("/tmp/b"), "the inode number is drawn from its first name");
+        t.write("/tmp/b", "b\n", true);
+        assertEquals("a\nb\n", t.read("/tmp/a"), "a write through one name shows in the other");
+        assertEquals(true, t.remove("/tmp/a"));
+        assertEquals(1, t.nlink("/tmp/b"));
+        assertEquals("a\nb\n", t.read("/tmp/b"));
+        assertEquals(true, t.link("/etc/passwd", "/tmp/p"));
+        assertEquals(List.of("/tmp/b", "/etc/passwd", "/tmp/p"), List.copyOf(t.written()), "the image's file copied up first");
+        assertEquals(2, t.nlink("/etc/passwd"));
+    }
 }

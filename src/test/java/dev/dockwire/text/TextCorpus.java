@@ -181,6 +181,7 @@ final class TextCorpus {
             List.of("words", "xargs", "-I{}", "echo", "<{}>"),
             List.of("none", "xargs"),
             List.of("none", "xargs", "-r"),
+            List.of("none", "xargs", "-0", "-r", "echo", "never"),
             List.of("words", "nl"),
             List.of("words", "rev"),
             List.of("none", "seq", "3"),

@@ -262,6 +262,11 @@ public final class Applets {
             public String readlink(String path) {
                 return sh.commands.readlink(path);
             }
+
+            @Override
+            public long inode(String path) {
+                return sh.commands.inode(path);
+            }
         };
         long now = sh.ctx.epochMillis() + sh.ctx.nanos() / 1_000_000;
         // The process's terminal (docker run -t, docker exec -t, an interactive shell's): its columns, 80 where

@@ -170,6 +170,11 @@ public interface Commands {
         return true;
     }
 
+    /** The inode number of {@code path} (stat's st_ino, what {@code ls -i} prints), or 0 when the place keeps none. */
+    default long inode(String path) {
+        return 0;
+    }
+
     /** The target of the symbolic link {@code path} (readlink(2)), or null when it is none or the place keeps no links. */
     default String readlink(String path) {
         return null;

@@ -14,7 +14,7 @@ import java.util.function.Function;
 import java.util.function.IntFunction;
 
 /**
- * {@code ls [-1CxaAdhlnR] [-w N] [FILE]...} as a container's package prints it: one name a line into
+ * {@code ls [-1CxaAdhilLnR] [-w N] [FILE]...} (-i the place's inode numbers, -L links followed) as a container's package prints it: one name a line into
  * a pipe or a file, in columns on a terminal or with {@code -C}/{@code -x} ({@link LsColumns}, the
  * last of -l, -n, -1, -C, -x winning as in both tools), or with {@code -l} in the long format: BusyBox 1.36's coreutils/ls.c where the image's is BusyBox
  * (display_single's fixed columns {@code %-10s %4lu %-8.8s %-8.8s %9llu}, ctime's date cut as
@@ -40,6 +40,11 @@ final class Ls {
         /** The target of link {@code path}, or null. */
         default String readlink(String path) {
             return null;
+        }
+
+        /** The inode number of {@code path} ({@code ls -i}), or 0 when the place keeps none. */
+        default long inode(String path) {
+            return 0;
         }
 
         /** Why opendir(3) of {@code dir} fails for the process ({@code Permission denied}), or null. */
@@ -82,6 +87,10 @@ final class Ls {
     private boolean all;
     private boolean almostAll;
     private boolean directoryItself;
+    /** {@code -L}: every link's stat is its target's (a dangling one stays the link). */
+    private boolean dereference;
+    /** {@code -i}: each name after its inode number. */
+    private boolean inodes;
     private boolean human;
     private boolean numeric;
     private boolean recursive;
@@ -161,7 +170,7 @@ final class Ls {
         for (String o : operands) {
             String path = resolve.apply(o);
             String denied = path.equals("/") ? null : tree.openError(parent(path)); // stat(2) needs search permission above
-            Commands.Stat s = denied == null ? tree.stat(path) : null;
+            Commands.Stat s = denied == null ? stat(path) : null;
             if (denied != null) {
                 err.accept(flavour == Flavour.BUSYBOX ? "ls: " + o + ": " + denied : "ls: cannot access '" + o + "': " + denied);
                 status = flavour == Flavour.BUSYBOX ? 1 : 2;
@@ -205,6 +214,8 @@ final class Ls {
                 format = 'l'; // -n is -l with numbers (BusyBox's "nl", GNU's format = long_format)
             }
             case 'R' -> recursive = true;
+            case 'L' -> dereference = true;
+            case 'i' -> inodes = true;
             default -> {
                 // the other options the tool knows change nothing modelled here
             }
@@ -247,15 +258,15 @@ final class Ls {
         }
         List<Entry> entries = new ArrayList<>();
         if (all) {
-            entries.add(new Entry(".", path, tree.stat(path)));
+            entries.add(new Entry(".", path, stat(path)));
             String parent = parent(path);
-            entries.add(new Entry("..", parent, tree.stat(parent)));
+            entries.add(new Entry("..", parent, stat(parent)));
         }
         List<String> names = tree.list(path);
         for (String n : new TreeSet<>(names == null ? List.of() : names)) {
             if (!n.startsWith(".") || all || almostAll) {
                 String p = path.equals("/") ? "/" + n : path + "/" + n;
-                Commands.Stat s = tree.stat(p);
+                Commands.Stat s = stat(p);
                 if (s != null) {
                     entries.add(new Entry(n, p, s));
                 }
@@ -271,6 +282,34 @@ final class Ls {
         }
     }
 
+    /** lstat(2) of {@code path}, or with {@code -L} stat(2) where the link leads somewhere. */
+    private Commands.Stat stat(String path) {
+        Commands.Stat s = tree.stat(path);
+        if (dereference && s != null && s.symlink()) {
+            Commands.Stat target = tree.stat(path + "/"); // the trailing slash follows the link
+            return target != null ? target : s;
+        }
+        return s;
+    }
+
+    /**
+     * {@code -i}'s inode column before each line: BusyBox's display_single {@code "%7llu "}, GNU's as wide as the
+     * widest number among {@code widths}; empty without {@code -i}.
+     */
+    private String inode(Entry e, List<Entry> widths) {
+        if (!inodes) {
+            return "";
+        }
+        int w = 7;
+        if (flavour != Flavour.BUSYBOX) {
+            w = 1;
+            for (Entry x : widths) {
+                w = Math.max(w, Long.toString(tree.inode(x.path())).length());
+            }
+        }
+        return String.format("%" + w + "d ", tree.inode(e.path()));
+    }
+
     private static String parent(String path) {
         int slash = path.lastIndexOf('/');
         return slash <= 0 ? "/" : path.substring(0, slash);
@@ -279,7 +318,7 @@ final class Ls {
     /** Prints {@code entries}, GNU's columns as wide as the widest of {@code widths}. */
     private void print(List<Entry> entries, List<Entry> widths, boolean directory) {
         if (!longFormat) {
-            List<String> names = entries.stream().map(Entry::name).toList();
+            List<String> names = entries.stream().map(e -> inode(e, widths) + e.name()).toList();
             columns(names).forEach(out);
             printed |= !entries.isEmpty();
             return;
@@ -294,7 +333,7 @@ final class Ls {
                     : flavour == Flavour.BUSYBOX ? String.format("%-7s", LsFormat.busyboxHuman(kib * 1024, false)) : LsFormat.gnuHuman(kib * 1024)));
         }
         if (flavour == Flavour.BUSYBOX) {
-            entries.forEach(e -> out.accept(busyboxLine(e)));
+            entries.forEach(e -> out.accept(inode(e, widths) + busyboxLine(e)));
         } else {
             gnuLines(entries, widths);
         }
@@ -370,7 +409,7 @@ final class Ls {
                     ? right(Integer.toString(s.major()), major + Math.max(0, size - (major + 2 + minor))) + ", "
                             + right(Integer.toString(s.minor()), minor)
                     : right(gnuSize(s.size()), size);
-            out.accept(LsFormat.mode(s.mode()) + " " + right(Integer.toString(s.links()), links) + " "
+            out.accept(inode(e, widths) + LsFormat.mode(s.mode()) + " " + right(Integer.toString(s.links()), links) + " "
                     + column(s.uid(), user, owner) + " " + column(s.gid(), group, grp) + " "
                     + sizeColumn + " " + LsFormat.gnuTime(s.mtimeMillis(), now) + " " + e.name() + arrow(e));
         }

@@ -200,6 +200,11 @@ final class Test {
         }
     }
 
+    private boolean lstatLink(String path) {
+        dev.dockwire.app.sh.Commands.Stat st = sh.commands.stat(path);
+        return st != null && st.symlink();
+    }
+
     private boolean unary(char op, String arg) {
         if (op == 'n') {
             return !arg.isEmpty();
@@ -208,6 +213,9 @@ final class Test {
             return arg.isEmpty();
         }
         String path = Builtins.resolve(sh.cwd, arg);
+        if (op == 'e' && lstatLink(path)) {
+            return sh.commands.stat(path + "/") != null; // a dangling link names nothing that exists
+        }
         boolean dir = Builtins.isDirectory(sh, path);
         String file = dir ? null : sh.ctx.readFile(path);
         Commands.Stat st = sh.commands == null ? null : sh.commands.stat(path); // lstat(2): a link is the link
@@ -217,7 +225,7 @@ final class Test {
             case 'f' -> file != null && !(st != null && st.device());
             case 's' -> dir || file != null && !file.isEmpty() && !(st != null && st.device());
             case 'x' -> dir || file != null && sh.commands.provider(path) != null;
-            case 'L', 'h' -> st != null && st.symlink();
+            case 'L', 'h' -> st != null && st.symlink() || lstatLink(path); // lstat(2): the link itself, dangling or not
             case 'c' -> type(followed(path, st)) == Commands.Stat.CHAR_DEVICE;
             case 'b' -> type(followed(path, st)) == Commands.Stat.BLOCK_DEVICE;
             case 'p', 'S' -> false;

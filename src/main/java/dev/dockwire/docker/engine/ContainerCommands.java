@@ -34,7 +34,7 @@ public final class ContainerCommands implements Commands {
     private static final Set<String> SHELLS = Set.of("sh", "ash", "bash", "dash");
     /** What an image outside the catalogue has besides the modelled programs: the shell's applets. */
     private static final Set<String> APPLETS = Set.of("cat", "ls", "env", "printenv", "id", "whoami", "touch", "hostname", "ps", "sleep", "date",
-            "chmod", "chown", "mkdir", "rmdir", "cp", "mv", "stat", "readlink", "realpath", "which", "find",
+            "chmod", "chown", "mkdir", "rmdir", "cp", "mv", "ln", "stat", "readlink", "realpath", "which", "find",
             "pgrep", "pkill", "killall", "pidof", "timeout", "watch");
 
     private final Engine engine;
@@ -94,7 +94,7 @@ public final class ContainerCommands implements Commands {
      */
     public static boolean runInShell(List<String> argv) {
         return dev.dockwire.app.sh.Applets.runs(argv.get(0)) || Readlink.handles(argv) || Which.handles(argv)
-                || FindCommand.handles(argv) || DuCommand.handles(argv) || ProcessCommands.execs(argv);
+                || FindCommand.handles(argv) || DuCommand.handles(argv) || ContainerLn.handles(argv) || ProcessCommands.execs(argv);
     }
 
     public static ContainerCommands of(Engine engine, EventLoop clock, Container c) {
@@ -171,8 +171,9 @@ public final class ContainerCommands implements Commands {
             clock.schedule(0, () -> done.accept(r.status()));
             return running(null);
         }
-        if (server == null && ContainerDirs.handles(argv) && provider(name) != null) {
-            CommandOutput r = ContainerDirs.run(c, argv, env, user, clock.nanos());
+        if (server == null && (ContainerDirs.handles(argv) || ContainerLn.handles(argv)) && provider(name) != null) {
+            CommandOutput r = ContainerLn.handles(argv) ? ContainerLn.run(c, argv, env, user, clock.nanos())
+                    : ContainerDirs.run(c, argv, env, user, clock.nanos());
             print(r, out);
             clock.schedule(0, () -> done.accept(r.status()));
             return running(null);
@@ -198,11 +199,16 @@ public final class ContainerCommands implements Commands {
         if (server == null && (Readlink.handles(argv) || Which.handles(argv) || FindCommand.handles(argv) || DuCommand.handles(argv)) && provider(name) != null) {
             String cwd = env.getOrDefault("PWD", "/");
             boolean busybox = Set.of("busybox", "alpine").contains(provider(name));
+            FindCommand find = FindCommand.handles(argv) ? new FindCommand(busybox, this::stat, this::list)
+                    .deleter(p -> ContainerRm.unlink(c, p.startsWith("/") ? p : (cwd.endsWith("/") ? cwd : cwd + "/") + p)) : null;
             CommandOutput r = Which.handles(argv) ? Which.run(argv, this::path)
-                    : FindCommand.handles(argv) ? new FindCommand(busybox, this::stat, this::list).run(argv, cwd)
+                    : find != null ? find.run(argv, cwd)
                     : DuCommand.handles(argv) ? new DuCommand(busybox, this::stat, this::list).run(argv, cwd)
                     : new Readlink(busybox, this::stat, this::readlink).run(argv, cwd);
             print(r, out);
+            if (find != null && !find.execs().isEmpty()) { // -exec's commands, one after another, as find's children
+                return start(ppid, List.of("sh", "-c", FindExec.script(find, r.status())), env, stdin, out, done);
+            }
             clock.schedule(0, () -> done.accept(r.status()));
             return running(null);
         }
@@ -310,10 +316,15 @@ public final class ContainerCommands implements Commands {
     private static void print(CommandOutput r, Output out) {
         List<String> errors = r.errors();
         int e = 0;
-        for (String line : r.output()) {
+        List<String> lines = r.output();
+        boolean open = dev.dockwire.text.Lines.unterminated(lines); // its last line written without a newline
+        for (int i = 0; i < lines.size(); i++) {
+            String line = lines.get(i);
             if (e < errors.size() && line.equals(errors.get(e))) {
                 e++;
                 out.err(line);
+            } else if (open && i == lines.size() - 1) {
+                out.outPartial(line);
             } else {
                 out.out(line);
             }
@@ -415,6 +426,11 @@ public final class ContainerCommands implements Commands {
     @Override
     public List<String> list(String dir) {
         return ImageDirectories.names(c, dir);
+    }
+
+    @Override
+    public long inode(String path) {
+        return StatBlock.of(c, path).inode();
     }
 
     @Override

@@ -16,7 +16,8 @@ import java.util.Map;
  * {@code cp: cannot stat 'X': ...}, {@code -r not specified; omitting directory 'X'}, a directory
  * before what it holds; mv's {@code renamed 'A' -> 'B'}). A copy is the copier's (its owner; the
  * source's chmod'ed mode less the umask 022). Moving the image's own directory copies it up and
- * whites it out, as mv does when overlayfs refuses rename(2) of a lower directory (EXDEV).
+ * whites it out, as mv does when overlayfs refuses rename(2) of a lower directory (EXDEV). A symbolic
+ * link is followed by cp, but copied as a link by mv and by cp's -P, -d, -a and -R (without -L).
  */
 public final class ContainerCopy {
     /** cp's option letters both packages take (coreutils' src/cp.c, BusyBox's coreutils/cp.c) and its long options. */
@@ -32,6 +33,8 @@ public final class ContainerCopy {
     private final String cwd;
     private final String tool;
     private final boolean verbose;
+    /** Whether a link is copied as a link (mv; cp's -P, -d, -a, and -r/-R without -L), else followed. */
+    private boolean noDereference;
     private final List<String> lines = new ArrayList<>();
     private final List<String> errors = new ArrayList<>();
 
@@ -68,6 +71,8 @@ public final class ContainerCopy {
             return cp.refused(null, operands.isEmpty() ? null : operands.get(0));
         }
         boolean recursive = !copy || line.has("r") || line.has("R") || line.has("a");
+        // coreutils' copy.c and libbb's copy_file: -R copies links as links unless -L ("-d: preserve symlinks (default if -R)")
+        cp.noDereference = !copy || !line.has("L") && (recursive || line.has("P") || line.has("d"));
         String dest = operands.get(operands.size() - 1);
         String destAbs = cp.absolute(dest);
         boolean intoDir = ImageDirectories.isDirectory(c, destAbs);
@@ -83,8 +88,9 @@ public final class ContainerCopy {
 
     /** Copies or moves operand {@code src} to {@code dst} (shown as {@code shown}); false when it printed an error. */
     private boolean one(String src, String srcAbs, String shown, String dstAbs, boolean recursive) {
-        boolean dir = ImageDirectories.isDirectory(c, srcAbs);
-        if (!dir && c.file(srcAbs) == null) {
+        boolean link = noDereference && ContainerStat.readlink(c, srcAbs) != null;
+        boolean dir = !link && ImageDirectories.isDirectory(c, srcAbs);
+        if (!dir && !link && c.file(srcAbs) == null) {
             return error(busybox ? tool + ": " + (tool.equals("mv") ? "can't rename '" : "can't stat '") + src + "': No such file or directory"
                     : tool + ": cannot stat '" + src + "': No such file or directory");
         }
@@ -107,6 +113,20 @@ public final class ContainerCopy {
     private boolean copy(String src, String srcAbs, String shown, String dstAbs) {
         String arrow = "'" + src + "' -> '" + shown + "'";
         boolean say = verbose && tool.equals("cp");
+        String target = noDereference ? ContainerStat.readlink(c, srcAbs) : null;
+        if (target != null) { // symlink(2) of the same target where the copy goes, over what was there
+            if (!ImageDirectories.isDirectory(c, dstAbs) && (c.file(dstAbs) != null || ContainerStat.readlink(c, dstAbs) != null)) {
+                c.removeFile(dstAbs);
+            }
+            if (!c.layer().symlink(dstAbs, target)) {
+                return error(busybox ? tool + ": can't create symlink '" + shown + "' to '" + target + "': File exists"
+                        : tool + ": cannot create symbolic link '" + shown + "': File exists");
+            }
+            if (say) {
+                lines.add(arrow);
+            }
+            return true;
+        }
         if (ImageDirectories.isDirectory(c, srcAbs)) {
             if (!ImageDirectories.isDirectory(c, dstAbs) && !c.mkdir(dstAbs, who.uid(), who.gid(), 0755, -1)) {
                 return error((busybox ? tool + ": can't create directory '" : tool + ": cannot create directory '") + shown + "': File exists");
@@ -148,7 +168,7 @@ public final class ContainerCopy {
 
     /** unlink(2)/rmdir(2) of what was moved: a directory's contents first, then the directory (an image's whited out). */
     private void remove(String abs) {
-        if (ImageDirectories.isDirectory(c, abs)) {
+        if (ContainerStat.readlink(c, abs) == null && ImageDirectories.isDirectory(c, abs)) {
             List<String> names = ImageDirectories.names(c, abs);
             for (String n : names == null ? List.<String>of() : names) {
                 remove(child(abs, n));

@@ -72,8 +72,34 @@ public final class ContainerRm {
         return new CommandOutput(status, rm.lines, rm.errors);
     }
 
+    /**
+     * unlink(2) of {@code path} in {@code c}, or rmdir(2) of an empty directory (an image's whited out), as
+     * {@code find -delete} removes: null when it worked, else the errno's text.
+     */
+    static String unlink(Container c, String path) {
+        String abs = dev.dockwire.libc.LexicalPath.clean(path);
+        if (c.layer().symlinkTarget(abs) == null && ImageDirectories.isDirectory(c, abs)) {
+            List<String> names = ImageDirectories.names(c, abs);
+            if (names != null && !names.isEmpty()) {
+                return "Directory not empty";
+            }
+            return c.removeDirectory(abs, !c.madeDirectory(abs)) ? null : "Read-only file system";
+        }
+        if (c.writeError(abs) != null) {
+            return c.writeError(abs);
+        }
+        return c.removeFile(abs) ? null : "No such file or directory";
+    }
+
     /** Removes operand {@code o} at {@code path}; false when it printed an error. */
     private boolean remove(String o, String path, boolean recursive, boolean emptyDir) {
+        if (c.layer().symlinkTarget(path) != null) { // unlink(2) of the link, not what it leads to
+            c.removeFile(path);
+            if (verbose) {
+                lines.add("removed '" + o + "'");
+            }
+            return true;
+        }
         if (ImageDirectories.isDirectory(c, path)) {
             if (recursive) {
                 return removeTree(o, path);

@@ -17,8 +17,9 @@ import java.util.function.Supplier;
  * root created (its uid and gid, {@link Container#owner}); regular files 0644 with their text's
  * size in bytes, those in a bin or sbin directory and the images' entrypoint scripts 0755;
  * directories 0755 ({@code /tmp}, {@code /var/tmp} 1777, {@code /root} 0700) of size 4096 with one
- * 4K block, as ext4 under overlayfs reports them. Blocks: the text's 4K blocks. Link counts: a file
- * 1; a directory 2 and one per subdirectory as in its image's layer, but 1 where more than one
+ * 4K block, as ext4 under overlayfs reports them; a symbolic link made in the writable layer
+ * lrwxrwxrwx, its size its target's length. Blocks: the text's 4K blocks. Link counts: a file
+ * 1 (or the names link(2) gave it); a directory 2 and one per subdirectory as in its image's layer, but 1 where more than one
  * layer holds it, the root and the init layer's directories in every container and any the
  * writable layer holds something under (fs/overlayfs/inode.c ovl_getattr: a merged directory's
  * nlink is 1). The init layer's /.dockerenv is not listed. Times: an image's file and directory carry the image's Created date; a file the
@@ -46,6 +47,11 @@ final class ContainerStat {
      * directory (null: not one) as the container's {@code ls} sees it.
      */
     static Commands.Stat of(Supplier<Instant> image, long epochMillis, Container c, String path, Function<String, List<String>> names) {
+        String target = c.layer().symlinkTarget(path);
+        if (target != null) { // a link its processes made (symlink(2)): the link itself, stamped when made
+            return new Commands.Stat(Commands.Stat.SYMLINK | 0777, 1, (int) (c.owner(path) >>> 32), (int) c.owner(path),
+                    target.getBytes(StandardCharsets.UTF_8).length, 0, fileTime(image, epochMillis, c, path));
+        }
         ImageTree.Node node = imageNode(c, path);
         if (node != null && node.symlink()) {
             // lstat(2) of the image's link: lrwxrwxrwx, its size the target's length (a trailing slash follows it instead)
@@ -60,7 +66,7 @@ final class ContainerStat {
             long size = own && (node.type() == ImageTree.REGULAR || text.isEmpty()) ? node.size() : text.getBytes(StandardCharsets.UTF_8).length;
             int perm = c.mode(path) >= 0 ? c.mode(path) : own ? node.mode() : executable(path) ? 0755 : 0644; // chmod's, else the place's
             long owner = own ? (long) node.uid() << 32 | node.gid() : c.owner(path); // root's unless a process that was not root created it
-            return new Commands.Stat(Commands.Stat.REGULAR | perm, 1, (int) (owner >>> 32), (int) owner, size, (size + 4095) / 4096 * 8,
+            return new Commands.Stat(Commands.Stat.REGULAR | perm, c.layer().nlink(path), (int) (owner >>> 32), (int) owner, size, (size + 4095) / 4096 * 8,
                     fileTime(image, epochMillis, c, path));
         }
         List<String> entries = names.apply(path);
@@ -98,10 +104,14 @@ final class ContainerStat {
                 latest >= 0 ? latest : imageTime(image, epochMillis, c));
     }
 
-    /** readlink(2) of {@code path} in {@code c}: a link of /dev ({@link DevTmpfs}) or of its image's tree, else null. */
+    /** readlink(2) of {@code path} in {@code c}: a link of /dev ({@link DevTmpfs}), one its processes made, or of its image's tree (not removed or written over), else null. */
     static String readlink(Container c, String path) {
         if (DevTmpfs.covers(path)) {
             return DevTmpfs.readlink(c, path);
+        }
+        String made = c.layer().symlinkTarget(path); // ln -s in the writable layer
+        if (made != null) {
+            return made;
         }
         ImageTree tree = ImageTree.of(c);
         ImageTree.Node n = tree == null || ImageTree.removed(c, path) || c.writtenPaths().contains(path) ? null : tree.lstat(path);

@@ -64,6 +64,11 @@ public final class Readlink {
                 files.add(a);
             }
         }
+        if (busybox && tool.equals("readlink") && files.size() != 1) {
+            // readlink.c's getopt32 "=1": exactly one FILE, else bb_show_usage
+            List<String> usage = dev.dockwire.libc.BusyboxUsage.withBanner("readlink");
+            return new CommandOutput(1, usage, usage);
+        }
         if (files.isEmpty()) {
             return CommandOutput.fail(1, tool.equals("realpath") ? "realpath: missing operand" : "readlink: missing operand");
         }

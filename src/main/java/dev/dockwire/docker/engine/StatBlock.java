@@ -45,7 +45,7 @@ final class StatBlock {
             disk |= abs.equals(m.destination()) || abs.startsWith(m.destination() + "/");
         }
         // the numbers hash the container and the path, so the same file keeps them (and another container's differ)
-        int h = (c.id() + ":" + abs).hashCode();
+        int h = (c.id() + ":" + c.layer().inodePath(abs)).hashCode(); // a hard link's names share their first one's
         long inode = 1_400_000 + Math.floorMod(h, 200_000);
         if (abs.equals("/") || disk) {
             return new Where(disk ? DISK_MAJOR : 0, disk ? DISK_MINOR : overlayMinor(c), inode);

@@ -93,15 +93,14 @@ public final class StatCommand {
                 continue;
             }
             StatBlock.Where where = StatBlock.of(c, abs.isEmpty() ? "/" : abs);
+            String target = s.symlink() ? ContainerStat.readlink(c, abs.isEmpty() ? "/" : abs) : null;
             if (format == null) {
-                String target = s.symlink() ? ContainerStat.readlink(c, abs.isEmpty() ? "/" : abs) : null;
-                // a link's File line names its target: BusyBox quotes both, coreutils quotes neither in the C locale
-                String file = target == null ? f : busybox ? "'" + f + "' -> '" + target + "'" : f + " -> " + target;
-                lines.addAll(StatBlock.lines(busybox, file, s, where, TIME.format(Instant.ofEpochMilli(s.mtimeMillis())),
+                String shown = target == null ? f : busybox ? "'" + f + "' -> '" + target + "'" : f + " -> " + target;
+                lines.addAll(StatBlock.lines(busybox, shown, s, where, TIME.format(Instant.ofEpochMilli(s.mtimeMillis())),
                         ExecUser.name(c, s.uid()), groupName(c, s.gid())));
                 continue;
             }
-            String line = expand(format, f, s, where);
+            String line = expand(format, f, s, where, target);
             if (line == null) {
                 return 1;
             }
@@ -111,7 +110,7 @@ public final class StatCommand {
     }
 
     /** print_stat over each directive of {@code format}; null when one is not modelled (said so). */
-    private String expand(String format, String name, Commands.Stat s, StatBlock.Where where) {
+    private String expand(String format, String name, Commands.Stat s, StatBlock.Where where, String target) {
         StringBuilder sb = new StringBuilder();
         for (int i = 0; i < format.length(); i++) {
             char ch = format.charAt(i);
@@ -133,7 +132,7 @@ public final class StatCommand {
                 case 'G' -> groupName(c, s.gid());
                 case 'h' -> Integer.toString(s.links());
                 case 'n' -> name;
-                case 'N' -> busybox ? name : quote(name);
+                case 'N' -> target != null ? "'" + name + "' -> '" + target + "'" : busybox ? name : quote(name);
                 case 'o' -> "4096";
                 case 's' -> Long.toString(s.size());
                 case 'u' -> Integer.toString(s.uid());
