@@ -200,11 +200,6 @@ final class Test {
         }
     }
 
-    private boolean lstatLink(String path) {
-        dev.dockwire.app.sh.Commands.Stat st = sh.commands.stat(path);
-        return st != null && st.symlink();
-    }
-
     private boolean unary(char op, String arg) {
         if (op == 'n') {
             return !arg.isEmpty();
@@ -213,19 +208,19 @@ final class Test {
             return arg.isEmpty();
         }
         String path = Builtins.resolve(sh.cwd, arg);
-        if (op == 'e' && lstatLink(path)) {
-            return sh.commands.stat(path + "/") != null; // a dangling link names nothing that exists
+        Commands.Stat st = sh.commands == null ? null : sh.commands.stat(path); // lstat(2): a link is the link
+        if (op == 'e' && st != null && st.symlink()) {
+            return followed(path, st) != null; // a dangling link names nothing that exists
         }
         boolean dir = Builtins.isDirectory(sh, path);
         String file = dir ? null : sh.ctx.readFile(path);
-        Commands.Stat st = sh.commands == null ? null : sh.commands.stat(path); // lstat(2): a link is the link
         return switch (op) {
             case 'd' -> dir;
             // a device's reads are no regular file's text (/dev/zero's endless NULs): -f and -s see its inode
             case 'f' -> file != null && !(st != null && st.device());
             case 's' -> dir || file != null && !file.isEmpty() && !(st != null && st.device());
             case 'x' -> dir || file != null && sh.commands.provider(path) != null;
-            case 'L', 'h' -> st != null && st.symlink() || lstatLink(path); // lstat(2): the link itself, dangling or not
+            case 'L', 'h' -> st != null && st.symlink(); // lstat(2): the link itself, dangling or not
             case 'c' -> type(followed(path, st)) == Commands.Stat.CHAR_DEVICE;
             case 'b' -> type(followed(path, st)) == Commands.Stat.BLOCK_DEVICE;
             case 'p', 'S' -> false;
@@ -237,16 +232,16 @@ final class Test {
         return st == null ? -1 : st.mode() & 0170000;
     }
 
-    /** stat(2) of {@code path} whose lstat is {@code st}: a link's target's (one link followed, relative to its directory). */
+    /** stat(2) of {@code path} whose lstat is {@code st}: links followed (each relative to its directory), at most 40 as the kernel's MAXSYMLINKS. */
     private Commands.Stat followed(String path, Commands.Stat st) {
-        if (st == null || !st.symlink()) {
-            return st;
+        for (int hops = 0; st != null && st.symlink(); hops++) {
+            String target = hops < 40 ? sh.commands.readlink(path) : null;
+            if (target == null) {
+                return null;
+            }
+            path = Builtins.resolve(path.substring(0, Math.max(1, path.lastIndexOf('/'))), target);
+            st = sh.commands.stat(path);
         }
-        String target = sh.commands.readlink(path);
-        if (target == null) {
-            return null;
-        }
-        String dir = path.substring(0, Math.max(1, path.lastIndexOf('/')));
-        return sh.commands.stat(Builtins.resolve(dir, target));
+        return st;
     }
 }
