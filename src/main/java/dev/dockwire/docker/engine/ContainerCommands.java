@@ -403,8 +403,31 @@ public final class ContainerCommands implements Commands {
         return ProcessCommands.killer(pids);
     }
 
+    /**
+     * lstat(2) of {@code path}; with a trailing slash, stat(2): the links at its end followed (each relative to its
+     * directory, at most 40 as the kernel's MAXSYMLINKS), the convention of {@code ls -L}, {@code find -L} and {@code test}.
+     */
     @Override
     public Stat stat(String path) {
+        if (path.length() > 1 && path.endsWith("/")) {
+            String at = path.substring(0, path.length() - 1);
+            Stat s = lstat(at);
+            for (int hops = 0; s != null && s.symlink(); hops++) {
+                String target = hops < 40 ? readlink(at) : null;
+                if (target == null) {
+                    return null;
+                }
+                at = dev.dockwire.libc.LexicalPath.clean(at.substring(0, Math.max(1, at.lastIndexOf('/'))), target);
+                s = lstat(at);
+            }
+            if (s != null) {
+                return s;
+            }
+        }
+        return lstat(path);
+    }
+
+    private Stat lstat(String path) {
         if (DevTmpfs.covers(path)) {
             long started = engine.epochMillis() + Math.max(0, c.startedAt() >= 0 ? c.startedAt() : c.created()) / 1_000_000;
             Stat dev = DevTmpfs.stat(c, path, started, p -> {

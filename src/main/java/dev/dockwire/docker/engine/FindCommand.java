@@ -285,6 +285,10 @@ public final class FindCommand {
                     case "f" -> Commands.Stat.REGULAR;
                     case "d" -> Commands.Stat.DIRECTORY;
                     case "l" -> Commands.Stat.SYMLINK;
+                    case "c" -> Commands.Stat.CHAR_DEVICE;
+                    case "b" -> Commands.Stat.BLOCK_DEVICE;
+                    case "p" -> 0010000; // S_IFIFO and S_IFSOCK: no such file is modelled, so these match nothing
+                    case "s" -> 0140000;
                     default -> throw new IllegalArgumentException(busybox ? "find: unrecognized: -type"
                             : "find: Unknown argument to -type: " + v);
                 };

@@ -98,4 +98,14 @@ class DevTmpfsEndToEndTest {
         assertEquals(List.of("a", "drwxrwxrwt    2 root     root            60 /dev/shm"),
                 h.ok("docker run --rm alpine sh -c 'echo x > /dev/shm/a; ls /dev/shm; ls -ld /dev/shm'" + NO_TIME));
     }
+
+    @Test
+    void linksToNodesAreFollowedByLsLFindLAndTest() {
+        assertEquals(List.of("crw-rw-rw-    1 root     root        5,   2 /dev/ptmx"), h.ok("docker run --rm alpine ls -lL /dev/ptmx" + NO_TIME));
+        assertEquals(List.of("/dev/ptmx"), h.ok("docker run --rm alpine find -L /dev/ptmx -type c"));
+        assertEquals(List.of(), h.ok("docker run --rm alpine find /dev/ptmx -type c"), "without -L the link is a link");
+        assertEquals(List.of("crw-rw-rw-    1 root     root        1,   3 /tmp/m", "chr", "exists"),
+                h.ok("docker run --rm alpine sh -c 'ln -s /dev/null /tmp/n; ln -s n /tmp/m; ls -lL /tmp/m; test -c /tmp/m && echo chr;"
+                        + " test -e /dev/ptmx && echo exists'" + NO_TIME));
+    }
 }
