@@ -159,6 +159,19 @@ public interface Commands {
         public boolean symlink() {
             return (mode & 0170000) == SYMLINK;
         }
+
+        /**
+         * lstat(2) of {@code path} through {@code lstat}, or with {@code follow} ({@code ls -L}, {@code find -L})
+         * stat(2) where a link leads somewhere: the trailing slash follows it; a dangling link stays the link.
+         */
+        public static Stat of(java.util.function.Function<String, Stat> lstat, String path, boolean follow) {
+            Stat s = lstat.apply(path);
+            if (follow && s != null && s.symlink()) {
+                Stat target = lstat.apply(path + "/");
+                return target != null ? target : s;
+            }
+            return s;
+        }
     }
 
     /**

@@ -284,12 +284,7 @@ final class Ls {
 
     /** lstat(2) of {@code path}, or with {@code -L} stat(2) where the link leads somewhere. */
     private Commands.Stat stat(String path) {
-        Commands.Stat s = tree.stat(path);
-        if (dereference && s != null && s.symlink()) {
-            Commands.Stat target = tree.stat(path + "/"); // the trailing slash follows the link
-            return target != null ? target : s;
-        }
-        return s;
+        return Commands.Stat.of(tree::stat, path, dereference);
     }
 
     /**

@@ -170,12 +170,7 @@ public final class FindCommand {
 
     /** lstat(2) of {@code path}, or under {@code -L} stat(2) where the link leads somewhere. */
     private Commands.Stat stat(String path) {
-        Commands.Stat s = lstat.apply(path);
-        if (follow && s != null && s.symlink()) {
-            Commands.Stat target = lstat.apply(path + "/"); // the trailing slash follows the link
-            return target != null ? target : s;
-        }
-        return s;
+        return Commands.Stat.of(lstat, path, follow);
     }
 
     private boolean print(String path) {
