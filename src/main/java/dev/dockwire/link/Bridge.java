@@ -172,7 +172,7 @@ public final class Bridge extends NetDevice {
     // two calls deep (its class's accept, then the synthetic lambda$ method), each of these one, on
     // the path of every frame a port receives, where C2's MaxInlineLevel (15) is short.
 
-    /** br_handle_frame as a port's rx handler: the port input (its taps, then {@link #input}). */
+    /** br_handle_frame as a port's rx handler: the port input (its taps, then {@link PortInput}). */
     private final class PortHandler implements RxHandler {
         @Override
         public void handle(NetDevice dev, ByteBuf frame) {
@@ -180,50 +180,47 @@ public final class Bridge extends NetDevice {
         }
     }
 
-    /** The innermost port input stage: {@link #input} for the port {@code dev} is. */
+    /**
+     * The innermost port input stage, for the port {@code dev} is: br_handle_frame, then
+     * br_handle_frame_finish. The addresses are read in place (static access), not through a
+     * flyweight pointed at each frame (a reference store per frame).
+     */
     private final class PortInput implements FrameSink {
         @Override
         public void accept(NetDevice dev, ByteBuf frame) {
-            input((BridgePort) dev.rxHandlerData(), frame);
-        }
-    }
-
-    /**
-     * br_handle_frame, then br_handle_frame_finish. The addresses are read in place (static
-     * access), not through a flyweight pointed at each frame (a reference store per frame).
-     */
-    private void input(BridgePort in, ByteBuf frame) {
-        if (!isUp() || frame.readableBytes() < EthernetFrame.HEADER_LENGTH) {
-            rxDrop(in, frame, isUp() ? DropReason.PKT_TOO_SMALL : DropReason.DEV_READY);
-            return;
-        }
-        int at = frame.readerIndex();
-        long src = EthernetFrame.src(frame, at);
-        long dst = EthernetFrame.dst(frame, at);
-        if (MacAddress.isMulticast(src) || src == 0) {
-            // br_handle_frame: !is_valid_ether_addr(h_source) → drop.
-            rxDrop(in, frame, DropReason.MAC_INVALID);
-            return;
-        }
-        if (in.learning) {
-            fdb.learn(src, in);
-        }
-        if (MacAddress.isMulticast(dst)) {
-            traceFlood(in, frame, true);
-            return;
-        }
-        FdbEntry e = fdb.lookup(dst);
-        if (e != null && e.local) {
-            probe().fdb(this, in.dev, frame, LinkProbe.FdbDecision.LOCAL, null);
-            receive(frame);
-        } else if (e != null && e.port == in && !in.hairpin) {
-            drop(in.dev, frame, DropReason.BRIDGE_SAME_PORT);
-        } else if (nfHook == null || nfHook.forward(this, frame)) {
-            if (e == null) {
-                traceFlood(in, frame, false);
-            } else {
-                probe().fdb(this, in.dev, frame, LinkProbe.FdbDecision.FORWARD, e.port.dev);
-                forwardReceived(in, e.port, frame);
+            BridgePort in = (BridgePort) dev.rxHandlerData();
+            if (!isUp() || frame.readableBytes() < EthernetFrame.HEADER_LENGTH) {
+                rxDrop(in, frame, isUp() ? DropReason.PKT_TOO_SMALL : DropReason.DEV_READY);
+                return;
+            }
+            int at = frame.readerIndex();
+            long src = EthernetFrame.src(frame, at);
+            long dst = EthernetFrame.dst(frame, at);
+            if (MacAddress.isMulticast(src) || src == 0) {
+                // br_handle_frame: !is_valid_ether_addr(h_source) → drop.
+                rxDrop(in, frame, DropReason.MAC_INVALID);
+                return;
+            }
+            if (in.learning) {
+                fdb.learn(src, in);
+            }
+            if (MacAddress.isMulticast(dst)) {
+                traceFlood(in, frame, true);
+                return;
+            }
+            FdbEntry e = fdb.lookup(dst);
+            if (e != null && e.local) {
+                probe().fdb(Bridge.this, in.dev, frame, LinkProbe.FdbDecision.LOCAL, null);
+                receive(frame);
+            } else if (e != null && e.port == in && !in.hairpin) {
+                drop(in.dev, frame, DropReason.BRIDGE_SAME_PORT);
+            } else if (nfHook == null || nfHook.forward(Bridge.this, frame)) {
+                if (e == null) {
+                    traceFlood(in, frame, false);
+                } else {
+                    probe().fdb(Bridge.this, in.dev, frame, LinkProbe.FdbDecision.FORWARD, e.port.dev);
+                    forwardReceived(in, e.port, frame);
+                }
             }
         }
     }
@@ -247,7 +244,7 @@ public final class Bridge extends NetDevice {
 
     /**
      * A frame the bridge refuses on input, counted in the ingress port's rx_dropped. This, and
-     * the flood below, are apart from {@link #input} so that its unicast path stays small enough to inline.
+     * the flood below, are apart from {@link PortInput} so that its unicast path stays small enough to inline.
      */
     private void rxDrop(BridgePort in, ByteBuf frame, DropReason reason) {
         in.dev.stats().rxDropped++;
