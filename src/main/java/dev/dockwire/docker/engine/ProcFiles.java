@@ -163,7 +163,7 @@ public final class ProcFiles {
     /** {@code /proc/PID/NAME}'s PID ("self" kept) and NAME, or null. */
     private static String[] pidFile(String path) {
         String[] parts = path.substring("/proc/".length()).split("/");
-        if (parts.length != 2 || !List.of("mounts", "cmdline", "comm", "limits").contains(parts[1])) {
+        if (parts.length != 2 || !List.of("mounts", "cmdline", "comm", "limits", "status").contains(parts[1])) {
             return null;
         }
         return parts[0].equals("self") || parts[0].chars().allMatch(Character::isDigit) && !parts[0].isEmpty() ? parts : null;
@@ -196,6 +196,11 @@ public final class ProcFiles {
         if (file[1].equals("mounts")) {
             return file[0].equals("self") || process(engine, c, file[0]) != null ? mounts(c) : null;
         }
+        if (file[1].equals("status")) {
+            Process reader = reader(engine, c);
+            Process p = file[0].equals("self") ? reader : process(engine, c, file[0]);
+            return p == null ? null : ProcStatus.text(c, p, p == reader, kernel.cpus());
+        }
         Process p = process(engine, c, file[0]);
         if (p == null) {
             return null;
@@ -204,13 +209,18 @@ public final class ProcFiles {
             return p.limits().procText();
         }
         if (file[1].equals("comm")) {
-            String argv0 = p.argv().isEmpty() ? "" : p.argv().get(0);
-            String name = argv0.substring(argv0.lastIndexOf('/') + 1);
-            return (name.length() > 15 ? name.substring(0, 15) : name) + "\n"; // TASK_COMM_LEN - 1
+            return ProcStatus.comm(p) + "\n";
         }
         StringBuilder cmdline = new StringBuilder();
         p.argv().forEach(a -> cmdline.append(a).append('\0'));
         return cmdline.toString();
+    }
+
+    /** The process reading /proc/self: the one of the namespace started last (the program just run). */
+    private static Process reader(Host engine, Container c) {
+        ContainerProcesses running = engine.processes(c);
+        return running == null ? null
+                : running.pids().running().stream().max(java.util.Comparator.comparingInt(Process::pid)).orElse(null);
     }
 
     private static Process process(Host engine, Container c, String pid) {
