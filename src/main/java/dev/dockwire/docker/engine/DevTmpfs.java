@@ -59,7 +59,7 @@ final class DevTmpfs {
     /** The nodes runc makes in {@code c}'s /dev, in the order it makes them (devpts' own last). */
     static List<Node> nodes(Container c) {
         List<Node> out = new ArrayList<>();
-        for (String m : List.of("pts", "mqueue", "shm")) {
+        for (String m : c.options().namespaces().ipc().equals("none") ? List.of("pts", "mqueue") : List.of("pts", "mqueue", "shm")) {
             add(out, "/dev/" + m, DIR | (m.equals("pts") ? 0755 : 01777), 0, 0, null);
         }
         if (c.options().privileged()) {

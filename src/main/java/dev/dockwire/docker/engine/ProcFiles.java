@@ -43,6 +43,8 @@ public final class ProcFiles {
     static final String DISK = "/dev/sda1";
     private static final String DISK_OPTIONS = "rw,relatime,errors=remount-ro";
     private static final String DEV_TMPFS = "rw,nosuid,size=65536k,mode=755,inode64";
+    /** The Debian 12 host's /dev/shm (systemd's mount-setup: nosuid, nodev, strictatime, no size: half of RAM). */
+    private static final String HOST_SHM = "rw,nosuid,nodev,inode64";
     private static final String PROC_RO = "ro,nosuid,nodev,noexec,relatime";
     /** oci/defaults.go ReadonlyPaths that Debian 12's kernel has. */
     private static final List<String> READONLY = List.of("/proc/bus", "/proc/fs", "/proc/irq", "/proc/sys", "/proc/sysrq-trigger");
@@ -246,8 +248,14 @@ public final class ProcFiles {
         line(out, "cgroup", "/sys/fs/cgroup", "cgroup2", (c.options().privileged() ? "rw" : "ro")
                 + ",nosuid,nodev,noexec,relatime,nsdelegate,memory_recursiveprot");
         line(out, "mqueue", "/dev/mqueue", "mqueue", "rw,nosuid,nodev,noexec,relatime");
-        line(out, "shm", "/dev/shm", "tmpfs", "rw,nosuid,nodev,noexec,relatime,size=" + c.options().shmSizeOrDefault() / 1024 + "k,inode64");
+        String ipc = c.options().namespaces().ipc();
+        if (!ipc.equals("none") && !ipc.equals("host")) { // WithMounts filters it out for none; host's is IpcMounts' bind
+            line(out, "shm", "/dev/shm", "tmpfs", "rw,nosuid,nodev,noexec,relatime,size=" + c.options().shmSizeOrDefault() / 1024 + "k,inode64");
+        }
         List<String[]> own = new ArrayList<>();
+        if (ipc.equals("host")) {
+            own.add(new String[] {"tmpfs", "/dev/shm", "tmpfs", HOST_SHM}); // the host's /dev/shm as systemd mounted it
+        }
         for (MountPoint m : c.mountTable()) {
             own.add(m.type().equals("tmpfs")
                     ? new String[] {"tmpfs", m.destination(), "tmpfs", TmpfsMount.shown(c, m)}

@@ -11,8 +11,8 @@ import java.util.Locale;
  * task_cap, task_seccomp, cpuset's lists), the reader's own PID namespace its only level. The
  * capability sets are those runc gives the container (moby's oci/caps TweakCapabilities: the
  * default fourteen, every one of capability.h's 41 under {@code --privileged}); a non-root user's
- * permitted and effective sets are empty. A privileged container has no seccomp filter
- * (moby's WithSeccomp leaves it out), the others moby's default profile (mode 2, one filter).
+ * permitted and effective sets are empty. A privileged or {@code seccomp=unconfined} container has
+ * no seccomp filter (moby's WithSeccomp leaves it out), the others moby's default profile (mode 2, one filter).
  */
 final class ProcStatus {
     /** NODES_SHIFT 10 on Debian's kernel: 1024 nodes, 32 words in the mask. */
@@ -39,7 +39,7 @@ final class ProcStatus {
         String state = p.stopped() ? "T (stopped)" : reader ? "R (running)" : "S (sleeping)";
         String bounding = capabilities(c);
         String held = p.uid() == 0 ? bounding : "0000000000000000";
-        boolean seccomp = !c.options().privileged();
+        boolean seccomp = seccomp(c);
         StringBuilder out = new StringBuilder();
         out.append("Name:\t").append(name).append('\n')
                 .append("Umask:\t0022\n")
@@ -88,6 +88,12 @@ final class ProcStatus {
                 .append("voluntary_ctxt_switches:\t").append(reader ? 1 : 2).append('\n')
                 .append("nonvoluntary_ctxt_switches:\t").append(reader ? 0 : 1).append('\n');
         return out.toString();
+    }
+
+    /** Whether runc loads a seccomp filter: moby's default profile unless privileged or {@code seccomp=unconfined} (WithSeccomp). */
+    static boolean seccomp(Container c) {
+        return !c.options().privileged() && !c.options().securityOpt().contains("seccomp=unconfined")
+                && !c.options().securityOpt().contains("seccomp:unconfined");
     }
 
     /** /proc/PID/comm's name: argv[0]'s last component, TASK_COMM_LEN - 1 characters at most. */
