@@ -93,6 +93,9 @@ public final class ProcFiles {
                 if (DevFiles.covers(path)) {
                     return true; // write_null, write_zero, random_write: whatever is written is taken
                 }
+                if (orphanOnDev(c, path)) {
+                    return false; // ENOENT: /dev's tmpfs has no such directory (--ipc none's /dev/shm)
+                }
                 if (!ProcSys.covers(path)) {
                     return files.writeFile(path, content, append);
                 }
@@ -104,6 +107,9 @@ public final class ProcFiles {
             public String writeError(String path) {
                 if (covers(path)) {
                     return WRITE_ERROR;
+                }
+                if (orphanOnDev(c, path)) {
+                    return "No such file or directory";
                 }
                 return ProcSys.covers(path) ? ProcSys.writeError(engine.kernel(), c, path) : files.writeError(path);
             }
@@ -134,6 +140,13 @@ public final class ProcFiles {
                 return !covers(path) && !ProcSys.covers(path) && files.change(path, mode, uid, gid);
             }
         };
+    }
+
+    /** Whether {@code path} lies under a directory of /dev that is not there (neither runc's nor one the container made). */
+    private static boolean orphanOnDev(Container c, String path) {
+        int slash = path.lastIndexOf('/');
+        String parent = slash <= 0 ? "/" : path.substring(0, slash);
+        return DevTmpfs.covers(parent) && !parent.equals(DevTmpfs.ROOT) && DevTmpfs.names(c, parent) == null;
     }
 
     /**
