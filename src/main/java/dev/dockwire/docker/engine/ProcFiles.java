@@ -93,8 +93,8 @@ public final class ProcFiles {
                 if (DevFiles.covers(path)) {
                     return true; // write_null, write_zero, random_write: whatever is written is taken
                 }
-                if (orphanOnDev(c, path)) {
-                    return false; // ENOENT: /dev's tmpfs has no such directory (--ipc none's /dev/shm)
+                if (orphanOnDev(c, path) || onSysfs(path)) {
+                    return false; // ENOENT: /dev's tmpfs has no such directory (--ipc none's /dev/shm); sysfs: see writeError
                 }
                 if (!ProcSys.covers(path)) {
                     return files.writeFile(path, content, append);
@@ -110,6 +110,10 @@ public final class ProcFiles {
                 }
                 if (orphanOnDev(c, path)) {
                     return "No such file or directory";
+                }
+                if (onSysfs(path)) {
+                    // lookup_open: EROFS on runc's read-only sysfs; on a privileged container's writable one, no ->create: EACCES
+                    return c.options().privileged() ? "Permission denied" : "Read-only file system";
                 }
                 return ProcSys.covers(path) ? ProcSys.writeError(engine.kernel(), c, path) : files.writeError(path);
             }
@@ -140,6 +144,11 @@ public final class ProcFiles {
                 return !covers(path) && !ProcSys.covers(path) && files.change(path, mode, uid, gid);
             }
         };
+    }
+
+    /** Whether {@code path} lies on the container's sysfs (the cgroup tree under it is not written either). */
+    private static boolean onSysfs(String path) {
+        return path.startsWith("/sys/");
     }
 
     /** Whether {@code path} lies under a directory of /dev that is not there (neither runc's nor one the container made). */

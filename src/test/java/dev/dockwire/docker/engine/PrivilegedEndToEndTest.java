@@ -41,6 +41,7 @@ class PrivilegedEndToEndTest {
                 h.ok("docker run --rm --privileged alpine grep -E '^(Cap|Seccomp)' /proc/self/status"));
         assertEquals(List.of(), h.ok("docker run --rm --privileged alpine ip link add v0 type veth peer name v1"));
         assertEquals(List.of(), h.ok("docker run --rm --privileged alpine sh -c 'mount | grep -E \"/proc/(kcore|sys)\"; true'"));
+        assertEquals(List.of("touch: /sys/kernel/x: Permission denied"), h.fails("docker run --rm --privileged alpine touch /sys/kernel/x", 1));
         h.ok("docker run -d --name priv --privileged alpine sleep 300");
         assertEquals(List.of("true [label=disable]"), h.ok("docker inspect -f '{{.HostConfig.Privileged}} {{.HostConfig.SecurityOpt}}' priv"));
     }
