@@ -46,6 +46,31 @@ class PrivilegedEndToEndTest {
         assertEquals(List.of("true [label=disable]"), h.ok("docker inspect -f '{{.HostConfig.Privileged}} {{.HostConfig.SecurityOpt}}' priv"));
     }
 
+    /**
+     * Every line of a container's /proc/self/status is one this machine's kernel writes, in its order
+     * and layout (name, colon, tab); this kernel is newer than Debian 12's and has lines 6.1 lacks
+     * (Kthread, untag_mask), which dockwire leaves out.
+     */
+    @Test
+    void statusLinesFollowTheRealKernelsOrderAndLayout() throws java.io.IOException {
+        java.nio.file.Path real = java.nio.file.Path.of("/proc/self/status");
+        org.junit.jupiter.api.Assumptions.assumeTrue(java.nio.file.Files.isReadable(real), "no /proc/self/status on this machine");
+        List<String> kernel = java.nio.file.Files.readAllLines(real).stream().map(l -> l.substring(0, l.indexOf(':'))).toList();
+        List<String> ours = h.ok("docker run --rm alpine cat /proc/self/status");
+        int at = -1;
+        for (String line : ours) {
+            assertTrue(line.matches("[A-Za-z_]+:\t.*"), line);
+            int next = kernel.indexOf(line.substring(0, line.indexOf(':')));
+            assertTrue(next > at, line + " is not after the line before it in " + kernel);
+            at = next;
+        }
+        List<String> names = ours.stream().map(l -> l.substring(0, l.indexOf(':'))).toList();
+        List<String> missing = kernel.stream().filter(k -> !names.contains(k)).toList();
+        assertTrue(java.util.Set.of("Kthread", "untag_mask", "x86_Thread_features", "x86_Thread_features_locked").containsAll(missing),
+                "lines 6.1 writes too: " + missing);
+        assertEquals("Name:\tcat", ours.get(0));
+    }
+
     @Test
     void aPrivilegedDevicePlacedElsewhereIsAddedAndOneAtItsOwnPathIsTheHostsAlready() {
         assertEquals(List.of("/dev/fuse", "/dev/myfuse"),
