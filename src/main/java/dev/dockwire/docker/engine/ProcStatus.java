@@ -3,6 +3,7 @@ package dev.dockwire.docker.engine;
 import dev.dockwire.docker.Container;
 import dev.dockwire.libc.Rlimit;
 import dev.dockwire.proc.Process;
+import java.util.List;
 import java.util.Locale;
 
 /**
@@ -35,7 +36,8 @@ final class ProcStatus {
     /** The file's text for {@code p}, {@code reader} whether it is the process reading it (R, else S). */
     static String text(Container c, Process p, boolean reader, int cpus) {
         String name = comm(p);
-        int gid = p.uid();
+        dev.dockwire.app.Cred cred = cred(c, p.uid());
+        int gid = cred.gid();
         String state = p.stopped() ? "T (stopped)" : reader ? "R (running)" : "S (sleeping)";
         String bounding = capabilities(c);
         String held = p.uid() == 0 ? bounding : "0000000000000000";
@@ -52,7 +54,7 @@ final class ProcStatus {
                 .append("Uid:\t").append(ids(p.uid())).append('\n')
                 .append("Gid:\t").append(ids(gid)).append('\n')
                 .append("FDSize:\t64\n")
-                .append("Groups:\t").append(gid).append(" \n")
+                .append("Groups:\t").append(groups(cred)).append('\n')
                 .append("NStgid:\t").append(p.pid()).append('\n')
                 .append("NSpid:\t").append(p.pid()).append('\n')
                 .append("NSpgid:\t").append(p.pid()).append('\n')
@@ -94,6 +96,37 @@ final class ProcStatus {
     static boolean seccomp(Container c) {
         return !c.options().privileged() && !c.options().securityOpt().contains("seccomp=unconfined")
                 && !c.options().securityOpt().contains("seccomp:unconfined");
+    }
+
+    /**
+     * The credentials runc gave a process of {@code uid}: the container's user (moby's getUser: the
+     * passwd entry's gid, the groups /etc/group lists the user in, {@code --group-add}'s), else that
+     * uid's passwd entry or gid 0.
+     */
+    private static dev.dockwire.app.Cred cred(Container c, int uid) {
+        ExecUser user = ExecUser.of(c, null);
+        dev.dockwire.app.Cred cred = user.refused() ? null : user.cred();
+        if (cred == dev.dockwire.app.Cred.ROOT) {
+            ExecUser root = ExecUser.resolve("", c.file("/etc/passwd"), c.file("/etc/group"));
+            cred = root.refused() ? cred : root.cred();
+        }
+        if (cred != null && cred.uid() == uid) {
+            return cred;
+        }
+        ExecUser other = ExecUser.resolve(Integer.toString(uid), c.file("/etc/passwd"), c.file("/etc/group"));
+        return other.refused() ? new dev.dockwire.app.Cred(uid, 0, List.of()) : other.cred();
+    }
+
+    /**
+     * The Groups line: setgroups(2)'s sorted list, the primary gid always among them (moby adds it to
+     * AdditionalGids since GHSA-rc4r-wh2q-q6c4), each followed by a space as the kernel prints them.
+     */
+    private static String groups(dev.dockwire.app.Cred cred) {
+        java.util.TreeSet<Integer> all = new java.util.TreeSet<>(cred.groups());
+        all.add(cred.gid());
+        StringBuilder out = new StringBuilder();
+        all.forEach(g -> out.append(g).append(' '));
+        return out.toString();
     }
 
     /** /proc/PID/comm's name: argv[0]'s last component, TASK_COMM_LEN - 1 characters at most. */
