@@ -71,6 +71,15 @@ class ComposePrivilegesTest {
     }
 
     @Test
+    void configPrintsUlimitsAsComposeGoMarshalsThem() {
+        String text = "services:\n  app:\n    image: alpine\n    ulimits:\n      nproc: {soft: 100, hard: 200}\n      nofile: 1024\n"
+                + "    devices: [/dev/fuse]\n";
+        String out = String.join("\n", ComposeLoader.config("compose.yml", text, Map.of(), "demo", null, java.util.Set.of())) + "\n";
+        assertEquals(true, out.contains("    devices:\n      - /dev/fuse\n"), out);
+        assertEquals(true, out.contains("    ulimits:\n      nofile: 1024\n      nproc:\n        soft: 100\n        hard: 200\n"), out);
+    }
+
+    @Test
     void aServiceWhoseNamespaceIsJoinedStartsFirst() {
         ComposeProject p = ComposeLoader.parse("compose.yml", "services:\n  side:\n    image: alpine\n    pid: service:app\n"
                 + "  app:\n    image: alpine\n", Map.of(), "demo", null);
