@@ -27,7 +27,8 @@ public final class ContainerPs {
      * or, {@code init} not null, as that process (ps as the container's PID 1).
      *
      * @param columns   the terminal's width when stdout is one, else 0
-     * @param hostTable the host's process table, which a {@code --pid host} container's ps lists (host pids, ps itself running)
+     * @param hostTable the host's process table, which a {@code --pid host} container's ps lists (host pids, ps itself running;
+     *                  none known: the container's own)
      */
     public static CommandOutput run(Container c, PidNamespace pids, Process init, int ppid, int uid, List<String> argv, long nowNanos,
                                     long epochMillis, int columns, java.util.function.Supplier<List<ProcessEntry>> hostTable) {
@@ -35,8 +36,8 @@ public final class ContainerPs {
         self.uid(uid);
         try {
             List<String> args = argv.subList(1, argv.size());
-            var entries = c.options().namespaces().pid().equals("host") && hostTable != null ? inHost(hostTable.get(), self)
-                    : ContainerProcesses.entries(c, pids.running(), self);
+            List<ProcessEntry> host = c.options().namespaces().pid().equals("host") && hostTable != null ? hostTable.get() : List.of();
+            var entries = !host.isEmpty() ? inHost(host, self) : ContainerProcesses.entries(c, pids.running(), self);
             TextResult r = "procps".equals(Images.provider(c, argv.get(0))) ? new ProcpsPs(entries, nowNanos, epochMillis).run(args)
                     : new BusyboxPs(entries, nowNanos, columns).run(args);
             return new CommandOutput(r.status(), r.output(), r.errors());
