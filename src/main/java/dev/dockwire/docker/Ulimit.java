@@ -47,6 +47,17 @@ public record Ulimit(String name, long hard, long soft) {
         return new Ulimit(parts[0], hard, soft);
     }
 
+    /** The names go-units knows ({@code core}, {@code nofile}, ...), in the kernel's RLIMIT order. */
+    public static List<String> names() {
+        List<String> out = new ArrayList<>();
+        for (Rlimit r : Rlimit.values()) {
+            if (r.dockerName() != null) {
+                out.add(r.dockerName());
+            }
+        }
+        return out;
+    }
+
     /** strconv.ParseInt(s, 10, 64) and its error's words. */
     private static long parseInt(String s) {
         try {

@@ -321,7 +321,7 @@ final class ContainerEnv implements ExecEnv {
             return CommandResult.ok(List.of("PID   USER     TIME  COMMAND"));
         }
         return DockerHost.result(dev.dockwire.docker.engine.ContainerPs.run(c, procs.pids(), null, 0, cred().uid(), argv,
-                host.loop().nanos(), host.engine().epochMillis(), 0));
+                host.loop().nanos(), host.engine().epochMillis(), 0, host.engine().tools()::hostProcesses));
     }
 
     /**
@@ -358,6 +358,7 @@ final class ContainerEnv implements ExecEnv {
 
     /** Registers {@link #SEAM_TOOLS} with the engine, so a container's shell finds them where its image has them. */
     static void registerTools(DockerHost host) {
+        host.engine().tools().hostProcesses(() -> HostProcesses.list(host.engine(), host.loop().nanos(), null));
         for (String name : SEAM_TOOLS) {
             host.engine().tools().register(name, (c, caps, argv, stdin) -> {
                 CommandResult r = new ContainerEnv(host, c).credentials(caps).exec(argv, stdin);

@@ -186,10 +186,44 @@ final class ComposeConfig {
                         "security_opt", "tmpfs" -> v.isList() ? strings(v) : List.of(v.text());
                 case "stdin_open", "tty", "privileged", "init", "read_only" -> Boolean.parseBoolean(v.text());
                 case "scale" -> Integer.parseInt(v.text());
+                case "ulimits" -> ulimits(v);
+                case "devices" -> v.isList() ? v.list().stream().map(x -> x.isMap() ? generic(x) : escape(x.text())).toList() : generic(v);
                 default -> KEY_VALUE_MAPS.contains(k) ? keyValues(v) : DURATIONS.contains(k) ? duration(v.text()) : generic(v);
             });
         }
         return out;
+    }
+
+    /**
+     * compose-go's UlimitsConfig: a map sorted by name (Go's map order), a single limit as the number,
+     * else {@code soft} then {@code hard}, numbers both.
+     */
+    private static Object ulimits(YamlNode v) {
+        if (!v.isMap()) {
+            return generic(v);
+        }
+        Map<String, Object> out = new TreeMap<>();
+        v.map().forEach((name, x) -> {
+            if (x.isMap()) {
+                Map<String, Object> limits = new LinkedHashMap<>();
+                for (String k : List.of("soft", "hard")) {
+                    YamlNode n = x.map().get(k);
+                    limits.put(k, n == null ? 0L : number(n.text()));
+                }
+                out.put(name, limits);
+            } else {
+                out.put(name, number(x.text()));
+            }
+        });
+        return out;
+    }
+
+    private static Object number(String s) {
+        try {
+            return Long.parseLong(s);
+        } catch (NumberFormatException e) {
+            return s; // the loader refuses it before config prints
+        }
     }
 
     private static Object generic(YamlNode v) {

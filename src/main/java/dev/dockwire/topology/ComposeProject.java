@@ -73,10 +73,14 @@ public record ComposeProject(String file, String name, List<Service> services, L
     }
 
     /**
-     * A service's {@code cap_add:} and {@code cap_drop:} as written ({@code NET_ADMIN}), {@code privileged:}
-     * and {@code sysctls:} (HostConfig.Sysctls, which Compose passes to the daemon unchecked).
+     * A service's {@code cap_add:} and {@code cap_drop:} as written ({@code NET_ADMIN}), {@code privileged:},
+     * {@code sysctls:} (HostConfig.Sysctls, which Compose passes to the daemon unchecked), {@code devices:},
+     * {@code ulimits:} and the {@code pid:}, {@code ipc:} and {@code uts:} modes ("" when unset; {@code service:NAME}
+     * as written) ({@link ComposePrivileges}).
      */
-    public record Privileges(List<String> capAdd, List<String> capDrop, boolean privileged, Map<String, String> sysctls) {
+    public record Privileges(List<String> capAdd, List<String> capDrop, boolean privileged, Map<String, String> sysctls,
+                             List<dev.dockwire.docker.DeviceMapping> devices, List<dev.dockwire.docker.Ulimit> ulimits,
+                             String pid, String ipc, String uts) {
         public static final Privileges NONE = new Privileges(List.of(), List.of(), false);
 
         /** Without sysctls. */
@@ -84,10 +88,17 @@ public record ComposeProject(String file, String name, List<Service> services, L
             this(capAdd, capDrop, privileged, Map.of());
         }
 
+        /** Without devices, ulimits and namespace modes. */
+        public Privileges(List<String> capAdd, List<String> capDrop, boolean privileged, Map<String, String> sysctls) {
+            this(capAdd, capDrop, privileged, sysctls, List.of(), List.of(), "", "", "");
+        }
+
         public Privileges {
             capAdd = List.copyOf(capAdd);
             capDrop = List.copyOf(capDrop);
             sysctls = Map.copyOf(sysctls);
+            devices = List.copyOf(devices);
+            ulimits = List.copyOf(ulimits);
         }
     }
 

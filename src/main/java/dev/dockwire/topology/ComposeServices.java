@@ -17,7 +17,8 @@ final class ComposeServices {
     private static final Set<String> SERVICE_KEYS = Set.of("image", "command", "entrypoint", "container_name", "hostname", "networks",
             "network_mode", "ports", "expose", "depends_on", "deploy", "scale", "extra_hosts", "dns", "environment",
             "healthcheck", "restart", "volumes", "stdin_open", "tty", "profiles", "cap_add", "cap_drop", "privileged", "domainname",
-            "dns_search", "dns_opt", "mac_address", "links", "external_links", "sysctls", "build", "secrets",
+            "dns_search", "dns_opt", "mac_address", "links", "external_links", "sysctls", "build", "secrets", "devices", "ulimits",
+            "pid", "ipc", "uts",
             "user", "group_add", "working_dir");
     private static final Set<String> PORT_KEYS = Set.of("target", "published", "host_ip", "protocol", "mode", "name",
             "app_protocol");
@@ -137,7 +138,7 @@ final class ComposeServices {
                 m.containsKey("environment") ? f.keyValues(m.get("environment"), path + ".environment") : Map.of(),
                 healthcheck(m.get("healthcheck"), path + ".healthcheck"), mounts(name, m, path),
                 m.containsKey("stdin_open") && f.bool(m.get("stdin_open"), path + ".stdin_open"),
-                m.containsKey("tty") && f.bool(m.get("tty"), path + ".tty"), privileges(m, path),
+                m.containsKey("tty") && f.bool(m.get("tty"), path + ".tty"), new ComposePrivileges(f).read(m, path),
                 m.containsKey("build") ? new ComposeBuilds(f, notes).build(m.get("build"), path + ".build") : null, node.line(),
                 resolver(node, path), list(m, "links", path), list(m, "external_links", path), identity(node, path));
     }
@@ -151,14 +152,6 @@ final class ComposeServices {
         return new ComposeProject.Identity(f.optional(node, "user", path),
                 m.containsKey("group_add") ? f.strings(m.get("group_add"), path + ".group_add") : List.of(),
                 f.optional(node, "working_dir", path));
-    }
-
-    /** {@code cap_add:}, {@code cap_drop:} (lists of capability names), {@code privileged:} and {@code sysctls:} (a map or KEY=VALUE list). */
-    private ComposeProject.Privileges privileges(Map<String, YamlNode> m, String path) {
-        return new ComposeProject.Privileges(m.containsKey("cap_add") ? f.strings(m.get("cap_add"), path + ".cap_add") : List.of(),
-                m.containsKey("cap_drop") ? f.strings(m.get("cap_drop"), path + ".cap_drop") : List.of(),
-                m.containsKey("privileged") && f.bool(m.get("privileged"), path + ".privileged"),
-                m.containsKey("sysctls") ? f.keyValues(m.get("sysctls"), path + ".sysctls") : Map.of());
     }
 
     /** compose-go's normalize: a {@code links:} entry's service is a {@code service_started} dependency unless one is written. */

@@ -7,7 +7,7 @@ import java.util.Set;
 
 /**
  * The order Compose starts services in: a topological sort of {@code depends_on} and
- * {@code network_mode: service:X} edges, ties in file order. Unknown services, a
+ * {@code network_mode:}, {@code pid:} and {@code ipc:} {@code service:X} edges, ties in file order. Unknown services, a
  * {@code service_healthy} dependency without a healthcheck and cycles are errors at their line.
  */
 final class DependencyOrder {
@@ -36,10 +36,13 @@ final class DependencyOrder {
                             + d.service() + "\"; add healthcheck: {test: ...} to it");
                 }
             }
-            String mode = s.networkMode();
-            if (mode != null && mode.startsWith("service:") && !index.containsKey(mode.substring(8))) {
-                throw new TopologyException(f.file(), s.line(), "services." + s.name() + ".network_mode",
-                        "network_mode refers to undefined service \"" + mode.substring(8) + "\"; services: " + names);
+            String[][] modes = {{"network_mode", s.networkMode()}, {"pid", s.privileges().pid()}, {"ipc", s.privileges().ipc()}};
+            for (String[] km : modes) {
+                String mode = km[1];
+                if (mode != null && mode.startsWith("service:") && !index.containsKey(mode.substring(8))) {
+                    throw new TopologyException(f.file(), s.line(), "services." + s.name() + "." + km[0],
+                            km[0] + " refers to undefined service \"" + mode.substring(8) + "\"; services: " + names);
+                }
             }
         }
         // Kahn's sort, always taking the first ready service in file order (a heap of ready indices):
@@ -82,8 +85,11 @@ final class DependencyOrder {
 
     static List<String> needs(ComposeProject.Service s) {
         List<String> n = new ArrayList<>(s.dependsOn().stream().map(ComposeProject.Dependency::service).toList());
-        if (s.networkMode() != null && s.networkMode().startsWith("service:")) {
-            n.add(s.networkMode().substring(8));
+        // compose-go's GetDependencies: network_mode, pid and ipc of service:X are dependencies on X
+        for (String mode : new String[] {s.networkMode(), s.privileges().pid(), s.privileges().ipc()}) {
+            if (mode != null && mode.startsWith("service:")) {
+                n.add(mode.substring(8));
+            }
         }
         return n;
     }

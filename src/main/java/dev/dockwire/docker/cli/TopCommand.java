@@ -74,10 +74,18 @@ final class TopCommand {
         List<String> header = fields(String.join(" ", titles));
         int pidIndex = header.indexOf("PID");
         java.util.Set<Integer> pids = new java.util.HashSet<>();
-        procs.running().forEach(p -> pids.add(p.hostPid()));
+        java.util.Set<Process> others = new java.util.HashSet<>();
+        for (Container o : engine.containers()) {
+            ContainerProcesses op = o == c ? null : engine.processes(o);
+            if (op != null && op.pids() == procs.pids()) {
+                others.add(op.init());
+            }
+        }
+        List<Process> members = procs.inCgroup(others);
+        members.forEach(p -> pids.add(p.hostPid()));
         List<List<String>> rows = new ArrayList<>();
         rows.add(header);
-        for (Process p : procs.running()) {
+        for (Process p : members) {
             List<String> cells = new ArrayList<>();
             for (String field : format) {
                 cells.add(value(field, p, procs));

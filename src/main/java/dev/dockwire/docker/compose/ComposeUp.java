@@ -284,6 +284,22 @@ final class ComposeUp {
         }
     }
 
+    /**
+     * A {@code pid:} or {@code ipc:} mode as Compose sends it (pkg/compose/create.go getMode): {@code service:X} becomes
+     * {@code container:} and the first container of X.
+     */
+    private String joined(String mode) {
+        if (!mode.startsWith("service:")) {
+            return mode;
+        }
+        ComposeProject.Service target = p.service(mode.substring("service:".length()));
+        List<Container> targets = Compose.containers(engine(), p, target);
+        if (targets.isEmpty()) {
+            throw new EngineException("service " + target.name() + " has no container to share its namespace with");
+        }
+        return "container:" + targets.get(0).name();
+    }
+
     /** Creates {@code s}'s container {@code name}; {@code o} null for a service container, else run's one-off. */
     private void create(ComposeProject.Service s, String name, OneOff o) {
         List<String> aliases = o != null ? new ArrayList<>() : new ArrayList<>(List.of(name, s.name()));
@@ -333,7 +349,10 @@ final class ComposeUp {
                 .withEnv(env)
                 .withStdio(s.stdinOpen(), s.tty()).withGwPriority(gwPriority)
                 .withOptions(options(s.privileges(), s.identity(), o).withResolver(s.resolver().dnsSearch(), s.resolver().dnsOpt(),
-                        s.resolver().domainname(), mac(firstMac, mode))), labels);
+                        s.resolver().domainname(), mac(firstMac, mode)).withDevices(s.privileges().devices())
+                        .withNamespaces(new dev.dockwire.docker.NamespaceModes(joined(s.privileges().pid()), joined(s.privileges().ipc()),
+                                s.privileges().uts())))
+                .withResources(dev.dockwire.docker.Resources.NONE.withUlimits(s.privileges().ulimits())), labels);
         Container made = engine().container(name);
         List<String> links = links(s, name);
         if (userNetwork) {

@@ -463,6 +463,7 @@ public final class ContainerCommands implements Commands {
 
     /** {@code ps}: the image's ({@link ContainerPs}), PID 1 itself when runc exec'd it ({@link #init}). */
     private CommandOutput ps(int ppid, List<String> argv) {
-        return ContainerPs.run(c, pids, init ? pids.init() : null, ppid, user.uid(), argv, clock.nanos(), engine.epochMillis(), 0);
+        return ContainerPs.run(c, pids, init ? pids.init() : null, ppid, user.uid(), argv, clock.nanos(), engine.epochMillis(), 0,
+                engine.tools()::hostProcesses);
     }
 }

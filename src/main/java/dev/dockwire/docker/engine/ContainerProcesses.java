@@ -54,6 +54,26 @@ public record ContainerProcesses(PidNamespace pids, Process init, int shimPid, I
         return out;
     }
 
+    /**
+     * The processes of this container's cgroup, those {@code docker top} lists (moby's ContainerTop
+     * keeps the ps lines of the pids containerd finds in it): where the PID namespace is shared
+     * ({@code --pid container:X}), the trees under the other containers' PID 1s ({@code otherInits})
+     * are theirs.
+     */
+    public List<Process> inCgroup(java.util.Collection<Process> otherInits) {
+        List<Process> out = new ArrayList<>();
+        for (Process p : running()) {
+            Process top = p;
+            while (top != init && !otherInits.contains(top) && top.ppid() != 0 && pids.process(top.ppid()) != null) {
+                top = pids.process(top.ppid());
+            }
+            if (!otherInits.contains(top)) {
+                out.add(p);
+            }
+        }
+        return out;
+    }
+
     /** The host's pid of {@code p}'s parent: the shim for PID 1 and {@code docker exec}'s processes. */
     public int hostParent(Process p) {
         Process parent = p.ppid() == 0 ? null : pids.process(p.ppid());

@@ -21,6 +21,17 @@ public final class ContainerTools {
     }
 
     private final Map<String, Tool> tools = new HashMap<>();
+    private java.util.function.Supplier<List<dev.dockwire.app.ProcessEntry>> hostProcesses = List::of;
+
+    /** The host's process table, which a container in the host's PID namespace ({@code --pid host}) sees. */
+    public void hostProcesses(java.util.function.Supplier<List<dev.dockwire.app.ProcessEntry>> table) {
+        hostProcesses = table;
+    }
+
+    /** The host's processes in pid order, host pids (none registered: empty). */
+    public List<dev.dockwire.app.ProcessEntry> hostProcesses() {
+        return hostProcesses.get();
+    }
 
     public void register(String name, Tool tool) {
         tools.put(name, tool);

@@ -134,7 +134,7 @@ final class Containers {
         c.stdio(req.openStdin(), req.tty());
         c.healthcheck(req.healthcheck());
         c.env(req.env());
-        c.options(req.options().withNamespaces(namespaces));
+        c.options(NamespaceCheck.securityOpt(req.options().withNamespaces(namespaces)));
         c.resources(swapDefault(req.resources()));
         if (first != null) {
             c.gwPriority(first.name(), req.gwPriority());

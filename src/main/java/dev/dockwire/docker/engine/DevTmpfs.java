@@ -59,21 +59,26 @@ final class DevTmpfs {
     /** The nodes runc makes in {@code c}'s /dev, in the order it makes them (devpts' own last). */
     static List<Node> nodes(Container c) {
         List<Node> out = new ArrayList<>();
-        for (String m : List.of("pts", "mqueue", "shm")) {
+        for (String m : c.options().namespaces().ipc().equals("none") ? List.of("pts", "mqueue") : List.of("pts", "mqueue", "shm")) {
             add(out, "/dev/" + m, DIR | (m.equals("pts") ? 0755 : 01777), 0, 0, null);
         }
-        for (String[] d : DEFAULT) {
-            add(out, "/dev/" + d[0], CHR | 0666, Commands.Stat.makedev(Integer.parseInt(d[1]), Integer.parseInt(d[2])), 0, null);
+        if (c.options().privileged()) {
+            // WithDevices: every host node (specconv drops the defaults they repeat), then the --devices placed elsewhere
+            for (HostDevices.Node n : HostDevices.all()) {
+                if (!n.path().equals("/dev/ptmx")) { // createDevices leaves it to setupPtmx
+                    node(out, n);
+                }
+            }
+        } else {
+            for (String[] d : DEFAULT) {
+                add(out, "/dev/" + d[0], CHR | 0666, Commands.Stat.makedev(Integer.parseInt(d[1]), Integer.parseInt(d[2])), 0, null);
+            }
         }
         for (DeviceMapping m : c.options().devices()) {
-            for (HostDevices.Node n : gathered(m)) {
-                String parent = n.path().substring(0, n.path().lastIndexOf('/'));
-                if (!parent.equals(ROOT) && out.stream().noneMatch(o -> o.path().equals(parent))) {
-                    add(out, parent, DIR | 0755, 0, 0, null); // createDeviceNode's MkdirAll
-                }
-                out.removeIf(o -> o.path().equals(n.path()));
-                add(out, n.path(), n.mode(), Commands.Stat.makedev(n.major(), n.minor()), n.gid(), null);
+            if (c.options().privileged() && m.pathOnHost().equals(m.pathInContainer())) {
+                continue; // "path in container ... already exists in privileged mode"
             }
+            gathered(m).forEach(n -> node(out, n));
         }
         add(out, "/dev/ptmx", LNK | 0777, 0, 0, "pts/ptmx");
         for (String[] l : LINKS) {
@@ -88,6 +93,16 @@ final class DevTmpfs {
             out.add(new Node("/dev/pts/0", CHR | 0620, Commands.Stat.makedev(136, 0), TTY, null, 3));
         }
         return out;
+    }
+
+    /** createDeviceNode: the node at its place, its directory made first (MkdirAll), one made before at the path replaced. */
+    private static void node(List<Node> out, HostDevices.Node n) {
+        String parent = n.path().substring(0, n.path().lastIndexOf('/'));
+        if (!parent.equals(ROOT) && out.stream().noneMatch(o -> o.path().equals(parent))) {
+            add(out, parent, DIR | 0755, 0, 0, null);
+        }
+        out.removeIf(o -> o.path().equals(n.path()));
+        add(out, n.path(), n.mode(), Commands.Stat.makedev(n.major(), n.minor()), n.gid(), null);
     }
 
     private static void add(List<Node> out, String path, int mode, long rdev, int gid, String target) {

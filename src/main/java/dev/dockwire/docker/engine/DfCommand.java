@@ -116,8 +116,9 @@ final class DfCommand {
         if (!busybox && rows.isEmpty() && errors.isEmpty()) {
             return CommandOutput.error(1, List.of("df: no file systems processed"));
         }
-        List<String> all = new ArrayList<>(out);
-        all.addAll(errors);
+        // GNU df stats every operand before its header and prints no table when none was found (df.c main)
+        List<String> all = new ArrayList<>(busybox ? out : errors);
+        all.addAll(busybox ? errors : rows.isEmpty() ? List.of() : out);
         return new CommandOutput(errors.isEmpty() ? 0 : 1, all, errors);
     }
 

@@ -17,7 +17,7 @@ import java.util.function.Function;
  */
 final class HostConfigCheck {
     /** The capabilities the kernel knows (capability.h), without their {@code CAP_} prefix. */
-    private static final List<String> KNOWN = List.of("CHOWN", "DAC_OVERRIDE", "DAC_READ_SEARCH", "FOWNER", "FSETID", "KILL",
+    static final List<String> KNOWN = List.of("CHOWN", "DAC_OVERRIDE", "DAC_READ_SEARCH", "FOWNER", "FSETID", "KILL",
             "SETGID", "SETUID", "SETPCAP", "LINUX_IMMUTABLE", "NET_BIND_SERVICE", "NET_BROADCAST", "NET_ADMIN", "NET_RAW",
             "IPC_LOCK", "IPC_OWNER", "SYS_MODULE", "SYS_RAWIO", "SYS_CHROOT", "SYS_PTRACE", "SYS_PACCT", "SYS_ADMIN",
             "SYS_BOOT", "SYS_NICE", "SYS_RESOURCE", "SYS_TIME", "SYS_TTY_CONFIG", "MKNOD", "LEASE", "AUDIT_WRITE",
@@ -125,6 +125,24 @@ final class HostConfigCheck {
         }
         DevTmpfs.check(c); // WithDevices: each --device a node of the host
         checkSysctls(kernel, c);
+        checkOpenFiles(c);
+    }
+
+    /**
+     * runc's init loads the seccomp profile through a scratch pipe (libcontainer/seccomp/patchbpf
+     * disassembleFilter's os.Pipe) while it still holds its own descriptors: a {@code --ulimit nofile}
+     * soft limit of 10 or less leaves it none (EMFILE), so the start fails (the 20.10 engine refuses
+     * 0 to 10 and starts 11; moby 28's runc 1.2 wraps it in "error during container init").
+     */
+    private static void checkOpenFiles(Container c) {
+        for (dev.dockwire.docker.Ulimit u : c.resources().ulimits()) {
+            if (u.name().equals("nofile") && u.soft() <= 10 && ProcStatus.seccomp(c)) {
+                throw new EngineException("failed to create task for container: failed to create shim task: OCI runtime create failed: "
+                        + "runc create failed: unable to start container process: error during container init: error loading seccomp "
+                        + "filter into kernel: error patching filter: error disassembling original filter: error creating scratch pipe: "
+                        + "pipe2: too many open files: unknown");
+            }
+        }
     }
 
     /**

@@ -41,6 +41,22 @@ final class NamespaceCheck {
         return modes.withJoined(pidId, ipcId);
     }
 
+    /**
+     * The options with the label the daemon adds at create (daemon_unix.go adaptContainerSettings,
+     * create.go generateSecurityOpt): {@code label=disable} (go-selinux DisableSecOpt) for a host
+     * IPC or PID namespace or {@code --privileged}, unless the client gave a {@code label} option.
+     */
+    static dev.dockwire.docker.ContainerOptions securityOpt(dev.dockwire.docker.ContainerOptions o) {
+        boolean labelled = o.securityOpt().stream().anyMatch(s -> s.split("=")[0].equals("label"));
+        NamespaceModes modes = o.namespaces();
+        if (labelled || !(modes.ipc().equals("host") || modes.pid().equals("host") || o.privileged())) {
+            return o;
+        }
+        List<String> opts = new java.util.ArrayList<>(o.securityOpt());
+        opts.add("label=disable");
+        return o.withSecurityOpt(opts);
+    }
+
     /** At start: the container whose IPC, then PID namespace {@code c} joins is there and running, the IPC donor shareable. */
     static void atStart(Container c, Function<String, Container> byRef) {
         NamespaceModes modes = c.options().namespaces();

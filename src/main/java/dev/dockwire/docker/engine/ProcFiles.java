@@ -43,6 +43,8 @@ public final class ProcFiles {
     static final String DISK = "/dev/sda1";
     private static final String DISK_OPTIONS = "rw,relatime,errors=remount-ro";
     private static final String DEV_TMPFS = "rw,nosuid,size=65536k,mode=755,inode64";
+    /** The Debian 12 host's /dev/shm (systemd's mount-setup: nosuid, nodev, strictatime, no size: half of RAM). */
+    private static final String HOST_SHM = "rw,nosuid,nodev,inode64";
     private static final String PROC_RO = "ro,nosuid,nodev,noexec,relatime";
     /** oci/defaults.go ReadonlyPaths that Debian 12's kernel has. */
     private static final List<String> READONLY = List.of("/proc/bus", "/proc/fs", "/proc/irq", "/proc/sys", "/proc/sysrq-trigger");
@@ -91,6 +93,9 @@ public final class ProcFiles {
                 if (DevFiles.covers(path)) {
                     return true; // write_null, write_zero, random_write: whatever is written is taken
                 }
+                if (orphanOnDev(c, path) || onSysfs(path)) {
+                    return false; // ENOENT: /dev's tmpfs has no such directory (--ipc none's /dev/shm); sysfs: see writeError
+                }
                 if (!ProcSys.covers(path)) {
                     return files.writeFile(path, content, append);
                 }
@@ -102,6 +107,13 @@ public final class ProcFiles {
             public String writeError(String path) {
                 if (covers(path)) {
                     return WRITE_ERROR;
+                }
+                if (orphanOnDev(c, path)) {
+                    return "No such file or directory";
+                }
+                if (onSysfs(path)) {
+                    // lookup_open: EROFS on runc's read-only sysfs; on a privileged container's writable one, no ->create: EACCES
+                    return c.options().privileged() ? "Permission denied" : "Read-only file system";
                 }
                 return ProcSys.covers(path) ? ProcSys.writeError(engine.kernel(), c, path) : files.writeError(path);
             }
@@ -134,6 +146,18 @@ public final class ProcFiles {
         };
     }
 
+    /** Whether {@code path} lies on the container's sysfs (the cgroup tree under it is not written either). */
+    private static boolean onSysfs(String path) {
+        return path.startsWith("/sys/");
+    }
+
+    /** Whether {@code path} lies under a directory of /dev that is not there (neither runc's nor one the container made). */
+    private static boolean orphanOnDev(Container c, String path) {
+        int slash = path.lastIndexOf('/');
+        String parent = slash <= 0 ? "/" : path.substring(0, slash);
+        return DevTmpfs.covers(parent) && !parent.equals(DevTmpfs.ROOT) && DevTmpfs.names(c, parent) == null;
+    }
+
     /**
      * Where a link of the image's tree into /proc leads ({@code /etc/mtab -> ../proc/mounts} in alpine,
      * {@code ../proc/self/mounts} where an image has it), or null: the file its reader opens.
@@ -163,7 +187,7 @@ public final class ProcFiles {
     /** {@code /proc/PID/NAME}'s PID ("self" kept) and NAME, or null. */
     private static String[] pidFile(String path) {
         String[] parts = path.substring("/proc/".length()).split("/");
-        if (parts.length != 2 || !List.of("mounts", "cmdline", "comm", "limits").contains(parts[1])) {
+        if (parts.length != 2 || !List.of("mounts", "cmdline", "comm", "limits", "status").contains(parts[1])) {
             return null;
         }
         return parts[0].equals("self") || parts[0].chars().allMatch(Character::isDigit) && !parts[0].isEmpty() ? parts : null;
@@ -196,6 +220,11 @@ public final class ProcFiles {
         if (file[1].equals("mounts")) {
             return file[0].equals("self") || process(engine, c, file[0]) != null ? mounts(c) : null;
         }
+        if (file[1].equals("status")) {
+            Process reader = reader(engine, c);
+            Process p = file[0].equals("self") ? reader : process(engine, c, file[0]);
+            return p == null ? null : ProcStatus.text(c, p, p == reader, kernel.cpus());
+        }
         Process p = process(engine, c, file[0]);
         if (p == null) {
             return null;
@@ -204,13 +233,18 @@ public final class ProcFiles {
             return p.limits().procText();
         }
         if (file[1].equals("comm")) {
-            String argv0 = p.argv().isEmpty() ? "" : p.argv().get(0);
-            String name = argv0.substring(argv0.lastIndexOf('/') + 1);
-            return (name.length() > 15 ? name.substring(0, 15) : name) + "\n"; // TASK_COMM_LEN - 1
+            return ProcStatus.comm(p) + "\n";
         }
         StringBuilder cmdline = new StringBuilder();
         p.argv().forEach(a -> cmdline.append(a).append('\0'));
         return cmdline.toString();
+    }
+
+    /** The process reading /proc/self: the one of the namespace started last (the program just run). */
+    private static Process reader(Host engine, Container c) {
+        ContainerProcesses running = engine.processes(c);
+        return running == null ? null
+                : running.pids().running().stream().max(java.util.Comparator.comparingInt(Process::pid)).orElse(null);
     }
 
     private static Process process(Host engine, Container c, String pid) {
@@ -236,8 +270,14 @@ public final class ProcFiles {
         line(out, "cgroup", "/sys/fs/cgroup", "cgroup2", (c.options().privileged() ? "rw" : "ro")
                 + ",nosuid,nodev,noexec,relatime,nsdelegate,memory_recursiveprot");
         line(out, "mqueue", "/dev/mqueue", "mqueue", "rw,nosuid,nodev,noexec,relatime");
-        line(out, "shm", "/dev/shm", "tmpfs", "rw,nosuid,nodev,noexec,relatime,size=" + c.options().shmSizeOrDefault() / 1024 + "k,inode64");
+        String ipc = c.options().namespaces().ipc();
+        if (!ipc.equals("none") && !ipc.equals("host")) { // WithMounts filters it out for none; host's is IpcMounts' bind
+            line(out, "shm", "/dev/shm", "tmpfs", "rw,nosuid,nodev,noexec,relatime,size=" + c.options().shmSizeOrDefault() / 1024 + "k,inode64");
+        }
         List<String[]> own = new ArrayList<>();
+        if (ipc.equals("host")) {
+            own.add(new String[] {"tmpfs", "/dev/shm", "tmpfs", HOST_SHM}); // the host's /dev/shm as systemd mounted it
+        }
         for (MountPoint m : c.mountTable()) {
             own.add(m.type().equals("tmpfs")
                     ? new String[] {"tmpfs", m.destination(), "tmpfs", TmpfsMount.shown(c, m)}
