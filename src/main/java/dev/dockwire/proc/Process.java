@@ -16,8 +16,8 @@ public final class Process {
     private final int pid;
     private final int hostPid;
     private final int ppid;
-    private final List<String> argv;
-    private final Map<String, String> env;
+    private List<String> argv;
+    private Map<String, String> env;
     private final long startNanos;
     private int uid;
     /** Made at the first sigaction: most processes (a large topology's PID 1s) install none. */
@@ -250,6 +250,21 @@ public final class Process {
     /** The signal whose default action ended it, or null. */
     public Signal killedBy() {
         return killedBy;
+    }
+
+    /**
+     * execve(2) in place (fs/exec.c begin_new_exec): the process keeps its pid, parent, session and
+     * group, uid, open files, resource limits and start time (ps's STIME and TIME go on), and takes
+     * {@code argv} (its comm argv[0]'s last component) and {@code env}; every handler its old program
+     * installed is reset to the default action (flush_signal_handlers). Who waits for it still does.
+     */
+    public void exec(List<String> argv, Map<String, String> env) {
+        if (status != null) {
+            return;
+        }
+        this.argv = List.copyOf(argv);
+        this.env = Map.copyOf(env);
+        handlers = Map.of();
     }
 
     /** The command line as {@code ps} shows it. */

@@ -102,6 +102,8 @@ final class Interp {
     Commands.Running running;
     /** The simple commands the shell execs in place of forking, being its script's last ({@link Sh#tail}). */
     java.util.Set<Ast.Simple> tail = java.util.Set.of();
+    /** A subshell that ash runs in its shell's process, its script's last command ({@link Sh#tail}): it may exec in place. */
+    boolean tailSubshell;
     /** Whether the next program started replaces the shell: {@code exec CMD}, or {@link #tail} running. */
     boolean execNext;
     /**
@@ -307,6 +309,10 @@ final class Interp {
             run(g.body(), io, k);
         } else if (c instanceof Ast.Subshell s) {
             Interp sub = fork();
+            // The script's last command inside it: ash runs the subshell without forking (evalsubshell's
+            // EV_EXIT), so that command may take the shell's process as it would outside.
+            sub.tail = tail;
+            sub.tailSubshell = traps.isEmpty() && (!subshell || tailSubshell);
             Io own = io.copy(); // the subshell's descriptors: its exec's redirections stay inside
             sub.run(s.body(), own, () -> sub.exitTraps(own, () -> {
                 status = sub.status;
