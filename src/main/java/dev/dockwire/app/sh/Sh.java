@@ -102,6 +102,9 @@ public final class Sh implements Program {
             script = String.join("\n", ctx.stdin());
         }
         Interp sh = new Interp(ctx, commands, dialect, arg0, env, positional);
+        if (ctx.pid() > 0) {
+            sh.pid = ctx.pid(); // $$: the shell's process (docker exec's sh is not PID 1), which its last command may exec in place
+        }
         sh.cwd = cwd;
         sh.direct = direct;
         if (!direct) {

@@ -355,6 +355,13 @@ public final class Exec implements ProcessContext {
 
     @Override
     public String readFile(String path) {
+        if (process != null && path.startsWith("/proc/self/")) {
+            // /proc/self is a link to the reader's own pid (proc_self_get_link): the shell's, or what it exec'd in place
+            String own = files.readFile("/proc/" + process.pid() + path.substring("/proc/self".length()));
+            if (own != null) {
+                return own;
+            }
+        }
         return files.readFile(path);
     }
 
