@@ -45,7 +45,7 @@ final class Execute {
 
     void simple(Ast.Simple s, Io io, Runnable k) {
         sh.substituted = false;
-        boolean replaces = sh.tail.contains(s) && sh.traps.isEmpty() && (!sh.isSubshell() || sh.tailSubshell);
+        boolean replaces = sh.tail.contains(s) && !sh.trapsKeepShell() && (!sh.isSubshell() || sh.tailSubshell);
         sh.expander.fields(s.words(), io, argv -> assignments(s.assigns(), 0, new LinkedHashMap<>(), io, assigns -> {
             if (sh.flow != null) {
                 k.run();

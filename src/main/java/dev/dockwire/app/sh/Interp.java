@@ -102,6 +102,8 @@ final class Interp {
     Commands.Running running;
     /** The simple commands the shell execs in place of forking, being its script's last ({@link Sh#tail}). */
     java.util.Set<Ast.Simple> tail = java.util.Set.of();
+    /** ash's may_have_traps: a trap with an action was set (ignoring one, {@code trap '' SIG}, is none), and stays so after {@code trap -}. */
+    boolean mayHaveTraps;
     /** A subshell that ash runs in its shell's process, its script's last command ({@link Sh#tail}): it may exec in place. */
     boolean tailSubshell;
     /** Whether the next program started replaces the shell: {@code exec CMD}, or {@link #tail} running. */
@@ -167,6 +169,23 @@ final class Interp {
         i.pipeOut = pipeOut; // a subshell of a pipeline's stage writes into the same pipe
         i.execute.inherit(execute);
         return i;
+    }
+
+    /**
+     * Whether a trap keeps the shell from exec'ing its script's last command in its own process (it must
+     * live to run the action): in ash one was ever set (evalcommand's {@code may_have_traps}); in bash one
+     * is set now, an ignored signal being no trap (measured with BusyBox 1.35 and bash 5.2).
+     */
+    boolean trapsKeepShell() {
+        if (dialect == Dialect.ASH) {
+            return mayHaveTraps;
+        }
+        for (String action : traps.values()) {
+            if (!action.isEmpty()) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Whether this is a copy of its shell for {@code ( )}, a pipeline's stage or {@code &}. */
@@ -312,7 +331,8 @@ final class Interp {
             // The script's last command inside it: ash runs the subshell without forking (evalsubshell's
             // EV_EXIT), so that command may take the shell's process as it would outside.
             sub.tail = tail;
-            sub.tailSubshell = traps.isEmpty() && (!subshell || tailSubshell);
+            sub.tailSubshell = !trapsKeepShell() && (!subshell || tailSubshell) && !tail.isEmpty()
+                    && Sh.tail(dialect, s.body(), false).stream().anyMatch(tail::contains);
             Io own = io.copy(); // the subshell's descriptors: its exec's redirections stay inside
             sub.run(s.body(), own, () -> sub.exitTraps(own, () -> {
                 status = sub.status;
