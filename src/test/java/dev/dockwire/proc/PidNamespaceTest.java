@@ -35,6 +35,35 @@ class PidNamespaceTest {
     }
 
     @Test
+    void execveKeepsThePidParentLimitsAndStartButNotTheHandlers() {
+        spawn("sleep", "3600");
+        Process sh = ns.spawn(1, List.of("sh", "-c", "true; sleep 600"), Map.of("PATH", "/bin"), 7);
+        sh.uid(1000);
+        sh.limits(sh.limits().with(dev.dockwire.libc.Rlimit.NOFILE, 50, 50));
+        List<Integer> heard = new ArrayList<>();
+        sh.onExit(heard::add);
+        boolean[] trapped = {false};
+        sh.handle(Signal.SIGTERM, () -> trapped[0] = true);
+
+        sh.exec(List.of("sleep", "600"), Map.of("HOME", "/root"));
+
+        assertEquals(List.of(sh), ns.running().subList(1, 2), "no new process");
+        assertEquals(2, sh.pid());
+        assertEquals(4002, sh.hostPid());
+        assertEquals(1, sh.ppid());
+        assertEquals(7, sh.startNanos());
+        assertEquals(1000, sh.uid());
+        assertEquals(50, sh.limits().soft(dev.dockwire.libc.Rlimit.NOFILE));
+        assertEquals("sleep 600", sh.commandLine());
+        assertEquals(Map.of("HOME", "/root"), sh.env());
+        assertTrue(ns.kill(2, Signal.SIGTERM));
+        assertFalse(trapped[0], "execve resets a caught signal to its default action");
+        assertEquals(List.of(143), heard, "who waited for the shell hears the program's end");
+        sh.exec(List.of("true"), Map.of());
+        assertEquals("sleep 600", sh.commandLine(), "an ended process execs nothing");
+    }
+
+    @Test
     void anUnhandledSignalTerminatesAnOrdinaryProcessWith128PlusN() {
         spawn("sleep", "3600");
         Process p = spawn("sleep", "5");
