@@ -65,6 +65,9 @@ class ExecInPlaceEndToEndTest {
         assertEquals(2, top.size(), String.join("\n", top));
         assertTrue(top.get(1).endsWith(" sleep 600"), top.get(1));
         assertEquals(List.of("starting"), h.ok("docker logs e3"));
+        h.ok("docker run -d --name pg -e POSTGRES_PASSWORD=x postgres:15");
+        h.ok("sleep 2");
+        assertEquals(List.of("postgres"), args(h.ok("docker top pg -o pid,args")), "docker-entrypoint.sh exec'd the server");
     }
 
     @Test
