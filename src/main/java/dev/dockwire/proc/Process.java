@@ -15,7 +15,9 @@ import java.util.function.IntConsumer;
 public final class Process {
     private final int pid;
     private final int hostPid;
-    private final int ppid;
+    private int ppid;
+    /** The parent when it is a process of the namespace, whose end makes this one init's child (forget_original_parent). */
+    private Process parent;
     private List<String> argv;
     private Map<String, String> env;
     private final long startNanos;
@@ -84,9 +86,22 @@ public final class Process {
         return hostPid;
     }
 
-    /** The parent's pid in the namespace; 0 for a process started from outside it (init, {@code docker exec}). */
+    /**
+     * The parent's pid in the namespace; 0 for a process started from outside it (init, {@code docker exec}).
+     * Once the parent has exited, the namespace's init (its child_reaper, pid 1) is the parent
+     * (kernel/exit.c forget_original_parent): a shell's background job outlives it as PID 1's child.
+     */
     public int ppid() {
+        if (parent != null && parent.exited()) {
+            ppid = pid == 1 ? ppid : 1;
+            parent = null; // not kept past its end
+        }
         return ppid;
+    }
+
+    /** Set by the namespace at spawn: the parent process, when it has one there. */
+    void parent(Process p) {
+        this.parent = p;
     }
 
     public List<String> argv() {

@@ -55,6 +55,7 @@ class ExecInPlaceEndToEndTest {
         assertEquals("bye", trapped.get(trapped.size() - 1));
         List<String> sub = h.ok("docker exec e2 sh -c 'exec sleep 5 & echo $$; ps -o ppid,args'");
         assertTrue(sub.contains(String.format("%5s sleep 5", sub.get(0))), "exec in a background subshell: the shell's child " + sub);
+        assertTrue(h.ok("docker exec e2 ps -o ppid,args").contains("    1 sleep 5"), "its shell ended: PID 1 is its parent");
     }
 
     @Test

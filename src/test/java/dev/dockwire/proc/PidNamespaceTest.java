@@ -64,6 +64,19 @@ class PidNamespaceTest {
     }
 
     @Test
+    void aChildWhoseParentEndedIsInitsChild() {
+        spawn("sleep", "3600");
+        Process sh = ns.spawn(0, List.of("sh", "-c", "sleep 100 &"), Map.of(), 0);
+        Process job = ns.spawn(sh.pid(), List.of("sleep", "100"), Map.of(), 0);
+        assertEquals(2, job.ppid());
+        sh.exit(0);
+        assertEquals(1, job.ppid(), "reparented to the namespace's init at the parent's exit, reaped or not");
+        ns.reap(sh.pid());
+        assertEquals(1, job.ppid());
+        assertEquals(0, sh.ppid(), "started from outside");
+    }
+
+    @Test
     void anUnhandledSignalTerminatesAnOrdinaryProcessWith128PlusN() {
         spawn("sleep", "3600");
         Process p = spawn("sleep", "5");
