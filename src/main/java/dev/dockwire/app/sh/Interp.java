@@ -100,11 +100,11 @@ final class Interp {
     boolean direct;
     /** The program the script waits for now, or null. */
     Commands.Running running;
-    /** The simple commands the shell execs in place of forking, being its script's last ({@link Sh#tail}). */
+    /** The simple commands the shell execs in place of forking, being its script's last ({@link TailExec#of}). */
     java.util.Set<Ast.Simple> tail = java.util.Set.of();
     /** ash's may_have_traps: a trap with an action was set (ignoring one, {@code trap '' SIG}, is none), and stays so after {@code trap -}. */
     boolean mayHaveTraps;
-    /** A subshell that ash runs in its shell's process, its script's last command ({@link Sh#tail}): it may exec in place. */
+    /** A subshell that ash runs in its shell's process, its script's last command ({@link TailExec#of}): it may exec in place. */
     boolean tailSubshell;
     /** Whether the next program started replaces the shell: {@code exec CMD}, or {@link #tail} running. */
     boolean execNext;
@@ -171,21 +171,9 @@ final class Interp {
         return i;
     }
 
-    /**
-     * Whether a trap keeps the shell from exec'ing its script's last command in its own process (it must
-     * live to run the action): in ash one was ever set (evalcommand's {@code may_have_traps}); in bash one
-     * is set now, an ignored signal being no trap (measured with BusyBox 1.35 and bash 5.2).
-     */
+    /** Whether a trap keeps the shell from exec'ing its script's last command ({@link TailExec#trapsKeepShell}). */
     boolean trapsKeepShell() {
-        if (dialect == Dialect.ASH) {
-            return mayHaveTraps;
-        }
-        for (String action : traps.values()) {
-            if (!action.isEmpty()) {
-                return true;
-            }
-        }
-        return false;
+        return TailExec.trapsKeepShell(dialect, mayHaveTraps, traps.values());
     }
 
     /** Whether this is a copy of its shell for {@code ( )}, a pipeline's stage or {@code &}. */
@@ -332,7 +320,7 @@ final class Interp {
             // EV_EXIT), so that command may take the shell's process as it would outside.
             sub.tail = tail;
             sub.tailSubshell = !trapsKeepShell() && (!subshell || tailSubshell) && !tail.isEmpty()
-                    && Sh.tail(dialect, s.body(), false).stream().anyMatch(tail::contains);
+                    && TailExec.of(dialect, s.body(), false).stream().anyMatch(tail::contains);
             Io own = io.copy(); // the subshell's descriptors: its exec's redirections stay inside
             sub.run(s.body(), own, () -> sub.exitTraps(own, () -> {
                 status = sub.status;
