@@ -16,6 +16,8 @@ docker exec execsh1 sh -c 'for i in 1; do ps -o comm; done'
 docker exec execsh1 sh -c 'f() { ps -o comm; }; f'
 docker exec execsh1 sh -c '! ps -o comm' || echo status $?
 docker exec execsh1 sh -c 'echo before; exec sh -c "true; ps -o comm"; echo never'
+docker exec execsh1 sh -c 'sleep 30 &'
+docker exec execsh1 ps -o ppid,comm,args | grep 'sleep 30'
 docker exec execsh1 kill 1
 sleep 1
 docker inspect -f '{{.State.Status}}' execsh1
