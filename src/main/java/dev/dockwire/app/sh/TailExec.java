@@ -17,7 +17,7 @@ final class TailExec {
     /**
      * The simple commands a shell execs instead of forking, as the last of its script, when no trap
      * is set (measured with bash 5.2, dash 0.5.12 and BusyBox 1.35 ash): bash the last command of
-     * the script when simple, or the last of a lone and-or list; BusyBox ash the last command
+     * the script when simple and without redirections, or the last of a lone and-or list; BusyBox ash the last command
      * through and-or lists, lists, {@code { }} groups, {@code ( )} subshells and if branches (evaltree's
      * EV_EXIT), not in loops, functions or after {@code !}; dash never.
      */
@@ -32,7 +32,9 @@ final class TailExec {
             return;
         }
         if (c instanceof Ast.Simple s) {
-            out.add(s);
+            if (dialect == Dialect.ASH || s.redirs().isEmpty()) { // bash's should_suppress_fork: no redirections
+                out.add(s);
+            }
         } else if (c instanceof Ast.Seq q && !q.items().isEmpty() && !last(q).background()) {
             if (dialect == Dialect.ASH || last(q).cmd() instanceof Ast.Simple) {
                 tail(dialect, last(q).cmd(), false, out);

@@ -28,6 +28,7 @@ class ShExecInPlaceBesideShellsTest {
         "{ true; X; }", "(X)", "true; (X)", "! X", "f() { X; }; f", "set -e; true; X", "true; { X; } 2>/dev/null",
         "trap '' INT; true; X", "trap 'echo x' INT; true; X", "trap 'echo x' INT; trap - INT; true; X",
         "trap 'echo t' EXIT; X", "trap 'echo t' EXIT; exec X", "exec X; echo never", "true; (exec X); true", "X & wait",
+        "true; X 2>/dev/null", "X 2>/dev/null",
     })
     void execsInPlaceAsTheRealShellDoes(String script) throws Exception {
         for (Dialect dialect : Dialect.values()) {
