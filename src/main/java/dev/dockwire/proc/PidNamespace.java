@@ -67,6 +67,7 @@ public final class PidNamespace {
         Process p = new Process(pid, hostPids.getAsInt(), ppid, argv, env, nowNanos);
         Process parent = ppid == 0 ? null : process(ppid);
         p.limits(parent != null ? parent.limits() : outside);
+        p.parent(parent);
         Process[] t = table;
         Process[] grown = Arrays.copyOf(t, t.length + 1);
         grown[t.length] = p;

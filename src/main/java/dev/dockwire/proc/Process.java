@@ -15,9 +15,11 @@ import java.util.function.IntConsumer;
 public final class Process {
     private final int pid;
     private final int hostPid;
-    private final int ppid;
-    private final List<String> argv;
-    private final Map<String, String> env;
+    private int ppid;
+    /** The parent when it is a process of the namespace, whose end makes this one init's child (forget_original_parent). */
+    private Process parent;
+    private List<String> argv;
+    private Map<String, String> env;
     private final long startNanos;
     private int uid;
     /** Made at the first sigaction: most processes (a large topology's PID 1s) install none. */
@@ -84,9 +86,22 @@ public final class Process {
         return hostPid;
     }
 
-    /** The parent's pid in the namespace; 0 for a process started from outside it (init, {@code docker exec}). */
+    /**
+     * The parent's pid in the namespace; 0 for a process started from outside it (init, {@code docker exec}).
+     * Once the parent has exited, the namespace's init (its child_reaper, pid 1) is the parent
+     * (kernel/exit.c forget_original_parent): a shell's background job outlives it as PID 1's child.
+     */
     public int ppid() {
+        if (parent != null && parent.exited()) {
+            ppid = pid == 1 ? ppid : 1;
+            parent = null; // not kept past its end
+        }
         return ppid;
+    }
+
+    /** Set by the namespace at spawn: the parent process, when it has one there. */
+    void parent(Process p) {
+        this.parent = p;
     }
 
     public List<String> argv() {
@@ -250,6 +265,21 @@ public final class Process {
     /** The signal whose default action ended it, or null. */
     public Signal killedBy() {
         return killedBy;
+    }
+
+    /**
+     * execve(2) in place (fs/exec.c begin_new_exec): the process keeps its pid, parent, session and
+     * group, uid, open files, resource limits and start time (ps's STIME and TIME go on), and takes
+     * {@code argv} (its comm argv[0]'s last component) and {@code env}; every handler its old program
+     * installed is reset to the default action (flush_signal_handlers). Who waits for it still does.
+     */
+    public void exec(List<String> argv, Map<String, String> env) {
+        if (status != null) {
+            return;
+        }
+        this.argv = List.copyOf(argv);
+        this.env = Map.copyOf(env);
+        handlers = Map.of();
     }
 
     /** The command line as {@code ps} shows it. */

@@ -35,6 +35,48 @@ class PidNamespaceTest {
     }
 
     @Test
+    void execveKeepsThePidParentLimitsAndStartButNotTheHandlers() {
+        spawn("sleep", "3600");
+        Process sh = ns.spawn(1, List.of("sh", "-c", "true; sleep 600"), Map.of("PATH", "/bin"), 7);
+        sh.uid(1000);
+        sh.limits(sh.limits().with(dev.dockwire.libc.Rlimit.NOFILE, 50, 50));
+        List<Integer> heard = new ArrayList<>();
+        sh.onExit(heard::add);
+        boolean[] trapped = {false};
+        sh.handle(Signal.SIGTERM, () -> trapped[0] = true);
+
+        sh.exec(List.of("sleep", "600"), Map.of("HOME", "/root"));
+
+        assertEquals(List.of(sh), ns.running().subList(1, 2), "no new process");
+        assertEquals(2, sh.pid());
+        assertEquals(4002, sh.hostPid());
+        assertEquals(1, sh.ppid());
+        assertEquals(7, sh.startNanos());
+        assertEquals(1000, sh.uid());
+        assertEquals(50, sh.limits().soft(dev.dockwire.libc.Rlimit.NOFILE));
+        assertEquals("sleep 600", sh.commandLine());
+        assertEquals(Map.of("HOME", "/root"), sh.env());
+        assertTrue(ns.kill(2, Signal.SIGTERM));
+        assertFalse(trapped[0], "execve resets a caught signal to its default action");
+        assertEquals(List.of(143), heard, "who waited for the shell hears the program's end");
+        sh.exec(List.of("true"), Map.of());
+        assertEquals("sleep 600", sh.commandLine(), "an ended process execs nothing");
+    }
+
+    @Test
+    void aChildWhoseParentEndedIsInitsChild() {
+        spawn("sleep", "3600");
+        Process sh = ns.spawn(0, List.of("sh", "-c", "sleep 100 &"), Map.of(), 0);
+        Process job = ns.spawn(sh.pid(), List.of("sleep", "100"), Map.of(), 0);
+        assertEquals(2, job.ppid());
+        sh.exit(0);
+        assertEquals(1, job.ppid(), "reparented to the namespace's init at the parent's exit, reaped or not");
+        ns.reap(sh.pid());
+        assertEquals(1, job.ppid());
+        assertEquals(0, sh.ppid(), "started from outside");
+    }
+
+    @Test
     void anUnhandledSignalTerminatesAnOrdinaryProcessWith128PlusN() {
         spawn("sleep", "3600");
         Process p = spawn("sleep", "5");

@@ -368,8 +368,9 @@ final class Builtins {
             done(0, k);
             return;
         }
-        sh.execNext = sh.traps.isEmpty();
+        sh.execNext = true; // whatever traps are set (they are lost with the shell's program: no EXIT trap runs)
         sh.execute.program(args, Map.of(), io, () -> {
+            sh.traps.remove("EXIT");
             sh.exit(sh.status);
             sh.exitBuiltin = true; // the shell's process is CMD's, which has ended: so has the session
             k.run();
@@ -427,6 +428,7 @@ final class Builtins {
                 continue;
             }
             sh.traps.put(name, action);
+            sh.mayHaveTraps |= !action.isEmpty();
             Signal sig = name.equals("EXIT") ? null : Signal.parse(name);
             if (sig != null && sig.catchable() && !sh.isSubshell()) {
                 sh.ctx.onSignal(sig, () -> {

@@ -109,6 +109,24 @@ public interface Commands {
     Running start(int ppid, List<String> argv, Map<String, String> env, List<String> stdin, Output out, IntConsumer done);
 
     /**
+     * execve(2) of {@code argv} in the place's process {@code pid}, the shell's own ({@code exec CMD},
+     * the last command of its script): the program runs as that process, its pid, parent and start
+     * time kept, and {@code done} hears its status, which is the process's. By default a place keeping
+     * no such process starts it as a child of none ({@link #start}, ppid 0).
+     */
+    default Running exec(int pid, List<String> argv, Map<String, String> env, List<String> stdin, Output out, IntConsumer done) {
+        return start(null, 0, argv, env, stdin, out, done);
+    }
+
+    /**
+     * The place's process {@code pid} (the shell's own) exec'd {@code argv}, a program dockwire's shell
+     * runs itself as its applet: {@code ps} and /proc/PID show it from now on, as after execve(2).
+     * By default the place keeps no such process.
+     */
+    default void becomes(int pid, List<String> argv) {
+    }
+
+    /**
      * stat(2) of a file as {@code ls -l} prints it: {@code mode} with its S_IFMT type bits
      * ({@code 0040000} a directory, {@code 0100000} a regular file), link count, owner ids, size in
      * bytes, 512-byte blocks allocated, the modification time in epoch milliseconds and, for a

@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
+import java.util.function.IntConsumer;
 
 /**
  * A simple command (XCU 2.9.1): its words expanded, its assignments and redirections applied, then
@@ -44,7 +45,7 @@ final class Execute {
 
     void simple(Ast.Simple s, Io io, Runnable k) {
         sh.substituted = false;
-        boolean replaces = sh.tail.contains(s) && sh.traps.isEmpty() && !sh.isSubshell();
+        boolean replaces = sh.tail.contains(s) && !sh.trapsKeepShell() && (!sh.isSubshell() || sh.tailSubshell);
         sh.expander.fields(s.words(), io, argv -> assignments(s.assigns(), 0, new LinkedHashMap<>(), io, assigns -> {
             if (sh.flow != null) {
                 k.run();
@@ -282,13 +283,20 @@ final class Execute {
             return;
         }
         builtins.names.executed(name);
+        boolean replaces = sh.execNext;
+        // execve(2) in the shell's own process: not in a subshell it forks (one of its own in the real shells, which
+        // dockwire runs in the shell's process), nor in the background, nor at an interactive prompt (each line a
+        // process of its own)
+        boolean inPlace = replaces && (!sh.subshell() || sh.tailSubshell) && !sh.interactive && sh.background == null && sh.ctx.pid() != 0;
+        if (inPlace && Applets.runs(name)) {
+            sh.commands.becomes(sh.ctx.pid(), argv); // its own applet, run in the process it execs: ps and /proc see it
+        }
         Integer applet = applets.run(name, provider, argv.subList(1, argv.size()), assigns, io);
         if (applet != null) {
             sh.status = applet;
             k.run();
             return;
         }
-        boolean replaces = sh.execNext;
         Map<String, String> env = sh.environment(assigns);
         sh.execNext = false;
         boolean[] finished = {false};
@@ -304,8 +312,11 @@ final class Execute {
         sh.forked();
         String job = sh.background == null ? null : String.join(" ", argv) + sh.jobRedirs;
         sh.jobRedirs = "";
-        Commands.Running r = sh.commands.start(job, replaces ? 0 : sh.ctx.pid(), argv, env, io.in.handOn(), output(io),
-                status -> {
+        if (inPlace) {
+            io.out.flush(); // what the shell wrote is written before its process becomes the program's
+            io.err.flush();
+        }
+        IntConsumer ended = status -> {
             if (!finished[0]) {
                 finished[0] = true;
                 sh.running = null;
@@ -319,7 +330,10 @@ final class Execute {
                     }
                 });
             }
-        });
+        };
+        Commands.Running r = inPlace ? sh.commands.exec(sh.ctx.pid(), argv, env, io.in.handOn(), output(io), ended)
+                : sh.commands.start(job, replaces && !sh.subshell() && sh.background == null ? 0 : sh.ctx.pid(), argv, env,
+                        io.in.handOn(), output(io), ended); // a subshell's exec: a child of the shell that forked it
         if (r == null) {
             io.err.line(dev.dockwire.app.Program.notModelled(name));
             sh.status = dev.dockwire.app.Program.NOT_MODELLED;
@@ -328,9 +342,10 @@ final class Execute {
         }
         if (!finished[0]) {
             sh.running = r;
-            if (replaces) {
-                // execve(2): the program is now the process, so the signals sent to the shell's pid reach it
-                // (docker stop's SIGTERM to PID 1), and the shell's status is the program's once it ends.
+            if (replaces && r.pid() != sh.ctx.pid()) {
+                // A place that started it as a process of its own (the host's): the signals sent to the shell's
+                // pid reach it as after execve(2) (docker stop's SIGTERM to PID 1), and the shell's status is the
+                // program's once it ends. In place, the program installs its own handlers on the process.
                 for (Signal signal : Signal.values()) {
                     if (signal.catchable()) {
                         sh.ctx.onSignal(signal, () -> r.signal(signal));

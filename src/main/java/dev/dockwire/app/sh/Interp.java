@@ -100,8 +100,12 @@ final class Interp {
     boolean direct;
     /** The program the script waits for now, or null. */
     Commands.Running running;
-    /** The simple commands the shell execs in place of forking, being its script's last ({@link Sh#tail}). */
+    /** The simple commands the shell execs in place of forking, being its script's last ({@link TailExec#of}). */
     java.util.Set<Ast.Simple> tail = java.util.Set.of();
+    /** ash's may_have_traps: a trap with an action was set (ignoring one, {@code trap '' SIG}, is none), and stays so after {@code trap -}. */
+    boolean mayHaveTraps;
+    /** A subshell that ash runs in its shell's process, its script's last command ({@link TailExec#of}): it may exec in place. */
+    boolean tailSubshell;
     /** Whether the next program started replaces the shell: {@code exec CMD}, or {@link #tail} running. */
     boolean execNext;
     /**
@@ -165,6 +169,11 @@ final class Interp {
         i.pipeOut = pipeOut; // a subshell of a pipeline's stage writes into the same pipe
         i.execute.inherit(execute);
         return i;
+    }
+
+    /** Whether a trap keeps the shell from exec'ing its script's last command ({@link TailExec#trapsKeepShell}). */
+    boolean trapsKeepShell() {
+        return TailExec.trapsKeepShell(dialect, mayHaveTraps, traps.values());
     }
 
     /** Whether this is a copy of its shell for {@code ( )}, a pipeline's stage or {@code &}. */
@@ -307,6 +316,11 @@ final class Interp {
             run(g.body(), io, k);
         } else if (c instanceof Ast.Subshell s) {
             Interp sub = fork();
+            // The script's last command inside it: ash runs the subshell without forking (evalsubshell's
+            // EV_EXIT), so that command may take the shell's process as it would outside.
+            sub.tail = tail;
+            sub.tailSubshell = !trapsKeepShell() && (!subshell || tailSubshell) && !tail.isEmpty()
+                    && TailExec.of(dialect, s.body(), false).stream().anyMatch(tail::contains);
             Io own = io.copy(); // the subshell's descriptors: its exec's redirections stay inside
             sub.run(s.body(), own, () -> sub.exitTraps(own, () -> {
                 status = sub.status;

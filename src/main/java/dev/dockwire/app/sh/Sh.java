@@ -102,6 +102,9 @@ public final class Sh implements Program {
             script = String.join("\n", ctx.stdin());
         }
         Interp sh = new Interp(ctx, commands, dialect, arg0, env, positional);
+        if (ctx.pid() > 0) {
+            sh.pid = ctx.pid(); // $$: the shell's process (docker exec's sh is not PID 1), which its last command may exec in place
+        }
         sh.cwd = cwd;
         sh.direct = direct;
         if (!direct) {
@@ -147,44 +150,8 @@ public final class Sh implements Program {
             k.run();
             return;
         }
-        sh.tail = execs && p.atEnd() ? tail(sh.dialect, c, first) : java.util.Set.of();
+        sh.tail = execs && p.atEnd() ? TailExec.of(sh.dialect, c, first) : java.util.Set.of();
         sh.run(c, io, () -> loop(sh, p, io, k, execs, false));
-    }
-
-    /**
-     * The simple commands a shell execs instead of forking, as the last of its script, when no trap
-     * is set (measured with bash 5.2, dash 0.5.12 and BusyBox 1.35 ash): bash the last command of
-     * the script when simple, or the last of a lone and-or list; BusyBox ash the last command
-     * through and-or lists, lists and if branches (evaltree's EV_EXIT), not in loops; dash never.
-     */
-    static java.util.Set<Ast.Simple> tail(Dialect dialect, Ast.Cmd c, boolean first) {
-        java.util.Set<Ast.Simple> out = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
-        tail(dialect, c, first, out);
-        return out;
-    }
-
-    private static void tail(Dialect dialect, Ast.Cmd c, boolean first, java.util.Set<Ast.Simple> out) {
-        if (dialect == Dialect.DASH) {
-            return;
-        }
-        if (c instanceof Ast.Simple s) {
-            out.add(s);
-        } else if (c instanceof Ast.Seq q && !q.items().isEmpty() && !last(q).background()) {
-            if (dialect == Dialect.ASH || last(q).cmd() instanceof Ast.Simple) {
-                tail(dialect, last(q).cmd(), false, out);
-            }
-        } else if (c instanceof Ast.AndOr a && (dialect == Dialect.ASH || first)) {
-            tail(dialect, a.right(), first, out);
-        } else if (c instanceof Ast.If i && dialect == Dialect.ASH) {
-            i.branches().forEach(b -> tail(dialect, b, false, out));
-            if (i.orElse() != null) {
-                tail(dialect, i.orElse(), false, out);
-            }
-        }
-    }
-
-    private static Ast.Item last(Ast.Seq q) {
-        return q.items().get(q.items().size() - 1);
     }
 
     /**

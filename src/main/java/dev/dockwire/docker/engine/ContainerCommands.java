@@ -146,55 +146,86 @@ public final class ContainerCommands implements Commands {
 
     @Override
     public Running start(int ppid, List<String> argv, Map<String, String> env, List<String> stdin, Output out, IntConsumer done) {
+        return launch(null, ppid, argv, env, stdin, out, done);
+    }
+
+    /**
+     * execve(2) in the shell's process {@code pid} ({@code exec CMD}, the script's last command): the
+     * program is that process, with its argv ({@code ps}, {@code docker top}, /proc/PID/cmdline and
+     * comm, {@code pidof}), its pid, parent and start time kept ({@link Process#exec}).
+     */
+    @Override
+    public Running exec(int pid, List<String> argv, Map<String, String> env, List<String> stdin, Output out, IntConsumer done) {
+        Process self = pids.process(pid);
+        if (self == null || self.exited()) {
+            return launch(null, 0, argv, env, stdin, out, done);
+        }
+        return launch(self, self.ppid(), argv, env, stdin, out, done);
+    }
+
+    @Override
+    public void becomes(int pid, List<String> argv) {
+        Process self = pids.process(pid);
+        if (self != null) {
+            self.exec(argv, self.env());
+        }
+    }
+
+    /** Starts {@code argv} as a child of {@code ppid}, or ({@code in} not null) in that process, which execs it. */
+    private Running launch(Process in, int ppid, List<String> argv, Map<String, String> env, List<String> stdin, Output out, IntConsumer done) {
         String name = argv.get(0);
         String base = name.substring(name.lastIndexOf('/') + 1);
         List<String> args = argv.subList(1, argv.size());
-        Program server = server(base, args, ppid == 0 && pids.init() != null && SHELLS.contains(shellName(pids.init())));
+        boolean execByShell = in != null ? in == pids.init() : ppid == 0 && pids.init() != null && SHELLS.contains(shellName(pids.init()));
+        Program server = server(base, args, execByShell);
+        if (in != null) {
+            in.exec(argv, env); // what runs now, in its own turn or the shell's, is the process
+        }
         List<String> help = server == null && ("busybox".equals(provider(name)) || "alpine".equals(provider(name)))
                 ? dev.dockwire.libc.BusyboxHelp.of(base, args) : null;
         if (help != null) { // appletlib.c's --help, before the applet runs
             help.forEach(out::err);
             clock.schedule(0, () -> done.accept(0));
-            return running(null);
+            return running(in);
         }
         ContainerTools.Tool tool = server != null ? null : engine.tools().find(base);
         if (tool != null || base.equals("ps")) {
-            CommandOutput r = tool != null ? tool.run(c, caps, argv, stdin) : ps(ppid, argv);
+            CommandOutput r = tool != null ? tool.run(c, caps, argv, stdin) : ps(in, ppid, argv);
             r.output().forEach(out::out);
             clock.schedule(0, () -> done.accept(r.status()));
-            return running(null);
+            return running(in);
         }
         if (server == null && PackageManagers.handles(name) && provider(name) != null) {
             CommandOutput refused = PackageLock.refusal(argv, user);
             CommandOutput r = refused != null ? refused : PackageManagers.run(engine::findNetwork, c, argv, terminal);
             print(r, out);
             clock.schedule(0, () -> done.accept(r.status()));
-            return running(null);
+            return running(in);
         }
         if (server == null && (ContainerDirs.handles(argv) || ContainerLn.handles(argv)) && provider(name) != null) {
             CommandOutput r = ContainerLn.handles(argv) ? ContainerLn.run(c, argv, env, user, clock.nanos())
                     : ContainerDirs.run(c, argv, env, user, clock.nanos());
             print(r, out);
             clock.schedule(0, () -> done.accept(r.status()));
-            return running(null);
+            return running(in);
         }
         if (server == null && BusyboxAdduser.handles(argv) && provider(name) != null) {
             CommandOutput r = BusyboxAdduser.run(c, argv, env, user, clock.nanos(), engine.epochMillis() + clock.nanos() / 1_000_000);
             print(r, out);
             clock.schedule(0, () -> done.accept(r.status()));
-            return running(null);
+            return running(in);
         }
         if (server == null && ContainerCopy.handles(argv) && provider(name) != null) {
             CommandOutput r = ContainerCopy.run(c, argv, env, user);
             print(r, out);
             clock.schedule(0, () -> done.accept(r.status()));
-            return running(null);
+            return running(in);
         }
         if (server == null && StatCommand.handles(argv) && provider(name) != null) {
             CommandOutput r = StatCommand.run(c, argv, env, this::stat);
             print(r, out);
             clock.schedule(0, () -> done.accept(r.status()));
-            return running(null);
+            return running(in);
         }
         if (server == null && (Readlink.handles(argv) || Which.handles(argv) || FindCommand.handles(argv) || DuCommand.handles(argv)) && provider(name) != null) {
             String cwd = env.getOrDefault("PWD", "/");
@@ -207,34 +238,34 @@ public final class ContainerCommands implements Commands {
                     : new Readlink(busybox, this::stat, this::readlink).run(argv, cwd);
             print(r, out);
             if (find != null && !find.execs().isEmpty()) { // -exec's commands, one after another, as find's children
-                return start(ppid, List.of("sh", "-c", FindExec.script(find, r.status())), env, stdin, out, done);
+                return launch(in, ppid, List.of("sh", "-c", FindExec.script(find, r.status())), env, stdin, out, done);
             }
             clock.schedule(0, () -> done.accept(r.status()));
-            return running(null);
+            return running(in);
         }
         if (server == null && ContainerTar.handles(c, argv) && provider(name) != null) {
             CommandOutput r = ContainerTar.run(c, argv, env, user.uid(), this::stat);
             print(r, out);
             clock.schedule(0, () -> done.accept(r.status()));
-            return running(null);
+            return running(in);
         }
         if (server == null && SystemCommands.handles(argv) && provider(name) != null) {
             CommandOutput r = SystemCommands.run(engine, c, argv, provider(name), clock.nanos(), path -> stat(path) != null);
             print(r, out);
             clock.schedule(0, () -> done.accept(r.status()));
-            return running(null);
+            return running(in);
         }
         if (server == null && ProcessCommands.handles(argv) && provider(name) != null) {
-            CommandOutput r = ProcessCommands.run(pids, argv, provider(name), ppid, user.uid(), clock.nanos());
+            CommandOutput r = ProcessCommands.run(pids, in, argv, provider(name), ppid, user.uid(), clock.nanos());
             print(r, out);
             clock.schedule(0, () -> done.accept(r.status()));
-            return running(null);
+            return running(in);
         }
         if (server == null && ContainerRm.handles(argv) && provider(name) != null) {
             CommandOutput r = ContainerRm.run(c, argv, env.get("PWD"));
             print(r, out);
             clock.schedule(0, () -> done.accept(r.status()));
-            return running(null);
+            return running(in);
         }
         Program program = server != null ? server : SHELLS.contains(base) ? shell(name, env)
                 : base.equals("timeout") && provider(name) != null ? new Timeout(Set.of("busybox", "alpine").contains(provider(name)), this, env, stdin)
@@ -244,14 +275,14 @@ public final class ContainerCommands implements Commands {
             return null;
         }
         if (killed) {
-            return running(null);
+            return running(in);
         }
         Exec exec = new Exec(engine, clock, c.netns(), c.hostname(), ProcFiles.over(ProcessFiles.of(c, clock), engine, clock, c), pids).user(user).credentials(caps).stdin(stdin)
                 .parent(ppid);
         BrokenPipe pipe = BrokenPipe.of(out.reader(), clock);
         Process[] self = new Process[1];
         boolean[] broken = new boolean[1];
-        Process p = exec.start(name, program, args, env, (stream, line) -> {
+        Exec.Output sink = (stream, line) -> {
             if (stream.equals("stdout")) {
                 if (broken[0] || pipe != null && !pipe.write(line)) {
                     if (!broken[0]) {
@@ -268,8 +299,17 @@ public final class ContainerCommands implements Commands {
             } else {
                 out.err(line);
             }
-        });
+        };
+        Process p = in != null ? exec.execve(in, program, args, sink) : exec.start(name, program, args, env, sink);
         self[0] = p;
+        if (in != null) { // the shell's process, which its own parent reaps
+            p.onExit(status -> {
+                if (!killed) {
+                    done.accept(status);
+                }
+            });
+            return running(p);
+        }
         started().add(p);
         p.onExit(status -> {
             pids.reap(p.pid());
@@ -462,8 +502,8 @@ public final class ContainerCommands implements Commands {
     }
 
     /** {@code ps}: the image's ({@link ContainerPs}), PID 1 itself when runc exec'd it ({@link #init}). */
-    private CommandOutput ps(int ppid, List<String> argv) {
-        return ContainerPs.run(c, pids, init ? pids.init() : null, ppid, user.uid(), argv, clock.nanos(), engine.epochMillis(), 0,
+    private CommandOutput ps(Process in, int ppid, List<String> argv) {
+        return ContainerPs.run(c, pids, in != null ? in : init ? pids.init() : null, ppid, user.uid(), argv, clock.nanos(), engine.epochMillis(), 0,
                 engine.tools()::hostProcesses);
     }
 }

@@ -130,6 +130,23 @@ public final class Exec implements ProcessContext {
         return process;
     }
 
+    /**
+     * Runs {@code program} as {@code in}, which already exec'd its argv ({@link Process#exec}: a
+     * shell's {@code exec CMD} or last command): no new pid; the program's end is the process's.
+     */
+    public Process execve(Process in, Program program, List<String> args, Output out) {
+        this.sink = out;
+        process = in;
+        process.openFiles(new SocketFiles(() -> sockets == null ? List.of() : List.of(sockets)));
+        process.onExit(status -> {
+            if (exitStatus == null) {
+                exitStatus = status;
+            }
+        });
+        launch(program, args);
+        return process;
+    }
+
     private void launch(Program program, List<String> args) {
         loop.schedule(0, () -> guarded(() -> program.start(this, args)));
     }
@@ -338,6 +355,13 @@ public final class Exec implements ProcessContext {
 
     @Override
     public String readFile(String path) {
+        if (process != null && path.startsWith("/proc/self/")) {
+            // /proc/self is a link to the reader's own pid (proc_self_get_link): the shell's, or what it exec'd in place
+            String own = files.readFile("/proc/" + process.pid() + path.substring("/proc/self".length()));
+            if (own != null) {
+                return own;
+            }
+        }
         return files.readFile(path);
     }
 

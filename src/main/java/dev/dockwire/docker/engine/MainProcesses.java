@@ -199,7 +199,8 @@ final class MainProcesses {
             r = new ContainerProcesses(pids, init, shim, null, true, proxies);
         } else {
             List<String> title = declared == null ? ImageDaemons.title(c, run) : null;
-            Process init = pids.spawn(tini == null ? 0 : 1, title != null ? title : argv.isEmpty() ? List.of("/bin/sh") : argv, env, clock.nanos());
+            // an image's docker-entrypoint.sh ends in exec "$@": PID 1 is then the server it was given (postgres, redis-server)
+            Process init = pids.spawn(tini == null ? 0 : 1, title != null ? title : argv.isEmpty() ? List.of("/bin/sh") : effective(argv), env, clock.nanos());
             init.uid(user.uid());
             // The log is made when a line is written or read (docker logs): a PID 1 that prints nothing has
             // none (some 80 bytes of each such container).

@@ -39,9 +39,9 @@ public final class ProcessCommands {
 
     /**
      * Runs {@code argv} as {@code provider}'s program, a child of {@code ppid} in {@code pids} started at
-     * {@code nowNanos} running as {@code uid}.
+     * {@code nowNanos} running as {@code uid}; or, {@code in} not null, as that process (a shell's exec in place).
      */
-    static CommandOutput run(PidNamespace pids, List<String> argv, String provider, int ppid, int uid, long nowNanos) {
+    static CommandOutput run(PidNamespace pids, Process in, List<String> argv, String provider, int ppid, int uid, long nowNanos) {
         String name = argv.get(0).substring(argv.get(0).lastIndexOf('/') + 1);
         boolean busybox = Set.of("busybox", "alpine").contains(provider);
         List<String> args = argv.subList(1, argv.size());
@@ -52,7 +52,7 @@ public final class ProcessCommands {
             all.add(line);
             errors.add(line);
         };
-        Process vehicle = vehicleOf(pids, argv);
+        Process vehicle = in != null ? in : vehicleOf(pids, argv);
         boolean execd = vehicle != null;
         Process self = execd ? vehicle : pids.spawn(ppid, argv, Map.of(), nowNanos);
         if (!execd) {

@@ -110,6 +110,26 @@ final class ShRig extends VirtualProcess implements Commands {
         return dirs.stream().filter(d -> d.equals("/usr/bin") || d.equals("/bin")).map(d -> d + "/" + name).toList();
     }
 
+    /** What the shell exec'd in its own process ({@link #exec}, {@link #becomes}), each as its words. */
+    final List<String> execd = new ArrayList<>();
+
+    /** The shell is process 1 of its place, so it may exec in place. */
+    @Override
+    public int pid() {
+        return 1;
+    }
+
+    @Override
+    public Running exec(int pid, List<String> argv, Map<String, String> env, List<String> in, Output out, IntConsumer done) {
+        execd.add(String.join(" ", argv));
+        return Commands.super.exec(pid, argv, env, in, out, done);
+    }
+
+    @Override
+    public void becomes(int pid, List<String> argv) {
+        execd.add(String.join(" ", argv));
+    }
+
     @Override
     public Running start(int ppid, List<String> argv, Map<String, String> env, List<String> in, Output out, IntConsumer done) {
         int pid = ++pids;

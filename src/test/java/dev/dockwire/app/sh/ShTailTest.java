@@ -21,6 +21,13 @@ class ShTailTest {
         {"while true; do X; break; done", "-", "-", "-"},
         {"X; true", "-", "-", "-"},
         {"X &", "-", "-", "-"},
+        {"{ true; X; }", "-", "-", "X"},
+        {"(X)", "-", "-", "X"},
+        {"true; (true; X)", "-", "-", "X"},
+        {"! X", "-", "-", "-"},
+        {"f() { X; }; f", "-", "-", "-"},
+        {"{ X; } > /dev/null", "-", "-", "-"},
+        {"true; X 2>/dev/null", "-", "-", "X"},
     };
 
     @Test
@@ -28,7 +35,7 @@ class ShTailTest {
         Dialect[] dialects = {Dialect.BASH, Dialect.DASH, Dialect.ASH};
         for (String[] row : MEASURED) {
             for (int d = 0; d < dialects.length; d++) {
-                boolean execsX = Sh.tail(dialects[d], new Parser(row[0]).next(), true).stream()
+                boolean execsX = TailExec.of(dialects[d], new Parser(row[0]).next(), true).stream()
                         .anyMatch(s -> Ast.show(s.words().get(0)).equals("X"));
                 String got = execsX ? "X" : "-";
                 assertEquals(row[d + 1], got, dialects[d] + " -c '" + row[0] + "'");

@@ -80,7 +80,7 @@ class ProcessCommandsBesideRealTest {
 
         PidNamespace pids = new PidNamespace(() -> 0);
         pids.spawn(0, List.of("sleep", "3600"), Map.of(), 0);
-        CommandOutput ours = ProcessCommands.run(pids, argv, provider.equals("psmisc") ? "psmisc" : provider, 0, 0, 0);
+        CommandOutput ours = ProcessCommands.run(pids, null, argv, provider.equals("psmisc") ? "psmisc" : provider, 0, 0, 0);
         String oursOut = String.join("", ours.stdout().stream().map(l -> l + "\n").toList());
         String oursErr = String.join("", ours.errors().stream().map(l -> l + "\n").toList());
         assertEquals(stdout + "--\n" + stderr.replace("BusyBox v1.35.0 (Debian 1:1.35.0-4+deb12u1+b1)", "BusyBox v1.36.1 (2024-06-10 07:11:47 UTC)")
@@ -94,22 +94,22 @@ class ProcessCommandsBesideRealTest {
         Process sh = pids.spawn(0, List.of("/bin/sh", "-c", "sleep 100 & sleep 200"), Map.of(), 0);
         Process s100 = pids.spawn(2, List.of("sleep", "100"), Map.of(), 0);
         Process s200 = pids.spawn(2, List.of("sleep", "200"), Map.of(), 0);
-        assertEquals(List.of("1", "3", "4"), ProcessCommands.run(pids, List.of("pgrep", "sleep"), "busybox", 2, 0, 0).output());
-        assertEquals(List.of("2 sh"), ProcessCommands.run(pids, List.of("pgrep", "-l", "^sh"), "procps", 2, 0, 0).output());
-        assertEquals(List.of("4 sleep 200"), ProcessCommands.run(pids, List.of("pgrep", "-a", "-n", "sleep"), "busybox", 2, 0, 0).output());
-        assertEquals(List.of("2", "4"), ProcessCommands.run(pids, List.of("pgrep", "-f", "sleep 2"), "procps", 2, 0, 0).output(),
+        assertEquals(List.of("1", "3", "4"), ProcessCommands.run(pids, null, List.of("pgrep", "sleep"), "busybox", 2, 0, 0).output());
+        assertEquals(List.of("2 sh"), ProcessCommands.run(pids, null, List.of("pgrep", "-l", "^sh"), "procps", 2, 0, 0).output());
+        assertEquals(List.of("4 sleep 200"), ProcessCommands.run(pids, null, List.of("pgrep", "-a", "-n", "sleep"), "busybox", 2, 0, 0).output());
+        assertEquals(List.of("2", "4"), ProcessCommands.run(pids, null, List.of("pgrep", "-f", "sleep 2"), "procps", 2, 0, 0).output(),
                 "-f: the shell's command line holds the words too");
-        assertEquals(List.of("4 3 1"), ProcessCommands.run(pids, List.of("pidof", "sleep"), "busybox", 2, 0, 0).output());
-        assertEquals(0, ProcessCommands.run(pids, List.of("pkill", "-x", "-f", "sleep 100"), "busybox", 2, 0, 0).status());
+        assertEquals(List.of("4 3 1"), ProcessCommands.run(pids, null, List.of("pidof", "sleep"), "busybox", 2, 0, 0).output());
+        assertEquals(0, ProcessCommands.run(pids, null, List.of("pkill", "-x", "-f", "sleep 100"), "busybox", 2, 0, 0).status());
         assertEquals(Signal.SIGTERM, s100.killedBy());
-        assertEquals(1, ProcessCommands.run(pids, List.of("pkill", "-f", "^sleep 100"), "busybox", 2, 0, 0).status(), "nothing left to match");
-        assertEquals(0, ProcessCommands.run(pids, List.of("killall", "-9", "sleep"), "busybox", 2, 0, 0).status());
+        assertEquals(1, ProcessCommands.run(pids, null, List.of("pkill", "-f", "^sleep 100"), "busybox", 2, 0, 0).status(), "nothing left to match");
+        assertEquals(0, ProcessCommands.run(pids, null, List.of("killall", "-9", "sleep"), "busybox", 2, 0, 0).status());
         assertEquals(Signal.SIGKILL, s200.killedBy());
         assertEquals(false, init.exited(), "init ignores SIGKILL from inside its namespace");
-        assertEquals(0, ProcessCommands.run(pids, List.of("kill", "-9", "1"), "busybox", 2, 0, 0).status());
+        assertEquals(0, ProcessCommands.run(pids, null, List.of("kill", "-9", "1"), "busybox", 2, 0, 0).status());
         assertEquals(false, init.exited(), "kill -9 1 from inside: nothing happens");
         assertEquals(false, sh.exited());
-        assertEquals(0, ProcessCommands.run(pids, List.of("kill", "2"), "procps", 0, 0, 0).status());
+        assertEquals(0, ProcessCommands.run(pids, null, List.of("kill", "2"), "procps", 0, 0, 0).status());
         assertEquals(Signal.SIGTERM, sh.killedBy());
         pids.kill(1, Signal.SIGKILL);
         assertEquals(Signal.SIGKILL, init.killedBy(), "docker kill, from the parent namespace, ends it");
