@@ -7,6 +7,8 @@ import java.util.List;
 final class Input {
     final List<String> lines = new ArrayList<>();
     final List<String> errors = new ArrayList<>();
+    /** Whether the last line read had no newline (a pipe's or a file's last bytes): what {@code sort -z} reads as bytes. */
+    boolean unterminated;
 
     private Input() {
     }
@@ -27,6 +29,7 @@ final class Input {
                 in.errors.add(ctx.missing(tool, f));
             } else {
                 in.lines.addAll(content.lines().toList());
+                in.unterminated = content.isEmpty() ? in.unterminated : !content.endsWith("\n");
             }
         }
         return in;
@@ -35,13 +38,14 @@ final class Input {
     private void addStdin(List<String> stdin) {
         if (stdin != null) {
             lines.addAll(stdin);
+            unterminated = stdin.isEmpty() ? unterminated : Lines.unterminated(stdin);
         }
     }
 
     /** The output after the error lines, status 1 when a file was missing. */
     TextResult result(List<String> out) {
-        List<String> all = new ArrayList<>(errors);
+        List<String> all = new Lines(errors, false);
         all.addAll(out);
-        return new TextResult(errors.isEmpty() ? 0 : 1, all, errors);
+        return new TextResult(errors.isEmpty() ? 0 : 1, new Lines(all, Lines.unterminated(out)), errors);
     }
 }

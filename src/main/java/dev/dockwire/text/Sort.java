@@ -6,8 +6,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * {@code sort [-r] [-u] [-n] [-f] [-t SEP] [-k N[,M]] [FILE...]}: byte order as in the C locale, numbers by
- * their leading numeric value with {@code -n}, keys as fields (blank-separated, or by SEP).
+ * {@code sort [-r] [-u] [-n] [-f] [-z] [-t SEP] [-k N[,M]] [FILE...]}: byte order as in the C locale, numbers by
+ * their leading numeric value with {@code -n}, keys as fields (blank-separated, or by SEP); with {@code -z}
+ * the records end in NULs, not newlines, on input and output (a last one without its NUL is one too).
  */
 final class Sort implements TextTool {
     /** coreutils' sort.c short_options and the long options of what is modelled. */
@@ -24,6 +25,7 @@ final class Sort implements TextTool {
         boolean unique;
         boolean numeric;
         boolean fold;
+        boolean zero;
         String sep;
         int from;
         int to;
@@ -39,6 +41,7 @@ final class Sort implements TextTool {
                 case "u" -> k.unique = true;
                 case "n", "g", "h" -> k.numeric = true;
                 case "f" -> k.fold = true;
+                case "z" -> k.zero = true;
                 case "t" -> k.sep = value;
                 case "k" -> {
                     String[] ends = value.replaceAll("[a-zA-Z]", "").split(",");
@@ -73,7 +76,7 @@ final class Sort implements TextTool {
         Comparator<String> byKey = k.keyReverse ? key.reversed() : key;
         // the last-resort comparison of whole lines follows -r but not a key's own r
         Comparator<String> order = byKey.thenComparing(Comparator.naturalOrder());
-        List<String> out = new ArrayList<>(in.lines);
+        List<String> out = k.zero ? records(in) : new ArrayList<>(in.lines);
         out.sort(k.reverse ? order.reversed() : order);
         if (k.unique) {
             List<String> distinct = new ArrayList<>();
@@ -84,7 +87,22 @@ final class Sort implements TextTool {
             }
             out = distinct;
         }
+        if (k.zero) {
+            StringBuilder text = new StringBuilder();
+            out.forEach(r -> text.append(r).append('\0'));
+            return in.result(Lines.of(text.toString()));
+        }
         return in.result(out);
+    }
+
+    /** {@code -z}'s records: the input's bytes split at each NUL, newlines kept inside, an empty last piece dropped. */
+    private static List<String> records(Input in) {
+        String text = String.join("\n", in.lines) + (in.lines.isEmpty() || in.unterminated ? "" : "\n");
+        List<String> records = new ArrayList<>(List.of(text.split("\0", -1)));
+        if (records.get(records.size() - 1).isEmpty()) {
+            records.remove(records.size() - 1);
+        }
+        return records;
     }
 
     private static String key(String line, String sep, int from, int to) {

@@ -45,7 +45,10 @@ final class TextFixtures {
             last line, with commas: and colons
             """;
 
-    static final Map<String, String> INPUTS = Map.of("ps", PS, "nat", NAT, "addr", ADDR, "words", WORDS, "none", "");
+    /** Records ended by NULs ({@code find -print0}'s), one with a newline inside, the last with a newline and no NUL. */
+    static final String NULS = "b 2\0a x\0c\nd\0a 10\0e\n";
+
+    static final Map<String, String> INPUTS = Map.of("ps", PS, "nat", NAT, "addr", ADDR, "words", WORDS, "nuls", NULS, "none", "");
 
     private TextFixtures() {
     }
