@@ -172,7 +172,7 @@ public final class Bridge extends NetDevice {
     // two calls deep (its class's accept, then the synthetic lambda$ method), each of these one, on
     // the path of every frame a port receives, where C2's MaxInlineLevel (15) is short.
 
-    /** br_handle_frame as a port's rx handler: the port input (its taps, then {@link PortInput}). */
+    /** br_handle_frame as a port's rx handler: the port input (its taps, then {@link #input}). */
     private final class PortHandler implements RxHandler {
         @Override
         public void handle(NetDevice dev, ByteBuf frame) {
@@ -180,48 +180,50 @@ public final class Bridge extends NetDevice {
         }
     }
 
-    /**
-     * The innermost port input stage, for the port {@code dev} is: br_handle_frame, then
-     * br_handle_frame_finish. The addresses are read in place (static access), not through a
-     * flyweight pointed at each frame (a reference store per frame).
-     */
+    /** The innermost port input stage: {@link #input} for the port {@code dev} is. */
     private final class PortInput implements FrameSink {
         @Override
         public void accept(NetDevice dev, ByteBuf frame) {
-            Bridge br = Bridge.this; // one load of the outer instance: the body stays under FreqInlineSize (325 bytecodes)
-            BridgePort in = (BridgePort) dev.rxHandlerData();
-            if (!br.isUp() || frame.readableBytes() < EthernetFrame.HEADER_LENGTH) {
-                br.rxDrop(in, frame, br.isUp() ? DropReason.PKT_TOO_SMALL : DropReason.DEV_READY);
-                return;
-            }
-            int at = frame.readerIndex();
-            long src = EthernetFrame.src(frame, at);
-            long dst = EthernetFrame.dst(frame, at);
-            if (MacAddress.isMulticast(src) || src == 0) {
-                // br_handle_frame: !is_valid_ether_addr(h_source) → drop.
-                br.rxDrop(in, frame, DropReason.MAC_INVALID);
-                return;
-            }
-            if (in.learning) {
-                br.fdb.learn(src, in);
-            }
-            if (MacAddress.isMulticast(dst)) {
-                br.traceFlood(in, frame, true);
-                return;
-            }
-            FdbEntry e = br.fdb.lookup(dst);
-            if (e != null && e.local) {
-                br.probe().fdb(br, in.dev, frame, LinkProbe.FdbDecision.LOCAL, null);
-                br.receive(frame);
-            } else if (e != null && e.port == in && !in.hairpin) {
-                br.drop(in.dev, frame, DropReason.BRIDGE_SAME_PORT);
-            } else if (br.nfHook == null || br.nfHook.forward(br, frame)) {
-                if (e == null) {
-                    br.traceFlood(in, frame, false);
-                } else {
-                    br.probe().fdb(br, in.dev, frame, LinkProbe.FdbDecision.FORWARD, e.port.dev);
-                    br.forwardReceived(in, e.port, frame);
-                }
+            input((BridgePort) dev.rxHandlerData(), frame);
+        }
+    }
+
+    /**
+     * br_handle_frame, then br_handle_frame_finish. The addresses are read in place (static
+     * access), not through a flyweight pointed at each frame (a reference store per frame).
+     */
+    private void input(BridgePort in, ByteBuf frame) {
+        if (!isUp() || frame.readableBytes() < EthernetFrame.HEADER_LENGTH) {
+            rxDrop(in, frame, isUp() ? DropReason.PKT_TOO_SMALL : DropReason.DEV_READY);
+            return;
+        }
+        int at = frame.readerIndex();
+        long src = EthernetFrame.src(frame, at);
+        long dst = EthernetFrame.dst(frame, at);
+        if (MacAddress.isMulticast(src) || src == 0) {
+            // br_handle_frame: !is_valid_ether_addr(h_source) → drop.
+            rxDrop(in, frame, DropReason.MAC_INVALID);
+            return;
+        }
+        if (in.learning) {
+            fdb.learn(src, in);
+        }
+        if (MacAddress.isMulticast(dst)) {
+            traceFlood(in, frame, true);
+            return;
+        }
+        FdbEntry e = fdb.lookup(dst);
+        if (e != null && e.local) {
+            probe().fdb(this, in.dev, frame, LinkProbe.FdbDecision.LOCAL, null);
+            receive(frame);
+        } else if (e != null && e.port == in && !in.hairpin) {
+            drop(in.dev, frame, DropReason.BRIDGE_SAME_PORT);
+        } else if (nfHook == null || nfHook.forward(this, frame)) {
+            if (e == null) {
+                traceFlood(in, frame, false);
+            } else {
+                probe().fdb(this, in.dev, frame, LinkProbe.FdbDecision.FORWARD, e.port.dev);
+                forwardReceived(in, e.port, frame);
             }
         }
     }
@@ -245,7 +247,7 @@ public final class Bridge extends NetDevice {
 
     /**
      * A frame the bridge refuses on input, counted in the ingress port's rx_dropped. This, and
-     * the flood below, are apart from {@link PortInput} so that its unicast path stays small enough to inline.
+     * the flood below, are apart from {@link #input} so that its unicast path stays small enough to inline.
      */
     private void rxDrop(BridgePort in, ByteBuf frame, DropReason reason) {
         in.dev.stats().rxDropped++;

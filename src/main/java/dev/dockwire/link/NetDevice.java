@@ -17,13 +17,17 @@ import java.util.function.UnaryOperator;
  * Capture taps and impairments wrap these paths ({@link #wrapEgress}, {@link #wrapIngress});
  * the forwarding code has no branches for them.
  *
- * <p>The plain stages are sinks whose {@code accept} is the stage itself ({@link NoQueue}, {@link Deliver},
- * the bridge's port input), not method references, which are a call deeper each: a frame crosses many
- * devices in one call chain and C2 inlines 15 levels of it (MaxInlineLevel), so each level saved per hop
- * is one more level of the next hop inlined (a VXLAN hop's encapsulation and the tunnel's output were
- * calls past level 15). Overlay, CPU per frame in 18 JVMs each (BuildsCompared, both orders, session 27):
- * median 172.8 ns before, 152.6 after. Tried and left out before (sessions 21 and 23): calling the
- * stages directly when the sink is still the plain one, a branch per stage (0.93-1.07 of main).
+ * <p>Tried and left out (issue 22, the overlay path): calling {@link #xmit}, {@code hardStartXmit} and
+ * {@code deliver} directly when the stage's sink is still the plain one (no qdisc, tap or wrapper), and
+ * the bridge's port input likewise, so that C2's 15 inlining levels reach a VXLAN hop's encapsulation
+ * (its callees were calls past level 15, session 21): overlay-dockerd's CPU per frame 0.93-1.07 of
+ * main's in session 21, 0.985 and 1.06 in session 23 (BuildsCompared, 60 windows each way, load 20-21):
+ * no gain to keep for a branch per stage. Nor sinks whose {@code accept} is the stage itself (noqueue's
+ * validate and hard-start-xmit in one sink class, deliver's, the bridge's port input merged with br_handle_frame),
+ * three levels fewer per hop and no branch (session 27): overlay no faster, bridged 10-15% slower in lone JVMs
+ * (thread CPU per frame, 4-6 JVMs each, base 67-72 ns, merged 76-81), though {@code BuildsCompared} had shown
+ * the overlay 0.8 of main, but only when the merged build was loaded second: the build loaded second into one
+ * JVM ran 15-20% faster in either order that day, so only both orders' product can be read from it.
  */
 public abstract class NetDevice {
     /** ETH_DATA_LEN: an Ethernet device's default MTU (ether_setup). */
@@ -52,13 +56,13 @@ public abstract class NetDevice {
     private Object rxHandlerData;
     private FrameSink egress = NetDevice::xmit;
     /** The root queueing discipline: noqueue (straight to the driver) until {@code tc} installs one. */
-    private static final FrameSink NOQUEUE = new NoQueue();
+    private static final FrameSink NOQUEUE = NetDevice::hardStartXmit;
     /** The tracepoint of a device in no emulation: never attached. */
     private static final Tracepoint<LinkProbe> UNTRACED = new Tracepoint<>(LinkProbe.OFF);
     /** The tracepoint of the emulation this device is in ({@link #tracepoint}). */
     private Tracepoint<? extends LinkProbe> trace = UNTRACED;
     private FrameSink qdisc = NOQUEUE;
-    private FrameSink ingress = DELIVER;
+    private FrameSink ingress = NetDevice::deliver;
     /** The 802.1Q sub-interfaces on this device by VID (the kernel's vlan_info), or null. */
     private NetDevice[] vlans;
 
@@ -100,41 +104,33 @@ public abstract class NetDevice {
             frame.release();
             return;
         }
-        NOQUEUE.accept(this, frame);
+        hardStartXmit(frame);
     }
 
     /**
-     * No qdisc (noqueue): validate_xmit_skb, then dev_hard_start_xmit. A GSO packet this device cannot
-     * take whole is segmented in software (skb_gso_segment) and each segment goes on; a partial
-     * checksum it cannot complete is completed (skb_checksum_help). Then, per frame, the
-     * {@code net_dev_xmit} tracepoint, the taps and the driver: taps see what the driver gets, as
-     * dev_queue_xmit_nit. One method, not three, as the sink itself: a frame crosses many devices in
-     * one call chain, and each level saved here is one more level of the next hop C2 inlines.
+     * validate_xmit_skb, then dev_hard_start_xmit: a GSO packet this device cannot take whole is
+     * segmented in software (skb_gso_segment) and each segment goes on; a partial checksum it
+     * cannot complete is completed (skb_checksum_help). Then, per frame, the {@code net_dev_xmit}
+     * tracepoint, the taps and the driver: taps see what the driver gets, as dev_queue_xmit_nit.
      */
-    private static final class NoQueue implements FrameSink {
-        @Override
-        public void accept(NetDevice dev, ByteBuf frame) {
-            if (Frames.isGso(frame) && NetdevFeatures.needsGso(dev.features())) {
-                dev.segmentXmit(frame);
-                return;
+    private void hardStartXmit(ByteBuf frame) {
+        if (Frames.isGso(frame) && NetdevFeatures.needsGso(features())) {
+            int n = Gso.segments(frame);
+            for (int i = 0; i < n; i++) {
+                startXmit(Gso.segment(frame, i));
             }
-            if (Frames.checksumPartial(frame) && (dev.features() & NetdevFeatures.HW_CSUM) == 0) {
-                Gso.checksumHelp(frame);
-            }
-            dev.trace.probe().netDevXmit(dev, frame);
-            dev.egress.accept(dev, frame);
+            frame.release();
+            return;
         }
+        if (Frames.checksumPartial(frame) && (features() & NetdevFeatures.HW_CSUM) == 0) {
+            Gso.checksumHelp(frame);
+        }
+        startXmit(frame);
     }
 
-    /** skb_gso_segment's segments, each through the tracepoint, the taps and the driver. */
-    private void segmentXmit(ByteBuf frame) {
-        int n = Gso.segments(frame);
-        for (int i = 0; i < n; i++) {
-            ByteBuf seg = Gso.segment(frame, i);
-            trace.probe().netDevXmit(this, seg);
-            egress.accept(this, seg);
-        }
-        frame.release();
+    private void startXmit(ByteBuf frame) {
+        trace.probe().netDevXmit(this, frame);
+        egress.accept(this, frame);
     }
 
     /** The device's offload features ({@link NetdevFeatures}), as {@code ethtool -k} shows them. */
@@ -189,13 +185,10 @@ public abstract class NetDevice {
     /**
      * After the taps, like {@code __netif_receive_skb_core}: a tagged frame whose VID has a
      * sub-interface is untagged and received by it ({@code vlan_do_receive}), anything else goes
-     * to the rx handler (bridge, macvlan port or stack). Taps on this device see the tag. The sink
-     * itself, not a method reference to one: a level less in the chain ({@link NoQueue}).
+     * to the rx handler (bridge, macvlan port or stack). Taps on this device see the tag.
      */
-    private static final class Deliver implements FrameSink {
-        @Override
-        public void accept(NetDevice dev, ByteBuf frame) {
-        NetDevice[] vs = dev.vlans;
+    private void deliver(ByteBuf frame) {
+        NetDevice[] vs = vlans;
         if (vs != null && VlanTag.isTagged(frame)) {
             NetDevice v = vs[frame.getUnsignedShort(frame.readerIndex() + VlanTag.FRAME_OFFSET + VlanTag.TCI) & VlanTag.VID_MASK];
             if (v != null) {
@@ -204,11 +197,8 @@ public abstract class NetDevice {
                 return;
             }
         }
-        dev.rxHandler.handle(dev, frame);
-        }
+        rxHandler.handle(this, frame);
     }
-
-    private static final FrameSink DELIVER = new Deliver();
 
     /** Registers (or with null removes) the sub-interface for {@code vid}. */
     void vlan(int vid, NetDevice v) {
