@@ -18,7 +18,9 @@ import java.util.List;
  * half-second windows of the forwarding thread's CPU time taken in turn, A B then B A. What the
  * machine's load does to one window it does to its neighbour, so the per-window ratio is the
  * figure to read; JMH's rates on a loaded 2-core machine mostly measure the scheduler. Run each
- * comparison both ways round: the build loaded second measured 0–3% slower in an A-against-A run.
+ * comparison both ways round: the build loaded second measured 0–3% slower in an A-against-A run, and in
+ * session 27 (loaded machine) 15–20% faster on the overlay and bridged paths whichever build it was, so a change
+ * is the geometric mean of both orders' ratios, and a lone JVM per build (thread CPU time) is the check.
  *
  * <p>{@code java -Ddeps=$(cat target/bench.cp) -cp target/test-classes dev.dockwire.bench.BuildsCompared
  * overlay|overlay-dockerd|bridged|macvlan|nat WINDOWS DIR_A DIR_B} (a DIR is a build's {@code target}; e.g. the old
