@@ -135,6 +135,11 @@ final class HostFileSystem {
         }
     }
 
+    /** Whether looking {@code path} up meets more than 40 links (ELOOP). */
+    boolean loops(String path) {
+        return follow(LexicalPath.clean(cwd, path), true) == null;
+    }
+
     /** symlink(2): {@code path} made a link to {@code target} (kept as written); null, or why not. */
     Errno symlink(String target, String path) {
         String abs = resolveLink(path.replaceAll("(.)/+$", "$1"));
