@@ -41,6 +41,39 @@ class CpLinksEndToEndTest {
         assertEquals(String.join("\n", expected), String.join("\n", actual));
     }
 
+    /**
+     * The cases around it, by go-archive's rules: a host directory's links copied in stay links (TarWithOptions
+     * lstats), {@code -L} of an absolute link copies its file under the link's name, a trailing slash
+     * follows a link to a directory, and links in an archive on stdin are made in the container.
+     */
+    @Test
+    void linksInDirectoriesAbsoluteLinksAndTrailingSlashes() {
+        String dir = "/tmp/cplinks-e2e-" + Long.toHexString(System.nanoTime());
+        try (TestHost h = new TestHost(1)) {
+            h.ok("docker run -d --name cb alpine sh -c 'mkdir /d && echo hi > /d/f && ln -s /d/f /abs && ln -s /d /dl && sleep 600'");
+            h.ok("mkdir -p " + dir + "/src/sub && cd " + dir + " && echo y > src/sub/y && ln -s sub/y src/ly && ln -s sub src/lsub");
+            h.ok("docker cp src cb:/in");
+            assertEquals(List.of("lrwxrwxrwx lsub -> sub", "lrwxrwxrwx ly -> sub/y", "drwxr-xr-x sub"),
+                    h.ok("docker exec cb ls -l /in").stream().skip(1).map(CpLinksEndToEndTest::modeAndName).toList());
+            assertEquals(List.of("y", "y"), h.ok("docker exec cb cat /in/ly /in/lsub/y"));
+            h.ok("docker cp -L cb:/abs " + dir + "/absf");
+            assertEquals(List.of("-rw-r--r-- " + dir + "/absf"), h.ok("ls -l " + dir + "/absf").stream().map(CpLinksEndToEndTest::modeAndName).toList());
+            h.ok("docker cp cb:/dl/ " + dir + "/dl");
+            assertEquals(List.of("f"), h.ok("ls -1 " + dir + "/dl"), "the directory the link leads to, named as asked");
+            h.ok("docker cp cb:/dl " + dir + "/dl2");
+            assertEquals(List.of("/d"), h.ok("readlink " + dir + "/dl2"));
+            h.ok("tar -cf t.tar src");
+            h.ok("docker cp - cb:/d < t.tar");
+            assertEquals(List.of("sub/y"), h.ok("docker exec cb readlink /d/src/ly"));
+        }
+    }
+
+    /** An {@code ls -l} line's mode and what follows its date. */
+    private static String modeAndName(String line) {
+        String[] f = line.trim().split("\\s+");
+        return f[0] + " " + String.join(" ", java.util.Arrays.asList(f).subList(8, f.length));
+    }
+
     private static List<String> lines(String name) throws IOException {
         try (InputStream in = CpLinksEndToEndTest.class.getResourceAsStream(name)) {
             return new String(in.readAllBytes(), StandardCharsets.UTF_8).lines().map(String::stripTrailing).toList();

@@ -36,10 +36,14 @@ public final class ContainerArchive {
     /** The stat of {@code path}, which a trailing {@code /} or {@code /.} wants to be a directory (lstat's ENOTDIR). */
     private static PathStat found(Container c, String ref, String path) {
         String abs = clean(path);
+        String link = abs;
         if ((path.endsWith("/") || path.endsWith("/.")) && c.layer().symlinkTarget(abs) != null) {
             abs = c.layer().realpath(abs); // a trailing slash makes lstat follow the link
         }
         PathStat s = stat(c, abs);
+        if (s != null && !abs.equals(link)) { // the archive is named after the path asked for (TarResourceRebaseOpts)
+            s = new PathStat(link.substring(link.lastIndexOf('/') + 1), s.size(), s.directory());
+        }
         if (s == null) {
             throw notFound(path, ref);
         }
