@@ -22,7 +22,7 @@ import org.junit.jupiter.api.Test;
 class HostLnBesideCoreutilsTest {
     private static final List<String> COMMANDS = List.of("mkdir d && echo hi > f", "ln -sv f l", "ln -s f l", "ln -sfv f l",
             "ln -s", "ln -s a b c", "ln -sT a b c", "ln -s f nodir/l", "ln -sf f d", "ls -1 d", "ln -sfT f d", "ln -sv f d",
-            "ln -srv d/x y", "ln -s ../f d/up", "cat d/up l", "ls -l", "ls -l l", "readlink l y d/up", "readlink f",
+            "ln -srv d/x y", "[ -L y ] && echo L; [ -e y ] || echo dangling; [ -h d/up ] || echo none; [ -f f ] && [ ! -L f ] && echo plain", "ln -s ../f d/up", "cat d/up l", "ls -l", "ls -l l", "readlink l y d/up", "readlink f",
             "readlink", "ln -sfn d dl", "ls -1 dl", "ls -l dl", "cat dl/up", "ln -s loop loop", "cat loop", "rm l dl", "ls -1",
             "rm y", "ls -l d", "cat f");
 
