@@ -429,6 +429,11 @@ public final class FileTable implements FileStore {
         return i >= 0 && files[i + 1] instanceof Symlink l ? l.target() : null;
     }
 
+    /** realpath(3) of {@code path} with the links made here: every component's link followed, the last one's too; null on ELOOP. */
+    public String realpath(String path) {
+        return resolve(normalize(path), true);
+    }
+
     /**
      * link(2): {@code path} made another name of the file {@code existing} (a lower file copied up
      * first, as overlayfs's ovl_link does; a symbolic link is linked itself, not followed); false

@@ -22,8 +22,18 @@ public interface HostFiles {
 
     boolean write(String path, String content, boolean append);
 
-    /** The paths of the files under directory {@code dir}. */
+    /** The paths of the files under directory {@code dir} (a symbolic link there among them, not followed). */
     Set<String> filesUnder(String dir);
+
+    /** readlink(2): the target of the symbolic link {@code path} names, or null when it is none (or links are not kept). */
+    default String readlink(String path) {
+        return null;
+    }
+
+    /** What archive.Untar does for a link entry: whatever non-directory is at {@code path} removed, then symlink(2); false when it cannot. */
+    default boolean symlink(String path, String target) {
+        return false;
+    }
 
     /** Host files held in memory only, for an engine without a host shell. */
     static HostFiles memory() {

@@ -8,7 +8,8 @@ import java.util.List;
 /**
  * A tar archive's bytes as Go's archive/tar writes and reads them (the format {@code docker save},
  * {@code docker export} and {@code docker load}/{@code import} move): a 512-byte USTAR header per
- * entry (name, mode, uid/gid, size and mtime in octal, checksum, type {@code 0} or {@code 5},
+ * entry (name, mode, uid/gid, size and mtime in octal, checksum, type {@code 0}, {@code 5}, or a link's
+ * {@code 2} (symbolic) or {@code 1} (hard) with its linkname and size 0,
  * {@code ustar\0} {@code 00}), a longer name split into USTAR's prefix or, when that cannot hold it,
  * a PAX {@code path} record before it (Header.allowedFormats), each file's content padded to the
  * block, two zero blocks at the end (Writer.Close). Reading takes the same and stops at the first
@@ -25,14 +26,38 @@ public final class TarFormat {
      * {@code content} is null; {@code mode} as the header's field holds it (tar.FileInfoHeader keeps
      * the type bits: {@code 0100644}, {@code 040755}), its owner's ids and names.
      */
-    public record Entry(String name, byte[] content, long mtimeSeconds, int mode, int uid, int gid, String uname, String gname) {
+    public record Entry(String name, byte[] content, long mtimeSeconds, int mode, int uid, int gid, String uname, String gname,
+            char type, String linkname) {
         /** An entry as {@code docker save} writes one: 0644 or 0755, owned by 0:0 without names. */
         public Entry(String name, byte[] content, long mtimeSeconds) {
             this(name, content, mtimeSeconds, content == null ? 0755 : 0644, 0, 0, "", "");
         }
 
+        /** A directory ({@code content} null, type {@code 5}) or a regular file (type {@code 0}). */
+        public Entry(String name, byte[] content, long mtimeSeconds, int mode, int uid, int gid, String uname, String gname) {
+            this(name, content, mtimeSeconds, mode, uid, gid, uname, gname, content == null ? '5' : '0', "");
+        }
+
+        /**
+         * A symbolic link to {@code target} (type {@code 2}, size 0) as tar.FileInfoHeader makes one of an
+         * lstat: mode 0777 with S_IFLNK's type bits ({@code 0120777}), which go-archive keeps.
+         */
+        public static Entry symlink(String name, String target, long mtimeSeconds, int uid, int gid, String uname, String gname) {
+            return new Entry(name, new byte[0], mtimeSeconds, 0120777, uid, gid, uname, gname, '2', target);
+        }
+
         public boolean directory() {
-            return content == null;
+            return type == '5';
+        }
+
+        /** A symbolic link (type {@code 2}): {@link #linkname} is its target. */
+        public boolean symlink() {
+            return type == '2';
+        }
+
+        /** A hard link (type {@code 1}): {@link #linkname} is the archive's earlier member it is another name of. */
+        public boolean hardLink() {
+            return type == '1';
         }
     }
 
@@ -62,7 +87,7 @@ public final class TarFormat {
                 }
             }
             long size = e.directory() ? 0 : e.content().length;
-            out.writeBytes(header(rest, prefix, e, size, e.directory() ? '5' : '0'));
+            out.writeBytes(header(rest, prefix, e, size, e.type()));
             if (!e.directory()) {
                 out.writeBytes(e.content());
                 out.writeBytes(new byte[padding(size)]);
@@ -99,7 +124,7 @@ public final class TarFormat {
             String name = e.directory() && !e.name().endsWith("/") ? e.name() + "/" : e.name();
             long size = e.directory() ? 0 : e.content().length;
             byte[] h = header(name, "", new Entry(name, e.content(), e.mtimeSeconds(), e.mode() & 07777, e.uid(), e.gid(),
-                    e.uname(), e.gname()), size, e.directory() ? '5' : '0');
+                    e.uname(), e.gname(), e.type(), e.linkname()), size, e.type());
             put(h, 257, 8, "ustar  \0".getBytes(StandardCharsets.US_ASCII));
             java.util.Arrays.fill(h, 329, 345, (byte) 0);
             checksum(h);
@@ -153,6 +178,7 @@ public final class TarFormat {
         octal(h, 124, 12, size);
         octal(h, 136, 12, e.mtimeSeconds());
         h[156] = (byte) type;
+        put(h, 157, 100, e.linkname().getBytes(StandardCharsets.UTF_8));
         put(h, 257, 6, "ustar\0".getBytes(StandardCharsets.US_ASCII));
         put(h, 263, 2, "00".getBytes(StandardCharsets.US_ASCII));
         put(h, 265, 32, e.uname().getBytes(StandardCharsets.UTF_8));
@@ -189,7 +215,7 @@ public final class TarFormat {
         h[at + width - 1] = 0;
     }
 
-    /** The entries of {@code archive}: directories and regular files, names as stored (a directory's without its {@code /}). */
+    /** The entries of {@code archive}: directories, regular files and links, names as stored (a directory's without its {@code /}). */
     public static List<Entry> read(byte[] archive) {
         List<Entry> out = new ArrayList<>();
         read(archive, out);
@@ -249,6 +275,8 @@ public final class TarFormat {
                 out.add(new Entry(full.endsWith("/") ? full.substring(0, full.length() - 1) : full, null, mtime, mode, uid, gid, uname, gname));
             } else if (type == '0' || type == 0) {
                 out.add(new Entry(full, content, mtime, mode, uid, gid, uname, gname));
+            } else if (type == '1' || type == '2') {
+                out.add(new Entry(full, new byte[0], mtime, mode, uid, gid, uname, gname, type, text(archive, h + 157, 100)));
             }
             if (truncated) {
                 throw new Invalid("unexpected EOF");

@@ -259,6 +259,11 @@ public final class DockerHost implements ExecEnv, CliEnv {
     }
 
     @Override
+    public String readError(String path) {
+        return files.loops(path) ? HostFileSystem.Errno.ELOOP.text : null;
+    }
+
+    @Override
     public String readFile(String path) {
         // The machine's identity is the emulated kernel's, not the disk's under this process.
         return ProcSys.covers(path) ? ProcSys.read(engine.kernel(), Kernel.HOST, path) : files.read(path);

@@ -48,4 +48,21 @@ final class HostBindFiles implements HostFiles {
         }
         return out;
     }
+
+    @Override
+    public String readlink(String path) {
+        return files.readlink(path);
+    }
+
+    @Override
+    public boolean symlink(String path, String target) {
+        HostFileSystem.Stat l = files.lstat(path);
+        if (l != null && !l.symlink() && l.directory()) {
+            return false;
+        }
+        if (l != null) {
+            files.remove(path, false);
+        }
+        return files.symlink(target, path) == null;
+    }
 }

@@ -86,9 +86,17 @@ final class HostCommands implements Commands {
 
     @Override
     public Stat stat(String path) {
-        HostFileSystem.Stat s = session == null ? null : host.fileSystem().stat(path);
+        HostFileSystem.Stat s = session == null ? null : host.fileSystem().lstat(path);
+        if (s != null && s.symlink()) { // lstat(2) of a link made on the host: the link itself, no blocks (ext4's fast symlink)
+            return new Stat(Stat.SYMLINK | 0777, 1, 0, 0, s.size(), 0, s.mtimeMillis());
+        }
         return s == null ? null : new Stat((s.directory() ? Stat.DIRECTORY : Stat.REGULAR) | s.mode(), s.directory() ? 2 : 1, 0, 0,
                 s.size(), (s.size() + 511) / 512, s.mtimeMillis());
+    }
+
+    @Override
+    public String readlink(String path) {
+        return session == null ? null : host.fileSystem().readlink(path);
     }
 
     /**

@@ -18,7 +18,7 @@ public final class HostFileCommands {
     }
 
     static boolean has(String name) {
-        return Set.of("mkdir", "rmdir", "rm", "ls", "clear").contains(name);
+        return Set.of("mkdir", "rmdir", "rm", "ls", "clear", "ln", "readlink").contains(name);
     }
 
     static CommandResult run(String name, List<String> args, HostFileSystem fs, boolean terminal, long nowMillis) {
@@ -27,6 +27,8 @@ public final class HostFileCommands {
             case "rmdir" -> rmdir(args, fs);
             case "rm" -> rm(args, fs);
             case "ls" -> HostLs.run(args, fs, terminal, nowMillis);
+            case "ln" -> HostLn.ln(args, fs);
+            case "readlink" -> HostLn.readlink(args, fs);
             default -> CommandResult.ok(List.of(CLEAR_SEQUENCE));
         };
     }
@@ -179,7 +181,8 @@ public final class HostFileCommands {
                 status = 1;
                 continue;
             }
-            if (!fs.exists(path)) {
+            HostFileSystem.Stat l = fs.lstat(path);
+            if (l == null) {
                 if (!force) {
                     error(out, errors, "rm: cannot remove '" + path + "': " + HostFileSystem.Errno.ENOENT.text);
                     status = 1;
@@ -187,7 +190,7 @@ public final class HostFileCommands {
                 continue;
             }
             HostFileSystem.Errno e;
-            if (!fs.isDirectory(path)) {
+            if (!l.directory() || l.symlink()) { // a link is unlinked, not what it leads to
                 e = fs.remove(path, false);
             } else if (recursive) {
                 e = removeTree(fs, path, o.has('v') ? out : null);
@@ -197,7 +200,7 @@ public final class HostFileCommands {
             if (e != null) {
                 error(out, errors, "rm: cannot remove '" + path + "': " + e.text);
                 status = 1;
-            } else if (o.has('v') && !fs.exists(path) && !recursive) {
+            } else if (o.has('v') && fs.lstat(path) == null && !recursive) {
                 out.add("removed '" + path + "'");
             }
         }
@@ -208,11 +211,13 @@ public final class HostFileCommands {
     private static HostFileSystem.Errno removeTree(HostFileSystem fs, String dir, List<String> verbose) {
         for (String name : fs.list(dir)) {
             String child = dir.endsWith("/") ? dir + name : dir + "/" + name;
-            HostFileSystem.Errno e = fs.isDirectory(child) ? removeTree(fs, child, verbose) : fs.remove(child, false);
+            HostFileSystem.Stat l = fs.lstat(child);
+            boolean sub = l != null && l.directory() && !l.symlink();
+            HostFileSystem.Errno e = sub ? removeTree(fs, child, verbose) : fs.remove(child, false);
             if (e != null) {
                 return e;
             }
-            if (verbose != null && !fs.isDirectory(child)) {
+            if (verbose != null && !sub) {
                 verbose.add("removed '" + child + "'");
             }
         }

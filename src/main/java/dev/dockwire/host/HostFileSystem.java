@@ -23,13 +23,17 @@ import java.util.stream.Stream;
  * hidden by a whiteout, a directory made again where one was removed is opaque), with directories
  * and a working directory. What the host's commands write or remove never reaches the disk, and a
  * file written where only the disk has a directory covers that directory, so that the emulated host
- * writes the same wherever it runs.
+ * writes the same wherever it runs. Symbolic links made here (symlink(2), {@code ln -s}) are kept
+ * in the upper layer with their targets as written; a path is looked up through them as
+ * path_lookupat does (every directory component's link followed, the last one's unless lstat,
+ * readlink or unlink asks for the link itself, at most 40 links: ELOOP).
  */
 final class HostFileSystem {
     /** The errors of the system calls this view answers, with their strerror(3) texts. */
     enum Errno {
         ENOENT("No such file or directory"), EEXIST("File exists"), ENOTDIR("Not a directory"),
-        EISDIR("Is a directory"), ENOTEMPTY("Directory not empty"), EINVAL("Invalid argument");
+        EISDIR("Is a directory"), ENOTEMPTY("Directory not empty"), EINVAL("Invalid argument"),
+        ELOOP("Too many levels of symbolic links");
 
         final String text;
 
@@ -38,15 +42,30 @@ final class HostFileSystem {
         }
     }
 
-    /** What {@code stat(2)} tells {@code ls -l}: a directory or not, the mode's permission bits, size and mtime. */
-    record Stat(boolean directory, int mode, long size, long mtimeMillis) {
+    /**
+     * What {@code stat(2)} tells {@code ls -l}: a directory or not, the mode's permission bits, size and
+     * mtime; {@code link} the target of a symbolic link lstat(2) found (mode 0777, size the target's length), else null.
+     */
+    record Stat(boolean directory, int mode, long size, long mtimeMillis, String link) {
+        Stat(boolean directory, int mode, long size, long mtimeMillis) {
+            this(directory, mode, size, mtimeMillis, null);
+        }
+
+        boolean symlink() {
+            return link != null;
+        }
     }
+
+    /** path_lookupat's limit of links followed in one lookup (MAXSYMLINKS). */
+    private static final int MAX_LINKS = 40;
 
     private final Map<String, String> files = new TreeMap<>();
     private final Set<String> directories = new TreeSet<>(Set.of("/"));
     private final Map<String, Long> mtimes = new HashMap<>();
     private final Set<String> whiteouts = new HashSet<>();
     private final Set<String> opaque = new HashSet<>();
+    /** The symbolic links made here: path to target as written. */
+    private final Map<String, String> links = new HashMap<>();
     private final LongSupplier clock;
     private String cwd;
 
@@ -70,9 +89,97 @@ final class HostFileSystem {
         return e == Errno.EISDIR ? null : e == null ? Errno.ENOTDIR : e;
     }
 
-    /** {@code path} absolute and without {@code .}, {@code ..} or doubled slashes, relative ones from the working directory. */
+    /**
+     * {@code path} absolute and without {@code .}, {@code ..} or doubled slashes, relative ones from the
+     * working directory, the links made here followed (a looping one left as it is: ELOOP then finds nothing).
+     */
     String resolve(String path) {
-        return LexicalPath.clean(cwd, path);
+        String abs = LexicalPath.clean(cwd, path);
+        String p = follow(abs, true);
+        return p == null ? abs : p;
+    }
+
+    /** As {@link #resolve}, the last component's link not followed (lstat(2), readlink(2), unlink(2)); a trailing slash follows it. */
+    String resolveLink(String path) {
+        String abs = LexicalPath.clean(cwd, path);
+        String p = follow(abs, path.endsWith("/"));
+        return p == null ? abs : p;
+    }
+
+    /** {@code abs} with the links made here followed: each directory component's, the last one's when {@code last}; null on ELOOP. */
+    private String follow(String abs, boolean last) {
+        if (links.isEmpty()) {
+            return abs;
+        }
+        String p = abs;
+        int hops = 0;
+        restart:
+        while (true) {
+            String[] parts = p.substring(1).split("/");
+            String at = "";
+            for (int i = 0; i < parts.length; i++) {
+                String next = at + "/" + parts[i];
+                String target = links.get(next);
+                if (target != null && (last || i < parts.length - 1)) {
+                    if (++hops > MAX_LINKS) {
+                        return null;
+                    }
+                    String rest = String.join("/", java.util.Arrays.asList(parts).subList(i + 1, parts.length));
+                    String joined = target.startsWith("/") ? target : (at.isEmpty() ? "" : at) + "/" + target;
+                    p = LexicalPath.clean("/", rest.isEmpty() ? joined : joined + "/" + rest);
+                    continue restart;
+                }
+                at = next;
+            }
+            return p;
+        }
+    }
+
+    /** Whether looking {@code path} up meets more than 40 links (ELOOP). */
+    boolean loops(String path) {
+        return follow(LexicalPath.clean(cwd, path), true) == null;
+    }
+
+    /** symlink(2): {@code path} made a link to {@code target} (kept as written); null, or why not. */
+    Errno symlink(String target, String path) {
+        String abs = resolveLink(path.replaceAll("(.)/+$", "$1"));
+        Errno k = kind(abs);
+        if (k == null || k == Errno.EISDIR) {
+            return Errno.EEXIST;
+        }
+        Errno up = kind(parent(abs));
+        if (up != Errno.EISDIR) {
+            return up == null ? Errno.ENOTDIR : up;
+        }
+        links.put(abs, target);
+        created(abs);
+        return null;
+    }
+
+    /** readlink(2): the target of the link {@code path} names (made here, or the disk's), or null when it is none. */
+    String readlink(String path) {
+        String abs = resolveLink(path);
+        String made = links.get(abs);
+        if (made != null || files.containsKey(abs) || directories.contains(abs) || hidden(abs)) {
+            return made;
+        }
+        try {
+            Path disk = Path.of(abs);
+            return Files.isSymbolicLink(disk) ? Files.readSymbolicLink(disk).toString() : null;
+        } catch (IOException | RuntimeException e) {
+            return null;
+        }
+    }
+
+    /** lstat(2): the link itself when {@code path} names one made here, else as {@link #stat}. */
+    Stat lstat(String path) {
+        String abs = resolveLink(path);
+        String target = links.get(abs);
+        if (target == null) {
+            return stat(abs);
+        }
+        Long mtime = mtimes.get(abs);
+        return new Stat(false, 0777, target.getBytes(StandardCharsets.UTF_8).length, mtime == null ? clock.getAsLong() : mtime, target);
     }
 
     private static String parent(String abs) {
@@ -82,7 +189,7 @@ final class HostFileSystem {
 
     /** Whether {@code abs} exists: null for a regular file, {@link Errno#EISDIR} for a directory, else ENOENT or ENOTDIR. */
     private Errno kind(String abs) {
-        if (files.containsKey(abs)) {
+        if (files.containsKey(abs) || links.containsKey(abs)) {
             return null;
         }
         if (directories.contains(abs)) {
@@ -211,7 +318,7 @@ final class HostFileSystem {
         }
         TreeSet<String> names = new TreeSet<>();
         String prefix = abs.equals("/") ? "/" : abs + "/";
-        Stream.concat(files.keySet().stream(), directories.stream())
+        Stream.concat(Stream.concat(files.keySet().stream(), directories.stream()), links.keySet().stream())
                 .filter(p -> p.startsWith(prefix) && p.length() > prefix.length() && p.indexOf('/', prefix.length()) < 0)
                 .forEach(p -> names.add(p.substring(prefix.length())));
         if (!hidden(abs) && !opaque.contains(abs) && Files.isDirectory(Path.of(abs))) {
@@ -245,7 +352,15 @@ final class HostFileSystem {
 
     /** unlink(2) of a file, or rmdir(2) of an empty directory when {@code directory}. */
     Errno remove(String path, boolean directory) {
-        String abs = resolve(path);
+        String abs = resolveLink(path);
+        if (links.containsKey(abs)) { // unlink(2) of the link, not what it leads to
+            if (directory) {
+                return Errno.ENOTDIR;
+            }
+            links.remove(abs);
+            mtimes.remove(abs);
+            return null;
+        }
         Errno k = kind(abs);
         if (k != null && k != Errno.EISDIR) {
             return k;

@@ -49,10 +49,11 @@ final class HostLs {
         List<Entry> files = new ArrayList<>();
         TreeSet<String> dirs = new TreeSet<>();
         for (String op : new TreeSet<>(operands)) {
-            if (!fs.exists(op)) {
+            HostFileSystem.Stat l = fs.lstat(op);
+            if (l == null) {
                 out.add("ls: cannot access '" + op + "': " + HostFileSystem.Errno.ENOENT.text);
                 status = 2;
-            } else if (fs.isDirectory(op) && !o.has('d')) {
+            } else if (fs.isDirectory(op) && !o.has('d') && !(l.symlink() && o.has('l'))) { // -l lists a link operand itself
                 dirs.add(op);
             } else {
                 files.add(new Entry(op, op));
@@ -97,13 +98,13 @@ final class HostLs {
 
     /** print_long_format: mode, links, owner, group, size, mtime, name; {@code total} in 1K blocks (ext4's 4K each). */
     private void longFormat(List<Entry> entries, boolean directory) {
-        List<HostFileSystem.Stat> stats = entries.stream().map(e -> fs.stat(e.path())).toList();
+        List<HostFileSystem.Stat> stats = entries.stream().map(e -> fs.lstat(e.path())).toList();
         long blocks = 0;
         int linkWidth = 1;
         int sizeWidth = 1;
         for (int i = 0; i < entries.size(); i++) {
             HostFileSystem.Stat s = stats.get(i);
-            blocks += (s.size() + 4095) / 4096 * 4;
+            blocks += s.symlink() ? 0 : (s.size() + 4095) / 4096 * 4; // a short link's target lives in its inode (ext4's fast symlink)
             linkWidth = Math.max(linkWidth, Integer.toString(links(entries.get(i), s)).length());
             sizeWidth = Math.max(sizeWidth, size(s).length());
         }
@@ -112,9 +113,11 @@ final class HostLs {
         }
         for (int i = 0; i < entries.size(); i++) {
             HostFileSystem.Stat s = stats.get(i);
-            out.add(LsFormat.mode(s.directory() ? Commands.Stat.DIRECTORY | s.mode() : s.mode()) + " "
+            int type = s.directory() ? Commands.Stat.DIRECTORY : s.symlink() ? Commands.Stat.SYMLINK : 0;
+            out.add(LsFormat.mode(type | s.mode()) + " "
                     + pad(Integer.toString(links(entries.get(i), s)), linkWidth) + " root root "
-                    + pad(size(s), sizeWidth) + " " + LsFormat.gnuTime(s.mtimeMillis(), now) + " " + entries.get(i).name());
+                    + pad(size(s), sizeWidth) + " " + LsFormat.gnuTime(s.mtimeMillis(), now) + " " + entries.get(i).name()
+                    + (s.symlink() ? " -> " + s.link() : ""));
         }
     }
 

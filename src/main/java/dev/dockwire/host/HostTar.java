@@ -164,8 +164,8 @@ final class HostTar {
                 stripped = true;
                 error("tar: Removing leading `/' from member names");
             }
-            String abs = fs.resolve(path.startsWith("/") || dir == null ? path : dir + "/" + path);
-            if (fs.stat(abs) == null) {
+            String abs = fs.resolveLink(path.startsWith("/") || dir == null ? path : dir + "/" + path);
+            if (fs.lstat(abs) == null) {
                 error("tar: " + path + ": Cannot stat: No such file or directory");
                 continue;
             }
@@ -196,7 +196,11 @@ final class HostTar {
 
     /** {@code abs} as {@code member} and, for a directory, what it holds under it, root's, with the host's modes and mtimes. */
     private void add(List<TarFormat.Entry> entries, String member, String abs) {
-        HostFileSystem.Stat st = fs.stat(abs);
+        HostFileSystem.Stat st = fs.lstat(abs);
+        if (st.symlink()) { // GNU tar archives a link as the link (no -h)
+            entries.add(TarFormat.Entry.symlink(member, st.link(), Math.floorDiv(st.mtimeMillis(), 1000), 0, 0, "root", "root"));
+            return;
+        }
         long mtime = Math.floorDiv(st.mtimeMillis(), 1000);
         String content = st.directory() ? null : fs.read(abs);
         entries.add(new TarFormat.Entry(member, content == null ? null : content.getBytes(StandardCharsets.UTF_8), mtime,
@@ -217,7 +221,7 @@ final class HostTar {
     /** Writes an entry under {@code dir} (null: the working directory), its directories made as needed. */
     private void extract(String dir, TarFormat.Entry e) {
         String path = (dir == null ? "" : dir + "/") + e.name();
-        String abs = fs.resolve(path);
+        String abs = e.symlink() ? fs.resolveLink(path) : fs.resolve(path);
         StringBuilder at = new StringBuilder();
         String[] parts = abs.substring(1).split("/");
         for (int i = 0; i < parts.length - (e.directory() ? 0 : 1); i++) {
@@ -226,7 +230,13 @@ final class HostTar {
                 fs.mkdir(at.toString());
             }
         }
-        if (!e.directory()) {
+        if (e.symlink()) { // extract_link: what was there unlinked, then symlink(2)
+            fs.remove(abs, false);
+            HostFileSystem.Errno err = fs.symlink(e.linkname(), abs);
+            if (err != null) {
+                error("tar: " + e.name() + ": Cannot create symlink to '" + e.linkname() + "': " + err.text);
+            }
+        } else if (!e.directory()) {
             HostFileSystem.Errno err = fs.write(abs, new String(e.content(), StandardCharsets.UTF_8), false);
             if (err != null) {
                 error("tar: " + e.name() + ": Cannot open: " + err.text);
@@ -243,13 +253,14 @@ final class HostTar {
         ugswidth = Math.max(ugswidth, pad);
         String column = String.format("%" + (ugswidth - pad + size.length()) + "s", size);
         return modeString(e) + " " + user + "/" + group + " " + column + " "
-                + TIME.format(Instant.ofEpochSecond(e.mtimeSeconds())) + " " + name;
+                + TIME.format(Instant.ofEpochSecond(e.mtimeSeconds())) + " " + name
+                + (e.symlink() ? " -> " + e.linkname() : e.hardLink() ? " link to " + e.linkname() : "");
     }
 
     /** {@code drwxr-xr-x}: the type and the permission bits, with set-id and sticky bits as ls shows them. */
     private static String modeString(TarFormat.Entry e) {
         int m = e.mode();
-        StringBuilder sb = new StringBuilder(e.directory() ? "d" : "-");
+        StringBuilder sb = new StringBuilder(e.directory() ? "d" : e.symlink() ? "l" : e.hardLink() ? "h" : "-");
         String rwx = "rwxrwxrwx";
         for (int i = 0; i < 9; i++) {
             sb.append((m & (0400 >> i)) != 0 ? rwx.charAt(i) : '-');

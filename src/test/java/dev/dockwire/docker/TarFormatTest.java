@@ -72,4 +72,34 @@ class TarFormatTest {
             Files.deleteIfExists(file);
         }
     }
+
+    @Test
+    void aSymlinksHeaderIsTheDaemonsByteForByte() throws Exception {
+        // docker cp C:/d/l - on the reference engine (20.10, go-archive's FileInfoHeader as 28's) of "ln -s f /d/l"
+        byte[] real;
+        try (var in = TarFormatTest.class.getResourceAsStream("cp-symlink.tar")) {
+            real = in.readAllBytes();
+        }
+        long mtime = Long.parseLong("15305657235", 8);
+        TarArchive tar = new TarArchive();
+        tar.add(TarArchive.Entry.symlink("l", "f", 0, 0, mtime));
+        assertArrayEquals(real, tar.bytes(), "type 2, mode 0120777, size 0, linkname f, root/root");
+        TarFormat.Entry back = TarFormat.read(real).get(0);
+        assertEquals(true, back.symlink());
+        assertEquals("f", back.linkname());
+        assertEquals(0120777, back.mode());
+        assertEquals("f", TarArchive.read(real).entries().get(0).link());
+    }
+
+    @Test
+    void aHardLinkIsReadBackWithItsLinkname() {
+        List<TarFormat.Entry> in = List.of(new TarFormat.Entry("a", HI, 5),
+                new TarFormat.Entry("b", new byte[0], 5, 0100644, 0, 0, "", "", '1', "a"));
+        byte[] tar = TarFormat.write(in);
+        assertEquals('1', tar[1024 + 156]);
+        assertEquals("a", new String(tar, 1024 + 157, 1, StandardCharsets.US_ASCII));
+        TarFormat.Entry b = TarFormat.read(tar).get(1);
+        assertEquals(true, b.hardLink());
+        assertEquals("a", b.linkname());
+    }
 }

@@ -29,6 +29,8 @@ final class CpCommand {
     private final ContainerArchive daemon;
     /** What was piped to the client ({@code docker cp - CTR:PATH} reads an archive from it), or null. */
     private final List<String> stdin;
+    /** {@code -L}: a source that is a link is copied as what it leads to (cp.go copyFromContainer's followLink). */
+    private boolean followLink;
 
     CpCommand(CliEnv host, List<String> stdin) {
         this.host = host;
@@ -43,6 +45,7 @@ final class CpCommand {
                     "Usage:  docker cp [OPTIONS] CONTAINER:SRC_PATH DEST_PATH|-",
                     "\tdocker cp [OPTIONS] SRC_PATH|- CONTAINER:DEST_PATH", "", "Run 'docker cp --help' for more information"));
         }
+        followLink = f.has("follow-link");
         String source = f.positional().get(0);
         String destination = f.positional().get(1);
         if (source.isEmpty()) {
@@ -109,7 +112,11 @@ final class CpCommand {
             throw new ArchiveCopy.Failed("invalid output path: directory \"" + parent + "\" does not exist");
         }
         ContainerArchive.PathStat[] stat = new ContainerArchive.PathStat[1];
-        TarArchive content = daemon.archive(ctr, srcPath, stat);
+        String linkTarget = followLink ? daemon.linkTarget(ctr, srcPath) : null;
+        TarArchive content = daemon.archive(ctr, linkTarget != null ? linkTarget : srcPath, stat);
+        if (linkTarget != null) { // GetRebaseName: the target's archive under the link's base name
+            content = rebase(content, ArchiveCopy.splitPathDirEntry(linkTarget)[1], ArchiveCopy.splitPathDirEntry(srcPath)[1]);
+        }
         ArchiveCopy.Info srcInfo = new ArchiveCopy.Info(srcPath, true, stat[0].directory());
         long[] copied = {0};
         try {
@@ -121,6 +128,15 @@ final class CpCommand {
                 out.add("Successfully copied " + Units.humanSize(copied[0]) + " to " + dst);
             }
         }
+    }
+
+    /** RebaseArchiveEntries: entries named {@code from} or under it renamed to {@code to}. */
+    private static TarArchive rebase(TarArchive content, String from, String to) {
+        TarArchive out = new TarArchive();
+        for (TarArchive.Entry e : content.entries()) {
+            out.add(e.name().equals(from) ? e.named(to) : e.name().startsWith(from + "/") ? e.named(to + e.name().substring(from.length())) : e);
+        }
+        return out;
     }
 
     /** CopyInfoDestinationPath on the host: the path's stat, or when it is missing its parent must be a directory. */
@@ -150,7 +166,9 @@ final class CpCommand {
             if (e.directory() && !dir && files.exists(target)) {
                 throw new ArchiveCopy.Failed("cannot overwrite non-directory \"" + target + "\" with directory \"" + p.dstDir() + "\"");
             }
-            if (e.directory()) {
+            if (e.symlink()) {
+                files.symlink(target, e.link());
+            } else if (e.directory()) {
                 files.mkdirs(target);
             } else {
                 files.write(target, e.content(), false);
@@ -176,8 +194,12 @@ final class CpCommand {
         if (!files.exists(abs)) {
             throw new ArchiveCopy.Failed("lstat " + firstMissing(files, abs) + ": no such file or directory");
         }
-        boolean dir = files.isDirectory(abs);
-        TarArchive content = tarResource(files, src, abs, dir);
+        String link = followLink ? null : files.readlink(abs);
+        boolean dir = link == null && files.isDirectory(abs);
+        TarArchive content = link != null ? new TarArchive() : tarResource(files, src, abs, dir);
+        if (link != null) { // TarWithOptions lstats: the link itself, not followed (-L resolves the source first)
+            content.add(TarArchive.Entry.symlink(ArchiveCopy.splitPathDirEntry(src)[1], link, 0, 0, 0));
+        }
         ArchiveCopy.Prepared p = ArchiveCopy.prepare(content, new ArchiveCopy.Info(src, true, dir), dstInfo);
         long size = p.content().length();
         try {
@@ -247,6 +269,11 @@ final class CpCommand {
             }
         }
         for (String r : rel) {
+            String link = files.readlink(prefix + r);
+            if (link != null) {
+                tar.add(TarArchive.Entry.symlink(base + "/" + r, link, 0, 0, 0));
+                continue;
+            }
             String content = files.read(prefix + r);
             tar.add(base + "/" + r, content);
         }

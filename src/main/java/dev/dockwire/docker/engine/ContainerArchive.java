@@ -12,7 +12,9 @@ import java.util.TreeSet;
  * stat of a path in a container ({@code HEAD /containers/ID/archive}), a tar archive of one
  * ({@code GET}) and the extraction of one into a directory ({@code PUT}), on the container's files
  * with its mounts laid over them, running, paused or stopped alike (openContainerFS mounts a stopped
- * container's root file system). A path that is neither a file the container holds nor one of its
+ * container's root file system). A symbolic link made in the container is archived as the link
+ * (go-archive addTarFile: lstat, a {@code 2} entry with its target) and extracted as one (Untar's
+ * os.Symlink after removing what was there). A path that is neither a file the container holds nor one of its
  * directories is moby's {@code containerFileNotFound}.
  */
 public final class ContainerArchive {
@@ -34,7 +36,14 @@ public final class ContainerArchive {
     /** The stat of {@code path}, which a trailing {@code /} or {@code /.} wants to be a directory (lstat's ENOTDIR). */
     private static PathStat found(Container c, String ref, String path) {
         String abs = clean(path);
+        String link = abs;
+        if ((path.endsWith("/") || path.endsWith("/.")) && c.layer().symlinkTarget(abs) != null) {
+            abs = c.layer().realpath(abs); // a trailing slash makes lstat follow the link
+        }
         PathStat s = stat(c, abs);
+        if (s != null && !abs.equals(link)) { // the archive is named after the path asked for (TarResourceRebaseOpts)
+            s = new PathStat(link.substring(link.lastIndexOf('/') + 1), s.size(), s.directory());
+        }
         if (s == null) {
             throw notFound(path, ref);
         }
@@ -52,25 +61,33 @@ public final class ContainerArchive {
         Container c = engine.container(ref);
         String abs = clean(path);
         PathStat s = found(c, ref, path);
+        if (s.directory() && c.layer().symlinkTarget(abs) != null) {
+            abs = c.layer().realpath(abs); // DIR-LINK/ : what the link leads to is walked
+        }
         stat[0] = s;
         TarArchive tar = new TarArchive();
         String base = path.endsWith("/.") || path.equals(".") ? "." : s.name();
         ContainerCommands files = new ContainerCommands(engine, null, c, new dev.dockwire.proc.PidNamespace(() -> 0, 1));
-        tar.add(entry(files, base, abs, s.directory() ? null : c.file(abs)));
+        tar.add(entry(files, c, base, abs, s.directory() ? null : c.file(abs)));
         if (!s.directory()) {
             return tar;
         }
         String prefix = abs.equals("/") ? "/" : abs + "/";
         for (String rel : under(c, prefix)) {
             String p = prefix + rel;
-            tar.add(entry(files, base + "/" + rel, p, directory(c, p) ? null : c.file(p)));
+            tar.add(entry(files, c, base + "/" + rel, p, directory(c, p) ? null : c.file(p)));
         }
         return tar;
     }
 
     /** An entry with the mode, owner and mtime the container's stat gives {@code abs} (tar.FileInfoHeader of its lstat). */
-    private static TarArchive.Entry entry(ContainerCommands files, String name, String abs, String content) {
+    private static TarArchive.Entry entry(ContainerCommands files, Container c, String name, String abs, String content) {
         dev.dockwire.app.sh.Commands.Stat st = files.stat(abs);
+        String link = c.layer().symlinkTarget(abs);
+        if (link != null) {
+            long mtime = st == null ? 0 : Math.floorDiv(st.mtimeMillis(), 1000);
+            return TarArchive.Entry.symlink(name, link, st == null ? 0 : st.uid(), st == null ? 0 : st.gid(), mtime);
+        }
         if (st == null) {
             return new TarArchive.Entry(name, content);
         }
@@ -106,7 +123,10 @@ public final class ContainerArchive {
         }
         for (TarArchive.Entry e : content.entries()) {
             String target = clean(abs + "/" + e.name());
-            if (!e.directory()) {
+            if (e.symlink()) {
+                c.layer().remove(target); // Untar: what is there is removed and replaced
+                c.layer().symlink(target, e.link());
+            } else if (!e.directory()) {
                 c.writeFile(target, e.content(), false);
             } else if (!directory(c, target)) { // an empty directory of the archive is kept as one (a mkdir in the writable layer)
                 c.mkdir(target, 0, 0, e.mode() & 07777, -1); // root's, as the files docker cp writes without -a
@@ -138,6 +158,10 @@ public final class ContainerArchive {
     /** The stat of {@code abs} in {@code c}: a file it holds, one of its directories, else null. */
     static PathStat stat(Container c, String abs) {
         String name = abs.equals("/") ? "/" : abs.substring(abs.lastIndexOf('/') + 1);
+        String link = c.layer().symlinkTarget(abs);
+        if (link != null) { // lstat(2): the link itself, its size its target's length
+            return new PathStat(name, link.getBytes(java.nio.charset.StandardCharsets.UTF_8).length, false);
+        }
         String content = c.file(abs);
         if (content != null) {
             return new PathStat(name, content.getBytes(java.nio.charset.StandardCharsets.UTF_8).length, false);
@@ -184,6 +208,16 @@ public final class ContainerArchive {
     /** {@code path} as filepath.Join("/", path) makes it: absolute, without {@code .}, {@code ..} or doubled slashes. */
     private static String clean(String path) {
         return java.nio.file.Path.of("/").resolve(path.startsWith("/") ? path.substring(1) : path).normalize().toString();
+    }
+
+    /**
+     * The path a link at {@code path} fully leads to (the stat's LinkTarget: fs.EvalSymlinks in the
+     * container's root), or null when {@code path} is no link: what {@code docker cp -L} copies.
+     */
+    public String linkTarget(String ref, String path) {
+        Container c = engine.container(ref);
+        String abs = clean(path);
+        return c.layer().symlinkTarget(abs) == null ? null : c.layer().realpath(abs);
     }
 
     /** moby's containerFileNotFound: the path and the container as the client named them. */
